@@ -1,0 +1,27 @@
+# gongkai — make demo: set up and validate + build the bundled catalog; make test: set up and run the tests.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+GONGKAI := $(VENV)/bin/gongkai
+PYTEST_ARGS ?=
+
+.PHONY: demo test setup bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(GONGKAI) validate catalog
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/bench_validate.py
+
+clean:
+	rm -rf $(VENV) site .gongkai-cache catalog/.gongkai-cache

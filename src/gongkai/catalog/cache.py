@@ -1,0 +1,104 @@
+"""Parse and validation results cached by content hash (the git blob id), in one SQLite file."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import gongkai
+
+CACHE_DIR = ".gongkai-cache"
+
+
+def code_salt() -> str:
+    """Changes whenever gongkai's own code changes, so stale results are never reused."""
+    digest = hashlib.sha1(gongkai.__version__.encode())
+    package = Path(gongkai.__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        stat = source.stat()
+        digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+class Cache:
+    """A content-addressed store; a cache that cannot be opened simply remembers nothing."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.db: sqlite3.Connection | None = None
+        if root is not None:
+            self._open(root)
+
+    def _open(self, root: Path) -> None:
+        folder = root / CACHE_DIR
+        try:
+            folder.mkdir(exist_ok=True)
+            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            self.db = sqlite3.connect(folder / "cache.sqlite3", isolation_level=None)
+            self.db.executescript(
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+                "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"
+                "CREATE TABLE IF NOT EXISTS stat(path TEXT PRIMARY KEY, size INT, mtime INT, blob TEXT);"
+                "CREATE TABLE IF NOT EXISTS parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));"
+                "CREATE TABLE IF NOT EXISTS memo(k TEXT PRIMARY KEY, payload BLOB);"
+            )
+            self._check_salt()
+        except (OSError, sqlite3.Error):
+            self.db = None
+
+    def _check_salt(self) -> None:
+        assert self.db is not None
+        salt = code_salt()
+        row = self.db.execute("SELECT v FROM meta WHERE k='salt'").fetchone()
+        if row is None or row[0] != salt:
+            self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
+
+    def stats(self) -> dict[str, tuple[int, int, str]]:
+        """Known (size, mtime_ns, blob) per path."""
+        if self.db is None:
+            return {}
+        return {p: (s, m, b) for p, s, m, b in self.db.execute("SELECT path, size, mtime, blob FROM stat")}
+
+    def put_stats(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
+        self._write("INSERT OR REPLACE INTO stat VALUES(?,?,?,?)", rows)
+
+    def parsed(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
+        """Cached results for (blob, kind) pairs that have one."""
+        if self.db is None or not keys:
+            return {}
+        wanted = set(keys)
+        found: dict[tuple[str, str], Any] = {}
+        for blob, kind, payload in self.db.execute("SELECT blob, kind, payload FROM parsed"):
+            if (blob, kind) in wanted:
+                found[(blob, kind)] = pickle.loads(payload)
+        return found
+
+    def put_parsed(self, rows: Iterable[tuple[str, str, Any]]) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO parsed VALUES(?,?,?)",
+            ((b, k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for b, k, v in rows),
+        )
+
+    def memo(self, key: str) -> Any:
+        """A whole result remembered under *key*, or None."""
+        if self.db is None:
+            return None
+        row = self.db.execute("SELECT payload FROM memo WHERE k=?", (key,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def put_memo(self, key: str, value: Any) -> None:
+        self._write("INSERT OR REPLACE INTO memo VALUES(?,?)", [(key, pickle.dumps(value))])
+
+    def _write(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.execute("BEGIN")
+            self.db.executemany(sql, rows)
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self.db.execute("ROLLBACK") if self.db.in_transaction else None

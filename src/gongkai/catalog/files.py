@@ -1,0 +1,152 @@
+"""One catalog file, bytes to model: decode, parse, normalise, validate; problems as diagnostics with positions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from gongkai.catalog.decode import decode
+from gongkai.catalog.normalize import Note, normalize
+from gongkai.catalog.schema_errors import explain_errors
+from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
+from gongkai.diagnostics import Diagnostic, Severity
+from gongkai.model import Agency, Item, Record
+
+Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
+
+# Severity of what the loader finds; rules may be overridden in gongkai.yaml like any other.
+LOAD_SEVERITY: dict[str, Severity] = {"GK105": Severity.INFO, "GK107": Severity.WARNING}
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of catalog file: where it lives and how its mapping becomes a model."""
+
+    name: str
+    label: str
+    build: Builder
+    normalize: bool = False
+
+
+@dataclass
+class ParsedFile:
+    """The result of reading one file: the model (if valid) and its diagnostics, positions resolved."""
+
+    path: str
+    kind: str
+    blob: str
+    model: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def object_id(self) -> str | None:
+        return getattr(self.model, "id", None)
+
+
+def pydantic_builder(model: type[BaseModel]) -> Builder:
+    """A builder that validates the mapping with a pydantic model."""
+
+    def build(data: dict[str, Any], path: str) -> tuple[Any, list[Note]]:
+        try:
+            return model.model_validate(data), []
+        except ValidationError as exc:
+            return None, explain_errors(exc, model)
+
+    return build
+
+
+KINDS: dict[str, FileKind] = {
+    "agency": FileKind("agency", "机关设置", pydantic_builder(Agency)),
+    "item": FileKind("item", "公开事项", pydantic_builder(Item), normalize=True),
+    "record": FileKind("record", "公开信息", pydantic_builder(Record), normalize=True),
+}
+# Top folders of the catalog and the kind of YAML file each holds.
+FOLDERS: dict[str, str] = {"items": "item", "records": "record"}
+
+
+def register_kind(kind: FileKind, folder: str | None = None) -> None:
+    """Let a capability (calendar, handover ledger, request register…) add its own kind of file."""
+    KINDS[kind.name] = kind
+    if folder:
+        FOLDERS[folder] = kind.name
+
+
+def kind_of(path: str) -> str | None:
+    """The kind of a catalog-relative path, or None when gongkai does not read it."""
+    if not path.endswith((".yaml", ".yml")):
+        return None
+    if path == "gongkai.yaml":
+        return "agency"
+    top = path.split("/", 1)[0]
+    return FOLDERS.get(top) if "/" in path else None
+
+
+def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
+    """Read one file into its model; every problem becomes a diagnostic with file, line and column."""
+    result = ParsedFile(path, kind, blob)
+    text, problem = decode(data)
+    if problem is not None:
+        result.diagnostics.append(_at(path, problem.code, problem.message, problem.hint, problem.line, problem.column))
+        return result
+    assert text is not None
+    early = prescan(text)
+    if early:
+        result.diagnostics.extend(_from_problem(path, p) for p in early)
+        return result
+    try:
+        tree = parse_fast(text)
+    except YamlFailure as failure:
+        result.diagnostics.append(_from_problem(path, failure.problem))
+        return result
+    if not isinstance(tree, dict):
+        result.diagnostics.append(_at(
+            path, "GK009", "文件内容应为若干「键: 值」（YAML 映射），而不是单个值或列表", _top_hint(kind), 1, 1,
+        ))
+        return result
+    _build(result, text, tree)
+    return result
+
+
+def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
+    spec = KINDS[result.kind]
+    notes: list[Note] = []
+    if spec.normalize:
+        tree, notes = normalize(tree)
+    model, problems = spec.build(tree, result.path)
+    result.model = model
+    notes = notes + problems
+    if notes:
+        positional = parse_positional(text)
+        object_id = tree.get("编号") if isinstance(tree.get("编号"), str) else None
+        result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
+
+
+def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
+    line, column = position(tree, note.field, prefer_key=note.code == "GK102")
+    return Diagnostic(
+        code=note.code,
+        severity=LOAD_SEVERITY.get(note.code, Severity.ERROR),
+        message=note.message,
+        path=path,
+        line=line,
+        column=column,
+        object_id=object_id,
+        hint=note.hint,
+        field=note.field,
+    )
+
+
+def _from_problem(path: str, problem: YamlProblem) -> Diagnostic:
+    return _at(path, problem.code, problem.message, problem.hint, problem.line, problem.column)
+
+
+def _at(path: str, code: str, message: str, hint: str, line: int, column: int) -> Diagnostic:
+    return Diagnostic(code=code, severity=Severity.ERROR, message=message, path=path, line=line, column=column, hint=hint)
+
+
+def _top_hint(kind: str) -> str:
+    label = KINDS[kind].label if kind in KINDS else "文件"
+    return f"{label}文件的每一行是「键: 值」，如「编号: ……」，参照 docs/catalog-format.md 的样例。"

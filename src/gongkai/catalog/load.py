@@ -1,0 +1,195 @@
+"""Load a whole catalog: list the files, reuse cached results by content hash, parse the rest."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.decode import decode
+from gongkai.catalog.files import ParsedFile, kind_of, parse_file
+from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id
+from gongkai.catalog.yamlio import YamlFailure, parse_positional, position
+from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.errors import UsageProblem
+from gongkai.model import Agency, Item, Record
+
+
+class CatalogNotFound(UsageProblem):
+    """The folder given is not a catalog; str() is a Chinese message."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The catalog's YAML files with their content hashes: enough to know whether anything changed."""
+
+    files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
+    attachments: frozenset[str]
+
+    @property
+    def fingerprint(self) -> str:
+        return blob_id(repr(self.files).encode() + repr(sorted(self.attachments)).encode())
+
+
+@dataclass
+class Catalog:
+    """Everything the catalog holds, loaded once and shared by every command."""
+
+    source: Source
+    files: dict[str, ParsedFile]
+    attachments: frozenset[str] = frozenset()
+    _trees: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def agency(self) -> Agency | None:
+        parsed = self.files.get("gongkai.yaml")
+        return parsed.model if parsed else None
+
+    def models(self, kind: str) -> list[tuple[str, Any]]:
+        """(path, model) of every valid file of *kind*, by path."""
+        return [(p, f.model) for p, f in sorted(self.files.items()) if f.kind == kind and f.model is not None]
+
+    @cached_property
+    def items(self) -> dict[str, Item]:
+        return _first_by_id(self.models("item"))
+
+    @cached_property
+    def records(self) -> dict[str, Record]:
+        return _first_by_id(self.models("record"))
+
+    @cached_property
+    def paths(self) -> dict[tuple[str, str], str]:
+        """(kind, id) → path of the file that defines it."""
+        found: dict[tuple[str, str], str] = {}
+        for path, parsed in sorted(self.files.items()):
+            if parsed.object_id is not None:
+                found.setdefault((parsed.kind, parsed.object_id), path)
+        return found
+
+    def path_of(self, kind: str, object_id: str) -> str | None:
+        return self.paths.get((kind, object_id))
+
+    @property
+    def load_diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files.values() for d in f.diagnostics]
+
+    @property
+    def name(self) -> str:
+        return self.agency.org.name if self.agency else "（未命名机关）"
+
+    def has_file(self, path: str) -> bool:
+        """True when *path* (relative to the catalog) is a file inside it."""
+        return path in self.attachments or (".." not in path.split("/") and self.source.exists(path))
+
+    def locate(self, location: Location, prefer_key: bool = False) -> tuple[str | None, int | None, int | None]:
+        """(path, line, column) of what a rule points at; only files with findings are ever re-read."""
+        path = location.path
+        if path is None and location.object_id is not None:
+            path = next((p for (k, i), p in self.paths.items() if i == location.object_id and k != "agency"), None)
+        if path is None or path not in self.files:
+            return path, None, None
+        tree = self._tree(path)
+        if tree is None:
+            return path, 1, 1
+        line, column = position(tree, location.field, prefer_key=prefer_key)
+        return path, line, column
+
+    def _tree(self, path: str) -> Any:
+        if path not in self._trees:
+            text, _ = decode(self.source.read(path))
+            try:
+                self._trees[path] = parse_positional(text) if text is not None else None
+            except YamlFailure:
+                self._trees[path] = None
+        return self._trees[path]
+
+    def diagnostic(self, code: str, severity: Severity, message: str, location: Location,
+                   hint: str | None = None, prefer_key: bool = False) -> Diagnostic:
+        """A diagnostic for *location*, with file, line and column filled in."""
+        path, line, column = self.locate(location, prefer_key)
+        return Diagnostic(code, severity, message, path, line, column, location.object_id, hint, location.field)
+
+
+def _first_by_id(models: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for _, model in models:
+        found.setdefault(model.id, model)
+    return found
+
+
+def find_root(path: Path) -> Path:
+    """The catalog folder: *path* itself, or its catalog/ subfolder; else CatalogNotFound."""
+    for candidate in (path, path / "catalog"):
+        if (candidate / "gongkai.yaml").is_file():
+            return candidate
+    raise CatalogNotFound(
+        f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
+    )
+
+
+def scan(source: Source, cache: Cache) -> Listing:
+    """List the catalog's files with their blob ids, hashing only files whose size or mtime changed."""
+    known = cache.stats()
+    files: list[tuple[str, str, str]] = []
+    attachments: set[str] = set()
+    fresh: list[tuple[str, int, int, str]] = []
+    for entry in source.entries():
+        kind = kind_of(entry.path)
+        if kind is None:
+            attachments.add(entry.path)
+            continue
+        files.append((entry.path, kind, _blob(source, entry, known, fresh)))
+    cache.put_stats(fresh)
+    return Listing(tuple(files), frozenset(attachments))
+
+
+def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]], fresh: list[Any]) -> str:
+    if entry.blob is not None:
+        return entry.blob
+    cached = known.get(entry.path)
+    if cached and cached[0] == entry.size and cached[1] == entry.mtime_ns:
+        return cached[2]
+    blob = blob_id(source.read(entry.path))
+    fresh.append((entry.path, entry.size, entry.mtime_ns, blob))
+    return blob
+
+
+def load(source: Source, listing: Listing, cache: Cache) -> Catalog:
+    """Build the Catalog for *listing*, reusing every cached result whose content hash matches."""
+    cached = cache.parsed([(blob, kind) for _, kind, blob in listing.files])
+    files: dict[str, ParsedFile] = {}
+    new: list[tuple[str, str, Any]] = []
+    for path, kind, blob in listing.files:
+        hit = cached.get((blob, kind))
+        if hit is not None:
+            files[path] = _moved(hit, path)
+            continue
+        parsed = parse_file(path, kind, blob, source.read(path))
+        files[path] = parsed
+        new.append((blob, kind, parsed))
+    cache.put_parsed(new)
+    return Catalog(source, files, listing.attachments)
+
+
+def _moved(parsed: ParsedFile, path: str) -> ParsedFile:
+    """A cached result for the same content at another path."""
+    if parsed.path == path:
+        return parsed
+    diagnostics = [Diagnostic(**{**d.__dict__, "path": path}) for d in parsed.diagnostics]
+    return ParsedFile(path, parsed.kind, parsed.blob, parsed.model, diagnostics)
+
+
+def open_catalog(path: Path, use_cache: bool = True) -> tuple[WorkingTree, Cache]:
+    """The working-tree source and cache for the catalog at or under *path*."""
+    root = find_root(path)
+    no_cache = not use_cache or os.environ.get("GONGKAI_NO_CACHE") == "1"
+    return WorkingTree(root), Cache(None if no_cache else root)
+
+
+def load_catalog(path: Path, use_cache: bool = True) -> Catalog:
+    """Load the catalog at or under *path* from the working tree."""
+    source, cache = open_catalog(path, use_cache)
+    return load(source, scan(source, cache), cache)

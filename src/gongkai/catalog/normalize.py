@@ -1,0 +1,103 @@
+"""Accept what people really type, and say so: aliases become canonical names, run-on lists are split."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from gongkai.model import vocab
+
+SPLIT = re.compile(r"[，、,；;]\s*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One vocabulary-bound field: its canonical names and the aliases people use."""
+
+    title: str
+    names: tuple[str, ...]
+    aliases: dict[str, str]
+    is_list: bool = False
+
+
+FIELDS: dict[str, Vocabulary] = {
+    "五公开": Vocabulary("五公开", vocab.FIVE_DISCLOSURES, vocab.FIVE_DISCLOSURE_ALIASES),
+    "公开渠道": Vocabulary("公开渠道", vocab.CHANNELS, vocab.CHANNEL_ALIASES, is_list=True),
+    "公开对象": Vocabulary("公开对象", vocab.AUDIENCES, vocab.AUDIENCE_ALIASES),
+    "公开方式": Vocabulary("公开方式", vocab.MODES, vocab.MODE_ALIASES),
+    "公开层级": Vocabulary("公开层级", vocab.LEVELS, vocab.LEVEL_ALIASES, is_list=True),
+    "公开格式": Vocabulary("公开格式", vocab.FORMATS, {}, is_list=True),
+    "公开属性": Vocabulary("公开属性", vocab.ATTRIBUTES, vocab.ATTRIBUTE_ALIASES),
+    "不予公开理由": Vocabulary(
+        "不予公开理由", tuple(g.name for g in vocab.WITHHOLDING_GROUNDS), vocab.GROUND_ALIASES
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something normalisation accepted but the author should know: code, message, hint, field path."""
+
+    code: str
+    message: str
+    hint: str
+    field: tuple[str | int, ...]
+
+
+def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:
+    """Canonical vocabulary values in a copy of *data*, with a note for every change made."""
+    out = dict(data)
+    notes: list[Note] = []
+    for key, spec in FIELDS.items():
+        if key in out and out[key] is not None:
+            out[key] = _list_field(out[key], key, spec, notes) if spec.is_list else _one(out[key], (key,), spec, notes)
+    return out, notes
+
+
+def _one(value: Any, field: tuple[str | int, ...], spec: Vocabulary, notes: list[Note]) -> Any:
+    if not isinstance(value, str):
+        return value
+    found = vocab.canonical(value, spec.names, spec.aliases)
+    if found is not None and found != value:
+        notes.append(Note(
+            "GK105", f"「{value}」是{spec.title}的别称，按标准名称「{found}」处理",
+            f"请改为标准名称「{found}」，或运行 gongkai fmt 自动改正。", field,
+        ))
+        return found
+    return value
+
+
+def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> Any:
+    if isinstance(value, str):
+        parts = _split_known(value, spec)
+        if parts is None:
+            return value
+        notes.append(_run_on(value, parts, (key,)))
+        return [_one(p, (key,), spec, notes) for p in parts]
+    if not isinstance(value, list):
+        return value
+    result: list[Any] = []
+    for index, element in enumerate(value):
+        parts = _split_known(element, spec) if isinstance(element, str) else None
+        if parts is not None and len(parts) > 1:
+            notes.append(_run_on(element, parts, (key, index)))
+            result.extend(_one(p, (key, index), spec, notes) for p in parts)
+        else:
+            result.append(_one(element, (key, index), spec, notes))
+    return result
+
+
+def _split_known(text: str, spec: Vocabulary) -> list[str] | None:
+    parts = [p for p in SPLIT.split(text.strip()) if p]
+    if all(vocab.canonical(p, spec.names, spec.aliases) for p in parts):
+        return parts
+    return None
+
+
+def _run_on(text: str, parts: list[str], field: tuple[str | int, ...]) -> Note:
+    listed = ", ".join(parts)
+    return Note(
+        "GK107", f"「{text}」把几项写在了一起（用了全角逗号、顿号或没有写成列表）",
+        f"列表要用半角逗号分隔，写成 [{listed}]，或每项一行「- 」。", field,
+    )

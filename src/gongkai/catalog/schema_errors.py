@@ -1,0 +1,124 @@
+"""pydantic's validation errors as Chinese problems pointing at a field path."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from gongkai.catalog.normalize import Note
+
+
+def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """The Chinese keys allowed at *path* inside *model* (nested models followed by alias)."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = next((f for f in current.model_fields.values() if f.alias == part), None)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+        if current is None:
+            return []
+    return [f.alias for f in current.model_fields.values() if f.alias]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def near_miss(key: str, allowed: list[str]) -> str | None:
+    """The allowed key a mistyped *key* most likely meant."""
+    for candidate in allowed:
+        if candidate in key or key in candidate:
+            return candidate
+    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def explain_errors(exc: ValidationError, model: type[BaseModel]) -> list[Note]:
+    """Every pydantic error of one file as a Note with a Chinese message and how to fix it."""
+    return [_explain(error, model) for error in exc.errors(include_url=False)]
+
+
+def _label(loc: tuple[str | int, ...]) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    return names[-1] if names else "内容"
+
+
+def _explain(error: Any, model: type[BaseModel]) -> Note:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    label = _label(loc)
+    value = error.get("input")
+    if kind == "missing":
+        return Note("GK101", f"缺少必填字段「{label}」", f"请添加一行「{label}: ……」。", loc)
+    if kind == "extra_forbidden":
+        return _unknown_key(loc, model)
+    if kind in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        hint = f"可选的值：{expected.replace(chr(39), '')}。"
+        if isinstance(value, str) and any(c in value for c in "，、"):
+            hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
+        return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
+    if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
+        return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
+    if kind in ("string_too_short", "too_short"):
+        return Note("GK101", f"「{label}」不能为空", f"请填写「{label}」。", loc)
+    if kind == "string_pattern_mismatch":
+        return Note("GK103", f"「{label}」的写法不对：「{value}」", _pattern_hint(label), loc)
+    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
+
+
+def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Note:
+    key = str(loc[-1])
+    allowed = model_aliases(model, loc[:-1])
+    if "：" in key or ":" in key:
+        hint = "键名中有冒号：键和值之间要用半角冒号加一个空格，如「题名: ……」。"
+    else:
+        guess = near_miss(key, allowed)
+        hint = f"是否想写「{guess}」？" if guess else f"可用的字段：{'、'.join(allowed)}。"
+    return Note("GK102", f"未知字段「{key}」", hint, loc)
+
+
+def _pattern_hint(label: str) -> str:
+    if label in ("编号", "责任单位", "事项", "转发", "解读"):
+        return "编号只能用英文字母、数字和 - _ .，如 SHJZ-001、R2026-012、shjzg。"
+    if "区划代码" in label:
+        return "区划代码是数字，要加引号写成文本，如 \"350524\"。"
+    return "请按说明填写。"
+
+
+def _type_text(kind: str, value: Any) -> str:
+    names = {
+        "string_type": "应为文字",
+        "list_type": "应为列表（每项一行「- 」，或写成 [甲, 乙]）",
+        "dict_type": "应为若干「键: 值」",
+        "model_type": "应为若干「键: 值」",
+        "model_attributes_type": "应为若干「键: 值」",
+        "int_type": "应为整数",
+        "int_parsing": "应为整数",
+        "int_from_float": "应为整数",
+        "bool_type": "应为 true 或 false",
+        "bool_parsing": "应为 true 或 false",
+        "greater_than_equal": "数值太小",
+        "less_than_equal": "数值太大",
+    }
+    shown = str(value) if not isinstance(value, (dict, list)) else ""
+    return names.get(kind, "不符合要求") + (f"，而这里是「{shown}」" if shown else "")
+
+
+def _type_hint(kind: str, label: str) -> str:
+    if kind == "list_type":
+        return f"「{label}」下每项一行，以「- 」开头。"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"「{label}」下面的内容要换行并缩进两个空格。"
+    return f"请检查「{label}」的值。"

@@ -1,0 +1,185 @@
+"""YAML in two speeds: a fast Rust parser for data, ruamel for positions, both YAML 1.2 and in agreement.
+
+The fast path (yaml-rs) reads every file; the positional path (ruamel round-trip) is used only for files that
+have findings, to give each one its line and column, and to explain broken YAML in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml_rs
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+
+_LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Broken YAML, explained: code, Chinese message and hint, 1-based position."""
+
+    code: str
+    message: str
+    hint: str
+    line: int
+    column: int
+
+
+class YamlFailure(Exception):
+    """Raised by the parsers with the explained problem."""
+
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    # Dates stay text, as in the fast path; the models parse them.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.construct_scalar(node))
+    return yaml
+
+
+def prescan(text: str) -> list[YamlProblem]:
+    """Indentation made of tabs or full-width spaces: found before parsing, with exact positions."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        for column, char in enumerate(line[:indent], start=1):
+            if char == "\u3000":
+                problems.append(YamlProblem(
+                    "GK006", "行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进。",
+                    number, column,
+                ))
+                break
+            if char == "\t":
+                problems.append(YamlProblem(
+                    "GK007", "行首用了制表符（Tab）缩进", "YAML 只能用空格缩进：把 Tab 换成两个半角空格。",
+                    number, column,
+                ))
+                break
+    return problems
+
+
+def parse_fast(text: str) -> Any:
+    """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
+    if _ANCHOR_LIKE.search(text):
+        _reject_aliases(text)
+    try:
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
+    except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
+        parse_positional(text)
+        raise YamlFailure(YamlProblem("GK001", "YAML 格式错误", "请检查缩进、冒号和引号。", 1, 1)) from None
+
+
+def parse_positional(text: str) -> Any:
+    """Parse with ruamel round-trip: the result carries line and column of every key and value."""
+    try:
+        return _round_trip().load(text)
+    except MarkedYAMLError as exc:
+        raise YamlFailure(explain(exc, text)) from None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        raise YamlFailure(YamlProblem("GK001", f"YAML 格式错误：{exc}", "请检查缩进、冒号和引号。", 1, 1)) from None
+
+
+def _reject_aliases(text: str) -> None:
+    try:
+        for event in YAML(typ="rt").parse(text):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, AliasEvent) or anchor:
+                mark = event.start_mark
+                raise YamlFailure(YamlProblem(
+                    "GK005", "目录文件不能使用锚点（&）和别名（*）",
+                    "请把要重复的内容直接写出来；若值本身以 & 或 * 开头，请给整个值加引号。",
+                    mark.line + 1, mark.column + 1,
+                ))
+    except MarkedYAMLError as exc:
+        raise YamlFailure(explain(exc, text)) from None
+
+
+def to_plain(node: Any) -> Any:
+    """ruamel's round-trip objects as plain Python values, equal to what the fast path returns."""
+    if isinstance(node, dict):
+        return {to_plain(k): to_plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [to_plain(v) for v in node]
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+_EXPLANATIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("found duplicate key", "GK004", "同一个键写了两次", "删除重复的一行，或把两处内容合并到一个键下。"),
+    ("cannot start any token", "GK007", "这里有不能出现的字符（常见为制表符 Tab 或 @、` 开头的值）",
+     "用空格代替 Tab；若值以 @ 或 ` 开头，请给整个值加引号。"),
+    ("found undefined alias", "GK005", "用了未定义的别名（*）", "若值以 * 开头，请给整个值加引号。"),
+    ("while scanning a quoted scalar", "GK001", "引号没有闭合", "检查这一行开始的引号，成对补齐（\" \" 或 ' '）。"),
+    ("mapping values are not allowed here", "GK001", "这里不能出现冒号加空格「: 」",
+     "若值中含有「: 」，请给整个值加引号；若是缩进错了，请与上一行的键对齐。"),
+    ("could not find expected ':'", "GK001", "缺少冒号，或缩进不对", "每个键后面要有半角冒号和一个空格，如「题名: ……」。"),
+    ("expected ',' or ']'", "GK001", "方括号列表没有闭合或格式不对", "列表写成 [甲, 乙]：用半角逗号分隔，最后补上 ]。"),
+    ("expected ',' or '}'", "GK001", "花括号没有闭合或格式不对", "写成 {键: 值, 键: 值}，最后补上 }。"),
+    ("expected <block end>", "GK001", "缩进不一致", "同一层的键要左对齐，子项比上一层多缩进两个空格。"),
+    ("did not find expected key", "GK001", "缩进不一致", "同一层的键要左对齐，子项比上一层多缩进两个空格。"),
+    ("did not find expected '-' indicator", "GK001", "列表缩进不一致", "同一个列表的每一项「- 」要左对齐。"),
+    ("found unexpected end of stream", "GK001", "文件意外结束（引号或括号没有闭合）", "检查引号和括号是否成对。"),
+    ("found unknown escape character", "GK001", "双引号中有无效的反斜杠转义", "把双引号换成单引号，或把 \\ 写成 \\\\。"),
+)
+
+
+def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
+    """A ruamel error as a Chinese problem at the line and column where it happened."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    raw = f"{exc.context or ''} {exc.problem or ''}"
+    code, message, hint = "GK001", "YAML 格式错误", "请检查缩进、冒号和引号。"
+    for needle, c, m, h in _EXPLANATIONS:
+        if needle in raw:
+            code, message, hint = c, m, h
+            break
+    fullwidth = _fullwidth_colon_line(text, line)
+    if code == "GK001" and fullwidth:
+        line, column = fullwidth
+        message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
+    return YamlProblem(code, message, hint, line, column)
+
+
+def _fullwidth_colon_line(text: str, line: int) -> tuple[int, int] | None:
+    lines = text.split("\n")
+    for number in (line, line - 1, line + 1):
+        if 1 <= number <= len(lines):
+            match = re.match(r"^\s*(?:-\s+)?[^\s:：#'\"][^:：#]*?：", lines[number - 1])
+            if match:
+                return number, match.end()
+    return None
+
+
+def position(tree: Any, path: tuple[str | int, ...], prefer_key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the value (or key) at *path* in a round-trip tree; nearest parent if missing."""
+    node, found = tree, (1, 1)
+    for index, part in enumerate(path):
+        last = index == len(path) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            line, col = node.lc.key(part)
+            if last and not prefer_key and not isinstance(node[part], (CommentedMap, CommentedSeq)):
+                line, col = node.lc.value(part)
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.lc.item(part)
+        else:
+            break
+        found, node = (line + 1, col + 1), node[part]
+    return found

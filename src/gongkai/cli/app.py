@@ -1,0 +1,75 @@
+"""The typer application and the one place that maps outcomes to exit codes."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from typer._click import exceptions as click_exceptions
+
+from gongkai.cli.zh import localize, usage_message
+from gongkai.errors import UsageProblem
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+localize()
+app = typer.Typer(
+    name="gongkai",
+    help="gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。",
+    no_args_is_help=True,
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print a Chinese error and exit with *code*."""
+    err.print(f"[red]错误：[/]{message}", markup=True)
+    raise typer.Exit(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI: expected problems exit 1 or 2 with a Chinese message, crashes exit 3 — never a traceback."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+        return int(result) if isinstance(result, int) else EXIT_OK
+    except typer.Exit as exit_:
+        return int(exit_.exit_code)
+    except click_exceptions.UsageError as exc:
+        hint = f"运行 {exc.ctx.command_path} --help 查看用法。" if exc.ctx else ""
+        err.print(f"[red]用法错误：[/]{usage_message(exc.format_message())}\n{hint}", markup=True)
+        return EXIT_USAGE
+    except click_exceptions.Abort:
+        err.print("已中止。")
+        return EXIT_USAGE
+    except UsageProblem as exc:
+        err.print(f"[red]错误：[/]{exc}", markup=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.print("已中断，未完成的输出没有写入。")
+        return 130
+    except Exception:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
+        return _internal_error()
+
+
+def _internal_error() -> int:
+    detail = traceback.format_exc()
+    err.print("[red]内部错误：[/]gongkai 自身出了问题（不是您的文件的问题）。请把下面的信息发给维护人员。", markup=True)
+    err.print(detail.strip().splitlines()[-1], markup=False)
+    if "GONGKAI_DEBUG" in __import__("os").environ:
+        err.print(detail, markup=False)
+    return EXIT_INTERNAL
+
+
+def run() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Chinese for the parts of typer's help and errors that it prints in English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer.rich_utils as rich_utils
+from typer._click import core as click_core
+from typer._click import formatting
+
+HELP_TEXT = "显示本帮助并退出。"
+
+
+def localize() -> None:
+    """Patch typer's fixed English strings once, before the app runs."""
+    rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
+    rich_utils.OPTIONS_PANEL_TITLE = "选项"
+    rich_utils.COMMANDS_PANEL_TITLE = "命令"
+    rich_utils.ERRORS_PANEL_TITLE = "错误"
+    rich_utils.ABORTED_TEXT = "已中止。"
+    rich_utils.DEFAULT_STRING = "[默认: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[必填]"
+    rich_utils.ENVVAR_STRING = "[环境变量: {}]"
+    rich_utils.DEPRECATED_STRING = "（已弃用）"
+    rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
+    _patch_usage()
+    _patch_help_option()
+
+
+def _patch_usage() -> None:
+    original = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, "用法: " if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    rich_utils.highlighter.highlights = [  # type: ignore[attr-defined]
+        h.replace("Usage: ", "用法: ") for h in getattr(rich_utils.highlighter, "highlights", [])
+    ]
+
+
+def _patch_help_option() -> None:
+    original = click_core.Command.get_help_option
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("No such option: ", "没有这个选项："),
+    ("No such command", "没有这个命令"),
+    ("Missing argument", "缺少参数"),
+    ("Missing option", "缺少选项"),
+    ("Invalid value for ", "取值无效："),
+    ("Invalid value: ", "取值无效："),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("requires an argument", "需要一个值"),
+    ("is not one of", "不是可选值之一："),
+    ("is not a valid", "不是有效的"),
+    ("does not exist", "不存在"),
+    ("Did you mean", "是否想输入"),
+)
+
+
+def usage_message(text: str) -> str:
+    """A click usage error in Chinese (best effort; option names stay as typed)."""
+    for english, chinese in USAGE_MESSAGES:
+        text = text.replace(english, chinese)
+    return text

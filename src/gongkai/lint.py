@@ -1,0 +1,37 @@
+"""Run every rule over a loaded catalog and collect one Report, severities adjusted per gongkai.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gongkai.catalog import Catalog
+from gongkai.diagnostics import Diagnostic, Report, Severity
+from gongkai.rules import REGISTRY, Context
+
+
+def lint(catalog: Catalog, today: dt.date) -> Report:
+    """All diagnostics of *catalog*: what the loader found plus every rule's findings."""
+    report = Report(files_checked=len(catalog.files))
+    report.extend(catalog.load_diagnostics)
+    context = Context(catalog, today)
+    for rule in REGISTRY.values():
+        if rule.check is None:
+            continue
+        for finding in rule.check(context):
+            report.add(catalog.diagnostic(rule.code, rule.severity, finding.message, finding.location,
+                                          finding.hint, finding.prefer_key))
+    return apply_overrides(report, catalog)
+
+
+def apply_overrides(report: Report, catalog: Catalog) -> Report:
+    """Severity per code as set in gongkai.yaml (检查 → 严重程度); "off" drops the code."""
+    overrides = catalog.agency.lint.severity if catalog.agency else {}
+    if not overrides:
+        return report
+    kept: list[Diagnostic] = []
+    for item in report.diagnostics:
+        wanted = overrides.get(item.code)
+        if wanted == "off":
+            continue
+        kept.append(item.with_severity(Severity(wanted)) if wanted else item)
+    return Report(kept, report.files_checked)

@@ -1,0 +1,114 @@
+"""gongkai.yaml: the agency, its units, 领域, handover recipients and settings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from gongkai.model.base import CatalogModel, ObjectId, Text
+
+UnitKind = Literal["股室", "乡镇民政办", "其他"]
+SeverityName = Literal["error", "warning", "info", "off"]
+
+
+class Organisation(CatalogModel):
+    """The bureau itself."""
+
+    name: Text = Field(alias="名称", title="机关名称")
+    division_code: Text = Field(alias="区划代码", pattern=r"^\d{6}$", title="行政区划代码", description="6位数字，加引号")
+    address: Text | None = Field(None, alias="地址", title="地址")
+    postcode: Text | None = Field(None, alias="邮编", title="邮编")
+    contact: Text | None = Field(None, alias="联系人", title="联系人")
+    phone: Text | None = Field(None, alias="联系电话", title="联系电话")
+    email: Text | None = Field(None, alias="电子邮箱", title="电子邮箱")
+    website: Text | None = Field(None, alias="网站", title="网站地址")
+
+
+class Domain(CatalogModel):
+    """A business area (领域) of the standard directory."""
+
+    name: Text = Field(alias="名称", title="领域名称")
+    code: str = Field(alias="代码", pattern=r"^[A-Z]{2,8}$", title="领域代码", description="大写字母，如 SHJZ")
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+
+class Unit(CatalogModel):
+    """A 股室 of the bureau or a 乡镇民政办."""
+
+    id: ObjectId = Field(alias="编号", title="单位编号")
+    name: Text = Field(alias="名称", title="单位名称")
+    kind: UnitKind = Field(alias="类型", title="单位类型", description="股室、乡镇民政办或其他")
+    division_code: Text | None = Field(None, alias="区划代码", pattern=r"^\d{9}$", title="乡镇区划代码")
+    phone: Text | None = Field(None, alias="联系电话", title="联系电话")
+
+
+class Recipient(CatalogModel):
+    """A body that receives handovers (县档案馆, 县图书馆)."""
+
+    id: ObjectId = Field(alias="编号", title="编号")
+    name: Text = Field(alias="名称", title="名称")
+
+
+class HandoverSettings(CatalogModel):
+    """The twice-monthly handover to the 两馆 (闽政办函〔2016〕42号)."""
+
+    recipients: list[Recipient] = Field(alias="接收单位", min_length=1, title="接收单位")
+    days: list[int] = Field(default=[5, 20], alias="移交日", title="每月移交日", description="如 [5, 20]")
+    copies: int = Field(2, alias="份数", ge=1, le=10, title="份数")
+    contact: Text | None = Field(None, alias="联系人", title="联系人")
+    phone: Text | None = Field(None, alias="联系电话", title="联系电话")
+    limit_workdays: int = Field(20, alias="时限工作日", ge=1, le=200, title="送交时限（工作日）")
+
+
+class RequestDesk(CatalogModel):
+    """Where and how the public applies for 依申请公开 (《条例》第二十九条)."""
+
+    office: Text = Field(alias="受理机构", title="受理机构")
+    address: Text | None = Field(None, alias="地址", title="地址")
+    postcode: Text | None = Field(None, alias="邮编", title="邮编")
+    phone: Text | None = Field(None, alias="电话", title="电话")
+    fax: Text | None = Field(None, alias="传真", title="传真")
+    email: Text | None = Field(None, alias="电子邮箱", title="电子邮箱")
+    hours: Text | None = Field(None, alias="办公时间", title="办公时间")
+    ways: list[Text] = Field(default_factory=list, alias="方式", title="申请方式")
+
+
+class SiteSettings(CatalogModel):
+    """Settings of the public website."""
+
+    title: Text | None = Field(None, alias="标题", title="网站标题")
+    intro: Text | None = Field(None, alias="说明", title="首页简介")
+    base_url: Text | None = Field(None, alias="基础地址", title="网站基础地址")
+    show_scorecard: bool = Field(False, alias="公开考核表", title="在网站上公开考核表")
+
+
+class LintSettings(CatalogModel):
+    """Settings of gongkai validate."""
+
+    severity: dict[str, SeverityName] = Field(default_factory=dict, alias="严重程度", title="按规则调整严重程度")
+    interpretation_days: int = Field(3, alias="解读时限工作日", ge=0, le=60, title="解读时限（工作日）")
+    index_pattern: Text | None = Field(None, alias="索引号格式", title="索引号格式（正则表达式）")
+
+
+class Agency(CatalogModel):
+    """The whole of gongkai.yaml."""
+
+    org: Organisation = Field(alias="机关", title="机关")
+    domains: list[Domain] = Field(alias="领域", min_length=1, title="领域")
+    units: list[Unit] = Field(alias="单位", min_length=1, title="单位")
+    handover: HandoverSettings = Field(alias="移交", title="移交两馆")
+    requests: RequestDesk | None = Field(None, alias="依申请公开", title="依申请公开")
+    site: SiteSettings = Field(default_factory=SiteSettings, alias="网站", title="网站")
+    lint: LintSettings = Field(default_factory=LintSettings, alias="检查", title="检查设置")
+
+    def unit(self, unit_id: str) -> Unit | None:
+        """The unit with this id, if any."""
+        return next((u for u in self.units if u.id == unit_id), None)
+
+    def domain(self, name: str) -> Domain | None:
+        """The 领域 with this name, if any."""
+        return next((d for d in self.domains if d.name == name), None)

@@ -1,0 +1,47 @@
+"""What every catalog model shares: Chinese aliases, no unknown keys, numbers accepted as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ObjectId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+
+
+_DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_day(value: Any) -> dt.date:
+    """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2 or 2026年3月2日."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = _DATE_FORMS.match(value.strip())
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                raise PydanticCustomError("date_value", "日期不存在：{value}", {"value": value}) from None
+    raise PydanticCustomError("date_form", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「{value}」", {"value": value})
+
+
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+
+
+class CatalogModel(BaseModel):
+    """Base of all models read from catalog YAML: keys are the official Chinese names."""
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        frozen=True,
+        str_strip_whitespace=True,
+    )

@@ -1,0 +1,88 @@
+"""公开时限 as the tool understands it: anchor + N (working) days [+ 公示 period], periodic, or real-time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+DeadlineKind = Literal["after", "periodic", "realtime"]
+
+_NUM = r"(\d+|[一二三四五六七八九十]+)"
+_AFTER = re.compile(
+    r"^(?:自|从|在)?(?P<anchor>[^，,；;]*?)(?:之日|后)起?(?:的)?" + _NUM.replace("(", "(?P<days>", 1)
+    + r"\s*个?(?P<unit>工作日|日|天|自然日)(?:内|以内)?"
+)
+_NOTICE = re.compile(r"公示(?:期)?(?:为|不少于)?" + _NUM.replace("(", "(?P<days>", 1) + r"\s*个?(?P<unit>工作日|日|天)")
+_REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^实时$|^及时$")
+_PERIODIC = re.compile(r"^(每|按)(?P<period>季度|月|半年|年度?|周)(?P<rest>.*)$")
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A parsed 公开时限."""
+
+    kind: DeadlineKind
+    text: str
+    anchor: str | None = None
+    days: int | None = None
+    workdays: bool = True
+    notice_days: int | None = None
+    notice_workdays: bool = True
+    period: str | None = None
+
+    @property
+    def checkable(self) -> bool:
+        """True when publication lateness can be computed from the formed date."""
+        return self.kind == "after" and self.days is not None
+
+    def describe(self) -> str:
+        """A short Chinese description of how the tool reads the text."""
+        if self.kind == "realtime":
+            return "实时公开"
+        if self.kind == "periodic":
+            return f"定期公开（{self.period}）"
+        unit = "个工作日" if self.workdays else "个自然日"
+        text = f"{self.anchor or '信息形成'}之日起{self.days}{unit}内"
+        if self.notice_days:
+            text += f"，公示{self.notice_days}{'个工作日' if self.notice_workdays else '天'}"
+        return text
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1]]
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text]
+
+
+def parse_deadline(text: str) -> Deadline | None:
+    """Understand a 公开时限 text, or None when it has none of the recognised forms."""
+    clean = re.sub(r"\s+", "", text).rstrip("。.")
+    if _REALTIME.match(clean):
+        return Deadline("realtime", text)
+    periodic = _PERIODIC.match(clean)
+    if periodic:
+        return Deadline("periodic", text, period=clean)
+    if re.match(r"^每年\d+月", clean):
+        return Deadline("periodic", text, period=clean)
+    after = _AFTER.match(clean)
+    if not after:
+        return None
+    notice = _NOTICE.search(clean, after.end())
+    return Deadline(
+        "after",
+        text,
+        anchor=after.group("anchor") or None,
+        days=_number(after.group("days")),
+        workdays=after.group("unit") == "工作日",
+        notice_days=_number(notice.group("days")) if notice else None,
+        notice_workdays=notice.group("unit") == "工作日" if notice else True,
+    )

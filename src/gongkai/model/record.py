@@ -1,0 +1,97 @@
+"""公开信息: a document or piece of information the bureau forms, with its 公开属性."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text
+from gongkai.model.item import Channel
+
+Attribute = Literal["主动公开", "依申请公开", "不予公开"]
+Ground = Literal[
+    "国家秘密",
+    "法律法规禁止公开",
+    "危及三安全一稳定",
+    "商业秘密",
+    "个人隐私",
+    "内部事务信息",
+    "过程性信息",
+    "行政执法案卷",
+]
+Kind = Literal[
+    "规范性文件",
+    "政策文件",
+    "政策解读",
+    "通知",
+    "公告",
+    "公示",
+    "通报",
+    "报告",
+    "批复",
+    "方案",
+    "规划计划",
+    "统计数据",
+    "办事指南",
+    "工作动态",
+    "回应关切",
+    "财政预决算",
+    "年度报告",
+    "其他",
+]
+
+
+class Review(CatalogModel):
+    """保密审查: who reviewed the document for secrets, when, and the conclusion."""
+
+    reviewer: Text = Field(alias="审查人", title="审查人")
+    date: Day = Field(alias="审查日期", title="审查日期")
+    conclusion: Text = Field(alias="结论", title="审查结论", description="如：不涉及国家秘密，同意主动公开")
+
+
+class Attachment(CatalogModel):
+    """A file under the catalog folder; PDF or CEB for the handover to the 两馆."""
+
+    file: Text = Field(alias="文件", title="文件", description="相对于目录文件夹的路径，如 files/2026/R2026-012.pdf")
+    name: Text | None = Field(None, alias="名称", title="名称", description="显示名称，可选")
+
+    @property
+    def suffix(self) -> str:
+        return self.file.rsplit(".", 1)[-1].lower() if "." in self.file else ""
+
+
+class Record(CatalogModel):
+    """A registered document: metadata always, body and attachments only if 主动公开."""
+
+    id: ObjectId = Field(alias="编号", title="编号", description="信息编号，永不改变，与文件名一致，如 R2026-012")
+    title: Text = Field(alias="题名", title="题名")
+    doc_number: Text | None = Field(None, alias="文号", title="文号", description="如：安民〔2026〕12号")
+    index_number: Text | None = Field(None, alias="索引号", title="索引号", description="主动公开的信息必填，机关内唯一")
+    kind: Kind = Field(alias="文种", title="文种", description="规范性文件、政策文件、政策解读、通知、公示……")
+    author: Text | None = Field(None, alias="责任者", title="责任者（发文机关）", description="默认为机关名称")
+    unit: ObjectId = Field(alias="责任单位", title="责任单位", description="起草股室或乡镇民政办的编号")
+    item: ObjectId | None = Field(None, alias="事项", title="所属公开事项", description="公开事项的编号")
+    attribute: Attribute | None = Field(
+        None, alias="公开属性", title="公开属性", description="主动公开、依申请公开或不予公开（源头认定）"
+    )
+    ground: Ground | None = Field(None, alias="不予公开理由", title="不予公开理由", description="《条例》第十四至十六条")
+    review: Review | None = Field(None, alias="保密审查", title="保密审查")
+    formed: Day = Field(alias="成文日期", title="成文日期")
+    published: Day | None = Field(None, alias="公开日期", title="公开日期")
+    channels: list[Channel] = Field(default_factory=list, alias="公开渠道", title="公开渠道")
+    pages: int | None = Field(None, alias="页数", ge=1, le=100000, title="页数")
+    attachments: list[Attachment] = Field(default_factory=list, alias="附件", title="附件")
+    interpretations: list[ObjectId] = Field(default_factory=list, alias="解读", title="解读", description="解读信息的编号")
+    forwards: ObjectId | None = Field(None, alias="转发", title="转发", description="所转发文件的信息编号")
+    repealed: Day | None = Field(None, alias="废止日期", title="废止日期")
+    body: str | None = Field(None, alias="正文", title="正文", description="Markdown")
+
+    @property
+    def is_public(self) -> bool:
+        """主动公开: the only records that may leave the building."""
+        return self.attribute == "主动公开"
+
+    @property
+    def year(self) -> int:
+        return self.formed.year

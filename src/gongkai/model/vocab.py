@@ -1,0 +1,134 @@
+"""The vocabularies of the field, each with its legal source: the one place they live.
+
+Sources: 国办发〔2019〕54号 (standard directories and their columns), 民办函〔2019〕52号 (民政 guidelines),
+《中华人民共和国政府信息公开条例》（国务院令第711号） Arts. 14–16 (grounds for 不予公开).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FIVE_DISCLOSURES: tuple[str, ...] = ("决策公开", "执行公开", "管理公开", "服务公开", "结果公开")
+FIVE_DISCLOSURE_ALIASES: dict[str, str] = {name[:2]: name for name in FIVE_DISCLOSURES}
+
+# The 13 boxes of 公开渠道和载体, in their printed order (国办发〔2019〕54号 标准指引).
+CHANNELS: tuple[str, ...] = (
+    "政府网站",
+    "政府公报",
+    "两微一端",
+    "发布会/听证会",
+    "广播电视",
+    "纸质媒体",
+    "公开查阅点",
+    "政务服务中心",
+    "便民服务站",
+    "入户/现场",
+    "社区/企事业单位/村公示栏（电子屏）",
+    "精准推送",
+    "其他",
+)
+BOARD = "社区/企事业单位/村公示栏（电子屏）"
+CHANNEL_ALIASES: dict[str, str] = {
+    "政府服务中心": "政务服务中心",
+    "行政服务中心": "政务服务中心",
+    "纸质载体": "纸质媒体",
+    "宣传资料": "纸质媒体",
+    "村公示栏": BOARD,
+    "镇村公示公开栏": BOARD,
+    "公示栏": BOARD,
+    "公开栏": BOARD,
+    "电子屏": BOARD,
+    "社区/企事业单位/村公示栏(电子屏)": BOARD,
+    "社区/企事业单位/村公示栏": BOARD,
+    "微信": "两微一端",
+    "政务微信": "两微一端",
+    "微博": "两微一端",
+    "政务微博": "两微一端",
+    "发布会": "发布会/听证会",
+    "听证会": "发布会/听证会",
+    "入户": "入户/现场",
+    "现场": "入户/现场",
+}
+# Seen in real directories as extras written under 其他.
+OTHER_CHANNEL_EXAMPLES: tuple[str, ...] = ("12345政务服务热线", "政务公开专区", "便民惠民服务中心", "新闻媒体")
+
+AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
+AUDIENCE_ALIASES: dict[str, str] = {"特定群众": "特定群体", "社会公众": "全社会"}
+
+MODES: tuple[str, ...] = ("主动", "依申请")
+MODE_ALIASES: dict[str, str] = {"主动公开": "主动", "依申请公开": "依申请"}
+
+LEVELS: tuple[str, ...] = ("县级", "乡级")
+LEVEL_ALIASES: dict[str, str] = {"县": "县级", "乡": "乡级", "乡镇级": "乡级", "县级政府": "县级", "乡镇": "乡级"}
+
+PROACTIVE = "主动公开"
+ON_REQUEST = "依申请公开"
+WITHHELD = "不予公开"
+ATTRIBUTES: tuple[str, ...] = (PROACTIVE, ON_REQUEST, WITHHELD)
+ATTRIBUTE_ALIASES: dict[str, str] = {"主动": PROACTIVE, "依申请": ON_REQUEST, "不公开": WITHHELD, "免予公开": WITHHELD}
+
+FORMATS: tuple[str, ...] = ("文本", "图表", "图片", "音频", "视频")
+
+# Kinds of document (文种 / 信息类别). 规范性文件 and 政策文件 need a 解读 (三同步).
+POLICY_KINDS: tuple[str, ...] = ("规范性文件", "政策文件")
+INTERPRETATION_KIND = "政策解读"
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "规范性文件",
+    "政策文件",
+    "政策解读",
+    "通知",
+    "公告",
+    "公示",
+    "通报",
+    "报告",
+    "批复",
+    "方案",
+    "规划计划",
+    "统计数据",
+    "办事指南",
+    "工作动态",
+    "回应关切",
+    "财政预决算",
+    "年度报告",
+    "其他",
+)
+
+
+@dataclass(frozen=True)
+class WithholdingGround:
+    """A ground for 不予公开 and the article of the 条例 it rests on."""
+
+    name: str
+    article: str
+    text: str
+
+
+WITHHOLDING_GROUNDS: tuple[WithholdingGround, ...] = (
+    WithholdingGround("国家秘密", "第十四条", "依法确定为国家秘密的政府信息"),
+    WithholdingGround("法律法规禁止公开", "第十四条", "法律、行政法规禁止公开的政府信息"),
+    WithholdingGround("危及三安全一稳定", "第十四条", "公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息"),
+    WithholdingGround("商业秘密", "第十五条", "涉及商业秘密，公开会对第三方合法权益造成损害的政府信息"),
+    WithholdingGround("个人隐私", "第十五条", "涉及个人隐私，公开会对第三方合法权益造成损害的政府信息"),
+    WithholdingGround("内部事务信息", "第十六条第一款", "人事管理、后勤管理、内部工作流程等方面的内部事务信息"),
+    WithholdingGround("过程性信息", "第十六条第二款", "讨论记录、过程稿、磋商信函、请示报告等过程性信息"),
+    WithholdingGround("行政执法案卷", "第十六条第二款", "行政执法案卷信息"),
+)
+GROUNDS_BY_NAME: dict[str, WithholdingGround] = {g.name: g for g in WITHHOLDING_GROUNDS}
+GROUND_ALIASES: dict[str, str] = {
+    "涉密": "国家秘密",
+    "三安全一稳定": "危及三安全一稳定",
+    "内部事务": "内部事务信息",
+    "过程性": "过程性信息",
+    "执法案卷": "行政执法案卷",
+    "第三方合法权益": "个人隐私",
+}
+
+UNIT_KINDS: tuple[str, ...] = ("股室", "乡镇民政办", "其他")
+
+
+def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> str | None:
+    """The canonical spelling of *value*, or None when it is not a known one."""
+    text = value.strip()
+    if text in names:
+        return text
+    return aliases.get(text)

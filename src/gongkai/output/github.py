@@ -1,0 +1,30 @@
+"""GitHub Actions workflow commands: one ::error/::warning/::notice line per finding."""
+
+from __future__ import annotations
+
+from gongkai.diagnostics import Diagnostic, Report, Severity
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _line(item: Diagnostic, prefix: str) -> str:
+    props = []
+    if item.path:
+        props.append(f"file={_escape(prefix + item.path, True)}")
+    if item.line:
+        props.append(f"line={item.line}")
+    if item.column:
+        props.append(f"col={item.column}")
+    props.append(f"title={_escape(item.code, True)}")
+    message = item.message + (f"（改正：{item.hint}）" if item.hint else "")
+    return f"::{LEVELS[item.severity]} {','.join(props)}::{_escape(message)}"
+
+
+def render_github(report: Report, prefix: str = "") -> str:
+    """Annotations for a GitHub Actions log; *prefix* is the catalog's path inside the repository."""
+    return "".join(_line(d, prefix) + "\n" for d in report.sorted())

@@ -1,0 +1,56 @@
+"""SARIF 2.1.0: the run declares every rule (with its Chinese explanation); results point at file, line, column."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import gongkai
+from gongkai.diagnostics import Report, Severity
+from gongkai.rules import REGISTRY
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rules() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.code,
+            "name": r.slug,
+            "shortDescription": {"text": r.title},
+            "fullDescription": {"text": r.what},
+            "help": {"text": f"为什么：{r.why}\n示例：{r.example}\n改为：{r.instead}"},
+            "defaultConfiguration": {"level": LEVELS[r.severity]},
+            "properties": {"family": r.family},
+        }
+        for r in sorted(REGISTRY.values(), key=lambda r: r.code)
+    ]
+
+
+def _result(item: Any, index: dict[str, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": item.code,
+        "level": LEVELS[item.severity],
+        "message": {"text": item.message + (f"（改正：{item.hint}）" if item.hint else "")},
+    }
+    if item.code in index:
+        result["ruleIndex"] = index[item.code]
+    if item.path:
+        region = {"startLine": item.line or 1, "startColumn": item.column or 1}
+        result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": item.path}, "region": region}}]
+    return result
+
+
+def render_sarif(report: Report) -> str:
+    """The report as a SARIF 2.1.0 log."""
+    rules = _rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "gongkai", "version": gongkai.__version__, "rules": rules}},
+            "results": [_result(d, index) for d in report.sorted()],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,92 @@
+"""A rule: code, slug, Chinese title, default severity, a four-part explanation, and a check that yields findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.notices import calendar_of
+from gongkai.diagnostics import Location, Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found: where (id and field), what, and how to fix it. The catalog supplies line and column."""
+
+    location: Location
+    message: str
+    hint: str | None = None
+    prefer_key: bool = False
+
+
+@dataclass
+class Context:
+    """What rules look at: the catalog, today's date, and the working-day calendar."""
+
+    catalog: Catalog
+    today: dt.date
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def calendar(self) -> Any:
+        return calendar_of(self.catalog)
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One registered rule. Load-phase rules (file, YAML, schema) have no check: the loader applies them."""
+
+    code: str
+    slug: str
+    title: str
+    severity: Severity
+    what: str
+    why: str
+    example: str
+    instead: str
+    check: Check | None = None
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.code[:3], "其他")
+
+
+FAMILIES = {
+    "GK0": "文件与 YAML 格式",
+    "GK1": "字段与取值",
+    "GK2": "编号与引用",
+    "GK3": "公开属性与保密审查",
+    "GK4": "时限与三同步",
+    "GK5": "移交两馆",
+    "GK6": "个人信息保护",
+    "GK7": "依申请公开办理",
+    "GK8": "节假日安排",
+}
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    """Add a rule to the registry; codes are never reused."""
+    if rule.code in REGISTRY:
+        raise ValueError(f"duplicate rule code {rule.code}")
+    REGISTRY[rule.code] = rule
+    return rule
+
+
+def rule(code: str, slug: str, title: str, severity: Severity, *, what: str, why: str, example: str,
+         instead: str) -> Callable[[Check], Check]:
+    """Decorator: register *check* as the rule *code*."""
+
+    def wrap(check: Check) -> Check:
+        register(Rule(code, slug, title, severity, what, why, example, instead, check))
+        return check
+
+    return wrap

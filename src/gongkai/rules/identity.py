@@ -1,0 +1,191 @@
+"""Ids, index numbers and references: every id unique and stable, every reference resolves."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.rules.base import Context, Finding, rule
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@rule("GK201", "duplicate-id", "编号重复", E,
+      what="检查事项、信息的编号是否唯一。",
+      why="编号是事项和信息永久的身份，网站链接、目录调整记录和移交台账都靠它；重复会让两条内容互相覆盖。",
+      example="items/shjz/SHJZ-001.yaml 和 items/shjz/SHJZ-001-copy.yaml 都写「编号: SHJZ-001」",
+      instead="给复制出来的文件改用下一个空闲编号（gongkai new 会自动分配）。")
+def duplicate_ids(ctx: Context) -> Iterator[Finding]:
+    for kind, label in (("item", "事项"), ("record", "信息")):
+        seen: dict[str, str] = {}
+        for path, model in ctx.catalog.models(kind):
+            if model.id in seen:
+                yield Finding(Location(path, model.id, ("编号",)), f"{label}编号「{model.id}」重复，已在 {seen[model.id]} 中使用",
+                              "每个编号只能用一次，请改用一个新的编号。")
+            else:
+                seen[model.id] = path
+
+
+@rule("GK202", "duplicate-index-number", "索引号重复", E,
+      what="检查信息的索引号是否在本机关内唯一。",
+      why="索引号印在主动公开文件上，是档案馆、图书馆和公众查找文件的依据，必须一号一件。",
+      example="两条信息都写「索引号: 350524-MZ-2026-00012」",
+      instead="给后登记的信息分配下一个索引号。")
+def duplicate_index_numbers(ctx: Context) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    for path, record in ctx.catalog.models("record"):
+        number = record.index_number
+        if number is None:
+            continue
+        if number in seen and seen[number] != record.id:
+            yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{number}」重复，信息 {seen[number]} 已使用",
+                          "索引号在本机关内必须唯一，请改用新的索引号。")
+        seen.setdefault(number, record.id)
+
+
+@rule("GK203", "file-name-mismatch", "文件名与编号不一致", E,
+      what="检查文件名（不含 .yaml）是否等于文件里的编号。",
+      why="看文件名就能找到事项或信息；复制文件后忘记改编号是最常见的重复来源。",
+      example="文件 records/2026/R2026-013.yaml 里写「编号: R2026-012」",
+      instead="把文件改名为 R2026-012.yaml，或把编号改为 R2026-013（若这是一条新信息）。")
+def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
+    for kind in ("item", "record"):
+        for path, model in ctx.catalog.models(kind):
+            stem = PurePosixPath(path).stem
+            if stem != model.id:
+                yield Finding(Location(path, model.id, ("编号",)), f"文件名「{stem}」与编号「{model.id}」不一致",
+                              f"把文件改名为 {model.id}.yaml，或改正编号。")
+
+
+def _unit_ids(ctx: Context) -> set[str]:
+    agency = ctx.catalog.agency
+    return {u.id for u in agency.units} if agency else set()
+
+
+@rule("GK204", "unknown-unit", "责任单位不存在", E,
+      what="检查事项和信息的「责任单位」是否为 gongkai.yaml 中登记的单位编号。",
+      why="每个事项都要落实到具体股室或乡镇民政办（责任分工），考核和乡镇页面都按单位统计。",
+      example="责任单位: 社会救助股",
+      instead="责任单位: shjzg（gongkai.yaml「单位」中的编号）")
+def unknown_units(ctx: Context) -> Iterator[Finding]:
+    units = _unit_ids(ctx)
+    if not units:
+        return
+    for kind in ("item", "record"):
+        for path, model in ctx.catalog.models(kind):
+            if model.unit not in units:
+                yield Finding(Location(path, model.id, ("责任单位",)), f"责任单位「{model.unit}」不在 gongkai.yaml 的单位中",
+                              "填写 gongkai.yaml「单位」中的编号，如 bgs、shjzg、mzb-100。")
+
+
+@rule("GK205", "unknown-item", "所属事项不存在", E,
+      what="检查信息的「事项」是否为目录中已有的事项编号。",
+      why="信息要挂在标准目录的事项下，网站按事项列出已公开的信息，考核按事项核对公开时限。",
+      example="事项: SHJZ-099（目录中没有这个事项）",
+      instead="事项: SHJZ-003")
+def unknown_items(ctx: Context) -> Iterator[Finding]:
+    items = ctx.catalog.items
+    for path, record in ctx.catalog.models("record"):
+        if record.item is not None and record.item not in items:
+            yield Finding(Location(path, record.id, ("事项",)), f"事项「{record.item}」在目录中不存在",
+                          "填写 items/ 下某个事项的编号；用 gongkai new record 可从列表中选择。")
+
+
+@rule("GK206", "unknown-interpretation", "解读不存在", E,
+      what="检查「解读」列出的信息编号是否存在，且该信息的文种是「政策解读」。",
+      why="发布、解读、回应要关联（三同步）；链接到不存在的解读，公众点开就是空页面。",
+      example="解读: [R2026-099]",
+      instead="解读: [R2026-013]（一条文种为「政策解读」的信息）")
+def unknown_interpretations(ctx: Context) -> Iterator[Finding]:
+    records = ctx.catalog.records
+    for path, record in ctx.catalog.models("record"):
+        for index, target in enumerate(record.interpretations):
+            found = records.get(target)
+            if found is None:
+                yield Finding(Location(path, record.id, ("解读", index)), f"解读「{target}」不存在",
+                              "填写一条已登记的政策解读信息的编号。")
+            elif found.kind != "政策解读":
+                yield Finding(Location(path, record.id, ("解读", index)),
+                              f"解读「{target}」的文种是「{found.kind}」，不是「政策解读」",
+                              "把解读信息的文种改为「政策解读」，或改正编号。")
+
+
+@rule("GK207", "unknown-forward", "转发的文件不存在", E,
+      what="检查「转发」的信息编号是否存在。",
+      why="转发文件的公开属性随原文件而定，原文件必须登记才能核对。",
+      example="转发: R2026-098",
+      instead="先登记上级原文件（责任者写上级机关），再填写它的编号。")
+def unknown_forwards(ctx: Context) -> Iterator[Finding]:
+    records = ctx.catalog.records
+    for path, record in ctx.catalog.models("record"):
+        if record.forwards is not None and record.forwards not in records:
+            yield Finding(Location(path, record.id, ("转发",)), f"转发的文件「{record.forwards}」不存在",
+                          "登记被转发的原文件，或改正编号。")
+        if record.forwards == record.id:
+            yield Finding(Location(path, record.id, ("转发",)), "信息不能转发它自己", "填写被转发的原文件的编号。")
+
+
+@rule("GK208", "unknown-domain", "领域不存在", E,
+      what="检查事项的「领域」是否为 gongkai.yaml「领域」中的名称，且文件放在该领域的文件夹下。",
+      why="标准目录按领域编制和公布，网站、导出的表格都按领域分页。",
+      example="领域: 救助（gongkai.yaml 中是「社会救助」）",
+      instead="领域: 社会救助，文件放在 items/shjz/ 下")
+def unknown_domains(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    if agency is None:
+        return
+    for path, item in ctx.catalog.models("item"):
+        domain = agency.domain(item.domain)
+        names = "、".join(d.name for d in agency.domains)
+        if domain is None:
+            yield Finding(Location(path, item.id, ("领域",)), f"领域「{item.domain}」不在 gongkai.yaml 的领域中",
+                          f"可选的领域：{names}。")
+        elif PurePosixPath(path).parent.name != domain.slug:
+            yield Finding(Location(path, item.id, ("领域",)), f"领域「{item.domain}」的事项应放在 items/{domain.slug}/ 下",
+                          f"把文件移到 items/{domain.slug}/。")
+
+
+@rule("GK209", "index-number-format", "索引号格式不对", W,
+      what="按 gongkai.yaml「检查 → 索引号格式」检查索引号的写法。",
+      why="索引号按统一规则编制，档案馆和图书馆才能按号排序、查找。",
+      example="索引号: 2026-12",
+      instead="索引号: 350524-MZ-2026-00012")
+def index_number_format(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    pattern = agency.lint.index_pattern if agency else None
+    if not pattern:
+        return
+    try:
+        regex = re.compile(pattern)
+    except re.error:
+        yield Finding(Location("gongkai.yaml", None, ("检查", "索引号格式")), "索引号格式不是有效的正则表达式",
+                      "请改正 gongkai.yaml「检查 → 索引号格式」。")
+        return
+    for path, record in ctx.catalog.models("record"):
+        if record.index_number and not regex.fullmatch(record.index_number):
+            yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{record.index_number}」不符合规定的格式",
+                          f"应符合 gongkai.yaml 中的格式 {pattern}。")
+
+
+@rule("GK210", "duplicate-unit", "单位编号重复", E,
+      what="检查 gongkai.yaml 中单位、领域和接收单位的编号是否唯一。",
+      why="事项和信息用编号指向单位；编号重复时无法判断指的是哪一个。",
+      example="两个单位都写「编号: mzb-100」",
+      instead="每个单位一个编号，乡镇民政办用 mzb-加乡镇代码后三位。")
+def duplicate_units(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    if agency is None:
+        return
+    groups = (("单位", [u.id for u in agency.units]), ("领域", [d.code for d in agency.domains]),
+              ("移交", [r.id for r in agency.handover.recipients]))
+    for key, ids in groups:
+        positions: dict[str, list[int]] = defaultdict(list)
+        for index, value in enumerate(ids):
+            positions[value].append(index)
+        for value, where in positions.items():
+            for index in where[1:]:
+                field: tuple[str | int, ...] = (key, "接收单位", index) if key == "移交" else (key, index)
+                yield Finding(Location("gongkai.yaml", None, field), f"编号「{value}」重复", "每个编号只能用一次。")

@@ -1,0 +1,149 @@
+"""Deadlines in working days: 公开时限, 三同步 of policy and 解读, and the holiday notices they depend on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.model import vocab
+from gongkai.model.deadline import parse_deadline
+from gongkai.model.record import Record
+from gongkai.rules.base import Context, Finding, Rule, register, rule
+from gongkai.workdays import CalendarMissing, notice_missing_warning, notice_path
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@rule("GK401", "deadline-not-understood", "公开时限无法识别", W,
+      what="检查事项的公开时限能否被识别为「某事件之日起N个工作日内」「公示N个工作日」、定期或实时公开。",
+      why="公开时限是考核公开是否及时的尺子；写成含糊的文字，就无法核对每条信息是否按时公开。",
+      example="公开时限: 尽快公开",
+      instead="公开时限: 自信息形成或者变更之日起20个工作日内（《条例》第二十六条）")
+def deadline_not_understood(ctx: Context) -> Iterator[Finding]:
+    for path, item in ctx.catalog.models("item"):
+        if parse_deadline(item.deadline) is None:
+            yield Finding(Location(path, item.id, ("公开时限",)), f"无法识别公开时限「{item.deadline}」",
+                          "写成「制定或获取信息之日起10个工作日内」「……，公示7个工作日」「实时公开」「每季度」等形式。")
+
+
+@rule("GK402", "published-late", "超过公开时限", W,
+      what="按工作日（含法定节假日和调休）计算信息从成文到公开用了多少天，与所属事项的公开时限比较。",
+      why="《政府信息公开条例》第二十六条：主动公开的政府信息应当自形成或者变更之日起20个工作日内及时公开；"
+          "民政部门的标准指引要求10个工作日。",
+      example="成文日期: 2026-09-01，公开日期: 2026-09-30，事项时限 10个工作日",
+      instead="在时限内公开；已超期的，写明原因并在考核中说明。")
+def published_late(ctx: Context) -> Iterator[Finding]:
+    items = ctx.catalog.items
+    missing: set[int] = set()
+    for path, record in ctx.catalog.models("record"):
+        item = items.get(record.item or "")
+        deadline = parse_deadline(item.deadline) if item else None
+        if not (record.is_public and record.published and deadline and deadline.checkable):
+            continue
+        assert deadline.days is not None
+        try:
+            limit = _limit(ctx, record.formed, deadline.days, deadline.workdays)
+        except CalendarMissing as exc:
+            missing.add(exc.year)
+            continue
+        if record.published > limit:
+            yield Finding(Location(path, record.id, ("公开日期",)),
+                          f"公开日期 {record.published} 晚于公开时限：成文日期 {record.formed} 起"
+                          f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即 {limit} 前",
+                          f"gongkai deadline explain {record.id} 可查看逐日计算过程。")
+    yield from _calendar_missing(missing)
+
+
+def _limit(ctx: Context, start: dt.date, days: int, workdays: bool) -> dt.date:
+    return ctx.calendar.add(start, days) if workdays else start + dt.timedelta(days=days)
+
+
+def _calendar_missing(years: set[int]) -> Iterator[Finding]:
+    for year in sorted(years):
+        yield Finding(Location(notice_path(year)), str(CalendarMissing(year)),
+                      f"录入 {notice_path(year)} 后，gongkai 才能计算{year}年的工作日。")
+
+
+@rule("GK403", "interpretation-missing", "政策文件没有同步解读", W,
+      what="检查规范性文件、政策文件在公开的同时（或在规定的工作日内）是否发布了政策解读并相互关联。",
+      why="政策文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）；"
+          "国办发〔2016〕80号要求解读材料与文件同步在政府网站发布。天数在 gongkai.yaml「检查 → 解读时限工作日」中设置。",
+      example="文种: 规范性文件（没有「解读」）",
+      instead="解读: [R2026-013]（一条文种为「政策解读」、同日或3个工作日内公开的信息）")
+def interpretation_missing(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    allowed = agency.lint.interpretation_days if agency else 3
+    records = ctx.catalog.records
+    missing: set[int] = set()
+    for path, record in ctx.catalog.models("record"):
+        if not (record.is_public and record.published and record.kind in vocab.POLICY_KINDS):
+            continue
+        found = [records[i] for i in record.interpretations if i in records]
+        if not found:
+            yield Finding(Location(path, record.id, ("文种",)), f"{record.kind}「{record.title}」没有关联政策解读",
+                          "登记解读信息（文种: 政策解读），并在本文件中写「解读: [解读的编号]」。")
+            continue
+        try:
+            yield from _late_interpretations(ctx, path, record, found, allowed)
+        except CalendarMissing as exc:
+            missing.add(exc.year)
+    yield from _calendar_missing(missing)
+
+
+def _late_interpretations(ctx: Context, path: str, record: Record, found: list[Record], allowed: int) -> Iterator[Finding]:
+    assert record.published is not None
+    limit = ctx.calendar.add(record.published, allowed)
+    dates = [r.published for r in found if r.is_public and r.published]
+    if not dates:
+        yield Finding(Location(path, record.id, ("解读",)), "关联的政策解读尚未主动公开",
+                      "政策解读应与文件同步主动公开。")
+    elif min(dates) > limit:
+        yield Finding(Location(path, record.id, ("解读",)),
+                      f"政策解读 {min(dates)} 才公开，晚于文件公开后{allowed}个工作日（{limit}）",
+                      "解读材料应与文件同步发布。")
+
+
+@rule("GK404", "published-before-formed", "公开日期早于成文日期", E,
+      what="检查公开日期是否早于成文日期。",
+      why="信息要先形成才能公开；日期颠倒通常是录入错误，会让公开时限和移交批次算错。",
+      example="成文日期: 2026-03-05\n公开日期: 2026-03-02",
+      instead="核对公文，改正其中一个日期。")
+def published_before_formed(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if record.published is not None and record.published < record.formed:
+            yield Finding(Location(path, record.id, ("公开日期",)),
+                          f"公开日期 {record.published} 早于成文日期 {record.formed}", "核对并改正日期。")
+
+
+@rule("GK405", "dated-in-future", "日期在今天之后", W,
+      what="检查成文日期、公开日期是否晚于今天。",
+      why="登记的是已经形成、已经公开的信息；未来的日期多是把年份或月份输错了。",
+      example="公开日期: 2062-03-05",
+      instead="公开日期: 2026-03-05")
+def dated_in_future(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        for key, value in (("成文日期", record.formed), ("公开日期", record.published)):
+            if value is not None and value > ctx.today:
+                yield Finding(Location(path, record.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
+                              "核对年份和月份；尚未公开的信息，公开后再填写公开日期。")
+
+
+register(Rule(
+    "GK801", "notice-invalid", "节假日安排文件有误", E,
+    "检查 calendar/ 下的节假日安排：年度与文件名一致、日期属于该年度、调休上班日是周六或周日、同一天不能既放假又上班。",
+    "工作日决定公开时限、移交两馆的日期；节假日安排录错，所有期限都会算错。有错的文件不会被使用。",
+    "调休上班: [2027-02-08]（这天是周一）",
+    "按国务院办公厅通知原文录入：调休上班日都是周末。",
+))
+
+
+@rule("GK802", "next-year-notice-missing", "缺少下一年的节假日安排", W,
+      what="每年12月1日起，检查是否已录入下一年的节假日安排。",
+      why="国务院办公厅通常在11—12月发布下一年的节假日安排；缺少它，gongkai 无法计算跨年的公开时限和1月的移交日期。",
+      example="2026年12月，catalog/calendar/2027.yaml 不存在",
+      instead="通知发布后录入 calendar/2027.yaml（格式见 docs/catalog-format.md）。")
+def next_year_notice(ctx: Context) -> Iterator[Finding]:
+    text = notice_missing_warning(ctx.today, ctx.calendar.years())
+    if text:
+        yield Finding(Location(notice_path(ctx.today.year + 1)), text, "国务院办公厅发布通知后录入。")

@@ -1,0 +1,176 @@
+"""Shared fixtures: small real catalogs in temp dirs, the real CLI, real git repos."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from gongkai.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "catalog"
+TODAY = "2026-11-27"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def gk(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run the real CLI in-process, as a user would type it; today is pinned."""
+    monkeypatch.setenv("GONGKAI_TODAY", TODAY)
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+AGENCY = """\
+机关:
+  名称: 测试县民政局
+  区划代码: "350524"
+  联系人: 张三
+  联系电话: 0595-23000000
+领域:
+  - 名称: 社会救助
+    代码: SHJZ
+单位:
+  - 编号: bgs
+    名称: 办公室
+    类型: 股室
+  - 编号: shjzg
+    名称: 社会救助股
+    类型: 股室
+移交:
+  接收单位:
+    - 编号: dag
+      名称: 测试县档案馆
+    - 编号: tsg
+      名称: 测试县图书馆
+  移交日: [5, 20]
+  份数: 2
+"""
+
+ITEM = """\
+编号: SHJZ-001
+领域: 社会救助
+五公开: 结果公开
+一级事项: 最低生活保障
+二级事项: 审批信息
+公开内容:
+  - 低保对象名单及相关信息
+公开依据:
+  - 《社会救助暂行办法》（国务院令第649号）
+公开时限: 制定或获取信息之日起10个工作日内
+公开主体: 县级人民政府民政部门
+公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]
+公开对象: 全社会
+公开方式: 主动
+公开层级: [县级, 乡级]
+责任单位: shjzg
+"""
+
+RECORD = """\
+编号: R2026-001
+题名: 测试县民政局关于2026年第三季度低保对象名单的公示
+文号: 测民〔2026〕1号
+索引号: 350524-MZ-2026-00001
+文种: 公示
+责任单位: shjzg
+事项: SHJZ-001
+公开属性: 主动公开
+保密审查:
+  审查人: 张三
+  审查日期: 2026-09-01
+  结论: 不涉及国家秘密，同意主动公开
+成文日期: 2026-09-01
+公开日期: 2026-09-03
+页数: 1
+正文: |
+  经审核，现将名单予以公示。
+"""
+
+
+class CatalogDir:
+    """A small real catalog in a temp dir, with helpers to write files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def item(self, text: str = ITEM, rel: str = "items/shjz/SHJZ-001.yaml") -> Path:
+        return self.write(rel, text)
+
+    def record(self, text: str = RECORD, rel: str = "records/2026/R2026-001.yaml") -> Path:
+        return self.write(rel, text)
+
+
+@pytest.fixture
+def cat(tmp_path: Path) -> CatalogDir:
+    """A minimal valid catalog: agency, one item, one 主动公开 record."""
+    catalog = CatalogDir(tmp_path / "catalog")
+    catalog.write("gongkai.yaml", AGENCY)
+    catalog.item()
+    catalog.record()
+    return catalog
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled 安溪县民政局 catalog, safe to modify."""
+    target = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    return target
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in *cwd* with a fixed identity; returns stdout."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(cat: CatalogDir) -> Path:
+    """The minimal catalog inside a real git repository with one commit."""
+    top = cat.root.parent
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "初始目录")
+    return top
