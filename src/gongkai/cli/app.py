@@ -8,6 +8,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
 from gongkai.cli.zh import localize, usage_message
@@ -44,11 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(result) if isinstance(result, int) else EXIT_OK
     except typer.Exit as exit_:
         return int(exit_.exit_code)
+    except click_exceptions.NoArgsIsHelpError:
+        return EXIT_USAGE
     except click_exceptions.UsageError as exc:
         hint = f"运行 {exc.ctx.command_path} --help 查看用法。" if exc.ctx else ""
         err.print(f"[red]用法错误：[/]{usage_message(exc.format_message())}\n{hint}", markup=True)
         return EXIT_USAGE
-    except click_exceptions.Abort:
+    except typer_exceptions.Abort:
         err.print("已中止。")
         return EXIT_USAGE
     except UsageProblem as exc:
