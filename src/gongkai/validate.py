@@ -24,10 +24,13 @@ class Validation:
     def line(self, path: str, number: int) -> str | None:
         """Line *number* of catalog file *path*, for showing next to a finding."""
         try:
-            text, _ = decode(self.source.read(path))
+            data = self.source.read(path)
         except OSError:
             return None
-        lines = (text or "").split("\n")
+        text, _ = decode(data)
+        if text is None:  # shown anyway, so the person sees which line of a GBK file is meant
+            text = data.decode("gb18030", errors="replace").replace("\r\n", "\n")
+        lines = text.split("\n")
         return lines[number - 1] if 0 < number <= len(lines) else None
 
 

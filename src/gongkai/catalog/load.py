@@ -69,6 +69,10 @@ class Catalog:
                 found.setdefault((parsed.kind, parsed.object_id), path)
         return found
 
+    def unreadable(self, kind: str) -> set[str]:
+        """File-name stems of *kind* files that could not be loaded: references to them are not reported twice."""
+        return {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.files.items() if f.kind == kind and f.model is None}
+
     def path_of(self, kind: str, object_id: str) -> str | None:
         return self.paths.get((kind, object_id))
 

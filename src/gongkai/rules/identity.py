@@ -87,9 +87,9 @@ def unknown_units(ctx: Context) -> Iterator[Finding]:
       example="事项: SHJZ-099（目录中没有这个事项）",
       instead="事项: SHJZ-003")
 def unknown_items(ctx: Context) -> Iterator[Finding]:
-    items = ctx.catalog.items
+    items, broken = ctx.catalog.items, ctx.catalog.unreadable("item")
     for path, record in ctx.catalog.models("record"):
-        if record.item is not None and record.item not in items:
+        if record.item is not None and record.item not in items and record.item not in broken:
             yield Finding(Location(path, record.id, ("事项",)), f"事项「{record.item}」在目录中不存在",
                           "填写 items/ 下某个事项的编号；用 gongkai new record 可从列表中选择。")
 
@@ -100,13 +100,14 @@ def unknown_items(ctx: Context) -> Iterator[Finding]:
       example="解读: [R2026-099]",
       instead="解读: [R2026-013]（一条文种为「政策解读」的信息）")
 def unknown_interpretations(ctx: Context) -> Iterator[Finding]:
-    records = ctx.catalog.records
+    records, broken = ctx.catalog.records, ctx.catalog.unreadable("record")
     for path, record in ctx.catalog.models("record"):
         for index, target in enumerate(record.interpretations):
             found = records.get(target)
             if found is None:
-                yield Finding(Location(path, record.id, ("解读", index)), f"解读「{target}」不存在",
-                              "填写一条已登记的政策解读信息的编号。")
+                if target not in broken:
+                    yield Finding(Location(path, record.id, ("解读", index)), f"解读「{target}」不存在",
+                                  "填写一条已登记的政策解读信息的编号。")
             elif found.kind != "政策解读":
                 yield Finding(Location(path, record.id, ("解读", index)),
                               f"解读「{target}」的文种是「{found.kind}」，不是「政策解读」",
@@ -119,9 +120,9 @@ def unknown_interpretations(ctx: Context) -> Iterator[Finding]:
       example="转发: R2026-098",
       instead="先登记上级原文件（责任者写上级机关），再填写它的编号。")
 def unknown_forwards(ctx: Context) -> Iterator[Finding]:
-    records = ctx.catalog.records
+    records, broken = ctx.catalog.records, ctx.catalog.unreadable("record")
     for path, record in ctx.catalog.models("record"):
-        if record.forwards is not None and record.forwards not in records:
+        if record.forwards is not None and record.forwards not in records and record.forwards not in broken:
             yield Finding(Location(path, record.id, ("转发",)), f"转发的文件「{record.forwards}」不存在",
                           "登记被转发的原文件，或改正编号。")
         if record.forwards == record.id:

@@ -1,0 +1,7 @@
+"""The public website: build site/ from a catalog, taking records only from the publishing gate."""
+
+from __future__ import annotations
+
+from gongkai.site.build import BuildResult, build_site
+
+__all__ = ["BuildResult", "build_site"]
