@@ -1,0 +1,138 @@
+"""The directory as an xlsx workbook in the official layout: one sheet per 领域, deterministic bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from gongkai.catalog import Catalog
+from gongkai.interchange import layout, table
+
+# Workbook properties are fixed so that the same catalog always gives the same bytes.
+FIXED_TIME = dt.datetime(2020, 1, 1)
+HEADER_ROWS = (2, 3)
+FIRST_DATA_ROW = 4
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="center")
+_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def export_directory_xlsx(catalog: Catalog) -> bytes:
+    """The whole directory as xlsx bytes in the official layout (DOMAIN.md §3)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in table.sheets(catalog):
+        _write_sheet(workbook.create_sheet(_sheet_name(sheet.domain)), sheet, catalog)
+    if not workbook.worksheets:
+        workbook.create_sheet("目录")
+    workbook.properties.creator = catalog.name
+    workbook.properties.title = "基层政务公开标准目录"
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    return _save(workbook)
+
+
+def _sheet_name(domain: str) -> str:
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in domain)
+    return cleaned[:31]
+
+
+def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:
+    cols = layout.columns(sheet.with_level3)
+    ws.append([sheet.title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(cols))
+    ws.cell(1, 1).font = Font(bold=True, size=16)
+    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 32
+    _write_header(ws, cols)
+    for serial, item in enumerate(sheet.items, start=1):
+        ws.append(table.row(item, serial, catalog.agency, sheet.with_level3))
+    _style_body(ws, cols, len(sheet.items))
+    _merge_level1(ws, sheet)
+    _page_setup(ws, cols)
+
+
+def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...]) -> None:
+    top, sub = HEADER_ROWS
+    index = 0
+    while index < len(cols):
+        column = cols[index]
+        span = 1
+        while index + span < len(cols) and column.group and cols[index + span].group == column.group:
+            span += 1
+        first, last = index + 1, index + span
+        if column.group:
+            ws.cell(top, first, column.group)
+            for offset in range(span):
+                ws.cell(sub, first + offset, cols[index + offset].label)
+            ws.merge_cells(start_row=top, start_column=first, end_row=top, end_column=last)
+        else:
+            ws.cell(top, first, column.label)
+            ws.merge_cells(start_row=top, start_column=first, end_row=sub, end_column=first)
+        index += span
+    for row in HEADER_ROWS:
+        for number in range(1, len(cols) + 1):
+            cell = ws.cell(row, number)
+            cell.font = Font(bold=True)
+            cell.alignment = _CENTER
+            cell.border = _BORDER
+
+
+def _style_body(ws: Worksheet, cols: tuple[layout.Column, ...], count: int) -> None:
+    for number, column in enumerate(cols, start=1):
+        ws.column_dimensions[get_column_letter(number)].width = column.width
+        centred = "=" in column.key or column.key == "序号"
+        for row in range(FIRST_DATA_ROW, FIRST_DATA_ROW + count):
+            cell = ws.cell(row, number)
+            cell.alignment = _CENTER if centred else _WRAP
+            cell.border = _BORDER
+
+
+def _merge_level1(ws: Worksheet, sheet: table.Sheet) -> None:
+    """A run of rows with the same 一级事项 shares one merged cell, as printed directories do."""
+    start = 0
+    items = sheet.items
+    for index in range(1, len(items) + 1):
+        if index == len(items) or items[index].level1 != items[start].level1:
+            if index - start > 1:
+                ws.merge_cells(start_row=FIRST_DATA_ROW + start, start_column=2,
+                               end_row=FIRST_DATA_ROW + index - 1, end_column=2)
+            start = index
+
+
+def _page_setup(ws: Worksheet, cols: tuple[layout.Column, ...]) -> None:
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROWS[0]}:{HEADER_ROWS[1]}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+
+
+class _FixedTimeZip(ZipFile):
+    """A zip whose entries all carry one fixed timestamp (zip entries otherwise record the current time)."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = ZipInfo(zinfo_or_arcname, date_time=(1980, 1, 1, 0, 0, 0))
+            zinfo_or_arcname.compress_type = ZIP_DEFLATED
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+
+def _save(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook() would stamp 'modified' with the current time.
+    ExcelWriter(workbook, _FixedTimeZip(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    return buffer.getvalue()
