@@ -1,0 +1,161 @@
+"""Every rule has a failing and a passing fixture; the messages of the failing ones are kept as a golden file."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ITEM, RECORD, CatalogDir
+from gongkai.rules import REGISTRY
+
+GOLDEN = Path(__file__).parent / "goldens" / "rules.txt"
+Mutation = Callable[[CatalogDir], None]
+
+
+def rec(**changes: str) -> str:
+    """RECORD with lines replaced: key=new line (or '' to drop)."""
+    text = RECORD
+    for old, new in changes.items():
+        text = re.sub(rf"^{old}:.*\n", new + ("\n" if new else ""), text, flags=re.M)
+    return text
+
+
+def second_record(cat: CatalogDir, text: str, rid: str = "R2026-002") -> None:
+    cat.record(text.replace("R2026-001", rid), rel=f"records/2026/{rid}.yaml")
+
+
+POLICY = rec(文种="文种: 规范性文件")
+INTERPRETATION = rec(文种="文种: 政策解读", 索引号="索引号: 350524-MZ-2026-00002", 文号="")
+NOTICE_2027 = """年度: 2027
+通知: 测试用通知（虚构）
+放假:
+  - 名称: 元旦
+    开始: 2027-01-01
+    结束: 2027-01-01
+调休上班: [{makeup}]
+"""
+
+# code → (failing mutation, passing mutation that is close to the failing one)
+CASES: dict[str, tuple[Mutation, Mutation]] = {
+    "GK001": (lambda c: c.item("编号: [SHJZ-001\n"), lambda c: c.item("编号: '[SHJZ-001]'\n" + ITEM[15:])),
+    "GK002": (lambda c: c.item(ITEM.encode("gbk")), lambda c: c.item(ITEM.encode("utf-8-sig"))),
+    "GK003": (lambda c: c.item(b"\x00\x01"), lambda c: c.item(ITEM.encode())),
+    "GK004": (lambda c: c.item(ITEM + "公开方式: 主动\n"), lambda c: c.item(ITEM)),
+    "GK005": (lambda c: c.item(ITEM + "备注: *x\n"), lambda c: c.item(ITEM + "备注: '*x'\n")),
+    "GK006": (lambda c: c.item(ITEM.replace("  - 低保", "\u3000- 低保")), lambda c: c.item(ITEM)),
+    "GK007": (lambda c: c.item(ITEM.replace("  - 低保", "\t- 低保")), lambda c: c.item(ITEM)),
+    "GK008": (lambda c: c.item(ITEM + "备注: " + "很" * 800_000 + "\n"), lambda c: c.item(ITEM + "备注: 很长\n")),
+    "GK009": (lambda c: c.item("- 编号: SHJZ-001\n"), lambda c: c.item(ITEM)),
+    "GK101": (lambda c: c.item(ITEM.replace("公开时限: 制定或获取信息之日起10个工作日内\n", "")), lambda c: c.item(ITEM)),
+    "GK102": (lambda c: c.item(ITEM + "公开期限: 长期\n"), lambda c: c.item(ITEM + "备注: 长期\n")),
+    "GK103": (lambda c: c.record(rec(页数="页数: 三")), lambda c: c.record(rec(页数="页数: 3"))),
+    "GK104": (lambda c: c.item(ITEM.replace("公开对象: 全社会", "公开对象: 群众")),
+              lambda c: c.item(ITEM.replace("公开对象: 全社会", "公开对象: 特定群体"))),
+    "GK105": (lambda c: c.item(ITEM.replace("[政府网站,", "[政府服务中心,")), lambda c: c.item(ITEM)),
+    "GK106": (lambda c: c.record(rec(成文日期="成文日期: 2026-13-01")), lambda c: c.record(rec(成文日期="成文日期: 2026/9/1"))),
+    "GK107": (lambda c: c.item(ITEM.replace("公开层级: [县级, 乡级]", "公开层级: 县级、乡级")), lambda c: c.item(ITEM)),
+    "GK201": (lambda c: c.item(ITEM, rel="items/shjz/SHJZ-001-copy.yaml"), lambda c: None),
+    "GK202": (lambda c: second_record(c, RECORD), lambda c: second_record(c, rec(索引号="索引号: 350524-MZ-2026-00002"))),
+    "GK203": (lambda c: c.record(RECORD, rel="records/2026/R2026-009.yaml"), lambda c: None),
+    "GK204": (lambda c: c.record(rec(责任单位="责任单位: jiuzhugu")), lambda c: c.record(rec(责任单位="责任单位: bgs"))),
+    "GK205": (lambda c: c.record(rec(事项="事项: SHJZ-099")), lambda c: c.record(rec(事项="事项: SHJZ-001"))),
+    "GK206": (lambda c: c.record(RECORD + "解读: [R2026-099]\n"),
+              lambda c: (c.record(RECORD + "解读: [R2026-002]\n"), second_record(c, INTERPRETATION))),
+    "GK207": (lambda c: c.record(RECORD + "转发: R2026-099\n"),
+              lambda c: (c.record(RECORD + "转发: R2026-002\n"), second_record(c, rec(索引号="索引号: X-2")))),
+    "GK208": (lambda c: c.item(ITEM.replace("领域: 社会救助", "领域: 救助")),
+              lambda c: c.item(ITEM.replace("领域: 社会救助", "领域:  社会救助"))),
+    "GK209": (lambda c: c.write("gongkai.yaml", c.root.joinpath("gongkai.yaml").read_text() + "检查:\n  索引号格式: '^X-\\d+$'\n"),
+              lambda c: c.write("gongkai.yaml", c.root.joinpath("gongkai.yaml").read_text()
+                                + "检查:\n  索引号格式: '^\\d{6}-MZ-\\d{4}-\\d{5}$'\n")),
+    "GK210": (lambda c: c.write("gongkai.yaml", c.root.joinpath("gongkai.yaml").read_text().replace("编号: shjzg", "编号: bgs")
+                                .replace("责任单位: shjzg", "")),
+              lambda c: None),
+    "GK301": (lambda c: c.record(rec(公开属性="")), lambda c: c.record(rec(公开属性="公开属性: 主动"))),
+    "GK302": (lambda c: c.record(rec(公开属性="公开属性: 不予公开", 公开日期="")),
+              lambda c: c.record(rec(公开属性="公开属性: 不予公开\n不予公开理由: 过程性信息", 公开日期=""))),
+    "GK303": (lambda c: c.record(re.sub(r"保密审查:\n(  .*\n)+", "", RECORD)),
+              lambda c: c.record(re.sub(r"保密审查:\n(  .*\n)+", "", rec(公开属性="公开属性: 依申请公开", 公开日期="")))),
+    "GK304": (lambda c: c.record(RECORD.replace("审查日期: 2026-09-01", "审查日期: 2026-09-04")),
+              lambda c: c.record(RECORD.replace("审查日期: 2026-09-01", "审查日期: 2026-09-03"))),
+    "GK305": (lambda c: c.item(ITEM.replace("公开方式: 主动", "公开方式: 依申请")),
+              lambda c: (c.item(ITEM.replace("公开方式: 主动", "公开方式: 依申请")),
+                         c.record(rec(公开属性="公开属性: 依申请公开", 公开日期=""))) ),
+    "GK306": (lambda c: (c.record(RECORD + "转发: R2026-002\n"),
+                         second_record(c, rec(公开属性="公开属性: 依申请公开", 索引号="索引号: X-2", 公开日期=""))),
+              lambda c: (c.record(RECORD + "转发: R2026-002\n"), second_record(c, rec(索引号="索引号: X-2")))),
+    "GK307": (lambda c: c.record(rec(索引号="")), lambda c: c.record(rec(索引号="", 公开属性="公开属性: 依申请公开", 公开日期=""))),
+    "GK308": (lambda c: c.record(rec(公开日期="")), lambda c: c.record(rec(公开日期="公开日期: 2026-09-02"))),
+    "GK309": (lambda c: c.record(rec(公开属性="公开属性: 依申请公开", 公开日期="")),
+              lambda c: c.record(rec(公开属性="公开属性: 依申请公开", 公开日期="", 正文="").replace("  经审核，现将名单予以公示。\n", ""))),
+    "GK401": (lambda c: c.item(ITEM.replace("制定或获取信息之日起10个工作日内", "尽快公开")),
+              lambda c: c.item(ITEM.replace("制定或获取信息之日起10个工作日内", "每季度"))),
+    # 2026-09-01 + 10 working days = 2026-09-15; the National Day week is not involved.
+    "GK402": (lambda c: c.record(rec(公开日期="公开日期: 2026-09-16")), lambda c: c.record(rec(公开日期="公开日期: 2026-09-15"))),
+    "GK403": (lambda c: c.record(POLICY),
+              lambda c: (c.record(POLICY + "解读: [R2026-002]\n"), second_record(c, INTERPRETATION))),
+    "GK404": (lambda c: c.record(rec(公开日期="公开日期: 2026-08-31")), lambda c: c.record(rec(公开日期="公开日期: 2026-09-01"))),
+    "GK405": (lambda c: c.record(rec(公开日期="公开日期: 2026-11-30")), lambda c: c.record(rec(公开日期="公开日期: 2026-09-02"))),
+    "GK801": (lambda c: c.write("calendar/2027.yaml", NOTICE_2027.format(makeup="2027-02-08")),
+              lambda c: c.write("calendar/2027.yaml", NOTICE_2027.format(makeup="2027-02-06"))),
+    "GK802": (lambda c: None, lambda c: c.write("calendar/2027.yaml", NOTICE_2027.format(makeup="2027-02-06"))),
+}
+# GK802 looks at today: from 1 December a missing notice for next year is reported.
+TODAY = {"GK802": "2026-12-01"}
+MINE = ("GK0", "GK1", "GK2", "GK3", "GK4", "GK8")
+
+
+def run_case(gk, cat: CatalogDir, code: str, mutation: Mutation) -> list[dict]:
+    mutation(cat)
+    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", TODAY.get(code, "2026-11-27"))
+    assert run.code in (0, 1), run.err
+    return json.loads(run.out)["diagnostics"]
+
+
+def test_every_rule_of_these_families_has_fixtures():
+    mine = {code for code in REGISTRY if code.startswith(MINE)}
+    assert mine <= set(CASES), sorted(mine - set(CASES))
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_failing_fixture_reports_the_rule(gk, cat, code):
+    diags = run_case(gk, cat, code, CASES[code][0])
+    hits = [d for d in diags if d["code"] == code]
+    assert hits, diags
+    for hit in hits:
+        assert hit["message"] and hit["hint"]
+        if hit["path"] and not hit["path"].startswith("calendar/2027"):
+            assert hit["line"] and hit["column"], hit
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_passing_fixture_does_not(gk, cat, code):
+    diags = run_case(gk, cat, code, CASES[code][1])
+    assert [d for d in diags if d["code"] == code] == []
+
+
+def test_golden_messages(gk, tmp_path, update_goldens):
+    """The text output of every failing fixture, with file:line:col, against tests/goldens/rules.txt."""
+    chunks = []
+    for code in sorted(CASES):
+        root = tmp_path / code / "catalog"
+        root.mkdir(parents=True)
+        cat = CatalogDir(root)
+        from conftest import AGENCY  # noqa: PLC0415
+
+        cat.write("gongkai.yaml", AGENCY)
+        cat.item()
+        cat.record()
+        CASES[code][0](cat)
+        run = gk("validate", root, "--no-cache", "--today", TODAY.get(code, "2026-11-27"))
+        lines = [line for line in run.out.splitlines() if code in line or line.startswith(("items", "records", "calendar"))]
+        chunks.append(f"== {code}\n" + "\n".join(lines) + "\n")
+    text = "".join(chunks)
+    if update_goldens or not GOLDEN.exists():
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
