@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Report, Severity
@@ -18,8 +19,11 @@ def lint(catalog: Catalog, today: dt.date) -> Report:
         if rule.check is None:
             continue
         for finding in rule.check(context):
-            report.add(catalog.diagnostic(rule.code, rule.severity, finding.message, finding.location,
-                                          finding.hint, finding.prefer_key))
+            found = catalog.diagnostic(rule.code, rule.severity, finding.message, finding.location,
+                                       finding.hint, finding.prefer_key)
+            if finding.line_offset and found.line is not None:
+                found = replace(found, line=found.line + finding.line_offset, column=1)
+            report.add(found)
     return apply_overrides(report, catalog)
 
 

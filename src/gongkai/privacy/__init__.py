@@ -1,23 +1,14 @@
-"""Personal data in what is published (DOMAIN.md §7). The scanner is built in issue 6; this is its interface."""
+"""Personal data in what is published (DOMAIN.md §7): the scanner the publishing gate and the GK6xx rules use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gongkai.catalog import Catalog
 from gongkai.model import Record
+from gongkai.privacy.scan import ColumnWarning, PrivacyFinding, RecordScan, catalog_scan, scan_record
 
-
-@dataclass(frozen=True)
-class PrivacyFinding:
-    """Unmasked personal data in a record: what kind, where (field, cell or page), the value already masked."""
-
-    record_id: str
-    kind: str
-    where: str
-    masked_value: str
+__all__ = ["ColumnWarning", "PrivacyFinding", "RecordScan", "catalog_scan", "record_findings", "scan_record"]
 
 
 def record_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding]:
     """Every privacy finding in the published parts of *record* (title, body, readable attachments)."""
-    return []
+    return list(scan_record(catalog, record).findings)

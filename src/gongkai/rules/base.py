@@ -21,6 +21,7 @@ class Finding:
     message: str
     hint: str | None = None
     prefer_key: bool = False
+    line_offset: int = 0  # lines below the located value, e.g. a line inside a 正文 block
 
 
 @dataclass

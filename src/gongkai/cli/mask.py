@@ -1,0 +1,43 @@
+"""gongkai mask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gongkai.cli.app import EXIT_OK, app, out
+from gongkai.errors import UsageProblem
+from gongkai.files_io import write_atomic
+from gongkai.privacy.rewrite import SUFFIXES, agency_allowed, mask_file
+
+
+@app.command("mask")
+def mask_command(
+    file: Annotated[Path, typer.Argument(help="要遮盖的名单文件：CSV、XLSX 或 Markdown（.md）", show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出要遮盖的内容，不改写文件")] = False,
+) -> int:
+    """遮盖名单中的个人信息：身份证号 35*************123、手机号 138****1234、银行卡号、详细住址。
+
+    就地改写文件（先写临时文件再替换，中断不会损坏原文件）；列出遮盖了什么，只显示遮盖后的值。
+    文件在目录文件夹中时，gongkai.yaml 里登记的本机关电话和地址不遮盖。
+    """
+    if not file.is_file():
+        raise UsageProblem(f"找不到文件「{file}」")
+    if file.suffix.lower().lstrip(".") not in SUFFIXES:
+        raise UsageProblem(f"「{file.name}」不是 CSV、XLSX 或 Markdown 文件，gongkai mask 只处理这几种名单文件")
+    try:
+        result = mask_file(file, file.read_bytes(), agency_allowed(file))
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook is the user's file, not our crash
+        raise UsageProblem(f"无法读取「{file.name}」：{type(exc).__name__}。请确认文件未损坏、未加密。") from None
+    for item in result.masked:
+        out.print(f"{file.name} {item.where}：{item.label} → {item.masked}", markup=False)
+    if not result.masked:
+        out.print(f"{file.name}：没有发现需要遮盖的个人信息。", markup=False)
+    elif dry_run:
+        out.print(f"共 {len(result.masked)} 处需要遮盖（--dry-run，未改写文件）。", markup=False)
+    else:
+        write_atomic(file, result.data)
+        out.print(f"共遮盖 {len(result.masked)} 处，已改写 {file.name}。", markup=False)
+    return EXIT_OK

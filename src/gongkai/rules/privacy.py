@@ -1,0 +1,106 @@
+"""个人信息保护: no unmasked 身份证号, phone, bank card or detailed address in what is published (DOMAIN.md §7).
+
+Every message carries the value already masked: a CI log never shows the full number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gongkai.catalog import Catalog
+from gongkai.diagnostics import Location, Severity
+from gongkai.privacy import PrivacyFinding, catalog_scan
+from gongkai.rules.base import Context, Finding, rule
+
+E, W = Severity.ERROR, Severity.WARNING
+WHY = ("《政府信息公开条例》第十五条：涉及个人隐私的政府信息，公开会对第三方合法权益造成损害的，不予公开；"
+       "国办2018年政务公开工作要点要求对涉及个人信息的内容去标识化。低保、特困、临时救助名单公示中，"
+       "全部身份证号、银行账号、电话和详细住址都不得公开（DOMAIN.md §7）。")
+MASK_HINT = "按遮盖格式改写：手机号 138****1234，身份证号 35*************123；表格附件可运行 gongkai mask 文件 自动遮盖。"
+_BLOCK_LITERAL = re.compile(r":\s*\|[-+0-9]*\s*(#.*)?$")
+
+
+def _findings(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for record_id, scan in sorted(catalog_scan(catalog).items()):
+        path = catalog.path_of("record", record_id)
+        for item in scan.findings:
+            if item.kind in kinds:
+                location = Location(path, record_id, item.field)
+                message = f"{item.where}有未遮盖的{item.label}「{item.masked_value}」（已遮盖显示）"
+                yield Finding(location, message, MASK_HINT, line_offset=_offset(catalog, location, item.line))
+
+
+def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
+    """Lines from the 正文 value to the finding's line, when the body is a literal block (正文: |)."""
+    if line is None or location.field != ("正文",):
+        return 0
+    path, value_line, _ = catalog.locate(location)
+    if path is None or value_line is None:
+        return 0
+    lines = catalog.source.read(path).decode("utf-8-sig", errors="replace").splitlines()
+    header = lines[value_line - 1] if 0 < value_line <= len(lines) else ""
+    return 1 + line if _BLOCK_LITERAL.search(header) else 0
+
+
+@rule("GK601", "id-number-published", "公开内容含有完整身份证号", E,
+      what="检查主动公开信息的题名、正文（含表格）和可读取的附件（CSV、XLSX、文本 PDF）中是否有完整的公民身份号码："
+           "18位且校验码正确（GB 11643-1999），或15位旧号码。已遮盖的写法（35*************123）不算。",
+      why=WHY,
+      example="| 陈水生 | 350524194912310019 | 1 | 1144 |",
+      instead="删除身份证号一列；确需列出时遮盖为 35*************019。")
+def id_number_published(ctx: Context) -> Iterator[Finding]:
+    yield from _findings(ctx, ("id", "id15"))
+
+
+@rule("GK602", "mobile-published", "公开内容含有完整手机号码", E,
+      what="检查主动公开信息中是否有完整的手机号码（1 开头、第二位 3—9 的 11 位数字）。"
+           "gongkai.yaml 中登记的本机关电话不算；已遮盖的写法（138****1234）不算。",
+      why=WHY,
+      example="联系人：林玉燕，电话 13805951234",
+      instead="联系电话写本机关的办公电话（在 gongkai.yaml 登记），或遮盖为 138****1234。")
+def mobile_published(ctx: Context) -> Iterator[Finding]:
+    yield from _findings(ctx, ("mobile",))
+
+
+@rule("GK603", "bank-card-published", "公开内容含有银行卡号", E,
+      what="检查主动公开信息中是否有银行卡号或账号：13—19 位数字、通过 Luhn 校验（可按四位一组书写）。",
+      why=WHY,
+      example="| 王阿福 | 6222 0212 3456 7890 128 |",
+      instead="删除银行账号一列；确需列出时遮盖为 6222***********0128。")
+def bank_card_published(ctx: Context) -> Iterator[Finding]:
+    yield from _findings(ctx, ("bank",))
+
+
+@rule("GK604", "address-published", "公开内容含有村（社区）以下的详细住址", E,
+      what="检查主动公开信息中是否有村、社区以下的详细住址：门牌号（XX路12号、XX村12号）、X号楼、X栋X单元、X室。"
+           "gongkai.yaml 中登记的本机关地址不算。",
+      why=WHY,
+      example="| 黄秀珍 | 剑斗镇剑斗村12号 |",
+      instead="住址只写到村（社区）：| 黄秀珍 | 剑斗镇剑斗村 |")
+def address_published(ctx: Context) -> Iterator[Finding]:
+    yield from _findings(ctx, ("address",))
+
+
+@rule("GK605", "list-column-not-allowed", "公示名单含有允许范围以外的列", W,
+      what="检查文种为「公示」的信息中列出人员的表格（有「姓名」列）：只应有姓名、保障人数、保障金额、所在村（社区）、"
+           "救助类别/事由、日期等列（另可有序号、乡镇、备注）。",
+      why="低保公示只公开姓名、保障人数、保障金额、所在村（社区）和日期，不公开身份证号、银行账号、电话和详细住址"
+          "（DOMAIN.md §7）；多出的列常常就是泄露个人信息的地方。",
+      example="| 姓名 | 身份证号 | 保障金额 |",
+      instead="| 姓名 | 保障人数 | 保障金额（元/月） | 所在村（社区） | 救助类别 | 日期 |")
+def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for record_id, scan in sorted(catalog_scan(catalog).items()):
+        path = catalog.path_of("record", record_id)
+        for item in scan.columns:
+            location = Location(path, record_id, item.field)
+            yield Finding(location, f"公示名单{item.where}「{item.column}」不在允许公开的列中",
+                          "删除这一列；公示名单只列姓名、保障人数、保障金额、所在村（社区）、救助类别/事由、日期。",
+                          line_offset=_offset(catalog, location, item.line))
+
+
+def masked_summary(findings: list[PrivacyFinding]) -> str:
+    """One line per finding, masked: for publishers that report why a record was held back."""
+    return "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in findings)
