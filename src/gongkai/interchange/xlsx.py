@@ -130,6 +130,10 @@ class _FixedTimeZip(ZipFile):
             zinfo_or_arcname.compress_type = ZIP_DEFLATED
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None, compresslevel: Any = None) -> None:
+        with open(filename, "rb") as handle:
+            self.writestr(str(arcname or filename), handle.read())
+
 
 def _save(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()

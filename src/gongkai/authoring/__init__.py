@@ -1,0 +1,1 @@
+"""Writing the catalog by tool: new items and records, formatting (fmt), the YAML both share."""

@@ -1,0 +1,118 @@
+"""Catalog YAML as a round-trip document: comments kept, keys in the official order, new files in house style."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from gongkai.model import Agency, Item, Record
+
+# Short vocabulary lists are written on one line, as in docs/catalog-format.md.
+FLOW_KEYS = frozenset({"公开层级", "其他渠道", "公开格式", "解读", "移交日", "方式", "调休上班"})
+MODELS: dict[str, type[BaseModel]] = {"item": Item, "record": Record, "agency": Agency}
+
+
+def yaml() -> YAML:
+    """The round-trip YAML used for every rewrite: UTF-8, 2-space maps, '  - ' lists, no line folding."""
+    handler = YAML(typ="rt")
+    handler.preserve_quotes = True
+    handler.allow_unicode = True
+    handler.width = 4096
+    handler.indent(mapping=2, sequence=4, offset=2)
+    return handler
+
+
+def load(text: str) -> Any:
+    return yaml().load(text)
+
+
+def dump(document: Any) -> str:
+    buffer = io.StringIO()
+    yaml().dump(document, buffer)
+    return buffer.getvalue()
+
+
+def key_order(model: type[BaseModel]) -> list[str]:
+    """The YAML keys of *model* in the order its fields are declared: the official order."""
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _nested(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The model of a nested mapping (or of the elements of a nested list) under *key*."""
+    for name, info in model.model_fields.items():
+        if (info.alias or name) != key:
+            continue
+        for candidate in _types(info.annotation):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                return candidate
+    return None
+
+
+def _types(annotation: Any) -> list[Any]:
+    args = getattr(annotation, "__args__", ())
+    return [annotation, *[t for a in args for t in _types(a)]]
+
+
+def reorder(mapping: Any, model: type[BaseModel]) -> bool:
+    """Put *mapping*'s keys in the model's order (unknown keys keep their place at the end); True if moved."""
+    if not isinstance(mapping, CommentedMap):
+        return False
+    moved = False
+    for key in list(mapping):
+        child = _nested(model, key) if isinstance(key, str) else None
+        if child is not None:
+            values = mapping[key] if isinstance(mapping[key], list) else [mapping[key]]
+            moved = any([reorder(v, child) for v in values]) or moved
+    order = key_order(model)
+    keys = list(mapping)
+    wanted = sorted(keys, key=lambda k: (order.index(k) if k in order else len(order), keys.index(k)))
+    if wanted == keys:
+        return moved
+    for position, key in enumerate(wanted):
+        value = mapping[key]
+        comment = mapping.ca.items.pop(key, None)
+        del mapping[key]
+        mapping.insert(position, key, value)
+        if comment is not None:
+            mapping.ca.items[key] = comment
+    return True
+
+
+def as_yaml_value(key: str, value: Any, like: Any = None) -> Any:
+    """A Python value as it should appear in YAML: lists of vocabulary words flow-style, as *like* was."""
+    if not isinstance(value, list):
+        return value
+    seq = CommentedSeq(value)
+    flow = like.fa.flow_style() if isinstance(like, CommentedSeq) else key in FLOW_KEYS
+    if flow:
+        seq.fa.set_flow_style()
+    else:
+        seq.fa.set_block_style()
+    return seq
+
+
+def new_document(fields: dict[str, Any], model: type[BaseModel]) -> CommentedMap:
+    """A fresh mapping of *fields* in the official key order."""
+    document = CommentedMap()
+    for key in key_order(model):
+        if key in fields and fields[key] is not None:
+            document[key] = as_yaml_value(key, fields[key])
+    for key, value in fields.items():
+        if key not in document and value is not None:
+            document[key] = as_yaml_value(key, value)
+    return document
+
+
+def update(document: CommentedMap, fields: dict[str, Any], model: type[BaseModel]) -> None:
+    """Set *fields* in *document*, keeping comments and the style of what was there; new keys in official order."""
+    order = key_order(model)
+    for key, value in fields.items():
+        if key in document:
+            document[key] = as_yaml_value(key, value, document[key])
+            continue
+        before = [k for k in document if k in order and order.index(k) < order.index(key)] if key in order else list(document)
+        document.insert(list(document).index(before[-1]) + 1 if before else 0, key, as_yaml_value(key, value))
