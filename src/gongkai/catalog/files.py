@@ -14,6 +14,8 @@ from gongkai.catalog.schema_errors import explain_errors
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
+from gongkai.model.ledger import Ledger
+from gongkai.model.request import AnnualData, Appeal, Request
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
@@ -62,9 +64,14 @@ KINDS: dict[str, FileKind] = {
     "agency": FileKind("agency", "机关设置", pydantic_builder(Agency)),
     "item": FileKind("item", "公开事项", pydantic_builder(Item), normalize=True),
     "record": FileKind("record", "公开信息", pydantic_builder(Record), normalize=True),
+    "ledger": FileKind("ledger", "移交台账", pydantic_builder(Ledger)),
+    "request": FileKind("request", "依申请公开登记", pydantic_builder(Request)),
+    "appeal": FileKind("appeal", "行政复议诉讼登记", pydantic_builder(Appeal)),
+    "annual": FileKind("annual", "年度报告数据", pydantic_builder(AnnualData)),
 }
 # Top folders of the catalog and the kind of YAML file each holds.
-FOLDERS: dict[str, str] = {"items": "item", "records": "record"}
+FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger",
+                         "requests": "request", "appeals": "appeal", "annual": "annual"}
 
 
 def register_kind(kind: FileKind, folder: str | None = None) -> None:

@@ -1,0 +1,151 @@
+"""gongkai handover: the twice-monthly handover to the 两馆, its schedule, and checking a delivered batch."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gongkai.catalog import Catalog, load_catalog
+from gongkai.catalog.decode import decode
+from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
+from gongkai.cli.options import parse_date
+from gongkai.diagnostics import Report
+from gongkai.errors import UsageProblem
+from gongkai.handover.bag import check_bag, find_bags
+from gongkai.handover.deliver import deliver
+from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
+from gongkai.handover.run import handover_days, prepare
+from gongkai.output import render_text
+
+sub = typer.Typer(help="移交两馆：每月5日、20日（节假日顺延）把主动公开的政府信息送交县档案馆和图书馆。",
+                  no_args_is_help=False, invoke_without_command=True)
+app.add_typer(sub, name="handover")
+
+CatalogOpt = Annotated[Path, typer.Option("--catalog", "-C", help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/")]
+DEFAULT_OUT = "handover-out"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@sub.callback()
+def handover_command(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Option("--date", "-d", help="移交日期（YYYY-MM-DD），如 2026-12-07")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o", help=f"输出文件夹，默认 {DEFAULT_OUT}/<日期>/（当前文件夹下）",
+                                                 show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示这一批要送什么，不写任何文件")] = False,
+    force: Annotated[bool, typer.Option("--force", help="在不是移交日的日期也生成一批")] = False,
+    allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help="缺附件、页数、索引号的信息也送交，并在备注中注明")] = False,
+    catalog: CatalogOpt = Path("."),
+) -> int:
+    """生成一批移交材料：每个接收单位一份送交信息目录表（xlsx、打印用 HTML、csv）和 PDF/CEB 文件（BagIt 包，SHA-256 校验），送交完成后写入台账 handover/<日期>.yaml。
+
+    子命令：schedule（列出全年移交日）、verify（核对送交的文件）。
+    """
+    if ctx.invoked_subcommand is not None:
+        return EXIT_OK
+    if date is None:
+        raise UsageProblem("请用 --date 写明移交日期，如 gongkai handover --date 2026-12-07；"
+                           "全年移交日见 gongkai handover schedule --year 2026。")
+    day = parse_date(date, "--date")
+    loaded = load_catalog(catalog)
+    batch = prepare(loaded, day, force=force, allow_incomplete=allow_incomplete)
+    target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
+    code = _report_problems(loaded, batch)
+    if code:
+        raise typer.Exit(code)
+    if dry_run:
+        _show(batch, target, dry=True)
+        raise typer.Exit(EXIT_OK)
+    written = deliver(loaded, loaded.source.root, batch, target)  # type: ignore[attr-defined]
+    _show(batch, target, dry=False)
+    out.print(f"已记入台账：{batch.ledger_path}" if written else f"台账 {batch.ledger_path} 已有这一批，按台账重新生成，未重复记录。",
+              markup=False)
+    raise typer.Exit(EXIT_OK)
+
+
+def _report_problems(catalog: Catalog, batch: Batch) -> int:
+    if not batch.problems:
+        return EXIT_OK
+    report = Report(list(batch.problems), files_checked=len(batch.entries))
+    err.print(render_text(report, _line_reader(catalog)), end="", markup=False)
+    if blocking(batch):
+        err.print("这一批没有生成：请补齐上面的问题；确需先送交的，加 --allow-incomplete，缺项会写在目录表的备注中。",
+                  markup=False)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _line_reader(catalog: Catalog):  # type: ignore[no-untyped-def]
+    def read(path: str, number: int) -> str | None:
+        try:
+            text, _ = decode(catalog.source.read(path))
+        except OSError:
+            return None
+        lines = (text or "").split("\n")
+        return lines[number - 1] if 0 < number <= len(lines) else None
+
+    return read
+
+
+def _show(batch: Batch, target: Path, dry: bool) -> None:
+    verb = "将送交" if dry else "已生成"
+    out.print(f"{verb} {batch.date.isoformat()} 批次（覆盖{batch.period}）：{len(batch.entries)} 件信息"
+              f"{'，' + EMPTY_NOTE if batch.empty else ''}", markup=False)
+    for number, entry in enumerate(batch.entries, 1):
+        record = entry.record
+        files = "、".join(f.name for f in entry.files) or "无电子文件"
+        note = f"  备注：{entry.remark}" if entry.remark else ""
+        out.print(f"  {number:>3}. {record.index_number or '（无索引号）'}  {record.title}  公开于 {record.published}  "
+                  f"[{files}]{note}", markup=False)
+    names = "、".join(f"{r.name}（{r.id}）" for r in batch.settings.recipients)
+    out.print(f"{'输出到' if dry else '输出在'} {target}：{names} 各一个 BagIt 包", markup=False)
+    if dry:
+        out.print("（--dry-run：没有写入任何文件，也没有记入台账）", markup=False)
+
+
+@sub.command("schedule")
+def schedule_command(
+    year: Annotated[int, typer.Option("--year", "-y", help="年份，如 2026")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="输出格式：text（默认）或 json")] = Format.text,
+    catalog: CatalogOpt = Path("."),
+) -> int:
+    """列出一年的全部移交日：名义日期、实际移交日、顺延原因。"""
+    days = handover_days(load_catalog(catalog), year)
+    if format is Format.json:
+        out.print(json.dumps([d.to_dict() for d in days], ensure_ascii=False, indent=2), markup=False)
+        return EXIT_OK
+    out.print(f"{year}年移交两馆日期（{len(days)}次）", markup=False)
+    for d in days:
+        weekday = "一二三四五六日"[d.actual.weekday()]
+        line = f"  {d.nominal.isoformat()}  →  {d.actual.isoformat()}（周{weekday}）"
+        out.print(line + (f"  {d.reason}" if d.moved else ""), markup=False)
+    return EXIT_OK
+
+
+@sub.command("verify")
+def verify_command(
+    folder: Annotated[Path, typer.Argument(help="送交的批次文件夹（或其中一个接收单位的文件夹）", show_default=False)],
+) -> int:
+    """按 SHA-256 校验值核对一批送交的文件：有无缺失、改动或多出的文件。"""
+    checks = [check_bag(path) for path in find_bags(folder)]
+    for check in checks:
+        if check.ok:
+            out.print(f"✓ {check.path}：{check.files} 个文件，与校验值一致", markup=False)
+            continue
+        out.print(f"✗ {check.path}：{len(check.problems)} 处问题", markup=False)
+        for problem in check.problems:
+            out.print(f"    {problem}", markup=False)
+    bad = sum(not c.ok for c in checks)
+    out.print(f"共 {len(checks)} 个包，{'全部通过' if not bad else f'{bad} 个未通过'}。", markup=False)
+    return EXIT_FINDINGS if bad else EXIT_OK
+
+
+__all__ = ["EXIT_USAGE"]

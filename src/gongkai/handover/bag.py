@@ -1,0 +1,106 @@
+"""The delivery for one recipient: a BagIt bag holding the 目录表 (xlsx, html, csv) and the PDF/CEB files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bagit
+
+from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
+from gongkai.handover import manifest as manifests
+from gongkai.handover.plan import Batch
+from gongkai.model.agency import Recipient
+
+MANIFEST_FILES = ("manifest.xlsx", "manifest.html", "manifest.csv")
+AGENT = "gongkai（基层政务公开工具）"
+
+
+def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient) -> None:
+    """Write the recipient's 目录表 and files into *folder* and turn it into a BagIt bag (SHA-256)."""
+    sheet = manifests.Manifest(batch, recipient)
+    folder.mkdir(parents=True)
+    (folder / "manifest.xlsx").write_bytes(manifests.to_xlsx(sheet))
+    (folder / "manifest.html").write_bytes(manifests.to_html(sheet))
+    (folder / "manifest.csv").write_bytes(manifests.to_csv(sheet))
+    for entry in batch.entries:
+        for sent in entry.files:
+            target = folder / "files" / sent.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(catalog.source.read(sent.source))
+    bagit.make_bag(str(folder), _bag_info(batch, recipient), checksums=["sha256"])
+    _sort_tag_manifest(folder)
+
+
+def _bag_info(batch: Batch, recipient: Recipient) -> dict[str, str]:
+    org, settings = batch.agency.org, batch.settings
+    count = sum(len(e.files) for e in batch.entries)
+    info = {
+        "Source-Organization": org.name,
+        "Contact-Name": settings.contact or org.contact or "",
+        "Contact-Phone": settings.phone or org.phone or "",
+        "External-Identifier": f"{batch.date.isoformat()}-{recipient.id}",
+        "External-Description": f"送交{recipient.name}的主动公开政府信息：{len(batch.entries)}件，电子文件{count}个"
+                                f"（覆盖{batch.period}）",
+        "Bagging-Date": batch.date.isoformat(),
+        "Bag-Group-Identifier": batch.date.isoformat(),
+        "Bag-Software-Agent": AGENT,
+    }
+    return {key: value for key, value in info.items() if value}
+
+
+def _sort_tag_manifest(folder: Path) -> None:
+    # bagit lists tag files in directory order; sort them so that the same batch gives the same bytes.
+    lines = []
+    for name in sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("tagmanifest-")):
+        lines.append(f"{hashlib.sha256((folder / name).read_bytes()).hexdigest()} {name}\n")
+    (folder / "tagmanifest-sha256.txt").write_text("".join(lines), encoding="utf-8")
+
+
+@dataclass
+class BagCheck:
+    """The result of checking one delivered bag."""
+
+    path: Path
+    files: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def find_bags(folder: Path) -> list[Path]:
+    """The bags of a delivered batch: *folder* itself, or its sub-folders that are bags."""
+    if (folder / "bagit.txt").is_file():
+        return [folder]
+    bags = sorted(p for p in folder.iterdir() if (p / "bagit.txt").is_file()) if folder.is_dir() else []
+    if not bags:
+        raise UsageProblem(f"「{folder}」不是移交批次文件夹：找不到 bagit.txt。请写明 gongkai handover 输出的文件夹。")
+    return bags
+
+
+def check_bag(path: Path) -> BagCheck:
+    """Check a bag's files against its SHA-256 checksums; problems are Chinese sentences."""
+    result = BagCheck(path)
+    try:
+        bag = bagit.Bag(str(path))
+        result.files = len(bag.payload_entries())
+        bag.validate()
+    except bagit.BagValidationError as exc:
+        result.problems = [_explain(detail) for detail in exc.details] or [f"校验失败：{exc.message}"]
+    except bagit.BagError as exc:
+        result.problems = [f"不是完整的 BagIt 包：{exc}"]
+    return result
+
+
+def _explain(detail: object) -> str:
+    if isinstance(detail, bagit.ChecksumMismatch):
+        return f"{detail.path}：内容与校验值不符（应为 {detail.expected}，实为 {detail.found}）"
+    if isinstance(detail, bagit.FileMissing):
+        return f"{detail.path}：文件缺失"
+    if isinstance(detail, bagit.UnexpectedFile):
+        return f"{detail.path}：清单之外多出的文件"
+    return str(detail)

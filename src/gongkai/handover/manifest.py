@@ -1,0 +1,145 @@
+"""送交信息目录表: the rows, the header and footer, as xlsx, csv and a print-ready A4 HTML page."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from importlib.resources import files
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from gongkai.handover.plan import EMPTY_NOTE, Batch
+from gongkai.model.agency import Recipient
+
+TITLE = "送交信息目录表"
+COLUMNS = ("序号", "索引号", "题名", "文号", "责任者", "成文日期", "公开日期", "页数", "纸质份数",
+           "电子文件名称", "电子文件格式", "备注")
+WIDTHS = (6, 24, 44, 18, 16, 12, 12, 6, 8, 30, 10, 24)
+FOOTER = ("送交人（签名）：", "接收人签收：", "日期：")
+COPY_LABELS = ("第一联　接收单位留存", "第二联　签收后退回送交单位")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The 目录表 of one batch for one recipient, as plain data every format renders."""
+
+    batch: Batch
+    recipient: Recipient
+
+    @property
+    def header(self) -> list[tuple[str, str]]:
+        settings, org = self.batch.settings, self.batch.agency.org
+        return [
+            ("送交单位", org.name),
+            ("接收单位", self.recipient.name),
+            ("批次", f"{self.batch.date.isoformat()}（覆盖{self.batch.period}公开的信息）"),
+            ("联系人", settings.contact or org.contact or ""),
+            ("联系电话", settings.phone or org.phone or ""),
+        ]
+
+    @property
+    def rows(self) -> list[list[str]]:
+        author, copies = self.batch.agency.org.name, str(self.batch.settings.copies)
+        rows = []
+        for number, entry in enumerate(self.batch.entries, 1):
+            record = entry.record
+            rows.append([
+                str(number), record.index_number or "", record.title, record.doc_number or "", record.author or author,
+                record.formed.isoformat(), record.published.isoformat() if record.published else "",
+                str(record.pages or ""), copies, "；".join(f.name.split("/")[-1] for f in entry.files),
+                "、".join(sorted({f.format for f in entry.files})), entry.remark,
+            ])
+        return rows
+
+
+def to_csv(manifest: Manifest) -> bytes:
+    """The 目录表 as CSV (UTF-8 with BOM, so that Excel on Windows reads the Chinese)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for label, value in manifest.header:
+        writer.writerow([label, value])
+    writer.writerow(COLUMNS)
+    writer.writerows(manifest.rows or [["", "", EMPTY_NOTE] + [""] * (len(COLUMNS) - 3)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_html(manifest: Manifest) -> bytes:
+    """The print page: A4 landscape, one page per copy, with stamp and signature boxes."""
+    env = Environment(loader=FileSystemLoader(str(files("gongkai") / "templates" / "handover")),
+                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    page = env.get_template("manifest.html").render(
+        title=TITLE, header=manifest.header, columns=COLUMNS, rows=manifest.rows, empty_note=EMPTY_NOTE,
+        footer=FOOTER, copies=COPY_LABELS, sender=manifest.batch.agency.org.name, recipient=manifest.recipient.name,
+        date=manifest.batch.date.isoformat(),
+    )
+    return page.encode("utf-8")
+
+
+def to_xlsx(manifest: Manifest) -> bytes:
+    """The 目录表 as an xlsx workbook, byte-stable for the same batch."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = TITLE
+    _fill(sheet, manifest)
+    stamp = dt.datetime.combine(manifest.batch.date, dt.time())
+    book.properties.creator = manifest.batch.agency.org.name
+    book.properties.created = book.properties.modified = stamp
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _stable_zip(buffer.getvalue(), stamp)
+
+
+def _fill(sheet: object, manifest: Manifest) -> None:
+    ws: Workbook = sheet  # type: ignore[assignment]
+    last = len(COLUMNS)
+    ws.append([TITLE])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    ws.cell(1, 1).font, ws.cell(1, 1).alignment = Font(size=16, bold=True), Alignment(horizontal="center")
+    for label, value in manifest.header:
+        ws.append([f"{label}：{value}"])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=last)
+    ws.append(list(COLUMNS))
+    header_row, thin = ws.max_row, Side(style="thin")
+    for row in manifest.rows or [["", "", EMPTY_NOTE]]:
+        ws.append(row)
+    if not manifest.rows:
+        ws.merge_cells(start_row=ws.max_row, start_column=3, end_row=ws.max_row, end_column=last)
+    for row in ws.iter_rows(min_row=header_row, max_row=ws.max_row, max_col=last):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.append([])
+    ws.append(["　　".join(f"{text}＿＿＿＿＿＿" for text in FOOTER)])
+    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=last)
+    for index, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[ws.cell(1, index).column_letter].width = width
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
+
+
+def _stable_zip(data: bytes, stamp: dt.datetime) -> bytes:
+    """Rewrite the xlsx zip with fixed entry times and the batch date as modified time (openpyxl writes now)."""
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            payload = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                payload = _MODIFIED.sub(rb"<dcterms:modified\1>" + iso + rb"</dcterms:modified>", payload)
+            entry = zipfile.ZipInfo(info.filename, date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(entry, payload)
+    return target.getvalue()

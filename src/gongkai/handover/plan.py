@@ -1,0 +1,147 @@
+"""Plan a handover batch: every 主动公开 record the gate admits, published and not yet handed over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from gongkai.catalog import Catalog
+from gongkai.diagnostics import Diagnostic, Location, Severity
+from gongkai.errors import UsageProblem
+from gongkai.gate import publishable
+from gongkai.handover.schedule import previous
+from gongkai.model.agency import Agency, HandoverSettings
+from gongkai.model.ledger import Ledger, ledger_path
+from gongkai.model.record import Record
+from gongkai.rules.handover import FORMATS, handover_gaps, sha256_of
+from gongkai.workdays import WorkdayCalendar
+
+EMPTY_NOTE = "本期无主动公开政府信息"
+
+
+@dataclass(frozen=True)
+class SendFile:
+    """One electronic document of the batch: where it is in the catalog, its name in the bag, its checksum."""
+
+    source: str
+    name: str
+    format: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    """One record of the batch with its files and the remarks for the 备注 column."""
+
+    record: Record
+    files: tuple[SendFile, ...]
+    remarks: tuple[str, ...] = ()
+
+    @property
+    def remark(self) -> str:
+        return "；".join(self.remarks)
+
+
+@dataclass
+class Batch:
+    """What one handover sends to every recipient."""
+
+    date: dt.date
+    start: dt.date
+    agency: Agency
+    entries: list[BatchEntry] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    recorded: bool = False  # a ledger for this date already exists: the batch is reproduced, not recorded again
+
+    @property
+    def settings(self) -> HandoverSettings:
+        return self.agency.handover
+
+    @property
+    def empty(self) -> bool:
+        return not self.entries
+
+    @property
+    def ledger_path(self) -> str:
+        return ledger_path(self.date)
+
+    @property
+    def period(self) -> str:
+        """The period covered, in Chinese."""
+        return f"{_cn(self.start)}至{_cn(self.date)}"
+
+
+def _cn(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, allow_incomplete: bool = False) -> Batch:
+    """The batch for *day*: a recorded batch is reproduced as it was; otherwise everything not yet handed over."""
+    agency = catalog.agency
+    if agency is None:
+        raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
+    ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
+    admitted = sorted(publishable(catalog).admitted, key=lambda r: (r.published, r.index_number or "", r.id))
+    recorded = ledgers.get(day)
+    if recorded is not None:
+        batch = Batch(day, recorded.period.start, agency, recorded=True)
+        records = _reproduce(catalog, batch, recorded, admitted)
+    else:
+        sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
+        records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
+        batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency)
+    batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
+    return batch
+
+
+def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Record]) -> list[Record]:
+    by_id = {r.id: r for r in admitted}
+    for index, record_id in enumerate(ledger.record_ids()):
+        if record_id not in by_id:
+            batch.problems.append(catalog.diagnostic(
+                "GK508", Severity.ERROR, f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开或含未遮盖的个人信息）",
+                Location(batch.ledger_path, ledger.id, ("信息", index, "编号")), "核对信息登记；不能重新生成这一批。"))
+    return [by_id[i] for i in ledger.record_ids() if i in by_id]
+
+
+def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], calendar: WorkdayCalendar,
+           agency: Agency) -> dt.date:
+    """The day after the last recorded batch (or the last scheduled one), earlier if a catch-up reaches back."""
+    earlier = [d for d in ledgers if d < day]
+    if earlier:
+        start = max(earlier) + dt.timedelta(days=1)
+    else:
+        last = previous(day, calendar, agency.handover.days)
+        start = last.actual + dt.timedelta(days=1) if last else dt.date(day.year, day.month, 1)
+    published = [r.published for r in records if r.published is not None]
+    return min([start, *published])
+
+
+def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool) -> BatchEntry:
+    path = catalog.path_of("record", record.id)
+    remarks: list[str] = []
+    for gap in handover_gaps(catalog, record):
+        severity = Severity.WARNING if allow else Severity.ERROR
+        batch.problems.append(catalog.diagnostic(gap.code, severity, gap.message, Location(path, record.id, gap.field),
+                                                 gap.hint))
+        remarks.append(gap.remark)
+    limit = batch.settings.limit_workdays
+    used = calendar.count_between(record.formed, batch.date)
+    if used > limit:
+        remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
+    return BatchEntry(record, _files(catalog, record), tuple(remarks))
+
+
+def _files(catalog: Catalog, record: Record) -> tuple[SendFile, ...]:
+    files = []
+    for attachment in record.attachments:
+        if attachment.suffix in FORMATS and catalog.has_file(attachment.file):
+            name = f"{record.id}/{PurePosixPath(attachment.file).name}"
+            files.append(SendFile(attachment.file, name, attachment.suffix.upper(), sha256_of(catalog, attachment.file)))
+    return tuple(files)
+
+
+def blocking(batch: Batch) -> list[Diagnostic]:
+    """The problems that stop the batch."""
+    return [d for d in batch.problems if d.severity is Severity.ERROR]

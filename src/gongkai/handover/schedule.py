@@ -1,0 +1,87 @@
+"""Handover days: the 5th and 20th of each month (configurable), moved to the next working day (节假日顺延)."""
+
+from __future__ import annotations
+
+import calendar as months
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gongkai.workdays import CalendarMissing, DayInfo, WorkdayCalendar
+
+DEFAULT_DAYS = (5, 20)
+
+
+@dataclass(frozen=True)
+class HandoverDay:
+    """One handover: the nominal day of the month, the working day it falls on, and the days it skipped."""
+
+    nominal: dt.date
+    actual: dt.date
+    skipped: tuple[DayInfo, ...] = ()
+
+    @property
+    def moved(self) -> bool:
+        return self.actual != self.nominal
+
+    @property
+    def reason(self) -> str:
+        """Why the day moved, in Chinese; empty when it did not."""
+        if not self.moved:
+            return ""
+        days = "；".join(f"{i.day.month}月{i.day.day}日{i.reason}" for i in self.skipped)
+        return f"{days}，节假日顺延至{self.actual.month}月{self.actual.day}日"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"nominal": self.nominal.isoformat(), "actual": self.actual.isoformat(),
+                "moved": self.moved, "reason": self.reason}
+
+
+def _nominal(year: int, month: int, day: int) -> dt.date:
+    # A day beyond the month's end (a county that hands over on the 31st) falls on its last day.
+    return dt.date(year, month, min(day, months.monthrange(year, month)[1]))
+
+
+def handover_day(nominal: dt.date, calendar: WorkdayCalendar) -> HandoverDay:
+    """The nominal day, moved to the next working day when it is not one."""
+    actual = calendar.on_or_after(nominal)
+    skipped, day = [], nominal
+    while day < actual:
+        skipped.append(calendar.info(day))
+        day += dt.timedelta(days=1)
+    return HandoverDay(nominal, actual, tuple(skipped))
+
+
+def schedule(year: int, calendar: WorkdayCalendar, days: Sequence[int] = DEFAULT_DAYS) -> list[HandoverDay]:
+    """Every handover of *year*, in order; raises CalendarMissing when the year has no holiday notice."""
+    nominals = sorted({_nominal(year, month, d) for month in range(1, 13) for d in days})
+    return [handover_day(n, calendar) for n in nominals]
+
+
+def _around(day: dt.date, calendar: WorkdayCalendar, days: Sequence[int]) -> list[HandoverDay]:
+    found = schedule(day.year, calendar, days)
+    for year in (day.year - 1, day.year + 1):  # a neighbour year without a notice just adds nothing
+        try:
+            found += schedule(year, calendar, days)
+        except CalendarMissing:
+            continue
+    return sorted(found, key=lambda h: h.actual)
+
+
+def find_handover(day: dt.date, calendar: WorkdayCalendar, days: Sequence[int] = DEFAULT_DAYS) -> HandoverDay | None:
+    """The handover that falls on *day*, if any."""
+    return next((h for h in _around(day, calendar, days) if h.actual == day), None)
+
+
+def nearest(day: dt.date, calendar: WorkdayCalendar,
+            days: Sequence[int] = DEFAULT_DAYS) -> tuple[HandoverDay | None, HandoverDay | None]:
+    """The last handover before *day* and the first after it."""
+    around = _around(day, calendar, days)
+    before = [h for h in around if h.actual < day]
+    after = [h for h in around if h.actual > day]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def previous(day: dt.date, calendar: WorkdayCalendar, days: Sequence[int] = DEFAULT_DAYS) -> HandoverDay | None:
+    """The last handover strictly before *day*."""
+    return nearest(day, calendar, days)[0]

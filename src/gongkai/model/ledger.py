@@ -1,0 +1,56 @@
+"""移交台账: one file per delivered handover batch (catalog/handover/<YYYY-MM-DD>.yaml), written by gongkai handover."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text
+
+
+class Period(CatalogModel):
+    """The days a batch covers: from the day after the previous batch to the batch date."""
+
+    start: Day = Field(alias="开始", title="开始")
+    end: Day = Field(alias="结束", title="结束")
+
+
+class SentFile(CatalogModel):
+    """One electronic document handed over, with its checksum."""
+
+    file: Text = Field(alias="文件", title="文件", description="目录中的附件路径，如 files/2026/R2026-012.pdf")
+    sha256: str = Field(alias="sha256", pattern=r"^[0-9a-f]{64}$", title="SHA-256")
+
+
+class SentRecord(CatalogModel):
+    """One record handed over in the batch."""
+
+    id: ObjectId = Field(alias="编号", title="信息编号")
+    index_number: Text | None = Field(None, alias="索引号", title="索引号")
+    files: list[SentFile] = Field(default_factory=list, alias="文件", title="电子文件")
+    remark: Text | None = Field(None, alias="备注", title="备注")
+
+
+class Ledger(CatalogModel):
+    """A delivered handover batch: what went to which recipients, and when."""
+
+    date: Day = Field(alias="批次日期", title="批次日期")
+    period: Period = Field(alias="覆盖期间", title="覆盖期间")
+    recipients: list[ObjectId] = Field(alias="接收单位", min_length=1, title="接收单位", description="接收单位的编号")
+    records: list[SentRecord] = Field(default_factory=list, alias="信息", title="移交的信息")
+    remark: Text | None = Field(None, alias="备注", title="备注")
+
+    @property
+    def id(self) -> str:
+        """The batch date as text: a ledger is known by its date."""
+        return self.date.isoformat()
+
+    def record_ids(self) -> list[str]:
+        """Ids of the records handed over in this batch."""
+        return [r.id for r in self.records]
+
+
+def ledger_path(day: dt.date) -> str:
+    """Where the ledger of a batch lives in the catalog."""
+    return f"handover/{day.isoformat()}.yaml"

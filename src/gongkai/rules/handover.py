@@ -1,0 +1,206 @@
+"""移交两馆: what a 主动公开 record needs to be handed over, and the ledgers of batches already delivered."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gongkai.catalog import Catalog
+from gongkai.diagnostics import Location, Severity
+from gongkai.model.ledger import Ledger
+from gongkai.model.record import Record
+from gongkai.rules.base import Context, Finding, Rule, register, rule
+from gongkai.workdays import CalendarMissing
+
+E, W = Severity.ERROR, Severity.WARNING
+FORMATS = ("pdf", "ceb")
+RULE_SOURCE = "闽政办函〔2016〕42号"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something a record lacks for the handover: the rule, the field, the message, a hint, the 备注 text."""
+
+    code: str
+    field: tuple[str | int, ...]
+    message: str
+    hint: str
+    remark: str
+
+
+def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:
+    """What *record* lacks to be handed over: a PDF/CEB attachment that exists, 页数, 索引号."""
+    gaps: list[Gap] = []
+    if not record.attachments:
+        gaps.append(Gap("GK501", ("编号",), f"信息「{record.title}」没有附件，无法向两馆送交电子文件",
+                        "在「附件」中登记 PDF 或 CEB 文件，如 files/2026/R2026-012.pdf。", "缺电子文件"))
+    for i, attachment in enumerate(record.attachments):
+        if not catalog.has_file(attachment.file):
+            gaps.append(Gap("GK502", ("附件", i, "文件"), f"附件文件「{attachment.file}」不存在",
+                            "把文件放到目录文件夹中的这个位置，或改正路径。", f"电子文件{attachment.file}缺失"))
+    if record.attachments and not any(a.suffix in FORMATS for a in record.attachments):
+        gaps.append(Gap("GK503", ("附件",), "附件没有 PDF 或 CEB 格式的文件，两馆只接收 PDF 或 CEB",
+                        "把公文另存为 PDF（或 CEB）并登记为附件。", "无PDF/CEB电子文件"))
+    if record.pages is None:
+        gaps.append(Gap("GK504", ("编号",), "没有填写「页数」，目录表需要页数", "填写纸质文件的页数，如「页数: 3」。",
+                        "缺页数"))
+    if not record.index_number:
+        gaps.append(Gap("GK505", ("编号",), "没有索引号，目录表按索引号登记", "填写本机关的索引号。", "缺索引号"))
+    return gaps
+
+
+def sha256_of(catalog: Catalog, path: str) -> str:
+    """The SHA-256 of a catalog file."""
+    return hashlib.sha256(catalog.source.read(path)).hexdigest()
+
+
+def handed_over(catalog: Catalog) -> dict[str, list[tuple[str, Ledger]]]:
+    """Record id → every (ledger path, ledger) that lists it, oldest batch first."""
+    found: dict[str, list[tuple[str, Ledger]]] = {}
+    for path, ledger in sorted(catalog.models("ledger"), key=lambda pl: pl[1].date):
+        for record_id in ledger.record_ids():
+            found.setdefault(record_id, []).append((path, ledger))
+    return found
+
+
+def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
+    sent = handed_over(ctx.catalog)
+    for path, record in ctx.catalog.models("record"):
+        if record.is_public and record.published is not None and record.id not in sent:
+            yield path, record
+
+
+def _gap_rule(code: str, slug: str, title: str, what: str, example: str, instead: str) -> None:
+    def check(ctx: Context) -> Iterator[Finding]:
+        for path, record in _waiting(ctx):
+            for gap in handover_gaps(ctx.catalog, record):
+                if gap.code == code:
+                    yield Finding(Location(path, record.id, gap.field), gap.message, gap.hint)
+
+    why = (f"{RULE_SOURCE}：主动公开的政府信息每月两次送交同级档案馆、图书馆，纸质件与电子件同时报送、数量一致，"
+           "电子件只收 PDF 或 CEB；缺少的，gongkai handover 会停下（或用 --allow-incomplete 在备注中注明）。")
+    register(Rule(code, slug, title, W, what, why, example, instead, check))
+
+
+_gap_rule("GK501", "handover-attachment-missing", "主动公开信息没有电子文件",
+          "检查尚未移交的主动公开信息是否登记了附件（送交两馆的电子文件）。",
+          "公开属性: 主动公开（没有「附件」）", "附件:\n  - 文件: files/2026/R2026-012.pdf")
+_gap_rule("GK502", "handover-file-not-found", "附件文件不存在",
+          "检查尚未移交的主动公开信息登记的附件文件是否确实在目录文件夹中。",
+          "附件:\n  - 文件: files/2026/R2026-012.pdf（文件不存在）", "把 PDF 放到 files/2026/R2026-012.pdf")
+_gap_rule("GK503", "handover-format", "附件不是 PDF 或 CEB",
+          "检查尚未移交的主动公开信息是否至少有一个 PDF 或 CEB 格式的附件。",
+          "附件:\n  - 文件: files/2026/R2026-012.docx", "附件:\n  - 文件: files/2026/R2026-012.pdf")
+_gap_rule("GK504", "handover-pages-missing", "缺少页数",
+          "检查尚未移交的主动公开信息是否填写了页数（目录表的「页数」栏）。",
+          "（信息文件中没有「页数」）", "页数: 3")
+register(Rule(
+    "GK505", "handover-index-missing", "移交的信息缺少索引号", E,
+    "gongkai handover 检查本批每条信息是否有索引号（validate 由 GK307 检查）。",
+    f"{RULE_SOURCE}：目录表按索引号登记，原件印有索引号和主动公开标识。",
+    "公开属性: 主动公开（没有「索引号」）", "索引号: 350524-MZ-2026-00012",
+))
+
+
+@rule("GK506", "handover-late", "移交两馆超过20个工作日", W,
+      what="检查台账中每条信息的送交日期距成文日期是否超过「移交 → 时限工作日」（默认20个工作日）。",
+      why="福建省要求主动公开的政府信息自形成或变更之日起20个工作日内送交同级档案馆、图书馆。",
+      example="成文日期: 2026-03-02，2026-04-20 才送交",
+      instead="在成文后20个工作日内的移交日送交；已超期的在目录表备注中说明。")
+def handover_late(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.catalog.agency.handover.limit_workdays if ctx.catalog.agency else 20
+    records = ctx.catalog.records
+    for record_id, batches in handed_over(ctx.catalog).items():
+        record, (path, ledger) = records.get(record_id), batches[0]
+        if record is None:
+            continue
+        try:
+            used = ctx.calendar.count_between(record.formed, ledger.date)
+        except CalendarMissing:
+            continue
+        if used > limit:
+            index = ledger.record_ids().index(record_id)
+            yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
+                          f"信息 {record_id} 成文于 {record.formed}，{ledger.date} 才送交两馆，"
+                          f"用了{used}个工作日，超过{limit}个工作日", "目录表备注已注明；今后请在时限内的移交日送交。")
+
+
+@rule("GK507", "handover-overdue", "应送交两馆而未送交", W,
+      what="检查已公开、尚未移交的主动公开信息，按今天计算是否已超过送交两馆的时限。",
+      why="福建省要求主动公开的政府信息自形成或变更之日起20个工作日内送交同级档案馆、图书馆（" + RULE_SOURCE + "）。",
+      example="成文日期: 2026-03-02，今天 2026-04-20，台账中没有这条信息",
+      instead="在下一个移交日运行 gongkai handover --date …，补送这条信息。")
+def handover_overdue(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.catalog.agency.handover.limit_workdays if ctx.catalog.agency else 20
+    for path, record in _waiting(ctx):
+        try:
+            due = ctx.calendar.add(record.formed, limit)
+        except CalendarMissing:
+            continue
+        if ctx.today > due:
+            yield Finding(Location(path, record.id, ("成文日期",)),
+                          f"信息成文于 {record.formed}，应于 {due} 前送交两馆，至今（{ctx.today}）尚未送交",
+                          "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。")
+
+
+@rule("GK508", "ledger-record-not-public", "台账中有不可移交的信息", E,
+      what="检查移交台账中的每条信息是否存在、是否为主动公开。",
+      why="只有主动公开的政府信息才能送交两馆；依申请公开、不予公开的信息出现在台账中，说明有信息被误送。",
+      example="信息:\n  - 编号: R2026-020（公开属性: 依申请公开）",
+      instead="立即联系两馆撤回误送的文件，并更正台账。")
+def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
+    records = ctx.catalog.records
+    for path, ledger in ctx.catalog.models("ledger"):
+        for index, record_id in enumerate(ledger.record_ids()):
+            record = records.get(record_id)
+            if record is None or not record.is_public:
+                state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
+                yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
+                              f"台账列出的信息 {record_id} {state}", "核对台账与信息登记；误送的文件应向两馆撤回。")
+
+
+@rule("GK509", "handover-twice", "同一信息移交了两次", E,
+      what="检查同一条信息是否出现在两个移交台账中。",
+      why="每条主动公开信息只送交两馆一次；重复送交会让两馆的馆藏重复、台账对不上。更换已送文件应另行发函撤换。",
+      example="handover/2026-03-05.yaml 和 handover/2026-03-20.yaml 都列出 R2026-012",
+      instead="从后一个台账中删去重复的一条。")
+def handover_twice(ctx: Context) -> Iterator[Finding]:
+    for record_id, batches in handed_over(ctx.catalog).items():
+        first = batches[0][1].date
+        for path, ledger in batches[1:]:
+            index = ledger.record_ids().index(record_id)
+            yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
+                          f"信息 {record_id} 已在 {first} 的批次中送交，不应再次送交", "删去重复的一条。")
+
+
+@rule("GK510", "handover-file-changed", "已送交的文件被修改", W,
+      what="检查已送交两馆的电子文件，目录中的版本是否与台账记录的 SHA-256 一致。",
+      why="送交后的文件如需更换，应以撤换函单独报送（" + RULE_SOURCE + "）；悄悄改动会让两馆的版本与网站不一致。",
+      example="files/2026/R2026-012.pdf 送交后被替换",
+      instead="恢复原文件；确需更换的，另行发函撤换，并登记为新的信息。")
+def handover_file_changed(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, ledger in catalog.models("ledger"):
+        for i, sent in enumerate(ledger.records):
+            for j, file in enumerate(sent.files):
+                if catalog.has_file(file.file) and sha256_of(catalog, file.file) != file.sha256:
+                    yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "sha256")),
+                                  f"{file.file} 与 {ledger.date} 送交时的版本不同", "恢复原文件，或另行发函撤换。")
+
+
+@rule("GK511", "ledger-recipient-unknown", "台账的接收单位未登记", W,
+      what="检查移交台账的接收单位是否是 gongkai.yaml「移交 → 接收单位」中的编号。",
+      why="台账是两馆签收的凭据，接收单位必须能对应到具体的馆。",
+      example="接收单位: [dangan]",
+      instead="接收单位: [dag, tsg]")
+def ledger_recipient_unknown(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    known = {r.id for r in agency.handover.recipients} if agency else set()
+    for path, ledger in ctx.catalog.models("ledger"):
+        for index, recipient in enumerate(ledger.recipients):
+            if recipient not in known:
+                yield Finding(Location(path, ledger.id, ("接收单位", index)), f"接收单位「{recipient}」未在 gongkai.yaml 登记",
+                              f"可用的编号：{'、'.join(sorted(known)) or '（无）'}")
+
+
