@@ -1,0 +1,206 @@
+"""A catalog read from a git revision without a checkout: `git ls-tree` for the listing, `git cat-file --batch`
+for contents, reading only the blobs that are asked for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongkai.catalog.sources import Entry
+from gongkai.errors import UsageProblem
+
+EMPTY = "empty"  # a revision name meaning "no catalog at all" (before the first commit)
+
+
+class GitProblem(UsageProblem):
+    """git is missing, the folder is not in a repository, or a revision cannot be read; str() is Chinese."""
+
+
+def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"}
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=false", *args], cwd=cwd, env=env, capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise GitProblem("找不到 git 程序：请先安装 git（https://git-scm.com）") from None
+    if check and done.returncode != 0:
+        raise GitProblem(f"git {args[0]} 失败：{done.stderr.decode('utf-8', 'replace').strip()}")
+    return done
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit as the history shows it."""
+
+    sha: str
+    parents: tuple[str, ...]
+    date: str  # ISO 8601 with offset, as git gives it
+    author: str
+    message: str
+
+    @property
+    def subject(self) -> str:
+        return self.message.strip().splitlines()[0] if self.message.strip() else ""
+
+
+class Repo:
+    """The git repository holding a catalog folder, and a long-lived `git cat-file --batch` to read blobs."""
+
+    def __init__(self, catalog_root: Path) -> None:
+        root = catalog_root.resolve()
+        done = _git(root, "rev-parse", "--show-toplevel", check=False)
+        if done.returncode != 0:
+            raise GitProblem(f"「{catalog_root}」不在 git 仓库中：比较版本和查看历史需要用 git 管理目录（git init）")
+        self.top = Path(done.stdout.decode("utf-8").strip())
+        rel = root.relative_to(self.top.resolve()).as_posix()
+        self.prefix = "" if rel == "." else rel + "/"
+        self._batch: subprocess.Popen[bytes] | None = None
+
+    @property
+    def shallow(self) -> bool:
+        done = _git(self.top, "rev-parse", "--is-shallow-repository", check=False)
+        return done.stdout.strip() == b"true"
+
+    def shallow_boundary(self) -> frozenset[str]:
+        """Commits whose parents were cut off by a shallow clone."""
+        path = _git(self.top, "rev-parse", "--git-path", "shallow").stdout.decode().strip()
+        file = (self.top / path) if not Path(path).is_absolute() else Path(path)
+        return frozenset(file.read_text().split()) if file.is_file() else frozenset()
+
+    def resolve(self, rev: str) -> str:
+        """The full commit id of *rev*, or a Chinese error that says why it cannot be found."""
+        done = _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", check=False)
+        if done.returncode == 0:
+            return done.stdout.decode().strip()
+        message = f"找不到版本「{rev}」：请用提交号、分支名或标签，如 HEAD~1、main、v1.0"
+        if self.shallow:
+            message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
+        raise GitProblem(message)
+
+    def before(self, date: str, head: str = "HEAD") -> str | None:
+        """The last commit on *head* made before *date* (YYYY-MM-DD, start of day), or None."""
+        done = _git(self.top, "rev-list", "-1", f"--before={date} 00:00:00", head, "--", check=False)
+        sha = done.stdout.decode().strip()
+        return sha or None
+
+    def commit(self, rev: str) -> Commit:
+        """Author, date and message of one commit."""
+        out = _git(self.top, "show", "-s", "--format=%H%x1f%P%x1f%aI%x1f%an%x1f%B", rev).stdout.decode("utf-8", "replace")
+        return _commit(out.split("\x1f", 4))
+
+    def tree(self, rev: str) -> dict[str, str]:
+        """Catalog-relative path → blob id of every file of the catalog at *rev*: one `git ls-tree`."""
+        if rev == EMPTY:
+            return {}
+        out = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", self.prefix or ".").stdout
+        found: dict[str, str] = {}
+        for line in out.split(b"\0"):
+            if not line:
+                continue
+            meta, path = line.split(b"\t", 1)
+            _, kind, blob = meta.split(b" ")
+            if kind == b"blob":
+                found[path.decode("utf-8", "surrogateescape")[len(self.prefix):]] = blob.decode()
+        return found
+
+    def changed(self, old: str, new: str) -> list[tuple[str, str | None, str | None]]:
+        """(path, old blob, new blob) of every catalog file that differs between two commits: one `git diff-tree`."""
+        if old == EMPTY:
+            return [(p, None, b) for p, b in sorted(self.tree(new).items())]
+        out = _git(self.top, "diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", old, new, "--",
+                   self.prefix or ".").stdout
+        return self._raw(out.decode("utf-8", "surrogateescape"))
+
+    def _raw(self, text: str) -> list[tuple[str, str | None, str | None]]:
+        parts = text.lstrip("\0\n").split("\0")
+        found = []
+        for meta, path in zip(parts[0::2], parts[1::2]):
+            if not meta.startswith(":") or not path.startswith(self.prefix):
+                continue
+            fields = meta[1:].split(" ")
+            old, new = (None if set(b) == {"0"} else b for b in fields[2:4])
+            found.append((path[len(self.prefix):], old, new))
+        return found
+
+    def log(self, rev: str = "HEAD", globs: list[str] | None = None) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
+        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first."""
+        specs = [f":(glob){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
+        out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-merges",
+                   "--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%B%x1f", rev, "--", *specs, check=False)
+        if out.returncode != 0:
+            return []
+        history = []
+        for chunk in out.stdout.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
+            *head, rest = chunk.split("\x1f", 5)
+            history.append((_commit(head), self._raw(rest)))
+        return history
+
+    def read(self, blob: str) -> bytes:
+        """The bytes of one blob, through the long-lived `git cat-file --batch`."""
+        proc = self._cat_file()
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(blob.encode() + b"\n")
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        if len(header) != 3:
+            raise GitProblem(f"git 仓库中缺少内容 {blob}（浅克隆或仓库损坏？）")
+        data = proc.stdout.read(int(header[2]) + 1)
+        return data[:-1]
+
+    def _cat_file(self) -> subprocess.Popen[bytes]:
+        if self._batch is None or self._batch.poll() is not None:
+            self._batch = subprocess.Popen(
+                ["git", "cat-file", "--batch"], cwd=self.top, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        return self._batch
+
+    def close(self) -> None:
+        """Stop the cat-file process."""
+        if self._batch is not None:
+            if self._batch.stdin:
+                self._batch.stdin.close()
+            self._batch.wait()
+            self._batch = None
+
+    def __enter__(self) -> Repo:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def _commit(fields: list[str]) -> Commit:
+    sha, parents, date, author, message = (fields + [""] * 5)[:5]
+    return Commit(sha, tuple(parents.split()), date, author, message.strip())
+
+
+class GitRevision:
+    """A Source: the catalog as it was at one revision (or a given path → blob mapping), read without checkout."""
+
+    def __init__(self, repo: Repo, rev: str, blobs: dict[str, str] | None = None) -> None:
+        self.repo = repo
+        self.rev = rev
+        self.label = rev
+        self._blobs = blobs
+
+    @property
+    def blobs(self) -> dict[str, str]:
+        if self._blobs is None:
+            self._blobs = self.repo.tree(self.rev)
+        return self._blobs
+
+    def entries(self) -> list[Entry]:
+        return [Entry(path, blob=blob) for path, blob in sorted(self.blobs.items())]
+
+    def read(self, path: str) -> bytes:
+        blob = self.blobs.get(path)
+        if blob is None:
+            raise FileNotFoundError(f"{self.rev}:{path}")
+        return self.repo.read(blob)
+
+    def exists(self, path: str) -> bool:
+        return path in self.blobs

@@ -1,0 +1,169 @@
+"""What a semantic diff is made of, and the rule that classes each change 实质性 or 文字性."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.diagnostics import Diagnostic
+
+SCHEMA = "gongkai.diff/1"
+
+# 实质性 fields: a change to any of these changes what the public is owed (the issue's rule, never the editor's say).
+SUBSTANTIVE_FIELDS: frozenset[str] = frozenset({
+    "公开内容", "公开依据", "公开时限", "公开主体", "公开方式", "公开对象", "公开层级", "公开属性", "责任单位",
+})
+# Kinds whose additions and removals are 实质性: the rows of the standard directory.
+SUBSTANTIVE_KINDS: frozenset[str] = frozenset({"item"})
+
+KIND_LABELS = {"item": "公开事项", "record": "公开信息", "agency": "机关设置"}
+SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one object, old → new.
+
+    how: "changed" (scalar old → new), "list" (elements added/removed), "order" (same elements, new order),
+    "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ),
+    "added"/"removed" (the field appeared or disappeared).
+    """
+
+    field: str
+    how: str
+    old: Any = None
+    new: Any = None
+    added: tuple[Any, ...] = ()
+    removed: tuple[Any, ...] = ()
+
+    @property
+    def substantive(self) -> bool:
+        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "order")
+
+    @property
+    def klass(self) -> str:
+        return SUBSTANTIVE if self.substantive else TEXTUAL
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"field": self.field, "how": self.how, "class": self.klass}
+        if self.how == "list":
+            data.update(added=list(self.added), removed=list(self.removed))
+        else:
+            data.update(old=self.old, new=self.new)
+        return data
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one item, record or other catalog object, matched by id (not by path).
+
+    what: "added", "removed", "modified", "moved" (only the file moved), "format" (only the way it is written
+    changed), "invalid" (the file cannot be read on one side, so it cannot be compared).
+    """
+
+    kind: str
+    id: str
+    what: str
+    name: str = ""
+    old_path: str | None = None
+    new_path: str | None = None
+    fields: tuple[FieldChange, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+    side: str | None = None  # for "invalid": "old" or "new"
+
+    @property
+    def moved(self) -> bool:
+        return self.old_path is not None and self.new_path is not None and self.old_path != self.new_path
+
+    @property
+    def substantive(self) -> bool:
+        if self.what in ("added", "removed"):
+            return self.kind in SUBSTANTIVE_KINDS
+        return any(f.substantive for f in self.fields)
+
+    @property
+    def klass(self) -> str:
+        return SUBSTANTIVE if self.substantive else TEXTUAL
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    def sort_key(self) -> tuple[int, str, str]:
+        return (0 if self.kind == "agency" else 1 if self.kind == "item" else 2, self.kind, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "name": self.name,
+            "change": self.what,
+            "class": self.klass,
+            "old_path": self.old_path,
+            "new_path": self.new_path,
+            "moved": self.moved,
+            "fields": [f.to_dict() for f in self.fields],
+            "problems": [_problem(d) for d in self.problems],
+            "side": self.side,
+        }
+
+
+def _problem(d: Diagnostic) -> dict[str, Any]:
+    return {"code": d.code, "message": d.message, "path": d.path, "line": d.line, "column": d.column}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: the revision as asked, the commit it resolved to (None: working tree)."""
+
+    rev: str
+    commit: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.rev == "worktree":
+            return "工作区"
+        if self.rev == "empty":
+            return "（空目录）"
+        if self.commit is None:
+            return self.rev
+        short = self.commit[:7]
+        return short if self.commit.startswith(self.rev) else f"{self.rev}（{short}）"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rev": self.rev, "commit": self.commit}
+
+
+@dataclass
+class CatalogDiff:
+    """Every change between two states of a catalog, sorted: agency, items, records, then others."""
+
+    old: Side
+    new: Side
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def substantive(self) -> list[Change]:
+        return [c for c in self.changes if c.substantive]
+
+    @property
+    def textual(self) -> list[Change]:
+        return [c for c in self.changes if not c.substantive]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def summary(self) -> dict[str, int]:
+        counts = {"total": len(self.changes), "substantive": len(self.substantive), "textual": len(self.textual)}
+        for what in ("added", "removed", "modified", "moved", "format", "invalid"):
+            counts[what] = sum(1 for c in self.changes if c.what == what)
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "from": self.old.to_dict(),
+            "to": self.new.to_dict(),
+            "summary": self.summary(),
+            "changes": [c.to_dict() for c in self.changes],
+        }

@@ -1,0 +1,129 @@
+"""A CatalogDiff in words: Chinese text for the terminal, Markdown for a pull request or a 目录调整公告, JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from gongkai.diff.model import CatalogDiff, Change, FieldChange
+
+WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
+SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
+LONG = 80
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        text = "、".join(_value(v) for v in value)
+    elif isinstance(value, dict):
+        text = "，".join(f"{k}：{_value(v)}" for k, v in value.items())
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= LONG else text[: LONG - 1] + "…"
+
+
+def describe_field(change: FieldChange) -> str:
+    """One field change in words, e.g. 公开时限：「A」→「B」."""
+    how = change.how
+    if how == "list":
+        parts = []
+        if change.added:
+            parts.append("新增" + "".join(f"「{_value(v)}」" for v in change.added))
+        if change.removed:
+            parts.append("删除" + "".join(f"「{_value(v)}」" for v in change.removed))
+        text = "；".join(parts)
+    elif how == "changed":
+        text = f"「{_value(change.old)}」→「{_value(change.new)}」"
+    elif how == "added":
+        text = f"新填「{_value(change.new)}」"
+    elif how == "removed":
+        text = f"删去（原为「{_value(change.old)}」）"
+    elif how == "order":
+        text = "仅调整顺序"
+    elif how == "whitespace":
+        text = "仅空白或换行变化"
+    else:
+        text = f"别称「{change.old}」改为标准名称「{_value(change.new)}」"
+    return f"{change.field}：{text}"
+
+
+def describe(change: Change) -> tuple[str, list[str]]:
+    """The headline of one change and its detail lines."""
+    name = f"「{change.name}」" if change.name else ""
+    head = f"{WHAT[change.what]} {change.label} {change.id}{name}"
+    details = [describe_field(f) for f in change.fields]
+    if change.moved:
+        details.insert(0, f"文件移动：{change.old_path} → {change.new_path}")
+    elif change.what in ("added", "removed", "format"):
+        details.insert(0, f"文件：{change.new_path or change.old_path}")
+    if change.what == "format":
+        details.append("只改了写法（空白、引号、注释或键的顺序），内容不变")
+    if change.problems:
+        details.insert(0, f"{SIDES.get(change.side or '', '')}的文件有错误，无法比较内容：")
+        details.extend(f"  {_where(d.path, d.line)} {d.code} {d.message}" for d in change.problems)
+    return head, details
+
+
+def _where(path: str | None, line: int | None) -> str:
+    return f"{path}:{line}" if line else str(path)
+
+
+def _heading(diff: CatalogDiff) -> str:
+    return f"{diff.old.label} → {diff.new.label}"
+
+
+def _count(diff: CatalogDiff) -> str:
+    return f"共 {len(diff.changes)} 处变化：实质性 {len(diff.substantive)} 处，文字性 {len(diff.textual)} 处"
+
+
+def render_text(diff: CatalogDiff) -> str:
+    """Plain Chinese text for the terminal."""
+    if not diff:
+        return f"目录没有变化（{_heading(diff)}）。\n"
+    lines = [f"目录变化：{_heading(diff)}", _count(diff)]
+    for title, changes in (("实质性变化", diff.substantive), ("文字性变化", diff.textual)):
+        if changes:
+            lines += ["", f"{title}（{len(changes)}）"]
+            for change in changes:
+                head, details = describe(change)
+                lines.append(f"  {head}")
+                lines.extend(f"    {d}" for d in details)
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
+    """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, 文字性 folded."""
+    lines = [f"## {_md(title)}：{_md(_heading(diff))}", ""]
+    if not diff:
+        return "\n".join(lines + ["目录没有变化。", ""])
+    lines += [f"{_count(diff)}。", ""]
+    if diff.substantive:
+        lines += [f"### 实质性调整（{len(diff.substantive)}）", ""] + _md_list(diff.substantive) + [""]
+    if diff.textual:
+        lines += [f"<details><summary>文字性修改（{len(diff.textual)}）</summary>", ""]
+        lines += _md_list(diff.textual) + ["", "</details>", ""]
+    return "\n".join(lines)
+
+
+def _md_list(changes: list[Change]) -> list[str]:
+    lines = []
+    for change in changes:
+        name = f" {_md(change.name)}" if change.name else ""
+        lines.append(f"- **{WHAT[change.what]}** {change.label} `{change.id}`{name}")
+        lines.extend(f"  - {_md(d.strip())}" for d in describe(change)[1])
+    return lines
+
+
+def render_json(diff: CatalogDiff) -> str:
+    """The documented, versioned JSON shape (docs/diff.md)."""
+    return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}

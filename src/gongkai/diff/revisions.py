@@ -1,0 +1,78 @@
+"""Diff two states of a catalog through git: compare listings by (path, blob), parse only the blobs that differ."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from gongkai.catalog import Listing, find_root, load, scan
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.files import ParsedFile, kind_of
+from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
+from gongkai.catalog.sources import Source, WorkingTree
+from gongkai.diff.compare import compare_files
+from gongkai.diff.model import CatalogDiff, Change, Side
+
+WORKTREE = "worktree"
+Triple = tuple[str, str | None, str | None]  # (catalog-relative path, old blob, new blob)
+
+
+def parse_range(first: str | None, second: str | None) -> tuple[str, str]:
+    """`[A] [B]` or `A..B` from the command line → (old, new); the defaults are HEAD and the working tree."""
+    if first and ".." in first and second is None:
+        old, _, new = first.partition("..")
+        return old or "HEAD", new or "HEAD"
+    return first or "HEAD", second or WORKTREE
+
+
+def diff_catalog(path: Path, old: str = "HEAD", new: str = WORKTREE, since: dt.date | None = None,
+                 use_cache: bool = True) -> CatalogDiff:
+    """The semantic diff of the catalog at or under *path* between two revisions (or a revision and the working tree)."""
+    root = find_root(path)
+    cache = Cache(root if use_cache else None)
+    with Repo(root) as repo:
+        old_side, new_side = _sides(repo, old, new, since)
+        triples, new_source = _changed(repo, root, cache, old_side, new_side)
+        return CatalogDiff(old_side, new_side, diff_triples(repo, triples, cache, old_side.commit, new_source))
+
+
+def _sides(repo: Repo, old: str, new: str, since: dt.date | None) -> tuple[Side, Side]:
+    new_side = Side(WORKTREE) if new == WORKTREE else Side(new, repo.resolve(new))
+    if since is not None:
+        base = repo.before(since.isoformat(), new_side.commit or "HEAD")
+        if base is None and repo.shallow:
+            raise GitProblem(f"本仓库是浅克隆（shallow clone），{since} 之前的历史没有下载：运行 git fetch --unshallow 后再试")
+        return (Side(f"{since}前", base) if base else Side(EMPTY)), new_side
+    return (Side(EMPTY) if old == EMPTY else Side(old, repo.resolve(old))), new_side
+
+
+def _changed(repo: Repo, root: Path, cache: Cache, old: Side, new: Side) -> tuple[list[Triple], Source | None]:
+    old_rev = old.commit or EMPTY
+    if new.commit is not None:
+        return _catalog_only(repo.changed(old_rev, new.commit)), None
+    before = repo.tree(old_rev)
+    tree = WorkingTree(root)
+    after = {p: b for p, _, b in scan(tree, cache).files}
+    triples = [(p, before.get(p), after.get(p)) for p in sorted(before.keys() | after.keys())]
+    return _catalog_only([t for t in triples if t[1] != t[2]]), tree
+
+
+def _catalog_only(triples: list[Triple]) -> list[Triple]:
+    return [t for t in triples if kind_of(t[0]) is not None]
+
+
+def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,
+                 new_source: Source | None = None, new_commit: str | None = None) -> list[Change]:
+    """Changes for (path, old blob, new blob) triples: parse both versions of each, match by id."""
+    old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
+    new_blobs = {p: n for p, _, n in triples if n}
+    source = new_source or GitRevision(repo, new_commit or "", new_blobs)
+    new_files = _parse(source, cache, new_blobs)
+    return compare_files(old_files, new_files)
+
+
+def _parse(source: Source, cache: Cache, blobs: dict[str, str] | None = None) -> list[ParsedFile]:
+    """Load only the listed files through the one loader, reusing cached results by blob id."""
+    mapping = blobs if blobs is not None else getattr(source, "blobs", {})
+    rows = tuple((p, kind, b) for p, b in sorted(mapping.items()) if (kind := kind_of(p)) is not None)
+    return list(load(source, Listing(rows, frozenset()), cache).files.values())

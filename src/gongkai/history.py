@@ -1,0 +1,142 @@
+"""The catalog's history through git: one object's changes commit by commit, and the substantive adjustments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from gongkai.catalog import find_root
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.files import kind_of
+from gongkai.catalog.gitsource import Commit, GitProblem, Repo
+from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
+from gongkai.diff.render import describe
+from gongkai.diff.revisions import Triple, diff_triples
+from gongkai.errors import UsageProblem
+
+LOG_SCHEMA = "gongkai.log/1"
+Select = Callable[[list[Triple]], list[Triple]]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One commit and what it changed; *truncated* marks where a shallow clone cut the history off."""
+
+    commit: str
+    date: dt.datetime
+    author: str
+    message: str
+    changes: tuple[Change, ...] = ()
+    truncated: bool = False
+
+    @property
+    def subject(self) -> str:
+        return self.message.splitlines()[0] if self.message else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit, "date": self.date.isoformat(), "author": self.author, "message": self.message,
+            "truncated": self.truncated, "changes": [c.to_dict() for c in self.changes],
+        }
+
+
+@dataclass(frozen=True)
+class History:
+    """The history of one item or record, newest first."""
+
+    object_id: str
+    entries: tuple[HistoryEntry, ...]
+
+    @property
+    def truncated(self) -> bool:
+        return any(e.truncated for e in self.entries)
+
+
+def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
+    """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
+    root = find_root(path)
+    names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
+    keep = lambda change: change.id == object_id  # noqa: E731
+    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
+    entries = _walk(root, names, mine, keep, use_cache)
+    if not entries:
+        raise UsageProblem(f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）")
+    return History(object_id, tuple(entries))
+
+
+def substantive_history(catalog_root: Path) -> list[HistoryEntry]:
+    """The 实质性 adjustments over the catalog's whole history, newest first; [] when it is not in git."""
+    try:
+        root = find_root(catalog_root)
+        return _walk(root, [], _substantive_candidates, lambda change: change.substantive, True)
+    except GitProblem:
+        return []
+
+
+def _substantive_candidates(triples: list[Triple]) -> list[Triple]:
+    """Skip files that cannot hold a substantive change: records only added (or only removed) in a commit."""
+    kinds_moving = {k for k in {kind_of(p) for p, _, _ in triples}
+                    if any(kind_of(p) == k and o is None for p, o, _ in triples)
+                    and any(kind_of(p) == k and n is None for p, _, n in triples)}
+    return [t for t in triples if kind_of(t[0]) in SUBSTANTIVE_KINDS or (t[1] and t[2])
+            or kind_of(t[0]) in kinds_moving]
+
+
+def _walk(root: Path, names: list[str], select: Select, keep: Callable[[Change], bool],
+          use_cache: bool) -> list[HistoryEntry]:
+    cache = Cache(root if use_cache else None)
+    entries: list[HistoryEntry] = []
+    with Repo(root) as repo:
+        boundary = repo.shallow_boundary()
+        for commit, triples in repo.log("HEAD", names):
+            if commit.sha in boundary:
+                entries.append(_entry(commit, (), truncated=True))
+                continue
+            wanted = select([t for t in triples if kind_of(t[0]) is not None])
+            if not wanted:
+                continue
+            parent = commit.parents[0] if commit.parents else None
+            changes = [c for c in diff_triples(repo, wanted, cache, parent, new_commit=commit.sha) if keep(c)]
+            if changes:
+                entries.append(_entry(commit, tuple(changes)))
+    return entries
+
+
+def _entry(commit: Commit, changes: tuple[Change, ...], truncated: bool = False) -> HistoryEntry:
+    return HistoryEntry(commit.sha, dt.datetime.fromisoformat(commit.date), commit.author, commit.message,
+                        changes, truncated)
+
+
+TRUNCATED = "历史到此为止：本仓库是浅克隆（shallow clone），更早的提交没有下载；运行 git fetch --unshallow 可查看完整历史"
+
+
+def render_history(history: History, fmt: str = "text") -> str:
+    """The history of one object as Chinese text, Markdown or JSON."""
+    if fmt == "json":
+        data = {"schema": LOG_SCHEMA, "id": history.object_id, "truncated": history.truncated,
+                "entries": [e.to_dict() for e in history.entries]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    markdown = fmt == "markdown"
+    count = sum(1 for e in history.entries if not e.truncated)
+    lines = [f"{'## ' if markdown else ''}{history.object_id} 的修改历史（{count} 次提交，最新的在前）"]
+    for entry in history.entries:
+        lines += [""] + _entry_lines(entry, markdown)
+    return "\n".join(lines) + "\n"
+
+
+def _entry_lines(entry: HistoryEntry, markdown: bool) -> list[str]:
+    when = entry.date.strftime("%Y-%m-%d %H:%M")
+    if entry.truncated:
+        return [f"{when}  {entry.commit[:7]}  {TRUNCATED}"]
+    head = f"{when}  {entry.author}  {entry.commit[:7]}"
+    lines = [f"### {head}" if markdown else head]
+    lines += [(f"> {m}" if markdown else f"  {m}") for m in entry.message.splitlines() if m.strip()]
+    for change in entry.changes:
+        title, details = describe(change)
+        lines.append(f"{'- ' if markdown else '  '}[{change.klass}] {title}")
+        lines += [f"{'  - ' if markdown else '    '}{d.strip()}" for d in details]
+    return lines
