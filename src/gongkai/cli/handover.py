@@ -66,7 +66,8 @@ def handover_command(
         raise typer.Exit(EXIT_OK)
     written = deliver(loaded, loaded.source.root, batch, target)  # type: ignore[attr-defined]
     _show(batch, target, dry=False)
-    out.print(f"已记入台账：{batch.ledger_path}" if written else f"台账 {batch.ledger_path} 已有这一批，按台账重新生成，未重复记录。",
+    ledger = loaded.source.root / batch.ledger_path  # type: ignore[attr-defined]
+    out.print(f"已记入台账：{ledger}" if written else f"台账 {ledger} 已有这一批，按台账重新生成，未重复记录。",
               markup=False)
     raise typer.Exit(EXIT_OK)
 

@@ -12,6 +12,7 @@ from importlib.resources import files
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -120,7 +121,7 @@ def _fill(sheet: object, manifest: Manifest) -> None:
     ws.append(["　　".join(f"{text}＿＿＿＿＿＿" for text in FOOTER)])
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=last)
     for index, width in enumerate(WIDTHS, 1):
-        ws.column_dimensions[ws.cell(1, index).column_letter].width = width
+        ws.column_dimensions[get_column_letter(index)].width = width
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gongkai.workdays import CalendarMissing, DayInfo, WorkdayCalendar
+from gongkai.workdays import CalendarMissing, DayInfo, DayKind, WorkdayCalendar
 
 DEFAULT_DAYS = (5, 20)
 
@@ -29,12 +29,26 @@ class HandoverDay:
         """Why the day moved, in Chinese; empty when it did not."""
         if not self.moved:
             return ""
-        days = "；".join(f"{i.day.month}月{i.day.day}日{i.reason}" for i in self.skipped)
+        runs: list[list[DayInfo]] = []
+        for info in self.skipped:  # consecutive days of the same holiday (or one weekend) read as one range
+            if runs and (runs[-1][-1].kind, runs[-1][-1].holiday_name) == (info.kind, info.holiday_name):
+                runs[-1].append(info)
+            else:
+                runs.append([info])
+        days = "；".join(_run_text(run) for run in runs)
         return f"{days}，节假日顺延至{self.actual.month}月{self.actual.day}日"
 
     def to_dict(self) -> dict[str, object]:
         return {"nominal": self.nominal.isoformat(), "actual": self.actual.isoformat(),
                 "moved": self.moved, "reason": self.reason}
+
+
+def _run_text(run: list[DayInfo]) -> str:
+    first, last = run[0].day, run[-1].day
+    span = f"{first.month}月{first.day}日" + (f"至{last.day}日" if last != first else "")
+    if run[0].kind is DayKind.WEEKEND:
+        return f"{span}是{'周末' if len(run) > 1 else run[0].reason.split('，')[0]}"
+    return f"{span}{run[0].reason}"
 
 
 def _nominal(year: int, month: int, day: int) -> dt.date:

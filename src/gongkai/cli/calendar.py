@@ -1,0 +1,108 @@
+"""gongkai workdays / gongkai deadline: working-day computations shown step by step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gongkai.catalog import load_catalog
+from gongkai.catalog.load import CatalogNotFound
+from gongkai.catalog.notices import calendar_of
+from gongkai.cli.app import EXIT_OK, app, out
+from gongkai.cli.options import parse_date
+from gongkai.errors import UsageProblem
+from gongkai.model.deadline import parse_deadline
+from gongkai.workdays import CalendarMissing, Step, WorkdayCalendar
+
+workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml。", no_args_is_help=True)
+deadline = typer.Typer(help="公开时限：逐日说明一条信息的期限是怎么算出来的。", no_args_is_help=True)
+app.add_typer(workdays, name="workdays")
+app.add_typer(deadline, name="deadline")
+
+CatalogOpt = Annotated[Path | None, typer.Option("--catalog", "-C", help="目录文件夹，读取其中的节假日安排；默认为当前文件夹或其下的 catalog/（没有也可以）",
+                                                 show_default=False)]
+
+
+def _calendar(catalog: Path | None) -> WorkdayCalendar:
+    if catalog is not None:
+        return calendar_of(load_catalog(catalog))
+    try:
+        return calendar_of(load_catalog(Path(".")))
+    except CatalogNotFound:
+        return WorkdayCalendar()
+
+
+def _steps(steps: list[Step]) -> None:
+    for step in steps:
+        mark = f"第{step.counted:>2}个工作日" if step.counted is not None else "跳过　　　　"
+        weekday = "一二三四五六日"[step.day.weekday()]
+        out.print(f"  {step.day.isoformat()}（周{weekday}）  {mark}  {step.info.reason}", markup=False)
+
+
+def explain_add(calendar: WorkdayCalendar, start: dt.date, n: int, what: str) -> dt.date:
+    """Print every day from start to the n-th working day after it; return that day."""
+    try:
+        steps, end = calendar.explain_add(start, n), calendar.add(start, n)
+    except CalendarMissing as exc:
+        raise UsageProblem(str(exc)) from None
+    out.print(f"{what}：从 {start.isoformat()} 起（当天不计）数{n}个工作日", markup=False)
+    _steps(steps)
+    skipped = sum(s.counted is None for s in steps)
+    out.print(f"  → {end.isoformat()}（共经过{len(steps)}天，其中跳过{skipped}天）", markup=False)
+    return end
+
+
+@workdays.command("add")
+def add_command(
+    start: Annotated[str, typer.Argument(help="起算日期 YYYY-MM-DD（当天不计）", show_default=False)],
+    days: Annotated[int, typer.Argument(help="工作日数", min=0, show_default=False)],
+    catalog: CatalogOpt = None,
+) -> int:
+    """从某天起数 N 个工作日，逐日列出哪天算、哪天跳过以及原因。例：gongkai workdays add 2026-09-30 10"""
+    explain_add(_calendar(catalog), parse_date(start, "起算日期"), days, "计算")
+    return EXIT_OK
+
+
+@deadline.command("explain")
+def explain_command(
+    record_id: Annotated[str, typer.Argument(help="信息编号，如 R2026-012", show_default=False)],
+    catalog: CatalogOpt = None,
+) -> int:
+    """说明一条信息的公开时限和移交两馆时限：从成文日期起逐日计数，跳过的日子写明原因。"""
+    loaded = load_catalog(catalog or Path("."))
+    record = loaded.records.get(record_id)
+    if record is None:
+        raise UsageProblem(f"找不到编号为「{record_id}」的信息；编号写在信息文件的「编号」中，如 R2026-012。")
+    calendar = calendar_of(loaded)
+    out.print(f"{record.id}  {record.title}", markup=False)
+    out.print(f"成文日期 {record.formed}，公开日期 {record.published or '（未公开）'}，公开属性 {record.attribute or '未标识'}",
+              markup=False)
+    item = loaded.items.get(record.item or "")
+    parsed = parse_deadline(item.deadline) if item else None
+    if item is None:
+        out.print("没有所属事项，无法确定公开时限。", markup=False)
+    elif parsed is None or not parsed.checkable or parsed.days is None:
+        out.print(f"事项 {item.id} 的公开时限「{item.deadline}」不是「某日起N个工作日内」的形式，无需逐日计算。", markup=False)
+    elif parsed.workdays:
+        limit = explain_add(calendar, record.formed, parsed.days, f"公开时限（事项 {item.id}：{item.deadline}）")
+        _verdict(record.published, limit, "公开")
+    else:
+        limit = record.formed + dt.timedelta(days=parsed.days)
+        out.print(f"公开时限（{item.deadline}）按自然日计算：{record.formed} + {parsed.days}天 = {limit}", markup=False)
+        _verdict(record.published, limit, "公开")
+    if record.is_public and loaded.agency is not None:
+        n = loaded.agency.handover.limit_workdays
+        explain_add(calendar, record.formed, n, f"移交两馆时限（福建：成文后{n}个工作日内）")
+    return EXIT_OK
+
+
+def _verdict(done: dt.date | None, limit: dt.date, what: str) -> None:
+    if done is None:
+        out.print(f"  尚未{what}；期限是 {limit}。", markup=False)
+    elif done <= limit:
+        out.print(f"  {done} {what}，在期限 {limit} 内。", markup=False)
+    else:
+        out.print(f"  {done} {what}，晚于期限 {limit}。", markup=False)
