@@ -1,0 +1,129 @@
+"""build_site: render every page into a staging folder, reuse what did not change, index, then swap it in."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongkai import __version__
+from gongkai.catalog import Catalog
+from gongkai.files_io import replace_dir
+from gongkai.site import opendata
+from gongkai.site.attachments import links
+from gongkai.site.changes import directory_changes
+from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
+from gongkai.site.output import MANIFEST, Emitter, Manifest, digest
+from gongkai.site.pages import Page, pages
+from gongkai.site.render import asset, render, templates_fingerprint
+from gongkai.site.search import index_site
+
+ASSETS = ("site.css", "site.js")
+SEARCH_DIR = "pagefind"
+
+
+@dataclass
+class BuildResult:
+    """What a build did: counts, refused attachments, whether anything changed, the search-index time."""
+
+    out: Path
+    pages: int = 0
+    written: int = 0
+    reused: int = 0
+    unchanged: bool = False
+    refused: list[str] = field(default_factory=list)
+    xlsx: bool = False
+    search_seconds: float = 0.0
+
+
+def fingerprint(catalog: Catalog, search: bool) -> str:
+    """Everything a build depends on: tool version, templates, every catalog file's blob and attachment stat."""
+    parts = [__version__, templates_fingerprint(), str(search)]
+    parts += [f"{p}:{f.blob}" for p, f in sorted(catalog.files.items())]
+    for path in sorted(catalog.attachments):
+        source = getattr(catalog.source, "root", None)
+        if source is not None and (source / path).is_file():
+            stat = (source / path).stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest("\n".join(parts))
+
+
+def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
+    """Build the public website for *catalog* into *out*; a failure leaves the old site untouched."""
+    old = Manifest.read(out)
+    result = BuildResult(out)
+    stamp = fingerprint(catalog, search)
+    if old.fingerprint == stamp and out.is_dir():
+        result.unchanged = True
+        result.pages = sum(1 for p in old.files if p.endswith(".html"))
+        return result
+    data = site_data(catalog)
+    with replace_dir(out) as staging:
+        emitter = Emitter(out, staging, old)
+        html_changed = _emit_pages(catalog, data, emitter, result)
+        _emit_data(catalog, data, emitter, result)
+        if search:
+            started = time.perf_counter()
+            if html_changed or not emitter.link_tree(SEARCH_DIR):
+                index_site(staging)
+            result.search_seconds = time.perf_counter() - started
+        emitter.new.fingerprint = stamp
+        (staging / MANIFEST).write_text(emitter.new.dumps(), "utf-8")
+    result.written, result.reused = emitter.written, emitter.reused
+    return result
+
+
+def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult) -> bool:
+    """Render (or reuse) every page; True when any HTML file's bytes changed."""
+    attachments, result.refused = links(catalog, data.records)
+    chrome = digest(templates_fingerprint() + data.agency.model_dump_json())
+    common = {"site": data, "fives": FIVE_SLUGS}
+    before = emitter.written
+    listed: list[Page] = []
+    for page in pages(data, attachments, directory_changes(catalog)):
+        listed.append(page)
+        inputs = digest(chrome + page.key) if page.key else ""
+        if emitter.reuse(page.path, inputs):
+            continue
+        emitter.emit(page.path, render(page.template, {**common, **page.context(), "root": page.root,
+                                                       "path": page.path}), inputs)
+    result.pages = len(listed)
+    changed = emitter.written > before
+    root = getattr(catalog.source, "root", None)
+    for record_links in attachments.values():
+        for link in record_links:
+            if root is not None:
+                emitter.copy(link.path, Path(root) / link.path)
+            else:
+                emitter.emit(link.path, catalog.source.read(link.path))
+    _sitemap(data, emitter, [p.path for p in listed if p.template not in ("wechat.html", "slide.html")])
+    return changed or old_listing_changed(emitter)
+
+
+def old_listing_changed(emitter: Emitter) -> bool:
+    """True when pages disappeared since the last build (the search index must drop them)."""
+    return any(p.endswith(".html") and p not in emitter.new.files for p in emitter.old.files)
+
+
+def _sitemap(data: SiteData, emitter: Emitter, paths: list[str]) -> None:
+    emitter.emit("sitemap.xml", opendata.sitemap(paths, _base(data)))
+
+
+def _base(data: SiteData) -> str:
+    base = data.agency.site.base_url or data.agency.org.website or ""
+    return base.rstrip("/") + "/" if base else ""
+
+
+def _emit_data(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult) -> None:
+    for name in ASSETS:
+        emitter.emit(f"assets/{name}", asset(name))
+    emitter.emit("data/directory.json", opendata.directory_json(data))
+    emitter.emit("data/directory.csv", opendata.directory_csv(data))
+    xlsx = opendata.directory_xlsx(catalog)
+    if xlsx is not None:
+        emitter.emit("data/directory.xlsx", xlsx)
+        result.xlsx = True
+    emitter.emit("feed.xml", opendata.feed(data, _base(data)))
+
+
+__all__ = ["BuildResult", "build_site", "render"]

@@ -1,0 +1,106 @@
+"""Writing the site into a staging folder: unchanged files are hard-linked from the old site, never rewritten."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST = ".gongkai-build.json"
+VERSION = 1
+
+
+def digest(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+@dataclass
+class Manifest:
+    """What the last build wrote: per file, the hash of its inputs and of its bytes."""
+
+    fingerprint: str = ""
+    files: dict[str, list[str]] = field(default_factory=dict)  # path → [inputs hash, content hash]
+
+    @classmethod
+    def read(cls, site: Path) -> Manifest:
+        try:
+            raw: dict[str, Any] = json.loads((site / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if raw.get("version") != VERSION:
+            return cls()
+        return cls(str(raw.get("fingerprint", "")), dict(raw.get("files", {})))
+
+    def dumps(self) -> str:
+        payload = {"version": VERSION, "fingerprint": self.fingerprint, "files": dict(sorted(self.files.items()))}
+        return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+@dataclass
+class Emitter:
+    """Puts files into *staging*, reusing the old site's file whenever the inputs or the bytes are the same."""
+
+    old_site: Path
+    staging: Path
+    old: Manifest
+    new: Manifest = field(default_factory=Manifest)
+    written: int = 0
+    reused: int = 0
+    _dirs: set[Path] = field(default_factory=set)
+
+    def reuse(self, path: str, inputs: str) -> bool:
+        """Link the old file when its inputs hash is unchanged; True if done (nothing rendered)."""
+        previous = self.old.files.get(path)
+        if not inputs or previous is None or previous[0] != inputs or not self._link(path):
+            return False
+        self.new.files[path] = previous
+        self.reused += 1
+        return True
+
+    def emit(self, path: str, data: bytes, inputs: str = "") -> None:
+        """Write *data* at *path*, or link the old file when the bytes are identical."""
+        content = digest(data)
+        self.new.files[path] = [inputs, content]
+        previous = self.old.files.get(path)
+        if previous is not None and previous[1] == content and self._link(path):
+            self.reused += 1
+            return
+        target = self._target(path)
+        target.write_bytes(data)
+        self.written += 1
+
+    def copy(self, path: str, source: Path) -> None:
+        """Copy a file (an attachment) keyed by its size and mtime; reuse the old copy when they match."""
+        stat = source.stat()
+        inputs = f"{stat.st_size}:{stat.st_mtime_ns}"
+        if self.reuse(path, inputs):
+            return
+        shutil.copyfile(source, self._target(path))
+        self.new.files[path] = [inputs, inputs]
+        self.written += 1
+
+    def _target(self, path: str) -> Path:
+        target = self.staging / path
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
+        return target
+
+    def _link(self, path: str) -> bool:
+        try:
+            os.link(self.old_site / path, self._target(path))
+        except OSError:
+            return False
+        return True
+
+    def link_tree(self, folder: str) -> bool:
+        """Hard-link a whole folder of the old site (the search index when no page changed)."""
+        source = self.old_site / folder
+        if not source.is_dir():
+            return False
+        shutil.copytree(source, self.staging / folder, copy_function=os.link, dirs_exist_ok=True)
+        return True

@@ -1,0 +1,73 @@
+"""Templates and Markdown: one jinja2 environment with autoescape, one Markdown renderer with raw HTML off."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+TEMPLATES = "templates/site"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The site's jinja2 environment: every value is escaped unless a template says otherwise."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("gongkai", TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["cn_date"] = cn_date
+    return env
+
+
+def cn_date(day: dt.date | None) -> str:
+    """2026-05-26 → 2026年5月26日."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # commonmark with html disabled: raw HTML in a body is shown as text; unsafe link schemes are refused.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+
+def markdown(text: str | None) -> Markup:
+    """A record body rendered from Markdown; raw HTML in it is escaped, never passed through."""
+    return Markup(_markdown().render(text or ""))
+
+
+def render(template: str, context: dict[str, Any]) -> bytes:
+    """One page as UTF-8 bytes."""
+    return environment().get_template(template).render(context).encode("utf-8")
+
+
+@cache
+def templates_fingerprint() -> str:
+    """A hash of every template and asset: a changed template re-renders every page."""
+    digest = hashlib.sha256()
+    root = resources.files("gongkai").joinpath(TEMPLATES)
+    for entry in sorted(_walk(root), key=str):
+        digest.update(str(entry).encode() + entry.read_bytes())
+    return digest.hexdigest()
+
+
+def _walk(node: Any) -> list[Any]:
+    found = []
+    for child in node.iterdir():
+        found.extend(_walk(child) if child.is_dir() else [child])
+    return [f for f in found if not f.name.endswith((".pyc",))]
+
+
+def asset(name: str) -> bytes:
+    """A static asset shipped with the templates (CSS, the tiny script)."""
+    return resources.files("gongkai").joinpath(TEMPLATES, "assets", name).read_bytes()
