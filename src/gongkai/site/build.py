@@ -11,7 +11,7 @@ from gongkai.catalog import Catalog
 from gongkai.files_io import replace_dir
 from gongkai.site import opendata
 from gongkai.site.attachments import links
-from gongkai.site.changes import directory_changes
+from gongkai.site.changes import Adjustment, directory_changes
 from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
 from gongkai.site.output import MANIFEST, Emitter, Manifest, digest
 from gongkai.site.pages import Page, pages
@@ -36,9 +36,9 @@ class BuildResult:
     search_seconds: float = 0.0
 
 
-def fingerprint(catalog: Catalog, search: bool) -> str:
-    """Everything a build depends on: tool version, templates, every catalog file's blob and attachment stat."""
-    parts = [__version__, templates_fingerprint(), str(search)]
+def fingerprint(catalog: Catalog, search: bool, changes: list[Adjustment]) -> str:
+    """Everything a build depends on: tool version, templates, catalog blobs, attachment stats, adjustments."""
+    parts = [__version__, templates_fingerprint(), str(search), repr(changes)]
     parts += [f"{p}:{f.blob}" for p, f in sorted(catalog.files.items())]
     for path in sorted(catalog.attachments):
         source = getattr(catalog.source, "root", None)
@@ -52,7 +52,8 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
     """Build the public website for *catalog* into *out*; a failure leaves the old site untouched."""
     old = Manifest.read(out)
     result = BuildResult(out)
-    stamp = fingerprint(catalog, search)
+    changes = directory_changes(catalog)
+    stamp = fingerprint(catalog, search, changes)
     if old.fingerprint == stamp and out.is_dir():
         result.unchanged = True
         result.pages = sum(1 for p in old.files if p.endswith(".html"))
@@ -60,7 +61,7 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
     data = site_data(catalog)
     with replace_dir(out) as staging:
         emitter = Emitter(out, staging, old)
-        html_changed = _emit_pages(catalog, data, emitter, result)
+        html_changed = _emit_pages(catalog, data, emitter, result, changes)
         _emit_data(catalog, data, emitter, result)
         if search:
             started = time.perf_counter()
@@ -73,14 +74,15 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
     return result
 
 
-def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult) -> bool:
+def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult,
+                changes: list[Adjustment]) -> bool:
     """Render (or reuse) every page; True when any HTML file's bytes changed."""
     attachments, result.refused = links(catalog, data.records)
     chrome = digest(templates_fingerprint() + data.agency.model_dump_json())
     common = {"site": data, "fives": FIVE_SLUGS}
     before = emitter.written
     listed: list[Page] = []
-    for page in pages(data, attachments, directory_changes(catalog)):
+    for page in pages(data, attachments, changes):
         listed.append(page)
         inputs = digest(chrome + page.key) if page.key else ""
         if emitter.reuse(page.path, inputs):
