@@ -1,0 +1,242 @@
+"""依申请公开 requests, 行政复议/行政诉讼 cases and the bureau's annual-report data: the registers behind tables 三 and 四.
+
+Sources: 《中华人民共和国政府信息公开条例》（国务院令第711号）第三十条（补正）、第三十二条（征求第三方意见）、
+第三十三条（20个工作日，延长不超过20个工作日）; the annual-report format of 国办公开办函〔2021〕30号.
+Requests never reach the public site: no publisher reads these kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal, Protocol
+
+from pydantic import BeforeValidator, Field
+
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text
+
+REPLY_WORKDAYS = 20  # 《条例》第三十三条第一款
+MAX_EXTENSION_WORKDAYS = 20  # 《条例》第三十三条第二款
+CORRECTION_NOTICE_WORKDAYS = 7  # 《条例》第三十条
+
+CHANNELS: tuple[str, ...] = ("当面", "邮寄", "网上", "传真", "电子邮件", "其他")
+CHANNEL_ALIASES: dict[str, str] = {
+    "当面提交": "当面", "现场": "当面", "信函": "邮寄", "邮寄申请": "邮寄", "网上申请": "网上", "网络": "网上",
+    "在线申请": "网上", "邮件": "电子邮件", "电邮": "电子邮件",
+}
+# Table 三 columns: 自然人, then 法人或其他组织 in five kinds.
+APPLICANT_TYPES: tuple[str, ...] = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业"}
+
+# Table 三 rows (三): outcome categories and their numbered sub-reasons, in printed order.
+OUTCOMES: dict[str, tuple[str, ...]] = {
+    "予以公开": (),
+    "部分公开": (),
+    "不予公开": (
+        "属于国家秘密",
+        "其他法律行政法规禁止公开",
+        "危及“三安全一稳定”",
+        "保护第三方合法权益",
+        "属于三类内部事务信息",
+        "属于四类过程性信息",
+        "属于行政执法案卷",
+        "属于行政查询事项",
+    ),
+    "无法提供": ("本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"),
+    "不予处理": (
+        "信访举报投诉类申请",
+        "重复申请",
+        "要求提供公开出版物",
+        "无正当理由大量反复申请",
+        "要求行政机关确认或重新出具已获取信息",
+    ),
+    "其他处理": (),
+}
+OUTCOME_ALIASES: dict[str, str] = {"公开": "予以公开", "全部公开": "予以公开", "部分公开（区分处理）": "部分公开"}
+# Short spellings people write for a sub-reason (the table's text is long).
+REASON_ALIASES: dict[str, str] = {
+    "国家秘密": "属于国家秘密",
+    "法律法规禁止公开": "其他法律行政法规禁止公开",
+    "危及三安全一稳定": "危及“三安全一稳定”",
+    "三安全一稳定": "危及“三安全一稳定”",
+    "第三方合法权益": "保护第三方合法权益",
+    "商业秘密": "保护第三方合法权益",
+    "个人隐私": "保护第三方合法权益",
+    "内部事务信息": "属于三类内部事务信息",
+    "过程性信息": "属于四类过程性信息",
+    "行政执法案卷": "属于行政执法案卷",
+    "行政查询事项": "属于行政查询事项",
+    "本机关不掌握": "本机关不掌握相关政府信息",
+    "不掌握": "本机关不掌握相关政府信息",
+    "需要另行制作": "没有现成信息需要另行制作",
+    "补正后仍不明确": "补正后申请内容仍不明确",
+    "信访举报投诉": "信访举报投诉类申请",
+    "公开出版物": "要求提供公开出版物",
+    "大量反复申请": "无正当理由大量反复申请",
+    "确认或重新出具": "要求行政机关确认或重新出具已获取信息",
+}
+
+
+def _alias(table: dict[str, str]) -> BeforeValidator:
+    return BeforeValidator(lambda v: table.get(v.strip(), v.strip()) if isinstance(v, str) else v)
+
+
+RequestChannel = Annotated[Literal["当面", "邮寄", "网上", "传真", "电子邮件", "其他"], _alias(CHANNEL_ALIASES)]
+ApplicantType = Annotated[
+    Literal["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], _alias(APPLICANT_ALIASES)
+]
+
+
+def canonical_outcome(value: str | None) -> str | None:
+    """The table-三 category for *value*, or None when it is not one."""
+    if value is None:
+        return None
+    text = OUTCOME_ALIASES.get(value.strip(), value.strip())
+    return text if text in OUTCOMES else None
+
+
+def canonical_reason(outcome: str, value: str | None) -> str | None:
+    """The numbered sub-reason of *outcome* that *value* names, or None."""
+    if value is None:
+        return None
+    text = REASON_ALIASES.get(value.strip(), value.strip())
+    return text if text in OUTCOMES.get(outcome, ()) else None
+
+
+class Extension(CatalogModel):
+    """延期答复: approved by the head of the 工作机构, at most 20 more working days."""
+
+    approver: Text = Field(alias="批准人", title="批准人")
+    approved: Day = Field(alias="批准日期", title="批准日期")
+    workdays: int = Field(alias="延长工作日", ge=1, le=MAX_EXTENSION_WORKDAYS, title="延长工作日", description="不超过20")
+
+
+class Consultation(CatalogModel):
+    """征求第三方意见: the working days from 开始 to 结束 do not count (《条例》第三十二条、第三十三条)."""
+
+    start: Day = Field(alias="开始", title="开始日期")
+    end: Day | None = Field(None, alias="结束", title="结束日期", description="尚在征求意见时留空")
+
+
+class Correction(CatalogModel):
+    """补正: the reply period runs from the day the corrected request arrives (《条例》第三十条)."""
+
+    notified: Day = Field(alias="通知日期", title="补正通知日期")
+    corrected: Day | None = Field(None, alias="补正日期", title="收到补正日期", description="尚未补正时留空")
+
+
+class Calendar(Protocol):
+    def add(self, start: dt.date, n: int) -> dt.date: ...
+    def count_between(self, start: dt.date, end: dt.date) -> int: ...
+
+
+@dataclass(frozen=True)
+class Due:
+    """When a reply is due, and why; date is None while the clock is stopped (补正 or consultation pending)."""
+
+    date: dt.date | None
+    start: dt.date
+    workdays: int
+    paused: str | None = None
+
+
+class Request(CatalogModel):
+    """One 依申请公开 request as registered by the 受理机构; kept internal, never published."""
+
+    id: ObjectId = Field(alias="编号", title="编号", description="申请编号，与文件名一致，如 YSQ-2026-001")
+    received: Day = Field(alias="收到日期", title="收到日期")
+    channel: RequestChannel = Field(alias="申请渠道", title="申请渠道", description="当面、邮寄、网上、传真、电子邮件、其他")
+    applicant_type: ApplicantType = Field(alias="申请人类型", title="申请人类型", description="年度报告表三的列")
+    applicant: Text | None = Field(None, alias="申请人", title="申请人", description="内部登记，不公开")
+    content: Text = Field(alias="申请内容", title="申请内容")
+    unit: ObjectId | None = Field(None, alias="承办单位", title="承办单位", description="gongkai.yaml 中单位的编号")
+    outcome: Text | None = Field(None, alias="办理结果", title="办理结果", description="予以公开、部分公开、不予公开……")
+    reason: Text | None = Field(None, alias="理由", title="理由", description="不予公开、无法提供、不予处理的具体情形")
+    replied: Day | None = Field(None, alias="答复日期", title="答复日期")
+    extension: Extension | None = Field(None, alias="延期", title="延期答复")
+    consultation: Consultation | None = Field(None, alias="征求第三方意见", title="征求第三方意见")
+    correction: Correction | None = Field(None, alias="补正", title="补正")
+    note: Text | None = Field(None, alias="备注", title="备注")
+
+    @property
+    def category(self) -> str | None:
+        return canonical_outcome(self.outcome)
+
+    def due(self, calendar: Calendar) -> Due:
+        """The reply deadline of 《条例》第三十三条 (may raise CalendarMissing)."""
+        start = self.received
+        if self.correction is not None:
+            if self.correction.corrected is None:
+                return Due(None, start, 0, "等待申请人补正")
+            start = self.correction.corrected
+        workdays = REPLY_WORKDAYS + (self.extension.workdays if self.extension else 0)
+        consultation = self.consultation
+        if consultation is not None:
+            if consultation.end is None:
+                return Due(None, start, workdays, "正在征求第三方意见")
+            workdays += calendar.count_between(consultation.start - dt.timedelta(days=1), consultation.end)
+        return Due(calendar.add(start, workdays), start, workdays)
+
+    def first_due(self, calendar: Calendar) -> dt.date:
+        """The 20-working-day deadline before any extension (an extension must be approved by then)."""
+        start = self.correction.corrected if self.correction and self.correction.corrected else self.received
+        return calendar.add(start, REPLY_WORKDAYS)
+
+
+AppealKind = Literal["行政复议", "行政诉讼"]
+AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
+AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
+_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
+
+
+class Appeal(CatalogModel):
+    """A 行政复议 or 行政诉讼 about disclosure (table 四)."""
+
+    id: ObjectId = Field(alias="编号", title="编号", description="与文件名一致，如 FY-2026-001")
+    kind: AppealKind = Field(alias="类型", title="类型", description="行政复议 或 行政诉讼")
+    route: AppealRoute | None = Field(None, alias="起诉方式", title="起诉方式", description="行政诉讼须写：未经复议直接起诉 或 复议后起诉")
+    received: Day = Field(alias="收到日期", title="收到日期")
+    result: Annotated[AppealResult, _alias(_RESULT_ALIASES)] = Field("尚未审结", alias="结果", title="结果")
+    closed: Day | None = Field(None, alias="结案日期", title="结案日期")
+    request: ObjectId | None = Field(None, alias="关联申请", title="关联申请", description="依申请公开的编号")
+    summary: Text | None = Field(None, alias="案由", title="案由")
+    note: Text | None = Field(None, alias="备注", title="备注")
+
+
+class Carryover(CatalogModel):
+    """上年结转: requests carried over from the year before, by applicant type (when not in the register)."""
+
+    natural: int = Field(0, alias="自然人", ge=0)
+    business: int = Field(0, alias="商业企业", ge=0)
+    research: int = Field(0, alias="科研机构", ge=0)
+    charity: int = Field(0, alias="社会公益组织", ge=0)
+    legal: int = Field(0, alias="法律服务机构", ge=0)
+    other: int = Field(0, alias="其他", ge=0)
+
+    def by_type(self) -> dict[str, int]:
+        values = (self.natural, self.business, self.research, self.charity, self.legal, self.other)
+        return dict(zip(APPLICANT_TYPES, values, strict=True))
+
+
+class RuleCounts(CatalogModel):
+    """规章 counts (a county bureau usually has none)."""
+
+    issued: int = Field(0, alias="本年制发", ge=0)
+    repealed: int = Field(0, alias="本年废止", ge=0)
+    in_force: int = Field(0, alias="现行有效", ge=0)
+
+
+class AnnualData(CatalogModel):
+    """catalog/annual/<year>.yaml: the figures and text of the annual report that records cannot give."""
+
+    year: int = Field(alias="年度", ge=2008, le=2200, title="年度")
+    overview: Text | None = Field(None, alias="总体情况", title="一、总体情况")
+    problems: Text | None = Field(None, alias="存在的主要问题及改进情况", title="五、存在的主要问题及改进情况")
+    other: Text | None = Field(None, alias="其他需要报告的事项", title="六、其他需要报告的事项")
+    regulations: RuleCounts = Field(default_factory=RuleCounts, alias="规章", title="规章")
+    licensing: int = Field(0, alias="行政许可", ge=0, title="行政许可本年处理决定数量")
+    penalty: int = Field(0, alias="行政处罚", ge=0, title="行政处罚本年处理决定数量")
+    enforcement: int = Field(0, alias="行政强制", ge=0, title="行政强制本年处理决定数量")
+    fees: float = Field(0, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
+    carryover: Carryover | None = Field(None, alias="上年结转", title="上年结转", description="不写则按登记簿计算")
+

@@ -1,0 +1,156 @@
+"""政府信息公开工作年度报告 in the format of 国办公开办函〔2021〕30号: tables 二, 三, 四 and the check 一+二=三(七)+四."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from gongkai.catalog import Catalog
+from gongkai.model.request import APPLICANT_TYPES, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
+
+NORMATIVE = "规范性文件"
+RESULTS = ("维持", "纠正", "其他", "尚未审结")
+CHINESE_NUMBERS = "一二三四五六七"
+
+
+@dataclass(frozen=True)
+class Table3Row:
+    """One row of table 三: a number, a label, how deep it is indented, and counts per applicant type."""
+
+    number: str
+    label: str
+    depth: int
+    counts: dict[str, int] | None  # None for a heading row without figures
+
+    @property
+    def total(self) -> int | None:
+        return sum(self.counts.values()) if self.counts is not None else None
+
+
+@dataclass
+class Table2:
+    """Table 二: 规章 and 行政规范性文件 (issued / repealed / in force), and the yearly figures of the bureau."""
+
+    regulations: tuple[int, int, int]
+    normative: tuple[int, int, int]
+    licensing: int
+    penalty: int
+    enforcement: int
+    fees: float
+
+
+@dataclass
+class AnnualReport:
+    """Everything the annual report of one year shows."""
+
+    year: int
+    agency: str
+    data: AnnualData | None
+    table2: Table2
+    table3: list[Table3Row]
+    table4: dict[str, dict[str, int]]  # 行政复议 / 未经复议直接起诉 / 复议后起诉 → result → count (with 总计)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def balanced(self) -> bool:
+        return not self.problems
+
+
+def build_annual(catalog: Catalog, year: int) -> AnnualReport:
+    """Compute the annual report of *year* from records, registers and annual/<year>.yaml."""
+    data = next((d for _, d in catalog.models("annual") if d.year == year), None)
+    requests: list[Request] = [r for _, r in catalog.models("request")]
+    appeals: list[Appeal] = [a for _, a in catalog.models("appeal")]
+    table3 = _table3(requests, year, data)
+    report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3, _table4(appeals, year))
+    report.problems = _check(table3)
+    if data is None:
+        report.problems.append(f"没有 annual/{year}.yaml：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
+    return report
+
+
+def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
+    end = dt.date(year, 12, 31)
+    normative = [r for r in catalog.records.values() if r.kind == NORMATIVE]
+    issued = sum(r.formed.year == year for r in normative)
+    repealed = sum(r.repealed is not None and r.repealed.year == year for r in normative)
+    in_force = sum(r.formed <= end and (r.repealed is None or r.repealed > end) for r in normative)
+    if data is None:
+        return Table2((0, 0, 0), (issued, repealed, in_force), 0, 0, 0, 0.0)
+    rules = data.regulations
+    return Table2((rules.issued, rules.repealed, rules.in_force), (issued, repealed, in_force),
+                  data.licensing, data.penalty, data.enforcement, data.fees)
+
+
+def _zero() -> dict[str, int]:
+    return dict.fromkeys(APPLICANT_TYPES, 0)
+
+
+def _count(requests: list[Request]) -> dict[str, int]:
+    counts = _zero()
+    for request in requests:
+        counts[request.applicant_type] += 1
+    return counts
+
+
+def _table3(requests: list[Request], year: int, data: AnnualData | None) -> list[Table3Row]:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    new = [r for r in requests if r.received.year == year]
+    carried = [r for r in requests if r.received < start and (r.replied is None or r.replied >= start)]
+    carried_counts = data.carryover.by_type() if data and data.carryover else _count(carried)
+    handled = [r for r in requests if r.replied is not None and start <= r.replied <= end]
+    pending = [r for r in new + carried if r.replied is None or r.replied > end]
+    rows = [Table3Row("一", "本年新收政府信息公开申请数量", 0, _count(new)),
+            Table3Row("二", "上年结转政府信息公开申请数量", 0, carried_counts),
+            Table3Row("三", "本年度办理结果", 0, None)]
+    rows.extend(_outcome_rows(handled))
+    rows.append(Table3Row("四", "结转下年度继续办理", 0, _count(pending)))
+    return rows
+
+
+def _outcome_rows(handled: list[Request]) -> list[Table3Row]:
+    rows: list[Table3Row] = []
+    total = _zero()
+    for index, (category, reasons) in enumerate(OUTCOMES.items()):
+        number = f"（{CHINESE_NUMBERS[index]}）"
+        of_category = [r for r in handled if r.category == category]
+        if not reasons:
+            counts = _count(of_category)
+            rows.append(Table3Row(number, category, 1, counts))
+        else:
+            rows.append(Table3Row(number, category, 1, None))
+            counts = _zero()
+            for n, reason in enumerate(reasons, 1):
+                sub = _count([r for r in of_category if canonical_reason(category, r.reason) == reason])
+                rows.append(Table3Row(str(n), reason, 2, sub))
+                counts = {k: counts[k] + sub[k] for k in counts}
+        total = {k: total[k] + counts[k] for k in total}
+    rows.append(Table3Row("（七）", "总计", 1, total))
+    return rows
+
+
+def _check(rows: list[Table3Row]) -> list[str]:
+    """一 + 二 = 三(七) + 四, column by column."""
+    by_number = {r.number: r.counts for r in rows if r.depth < 2 and r.counts is not None}
+    one, two, seven, four = (by_number[n] for n in ("一", "二", "（七）", "四"))
+    problems = []
+    for column in (*APPLICANT_TYPES, "总计"):
+        left = sum(one.values()) + sum(two.values()) if column == "总计" else one[column] + two[column]
+        right = sum(seven.values()) + sum(four.values()) if column == "总计" else seven[column] + four[column]
+        if left != right:
+            problems.append(f"表三「{column}」列不平衡：本年新收 + 上年结转 = {left}，办理结果总计 + 结转下年度 = {right}"
+                            "（应相等；检查未写办理结果或理由的申请、上年结转数）")
+    return problems
+
+
+def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:
+    end = dt.date(year, 12, 31)
+    table = {name: dict.fromkeys((*RESULTS, "总计"), 0) for name in ("行政复议", "未经复议直接起诉", "复议后起诉")}
+    for appeal in appeals:
+        if appeal.received.year != year:
+            continue
+        group = "行政复议" if appeal.kind == "行政复议" else (appeal.route or "未经复议直接起诉")
+        result = "尚未审结" if appeal.closed is None or appeal.closed > end else appeal.result
+        table[group][result] += 1
+        table[group]["总计"] += 1
+    return table

@@ -1,0 +1,168 @@
+"""考核评估: per unit (股室 and 乡镇民政办) — items owned, records published, timeliness, missed periods, handover, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.notices import calendar_of
+from gongkai.diagnostics import Severity
+from gongkai.lint import lint
+from gongkai.model import Item, Record
+from gongkai.model.deadline import parse_deadline
+from gongkai.reports.periods import missed_periods
+from gongkai.workdays import CalendarMissing, WorkdayCalendar
+
+
+@dataclass
+class UnitScore:
+    """One unit's figures for the year."""
+
+    unit_id: str
+    name: str
+    kind: str
+    items: int = 0
+    published: int = 0
+    checkable: int = 0
+    on_time: int = 0
+    missed: list[str] = field(default_factory=list)  # "JGXX-003 2026年第2季度"
+    handed: int | None = None  # records due for handover in the year; None when there is no ledger at all
+    handed_on_time: int | None = None
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def on_time_share(self) -> float | None:
+        """Share of published records with a checkable 公开时限 that met it."""
+        return self.on_time / self.checkable if self.checkable else None
+
+    @property
+    def handover_share(self) -> float | None:
+        return self.handed_on_time / self.handed if self.handed else None
+
+
+@dataclass
+class Scorecard:
+    """The scorecard of one year as of *today*."""
+
+    year: int
+    today: dt.date
+    agency: str
+    units: list[UnitScore]
+    has_ledgers: bool
+    uncomputed: set[int] = field(default_factory=set)  # years without a holiday notice
+
+
+def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | None = None) -> Scorecard:
+    """Compute every unit's figures for *year* (only *unit* when given)."""
+    agency = catalog.agency
+    units = [u for u in (agency.units if agency else []) if unit is None or u.id == unit]
+    scores = {u.id: UnitScore(u.id, u.name, u.kind) for u in units}
+    calendar = calendar_of(catalog)
+    card = Scorecard(year, today, catalog.name, list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
+    _count_items(catalog, scores, year, today)
+    _count_records(catalog, scores, year, calendar, card)
+    if card.has_ledgers:
+        _count_handover(catalog, scores, year, today, calendar, card)
+    _count_findings(catalog, scores, today)
+    return card
+
+
+def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date) -> None:
+    published: dict[str, list[dt.date]] = defaultdict(list)
+    for record in catalog.records.values():
+        if record.is_public and record.published and record.item:
+            published[record.item].append(record.published)
+    for item in sorted(catalog.items.values(), key=lambda i: i.id):
+        score = scores.get(item.unit)
+        if score is None:
+            continue
+        score.items += 1
+        score.missed.extend(_missed(item, year, published[item.id], today))
+
+
+def _missed(item: Item, year: int, published: list[dt.date], today: dt.date) -> list[str]:
+    deadline = parse_deadline(item.deadline)
+    if deadline is None or item.mode != "主动":
+        return []
+    return [f"{item.id} {p.label}" for p in missed_periods(deadline, year, published, today)]
+
+
+def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, calendar: WorkdayCalendar,
+                   card: Scorecard) -> None:
+    items = catalog.items
+    for record in catalog.records.values():
+        score = scores.get(record.unit)
+        if score is None or not (record.is_public and record.published and record.published.year == year):
+            continue
+        score.published += 1
+        limit = _publication_limit(record, items.get(record.item or ""), calendar, card)
+        if limit is not None:
+            score.checkable += 1
+            score.on_time += record.published <= limit
+
+
+def _publication_limit(record: Record, item: Item | None, calendar: WorkdayCalendar, card: Scorecard) -> dt.date | None:
+    deadline = parse_deadline(item.deadline) if item else None
+    if deadline is None or not deadline.checkable or deadline.days is None:
+        return None
+    if not deadline.workdays:
+        return record.formed + dt.timedelta(days=deadline.days)
+    try:
+        return calendar.add(record.formed, deadline.days)
+    except CalendarMissing as exc:
+        card.uncomputed.add(exc.year)
+        return None
+
+
+def _ledgers(catalog: Catalog) -> list[Any]:
+    """Delivered handover batches (catalog/handover/*.yaml), if that capability is installed."""
+    return [m for _, m in catalog.models("ledger") if hasattr(m, "record_ids") and hasattr(m, "date")]
+
+
+def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date,
+                    calendar: WorkdayCalendar, card: Scorecard) -> None:
+    """Records formed in *year* whose handover was due by today: sent within 时限工作日 of being formed, or not."""
+    sent: dict[str, dt.date] = {}
+    for ledger in sorted(_ledgers(catalog), key=lambda m: m.date):
+        for record_id in ledger.record_ids():
+            sent.setdefault(record_id, ledger.date)
+    agency = catalog.agency
+    limit_days = agency.handover.limit_workdays if agency else 20
+    for record in catalog.records.values():
+        score = scores.get(record.unit)
+        if score is None or not (record.is_public and record.published and record.formed.year == year):
+            continue
+        try:
+            due = calendar.add(record.formed, limit_days)
+        except CalendarMissing as exc:
+            card.uncomputed.add(exc.year)
+            continue
+        delivered = sent.get(record.id)
+        if due >= today and delivered is None:
+            continue  # not due yet
+        score.handed = (score.handed or 0) + 1
+        score.handed_on_time = (score.handed_on_time or 0) + (delivered is not None and delivered <= due)
+
+
+def _count_findings(catalog: Catalog, scores: dict[str, UnitScore], today: dt.date) -> None:
+    owner = _owners(catalog)
+    counts: Counter[tuple[str, Severity]] = Counter()
+    for diagnostic in lint(catalog, today).sorted():
+        unit = owner.get(diagnostic.object_id or "")
+        if unit is not None:
+            counts[(unit, diagnostic.severity)] += 1
+    for score in scores.values():
+        score.errors = counts[(score.unit_id, Severity.ERROR)]
+        score.warnings = counts[(score.unit_id, Severity.WARNING)]
+
+
+def _owners(catalog: Catalog) -> dict[str, str]:
+    """Object id → the unit responsible for it (items, records and requests)."""
+    owner = {i.id: i.unit for i in catalog.items.values()}
+    owner.update({r.id: r.unit for r in catalog.records.values()})
+    owner.update({r.id: r.unit for _, r in catalog.models("request") if r.unit})
+    return owner

@@ -1,0 +1,336 @@
+"""依申请公开 registers: the 20 + 20 working-day reply deadline of 《条例》第三十三条, outcomes as in table 三, appeals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.model.request import (
+    CORRECTION_NOTICE_WORKDAYS,
+    OUTCOMES,
+    Appeal,
+    Request,
+    canonical_outcome,
+    canonical_reason,
+)
+from gongkai.rules.base import Context, Finding, rule
+from gongkai.workdays import CalendarMissing, notice_path
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+SOON_WORKDAYS = 5
+CATEGORIES = "、".join(OUTCOMES)
+
+
+def _requests(ctx: Context) -> list[tuple[str, Request]]:
+    return ctx.catalog.models("request")
+
+
+def _open_due(ctx: Context) -> Iterator[tuple[str, Request, dt.date, int]]:
+    """Unanswered requests with a running clock: (path, request, due date, working days left)."""
+    for path, request in _requests(ctx):
+        if request.replied is not None:
+            continue
+        try:
+            due = request.due(ctx.calendar)
+            if due.date is None:
+                continue
+            left = ctx.calendar.count_between(ctx.today, due.date) if due.date > ctx.today else 0
+        except CalendarMissing:
+            continue  # GK716 reports it
+        yield path, request, due.date, left
+
+
+@rule("GK701", "request-overdue", "依申请公开逾期未答复", E,
+      what="按工作日计算依申请公开的答复期限（收到申请或补正之日起20个工作日，经批准延长的加上延长的工作日，"
+           "征求第三方意见的时间不计算在内），检查今天是否已过期限而仍未答复。",
+      why="《政府信息公开条例》第三十三条：能够当场答复的当场答复；不能当场答复的，应当自收到申请之日起20个工作日内"
+          "予以答复；需要延长的，经负责人同意并告知申请人，延长的期限最长不得超过20个工作日。逾期答复是行政复议和"
+          "行政诉讼中最常被纠正的问题。",
+      example="收到日期: 2026-10-09（没有「答复日期」，今天 2026-11-27）",
+      instead="答复日期: 2026-11-05\n办理结果: 予以公开")
+def request_overdue(ctx: Context) -> Iterator[Finding]:
+    for path, request, due, _ in _open_due(ctx):
+        if due < ctx.today:
+            yield Finding(Location(path, request.id, ("收到日期",)),
+                          f"申请「{request.content}」应于 {due} 前答复，已逾期{ctx.calendar.count_between(due, ctx.today)}个工作日",
+                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。")
+
+
+@rule("GK702", "request-due-soon", "依申请公开即将到期", W,
+      what=f"提醒答复期限在{SOON_WORKDAYS}个工作日内（含今天）到期而尚未答复的申请。",
+      why="《政府信息公开条例》第三十三条规定了答复期限；提前提醒，留出审核、签发和送达的时间。",
+      example="收到日期: 2026-10-30（今天 2026-11-24，期限 2026-11-27）",
+      instead="按期答复，或在期限内办理延期审批并告知申请人。")
+def request_due_soon(ctx: Context) -> Iterator[Finding]:
+    for path, request, due, left in _open_due(ctx):
+        if due >= ctx.today and left <= SOON_WORKDAYS:
+            when = "今天到期" if due == ctx.today else f"还剩{left}个工作日"
+            yield Finding(Location(path, request.id, ("收到日期",)),
+                          f"申请「{request.content}」应于 {due} 前答复，{when}",
+                          "按期答复；确需延长的，在期限内经负责人批准并告知申请人（最长20个工作日）。")
+
+
+@rule("GK703", "request-replied-late", "依申请公开逾期答复", W,
+      what="检查已答复的申请，答复日期是否晚于答复期限。",
+      why="《政府信息公开条例》第三十三条；逾期答复应在年度报告和考核中如实反映。",
+      example="收到日期: 2026-03-02\n答复日期: 2026-04-20（期限 2026-03-30）",
+      instead="按期答复；已逾期的，在备注中写明原因。")
+def request_replied_late(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        if request.replied is None:
+            continue
+        try:
+            due = request.due(ctx.calendar).date
+        except CalendarMissing:
+            continue
+        if due is not None and request.replied > due:
+            yield Finding(Location(path, request.id, ("答复日期",)),
+                          f"答复日期 {request.replied} 晚于答复期限 {due}",
+                          "核对收到日期、补正、延期和征求第三方意见的日期；确属逾期的，在「备注」中写明原因。")
+
+
+@rule("GK704", "request-outcome-unknown", "办理结果不是年度报告的类别", E,
+      what=f"检查「办理结果」是否为年度报告表三的类别之一：{CATEGORIES}。",
+      why="国办公开办函〔2021〕30号规定的年度报告格式按这些类别统计申请的办理结果；不在类别中的结果无法进入表三。",
+      example="办理结果: 已答复",
+      instead="办理结果: 予以公开")
+def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        if request.outcome is not None and request.category is None:
+            yield Finding(Location(path, request.id, ("办理结果",)),
+                          f"办理结果「{request.outcome}」不是年度报告表三的类别",
+                          f"改为以下之一：{CATEGORIES}。")
+
+
+@rule("GK705", "request-reason-invalid", "办理结果的具体情形有误", E,
+      what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；予以公开、部分公开、其他处理不写理由。",
+      why="年度报告表三按具体情形分行统计（如不予公开的8种情形）；《条例》第三十六条要求告知申请人理由。",
+      example="办理结果: 不予公开",
+      instead="办理结果: 不予公开\n理由: 属于四类过程性信息")
+def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        category = request.category
+        if category is None:
+            continue
+        reasons = OUTCOMES[category]
+        if reasons and canonical_reason(category, request.reason) is None:
+            said = f"「{request.reason}」不是" if request.reason else "没有写明"
+            yield Finding(Location(path, request.id, ("理由" if request.reason else "办理结果",)),
+                          f"{category}{said}表三所列的具体情形",
+                          f"写「理由: ……」，可选：{'、'.join(reasons)}。")
+        elif not reasons and request.reason is not None:
+            yield Finding(Location(path, request.id, ("理由",)), f"办理结果「{category}」不需要写理由",
+                          "删除「理由」，或把说明写入「备注」。")
+
+
+@rule("GK706", "request-reply-incomplete", "答复日期与办理结果不全", E,
+      what="检查已答复的申请同时写了「答复日期」和「办理结果」。",
+      why="年度报告表三按答复日期所在年度统计办理结果；只写其中一项，申请既不算办结也不算结转，表三无法平衡。",
+      example="答复日期: 2026-05-06（没有「办理结果」）",
+      instead="答复日期: 2026-05-06\n办理结果: 予以公开")
+def request_reply_incomplete(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        if request.replied is not None and request.outcome is None:
+            yield Finding(Location(path, request.id, ("答复日期",)), "写了答复日期，却没有写办理结果",
+                          f"添加「办理结果: ……」，可选：{CATEGORIES}。")
+        if request.outcome is not None and request.replied is None:
+            yield Finding(Location(path, request.id, ("办理结果",)), "写了办理结果，却没有写答复日期",
+                          "添加「答复日期: YYYY-MM-DD」（答复书送达申请人的日期）。")
+
+
+def _order_problems(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
+    received = request.received
+    if request.replied is not None and request.replied < received:
+        yield ("答复日期",), f"答复日期 {request.replied} 早于收到日期 {received}"
+    correction = request.correction
+    if correction is not None:
+        if correction.notified < received:
+            yield ("补正", "通知日期"), f"补正通知日期 {correction.notified} 早于收到日期 {received}"
+        if correction.corrected is not None and correction.corrected < correction.notified:
+            yield ("补正", "补正日期"), f"补正日期 {correction.corrected} 早于补正通知日期 {correction.notified}"
+    consultation = request.consultation
+    if consultation is not None:
+        if consultation.start < received:
+            yield ("征求第三方意见", "开始"), f"征求第三方意见的开始日期 {consultation.start} 早于收到日期 {received}"
+        if consultation.end is not None and consultation.end < consultation.start:
+            yield ("征求第三方意见", "结束"), f"征求第三方意见的结束日期 {consultation.end} 早于开始日期 {consultation.start}"
+    if request.extension is not None and request.extension.approved < received:
+        yield ("延期", "批准日期"), f"延期批准日期 {request.extension.approved} 早于收到日期 {received}"
+
+
+@rule("GK707", "request-dates-out-of-order", "申请登记的日期先后颠倒", E,
+      what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理。",
+      why="答复期限从收到（或补正）之日起算；日期颠倒通常是录入错误，会把期限算错。",
+      example="收到日期: 2026-05-06\n答复日期: 2026-05-02",
+      instead="核对登记簿和答复书，改正日期。")
+def request_dates_out_of_order(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        for field, message in _order_problems(request):
+            yield Finding(Location(path, request.id, field), message, "核对登记簿和相关文书，改正日期。")
+
+
+@rule("GK708", "extension-approved-late", "延期在原期限届满后才批准", W,
+      what="检查延期答复是否在原20个工作日期限内经批准。",
+      why="《政府信息公开条例》第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人；"
+          "期限届满后才延期，等于逾期答复。",
+      example="收到日期: 2026-03-02\n延期: {批准人: 詹辉儒, 批准日期: 2026-04-10, 延长工作日: 20}",
+      instead="在原期限（2026-03-30）前办理延期审批并告知申请人。")
+def extension_approved_late(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        if request.extension is None:
+            continue
+        try:
+            first = request.first_due(ctx.calendar)
+        except CalendarMissing:
+            continue
+        if request.extension.approved > first:
+            yield Finding(Location(path, request.id, ("延期", "批准日期")),
+                          f"延期批准日期 {request.extension.approved} 晚于原答复期限 {first}",
+                          "延期须在原期限内经负责人批准并告知申请人；核对批准日期。")
+
+
+@rule("GK709", "correction-notice-late", "补正通知超过7个工作日", W,
+      what=f"检查要求补正的申请，补正通知是否在收到申请之日起{CORRECTION_NOTICE_WORKDAYS}个工作日内发出。",
+      why="《政府信息公开条例》第三十条：申请内容不明确的，应当给予指导和释明，并自收到申请之日起7个工作日内"
+          "一次性告知申请人作出补正。",
+      example="收到日期: 2026-03-02\n补正: {通知日期: 2026-03-20}",
+      instead="补正: {通知日期: 2026-03-06, 补正日期: 2026-03-12}")
+def correction_notice_late(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        if request.correction is None:
+            continue
+        try:
+            limit = ctx.calendar.add(request.received, CORRECTION_NOTICE_WORKDAYS)
+        except CalendarMissing:
+            continue
+        if request.correction.notified > limit:
+            yield Finding(Location(path, request.id, ("补正", "通知日期")),
+                          f"补正通知日期 {request.correction.notified} 晚于收到申请后{CORRECTION_NOTICE_WORKDAYS}个工作日（{limit}）",
+                          "补正通知应在7个工作日内一次性发出；核对通知日期。")
+
+
+@rule("GK710", "register-file-name-mismatch", "登记文件名与编号不一致", E,
+      what="检查 requests/、appeals/ 下的文件名（不含 .yaml）是否等于文件里的编号，且编号不重复。",
+      why="看文件名就能找到登记；复制文件后忘记改编号会让两条登记互相覆盖。",
+      example="文件 requests/2026/YSQ-2026-002.yaml 里写「编号: YSQ-2026-001」",
+      instead="把文件改名为 YSQ-2026-001.yaml，或把编号改为 YSQ-2026-002。")
+def register_file_names(ctx: Context) -> Iterator[Finding]:
+    for kind in ("request", "appeal"):
+        seen: dict[str, str] = {}
+        for path, model in ctx.catalog.models(kind):
+            stem = PurePosixPath(path).stem
+            if stem != model.id:
+                yield Finding(Location(path, model.id, ("编号",)), f"文件名「{stem}」与编号「{model.id}」不一致",
+                              f"把文件改名为 {model.id}.yaml，或改正编号。")
+            elif model.id in seen:
+                yield Finding(Location(path, model.id, ("编号",)), f"编号「{model.id}」重复，已在 {seen[model.id]} 中使用",
+                              "每个编号只能用一次。")
+            seen.setdefault(model.id, path)
+
+
+@rule("GK711", "appeal-route", "行政诉讼未写起诉方式", E,
+      what="行政诉讼须写「起诉方式」（未经复议直接起诉 或 复议后起诉）；行政复议不写。",
+      why="年度报告表四把行政诉讼分为「未经复议直接起诉」和「复议后起诉」两组统计。",
+      example="类型: 行政诉讼",
+      instead="类型: 行政诉讼\n起诉方式: 复议后起诉")
+def appeal_route(ctx: Context) -> Iterator[Finding]:
+    appeals: list[tuple[str, Appeal]] = ctx.catalog.models("appeal")
+    for path, appeal in appeals:
+        if appeal.kind == "行政诉讼" and appeal.route is None:
+            yield Finding(Location(path, appeal.id, ("类型",)), "行政诉讼没有写起诉方式",
+                          "添加「起诉方式: 未经复议直接起诉」或「起诉方式: 复议后起诉」。")
+        if appeal.kind == "行政复议" and appeal.route is not None:
+            yield Finding(Location(path, appeal.id, ("起诉方式",)), "行政复议不需要写起诉方式",
+                          "删除「起诉方式」；若这是行政诉讼，把类型改为「行政诉讼」。")
+
+
+@rule("GK712", "appeal-result-inconsistent", "复议诉讼结果与结案日期不符", E,
+      what="已审结（维持、纠正、其他）的案件须写结案日期；尚未审结的不写结案日期；结案日期不早于收到日期。",
+      why="年度报告表四按年底时的状态统计「尚未审结」；结案日期决定案件在哪一年算作审结。",
+      example="结果: 维持（没有「结案日期」）",
+      instead="结果: 维持\n结案日期: 2026-08-14")
+def appeal_result_inconsistent(ctx: Context) -> Iterator[Finding]:
+    for path, appeal in ctx.catalog.models("appeal"):
+        if appeal.result != "尚未审结" and appeal.closed is None:
+            yield Finding(Location(path, appeal.id, ("结果",)), f"结果为「{appeal.result}」，却没有结案日期",
+                          "添加「结案日期: YYYY-MM-DD」。")
+        elif appeal.result == "尚未审结" and appeal.closed is not None:
+            yield Finding(Location(path, appeal.id, ("结案日期",)), "写了结案日期，结果却是「尚未审结」",
+                          "写明结果：维持、纠正或其他。")
+        if appeal.closed is not None and appeal.closed < appeal.received:
+            yield Finding(Location(path, appeal.id, ("结案日期",)),
+                          f"结案日期 {appeal.closed} 早于收到日期 {appeal.received}", "核对并改正日期。")
+
+
+@rule("GK713", "appeal-request-unknown", "关联申请不存在", W,
+      what="检查复议诉讼的「关联申请」是否为 requests/ 中登记的申请编号。",
+      why="复议诉讼多因依申请公开的答复而起；关联到登记的申请，才能追溯答复是否合法、是否按期。",
+      example="关联申请: YSQ-2026-099（没有这条登记）",
+      instead="关联申请: YSQ-2026-003")
+def appeal_request_unknown(ctx: Context) -> Iterator[Finding]:
+    known = {request.id for _, request in _requests(ctx)}
+    for path, appeal in ctx.catalog.models("appeal"):
+        if appeal.request is not None and appeal.request not in known:
+            yield Finding(Location(path, appeal.id, ("关联申请",)), f"关联申请「{appeal.request}」没有登记",
+                          "填写 requests/ 中已登记的申请编号，或先登记该申请。")
+
+
+@rule("GK714", "annual-year-mismatch", "年度报告数据的年度与文件名不一致", E,
+      what="检查 annual/<年份>.yaml 中的「年度」是否与文件名一致。",
+      why="gongkai report annual --year 按文件名找数据；年度写错会把别的年份的数字写进报告。",
+      example="文件 annual/2026.yaml 里写「年度: 2025」",
+      instead="年度: 2026")
+def annual_year_mismatch(ctx: Context) -> Iterator[Finding]:
+    for path, data in ctx.catalog.models("annual"):
+        stem = PurePosixPath(path).stem
+        if stem != str(data.year):
+            yield Finding(Location(path, None, ("年度",)), f"文件名「{stem}」与年度「{data.year}」不一致",
+                          f"把文件改名为 annual/{data.year}.yaml，或改正年度。")
+
+
+@rule("GK715", "request-unknown-unit", "承办单位不存在", E,
+      what="检查申请的「承办单位」是否为 gongkai.yaml 中登记的单位编号。",
+      why="考核按单位统计依申请公开的办理情况。",
+      example="承办单位: 社会救助股",
+      instead="承办单位: shjzg")
+def request_unknown_unit(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    units = {u.id for u in agency.units} if agency else set()
+    for path, request in _requests(ctx):
+        if units and request.unit is not None and request.unit not in units:
+            yield Finding(Location(path, request.id, ("承办单位",)), f"承办单位「{request.unit}」不在 gongkai.yaml 的单位中",
+                          "填写 gongkai.yaml「单位」中的编号。")
+
+
+@rule("GK716", "request-calendar-missing", "缺少计算答复期限所需的节假日安排", W,
+      what="依申请公开的答复期限落在没有节假日安排数据的年份时提示录入。",
+      why="答复期限按工作日计算；没有该年度的国务院节假日安排，gongkai 不猜测，期限无法计算。",
+      example="收到日期: 2027-12-20（没有 calendar/2028.yaml）",
+      instead="录入 calendar/<年份>.yaml（格式见 docs/catalog-format.md）。")
+def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
+    years: dict[int, str] = {}
+    for path, request in _requests(ctx):
+        if request.replied is not None and request.replied.year < ctx.today.year:
+            continue
+        try:
+            request.due(ctx.calendar)
+        except CalendarMissing as exc:
+            years.setdefault(exc.year, request.id)
+    for year, request_id in sorted(years.items()):
+        yield Finding(Location(notice_path(year)), f"计算申请 {request_id} 的答复期限需要{year}年的节假日安排",
+                      str(CalendarMissing(year)))
+
+
+@rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,
+      what="检查收到日期、答复日期是否晚于今天。",
+      why="登记的是已经发生的事；未来的日期多是年份或月份输错了。",
+      example="收到日期: 2062-03-05",
+      instead="收到日期: 2026-03-05")
+def request_dated_in_future(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        for key, value in (("收到日期", request.received), ("答复日期", request.replied)):
+            if value is not None and value > ctx.today:
+                yield Finding(Location(path, request.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
+                              "核对年份和月份。")
