@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 
 from gongkai.model import Agency, Item, Record
 
@@ -16,9 +17,17 @@ FLOW_KEYS = frozenset({"公开层级", "其他渠道", "公开格式", "解读",
 MODELS: dict[str, type[BaseModel]] = {"item": Item, "record": Record, "agency": Agency}
 
 
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps dates as dates, whatever other YAML users register globally."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_timestamp)
+
+
 def yaml() -> YAML:
     """The round-trip YAML used for every rewrite: UTF-8, 2-space maps, '  - ' lists, no line folding."""
     handler = YAML(typ="rt")
+    handler.Constructor = _Constructor
     handler.preserve_quotes = True
     handler.allow_unicode = True
     handler.width = 4096

@@ -1,0 +1,179 @@
+"""gongkai fmt: rewrite catalog YAML in house style without losing anything (comments kept, atomic writes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap
+
+from gongkai.authoring import document
+from gongkai.catalog.decode import BOM
+from gongkai.catalog.files import kind_of
+from gongkai.catalog.normalize import FIELDS, normalize
+from gongkai.catalog.yamlio import YamlFailure, parse_positional
+from gongkai.files_io import write_atomic
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """The outcome for one file: its new bytes (None when it cannot be formatted) and why it changes."""
+
+    path: Path
+    new: bytes | None
+    reasons: tuple[str, ...] = ()
+    problem: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.reasons) and self.new is not None
+
+
+def _all_keys(model: type[BaseModel], seen: set[str]) -> set[str]:
+    for name, info in model.model_fields.items():
+        seen.add(info.alias or name)
+        for candidate in document._types(info.annotation):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                _all_keys(candidate, seen)
+    return seen
+
+
+_KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set())}, key=len, reverse=True)
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(map(re.escape, _KNOWN)) + r")\s*(?:：|:(?=\S))\s*(.*)$")
+_VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
+_BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
+_FULL_LIST = re.compile(r"^[［\[](.*)[］\]]\s*(#.*)?$")
+
+
+def fix_text(text: str) -> tuple[str, list[str]]:
+    """Line fixes YAML cannot parse around: full-width indentation, 键：值, ［列表，项］."""
+    reasons: set[str] = set()
+    lines = []
+    block: int | None = None  # indentation of the key that opened a block scalar (| or >)
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        if block is not None and (not line.strip() or indent > block):
+            lines.append(line)
+            continue
+        block = indent if _BLOCK_START.search(line) else None
+        if "\u3000" in line[:indent]:
+            line = line[:indent].replace("\u3000", "  ") + line[indent:]
+            reasons.add("全角空格缩进改为半角空格")
+        match = _KEY_LINE.match(line)
+        if match:
+            line = f"{match.group(1)}{match.group(2)}:" + (f" {match.group(3)}" if match.group(3) else "")
+            reasons.add("键名后的全角冒号改为「: 」")
+        line = _fix_flow_list(line, reasons)
+        lines.append(line)
+    return "\n".join(lines), sorted(reasons)
+
+
+def _fix_flow_list(line: str, reasons: set[str]) -> str:
+    match = _VALUE_LINE.match(line)
+    value = _FULL_LIST.match(match.group(2)) if match else None
+    if match is None or value is None:
+        return line
+    inner = value.group(1)
+    fixed_inner = ", ".join(p.strip() for p in re.split(r"[，、,；;]", inner) if p.strip())
+    rebuilt = f"{match.group(1)}[{fixed_inner}]" + (f"  {value.group(2)}" if value.group(2) else "")
+    if rebuilt != line:
+        reasons.add("列表中的全角括号、逗号、顿号改为半角")
+    return rebuilt
+
+
+def decode_any(data: bytes) -> tuple[str | None, list[str]]:
+    """Text of UTF-8 (BOM or not) or GBK/GB18030 bytes, and whether it was converted."""
+    reasons = []
+    if data.startswith(BOM):
+        data, reasons = data[len(BOM):], ["去掉 BOM"]
+    try:
+        return data.decode("utf-8"), reasons
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), reasons + ["GBK/GB18030 编码转为 UTF-8"]
+    except UnicodeDecodeError:
+        return None, reasons
+
+
+def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
+    """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
+    text, reasons = decode_any(data)
+    if text is None:
+        return None, [], "文件既不是 UTF-8 也不是 GBK 文本，无法格式化"
+    crlf = "\r\n" in text
+    fixed, more = fix_text(text.replace("\r\n", "\n"))
+    try:
+        parse_positional(fixed)
+    except YamlFailure as failure:
+        p = failure.problem
+        return None, [], f"第 {p.line} 行第 {p.column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
+    tree = document.load(fixed)
+    reasons += more + _canonical(tree, kind)
+    out = document.dump(tree) if tree is not None else fixed
+    if crlf:
+        out = out.replace("\n", "\r\n")
+    new = out.encode("utf-8")
+    if new != data and not reasons:
+        reasons.append("统一缩进和排版")
+    return new, reasons, None
+
+
+def _canonical(tree: Any, kind: str | None) -> list[str]:
+    model = document.MODELS.get(kind or "")
+    if model is None or not isinstance(tree, CommentedMap):
+        return []
+    reasons = []
+    if kind in ("item", "record"):
+        normalized, notes = normalize(dict(tree))
+        changed = [k for k in FIELDS if k in tree and normalized[k] != tree[k]]
+        document.update(tree, {k: normalized[k] for k in changed}, model)
+        if changed:
+            reasons.append("别称改为标准名称：" + "、".join(changed))
+    if document.reorder(tree, model):
+        reasons.append("键按官方顺序排列")
+    return reasons
+
+
+def _root_of(path: Path) -> Path | None:
+    for parent in [path.parent, *path.parent.parents]:
+        if (parent / "gongkai.yaml").is_file():
+            return parent
+    return None
+
+
+def kind_for(path: Path) -> str | None:
+    """The catalog kind of a file, from its place under the nearest folder holding gongkai.yaml."""
+    root = _root_of(path.resolve())
+    return kind_of(path.resolve().relative_to(root).as_posix()) if root else None
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files to format: given files as they are; folders searched for catalog files."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_file():
+            found.append(path)
+            continue
+        for candidate in sorted(path.rglob("*.y*ml")):
+            rel = candidate.relative_to(path).parts
+            if not any(part.startswith(".") for part in rel) and kind_for(candidate) is not None:
+                found.append(candidate)
+    return found
+
+
+def format_paths(paths: Iterable[Path], write: bool) -> list[Formatted]:
+    """Format every catalog file under *paths*; with *write*, replace the changed ones atomically."""
+    results = []
+    for path in collect(paths):
+        data = path.read_bytes()
+        new, reasons, problem = format_bytes(data, kind_for(path))
+        result = Formatted(path, new, tuple(reasons) if new != data else (), problem)
+        if write and result.changed and result.new is not None:
+            write_atomic(path, result.new)
+        results.append(result)
+    return results
