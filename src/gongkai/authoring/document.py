@@ -32,6 +32,7 @@ def yaml() -> YAML:
     handler.allow_unicode = True
     handler.width = 4096
     handler.indent(mapping=2, sequence=4, offset=2)
+    handler.representer.ignore_aliases = lambda data: True  # the catalog forbids anchors and aliases
     return handler
 
 
@@ -104,14 +105,15 @@ def as_yaml_value(key: str, value: Any, like: Any = None) -> Any:
     return seq
 
 
-def new_document(fields: dict[str, Any], model: type[BaseModel]) -> CommentedMap:
-    """A fresh mapping of *fields* in the official key order."""
+def new_document(fields: dict[str, Any], model: type[BaseModel] | None) -> CommentedMap:
+    """A fresh mapping of *fields* in the official key order (nested mappings too)."""
     document = CommentedMap()
-    for key in key_order(model):
-        if key in fields and fields[key] is not None:
-            document[key] = as_yaml_value(key, fields[key])
-    for key, value in fields.items():
-        if key not in document and value is not None:
+    order = key_order(model) if model else []
+    for key in [k for k in order if k in fields] + [k for k in fields if k not in order]:
+        value = fields[key]
+        if isinstance(value, dict):
+            document[key] = new_document(value, _nested(model, key) if model else None)
+        elif value is not None:
             document[key] = as_yaml_value(key, value)
     return document
 

@@ -1,0 +1,90 @@
+"""gongkai new item|record as a library: next free id and 索引号, a valid file in house style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from gongkai.authoring import document
+from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
+from gongkai.files_io import write_atomic
+from gongkai.interchange.plan import next_item_id
+from gongkai.model import Item, Record
+
+
+def next_record_id(catalog: Catalog, year: int) -> str:
+    """R<year>-NNN after the highest number of that year."""
+    numbers = [int(m.group(1)) for i in catalog.records if (m := re.fullmatch(rf"R{year}-(\d+)", i))]
+    return f"R{year}-{max(numbers, default=0) + 1:03d}"
+
+
+def next_index_number(catalog: Catalog, year: int) -> str:
+    """The next 索引号 of *year*: the highest one in use with its last number raised, else <区划代码>-MZ-<year>-00001."""
+    used = [r.index_number for r in catalog.records.values() if r.index_number]
+    same_year = [n for n in used if f"-{year}-" in n and re.search(r"\d+$", n)]
+    if same_year:
+        last = max(same_year, key=lambda n: int(re.search(r"(\d+)$", n).group(1)))  # type: ignore[union-attr]
+        digits = re.search(r"(\d+)$", last).group(1)  # type: ignore[union-attr]
+        return last[: -len(digits)] + f"{int(digits) + 1:0{len(digits)}d}"
+    template = next((n for n in used if re.search(r"-\d{4}-\d+$", n)), None)
+    if template:
+        prefix = re.sub(r"-\d{4}-\d+$", "", template)
+        return f"{prefix}-{year}-{1:0{len(template.rsplit('-', 1)[1])}d}"
+    code = catalog.agency.org.division_code if catalog.agency else "000000"
+    return f"{code}-MZ-{year}-00001"
+
+
+def item_path(catalog: Catalog, fields: dict[str, Any]) -> str:
+    domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
+    folder = domain.slug if domain else str(fields["编号"]).split("-")[0].lower()
+    return f"items/{folder}/{fields['编号']}.yaml"
+
+
+def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
+    """*fields* with the next free 编号 of its 领域."""
+    agency = catalog.agency
+    domain = agency.domain(fields["领域"]) if agency else None
+    if domain is None:
+        names = "、".join(d.name for d in agency.domains) if agency else ""
+        raise UsageProblem(f"领域「{fields['领域']}」不在 gongkai.yaml 中（可选：{names}）")
+    return {"编号": next_item_id(domain.code, set(catalog.items)), **fields}
+
+
+def new_record_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
+    """*fields* with the next 编号, and the next 索引号 when the record is 主动公开."""
+    year = dt.date.fromisoformat(str(fields["成文日期"])).year
+    result = {"编号": next_record_id(catalog, year), **fields}
+    if fields.get("公开属性") == "主动公开" and not fields.get("索引号"):
+        result["索引号"] = next_index_number(catalog, year)
+    return result
+
+
+def check(fields: dict[str, Any], model: type[BaseModel]) -> None:
+    """Refuse to write a file the loader would reject: a Chinese list of what is wrong."""
+    try:
+        model.model_validate(fields)
+    except ValidationError as exc:
+        problems = "；".join(f"{'.'.join(map(str, e['loc']))}：{e['msg']}" for e in exc.errors())
+        raise UsageProblem(f"填写的内容无效，未写入：{problems}") from None
+
+
+def write_new(root: Path, path: str, fields: dict[str, Any], model: type[BaseModel]) -> Path:
+    """Write a new catalog file (never over an existing one)."""
+    target = root / path
+    if target.exists():
+        raise UsageProblem(f"「{path}」已经存在，未覆盖")
+    check(fields, model)
+    write_atomic(target, document.dump(document.new_document(fields, model)))
+    return target
+
+
+def record_path(fields: dict[str, Any]) -> str:
+    return f"records/{str(fields['成文日期'])[:4]}/{fields['编号']}.yaml"
+
+
+__all__ = ["Item", "Record", "item_path", "new_item_fields", "new_record_fields", "record_path", "write_new"]
