@@ -1,0 +1,130 @@
+"""gongkai report scorecard | annual: the 考核表 per unit and the 政府信息公开工作年度报告."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from gongkai.catalog import load_catalog
+from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
+from gongkai.cli.options import CatalogArg, TodayOpt, today
+from gongkai.errors import UsageProblem
+from gongkai.files_io import write_atomic
+from gongkai.reports.annual import build_annual
+from gongkai.reports.render import (
+    SCORECARD_HEADERS,
+    annual_html,
+    annual_markdown,
+    scorecard_html,
+    scorecard_missed,
+    scorecard_rows,
+)
+from gongkai.reports.scorecard import Scorecard, build_scorecard
+from gongkai.reports.xlsx import annual_workbook, scorecard_workbook
+
+sub = typer.Typer(help="内部报表：各单位政务公开考核表、政府信息公开工作年度报告。", no_args_is_help=True)
+app.add_typer(sub, name="report")
+
+
+class CardFormat(str, Enum):
+    table = "table"
+    xlsx = "xlsx"
+    html = "html"
+
+
+class AnnualFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+YearOpt = Annotated[int | None, typer.Option("--year", help="统计年度，默认为 --today 所在年度", show_default=False)]
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="写入的文件；不写时 xlsx 写到当前文件夹，其余输出到屏幕",
+                                             show_default=False)]
+
+
+def _year(value: int | None, default: int) -> int:
+    year = value if value is not None else default
+    if not 2008 <= year <= 2200:
+        raise UsageProblem(f"--year 的年份「{year}」不对，应为四位数年份，如 2026")
+    return year
+
+
+@sub.command("scorecard")
+def scorecard_command(
+    catalog: CatalogArg = Path("."),
+    year: YearOpt = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="只看一个单位（gongkai.yaml 中的单位编号）", show_default=False)] = None,
+    format: Annotated[CardFormat, typer.Option("--format", "-f", help="table（屏幕表格，默认）、xlsx、html")] = CardFormat.table,
+    out_path: OutOpt = None,
+    when: TodayOpt = None,
+) -> int:
+    """各单位（股室、乡镇民政办）考核表：负责事项、公开信息、按时公开率、定期事项漏报、按时移交率、待整改问题。"""
+    day = today(when)
+    loaded = load_catalog(catalog)
+    if unit is not None and (loaded.agency is None or loaded.agency.unit(unit) is None):
+        raise UsageProblem(f"没有编号为「{unit}」的单位，请填写 gongkai.yaml「单位」中的编号，如 shjzg")
+    card = build_scorecard(loaded, _year(year, day.year), day, unit)
+    if format is CardFormat.table:
+        _print_card(card)
+    elif format is CardFormat.xlsx:
+        _write(out_path or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card))
+    else:
+        _emit(out_path, scorecard_html(card))
+    return EXIT_OK
+
+
+def _print_card(card: Scorecard) -> None:
+    table = Table(title=f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）")
+    for header in SCORECARD_HEADERS:
+        table.add_column(header, justify="left" if header in ("单位", "类型") else "right")
+    for row in scorecard_rows(card):
+        table.add_row(*row)
+    out.print(table, markup=False)
+    for name, text in scorecard_missed(card):
+        out.print(f"定期事项漏报：{name} {text}", markup=False)
+    if not card.has_ledgers:
+        out.print("没有移交台账（handover/*.yaml），按时移交率无法统计。", markup=False)
+    for year in sorted(card.uncomputed):
+        err.print(f"警告：没有{year}年的节假日安排，相关信息的时限未计入。", markup=False)
+
+
+@sub.command("annual")
+def annual_command(
+    catalog: CatalogArg = Path("."),
+    year: YearOpt = None,
+    format: Annotated[AnnualFormat, typer.Option("--format", "-f", help="markdown（默认）、html、xlsx")] = AnnualFormat.markdown,
+    out_path: OutOpt = None,
+    when: TodayOpt = None,
+) -> int:
+    """政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）：表二、表三、表四及勾稽检查。
+
+    不写 --year 时为上一年度（报告于次年1月31日前公布）。
+    表三不平衡（一 + 二 ≠ 三(七) + 四）时退出码为 1。
+    """
+    loaded = load_catalog(catalog)
+    report = build_annual(loaded, _year(year, today(when).year - 1))  # written in January for the year before
+    if format is AnnualFormat.xlsx:
+        _write(out_path or Path(f"annual-{report.year}.xlsx"), annual_workbook(report))
+    else:
+        _emit(out_path, annual_markdown(report) if format is AnnualFormat.markdown else annual_html(report))
+    for problem in report.problems:
+        err.print(f"检查：{problem}", markup=False)
+    table_unbalanced = any(p.startswith("表三") for p in report.problems)
+    return EXIT_FINDINGS if table_unbalanced else EXIT_OK
+
+
+def _emit(path: Path | None, text: str) -> None:
+    if path is None:
+        out.print(text, end="", markup=False)
+    else:
+        _write(path, text.encode("utf-8"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    write_atomic(path, data)
+    err.print(f"已写入 {path}", markup=False)

@@ -1,0 +1,88 @@
+"""The reports as text a person reads: scorecard rows, the annual report in Markdown and HTML (jinja2 templates)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+from markupsafe import Markup, escape
+
+from gongkai.model.request import APPLICANT_TYPES
+from gongkai.reports.annual import RESULTS, AnnualReport, Table3Row
+from gongkai.reports.scorecard import Scorecard, UnitScore
+
+SCORECARD_HEADERS: tuple[str, ...] = (
+    "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
+)
+TABLE4_GROUPS: tuple[str, ...] = ("行政复议", "未经复议直接起诉", "复议后起诉")
+RESULT_LABELS: dict[str, str] = {"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "尚未审结": "尚未审结",
+                                 "总计": "总计"}
+
+
+def percent(share: float | None) -> str:
+    """A share as a percentage with one decimal, or — when there is nothing to measure."""
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
+def _fraction(done: int | None, total: int | None) -> str:
+    return "—" if not total else f"{percent((done or 0) / total)}（{done}/{total}）"
+
+
+def scorecard_row(score: UnitScore) -> list[str]:
+    """One unit's row as text, in the order of SCORECARD_HEADERS."""
+    return [score.name, score.kind, str(score.items), str(score.published), _fraction(score.on_time, score.checkable),
+            str(len(score.missed)), _fraction(score.handed_on_time, score.handed), str(score.errors),
+            str(score.warnings)]
+
+
+def scorecard_rows(card: Scorecard) -> list[list[str]]:
+    return [scorecard_row(score) for score in card.units]
+
+
+def scorecard_missed(card: Scorecard) -> list[tuple[str, str]]:
+    """(unit name, "item period") for every missed period."""
+    return [(score.name, text) for score in card.units for text in score.missed]
+
+
+@cache
+def _environment(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("gongkai", "templates/reports"), autoescape=autoescape,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=False, lstrip_blocks=False)
+    env.globals.update(types=APPLICANT_TYPES, groups=TABLE4_GROUPS, results=(*RESULTS, "总计"),
+                       labels=RESULT_LABELS, money=_money, sep=separator)
+    return env
+
+
+def separator(row: Table3Row) -> str:
+    """What follows a row number in table 三: 一、 … （一） … 1. …"""
+    return "、" if row.depth == 0 else ("" if row.depth == 1 else ". ")
+
+
+def _money(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
+
+
+def _text(value: str | None) -> str:
+    return value.strip() if value else "（待填写：在 annual/<年份>.yaml 中填写。）"
+
+
+def _paragraphs(value: str | None) -> Markup:
+    parts = [p.strip() for p in _text(value).split("\n\n") if p.strip()]
+    return Markup("\n").join(Markup("<p>{}</p>").format(escape(p).replace("\n", Markup("<br>"))) for p in parts)
+
+
+def annual_markdown(report: AnnualReport) -> str:
+    """The annual report as Markdown (also fit for the 正文 of the 年度报告 record)."""
+    return _environment(False).get_template("annual.md.j2").render(r=report, text=_text)
+
+
+def annual_html(report: AnnualReport) -> str:
+    """The annual report as a standalone HTML page."""
+    return _environment(True).get_template("annual.html.j2").render(r=report, paragraphs=_paragraphs)
+
+
+def scorecard_html(card: Scorecard) -> str:
+    """The scorecard as a standalone HTML page (internal; not part of the public site)."""
+    return _environment(True).get_template("scorecard.html.j2").render(
+        card=card, headers=SCORECARD_HEADERS, rows=scorecard_rows(card), missed=scorecard_missed(card))
