@@ -15,7 +15,7 @@ from gongkai.authoring import document
 from gongkai.catalog.decode import BOM
 from gongkai.catalog.files import kind_of
 from gongkai.catalog.normalize import FIELDS, normalize
-from gongkai.catalog.yamlio import YamlFailure, parse_positional
+from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
 from gongkai.files_io import write_atomic
 
 
@@ -107,12 +107,12 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
         return None, [], "文件既不是 UTF-8 也不是 GBK 文本，无法格式化"
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
+    if not reasons and not more and _already_canonical(fixed, kind):
+        return data, [], None
     try:
-        parse_positional(fixed)
-    except YamlFailure as failure:
-        p = failure.problem
-        return None, [], f"第 {p.line} 行第 {p.column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
-    tree = document.load(fixed)
+        tree = document.load(fixed)
+    except Exception:  # noqa: BLE001 - any parse failure is explained by the positional parser below
+        return None, [], _explain(fixed)
     reasons += more + _canonical(tree, kind)
     out = document.dump(tree) if tree is not None else fixed
     if crlf:
@@ -121,6 +121,44 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     if new != data and not reasons:
         reasons.append("统一缩进和排版")
     return new, reasons, None
+
+
+def _already_canonical(text: str, kind: str | None) -> bool:
+    """True when a fast parse shows keys in order and no alias: no need for the slow round trip."""
+    model = document.MODELS.get(kind or "")
+    try:
+        tree = parse_fast(text)
+    except YamlFailure:
+        return False
+    if model is None or not isinstance(tree, dict):
+        return model is None
+    if kind in ("item", "record") and normalize(tree)[1]:
+        return False
+    return _in_order(tree, model)
+
+
+def _in_order(mapping: Any, model: type[BaseModel]) -> bool:
+    if not isinstance(mapping, dict):
+        return True
+    order = document.key_order(model)
+    keys = list(mapping)
+    if keys != sorted(keys, key=lambda k: (order.index(k) if k in order else len(order), keys.index(k))):
+        return False
+    for key, value in mapping.items():
+        child = document._nested(model, key)
+        values = value if isinstance(value, list) else [value]
+        if child is not None and not all(_in_order(v, child) for v in values):
+            return False
+    return True
+
+
+def _explain(text: str) -> str:
+    try:
+        parse_positional(text)
+    except YamlFailure as failure:
+        p = failure.problem
+        return f"第 {p.line} 行第 {p.column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
+    return "YAML 格式错误（请先改正，再运行 gongkai fmt）"
 
 
 def _canonical(tree: Any, kind: str | None) -> list[str]:
