@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from gongkai.catalog.sources import Entry
+from gongkai.catalog.sources import Entry, blob_id
 from gongkai.errors import UsageProblem
 
 EMPTY = "empty"  # a revision name meaning "no catalog at all" (before the first commit)
@@ -105,6 +105,29 @@ class Repo:
             if kind == b"blob":
                 found[path.decode("utf-8", "surrogateescape")[len(self.prefix):]] = blob.decode()
         return found
+
+    def worktree(self, root: Path) -> dict[str, str]:
+        """Catalog-relative path → blob id of the working tree: git's index for clean files (its stat cache is
+        always warm), hashing only files git reports modified or untracked."""
+        where = self.prefix or "."
+        blobs: dict[str, str] = {}
+        for line in _git(self.top, "ls-files", "-s", "-z", "--", where).stdout.split(b"\0"):
+            if line:
+                meta, path = line.split(b"\t", 1)
+                blobs[self._rel(path)] = meta.split(b" ")[1].decode()
+        dirty = _git(self.top, "diff-files", "--name-only", "-z", "--", where).stdout.split(b"\0")
+        dirty += _git(self.top, "ls-files", "--others", "--exclude-standard", "-z", "--", where).stdout.split(b"\0")
+        for path in filter(None, dirty):
+            rel = self._rel(path)
+            file = root / rel
+            if file.is_file():
+                blobs[rel] = blob_id(file.read_bytes())
+            else:
+                blobs.pop(rel, None)
+        return blobs
+
+    def _rel(self, path: bytes) -> str:
+        return path.decode("utf-8", "surrogateescape")[len(self.prefix):]
 
     def changed(self, old: str, new: str) -> list[tuple[str, str | None, str | None]]:
         """(path, old blob, new blob) of every catalog file that differs between two commits: one `git diff-tree`."""

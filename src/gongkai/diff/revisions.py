@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from gongkai.catalog import Listing, find_root, load, scan
+from gongkai.catalog import Listing, find_root, load
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.files import ParsedFile, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
@@ -52,7 +52,7 @@ def _changed(repo: Repo, root: Path, cache: Cache, old: Side, new: Side) -> tupl
         return _catalog_only(repo.changed(old_rev, new.commit)), None
     before = repo.tree(old_rev)
     tree = WorkingTree(root)
-    after = {p: b for p, _, b in scan(tree, cache).files}
+    after = repo.worktree(root)
     triples = [(p, before.get(p), after.get(p)) for p in sorted(before.keys() | after.keys())]
     return _catalog_only([t for t in triples if t[1] != t[2]]), tree
 
