@@ -298,3 +298,16 @@ def test_verify_accepts_a_delivered_batch_and_finds_tampering(gk, ho, tmp_path):
     assert run.code == 1
     assert "内容与校验值不符" in run.out and "文件缺失" in run.out and "2 个未通过" in run.out
     assert gk("handover", "verify", tmp_path).code == 2
+
+
+def test_validate_warns_about_gaps_once_ledgers_exist(gk, ho, tmp_path):
+    ho.write("records/2026/R2026-010.yaml", record(10, "2026-11-02", pages=""))  # no 页数, attachment file missing
+    assert gk("validate", ho.root, "--format", "json").code == 0
+    codes = [d["code"] for d in gk("validate", ho.root, "--format", "json").json()["diagnostics"]]
+    assert not {"GK502", "GK504", "GK507"} & set(codes)  # no ledger yet: the catalog does not hand over with gongkai
+    ho.write("handover/2026-09-07.yaml", "批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n"
+                                         "接收单位: [dag, tsg]\n信息:\n  - 编号: R2026-001\n  - 编号: R2026-003\n"
+                                         "  - 编号: R2026-001\n")
+    codes = [d["code"] for d in gk("validate", ho.root, "--format", "json").json()["diagnostics"]]
+    assert {"GK502", "GK504", "GK507", "GK508", "GK509"} <= set(codes)
+    assert gk("validate", ho.root).code == 1  # GK508/GK509 are errors: something went to the 两馆 that should not
