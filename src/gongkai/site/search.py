@@ -25,7 +25,7 @@ def ngrams(*texts: str | None) -> str:
             for size in (2, 3):
                 for start in range(len(run) - size + 1):
                     seen.setdefault(run[start:start + size], None)
-    return " ".join(seen)
+    return "、".join(seen)
 
 
 def index_site(site: Path) -> None:

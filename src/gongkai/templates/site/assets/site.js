@@ -44,6 +44,11 @@
     var siteRoot = new URL("../", script.src);
     var pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname });
+    // Pagefind re-segments a zh query with Intl.Segmenter, which splits 供养 into 供 + 养 and misses pages.
+    // The query is already cut into the same 2-character tokens the pages index, so init it language-neutral.
+    var html = document.documentElement, lang = html.getAttribute("lang");
+    html.setAttribute("lang", "und");
+    try { await pagefind.init(); } finally { html.setAttribute("lang", lang); }
     var filters = {};
     if (domain) filters["领域"] = domain;
     if (five) filters["五公开"] = five;
