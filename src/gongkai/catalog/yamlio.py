@@ -13,6 +13,7 @@ from typing import Any
 import yaml_rs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
@@ -39,11 +40,17 @@ class YamlFailure(Exception):
         self.problem = problem
 
 
+class _TextDates(RoundTripConstructor):
+    """Dates stay text, as in the fast path; the models parse them. A subclass, so ruamel's own class is untouched."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.construct_scalar(node))
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDates
     yaml.allow_duplicate_keys = False
-    # Dates stay text, as in the fast path; the models parse them.
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.construct_scalar(node))
     return yaml
 
 
