@@ -126,6 +126,7 @@ class Scanner:
         self.cache = _cache_for(self.catalog)
         self.stats = self.cache.stats()
         self.fresh_stats: list[tuple[str, int, int, str]] = []
+        self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
 
     def _agency_text(self) -> str:
         try:
@@ -152,11 +153,10 @@ class Scanner:
 
     def key(self, record: Record) -> str:
         """What the record's result depends on: its file, its attachments' contents, the bureau's own numbers."""
-        path = self.catalog.path_of("record", record.id)
-        parsed = self.catalog.files.get(path or "")
+        parsed = self.blobs.get(record.id)
         own = parsed.blob if parsed is not None and parsed.model is record else blob_id(record.model_dump_json().encode())
-        parts = [own, self.salt] + [self._attachment_blob(a.file) for a in record.attachments if a.suffix in TEXT_SUFFIXES]
-        return hashlib.sha1("|".join(parts).encode()).hexdigest()
+        files = [self._attachment_blob(a.file) for a in record.attachments if a.suffix in TEXT_SUFFIXES]
+        return "|".join([own, self.salt, *files])
 
     def _attachment_blob(self, path: str) -> str:
         root = getattr(self.catalog.source, "root", None)
