@@ -1,0 +1,152 @@
+"""gongkai build-site: pages, the gate, escaping, attachments, determinism, atomicity, incremental builds."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gongkai.catalog import load_catalog
+from gongkai.model.vocab import PROACTIVE
+from tests.conftest import RECORD, CatalogDir, Run
+
+Gk = Callable[..., Run]
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _readable(data: bytes) -> bytes:
+    """The text inside a file: pagefind's gzip chunks and xlsx zips unpacked."""
+    if data[:2] == b"\x1f\x8b":
+        return gzip.decompress(data)
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return b"".join(archive.read(n) for n in archive.namelist())
+    return data
+
+
+@pytest.fixture
+def built(bundled: Path, gk: Gk, tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    run = gk("build-site", bundled, "--out", site)
+    assert run.code == 0, run.err
+    return site
+
+
+def test_pages_exist(built: Path) -> None:
+    for path in ("index.html", "directory/shjz/index.html", "directory/shjz/poster.html", "five/jieguo/index.html",
+                 "items/SHJZ-001/index.html", "apply/index.html", "towns/mzb-100/index.html", "changes/index.html",
+                 "data/directory.json", "data/directory.csv", "feed.xml", "sitemap.xml", "search/index.html",
+                 "pagefind/pagefind.js", "assets/site.css", ".gongkai-build.json"):
+        assert (built / path).is_file(), path
+    home = (built / "index.html").read_text("utf-8")
+    assert '<html lang="zh-CN">' in home and 'class="skip"' in home and "决策公开" in home
+    table = (built / "directory/shjz/index.html").read_text("utf-8")
+    assert "<caption>" in table and 'scope="col"' in table and 'scope="row"' in table
+    heads = ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+             "公开对象", "公开方式", "公开层级"]
+    positions = [table.index(f">{h}</th>") for h in heads]
+    assert positions[:1] + positions[3:] == sorted(positions[:1] + positions[3:])
+
+
+def test_record_pages_for_every_public_record(bundled: Path, built: Path) -> None:
+    catalog = load_catalog(bundled, use_cache=False)
+    public = [r for r in catalog.records.values() if r.attribute == PROACTIVE and r.published]
+    for record in public:
+        page = (built / "records" / record.id / "index.html").read_text("utf-8")
+        assert record.title in page
+        assert (built / "records" / record.id / "wechat.html").is_file()
+        assert "<script" not in (built / "records" / record.id / "wechat.html").read_text("utf-8")
+        for attachment in record.attachments:
+            assert (built / attachment.file).read_bytes() == (bundled / attachment.file).read_bytes()
+
+
+def test_nothing_but_public_records_anywhere(bundled: Path, built: Path) -> None:
+    catalog = load_catalog(bundled, use_cache=False)
+    hidden = [r for r in catalog.records.values() if r.attribute != PROACTIVE]
+    assert hidden, "the bundled catalog should hold 依申请/不予公开 records"
+    secrets = [s for r in hidden for s in (r.title, r.doc_number, r.id) if s]
+    for name, data in _files(built).items():
+        text = _readable(data).decode("utf-8", "replace")
+        leaked = [s for s in secrets if s in text]
+        assert not leaked, f"{name} shows non-public {leaked}"
+
+
+def test_body_cannot_inject_html(cat: CatalogDir, gk: Gk, tmp_path: Path) -> None:
+    cat.record(RECORD.replace("题名: 测试县民政局", "题名: <b>测试县民政局</b>").replace(
+        "  经审核，现将名单予以公示。", "  <script>alert(1)</script>\n\n  [点我](javascript:alert(2))\n\n  <img src=x onerror=alert(3)>"))
+    assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
+    page = (tmp_path / "site/records/R2026-001/index.html").read_text("utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "href=\"javascript:" not in page and "<img" not in page and "&lt;b&gt;测试县民政局" in page
+
+
+@pytest.mark.parametrize("path", ["../outside.pdf", "files/../gongkai.yaml", "records/2026/R2026-001.yaml",
+                                  "/etc/passwd", "files/missing.pdf", "files\\..\\gongkai.yaml"])
+def test_attachment_outside_catalog_refused(cat: CatalogDir, gk: Gk, tmp_path: Path, path: str) -> None:
+    (cat.root.parent / "outside.pdf").write_bytes(b"%PDF-secret")
+    cat.record(RECORD + f"附件:\n  - 文件: '{path}'\n    名称: 附件一\n")
+    run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
+    assert run.code == 0
+    assert "已拒绝" in run.err and path in run.err
+    assert "附件一" not in (tmp_path / "site/records/R2026-001/index.html").read_text("utf-8")
+    assert not any(b"secret" in d or b"root:" in d for d in _files(tmp_path / "site").values())
+
+
+def test_same_catalog_byte_identical(bundled: Path, gk: Gk, tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        assert gk("build-site", bundled, "--out", tmp_path / name, "--no-search", "--no-cache").code == 0
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_failed_build_leaves_old_site(cat: CatalogDir, gk: Gk, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    before = _files(site)
+    cat.record(RECORD.replace("低保对象名单的公示", "低保对象名单的更正公示"))
+
+    def broken(staging: Path) -> None:
+        raise RuntimeError("search indexer crashed")
+
+    monkeypatch.setattr("gongkai.site.build.index_site", broken)
+    assert gk("build-site", cat.root, "--out", site).code == 3
+    assert _files(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def _mtimes(site: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(site).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in site.rglob("*") if p.is_file()}
+
+
+def test_rebuild_rewrites_nothing(built: Path, bundled: Path, gk: Gk) -> None:
+    before = _mtimes(built)
+    run = gk("build-site", bundled, "--out", built)
+    assert run.code == 0 and "没有变化" in run.out
+    assert _mtimes(built) == before
+
+
+def test_one_changed_record_rewrites_only_its_pages(built: Path, bundled: Path, gk: Gk) -> None:
+    before = _mtimes(built)
+    target = bundled / "records/2026/R2026-012.yaml"
+    target.write_text(target.read_text("utf-8").replace("请结合实际认真贯彻落实", "请结合本地实际认真贯彻落实"), "utf-8")
+    run = gk("build-site", bundled, "--out", built)
+    assert run.code == 0, run.err
+    after = _mtimes(built)
+    changed = {p for p in before if p in after and before[p] != after[p]}
+    assert "records/R2026-012/index.html" in changed
+    assert "records/R2026-011/index.html" not in changed and "items/SHJZ-001/index.html" not in changed
+    assert not any(p.startswith("files/") for p in changed)
+    assert "本地实际" in (built / "records/R2026-012/index.html").read_text("utf-8")
+
+
+def test_serve_refuses_missing_site(gk: Gk, tmp_path: Path) -> None:
+    run = gk("serve", "--dir", tmp_path / "nothing")
+    assert run.code == 2 and "build-site" in run.err
