@@ -28,6 +28,8 @@ class Listing:
 
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
+    # Bytes already read to hash a changed file, so loading does not read it again.
+    fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
@@ -50,7 +52,16 @@ class Catalog:
 
     def models(self, kind: str) -> list[tuple[str, Any]]:
         """(path, model) of every valid file of *kind*, by path."""
-        return [(p, f.model) for p, f in sorted(self.files.items()) if f.kind == kind and f.model is not None]
+        return self._by_kind.get(kind, [])
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[tuple[str, Any]]]:
+        grouped: dict[str, list[tuple[str, Any]]] = {}
+        for path in sorted(self.files):
+            parsed = self.files[path]
+            if parsed.model is not None:
+                grouped.setdefault(parsed.kind, []).append((path, parsed.model))
+        return grouped
 
     @cached_property
     def items(self) -> dict[str, Item]:
@@ -139,25 +150,29 @@ def scan(source: Source, cache: Cache) -> Listing:
     known = cache.stats()
     files: list[tuple[str, str, str]] = []
     attachments: set[str] = set()
-    fresh: list[tuple[str, int, int, str]] = []
+    stats: list[tuple[str, int, int, str]] = []
+    fresh: dict[str, bytes] = {}
     for entry in source.entries():
         kind = kind_of(entry.path)
         if kind is None:
             attachments.add(entry.path)
             continue
-        files.append((entry.path, kind, _blob(source, entry, known, fresh)))
-    cache.put_stats(fresh)
-    return Listing(tuple(files), frozenset(attachments))
+        files.append((entry.path, kind, _blob(source, entry, known, stats, fresh)))
+    cache.put_stats(stats)
+    return Listing(tuple(files), frozenset(attachments), fresh)
 
 
-def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]], fresh: list[Any]) -> str:
+def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]],
+          stats: list[tuple[str, int, int, str]], fresh: dict[str, bytes]) -> str:
     if entry.blob is not None:
         return entry.blob
     cached = known.get(entry.path)
     if cached and cached[0] == entry.size and cached[1] == entry.mtime_ns:
         return cached[2]
-    blob = blob_id(source.read(entry.path))
-    fresh.append((entry.path, entry.size, entry.mtime_ns, blob))
+    data = source.read(entry.path)
+    blob = blob_id(data)
+    stats.append((entry.path, entry.size, entry.mtime_ns, blob))
+    fresh[entry.path] = data
     return blob
 
 
@@ -171,7 +186,8 @@ def load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         if hit is not None:
             files[path] = _moved(hit, path)
             continue
-        parsed = parse_file(path, kind, blob, source.read(path))
+        data = listing.fresh.pop(path, None)
+        parsed = parse_file(path, kind, blob, data if data is not None else source.read(path))
         files[path] = parsed
         new.append((blob, kind, parsed))
     cache.put_parsed(new)

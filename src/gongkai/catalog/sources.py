@@ -44,6 +44,7 @@ class WorkingTree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.label = str(root)
+        self._root = str(root)
 
     def entries(self) -> list[Entry]:
         """Every file under the root, hidden and tool folders skipped, sorted by path."""
@@ -66,7 +67,8 @@ class WorkingTree:
                     found.append(Entry(prefix + entry.name, stat.st_size, stat.st_mtime_ns))
 
     def read(self, path: str) -> bytes:
-        return (self.root / path).read_bytes()
+        with open(os.path.join(self._root, path), "rb") as handle:
+            return handle.read()
 
     def exists(self, path: str) -> bool:
         target = (self.root / path).resolve()

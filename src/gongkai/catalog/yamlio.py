@@ -56,7 +56,9 @@ def _round_trip() -> YAML:
 
 def prescan(text: str) -> list[YamlProblem]:
     """Indentation made of tabs or full-width spaces: found before parsing, with exact positions."""
-    problems = []
+    problems: list[YamlProblem] = []
+    if "\t" not in text and "\u3000" not in text:
+        return problems
     for number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         for column, char in enumerate(line[:indent], start=1):
