@@ -28,12 +28,14 @@ class Listing:
 
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
+    # (path, size, mtime_ns) of every other file: an edited attachment changes the fingerprint.
+    attachment_stats: tuple[tuple[str, int, int], ...] = ()
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:
-        return blob_id(repr(self.files).encode() + repr(sorted(self.attachments)).encode())
+        return blob_id(repr(self.files).encode() + repr(self.attachment_stats).encode())
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Catalog:
     source: Source
     files: dict[str, ParsedFile]
     attachments: frozenset[str] = frozenset()
+    cache: Cache = field(default_factory=lambda: Cache(None), repr=False)
     _trees: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -149,17 +152,17 @@ def scan(source: Source, cache: Cache) -> Listing:
     """List the catalog's files with their blob ids, hashing only files whose size or mtime changed."""
     known = cache.stats()
     files: list[tuple[str, str, str]] = []
-    attachments: set[str] = set()
+    attachments: list[tuple[str, int, int]] = []
     stats: list[tuple[str, int, int, str]] = []
     fresh: dict[str, bytes] = {}
     for entry in source.entries():
         kind = kind_of(entry.path)
         if kind is None:
-            attachments.add(entry.path)
+            attachments.append((entry.path, entry.size, entry.mtime_ns))
             continue
         files.append((entry.path, kind, _blob(source, entry, known, stats, fresh)))
     cache.put_stats(stats)
-    return Listing(tuple(files), frozenset(attachments), fresh)
+    return Listing(tuple(files), frozenset(p for p, _, _ in attachments), tuple(attachments), fresh)
 
 
 def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]],
@@ -191,7 +194,7 @@ def load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         files[path] = parsed
         new.append((blob, kind, parsed))
     cache.put_parsed(new)
-    return Catalog(source, files, listing.attachments)
+    return Catalog(source, files, listing.attachments, cache)
 
 
 def _moved(parsed: ParsedFile, path: str) -> ParsedFile:

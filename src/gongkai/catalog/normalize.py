@@ -56,7 +56,7 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:
 
 
 def _one(value: Any, field: tuple[str | int, ...], spec: Vocabulary, notes: list[Note]) -> Any:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or value in spec.names:
         return value
     found = vocab.canonical(value, spec.names, spec.aliases)
     if found is not None and found != value:
@@ -79,6 +79,9 @@ def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> An
         return value
     result: list[Any] = []
     for index, element in enumerate(value):
+        if element in spec.names:
+            result.append(element)
+            continue
         parts = _split_known(element, spec) if isinstance(element, str) else None
         if parts is not None and len(parts) > 1:
             notes.append(_run_on(element, parts, (key, index)))

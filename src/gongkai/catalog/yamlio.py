@@ -79,7 +79,7 @@ def prescan(text: str) -> list[YamlProblem]:
 
 def parse_fast(text: str) -> Any:
     """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
-    if _ANCHOR_LIKE.search(text):
+    if ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text):
         _reject_aliases(text)
     try:
         return yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)

@@ -23,6 +23,11 @@ def parse_day(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
         match = _DATE_FORMS.match(value.strip())
         if match:
             try:

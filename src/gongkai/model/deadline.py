@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 DeadlineKind = Literal["after", "periodic", "realtime"]
@@ -63,6 +64,7 @@ def _number(text: str) -> int:
     return _CN_DIGITS[text]
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(text: str) -> Deadline | None:
     """Understand a 公开时限 text, or None when it has none of the recognised forms."""
     clean = re.sub(r"\s+", "", text).rstrip("。.")

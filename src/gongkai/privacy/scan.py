@@ -186,10 +186,7 @@ class Scanner:
 
 
 def _cache_for(catalog: Catalog) -> Cache:
-    root = getattr(catalog.source, "root", None)
-    if root is None or os.environ.get("GONGKAI_NO_CACHE") == "1" or not (root / ".gongkai-cache").is_dir():
-        return Cache(None)
-    return Cache(root)
+    return catalog.cache
 
 
 _SCANNERS: dict[int, Scanner] = {}
