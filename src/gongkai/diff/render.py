@@ -122,7 +122,7 @@ def _md_list(changes: list[Change]) -> list[str]:
 
 
 def render_json(diff: CatalogDiff) -> str:
-    """The documented, versioned JSON shape (docs/diff.md)."""
+    """The documented, versioned JSON shape (README.md 的「目录变化与修改历史」)."""
     return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
 
 
