@@ -126,7 +126,11 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     result.model = model
     notes = notes + problems
     if notes:
-        positional = parse_positional(text)
+        try:
+            positional = parse_positional(text)
+        except YamlFailure as failure:  # the two parsers disagree on an edge case: say so, point at the top
+            result.diagnostics.append(_from_problem(result.path, failure.problem))
+            positional = None
         object_id = tree.get("编号") if isinstance(tree.get("编号"), str) else None
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
 
