@@ -41,7 +41,7 @@ def built(bundled: Path, gk: Gk, tmp_path: Path) -> Path:
 
 def test_pages_exist(built: Path) -> None:
     for path in ("index.html", "directory/shjz/index.html", "directory/shjz/poster.html", "five/jieguo/index.html",
-                 "items/SHJZ-001/index.html", "apply/index.html", "towns/mzb-100/index.html", "changes/index.html",
+                 "items/SHJZ-001.html", "apply/index.html", "towns/mzb-100/index.html", "changes/index.html",
                  "data/directory.json", "data/directory.csv", "feed.xml", "sitemap.xml", "search/index.html",
                  "pagefind/pagefind.js", "assets/site.css", ".gongkai-build.json"):
         assert (built / path).is_file(), path
@@ -59,10 +59,10 @@ def test_record_pages_for_every_public_record(bundled: Path, built: Path) -> Non
     catalog = load_catalog(bundled, use_cache=False)
     public = [r for r in catalog.records.values() if r.attribute == PROACTIVE and r.published]
     for record in public:
-        page = (built / "records" / record.id / "index.html").read_text("utf-8")
+        page = (built / "records" / f"{record.id}.html").read_text("utf-8")
         assert record.title in page
-        assert (built / "records" / record.id / "wechat.html").is_file()
-        assert "<script" not in (built / "records" / record.id / "wechat.html").read_text("utf-8")
+        assert (built / "records" / f"{record.id}-wechat.html").is_file()
+        assert "<script" not in (built / "records" / f"{record.id}-wechat.html").read_text("utf-8")
         for attachment in record.attachments:
             assert (built / attachment.file).read_bytes() == (bundled / attachment.file).read_bytes()
 
@@ -82,7 +82,7 @@ def test_body_cannot_inject_html(cat: CatalogDir, gk: Gk, tmp_path: Path) -> Non
     cat.record(RECORD.replace("题名: 测试县民政局", "题名: <b>测试县民政局</b>").replace(
         "  经审核，现将名单予以公示。", "  <script>alert(1)</script>\n\n  [点我](javascript:alert(2))\n\n  <img src=x onerror=alert(3)>"))
     assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
-    page = (tmp_path / "site/records/R2026-001/index.html").read_text("utf-8")
+    page = (tmp_path / "site/records/R2026-001.html").read_text("utf-8")
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "href=\"javascript:" not in page and "<img" not in page and "&lt;b&gt;测试县民政局" in page
 
@@ -95,7 +95,7 @@ def test_attachment_outside_catalog_refused(cat: CatalogDir, gk: Gk, tmp_path: P
     run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
     assert run.code == 0
     assert "已拒绝" in run.err and path in run.err
-    assert "附件一" not in (tmp_path / "site/records/R2026-001/index.html").read_text("utf-8")
+    assert "附件一" not in (tmp_path / "site/records/R2026-001.html").read_text("utf-8")
     assert not any(b"secret" in d or b"root:" in d for d in _files(tmp_path / "site").values())
 
 
@@ -141,10 +141,10 @@ def test_one_changed_record_rewrites_only_its_pages(built: Path, bundled: Path, 
     assert run.code == 0, run.err
     after = _mtimes(built)
     changed = {p for p in before if p in after and before[p] != after[p]}
-    assert "records/R2026-012/index.html" in changed
-    assert "records/R2026-011/index.html" not in changed and "items/SHJZ-001/index.html" not in changed
+    assert "records/R2026-012.html" in changed
+    assert "records/R2026-011.html" not in changed and "items/SHJZ-001.html" not in changed
     assert not any(p.startswith("files/") for p in changed)
-    assert "本地实际" in (built / "records/R2026-012/index.html").read_text("utf-8")
+    assert "本地实际" in (built / "records/R2026-012.html").read_text("utf-8")
 
 
 def test_serve_refuses_missing_site(gk: Gk, tmp_path: Path) -> None:

@@ -17,10 +17,10 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 QUERIES = ["低保", "特困", "供养", "特困人员救助供养", "临时救助", "高龄津贴", "婚姻登记", "养老机构备案", "安民〔2026〕"]
 PAGE_TYPES = {
     "home": "index.html", "directory": "directory/shjz/index.html", "five": "five/jieguo/index.html",
-    "item": "items/SHJZ-003/index.html", "record": "records/{record}/index.html", "apply": "apply/index.html",
+    "item": "items/SHJZ-003.html", "record": "records/{record}.html", "apply": "apply/index.html",
     "towns": "towns/index.html", "town": "towns/mzb-100/index.html", "changes": "changes/index.html",
     "data": "data/index.html", "search": "search/index.html?q=%E4%BD%8E%E4%BF%9D",
-    "wechat": "records/{record}/wechat.html", "slide": "records/{record}/slide.html",
+    "wechat": "records/{record}-wechat.html", "slide": "records/{record}-slide.html",
     "poster": "directory/shjz/poster.html",
 }
 
@@ -41,7 +41,7 @@ def test_home_to_record(page: tuple[Any, Watch], base_url: str) -> None:
     tab.click("nav[aria-label='主导航'] >> text=社会救助")
     assert tab.locator("table.dir caption").count() == 1
     tab.locator("table.dir tbody th a").first.click()
-    assert "/items/" in tab.url
+    assert "/items/" in tab.url and tab.url.endswith(".html")
     tab.locator("ul.records a").first.click()
     assert "/records/" in tab.url
     assert tab.locator("h1").inner_text()
@@ -75,9 +75,9 @@ def test_big_text_toggle_persists(page: tuple[Any, Watch], base_url: str) -> Non
 def _expected(term: str) -> set[str]:
     """Every page whose title, 文号, body or item columns contain the term: each must be found."""
     data = site_data(load_catalog(ROOT / "catalog", use_cache=False))
-    records = {f"/records/{r.id}/" for r in data.records
+    records = {f"/records/{r.id}.html" for r in data.records
                if any(term in (text or "") for text in (r.title, r.doc_number, r.body))}
-    items = {f"/items/{i.id}/" for i in data.items if any(term in text for text in (i.name, *i.contents))}
+    items = {f"/items/{i.id}.html" for i in data.items if any(term in text for text in (i.name, *i.contents))}
     return records | items
 
 
@@ -128,7 +128,7 @@ def test_zoom_200(page: tuple[Any, Watch], base_url: str) -> None:
     """200% zoom on a 1280px window is a 640 CSS px viewport: nothing may need sideways scrolling."""
     tab, watch = page
     tab.set_viewport_size({"width": 640, "height": 450})
-    for path in ("index.html", "records/" + _newest_record() + "/index.html", "apply/index.html"):
+    for path in ("index.html", "records/" + _newest_record() + ".html", "apply/index.html"):
         tab.goto(base_url + path)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 640
     _clean(watch)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gongkai import __version__
 from gongkai.catalog import Catalog
@@ -15,6 +17,7 @@ from gongkai.site.changes import Adjustment, directory_changes
 from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
 from gongkai.site.output import MANIFEST, Emitter, Manifest, digest
 from gongkai.site.pages import Page, pages
+from gongkai.site.parallel import Job, render_all
 from gongkai.site.render import asset, render, templates_fingerprint
 from gongkai.site.search import index_site
 
@@ -82,13 +85,13 @@ def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: Buil
     common = {"site": data, "fives": FIVE_SLUGS}
     before = emitter.written
     listed: list[Page] = []
+    jobs: list[Job] = []
     for page in pages(data, attachments, changes):
         listed.append(page)
         inputs = digest(chrome + page.key) if page.key else ""
-        if emitter.reuse(page.path, inputs):
-            continue
-        emitter.emit(page.path, render(page.template, {**common, **page.context(), "root": page.root,
-                                                       "path": page.path}), inputs)
+        if not emitter.reuse(page.path, inputs):
+            jobs.append((page.path, page.template, inputs, _with(page, common)))
+    render_all(jobs, emitter, _render_job)
     result.pages = len(listed)
     changed = emitter.written > before
     root = getattr(catalog.source, "root", None)
@@ -100,6 +103,14 @@ def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: Buil
                 emitter.emit(link.path, catalog.source.read(link.path))
     _sitemap(data, emitter, [p.path for p in listed if p.template not in ("wechat.html", "slide.html")])
     return changed or old_listing_changed(emitter)
+
+
+def _with(page: Page, common: dict[str, Any]) -> Callable[[], dict[str, Any]]:
+    return lambda: {**common, **page.context(), "root": page.root, "path": page.path}
+
+
+def _render_job(job: Job) -> bytes:
+    return render(job[1], job[3]())
 
 
 def old_listing_changed(emitter: Emitter) -> bool:

@@ -27,6 +27,7 @@ class SiteData:
     by_item: dict[str, list[Record]] = field(default_factory=dict)
     by_unit: dict[str, list[Record]] = field(default_factory=dict)
     item_by_id: dict[str, Item] = field(default_factory=dict)
+    interpreted: dict[str, list[Record]] = field(default_factory=dict)  # 解读 id → the documents it interprets
 
     @property
     def title(self) -> str:
@@ -75,4 +76,6 @@ def site_data(catalog: Catalog) -> SiteData:
         if record.item:
             data.by_item.setdefault(record.item, []).append(record)
         data.by_unit.setdefault(record.unit, []).append(record)
+        for interpretation in record.interpretations:
+            data.interpreted.setdefault(interpretation, []).append(record)
     return data

@@ -70,7 +70,7 @@ def _item_page(data: SiteData, item: Item) -> Page:
     records = data.by_item.get(item.id, [])
     key = json.dumps([item.model_dump(mode="json"), [_summary(r) for r in records], data.unit_name(item.unit)],
                      ensure_ascii=False, sort_keys=True)
-    return Page(f"items/{item.id}/index.html", "item.html", key,
+    return Page(f"items/{item.id}.html", "item.html", key,
                 lambda: {"item": item, "row": row(item), "item_records": records, "columns": COLUMNS,
                          "tokens": ngrams(item.name, *item.contents, item.publisher)})
 
@@ -83,23 +83,26 @@ def _record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator
     item = data.item_by_id.get(record.item or "")
     interpretations = data.related(record.interpretations)
     forwarded = data.related([record.forwards] if record.forwards else [])
-    interprets = [r for r in data.records if record.id in r.interpretations] if record.kind == "政策解读" else []
+    interprets = data.interpreted.get(record.id, [])
     key = json.dumps([record.model_dump(mode="json"), item.model_dump(mode="json") if item else None,
                       [_summary(r) for r in interpretations + forwarded + interprets], data.unit_name(record.unit),
                       [f.href for f in files]], ensure_ascii=False, sort_keys=True)
-    body: list[Any] = []
+    made: list[dict[str, Any]] = []
 
     def context() -> dict[str, Any]:
-        if not body:
-            body.append(markdown(record.body))
-        return {"record": record, "item": item, "body": body[0], "files": files, "interpretations": interpretations,
-                "forwarded": forwarded, "interprets": interprets, "unit": data.unit_name(record.unit),
-                "tokens": ngrams(record.title, record.doc_number, record.body)}
+        # the three pages of a record share one context: the Markdown and the search tokens are made once
+        if not made:
+            made.append({"record": record, "item": item, "body": markdown(record.body), "files": files,
+                         "interpretations": interpretations, "forwarded": forwarded, "interprets": interprets,
+                         "unit": data.unit_name(record.unit),
+                         "tokens": ngrams(record.title, record.doc_number, record.body)})
+        return made[0]
 
-    base = f"records/{record.id}/"
-    yield Page(base + "index.html", "record.html", key, context)
-    yield Page(base + "wechat.html", "wechat.html", key, context)
-    yield Page(base + "slide.html", "slide.html", key, context)
+    # flat files, not one folder per record: creating 100,000 folders costs more than rendering the pages
+    base = f"records/{record.id}"
+    yield Page(base + ".html", "record.html", key, context)
+    yield Page(base + "-wechat.html", "wechat.html", key, context)
+    yield Page(base + "-slide.html", "slide.html", key, context)
 
 
 __all__ = ["Link", "Page", "links", "pages"]

@@ -13,19 +13,14 @@ CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def ngrams(*texts: str | None) -> str:
-    """Every 2- and 3-character substring of the CJK runs in *texts*, space-separated, first seen first.
+    """Every 2-character substring of the CJK runs in *texts* (and 2-character runs), first seen first.
 
     Pagefind's index-time segmentation keeps 特困人员 as one word, so a search for 供养 or 人员救助 would miss;
-    indexing the n-grams as well lets any term of two or more characters match (the search box splits a
-    longer query into overlapping pairs).
+    indexing the pairs as well lets any term of two or more characters match: the search box cuts a longer
+    query into the same overlapping pairs. 、 separates them so that the segmenter cannot glue them together.
     """
-    seen: dict[str, None] = {}
-    for text in texts:
-        for run in CJK_RUN.findall(text or ""):
-            for size in (2, 3):
-                for start in range(len(run) - size + 1):
-                    seen.setdefault(run[start:start + size], None)
-    return "、".join(seen)
+    runs = CJK_RUN.findall(" ".join(t for t in texts if t))
+    return "、".join(dict.fromkeys(run[i:i + 2] for run in runs for i in range(len(run) - 1)))
 
 
 def index_site(site: Path) -> None:

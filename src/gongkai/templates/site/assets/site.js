@@ -9,7 +9,7 @@
       if (!part) return;
       part.split(/([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)/).forEach(function (run) {
         if (!run) return;
-        if (/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/.test(run) && run.length > 3) {
+        if (/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/.test(run) && run.length > 2) {
           for (var i = 0; i + 2 <= run.length; i++) terms.push(run.slice(i, i + 2));
         } else { terms.push(run); }
       });
