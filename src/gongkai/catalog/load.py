@@ -181,7 +181,7 @@ def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]],
 
 def load(source: Source, listing: Listing, cache: Cache) -> Catalog:
     """Build the Catalog for *listing*, reusing every cached result whose content hash matches."""
-    cached = cache.parsed([(blob, kind) for _, kind, blob in listing.files])
+    cached = cache.parsed([(blob, kind) for _, kind, blob in listing.files])  # files that had findings
     files: dict[str, ParsedFile] = {}
     new: list[tuple[str, str, Any]] = []
     for path, kind, blob in listing.files:
@@ -192,7 +192,8 @@ def load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         data = listing.fresh.pop(path, None)
         parsed = parse_file(path, kind, blob, data if data is not None else source.read(path))
         files[path] = parsed
-        new.append((blob, kind, parsed))
+        if parsed.diagnostics:  # only these are costly to redo (positions); a clean file parses faster than it unpickles
+            new.append((blob, kind, parsed))
     cache.put_parsed(new)
     return Catalog(source, files, listing.attachments, cache)
 
