@@ -83,12 +83,12 @@ def register_kind(kind: FileKind, folder: str | None = None) -> None:
 
 def kind_of(path: str) -> str | None:
     """The kind of a catalog-relative path, or None when gongkai does not read it."""
-    if not path.endswith((".yaml", ".yml")):
+    if not (path.endswith(".yaml") or path.endswith(".yml")):
         return None
     if path == "gongkai.yaml":
         return "agency"
-    top = path.split("/", 1)[0]
-    return FOLDERS.get(top) if "/" in path else None
+    slash = path.find("/")
+    return FOLDERS.get(path[:slash]) if slash > 0 else None
 
 
 def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 SKIP_DIRS = {".git", ".gongkai-cache", "__pycache__", ".venv", "node_modules"}
 
@@ -16,8 +15,7 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A file of the catalog: relative POSIX path, and a stat signature when known (size, mtime_ns)."""
 
     path: str
