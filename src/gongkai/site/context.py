@@ -28,6 +28,11 @@ class SiteData:
     by_unit: dict[str, list[Record]] = field(default_factory=dict)
     item_by_id: dict[str, Item] = field(default_factory=dict)
     interpreted: dict[str, list[Record]] = field(default_factory=dict)  # 解读 id → the documents it interprets
+    blobs: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) → content hash of its file
+
+    def blob(self, kind: str, object_id: str | None) -> str:
+        """The content hash of the file defining *object_id*: a page's inputs key without serialising models."""
+        return self.blobs.get((kind, object_id or ""), "")
 
     @property
     def title(self) -> str:
@@ -71,6 +76,7 @@ def site_data(catalog: Catalog) -> SiteData:
     records = publishable(catalog).admitted
     data = SiteData(agency, items, records)
     data.item_by_id = {i.id: i for i in items}
+    data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items()}
     for record in records:
         data.by_id[record.id] = record
         if record.item:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -62,21 +61,17 @@ def _overview_pages(data: SiteData, changes: list[Any]) -> Iterator[Page]:
     yield _always("apply/index.html", "apply.html", desk=data.agency.requests,
                   request_items=[i for i in data.items if i.mode == "依申请"])
     yield _always("changes/index.html", "changes.html", changes=changes)
-    yield _always("search/index.html", "search.html", fives=FIVE_SLUGS)
+    yield _always("search/index.html", "search.html", fives=FIVE_SLUGS,
+                  publishers=sorted({i.publisher for i in data.items}))
     yield _always("data/index.html", "data.html")
 
 
 def _item_page(data: SiteData, item: Item) -> Page:
     records = data.by_item.get(item.id, [])
-    key = json.dumps([item.model_dump(mode="json"), [_summary(r) for r in records], data.unit_name(item.unit)],
-                     ensure_ascii=False, sort_keys=True)
+    key = "|".join([data.blob("item", item.id), data.unit_name(item.unit), *(data.blob("record", r.id) for r in records)])
     return Page(f"items/{item.id}.html", "item.html", key,
                 lambda: {"item": item, "row": row(item), "item_records": records, "columns": COLUMNS,
                          "tokens": ngrams(item.name, *item.contents, item.publisher)})
-
-
-def _summary(record: Record) -> list[Any]:
-    return [record.id, record.title, record.doc_number, str(record.published)]
 
 
 def _record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator[Page]:
@@ -84,9 +79,9 @@ def _record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator
     interpretations = data.related(record.interpretations)
     forwarded = data.related([record.forwards] if record.forwards else [])
     interprets = data.interpreted.get(record.id, [])
-    key = json.dumps([record.model_dump(mode="json"), item.model_dump(mode="json") if item else None,
-                      [_summary(r) for r in interpretations + forwarded + interprets], data.unit_name(record.unit),
-                      [f.href for f in files]], ensure_ascii=False, sort_keys=True)
+    related = [data.blob("record", r.id) for r in interpretations + forwarded + interprets]
+    key = "|".join([data.blob("record", record.id), data.blob("item", record.item), data.unit_name(record.unit),
+                    *related, *(f.href for f in files)])
     made: list[dict[str, Any]] = []
 
     def context() -> dict[str, Any]:

@@ -39,6 +39,7 @@
     var query = field("q", params.get("q") || "");
     var domain = field("f-domain", params.get("领域") || "");
     var five = field("f-five", params.get("五公开") || "");
+    var publisher = field("f-publisher", params.get("公开主体") || "");
     var status = document.getElementById("search-status");
     if (!query.trim()) return;
     var siteRoot = new URL("../", script.src);
@@ -52,6 +53,7 @@
     var filters = {};
     if (domain) filters["领域"] = domain;
     if (five) filters["五公开"] = five;
+    if (publisher) filters["公开主体"] = publisher;
     var search = await pagefind.search(cjkTerms(query), { filters: filters });
     var found = await Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
     status.textContent = "“" + query + "”共找到 " + search.results.length + " 条结果";
