@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT, RECORD
-from gongkai.cli import app
+from gongkai.cli import app, command_modules, load_commands
 from gongkai.rules import REGISTRY
 from gongkai.rules.base import FAMILIES
 
@@ -21,6 +21,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def command_paths() -> list[list[str]]:
     """Every command and sub-command of the app, as argv prefixes."""
     import typer.main  # noqa: PLC0415
+
+    load_commands([])
 
     root = typer.main.get_command(app)
     found: list[list[str]] = []
@@ -54,6 +56,17 @@ def test_every_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [" ".join(a) for a in command_paths() if f"gongkai {' '.join(a)}" not in readme]
     assert not missing, missing
+
+
+def test_each_top_level_command_is_found_without_importing_every_module():
+    """gongkai imports only the module of the command being run; the map from name to module must be complete."""
+    top = {path[0] for path in command_paths()}
+    assert top == set(command_modules())
+    for name, module in command_modules().items():
+        run = subprocess.run([sys.executable, "-c", f"import sys; from gongkai.cli import load_commands; "
+                              f"load_commands(['{name}']); print(sorted(m for m in sys.modules if m.startswith('gongkai.cli.')))"],
+                             capture_output=True, text=True, check=True)
+        assert f"gongkai.cli.{module}" in run.stdout
 
 
 def test_python_dash_m_works(tmp_path):

@@ -1,13 +1,58 @@
-"""The command line: the only part of gongkai that prints, exits, or imports typer and rich."""
+"""The command line: the only part of gongkai that prints, exits, or imports typer and rich.
+
+Each other module of this package defines commands. Only the module of the command being run is imported, so
+`gongkai validate` does not pay for openpyxl, bagit or jinja2; `--help` and unknown commands load them all.
+"""
+
+from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import NoReturn
 
-from gongkai.cli.app import app, main, run
+from gongkai.cli.app import app
+from gongkai.cli.app import main as _run_app
 
-# Every other module of this package defines commands; importing it registers them.
-for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    if _module not in {"app", "zh", "options"}:
-        importlib.import_module(f"{__name__}.{_module}")
+_INFRASTRUCTURE = {"app", "zh", "options"}
+_DECLARATION = re.compile(r'@app\.command\("([^"]+)"\)|app\.add_typer\([^)]*name="([^"]+)"')
 
-__all__ = ["app", "main", "run"]
+
+def _modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name not in _INFRASTRUCTURE)
+
+
+@cache
+def command_modules() -> dict[str, str]:
+    """Top-level command name → the module that declares it, read from the modules' source without importing."""
+    found: dict[str, str] = {}
+    for module in _modules():
+        text = (Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+        for command, group in _DECLARATION.findall(text):
+            found[command or group] = module
+    return found
+
+
+def load_commands(argv: list[str] | None = None) -> None:
+    """Import the module of the command in *argv*, or every command module when that is not clear."""
+    words = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("-")]
+    module = command_modules().get(words[0]) if words else None
+    for name in [module] if module else _modules():
+        importlib.import_module(f"{__name__}.{name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with *argv* (default sys.argv[1:]); returns the exit code."""
+    load_commands(argv)
+    return _run_app(argv)
+
+
+def run() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+__all__ = ["app", "command_modules", "load_commands", "main", "run"]

@@ -21,13 +21,18 @@ app = typer.Typer(
     name="gongkai",
     help="gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。",
     no_args_is_help=True,
-    options_metavar="[选项]",
-    subcommand_metavar="命令 [参数]...",
     add_completion=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _root() -> None:
+    """gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。"""
+
+
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
@@ -73,6 +78,3 @@ def _internal_error() -> int:
     return EXIT_INTERNAL
 
 
-def run() -> NoReturn:
-    """Console-script entry point."""
-    sys.exit(main())

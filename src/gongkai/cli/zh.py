@@ -25,6 +25,7 @@ def localize() -> None:
     rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
     _patch_usage()
     _patch_help_option()
+    _patch_usage_pieces()
 
 
 def _patch_usage() -> None:
@@ -49,6 +50,21 @@ def _patch_help_option() -> None:
         return option
 
     click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+_PIECES = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
+
+
+def _patch_usage_pieces() -> None:
+    from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
+
+    for cls in (click_core.Command, typer_core.TyperGroup):
+        original = cls.collect_usage_pieces
+
+        def collect(self: Any, ctx: Any, _original: Any = original) -> list[str]:
+            return [_PIECES.get(piece, piece) for piece in _original(self, ctx)]
+
+        cls.collect_usage_pieces = collect  # type: ignore[method-assign]
 
 
 USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
