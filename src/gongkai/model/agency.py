@@ -6,9 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from gongkai.model import vocab
 from gongkai.model.base import CatalogModel, ObjectId, Text
 
-UnitKind = Literal["股室", "乡镇民政办", "其他"]
+UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
 
 

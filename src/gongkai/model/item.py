@@ -6,28 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
+from gongkai.model import vocab
 from gongkai.model.base import CatalogModel, ObjectId, Text
 
-FiveDisclosure = Literal["决策公开", "执行公开", "管理公开", "服务公开", "结果公开"]
-Channel = Literal[
-    "政府网站",
-    "政府公报",
-    "两微一端",
-    "发布会/听证会",
-    "广播电视",
-    "纸质媒体",
-    "公开查阅点",
-    "政务服务中心",
-    "便民服务站",
-    "入户/现场",
-    "社区/企事业单位/村公示栏（电子屏）",
-    "精准推送",
-    "其他",
-]
-Audience = Literal["全社会", "特定群体"]
-Mode = Literal["主动", "依申请"]
-Level = Literal["县级", "乡级"]
-Format = Literal["文本", "图表", "图片", "音频", "视频"]
+# The vocabularies live in one module (vocab); these Literal types are built from it.
+FiveDisclosure = Literal[vocab.FIVE_DISCLOSURES]  # type: ignore[valid-type]
+Channel = Literal[vocab.CHANNELS]  # type: ignore[valid-type]
+Audience = Literal[vocab.AUDIENCES]  # type: ignore[valid-type]
+Mode = Literal[vocab.MODES]  # type: ignore[valid-type]
+Level = Literal[vocab.LEVELS]  # type: ignore[valid-type]
+Format = Literal[vocab.FORMATS]  # type: ignore[valid-type]
 
 
 class Item(CatalogModel):

@@ -6,40 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from gongkai.model import vocab
 from gongkai.model.base import CatalogModel, Day, ObjectId, Text
 from gongkai.model.item import Channel
 
-Attribute = Literal["主动公开", "依申请公开", "不予公开"]
-Ground = Literal[
-    "国家秘密",
-    "法律法规禁止公开",
-    "危及三安全一稳定",
-    "商业秘密",
-    "个人隐私",
-    "内部事务信息",
-    "过程性信息",
-    "行政执法案卷",
-]
-Kind = Literal[
-    "规范性文件",
-    "政策文件",
-    "政策解读",
-    "通知",
-    "公告",
-    "公示",
-    "通报",
-    "报告",
-    "批复",
-    "方案",
-    "规划计划",
-    "统计数据",
-    "办事指南",
-    "工作动态",
-    "回应关切",
-    "财政预决算",
-    "年度报告",
-    "其他",
-]
+Attribute = Literal[vocab.ATTRIBUTES]  # type: ignore[valid-type]
+Ground = Literal[tuple(g.name for g in vocab.WITHHOLDING_GROUNDS)]  # type: ignore[misc]
+Kind = Literal[vocab.DOCUMENT_KINDS]  # type: ignore[valid-type]
 
 
 class Review(CatalogModel):
