@@ -17,7 +17,6 @@ setup: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(GONGKAI) validate catalog
 	$(GONGKAI) build-site catalog --out site
-	@echo "网站已生成：用浏览器打开 site/index.html，或运行 $(GONGKAI) serve 后访问 http://127.0.0.1:8000/"
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
