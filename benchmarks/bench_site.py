@@ -79,9 +79,11 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--skip-small", action="store_true")
     parser.add_argument("--search", action="store_true", help="include the pagefind index in the 100k rebuilds")
     args = parser.parse_args()
-    full_build(args.small, search=True)
+    if not args.skip_small:
+        full_build(args.small, search=True)
     print(f"peak memory so far: {peak_mb():.0f} MB")
     if not args.skip_large:
         rebuilds(args.large, args.search)

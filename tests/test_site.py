@@ -105,10 +105,13 @@ def test_same_catalog_byte_identical(bundled: Path, gk: Gk, tmp_path: Path) -> N
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
 
 
+@pytest.mark.parametrize("mode", ["update", "fresh"])
 def test_failed_build_leaves_old_site(cat: CatalogDir, gk: Gk, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                      monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
+    if mode == "fresh":  # without the manifest the whole site is rebuilt aside and swapped
+        (site / ".gongkai-build.json").unlink()
     before = _files(site)
     cat.record(RECORD.replace("低保对象名单的公示", "低保对象名单的更正公示"))
 
@@ -116,6 +119,7 @@ def test_failed_build_leaves_old_site(cat: CatalogDir, gk: Gk, tmp_path: Path,
         raise RuntimeError("search indexer crashed")
 
     monkeypatch.setattr("gongkai.site.build.index_site", broken)
+    monkeypatch.setattr("gongkai.site.update.index_site", broken)
     assert gk("build-site", cat.root, "--out", site).code == 3
     assert _files(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
@@ -150,3 +154,15 @@ def test_one_changed_record_rewrites_only_its_pages(built: Path, bundled: Path, 
 def test_serve_refuses_missing_site(gk: Gk, tmp_path: Path) -> None:
     run = gk("serve", "--dir", tmp_path / "nothing")
     assert run.code == 2 and "build-site" in run.err
+
+
+def test_record_withdrawn_leaves_no_trace_after_update(built: Path, bundled: Path, gk: Gk) -> None:
+    target = bundled / "records/2026/R2026-012.yaml"
+    text = target.read_text("utf-8")
+    title = next(line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("题名: "))
+    target.write_text(text.replace("公开属性: 主动公开", "公开属性: 依申请公开"), "utf-8")
+    run = gk("build-site", bundled, "--out", built)
+    assert run.code == 0, run.err
+    assert not (built / "records/R2026-012.html").exists()
+    leaked = [n for n, d in _files(built).items() if title in _readable(d).decode("utf-8", "replace")]
+    assert leaked == []

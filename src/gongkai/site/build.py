@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,8 +12,8 @@ from typing import Any
 
 from gongkai import __version__
 from gongkai.catalog import Catalog
-from gongkai.files_io import replace_dir
-from gongkai.site import opendata
+from gongkai.files_io import replace_dir, write_atomic
+from gongkai.site import opendata, update
 from gongkai.site.attachments import links
 from gongkai.site.changes import Adjustment, directory_changes
 from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
@@ -62,6 +64,16 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
         result.pages = sum(1 for p in old.files if p.endswith(".html"))
         return result
     data = site_data(catalog)
+    if old.files and out.is_dir():
+        _update(catalog, data, out, old, result, changes, search, stamp)
+    else:
+        _fresh(catalog, data, out, old, result, changes, search, stamp)
+    return result
+
+
+def _fresh(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: BuildResult,
+           changes: list[Adjustment], search: bool, stamp: str) -> None:
+    """A whole new site built aside and swapped in for the old folder in one step."""
     with replace_dir(out) as staging:
         emitter = Emitter(out, staging, old)
         html_changed = _emit_pages(catalog, data, emitter, result, changes)
@@ -74,7 +86,28 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
         emitter.new.fingerprint = stamp
         (staging / MANIFEST).write_text(emitter.new.dumps(), "utf-8")
     result.written, result.reused = emitter.written, emitter.reused
-    return result
+
+
+def _update(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: BuildResult,
+            changes: list[Adjustment], search: bool, stamp: str) -> None:
+    """Render what changed aside; only when all of it (and the search index) succeeded, move it in."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.update.", dir=out.parent))
+    try:
+        emitter = Emitter(out, staging, old, in_place=True)
+        html_changed = _emit_pages(catalog, data, emitter, result, changes)
+        _emit_data(catalog, data, emitter, result)
+        removed = sorted(p for p in old.files if p not in emitter.new.files)
+        index = None
+        if search and (html_changed or removed or not (out / SEARCH_DIR).is_dir()):
+            started = time.perf_counter()
+            index = update.index_aside(out, staging, emitter.changed, removed)
+            result.search_seconds = time.perf_counter() - started
+        emitter.new.fingerprint = stamp
+        update.apply(out, staging, emitter.changed, removed, index)
+        write_atomic(out / MANIFEST, emitter.new.dumps())
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.written, result.reused = emitter.written, emitter.reused
 
 
 def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult,

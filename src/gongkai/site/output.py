@@ -48,14 +48,16 @@ class Emitter:
     staging: Path
     old: Manifest
     new: Manifest = field(default_factory=Manifest)
+    in_place: bool = False  # True: staging holds only changed files, unchanged ones stay where they are
     written: int = 0
     reused: int = 0
+    changed: list[str] = field(default_factory=list)
     _dirs: set[Path] = field(default_factory=set)
 
     def reuse(self, path: str, inputs: str) -> bool:
-        """Link the old file when its inputs hash is unchanged; True if done (nothing rendered)."""
+        """Keep the old file when its inputs hash is unchanged; True if done (nothing rendered)."""
         previous = self.old.files.get(path)
-        if not inputs or previous is None or previous[0] != inputs or not self._link(path):
+        if not inputs or previous is None or previous[0] != inputs or not self._keep(path):
             return False
         self.new.files[path] = previous
         self.reused += 1
@@ -66,11 +68,12 @@ class Emitter:
         content = digest(data)
         self.new.files[path] = [inputs, content]
         previous = self.old.files.get(path)
-        if previous is not None and previous[1] == content and self._link(path):
+        if previous is not None and previous[1] == content and self._keep(path):
             self.reused += 1
             return
         target = self._target(path)
         target.write_bytes(data)
+        self.changed.append(path)
         self.written += 1
 
     def copy(self, path: str, source: Path) -> None:
@@ -81,6 +84,7 @@ class Emitter:
             return
         shutil.copyfile(source, self._target(path))
         self.new.files[path] = [inputs, inputs]
+        self.changed.append(path)
         self.written += 1
 
     def _target(self, path: str) -> Path:
@@ -89,6 +93,9 @@ class Emitter:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
         return target
+
+    def _keep(self, path: str) -> bool:
+        return True if self.in_place else self._link(path)
 
     def _link(self, path: str) -> bool:
         try:

@@ -25,20 +25,21 @@ def render_all(jobs: list[Job], emitter: Emitter, render: Callable[[Job], bytes]
     chunks = [range(start, len(jobs), workers) for start in range(workers)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for files, written, reused in pool.map(_work, chunks):
+            for files, changed, reused in pool.map(_work, chunks):
                 emitter.new.files.update(files)
-                emitter.written += written
+                emitter.changed.extend(changed)
+                emitter.written += len(changed)
                 emitter.reused += reused
     finally:
         _state.clear()
 
 
-def _work(indices: range) -> tuple[dict[str, list[str]], int, int]:
+def _work(indices: range) -> tuple[dict[str, list[str]], list[str], int]:
     """In a worker: render and emit one share of the jobs; report what was written."""
     jobs: list[Job] = _state["jobs"]
     parent: Emitter = _state["emitter"]
-    emitter = Emitter(parent.old_site, parent.staging, parent.old)
+    emitter = Emitter(parent.old_site, parent.staging, parent.old, in_place=parent.in_place)
     for index in indices:
         job = jobs[index]
         emitter.emit(job[0], _state["render"](job), job[2])
-    return emitter.new.files, emitter.written, emitter.reused
+    return emitter.new.files, emitter.changed, emitter.reused
