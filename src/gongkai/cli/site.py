@@ -36,7 +36,7 @@ def build_site_command(
     for refused in result.refused:
         err.print(f"警告：附件路径不在目录的 files/ 文件夹内，已拒绝：{refused}", markup=False)
     if result.unchanged:
-        out.print(f"网站没有变化：{out_dir}（{result.pages} 个页面）", markup=False)
+        out.print(f"网站没有变化：{out_dir}（目录、附件和模板都与上次生成时相同，没有写入任何文件）", markup=False)
         return EXIT_OK
     out.print(f"已生成网站：{out_dir}（{result.pages} 个页面，写入 {result.written} 个文件，"
               f"沿用 {result.reused} 个未变文件）", markup=False)

@@ -55,14 +55,13 @@ def fingerprint(catalog: Catalog, search: bool, changes: list[Adjustment]) -> st
 
 def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
     """Build the public website for *catalog* into *out*; a failure leaves the old site untouched."""
-    old = Manifest.read(out)
     result = BuildResult(out)
     changes = directory_changes(catalog)
     stamp = fingerprint(catalog, search, changes)
-    if old.fingerprint == stamp and out.is_dir():
+    if Manifest.stamp(out) == stamp and out.is_dir():
         result.unchanged = True
-        result.pages = sum(1 for p in old.files if p.endswith(".html"))
         return result
+    old = Manifest.read(out)
     data = site_data(catalog)
     if old.files and out.is_dir():
         _update(catalog, data, out, old, result, changes, search, stamp)

@@ -36,6 +36,16 @@ class Manifest:
             return cls()
         return cls(str(raw.get("fingerprint", "")), dict(raw.get("files", {})))
 
+    @staticmethod
+    def stamp(site: Path) -> str:
+        """The last build's fingerprint, from the manifest's first line only (the fast no-change check)."""
+        try:
+            with (site / MANIFEST).open(encoding="utf-8") as handle:
+                head = json.loads(handle.readline().rstrip().removesuffix('"files":{').rstrip(",") + "}")
+        except (OSError, ValueError):
+            return ""
+        return str(head.get("fingerprint", "")) if head.get("version") == VERSION else ""
+
     def dumps(self) -> str:
         payload = {"version": VERSION, "fingerprint": self.fingerprint, "files": dict(sorted(self.files.items()))}
         # one file per line keeps the manifest diffable; no indent= so that json uses its C encoder
