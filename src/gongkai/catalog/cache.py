@@ -29,6 +29,7 @@ class Cache:
 
     def __init__(self, root: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
+        self._stats: dict[str, tuple[int, int, str]] | None = None
         if root is not None:
             self._open(root)
 
@@ -58,12 +59,16 @@ class Cache:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
 
     def stats(self) -> dict[str, tuple[int, int, str]]:
-        """Known (size, mtime_ns, blob) per path."""
-        if self.db is None:
-            return {}
-        return {p: (s, m, b) for p, s, m, b in self.db.execute("SELECT path, size, mtime, blob FROM stat")}
+        """Known (size, mtime_ns, blob) per path (read once per run; callers must not modify it)."""
+        if self._stats is None:
+            rows = self.db.execute("SELECT path, size, mtime, blob FROM stat") if self.db is not None else ()
+            self._stats = {p: (s, m, b) for p, s, m, b in rows}
+        return self._stats
 
     def put_stats(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
+        rows = list(rows)
+        if self._stats is not None:
+            self._stats.update((p, (s, m, b)) for p, s, m, b in rows)
         self._write("INSERT OR REPLACE INTO stat VALUES(?,?,?,?)", rows)
 
     def parsed(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
