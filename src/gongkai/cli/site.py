@@ -55,7 +55,11 @@ def serve_command(
     if not (site_dir / "index.html").is_file():
         raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site。")
     handler = functools.partial(QuietHandler, directory=str(site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise UsageProblem(f"无法在端口 {port} 上预览（{exc.strerror}）。请换一个端口，如 --port 8001") from None
+    with server:
         out.print(f"正在预览 {site_dir}：http://127.0.0.1:{port}/ （按 Ctrl+C 停止）", markup=False)
         server.serve_forever()
     return EXIT_OK
