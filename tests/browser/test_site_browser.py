@@ -13,6 +13,7 @@ from gongkai.catalog import load_catalog
 from gongkai.site.context import site_data
 from tests.browser.conftest import ROOT, Watch, artifact
 
+pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 QUERIES = ["低保", "特困", "供养", "特困人员救助供养", "临时救助", "高龄津贴", "婚姻登记", "养老机构备案", "安民〔2026〕"]
 PAGE_TYPES = {
