@@ -39,11 +39,14 @@ def test_home_to_record(page: tuple[Any, Watch], base_url: str) -> None:
     tab, watch = page
     tab.goto(base_url)
     assert tab.locator("html").get_attribute("lang") == "zh-CN"
-    tab.click("nav[aria-label='主导航'] >> text=社会救助")
+    with tab.expect_navigation():
+        tab.click("nav[aria-label='主导航'] >> text=社会救助")
     assert tab.locator("table.dir caption").count() == 1
-    tab.locator("table.dir tbody th a").first.click()
+    with tab.expect_navigation():
+        tab.locator("table.dir tbody th a").first.click()
     assert "/items/" in tab.url and tab.url.endswith(".html")
-    tab.locator("ul.records a").first.click()
+    with tab.expect_navigation():
+        tab.locator("ul.records a").first.click()
     assert "/records/" in tab.url
     assert tab.locator("h1").inner_text()
     _clean(watch)
