@@ -33,6 +33,7 @@ class Listing:
     attachments: frozenset[str]
     # (path, size, mtime_ns) of every other file: an edited attachment changes the fingerprint.
     attachment_stats: tuple[tuple[str, int, int], ...] = ()
+    root: Path | None = None  # the catalog folder, when the source is a working tree
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
@@ -170,7 +171,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
             continue
         files.append((entry.path, kind, _blob(source, entry, known, stats, fresh)))
     cache.put_stats(stats)
-    return Listing(tuple(files), frozenset(p for p, _, _ in attachments), tuple(attachments), fresh)
+    root = source.root if isinstance(source, WorkingTree) else None
+    return Listing(tuple(files), frozenset(p for p, _, _ in attachments), tuple(attachments), root, fresh)
 
 
 def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]],

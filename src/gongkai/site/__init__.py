@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from gongkai.site.build import BuildResult, build_site
+from gongkai.site.build import BuildResult, build_site, quick_stamp, remember_build, unchanged_since_last_build
 
-__all__ = ["BuildResult", "build_site"]
+__all__ = ["BuildResult", "build_site", "quick_stamp", "remember_build", "unchanged_since_last_build"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gongkai import __version__
-from gongkai.catalog import Catalog
+from gongkai.catalog import Catalog, Listing
 from gongkai.files_io import replace_dir, write_atomic
 from gongkai.site import opendata, update
 from gongkai.site.attachments import links
@@ -51,6 +52,36 @@ def fingerprint(catalog: Catalog, search: bool, changes: list[Adjustment]) -> st
             stat = (source / path).stat()
             parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return digest("\n".join(parts))
+
+
+QUICK_STAMP = ".gongkai-listing"
+
+
+def quick_stamp(listing: Listing, search: bool) -> str:
+    """What a build depends on, known before loading: file hashes, attachment stats, git HEAD, templates, options."""
+    return digest("\n".join([__version__, templates_fingerprint(), str(search), listing.fingerprint, _head(listing)]))
+
+
+def _head(listing: Listing) -> str:
+    # The 目录调整记录 page reads the history: a new commit may change it even when no file did.
+    root = listing.root
+    if root is None:
+        return ""
+    run = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=False)
+    return run.stdout.strip() if run.returncode == 0 else ""
+
+
+def unchanged_since_last_build(out: Path, stamp: str) -> bool:
+    """True when the site in *out* was built from exactly this catalog: nothing need be loaded or written."""
+    try:
+        return (out / QUICK_STAMP).read_text("utf-8") == stamp and (out / MANIFEST).is_file()
+    except OSError:
+        return False
+
+
+def remember_build(out: Path, stamp: str) -> None:
+    """Record, after a successful build, what it was built from."""
+    write_atomic(out / QUICK_STAMP, stamp)
 
 
 def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
@@ -171,4 +202,4 @@ def _emit_data(catalog: Catalog, data: SiteData, emitter: Emitter, result: Build
     emitter.emit("feed.xml", opendata.feed(data, _base(data)))
 
 
-__all__ = ["BuildResult", "build_site", "render"]
+__all__ = ["BuildResult", "build_site", "quick_stamp", "remember_build", "render", "unchanged_since_last_build"]
