@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import marshal
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -10,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import gongkai
+from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
+STATS_FILE = "stats.marshal"
 
 
 def code_salt() -> str:
@@ -29,6 +32,7 @@ class Cache:
 
     def __init__(self, root: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
+        self.folder: Path | None = None
         self._stats: dict[str, tuple[int, int, str]] | None = None
         if root is not None:
             self._open(root)
@@ -42,11 +46,11 @@ class Cache:
             self.db.executescript(
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
                 "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"
-                "CREATE TABLE IF NOT EXISTS stat(path TEXT PRIMARY KEY, size INT, mtime INT, blob TEXT);"
                 "CREATE TABLE IF NOT EXISTS parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));"
                 "CREATE TABLE IF NOT EXISTS memo(k TEXT PRIMARY KEY, payload BLOB);"
             )
             self._check_salt()
+            self.folder = folder
         except (OSError, sqlite3.Error):
             self.db = None
 
@@ -59,17 +63,31 @@ class Cache:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
 
     def stats(self) -> dict[str, tuple[int, int, str]]:
-        """Known (size, mtime_ns, blob) per path (read once per run; callers must not modify it)."""
+        """Known (size, mtime_ns, blob) per path (read once per run; callers must not modify it).
+
+        Kept in a marshal file beside the database: it is read whole on every run, and marshal reads 100,000
+        entries ten times faster than SQLite can hand out rows.
+        """
         if self._stats is None:
-            rows = self.db.execute("SELECT path, size, mtime, blob FROM stat") if self.db is not None else ()
-            self._stats = {p: (s, m, b) for p, s, m, b in rows}
+            self._stats = {}
+            if self.folder is not None:
+                try:
+                    loaded = marshal.loads((self.folder / STATS_FILE).read_bytes())
+                    self._stats = loaded if isinstance(loaded, dict) else {}
+                except (OSError, ValueError, EOFError, TypeError):
+                    self._stats = {}
         return self._stats
 
     def put_stats(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
         rows = list(rows)
-        if self._stats is not None:
-            self._stats.update((p, (s, m, b)) for p, s, m, b in rows)
-        self._write("INSERT OR REPLACE INTO stat VALUES(?,?,?,?)", rows)
+        if not rows or self.folder is None:
+            return
+        stats = self.stats()
+        stats.update((p, (s, m, b)) for p, s, m, b in rows)
+        try:
+            write_atomic(self.folder / STATS_FILE, marshal.dumps(stats))
+        except OSError:
+            pass
 
     def parsed(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
         """Cached results for (blob, kind) pairs that have one."""
