@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
-from gongkai.catalog.decode import decode
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
 from gongkai.lint import lint
-from gongkai.privacy.mask import mask_text
+from gongkai.output.excerpt import source_lines
 
 
 @dataclass
@@ -23,17 +22,8 @@ class Validation:
     catalog: Catalog | None  # None when the result came whole from the cache
 
     def line(self, path: str, number: int) -> str | None:
-        """Line *number* of catalog file *path*, for showing next to a finding."""
-        try:
-            data = self.source.read(path)
-        except OSError:
-            return None
-        text, _ = decode(data)
-        if text is None:  # shown anyway, so the person sees which line of a GBK file is meant
-            text = data.decode("gb18030", errors="replace").replace("\r\n", "\n")
-        lines = text.split("\n")
-        # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7).
-        return mask_text(lines[number - 1])[0] if 0 < number <= len(lines) else None
+        """Line *number* of catalog file *path*, masked, for showing next to a finding."""
+        return source_lines(self.source)(path, number)
 
 
 def validate(path: Path, today: dt.date, use_cache: bool = True) -> Validation:

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from gongkai.catalog import Catalog, load_catalog
-from gongkai.catalog.decode import decode
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
 from gongkai.cli.options import parse_date
 from gongkai.diagnostics import Report
@@ -20,6 +19,7 @@ from gongkai.handover.deliver import deliver
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
 from gongkai.handover.run import handover_days, prepare
 from gongkai.output import render_text
+from gongkai.output.excerpt import source_lines
 
 sub = typer.Typer(help="移交两馆：每月5日、20日（节假日顺延）把主动公开的政府信息送交县档案馆和图书馆。",
                   no_args_is_help=False, invoke_without_command=True)
@@ -76,24 +76,12 @@ def _report_problems(catalog: Catalog, batch: Batch) -> int:
     if not batch.problems:
         return EXIT_OK
     report = Report(list(batch.problems), files_checked=len(batch.entries))
-    err.print(render_text(report, _line_reader(catalog)), end="", markup=False)
+    err.print(render_text(report, source_lines(catalog.source)), end="", markup=False)
     if blocking(batch):
         err.print("这一批没有生成：请补齐上面的问题；确需先送交的，加 --allow-incomplete，缺项会写在目录表的备注中。",
                   markup=False)
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _line_reader(catalog: Catalog):  # type: ignore[no-untyped-def]
-    def read(path: str, number: int) -> str | None:
-        try:
-            text, _ = decode(catalog.source.read(path))
-        except OSError:
-            return None
-        lines = (text or "").split("\n")
-        return lines[number - 1] if 0 < number <= len(lines) else None
-
-    return read
 
 
 def _show(batch: Batch, target: Path, dry: bool) -> None:
