@@ -11,19 +11,19 @@ import typer
 from gongkai.authoring.fmt import format_paths
 from gongkai.authoring.new import (Item, Record, item_path, new_item_fields, new_record_fields, record_path,
                                    write_new)
-from gongkai.catalog import find_root, load_catalog
+from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import TodayOpt, parse_date, today
+from gongkai.cli.options import CatalogOpt, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.model import vocab
+from gongkai.model.agency import Agency
 from gongkai.output.text import render_text
 from gongkai.validate import validate
 
 new_app = typer.Typer(help="新建公开事项或公开信息：自动编号，选项来自标准词表，写入后立即校验。", no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
-CatalogOpt = Annotated[Path, typer.Option("--catalog", "-C", help="目录文件夹（含 gongkai.yaml），默认当前文件夹或其下的 catalog/")]
 InteractiveOpt = Annotated[bool, typer.Option("--interactive", "-i", help="逐项询问（在终端中运行时默认如此）")]
 Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 One = Annotated[str | None, typer.Option(show_default=False)]
@@ -59,6 +59,14 @@ class Asker:
             raise UsageProblem("缺少：" + "、".join(self.missing) + "。请用选项写明，或加 -i 逐项填写")
 
 
+def _open(catalog: Path) -> tuple[Path, Catalog, Agency]:
+    root = find_root(catalog)
+    loaded = load_catalog(root)
+    if loaded.agency is None:
+        raise UsageProblem("gongkai.yaml 无效：请先运行 gongkai validate 修正")
+    return root, loaded, loaded.agency
+
+
 def _interactive(flag: bool) -> bool:
     return flag or sys.stdin.isatty()
 
@@ -83,11 +91,7 @@ def new_item(
     when: TodayOpt = None,
 ) -> int:
     """新建公开事项：编号自动取该领域的下一个（如 SHJZ-014），写入 items/<领域代码>/。"""
-    root = find_root(catalog)
-    loaded = load_catalog(root)
-    agency = loaded.agency
-    if agency is None:
-        raise UsageProblem("gongkai.yaml 无效：请先运行 gongkai validate 修正")
+    root, loaded, agency = _open(catalog)
     ask = Asker(_interactive(interactive))
     fields: dict[str, Any] = {"领域": ask.one(domain, "领域", "--domain", tuple(d.name for d in agency.domains))}
     fields["五公开"] = ask.one(five, "五公开", "--five", vocab.FIVE_DISCLOSURES)
@@ -124,11 +128,7 @@ def new_record(
     when: TodayOpt = None,
 ) -> int:
     """新建公开信息：编号（R年份-序号）和索引号自动取下一个，成文日期默认今天，写入 records/<年份>/。"""
-    root = find_root(catalog)
-    loaded = load_catalog(root)
-    agency = loaded.agency
-    if agency is None:
-        raise UsageProblem("gongkai.yaml 无效：请先运行 gongkai validate 修正")
+    root, loaded, agency = _open(catalog)
     ask = Asker(_interactive(interactive))
     day = today(when).isoformat()
     fields: dict[str, Any] = {"题名": ask.one(title, "题名", "--title")}

@@ -11,7 +11,7 @@ import typer
 
 from gongkai.catalog import Catalog, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
-from gongkai.cli.options import parse_date
+from gongkai.cli.options import CatalogOpt, parse_date
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_bag, find_bags
@@ -25,7 +25,6 @@ sub = typer.Typer(help="移交两馆：每月5日、20日（节假日顺延）�
                   no_args_is_help=False, invoke_without_command=True)
 app.add_typer(sub, name="handover")
 
-CatalogOpt = Annotated[Path, typer.Option("--catalog", "-C", help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/")]
 DEFAULT_OUT = "handover-out"
 
 

@@ -10,6 +10,7 @@ import typer
 
 from gongkai.catalog import find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
+from gongkai.cli.options import CatalogOpt
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.csv import export_directory_csv
@@ -23,7 +24,6 @@ import_app = typer.Typer(help="从官方表格样式的 xlsx 导入标准目录�
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
-CatalogOpt = Annotated[Path, typer.Option("--catalog", "-C", help="目录文件夹（含 gongkai.yaml），默认当前文件夹或其下的 catalog/")]
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="输出文件，默认 directory.xlsx / directory.csv", show_default=False)]
 
 

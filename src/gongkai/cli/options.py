@@ -14,6 +14,9 @@ from gongkai.errors import UsageProblem
 CatalogArg = Annotated[
     Path, typer.Argument(help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/", show_default=False)
 ]
+CatalogOpt = Annotated[
+    Path, typer.Option("--catalog", "-C", help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/")
+]
 TodayOpt = Annotated[
     str | None,
     typer.Option("--today", help="按哪一天检查（YYYY-MM-DD），默认今天；也可用环境变量 GONGKAI_TODAY", show_default=False),
