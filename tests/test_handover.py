@@ -311,3 +311,34 @@ def test_validate_warns_about_gaps_once_ledgers_exist(gk, ho, tmp_path):
     codes = [d["code"] for d in gk("validate", ho.root, "--format", "json").json()["diagnostics"]]
     assert {"GK502", "GK504", "GK507", "GK508", "GK509"} <= set(codes)
     assert gk("validate", ho.root).code == 1  # GK508/GK509 are errors: something went to the 两馆 that should not
+
+
+# ---------------------------------------------------------------- baseline: deliveries made before gongkai
+
+
+def test_baseline_records_past_deliveries_without_sending_anything(gk, ho, tmp_path):
+    add(ho, 9, "2026-09-16", formed="2026-07-01")  # sent late, by hand, before gongkai
+    run = gk("handover", "baseline", "--through", "2026-09-20", "-C", ho.root)
+    assert run.code == 0, run.err
+    assert ledgers(ho) == ["2026-09-20.yaml"]
+    text = (ho.root / "handover/2026-09-20.yaml").read_text(encoding="utf-8")
+    assert "补登: true" in text and "R2026-001" in text and "R2026-009" in text and "R2026-003" not in text
+    assert "超过" not in text  # nobody knows when they were really sent: no late remark is invented
+    assert not (tmp_path / "handover-out").exists()
+    data = gk("validate", ho.root, "--format", "json").json()
+    assert data["summary"]["errors"] == 0 and "GK506" not in {d["code"] for d in data["diagnostics"]}
+
+
+def test_after_a_baseline_only_later_records_are_sent(gk, ho, tmp_path):
+    gk("handover", "baseline", "--through", "2026-09-20", "-C", ho.root)
+    add(ho, 4, "2026-09-25", formed="2026-09-24")
+    out = tmp_path / "o"
+    assert gk("handover", "--date", "2026-10-08", "-C", ho.root, "--out", out).code == 0
+    manifest = (out / "dag/data/manifest.csv").read_text(encoding="utf-8-sig")
+    assert "350524-MZ-2026-00004" in manifest and "350524-MZ-2026-00001" not in manifest
+
+
+def test_baseline_is_not_recorded_twice(gk, ho):
+    assert gk("handover", "baseline", "--through", "2026-09-20", "-C", ho.root).code == 0
+    run = gk("handover", "baseline", "--through", "2026-09-20", "-C", ho.root)
+    assert run.code == 2 and "已经存在" in run.err

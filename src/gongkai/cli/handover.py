@@ -15,7 +15,7 @@ from gongkai.cli.options import CatalogOpt, parse_date
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_bag, find_bags
-from gongkai.handover.deliver import deliver
+from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
 from gongkai.handover.run import handover_days, prepare
 from gongkai.output import render_text
@@ -46,7 +46,7 @@ def handover_command(
 ) -> int:
     """生成一批移交材料：每个接收单位一份送交信息目录表（xlsx、打印用 HTML、csv）和 PDF/CEB 文件（BagIt 包，SHA-256 校验），送交完成后写入台账 handover/<日期>.yaml。
 
-    子命令：schedule（列出全年移交日）、verify（核对送交的文件）。
+    子命令：schedule（列出全年移交日）、verify（核对送交的文件）、baseline（补登启用前已送交的信息）。
     """
     if ctx.invoked_subcommand is not None:
         return EXIT_OK
@@ -97,6 +97,25 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
     out.print(f"{'输出到' if dry else '输出在'} {target}：{names} 各一个 BagIt 包", markup=False)
     if dry:
         out.print("（--dry-run：没有写入任何文件，也没有记入台账）", markup=False)
+
+
+@sub.command("baseline")
+def baseline_command(
+    through: Annotated[str, typer.Option("--through", help="已送交到哪一天（最后一次人工送交的日期），如 2026-11-20")],
+    catalog: CatalogOpt = Path("."),
+) -> int:
+    """补登台账：启用 gongkai 之前已经人工送交两馆的主动公开信息，记入台账 handover/<日期>.yaml（标明「补登」），不生成送交文件。
+
+    此后 gongkai handover 只送交之后公开的信息，也不会把补登的信息算作超期送交。
+    """
+    day = parse_date(through, "--through")
+    loaded = load_catalog(catalog)
+    batch = prepare(loaded, day, force=True, allow_incomplete=True)
+    root = loaded.source.root  # type: ignore[attr-defined]
+    if not record_baseline(root, batch):
+        raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
+    out.print(f"已补登台账：{root / batch.ledger_path}（{len(batch.entries)} 件信息，{batch.period}）", markup=False)
+    return EXIT_OK
 
 
 @sub.command("schedule")

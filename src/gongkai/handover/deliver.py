@@ -22,12 +22,23 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
     return True
 
 
+BASELINE_NOTE = "启用 gongkai 之前已送交两馆，补登台账；没有由 gongkai 生成送交文件"
+
+
+def record_baseline(root: Path, batch: Batch) -> bool:
+    """Record, without sending anything, that *batch* was already delivered before gongkai; False if recorded."""
+    if batch.recorded:
+        return False
+    write_atomic(root / batch.ledger_path, ledger_text(batch, baseline=True))
+    return True
+
+
 def _q(text: str) -> str:
     # JSON strings are valid YAML double-quoted scalars: safe for any remark or index number.
     return json.dumps(text, ensure_ascii=False)
 
 
-def ledger_text(batch: Batch) -> str:
+def ledger_text(batch: Batch, baseline: bool = False) -> str:
     """The ledger file of a batch: Chinese keys, deterministic, one record per block."""
     lines = [
         "# 移交台账：由 gongkai handover 在送交两馆后写入。请勿手工修改；更正请另行撤换。",
@@ -37,6 +48,8 @@ def ledger_text(batch: Batch) -> str:
         f"  结束: {batch.date.isoformat()}",
         f"接收单位: [{', '.join(r.id for r in batch.settings.recipients)}]",
     ]
+    if baseline:
+        lines.append("补登: true")
     lines.append("信息:" if batch.entries else "信息: []")
     for entry in batch.entries:
         record = entry.record
@@ -47,8 +60,10 @@ def ledger_text(batch: Batch) -> str:
             lines.append("    文件:")
             for sent in entry.files:
                 lines += [f"      - 文件: {_q(sent.source)}", f"        sha256: {sent.sha256}"]
-        if entry.remark:
+        if entry.remark and not baseline:
             lines.append(f"    备注: {_q(entry.remark)}")
-    if batch.empty:
+    if baseline:
+        lines.append(f"备注: {BASELINE_NOTE}")
+    elif batch.empty:
         lines.append(f"备注: {EMPTY_NOTE}")
     return "\n".join(lines) + "\n"

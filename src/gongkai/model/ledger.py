@@ -40,6 +40,9 @@ class Ledger(CatalogModel):
     recipients: list[ObjectId] = Field(alias="接收单位", min_length=1, title="接收单位", description="接收单位的编号")
     records: list[SentRecord] = Field(default_factory=list, alias="信息", title="移交的信息")
     remark: Text | None = Field(None, alias="备注", title="备注")
+    baseline: bool = Field(
+        False, alias="补登", title="补登", description="true：启用 gongkai 之前已送交两馆、事后补登的台账（送交日期不详）"
+    )
 
     @property
     def id(self) -> str:

@@ -127,14 +127,18 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
                     calendar: WorkdayCalendar, card: Scorecard) -> None:
     """Records formed in *year* whose handover was due by today: sent within 时限工作日 of being formed, or not."""
     sent: dict[str, dt.date] = {}
+    baseline: set[str] = set()
     for ledger in sorted(_ledgers(catalog), key=lambda m: m.date):
         for record_id in ledger.record_ids():
             sent.setdefault(record_id, ledger.date)
+            if getattr(ledger, "baseline", False):
+                baseline.add(record_id)  # sent before gongkai: punctuality unknown, not counted
     agency = catalog.agency
     limit_days = agency.handover.limit_workdays if agency else 20
     for record in catalog.records.values():
         score = scores.get(record.unit)
-        if score is None or not (record.is_public and record.published and record.formed.year == year):
+        if score is None or record.id in baseline or not (record.is_public and record.published
+                                                            and record.formed.year == year):
             continue
         try:
             due = calendar.add(record.formed, limit_days)
