@@ -68,7 +68,7 @@ def _change(key: Key, old: ParsedFile | None, new: ParsedFile | None) -> Change 
     kind, object_id = key
     old_path, new_path = (old.path if old else None), (new.path if new else None)
     name = name_of(new.model if new and new.model is not None else old.model if old else None)
-    base = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path}
+    base: dict[str, Any] = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path}
     bad = [(side, f) for side, f in (("old", old), ("new", new)) if f is not None and f.model is None]
     if bad:
         side = bad[0][0] if len(bad) == 1 else "both"

@@ -124,7 +124,7 @@ def _change(catalog: Catalog, existing: Item | None, item_id: str, fields: dict[
             return None
         path = catalog.path_of("item", item_id) or ""
         return Change(item_id, path, {k: fields[k] for k in changed}, False, source, changed)
-    inferred = []
+    inferred: list[str] = []
     if "五公开" not in fields and (five := infer_five(fields)):
         fields["五公开"], inferred = five, inferred + ["五公开"]
     if "责任单位" not in fields and catalog.agency and (unit := infer_unit(fields["领域"], catalog.agency)):

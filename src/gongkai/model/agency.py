@@ -103,8 +103,8 @@ class Agency(CatalogModel):
     units: list[Unit] = Field(alias="单位", min_length=1, title="单位")
     handover: HandoverSettings = Field(alias="移交", title="移交两馆")
     requests: RequestDesk | None = Field(None, alias="依申请公开", title="依申请公开")
-    site: SiteSettings = Field(default_factory=SiteSettings, alias="网站", title="网站")
-    lint: LintSettings = Field(default_factory=LintSettings, alias="检查", title="检查设置")
+    site: SiteSettings = Field(default_factory=lambda: SiteSettings.model_validate({}), alias="网站", title="网站")
+    lint: LintSettings = Field(default_factory=lambda: LintSettings.model_validate({}), alias="检查", title="检查设置")
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, if any."""

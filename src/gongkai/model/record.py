@@ -11,7 +11,7 @@ from gongkai.model.base import CatalogModel, Day, ObjectId, Text
 from gongkai.model.item import Channel
 
 Attribute = Literal[vocab.ATTRIBUTES]  # type: ignore[valid-type]
-Ground = Literal[tuple(g.name for g in vocab.WITHHOLDING_GROUNDS)]  # type: ignore[misc]
+Ground = Literal[vocab.GROUND_NAMES]  # type: ignore[valid-type]
 Kind = Literal[vocab.DOCUMENT_KINDS]  # type: ignore[valid-type]
 
 

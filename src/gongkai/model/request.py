@@ -233,7 +233,7 @@ class AnnualData(CatalogModel):
     overview: Text | None = Field(None, alias="总体情况", title="一、总体情况")
     problems: Text | None = Field(None, alias="存在的主要问题及改进情况", title="五、存在的主要问题及改进情况")
     other: Text | None = Field(None, alias="其他需要报告的事项", title="六、其他需要报告的事项")
-    regulations: RuleCounts = Field(default_factory=RuleCounts, alias="规章", title="规章")
+    regulations: RuleCounts = Field(default_factory=lambda: RuleCounts.model_validate({}), alias="规章", title="规章")
     licensing: int = Field(0, alias="行政许可", ge=0, title="行政许可本年处理决定数量")
     penalty: int = Field(0, alias="行政处罚", ge=0, title="行政处罚本年处理决定数量")
     enforcement: int = Field(0, alias="行政强制", ge=0, title="行政强制本年处理决定数量")

@@ -113,6 +113,7 @@ WITHHOLDING_GROUNDS: tuple[WithholdingGround, ...] = (
     WithholdingGround("过程性信息", "第十六条第二款", "讨论记录、过程稿、磋商信函、请示报告等过程性信息"),
     WithholdingGround("行政执法案卷", "第十六条第二款", "行政执法案卷信息"),
 )
+GROUND_NAMES: tuple[str, ...] = tuple(g.name for g in WITHHOLDING_GROUNDS)
 GROUNDS_BY_NAME: dict[str, WithholdingGround] = {g.name: g for g in WITHHOLDING_GROUNDS}
 GROUND_ALIASES: dict[str, str] = {
     "涉密": "国家秘密",

@@ -41,7 +41,7 @@ class UnitScore:
 
     @property
     def handover_share(self) -> float | None:
-        return self.handed_on_time / self.handed if self.handed else None
+        return (self.handed_on_time or 0) / self.handed if self.handed else None
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import datetime as dt
 import io
 import re
@@ -29,7 +31,7 @@ _FIXED = dt.datetime(2000, 1, 1)  # workbook properties carry no run time: same 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def _table(sheet: Worksheet, rows: list[list[object]], start: int = 1, bold: int = 1) -> int:
+def _table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
     """Write *rows* from row *start* with borders; the first *bold* rows are headers. Returns the next free row."""
     for offset, values in enumerate(rows):
         for column, value in enumerate(values, 1):
