@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 GONGKAI := $(VENV)/bin/gongkai
 PYTEST_ARGS ?=
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test setup bench typecheck clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+typecheck: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m mypy
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_validate.py
