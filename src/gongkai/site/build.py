@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from gongkai.site import opendata, update
 from gongkai.site.attachments import links
 from gongkai.site.changes import Adjustment, directory_changes
 from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
-from gongkai.site.output import MANIFEST, Emitter, Manifest, digest
+from gongkai.site.output import MANIFEST, Emitter, Manifest, digest, forget
 from gongkai.site.pages import Page, pages
 from gongkai.site.parallel import Job, render_all
 from gongkai.site.render import asset, render, templates_fingerprint
@@ -26,6 +26,7 @@ from gongkai.site.search import index_site
 
 ASSETS = ("site.css", "site.js")
 SEARCH_DIR = "pagefind"
+OWN_COPIES = ("wechat.html", "slide.html")  # a record's other versions: not listed in the sitemap
 
 
 @dataclass
@@ -40,14 +41,22 @@ class BuildResult:
     refused: list[str] = field(default_factory=list)
     xlsx: bool = False
     search_seconds: float = 0.0
+    data: SiteData | None = None  # what the pages were made from (for the snapshot of the next fast build)
+    fast: int = -1  # record files updated by the incremental path; -1 when the whole catalog was loaded
 
 
 def fingerprint(catalog: Catalog, search: bool, changes: list[Adjustment]) -> str:
     """Everything a build depends on: tool version, templates, catalog blobs, attachment stats, adjustments."""
+    blobs = sorted((p, f.blob) for p, f in catalog.files.items())
+    return fingerprint_of(blobs, catalog.attachments, getattr(catalog.source, "root", None), search, changes)
+
+
+def fingerprint_of(blobs: Iterable[tuple[str, str]], attachments: frozenset[str], source: Path | None, search: bool,
+                   changes: list[Adjustment]) -> str:
+    """fingerprint() from the catalog's (path, blob) pairs sorted by path and its attachments, without the models."""
     parts = [__version__, templates_fingerprint(), str(search), repr(changes)]
-    parts += [f"{p}:{f.blob}" for p, f in sorted(catalog.files.items())]
-    for path in sorted(catalog.attachments):
-        source = getattr(catalog.source, "root", None)
+    parts += [f"{p}:{blob}" for p, blob in blobs]
+    for path in sorted(attachments):
         if source is not None and (source / path).is_file():
             stat = (source / path).stat()
             parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
@@ -93,7 +102,7 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
         result.unchanged = True
         return result
     old = Manifest.read(out)
-    data = site_data(catalog)
+    data = result.data = site_data(catalog)
     if old.files and out.is_dir():
         _update(catalog, data, out, old, result, changes, search, stamp)
     else:
@@ -133,6 +142,7 @@ def _update(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: 
             index = update.index_aside(out, staging, emitter.changed, removed)
             result.search_seconds = time.perf_counter() - started
         emitter.new.fingerprint = stamp
+        forget(getattr(catalog.source, "root", None), out)
         update.apply(out, staging, emitter.changed, removed, index)
         write_atomic(out / MANIFEST, emitter.new.dumps())
     finally:
@@ -144,17 +154,8 @@ def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: Buil
                 changes: list[Adjustment]) -> bool:
     """Render (or reuse) every page; True when any HTML file's bytes changed."""
     attachments, result.refused = links(catalog, data.records)
-    chrome = digest(templates_fingerprint() + data.agency.model_dump_json())
-    common = {"site": data, "fives": FIVE_SLUGS}
     before = emitter.written
-    listed: list[Page] = []
-    jobs: list[Job] = []
-    for page in pages(data, attachments, changes):
-        listed.append(page)
-        inputs = digest(chrome + page.key) if page.key else ""
-        if not emitter.reuse(page.path, inputs):
-            jobs.append((page.path, page.template, inputs, _with(page, common)))
-    render_all(jobs, emitter, _render_job)
+    listed = render_pages(data, pages(data, attachments, changes), emitter)
     result.pages = len(listed)
     changed = emitter.written > before
     root = getattr(catalog.source, "root", None)
@@ -164,8 +165,23 @@ def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: Buil
                 emitter.copy(link.path, Path(root) / link.path)
             else:
                 emitter.emit(link.path, catalog.source.read(link.path))
-    _sitemap(data, emitter, [p.path for p in listed if p.template not in ("wechat.html", "slide.html")])
+    _sitemap(data, emitter, [p.path for p in listed if p.template not in OWN_COPIES])
     return changed or old_listing_changed(emitter)
+
+
+def render_pages(data: SiteData, todo: Iterable[Page], emitter: Emitter) -> list[Page]:
+    """Render (or reuse, when its inputs are unchanged) every page of *todo*; the pages, in order."""
+    chrome = digest(templates_fingerprint() + data.agency.model_dump_json())
+    common = {"site": data, "fives": FIVE_SLUGS}
+    listed: list[Page] = []
+    jobs: list[Job] = []
+    for page in todo:
+        listed.append(page)
+        inputs = digest(chrome + page.key) if page.key else ""
+        if not emitter.reuse(page.path, inputs):
+            jobs.append((page.path, page.template, inputs, _with(page, common)))
+    render_all(jobs, emitter, _render_job)
+    return listed
 
 
 def _with(page: Page, common: dict[str, Any]) -> Callable[[], dict[str, Any]]:
@@ -182,10 +198,10 @@ def old_listing_changed(emitter: Emitter) -> bool:
 
 
 def _sitemap(data: SiteData, emitter: Emitter, paths: list[str]) -> None:
-    emitter.emit("sitemap.xml", opendata.sitemap(paths, _base(data)))
+    emitter.emit("sitemap.xml", opendata.sitemap(paths, base_url(data)))
 
 
-def _base(data: SiteData) -> str:
+def base_url(data: SiteData) -> str:
     base = data.agency.site.base_url or data.agency.org.website or ""
     return base.rstrip("/") + "/" if base else ""
 
@@ -199,7 +215,7 @@ def _emit_data(catalog: Catalog, data: SiteData, emitter: Emitter, result: Build
     if xlsx is not None:
         emitter.emit("data/directory.xlsx", xlsx)
         result.xlsx = True
-    emitter.emit("feed.xml", opendata.feed(data, _base(data)))
+    emitter.emit("feed.xml", opendata.feed(data, base_url(data)))
 
 
 __all__ = ["BuildResult", "build_site", "quick_stamp", "remember_build", "render", "unchanged_since_last_build"]

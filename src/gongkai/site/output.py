@@ -10,8 +10,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gongkai.catalog.cache import CACHE_DIR
+
 MANIFEST = ".gongkai-build.json"
 VERSION = 2
+
+
+def snapshot_path(catalog_root: Path | None, site: Path) -> Path | None:
+    """Where the incremental path (site/fast.py) keeps what it knows about the records behind *site*.
+
+    In the catalog's cache folder, never in the site: it names records that are not public.
+    """
+    if catalog_root is None:
+        return None
+    return catalog_root / CACHE_DIR / f"site-{digest(str(site.resolve()))}.snapshot"
+
+
+def forget(catalog_root: Path | None, site: Path) -> None:
+    """Drop the snapshot before the site changes by another way: it would no longer describe the site."""
+    path = snapshot_path(catalog_root, site)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def digest(data: bytes | str) -> str:
@@ -47,11 +66,12 @@ class Manifest:
         return str(head.get("fingerprint", "")) if head.get("version") == VERSION else ""
 
     def dumps(self) -> str:
-        payload = {"version": VERSION, "fingerprint": self.fingerprint, "files": dict(sorted(self.files.items()))}
-        # one file per line keeps the manifest diffable; no indent= so that json uses its C encoder
-        lines = [f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v)}" for k, v in payload["files"].items()]
+        files = dict(sorted(self.files.items()))
+        # one file per line keeps the manifest diffable; one json.dumps call (its C encoder) for all of them:
+        # '"], "' only ever ends an entry, since every quote inside a key is escaped as \"
+        body = json.dumps(files, ensure_ascii=False, separators=(", ", ":"))[1:-1].replace('"], "', '"],\n"')
         head = f'{{"version":{VERSION},"fingerprint":{json.dumps(self.fingerprint)},"files":{{\n'
-        return head + ",\n".join(lines) + "\n}}\n"
+        return head + body + "\n}}\n"
 
 
 @dataclass
@@ -125,3 +145,88 @@ class Emitter:
             return False
         shutil.copytree(source, self.staging / folder, copy_function=os.link, dirs_exist_ok=True)
         return True
+
+
+class ManifestLines:
+    """The manifest as its lines, patched in place: a few entries change without parsing or re-encoding the rest.
+
+    The manifest holds one entry per line, sorted by path, so an entry is found by bisection and only the keys
+    visited are decoded. open() gives None when the file is not in exactly the format dumps() writes.
+    """
+
+    def __init__(self, head: str, entries: list[str]) -> None:
+        self.head = head
+        self.entries = entries  # '"path":["inputs", "content"],' (the last one without the comma)
+
+    @classmethod
+    def open(cls, site: Path) -> ManifestLines | None:
+        try:
+            text = (site / MANIFEST).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        lines = text.split("\n")
+        if len(lines) < 4 or lines[-2:] != ["}}", ""] or not lines[0].startswith(f'{{"version":{VERSION},'):
+            return None
+        entries = lines[1:-2]
+        if text.count('"],\n') != len(entries) - 1 or not entries[-1].endswith('"]'):
+            return None  # every entry but the last ends with its comma
+        found = cls(lines[0], entries)
+        keys = [found._key(e) for e in entries[:1] + entries[-1:]]
+        if None in keys or keys != sorted(keys):  # type: ignore[type-var]
+            return None
+        return found
+
+    @staticmethod
+    def _key(entry: str) -> str | None:
+        end = entry.find('":[')
+        if end < 0:
+            return None
+        try:
+            return str(json.loads(entry[:end + 1]))
+        except ValueError:
+            return None
+
+    def _find(self, path: str) -> tuple[int, bool]:
+        low, high = 0, len(self.entries)
+        while low < high:
+            middle = (low + high) // 2
+            if (self._key(self.entries[middle]) or "") < path:
+                low = middle + 1
+            else:
+                high = middle
+        return low, low < len(self.entries) and self._key(self.entries[low]) == path
+
+    def get(self, path: str, default: Any = None) -> Any:
+        index, found = self._find(path)
+        if not found:
+            return default
+        entry = self.entries[index]
+        return json.loads(entry[entry.find('":[') + 2:].rstrip(","))
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._find(path)[1]
+
+    def __setitem__(self, path: str, value: list[str]) -> None:
+        line = f"{json.dumps(path, ensure_ascii=False)}:{json.dumps(value)}"
+        index, found = self._find(path)
+        last = len(self.entries) - 1
+        if found:
+            self.entries[index] = line if index == last else line + ","
+        elif index > last:
+            if self.entries:
+                self.entries[last] += ","
+            self.entries.append(line)
+        else:
+            self.entries.insert(index, line + ",")
+
+    def __delitem__(self, path: str) -> None:
+        index, found = self._find(path)
+        if not found:
+            return
+        del self.entries[index]
+        if self.entries and index == len(self.entries):
+            self.entries[-1] = self.entries[-1].rstrip(",")
+
+    def dumps(self, fingerprint: str) -> str:
+        head = f'{{"version":{VERSION},"fingerprint":{json.dumps(fingerprint)},"files":{{\n'
+        return head + "\n".join(self.entries) + "\n}}\n"

@@ -33,11 +33,11 @@ class Page:
 
 def pages(data: SiteData, attachments: dict[str, list[Link]], changes: list[Any]) -> Iterator[Page]:
     """All pages, in a stable order."""
-    yield from _overview_pages(data, changes)
+    yield from overview_pages(data, changes)
     for item in data.items:
-        yield _item_page(data, item)
+        yield item_page(data, item)
     for record in data.records:
-        yield from _record_pages(data, record, attachments.get(record.id, []))
+        yield from record_pages(data, record, attachments.get(record.id, []))
 
 
 def _always(path: str, template: str, **context: Any) -> Page:
@@ -45,7 +45,7 @@ def _always(path: str, template: str, **context: Any) -> Page:
     return Page(path, template, "", lambda: context)
 
 
-def _overview_pages(data: SiteData, changes: list[Any]) -> Iterator[Page]:
+def overview_pages(data: SiteData, changes: list[Any]) -> Iterator[Page]:
     yield _always("index.html", "home.html", newest=data.records[:NEWEST], fives=FIVE_SLUGS)
     for domain in data.agency.domains:
         rows = [row(i) for i in data.domain_items(domain)]
@@ -66,7 +66,7 @@ def _overview_pages(data: SiteData, changes: list[Any]) -> Iterator[Page]:
     yield _always("data/index.html", "data.html")
 
 
-def _item_page(data: SiteData, item: Item) -> Page:
+def item_page(data: SiteData, item: Item) -> Page:
     records = data.by_item.get(item.id, [])
     key = "|".join([data.blob("item", item.id), data.unit_name(item.unit), *(data.blob("record", r.id) for r in records)])
     return Page(f"items/{item.id}.html", "item.html", key,
@@ -74,7 +74,7 @@ def _item_page(data: SiteData, item: Item) -> Page:
                          "tokens": ngrams(item.name, *item.contents, item.publisher)})
 
 
-def _record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator[Page]:
+def record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator[Page]:
     item = data.item_by_id.get(record.item or "")
     interpretations = data.related(record.interpretations)
     forwarded = data.related([record.forwards] if record.forwards else [])
