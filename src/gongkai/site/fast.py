@@ -65,7 +65,7 @@ class FastSiteData(SiteData):
 
     @property
     def date(self) -> dt.date | None:
-        return dt.date.fromisoformat(self.records[0].published) if self.records else None
+        return dt.date.fromisoformat(str(self.records[0].published)) if self.records else None
 
 
 def entry(record: Record, admitted: bool, blob: str) -> tuple[Any, ...]:
