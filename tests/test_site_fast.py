@@ -211,3 +211,59 @@ def test_a_failed_snapshot_is_ignored(gk, many, tmp_path):
     many.record(record(3, "再一个标题"), "records/2026/R2026-003.yaml")
     assert FAST in build(gk, many.root, site).out
     same_as_full_build(gk, many.root, site, tmp_path)
+
+
+ATTACHED = "附件:\n  - 文件: files/2026/R2026-{n:03d}.pdf\n"
+
+
+@pytest.fixture
+def attached(many):
+    """The eight records, R2026-002 and R2026-004 with a PDF each."""
+    for n in (2, 4):
+        many.write(f"files/2026/R2026-{n:03d}.pdf", b"%PDF-1.4 " + str(n).encode())
+        text = (many.root / f"records/2026/R2026-{n:03d}.yaml").read_text("utf-8")
+        many.record(text + ATTACHED.format(n=n), f"records/2026/R2026-{n:03d}.yaml")
+    return many
+
+
+def test_record_with_attachment_edited_takes_the_fast_path(gk, attached, tmp_path):
+    site = tmp_path / "site"
+    build(gk, attached.root, site)
+    text = (attached.root / "records/2026/R2026-002.yaml").read_text("utf-8")
+    attached.record(text.replace("题名: 测试县", "题名: 修订 测试县"), "records/2026/R2026-002.yaml")
+    assert FAST in build(gk, attached.root, site).out
+    page = (site / "records/R2026-002.html").read_text("utf-8")
+    assert "修订 测试县" in page and "files/2026/R2026-002.pdf" in page
+    same_as_full_build(gk, attached.root, site, tmp_path)
+
+
+def test_new_record_with_attachment_copies_the_file(gk, attached, tmp_path):
+    site = tmp_path / "site"
+    build(gk, attached.root, site)
+    attached.write("files/2026/R2026-009.pdf", b"%PDF-1.4 nine")
+    attached.record(record(9, "带附件的新公示", "2026-10-01", ATTACHED.format(n=9)), "records/2026/R2026-009.yaml")
+    assert FAST not in build(gk, attached.root, site).out  # a new attachment file changes the listing: full path
+    assert (site / "files/2026/R2026-009.pdf").read_bytes() == b"%PDF-1.4 nine"
+    same_as_full_build(gk, attached.root, site, tmp_path)
+
+
+def test_attachment_added_to_a_record_from_an_existing_file(gk, attached, tmp_path):
+    site = tmp_path / "site"
+    build(gk, attached.root, site)
+    attached.write("files/2026/R2026-005.pdf", b"%PDF-1.4 five")  # in the catalog, not yet used by any record
+    build(gk, attached.root, site)
+    text = (attached.root / "records/2026/R2026-005.yaml").read_text("utf-8")
+    attached.record(text + ATTACHED.format(n=5), "records/2026/R2026-005.yaml")
+    assert FAST in build(gk, attached.root, site).out  # attachments added: copied in by the incremental path
+    assert (site / "files/2026/R2026-005.pdf").read_bytes() == b"%PDF-1.4 five"
+    same_as_full_build(gk, attached.root, site, tmp_path)
+
+
+def test_unpublishing_a_record_with_attachment_takes_the_full_path(gk, attached, tmp_path):
+    site = tmp_path / "site"
+    build(gk, attached.root, site)
+    text = (attached.root / "records/2026/R2026-004.yaml").read_text("utf-8")
+    attached.record(text.replace("公开属性: 主动公开", "公开属性: 依申请公开"), "records/2026/R2026-004.yaml")
+    assert FAST not in build(gk, attached.root, site).out
+    assert not (site / "files/2026/R2026-004.pdf").exists()
+    same_as_full_build(gk, attached.root, site, tmp_path)

@@ -7,9 +7,10 @@ through the gate, and re-renders only the pages that can show them (their own pa
 the home page, the feed, the sitemap; the posters and directory.json when the site's date moves), patching the
 manifest's lines in place. Anything else takes the full path.
 
-A record whose pages depend on other records (解读, 转发) or that is referenced by one, a record with attachments,
-and an id that two files define all take the full path too: those are the cases where a change reaches pages that
-this path does not render.
+A record whose pages depend on other records (解读, 转发) or that is referenced by one, a published record whose
+attachments change or that stops being published while it has attachments (the files may be shared), and an id that
+two files define all take the full path too: those are the cases where a change reaches files this path does not
+touch. A changed record keeps its attachment links; a newly published one has its attachments copied in.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from gongkai.files_io import write_atomic
 from gongkai.gate import publishable
 from gongkai.model import Record
 from gongkai.site import opendata, update
+from gongkai.site.attachments import links
 from gongkai.site.build import OWN_COPIES, SEARCH_DIR, BuildResult, base_url, fingerprint_of, render_pages
 from gongkai.site.changes import directory_changes
 from gongkai.site.context import SiteData
@@ -38,7 +40,7 @@ from gongkai.site.output import MANIFEST, Emitter, Manifest, ManifestLines, dige
 from gongkai.site.pages import Page, item_page, overview_pages, record_pages
 from gongkai.site.render import templates_fingerprint
 
-VERSION = 4
+VERSION = 5
 MAX_CHANGES = 200
 RECORD = "record"
 
@@ -56,8 +58,9 @@ class Summary(NamedTuple):
     kind: str
     item: str | None
     unit: str
-    linked: bool  # it has attachments, 解读 or 转发: its change may reach other records' pages
+    linked: bool  # it has 解读 or 转发: its change may reach other records' pages
     blob: str
+    attachments: tuple[str, ...]  # the catalog paths of its attachments
 
 
 class FastSiteData(SiteData):
@@ -72,16 +75,16 @@ def entry(record: Record, admitted: bool, blob: str) -> tuple[Any, ...]:
     """The snapshot entry of a loaded record (a Summary as a plain tuple)."""
     published = record.published.isoformat() if record.published else ""
     return (record.id, admitted, record.title, record.doc_number, record.index_number, published, record.kind,
-            record.item, record.unit, _linked(record), blob)
+            record.item, record.unit, _linked(record), blob, tuple(a.file for a in record.attachments))
 
 
 def unloaded(blob: str) -> tuple[Any, ...]:
     """The snapshot entry of a record file that did not load: it shows nowhere."""
-    return ("", False, "", None, None, "", "", None, "", False, blob)
+    return ("", False, "", None, None, "", "", None, "", False, blob, ())
 
 
 def _linked(model: Record) -> bool:
-    return bool(model.attachments or model.interpretations or model.forwards)
+    return bool(model.interpretations or model.forwards)
 
 
 def sitemap_paths(data: SiteData, ids: list[str]) -> list[str]:
@@ -166,6 +169,8 @@ def try_update(source: Source, listing: Listing, cache: Cache, out: Path, search
     if any(_linked(model) or model.id in referenced for model in news.values()):
         return None
     admitted = {r.id for r in publishable(small).admitted}
+    if any(_attachments_leave(old, news, admitted) for old in olds):
+        return None
     for path in changed:
         parsed = small.files.get(path)
         if parsed is None:
@@ -181,6 +186,14 @@ def try_update(source: Source, listing: Listing, cache: Cache, out: Path, search
     result.fast = len(changed)
     _write(where, out, snapshot)
     return result
+
+
+def _attachments_leave(old: tuple[Any, ...], news: dict[str, Record], admitted: set[str]) -> bool:
+    """True when a published record's attachment files may have to leave the site (they can be shared)."""
+    if not (old[1] and old[11]):
+        return False
+    new = news.get(old[0])
+    return new is None or new.id not in admitted or tuple(a.file for a in new.attachments) != old[11]
 
 
 def _references(models: Any) -> set[str]:
@@ -271,8 +284,9 @@ def _render(small: Catalog, listing: Listing, out: Path, search: bool, snapshot:
     todo: list[Page] = [p for p in overview_pages(data, changes)
                         if p.path in wanted or (date != snapshot["date"] and p.template == "poster.html")]
     todo += [item_page(data, data.item_by_id[i]) for i in sorted(items) if i in data.item_by_id]
+    attached, result.refused = links(small, [news[i] for i in sorted(admitted)])
     for record_id in sorted(admitted):
-        todo += record_pages(data, news[record_id], [])
+        todo += record_pages(data, news[record_id], attached.get(record_id, []))
     gone = {e[0] for e in olds if e[1]} - admitted
     removed = sorted(f"records/{i}{s}.html" for i in gone for s in ("", "-wechat", "-slide"))
     for path in removed:
@@ -283,6 +297,9 @@ def _render(small: Catalog, listing: Listing, out: Path, search: bool, snapshot:
         emitter = Emitter(out, staging, Manifest(files=before), Manifest(files=cast(dict[str, list[str]], manifest)),
                           in_place=True)
         render_pages(data, todo, emitter)
+        for record_links in attached.values():
+            for link in record_links:
+                emitter.copy(link.path, Path(cast(Path, listing.root)) / link.path)
         html_changed = any(p.endswith(".html") for p in emitter.changed)
         listed = sitemap_paths(data, ids)
         sitemap = digest("\n".join(listed))
