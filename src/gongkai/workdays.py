@@ -7,7 +7,6 @@ official make-up working days (调休上班). A year nobody has data for is an e
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from pathlib import PurePosixPath
 
 import chinese_calendar
 from chinese_calendar.constants import holidays as _library_holidays
+
+from gongkai.model.base import DayError, read_day
 
 LIBRARY = "chinesecalendar"
 LIBRARY_YEARS = range(min(_library_holidays).year, max(_library_holidays).year + 1)
@@ -285,7 +286,6 @@ class NoticeProblem:
 
 _KEYS = ("年度", "通知", "文号", "发布日期", "放假", "调休上班")
 _HOLIDAY_KEYS = ("名称", "开始", "结束")
-_DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATE_HINT = "日期写作 YYYY-MM-DD，如 2027-01-01"
 
 
@@ -360,18 +360,11 @@ class _NoticeReader:
         return value.strip()
 
     def date(self, value: object, field: Field) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        match = _DATE_FORMS.match(value.strip()) if isinstance(value, str) else None
-        if match is None:
-            self.add(field, f"「{field[-1]}」应为日期，而不是「{value}」", _DATE_HINT)
-            return None
         try:
-            return dt.date(*(int(group) for group in match.groups()))
-        except ValueError:
-            self.add(field, f"日期不存在：「{value}」", _DATE_HINT)
+            return read_day(value)
+        except DayError as exc:
+            message = f"日期不存在：「{value}」" if exc.no_such_day else f"「{field[-1]}」应为日期，而不是「{value}」"
+            self.add(field, message, _DATE_HINT)
             return None
 
     def items(self, data: Mapping[object, object], key: str) -> list[object]:

@@ -16,8 +16,17 @@ ObjectId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
-def parse_day(value: Any) -> dt.date:
-    """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2 or 2026年3月2日."""
+class DayError(ValueError):
+    """Not a date: *no_such_day* when the form is right but the day is not real (2026-02-30), else the form is wrong."""
+
+    def __init__(self, value: Any, no_such_day: bool) -> None:
+        super().__init__(value)
+        self.value = value
+        self.no_such_day = no_such_day
+
+
+def read_day(value: Any) -> dt.date:
+    """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2 or 2026年3月2日; else DayError."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -33,8 +42,20 @@ def parse_day(value: Any) -> dt.date:
             try:
                 return dt.date(*(int(g) for g in match.groups()))
             except ValueError:
-                raise PydanticCustomError("date_value", "日期不存在：{value}", {"value": value}) from None
-    raise PydanticCustomError("date_form", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「{value}」", {"value": value})
+                raise DayError(value, no_such_day=True) from None
+    raise DayError(value, no_such_day=False)
+
+
+def parse_day(value: Any) -> dt.date:
+    """read_day for pydantic: the same forms, the errors as pydantic errors with Chinese messages."""
+    try:
+        return read_day(value)
+    except DayError as exc:
+        if exc.no_such_day:
+            raise PydanticCustomError("date_value", "日期不存在：{value}", {"value": value}) from None
+        raise PydanticCustomError(
+            "date_form", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「{value}」", {"value": value}
+        ) from None
 
 
 Day = Annotated[dt.date, BeforeValidator(parse_day)]
