@@ -49,6 +49,7 @@ class Catalog:
     source: Source
     files: dict[str, ParsedFile]
     attachments: frozenset[str] = frozenset()
+    attachment_stats: tuple[tuple[str, int, int], ...] = ()  # (path, size, mtime_ns) as listed; size -1 if unknown
     cache: Cache = field(default_factory=lambda: Cache(None), repr=False)
     _trees: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -227,7 +228,7 @@ def _load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         if parsed.diagnostics:  # only these are costly to redo (positions); a clean file parses faster than it unpickles
             new.append((blob, kind, parsed))
     cache.put_parsed(new)
-    return Catalog(source, files, listing.attachments, cache)
+    return Catalog(source, files, listing.attachments, listing.attachment_stats, cache)
 
 
 def _moved(parsed: ParsedFile, path: str) -> ParsedFile:

@@ -12,7 +12,6 @@ from gongkai.model.request import (
     OUTCOMES,
     Appeal,
     Request,
-    canonical_outcome,
     canonical_reason,
 )
 from gongkai.rules.base import Context, Finding, rule

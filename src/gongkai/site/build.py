@@ -48,18 +48,18 @@ class BuildResult:
 def fingerprint(catalog: Catalog, search: bool, changes: list[Adjustment]) -> str:
     """Everything a build depends on: tool version, templates, catalog blobs, attachment stats, adjustments."""
     blobs = sorted((p, f.blob) for p, f in catalog.files.items())
-    return fingerprint_of(blobs, catalog.attachments, getattr(catalog.source, "root", None), search, changes)
+    return fingerprint_of(blobs, catalog.attachment_stats, search, changes)
 
 
-def fingerprint_of(blobs: Iterable[tuple[str, str]], attachments: frozenset[str], source: Path | None, search: bool,
+def fingerprint_of(blobs: Iterable[tuple[str, str]], attachments: Iterable[tuple[str, int, int]], search: bool,
                    changes: list[Adjustment]) -> str:
-    """fingerprint() from the catalog's (path, blob) pairs sorted by path and its attachments, without the models."""
+    """fingerprint() from the catalog's (path, blob) pairs and its attachments' stats as listed, without the models.
+
+    The stats come from the scan that listed the catalog: the files are not stat-ed a second time.
+    """
     parts = [__version__, templates_fingerprint(), str(search), repr(changes)]
     parts += [f"{p}:{blob}" for p, blob in blobs]
-    for path in sorted(attachments):
-        if source is not None and (source / path).is_file():
-            stat = (source / path).stat()
-            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    parts += [f"{path}:{size}:{mtime}" for path, size, mtime in sorted(attachments) if size >= 0]
     return digest("\n".join(parts))
 
 

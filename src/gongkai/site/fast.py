@@ -316,7 +316,7 @@ def _render(small: Catalog, listing: Listing, out: Path, search: bool, snapshot:
             index = update.index_aside(out, staging, emitter.changed, removed)
             result.search_seconds = time.perf_counter() - started
         pairs = ((p, b) for p, _, b in listing.files)  # sorted by path, as the full build sorts them
-        stamp = fingerprint_of(pairs, small.attachments, listing.root, search, changes)
+        stamp = fingerprint_of(pairs, listing.attachment_stats, search, changes)
         forget(listing.root, out)
         update.apply(out, staging, emitter.changed, removed, index)
         text = manifest.dumps(stamp)
