@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from gongkai.catalog import find_root, load_catalog
+from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt
 from gongkai.errors import UsageProblem
@@ -27,22 +28,22 @@ app.add_typer(import_app, name="import")
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="输出文件，默认 directory.xlsx / directory.csv", show_default=False)]
 
 
+def _export(target: Path, catalog: Path, exporter: Callable[[Catalog], bytes]) -> int:
+    write_atomic(target, exporter(load_catalog(catalog)))
+    err.print(f"已导出：{target}", markup=False)
+    return EXIT_OK
+
+
 @export_app.command("xlsx")
 def export_xlsx(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
     """导出标准目录为 xlsx：每个领域一个工作表，两级表头，渠道 ■/□，A3 横向打印。"""
-    target = out_file or Path("directory.xlsx")
-    write_atomic(target, export_directory_xlsx(load_catalog(catalog)))
-    err.print(f"已导出：{target}", markup=False)
-    return EXIT_OK
+    return _export(out_file or Path("directory.xlsx"), catalog, export_directory_xlsx)
 
 
 @export_app.command("csv")
 def export_csv(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
     """导出标准目录为 csv（UTF-8 带 BOM，Excel 可直接打开）。"""
-    target = out_file or Path("directory.csv")
-    write_atomic(target, export_directory_csv(load_catalog(catalog)))
-    err.print(f"已导出：{target}", markup=False)
-    return EXIT_OK
+    return _export(out_file or Path("directory.csv"), catalog, export_directory_csv)
 
 
 @import_app.command("xlsx")

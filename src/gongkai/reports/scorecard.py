@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.notices import calendar_of
@@ -13,6 +12,7 @@ from gongkai.diagnostics import Severity
 from gongkai.lint import lint
 from gongkai.model import Item, Record
 from gongkai.model.deadline import parse_deadline
+from gongkai.model.ledger import Ledger
 from gongkai.reports.periods import missed_periods
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -118,9 +118,9 @@ def _publication_limit(record: Record, item: Item | None, calendar: WorkdayCalen
         return None
 
 
-def _ledgers(catalog: Catalog) -> list[Any]:
-    """Delivered handover batches (catalog/handover/*.yaml), if that capability is installed."""
-    return [m for _, m in catalog.models("ledger") if hasattr(m, "record_ids") and hasattr(m, "date")]
+def _ledgers(catalog: Catalog) -> list[Ledger]:
+    """Delivered handover batches (catalog/handover/*.yaml)."""
+    return [m for _, m in catalog.models("ledger")]
 
 
 def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date,
@@ -131,7 +131,7 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
     for ledger in sorted(_ledgers(catalog), key=lambda m: m.date):
         for record_id in ledger.record_ids():
             sent.setdefault(record_id, ledger.date)
-            if getattr(ledger, "baseline", False):
+            if ledger.baseline:
                 baseline.add(record_id)  # sent before gongkai: punctuality unknown, not counted
     agency = catalog.agency
     limit_days = agency.handover.limit_workdays if agency else 20
