@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
@@ -11,6 +11,7 @@ from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
 from gongkai.lint import lint
 from gongkai.output.excerpt import source_lines
+from gongkai.output.text import LineReader
 
 
 @dataclass
@@ -20,10 +21,10 @@ class Validation:
     report: Report
     source: Source
     catalog: Catalog | None  # None when the result came whole from the cache
+    line: LineReader = field(init=False)  # line(path, number): the masked line shown next to a finding
 
-    def line(self, path: str, number: int) -> str | None:
-        """Line *number* of catalog file *path*, masked, for showing next to a finding."""
-        return source_lines(self.source)(path, number)
+    def __post_init__(self) -> None:
+        self.line = source_lines(self.source)
 
 
 def validate(path: Path, today: dt.date, use_cache: bool = True) -> Validation:

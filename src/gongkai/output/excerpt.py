@@ -9,18 +9,27 @@ from gongkai.privacy.mask import mask_text
 
 
 def source_lines(source: Source) -> LineReader:
-    """A reader of line *number* of catalog file *path*, for showing next to a finding."""
+    """A reader of line *number* of catalog file *path*, for showing next to a finding; each file is read once."""
+    files: dict[str, list[str] | None] = {}
 
     def read(path: str, number: int) -> str | None:
-        try:
-            data = source.read(path)
-        except (OSError, KeyError):
+        if path not in files:
+            files[path] = _lines(source, path)
+        lines = files[path]
+        if lines is None or not 0 < number <= len(lines):
             return None
-        text, _ = decode(data)
-        if text is None:  # shown anyway, so the person sees which line of a GBK file is meant
-            text = data.decode("gb18030", errors="replace").replace("\r\n", "\n")
-        lines = text.split("\n")
         # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7).
-        return mask_text(lines[number - 1])[0] if 0 < number <= len(lines) else None
+        return mask_text(lines[number - 1])[0]
 
     return read
+
+
+def _lines(source: Source, path: str) -> list[str] | None:
+    try:
+        data = source.read(path)
+    except (OSError, KeyError):
+        return None
+    text, _ = decode(data)
+    if text is None:  # shown anyway, so the person sees which line of a GBK file is meant
+        text = data.decode("gb18030", errors="replace").replace("\r\n", "\n")
+    return text.split("\n")
