@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gongkai.catalog import find_root
-from gongkai.catalog.cache import Cache
+from gongkai.catalog.cache import cache_for
 from gongkai.catalog.files import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
@@ -88,7 +88,7 @@ def _substantive_candidates(triples: list[Triple]) -> list[Triple]:
 
 def _walk(root: Path, names: list[str], select: Select, keep: Callable[[Change], bool],
           use_cache: bool) -> list[HistoryEntry]:
-    cache = Cache(root if use_cache else None)
+    cache = cache_for(root, use_cache)
     entries: list[HistoryEntry] = []
     with Repo(root) as repo:
         boundary = repo.shallow_boundary()

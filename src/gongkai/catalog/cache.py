@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import marshal
 import pickle
 import sqlite3
@@ -125,3 +126,10 @@ class Cache:
             self.db.execute("COMMIT")
         except sqlite3.Error:
             self.db.execute("ROLLBACK") if self.db.in_transaction else None
+
+
+def cache_for(root: Path, use_cache: bool = True) -> Cache:
+    """The cache of the catalog at *root*; none when the command says --no-cache or GONGKAI_NO_CACHE=1 is set."""
+    if not use_cache or os.environ.get("GONGKAI_NO_CACHE") == "1":
+        return Cache(None)
+    return Cache(root)

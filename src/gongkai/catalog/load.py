@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from gongkai.catalog.cache import Cache
+from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.decode import decode
 from gongkai.catalog.files import ParsedFile, kind_of, parse_file
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id
@@ -242,8 +241,7 @@ def _moved(parsed: ParsedFile, path: str) -> ParsedFile:
 def open_catalog(path: Path, use_cache: bool = True) -> tuple[WorkingTree, Cache]:
     """The working-tree source and cache for the catalog at or under *path*."""
     root = find_root(path)
-    no_cache = not use_cache or os.environ.get("GONGKAI_NO_CACHE") == "1"
-    return WorkingTree(root), Cache(None if no_cache else root)
+    return WorkingTree(root), cache_for(root, use_cache)
 
 
 def load_catalog(path: Path, use_cache: bool = True) -> Catalog:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from gongkai.catalog import Listing, find_root, load
-from gongkai.catalog.cache import Cache
+from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.files import ParsedFile, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.sources import Source, WorkingTree
@@ -29,7 +29,7 @@ def diff_catalog(path: Path, old: str = "HEAD", new: str = WORKTREE, since: dt.d
                  use_cache: bool = True) -> CatalogDiff:
     """The semantic diff of the catalog at or under *path* between two revisions (or a revision and the working tree)."""
     root = find_root(path)
-    cache = Cache(root if use_cache else None)
+    cache = cache_for(root, use_cache)
     with Repo(root) as repo:
         old_side, new_side = _sides(repo, old, new, since)
         triples, new_source = _changed(repo, root, cache, old_side, new_side)
