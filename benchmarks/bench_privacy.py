@@ -23,15 +23,15 @@ CHILD = """
 import sys, time
 from pathlib import Path
 from gongkai.catalog import load_catalog
-from gongkai.gate import publishable
+from gongkai.gate import admit
 catalog = load_catalog(Path(sys.argv[1]))
 catalog.records; catalog.paths
 public = sum(1 for r in catalog.records.values() if r.is_public)
 start = time.perf_counter()
-result = publishable(catalog)
+result = admit(catalog, catalog.records and __import__("datetime").date(2026,11,27))
 first = time.perf_counter() - start
 start = time.perf_counter()
-publishable(catalog)
+admit(catalog, catalog.records and __import__("datetime").date(2026,11,27))
 again = time.perf_counter() - start
 print(f"{len(catalog.records)} {public} {len(result.blocked)} {first:.3f} {again:.3f}")
 """

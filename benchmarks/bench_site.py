@@ -17,6 +17,8 @@ from pathlib import Path
 
 from gongkai.catalog import load_catalog
 from gongkai.site import build_site
+import datetime as _dt
+TODAY = _dt.date(2026, 11, 27)
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -46,7 +48,7 @@ def full_build(records: int, search: bool) -> Path:
     site = OUT / f"site-{records}-html"
     shutil.rmtree(site, ignore_errors=True)
     catalog = timed(f"{records} records: load catalog (cold, no cache)", lambda: load_catalog(catalog_dir, False))
-    result = timed(f"{records} records: full build, pages only", lambda: build_site(catalog, site, search=False))
+    result = timed(f"{records} records: full build, pages only", lambda: build_site(catalog, site, TODAY, search=False))
     print(f"    {result.pages} pages, {result.written} files written")
     if search:
         from gongkai.site.search import index_site
@@ -59,17 +61,17 @@ def rebuilds(records: int, search: bool) -> None:
     site = OUT / f"site-{records}-html"
     if not (site / "index.html").is_file():
         catalog = timed(f"{records} records: load catalog", lambda: load_catalog(catalog_dir))
-        timed(f"{records} records: full build (pages, search={search})", lambda: build_site(catalog, site, search))
+        timed(f"{records} records: full build (pages, search={search})", lambda: build_site(catalog, site, TODAY, search))
     catalog = timed(f"{records} records: load catalog (warm cache)", lambda: load_catalog(catalog_dir))
-    build_site(catalog, site, search)  # bring the site in line with the catalog (a previous run may have left it behind)
-    result = timed(f"{records} records: no-change rebuild", lambda: build_site(catalog, site, search))
+    build_site(catalog, site, TODAY, search)  # bring the site in line with the catalog (a previous run may have left it behind)
+    result = timed(f"{records} records: no-change rebuild", lambda: build_site(catalog, site, TODAY, search))
     assert result.unchanged
     record = sorted((catalog_dir / "records").rglob("*.yaml"))[len(catalog.records) // 2]
     text = record.read_text("utf-8")
     record.write_text(text.replace("正文: |\n", "正文: |\n  （更正）\n", 1), "utf-8")
     try:
         catalog = timed(f"{records} records: load catalog after one change", lambda: load_catalog(catalog_dir))
-        result = timed(f"{records} records: one-changed-record rebuild", lambda: build_site(catalog, site, search))
+        result = timed(f"{records} records: one-changed-record rebuild", lambda: build_site(catalog, site, TODAY, search))
         print(f"    {result.written} files written, {result.reused} reused, search index {result.search_seconds:.2f} s")
     finally:
         record.write_text(text, "utf-8")

@@ -39,7 +39,7 @@ def test_no_publisher_reads_records_past_the_gate():
 
 
 def test_records_that_take_records_use_the_gate():
-    users = [p for p in publisher_modules() if "publishable(" in p.read_text(encoding="utf-8")]
+    users = [p for p in publisher_modules() if "admit(" in p.read_text(encoding="utf-8")]
     assert {p.parent.name for p in users} >= {"site", "handover"}
 
 

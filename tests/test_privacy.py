@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import RECORD
 from gongkai.catalog import load_catalog
-from gongkai.gate import publishable
+from gongkai.gate import admit
 
 FULL_ID = "11010519491231002X"
 MOBILE = "13812345678"
@@ -64,7 +65,7 @@ def test_clean_catalog_has_no_privacy_findings(gk, cat):
 def test_bundled_catalog_has_no_privacy_findings(gk, bundled):
     assert privacy(gk, bundled) == []
     catalog = load_catalog(bundled)
-    assert publishable(catalog).blocked == {}
+    assert admit(catalog, dt.date(2026, 11, 27)).blocked == {}
 
 
 def test_body_table_cell_is_reported_at_its_line_with_a_masked_value(gk, cat):
@@ -101,12 +102,12 @@ def test_title_finding_and_bureau_phone_allowed(gk, cat):
 
 def test_gate_blocks_a_record_with_a_finding_and_admits_it_once_masked(cat):
     cat.record(RECORD + TABLE)
-    result = publishable(load_catalog(cat.root))
+    result = admit(load_catalog(cat.root), dt.date(2026, 11, 27))
     assert not result.admits("R2026-001")
     [finding] = result.blocked["R2026-001"]
     assert (finding.kind, finding.masked_value) == ("id", "11*************02X")
     cat.record(RECORD + TABLE.replace(FULL_ID, "11*************02X"))
-    result = publishable(load_catalog(cat.root))
+    result = admit(load_catalog(cat.root), dt.date(2026, 11, 27))
     assert result.admits("R2026-001") and result.blocked == {}
 
 
@@ -130,9 +131,9 @@ def test_csv_attachment_and_cache_sees_a_changed_attachment(gk, cat):
     cat.write("files/2026/list.csv", f"姓名,保障金额\n陈水生,1144\n".encode("utf-8-sig"))
     cat.record(ATTACHED.format(suffix="csv"))
     catalog = load_catalog(cat.root)
-    assert publishable(catalog).blocked == {}
+    assert admit(catalog, dt.date(2026, 11, 27)).blocked == {}
     cat.write("files/2026/list.csv", f"姓名,保障金额,账号\n陈水生,1144,{CARD}\n".encode("gb18030"))
-    result = publishable(load_catalog(cat.root))
+    result = admit(load_catalog(cat.root), dt.date(2026, 11, 27))
     [finding] = result.blocked["R2026-001"]
     assert finding.kind == "bank" and "第1行第3列（账号）" in finding.where
 
@@ -140,7 +141,7 @@ def test_csv_attachment_and_cache_sees_a_changed_attachment(gk, cat):
 def test_pdf_attachment_page(cat):
     cat.write("files/2026/list.pdf", text_pdf("Page one: nothing here", f"ID {FULL_ID}"))
     cat.record(ATTACHED.format(suffix="pdf"))
-    [finding] = publishable(load_catalog(cat.root)).blocked["R2026-001"]
+    [finding] = admit(load_catalog(cat.root), dt.date(2026, 11, 27)).blocked["R2026-001"]
     assert "第2页" in finding.where and finding.masked_value == "11*************02X"
 
 

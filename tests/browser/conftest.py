@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from gongkai.catalog import load_catalog
+import datetime as dt
+TODAY = dt.date(2026, 11, 27)
 from gongkai.site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +42,7 @@ def _require_chromium() -> None:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(load_catalog(ROOT / "catalog", use_cache=False), out)
+    build_site(load_catalog(ROOT / "catalog", use_cache=False), out, TODAY)
     return out
 
 

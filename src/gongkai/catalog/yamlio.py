@@ -111,6 +111,8 @@ def _reject_aliases(text: str) -> None:
                 ))
     except MarkedYAMLError as exc:
         raise YamlFailure(explain(exc, text)) from None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        raise YamlFailure(YamlProblem("GK001", f"YAML 格式错误：{exc}", "请检查缩进、冒号和引号。", 1, 1)) from None
 
 
 def to_plain(node: Any) -> Any:

@@ -11,9 +11,9 @@ import typer
 
 from gongkai.catalog import load, open_catalog, scan
 from gongkai.cli.app import EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, NoCacheOpt
+from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
 from gongkai.errors import UsageProblem
-from gongkai.site import build_site, fast, quick_stamp, remember_build, unchanged_since_last_build
+from gongkai.site import build_site, quick_stamp, remember_build, unchanged_since_last_build
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
 
@@ -24,6 +24,7 @@ def build_site_command(
     out_dir: OutOpt = Path("site"),
     no_search: Annotated[bool, typer.Option("--no-search", help="不生成搜索索引（更快，用于预览）")] = False,
     no_cache: NoCacheOpt = False,
+    when: TodayOpt = None,
 ) -> int:
     """生成政务公开网站（静态网页、搜索索引、订阅、开放数据）。只发布通过公开把关的主动公开信息。
 
@@ -35,17 +36,11 @@ def build_site_command(
     if unchanged_since_last_build(out_dir, stamp):
         out.print(f"网站没有变化：{out_dir}（目录、附件和模板都与上次生成时相同，没有写入任何文件）", markup=False)
         return EXIT_OK
-    result = fast.try_update(source, listing, cache, out_dir, search=not no_search)
-    if result is None:
-        loaded = load(source, listing, cache)
-        if loaded.agency is None:
-            raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
-        result = build_site(loaded, out_dir, search=not no_search)
-        if result.data is not None:
-            fast.save(out_dir, loaded, listing, result.data, search=not no_search)
+    loaded = load(source, listing, cache)
+    if loaded.agency is None:
+        raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
+    result = build_site(loaded, out_dir, today(when), search=not no_search)
     remember_build(out_dir, stamp)
-    if result.fast >= 0:
-        out.print(f"增量更新：{result.fast} 条信息（只读取了改动的信息文件）", markup=False)
     for refused in result.refused:
         err.print(f"警告：附件路径不在目录的 files/ 文件夹内，已拒绝：{refused}", markup=False)
     if result.unchanged:

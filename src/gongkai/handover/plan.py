@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
-from gongkai.gate import publishable
+from gongkai.gate import Output, admit
 from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
@@ -82,7 +82,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
-    admitted = sorted(publishable(catalog).admitted, key=lambda r: (r.published, r.index_number or "", r.id))
+    admitted = sorted((a.record for a in admit(catalog, day).to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
     recorded = ledgers.get(day)
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True)

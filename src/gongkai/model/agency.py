@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, ObjectId, Text
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
@@ -23,7 +23,7 @@ class Organisation(CatalogModel):
     contact: Text | None = Field(None, alias="联系人", title="联系人")
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
     email: Text | None = Field(None, alias="电子邮箱", title="电子邮箱")
-    website: Text | None = Field(None, alias="网站", title="网站地址")
+    website: WebAddress | None = Field(None, alias="网站", title="网站地址", description="http:// 或 https:// 开头")
 
 
 class Domain(CatalogModel):
@@ -45,6 +45,16 @@ class Unit(CatalogModel):
     kind: UnitKind = Field(alias="类型", title="单位类型", description="股室、乡镇民政办或其他")
     division_code: Text | None = Field(None, alias="区划代码", pattern=r"^\d{9}$", title="乡镇区划代码")
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
+    blank_note: Text | None = Field(None, alias="空白说明", title="空白说明", description="乡镇页面没有公开信息时的说明")
+
+
+class Leader(CatalogModel):
+    """A leader of the bureau (领导信息, 《条例》第二十条第（二）项), also the spelling checked by inspect."""
+
+    name: Text = Field(alias="姓名", title="姓名")
+    title: Text = Field(alias="职务", title="职务", description="如：局长、党组书记")
+    duties: Text | None = Field(None, alias="分工", title="工作分工")
+    resume: Text | None = Field(None, alias="简历", title="简历")
 
 
 class Recipient(CatalogModel):
@@ -76,6 +86,14 @@ class RequestDesk(CatalogModel):
     email: Text | None = Field(None, alias="电子邮箱", title="电子邮箱")
     hours: Text | None = Field(None, alias="办公时间", title="办公时间")
     ways: list[Text] = Field(default_factory=list, alias="方式", title="申请方式")
+    online: WebAddress | None = Field(
+        None, alias="网上申请地址", title="网上申请地址", description="县政府依申请公开系统的网址，http(s):// 开头"
+    )
+    fee: Text | None = Field(None, alias="信息处理费", title="信息处理费说明", description="不填时按国办函〔2020〕109号写明")
+    review_body: Text | None = Field(
+        None, alias="复议机关", title="行政复议机关", description="如：安溪县人民政府"
+    )
+    court: Text | None = Field(None, alias="诉讼法院", title="行政诉讼管辖法院", description="如：安溪县人民法院")
 
 
 class SiteSettings(CatalogModel):
@@ -83,8 +101,18 @@ class SiteSettings(CatalogModel):
 
     title: Text | None = Field(None, alias="标题", title="网站标题")
     intro: Text | None = Field(None, alias="说明", title="首页简介")
-    base_url: Text | None = Field(None, alias="基础地址", title="网站基础地址")
+    base_url: WebAddress | None = Field(
+        None, alias="基础地址", title="网站基础地址",
+        description="本栏目在县政府门户网站上的地址，如 https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/",
+    )
     show_scorecard: bool = Field(False, alias="公开考核表", title="在网站上公开考核表")
+
+
+class Wording(CatalogModel):
+    """A formulation the bureau no longer uses (严重表述错误), and what to write instead."""
+
+    wrong: Text = Field(alias="错误", title="错误写法")
+    right: Text | None = Field(None, alias="正确", title="正确写法")
 
 
 class LintSettings(CatalogModel):
@@ -93,6 +121,7 @@ class LintSettings(CatalogModel):
     severity: dict[str, SeverityName] = Field(default_factory=dict, alias="严重程度", title="按规则调整严重程度")
     interpretation_days: int = Field(3, alias="解读时限工作日", ge=0, le=60, title="解读时限（工作日）")
     index_pattern: Text | None = Field(None, alias="索引号格式", title="索引号格式（正则表达式）")
+    wording: list[Wording] = Field(default_factory=list, alias="错误表述", title="错误表述", description="过时或错误的提法及正确写法")
 
 
 class Agency(CatalogModel):
@@ -102,6 +131,10 @@ class Agency(CatalogModel):
     domains: list[Domain] = Field(alias="领域", min_length=1, title="领域")
     units: list[Unit] = Field(alias="单位", min_length=1, title="单位")
     handover: HandoverSettings = Field(alias="移交", title="移交两馆")
+    adopted: Day | None = Field(
+        None, alias="启用日期", title="启用日期", description="开始用 gongkai 登记的日期；此前公开的信息是手工送交的"
+    )
+    leaders: list[Leader] = Field(default_factory=list, alias="领导", title="领导信息")
     requests: RequestDesk | None = Field(None, alias="依申请公开", title="依申请公开")
     site: SiteSettings = Field(default_factory=lambda: SiteSettings.model_validate({}), alias="网站", title="网站")
     lint: LintSettings = Field(default_factory=lambda: LintSettings.model_validate({}), alias="检查", title="检查设置")

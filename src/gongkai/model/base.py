@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -59,6 +59,20 @@ def parse_day(value: Any) -> dt.date:
 
 
 Day = Annotated[dt.date, BeforeValidator(parse_day)]
+
+_WEB = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s\"'<>\\`]*)?$")
+
+
+def check_web_address(value: str) -> str:
+    """An address that becomes a link must be http(s)://host/…: never javascript:, data: or a relative path."""
+    if not _WEB.match(value):
+        raise PydanticCustomError(
+            "web_address", "网址应以 http:// 或 https:// 开头，且不含空格和引号，而不是「{value}」", {"value": value}
+        )
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_web_address)]
 
 
 class CatalogModel(BaseModel):

@@ -16,6 +16,8 @@ Audience = Literal[vocab.AUDIENCES]  # type: ignore[valid-type]
 Mode = Literal[vocab.MODES]  # type: ignore[valid-type]
 Level = Literal[vocab.LEVELS]  # type: ignore[valid-type]
 Format = Literal[vocab.FORMATS]  # type: ignore[valid-type]
+ColumnKind = Literal[vocab.COLUMN_KINDS]  # type: ignore[valid-type]
+LawCategory = Literal[vocab.LAW_CATEGORY_NAMES]  # type: ignore[valid-type]
 
 
 class Item(CatalogModel):
@@ -42,6 +44,17 @@ class Item(CatalogModel):
     formats: list[Format] = Field(default_factory=list, alias="公开格式", title="公开格式", description="文本、图表等")
     phone: Text | None = Field(None, alias="咨询电话", title="咨询电话", description="可选")
     note: Text | None = Field(None, alias="备注", title="备注", description="可选")
+    column_kind: ColumnKind | None = Field(
+        None, alias="栏目类型", title="栏目类型",
+        description="动态要闻、通知公告、政策文件、人事规划、办事服务、基本信息；不填时按事项名称推定",
+    )
+    blank_note: Text | None = Field(
+        None, alias="空白说明", title="空白说明",
+        description="没有公开信息时在栏目页上说明原因，如：本机关本年度未产生此类信息",
+    )
+    law_category: LawCategory | None = Field(
+        None, alias="法定类别", title="法定主动公开内容类别", description="《条例》第二十条的类别，如 领导信息、规范性文件"
+    )
 
     @property
     def name(self) -> str:

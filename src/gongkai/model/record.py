@@ -13,6 +13,7 @@ from gongkai.model.item import Channel
 Attribute = Literal[vocab.ATTRIBUTES]  # type: ignore[valid-type]
 Ground = Literal[vocab.GROUND_NAMES]  # type: ignore[valid-type]
 Kind = Literal[vocab.DOCUMENT_KINDS]  # type: ignore[valid-type]
+Validity = Literal[vocab.VALIDITY]  # type: ignore[valid-type]
 
 
 class Review(CatalogModel):
@@ -32,6 +33,13 @@ class Attachment(CatalogModel):
     @property
     def suffix(self) -> str:
         return self.file.rsplit(".", 1)[-1].lower() if "." in self.file else ""
+
+
+class Withdrawal(CatalogModel):
+    """撤回: a record published by mistake leaves every channel from this date (DOMAIN.md §12)."""
+
+    date: Day = Field(alias="日期", title="撤回日期")
+    reason: Text = Field(alias="原因", title="撤回原因", description="如：误将内部事务信息作为主动公开信息发布")
 
 
 class Record(CatalogModel):
@@ -58,12 +66,34 @@ class Record(CatalogModel):
     interpretations: list[ObjectId] = Field(default_factory=list, alias="解读", title="解读", description="解读信息的编号")
     forwards: ObjectId | None = Field(None, alias="转发", title="转发", description="所转发文件的信息编号")
     repealed: Day | None = Field(None, alias="废止日期", title="废止日期")
+    notice_days: int | None = Field(
+        None, alias="公示期", ge=1, le=366, title="公示期（工作日）", description="从公开日期当天起算的工作日数，如 7"
+    )
+    notice_until: Day | None = Field(None, alias="公示截止", title="公示截止日期", description="公示的最后一天")
+    validity: Validity | None = Field(
+        None, alias="有效性", title="有效性", description="有效、失效、废止或已修改；规范性文件和政策文件必填"
+    )
+    validity_date: Day | None = Field(None, alias="有效性日期", title="有效性日期", description="失效、废止或修改的日期")
+    replaced_by: ObjectId | None = Field(None, alias="被替代", title="被替代", description="替代本文件的信息编号")
+    replaces: list[ObjectId] = Field(default_factory=list, alias="替代", title="替代", description="本文件替代的信息编号")
+    withdrawn: Withdrawal | None = Field(None, alias="撤回", title="撤回", description="误发布的信息撤回：日期和原因")
+    late_entry: Text | None = Field(
+        None, alias="补录", title="补录说明", description="启用后补登的早先已公开信息：写明原因（年度检查核验发稿日期）"
+    )
+    report_year: int | None = Field(None, alias="报告年度", ge=2000, le=2100, title="报告年度", description="年度报告所报告的年份")
     body: str | None = Field(None, alias="正文", title="正文", description="Markdown")
 
     @property
     def is_public(self) -> bool:
         """主动公开: the only records that may leave the building."""
         return self.attribute == "主动公开"
+
+    @property
+    def in_force(self) -> bool:
+        """Not marked 失效, 废止 or 已修改 (a record with no 有效性 counts as in force unless it has a 废止日期)."""
+        if self.validity is None:
+            return self.repealed is None
+        return self.validity == vocab.IN_FORCE
 
     @property
     def year(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import tempfile
@@ -93,7 +94,7 @@ def remember_build(out: Path, stamp: str) -> None:
     write_atomic(out / QUICK_STAMP, stamp)
 
 
-def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
+def build_site(catalog: Catalog, out: Path, today: dt.date, search: bool = True) -> BuildResult:
     """Build the public website for *catalog* into *out*; a failure leaves the old site untouched."""
     result = BuildResult(out)
     changes = directory_changes(catalog)
@@ -102,7 +103,7 @@ def build_site(catalog: Catalog, out: Path, search: bool = True) -> BuildResult:
         result.unchanged = True
         return result
     old = Manifest.read(out)
-    data = result.data = site_data(catalog)
+    data = result.data = site_data(catalog, today)
     if old.files and out.is_dir():
         _update(catalog, data, out, old, result, changes, search, stamp)
     else:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
-from gongkai.gate import publishable
+from gongkai.gate import Output, admit
 from gongkai.model import Item, Record
 from gongkai.model.agency import Agency, Domain, Unit
 from gongkai.model.vocab import FIVE_DISCLOSURES
@@ -66,14 +66,14 @@ class SiteData:
         return [self.by_id[i] for i in ids if i in self.by_id]
 
 
-def site_data(catalog: Catalog) -> SiteData:
+def site_data(catalog: Catalog, today: dt.date) -> SiteData:
     """SiteData for *catalog*; records come from the publishing gate and nowhere else."""
     agency = catalog.agency
     if agency is None:
         raise ValueError("catalog has no valid gongkai.yaml")
     order = {d.name: n for n, d in enumerate(agency.domains)}
     items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))
-    records = publishable(catalog).admitted
+    records = [a.record for a in admit(catalog, today).to(Output.WEB)]
     data = SiteData(agency, items, records)
     data.item_by_id = {i.id: i for i in items}
     data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items()}

@@ -1,0 +1,124 @@
+"""The one gate that decides what may leave the building, where it may go, and until when.
+
+Every publisher — the site, search index, feeds, open data, print sheets, the portal export, exports, the library's
+handover manifest — takes its records from admit() and filters nothing on its own (a test enumerates the
+publishers). A record is admitted when it is 主动公开, has been published by the day of the build, is not withdrawn
+and holds no unmasked personal data; it reaches the outputs its channels name; a 公示 whose period has ended is on
+the web only as a short notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.notices import calendar_of
+from gongkai.gate.channels import Output, effective_channels, outputs_of
+from gongkai.gate.periods import is_notice, safe_notice_end
+from gongkai.model import Item, Record
+from gongkai.privacy import PrivacyFinding, record_findings
+
+
+class State(str, Enum):
+    """How an admitted record stands on the day of the build."""
+
+    CURRENT = "current"
+    ENDED = "ended"  # its 公示 is over: the web keeps a short notice, the list and its attachments have left
+
+
+@dataclass(frozen=True)
+class Admission:
+    """One admitted record: the outputs it reaches and how it stands on the day of the build."""
+
+    record: Record
+    item: Item | None
+    channels: tuple[str, ...]
+    outputs: frozenset[Output]
+    state: State = State.CURRENT
+    notice_end: dt.date | None = None  # the last day of its 公示, when it is one
+    lists_people: bool = False  # a 公示 or a list of people: never indexed, never in the sitemap
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    def reaches(self, output: Output) -> bool:
+        return output in self.outputs
+
+    @property
+    def shows_content(self) -> bool:
+        """Body, tables and attachments are shown (false once a 公示 has ended)."""
+        return self.state is State.CURRENT
+
+    @property
+    def token(self) -> str:
+        """What a page showing this record depends on beyond the record's file: its state and outputs."""
+        return f"{self.state.value}:{self.notice_end or ''}:{','.join(sorted(o.name for o in self.outputs))}"
+
+
+@dataclass
+class Gate:
+    """The outcome of the gate on one day."""
+
+    today: dt.date
+    admitted: list[Admission] = field(default_factory=list)  # newest first
+    blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
+    withdrawn: list[Record] = field(default_factory=list)
+    next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
+
+    def to(self, output: Output) -> list[Admission]:
+        """The admitted records that reach *output*, newest first."""
+        return [a for a in self.admitted if output in a.outputs]
+
+    def get(self, record_id: str) -> Admission | None:
+        return self._by_id.get(record_id)
+
+    def admits(self, record_id: str, output: Output | None = None) -> bool:
+        found = self._by_id.get(record_id)
+        return found is not None and (output is None or output in found.outputs)
+
+    @property
+    def _by_id(self) -> dict[str, Admission]:
+        return {a.id: a for a in self.admitted}
+
+
+def admit(catalog: Catalog, today: dt.date) -> Gate:
+    """The gate's decision for every record of *catalog* on *today*."""
+    gate = Gate(today)
+    calendar = calendar_of(catalog)
+    changes: list[dt.date] = []
+    for record in catalog.records.values():
+        if not record.is_public or record.published is None:
+            continue
+        if record.withdrawn is not None and record.withdrawn.date <= today:
+            gate.withdrawn.append(record)
+            continue
+        if record.withdrawn is not None:
+            changes.append(record.withdrawn.date)
+        if record.published > today:
+            changes.append(record.published)
+            continue
+        findings = record_findings(catalog, record)
+        if findings:
+            gate.blocked[record.id] = findings
+            continue
+        admission = _admission(catalog, record, today, calendar)
+        if admission.state is State.CURRENT and admission.notice_end is not None:
+            changes.append(admission.notice_end + dt.timedelta(days=1))
+        gate.admitted.append(admission)
+    gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
+    gate.next_change = min(changes, default=None)
+    return gate
+
+
+def _admission(catalog: Catalog, record: Record, today: dt.date, calendar: object) -> Admission:
+    item = catalog.items.get(record.item) if record.item else None
+    channels = effective_channels(record, item)
+    notice = is_notice(record, item)
+    end = safe_notice_end(record, calendar) if notice else None  # type: ignore[arg-type]
+    if notice and end is None:
+        end = record.published  # a list without a declared period is not left up: validate asks for one (GK411)
+    state = State.ENDED if end is not None and end < today else State.CURRENT
+    return Admission(record, item, channels, outputs_of(channels), state, end, notice)

@@ -1,0 +1,64 @@
+"""公示 periods: which records are lists of people, and the last day each 公示 runs (DOMAIN.md §4, §12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from gongkai.model import Item, Record
+from gongkai.model.vocab import NOTICE_KIND
+from gongkai.workdays import CalendarMissing, WorkdayCalendar
+
+LIST_WORD = "名单"
+
+
+@dataclass(frozen=True)
+class NoticeMinimum:
+    """The shortest 公示 a rule allows for items whose name contains *keyword*, with its source."""
+
+    keyword: str
+    workdays: int
+    source: str
+
+
+# Legal minimum 公示 periods, matched on the item's 一级事项 (DOMAIN.md §3.1, §4).
+NOTICE_MINIMUMS: tuple[NoticeMinimum, ...] = (
+    NoticeMinimum("最低生活保障", 7, "民办函〔2019〕52号 社会救助标准指引：低保初审对象名单公示7个工作日"),
+)
+
+
+def is_notice(record: Record, item: Item | None) -> bool:
+    """A 公示, or a record of an item whose content is a list of people (低保、特困、临时救助名单 …)."""
+    if record.kind == NOTICE_KIND:
+        return True
+    return item is not None and any(LIST_WORD in content for content in item.contents)
+
+
+def minimum_for(item: Item | None) -> NoticeMinimum | None:
+    """The legal minimum 公示 period of *item*'s records, where one exists."""
+    if item is None:
+        return None
+    name = item.name
+    return next((m for m in NOTICE_MINIMUMS if m.keyword in name), None)
+
+
+def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
+    """The last day of the record's 公示: 公示截止, or the 公示期-th working day counting 公开日期 as the first.
+
+    None when the record declares no period or has no 公开日期. Raises CalendarMissing when the working days of
+    the period fall in a year without a holiday notice.
+    """
+    if record.notice_until is not None:
+        return record.notice_until
+    if record.notice_days is None or record.published is None:
+        return None
+    first = calendar.on_or_after(record.published)
+    return calendar.add(first, record.notice_days - 1) if record.notice_days > 1 else first
+
+
+def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
+    """notice_end, or the 公开日期 itself when the calendar cannot tell: a list never stays up on a guess."""
+    try:
+        return notice_end(record, calendar)
+    except CalendarMissing:
+        return record.published
