@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.notices import calendar_of
 from gongkai.gate.channels import Output, effective_channels, outputs_of
 from gongkai.gate.periods import is_notice, safe_notice_end
+from gongkai.holidays import calendar_of
 from gongkai.model import Item, Record
 from gongkai.privacy import PrivacyFinding, record_findings
 
