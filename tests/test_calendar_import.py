@@ -146,6 +146,21 @@ def test_gbk_fullwidth_and_halfwidth_read_alike(gk, cat, tmp_path) -> None:
     assert (cat.root / "calendar/2026.yaml").read_bytes() == first
 
 
+GOV_CN_TABLE = """\
+索 引 号：000014349/2025-00123	主题分类：综合政务\\其他
+发文机关：国务院办公厅	成文日期：2025年11月04日
+标题：国务院办公厅关于2026年部分节假日安排的通知
+发文字号：国办发明电〔2025〕7号	发布日期：2025年11月04日
+【字体：大 中 小】打印
+"""
+
+
+def test_a_whole_gov_cn_page_pasted_reads_alike() -> None:
+    assert read(GOV_CN_TABLE + NOTICE_2026) == read(NOTICE_2026)
+    unsigned = NOTICE_2026.replace("国务院办公厅\n2025年11月4日\n", "")
+    assert read(GOV_CN_TABLE + unsigned).issued == D(2025, 11, 4)  # the table's 成文日期 when the signature is missing
+
+
 def test_year_from_the_option_when_the_title_is_missing() -> None:
     items = NOTICE_2027.split("\n", 1)[1]  # without the title line
     assert read(items, 2027) == read(NOTICE_2027).model_copy(update={"title": "国务院办公厅关于2027年部分节假日安排的通知"})
@@ -168,6 +183,7 @@ def test_year_from_the_option_when_the_title_is_missing() -> None:
         ("一、劳动节：5月1日至5日放假调休，共5天。5月10日（周一）上班。", "GK804", 23, "调休上班日必须是周六或周日，2027-05-10 是周一"),
         ("一、劳动节：5月1日至5日放假调休，共5天。5月2日（周日）上班。", "GK804", 23, "2027-05-02 既是放假日又是调休上班日"),
         ("一、元旦：1月1日（五）放假。", "GK803", 11, "括号中的「五」无法识别"),
+        ("一、端午节：6月9日（农历五月三十一）放假。", "GK803", 12, "农历日期「农历五月三十一」无法识别"),
         ("一、清明节：4月3日至5日放个假。", "GK803", 7, "读不懂「4月3日至5日放个假」"),
         ("一、元旦：1月1日至3日放假，元旦快乐。", "GK803", 16, "读不懂「元旦快乐」"),
         ("一、元旦：2月30日放假。", "GK803", 6, "日期不存在：2027年2月30日"),

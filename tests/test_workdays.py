@@ -361,3 +361,9 @@ def test_the_catalog_does_not_know_the_calendar() -> None:
 def test_the_calendar_imports_only_below_the_catalog() -> None:
     assert _imports(SRC / "workdays") <= {"workdays", "model"}
     assert _imports(SRC / "holidays") <= {"workdays", "catalog", "diagnostics", "errors", "files_io"}
+
+
+def test_the_provisional_view_is_built_once() -> None:
+    strict = WorkdayCalendar([FAKE_2027])
+    assert strict.provisional() is strict.provisional()
+    assert strict.provisional().provisional() is strict.provisional()

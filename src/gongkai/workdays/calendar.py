@@ -56,10 +56,13 @@ class WorkdayCalendar:
         self._notices: dict[int, Notice] = {notice.year: notice for notice in notices}  # a later one wins
         self._provisional = provisional
         self._tables: dict[int, _YearTable] = {}
+        self._view: WorkdayCalendar | None = self if provisional else None
 
     def provisional(self) -> WorkdayCalendar:
         """A view of this calendar that computes years without a notice provisionally instead of raising."""
-        return WorkdayCalendar(self._notices.values(), provisional=True)
+        if self._view is None:  # one view per calendar, so its year tables are built once
+            self._view = WorkdayCalendar(self._notices.values(), provisional=True)
+        return self._view
 
     @property
     def is_provisional(self) -> bool:

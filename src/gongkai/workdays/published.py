@@ -24,12 +24,14 @@ from gongkai.workdays.published_text import (
     ISSUED,
     ITEM,
     LOOSE_DATE,
+    META,
     NUMBER,
     OFF,
     ONE_DATE,
     QUIET,
     TITLE,
     WORK,
+    WRITTEN_ON,
     Span,
     normalize,
 )
@@ -225,8 +227,11 @@ def _arrangements(lines: list[str], reader: _Reader) -> tuple[str, ...]:
                 del reader.holidays[held[0]:], reader.makeup[held[1]:]
                 reader.report(UNREADABLE, exc.column, exc.message, exc.hint)
             read.append(line.strip())
-        elif (loose := LOOSE_DATE.search(line)) and not ISSUED.match(line) and not TITLE.match(line):
-            reader.report(UNREADABLE, loose.start() + 1, "这一行写有日期，却不是以「一、元旦：」这样的序号和节日名称开头的放假安排",
+        elif META.match(line) or ISSUED.match(line) or TITLE.match(line):
+            continue
+        elif loose := LOOSE_DATE.search(line):
+            reader.report(UNREADABLE, loose.start() + 1,
+                          "这一行写有日期，却不是以「一、元旦：」这样的序号和节日名称开头的放假安排",
                           "若是上一行在粘贴时断开了，把它接回上一行；否则删去这一行")
     return tuple(read)
 
@@ -242,7 +247,8 @@ def _title(lines: list[str], year: int | None) -> tuple[str, int | None, list[Te
                                           f"标题中的年份是{titled}年，与 --year {year} 不一致", "核对通知标题，或改正 --year")]
         return match.group("title").strip(), titled, []
     if year is None:
-        return "", None, [TextProblem(UNREADABLE, 1, 1, "找不到通知标题（国务院办公厅关于XXXX年部分节假日安排的通知），无法确定年份",
+        return "", None, [TextProblem(UNREADABLE, 1, 1,
+                                      "找不到通知标题（国务院办公厅关于XXXX年部分节假日安排的通知），无法确定年份",
                                       "粘贴通知全文（含标题），或用 --year 写明年份，如 --year 2027")]
     return f"国务院办公厅关于{year}年部分节假日安排的通知", year, []
 
@@ -258,6 +264,8 @@ def _number(lines: list[str]) -> str | None:
 def _issued(lines: list[str], reader: _Reader) -> dt.date | None:
     """The date the notice is signed on: the last line that is a date and nothing else."""
     signed = [(number, m) for number, line in enumerate(lines, start=1) if (m := ISSUED.match(line))]
+    if not signed:  # no signature pasted: the 成文日期 of gov.cn's table above the text is the same day
+        signed = [(number, m) for number, line in enumerate(lines, start=1) if (m := WRITTEN_ON.search(line))]
     if not signed:
         return None
     reader.line, last = signed[-1]

@@ -31,7 +31,11 @@ COUNT = re.compile(r"^共\s*(?P<count>\d+)\s*天$")
 QUIET = frozenset({"不调休", "与周末连休"})
 WORK = re.compile(r"^(?P<dates>.*?)\s*上班$")
 ONE_DATE = re.compile(rf"^{_date('a')}$")
-TITLE = re.compile(r"^\s*(?P<title>\S*?关于\s*(?P<year>\d{4})\s*年\s*\S{0,12}?节假日安排的通知)")
+TITLE = re.compile(r"^\s*(?:标\s*题\s*[：:]\s*)?(?P<title>\S*?关于\s*(?P<year>\d{4})\s*年\s*\S{0,12}?节假日安排的通知)")
+# The table gov.cn shows above a document when the whole page is copied: 索引号, 发文机关, 成文日期 ….
+META = re.compile(r"^\s*(?:索\s*引\s*号|主\s*题\s*分\s*类|发\s*文\s*机\s*关|成\s*文\s*日\s*期|标\s*题|发\s*文\s*字\s*号"
+                  r"|发\s*布\s*日\s*期|来\s*源)\s*[：:]")
+WRITTEN_ON = re.compile(r"成\s*文\s*日\s*期\s*[：:]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{2,8})\s*[〔\[［(（]\s*(?P<year>\d{4})\s*[〕\]］)）]\s*(?P<no>\d{1,4})\s*号")
 ISSUED = re.compile(r"^\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
 LOOSE_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日\s*[（(]")

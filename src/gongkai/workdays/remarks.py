@@ -56,8 +56,8 @@ def check_remark(part: str, day: dt.date) -> None:
         return
     lunar = _LUNAR.match(part)
     if lunar is None:
-        raise RemarkError(f"括号中的「{part}」无法识别", "括号中只能写星期（如 周四、星期日）或农历日期（如 农历正月初七、农历除夕）",
-                          False)
+        raise RemarkError(f"括号中的「{part}」无法识别",
+                          "括号中只能写星期（如 周四、星期日）或农历日期（如 农历正月初七、农历除夕）", False)
     if not _lunar_matches(lunar, day):
         actual = "农历除夕" if is_new_years_eve(day) else lunar_name(day)
         raise RemarkError(f"写的是{part}，但{said}是{actual}", "核对通知原文的日期和农历日期", True)
@@ -68,7 +68,8 @@ def _lunar_matches(lunar: re.Match[str], day: dt.date) -> bool:
         return is_new_years_eve(day)
     number = LUNAR_DAYS.get(lunar.group("day"))
     if number is None:
-        raise RemarkError(f"农历日期「{lunar.group(0)}」无法识别", "农历日期写作 初一…初十、十一…十九、二十、廿一…廿九、三十", False)
+        raise RemarkError(f"农历日期「{lunar.group(0)}」无法识别",
+                          "农历日期写作 初一…初十、十一…十九、二十、廿一…廿九、三十", False)
     month = LUNAR_MONTHS[lunar.group("month")] * (-1 if lunar.group("leap") else 1)
     return solar_to_lunar(day) == (month, number)
 
