@@ -164,7 +164,8 @@ def test_handover_on_a_day_of_a_year_without_a_notice_is_refused(gk, cat, tmp_pa
 
 
 def _notice(cat, published: str) -> None:
-    cat.record(record(公开日期=published, 成文日期="2026-12-24", 审查日期="2026-12-24") + "公示期: 7\n")
+    text = record(公开日期=published, 成文日期="2026-12-24", 审查日期="2026-12-24")
+    cat.record(re.sub(r"^公示截止:.*\n", "", text, flags=re.M) + "公示期: 7\n")
 
 
 def test_a_notice_published_in_late_december_runs_into_2027(cat):
