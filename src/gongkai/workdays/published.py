@@ -78,6 +78,8 @@ class _Dates:
 
 @dataclass
 class _Reader:
+    """Reads the arrangement lines one by one, collecting days, their positions and every problem."""
+
     year: int
     problems: list[TextProblem] = field(default_factory=list)
     holidays: list[NoticeHoliday] = field(default_factory=list)
