@@ -15,7 +15,7 @@ from enum import Enum
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.attachments import attachment_problem
-from gongkai.catalog.notices import calendar_of
+from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
