@@ -4,14 +4,32 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+@cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode(path: Path) -> int:
+    """The mode *path* has (a rewrite keeps it), or what a newly created file gets under the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+@contextmanager
+def _aside(path: Path, data: bytes | str) -> Iterator[str]:
+    """*data* written and synced next to *path* with *path*'s mode; removed if the block fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -20,10 +38,31 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.chmod(tmp, _mode(path))  # mkstemp makes 0600: keep the mode the file had (or would get)
+        yield tmp
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace *path* with *data* in one step, keeping its mode; an interrupted write leaves the old file."""
+    with _aside(path, data) as tmp:
+        os.replace(tmp, path)
+
+
+def create_atomic(path: Path, data: bytes | str) -> None:
+    """Create *path* with *data* in one step; FileExistsError (and nothing written) if it already exists."""
+    with _aside(path, data) as tmp:
+        try:
+            os.link(tmp, path)  # fails if *path* exists, unlike a rename
+        except FileExistsError:
+            raise
+        except OSError:
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
+        Path(tmp).unlink(missing_ok=True)
 
 
 @contextmanager
