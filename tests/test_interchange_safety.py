@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from conftest import ITEM, CatalogDir, Run
 from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
@@ -73,8 +75,8 @@ def test_second_import_changes_nothing(gk: Callable[..., Run], cat: CatalogDir, 
     assert [(p.read_bytes(), p.stat().st_mtime_ns) for p in files] == stamps
 
 
-def test_preview_shows_values_and_dropping_content_needs_yes(gk: Callable[..., Run], cat: CatalogDir,
-                                                            tmp_path: Path) -> None:
+def test_preview_shows_values_and_dropping_content_needs_yes(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     cat.item(ITEM.replace("  - 《社会救助暂行办法》（国务院令第649号）\n", "  - 《社会救助暂行办法》（国务院令第649号）\n"
                           "  - 民发〔2012〕220号\n  - 民办函〔2019〕52号\n"))
     table = workbook(tmp_path / "t.xlsx", [HEADER, [
@@ -85,6 +87,9 @@ def test_preview_shows_values_and_dropping_content_needs_yes(gk: Callable[..., R
     assert "公开依据：《社会救助暂行办法》（国务院令第649号）；民发〔2012〕220号；民办函〔2019〕52号 → 相关文件" in preview.out
     assert "注意：去掉了 3 条公开依据" in preview.out and "注意：去掉了 1 条公开层级：乡级" in preview.out
     assert "加 --yes" in preview.out
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # at a terminal, too, no question is asked: --yes it must be
+    at_terminal = gk("import", "xlsx", table, "-C", cat.root)
+    assert at_terminal.code == 0 and "有 1 项更新会去掉已有内容" in at_terminal.out
     assert "民办函〔2019〕52号" in (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
     done = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert done.code == 0 and "已写入 1 个文件" in done.out
