@@ -163,3 +163,11 @@ def test_local_and_new_fields_survive_export_import_export(gk: Callable[..., Run
     assert gk("export", "csv", "-o", tmp_path / "d.csv", "-C", cat.root).code == 0
     header = (tmp_path / "d.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.endswith("编号,公开格式,咨询电话,备注,栏目类型,法定类别,空白说明")
+
+
+def test_new_item_takes_the_id_after_invalid_files_too(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    hand = cat.write("items/shjz/SHJZ-012.yaml", HAND_WRITTEN)
+    run = gk("new", "item", "-C", cat.root, "--domain", "社会救助", "--five", "服务公开", "--level1", "临时救助",
+             "--content", "办理条件", "--level", "县级", "--unit", "shjzg")
+    assert run.code == 0, run.err
+    assert (cat.root / "items/shjz/SHJZ-013.yaml").exists() and hand.read_text(encoding="utf-8") == HAND_WRITTEN
