@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import AGENCY, CatalogDir, Run
+from gongkai.interchange.headers import headers
 from sheets import BASIS, DEADLINE, PUBLISHER, load, with_second_domain, workbook
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -214,3 +217,45 @@ def test_old_excel_xls(gk: Callable[..., Run], cat: CatalogDir) -> None:
     assert listing["一级事项"] == "临时救助" and listing["公开对象"] == "特定群体" and listing["公开层级"] == ["县级"]
     assert listing["公开内容"] == ["支出型临时救助对象名单", "救助金额", "救助事由"]
     assert gk("import", "xlsx", FIXTURES / "county-2003.xls", "-C", cat.root).out.count("未变 2 项") == 1
+
+
+HEADERS = [("序号", "序号"), ("一级事项", "一级事项"), ("一级目录", "一级事项"), ("事项类别", "一级事项"),
+           ("二级事项", "二级事项"), ("二级目录", "二级事项"), ("三级事项", "三级事项"), ("公开内容", "公开内容"),
+           ("公开内容（要素）", "公开内容"), ("公开内容(要素)", "公开内容"), ("公开内容\n（要素）", "公开内容"),
+           ("公开依据", "公开依据"), ("公 开 时 限", "公开时限"), ("公开主体：", "公开主体"), ("公开渠道", "公开渠道"),
+           ("公开渠道和载体", "公开渠道"), ("公开方式（渠道）", "公开渠道"), ("五公开", "五公开"), ("公开格式", "公开格式"),
+           ("责任单位", "责任单位"), ("责任科室", "责任单位"), ("责任股室", "责任单位"), ("咨询电话", "咨询电话"),
+           ("备注", "备注"), ("公开时限（工作日）", "公开时限"), ("栏目类型", "栏目类型"), ("法定类别", "法定类别"),
+           ("空白说明", "空白说明")]
+OPTIONS = [("公开对象", "全社会", ("全社会",)), ("公开对象", "特定群体", ("特定群体",)), ("公开对象", "特定群众", ("特定群体",)),
+           ("公开方式", "主动", ("主动",)), ("公开方式", "依申请", ("依申请",)), ("公开方式", "依申请公开", ("依申请",)),
+           ("公开层级", "县级", ("县级",)), ("公开层级", "县级政府", ("县级",)), ("公开层级", "乡级", ("乡级",)),
+           ("公开层级", "乡镇级", ("乡级",)), ("公开层级", "乡、村级", ("乡级",)), ("公开层级", "乡(镇)村级", ("乡级",)),
+           ("公开层级", "市级", ("市级",)), ("公开渠道", "政府服务中心", ("政务服务中心",)),
+           ("公开渠道", "镇村公示公开栏", ("社区/企事业单位/村公示栏（电子屏）",))]
+
+
+@pytest.mark.parametrize(("label", "field"), HEADERS)
+def test_header_table_knows_the_published_spellings(label: str, field: str) -> None:
+    assert headers().field_of(label) == field
+
+
+@pytest.mark.parametrize(("field", "label", "options"), OPTIONS)
+def test_header_table_knows_the_option_spellings(field: str, label: str, options: tuple[str, ...]) -> None:
+    assert headers().choices[field].lookup(label) == options
+
+
+def test_spelling_variants_and_compound_option_headers(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [
+        ["事项类别", "二级目录", "公开内容\n（要素）", "公开依据(法律法规)", "公开时限（工作日）", "公开主体：", "公开方式（渠道）",
+         "公开对象（全社会）", "公开对象（特定群众）", "公开方式", "公开层级", "责任股室"],
+        ["临时救助", "审核审批信息", "①救助对象名单②救助金额", BASIS, DEADLINE, PUBLISHER, "□政府网站 ■村公示栏", "", "√",
+         "主动公开", "乡镇级", "社会救助股"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "不认识" not in run.err
+    item = load(cat.root / SHJZ.format(2))
+    assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("临时救助", "审核审批信息", ["救助对象名单", "救助金额"])
+    assert (item["公开渠道"], item["公开对象"], item["公开方式"]) == (["社区/企事业单位/村公示栏（电子屏）"], "特定群体", "主动")
+    assert (item["公开层级"], item["责任单位"]) == (["乡级"], "shjzg")

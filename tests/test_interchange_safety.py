@@ -86,6 +86,7 @@ def test_preview_shows_values_and_dropping_content_needs_yes(gk: Callable[..., R
     assert preview.code == 0
     assert "公开依据：《社会救助暂行办法》（国务院令第649号）；民发〔2012〕220号；民办函〔2019〕52号 → 相关文件" in preview.out
     assert "注意：去掉了 3 条公开依据" in preview.out and "注意：去掉了 1 条公开层级：乡级" in preview.out
+    assert "社会救助!K2: 更新 SHJZ-001 会去掉 1 条公开层级：乡级（只有加 --yes 才会写入）" in preview.err
     assert "加 --yes" in preview.out
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # at a terminal, too, no question is asked: --yes it must be
     at_terminal = gk("import", "xlsx", table, "-C", cat.root)

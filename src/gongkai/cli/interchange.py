@@ -1,4 +1,4 @@
-"""gongkai export xlsx|csv, gongkai import xlsx: the directory as the official spreadsheet, and back."""
+"""gongkai export xlsx|csv, gongkai import xlsx|xls: the directory as the official spreadsheet, and back."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
-from gongkai.interchange.convert import shown
 from gongkai.interchange.csv import export_directory_csv
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
 from gongkai.interchange.preview import describe_change, describe_layouts, summary
+from gongkai.interchange.read import shown
 from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
@@ -94,7 +94,7 @@ def _import(file: Path, yes: bool, dry_run: bool, overwrite_invalid: bool, catal
         err.print(f"共 {len(plan.errors)} 处错误，没有写入任何文件（全部行无误才导入）。", markup=False)
         return EXIT_FINDINGS
     if plan.warnings:
-        err.print(f"共 {len(plan.warnings)} 条警告（见上），其余照常导入。", markup=False)
+        err.print(f"共 {len(plan.warnings)} 条警告（见上）。", markup=False)
     for change in plan.changes:
         _print(describe_change(change))
     out.print(summary(plan), markup=False)

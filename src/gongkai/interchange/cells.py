@@ -20,7 +20,7 @@ _LINE_MARK = re.compile(
     r"^\s*(?:[" + re.escape(_BULLETS) + r"]|\d{1,2}\s*[.、．）)](?!\d)|（\s*\d{1,2}\s*）|[①-⑳]"
     r"|[一二三四五六七八九十]{1,3}\s*、|（[一二三四五六七八九十]{1,3}）)\s*"
 )
-_INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．](?!\d)|（(\d{1,2})）)")
+_INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）](?!\d)|（(\d{1,2})）)")
 _INLINE_BULLETS = "●•·▪◆"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -135,20 +135,22 @@ def read_boxes(text: str, choice: Choice) -> Boxes:
             _take(boxes, token, True)
         return boxes
     leading = tokens[0].kind == "mark"
+    pairs: list[tuple[_Token, bool]] = []
     pending: _Token | None = None
-    for token in tokens if leading else reversed(tokens):
+    for token in tokens if leading else reversed(tokens):  # a box belongs to the name after it, or before it
         if token.kind == "mark":
-            boxes.stray += pending is not None and pending.kind == "mark"
+            boxes.stray += pending is not None
             pending = token
         elif pending is None:
             boxes.unmarked.append(token.text)
         else:
-            _take(boxes, token, pending.ticked)
+            pairs.append((token, pending.ticked))
             pending = None
     boxes.stray += pending is not None
+    for token, ticked in pairs if leading else reversed(pairs):
+        _take(boxes, token, ticked)
     if not leading:
-        for values in (boxes.ticked, boxes.unticked, boxes.extras, boxes.unknown, boxes.unmarked):
-            values.reverse()
+        boxes.unmarked.reverse()
     return boxes
 
 
@@ -164,7 +166,6 @@ def _take(boxes: Boxes, token: _Token, ticked: bool) -> None:
 
 
 def _tokens(text: str, choice: Choice) -> list[_Token]:
-    spellings = sorted(choice.spellings, key=len, reverse=True)
     tokens: list[_Token] = []
     pos = 0
     while pos < len(text):
@@ -174,26 +175,25 @@ def _tokens(text: str, choice: Choice) -> list[_Token]:
             pos += 1
         elif numbering and (pos == 0 or text[pos - 1] in _SEPARATORS or text[pos - 1] in MARKS):
             pos = numbering.end()
-        elif ch in MARKS or (ch == OCR_BOX and _box_at(text, pos, spellings)):
+        elif ch in MARKS or (ch == OCR_BOX and _box_at(text, pos, choice)):
             tokens.append(_Token("mark", ch, ticked=ch in TICKS))
             pos += 1
-        elif spelling := next((s for s in spellings if norm(text[pos:pos + len(s)]) == s), None):
+        elif spelling := choice.spelling_at(text, pos):
             pos = _name(text, pos, spelling, choice, tokens)
         else:
-            end = _unknown_end(text, pos, spellings)
+            end = _unknown_end(text, pos, choice)
             tokens.append(_Token("unknown", text[pos:end].strip()))
             pos = end
     return tokens
 
 
-def _box_at(text: str, pos: int, spellings: list[str]) -> bool:
+def _box_at(text: str, pos: int, choice: Choice) -> bool:
     """口 is a box when a name follows it, or it stands alone between separators (not the 口 of 窗口)."""
-    rest = text[pos + 1:].lstrip(" ")
-    if any(rest.startswith(s) for s in spellings):
+    if _name_follows(text, pos + 1, choice):
         return True
     before = text[pos - 1] if pos else "\n"
     after = text[pos + 1] if pos + 1 < len(text) else "\n"
-    known_before = any(text[:pos].endswith(s) for s in spellings)
+    known_before = any(text.endswith(s, 0, pos) for s in choice.spellings)
     return (before in _SEPARATORS or before in MARKS or known_before) and (after in _SEPARATORS or after in MARKS)
 
 
@@ -226,13 +226,19 @@ def _other_extras(text: str, end: int) -> tuple[int, tuple[str, ...]]:
     return end + skipped + length, tuple(p for p in _split_outside(inner, "、，,；;") if p)
 
 
-def _unknown_end(text: str, pos: int, spellings: list[str]) -> int:
+def _name_follows(text: str, pos: int, choice: Choice) -> bool:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos < len(text) and choice.spelling_at(text, pos) is not None
+
+
+def _unknown_end(text: str, pos: int, choice: Choice) -> int:
     end = pos + 1
     while end < len(text):
         ch = text[end]
         if ch in _SEPARATORS or ch.isspace() or ch in MARKS:
             break
-        if ch == OCR_BOX and any(text[end + 1:].lstrip(" ").startswith(s) for s in spellings):
+        if ch == OCR_BOX and _name_follows(text, end + 1, choice):
             break
         end += 1
     return end

@@ -7,17 +7,11 @@ from typing import Any
 from gongkai.interchange.cells import Boxes, read_boxes, split_list, tick_state
 from gongkai.interchange.header import PARENT
 from gongkai.interchange.headers import Choice, headers
-from gongkai.interchange.read import ImportProblem, Row, find_domain
-from gongkai.privacy.mask import mask_text
+from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
 NAME_KEYS = ("一级事项", "二级事项", "三级事项")
 LIST_KEYS = ("公开内容", "公开依据")
-
-
-def shown(text: str) -> str:
-    """Cell text fit for a message: personal numbers masked (a 咨询电话 may be a mobile), one line."""
-    return mask_text(" ".join(text.split()))[0]
 
 
 def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dict[str, Any], list[ImportProblem]]:

@@ -122,7 +122,7 @@ def _option_key(label: str) -> str | None:
 def _top_key(top: str) -> str | None:
     """A one-row header: a field (公开依据), an option alone (全社会), or both in one (公开对象（全社会）)."""
     table = headers()
-    key = table.field_of(top) or _option_key(top)
+    key = table.field_of(top, loose=False) or _option_key(top)
     if key:
         return key
     label = norm(top)
@@ -132,7 +132,7 @@ def _top_key(top: str) -> str | None:
                 rest = label[len(spelling):].strip("（）-—_/：:")
                 if options := choice.lookup(rest):
                     return f"{field}={'+'.join(options)}"
-    return None
+    return table.field_of(top)
 
 
 def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:

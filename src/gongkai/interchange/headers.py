@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -12,6 +12,7 @@ from gongkai.catalog.yamlio import parse_fast
 from gongkai.model import vocab
 
 _TRAILING = re.compile(r"[：:*＊★☆]+$")
+_BASE = re.compile(r"（[^（）]*）$")  # a trailing remark in brackets
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "／": "/", "［": "[", "］": "]", "【": "[", "】": "]"})
 _INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u00a0": " ", "\u3000": " "})
 
@@ -41,6 +42,17 @@ class Choice:
         """The option(s) *text* spells, or None."""
         return self.spellings.get(norm(text))
 
+    @cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for spelling in sorted(self.spellings, key=len, reverse=True):
+            index.setdefault(spelling[0], []).append(spelling)
+        return index
+
+    def spelling_at(self, text: str, pos: int) -> str | None:
+        """The longest spelling of an option that *text* (tidied) holds at *pos*, or None."""
+        return next((s for s in self._by_first.get(text[pos:pos + 1], ()) if text.startswith(s, pos)), None)
+
     @property
     def title(self) -> str:
         return "公开渠道和载体" if self.field == "公开渠道" else self.field
@@ -66,8 +78,11 @@ class HeaderTable:
     fields: dict[str, str]
     choices: dict[str, Choice]
 
-    def field_of(self, label: str) -> str | None:
-        return self.fields.get(norm(label))
+    def field_of(self, label: str, loose: bool = True) -> str | None:
+        """The field a header names; *loose*: 「公开时限（工作日）」 falls back to 「公开时限」 when only the base is known."""
+        text = norm(label)
+        found = self.fields.get(text)
+        return found or (self.fields.get(_BASE.sub("", text)) if loose and text else None)
 
     def option_of(self, label: str) -> tuple[str, tuple[str, ...]] | None:
         """(field, options) when *label* alone names an option of exactly one tick field (全社会, 依申请公开 …)."""

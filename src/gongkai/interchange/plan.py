@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.catalog import Catalog
-from gongkai.interchange.convert import row_fields, shown
+from gongkai.interchange.convert import row_fields
 from gongkai.interchange.existing import ItemFile, item_files, taken_ids
 from gongkai.interchange.header import SheetLayout
 from gongkai.interchange.infer import infer_five, infer_unit
-from gongkai.interchange.read import ImportProblem, Row
+from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -156,6 +156,7 @@ def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: R
     if existing.model is not None:
         diffs = diff_fields(existing.values, fields)
         plan.changes.append(Change(existing.item_id, existing.path, {d.key: d.new for d in diffs}, False, row.where, diffs))
+        _warn_drops(plan.changes[-1], row, plan)
         return
     if not overwrite_invalid:
         plan.skipped += 1
@@ -167,6 +168,15 @@ def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: R
     diffs = diff_fields(existing.values, fields)
     changed = {d.key: d.new for d in diffs}
     plan.changes.append(Change(existing.item_id, existing.path, changed, False, row.where, diffs, inferred, invalid=True))
+    _warn_drops(plan.changes[-1], row, plan)
+
+
+def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:
+    """An update that takes content away is a warning at the cell that does it; only --yes writes it."""
+    for diff in change.drops:
+        gone = "、".join(shown(v) for v in diff.removed)
+        plan.problems.append(ImportProblem(row.ref(diff.key), (
+            f"更新 {change.item_id} 会去掉 {len(diff.removed)} 条{diff.key}：{gone}（只有加 --yes 才会写入）"), warning=True))
 
 
 def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) -> tuple[ItemFile | None, bool]:

@@ -7,9 +7,15 @@ from dataclasses import dataclass, field
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.header import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
 from gongkai.interchange.headers import headers, norm
+from gongkai.privacy.mask import mask_text
 
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
+
+
+def shown(text: str) -> str:
+    """Cell text fit for a message: personal numbers masked (a 咨询电话 may be a mobile), on one line."""
+    return mask_text(" ".join(text.split()))[0]
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,10 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
 
 
 def _ignored(label: str, note: str) -> str:
-    return f"{note}" if not label else f"不认识的列「{label}」，已忽略" if not note else f"列「{label}」{note}"
+    """Why a column is not read: unknown (Sheet1!M3: 不认识的列「联系人」，已忽略), a duplicate, or no header."""
+    if not label:
+        return note
+    return f"列「{shown(label)}」{note}" if note else f"不认识的列「{shown(label)}」，已忽略"
 
 
 def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
