@@ -259,3 +259,10 @@ def test_spelling_variants_and_compound_option_headers(gk: Callable[..., Run], c
     assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("临时救助", "审核审批信息", ["救助对象名单", "救助金额"])
     assert (item["公开渠道"], item["公开对象"], item["公开方式"]) == (["社区/企事业单位/村公示栏（电子屏）"], "特定群体", "主动")
     assert (item["公开层级"], item["责任单位"]) == (["乡级"], "shjzg")
+
+
+def test_damaged_workbooks_are_named_not_crashed_on(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    (tmp_path / "半截.xls").write_bytes((FIXTURES / "county-2003.xls").read_bytes()[:3000])
+    run = gk("import", "xls", tmp_path / "半截.xls", "-C", cat.root)
+    assert run.code == 1 and run.out == ""
+    assert "半截.xls: 无法作为 xls 表格打开：文件可能已损坏" in run.err and "Error" not in run.err

@@ -18,7 +18,7 @@ from gongkai.interchange.csv import export_directory_csv
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
 from gongkai.interchange.preview import describe_change, describe_layouts, summary
-from gongkai.interchange.read import shown
+from gongkai.interchange.read import WHOLE_FILE, shown
 from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
@@ -89,7 +89,8 @@ def _import(file: Path, yes: bool, dry_run: bool, overwrite_invalid: bool, catal
     if dry_run:
         _print(describe_layouts(plan.layouts))
     for problem in plan.problems:
-        err.print(f"{problem.cell}: {problem.message}", markup=False)
+        where = file.name if problem.cell == WHOLE_FILE else problem.cell
+        err.print(f"{where}: {problem.message}", markup=False)
     if plan.errors:
         err.print(f"共 {len(plan.errors)} 处错误，没有写入任何文件（全部行无误才导入）。", markup=False)
         return EXIT_FINDINGS

@@ -6,13 +6,13 @@ import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
-from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
 XLSX_MAGIC = b"PK"
+_DAMAGED = "文件可能已损坏、不完整或加了密码。请用 Excel 或 WPS 打开，另存为「.xlsx」后再导入"
 
 
 class UnreadableWorkbook(Exception):
@@ -79,8 +79,8 @@ def read_grids(data: bytes) -> list[Grid]:
         raise UnreadableWorkbook("既不是 xlsx 也不是 xls 表格。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise UnreadableWorkbook(f"无法作为 xlsx 表格打开（{type(exc).__name__}）。请用 Excel 或 WPS 另存为「.xlsx」后再导入") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
+        raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
     grids = []
     for ws in workbook.worksheets:
         cells = {}
@@ -98,9 +98,9 @@ def _xls_grids(data: bytes) -> list[Grid]:
     import xlrd  # only old .xls files need it
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
-    except (xlrd.XLRDError, AssertionError, ValueError, IndexError, KeyError) as exc:
-        raise UnreadableWorkbook(f"无法作为 xls 表格打开（{type(exc).__name__}）。请用 Excel 或 WPS 另存为「.xlsx」后再导入") from None
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())  # xlrd would print
+    except Exception as exc:  # noqa: BLE001 - likewise anywhere in xlrd (encrypted, truncated, not BIFF8)
+        raise UnreadableWorkbook(f"无法作为 xls 表格打开：{_DAMAGED}") from exc
     grids = []
     for sheet in book.sheets():
         cells = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gongkai.catalog import Catalog
 from gongkai.interchange.plan import ImportPlan, plan_import
-from gongkai.interchange.read import ImportProblem, read_workbook
+from gongkai.interchange.read import WHOLE_FILE, ImportProblem, read_workbook
 
 
 def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False) -> ImportPlan:
@@ -16,7 +16,7 @@ def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False) 
         plan = plan_import(catalog, reading.rows, overwrite_invalid)
         plan.layouts = reading.layouts
         if not reading.rows:
-            plan.problems.append(ImportProblem("（文件）", "表格中没有找到任何事项行"))
+            plan.problems.append(ImportProblem(WHOLE_FILE, "表格中没有找到任何事项行"))
     plan.problems = _once(reading.problems + plan.problems)
     if plan.errors:
         plan.changes = []  # all rows or none

@@ -9,6 +9,7 @@ from gongkai.interchange.header import HEADER_SEARCH_ROWS, PARENT, SheetLayout, 
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
+WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
 
@@ -60,7 +61,7 @@ def read_workbook(data: bytes, domains: list[str]) -> Reading:
     try:
         grids = read_grids(data)
     except UnreadableWorkbook as exc:
-        reading.problems.append(ImportProblem("（文件）", str(exc)))
+        reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
         return reading
     for grid in grids:
         if grid.cells:
