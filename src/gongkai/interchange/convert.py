@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gongkai.interchange.cells import Boxes, read_boxes, split_list, tick_state
-from gongkai.interchange.header import PARENT
+from gongkai.interchange.columns import PARENT
 from gongkai.interchange.headers import Choice, headers
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
 

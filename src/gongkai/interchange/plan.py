@@ -9,7 +9,7 @@ from typing import Any
 from gongkai.catalog import Catalog
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.existing import ItemFile, item_files, taken_ids
-from gongkai.interchange.header import SheetLayout
+from gongkai.interchange.columns import SheetLayout
 from gongkai.interchange.infer import infer_five, infer_unit
 from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gongkai.interchange.read import shown
-from gongkai.interchange.header import PARENT, SERIAL, ColumnUse, SheetLayout
+from gongkai.interchange.columns import PARENT, SERIAL, ColumnUse, SheetLayout
 from gongkai.interchange.headers import headers
 from gongkai.interchange.plan import Change, ImportPlan
 

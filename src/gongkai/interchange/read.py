@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.header import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
+from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
