@@ -247,3 +247,12 @@ def test_export_portal_is_found_when_only_its_group_is_named():
     assert extension_modules()["export"] == ["portal"]
     run = subprocess.run([sys.executable, "-m", "gongkai", "export", "portal", "--help"], capture_output=True, text=True)
     assert run.returncode == 0 and "县政府门户网站" in run.stdout
+
+
+def test_personal_data_the_gate_does_not_read_still_stops_the_export(gk, pc, tmp_path):
+    """Defence in depth: 责任者 is not a published part the gate scans, but it reaches 发布机构; the output scan stops it."""
+    text = (pc.root / "records/2026/R2026-010.yaml").read_text(encoding="utf-8")
+    pc.write("records/2026/R2026-010.yaml", text.replace("责任单位: shjzg", "责任单位: shjzg\n责任者: 张三13805951234"))
+    run = gk("export", "portal", pc.root, "--out", tmp_path / "out", "--today", "2026-11-27")
+    assert run.code == 1 and "138****1234" in run.err and "13805951234" not in run.err + run.out
+    assert not (tmp_path / "out").exists() and not (pc.root / "portal").exists()

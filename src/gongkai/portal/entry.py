@@ -24,7 +24,7 @@ from gongkai.model.vocab import IN_FORCE
 from gongkai.portal.address import column_address
 from gongkai.portal.fragment import Fragment, body_fragment, notice_fragment, summary
 from gongkai.privacy.mask import mask_text
-from gongkai.site.attachments import safe_path
+from gongkai.site.attachments import read_attachment
 from gongkai.site.render import cn_date
 
 # The county directory's fields, in its order; every entry carries them (empty text when a record has none).
@@ -132,9 +132,7 @@ def withdrawal(record_id: str, index_number: str | None, title: str, day: str, r
 def _files(catalog: Catalog, record: Record) -> tuple[ExportFile, ...]:
     found = []
     for attachment in record.attachments:
-        if not safe_path(catalog, attachment.file):
-            continue  # the site refuses it too: a path outside files/ never leaves the building
-        data = catalog.source.read(attachment.file)
+        data = read_attachment(catalog, attachment.file)  # only files inside files/: the site's rule, not a copy
         name = PurePosixPath(attachment.file).name
         found.append(ExportFile(attachment.file, f"files/{record.id}/{name}", attachment.name or name,
                                 attachment.suffix.upper(), len(data), hashlib.sha256(data).hexdigest()))

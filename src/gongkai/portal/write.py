@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.errors import UsageProblem
+from gongkai.errors import PublicationStopped
 from gongkai.files_io import replace_dir, write_atomic
 from gongkai.model.portal import FORMAT_ID
 from gongkai.portal import formats
 from gongkai.portal.plan import PortalExport, ledger_records
-from gongkai.privacy.detect import allowed_values, find
+from gongkai.privacy.detect import allowed_values
+from gongkai.privacy.outputs import scan_output
+from gongkai.site.attachments import read_attachment
 
 LEDGER_HEADER = "# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。"
 
@@ -28,7 +30,7 @@ def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) 
             if entry.body_path is not None:
                 _write(staging / entry.body_path, entry.fragment.html.encode("utf-8") + b"\n")
             for file in entry.files:
-                _write(staging / file.path, catalog.source.read(file.source))
+                _write(staging / file.path, read_attachment(catalog, file.source))
     ledger = root / export.ledger_path
     if export.empty:
         ledger.unlink(missing_ok=True)  # a rerun of the day found nothing after all: no export to remember
@@ -45,11 +47,11 @@ def _write(path: Path, data: bytes) -> None:
 def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes]) -> None:
     """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written."""
     allowed = allowed_values(catalog.source.read("gongkai.yaml").decode("utf-8", errors="replace"))
-    for name, data in outputs.items():
-        hit = next(find(data.decode("utf-8"), allowed), None)
-        if hit is not None:
-            raise UsageProblem(f"生成的 {name} 中有未遮盖的{hit.label}（{hit.masked}），没有写入任何文件。"
-                               "请运行 gongkai validate 找到并遮盖它（gongkai mask），再导出。")
+    found = [finding for name, data in outputs.items() for finding in scan_output(name, data, allowed)]
+    if found:
+        listed = "；".join(f"{f.name}：{f.label}「{f.masked}」" for f in found[:20])
+        raise PublicationStopped(f"生成的文件中有未遮盖的个人信息，没有写入任何文件：{listed}。"
+                                 "请运行 gongkai validate 找到来源并遮盖（gongkai mask），再重新生成。")
 
 
 def _q(text: str) -> str:
