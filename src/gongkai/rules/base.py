@@ -69,6 +69,7 @@ FAMILIES = {
     "GK6": "个人信息保护",
     "GK7": "依申请公开办理",
     "GK8": "节假日安排",
+    "GK9": "咨询留言登记",
 }
 
 REGISTRY: dict[str, Rule] = {}

@@ -1,0 +1,74 @@
+"""What every indicator looks at: the catalog, the day, the thresholds, and the records the gate puts on the web."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.notices import calendar_of
+from gongkai.gate import Admission, Gate, Output, admit
+from gongkai.gate.channels import WEB_CHANNEL
+from gongkai.inspect.thresholds import Thresholds
+from gongkai.model import Item, Record
+from gongkai.workdays import WorkdayCalendar
+
+
+@dataclass
+class Inspection:
+    """One run of gongkai inspect: inputs shared by the indicator modules."""
+
+    catalog: Catalog
+    today: dt.date
+    thresholds: Thresholds
+    site: Path | None = None
+
+    @cached_property
+    def gate(self) -> Gate:
+        return admit(self.catalog, self.today)
+
+    @cached_property
+    def web(self) -> list[Admission]:
+        """What the website shows on the day: the inspection judges what is published, nothing else."""
+        return self.gate.to(Output.WEB)
+
+    @cached_property
+    def web_records(self) -> list[Record]:
+        return [a.record for a in self.web]
+
+    @cached_property
+    def by_item(self) -> dict[str, list[dt.date]]:
+        """Item id → 公开日期 of its records on the web, oldest first."""
+        found: dict[str, list[dt.date]] = defaultdict(list)
+        for record in self.web_records:
+            if record.item and record.published:
+                found[record.item].append(record.published)
+        return {k: sorted(v) for k, v in found.items()}
+
+    @cached_property
+    def by_unit(self) -> dict[str, int]:
+        """Unit id → how many of its records are on the web."""
+        found: dict[str, int] = defaultdict(int)
+        for record in self.web_records:
+            found[record.unit] += 1
+        return found
+
+    @cached_property
+    def columns(self) -> list[Item]:
+        """The columns of the website to be kept up: 主动 items published through 政府网站, by id.
+
+        An item published only elsewhere (the 村公示栏, a 查阅点) has a page saying so; it is not a web column.
+        """
+        return sorted((i for i in self.catalog.items.values() if i.mode == "主动" and WEB_CHANNEL in i.channels),
+                      key=lambda i: i.id)
+
+    @cached_property
+    def calendar(self) -> WorkdayCalendar:
+        return calendar_of(self.catalog)
+
+    def path(self, kind: str, object_id: str) -> str | None:
+        """The catalog file of an item or record, for evidence."""
+        return self.catalog.path_of(kind, object_id)
