@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
-from gongkai.inspect.thresholds import KindRule
 from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
 from gongkai.reports.periods import Period, periods_of
-
-FALLBACK_KIND = "基本信息"  # no clock: updated when something changes
-
-
-def column_kind(item: Item, rules: list[KindRule]) -> str:
-    """The item's 栏目类型: as written, else inferred from its names, the most specific level first."""
-    if item.column_kind:
-        return str(item.column_kind)
-    for name in (n for n in (item.level3, item.level2, item.level1) if n):
-        for rule in rules:
-            if any(word in name for word in rule.words):
-                return str(rule.kind)
-    return FALLBACK_KIND
-
 
 @dataclass(frozen=True)
 class Overdue:
@@ -67,7 +53,7 @@ def overdue_columns(run: Inspection) -> list[Overdue]:
         dates = run.by_item.get(item.id)
         if not dates:
             continue  # a blank column is judged as blank, not counted twice
-        kind = column_kind(item, run.thresholds.kind_rules)
+        kind = run.kinds[item.id]
         evidence = _overdue(run, item, kind, dates)
         if evidence is not None:
             found.append(Overdue(item, kind, evidence))
@@ -115,15 +101,14 @@ def check_bursts(run: Inspection) -> Check:
     settings = run.thresholds.burst
     evidence = []
     for item in run.columns:
-        dates = run.by_item.get(item.id, [])
-        for day in sorted(set(dates)):
-            count = dates.count(day)
-            before = [d for d in dates if d < day]
-            silent = (day - before[-1]).days if before else None
+        previous: dt.date | None = None
+        for day, count in sorted(Counter(run.by_item.get(item.id, [])).items()):
+            silent = (day - previous).days if previous else None
             if count >= settings.count and (silent is None or silent >= settings.silence_days):
                 since = f"此前{silent}天没有更新" if silent is not None else "此前从未更新"
                 evidence.append(Evidence(f"{item.name}：{day} 一天公开{count}条，{since}", item.id,
                                          run.path("item", item.id)))
+            previous = day
     return Check("bursts", "栏目更新", "突击更新（栏目沉寂后一天集中公开多条）",
                  f"一天≥{settings.count}条且此前≥{settings.silence_days}天未更新时提醒（不计分）", settings.source,
                  Status.FAIL if evidence else Status.PASS, evidence, len(evidence))

@@ -12,9 +12,23 @@ from gongkai.catalog import Catalog
 from gongkai.catalog.notices import calendar_of
 from gongkai.gate import Admission, Gate, Output, admit
 from gongkai.gate.channels import WEB_CHANNEL
-from gongkai.inspect.thresholds import Thresholds
+from gongkai.inspect.thresholds import KindRule, Thresholds
 from gongkai.model import Item, Record
 from gongkai.workdays import WorkdayCalendar
+
+
+FALLBACK_KIND = "基本信息"  # no clock: updated when something changes
+
+
+def column_kind(item: Item, rules: list[KindRule]) -> str:
+    """The item's 栏目类型: as written, else inferred from its names, the most specific level first."""
+    if item.column_kind:
+        return str(item.column_kind)
+    for name in (n for n in (item.level3, item.level2, item.level1) if n):
+        for rule in rules:
+            if any(word in name for word in rule.words):
+                return str(rule.kind)
+    return FALLBACK_KIND
 
 
 @dataclass
@@ -64,6 +78,11 @@ class Inspection:
         """
         return sorted((i for i in self.catalog.items.values() if i.mode == "主动" and WEB_CHANNEL in i.channels),
                       key=lambda i: i.id)
+
+    @cached_property
+    def kinds(self) -> dict[str, str]:
+        """Item id → its 栏目类型, written or inferred once."""
+        return {i.id: column_kind(i, self.thresholds.kind_rules) for i in self.catalog.items.values()}
 
     @cached_property
     def calendar(self) -> WorkdayCalendar:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from gongkai.catalog.files import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
@@ -43,7 +43,7 @@ def read_history(root: Path) -> Added:
         for commit, triples in history:  # newest first: the last seen is the first added
             for path, old, new in triples:
                 if old is None and new is not None and kind_of(path) == "record":
-                    found.first[PurePosixPath(path).stem] = commit
+                    found.first[path.rsplit("/", 1)[-1].rsplit(".", 1)[0]] = commit  # the file name is the id
         roots = repo.log("HEAD", ["gongkai.yaml"])
         found.adoption = roots[-1][0] if roots else None
     return found

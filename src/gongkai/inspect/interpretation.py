@@ -6,7 +6,6 @@ withdrawn has no link, and a 解读 that no published document lists shows no li
 
 from __future__ import annotations
 
-from gongkai.gate import Output
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Deduction, Evidence
 from gongkai.model.vocab import INTERPRETATION_KIND, POLICY_KINDS
@@ -14,11 +13,11 @@ from gongkai.model.vocab import INTERPRETATION_KIND, POLICY_KINDS
 
 def unlinked(run: Inspection) -> list[Evidence]:
     """Policies on the web without a 解读 on the web, and 解读 on the web that no published document links."""
-    gate = run.gate
+    on_web = {r.id for r in run.web_records}
     found: list[Evidence] = []
     linked: set[str] = set()
     for record in run.web_records:
-        shown = [i for i in record.interpretations if gate.admits(i, Output.WEB)]
+        shown = [i for i in record.interpretations if i in on_web]
         linked.update(shown)
         if record.kind in POLICY_KINDS and not shown:
             why = (f"所列解读 {'、'.join(record.interpretations)} 不在网站上" if record.interpretations

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from statistics import mean
 
-from gongkai.inspect.columns import column_kind
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Deduction, Evidence, Figure, Figures
 from gongkai.model import Record
@@ -59,7 +58,7 @@ def website_figures(run: Inspection) -> Figures:
     """The 报表 figures of the report year: what the site published, 解读 and 回应, and the consultation register."""
     year = figures_year(run)
     published = [r for r in run.web_records if r.published and r.published.year == year]
-    kinds = {r.id: _kind(run, r) for r in published}
+    kinds = {r.id: run.kinds.get(r.item or "") for r in published}
     rows = [
         Figure("信息发布", "总数", len(published), "条"),
         Figure("信息发布", "其中：概况类信息（栏目类型 基本信息）", sum(k == "基本信息" for k in kinds.values()), "条"),
@@ -71,11 +70,6 @@ def website_figures(run: Inspection) -> Figures:
     rows += _messages(run, year)
     until = f"；截至 {run.today}" if year == run.today.year else ""
     return Figures(year, FIGURES_SOURCE + until, rows)
-
-
-def _kind(run: Inspection, record: Record) -> str | None:
-    item = run.catalog.items.get(record.item or "")
-    return column_kind(item, run.thresholds.kind_rules) if item else None
 
 
 def _messages(run: Inspection, year: int) -> list[Figure]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.inquiry import Inquiry
 from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.requests import misnamed
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -22,16 +22,7 @@ def _inquiries(ctx: Context) -> list[tuple[str, Inquiry]]:
       example="文件 consultations/2026/ZX-2026-002.yaml 里写「编号: ZX-2026-001」",
       instead="把文件改名为 ZX-2026-001.yaml，或把编号改为 ZX-2026-002。")
 def consultation_file_name(ctx: Context) -> Iterator[Finding]:
-    seen: dict[str, str] = {}
-    for path, inquiry in _inquiries(ctx):
-        stem = PurePosixPath(path).stem
-        if stem != inquiry.id:
-            yield Finding(Location(path, inquiry.id, ("编号",)), f"文件名「{stem}」与编号「{inquiry.id}」不一致",
-                          f"把文件改名为 {inquiry.id}.yaml，或改正编号。")
-        elif inquiry.id in seen:
-            yield Finding(Location(path, inquiry.id, ("编号",)), f"编号「{inquiry.id}」重复，已在 {seen[inquiry.id]} 中使用",
-                          "每个编号只能用一次。")
-        seen.setdefault(inquiry.id, path)
+    yield from misnamed(ctx, ("inquiry",))
 
 
 @rule("GK951", "consultation-reply-before-receipt", "留言的答复日期早于收到日期", E,

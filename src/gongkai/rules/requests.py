@@ -215,7 +215,12 @@ def correction_notice_late(ctx: Context) -> Iterator[Finding]:
       example="文件 requests/2026/YSQ-2026-002.yaml 里写「编号: YSQ-2026-001」",
       instead="把文件改名为 YSQ-2026-001.yaml，或把编号改为 YSQ-2026-002。")
 def register_file_names(ctx: Context) -> Iterator[Finding]:
-    for kind in ("request", "appeal"):
+    yield from misnamed(ctx, ("request", "appeal"))
+
+
+def misnamed(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Finding]:
+    """Register files whose name is not their 编号, and 编号 used twice (the first file keeps it)."""
+    for kind in kinds:
         seen: dict[str, str] = {}
         for path, model in ctx.catalog.models(kind):
             stem = PurePosixPath(path).stem
