@@ -16,6 +16,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -26,11 +27,27 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise
 
 
+def current_umask() -> int:
+    """The process umask (read without changing it for longer than a moment)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode the file keeps: its own when it exists, else what the umask gives a new file (not mkstemp's 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
 @contextmanager
 def replace_dir(target: Path) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
+    os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
     try:
         yield staging
     except BaseException:

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from gongkai.catalog import Catalog
+from gongkai.catalog.attachments import attachment_problem
 from gongkai.catalog.notices import calendar_of
 from gongkai.gate.channels import Output, effective_channels, outputs_of
 from gongkai.gate.periods import is_notice, safe_notice_end
 from gongkai.model import Item, Record
-from gongkai.privacy import PrivacyFinding, record_findings
+from gongkai.privacy import PrivacyFinding, item_findings, record_findings
 
 
 class State(str, Enum):
@@ -65,8 +66,10 @@ class Gate:
     today: dt.date
     admitted: list[Admission] = field(default_factory=list)  # newest first
     blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
+    unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
     withdrawn: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
+    directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
 
     def to(self, output: Output) -> list[Admission]:
         """The admitted records that reach *output*, newest first."""
@@ -100,6 +103,11 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         if record.published > today:
             changes.append(record.published)
             continue
+        unsafe = [f"附件「{a.file}」{problem}" for a in record.attachments
+                  if (problem := attachment_problem(catalog, a.file)) is not None]
+        if unsafe:
+            gate.unsafe[record.id] = unsafe
+            continue
         findings = record_findings(catalog, record)
         if findings:
             gate.blocked[record.id] = findings
@@ -108,6 +116,9 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         if admission.state is State.CURRENT and admission.notice_end is not None:
             changes.append(admission.notice_end + dt.timedelta(days=1))
         gate.admitted.append(admission)
+    for item in catalog.items.values():
+        gate.directory_findings.extend((f"事项 {item.id} {f.where}", f.label, f.masked_value)
+                                       for f in item_findings(catalog, item))
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from gongkai.model import Item, Record
 from gongkai.model.vocab import NOTICE_KIND
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
-LIST_WORD = "名单"
+# A list of people among an item's 公开内容: 初审对象名单, 特困人员名单, 补贴对象姓名 … (not 社会组织名单).
+PEOPLE_LIST = re.compile(r"(对象|人员|家庭|户主|个人|人)(名单|姓名)|姓名")
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,18 @@ NOTICE_MINIMUMS: tuple[NoticeMinimum, ...] = (
 )
 
 
+def lists_people(item: Item | None) -> bool:
+    """True when the item's 公开内容 is a list of people (低保、特困、临时救助对象名单, 补贴对象姓名 …)."""
+    return item is not None and any(PEOPLE_LIST.search(content) for content in item.contents)
+
+
 def is_notice(record: Record, item: Item | None) -> bool:
-    """A 公示, or a record of an item whose content is a list of people (低保、特困、临时救助名单 …)."""
-    if record.kind == NOTICE_KIND:
-        return True
-    return item is not None and any(LIST_WORD in content for content in item.contents)
+    """A 公示, or a record of an item whose content is a list of people: it runs for a period, then comes down.
+
+    Every 公示 is treated as a list of people: gongkai cannot see whether a list in a PDF names people, and a list
+    of organisations that comes down after its period harms nobody.
+    """
+    return record.kind == NOTICE_KIND or lists_people(item)
 
 
 def minimum_for(item: Item | None) -> NoticeMinimum | None:
