@@ -27,6 +27,7 @@ LEADERS = """\
     - 错误: 五保户
       正确: 特困人员
 """
+SITE = "网站:\n  基础地址: https://www.example.gov.cn/zwgk/mzj/\n"  # without it there is no sitemap.xml to link to
 TOWN = """\
   - 编号: mzb-102
     名称: 湖头镇民政办
@@ -70,9 +71,11 @@ def write_record(cat: CatalogDir, rid: str, item: str | None, published: str, ki
 
 @pytest.fixture
 def icat(cat: CatalogDir) -> CatalogDir:
-    """The minimal catalog plus leaders, a lexicon and last year's annual report: it passes every indicator."""
-    cat.write("gongkai.yaml", AGENCY + LEADERS)
+    """The minimal catalog plus leaders, a lexicon, a base address and last year's annual report: it passes all."""
+    cat.write("gongkai.yaml", AGENCY + LEADERS + SITE)
     cat.write("records/2026/R2026-900.yaml", ANNUAL)
+    write_item(cat, "SHJZ-050", "通知公告")  # not a list of people: bodies and attachments stay on the web
+    write_record(cat, "R2026-050", "SHJZ-050", "2026-11-02")
     return cat
 
 
@@ -335,7 +338,7 @@ def test_outside_git_the_dates_are_not_checked_and_it_says_so(gk, icat):
     ("做好五保户的救助工作。", "「五保户」应为「特困人员」"),
 ])
 def test_serious_wording_errors_in_bodies(gk, icat, text, problem):
-    write_record(icat, "R2026-009", "SHJZ-001", "2026-11-02", body=text)
+    write_record(icat, "R2026-009", "SHJZ-050", "2026-11-02", body=text)
     code, sheet = inspect(gk, icat.root)
     entry = check(sheet, "wording")
     if problem is None:
@@ -346,7 +349,7 @@ def test_serious_wording_errors_in_bodies(gk, icat, text, problem):
 
 
 def test_wording_in_titles(gk, icat):
-    write_record(icat, "R2026-009", "SHJZ-001", "2026-11-02", title="关于提高五保户供养标准的通知")
+    write_record(icat, "R2026-009", "SHJZ-050", "2026-11-02", title="关于提高五保户供养标准的通知")
     _, sheet = inspect(gk, icat.root)
     assert "题名：「五保户」应为「特困人员」" in check(sheet, "wording")["evidence"][0]["text"]
 
@@ -355,12 +358,12 @@ def test_wording_in_titles(gk, icat):
 
 
 def test_policy_and_interpretation_must_link_both_ways(gk, icat):
-    write_record(icat, "R2026-010", "SHJZ-001", "2026-11-02", kind="规范性文件", extra="有效性: 有效\n")
+    write_record(icat, "R2026-010", "SHJZ-050", "2026-11-02", kind="规范性文件", extra="有效性: 有效\n")
     write_record(icat, "R2026-011", None, "2026-11-02", kind="政策解读")
     _, sheet = inspect(gk, icat.root)
     entry = check(sheet, "interpretation")
     assert ids(entry) == ["R2026-010", "R2026-011"] and entry["points"] == 2
-    write_record(icat, "R2026-010", "SHJZ-001", "2026-11-02", kind="规范性文件", extra="有效性: 有效\n解读: [R2026-011]\n")
+    write_record(icat, "R2026-010", "SHJZ-050", "2026-11-02", kind="规范性文件", extra="有效性: 有效\n解读: [R2026-011]\n")
     _, sheet = inspect(gk, icat.root)
     assert check(sheet, "interpretation")["points"] == 0
 
@@ -511,7 +514,7 @@ BASE = "https://www.example.gov.cn/zwgk/mzj/"
 
 def _with_attachment(cat: CatalogDir, body: str = "正文。") -> None:
     cat.write("files/2026/R2026-040.pdf", BUNDLED_PDF.read_bytes())
-    write_record(cat, "R2026-040", "SHJZ-001", "2026-11-02", body=body,
+    write_record(cat, "R2026-040", "SHJZ-050", "2026-11-02", body=body,
                  extra="附件:\n  - 文件: files/2026/R2026-040.pdf\n    名称: 附件一\n")
 
 
@@ -521,12 +524,12 @@ def test_broken_links_and_attachments_in_the_built_site_take_points(gk, icat, tm
     assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
     assert (site / "files/2026/R2026-040.pdf").is_file()
     (site / "files/2026/R2026-040.pdf").write_bytes(b"")
-    (site / "items/SHJZ-001.html").unlink()
+    (site / "items/SHJZ-050.html").unlink()
     code, sheet = inspect(gk, icat.root, "--site", site)
     links = check(sheet, "links")
     texts = [e["text"] for e in links["evidence"]]
     assert any("R2026-099.html" in t and "records/R2026-040" in t for t in texts), texts
-    assert any("SHJZ-001.html" in t and "个页面" in t for t in texts), texts  # one line for many pages
+    assert any("SHJZ-050.html" in t and "个页面" in t for t in texts), texts  # one line for many pages
     assert links["count"] == 2 and links["points"] == 2
     files = check(sheet, "attachments")
     assert files["count"] == 1 and "文件为空" in files["evidence"][0]["text"]
@@ -535,18 +538,25 @@ def test_broken_links_and_attachments_in_the_built_site_take_points(gk, icat, tm
 
 def test_without_a_site_links_are_unchecked_and_attachments_checked_in_the_catalog(gk, icat):
     _with_attachment(icat)
-    (icat.root / "files/2026/R2026-040.pdf").unlink()
+    (icat.root / "files/2026/R2026-040.pdf").write_bytes(b"")
     _, sheet = inspect(gk, icat.root)
     assert check(sheet, "links")["status"] == "unchecked" and "--site" in check(sheet, "links")["note"]
-    assert "在目录中不存在" in check(sheet, "attachments")["evidence"][0]["text"]
+    assert "是空文件" in check(sheet, "attachments")["evidence"][0]["text"]
+
+
+def test_a_missing_attachment_keeps_the_record_off_the_web_and_the_sheet_says_so(gk, icat):
+    _with_attachment(icat)
+    (icat.root / "files/2026/R2026-040.pdf").unlink()
+    run = gk("inspect", icat.root, "--today", TODAY)
+    assert "因附件缺失" in run.out and "拦下 1 条信息" in run.out
 
 
 def test_links_under_the_base_address_are_internal(gk, icat, tmp_path):
-    icat.write("gongkai.yaml", AGENCY + LEADERS + f"网站:\n  基础地址: {BASE}\n")
+    icat.write("gongkai.yaml", AGENCY + LEADERS + SITE)
     body = (f"[本栏目]({BASE}records/R2026-001.html) [失效]({BASE}records/R2026-404.html) "
             "[根路径](/zwgk/mzj/items/SHJZ-001.html) [门户](https://www.example.gov.cn/zwgk/other/) "
             "[民政部](https://www.mca.gov.cn/)")
-    write_record(icat, "R2026-041", "SHJZ-001", "2026-11-02", body=body)
+    write_record(icat, "R2026-041", "SHJZ-050", "2026-11-02", body=body)
     site = tmp_path / "site"
     assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
     _, sheet = inspect(gk, icat.root, "--site", site)

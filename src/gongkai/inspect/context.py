@@ -54,6 +54,11 @@ class Inspection:
         return [a.record for a in self.web]
 
     @cached_property
+    def shown(self) -> list[Record]:
+        """Records whose body and attachments the website shows (a 公示 that has ended keeps only a short notice)."""
+        return [a.record for a in self.web if a.shows_content]
+
+    @cached_property
     def by_item(self) -> dict[str, list[dt.date]]:
         """Item id → 公开日期 of its records on the web, oldest first."""
         found: dict[str, list[dt.date]] = defaultdict(list)

@@ -66,7 +66,7 @@ def check_guides(run: Inspection) -> tuple[Check, Deduction]:
     """服务不实用 (否决: a guide missing too many kinds of element) and 办事指南要素不全 (扣分)."""
     settings = run.thresholds.service
     incomplete: list[tuple[Evidence, int]] = []
-    for record in run.web_records:
+    for record in run.shown:
         if not is_guide(run, record):
             continue
         missing = missing_elements(record, settings.elements)

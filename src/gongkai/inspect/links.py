@@ -156,24 +156,21 @@ def _missing(target: str, files: dict[str, int]) -> str | None:
 
 def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str]]:
     """(record id, URL) of every link in a published 正文 that leaves the site."""
-    for record in run.web_records:
+    for record in run.shown:
         for url in dict.fromkeys(_URL.findall(record.body or "")):
             if classify("", url, base)[0] != "internal":
                 yield record.id, url
 
 
 def catalog_attachments(run: Inspection) -> dict[str, Evidence]:
-    """Attachments of published records that are missing from the catalog's files/ or empty, by path."""
+    """Attachments shown on the web that are empty files in the catalog, by path (the gate keeps out missing ones)."""
     sizes = {path: size for path, size, _ in run.catalog.attachment_stats}
     found: dict[str, Evidence] = {}
-    for record in run.web_records:
+    for record in run.shown:
         for attachment in record.attachments:
-            exists = run.catalog.has_file(attachment.file)
-            if exists and sizes.get(attachment.file, 1) != 0:
-                continue
-            why = "是空文件" if exists else "在目录中不存在"
-            found.setdefault(attachment.file, Evidence(f"「{record.title}」的附件 {attachment.file} {why}", record.id,
-                                                       run.path("record", record.id)))
+            if sizes.get(attachment.file) == 0:
+                found.setdefault(attachment.file, Evidence(f"「{record.title}」的附件 {attachment.file} 是空文件",
+                                                           record.id, run.path("record", record.id)))
     return found
 
 
@@ -189,7 +186,7 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
         note = "没有给出 --site：网站的链接未检查。先运行 gongkai build-site，再用 gongkai inspect --site site 检查"
         links = settings.links.deduction("links", "网站可用性", [], note, checked=False)
         files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()),
-                                               "没有给出 --site：只核对了目录 files/ 中的附件文件")
+                                               "没有给出 --site：只核对了目录 files/ 中的附件不是空文件")
         return links, files, _review(run, review)
     broken, portal = crawl(run.site, base)
     for item in (b for b in broken if b.target.startswith("files/")):

@@ -72,7 +72,7 @@ def check_wording(run: Inspection) -> Check:
     leaders = LeaderCheck(agency.leaders if agency else [])
     lexicon = _lexicon(run)
     evidence = []
-    for record in run.web_records:
+    for record in run.shown:
         for field, text in (("题名", record.title), ("正文", record.body or "")):
             found = [f"「{wrong}」应为「{right}」" if right else f"不应使用「{wrong}」" for wrong, right in lexicon
                      if wrong in text]
