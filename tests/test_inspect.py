@@ -348,6 +348,13 @@ def test_serious_wording_errors_in_bodies(gk, icat, text, problem):
         assert [e["text"] for e in entry["evidence"]] == [f"「测试县民政局关于R2026-009的通知」正文：{problem}"]
 
 
+def test_an_ended_notice_keeps_its_title_on_the_web_but_not_its_body(gk, icat):
+    write_record(icat, "R2026-009", "SHJZ-001", "2026-11-02", kind="公示", body="五保户名单。",
+                 title="关于五保户名单的公示")  # a list of people whose 公示 ended: only a short notice stays
+    _, sheet = inspect(gk, icat.root)
+    assert [e["text"] for e in check(sheet, "wording")["evidence"]] == ["「关于五保户名单的公示」题名：「五保户」应为「特困人员」"]
+
+
 def test_wording_in_titles(gk, icat):
     write_record(icat, "R2026-009", "SHJZ-050", "2026-11-02", title="关于提高五保户供养标准的通知")
     _, sheet = inspect(gk, icat.root)

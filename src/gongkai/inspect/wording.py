@@ -72,8 +72,9 @@ def check_wording(run: Inspection) -> Check:
     leaders = LeaderCheck(agency.leaders if agency else [])
     lexicon = _lexicon(run)
     evidence = []
-    for record in run.shown:
-        for field, text in (("题名", record.title), ("正文", record.body or "")):
+    shown = {r.id for r in run.shown}
+    for record in run.web_records:  # an ended 公示 still shows its title, no longer its body
+        for field, text in (("题名", record.title), ("正文", record.body or "" if record.id in shown else "")):
             found = [f"「{wrong}」应为「{right}」" if right else f"不应使用「{wrong}」" for wrong, right in lexicon
                      if wrong in text]
             found += sorted(set(leaders.problems(text)))
