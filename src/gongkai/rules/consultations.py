@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.inquiry import Inquiry
 from gongkai.rules.base import Context, Finding, rule
-from gongkai.rules.requests import misnamed
+from gongkai.rules.requests import dated_in_future, misnamed, unknown_units
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -45,11 +45,7 @@ def consultation_reply_before_receipt(ctx: Context) -> Iterator[Finding]:
       example="收到日期: 2062-03-05",
       instead="收到日期: 2026-03-05")
 def consultation_dated_in_future(ctx: Context) -> Iterator[Finding]:
-    for path, inquiry in _inquiries(ctx):
-        for key, value in (("收到日期", inquiry.received), ("答复日期", inquiry.replied)):
-            if value is not None and value > ctx.today:
-                yield Finding(Location(path, inquiry.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
-                              "核对年份和月份。")
+    yield from dated_in_future(ctx, "inquiry")
 
 
 @rule("GK953", "consultation-unknown-unit", "留言的承办单位不存在", E,
@@ -58,9 +54,4 @@ def consultation_dated_in_future(ctx: Context) -> Iterator[Finding]:
       example="承办单位: ylfw（少写了一个字母）",
       instead="承办单位: ylfwg")
 def consultation_unknown_unit(ctx: Context) -> Iterator[Finding]:
-    agency = ctx.catalog.agency
-    units = {u.id for u in agency.units} if agency else set()
-    for path, inquiry in _inquiries(ctx):
-        if units and inquiry.unit is not None and inquiry.unit not in units:
-            yield Finding(Location(path, inquiry.id, ("承办单位",)),
-                          f"承办单位「{inquiry.unit}」不在 gongkai.yaml 的单位中", "填写 gongkai.yaml「单位」中的编号。")
+    yield from unknown_units(ctx, "inquiry")
