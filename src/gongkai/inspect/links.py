@@ -8,12 +8,12 @@ and is listed for review; links to other hosts found in 正文 are listed for re
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,32 +21,17 @@ from gongkai.errors import UsageProblem
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
 
-ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "iframe": "src",
-              "source": "src", "embed": "src", "audio": "src", "video": "src", "track": "src", "object": "data"}
 SKIPPED_SCHEMES = {"data", "mailto", "tel", "javascript", "sms"}
+# gongkai's own pages quote every attribute; a regular expression reads 9,000 pages several times faster than a parser.
+_HTML_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _XML_LINK = re.compile(r'href="([^"]*)"|<loc>([^<]*)</loc>')
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'“”「」（），。；]+", re.IGNORECASE)
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        wanted = ATTRIBUTES.get(tag)
-        for name, value in attrs:
-            if name == wanted and value:
-                self.urls.append(value.strip())
-
-
 def page_links(text: str, xml: bool = False) -> list[str]:
-    """The URLs a page or feed links to."""
-    if xml:
-        return [a or b for a, b in _XML_LINK.findall(text)]
-    collector = _Collector()
-    collector.feed(text)
-    return collector.urls
+    """The URLs a page (href, src) or a feed and sitemap (href, <loc>) links to, entities decoded."""
+    pattern = _XML_LINK if xml else _HTML_LINK
+    return [html.unescape(a or b).strip() for a, b in pattern.findall(text)]
 
 
 @dataclass(frozen=True)
@@ -127,19 +112,24 @@ def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
     """Broken internal links of the built site, and (page, URL) of links elsewhere on the portal."""
     files = site_files(site)
     broken: dict[str, Broken] = {}
-    portal: list[tuple[str, str]] = []
+    portal: dict[str, str] = {}  # URL → the first page linking it
+    seen: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # (folder, URL) → kind, target, why broken
     for page in sorted(p for p in files if p.endswith((".html", ".xml")) and not p.startswith(("pagefind/", "."))):
         text = (site / page).read_text(encoding="utf-8", errors="replace")
+        folder = posixpath.dirname(page)
         for url in dict.fromkeys(page_links(text, xml=page.endswith(".xml"))):
-            kind, target = classify(page, url, base)
+            if (folder, url) not in seen:  # every page repeats the navigation: resolve each link once per folder
+                kind, target = classify(page, url, base)
+                seen[folder, url] = (kind, target, _missing(target, files) if kind == "internal" else None)
+            kind, target, why = seen[folder, url]
             if kind == "portal":
-                portal.append((page, url))
+                portal.setdefault(url, page)
             elif kind == "internal":
-                why = _missing(target, files)
                 if why:
-                    seen = broken.get(target)
-                    broken[target] = Broken(target, url, seen.page if seen else page, (seen.pages if seen else 0) + 1, why)
-    return sorted(broken.values(), key=lambda b: b.target), portal
+                    first = broken.get(target)
+                    broken[target] = Broken(target, url, first.page if first else page, (first.pages if first else 0) + 1,
+                                            why)
+    return sorted(broken.values(), key=lambda b: b.target), [(page, url) for url, page in portal.items()]
 
 
 def _missing(target: str, files: dict[str, int]) -> str | None:
@@ -195,7 +185,7 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
                                      [_evidence(b) for b in broken if not b.target.startswith("files/")])
     files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
     review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
-               for page, url in dict.fromkeys(portal)]
+               for page, url in portal]
     return links, files, _review(run, review)
 
 
