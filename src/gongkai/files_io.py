@@ -10,8 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+@contextmanager
+def _aside(path: Path, data: bytes | str) -> Iterator[str]:
+    """*data* written and synced next to *path*, with the mode *path* has (or would get); removed if the block fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -21,10 +22,30 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        yield tmp
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+    with _aside(path, data) as tmp:
+        os.replace(tmp, path)
+
+
+def create_atomic(path: Path, data: bytes | str) -> None:
+    """Create *path* with *data* in one step; FileExistsError (and nothing written) if it already exists."""
+    with _aside(path, data) as tmp:
+        try:
+            os.link(tmp, path)  # unlike a rename, fails when *path* exists
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
+        Path(tmp).unlink(missing_ok=True)
 
 
 def current_umask() -> int:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from gongkai import consultations  # noqa: F401 - reads consultations/
 from gongkai.catalog import Catalog
-from gongkai.catalog.notices import calendar_of
+from gongkai.holidays import calendar_of
 from gongkai.gate import Admission, Gate, Output, admit
-from gongkai.gate.channels import WEB_CHANNEL
+from gongkai.publication import WEB_CHANNEL
 from gongkai.inspect.thresholds import KindRule, Thresholds
 from gongkai.model import Item, Record
 from gongkai.workdays import WorkdayCalendar

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gongkai import consultations  # noqa: F401 - reads consultations/
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.inquiry import Inquiry
 from gongkai.rules.base import Context, Finding, rule

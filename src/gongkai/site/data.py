@@ -10,10 +10,9 @@ from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Gate, Output, admit
 from gongkai.model import Item
 from gongkai.model.agency import Agency, Domain, Unit
-from gongkai.model.vocab import ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, RULES_KIND
+from gongkai.model.vocab import ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, RULES_KIND, TOWN_UNIT_KIND
 
 FIVE_SLUGS: dict[str, str] = dict(zip(FIVE_DISCLOSURES, ("juece", "zhixing", "guanli", "fuwu", "jieguo"), strict=True))
-TOWN_KIND = "乡镇民政办"
 TOWN_LEVEL = "乡级"
 
 
@@ -67,7 +66,7 @@ class SiteData:
 
     @property
     def towns(self) -> list[Unit]:
-        return [u for u in self.agency.units if u.kind == TOWN_KIND]
+        return [u for u in self.agency.units if u.kind == TOWN_UNIT_KIND]
 
     @cached_property
     def town_items(self) -> list[Item]:

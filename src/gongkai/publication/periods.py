@@ -55,7 +55,7 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示: 公示截止, or the 公示期-th working day counting 公开日期 as the first.
 
     None when the record declares no period or has no 公开日期. Raises CalendarMissing when the working days of
-    the period fall in a year without a holiday notice.
+    the period fall in a year *calendar* has no data for.
     """
     if record.notice_until is not None:
         return record.notice_until
@@ -66,8 +66,11 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
 
 
 def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
-    """notice_end, or the 公开日期 itself when the calendar cannot tell: a list never stays up on a guess."""
+    """notice_end on the provisional calendar: a 公示 running into a year without a notice yet (one published in
+    late December) ends on its provisional day, from weekends and the statutory holidays. Only where not even that
+    can be computed does it end on its 公开日期: a list never stays up on a guess.
+    """
     try:
-        return notice_end(record, calendar)
+        return notice_end(record, calendar.provisional())
     except CalendarMissing:
         return record.published

@@ -1,4 +1,8 @@
-"""The consultation register (consultations/<year>/<id>.yaml): a kind of catalog file no publisher reads."""
+"""The consultation register (consultations/<year>/<id>.yaml): a kind of catalog file that no publisher reads.
+
+The catalog itself knows nothing of consultations: importing this module (the rules and gongkai inspect do) is what
+makes it read consultations/.
+"""
 
 from __future__ import annotations
 
