@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from conftest import AGENCY, ITEM, CatalogDir
 
 TODAY = "2026-11-27"
+BASE_AGENCY = AGENCY.split("领导:")[0]  # the shared test agency without its leader and site settings
 LEADERS = """\
 领导:
   - 姓名: 赵崇宏
@@ -72,7 +73,7 @@ def write_record(cat: CatalogDir, rid: str, item: str | None, published: str, ki
 @pytest.fixture
 def icat(cat: CatalogDir) -> CatalogDir:
     """The minimal catalog plus leaders, a lexicon, a base address and last year's annual report: it passes all."""
-    cat.write("gongkai.yaml", AGENCY + LEADERS + SITE)
+    cat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE)
     cat.write("records/2026/R2026-900.yaml", ANNUAL)
     write_item(cat, "SHJZ-050", "通知公告")  # not a list of people: bodies and attachments stay on the web
     write_record(cat, "R2026-050", "SHJZ-050", "2026-11-02")
@@ -217,7 +218,7 @@ def test_a_blank_note_or_another_channel_explains_an_empty_column(gk, icat):
 
 
 def test_township_pages_without_records_need_a_blank_note(gk, icat):
-    agency = AGENCY.replace("移交:", TOWN + "移交:", 1) + LEADERS
+    agency = BASE_AGENCY.replace("移交:", TOWN + "移交:", 1) + LEADERS
     icat.write("gongkai.yaml", agency)
     _, sheet = inspect(gk, icat.root)
     assert ids(check(sheet, "blank-columns")) == ["mzb-102"]
@@ -262,7 +263,10 @@ def test_answered_late_within_the_year_counts_and_last_years_does_not(gk, icat):
 
 
 def test_no_consultation_channel_fails(gk, icat):
-    icat.write("gongkai.yaml", (AGENCY + LEADERS).replace("  联系电话: 0595-23000000\n", ""))
+    text = BASE_AGENCY + LEADERS
+    for line in ("  联系电话: 0595-23000000\n", "  电话: 0595-23000000\n", "  电子邮箱: gk@example.gov.cn\n"):
+        text = text.replace(line, "")
+    icat.write("gongkai.yaml", text)
     code, sheet = inspect(gk, icat.root)
     entry = check(sheet, "interaction")
     assert entry["status"] == "fail" and code == 1
@@ -559,7 +563,7 @@ def test_a_missing_attachment_keeps_the_record_off_the_web_and_the_sheet_says_so
 
 
 def test_links_under_the_base_address_are_internal(gk, icat, tmp_path):
-    icat.write("gongkai.yaml", AGENCY + LEADERS + SITE)
+    icat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE)
     body = (f"[本栏目]({BASE}records/R2026-001.html) [失效]({BASE}records/R2026-404.html) "
             "[根路径](/zwgk/mzj/items/SHJZ-001.html) [门户](https://www.example.gov.cn/zwgk/other/) "
             "[民政部](https://www.mca.gov.cn/)")

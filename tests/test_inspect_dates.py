@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENCY, CatalogDir
-from test_inspect import ANNUAL, LEADERS, check, write_record
+from conftest import CatalogDir
+from test_inspect import ANNUAL, BASE_AGENCY, LEADERS, check, write_record
 
 TODAY = "2026-11-27"
 
@@ -30,7 +30,7 @@ def commit(top: Path, message: str, day: str) -> None:
 @pytest.fixture
 def adopted(cat: CatalogDir) -> CatalogDir:
     """The catalog adopted in a real repository on 2026-10-09: its records then are not evidence of anything."""
-    cat.write("gongkai.yaml", AGENCY + LEADERS)
+    cat.write("gongkai.yaml", BASE_AGENCY + LEADERS)
     cat.write("records/2026/R2026-900.yaml", ANNUAL)
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=cat.root.parent, check=True)
     commit(cat.root.parent, "启用 gongkai：录入已公开的信息", "2026-10-09")
@@ -75,7 +75,7 @@ def test_records_present_at_adoption_are_not_evidence(gk, adopted):
     write_record(adopted, "R2026-002", "SHJZ-001", "2025-03-16")
     commit(adopted.root.parent, "登记 R2026-002", "2026-11-20")
     assert dates(gk, adopted.root)[1]["status"] == "fail"
-    adopted.write("gongkai.yaml", AGENCY + "启用日期: 2026-11-20\n" + LEADERS)  # the backlog was entered until then
+    adopted.write("gongkai.yaml", BASE_AGENCY + LEADERS + "启用日期: 2026-11-20\n")  # the backlog was entered until then
     commit(adopted.root.parent, "写明启用日期", "2026-11-23")
     code, entry = dates(gk, adopted.root)
     assert (entry["status"], code) == ("pass", 0)

@@ -10,6 +10,7 @@ from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
+from gongkai.publication.columns import blank_columns
 from gongkai.reports.periods import Period, periods_of
 
 @dataclass(frozen=True)
@@ -60,16 +61,13 @@ def overdue_columns(run: Inspection) -> list[Overdue]:
     return found
 
 
-def blank_columns(run: Inspection) -> list[Evidence]:
+def blank_evidence(run: Inspection) -> list[Evidence]:
     """Items and township pages with no record on the web and no 空白说明 saying why."""
+    blanks = blank_columns(run.catalog, run.on_web)
     found = [Evidence(f"{item.name}：网站上没有公开信息，也没有「空白说明」", item.id, run.path("item", item.id))
-             for item in run.columns if not run.by_item.get(item.id) and not item.blank_note]
-    agency = run.catalog.agency
-    for unit in agency.units if agency else []:
-        if unit.kind == "乡镇民政办" and not run.by_unit.get(unit.id) and not unit.blank_note:
-            found.append(Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，也没有「空白说明」",
-                                  unit.id, "gongkai.yaml"))
-    return found
+             for item in blanks.items]
+    return found + [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，也没有「空白说明」", unit.id, "gongkai.yaml")
+                    for _, unit in blanks.towns]
 
 
 def check_columns(run: Inspection) -> list[Check]:
@@ -77,7 +75,7 @@ def check_columns(run: Inspection) -> list[Check]:
     settings = run.thresholds.columns
     overdue = overdue_columns(run)
     stale = [o for o in overdue if o.kind in settings.veto_kinds]
-    blank = blank_columns(run)
+    blank = blank_evidence(run)
     kinds = "、".join(f"{k}{settings.windows[k]}" for k in settings.veto_kinds if k in settings.windows)
     return [
         _veto("stale-columns", f"{'、'.join(settings.veto_kinds)}类栏目未按期更新（{kinds}）",

@@ -12,7 +12,7 @@ from gongkai import consultations  # noqa: F401 - reads consultations/
 from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
 from gongkai.gate import Admission, Gate, Output, admit
-from gongkai.publication import WEB_CHANNEL
+from gongkai.publication.columns import web_columns
 from gongkai.inspect.thresholds import KindRule, Thresholds
 from gongkai.model import Item, Record
 from gongkai.workdays import WorkdayCalendar
@@ -69,21 +69,19 @@ class Inspection:
         return {k: sorted(v) for k, v in found.items()}
 
     @cached_property
-    def by_unit(self) -> dict[str, int]:
-        """Unit id → how many of its records are on the web."""
+    def on_web(self) -> dict[str, int]:
+        """Item id and unit id → how many of its records are on the web."""
         found: dict[str, int] = defaultdict(int)
         for record in self.web_records:
             found[record.unit] += 1
+            if record.item:
+                found[record.item] += 1
         return found
 
     @cached_property
     def columns(self) -> list[Item]:
-        """The columns of the website to be kept up: 主动 items published through 政府网站, by id.
-
-        An item published only elsewhere (the 村公示栏, a 查阅点) has a page saying so; it is not a web column.
-        """
-        return sorted((i for i in self.catalog.items.values() if i.mode == "主动" and WEB_CHANNEL in i.channels),
-                      key=lambda i: i.id)
+        """The columns of the website to be kept up (publication.columns.web_columns)."""
+        return web_columns(self.catalog)
 
     @cached_property
     def kinds(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Deduction, Evidence, Figure, Figures
 from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
-from gongkai.model.vocab import ANNUAL_REPORT_KIND, INTERPRETATION_KIND
+from gongkai.model.vocab import INTERPRETATION_KIND
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
@@ -35,8 +35,7 @@ def figures_year(run: Inspection) -> int:
 
 
 def _reports(run: Inspection, year: int) -> list[Record]:
-    return [r for r in run.web_records if r.kind == ANNUAL_REPORT_KIND
-            and (r.report_year == year or (r.report_year is None and f"{year}年" in r.title))]
+    return [r for r in run.web_records if r.reported_year == year]
 
 
 def check_annual_report(run: Inspection) -> Deduction:
