@@ -388,11 +388,17 @@ def test_annual_report_due_on_31_january(gk, icat, published, points):
     assert sheet["verdict"]["score"] == 100 - points
 
 
+def test_an_annual_report_without_a_report_year_reports_on_the_year_before_it_was_formed(gk, icat):
+    icat.write("records/2026/R2026-900.yaml", ANNUAL.replace("报告年度: 2025\n", ""))  # formed 2026-01-15
+    _, sheet = inspect(gk, icat.root)
+    assert check(sheet, "annual-report")["points"] == 0
+
+
 def test_missing_annual_report_and_the_year_it_is_judged_for(gk, icat):
     (icat.root / "records/2026/R2026-900.yaml").unlink()
     _, sheet = inspect(gk, icat.root)
     assert "2025年" in check(sheet, "annual-report")["evidence"][0]["text"]
-    code, sheet = json.loads("[0]")[0], gk("inspect", icat.root, "--format", "json", "--today", "2026-01-31").json()
+    sheet = gk("inspect", icat.root, "--format", "json", "--today", "2026-01-31").json()
     assert check(sheet, "annual-report")["evidence"][0]["text"].startswith("网站上没有2024年")  # 2025's not due yet
 
 
