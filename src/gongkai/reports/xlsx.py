@@ -6,14 +6,13 @@ from collections.abc import Sequence
 
 import datetime as dt
 import io
-import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.model.request import APPLICANT_TYPES
+from gongkai.ooxml import stable_zip
 from gongkai.reports.annual import AnnualReport
 from gongkai.reports.render import (
     RESULT_LABELS,
@@ -29,7 +28,6 @@ from gongkai.reports.scorecard import Scorecard
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FIXED = dt.datetime(2000, 1, 1)  # workbook properties carry no run time: same input, same bytes
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def write_table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
@@ -100,19 +98,4 @@ def save_workbook(book: Workbook) -> bytes:
     book.properties.modified = _FIXED
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed member times so identical workbooks are identical bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            target.writestr(fixed, data)
-    return out.getvalue()
+    return stable_zip(buffer.getvalue(), _FIXED)

@@ -19,6 +19,7 @@ from gongkai import __version__
 from gongkai.catalog import Catalog, Listing, load, open_catalog, scan
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
+from gongkai.guide.form import application_form_docx, application_form_pdf
 from gongkai.interchange.xlsx import export_directory_xlsx
 from gongkai.privacy.detect import allowed_values
 from gongkai.site.artifact import Artifact
@@ -154,10 +155,6 @@ def _files(catalog: Catalog) -> FileSource:
 
 
 def _forms(data: SiteData) -> dict[str, Callable[[], bytes]]:
-    try:
-        from gongkai.guide.form import application_form_docx, application_form_pdf
-    except ImportError:
-        return {}
     agency = data.agency
     return {"zhinan/shenqingbiao.docx": lambda: application_form_docx(agency),
             "zhinan/shenqingbiao.pdf": lambda: application_form_pdf(agency)}
