@@ -92,7 +92,8 @@ def test_every_output_format_carries_only_the_masked_value(gk, cat):
 
 def test_title_finding_and_bureau_phone_allowed(gk, cat):
     agency = cat.root / "gongkai.yaml"
-    agency.write_text(agency.read_text(encoding="utf-8") + "  # 值班手机 13905950000\n", encoding="utf-8")
+    agency.write_text(agency.read_text(encoding="utf-8").replace("联系电话: 0595-23000000",
+                                                                 "联系电话: 0595-23000000、13905950000"), encoding="utf-8")
     cat.record(RECORD.replace("正文: |", "正文: |\n  值班电话 13905950000，地址见题名").replace(
         "低保对象名单的公示", f"低保对象名单的公示（联系人 {MOBILE}）"))
     found = privacy(gk, cat.root)
