@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import traceback
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
+from rich.markup import escape
+
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import UsageProblem
+from gongkai.errors import PublishingBlocked, UsageProblem
+from gongkai.privacy.mask import mask_log
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -32,8 +35,15 @@ def _root() -> None:
     """gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。"""
 
 
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+class MaskedConsole(Console):
+    """A console that never shows a full personal number: everything printed goes through the one masking function."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102 - rich's print, masked
+        super().print(*(mask_log(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+out = MaskedConsole(soft_wrap=True, highlight=False)
+err = MaskedConsole(stderr=True, soft_wrap=True, highlight=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -61,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageProblem as exc:
         err.print(f"[red]错误：[/]{exc}", markup=True)
         return EXIT_USAGE
+    except PublishingBlocked as exc:
+        err.print(f"[red]已停止：[/]{escape(str(exc))}", markup=True)
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         err.print("已中断，未完成的输出没有写入。")
         return 130

@@ -1,4 +1,4 @@
-"""Attachments: only files inside the catalog's files/ folder, never a path that climbs out of it."""
+"""Attachments: only those that pass the one attachment check (path, links, regular file, format, content)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
 from gongkai.model import Record
-
-FOLDER = "files/"
-
+from gongkai.privacy import attachment_problem, mask_log
 
 @dataclass(frozen=True)
 class Link:
@@ -24,11 +22,8 @@ class Link:
 
 
 def safe_path(catalog: Catalog, path: str) -> bool:
-    """True for a plain relative path under files/ that names a non-YAML file the catalog holds."""
-    parts = path.split("/")
-    if not path.startswith(FOLDER) or "\\" in path or ":" in path or any(p in ("", ".", "..") for p in parts):
-        return False
-    return path in catalog.attachments and catalog.has_file(path)
+    """True when *path* passes the one attachment check (gongkai.privacy.attachments): the site copies nothing else."""
+    return attachment_problem(catalog, path) is None
 
 
 def links(catalog: Catalog, records: list[Record]) -> tuple[dict[str, list[Link]], list[str]]:
@@ -38,7 +33,7 @@ def links(catalog: Catalog, records: list[Record]) -> tuple[dict[str, list[Link]
     for record in records:
         for attachment in record.attachments:
             if not safe_path(catalog, attachment.file):
-                refused.append(f"{record.id}: {attachment.file}")
+                refused.append(f"{record.id}: {mask_log(attachment.file)}")
                 continue
             name = attachment.name or attachment.file.rsplit("/", 1)[-1]
             found.setdefault(record.id, []).append(Link(attachment.file, name, attachment.suffix.upper()))
