@@ -65,13 +65,15 @@ def path_problem(path: str) -> FileProblem | None:
 
 def attachment_problem(catalog: Catalog, path: str) -> FileProblem | None:
     """The one check of an attachment: path, symbolic links, regular file, format, content; None when it passes."""
-    problem = path_problem(path) or _format_problem(path)
+    problem = path_problem(path)
     if problem is not None:
         return problem
     root = getattr(catalog.source, "root", None)
     if root is None:  # a git revision: no links to follow, the listing is the truth
-        return None if catalog.source.exists(path) else FileProblem("GK607", "文件不存在", _missing_hint(path))
-    problem = _on_disk(Path(root), path)
+        if not catalog.source.exists(path):
+            return FileProblem("GK607", "文件不存在", _missing_hint(path))
+        return _format_problem(path) or _content_problem(path, catalog.source.read(path))
+    problem = _on_disk(Path(root), path) or _format_problem(path)
     if problem is not None:
         return problem
     with open(os.path.join(root, path), "rb") as handle:
@@ -137,9 +139,10 @@ def _read(root: Path, path: str) -> bytes:
 def read_attachment(catalog: Catalog, path: str) -> bytes:
     """The bytes of an attachment that passes the check; AttachmentRefused otherwise. Publishers read only this way."""
     root = getattr(catalog.source, "root", None)
-    problem = path_problem(path) or _format_problem(path)
+    problem = path_problem(path)
     if problem is None and root is not None:
         problem = _on_disk(Path(root), path)
+    problem = problem or _format_problem(path)
     if problem is None:
         try:
             data = _read(Path(root), path) if root is not None else catalog.source.read(path)
