@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from functools import cache
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 BOUNDARY = "|"
 # Elements that end a block for a reader: HTML blocks and cells, Word paragraphs and cells (w:p, w:tc), DrawingML
@@ -31,22 +30,23 @@ _SKIPPED_ATTRIBUTES = re.compile(r"^(?:xmlns|xml:space|w:rsid|r:id|w14:|style|cl
 
 
 def markup_text(markup: str) -> str:
-    """The text of an HTML or XML document: tags as separators, block ends as boundaries, attribute values kept."""
-    return _TAG.sub(_tag_text, markup)
+    """The text of an HTML or XML document: tags as separators, block ends as boundaries; the attribute values
+    (links, titles, document properties) follow the text, each on its own."""
+    values: list[str] = []
+    text = _TAG.sub(lambda match: _tag_text(match, values), markup)
+    return text + "".join(f"{BOUNDARY}{v}" for v in values if v.strip())
 
 
-def _tag_text(match: re.Match[str]) -> str:
+def _tag_text(match: re.Match[str], values: list[str]) -> str:
     if match.group(1) is not None:  # CDATA: its text as written
         return match.group(1)
     name = match.group(3)
     if name is None:
         return " "
+    if match.group(4):
+        values.extend(_attribute_values(match.group(4)))
     local = name.lower().rsplit(":", 1)[-1]
-    values = [v for v in (_attribute_values(match.group(4)) if match.group(4) else []) if v.strip()]
-    extra = "".join(f"{BOUNDARY}{v}{BOUNDARY}" for v in values)
-    if local in _BLOCKS or name.lower() in _BLOCKS:
-        return BOUNDARY + extra
-    return " " + extra if extra else " "
+    return BOUNDARY if local in _BLOCKS or name.lower() in _BLOCKS else " "
 
 
 def _attribute_values(text: str) -> list[str]:
@@ -73,18 +73,13 @@ def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
     """(0-based source line, reader's text) of every block of a Markdown body, as rendered and with tags stripped.
 
     What a reader sees can differ from the source: emphasis, code spans, escapes, links and entities split or hide
-    a number in the source that the rendered page shows whole.
+    a number in the source that the rendered page shows whole. A soft line break stays a line break in the text
+    (the page shows a space; the detector joins over it), so a finding's line is the block's plus the breaks before.
     """
     md = _markdown()
     for token in md.parse(text):
         line = token.map[0] if token.map else 0
         if token.type == "inline" and token.children is not None:
-            rendered = md.renderer.renderInline(_soft_breaks_as_spaces(token.children), md.options, {})
-            yield line, markup_text(rendered)
+            yield line, markup_text(md.renderer.renderInline(token.children, md.options, {}))
         elif token.type in ("fence", "code_block"):
             yield line + (1 if token.type == "fence" else 0), token.content
-
-
-def _soft_breaks_as_spaces(children: list[Token]) -> list[Token]:
-    # A soft line break shows as a space: a number wrapped over two source lines is one number on the page.
-    return [Token("text", "", 0, content=" ") if t.type == "softbreak" else t for t in children]

@@ -110,7 +110,7 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
     elif b"%PDF-" in data[:1024]:
         yield from _pdf(name, data, where, allowed)
     else:
-        yield from _text(name, data, where, allowed)
+        yield from _text(name, _utf8(data), where, allowed)
 
 
 def _gzip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int) -> Iterator[OutputFinding]:
@@ -172,14 +172,22 @@ def _text(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterat
                 yield OutputFinding(name, hit.kind, hit.masked, f"{where} 第{line}行".strip())
 
 
+def _utf8(data: bytes) -> bytes:
+    """UTF-16 text (a BOM, or NUL bytes between ASCII characters) as UTF-8, so the prefilter sees its digits."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace").encode()
+    if data[1:200:2].count(0) > 20 and data[0:200:2].count(0) < 5:
+        return data.decode("utf-16-le", errors="replace").encode()
+    if data[0:200:2].count(0) > 20 and data[1:200:2].count(0) < 5:
+        return data.decode("utf-16-be", errors="replace").encode()
+    return data
+
+
 def _readable(raw: bytes) -> str:
     """Bytes as text a reader or a program would take from them: markup stripped, escapes decoded."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = raw.decode("utf-16", errors="replace")
-    else:
-        text = raw.decode("utf-8", errors="replace")
-        if "\ufffd" in text:
-            text = raw.decode("gb18030", errors="replace")
+    text = raw.decode("utf-8", errors="replace")
+    if "\ufffd" in text:
+        text = raw.decode("gb18030", errors="replace")
     if "\\u" in text:
         text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     return markup_text(text) if "<" in text else text

@@ -21,7 +21,7 @@ from gongkai.catalog.sources import blob_id
 from gongkai.model import Agency, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns
-from gongkai.privacy.detect import bureau_values, find
+from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.privacy.documents import document_segments
 from gongkai.privacy.extract import Segment, Table, Unreadable, markdown_segments, markdown_tables
 from gongkai.privacy.fields import FieldPath, describe, model_texts
@@ -83,8 +83,13 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
     found = segment_findings(owner, (BODY,), list(markdown_segments(body, BODY)), allowed)
     if rendering:
         seen = {(f.kind, f.masked_value) for f in found}
-        blocks = [Segment(text, f"{BODY}第{line + 1}行（显示后）", line) for line, text in markdown_blocks(body)]
-        found += [f for f in segment_findings(owner, (BODY,), blocks, allowed) if (f.kind, f.masked_value) not in seen]
+        for first, text in markdown_blocks(body):
+            for hit in find(text, allowed):
+                if (hit.kind, hit.masked) not in seen:
+                    seen.add((hit.kind, hit.masked))
+                    line = first + text.count("\n", 0, hit.start)
+                    found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
+                                                line, KINDS[hit.kind]))
     return found
 
 
