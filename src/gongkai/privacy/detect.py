@@ -11,6 +11,7 @@ and office landlines (0595-23222516: twelve digits, no check) never match. Maske
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -43,8 +44,7 @@ _ADDRESS = re.compile(
 )
 _ADDRESS_HINT = re.compile(r"\d[号室楼栋幢座单组]")
 _AFTER_AMOUNT = re.compile(r"^\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
-_HEX = re.compile(r"[0-9A-Fa-f]+")
-_HEX_LETTERS = frozenset("abcdefABCDEF")
+_HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{16,}(?![0-9A-Za-z])")
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
 
 
@@ -143,8 +143,15 @@ class _Group:
 
 def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     text = norm.text
+    hex_tokens: list[tuple[int, int]] | None = None
     for chain in _CHAIN.finditer(text):
-        groups = _groups(text, chain)
+        if chain.end() - chain.start() < 11:
+            continue
+        if hex_tokens is None:
+            hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if not m.group(0).isdigit()]
+        if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
+            continue
+        groups = _groups(text, chain, hex_tokens)
         if sum(len(g.digits) for g in groups) < 11:
             continue
         for first, last, kind, digits in _choose(groups):
@@ -156,9 +163,9 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             yield Hit(kind, digits, *norm.span(start, end))
 
 
-def _groups(text: str, chain: re.Match[str]) -> list[_Group]:
-    found = [_Group(m.start(), m.end(), ascii_digits(m.group(0)).upper(), True) for m in _GROUP.finditer(chain.group(0))]
-    found = [_Group(g.start + chain.start(), g.end + chain.start(), g.digits, g.whole) for g in found]
+def _groups(text: str, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
+    found = [_Group(m.start() + chain.start(), m.end() + chain.start(), ascii_digits(m.group(0)).upper(), True)
+             for m in _GROUP.finditer(chain.group(0))]
     for index in range(len(found) - 1):
         left, right = found[index], found[index + 1]
         between = text[left.end:right.start]
@@ -169,22 +176,14 @@ def _groups(text: str, chain: re.Match[str]) -> list[_Group]:
             found[index + 1] = _Group(right.start, right.end, right.digits, False)
     if found and chain.end() < len(text) and text[chain.end()] == "." and text[chain.end() + 1:chain.end() + 2].isdigit():
         found[-1] = _Group(found[-1].start, found[-1].end, found[-1].digits, False)
-    return [g if g.whole and not _in_hex_token(text, g) else _Group(g.start, g.end, g.digits, False) for g in found]
+    # A checksum (0f3c…1381234567…): its digit runs are not numbers.
+    return [g if g.whole and not _inside(hex_tokens, g.start) else _Group(g.start, g.end, g.digits, False) for g in found]
 
 
-def _in_hex_token(text: str, group: _Group) -> bool:
-    """True inside a long hexadecimal token (a checksum): its digit runs are not numbers."""
-    before = group.start > 0 and text[group.start - 1] in _HEX_LETTERS
-    after = group.end < len(text) and text[group.end] in _HEX_LETTERS
-    if not before and not after:
-        return False
-    left, right = group.start, group.end
-    while left > 0 and text[left - 1].isascii() and text[left - 1].isalnum():
-        left -= 1
-    while right < len(text) and text[right].isascii() and text[right].isalnum():
-        right += 1
-    token = text[left:right]
-    return right - left >= 16 and _HEX.fullmatch(token) is not None
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when *position* lies in one of the sorted, disjoint *spans*."""
+    index = bisect.bisect_right(spans, (position, len(spans) + position + 1)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:

@@ -20,20 +20,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.errors import PublishingBlocked
-from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet
 from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
 
 MAX_DEPTH = 4
-_WINDOW = 4096
-_D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
+_D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xa3[\xb0-\xb9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
       rb"|&#[xX]?[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4})")
 _BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|br|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
 _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2\x88\x92|\xc2[\xa0\xad\xb7]|\xe3\x80\x80"
       rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,9};"
       rb"|<!--.{0,200}?-->|<(?!" + _BLOCK_TAG + rb")[A-Za-z/][^<>]{0,2000}>)")
 _PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10,}", re.DOTALL)
+_OTHER_DIGITS = re.compile(rb"\xef\xbc[\x90-\x99]|\xa3[\xb0-\xb9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]"
+                           rb"|\xf0\x9d\x9f[\x8e-\xbf]|&#|\\u")
+# Markup is cut where a tag ends a line (a block's end): a number wrapped inside a paragraph stays in one piece.
+_LINE_END = b">\n"
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -80,15 +83,66 @@ def scan_output(name: str, data: bytes, allowed: frozenset[str]) -> list[OutputF
 def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str],
               records: Mapping[str, str] | None = None) -> list[OutputFinding]:
     """Scan the files *names* (relative to *folder*; every file under it when None); *records* maps a file to the
-    record it came from, so a finding names it."""
+    record it came from, so a finding names it.
+
+    Pages share most of their lines (navigation, footer, list rows): text files are cut into lines, each distinct
+    line is prefiltered once, and only files holding a suspicious line are scanned in full.
+    """
     paths = sorted(names) if names is not None else sorted(
         p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     found: list[OutputFinding] = []
-    for name in paths:
-        record = (records or {}).get(name)
-        for finding in scan_output(name, (folder / name).read_bytes(), allowed):
-            found.append(OutputFinding(finding.file, finding.kind, finding.masked_value, finding.where, record))
-    return found
+    texts: list[tuple[str, bytes]] = []
+    with quiet():
+        for name in paths:
+            data = (folder / name).read_bytes()
+            if _is_container(data):
+                found.extend(_scan(name, data, "", allowed, 0))
+            else:
+                texts.append((name, _utf8(data)))
+        bad = _bad_lines([data for _, data in texts], allowed)
+        for name, data in texts:
+            if bad and not bad.keys().isdisjoint(lines := _lines(data)):
+                found.extend(_line_findings(name, lines, bad, ""))
+    return [OutputFinding(f.file, f.kind, f.masked_value, f.where, (records or {}).get(f.file)) for f in found]
+
+
+def _is_container(data: bytes) -> bool:
+    return data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
+
+
+def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[Hit]]:
+    """The distinct lines of *datas* holding personal data, with what they hold: each line is looked at once."""
+    lines: set[bytes] = set()
+    for data in datas:
+        lines.update(_lines(data))
+    bad: dict[bytes, list[Hit]] = {}
+    for line in lines:
+        if _dense(line) and _PREFILTER.search(line):
+            hits = list(find(_readable(line), allowed))
+            if hits:
+                bad[line] = hits
+    return bad
+
+
+def _line_findings(name: str, lines: list[bytes], bad: dict[bytes, list[Hit]], where: str) -> Iterator[OutputFinding]:
+    seen: set[tuple[str, str]] = set()
+    number = 1
+    for line in lines:
+        for hit in bad.get(line, ()):
+            if (hit.kind, hit.value) not in seen:
+                seen.add((hit.kind, hit.value))
+                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 第{number}行".strip())
+        number += line.count(b"\n") + 1
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """A text file in the pieces that are judged one by one: markup at block ends, other text at line ends."""
+    return data.split(_LINE_END if data.lstrip()[:1] == b"<" else b"\n")
+
+
+def _dense(line: bytes) -> bool:
+    """At least eleven ASCII digits, or any other way of writing a digit: the cheap test before the prefilter."""
+    return len(line) - len(line.translate(None, b"0123456789")) >= 11 or _OTHER_DIGITS.search(line) is not None
 
 
 def check_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str],
@@ -110,7 +164,8 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
     elif b"%PDF-" in data[:1024]:
         yield from _pdf(name, data, where, allowed)
     else:
-        yield from _text(name, _utf8(data), where, allowed)
+        text = _utf8(data)
+        yield from _line_findings(name, _lines(text), _bad_lines([text], allowed), where)
 
 
 def _gzip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int) -> Iterator[OutputFinding]:
@@ -156,20 +211,6 @@ def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterato
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
-
-
-def _text(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
-    seen: set[tuple[str, str]] = set()
-    for match in _PREFILTER.finditer(data):
-        start = data.rfind(b"\n", max(0, match.start() - _WINDOW), match.start()) + 1
-        end = data.find(b"\n", match.end(), match.end() + _WINDOW)
-        window = data[start:end if end != -1 else match.end() + _WINDOW]
-        text = _readable(window)
-        for hit in find(text, allowed):
-            if (hit.kind, hit.value) not in seen:
-                seen.add((hit.kind, hit.value))
-                line = data.count(b"\n", 0, match.start()) + 1
-                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 第{line}行".strip())
 
 
 def _utf8(data: bytes) -> bytes:
