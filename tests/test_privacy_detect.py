@@ -230,3 +230,12 @@ def test_masked_text_passes_the_detectors():
 def test_mask_log_hides_every_form():
     for text, _ in POSITIVES:
         assert kinds(mask_log(text)) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    '"records/R2025-000863-slide.html":["18703021955e01e3f1b8a6c5b050c892", "aa7f364de52973690ead1f9e17d7bd54"],',
+    "4146333301189058edc9745715afd660",
+    "sha256 13812345678abcdef0123456789abcd",
+])
+def test_checksums_are_not_numbers(text):
+    assert kinds(text) == []

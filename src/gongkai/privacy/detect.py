@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -182,7 +183,7 @@ def _groups(text: str, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """True when *position* lies in one of the sorted, disjoint *spans*."""
-    index = bisect.bisect_right(spans, (position, len(spans) + position + 1)) - 1
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
 import zipfile
 import zlib
@@ -26,15 +27,20 @@ from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
 
 MAX_DEPTH = 4
-_D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xa3[\xb0-\xb9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
+_D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
       rb"|&#[xX]?[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4})")
 _BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|br|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
 _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2\x88\x92|\xc2[\xa0\xad\xb7]|\xe3\x80\x80"
       rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,9};"
       rb"|<!--.{0,200}?-->|<(?!" + _BLOCK_TAG + rb")[A-Za-z/][^<>]{0,2000}>)")
-_PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10,}", re.DOTALL)
-_OTHER_DIGITS = re.compile(rb"\xef\xbc[\x90-\x99]|\xa3[\xb0-\xb9]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]"
-                           rb"|\xf0\x9d\x9f[\x8e-\xbf]|&#|\\u")
+_PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10}", re.DOTALL)
+# The same for a line whose digits are all ASCII (nearly every line): a tag of any kind counts as a separator here,
+# which only lets more lines through to the detector.
+_ASCII_PREFILTER = re.compile(rb"(?<![0-9])[0-9](?:" + _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<") + rb"{0,8}+[0-9]){10}",
+                              re.DOTALL)
+_FULL_WIDTH_DIGITS = tuple(bytes([0xEF, 0xBC, 0x90 + n]) for n in range(10))
+# Every byte but the lead bytes of Arabic-Indic (\xd9, \xdb), Indic (\xe0) and supplementary-plane (\xf0) characters.
+_COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
 # Markup is cut where a tag ends a line (a block's end): a number wrapped inside a paragraph stays in one piece.
 _LINE_END = b">\n"
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -88,13 +94,13 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
     Pages share most of their lines (navigation, footer, list rows): text files are cut into lines, each distinct
     line is prefiltered once, and only files holding a suspicious line are scanned in full.
     """
-    paths = sorted(names) if names is not None else sorted(
-        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    paths = sorted(names) if names is not None else _files(folder)
     found: list[OutputFinding] = []
     texts: list[tuple[str, bytes]] = []
     with quiet():
         for name in paths:
-            data = (folder / name).read_bytes()
+            with open(os.path.join(folder, name), "rb") as handle:
+                data = handle.read()
             if _is_container(data):
                 found.extend(_scan(name, data, "", allowed, 0))
             else:
@@ -104,6 +110,25 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
             if bad and not bad.keys().isdisjoint(lines := _lines(data)):
                 found.extend(_line_findings(name, lines, bad, ""))
     return [OutputFinding(f.file, f.kind, f.masked_value, f.where, (records or {}).get(f.file)) for f in found]
+
+
+def check_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str],
+               records: Mapping[str, str] | None = None) -> None:
+    """scan_tree, raising OutputLeak when anything is found: call it before swapping an output in."""
+    found = scan_tree(folder, names, allowed, records)
+    if found:
+        raise OutputLeak(found)
+
+
+def _files(folder: Path) -> list[str]:
+    """Every regular file under *folder* (links are not followed), as sorted relative POSIX paths."""
+    found: list[str] = []
+    for top, dirs, files in os.walk(folder):
+        prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+        found.extend(name if prefix == "." else f"{prefix}/{name}" for name in files
+                     if not os.path.islink(os.path.join(top, name)))
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
+    return sorted(found)
 
 
 def _is_container(data: bytes) -> bool:
@@ -117,7 +142,7 @@ def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[
         lines.update(_lines(data))
     bad: dict[bytes, list[Hit]] = {}
     for line in lines:
-        if _dense(line) and _PREFILTER.search(line):
+        if _suspicious(line):
             hits = list(find(_readable(line), allowed))
             if hits:
                 bad[line] = hits
@@ -140,17 +165,19 @@ def _lines(data: bytes) -> list[bytes]:
     return data.split(_LINE_END if data.lstrip()[:1] == b"<" else b"\n")
 
 
-def _dense(line: bytes) -> bool:
-    """At least eleven ASCII digits, or any other way of writing a digit: the cheap test before the prefilter."""
-    return len(line) - len(line.translate(None, b"0123456789")) >= 11 or _OTHER_DIGITS.search(line) is not None
+def _suspicious(line: bytes) -> bool:
+    """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
+    if _other_digits(line):
+        return _PREFILTER.search(line) is not None
+    ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
+    return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
 
 
-def check_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str],
-               records: Mapping[str, str] | None = None) -> None:
-    """scan_tree, raising OutputLeak when anything is found: call it before swapping an output in."""
-    found = scan_tree(folder, names, allowed, records)
-    if found:
-        raise OutputLeak(found)
+def _other_digits(line: bytes) -> bool:
+    """True when *line* may hold a digit written otherwise than in ASCII: references, escapes, other scripts."""
+    if b"\\u" in line or (b"&#" in line and b"&#" in line.replace(b"&#34;", b"").replace(b"&#39;", b"")):
+        return True
+    return any(digit in line for digit in _FULL_WIDTH_DIGITS) or bool(line.translate(None, _COMMON_BYTES))
 
 
 def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int) -> Iterator[OutputFinding]:
@@ -214,21 +241,26 @@ def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterato
 
 
 def _utf8(data: bytes) -> bytes:
-    """UTF-16 text (a BOM, or NUL bytes between ASCII characters) as UTF-8, so the prefilter sees its digits."""
+    """Text in UTF-8, so the prefilter sees its digits: UTF-16 (a BOM, or NUL bytes between ASCII characters) and
+    GB18030 (「ANSI」 on Chinese Windows) are converted; anything else is left as it is."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace").encode()
     if data[1:200:2].count(0) > 20 and data[0:200:2].count(0) < 5:
         return data.decode("utf-16-le", errors="replace").encode()
     if data[0:200:2].count(0) > 20 and data[1:200:2].count(0) < 5:
         return data.decode("utf-16-be", errors="replace").encode()
+    if data.isascii():
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace").encode()
     return data
 
 
 def _readable(raw: bytes) -> str:
     """Bytes as text a reader or a program would take from them: markup stripped, escapes decoded."""
     text = raw.decode("utf-8", errors="replace")
-    if "\ufffd" in text:
-        text = raw.decode("gb18030", errors="replace")
     if "\\u" in text:
         text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     return markup_text(text) if "<" in text else text
