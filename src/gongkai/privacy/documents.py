@@ -18,6 +18,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
@@ -188,7 +189,7 @@ def pdf_segments(data: bytes, label: str) -> list[Segment]:
             raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息")
         segments.append(Segment(text, f"{label} 第{number}页"))
     segments.extend(Segment(str(value), f"{label} 文档属性 {key}") for key, value in (reader.metadata or {}).items())
-    root = reader.trailer["/Root"].get_object()
+    root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
     if metadata is not None:
         segments.append(Segment(markup_text(metadata.get_object().get_data().decode("utf-8", "replace")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -71,7 +72,7 @@ def _pdf(data: bytes) -> str | None:
     return None if b"%PDF-" in data[:1024] else "内容不是 PDF（文件开头没有 %PDF-）"
 
 
-def _zip_with(member: str, name: str) -> object:
+def _zip_with(member: str, name: str) -> Callable[[bytes], str | None]:
     def check(data: bytes) -> str | None:
         if not data.startswith(ZIP):
             return f"内容不是{name}（不是 zip 格式的文件）"

@@ -80,6 +80,7 @@ def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
     for token in md.parse(text):
         line = token.map[0] if token.map else 0
         if token.type == "inline" and token.children is not None:
-            yield line, markup_text(md.renderer.renderInline(token.children, md.options, {}))
+            rendered = md.renderer.renderInline(token.children, md.options, {})  # type: ignore[attr-defined]
+            yield line, markup_text(rendered)
         elif token.type in ("fence", "code_block"):
             yield line + (1 if token.type == "fence" else 0), token.content

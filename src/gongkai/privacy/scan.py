@@ -51,8 +51,8 @@ Reader = Callable[[str], bytes | None]
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
     findings: list[PrivacyFinding] = []
-    for path, text in model_texts(record, skip=frozenset({BODY})):
-        findings.extend(segment_findings(record.id, path, [Segment(text, describe(path))], allowed))
+    for field_path, text in model_texts(record, skip=frozenset({BODY})):
+        findings.extend(segment_findings(record.id, field_path, [Segment(text, describe(field_path))], allowed))
     columns: list[ColumnWarning] = []
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
