@@ -188,3 +188,20 @@ def test_handover_output_scan_stops_what_the_source_scan_did_not_block(gk, cat, 
     assert "bag-info.txt" in run.err and MASKED in run.err and leaks(run.out + run.err) == []
     assert sorted(p.name for p in out.iterdir()) == ["old.txt"]  # nothing swapped in
     assert not (cat.root / "handover").exists()  # no ledger
+
+
+def test_logs_diff_and_rule_messages_never_show_the_number(gk, repo, tmp_path):
+    """GK104 quotes the value it refuses; diff and log (posted to pull requests by CI) show changed values."""
+    from conftest import git
+
+    cat_dir = repo / "catalog"
+    record = cat_dir / "records/2026/R2026-001.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("公开属性: 主动公开", f"公开属性: 主动公开{WIDE}")
+                      .replace("经审核，现将名单予以公示。", f"经审核，户主 {ID}。"), encoding="utf-8")
+    runs = [gk("validate", cat_dir, "--format", fmt) for fmt in ("text", "json", "github", "sarif")]
+    assert any("GK104" in r.out for r in runs)
+    runs += [gk("diff", "-C", cat_dir, "--format", fmt) for fmt in ("text", "markdown", "json")]
+    git(repo, "commit", "-qam", f"改为 {ID}")
+    runs += [gk("log", "R2026-001", "-C", cat_dir, "--format", fmt) for fmt in ("text", "markdown", "json")]
+    printed = "".join(r.out + r.err for r in runs)
+    assert MASKED in printed and leaks(printed) == []
