@@ -7,5 +7,8 @@ class UsageProblem(Exception):
     """The user asked for something impossible: a missing catalog, an unknown rule, a bad date…"""
 
 
-class PublishingBlocked(Exception):
-    """Something that may not leave the building was found while publishing; nothing was written (exit 1)."""
+class PublicationStopped(Exception):
+    """Something that must not leave the building was found in what a command was about to publish (exit 1).
+
+    str() is a Chinese message that names the output file and the record, with every personal number masked.
+    """

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.errors import PublishingBlocked
+from gongkai.errors import PublicationStopped
 from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
 
 FOLDER = "files"
@@ -32,7 +32,7 @@ class FileProblem:
     hint: str
 
 
-class AttachmentRefused(PublishingBlocked):
+class AttachmentRefused(PublicationStopped):
     """An attachment that failed the check was asked for; str() is the Chinese reason."""
 
     def __init__(self, path: str, problem: FileProblem) -> None:

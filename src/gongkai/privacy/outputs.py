@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from gongkai.errors import PublishingBlocked
+from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet
 from gongkai.privacy.extract import Unreadable
@@ -61,6 +61,14 @@ class OutputFinding:
         return KINDS.get(self.kind, "无法检查的内容")
 
     @property
+    def name(self) -> str:
+        return self.file
+
+    @property
+    def masked(self) -> str:
+        return self.masked_value
+
+    @property
     def sentence(self) -> str:
         """One Chinese line for the user, masked."""
         inside = f"（{self.where}）" if self.where else ""
@@ -69,7 +77,7 @@ class OutputFinding:
         return f"{self.file}{inside}：{self.label}{value}{record}"
 
 
-class OutputLeak(PublishingBlocked):
+class OutputLeak(PublicationStopped):
     """Personal data was found in an assembled output: nothing was swapped in. str() lists the findings, masked."""
 
     def __init__(self, findings: list[OutputFinding]) -> None:

@@ -1,16 +1,21 @@
-"""Attachments: only those that pass the one attachment check (path, links, regular file, format, content)."""
+"""Attachments as the site links them; the files come only through the one attachment check (gongkai.privacy)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from gongkai.catalog import Catalog
 from gongkai.model import Record
-from gongkai.privacy import attachment_problem, mask_log
+from gongkai.privacy import read_attachment
+
+__all__ = ["Link", "identity", "links_of", "read_attachment"]
+
 
 @dataclass(frozen=True)
 class Link:
-    """An attachment as the site links it: catalog path, site path (same), display name, format."""
+    """An attachment as a page links it: catalog path (the same path on the site), display name, format."""
 
     path: str
     name: str
@@ -21,20 +26,18 @@ class Link:
         return self.path
 
 
-def safe_path(catalog: Catalog, path: str) -> bool:
-    """True when *path* passes the one attachment check (gongkai.privacy.attachments): the site copies nothing else."""
-    return attachment_problem(catalog, path) is None
+def links_of(record: Record) -> list[Link]:
+    """The record's attachments as links, in the order the record lists them."""
+    return [Link(a.file, a.name or a.file.rsplit("/", 1)[-1], a.suffix.upper()) for a in record.attachments]
 
 
-def links(catalog: Catalog, records: list[Record]) -> tuple[dict[str, list[Link]], list[str]]:
-    """Per record id, its safe attachments; and the refused paths (for the build report)."""
-    found: dict[str, list[Link]] = {}
-    refused: list[str] = []
-    for record in records:
-        for attachment in record.attachments:
-            if not safe_path(catalog, attachment.file):
-                refused.append(f"{record.id}: {mask_log(attachment.file)}")
-                continue
-            name = attachment.name or attachment.file.rsplit("/", 1)[-1]
-            found.setdefault(record.id, []).append(Link(attachment.file, name, attachment.suffix.upper()))
-    return found, refused
+def identity(catalog: Catalog, path: str) -> str:
+    """What the copy of an attachment depends on: git's stat signature on disk, the path in a revision."""
+    root = getattr(catalog.source, "root", None)
+    if root is None:
+        return path
+    try:
+        stat = os.lstat(Path(root) / path)
+    except OSError:
+        return "missing"
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}:{stat.st_dev}"
