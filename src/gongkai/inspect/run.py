@@ -48,7 +48,7 @@ def _notes(run: Inspection) -> list[str]:
         notes.append(f"公开把关拦下 {len(run.gate.blocked)} 条含未遮盖个人信息的信息（未发布，不计入）："
                      "运行 gongkai validate 查看并处理。")
     if run.gate.unsafe:
-        notes.append(f"公开把关因附件缺失或不在 files/ 中拦下 {len(run.gate.unsafe)} 条信息（未发布，栏目里看不到）："
+        notes.append(f"公开把关因附件不能公开（缺失、不在 files/ 中、格式或内容不符）拦下 {len(run.gate.unsafe)} 条信息（未发布，栏目里看不到）："
                      "运行 gongkai validate 查看并处理。")
     if run.catalog.agency is None:
         notes.append("gongkai.yaml 有错误，乡镇页面、领导信息和咨询渠道无法检查：先运行 gongkai validate 修正。")
