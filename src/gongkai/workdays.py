@@ -363,7 +363,8 @@ class _NoticeReader:
         try:
             return read_day(value)
         except DayError as exc:
-            message = f"日期不存在：「{value}」" if exc.no_such_day else f"「{field[-1]}」应为日期，而不是「{value}」"
+            label = next((part for part in reversed(field) if isinstance(part, str)), "日期")  # the key, not a list index
+            message = f"日期不存在：「{value}」" if exc.no_such_day else f"「{label}」应为日期，而不是「{value}」"
             self.add(field, message, _DATE_HINT)
             return None
 

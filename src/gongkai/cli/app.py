@@ -10,8 +10,9 @@ from rich.console import Console
 from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
+from gongkai.cli.console import quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -44,6 +45,12 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI: expected problems exit 1 or 2 with a Chinese message, crashes exit 3 — never a traceback."""
+    tolerate_any_console()
+    with quiet_libraries():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
         return int(result) if isinstance(result, int) else EXIT_OK
@@ -60,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except UsageProblem as exc:
         err.print(f"[red]错误：[/]{exc}", markup=True)
+        return EXIT_USAGE
+    except OSError as exc:  # a file or folder the user named cannot be read or written: not gongkai's bug
+        err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.print("已中断，未完成的输出没有写入。")

@@ -19,6 +19,7 @@ from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
+from gongkai.locking import catalog_lock
 
 export_app = typer.Typer(help="导出标准目录：官方表格样式的 xlsx，或 csv。", no_args_is_help=True)
 import_app = typer.Typer(help="从官方表格样式的 xlsx 导入标准目录（新增或更新事项文件）。", no_args_is_help=True)
@@ -56,6 +57,11 @@ def import_xlsx_command(
     if not file.is_file():
         raise UsageProblem(f"找不到文件「{file}」")
     root = find_root(catalog)
+    with catalog_lock(root, f"gongkai import xlsx {file.name}"):
+        return _import(root, file, yes)
+
+
+def _import(root: Path, file: Path, yes: bool) -> int:
     loaded = load_catalog(root)
     if loaded.agency is None:
         raise UsageProblem("gongkai.yaml 无效，无法导入：请先运行 gongkai validate 修正")

@@ -12,7 +12,9 @@ import typer
 from gongkai.catalog import load, open_catalog, scan
 from gongkai.cli.app import EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
+from gongkai.cli.quoting import shell_quote
 from gongkai.errors import UsageProblem
+from gongkai.locking import output_lock
 from gongkai.site import build_site, quick_stamp, remember_build, unchanged_since_last_build
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
@@ -30,6 +32,11 @@ def build_site_command(
 
     先在旁边生成，完成后一次替换；失败时旧网站保持不变。没有变化的页面不会重写。
     """
+    with output_lock(out_dir, "gongkai build-site"):
+        return _build(catalog, out_dir, no_search, no_cache, when)
+
+
+def _build(catalog: Path, out_dir: Path, no_search: bool, no_cache: bool, when: str | None) -> int:
     source, cache = open_catalog(catalog, use_cache=not no_cache)
     listing = scan(source, cache)
     stamp = quick_stamp(listing, search=not no_search)
@@ -50,18 +57,18 @@ def build_site_command(
               f"沿用 {result.reused} 个未变文件）", markup=False)
     if not result.xlsx:
         out.print("提示：Excel 格式的目录暂未生成（需要 gongkai.interchange.xlsx）。", markup=False)
-    out.print(f"预览：gongkai serve --dir {out_dir}，然后打开 http://127.0.0.1:8000/", markup=False)
+    out.print(f"预览：gongkai serve --dir {shell_quote(out_dir)}，然后打开 http://127.0.0.1:8000/", markup=False)
     return EXIT_OK
 
 
 @app.command("serve")
 def serve_command(
     site_dir: Annotated[Path, typer.Option("--dir", "-d", help="网站文件夹，默认 site/")] = Path("site"),
-    port: Annotated[int, typer.Option("--port", "-p", help="端口，默认 8000")] = 8000,
+    port: Annotated[int, typer.Option("--port", "-p", help="端口（1—65535），默认 8000", min=1, max=65535)] = 8000,
 ) -> int:
     """在本机预览网站（只监听 127.0.0.1，按 Ctrl+C 停止）。"""
     if not (site_dir / "index.html").is_file():
-        raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site。")
+        raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site --out {shell_quote(site_dir)}。")
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

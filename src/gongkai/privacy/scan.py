@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.cache import Cache
-from gongkai.catalog.sources import blob_id
+from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Record
 from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import allowed_values, find
@@ -124,8 +125,6 @@ class Scanner:
         self.allowed = allowed_values(agency_text)
         self.salt = hashlib.sha1(agency_text.encode()).hexdigest()
         self.cache = _cache_for(self.catalog)
-        self.stats = self.cache.stats()
-        self.fresh_stats: list[tuple[str, int, int, str]] = []
         self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
 
     def _agency_text(self) -> str:
@@ -148,7 +147,7 @@ class Scanner:
             self.results[record.id] = scan
         if used.keys() != known.keys():
             self.cache.put_memo(MEMO_KEY, used)
-        self.cache.put_stats(self.fresh_stats)
+        self.cache.save_stats()
         return self.results
 
     def key(self, record: Record) -> str:
@@ -164,15 +163,16 @@ class Scanner:
             data = self.read(path)
             return blob_id(data) if data is not None else "missing"
         try:
-            stat = os.stat(root / path)
+            stamp = stamp_of(os.stat(root / path))
         except OSError:
             return "missing"
-        known = self.stats.get(path)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            return known[2]
+        known = self.cache.known_blob(path, stamp)
+        if known is not None:
+            return known
+        recorded = time.time_ns()
         data = self.read(path)
         blob = blob_id(data) if data is not None else "missing"
-        self.fresh_stats.append((path, stat.st_size, stat.st_mtime_ns, blob))
+        self.cache.remember_blob(path, stamp, blob, recorded)
         return blob
 
     def read(self, path: str) -> bytes | None:
