@@ -55,7 +55,7 @@ def test_new_record_never_invents_a_review(gk: Callable[..., Run], cat: CatalogD
 
 def test_new_record_review_needs_reviewer_and_date(gk: Callable[..., Run], cat: CatalogDir) -> None:
     run = gk("new", "record", "-C", cat.root, "--title", "关于某事的通知", "--kind", "通知", "--unit", "shjzg",
-             "--attribute", "主动公开", "--formed", "2026-11-20", "--reviewer", "李四")
+             "--attribute", "主动公开", "--item", "SHJZ-001", "--formed", "2026-11-20", "--reviewer", "李四")
     assert run.code == 2 and "--review-date" in run.err
     assert not (cat.root / "records/2026/R2026-002.yaml").exists()
 

@@ -134,7 +134,7 @@ def _already_canonical(text: str, kind: str | None) -> bool:
     if not isinstance(tree, dict):
         return model is None
     dated = _dated_model(kind)
-    if dated is not None and next(date_fixes(tree, dated), None) is not None:
+    if dated is not None and date_fixes(tree, dated):
         return False
     if model is None:
         return True
@@ -193,7 +193,7 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
 
 def _dates(tree: CommentedMap, kind: str | None) -> list[str]:
     model = _dated_model(kind)
-    fixes = list(date_fixes(tree, model)) if model is not None else []
+    fixes = date_fixes(tree, model) if model is not None else []
     apply_fixes(tree, fixes, as_dates=True)
     return ["日期改为 YYYY-MM-DD：" + "、".join(f"{f.written} → {f.canonical}" for f in fixes)] if fixes else []
 

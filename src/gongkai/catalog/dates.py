@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -52,38 +51,54 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 @cache
 def _shape(model: type[BaseModel]) -> tuple[tuple[str, bool, tuple[type[BaseModel], ...]], ...]:
-    """(key, holds a date, nested models) for every field of *model*."""
-    return tuple((info.alias or name, _reads_day(info.metadata) or _is_day(info.annotation),
-                  tuple(_models_in(info.annotation))) for name, info in model.model_fields.items())
+    """(key, holds a date, nested models holding dates) for the fields of *model* that hold a date somewhere:
+    computed once per model, so that a file is checked by looking at those few keys only."""
+    shape = []
+    for name, info in model.model_fields.items():
+        is_day = _reads_day(info.metadata) or _is_day(info.annotation)
+        nested = tuple(m for m in _models_in(info.annotation) if _shape(m))
+        if is_day or nested:
+            shape.append((info.alias or name, is_day, nested))
+    return tuple(shape)
 
 
-def date_fixes(tree: Any, model: type[BaseModel], field: Path = ()) -> Iterator[DateFix]:
+def date_fixes(tree: Any, model: type[BaseModel], field: Path = ()) -> list[DateFix]:
     """Every date in *tree* (a file's mapping) written in a form other than YYYY-MM-DD that still reads as a date."""
+    found: list[DateFix] = []
     if not isinstance(tree, dict):
-        return
+        return found
     for key, is_day, nested in _shape(model):
         value = tree.get(key)
         if value is None:
             continue
         if is_day:
-            yield from _fixes(value, (*field, key))
+            found += _fixes(value, (*field, key))
         for child in nested:
-            items = enumerate(value) if isinstance(value, list) else [(None, value)]
-            for index, element in items:
-                yield from date_fixes(element, child, (*field, key) if index is None else (*field, key, index))
+            if isinstance(value, list):
+                for index, element in enumerate(value):
+                    found += date_fixes(element, child, (*field, key, index))
+            else:
+                found += date_fixes(value, child, (*field, key))
+    return found
 
 
-def _fixes(value: Any, field: Path) -> Iterator[DateFix]:
-    values = enumerate(value) if isinstance(value, list) else [(None, value)]
-    for index, text in values:
-        if not isinstance(text, str):
-            continue
-        try:
-            canonical = read_day(text).isoformat()
-        except DayError:
-            continue
-        if canonical != text:
-            yield DateFix(field if index is None else (*field, index), text, canonical)
+def _fixes(value: Any, field: Path) -> list[DateFix]:
+    if isinstance(value, str):
+        fix = _fix(value, field)
+        return [fix] if fix else []
+    if isinstance(value, list):
+        return [fix for index, text in enumerate(value) if (fix := _fix(text, (*field, index)))]
+    return []
+
+
+def _fix(text: Any, field: Path) -> DateFix | None:
+    if not isinstance(text, str) or (len(text) == 10 and text[4] == "-" and text[7] == "-"):
+        return None  # not text, or already YYYY-MM-DD (whether that day exists is the model's to say)
+    try:
+        canonical = read_day(text).isoformat()
+    except DayError:
+        return None
+    return DateFix(field, text, canonical) if canonical != text else None
 
 
 def apply_fixes(tree: Any, fixes: list[DateFix], as_dates: bool = False) -> None:

@@ -136,7 +136,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     if spec.normalize:
         tree, notes = normalize(tree)
     if spec.model is not None:
-        fixes = list(date_fixes(tree, spec.model))
+        fixes = date_fixes(tree, spec.model)
         apply_fixes(tree, fixes)
         notes += [fix.note for fix in fixes]
     model, problems = spec.build(tree, result.path)

@@ -35,6 +35,8 @@ def folder_label(path: str) -> str | None:
 
 def not_read(entry: Entry, kind: str | None) -> FileNote | None:
     """Why a file in a YAML folder is not read; None when it is read or lies outside those folders."""
+    if kind is not None and not entry.special:
+        return None  # the common case, decided without looking at the path
     label = folder_label(entry.path)
     if label is None:
         return None
@@ -45,8 +47,6 @@ def not_read(entry: Entry, kind: str | None) -> FileNote | None:
                         f"删除这个链接，把{label}文件本身放在这里。")
     if entry.special:
         return FileNote(entry.path, "GK011", f"「{name}」不是普通文件，没有读取", "删除它；这里只放 .yaml 文件。")
-    if kind is not None:
-        return None
     if name.lower().endswith(_NOTEPAD_TXT):
         return FileNote(entry.path, "GK011", f"「{name}」的扩展名是 .txt（记事本保存时加上的），没有作为{label}读取",
                         f"把文件改名为 {name[:-4]}；用记事本「另存为」时，「保存类型」选「所有文件」。")

@@ -17,7 +17,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
-from gongkai.catalog.limits import check_limits
+from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_long_number
 
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
 _ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*]", re.MULTILINE)
@@ -59,9 +59,9 @@ def _round_trip() -> YAML:
 def prescan(text: str) -> list[YamlProblem]:
     """Found before parsing, with exact positions: indentation made of tabs or full-width spaces, nesting too deep,
     numbers too long."""
-    excess = check_limits(text)
+    excess = check_limits(text, numbers=False)
     if excess is not None:
-        return [YamlProblem(excess.code, excess.message, excess.hint, excess.line, excess.column)]
+        return [_problem(excess)]
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text:
         return problems
@@ -88,10 +88,13 @@ def parse_fast(text: str) -> Any:
     if ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text):
         _reject_aliases(text)
     try:
-        return yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
+        tree = yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
     except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
         parse_positional(text)
         raise YamlFailure(_unexplained(text)) from None
+    if holds_huge_number(tree, text):
+        raise YamlFailure(_problem(too_long_number(text)))
+    return tree
 
 
 def parse_positional(text: str) -> Any:
@@ -107,9 +110,11 @@ def parse_positional(text: str) -> Any:
 def _unexplained(text: str) -> YamlProblem:
     """A parser failed without saying where (its English is never shown): name a broken limit, else say so."""
     excess = check_limits(text)
-    if excess is not None:
-        return YamlProblem(excess.code, excess.message, excess.hint, excess.line, excess.column)
-    return YamlProblem("GK001", "YAML 格式错误", "请检查缩进、冒号和引号。", 1, 1)
+    return _problem(excess) if excess is not None else YamlProblem("GK001", "YAML 格式错误", "请检查缩进、冒号和引号。", 1, 1)
+
+
+def _problem(excess: Excess) -> YamlProblem:
+    return YamlProblem(excess.code, excess.message, excess.hint, excess.line, excess.column)
 
 
 def _reject_aliases(text: str) -> None:
