@@ -155,13 +155,19 @@ def test_broken_yaml_is_explained_without_english(gk: Callable[..., Run], cat: C
         assert not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text), diag  # no English phrase; YAML, Tab and such are fine
 
 
-def test_option_errors_are_chinese(gk: Callable[..., Run], cat: CatalogDir) -> None:
-    run = gk("report", "scorecard", cat.root, "--year", "abc")
-    assert run.code == 2 and "应为整数" in run.err and "Input should" not in run.err
-    run = gk("serve", "--port", "99999")
-    assert run.code == 2 and "65535" in run.err and "Input" not in run.err
-    run = gk("workdays", "add", "2026-01-01", "1.5")
-    assert run.code == 2 and "应为整数" in run.err
+@pytest.mark.parametrize(("args", "says"), [
+    (("report", "scorecard", "{root}", "--year", "abc"), "应为整数"),
+    (("serve", "--port", "99999"), "65535"),
+    (("workdays", "add", "2026-01-01", "1.5"), "应为整数"),
+    (("validate", "{root}", "--format", "xml"), "不是可选值之一"),
+    (("validate", "{root}", "--strict=yes"), "不需要值"),
+    (("validate", "{root}", "第一", "第二"), "多余的参数"),
+    (("handover", "--date"), "需要一个值"),
+])
+def test_option_errors_are_chinese(gk: Callable[..., Run], cat: CatalogDir, args: tuple[str, ...], says: str) -> None:
+    run = gk(*(a.replace("{root}", str(cat.root)) for a in args))
+    assert run.code == 2 and says in run.err, run.err
+    assert not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", run.err.splitlines()[0]), run.err  # line 2 names the command
 
 
 # A console that cannot show Chinese ---------------------------------------------------------------------------
