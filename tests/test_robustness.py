@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -275,10 +276,12 @@ HOSTILE_ADDRESSES = ["javascript:alert(1)//", "JavaScript:alert(1)", "data:text/
                      "/relative/path", "//evil.example/x", "www.fjax.gov.cn", 'https://a.gov.cn/"onmouseover="x',
                      "https://a.gov.cn/ x", "https://a.gov.cn/'x", "https://a.gov.cn/<x>", "ftp://a.gov.cn/",
                      "https://evil.example\\@a.gov.cn/", "https://a.gov.cn/\u2028x"]
+BASE = "  基础地址: https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/\n"
+DESK = "  受理机构: 测试县民政局办公室\n"
 SETTINGS = {
-    "网站.基础地址": lambda v: AGENCY + f"网站:\n  基础地址: {json.dumps(v, ensure_ascii=False)}\n",
+    "网站.基础地址": lambda v: AGENCY.replace(BASE, f"  基础地址: {json.dumps(v, ensure_ascii=False)}\n"),
     "机关.网站": lambda v: AGENCY.replace("  联系人: 张三\n", f"  联系人: 张三\n  网站: {json.dumps(v, ensure_ascii=False)}\n"),
-    "依申请公开.网上申请地址": lambda v: AGENCY + f"依申请公开:\n  受理机构: 办公室\n  网上申请地址: {json.dumps(v, ensure_ascii=False)}\n",
+    "依申请公开.网上申请地址": lambda v: AGENCY.replace(DESK, f"{DESK}  网上申请地址: {json.dumps(v, ensure_ascii=False)}\n"),
 }
 
 
@@ -303,13 +306,15 @@ def test_a_proper_address_is_accepted(gk: Callable[..., Run], cat: CatalogDir, s
 
 def test_no_other_setting_becomes_a_link(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
     """Every free-text setting of gongkai.yaml written as a javascript: URL: none becomes an href or src."""
-    hostile = "javascript:alert(1)//"
-    text = (AGENCY.replace("联系人: 张三", f"联系人: '{hostile}'").replace("名称: 办公室", f"名称: '{hostile}'")
-            + f"网站:\n  标题: '{hostile}'\n  说明: '{hostile}'\n"
-            + f"依申请公开:\n  受理机构: '{hostile}'\n  地址: '{hostile}'\n  电子邮箱: '{hostile}'\n  办公时间: '{hostile}'\n"
-            + f"  传真: '{hostile}'\n  信息处理费: '{hostile}'\n  复议机关: '{hostile}'\n  诉讼法院: '{hostile}'\n"
-            + f"  方式: ['{hostile}']\n")
+    hostile = "'javascript:alert(1)//'"
+    text = AGENCY.replace(BASE, f"{BASE}  标题: {hostile}\n  说明: {hostile}\n")
+    for key in ("联系人", "受理机构", "地址", "电子邮箱", "办公时间", "复议机关", "诉讼法院", "职务"):
+        text = re.sub(rf"^(\s+(?:- )?{key}): .*$", rf"\1: {hostile}", text, flags=re.M)
+    text = text.replace("名称: 办公室", f"名称: {hostile}").replace("方式: [当面提交, 邮寄]", f"方式: [{hostile}]")
+    text = text.replace(DESK, f"{DESK}  传真: {hostile}\n  信息处理费: {hostile}\n")
     cat.write("gongkai.yaml", text)
+    assert [d for d in json.loads(gk("validate", cat.root, "--format", "json").out)["diagnostics"]
+            if d["severity"] == "error"] == []
     assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
     for path in (tmp_path / "site").rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".js"):
@@ -353,7 +358,7 @@ def test_far_future_today_is_checked_without_crashing(gk: Callable[..., Run], bu
     """Rules that count working days meet years without a holiday notice: said, not a crash."""
     run = gk("validate", bundled, "--today", "2199-12-31")
     assert run.code in (0, 1) and "内部错误" not in run.err
-    assert "没有检查完" in run.out and "年的节假日安排" in run.out
+    assert "节假日安排" in run.out
 
 
 @pytest.mark.parametrize("value", ["9" * 5000, "-" + "9" * 400, "1e400", ".nan", "[" * 100 + "]" * 100, "'" + "x" * 300_000 + "'",

@@ -27,3 +27,10 @@ def describe_os_error(exc: OSError) -> str:
     else:
         reason = _OS_REASONS.get(exc.errno, f"系统错误 {errno.errorcode.get(exc.errno, exc.errno)}")
     return f"{reason}：{exc.filename}" if exc.filename else reason
+
+
+class PublicationStopped(Exception):
+    """Something that must not leave the building was found in what a command was about to publish (exit 1).
+
+    str() is a Chinese message that names the output file and the record, with every personal number masked.
+    """

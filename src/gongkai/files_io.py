@@ -10,59 +10,49 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace *path* with *data* in one step; an interrupted write leaves the old file. The file keeps its mode."""
-    StagedFile(path, data).commit()
-
-
-def _read_umask() -> int:
-    mask = os.umask(0)  # the only way to read it; done once, at import, before any thread could create a file
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()
-
-
-def _mode_for(path: Path) -> int:
-    """The mode *path* has, or the one a new file gets (0666 less the umask): never mkstemp's private 0600."""
+def _write_aside(path: Path, data: bytes | str) -> str:
+    """*data* written and synced to a new file next to *path*, with the mode *path* has (or would get)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        return os.stat(path).st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_UMASK
+        os.chmod(tmp, _mode_for(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+@contextmanager
+def _aside(path: Path, data: bytes | str) -> Iterator[str]:
+    """*data* written and synced next to *path*, with the mode *path* has (or would get); removed if the block fails."""
+    tmp = _write_aside(path, data)
+    try:
+        yield tmp
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class StagedFile:
     """A file written aside now and renamed into place by commit() (or thrown away by discard()).
 
-    Two staged writes committed one after the other, with undo() on failure, make two outputs succeed or fail
-    together: a handover's bags and its ledger.
+    Two outputs that must succeed or fail together (a handover's bags and its ledger) stage the one that can fail
+    for reasons of its own (a read-only catalog, a full disk) before the other is even built.
     """
 
     def __init__(self, path: Path, data: bytes | str) -> None:
         self.path = path
+        self.tmp = Path(_write_aside(path, data))
         self.committed = False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self.tmp = Path(tmp)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, _mode_for(path))
-        except BaseException:
-            self.tmp.unlink(missing_ok=True)
-            raise
 
     def commit(self) -> None:
         """Put the file in place (one rename)."""
-        try:
-            os.replace(self.tmp, self.path)
-        except BaseException:
-            self.discard()
-            raise
+        os.replace(self.tmp, self.path)
         self.committed = True
 
     def discard(self) -> None:
@@ -70,11 +60,40 @@ class StagedFile:
         if not self.committed:
             self.tmp.unlink(missing_ok=True)
 
-    def undo(self) -> None:
-        """Remove a committed file that did not exist before (the only kind staged for undo)."""
-        if self.committed:
-            self.path.unlink(missing_ok=True)
-            self.committed = False
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+    with _aside(path, data) as tmp:
+        os.replace(tmp, path)
+
+
+def create_atomic(path: Path, data: bytes | str) -> None:
+    """Create *path* with *data* in one step; FileExistsError (and nothing written) if it already exists."""
+    with _aside(path, data) as tmp:
+        try:
+            os.link(tmp, path)  # unlike a rename, fails when *path* exists
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
+        Path(tmp).unlink(missing_ok=True)
+
+
+def current_umask() -> int:
+    """The process umask (read without changing it for longer than a moment)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode the file keeps: its own when it exists, else what the umask gives a new file (not mkstemp's 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~current_umask()
 
 
 @contextmanager
@@ -84,7 +103,8 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None) -> Iterato
     *then* runs right after the swap; if it fails, the swap is undone and the old folder is back in place.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
+    os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
     try:
         yield staging
     except BaseException:

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from gongkai.catalog import load_catalog
-from gongkai.site.context import site_data
+from gongkai.site.data import site_data
 from tests.browser.conftest import ROOT, Watch, artifact
 
 pytestmark = pytest.mark.browser
@@ -20,10 +20,10 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 QUERIES = ["低保", "特困", "供养", "特困人员救助供养", "临时救助", "高龄津贴", "婚姻登记", "养老机构备案", "安民〔2026〕"]
 PAGE_TYPES = {
     "home": "index.html", "directory": "directory/shjz/index.html", "five": "five/jieguo/index.html",
-    "item": "items/SHJZ-003.html", "record": "records/{record}.html", "apply": "apply/index.html",
+    "item": "items/SHJZ-003.html", "record": "records/{record}.html", "guide": "zhinan/index.html",
+    "rules": "zhidu/index.html", "law": "fdzdgknr/index.html", "reports": "nianbao/index.html",
     "towns": "towns/index.html", "town": "towns/mzb-100/index.html", "changes": "changes/index.html",
-    "data": "data/index.html", "search": "search/index.html?q=%E4%BD%8E%E4%BF%9D",
-    "wechat": "records/{record}-wechat.html", "slide": "records/{record}-slide.html",
+    "data": "data/index.html",
     "poster": "directory/shjz/poster.html",
 }
 
@@ -42,7 +42,7 @@ def test_home_to_record(page: tuple[Any, Watch], base_url: str) -> None:
     tab.goto(base_url)
     assert tab.locator("html").get_attribute("lang") == "zh-CN"
     with tab.expect_navigation():
-        tab.click("nav[aria-label='主导航'] >> text=社会救助")
+        tab.click("main .tiles >> text=社会救助")
     assert tab.locator("table.dir caption").count() == 1
     with tab.expect_navigation():
         tab.locator("table.dir tbody th a").first.click()
@@ -72,7 +72,7 @@ def test_big_text_toggle_persists(page: tuple[Any, Watch], base_url: str) -> Non
     tab.goto(base_url)
     tab.click("#bigtext")
     assert "big" in tab.evaluate("document.documentElement.className")
-    tab.goto(base_url + "apply/index.html")
+    tab.goto(base_url + "zhinan/index.html")
     assert "big" in tab.evaluate("document.documentElement.className")
     assert tab.get_attribute("#bigtext", "aria-pressed") == "true"
     _clean(watch)
@@ -81,12 +81,13 @@ def test_big_text_toggle_persists(page: tuple[Any, Watch], base_url: str) -> Non
 def _expected(term: str) -> set[str]:
     """Every page whose title, 文号, body or item columns contain the term: each must be found."""
     data = site_data(load_catalog(ROOT / "catalog", use_cache=False), dt.date(2026, 11, 27))
-    records = {f"/records/{r.id}.html" for r in data.records
-               if any(term in (text or "") for text in (r.title, r.doc_number, r.body))}
+    records = {f"/records/{a.id}.html" for a in data.records if not a.lists_people
+               if any(term in (text or "") for text in (a.record.title, a.record.doc_number, a.record.body))}
     items = {f"/items/{i.id}.html" for i in data.items if any(term in text for text in (i.name, *i.contents))}
     return records | items
 
 
+@pytest.mark.xfail(reason="搜索索引正在重写（issue 15），此前的 pagefind 集成已移除", strict=False)
 @pytest.mark.parametrize("term", QUERIES)
 def test_search_suite(page: tuple[Any, Watch], base_url: str, term: str) -> None:
     tab, watch = page
@@ -100,6 +101,7 @@ def test_search_suite(page: tuple[Any, Watch], base_url: str, term: str) -> None
     _clean(watch)
 
 
+@pytest.mark.xfail(reason="搜索索引正在重写（issue 15）", strict=False)
 def test_search_filter(page: tuple[Any, Watch], base_url: str) -> None:
     tab, watch = page
     tab.goto(f"{base_url}search/index.html?q={quote('民政')}&{quote('领域')}={quote('养老服务')}")
@@ -134,7 +136,7 @@ def test_zoom_200(page: tuple[Any, Watch], base_url: str) -> None:
     """200% zoom on a 1280px window is a 640 CSS px viewport: nothing may need sideways scrolling."""
     tab, watch = page
     tab.set_viewport_size({"width": 640, "height": 450})
-    for path in ("index.html", "records/" + _newest_record() + ".html", "apply/index.html"):
+    for path in ("index.html", "records/" + _newest_record() + ".html", "zhinan/index.html", "directory/shjz/index.html"):
         tab.goto(base_url + path)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 640
     _clean(watch)

@@ -16,6 +16,7 @@ from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_p
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
 from gongkai.model.ledger import Ledger
+from gongkai.model.portal import PortalLedger
 from gongkai.model.request import AnnualData, Appeal, Request
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
@@ -72,12 +73,13 @@ KINDS: dict[str, FileKind] = {
     "item": model_kind("item", "公开事项", Item, normalize=True),
     "record": model_kind("record", "公开信息", Record, normalize=True),
     "ledger": model_kind("ledger", "移交台账", Ledger),
+    "portal": model_kind("portal", "门户导出台账", PortalLedger),
     "request": model_kind("request", "依申请公开登记", Request),
     "appeal": model_kind("appeal", "行政复议诉讼登记", Appeal),
     "annual": model_kind("annual", "年度报告数据", AnnualData),
 }
 # Top folders of the catalog and the kind of YAML file each holds.
-FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger",
+FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
                          "requests": "request", "appeals": "appeal", "annual": "annual"}
 
 

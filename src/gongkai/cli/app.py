@@ -12,7 +12,7 @@ from typer._click import exceptions as click_exceptions
 
 from gongkai.cli.console import quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import UsageProblem, describe_os_error
+from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -68,6 +68,10 @@ def _run(argv: list[str] | None) -> int:
     except UsageProblem as exc:
         err.print(f"[red]错误：[/]{exc}", markup=True)
         return EXIT_USAGE
+    except PublicationStopped as exc:
+        err.print("[red]已停止发布：[/]", markup=True, end="")
+        err.print(str(exc), markup=False)
+        return EXIT_FINDINGS
     except OSError as exc:  # a file or folder the user named cannot be read or written: not gongkai's bug
         err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
         return EXIT_USAGE

@@ -6,20 +6,20 @@ from collections.abc import Sequence
 
 import datetime as dt
 import io
-import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.model.request import APPLICANT_TYPES
+from gongkai.ooxml import stable_zip
 from gongkai.reports.annual import AnnualReport
 from gongkai.reports.render import (
     RESULT_LABELS,
     SCORECARD_HEADERS,
     TABLE4_GROUPS,
     scorecard_missed,
+    scorecard_notes,
     scorecard_rows,
     separator,
 )
@@ -28,7 +28,6 @@ from gongkai.reports.scorecard import Scorecard
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FIXED = dt.datetime(2000, 1, 1)  # workbook properties carry no run time: same input, same bytes
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
@@ -54,7 +53,10 @@ def scorecard_workbook(card: Scorecard) -> bytes:
     sheet = book.active
     sheet.title = "考核表"
     _title(sheet, f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）", len(SCORECARD_HEADERS))
-    _table(sheet, [list(SCORECARD_HEADERS), *scorecard_rows(card)], start=2)
+    rows = scorecard_rows(card)
+    _table(sheet, [list(SCORECARD_HEADERS), *rows], start=2)
+    for offset, note in enumerate(scorecard_notes(card)):
+        sheet.cell(row=len(rows) + 4 + offset, column=1, value=note)
     sheet.column_dimensions["A"].width = 16
     detail = book.create_sheet("漏报明细")
     _table(detail, [["单位", "事项及期间"], *[list(pair) for pair in scorecard_missed(card)]])
@@ -94,19 +96,4 @@ def _save(book: Workbook) -> bytes:
     book.properties.modified = _FIXED
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed member times so identical workbooks are identical bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            target.writestr(fixed, data)
-    return out.getvalue()
+    return stable_zip(buffer.getvalue(), _FIXED)
