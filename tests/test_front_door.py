@@ -163,6 +163,10 @@ def test_broken_yaml_is_explained_without_english(gk: Callable[..., Run], cat: C
     (("validate", "{root}", "--strict=yes"), "不需要值"),
     (("validate", "{root}", "第一", "第二"), "多余的参数"),
     (("handover", "--date"), "需要一个值"),
+    (("new", "record", "-C", "{root}", "--title", "x", "--kind", "乱写", "--unit", "bgs", "--attribute", "依申请公开",
+      "--item", "SHJZ-001"), "不是有效的「文种」"),
+    (("new", "record", "-C", "{root}", "--title", "x", "--kind", "通知", "--unit", "b g", "--attribute", "依申请公开",
+      "--item", "SHJZ-001"), "「责任单位」的写法不对"),
 ])
 def test_option_errors_are_chinese(gk: Callable[..., Run], cat: CatalogDir, args: tuple[str, ...], says: str) -> None:
     run = gk(*(a.replace("{root}", str(cat.root)) for a in args))
