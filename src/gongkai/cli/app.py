@@ -15,6 +15,8 @@ from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
+INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 
 localize()
 app = typer.Typer(
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
+        if result == EXIT_INTERRUPTED:  # typer turns Ctrl+C into a silent Exit(130)
+            err.print(INTERRUPTED)
         return int(result) if isinstance(result, int) else EXIT_OK
     except typer.Exit as exit_:
         return int(exit_.exit_code)
@@ -76,8 +80,8 @@ def _run(argv: list[str] | None) -> int:
         err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        err.print("已中断，未完成的输出没有写入。")
-        return 130
+        err.print(INTERRUPTED)
+        return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
         return _internal_error()
 
