@@ -21,6 +21,7 @@ from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.guide.form import application_form_docx, application_form_pdf
 from gongkai.interchange.xlsx import export_directory_xlsx
+from gongkai.privacy.outputs import check_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
 from gongkai.site.attachments import identity, read_attachment
@@ -28,7 +29,6 @@ from gongkai.site.changes import directory_changes
 from gongkai.site.data import SiteData, site_data
 from gongkai.site.pages import FileSource, site_artifacts
 from gongkai.site.parallel import Made, make_all
-from gongkai.site.postscan import check_outputs
 from gongkai.site.render import templates_fingerprint
 from gongkai.site.search_index import index_changes
 from gongkai.site.staging import Staging
@@ -112,7 +112,7 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
             _note(index_changes(out if not full else None, made, removed, staging.write), staging, new, store)
             removed = [] if full else [p for p in store.files if p not in new.files]
             result.search_seconds = time.perf_counter() - started
-        check_outputs(staging.folder, staging.changed, _allowed(catalog), _sources(data))
+        check_tree(staging.folder, staging.changed, allowed_of(catalog.agency), _sources(data))  # defence in depth
         staging.commit(new, removed)
     except BaseException:
         staging.discard()
@@ -162,10 +162,6 @@ def _forms(data: SiteData) -> dict[str, Callable[[], bytes]]:
 
 def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
     return lambda: export_directory_xlsx(catalog)
-
-
-def _allowed(catalog: Catalog) -> frozenset[str]:
-    return allowed_of(catalog.agency)
 
 
 def _sources(data: SiteData) -> dict[str, str]:
