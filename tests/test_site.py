@@ -22,7 +22,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 def _readable(data: bytes) -> bytes:
-    """The text inside a file: pagefind's gzip chunks and xlsx zips unpacked."""
+    """The text inside a file: the search index's gzip files and xlsx zips unpacked."""
     if data[:2] == b"\x1f\x8b":
         return gzip.decompress(data)
     if data[:2] == b"PK":
@@ -43,7 +43,7 @@ def test_pages_exist(built: Path) -> None:
     for path in ("index.html", "directory/shjz/index.html", "directory/shjz/poster.html", "five/jieguo/index.html",
                  "items/SHJZ-001.html", "apply/index.html", "towns/mzb-100/index.html", "changes/index.html",
                  "data/directory.json", "data/directory.csv", "feed.xml", "sitemap.xml", "search/index.html",
-                 "pagefind/pagefind.js", "assets/site.css", ".gongkai-build.json"):
+                 "search/meta.json.gz", "assets/search.js", "assets/site.css", ".gongkai-build.json"):
         assert (built / path).is_file(), path
     home = (built / "index.html").read_text("utf-8")
     assert '<html lang="zh-CN">' in home and 'class="skip"' in home and "决策公开" in home
@@ -116,11 +116,10 @@ def test_failed_build_leaves_old_site(cat: CatalogDir, gk: Gk, tmp_path: Path,
     before = _files(site)
     cat.record(RECORD.replace("低保对象名单的公示", "低保对象名单的更正公示"))
 
-    def broken(staging: Path) -> None:
+    def broken(*args: object) -> None:
         raise RuntimeError("search indexer crashed")
 
-    monkeypatch.setattr("gongkai.site.build.index_site", broken)
-    monkeypatch.setattr("gongkai.site.update.index_site", broken)
+    monkeypatch.setattr("gongkai.site.build.sync_index", broken)
     assert gk("build-site", cat.root, "--out", site).code == 3
     assert _files(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []

@@ -16,17 +16,17 @@ from gongkai import __version__
 from gongkai.catalog import Catalog, Listing
 from gongkai.files_io import replace_dir, write_atomic
 from gongkai.site import opendata, update
-from gongkai.site.attachments import links
+from gongkai.site.attachments import Link, links
 from gongkai.site.changes import Adjustment, directory_changes
 from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
 from gongkai.site.output import MANIFEST, Emitter, Manifest, digest, forget
 from gongkai.site.pages import Page, pages
 from gongkai.site.parallel import Job, render_all
 from gongkai.site.render import asset, render, templates_fingerprint
-from gongkai.site.search import index_site
+from gongkai.search import SEARCH_DIR, sync_index
+from gongkai.site.search import search_docs
 
-ASSETS = ("site.css", "site.js")
-SEARCH_DIR = "pagefind"
+ASSETS = ("site.css", "site.js", "search.js")
 OWN_COPIES = ("wechat.html", "slide.html")  # a record's other versions: not listed in the sitemap
 
 
@@ -116,13 +116,10 @@ def _fresh(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: B
     """A whole new site built aside and swapped in for the old folder in one step."""
     with replace_dir(out) as staging:
         emitter = Emitter(out, staging, old)
-        html_changed = _emit_pages(catalog, data, emitter, result, changes)
+        attachments = _emit_pages(catalog, data, emitter, result, changes)
         _emit_data(catalog, data, emitter, result)
-        if search:
-            started = time.perf_counter()
-            if html_changed or not emitter.link_tree(SEARCH_DIR):
-                index_site(staging)
-            result.search_seconds = time.perf_counter() - started
+        if search:  # staging holds no index yet: the whole index is made (files equal to the old are linked)
+            _emit_search(data, attachments, staging, emitter, result)
         emitter.new.fingerprint = stamp
         (staging / MANIFEST).write_text(emitter.new.dumps(), "utf-8")
     result.written, result.reused = emitter.written, emitter.reused
@@ -134,17 +131,14 @@ def _update(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: 
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.update.", dir=out.parent))
     try:
         emitter = Emitter(out, staging, old, in_place=True)
-        html_changed = _emit_pages(catalog, data, emitter, result, changes)
+        attachments = _emit_pages(catalog, data, emitter, result, changes)
         _emit_data(catalog, data, emitter, result)
+        if search:  # the old index is patched: only the files the changed pages touch are written
+            _emit_search(data, attachments, out, emitter, result)
         removed = sorted(p for p in old.files if p not in emitter.new.files)
-        index = None
-        if search and (html_changed or removed or not (out / SEARCH_DIR).is_dir()):
-            started = time.perf_counter()
-            index = update.index_aside(out, staging, emitter.changed, removed)
-            result.search_seconds = time.perf_counter() - started
         emitter.new.fingerprint = stamp
         forget(getattr(catalog.source, "root", None), out)
-        update.apply(out, staging, emitter.changed, removed, index)
+        update.apply(out, staging, emitter.changed, removed)
         write_atomic(out / MANIFEST, emitter.new.dumps())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -152,13 +146,11 @@ def _update(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: 
 
 
 def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult,
-                changes: list[Adjustment]) -> bool:
-    """Render (or reuse) every page; True when any HTML file's bytes changed."""
+                changes: list[Adjustment]) -> dict[str, list[Link]]:
+    """Render (or reuse) every page and copy the attachments; the attachments of each record."""
     attachments, result.refused = links(catalog, data.records)
-    before = emitter.written
     listed = render_pages(data, pages(data, attachments, changes), emitter)
     result.pages = len(listed)
-    changed = emitter.written > before
     root = getattr(catalog.source, "root", None)
     for record_links in attachments.values():
         for link in record_links:
@@ -167,7 +159,21 @@ def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: Buil
             else:
                 emitter.emit(link.path, catalog.source.read(link.path))
     _sitemap(data, emitter, [p.path for p in listed if p.template not in OWN_COPIES])
-    return changed or old_listing_changed(emitter)
+    return attachments
+
+
+def _emit_search(data: SiteData, attachments: dict[str, list[Link]], index_site: Path, emitter: Emitter,
+                 result: BuildResult) -> None:
+    """Bring the search index up to date with the pages; old index files that did not change stay as they are."""
+    started = time.perf_counter()
+    update = sync_index(index_site, search_docs(data, attachments))
+    for path, payload in sorted(update.files.items()):
+        emitter.emit(path, payload)
+    gone = set(update.removed)
+    if emitter.in_place:
+        kept = [p for p in emitter.old.files if p.startswith(f"{SEARCH_DIR}/") and p not in emitter.new.files]
+        emitter.new.files.update((p, emitter.old.files[p]) for p in kept if p not in gone)
+    result.search_seconds = time.perf_counter() - started
 
 
 def render_pages(data: SiteData, todo: Iterable[Page], emitter: Emitter) -> list[Page]:
@@ -191,11 +197,6 @@ def _with(page: Page, common: dict[str, Any]) -> Callable[[], dict[str, Any]]:
 
 def _render_job(job: Job) -> bytes:
     return render(job[1], job[3]())
-
-
-def old_listing_changed(emitter: Emitter) -> bool:
-    """True when pages disappeared since the last build (the search index must drop them)."""
-    return any(p.endswith(".html") and p not in emitter.new.files for p in emitter.old.files)
 
 
 def _sitemap(data: SiteData, emitter: Emitter, paths: list[str]) -> None:

@@ -29,6 +29,7 @@ class SiteData:
     item_by_id: dict[str, Item] = field(default_factory=dict)
     interpreted: dict[str, list[Record]] = field(default_factory=dict)  # 解读 id → the documents it interprets
     blobs: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) → content hash of its file
+    unsearchable: set[str] = field(default_factory=set)  # lists of people and ended 公示: never in the search index
 
     def blob(self, kind: str, object_id: str | None) -> str:
         """The content hash of the file defining *object_id*: a page's inputs key without serialising models."""
@@ -73,8 +74,10 @@ def site_data(catalog: Catalog, today: dt.date) -> SiteData:
         raise ValueError("catalog has no valid gongkai.yaml")
     order = {d.name: n for n, d in enumerate(agency.domains)}
     items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))
-    records = [a.record for a in admit(catalog, today).to(Output.WEB)]
+    admitted = admit(catalog, today).to(Output.WEB)
+    records = [a.record for a in admitted]
     data = SiteData(agency, items, records)
+    data.unsearchable = {a.id for a in admitted if a.lists_people or not a.shows_content}
     data.item_by_id = {i.id: i for i in items}
     data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items()}
     for record in records:

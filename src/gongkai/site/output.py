@@ -138,14 +138,6 @@ class Emitter:
             return False
         return True
 
-    def link_tree(self, folder: str) -> bool:
-        """Hard-link a whole folder of the old site (the search index when no page changed)."""
-        source = self.old_site / folder
-        if not source.is_dir():
-            return False
-        shutil.copytree(source, self.staging / folder, copy_function=os.link, dirs_exist_ok=True)
-        return True
-
 
 class ManifestLines:
     """The manifest as its lines, patched in place: a few entries change without parsing or re-encoding the rest.

@@ -12,7 +12,6 @@ from gongkai.site.attachments import Link, links
 from gongkai.site.columns import COLUMNS, row
 from gongkai.site.context import FIVE_SLUGS, SiteData
 from gongkai.site.render import markdown
-from gongkai.site.search import ngrams
 
 NEWEST = 20
 
@@ -70,8 +69,7 @@ def item_page(data: SiteData, item: Item) -> Page:
     records = data.by_item.get(item.id, [])
     key = "|".join([data.blob("item", item.id), data.unit_name(item.unit), *(data.blob("record", r.id) for r in records)])
     return Page(f"items/{item.id}.html", "item.html", key,
-                lambda: {"item": item, "row": row(item), "item_records": records, "columns": COLUMNS,
-                         "tokens": ngrams(item.name, *item.contents, item.publisher)})
+                lambda: {"item": item, "row": row(item), "item_records": records, "columns": COLUMNS})
 
 
 def record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator[Page]:
@@ -85,12 +83,11 @@ def record_pages(data: SiteData, record: Record, files: list[Link]) -> Iterator[
     made: list[dict[str, Any]] = []
 
     def context() -> dict[str, Any]:
-        # the three pages of a record share one context: the Markdown and the search tokens are made once
+        # the three pages of a record share one context: the Markdown is rendered once
         if not made:
             made.append({"record": record, "item": item, "body": markdown(record.body), "files": files,
                          "interpretations": interpretations, "forwarded": forwarded, "interprets": interprets,
-                         "unit": data.unit_name(record.unit),
-                         "tokens": ngrams(record.title, record.doc_number, record.body)})
+                         "unit": data.unit_name(record.unit)})
         return made[0]
 
     # flat files, not one folder per record: creating 100,000 folders costs more than rendering the pages
