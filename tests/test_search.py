@@ -186,3 +186,12 @@ def test_build_updates_the_index_in_place(bundled: Path, gk: Gk, tmp_path: Path)
     assert "本地实际" not in _search_text(site)
     assert not (site / "search/t").is_dir() or len(list((site / "search/t").iterdir())) == len(
         read(site, "search/docs.json.gz")["pages"])  # type: ignore[index]
+
+
+def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    many = [doc(f"records/r{n}.html", f"第{n}号通知：{'低保特困临时救助'[n % 6:n % 6 + 2]}", f"正文{n}", 1 + n % 28)
+            for n in range(40)]
+    alone = update_index(tmp_path, {d.url: d for d in many}).files
+    monkeypatch.setattr("gongkai.search.build.PARALLEL_MIN", 1)
+    monkeypatch.setattr("gongkai.search.build.os.cpu_count", lambda: 3)
+    assert update_index(tmp_path, {d.url: d for d in many}).files == alone

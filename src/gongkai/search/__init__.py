@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gongkai.errors import UsageProblem
 from gongkai.search import files
-from gongkai.search.build import FullBuild, ordered
+from gongkai.search.build import build_index
 from gongkai.search.doc import SearchDoc, digest
 from gongkai.search.files import SEARCH_DIR
 from gongkai.search.patch import Damaged, Patch
@@ -95,11 +95,8 @@ def _all_docs(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | 
 
 
 def _rebuilt(site: Path, docs: Iterable[SearchDoc], count: int) -> IndexUpdate:
-    build = FullBuild()
-    for page, doc in enumerate(ordered(docs)):
-        build.add(page, doc)
-    written = build.write()
-    return IndexUpdate(written, sorted(_present(site) - written.keys()), build.meta.pages, count, rebuilt=True)
+    written, pages = build_index(docs)
+    return IndexUpdate(written, sorted(_present(site) - written.keys()), pages, count, rebuilt=True)
 
 
 def _present(site: Path) -> set[str]:

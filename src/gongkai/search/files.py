@@ -17,6 +17,7 @@ import gzip
 import json
 import zlib
 from itertools import accumulate
+from operator import sub
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def text_path(page: int) -> str:
 
 def encode(postings: list[int]) -> list[int]:
     """A sorted posting list as differences."""
-    return [postings[0], *(b - a for a, b in zip(postings, postings[1:]))] if postings else []
+    return [postings[0], *map(sub, postings[1:], postings)] if postings else []
 
 
 def decode(differences: list[int]) -> list[int]:

@@ -19,17 +19,26 @@ def filter_key(name: str, value: str) -> str:
 
 @dataclass
 class DocKeys:
-    """One page's keys: key → HEAD or TEXT, and pinyin key → the words that sound so."""
+    """One page's keys: those in its title, 文号 or 索引号; the others; and pinyin key → the words that sound so."""
 
-    entries: dict[str, int]
+    head: set[str]
+    text: set[str]  # keys of the text that are not in the head, and the filter keys
     pinyin: dict[str, set[str]]
+
+    @property
+    def entries(self) -> dict[str, int]:
+        """Key → HEAD or TEXT."""
+        found = dict.fromkeys(self.text, TEXT)
+        found.update(dict.fromkeys(self.head, HEAD))
+        return found
 
 
 def doc_keys(doc: SearchDoc) -> DocKeys:
     """The keys *doc* adds to the index."""
-    entries = dict.fromkeys(text_keys(doc.text), TEXT)
-    entries.update(dict.fromkeys(text_keys(doc.head), HEAD))
-    for name, value in doc.filters.items():
-        if value:
-            entries[filter_key(name, value)] = TEXT
-    return DocKeys(entries, pinyin_keys(doc.pinyin_terms))
+    head = text_keys(doc.head)
+    text = text_keys(doc.text) - head
+    text.update(filter_key(name, value) for name, value in doc.filters.items() if value)
+    return DocKeys(head, text, pinyin_keys(doc.pinyin_terms))
+
+
+NO_KEYS = DocKeys(set(), set(), {})

@@ -8,11 +8,9 @@ from typing import Any
 
 from gongkai.search import files
 from gongkai.search.doc import SearchDoc, from_entries, meta_entry, text_entry
-from gongkai.search.keys import DocKeys, doc_keys
+from gongkai.search.keys import NO_KEYS, DocKeys, doc_keys
+from gongkai.search.pinyin import syllables
 from gongkai.search.state import Existing
-
-_NOTHING = DocKeys({}, {})
-
 
 class Damaged(Exception):
     """A file of the existing index cannot be read: the index cannot be patched."""
@@ -54,7 +52,7 @@ class Patch:
         """Index *doc* at *url*, replacing what the index held there."""
         entry = self.docs.pages.get(url)
         if entry is None:
-            page, old, before = self.docs.next, None, _NOTHING
+            page, old, before = self.docs.next, None, NO_KEYS
             self.docs.next += 1
         else:
             page = entry[0]
@@ -64,7 +62,8 @@ class Patch:
         self._edit(page, before, after)
         if old is not None:
             self.meta.remove(page, old)
-        self.meta.add(page, doc, after)
+        self.meta.add(page, doc)
+        self.meta.syllables |= syllables(after.pinyin)
         self.group(page // files.GROUP)[str(page)] = meta_entry(doc)
         self.files[files.text_path(page)] = files.pack(text_entry(doc))
         self.removed.discard(files.text_path(page))
@@ -77,7 +76,7 @@ class Patch:
             return
         page = entry[0]
         old = self.old_doc(page)
-        self._edit(page, doc_keys(old), _NOTHING)
+        self._edit(page, doc_keys(old), NO_KEYS)
         self.meta.remove(page, old)
         self.group(page // files.GROUP).pop(str(page), None)
         self.files.pop(files.text_path(page), None)
@@ -85,11 +84,12 @@ class Patch:
 
     def _edit(self, page: int, before: DocKeys, after: DocKeys) -> None:
         # only keys whose presence or place changed: an edited sentence touches a handful of shards, not hundreds
-        for key, where in before.entries.items():
-            if after.entries.get(key) != where:
+        old, new = before.entries, after.entries
+        for key, where in old.items():
+            if new.get(key) != where:
                 self.drops.setdefault(key, set()).add(page)
-        for key, where in after.entries.items():
-            if before.entries.get(key) != where:
+        for key, where in new.items():
+            if old.get(key) != where:
                 self.drops.setdefault(key, set()).add(page)
                 self.adds.setdefault(key, {})[page] = where
         for key, words in before.pinyin.items():

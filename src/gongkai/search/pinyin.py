@@ -45,14 +45,21 @@ def pinyin_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for term in terms:
         for run in _RUN.findall(normalize(term)):
-            sounds = readings(run)
-            for i in range(len(run) - 1):
-                first, second = sounds[i], sounds[i + 1]
-                if first and second:
-                    word = run[i:i + 2]
-                    found.setdefault(f"{FULL}{first} {second}", set()).add(word)
-                    found.setdefault(f"{INITIALS}{first[0]}{second[0]}", set()).add(word)
+            for key, word in _pairs(run):
+                found.setdefault(key, set()).add(word)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _pairs(run: str) -> tuple[tuple[str, str], ...]:
+    """(key, word) for each two characters of *run* that both have a reading: full pinyin, then initials."""
+    sounds = readings(run)
+    found = []
+    for i in range(len(run) - 1):
+        first, second = sounds[i], sounds[i + 1]
+        if first and second:
+            found += [(f"{FULL}{first} {second}", run[i:i + 2]), (f"{INITIALS}{first[0]}{second[0]}", run[i:i + 2])]
+    return tuple(found)
 
 
 def syllables(keys: Iterable[str]) -> set[str]:

@@ -9,8 +9,6 @@ from typing import Any
 
 from gongkai.search import files
 from gongkai.search.doc import FILTERS, SearchDoc
-from gongkai.search.keys import DocKeys
-from gongkai.search.pinyin import syllables
 
 
 @dataclass
@@ -24,8 +22,8 @@ class Meta:
     filters: dict[str, Counter[str]] = field(default_factory=lambda: {name: Counter() for name in FILTERS})
     syllables: set[str] = field(default_factory=set)
 
-    def add(self, page: int, doc: SearchDoc, keys: DocKeys) -> None:
-        """Count *doc*, numbered *page*, in."""
+    def add(self, page: int, doc: SearchDoc) -> None:
+        """Count *doc*, numbered *page*, in (its syllables are added by whoever collects its pinyin)."""
         self.pages += 1
         if doc.is_nav:
             self.nav[page] = doc.title
@@ -34,7 +32,6 @@ class Meta:
         for name, value in doc.filters.items():
             if value:
                 self.filters.setdefault(name, Counter())[value] += 1
-        self.syllables |= syllables(keys.pinyin)
 
     def remove(self, page: int, doc: SearchDoc) -> None:
         """Count *doc* out (its syllables stay: an unused one costs a few bytes and misleads nobody)."""

@@ -24,14 +24,15 @@ from collections.abc import Iterable
 CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Characters NFKC leaves alone (common CJK, ASCII, the usual full-width punctuation): normalising only the rest is
 # the same as normalising the whole text, at a fraction of the cost (NFKC is slow on long CJK text).
-_NEEDS_NFKC = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\n -~，。、；：？！“”‘’《》〔〕【】「」—…·]+")
+_NEEDS_NFKC = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\n -~，。、；：？！“”‘’（）《》〔〕【】「」—…·\u3000]+")
 _YEAR_NIAN = re.compile(r"(?<![0-9])([0-9]{4})年(?=[0-9])")
 _UNIT = re.compile(rf"[{CJK}]|[0-9]+|[a-z]+|\n")
 _CJK_ONLY = re.compile(rf"[{CJK}]+")
-# In the fast path below every run becomes one private-use character, so that pairs and triples are string slices.
-_RUN_OR_JUNK = re.compile(rf"([0-9]+|[a-z]+)|[^{CJK}\n0-9a-z]+")
+# In text_keys every run becomes one private-use character, so that pairs and triples are string slices.
+_RUN = re.compile(r"[0-9]+|[a-z]+")
 _PLACEHOLDER = 0xF0000
 _FIRST_PLACEHOLDER = chr(_PLACEHOLDER)
+_JUNK = re.compile(rf"[^{CJK}\n\U000f0000-\U000fffff]+")
 
 
 def normalize(text: str) -> str:
@@ -72,15 +73,13 @@ def text_keys(text: str) -> set[str]:
     runs: dict[str, str] = {}
 
     def mark(match: re.Match[str]) -> str:
-        run = match.group(1)
-        if run is None:
-            return ""
+        run = match.group()
         found = runs.get(run)
         if found is None:
             found = runs[run] = chr(_PLACEHOLDER + len(runs))
         return found
 
-    stream = _RUN_OR_JUNK.sub(mark, normalize(text))
+    stream = _JUNK.sub("", _RUN.sub(mark, normalize(text)))
     found: set[str] = set()
     for line in stream.split("\n"):
         # map(add, …) makes the slices in C: this loop is most of the time an index build takes

@@ -194,11 +194,14 @@
     });
     return found || new Map();
   }
+  // first the pages with content, the query in their title, the directory's own pages; within each, newest first
   function coarse(found) {
-    var empty = new Set(meta.empty), rank = function (p) {
-      return (empty.has(p) ? 4 : 0) + (found.get(p) ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1);
-    };
-    return Array.from(found.keys()).sort(function (a, b) { return rank(a) - rank(b) || b - a; });
+    var empty = new Set(meta.empty), ranks = [[], [], [], [], [], [], [], []], order = [];
+    found.forEach(function (head, p) {
+      ranks[(empty.has(p) ? 4 : 0) + (head ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1)].push(p);
+    });
+    ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
+    return order;
   }
   // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
   function judge(words, page, entry, text) {
