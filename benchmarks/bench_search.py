@@ -89,6 +89,11 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def workers_peak_mb() -> float:
+    """The largest peak of the forked workers (each runs beside this process)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 # ---- run in a fresh process each: python bench_search.py _index N SITE / _patch N SITE ----
 
 def _index(records: int, site: Path) -> dict[str, Any]:
@@ -101,7 +106,8 @@ def _index(records: int, site: Path) -> dict[str, Any]:
     written = time.perf_counter()
     write(site, update.files, update.removed)
     return {"index_s": seconds, "write_s": time.perf_counter() - written, "pages": update.pages,
-            "files": len(update.files), "mb": sum(map(len, update.files.values())) / 1e6, "peak_mb": peak_mb()}
+            "files": len(update.files), "mb": sum(map(len, update.files.values())) / 1e6, "peak_mb": peak_mb(),
+            "workers_mb": workers_peak_mb()}
 
 
 def _patch(records: int, site: Path) -> dict[str, Any]:
@@ -260,10 +266,11 @@ def main() -> None:
         pagefind_custom(args.small)
     sizes = [args.small] + ([] if args.skip_large else [args.large])
     for records in sizes:
+        docs_file(records)  # made here, so that the index's process holds only what it needs
         figures = fresh("_index", records, OUT / f"search-{records}")
         print(f"{records} records: full index {figures['index_s']:.2f} s (+ writing {figures['write_s']:.2f} s), "
               f"{figures['pages']} pages, {figures['files']} files, {figures['mb']:.1f} MB, "
-              f"peak {figures['peak_mb']:.0f} MB")
+              f"peak {figures['peak_mb']:.0f} MB (workers {figures['workers_mb']:.0f} MB each at most)")
     if not args.skip_large:
         large = OUT / f"search-{args.large}"
         figures = fresh("_patch", args.large, large)

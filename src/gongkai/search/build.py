@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from typing import Any, TypeVar
@@ -37,7 +37,7 @@ class Content:
 
     def __init__(self) -> None:
         self.postings: defaultdict[str, list[int]] = defaultdict(list)
-        self.sounds: dict[str, dict[str, int]] = {}
+        self.sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → pages
         self.files: dict[str, bytes] = {}
         self.stamps: list[str] = []  # each page's digest, in page order
 
@@ -48,22 +48,17 @@ class Content:
         posting = self.postings.__getitem__
         deque(map(list.append, map(posting, keys.head), repeat(page * 2 + HEAD)), maxlen=0)
         deque(map(list.append, map(posting, keys.text), repeat(page * 2 + TEXT)), maxlen=0)
-        for key, words in keys.pinyin.items():
-            counts = self.sounds.setdefault(key, {})
-            for word in words:
-                counts[word] = counts.get(word, 0) + 1
-        self.files[files.text_path(page)] = files.pack(text_entry(doc))
-        self.stamps.append(digest(doc))
+        self.sounds.update(keys.pinyin)
+        text = files.dumps(text_entry(doc))
+        self.files[files.text_path(page)] = files.zipped(text)
+        self.stamps.append(digest(doc, text))
 
     def join(self, later: Content) -> None:
         """Append the content of the pages after these."""
         postings = self.postings
         for key, found in later.postings.items():
             postings[key].extend(found)
-        for key, counts in later.sounds.items():
-            mine = self.sounds.setdefault(key, {})
-            for word, count in counts.items():
-                mine[word] = mine.get(word, 0) + count
+        self.sounds.update(later.sounds)
         self.files.update(later.files)
         self.stamps += later.stamps
 
@@ -82,11 +77,14 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
         groups.setdefault(page // files.GROUP, {})[str(page)] = meta_entry(doc)
     total = sum(map(len, content.postings.values()))
     meta.shards = files.shard_count(total)
-    meta.syllables = syllables(content.sounds)
+    sounds: dict[str, dict[str, int]] = {}
+    for (key, word), count in sorted(content.sounds.items()):
+        sounds.setdefault(key, {})[word] = count
+    meta.syllables = syllables(sounds)
     shards: list[dict[str, object]] = [{} for _ in range(meta.shards)]
     for key, postings in content.postings.items():
         shards[files.shard_of(key, meta.shards)][key] = postings
-    for key, counts in content.sounds.items():
+    for key, counts in sounds.items():
         shards[files.shard_of(key, meta.shards)][key] = counts
     written = content.files
     for packed in _in_parallel(_shards, _ranges(meta.shards, total >= PARALLEL_MIN * 100), shards):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from gongkai.search import files
 
 KINDS = ("record", "item", "town", "page")
 # The filters the search page offers, in its order; a SearchDoc names its value for each (or leaves it out).
@@ -40,10 +41,10 @@ class SearchDoc:
         return self.kind != "record"
 
 
-def digest(doc: SearchDoc) -> str:
-    """A hash of everything the index keeps of *doc*: an unchanged page costs the index nothing."""
-    payload = json.dumps([meta_entry(doc), text_entry(doc)], ensure_ascii=False, sort_keys=True)
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()
+def digest(doc: SearchDoc, text: bytes | None = None) -> str:
+    """A hash of everything the index keeps of *doc* (*text*: text_entry(doc) as JSON, when already made)."""
+    text = text if text is not None else files.dumps(text_entry(doc))
+    return hashlib.blake2b(files.dumps(meta_entry(doc)) + b"\n" + text, digest_size=12).hexdigest()
 
 
 def meta_entry(doc: SearchDoc) -> list[Any]:

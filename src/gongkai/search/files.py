@@ -66,10 +66,19 @@ def decode(differences: list[int]) -> list[int]:
     return list(accumulate(differences))
 
 
+def dumps(value: Any) -> bytes:
+    """*value* as compact, key-sorted JSON: the same value always gives the same bytes."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def zipped(data: bytes) -> bytes:
+    """*data* in gzip with no timestamp."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
 def pack(value: Any) -> bytes:
-    """*value* as compact, key-sorted JSON in gzip with no timestamp: the same value always gives the same bytes."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+    """*value* as JSON in gzip (dumps, then zipped)."""
+    return zipped(dumps(value))
 
 
 def unpack(data: bytes) -> Any:

@@ -19,11 +19,11 @@ def filter_key(name: str, value: str) -> str:
 
 @dataclass
 class DocKeys:
-    """One page's keys: those in its title, 文号 or 索引号; the others; and pinyin key → the words that sound so."""
+    """One page's keys: those in its title, 文号 or 索引号; the others; and (pinyin key, the word that sounds so)."""
 
     head: set[str]
     text: set[str]  # keys of the text that are not in the head, and the filter keys
-    pinyin: dict[str, set[str]]
+    pinyin: set[tuple[str, str]]
 
     @property
     def entries(self) -> dict[str, int]:
@@ -41,4 +41,4 @@ def doc_keys(doc: SearchDoc) -> DocKeys:
     return DocKeys(head, text, pinyin_keys(doc.pinyin_terms))
 
 
-NO_KEYS = DocKeys(set(), set(), {})
+NO_KEYS = DocKeys(set(), set(), set())

@@ -30,7 +30,7 @@ class Patch:
         self.groups: dict[int, dict[str, Any]] = {}
         self.drops: dict[str, set[int]] = {}  # key → pages that no longer hold it (or hold it elsewhere)
         self.adds: dict[str, dict[int, int]] = {}  # key → page → HEAD or TEXT
-        self.sounds: dict[str, Counter[str]] = {}  # pinyin key → change of each word's count
+        self.sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → change of its count
         self.files: dict[str, bytes] = {}
         self.removed: set[str] = set()
 
@@ -63,7 +63,7 @@ class Patch:
         if old is not None:
             self.meta.remove(page, old)
         self.meta.add(page, doc)
-        self.meta.syllables |= syllables(after.pinyin)
+        self.meta.syllables |= syllables(key for key, _ in after.pinyin)
         self.group(page // files.GROUP)[str(page)] = meta_entry(doc)
         self.files[files.text_path(page)] = files.pack(text_entry(doc))
         self.removed.discard(files.text_path(page))
@@ -92,20 +92,20 @@ class Patch:
             if old.get(key) != where:
                 self.drops.setdefault(key, set()).add(page)
                 self.adds.setdefault(key, {})[page] = where
-        for key, words in before.pinyin.items():
-            for word in words - after.pinyin.get(key, set()):
-                self.sounds.setdefault(key, Counter())[word] -= 1
-        for key, words in after.pinyin.items():
-            for word in words - before.pinyin.get(key, set()):
-                self.sounds.setdefault(key, Counter())[word] += 1
+        self.sounds.subtract(before.pinyin - after.pinyin)
+        self.sounds.update(after.pinyin - before.pinyin)
 
     def write(self) -> tuple[dict[str, bytes], list[str]]:
         """The files to write and the files to remove (paths under the site)."""
+        sounds: dict[str, Counter[str]] = {}
+        for (key, word), change in self.sounds.items():
+            if change:
+                sounds.setdefault(key, Counter())[word] += change
         by_shard: dict[int, list[str]] = {}
-        for key in self.drops.keys() | self.sounds.keys():
+        for key in self.drops.keys() | sounds.keys():
             by_shard.setdefault(files.shard_of(key, self.meta.shards), []).append(key)
         for number, keys in by_shard.items():
-            self.files[files.shard_path(number)] = files.pack(self._shard(number, keys))
+            self.files[files.shard_path(number)] = files.pack(self._shard(number, keys, sounds))
         for number, group in self.groups.items():
             if group:
                 self.files[files.group_path(number)] = files.pack(group)
@@ -115,14 +115,14 @@ class Patch:
         self.files[files.DOCS] = files.pack(self.docs.dump())
         return self.files, sorted(self.removed - self.files.keys())
 
-    def _shard(self, number: int, keys: list[str]) -> dict[str, Any]:
+    def _shard(self, number: int, keys: list[str], sounds: dict[str, Counter[str]]) -> dict[str, Any]:
         shard = files.read(self.site, files.shard_path(number))
         if not isinstance(shard, dict):
             raise Damaged(files.shard_path(number))
         for key in keys:
-            if key in self.sounds:
+            if key in sounds:
                 counts: Counter[str] = Counter(shard.get(key, {}))
-                counts.update(self.sounds[key])
+                counts.update(sounds[key])
                 value: Any = {word: n for word, n in sorted(counts.items()) if n > 0}
             else:
                 drop, add = self.drops.get(key, set()), self.adds.get(key, {})

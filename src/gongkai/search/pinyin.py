@@ -40,13 +40,12 @@ def readings(run: str) -> tuple[str, ...]:
     return tuple(s if _SYLLABLE.fullmatch(s) else "" for s in found)
 
 
-def pinyin_keys(terms: Iterable[str]) -> dict[str, set[str]]:
-    """The pinyin keys of *terms*: each pair of syllables and of initials, with the words that sound so."""
-    found: dict[str, set[str]] = {}
+def pinyin_keys(terms: Iterable[str]) -> set[tuple[str, str]]:
+    """The pinyin of *terms*: (key, word) for each pair of syllables and of initials and the word that sounds so."""
+    found: set[tuple[str, str]] = set()
     for term in terms:
         for run in _RUN.findall(normalize(term)):
-            for key, word in _pairs(run):
-                found.setdefault(key, set()).add(word)
+            found.update(_pairs(run))
     return found
 
 

@@ -81,7 +81,7 @@ def text_keys(text: str) -> set[str]:
 
     stream = _JUNK.sub("", _RUN.sub(mark, normalize(text)))
     found: set[str] = set()
-    for line in stream.split("\n"):
+    for line in set(stream.split("\n")):  # a line that repeats (a table's cells often do) gives nothing new
         # map(add, …) makes the slices in C: this loop is most of the time an index build takes
         pairs = list(map(add, line, line[1:]))
         found.update(pairs)

@@ -333,7 +333,8 @@
     if (!query.trim() && !filters.length) { status(""); return; }
     var asked = await plan(query);
     if (!asked.words.length && !filters.length) {
-      status("请至少输入两个字（单个汉字太常见，无法搜索）：" + asked.short.join(" "));
+      status(asked.short.length ? "请至少输入两个字（单个汉字太常见，无法搜索）：" + asked.short.join(" ")
+                                : "请输入要搜索的词，如：低保、临时救助。");
       return;
     }
     mine.words = asked.words;
