@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import CatalogDir, Run
+from conftest import ITEM, CatalogDir, Run
 
 
 def test_new_item_from_flags(gk: Callable[..., Run], cat: CatalogDir) -> None:
@@ -35,8 +35,10 @@ def test_new_item_bad_value_not_written(gk: Callable[..., Run], cat: CatalogDir)
 
 
 def test_new_record_next_index_number(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    policy = ITEM.replace("SHJZ-001", "SHJZ-002").replace("审批信息", "政策法规文件").replace("低保对象名单及相关信息", "政策文件")
+    cat.item(policy, "items/shjz/SHJZ-002.yaml")
     run = gk("new", "record", "-C", cat.root, "--title", "关于某事的通知", "--kind", "通知", "--unit", "shjzg",
-             "--attribute", "主动公开", "--item", "SHJZ-001", "--formed", "2026-11-20")
+             "--attribute", "主动公开", "--item", "SHJZ-002", "--formed", "2026-11-20")
     assert run.code == 0, run.err
     text = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
     assert "索引号: 350524-MZ-2026-00002" in text and "公开日期: 2026-11-20" in text

@@ -20,8 +20,20 @@ def test_workdays_add_zero_and_bad_input(gk, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert "→ 2026-09-30" in gk("workdays", "add", "2026-09-30", "0").out
     assert gk("workdays", "add", "2026-13-01", "3").code == 2
-    run = gk("workdays", "add", "2027-03-01", "3")
-    assert run.code == 2 and "calendar/2027.yaml" in run.err
+    run = gk("workdays", "add", "2003-03-03", "3")  # before chinesecalendar's years: never guessed
+    assert run.code == 2 and "calendar/2003.yaml" in run.err and "gongkai calendar import" in run.err
+
+
+def test_workdays_add_into_a_year_without_a_notice_is_provisional(gk, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = gk("workdays", "add", "2026-12-30", "3")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    # 12/31 Thu = 1; 2027-01-01 元旦 (statutory), 1/2–1/3 weekend; 1/4 Mon = 2, 1/5 Tue = 3.
+    assert next(x for x in lines if "2026-12-31" in x).endswith("第 1个工作日  工作日")
+    assert "跳过" in next(x for x in lines if "2027-01-01" in x) and "元旦假期" in run.out
+    assert "→ 2027-01-05（暂定）" in run.out
+    assert "暂定：2027年的节假日安排尚未录入" in run.out and "gongkai calendar import" in run.out
 
 
 def test_workdays_add_uses_the_catalog_notice(gk, cat):

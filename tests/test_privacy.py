@@ -72,11 +72,11 @@ def test_body_table_cell_is_reported_at_its_line_with_a_masked_value(gk, cat):
     cat.record(RECORD + TABLE)
     found = privacy(gk, cat.root)
     errors = [d for d in found if d["code"] == "GK601"]
-    assert [(d["path"], d["line"], d["severity"]) for d in errors] == [("records/2026/R2026-001.yaml", 20, "error")]
+    assert [(d["path"], d["line"], d["severity"]) for d in errors] == [("records/2026/R2026-001.yaml", 21, "error")]
     assert "正文表格第1行第2列（身份证号）" in errors[0]["message"]
     assert "11*************02X" in errors[0]["message"]
     warnings = [d for d in found if d["code"] == "GK605"]
-    assert [(d["line"], d["severity"]) for d in warnings] == [(18, "warning")]
+    assert [(d["line"], d["severity"]) for d in warnings] == [(19, "warning")]
     assert "身份证号" in warnings[0]["message"]
 
 
@@ -123,7 +123,7 @@ def test_xlsx_attachment_cell(gk, cat):
     found = privacy(gk, cat.root)
     gk602 = [d for d in found if d["code"] == "GK602"]
     assert len(gk602) == 1 and "名单!C2" in gk602[0]["message"] and "138****5678" in gk602[0]["message"]
-    assert gk602[0]["line"] == 17  # the attachment's 文件 line
+    assert gk602[0]["line"] == 18  # the attachment's 文件 line
     assert [d["message"] for d in found if d["code"] == "GK605"][0].count("联系电话") == 1
 
 

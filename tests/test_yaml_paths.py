@@ -44,7 +44,7 @@ yaml_scalars = st.one_of(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.dictionaries(st.sampled_from(["编号", "题名", "a", "b", "页数"]), yaml_scalars, max_size=5))
 def test_generated_documents_agree_or_both_fail(mapping):
     text = "".join(f"{k}: {v}\n" for k, v in mapping.items())

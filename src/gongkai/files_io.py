@@ -10,27 +10,65 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+@contextmanager
+def _aside(path: Path, data: bytes | str) -> Iterator[str]:
+    """*data* written and synced next to *path*, with the mode *path* has (or would get); removed if the block fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        yield tmp
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+    with _aside(path, data) as tmp:
+        os.replace(tmp, path)
+
+
+def create_atomic(path: Path, data: bytes | str) -> None:
+    """Create *path* with *data* in one step; FileExistsError (and nothing written) if it already exists."""
+    with _aside(path, data) as tmp:
+        try:
+            os.link(tmp, path)  # unlike a rename, fails when *path* exists
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
+        Path(tmp).unlink(missing_ok=True)
+
+
+def current_umask() -> int:
+    """The process umask (read without changing it for longer than a moment)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode the file keeps: its own when it exists, else what the umask gives a new file (not mkstemp's 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~current_umask()
 
 
 @contextmanager
 def replace_dir(target: Path) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
+    os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
     try:
         yield staging
     except BaseException:

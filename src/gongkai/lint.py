@@ -15,7 +15,7 @@ def lint(catalog: Catalog, today: dt.date) -> Report:
     report = Report(files_checked=len(catalog.files))
     report.extend(catalog.load_diagnostics)
     context = Context(catalog, today)
-    for rule in REGISTRY.values():
+    for rule in sorted(REGISTRY.values(), key=lambda r: r.runs_last):  # stable: registry order otherwise
         if rule.check is None:
             continue
         for finding in rule.check(context):

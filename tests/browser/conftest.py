@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from gongkai.catalog import load_catalog
 import datetime as dt
-TODAY = dt.date(2026, 11, 27)
+
 from gongkai.site import build_site
+
+TODAY = dt.date(2026, 11, 27)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium"))
@@ -42,7 +43,7 @@ def _require_chromium() -> None:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(load_catalog(ROOT / "catalog", use_cache=False), out, TODAY)
+    build_site(ROOT / "catalog", out, TODAY, use_cache=False)
     return out
 
 

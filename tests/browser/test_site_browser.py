@@ -11,17 +11,17 @@ from typing import Any
 import pytest
 
 from gongkai.catalog import load_catalog
-from gongkai.site.context import site_data
+from gongkai.site.data import site_data
 from tests.browser.conftest import ROOT, Watch, artifact
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGE_TYPES = {
     "home": "index.html", "directory": "directory/shjz/index.html", "five": "five/jieguo/index.html",
-    "item": "items/SHJZ-003.html", "record": "records/{record}.html", "apply": "apply/index.html",
+    "item": "items/SHJZ-003.html", "record": "records/{record}.html", "guide": "zhinan/index.html",
+    "rules": "zhidu/index.html", "law": "fdzdgknr/index.html", "reports": "nianbao/index.html",
     "towns": "towns/index.html", "town": "towns/mzb-100/index.html", "changes": "changes/index.html",
     "data": "data/index.html", "search": "search/index.html?q=%E4%BD%8E%E4%BF%9D",
-    "wechat": "records/{record}-wechat.html", "slide": "records/{record}-slide.html",
     "poster": "directory/shjz/poster.html",
 }
 
@@ -40,7 +40,7 @@ def test_home_to_record(page: tuple[Any, Watch], base_url: str) -> None:
     tab.goto(base_url)
     assert tab.locator("html").get_attribute("lang") == "zh-CN"
     with tab.expect_navigation():
-        tab.click("nav[aria-label='主导航'] >> text=社会救助")
+        tab.click("main .tiles >> text=社会救助")
     assert tab.locator("table.dir caption").count() == 1
     with tab.expect_navigation():
         tab.locator("table.dir tbody th a").first.click()
@@ -70,7 +70,7 @@ def test_big_text_toggle_persists(page: tuple[Any, Watch], base_url: str) -> Non
     tab.goto(base_url)
     tab.click("#bigtext")
     assert "big" in tab.evaluate("document.documentElement.className")
-    tab.goto(base_url + "apply/index.html")
+    tab.goto(base_url + "zhinan/index.html")
     assert "big" in tab.evaluate("document.documentElement.className")
     assert tab.get_attribute("#bigtext", "aria-pressed") == "true"
     _clean(watch)
@@ -101,7 +101,7 @@ def test_zoom_200(page: tuple[Any, Watch], base_url: str) -> None:
     """200% zoom on a 1280px window is a 640 CSS px viewport: nothing may need sideways scrolling."""
     tab, watch = page
     tab.set_viewport_size({"width": 640, "height": 450})
-    for path in ("index.html", "records/" + _newest_record() + ".html", "apply/index.html"):
+    for path in ("index.html", "records/" + _newest_record() + ".html", "zhinan/index.html", "directory/shjz/index.html"):
         tab.goto(base_url + path)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 640
     _clean(watch)

@@ -13,6 +13,7 @@ from gongkai.authoring import document
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
+from gongkai.interchange.existing import item_files, taken_ids
 from gongkai.interchange.plan import next_item_id
 from gongkai.model import Item, Record
 
@@ -46,13 +47,13 @@ def item_path(catalog: Catalog, fields: dict[str, Any]) -> str:
 
 
 def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
-    """*fields* with the next free 编号 of its 领域."""
+    """*fields* with the next free 编号 of its 领域 (every file under items/ counts, valid or not)."""
     agency = catalog.agency
     domain = agency.domain(fields["领域"]) if agency else None
     if domain is None:
         names = "、".join(d.name for d in agency.domains) if agency else ""
         raise UsageProblem(f"领域「{fields['领域']}」不在 gongkai.yaml 中（可选：{names}）")
-    return {"编号": next_item_id(domain.code, set(catalog.items)), **fields}
+    return {"编号": next_item_id(domain.code, taken_ids(item_files(catalog))), **fields}  # invalid files count too
 
 
 def new_record_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import UsageProblem
+from gongkai.errors import PublicationStopped, UsageProblem
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     except UsageProblem as exc:
         err.print(f"[red]错误：[/]{exc}", markup=True)
         return EXIT_USAGE
+    except PublicationStopped as exc:
+        err.print("[red]已停止发布：[/]", markup=True, end="")
+        err.print(str(exc), markup=False)
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         err.print("已中断，未完成的输出没有写入。")
         return 130

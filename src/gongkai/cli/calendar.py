@@ -10,14 +10,15 @@ import typer
 
 from gongkai.catalog import load_catalog
 from gongkai.catalog.load import CatalogNotFound
-from gongkai.catalog.notices import calendar_of
 from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.cli.options import parse_date
 from gongkai.errors import UsageProblem
+from gongkai.holidays import calendar_of
 from gongkai.model.deadline import parse_deadline
-from gongkai.workdays import CalendarMissing, Step, WorkdayCalendar
+from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar
 
-workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml。", no_args_is_help=True)
+workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml；"
+                                "还没有通知的年份按周末和法定节假日暂定计算。", no_args_is_help=True)
 deadline = typer.Typer(help="公开时限：逐日说明一条信息的期限是怎么算出来的。", no_args_is_help=True)
 app.add_typer(workdays, name="workdays")
 app.add_typer(deadline, name="deadline")
@@ -27,12 +28,13 @@ CatalogOpt = Annotated[Path | None, typer.Option("--catalog", "-C", help="目录
 
 
 def _calendar(catalog: Path | None) -> WorkdayCalendar:
+    """The provisional view: a year without a notice yet is counted from the statutory holidays and said so."""
     if catalog is not None:
-        return calendar_of(load_catalog(catalog))
+        return calendar_of(load_catalog(catalog)).provisional()
     try:
-        return calendar_of(load_catalog(Path(".")))
+        return calendar_of(load_catalog(Path("."))).provisional()
     except CatalogNotFound:
-        return WorkdayCalendar()
+        return WorkdayCalendar().provisional()
 
 
 def _steps(steps: list[Step]) -> None:
@@ -42,16 +44,18 @@ def _steps(steps: list[Step]) -> None:
         out.print(f"  {step.day.isoformat()}（周{weekday}）  {mark}  {step.info.reason}", markup=False)
 
 
-def explain_add(calendar: WorkdayCalendar, start: dt.date, n: int, what: str) -> dt.date:
-    """Print every day from start to the n-th working day after it; return that day."""
+def explain_add(calendar: WorkdayCalendar, start: dt.date, n: int, what: str) -> DueDate:
+    """Print every day from start to the n-th working day after it; return that day (暂定 when guessed)."""
     try:
-        steps, end = calendar.explain_add(start, n), calendar.add(start, n)
+        steps, end = calendar.explain_add(start, n), calendar.due(start, n)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
     out.print(f"{what}：从 {start.isoformat()} 起（当天不计）数{n}个工作日", markup=False)
     _steps(steps)
     skipped = sum(s.counted is None for s in steps)
-    out.print(f"  → {end.isoformat()}（共经过{len(steps)}天，其中跳过{skipped}天）", markup=False)
+    out.print(f"  → {end}（共经过{len(steps)}天，其中跳过{skipped}天）", markup=False)
+    if end.provisional:
+        out.print(f"  暂定：{end.note()}", markup=False)
     return end
 
 
@@ -71,12 +75,12 @@ def explain_command(
     record_id: Annotated[str, typer.Argument(help="信息编号，如 R2026-012", show_default=False)],
     catalog: CatalogOpt = None,
 ) -> int:
-    """说明一条信息的公开时限和移交两馆时限：从成文日期起逐日计数，跳过的日子写明原因。"""
+    """说明一条信息的公开时限和移交两馆时限：从成文日期起逐日计数，跳过的日子写明原因；还没有通知的年份标「暂定」。"""
     loaded = load_catalog(catalog or Path("."))
     record = loaded.records.get(record_id)
     if record is None:
         raise UsageProblem(f"找不到编号为「{record_id}」的信息；编号写在信息文件的「编号」中，如 R2026-012。")
-    calendar = calendar_of(loaded)
+    calendar = calendar_of(loaded).provisional()
     out.print(f"{record.id}  {record.title}", markup=False)
     out.print(f"成文日期 {record.formed}，公开日期 {record.published or '（未公开）'}，公开属性 {record.attribute or '未标识'}",
               markup=False)
@@ -90,7 +94,7 @@ def explain_command(
         limit = explain_add(calendar, record.formed, parsed.days, f"公开时限（事项 {item.id}：{item.deadline}）")
         _verdict(record.published, limit, "公开")
     else:
-        limit = record.formed + dt.timedelta(days=parsed.days)
+        limit = calendar.limit(record.formed, parsed.days, workdays=False)
         out.print(f"公开时限（{item.deadline}）按自然日计算：{record.formed} + {parsed.days}天 = {limit}", markup=False)
         _verdict(record.published, limit, "公开")
     if record.is_public and loaded.agency is not None:
@@ -99,10 +103,10 @@ def explain_command(
     return EXIT_OK
 
 
-def _verdict(done: dt.date | None, limit: dt.date, what: str) -> None:
+def _verdict(done: dt.date | None, limit: DueDate, what: str) -> None:
     if done is None:
         out.print(f"  尚未{what}；期限是 {limit}。", markup=False)
-    elif done <= limit:
+    elif done <= limit.date:
         out.print(f"  {done} {what}，在期限 {limit} 内。", markup=False)
     else:
         out.print(f"  {done} {what}，晚于期限 {limit}。", markup=False)

@@ -1,4 +1,4 @@
-"""gongkai export xlsx|csv, gongkai import xlsx: the directory as the official spreadsheet, and back."""
+"""gongkai export xlsx|csv, gongkai import xlsx|xls: the directory as the official spreadsheet, and back."""
 
 from __future__ import annotations
 
@@ -17,56 +17,100 @@ from gongkai.files_io import write_atomic
 from gongkai.interchange.csv import export_directory_csv
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
+from gongkai.interchange.preview import describe_change, describe_layouts, summary
+from gongkai.interchange.read import WHOLE_FILE, shown
+from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
 
 export_app = typer.Typer(help="导出标准目录：官方表格样式的 xlsx，或 csv。", no_args_is_help=True)
-import_app = typer.Typer(help="从官方表格样式的 xlsx 导入标准目录（新增或更新事项文件）。", no_args_is_help=True)
+import_app = typer.Typer(help="从标准目录表格（xlsx 或 xls）导入（新增或更新事项文件）。", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="输出文件，默认 directory.xlsx / directory.csv", show_default=False)]
 
 
-def _export(target: Path, catalog: Path, exporter: Callable[[Catalog], bytes]) -> int:
-    write_atomic(target, exporter(load_catalog(catalog)))
+def _export(target: Path, catalog: Path, exporter: Callable[..., bytes]) -> int:
+    loaded = load_catalog(catalog)
+    write_atomic(target, exporter(loaded, every_file=True))
+    missing = unexported(loaded)
+    for entry in missing:
+        what = "已按能读出的内容导出，可能不完整" if entry.exported else "没有导出（文件读不出来）"
+        err.print(f"{entry.path}：事项 {entry.item_id} 校验不通过，{what}：{shown(entry.reason)}", markup=False)
+    if missing:
+        err.print(f"已导出：{target}，但有 {len(missing)} 个事项文件校验不通过（见上）。"
+                  "请运行 gongkai validate 修正后重新导出，再交给政务公开办。", markup=False)
+        return EXIT_FINDINGS
     err.print(f"已导出：{target}", markup=False)
     return EXIT_OK
 
 
 @export_app.command("xlsx")
 def export_xlsx(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
-    """导出标准目录为 xlsx：每个领域一个工作表，两级表头，渠道 ■/□，A3 横向打印。"""
+    """导出标准目录为 xlsx：每个领域一个工作表，两级表头，渠道 ■/□，A3 横向打印。有事项文件校验不通过时逐个列出，退出码 1。"""
     return _export(out_file or Path("directory.xlsx"), catalog, export_directory_xlsx)
 
 
 @export_app.command("csv")
 def export_csv(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
-    """导出标准目录为 csv（UTF-8 带 BOM，Excel 可直接打开）。"""
+    """导出标准目录为 csv（UTF-8 带 BOM，Excel 可直接打开）。有事项文件校验不通过时逐个列出，退出码 1。"""
     return _export(out_file or Path("directory.csv"), catalog, export_directory_csv)
 
 
+FileArg = Annotated[Path, typer.Argument(help="要导入的表格（.xlsx 或 .xls）", show_default=False)]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="不询问，直接写入（会删去已有内容的更新也要加它）")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="只显示每一列怎样读、将做哪些修改，不写入")]
+OverwriteOpt = Annotated[bool, typer.Option("--overwrite-invalid", help="表格中的行对应校验不通过的事项文件时，也用表格内容更新它")]
+
+
 @import_app.command("xlsx")
-def import_xlsx_command(
-    file: Annotated[Path, typer.Argument(help="要导入的 xlsx 表格", show_default=False)],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="不询问，直接写入")] = False,
-    catalog: CatalogOpt = Path("."),
-) -> int:
-    """导入 xlsx 表格：全部行无误才写入；已有事项按编号或「领域+一级事项+二级事项」更新，不重复新增。"""
+def import_xlsx_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt = False,
+                        overwrite_invalid: OverwriteOpt = False, catalog: CatalogOpt = Path(".")) -> int:
+    """导入 xlsx 或 xls 表格：全部行无误才写入；已有事项按编号或「领域+事项名称」更新，不重复新增，不覆盖校验不通过的文件。"""
+    return _import(file, yes, dry_run, overwrite_invalid, catalog)
+
+
+@import_app.command("xls")
+def import_xls_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt = False,
+                       overwrite_invalid: OverwriteOpt = False, catalog: CatalogOpt = Path(".")) -> int:
+    """导入旧版 Excel（.xls）表格：与 gongkai import xlsx 相同（两种格式都认）。"""
+    return _import(file, yes, dry_run, overwrite_invalid, catalog)
+
+
+def _import(file: Path, yes: bool, dry_run: bool, overwrite_invalid: bool, catalog: Path) -> int:
     if not file.is_file():
         raise UsageProblem(f"找不到文件「{file}」")
     root = find_root(catalog)
     loaded = load_catalog(root)
     if loaded.agency is None:
         raise UsageProblem("gongkai.yaml 无效，无法导入：请先运行 gongkai validate 修正")
-    plan = import_xlsx(loaded, file.read_bytes())
-    if plan.problems:
-        for problem in plan.problems:
-            err.print(f"{problem.cell}: {problem.message}", markup=False)
-        err.print(f"共 {len(plan.problems)} 处问题，没有写入任何文件（全部行无误才导入）。", markup=False)
+    plan = import_xlsx(loaded, file.read_bytes(), overwrite_invalid)
+    if dry_run:
+        _print(describe_layouts(plan.layouts))
+    for problem in plan.problems:
+        where = file.name if problem.cell == WHOLE_FILE else problem.cell
+        err.print(f"{where}: {problem.message}", markup=False)
+    if plan.errors:
+        err.print(f"共 {len(plan.errors)} 处错误，没有写入任何文件（全部行无误才导入）。", markup=False)
         return EXIT_FINDINGS
-    _show(plan)
+    if plan.warnings:
+        err.print(f"共 {len(plan.warnings)} 条警告（见上）。", markup=False)
+    for change in plan.changes:
+        _print(describe_change(change))
+    out.print(summary(plan), markup=False)
+    return _confirm_and_write(root, loaded, plan, yes, dry_run)
+
+
+def _confirm_and_write(root: Path, loaded: Catalog, plan: ImportPlan, yes: bool, dry_run: bool) -> int:
     if not plan.changes:
+        return EXIT_OK
+    if dry_run:
+        out.print("（--dry-run：只显示，没有写入任何文件。）", markup=False)
+        return EXIT_OK
+    if plan.drops and not yes:
+        out.print(f"有 {len(plan.drops)} 项更新会去掉已有内容（见上方「注意」），没有写入。"
+                  "确认无误后加 --yes 重新运行。", markup=False)
         return EXIT_OK
     if not yes:
         if not sys.stdin.isatty():
@@ -80,10 +124,6 @@ def import_xlsx_command(
     return EXIT_OK
 
 
-def _show(plan: ImportPlan) -> None:
-    for change in plan.added:
-        note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
-        out.print(f"新增 {change.item_id}  {change.path}  ← {change.source}{note}", markup=False)
-    for change in plan.updated:
-        out.print(f"更新 {change.item_id}  {change.path}  ← {change.source}：{'、'.join(change.changed)}", markup=False)
-    out.print(f"新增 {len(plan.added)} 项，更新 {len(plan.updated)} 项，未变 {plan.unchanged} 项。", markup=False)
+def _print(lines: list[str]) -> None:
+    for line in lines:
+        out.print(line, markup=False)

@@ -21,6 +21,7 @@ from gongkai.reports.render import (
     annual_markdown,
     scorecard_html,
     scorecard_missed,
+    scorecard_notes,
     scorecard_rows,
 )
 from gongkai.reports.scorecard import Scorecard, build_scorecard
@@ -89,8 +90,8 @@ def _print_card(card: Scorecard) -> None:
         out.print(f"定期事项漏报：{name} {text}", markup=False)
     if not card.has_ledgers:
         out.print("没有移交台账（handover/*.yaml），按时移交率无法统计。", markup=False)
-    for year in sorted(card.uncomputed):
-        err.print(f"警告：没有{year}年的节假日安排，相关信息的时限未计入。", markup=False)
+    for note in scorecard_notes(card):
+        out.print(f"注意：{note}", markup=False)
 
 
 @sub.command("annual")

@@ -9,11 +9,10 @@ from typing import Annotated
 
 import typer
 
-from gongkai.catalog import load, open_catalog, scan
 from gongkai.cli.app import EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
 from gongkai.errors import UsageProblem
-from gongkai.site import build_site, quick_stamp, remember_build, unchanged_since_last_build
+from gongkai.site import build_site
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
 
@@ -26,30 +25,25 @@ def build_site_command(
     no_cache: NoCacheOpt = False,
     when: TodayOpt = None,
 ) -> int:
-    """生成政务公开网站（静态网页、搜索索引、订阅、开放数据）。只发布通过公开把关的主动公开信息。
+    """生成本机关的政府信息公开栏目（静态网页、搜索索引、订阅、开放数据）。
 
-    先在旁边生成，完成后一次替换；失败时旧网站保持不变。没有变化的页面不会重写。
+    只发布公开把关放行、公开渠道含“政府网站”的主动公开信息；公示期满的名单自动撤下，所以网站内容取决于日期
+    （--today，默认今天）。先在旁边生成，全部成功并通过个人信息复查后才替换；失败时旧网站保持不变。
     """
-    source, cache = open_catalog(catalog, use_cache=not no_cache)
-    listing = scan(source, cache)
-    stamp = quick_stamp(listing, search=not no_search)
-    if unchanged_since_last_build(out_dir, stamp):
-        out.print(f"网站没有变化：{out_dir}（目录、附件和模板都与上次生成时相同，没有写入任何文件）", markup=False)
-        return EXIT_OK
-    loaded = load(source, listing, cache)
-    if loaded.agency is None:
-        raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
-    result = build_site(loaded, out_dir, today(when), search=not no_search)
-    remember_build(out_dir, stamp)
-    for refused in result.refused:
-        err.print(f"警告：附件路径不在目录的 files/ 文件夹内，已拒绝：{refused}", markup=False)
+    day = today(when)
+    result = build_site(catalog, out_dir, day, search=not no_search, use_cache=not no_cache)
+    for record_id, reason in result.blocked.items():
+        err.print(f"警告：{record_id} 没有发布：{reason}", markup=False)
+    for warning in result.warnings:
+        err.print(f"提示：{warning}", markup=False)
     if result.unchanged:
-        out.print(f"网站没有变化：{out_dir}（目录、附件和模板都与上次生成时相同，没有写入任何文件）", markup=False)
-        return EXIT_OK
-    out.print(f"已生成网站：{out_dir}（{result.pages} 个页面，写入 {result.written} 个文件，"
-              f"沿用 {result.reused} 个未变文件）", markup=False)
-    if not result.xlsx:
-        out.print("提示：Excel 格式的目录暂未生成（需要 gongkai.interchange.xlsx）。", markup=False)
+        out.print(f"网站没有变化：{out_dir}（目录、附件、模板和公示状态都与上次生成时相同，没有写入任何文件）", markup=False)
+    else:
+        out.print(f"已生成网站：{out_dir}（{result.pages} 个文件；重新生成 {result.made} 个，"
+                  f"写入 {result.written} 个，删除 {result.removed} 个）", markup=False)
+    if result.next_change is not None:
+        out.print(f"下次变化：{result.next_change.isoformat()}（公示期满或到达公开日期），请在这一天重新生成网站。",
+                  markup=False)
     out.print(f"预览：gongkai serve --dir {out_dir}，然后打开 http://127.0.0.1:8000/", markup=False)
     return EXIT_OK
 

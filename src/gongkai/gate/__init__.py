@@ -1,6 +1,6 @@
 """The publishing gate: what may leave the building, through which outputs, in what state, on a given day."""
 
 from gongkai.gate.admit import Admission, Gate, State, admit
-from gongkai.gate.channels import CHANNEL_OUTPUTS, Output, effective_channels
+from gongkai.publication.channels import CHANNEL_OUTPUTS, WEB_CHANNEL, Output, effective_channels
 
-__all__ = ["CHANNEL_OUTPUTS", "Admission", "Gate", "Output", "State", "admit", "effective_channels"]
+__all__ = ["CHANNEL_OUTPUTS", "WEB_CHANNEL", "Admission", "Gate", "Output", "State", "admit", "effective_channels"]

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.notices import calendar_of
-from gongkai.gate.channels import Output, effective_channels, outputs_of
-from gongkai.gate.periods import is_notice, safe_notice_end
+from gongkai.catalog.attachments import attachment_problem
+from gongkai.holidays import calendar_of
+from gongkai.publication.channels import Output
+from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
-from gongkai.privacy import PrivacyFinding, record_findings
+from gongkai.privacy import PrivacyFinding, item_findings, record_findings
 
 
 class State(str, Enum):
@@ -65,8 +66,10 @@ class Gate:
     today: dt.date
     admitted: list[Admission] = field(default_factory=list)  # newest first
     blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
+    unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
     withdrawn: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
+    directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
 
     def to(self, output: Output) -> list[Admission]:
         """The admitted records that reach *output*, newest first."""
@@ -90,35 +93,37 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     calendar = calendar_of(catalog)
     changes: list[dt.date] = []
     for record in catalog.records.values():
-        if not record.is_public or record.published is None:
+        item = catalog.items.get(record.item) if record.item else None
+        found = standing(record, item, today, calendar)
+        change = next_change(record, today, found)
+        if change is not None:
+            changes.append(change)
+        if found is None:
+            if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
+                gate.withdrawn.append(record)
             continue
-        if record.withdrawn is not None and record.withdrawn.date <= today:
-            gate.withdrawn.append(record)
+        if _held_back(catalog, record, gate):
             continue
-        if record.withdrawn is not None:
-            changes.append(record.withdrawn.date)
-        if record.published > today:
-            changes.append(record.published)
-            continue
-        findings = record_findings(catalog, record)
-        if findings:
-            gate.blocked[record.id] = findings
-            continue
-        admission = _admission(catalog, record, today, calendar)
-        if admission.state is State.CURRENT and admission.notice_end is not None:
-            changes.append(admission.notice_end + dt.timedelta(days=1))
-        gate.admitted.append(admission)
+        state = State.ENDED if found.ended else State.CURRENT
+        gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
+                                       found.lists_people))
+    for item in catalog.items.values():
+        gate.directory_findings.extend((f"事项 {item.id} {f.where}", f.label, f.masked_value)
+                                       for f in item_findings(catalog, item))
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate
 
 
-def _admission(catalog: Catalog, record: Record, today: dt.date, calendar: object) -> Admission:
-    item = catalog.items.get(record.item) if record.item else None
-    channels = effective_channels(record, item)
-    notice = is_notice(record, item)
-    end = safe_notice_end(record, calendar) if notice else None  # type: ignore[arg-type]
-    if notice and end is None:
-        end = record.published  # a list without a declared period is not left up: validate asks for one (GK411)
-    state = State.ENDED if end is not None and end < today else State.CURRENT
-    return Admission(record, item, channels, outputs_of(channels), state, end, notice)
+def _held_back(catalog: Catalog, record: Record, gate: Gate) -> bool:
+    """True when an attachment may not be published or the record holds unmasked personal data."""
+    unsafe = [f"附件「{a.file}」{problem}" for a in record.attachments
+              if (problem := attachment_problem(catalog, a.file)) is not None]
+    if unsafe:
+        gate.unsafe[record.id] = unsafe
+        return True
+    findings = record_findings(catalog, record)
+    if findings:
+        gate.blocked[record.id] = findings
+        return True
+    return False

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.notices import calendar_of
 from gongkai.errors import UsageProblem
 from gongkai.handover.plan import Batch, plan_handover
 from gongkai.handover.schedule import HandoverDay, find_handover, nearest, schedule
+from gongkai.holidays import calendar_of
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 
 def checked_calendar(catalog: Catalog | None) -> WorkdayCalendar:
-    """The catalog's working-day calendar (chinesecalendar plus calendar/<year>.yaml notices)."""
+    """The catalog's strict working-day calendar: a handover is never planned on a provisional (暂定) day."""
     return calendar_of(catalog) if catalog is not None else WorkdayCalendar()
 
 

@@ -1,111 +1,140 @@
-"""A table row to an item's fields: tick boxes, channel lines, lists in one cell, all checked cell by cell."""
+"""A table row to an item's fields, cell by cell: lists, boxes, ticks and units, every problem at its cell."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from gongkai.interchange import layout
-from gongkai.interchange.read import ImportProblem, Row
-from gongkai.model import vocab
+from gongkai.interchange.cells import Boxes, read_boxes, split_list, tick_state
+from gongkai.interchange.columns import PARENT
+from gongkai.interchange.headers import Choice, headers
+from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
 
-_CHANNEL_LINE = re.compile(r"^\s*([■□√✓✔☑☐▣●○×✗])?\s*(.+?)\s*$")
-_OTHER = re.compile(r"^其他\s*[：:（(]?\s*(.*?)\s*[）)]?$")
-TICK_FIELDS = (("公开对象", vocab.AUDIENCES, False), ("公开方式", vocab.MODES, False), ("公开层级", vocab.LEVELS, True))
+TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
+NAME_KEYS = ("一级事项", "二级事项", "三级事项")
+LIST_KEYS = ("公开内容", "公开依据")
 
 
-def row_fields(row: Row, units: dict[str, str]) -> tuple[dict[str, Any], list[ImportProblem]]:
+def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dict[str, Any], list[ImportProblem]]:
     """The item fields a row states (YAML keys → values), and its problems with their cells."""
-    fields: dict[str, Any] = {"领域": row.domain}
     problems: list[ImportProblem] = []
     cells = row.cells
-    for key in ("编号", "一级事项", "二级事项", "三级事项", "公开时限", "公开主体"):
+    fields: dict[str, Any] = {"领域": _domain(row, domains, problems)}
+    for key in TEXT_KEYS:
         if key in cells:
             fields[key] = cells[key] or None
-    for key in ("公开内容", "公开依据"):
+    for key in NAME_KEYS:
+        if key in cells:
+            fields[key] = "".join(cells[key].split("\n")).strip() or None
+    for key in LIST_KEYS:
         if cells.get(key):
-            fields[key] = layout.split_list(cells[key])
-    if cells.get("公开渠道"):
-        fields.update(_channels(cells["公开渠道"], row.ref("公开渠道"), problems))
-    for name, names, many in TICK_FIELDS:
-        fields.update(_ticks(row, name, names, many, problems))
-    if cells.get("五公开"):
-        fields["五公开"] = _five(cells["五公开"], row.ref("五公开"), problems)
+            fields[key] = split_list(cells[key])
+    for choice in headers().choices.values():
+        fields.update(_choice(row, choice, problems))
+    if cells.get("其他渠道"):
+        extras = [e for e in split_list(cells["其他渠道"]) if e not in fields.get("其他渠道", [])]
+        fields["其他渠道"] = [*fields.get("其他渠道", []), *extras]
     if cells.get("责任单位"):
         fields["责任单位"] = _unit(cells["责任单位"], units, row.ref("责任单位"), problems)
     if not fields.get("一级事项"):
-        problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空"))
+        problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
     return fields, problems
 
 
-def _is_tick(text: str) -> bool | None:
-    """True for a ticked box (■, √ …), False for an empty one, None for anything else."""
-    text = text.strip()
-    if not text or text in layout.UNTICK_MARKS or text in ("否", "无"):
-        return False
-    if text in layout.TICK_MARKS or text in ("是", "有", "1", "Y", "y"):
-        return True
-    return None
+def _domain(row: Row, domains: list[str], problems: list[ImportProblem]) -> str:
+    listed = "、".join(domains)
+    if row.cells.get("领域"):
+        found = find_domain(row.cells["领域"], domains)
+        if found:
+            return found
+        problems.append(ImportProblem(row.ref("领域"), f"领域「{shown(row.cells['领域'])}」不在 gongkai.yaml 中（可选：{listed}）"))
+    if row.cells.get(PARENT):
+        found = find_domain(row.cells[PARENT], domains)
+        if found:
+            return found
+        problems.append(ImportProblem(row.ref(PARENT), (
+            f"一级事项左边的「{shown(row.cells[PARENT])}」不是 gongkai.yaml 中的领域，这一列已忽略"
+            f"（一级事项取「一级事项」列）"), warning=True))
+    if not row.domain:
+        problems.append(ImportProblem(row.ref("一级事项"), f"看不出这一行属于哪个领域：请加一列「领域」（可选：{listed}）"))
+    return row.domain
 
 
-def _ticks(row: Row, name: str, names: tuple[str, ...], many: bool, problems: list[ImportProblem]) -> dict[str, Any]:
-    keys = [f"{name}={value}" for value in names]
-    if not any(k in row.cells for k in keys):
-        return {}
-    chosen = []
-    for key, value in zip(keys, names):
-        state = _is_tick(row.cells.get(key, ""))
-        if state is None:
-            problems.append(ImportProblem(row.ref(key), f"{name}「{value}」栏应为 ■（勾选）或 □（未勾选），而不是「{row.cells[key]}」"))
-        elif state:
-            chosen.append(value)
-    first = row.ref(keys[0])
-    if not chosen:
-        problems.append(ImportProblem(first, f"{name}一项也没有勾选：请在{'、'.join(names)}中勾选{'至少' if many else ''}一项（■ 或 √）"))
-    elif len(chosen) > 1 and not many:
-        problems.append(ImportProblem(first, f"{name}只能勾选一项，这里勾选了{'、'.join(chosen)}"))
-    if not chosen or (len(chosen) > 1 and not many):
-        return {}
-    return {name: chosen if many else chosen[0]}
+def _choice(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str, Any]:
+    """A tick field from its own column (boxes or names) or from one sub-column per option."""
+    if row.cells.get(choice.field):
+        return _from_boxes(row, choice, problems)
+    subs = [k for k in row.cells if k.startswith(choice.field + "=")]
+    return _from_subcolumns(row, choice, subs, problems) if subs else {}
 
 
-def _channels(text: str, ref: str, problems: list[ImportProblem]) -> dict[str, Any]:
-    """The ■/□ channel lines (or a plain list of ticked names) → 公开渠道 and 其他渠道."""
-    lines = [line for line in re.split(r"[\n\r]+", text) if line.strip()]
-    marked = any(_CHANNEL_LINE.match(line).group(1) for line in lines)  # type: ignore[union-attr]
-    if not marked:
-        lines = ["■" + part for line in lines for part in re.split(r"[、，,；;]", line) if part.strip()]
+def _from_boxes(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str, Any]:
+    ref = row.ref(choice.field)
+    boxes = read_boxes(row.cells[choice.field], choice)
+    if _box_problems(boxes, choice, ref, problems):
+        return {}  # already reported with what the cell holds: no second message that could contradict it
+    empty = (f"单元格里的 {len(boxes.unticked)} 个方框都没有勾选（■、☑、√ 表示勾选）" if boxes.marked
+             else f"单元格里没有{choice.title}的名称")
+    return _settle(choice, boxes.ticked, boxes.extras, ref, empty, problems)
+
+
+def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[ImportProblem]) -> dict[str, Any]:
     chosen: list[str] = []
-    others: list[str] = []
-    for line in lines:
-        match = _CHANNEL_LINE.match(line)
-        assert match is not None
-        mark, name = match.group(1) or "", match.group(2)
-        if _is_tick(mark) is False:
-            continue
-        other = _OTHER.match(name)
-        if other:
-            chosen.append("其他")
-            others.extend(p.strip() for p in re.split(r"[、，,；;]", other.group(1)) if p.strip())
-            continue
-        found = vocab.canonical(name, vocab.CHANNELS, vocab.CHANNEL_ALIASES)
-        if found is None:
-            problems.append(ImportProblem(ref, f"不认识的公开渠道「{name}」：应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里"))
-        elif found not in chosen:
-            chosen.append(found)
-    result: dict[str, Any] = {"公开渠道": [c for c in vocab.CHANNELS if c in chosen], "其他渠道": others}
-    if not chosen:
-        problems.append(ImportProblem(ref, "公开渠道和载体一项也没有勾选"))
-    return result
+    unreadable = False
+    for key in subs:
+        options = tuple(key.split("=", 1)[1].split("+"))
+        state = tick_state(row.cells[key], options, choice)
+        unreadable = unreadable or state is None
+        if state is None:
+            problems.append(ImportProblem(row.ref(key), (
+                f"{choice.title}「{'、'.join(options)}」栏应为 ■（勾选）或 □（未勾选），"
+                f"这里写的是「{shown(row.cells[key])}」")))
+        elif state:
+            chosen.extend(o for o in options if o not in chosen)
+    if unreadable:
+        return {}
+    labels = "、".join(k.split("=", 1)[1] for k in subs)
+    empty = f"{labels}{'两' if len(subs) == 2 else '各'}栏都没有勾选（■ 或 √ 表示勾选）"
+    return _settle(choice, chosen, [], row.ref(subs[0]), empty, problems)
 
 
-def _five(text: str, ref: str, problems: list[ImportProblem]) -> str | None:
-    parts = re.findall(r"[■√✓✔☑]\s*(\S{2,4})", text) or [text]
-    found = [vocab.canonical(p.strip(), vocab.FIVE_DISCLOSURES, vocab.FIVE_DISCLOSURE_ALIASES) for p in parts]
-    if len(found) != 1 or found[0] is None:
-        problems.append(ImportProblem(ref, f"五公开「{text}」应是决策公开、执行公开、管理公开、服务公开、结果公开之一"))
-        return None
-    return found[0]
+def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:
+    """Report names that are no option and names without a box; True when there were any."""
+    for text in boxes.unknown:
+        hint = ("应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" if choice.field == "公开渠道"
+                else f"应是{'、'.join(choice.names)}之一")
+        problems.append(ImportProblem(ref, f"不认识的{choice.title.removesuffix('和载体')}「{shown(text)}」：{hint}"))
+    for text in boxes.unmarked:
+        problems.append(ImportProblem(ref, (
+            f"「{shown(text)}」前后没有方框，而同一格的其他名称有：看不出是否勾选。请写成「■{shown(text)}」或「□{shown(text)}」")))
+    if boxes.stray:
+        problems.append(ImportProblem(ref, f"有 {boxes.stray} 个方框旁边没有名称，已忽略", warning=True))
+    return bool(boxes.unknown or boxes.unmarked)
+
+
+def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empty: str,
+            problems: list[ImportProblem]) -> dict[str, Any]:
+    """The field's value from the options ticked; levels gongkai does not model are reported, never dropped."""
+    dropped = [c for c in chosen if c in choice.unmodelled]
+    known = [c for c in chosen if c in choice.names]
+    for level in dropped:
+        problems.append(ImportProblem(ref, (
+            f"勾选了「{level}」：gongkai 的{choice.title}只分{'、'.join(choice.names)}，「{level}」没有导入"), warning=True))
+    if not known:
+        if dropped:
+            problems.append(ImportProblem(ref, f"{choice.title}只勾选了{'、'.join(dropped)}：请至少勾选{'、'.join(choice.names)}之一"))
+        elif choice.required:
+            problems.append(ImportProblem(ref, f"{choice.title}一项也没有勾选：{empty}"))
+        return {}
+    if not choice.many and len(known) > 1:
+        problems.append(ImportProblem(ref, f"{choice.title}只能勾选一项，这里勾选了{'、'.join(known)}"))
+        return {}
+    if choice.field in ("公开渠道", "公开层级"):
+        known = [n for n in choice.names if n in known]  # printed order: the order carries no meaning
+    if choice.field == "公开渠道":
+        if extras and "其他" not in known:
+            known.append("其他")
+        return {"公开渠道": known, "其他渠道": extras}
+    return {choice.field: known if choice.many else known[0]}
 
 
 def _unit(text: str, units: dict[str, str], ref: str, problems: list[ImportProblem]) -> str | None:
@@ -114,5 +143,5 @@ def _unit(text: str, units: dict[str, str], ref: str, problems: list[ImportProbl
         return text
     if text in units:
         return units[text]
-    problems.append(ImportProblem(ref, f"责任单位「{text}」不在 gongkai.yaml 的「单位」中"))
+    problems.append(ImportProblem(ref, f"责任单位「{shown(text)}」不在 gongkai.yaml 的「单位」中：请填单位名称或编号"))
     return None

@@ -6,7 +6,7 @@ import csv as _csv
 import io
 
 from gongkai.catalog import Catalog
-from gongkai.interchange import table
+from gongkai.interchange import layout, table
 from gongkai.model import Item
 
 HEADER: tuple[str, ...] = (
@@ -15,14 +15,19 @@ HEADER: tuple[str, ...] = (
 )
 
 
-def export_directory_csv(catalog: Catalog) -> bytes:
-    """Every item as one CSV row, 领域 by 领域 as in the xlsx; list cells hold one element per line."""
+def export_directory_csv(catalog: Catalog, every_file: bool = False) -> bytes:
+    """Every item as one CSV row, 领域 by 领域 as in the xlsx; list cells hold one element per line.
+
+    Local columns (公开格式, 咨询电话 …) follow 编号 when some item has them; *every_file* as for the xlsx.
+    """
+    sheets = table.sheets(catalog, every_file)
+    extras = tuple(c.key for c in layout.EXTRAS if any(c.key in s.extras for s in sheets))
     buffer = io.StringIO()
     writer = _csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for sheet in table.sheets(catalog):
+    writer.writerow(HEADER + tuple(c.label for c in layout.EXTRAS if c.key in extras))
+    for sheet in sheets:
         for serial, item in enumerate(sheet.items, start=1):
-            writer.writerow(_row(item, serial, catalog))
+            writer.writerow(_row(item, serial, catalog) + [table.cell(item, key) for key in extras])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

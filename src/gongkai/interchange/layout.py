@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from gongkai.interchange.cells import split_list
 from gongkai.model import vocab
 
 TICKED = "■"
 UNTICKED = "□"
-TICK_MARKS = frozenset("■√✓✔☑✅●▣")
-UNTICK_MARKS = frozenset("□☐○×✗")
 BULLET = "●"
 
 
@@ -46,48 +44,21 @@ TAIL: tuple[Column, ...] = (
     Column("编号", None, "编号", 12),
 )
 
-# Header spellings seen in real directories, mapped to the column key.
-LABELS: dict[str, str] = {
-    "序号": "序号",
-    "一级事项": "一级事项",
-    "二级事项": "二级事项",
-    "三级事项": "三级事项",
-    "公开内容（要素）": "公开内容",
-    "公开内容(要素)": "公开内容",
-    "公开内容": "公开内容",
-    "公开依据": "公开依据",
-    "公开时限": "公开时限",
-    "公开主体": "公开主体",
-    "公开渠道和载体": "公开渠道",
-    "公开渠道": "公开渠道",
-    "五公开": "五公开",
-    "五公开类别": "五公开",
-    "责任单位": "责任单位",
-    "责任科室": "责任单位",
-    "责任股室": "责任单位",
-    "编号": "编号",
-    "事项编号": "编号",
-}
-SUB_LABELS: dict[str, str] = {
-    "全社会": "公开对象=全社会",
-    "特定群体": "公开对象=特定群体",
-    "特定群众": "公开对象=特定群体",
-    "主动": "公开方式=主动",
-    "主动公开": "公开方式=主动",
-    "依申请": "公开方式=依申请",
-    "依申请公开": "公开方式=依申请",
-    "县级": "公开层级=县级",
-    "县": "公开层级=县级",
-    "乡级": "公开层级=乡级",
-    "乡镇级": "公开层级=乡级",
-    "乡镇": "公开层级=乡级",
-}
+# Local columns after 编号, each only when some item of the sheet has it: the official columns keep their place.
+EXTRAS: tuple[Column, ...] = (
+    Column("公开格式", None, "公开格式", 12),
+    Column("咨询电话", None, "咨询电话", 15),
+    Column("备注", None, "备注", 24),
+    Column("栏目类型", None, "栏目类型", 10),
+    Column("法定类别", None, "法定类别", 12),
+    Column("空白说明", None, "空白说明", 24),
+)
 
 
-def columns(with_level3: bool) -> tuple[Column, ...]:
-    """The table's columns in order; 三级事项 only when some item has one."""
+def columns(with_level3: bool, extras: tuple[str, ...] = ()) -> tuple[Column, ...]:
+    """The table's columns in order; 三级事项 only when some item has one, local *extras* (keys) at the end."""
     head = (SERIAL, LEVEL1, LEVEL2, LEVEL3) if with_level3 else (SERIAL, LEVEL1, LEVEL2)
-    return head + TAIL
+    return head + TAIL + tuple(c for c in EXTRAS if c.key in extras)
 
 
 def title(agency_name: str, domain: str) -> str:
@@ -111,20 +82,7 @@ def channels_cell(channels: list[str], others: list[str]) -> str:
 
 
 def list_cell(values: list[str]) -> str:
-    """A list in one cell: a single plain line, or one ●-bulleted line per element."""
-    if len(values) == 1 and not _SPLITTABLE.search(values[0]) and not _PREFIX.match(values[0]):
+    """A list in one cell: a single plain line when it reads back as one element, else one ●-bulleted line each."""
+    if len(values) == 1 and split_list(values[0]) == values:
         return values[0]
     return "\n".join(f"{BULLET}{v}" for v in values)
-
-
-_SPLITTABLE = re.compile(r"[；;\n]")
-_PREFIX = re.compile(r"^\s*(?:[●•·▪◆◇○\-*]|\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]|[①-⑳])\s*")
-
-
-def split_list(text: str) -> list[str]:
-    """Elements of a list written in one cell: one per line (bulleted or numbered), or separated by ；."""
-    lines = [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
-    if len(lines) == 1 and not _PREFIX.match(lines[0]):
-        lines = [p.strip() for p in re.split(r"[；;]", lines[0]) if p.strip()]
-    elements = [_PREFIX.sub("", line, count=1).strip().rstrip("；;") for line in lines]
-    return [e for e in elements if e]

@@ -1,4 +1,4 @@
-"""From table rows to a change of the catalog: match existing items, allocate ids, say what changes."""
+"""From table rows to a change of the catalog: match every item file (valid or not), allocate ids, diff values."""
 
 from __future__ import annotations
 
@@ -8,33 +8,75 @@ from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.interchange.convert import row_fields
+from gongkai.interchange.existing import ItemFile, item_files, taken_ids
+from gongkai.interchange.columns import SheetLayout
 from gongkai.interchange.infer import infer_five, infer_unit
-from gongkai.interchange.read import ImportProblem, Row
+from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Vocabulary lists whose order carries no meaning: the table prints them in a fixed order.
+_UNORDERED = frozenset({"公开渠道", "公开层级", "公开格式"})
+# Lists an update may shorten only with --yes: losing one of these loses content.
+DROP_KEYS = ("公开内容", "公开依据", "公开渠道", "其他渠道", "公开层级", "公开格式")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field an update changes: its value before and after."""
+
+    key: str
+    old: Any
+    new: Any
+
+    @property
+    def removed(self) -> list[str]:
+        """Elements the update takes away from a list field (empty for other fields)."""
+        if self.key not in DROP_KEYS or not isinstance(self.old, list):
+            return []
+        new = self.new if isinstance(self.new, list) else []
+        return [str(v) for v in self.old if v not in new]
 
 
 @dataclass
 class Change:
-    """One item the import adds or updates: its id, path, new field values and what was inferred."""
+    """One item the import adds or updates: id, path, the values to write, and what changes from what."""
 
     item_id: str
     path: str
     fields: dict[str, Any]
     added: bool
     source: str
-    changed: list[str] = field(default_factory=list)
+    diffs: list[FieldChange] = field(default_factory=list)
     inferred: list[str] = field(default_factory=list)
+    invalid: bool = False  # updates a file that fails validation (only with --overwrite-invalid)
+
+    @property
+    def changed(self) -> list[str]:
+        return [d.key for d in self.diffs]
+
+    @property
+    def drops(self) -> list[FieldChange]:
+        return [d for d in self.diffs if d.removed]
 
 
 @dataclass
 class ImportPlan:
-    """Every change the table makes, or the problems that stop it (all rows or none)."""
+    """Every change the table makes, how its columns were read, and what stops or qualifies it."""
 
     changes: list[Change] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    layouts: list[SheetLayout] = field(default_factory=list)
     unchanged: int = 0
+    skipped: int = 0
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.warning]
 
     @property
     def added(self) -> list[Change]:
@@ -44,55 +86,134 @@ class ImportPlan:
     def updated(self) -> list[Change]:
         return [c for c in self.changes if not c.added]
 
+    @property
+    def drops(self) -> list[Change]:
+        """Updates that take content away (fewer 公开依据, channels, levels …): they need --yes."""
+        return [c for c in self.changes if c.drops]
 
-def plan_import(catalog: Catalog, rows: list[Row]) -> ImportPlan:
-    """Match each row to an existing item (by 编号, else by 领域+一级事项+二级事项) or allocate a new one."""
+
+@dataclass
+class _Index:
+    """The item files by id and by name, and the ids taken so far."""
+
+    files: list[ItemFile]
+    by_id: dict[str, list[ItemFile]] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    claimed: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for f in self.files:
+            self.by_id.setdefault(f.item_id, []).append(f)
+        for f in self.files:
+            if f.stem not in self.by_id:
+                self.by_id[f.stem] = [f]
+        self.taken = taken_ids(self.files)
+
+
+def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False) -> ImportPlan:
+    """Match each row to an item file (by 编号, else by 领域 and the 事项 names) or allocate a new id."""
     plan = ImportPlan()
     agency = catalog.agency
     assert agency is not None
     units = {u.name: u.id for u in agency.units}
-    by_name = {(i.domain, i.level1, i.level2 or ""): i for i in catalog.items.values()}
-    taken = set(catalog.items)
-    claimed: dict[str, str] = {}
+    domains = [d.name for d in agency.domains]
+    index = _Index(item_files(catalog))
     for row in rows:
-        fields, problems = row_fields(row, units)
+        fields, problems = row_fields(row, units, domains)
         plan.problems.extend(problems)
-        if problems:
+        if any(not p.warning for p in problems):
             continue
-        existing = _match(fields, catalog, by_name, row, plan)
-        item_id = existing.id if existing else _new_id(fields, row, agency, taken, plan)
-        if item_id is None:
-            continue
-        if item_id in claimed:
-            plan.problems.append(ImportProblem(row.ref("一级事项"), f"与 {claimed[item_id]} 行是同一事项（{item_id}），重复了"))
-            continue
-        claimed[item_id] = f"{row.sheet}!{row.number}"
-        taken.add(item_id)
-        change = _change(catalog, existing, item_id, fields, row)
-        if change is None:
-            plan.unchanged += 1
-        else:
-            plan.changes.append(change)
+        _plan_row(catalog, row, fields, index, plan, overwrite_invalid)
     return plan
 
 
-def _match(fields: dict[str, Any], catalog: Catalog, by_name: dict[tuple[str, str, str], Item],
-           row: Row, plan: ImportPlan) -> Item | None:
-    given = fields.get("编号")
-    if given:
-        return catalog.items.get(given)
-    return by_name.get((fields["领域"], fields.get("一级事项") or "", fields.get("二级事项") or ""))
+def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index, plan: ImportPlan,
+              overwrite_invalid: bool) -> None:
+    existing, matched = _match(fields, index, row, plan)
+    if not matched:
+        plan.skipped += 1
+        return
+    item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
+    if item_id is None:
+        return
+    if item_id in index.claimed:
+        plan.problems.append(ImportProblem(row.ref("一级事项"), f"与 {index.claimed[item_id]} 是同一事项（{item_id}），重复了"))
+        return
+    index.claimed[item_id] = row.where
+    index.taken.add(item_id)
+    if existing is None:
+        plan.changes.append(_addition(catalog, item_id, fields, row))
+    else:
+        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
 
 
-def _new_id(fields: dict[str, Any], row: Row, agency: Any, taken: set[str], plan: ImportPlan) -> str | None:
+def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: Row, plan: ImportPlan,
+            overwrite_invalid: bool) -> None:
+    """Update a file the row matches; a file that fails validation only with --overwrite-invalid."""
+    if not diff_fields(existing.values, fields):
+        plan.unchanged += 1
+        return
+    if existing.model is not None:
+        diffs = diff_fields(existing.values, fields)
+        plan.changes.append(Change(existing.item_id, existing.path, {d.key: d.new for d in diffs}, False, row.where, diffs))
+        _warn_drops(plan.changes[-1], row, plan)
+        return
+    if not overwrite_invalid:
+        plan.skipped += 1
+        plan.problems.append(ImportProblem(row.ref("一级事项"), (
+            f"对应的事项文件 {existing.path} 校验不通过（{shown(existing.problem or '')}），没有改动它："
+            f"请先修正该文件（gongkai validate），或加 --overwrite-invalid 用表格内容更新它"), warning=True))
+        return
+    inferred = _infer(catalog, fields, existing.values)
+    diffs = diff_fields(existing.values, fields)
+    changed = {d.key: d.new for d in diffs}
+    plan.changes.append(Change(existing.item_id, existing.path, changed, False, row.where, diffs, inferred, invalid=True))
+    _warn_drops(plan.changes[-1], row, plan)
+
+
+def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:
+    """An update that takes content away is a warning at the cell that does it; only --yes writes it."""
+    for diff in change.drops:
+        gone = "、".join(shown(v) for v in diff.removed)
+        plan.problems.append(ImportProblem(row.ref(diff.key), (
+            f"更新 {change.item_id} 会去掉 {len(diff.removed)} 条{diff.key}：{gone}（只有加 --yes 才会写入）"), warning=True))
+
+
+def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) -> tuple[ItemFile | None, bool]:
+    """(the item file a row updates or None for a new item, False when the row cannot be matched safely)."""
     given = fields.get("编号")
     if given:
-        if not _ID.match(given):
-            plan.problems.append(ImportProblem(row.ref("编号"), f"编号「{given}」只能用英文字母、数字、-、_、."))
-            return None
-        return str(given)
-    domain = agency.domain(fields["领域"])
-    return next_item_id(domain.code, taken)
+        candidates = index.by_id.get(given, [])
+    else:
+        names = [k for k in ("一级事项", "二级事项", "三级事项") if k in fields]
+        candidates = [f for f in index.files if f.key[0] == fields["领域"]
+                      and all(f.values.get(k) == fields[k] for k in names)]
+    if len(candidates) > 1:
+        paths = "、".join(f.path for f in candidates)
+        plan.problems.append(ImportProblem(row.ref("编号" if given else "一级事项"), (
+            f"这一行同时对应 {paths}，没有改动任何一个：请在表格中加「编号」列写明是哪一个"), warning=True))
+        return None, False
+    return (candidates[0] if candidates else None), True
+
+
+def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:
+    given = fields.get("编号")
+    if given and not _ID.match(given):
+        plan.problems.append(ImportProblem(row.ref("编号"), f"编号「{shown(given)}」只能用英文字母、数字、-、_、.（如 SHJZ-014）"))
+        return None
+    domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
+    assert domain is not None
+    item_id = str(given) if given else next_item_id(domain.code, index.taken)
+    path = new_item_path(domain.slug, item_id)
+    holder = next((f for f in index.files if f.path == path), None)
+    if holder is not None:
+        plan.problems.append(ImportProblem(row.ref("编号"), f"{path} 已存在（其中编号为 {holder.item_id}），不会覆盖：请改用别的编号"))
+        return None
+    return item_id
+
+
+def new_item_path(slug: str, item_id: str) -> str:
+    return f"items/{slug}/{item_id}.yaml"
 
 
 def next_item_id(code: str, taken: set[str]) -> str:
@@ -101,36 +222,39 @@ def next_item_id(code: str, taken: set[str]) -> str:
     return f"{code}-{max(numbers, default=0) + 1:03d}"
 
 
-# Vocabulary lists whose order carries no meaning: the table prints them in a fixed order.
-_UNORDERED = frozenset({"公开渠道", "公开层级"})
-
-
 def _same(key: str, old: Any, new: Any) -> bool:
     if new == [] and not old:
         return True
     if key in _UNORDERED and isinstance(old, list) and isinstance(new, list):
-        return sorted(old) == sorted(new)
+        return sorted(map(str, old)) == sorted(map(str, new))
     return bool(old == new)
 
 
-def _change(catalog: Catalog, existing: Item | None, item_id: str, fields: dict[str, Any], row: Row) -> Change | None:
-    source = f"{row.sheet}!{row.number}"
-    fields = {k: v for k, v in fields.items() if v is not None}
-    fields["编号"] = item_id
-    if existing is not None:
-        current = existing.model_dump(by_alias=True)
-        changed = [k for k, v in fields.items() if not _same(k, current.get(k), v)]
-        if not changed:
-            return None
-        path = catalog.path_of("item", item_id) or ""
-        return Change(item_id, path, {k: fields[k] for k in changed}, False, source, changed)
+_ORDER = [info.alias or name for name, info in Item.model_fields.items()]
+
+
+def diff_fields(current: dict[str, Any], fields: dict[str, Any]) -> list[FieldChange]:
+    """The fields whose value the row changes, in the item's key order (a blank cell says nothing, changes nothing)."""
+    keys = sorted(fields, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
+    return [FieldChange(k, current.get(k), fields[k]) for k in keys
+            if fields[k] is not None and not _same(k, current.get(k), fields[k])]
+
+
+def _infer(catalog: Catalog, fields: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """Fill 五公开 and 责任单位 (which the official table lacks) from the names, where neither row nor file has them."""
     inferred: list[str] = []
-    if "五公开" not in fields and (five := infer_five(fields)):
+    merged = {**current, **{k: v for k, v in fields.items() if v is not None}}
+    if not merged.get("五公开") and (five := infer_five(merged)):
         fields["五公开"], inferred = five, inferred + ["五公开"]
-    if "责任单位" not in fields and catalog.agency and (unit := infer_unit(fields["领域"], catalog.agency)):
+    if not merged.get("责任单位") and catalog.agency and (unit := infer_unit(merged["领域"], catalog.agency)):
         fields["责任单位"], inferred = unit, inferred + ["责任单位"]
-    if not fields.get("其他渠道"):
-        fields.pop("其他渠道", None)
+    return inferred
+
+
+def _addition(catalog: Catalog, item_id: str, fields: dict[str, Any], row: Row) -> Change:
+    fields = {k: v for k, v in fields.items() if v is not None and v != []}
+    fields["编号"] = item_id
+    inferred = _infer(catalog, fields, {})
     domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
-    folder = domain.slug if domain else item_id.split("-")[0].lower()
-    return Change(item_id, f"items/{folder}/{item_id}.yaml", fields, True, source, sorted(fields), inferred)
+    path = new_item_path(domain.slug if domain else item_id.split("-")[0].lower(), item_id)
+    return Change(item_id, path, fields, True, row.where, [], inferred)

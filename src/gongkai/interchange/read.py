@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
-from typing import Any
-from zipfile import BadZipFile
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
+from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
+from gongkai.interchange.headers import headers, norm
+from gongkai.privacy.mask import mask_text
 
-from gongkai.interchange import layout
+WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
+# A row holding none of these is not an item (a note, a section title, a blank or numbering row).
+_ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
 
-HEADER_SEARCH_ROWS = 12
-_GROUPS = ("公开事项", "公开对象", "公开方式", "公开层级", "")
-# Labels that only a header row carries; two of them mark the row.
-_MARKERS = ("序号", "公开事项", "一级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道")
+
+def shown(text: str) -> str:
+    """Cell text fit for a message: personal numbers masked (a 咨询电话 may be a mobile), on one line."""
+    return mask_text(" ".join(text.split()))[0]
 
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """A problem in the table, at a cell such as 社会救助!C12, in Chinese."""
+    """A problem in the table, at a cell such as 社会救助!C12, in Chinese; a warning does not stop the import."""
 
     cell: str
     message: str
+    warning: bool = False
 
 
 @dataclass
@@ -40,103 +41,112 @@ class Row:
     def ref(self, key: str) -> str:
         return self.refs.get(key, f"{self.sheet}!A{self.number}")
 
+    @property
+    def where(self) -> str:
+        return f"{self.sheet} 第{self.number}行"
 
-def read_workbook(data: bytes, domains: list[str]) -> tuple[list[Row], list[ImportProblem]]:
-    """Every data row of every sheet, or the problems that stop the import."""
+
+@dataclass
+class Reading:
+    """Everything read from a workbook: item rows, how each sheet's columns were understood, and problems."""
+
+    rows: list[Row] = field(default_factory=list)
+    layouts: list[SheetLayout] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+def read_workbook(data: bytes, domains: list[str]) -> Reading:
+    """Every data row of every sheet of an xlsx or xls workbook, with the problems found on the way."""
+    reading = Reading()
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        return [], [ImportProblem("（文件）", f"无法作为 xlsx 表格打开：{exc}。请用 Excel 或 WPS 另存为「.xlsx」格式后再导入")]
-    rows: list[Row] = []
-    problems: list[ImportProblem] = []
-    for ws in workbook.worksheets:
-        if ws.max_row <= 1 and ws.cell(1, 1).value is None:
-            continue
-        found, trouble = _read_sheet(ws, domains)
-        rows.extend(found)
-        problems.extend(trouble)
-    return rows, problems
+        grids = read_grids(data)
+    except UnreadableWorkbook as exc:
+        reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
+        return reading
+    for grid in grids:
+        if grid.cells:
+            _read_sheet(grid, domains, reading)
+    return reading
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _merged_values(ws: Worksheet) -> dict[tuple[int, int], Any]:
-    """Every cell inside a merged range, mapped to the value of the range's top-left cell."""
-    values: dict[tuple[int, int], Any] = {}
-    for merged in ws.merged_cells.ranges:
-        anchor = ws.cell(merged.min_row, merged.min_col).value
-        for row in range(merged.min_row, merged.max_row + 1):
-            for col in range(merged.min_col, merged.max_col + 1):
-                values[(row, col)] = anchor
-    return values
-
-
-def _label(text: str) -> str:
-    return "".join(text.split()).replace("(", "（").replace(")", "）")
-
-
-def _find_header(ws: Worksheet, merged: dict[tuple[int, int], Any]) -> int | None:
-    for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):
-        labels = {_label(_text(merged.get((row, c), ws.cell(row, c).value))) for c in range(1, ws.max_column + 1)}
-        if sum(1 for marker in _MARKERS if any(label.startswith(marker) for label in labels)) >= 2:
-            return row
-    return None
-
-
-def _columns(ws: Worksheet, merged: dict[tuple[int, int], Any], header: int) -> tuple[dict[int, str], int]:
-    """Column number → key, and the first data row (after a second header row when there is one)."""
-    keys: dict[int, str] = {}
-    has_sub = False
-    for col in range(1, ws.max_column + 1):
-        top = _label(_text(merged.get((header, col), ws.cell(header, col).value)))
-        sub = _label(_text(ws.cell(header + 1, col).value)) if (header + 1, col) not in merged else ""
-        if top in _GROUPS and (sub in layout.SUB_LABELS or sub in ("一级事项", "二级事项", "三级事项")):
-            keys[col] = layout.SUB_LABELS.get(sub, sub)
-            has_sub = True
-        elif top in layout.LABELS:
-            keys[col] = layout.LABELS[top]
-        elif top in layout.SUB_LABELS:
-            keys[col] = layout.SUB_LABELS[top]
-    return keys, header + (2 if has_sub else 1)
-
-
-def _domain(ws: Worksheet, header: int, domains: list[str]) -> str | None:
-    """The 领域: the sheet's name, else a 领域 named in a title row above the header."""
-    for name in domains:
-        if ws.title.strip() == name:
-            return name
-    above = " ".join(_text(ws.cell(r, c).value) for r in range(1, header) for c in range(1, ws.max_column + 1))
-    matches = [name for name in domains if name in above]
+def find_domain(text: str, domains: list[str]) -> str | None:
+    """The 领域 a sheet name, title or cell names: exactly, or as the longest 领域 name it contains."""
+    value = norm(text)
+    if value in domains:
+        return value
+    matches = [name for name in domains if name in value]
     return max(matches, key=len) if matches else None
 
 
-def _read_sheet(ws: Worksheet, domains: list[str]) -> tuple[list[Row], list[ImportProblem]]:
-    merged = _merged_values(ws)
-    header = _find_header(ws, merged)
-    if header is None:
-        return [], [ImportProblem(f"{ws.title}!A1", "找不到表头：前 12 行中没有「序号」「公开事项」「公开内容」等列名")]
-    domain = _domain(ws, header, domains)
-    if domain is None:
-        listed = "、".join(domains)
-        return [], [ImportProblem(f"{ws.title}!A1", f"看不出本表属于哪个领域：工作表名称或标题行应含 gongkai.yaml 中的领域（{listed}）")]
-    keys, first = _columns(ws, merged, header)
+def _sheet_domain(grid: Grid, header: int, domains: list[str]) -> str | None:
+    """The 领域: the sheet's name, else a title row above the header, else the catalog's only 领域."""
+    above = " ".join(grid.own(r, c) for r in range(1, header) for c in range(1, grid.cols + 1))
+    found = find_domain(grid.name, domains) or (find_domain(above, domains) if above.strip() else None)
+    return found or (domains[0] if len(domains) == 1 else None)
+
+
+def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
+    layout = find_layout(grid)
+    if layout is None:
+        reading.problems.append(ImportProblem(
+            f"{grid.name}!A1", f"找不到表头：前 {HEADER_SEARCH_ROWS} 行中没有「序号」「公开事项」「公开内容」等列名"))
+        return
+    reading.layouts.append(layout)
+    reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
+                            for c in layout.columns if c.key is None)
+    keys = layout.keys
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
     if missing:
-        where = f"{ws.title}!A{header}"
-        return [], [ImportProblem(where, f"表头缺少「{'」「'.join(missing)}」列")]
+        reading.problems.append(ImportProblem(grid.ref(layout.header_rows[0], 1), f"表头缺少「{'」「'.join(missing)}」列"))
+        return
+    domain = _sheet_domain(grid, layout.header_rows[0], domains)
+    rows = _read_rows(grid, layout, domain or "", domains, reading)
+    if any(not row.domain for row in rows) and not {"领域", PARENT} & set(keys.values()):
+        listed = "、".join(domains)
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
+        return
+    reading.rows.extend(rows)
+
+
+def _ignored(label: str, note: str) -> str:
+    """Why a column is not read: unknown (Sheet1!M3: 不认识的列「联系人」，已忽略), a duplicate, or no header."""
+    if not label:
+        return note
+    return f"列「{shown(label)}」{note}" if note else f"不认识的列「{shown(label)}」，已忽略"
+
+
+def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
+    keys = layout.keys
     rows = []
-    for number in range(first, ws.max_row + 1):
-        row = Row(ws.title, number, domain)
+    for number in range(layout.first_row, grid.rows + 1):
+        own = {key: grid.own(number, col) for col, key in keys.items()}
+        if not any(own.get(k) for k in _ROW_KEYS):
+            domain = _between_rows(grid, number, domain, domains, reading)
+            continue
+        if _repeated_header(own):
+            continue
+        row = Row(grid.name, number, domain)
         for col, key in keys.items():
-            row.cells[key] = _text(merged.get((number, col), ws.cell(number, col).value))
-            row.refs[key] = f"{ws.title}!{get_column_letter(col)}{number}"
-        own = {k: _text(ws.cell(number, c).value) for c, k in keys.items()}
-        if any(own.get(k) for k in ("一级事项", "二级事项", "公开内容", "编号")):
-            rows.append(row)
-    return rows, []
+            row.cells[key] = grid.value(number, col)
+            row.refs[key] = grid.ref(*grid.anchor(number, col))
+        rows.append(row)
+    return rows
+
+
+def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
+    """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
+    texts = [grid.own(number, c) for c in range(1, grid.cols + 1) if grid.own(number, c)]
+    if not texts or all(t.isdigit() for t in texts):
+        return domain
+    if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
+        return found
+    first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
+    reading.problems.append(ImportProblem(grid.ref(number, first), "这一行没有事项名称、公开内容或编号，不是事项，已跳过", warning=True))
+    return domain
+
+
+def _repeated_header(own: dict[str, str]) -> bool:
+    """A header repeated inside the data (tables pasted page by page)."""
+    table = headers()
+    return sum(1 for key, text in own.items() if text and table.field_of(text) == key.split("=")[0]) >= 2

@@ -1,34 +1,61 @@
-"""Writing an import plan: new item files in house style, existing ones updated in place with comments kept."""
+"""Writing an import plan: new item files in house style; existing ones updated in place, nothing else touched."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
 from gongkai.catalog import Catalog
-from gongkai.catalog.decode import decode
-from gongkai.files_io import write_atomic
+from gongkai.catalog.decode import BOM, decode
+from gongkai.errors import UsageProblem
+from gongkai.files_io import create_atomic, write_atomic
 from gongkai.interchange.plan import ImportPlan
 from gongkai.model import Item
 
 
-def render_plan(catalog: Catalog, plan: ImportPlan) -> dict[str, str]:
-    """The new text of every file the plan touches, by catalog-relative path (nothing written yet)."""
-    texts: dict[str, str] = {}
+def render_plan(catalog: Catalog, plan: ImportPlan) -> dict[str, bytes]:
+    """The new bytes of every file the plan touches, by catalog-relative path (nothing written yet)."""
+    rendered: dict[str, bytes] = {}
     for change in plan.changes:
         if change.added:
-            texts[change.path] = document.dump(document.new_document(change.fields, Item))
-            continue
-        text, _ = decode(catalog.source.read(change.path))
-        tree = document.load(text or "")
-        document.update(tree, change.fields, Item)
-        texts[change.path] = document.dump(tree)
-    return texts
+            rendered[change.path] = document.dump(document.new_document(change.fields, Item)).encode("utf-8")
+        else:
+            rendered[change.path] = updated_bytes(catalog.source.read(change.path), change.fields)
+    return rendered
+
+
+def updated_bytes(data: bytes, fields: dict[str, Any]) -> bytes:
+    """*data* (an item file) with *fields* set: comments, key order, BOM and line ends kept."""
+    text, _ = decode(data)
+    try:
+        tree = document.load(text) if text is not None else None
+    except Exception:  # noqa: BLE001 - a file YAML cannot read is rebuilt from the row (--overwrite-invalid only)
+        tree = None
+    if isinstance(tree, CommentedMap):
+        document.update(tree, fields, Item)
+    else:
+        tree = document.new_document(fields, Item)
+    out = document.dump(tree)
+    if b"\r\n" in data:
+        out = out.replace("\n", "\r\n")
+    return (BOM if data.startswith(BOM) else b"") + out.encode("utf-8")
 
 
 def apply_plan(root: Path, catalog: Catalog, plan: ImportPlan) -> list[str]:
     """Write every file of the plan (all rendered before the first is written); the paths written."""
-    texts = render_plan(catalog, plan)
-    for path, text in sorted(texts.items()):
-        write_atomic(root / path, text)
-    return sorted(texts)
+    rendered = render_plan(catalog, plan)
+    added = {c.path for c in plan.changes if c.added}
+    if clash := sorted(p for p in added if (root / p).exists()):
+        raise UsageProblem(f"{'、'.join(clash)} 在导入时已经存在（可能刚被别人新建），没有写入任何文件。请重新运行导入。")
+    for path in sorted(rendered):
+        if path not in added:
+            write_atomic(root / path, rendered[path])
+            continue
+        try:
+            create_atomic(root / path, rendered[path])
+        except FileExistsError:
+            raise UsageProblem(f"{path} 在导入时已经存在（可能刚被别人新建），没有覆盖它。请重新运行导入。") from None
+    return sorted(rendered)

@@ -26,11 +26,14 @@ _WRAP = Alignment(wrap_text=True, vertical="center")
 _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
-def export_directory_xlsx(catalog: Catalog) -> bytes:
-    """The whole directory as xlsx bytes in the official layout (DOMAIN.md §3)."""
+def export_directory_xlsx(catalog: Catalog, every_file: bool = False) -> bytes:
+    """The whole directory as xlsx bytes in the official layout (DOMAIN.md §3).
+
+    With *every_file*, items whose files fail validation are included as far as they read (table.unexported names them).
+    """
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for sheet in table.sheets(catalog):
+    for sheet in table.sheets(catalog, every_file):
         _write_sheet(workbook.create_sheet(_sheet_name(sheet.domain)), sheet, catalog)
     if not workbook.worksheets:
         workbook.create_sheet("目录")
@@ -47,7 +50,7 @@ def _sheet_name(domain: str) -> str:
 
 
 def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:
-    cols = layout.columns(sheet.with_level3)
+    cols = layout.columns(sheet.with_level3, sheet.extras)
     ws.append([sheet.title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(cols))
     ws.cell(1, 1).font = Font(bold=True, size=16)
@@ -55,7 +58,7 @@ def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:
     ws.row_dimensions[1].height = 32
     _write_header(ws, cols)
     for serial, item in enumerate(sheet.items, start=1):
-        ws.append(table.row(item, serial, catalog.agency, sheet.with_level3))
+        ws.append(table.row(item, serial, catalog.agency, sheet.with_level3, sheet.extras))
     _style_body(ws, cols, len(sheet.items))
     _merge_level1(ws, sheet)
     _page_setup(ws, cols)

@@ -131,11 +131,11 @@ class Agency(CatalogModel):
     domains: list[Domain] = Field(alias="领域", min_length=1, title="领域")
     units: list[Unit] = Field(alias="单位", min_length=1, title="单位")
     handover: HandoverSettings = Field(alias="移交", title="移交两馆")
+    requests: RequestDesk | None = Field(None, alias="依申请公开", title="依申请公开")
+    leaders: list[Leader] = Field(default_factory=list, alias="领导", title="领导信息")
     adopted: Day | None = Field(
         None, alias="启用日期", title="启用日期", description="开始用 gongkai 登记的日期；此前公开的信息是手工送交的"
     )
-    leaders: list[Leader] = Field(default_factory=list, alias="领导", title="领导信息")
-    requests: RequestDesk | None = Field(None, alias="依申请公开", title="依申请公开")
     site: SiteSettings = Field(default_factory=lambda: SiteSettings.model_validate({}), alias="网站", title="网站")
     lint: LintSettings = Field(default_factory=lambda: LintSettings.model_validate({}), alias="检查", title="检查设置")
 

@@ -26,6 +26,9 @@ class Item(CatalogModel):
     id: ObjectId = Field(alias="编号", title="编号", description="事项编号，永不改变，与文件名一致，如 SHJZ-001")
     domain: Text = Field(alias="领域", title="领域", description="业务领域，须是 gongkai.yaml「领域」中的名称")
     five: FiveDisclosure = Field(alias="五公开", title="五公开", description="决策、执行、管理、服务、结果公开之一")
+    law_category: LawCategory | None = Field(
+        None, alias="法定类别", title="法定主动公开内容类别", description="《条例》第二十条的类别，如 领导信息、规范性文件"
+    )
     level1: Text = Field(alias="一级事项", title="一级事项", description="公开事项（一级）")
     level2: Text | None = Field(None, alias="二级事项", title="二级事项", description="公开事项（二级），可省略")
     level3: Text | None = Field(None, alias="三级事项", title="三级事项", description="公开事项（三级），可省略")
@@ -51,9 +54,6 @@ class Item(CatalogModel):
     blank_note: Text | None = Field(
         None, alias="空白说明", title="空白说明",
         description="没有公开信息时在栏目页上说明原因，如：本机关本年度未产生此类信息",
-    )
-    law_category: LawCategory | None = Field(
-        None, alias="法定类别", title="法定主动公开内容类别", description="《条例》第二十条的类别，如 领导信息、规范性文件"
     )
 
     @property

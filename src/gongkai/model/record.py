@@ -60,16 +60,16 @@ class Record(CatalogModel):
     review: Review | None = Field(None, alias="保密审查", title="保密审查")
     formed: Day = Field(alias="成文日期", title="成文日期")
     published: Day | None = Field(None, alias="公开日期", title="公开日期")
+    notice_days: int | None = Field(
+        None, alias="公示期", ge=1, le=366, title="公示期（工作日）", description="从公开日期当天起算的工作日数，如 7"
+    )
+    notice_until: Day | None = Field(None, alias="公示截止", title="公示截止日期", description="公示的最后一天")
     channels: list[Channel] = Field(default_factory=list, alias="公开渠道", title="公开渠道")
     pages: int | None = Field(None, alias="页数", ge=1, le=100000, title="页数")
     attachments: list[Attachment] = Field(default_factory=list, alias="附件", title="附件")
     interpretations: list[ObjectId] = Field(default_factory=list, alias="解读", title="解读", description="解读信息的编号")
     forwards: ObjectId | None = Field(None, alias="转发", title="转发", description="所转发文件的信息编号")
     repealed: Day | None = Field(None, alias="废止日期", title="废止日期")
-    notice_days: int | None = Field(
-        None, alias="公示期", ge=1, le=366, title="公示期（工作日）", description="从公开日期当天起算的工作日数，如 7"
-    )
-    notice_until: Day | None = Field(None, alias="公示截止", title="公示截止日期", description="公示的最后一天")
     validity: Validity | None = Field(
         None, alias="有效性", title="有效性", description="有效、失效、废止或已修改；规范性文件和政策文件必填"
     )

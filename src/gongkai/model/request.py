@@ -128,16 +128,22 @@ class Correction(CatalogModel):
 class Calendar(Protocol):
     def add(self, start: dt.date, n: int) -> dt.date: ...
     def count_between(self, start: dt.date, end: dt.date) -> int: ...
+    def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]: ...
 
 
 @dataclass(frozen=True)
 class Due:
-    """When a reply is due, and why; date is None while the clock is stopped (补正 or consultation pending)."""
+    """When a reply is due, and why; date is None while the clock is stopped (补正 or consultation pending).
+
+    provisional names the years without a holiday notice yet whose days were counted from the statutory
+    holidays alone: the date is then 暂定, never final.
+    """
 
     date: dt.date | None
     start: dt.date
     workdays: int
     paused: str | None = None
+    provisional: tuple[int, ...] = ()
 
 
 class Request(CatalogModel):
@@ -175,12 +181,14 @@ class Request(CatalogModel):
             if consultation.end is None:
                 return Due(None, start, workdays, "正在征求第三方意见")
             workdays += calendar.count_between(consultation.start - dt.timedelta(days=1), consultation.end)
-        return Due(calendar.add(start, workdays), start, workdays)
+        date = calendar.add(start, workdays)
+        return Due(date, start, workdays, provisional=calendar.provisional_years(start, date))
 
-    def first_due(self, calendar: Calendar) -> dt.date:
+    def first_due(self, calendar: Calendar) -> Due:
         """The 20-working-day deadline before any extension (an extension must be approved by then)."""
         start = self.correction.corrected if self.correction and self.correction.corrected else self.received
-        return calendar.add(start, REPLY_WORKDAYS)
+        date = calendar.add(start, REPLY_WORKDAYS)
+        return Due(date, start, REPLY_WORKDAYS, provisional=calendar.provisional_years(start, date))
 
 
 AppealKind = Literal["行政复议", "行政诉讼"]

@@ -157,7 +157,8 @@ GROUND_ALIASES: dict[str, str] = {
     "第三方合法权益": "个人隐私",
 }
 
-UNIT_KINDS: tuple[str, ...] = ("股室", "乡镇民政办", "其他")
+TOWN_UNIT_KIND = "乡镇民政办"
+UNIT_KINDS: tuple[str, ...] = ("股室", TOWN_UNIT_KIND, "其他")
 
 
 def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> str | None:

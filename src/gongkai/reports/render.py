@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from gongkai.model.request import APPLICANT_TYPES
 from gongkai.reports.annual import RESULTS, AnnualReport, Table3Row
 from gongkai.reports.scorecard import Scorecard, UnitScore
+from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
 SCORECARD_HEADERS: tuple[str, ...] = (
     "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
@@ -24,19 +25,33 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
-def _fraction(done: int | None, total: int | None) -> str:
-    return "—" if not total else f"{percent((done or 0) / total)}（{done}/{total}）"
+def _fraction(done: int | None, total: int | None, provisional: bool = False) -> str:
+    if not total:
+        return "—"
+    return f"{percent((done or 0) / total)}（{done}/{total}）" + (PROVISIONAL_MARK if provisional else "")
 
 
 def scorecard_row(score: UnitScore) -> list[str]:
-    """One unit's row as text, in the order of SCORECARD_HEADERS."""
-    return [score.name, score.kind, str(score.items), str(score.published), _fraction(score.on_time, score.checkable),
-            str(len(score.missed)), _fraction(score.handed_on_time, score.handed), str(score.errors),
-            str(score.warnings)]
+    """One unit's row as text, in the order of SCORECARD_HEADERS; shares counted on a 暂定 date say so."""
+    guessed = score.provisional > 0
+    return [score.name, score.kind, str(score.items), str(score.published),
+            _fraction(score.on_time, score.checkable, guessed), str(len(score.missed)),
+            _fraction(score.handed_on_time, score.handed, guessed), str(score.errors), str(score.warnings)]
 
 
 def scorecard_rows(card: Scorecard) -> list[list[str]]:
     return [scorecard_row(score) for score in card.units]
+
+
+def scorecard_notes(card: Scorecard) -> list[str]:
+    """What a reader of the scorecard must know about its dates: 暂定 years, years not counted at all."""
+    notes = []
+    if card.provisional:
+        notes.append("标「暂定」的比例用到了暂定的期限：" + provisional_note(card.provisional))
+    if card.uncomputed:
+        years = "、".join(f"{y}年" for y in sorted(card.uncomputed))
+        notes.append(f"{years}没有节假日数据，相关信息的时限未计入。")
+    return notes
 
 
 def scorecard_missed(card: Scorecard) -> list[tuple[str, str]]:
@@ -85,4 +100,5 @@ def annual_html(report: AnnualReport) -> str:
 def scorecard_html(card: Scorecard) -> str:
     """The scorecard as a standalone HTML page (internal; not part of the public site)."""
     return _environment(True).get_template("scorecard.html.j2").render(
-        card=card, headers=SCORECARD_HEADERS, rows=scorecard_rows(card), missed=scorecard_missed(card))
+        card=card, headers=SCORECARD_HEADERS, rows=scorecard_rows(card), missed=scorecard_missed(card),
+        notes=scorecard_notes(card))

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.notices import calendar_of
 from gongkai.diagnostics import Severity
+from gongkai.holidays import calendar_of
 from gongkai.lint import lint
-from gongkai.model import Item, Record
+from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
 from gongkai.model.ledger import Ledger
 from gongkai.reports.periods import missed_periods
-from gongkai.workdays import CalendarMissing, WorkdayCalendar
+from gongkai.workdays import CalendarMissing, DueDate, WorkdayCalendar
 
 
 @dataclass
@@ -31,6 +32,7 @@ class UnitScore:
     missed: list[str] = field(default_factory=list)  # "JGXX-003 2026年第2季度"
     handed: int | None = None  # records due for handover in the year; None when there is no ledger at all
     handed_on_time: int | None = None
+    provisional: int = 0  # timeliness checks made against a 暂定 date (a year without a notice yet)
     errors: int = 0
     warnings: int = 0
 
@@ -53,7 +55,20 @@ class Scorecard:
     agency: str
     units: list[UnitScore]
     has_ledgers: bool
-    uncomputed: set[int] = field(default_factory=set)  # years without a holiday notice
+    uncomputed: set[int] = field(default_factory=set)  # years with no holiday data at all: not counted
+    provisional: set[int] = field(default_factory=set)  # years without a notice yet: counted on 暂定 dates
+
+    def limit(self, score: UnitScore, compute: Callable[[], DueDate]) -> DueDate | None:
+        """compute(), noting a provisional date on *score* and the card, or None for a year without any data."""
+        try:
+            due = compute()
+        except CalendarMissing as exc:
+            self.uncomputed.add(exc.year)
+            return None
+        if due.provisional:
+            score.provisional += 1
+            self.provisional.update(due.provisional_years)
+        return due
 
 
 def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | None = None) -> Scorecard:
@@ -61,7 +76,7 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     agency = catalog.agency
     units = [u for u in (agency.units if agency else []) if unit is None or u.id == unit]
     scores = {u.id: UnitScore(u.id, u.name, u.kind) for u in units}
-    calendar = calendar_of(catalog)
+    calendar = calendar_of(catalog).provisional()
     card = Scorecard(year, today, catalog.name, list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
     _count_items(catalog, scores, year, today)
     _count_records(catalog, scores, year, calendar, card)
@@ -99,23 +114,22 @@ def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, ca
         if score is None or not (record.is_public and record.published and record.published.year == year):
             continue
         score.published += 1
-        limit = _publication_limit(record, items.get(record.item or ""), calendar, card)
+        deadline = _checkable(items.get(record.item or ""))
+        if deadline is None:
+            continue
+        days, workdays = deadline
+        limit = card.limit(score, lambda: calendar.limit(record.formed, days, workdays))
         if limit is not None:
             score.checkable += 1
-            score.on_time += record.published <= limit
+            score.on_time += record.published <= limit.date
 
 
-def _publication_limit(record: Record, item: Item | None, calendar: WorkdayCalendar, card: Scorecard) -> dt.date | None:
+def _checkable(item: Item | None) -> tuple[int, bool] | None:
+    """(days, working days or not) of an item's 公开时限 when it is an anchor + N days one."""
     deadline = parse_deadline(item.deadline) if item else None
     if deadline is None or not deadline.checkable or deadline.days is None:
         return None
-    if not deadline.workdays:
-        return record.formed + dt.timedelta(days=deadline.days)
-    try:
-        return calendar.add(record.formed, deadline.days)
-    except CalendarMissing as exc:
-        card.uncomputed.add(exc.year)
-        return None
+    return deadline.days, deadline.workdays
 
 
 def _ledgers(catalog: Catalog) -> list[Ledger]:
@@ -140,16 +154,15 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
         if score is None or record.id in baseline or not (record.is_public and record.published
                                                             and record.formed.year == year):
             continue
-        try:
-            due = calendar.add(record.formed, limit_days)
-        except CalendarMissing as exc:
-            card.uncomputed.add(exc.year)
+        formed = record.formed
+        due = card.limit(score, lambda: calendar.due(formed, limit_days))
+        if due is None:
             continue
         delivered = sent.get(record.id)
-        if due >= today and delivered is None:
+        if due.date >= today and delivered is None:
             continue  # not due yet
         score.handed = (score.handed or 0) + 1
-        score.handed_on_time = (score.handed_on_time or 0) + (delivered is not None and delivered <= due)
+        score.handed_on_time = (score.handed_on_time or 0) + (delivered is not None and delivered <= due.date)
 
 
 def _count_findings(catalog: Catalog, scores: dict[str, UnitScore], today: dt.date) -> None:

@@ -20,6 +20,7 @@ from gongkai.reports.render import (
     SCORECARD_HEADERS,
     TABLE4_GROUPS,
     scorecard_missed,
+    scorecard_notes,
     scorecard_rows,
     separator,
 )
@@ -54,7 +55,10 @@ def scorecard_workbook(card: Scorecard) -> bytes:
     sheet = book.active
     sheet.title = "考核表"
     _title(sheet, f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）", len(SCORECARD_HEADERS))
-    _table(sheet, [list(SCORECARD_HEADERS), *scorecard_rows(card)], start=2)
+    rows = scorecard_rows(card)
+    _table(sheet, [list(SCORECARD_HEADERS), *rows], start=2)
+    for offset, note in enumerate(scorecard_notes(card)):
+        sheet.cell(row=len(rows) + 4 + offset, column=1, value=note)
     sheet.column_dimensions["A"].width = 16
     detail = book.create_sheet("漏报明细")
     _table(detail, [["单位", "事项及期间"], *[list(pair) for pair in scorecard_missed(card)]])

@@ -6,11 +6,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.notices import calendar_of
 from gongkai.diagnostics import Location, Severity
+from gongkai.holidays import calendar_of
+from gongkai.workdays import CalendarMissing, WorkdayCalendar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,23 @@ class Context:
     catalog: Catalog
     today: dt.date
     extras: dict[str, Any] = field(default_factory=dict)
+    unknown_years: dict[int, Location] = field(default_factory=dict)  # years no calendar covers, and who needed them
 
     @cached_property
-    def calendar(self) -> Any:
-        return calendar_of(self.catalog)
+    def calendar(self) -> WorkdayCalendar:
+        """The catalog's calendar; a year without a notice yet is computed provisionally (暂定), not refused."""
+        return calendar_of(self.catalog).provisional()
+
+    def dated(self, compute: Callable[[WorkdayCalendar], T], needed_by: Location) -> T | None:
+        """compute(calendar), or None when a date lies in a year not even a provisional calendar covers.
+
+        The one place rules meet CalendarMissing: the year is remembered and GK805 reports it once.
+        """
+        try:
+            return compute(self.calendar)
+        except CalendarMissing as missing:
+            self.unknown_years.setdefault(missing.year, needed_by)
+            return None
 
 
 Check = Callable[[Context], Iterable[Finding]]
@@ -53,6 +69,7 @@ class Rule:
     example: str
     instead: str
     check: Check | None = None
+    runs_last: bool = False  # reads what the other rules left in the Context (GK805)
 
     @property
     def family(self) -> str:
@@ -69,6 +86,7 @@ FAMILIES = {
     "GK6": "个人信息保护",
     "GK7": "依申请公开办理",
     "GK8": "节假日安排",
+    "GK9": "政府信息公开栏目",
 }
 
 REGISTRY: dict[str, Rule] = {}
@@ -83,11 +101,11 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(code: str, slug: str, title: str, severity: Severity, *, what: str, why: str, example: str,
-         instead: str) -> Callable[[Check], Check]:
+         instead: str, runs_last: bool = False) -> Callable[[Check], Check]:
     """Decorator: register *check* as the rule *code*."""
 
     def wrap(check: Check) -> Check:
-        register(Rule(code, slug, title, severity, what, why, example, instead, check))
+        register(Rule(code, slug, title, severity, what, why, example, instead, check, runs_last))
         return check
 
     return wrap

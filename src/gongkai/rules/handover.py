@@ -11,7 +11,6 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
 from gongkai.rules.base import Context, Finding, Rule, register, rule
-from gongkai.workdays import CalendarMissing
 
 E, W = Severity.ERROR, Severity.WARNING
 FORMATS = ("pdf", "ceb")
@@ -122,11 +121,9 @@ def handover_late(ctx: Context) -> Iterator[Finding]:
         record, (path, ledger) = records.get(record_id), batches[0]
         if record is None or ledger.baseline:  # sent before gongkai, on a day nobody recorded
             continue
-        try:
-            used = ctx.calendar.count_between(record.formed, ledger.date)
-        except CalendarMissing:
-            continue
-        if used > limit:
+        formed, sent = record.formed, ledger.date
+        used = ctx.dated(lambda calendar: calendar.count_between(formed, sent), Location(path, ledger.id, ("批次日期",)))
+        if used is not None and used > limit:
             index = ledger.record_ids().index(record_id)
             yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
                           f"信息 {record_id} 成文于 {record.formed}，{ledger.date} 才送交两馆，"
@@ -141,14 +138,11 @@ def handover_late(ctx: Context) -> Iterator[Finding]:
 def handover_overdue(ctx: Context) -> Iterator[Finding]:
     limit = ctx.catalog.agency.handover.limit_workdays if ctx.catalog.agency else 20
     for path, record in _waiting(ctx):
-        try:
-            due = ctx.calendar.add(record.formed, limit)
-        except CalendarMissing:
-            continue
-        if ctx.today > due:
-            yield Finding(Location(path, record.id, ("成文日期",)),
-                          f"信息成文于 {record.formed}，应于 {due} 前送交两馆，至今（{ctx.today}）尚未送交",
-                          "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。")
+        here, formed = Location(path, record.id, ("成文日期",)), record.formed
+        due = ctx.dated(lambda calendar: calendar.due(formed, limit), here)
+        if due is not None and ctx.today > due.date:
+            yield Finding(here, f"信息成文于 {record.formed}，应于 {due} 前送交两馆，至今（{ctx.today}）尚未送交",
+                          "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。" + due.note())
 
 
 @rule("GK508", "ledger-record-not-public", "台账中有不可移交的信息", E,

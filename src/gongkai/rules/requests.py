@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -11,11 +10,12 @@ from gongkai.model.request import (
     CORRECTION_NOTICE_WORKDAYS,
     OUTCOMES,
     Appeal,
+    Due,
     Request,
     canonical_reason,
 )
 from gongkai.rules.base import Context, Finding, rule
-from gongkai.workdays import CalendarMissing, notice_path
+from gongkai.workdays import IMPORT_COMMAND, DueDate
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 SOON_WORKDAYS = 5
@@ -26,19 +26,25 @@ def _requests(ctx: Context) -> list[tuple[str, Request]]:
     return ctx.catalog.models("request")
 
 
-def _open_due(ctx: Context) -> Iterator[tuple[str, Request, dt.date, int]]:
+def _shown(due: Due) -> DueDate:
+    """A running clock's deadline as the calendar's typed date: printed with 暂定 when it is provisional."""
+    assert due.date is not None
+    return DueDate(due.date, due.provisional)
+
+
+def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
     """Unanswered requests with a running clock: (path, request, due date, working days left)."""
     for path, request in _requests(ctx):
         if request.replied is not None:
             continue
-        try:
-            due = request.due(ctx.calendar)
-            if due.date is None:
-                continue
-            left = ctx.calendar.count_between(ctx.today, due.date) if due.date > ctx.today else 0
-        except CalendarMissing:
-            continue  # GK716 reports it
-        yield path, request, due.date, left
+        here = Location(path, request.id, ("收到日期",))
+        due = ctx.dated(request.due, here)
+        if due is None or due.date is None:
+            continue
+        end = due.date
+        left = ctx.dated(lambda calendar: calendar.count_between(ctx.today, end), here)
+        if left is not None:
+            yield path, request, _shown(due), left
 
 
 @rule("GK701", "request-overdue", "依申请公开逾期未答复", E,
@@ -50,10 +56,11 @@ def _open_due(ctx: Context) -> Iterator[tuple[str, Request, dt.date, int]]:
       instead="答复日期: 2026-11-05\n办理结果: 予以公开")
 def request_overdue(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
-        if due < ctx.today:
-            yield Finding(Location(path, request.id, ("收到日期",)),
-                          f"申请「{request.content}」应于 {due} 前答复，已逾期{ctx.calendar.count_between(due, ctx.today)}个工作日",
-                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。")
+        here = Location(path, request.id, ("收到日期",))
+        late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
+        if due.date < ctx.today and late is not None:
+            yield Finding(here, f"申请「{request.content}」应于 {due} 前答复，已逾期{late}个工作日",
+                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + due.note())
 
 
 @rule("GK702", "request-due-soon", "依申请公开即将到期", W,
@@ -63,11 +70,11 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
       instead="按期答复，或在期限内办理延期审批并告知申请人。")
 def request_due_soon(ctx: Context) -> Iterator[Finding]:
     for path, request, due, left in _open_due(ctx):
-        if due >= ctx.today and left <= SOON_WORKDAYS:
-            when = "今天到期" if due == ctx.today else f"还剩{left}个工作日"
+        if due.date >= ctx.today and left <= SOON_WORKDAYS:
+            when = "今天到期" if due.date == ctx.today else f"还剩{left}个工作日"
             yield Finding(Location(path, request.id, ("收到日期",)),
                           f"申请「{request.content}」应于 {due} 前答复，{when}",
-                          "按期答复；确需延长的，在期限内经负责人批准并告知申请人（最长20个工作日）。")
+                          "按期答复；确需延长的，在期限内经负责人批准并告知申请人（最长20个工作日）。" + due.note())
 
 
 @rule("GK703", "request-replied-late", "依申请公开逾期答复", W,
@@ -79,14 +86,12 @@ def request_replied_late(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.replied is None:
             continue
-        try:
-            due = request.due(ctx.calendar).date
-        except CalendarMissing:
-            continue
-        if due is not None and request.replied > due:
-            yield Finding(Location(path, request.id, ("答复日期",)),
-                          f"答复日期 {request.replied} 晚于答复期限 {due}",
-                          "核对收到日期、补正、延期和征求第三方意见的日期；确属逾期的，在「备注」中写明原因。")
+        here = Location(path, request.id, ("答复日期",))
+        due = ctx.dated(request.due, here)
+        if due is not None and due.date is not None and request.replied > due.date:
+            yield Finding(here, f"答复日期 {request.replied} 晚于答复期限 {_shown(due)}",
+                          "核对收到日期、补正、延期和征求第三方意见的日期；确属逾期的，在「备注」中写明原因。"
+                          + _shown(due).note())
 
 
 @rule("GK704", "request-outcome-unknown", "办理结果不是年度报告的类别", E,
@@ -179,14 +184,11 @@ def extension_approved_late(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.extension is None:
             continue
-        try:
-            first = request.first_due(ctx.calendar)
-        except CalendarMissing:
-            continue
-        if request.extension.approved > first:
-            yield Finding(Location(path, request.id, ("延期", "批准日期")),
-                          f"延期批准日期 {request.extension.approved} 晚于原答复期限 {first}",
-                          "延期须在原期限内经负责人批准并告知申请人；核对批准日期。")
+        here = Location(path, request.id, ("延期", "批准日期"))
+        first = ctx.dated(request.first_due, here)
+        if first is not None and request.extension.approved > _shown(first).date:
+            yield Finding(here, f"延期批准日期 {request.extension.approved} 晚于原答复期限 {_shown(first)}",
+                          "延期须在原期限内经负责人批准并告知申请人；核对批准日期。" + _shown(first).note())
 
 
 @rule("GK709", "correction-notice-late", "补正通知超过7个工作日", W,
@@ -199,14 +201,12 @@ def correction_notice_late(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.correction is None:
             continue
-        try:
-            limit = ctx.calendar.add(request.received, CORRECTION_NOTICE_WORKDAYS)
-        except CalendarMissing:
-            continue
-        if request.correction.notified > limit:
-            yield Finding(Location(path, request.id, ("补正", "通知日期")),
-                          f"补正通知日期 {request.correction.notified} 晚于收到申请后{CORRECTION_NOTICE_WORKDAYS}个工作日（{limit}）",
-                          "补正通知应在7个工作日内一次性发出；核对通知日期。")
+        here, received = Location(path, request.id, ("补正", "通知日期")), request.received
+        limit = ctx.dated(lambda calendar: calendar.due(received, CORRECTION_NOTICE_WORKDAYS), here)
+        if limit is not None and request.correction.notified > limit.date:
+            yield Finding(here, f"补正通知日期 {request.correction.notified} 晚于收到申请后"
+                                f"{CORRECTION_NOTICE_WORKDAYS}个工作日（{limit}）",
+                          "补正通知应在7个工作日内一次性发出；核对通知日期。" + limit.note())
 
 
 @rule("GK710", "register-file-name-mismatch", "登记文件名与编号不一致", E,
@@ -302,23 +302,18 @@ def request_unknown_unit(ctx: Context) -> Iterator[Finding]:
                           "填写 gongkai.yaml「单位」中的编号。")
 
 
-@rule("GK716", "request-calendar-missing", "缺少计算答复期限所需的节假日安排", W,
-      what="依申请公开的答复期限落在没有节假日安排数据的年份时提示录入。",
-      why="答复期限按工作日计算；没有该年度的国务院节假日安排，gongkai 不猜测，期限无法计算。",
-      example="收到日期: 2027-12-20（没有 calendar/2028.yaml）",
-      instead="录入 calendar/<年份>.yaml（格式见 docs/catalog-format.md）。")
+@rule("GK716", "request-calendar-missing", "答复期限暂定：缺少节假日安排", W,
+      what="尚未答复的申请，答复期限落在还没有录入国务院节假日安排的年份时提示：期限暂按周末和法定节假日计算。",
+      why="答复期限按工作日计算（《政府信息公开条例》第三十三条）；下一年的调休要等国务院办公厅的通知，"
+          "录入前算出的期限可能提前或推后，只能作为暂定。",
+      example="收到日期: 2026-12-20（没有 calendar/2027.yaml，期限落在2027年1月）",
+      instead=f"通知发布后运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml，期限按正式安排重新计算。")
 def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
-    years: dict[int, str] = {}
-    for path, request in _requests(ctx):
-        if request.replied is not None and request.replied.year < ctx.today.year:
-            continue
-        try:
-            request.due(ctx.calendar)
-        except CalendarMissing as exc:
-            years.setdefault(exc.year, request.id)
-    for year, request_id in sorted(years.items()):
-        yield Finding(Location(notice_path(year)), f"计算申请 {request_id} 的答复期限需要{year}年的节假日安排",
-                      str(CalendarMissing(year)))
+    for path, request, due, _ in _open_due(ctx):
+        if due.provisional:
+            yield Finding(Location(path, request.id, ("收到日期",)),
+                          f"申请「{request.content}」的答复期限 {due} 是暂定的",
+                          due.note())
 
 
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,

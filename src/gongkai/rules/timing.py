@@ -1,16 +1,15 @@
-"""Deadlines in working days: 公开时限, 三同步 of policy and 解读, and the holiday notices they depend on."""
+"""Deadlines in working days: 公开时限 and 三同步 of policy and 解读 (暂定 where a year has no notice yet)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
 from gongkai.model.deadline import parse_deadline
 from gongkai.model.record import Record
-from gongkai.rules.base import Context, Finding, Rule, register, rule
-from gongkai.workdays import CalendarMissing, notice_missing_warning, notice_path
+from gongkai.rules.base import Context, Finding, rule
+from gongkai.workdays import DueDate
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -35,34 +34,19 @@ def deadline_not_understood(ctx: Context) -> Iterator[Finding]:
       instead="在时限内公开；已超期的，写明原因并在考核中说明。")
 def published_late(ctx: Context) -> Iterator[Finding]:
     items = ctx.catalog.items
-    missing: set[int] = set()
     for path, record in ctx.catalog.models("record"):
         item = items.get(record.item or "")
         deadline = parse_deadline(item.deadline) if item else None
         if not (record.is_public and record.published and deadline and deadline.checkable):
             continue
-        assert deadline.days is not None
-        try:
-            limit = _limit(ctx, record.formed, deadline.days, deadline.workdays)
-        except CalendarMissing as exc:
-            missing.add(exc.year)
-            continue
-        if record.published > limit:
-            yield Finding(Location(path, record.id, ("公开日期",)),
-                          f"公开日期 {record.published} 晚于公开时限：成文日期 {record.formed} 起"
-                          f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即 {limit} 前",
-                          f"gongkai deadline explain {record.id} 可查看逐日计算过程。")
-    yield from _calendar_missing(missing)
-
-
-def _limit(ctx: Context, start: dt.date, days: int, workdays: bool) -> dt.date:
-    return ctx.calendar.add(start, days) if workdays else start + dt.timedelta(days=days)
-
-
-def _calendar_missing(years: set[int]) -> Iterator[Finding]:
-    for year in sorted(years):
-        yield Finding(Location(notice_path(year)), str(CalendarMissing(year)),
-                      f"录入 {notice_path(year)} 后，gongkai 才能计算{year}年的工作日。")
+        assert deadline.days is not None  # checkable
+        here = Location(path, record.id, ("公开日期",))
+        days, workdays = deadline.days, deadline.workdays
+        limit = ctx.dated(lambda calendar: calendar.limit(record.formed, days, workdays), here)
+        if limit is not None and record.published > limit.date:
+            yield Finding(here, f"公开日期 {record.published} 晚于公开时限：成文日期 {record.formed} 起"
+                                f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即 {limit} 前",
+                          f"gongkai deadline explain {record.id} 可查看逐日计算过程。{limit.note()}")
 
 
 @rule("GK403", "interpretation-missing", "政策文件没有同步解读", W,
@@ -75,7 +59,6 @@ def interpretation_missing(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     allowed = agency.lint.interpretation_days if agency else 3
     records = ctx.catalog.records
-    missing: set[int] = set()
     for path, record in ctx.catalog.models("record"):
         if not (record.is_public and record.published and record.kind in vocab.POLICY_KINDS):
             continue
@@ -84,24 +67,22 @@ def interpretation_missing(ctx: Context) -> Iterator[Finding]:
             yield Finding(Location(path, record.id, ("文种",)), f"{record.kind}「{record.title}」没有关联政策解读",
                           "登记解读信息（文种: 政策解读），并在本文件中写「解读: [解读的编号]」。")
             continue
-        try:
-            yield from _late_interpretations(ctx, path, record, found, allowed)
-        except CalendarMissing as exc:
-            missing.add(exc.year)
-    yield from _calendar_missing(missing)
+        published = record.published
+        limit = ctx.dated(lambda calendar: calendar.due(published, allowed), Location(path, record.id, ("解读",)))
+        if limit is not None:
+            yield from _late_interpretations(path, record, found, allowed, limit)
 
 
-def _late_interpretations(ctx: Context, path: str, record: Record, found: list[Record], allowed: int) -> Iterator[Finding]:
-    assert record.published is not None
-    limit = ctx.calendar.add(record.published, allowed)
+def _late_interpretations(path: str, record: Record, found: list[Record], allowed: int,
+                          limit: DueDate) -> Iterator[Finding]:
     dates = [r.published for r in found if r.is_public and r.published]
     if not dates:
         yield Finding(Location(path, record.id, ("解读",)), "关联的政策解读尚未主动公开",
                       "政策解读应与文件同步主动公开。")
-    elif min(dates) > limit:
+    elif min(dates) > limit.date:
         yield Finding(Location(path, record.id, ("解读",)),
                       f"政策解读 {min(dates)} 才公开，晚于文件公开后{allowed}个工作日（{limit}）",
-                      "解读材料应与文件同步发布。")
+                      "解读材料应与文件同步发布。" + limit.note())
 
 
 @rule("GK404", "published-before-formed", "公开日期早于成文日期", E,
@@ -127,23 +108,3 @@ def dated_in_future(ctx: Context) -> Iterator[Finding]:
             if value is not None and value > ctx.today:
                 yield Finding(Location(path, record.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
                               "核对年份和月份；尚未公开的信息，公开后再填写公开日期。")
-
-
-register(Rule(
-    "GK801", "notice-invalid", "节假日安排文件有误", E,
-    "检查 calendar/ 下的节假日安排：年度与文件名一致、日期属于该年度、调休上班日是周六或周日、同一天不能既放假又上班。",
-    "工作日决定公开时限、移交两馆的日期；节假日安排录错，所有期限都会算错。有错的文件不会被使用。",
-    "调休上班: [2027-02-08]（这天是周一）",
-    "按国务院办公厅通知原文录入：调休上班日都是周末。",
-))
-
-
-@rule("GK802", "next-year-notice-missing", "缺少下一年的节假日安排", W,
-      what="每年12月1日起，检查是否已录入下一年的节假日安排。",
-      why="国务院办公厅通常在11—12月发布下一年的节假日安排；缺少它，gongkai 无法计算跨年的公开时限和1月的移交日期。",
-      example="2026年12月，catalog/calendar/2027.yaml 不存在",
-      instead="通知发布后录入 calendar/2027.yaml（格式见 docs/catalog-format.md）。")
-def next_year_notice(ctx: Context) -> Iterator[Finding]:
-    text = notice_missing_warning(ctx.today, ctx.calendar.years())
-    if text:
-        yield Finding(Location(notice_path(ctx.today.year + 1)), text, "国务院办公厅发布通知后录入。")

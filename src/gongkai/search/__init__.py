@@ -33,13 +33,19 @@ class IndexUpdate:
     rebuilt: bool = False  # the whole index was written anew
 
 
-def update_index(site: Path, changed: Mapping[str, SearchDoc | None],
+def is_index_file(path: str) -> bool:
+    """True for a file of the index (site-relative path), as opposed to a page such as search/index.html."""
+    return path.startswith(f"{SEARCH_DIR}/") and path.endswith(".json.gz")
+
+
+def update_index(site: Path | None, changed: Mapping[str, SearchDoc | None],
                  everything: Callable[[], Iterable[SearchDoc]] | None = None) -> IndexUpdate:
     """The index of *site* with *changed* applied (url → its new SearchDoc, or None when the page left the site).
 
-    *site* is only read. Pages whose SearchDoc is unchanged cost nothing. When *site* holds no usable index (none
-    yet, or one of an older format), the new index holds the changed pages — or, when given, every page that
-    *everything* yields: a build that passes it never loses a page, whatever state the old index is in.
+    *site* (None for a first build) is only read. Pages whose SearchDoc is unchanged cost nothing. When *site* holds
+    no usable index (none yet, or one of an older format), the new index holds the changed pages — or, when given,
+    every page that *everything* yields: a build that passes it never loses a page, whatever state the old index is
+    in.
     """
     try:
         return _update(site, changed, everything)
@@ -57,10 +63,10 @@ def sync_index(site: Path, docs: Iterable[SearchDoc]) -> IndexUpdate:
     return update_index(site, wanted)
 
 
-def _update(site: Path, changed: Mapping[str, SearchDoc | None],
+def _update(site: Path | None, changed: Mapping[str, SearchDoc | None],
             everything: Callable[[], Iterable[SearchDoc]] | None) -> IndexUpdate:
-    existing = Existing.open(site)
-    if existing is None:
+    existing = Existing.open(site) if site is not None else None
+    if site is None or existing is None:
         docs = list(everything()) if everything is not None else [d for d in changed.values() if d is not None]
         return _rebuilt(site, docs, len(docs))
     puts = {url: (doc, digest(doc)) for url, doc in changed.items() if doc is not None}
@@ -94,9 +100,10 @@ def _all_docs(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | 
     return docs.values()
 
 
-def _rebuilt(site: Path, docs: Iterable[SearchDoc], count: int) -> IndexUpdate:
+def _rebuilt(site: Path | None, docs: Iterable[SearchDoc], count: int) -> IndexUpdate:
     written, pages = build_index(docs)
-    return IndexUpdate(written, sorted(_present(site) - written.keys()), pages, count, rebuilt=True)
+    stale = _present(site) - written.keys() if site is not None else set()
+    return IndexUpdate(written, sorted(stale), pages, count, rebuilt=True)
 
 
 def _present(site: Path) -> set[str]:
@@ -109,4 +116,4 @@ def _present(site: Path) -> set[str]:
     return found
 
 
-__all__ = ["SEARCH_DIR", "IndexUpdate", "SearchDoc", "sync_index", "update_index"]
+__all__ = ["SEARCH_DIR", "IndexUpdate", "SearchDoc", "is_index_file", "sync_index", "update_index"]

@@ -1,18 +1,19 @@
-"""Attachments: only files inside the catalog's files/ folder, never a path that climbs out of it."""
+"""Attachments as the site links them; the files come only from the catalog's files/ folder."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.catalog.attachments import attachment_problem
+from gongkai.errors import UsageProblem
 from gongkai.model import Record
-
-FOLDER = "files/"
-
 
 @dataclass(frozen=True)
 class Link:
-    """An attachment as the site links it: catalog path, site path (same), display name, format."""
+    """An attachment as a page links it: catalog path (the same path on the site), display name, format."""
 
     path: str
     name: str
@@ -23,23 +24,26 @@ class Link:
         return self.path
 
 
-def safe_path(catalog: Catalog, path: str) -> bool:
-    """True for a plain relative path under files/ that names a non-YAML file the catalog holds."""
-    parts = path.split("/")
-    if not path.startswith(FOLDER) or "\\" in path or ":" in path or any(p in ("", ".", "..") for p in parts):
-        return False
-    return path in catalog.attachments and catalog.has_file(path)
+def links_of(record: Record) -> list[Link]:
+    """The record's attachments as links, in the order the record lists them."""
+    return [Link(a.file, a.name or a.file.rsplit("/", 1)[-1], a.suffix.upper()) for a in record.attachments]
 
 
-def links(catalog: Catalog, records: list[Record]) -> tuple[dict[str, list[Link]], list[str]]:
-    """Per record id, its safe attachments; and the refused paths (for the build report)."""
-    found: dict[str, list[Link]] = {}
-    refused: list[str] = []
-    for record in records:
-        for attachment in record.attachments:
-            if not safe_path(catalog, attachment.file):
-                refused.append(f"{record.id}: {attachment.file}")
-                continue
-            name = attachment.name or attachment.file.rsplit("/", 1)[-1]
-            found.setdefault(record.id, []).append(Link(attachment.file, name, attachment.suffix.upper()))
-    return found, refused
+def read_attachment(catalog: Catalog, path: str) -> bytes:
+    """The bytes of an admitted record's attachment; refuses anything outside files/ (never reached via the gate)."""
+    problem = attachment_problem(catalog, path)
+    if problem is not None:
+        raise UsageProblem(f"附件「{path}」{problem}，不能发布。请运行 gongkai validate 查看。")
+    return catalog.source.read(path)
+
+
+def identity(catalog: Catalog, path: str) -> str:
+    """What the copy of an attachment depends on: git's stat signature on disk, the path in a revision."""
+    root = getattr(catalog.source, "root", None)
+    if root is None:
+        return path
+    try:
+        stat = os.lstat(Path(root) / path)
+    except OSError:
+        return "missing"
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}:{stat.st_dev}"

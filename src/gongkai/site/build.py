@@ -1,223 +1,196 @@
-"""build_site: render every page into a staging folder, reuse what did not change, index, then swap it in."""
+"""build_site: the one build path. The CLI, the tests and the benchmarks all call it.
+
+Every file of the site is an Artifact that declares its inputs; the build keys each by a hash of its inputs and
+makes exactly the files whose key changed since the last build (a first build has an empty store and makes all).
+The gate decides on the day of the build, so a page that shows a 公示 changes when the 公示 ends; the store remembers
+the next day on which the gate's decision changes, and until then an unchanged catalog needs no work at all.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
-import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from gongkai import __version__
-from gongkai.catalog import Catalog, Listing
-from gongkai.files_io import replace_dir, write_atomic
-from gongkai.site import opendata, update
-from gongkai.site.attachments import Link, links
-from gongkai.site.changes import Adjustment, directory_changes
-from gongkai.site.context import FIVE_SLUGS, SiteData, site_data
-from gongkai.site.output import MANIFEST, Emitter, Manifest, digest, forget
-from gongkai.site.pages import Page, pages
-from gongkai.site.parallel import Job, render_all
-from gongkai.site.render import asset, render, templates_fingerprint
-from gongkai.search import SEARCH_DIR, sync_index
-from gongkai.site.search import search_docs
-
-ASSETS = ("site.css", "site.js", "search.js")
-OWN_COPIES = ("wechat.html", "slide.html")  # a record's other versions: not listed in the sitemap
+from gongkai.catalog import Catalog, Listing, load, open_catalog, scan
+from gongkai.errors import PublicationStopped, UsageProblem
+from gongkai.gate import Gate, admit
+from gongkai.interchange.xlsx import export_directory_xlsx
+from gongkai.privacy.detect import allowed_values
+from gongkai.site.artifact import Artifact
+from gongkai.site.attachments import identity, read_attachment
+from gongkai.site.changes import directory_changes
+from gongkai.site.data import SiteData, site_data
+from gongkai.site.pages import FileSource, site_artifacts
+from gongkai.site.parallel import Made, make_all
+from gongkai.site.postscan import check_outputs
+from gongkai.site.render import templates_fingerprint
+from gongkai.site.search_index import index_changes
+from gongkai.search import SearchDoc, is_index_file
+from gongkai.site.staging import Staging
+from gongkai.site.store import Store, digest
 
 
 @dataclass
 class BuildResult:
-    """What a build did: counts, refused attachments, whether anything changed, the search-index time."""
+    """What a build did."""
 
     out: Path
-    pages: int = 0
-    written: int = 0
-    reused: int = 0
-    unchanged: bool = False
-    refused: list[str] = field(default_factory=list)
-    xlsx: bool = False
+    pages: int = 0  # files on the site
+    made: int = 0  # files made again because their inputs changed
+    written: int = 0  # files whose bytes changed
+    removed: int = 0
+    unchanged: bool = False  # nothing to do: the catalog and the gate's decision are as at the last build
+    blocked: dict[str, str] = field(default_factory=dict)  # record id → why it was held back (masked)
+    next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
     search_seconds: float = 0.0
-    data: SiteData | None = None  # what the pages were made from (for the snapshot of the next fast build)
-    fast: int = -1  # record files updated by the incremental path; -1 when the whole catalog was loaded
+    warnings: list[str] = field(default_factory=list)
 
 
-def fingerprint(catalog: Catalog, search: bool, changes: list[Adjustment]) -> str:
-    """Everything a build depends on: tool version, templates, catalog blobs, attachment stats, adjustments."""
-    blobs = sorted((p, f.blob) for p, f in catalog.files.items())
-    return fingerprint_of(blobs, catalog.attachment_stats, search, changes)
+def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = True, use_cache: bool = True) -> BuildResult:
+    """Build the department's column for *today* from the catalog at *catalog_path* into *out*."""
+    source, cache = open_catalog(catalog_path, use_cache)
+    listing = scan(source, cache)
+    stamp = listing_stamp(listing, search)
+    store = Store.read(out)
+    if out.is_dir() and store.holds(stamp, today):
+        return BuildResult(out, pages=len(store.files), unchanged=True, next_change=store.next_change)
+    return build_catalog(load(source, listing, cache), out, today, search, stamp, store)
 
 
-def fingerprint_of(blobs: Iterable[tuple[str, str]], attachments: Iterable[tuple[str, int, int]], search: bool,
-                   changes: list[Adjustment]) -> str:
-    """fingerprint() from the catalog's (path, blob) pairs and its attachments' stats as listed, without the models.
-
-    The stats come from the scan that listed the catalog: the files are not stat-ed a second time.
-    """
-    parts = [__version__, templates_fingerprint(), str(search), repr(changes)]
-    parts += [f"{p}:{blob}" for p, blob in blobs]
-    parts += [f"{path}:{size}:{mtime}" for path, size, mtime in sorted(attachments) if size >= 0]
-    return digest("\n".join(parts))
-
-
-QUICK_STAMP = ".gongkai-listing"
-
-
-def quick_stamp(listing: Listing, search: bool) -> str:
-    """What a build depends on, known before loading: file hashes, attachment stats, git HEAD, templates, options."""
-    return digest("\n".join([__version__, templates_fingerprint(), str(search), listing.fingerprint, _head(listing)]))
+def listing_stamp(listing: Listing, search: bool) -> str:
+    """Everything a build reads, known before loading: files, attachments, git HEAD, templates, options."""
+    return digest("\n".join([__version__, templates_fingerprint(), f"search={search}", listing.fingerprint,
+                             _head(listing)]))
 
 
 def _head(listing: Listing) -> str:
-    # The 目录调整记录 page reads the history: a new commit may change it even when no file did.
-    root = listing.root
-    if root is None:
+    # the 目录调整记录 page reads the history: a new commit may change it even when no file did
+    if listing.root is None:
         return ""
-    run = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=False)
+    run = subprocess.run(["git", "rev-parse", "HEAD"], cwd=listing.root, capture_output=True, text=True, check=False)
     return run.stdout.strip() if run.returncode == 0 else ""
 
 
-def unchanged_since_last_build(out: Path, stamp: str) -> bool:
-    """True when the site in *out* was built from exactly this catalog: nothing need be loaded or written."""
-    try:
-        return (out / QUICK_STAMP).read_text("utf-8") == stamp and (out / MANIFEST).is_file()
-    except OSError:
-        return False
-
-
-def remember_build(out: Path, stamp: str) -> None:
-    """Record, after a successful build, what it was built from."""
-    write_atomic(out / QUICK_STAMP, stamp)
-
-
-def build_site(catalog: Catalog, out: Path, today: dt.date, search: bool = True) -> BuildResult:
-    """Build the public website for *catalog* into *out*; a failure leaves the old site untouched."""
-    result = BuildResult(out)
-    changes = directory_changes(catalog)
-    stamp = fingerprint(catalog, search, changes)
-    if Manifest.stamp(out) == stamp and out.is_dir():
-        result.unchanged = True
-        return result
-    old = Manifest.read(out)
-    data = result.data = site_data(catalog, today)
-    if old.files and out.is_dir():
-        _update(catalog, data, out, old, result, changes, search, stamp)
-    else:
-        _fresh(catalog, data, out, old, result, changes, search, stamp)
+def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
+                  store: Store | None = None) -> BuildResult:
+    """Build from a loaded catalog; the old site stays untouched unless everything succeeded."""
+    if catalog.agency is None:
+        raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
+    store = store if store is not None else Store.read(out)
+    gate = admit(catalog, today)
+    _stop_on_directory_findings(gate)
+    data = site_data(catalog, today, gate)
+    artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data), _xlsx(catalog)))
+    result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
+    result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
+                      for rid, found in sorted(gate.blocked.items())}
+    result.blocked.update((rid, "；".join(found)) for rid, found in sorted(gate.unsafe.items()))
+    if not data.base_url:
+        result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
+    _make(catalog, data, gate, artifacts, out, today, search, stamp or digest(str(time.time())), store, result)
     return result
 
 
-def _fresh(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: BuildResult,
-           changes: list[Adjustment], search: bool, stamp: str) -> None:
-    """A whole new site built aside and swapped in for the old folder in one step."""
-    with replace_dir(out) as staging:
-        emitter = Emitter(out, staging, old)
-        attachments = _emit_pages(catalog, data, emitter, result, changes)
-        _emit_data(catalog, data, emitter, result)
-        if search:  # staging holds no index yet: the whole index is made (files equal to the old are linked)
-            _emit_search(data, attachments, staging, emitter, result)
-        emitter.new.fingerprint = stamp
-        (staging / MANIFEST).write_text(emitter.new.dumps(), "utf-8")
-    result.written, result.reused = emitter.written, emitter.reused
-
-
-def _update(catalog: Catalog, data: SiteData, out: Path, old: Manifest, result: BuildResult,
-            changes: list[Adjustment], search: bool, stamp: str) -> None:
-    """Render what changed aside; only when all of it (and the search index) succeeded, move it in."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.update.", dir=out.parent))
+def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact], out: Path, today: dt.date,
+          search: bool, stamp: str, store: Store, result: BuildResult) -> None:
+    chrome = digest("\n".join([__version__, templates_fingerprint(), data.agency.model_dump_json()]))
+    full = not store.files or not out.is_dir()
+    staging = Staging(out, store, full)
     try:
-        emitter = Emitter(out, staging, old, in_place=True)
-        attachments = _emit_pages(catalog, data, emitter, result, changes)
-        _emit_data(catalog, data, emitter, result)
-        if search:  # the old index is patched: only the files the changed pages touch are written
-            _emit_search(data, attachments, out, emitter, result)
-        removed = sorted(p for p in old.files if p not in emitter.new.files)
-        emitter.new.fingerprint = stamp
-        forget(getattr(catalog.source, "root", None), out)
-        update.apply(out, staging, emitter.changed, removed)
-        write_atomic(out / MANIFEST, emitter.new.dumps())
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    result.written, result.reused = emitter.written, emitter.reused
+        new = Store(stamp, today, gate.next_change)
+        todo = _plan(artifacts, chrome, store, full, new)
+        made = make_all(todo, staging.write, search)
+        _note(made, staging, new)
+        removed = [] if full else [p for p in store.files if p not in new.files]
+        if search:
+            started = time.perf_counter()
+            found = index_changes(out if not full else None, made, removed, staging.write, _search_docs(artifacts))
+            _note(found, staging, new, store)
+            removed = [] if full else [p for p in store.files if p not in new.files]
+            result.search_seconds = time.perf_counter() - started
+        check_outputs(staging.folder, staging.changed, _allowed(catalog), _sources(data))
+        staging.commit(new, removed)
+    except BaseException:
+        staging.discard()
+        raise
+    result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
 
 
-def _emit_pages(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult,
-                changes: list[Adjustment]) -> dict[str, list[Link]]:
-    """Render (or reuse) every page and copy the attachments; the attachments of each record."""
-    attachments, result.refused = links(catalog, data.records)
-    listed = render_pages(data, pages(data, attachments, changes), emitter)
-    result.pages = len(listed)
-    root = getattr(catalog.source, "root", None)
-    for record_links in attachments.values():
-        for link in record_links:
-            if root is not None:
-                emitter.copy(link.path, Path(root) / link.path)
-            else:
-                emitter.emit(link.path, catalog.source.read(link.path))
-    _sitemap(data, emitter, [p.path for p in listed if p.template not in OWN_COPIES])
-    return attachments
+def _plan(artifacts: list[Artifact], chrome: str, store: Store, full: bool, new: Store) -> list[tuple[Artifact, str]]:
+    """The artifacts whose key changed; the others keep their entry in the new store."""
+    todo: list[tuple[Artifact, str]] = []
+    for artifact in artifacts:
+        key = artifact.key(chrome)
+        previous = store.files.get(artifact.path)
+        if not full and previous is not None and previous[0] == key:
+            new.files[artifact.path] = previous
+        else:
+            todo.append((artifact, key))
+    return todo
 
 
-def _emit_search(data: SiteData, attachments: dict[str, list[Link]], index_site: Path, emitter: Emitter,
-                 result: BuildResult) -> None:
-    """Bring the search index up to date with the pages; old index files that did not change stay as they are."""
-    started = time.perf_counter()
-    update = sync_index(index_site, search_docs(data, attachments))
-    for path, payload in sorted(update.files.items()):
-        emitter.emit(path, payload)
-    gone = set(update.removed)
-    if emitter.in_place:
-        kept = [p for p in emitter.old.files if p.startswith(f"{SEARCH_DIR}/") and p not in emitter.new.files]
-        emitter.new.files.update((p, emitter.old.files[p]) for p in kept if p not in gone)
-    result.search_seconds = time.perf_counter() - started
+def _note(made: list[Made], staging: Staging, new: Store, old: Store | None = None) -> None:
+    for item in made:
+        if item.content:
+            new.files[item.path] = [item.key, item.content]
+            staging.note(item.path, item.content)
+        else:  # a file the search index dropped
+            new.files.pop(item.path, None)
+    if old is not None:  # the index files this build did not touch stay on the site
+        dropped = {item.path for item in made if not item.content}
+        new.files.update((path, entry) for path, entry in old.files.items()
+                         if is_index_file(path) and path not in new.files and path not in dropped)
 
 
-def render_pages(data: SiteData, todo: Iterable[Page], emitter: Emitter) -> list[Page]:
-    """Render (or reuse, when its inputs are unchanged) every page of *todo*; the pages, in order."""
-    chrome = digest(templates_fingerprint() + data.agency.model_dump_json())
-    common = {"site": data, "fives": FIVE_SLUGS}
-    listed: list[Page] = []
-    jobs: list[Job] = []
-    for page in todo:
-        listed.append(page)
-        inputs = digest(chrome + page.key) if page.key else ""
-        if not emitter.reuse(page.path, inputs):
-            jobs.append((page.path, page.template, inputs, _with(page, common)))
-    render_all(jobs, emitter, _render_job)
-    return listed
+def _search_docs(artifacts: list[Artifact]) -> Callable[[], list[SearchDoc]]:
+    """Every page's search entry: what the index is built from when the old one cannot be patched."""
+    def everything() -> list[SearchDoc]:
+        return [doc for a in artifacts if a.search is not None for doc in [a.search()] if doc is not None]
+    return everything
 
 
-def _with(page: Page, common: dict[str, Any]) -> Callable[[], dict[str, Any]]:
-    return lambda: {**common, **page.context(), "root": page.root, "path": page.path}
+def _stop_on_directory_findings(gate: Gate) -> None:
+    if gate.directory_findings:
+        lines = "\n".join(f"  {where}：{label}「{masked}」" for where, label, masked in gate.directory_findings)
+        raise PublicationStopped(f"公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：\n{lines}\n"
+                                 "请遮盖或删除后运行 gongkai validate 检查。")
 
 
-def _render_job(job: Job) -> bytes:
-    return render(job[1], job[3]())
+def _files(catalog: Catalog) -> FileSource:
+    return FileSource(getattr(catalog.source, "root", None), lambda path: read_attachment(catalog, path),
+                      lambda path: identity(catalog, path))
 
 
-def _sitemap(data: SiteData, emitter: Emitter, paths: list[str]) -> None:
-    emitter.emit("sitemap.xml", opendata.sitemap(paths, base_url(data)))
+def _forms(data: SiteData) -> dict[str, Callable[[], bytes]]:
+    try:
+        from gongkai.guide.form import application_form_docx, application_form_pdf
+    except ImportError:
+        return {}
+    agency = data.agency
+    return {"zhinan/shenqingbiao.docx": lambda: application_form_docx(agency),
+            "zhinan/shenqingbiao.pdf": lambda: application_form_pdf(agency)}
 
 
-def base_url(data: SiteData) -> str:
-    base = data.agency.site.base_url or data.agency.org.website or ""
-    return base.rstrip("/") + "/" if base else ""
+def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
+    return lambda: export_directory_xlsx(catalog)
 
 
-def _emit_data(catalog: Catalog, data: SiteData, emitter: Emitter, result: BuildResult) -> None:
-    for name in ASSETS:
-        emitter.emit(f"assets/{name}", asset(name))
-    emitter.emit("data/directory.json", opendata.directory_json(data))
-    emitter.emit("data/directory.csv", opendata.directory_csv(data))
-    xlsx = opendata.directory_xlsx(catalog)
-    if xlsx is not None:
-        emitter.emit("data/directory.xlsx", xlsx)
-        result.xlsx = True
-    emitter.emit("feed.xml", opendata.feed(data, base_url(data)))
+def _allowed(catalog: Catalog) -> frozenset[str]:
+    try:
+        return allowed_values(catalog.source.read("gongkai.yaml").decode("utf-8", errors="replace"))
+    except OSError:
+        return frozenset()
 
 
-__all__ = ["BuildResult", "build_site", "quick_stamp", "remember_build", "render", "unchanged_since_last_build"]
+def _sources(data: SiteData) -> dict[str, str]:
+    """Output file → the record it came from, for the output scan's message."""
+    found = {f"records/{a.id}.html": a.id for a in data.records}
+    for admission in data.records:
+        for attachment in admission.record.attachments:
+            found.setdefault(attachment.file, admission.id)
+    return found

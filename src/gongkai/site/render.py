@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,6 +29,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["cn_date"] = cn_date
+    env.filters["tel"] = tel
     return env
 
 
@@ -44,6 +47,22 @@ def _markdown() -> MarkdownIt:
 def markdown(text: str | None) -> Markup:
     """A record body rendered from Markdown; raw HTML in it is escaped, never passed through."""
     return Markup(_markdown().render(text or ""))
+
+
+def tel(number: str | None) -> str:
+    """A tel: address for a phone number as written: digits, and the hyphens people read (tel:0595-23222516)."""
+    kept = "".join(ch for ch in (number or "") if ch.isdigit() or ch in "-+")
+    return "tel:" + kept.strip("-") if any(ch.isdigit() for ch in kept) else ""
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(rendered: str | None) -> str:
+    """The text a reader sees in rendered HTML: tags dropped, entities decoded, blank runs collapsed."""
+    if not rendered:
+        return ""
+    return re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", rendered))).strip()
 
 
 def render(template: str, context: dict[str, Any]) -> bytes:
@@ -66,6 +85,12 @@ def _walk(node: Any) -> list[Any]:
     for child in node.iterdir():
         found.extend(_walk(child) if child.is_dir() else [child])
     return [f for f in found if not f.name.endswith((".pyc",))]
+
+
+def asset_names() -> list[str]:
+    """The static assets shipped with the templates."""
+    folder = resources.files("gongkai").joinpath(TEMPLATES, "assets")
+    return sorted(entry.name for entry in folder.iterdir() if entry.is_file())
 
 
 def asset(name: str) -> bytes:

@@ -7,7 +7,7 @@
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
   var PAGE = 20, CHUNK = 30, NEAR = 6;
-  var KINDS = { item: "公开事项", town: "乡镇", page: "指南" };
+  var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
   var files = new Map(), meta = null, syllables = null, current = null;
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from gongkai.model import Item, Record
 from gongkai.model.vocab import NOTICE_KIND
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
-LIST_WORD = "名单"
+# A list of people among an item's 公开内容: 初审对象名单, 特困人员名单, 补贴对象姓名 … (not 社会组织名单).
+PEOPLE_LIST = re.compile(r"(对象|人员|家庭|户主|个人|人)(名单|姓名)|姓名")
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,18 @@ NOTICE_MINIMUMS: tuple[NoticeMinimum, ...] = (
 )
 
 
+def lists_people(item: Item | None) -> bool:
+    """True when the item's 公开内容 is a list of people (低保、特困、临时救助对象名单, 补贴对象姓名 …)."""
+    return item is not None and any(PEOPLE_LIST.search(content) for content in item.contents)
+
+
 def is_notice(record: Record, item: Item | None) -> bool:
-    """A 公示, or a record of an item whose content is a list of people (低保、特困、临时救助名单 …)."""
-    if record.kind == NOTICE_KIND:
-        return True
-    return item is not None and any(LIST_WORD in content for content in item.contents)
+    """A 公示, or a record of an item whose content is a list of people: it runs for a period, then comes down.
+
+    Every 公示 is treated as a list of people: gongkai cannot see whether a list in a PDF names people, and a list
+    of organisations that comes down after its period harms nobody.
+    """
+    return record.kind == NOTICE_KIND or lists_people(item)
 
 
 def minimum_for(item: Item | None) -> NoticeMinimum | None:
@@ -46,7 +55,7 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示: 公示截止, or the 公示期-th working day counting 公开日期 as the first.
 
     None when the record declares no period or has no 公开日期. Raises CalendarMissing when the working days of
-    the period fall in a year without a holiday notice.
+    the period fall in a year *calendar* has no data for.
     """
     if record.notice_until is not None:
         return record.notice_until
@@ -57,8 +66,11 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
 
 
 def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
-    """notice_end, or the 公开日期 itself when the calendar cannot tell: a list never stays up on a guess."""
+    """notice_end on the provisional calendar: a 公示 running into a year without a notice yet (one published in
+    late December) ends on its provisional day, from weekends and the statutory holidays. Only where not even that
+    can be computed does it end on its 公开日期: a list never stays up on a guess.
+    """
     try:
-        return notice_end(record, calendar)
+        return notice_end(record, calendar.provisional())
     except CalendarMissing:
         return record.published

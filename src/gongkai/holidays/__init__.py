@@ -1,0 +1,43 @@
+"""Holiday notices kept in a catalog (calendar/<year>.yaml): the calendar capability registers them as a kind of
+catalog file, builds the working-day calendar from them, and imports a notice as published (see importing.py).
+
+The catalog itself knows nothing of calendars: importing this package is what makes it read calendar/.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from gongkai.catalog.files import FileKind, pydantic_builder, register_kind
+from gongkai.catalog.normalize import Note
+from gongkai.workdays import Notice, WorkdayCalendar, notice_problems
+
+_validate = pydantic_builder(Notice)
+
+
+def _build_notice(data: dict[str, Any], path: str) -> tuple[Notice | None, list[Note]]:
+    notice, notes = _validate(data, path)
+    if notice is None:
+        return None, notes
+    problems = notice_problems(notice, path)
+    if problems:  # a notice with a wrong day is not used at all: every deadline would be wrong
+        return None, [Note("GK801", p.message, p.hint, p.field) for p in problems]
+    return notice.located(path), []
+
+
+register_kind(FileKind("notice", "节假日安排", _build_notice), folder="calendar")
+
+
+class HasNotices(Protocol):
+    def models(self, kind: str) -> list[tuple[str, Any]]: ...
+
+
+def calendar_of(catalog: HasNotices) -> WorkdayCalendar:
+    """The strict working-day calendar: chinesecalendar's years plus every valid notice in the catalog.
+
+    Call .provisional() on it where a date in a year without a notice may be shown as 暂定 rather than refused.
+    """
+    return WorkdayCalendar(notice for _, notice in catalog.models("notice"))
+
+
+__all__ = ["calendar_of"]

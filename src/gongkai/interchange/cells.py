@@ -1,0 +1,258 @@
+"""Reading one cell by meaning: lists written in one cell, and boxes ticked in any arrangement."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gongkai.interchange.headers import Choice, norm, tidy
+
+TICKS = frozenset("■☑✓✔√▣✅●◆▲☒")
+UNTICKS = frozenset("□☐○×✗✘◇")
+OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a box can stand
+MARKS = TICKS | UNTICKS
+YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选"})
+NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选"})
+
+_OPEN, _CLOSE = "《（〔[「“‘〈{", "》）〕]」”’〉}"
+_BULLETS = "●•·▪◆◇○■□▶►-*"
+_LINE_MARK = re.compile(
+    r"^\s*(?:[" + re.escape(_BULLETS) + r"]|\d{1,2}\s*[.、．）)](?!\d)|（\s*\d{1,2}\s*）|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}\s*、|（[一二三四五六七八九十]{1,3}）)\s*"
+)
+_INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）](?!\d)|（(\d{1,2})）)")
+_INLINE_BULLETS = "●•·▪◆"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _outside(text: str) -> list[bool]:
+    """For each character: True when it stands outside 《…》, （…） and other brackets."""
+    depth, flags = 0, []
+    for ch in text:
+        flags.append(depth == 0)
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            flags[-1] = False
+    return flags
+
+
+def _split_outside(text: str, separators: str) -> list[str]:
+    parts, start, flags = [], 0, _outside(text)
+    for index, ch in enumerate(text):
+        if ch in separators and flags[index]:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _inline_numbered(line: str) -> list[str] | None:
+    """「1.甲 2.乙 3.丙」or「①甲②乙」on one line, split at the numbers (which must count up from 1)."""
+    flags = _outside(line)
+    if any(ch in _CIRCLED for ch in line):
+        cuts = [i for i, ch in enumerate(line) if ch in _CIRCLED and flags[i]]
+        if len(cuts) < 2 or line[: cuts[0]].strip():
+            return None
+        return [p for p in _cut(line, cuts) if p]
+    found = [m for m in _INLINE_NUMBER.finditer(line) if flags[m.start()]]
+    numbers = [int(next(g for g in m.groups() if g)) for m in found]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or line[: found[0].start()].strip():
+        return None
+    return [p for p in _cut(line, [m.start() for m in found]) if p]
+
+
+def _cut(line: str, cuts: list[int]) -> list[str]:
+    bounds = [*cuts, len(line)]
+    return [_LINE_MARK.sub("", line[a:b], count=1).strip().rstrip("；;，,、") for a, b in zip(bounds, bounds[1:])]
+
+
+def _bulleted(line: str) -> list[str] | None:
+    """「●甲●乙」on one line: the parts between the bullets."""
+    parts = [p.rstrip("；;，,") for p in _split_outside(line, _INLINE_BULLETS)]
+    return parts if len(parts) > 1 else None
+
+
+def _unmarked(line: str) -> str:
+    return _LINE_MARK.sub("", line, count=1).strip().rstrip("；;，,")
+
+
+def split_list(text: str) -> list[str]:
+    """The elements of a list in one cell: lines, bullets and numbers first, then ；, then 、 (never inside 《》（））."""
+    lines = [line.strip() for line in tidy(text).split("\n") if line.strip()]
+    if len(lines) == 1:
+        line = lines[0]
+        found = _inline_numbered(line) or _bulleted(line)
+        if found:
+            return found
+        if _LINE_MARK.match(line):
+            return [_unmarked(line)]
+        parts = _split_outside(line, "；;")
+        return parts if len(parts) > 1 else _split_outside(line, "、")
+    elements: list[str] = []
+    for line in lines:
+        if _LINE_MARK.match(line):
+            elements.extend(_bulleted(line) or [_unmarked(line)])
+        else:
+            elements.extend(p.rstrip("，,") for p in _split_outside(line, "；;"))
+    return [e for e in elements if e]
+
+
+@dataclass
+class Boxes:
+    """What a box cell says: names ticked, names left empty, extras of 其他, and what could not be read."""
+
+    ticked: list[str] = field(default_factory=list)
+    unticked: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # ticked (or listed) text that is no option
+    unmarked: list[str] = field(default_factory=list)  # names without a box in a cell where others have one
+    stray: int = 0  # boxes with no name next to them
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "mark", "name", "unknown"
+    text: str
+    ticked: bool = False
+    names: tuple[str, ...] = ()
+    extras: tuple[str, ...] = ()
+
+
+_SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
+_NUMBERING = re.compile(r"\d{1,2}\s*[.、．）)](?!\d)|（\d{1,2}）|[①-⑳]")
+_BRACKETED_MARK = re.compile(r"[（\[]\s*([" + re.escape("".join(sorted(MARKS))) + r"])\s*[）\]]")
+
+
+def read_boxes(text: str, choice: Choice) -> Boxes:
+    """Boxes in any arrangement: one per line or all on one line, box before or after its name, or names only."""
+    tokens = _tokens(_BRACKETED_MARK.sub(r"\1", tidy(text)), choice)
+    boxes = Boxes(marked=any(t.kind == "mark" for t in tokens))
+    if not boxes.marked:
+        for token in tokens:
+            _take(boxes, token, True)
+        return boxes
+    leading = tokens[0].kind == "mark"
+    pairs: list[tuple[_Token, bool]] = []
+    pending: _Token | None = None
+    for token in tokens if leading else reversed(tokens):  # a box belongs to the name after it, or before it
+        if token.kind == "mark":
+            boxes.stray += pending is not None
+            pending = token
+        elif pending is None:
+            boxes.unmarked.append(token.text)
+        else:
+            pairs.append((token, pending.ticked))
+            pending = None
+    boxes.stray += pending is not None
+    for token, ticked in pairs if leading else reversed(pairs):
+        _take(boxes, token, ticked)
+    if not leading:
+        boxes.unmarked.reverse()
+    return boxes
+
+
+def _take(boxes: Boxes, token: _Token, ticked: bool) -> None:
+    if token.kind == "unknown":
+        if ticked:
+            boxes.unknown.append(token.text)
+        return
+    target = boxes.ticked if ticked else boxes.unticked
+    target.extend(n for n in token.names if n not in target)
+    if ticked:
+        boxes.extras.extend(e for e in token.extras if e not in boxes.extras)
+
+
+def _tokens(text: str, choice: Choice) -> list[_Token]:
+    tokens: list[_Token] = []
+    pos = 0
+    while pos < len(text):
+        ch = text[pos]
+        numbering = _NUMBERING.match(text, pos)
+        if ch in _SEPARATORS or ch.isspace():
+            pos += 1
+        elif numbering and (pos == 0 or text[pos - 1] in _SEPARATORS or text[pos - 1] in MARKS):
+            pos = numbering.end()
+        elif ch in MARKS or (ch == OCR_BOX and _box_at(text, pos, choice)):
+            tokens.append(_Token("mark", ch, ticked=ch in TICKS))
+            pos += 1
+        elif spelling := choice.spelling_at(text, pos):
+            pos = _name(text, pos, spelling, choice, tokens)
+        else:
+            end = _unknown_end(text, pos, choice)
+            tokens.append(_Token("unknown", text[pos:end].strip()))
+            pos = end
+    return tokens
+
+
+def _box_at(text: str, pos: int, choice: Choice) -> bool:
+    """口 is a box when a name follows it, or it stands alone between separators (not the 口 of 窗口)."""
+    if _name_follows(text, pos + 1, choice):
+        return True
+    before = text[pos - 1] if pos else "\n"
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    known_before = any(text.endswith(s, 0, pos) for s in choice.spellings)
+    return (before in _SEPARATORS or before in MARKS or known_before) and (after in _SEPARATORS or after in MARKS)
+
+
+def _name(text: str, pos: int, spelling: str, choice: Choice, tokens: list[_Token]) -> int:
+    names = choice.spellings[spelling]
+    end = pos + len(spelling)
+    extras: tuple[str, ...] = ()
+    if names == ("其他",):
+        end, extras = _other_extras(text, end)
+    canonical = tuple(n for n in names if n in choice.names or n in choice.unmodelled)
+    extras += tuple(n for n in names if n not in canonical)
+    tokens.append(_Token("name", text[pos:end], names=canonical, extras=extras))
+    return end
+
+
+def _other_extras(text: str, end: int) -> tuple[int, tuple[str, ...]]:
+    """「其他（12345政务服务热线、政务公开专区）」or「其他：…」: the channels written after 其他."""
+    rest = text[end:]
+    stripped = rest.lstrip(" \n")
+    skipped = len(rest) - len(stripped)
+    if stripped.startswith("（"):
+        close = stripped.find("）")
+        inner, length = (stripped[1:close], close + 1) if close >= 0 else (stripped[1:], len(stripped))
+    elif stripped[:1] in ("：", ":") and skipped == 0:
+        stop = re.search(r"[\n" + re.escape("".join(sorted(MARKS))) + "]", stripped[1:])
+        length = 1 + (stop.start() if stop else len(stripped) - 1)
+        inner = stripped[1:length]
+    else:
+        return end, ()
+    return end + skipped + length, tuple(p for p in _split_outside(inner, "、，,；;") if p)
+
+
+def _name_follows(text: str, pos: int, choice: Choice) -> bool:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos < len(text) and choice.spelling_at(text, pos) is not None
+
+
+def _unknown_end(text: str, pos: int, choice: Choice) -> int:
+    end = pos + 1
+    while end < len(text):
+        ch = text[end]
+        if ch in _SEPARATORS or ch.isspace() or ch in MARKS:
+            break
+        if ch == OCR_BOX and _name_follows(text, end + 1, choice):
+            break
+        end += 1
+    return end
+
+
+def tick_state(text: str, own: tuple[str, ...], choice: Choice) -> bool | None:
+    """A tick sub-column's cell: True ticked, False empty or □, None when it is neither."""
+    value = norm(text)
+    if not value or value in UNTICKS or value == OCR_BOX or value in NO_WORDS:
+        return False
+    if value in TICKS or value in YES_WORDS:
+        return True
+    if choice.lookup(value) == own:
+        return True  # the option's own name written in its column
+    if value[0] in MARKS and choice.lookup(value[1:]) == own:
+        return value[0] in TICKS
+    return None

@@ -1,0 +1,173 @@
+"""Finding a table's header and what each column means: one or two header rows, merged or not, any order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.interchange.grid import Grid
+from gongkai.interchange.headers import headers, norm
+
+HEADER_SEARCH_ROWS = 20
+PARENT = "上级目录"  # a second 一级事项-like column left of 一级事项 (一级目录, 事项类别): read as the 领域
+SERIAL = "序号"
+# Fields whose header may stand over sub-columns (two-row header).
+_LEVELS = ("一级事项", "二级事项", "三级事项")
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """How one column was understood: the header cell, its text, the key it became (None: ignored), a note."""
+
+    col: int
+    ref: str
+    label: str
+    key: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Where a sheet's header is, where its data starts and what every column means."""
+
+    sheet: str
+    header_rows: tuple[int, ...]
+    first_row: int
+    columns: tuple[ColumnUse, ...]
+
+    @property
+    def keys(self) -> dict[int, str]:
+        """Column number → key, for the columns that are read."""
+        return {c.col: c.key for c in self.columns if c.key and c.key != SERIAL}
+
+
+def _score(grid: Grid, row: int) -> int:
+    table = headers()
+    found = {table.field_of(grid.value(row, c)) or (table.option_of(grid.value(row, c)) or ("",))[0]
+             for c in range(1, grid.cols + 1)}
+    return len(found - {None, ""})
+
+
+def find_layout(grid: Grid) -> SheetLayout | None:
+    """The header (the first row naming two or more known columns) and the meaning of each column."""
+    header = next((r for r in range(1, min(grid.rows, HEADER_SEARCH_ROWS) + 1) if _score(grid, r) >= 2), None)
+    if header is None:
+        return None
+    two_rows = _two_rows(grid, header)
+    uses = [_column(grid, header, c, _sub_label(grid, header, c) if two_rows else "") for c in range(1, grid.cols + 1)]
+    first = header + (2 if two_rows else 1)
+    uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
+    rows = (header, header + 1) if two_rows else (header,)
+    return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
+
+
+def _two_rows(grid: Grid, header: int) -> bool:
+    """A second header row: header cells merged across or down, 一级事项/二级事项 below, or options side by side."""
+    if any(top == header and (bottom > top or right > left) for top, left, bottom, right in grid.merged):
+        return True
+    keys = [_sub_key(_group(grid, header, c), grid.value(header + 1, c)) for c in range(1, grid.cols + 1)]
+    if any(key in _LEVELS for key in keys):
+        return True
+    groups = [key.split("=")[0] for key in keys if key and "=" in key]
+    return any(groups.count(group) >= 2 for group in groups)
+
+
+def _sub_label(grid: Grid, header: int, col: int) -> str:
+    """The text under the header cell, unless the header cell is merged down over it."""
+    if grid.anchor(header + 1, col) == grid.anchor(header, col):
+        return ""
+    return grid.value(header + 1, col)
+
+
+def _group(grid: Grid, header: int, col: int) -> str:
+    """The header over *col*; a blank one belongs to the labelled header on its left (an unmerged group)."""
+    for c in range(col, 0, -1):
+        if grid.value(header, c):
+            return grid.value(header, c)
+        if not _sub_label(grid, header, c):
+            return ""
+    return ""
+
+
+def _column(grid: Grid, header: int, col: int, sub: str) -> ColumnUse | None:
+    top = _group(grid, header, col) if sub else grid.value(header, col)
+    top_ref = grid.ref(*grid.anchor(header, col))
+    if sub:
+        key = _sub_key(top, sub)
+        if key:
+            return ColumnUse(col, grid.ref(header + 1, col), f"{top} / {sub}" if top else sub, key)
+    if not top:
+        return ColumnUse(col, grid.ref(header, col), sub, None) if sub else None
+    key = _top_key(top)
+    if key is None and sub:
+        return ColumnUse(col, grid.ref(header + 1, col), sub, None)
+    return ColumnUse(col, top_ref, top, key)
+
+
+def _sub_key(top: str, sub: str) -> str | None:
+    table = headers()
+    field = table.field_of(top) if top else None
+    choice = table.choices.get(field or "")
+    if choice and (options := choice.lookup(sub)):
+        return f"{field}={'+'.join(options)}"
+    if field in _LEVELS or not top:
+        return table.field_of(sub) or _option_key(sub)
+    return None
+
+
+def _option_key(label: str) -> str | None:
+    found = headers().option_of(label)
+    return f"{found[0]}={'+'.join(found[1])}" if found else None
+
+
+def _top_key(top: str) -> str | None:
+    """A one-row header: a field (公开依据), an option alone (全社会), or both in one (公开对象（全社会）)."""
+    table = headers()
+    key = table.field_of(top, loose=False) or _option_key(top)
+    if key:
+        return key
+    label = norm(top)
+    for field, choice in table.choices.items():
+        for spelling, name in table.fields.items():
+            if name == field and label.startswith(spelling) and len(label) > len(spelling):
+                rest = label[len(spelling):].strip("（）-—_/：:")
+                if options := choice.lookup(rest):
+                    return f"{field}={'+'.join(options)}"
+    return table.field_of(top)
+
+
+def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
+    """Two columns of one meaning: an extra 一级目录 left of 一级事项 gives the 领域; others are reported."""
+    seen: dict[str, ColumnUse] = {}
+    level1 = [u for u in uses if u and u.key == "一级事项"]
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        if use is None or not use.key:
+            result.append(use)
+        elif use.key == "一级事项" and use is not level1[-1]:
+            result.append(ColumnUse(use.col, use.ref, use.label, PARENT, "在一级事项列之前：按领域读取"))
+        elif use.key in seen and use.key != SERIAL:
+            note = f"与 {seen[use.key].ref}「{seen[use.key].label}」重复，已忽略"
+            result.append(ColumnUse(use.col, use.ref, use.label, None, note))
+        else:
+            seen[use.key] = use
+            result.append(use)
+    return result
+
+
+def _unlabelled(grid: Grid, use: ColumnUse, first: int) -> ColumnUse | None:
+    """A column without any header is skipped quietly when empty, reported when it holds something."""
+    if use.label:
+        return use
+    if any(grid.own(r, use.col) for r in range(first, grid.rows + 1)):
+        return ColumnUse(use.col, use.ref, "", None, "这一列没有表头，其中的内容已忽略")
+    return None
+
+
+def _serial_ids(grid: Grid, use: ColumnUse, first: int) -> ColumnUse:
+    """A 编号 column holding only 1, 2, 3 … is a 序号 column, not gongkai's 编号 (SHJZ-001)."""
+    if use.key != "编号":
+        return use
+    values = [grid.own(r, use.col) for r in range(first, grid.rows + 1) if grid.own(r, use.col)]
+    if values and all(v.isdigit() for v in values):
+        return ColumnUse(use.col, use.ref, use.label, SERIAL, "全是数字，按序号读")
+    return use

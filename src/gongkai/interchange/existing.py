@@ -1,0 +1,79 @@
+"""Every item file on disk, valid or not: what import matches rows against, allocates ids around and never clobbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.decode import decode
+from gongkai.catalog.normalize import normalize
+from gongkai.catalog.yamlio import YamlFailure, parse_fast
+from gongkai.diagnostics import Severity
+from gongkai.model import Item
+
+
+@dataclass(frozen=True)
+class ItemFile:
+    """One file under items/: its id (编号 inside, else the file name), its values as far as they can be read."""
+
+    path: str
+    item_id: str
+    values: dict[str, Any]  # YAML key → value: the model's when valid, else the mapping as written (normalised)
+    model: Item | None
+    problem: str | None  # why the file fails to load (first error, with its line), None when it loads
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """(领域, 一级事项, 二级事项, 三级事项): how a row without 编号 finds its item."""
+        return tuple(_text(self.values.get(k)) for k in ("领域", "一级事项", "二级事项", "三级事项"))  # type: ignore[return-value]
+
+    @property
+    def stem(self) -> str:
+        return self.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _text(value: Any) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def item_files(catalog: Catalog) -> list[ItemFile]:
+    """Every file of kind item, by path; those that fail validation included."""
+    folders = {d.slug: d.name for d in catalog.agency.domains} if catalog.agency else {}
+    found = []
+    for path, parsed in sorted(catalog.files.items()):
+        if parsed.kind != "item":
+            continue
+        if parsed.model is not None:
+            found.append(ItemFile(path, parsed.model.id, parsed.model.model_dump(by_alias=True), parsed.model, None))
+            continue
+        raw = _raw(catalog, path)
+        if raw and "领域" not in raw and (folder := path.split("/")[1] if path.count("/") > 1 else "") in folders:
+            raw["领域"] = folders[folder]
+        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        found.append(ItemFile(path, _text(raw.get("编号")) or stem, raw, None, _first_error(parsed.diagnostics)))
+    return found
+
+
+def _raw(catalog: Catalog, path: str) -> dict[str, Any]:
+    """The mapping as written, aliases made canonical; empty when the file is no readable YAML mapping."""
+    text, _ = decode(catalog.source.read(path))
+    try:
+        tree = parse_fast(text) if text is not None else None
+    except YamlFailure:
+        return {}
+    return normalize(tree)[0] if isinstance(tree, dict) else {}
+
+
+def _first_error(diagnostics: list[Any]) -> str:
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR] or diagnostics
+    if not errors:
+        return "文件无法读取"
+    first = errors[0]
+    where = f"第{first.line}行：" if first.line else ""
+    return f"{where}{first.message}"
+
+
+def taken_ids(files: list[ItemFile]) -> set[str]:
+    """Ids no new item may take: every 编号 written in a file and every file name, valid or not."""
+    return {f.item_id for f in files} | {f.stem for f in files}

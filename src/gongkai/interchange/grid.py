@@ -1,0 +1,115 @@
+"""A worksheet as plain text cells and merged ranges, whatever the file: xlsx (openpyxl) or old .xls (xlrd)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
+XLSX_MAGIC = b"PK"
+_DAMAGED = "文件可能已损坏、不完整或加了密码。请用 Excel 或 WPS 打开，另存为「.xlsx」后再导入"
+
+
+class UnreadableWorkbook(Exception):
+    """The bytes are not a workbook gongkai can open; str() is a Chinese explanation."""
+
+
+@dataclass
+class Grid:
+    """One sheet: non-empty cell texts by (row, column), 1-based, and merged ranges (top, left, bottom, right)."""
+
+    name: str
+    cells: dict[tuple[int, int], str]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    @cached_property
+    def rows(self) -> int:
+        return max((r for r, _ in self.cells), default=0)
+
+    @cached_property
+    def cols(self) -> int:
+        return max((c for _, c in self.cells), default=0)
+
+    @cached_property
+    def _anchors(self) -> dict[tuple[int, int], tuple[int, int]]:
+        anchors = {}
+        for top, left, bottom, right in self.merged:
+            for row in range(top, bottom + 1):
+                for col in range(left, right + 1):
+                    anchors[(row, col)] = (top, left)
+        return anchors
+
+    def own(self, row: int, col: int) -> str:
+        """The text written in this very cell (empty inside a merged range except its top-left cell)."""
+        return self.cells.get((row, col), "")
+
+    def value(self, row: int, col: int) -> str:
+        """The text a reader sees in this cell: a merged range's value fills every cell of it."""
+        return self.cells.get(self._anchors.get((row, col), (row, col)), "")
+
+    def anchor(self, row: int, col: int) -> tuple[int, int]:
+        """The top-left cell of the merged range holding (row, col), or the cell itself."""
+        return self._anchors.get((row, col), (row, col))
+
+    def ref(self, row: int, col: int) -> str:
+        """A cell reference as Excel shows it, e.g. 社会救助!C12."""
+        return f"{self.name}!{get_column_letter(col)}{row}"
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as text: whole numbers without .0, Windows line ends and Excel's _x000D_ removed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def read_grids(data: bytes) -> list[Grid]:
+    """Every sheet of an xlsx or xls workbook, or UnreadableWorkbook saying why not."""
+    if data.startswith(XLS_MAGIC):
+        return _xls_grids(data)
+    if not data.startswith(XLSX_MAGIC):
+        raise UnreadableWorkbook("既不是 xlsx 也不是 xls 表格。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
+        raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
+    grids = []
+    for ws in workbook.worksheets:
+        cells = {}
+        for row in ws.iter_rows():
+            for cell in row:
+                text = cell_text(cell.value)
+                if text:
+                    cells[(cell.row, cell.column)] = text
+        merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        grids.append(Grid(ws.title, cells, merged))
+    return grids
+
+
+def _xls_grids(data: bytes) -> list[Grid]:
+    import xlrd  # only old .xls files need it
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())  # xlrd would print
+    except Exception as exc:  # noqa: BLE001 - likewise anywhere in xlrd (encrypted, truncated, not BIFF8)
+        raise UnreadableWorkbook(f"无法作为 xls 表格打开：{_DAMAGED}") from exc
+    grids = []
+    for sheet in book.sheets():
+        cells = {}
+        for row in range(sheet.nrows):
+            for col in range(sheet.ncols):
+                text = cell_text(sheet.cell_value(row, col))
+                if text:
+                    cells[(row + 1, col + 1)] = text
+        # xlrd gives (first row, row after last, first column, column after last), 0-based.
+        merged = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
+        grids.append(Grid(sheet.name, cells, merged))
+    return grids

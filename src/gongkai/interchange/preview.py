@@ -1,0 +1,69 @@
+"""An import plan in words: how each column was read, and every change as old → new values (personal data masked)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.interchange.read import shown
+from gongkai.interchange.columns import PARENT, SERIAL, ColumnUse, SheetLayout
+from gongkai.interchange.headers import headers
+from gongkai.interchange.plan import Change, ImportPlan
+
+
+def describe_layouts(layouts: list[SheetLayout]) -> list[str]:
+    """For --dry-run: every column of every sheet and what it was read as."""
+    lines = []
+    for layout in layouts:
+        rows = "–".join(str(r) for r in layout.header_rows)
+        lines.append(f"工作表「{layout.sheet}」：表头在第 {rows} 行，数据从第 {layout.first_row} 行起")
+        lines.extend(f"  {c.ref}「{shown(c.label) or '（无表头）'}」→ {_meaning(c)}" for c in layout.columns)
+    return lines
+
+
+def _meaning(column: ColumnUse) -> str:
+    key = column.key
+    if key is None:
+        return column.note or "不认识的列，已忽略"
+    if key == SERIAL:
+        return "序号（不导入）" + (f"：{column.note}" if column.note else "")
+    if key == PARENT:
+        return f"领域（{column.note}；不是领域名称的值报告后忽略）"
+    if "=" not in key:
+        return key
+    field, options = key.split("=", 1)
+    unmodelled = headers().choices[field].unmodelled
+    if options in unmodelled:
+        return f"{field}：{options}（gongkai 不分这一级，勾选的行会逐格报告）"
+    return f"{field}：{options.replace('+', '、')}"
+
+
+def value_text(value: Any) -> str:
+    """A field value as people read it in the preview: lists joined with ；, nothing as （空）."""
+    if value is None or value == "" or value == []:
+        return "（空）"
+    if isinstance(value, list):
+        return "；".join(shown(str(v)) for v in value)
+    return shown(str(value))
+
+
+def describe_change(change: Change) -> list[str]:
+    """A change as lines: what is added or updated from which row, then each field old → new."""
+    if change.added:
+        name = " / ".join(change.fields[k] for k in ("一级事项", "二级事项", "三级事项") if change.fields.get(k))
+        note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
+        return [f"新增 {change.item_id}  {change.path}  ← {change.source}：{shown(name)}{note}"]
+    invalid = "（该文件校验不通过，按 --overwrite-invalid 更新）" if change.invalid else ""
+    note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
+    lines = [f"更新 {change.item_id}  {change.path}  ← {change.source}{invalid}{note}"]
+    for diff in change.diffs:
+        lines.append(f"  {diff.key}：{value_text(diff.old)} → {value_text(diff.new)}")
+        if diff.removed:
+            gone = "、".join(shown(v) for v in diff.removed)
+            lines.append(f"    注意：去掉了 {len(diff.removed)} 条{diff.key}：{gone}")
+    return lines
+
+
+def summary(plan: ImportPlan) -> str:
+    """新增 N 项，更新 N 项，未变 N 项 (，跳过 N 项)。"""
+    skipped = f"，跳过 {plan.skipped} 项（见上方警告）" if plan.skipped else ""
+    return f"新增 {len(plan.added)} 项，更新 {len(plan.updated)} 项，未变 {plan.unchanged} 项{skipped}。"

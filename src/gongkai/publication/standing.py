@@ -1,0 +1,46 @@
+"""How a record stands on a given day: whether it is out yet, through which channels, and whether its 公示 is over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from gongkai.model import Item, Record
+from gongkai.publication.channels import Output, effective_channels, outputs_of
+from gongkai.publication.periods import is_notice, safe_notice_end
+from gongkai.workdays import WorkdayCalendar
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A published record on one day: its channels and outputs, and its 公示 period where it has one."""
+
+    channels: tuple[str, ...]
+    outputs: frozenset[Output]
+    notice_end: dt.date | None  # the last day of its 公示
+    lists_people: bool  # a 公示 or a list of people: never indexed, comes down when the period ends
+    ended: bool  # the 公示 is over: the list has left the web
+
+
+def standing(record: Record, item: Item | None, today: dt.date, calendar: WorkdayCalendar) -> Standing | None:
+    """The record's standing on *today*; None when it is not out: not 主动公开, not yet published, or withdrawn."""
+    if not record.is_public or record.published is None or record.published > today:
+        return None
+    if record.withdrawn is not None and record.withdrawn.date <= today:
+        return None
+    channels = effective_channels(record, item)
+    notice = is_notice(record, item)
+    end = safe_notice_end(record, calendar) if notice else None
+    if notice and end is None:
+        end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
+    return Standing(channels, outputs_of(channels), end, notice, end is not None and end < today)
+
+
+def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.date | None:
+    """The next day after *today* on which the record's standing changes, if any."""
+    days = [record.published] if record.published is not None and record.published > today else []
+    if record.withdrawn is not None and record.withdrawn.date > today:
+        days.append(record.withdrawn.date)
+    if found is not None and found.notice_end is not None and not found.ended:
+        days.append(found.notice_end + dt.timedelta(days=1))
+    return min(days, default=None)

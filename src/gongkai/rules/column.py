@@ -1,0 +1,125 @@
+"""The 政府信息公开 column (国办公开办函〔2019〕61号): a complete 指南, no blank columns, the 年报 every year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.model import vocab
+from gongkai.publication import Output, WEB_CHANNEL
+from gongkai.publication.standing import standing
+from gongkai.rules.base import Context, Finding, rule
+
+W, I = Severity.WARNING, Severity.INFO
+AGENCY = "gongkai.yaml"
+GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "email"), ("办公时间", "hours"),
+                ("复议机关", "review_body"), ("诉讼法院", "court"))
+
+
+@rule("GK901", "guide-incomplete", "政府信息公开指南缺少内容", W,
+      what="检查 gongkai.yaml「依申请公开」是否写全了指南要告诉公众的内容：受理机构、通信地址、电话、电子邮箱、办公时间、"
+           "行政复议机关、行政诉讼法院；申请方式含「网上申请」的，要写网上申请地址。",
+      why="《政府信息公开条例》第二十二条、第二十九条：政府信息公开指南应当包括政府信息的分类、编排体系、获取方式和"
+          "政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等；第五十一条规定救济途径。",
+      example="依申请公开:\n  受理机构: 县民政局办公室\n  方式: [当面提交, 网上申请]",
+      instead="依申请公开:\n  受理机构: 县民政局办公室\n  地址: ……\n  电话: \"0595-…\"\n  电子邮箱: …\n  办公时间: ……\n"
+              "  网上申请地址: https://…\n  复议机关: ……县人民政府\n  诉讼法院: ……县人民法院")
+def guide_incomplete(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    if agency is None:
+        return
+    desk = agency.requests
+    if desk is None:
+        yield Finding(Location(AGENCY, None, ("机关",)), "没有「依申请公开」设置，政府信息公开指南无法写明受理机构和申请方式",
+                      "在 gongkai.yaml 中加上「依申请公开:」一节（受理机构、地址、电话、电子邮箱、办公时间等）。", prefer_key=True)
+        return
+    for label, name in GUIDE_FIELDS:
+        if getattr(desk, name) is None:
+            yield Finding(Location(AGENCY, None, ("依申请公开",)), f"「依申请公开」没有写「{label}」，指南中将缺少这一项",
+                          f"在「依申请公开:」下加上「{label}: ……」。", prefer_key=True)
+    if "网上申请" in desk.ways and desk.online is None:
+        yield Finding(Location(AGENCY, None, ("依申请公开", "方式")), "申请方式有「网上申请」，但没有写网上申请地址，指南中不会列出这种方式",
+                      "加上「网上申请地址: https://……」（县政府依申请公开系统的网址），或从「方式」中删去「网上申请」。")
+
+
+@rule("GK902", "blank-column", "栏目没有公开信息也没有空白说明", W,
+      what="检查每个主动公开事项（和每个乡镇页面）在网站上是否有已公开的信息；没有的，须写「空白说明」说明原因。"
+           "只通过公示栏等渠道、不上网站的事项，网站会自动写明公开渠道，不算空白。",
+      why="《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）：空白栏目5个以上的网站为不合格；"
+          "确实没有信息的栏目，应在页面上作出说明。",
+      example="事项 SHSW-007 没有任何公开信息，也没有空白说明",
+      instead="空白说明: 本机关本年度未产生此类信息")
+def blank_column(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    if catalog.unreadable("record"):
+        return  # a record that could not be read may well belong to the column: its own error comes first
+    on_web: dict[str, int] = {}
+    for record in catalog.records.values():
+        item = catalog.items.get(record.item or "")
+        found = standing(record, item, ctx.today, ctx.calendar)
+        if found is not None and Output.WEB in found.outputs:
+            for key in (record.item or "", record.unit):
+                on_web[key] = on_web.get(key, 0) + 1
+    for path, item in catalog.models("item"):
+        if item.mode == "主动" and WEB_CHANNEL in item.channels and not on_web.get(item.id) and not item.blank_note:
+            yield Finding(Location(path, item.id, ("编号",)), f"事项 {item.id}「{item.name}」在网站上没有公开信息，也没有空白说明",
+                          "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
+    agency = catalog.agency
+    for index, unit in enumerate(agency.units if agency else []):
+        if unit.kind == vocab.TOWN_UNIT_KIND and not on_web.get(unit.id) and not unit.blank_note:
+            yield Finding(Location(AGENCY, None, ("单位", index)), f"{unit.name}在网站上没有公开信息，也没有空白说明",
+                          "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
+
+
+@rule("GK903", "annual-report-missing", "上一年度的政府信息公开工作年度报告还没有公开", W,
+      what="每年2月1日起，检查是否已登记并公开上一年度的政府信息公开工作年度报告（文种「年度报告」，报告年度为上一年）。"
+           "只检查本目录当年已在使用的年度（启用日期在那一年或更早，或有那一年成文的信息）。",
+      why="《政府信息公开条例》第四十九条：行政机关应当于每年1月31日前公布本机关上一年度政府信息公开工作年度报告。",
+      example="今天 2027-02-03，没有报告年度为2026的年度报告",
+      instead="登记一条 文种: 年度报告 / 报告年度: 2026 / 公开日期不晚于1月31日 的信息")
+def annual_report_missing(ctx: Context) -> Iterator[Finding]:
+    year = ctx.today.year - 1
+    if ctx.today.month == 1 or not _kept_in(ctx, year):
+        return
+    for record in ctx.catalog.records.values():
+        reported = record.report_year or record.formed.year - 1
+        if record.kind == vocab.ANNUAL_REPORT_KIND and reported == year and record.is_public and record.published:
+            return
+    yield Finding(Location(AGENCY, None, ("机关",)), f"还没有公开{year}年度政府信息公开工作年度报告（应于{year + 1}年1月31日前公布）",
+                  f"登记并公开报告：文种: 年度报告，报告年度: {year}；数据可用 gongkai report annual 生成。", prefer_key=True)
+
+
+@rule("GK904", "base-address-missing", "没有设置网站基础地址", I,
+      what="检查 gongkai.yaml「网站: 基础地址」是否写明本栏目在县政府门户网站上的地址。",
+      why="部门政府信息公开栏目设在县政府门户网站上（国办发〔2017〕47号）；网站地图、订阅、门户导出和二维码都需要完整网址，"
+          "没有基础地址时 build-site 不生成 sitemap.xml。",
+      example="网站:\n  标题: ……",
+      instead="网站:\n  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/")
+def base_address_missing(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    if agency is not None and agency.site.base_url is None:
+        yield Finding(Location(AGENCY, None, ("网站",)),
+                      "没有设置「网站: 基础地址」，不会生成 sitemap.xml，订阅和导出中的链接不是完整网址",
+                      "在「网站:」下加上「基础地址: https://……/」。", prefer_key=True)
+
+
+@rule("GK905", "leaders-missing", "没有登记领导信息", W,
+      what="检查 gongkai.yaml 是否有「领导」：姓名、职务（可加分工、简历），在「法定主动公开内容 → 领导信息」中公开。",
+      why="《政府信息公开条例》第二十条第（二）项：行政机关应当主动公开机关职能、机构设置、办公地址、办公时间、"
+          "联系方式、负责人姓名；领导信息栏目空白是年度检查中常见的扣分项。",
+      example="（gongkai.yaml 没有「领导」）",
+      instead="领导:\n  - 姓名: 赵崇宏\n    职务: 局长\n    分工: 主持全面工作")
+def leaders_missing(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    if agency is not None and not agency.leaders:
+        yield Finding(Location(AGENCY, None, ("机关",)), "没有登记领导信息，「法定主动公开内容 → 领导信息」将是空的",
+                      "在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务。", prefer_key=True)
+
+
+
+def _kept_in(ctx: Context, year: int) -> bool:
+    """True when the catalog was kept in *year*: adopted by then, or holding records formed that year."""
+    agency = ctx.catalog.agency
+    if agency is not None and agency.adopted is not None:
+        return agency.adopted.year <= year
+    return any(r.formed.year == year for r in ctx.catalog.records.values())

@@ -1,0 +1,168 @@
+"""Where and while a record may be published: channels within its item's, 公示 periods, 有效性, withdrawal.
+
+DOMAIN.md §12: the channel decides the output; a 公示 runs for its period and its list of people then comes down;
+a document not in force must say so; a record published by mistake is withdrawn from every channel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.publication.periods import is_notice, minimum_for, notice_end
+from gongkai.model import vocab
+from gongkai.rules.base import Context, Finding, rule
+from gongkai.workdays import CalendarMissing
+
+E, W = Severity.ERROR, Severity.WARNING
+DAY = dt.timedelta(days=1)
+
+
+@rule("GK410", "channel-not-in-item", "信息的公开渠道不在所属事项的渠道中", W,
+      what="检查信息「公开渠道」中的每一项是否也列在所属事项的「公开渠道」中。事项没有列出的渠道，gongkai 不会发布到那里。",
+      why="标准目录经县政务公开办审核后公布，事项的公开渠道是向公众作出的承诺（国办发〔2019〕54号）；"
+          "例如名单类信息只在村公示栏公示，不上网站（DOMAIN.md §12）。",
+      example="事项 SHJZ-005 公开渠道: [社区/企事业单位/村公示栏（电子屏）]；信息 公开渠道: [政府网站]",
+      instead="信息只用事项列出的渠道；确需增加渠道的，先调整标准目录中的事项并报审核。")
+def channel_not_in_item(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, record in catalog.models("record"):
+        item = catalog.items.get(record.item or "")
+        if item is None or not record.is_public:
+            continue
+        for index, channel in enumerate(record.channels):
+            if channel not in item.channels:
+                where = _where(ctx, "item", item.id, ("公开渠道",))
+                yield Finding(Location(path, record.id, ("公开渠道", index)),
+                              f"公开渠道「{channel}」不在事项 {item.id} 的公开渠道中（{where}），不会发布到「{channel}」",
+                              f"删去「{channel}」，或先在事项 {item.id} 的「公开渠道」中加上它并报审核。")
+
+
+def _where(ctx: Context, kind: str, object_id: str, field: tuple[str | int, ...]) -> str:
+    path, line, _ = ctx.catalog.locate(Location(ctx.catalog.path_of(kind, object_id), object_id, field))
+    return f"{path} 第{line}行" if line else str(path)
+
+
+@rule("GK411", "notice-period-missing", "公示没有写明公示期", E,
+      what="文种为「公示」的信息，以及所属事项的公开内容是人员名单（低保、特困、临时救助对象名单，补贴对象姓名等）的信息，"
+           "须写明「公示期」（从公开日期当天起算的工作日数）或「公示截止」（最后一天）。",
+      why="名单类信息按规定期限公示，公示期满后名单不再公开；没有公示期，gongkai 无法按期撤下名单，"
+          "只能在公开日期当天之后就把名单从网站上撤下（DOMAIN.md §12）。",
+      example="文种: 公示（没有公示期）",
+      instead="公示期: 7　或　公示截止: 2026-04-29")
+def notice_period_missing(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, record in catalog.models("record"):
+        item = catalog.items.get(record.item or "")
+        if record.is_public and is_notice(record, item) and record.notice_days is None and record.notice_until is None:
+            yield Finding(Location(path, record.id, ("文种",)), "名单类信息没有写明公示期",
+                          "加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。", prefer_key=True)
+
+
+@rule("GK412", "notice-period-too-short", "公示期短于规定", E,
+      what="按工作日（含法定节假日和调休）计算公示期，与规定的最短公示期比较，如低保审核确认名单公示7个工作日。",
+      why="民办函〔2019〕52号 社会救助标准指引：低保初审对象名单公示7个工作日；公示期不足，群众来不及监督。",
+      example="事项 最低生活保障 / 审核信息；公示期: 5",
+      instead="公示期: 7")
+def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, record in catalog.models("record"):
+        minimum = minimum_for(catalog.items.get(record.item or ""))
+        if minimum is None or not record.is_public or record.published is None:
+            continue
+        try:
+            end = notice_end(record, ctx.calendar)
+            days = None if end is None else ctx.calendar.count_between(record.published - DAY, end)
+        except CalendarMissing:
+            continue
+        if days is not None and days < minimum.workdays:
+            field = "公示期" if record.notice_days is not None else "公示截止"
+            yield Finding(Location(path, record.id, (field,)),
+                          f"公示期只有{days}个工作日，少于规定的{minimum.workdays}个工作日（{minimum.source}）",
+                          f"改为「公示期: {minimum.workdays}」。")
+
+
+@rule("GK413", "validity-missing", "政策文件没有写明有效性", E,
+      what="规范性文件和政策文件须写明「有效性」：有效、失效、废止或已修改；不是「有效」的，写明「有效性日期」。",
+      why="群众要知道一份政策现在是否还管用：被新标准替代的旧标准必须在读者看得到的地方注明（DOMAIN.md §12）；"
+          "县政府门户网站的目录字段也有「有效性」（安溪县政府信息公开指南）。",
+      example="文种: 政策文件（没有「有效性」）",
+      instead="有效性: 有效　或　有效性: 失效 / 有效性日期: 2026-07-01 / 被替代: R2026-015")
+def validity_missing(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if record.kind not in vocab.POLICY_KINDS or not record.is_public:
+            continue
+        if record.validity is None:
+            yield Finding(Location(path, record.id, ("文种",)), f"{record.kind}没有写明有效性",
+                          "加上「有效性: 有效」；已失效、废止或修改的，写明哪一种和日期。", prefer_key=True)
+        elif record.validity != vocab.IN_FORCE and record.validity_date is None and record.repealed is None:
+            yield Finding(Location(path, record.id, ("有效性",)), f"有效性为「{record.validity}」，但没有写明日期",
+                          "加上「有效性日期: YYYY-MM-DD」。")
+
+
+@rule("GK414", "replacement-inconsistent", "替代关系不一致", E,
+      what="检查「被替代」「替代」所指的信息是否存在、是否两头一致：A 被 B 替代，则 B 不能是失效的文件，"
+           "A 的有效性不能是「有效」；B 写了「替代: [A]」的，A 须写「被替代: B」。",
+      why="新旧文件的关系要在两边都看得到，读者从旧文件能找到现行文件（DOMAIN.md §12）。",
+      example="R2025-004 被替代: R2026-015，但 R2025-004 有效性: 有效",
+      instead="R2025-004: 有效性: 失效 / 被替代: R2026-015；R2026-015: 替代: [R2025-004]")
+def replacement_inconsistent(ctx: Context) -> Iterator[Finding]:
+    records = ctx.catalog.records
+    for path, record in ctx.catalog.models("record"):
+        if record.replaced_by is not None:
+            newer = records.get(record.replaced_by)
+            if newer is None:
+                yield Finding(Location(path, record.id, ("被替代",)), f"被替代的新文件「{record.replaced_by}」不存在",
+                              "写新文件的信息编号，如 R2026-015。")
+            elif record.validity in (None, vocab.IN_FORCE):
+                yield Finding(Location(path, record.id, ("被替代",)), f"已被 {newer.id} 替代，有效性却不是失效或已修改",
+                              "改为「有效性: 失效」（或 已修改、废止）并写明有效性日期。")
+            elif newer.replaces and record.id not in newer.replaces:
+                yield Finding(Location(path, record.id, ("被替代",)), f"{newer.id} 的「替代」没有列出 {record.id}",
+                              f"在 {newer.id} 的「替代」中加上 {record.id}。")
+        for index, old_id in enumerate(record.replaces):
+            old = records.get(old_id)
+            if old is None:
+                yield Finding(Location(path, record.id, ("替代", index)), f"替代的旧文件「{old_id}」不存在",
+                              "写旧文件的信息编号。")
+            elif old.replaced_by != record.id:
+                yield Finding(Location(path, record.id, ("替代", index)),
+                              f"{old_id} 没有写「被替代: {record.id}」", f"在 {old_id} 中加上「被替代: {record.id}」和有效性。")
+
+
+@rule("GK415", "withdrawal-invalid", "撤回登记有误", E,
+      what="检查「撤回」：只有已主动公开的信息才能撤回，撤回日期不能早于公开日期。",
+      why="撤回是把误发布的信息从每个渠道撤下；已送交两馆的，须以公函向县政府办申请撤换（闽政办函〔2016〕42号）。",
+      example="公开日期: 2026-10-15 / 撤回: {日期: 2026-10-01, 原因: …}",
+      instead="撤回: {日期: 2026-10-16, 原因: 误将过程性信息作为主动公开信息发布}")
+def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        withdrawn = record.withdrawn
+        if withdrawn is None:
+            continue
+        if not record.is_public or record.published is None:
+            yield Finding(Location(path, record.id, ("撤回",)), "没有主动公开过的信息不需要撤回",
+                          "删除「撤回」；未公开的信息不会发布。", prefer_key=True)
+        elif withdrawn.date < record.published:
+            yield Finding(Location(path, record.id, ("撤回", "日期")),
+                          f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
+
+
+@rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
+      what="同时写了「公示期」和「公示截止」时，检查两者是否算出同一天。",
+      why="两处写法不一致时，gongkai 按「公示截止」撤下名单；群众看到的公示期和实际撤下的日期应当一致。",
+      example="公开日期: 2026-04-21 / 公示期: 7 / 公示截止: 2026-04-28",
+      instead="只写一种：公示期: 7（即到 2026-04-29）")
+def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if record.notice_days is None or record.notice_until is None or record.published is None:
+            continue
+        try:
+            counted = notice_end(record.model_copy(update={"notice_until": None}), ctx.calendar)
+        except CalendarMissing:
+            continue
+        if counted != record.notice_until:
+            yield Finding(Location(path, record.id, ("公示截止",)),
+                          f"按公示期{record.notice_days}个工作日算到 {counted}，与公示截止 {record.notice_until} 不一致",
+                          "删去其中一个，或改成一致。")

@@ -1,0 +1,49 @@
+"""One file of the site: its path, the inputs it is made from, and how to make its bytes.
+
+The build keys every file by a hash of its declared inputs and makes exactly the files whose key changed; a full
+build is the same code with an empty store. A page's inputs name everything its template reads beyond the site's
+chrome (the templates, gongkai's version and gongkai.yaml, which every page's header and footer show).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from gongkai.gate import Admission
+from gongkai.site.render import render
+from gongkai.site.store import digest
+
+SearchSource = Callable[[], Any]  # gives a gongkai.search SearchDoc, or None
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """A file of the site: where it goes, what it depends on, and how to make it."""
+
+    path: str
+    inputs: tuple[str, ...]
+    make: Callable[[], bytes]
+    sitemap: bool = False  # listed in sitemap.xml (pages for the public, never lists of people)
+    search: SearchSource | None = None  # what the page gives the search index
+
+    def key(self, chrome: str) -> str:
+        """The hash of everything the file is made from."""
+        return digest("\n".join((chrome, self.path, *self.inputs)))
+
+
+def admitted(admissions: Iterable[Admission], blob: Callable[[str, str | None], str]) -> tuple[str, ...]:
+    """Inputs naming admitted records as a list shows them: id, file content and state on the day."""
+    return tuple(f"record:{a.id}:{blob('record', a.id)}:{a.token}" for a in admissions)
+
+
+def page(path: str, template: str, inputs: Iterable[str], context: Callable[[], dict[str, Any]],
+         common: dict[str, Any], sitemap: bool = True, search: SearchSource | None = None) -> Artifact:
+    """An HTML page rendered from *template*; links inside it are relative to *path*."""
+    root = "../" * path.count("/")
+
+    def make() -> bytes:
+        return render(template, {**common, **context(), "root": root, "path": path})
+
+    return Artifact(path, (f"template:{template}", *inputs), make, sitemap, search)

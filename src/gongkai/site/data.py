@@ -1,0 +1,140 @@
+"""What the site shows: the directory and the records the gate admits to the website, indexed for the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from gongkai.catalog import Catalog
+from gongkai.gate import Admission, Gate, Output, admit
+from gongkai.model import Item
+from gongkai.model.agency import Agency, Domain, Unit
+from gongkai.model.vocab import ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, RULES_KIND, TOWN_UNIT_KIND
+
+FIVE_SLUGS: dict[str, str] = dict(zip(FIVE_DISCLOSURES, ("juece", "zhixing", "guanli", "fuwu", "jieguo"), strict=True))
+TOWN_LEVEL = "乡级"
+
+
+@dataclass
+class SiteData:
+    """The directory and the web admissions, with the look-ups every page needs."""
+
+    agency: Agency
+    today: dt.date
+    items: list[Item]
+    records: list[Admission]  # admitted to the website, newest first
+    next_change: dt.date | None = None
+    blobs: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) → content hash of its file
+    by_id: dict[str, Admission] = field(default_factory=dict)
+    by_item: dict[str, list[Admission]] = field(default_factory=dict)
+    by_unit: dict[str, list[Admission]] = field(default_factory=dict)
+    interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
+    replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
+
+    def blob(self, kind: str, object_id: str | None) -> str:
+        """The content hash of the file defining *object_id*: part of a page's inputs."""
+        return self.blobs.get((kind, object_id or ""), "")
+
+    @property
+    def title(self) -> str:
+        return self.agency.site.title or f"{self.agency.org.name}政府信息公开"
+
+    @property
+    def base_url(self) -> str:
+        """The column's address on the county portal, ending in /; "" when not configured."""
+        base = self.agency.site.base_url or ""
+        return base if not base or base.endswith("/") else base + "/"
+
+    @property
+    def updated(self) -> dt.date | None:
+        """The newest 公开日期 on the site (never the build time, so builds are reproducible)."""
+        return self.records[0].record.published if self.records else None
+
+    @cached_property
+    def item_by_id(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    def domain_items(self, domain: Domain) -> list[Item]:
+        return [i for i in self.items if i.domain == domain.name]
+
+    def five_items(self, five: str) -> list[Item]:
+        return [i for i in self.items if i.five == five]
+
+    def category_items(self, category: str) -> list[Item]:
+        return [i for i in self.items if i.law_category == category]
+
+    @property
+    def towns(self) -> list[Unit]:
+        return [u for u in self.agency.units if u.kind == TOWN_UNIT_KIND]
+
+    @cached_property
+    def town_items(self) -> list[Item]:
+        return [i for i in self.items if TOWN_LEVEL in i.levels]
+
+    def unit_name(self, unit_id: str) -> str:
+        unit = self.agency.unit(unit_id)
+        return unit.name if unit else unit_id
+
+    def related(self, ids: list[str]) -> list[Admission]:
+        """The web admissions among *ids*; a record not on the web leaves nothing behind."""
+        return [self.by_id[i] for i in ids if i in self.by_id]
+
+    def replacement(self, admission: Admission) -> Admission | None:
+        """The web record that replaced this one, if any."""
+        return self.by_id.get(admission.record.replaced_by or "")
+
+    def predecessors(self, admission: Admission) -> list[Admission]:
+        """The web records this one replaced (named on either side)."""
+        found = {a.id: a for a in self.related(admission.record.replaces)}
+        found.update((a.id, a) for a in self.replaced.get(admission.id, []))
+        return sorted(found.values(), key=lambda a: a.id)
+
+    def of_kind(self, kind: str) -> list[Admission]:
+        return [a for a in self.records if a.record.kind == kind]
+
+    @property
+    def rules(self) -> list[Admission]:
+        """政府信息公开制度: the bureau's own rules."""
+        return self.of_kind(RULES_KIND)
+
+    @property
+    def annual_reports(self) -> list[Admission]:
+        """政府信息公开工作年度报告, newest year first."""
+        return sorted(self.of_kind(ANNUAL_REPORT_KIND), key=lambda a: (report_year(a), a.id), reverse=True)
+
+
+def report_year(admission: Admission) -> int:
+    """The year an annual report reports on: 报告年度, else the year before it was formed."""
+    record = admission.record
+    return record.report_year or record.formed.year - 1
+
+
+def in_force_first(admissions: list[Admission]) -> list[Admission]:
+    """Lists show documents in force first, each group newest first (the order given is kept within a group)."""
+    return sorted(admissions, key=lambda a: not a.record.in_force)
+
+
+def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> SiteData:
+    """SiteData for *catalog* on *today*; records come from the publishing gate and nowhere else."""
+    agency = catalog.agency
+    if agency is None:
+        raise ValueError("catalog has no valid gongkai.yaml")
+    gate = gate or admit(catalog, today)
+    order = {d.name: n for n, d in enumerate(agency.domains)}
+    items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))
+    data = SiteData(agency, today, items, gate.to(Output.WEB), gate.next_change)
+    data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items()}
+    for admission in data.records:
+        record = admission.record
+        data.by_id[record.id] = admission
+        if record.item:
+            data.by_item.setdefault(record.item, []).append(admission)
+        data.by_unit.setdefault(record.unit, []).append(admission)
+        for interpretation in record.interpretations:
+            data.interpreted.setdefault(interpretation, []).append(admission)
+        if record.replaced_by:
+            data.replaced.setdefault(record.replaced_by, []).append(admission)
+    for key in list(data.by_item):
+        data.by_item[key] = in_force_first(data.by_item[key])
+    return data

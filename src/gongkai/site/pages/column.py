@@ -1,0 +1,46 @@
+"""The 政府信息公开 column as 国办公开办函〔2019〕61号 shapes it: the home page and its four parts.
+
+政府信息公开指南 · 政府信息公开制度 · 法定主动公开内容 · 政府信息公开年报, one click from the home page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from gongkai.model.vocab import LAW_CATEGORIES
+from gongkai.site.artifact import Artifact, admitted, page
+from gongkai.site.data import SiteData
+from gongkai.site.guide import guide_context
+from gongkai.site.search_docs import page_doc
+
+NEWEST = 20
+GUIDE = "zhinan/index.html"
+RULES = "zhidu/index.html"
+LAW = "fdzdgknr/index.html"
+REPORTS = "nianbao/index.html"
+FORMS = ("zhinan/shenqingbiao.docx", "zhinan/shenqingbiao.pdf")
+
+
+def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Callable[[], bytes]]) -> Iterator[Artifact]:
+    """The home page, the four parts of the column, and the 申请表 the 指南 offers for download."""
+    newest = data.records[:NEWEST]
+    reports = data.annual_reports
+    yield page("index.html", "home.html", (*admitted(newest, data.blob), *admitted(reports[:1], data.blob)),
+               lambda: {"newest": newest, "latest_report": reports[0] if reports else None}, common)
+    request_items = [i for i in data.items if i.mode == "依申请"]
+    guide = lambda: guide_context(data, request_items, sorted(forms))  # noqa: E731
+    yield page(GUIDE, "guide.html", (*_items(request_items, data), *sorted(forms)), guide, common,
+               search=lambda: page_doc(GUIDE, "政府信息公开指南", guide()["text"]))
+    for path, make in sorted(forms.items()):
+        yield Artifact(path, (f"form:{path}",), make)
+    rules = data.rules
+    yield page(RULES, "rules.html", admitted(rules, data.blob), lambda: {"rules": rules}, common)
+    categories = [(name, article, data.category_items(name)) for name, article in LAW_CATEGORIES]
+    categorised = [i for _, _, items in categories for i in items]
+    yield page(LAW, "law.html", _items(categorised, data), lambda: {"categories": categories}, common)
+    yield page(REPORTS, "reports.html", admitted(reports, data.blob), lambda: {"reports": reports}, common)
+
+
+def _items(items: list[Any], data: SiteData) -> tuple[str, ...]:
+    return tuple(f"item:{i.id}:{data.blob('item', i.id)}" for i in items)

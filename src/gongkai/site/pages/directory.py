@@ -1,0 +1,73 @@
+"""The 标准目录 as the column shows it: per 领域, per 五公开, one page per item, one per township."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gongkai.gate import WEB_CHANNEL
+from gongkai.model import Item
+from gongkai.model.agency import Unit
+from gongkai.model.vocab import FIVE_DISCLOSURES
+from gongkai.site.artifact import Artifact, admitted, page
+from gongkai.site.columns import COLUMNS, row
+from gongkai.site.data import FIVE_SLUGS, SiteData
+from gongkai.site.search_docs import item_doc, page_doc
+
+NO_RECORDS = "本栏目暂无主动公开的信息。"
+
+
+def _items(items: list[Item], data: SiteData) -> tuple[str, ...]:
+    return tuple(f"item:{i.id}:{data.blob('item', i.id)}" for i in items)
+
+
+def directory_artifacts(data: SiteData, common: dict[str, Any]) -> Iterator[Artifact]:
+    """标准目录 per 领域 (and its A3 poster), per 五公开, every item page, every township page."""
+    for domain in data.agency.domains:
+        items = data.domain_items(domain)
+        rows = lambda items=items: [row(i) for i in items]  # noqa: E731 - bound per domain
+        yield page(f"directory/{domain.slug}/index.html", "directory.html", _items(items, data),
+                   lambda domain=domain, rows=rows: {"domain": domain, "rows": rows(), "columns": COLUMNS}, common)
+        yield page(f"directory/{domain.slug}/poster.html", "poster.html", _items(items, data),
+                   lambda domain=domain, rows=rows: {"domain": domain, "rows": rows()}, common, sitemap=False)
+    for five in FIVE_DISCLOSURES:
+        items = data.five_items(five)
+        yield page(f"five/{FIVE_SLUGS[five]}/index.html", "five.html", _items(items, data),
+                   lambda five=five, items=items: {"five": five, "rows": [row(i) for i in items], "columns": COLUMNS},
+                   common)
+    for item in data.items:
+        yield item_page(data, item, common)
+    yield page("towns/index.html", "towns.html", (), lambda: {}, common)
+    for town in data.towns:
+        yield town_page(data, town, common)
+
+
+def blank_reason(item: Item) -> str:
+    """Why an item shows no record: its 空白说明, or the channels it is published through when not the web."""
+    if item.blank_note:
+        return item.blank_note
+    if WEB_CHANNEL not in item.channels:
+        return f"本事项通过{'、'.join(row(item).channels)}公开，不在网站上发布。"
+    return NO_RECORDS
+
+
+def item_page(data: SiteData, item: Item, common: dict[str, Any]) -> Artifact:
+    """items/<id>.html: the item's official columns and the records published under it, in force first."""
+    records = data.by_item.get(item.id, [])
+    inputs = (*_items([item], data), *admitted(records, data.blob))
+    reason = blank_reason(item)
+    return page(f"items/{item.id}.html", "item.html", inputs,
+                lambda: {"item": item, "row": row(item), "item_records": records, "blank": reason,
+                         "columns": COLUMNS},
+                common, search=lambda: item_doc(item, len(records), "" if records else reason))
+
+
+def town_page(data: SiteData, town: Unit, common: dict[str, Any]) -> Artifact:
+    """towns/<id>/index.html: the 乡级 items and what the township's 民政办 published."""
+    records = data.by_unit.get(town.id, [])
+    reason = town.blank_note or NO_RECORDS
+    inputs = (*_items(data.town_items, data), *admitted(records, data.blob))
+    text = "\n".join(i.name for i in data.town_items)
+    return page(f"towns/{town.id}/index.html", "town.html", inputs,
+                lambda: {"town": town, "items": data.town_items, "town_records": records, "blank": reason},
+                common, search=lambda: page_doc(f"towns/{town.id}/index.html", town.name, text, not records))

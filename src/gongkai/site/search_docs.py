@@ -1,0 +1,36 @@
+"""What each page gives the search index: its title, date, 文号, 索引号, text and filters."""
+
+from __future__ import annotations
+
+from gongkai.gate import Admission
+from gongkai.model import Item
+from gongkai.search import SearchDoc
+from gongkai.site.data import SiteData
+
+
+def filters_of(item: Item | None, year: int | None = None) -> dict[str, str]:
+    found = {"领域": item.domain, "五公开": item.five, "公开主体": item.publisher} if item else {}
+    if year:
+        found["年份"] = str(year)
+    return found
+
+
+def record_doc(data: SiteData, admission: Admission, item: Item | None, text: str) -> SearchDoc:
+    """A record page: never called for lists of people, which are not indexed."""
+    record = admission.record
+    published = record.published
+    return SearchDoc(f"records/{record.id}.html", record.title, published, record.doc_number, record.index_number,
+                     text, filters_of(item, published.year if published else None), "record", False,
+                     (record.title,))
+
+
+def item_doc(item: Item, records: int, note: str) -> SearchDoc:
+    """An item page: its name, contents and basis; empty when no record is published under it."""
+    text = "\n".join([*item.contents, *item.basis, item.publisher, note])
+    return SearchDoc(f"items/{item.id}.html", item.name, None, None, None, text, filters_of(item), "item",
+                     records == 0, (item.name, *item.contents))  # pinyin: dibao finds 低保对象名单 in contents
+
+
+def page_doc(url: str, title: str, text: str, empty: bool = False) -> SearchDoc:
+    """A page of the column (指南, 乡镇 …)."""
+    return SearchDoc(url, title, None, None, None, text, {}, "page", empty, (title,))

@@ -1,0 +1,108 @@
+"""Making a build's files aside and moving them in only when everything succeeded.
+
+A first build (no store) is made in a new folder that replaces the old one in one rename. A later build makes only
+the files whose inputs changed, in a staging folder beside the site; when all of them (and the search index, and the
+output scan) succeeded they are renamed into place one by one and the store is written last, so an interrupted run
+leaves the old files and the old store, and the next run makes again whatever does not match.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongkai.files_io import current_umask, write_atomic
+from gongkai.site.store import STORE, Store, digest
+
+BUILDING = "building"
+
+
+@dataclass
+class Staging:
+    """The folder a build writes into, and what it changed compared with the last build."""
+
+    out: Path
+    old: Store
+    full: bool
+    folder: Path = field(init=False)
+    changed: list[str] = field(default_factory=list)
+    _dirs: set[Path] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(self.out)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{BUILDING}.{os.getpid()}.", dir=self.out.parent))
+        os.chmod(self.folder, 0o777 & ~current_umask())
+
+    def write(self, path: str, data: bytes) -> str:
+        """Put *data* at *path* unless the site already holds exactly these bytes; its content hash.
+
+        Safe in a forked worker: what was written is told again by note(), from the same rule, in the main process.
+        """
+        content = digest(data)
+        if self.needs(path, content):
+            target = self.folder / path
+            if target.parent not in self._dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._dirs.add(target.parent)
+            target.write_bytes(data)
+        return content
+
+    def needs(self, path: str, content: str) -> bool:
+        """True when the site does not already hold these bytes at *path*."""
+        previous = self.old.files.get(path)
+        return self.full or previous is None or previous[1] != content
+
+    def note(self, path: str, content: str) -> None:
+        """Remember that *path* was made with *content* (written by write(), here or in a worker)."""
+        if self.needs(path, content):
+            self.changed.append(path)
+
+    def commit(self, store: Store, removed: Iterable[str]) -> None:
+        """Move the build in: the whole folder for a first build, else the changed files, then the store."""
+        if self.full:
+            write_atomic(self.folder / STORE, store.dumps())
+            old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old.{os.getpid()}.", dir=self.out.parent))
+            if self.out.exists():
+                os.replace(self.out, old / "site")
+            os.replace(self.folder, self.out)
+            shutil.rmtree(old, ignore_errors=True)
+            return
+        made: set[Path] = set()
+        for path in self.changed:
+            target = self.out / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(self.folder / path, target)
+        for path in removed:
+            (self.out / path).unlink(missing_ok=True)
+        write_atomic(self.out / STORE, store.dumps())
+        self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Remove staging folders that interrupted builds of *out* left behind (their process is gone)."""
+    for folder in out.parent.glob(f".{out.name}.*"):
+        parts = folder.name.split(".")
+        if folder.is_dir() and len(parts) >= 4 and parts[2] in (BUILDING, "old", "update") and not _alive(parts[3]):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False  # folders of older versions carried no process id
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return int(pid) != 0

@@ -1,0 +1,65 @@
+"""The build's store: for every file of the last build, the hash of its inputs and of its bytes.
+
+It lives in the site folder (.gongkai-build.json) and names only files that are on the site. With it the next
+build knows which files to make again; without it (first build, deleted or damaged store) every file is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+STORE = ".gongkai-build.json"
+VERSION = 3
+
+
+def digest(data: bytes | str) -> str:
+    """A 128-bit content hash (hex): plenty to tell versions of a file apart."""
+    return hashlib.blake2b(data.encode("utf-8") if isinstance(data, str) else data, digest_size=16).hexdigest()
+
+
+@dataclass
+class Store:
+    """What the last build wrote, and for which catalog listing and which days it stays right."""
+
+    stamp: str = ""  # the catalog listing, templates and options the build was made from
+    built_on: dt.date | None = None  # the day the build was made for (--today)
+    next_change: dt.date | None = None  # from this day on the gate decides differently: build again
+    files: dict[str, list[str]] = field(default_factory=dict)  # path → [inputs key, content hash]
+
+    @classmethod
+    def read(cls, site: Path) -> Store:
+        """The store of the site in *site*; an empty store when there is none or it cannot be read."""
+        try:
+            raw: dict[str, Any] = json.loads((site / STORE).read_text("utf-8"))
+            if raw.get("version") != VERSION:
+                return cls()
+            return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change")),
+                       {str(k): [str(v[0]), str(v[1])] for k, v in raw["files"].items()})
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return cls()
+
+    def holds(self, stamp: str, today: dt.date) -> bool:
+        """True when a build for *today* from the listing *stamp* would make exactly what is there."""
+        if not self.files or self.stamp != stamp or self.built_on is None or today < self.built_on:
+            return False
+        return self.next_change is None or today < self.next_change
+
+    def dumps(self) -> str:
+        head = {"version": VERSION, "stamp": self.stamp, "built_on": _iso(self.built_on),
+                "next_change": _iso(self.next_change)}
+        # one file per line keeps the store diffable and cheap to write
+        lines = [f"{json.dumps(p, ensure_ascii=False)}:{json.dumps(v)}" for p, v in sorted(self.files.items())]
+        return json.dumps(head, ensure_ascii=False)[:-1] + ',"files":{\n' + ",\n".join(lines) + "\n}}\n"
+
+
+def _day(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,185 @@
+"""The working-day calendar: catalog notices first, then chinesecalendar, then (when asked) provisional years.
+
+A strict calendar raises CalendarMissing for a year nobody has a notice for. Its provisional() view computes such a
+year from weekends and the statutory holidays instead, and every date it gives says whether it was guessed (暂定).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from gongkai.workdays.days import LIBRARY, ONE_DAY, CalendarMissing, DayInfo, DayKind, DueDate, Step, year_days
+from gongkai.workdays.notice import Notice
+from gongkai.workdays.official import LIBRARY_YEARS, library_year
+from gongkai.workdays.statutory import PROVISIONAL_YEARS, provisional_year
+
+
+@dataclass(frozen=True)
+class _YearTable:
+    """A year's days by day of year; the ordinals of its working days and of its provisional days, for bisect."""
+
+    days: tuple[DayInfo, ...]
+    workdays: tuple[int, ...]
+    guessed: tuple[int, ...]
+
+
+def _notice_day(day: dt.date, notice: Notice, off: dict[dt.date, str], makeup: set[dt.date]) -> DayInfo:
+    # A day listed both as off and as make-up is a data error notice_problems reports; off wins meanwhile.
+    if day in off:
+        return DayInfo(day, DayKind.HOLIDAY, off[day], notice.label)
+    if day in makeup:
+        return DayInfo(day, DayKind.MAKEUP, None, notice.label)
+    kind = DayKind.WEEKEND if day.weekday() >= 5 else DayKind.WORKDAY
+    return DayInfo(day, kind, None, notice.label)
+
+
+def _notice_year(notice: Notice) -> tuple[DayInfo, ...]:
+    off, makeup = notice.days_off(), set(notice.makeup)
+    return tuple(_notice_day(day, notice, off, makeup) for day in year_days(notice.year))
+
+
+def _overlay(days: tuple[DayInfo, ...], neighbour: Notice) -> tuple[DayInfo, ...]:
+    """The days a neighbouring year's notice names explicitly (元旦 across the turn of the year) take precedence."""
+    off, makeup = neighbour.days_off(), set(neighbour.makeup)
+    if not any(info.day in off or info.day in makeup for info in days):
+        return days
+    return tuple(_notice_day(i.day, neighbour, off, makeup) if i.day in off or i.day in makeup else i for i in days)
+
+
+class WorkdayCalendar:
+    """Working days from the catalog's notices, else chinesecalendar, else (provisional view) the statutory days."""
+
+    def __init__(self, notices: Iterable[Notice] = (), *, provisional: bool = False) -> None:
+        self._notices: dict[int, Notice] = {notice.year: notice for notice in notices}  # a later one wins
+        self._provisional = provisional
+        self._tables: dict[int, _YearTable] = {}
+        self._view: WorkdayCalendar | None = self if provisional else None
+
+    def provisional(self) -> WorkdayCalendar:
+        """A view of this calendar that computes years without a notice provisionally instead of raising."""
+        if self._view is None:  # one view per calendar, so its year tables are built once
+            self._view = WorkdayCalendar(self._notices.values(), provisional=True)
+        return self._view
+
+    @property
+    def is_provisional(self) -> bool:
+        """True for the provisional() view."""
+        return self._provisional
+
+    def years(self) -> set[int]:
+        """Years with real data: chinesecalendar's and the notices' (never the provisional ones)."""
+        return set(LIBRARY_YEARS) | set(self._notices)
+
+    def info(self, day: dt.date) -> DayInfo:
+        """The status of one day; raises CalendarMissing for a year without data."""
+        return self._table(day.year).days[day.timetuple().tm_yday - 1]
+
+    def is_workday(self, day: dt.date) -> bool:
+        """True when the day is a working day (make-up weekend days included)."""
+        return self.info(day).is_workday
+
+    def add(self, start: dt.date, n: int) -> dt.date:
+        """The n-th working day after start (start itself not counted); n=0 gives start."""
+        if n < 0:
+            raise ValueError(f"工作日数不能为负数：{n}")
+        if n == 0:
+            return start
+        after, year = start.toordinal(), (start + ONE_DAY).year
+        while True:
+            workdays = self._table(year).workdays
+            index = bisect_right(workdays, after) + n - 1
+            if index < len(workdays):
+                return dt.date.fromordinal(workdays[index])
+            n = index - len(workdays) + 1
+            year += 1
+
+    def due(self, start: dt.date, n: int) -> DueDate:
+        """add(start, n) with the years whose days were only guessed on the way (暂定)."""
+        end = self.add(start, n)
+        return DueDate(end, self.provisional_years(start, end))
+
+    def limit(self, start: dt.date, days: int, workdays: bool = True) -> DueDate:
+        """The last day of a period of *days* working days (or calendar days) after *start*."""
+        if workdays:
+            return self.due(start, days)
+        return DueDate(start + dt.timedelta(days=days))
+
+    def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
+        """Years with a provisional day in (start, end]; empty for a strict calendar."""
+        low, high = start.toordinal(), end.toordinal()
+        found = []
+        for year in range((start + ONE_DAY).year, end.year + 1):
+            guessed = self._table(year).guessed
+            if bisect_right(guessed, high) > bisect_right(guessed, low):
+                found.append(year)
+        return tuple(found)
+
+    def explain_add(self, start: dt.date, n: int) -> list[Step]:
+        """Every day from start+1 to add(start, n), skipped ones included, with the running count."""
+        end, day, counted = self.add(start, n), start + ONE_DAY, 0
+        steps: list[Step] = []
+        while day <= end:
+            info = self.info(day)
+            counted += info.is_workday
+            steps.append(Step(day, info, counted if info.is_workday else None))
+            day += ONE_DAY
+        return steps
+
+    def on_or_after(self, day: dt.date) -> dt.date:
+        """The day itself if it is a working day, else the next working day (节假日顺延)."""
+        return day if self.is_workday(day) else self.add(day, 1)
+
+    def count_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]: start excluded, end included; 0 when end <= start."""
+        if end <= start:
+            return 0
+        low, high = start.toordinal(), end.toordinal()
+        total = 0
+        for year in range((start + ONE_DAY).year, end.year + 1):
+            workdays = self._table(year).workdays
+            total += bisect_right(workdays, high) - bisect_right(workdays, low)
+        return total
+
+    def _table(self, year: int) -> _YearTable:
+        table = self._tables.get(year)
+        if table is None:
+            table = self._tables[year] = self._build(year)
+        return table
+
+    def _build(self, year: int) -> _YearTable:
+        days = self._base(year)
+        for neighbour in (self._notices.get(year - 1), self._notices.get(year + 1)):
+            if neighbour is not None:
+                days = _overlay(days, neighbour)
+        return _YearTable(days, tuple(i.day.toordinal() for i in days if i.is_workday),
+                          tuple(i.day.toordinal() for i in days if i.provisional))
+
+    def _base(self, year: int) -> tuple[DayInfo, ...]:
+        notice = self._notices.get(year)
+        if notice is not None:
+            return _notice_year(notice)
+        if year in LIBRARY_YEARS:
+            return library_year(year)
+        if self._provisional and year in PROVISIONAL_YEARS:
+            return provisional_year(year)
+        raise CalendarMissing(year, self._covered())
+
+    def _covered(self) -> str:
+        first, last = LIBRARY_YEARS.start, LIBRARY_YEARS.stop - 1
+        text = f"{LIBRARY} 收录{first}—{last}年"
+        if self._notices:
+            text += "，目录中有" + "、".join(f"{y}年" for y in sorted(self._notices)) + "的通知"
+        if self._provisional:
+            text += f"，暂定计算只用于{PROVISIONAL_YEARS.start}—{PROVISIONAL_YEARS.stop - 1}年"
+        return text
+
+
+def library_differences(notice: Notice) -> list[dt.date]:
+    """Days of the notice's year that chinesecalendar counts differently (working or not); empty when it has no data."""
+    if notice.year not in LIBRARY_YEARS:
+        return []
+    ours = WorkdayCalendar([notice])
+    return [info.day for info in library_year(notice.year) if info.is_workday != ours.is_workday(info.day)]

@@ -1,0 +1,128 @@
+"""What one day is (working day, weekend, holiday, make-up day), where that comes from, and how sure it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+ONE_DAY = dt.timedelta(days=1)
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+LIBRARY = "chinesecalendar"
+OFFICIAL = "国务院办公厅通知"  # how a chinesecalendar holiday is cited: the library copies the notices
+STATUTORY = "《全国年节及纪念日放假办法》"  # the source of provisional days (2024 revision)
+PROVISIONAL_MARK = "（暂定）"
+IMPORT_COMMAND = "gongkai calendar import 通知.txt"
+
+
+def notice_title(year: int) -> str:
+    """The usual title of the State Council's holiday notice for a year."""
+    return f"国务院办公厅关于{year}年部分节假日安排的通知"
+
+
+def notice_path(year: int) -> str:
+    """Where a year's notice lives in a catalog."""
+    return f"calendar/{year}.yaml"
+
+
+def how_to_import(year: int) -> str:
+    """The Chinese instruction for bringing a year's notice into the catalog."""
+    return f"把{notice_title(year)}的原文复制到一个文本文件，运行 {IMPORT_COMMAND} 录入 {notice_path(year)}。"
+
+
+def year_days(year: int) -> Iterable[dt.date]:
+    """Every day of *year*, in order."""
+    first = dt.date(year, 1, 1)
+    return (first + dt.timedelta(days=i) for i in range((dt.date(year + 1, 1, 1) - first).days))
+
+
+class CalendarMissing(Exception):
+    """A date falls in a year for which the calendar has no data, not even a provisional one."""
+
+    def __init__(self, year: int, covered: str = "") -> None:
+        super().__init__(year)
+        self.year = year
+        self.covered = covered  # which years the calendar does know, in Chinese
+
+    def __str__(self) -> str:
+        known = f"（{self.covered}）" if self.covered else ""
+        return f"没有{self.year}年的节假日安排{known}。{how_to_import(self.year)}"
+
+
+class DayKind(str, Enum):
+    """What kind of day a date is."""
+
+    WORKDAY = "工作日"
+    WEEKEND = "周末"
+    HOLIDAY = "法定节假日"
+    MAKEUP = "调休上班日"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """One day's status, where that status comes from, and whether it is only provisional (暂定)."""
+
+    day: dt.date
+    kind: DayKind
+    holiday_name: str | None
+    source: str  # "chinesecalendar", the notice's file (or title), or 《全国年节及纪念日放假办法》
+    provisional: bool = False
+
+    @property
+    def is_workday(self) -> bool:
+        """True on ordinary working days and make-up working days."""
+        return self.kind in (DayKind.WORKDAY, DayKind.MAKEUP)
+
+    @property
+    def reason(self) -> str:
+        """Why the day is or is not a working day, in Chinese; a provisional day says so."""
+        weekday = WEEKDAYS[self.day.weekday()]
+        if self.kind is DayKind.WEEKEND:
+            text = f"{weekday}，休息日"
+        elif self.kind is DayKind.MAKEUP:
+            text = f"调休上班日（{weekday}）"
+        elif self.kind is DayKind.HOLIDAY:
+            origin = OFFICIAL if self.source == LIBRARY else self.source
+            text = f"{self.holiday_name or '法定节假日'}假期（{origin}）"
+        else:
+            text = "工作日"
+        return text + PROVISIONAL_MARK if self.provisional else text
+
+
+@dataclass(frozen=True)
+class Step:
+    """One day walked by explain_add: counted is the running number of working days, None when skipped."""
+
+    day: dt.date
+    info: DayInfo
+    counted: int | None
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """A date the calendar counted to, and the years whose days it could only guess (暂定) on the way."""
+
+    date: dt.date
+    provisional_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        """True when some day counted lies in a year without a holiday notice yet."""
+        return bool(self.provisional_years)
+
+    def __str__(self) -> str:
+        return self.date.isoformat() + (PROVISIONAL_MARK if self.provisional else "")
+
+    def note(self) -> str:
+        """Why the date is provisional, in Chinese; empty when it is final."""
+        return provisional_note(self.provisional_years)
+
+
+def provisional_note(years: Iterable[int]) -> str:
+    """Why a date counted over *years* (without a notice yet) is provisional, in Chinese; empty for none."""
+    named = "、".join(f"{y}年" for y in sorted(years))
+    if not named:
+        return ""
+    return (f"{named}的节假日安排尚未录入，期限暂按周末和{STATUTORY}规定的法定节假日计算；"
+            f"通知发布后以正式安排为准（{IMPORT_COMMAND}）。")

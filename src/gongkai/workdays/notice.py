@@ -1,0 +1,134 @@
+"""One year's State Council holiday notice as kept in a catalog (calendar/<year>.yaml): the model and its checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from pydantic import Field, PrivateAttr
+
+from gongkai.model.base import CatalogModel, Day, Text
+from gongkai.workdays.days import WEEKDAYS, how_to_import, notice_path
+
+# A notice may reach this many days into the neighbouring years: 元旦 across the turn of the year
+# (国务院办公厅关于2023年…的通知: 2022年12月31日至2023年1月2日).
+SPILL_DAYS = 7
+FieldPath = tuple[str | int, ...]
+
+
+class NoticeHoliday(CatalogModel):
+    """One holiday of a notice: an inclusive range of days off."""
+
+    name: Text = Field(alias="名称", title="名称", description="节日名称，如元旦、春节、国庆节")
+    start: Day = Field(alias="开始", title="开始", description="放假第一天")
+    end: Day = Field(alias="结束", title="结束", description="放假最后一天（含）")
+
+    def days(self) -> Iterable[dt.date]:
+        """Every day of the range, in order."""
+        return (self.start + dt.timedelta(days=i) for i in range((self.end - self.start).days + 1))
+
+
+class Notice(CatalogModel):
+    """国务院办公厅关于某年部分节假日安排的通知: the days off and the make-up working days it sets."""
+
+    year: int = Field(alias="年度", ge=1949, le=2200, title="年度", description="四位数年份，与文件名一致")
+    title: Text = Field(alias="通知", title="通知", description="通知的标题")
+    number: Text | None = Field(None, alias="文号", title="文号", description="如 国办发明电〔2025〕7号")
+    issued: Day | None = Field(None, alias="发布日期", title="发布日期", description="通知落款的日期")
+    holidays: list[NoticeHoliday] = Field(alias="放假", title="放假", description="每个节日一项：名称、开始、结束")
+    makeup: list[Day] = Field(default_factory=list, alias="调休上班", title="调休上班",
+                              description="调休上班的周六、周日")
+    _source: str | None = PrivateAttr(None)
+
+    def located(self, source: str) -> Notice:
+        """The same notice, remembering the file it was read from (named in each day's reason)."""
+        copy = self.model_copy()
+        copy._source = source
+        return copy
+
+    @property
+    def label(self) -> str:
+        """How a day's reason names this notice: its file, else its title."""
+        return self._source or self.title
+
+    def days_off(self) -> dict[dt.date, str]:
+        """Every day off the notice sets, with its holiday's name."""
+        return {day: holiday.name for holiday in self.holidays for day in holiday.days()}
+
+
+@dataclass(frozen=True)
+class NoticeProblem:
+    """Something a well-formed notice gets wrong: a field path into it, a Chinese message and a hint."""
+
+    field: FieldPath
+    message: str
+    hint: str
+
+
+def _file_year(source: str) -> int | None:
+    stem = PurePosixPath(source.replace("\\", "/")).stem
+    return int(stem) if stem.isdigit() else None
+
+
+def _window(year: int) -> tuple[dt.date, dt.date]:
+    spill = dt.timedelta(days=SPILL_DAYS)
+    return dt.date(year, 1, 1) - spill, dt.date(year, 12, 31) + spill
+
+
+def notice_problems(notice: Notice, source: str | None = None) -> list[NoticeProblem]:
+    """What a notice gets wrong: its file name, days outside its year, make-up days that are not weekend days."""
+    problems = list(_name_problems(notice, source)) if source is not None else []
+    problems += _holiday_problems(notice)
+    problems += _makeup_problems(notice)
+    return problems
+
+
+def _name_problems(notice: Notice, source: str) -> Iterator[NoticeProblem]:
+    from_file, year = _file_year(source), notice.year
+    if from_file is None:
+        yield NoticeProblem(("年度",), f"文件名「{source}」不是年份", f"把文件改名为 {notice_path(year)}")
+    elif from_file != year:
+        yield NoticeProblem(("年度",), f"文件名的年份（{from_file}）与「年度」（{year}）不一致",
+                            f"改正「年度」，或把文件改名为 {notice_path(year)}")
+
+
+def _holiday_problems(notice: Notice) -> Iterator[NoticeProblem]:
+    first, last = _window(notice.year)
+    span = f"放假日期应在{notice.year}年内（跨年的元旦可前后延伸{SPILL_DAYS}天）"
+    for i, holiday in enumerate(notice.holidays):
+        name, start, end = holiday.name, holiday.start, holiday.end
+        if not first <= start <= last:
+            yield NoticeProblem(("放假", i, "开始"), f"{name}的开始日期 {start} 不在{notice.year}年内",
+                                f"{span}；每年的放假安排写在该年度的文件中")
+        if end < start:
+            yield NoticeProblem(("放假", i, "结束"), f"{name}的结束日期 {end} 早于开始日期 {start}", "核对通知原文")
+        elif end > last:
+            yield NoticeProblem(("放假", i, "结束"), f"{name}的结束日期 {end} 超出{notice.year}年",
+                                f"{span}，最多到次年1月{SPILL_DAYS}日")
+
+
+def _makeup_problems(notice: Notice) -> Iterator[NoticeProblem]:
+    first, last = _window(notice.year)
+    off = notice.days_off()
+    for i, day in enumerate(notice.makeup):
+        field: FieldPath = ("调休上班", i)
+        if not first <= day <= last:
+            yield NoticeProblem(field, f"调休上班日 {day} 不在{notice.year}年内", "每年的调休安排写在该年度的文件中")
+        if day.weekday() < 5:
+            yield NoticeProblem(field, f"调休上班日必须是周六或周日，{day} 是{WEEKDAYS[day.weekday()]}", "核对通知原文中的日期")
+        if day in off:
+            yield NoticeProblem(field, f"{day} 既是放假日又是调休上班日", "核对通知原文，删去其中一处")
+
+
+def notice_missing_warning(today: dt.date, years_with_notices: set[int]) -> str | None:
+    """From 1 December, warn when next year's notice is missing (all year long when this year's is)."""
+    if today.year not in years_with_notices:
+        year, when = today.year, f"今天已是{today.year}年"
+    elif today.month == 12 and today.year + 1 not in years_with_notices:
+        year, when = today.year + 1, "今天已是12月"
+    else:
+        return None
+    return (f"{when}，尚未录入{year}年节假日安排，{year}年的工作日期限只能暂定。"
+            f"国务院办公厅通常在11—12月发布下一年的通知；发布后，{how_to_import(year)}")
