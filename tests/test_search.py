@@ -186,8 +186,29 @@ def test_build_updates_the_index_in_place(bundled: Path, gk: Gk, tmp_path: Path)
     target.write_text(target.read_text("utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开"), "utf-8")
     assert gk("build-site", bundled, "--out", site).code == 0
     assert "本地实际" not in _search_text(site)
-    assert not (site / "search/t").is_dir() or len(list((site / "search/t").iterdir())) == len(
-        read(site, "search/docs.json.gz")["pages"])  # type: ignore[index]
+    _assert_whole(site)
+
+
+def _assert_whole(site: Path) -> None:
+    """Every file the index names is on the site, and no other."""
+    meta, docs = read(site, "search/meta.json.gz"), read(site, "search/docs.json.gz")
+    pages = [entry[0] for entry in docs["pages"].values()]  # type: ignore[index]
+    assert sorted(p.name for p in (site / "search/t").iterdir()) == sorted(f"{p}.json.gz" for p in pages)
+    assert len(list((site / "search/s").iterdir())) == meta["shards"]  # type: ignore[index]
+    assert meta["pages"] == len(pages) > 50  # type: ignore[index]
+
+
+def test_new_index_format_rebuilds_from_every_page(bundled: Path, gk: Gk, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", bundled, "--out", site).code == 0
+    monkeypatch.setattr("gongkai.search.files.FORMAT", 2)  # a later gongkai writes the index differently
+    target = bundled / "records/2026/R2026-012.yaml"
+    target.write_text(target.read_text("utf-8").replace("请结合实际认真贯彻落实", "请结合本地实际认真贯彻落实"), "utf-8")
+    assert gk("build-site", bundled, "--out", site).code == 0
+    _assert_whole(site)
+    assert read(site, "search/meta.json.gz")["format"] == 2  # type: ignore[index]
+    assert "婚姻登记办事指南" in _search_text(site)  # pages that did not change are in the new index too
 
 
 def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
