@@ -45,23 +45,33 @@ def catalog(records: int) -> Path:
     return target
 
 
+def built_site(records: int) -> tuple[Path, float]:
+    """The whole site of the catalog, built fresh with search by the real command; and how long it took."""
+    site = OUT / f"site-{records}-full"
+    shutil.rmtree(site, ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "gongkai", "build-site", str(catalog(records)), "--out", str(site),
+                    "--no-cache", "--today", TODAY.isoformat()], check=True, capture_output=True)
+    return site, time.perf_counter() - started
+
+
 def docs_file(records: int) -> Path:
-    """The site's SearchDocs for the catalog, one JSON line each (made once, as build-site makes them)."""
+    """The SearchDocs the build passed for the catalog's pages, one JSON line each (read back from a built site)."""
     target = OUT / f"docs-{records}.jsonl"
     if target.is_file():
         return target
-    from gongkai.catalog import load_catalog
-    from gongkai.site.attachments import links
-    from gongkai.site.context import site_data
-    from gongkai.site.search import search_docs
+    from gongkai.search import files
+    from gongkai.search.doc import from_entries
 
-    loaded = load_catalog(catalog(records))
-    data = site_data(loaded, TODAY)
-    started = time.perf_counter()
-    docs = search_docs(data, links(loaded, data.records)[0])
-    print(f"{records} records: SearchDocs from the catalog {time.perf_counter() - started:.2f} s ({len(docs)} pages)")
+    site = OUT / f"site-{records}-full"
+    if not (site / files.DOCS).is_file():
+        built_site(records)
+    groups: dict[int, Any] = {}
     with target.open("w", encoding="utf-8") as handle:
-        for doc in docs:
+        for page, _ in files.read(site, files.DOCS)["pages"].values():
+            group = groups.get(page // files.GROUP) or groups.setdefault(
+                page // files.GROUP, files.read(site, files.group_path(page // files.GROUP)))
+            doc = from_entries(group[str(page)], files.read(site, files.text_path(page)))
             handle.write(json.dumps(dataclasses.asdict(doc), ensure_ascii=False, default=str) + "\n")
     return target
 
@@ -193,17 +203,11 @@ def cold_queries(site: Path) -> list[dict[str, Any]]:
 # ---- a full 10k build with search, against Hugo + Pagefind on the same records ----
 
 def builds(records: int) -> None:
-    site = OUT / f"site-{records}-full"
-    shutil.rmtree(site, ignore_errors=True)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "gongkai", "build-site", str(catalog(records)), "--out", str(site),
-                    "--no-cache", "--today", TODAY.isoformat()], check=True, capture_output=True)
-    ours = time.perf_counter() - started
+    site, ours = built_site(records)
     print(f"{records} records: gongkai build-site, whole command, fresh, with search  {ours:8.2f} s")
     if shutil.which("hugo") is None or not PAGEFIND.is_file():
         print("    (Hugo + Pagefind skipped: needs Debian's hugo and benchmarks/out/pagefind-venv, see the docstring)")
         return
-    sys.argv = [sys.argv[0], "--records", str(records)]
     import bench_site_hugo
     hugo_site = bench_site_hugo.export(records)
     started = time.perf_counter()
