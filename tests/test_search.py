@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.search import SearchDoc, sync_index, update_index
+from gongkai.search import SearchDoc, update_index
 from gongkai.search.files import decode, shard_of
 from gongkai.search.pinyin import pinyin_keys, readings
 from gongkai.search.tokens import normalize, query_keys, text_keys, units
@@ -135,10 +135,10 @@ def test_patch_touches_only_what_changed(tmp_path: Path) -> None:
 
 def test_unchanged_pages_cost_nothing(tmp_path: Path) -> None:
     write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
-    update = sync_index(tmp_path, DOCS)
+    update = update_index(tmp_path, {d.url: d for d in DOCS})
     assert update.changed == 0 and update.removed == []
     assert set(update.files) == {"search/meta.json.gz", "search/docs.json.gz"}
-    update = sync_index(tmp_path, DOCS[1:])  # a page that left the site
+    update = update_index(tmp_path, {DOCS[0].url: None, "records/never-indexed.html": None})
     assert update.changed == 1 and update.removed == ["search/t/0.json.gz"]
 
 

@@ -54,15 +54,6 @@ def update_index(site: Path | None, changed: Mapping[str, SearchDoc | None],
                            f"请删除网站文件夹中的 {SEARCH_DIR}/ 文件夹后重新生成网站，搜索索引会完整重建。") from None
 
 
-def sync_index(site: Path, docs: Iterable[SearchDoc]) -> IndexUpdate:
-    """update_index() for a build that has every page at hand: what the index holds and *docs* lacks leaves it."""
-    wanted: dict[str, SearchDoc | None] = {doc.url: doc for doc in docs}
-    existing = Existing.open(site)
-    if existing is not None:
-        wanted.update((url, None) for url in existing.docs.pages if url not in wanted)
-    return update_index(site, wanted)
-
-
 def _update(site: Path | None, changed: Mapping[str, SearchDoc | None],
             everything: Callable[[], Iterable[SearchDoc]] | None) -> IndexUpdate:
     existing = Existing.open(site) if site is not None else None
@@ -116,4 +107,4 @@ def _present(site: Path) -> set[str]:
     return found
 
 
-__all__ = ["SEARCH_DIR", "IndexUpdate", "SearchDoc", "is_index_file", "sync_index", "update_index"]
+__all__ = ["SEARCH_DIR", "IndexUpdate", "SearchDoc", "is_index_file", "update_index"]
