@@ -46,6 +46,8 @@ def test_text_keys_within_a_line() -> None:
     assert text_keys("安民〔2026〕12号") == {"安民", "安民2026 ", "民2026 ", "民2026 12 ", "2026 ", "12 ",
                                            "2026 12 ", "2026 12 号", "12 号"}
     assert text_keys("低") == set()
+    assert text_keys("12") == {"12 "}
+    assert text_keys("") == set()
 
 
 def test_text_keys_hold_every_query_of_a_substring() -> None:

@@ -31,7 +31,6 @@ _CJK_ONLY = re.compile(rf"[{CJK}]+")
 # In text_keys every run becomes one private-use character, so that pairs and triples are string slices.
 _RUN = re.compile(r"[0-9]+|[a-z]+")
 _PLACEHOLDER = 0xF0000
-_FIRST_PLACEHOLDER = chr(_PLACEHOLDER)
 _JUNK = re.compile(rf"[^{CJK}\n\U000f0000-\U000fffff]+")
 
 
@@ -89,6 +88,7 @@ def text_keys(text: str) -> set[str]:
     if not runs:
         return found
     back = {ord(mark): run + " " for run, mark in runs.items()}
-    found = {k.translate(back) if max(k) >= _FIRST_PLACEHOLDER else k for k in found}
+    # one translate over all keys at once (a NUL never occurs in a key) instead of one per key
+    found = set("\0".join(found).translate(back).split("\0")) if found else found
     found.update(run + " " for run in runs)
     return found
