@@ -220,3 +220,16 @@ def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr("gongkai.search.build.PARALLEL_MIN", 1)
     monkeypatch.setattr("gongkai.search.build.os.cpu_count", lambda: 3)
     assert update_index(tmp_path, {d.url: d for d in many}).files == alone
+
+
+@pytest.mark.parametrize(("before", "drops", "adds", "after"), [
+    ([2, 3, 5, 9], {1}, {}, [5, 9]),  # page 1 (postings 2 and 3) leaves
+    ([2, 3, 5, 9], {4}, {}, [2, 3, 5]),  # the last one leaves
+    ([2, 3, 5, 9], {1, 4}, {}, [5]),
+    ([2, 9], {}, {3: 1, 10: 0}, [2, 7, 9, 20]),  # page 3 in its title, page 10 in its text
+    ([3], {1}, {1: 0}, [2]),  # page 1 moves from title to text
+    ([], {}, {0: 1}, [1]),
+])
+def test_posting_edits(before: list[int], drops: set[int], adds: dict[int, int], after: list[int]) -> None:
+    from gongkai.search.files import edit, encode
+    assert decode(edit(encode(before), drops, adds)) == after

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
+from bisect import bisect_left
 from itertools import accumulate
 from operator import sub
 from pathlib import Path
@@ -27,7 +28,7 @@ TOKENS = 1  # the tokenizer's rules; an index made under other rules is rebuilt 
 GROUP = 32
 META = f"{SEARCH_DIR}/meta.json.gz"
 DOCS = f"{SEARCH_DIR}/docs.json.gz"
-TARGET_POSTINGS = 16384  # postings per shard the shard count aims at: a shard is ~10 KB compressed
+TARGET_POSTINGS = 4096  # postings per shard the shard count aims at: small shards make queries and patches cheap
 MAX_SHARDS = 4096
 
 
@@ -74,6 +75,29 @@ def dumps(value: Any) -> bytes:
 def zipped(data: bytes) -> bytes:
     """*data* in gzip with no timestamp."""
     return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def edit(differences: list[int], drops: set[int], adds: dict[int, int]) -> list[int]:
+    """An encoded posting list without the postings of pages *drops*, with page → place *adds* put in.
+
+    Edits the differences in place around each change (bisect, insert, delete run in C): a list of 100,000
+    postings costs a millisecond, not a pass of Python over every posting.
+    """
+    postings = decode(differences)
+    for page in sorted(drops, reverse=True):
+        for posting in (page * 2 + 1, page * 2):
+            at = bisect_left(postings, posting)
+            if at < len(postings) and postings[at] == posting:
+                if at + 1 < len(differences):
+                    differences[at + 1] += differences[at]
+                del differences[at], postings[at]
+    for posting in sorted(page * 2 + place for page, place in adds.items()):
+        at = bisect_left(postings, posting)
+        differences.insert(at, posting - (postings[at - 1] if at else 0))
+        postings.insert(at, posting)
+        if at + 1 < len(differences):
+            differences[at + 1] = postings[at + 1] - posting
+    return differences
 
 
 def pack(value: Any) -> bytes:

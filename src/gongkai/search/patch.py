@@ -125,9 +125,7 @@ class Patch:
                 counts.update(sounds[key])
                 value: Any = {word: n for word, n in sorted(counts.items()) if n > 0}
             else:
-                drop, add = self.drops.get(key, set()), self.adds.get(key, {})
-                kept = [p for p in files.decode(shard.get(key, [])) if p >> 1 not in drop]
-                value = files.encode(sorted(kept + [page * 2 + where for page, where in add.items()]))
+                value = files.edit(shard.get(key, []), self.drops.get(key, set()), self.adds.get(key, {}))
             if value:
                 shard[key] = value
             else:
