@@ -233,3 +233,11 @@ def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_posting_edits(before: list[int], drops: set[int], adds: dict[int, int], after: list[int]) -> None:
     from gongkai.search.files import edit, encode
     assert decode(edit(encode(before), drops, adds)) == after
+
+
+def test_runs_of_equal_differences_are_short() -> None:
+    from gongkai.search.files import encode
+    assert encode([0, 2, 4, 6, 8, 9, 11]) == [0, 2, -3, 1, 2]
+    assert encode([5, 7, 9]) == [5, 2, 2]
+    assert decode([0, 2, -3, 1, 2]) == [0, 2, 4, 6, 8, 9, 11]
+    assert decode(encode(list(range(0, 2000, 2)))) == list(range(0, 2000, 2))

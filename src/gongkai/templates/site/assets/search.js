@@ -84,10 +84,18 @@
   function lookup(k) {
     return load("s/" + (crc32(k) % meta.shards) + ".json.gz").then(function (shard) { return shard[k]; });
   }
-  function pages(value) { // postings → Map(page → 1 when the key is in the title, 文号 or 索引号)
-    var found = new Map(), sum = 0;
-    if (Array.isArray(value)) value.forEach(function (d) { sum += d; found.set(sum >> 1, sum & 1); });
+  // postings (differences; −n: n more of the difference before) → Map(page → 1 when in title, 文号 or 索引号)
+  function pages(value) {
+    var found = new Map(), sum = 0, last = 0;
+    if (!Array.isArray(value)) return found;
+    value.forEach(function (d) {
+      for (var n = d < 0 ? -d : 1, step = d < 0 ? last : d; n > 0; n--) { sum += step; found.set(sum >> 1, sum & 1); }
+      if (d >= 0) last = d;
+    });
     return found;
+  }
+  function count(value) {
+    return Array.isArray(value) ? value.reduce(function (n, d) { return n + (d < 0 ? -d : 1); }, 0) : 0;
   }
   function both(a, b) {
     var found = new Map(), small = a.size <= b.size ? a : b, large = small === a ? b : a;
@@ -133,7 +141,7 @@
   function weighed(words) {
     return Promise.all(words.map(function (w) {
       return Promise.all(queryKeys(units(w)).map(lookup)).then(function (values) {
-        return Math.min.apply(null, values.map(function (v) { return Array.isArray(v) ? v.length : 0; }));
+        return Math.min.apply(null, values.map(count));
       });
     })).then(function (counts) {
       return words.map(function (w, i) { return [w, counts[i]]; }).filter(function (p) { return p[1] > 0; })
