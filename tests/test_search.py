@@ -237,7 +237,9 @@ def test_posting_edits(before: list[int], drops: set[int], adds: dict[int, int],
 
 def test_runs_of_equal_differences_are_short() -> None:
     from gongkai.search.files import encode
-    assert encode([0, 2, 4, 6, 8, 9, 11]) == [0, 2, -3, 1, 2]
-    assert encode([5, 7, 9]) == [5, 2, 2]
+    assert encode([0, 2, 4, 6, 8, 9, 11]) == [0, 2, 2, 2, 2, 1, 2]  # short lists as they are
+    many = [0, 2, 4, 6, 8, 9, 11, *range(13, 110, 3)]
+    assert encode(many) == [0, 2, -3, 1, 2, 2, 3, -31]
+    assert encode([*range(0, 64, 2), 65, 67]) == [0, 2, -30, 3, 2]
     assert decode([0, 2, -3, 1, 2]) == [0, 2, 4, 6, 8, 9, 11]
     assert decode(encode(list(range(0, 2000, 2)))) == list(range(0, 2000, 2))

@@ -30,6 +30,7 @@ META = f"{SEARCH_DIR}/meta.json.gz"
 DOCS = f"{SEARCH_DIR}/docs.json.gz"
 TARGET_POSTINGS = 4096  # postings per shard the shard count aims at: small shards make queries and patches cheap
 MAX_SHARDS = 4096
+SHORT = 32  # posting lists shorter than this are written without shortening runs (not worth the time)
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -66,6 +67,8 @@ def encode(postings: list[int]) -> list[int]:
     if not postings:
         return []
     differences = [postings[0], *map(sub, postings[1:], postings)]
+    if len(differences) < SHORT:
+        return differences
     found: list[int] = []
     for difference, run in groupby(differences):
         count = len(list(run))
