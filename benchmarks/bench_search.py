@@ -161,9 +161,9 @@ def query_site(records: int, index_site: Path) -> Path:
     if not (small / "search/index.html").is_file():
         subprocess.run([sys.executable, "-m", "gongkai", "build-site", str(HERE.parent / "catalog"), "--out",
                         str(small), "--today", TODAY.isoformat()], check=True, capture_output=True)
-    for path in ("search/index.html", "assets/site.css", "assets/site.js", "assets/search.js"):
-        (index_site / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(small / path, index_site / path)
+    (index_site / "search").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(small / "search/index.html", index_site / "search/index.html")
+    shutil.copytree(HERE.parent / "src/gongkai/templates/site/assets", index_site / "assets", dirs_exist_ok=True)
     return index_site
 
 
