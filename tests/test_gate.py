@@ -15,7 +15,7 @@ from conftest import RECORD, CatalogDir
 SRC = Path(__file__).resolve().parents[1] / "src" / "gongkai"
 # Everything that writes for the public or for the library: the site (pages, feeds, open data), its search index,
 # the handover to the 两馆, and the exports of the directory.
-PUBLISHERS = ["site", "search", "handover", "interchange"]
+PUBLISHERS = ["site", "search", "handover", "interchange", "portal", "printing"]
 PAST_THE_GATE = re.compile(r"catalog\.records\b|models\(\s*[\"']record[\"']\s*\)|\.files\.values\(\)")
 
 
@@ -40,7 +40,7 @@ def test_no_publisher_reads_records_past_the_gate():
 
 def test_records_that_take_records_use_the_gate():
     users = [p for p in publisher_modules() if "admit(" in p.read_text(encoding="utf-8")]
-    assert {p.parent.name for p in users} >= {"site", "handover"}
+    assert {p.parent.name for p in users} >= {"site", "handover", "portal", "printing"}
 
 
 def _secret(title: str, number: str, rid: str, attribute: str, index: str) -> str:

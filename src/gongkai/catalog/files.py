@@ -15,6 +15,7 @@ from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_p
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
 from gongkai.model.ledger import Ledger
+from gongkai.model.portal import PortalLedger
 from gongkai.model.request import AnnualData, Appeal, Request
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
@@ -65,12 +66,13 @@ KINDS: dict[str, FileKind] = {
     "item": FileKind("item", "公开事项", pydantic_builder(Item), normalize=True),
     "record": FileKind("record", "公开信息", pydantic_builder(Record), normalize=True),
     "ledger": FileKind("ledger", "移交台账", pydantic_builder(Ledger)),
+    "portal": FileKind("portal", "门户导出台账", pydantic_builder(PortalLedger)),
     "request": FileKind("request", "依申请公开登记", pydantic_builder(Request)),
     "appeal": FileKind("appeal", "行政复议诉讼登记", pydantic_builder(Appeal)),
     "annual": FileKind("annual", "年度报告数据", pydantic_builder(AnnualData)),
 }
 # Top folders of the catalog and the kind of YAML file each holds.
-FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger",
+FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
                          "requests": "request", "appeals": "appeal", "annual": "annual"}
 
 

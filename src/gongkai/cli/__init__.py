@@ -19,10 +19,16 @@ from gongkai.cli.app import main as _run_app
 
 _INFRASTRUCTURE = {"app", "zh", "options"}
 _DECLARATION = re.compile(r'@app\.command\("([^"]+)"\)|app\.add_typer\([^)]*name="([^"]+)"')
+# A module that adds sub-commands to another module's group says so: EXTENDS = "export".
+_EXTENSION = re.compile(r'^EXTENDS = "([^"]+)"', re.MULTILINE)
 
 
 def _modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name not in _INFRASTRUCTURE)
+
+
+def _source(module: str) -> str:
+    return (Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8")
 
 
 @cache
@@ -30,9 +36,18 @@ def command_modules() -> dict[str, str]:
     """Top-level command name → the module that declares it, read from the modules' source without importing."""
     found: dict[str, str] = {}
     for module in _modules():
-        text = (Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8")
-        for command, group in _DECLARATION.findall(text):
+        for command, group in _DECLARATION.findall(_source(module)):
             found[command or group] = module
+    return found
+
+
+@cache
+def extension_modules() -> dict[str, list[str]]:
+    """Top-level group name → the modules that add sub-commands to it (imported after the group's own module)."""
+    found: dict[str, list[str]] = {}
+    for module in _modules():
+        for group in _EXTENSION.findall(_source(module)):
+            found.setdefault(group, []).append(module)
     return found
 
 
@@ -40,7 +55,7 @@ def load_commands(argv: list[str] | None = None) -> None:
     """Import the module of the command in *argv*, or every command module when that is not clear."""
     words = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("-")]
     module = command_modules().get(words[0]) if words else None
-    for name in [module] if module else _modules():
+    for name in [module, *extension_modules().get(words[0], [])] if module else _modules():
         importlib.import_module(f"{__name__}.{name}")
 
 
@@ -55,4 +70,4 @@ def run() -> NoReturn:
     sys.exit(main())
 
 
-__all__ = ["app", "command_modules", "load_commands", "main", "run"]
+__all__ = ["app", "command_modules", "extension_modules", "load_commands", "main", "run"]

@@ -23,7 +23,7 @@ from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
 
-export_app = typer.Typer(help="导出标准目录：官方表格样式的 xlsx，或 csv。", no_args_is_help=True)
+export_app = typer.Typer(help="导出：标准目录（官方表格样式的 xlsx，或 csv），或导出到县政府门户网站（portal）。", no_args_is_help=True)
 import_app = typer.Typer(help="从标准目录表格（xlsx 或 xls）导入（新增或更新事项文件）。", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
-import zipfile
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -18,6 +16,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from gongkai.handover.plan import EMPTY_NOTE, Batch
 from gongkai.model.agency import Recipient
+from gongkai.ooxml import stable_zip
 
 TITLE = "送交信息目录表"
 COLUMNS = ("序号", "索引号", "题名", "文号", "责任者", "成文日期", "公开日期", "页数", "纸质份数",
@@ -95,7 +94,7 @@ def to_xlsx(manifest: Manifest) -> bytes:
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
     book.save(buffer)
-    return _stable_zip(buffer.getvalue(), stamp)
+    return stable_zip(buffer.getvalue(), stamp)
 
 
 def _fill(sheet: object, manifest: Manifest) -> None:
@@ -126,21 +125,3 @@ def _fill(sheet: object, manifest: Manifest) -> None:
     ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-
-
-_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
-
-
-def _stable_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """Rewrite the xlsx zip with fixed entry times and the batch date as modified time (openpyxl writes now)."""
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            payload = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                payload = _MODIFIED.sub(rb"<dcterms:modified\1>" + iso + rb"</dcterms:modified>", payload)
-            entry = zipfile.ZipInfo(info.filename, date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(entry, payload)
-    return target.getvalue()

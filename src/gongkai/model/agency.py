@@ -31,6 +31,9 @@ class Domain(CatalogModel):
 
     name: Text = Field(alias="名称", title="领域名称")
     code: str = Field(alias="代码", pattern=r"^[A-Z]{2,8}$", title="领域代码", description="大写字母，如 SHJZ")
+    subject: Text | None = Field(
+        None, alias="主题分类", title="门户主题分类", description="导出到县政府门户时用的主题分类，不填时为「领域/一级事项」"
+    )
 
     @property
     def slug(self) -> str:

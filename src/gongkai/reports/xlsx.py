@@ -6,14 +6,13 @@ from collections.abc import Sequence
 
 import datetime as dt
 import io
-import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.model.request import APPLICANT_TYPES
+from gongkai.ooxml import stable_zip
 from gongkai.reports.annual import AnnualReport
 from gongkai.reports.render import (
     RESULT_LABELS,
@@ -29,10 +28,9 @@ from gongkai.reports.scorecard import Scorecard
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FIXED = dt.datetime(2000, 1, 1)  # workbook properties carry no run time: same input, same bytes
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def _table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
+def write_table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
     """Write *rows* from row *start* with borders; the first *bold* rows are headers. Returns the next free row."""
     for offset, values in enumerate(rows):
         for column, value in enumerate(values, 1):
@@ -44,7 +42,8 @@ def _table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, b
     return start + len(rows)
 
 
-def _title(sheet: Worksheet, text: str, width: int) -> None:
+def write_title(sheet: Worksheet, text: str, width: int) -> None:
+    """A bold title in row 1 across *width* columns."""
     sheet.cell(row=1, column=1, value=text).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
 
@@ -54,15 +53,15 @@ def scorecard_workbook(card: Scorecard) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "考核表"
-    _title(sheet, f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）", len(SCORECARD_HEADERS))
+    write_title(sheet, f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）", len(SCORECARD_HEADERS))
     rows = scorecard_rows(card)
-    _table(sheet, [list(SCORECARD_HEADERS), *rows], start=2)
+    write_table(sheet, [list(SCORECARD_HEADERS), *rows], start=2)
     for offset, note in enumerate(scorecard_notes(card)):
         sheet.cell(row=len(rows) + 4 + offset, column=1, value=note)
     sheet.column_dimensions["A"].width = 16
     detail = book.create_sheet("漏报明细")
-    _table(detail, [["单位", "事项及期间"], *[list(pair) for pair in scorecard_missed(card)]])
-    return _save(book)
+    write_table(detail, [["单位", "事项及期间"], *[list(pair) for pair in scorecard_missed(card)]])
+    return save_workbook(book)
 
 
 def annual_workbook(report: AnnualReport) -> bytes:
@@ -71,46 +70,32 @@ def annual_workbook(report: AnnualReport) -> bytes:
     two = book.active
     two.title = "表二 主动公开"
     t2 = report.table2
-    _table(two, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    write_table(two, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
                  ["规章", *t2.regulations], ["行政规范性文件", *t2.normative]])
-    _table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
+    write_table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
                  ["行政强制", t2.enforcement]], start=5)
-    _table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", t2.fees]], start=10)
+    write_table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", t2.fees]], start=10)
     three = book.create_sheet("表三 依申请公开")
     rows: list[list[object]] = [["项目", *APPLICANT_TYPES, "总计"]]
     for row in report.table3:
         label = "　" * row.depth + f"{row.number}{separator(row)}{row.label}"
         counts = [row.counts[t] for t in APPLICANT_TYPES] if row.counts is not None else [None] * 6
         rows.append([label, *counts, row.total])
-    _table(three, rows)
+    write_table(three, rows)
     three.column_dimensions["A"].width = 36
     four = book.create_sheet("表四 复议诉讼")
     keys = list(RESULT_LABELS)
-    _table(four, [["类别", *RESULT_LABELS.values()],
+    write_table(four, [["类别", *RESULT_LABELS.values()],
                   *[[group, *(report.table4[group][k] for k in keys)] for group in TABLE4_GROUPS]])
     check = book.create_sheet("勾稽检查")
-    _table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
-    return _save(book)
+    write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
+    return save_workbook(book)
 
 
-def _save(book: Workbook) -> bytes:
+def save_workbook(book: Workbook) -> bytes:
+    """The workbook as bytes that depend only on its content (no save time anywhere)."""
     book.properties.created = _FIXED
     book.properties.modified = _FIXED
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed member times so identical workbooks are identical bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
-                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            target.writestr(fixed, data)
-    return out.getvalue()
+    return stable_zip(buffer.getvalue(), _FIXED)

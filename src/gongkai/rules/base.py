@@ -73,7 +73,7 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return FAMILIES.get(self.code[:3], "其他")
+        return FAMILIES.get(self.code[:4]) or FAMILIES.get(self.code[:3], "其他")
 
 
 FAMILIES = {
@@ -83,10 +83,14 @@ FAMILIES = {
     "GK3": "公开属性与保密审查",
     "GK4": "时限与三同步",
     "GK5": "移交两馆",
+    "GK52": "门户导出",  # GK520–GK549: the portal export's ledgers, a band inside GK5
+    "GK53": "门户导出",
+    "GK54": "门户导出",
     "GK6": "个人信息保护",
     "GK7": "依申请公开办理",
     "GK8": "节假日安排",
     "GK9": "政府信息公开栏目",
+    "GK95": "咨询留言登记",  # GK950–GK999 within GK9
 }
 
 REGISTRY: dict[str, Rule] = {}

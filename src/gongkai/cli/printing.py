@@ -1,0 +1,74 @@
+"""gongkai print and gongkai wechat: what the 公示栏, 公开查阅点, 电子屏 and the 公众号 carry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gongkai.catalog import load_catalog
+from gongkai.cli.app import EXIT_OK, app, out
+from gongkai.cli.options import CatalogArg, parse_date, today
+from gongkai.printing.sheets import PaperSize, plan_print
+from gongkai.printing.wechat import plan_wechat
+from gongkai.printing.write import write_print, write_wechat
+
+DEFAULT_DAYS = 30
+
+
+@app.command("print")
+def print_command(
+    catalog: CatalogArg = Path("."),
+    town: Annotated[str | None, typer.Option("--town", help="乡镇民政办的单位编号，如 mzb-102；不写则打印全部单位",
+                                             show_default=False)] = None,
+    start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
+                                              show_default=False)] = None,
+    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天；也按这一天判断公示是否已结束",
+                                            show_default=False)] = None,
+    size: Annotated[PaperSize, typer.Option("--size", help="纸张：A4（默认）或 A3，纵向")] = PaperSize.A4,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，默认 print-out/")] = Path("print-out"),
+) -> int:
+    """打印公示栏和公开查阅点的张贴件：按乡镇和日期，每条信息一页（含名单、公示期、监督电话，在网站公开的附二维码），另有一页清单。
+
+    只打印公开渠道含公示栏、公开查阅点或便民服务站且通过公开审核的信息；公示期已结束的不再打印。网页文件可离线打开，用浏览器打印。
+    """
+    last = parse_date(end, "--to") if end else today(None)
+    first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
+    loaded = load_catalog(catalog)
+    run = plan_print(loaded, first, last, town, size)
+    count = write_print(loaded, run, out_dir)
+    out.print(f"已生成 {count} 张（{size.value} 纵向，公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
+    for unit, sheets in run.by_unit():
+        out.print(f"  {unit.name}：{len(sheets)} 张", markup=False)
+        for sheet in sheets:
+            out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
+    if not count:
+        out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
+    return EXIT_OK
+
+
+@app.command("wechat")
+def wechat_command(
+    catalog: CatalogArg = Path("."),
+    start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
+                                              show_default=False)] = None,
+    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天", show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，默认 wechat-out/")] = Path("wechat-out"),
+) -> int:
+    """生成公众号文章：公开渠道含“两微一端”且通过公开审核的信息，每条一页，样式写在文字上，可整页复制到公众号编辑器。
+
+    公示期满和已撤回的信息不再生成，并列在清单的「请在公众号中删除」中（公众号上的文章要手工删除）。
+    """
+    last = parse_date(end, "--to") if end else today(None)
+    first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
+    loaded = load_catalog(catalog)
+    run = plan_wechat(loaded, first, last)
+    count = write_wechat(loaded, run, out_dir)
+    out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
+    for article in run.articles:
+        out.print(f"  {article.path}  {article.admission.record.title}", markup=False)
+    for takedown in run.takedowns:
+        out.print(f"请在公众号中删除：{takedown.record.title}（{takedown.day} 起，{takedown.reason}）", markup=False)
+    return EXIT_OK

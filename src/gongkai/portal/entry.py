@@ -1,0 +1,139 @@
+"""One record as the county portal takes it: the directory's fields, the body as a fragment, the attachments.
+
+Fields follow 安溪县's 政府信息公开目录 (DOMAIN.md §10): 索引号, 主题分类, 发布机构, 文号, 成文日期, 标题, 概述,
+有效性, 发布时间. How the two that the catalog does not hold are derived:
+- 主题分类: the 领域's own 主题分类 from gongkai.yaml when set, else 「领域/一级事项」 of the record's item; a record
+  without an item takes its 文种.
+- 概述: the first paragraph of the body as plain text, at most 120 characters; the title when there is no body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+from typing import Any
+
+from gongkai.catalog import Catalog
+from gongkai.gate import Admission, State
+from gongkai.model import Item, Record
+from gongkai.model.agency import Agency
+from gongkai.model.portal import ADDED, WITHDRAWN
+from gongkai.model.vocab import IN_FORCE
+from gongkai.portal.address import column_address
+from gongkai.portal.fragment import Fragment, body_fragment, notice_fragment, summary
+from gongkai.privacy.mask import mask_text
+from gongkai.site.attachments import read_attachment
+from gongkai.site.render import cn_date
+
+# The county directory's fields, in its order; every entry carries them (empty text when a record has none).
+DIRECTORY_FIELDS = ("索引号", "主题分类", "发布机构", "文号", "成文日期", "标题", "概述", "有效性", "发布时间")
+NOT_ON_WEB = "该信息已不在政府网站公开（公开属性、公开渠道或公开审核已变化）"
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An attachment as exported: where it is in the catalog, its path in the export, and its checksum."""
+
+    source: str
+    path: str
+    name: str
+    format: str
+    size: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"名称": self.name, "文件": self.path, "格式": self.format, "字节数": self.size, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class PortalEntry:
+    """One record of an export: what to do with it, its fields, body and files."""
+
+    action: str
+    record_id: str
+    fields: dict[str, str]
+    kind: str = ""
+    fragment: Fragment = field(default_factory=lambda: Fragment(""))
+    files: tuple[ExportFile, ...] = ()
+    notice_end: str | None = None
+    notice_over: bool = False
+    withdrawn_on: str | None = None
+    reason: str | None = None
+
+    @property
+    def body_path(self) -> str | None:
+        """Where the fragment is written on its own (for entry by hand); withdrawals have none."""
+        return None if self.action == WITHDRAWN else f"bodies/{self.record_id}.html"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as the JSON and XML formats carry it (keys in the documented order)."""
+        data: dict[str, Any] = {"操作": self.action, "编号": self.record_id}
+        if self.action == WITHDRAWN:
+            return {**data, "索引号": self.fields["索引号"], "标题": self.fields["标题"],
+                    "撤回日期": self.withdrawn_on, "撤回原因": self.reason}
+        data.update(self.fields)
+        data.update({"文种": self.kind, "公示截止": self.notice_end, "公示已结束": self.notice_over,
+                     "正文": self.fragment.html, "正文文件": self.body_path, "附件": [f.to_dict() for f in self.files]})
+        return data
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of everything exported except the action: a changed fingerprint means the portal must update."""
+        content = {k: v for k, v in self.to_dict().items() if k != "操作"}
+        return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+    def as_action(self, action: str) -> PortalEntry:
+        return replace(self, action=action)
+
+
+def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalEntry:
+    """The entry of an admitted web record; a 公示 whose period is over keeps only the short notice."""
+    record, item = admission.record, admission.item
+    over = admission.state is State.ENDED
+    if over and admission.notice_end is not None:
+        fragment = notice_fragment(f"公示已于{cn_date(admission.notice_end)}结束")
+        files: tuple[ExportFile, ...] = ()
+    else:
+        fragment = body_fragment(record.body, column_address(agency))
+        files = _files(catalog, record)
+    fields = {
+        "索引号": record.index_number or "",
+        "主题分类": subject_of(agency, record, item),
+        "发布机构": record.author or agency.org.name,
+        "文号": record.doc_number or "",
+        "成文日期": record.formed.isoformat(),
+        "标题": record.title,
+        "概述": summary(fragment, record.title),
+        "有效性": record.validity or ("废止" if record.repealed else IN_FORCE),
+        "发布时间": record.published.isoformat() if record.published else "",
+    }
+    end = admission.notice_end.isoformat() if admission.lists_people and admission.notice_end else None
+    return PortalEntry(ADDED, record.id, fields, record.kind, fragment, files, end, over)
+
+
+def subject_of(agency: Agency, record: Record, item: Item | None) -> str:
+    """主题分类: the 领域's own when gongkai.yaml sets one, else 领域/一级事项, else the 文种."""
+    if item is None:
+        return record.kind
+    domain = agency.domain(item.domain)
+    if domain is not None and domain.subject:
+        return domain.subject
+    return f"{item.domain}/{item.level1}"
+
+
+def withdrawal(record_id: str, index_number: str | None, title: str, day: str, reason: str) -> PortalEntry:
+    """A take-down: only what the webmaster needs to find the record, personal data masked."""
+    fields = {"索引号": index_number or "", "标题": mask_text(title)[0]}
+    return PortalEntry(WITHDRAWN, record_id, fields, withdrawn_on=day, reason=mask_text(reason)[0])
+
+
+def _files(catalog: Catalog, record: Record) -> tuple[ExportFile, ...]:
+    found = []
+    for attachment in record.attachments:
+        data = read_attachment(catalog, attachment.file)  # only files inside files/: the site's rule, not a copy
+        name = PurePosixPath(attachment.file).name
+        found.append(ExportFile(attachment.file, f"files/{record.id}/{name}", attachment.name or name,
+                                attachment.suffix.upper(), len(data), hashlib.sha256(data).hexdigest()))
+    return tuple(found)

@@ -1,0 +1,88 @@
+"""A record body as an HTML fragment another system can take in: rendered by the site's Markdown, then sanitised.
+
+The site renders Markdown with raw HTML off; the fragment is cleaned again (nh3, an allow-list of tags and
+attributes) because it leaves gongkai for a platform that trusts it: no script, style, event attributes or
+comments get through, relative links become absolute under 网站.基础地址, and links or images pointing at any other
+host are dropped (their text stays) so that nothing foreign is smuggled onto the portal (暗链).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+
+from gongkai.site.render import markdown
+
+TAGS = frozenset({
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "code", "pre", "blockquote",
+    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a", "img",
+})
+ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+              "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINKING = {("a", "href"), ("img", "src")}
+SUMMARY_LENGTH = 120
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_SPACE = re.compile(r"\s+")
+# nh3 writes tags in one normal form, so these match what it leaves behind once an address was dropped.
+_BARE_LINK = re.compile(r"<a>(.*?)</a>", re.DOTALL)
+_BARE_IMAGE = re.compile(r'<img(?: alt="([^"]*)")?(?: title="[^"]*")?>')
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """The sanitised HTML and the addresses that were taken out of it."""
+
+    html: str
+    removed: tuple[str, ...] = ()
+
+
+def body_fragment(body: str | None, base: str | None) -> Fragment:
+    """*body* (Markdown) as a safe HTML fragment whose links all stay on the portal at *base*."""
+    removed: list[str] = []
+
+    def keep(element: str, attribute: str, value: str) -> str | None:
+        if (element, attribute) not in LINKING:
+            return value
+        address = _on_portal(value, base)
+        if address is None:
+            removed.append(value)
+        return address
+
+    cleaned = nh3.clean(str(markdown(body)), tags=set(TAGS), clean_content_tags={"script", "style"},
+                        attributes=ATTRIBUTES, attribute_filter=keep, url_schemes=set(SCHEMES), link_rel=None,
+                        strip_comments=True)
+    cleaned = _BARE_IMAGE.sub(lambda m: m.group(1) or "", _BARE_LINK.sub(r"\1", cleaned))
+    return Fragment(cleaned.strip(), tuple(removed))
+
+
+def _on_portal(value: str, base: str | None) -> str | None:
+    """The absolute address for *value* when it stays on the portal (or is mailto:/tel:), else None."""
+    parts = urlsplit(value)
+    if parts.scheme in ("mailto", "tel"):
+        return value
+    if base is None:
+        return None
+    absolute = urljoin(base, value)
+    target, home = urlsplit(absolute), urlsplit(base)
+    if target.scheme not in ("http", "https") or target.netloc.lower() != home.netloc.lower():
+        return None
+    return absolute
+
+
+def notice_fragment(text: str) -> Fragment:
+    """A short notice (e.g. 公示已于…结束) as a fragment."""
+    return Fragment(f"<p>{html.escape(text)}</p>")
+
+
+def summary(fragment: Fragment, fallback: str) -> str:
+    """概述: the text of the first paragraph, at most 120 characters; *fallback* when there is none."""
+    match = _PARAGRAPH.search(fragment.html)
+    text = _SPACE.sub(" ", html.unescape(nh3.clean(match.group(1), tags=set()))).strip() if match else ""
+    if not text:
+        return fallback
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"

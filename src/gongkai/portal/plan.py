@@ -1,0 +1,135 @@
+"""Plan an export to the portal: the gate's web records against what earlier exports sent (their ledgers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
+from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels
+from gongkai.publication import WEB_CHANNEL
+from gongkai.model.agency import Agency
+from gongkai.model.portal import ADDED, BASELINE, CHANGED, WITHDRAWN, ExportedRecord, PortalLedger, portal_ledger_path
+from gongkai.portal.entry import NOT_ON_WEB, PortalEntry, web_entry, withdrawal
+
+ORDER = {WITHDRAWN: 0, CHANGED: 1, ADDED: 2}  # the webmaster takes down first, then updates, then adds
+
+
+@dataclass
+class PortalExport:
+    """What one export sends, what it records as already on the portal, and what it leaves out."""
+
+    date: dt.date
+    agency: Agency
+    since: dt.date | None = None
+    entries: list[PortalEntry] = field(default_factory=list)
+    baseline: list[PortalEntry] = field(default_factory=list)  # --since: on the portal already, recorded only
+    unchanged: int = 0
+
+    @property
+    def ledger_path(self) -> str:
+        return portal_ledger_path(self.date)
+
+    @property
+    def empty(self) -> bool:
+        return not self.entries and not self.baseline
+
+    def count(self, action: str) -> int:
+        return sum(e.action == action for e in self.entries)
+
+
+def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None) -> PortalExport:
+    """Every web record that is new, changed or withdrawn since the exports recorded before *today*."""
+    agency = _agency(catalog)
+    known = exported_state(catalog, today)
+    gate = admit(catalog, today)
+    export = PortalExport(today, agency, since)
+    web = gate.to(Output.WEB)
+    for admission in web:
+        _compare(export, web_entry(catalog, agency, admission), admission, known.get(admission.id))
+    _withdrawals(export, gate, known, catalog)
+    gone = {a.id for a in web} | {r.id for r in gate.withdrawn}
+    for record_id, last in sorted(known.items()):
+        if last.on_portal and record_id not in gone:  # deleted, no longer for the web, or blocked by the gate
+            export.entries.append(withdrawal(record_id, last.index_number, last.title, today.isoformat(), NOT_ON_WEB))
+    export.entries.sort(key=lambda e: (ORDER[e.action], e.fields.get("发布时间", ""), e.record_id))
+    return export
+
+
+def _agency(catalog: Catalog) -> Agency:
+    agency = catalog.agency
+    if agency is None:
+        raise UsageProblem("gongkai.yaml 有错误，无法导出。请先运行 gongkai validate 修正。")
+    if agency.site.base_url is None:
+        raise UsageProblem("gongkai.yaml 没有写「网站 → 基础地址」：导出到门户需要本栏目在县政府门户网站上的地址，"
+                           "正文中的链接按它写成完整地址。请在 gongkai.yaml 的「网站:」下加一行，如\n"
+                           "  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/")
+    return agency
+
+
+def exported_state(catalog: Catalog, today: dt.date) -> dict[str, ExportedRecord]:
+    """Record id → how the last export before *today* left it on the portal."""
+    ledgers = sorted((ledger for _, ledger in catalog.models("portal")), key=lambda ledger: ledger.date)
+    later = [ledger for ledger in ledgers if ledger.date > today]
+    if later:
+        raise UsageProblem(f"目录中已有更晚的门户导出台账 {portal_ledger_path(later[-1].date)}：不能再做 {today} 的导出。"
+                           "请用 --today 写明今天或更晚的日期。")
+    state: dict[str, ExportedRecord] = {}
+    for ledger in ledgers:
+        if ledger.date < today:  # today's own ledger is rewritten by a rerun: compare with the exports before it
+            state.update((entry.id, entry) for entry in ledger.records)
+    return state
+
+
+def _compare(export: PortalExport, entry: PortalEntry, admission: Admission, last: ExportedRecord | None) -> None:
+    since, published = export.since, admission.record.published
+    if last is None and since is not None and published is not None and published < since:
+        if _changed_since(admission, since):
+            export.entries.append(entry.as_action(CHANGED))
+        else:
+            export.baseline.append(entry.as_action(BASELINE))
+    elif last is None or not last.on_portal:
+        export.entries.append(entry.as_action(ADDED))
+    elif last.fingerprint != entry.fingerprint:
+        export.entries.append(entry.as_action(CHANGED))
+    else:
+        export.unchanged += 1
+
+
+def _changed_since(admission: Admission, since: dt.date) -> bool:
+    """A record the portal had before *since* that changed on or after it: its 公示 ended, or it lost its force."""
+    record = admission.record
+    ended = admission.state is State.ENDED and admission.notice_end is not None and admission.notice_end >= since
+    return ended or (record.validity_date is not None and record.validity_date >= since)
+
+
+def _withdrawals(export: PortalExport, gate: Gate, known: dict[str, ExportedRecord], catalog: Catalog) -> None:
+    for record in gate.withdrawn:
+        last = known.get(record.id)
+        assert record.withdrawn is not None
+        if last is not None and not last.on_portal:
+            continue
+        if last is None:
+            item = catalog.items.get(record.item) if record.item else None
+            if WEB_CHANNEL not in effective_channels(record, item):
+                continue
+            if export.since is not None and record.withdrawn.date < export.since:
+                continue  # taken down before the period this export starts from
+        export.entries.append(withdrawal(record.id, record.index_number, record.title,
+                                         record.withdrawn.date.isoformat(), record.withdrawn.reason))
+
+
+def ledger_records(export: PortalExport) -> list[ExportedRecord]:
+    """What the ledger of *export* records: every exported entry and every --since entry, by id."""
+    rows = []
+    for entry in sorted(export.entries + export.baseline, key=lambda e: e.record_id):
+        fingerprint = None if entry.action == WITHDRAWN else entry.fingerprint
+        rows.append(ExportedRecord.model_validate({
+            "编号": entry.record_id, "索引号": entry.fields["索引号"] or None, "标题": entry.fields["标题"],
+            "操作": entry.action, "指纹": fingerprint,
+        }))
+    return rows
+
+
+__all__ = ["PortalExport", "PortalLedger", "exported_state", "ledger_records", "plan_export"]

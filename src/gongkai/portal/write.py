@@ -1,0 +1,76 @@
+"""Write an export: the folder is built aside and swapped in whole; only then is the ledger written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gongkai.catalog import Catalog
+from gongkai.errors import PublicationStopped
+from gongkai.files_io import replace_dir, write_atomic
+from gongkai.model.portal import FORMAT_ID
+from gongkai.portal import formats
+from gongkai.portal.plan import PortalExport, ledger_records
+from gongkai.privacy.scan import allowed_of
+from gongkai.privacy.outputs import scan_output
+from gongkai.site.attachments import read_attachment
+
+LEDGER_HEADER = "# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。"
+
+
+def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) -> bool:
+    """Write *export* to *out* (replacing it), then its ledger under *root*; True when a ledger was written."""
+    outputs = {"portal.json": formats.to_json(export), "portal.xml": formats.to_xml(export)}
+    refuse_personal_data(catalog, outputs)
+    with replace_dir(out) as staging:
+        for name, data in outputs.items():
+            (staging / name).write_bytes(data)
+        (staging / "portal.xlsx").write_bytes(formats.to_xlsx(export))
+        for entry in export.entries:
+            if entry.body_path is not None:
+                _write(staging / entry.body_path, entry.fragment.html.encode("utf-8") + b"\n")
+            for file in entry.files:
+                _write(staging / file.path, read_attachment(catalog, file.source))
+    ledger = root / export.ledger_path
+    if export.empty:
+        ledger.unlink(missing_ok=True)  # a rerun of the day found nothing after all: no export to remember
+        return False
+    write_atomic(ledger, ledger_text(export))
+    return True
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes]) -> None:
+    """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written."""
+    allowed = allowed_of(catalog.agency)
+    found = [finding for name, data in outputs.items() for finding in scan_output(name, data, allowed)]
+    if found:
+        listed = "；".join(f"{f.name}：{f.label}「{f.masked}」" for f in found[:20])
+        raise PublicationStopped(f"生成的文件中有未遮盖的个人信息，没有写入任何文件：{listed}。"
+                                 "请运行 gongkai validate 找到来源并遮盖（gongkai mask），再重新生成。")
+
+
+def _q(text: str) -> str:
+    # JSON strings are valid YAML double-quoted scalars: safe for any title or index number.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def ledger_text(export: PortalExport) -> str:
+    """The ledger file of an export: Chinese keys, deterministic, one record per block."""
+    lines = [LEDGER_HEADER, f"导出日期: {export.date.isoformat()}", f"格式: {FORMAT_ID}"]
+    if export.since is not None:
+        lines.append(f"起始日期: {export.since.isoformat()}")
+    rows = ledger_records(export)
+    lines.append("信息:" if rows else "信息: []")
+    for row in rows:
+        lines.append(f"  - 编号: {row.id}")
+        if row.index_number:
+            lines.append(f"    索引号: {_q(row.index_number)}")
+        lines += [f"    标题: {_q(row.title)}", f"    操作: {row.action}"]
+        if row.fingerprint:
+            lines.append(f"    指纹: \"{row.fingerprint}\"")
+    return "\n".join(lines) + "\n"

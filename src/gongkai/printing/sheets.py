@@ -1,0 +1,136 @@
+"""What goes on the board: the gate's print records of a 乡镇 in a date range, each with its 公示期 and 监督电话."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+import segno
+
+from gongkai.catalog import Catalog
+from gongkai.holidays import calendar_of
+from gongkai.errors import UsageProblem
+from gongkai.gate import Admission, Output, State, admit
+from gongkai.model.agency import Agency, Unit
+from gongkai.model.vocab import UNIT_KINDS
+from gongkai.portal.address import column_address, record_address
+from gongkai.portal.fragment import body_fragment
+from gongkai.workdays import CalendarMissing, WorkdayCalendar
+
+TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
+
+
+class PaperSize(str, Enum):
+    """The paper the sheets are laid out for (@page size, portrait)."""
+
+    A4 = "A4"
+    A3 = "A3"
+
+
+@dataclass(frozen=True)
+class NoticePeriod:
+    """A 公示's period: first and last day, and its length in working days (None when the calendar cannot tell)."""
+
+    start: dt.date
+    end: dt.date
+    workdays: int | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printed sheet: a record with its list, its 公示期, the 监督电话 and, when it is on the web, a QR code."""
+
+    admission: Admission
+    unit: Unit
+    phone: str
+    body: str
+    period: NoticePeriod | None
+    files: tuple[str, ...]
+    address: str | None = None
+    qr_svg: str | None = None
+
+    @property
+    def path(self) -> str:
+        return f"{self.unit.id}/{self.admission.id}.html"
+
+    @property
+    def screen_path(self) -> str:
+        """The 电子屏 version: the same content on one 16:9 screen, in large type."""
+        return f"{self.unit.id}/{self.admission.id}-screen.html"
+
+
+@dataclass
+class PrintRun:
+    """Every sheet of one run, in order: by unit (as gongkai.yaml lists them), then 公开日期, then id."""
+
+    agency: Agency
+    start: dt.date
+    end: dt.date
+    size: PaperSize
+    sheets: list[Sheet] = field(default_factory=list)
+
+    def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
+        groups: dict[str, list[Sheet]] = {}
+        for sheet in self.sheets:
+            groups.setdefault(sheet.unit.id, []).append(sheet)
+        return [(u, groups[u.id]) for u in self.agency.units if u.id in groups]
+
+
+def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None = None,
+               size: PaperSize = PaperSize.A4) -> PrintRun:
+    """The sheets of the records for the 公示栏 and 查阅点 published from *start* to *end* (the gate's day)."""
+    agency = catalog.agency
+    if agency is None:
+        raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
+    if start > end:
+        raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
+    wanted = _town(agency, town) if town else None
+    run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
+    units = {u.id: u for u in agency.units}
+    for admission in admit(catalog, end).to(Output.PRINT):
+        record = admission.record
+        unit = units.get(record.unit)
+        if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
+            continue  # a 公示 that is over comes down from the board too
+        if record.published is not None and start <= record.published <= end:
+            run.sheets.append(_sheet(agency, admission, unit, calendar))
+    order = {u.id: n for n, u in enumerate(agency.units)}
+    run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
+    return run
+
+
+def _town(agency: Agency, town: str) -> Unit:
+    unit = agency.unit(town)
+    if unit is None or unit.kind != TOWN_KIND:
+        towns = "、".join(f"{u.id}（{u.name}）" for u in agency.units if u.kind == TOWN_KIND) or "（无）"
+        raise UsageProblem(f"--town {town} 不是 gongkai.yaml「单位」中类型为乡镇民政办的编号。可用的编号：{towns}")
+    return unit
+
+
+def _sheet(agency: Agency, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
+    record = admission.record
+    address = record_address(agency, record.id) if admission.reaches(Output.WEB) else None
+    return Sheet(
+        admission, unit, unit.phone or agency.org.phone or "",
+        body_fragment(record.body, column_address(agency)).html,
+        _period(admission, calendar),
+        tuple(a.name or a.file.rsplit("/", 1)[-1] for a in record.attachments),
+        address, qr_svg(address) if address else None,
+    )
+
+
+def _period(admission: Admission, calendar: WorkdayCalendar) -> NoticePeriod | None:
+    start, end = admission.record.published, admission.notice_end
+    if not admission.lists_people or start is None or end is None:
+        return None
+    try:
+        workdays: int | None = calendar.count_between(start - dt.timedelta(days=1), end)
+    except CalendarMissing:
+        workdays = None
+    return NoticePeriod(start, end, workdays)
+
+
+def qr_svg(address: str) -> str:
+    """A QR code of *address* as inline SVG (no file, no network): error correction M, 4 px modules."""
+    return str(segno.make(address, error="m").svg_inline(scale=4, title=address))

@@ -1,0 +1,69 @@
+"""Write the sheets: one HTML file per sheet plus an index, CSS inline, nothing loaded from anywhere."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from gongkai.catalog import Catalog
+from gongkai.files_io import replace_dir
+from gongkai.portal.write import refuse_personal_data
+from gongkai.printing.sheets import PrintRun
+from gongkai.printing.wechat import WechatRun
+from gongkai.site.render import cn_date
+
+TEMPLATES = "templates/print"
+# Body type by paper: a sheet on the board is read from a step away, often by older people.
+TYPE_SIZE = {"A4": "16pt", "A3": "22pt"}
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("gongkai", TEMPLATES), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["cn_date"] = cn_date
+    return env
+
+
+def render_print(run: PrintRun) -> dict[str, bytes]:
+    """Every file of the run by its path: index.html, <unit>/<record>.html and its 电子屏 version."""
+    env, common = _environment(), {"run": run, "size": run.size.value, "type_size": TYPE_SIZE[run.size.value]}
+    files = {"index.html": env.get_template("index.html").render(common, groups=run.by_unit()).encode("utf-8")}
+    for sheet in run.sheets:
+        for path, template in ((sheet.path, "sheet.html"), (sheet.screen_path, "screen.html")):
+            page = env.get_template(template).render(common, sheet=sheet, record=sheet.admission.record, root="../")
+            files[path] = page.encode("utf-8")
+    return files
+
+
+def render_wechat(run: WechatRun) -> dict[str, bytes]:
+    """index.html (with the posts to delete) and one article per record."""
+    env = _environment()
+    files = {"index.html": env.get_template("wechat_index.html").render(run=run, size="A4", type_size="12pt").encode()}
+    for article in run.articles:
+        page = env.get_template("wechat.html").render(article=article, record=article.admission.record, agency=run.agency)
+        files[article.path] = page.encode("utf-8")
+    return files
+
+
+def write_print(catalog: Catalog, run: PrintRun, out: Path) -> int:
+    """Write the run to *out* (replacing it whole); the number of sheets."""
+    _write(catalog, render_print(run), out)
+    return len(run.sheets)
+
+
+def write_wechat(catalog: Catalog, run: WechatRun, out: Path) -> int:
+    """Write the articles to *out* (replacing it whole); the number of articles."""
+    _write(catalog, render_wechat(run), out)
+    return len(run.articles)
+
+
+def _write(catalog: Catalog, files: dict[str, bytes], out: Path) -> None:
+    refuse_personal_data(catalog, files)
+    with replace_dir(out) as staging:
+        for path, data in files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
