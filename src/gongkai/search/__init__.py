@@ -20,6 +20,9 @@ from gongkai.search.state import Existing
 
 # Past this many changed pages (and a tenth of the index) building anew is quicker than patching.
 PATCH_LIMIT = 2000
+# An index of up to this many pages is built anew on every change (under a second): it is then byte for byte what a
+# fresh build makes. Larger ones are patched: same search results, but pages numbered in the order they came.
+REBUILD_BELOW = 2000
 
 
 @dataclass
@@ -64,7 +67,10 @@ def _update(site: Path | None, changed: Mapping[str, SearchDoc | None],
     puts = {url: put for url, put in puts.items() if existing.docs.pages.get(url, [None, None])[1] != put[1]}
     drops = [url for url, doc in changed.items() if doc is None and url in existing.docs.pages]
     count = len(puts) + len(drops)
-    if existing.tokens != files.TOKENS or count > max(PATCH_LIMIT, existing.meta.pages // 10):
+    if not count:
+        return IndexUpdate(pages=existing.meta.pages)
+    small = existing.meta.pages < REBUILD_BELOW and everything is not None
+    if small or existing.tokens != files.TOKENS or count > max(PATCH_LIMIT, existing.meta.pages // 10):
         return _rebuilt(site, _all_docs(site, existing, changed, everything), count)
     patch = Patch(site, existing)
     try:
