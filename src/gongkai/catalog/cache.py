@@ -8,6 +8,7 @@ import marshal
 import pickle
 import sqlite3
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ CACHE_DIR = ".gongkai-cache"
 STATS_FILE = "stats.marshal"
 
 
+@cache  # one process runs one version of the code; a command reading many catalogs (county) asks once
 def code_salt() -> str:
     """Changes whenever gongkai's own code changes, so stale results are never reused."""
     digest = hashlib.sha1(gongkai.__version__.encode())

@@ -1,0 +1,111 @@
+"""What the 县政务公开办 gets: the scorecard across departments, the review workbook, the annual roll-up."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gongkai.county.department import DepartmentResult
+from gongkai.county.review import CountyView
+from gongkai.county.rollup import BALANCED, Rollup, roll_up
+from gongkai.files_io import write_atomic
+from gongkai.interchange.xlsx import export_departments_xlsx
+from gongkai.reports.annual import check_balance
+from gongkai.reports.render import fraction, scorecard_rows
+from gongkai.reports.xlsx import annual_workbook, table_workbook
+
+HEADERS: tuple[str, ...] = ("部门", "事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
+                            "网站检查", "年报勾稽")
+STAMP = ".gongkai-county.json"
+NOT_INSPECTED = "未检查"
+
+
+def score_row(result: DepartmentResult) -> list[str]:
+    """One department's row in the order of HEADERS; a broken catalog says why instead."""
+    if result.broken:
+        return [result.name, "无法读取（见表下说明）", *([""] * (len(HEADERS) - 2))]
+    t = result.totals
+    provisional = bool(result.score and result.score.provisional)
+    annual = result.annual
+    balance = ("；".join(check_balance(annual.table3)) or BALANCED) if annual else "—"
+    return [result.name, str(t.items), str(t.published), fraction(t.on_time, t.checkable, provisional), str(t.missed),
+            fraction(t.handed_on_time, t.handed, provisional) if t.handed is not None else "—（无台账）",
+            str(result.errors), str(result.warnings),
+            result.inspection.text if result.inspection else NOT_INSPECTED, balance]
+
+
+def score_rows(view: CountyView) -> list[list[str]]:
+    return [score_row(d) for d in view.departments]
+
+
+def notes(view: CountyView) -> list[str]:
+    """What a reader of the county scorecard must know."""
+    found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
+    found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
+    if all(d.inspection is None for d in view.readable):
+        found.append("网站检查：gongkai inspect 的结果尚不可用，暂不计入。")
+    return found
+
+
+def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
+    """The county view as plain data (gongkai county --format json, schema gongkai.county/1)."""
+    departments = []
+    for d, row in zip(view.departments, score_rows(view)):
+        entry: dict[str, Any] = {"label": d.label, "folder": d.folder, "name": d.name, "ok": not d.broken}
+        if d.broken:
+            entry.update(problem=d.problem, internal=d.internal)
+        else:
+            entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__)
+        departments.append(entry)
+    return {"schema": "gongkai.county/1", "year": view.year, "today": view.today.isoformat(),
+            "departments": departments, "annual_balanced": not rollup.report.problems,
+            "annual_checks": dict(rollup.checks)}
+
+
+@dataclass
+class Written:
+    """The files written (none when nothing changed since the last run) and where."""
+
+    folder: Path
+    files: list[Path]
+    unchanged: bool
+
+
+def write_outputs(view: CountyView, folder: Path, title: str) -> Written:
+    """The three workbooks in *folder*, unless its stamp says they were made from the very same inputs."""
+    names = [folder / f"{stem}-{view.year}.xlsx" for stem in ("scorecard", "review", "annual")]
+    stamp = folder / STAMP
+    key = view.key
+    if stamp.is_file() and all(p.is_file() for p in names) and _stamped(stamp) == key:
+        return Written(folder, names, unchanged=True)
+    rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
+    contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks)]
+    for path, data in zip(names, contents):
+        write_atomic(path, data)
+    write_atomic(stamp, json.dumps({"key": key}) + "\n")  # last: an interrupted run leaves the old stamp
+    return Written(folder, names, unchanged=False)
+
+
+def _stamped(stamp: Path) -> str | None:
+    try:
+        return str(json.loads(stamp.read_text(encoding="utf-8")).get("key"))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _scorecard(view: CountyView, title: str) -> bytes:
+    units = [[d.name, *row] for d in view.readable if d.score for row in _unit_rows(d)]
+    sheets = [("部门考核", HEADERS, score_rows(view), notes(view)),
+              ("各单位", ("部门", "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率",
+                        "错误", "警告"), units, [])]
+    return table_workbook(f"{title}{view.year}年政务公开考核表（截至{view.today}）", sheets)
+
+
+def _unit_rows(result: DepartmentResult) -> list[list[str]]:
+    return scorecard_rows(result.score) if result.score else []
+
+
+def _review(view: CountyView) -> bytes:
+    return export_departments_xlsx([(d.name, d.agency, d.sheets) for d in view.readable])
