@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import pty
+import select
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -242,3 +247,55 @@ def test_adoption_date_is_the_first_commits_date(yongchun: Path) -> None:
     day = _log(yongchun, "-1", "--format=%ad", "--date=short").strip()
     agency = (yongchun / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
     assert f"启用日期: {dt.date.fromisoformat(day).isoformat()}" in agency
+
+
+def _converse(argv: list[str], answers: list[str], env: dict[str, str], limit: float = 240) -> str:
+    """Run *argv* on a pseudo-terminal, typing each answer when the program waits for one; everything it showed."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the command, in a terminal of its own
+        os.environ.update(env)
+        os.execv(argv[0], argv)
+    shown = b""
+    pending = list(answers)
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 1.0)
+        if not ready:
+            if pending:  # quiet: it is waiting for the next answer
+                os.write(fd, (pending.pop(0) + "\n").encode("utf-8"))
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.waitpid(pid, 0)
+    return shown.decode("utf-8", "replace")
+
+
+def test_init_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
+    answers = ["永春县民政局", "350599", "350525", "n", "桃城镇、五里街镇", "福建省泉州市永春县桃城镇1号", "", "林小梅",
+               "0595-23881234", "yc@example.gov.cn", "陈明", "", "2", "", "", "", "", "", "", "gitlab", "2026-11-20"]
+    script = Path(sys.executable).parent / "gongkai"
+    shown = _converse([str(script), "init", str(tmp_path / "yc")], answers, {"GONGKAI_TODAY": "2026-11-27"})
+    assert "机关名称（如 永春县民政局）" in shown and "不在 GB/T 2260 县级行政区划代码表中" in shown
+    assert "→ 福建省泉州市永春县" in shown and "自带的乡镇表中本县有 22 个乡镇" in shown
+    assert "已补登台账：至 2026-11-20" in shown
+    agency = (tmp_path / "yc" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert agency.count("类型: 乡镇民政办") == 2 and "移交日: [5]" in agency and "职务: 局长" in agency
+    assert (tmp_path / "yc" / ".gitlab-ci.yml").is_file()
+
+
+def test_init_commits_as_the_contact_when_git_has_no_user(gk: Callable[..., Run], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # no ~/.gitconfig: a clerk's new computer
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    repo = tmp_path / "ycmzj"
+    assert gk("init", repo, *YONGCHUN).code == 0
+    assert _log(repo, "--format=%an <%ae>").strip() == "林小梅 <ycmzj@example.gov.cn>"
+    config = (repo / ".git" / "config").read_text(encoding="utf-8")
+    assert "name = 林小梅" in config and "email = ycmzj@example.gov.cn" in config

@@ -154,7 +154,7 @@ def _ask(answers: Answers) -> dict[str, Any]:
     got: dict[str, Any] = {}
 
     def text(key: str, label: str, default: str | None = None) -> str | None:
-        current = getattr_alias(answers, key)
+        current = _value(answers, key)
         if current is not None:
             return str(current)
         value = typer.prompt(label, default=default or "", show_default=bool(default)).strip()
@@ -162,7 +162,7 @@ def _ask(answers: Answers) -> dict[str, Any]:
         return got[key]
 
     text("机关名称", "机关名称（如 永春县民政局）")
-    code = getattr_alias(answers, "区划代码")
+    code = _value(answers, "区划代码")
     while code is None or check_code(code):
         if code is not None:
             err.print(check_code(code), markup=False)
@@ -195,7 +195,7 @@ def _ask(answers: Answers) -> dict[str, Any]:
     return got
 
 
-def getattr_alias(answers: Answers, alias: str) -> Any:
+def _value(answers: Answers, alias: str) -> Any:
     """The value of the field whose YAML key is *alias*."""
     name = next(n for n, f in Answers.model_fields.items() if f.alias == alias)
     return getattr(answers, name)
