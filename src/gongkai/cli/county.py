@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,9 +13,8 @@ from gongkai.catalog.sources import WorkingTree
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, app, err, out
 from gongkai.cli.options import NoCacheOpt, TodayOpt, today
 from gongkai.county.config import Department, departments_from_paths, departments_of, read_config
-from gongkai.county.outputs import HEADERS, notes, score_rows, summary, write_outputs
-from gongkai.county.review import CountyView, review_county
-from gongkai.county.rollup import roll_up
+from gongkai.county.outputs import output_paths, previous, write_outputs
+from gongkai.county.review import inputs_key, review_county
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.output.excerpt import source_lines
@@ -46,19 +45,22 @@ def county_command(
     """
     departments, title = _departments(folders or [], config)
     day = today(when)
-    view = review_county(departments, year or day.year, day, use_cache=not no_cache, jobs=jobs)
-    written = write_outputs(view, out_dir, title)
+    season = year or day.year
+    key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs)
+    made = previous(out_dir, season, key)
+    unchanged = made is not None
+    if made is None:
+        made = write_outputs(review_county(departments, season, day, not no_cache, jobs), out_dir, title, key)
     if format is Format.json:
-        out.print(json.dumps(summary(view, roll_up(view, title)), ensure_ascii=False, indent=2), markup=False)
-        for result in view.broken:
-            err.print(f"无法读取 {result.label}：{result.problem}", markup=False)
+        out.print(json.dumps(made, ensure_ascii=False, indent=2), markup=False)
     else:
-        _show(view)
-    verb = "没有变化，未重写" if written.unchanged else "已写入"
-    err.print(f"{verb}：{'、'.join(str(p) for p in written.files)}", markup=False)
-    if any(r.internal for r in view.broken):
+        _show(made)
+    verb = "没有变化，未重写" if unchanged else "已写入"
+    err.print(f"{verb}：{'、'.join(str(p) for p in output_paths(out_dir, season))}", markup=False)
+    broken = [d for d in made["departments"] if not d["ok"]]
+    if any(d["internal"] for d in broken):
         return EXIT_INTERNAL
-    return EXIT_FINDINGS if view.broken else EXIT_OK
+    return EXIT_FINDINGS if broken else EXIT_OK
 
 
 def _departments(folders: list[Path], config: Path | None) -> tuple[list[Department], str]:
@@ -75,13 +77,15 @@ def _departments(folders: list[Path], config: Path | None) -> tuple[list[Departm
     return departments_of(parsed.model, config.parent), parsed.model.title or DEFAULT_TITLE
 
 
-def _show(view: CountyView) -> None:
-    out.print(f"{view.year}年各部门政务公开情况（截至 {view.today.isoformat()}）", markup=False)
-    rows = [list(HEADERS), *score_rows(view)]
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(HEADERS))]
+def _show(made: dict[str, Any]) -> None:
+    """The scorecard across departments as a plain table (CJK characters are two columns wide)."""
+    out.print(f"{made['year']}年各部门政务公开情况（截至 {made['today']}）", markup=False)
+    table = made["table"]
+    rows = [table["headers"], *table["rows"]]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         out.print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip(), markup=False)
-    for note in notes(view):
+    for note in table["notes"]:
         out.print(note, markup=False)
 
 

@@ -7,7 +7,9 @@ import traceback
 from dataclasses import dataclass, field, replace
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
-from gongkai.catalog.load import CatalogNotFound
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.load import CatalogNotFound, Listing
+from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.diagnostics import Report, Severity
@@ -59,20 +61,57 @@ class DepartmentResult:
         return self.problem is not None
 
 
-def read_department(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
-    """The department's result: from the memo when its catalog has not changed, else computed and remembered."""
-    where = _missing(department)
+def memo_key(fingerprint: str, year: int, today: dt.date) -> str:
+    """Where a department's whole result is remembered in its own catalog's cache."""
+    return f"county/{MEMO_VERSION}:{fingerprint}:{year}:{today.isoformat()}"
+
+
+def _listed(department: Department, use_cache: bool) -> tuple[Source, Cache, Listing] | str:
+    """The catalog's source, cache and listing; or why the folder is not a catalog."""
+    where = missing(department)
     if where:
-        return _broken(department, where)
+        return where
     try:
         source, cache = open_catalog(department.folder, use_cache)
     except CatalogNotFound as exc:
-        return _broken(department, str(exc))
-    listing = scan(source, cache)
-    key = f"county/{MEMO_VERSION}:{listing.fingerprint}:{year}:{today.isoformat()}"
-    remembered = cache.memo(key)
-    if isinstance(remembered, DepartmentResult):
-        return replace(remembered, label=department.label, folder=str(department.folder))
+        return str(exc)
+    return source, cache, scan(source, cache)
+
+
+def probe(department: Department, use_cache: bool = True) -> str:
+    """The catalog's listing fingerprint, or «!» and why there is none: enough to know whether anything changed."""
+    listed = _listed(department, use_cache)
+    return "!" + listed if isinstance(listed, str) else listed[2].fingerprint
+
+
+def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult | None:
+    try:
+        found = cache.memo(key)
+    except Exception:  # noqa: BLE001 - a damaged or outdated cache entry is simply computed again
+        return None
+    if not isinstance(found, DepartmentResult):
+        return None
+    return replace(found, label=department.label, folder=str(department.folder))
+
+
+def remembered(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult | None:
+    """The result remembered for the catalog as it is now, or None (changed, never read, or not a catalog)."""
+    listed = _listed(department, use_cache) if use_cache else "--no-cache"
+    if isinstance(listed, str):
+        return None
+    return _recall(department, listed[1], memo_key(listed[2].fingerprint, year, today))
+
+
+def read_department(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
+    """The department's result: from the memo when its catalog has not changed, else computed and remembered."""
+    listed = _listed(department, use_cache)
+    if isinstance(listed, str):
+        return _broken(department, listed)
+    source, cache, listing = listed
+    key = memo_key(listing.fingerprint, year, today)
+    found = _recall(department, cache, key)
+    if found is not None:
+        return found
     result = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
     cache.put_memo(key, result)
     return result
@@ -104,7 +143,8 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
     )
 
 
-def _missing(department: Department) -> str | None:
+def missing(department: Department) -> str | None:
+    """Why the department's folder is not there (a repository not cloned yet), or None."""
     if department.folder.is_dir():
         return None
     if department.repository:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +17,18 @@ from gongkai.reports.xlsx import annual_workbook, table_workbook
 
 HEADERS: tuple[str, ...] = ("部门", "事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
                             "网站检查", "年报勾稽")
+UNIT_HEADERS: tuple[str, ...] = ("部门", "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率",
+                                 "错误", "警告")
 STAMP = ".gongkai-county.json"
 NOT_INSPECTED = "未检查"
+UNREADABLE = "无法读取（见表下说明）"
+SCHEMA = "gongkai.county/1"
 
 
 def score_row(result: DepartmentResult) -> list[str]:
-    """One department's row in the order of HEADERS; a broken catalog says why instead."""
+    """One department's row in the order of HEADERS; a broken catalog says so (the reason is in the notes)."""
     if result.broken:
-        return [result.name, "无法读取（见表下说明）", *([""] * (len(HEADERS) - 2))]
+        return [result.name, UNREADABLE, *([""] * (len(HEADERS) - 2))]
     t = result.totals
     provisional = bool(result.score and result.score.provisional)
     annual = result.annual
@@ -36,12 +39,8 @@ def score_row(result: DepartmentResult) -> list[str]:
             result.inspection.text if result.inspection else NOT_INSPECTED, balance]
 
 
-def score_rows(view: CountyView) -> list[list[str]]:
-    return [score_row(d) for d in view.departments]
-
-
 def notes(view: CountyView) -> list[str]:
-    """What a reader of the county scorecard must know."""
+    """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
     found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
     found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
     if all(d.inspection is None for d in view.readable):
@@ -50,61 +49,53 @@ def notes(view: CountyView) -> list[str]:
 
 
 def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
-    """The county view as plain data (gongkai county --format json, schema gongkai.county/1)."""
+    """The county view as plain data (schema gongkai.county/1): what the screen shows, and the json output."""
+    rows = [score_row(d) for d in view.departments]
     departments = []
-    for d, row in zip(view.departments, score_rows(view)):
+    for d, row in zip(view.departments, rows):
         entry: dict[str, Any] = {"label": d.label, "folder": d.folder, "name": d.name, "ok": not d.broken}
         if d.broken:
             entry.update(problem=d.problem, internal=d.internal)
         else:
             entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__)
         departments.append(entry)
-    return {"schema": "gongkai.county/1", "year": view.year, "today": view.today.isoformat(),
-            "departments": departments, "annual_balanced": not rollup.report.problems,
-            "annual_checks": dict(rollup.checks)}
+    return {"schema": SCHEMA, "year": view.year, "today": view.today.isoformat(), "departments": departments,
+            "annual_balanced": not rollup.report.problems, "annual_checks": dict(rollup.checks),
+            "table": {"headers": list(HEADERS), "rows": rows, "notes": notes(view)}}
 
 
-@dataclass
-class Written:
-    """The files written (none when nothing changed since the last run) and where."""
-
-    folder: Path
-    files: list[Path]
-    unchanged: bool
+def output_paths(folder: Path, year: int) -> list[Path]:
+    return [folder / f"{stem}-{year}.xlsx" for stem in ("scorecard", "review", "annual")]
 
 
-def write_outputs(view: CountyView, folder: Path, title: str) -> Written:
-    """The three workbooks in *folder*, unless its stamp says they were made from the very same inputs."""
-    names = [folder / f"{stem}-{view.year}.xlsx" for stem in ("scorecard", "review", "annual")]
-    stamp = folder / STAMP
-    key = view.key
-    if stamp.is_file() and all(p.is_file() for p in names) and _stamped(stamp) == key:
-        return Written(folder, names, unchanged=True)
-    rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
-    contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks)]
-    for path, data in zip(names, contents):
-        write_atomic(path, data)
-    write_atomic(stamp, json.dumps({"key": key}) + "\n")  # last: an interrupted run leaves the old stamp
-    return Written(folder, names, unchanged=False)
-
-
-def _stamped(stamp: Path) -> str | None:
+def previous(folder: Path, year: int, key: str) -> dict[str, Any] | None:
+    """The summary of the last run when it was made from the very same inputs and its workbooks are all there."""
     try:
-        return str(json.loads(stamp.read_text(encoding="utf-8")).get("key"))
-    except (OSError, ValueError, AttributeError):
+        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
+    if not isinstance(stamp, dict) or stamp.get("key") != key or not all(p.is_file() for p in output_paths(folder, year)):
+        return None
+    found = stamp.get("summary")
+    return found if isinstance(found, dict) and found.get("schema") == SCHEMA else None
+
+
+def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[str, Any]:
+    """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all."""
+    rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
+    made = summary(view, rollup)
+    contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks)]
+    for path, data in zip(output_paths(folder, view.year), contents):
+        write_atomic(path, data)
+    stamp = json.dumps({"key": key, "summary": made}, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(folder / STAMP, stamp)  # last: an interrupted run leaves the old stamp, and runs again next time
+    return made
 
 
 def _scorecard(view: CountyView, title: str) -> bytes:
-    units = [[d.name, *row] for d in view.readable if d.score for row in _unit_rows(d)]
-    sheets = [("部门考核", HEADERS, score_rows(view), notes(view)),
-              ("各单位", ("部门", "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率",
-                        "错误", "警告"), units, [])]
+    units = [[d.name, *row] for d in view.readable if d.score for row in scorecard_rows(d.score)]
+    sheets = [("部门考核", HEADERS, [score_row(d) for d in view.departments], notes(view)), ("各单位", UNIT_HEADERS, units, [])]
     return table_workbook(f"{title}{view.year}年政务公开考核表（截至{view.today}）", sheets)
-
-
-def _unit_rows(result: DepartmentResult) -> list[list[str]]:
-    return scorecard_rows(result.score) if result.score else []
 
 
 def _review(view: CountyView) -> bytes:
