@@ -194,3 +194,57 @@ def repo(cat: CatalogDir) -> Path:
     git(top, "add", "-A")
     git(top, "commit", "-q", "-m", "初始目录")
     return top
+
+
+def text_pdf(*pages: str, info: str = "") -> bytes:
+    """A minimal text PDF that pypdf reads: one line of ASCII text per page; *info* is the body of its /Info
+    dictionary (document properties), e.g. "/Author (13812345678)"."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
+    kids = []
+    for text in pages:
+        content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+        page_no, content_no = len(objects) + 1, len(objects) + 2
+        kids.append(f"{page_no} 0 R")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_no} 0 R "
+                       f"/Resources << /Font << /F1 {len(pages) * 2 + 3} 0 R >> >> >>")
+        objects.append(f"<< /Length {len(content)} >>\nstream\n{content.decode()}\nendstream")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    info_ref = ""
+    if info:
+        objects.append(f"<< {info} >>")
+        out += f"{len(objects)} 0 obj\n<< {info} >>\nendobj\n".encode()
+        offsets.append(xref)
+        xref = len(out)
+        info_ref = f" /Info {len(objects)} 0 R"
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info_ref} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def docx(body: str, **parts: str) -> bytes:
+    """A minimal Word document: *body* as one paragraph; *parts* adds parts by name (header1, comments, core …)
+    whose text is one paragraph each, e.g. docx("通知", header1="联系人 13812345678")."""
+    import io
+    import zipfile
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph = "<w:p><w:r><w:t>{}</w:t></w:r></w:p>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types '
+                         'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("word/document.xml", f"<w:document {ns}><w:body>{paragraph.format(body)}</w:body></w:document>")
+        for name, text in parts.items():
+            if name == "core":
+                archive.writestr("docProps/core.xml", f"<cp:coreProperties><dc:creator>{text}</dc:creator>"
+                                                      "</cp:coreProperties>")
+            else:
+                archive.writestr(f"word/{name}.xml", f"<w:{name} {ns}>{paragraph.format(text)}</w:{name}>")
+    return buffer.getvalue()

@@ -6,7 +6,7 @@ Today is 2026-11-27 (conftest). 公示 periods on the 2026 calendar: 2026-09-01 
 
 from __future__ import annotations
 
-from conftest import AGENCY, ITEM, CatalogDir
+from conftest import AGENCY, ITEM, CatalogDir, text_pdf
 
 BASE = "https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/"
 TOWN = """\
@@ -62,8 +62,8 @@ def build(cat: CatalogDir, base: bool = True) -> CatalogDir:
     cat.write("gongkai.yaml", agency(base))
     (cat.root / "records/2026/R2026-001.yaml").unlink()
     cat.item(ITEM.replace("政府网站, 社区/企事业单位/村公示栏（电子屏）", f"政府网站, {BOARD}, 公开查阅点"))
-    cat.write("files/2026/R2026-014.pdf", b"%PDF-1.4\n% list\n")
-    cat.write("files/2026/R2026-015.pdf", b"%PDF-1.4\n% ended list\n")
+    cat.write("files/2026/R2026-014.pdf", text_pdf("list"))
+    cat.write("files/2026/R2026-015.pdf", text_pdf("ended list"))
     records = {
         "R2026-010": record("R2026-010", "测试县民政局关于网站通知甲的通知", channels="政府网站", body=WEB_BODY),
         "R2026-011": record("R2026-011", "依申请公开乙号文件", attribute="依申请公开"),

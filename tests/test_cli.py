@@ -183,8 +183,6 @@ def test_schema_files(gk, tmp_path):
     assert (tmp_path / "schema" / "record.schema.json").exists()
 
 
-@pytest.mark.xfail(reason="空白说明 for the bundled catalog's items and townships comes with the inspect branch (GK902)",
-                   strict=False)
 def test_bundled_catalog_validates_clean(gk):
     run = gk("validate", BUNDLED, "--strict", "--no-cache")
     assert run.code == 0, run.out

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CatalogDir
-from portal_catalog import BASE, NEVER, build
+from portal_catalog import BASE, LIST, NEVER, build, record
 from test_gate import _published_bytes
 
 
@@ -26,7 +26,8 @@ def test_board_records_are_printed_and_web_only_ones_are_not(gk, pc, tmp_path):
     out = tmp_path / "out"
     files = run_print(gk, pc, out, "--from", "2026-08-01", "--to", "2026-11-27")
     # R2026-013 is for the 公示栏 only; R2026-014 is on the board and the web; R2026-015's 公示 ended on 09-09
-    assert files == {"index.html", "mzb-102/R2026-013.html", "mzb-102/R2026-014.html"}
+    assert files == {"index.html", "mzb-102/R2026-013.html", "mzb-102/R2026-014.html",
+                     "mzb-102/R2026-013-screen.html", "mzb-102/R2026-014-screen.html"}
     written = _published_bytes(out)
     assert "湖头镇公示栏专用丁号公示".encode() in written and "林秀治".encode() in written
     for absent in (*NEVER, "测试县民政局关于网站通知甲的通知", "已撤回庚号通知", "陈金水", "官桥镇已结束己号公示"):
@@ -89,3 +90,36 @@ def test_print_is_byte_identical_on_a_rerun(gk, pc, tmp_path):
 def test_an_unknown_town_names_the_valid_ones(gk, pc, tmp_path):
     run = gk("print", pc.root, "--town", "shjzg", "--out", tmp_path / "out")
     assert run.code == 2 and "mzb-102（湖头镇民政办）" in run.err
+
+
+def test_the_screen_version_is_one_16_by_9_page_with_the_period(gk, pc, tmp_path):
+    out = tmp_path / "out"
+    run_print(gk, pc, out, "--town", "mzb-102", "--from", "2026-11-01", "--to", "2026-11-27")
+    screen = (out / "mzb-102/R2026-013-screen.html").read_text(encoding="utf-8")
+    assert "aspect-ratio: 16 / 9" in screen and "<td>林秀治</td>" in screen
+    assert "公示期：2026年11月25日至2026年12月3日" in screen and "监督电话：0595-23411234" in screen
+    assert "<script" not in screen and "http" not in screen
+
+
+def test_wechat_articles_only_for_the_account_and_what_to_take_down(gk, pc, tmp_path):
+    item = pc.root / "items/shjz/SHJZ-001.yaml"
+    item.write_text(item.read_text(encoding="utf-8").replace("公开查阅点]", "公开查阅点, 两微一端]"), encoding="utf-8")
+    # SHJZ-001 lists people: every record of it is a 公示 with a period
+    pc.write("records/2026/R2026-020.yaml", record("R2026-020", "公众号通知壬", published="2026-11-10", item="SHJZ-001",
+                                                   channels="两微一端", extra="公示截止: 2026-12-31\n", body="| 单位 | 时间 |\n|---|---|\n| 县民政局 | 上午 |"))
+    # 2026-11-02 (Mon) + 7 working days counting that day ends 2026-11-10: it comes down on the 11th
+    pc.write("records/2026/R2026-021.yaml", record("R2026-021", "公众号公示癸", kind="公示", published="2026-11-02",
+                                                   item="SHJZ-001", channels="两微一端", extra="公示期: 7\n",
+                                                   body=LIST.format(name="郑某某")))
+    pc.write("records/2026/R2026-022.yaml", record("R2026-022", "公众号撤回子", published="2026-11-03", item="SHJZ-001",
+                                                   channels="两微一端",
+                                                   extra="公示期: 7\n撤回:\n  日期: 2026-11-20\n  原因: 误发布\n"))
+    out = tmp_path / "wechat"
+    run = gk("wechat", pc.root, "--from", "2026-11-01", "--to", "2026-11-27", "--out", out)
+    assert run.code == 0, run.err
+    assert {p.name for p in out.iterdir()} == {"index.html", "R2026-020.html"}
+    article = (out / "R2026-020.html").read_text(encoding="utf-8")
+    assert '<td style="border:1px solid #bbbbbb;' in article and "<style" not in article and "<script" not in article
+    assert "请在公众号中删除：公众号公示癸（2026-11-11 起，公示已于2026年11月10日结束）" in run.out
+    assert "请在公众号中删除：公众号撤回子（2026-11-20 起，撤回：误发布）" in run.out
+    assert "郑某某" not in _published_bytes(out).decode("utf-8", "replace")

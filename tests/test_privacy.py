@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import RECORD
+from conftest import RECORD, text_pdf
 from gongkai.catalog import load_catalog
 from gongkai.gate import admit
 
@@ -21,30 +21,6 @@ TABLE = f"""  | 姓名 | 身份证号 | 保障金额（元/月） |
   | 陈水生 | {FULL_ID} | 1144 |
 """
 ATTACHED = RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/list.{suffix}\n正文: |")
-
-
-def text_pdf(*pages: str) -> bytes:
-    """A minimal PDF with one line of ASCII text per page, as a text PDF that pypdf can read."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
-    kids = []
-    for text in pages:
-        content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-        page_no, content_no = len(objects) + 1, len(objects) + 2
-        kids.append(f"{page_no} 0 R")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_no} 0 R "
-                       f"/Resources << /Font << /F1 {len(pages) * 2 + 3} 0 R >> >> >>")
-        objects.append(f"<< /Length {len(content)} >>\nstream\n{content.decode()}\nendstream")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def privacy(gk, root: Path) -> list[dict]:
@@ -92,7 +68,8 @@ def test_every_output_format_carries_only_the_masked_value(gk, cat):
 
 def test_title_finding_and_bureau_phone_allowed(gk, cat):
     agency = cat.root / "gongkai.yaml"
-    agency.write_text(agency.read_text(encoding="utf-8") + "  # 值班手机 13905950000\n", encoding="utf-8")
+    agency.write_text(agency.read_text(encoding="utf-8").replace("联系电话: 0595-23000000",
+                                                                 "联系电话: 0595-23000000、13905950000"), encoding="utf-8")
     cat.record(RECORD.replace("正文: |", "正文: |\n  值班电话 13905950000，地址见题名").replace(
         "低保对象名单的公示", f"低保对象名单的公示（联系人 {MOBILE}）"))
     found = privacy(gk, cat.root)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import RECORD, git
+from conftest import RECORD, git, text_pdf
 
 
 def test_unchanged_catalog_is_not_loaded_again(gk, cat, tmp_path):
@@ -27,13 +27,13 @@ def test_an_edit_is_noticed(gk, cat, tmp_path):
 
 def test_an_attachment_edit_is_noticed(gk, cat, tmp_path):
     site = tmp_path / "site"
-    cat.write("files/2026/R2026-001.pdf", b"%PDF-1.4 first")
+    cat.write("files/2026/R2026-001.pdf", text_pdf("first"))
     cat.record(RECORD + "附件:\n  - 文件: files/2026/R2026-001.pdf\n")
     gk("build-site", cat.root, "--out", site, "--no-search")
-    cat.write("files/2026/R2026-001.pdf", b"%PDF-1.4 second version")
+    cat.write("files/2026/R2026-001.pdf", text_pdf("second version"))
     run = gk("build-site", cat.root, "--out", site, "--no-search")
     assert "网站没有变化" not in run.out
-    assert (site / "files/2026/R2026-001.pdf").read_bytes() == b"%PDF-1.4 second version"
+    assert (site / "files/2026/R2026-001.pdf").read_bytes() == text_pdf("second version")
 
 
 def test_a_commit_of_an_already_built_edit_updates_the_adjustment_page(gk, repo, tmp_path):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from gongkai.privacy.mask import mask_log
 from gongkai.catalog import find_root
 from gongkai.catalog.cache import cache_for
 from gongkai.catalog.files import kind_of
@@ -119,13 +120,13 @@ def render_history(history: History, fmt: str = "text") -> str:
     if fmt == "json":
         data = {"schema": LOG_SCHEMA, "id": history.object_id, "truncated": history.truncated,
                 "entries": [e.to_dict() for e in history.entries]}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return mask_log(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     markdown = fmt == "markdown"
     count = sum(1 for e in history.entries if not e.truncated)
     lines = [f"{'## ' if markdown else ''}{history.object_id} 的修改历史（{count} 次提交，最新的在前）"]
     for entry in history.entries:
         lines += [""] + _entry_lines(entry, markdown)
-    return "\n".join(lines) + "\n"
+    return mask_log("\n".join(lines) + "\n")
 
 
 def _entry_lines(entry: HistoryEntry, markdown: bool) -> list[str]:

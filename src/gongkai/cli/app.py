@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -12,8 +12,11 @@ from typer._click import exceptions as click_exceptions
 
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import PublicationStopped, UsageProblem
+from gongkai.privacy.mask import mask_log
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
+INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 
 localize()
 app = typer.Typer(
@@ -32,8 +35,15 @@ def _root() -> None:
     """gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。"""
 
 
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+class MaskedConsole(Console):
+    """A console that never shows a full personal number: everything printed goes through the one masking function."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102 - rich's print, masked
+        super().print(*(mask_log(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+out = MaskedConsole(soft_wrap=True, highlight=False)
+err = MaskedConsole(stderr=True, soft_wrap=True, highlight=False)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -46,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI: expected problems exit 1 or 2 with a Chinese message, crashes exit 3 — never a traceback."""
     try:
         result = app(args=argv, standalone_mode=False)
+        if result == EXIT_INTERRUPTED:  # typer turns Ctrl+C into a silent Exit(130)
+            err.print(INTERRUPTED)
         return int(result) if isinstance(result, int) else EXIT_OK
     except typer.Exit as exit_:
         return int(exit_.exit_code)
@@ -66,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         err.print(str(exc), markup=False)
         return EXIT_FINDINGS
     except KeyboardInterrupt:
-        err.print("已中断，未完成的输出没有写入。")
-        return 130
+        err.print(INTERRUPTED)
+        return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
         return _internal_error()
 

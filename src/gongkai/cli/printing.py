@@ -1,4 +1,4 @@
-"""gongkai print: sheets for the 公示栏 and 公开查阅点 of the 乡镇."""
+"""gongkai print and gongkai wechat: what the 公示栏, 公开查阅点, 电子屏 and the 公众号 carry."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.cli.options import CatalogArg, parse_date, today
 from gongkai.printing.sheets import PaperSize, plan_print
-from gongkai.printing.write import write_print
+from gongkai.printing.wechat import plan_wechat
+from gongkai.printing.write import write_print, write_wechat
 
 DEFAULT_DAYS = 30
 
@@ -45,4 +46,29 @@ def print_command(
             out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
     if not count:
         out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
+    return EXIT_OK
+
+
+@app.command("wechat")
+def wechat_command(
+    catalog: CatalogArg = Path("."),
+    start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
+                                              show_default=False)] = None,
+    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天", show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，默认 wechat-out/")] = Path("wechat-out"),
+) -> int:
+    """生成公众号文章：公开渠道含“两微一端”且通过公开审核的信息，每条一页，样式写在文字上，可整页复制到公众号编辑器。
+
+    公示期满和已撤回的信息不再生成，并列在清单的「请在公众号中删除」中（公众号上的文章要手工删除）。
+    """
+    last = parse_date(end, "--to") if end else today(None)
+    first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
+    loaded = load_catalog(catalog)
+    run = plan_wechat(loaded, first, last)
+    count = write_wechat(loaded, run, out_dir)
+    out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
+    for article in run.articles:
+        out.print(f"  {article.path}  {article.admission.record.title}", markup=False)
+    for takedown in run.takedowns:
+        out.print(f"请在公众号中删除：{takedown.record.title}（{takedown.day} 起，{takedown.reason}）", markup=False)
     return EXIT_OK

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from gongkai.diff.model import CatalogDiff, Change, FieldChange
+from gongkai.privacy.mask import mask_log
 
 WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
 SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
@@ -126,4 +128,9 @@ def render_json(diff: CatalogDiff) -> str:
     return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+def _masked(render: Callable[[CatalogDiff], str]) -> Callable[[CatalogDiff], str]:
+    # A diff is posted as a PR comment and printed in CI logs: it never shows a full personal number.
+    return lambda diff: mask_log(render(diff))
+
+
+RENDERERS = {"text": _masked(render_text), "markdown": _masked(render_markdown), "json": _masked(render_json)}

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.attachments import attachment_problem
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
-from gongkai.privacy import PrivacyFinding, item_findings, record_findings
+from gongkai.privacy import PrivacyFinding, attachment_problem, item_findings, mask_log, record_findings
 
 
 class State(str, Enum):
@@ -117,7 +116,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
 
 def _held_back(catalog: Catalog, record: Record, gate: Gate) -> bool:
     """True when an attachment may not be published or the record holds unmasked personal data."""
-    unsafe = [f"附件「{a.file}」{problem}" for a in record.attachments
+    unsafe = [f"附件「{mask_log(a.file)}」{problem.reason}" for a in record.attachments
               if (problem := attachment_problem(catalog, a.file)) is not None]
     if unsafe:
         gate.unsafe[record.id] = unsafe

@@ -13,6 +13,7 @@ from gongkai.errors import UsageProblem
 from gongkai.handover import manifest as manifests
 from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
+from gongkai.privacy import read_attachment
 
 MANIFEST_FILES = ("manifest.xlsx", "manifest.html", "manifest.csv")
 AGENT = "gongkai（基层政务公开工具）"
@@ -29,7 +30,7 @@ def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient
         for sent in entry.files:
             target = folder / "files" / sent.name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(catalog.source.read(sent.source))
+            target.write_bytes(read_attachment(catalog, sent.source))
     bagit.make_bag(str(folder), _bag_info(batch, recipient), checksums=["sha256"])
     _sort_tag_manifest(folder)
 

@@ -9,6 +9,8 @@ from gongkai.catalog import Catalog
 from gongkai.files_io import replace_dir, write_atomic
 from gongkai.handover import bag
 from gongkai.handover.plan import EMPTY_NOTE, Batch
+from gongkai.privacy.outputs import check_tree
+from gongkai.privacy.scan import allowed_of
 
 
 def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
@@ -16,10 +18,18 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
     with replace_dir(out) as staging:
         for recipient in batch.settings.recipients:
             bag.write_bag(staging / recipient.id, catalog, batch, recipient)
+        # Defence in depth: what was written is scanned on its own before it replaces the old batch.
+        check_tree(staging, None, allowed_of(catalog.agency), sources(batch))
     if batch.recorded:
         return False
     write_atomic(root / batch.ledger_path, ledger_text(batch))
     return True
+
+
+def sources(batch: Batch) -> dict[str, str]:
+    """Each copied file of the batch (as a path in the output folder) → the record it belongs to."""
+    return {f"{recipient.id}/data/files/{sent.name}": entry.record.id
+            for recipient in batch.settings.recipients for entry in batch.entries for sent in entry.files}
 
 
 BASELINE_NOTE = "启用 gongkai 之前已送交两馆，补登台账；没有由 gongkai 生成送交文件"

@@ -14,6 +14,7 @@ from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.model.record import Record
+from gongkai.privacy import attachment_problem
 from gongkai.rules.handover import FORMATS, handover_gaps, sha256_of
 from gongkai.workdays import WorkdayCalendar
 
@@ -136,7 +137,7 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
 def _files(catalog: Catalog, record: Record) -> tuple[SendFile, ...]:
     files = []
     for attachment in record.attachments:
-        if attachment.suffix in FORMATS and catalog.has_file(attachment.file):
+        if attachment.suffix in FORMATS and attachment_problem(catalog, attachment.file) is None:
             name = f"{record.id}/{PurePosixPath(attachment.file).name}"
             files.append(SendFile(attachment.file, name, attachment.suffix.upper(), sha256_of(catalog, attachment.file)))
     return tuple(files)

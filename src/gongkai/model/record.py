@@ -98,3 +98,10 @@ class Record(CatalogModel):
     @property
     def year(self) -> int:
         return self.formed.year
+
+    @property
+    def reported_year(self) -> int | None:
+        """The year a 年度报告 reports on: 报告年度, else the year before it was formed; None for other 文种."""
+        if self.kind != vocab.ANNUAL_REPORT_KIND:
+            return None
+        return self.report_year or self.formed.year - 1

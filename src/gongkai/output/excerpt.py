@@ -5,7 +5,7 @@ from __future__ import annotations
 from gongkai.catalog.decode import decode
 from gongkai.catalog.sources import Source
 from gongkai.output.text import LineReader
-from gongkai.privacy.mask import mask_text
+from gongkai.privacy.mask import mask_log
 
 
 def source_lines(source: Source) -> LineReader:
@@ -19,7 +19,7 @@ def source_lines(source: Source) -> LineReader:
         if lines is None or not 0 < number <= len(lines):
             return None
         # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7).
-        return mask_text(lines[number - 1])[0]
+        return mask_log(lines[number - 1])
 
     return read
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gongkai.diagnostics import Diagnostic, Report, Severity
+from gongkai.privacy.mask import mask_log
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,4 +28,4 @@ def _line(item: Diagnostic, prefix: str) -> str:
 
 def render_github(report: Report, prefix: str = "") -> str:
     """Annotations for a GitHub Actions log; *prefix* is the catalog's path inside the repository."""
-    return "".join(_line(d, prefix) + "\n" for d in report.sorted())
+    return mask_log("".join(_line(d, prefix) + "\n" for d in report.sorted()))

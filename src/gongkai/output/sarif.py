@@ -7,6 +7,7 @@ from typing import Any
 
 import gongkai
 from gongkai.diagnostics import Report, Severity
+from gongkai.privacy.mask import mask_log
 from gongkai.rules import REGISTRY
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -53,4 +54,4 @@ def render_sarif(report: Report) -> str:
             "results": [_result(d, index) for d in report.sorted()],
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return mask_log(json.dumps(log, ensure_ascii=False, indent=2) + "\n")

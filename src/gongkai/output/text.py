@@ -7,6 +7,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from gongkai.diagnostics import Diagnostic, Report, Severity
+from gongkai.privacy.mask import mask_log
 
 LineReader = Callable[[str, int], str | None]
 
@@ -54,4 +55,4 @@ def render_text(report: Report, read_line: LineReader) -> str:
             out.extend(_one(item, read_line))
         out.append("")
     out.append(summary(report))
-    return "\n".join(out) + "\n"
+    return mask_log("\n".join(out) + "\n")

@@ -11,7 +11,7 @@ from gongkai.files_io import replace_dir, write_atomic
 from gongkai.model.portal import FORMAT_ID
 from gongkai.portal import formats
 from gongkai.portal.plan import PortalExport, ledger_records
-from gongkai.privacy.detect import allowed_values
+from gongkai.privacy.scan import allowed_of
 from gongkai.privacy.outputs import scan_output
 from gongkai.site.attachments import read_attachment
 
@@ -46,7 +46,7 @@ def _write(path: Path, data: bytes) -> None:
 
 def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes]) -> None:
     """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written."""
-    allowed = allowed_values(catalog.source.read("gongkai.yaml").decode("utf-8", errors="replace"))
+    allowed = allowed_of(catalog.agency)
     found = [finding for name, data in outputs.items() for finding in scan_output(name, data, allowed)]
     if found:
         listed = "；".join(f"{f.name}：{f.label}「{f.masked}」" for f in found[:20])

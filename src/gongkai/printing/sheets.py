@@ -54,6 +54,11 @@ class Sheet:
     def path(self) -> str:
         return f"{self.unit.id}/{self.admission.id}.html"
 
+    @property
+    def screen_path(self) -> str:
+        """The 电子屏 version: the same content on one 16:9 screen, in large type."""
+        return f"{self.unit.id}/{self.admission.id}-screen.html"
+
 
 @dataclass
 class PrintRun:

@@ -11,6 +11,7 @@ from gongkai.catalog import Catalog
 from gongkai.files_io import replace_dir
 from gongkai.portal.write import refuse_personal_data
 from gongkai.printing.sheets import PrintRun
+from gongkai.printing.wechat import WechatRun
 from gongkai.site.render import cn_date
 
 TEMPLATES = "templates/print"
@@ -27,22 +28,42 @@ def _environment() -> jinja2.Environment:
 
 
 def render_print(run: PrintRun) -> dict[str, bytes]:
-    """Every file of the run by its path: index.html and <unit>/<record>.html."""
+    """Every file of the run by its path: index.html, <unit>/<record>.html and its 电子屏 version."""
     env, common = _environment(), {"run": run, "size": run.size.value, "type_size": TYPE_SIZE[run.size.value]}
     files = {"index.html": env.get_template("index.html").render(common, groups=run.by_unit()).encode("utf-8")}
     for sheet in run.sheets:
-        page = env.get_template("sheet.html").render(common, sheet=sheet, record=sheet.admission.record, root="../")
-        files[sheet.path] = page.encode("utf-8")
+        for path, template in ((sheet.path, "sheet.html"), (sheet.screen_path, "screen.html")):
+            page = env.get_template(template).render(common, sheet=sheet, record=sheet.admission.record, root="../")
+            files[path] = page.encode("utf-8")
+    return files
+
+
+def render_wechat(run: WechatRun) -> dict[str, bytes]:
+    """index.html (with the posts to delete) and one article per record."""
+    env = _environment()
+    files = {"index.html": env.get_template("wechat_index.html").render(run=run, size="A4", type_size="12pt").encode()}
+    for article in run.articles:
+        page = env.get_template("wechat.html").render(article=article, record=article.admission.record, agency=run.agency)
+        files[article.path] = page.encode("utf-8")
     return files
 
 
 def write_print(catalog: Catalog, run: PrintRun, out: Path) -> int:
     """Write the run to *out* (replacing it whole); the number of sheets."""
-    files = render_print(run)
+    _write(catalog, render_print(run), out)
+    return len(run.sheets)
+
+
+def write_wechat(catalog: Catalog, run: WechatRun, out: Path) -> int:
+    """Write the articles to *out* (replacing it whole); the number of articles."""
+    _write(catalog, render_wechat(run), out)
+    return len(run.articles)
+
+
+def _write(catalog: Catalog, files: dict[str, bytes], out: Path) -> None:
     refuse_personal_data(catalog, files)
     with replace_dir(out) as staging:
         for path, data in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    return len(run.sheets)

@@ -1,32 +1,38 @@
 """Detectors for personal data in text: 公民身份号码, mobile numbers, bank cards, addresses below 村/社区.
 
-Each detector looks only at whole numbers (no digit or letter on either side), so digits inside 文号
-（安民〔2026〕12号）, 索引号 (350524-MZ-2026-00012), dates and amounts are never read as personal data.
-Masked forms (35*************123, 138****1234) are not whole numbers and pass.
+Text is normalized first (normalize.py): full-width digits, entities, tags and invisible characters cannot hide a
+number. A number may then be written in groups: digits separated by short runs of spaces, dots, dashes, slashes,
+underscores, stars, backticks or tildes (138 1234 5678, 3505**24**1985…, 350524\\_1985…). Every run of consecutive
+groups is tried; what passes a check (GB 11643-1999 check digit, 1[3-9] mobile prefix, Luhn) is personal data.
+Groups stop at anything else, so 文号（安民〔2026〕12号）, 索引号 (350524-MZ-2026-00012), dates, amounts (1,320.00元)
+and office landlines (0595-23222516: twelve digits, no check) never match. Masked forms (35*************123,
+138****1234) keep too few digits to pass any check.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongkai.privacy.mask import mask_value
+from gongkai.privacy.normalize import Normalized, ascii_digits, normalize
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
 # The kinds of personal data, with the Chinese name shown to people.
 KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手机号码", "bank": "银行卡号", "address": "详细住址"}
+_RANK = {"id": 0, "id15": 0, "mobile": 1, "bank": 2}
 
-# A run of digits (optionally ending in X for 身份证号), written plain or in groups of four (bank cards).
-_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z*＊.])"
-    r"(?:\+?86[- ]?)?"
-    r"(\d{17}[\dXx]|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?|1[3-9]\d[- ]\d{4}[- ]\d{4}|\d{11,19})"
-    r"(?![0-9A-Za-z*＊]|\.\d)"
-)
+_SEP = r"[\s\-./_*`~\\]"
+_GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?")
+_CHAIN = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:(?:{_SEP}{{1,4}}|\*{{4,}})\d+(?:[Xx](?![0-9A-Za-z]))?)*")
+# Eleven digits at most four separators apart, or a digit before 号/室/楼/栋/单元/组: nearly every text has neither.
+_CANDIDATE = re.compile(rf"\d(?:{_SEP}{{0,4}}\d){{10}}")
 _HANZI = "\u4e00-\u9fff"
 _ADDRESS = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道)\d+号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?(?:\d+单元)?(?:\d+室)?"
@@ -37,14 +43,15 @@ _ADDRESS = re.compile(
     rf"|\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
 )
-_CANDIDATE = re.compile(r"\d(?:\d{10}|[号室楼栋幢座单组]|[- ]\d{4})")
 _ADDRESS_HINT = re.compile(r"\d[号室楼栋幢座单组]")
 _AFTER_AMOUNT = re.compile(r"^\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
+_HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{16,}(?![0-9A-Za-z])")
+_NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One piece of personal data in a text: kind, the value as written, and where it starts and ends."""
+    """One piece of personal data: kind, its canonical value (digits), and where it is in the original text."""
 
     kind: str
     value: str
@@ -99,8 +106,8 @@ def luhn(digits: str) -> bool:
 
 
 def classify(raw: str) -> str | None:
-    """The kind of personal data a whole number is, or None."""
-    digits = re.sub(r"[ -]", "", raw)
+    """The kind of personal data a number (digits, perhaps in groups) is, or None."""
+    digits = re.sub(r"[^0-9Xx]", "", ascii_digits(raw)).upper()
     if len(digits) == 18 and id_shaped(digits):
         return "id" if valid_id(digits) else None
     if not digits.isdigit():
@@ -116,36 +123,104 @@ def classify(raw: str) -> str | None:
 
 def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
-    if not text:
+    if not text or not any(c.isdigit() for c in text) and "&#" not in text:
         return
-    # One cheap pass rules out nearly every text: all personal data has 11 digits in a row, digit groups, or a
-    # digit right before 号/室/楼/栋/单元/组.
-    if _CANDIDATE.search(text):
-        yield from _numbers(text, allowed)
-        if _ADDRESS_HINT.search(text):
-            yield from _addresses(text, allowed)
+    norm = normalize(text)
+    numbers = _CANDIDATE.search(norm.text) is not None
+    addresses = _ADDRESS_HINT.search(norm.text) is not None
+    if numbers:
+        yield from _numbers(norm, allowed)
+    if addresses:
+        yield from _addresses(norm, allowed)
 
 
-def _numbers(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
-    for match in _NUMBER.finditer(text):
-        raw = match.group(1)
-        kind = classify(raw)
-        if kind is None or re.sub(r"\D", "", raw) in allowed:
+@dataclass(frozen=True)
+class _Group:
+    start: int
+    end: int
+    digits: str
+    whole: bool  # false next to a decimal point or inside a hexadecimal token: never part of a number
+
+
+def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    text = norm.text
+    hex_tokens: list[tuple[int, int]] | None = None
+    for chain in _CHAIN.finditer(text):
+        if chain.end() - chain.start() < 11:
             continue
-        if kind == "bank" and _AFTER_AMOUNT.match(text[match.end():]):
+        if hex_tokens is None:
+            hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if not m.group(0).isdigit()]
+        if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
             continue
-        yield Hit(kind, raw, match.start(1), match.end(1))
+        groups = _groups(text, chain, hex_tokens)
+        if sum(len(g.digits) for g in groups) < 11:
+            continue
+        for first, last, kind, digits in _choose(groups):
+            if digits in allowed:
+                continue
+            start, end = groups[first].start, groups[last].end
+            if kind == "bank" and _AFTER_AMOUNT.match(text[end:]):
+                continue
+            yield Hit(kind, digits, *norm.span(start, end))
 
 
-def _addresses(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
-    for match in _ADDRESS.finditer(text):
-        value = match.group(0)
+def _groups(text: str, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
+    found = [_Group(m.start() + chain.start(), m.end() + chain.start(), ascii_digits(m.group(0)).upper(), True)
+             for m in _GROUP.finditer(chain.group(0))]
+    for index in range(len(found) - 1):
+        left, right = found[index], found[index + 1]
+        between = text[left.end:right.start]
+        # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
+        # groups of a masked number, never joined to another.
+        if between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
+            found[index] = _Group(left.start, left.end, left.digits, False)
+            found[index + 1] = _Group(right.start, right.end, right.digits, False)
+    if found and chain.end() < len(text) and text[chain.end()] == "." and text[chain.end() + 1:chain.end() + 2].isdigit():
+        found[-1] = _Group(found[-1].start, found[-1].end, found[-1].digits, False)
+    # A checksum (0f3c…1381234567…): its digit runs are not numbers.
+    return [g if g.whole and not _inside(hex_tokens, g.start) else _Group(g.start, g.end, g.digits, False) for g in found]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when *position* lies in one of the sorted, disjoint *spans*."""
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
+    """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards."""
+    found: list[tuple[int, int, int, str, str]] = []
+    for first in range(len(groups)):
+        digits = ""
+        for last in range(first, len(groups)):
+            if not groups[last].whole or (last > first and digits.endswith("X")):
+                break
+            digits += groups[last].digits
+            if len(digits) > 19:
+                break
+            if len(digits) in _NUMBER_LENGTHS:
+                kind = classify(digits)
+                if kind is not None:
+                    found.append((_RANK[kind] * 100 + last - first, first, last, kind, digits))
+    taken: set[int] = set()
+    chosen: list[tuple[int, int, str, str]] = []
+    for _, first, last, kind, digits in sorted(found):
+        if taken.isdisjoint(range(first, last + 1)):
+            taken.update(range(first, last + 1))
+            chosen.append((first, last, kind, digits))
+    return sorted(chosen)
+
+
+def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    for match in _ADDRESS.finditer(norm.text):
+        value = ascii_digits(match.group(0))
         if value not in allowed:
-            yield Hit("address", value, match.start(), match.end())
+            yield Hit("address", value, *norm.span(match.start(), match.end()))
 
 
-def allowed_values(agency_text: str) -> frozenset[str]:
-    """The bureau's own numbers and addresses, as found anywhere in gongkai.yaml: never personal data."""
-    numbers = {re.sub(r"\D", "", m) for m in re.findall(r"[\d][\d -]{5,}\d", agency_text)}
-    addresses = {m.group(0) for m in _ADDRESS.finditer(agency_text)}
-    return frozenset(numbers | addresses)
+def bureau_values(phones: list[str], addresses: list[str]) -> frozenset[str]:
+    """The bureau's own mobile numbers and addresses (from gongkai.yaml's contact fields): never personal data."""
+    numbers = {hit.value for phone in phones for hit in find(phone) if hit.kind == "mobile"}
+    places = {ascii_digits(m.group(0)) for address in addresses for m in _ADDRESS.finditer(normalize(address).text)}
+    return frozenset(numbers | places)
+

@@ -13,8 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
-TEXT_SUFFIXES = ("csv", "xlsx", "pdf", "txt", "md")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+class Unreadable(Exception):
+    """An attachment gongkai cannot read in full; str() says why, in Chinese. Its record is not published."""
 
 
 @dataclass(frozen=True)
@@ -83,17 +86,40 @@ def _header(header: list[str], column: int) -> str:
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
-    """The rows of a CSV file in UTF-8 (with or without BOM) or GB18030, the encodings Excel writes."""
-    return list(csv.reader(io.StringIO(text_of(data))))
+    """The rows of a CSV file in any encoding Excel writes; Unreadable when it cannot be decoded."""
+    text = decode_text(data)
+    if text is None:
+        raise Unreadable("无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030），或含有二进制内容")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def decode_text(data: bytes) -> str | None:
+    """Text bytes as Excel and Notepad save them: UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL pattern of
+    UTF-16 without one), else GB18030 (「ANSI」 on Chinese Windows). None when none of these decodes, or for binary."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return _decoded(data, codec)
+    if len(data) >= 4 and data[1:40:2].count(0) > 10 and data[0:40:2].count(0) == 0:
+        return _decoded(data, "utf-16-le")
+    if len(data) >= 4 and data[0:40:2].count(0) > 10 and data[1:40:2].count(0) == 0:
+        return _decoded(data, "utf-16-be")
+    return _decoded(data, "utf-8") or _decoded(data, "gb18030")
+
+
+def _decoded(data: bytes, codec: str) -> str | None:
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if "\x00" in text:
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def text_of(data: bytes) -> str:
-    """Attachment bytes as text: UTF-8 (with or without BOM), else GB18030 as older Excel saves it."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Text bytes decoded as decode_text() does, or leniently when it cannot (for rewriting, never for checking)."""
+    text = decode_text(data)
+    return text if text is not None else data.decode("gb18030", errors="replace")
 
 
 def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
@@ -106,57 +132,3 @@ def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     for r, row in enumerate(rows[1:], start=1):
         segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}") for c, cell in enumerate(row, 1))
     return segments, [Table(header, label, None, rows[1:])]
-
-
-def xlsx_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
-    """Cells of every sheet of an XLSX workbook, named Sheet!C12; each sheet's first row is its header."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    segments: list[Segment] = []
-    tables: list[Table] = []
-    try:
-        for sheet in book.worksheets:
-            header: list[str] | None = None
-            rows: list[list[str]] = []
-            for row in sheet.iter_rows():
-                values = ["" if c.value is None else _cell_text(c.value) for c in row]
-                if header is None and any(values):
-                    header = values
-                elif header is not None:
-                    rows.append(values)
-                segments.extend(Segment(v, f"{label} {sheet.title}!{c.coordinate}")
-                                for c, v in zip(row, values, strict=False) if v and hasattr(c, "coordinate"))
-            if header is not None:
-                tables.append(Table(header, f"{label} {sheet.title}", None, rows))
-    finally:
-        book.close()
-    return segments, tables
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def pdf_segments(data: bytes, label: str) -> list[Segment]:
-    """The text of each page of a text PDF (scanned pages have none and are skipped)."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    return [Segment(page.extract_text() or "", f"{label} 第{n}页") for n, page in enumerate(reader.pages, start=1)]
-
-
-def attachment_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
-    """The readable text of an attachment; formats gongkai cannot read give nothing."""
-    if suffix == "csv":
-        return csv_segments(data, label)
-    if suffix == "xlsx":
-        return xlsx_segments(data, label)
-    if suffix == "pdf":
-        return pdf_segments(data, label), []
-    if suffix in ("txt", "md"):
-        text = text_of(data)
-        return list(markdown_segments(text, label)), markdown_tables(text)
-    return [], []

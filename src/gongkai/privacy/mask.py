@@ -55,3 +55,11 @@ def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, li
         cursor = hit.end
     pieces.append(text[cursor:])
     return "".join(pieces), done
+
+
+def mask_log(text: str) -> str:
+    """*text* as it may be printed, logged or posted: every piece of personal data in the masking format.
+
+    The one function every report, diff and command output goes through before a person (or a CI log) sees it.
+    """
+    return mask_text(text)[0] if text else text

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.privacy.detect import KINDS, allowed_values
+from gongkai.privacy.detect import KINDS
 from gongkai.privacy.extract import text_of
 from gongkai.privacy.mask import mask_text
 
@@ -37,10 +37,18 @@ class MaskResult:
 
 def agency_allowed(path: Path) -> frozenset[str]:
     """The bureau's own numbers when *path* lies inside a catalog (a parent folder holds gongkai.yaml)."""
+    from gongkai.catalog.yamlio import YamlFailure, parse_fast
+    from gongkai.model import Agency
+    from gongkai.privacy.scan import allowed_of
+
     for folder in path.resolve().parents:
         agency = folder / "gongkai.yaml"
         if agency.is_file():
-            return allowed_values(agency.read_text(encoding="utf-8", errors="replace"))
+            try:
+                model = Agency.model_validate(parse_fast(agency.read_text(encoding="utf-8", errors="replace")))
+            except (YamlFailure, ValueError):
+                return frozenset()
+            return allowed_of(model)
     return frozenset()
 
 

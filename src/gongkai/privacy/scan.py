@@ -1,48 +1,38 @@
-"""Scan the published parts of records: title, body (with its tables) and readable attachments.
+"""Scan everything a record publishes: every field, the body as a reader sees it, every attachment and its name.
 
 A record's result depends only on its file (git blob id), its attachments' contents and the bureau's own numbers in
-gongkai.yaml, so results are remembered under that key: in-process, and in the catalog's SQLite cache.
+gongkai.yaml, so results are remembered under that key: in-process, and in the catalog's SQLite cache. Whether an
+attachment's path is safe depends on the file system, not on content: that is checked afresh every time
+(record_findings in __init__.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id
-from gongkai.model import Record
+from gongkai.model import Agency, Record
+from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns
-from gongkai.privacy.detect import allowed_values, find
-from gongkai.privacy.extract import TEXT_SUFFIXES, Segment, Table, attachment_segments, markdown_segments, markdown_tables
+from gongkai.privacy.detect import KINDS, bureau_values, find
+from gongkai.privacy.documents import document_segments
+from gongkai.privacy.extract import Segment, Table, Unreadable, markdown_segments, markdown_tables
+from gongkai.privacy.fields import FieldPath, describe, model_texts
+from gongkai.privacy.findings import UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, segment_findings
+from gongkai.privacy.formats import ALLOWED
+from gongkai.privacy.markup import markdown_blocks
+from gongkai.privacy.mask import mask_log
 
-
-@dataclass(frozen=True)
-class PrivacyFinding:
-    """Unmasked personal data in a record: what kind, where (field, cell or page), the value already masked."""
-
-    record_id: str
-    kind: str
-    where: str
-    masked_value: str
-    field: tuple[str | int, ...] = ()
-    line: int | None = None  # 0-based line inside the body, when the finding is in the body
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class ColumnWarning:
-    """A column that a 公示 list of people may not carry (the allow-list of DOMAIN.md §7)."""
-
-    record_id: str
-    column: str
-    where: str
-    field: tuple[str | int, ...] = ()
-    line: int | None = None
+BODY = "正文"
+# Markup that can hide or join digits only once rendered: links, code, escapes, entities, tags, emphasis, line breaks.
+_RENDERING_MATTERS = re.compile(r"[\[\]<&\\`*_~]|\d[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -53,63 +43,70 @@ class RecordScan:
     columns: tuple[ColumnWarning, ...] = ()
 
 
-MEMO_KEY = "privacy:records:v1"
+MEMO_KEY = "privacy:records:v2"
 _PROCESS: dict[str, RecordScan] = {}
+Reader = Callable[[str], bytes | None]
 
 
-def scan_parts(record: Record, allowed: frozenset[str], read: Any) -> RecordScan:
-    """Scan *record*; *read(path)* gives an attachment's bytes (or None when it cannot be read)."""
+def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
+    """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
     findings: list[PrivacyFinding] = []
+    for field_path, text in model_texts(record, skip=frozenset({BODY})):
+        findings.extend(segment_findings(record.id, field_path, [Segment(text, describe(field_path))], allowed))
     columns: list[ColumnWarning] = []
-    parts: list[tuple[tuple[str | int, ...], list[Segment], list[Table]]] = [
-        (("题名",), [Segment(record.title, "题名")], []),
-    ]
     if record.body:
-        parts.append((("正文",), _body_segments(record.body, allowed), _tables(record, record.body)))
+        findings.extend(body_findings(record.id, record.body, allowed))
+        if record.kind == "公示" and "|" in record.body:
+            columns.extend(_columns(record.id, (BODY,), markdown_tables(record.body)))
     for index, attachment in enumerate(record.attachments):
-        if attachment.name:
-            parts.append((("附件", index, "名称"), [Segment(attachment.name, f"附件名称「{attachment.name}」")], []))
-        if attachment.suffix in TEXT_SUFFIXES:
-            data = read(attachment.file)
-            if data is not None:
-                segments, tables = _attachment(attachment.suffix, data, f"附件 {attachment.file}", allowed)
-                parts.append((("附件", index, "文件"), segments, tables if record.kind == "公示" else []))
-    for path, segments, tables in parts:
-        findings.extend(_findings(record.id, path, segments, allowed))
-        columns.extend(_columns(record.id, path, tables))
+        data = read(attachment.file)
+        if data is None:
+            continue
+        path: FieldPath = ("附件", index, "文件")
+        label = f"附件「{mask_log(attachment.file)}」"
+        try:
+            segments, tables = document_segments(suffix_of(attachment.file), data, label)
+        except Unreadable as exc:
+            findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
+            continue
+        findings.extend(segment_findings(record.id, path, segments, allowed))
+        if record.kind == "公示":
+            columns.extend(_columns(record.id, path, tables))
     return RecordScan(tuple(findings), tuple(columns))
 
 
-def _body_segments(body: str, allowed: frozenset[str]) -> list[Segment]:
-    # Most bodies hold nothing: one pass over the whole text decides whether to look line by line.
-    if next(find(body, allowed), None) is None:
-        return []
-    return list(markdown_segments(body, "正文"))
-
-
-def _tables(record: Record, body: str) -> list[Table]:
-    return markdown_tables(body) if record.kind == "公示" and "|" in body else []
-
-
-def _attachment(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> tuple[list[Segment], list[Table]]:
-    try:
-        return attachment_segments(suffix, data, label)
-    except Exception:  # noqa: BLE001 - a damaged attachment is reported by the attachment rules, not here
-        return [], []
-
-
-def _findings(record_id: str, path: tuple[str | int, ...], segments: list[Segment],
-              allowed: frozenset[str]) -> list[PrivacyFinding]:
-    found = []
-    for segment in segments:
-        for hit in find(segment.text, allowed):
-            found.append(PrivacyFinding(record_id, hit.kind, segment.where, hit.masked, path, segment.line, hit.label))
+def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:
+    """Personal data in a Markdown body: line by line (tables by cell), and as the rendered page shows it."""
+    rendering = _RENDERING_MATTERS.search(body) is not None
+    if not rendering and next(find(body, allowed), None) is None:
+        return []  # most bodies hold nothing: one pass over the whole text decides
+    found = segment_findings(owner, (BODY,), list(markdown_segments(body, BODY)), allowed)
+    if rendering:
+        seen = {(f.kind, f.masked_value) for f in found}
+        for first, text in markdown_blocks(body):
+            for hit in find(text, allowed):
+                if (hit.kind, hit.masked) not in seen:
+                    seen.add((hit.kind, hit.masked))
+                    line = first + text.count("\n", 0, hit.start)
+                    found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
+                                                line, KINDS[hit.kind]))
     return found
 
 
-def _columns(record_id: str, path: tuple[str | int, ...], tables: list[Table]) -> list[ColumnWarning]:
-    return [ColumnWarning(record_id, name, f"{table.where}第{n}列", path, table.line)
+def _columns(owner: str, path: FieldPath, tables: list[Table]) -> list[ColumnWarning]:
+    return [ColumnWarning(owner, name, f"{table.where}第{n}列", path, table.line)
             for table in tables for n, name in extra_columns(table.header)]
+
+
+def allowed_of(agency: Agency | None) -> frozenset[str]:
+    """The bureau's own mobile numbers and addresses, from the contact fields of gongkai.yaml."""
+    if agency is None:
+        return frozenset()
+    desk = agency.requests
+    phones = [agency.org.phone, agency.handover.phone, *(u.phone for u in agency.units)]
+    phones += [desk.phone, desk.fax] if desk is not None else []
+    addresses = [agency.org.address, desk.address if desk is not None else None]
+    return bureau_values([p for p in phones if p], [a for a in addresses if a])
 
 
 @dataclass
@@ -120,19 +117,12 @@ class Scanner:
     results: dict[str, RecordScan] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        agency_text = self._agency_text()
-        self.allowed = allowed_values(agency_text)
-        self.salt = hashlib.sha1(agency_text.encode()).hexdigest()
-        self.cache = _cache_for(self.catalog)
+        self.allowed = allowed_of(self.catalog.agency)
+        self.salt = hashlib.sha1(repr(sorted(self.allowed)).encode()).hexdigest()
+        self.cache = self.catalog.cache
         self.stats = self.cache.stats()
         self.fresh_stats: list[tuple[str, int, int, str]] = []
         self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
-
-    def _agency_text(self) -> str:
-        try:
-            return self.catalog.source.read("gongkai.yaml").decode("utf-8", errors="replace")
-        except OSError:
-            return ""
 
     def run(self) -> dict[str, RecordScan]:
         """Scan every 主动公开 record, reusing remembered results for unchanged content."""
@@ -155,7 +145,7 @@ class Scanner:
         """What the record's result depends on: its file, its attachments' contents, the bureau's own numbers."""
         parsed = self.blobs.get(record.id)
         own = parsed.blob if parsed is not None and parsed.model is record else blob_id(record.model_dump_json().encode())
-        files = [self._attachment_blob(a.file) for a in record.attachments if a.suffix in TEXT_SUFFIXES]
+        files = [self._attachment_blob(a.file) for a in record.attachments]
         return "|".join([own, self.salt, *files])
 
     def _attachment_blob(self, path: str) -> str:
@@ -164,51 +154,49 @@ class Scanner:
             data = self.read(path)
             return blob_id(data) if data is not None else "missing"
         try:
-            stat = os.stat(root / path)
+            stat = os.lstat(root / path)
         except OSError:
             return "missing"
         known = self.stats.get(path)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return known[2]
         data = self.read(path)
-        blob = blob_id(data) if data is not None else "missing"
+        blob = blob_id(data) if data is not None else "refused"
         self.fresh_stats.append((path, stat.st_size, stat.st_mtime_ns, blob))
         return blob
 
     def read(self, path: str) -> bytes | None:
-        """An attachment's bytes, or None when it is not a file inside the catalog."""
-        if not self.catalog.has_file(path):
+        """An attachment's bytes when it passes the attachment check, else None (the check reports why)."""
+        if suffix_of(path) not in ALLOWED:
             return None
         try:
-            return self.catalog.source.read(path)
-        except (OSError, KeyError):
+            return read_attachment(self.catalog, path)
+        except AttachmentRefused:
             return None
-
-
-def _cache_for(catalog: Catalog) -> Cache:
-    return catalog.cache
 
 
 _SCANNERS: dict[int, Scanner] = {}
 
 
-def catalog_scan(catalog: Catalog) -> dict[str, RecordScan]:
-    """The scan of every 主动公开 record of *catalog* by record id, computed once per loaded catalog."""
+def scanner_of(catalog: Catalog) -> Scanner:
+    """The scanner of *catalog*, made (and run over every 主动公开 record) once per loaded catalog."""
     scanner = _SCANNERS.get(id(catalog))
     if scanner is None or scanner.catalog is not catalog:
         scanner = Scanner(catalog)
         scanner.run()
         _SCANNERS[id(catalog)] = scanner
         weakref.finalize(catalog, _SCANNERS.pop, id(catalog), None)
-    return scanner.results
+    return scanner
+
+
+def catalog_scan(catalog: Catalog) -> dict[str, RecordScan]:
+    """The scan of every 主动公开 record of *catalog* by record id, computed once per loaded catalog."""
+    return scanner_of(catalog).results
 
 
 def scan_record(catalog: Catalog, record: Record) -> RecordScan:
     """The scan of one record; a record of the catalog comes from the catalog-wide scan."""
+    scanner = scanner_of(catalog)
     if catalog.records.get(record.id) is record and record.is_public:
-        return catalog_scan(catalog).get(record.id, RecordScan())
-    scanner = _SCANNERS.get(id(catalog))
-    if scanner is None or scanner.catalog is not catalog:
-        catalog_scan(catalog)
-        scanner = _SCANNERS[id(catalog)]
+        return scanner.results.get(record.id, RecordScan())
     return scan_parts(record, scanner.allowed, scanner.read)

@@ -30,7 +30,7 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FIXED = dt.datetime(2000, 1, 1)  # workbook properties carry no run time: same input, same bytes
 
 
-def _table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
+def write_table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
     """Write *rows* from row *start* with borders; the first *bold* rows are headers. Returns the next free row."""
     for offset, values in enumerate(rows):
         for column, value in enumerate(values, 1):
@@ -42,7 +42,8 @@ def _table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, b
     return start + len(rows)
 
 
-def _title(sheet: Worksheet, text: str, width: int) -> None:
+def write_title(sheet: Worksheet, text: str, width: int) -> None:
+    """A bold title in row 1 across *width* columns."""
     sheet.cell(row=1, column=1, value=text).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
 
@@ -52,15 +53,15 @@ def scorecard_workbook(card: Scorecard) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "考核表"
-    _title(sheet, f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）", len(SCORECARD_HEADERS))
+    write_title(sheet, f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）", len(SCORECARD_HEADERS))
     rows = scorecard_rows(card)
-    _table(sheet, [list(SCORECARD_HEADERS), *rows], start=2)
+    write_table(sheet, [list(SCORECARD_HEADERS), *rows], start=2)
     for offset, note in enumerate(scorecard_notes(card)):
         sheet.cell(row=len(rows) + 4 + offset, column=1, value=note)
     sheet.column_dimensions["A"].width = 16
     detail = book.create_sheet("漏报明细")
-    _table(detail, [["单位", "事项及期间"], *[list(pair) for pair in scorecard_missed(card)]])
-    return _save(book)
+    write_table(detail, [["单位", "事项及期间"], *[list(pair) for pair in scorecard_missed(card)]])
+    return save_workbook(book)
 
 
 def table_workbook(title: str, sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]], Sequence[str]]]) -> bytes:
@@ -71,13 +72,13 @@ def table_workbook(title: str, sheets: Sequence[tuple[str, Sequence[str], Sequen
         sheet = book.create_sheet(name)
         start = 1
         if index == 0:
-            _title(sheet, title, len(headers))
+            write_title(sheet, title, len(headers))
             start = 2
-        end = _table(sheet, [list(headers), *[list(r) for r in rows]], start=start)
+        end = write_table(sheet, [list(headers), *[list(r) for r in rows]], start=start)
         for offset, note in enumerate(notes):
             sheet.cell(row=end + 1 + offset, column=1, value=note)
         sheet.column_dimensions["A"].width = 20
-    return _save(book)
+    return save_workbook(book)
 
 
 def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | None = None) -> bytes:
@@ -89,32 +90,33 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
     two = book.active
     two.title = "表二 主动公开"
     t2 = report.table2
-    _table(two, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    write_table(two, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
                  ["规章", *t2.regulations], ["行政规范性文件", *t2.normative]])
-    _table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
+    write_table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
                  ["行政强制", t2.enforcement]], start=5)
-    _table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", t2.fees]], start=10)
+    write_table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", t2.fees]], start=10)
     three = book.create_sheet("表三 依申请公开")
     rows: list[list[object]] = [["项目", *APPLICANT_TYPES, "总计"]]
     for row in report.table3:
         label = "　" * row.depth + f"{row.number}{separator(row)}{row.label}"
         counts = [row.counts[t] for t in APPLICANT_TYPES] if row.counts is not None else [None] * 6
         rows.append([label, *counts, row.total])
-    _table(three, rows)
+    write_table(three, rows)
     three.column_dimensions["A"].width = 36
     four = book.create_sheet("表四 复议诉讼")
     keys = list(RESULT_LABELS)
-    _table(four, [["类别", *RESULT_LABELS.values()],
+    write_table(four, [["类别", *RESULT_LABELS.values()],
                   *[[group, *(report.table4[group][k] for k in keys)] for group in TABLE4_GROUPS]])
     check = book.create_sheet("勾稽检查")
-    end = _table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
+    end = write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
     if checks is not None:
-        _table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
+        write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
         check.column_dimensions["A"].width = 24
-    return _save(book)
+    return save_workbook(book)
 
 
-def _save(book: Workbook) -> bytes:
+def save_workbook(book: Workbook) -> bytes:
+    """The workbook as bytes that depend only on its content (no save time anywhere)."""
     book.properties.created = _FIXED
     book.properties.modified = _FIXED
     buffer = io.BytesIO()

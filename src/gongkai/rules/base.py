@@ -93,6 +93,7 @@ FAMILIES = {
     "GK7": "依申请公开办理",
     "GK8": "节假日安排",
     "GK9": "政府信息公开栏目",
+    "GK95": "咨询留言登记",  # GK950–GK999 within GK9
 }
 
 REGISTRY: dict[str, Rule] = {}

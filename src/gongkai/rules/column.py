@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.model import vocab
-from gongkai.publication import Output, WEB_CHANNEL
+from gongkai.publication import Output
+from gongkai.publication.columns import blank_columns
 from gongkai.publication.standing import standing
 from gongkai.rules.base import Context, Finding, rule
 
@@ -60,15 +60,14 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
         if found is not None and Output.WEB in found.outputs:
             for key in (record.item or "", record.unit):
                 on_web[key] = on_web.get(key, 0) + 1
-    for path, item in catalog.models("item"):
-        if item.mode == "主动" and WEB_CHANNEL in item.channels and not on_web.get(item.id) and not item.blank_note:
-            yield Finding(Location(path, item.id, ("编号",)), f"事项 {item.id}「{item.name}」在网站上没有公开信息，也没有空白说明",
-                          "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
-    agency = catalog.agency
-    for index, unit in enumerate(agency.units if agency else []):
-        if unit.kind == vocab.TOWN_UNIT_KIND and not on_web.get(unit.id) and not unit.blank_note:
-            yield Finding(Location(AGENCY, None, ("单位", index)), f"{unit.name}在网站上没有公开信息，也没有空白说明",
-                          "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
+    blanks = blank_columns(catalog, on_web)
+    for item in blanks.items:
+        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("编号",)),
+                      f"事项 {item.id}「{item.name}」在网站上没有公开信息，也没有空白说明",
+                      "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
+    for index, unit in blanks.towns:
+        yield Finding(Location(AGENCY, None, ("单位", index)), f"{unit.name}在网站上没有公开信息，也没有空白说明",
+                      "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
 
 
 @rule("GK903", "annual-report-missing", "上一年度的政府信息公开工作年度报告还没有公开", W,
@@ -82,8 +81,7 @@ def annual_report_missing(ctx: Context) -> Iterator[Finding]:
     if ctx.today.month == 1 or not _kept_in(ctx, year):
         return
     for record in ctx.catalog.records.values():
-        reported = record.report_year or record.formed.year - 1
-        if record.kind == vocab.ANNUAL_REPORT_KIND and reported == year and record.is_public and record.published:
+        if record.reported_year == year and record.is_public and record.published:
             return
     yield Finding(Location(AGENCY, None, ("机关",)), f"还没有公开{year}年度政府信息公开工作年度报告（应于{year + 1}年1月31日前公布）",
                   f"登记并公开报告：文种: 年度报告，报告年度: {year}；数据可用 gongkai report annual 生成。", prefer_key=True)

@@ -10,26 +10,44 @@ from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
-from gongkai.privacy import PrivacyFinding, catalog_scan
+from gongkai.privacy import PrivacyFinding, agency_findings, catalog_scan, item_findings
 from gongkai.rules.base import Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 WHY = ("《政府信息公开条例》第十五条：涉及个人隐私的政府信息，公开会对第三方合法权益造成损害的，不予公开；"
        "国办2018年政务公开工作要点要求对涉及个人信息的内容去标识化。低保、特困、临时救助名单公示中，"
        "全部身份证号、银行账号、电话和详细住址都不得公开（DOMAIN.md §7）。")
+UNREADABLE_HINT = ("gongkai 读不全的文件不能公开（无法确认其中没有个人信息）：把公文另存为有文字的 PDF（不是扫描件）"
+                   "或 docx/xlsx，去掉密码，再登记为附件。")
 MASK_HINT = "按遮盖格式改写：手机号 138****1234，身份证号 35*************123；表格附件可运行 gongkai mask 文件 自动遮盖。"
 _BLOCK_LITERAL = re.compile(r":\s*\|[-+0-9]*\s*(#.*)?$")
+AGENCY_FILE = "gongkai.yaml"
 
 
-def _findings(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Finding]:
-    catalog = ctx.catalog
+def _everything(catalog: Catalog) -> Iterator[tuple[Location, PrivacyFinding]]:
+    """Every source-scan finding with where it is: 主动公开 records, items, gongkai.yaml."""
     for record_id, scan in sorted(catalog_scan(catalog).items()):
         path = catalog.path_of("record", record_id)
-        for item in scan.findings:
-            if item.kind in kinds:
-                location = Location(path, record_id, item.field)
-                message = f"{item.where}有未遮盖的{item.label}「{item.masked_value}」（已遮盖显示）"
-                yield Finding(location, message, MASK_HINT, line_offset=_offset(catalog, location, item.line))
+        for found in scan.findings:
+            yield Location(path, record_id, found.field), found
+    for item_id, item in sorted(catalog.items.items()):
+        path = catalog.path_of("item", item_id)
+        for found in item_findings(catalog, item):
+            yield Location(path, item_id, found.field), found
+    for found in agency_findings(catalog):
+        yield Location(AGENCY_FILE, None, found.field), found
+
+
+def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for location, found in _everything(catalog):
+        if found.rule != code:
+            continue
+        if found.kind == "file":
+            message, hint = f"{found.where}{found.detail}", UNREADABLE_HINT
+        else:
+            message, hint = f"{found.where}有未遮盖的{found.label}「{found.masked_value}」（已遮盖显示）", MASK_HINT
+        yield Finding(location, message, hint, line_offset=_offset(catalog, location, found.line))
 
 
 def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
@@ -45,13 +63,16 @@ def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
 
 
 @rule("GK601", "id-number-published", "公开内容含有完整身份证号", E,
-      what="检查主动公开信息的题名、正文（含表格）和可读取的附件（CSV、XLSX、文本 PDF）中是否有完整的公民身份号码："
-           "18位且校验码正确（GB 11643-1999），或15位旧号码。已遮盖的写法（35*************123）不算。",
+      what="检查将要公开的全部文字中是否有完整的公民身份号码（18位且校验码正确，GB 11643-1999；或15位旧号码）："
+           "主动公开信息的每个字段（题名、文号、责任者、索引号、附件名称和文件名……）、显示后的正文、每个附件的全部文字"
+           "（PDF 的文字和文档属性，docx 的正文、页眉页脚、批注、脚注，xlsx/xls 的每个工作表（含隐藏的）、批注、名称，"
+           "CSV、OFD），以及公开事项和 gongkai.yaml 的每个字段。全角数字、空格、横线、零宽字符、HTML 实体、Markdown "
+           "强调拆开的号码同样识别。已遮盖的写法（35*************123）不算。",
       why=WHY,
       example="| 陈水生 | 350524194912310019 | 1 | 1144 |",
       instead="删除身份证号一列；确需列出时遮盖为 35*************019。")
 def id_number_published(ctx: Context) -> Iterator[Finding]:
-    yield from _findings(ctx, ("id", "id15"))
+    yield from source_findings(ctx, "GK601")
 
 
 @rule("GK602", "mobile-published", "公开内容含有完整手机号码", E,
@@ -61,7 +82,7 @@ def id_number_published(ctx: Context) -> Iterator[Finding]:
       example="联系人：林玉燕，电话 13805951234",
       instead="联系电话写本机关的办公电话（在 gongkai.yaml 登记），或遮盖为 138****1234。")
 def mobile_published(ctx: Context) -> Iterator[Finding]:
-    yield from _findings(ctx, ("mobile",))
+    yield from source_findings(ctx, "GK602")
 
 
 @rule("GK603", "bank-card-published", "公开内容含有银行卡号", E,
@@ -70,7 +91,7 @@ def mobile_published(ctx: Context) -> Iterator[Finding]:
       example="| 王阿福 | 6222 0212 3456 7890 128 |",
       instead="删除银行账号一列；确需列出时遮盖为 6222***********0128。")
 def bank_card_published(ctx: Context) -> Iterator[Finding]:
-    yield from _findings(ctx, ("bank",))
+    yield from source_findings(ctx, "GK603")
 
 
 @rule("GK604", "address-published", "公开内容含有村（社区）以下的详细住址", E,
@@ -80,7 +101,7 @@ def bank_card_published(ctx: Context) -> Iterator[Finding]:
       example="| 黄秀珍 | 剑斗镇剑斗村12号 |",
       instead="住址只写到村（社区）：| 黄秀珍 | 剑斗镇剑斗村 |")
 def address_published(ctx: Context) -> Iterator[Finding]:
-    yield from _findings(ctx, ("address",))
+    yield from source_findings(ctx, "GK604")
 
 
 @rule("GK605", "list-column-not-allowed", "公示名单含有允许范围以外的列", W,
@@ -103,4 +124,4 @@ def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
 
 def masked_summary(findings: list[PrivacyFinding]) -> str:
     """One line per finding, masked: for publishers that report why a record was held back."""
-    return "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in findings)
+    return "；".join(f.summary for f in findings)

@@ -215,7 +215,12 @@ def correction_notice_late(ctx: Context) -> Iterator[Finding]:
       example="文件 requests/2026/YSQ-2026-002.yaml 里写「编号: YSQ-2026-001」",
       instead="把文件改名为 YSQ-2026-001.yaml，或把编号改为 YSQ-2026-002。")
 def register_file_names(ctx: Context) -> Iterator[Finding]:
-    for kind in ("request", "appeal"):
+    yield from misnamed(ctx, ("request", "appeal"))
+
+
+def misnamed(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Finding]:
+    """Register files whose name is not their 编号, and 编号 used twice (the first file keeps it)."""
+    for kind in kinds:
         seen: dict[str, str] = {}
         for path, model in ctx.catalog.models(kind):
             stem = PurePosixPath(path).stem
@@ -294,11 +299,16 @@ def annual_year_mismatch(ctx: Context) -> Iterator[Finding]:
       example="承办单位: 社会救助股",
       instead="承办单位: shjzg")
 def request_unknown_unit(ctx: Context) -> Iterator[Finding]:
+    yield from unknown_units(ctx, "request")
+
+
+def unknown_units(ctx: Context, kind: str) -> Iterator[Finding]:
+    """Register entries whose 承办单位 is not a unit of gongkai.yaml."""
     agency = ctx.catalog.agency
     units = {u.id for u in agency.units} if agency else set()
-    for path, request in _requests(ctx):
-        if units and request.unit is not None and request.unit not in units:
-            yield Finding(Location(path, request.id, ("承办单位",)), f"承办单位「{request.unit}」不在 gongkai.yaml 的单位中",
+    for path, entry in ctx.catalog.models(kind):
+        if units and entry.unit is not None and entry.unit not in units:
+            yield Finding(Location(path, entry.id, ("承办单位",)), f"承办单位「{entry.unit}」不在 gongkai.yaml 的单位中",
                           "填写 gongkai.yaml「单位」中的编号。")
 
 
@@ -322,8 +332,13 @@ def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
       example="收到日期: 2062-03-05",
       instead="收到日期: 2026-03-05")
 def request_dated_in_future(ctx: Context) -> Iterator[Finding]:
-    for path, request in _requests(ctx):
-        for key, value in (("收到日期", request.received), ("答复日期", request.replied)):
+    yield from dated_in_future(ctx, "request")
+
+
+def dated_in_future(ctx: Context, kind: str) -> Iterator[Finding]:
+    """Register entries received or answered after today."""
+    for path, entry in ctx.catalog.models(kind):
+        for key, value in (("收到日期", entry.received), ("答复日期", entry.replied)):
             if value is not None and value > ctx.today:
-                yield Finding(Location(path, request.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
+                yield Finding(Location(path, entry.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
                               "核对年份和月份。")

@@ -1,4 +1,4 @@
-"""Attachments as the site links them; the files come only from the catalog's files/ folder."""
+"""Attachments as the site links them; the files come only through the one attachment check (gongkai.privacy)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.attachments import attachment_problem
-from gongkai.errors import UsageProblem
 from gongkai.model import Record
+from gongkai.privacy import read_attachment
+
+__all__ = ["Link", "identity", "links_of", "read_attachment"]
+
 
 @dataclass(frozen=True)
 class Link:
@@ -27,14 +29,6 @@ class Link:
 def links_of(record: Record) -> list[Link]:
     """The record's attachments as links, in the order the record lists them."""
     return [Link(a.file, a.name or a.file.rsplit("/", 1)[-1], a.suffix.upper()) for a in record.attachments]
-
-
-def read_attachment(catalog: Catalog, path: str) -> bytes:
-    """The bytes of an admitted record's attachment; refuses anything outside files/ (never reached via the gate)."""
-    problem = attachment_problem(catalog, path)
-    if problem is not None:
-        raise UsageProblem(f"附件「{path}」{problem}，不能发布。请运行 gongkai validate 查看。")
-    return catalog.source.read(path)
 
 
 def identity(catalog: Catalog, path: str) -> str:

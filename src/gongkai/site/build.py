@@ -21,7 +21,7 @@ from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.guide.form import application_form_docx, application_form_pdf
 from gongkai.interchange.xlsx import export_directory_xlsx
-from gongkai.privacy.detect import allowed_values
+from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
 from gongkai.site.attachments import identity, read_attachment
 from gongkai.site.changes import directory_changes
@@ -165,10 +165,7 @@ def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
 
 
 def _allowed(catalog: Catalog) -> frozenset[str]:
-    try:
-        return allowed_values(catalog.source.read("gongkai.yaml").decode("utf-8", errors="replace"))
-    except OSError:
-        return frozenset()
+    return allowed_of(catalog.agency)
 
 
 def _sources(data: SiteData) -> dict[str, str]:

@@ -26,7 +26,8 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
     """The home page, the four parts of the column, and the 申请表 the 指南 offers for download."""
     newest = data.records[:NEWEST]
     reports = data.annual_reports
-    yield page("index.html", "home.html", (*admitted(newest, data.blob), *admitted(reports[:1], data.blob)),
+    yield page("index.html", "home.html", (*admitted(newest, data.blob), *admitted(reports[:1], data.blob),
+                                          f"updated:{data.updated}"),
                lambda: {"newest": newest, "latest_report": reports[0] if reports else None}, common)
     request_items = [i for i in data.items if i.mode == "依申请"]
     guide = lambda: guide_context(data, request_items, sorted(forms))  # noqa: E731

@@ -28,7 +28,7 @@ def directory_artifacts(data: SiteData, common: dict[str, Any]) -> Iterator[Arti
         rows = lambda items=items: [row(i) for i in items]  # noqa: E731 - bound per domain
         yield page(f"directory/{domain.slug}/index.html", "directory.html", _items(items, data),
                    lambda domain=domain, rows=rows: {"domain": domain, "rows": rows(), "columns": COLUMNS}, common)
-        yield page(f"directory/{domain.slug}/poster.html", "poster.html", _items(items, data),
+        yield page(f"directory/{domain.slug}/poster.html", "poster.html", (*_items(items, data), _updated(data)),
                    lambda domain=domain, rows=rows: {"domain": domain, "rows": rows()}, common, sitemap=False)
     for five in FIVE_DISCLOSURES:
         items = data.five_items(five)
@@ -40,6 +40,10 @@ def directory_artifacts(data: SiteData, common: dict[str, Any]) -> Iterator[Arti
     yield page("towns/index.html", "towns.html", (), lambda: {}, common)
     for town in data.towns:
         yield town_page(data, town, common)
+
+
+def _updated(data: SiteData) -> str:
+    return f"updated:{data.updated}"
 
 
 def blank_reason(item: Item) -> str:

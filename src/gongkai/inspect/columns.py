@@ -1,0 +1,112 @@
+"""栏目不更新 and 空白栏目: every 主动 item is a column of the site, judged by its 栏目类型 or its own periodic clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from gongkai.inspect.context import Inspection
+from gongkai.inspect.sheet import Check, Evidence, Status
+from gongkai.model import Item
+from gongkai.model.deadline import parse_deadline
+from gongkai.publication.columns import blank_columns
+from gongkai.reports.periods import Period, periods_of
+
+@dataclass(frozen=True)
+class Overdue:
+    """A column that should have been updated and was not."""
+
+    item: Item
+    kind: str
+    evidence: Evidence
+
+
+def last_period(deadline_text: str, today: dt.date) -> Period | None:
+    """The most recent period of a periodic 公开时限 that has ended before *today*."""
+    deadline = parse_deadline(deadline_text)
+    if deadline is None or deadline.kind != "periodic":
+        return None
+    ended = [p for year in (today.year - 1, today.year) for p in periods_of(deadline, year) if p.end < today]
+    return max(ended, key=lambda p: p.end, default=None)
+
+
+def _overdue(run: Inspection, item: Item, kind: str, dates: list[dt.date]) -> Evidence | None:
+    where = run.path("item", item.id)
+    period = last_period(item.deadline, run.today)
+    if period is not None:
+        if any(period.start <= day <= period.end for day in dates):
+            return None
+        return Evidence(f"{item.name}（公开时限「{item.deadline}」）：{period.label}没有公开信息，最近一次公开 {dates[-1]}",
+                        item.id, where)
+    window = run.thresholds.columns.window(kind)
+    if window is None or dates[-1] >= window.before(run.today):
+        return None
+    days = (run.today - dates[-1]).days
+    return Evidence(f"{item.name}（{kind}，应{window.text}内更新）：最近一次公开 {dates[-1]}，已{days}天未更新",
+                    item.id, where)
+
+
+def overdue_columns(run: Inspection) -> list[Overdue]:
+    """Columns with records on the web whose latest one is older than their kind or period allows."""
+    found = []
+    for item in run.columns:
+        dates = run.by_item.get(item.id)
+        if not dates:
+            continue  # a blank column is judged as blank, not counted twice
+        kind = run.kinds[item.id]
+        evidence = _overdue(run, item, kind, dates)
+        if evidence is not None:
+            found.append(Overdue(item, kind, evidence))
+    return found
+
+
+def blank_evidence(run: Inspection) -> list[Evidence]:
+    """Items and township pages with no record on the web and no 空白说明 saying why."""
+    blanks = blank_columns(run.catalog, run.on_web)
+    found = [Evidence(f"{item.name}：网站上没有公开信息，也没有「空白说明」", item.id, run.path("item", item.id))
+             for item in blanks.items]
+    return found + [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，也没有「空白说明」", unit.id, "gongkai.yaml")
+                    for _, unit in blanks.towns]
+
+
+def check_columns(run: Inspection) -> list[Check]:
+    """The three ways a site fails 栏目不更新: stale news/notice/policy columns, overdue columns, blank columns."""
+    settings = run.thresholds.columns
+    overdue = overdue_columns(run)
+    stale = [o for o in overdue if o.kind in settings.veto_kinds]
+    blank = blank_evidence(run)
+    kinds = "、".join(f"{k}{settings.windows[k]}" for k in settings.veto_kinds if k in settings.windows)
+    return [
+        _veto("stale-columns", f"{'、'.join(settings.veto_kinds)}类栏目未按期更新（{kinds}）",
+              f"累计≥{settings.stale_veto}个即单项否决", settings.source, [o.evidence for o in stale],
+              settings.stale_veto),
+        _veto("overdue-columns", "应更新但长期未更新的栏目（含定期公开的事项按其公开时限）",
+              f"≥{settings.overdue_veto}个即单项否决", settings.source, [o.evidence for o in overdue],
+              settings.overdue_veto),
+        _veto("blank-columns", "空白栏目（事项和乡镇页面没有公开信息，也没有空白说明）",
+              f"≥{settings.blank_veto}个即单项否决", settings.source, blank, settings.blank_veto),
+    ]
+
+
+def _veto(key: str, point: str, rule: str, source: str, evidence: list[Evidence], limit: int) -> Check:
+    status = Status.FAIL if len(evidence) >= limit else Status.PASS
+    return Check(key, "栏目不更新", point, rule, source, status, evidence, len(evidence))
+
+
+def check_bursts(run: Inspection) -> Check:
+    """突击更新 (a warning): several records in one column on one day after a long silence in it."""
+    settings = run.thresholds.burst
+    evidence = []
+    for item in run.columns:
+        previous: dt.date | None = None
+        for day, count in sorted(Counter(run.by_item.get(item.id, [])).items()):
+            silent = (day - previous).days if previous else None
+            if count >= settings.count and (silent is None or silent >= settings.silence_days):
+                since = f"此前{silent}天没有更新" if silent is not None else "此前从未更新"
+                evidence.append(Evidence(f"{item.name}：{day} 一天公开{count}条，{since}", item.id,
+                                         run.path("item", item.id)))
+            previous = day
+    return Check("bursts", "栏目更新", "突击更新（栏目沉寂后一天集中公开多条）",
+                 f"一天≥{settings.count}条且此前≥{settings.silence_days}天未更新时提醒（不计分）", settings.source,
+                 Status.FAIL if evidence else Status.PASS, evidence, len(evidence))

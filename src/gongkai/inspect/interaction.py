@@ -1,0 +1,59 @@
+"""互动回应差: a working consultation channel, and no message left unanswered for more than three months."""
+
+from __future__ import annotations
+
+from gongkai.inspect.clock import add_months
+from gongkai.inspect.context import Inspection
+from gongkai.inspect.sheet import Check, Evidence, Status
+from gongkai.model.inquiry import Inquiry
+
+
+def _channel(run: Inspection) -> str | None:
+    """The consultation channel the site shows (phone or e-mail of the bureau or its request desk), if any."""
+    agency = run.catalog.agency
+    if agency is None:
+        return None
+    desk = agency.requests
+    for value in (agency.org.phone, agency.org.email, desk.phone if desk else None, desk.email if desk else None,
+                  desk.online if desk else None):
+        if value:
+            return value
+    return None
+
+
+def unanswered(run: Inspection) -> list[tuple[str, Inquiry]]:
+    """Messages that waited more than the allowed months for an answer, the wait ending within the look-back year."""
+    settings = run.thresholds.interaction
+    since = add_months(run.today, -settings.lookback)
+    found = []
+    for path, inquiry in run.catalog.models("inquiry"):
+        if inquiry.received > run.today:
+            continue
+        end = inquiry.replied if inquiry.replied is not None else run.today
+        if end > add_months(inquiry.received, settings.months) and end >= since:
+            found.append((path, inquiry))
+    return found
+
+
+def _evidence(run: Inspection, path: str, inquiry: Inquiry) -> Evidence:
+    months = run.thresholds.interaction.months
+    if inquiry.replied is None:
+        text = f"「{inquiry.topic}」{inquiry.received} 收到，至今未答复（已{inquiry.waited(run.today)}天，超过{months}个月）"
+    else:
+        text = (f"「{inquiry.topic}」{inquiry.received} 收到，{inquiry.replied} 才答复"
+                f"（{inquiry.waited(run.today)}天，超过{months}个月）")
+    return Evidence(text, inquiry.id, path)
+
+
+def check_interaction(run: Inspection) -> Check:
+    """互动回应差 as one 否决 item."""
+    settings = run.thresholds.interaction
+    evidence = [_evidence(run, p, i) for p, i in unanswered(run)]
+    channel = _channel(run)
+    if channel is None:
+        evidence.insert(0, Evidence("gongkai.yaml 没有写机关或依申请公开受理机构的联系电话、电子邮箱、网上申请地址：网站上没有有效的咨询渠道",
+                                    None, "gongkai.yaml"))
+    note = None if run.catalog.models("inquiry") else "consultations/ 中没有咨询留言登记：收到过留言的，登记后才能核对答复是否及时"
+    return Check("interaction", "互动回应差", f"有效咨询渠道；近{settings.lookback}个月内没有超过{settings.months}个月未回应的留言",
+                 "没有有效咨询渠道，或存在超过时限未回应的留言，即单项否决", settings.source,
+                 Status.FAIL if evidence else Status.PASS, evidence, len(evidence), note)

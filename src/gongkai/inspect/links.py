@@ -1,0 +1,200 @@
+"""错链/断链 and 附件下载: every internal link of the built site resolves to a file in it; no network.
+
+Every href/src of every page (and the links of feed.xml and sitemap.xml) is resolved against the page. A link under
+the site's base address (gongkai.yaml 网站 → 基础地址, e.g. https://www.fjax.gov.cn/…/mzj/), or root-relative under
+its path, is internal and must name a file of the site; a link elsewhere on the same portal cannot be checked offline
+and is listed for review; links to other hosts found in 正文 are listed for review too.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from gongkai.errors import UsageProblem
+from gongkai.inspect.context import Inspection
+from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
+
+SKIPPED_SCHEMES = {"data", "mailto", "tel", "javascript", "sms"}
+# gongkai's own pages quote every attribute; a regular expression reads 9,000 pages several times faster than a parser.
+_HTML_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_XML_LINK = re.compile(r'href="([^"]*)"|<loc>([^<]*)</loc>')
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'“”「」（），。；]+", re.IGNORECASE)
+
+
+def page_links(text: str, xml: bool = False) -> list[str]:
+    """The URLs a page (href, src) or a feed and sitemap (href, <loc>) links to, entities decoded."""
+    pattern = _XML_LINK if xml else _HTML_LINK
+    return [html.unescape(a or b).strip() for a, b in pattern.findall(text)]
+
+
+@dataclass(frozen=True)
+class Base:
+    """Where the site is deployed: host and path of its base address (path "/" when none is set)."""
+
+    host: str | None
+    path: str
+
+    @staticmethod
+    def of(address: str | None) -> Base:
+        if not address:
+            return Base(None, "/")
+        parts = urlsplit(address)
+        path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        return Base(parts.hostname, path)
+
+
+def classify(page: str, url: str, base: Base) -> tuple[str, str]:
+    """("skip" | "internal" | "portal" | "external", site-relative path or the URL) for one link on *page*."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if not url or url.startswith("#") or scheme in SKIPPED_SCHEMES:
+        return "skip", url
+    if scheme or url.startswith("//"):
+        if base.host is None or (parts.hostname or "").lower() != base.host.lower():
+            return "external", url
+        return _under_base(parts.path or "/", base, url)
+    if parts.path.startswith("/"):
+        return _under_base(parts.path, base, url) if base.host else ("internal", _target(parts.path.lstrip("/")))
+    if not parts.path:
+        return "skip", url  # ?query or the page itself
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    if joined == ".." or joined.startswith("../"):
+        return ("portal", url) if base.host else ("internal", joined)
+    return "internal", _target(joined + ("/" if parts.path.endswith("/") else ""))
+
+
+def _under_base(path: str, base: Base, url: str) -> tuple[str, str]:
+    if path.startswith(base.path) or path + "/" == base.path:
+        return "internal", _target(path[len(base.path):])
+    return "portal", url
+
+
+def _target(path: str) -> str:
+    """The file a site path names: a folder means its index.html."""
+    path = unquote(path)
+    if path in ("", ".", "./"):
+        return "index.html"
+    return path + "index.html" if path.endswith("/") else path
+
+
+def site_files(site: Path) -> dict[str, int]:
+    """Site-relative path → size of every file of the built site."""
+    if not site.is_dir():
+        raise UsageProblem(f"--site 指定的文件夹「{site}」不存在：先运行 gongkai build-site 生成网站，再检查")
+    found: dict[str, int] = {}
+    for folder, _, names in os.walk(site):
+        rel = os.path.relpath(folder, site).replace(os.sep, "/")
+        for name in names:
+            path = name if rel == "." else f"{rel}/{name}"
+            found[path] = os.path.getsize(os.path.join(folder, name))
+    return found
+
+
+@dataclass(frozen=True)
+class Broken:
+    """An internal link that does not resolve: the target, the first page linking it, and on how many pages."""
+
+    target: str
+    url: str
+    page: str
+    pages: int
+    why: str
+
+
+def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
+    """Broken internal links of the built site, and (page, URL) of links elsewhere on the portal."""
+    files = site_files(site)
+    broken: dict[str, Broken] = {}
+    portal: dict[str, str] = {}  # URL → the first page linking it
+    seen: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # (folder, URL) → kind, target, why broken
+    for page in sorted(p for p in files if p.endswith((".html", ".xml")) and not p.startswith(("pagefind/", "."))):
+        text = (site / page).read_text(encoding="utf-8", errors="replace")
+        folder = posixpath.dirname(page)
+        for url in dict.fromkeys(page_links(text, xml=page.endswith(".xml"))):
+            if (folder, url) not in seen:  # every page repeats the navigation: resolve each link once per folder
+                kind, target = classify(page, url, base)
+                seen[folder, url] = (kind, target, _missing(target, files) if kind == "internal" else None)
+            kind, target, why = seen[folder, url]
+            if kind == "portal":
+                portal.setdefault(url, page)
+            elif kind == "internal":
+                if why:
+                    first = broken.get(target)
+                    broken[target] = Broken(target, url, first.page if first else page, (first.pages if first else 0) + 1,
+                                            why)
+    return sorted(broken.values(), key=lambda b: b.target), [(page, url) for url, page in portal.items()]
+
+
+def _missing(target: str, files: dict[str, int]) -> str | None:
+    """Why a site path cannot be opened, or None when it can."""
+    if target.startswith("../"):
+        return "指向网站文件夹以外"
+    size = files.get(target, files.get(target.rstrip("/") + "/index.html"))
+    if size is None:
+        return "文件不存在"
+    if size == 0 and target.startswith("files/"):
+        return "文件为空，无法下载"
+    return None
+
+
+def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str]]:
+    """(record id, URL) of every link in a published 正文 that leaves the site."""
+    for record in run.shown:
+        for url in dict.fromkeys(_URL.findall(record.body or "")):
+            if classify("", url, base)[0] != "internal":
+                yield record.id, url
+
+
+def catalog_attachments(run: Inspection) -> dict[str, Evidence]:
+    """Attachments shown on the web that are empty files in the catalog, by path (the gate keeps out missing ones)."""
+    sizes = {path: size for path, size, _ in run.catalog.attachment_stats}
+    found: dict[str, Evidence] = {}
+    for record in run.shown:
+        for attachment in record.attachments:
+            if sizes.get(attachment.file) == 0:
+                found.setdefault(attachment.file, Evidence(f"「{record.title}」的附件 {attachment.file} 是空文件",
+                                                           record.id, run.path("record", record.id)))
+    return found
+
+
+def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
+    """错链/断链 and 附件无法下载 (扣分), and the links to review by hand (a warning)."""
+    agency = run.catalog.agency
+    base = Base.of(agency.site.base_url or agency.org.website if agency else None)
+    settings = run.thresholds.deductions
+    attachments = catalog_attachments(run)
+    review = [Evidence(f"正文链接到其他网站：{url}", record_id, run.path("record", record_id))
+              for record_id, url in body_links(run, base)]
+    if run.site is None:
+        note = "没有给出 --site：网站的链接未检查。先运行 gongkai build-site，再用 gongkai inspect --site site 检查"
+        links = settings.links.deduction("links", "网站可用性", [], note, checked=False)
+        files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()),
+                                               "没有给出 --site：只核对了目录 files/ 中的附件不是空文件")
+        return links, files, _review(run, review)
+    broken, portal = crawl(run.site, base)
+    for item in (b for b in broken if b.target.startswith("files/")):
+        attachments.setdefault(item.target, _evidence(item))
+    links = settings.links.deduction("links", "网站可用性",
+                                     [_evidence(b) for b in broken if not b.target.startswith("files/")])
+    files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
+    review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
+               for page, url in portal]
+    return links, files, _review(run, review)
+
+
+def _evidence(broken: Broken) -> Evidence:
+    more = f" 等{broken.pages}个页面" if broken.pages > 1 else ""
+    return Evidence(f"链接「{broken.url}」{broken.why}（{broken.page}{more}）", None, broken.page)
+
+
+def _review(run: Inspection, evidence: list[Evidence]) -> Check:
+    return Check("review-links", "网站可用性", "需人工核对的链接（其他网站、门户本栏目以外）",
+                 "离线不访问外部网站：请人工打开核对（不计分）", run.thresholds.deductions.links.source,
+                 Status.FAIL if evidence else Status.PASS, evidence, len(evidence))

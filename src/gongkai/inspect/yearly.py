@@ -1,0 +1,83 @@
+"""The yearly duties: last year's 政府信息公开工作年度报告 on the web by 31 January (《条例》第五十条), and the figures
+gongkai can give for the 政府网站工作年度报表 (国办函〔2018〕12号) that the 信息报送系统 asks for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from statistics import mean
+
+from gongkai.inspect.context import Inspection
+from gongkai.inspect.sheet import Deduction, Evidence, Figure, Figures
+from gongkai.model import Record
+from gongkai.model.inquiry import Inquiry
+from gongkai.model.vocab import INTERPRETATION_KIND
+
+FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
+RESPONSE_KIND = "回应关切"
+
+
+def due_date(run: Inspection, year: int) -> dt.date:
+    """The day the report on *year* must be public: 年报截止 (01-31) of the year after."""
+    month, day = (int(p) for p in run.thresholds.annual_due.split("-"))
+    return dt.date(year + 1, month, day)
+
+
+def report_year(run: Inspection) -> int:
+    """The latest year whose report is already due: last year's from 1 February, else the year before."""
+    last = run.today.year - 1
+    return last if run.today > due_date(run, last) else last - 1
+
+
+def figures_year(run: Inspection) -> int:
+    """The year whose 报表 is due next: last year's until 31 January, then this year's so far."""
+    last = run.today.year - 1
+    return last if run.today <= due_date(run, last) else run.today.year
+
+
+def _reports(run: Inspection, year: int) -> list[Record]:
+    return [r for r in run.web_records if r.reported_year == year]
+
+
+def check_annual_report(run: Inspection) -> Deduction:
+    """年报 not on the web, or put there after the due date."""
+    year = report_year(run)
+    due = due_date(run, year)
+    reports = _reports(run, year)
+    evidence = []
+    if not reports:
+        evidence.append(Evidence(f"网站上没有{year}年政府信息公开工作年度报告（应于{due}前公开；文种: 年度报告，报告年度: {year}）"))
+    elif all(r.published and r.published > due for r in reports):
+        first = min(reports, key=lambda r: r.published or due)
+        evidence.append(Evidence(f"「{first.title}」{first.published} 才公开，晚于{due}", first.id,
+                                 run.path("record", first.id)))
+    return run.thresholds.deductions.annual.deduction("annual-report", "信息公开年报", evidence)
+
+
+def website_figures(run: Inspection) -> Figures:
+    """The 报表 figures of the report year: what the site published, 解读 and 回应, and the consultation register."""
+    year = figures_year(run)
+    published = [r for r in run.web_records if r.published and r.published.year == year]
+    kinds = {r.id: run.kinds.get(r.item or "") for r in published}
+    rows = [
+        Figure("信息发布", "总数", len(published), "条"),
+        Figure("信息发布", "其中：概况类信息（栏目类型 基本信息）", sum(k == "基本信息" for k in kinds.values()), "条"),
+        Figure("信息发布", "其中：政务动态信息（栏目类型 动态要闻）", sum(k == "动态要闻" for k in kinds.values()), "条"),
+        Figure("信息发布", "其中：信息公开目录信息（属于标准目录事项的）", sum(bool(r.item) for r in published), "条"),
+        Figure("解读回应", "解读信息发布总数", sum(r.kind == INTERPRETATION_KIND for r in published), "条"),
+        Figure("解读回应", "回应公众关注热点或重大舆情数量", sum(r.kind == RESPONSE_KIND for r in published), "次"),
+    ]
+    rows += _messages(run, year)
+    until = f"；截至 {run.today}" if year == run.today.year else ""
+    return Figures(year, FIGURES_SOURCE + until, rows)
+
+
+def _messages(run: Inspection, year: int) -> list[Figure]:
+    inquiries: list[Inquiry] = [i for _, i in run.catalog.models("inquiry")]
+    received = [i for i in inquiries if i.received.year == year]
+    done = [i for i in inquiries if i.replied is not None and i.replied.year == year]
+    average = round(mean(i.waited(run.today) for i in done), 1) if done else None
+    return [
+        Figure("互动交流", "收到留言数量", len(received), "条"),
+        Figure("互动交流", "办结留言数量", len(done), "条"),
+        Figure("互动交流", "平均办理时间", average, "天"),
+    ]

@@ -1,0 +1,98 @@
+"""Articles for the 两微一端 channel: one page per record to paste into the WeChat editor, and what to take down.
+
+A WeChat post cannot be withdrawn by a build: when a 公示 ends or a record is withdrawn, the run lists it so the
+clerk deletes the post by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
+from gongkai.gate import Admission, Output, State, admit
+from gongkai.model import Record
+from gongkai.model.agency import Agency
+from gongkai.portal.address import column_address, record_address
+from gongkai.portal.fragment import body_fragment
+from gongkai.publication import effective_channels
+
+# The WeChat editor keeps inline styles only.
+INLINE = {
+    "table": "border-collapse:collapse;width:100%;margin:8px 0;",
+    "th": "border:1px solid #bbbbbb;padding:4px 8px;background:#f4f1ec;text-align:left;",
+    "td": "border:1px solid #bbbbbb;padding:4px 8px;text-align:left;",
+    "p": "margin:0 0 12px 0;",
+}
+_TAG = re.compile(r"<(table|th|td|p)(\s[^>]*)?>")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One record as a WeChat article: its body with inline styles, and its web address when it is on the web."""
+
+    admission: Admission
+    body: str
+    address: str | None
+
+    @property
+    def path(self) -> str:
+        return f"{self.admission.id}.html"
+
+
+@dataclass(frozen=True)
+class Takedown:
+    """A post to delete from the account: a 公示 that ended or a record withdrawn, with the day and the reason."""
+
+    record: Record
+    day: dt.date
+    reason: str
+
+
+@dataclass
+class WechatRun:
+    """The articles of records for 两微一端 published from *start* to *end*, and the posts to take down then."""
+
+    agency: Agency
+    start: dt.date
+    end: dt.date
+    articles: list[Article] = field(default_factory=list)
+    takedowns: list[Takedown] = field(default_factory=list)
+
+
+def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date) -> WechatRun:
+    """What the 两微一端 channel needs for the days *start* to *end*, as the gate decides on *end*."""
+    agency = catalog.agency
+    if agency is None:
+        raise UsageProblem("gongkai.yaml 有错误，无法生成公众号文章。请先运行 gongkai validate 修正。")
+    if start > end:
+        raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
+    gate, run = admit(catalog, end), WechatRun(agency, start, end)
+    for admission in gate.to(Output.WECHAT):
+        record = admission.record
+        if admission.state is State.ENDED and admission.notice_end is not None:
+            if start <= admission.notice_end + dt.timedelta(days=1) <= end:
+                run.takedowns.append(Takedown(record, admission.notice_end + dt.timedelta(days=1),
+                                              f"公示已于{_cn(admission.notice_end)}结束"))
+        elif record.published is not None and start <= record.published <= end:
+            run.articles.append(_article(agency, admission))
+    for record in gate.withdrawn:
+        item = catalog.items.get(record.item or "")
+        if record.withdrawn and start <= record.withdrawn.date <= end and "两微一端" in effective_channels(record, item):
+            run.takedowns.append(Takedown(record, record.withdrawn.date, f"撤回：{record.withdrawn.reason}"))
+    run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
+    run.takedowns.sort(key=lambda t: (t.day, t.record.id))
+    return run
+
+
+def _article(agency: Agency, admission: Admission) -> Article:
+    html = body_fragment(admission.record.body, column_address(agency)).html
+    styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
+    address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
+    return Article(admission, styled, address)
+
+
+def _cn(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

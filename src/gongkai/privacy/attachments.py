@@ -1,0 +1,154 @@
+"""The one check an attachment passes before anything reads, scans, copies or hands it over.
+
+An attachment (附件: - 文件: files/…) must be a plain relative path under the catalog's files/ folder, every part of
+it a real folder or file (no symbolic link, even one pointing inside files/), the last part a regular file, in an
+allowed format, whose content matches its extension. validate reports a failure at the 附件 entry (GK606–GK609), the
+gate blocks the record, and publishers read attachments only through read_attachment(), which refuses the same
+files: no publisher can copy what the check refused.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongkai.catalog import Catalog
+from gongkai.errors import PublicationStopped
+from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
+
+FOLDER = "files"
+
+PATH_HINT = "附件只能是目录文件夹中 files/ 下的普通文件，写相对路径，用 / 分隔，如 files/2026/R2026-012.pdf。"
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """Why an attachment may not be published: the rule, a Chinese sentence saying which problem, and a fix."""
+
+    code: str
+    reason: str
+    hint: str
+
+
+class AttachmentRefused(PublicationStopped):
+    """An attachment that failed the check was asked for; str() is the Chinese reason."""
+
+    def __init__(self, path: str, problem: FileProblem) -> None:
+        super().__init__(f"附件「{path}」不能公开：{problem.reason}")
+        self.problem = problem
+
+
+def suffix_of(path: str) -> str:
+    """The extension of *path*, lower case, without the dot ("" when there is none)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name.strip(".") else ""
+
+
+def path_problem(path: str) -> FileProblem | None:
+    """What is wrong with how *path* is written, before the file system is asked."""
+    unsafe = "GK606"
+    if "\\" in path:
+        return FileProblem(unsafe, "路径含有反斜杠「\\」", PATH_HINT)
+    if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+        return FileProblem(unsafe, "是绝对路径，不在目录文件夹中", PATH_HINT)
+    parts = path.split("/")
+    if ".." in parts:
+        return FileProblem(unsafe, "路径含有「..」，指向 files/ 之外", PATH_HINT)
+    if any(p in ("", ".") for p in parts) or any(ord(c) < 32 for c in path):
+        return FileProblem(unsafe, "路径写法不规范（含空的部分、「.」或控制字符）", PATH_HINT)
+    if parts[0] != FOLDER or len(parts) < 2:
+        return FileProblem(unsafe, "不在目录的 files/ 文件夹中", PATH_HINT)
+    return None
+
+
+def attachment_problem(catalog: Catalog, path: str) -> FileProblem | None:
+    """The one check of an attachment: path, symbolic links, regular file, format, content; None when it passes."""
+    problem = path_problem(path)
+    if problem is not None:
+        return problem
+    root = getattr(catalog.source, "root", None)
+    if root is None:  # a git revision: no links to follow, the listing is the truth
+        if not catalog.source.exists(path):
+            return FileProblem("GK607", "文件不存在", _missing_hint(path))
+        return _format_problem(path) or _content_problem(path, catalog.source.read(path))
+    problem = _on_disk(Path(root), path) or _format_problem(path)
+    if problem is not None:
+        return problem
+    with open(os.path.join(root, path), "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    needs_all = suffix_of(path) in ("docx", "xlsx", "ofd", "csv")
+    return _content_problem(path, _read(Path(root), path) if needs_all else head)
+
+
+def _format_problem(path: str) -> FileProblem | None:
+    reason = refusal(suffix_of(path))
+    if reason is None:
+        return None
+    return FileProblem("GK608", reason, "把文件另存为允许的格式（公文用 PDF 或 OFD，名单用 xlsx 或 csv），并改正附件路径。")
+
+
+def _content_problem(path: str, data: bytes) -> FileProblem | None:
+    reason = mismatch(suffix_of(path), data)
+    if reason is None:
+        return None
+    return FileProblem("GK609", f"扩展名是 .{suffix_of(path)}，但{reason}",
+                       "确认登记的是正确的文件；用原程序重新另存为该格式，不要只改扩展名。")
+
+
+def _missing_hint(path: str) -> str:
+    return f"把文件放到目录文件夹中的 {path}，或改正附件路径。"
+
+
+def _on_disk(root: Path, path: str) -> FileProblem | None:
+    """Walk the path part by part without following links: every part must exist, none may be a link."""
+    current = root
+    parts = path.split("/")
+    for index, part in enumerate(parts):
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return FileProblem("GK607", "文件不存在", _missing_hint(path))
+        except OSError as exc:
+            return FileProblem("GK607", f"无法读取（{exc.strerror or exc}）", _missing_hint(path))
+        if stat.S_ISLNK(info.st_mode):
+            where = "文件" if index == len(parts) - 1 else f"其中的文件夹「{'/'.join(parts[:index + 1])}」"
+            return FileProblem("GK606", f"{where}是符号链接（快捷方式），公开的可能是别处的文件",
+                               "把真正的文件复制到 files/ 中，删除符号链接。")
+        if index < len(parts) - 1 and not stat.S_ISDIR(info.st_mode):
+            return FileProblem("GK607", "文件不存在（路径中的「" + part + "」不是文件夹）", _missing_hint(path))
+    if stat.S_ISDIR(info.st_mode):
+        return FileProblem("GK607", "是文件夹，不是文件", "附件应写到具体的文件，如 files/2026/R2026-012.pdf。")
+    if not stat.S_ISREG(info.st_mode):
+        return FileProblem("GK607", "不是普通文件（是设备、管道或套接字）", PATH_HINT)
+    real = Path(os.path.realpath(root / path))
+    if not real.is_relative_to(Path(os.path.realpath(root / FOLDER))):
+        return FileProblem("GK606", "实际位置不在目录的 files/ 文件夹中", PATH_HINT)
+    return None
+
+
+def _read(root: Path, path: str) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(os.path.join(root, path), flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
+def read_attachment(catalog: Catalog, path: str) -> bytes:
+    """The bytes of an attachment that passes the check; AttachmentRefused otherwise. Publishers read only this way."""
+    root = getattr(catalog.source, "root", None)
+    problem = path_problem(path)
+    if problem is None and root is not None:
+        problem = _on_disk(Path(root), path)
+    problem = problem or _format_problem(path)
+    if problem is None:
+        try:
+            data = _read(Path(root), path) if root is not None else catalog.source.read(path)
+        except (OSError, KeyError):
+            raise AttachmentRefused(path, FileProblem("GK607", "文件不存在", _missing_hint(path))) from None
+        problem = _content_problem(path, data)
+    if problem is not None:
+        raise AttachmentRefused(path, problem)
+    return data

@@ -1,0 +1,229 @@
+"""Every word of an attachment, format by format; what cannot be read in full raises Unreadable (fail closed).
+
+- docx, xlsx, ofd (zip of XML): the text and attribute values of every XML part — body, tables, headers, footers,
+  comments, footnotes, tracked deletions, document properties, every sheet (hidden and very hidden), shared strings,
+  defined names — plus the cells of each sheet by address (名单!C12) for xlsx. Embedded Office files are read too.
+- xls: every cell of every sheet (xlrd), and the text of every stream of the compound file (headers, footers,
+  comments, names, document properties).
+- PDF: the text of every page, the document information and XMP metadata, and every text string object
+  (annotations, form values, bookmarks). A page with images and no text (a scan) cannot be read.
+- csv: see extract.py. Images and CEB cannot be read: gongkai has no OCR and CEB is a closed format.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments
+from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
+from gongkai.privacy.markup import markup_text
+
+MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
+MAX_DEPTH = 3
+_PARTS = (("word/document.xml", "正文"), ("word/header", "页眉"), ("word/footer", "页脚"), ("word/comments", "批注"),
+          ("word/footnotes", "脚注"), ("word/endnotes", "尾注"), ("docProps/", "文档属性"), ("xl/worksheets/", "工作表"),
+          ("xl/sharedStrings", "共享字符串"), ("xl/comments", "批注"), ("xl/workbook.xml", "工作簿（含定义的名称）"),
+          ("Doc_", "OFD 页面"), ("OFD.xml", "OFD 文档属性"))
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Library warnings (pypdf's English, openpyxl's) never reach the user's screen."""
+    loggers = [logging.getLogger(name) for name in ("pypdf", "openpyxl", "xlrd")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            yield
+        finally:
+            for logger, level in zip(loggers, levels, strict=True):
+                logger.setLevel(level)
+
+
+def document_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
+    """The text of an attachment of an allowed format, with where each piece is; Unreadable when not all of it can be."""
+    if not ALLOWED[suffix].readable:
+        raise Unreadable(f"gongkai 无法读取{ALLOWED[suffix].name}中的文字（没有文字识别；CEB 是封闭格式），"
+                         "不能确认其中没有个人信息")
+    with quiet():
+        try:
+            return _by_format(suffix, data, label)
+        except Unreadable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure of a reader means the file was not read: fail closed
+            raise Unreadable(f"文件已损坏或无法解析（{type(exc).__name__}）") from None
+
+
+def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
+    if suffix == "csv":
+        return csv_segments(data, label)
+    if suffix == "pdf":
+        return pdf_segments(data, label), []
+    if suffix == "xls":
+        return xls_segments(data, label)
+    segments = zip_segments(data, label)
+    if suffix == "xlsx":
+        cells, tables = xlsx_cells(data, label)
+        return cells + segments, tables
+    return segments, []
+
+
+def zip_segments(data: bytes, label: str, depth: int = 0) -> list[Segment]:
+    """The text of every XML part of a zip container (docx, xlsx, ofd), embedded Office files included."""
+    if depth > MAX_DEPTH:
+        raise Unreadable("嵌套的文档层数过多")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNPACKED:
+            raise Unreadable("解压后过大（可能是压缩炸弹）")
+        if any(i.flag_bits & 0x1 for i in infos):
+            raise Unreadable("文件已加密")
+        segments: list[Segment] = []
+        for info in infos:
+            segments.extend(_member(archive.read(info), info.filename, label, depth))
+    return segments
+
+
+def _member(data: bytes, name: str, label: str, depth: int) -> list[Segment]:
+    where = f"{label} {_part_name(name)}"
+    if data.startswith(ZIP):
+        return zip_segments(data, where, depth + 1)
+    if data.startswith(OLE2):
+        return ole_segments(data, where)
+    if name.lower().endswith((".xml", ".rels", ".vml", ".txt")) or data.lstrip()[:1] == b"<":
+        text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
+        return [Segment(markup_text(text), where)]
+    return []  # pictures, fonts, printer settings: no text a reader sees in the document
+
+
+def _part_name(name: str) -> str:
+    label = next((text for prefix, text in _PARTS if name.startswith(prefix)), "")
+    return f"{label}（{name}）" if label else name
+
+
+def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
+    """Cells of every sheet of an XLSX workbook (hidden ones too), named Sheet!C12; each sheet's first row is its header."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    segments: list[Segment] = []
+    tables: list[Table] = []
+    try:
+        for sheet in book.worksheets:
+            header: list[str] | None = None
+            rows: list[list[str]] = []
+            for row in sheet.iter_rows():
+                values = ["" if c.value is None else cell_text(c.value) for c in row]
+                if header is None and any(values):
+                    header = values
+                elif header is not None:
+                    rows.append(values)
+                segments.extend(Segment(v, f"{label} {sheet.title}!{c.coordinate}")
+                                for c, v in zip(row, values, strict=False) if v and hasattr(c, "coordinate"))
+            if header is not None:
+                tables.append(Table(header, f"{label} {sheet.title}", None, rows))
+    finally:
+        book.close()
+    return segments, tables
+
+
+def cell_text(value: object) -> str:
+    """A cell as Excel shows it: 13812345678.0 is 13812345678."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
+    """Cells of every sheet of an Excel 97-2003 workbook (xlrd), and the text of all its streams."""
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, on_demand=False)
+    segments: list[Segment] = []
+    tables: list[Table] = []
+    for sheet in book.sheets():
+        rows = [[cell_text(v) if v != "" else "" for v in sheet.row_values(r)] for r in range(sheet.nrows)]
+        for r, row in enumerate(rows):
+            segments.extend(Segment(v, f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
+                            for c, v in enumerate(row) if v)
+        if rows:
+            tables.append(Table(rows[0], f"{label} {sheet.name}", None, rows[1:]))
+    return segments + ole_segments(data, label), tables
+
+
+def ole_segments(data: bytes, label: str) -> list[Segment]:
+    """The text of every stream of an OLE2 compound file, read as UTF-16 and as 8-bit text (how Office stores it)."""
+    import olefile
+
+    if not olefile.isOleFile(data):
+        raise Unreadable("不是完整的 OLE2 复合文档")
+    segments: list[Segment] = []
+    with olefile.OleFileIO(data) as ole:
+        for entry in ole.listdir(streams=True, storages=False):
+            raw = ole.openstream(entry).read()
+            name = "/".join(entry)
+            segments.append(Segment(raw.decode("utf-16-le", errors="replace"), f"{label} 数据流 {name}"))
+            segments.append(Segment(raw.decode("latin-1"), f"{label} 数据流 {name}"))
+    return segments
+
+
+def pdf_segments(data: bytes, label: str) -> list[Segment]:
+    """Every page's text, the metadata and every text string of a PDF; Unreadable for a scan or a locked file."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise Unreadable("PDF 已加密，无法读取")
+    segments: list[Segment] = []
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        if not text.strip() and _has_images(page):
+            raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息")
+        segments.append(Segment(text, f"{label} 第{number}页"))
+    segments.extend(Segment(str(value), f"{label} 文档属性 {key}") for key, value in (reader.metadata or {}).items())
+    root: Any = reader.trailer["/Root"].get_object()
+    metadata = root.get("/Metadata")
+    if metadata is not None:
+        segments.append(Segment(markup_text(metadata.get_object().get_data().decode("utf-8", "replace")),
+                                f"{label} XMP 元数据"))
+    segments.extend(Segment(text, f"{label} 文本对象") for text in _strings(reader))
+    return segments
+
+
+def _has_images(page: object) -> bool:
+    resources = page.get("/Resources")  # type: ignore[attr-defined]
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is None:
+        return False
+    return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+
+
+def _strings(reader: object) -> list[str]:
+    """Every text string object of the file: annotations, form values, bookmarks, names (not content streams)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject
+
+    found: list[str] = []
+    seen: set[int] = set()
+    stack: list[object] = [reader.trailer]  # type: ignore[attr-defined]
+    while stack and len(seen) < 200_000:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            if node.idnum in seen:
+                continue
+            seen.add(node.idnum)
+            node = node.get_object()
+        if isinstance(node, TextStringObject):
+            found.append(str(node))
+        elif isinstance(node, DictionaryObject):
+            stack.extend(v for k, v in node.items() if k not in ("/Parent", "/Contents") or isinstance(v, TextStringObject))
+        elif isinstance(node, ArrayObject):
+            stack.extend(node)
+    return found

@@ -1,0 +1,73 @@
+"""What the source scan reports: personal data found, columns a 公示 list may not carry, attachments it refuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.extract import Segment
+from gongkai.privacy.fields import FieldPath
+
+# The rule that reports each kind of finding.
+CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "bank": "GK603", "address": "GK604"}
+UNREADABLE = "GK610"
+
+
+@dataclass(frozen=True)
+class PrivacyFinding:
+    """Something that keeps a record (item, gongkai.yaml) from being published, already masked for any log.
+
+    Personal data: *kind* (id, id15, mobile, bank, address), *masked_value*. An attachment that cannot be published:
+    kind "file", *code* GK606–GK610 and *detail* saying why.
+    """
+
+    record_id: str
+    kind: str
+    where: str
+    masked_value: str
+    field: FieldPath = ()
+    line: int | None = None  # 0-based line inside the body, when the finding is in the body
+    label: str = ""
+    code: str = ""
+    detail: str = ""
+
+    @property
+    def rule(self) -> str:
+        return self.code or CODES[self.kind]
+
+    @property
+    def summary(self) -> str:
+        """One masked sentence: where, and what."""
+        if self.kind == "file":
+            return f"{self.where}：{self.detail}"
+        return f"{self.where}：{self.label}「{self.masked_value}」"
+
+
+@dataclass(frozen=True)
+class ColumnWarning:
+    """A column that a 公示 list of people may not carry (the allow-list of DOMAIN.md §7)."""
+
+    record_id: str
+    column: str
+    where: str
+    field: FieldPath = ()
+    line: int | None = None
+
+
+def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
+                     allowed: frozenset[str]) -> list[PrivacyFinding]:
+    """Personal data in *segments*, each value reported once per field (the first place it shows)."""
+    found: list[PrivacyFinding] = []
+    seen: set[tuple[str, str]] = set()
+    for segment in segments:
+        for hit in find(segment.text, allowed):
+            if (hit.kind, hit.value) in seen:
+                continue
+            seen.add((hit.kind, hit.value))
+            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, KINDS[hit.kind]))
+    return found
+
+
+def file_finding(owner: str, path: FieldPath, where: str, code: str, detail: str) -> PrivacyFinding:
+    """An attachment that may not be published, and why."""
+    return PrivacyFinding(owner, "file", where, "", path, None, "附件", code, detail)

@@ -1,0 +1,123 @@
+"""Which attachment formats a bureau may publish, and whether a file's content is what its extension says.
+
+The allow-list follows the law and practice: documents as PDF, OFD (GB/T 33190-2016, the national format for
+electronic documents) or CEB (the 两馆 accept PDF or CEB, 闽政办函〔2016〕42号); 公示 lists as the office formats they
+come in (xlsx, xls, csv, docx); photos as jpg or png. Everything else is refused: web pages and scripts (html, svg,
+js) run on the portal's origin (stored cross-site scripting), programs and archives cannot be checked.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+HEAD_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class Format:
+    """An allowed format: its Chinese name and whether gongkai can read all of its text."""
+
+    name: str
+    readable: bool = True
+
+
+ALLOWED: dict[str, Format] = {
+    "pdf": Format("PDF 文档"),
+    "ofd": Format("OFD 版式文档"),
+    "ceb": Format("CEB 版式文档", readable=False),
+    "docx": Format("Word 文档（docx）"),
+    "xlsx": Format("Excel 表格（xlsx）"),
+    "xls": Format("Excel 97-2003 表格（xls）"),
+    "csv": Format("CSV 表格"),
+    "jpg": Format("JPEG 图片", readable=False),
+    "jpeg": Format("JPEG 图片", readable=False),
+    "png": Format("PNG 图片", readable=False),
+}
+ALLOWED_NAMES = "PDF、OFD、CEB、DOCX、XLSX、XLS、CSV、JPG、PNG"
+
+_WEB = "网页和脚本在门户网站上会被浏览器执行（跨站脚本攻击），不能作为附件"
+_REFUSED: dict[str, str] = {
+    **{s: _WEB for s in ("html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "swf", "php",
+                         "asp", "aspx", "jsp")},
+    **{s: "可执行程序和脚本不能公开" for s in ("exe", "com", "bat", "cmd", "msi", "dll", "scr", "ps1", "vbs", "sh",
+                                       "jar", "apk", "py")},
+    **{s: "压缩包里的文件无法逐一检查个人信息，请解压后逐个登记" for s in ("zip", "rar", "7z", "gz", "tgz", "tar", "bz2",
+                                                            "xz", "cab", "iso")},
+    **{s: "gongkai 不能可靠读取这种格式的全部文字（含页眉页脚、批注、修订记录），无法检查其中的个人信息；"
+          "请另存为 docx、xlsx 或 PDF 后登记" for s in ("doc", "wps", "et", "dps", "ppt", "pptx", "rtf", "odt", "ods")},
+}
+
+
+def refusal(suffix: str) -> str | None:
+    """Why a file with this extension may not be an attachment, or None when the format is allowed."""
+    if suffix in ALLOWED:
+        return None
+    reason = _REFUSED.get(suffix, "")
+    shown = f"「.{suffix}」" if suffix else "没有扩展名的文件"
+    return f"{shown}不是允许公开的附件格式" + (f"：{reason}" if reason else "") + f"。允许的格式：{ALLOWED_NAMES}"
+
+
+def mismatch(suffix: str, data: bytes) -> str | None:
+    """Why *data* is not a file of format *suffix* (magic bytes, zip members), or None when it is."""
+    check = _CHECKS.get(suffix)
+    return check(data) if check is not None else None
+
+
+def _pdf(data: bytes) -> str | None:
+    return None if b"%PDF-" in data[:1024] else "内容不是 PDF（文件开头没有 %PDF-）"
+
+
+def _zip_with(member: str, name: str) -> Callable[[bytes], str | None]:
+    def check(data: bytes) -> str | None:
+        if not data.startswith(ZIP):
+            return f"内容不是{name}（不是 zip 格式的文件）"
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return f"内容不是{name}（zip 结构已损坏）"
+        return None if member in names else f"内容不是{name}（缺少 {member}）"
+    return check
+
+
+def _xls(data: bytes) -> str | None:
+    return None if data.startswith(OLE2) else "内容不是 Excel 97-2003 表格（不是 OLE2 复合文档）"
+
+
+def _jpeg(data: bytes) -> str | None:
+    return None if data.startswith(b"\xff\xd8\xff") else "内容不是 JPEG 图片"
+
+
+def _png(data: bytes) -> str | None:
+    return None if data.startswith(b"\x89PNG\r\n\x1a\n") else "内容不是 PNG 图片"
+
+
+def _csv(data: bytes) -> str | None:
+    from gongkai.privacy.extract import decode_text
+
+    text = decode_text(data)
+    if text is None:
+        return "内容不是文本表格（无法按 UTF-8、UTF-16 或 GB18030 解码，或含有二进制内容）"
+    if text.lstrip()[:1] == "<":
+        return "内容像网页（以 < 开头），不是 CSV 表格"
+    return None
+
+
+def _ceb(data: bytes) -> str | None:
+    for signature, what in ((b"%PDF-", "PDF"), (ZIP, "zip 压缩包"), (b"MZ", "Windows 程序"), (OLE2, "Office 文档")):
+        if data.startswith(signature):
+            return f"内容是{what}，不是 CEB 文档"
+    head = data[:512].lstrip().lower()
+    return "内容是网页，不是 CEB 文档" if head.startswith((b"<", b"\xef\xbb\xbf<")) else None
+
+
+_CHECKS = {
+    "pdf": _pdf, "ofd": _zip_with("OFD.xml", " OFD 文档"), "docx": _zip_with("word/document.xml", " Word 文档"),
+    "xlsx": _zip_with("xl/workbook.xml", " Excel 表格"), "xls": _xls, "csv": _csv, "jpg": _jpeg, "jpeg": _jpeg,
+    "png": _png, "ceb": _ceb,
+}

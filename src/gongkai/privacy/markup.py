@@ -1,0 +1,86 @@
+"""Text out of markup, as a reader (or anyone opening the file) sees it: HTML pages, Office XML, OFD, Markdown bodies.
+
+Tags become separators; the ends of paragraphs, cells and rows become boundaries (「|」) that no number crosses,
+so two neighbouring cells never read as one number; attribute values (links, titles, document properties) are
+kept as text of their own; character references are decoded by the detector's normalization.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from markdown_it import MarkdownIt
+
+BOUNDARY = "|"
+# Elements that end a block for a reader: HTML blocks and cells, Word paragraphs and cells (w:p, w:tc), DrawingML
+# paragraphs (a:p), spreadsheet cells, rows and shared strings (c, row, si), comments.
+_BLOCKS = frozenset({
+    "p", "div", "td", "th", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "section",
+    "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "dt", "dd", "dl", "title", "option",
+    "caption", "thead", "tbody", "tfoot", "figure", "figcaption", "form", "script", "style", "meta", "link", "head",
+    "body", "html", "entry", "item", "url", "loc", "lastmod", "summary", "updated", "published", "id", "name", "uri",
+    "tc", "c", "row", "si", "comment", "author", "textobject", "property", "text", "f", "definedname", "v", "tab",
+    "cp:keywords", "dc:title", "dc:subject", "dc:creator", "dc:description",
+})
+_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<(/?)([A-Za-z_][\w:.-]*)([^<>]*)>|<[?!][^<>]*>", re.DOTALL)
+_ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SKIPPED_ATTRIBUTES = re.compile(r"^(?:xmlns|xml:space|w:rsid|r:id|w14:|style|class|mc:)")
+
+
+def markup_text(markup: str) -> str:
+    """The text of an HTML or XML document: tags as separators, block ends as boundaries; the attribute values
+    (links, titles, document properties) follow the text, each on its own."""
+    values: list[str] = []
+    text = _TAG.sub(lambda match: _tag_text(match, values), markup)
+    return text + "".join(f"{BOUNDARY}{v}" for v in values if v.strip())
+
+
+def _tag_text(match: re.Match[str], values: list[str]) -> str:
+    if match.group(1) is not None:  # CDATA: its text as written
+        return match.group(1)
+    name = match.group(3)
+    if name is None:
+        return " "
+    if match.group(4):
+        values.extend(_attribute_values(match.group(4)))
+    local = name.lower().rsplit(":", 1)[-1]
+    return BOUNDARY if local in _BLOCKS or name.lower() in _BLOCKS else " "
+
+
+def _attribute_values(text: str) -> list[str]:
+    found = []
+    for match in _ATTRIBUTE.finditer(text):
+        key = match.group(0).split("=", 1)[0].strip()
+        if not _SKIPPED_ATTRIBUTES.match(key):
+            found.append(match.group(1) if match.group(1) is not None else match.group(2))
+    return found
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # The site's configuration (gongkai.site.render): commonmark, raw HTML off, tables on. A test keeps them equal.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+
+def render_markdown(text: str) -> str:
+    """A Markdown body as the site renders it (HTML)."""
+    return _markdown().render(text)
+
+
+def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based source line, reader's text) of every block of a Markdown body, as rendered and with tags stripped.
+
+    What a reader sees can differ from the source: emphasis, code spans, escapes, links and entities split or hide
+    a number in the source that the rendered page shows whole. A soft line break stays a line break in the text
+    (the page shows a space; the detector joins over it), so a finding's line is the block's plus the breaks before.
+    """
+    md = _markdown()
+    for token in md.parse(text):
+        line = token.map[0] if token.map else 0
+        if token.type == "inline" and token.children is not None:
+            rendered = md.renderer.renderInline(token.children, md.options, {})  # type: ignore[attr-defined]
+            yield line, markup_text(rendered)
+        elif token.type in ("fence", "code_block"):
+            yield line + (1 if token.type == "fence" else 0), token.content

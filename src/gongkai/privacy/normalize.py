@@ -1,0 +1,109 @@
+"""Text as a reader sees it, before matching: entities decoded, tags and invisible characters gone, forms unified.
+
+A person hiding a number (or a Chinese IME in full-width mode) writes it as ３５０５…, 3505&#50;4…, 3505<b></b>24…,
+with zero-width spaces, soft hyphens or bidi marks between the digits, or with spaces and dashes of every width.
+normalize() undoes all of that; every step maps one stretch of the input to one stretch of the output, so a match in
+the normalized text can be mapped back to the user's own characters (Normalized.span).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# Invisible characters a reader never sees: format characters (Cf: zero-width space/joiner/non-joiner, word joiner,
+# soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator …) and combining marks laid over digits (Mn).
+_INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+                     (0x070F, 0x070F), (0x180B, 0x180F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x200B, 0x200F),
+                     (0x202A, 0x202E), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F),
+                     (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F), (0xE0100, 0xE01EF))
+_INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
+
+# One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
+# without the semicolon, as browsers accept them), HTML tags and comments, invisible characters.
+_CHANGES = re.compile(
+    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
+    rf"|[{_INVISIBLE}]+",
+    re.DOTALL,
+)
+
+
+def _one_to_one() -> dict[int, str]:
+    """Characters replaced one for one: full-width letters, every space, dash, slash, dot and star form."""
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII (NFKC): Ａ→A, ｘ→x, ＊→*, ／→/, ．→.
+        table[code] = chr(code - 0xFEE0)
+    for char in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+        table[ord(char)] = " "
+    dashes = ("\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b"
+              "\u2e40\u2e5d\u301c\u3030\u30a0\u30fc\ufe31\ufe32\ufe58\ufe63\uff0d\uff70")
+    table.update({ord(c): "-" for c in dashes})
+    table.update({ord(c): "." for c in "\u00b7\u2024\u2027\u30fb\uff65\u2219\u22c5"})
+    table.update({ord(c): "/" for c in "\u2044\u2215\u29f8"})
+    table.update({ord(c): "*" for c in "\u2217\u204e\u2731\u066d"})
+    table[0x00D7] = "X"  # × typed for the check digit X
+    table[0xFF3F] = "_"
+    return table
+
+
+_TABLE = _one_to_one()
+
+
+def _replacement(match: re.Match[str]) -> str:
+    text = match.group(0)
+    if text[0] == "&":
+        decoded = html.unescape(text if text.endswith(";") else text + ";")
+        return decoded.translate(_TABLE) if decoded != text else text
+    return ""  # a tag, a comment or invisible characters: the reader sees nothing there
+
+
+def _digits_to_ascii(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None)
+                   is not None else c for c in text)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A text as normalized, with a way back to the original's characters."""
+
+    source: str
+    text: str
+
+    @cached_property
+    def _origin(self) -> tuple[list[int], list[int]]:
+        """For every normalized character, the start and end of the original stretch it came from."""
+        starts: list[int] = []
+        ends: list[int] = []
+        cursor = 0
+        for match in _CHANGES.finditer(self.source):
+            starts.extend(range(cursor, match.start()))
+            ends.extend(range(cursor + 1, match.start() + 1))
+            produced = len(_replacement(match))
+            starts.extend([match.start()] * produced)
+            ends.extend([match.end()] * produced)
+            cursor = match.end()
+        starts.extend(range(cursor, len(self.source)))
+        ends.extend(range(cursor + 1, len(self.source) + 1))
+        return starts, ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of the normalized stretch [start, end)."""
+        starts, ends = self._origin
+        if not starts:
+            return 0, len(self.source)
+        return starts[min(start, len(starts) - 1)], ends[max(min(end, len(ends)) - 1, 0)]
+
+
+def normalize(text: str) -> Normalized:
+    """*text* as a reader sees it: references decoded, tags and invisible characters removed, forms unified."""
+    changed = _CHANGES.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
+    return Normalized(text, changed.translate(_TABLE) if not changed.isascii() else changed)
+
+
+def ascii_digits(text: str) -> str:
+    """Digits of any script (３, ٣, 𝟑) as ASCII digits; other characters unchanged."""
+    return text if text.isascii() else _digits_to_ascii(text)

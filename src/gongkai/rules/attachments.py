@@ -1,0 +1,78 @@
+"""附件: only regular files inside files/, in a format a bureau may publish, whose content gongkai can read in full.
+
+One check (gongkai.privacy.attachments) decides for validate, for the gate and for every publisher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.diagnostics import Location, Severity
+from gongkai.privacy import attachment_problem, mask_log
+from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.privacy import source_findings
+
+E = Severity.ERROR
+XSS = ("网页、SVG 和脚本放在门户网站上会被浏览器当作网页执行（存储型跨站脚本），可以冒充门户、窃取登录信息；"
+       "可执行文件和压缩包无法检查。")
+
+
+def _problems(ctx: Context, code: str) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, record in catalog.models("record"):
+        for index, attachment in enumerate(record.attachments):
+            problem = attachment_problem(catalog, attachment.file)
+            if problem is not None and problem.code == code:
+                location = Location(path, record.id, ("附件", index, "文件"))
+                yield Finding(location, f"附件「{mask_log(attachment.file)}」{problem.reason}", problem.hint)
+
+
+@rule("GK606", "attachment-path-unsafe", "附件路径不安全", E,
+      what="检查每条信息的附件路径：必须是目录 files/ 文件夹下的相对路径（用 / 分隔），不能是绝对路径、含「..」或反斜杠，"
+           "路径中的任何一级都不能是符号链接（即使指向 files/ 之内），实际位置（realpath）必须在 files/ 之内。",
+      why="附件会被原样复制到网站和移交两馆的包里。一个指向 /etc/passwd 或机关内部文件的符号链接、一个 ../ 路径，"
+          "就会把不该公开的文件发布出去。",
+      example="附件:\n  - 文件: ../内部/干部名册.xlsx",
+      instead="附件:\n  - 文件: files/2026/R2026-012.pdf")
+def attachment_path_unsafe(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx, "GK606")
+
+
+@rule("GK607", "attachment-missing", "附件文件不存在或不是普通文件", E,
+      what="检查每个附件在 files/ 中确实存在，而且是普通文件（不是文件夹、设备或管道）。",
+      why="登记了却找不到的附件在网站上是断链（年度检查扣分），移交两馆时电子件与纸质件数量对不上。",
+      example="附件:\n  - 文件: files/2026",
+      instead="附件:\n  - 文件: files/2026/R2026-012.pdf")
+def attachment_missing(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx, "GK607")
+
+
+@rule("GK608", "attachment-format-refused", "附件格式不允许公开", E,
+      what="附件只能是：PDF、OFD、CEB（公文）；DOCX、XLSX、XLS、CSV（名单和表格）；JPG、PNG（图片）。"
+           "网页（html、htm、svg）、脚本（js）、程序（exe）、压缩包（zip、rar、7z）一律拒绝；"
+           "doc、wps、et 等 gongkai 不能读全文字的格式也拒绝，请另存为 docx、xlsx 或 PDF。",
+      why=XSS + "移交两馆只收 PDF 或 CEB（闽政办函〔2016〕42号）；OFD 是国家电子公文版式标准（GB/T 33190-2016）。",
+      example="附件:\n  - 文件: files/2026/名单.html",
+      instead="附件:\n  - 文件: files/2026/R2026-012.pdf")
+def attachment_format_refused(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx, "GK608")
+
+
+@rule("GK609", "attachment-content-mismatch", "附件内容与扩展名不符", E,
+      what="按文件内容（文件头）核对格式：PDF 以 %PDF- 开头，docx/xlsx/ofd 是含相应部件的 zip，xls 是 OLE2 复合文档，"
+           "JPG、PNG 有各自的文件头，CSV 是文本。",
+      why="把网页改名为 .pdf 或 .png 就能绕过格式限制；浏览器按内容显示文件时，它仍会作为网页执行。" + XSS,
+      example="files/2026/通知.pdf（实际是改了扩展名的 HTML 网页）",
+      instead="用原程序另存为 PDF，不要只改扩展名。")
+def attachment_content_mismatch(ctx: Context) -> Iterator[Finding]:
+    yield from _problems(ctx, "GK609")
+
+
+@rule("GK610", "attachment-unreadable", "附件无法读取，不能确认没有个人信息", E,
+      what="主动公开信息的每个附件都要读出全部文字检查个人信息。读不出的附件阻止整条信息发布（宁可不发）："
+           "损坏或加密的文件、扫描件（PDF 中只有图片没有文字的页）、图片（JPG、PNG，没有文字识别）、CEB（封闭格式）。",
+      why="读不出文字就无法证明没有身份证号、银行卡号；过去正是扫描的名单把完整身份证号贴到了网上（DOMAIN.md §7）。",
+      example="附件:\n  - 文件: files/2026/名单扫描件.pdf",
+      instead="登记有文字的 PDF（由 Word/WPS 直接导出）或 xlsx 名单；已遮盖后再公开。")
+def attachment_unreadable(ctx: Context) -> Iterator[Finding]:
+    yield from source_findings(ctx, "GK610")

@@ -1,0 +1,98 @@
+"""The output scanner on its own: every kind of file gongkai writes, every way a number can be written in it."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import docx, text_pdf
+from gongkai.privacy.markup import render_markdown
+from gongkai.privacy.outputs import scan_output, scan_tree
+from gongkai.site.render import markdown as site_markdown
+
+ID = "11010519491231002X"  # the law's example (GB 11643-1999), check digit X
+MOBILE = "13812345678"
+NONE: frozenset[str] = frozenset()
+
+
+def zipped(**members: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+FOUND: dict[str, tuple[str, bytes]] = {
+    "html text": ("records/R1.html", f"<p>户主 {ID}</p>".encode()),
+    "html split by inline tags": ("a.html", b"<p>1101<strong>0519</strong>491231002X</p>"),
+    "html entities": ("a.html", b"<p>&#49;&#49;010519491231002X</p>"),
+    "html full-width entities": ("a.html", "<p>&#xFF11;&#xFF11;０１０５１９４９１２３１００２Ｘ</p>".encode()),
+    "html zero-width": ("a.html", "<p>110105\u200b19491231002X</p>".encode()),
+    "html attribute": ("a.html", f'<a href="files/{ID}.pdf">附件</a>'.encode()),
+    "html title attribute far away": ("a.html", b'<p>x</p>\n<img alt="' + b"y" * 3000 + MOBILE.encode() + b'">'),
+    "json escapes": ("data/directory.json", json.dumps({"备注": f"电话 {MOBILE}"}, ensure_ascii=True).encode()),
+    "json full-width escapes": ("d.json", json.dumps({"x": "１３８１２３４５６７８"}, ensure_ascii=True).encode()),
+    "xml feed": ("feed.xml", f"<feed><entry><title>电话 {MOBILE}</title></entry></feed>".encode()),
+    "csv utf-8 bom": ("data/directory.csv", f"编号,咨询电话\nSHJZ-001,{MOBILE}\n".encode("utf-8-sig")),
+    "csv gbk": ("list.csv", f"姓名,身份证号\n陈水生,{ID}\n".encode("gbk")),
+    "utf-16 text": ("list.txt", f"身份证号 {ID}".encode("utf-16")),
+    "gzip fragment": ("pagefind/fragment/a.pf_fragment", gzip.compress(f'{{"content":"{ID}"}}'.encode())),
+    "xlsx shared string": ("data/directory.xlsx", zipped(**{"xl/sharedStrings.xml": f"<sst><si><t>{ID}</t></si></sst>".encode()})),
+    "docx header": ("files/a.docx", docx("通知", header1=f"经办人 {ID}")),
+    "zip inside gzip": ("x.gz", gzip.compress(zipped(**{"a.txt": MOBILE.encode()}))),
+    "pdf metadata": ("files/a.pdf", text_pdf("page", info=f"/Author ({ID})")),
+    "pdf text": ("files/a.pdf", text_pdf("page", f"tel {MOBILE}")),
+    "unknown bytes": ("search.bin", b"\x00\x01CBOR\x00" + MOBILE.encode() + b"\x00"),
+}
+CLEAN: dict[str, tuple[str, bytes]] = {
+    "landline and index number": ("a.html", "<p>0595-23222516 350524-MZ-2026-00012 安民〔2026〕12号</p>".encode()),
+    "dates in cells": ("a.html", b"<tr><td>350524-MZ-2026-00001</td><td>2026-09-03</td><td>2026-09-01</td></tr>"),
+    "masked": ("a.html", "<p>11*************02X 138****5678 6222***********0128</p>".encode()),
+    "checksums": ("manifest-sha256.txt", b"0f3c1381234567801350524198503151236ffa0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9 data/x"),
+    "cells of numbers": ("a.html", b"<table><tr><td>1</td><td>3</td><td>1144</td><td>880</td><td>2026</td></tr></table>"),
+    "css and script": ("assets/site.css", b"body{margin:0 0 12px 13px;padding:1.5em 3.8125rem}"),
+    "pdf": ("files/a.pdf", text_pdf("notice 2026-09-01 0595-23222516")),
+}
+
+
+@pytest.mark.parametrize(("name", "data"), FOUND.values(), ids=FOUND.keys())
+def test_found_in_every_kind_of_output(name, data):
+    found = scan_output(name, data, NONE)
+    assert found and all(f.file == name for f in found)
+    assert all(ID not in f.sentence and MOBILE not in f.sentence for f in found)
+    assert {f.masked_value for f in found} <= {"11*************02X", "138****5678"}
+
+
+@pytest.mark.parametrize(("name", "data"), CLEAN.values(), ids=CLEAN.keys())
+def test_clean_outputs_pass(name, data):
+    assert scan_output(name, data, NONE) == []
+
+
+def test_the_bureaus_own_mobile_passes():
+    assert scan_output("a.html", b"<p>13905950000</p>", frozenset({"13905950000"})) == []
+
+
+def test_scan_tree_names_the_file_and_the_record(tmp_path: Path):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records/R2026-004.html").write_text(f"<p>{ID}</p>", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<p>首页</p>", encoding="utf-8")
+    [found] = scan_tree(tmp_path, None, NONE, {"records/R2026-004.html": "R2026-004"})
+    assert (found.file, found.record_id, found.masked_value) == ("records/R2026-004.html", "R2026-004", "11*************02X")
+    assert "R2026-004" in found.sentence and ID not in found.sentence
+    assert scan_tree(tmp_path, ["index.html"], NONE) == []
+
+
+def test_a_damaged_archive_is_a_finding():
+    [found] = scan_output("data/directory.xlsx", b"PK\x03\x04broken", NONE)
+    assert found.kind == "unreadable"
+
+
+def test_the_scanner_renders_markdown_as_the_site_does():
+    body = "# 标题\n\n| a | b |\n| --- | --- |\n| 1 | **2** |\n\n<b>raw</b> [x](javascript:alert(1)) &#51; `c`\n"
+    assert render_markdown(body) == str(site_markdown(body))

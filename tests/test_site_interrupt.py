@@ -1,0 +1,78 @@
+"""An interrupted build-site leaves the old site, no worker process, no traceback, and nothing that lasts.
+
+The catalog is large enough (3,000 records) that pages are made by forked workers, as on a real county catalog.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+GONGKAI = [sys.executable, "-m", "gongkai"]
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("big") / "catalog"
+    generate(root, 3000, 60)
+    return root
+
+
+def _build(catalog: Path, out: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "GONGKAI_TODAY": "2026-12-02"}
+    return subprocess.Popen([*GONGKAI, "build-site", str(catalog), "--out", str(out), "--no-search"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+
+
+def _children_of_build(out: Path) -> list[str]:
+    listing = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
+    return [line for line in listing.splitlines() if str(out) in line and "build-site" in line]
+
+
+def _wait_for_staging(out: Path, timeout: float = 60) -> None:
+    """Until workers are writing pages into the staging folder beside *out*."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for folder in out.parent.glob(f".{out.name}.building.*"):
+            if (folder / "records").is_dir() and any((folder / "records").iterdir()):
+                return
+        time.sleep(0.05)
+    pytest.fail("the build never started writing pages")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_build_leaves_the_old_site_and_no_worker(big: Path, tmp_path: Path, sig: signal.Signals) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(big, catalog)
+    out = tmp_path / "site"
+    assert subprocess.run([*GONGKAI, "build-site", str(catalog), "--out", str(out), "--no-search"],
+                          env={**os.environ, "GONGKAI_TODAY": "2026-12-02"}, capture_output=True).returncode == 0
+    before = {p: p.read_bytes() for p in (out / "index.html", out / ".gongkai-build.json")}
+    (out / ".gongkai-build.json").unlink()  # without the store the whole site is made again, by the workers
+    before.pop(out / ".gongkai-build.json")
+    run = _build(catalog, out)
+    _wait_for_staging(out)
+    os.kill(run.pid, sig)
+    _, err = run.communicate(timeout=60)
+    time.sleep(1.0)
+    assert _children_of_build(out) == []
+    assert "Traceback" not in err
+    assert all(path.read_bytes() == data for path, data in before.items())
+    if sig == signal.SIGINT:
+        assert run.returncode == 130 and "已中断" in err
+    again = subprocess.run([*GONGKAI, "build-site", str(catalog), "--out", str(out), "--no-search"],
+                           env={**os.environ, "GONGKAI_TODAY": "2026-12-02"}, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
