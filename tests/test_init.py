@@ -51,7 +51,7 @@ def test_init_other_county_then_validate_build_and_hand_over(gk: Callable[..., R
     for name in (".gitignore", ".pre-commit-config.yaml", ".vscode/settings.json", "schema/item.schema.json",
                  ".github/workflows/gongkai.yml"):
         assert (yongchun / name).is_file(), name
-    assert 'cron: "0 22 * * *"' in (yongchun / ".github/workflows/gongkai.yml").read_text(encoding="utf-8")
+    assert 'cron: "5 16 * * *"' in (yongchun / ".github/workflows/gongkai.yml").read_text(encoding="utf-8")
     assert _log(yongchun, "--format=%ad %s", "--date=short").strip() == \
         "2026-11-27 启用 gongkai：永春县民政局政务公开目录（gongkai init）"
     assert subprocess.run(["git", "status", "--porcelain"], cwd=yongchun, capture_output=True, text=True).stdout == ""

@@ -43,8 +43,9 @@ def notes(view: CountyView) -> list[str]:
     """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
     found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
     found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
-    if all(d.inspection is None for d in view.readable):
-        found.append("网站检查：gongkai inspect 的结果尚不可用，暂不计入。")
+    if view.readable:
+        found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
+                      "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
     return found
 
 
