@@ -299,3 +299,11 @@ def test_init_commits_as_the_contact_when_git_has_no_user(gk: Callable[..., Run]
     assert _log(repo, "--format=%an <%ae>").strip() == "林小梅 <ycmzj@example.gov.cn>"
     config = (repo / ".git" / "config").read_text(encoding="utf-8")
     assert "name = 林小梅" in config and "email = ycmzj@example.gov.cn" in config
+
+
+def test_a_wrong_flag_value_names_the_flag(gk: Callable[..., Run], tmp_path: Path) -> None:
+    flags = [f if not f.startswith("https://") else "ftp://www.fjyc.gov.cn/" for f in YONGCHUN]
+    result = gk("init", tmp_path / "x", *flags)
+    assert result.code == 2
+    assert "基础地址" in result.err and "（--base-url）" in result.err
+    assert not (tmp_path / "x").exists()
