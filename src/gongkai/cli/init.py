@@ -21,8 +21,6 @@ from gongkai.setup.create import InitResult, baseline, init_catalog, refuse_exis
 from gongkai.setup.divisions import county, towns_of
 from gongkai.setup.resolve import DEFAULT_HOURS, check_code, resolve
 
-Opt = Annotated[str | None, typer.Option(show_default=False)]
-Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
 

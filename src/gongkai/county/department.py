@@ -96,7 +96,9 @@ def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult 
 
 def remembered(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult | None:
     """The result remembered for the catalog as it is now, or None (changed, never read, or not a catalog)."""
-    listed = _listed(department, use_cache) if use_cache else "--no-cache"
+    if not use_cache:
+        return None
+    listed = _listed(department, use_cache)
     if isinstance(listed, str):
         return None
     return _recall(department, listed[1], memo_key(listed[2].fingerprint, year, today))
