@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from gongkai.catalog import load_catalog
-from gongkai.site.context import site_data
+from gongkai.site.data import site_data
 
 HERE = Path(__file__).resolve().parent
 LAYOUT = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
@@ -38,7 +38,8 @@ def export(records: int) -> Path:
     (target / "layouts/_default/list.html").write_text(LIST, "utf-8")
     (target / "hugo.toml").write_text('baseURL = "/"\nlanguageCode = "zh-CN"\ntitle = "bench"\n'
                                       'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n', "utf-8")
-    for record in site_data(catalog, __import__("datetime").date(2026, 11, 27)).records:
+    for admission in site_data(catalog, __import__("datetime").date(2026, 11, 27)).records:
+        record = admission.record
         front = {"title": record.title, "docnumber": record.doc_number or "", "published": str(record.published)}
         (target / f"content/records/{record.id}.md").write_text(
             json.dumps(front, ensure_ascii=False) + "\n\n" + (record.body or ""), "utf-8")

@@ -38,11 +38,28 @@ def test_new_record_next_index_number(gk: Callable[..., Run], cat: CatalogDir) -
     policy = ITEM.replace("SHJZ-001", "SHJZ-002").replace("审批信息", "政策法规文件").replace("低保对象名单及相关信息", "政策文件")
     cat.item(policy, "items/shjz/SHJZ-002.yaml")
     run = gk("new", "record", "-C", cat.root, "--title", "关于某事的通知", "--kind", "通知", "--unit", "shjzg",
-             "--attribute", "主动公开", "--item", "SHJZ-002", "--formed", "2026-11-20")
+             "--attribute", "主动公开", "--item", "SHJZ-002", "--formed", "2026-11-20",
+             "--reviewer", "李四", "--review-date", "2026-11-20")
     assert run.code == 0, run.err
     text = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
     assert "索引号: 350524-MZ-2026-00002" in text and "公开日期: 2026-11-20" in text
-    assert "审查人: 张三" in text and "&" not in text
+    assert "  审查人: 李四\n  审查日期: 2026-11-20\n  结论: 不涉及国家秘密，同意主动公开\n" in text and "&" not in text
+
+
+def test_new_record_never_invents_a_review(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Without --reviewer and --review-date no 保密审查 is written: GK303 sends the record back for review."""
+    run = gk("new", "record", "-C", cat.root, "--title", "关于某事的通知", "--kind", "通知", "--unit", "shjzg",
+             "--attribute", "主动公开", "--item", "SHJZ-001", "--formed", "2026-11-20")
+    text = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
+    assert "保密审查" not in text and "张三" not in text  # 张三 is the agency's contact: never the reviewer by default
+    assert run.code == 1 and "GK303" in run.out and "没有填写保密审查" in run.out
+
+
+def test_new_record_review_needs_reviewer_and_date(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    run = gk("new", "record", "-C", cat.root, "--title", "关于某事的通知", "--kind", "通知", "--unit", "shjzg",
+             "--attribute", "主动公开", "--item", "SHJZ-001", "--formed", "2026-11-20", "--reviewer", "李四")
+    assert run.code == 2 and "--review-date" in run.err
+    assert not (cat.root / "records/2026/R2026-002.yaml").exists()
 
 
 def test_new_record_interactive(gk: Callable[..., Run], cat: CatalogDir, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 from conftest import RECORD, CatalogDir
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "gongkai"
-# Everything that writes for the public or for the library: the site (pages, search, feeds, open data),
+# Everything that writes for the public or for the library: the site (pages, feeds, open data), its search index,
 # the handover to the 两馆, and the exports of the directory.
-PUBLISHERS = ["site", "handover", "interchange", "portal", "printing"]
+PUBLISHERS = ["site", "search", "handover", "interchange", "portal", "printing"]
 PAST_THE_GATE = re.compile(r"catalog\.records\b|models\(\s*[\"']record[\"']\s*\)|\.files\.values\(\)")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def test_year_without_notice_fails_clearly(gk, ho, tmp_path):
     run = gk("handover", "schedule", "--year", "2027", "-C", ho.root)
     assert run.code == 2
     assert "calendar/2027.yaml" in run.err and "2027" in run.err
-    run = gk("handover", "--date", "2027-01-05", "-C", ho.root, "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2027-01-05", "-C", ho.root, "--out", tmp_path / "o", "--today", "2027-01-05")
     assert run.code == 2 and "calendar/2027.yaml" in run.err
     assert "Traceback" not in run.err
 
@@ -266,12 +267,12 @@ def test_interrupted_run_leaves_old_output_and_no_ledger(gk, ho, tmp_path, monke
     def crash_on_second(sheet):  # the second recipient's page: the first bag is already written
         calls.append(sheet)
         if len(calls) == 2:
-            raise OSError("磁盘已满（模拟）")
+            raise OSError(errno.ENOSPC, "No space left on device")
         return real(sheet)
 
     monkeypatch.setattr(manifest, "to_html", crash_on_second)
     run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", out)
-    assert run.code == 3
+    assert run.code == 2 and "磁盘空间不足" in run.err  # the disk, not gongkai: a Chinese message, no exit 3
     assert tree(out) == {"old.txt": "上一次的输出".encode()}
     assert ledgers(ho) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".o.")] == []

@@ -152,7 +152,7 @@ def test_scorecard_html_and_xlsx_carry_the_note(gk, cat, tmp_path):
 
 
 def test_handover_on_a_day_of_a_year_without_a_notice_is_refused(gk, cat, tmp_path):
-    run = gk("handover", "--date", "2027-01-05", "-C", cat.root, "--out", tmp_path / "out")
+    run = gk("handover", "--date", "2027-01-05", "-C", cat.root, "--out", tmp_path / "out", "--today", "2027-01-05")
     assert run.code == 2
     assert "没有2027年的节假日安排" in run.err and "gongkai calendar import" in run.err
     assert not (tmp_path / "out").exists()

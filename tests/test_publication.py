@@ -146,3 +146,11 @@ def test_without_a_base_address_no_sitemap_and_a_warning(gk, cat, tmp_path):
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0 and "基础地址" in run.err
     assert not (tmp_path / "site/sitemap.xml").exists()
+
+
+def test_a_mobile_in_gongkai_yaml_stops_the_build(gk, cat, tmp_path):
+    text = cat.root.joinpath("gongkai.yaml").read_text("utf-8")
+    cat.write("gongkai.yaml", text.replace("  受理机构: 测试县民政局办公室\n", "  受理机构: 测试县民政局办公室（值班 13812345678）\n"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 1 and "138****5678" in run.err and "13812345678" not in run.err
+    assert not (tmp_path / "site").exists()

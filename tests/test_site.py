@@ -22,7 +22,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 
 def _readable(data: bytes) -> bytes:
-    """The text inside a file: pagefind's gzip chunks and xlsx zips unpacked."""
+    """The text inside a file: the search index's gzip files and xlsx zips unpacked."""
     if data[:2] == b"\x1f\x8b":
         return gzip.decompress(data)
     if data[:2] == b"PK":
@@ -44,7 +44,7 @@ def test_pages_exist(built: Path) -> None:
                  "items/SHJZ-001.html", "zhinan/index.html", "zhidu/index.html", "fdzdgknr/index.html",
                  "nianbao/index.html", "towns/mzb-100/index.html", "changes/index.html",
                  "data/directory.json", "data/directory.csv", "data/directory.xlsx", "feed.xml", "search/index.html",
-                 "assets/site.css", ".gongkai-build.json"):
+                 "search/meta.json.gz", "assets/search.js", "assets/site.css", ".gongkai-build.json"):
         assert (built / path).is_file(), path
     home = (built / "index.html").read_text("utf-8")
     assert '<html lang="zh-CN">' in home and 'class="skip"' in home and "决策公开" in home
@@ -140,7 +140,7 @@ def test_failed_build_leaves_old_site(cat: CatalogDir, gk: Gk, tmp_path: Path,
     def broken(*args: object) -> None:
         raise RuntimeError("output scan crashed")
 
-    monkeypatch.setattr("gongkai.site.build.check_outputs", broken)
+    monkeypatch.setattr("gongkai.site.build.check_tree", broken)
     assert gk("build-site", cat.root, "--out", site).code == 3
     assert _files(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []

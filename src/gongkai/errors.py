@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class UsageProblem(Exception):
     """The user asked for something impossible: a missing catalog, an unknown rule, a bad date…"""
+
+
+_REASONS_BY_NAME = {
+    "EACCES": "没有权限", "EPERM": "没有权限", "EROFS": "文件夹是只读的", "ENOSPC": "磁盘空间不足",
+    "EDQUOT": "超出磁盘配额", "ENOENT": "找不到文件或文件夹", "ENOTDIR": "路径中有同名的文件挡住了文件夹",
+    "EISDIR": "这是一个文件夹，不是文件", "EEXIST": "已经存在", "ENAMETOOLONG": "文件名太长",
+    "EBUSY": "文件正被占用", "EMFILE": "同时打开的文件太多", "EIO": "读写磁盘出错",
+    "ENOTEMPTY": "文件夹不是空的", "EXDEV": "不能跨磁盘移动", "EINVAL": "文件名或路径无效",
+}
+# Not every system defines every name (Windows has no EDQUOT): keep those it has.
+_OS_REASONS = {getattr(errno, name): text for name, text in _REASONS_BY_NAME.items() if hasattr(errno, name)}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Why an operating-system call failed, in Chinese (the system's own text may be English)."""
+    if exc.errno is None:
+        reason = "读写出错"
+    else:
+        reason = _OS_REASONS.get(exc.errno, f"系统错误 {errno.errorcode.get(exc.errno, exc.errno)}")
+    return f"{reason}：{exc.filename}" if exc.filename else reason
 
 
 class PublicationStopped(Exception):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 
-@contextmanager
-def _aside(path: Path, data: bytes | str) -> Iterator[str]:
-    """*data* written and synced next to *path*, with the mode *path* has (or would get); removed if the block fails."""
+def _write_aside(path: Path, data: bytes | str) -> str:
+    """*data* written and synced to a new file next to *path*, with the mode *path* has (or would get)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -22,10 +21,44 @@ def _aside(path: Path, data: bytes | str) -> Iterator[str]:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+@contextmanager
+def _aside(path: Path, data: bytes | str) -> Iterator[str]:
+    """*data* written and synced next to *path*, with the mode *path* has (or would get); removed if the block fails."""
+    tmp = _write_aside(path, data)
+    try:
         yield tmp
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class StagedFile:
+    """A file written aside now and renamed into place by commit() (or thrown away by discard()).
+
+    Two outputs that must succeed or fail together (a handover's bags and its ledger) stage the one that can fail
+    for reasons of its own (a read-only catalog, a full disk) before the other is even built.
+    """
+
+    def __init__(self, path: Path, data: bytes | str) -> None:
+        self.path = path
+        self.tmp = Path(_write_aside(path, data))
+        self.committed = False
+
+    def commit(self) -> None:
+        """Put the file in place (one rename)."""
+        os.replace(self.tmp, self.path)
+        self.committed = True
+
+    def discard(self) -> None:
+        """Throw the staged file away, if it was not committed."""
+        if not self.committed:
+            self.tmp.unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -64,8 +97,11 @@ def _mode_for(path: Path) -> int:
 
 
 @contextmanager
-def replace_dir(target: Path) -> Iterator[Path]:
-    """Build a folder aside and swap it in for *target* only when the block finishes without error."""
+def replace_dir(target: Path, then: Callable[[], None] | None = None) -> Iterator[Path]:
+    """Build a folder aside and swap it in for *target* only when the block finishes without error.
+
+    *then* runs right after the swap; if it fails, the swap is undone and the old folder is back in place.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
     os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
@@ -76,7 +112,21 @@ def replace_dir(target: Path) -> Iterator[Path]:
         raise
     old = target.parent / f".{target.name}.old"
     shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
+    moved = False
+    try:
+        if target.exists():
+            os.replace(target, old)
+            moved = True
+        os.replace(staging, target)
+        try:
+            if then is not None:
+                then()
+        except BaseException:
+            os.replace(target, staging)
+            raise
+    except BaseException:
+        if moved:
+            os.replace(old, target)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)

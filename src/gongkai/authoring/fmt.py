@@ -12,8 +12,10 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
-from gongkai.catalog.decode import BOM
-from gongkai.catalog.files import kind_of
+from gongkai.catalog.dates import apply_fixes, date_fixes
+from gongkai.catalog.decode import BOM, any_text
+from gongkai.catalog.files import KINDS, YAML_SUFFIXES, kind_of
+from gongkai.catalog.load import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
 from gongkai.files_io import write_atomic
@@ -46,7 +48,8 @@ _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set()
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(map(re.escape, _KNOWN)) + r")\s*(?:：|:(?=\S))\s*(.*)$")
 _VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
 _BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
-_FULL_LIST = re.compile(r"^[［\[](.*)[］\]]\s*(#.*)?$")
+_FULL_LIST = re.compile(r"^[［\[](.*)[］\]](\s*#.*)?$")
+_FULL_WIDTH_LIST = re.compile(r"[［］，、；]")
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
@@ -73,38 +76,36 @@ def fix_text(text: str) -> tuple[str, list[str]]:
 
 
 def _fix_flow_list(line: str, reasons: set[str]) -> str:
+    """［甲，乙］ or [甲、乙] as [甲, 乙]; a list already in half-width punctuation is left to the YAML writer, and a
+    comment after it keeps its spacing, so that a second run changes nothing."""
     match = _VALUE_LINE.match(line)
     value = _FULL_LIST.match(match.group(2)) if match else None
     if match is None or value is None:
         return line
-    inner = value.group(1)
-    fixed_inner = ", ".join(p.strip() for p in re.split(r"[，、,；;]", inner) if p.strip())
-    rebuilt = f"{match.group(1)}[{fixed_inner}]" + (f"  {value.group(2)}" if value.group(2) else "")
-    if rebuilt != line:
-        reasons.add("列表中的全角括号、逗号、顿号改为半角")
-    return rebuilt
+    listed = match.group(2)[: len(match.group(2)) - len(value.group(2) or "")]  # the brackets and what is inside
+    if not _FULL_WIDTH_LIST.search(listed):
+        return line
+    if any(q in value.group(1) for q in "\"'"):
+        return line  # quoted elements may hold commas of their own: splitting would change them
+    fixed_inner = ", ".join(p.strip() for p in re.split(r"[，、,；;]", value.group(1)) if p.strip())
+    reasons.add("列表中的全角括号、逗号、顿号改为半角")
+    return f"{match.group(1)}[{fixed_inner}]" + (value.group(2) or "")
 
 
 def decode_any(data: bytes) -> tuple[str | None, list[str]]:
-    """Text of UTF-8 (BOM or not) or GBK/GB18030 bytes, and whether it was converted."""
-    reasons = []
-    if data.startswith(BOM):
-        data, reasons = data[len(BOM):], ["去掉 BOM"]
-    try:
-        return data.decode("utf-8"), reasons
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), reasons + ["GBK/GB18030 编码转为 UTF-8"]
-    except UnicodeDecodeError:
-        return None, reasons
+    """Text of UTF-8 (BOM or not), UTF-16/32 or GBK/GB18030 bytes, and what was converted."""
+    text, encoding = any_text(data)
+    reasons = ["去掉 BOM"] if data.startswith(BOM) else []
+    if encoding is not None:
+        reasons.append(f"{encoding} 编码转为 UTF-8")
+    return text, reasons
 
 
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
     text, reasons = decode_any(data)
     if text is None:
-        return None, [], "文件既不是 UTF-8 也不是 GBK 文本，无法格式化"
+        return None, [], "文件不是 UTF-8、UTF-16 或 GBK 文本，无法格式化"
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
     if not reasons and not more and _already_canonical(fixed, kind):
@@ -130,11 +131,22 @@ def _already_canonical(text: str, kind: str | None) -> bool:
         tree = parse_fast(text)
     except YamlFailure:
         return False
-    if model is None or not isinstance(tree, dict):
+    if not isinstance(tree, dict):
         return model is None
+    dated = _dated_model(kind)
+    if dated is not None and date_fixes(tree, dated):
+        return False
+    if model is None:
+        return True
     if kind in ("item", "record") and normalize(tree)[1]:
         return False
     return _in_order(tree, model)
+
+
+def _dated_model(kind: str | None) -> type[BaseModel] | None:
+    """The model whose Day fields say which values of a *kind* file are dates (every model-read kind)."""
+    spec = KINDS.get(kind or "")
+    return spec.model if spec is not None else None
 
 
 def _in_order(mapping: Any, model: type[BaseModel]) -> bool:
@@ -162,10 +174,12 @@ def _explain(text: str) -> str:
 
 
 def _canonical(tree: Any, kind: str | None) -> list[str]:
-    model = document.MODELS.get(kind or "")
-    if model is None or not isinstance(tree, CommentedMap):
+    if not isinstance(tree, CommentedMap):
         return []
-    reasons = []
+    reasons = _dates(tree, kind)
+    model = document.MODELS.get(kind or "")
+    if model is None:
+        return reasons
     if kind in ("item", "record"):
         normalized, notes = normalize(dict(tree))
         changed = [k for k in FIELDS if k in tree and normalized[k] != tree[k]]
@@ -177,16 +191,16 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     return reasons
 
 
-def _root_of(path: Path) -> Path | None:
-    for parent in [path.parent, *path.parent.parents]:
-        if (parent / "gongkai.yaml").is_file():
-            return parent
-    return None
+def _dates(tree: CommentedMap, kind: str | None) -> list[str]:
+    model = _dated_model(kind)
+    fixes = date_fixes(tree, model) if model is not None else []
+    apply_fixes(tree, fixes, as_dates=True)
+    return ["日期改为 YYYY-MM-DD：" + "、".join(f"{f.written} → {f.canonical}" for f in fixes)] if fixes else []
 
 
 def kind_for(path: Path) -> str | None:
     """The catalog kind of a file, from its place under the nearest folder holding gongkai.yaml."""
-    root = _root_of(path.resolve())
+    root = catalog_root_of(path)
     return kind_of(path.resolve().relative_to(root).as_posix()) if root else None
 
 
@@ -197,9 +211,11 @@ def collect(paths: Iterable[Path]) -> list[Path]:
         if path.is_file():
             found.append(path)
             continue
-        for candidate in sorted(path.rglob("*.y*ml")):
+        for candidate in sorted(p for p in path.rglob("*") if p.name.lower().endswith(YAML_SUFFIXES)):
             rel = candidate.relative_to(path).parts
-            if not any(part.startswith(".") for part in rel) and kind_for(candidate) is not None:
+            if candidate.is_symlink() or any(part.startswith(".") for part in rel):
+                continue  # validate names links; rewriting one would replace it with a copy of its target
+            if kind_for(candidate) is not None:
                 found.append(candidate)
     return found
 

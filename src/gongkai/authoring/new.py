@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from gongkai.authoring import document
 from gongkai.catalog import Catalog
+from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.existing import item_files, taken_ids
@@ -73,8 +74,8 @@ def check(fields: dict[str, Any], model: type[BaseModel]) -> None:
     """Refuse to write a file the loader would reject: a Chinese list of what is wrong."""
     try:
         model.model_validate(fields)
-    except ValidationError as exc:
-        problems = "；".join(f"{'.'.join(map(str, e['loc']))}：{e['msg']}" for e in exc.errors())
+    except ValidationError as exc:  # the loader's Chinese explanations, not pydantic's English
+        problems = "；".join(f"{note.message}（{note.hint.rstrip('。')}）" for note in explain_errors(exc, model))
         raise UsageProblem(f"填写的内容无效，未写入：{problems}") from None
 
 

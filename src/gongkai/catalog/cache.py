@@ -13,10 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import gongkai
+from gongkai.catalog.sources import Stamp
 from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
-STATS_FILE = "stats.marshal"
+STATS_FILE = "stats.v2.marshal"
+# A file changed less than this before it was hashed may change again unseen within one timestamp tick
+# (2 s on FAT, a clock tick elsewhere); git calls such files racily clean and hashes them again.
+RACY_NS = 2_000_000_000
 
 
 @cache  # one process runs one version of the code; a command reading many catalogs (county) asks once
@@ -36,7 +40,8 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
         self.folder: Path | None = None
-        self._stats: dict[str, tuple[int, int, str]] | None = None
+        self._stats: dict[str, tuple[int, int, int, int, int, str, int]] | None = None
+        self._dirty = False
         if root is not None:
             self._open(root)
 
@@ -65,8 +70,8 @@ class Cache:
             self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
 
-    def stats(self) -> dict[str, tuple[int, int, str]]:
-        """Known (size, mtime_ns, blob) per path (read once per run; callers must not modify it).
+    def _stats_table(self) -> dict[str, tuple[int, int, int, int, int, str, int]]:
+        """path → (size, mtime_ns, ctime_ns, inode, device, blob, recorded_ns), read once per run.
 
         Kept in a marshal file beside the database: it is read whole on every run, and marshal reads 100,000
         entries ten times faster than SQLite can hand out rows.
@@ -81,14 +86,32 @@ class Cache:
                     self._stats = {}
         return self._stats
 
-    def put_stats(self, rows: Iterable[tuple[str, int, int, str]]) -> None:
-        rows = list(rows)
-        if not rows or self.folder is None:
+    def known_blob(self, path: str, stamp: Stamp) -> str | None:
+        """The content hash recorded for *path*, when git's stat rules prove the file unchanged since.
+
+        Size, mtime, ctime, inode and device must all match: `touch -r`, an unzip or a copy that puts the mtime
+        back still changes the ctime. A file whose mtime or ctime was not clearly older than the moment it was
+        hashed is "racily clean" (it may have changed again within the same clock tick) and is hashed again.
+        """
+        row = self._stats_table().get(path)
+        if row is None or len(row) != 7 or tuple(row[:5]) != stamp or stamp.size < 0:
+            return None
+        if max(stamp.mtime_ns, stamp.ctime_ns) >= row[6] - RACY_NS:
+            return None
+        return row[5]
+
+    def remember_blob(self, path: str, stamp: Stamp, blob: str, recorded_ns: int) -> None:
+        """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read."""
+        self._stats_table()[path] = (*stamp, blob, recorded_ns)
+        self._dirty = True
+
+    def save_stats(self) -> None:
+        """Write the recorded hashes, when any were added."""
+        if not self._dirty or self.folder is None:
             return
-        stats = self.stats()
-        stats.update((p, (s, m, b)) for p, s, m, b in rows)
         try:
-            write_atomic(self.folder / STATS_FILE, marshal.dumps(stats))
+            write_atomic(self.folder / STATS_FILE, marshal.dumps(self._stats_table()))
+            self._dirty = False
         except OSError:
             pass
 

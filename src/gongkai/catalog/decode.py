@@ -1,11 +1,13 @@
-"""Bytes to text as Windows users save it: UTF-8 with or without BOM, CRLF; GBK is named and refused."""
+"""Bytes to text as Windows users save them: UTF-8 with or without BOM, CRLF. GBK and UTF-16/32 (Notepad's
+「ANSI」 and 「Unicode」) are recognised, named and refused with how to re-save them; `gongkai fmt` converts them."""
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 
 MAX_FILE_BYTES = 2_000_000
-BOM = b"\xef\xbb\xbf"
+BOM = codecs.BOM_UTF8
 
 
 @dataclass(frozen=True)
@@ -19,10 +21,31 @@ class DecodeProblem:
     column: int
 
 
+@dataclass(frozen=True)
+class Wide:
+    """A UTF-16 or UTF-32 encoding: its codec, its name, and what Windows programs call it."""
+
+    codec: str
+    name: str
+    notepad: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} 编码（记事本「另存为」时编码选了「{self.notepad}」）" if self.notepad else f"{self.name} 编码"
+
+
 RESAVE_HINT = (
     "用记事本打开该文件，选择「文件 → 另存为」，在「编码」中选「UTF-8」后保存；"
     "或运行 gongkai fmt 自动转换为 UTF-8。"
 )
+# With their BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_WIDE: tuple[tuple[bytes, Wide], ...] = (
+    (codecs.BOM_UTF32_LE, Wide("utf-32-le", "UTF-32 LE")),
+    (codecs.BOM_UTF32_BE, Wide("utf-32-be", "UTF-32 BE")),
+    (codecs.BOM_UTF16_LE, Wide("utf-16-le", "UTF-16 LE", "Unicode")),
+    (codecs.BOM_UTF16_BE, Wide("utf-16-be", "UTF-16 BE", "Unicode big endian")),
+)
+_SNIFF_BYTES = 4096
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -33,12 +56,74 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def wide_encoding(data: bytes) -> tuple[Wide, int] | None:
+    """(encoding, BOM length) of UTF-16/32 bytes, by BOM or by where the NUL bytes fall; None for other bytes."""
+    for bom, wide in _WIDE:
+        if data.startswith(bom):
+            return wide, len(bom)
+    if b"\x00" not in data[:_SNIFF_BYTES]:
+        return None
+    return next(((wide, 0) for _, wide in _WIDE if _looks_like(data, wide.codec)), None)
+
+
+def _looks_like(data: bytes, codec: str) -> bool:
+    """Text in *codec* whose ASCII characters (keys' colons, spaces, ids) put NULs in the codec's places."""
+    unit = 4 if "32" in codec else 2
+    if len(data) % unit:
+        return False
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    ascii_share = sum(1 for c in text[:2000] if " " <= c < "\x7f" or c in "\n\r")
+    return "\n" in text and ascii_share * 5 >= min(len(text), 2000)
+
+
+def display_text(data: bytes) -> str:
+    """The best reading of *data* for showing a line to a person, whatever its encoding (never fails)."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        return data[wide[1]:].decode(wide[0].codec, errors="replace").replace("\r\n", "\n")
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    return text.replace("\r\n", "\n")
+
+
+def any_text(data: bytes) -> tuple[str | None, str | None]:
+    """(text, the encoding it was converted from) of UTF-8, UTF-16/32 or GBK bytes; (None, None) when none fits."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            return data[wide[1]:].decode(wide[0].codec), wide[0].name
+        except UnicodeDecodeError:
+            return None, None
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "GBK/GB18030"
+    except UnicodeDecodeError:
+        return None, None
+
+
 def decode(data: bytes) -> tuple[str | None, DecodeProblem | None]:
     """Decode catalog file bytes to text with LF line ends, or say why that is impossible."""
     if len(data) > MAX_FILE_BYTES:
         return None, DecodeProblem(
             "GK008", f"文件过大（{len(data) // 1024} KB），超过 {MAX_FILE_BYTES // 1000} KB 的上限",
             "一个文件只写一个事项或一条信息；大段正文请放到附件中。", 1, 1,
+        )
+    wide = wide_encoding(data)
+    if wide is not None:
+        return None, DecodeProblem(
+            "GK010", f"文件是 {wide[0].label}，gongkai 只读 UTF-8", RESAVE_HINT, 1, 1,
         )
     if data.startswith(BOM):
         data = data[len(BOM):]

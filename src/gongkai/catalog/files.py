@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import explain_errors
@@ -21,7 +22,7 @@ from gongkai.model.request import AnnualData, Appeal, Request
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
 # Severity of what the loader finds; rules may be overridden in gongkai.yaml like any other.
-LOAD_SEVERITY: dict[str, Severity] = {"GK105": Severity.INFO, "GK107": Severity.WARNING}
+LOAD_SEVERITY: dict[str, Severity] = {"GK105": Severity.INFO, "GK107": Severity.WARNING, "GK110": Severity.INFO}
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class FileKind:
     label: str
     build: Builder
     normalize: bool = False
+    model: type[BaseModel] | None = None  # the pydantic model, when there is one: its Day fields are dates
 
 
 @dataclass
@@ -61,19 +63,27 @@ def pydantic_builder(model: type[BaseModel]) -> Builder:
     return build
 
 
+def model_kind(name: str, label: str, model: type[BaseModel], normalize: bool = False) -> FileKind:
+    """A kind of file read by a pydantic model."""
+    return FileKind(name, label, pydantic_builder(model), normalize, model)
+
+
 KINDS: dict[str, FileKind] = {
-    "agency": FileKind("agency", "机关设置", pydantic_builder(Agency)),
-    "item": FileKind("item", "公开事项", pydantic_builder(Item), normalize=True),
-    "record": FileKind("record", "公开信息", pydantic_builder(Record), normalize=True),
-    "ledger": FileKind("ledger", "移交台账", pydantic_builder(Ledger)),
-    "portal": FileKind("portal", "门户导出台账", pydantic_builder(PortalLedger)),
-    "request": FileKind("request", "依申请公开登记", pydantic_builder(Request)),
-    "appeal": FileKind("appeal", "行政复议诉讼登记", pydantic_builder(Appeal)),
-    "annual": FileKind("annual", "年度报告数据", pydantic_builder(AnnualData)),
+    "agency": model_kind("agency", "机关设置", Agency),
+    "item": model_kind("item", "公开事项", Item, normalize=True),
+    "record": model_kind("record", "公开信息", Record, normalize=True),
+    "ledger": model_kind("ledger", "移交台账", Ledger),
+    "portal": model_kind("portal", "门户导出台账", PortalLedger),
+    "request": model_kind("request", "依申请公开登记", Request),
+    "appeal": model_kind("appeal", "行政复议诉讼登记", Appeal),
+    "annual": model_kind("annual", "年度报告数据", AnnualData),
 }
 # Top folders of the catalog and the kind of YAML file each holds.
 FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
                          "requests": "request", "appeals": "appeal", "annual": "annual"}
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def register_kind(kind: FileKind, folder: str | None = None) -> None:
@@ -84,8 +94,11 @@ def register_kind(kind: FileKind, folder: str | None = None) -> None:
 
 
 def kind_of(path: str) -> str | None:
-    """The kind of a catalog-relative path, or None when gongkai does not read it."""
-    if not (path.endswith(".yaml") or path.endswith(".yml")):
+    """The kind of a catalog-relative path, or None when gongkai does not read it.
+
+    .yaml and .yml in any case: Windows Explorer shows and keeps R2026-001.YAML as typed.
+    """
+    if not path.endswith(YAML_SUFFIXES) and not path.lower().endswith(YAML_SUFFIXES):
         return None
     if path == "gongkai.yaml":
         return "agency"
@@ -124,6 +137,10 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     notes: list[Note] = []
     if spec.normalize:
         tree, notes = normalize(tree)
+    if spec.model is not None:
+        fixes = date_fixes(tree, spec.model)
+        apply_fixes(tree, fixes)
+        notes += [fix.note for fix in fixes]
     model, problems = spec.build(tree, result.path)
     result.model = model
     notes = notes + problems

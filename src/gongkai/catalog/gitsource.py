@@ -150,7 +150,7 @@ class Repo:
 
     def log(self, rev: str = "HEAD", globs: list[str] | None = None) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
         """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first."""
-        specs = [f":(glob){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
+        specs = [f":(glob,icase){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
         out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-merges",
                    "--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%B%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.decode import decode
 from gongkai.catalog.files import ParsedFile, kind_of, parse_file
+from gongkai.catalog.skipped import FileNote, name_problem, not_read
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id
 from gongkai.catalog.yamlio import YamlFailure, parse_positional, position
 from gongkai.diagnostics import Diagnostic, Location, Severity
@@ -30,15 +32,17 @@ class Listing:
 
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
-    # (path, size, mtime_ns) of every other file: an edited attachment changes the fingerprint.
+    # (path, size, changed_ns) of every other file: an edited attachment changes the fingerprint. changed_ns is the
+    # later of mtime and ctime, so that an edit whose mtime was put back (touch -r, an unzip) still shows.
     attachment_stats: tuple[tuple[str, int, int], ...] = ()
     root: Path | None = None  # the catalog folder, when the source is a working tree
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    notes: tuple[FileNote, ...] = ()  # files not read, file names that break on Windows
 
     @property
     def fingerprint(self) -> str:
-        return blob_id(repr(self.files).encode() + repr(self.attachment_stats).encode())
+        return blob_id(repr((self.files, self.attachment_stats, self.notes)).encode())
 
 
 @dataclass
@@ -48,8 +52,9 @@ class Catalog:
     source: Source
     files: dict[str, ParsedFile]
     attachments: frozenset[str] = frozenset()
-    attachment_stats: tuple[tuple[str, int, int], ...] = ()  # (path, size, mtime_ns) as listed; size -1 if unknown
+    attachment_stats: tuple[tuple[str, int, int], ...] = ()  # (path, size, changed_ns) as listed; size -1 if unknown
     cache: Cache = field(default_factory=lambda: Cache(None), repr=False)
+    notes: tuple[FileNote, ...] = ()  # files in YAML folders not read, names that break on Windows
     _trees: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -96,7 +101,7 @@ class Catalog:
 
     @property
     def load_diagnostics(self) -> list[Diagnostic]:
-        return [d for f in self.files.values() for d in f.diagnostics]
+        return [d for f in self.files.values() for d in f.diagnostics] + [n.diagnostic() for n in self.notes]
 
     @property
     def name(self) -> str:
@@ -152,6 +157,15 @@ def find_root(path: Path) -> Path:
     )
 
 
+def catalog_root_of(path: Path) -> Path | None:
+    """The nearest folder at or above *path* that holds gongkai.yaml: the catalog *path* belongs to, if any."""
+    path = path.resolve()
+    for parent in [path, *path.parents] if path.is_dir() else [path.parent, *path.parent.parents]:
+        if (parent / "gongkai.yaml").is_file():
+            return parent
+    return None
+
+
 def scan(source: Source, cache: Cache) -> Listing:
     """List the catalog's files with their blob ids, hashing only files whose size or mtime changed."""
     with _quiet_gc():
@@ -159,32 +173,36 @@ def scan(source: Source, cache: Cache) -> Listing:
 
 
 def _scan(source: Source, cache: Cache) -> Listing:
-    known = cache.stats()
     files: list[tuple[str, str, str]] = []
-    attachments: list[tuple[str, int, int]] = []
-    stats: list[tuple[str, int, int, str]] = []
+    attachments: list[Entry] = []
+    notes: list[FileNote] = []
     fresh: dict[str, bytes] = {}
     for entry in source.entries():
         kind = kind_of(entry.path)
-        if kind is None:
-            attachments.append((entry.path, entry.size, entry.mtime_ns))
+        note = not_read(entry, kind)
+        notes.extend(n for n in (note, name_problem(entry.path)) if n is not None)
+        if note is not None or (entry.special and entry.size < 0):
             continue
-        files.append((entry.path, kind, _blob(source, entry, known, stats, fresh)))
-    cache.put_stats(stats)
+        if kind is None:
+            attachments.append(entry)
+            continue
+        files.append((entry.path, kind, _blob(source, entry, cache, fresh)))
+    cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
-    return Listing(tuple(files), frozenset(p for p, _, _ in attachments), tuple(attachments), root, fresh)
+    return Listing(tuple(files), frozenset(e.path for e in attachments),
+                   tuple((e.path, e.size, max(e.mtime_ns, e.ctime_ns)) for e in attachments), root, fresh, tuple(notes))
 
 
-def _blob(source: Source, entry: Entry, known: dict[str, tuple[int, int, str]],
-          stats: list[tuple[str, int, int, str]], fresh: dict[str, bytes]) -> str:
+def _blob(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -> str:
     if entry.blob is not None:
         return entry.blob
-    cached = known.get(entry.path)
-    if cached and cached[0] == entry.size and cached[1] == entry.mtime_ns:
-        return cached[2]
+    known = cache.known_blob(entry.path, entry.stamp)
+    if known is not None:
+        return known
+    recorded = time.time_ns()
     data = source.read(entry.path)
     blob = blob_id(data)
-    stats.append((entry.path, entry.size, entry.mtime_ns, blob))
+    cache.remember_blob(entry.path, entry.stamp, blob, recorded)
     fresh[entry.path] = data
     return blob
 
@@ -227,7 +245,7 @@ def _load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         if parsed.diagnostics:  # only these are costly to redo (positions); a clean file parses faster than it unpickles
             new.append((blob, kind, parsed))
     cache.put_parsed(new)
-    return Catalog(source, files, listing.attachments, listing.attachment_stats, cache)
+    return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 
 def _moved(parsed: ParsedFile, path: str) -> ParsedFile:

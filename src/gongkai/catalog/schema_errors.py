@@ -65,12 +65,15 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return _unknown_key(loc, model)
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
-        hint = f"可选的值：{expected.replace(chr(39), '')}。"
+        hint = f"可选的值：{expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}。"
         if isinstance(value, str) and any(c in value for c in "，、"):
             hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
     if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
+    if kind == "web_address":
+        return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（不能是"
+                    " javascript:、data: 或相对路径，不含空格和引号）。", loc)
     if kind in ("string_too_short", "too_short"):
         return Note("GK101", f"「{label}」不能为空", f"请填写「{label}」。", loc)
     if kind == "string_pattern_mismatch":
@@ -112,8 +115,15 @@ def _type_text(kind: str, value: Any) -> str:
         "greater_than_equal": "数值太小",
         "less_than_equal": "数值太大",
     }
-    shown = str(value) if not isinstance(value, (dict, list)) else ""
-    return names.get(kind, "不符合要求") + (f"，而这里是「{shown}」" if shown else "")
+    return names.get(kind, "不符合要求") + (f"，而这里是「{_shown(value)}」" if not isinstance(value, (dict, list)) else "")
+
+
+def _shown(value: Any) -> str:
+    """A value as quoted in a message: short, and never too big to print (Python refuses huge integers)."""
+    if isinstance(value, int) and value.bit_length() > 100:
+        return "（很长的数字）"
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _type_hint(kind: str, label: str) -> str:

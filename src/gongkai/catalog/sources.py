@@ -16,12 +16,39 @@ def blob_id(data: bytes) -> str:
 
 
 class Entry(NamedTuple):
-    """A file of the catalog: relative POSIX path, and a stat signature when known (size, mtime_ns)."""
+    """A file of the catalog: relative POSIX path, its stat signature when known, and what kind of file it is.
+
+    The signature is git's: size, mtime, ctime, inode and device; *special* is "" for a regular file, "link" for a
+    symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device.
+    """
 
     path: str
     size: int = -1
     mtime_ns: int = -1
     blob: str | None = None
+    ctime_ns: int = -1
+    ino: int = -1
+    dev: int = -1
+    special: str = ""
+
+    @property
+    def stamp(self) -> Stamp:
+        return Stamp(self.size, self.mtime_ns, self.ctime_ns, self.ino, self.dev)
+
+
+class Stamp(NamedTuple):
+    """What git compares to decide that a file is unchanged without reading it."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    dev: int
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    """The stamp of an os.stat() result."""
+    return Stamp(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
 
 
 class Source(Protocol):
@@ -34,6 +61,16 @@ class Source(Protocol):
     def read(self, path: str) -> bytes: ...
 
     def exists(self, path: str) -> bool: ...
+
+
+def _entry(entry: os.DirEntry[str], path: str) -> Entry:
+    link = entry.is_symlink()
+    if not entry.is_file():  # follows links: False for a dangling one, a link to a folder, a pipe or a device
+        special = ("link" if os.path.exists(entry.path) else "dangling") if link else "other"
+        return Entry(path, special=special)
+    stat = entry.stat()
+    return Entry(path, stat.st_size, stat.st_mtime_ns, None, stat.st_ctime_ns, stat.st_ino, stat.st_dev,
+                 "link" if link else "")
 
 
 class WorkingTree:
@@ -60,11 +97,11 @@ class WorkingTree:
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name not in SKIP_DIRS:
                         self._walk(Path(entry.path), prefix + entry.name + "/", found)
-                elif entry.is_file():
-                    stat = entry.stat()
-                    found.append(Entry(prefix + entry.name, stat.st_size, stat.st_mtime_ns))
+                else:
+                    found.append(_entry(entry, prefix + entry.name))
 
     def read(self, path: str) -> bytes:
+        """The bytes of *path*."""
         with open(os.path.join(self._root, path), "rb") as handle:
             return handle.read()
 

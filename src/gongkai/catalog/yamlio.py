@@ -17,6 +17,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
+from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_long_number
+
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
 _ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*]", re.MULTILINE)
 
@@ -55,7 +57,11 @@ def _round_trip() -> YAML:
 
 
 def prescan(text: str) -> list[YamlProblem]:
-    """Indentation made of tabs or full-width spaces: found before parsing, with exact positions."""
+    """Found before parsing, with exact positions: indentation made of tabs or full-width spaces, nesting too deep,
+    numbers too long."""
+    excess = check_limits(text, numbers=False)
+    if excess is not None:
+        return [_problem(excess)]
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text:
         return problems
@@ -82,10 +88,13 @@ def parse_fast(text: str) -> Any:
     if ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text):
         _reject_aliases(text)
     try:
-        return yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
+        tree = yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
     except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
         parse_positional(text)
-        raise YamlFailure(YamlProblem("GK001", "YAML 格式错误", "请检查缩进、冒号和引号。", 1, 1)) from None
+        raise YamlFailure(_unexplained(text)) from None
+    if holds_huge_number(tree, text):
+        raise YamlFailure(_problem(too_long_number(text)))
+    return tree
 
 
 def parse_positional(text: str) -> Any:
@@ -94,8 +103,18 @@ def parse_positional(text: str) -> Any:
         return _round_trip().load(text)
     except MarkedYAMLError as exc:
         raise YamlFailure(explain(exc, text)) from None
-    except (YAMLError, ValueError, RecursionError) as exc:
-        raise YamlFailure(YamlProblem("GK001", f"YAML 格式错误：{exc}", "请检查缩进、冒号和引号。", 1, 1)) from None
+    except (YAMLError, ValueError, RecursionError):
+        raise YamlFailure(_unexplained(text)) from None
+
+
+def _unexplained(text: str) -> YamlProblem:
+    """A parser failed without saying where (its English is never shown): name a broken limit, else say so."""
+    excess = check_limits(text)
+    return _problem(excess) if excess is not None else YamlProblem("GK001", "YAML 格式错误", "请检查缩进、冒号和引号。", 1, 1)
+
+
+def _problem(excess: Excess) -> YamlProblem:
+    return YamlProblem(excess.code, excess.message, excess.hint, excess.line, excess.column)
 
 
 def _reject_aliases(text: str) -> None:
@@ -111,8 +130,8 @@ def _reject_aliases(text: str) -> None:
                 ))
     except MarkedYAMLError as exc:
         raise YamlFailure(explain(exc, text)) from None
-    except (YAMLError, ValueError, RecursionError) as exc:
-        raise YamlFailure(YamlProblem("GK001", f"YAML 格式错误：{exc}", "请检查缩进、冒号和引号。", 1, 1)) from None
+    except (YAMLError, ValueError, RecursionError):
+        raise YamlFailure(_unexplained(text)) from None
 
 
 def to_plain(node: Any) -> Any:
@@ -141,8 +160,8 @@ _EXPLANATIONS: tuple[tuple[str, str, str, str], ...] = (
     ("mapping values are not allowed here", "GK001", "这里不能出现冒号加空格「: 」",
      "若值中含有「: 」，请给整个值加引号；若是缩进错了，请与上一行的键对齐。"),
     ("could not find expected ':'", "GK001", "缺少冒号，或缩进不对", "每个键后面要有半角冒号和一个空格，如「题名: ……」。"),
-    ("expected ',' or ']'", "GK001", "方括号列表没有闭合或格式不对", "列表写成 [甲, 乙]：用半角逗号分隔，最后补上 ]。"),
-    ("expected ',' or '}'", "GK001", "花括号没有闭合或格式不对", "写成 {键: 值, 键: 值}，最后补上 }。"),
+    ("expected ',' or ']'", "GK001", "这里开始的方括号列表没有闭合或格式不对", "列表写成 [甲, 乙]：用半角逗号分隔，最后补上 ]。"),
+    ("expected ',' or '}'", "GK001", "这里开始的花括号没有闭合或格式不对", "写成 {键: 值, 键: 值}，最后补上 }。"),
     ("expected <block end>", "GK001", "缩进不一致", "同一层的键要左对齐，子项比上一层多缩进两个空格。"),
     ("did not find expected key", "GK001", "缩进不一致", "同一层的键要左对齐，子项比上一层多缩进两个空格。"),
     ("did not find expected '-' indicator", "GK001", "列表缩进不一致", "同一个列表的每一项「- 」要左对齐。"),
@@ -151,9 +170,16 @@ _EXPLANATIONS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+# Errors about something left open: ruamel reports them where it gave up (often lines later, or the end of the file).
+_OPENED_AT = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a double-quoted scalar",
+              "while scanning a single-quoted scalar")
+
+
 def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     """A ruamel error as a Chinese problem at the line and column where it happened."""
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and (exc.context or "").startswith(_OPENED_AT):
+        mark = exc.context_mark  # the parser notices only where the text ends; the user left it open here
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     raw = f"{exc.context or ''} {exc.problem or ''}"
@@ -163,10 +189,27 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
             code, message, hint = c, m, h
             break
     fullwidth = _fullwidth_colon_line(text, line)
+    opened = _open_quote_line(text, line)
     if code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
+    elif code == "GK001" and opened:
+        line, column = opened
+        message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
     return YamlProblem(code, message, hint, line, column)
+
+
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
+
+
+def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
+    """The last line up to *line* whose value opens a quote it does not close: where a quoted value was left open."""
+    lines = text.split("\n")[:line]
+    for number in range(len(lines), 0, -1):
+        match = _OPEN_QUOTE.match(lines[number - 1])
+        if match:
+            return number, match.start(1) + 1
+    return None
 
 
 def _fullwidth_colon_line(text: str, line: int) -> tuple[int, int] | None:

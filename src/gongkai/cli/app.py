@@ -10,8 +10,9 @@ from rich.console import Console
 from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
+from gongkai.cli.console import quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import PublicationStopped, UsageProblem
+from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error
 from gongkai.privacy.mask import mask_log
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -54,6 +55,12 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI: expected problems exit 1 or 2 with a Chinese message, crashes exit 3 — never a traceback."""
+    tolerate_any_console()
+    with quiet_libraries():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
         if result == EXIT_INTERRUPTED:  # typer turns Ctrl+C into a silent Exit(130)
@@ -77,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         err.print("[red]已停止发布：[/]", markup=True, end="")
         err.print(str(exc), markup=False)
         return EXIT_FINDINGS
+    except OSError as exc:  # a file or folder the user named cannot be read or written: not gongkai's bug
+        err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         err.print(INTERRUPTED)
         return EXIT_INTERRUPTED

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,10 +14,12 @@ from gongkai.authoring.fmt import format_paths
 from gongkai.authoring.new import (Item, Record, item_path, new_item_fields, new_record_fields, record_path,
                                    write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
+from gongkai.catalog.load import catalog_root_of
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
+from gongkai.locking import catalog_lock
 from gongkai.model import vocab
 from gongkai.model.agency import Agency
 from gongkai.output.text import render_text
@@ -24,6 +28,7 @@ from gongkai.validate import validate
 new_app = typer.Typer(help="新建公开事项或公开信息：自动编号，选项来自标准词表，写入后立即校验。", no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
+DEFAULT_CONCLUSION = "不涉及国家秘密，同意主动公开"
 InteractiveOpt = Annotated[bool, typer.Option("--interactive", "-i", help="逐项询问（在终端中运行时默认如此）")]
 Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 One = Annotated[str | None, typer.Option(show_default=False)]
@@ -59,12 +64,12 @@ class Asker:
             raise UsageProblem("缺少：" + "、".join(self.missing) + "。请用选项写明，或加 -i 逐项填写")
 
 
-def _open(catalog: Path) -> tuple[Path, Catalog, Agency]:
+def _open(catalog: Path) -> tuple[Path, Agency]:
     root = find_root(catalog)
-    loaded = load_catalog(root)
-    if loaded.agency is None:
+    agency = load_catalog(root).agency  # for the choices offered; ids are taken under the lock when writing
+    if agency is None:
         raise UsageProblem("gongkai.yaml 无效：请先运行 gongkai validate 修正")
-    return root, loaded, loaded.agency
+    return root, agency
 
 
 def _interactive(flag: bool) -> bool:
@@ -91,7 +96,7 @@ def new_item(
     when: TodayOpt = None,
 ) -> int:
     """新建公开事项：编号自动取该领域的下一个（如 SHJZ-014），写入 items/<领域代码>/。"""
-    root, loaded, agency = _open(catalog)
+    root, agency = _open(catalog)
     ask = Asker(_interactive(interactive))
     fields: dict[str, Any] = {"领域": ask.one(domain, "领域", "--domain", tuple(d.name for d in agency.domains))}
     fields["五公开"] = ask.one(five, "五公开", "--five", vocab.FIVE_DISCLOSURES)
@@ -107,8 +112,13 @@ def new_item(
     fields["公开层级"] = ask.many(level, "公开层级", "--level", vocab.LEVELS, default=["县级"])
     fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
     ask.finish()
-    fields = new_item_fields(loaded, {k: v for k, v in fields.items() if v})
-    return _written(root, item_path(loaded, fields), fields, Item, when)
+    given = {k: v for k, v in fields.items() if v}
+
+    def place(current: Catalog) -> tuple[str, dict[str, Any]]:
+        numbered = new_item_fields(current, given)
+        return item_path(current, numbered), numbered
+
+    return _written(root, place, Item, when, "gongkai new item")
 
 
 @new_app.command("record")
@@ -122,13 +132,16 @@ def new_record(
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="文号，如 安民〔2026〕12号", show_default=False)] = None,
     formed: Annotated[str | None, typer.Option("--formed", help="成文日期，默认今天", show_default=False)] = None,
     published: Annotated[str | None, typer.Option("--published", help="公开日期（主动公开），默认同成文日期", show_default=False)] = None,
-    reviewer: Annotated[str | None, typer.Option("--reviewer", help="保密审查人，默认为机关联系人", show_default=False)] = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="保密审查人（审查过才写，与 --review-date 一起）", show_default=False)] = None,
+    review_date: Annotated[str | None, typer.Option("--review-date", help="保密审查日期，如 2026-03-02", show_default=False)] = None,
+    conclusion: Annotated[str | None, typer.Option("--review-conclusion", help=f"保密审查结论，默认「{DEFAULT_CONCLUSION}」",
+                                                   show_default=False)] = None,
     interactive: InteractiveOpt = False,
     catalog: CatalogOpt = Path("."),
     when: TodayOpt = None,
 ) -> int:
     """新建公开信息：编号（R年份-序号）和索引号自动取下一个，成文日期默认今天，写入 records/<年份>/。"""
-    root, loaded, agency = _open(catalog)
+    root, agency = _open(catalog)
     ask = Asker(_interactive(interactive))
     day = today(when).isoformat()
     fields: dict[str, Any] = {"题名": ask.one(title, "题名", "--title")}
@@ -139,30 +152,50 @@ def new_record(
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
     fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
     ask.finish()
-    fields.update(_disclosure(fields, ask, ground, published, reviewer or agency.org.contact))
-    fields = new_record_fields(loaded, {k: v for k, v in fields.items() if v})
-    return _written(root, record_path(fields), fields, Record, when)
+    fields.update(_disclosure(fields, ask, ground, published))
+    if fields["公开属性"] == "主动公开":
+        fields["保密审查"] = _review(ask, reviewer, review_date, conclusion)
+    given = {k: v for k, v in fields.items() if v}
+
+    def place(current: Catalog) -> tuple[str, dict[str, Any]]:
+        numbered = new_record_fields(current, given)
+        return record_path(numbered), numbered
+
+    return _written(root, place, Record, when, "gongkai new record")
 
 
-def _disclosure(fields: dict[str, Any], ask: Asker, ground: str | None, published: str | None,
-                reviewer: str | None) -> dict[str, Any]:
+def _disclosure(fields: dict[str, Any], ask: Asker, ground: str | None, published: str | None) -> dict[str, Any]:
     if fields["公开属性"] == "不予公开":
         names = tuple(g.name for g in vocab.WITHHOLDING_GROUNDS)
         return {"不予公开理由": ask.one(ground, "不予公开理由", "--ground", names)}
     if fields["公开属性"] != "主动公开":
         return {}
-    formed = fields["成文日期"]
-    who = ask.one(reviewer, "保密审查人", "--reviewer")
-    ask.finish()
-    return {
-        "保密审查": {"审查人": who, "审查日期": formed, "结论": "不涉及国家秘密，同意主动公开"},
-        "公开日期": parse_date(published, "--published") if published else formed,
-    }
+    return {"公开日期": parse_date(published, "--published") if published else fields["成文日期"]}
 
 
-def _written(root: Path, path: str, fields: dict[str, Any], model: Any, when: str | None) -> int:
-    write_new(root, path, fields, model)
+def _review(ask: Asker, reviewer: str | None, date: str | None, conclusion: str | None) -> dict[str, Any] | None:
+    """The 保密审查 as the reviewer gave it, or None: a review is never filled in on anyone's behalf."""
+    if ask.interactive and not reviewer:
+        reviewer = ask.one(None, "保密审查人（尚未审查请直接回车）", "--reviewer", default="")
+    if ask.interactive and reviewer and not date:
+        date = ask.one(None, "保密审查日期（YYYY-MM-DD）", "--review-date")
+    if not reviewer and not date:
+        return None
+    if not reviewer or not date:
+        raise UsageProblem("保密审查要写明审查人和审查日期：--reviewer 和 --review-date 一起使用；尚未审查的，两个都不写。")
+    return {"审查人": reviewer, "审查日期": parse_date(date, "--review-date"), "结论": conclusion or DEFAULT_CONCLUSION}
+
+
+def _written(root: Path, place: Callable[[Catalog], tuple[str, dict[str, Any]]], model: Any, when: str | None,
+             what: str) -> int:
+    """Take the next free id and write the file, under the catalog's lock; then show what validate says of it."""
+    with catalog_lock(root, what):
+        path, fields = place(load_catalog(root))
+        write_new(root, path, fields, model)
     out.print(f"已新建 {fields['编号']}：{path}", markup=False)
+    if model is Record and fields.get("公开属性") == "主动公开" and "保密审查" not in fields:
+        out.print("没有填写保密审查：请审查人审查后在文件中填写「保密审查」（审查人、审查日期、结论），"
+                  "或用 --reviewer 和 --review-date 写明；审查前这条信息不能公开（GK303）。", markup=False)
     result = validate(root, today(when), use_cache=False)
     mine = Report()
     mine.extend(d for d in result.report if d.path == path)
@@ -181,7 +214,11 @@ def fmt_command(
     for target in targets:
         if not target.exists():
             raise UsageProblem(f"找不到「{target}」")
-    results = format_paths(targets, write=not check)
+    with ExitStack() as stack:
+        if not check:
+            for root in sorted({r for r in map(catalog_root_of, targets) if r is not None}):
+                stack.enter_context(catalog_lock(root, "gongkai fmt"))
+        results = format_paths(targets, write=not check)
     changed = [r for r in results if r.changed]
     for result in results:
         if result.problem:

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from gongkai.catalog import Catalog, load_catalog
+from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
-from gongkai.cli.options import CatalogOpt, parse_date
+from gongkai.cli.options import CatalogOpt, TodayOpt, check_year, parse_date, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
-from gongkai.handover.run import handover_days, prepare
+from gongkai.handover.run import handover_days, not_yet, prepare
+from gongkai.locking import catalog_lock
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
 
@@ -40,9 +42,10 @@ def handover_command(
     out_dir: Annotated[Path | None, typer.Option("--out", "-o", help=f"输出文件夹，默认 {DEFAULT_OUT}/<日期>/（当前文件夹下）",
                                                  show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只显示这一批要送什么，不写任何文件")] = False,
-    force: Annotated[bool, typer.Option("--force", help="在不是移交日的日期也生成一批")] = False,
+    force: Annotated[bool, typer.Option("--force", help="在不是移交日、或晚于今天的日期也生成一批")] = False,
     allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help="缺附件、页数、索引号的信息也送交，并在备注中注明")] = False,
     catalog: CatalogOpt = Path("."),
+    when: TodayOpt = None,
 ) -> int:
     """生成一批移交材料：每个接收单位一份送交信息目录表（xlsx、打印用 HTML、csv）和 PDF/CEB 文件（BagIt 包，SHA-256 校验），送交完成后写入台账 handover/<日期>.yaml。
 
@@ -54,18 +57,20 @@ def handover_command(
         raise UsageProblem("请用 --date 写明移交日期，如 gongkai handover --date 2026-12-07；"
                            "全年移交日见 gongkai handover schedule --year 2026。")
     day = parse_date(date, "--date")
-    loaded = load_catalog(catalog)
-    batch = prepare(loaded, day, force=force, allow_incomplete=allow_incomplete)
-    target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
-    code = _report_problems(loaded, batch)
-    if code:
-        raise typer.Exit(code)
-    if dry_run:
-        _show(batch, target, dry=True)
-        raise typer.Exit(EXIT_OK)
-    written = deliver(loaded, loaded.source.root, batch, target)  # type: ignore[attr-defined]
+    root = find_root(catalog)
+    with nullcontext() if dry_run else catalog_lock(root, f"gongkai handover --date {day.isoformat()}"):
+        loaded = load_catalog(root)
+        batch = prepare(loaded, day, force=force, allow_incomplete=allow_incomplete, today=today(when))
+        target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
+        code = _report_problems(loaded, batch)
+        if code:
+            raise typer.Exit(code)
+        if dry_run:
+            _show(batch, target, dry=True)
+            raise typer.Exit(EXIT_OK)
+        written = deliver(loaded, root, batch, target)
     _show(batch, target, dry=False)
-    ledger = loaded.source.root / batch.ledger_path  # type: ignore[attr-defined]
+    ledger = root / batch.ledger_path
     out.print(f"已记入台账：{ledger}" if written else f"台账 {ledger} 已有这一批，按台账重新生成，未重复记录。",
               markup=False)
     raise typer.Exit(EXIT_OK)
@@ -103,17 +108,20 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
 def baseline_command(
     through: Annotated[str, typer.Option("--through", help="已送交到哪一天（最后一次人工送交的日期），如 2026-11-20")],
     catalog: CatalogOpt = Path("."),
+    when: TodayOpt = None,
 ) -> int:
     """补登台账：启用 gongkai 之前已经人工送交两馆的主动公开信息，记入台账 handover/<日期>.yaml（标明「补登」），不生成送交文件。
 
     此后 gongkai handover 只送交之后公开的信息，也不会把补登的信息算作超期送交。
     """
-    day = parse_date(through, "--through")
-    loaded = load_catalog(catalog)
-    batch = prepare(loaded, day, force=True, allow_incomplete=True)
-    root = loaded.source.root  # type: ignore[attr-defined]
-    if not record_baseline(root, batch):
-        raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
+    day, now = parse_date(through, "--through"), today(when)
+    if day > now:
+        raise UsageProblem(not_yet(day, now, "补登") + "补登的是已经人工送交的批次，--through 写最后一次送交的日期。")
+    root = find_root(catalog)
+    with catalog_lock(root, f"gongkai handover baseline --through {day.isoformat()}"):
+        batch = prepare(load_catalog(root), day, force=True, allow_incomplete=True)
+        if not record_baseline(root, batch):
+            raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
     out.print(f"已补登台账：{root / batch.ledger_path}（{len(batch.entries)} 件信息，{batch.period}）", markup=False)
     return EXIT_OK
 
@@ -125,7 +133,7 @@ def schedule_command(
     catalog: CatalogOpt = Path("."),
 ) -> int:
     """列出一年的全部移交日：名义日期、实际移交日、顺延原因。"""
-    days = handover_days(load_catalog(catalog), year)
+    days = handover_days(load_catalog(catalog), check_year(year))
     if format is Format.json:
         out.print(json.dumps([d.to_dict() for d in days], ensure_ascii=False, indent=2), markup=False)
         return EXIT_OK

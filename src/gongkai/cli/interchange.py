@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,7 @@ from gongkai.interchange.read import WHOLE_FILE, shown
 from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
+from gongkai.locking import catalog_lock
 
 export_app = typer.Typer(help="导出：标准目录（官方表格样式的 xlsx，或 csv），或导出到县政府门户网站（portal）。", no_args_is_help=True)
 import_app = typer.Typer(help="从标准目录表格（xlsx 或 xls）导入（新增或更新事项文件）。", no_args_is_help=True)
@@ -82,6 +84,11 @@ def _import(file: Path, yes: bool, dry_run: bool, overwrite_invalid: bool, catal
     if not file.is_file():
         raise UsageProblem(f"找不到文件「{file}」")
     root = find_root(catalog)
+    with nullcontext() if dry_run else catalog_lock(root, f"gongkai import {file.name}"):
+        return _plan_and_write(root, file, yes, dry_run, overwrite_invalid)
+
+
+def _plan_and_write(root: Path, file: Path, yes: bool, dry_run: bool, overwrite_invalid: bool) -> int:
     loaded = load_catalog(root)
     if loaded.agency is None:
         raise UsageProblem("gongkai.yaml 无效，无法导入：请先运行 gongkai validate 修正")

@@ -9,7 +9,9 @@ import typer
 
 from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.errors import UsageProblem
+from gongkai.catalog.load import catalog_root_of
 from gongkai.files_io import write_atomic
+from gongkai.locking import catalog_lock, output_lock
 from gongkai.privacy.rewrite import SUFFIXES, agency_allowed, mask_file
 
 
@@ -38,6 +40,8 @@ def mask_command(
     elif dry_run:
         out.print(f"共 {len(result.masked)} 处需要遮盖（--dry-run，未改写文件）。", markup=False)
     else:
-        write_atomic(file, result.data)
+        root = catalog_root_of(file)
+        with catalog_lock(root, f"gongkai mask {file.name}") if root else output_lock(file, f"gongkai mask {file.name}"):
+            write_atomic(file, result.data)
         out.print(f"共遮盖 {len(result.masked)} 处，已改写 {file.name}。", markup=False)
     return EXIT_OK

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from gongkai.errors import UsageProblem
+from gongkai.model.base import YEARS, DayError, read_day
 
 CatalogArg = Annotated[
     Path, typer.Argument(help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/", show_default=False)
@@ -33,8 +34,15 @@ def today(value: str | None) -> dt.date:
 
 
 def parse_date(text: str, label: str) -> dt.date:
-    """A YYYY-MM-DD date from the command line, or a Chinese usage error."""
+    """A date from the command line (YYYY-MM-DD, or as the catalog accepts it), or a Chinese usage error."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageProblem(f"{label} 的日期「{text}」格式不对，应为 YYYY-MM-DD，如 2026-12-07") from None
+        return read_day(text)
+    except DayError as exc:
+        raise UsageProblem(f"{label}：{exc.message}。日期写成 YYYY-MM-DD，如 2026-12-07") from None
+
+
+def check_year(year: int, label: str = "--year") -> int:
+    """A year gongkai can compute with (as for dates in the catalog), or a Chinese usage error."""
+    if year not in YEARS:
+        raise UsageProblem(f"{label} 的年份「{year}」不对，应为 {YEARS.start}—{YEARS.stop - 1} 之间的四位数年份，如 2026")
+    return year

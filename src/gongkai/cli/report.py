@@ -11,7 +11,7 @@ from rich.table import Table
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, today
+from gongkai.cli.options import CatalogArg, TodayOpt, check_year, today
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.reports.annual import build_annual
@@ -49,10 +49,7 @@ OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="写入的文�
 
 
 def _year(value: int | None, default: int) -> int:
-    year = value if value is not None else default
-    if not 2008 <= year <= 2200:
-        raise UsageProblem(f"--year 的年份「{year}」不对，应为四位数年份，如 2026")
-    return year
+    return check_year(value if value is not None else default)
 
 
 @sub.command("scorecard")

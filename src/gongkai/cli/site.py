@@ -11,7 +11,9 @@ import typer
 
 from gongkai.cli.app import EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
+from gongkai.cli.quoting import shell_quote
 from gongkai.errors import UsageProblem
+from gongkai.locking import output_lock
 from gongkai.site import build_site
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
@@ -30,8 +32,8 @@ def build_site_command(
     只发布公开把关放行、公开渠道含“政府网站”的主动公开信息；公示期满的名单自动撤下，所以网站内容取决于日期
     （--today，默认今天）。先在旁边生成，全部成功并通过个人信息复查后才替换；失败时旧网站保持不变。
     """
-    day = today(when)
-    result = build_site(catalog, out_dir, day, search=not no_search, use_cache=not no_cache)
+    with output_lock(out_dir, "gongkai build-site"):
+        result = build_site(catalog, out_dir, today(when), search=not no_search, use_cache=not no_cache)
     for record_id, reason in result.blocked.items():
         err.print(f"警告：{record_id} 没有发布：{reason}", markup=False)
     for warning in result.warnings:
@@ -44,18 +46,18 @@ def build_site_command(
     if result.next_change is not None:
         out.print(f"下次变化：{result.next_change.isoformat()}（公示期满或到达公开日期），请在这一天重新生成网站。",
                   markup=False)
-    out.print(f"预览：gongkai serve --dir {out_dir}，然后打开 http://127.0.0.1:8000/", markup=False)
+    out.print(f"预览：gongkai serve --dir {shell_quote(out_dir)}，然后打开 http://127.0.0.1:8000/", markup=False)
     return EXIT_OK
 
 
 @app.command("serve")
 def serve_command(
     site_dir: Annotated[Path, typer.Option("--dir", "-d", help="网站文件夹，默认 site/")] = Path("site"),
-    port: Annotated[int, typer.Option("--port", "-p", help="端口，默认 8000")] = 8000,
+    port: Annotated[int, typer.Option("--port", "-p", help="端口（1—65535），默认 8000", min=1, max=65535)] = 8000,
 ) -> int:
     """在本机预览网站（只监听 127.0.0.1，按 Ctrl+C 停止）。"""
     if not (site_dir / "index.html").is_file():
-        raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site。")
+        raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site --out {shell_quote(site_dir)}。")
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

@@ -68,12 +68,35 @@ def _patch_usage_pieces() -> None:
 
 
 USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
+    # pydantic's words for values typer could not convert (typer validates option values with pydantic)
+    ("Value error, ", ""),
+    ("Input should be a valid integer, unable to parse string as an integer", "应为整数"),
+    ("Input should be a valid integer, got a number with a fractional part", "应为整数"),
+    ("Input should be a valid integer", "应为整数"),
+    ("Unable to parse input string as an integer, exceeded maximum size", "数字太长"),
+    ("embedded null byte", "含有空字符（\\0）"),
+    ("Input should be a valid number, unable to parse string as a number", "应为数字"),
+    ("Input should be a valid number", "应为数字"),
+    ("Input should be a valid boolean, unable to interpret input", "应为 true 或 false"),
+    ("Input should be a valid boolean", "应为 true 或 false"),
+    ("Input should be greater than or equal to ", "应不小于 "),
+    ("Input should be less than or equal to ", "应不大于 "),
+    ("Input should be greater than ", "应大于 "),
+    ("Input should be less than ", "应小于 "),
+    ("String should have at least 1 character", "不能为空"),
+    ("Input should be ", "应为 "),
+    ("Possible options: ", "可能是："),
+    ("does not take a value", "不需要值"),
+    ("Option ", "选项 "),
+    ("Error: ", ""),
     ("No such option: ", "没有这个选项："),
     ("No such command", "没有这个命令"),
     ("Missing argument", "缺少参数"),
     ("Missing option", "缺少选项"),
     ("Invalid value for ", "取值无效："),
     ("Invalid value: ", "取值无效："),
+    ("Got unexpected extra argument(s)", "多余的参数"),
+    ("Got unexpected extra arguments", "多余的参数"),
     ("Got unexpected extra argument", "多余的参数"),
     ("requires an argument", "需要一个值"),
     ("is not one of", "不是可选值之一："),
@@ -87,4 +110,4 @@ def usage_message(text: str) -> str:
     """A click usage error in Chinese (best effort; option names stay as typed)."""
     for english, chinese in USAGE_MESSAGES:
         text = text.replace(english, chinese)
-    return text
+    return text.rstrip(".").replace("(", "（").replace(")", "）") + "。"

@@ -16,7 +16,7 @@ from gongkai.diff.model import Change, FieldChange
 Key = tuple[str, str]
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"「(.*?)」")
-_FORMAT_NOTES = ("GK105", "GK107")  # alias and run-on list notes: normalisation the loader already did
+_FORMAT_NOTES = ("GK105", "GK107", "GK110")  # alias, run-on list and date-form notes: normalisation the loader did
 
 
 def fields_of(model: Any) -> dict[str, Any]:

@@ -18,7 +18,8 @@ from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
-from gongkai.privacy import PrivacyFinding, attachment_problem, item_findings, mask_log, record_findings
+from gongkai.privacy import (PrivacyFinding, agency_findings, attachment_problem, item_findings, mask_log,
+                             record_findings)
 
 
 class State(str, Enum):
@@ -109,6 +110,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     for item in catalog.items.values():
         gate.directory_findings.extend((f"事项 {item.id} {f.where}", f.label, f.masked_value)
                                        for f in item_findings(catalog, item))
+    gate.directory_findings.extend((f"gongkai.yaml {f.where}", f.label, f.masked_value) for f in agency_findings(catalog))
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate

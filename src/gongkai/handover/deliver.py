@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.files_io import replace_dir, write_atomic
+from gongkai.errors import UsageProblem, describe_os_error
+from gongkai.files_io import StagedFile, replace_dir
 from gongkai.handover import bag
 from gongkai.handover.plan import EMPTY_NOTE, Batch
 from gongkai.privacy.outputs import check_tree
@@ -14,16 +15,25 @@ from gongkai.privacy.scan import allowed_of
 
 
 def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
-    """Write the batch to *out* (replacing it whole), then the ledger under *root*; True when a ledger was written."""
-    with replace_dir(out) as staging:
-        for recipient in batch.settings.recipients:
-            bag.write_bag(staging / recipient.id, catalog, batch, recipient)
-        # Defence in depth: what was written is scanned on its own before it replaces the old batch.
-        check_tree(staging, None, allowed_of(catalog.agency), sources(batch))
-    if batch.recorded:
-        return False
-    write_atomic(root / batch.ledger_path, ledger_text(batch))
-    return True
+    """Write the batch to *out* (replacing it whole) and its ledger under *root*, both or neither; True when a
+    ledger was written.
+
+    The ledger is written aside first: a catalog that cannot take it (read-only, disk full) stops the batch before
+    anything is delivered. It is renamed into place right after the bags are swapped in; if that fails, the swap is
+    undone. A crash between the two renames leaves bags without a ledger, never a ledger without its bags: the batch
+    is then simply made again, never lost.
+    """
+    ledger = None if batch.recorded else _stage_ledger(root, batch, ledger_text(batch))
+    try:
+        with replace_dir(out, then=ledger.commit if ledger is not None else None) as staging:
+            for recipient in batch.settings.recipients:
+                bag.write_bag(staging / recipient.id, catalog, batch, recipient)
+            # Defence in depth: what was written is scanned on its own before it replaces the old batch.
+            check_tree(staging, None, allowed_of(catalog.agency), sources(batch))
+    finally:
+        if ledger is not None:
+            ledger.discard()
+    return ledger is not None
 
 
 def sources(batch: Batch) -> dict[str, str]:
@@ -39,8 +49,16 @@ def record_baseline(root: Path, batch: Batch) -> bool:
     """Record, without sending anything, that *batch* was already delivered before gongkai; False if recorded."""
     if batch.recorded:
         return False
-    write_atomic(root / batch.ledger_path, ledger_text(batch, baseline=True))
+    _stage_ledger(root, batch, ledger_text(batch, baseline=True)).commit()
     return True
+
+
+def _stage_ledger(root: Path, batch: Batch, text: str) -> StagedFile:
+    try:
+        return StagedFile(root / batch.ledger_path, text)
+    except OSError as exc:
+        raise UsageProblem(f"无法写入台账 {batch.ledger_path}（{describe_os_error(exc)}）：这一批没有送交，"
+                           "输出文件夹和台账都保持原样。请确认目录文件夹可以写入后重新运行。") from None
 
 
 def _q(text: str) -> str:

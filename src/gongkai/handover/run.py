@@ -26,16 +26,33 @@ def handover_days(catalog: Catalog, year: int) -> list[HandoverDay]:
         raise UsageProblem(str(exc)) from None
 
 
+def not_yet(day: dt.date, today: dt.date, what: str) -> str:
+    """Why a batch dated after *today* cannot be recorded yet: it would claim a delivery that has not happened."""
+    return (f"{what}的日期 {day.isoformat()} 晚于今天（{today.isoformat()}）：这一批到 {day.isoformat()} 当天才到期"
+            f"（还有 {(day - today).days} 天），届时才能包括到那天为止公开的信息。")
+
+
+def _next_due(today: dt.date, calendar: WorkdayCalendar, days: list[int]) -> str:
+    try:
+        upcoming = nearest(today - dt.timedelta(days=1), calendar, days)[1]
+    except CalendarMissing:
+        return ""
+    return f"下一个移交日是 {_describe(upcoming)}。" if upcoming is not None else ""
+
+
 def _describe(day: HandoverDay | None) -> str:
     if day is None:
         return "（无）"
     return f"{day.actual.isoformat()}" + (f"（{day.nominal.month}月{day.nominal.day}日顺延）" if day.moved else "")
 
 
-def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplete: bool = False) -> Batch:
-    """Plan the batch for *day*; refuses a day that is not a handover day unless forced."""
+def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplete: bool = False,
+            today: dt.date | None = None) -> Batch:
+    """Plan the batch for *day*; refuses a day after *today* or one that is not a handover day, unless forced."""
     calendar = checked_calendar(catalog)
     days = catalog.agency.handover.days if catalog.agency else [5, 20]
+    if today is not None and day > today and not force:
+        raise UsageProblem(f"{not_yet(day, today, '移交批次')}{_next_due(today, calendar, days)}确需提前生成，请加 --force。")
     try:
         if not force and find_handover(day, calendar, days) is None:
             before, after = nearest(day, calendar, days)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.catalog.decode import decode
+from gongkai.catalog.decode import display_text
 from gongkai.catalog.sources import Source
 from gongkai.output.text import LineReader
 from gongkai.privacy.mask import mask_log
@@ -29,7 +29,5 @@ def _lines(source: Source, path: str) -> list[str] | None:
         data = source.read(path)
     except (OSError, KeyError):
         return None
-    text, _ = decode(data)
-    if text is None:  # shown anyway, so the person sees which line of a GBK file is meant
-        text = data.decode("gb18030", errors="replace").replace("\r\n", "\n")
-    return text.split("\n")
+    # Shown whatever the encoding, so the person sees which line of a GBK or UTF-16 file is meant.
+    return display_text(data).split("\n")

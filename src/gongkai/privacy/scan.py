@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.cache import Cache
-from gongkai.catalog.sources import blob_id
+from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns
@@ -120,8 +121,6 @@ class Scanner:
         self.allowed = allowed_of(self.catalog.agency)
         self.salt = hashlib.sha1(repr(sorted(self.allowed)).encode()).hexdigest()
         self.cache = self.catalog.cache
-        self.stats = self.cache.stats()
-        self.fresh_stats: list[tuple[str, int, int, str]] = []
         self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
 
     def run(self) -> dict[str, RecordScan]:
@@ -138,7 +137,7 @@ class Scanner:
             self.results[record.id] = scan
         if used.keys() != known.keys():
             self.cache.put_memo(MEMO_KEY, used)
-        self.cache.put_stats(self.fresh_stats)
+        self.cache.save_stats()
         return self.results
 
     def key(self, record: Record) -> str:
@@ -154,15 +153,16 @@ class Scanner:
             data = self.read(path)
             return blob_id(data) if data is not None else "missing"
         try:
-            stat = os.lstat(root / path)
+            stamp = stamp_of(os.lstat(root / path))
         except OSError:
             return "missing"
-        known = self.stats.get(path)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            return known[2]
+        known = self.cache.known_blob(path, stamp)
+        if known is not None:
+            return known
+        recorded = time.time_ns()
         data = self.read(path)
         blob = blob_id(data) if data is not None else "refused"
-        self.fresh_stats.append((path, stat.st_size, stat.st_mtime_ns, blob))
+        self.cache.remember_blob(path, stamp, blob, recorded)
         return blob
 
     def read(self, path: str) -> bytes | None:

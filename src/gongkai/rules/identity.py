@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.patterns import user_pattern
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -157,18 +157,29 @@ def unknown_domains(ctx: Context) -> Iterator[Finding]:
 def index_number_format(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     pattern = agency.lint.index_pattern if agency else None
-    if not pattern:
+    if not pattern or user_pattern(pattern).problem:  # an unusable pattern is GK211's finding
         return
-    try:
-        regex = re.compile(pattern)
-    except re.error:
-        yield Finding(Location("gongkai.yaml", None, ("检查", "索引号格式")), "索引号格式不是有效的正则表达式",
-                      "请改正 gongkai.yaml「检查 → 索引号格式」。")
-        return
+    compiled = user_pattern(pattern)
     for path, record in ctx.catalog.models("record"):
-        if record.index_number and not regex.fullmatch(record.index_number):
+        if record.index_number and not compiled.fullmatch(record.index_number):
             yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{record.index_number}」不符合规定的格式",
                           f"应符合 gongkai.yaml 中的格式 {pattern}。")
+
+
+@rule("GK211", "index-pattern-invalid", "索引号格式不是可用的正则表达式", E,
+      what="检查 gongkai.yaml「检查 → 索引号格式」能否作为正则表达式使用。",
+      why="格式写错时索引号无法核对；gongkai 用线性时间的 RE2 引擎匹配，任何写法都不会让校验卡住，"
+          "但不支持反向引用（\\1）和向前、向后查找。",
+      example="检查:\n  索引号格式: '^(\\d{6}-MZ'",
+      instead="检查:\n  索引号格式: '^\\d{6}-MZ-\\d{4}-\\d{5}$'")
+def index_pattern_invalid(ctx: Context) -> Iterator[Finding]:
+    agency = ctx.catalog.agency
+    pattern = agency.lint.index_pattern if agency else None
+    problem = user_pattern(pattern).problem if pattern else None
+    if problem:
+        yield Finding(Location("gongkai.yaml", None, ("检查", "索引号格式")),
+                      f"索引号格式「{pattern}」不是可用的正则表达式：{problem}",
+                      "改正 gongkai.yaml「检查 → 索引号格式」，如 '^\\d{6}-MZ-\\d{4}-\\d{5}$'（用单引号括起来）。")
 
 
 @rule("GK210", "duplicate-unit", "单位编号重复", E,

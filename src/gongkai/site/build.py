@@ -21,6 +21,7 @@ from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.guide.form import application_form_docx, application_form_pdf
 from gongkai.interchange.xlsx import export_directory_xlsx
+from gongkai.privacy.outputs import check_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
 from gongkai.site.attachments import identity, read_attachment
@@ -28,9 +29,9 @@ from gongkai.site.changes import directory_changes
 from gongkai.site.data import SiteData, site_data
 from gongkai.site.pages import FileSource, site_artifacts
 from gongkai.site.parallel import Made, make_all
-from gongkai.site.postscan import check_outputs
 from gongkai.site.render import templates_fingerprint
 from gongkai.site.search_index import index_changes
+from gongkai.search import SearchDoc, is_index_file
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
 
@@ -109,10 +110,11 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
         removed = [] if full else [p for p in store.files if p not in new.files]
         if search:
             started = time.perf_counter()
-            _note(index_changes(out if not full else None, made, removed, staging.write), staging, new, store)
+            found = index_changes(out if not full else None, made, removed, staging.write, _search_docs(artifacts))
+            _note(found, staging, new, store)
             removed = [] if full else [p for p in store.files if p not in new.files]
             result.search_seconds = time.perf_counter() - started
-        check_outputs(staging.folder, staging.changed, _allowed(catalog), _sources(data))
+        check_tree(staging.folder, staging.changed, allowed_of(catalog.agency), _sources(data))  # defence in depth
         staging.commit(new, removed)
     except BaseException:
         staging.discard()
@@ -140,6 +142,17 @@ def _note(made: list[Made], staging: Staging, new: Store, old: Store | None = No
             staging.note(item.path, item.content)
         else:  # a file the search index dropped
             new.files.pop(item.path, None)
+    if old is not None:  # the index files this build did not touch stay on the site
+        dropped = {item.path for item in made if not item.content}
+        new.files.update((path, entry) for path, entry in old.files.items()
+                         if is_index_file(path) and path not in new.files and path not in dropped)
+
+
+def _search_docs(artifacts: list[Artifact]) -> Callable[[], list[SearchDoc]]:
+    """Every page's search entry: what the index is built from when the old one cannot be patched."""
+    def everything() -> list[SearchDoc]:
+        return [doc for a in artifacts if a.search is not None for doc in [a.search()] if doc is not None]
+    return everything
 
 
 def _stop_on_directory_findings(gate: Gate) -> None:
@@ -162,10 +175,6 @@ def _forms(data: SiteData) -> dict[str, Callable[[], bytes]]:
 
 def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
     return lambda: export_directory_xlsx(catalog)
-
-
-def _allowed(catalog: Catalog) -> frozenset[str]:
-    return allowed_of(catalog.agency)
 
 
 def _sources(data: SiteData) -> dict[str, str]:

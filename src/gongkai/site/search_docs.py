@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-import datetime as dt
-
 from gongkai.gate import Admission
 from gongkai.model import Item
+from gongkai.search import SearchDoc
 from gongkai.site.data import SiteData
-
-
-@dataclass(frozen=True)
-class SearchDoc:
-    """One page as the search index sees it (the interface of gongkai.search)."""
-
-    url: str
-    title: str
-    date: dt.date | None = None
-    doc_number: str | None = None
-    index_number: str | None = None
-    text: str = ""
-    filters: dict[str, str] = field(default_factory=dict)
-    kind: str = "page"
-    empty: bool = False
-    pinyin_terms: tuple[str, ...] = ()
 
 
 def filters_of(item: Item | None, year: int | None = None) -> dict[str, str]:
@@ -46,7 +28,7 @@ def item_doc(item: Item, records: int, note: str) -> SearchDoc:
     """An item page: its name, contents and basis; empty when no record is published under it."""
     text = "\n".join([*item.contents, *item.basis, item.publisher, note])
     return SearchDoc(f"items/{item.id}.html", item.name, None, None, None, text, filters_of(item), "item",
-                     records == 0, (item.name,))
+                     records == 0, (item.name, *item.contents))  # pinyin: dibao finds 低保对象名单 in contents
 
 
 def page_doc(url: str, title: str, text: str, empty: bool = False) -> SearchDoc:

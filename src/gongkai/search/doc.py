@@ -1,0 +1,75 @@
+"""SearchDoc: what the site build tells the index about one page, and how it is kept in the index's files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.search import files
+
+KINDS = ("record", "item", "town", "page")
+# The filters the search page offers, in its order; a SearchDoc names its value for each (or leaves it out).
+FILTERS = ("领域", "五公开", "公开主体", "年份")
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One page for the index: only text the page shows, and never the names in a 公示 list."""
+
+    url: str  # site-relative, e.g. "records/R2026-001.html"
+    title: str
+    date: dt.date | None = None
+    doc_number: str | None = None  # 文号
+    index_number: str | None = None  # 索引号
+    text: str = ""  # the plain text the page shows: body, item contents …; "" for a page listing people
+    filters: dict[str, str] = field(default_factory=dict)  # 领域, 五公开, 公开主体, 年份
+    kind: str = "page"  # record | item | town | page
+    empty: bool = False  # nothing published on it yet: never ranks above a page with content
+    pinyin_terms: Sequence[str] = ()  # titles and item names also findable by pinyin (full and initials)
+
+    @property
+    def head(self) -> str:
+        """The fields a match in which ranks first: title, 文号, 索引号 (one per line, so no key spans two)."""
+        return "\n".join(p for p in (self.title, self.doc_number, self.index_number) if p)
+
+    @property
+    def is_nav(self) -> bool:
+        """A page of the directory itself (an item, a town, a guide) rather than one document."""
+        return self.kind != "record"
+
+
+def digest(doc: SearchDoc, text: bytes | None = None) -> str:
+    """A hash of everything the index keeps of *doc* (*text*: text_entry(doc) as JSON, when already made)."""
+    text = text if text is not None else files.dumps(text_entry(doc))
+    return hashlib.blake2b(files.dumps(meta_entry(doc)) + b"\n" + text, digest_size=12).hexdigest()
+
+
+def meta_entry(doc: SearchDoc) -> list[Any]:
+    """What a result shows (kept in the small group files the browser loads for the results it lists)."""
+    return [doc.url, doc.title, doc.date.isoformat() if doc.date else "", doc.doc_number or "", doc.kind,
+            1 if doc.empty else 0]
+
+
+def text_entry(doc: SearchDoc) -> dict[str, Any]:
+    """The rest of *doc* (one small file per page, loaded for the snippet of a result that is shown)."""
+    entry: dict[str, Any] = {"x": doc.text}
+    if doc.index_number:
+        entry["i"] = doc.index_number
+    if doc.filters:
+        entry["f"] = dict(doc.filters)
+    if list(doc.pinyin_terms) != [doc.title]:
+        entry["p"] = list(doc.pinyin_terms)
+    return entry
+
+
+def from_entries(meta: list[Any], text: dict[str, Any]) -> SearchDoc:
+    """The SearchDoc that meta_entry() and text_entry() were made from."""
+    url, title, date, doc_number, kind, empty = meta
+    return SearchDoc(
+        url=url, title=title, date=dt.date.fromisoformat(date) if date else None, doc_number=doc_number or None,
+        index_number=text.get("i"), text=text.get("x", ""), filters=dict(text.get("f", {})), kind=kind,
+        empty=bool(empty), pinyin_terms=tuple(text.get("p", [title])),
+    )

@@ -1,0 +1,133 @@
+"""Changing an index in place for a few pages: only the shards, groups and page files those pages touch."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from gongkai.search import files
+from gongkai.search.doc import SearchDoc, from_entries, meta_entry, text_entry
+from gongkai.search.keys import NO_KEYS, DocKeys, doc_keys
+from gongkai.search.pinyin import syllables
+from gongkai.search.state import Existing
+
+class Damaged(Exception):
+    """A file of the existing index cannot be read: the index cannot be patched."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class Patch:
+    """The edits a few pages make to an existing index, then the files they change."""
+
+    def __init__(self, site: Path, existing: Existing) -> None:
+        self.site = site
+        self.meta = existing.meta
+        self.docs = existing.docs
+        self.groups: dict[int, dict[str, Any]] = {}
+        self.drops: dict[str, set[int]] = {}  # key → pages that no longer hold it (or hold it elsewhere)
+        self.adds: dict[str, dict[int, int]] = {}  # key → page → HEAD or TEXT
+        self.sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → change of its count
+        self.files: dict[str, bytes] = {}
+        self.removed: set[str] = set()
+
+    def old_doc(self, page: int) -> SearchDoc:
+        """Page *page* as the index holds it."""
+        meta = self.group(page // files.GROUP).get(str(page))
+        text = files.read(self.site, files.text_path(page))
+        if meta is None or not isinstance(text, dict):
+            raise Damaged(files.text_path(page))
+        return from_entries(meta, text)
+
+    def group(self, number: int) -> dict[str, Any]:
+        if number not in self.groups:
+            found = files.read(self.site, files.group_path(number))
+            self.groups[number] = found if isinstance(found, dict) else {}
+        return self.groups[number]
+
+    def put(self, url: str, doc: SearchDoc, stamp: str) -> None:
+        """Index *doc* at *url*, replacing what the index held there."""
+        entry = self.docs.pages.get(url)
+        if entry is None:
+            page, old, before = self.docs.next, None, NO_KEYS
+            self.docs.next += 1
+        else:
+            page = entry[0]
+            old = self.old_doc(page)
+            before = doc_keys(old)
+        after = doc_keys(doc)
+        self._edit(page, before, after)
+        if old is not None:
+            self.meta.remove(page, old)
+        self.meta.add(page, doc)
+        self.meta.syllables |= syllables(key for key, _ in after.pinyin)
+        self.group(page // files.GROUP)[str(page)] = meta_entry(doc)
+        self.files[files.text_path(page)] = files.pack(text_entry(doc))
+        self.removed.discard(files.text_path(page))
+        self.docs.pages[url] = [page, stamp]
+
+    def drop(self, url: str) -> None:
+        """Take the page at *url* out of the index."""
+        entry = self.docs.pages.pop(url, None)
+        if entry is None:
+            return
+        page = entry[0]
+        old = self.old_doc(page)
+        self._edit(page, doc_keys(old), NO_KEYS)
+        self.meta.remove(page, old)
+        self.group(page // files.GROUP).pop(str(page), None)
+        self.files.pop(files.text_path(page), None)
+        self.removed.add(files.text_path(page))
+
+    def _edit(self, page: int, before: DocKeys, after: DocKeys) -> None:
+        # only keys whose presence or place changed: an edited sentence touches a handful of shards, not hundreds
+        old, new = before.entries, after.entries
+        for key, where in old.items():
+            if new.get(key) != where:
+                self.drops.setdefault(key, set()).add(page)
+        for key, where in new.items():
+            if old.get(key) != where:
+                self.drops.setdefault(key, set()).add(page)
+                self.adds.setdefault(key, {})[page] = where
+        self.sounds.subtract(before.pinyin - after.pinyin)
+        self.sounds.update(after.pinyin - before.pinyin)
+
+    def write(self) -> tuple[dict[str, bytes], list[str]]:
+        """The files to write and the files to remove (paths under the site)."""
+        sounds: dict[str, Counter[str]] = {}
+        for (key, word), change in self.sounds.items():
+            if change:
+                sounds.setdefault(key, Counter())[word] += change
+        by_shard: dict[int, list[str]] = {}
+        for key in self.drops.keys() | sounds.keys():
+            by_shard.setdefault(files.shard_of(key, self.meta.shards), []).append(key)
+        for number, keys in by_shard.items():
+            self.files[files.shard_path(number)] = files.pack(self._shard(number, keys, sounds))
+        for number, group in self.groups.items():
+            if group:
+                self.files[files.group_path(number)] = files.pack(group)
+            else:
+                self.removed.add(files.group_path(number))
+        self.files[files.META] = files.pack(self.meta.dump())
+        self.files[files.DOCS] = files.pack(self.docs.dump())
+        return self.files, sorted(self.removed - self.files.keys())
+
+    def _shard(self, number: int, keys: list[str], sounds: dict[str, Counter[str]]) -> dict[str, Any]:
+        shard = files.read(self.site, files.shard_path(number))
+        if not isinstance(shard, dict):
+            raise Damaged(files.shard_path(number))
+        for key in keys:
+            if key in sounds:
+                counts: Counter[str] = Counter(shard.get(key, {}))
+                counts.update(sounds[key])
+                value: Any = {word: n for word, n in sorted(counts.items()) if n > 0}
+            else:
+                value = files.edit(shard.get(key, []), self.drops.get(key, set()), self.adds.get(key, {}))
+            if value:
+                shard[key] = value
+            else:
+                shard.pop(key, None)
+        return shard

@@ -1,0 +1,424 @@
+/* The search page: reads the index gongkai writes under search/ (see src/gongkai/search/), nothing from other hosts.
+   The rules that cut text into keys are those of src/gongkai/search/tokens.py; the tests hold both to the same list. */
+(function () {
+  "use strict";
+  var CJK = "\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var UNIT = new RegExp("[" + CJK + "]|[0-9]+|[a-z]+|\\n", "gu");
+  var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
+  var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
+  var PAGE = 20, CHUNK = 30, NEAR = 6;
+  var KINDS = { item: "公开事项", town: "乡镇" };
+  var base = new URL("../search/", document.currentScript.src);
+  var files = new Map(), meta = null, syllables = null, current = null;
+
+  function load(path) {
+    if (!files.has(path)) {
+      files.set(path, fetch(new URL(path, base)).then(function (response) {
+        if (!response.ok) throw new Error(path + " " + response.status);
+        return response.arrayBuffer();
+      }).then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes); // the server unzipped it
+        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+      }).then(JSON.parse));
+    }
+    return files.get(path);
+  }
+
+  var CRC = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+  function crc32(text) {
+    var bytes = new TextEncoder().encode(text), c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  // ---- units and keys (tokens.py) ----
+  function normalize(text) { return text.normalize("NFKC").toLowerCase().replace(YEAR_NIAN, "$1 "); }
+  function units(text) { return (normalize(text).match(UNIT) || []).filter(function (u) { return u !== "\n"; }); }
+  function key(parts) { return parts.map(function (p) { return ONE_CJK.test(p) ? p : p + " "; }).join(""); }
+  function queryKeys(parts) {
+    if (parts.length === 1) return ONE_CJK.test(parts[0]) ? [] : [key(parts)];
+    var width = parts.length === 2 ? 2 : 3, found = [];
+    for (var i = 0; i + width <= parts.length; i++) {
+      var k = key(parts.slice(i, i + width));
+      if (found.indexOf(k) < 0) found.push(k);
+    }
+    return found;
+  }
+  // units with where they stand in the original text, for checking a match and marking it
+  function located(text) {
+    var norm = "", starts = [], ends = [], at = 0, found = [], match;
+    for (var ch of text) {
+      var n = ch.normalize("NFKC").toLowerCase();
+      for (var k = 0; k < n.length; k++) { starts.push(at); ends.push(at + ch.length); }
+      norm += n; at += ch.length;
+    }
+    norm = norm.replace(YEAR_NIAN, "$1 ");
+    UNIT.lastIndex = 0;
+    while ((match = UNIT.exec(norm))) {
+      found.push({ u: match[0], s: starts[match.index], e: ends[match.index + match[0].length - 1] });
+    }
+    return found;
+  }
+  function spans(text, sequences) {
+    var all = located(text || ""), found = [];
+    sequences.forEach(function (seq) {
+      for (var i = 0; i + seq.length <= all.length; i++) {
+        var k = 0;
+        while (k < seq.length && all[i + k].u === seq[k]) k++;
+        if (k === seq.length) found.push({ s: all[i].s, e: all[i + k - 1].e, n: seq.length, of: all.length });
+      }
+    });
+    return found.sort(function (a, b) { return a.s - b.s; });
+  }
+
+  // ---- the index ----
+  function lookup(k) {
+    return load("s/" + (crc32(k) % meta.shards) + ".json.gz").then(function (shard) { return shard[k]; });
+  }
+  // postings (differences; −n: n more of the difference before) → Map(page → 1 when in title, 文号 or 索引号)
+  function pages(value) {
+    var found = new Map(), sum = 0, last = 0;
+    if (!Array.isArray(value)) return found;
+    value.forEach(function (d) {
+      for (var n = d < 0 ? -d : 1, step = d < 0 ? last : d; n > 0; n--) { sum += step; found.set(sum >> 1, sum & 1); }
+      if (d >= 0) last = d;
+    });
+    return found;
+  }
+  function count(value) {
+    return Array.isArray(value) ? value.reduce(function (n, d) { return n + (d < 0 ? -d : 1); }, 0) : 0;
+  }
+  function both(a, b) {
+    var found = new Map(), small = a.size <= b.size ? a : b, large = small === a ? b : a;
+    small.forEach(function (head, page) { if (large.has(page)) found.set(page, head & large.get(page)); });
+    return found;
+  }
+
+  // ---- pinyin (pinyin.py): dibao → di bao → 低保; db → d b → 低保 ----
+  function cuts(letters) {
+    var memo = {};
+    function from(i) {
+      if (i === letters.length) return [[]];
+      if (memo[i]) return memo[i];
+      var found = [];
+      for (var j = Math.min(letters.length, i + 6); j > i; j--) {
+        if (!syllables.has(letters.slice(i, j))) continue;
+        from(j).forEach(function (rest) { if (found.length < 8) found.push([letters.slice(i, j)].concat(rest)); });
+      }
+      return (memo[i] = found);
+    }
+    return from(0).sort(function (a, b) { return a.length - b.length; }).slice(0, 4);
+  }
+  function chain(keys) {
+    return Promise.all(keys.map(lookup)).then(function (maps) {
+      var found = [["", Infinity]];
+      for (var i = 0; i < maps.length; i++) {
+        var words = maps[i], next = [];
+        if (!words || Array.isArray(words)) return [];
+        found.forEach(function (f) {
+          Object.keys(words).forEach(function (w) {
+            var chars = Array.from(w), last = Array.from(f[0]).pop();
+            if (i === 0) next.push([w, words[w]]);
+            else if (last === chars[0]) next.push([f[0] + chars[1], Math.min(f[1], words[w])]);
+          });
+        });
+        found = next.sort(function (a, b) { return b[1] - a[1]; }).slice(0, 20);
+        if (!found.length) return [];
+      }
+      return found.slice(0, 6).map(function (f) { return f[0]; });
+    });
+  }
+  // the words that sound so, the one on most pages first (db: 低保 before 年度报告's 度报)
+  function weighed(words) {
+    return Promise.all(words.map(function (w) {
+      return Promise.all(queryKeys(units(w)).map(lookup)).then(function (values) {
+        return Math.min.apply(null, values.map(count));
+      });
+    })).then(function (counts) {
+      return words.map(function (w, i) { return [w, counts[i]]; }).filter(function (p) { return p[1] > 0; })
+        .sort(function (a, b) { return b[1] - a[1]; }).map(function (p) { return p[0]; });
+    });
+  }
+  async function sounds(letters) {
+    var ways = cuts(letters);
+    for (var w = 0; w < ways.length; w++) {
+      var cut = ways[w], keys = [];
+      if (cut.length < 2) continue;
+      for (var i = 0; i + 1 < cut.length; i++) keys.push("~" + cut[i] + " " + cut[i + 1]);
+      var words = await weighed(await chain(keys));
+      if (words.length) return words;
+    }
+    if (ways.some(function (c) { return c.length === 1; }) || letters.length > 12) return [];
+    var initials = [];
+    for (var j = 0; j + 1 < letters.length; j++) initials.push("^" + letters[j] + letters[j + 1]);
+    return weighed(await chain(initials));
+  }
+
+  // ---- a query: words (AND), each one or more ways of writing it (OR) ----
+  async function plan(query) {
+    var words = [], short = [];
+    for (var raw of query.split(/\s+/)) {
+      var parts = units(raw);
+      if (!parts.length) continue;
+      if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
+      var word = { raw: raw, ways: [parts], said: "", others: [] };
+      if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
+        var heard = await sounds(parts[0]);
+        if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
+      }
+      words.push(word);
+    }
+    return { words: words, short: short };
+  }
+  async function matches(words, filters) {
+    var wanted = [];
+    words.forEach(function (w) { w.ways.forEach(function (p) { wanted = wanted.concat(queryKeys(p)); }); });
+    filters.forEach(function (f) { wanted.push("=" + f[0] + "=" + f[1]); });
+    var values = new Map();
+    await Promise.all(wanted.map(function (k) { return lookup(k).then(function (v) { values.set(k, v); }); }));
+    var found = null;
+    words.forEach(function (w) {
+      var any = new Map();
+      w.ways.forEach(function (parts) {
+        var keys = queryKeys(parts), all = null;
+        keys.forEach(function (k) { all = all ? both(all, pages(values.get(k))) : pages(values.get(k)); });
+        (all || new Map()).forEach(function (head, page) { any.set(page, (any.get(page) || 0) | head); });
+      });
+      found = found ? both(found, any) : any;
+    });
+    filters.forEach(function (f) {
+      var kept = pages(values.get("=" + f[0] + "=" + f[1]));
+      kept.forEach(function (head, page) { kept.set(page, 1); });
+      found = found ? both(found, kept) : new Map(Array.from(kept.keys()).map(function (p) { return [p, 0]; }));
+    });
+    return found || new Map();
+  }
+  // first the pages with content, the query in their title, the directory's own pages; within each, newest first
+  function coarse(found) {
+    var empty = new Set(meta.empty), ranks = [[], [], [], [], [], [], [], []], order = [];
+    found.forEach(function (head, p) {
+      ranks[(empty.has(p) ? 4 : 0) + (head ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1)].push(p);
+    });
+    ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
+    return order;
+  }
+  // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
+  function judge(words, page, entry, text) {
+    var where = 0, title = [], body = [];
+    for (var w = 0; w < words.length; w++) {
+      var ways = words[w].ways, inTitle = spans(entry[1], ways);
+      if (inTitle.length) { title = title.concat(inTitle); continue; }
+      if (spans(entry[3], ways).length || spans(text.i, ways).length) { where = Math.max(where, 1); continue; }
+      var inBody = spans(text.x, ways);
+      if (!inBody.length) return null;
+      where = 2; body = body.concat(inBody);
+    }
+    var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
+    return { page: page, entry: entry, text: text, where: where, cover: cover, empty: entry[5], nav: entry[4] !== "record",
+             title: title, body: body.sort(function (a, b) { return a.s - b.s; }) };
+  }
+  function finer(a, b) {
+    return a.empty - b.empty || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
+  }
+  async function more(state) {
+    while (state.ready.length < state.shown + PAGE && state.next < state.order.length) {
+      var batch = state.order.slice(state.next, state.next + CHUNK);
+      state.next += batch.length;
+      var entries = await Promise.all(batch.map(function (p) { return load("m/" + Math.floor(p / meta.group) + ".json.gz"); }));
+      var texts = await Promise.all(batch.map(function (p) { return load("t/" + p + ".json.gz"); }));
+      var judged = [];
+      batch.forEach(function (p, i) {
+        var hit = entries[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i]) : null;
+        if (hit) judged.push(hit); else state.dropped++;
+      });
+      state.ready = state.ready.concat(judged.sort(finer));
+    }
+  }
+
+  // ---- showing results ----
+  function marked(text, found, from, to) {
+    var out = document.createDocumentFragment(), at = from;
+    found.forEach(function (s) {
+      if (s.s < at || s.e > to) return;
+      out.appendChild(document.createTextNode(text.slice(at, s.s)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(s.s, s.e);
+      out.appendChild(mark);
+      at = s.e;
+    });
+    out.appendChild(document.createTextNode(text.slice(at, to)));
+    return out;
+  }
+  function cnDate(iso) {
+    var p = iso.split("-");
+    return p.length === 3 ? Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : "";
+  }
+  function snippet(hit) {
+    var text = hit.text.x || "", p = document.createElement("p");
+    p.className = "snippet";
+    if (!text) return null;
+    var first = hit.body[0], from = first ? Math.max(0, first.s - 30) : 0, to = Math.min(text.length, from + 120);
+    if (from > 0) p.appendChild(document.createTextNode("…"));
+    p.appendChild(marked(text, hit.body, from, to));
+    if (to < text.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+  function item(hit) {
+    var li = document.createElement("li"), a = document.createElement("a"), line = document.createElement("p");
+    var entry = hit.entry, facts = [];
+    a.href = new URL("../" + entry[0], base).href;
+    a.className = "result-title";
+    a.appendChild(marked(entry[1], hit.title, 0, entry[1].length));
+    li.appendChild(a);
+    if (KINDS[entry[4]]) facts.push(KINDS[entry[4]]);
+    if (entry[2]) facts.push("公开日期：" + cnDate(entry[2]));
+    if (entry[3]) facts.push("文号：" + entry[3]);
+    if (hit.text.i) facts.push("索引号：" + hit.text.i);
+    if (entry[5]) { facts.push("暂无公开的信息"); li.className = "empty"; }
+    line.className = "meta";
+    line.textContent = facts.join(" · ");
+    li.appendChild(line);
+    var s = snippet(hit);
+    if (s) li.appendChild(s);
+    return li;
+  }
+  function near(query) { // titles of the directory's pages sharing characters with the query
+    var chars = new Set(Array.from(query).filter(function (c) { return ONE_CJK.test(c); })), scored = new Map();
+    Object.keys(meta.nav).forEach(function (p) {
+      meta.nav[p].split(/\s*\/\s*/).forEach(function (term) {
+        var shared = new Set(Array.from(term).filter(function (c) { return chars.has(c); })).size;
+        if (shared && term !== query) scored.set(term, Math.max(scored.get(term) || 0, shared));
+      });
+    });
+    return Array.from(scored.keys()).sort(function (a, b) {
+      return scored.get(b) - scored.get(a) || a.length - b.length;
+    }).slice(0, NEAR);
+  }
+  function offer(label, terms) { // a line of links, each searching for one term
+    var box = document.getElementById("search-near"), p = document.createElement("p");
+    p.appendChild(document.createTextNode(label));
+    terms.forEach(function (t, i) {
+      var a = document.createElement("a");
+      a.href = "?q=" + encodeURIComponent(t);
+      a.textContent = t;
+      if (i) p.appendChild(document.createTextNode("、"));
+      p.appendChild(a);
+    });
+    box.appendChild(p);
+    box.hidden = false;
+  }
+  function showNear(query) {
+    var box = document.getElementById("search-near"), terms = near(query);
+    if (terms.length) offer("您可以试试：", terms);
+    box.appendChild(document.getElementById("search-apply").content.cloneNode(true));
+    box.hidden = false;
+  }
+  function render(state, focus) {
+    var list = document.getElementById("search-results"), button = document.getElementById("search-more");
+    var start = state.shown, shown = state.ready.slice(start, start + PAGE);
+    shown.forEach(function (hit) { list.appendChild(item(hit)); });
+    state.shown += shown.length;
+    button.hidden = state.shown >= state.ready.length && state.next >= state.order.length;
+    if (focus && shown.length) list.children[start].querySelector("a").focus();
+  }
+  function status(text) { document.getElementById("search-status").textContent = text; }
+
+  async function run(query, filters) {
+    var mine = current = { order: [], ready: [], shown: 0, next: 0, dropped: 0, words: [] };
+    document.getElementById("search-results").textContent = "";
+    document.getElementById("search-near").textContent = "";
+    document.getElementById("search-near").hidden = true;
+    document.getElementById("search-more").hidden = true;
+    if (!query.trim() && !filters.length) { status(""); return; }
+    var asked = await plan(query);
+    if (!asked.words.length && !filters.length) {
+      status(asked.short.length ? "请至少输入两个字（单个汉字太常见，无法搜索）：" + asked.short.join(" ")
+                                : "请输入要搜索的词，如：低保、临时救助。");
+      return;
+    }
+    mine.words = asked.words;
+    mine.order = coarse(await matches(asked.words, filters));
+    await more(mine);
+    if (current !== mine) return;
+    var total = mine.order.length - mine.dropped, said = [], others = [];
+    asked.words.forEach(function (w) {
+      if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
+      others = others.concat(w.others);
+    });
+    if (others.length) offer("拼音还可能是：", others);
+    var what = query.trim() ? "“" + query.trim() + "”" : "所选条件";
+    if (!mine.ready.length) {
+      status((said.length ? said.join("；") + "。" : "") + "没有找到与" + what + "相关的公开信息。");
+      showNear(query);
+      return;
+    }
+    status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
+           (filters.length ? "（已按" + filters.map(function (f) { return f[0] + "“" + f[1] + "”"; }).join("、") + "筛选）" : "") + "。");
+    render(mine, false);
+  }
+
+  // ---- the form ----
+  function fill(select, counts, chosen) {
+    var values = Object.keys(counts || {});
+    values.sort(select.dataset.filter === "年份" ? function (a, b) { return b.localeCompare(a); }
+                                               : function (a, b) { return counts[b] - counts[a] || a.localeCompare(b, "zh"); });
+    if (chosen && values.indexOf(chosen) < 0) values.push(chosen);
+    values.forEach(function (v) { var o = document.createElement("option"); o.value = o.textContent = v; select.appendChild(o); });
+    select.value = chosen || "";
+  }
+  function fromAddress() {
+    var params = new URLSearchParams(location.search), filters = [];
+    document.getElementById("q").value = params.get("q") || "";
+    document.querySelectorAll("select[data-filter]").forEach(function (s) {
+      s.value = params.get(s.dataset.filter) || "";
+      if (s.value) filters.push([s.dataset.filter, s.value]);
+    });
+    return run(params.get("q") || "", filters);
+  }
+  async function start() {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    try {
+      meta = await load("meta.json.gz");
+    } catch (e) {
+      status("搜索索引未能加载，请从首页按领域浏览目录。");
+      return;
+    }
+    syllables = new Set(meta.syllables);
+    var params = new URLSearchParams(location.search);
+    document.querySelectorAll("select[data-filter]").forEach(function (s) {
+      fill(s, meta.filters[s.dataset.filter], params.get(s.dataset.filter));
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var params = new URLSearchParams(new FormData(form));
+      Array.from(params.keys()).forEach(function (k) { if (!params.get(k)) params.delete(k); });
+      history.pushState(null, "", "?" + params.toString());
+      fromAddress().catch(failed);
+    });
+    document.getElementById("search-more").addEventListener("click", function () {
+      var state = current;
+      more(state).then(function () { if (state === current) render(state, true); }).catch(failed);
+    });
+    window.addEventListener("popstate", function () { fromAddress().catch(failed); });
+    await fromAddress();
+  }
+  function failed() { status("搜索出错了，请稍后再试，或从首页按领域浏览目录。"); }
+
+  // for the tests and the benchmark: the same keys as tokens.query_keys, and a search without the page
+  window.gongkaiSearch = {
+    keys: function (text) { return queryKeys(units(text)); },
+    run: function (query, filters) { return run(query, filters || []); }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start().catch(failed); });
+  else start().catch(failed);
+})();

@@ -1,0 +1,26 @@
+"""Hand-typed tokenizer expectations, shared by the Python tests and the browser test of search.js."""
+
+from __future__ import annotations
+
+# query text → the keys a page must hold (tokens.query_keys and search.js's keys() must both give these)
+QUERY_KEYS: dict[str, list[str]] = {
+    "低保": ["低保"],
+    "特困人员": ["特困人", "困人员"],
+    "救助供养": ["救助供", "助供养"],
+    "低": [],
+    "安民〔2026〕12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
+    "安民[2026]12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
+    "安民(2026)12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
+    "安民（２０２６）12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
+    "安民2026年12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
+    "安民〔2026〕12": ["安民2026 ", "民2026 12 "],
+    "安民〔2026〕": ["安民2026 "],
+    "2026年度": ["2026 年度"],
+    "350524-MZ-2026-00007": ["350524 mz 2026 ", "mz 2026 00007 "],
+    "MZ": ["mz "],
+    "dibao": ["dibao "],
+    "湖头": ["湖头"],
+    "救助。供养": ["救助供", "助供养"],
+    "\uf900": [],  # a compatibility ideograph is one character: too short
+    "豈〇": ["豈〇"],
+}

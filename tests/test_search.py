@@ -1,0 +1,259 @@
+"""gongkai.search: the tokenizer (hand-typed expectations), pinyin, and the index built, patched and rebuilt."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gzip
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gongkai.search import SearchDoc, update_index
+from gongkai.search.files import decode, shard_of
+from gongkai.search.pinyin import pinyin_keys, readings
+from gongkai.search.tokens import normalize, query_keys, text_keys, units
+from tests.conftest import Run
+from tests.search_cases import QUERY_KEYS
+
+Gk = Callable[..., Run]
+
+
+@pytest.mark.parametrize("query", sorted(QUERY_KEYS))
+def test_query_keys(query: str) -> None:
+    assert query_keys(query) == QUERY_KEYS[query]
+
+
+def test_units_of_doc_number_variants() -> None:
+    for text in ("安民〔2026〕12号", "安民[2026]12号", "安民(2026)12号", "安民（2026）12号", "安民2026年12号",
+                 "安民【2026】12号", "安民［２０２６］１２号"):
+        assert units(text) == ["安", "民", "2026", "12", "号"], text
+
+
+def test_normalize() -> None:
+    assert normalize("2026年12月") == "2026 12月"
+    assert normalize("2026年度") == "2026年度"
+    assert normalize("12026年1") == "12026年1"  # five digits are no year
+    assert normalize("ＭＺ①") == "mz1"
+
+
+def test_text_keys_within_a_line() -> None:
+    assert text_keys("低保\n标准") == {"低保", "标准"}
+    assert text_keys("救助。供养") == {"救助", "助供", "供养", "救助供", "助供养"}
+    assert text_keys("第8批") == {"第8 ", "8 批", "第8 批", "8 "}
+    assert text_keys("安民〔2026〕12号") == {"安民", "安民2026 ", "民2026 ", "民2026 12 ", "2026 ", "12 ",
+                                           "2026 12 ", "2026 12 号", "12 号"}
+    assert text_keys("低") == set()
+    assert text_keys("12") == {"12 "}
+    assert text_keys("") == set()
+
+
+def test_text_keys_hold_every_query_of_a_substring() -> None:
+    text = "安溪县民政局关于印发《安溪县经济困难老年人养老服务补贴实施办法》的通知（安民〔2026〕12号）"
+    keys = text_keys(text)
+    for query in ("经济困难", "养老服务补贴", "办法》的通", "安民2026年12号", "安民[2026]12", "民政"):
+        assert set(query_keys(query)) <= keys, query
+
+
+def test_pinyin() -> None:
+    assert readings("低保") == ("di", "bao")
+    assert readings("银行") == ("yin", "hang")
+    assert readings("行政") == ("xing", "zheng")
+    assert readings("绿色") == ("lv", "se")
+    assert pinyin_keys(["低保"]) == {("~di bao", "低保"), ("^db", "低保")}
+    assert pinyin_keys(["特困人员", "人员"]) == {("~te kun", "特困"), ("~kun ren", "困人"), ("~ren yuan", "人员"),
+                                                 ("^tk", "特困"), ("^kr", "困人"), ("^ry", "人员")}
+
+
+# ---- the index ----
+
+def doc(url: str, title: str, text: str = "", day: int = 1, **extra: object) -> SearchDoc:
+    return SearchDoc(url=url, title=title, date=dt.date(2026, 3, day), text=text, kind="record",
+                     filters={"领域": "社会救助", "年份": "2026"}, pinyin_terms=(title,), **extra)  # type: ignore[arg-type]
+
+
+DOCS = [
+    doc("records/a.html", "关于提高城乡低保标准的通知", "城乡低保标准每人每月920元。", 1, doc_number="安民〔2026〕12号"),
+    doc("records/b.html", "特困人员救助供养标准", "特困人员基本生活标准。", 2),
+    doc("records/c.html", "临时救助工作动态", "开展临时救助，检查供养机构。", 3),
+]
+
+
+def write(site: Path, update: object) -> None:
+    for path, data in update.files.items():  # type: ignore[attr-defined]
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    for path in update.removed:  # type: ignore[attr-defined]
+        (site / path).unlink()
+
+
+def read(site: Path, path: str) -> object:
+    return json.loads(gzip.decompress((site / path).read_bytes()))
+
+
+def pages_with(site: Path, key: str) -> set[str]:
+    """The urls whose pages hold *key*, read straight from the files (as search.js does)."""
+    meta = read(site, "search/meta.json.gz")
+    shard = read(site, f"search/s/{shard_of(key, meta['shards'])}.json.gz")  # type: ignore[index]
+    numbers = {p >> 1 for p in decode(shard.get(key, []))}  # type: ignore[union-attr]
+    docs = read(site, "search/docs.json.gz")["pages"]  # type: ignore[index]
+    return {url for url, entry in docs.items() if entry[0] in numbers}
+
+
+def test_full_build(tmp_path: Path) -> None:
+    update = update_index(tmp_path, {d.url: d for d in DOCS})
+    assert update.rebuilt and update.pages == 3 and update.removed == []
+    assert list(tmp_path.iterdir()) == []  # the site is only read
+    write(tmp_path, update)
+    assert pages_with(tmp_path, "低保") == {"records/a.html"}
+    assert pages_with(tmp_path, "供养") == {"records/b.html", "records/c.html"}
+    assert pages_with(tmp_path, "救助供") == {"records/b.html"}  # c has 救助 and 供养, not 救助供养
+    assert pages_with(tmp_path, "民2026 12 ") == {"records/a.html"}
+    assert pages_with(tmp_path, "=领域=社会救助") == {"records/a.html", "records/b.html", "records/c.html"}
+    assert read(tmp_path, f"search/s/{shard_of('~di bao', 1)}.json.gz")["~di bao"] == {"低保": 1}  # type: ignore[index]
+    meta = read(tmp_path, "search/meta.json.gz")
+    assert meta["filters"]["年份"] == {"2026": 3}  # type: ignore[index]
+
+
+def test_patch_touches_only_what_changed(tmp_path: Path) -> None:
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.gz")}
+    changed = dataclasses.replace(DOCS[2], text="开展临时救助。")
+    new = doc("records/d.html", "高龄津贴发放公告", "高龄津贴。", 4)
+    update = update_index(tmp_path, {DOCS[0].url: None, changed.url: changed, new.url: new, DOCS[1].url: DOCS[1]})
+    assert not update.rebuilt and update.changed == 3 and update.pages == 3
+    assert update.removed == ["search/t/0.json.gz"]
+    assert {p for p in tmp_path.rglob("*.gz")} == set(before) and all(p.read_bytes() == d for p, d in before.items())
+    write(tmp_path, update)
+    assert pages_with(tmp_path, "低保") == set()
+    assert pages_with(tmp_path, "供养") == {"records/b.html"}
+    assert pages_with(tmp_path, "龄津贴") == {"records/d.html"}
+    assert pages_with(tmp_path, "民2026 12 ") == set()
+    assert read(tmp_path, f"search/s/{shard_of('~di bao', 1)}.json.gz").get("~di bao") is None  # type: ignore[union-attr]
+    assert read(tmp_path, "search/meta.json.gz")["filters"]["年份"] == {"2026": 3}  # type: ignore[index]
+
+
+def test_unchanged_pages_cost_nothing(tmp_path: Path) -> None:
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
+    update = update_index(tmp_path, {d.url: d for d in DOCS})
+    assert update.changed == 0 and update.removed == [] and update.files == {}
+    update = update_index(tmp_path, {DOCS[0].url: None, "records/never-indexed.html": None})
+    assert update.changed == 1 and update.removed == ["search/t/0.json.gz"]
+
+
+def test_other_format_is_rebuilt(tmp_path: Path) -> None:
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
+    (tmp_path / "search/meta.json.gz").write_bytes(gzip.compress(b'{"format": 0}'))
+    (tmp_path / "search/s/7.json.gz").write_bytes(gzip.compress(b"{}"))
+    update = update_index(tmp_path, {}, everything=lambda: DOCS[:2])
+    assert update.rebuilt and update.pages == 2
+    assert "search/s/7.json.gz" in update.removed and "search/t/2.json.gz" in update.removed
+
+
+def test_damaged_index_is_a_clear_error(tmp_path: Path) -> None:
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
+    (tmp_path / "search/t/1.json.gz").write_bytes(b"not gzip")
+    with pytest.raises(Exception, match="搜索索引文件「search/t/1.json.gz」无法读取"):
+        update_index(tmp_path, {DOCS[1].url: None})
+    assert update_index(tmp_path, {DOCS[1].url: None}, everything=lambda: DOCS[::2]).rebuilt
+
+
+# ---- through the real build ----
+
+def _search_text(site: Path) -> str:
+    return "".join(gzip.decompress(p.read_bytes()).decode("utf-8") for p in (site / "search").rglob("*.gz"))
+
+
+def test_lists_of_people_never_in_the_index(bundled: Path, gk: Gk, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", bundled, "--out", site).code == 0
+    text = _search_text(site)
+    assert "社会救助投诉举报电话" in text
+    for name in ("詹丽华", "刘福来", "陈水生", "林玉燕", "陈金水", "李美玉", "詹建国"):  # the names in the lists
+        assert name not in text
+    assert "临时救助对象名单公示" not in text  # the build leaves lists of people out of the index altogether
+    assert "R2026-006" not in text and "婚姻登记档案整理移交清单" not in text  # 依申请公开: not on the site
+
+
+def test_build_updates_the_index(bundled: Path, gk: Gk, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", bundled, "--out", site).code == 0
+    target = bundled / "records/2026/R2026-012.yaml"
+    target.write_text(target.read_text("utf-8").replace("请结合实际认真贯彻落实", "请结合本地实际认真贯彻落实"), "utf-8")
+    assert gk("build-site", bundled, "--out", site).code == 0
+    assert "本地实际" in _search_text(site)
+    target.write_text(target.read_text("utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开"), "utf-8")
+    assert gk("build-site", bundled, "--out", site).code == 0
+    assert "本地实际" not in _search_text(site)
+    _assert_whole(site)
+
+
+def _assert_whole(site: Path) -> None:
+    """Every file the index names is on the site, and no other."""
+    meta, docs = read(site, "search/meta.json.gz"), read(site, "search/docs.json.gz")
+    pages = [entry[0] for entry in docs["pages"].values()]  # type: ignore[index]
+    assert sorted(p.name for p in (site / "search/t").iterdir()) == sorted(f"{p}.json.gz" for p in pages)
+    assert len(list((site / "search/s").iterdir())) == meta["shards"]  # type: ignore[index]
+    assert meta["pages"] == len(pages) > 50  # type: ignore[index]
+
+
+def test_new_index_format_rebuilds_from_every_page(bundled: Path, gk: Gk, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", bundled, "--out", site).code == 0
+    monkeypatch.setattr("gongkai.search.files.FORMAT", 2)  # a later gongkai writes the index differently
+    target = bundled / "records/2026/R2026-012.yaml"
+    target.write_text(target.read_text("utf-8").replace("请结合实际认真贯彻落实", "请结合本地实际认真贯彻落实"), "utf-8")
+    assert gk("build-site", bundled, "--out", site).code == 0
+    _assert_whole(site)
+    assert read(site, "search/meta.json.gz")["format"] == 2  # type: ignore[index]
+    assert "婚姻登记办事指南" in _search_text(site)  # pages that did not change are in the new index too
+
+
+def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    many = [doc(f"records/r{n}.html", f"第{n}号通知：{'低保特困临时救助'[n % 6:n % 6 + 2]}", f"正文{n}", 1 + n % 28)
+            for n in range(40)]
+    alone = update_index(tmp_path, {d.url: d for d in many}).files
+    monkeypatch.setattr("gongkai.search.build.PARALLEL_MIN", 1)
+    monkeypatch.setattr("gongkai.search.build.os.cpu_count", lambda: 3)
+    assert update_index(tmp_path, {d.url: d for d in many}).files == alone
+
+
+@pytest.mark.parametrize(("before", "drops", "adds", "after"), [
+    ([2, 3, 5, 9], {1}, {}, [5, 9]),  # page 1 (postings 2 and 3) leaves
+    ([2, 3, 5, 9], {4}, {}, [2, 3, 5]),  # the last one leaves
+    ([2, 3, 5, 9], {1, 4}, {}, [5]),
+    ([2, 9], {}, {3: 1, 10: 0}, [2, 7, 9, 20]),  # page 3 in its title, page 10 in its text
+    ([3], {1}, {1: 0}, [2]),  # page 1 moves from title to text
+    ([], {}, {0: 1}, [1]),
+])
+def test_posting_edits(before: list[int], drops: set[int], adds: dict[int, int], after: list[int]) -> None:
+    from gongkai.search.files import edit, encode
+    assert decode(edit(encode(before), drops, adds)) == after
+
+
+def test_runs_of_equal_differences_are_short() -> None:
+    from gongkai.search.files import encode
+    assert encode([0, 2, 4, 6, 8, 9, 11]) == [0, 2, 2, 2, 2, 1, 2]  # short lists as they are
+    many = [0, 2, 4, 6, 8, 9, 11, *range(13, 110, 3)]
+    assert encode(many) == [0, 2, -3, 1, 2, 2, 3, -31]
+    assert encode([*range(0, 64, 2), 65, 67]) == [0, 2, -30, 3, 2]
+    assert decode([0, 2, -3, 1, 2]) == [0, 2, 4, 6, 8, 9, 11]
+    assert decode(encode(list(range(0, 2000, 2)))) == list(range(0, 2000, 2))
+
+
+def test_a_patched_index_keeps_the_files_it_did_not_touch(bundled: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.site import build_site
+    monkeypatch.setattr("gongkai.search.REBUILD_BELOW", 0)  # patch even this small index, as a large one is
+    site, today = tmp_path / "site", dt.date(2026, 11, 27)
+    build_site(bundled, site, today)
+    before = sorted(p.name for p in (site / "search/s").iterdir())
+    target = bundled / "records/2026/R2026-012.yaml"
+    target.write_text(target.read_text("utf-8").replace("请结合实际认真贯彻落实", "请结合本地实际认真贯彻落实"), "utf-8")
+    result = build_site(bundled, site, today)
+    assert result.removed == 0 and sorted(p.name for p in (site / "search/s").iterdir()) == before
+    assert "本地实际" in _search_text(site)
+    _assert_whole(site)
