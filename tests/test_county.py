@@ -55,7 +55,7 @@ def test_county_over_three_catalogs_one_broken(gk: Callable[..., Run], county: t
     result = gk("county", *county, "--year", "2026", "--out", out)
     assert result.code == 1  # one department could not be read
     assert "永春县民政局" in result.out and "德化县民政局" in result.out
-    assert f"无法读取 {county[2]}：gongkai.yaml 第3行第1列：方括号列表没有闭合或格式不对" in result.out
+    assert f"无法读取 {county[2]}：gongkai.yaml 第2行第7列：这里开始的方括号列表没有闭合或格式不对" in result.out
     assert "共 3 个部门，1 个无法读取。" in result.out
 
     review = load_workbook(out / "review-2026.xlsx")

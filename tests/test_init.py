@@ -66,8 +66,9 @@ def test_init_other_county_then_validate_build_and_hand_over(gk: Callable[..., R
 
     schedule = gk("handover", "schedule", "--year", "2026", "-C", catalog)
     assert "2026-12-05  →  2026-12-07（周一）" in schedule.out and "2026-11-20" not in schedule.out
-    assert gk("handover", "--date", "2026-12-21", "-C", catalog, "--dry-run").code == 2  # the 20th is no longer a day
-    handed = gk("handover", "--date", "2026-12-07", "-C", catalog, "--out", tmp_path / "out")
+    on = ("--today", "2026-12-21")
+    assert gk("handover", "--date", "2026-12-21", "-C", catalog, "--dry-run", *on).code == 2  # the 20th is no longer a day
+    handed = gk("handover", "--date", "2026-12-07", "-C", catalog, "--out", tmp_path / "out", "--today", "2026-12-07")
     assert handed.code == 0, handed.err
     assert (catalog / "handover" / "2026-12-07.yaml").is_file()
 
