@@ -129,6 +129,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     # 2026-09-03 (Thursday) + 7 working days counting that day: 3, 4, 7, 8, 9, 10, 11 September.
     "GK416": (lambda c: c.record(rec(公示截止="公示期: 7\n公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示期: 7\n公示截止: 2026-09-11"))),
+    # A 空白说明 gongkai init wrote keeps its 待确认 comment until the clerk has checked it.
+    "GK550": (lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 待确认\n"),
+              lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 已核实\n")),
     "GK801": (lambda c: c.write("calendar/2027.yaml", NOTICE_2027.format(makeup="2027-02-08")),
               lambda c: c.write("calendar/2027.yaml", NOTICE_2027.format(makeup="2027-02-06"))),
     "GK802": (lambda c: None, lambda c: c.write("calendar/2027.yaml", NOTICE_2027.format(makeup="2027-02-06"))),

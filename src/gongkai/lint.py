@@ -7,11 +7,15 @@ from dataclasses import replace
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Report, Severity
-from gongkai.rules import REGISTRY, Context
+from gongkai.rules import REGISTRY, Context, Finding
 
 
-def lint(catalog: Catalog, today: dt.date) -> Report:
-    """All diagnostics of *catalog*: what the loader found plus every rule's findings."""
+def lint(catalog: Catalog, today: dt.date, positions: bool = True) -> Report:
+    """All diagnostics of *catalog*: what the loader found plus every rule's findings.
+
+    Without *positions*, rule findings name their file but no line or column: finding a line re-reads the file with
+    positions, which a caller that only counts findings (the county view) need not pay for.
+    """
     report = Report(files_checked=len(catalog.files))
     report.extend(catalog.load_diagnostics)
     context = Context(catalog, today)
@@ -19,12 +23,22 @@ def lint(catalog: Catalog, today: dt.date) -> Report:
         if rule.check is None:
             continue
         for finding in rule.check(context):
+            if not positions:
+                report.add(_unplaced(catalog, rule.code, rule.severity, finding))
+                continue
             found = catalog.diagnostic(rule.code, rule.severity, finding.message, finding.location,
                                        finding.hint, finding.prefer_key)
             if finding.line_offset and found.line is not None:
                 found = replace(found, line=found.line + finding.line_offset, column=1)
             report.add(found)
     return apply_overrides(report, catalog)
+
+
+def _unplaced(catalog: Catalog, code: str, severity: Severity, finding: Finding) -> Diagnostic:
+    location = finding.location
+    path = location.path or (catalog.path_of("item", location.object_id or "")
+                             or catalog.path_of("record", location.object_id or ""))
+    return Diagnostic(code, severity, finding.message, path, None, None, location.object_id, finding.hint, location.field)
 
 
 def apply_overrides(report: Report, catalog: Catalog) -> Report:

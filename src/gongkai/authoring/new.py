@@ -25,7 +25,10 @@ def next_record_id(catalog: Catalog, year: int) -> str:
 
 
 def next_index_number(catalog: Catalog, year: int) -> str:
-    """The next 索引号 of *year*: the highest one in use with its last number raised, else <区划代码>-MZ-<year>-00001."""
+    """The next 索引号 of *year*: the highest one in use with its last number raised, else <前缀>-<year>-00001.
+
+    The prefix is gongkai.yaml 检查 → 索引号前缀, or <区划代码>-MZ when it is not set.
+    """
     used = [r.index_number for r in catalog.records.values() if r.index_number]
     same_year = [n for n in used if f"-{year}-" in n and re.search(r"\d+$", n)]
     if same_year:
@@ -36,8 +39,9 @@ def next_index_number(catalog: Catalog, year: int) -> str:
     if template:
         prefix = re.sub(r"-\d{4}-\d+$", "", template)
         return f"{prefix}-{year}-{1:0{len(template.rsplit('-', 1)[1])}d}"
-    code = catalog.agency.org.division_code if catalog.agency else "000000"
-    return f"{code}-MZ-{year}-00001"
+    agency = catalog.agency
+    prefix = (agency.lint.index_prefix or f"{agency.org.division_code}-MZ") if agency else "000000-MZ"
+    return f"{prefix}-{year}-00001"
 
 
 def item_path(catalog: Catalog, fields: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ import marshal
 import pickle
 import sqlite3
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ STATS_FILE = "stats.v2.marshal"
 RACY_NS = 2_000_000_000
 
 
+@cache  # one process runs one version of the code; a command reading many catalogs (county) asks once
 def code_salt() -> str:
     """Changes whenever gongkai's own code changes, so stale results are never reused."""
     digest = hashlib.sha1(gongkai.__version__.encode())

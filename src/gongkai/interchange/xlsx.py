@@ -15,6 +15,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from gongkai.catalog import Catalog
 from gongkai.interchange import layout, table
+from gongkai.model import Agency
 
 # Workbook properties are fixed so that the same catalog always gives the same bytes.
 FIXED_TIME = dt.datetime(2020, 1, 1)
@@ -44,28 +45,69 @@ def export_directory_xlsx(catalog: Catalog, every_file: bool = False) -> bytes:
     return _save(workbook)
 
 
+def export_departments_xlsx(departments: list[tuple[str, Agency | None, list[table.Sheet]]]) -> bytes:
+    """One worksheet per department (name, agency, its 领域 sheets): each 领域 a block in the official layout.
+
+    This is the county's review table (审核把关): the blocks read back with gongkai import xlsx like any directory.
+    """
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for name, agency, sheets in departments:
+        ws = workbook.create_sheet(_unique(_sheet_name(name), used))
+        top = 1
+        for sheet in sheets:
+            top = _write_block(ws, sheet, agency, top) + 1  # one blank row between 领域
+        if sheets:
+            _page_setup(ws, layout.columns(sheets[0].with_level3, sheets[0].extras), freeze=len(sheets) == 1)
+    if not workbook.worksheets:
+        workbook.create_sheet("目录")
+    workbook.properties.title = "基层政务公开标准目录（审核）"
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    return _save(workbook)
+
+
+def _unique(name: str, used: set[str]) -> str:
+    """*name*, or *name* with a number when another sheet already has it (Excel refuses duplicate sheet names)."""
+    candidate, number = name, 2
+    while candidate in used:
+        suffix = f"（{number}）"
+        candidate, number = name[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate)
+    return candidate
+
+
 def _sheet_name(domain: str) -> str:
     cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in domain)
     return cleaned[:31]
 
 
 def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:
+    _write_block(ws, sheet, catalog.agency, 1)
+    _page_setup(ws, layout.columns(sheet.with_level3, sheet.extras))
+
+
+def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: int) -> int:
+    """Title, two-row header and rows of one 领域 from row *top*; returns the row after the last."""
     cols = layout.columns(sheet.with_level3, sheet.extras)
-    ws.append([sheet.title])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(cols))
-    ws.cell(1, 1).font = Font(bold=True, size=16)
-    ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
-    ws.row_dimensions[1].height = 32
-    _write_header(ws, cols)
+    ws.cell(top, 1, sheet.title)
+    ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=len(cols))
+    ws.cell(top, 1).font = Font(bold=True, size=16)
+    ws.cell(top, 1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[top].height = 32
+    _write_header(ws, cols, top + 1)
+    first = top + 1 + len(HEADER_ROWS)
     for serial, item in enumerate(sheet.items, start=1):
-        ws.append(table.row(item, serial, catalog.agency, sheet.with_level3, sheet.extras))
-    _style_body(ws, cols, len(sheet.items))
-    _merge_level1(ws, sheet)
-    _page_setup(ws, cols)
+        for number, value in enumerate(table.row(item, serial, agency, sheet.with_level3, sheet.extras), start=1):
+            ws.cell(first + serial - 1, number, value)
+    _style_body(ws, cols, first, len(sheet.items))
+    _merge_level1(ws, sheet, first)
+    return first + len(sheet.items)
 
 
-def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...]) -> None:
-    top, sub = HEADER_ROWS
+def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...], top: int) -> None:
+    sub = top + 1
     index = 0
     while index < len(cols):
         column = cols[index]
@@ -82,7 +124,7 @@ def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...]) -> None:
             ws.cell(top, first, column.label)
             ws.merge_cells(start_row=top, start_column=first, end_row=sub, end_column=first)
         index += span
-    for row in HEADER_ROWS:
+    for row in (top, sub):
         for number in range(1, len(cols) + 1):
             cell = ws.cell(row, number)
             cell.font = Font(bold=True)
@@ -90,30 +132,30 @@ def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...]) -> None:
             cell.border = _BORDER
 
 
-def _style_body(ws: Worksheet, cols: tuple[layout.Column, ...], count: int) -> None:
+def _style_body(ws: Worksheet, cols: tuple[layout.Column, ...], first: int, count: int) -> None:
     for number, column in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(number)].width = column.width
         centred = "=" in column.key or column.key == "序号"
-        for row in range(FIRST_DATA_ROW, FIRST_DATA_ROW + count):
+        for row in range(first, first + count):
             cell = ws.cell(row, number)
             cell.alignment = _CENTER if centred else _WRAP
             cell.border = _BORDER
 
 
-def _merge_level1(ws: Worksheet, sheet: table.Sheet) -> None:
+def _merge_level1(ws: Worksheet, sheet: table.Sheet, first: int) -> None:
     """A run of rows with the same 一级事项 shares one merged cell, as printed directories do."""
     start = 0
     items = sheet.items
     for index in range(1, len(items) + 1):
         if index == len(items) or items[index].level1 != items[start].level1:
             if index - start > 1:
-                ws.merge_cells(start_row=FIRST_DATA_ROW + start, start_column=2,
-                               end_row=FIRST_DATA_ROW + index - 1, end_column=2)
+                ws.merge_cells(start_row=first + start, start_column=2, end_row=first + index - 1, end_column=2)
             start = index
 
 
-def _page_setup(ws: Worksheet, cols: tuple[layout.Column, ...]) -> None:
-    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+def _page_setup(ws: Worksheet, cols: tuple[layout.Column, ...], freeze: bool = True) -> None:
+    if freeze:
+        ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = ws.PAPERSIZE_A3
     ws.page_setup.fitToWidth = 1

@@ -124,6 +124,10 @@ class LintSettings(CatalogModel):
     severity: dict[str, SeverityName] = Field(default_factory=dict, alias="严重程度", title="按规则调整严重程度")
     interpretation_days: int = Field(3, alias="解读时限工作日", ge=0, le=60, title="解读时限（工作日）")
     index_pattern: Text | None = Field(None, alias="索引号格式", title="索引号格式（正则表达式）")
+    index_prefix: Text | None = Field(
+        None, alias="索引号前缀", title="索引号前缀",
+        description="本年还没有索引号时，新信息的索引号为「前缀-年份-00001」，如 350525-MZ",
+    )
     wording: list[Wording] = Field(default_factory=list, alias="错误表述", title="错误表述", description="过时或错误的提法及正确写法")
 
 

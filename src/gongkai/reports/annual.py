@@ -63,7 +63,7 @@ def build_annual(catalog: Catalog, year: int) -> AnnualReport:
     appeals: list[Appeal] = [a for _, a in catalog.models("appeal")]
     table3 = _table3(requests, year, data)
     report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3, _table4(appeals, year))
-    report.problems = _check(table3)
+    report.problems = check_balance(table3)
     if data is None:
         report.problems.append(f"没有 annual/{year}.yaml：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
     return report
@@ -129,7 +129,7 @@ def _outcome_rows(handled: list[Request]) -> list[Table3Row]:
     return rows
 
 
-def _check(rows: list[Table3Row]) -> list[str]:
+def check_balance(rows: list[Table3Row]) -> list[str]:
     """一 + 二 = 三(七) + 四, column by column."""
     by_number = {r.number: r.counts for r in rows if r.depth < 2 and r.counts is not None}
     one, two, seven, four = (by_number[n] for n in ("一", "二", "（七）", "四"))

@@ -25,7 +25,8 @@ def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
-def _fraction(done: int | None, total: int | None, provisional: bool = False) -> str:
+def fraction(done: int | None, total: int | None, provisional: bool = False) -> str:
+    """done/total as 50.0%（1/2）, marked 暂定 when a provisional date went into it; — when there is nothing."""
     if not total:
         return "—"
     return f"{percent((done or 0) / total)}（{done}/{total}）" + (PROVISIONAL_MARK if provisional else "")
@@ -35,8 +36,8 @@ def scorecard_row(score: UnitScore) -> list[str]:
     """One unit's row as text, in the order of SCORECARD_HEADERS; shares counted on a 暂定 date say so."""
     guessed = score.provisional > 0
     return [score.name, score.kind, str(score.items), str(score.published),
-            _fraction(score.on_time, score.checkable, guessed), str(len(score.missed)),
-            _fraction(score.handed_on_time, score.handed, guessed), str(score.errors), str(score.warnings)]
+            fraction(score.on_time, score.checkable, guessed), str(len(score.missed)),
+            fraction(score.handed_on_time, score.handed, guessed), str(score.errors), str(score.warnings)]
 
 
 def scorecard_rows(card: Scorecard) -> list[list[str]]:

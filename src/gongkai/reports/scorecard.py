@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
-from gongkai.diagnostics import Severity
+from gongkai.diagnostics import Report, Severity
 from gongkai.holidays import calendar_of
 from gongkai.lint import lint
 from gongkai.model import Item
@@ -71,8 +71,9 @@ class Scorecard:
         return due
 
 
-def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | None = None) -> Scorecard:
-    """Compute every unit's figures for *year* (only *unit* when given)."""
+def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | None = None,
+                    report: Report | None = None) -> Scorecard:
+    """Compute every unit's figures for *year* (only *unit* when given); *report* is lint's, when already made."""
     agency = catalog.agency
     units = [u for u in (agency.units if agency else []) if unit is None or u.id == unit]
     scores = {u.id: UnitScore(u.id, u.name, u.kind) for u in units}
@@ -82,7 +83,7 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     _count_records(catalog, scores, year, calendar, card)
     if card.has_ledgers:
         _count_handover(catalog, scores, year, today, calendar, card)
-    _count_findings(catalog, scores, today)
+    _count_findings(catalog, scores, report or lint(catalog, today))
     return card
 
 
@@ -165,10 +166,10 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
         score.handed_on_time = (score.handed_on_time or 0) + (delivered is not None and delivered <= due.date)
 
 
-def _count_findings(catalog: Catalog, scores: dict[str, UnitScore], today: dt.date) -> None:
+def _count_findings(catalog: Catalog, scores: dict[str, UnitScore], report: Report) -> None:
     owner = _owners(catalog)
     counts: Counter[tuple[str, Severity]] = Counter()
-    for diagnostic in lint(catalog, today).sorted():
+    for diagnostic in report.sorted():
         unit = owner.get(diagnostic.object_id or "")
         if unit is not None:
             counts[(unit, diagnostic.severity)] += 1

@@ -64,8 +64,28 @@ def scorecard_workbook(card: Scorecard) -> bytes:
     return save_workbook(book)
 
 
-def annual_workbook(report: AnnualReport) -> bytes:
-    """Tables 二, 三 and 四 of the annual report, one sheet each, plus the check."""
+def table_workbook(title: str, sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]], Sequence[str]]]) -> bytes:
+    """Plain tables, one sheet each (name, headers, rows, notes below); the first sheet carries *title*."""
+    book = Workbook()
+    book.remove(book.active)
+    for index, (name, headers, rows, notes) in enumerate(sheets):
+        sheet = book.create_sheet(name)
+        start = 1
+        if index == 0:
+            write_title(sheet, title, len(headers))
+            start = 2
+        end = write_table(sheet, [list(headers), *[list(r) for r in rows]], start=start)
+        for offset, note in enumerate(notes):
+            sheet.cell(row=end + 1 + offset, column=1, value=note)
+        sheet.column_dimensions["A"].width = 20
+    return save_workbook(book)
+
+
+def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | None = None) -> bytes:
+    """Tables 二, 三 and 四 of the annual report, one sheet each, plus the check.
+
+    *checks* (a roll-up of several departments): each department's own check, listed after the sum's.
+    """
     book = Workbook()
     two = book.active
     two.title = "表二 主动公开"
@@ -88,7 +108,10 @@ def annual_workbook(report: AnnualReport) -> bytes:
     write_table(four, [["类别", *RESULT_LABELS.values()],
                   *[[group, *(report.table4[group][k] for k in keys)] for group in TABLE4_GROUPS]])
     check = book.create_sheet("勾稽检查")
-    write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
+    end = write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
+    if checks is not None:
+        write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
+        check.column_dimensions["A"].width = 24
     return save_workbook(book)
 
 

@@ -86,6 +86,9 @@ FAMILIES = {
     "GK52": "门户导出",  # GK520–GK549: the portal export's ledgers, a band inside GK5
     "GK53": "门户导出",
     "GK54": "门户导出",
+    "GK55": "新机关启用",  # GK550–GK579: what gongkai init generated, a band inside GK5
+    "GK56": "新机关启用",
+    "GK57": "新机关启用",
     "GK6": "个人信息保护",
     "GK7": "依申请公开办理",
     "GK8": "节假日安排",

@@ -1,0 +1,241 @@
+"""gongkai init: start a new bureau's catalog (prompts in Chinese, flags, or an answers file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
+from gongkai.cli.options import TodayOpt, parse_date, today
+from gongkai.diagnostics import Report, Severity
+from gongkai.errors import UsageProblem
+from gongkai.output.excerpt import source_lines
+from gongkai.output.text import render_text
+from gongkai.catalog.sources import WorkingTree
+from gongkai.setup.answers import Answers, merge, read_answers
+from gongkai.setup.create import InitResult, baseline, init_catalog, refuse_existing
+from gongkai.setup.divisions import county, towns_of
+from gongkai.setup.resolve import DEFAULT_HOURS, check_code, resolve
+
+HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
+
+
+def _pairs(values: list[str] | None, sep: str, keys: tuple[str, str], flag: str) -> list[dict[str, str]] | None:
+    """「a=b」 flag values as mappings {keys[0]: a, keys[1]: b}."""
+    if not values:
+        return None
+    found = []
+    for value in values:
+        left, mark, right = value.replace("：", ":").replace("＝", "=").partition(sep)
+        if not mark or not left.strip() or not right.strip():
+            raise UsageProblem(f"{flag} 的写法是「{keys[0]}{sep}{keys[1]}」，如 {flag} {_EXAMPLES[flag]}，而不是「{value}」")
+        found.append({keys[0]: left.strip(), keys[1]: right.strip()})
+    return found
+
+
+_EXAMPLES = {"--leader": "陈明:局长", "--unit": "shjzg=社会救助股", "--domain": "社会救助=SHJZ"}
+
+
+def _days(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    try:
+        return [int(part) for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
+    except ValueError:
+        raise UsageProblem(f"--handover 写每月的几日，用逗号分隔，如 5,20（福建）或 5（每月5日），而不是「{text}」") from None
+
+
+@app.command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(help="新目录仓库的文件夹（不存在时新建），默认当前文件夹", show_default=False)] = Path("."),
+    answers_file: Annotated[Path | None, typer.Option("--answers", "-a", help="答案文件（YAML），格式见 README「新机关启用」", show_default=False)] = None,
+    from_xlsx: Annotated[Path | None, typer.Option("--from-xlsx", help="从本机关已发布的目录表（xlsx 或 xls）建立事项，代替标准指引", show_default=False)] = None,
+    name: Annotated[str | None, typer.Option("--name", help="机关名称，如 永春县民政局", show_default=False)] = None,
+    code: Annotated[str | None, typer.Option("--code", help="县级行政区划代码（6位），如 350525", show_default=False)] = None,
+    address: Annotated[str | None, typer.Option("--address", help="机关地址", show_default=False)] = None,
+    postcode: Annotated[str | None, typer.Option("--postcode", help="邮编", show_default=False)] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="联系人（政务公开专职工作人员）", show_default=False)] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="联系电话", show_default=False)] = None,
+    email: Annotated[str | None, typer.Option("--email", help="电子邮箱", show_default=False)] = None,
+    leader: Annotated[list[str] | None, typer.Option("--leader", help="领导「姓名:职务」，可写多次", show_default=False)] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="股室「编号=名称」，可写多次；不写为办公室和各领域的股室", show_default=False)] = None,
+    town: Annotated[list[str] | None, typer.Option("--town", help="乡镇名称，可写多次；不写为自带乡镇表中本县的全部乡镇", show_default=False)] = None,
+    no_towns: Annotated[bool, typer.Option("--no-towns", help="不设乡镇民政办")] = False,
+    guideline: Annotated[list[str] | None, typer.Option("--guideline", help="按哪个领域的标准指引生成事项，可写多次；不写为全部", show_default=False)] = None,
+    domain: Annotated[list[str] | None, typer.Option("--domain", help="另外的领域「名称=代码」，可写多次", show_default=False)] = None,
+    handover: Annotated[str | None, typer.Option("--handover", help="每月移交两馆的日子：5,20（福建，默认）、5（每月5日）或自定的几日", show_default=False)] = None,
+    archive: Annotated[str | None, typer.Option("--archive", help="接收的档案馆，默认「县名档案馆」", show_default=False)] = None,
+    library: Annotated[str | None, typer.Option("--library", help="接收的图书馆，默认「县名图书馆」", show_default=False)] = None,
+    index_prefix: Annotated[str | None, typer.Option("--index-prefix", help="索引号前缀，默认「区划代码-MZ」", show_default=False)] = None,
+    index_pattern: Annotated[str | None, typer.Option("--index-pattern", help="索引号格式（正则表达式），默认按前缀生成", show_default=False)] = None,
+    base_url: Annotated[str | None, typer.Option("--base-url", help="本栏目在县政府门户网站上的地址（基础地址）", show_default=False)] = None,
+    desk_office: Annotated[str | None, typer.Option("--desk-office", help="依申请公开受理机构，默认「机关名称办公室」", show_default=False)] = None,
+    desk_hours: Annotated[str | None, typer.Option("--desk-hours", help="依申请公开办公时间", show_default=False)] = None,
+    online: Annotated[str | None, typer.Option("--online-url", help="网上申请地址（县政府依申请公开系统）", show_default=False)] = None,
+    review_body: Annotated[str | None, typer.Option("--review-body", help="行政复议机关，默认「县名人民政府」", show_default=False)] = None,
+    court: Annotated[str | None, typer.Option("--court", help="行政诉讼法院，默认「县名人民法院」", show_default=False)] = None,
+    ci: Annotated[str | None, typer.Option("--ci", help="CI 模板：github（默认）、gitlab 或 无", show_default=False)] = None,
+    through: Annotated[str | None, typer.Option("--baseline", help="启用前最后一次人工送交两馆的日期：补登台账（handover baseline）", show_default=False)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="不询问：没写的用默认值（在脚本、CI 中运行时也不询问）")] = False,
+    when: TodayOpt = None,
+) -> int:
+    """建立新机关的政务公开目录：gongkai.yaml、按标准指引生成的事项、CI、pre-commit、编辑器设置，并 git init、第一次提交。
+
+    在终端中运行时逐项询问（中文）；也可用选项或答案文件（--answers）一次写全。已有目录时拒绝，不会覆盖。
+    """
+    refuse_existing(folder)
+    base = _from_file(answers_file) if answers_file else None
+    desk = {"受理机构": desk_office, "办公时间": desk_hours, "网上申请地址": online, "复议机关": review_body, "诉讼法院": court}
+    given: dict[str, Any] = {
+        "机关名称": name, "区划代码": code, "地址": address, "邮编": postcode, "联系人": contact, "联系电话": phone,
+        "电子邮箱": email, "领导": _pairs(leader, ":", ("姓名", "职务"), "--leader"),
+        "单位": _pairs(unit, "=", ("编号", "名称"), "--unit"), "乡镇": [] if no_towns else town, "指引": guideline,
+        "领域": _pairs(domain, "=", ("名称", "代码"), "--domain"), "移交日": _days(handover), "档案馆": archive,
+        "图书馆": library, "索引号前缀": index_prefix, "索引号格式": index_pattern, "基础地址": base_url,
+        "CI": "无" if ci in ("none", "无") else ci, "补登移交至": through,
+    }
+    if any(desk.values()):
+        given["依申请公开"] = {**((base.desk.model_dump(by_alias=True, exclude_none=True)) if base and base.desk else {}),
+                           **{k: v for k, v in desk.items() if v}}
+    if from_xlsx and guideline is None and not (base and base.guidelines is not None):
+        given["指引"] = []  # the table replaces the guidelines
+    answers = merge(base, given, FLAGS)
+    if not yes and sys.stdin.isatty():
+        answers = merge(answers, _ask(answers), None)
+    table = _read_table(from_xlsx) if from_xlsx else None
+    now = _now(today(when))
+    result = init_catalog(folder, resolve(answers), now, table)
+    _show(result)
+    _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
+    return EXIT_FINDINGS if result.report.has_errors(strict=True) else EXIT_OK
+
+
+FLAGS = {"机关名称": "--name", "区划代码": "--code", "地址": "--address", "邮编": "--postcode", "联系人": "--contact",
+         "联系电话": "--phone", "电子邮箱": "--email", "领导": "--leader", "单位": "--unit", "乡镇": "--town",
+         "指引": "--guideline", "领域": "--domain", "移交日": "--handover", "档案馆": "--archive", "图书馆": "--library",
+         "索引号前缀": "--index-prefix", "索引号格式": "--index-pattern", "基础地址": "--base-url",
+         "依申请公开": "--desk-office、--desk-hours、--online-url、--review-body、--court", "CI": "--ci",
+         "补登移交至": "--baseline"}
+
+
+def _from_file(path: Path) -> Answers:
+    """The answers file, or exit 1 with its problems shown at their lines."""
+    if not path.is_file():
+        raise UsageProblem(f"找不到答案文件「{path}」")
+    parsed = read_answers(path)
+    if parsed.model is None:
+        report = Report(parsed.diagnostics, files_checked=1)
+        err.print(render_text(report, source_lines(WorkingTree(path.parent))), end="", markup=False)
+        err.print(f"答案文件 {path} 有错误，没有建立目录。", markup=False)
+        raise typer.Exit(EXIT_FINDINGS)
+    return parsed.model  # type: ignore[no-any-return]
+
+
+def _read_table(path: Path) -> bytes:
+    if not path.is_file():
+        raise UsageProblem(f"找不到目录表「{path}」")
+    return path.read_bytes()
+
+
+def _now(day: dt.date) -> dt.datetime:
+    """The moment of the first commit: now, on *day* (--today) when that is another day."""
+    clock = dt.datetime.now().astimezone()
+    return clock if clock.date() == day else clock.replace(year=day.year, month=day.month, day=day.day)
+
+
+def _ask(answers: Answers) -> dict[str, Any]:
+    """Ask in Chinese for what the flags and the answers file left open; every answer is checked at once."""
+    got: dict[str, Any] = {}
+
+    def text(key: str, label: str, default: str | None = None) -> str | None:
+        current = _value(answers, key)
+        if current is not None:
+            return str(current)
+        value = typer.prompt(label, default=default or "", show_default=bool(default)).strip()
+        got[key] = value or None
+        return got[key]
+
+    text("机关名称", "机关名称（如 永春县民政局）")
+    code = _value(answers, "区划代码")
+    while code is None or check_code(code):
+        if code is not None:
+            err.print(check_code(code), markup=False)
+        code = typer.prompt("县级行政区划代码（6位，如 350525）").strip()
+        got["区划代码"] = code
+    place = county(code)
+    assert place is not None
+    out.print(f"  → {place.full_name}", markup=False)
+    if answers.towns is None:
+        got["乡镇"] = _ask_towns(code)
+    for key, label in (("地址", "机关地址"), ("邮编", "邮编（可不填）"), ("联系人", "联系人（政务公开专职工作人员）"),
+                       ("联系电话", "联系电话"), ("电子邮箱", "电子邮箱")):
+        text(key, label)
+    if not answers.leaders:
+        person = typer.prompt("主要负责人姓名（领导信息）").strip()
+        got["领导"] = [{"姓名": person, "职务": typer.prompt("职务", default="局长").strip()}]
+    if answers.handover_days is None:
+        choice = typer.prompt("移交两馆：1 每月5日、20日（福建）；2 每月5日；3 自定", default="1").strip()
+        got["移交日"] = HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）"))
+    text("档案馆", "接收的档案馆", f"{place.name}档案馆")
+    text("图书馆", "接收的图书馆", f"{place.name}图书馆")
+    text("索引号前缀", "索引号前缀（索引号为「前缀-年份-00001」）", f"{code}-MZ")
+    text("基础地址", "本栏目在县政府门户网站上的地址（https://…，可不填）")
+    if answers.desk is None:
+        got["依申请公开"] = {k: v for k, v in {
+            "办公时间": typer.prompt("依申请公开办公时间", default=DEFAULT_HOURS).strip(),
+            "网上申请地址": typer.prompt("网上申请地址（可不填）", default="", show_default=False).strip() or None,
+        }.items() if v}
+    text("CI", "CI 模板：github、gitlab 或 无", "github")
+    return got
+
+
+def _value(answers: Answers, alias: str) -> Any:
+    """The value of the field whose YAML key is *alias*."""
+    name = next(n for n, f in Answers.model_fields.items() if f.alias == alias)
+    return getattr(answers, name)
+
+
+def _ask_towns(code: str) -> list[str]:
+    listed = towns_of(code)
+    if listed:
+        out.print(f"自带的乡镇表中本县有 {len(listed)} 个乡镇：{'、'.join(t.name for t in listed)}", markup=False)
+        if typer.confirm("为每个乡镇建立乡镇民政办？", default=True):
+            return [t.name for t in listed]
+        typed = typer.prompt("要建立的乡镇（用「、」分隔，直接回车为不设）", default="", show_default=False)
+    else:
+        typed = typer.prompt("自带的乡镇表中没有本县。请输入本县的乡镇（用「、」分隔，直接回车为不设）",
+                             default="", show_default=False)
+    return [t.strip() for t in typed.replace("，", "、").split("、") if t.strip()]
+
+
+def _show(result: InitResult) -> None:
+    out.print(f"已建立目录：{result.root}（git 仓库；第一次提交 {result.commit[:7]}，启用日期 {result.adopted.isoformat()}）",
+              markup=False)
+    source = "从目录表导入" if result.imported is not None else "按" + "、".join(result.sources) if result.sources else "无"
+    out.print(f"  事项 {result.items} 个（{source}），写入 {len(result.files)} 个文件", markup=False)
+    errors = sum(d.severity is Severity.ERROR for d in result.report.diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in result.report.diagnostics)
+    unconfirmed = sum(d.code == "GK550" for d in result.report.diagnostics)
+    if errors or warnings:
+        err.print(render_text(result.report, source_lines(WorkingTree(result.catalog))), end="", markup=False)
+    out.print(f"校验：{errors} 个错误，{warnings} 个警告；{unconfirmed} 条生成的空白说明待确认（GK550）", markup=False)
+    out.print("下一步：\n  1. 核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）\n"
+              f"  2. gongkai build-site {result.catalog} 生成网站；gongkai new record 登记信息", markup=False)
+
+
+def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactive: bool) -> None:
+    """handover baseline at adoption: from --baseline, or asked; else say how to do it later."""
+    through = answers.baseline
+    if through is None and interactive:
+        typed = typer.prompt("启用前最后一次人工送交两馆是哪一天？（YYYY-MM-DD，直接回车跳过）", default="", show_default=False)
+        through = parse_date(typed.strip(), "送交日期") if typed.strip() else None
+    if through is None:
+        out.print(f"  3. 启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {result.catalog}",
+                  markup=False)
+        return
+    sha, count = baseline(result.root, through, now, answers.contact or "", answers.email or "")
+    out.print(f"已补登台账：至 {through.isoformat()} 人工送交两馆的 {count} 件信息（提交 {sha[:7]}）", markup=False)

@@ -1,0 +1,66 @@
+"""county.yaml: the departments' catalogs the 县政务公开办 reviews (local folders, or git repositories already cloned)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
+from gongkai.catalog.sources import blob_id
+from gongkai.model.base import CatalogModel, Text
+
+
+class DepartmentEntry(CatalogModel):
+    """One department: its catalog folder, or the git repository it was cloned from and where."""
+
+    name: Text | None = Field(None, alias="名称", description="不填时用该目录 gongkai.yaml 中的机关名称")
+    folder: Text | None = Field(None, alias="目录", description="目录文件夹（或其上一级的仓库文件夹），相对于 county.yaml")
+    repository: Text | None = Field(None, alias="仓库", description="git 仓库地址；须先 git clone 到「目录」或「克隆目录」下")
+
+
+class CountyConfig(CatalogModel):
+    """The whole of county.yaml."""
+
+    title: Text | None = Field(None, alias="名称", description="如 安溪县政务公开办")
+    clones: Text | None = Field(None, alias="克隆目录", description="git 仓库克隆到的文件夹，相对于 county.yaml")
+    departments: list[DepartmentEntry] = Field(alias="部门", min_length=1)
+
+
+COUNTY_KIND = FileKind("county", "县级汇总设置", pydantic_builder(CountyConfig))
+register_kind(COUNTY_KIND)
+
+
+@dataclass(frozen=True)
+class Department:
+    """Where one department's catalog is: a folder, and for a repository the address it was cloned from."""
+
+    label: str
+    folder: Path
+    repository: str | None = None
+    name: str | None = None
+
+
+def read_config(path: Path) -> ParsedFile:
+    """county.yaml as a model, or its problems with line and column."""
+    data = path.read_bytes()
+    return parse_file(path.name, COUNTY_KIND.name, blob_id(data), data)
+
+
+def departments_of(config: CountyConfig, base: Path) -> list[Department]:
+    """The departments of *config*, their folders resolved against *base* (the folder of county.yaml)."""
+    found = []
+    for number, entry in enumerate(config.departments, start=1):
+        folder = base / entry.folder if entry.folder else None
+        if folder is None and entry.repository:
+            stem = entry.repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+            folder = base / (config.clones or ".") / stem
+        label = entry.name or entry.folder or entry.repository or f"第{number}个部门"
+        found.append(Department(label, folder or base / f"（第{number}个部门没有写目录或仓库）", entry.repository, entry.name))
+    return found
+
+
+def departments_from_paths(paths: list[Path]) -> list[Department]:
+    """Departments given on the command line, one folder each."""
+    return [Department(str(p), p) for p in paths]

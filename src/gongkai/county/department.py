@@ -1,0 +1,185 @@
+"""One department's part of the county view, computed from its catalog and remembered whole by its fingerprint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass, field, replace
+
+from gongkai.catalog import Catalog, load, open_catalog, scan
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.load import CatalogNotFound, Listing
+from gongkai.catalog.sources import Source
+from gongkai.county.config import Department
+from gongkai.county.inspection import Inspection, inspection_of
+from gongkai.diagnostics import Report, Severity
+from gongkai.errors import UsageProblem
+from gongkai.interchange import table
+from gongkai.lint import lint
+from gongkai.model import Agency
+from gongkai.reports.annual import AnnualReport, build_annual
+from gongkai.reports.scorecard import Scorecard, build_scorecard
+
+MEMO_VERSION = 1  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The department's figures summed over its units."""
+
+    items: int = 0
+    published: int = 0
+    checkable: int = 0
+    on_time: int = 0
+    missed: int = 0
+    handed: int | None = None  # None: no handover ledger yet
+    handed_on_time: int = 0
+
+
+@dataclass
+class DepartmentResult:
+    """What the county view needs of one department; *problem* says why there is nothing else (a broken catalog)."""
+
+    label: str
+    folder: str
+    name: str
+    problem: str | None = None
+    internal: bool = False  # the problem is gongkai's own bug, not the department's files
+    agency: Agency | None = None
+    sheets: list[table.Sheet] = field(default_factory=list)
+    score: Scorecard | None = None
+    annual: AnnualReport | None = None
+    totals: Totals = field(default_factory=Totals)
+    errors: int = 0
+    warnings: int = 0
+    invalid_items: int = 0
+    inspection: Inspection | None = None
+    fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
+
+    @property
+    def broken(self) -> bool:
+        return self.problem is not None
+
+
+def memo_key(fingerprint: str, year: int, today: dt.date) -> str:
+    """Where a department's whole result is remembered in its own catalog's cache."""
+    return f"county/{MEMO_VERSION}:{fingerprint}:{year}:{today.isoformat()}"
+
+
+def _listed(department: Department, use_cache: bool) -> tuple[Source, Cache, Listing] | str:
+    """The catalog's source, cache and listing; or why the folder is not a catalog."""
+    where = missing(department)
+    if where:
+        return where
+    try:
+        source, cache = open_catalog(department.folder, use_cache)
+    except CatalogNotFound as exc:
+        return str(exc)
+    return source, cache, scan(source, cache)
+
+
+def probe(department: Department, use_cache: bool = True) -> str:
+    """The catalog's listing fingerprint, or «!» and why there is none: enough to know whether anything changed."""
+    listed = _listed(department, use_cache)
+    return "!" + listed if isinstance(listed, str) else listed[2].fingerprint
+
+
+def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult | None:
+    try:
+        found = cache.memo(key)
+    except Exception:  # noqa: BLE001 - a damaged or outdated cache entry is simply computed again
+        return None
+    if not isinstance(found, DepartmentResult):
+        return None
+    return replace(found, label=department.label, folder=str(department.folder))
+
+
+def remembered(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult | None:
+    """The result remembered for the catalog as it is now, or None (changed, never read, or not a catalog)."""
+    if not use_cache:
+        return None
+    listed = _listed(department, use_cache)
+    if isinstance(listed, str):
+        return None
+    return _recall(department, listed[1], memo_key(listed[2].fingerprint, year, today))
+
+
+def read_department(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
+    """The department's result: from the memo when its catalog has not changed, else computed and remembered."""
+    listed = _listed(department, use_cache)
+    if isinstance(listed, str):
+        return _broken(department, listed)
+    source, cache, listing = listed
+    key = memo_key(listing.fingerprint, year, today)
+    found = _recall(department, cache, key)
+    if found is not None:
+        return found
+    result = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
+    cache.put_memo(key, result)
+    return result
+
+
+def read_safely(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
+    """read_department, with any failure kept to this department: a usage problem, or gongkai's own bug."""
+    try:
+        return read_department(department, year, today, use_cache)
+    except UsageProblem as exc:
+        return _broken(department, str(exc))
+    except Exception:  # noqa: BLE001 - one department's crash must not stop the county; it is reported as a bug
+        last = traceback.format_exc().strip().splitlines()[-1]
+        return replace(_broken(department, f"gongkai 内部错误（不是该部门文件的问题）：{last}"), internal=True)
+
+
+def summarise(department: Department, catalog: Catalog, year: int, today: dt.date) -> DepartmentResult:
+    """Compute the department's directory, scorecard, annual tables and findings from its loaded catalog."""
+    agency = catalog.agency
+    if agency is None:
+        return _broken(department, _agency_problem(catalog))
+    report = lint(catalog, today, positions=False)  # counted, never shown: no need to find lines
+    score = build_scorecard(catalog, year, today, report=report)
+    return DepartmentResult(
+        label=department.label, folder=str(department.folder), name=department.name or agency.org.name,
+        agency=agency, sheets=table.sheets(catalog, every_file=True), score=score, annual=build_annual(catalog, year),
+        totals=_totals(score), errors=_count(report, Severity.ERROR), warnings=_count(report, Severity.WARNING),
+        invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
+    )
+
+
+def missing(department: Department) -> str | None:
+    """Why the department's folder is not there (a repository not cloned yet), or None."""
+    if department.folder.is_dir():
+        return None
+    if department.repository:
+        return (f"仓库 {department.repository} 还没有克隆到「{department.folder}」："
+                f"请先运行 git clone {department.repository} {department.folder}")
+    return f"找不到文件夹「{department.folder}」"
+
+
+def _broken(department: Department, problem: str) -> DepartmentResult:
+    return DepartmentResult(department.label, str(department.folder), department.name or department.label, problem)
+
+
+def _agency_problem(catalog: Catalog) -> str:
+    """Why gongkai.yaml could not be read, at its first problem's line and column."""
+    found = sorted((d for d in catalog.load_diagnostics if d.path == "gongkai.yaml"), key=lambda d: (d.line or 0, d.column or 0))
+    if not found:
+        return "gongkai.yaml 无法读取"
+    first = found[0]
+    more = f"（共 {len(found)} 处，运行 gongkai validate 查看全部）" if len(found) > 1 else ""
+    return f"gongkai.yaml 第{first.line}行第{first.column}列：{first.message}{more}"
+
+
+def _count(report: Report, severity: Severity) -> int:
+    return sum(d.severity is severity for d in report.diagnostics)
+
+
+def _totals(score: Scorecard) -> Totals:
+    units = score.units
+    ledgers = score.has_ledgers
+    return Totals(
+        items=sum(u.items for u in units), published=sum(u.published for u in units),
+        checkable=sum(u.checkable for u in units), on_time=sum(u.on_time for u in units),
+        missed=sum(len(u.missed) for u in units),
+        handed=sum(u.handed or 0 for u in units) if ledgers else None,
+        handed_on_time=sum(u.handed_on_time or 0 for u in units),
+    )

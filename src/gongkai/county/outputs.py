@@ -1,0 +1,103 @@
+"""What the 县政务公开办 gets: the scorecard across departments, the review workbook, the annual roll-up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from gongkai.county.department import DepartmentResult
+from gongkai.county.review import CountyView
+from gongkai.county.rollup import BALANCED, Rollup, roll_up
+from gongkai.files_io import write_atomic
+from gongkai.interchange.xlsx import export_departments_xlsx
+from gongkai.reports.annual import check_balance
+from gongkai.reports.render import fraction, scorecard_rows
+from gongkai.reports.xlsx import annual_workbook, table_workbook
+
+HEADERS: tuple[str, ...] = ("部门", "事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
+                            "网站检查", "年报勾稽")
+UNIT_HEADERS: tuple[str, ...] = ("部门", "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率",
+                                 "错误", "警告")
+STAMP = ".gongkai-county.json"
+NOT_INSPECTED = "未检查"
+UNREADABLE = "无法读取（见表下说明）"
+SCHEMA = "gongkai.county/1"
+
+
+def score_row(result: DepartmentResult) -> list[str]:
+    """One department's row in the order of HEADERS; a broken catalog says so (the reason is in the notes)."""
+    if result.broken:
+        return [result.name, UNREADABLE, *([""] * (len(HEADERS) - 2))]
+    t = result.totals
+    provisional = bool(result.score and result.score.provisional)
+    annual = result.annual
+    balance = ("；".join(check_balance(annual.table3)) or BALANCED) if annual else "—"
+    return [result.name, str(t.items), str(t.published), fraction(t.on_time, t.checkable, provisional), str(t.missed),
+            fraction(t.handed_on_time, t.handed, provisional) if t.handed is not None else "—（无台账）",
+            str(result.errors), str(result.warnings),
+            result.inspection.text if result.inspection else NOT_INSPECTED, balance]
+
+
+def notes(view: CountyView) -> list[str]:
+    """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
+    found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
+    found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
+    if view.readable:
+        found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
+                      "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
+    return found
+
+
+def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
+    """The county view as plain data (schema gongkai.county/1): what the screen shows, and the json output."""
+    rows = [score_row(d) for d in view.departments]
+    departments = []
+    for d, row in zip(view.departments, rows):
+        entry: dict[str, Any] = {"label": d.label, "folder": d.folder, "name": d.name, "ok": not d.broken}
+        if d.broken:
+            entry.update(problem=d.problem, internal=d.internal)
+        else:
+            entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__)
+        departments.append(entry)
+    return {"schema": SCHEMA, "year": view.year, "today": view.today.isoformat(), "departments": departments,
+            "annual_balanced": not rollup.report.problems, "annual_checks": dict(rollup.checks),
+            "table": {"headers": list(HEADERS), "rows": rows, "notes": notes(view)}}
+
+
+def output_paths(folder: Path, year: int) -> list[Path]:
+    return [folder / f"{stem}-{year}.xlsx" for stem in ("scorecard", "review", "annual")]
+
+
+def previous(folder: Path, year: int, key: str) -> dict[str, Any] | None:
+    """The summary of the last run when it was made from the very same inputs and its workbooks are all there."""
+    try:
+        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("key") != key or not all(p.is_file() for p in output_paths(folder, year)):
+        return None
+    found = stamp.get("summary")
+    return found if isinstance(found, dict) and found.get("schema") == SCHEMA else None
+
+
+def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[str, Any]:
+    """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all."""
+    rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
+    made = summary(view, rollup)
+    contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks)]
+    for path, data in zip(output_paths(folder, view.year), contents):
+        write_atomic(path, data)
+    stamp = json.dumps({"key": key, "summary": made}, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(folder / STAMP, stamp)  # last: an interrupted run leaves the old stamp, and runs again next time
+    return made
+
+
+def _scorecard(view: CountyView, title: str) -> bytes:
+    units = [[d.name, *row] for d in view.readable if d.score for row in scorecard_rows(d.score)]
+    sheets = [("部门考核", HEADERS, [score_row(d) for d in view.departments], notes(view)), ("各单位", UNIT_HEADERS, units, [])]
+    return table_workbook(f"{title}{view.year}年政务公开考核表（截至{view.today}）", sheets)
+
+
+def _review(view: CountyView) -> bytes:
+    return export_departments_xlsx([(d.name, d.agency, d.sheets) for d in view.readable])

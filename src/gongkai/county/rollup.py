@@ -1,0 +1,68 @@
+"""The county's annual-report roll-up: tables 二、三、四 summed over the departments, each department's 勾稽 check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.county.review import CountyView
+from gongkai.reports.annual import RESULTS, AnnualReport, Table2, Table3Row, check_balance
+from gongkai.reports.render import TABLE4_GROUPS
+
+BALANCED = "平衡"
+
+
+@dataclass
+class Rollup:
+    """The summed report (its problems are the sum's own check) and every department's check."""
+
+    report: AnnualReport
+    checks: list[tuple[str, str]]  # (department, 平衡 or what does not balance)
+    missing_data: list[str]  # departments without annual/<year>.yaml (figures of table 二 left at 0)
+
+
+def roll_up(view: CountyView, title: str) -> Rollup:
+    """Sum the readable departments' annual reports of the view's year."""
+    reports = [(d.name, d.annual) for d in view.readable if d.annual is not None]
+    summed = AnnualReport(view.year, title, None, _table2([r for _, r in reports]), _table3([r for _, r in reports]),
+                          _table4([r for _, r in reports]))
+    summed.problems = check_balance(summed.table3) if summed.table3 else []
+    checks = [(name, "；".join(check_balance(r.table3)) or BALANCED) for name, r in reports]
+    missing = [name for name, r in reports if r.data is None]
+    return Rollup(summed, checks, missing)
+
+
+def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def _table2(reports: list[AnnualReport]) -> Table2:
+    total = Table2((0, 0, 0), (0, 0, 0), 0, 0, 0, 0.0)
+    for report in reports:
+        t = report.table2
+        total = Table2(_add(total.regulations, t.regulations), _add(total.normative, t.normative),
+                       total.licensing + t.licensing, total.penalty + t.penalty,
+                       total.enforcement + t.enforcement, round(total.fees + t.fees, 4))
+    return total
+
+
+def _table3(reports: list[AnnualReport]) -> list[Table3Row]:
+    """Row by row (every report has the same rows in the same order), column by column."""
+    if not reports:
+        return []
+    rows = []
+    for index, first in enumerate(reports[0].table3):
+        counts = None
+        if first.counts is not None:
+            counts = {k: sum((r.table3[index].counts or {}).get(k, 0) for r in reports) for k in first.counts}
+        rows.append(Table3Row(first.number, first.label, first.depth, counts))
+    return rows
+
+
+def _table4(reports: list[AnnualReport]) -> dict[str, dict[str, int]]:
+    total = {group: dict.fromkeys((*RESULTS, "总计"), 0) for group in TABLE4_GROUPS}
+    for report in reports:
+        for group, results in report.table4.items():
+            into = total.setdefault(group, {})
+            for result, count in results.items():
+                into[result] = into.get(result, 0) + count
+    return total

@@ -1,0 +1,97 @@
+"""What gongkai init asks: the answers model (an answers file, flags or prompts fill it), read with positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
+from gongkai.catalog.schema_errors import explain_errors
+from gongkai.catalog.sources import blob_id
+from gongkai.errors import UsageProblem
+from gongkai.model.agency import Domain, Leader
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
+
+CiChoice = Literal["github", "gitlab", "无"]
+
+
+class UnitAnswer(CatalogModel):
+    """A 股室 of the bureau as the clerk names it."""
+
+    id: ObjectId = Field(alias="编号", title="单位编号", description="英文字母和数字，如 shjzg")
+    name: Text = Field(alias="名称", title="单位名称")
+    phone: Text | None = Field(None, alias="联系电话", title="联系电话")
+
+
+class DeskAnswer(CatalogModel):
+    """The 依申请公开 desk; what is left out is taken from the bureau's own answers."""
+
+    office: Text | None = Field(None, alias="受理机构", description="不填为「机关名称」加「办公室」")
+    address: Text | None = Field(None, alias="地址", description="不填为机关地址")
+    postcode: Text | None = Field(None, alias="邮编")
+    phone: Text | None = Field(None, alias="电话", description="不填为机关联系电话")
+    fax: Text | None = Field(None, alias="传真")
+    email: Text | None = Field(None, alias="电子邮箱", description="不填为机关电子邮箱")
+    hours: Text | None = Field(None, alias="办公时间")
+    ways: list[Text] | None = Field(None, alias="方式", description="如 [当面提交, 邮寄, 电子邮件, 网上申请]")
+    online: WebAddress | None = Field(None, alias="网上申请地址")
+    review_body: Text | None = Field(None, alias="复议机关", description="不填为本县人民政府")
+    court: Text | None = Field(None, alias="诉讼法院", description="不填为本县人民法院")
+
+
+class Answers(CatalogModel):
+    """Everything gongkai init needs to know; every key may come from the answers file, a flag or a prompt."""
+
+    name: Text | None = Field(None, alias="机关名称", description="如 永春县民政局")
+    division_code: str | None = Field(None, alias="区划代码", pattern=r"^\d{6}$", description="县级行政区划代码，6位数字")
+    address: Text | None = Field(None, alias="地址")
+    postcode: Text | None = Field(None, alias="邮编")
+    contact: Text | None = Field(None, alias="联系人", description="政务公开专职工作人员")
+    phone: Text | None = Field(None, alias="联系电话")
+    email: Text | None = Field(None, alias="电子邮箱")
+    leaders: list[Leader] | None = Field(None, alias="领导")
+    units: list[UnitAnswer] | None = Field(None, alias="单位", description="股室；不填为办公室和各指引的股室")
+    towns: list[Text] | None = Field(None, alias="乡镇", description="不填为自带乡镇表中本县的全部乡镇；[] 为不设乡镇")
+    guidelines: list[Text] | None = Field(None, alias="指引", description="按哪些领域的标准指引生成目录；不填为全部")
+    domains: list[Domain] | None = Field(None, alias="领域", description="另外的领域（名称、代码），如 --from-xlsx 的表格中的")
+    handover_days: list[int] | None = Field(None, alias="移交日", description="[5, 20]（福建）或 [5]（每月5日）")
+    archive: Text | None = Field(None, alias="档案馆", description="不填为「县名」加「档案馆」")
+    library: Text | None = Field(None, alias="图书馆", description="不填为「县名」加「图书馆」")
+    index_prefix: Text | None = Field(None, alias="索引号前缀", description="不填为「区划代码-MZ」")
+    index_pattern: Text | None = Field(None, alias="索引号格式", description="正则表达式；不填按前缀生成")
+    base_url: WebAddress | None = Field(None, alias="基础地址", description="本栏目在县政府门户网站上的地址")
+    desk: DeskAnswer | None = Field(None, alias="依申请公开")
+    ci: CiChoice | None = Field(None, alias="CI", description="github、gitlab 或 无")
+    baseline: Day | None = Field(None, alias="补登移交至", description="启用前最后一次人工送交两馆的日期")
+
+
+ANSWERS_KIND = FileKind("answers", "初始化答案", pydantic_builder(Answers))
+register_kind(ANSWERS_KIND)
+
+
+def read_answers(path: Path) -> ParsedFile:
+    """The answers file as a model, or its problems with line and column (the same reader as catalog files)."""
+    data = path.read_bytes()
+    return parse_file(path.name, ANSWERS_KIND.name, blob_id(data), data)
+
+
+def merge(base: Answers | None, given: dict[str, object], origin: dict[str, str] | None = None) -> Answers:
+    """*base* (from the answers file) with every value *given* (flags, prompts) laid over it, validated again.
+
+    *origin* names where each given key came from (a flag such as --code), for the message when it is wrong.
+    """
+    values = base.model_dump(by_alias=True, exclude_none=True) if base else {}
+    values.update({k: v for k, v in given.items() if v is not None})
+    try:
+        return Answers.model_validate(values)
+    except ValidationError as exc:
+        notes = explain_errors(exc, Answers)
+        lines = [f"{n.message}{_origin(n.field, origin)}：{n.hint}" for n in notes]
+        raise UsageProblem("填写的内容有误：\n" + "\n".join(lines)) from None
+
+
+def _origin(field: tuple[str | int, ...], origin: dict[str, str] | None) -> str:
+    key = str(field[0]) if field else ""
+    return f"（{origin[key]}）" if origin and key in origin else ""

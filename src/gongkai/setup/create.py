@@ -1,0 +1,106 @@
+"""gongkai init as one library call: refuse an existing catalog, write everything aside, move it in, commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongkai.catalog import load_catalog
+from gongkai.diagnostics import Report
+from gongkai.errors import UsageProblem
+from gongkai.files_io import create_atomic
+from gongkai.handover.deliver import record_baseline
+from gongkai.handover.run import prepare
+from gongkai.interchange.plan import ImportPlan
+from gongkai.setup import repo
+from gongkai.setup.resolve import Setup
+from gongkai.setup.scaffold import CATALOG, repository_files
+from gongkai.setup.table import for_table, import_table
+from gongkai.validate import validate
+
+
+@dataclass
+class InitResult:
+    """What init made: where, the first commit and its date (启用日期), the items, and what validate says."""
+
+    root: Path
+    commit: str
+    adopted: dt.date
+    files: list[str]
+    items: int
+    imported: ImportPlan | None
+    report: Report
+    sources: list[str]  # the guidelines the items were seeded from (empty when they came from a table)
+
+    @property
+    def catalog(self) -> Path:
+        return self.root / CATALOG
+
+
+def refuse_existing(target: Path) -> None:
+    """UsageProblem when *target* already holds a catalog (or a catalog/ folder): init never overwrites one."""
+    for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml", target / CATALOG):
+        if place.exists():
+            raise UsageProblem(f"「{place}」已经存在：这里已经有目录了，gongkai init 不会覆盖已有的目录。"
+                               "请换一个新的文件夹，如 gongkai init 永春县民政局。")
+
+
+def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | None = None) -> InitResult:
+    """Create the catalog repository at *target* dated *now*; with *table*, its items come from that workbook."""
+    refuse_existing(target)
+    adopted = now.date()
+    if table is not None:
+        setup = for_table(setup, table)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init.", dir=target.parent))
+    try:
+        files = repository_files(setup, adopted)
+        for path, text in files.items():
+            create_atomic(staging / path, text)
+        plan = import_table(staging / CATALOG, table, adopted) if table is not None else None
+        written = sorted(_walk(staging))
+        _move_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    git_repo = repo.open_or_init(target)
+    message = f"启用 gongkai：{setup.name}政务公开目录（gongkai init）"
+    sha = repo.commit_all(git_repo, written, message, now, setup.answers.contact or "", setup.answers.email or "")
+    items = sum(p.startswith(f"{CATALOG}/items/") for p in written)
+    report = validate(target, adopted, use_cache=False).report
+    sources = list(dict.fromkeys(seed.guideline.citation for seed in setup.seeds))
+    return InitResult(target, sha, repo.commit_day(git_repo, sha), written, items, plan, report, sources)
+
+
+def _walk(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+
+
+def _move_in(staging: Path, target: Path) -> None:
+    """Put the staged files in place: the whole folder when *target* is new, else entry by entry (never replacing)."""
+    if not target.exists():
+        os.replace(staging, target)
+        staging.mkdir()  # the caller removes it
+        return
+    clash = [entry.name for entry in staging.iterdir() if (target / entry.name).exists()]
+    if clash:
+        raise UsageProblem(f"「{target}」中已有 {'、'.join(clash)}，没有写入任何文件。请换一个新的或空的文件夹。")
+    for entry in staging.iterdir():
+        os.replace(entry, target / entry.name)
+
+
+def baseline(root: Path, through: dt.date, now: dt.datetime, name: str, email: str) -> tuple[str, int]:
+    """handover baseline at adoption: what was delivered by hand through *through* is recorded, then committed."""
+    if through > now.date():
+        raise UsageProblem(f"补登移交的日期 {through.isoformat()} 在今天之后：请写启用前最后一次人工送交两馆的日期。")
+    catalog = load_catalog(root / CATALOG, use_cache=False)
+    batch = prepare(catalog, through, force=True, allow_incomplete=True)
+    if not record_baseline(root / CATALOG, batch):
+        raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
+    git_repo = repo.open_or_init(root)
+    path = f"{CATALOG}/{batch.ledger_path}"
+    sha = repo.commit_all(git_repo, [path], f"补登启用前已送交两馆的信息（至 {through.isoformat()}）", now, name, email)
+    return sha, len(batch.entries)

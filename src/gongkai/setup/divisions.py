@@ -1,0 +1,57 @@
+"""The GB/T 2260 county-level codes and the 乡镇 of each county, shipped as package data (see the files' headers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class County:
+    """A county-level division: 6-digit code, name, and the prefecture and province it belongs to."""
+
+    code: str
+    name: str
+    prefecture: str
+    province: str
+
+    @property
+    def full_name(self) -> str:
+        """Province, prefecture and county, as addresses are written: 福建省泉州市永春县."""
+        return f"{self.province}{self.prefecture}{self.name}"
+
+
+@dataclass(frozen=True)
+class Town:
+    """A 乡镇 (or 街道) of a county: 9-digit code and name."""
+
+    code: str
+    name: str
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("gongkai.setup").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@cache
+def counties() -> dict[str, County]:
+    """Every county-level division by code."""
+    return {code: County(code, name, prefecture, province) for code, name, prefecture, province in _lines("counties.tsv")}
+
+
+@cache
+def _towns() -> dict[str, str]:
+    return {code: rest for code, rest in _lines("towns.tsv")}
+
+
+def county(code: str) -> County | None:
+    """The county-level division with this 6-digit code, or None when the code is not in the list."""
+    return counties().get(code.strip())
+
+
+def towns_of(code: str) -> list[Town]:
+    """The county's 乡镇 and 街道 in code order; empty when the bundled list has none for it."""
+    entries = _towns().get(code, "")
+    return [Town(code + entry[:3], entry[3:]) for entry in entries.split(" ") if entry]

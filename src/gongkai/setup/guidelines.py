@@ -1,0 +1,57 @@
+"""The standard-directory rows of the ministries' guidelines, shipped as data: one file per 领域 and guideline."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from gongkai.catalog.yamlio import parse_fast
+from pydantic import Field
+
+from gongkai.model.base import CatalogModel, ObjectId, Text
+
+FOLDER = ("data", "guidelines")
+
+
+class GuidelineUnit(CatalogModel):
+    """The 股室 a new catalog gives the 领域 to, unless the bureau names one of its own."""
+
+    id: ObjectId = Field(alias="编号")
+    name: Text = Field(alias="名称")
+
+
+class Guideline(CatalogModel):
+    """One guideline's rows for one 领域 (e.g. 社会救助 of 民办函〔2019〕52号)."""
+
+    title: Text = Field(alias="指引")
+    number: Text = Field(alias="文号")
+    issuer: Text = Field(alias="发布机关")
+    domain: Text = Field(alias="领域")
+    code: str = Field(alias="代码", pattern=r"^[A-Z]{2,8}$")
+    unit: GuidelineUnit = Field(alias="责任单位")
+    rows: list[dict[str, Any]] = Field(alias="事项", min_length=1)
+
+    @property
+    def citation(self) -> str:
+        """How the guideline is cited in a 公开依据: 《…》（文号）."""
+        return f"《{self.title}》（{self.number}）"
+
+
+@cache
+def guidelines() -> tuple[Guideline, ...]:
+    """Every shipped guideline, in file-name order."""
+    folder = resources.files("gongkai.setup").joinpath(*FOLDER)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    return tuple(Guideline.model_validate(parse_fast(f.read_text(encoding="utf-8"))) for f in files)
+
+
+def guideline_for(domain: str) -> Guideline | None:
+    """The shipped guideline of a 领域, or None."""
+    return next((g for g in guidelines() if g.domain == domain), None)
+
+
+def seed_rows(guideline: Guideline, unit_id: str) -> list[dict[str, Any]]:
+    """The guideline's rows as item fields with 编号, 领域 and 责任单位 filled in, numbered from 001."""
+    return [{"编号": f"{guideline.code}-{n:03d}", "领域": guideline.domain, **row, "责任单位": unit_id}
+            for n, row in enumerate(guideline.rows, start=1)]

@@ -1,0 +1,61 @@
+"""The new catalog's git repository (GitPython): git init, and commits dated on the adoption day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from gongkai.errors import UsageProblem
+
+if TYPE_CHECKING:
+    import git
+
+BRANCH = "main"
+NO_GIT = "找不到 git 程序：gongkai init 要用它建立目录仓库。请先安装 Git（Windows 上装「Git for Windows」），再运行 gongkai init。"
+
+
+def _git() -> ModuleType:
+    """GitPython, which needs the git program: without it, a Chinese usage problem instead of an import error."""
+    try:
+        import git as module  # noqa: PLC0415 - GitPython refuses to import when git itself is missing
+    except ImportError:
+        raise UsageProblem(NO_GIT) from None
+    return module
+
+
+def open_or_init(folder: Path) -> git.Repo:
+    """The repository at *folder*, created (branch main) when there is none."""
+    module = _git()
+    if (folder / ".git").exists():
+        return module.Repo(folder)
+    try:
+        return module.Repo.init(folder, initial_branch=BRANCH)
+    except module.exc.GitCommandNotFound:
+        raise UsageProblem(NO_GIT) from None
+
+
+def commit_all(repo: git.Repo, paths: list[str], message: str, when: dt.datetime, name: str, email: str) -> str:
+    """Commit *paths* dated *when*; the author is git's configured user, else the contact person. Returns the sha."""
+    author = _identity(repo, name, email)
+    repo.index.add(paths)
+    commit = repo.index.commit(message, author=author, committer=author, author_date=when, commit_date=when)
+    return commit.hexsha
+
+
+def _identity(repo: git.Repo, name: str, email: str) -> git.Actor:
+    """git's user.name/user.email when set (anywhere git looks); else *name* and *email*, kept in the repository."""
+    actor = _git().Actor
+    reader = repo.config_reader()
+    if reader.has_option("user", "name") and reader.has_option("user", "email"):
+        return actor(str(reader.get_value("user", "name")), str(reader.get_value("user", "email")))
+    with repo.config_writer() as writer:  # later commits by the clerk (git commit) then have an author too
+        writer.set_value("user", "name", name)
+        writer.set_value("user", "email", email)
+    return actor(name, email)
+
+
+def commit_day(repo: git.Repo, sha: str) -> dt.date:
+    """The date of commit *sha* in the time zone it was made in."""
+    return repo.commit(sha).committed_datetime.date()

@@ -1,0 +1,103 @@
+"""The files of a new catalog repository besides the catalog: .gitignore, CI, pre-commit, editor settings, items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+from typing import Any
+
+from gongkai.authoring import document
+from gongkai.model import Item
+from gongkai.model.vocab import CHANNELS
+from gongkai.schema_export import schema_files
+from gongkai.setup.agency_file import CONFIRM, agency_document, blank_note
+from gongkai.setup.answers import CiChoice
+from gongkai.setup.guidelines import seed_rows
+from gongkai.setup.resolve import Setup
+
+CATALOG = "catalog"
+WEB = CHANNELS[0]  # 政府网站
+CI_FILES: dict[CiChoice, tuple[str, str]] = {
+    "github": ("github-actions.yml", ".github/workflows/gongkai.yml"),
+    "gitlab": ("gitlab-ci.yml", ".gitlab-ci.yml"),
+}
+GITIGNORE = """\
+# gongkai 生成的、不放进 git 的文件
+.gongkai-cache/
+site/
+handover-out/
+portal-out/
+print-out/
+county-out/
+.venv/
+"""
+PRE_COMMIT = """\
+# 提交前自动检查目录（需要先安装 pre-commit：pip install pre-commit，再在本文件夹运行 pre-commit install）。
+# 用本机已安装的 gongkai 检查；校验不通过或 YAML 没有整理时不能提交。
+repos:
+  - repo: local
+    hooks:
+      - id: gongkai-validate
+        name: gongkai validate（校验政务公开目录）
+        entry: gongkai validate catalog
+        language: system
+        files: ^catalog/
+        pass_filenames: false
+      - id: gongkai-fmt-check
+        name: gongkai fmt --check（检查 YAML 是否已整理）
+        entry: gongkai fmt --check catalog
+        language: system
+        files: ^catalog/
+        pass_filenames: false
+"""
+
+
+def needs_blank_note(item: Item) -> bool:
+    """An item the website shows as a column: it needs a 空白说明 until something is published in it (GK902)."""
+    return item.mode == "主动" and WEB in item.channels and not item.blank_note
+
+
+def item_text(fields: dict[str, Any], adopted: dt.date) -> str:
+    """An item file in house style; a 空白说明 marked 待确认 when the website would show the column empty."""
+    tree = document.new_document(fields, Item)
+    mark_blank(tree, Item.model_validate(fields), adopted)
+    return document.dump(tree)
+
+
+def mark_blank(tree: Any, item: Item, adopted: dt.date) -> bool:
+    """Add a generated 空白说明 (with the 待确认 comment) to *tree* when *item* needs one; True if added."""
+    if not needs_blank_note(item):
+        return False
+    tree["空白说明"] = blank_note(adopted)
+    tree.yaml_add_eol_comment(CONFIRM, "空白说明")
+    return True
+
+
+def repository_files(setup: Setup, adopted: dt.date) -> dict[str, str]:
+    """Path in the new repository → text, for every file init writes (items from the seeded guidelines)."""
+    files = {
+        ".gitignore": GITIGNORE,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".vscode/settings.json": _editor_settings(),
+        f"{CATALOG}/gongkai.yaml": document.dump(agency_document(setup, adopted)),
+    }
+    files.update({f"schema/{name}": text for name, text in schema_files().items()})
+    if setup.ci in CI_FILES:
+        template, target = CI_FILES[setup.ci]
+        files[target] = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+    for seed in setup.seeds:
+        for fields in seed_rows(seed.guideline, seed.unit_id):
+            path = f"{CATALOG}/items/{seed.guideline.code.lower()}/{fields['编号']}.yaml"
+            files[path] = item_text(fields, adopted)
+    return files
+
+
+def _editor_settings() -> str:
+    """VS Code (with Red Hat's YAML extension): check and complete the catalog files against the JSON Schema."""
+    schemas = {"schema/item.schema.json": f"{CATALOG}/items/**/*.yaml",
+               "schema/record.schema.json": f"{CATALOG}/records/**/*.yaml",
+               "schema/gongkai.schema.json": f"{CATALOG}/gongkai.yaml"}
+    settings = {"yaml.schemas": schemas, "files.encoding": "utf8", "editor.insertSpaces": True,
+                "[yaml]": {"editor.tabSize": 2}}
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
