@@ -202,3 +202,44 @@ def test_json_shape_is_versioned(repo: Path, gk: Gk) -> None:
                                    "format", "invalid"}
     [change] = data["changes"]
     assert change["change"] == "removed" and change["kind"] == "record" and change["class"] == "文字性"
+
+
+# The 9 实质性 fields, written out (DOMAIN.md: a change to what the public is owed), each with an edit of the item
+# (or, for 公开属性, of the record) that must be classed 实质性 on its own.
+SUBSTANTIVE_EDITS = {
+    "公开内容": (ITEM_PATH, "  - 低保对象名单及相关信息\n", "  - 低保对象名单\n"),
+    "公开依据": (ITEM_PATH, "《社会救助暂行办法》（国务院令第649号）", "《最低生活保障审核确认办法》"),
+    "公开时限": (ITEM_PATH, "信息之日起10个工作日内", "信息之日起5个工作日内"),
+    "公开主体": (ITEM_PATH, "公开主体: 县级人民政府民政部门", "公开主体: 乡镇人民政府"),
+    "公开方式": (ITEM_PATH, "公开方式: 主动", "公开方式: 依申请"),
+    "公开对象": (ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群体"),
+    "公开层级": (ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [县级]"),
+    "公开属性": (RECORD_PATH, "公开属性: 主动公开", "公开属性: 依申请公开"),
+    "责任单位": (ITEM_PATH, "责任单位: shjzg", "责任单位: bgs"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(SUBSTANTIVE_EDITS))
+def test_each_substantive_field_alone_is_substantive(repo: Path, gk: Gk, field: str) -> None:
+    path, old, new = SUBSTANTIVE_EDITS[field]
+    edit(repo / path, old, new)
+    data = gk("diff", "-C", repo / "catalog", "-f", "json").json()
+    [change] = data["changes"]
+    assert change["class"] == "实质性", change
+    assert [(f["field"], f["class"]) for f in change["fields"] if f["field"] == field] == [(field, "实质性")]
+    assert data["summary"]["substantive"] == 1
+
+
+def test_the_substantive_fields_are_exactly_these_nine() -> None:
+    from gongkai.diff import SUBSTANTIVE_FIELDS  # noqa: PLC0415
+
+    assert SUBSTANTIVE_FIELDS == {"公开内容", "公开依据", "公开时限", "公开主体", "公开方式", "公开对象", "公开层级",
+                                  "公开属性", "责任单位"}
+
+
+def test_a_list_reordered_is_textual(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [乡级, 县级]")
+    data = gk("diff", "-C", repo / "catalog", "-f", "json").json()
+    [change] = data["changes"]
+    assert (change["class"], data["summary"]["substantive"]) == ("文字性", 0)
+    assert [(f["field"], f["how"], f["class"]) for f in change["fields"]] == [("公开层级", "order", "文字性")]
