@@ -65,10 +65,15 @@ def prepare(name: str, group: Group) -> Path:
     """The group's copy of the project, with a pyproject that names its modules and tests."""
     work = WORK / name
     work.mkdir(parents=True, exist_ok=True)
-    for folder in ("src", "tests"):
-        shutil.rmtree(work / folder, ignore_errors=True)
-        shutil.copytree(ROOT / folder, work / folder, symlinks=True,
-                        ignore=shutil.ignore_patterns("__pycache__", ".gongkai-cache"))
+    for name in ("src", "tests", *ALSO_COPY):  # mutmut copies ALSO_COPY from here into mutants/
+        source, target = ROOT / name, work / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        if source.is_dir():
+            shutil.copytree(source, target, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__", ".gongkai-cache"))
+        elif source.exists():
+            shutil.copy2(source, target)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     text = text.split("\n[tool.mutmut]")[0].rstrip("\n") + "\n\n" + _mutmut_section(group)
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
