@@ -9,7 +9,6 @@ from pathlib import Path
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
-from gongkai.lint import lint
 from gongkai.output.excerpt import source_lines
 from gongkai.output.text import LineReader
 
@@ -37,6 +36,8 @@ def validate(path: Path, today: dt.date, use_cache: bool = True) -> Validation:
     remembered = cache.memo(key)
     if isinstance(remembered, Report):
         return Validation(remembered, source, None)
+    from gongkai.lint import lint  # every rule and what it reads: not needed when the result is remembered
+
     catalog = load(source, listing, cache)
     report = lint(catalog, today)
     cache.put_memo(key, report, replaces=MEMO_PREFIX)  # only the latest state is worth keeping

@@ -211,17 +211,17 @@ def _blob(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -
 
 @contextmanager
 def _quiet_gc() -> Iterator[None]:
-    """Parse without cyclic garbage collection, then freeze what was built.
+    """Parse without cyclic garbage collection.
 
-    A catalog is hundreds of thousands of small acyclic objects that live as long as the command; without this,
-    Python's collector walks all of them again and again while they are created and read (a third of the time).
+    A catalog is hundreds of thousands of small acyclic objects; without this, Python's collector walks all of them
+    again and again while they are created (a third of the time). Freezing them afterwards is the command line's
+    business (gongkai.cli): a library caller may be a long-running process.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
