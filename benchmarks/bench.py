@@ -105,6 +105,16 @@ class Edits:
         self.path.write_text(self.original, encoding="utf-8")
 
 
+def unchanged_and_one_change(catalog: Path, command: list[str], times: int) -> tuple[list[float], list[float]]:
+    """Figures of *command* with nothing changed, then with one record edited before each run."""
+    nothing = repeat(times, lambda: run(command))
+    edits = Edits(catalog)
+    try:
+        return nothing, repeat(times, lambda: run(command), edits)
+    finally:
+        edits.restore()
+
+
 def validate_rows(records: int, times: int) -> list[Row]:
     catalog = catalog_of(records)
     command = GONGKAI + ["validate", str(catalog), "--today", TODAY]
@@ -112,12 +122,7 @@ def validate_rows(records: int, times: int) -> list[Row]:
     floor = repeat(times, lambda: read_floor(catalog))
     cold = repeat(max(1, times - 1), lambda: run(command), lambda: shutil.rmtree(catalog / ".gongkai-cache", True))
     run(command)
-    nothing = repeat(times, lambda: run(command))
-    edits = Edits(catalog)
-    try:
-        one = repeat(times, lambda: run(command), edits)
-    finally:
-        edits.restore()
+    nothing, one = unchanged_and_one_change(catalog, command, times)
     rows = [Row(f"validate cold {label}", cold, "reading the files", floor),
             Row(f"validate nothing changed {label}", nothing, "reading the files", floor),
             Row(f"validate one change {label}", one, "nothing changed", nothing)]
@@ -155,12 +160,7 @@ def site_rows(records: int, times: int) -> list[Row]:
 
     full = repeat(max(1, times - 1), lambda: run(command), clean)
     run(command)
-    nothing = repeat(times, lambda: run(command))
-    edits = Edits(catalog)
-    try:
-        one = repeat(times, lambda: run(command), edits)
-    finally:
-        edits.restore()
+    nothing, one = unchanged_and_one_change(catalog, command, times)
     label = f"{records // 1000}k"
     return [Row(f"build-site full, no search {label}", full, "Hugo, same pages", hugo),
             Row(f"build-site nothing changed {label}", nothing, "full build", full),
