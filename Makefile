@@ -32,7 +32,7 @@ mutation: $(VENV)/.installed
 	$(PY) tools/mutation.py $(GROUPS)
 
 bench: $(VENV)/.installed
-	$(PY) benchmarks/bench_validate.py
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site .gongkai-cache catalog/.gongkai-cache .mutation
