@@ -215,8 +215,10 @@ def test_new_index_format_rebuilds_from_every_page(bundled: Path, gk: Gk, tmp_pa
 def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     many = [doc(f"records/r{n}.html", f"第{n}号通知：{'低保特困临时救助'[n % 6:n % 6 + 2]}", f"正文{n}", 1 + n % 28)
             for n in range(40)]
+    monkeypatch.setattr("gongkai.search.files.TARGET_POSTINGS", 16)  # many shards
     alone = update_index(tmp_path, {d.url: d for d in many}).files
-    monkeypatch.setattr("gongkai.search.build.PARALLEL_MIN", 1)
+    assert sum(path.startswith("search/s/") for path in alone) >= 8
+    monkeypatch.setattr("gongkai.search.build.PARALLEL_SHARDS", 1)
     monkeypatch.setattr("gongkai.search.build.os.cpu_count", lambda: 3)
     assert update_index(tmp_path, {d.url: d for d in many}).files == alone
 
