@@ -22,7 +22,7 @@ from gongkai.search import files
 from gongkai.search.doc import SearchDoc, digest, meta_entry, text_entry
 from gongkai.search.keys import TEXT, filter_key
 from gongkai.search.pinyin import pinyin_keys, syllables
-from gongkai.search.postings import Postings, Units, chunk_postings, chunks, distinct, encoded, joined
+from gongkai.search.postings import Postings, Units, chunk_postings, chunks, distinct, joined
 from gongkai.search.state import Docs, Meta
 
 _NO_DATE = dt.date.min
@@ -106,7 +106,8 @@ def _in_shard_order(units: Units, parts: list[Postings], count: int, extras: lis
     order = np.argsort(shard_of, kind="stable")
     place = np.empty(len(keys), dtype=np.int64)
     place[order] = np.arange(len(keys), dtype=np.int64)
-    values, offsets = encoded(joined(parts, keys, place), files.SHORT)
+    postings = joined(parts, keys, place)
+    values, offsets = files.encode_lists(postings.at.astype(np.int64), postings.starts)
     key_bounds = np.append(0, np.cumsum(np.bincount(shard_of, minlength=count)))
     return Shards([names[i] for i in order.tolist()], key_bounds, values, offsets, extras)
 

@@ -175,37 +175,6 @@ def joined(parts: Sequence[Postings], keys: Array, place: npt.NDArray[np.int64])
     return Postings(by_place, np.append(new, len(ids)).astype(np.int64), (packed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
-def encoded(postings: Postings, short: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """files.encode() of every list at once: the values, and where each key's list starts among them.
-
-    Differences (the first posting as is); in lists of *short* or more, a run of n ≥ 3 equal differences d is
-    written d, −(n−1).
-    """
-    at = postings.at.astype(np.int64)
-    starts, lengths = postings.starts[:-1], np.diff(postings.starts)
-    differences = np.diff(at, prepend=0)
-    differences[starts] = at[starts]
-    first = np.zeros(len(at), dtype=bool)
-    first[starts] = True
-    run_start = first.copy()
-    run_start[1:] |= differences[1:] != differences[:-1]
-    runs = np.flatnonzero(run_start)
-    run_length = np.diff(np.append(runs, len(at)))
-    in_long = np.repeat(lengths >= short, lengths)[runs]
-    folded = in_long & (run_length >= 3)
-    keep = np.ones(len(at), dtype=bool)
-    keep[np.repeat(folded, run_length) & ~run_start] = False  # a folded run keeps its first difference …
-    values = differences[keep]
-    positions = np.cumsum(keep) - 1
-    # … followed by −(n−1)
-    values = np.insert(values, positions[runs[folded]] + 1, 1 - run_length[folded])
-    out = np.zeros(len(at), dtype=np.int64)
-    out[keep] = 1
-    out[runs[folded]] += 1
-    per_key = np.add.reduceat(out, starts) if len(starts) else np.zeros(0, dtype=np.int64)
-    return values, np.append(0, np.cumsum(per_key))
-
-
 def chunks(docs: Sequence[SearchDoc]) -> Iterator[tuple[int, Sequence[SearchDoc]]]:
     """(first page, pages) in CHUNK-sized slices."""
     for first in range(0, len(docs), CHUNK):
