@@ -8,12 +8,10 @@ share the writing (JSON and gzip are most of what is left).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -24,11 +22,10 @@ from gongkai.search.keys import TEXT, filter_key
 from gongkai.search.pinyin import pinyin_keys, syllables
 from gongkai.search.postings import Postings, Units, chunk_postings, chunks, distinct, joined
 from gongkai.search.state import Docs, Meta
+from gongkai.search.workers import in_parallel, ranges, shared
 
 _NO_DATE = dt.date.min
 PARALLEL_SHARDS = 256  # shards; below this a worker costs more than it saves
-_shared: dict[str, Any] = {}  # what forked workers read (inherited, never pickled)
-T = TypeVar("T")
 
 
 def ordered(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
@@ -90,7 +87,7 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
         extras[files.shard_of(key, meta.shards)][key] = counts
     shards = _in_shard_order(units, parts, meta.shards, extras)
     parallel = meta.shards >= PARALLEL_SHARDS
-    for packed in _in_parallel(_write_shards, _ranges(meta.shards, parallel), shards):
+    for packed in in_parallel(_write_shards, ranges(meta.shards, parallel), shards):
         written.update(packed)
     written.update((files.group_path(n), files.pack(group)) for n, group in groups.items())
     written[files.META] = files.pack(meta.dump())
@@ -113,24 +110,5 @@ def _in_shard_order(units: Units, parts: list[Postings], count: int, extras: lis
 
 
 def _write_shards(numbers: range) -> dict[str, bytes]:
-    shards: Shards = _shared["items"]
+    shards: Shards = shared()
     return {files.shard_path(n): files.pack(shards.shard(n)) for n in numbers}
-
-
-def _ranges(size: int, parallel: bool) -> list[range]:
-    """*size* items cut into one range per worker (one range when not *parallel* or the platform cannot fork)."""
-    count = min(os.cpu_count() or 1, 4) if parallel and "fork" in multiprocessing.get_all_start_methods() else 1
-    step = max(1, -(-size // count))
-    return [range(start, min(start + step, size)) for start in range(0, size, step)] or [range(0)]
-
-
-def _in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> list[T]:
-    """work() on each part, in forked workers when there are several parts; the results in order."""
-    _shared["items"] = items
-    try:
-        if len(parts) == 1:
-            return [work(parts[0])]
-        with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-            return pool.map(work, parts)
-    finally:
-        _shared.clear()

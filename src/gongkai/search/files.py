@@ -122,8 +122,8 @@ def dumps(value: Any) -> bytes:
 
 
 def zipped(data: bytes) -> bytes:
-    """*data* in gzip with no timestamp."""
-    return gzip.compress(data, compresslevel=6, mtime=0)
+    """*data* in gzip with no timestamp (level 1: a tenth larger than 6 on this JSON, at half the time)."""
+    return gzip.compress(data, compresslevel=1, mtime=0)
 
 
 def pack(value: Any) -> bytes:
