@@ -215,10 +215,30 @@ def test_new_index_format_rebuilds_from_every_page(bundled: Path, gk: Gk, tmp_pa
 def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     many = [doc(f"records/r{n}.html", f"第{n}号通知：{'低保特困临时救助'[n % 6:n % 6 + 2]}", f"正文{n}", 1 + n % 28)
             for n in range(40)]
+    monkeypatch.setattr("gongkai.search.files.TARGET_POSTINGS", 16)  # many shards
     alone = update_index(tmp_path, {d.url: d for d in many}).files
-    monkeypatch.setattr("gongkai.search.build.PARALLEL_MIN", 1)
-    monkeypatch.setattr("gongkai.search.build.os.cpu_count", lambda: 3)
+    assert sum(path.startswith("search/s/") for path in alone) >= 8
+    monkeypatch.setattr("gongkai.search.build.PARALLEL_SHARDS", 1)
+    monkeypatch.setattr("gongkai.search.workers.os.cpu_count", lambda: 3)
     assert update_index(tmp_path, {d.url: d for d in many}).files == alone
+
+
+def test_workers_patch_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    many = [doc(f"records/r{n}.html", f"第{n}号通知：{'低保特困临时救助'[n % 6:n % 6 + 2]}", f"正文{n}", 1 + n % 28)
+            for n in range(40)]
+    monkeypatch.setattr("gongkai.search.files.TARGET_POSTINGS", 16)  # many shards
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in many}))
+    changes: dict[str, SearchDoc | None] = {many[3].url: None, "records/new.html": doc("records/new.html", "新增低保公告")}
+    changes.update((d.url, dataclasses.replace(d, text="特困临时救助供养")) for d in many[10:20])
+    alone = update_index(tmp_path, changes)
+    assert not alone.rebuilt and sum(path.startswith("search/s/") for path in alone.files) >= 8
+    monkeypatch.setattr("gongkai.search.patch.PARALLEL_SHARDS", 1)
+    monkeypatch.setattr("gongkai.search.workers.os.cpu_count", lambda: 3)
+    together = update_index(tmp_path, changes)
+    assert together.files == alone.files and together.removed == alone.removed
+    write(tmp_path, together)
+    assert pages_with(tmp_path, "供养") == {d.url for d in many[10:20]}
+    assert pages_with(tmp_path, "低保公") == {"records/new.html"}
 
 
 @pytest.mark.parametrize(("before", "drops", "adds", "after"), [

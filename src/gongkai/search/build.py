@@ -1,29 +1,31 @@
 """A whole index from a list of pages: number them, collect every key's postings, write the files.
 
-With many pages the work is shared by forked workers: each makes the keys of a contiguous range of pages (their
-postings stay sorted when the ranges are joined in order), then each encodes a share of the shards.
+The n-gram postings of all pages are formed in arrays (postings.py), a chunk of pages at a time, then sorted into
+shard order at once; each shard's JSON is then written from slices of one array. With many shards, forked workers
+share the writing (JSON and gzip are most of what is left).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
-from itertools import repeat
-from typing import Any, TypeVar
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from gongkai.search import files
 from gongkai.search.doc import SearchDoc, digest, meta_entry, text_entry
-from gongkai.search.keys import HEAD, TEXT, doc_keys
-from gongkai.search.pinyin import syllables
+from gongkai.search.keys import TEXT, filter_key
+from gongkai.search.pinyin import pinyin_keys, syllables
+from gongkai.search.postings import Postings, Units, chunk_postings, chunks, distinct, joined
 from gongkai.search.state import Docs, Meta
+from gongkai.search.workers import in_parallel, ranges, shared
 
 _NO_DATE = dt.date.min
-PARALLEL_MIN = 3000  # pages; below this a worker costs more than it saves
-_shared: dict[str, Any] = {}  # what forked workers read (inherited, never pickled)
-T = TypeVar("T")
+PARALLEL_SHARDS = 256  # shards; below this a worker costs more than it saves
 
 
 def ordered(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
@@ -32,62 +34,60 @@ def ordered(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
     return sorted(by_url.values(), key=lambda d: (d.date or _NO_DATE, d.url))
 
 
-class Content:
-    """The postings, pinyin and page files of a range of pages."""
+@dataclass
+class Shards:
+    """Every key's encoded postings in shard order, and the string-keyed extras (filters, pinyin) by shard."""
 
-    def __init__(self) -> None:
-        self.postings: defaultdict[str, list[int]] = defaultdict(list)
-        self.sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → pages
-        self.files: dict[str, bytes] = {}
-        self.stamps: list[str] = []  # each page's digest, in page order
+    names: list[str]  # key texts, in shard order
+    key_bounds: npt.NDArray[np.int64]  # shard n holds names[key_bounds[n]:key_bounds[n + 1]]
+    values: npt.NDArray[np.int64]  # the encoded lists, one after the other
+    offsets: npt.NDArray[np.int64]  # key i's list is values[offsets[i]:offsets[i + 1]]
+    extras: list[dict[str, Any]]
 
-    def add(self, page: int, doc: SearchDoc) -> None:
-        """Index *doc* as page number *page* (numbers must come in increasing order)."""
-        keys = doc_keys(doc)
-        # map() over list.append runs the loop in C: this is most of the time a whole index takes
-        posting = self.postings.__getitem__
-        deque(map(list.append, map(posting, keys.head), repeat(page * 2 + HEAD)), maxlen=0)
-        deque(map(list.append, map(posting, keys.text), repeat(page * 2 + TEXT)), maxlen=0)
-        self.sounds.update(keys.pinyin)
-        text = files.dumps(text_entry(doc))
-        self.files[files.text_path(page)] = files.zipped(text)
-        self.stamps.append(digest(doc, text))
-
-    def join(self, later: Content) -> None:
-        """Append the content of the pages after these."""
-        postings = self.postings
-        for key, found in later.postings.items():
-            postings[key].extend(found)
-        self.sounds.update(later.sounds)
-        self.files.update(later.files)
-        self.stamps += later.stamps
+    def shard(self, number: int) -> dict[str, Any]:
+        """Shard *number* as the JSON object it is written as."""
+        first, last = int(self.key_bounds[number]), int(self.key_bounds[number + 1])
+        low = int(self.offsets[first])
+        values = self.values[low:int(self.offsets[last])].tolist()
+        cuts = (self.offsets[first:last + 1] - low).tolist()
+        found: dict[str, Any] = {name: values[cuts[i]:cuts[i + 1]] for i, name in enumerate(self.names[first:last])}
+        found.update(self.extras[number])
+        return found
 
 
 def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     """Every file of a new index holding *docs*, and the number of pages in it."""
     pages = ordered(docs)
-    content = Content()
-    for part in _in_parallel(_content, _ranges(len(pages), len(pages) >= PARALLEL_MIN), pages):
-        content.join(part)
+    units = Units()
+    parts = [chunk_postings(units, first, chunk) for first, chunk in chunks(pages)]
+    written: dict[str, bytes] = {}
     meta, docs_table = Meta(), Docs(next=len(pages))
+    extra: dict[str, list[int]] = {}
+    sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → pages
     groups: dict[int, dict[str, list[Any]]] = {}
-    for page, (doc, stamp) in enumerate(zip(pages, content.stamps)):
+    for page, doc in enumerate(pages):
+        text = files.dumps(text_entry(doc))
+        written[files.text_path(page)] = files.zipped(text)
+        docs_table.pages[doc.url] = [page, digest(doc, text)]
         meta.add(page, doc)
-        docs_table.pages[doc.url] = [page, stamp]
         groups.setdefault(page // files.GROUP, {})[str(page)] = meta_entry(doc)
-    total = sum(map(len, content.postings.values()))
-    meta.shards = files.shard_count(total)
-    sounds: dict[str, dict[str, int]] = {}
-    for (key, word), count in sorted(content.sounds.items()):
-        sounds.setdefault(key, {})[word] = count
-    meta.syllables = syllables(sounds)
-    shards: list[dict[str, object]] = [{} for _ in range(meta.shards)]
-    for key, postings in content.postings.items():
-        shards[files.shard_of(key, meta.shards)][key] = postings
-    for key, counts in sounds.items():
-        shards[files.shard_of(key, meta.shards)][key] = counts
-    written = content.files
-    for packed in _in_parallel(_shards, _ranges(meta.shards, total >= PARALLEL_MIN * 100), shards):
+        for name, value in doc.filters.items():
+            if value:
+                extra.setdefault(filter_key(name, value), []).append(page * 2 + TEXT)
+        sounds.update(pinyin_keys(doc.pinyin_terms))
+    meta.shards = files.shard_count(sum(map(len, parts)) + sum(map(len, extra.values())))
+    by_sound: dict[str, dict[str, int]] = {}
+    for (key, word), count in sorted(sounds.items()):
+        by_sound.setdefault(key, {})[word] = count
+    meta.syllables = syllables(by_sound)
+    extras: list[dict[str, Any]] = [{} for _ in range(meta.shards)]
+    for key, postings in extra.items():
+        extras[files.shard_of(key, meta.shards)][key] = files.encode(postings)
+    for key, counts in by_sound.items():
+        extras[files.shard_of(key, meta.shards)][key] = counts
+    shards = _in_shard_order(units, parts, meta.shards, extras)
+    parallel = meta.shards >= PARALLEL_SHARDS
+    for packed in in_parallel(_write_shards, ranges(meta.shards, parallel), shards):
         written.update(packed)
     written.update((files.group_path(n), files.pack(group)) for n, group in groups.items())
     written[files.META] = files.pack(meta.dump())
@@ -95,40 +95,20 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     return written, len(pages)
 
 
-def _content(pages: range) -> Content:
-    docs: list[SearchDoc] = _shared["items"]
-    content = Content()
-    for page in pages:
-        content.add(page, docs[page])
-    return content
+def _in_shard_order(units: Units, parts: list[Postings], count: int, extras: list[dict[str, Any]]) -> Shards:
+    """The chunks' postings joined, keys grouped by the shard their text hashes to."""
+    keys = distinct(parts)
+    names = [units.key_text(k) for k in keys.tolist()]
+    shard_of = np.fromiter((files.shard_of(n, count) for n in names), dtype=np.int64, count=len(names))
+    order = np.argsort(shard_of, kind="stable")
+    place = np.empty(len(keys), dtype=np.int64)
+    place[order] = np.arange(len(keys), dtype=np.int64)
+    postings = joined(parts, keys, place)
+    values, offsets = files.encode_lists(postings.at.astype(np.int64), postings.starts)
+    key_bounds = np.append(0, np.cumsum(np.bincount(shard_of, minlength=count)))
+    return Shards([names[i] for i in order.tolist()], key_bounds, values, offsets, extras)
 
 
-def _shards(numbers: range) -> dict[str, bytes]:
-    shards: list[dict[str, Any]] = _shared["items"]
-    found = {}
-    for number in numbers:
-        shard = shards[number]
-        for key, value in shard.items():
-            if isinstance(value, list):
-                shard[key] = files.encode(value)
-        found[files.shard_path(number)] = files.pack(shard)
-    return found
-
-
-def _ranges(size: int, parallel: bool) -> list[range]:
-    """*size* items cut into one range per worker (one range when not *parallel* or the platform cannot fork)."""
-    count = min(os.cpu_count() or 1, 4) if parallel and "fork" in multiprocessing.get_all_start_methods() else 1
-    step = max(1, -(-size // count))
-    return [range(start, min(start + step, size)) for start in range(0, size, step)] or [range(0)]
-
-
-def _in_parallel(work: Callable[[range], T], parts: list[range], items: Sequence[Any]) -> list[T]:
-    """work() on each part, in forked workers when there are several parts; the results in order."""
-    _shared["items"] = items
-    try:
-        if len(parts) == 1:
-            return [work(parts[0])]
-        with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-            return pool.map(work, parts)
-    finally:
-        _shared.clear()
+def _write_shards(numbers: range) -> dict[str, bytes]:
+    shards: Shards = shared()
+    return {files.shard_path(n): files.pack(shards.shard(n)) for n in numbers}

@@ -11,6 +11,9 @@ from gongkai.search.doc import SearchDoc, from_entries, meta_entry, text_entry
 from gongkai.search.keys import NO_KEYS, DocKeys, doc_keys
 from gongkai.search.pinyin import syllables
 from gongkai.search.state import Existing
+from gongkai.search.workers import in_parallel, ranges, shared
+
+PARALLEL_SHARDS = 64  # shards to rewrite; below this a worker costs more than it saves
 
 class Damaged(Exception):
     """A file of the existing index cannot be read: the index cannot be patched."""
@@ -104,8 +107,9 @@ class Patch:
         by_shard: dict[int, list[str]] = {}
         for key in self.drops.keys() | sounds.keys():
             by_shard.setdefault(files.shard_of(key, self.meta.shards), []).append(key)
-        for number, keys in by_shard.items():
-            self.files[files.shard_path(number)] = files.pack(self._shard(number, keys, sounds))
+        work = sorted(by_shard.items())
+        for packed in in_parallel(_write_shards, ranges(len(work), len(work) >= PARALLEL_SHARDS), (self, work, sounds)):
+            self.files.update(packed)
         for number, group in self.groups.items():
             if group:
                 self.files[files.group_path(number)] = files.pack(group)
@@ -131,3 +135,8 @@ class Patch:
             else:
                 shard.pop(key, None)
         return shard
+
+
+def _write_shards(numbers: range) -> dict[str, bytes]:
+    patch, work, sounds = shared()
+    return {files.shard_path(work[i][0]): files.pack(patch._shard(work[i][0], work[i][1], sounds)) for i in numbers}

@@ -32,6 +32,7 @@ _CJK_ONLY = re.compile(rf"[{CJK}]+")
 _RUN = re.compile(r"[0-9]+|[a-z]+")
 _PLACEHOLDER = 0xF0000
 _JUNK = re.compile(rf"[^{CJK}\n\U000f0000-\U000fffff]+")
+_PRIVATE = re.compile("[\U000f0000-\U0010ffff]+")  # never a unit (units()): here they would pass for runs
 
 
 def normalize(text: str) -> str:
@@ -78,7 +79,7 @@ def text_keys(text: str) -> set[str]:
             found = runs[run] = chr(_PLACEHOLDER + len(runs))
         return found
 
-    stream = _JUNK.sub("", _RUN.sub(mark, normalize(text)))
+    stream = _JUNK.sub("", _RUN.sub(mark, _PRIVATE.sub(" ", normalize(text))))
     found: set[str] = set()
     for line in set(stream.split("\n")):  # a line that repeats (a table's cells often do) gives nothing new
         # map(add, …) makes the slices in C: this loop is most of the time an index build takes
