@@ -11,6 +11,11 @@ import io
 import re
 import zipfile
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.run import Run
+
 _STAMPED = re.compile(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:(?:modified|created)>)")
 
 
@@ -28,3 +33,17 @@ def stable_zip(data: bytes, stamp: dt.datetime) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             out.writestr(entry, payload)
     return target.getvalue()
+
+
+FONT = "宋体"
+
+
+def set_font(run: Run, size: float, bold: bool = False) -> None:
+    """Give a Word run its size, weight and 宋体, in the East Asian slot too."""
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    # Word takes Chinese text's font from the East Asian slot, which python-docx does not set by itself.
+    fonts = run._element.get_or_add_rPr().find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        run._element.get_or_add_rPr().append(fonts)
+    fonts.set(qn("w:eastAsia"), FONT)

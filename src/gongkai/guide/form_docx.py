@@ -10,14 +10,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docx.table import Table, _Cell
-from docx.text.run import Run
 
 from gongkai.guide.layout import Cell, Form
-from gongkai.ooxml import stable_zip
+from gongkai.ooxml import set_font, stable_zip
 
-FONT = "宋体"
 COLUMNS = 4  # label | answer | label | answer
 
 
@@ -54,22 +52,12 @@ def _paragraph(document: object, text: str, size: int, *, bold: bool = False,
                align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER) -> None:
     paragraph = document.add_paragraph()  # type: ignore[attr-defined]
     paragraph.alignment = align
-    _font(paragraph.add_run(text), size, bold)
-
-
-def _font(run: Run, size: int, bold: bool = False) -> None:
-    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
-    # Word takes Chinese text's font from the East Asian slot, which python-docx does not set by itself.
-    fonts = run._element.get_or_add_rPr().find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        run._element.get_or_add_rPr().append(fonts)
-    fonts.set(qn("w:eastAsia"), FONT)
+    set_font(paragraph.add_run(text), size, bold)
 
 
 def _write(cell: _Cell, text: str, bold: bool = False, lines: int = 1) -> None:
     paragraph = cell.paragraphs[0]
-    _font(paragraph.add_run(text), 10.5 if not bold else 11, bold)  # type: ignore[arg-type]
+    set_font(paragraph.add_run(text), 10.5 if not bold else 11, bold)  # type: ignore[arg-type]
     for _ in range(lines - 1):
         cell.add_paragraph()
 
