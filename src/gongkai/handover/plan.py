@@ -10,7 +10,7 @@ from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Output, admit
-from gongkai.handover.recall import Recall, due_recalls, recall_of
+from gongkai.handover.recall import Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
@@ -89,19 +89,21 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
-    admitted = sorted((a.record for a in admit(catalog, day).to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
+    gate = admit(catalog, day)
+    admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
+    known = known_records(gate)
     recorded = ledgers.get(day)
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True)
         records = _reproduce(catalog, batch, recorded, admitted)
-        recalls = _recorded_recalls(catalog, batch, recorded)
+        recalls = _recorded_recalls(catalog, batch, recorded, known)
     else:
         sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
         records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
         batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency)
-        recalls = due_recalls(catalog, day, ledgers)
+        recalls = due_recalls(known, day, ledgers)
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
-    batch.recalls = [_sent_now(batch, recall_of(catalog, record, action, ledgers)) for record, action in recalls]
+    batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers)) for record, action in recalls]
     return batch
 
 
@@ -112,14 +114,15 @@ def _sent_now(batch: Batch, recall: Recall) -> Recall:
     return recall
 
 
-def _recorded_recalls(catalog: Catalog, batch: Batch, ledger: Ledger) -> list[tuple[Record, str]]:
+def _recorded_recalls(catalog: Catalog, batch: Batch, ledger: Ledger,
+                      known: dict[str, Record]) -> list[tuple[Record, str]]:
     """The 撤换 a recorded batch asked for, as its ledger remembers them."""
     found: list[tuple[Record, str]] = []
     for index, entry in enumerate(ledger.recalls):
-        record = catalog.records.get(entry.id)
+        record = known.get(entry.id)
         if record is None:
             batch.problems.append(catalog.diagnostic(
-                "GK508", Severity.ERROR, f"台账「撤换」列出的信息 {entry.id} 已不存在",
+                "GK508", Severity.ERROR, f"台账「撤换」列出的信息 {entry.id} 已不存在或已不能通过公开审核",
                 Location(batch.ledger_path, ledger.id, ("撤换", index, "编号")), "恢复这条信息的登记；不能重新生成这一批。"))
         else:
             found.append((record, entry.action))
