@@ -11,6 +11,8 @@ import io
 import re
 import zipfile
 
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -47,3 +49,22 @@ def set_font(run: Run, size: float, bold: bool = False) -> None:
         fonts = OxmlElement("w:rFonts")
         run._element.get_or_add_rPr().append(fonts)
     fonts.set(qn("w:eastAsia"), FONT)
+
+
+def add_line(document: Document, text: str, size: float, *, bold: bool = False,
+             align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    """Append a paragraph of one run of *text* to a Word document."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = align
+    set_font(paragraph.add_run(text), size, bold)
+
+
+def docx_bytes(document: Document, title: str, author: str, stamp: dt.datetime) -> bytes:
+    """A Word document's bytes with *title*, *author* and *stamp* as its properties, byte-stable."""
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = title, author, author
+    properties.created = properties.modified = stamp
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue(), stamp)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from docx import Document
@@ -14,7 +13,7 @@ from docx.shared import Mm
 from gongkai.handover.plan import Batch
 from gongkai.handover.recall import WITHDRAW, Recall
 from gongkai.model.agency import Recipient
-from gongkai.ooxml import set_font, stable_zip
+from gongkai.ooxml import add_line, docx_bytes, set_font
 
 LETTER_FILE = "recall-letter.docx"
 TITLE = "关于撤换已送交政府信息的函"
@@ -80,9 +79,9 @@ def to_docx(letter: Letter) -> bytes:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
-    _line(document, TITLE, 18, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    _line(document, f"{letter.recipient.name}：", 14)
-    _line(document, "　　" + letter.opening, 14)
+    add_line(document, TITLE, 18, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    add_line(document, f"{letter.recipient.name}：", 14)
+    add_line(document, "　　" + letter.opening, 14)
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style, table.alignment = "Table Grid", WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, COLUMNS):
@@ -91,23 +90,11 @@ def to_docx(letter: Letter) -> bytes:
         for cell, text in zip(table.add_row().cells, row):
             set_font(cell.paragraphs[0].add_run(text), 9)
     for text in letter.closing:
-        _line(document, "　　" + text, 14)
+        add_line(document, "　　" + text, 14)
     org = letter.batch.agency.org.name
-    _line(document, f"{org}（公章）", 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    _line(document, cn_date(letter.batch.date), 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    _line(document, f"抄送：{COPY_TO}。", 12)
+    add_line(document, f"{org}（公章）", 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_line(document, cn_date(letter.batch.date), 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_line(document, f"抄送：{COPY_TO}。", 12)
     stamp = dt.datetime.combine(letter.batch.date, dt.time())
-    properties = document.core_properties
-    properties.title, properties.author, properties.last_modified_by = TITLE, org, org
-    properties.created = properties.modified = stamp
-    properties.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue(), stamp)
+    return docx_bytes(document, TITLE, org, stamp)
 
-
-def _line(document: object, text: str, size: int, *, bold: bool = False,
-          align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT) -> None:
-    paragraph = document.add_paragraph()  # type: ignore[attr-defined]
-    paragraph.alignment = align
-    set_font(paragraph.add_run(text), size, bold)
