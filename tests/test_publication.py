@@ -140,6 +140,37 @@ def test_documents_not_in_force_say_so_and_come_last(gk, cat, tmp_path):
     assert "本文件替代的文件" in (site / "records/R2026-003.html").read_text("utf-8")
 
 
+def _standards(cat: CatalogDir) -> None:
+    """The 2025 standard, 失效 from 2026-07-01 and replaced by the 2026 one, published before that day."""
+    cat.write("records/2026/R2026-002.yaml", record(
+        "R2026-002", "二〇二五年低保标准甲", kind="政策文件", published="2026-03-02", item="SHJZ-001", channels="政府网站",
+        extra="有效性: 失效\n有效性日期: 2026-07-01\n被替代: R2026-003\n"))
+    cat.write("records/2026/R2026-003.yaml", record(
+        "R2026-003", "二〇二六年低保标准乙", kind="政策文件", published="2026-06-26", item="SHJZ-001", channels="政府网站",
+        extra="有效性: 有效\n替代: [R2026-002]\n"))
+
+
+@pytest.mark.parametrize(("today", "in_force"), [("2026-06-30", True), ("2026-07-01", False), ("2026-07-02", False)])
+def test_a_document_is_in_force_until_its_validity_date(gk, cat, tmp_path, today, in_force):
+    _standards(cat)
+    site = site_on(gk, cat, tmp_path / "site", today)
+    page = (site / "records/R2026-002.html").read_text("utf-8")
+    listing = (site / "items/SHJZ-001.html").read_text("utf-8")
+    assert ("本文件已失效</strong>（2026年7月1日）" in page) is not in_force
+    assert ('<td class="invalid">失效</td>' in page) is not in_force and ("<td>有效</td>" in page) is in_force
+    assert ("二〇二五年低保标准甲</a> <span class=\"invalid\">【失效】</span>" in listing) is not in_force
+    # in force, the newer 2025 one (published 03-02) is listed after 06-26's by date; once 失效, last whatever its date
+    assert listing.index("二〇二六年低保标准乙") < listing.index("二〇二五年低保标准甲")
+
+
+def test_the_day_a_document_lapses_the_site_changes_and_an_update_equals_a_fresh_build(gk, cat, tmp_path):
+    _standards(cat)
+    run = gk("build-site", cat.root, "--out", tmp_path / "updated", "--today", "2026-06-30")
+    assert run.code == 0 and "下次变化：2026-07-01" in run.out
+    site_on(gk, cat, tmp_path / "updated", "2026-07-01")
+    assert files(tmp_path / "updated") == files(site_on(gk, cat, tmp_path / "fresh", "2026-07-01"))
+
+
 def test_without_a_base_address_no_sitemap_and_a_warning(gk, cat, tmp_path):
     text = cat.root.joinpath("gongkai.yaml").read_text("utf-8")
     cat.write("gongkai.yaml", text[:text.index("网站:\n")])

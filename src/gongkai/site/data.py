@@ -112,7 +112,7 @@ def report_year(admission: Admission) -> int:
 
 def in_force_first(admissions: list[Admission]) -> list[Admission]:
     """Lists show documents in force first, each group newest first (the order given is kept within a group)."""
-    return sorted(admissions, key=lambda a: not a.record.in_force)
+    return sorted(admissions, key=lambda a: not a.in_force)
 
 
 def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> SiteData:
