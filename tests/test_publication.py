@@ -185,3 +185,13 @@ def test_a_mobile_in_gongkai_yaml_stops_the_build(gk, cat, tmp_path):
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 1 and "138****5678" in run.err and "13812345678" not in run.err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_withdrawal_lists_what_left_the_site(gk, pc, tmp_path):
+    site_on(gk, pc, tmp_path / "site", "2026-11-18")
+    before = gk("build-site", pc.root, "--out", tmp_path / "site", "--today", "2026-11-19")
+    assert before.code == 0 and "已从网站撤下" not in before.out
+    run = gk("build-site", pc.root, "--out", tmp_path / "site", "--today", "2026-11-20")  # R2026-016 withdrawn today
+    assert run.code == 0, run.err
+    assert "已从网站撤下 1 个文件" in run.out and "\n  records/R2026-016.html\n" in run.out
+    assert not (tmp_path / "site/records/R2026-016.html").exists()
