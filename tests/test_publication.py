@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CatalogDir
+from conftest import ITEM, CatalogDir
 from portal_catalog import BASE, NEVER, build, record
 
 STORE = ".gongkai-build.json"
@@ -141,12 +141,15 @@ def test_documents_not_in_force_say_so_and_come_last(gk, cat, tmp_path):
 
 
 def _standards(cat: CatalogDir) -> None:
-    """The 2025 standard, 失效 from 2026-07-01 and replaced by the 2026 one, published before that day."""
+    """The 2025 standard, 失效 from 2026-07-01 and replaced by the 2026 one, published before that day; their item
+    SHJZ-002 holds standards, not lists of people, so they are in the feed and the search index."""
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-002").replace("审批信息", "政策法规文件")
+             .replace("低保对象名单及相关信息", "最低生活保障标准"), "items/shjz/SHJZ-002.yaml")
     cat.write("records/2026/R2026-002.yaml", record(
-        "R2026-002", "二〇二五年低保标准甲", kind="政策文件", published="2026-03-02", item="SHJZ-001", channels="政府网站",
+        "R2026-002", "二〇二五年低保标准甲", kind="政策文件", published="2026-03-02", item="SHJZ-002", channels="政府网站",
         extra="有效性: 失效\n有效性日期: 2026-07-01\n被替代: R2026-003\n"))
     cat.write("records/2026/R2026-003.yaml", record(
-        "R2026-003", "二〇二六年低保标准乙", kind="政策文件", published="2026-06-26", item="SHJZ-001", channels="政府网站",
+        "R2026-003", "二〇二六年低保标准乙", kind="政策文件", published="2026-06-26", item="SHJZ-002", channels="政府网站",
         extra="有效性: 有效\n替代: [R2026-002]\n"))
 
 
@@ -155,10 +158,14 @@ def test_a_document_is_in_force_until_its_validity_date(gk, cat, tmp_path, today
     _standards(cat)
     site = site_on(gk, cat, tmp_path / "site", today)
     page = (site / "records/R2026-002.html").read_text("utf-8")
-    listing = (site / "items/SHJZ-001.html").read_text("utf-8")
+    listing = (site / "items/SHJZ-002.html").read_text("utf-8")
     assert ("本文件已失效</strong>（2026年7月1日）" in page) is not in_force
     assert ('<td class="invalid">失效</td>' in page) is not in_force and ("<td>有效</td>" in page) is in_force
     assert ("二〇二五年低保标准甲</a> <span class=\"invalid\">【失效】</span>" in listing) is not in_force
+    feed = (site / "feed.xml").read_text("utf-8")
+    assert ("<title>二〇二五年低保标准甲【失效】</title>" in feed) is not in_force
+    search = everything(site / "search")  # the title a result shows
+    assert ("二〇二五年低保标准甲【失效】" in search) is not in_force and "二〇二五年低保标准甲" in search
     # in force, the newer 2025 one (published 03-02) is listed after 06-26's by date; once 失效, last whatever its date
     assert listing.index("二〇二六年低保标准乙") < listing.index("二〇二五年低保标准甲")
 
