@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ITEM, CatalogDir
+from conftest import ITEM, RECORD, CatalogDir
 from portal_catalog import BASE, NEVER, build, record
 
 STORE = ".gongkai-build.json"
@@ -202,3 +202,16 @@ def test_a_withdrawal_lists_what_left_the_site(gk, pc, tmp_path):
     assert run.code == 0, run.err
     assert "已从网站撤下 1 个文件" in run.out and "\n  records/R2026-016.html\n" in run.out
     assert not (tmp_path / "site/records/R2026-016.html").exists()
+
+
+@pytest.mark.parametrize(("content", "people"), [
+    ("低保名单", True), ("困难残疾人两项补贴发放名单", True), ("终止供养名单", True), ("享受高龄津贴老年人花名册", True),
+    ("补贴对象姓名", True), ("领导姓名", False), ("年检合格社会组织名单", False), ("养老机构名单", False),
+])
+def test_any_list_of_people_in_an_item_makes_its_records_lists(gk, cat, tmp_path, content, people):
+    cat.item(ITEM.replace("低保对象名单及相关信息", content))
+    cat.record(RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", ""))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert ("GK411" in run.out) is people, run.out
+    page = (site_on(gk, cat, tmp_path / "site", "2026-09-03") / "records/R2026-001.html").read_text("utf-8")
+    assert ('<meta name="robots" content="noindex' in page) is people
