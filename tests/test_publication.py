@@ -215,3 +215,29 @@ def test_any_list_of_people_in_an_item_makes_its_records_lists(gk, cat, tmp_path
     assert ("GK411" in run.out) is people, run.out
     page = (site_on(gk, cat, tmp_path / "site", "2026-09-03") / "records/R2026-001.html").read_text("utf-8")
     assert ('<meta name="robots" content="noindex' in page) is people
+
+
+# 公示期: 7 counting the 公开日期, on the 2026 notice (no holiday in late December) and no 2027 notice yet:
+# 12-22 → 22, 23, 24, 25, 28, 29, 30 Dec; 12-23 → … 31 Dec; 12-24 → 24, 25, 28, 29, 30, 31 Dec and 4 Jan 2027, a day
+# only the provisional calendar (weekends and 元旦) can name.
+@pytest.mark.parametrize(("published", "end", "provisional"), [
+    ("2026-12-22", "2026年12月30日", False), ("2026-12-23", "2026年12月31日", False), ("2026-12-24", "2027年1月4日", True),
+])
+def test_a_notice_ending_in_a_year_without_a_notice_says_its_end_is_provisional(gk, cat, tmp_path, published, end,
+                                                                               provisional):
+    cat.record(RECORD.replace("公开日期: 2026-09-03", f"公开日期: {published}").replace("公示截止: 2026-12-31", "公示期: 7"))
+    page = (site_on(gk, cat, tmp_path / "site", published) / "records/R2026-001.html").read_text("utf-8")
+    assert f"<td>{end}</td>" in page or f"<td>{end}（暂定）</td>" in page
+    assert (f"<td>{end}（暂定）</td>" in page) is provisional
+    run = gk("print", cat.root, "--out", tmp_path / "print", "--to", published)
+    assert run.code == 0, run.err
+    sheet = (tmp_path / "print/shjzg/R2026-001.html").read_text("utf-8")
+    assert (f"至{end}（暂定）" in sheet) is provisional and f"至{end}" in sheet
+
+
+def test_once_the_notice_is_in_the_catalog_the_end_is_final(gk, cat, tmp_path):
+    cat.write("calendar/2027.yaml", "年度: 2027\n通知: 国务院办公厅关于2027年部分节假日安排的通知（测试用）\n放假:\n"
+              "  - 名称: 元旦\n    开始: 2027-01-01\n    结束: 2027-01-04\n调休上班: []\n")
+    cat.record(RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-12-24").replace("公示截止: 2026-12-31", "公示期: 7"))
+    page = (site_on(gk, cat, tmp_path / "site", "2026-12-24") / "records/R2026-001.html").read_text("utf-8")
+    assert "<td>2027年1月5日</td>" in page  # 4 Jan is a holiday in this (made-up) notice: the 7th day is the 5th

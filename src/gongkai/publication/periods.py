@@ -71,12 +71,17 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     return calendar.add(first, record.notice_days - 1) if record.notice_days > 1 else first
 
 
-def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
-    """notice_end on the provisional calendar: a 公示 running into a year without a notice yet (one published in
-    late December) ends on its provisional day, from weekends and the statutory holidays. Only where not even that
-    can be computed does it end on its 公开日期: a list never stays up on a guess.
+def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> tuple[dt.date | None, bool]:
+    """notice_end, and whether it is provisional (暂定): a 公示 running into a year without a notice yet (one
+    published in late December) ends on its provisional day, from weekends and the statutory holidays, and says so
+    wherever the day is shown. Only where not even that can be computed does it end on its 公开日期: a list never
+    stays up on a guess.
     """
     try:
-        return notice_end(record, calendar.provisional())
+        return notice_end(record, calendar), False
     except CalendarMissing:
-        return record.published
+        pass
+    try:
+        return notice_end(record, calendar.provisional()), True
+    except CalendarMissing:
+        return record.published, True

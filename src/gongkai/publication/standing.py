@@ -23,6 +23,7 @@ class Standing:
     ended: bool  # the 公示 is over: the list has left the web
     validity: str = IN_FORCE  # 有效性 on the day: a 失效 dated later is still 有效 until that day
     validity_date: dt.date | None = None  # since when it is not in force, when it is not
+    notice_provisional: bool = False  # notice_end counted on the provisional calendar of a year without a notice
 
 
 def validity_on(record: Record, today: dt.date) -> tuple[str, dt.date | None]:
@@ -45,11 +46,12 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
         return None
     channels = effective_channels(record, item)
     notice = is_notice(record, item)
-    end = safe_notice_end(record, calendar) if notice else None
+    end, provisional = safe_notice_end(record, calendar) if notice else (None, False)
     if notice and end is None:
         end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
     validity, since = validity_on(record, today)
-    return Standing(channels, outputs_of(channels), end, notice, end is not None and end < today, validity, since)
+    return Standing(channels, outputs_of(channels), end, notice, end is not None and end < today, validity, since,
+                    provisional)
 
 
 def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.date | None:
