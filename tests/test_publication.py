@@ -241,3 +241,19 @@ def test_once_the_notice_is_in_the_catalog_the_end_is_final(gk, cat, tmp_path):
     cat.record(RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-12-24").replace("公示截止: 2026-12-31", "公示期: 7"))
     page = (site_on(gk, cat, tmp_path / "site", "2026-12-24") / "records/R2026-001.html").read_text("utf-8")
     assert "<td>2027年1月5日</td>" in page  # 4 Jan is a holiday in this (made-up) notice: the 7th day is the 5th
+
+
+def test_town_pages_and_the_rules_list_in_force_first(gk, pc, tmp_path):
+    for rid, title, published, extra in (("R2026-030", "湖头镇旧办法甲", "2026-11-20", "有效性: 废止\n有效性日期: 2026-11-21\n"),
+                                         ("R2026-031", "湖头镇新办法乙", "2026-10-20", "有效性: 有效\n")):
+        pc.write(f"records/2026/{rid}.yaml", record(rid, title, kind="政策文件", published=published, unit="mzb-102",
+                                                   channels="政府网站", extra=extra))
+    for rid, title, published, extra in (("R2026-032", "旧保密审查制度丙", "2026-11-20", "有效性: 失效\n有效性日期: 2026-11-21\n"),
+                                         ("R2026-033", "新保密审查制度丁", "2026-10-20", "")):
+        pc.write(f"records/2026/{rid}.yaml", record(rid, title, kind="制度", published=published, channels="政府网站",
+                                                   extra=extra))
+    site = site_on(gk, pc, tmp_path / "site", "2026-11-27")
+    text = (site / "towns/mzb-102/index.html").read_text("utf-8")
+    assert text.index("湖头镇新办法乙") < text.index("湖头镇旧办法甲") and "湖头镇旧办法甲</a> <span class=\"invalid\">【废止】" in text
+    rules = (site / "zhidu/index.html").read_text("utf-8")
+    assert rules.index("新保密审查制度丁") < rules.index("旧保密审查制度丙") and "【失效】" in rules
