@@ -257,3 +257,17 @@ def test_town_pages_and_the_rules_list_in_force_first(gk, pc, tmp_path):
     assert text.index("湖头镇新办法乙") < text.index("湖头镇旧办法甲") and "湖头镇旧办法甲</a> <span class=\"invalid\">【废止】" in text
     rules = (site / "zhidu/index.html").read_text("utf-8")
     assert rules.index("新保密审查制度丁") < rules.index("旧保密审查制度丙") and "【失效】" in rules
+
+
+@pytest.mark.parametrize(("today", "warned"), [("2027-01-31", False), ("2027-02-01", True), ("2027-02-02", False)])
+def test_an_annual_report_only_counts_once_it_is_out(gk, cat, today, warned):
+    # registered on 1 February with a 公开日期 of the 2nd: on the 1st it is not out yet, and GK903 says so
+    cat.write("gongkai.yaml", cat.root.joinpath("gongkai.yaml").read_text("utf-8").replace("领导:", "启用日期: 2026-01-01\n领导:"))
+    cat.write("calendar/2027.yaml", "年度: 2027\n通知: 国务院办公厅关于2027年部分节假日安排的通知（测试用）\n放假:\n"
+              "  - 名称: 元旦\n    开始: 2027-01-01\n    结束: 2027-01-03\n调休上班: []\n")
+    cat.write("records/2027/R2027-001.yaml", RECORD.replace("R2026-001", "R2027-001").replace("文种: 公示", "文种: 年度报告")
+              .replace("成文日期: 2026-09-01", "成文日期: 2027-01-20").replace("公开日期: 2026-09-03", "公开日期: 2027-02-02")
+              .replace("审查日期: 2026-09-01", "审查日期: 2027-01-20").replace("公示截止: 2026-12-31\n", "报告年度: 2026\n")
+              .replace("350524-MZ-2026-00001", "350524-MZ-2027-00001"))
+    run = gk("validate", cat.root, "--today", today)
+    assert ("GK903" in run.out) is warned, run.out
