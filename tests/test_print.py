@@ -30,8 +30,11 @@ def test_board_records_are_printed_and_web_only_ones_are_not(gk, pc, tmp_path):
                      "mzb-102/R2026-013-screen.html", "mzb-102/R2026-014-screen.html"}
     written = _published_bytes(out)
     assert "湖头镇公示栏专用丁号公示".encode() in written and "林秀治".encode() in written
-    for absent in (*NEVER, "测试县民政局关于网站通知甲的通知", "已撤回庚号通知", "陈金水", "官桥镇已结束己号公示"):
+    for absent in (*NEVER, "测试县民政局关于网站通知甲的通知", "已撤回庚号通知", "陈金水", "ended list"):
         assert absent.encode() not in written, absent
+    # R2026-015's list has no sheet; its title is only in the index, among what to take down
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count("官桥镇已结束己号公示") == 1 and index.index("请从公示栏") < index.index("官桥镇已结束己号公示")
 
 
 def test_a_sheet_has_its_period_phone_and_large_print(gk, pc, tmp_path):
@@ -123,3 +126,29 @@ def test_wechat_articles_only_for_the_account_and_what_to_take_down(gk, pc, tmp_
     assert "请在公众号中删除：公众号公示癸（2026-11-11 起，公示已于2026年11月10日结束）" in run.out
     assert "请在公众号中删除：公众号撤回子（2026-11-20 起，撤回：误发布）" in run.out
     assert "郑某某" not in _published_bytes(out).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(("to", "listed"), [("2026-12-03", False), ("2026-12-04", True)])
+def test_a_notice_that_ended_is_listed_to_take_down_from_its_board(gk, pc, tmp_path, to, listed):
+    # R2026-013 (board only) runs 2026-11-25 to 2026-12-03: on the 4th it must be gone from the board and the screen
+    run = gk("print", pc.root, "--out", tmp_path / "out", "--from", "2026-12-01", "--to", to)
+    assert run.code == 0, run.err
+    line = "的公示栏、查阅点和电子屏撤下：湖头镇公示栏专用丁号公示（2026-12-04 起，公示已于2026年12月3日结束）"
+    assert (line in run.out) is listed
+    index = (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    assert ("湖头镇公示栏专用丁号公示（2026年12月4日起，公示已于2026年12月3日结束）" in index) is listed
+
+
+def test_a_withdrawn_board_record_is_listed_to_take_down_and_a_web_only_one_is_not(gk, pc, tmp_path):
+    pc.write("records/2026/R2026-019.yaml", record(
+        "R2026-019", "湖头镇误贴子号通知", published="2026-11-02", unit="mzb-102", channels="公开查阅点",
+        extra="撤回:\n  日期: 2026-11-20\n  原因: 误将过程性信息张贴\n"))
+    out = tmp_path / "out"
+    assert run_print(gk, pc, out, "--from", "2026-11-01", "--to", "2026-11-27", "--town", "mzb-102")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "湖头镇误贴子号通知（2026年11月20日起，撤回：误将过程性信息张贴）" in index
+    assert "已撤回庚号通知" not in index  # R2026-016 was on the web only: nothing to take off a board
+    assert not (out / "mzb-102/R2026-019.html").exists()
+    other = tmp_path / "other"
+    run_print(gk, pc, other, "--from", "2026-11-01", "--to", "2026-11-27", "--town", "mzb-103")
+    assert "湖头镇误贴子号通知" not in (other / "index.html").read_text(encoding="utf-8")  # another 乡镇's board

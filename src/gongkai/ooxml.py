@@ -11,6 +11,13 @@ import io
 import re
 import zipfile
 
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.run import Run
+
 _STAMPED = re.compile(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:(?:modified|created)>)")
 
 
@@ -28,3 +35,36 @@ def stable_zip(data: bytes, stamp: dt.datetime) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             out.writestr(entry, payload)
     return target.getvalue()
+
+
+FONT = "宋体"
+
+
+def set_font(run: Run, size: float, bold: bool = False) -> None:
+    """Give a Word run its size, weight and 宋体, in the East Asian slot too."""
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
+    # Word takes Chinese text's font from the East Asian slot, which python-docx does not set by itself.
+    fonts = run._element.get_or_add_rPr().find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        run._element.get_or_add_rPr().append(fonts)
+    fonts.set(qn("w:eastAsia"), FONT)
+
+
+def add_line(document: Document, text: str, size: float, *, bold: bool = False,
+             align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    """Append a paragraph of one run of *text* to a Word document."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = align
+    set_font(paragraph.add_run(text), size, bold)
+
+
+def docx_bytes(document: Document, title: str, author: str, stamp: dt.datetime) -> bytes:
+    """A Word document's bytes with *title*, *author* and *stamp* as its properties, byte-stable."""
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = title, author, author
+    properties.created = properties.modified = stamp
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return stable_zip(buffer.getvalue(), stamp)

@@ -17,6 +17,7 @@ from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
+from gongkai.handover.letter import LETTER_FILE
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
 from gongkai.handover.run import handover_days, not_yet, prepare
 from gongkai.locking import catalog_lock
@@ -98,10 +99,22 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
         note = f"  备注：{entry.remark}" if entry.remark else ""
         out.print(f"  {number:>3}. {record.index_number or '（无索引号）'}  {record.title}  公开于 {record.published}  "
                   f"[{files}]{note}", markup=False)
+    _show_recalls(batch)
     names = "、".join(f"{r.name}（{r.id}）" for r in batch.settings.recipients)
     out.print(f"{'输出到' if dry else '输出在'} {target}：{names} 各一个 BagIt 包", markup=False)
     if dry:
         out.print("（--dry-run：没有写入任何文件，也没有记入台账）", markup=False)
+
+
+def _show_recalls(batch: Batch) -> None:
+    if not batch.recalls:
+        return
+    out.print(f"撤换公函（{LETTER_FILE}，在每个包的 data/ 中，请核对后加盖公章送达）：{len(batch.recalls)} 件已送交的信息",
+              markup=False)
+    for recall in batch.recalls:
+        then = f"，由 {recall.replacement_id} 替代" if recall.replacement_id else ""
+        out.print(f"    {recall.record.index_number or recall.record.id}  {recall.record.title}  "
+                  f"{recall.action}于 {recall.date}{then}（{recall.sent_in} 批次送交）", markup=False)
 
 
 @sub.command("baseline")

@@ -32,7 +32,7 @@ def print_command(
 ) -> int:
     """打印公示栏和公开查阅点的张贴件：按乡镇和日期，每条信息一页（含名单、公示期、监督电话，在网站公开的附二维码），另有一页清单。
 
-    只打印公开渠道含公示栏、公开查阅点或便民服务站且通过公开审核的信息；公示期已结束的不再打印。网页文件可离线打开，用浏览器打印。
+    只打印公开渠道含公示栏、公开查阅点或便民服务站且通过公开审核的信息；公示期已结束的不再打印，这段时间公示期满或撤回的列在清单的「请撤下」中。网页文件可离线打开，用浏览器打印。
     """
     last = parse_date(end, "--to") if end else today(None)
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
@@ -46,6 +46,10 @@ def print_command(
             out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
     if not count:
         out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
+    for unit, found in run.removals():
+        for takedown in found:
+            out.print(f"请从{unit.name}的公示栏、查阅点和电子屏撤下：{takedown.record.title}（{takedown.day} 起，"
+                      f"{takedown.reason}）", markup=False)
     return EXIT_OK
 
 

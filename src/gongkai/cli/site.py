@@ -43,9 +43,14 @@ def build_site_command(
     else:
         out.print(f"已生成网站：{out_dir}（{result.pages} 个文件；重新生成 {result.made} 个，"
                   f"写入 {result.written} 个，删除 {result.removed} 个）", markup=False)
+    if result.taken_down:
+        out.print(f"已从网站撤下 {len(result.taken_down)} 个文件（撤回、渠道改变或不再通过公开审核；"
+                  "部署到门户网站的副本中也请删除）：", markup=False)
+        for path in result.taken_down:
+            out.print(f"  {path}", markup=False)
     if result.next_change is not None:
-        out.print(f"下次变化：{result.next_change.isoformat()}（公示期满或到达公开日期），请在这一天重新生成网站。",
-                  markup=False)
+        out.print(f"下次变化：{result.next_change.isoformat()}（公示期满、到达公开日期、撤回日期或有效性日期），"
+                  "请在这一天重新生成网站。", markup=False)
     out.print(f"预览：gongkai serve --dir {shell_quote(out_dir)}，然后打开 http://127.0.0.1:8000/", markup=False)
     return EXIT_OK
 

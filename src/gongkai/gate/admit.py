@@ -18,6 +18,7 @@ from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
+from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, agency_findings, attachment_problem, item_findings, mask_log,
                              record_findings)
 
@@ -40,6 +41,13 @@ class Admission:
     state: State = State.CURRENT
     notice_end: dt.date | None = None  # the last day of its 公示, when it is one
     lists_people: bool = False  # a 公示 or a list of people: never indexed, never in the sitemap
+    validity: str = IN_FORCE  # 有效性 on the day of the build (a 失效 dated later is still 有效)
+    validity_date: dt.date | None = None  # since when it is not in force
+    notice_provisional: bool = False  # notice_end is 暂定: its year has no holiday notice yet
+
+    @property
+    def in_force(self) -> bool:
+        return self.validity == IN_FORCE
 
     @property
     def id(self) -> str:
@@ -56,7 +64,8 @@ class Admission:
     @property
     def token(self) -> str:
         """What a page showing this record depends on beyond the record's file: its state and outputs."""
-        return f"{self.state.value}:{self.notice_end or ''}:{','.join(sorted(o.name for o in self.outputs))}"
+        return (f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:{self.validity}:"
+                f"{','.join(sorted(o.name for o in self.outputs))}")
 
 
 @dataclass
@@ -106,7 +115,8 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             continue
         state = State.ENDED if found.ended else State.CURRENT
         gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
-                                       found.lists_people))
+                                       found.lists_people, found.validity, found.validity_date,
+                                       found.notice_provisional))
     for item in catalog.items.values():
         gate.directory_findings.extend((f"事项 {item.id} {f.where}", f.label, f.masked_value)
                                        for f in item_findings(catalog, item))

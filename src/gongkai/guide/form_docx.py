@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docx.table import Table, _Cell
-from docx.text.run import Run
 
 from gongkai.guide.layout import Cell, Form
-from gongkai.ooxml import stable_zip
+from gongkai.ooxml import add_line, docx_bytes, set_font
 
-FONT = "宋体"
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
 COLUMNS = 4  # label | answer | label | answer
 
 
@@ -28,48 +26,26 @@ def form_docx(form: Form, stamp: dt.datetime) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin = section.bottom_margin = Mm(18)
-    _paragraph(document, form.title, 18, bold=True)
-    _paragraph(document, form.heading, 11)
+    add_line(document, form.title, 18, bold=True, align=CENTER)
+    add_line(document, form.heading, 11, align=CENTER)
     if form.desk:
-        _paragraph(document, "　".join(form.desk), 9)
+        add_line(document, "　".join(form.desk), 9, align=CENTER)
     table = document.add_table(rows=0, cols=COLUMNS)
     table.style, table.alignment = "Table Grid", WD_TABLE_ALIGNMENT.CENTER
     for part in form.sections:
         _heading_row(table, part.title)
         for row in part.rows:
             _row(table, row)
-    _paragraph(document, "说明：", 9, align=WD_ALIGN_PARAGRAPH.LEFT, bold=True)
+    add_line(document, "说明：", 9, bold=True)
     for number, note in enumerate(form.notes, 1):
-        _paragraph(document, f"{number}. {note}", 9, align=WD_ALIGN_PARAGRAPH.LEFT)
-    properties = document.core_properties
-    properties.title, properties.author, properties.last_modified_by = form.title, form.agency, form.agency
-    properties.created = properties.modified = stamp
-    properties.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stable_zip(buffer.getvalue(), stamp)
+        add_line(document, f"{number}. {note}", 9)
+    return docx_bytes(document, form.title, form.agency, stamp)
 
-
-def _paragraph(document: object, text: str, size: int, *, bold: bool = False,
-               align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER) -> None:
-    paragraph = document.add_paragraph()  # type: ignore[attr-defined]
-    paragraph.alignment = align
-    _font(paragraph.add_run(text), size, bold)
-
-
-def _font(run: Run, size: int, bold: bool = False) -> None:
-    run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
-    # Word takes Chinese text's font from the East Asian slot, which python-docx does not set by itself.
-    fonts = run._element.get_or_add_rPr().find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        run._element.get_or_add_rPr().append(fonts)
-    fonts.set(qn("w:eastAsia"), FONT)
 
 
 def _write(cell: _Cell, text: str, bold: bool = False, lines: int = 1) -> None:
     paragraph = cell.paragraphs[0]
-    _font(paragraph.add_run(text), 10.5 if not bold else 11, bold)  # type: ignore[arg-type]
+    set_font(paragraph.add_run(text), 10.5 if not bold else 11, bold)  # type: ignore[arg-type]
     for _ in range(lines - 1):
         cell.add_paragraph()
 

@@ -11,6 +11,7 @@ import bagit
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.handover import manifest as manifests
+from gongkai.handover.letter import LETTER_FILE, Letter, to_docx
 from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
 from gongkai.privacy import read_attachment
@@ -26,6 +27,8 @@ def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient
     (folder / "manifest.xlsx").write_bytes(manifests.to_xlsx(sheet))
     (folder / "manifest.html").write_bytes(manifests.to_html(sheet))
     (folder / "manifest.csv").write_bytes(manifests.to_csv(sheet))
+    if batch.recalls:
+        (folder / LETTER_FILE).write_bytes(to_docx(Letter(batch, recipient)))
     for entry in batch.entries:
         for sent in entry.files:
             target = folder / "files" / sent.name

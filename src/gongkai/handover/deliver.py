@@ -90,8 +90,24 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
                 lines += [f"      - 文件: {_q(sent.source)}", f"        sha256: {sent.sha256}"]
         if entry.remark and not baseline:
             lines.append(f"    备注: {_q(entry.remark)}")
+    lines += [] if baseline else _recall_lines(batch)
     if baseline:
         lines.append(f"备注: {BASELINE_NOTE}")
     elif batch.empty:
         lines.append(f"备注: {EMPTY_NOTE}")
     return "\n".join(lines) + "\n"
+
+
+def _recall_lines(batch: Batch) -> list[str]:
+    """The ledger's 撤换 block: each record the batch's 撤换公函 named, so no later batch names it again."""
+    if not batch.recalls:
+        return []
+    lines = ["撤换:"]
+    for recall in batch.recalls:
+        lines.append(f"  - 编号: {recall.record.id}")
+        if recall.record.index_number:
+            lines.append(f"    索引号: {_q(recall.record.index_number)}")
+        lines += [f"    方式: {recall.action}", f"    原批次: {recall.sent_in.isoformat()}"]
+        if recall.replacement_id:
+            lines.append(f"    替代信息: {recall.replacement_id}")
+    return lines

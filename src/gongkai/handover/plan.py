@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Output, admit
+from gongkai.handover.recall import Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
@@ -52,6 +53,7 @@ class Batch:
     start: dt.date
     agency: Agency
     entries: list[BatchEntry] = field(default_factory=list)
+    recalls: list[Recall] = field(default_factory=list)  # handed-over records the 撤换公函 asks to withdraw/replace
     problems: list[Diagnostic] = field(default_factory=list)
     recorded: bool = False  # a ledger for this date already exists: the batch is reproduced, not recorded again
 
@@ -62,6 +64,10 @@ class Batch:
     @property
     def empty(self) -> bool:
         return not self.entries
+
+    def carries(self, record_id: str) -> bool:
+        """True when *record_id* is sent in this batch."""
+        return any(e.record.id == record_id for e in self.entries)
 
     @property
     def ledger_path(self) -> str:
@@ -83,17 +89,44 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
-    admitted = sorted((a.record for a in admit(catalog, day).to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
+    gate = admit(catalog, day)
+    admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
+    known = known_records(gate)
     recorded = ledgers.get(day)
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True)
         records = _reproduce(catalog, batch, recorded, admitted)
+        recalls = _recorded_recalls(catalog, batch, recorded, known)
     else:
         sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
         records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
         batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency)
+        recalls = due_recalls(known, day, ledgers)
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
+    batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers)) for record, action in recalls]
     return batch
+
+
+def _sent_now(batch: Batch, recall: Recall) -> Recall:
+    # The replacement often travels in the very batch whose letter announces it.
+    if recall.replacement is not None and recall.replacement_sent is None and batch.carries(recall.replacement.id):
+        return replace(recall, replacement_sent=batch.date)
+    return recall
+
+
+def _recorded_recalls(catalog: Catalog, batch: Batch, ledger: Ledger,
+                      known: dict[str, Record]) -> list[tuple[Record, str]]:
+    """The 撤换 a recorded batch asked for, as its ledger remembers them."""
+    found: list[tuple[Record, str]] = []
+    for index, entry in enumerate(ledger.recalls):
+        record = known.get(entry.id)
+        if record is None:
+            batch.problems.append(catalog.diagnostic(
+                "GK508", Severity.ERROR, f"台账「撤换」列出的信息 {entry.id} 已不存在或已不能通过公开审核",
+                Location(batch.ledger_path, ledger.id, ("撤换", index, "编号")), "恢复这条信息的登记；不能重新生成这一批。"))
+        else:
+            found.append((record, entry.action))
+    return found
 
 
 def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Record]) -> list[Record]:
@@ -101,7 +134,7 @@ def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Re
     for index, record_id in enumerate(ledger.record_ids()):
         if record_id not in by_id:
             batch.problems.append(catalog.diagnostic(
-                "GK508", Severity.ERROR, f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开或含未遮盖的个人信息）",
+                "GK508", Severity.ERROR, f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开、已撤回或含未遮盖的个人信息）",
                 Location(batch.ledger_path, ledger.id, ("信息", index, "编号")), "核对信息登记；不能重新生成这一批。"))
     return [by_id[i] for i in ledger.record_ids() if i in by_id]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field
 
@@ -32,6 +33,16 @@ class SentRecord(CatalogModel):
     remark: Text | None = Field(None, alias="备注", title="备注")
 
 
+class RecallEntry(CatalogModel):
+    """One record this batch's 撤换公函 asked the 两馆 to withdraw or replace (sent once per record)."""
+
+    id: ObjectId = Field(alias="编号", title="信息编号")
+    index_number: Text | None = Field(None, alias="索引号", title="索引号")
+    action: Literal["撤回", "替代"] = Field(alias="方式", title="撤换方式", description="撤回：误发布；替代：被新文件替代")
+    sent_in: Day = Field(alias="原批次", title="原送交批次", description="这条信息送交两馆的批次日期")
+    replaced_by: ObjectId | None = Field(None, alias="替代信息", title="替代信息", description="替代它的信息编号")
+
+
 class Ledger(CatalogModel):
     """A delivered handover batch: what went to which recipients, and when."""
 
@@ -39,6 +50,8 @@ class Ledger(CatalogModel):
     period: Period = Field(alias="覆盖期间", title="覆盖期间")
     recipients: list[ObjectId] = Field(alias="接收单位", min_length=1, title="接收单位", description="接收单位的编号")
     records: list[SentRecord] = Field(default_factory=list, alias="信息", title="移交的信息")
+    recalls: list[RecallEntry] = Field(default_factory=list, alias="撤换", title="撤换",
+                                       description="随本批发出撤换公函的已送交信息（gongkai handover 写入）")
     remark: Text | None = Field(None, alias="备注", title="备注")
     baseline: bool = Field(
         False, alias="补登", title="补登", description="true：启用 gongkai 之前已送交两馆、事后补登的台账（送交日期不详）"

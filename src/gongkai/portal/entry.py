@@ -20,7 +20,6 @@ from gongkai.gate import Admission, State
 from gongkai.model import Item, Record
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
-from gongkai.model.vocab import IN_FORCE
 from gongkai.portal.address import column_address
 from gongkai.portal.fragment import Fragment, body_fragment, notice_fragment, summary
 from gongkai.privacy.mask import mask_text
@@ -106,7 +105,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
         "成文日期": record.formed.isoformat(),
         "标题": record.title,
         "概述": summary(fragment, record.title),
-        "有效性": record.validity or ("废止" if record.repealed else IN_FORCE),
+        "有效性": admission.validity,
         "发布时间": record.published.isoformat() if record.published else "",
     }
     end = admission.notice_end.isoformat() if admission.lists_people and admission.notice_end else None

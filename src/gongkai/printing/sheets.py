@@ -16,6 +16,7 @@ from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
+from gongkai.printing.takedown import Takedown, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -69,12 +70,17 @@ class PrintRun:
     end: dt.date
     size: PaperSize
     sheets: list[Sheet] = field(default_factory=list)
+    takedowns: list[Takedown] = field(default_factory=list)  # to remove from the board and its 电子屏
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
         for sheet in self.sheets:
             groups.setdefault(sheet.unit.id, []).append(sheet)
         return [(u, groups[u.id]) for u in self.agency.units if u.id in groups]
+
+    def removals(self) -> list[tuple[Unit, list[Takedown]]]:
+        """What each unit takes down from its board, in the order gongkai.yaml lists the units."""
+        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.record.unit == u.id])]
 
 
 def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None = None,
@@ -88,7 +94,8 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None 
     wanted = _town(agency, town) if town else None
     run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
     units = {u.id: u for u in agency.units}
-    for admission in admit(catalog, end).to(Output.PRINT):
+    gate = admit(catalog, end)
+    for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
         if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
@@ -97,6 +104,8 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None 
             run.sheets.append(_sheet(agency, admission, unit, calendar))
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
+    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, end)
+                     if wanted is None or t.record.unit == wanted.id]
     return run
 
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Output, State, admit
-from gongkai.model import Record
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.publication import effective_channels
+from gongkai.printing.takedown import Takedown, takedowns
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -42,15 +41,6 @@ class Article:
         return f"{self.admission.id}.html"
 
 
-@dataclass(frozen=True)
-class Takedown:
-    """A post to delete from the account: a 公示 that ended or a record withdrawn, with the day and the reason."""
-
-    record: Record
-    day: dt.date
-    reason: str
-
-
 @dataclass
 class WechatRun:
     """The articles of records for 两微一端 published from *start* to *end*, and the posts to take down then."""
@@ -72,18 +62,10 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date) -> WechatRun:
     gate, run = admit(catalog, end), WechatRun(agency, start, end)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
-        if admission.state is State.ENDED and admission.notice_end is not None:
-            if start <= admission.notice_end + dt.timedelta(days=1) <= end:
-                run.takedowns.append(Takedown(record, admission.notice_end + dt.timedelta(days=1),
-                                              f"公示已于{_cn(admission.notice_end)}结束"))
-        elif record.published is not None and start <= record.published <= end:
+        if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
             run.articles.append(_article(agency, admission))
-    for record in gate.withdrawn:
-        item = catalog.items.get(record.item or "")
-        if record.withdrawn and start <= record.withdrawn.date <= end and "两微一端" in effective_channels(record, item):
-            run.takedowns.append(Takedown(record, record.withdrawn.date, f"撤回：{record.withdrawn.reason}"))
     run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
-    run.takedowns.sort(key=lambda t: (t.day, t.record.id))
+    run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, end)
     return run
 
 
@@ -93,6 +75,3 @@ def _article(agency: Agency, admission: Admission) -> Article:
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
     return Article(admission, styled, address)
 
-
-def _cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -30,7 +30,7 @@ def _environment() -> jinja2.Environment:
 def render_print(run: PrintRun) -> dict[str, bytes]:
     """Every file of the run by its path: index.html, <unit>/<record>.html and its 电子屏 version."""
     env, common = _environment(), {"run": run, "size": run.size.value, "type_size": TYPE_SIZE[run.size.value]}
-    files = {"index.html": env.get_template("index.html").render(common, groups=run.by_unit()).encode("utf-8")}
+    files = {"index.html": env.get_template("index.html").render(common, groups=run.by_unit(), removals=run.removals()).encode("utf-8")}
     for sheet in run.sheets:
         for path, template in ((sheet.path, "sheet.html"), (sheet.screen_path, "screen.html")):
             page = env.get_template(template).render(common, sheet=sheet, record=sheet.admission.record, root="../")

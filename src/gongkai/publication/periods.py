@@ -10,8 +10,10 @@ from gongkai.model import Item, Record
 from gongkai.model.vocab import NOTICE_KIND
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
-# A list of people among an item's 公开内容: 初审对象名单, 特困人员名单, 补贴对象姓名 … (not 社会组织名单).
-PEOPLE_LIST = re.compile(r"(对象|人员|家庭|户主|个人|人)(名单|姓名)|姓名")
+# A list among an item's 公开内容: 初审对象名单, 低保名单, 终止供养名单, 补贴发放名单, 补贴对象姓名, 花名册 …
+PEOPLE_LIST = re.compile(r"名单|姓名|名册")
+# … unless it lists organisations, or officials whose names the law makes public (条例 Art. 20 领导信息).
+NOT_PEOPLE = re.compile(r"社会组织|机构|企业|单位|组织|协会|基金会|商会|领导|干部|工作人员|负责人|联系人|法定代表人|失信|异常名录")
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,12 @@ NOTICE_MINIMUMS: tuple[NoticeMinimum, ...] = (
 
 
 def lists_people(item: Item | None) -> bool:
-    """True when the item's 公开内容 is a list of people (低保、特困、临时救助对象名单, 补贴对象姓名 …)."""
-    return item is not None and any(PEOPLE_LIST.search(content) for content in item.contents)
+    """True when the item's 公开内容 is a list of people (低保、特困、临时救助对象名单, 补贴对象姓名 …).
+
+    Any 名单 counts unless it names organisations or officials: a list wrongly taken for people only comes down
+    after its period and stays out of search; a list of people taken for anything else would stay up for good.
+    """
+    return item is not None and any(PEOPLE_LIST.search(c) and not NOT_PEOPLE.search(c) for c in item.contents)
 
 
 def is_notice(record: Record, item: Item | None) -> bool:
@@ -65,12 +71,17 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     return calendar.add(first, record.notice_days - 1) if record.notice_days > 1 else first
 
 
-def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
-    """notice_end on the provisional calendar: a 公示 running into a year without a notice yet (one published in
-    late December) ends on its provisional day, from weekends and the statutory holidays. Only where not even that
-    can be computed does it end on its 公开日期: a list never stays up on a guess.
+def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> tuple[dt.date | None, bool]:
+    """notice_end, and whether it is provisional (暂定): a 公示 running into a year without a notice yet (one
+    published in late December) ends on its provisional day, from weekends and the statutory holidays, and says so
+    wherever the day is shown. Only where not even that can be computed does it end on its 公开日期: a list never
+    stays up on a guess.
     """
     try:
-        return notice_end(record, calendar.provisional())
+        return notice_end(record, calendar), False
     except CalendarMissing:
-        return record.published
+        pass
+    try:
+        return notice_end(record, calendar.provisional()), True
+    except CalendarMissing:
+        return record.published, True

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.model import Item, Record
+from gongkai.model.vocab import IN_FORCE
 from gongkai.publication.channels import Output, effective_channels, outputs_of
 from gongkai.publication.periods import is_notice, safe_notice_end
 from gongkai.workdays import WorkdayCalendar
@@ -20,6 +21,21 @@ class Standing:
     notice_end: dt.date | None  # the last day of its 公示
     lists_people: bool  # a 公示 or a list of people: never indexed, comes down when the period ends
     ended: bool  # the 公示 is over: the list has left the web
+    validity: str = IN_FORCE  # 有效性 on the day: a 失效 dated later is still 有效 until that day
+    validity_date: dt.date | None = None  # since when it is not in force, when it is not
+    notice_provisional: bool = False  # notice_end counted on the provisional calendar of a year without a notice
+
+
+def validity_on(record: Record, today: dt.date) -> tuple[str, dt.date | None]:
+    """The record's 有效性 on *today*, with the day it took effect: 失效、废止、已修改 count from 有效性日期 (废止日期)
+    on, and until then the document is in force; without a date the catalog's word stands (validate asks for one)."""
+    if record.validity is None:
+        repealed = record.repealed
+        return ("废止", repealed) if repealed is not None and repealed <= today else (IN_FORCE, None)
+    if record.validity == IN_FORCE:
+        return IN_FORCE, None
+    since = record.validity_date or record.repealed
+    return (record.validity, since) if since is None or since <= today else (IN_FORCE, None)
 
 
 def standing(record: Record, item: Item | None, today: dt.date, calendar: WorkdayCalendar) -> Standing | None:
@@ -30,10 +46,12 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
         return None
     channels = effective_channels(record, item)
     notice = is_notice(record, item)
-    end = safe_notice_end(record, calendar) if notice else None
+    end, provisional = safe_notice_end(record, calendar) if notice else (None, False)
     if notice and end is None:
         end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
-    return Standing(channels, outputs_of(channels), end, notice, end is not None and end < today)
+    validity, since = validity_on(record, today)
+    return Standing(channels, outputs_of(channels), end, notice, end is not None and end < today, validity, since,
+                    provisional)
 
 
 def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.date | None:
@@ -43,4 +61,5 @@ def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.da
         days.append(record.withdrawn.date)
     if found is not None and found.notice_end is not None and not found.ended:
         days.append(found.notice_end + dt.timedelta(days=1))
+    days += [d for d in (record.validity_date, record.repealed) if d is not None and d > today]
     return min(days, default=None)

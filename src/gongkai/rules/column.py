@@ -81,7 +81,9 @@ def annual_report_missing(ctx: Context) -> Iterator[Finding]:
     if ctx.today.month == 1 or not _kept_in(ctx, year):
         return
     for record in ctx.catalog.records.values():
-        if record.reported_year == year and record.is_public and record.published:
+        withdrawn = record.withdrawn is not None and record.withdrawn.date <= ctx.today
+        if record.reported_year == year and record.is_public and record.published and not withdrawn \
+                and record.published <= ctx.today:  # registered is not published: the report must be out
             return
     yield Finding(Location(AGENCY, None, ("机关",)), f"还没有公开{year}年度政府信息公开工作年度报告（应于{year + 1}年1月31日前公布）",
                   f"登记并公开报告：文种: 年度报告，报告年度: {year}；数据可用 gongkai report annual 生成。", prefer_key=True)

@@ -45,6 +45,7 @@ class BuildResult:
     made: int = 0  # files made again because their inputs changed
     written: int = 0  # files whose bytes changed
     removed: int = 0
+    taken_down: list[str] = field(default_factory=list)  # pages and attachments gone since the last build
     unchanged: bool = False  # nothing to do: the catalog and the gate's decision are as at the last build
     blocked: dict[str, str] = field(default_factory=dict)  # record id → why it was held back (masked)
     next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
@@ -120,6 +121,8 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
         staging.discard()
         raise
     result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
+    # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list.
+    result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
 
 
 def _plan(artifacts: list[Artifact], chrome: str, store: Store, full: bool, new: Store) -> list[tuple[Artifact, str]]:

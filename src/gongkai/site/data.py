@@ -95,8 +95,8 @@ class SiteData:
 
     @property
     def rules(self) -> list[Admission]:
-        """政府信息公开制度: the bureau's own rules."""
-        return self.of_kind(RULES_KIND)
+        """政府信息公开制度: the bureau's own rules, those in force first."""
+        return in_force_first(self.of_kind(RULES_KIND))
 
     @property
     def annual_reports(self) -> list[Admission]:
@@ -112,7 +112,7 @@ def report_year(admission: Admission) -> int:
 
 def in_force_first(admissions: list[Admission]) -> list[Admission]:
     """Lists show documents in force first, each group newest first (the order given is kept within a group)."""
-    return sorted(admissions, key=lambda a: not a.record.in_force)
+    return sorted(admissions, key=lambda a: not a.in_force)
 
 
 def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> SiteData:
@@ -135,6 +135,7 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
             data.interpreted.setdefault(interpretation, []).append(admission)
         if record.replaced_by:
             data.replaced.setdefault(record.replaced_by, []).append(admission)
-    for key in list(data.by_item):
-        data.by_item[key] = in_force_first(data.by_item[key])
+    for lists in (data.by_item, data.by_unit):
+        for key in list(lists):
+            lists[key] = in_force_first(lists[key])
     return data

@@ -19,7 +19,9 @@ def record_doc(data: SiteData, admission: Admission, item: Item | None, text: st
     """A record page: never called for lists of people, which are not indexed."""
     record = admission.record
     published = record.published
-    return SearchDoc(f"records/{record.id}.html", record.title, published, record.doc_number, record.index_number,
+    # a reader of the results must not take a lapsed document for the one in force
+    title = record.title if admission.in_force else f"{record.title}【{admission.validity}】"
+    return SearchDoc(f"records/{record.id}.html", title, published, record.doc_number, record.index_number,
                      text, filters_of(item, published.year if published else None), "record", False,
                      (record.title,))
 

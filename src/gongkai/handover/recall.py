@@ -1,0 +1,99 @@
+"""撤换: records the 两馆 already hold that were later withdrawn (撤回) or replaced (被替代).
+
+The 两馆 take a copy out of their holdings only on a formal letter (闽政办函〔2016〕42号), so each such record is
+put once into the next handover's 撤换公函, and that batch's ledger remembers it (撤换) so no later batch asks again.
+Records come from the gate like everything else that leaves the building: *known* is what it admitted on the
+batch's day and what it reported withdrawn by then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from gongkai.gate import Gate
+from gongkai.model import vocab
+from gongkai.model.ledger import Ledger
+from gongkai.model.record import Record
+
+WITHDRAW, REPLACE = "撤回", "替代"
+
+
+@dataclass(frozen=True)
+class Recall:
+    """One handed-over record the letter asks the 两馆 to withdraw or replace."""
+
+    record: Record
+    action: str  # 撤回 or 替代
+    date: dt.date  # when it was withdrawn or replaced
+    reason: str
+    sent_in: dt.date  # the batch that took it to the 两馆
+    sent_before_gongkai: bool  # that batch was recorded afterwards (补登): its day is not the delivery day
+    replacement: Record | None = None
+    replacement_sent: dt.date | None = None  # the batch that took the replacement, if one did already
+
+    @property
+    def replacement_id(self) -> str | None:
+        return self.replacement.id if self.replacement is not None else self.record.replaced_by
+
+
+def known_records(gate: Gate) -> dict[str, Record]:
+    """The records a letter may name: those the gate admitted on its day, and those it reports withdrawn."""
+    return {**{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
+
+
+def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date, Ledger]) -> list[tuple[Record, str]]:
+    """The handed-over records whose 撤换 is due by *day* and was asked in no earlier batch, as (record, action)."""
+    earlier = [ledger for date, ledger in sorted(ledgers.items()) if date < day]
+    asked = {entry.id for ledger in earlier for entry in ledger.recalls}
+    sent = {record_id for ledger in earlier for record_id in ledger.record_ids()}
+    due = []
+    for record_id in sorted(sent - asked):
+        record = known.get(record_id)
+        action = _action(known, record, day) if record is not None else None
+        if record is not None and action is not None:
+            due.append((record, action))
+    return due
+
+
+def _action(known: Mapping[str, Record], record: Record, day: dt.date) -> str | None:
+    if record.withdrawn is not None and record.withdrawn.date <= day:
+        return WITHDRAW
+    replaced = replacement_of(known, record)
+    if replaced is None and record.replaced_by is None:
+        return None
+    when = replaced_on(record, replaced)
+    return REPLACE if when is not None and when <= day else None
+
+
+def replacement_of(known: Mapping[str, Record], record: Record) -> Record | None:
+    """The record that replaces *record*: its 被替代, else one whose 替代 names it."""
+    if record.replaced_by is not None:
+        return known.get(record.replaced_by)
+    return next((r for _, r in sorted(known.items()) if record.id in r.replaces), None)
+
+
+def replaced_on(record: Record, replacement: Record | None) -> dt.date | None:
+    """The day *record* stopped being the version to hold: its 有效性日期, else the replacement's 公开日期.
+
+    A replacement not yet published does not count: the 两馆 would be asked to swap in a copy that does not exist.
+    """
+    if replacement is not None and (replacement.published is None or not replacement.is_public):
+        return None
+    days = [d for d in (record.validity_date, replacement.published if replacement else None) if d is not None]
+    return max(days, default=None)
+
+
+def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers: dict[dt.date, Ledger]) -> Recall:
+    """The letter's entry for *record*: when and why, the batch that sent it, and its replacement."""
+    sent_in = min(date for date, ledger in ledgers.items() if record.id in ledger.record_ids())
+    baseline = ledgers[sent_in].baseline
+    if action == WITHDRAW and record.withdrawn is not None:
+        return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline)
+    replacement = replacement_of(known, record)
+    when = replaced_on(record, replacement) or record.validity_date or sent_in
+    state = record.validity if record.validity and record.validity != vocab.IN_FORCE else "失效"
+    reason = f"已被新文件替代（有效性：{state}）"
+    went = [d for d, ledger in ledgers.items() if replacement is not None and replacement.id in ledger.record_ids()]
+    return Recall(record, action, when, reason, sent_in, baseline, replacement, min(went, default=None))

@@ -1,0 +1,47 @@
+"""What to take down by hand: a post, a sheet on the board or a 电子屏 slide no build can remove by itself.
+
+When a 公示 ends or a record is withdrawn, the run for the channel that carried it lists it, with the day from
+which it must be gone and why, so the clerk removes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from gongkai.catalog import Catalog
+from gongkai.gate import Gate, Output, State
+from gongkai.model import Record
+from gongkai.publication import effective_channels, outputs_of
+
+
+@dataclass(frozen=True)
+class Takedown:
+    """Something to remove from a channel: a 公示 that ended or a record withdrawn, with the day and the reason."""
+
+    record: Record
+    day: dt.date
+    reason: str
+
+
+def cn_day(day: dt.date) -> str:
+    """2026年12月7日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
+    """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn; by day, then id."""
+    found = []
+    for admission in gate.to(output):
+        if admission.state is State.ENDED and admission.notice_end is not None:
+            day = admission.notice_end + dt.timedelta(days=1)
+            if start <= day <= end:
+                found.append(Takedown(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
+    for record in gate.withdrawn:
+        item = catalog.items.get(record.item or "")
+        withdrawn = record.withdrawn
+        if withdrawn is None or record.published is None or record.published > withdrawn.date:
+            continue  # never out, so nothing to take down
+        if start <= withdrawn.date <= end and output in outputs_of(effective_channels(record, item)):
+            found.append(Takedown(record, withdrawn.date, f"撤回：{withdrawn.reason}"))
+    return sorted(found, key=lambda t: (t.day, t.record.id))
