@@ -268,3 +268,80 @@ def test_hostile_attachment_blocks_its_record_and_never_leaves(gk, cat, outside_
     assert b"alert(" not in written and b"outside the catalog" not in written
     assert_nothing_full(printed)
     assert MOBILE not in digits_of(written) and ID not in digits_of(written)
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("list.PDF", "pdf", None),
+    ("list.Pdf", "svg", "GK609"),
+    ("list.pdf.html", "pdf", "GK608"),
+    ("list.pdf.", "pdf", "GK608"),
+    ("list.pdf ", "pdf", "GK607"),  # YAML drops the space: the file registered is not there
+    ("list\uff0epdf", "pdf", "GK608"),
+    ("list.pdf\u202egpj", "pdf", "GK608"),
+    ("list.xlsx", "docx", "GK609"),
+    ("list.csv", "html", "GK609"),
+])
+def test_extension_tricks(gk, cat, name, content, code):
+    data = {"pdf": text_pdf("nothing here"), "docx": docx("通知"),
+            "svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+            "html": b"\xef\xbb\xbf  <script>alert(1)</script>,x\n"}[content]
+    cat.write(f"files/2026/{name}", data)
+    cat.record(ATTACHED.format(name=name))
+    assert [d["code"] for d in privacy(gk, cat.root)] == ([code] if code else [])
+
+
+def test_files_folder_itself_a_link_is_refused(gk, cat, tmp_path):
+    elsewhere = tmp_path / "elsewhere/2026"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "list.pdf").write_bytes(text_pdf("outside the catalog"))
+    os.symlink(tmp_path / "elsewhere", cat.root / "files")
+    cat.record(ATTACHED.format(name="list.pdf"))
+    found = privacy(gk, cat.root)
+    assert [(d["code"], d["line"]) for d in found] == [("GK606", FILE_LINE)] and "files" in found[0]["message"]
+    written, _ = publish(gk, cat.root, tmp_path)
+    assert b"outside the catalog" not in written
+
+
+# ---------------------------------------------------------------------------------------------------- hostile markup
+
+HOSTILE_TITLE = '测试\\"><script>alert(1)</script><img src=x onerror=alert(2)>{{ 7*7 }}名单\\u202efdp.exe'
+HOSTILE_BODY = """\
+  [点我](javascript:alert(3)) [b](JaVaScRiPt:alert(4)) [c](&#106;avascript:alert(5))
+  [d](data:text/html,<script>alert(6)</script>) ![e](javascript:alert(7)) [f](vbscript:msgbox)
+  <script>alert(8)</script> <a href="javascript:alert(9)">x</a> <javascript:alert(10)> [g][r]
+
+  [r]: javascript:alert(11)
+
+  {{ config }} {% raw %}x{% endraw %} </script><script>alert(12)</script>
+"""
+
+
+def test_hostile_markup_is_inert_on_the_site(gk, cat, tmp_path):
+    record = RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", f'题名: "{HOSTILE_TITLE}"')
+    cat.record(record.replace("  经审核，现将名单予以公示。\n", HOSTILE_BODY + "  " + "很长" * 20000 + "\n"))
+    assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
+    pages = everything(tmp_path / "site")
+    assert b"<script>alert" not in pages and b"<img src=x" not in pages
+    assert not re.search(rb"""(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data:(?!,"))""", pages, re.IGNORECASE)
+    assert "\u202e".encode() not in pages
+    assert "{{ 7*7 }}".encode() in pages  # shown as written, never evaluated
+
+
+def everything(folder: Path) -> bytes:
+    return b"\n".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def test_control_characters_and_workflow_commands_in_catalog_text_do_not_act_on_the_log(gk, repo):
+    record = repo / "catalog/records/2026/R2026-001.yaml"
+    hostile = "测试\\x1b[2J\\x1b]52;c;cHduZWQ=\\x07名单\\u202efdp.exe\\n::add-mask::秘密\\n::stop-commands::x"
+    record.write_text(RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", f'题名: "{hostile}"'),
+                      encoding="utf-8")
+    printed = ""
+    for fmt in ("text", "markdown", "json"):
+        run = gk("diff", "HEAD", "-C", repo / "catalog", "--format", fmt)
+        printed += run.out + run.err
+    run = gk("log", "R2026-001", "-C", repo / "catalog")
+    printed += run.out + run.err
+    assert "名单" in printed
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", printed)
+    assert not re.search(r"^\s*::(?:add-mask|stop-commands)", printed, re.MULTILINE)
