@@ -345,3 +345,39 @@ def test_control_characters_and_workflow_commands_in_catalog_text_do_not_act_on_
     assert "名单" in printed
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", printed)
     assert not re.search(r"^\s*::(?:add-mask|stop-commands)", printed, re.MULTILINE)
+
+
+# ---------------------------------------------------------------------------------------------------- caches
+
+def test_a_cache_shipped_with_the_catalog_is_never_trusted(gk, cat, tmp_path):
+    """A .gongkai-cache committed to a repository: its salt is what an attacker computes from gongkai's public code
+    (version, file sizes and times), its memo a pickle that runs code when loaded. Nothing of it may be used."""
+    import hashlib
+    import pickle
+    import sqlite3
+
+    import gongkai
+
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    digest = hashlib.sha1(gongkai.__version__.encode())
+    package = Path(gongkai.__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        stat = source.stat()
+        digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    folder = cat.root / ".gongkai-cache"
+    folder.mkdir()
+    db = sqlite3.connect(folder / "cache.sqlite3")
+    db.executescript("CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); CREATE TABLE memo(k TEXT PRIMARY KEY, payload BLOB);"
+                     "CREATE TABLE parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));")
+    db.execute("INSERT INTO meta VALUES('salt', ?)", (digest.hexdigest(),))
+    db.execute("INSERT INTO memo VALUES('privacy:records:v2', ?)", (pickle.dumps(Payload()),))
+    db.commit()
+    db.close()
+    cat.record(RECORD + f"  联系电话 {MOBILE}\n")
+    assert "GK602" in {d["code"] for d in privacy(gk, cat.root)}
+    assert not marker.exists()
