@@ -381,3 +381,15 @@ def test_a_cache_shipped_with_the_catalog_is_never_trusted(gk, cat, tmp_path):
     cat.record(RECORD + f"  联系电话 {MOBILE}\n")
     assert "GK602" in {d["code"] for d in privacy(gk, cat.root)}
     assert not marker.exists()
+
+
+# ---------------------------------------------------------------------------------------------------- exports
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_directory_export_with_personal_data_is_not_written(gk, cat, tmp_path, fmt):
+    cat.item(ITEM.replace("公开主体: 县级人民政府民政部门", "公开主体: 县级人民政府民政部门（联系人 一三八一二三四五六七八）"))
+    target = tmp_path / f"directory.{fmt}"
+    run = gk("export", fmt, "-C", cat.root, "--out", target)
+    assert run.code == 1 and not target.exists()
+    assert "138****5678" in run.err
+    assert_nothing_full(run.out + run.err, "一三八一二三四五六七八")

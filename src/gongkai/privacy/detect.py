@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask import mask_value
-from gongkai.privacy.normalize import Normalized, ascii_digits, may_hold_numerals, normalize
+from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_numerals, normalize
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -41,6 +41,7 @@ _CANDIDATE = re.compile(rf"\d(?:{_JOIN}?\d){{10}}")
 # landline dials before a mobile of another city (013812345678).
 _PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")
 _HANZI = "\u4e00-\u9fff"
+_HANZI_CHAR = re.compile(f"[{_HANZI}]")
 _ADDRESS = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道)\d+号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?(?:\d+单元)?(?:\d+室)?"
     rf"|[{_HANZI}](?:村|社区|组)\d+号"
@@ -160,7 +161,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if not m.group(0).isdigit()]
         if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
             continue
-        groups = _groups(text, chain, hex_tokens)
+        groups = _groups(norm, chain, hex_tokens)
         if sum(len(g.digits) for g in groups) < 11:
             continue
         for first, last, kind, digits in _choose(groups):
@@ -172,9 +173,11 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             yield Hit(kind, digits, *norm.span(start, end))
 
 
-def _groups(text: str, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
+def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
+    text = norm.text
     found = [piece for m in _GROUP.finditer(chain.group(0))
-             for piece in _split_prefix(m.start() + chain.start(), ascii_digits(m.group(0)).upper())]
+             for piece in _split_prefix(m.start() + chain.start(), ascii_digits(m.group(0)).upper(),
+                                        _after_name(norm, m.start() + chain.start()))]
     for index in range(len(found) - 1):
         left, right = found[index], found[index + 1]
         between = text[left.end:right.start]
@@ -191,9 +194,19 @@ def _groups(text: str, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) 
     return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
 
 
-def _split_prefix(start: int, digits: str) -> list[_Group]:
-    """One group of digits, or two when a mobile number is glued to +86, 0086 or 0: the number stands alone."""
+def _after_name(norm: Normalized, start: int) -> bool:
+    """True when the group at *start* begins with a Chinese numeral right after a word (王五一三八…)."""
+    if start == 0 or _HANZI_CHAR.match(norm.text, start - 1) is None:
+        return False
+    return norm.source[norm.span(start, start + 1)[0]] in NUMERALS
+
+
+def _split_prefix(start: int, digits: str, after_name: bool) -> list[_Group]:
+    """One group of digits, or two when a mobile number is glued to +86, 0086 or 0 (the number stands alone), or
+    to the last numeral of a name (王五一三八…: 五 is part of the name, 一三八… the number)."""
     prefix = _PREFIXED_MOBILE.match(digits)
+    if prefix is None and after_name and len(digits) in (12, 19) and classify(digits[1:]) in ("mobile", "id"):
+        prefix = re.match(r"\d", digits)
     if prefix is None:
         return [_Group(start, start + len(digits), digits, True)]
     cut = prefix.end()

@@ -42,6 +42,7 @@ _NUMERALS = {**dict.fromkeys("〇零○◯", "0"), **dict.fromkeys("一壹幺", 
              **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
              **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒", "7"), **dict.fromkeys("八捌", "8"),
              **dict.fromkeys("九玖", "9")}
+NUMERALS = frozenset(_NUMERALS)
 _NUMERAL_TABLE = str.maketrans(_NUMERALS)
 _N = "".join(_NUMERALS) + "0-9"
 # Only a run long enough to be a number (eleven numerals or digits, perhaps in groups) is read as digits: 第一、
@@ -57,8 +58,13 @@ def may_hold_numerals(text: str) -> bool:
     return not text.isascii() and len(_ANY_NUMERAL.findall(text)) >= 11
 
 
+# Inside such a run, only three numerals or more in a row are digits: the 三 of 张三13805951234 stays a name.
+_NUMERAL_PIECE = re.compile(f"[{''.join(_NUMERALS)}]{{3,}}")
+
+
 def _numerals(text: str) -> str:
-    return _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_NUMERAL_TABLE), text)
+    return _NUMERAL_RUN.sub(lambda m: _NUMERAL_PIECE.sub(lambda p: p.group(0).translate(_NUMERAL_TABLE), m.group(0)),
+                            text)
 
 
 def _one_to_one() -> dict[int, str]:
