@@ -24,7 +24,7 @@ from test_privacy_files import publish
 ID = "350524198503151236"
 ID_X = "11010519491231002X"
 MOBILE = "13812345678"
-FULL = (ID, ID_X, MOBILE, "6222021234567894")
+FULL = (ID, ID_X, MOBILE, "6222021234567894", "34052419800101001")
 
 # (the form a person or an IME writes, the kind it is): every one of these leaked before this pass.
 VARIANTS: dict[str, tuple[str, str]] = {
@@ -49,9 +49,12 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "希腊字母Χ": ("11010519491231002\u03a7", "id"),
     "西里尔字母Х": ("11010519491231002\u0425", "id"),
     "罗马数字Ⅹ": ("11010519491231002\u2169", "id"),
+    "校验码分开写": ("34052419800101001 X", "id"),
+    "字母O当0": ("3505241985O3151236", "id"),
+    "字母l当1": ("138l2345678", "mobile"),
 }
 CODE = {"id": "GK601", "mobile": "GK602", "bank": "GK603"}
-MASKED = {"id": ("35*************236", "11*************02X"), "mobile": ("138****5678",)}
+MASKED = {"id": ("35*************236", "11*************02X", "34*************01X"), "mobile": ("138****5678",)}
 
 # Text that is not personal data and must keep passing: dates and numbers in Chinese numerals, lists, amounts.
 MUST_PASS = """\

@@ -133,6 +133,12 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("138\u31641234\u31645678", ["mobile"]),
     ("138\u28001234\u28005678", ["mobile"]),
     ("350524\u3164198503151236", ["id"]),
+    # a check digit standing apart; letters read as digits between digits
+    ("34052419800101001 X", ["id"]),
+    ("34052419800101001-x", ["id"]),
+    ("3505241985O3151236", ["id"]),
+    ("138l2345678", ["mobile"]),
+    ("138I2345678", ["mobile"]),
 ]
 
 NEGATIVES: list[str] = [
@@ -198,6 +204,9 @@ NEGATIVES: list[str] = [
     "编号513401001001",
     "（2026）12号、（2025）138号",
     "13:00:00 至 17:30:00",
+    "Windows 10 X 11",
+    "5 x 6 米",
+    "2026O1批次",
 ]
 
 

@@ -33,8 +33,10 @@ _SEP = r"[\s\-./_*`~\\]"
 # also separates list entries (第1、2、3条): it joins two groups only when both have three digits or more.
 _WEAK = "，、。：:•+()（）"
 _JOIN = rf"(?:{_SEP}{{1,4}}|\s{{5,8}}|\*{{4,}}| ?[{_WEAK}] ?)"
-_GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?")
-_CHAIN = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{_JOIN}\d+(?:[Xx](?![0-9A-Za-z]))?)*")
+# The check digit X may stand apart: 34052419800101001 X, 34052419800101001-x.
+_GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?|(?<![0-9A-Za-z])[Xx](?![0-9A-Za-z])")
+_CHAIN = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{_JOIN}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
+                    rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
 # Eleven digits at most a few separators apart, or a digit before 号/室/楼/栋/单元/组: nearly every text has neither.
 _CANDIDATE = re.compile(rf"\d(?:{_JOIN}?\d){{10}}")
 # A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a

@@ -62,7 +62,18 @@ def may_hold_numerals(text: str) -> bool:
 _NUMERAL_PIECE = re.compile(f"[{''.join(_NUMERALS)}]{{3,}}")
 
 
+# Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise); a check digit,
+# mobile prefix or Luhn check still has to pass before anything counts.
+_LOOKALIKE = re.compile(r"(?<=\d)[OoIl〇○零]+(?=\d)")
+_LOOKALIKE_TABLE = str.maketrans("OoIl〇○零", "0011000")
+
+
+def _lookalikes(text: str) -> str:
+    return _LOOKALIKE.sub(lambda m: m.group(0).translate(_LOOKALIKE_TABLE), text) if _LOOKALIKE.search(text) else text
+
+
 def _numerals(text: str) -> str:
+    text = _lookalikes(text)
     return _NUMERAL_RUN.sub(lambda m: _NUMERAL_PIECE.sub(lambda p: p.group(0).translate(_NUMERAL_TABLE), m.group(0)),
                             text)
 
@@ -142,7 +153,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """*text* as a reader sees it: references decoded, tags and invisible characters removed, forms unified."""
     changed = _CHANGES.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
-    return Normalized(text, _numerals(changed.translate(_TABLE)) if not changed.isascii() else changed)
+    return Normalized(text, _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed))
 
 
 def ascii_digits(text: str) -> str:
