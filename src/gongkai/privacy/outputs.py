@@ -41,13 +41,16 @@ _PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10}", re.DOTAL
 _ASCII_PREFILTER = re.compile(rb"(?<![0-9])[0-9](?:" + _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<") + rb"{0,8}+[0-9]){10}",
                               re.DOTALL)
 # Digits no byte test above sees: Chinese numerals (一三八…, 壹叁捌…, 〇, ○) and circled, parenthesized,
-# superscript and subscript digits (①, ⑴, ¹, ₁). A line holding some goes to the detector, which normalizes them.
-_RARE = [c.encode() for c in "〇零○◯一壹幺二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖"]
-_RARE += [chr(c).encode() for first, last in ((0x00B2, 0x00B9), (0x2070, 0x2089), (0x2460, 0x24FF), (0x2776, 0x2793))
-          for c in range(first, last + 1)]
-_RARE_UNIT = rb"(?:" + b"|".join(re.escape(r) for r in _RARE) + rb"|" + _D[3:]
-_RARE_PREFILTER = re.compile(_RARE_UNIT + rb"(?:" + _J + rb"{0,8}" + _RARE_UNIT + rb"){10}", re.DOTALL)
-_RARE_LEADS = re.compile(rb"[\xe3-\xe9\xc2\xe2]")
+# superscript and subscript digits (①, ⑴, ¹, ₁). A line holding one is decoded and looked at as text (a character
+# class is far cheaper there than byte alternatives); seven of them close together send it to the detector.
+_RARE = "〇零○◯一壹幺二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖" + "".join(
+    chr(c) for first, last in ((0x00B2, 0x00B9), (0x2070, 0x2089), (0x2460, 0x24FF), (0x2776, 0x2793))
+    for c in range(first, last + 1))
+_ANY_RARE = re.compile(f"[{_RARE}]")
+_RARE_JOIN = r"(?:[^\w<]|[OoIl_\u3164\u115f\u1160\uffa0]|<[^<>]{0,200}>)"
+# Seven of them, digits allowed between (138幺二三四五六七八): eleven counting digits would send every line with a
+# date to the detector.
+_RARE_RUN = re.compile(rf"[{_RARE}](?:(?:{_RARE_JOIN}|\d){{0,8}}[{_RARE}]){{6}}")
 _FULL_WIDTH_DIGITS = tuple(bytes([0xEF, 0xBC, 0x90 + n]) for n in range(10))
 # Every byte but the lead bytes of Arabic-Indic (\xd9, \xdb), Indic (\xe0) and supplementary-plane (\xf0) characters.
 _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
@@ -187,8 +190,10 @@ def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
     if _other_digits(line) and _PREFILTER.search(line) is not None:
         return True
-    if len(_RARE_LEADS.findall(line)) >= 11 and _RARE_PREFILTER.search(line) is not None:
-        return True
+    if not line.isascii():
+        text = line.decode("utf-8", errors="replace")
+        if _ANY_RARE.search(text) is not None and _RARE_RUN.search(text) is not None:
+            return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
 
