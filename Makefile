@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 GONGKAI := $(VENV)/bin/gongkai
 PYTEST_ARGS ?=
 
-.PHONY: demo test setup bench typecheck clean
+.PHONY: demo test setup bench typecheck mutation clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,8 +25,14 @@ typecheck: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev]'
 	$(PY) -m mypy
 
+# Mutation testing of the gate, privacy detection, working days, handover planning, diff classification and the
+# site build's keys (tools/mutation.py; slow: not part of make test). GROUPS="diff workdays" runs some groups only.
+mutation: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[mutation]'
+	$(PY) tools/mutation.py $(GROUPS)
+
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) site .gongkai-cache catalog/.gongkai-cache
+	rm -rf $(VENV) site .gongkai-cache catalog/.gongkai-cache .mutation

@@ -200,5 +200,81 @@ def test_json_shape_is_versioned(repo: Path, gk: Gk) -> None:
     assert data["to"] == {"rev": "worktree", "commit": None}
     assert set(data["summary"]) == {"total", "substantive", "textual", "added", "removed", "modified", "moved",
                                    "format", "invalid"}
+    assert data["summary"] == {"total": 1, "substantive": 0, "textual": 1, "added": 0, "removed": 1, "modified": 0,
+                               "moved": 0, "format": 0, "invalid": 0}
+    assert set(data["from"]) == {"rev", "commit"} and len(data["from"]["commit"]) == 40
     [change] = data["changes"]
-    assert change["change"] == "removed" and change["kind"] == "record" and change["class"] == "文字性"
+    assert change == {"kind": "record", "id": "R2026-001", "name": "测试县民政局关于2026年第三季度低保对象名单的公示",
+                      "change": "removed", "class": "文字性", "old_path": "records/2026/R2026-001.yaml",
+                      "new_path": None, "moved": False, "fields": [], "problems": [], "side": None}
+
+
+def test_a_list_field_in_json_names_what_was_added_and_removed(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "  - 低保对象名单及相关信息\n", "  - 低保对象名单\n  - 保障金额\n")
+    [change] = gk("diff", "-C", repo / "catalog", "-f", "json").json()["changes"]
+    assert change["fields"] == [{"field": "公开内容", "how": "list", "class": "实质性",
+                                 "added": ["低保对象名单", "保障金额"], "removed": ["低保对象名单及相关信息"]}]
+
+
+# The 9 实质性 fields, written out (DOMAIN.md: a change to what the public is owed), each with an edit of the item
+# (or, for 公开属性, of the record) that must be classed 实质性 on its own.
+SUBSTANTIVE_EDITS = {
+    "公开内容": (ITEM_PATH, "  - 低保对象名单及相关信息\n", "  - 低保对象名单\n"),
+    "公开依据": (ITEM_PATH, "《社会救助暂行办法》（国务院令第649号）", "《最低生活保障审核确认办法》"),
+    "公开时限": (ITEM_PATH, "信息之日起10个工作日内", "信息之日起5个工作日内"),
+    "公开主体": (ITEM_PATH, "公开主体: 县级人民政府民政部门", "公开主体: 乡镇人民政府"),
+    "公开方式": (ITEM_PATH, "公开方式: 主动", "公开方式: 依申请"),
+    "公开对象": (ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群体"),
+    "公开层级": (ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [县级]"),
+    "公开属性": (RECORD_PATH, "公开属性: 主动公开", "公开属性: 依申请公开"),
+    "责任单位": (ITEM_PATH, "责任单位: shjzg", "责任单位: bgs"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(SUBSTANTIVE_EDITS))
+def test_each_substantive_field_alone_is_substantive(repo: Path, gk: Gk, field: str) -> None:
+    path, old, new = SUBSTANTIVE_EDITS[field]
+    edit(repo / path, old, new)
+    data = gk("diff", "-C", repo / "catalog", "-f", "json").json()
+    [change] = data["changes"]
+    assert change["class"] == "实质性", change
+    assert [(f["field"], f["class"]) for f in change["fields"] if f["field"] == field] == [(field, "实质性")]
+    assert data["summary"]["substantive"] == 1
+
+
+def test_the_substantive_fields_are_exactly_these_nine() -> None:
+    from gongkai.diff import SUBSTANTIVE_FIELDS  # noqa: PLC0415
+
+    assert SUBSTANTIVE_FIELDS == {"公开内容", "公开依据", "公开时限", "公开主体", "公开方式", "公开对象", "公开层级",
+                                  "公开属性", "责任单位"}
+
+
+def test_a_list_reordered_is_textual(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [乡级, 县级]")
+    data = gk("diff", "-C", repo / "catalog", "-f", "json").json()
+    [change] = data["changes"]
+    assert (change["class"], data["summary"]["substantive"]) == ("文字性", 0)
+    assert [(f["field"], f["how"], f["class"]) for f in change["fields"]] == [("公开层级", "order", "文字性")]
+
+
+def test_fields_added_and_removed_names_and_the_order_of_kinds(repo: Path, gk: Gk) -> None:
+    catalog = repo / "catalog"
+    edit(catalog / "gongkai.yaml", "名称: 测试县民政局", "名称: 测试县民政事务局")
+    edit(repo / ITEM_PATH, "责任单位: shjzg\n", "责任单位: shjzg\n备注: 新增的备注\n")
+    edit(repo / RECORD_PATH, "文号: 测民〔2026〕1号\n", "")
+    (catalog / "appeals/2026").mkdir(parents=True)
+    (catalog / "appeals/2026/FY-2026-001.yaml").write_text(
+        "编号: FY-2026-001\n类型: 行政复议\n收到日期: 2026-04-20\n", encoding="utf-8")
+    data = gk("diff", "-C", catalog, "-f", "json").json()
+    # agency first, then the items (the directory), then every other kind by name: appeal before record
+    assert [(c["kind"], c["id"], c["name"], c["change"]) for c in data["changes"]] == [
+        ("agency", "gongkai.yaml", "测试县民政事务局", "modified"),
+        ("item", "SHJZ-001", "最低生活保障 / 审批信息", "modified"),
+        ("appeal", "FY-2026-001", "", "added"),
+        ("record", "R2026-001", "测试县民政局关于2026年第三季度低保对象名单的公示", "modified"),
+    ]
+    fields = {c["id"]: c["fields"] for c in data["changes"] if c["change"] == "modified"}
+    assert fields["SHJZ-001"] == [{"field": "备注", "how": "added", "class": "文字性", "old": None,
+                                   "new": "新增的备注"}]
+    assert fields["R2026-001"] == [{"field": "文号", "how": "removed", "class": "文字性", "old": "测民〔2026〕1号",
+                                    "new": None}]

@@ -343,3 +343,49 @@ def test_baseline_is_not_recorded_twice(gk, ho):
     assert gk("handover", "baseline", "--through", "2026-09-20", "-C", ho.root).code == 0
     run = gk("handover", "baseline", "--through", "2026-09-20", "-C", ho.root)
     assert run.code == 2 and "已经存在" in run.err
+
+
+# ---------------------------------------------------------------- edges of the batch and the ledger rules
+
+
+def test_a_record_published_on_the_batch_day_goes_in_that_batch(gk, ho, tmp_path):
+    add(ho, 4, "2026-09-19", formed="2026-09-18")  # the day before
+    add(ho, 5, "2026-09-20", formed="2026-09-18")  # the batch day itself (a working Sunday)
+    add(ho, 6, "2026-09-21", formed="2026-09-18")  # the day after: the next batch
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert "350524-MZ-2026-00004" in run.out and "350524-MZ-2026-00005" in run.out
+    assert "350524-MZ-2026-00006" not in run.out
+
+
+def _validate_codes(gk, cat: CatalogDir) -> list[str]:
+    return [d["code"] for d in gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]]
+
+
+LEDGER_0907 = ("批次日期: 2026-09-07\n覆盖期间: {{开始: 2026-08-21, 结束: 2026-09-07}}\n接收单位: [{recipients}]\n"
+               "信息:\n  - 编号: R2026-001\n")
+
+
+def test_gk505_the_batch_stops_on_a_record_without_index_number(gk, ho, tmp_path):
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 0 and "GK505" not in run.out + run.err
+    text = record(8, "2026-09-16").replace("索引号: 350524-MZ-2026-00008\n", "")
+    ho.write("records/2026/R2026-008.yaml", text)
+    ho.write("files/2026/R2026-008.pdf", PDF + b"R2026-008")
+    run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 1 and "GK505" in run.err, run.out + run.err
+    assert not (tmp_path / "o").exists() and ledgers(ho) == []
+
+
+def test_gk510_a_delivered_file_changed_afterwards(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o").code == 0
+    assert "GK510" not in _validate_codes(gk, ho)
+    ho.write("files/2026/R2026-001.pdf", PDF + b"changed after delivery")
+    assert _validate_codes(gk, ho).count("GK510") == 1
+
+
+def test_gk511_a_ledger_recipient_not_in_gongkai_yaml(gk, ho):
+    ho.write("handover/2026-09-07.yaml", LEDGER_0907.format(recipients="dag, tsg"))
+    assert "GK511" not in _validate_codes(gk, ho)
+    ho.write("handover/2026-09-07.yaml", LEDGER_0907.format(recipients="dangan, tsg"))
+    assert _validate_codes(gk, ho).count("GK511") == 1

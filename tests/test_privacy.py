@@ -157,3 +157,15 @@ def test_mask_refuses_what_it_cannot_do(gk, tmp_path, name):
         (tmp_path / name).write_bytes(b"x")
     run = gk("mask", tmp_path / name)
     assert run.code == 2 and run.err
+
+
+@pytest.mark.parametrize(("body", "reported"), [
+    ("  | 黄秀珍 | 剑斗镇经兜村12号 |\n", True),  # a house number below the village
+    ("  城厢镇某小区3号楼2单元301室\n", True),
+    ("  | 黄秀珍 | 剑斗镇经兜村 |\n", False),  # down to the village only: allowed
+    ("  办理地点：测试县城关镇人民路1号\n", False),  # the bureau's own address in gongkai.yaml
+])
+def test_gk604_detailed_address_in_the_body(gk, cat, body, reported):
+    cat.record(RECORD + body)
+    codes = [d["code"] for d in privacy(gk, cat.root)]
+    assert ("GK604" in codes) is reported, codes

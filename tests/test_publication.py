@@ -154,3 +154,11 @@ def test_a_mobile_in_gongkai_yaml_stops_the_build(gk, cat, tmp_path):
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 1 and "138****5678" in run.err and "13812345678" not in run.err
     assert not (tmp_path / "site").exists()
+
+
+# R2026-016 was published 2026-10-10 and withdrawn 2026-11-20: out from its 公开日期, gone on its 撤回日期.
+@pytest.mark.parametrize(("today", "shown"), [
+    ("2026-10-09", False), ("2026-10-10", True), ("2026-11-19", True), ("2026-11-20", False), ("2026-11-21", False),
+])
+def test_a_record_is_out_from_its_publication_day_until_the_day_before_its_withdrawal(gk, pc, tmp_path, today, shown):
+    assert ("已撤回庚号通知" in everything(site_on(gk, pc, tmp_path / "site", today))) is shown

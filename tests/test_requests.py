@@ -133,3 +133,37 @@ def test_requests_never_reach_the_site(gk, bundled, tmp_path):
     text = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in site.rglob("*") if p.is_file())
     assert "YSQ-2026-002" not in text
     assert "某村2025年第四季度低保民主评议会议记录" not in text
+
+
+APPEAL = "编号: FY-2026-001\n类型: 行政复议\n收到日期: 2026-04-20\n案由: 不服不予公开答复\n"
+
+
+@pytest.mark.parametrize(("extra", "reported"), [
+    ("结果: 维持\n", True),  # 审结 without a 结案日期
+    ("结果: 尚未审结\n结案日期: 2026-06-12\n", True),  # a 结案日期 on a case still open
+    ("结果: 纠正\n结案日期: 2026-04-19\n", True),  # closed the day before it was received
+    ("结果: 纠正\n结案日期: 2026-04-20\n", False),  # closed the day it was received
+    ("结果: 维持\n结案日期: 2026-04-21\n", False),
+    ("结果: 尚未审结\n", False),
+])
+def test_gk712_appeal_result_and_closing_date(gk, cat, extra, reported):
+    cat.write("appeals/2026/FY-2026-001.yaml", APPEAL + extra)
+    assert (("GK712", "FY-2026-001") in _codes(gk, cat.root, "2026-11-27")) is reported
+
+
+@pytest.mark.parametrize(("year", "reported"), [("2025", True), ("2027", True), ("2026", False)])
+def test_gk714_annual_year_matches_the_file_name(gk, cat, year, reported):
+    cat.write("annual/2026.yaml", f"年度: {year}\n")
+    assert ("GK714" in [code for code, _ in _codes(gk, cat.root, "2026-11-27")]) is reported
+
+
+# PLAIN was received 2026-09-21 and answered on the day below; today is 2026-10-09.
+@pytest.mark.parametrize(("replied", "today", "reported"), [
+    ("2026-10-10", "2026-10-09", True),  # answered tomorrow
+    ("2026-10-09", "2026-10-09", False),  # answered today
+    ("2026-10-08", "2026-10-09", False),  # answered yesterday
+    ("2026-10-09", "2026-09-20", True),  # received (and answered) after today
+])
+def test_gk717_register_dates_after_today(gk, cat, replied, today, reported):
+    cat.write("requests/2026/YSQ-2026-002.yaml", PLAIN + f"办理结果: 予以公开\n答复日期: {replied}\n")
+    assert (("GK717", "YSQ-2026-002") in _codes(gk, cat.root, today)) is reported

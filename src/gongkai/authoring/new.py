@@ -10,12 +10,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.authoring import document
+from gongkai.authoring.existing import item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
-from gongkai.interchange.existing import item_files, taken_ids
-from gongkai.interchange.plan import next_item_id
 from gongkai.model import Item, Record
 
 

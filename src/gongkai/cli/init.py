@@ -155,9 +155,9 @@ def _ask(answers: Answers) -> dict[str, Any]:
         current = _value(answers, key)
         if current is not None:
             return str(current)
-        value = typer.prompt(label, default=default or "", show_default=bool(default)).strip()
-        got[key] = value or None
-        return got[key]
+        value = str(typer.prompt(label, default=default or "", show_default=bool(default))).strip() or None
+        got[key] = value
+        return value
 
     text("机关名称", "机关名称（如 永春县民政局）")
     code = _value(answers, "区划代码")

@@ -35,7 +35,7 @@ def _patch_usage() -> None:
         original(self, prog, args, "用法: " if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
-    rich_utils.highlighter.highlights = [  # type: ignore[attr-defined,misc]
+    rich_utils.highlighter.highlights = [  # type: ignore[misc]
         h.replace("Usage: ", "用法: ") for h in getattr(rich_utils.highlighter, "highlights", [])
     ]
 

@@ -75,7 +75,7 @@ def _write(cell: _Cell, text: str, bold: bool = False, lines: int = 1) -> None:
 
 
 def _heading_row(table: Table, title: str) -> None:
-    cells = table.add_row().cells
+    cells = table.add_row().cells  # type: ignore[no-untyped-call]  # python-docx ships no annotation here
     merged = cells[0].merge(cells[-1])
     _write(merged, title, bold=True)
     shading = OxmlElement("w:shd")
@@ -85,7 +85,7 @@ def _heading_row(table: Table, title: str) -> None:
 
 
 def _row(table: Table, row: tuple[Cell, ...]) -> None:
-    cells = table.add_row().cells
+    cells = table.add_row().cells  # type: ignore[no-untyped-call]  # python-docx ships no annotation here
     if len(row) == 1:
         _write(cells[0], row[0].label, bold=True)
         _write(cells[1].merge(cells[-1]), row[0].answer, lines=row[0].lines)

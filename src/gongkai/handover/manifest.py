@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from openpyxl import Workbook
@@ -98,7 +99,7 @@ def to_xlsx(manifest: Manifest) -> bytes:
 
 
 def _fill(sheet: object, manifest: Manifest) -> None:
-    ws: Workbook = sheet  # type: ignore[assignment]
+    ws = cast(Workbook, sheet)
     last = len(COLUMNS)
     ws.append([TITLE])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)

@@ -15,7 +15,7 @@ from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
-from gongkai.rules.handover import FORMATS, handover_gaps, sha256_of
+from gongkai.publication.handover import FORMATS, handover_gaps, sha256_of
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"

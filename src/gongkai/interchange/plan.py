@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.interchange.convert import row_fields
-from gongkai.interchange.existing import ItemFile, item_files, taken_ids
 from gongkai.interchange.columns import SheetLayout
 from gongkai.interchange.infer import infer_five, infer_unit
 from gongkai.interchange.read import ImportProblem, Row, shown
@@ -214,12 +214,6 @@ def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, p
 
 def new_item_path(slug: str, item_id: str) -> str:
     return f"items/{slug}/{item_id}.yaml"
-
-
-def next_item_id(code: str, taken: set[str]) -> str:
-    """The next free id of a 领域: CODE-NNN after the highest number in use."""
-    numbers = [int(i.rsplit("-", 1)[1]) for i in taken if re.fullmatch(rf"{code}-\d+", i)]
-    return f"{code}-{max(numbers, default=0) + 1:03d}"
 
 
 def _same(key: str, old: Any, new: Any) -> bool:

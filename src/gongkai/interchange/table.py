@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gongkai.authoring.existing import ItemFile, item_files
 from gongkai.catalog import Catalog
 from gongkai.interchange import layout
-from gongkai.interchange.existing import ItemFile, item_files
 from gongkai.model import Agency, Item, vocab
 
 _LISTS = ("公开内容", "公开依据", "公开渠道", "其他渠道", "公开层级", "公开格式")

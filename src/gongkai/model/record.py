@@ -93,7 +93,7 @@ class Record(CatalogModel):
         """Not marked 失效, 废止 or 已修改 (a record with no 有效性 counts as in force unless it has a 废止日期)."""
         if self.validity is None:
             return self.repealed is None
-        return self.validity == vocab.IN_FORCE
+        return bool(self.validity == vocab.IN_FORCE)
 
     @property
     def year(self) -> int:

@@ -116,7 +116,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
 def subject_of(agency: Agency, record: Record, item: Item | None) -> str:
     """主题分类: the 领域's own when gongkai.yaml sets one, else 领域/一级事项, else the 文种."""
     if item is None:
-        return record.kind
+        return str(record.kind)
     domain = agency.domain(item.domain)
     if domain is not None and domain.subject:
         return domain.subject

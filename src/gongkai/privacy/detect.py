@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from gongkai.privacy.mask import mask_value
+from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_numerals, normalize
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

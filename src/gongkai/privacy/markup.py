@@ -69,7 +69,7 @@ def _markdown() -> MarkdownIt:
 
 def render_markdown(text: str) -> str:
     """A Markdown body as the site renders it (HTML)."""
-    return _markdown().render(text)
+    return str(_markdown().render(text))
 
 
 def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:

@@ -2,56 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
+from gongkai.publication.handover import handover_gaps, sha256_of
 from gongkai.rules.base import Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
-FORMATS = ("pdf", "ceb")
 RULE_SOURCE = "闽政办函〔2016〕42号"
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something a record lacks for the handover: the rule, the field, the message, a hint, the 备注 text."""
-
-    code: str
-    field: tuple[str | int, ...]
-    message: str
-    hint: str
-    remark: str
-
-
-def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:
-    """What *record* lacks to be handed over: a PDF/CEB attachment that exists, 页数, 索引号."""
-    gaps: list[Gap] = []
-    if not record.attachments:
-        gaps.append(Gap("GK501", ("编号",), f"信息「{record.title}」没有附件，无法向两馆送交电子文件",
-                        "在「附件」中登记 PDF 或 CEB 文件，如 files/2026/R2026-012.pdf。", "缺电子文件"))
-    for i, attachment in enumerate(record.attachments):
-        if not catalog.has_file(attachment.file):
-            gaps.append(Gap("GK502", ("附件", i, "文件"), f"附件文件「{attachment.file}」不存在",
-                            "把文件放到目录文件夹中的这个位置，或改正路径。", f"电子文件{attachment.file}缺失"))
-    if record.attachments and not any(a.suffix in FORMATS for a in record.attachments):
-        gaps.append(Gap("GK503", ("附件",), "附件没有 PDF 或 CEB 格式的文件，两馆只接收 PDF 或 CEB",
-                        "把公文另存为 PDF（或 CEB）并登记为附件。", "无PDF/CEB电子文件"))
-    if record.pages is None:
-        gaps.append(Gap("GK504", ("编号",), "没有填写「页数」，目录表需要页数", "填写纸质文件的页数，如「页数: 3」。",
-                        "缺页数"))
-    if not record.index_number:
-        gaps.append(Gap("GK505", ("编号",), "没有索引号，目录表按索引号登记", "填写本机关的索引号。", "缺索引号"))
-    return gaps
-
-
-def sha256_of(catalog: Catalog, path: str) -> str:
-    """The SHA-256 of a catalog file."""
-    return hashlib.sha256(catalog.source.read(path)).hexdigest()
 
 
 def handed_over(catalog: Catalog) -> dict[str, list[tuple[str, Ledger]]]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.publication.periods import is_notice, minimum_for, notice_end
-from gongkai.model import vocab
+from gongkai.model import Record, vocab
 from gongkai.rules.base import Context, Finding, rule
-from gongkai.workdays import CalendarMissing
+from gongkai.workdays import WorkdayCalendar
 
 E, W = Severity.ERROR, Severity.WARNING
 DAY = dt.timedelta(days=1)
@@ -71,13 +72,9 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
         minimum = minimum_for(catalog.items.get(record.item or ""))
         if minimum is None or not record.is_public or record.published is None:
             continue
-        try:
-            end = notice_end(record, ctx.calendar)
-            days = None if end is None else ctx.calendar.count_between(record.published - DAY, end)
-        except CalendarMissing:
-            continue
+        field = "公示期" if record.notice_days is not None else "公示截止"
+        days = ctx.dated(partial(_notice_workdays, record), Location(path, record.id, (field,)))
         if days is not None and days < minimum.workdays:
-            field = "公示期" if record.notice_days is not None else "公示截止"
             yield Finding(Location(path, record.id, (field,)),
                           f"公示期只有{days}个工作日，少于规定的{minimum.workdays}个工作日（{minimum.source}）",
                           f"改为「公示期: {minimum.workdays}」。")
@@ -149,6 +146,14 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
                           f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
 
 
+def _notice_workdays(record: Record, calendar: WorkdayCalendar) -> int | None:
+    """How many working days the record's 公示 runs, counting its 公开日期 as the first."""
+    end = notice_end(record, calendar)
+    if end is None or record.published is None:
+        return None
+    return calendar.count_between(record.published - DAY, end)
+
+
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
       what="同时写了「公示期」和「公示截止」时，检查两者是否算出同一天。",
       why="两处写法不一致时，gongkai 按「公示截止」撤下名单；群众看到的公示期和实际撤下的日期应当一致。",
@@ -158,11 +163,9 @@ def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.notice_days is None or record.notice_until is None or record.published is None:
             continue
-        try:
-            counted = notice_end(record.model_copy(update={"notice_until": None}), ctx.calendar)
-        except CalendarMissing:
-            continue
-        if counted != record.notice_until:
+        declared = record.model_copy(update={"notice_until": None})
+        counted = ctx.dated(partial(notice_end, declared), Location(path, record.id, ("公示期",)))
+        if counted is not None and counted != record.notice_until:
             yield Finding(Location(path, record.id, ("公示截止",)),
                           f"按公示期{record.notice_days}个工作日算到 {counted}，与公示截止 {record.notice_until} 不一致",
                           "删去其中一个，或改成一致。")

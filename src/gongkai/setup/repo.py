@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from gongkai.errors import UsageProblem
 
@@ -29,9 +29,9 @@ def open_or_init(folder: Path) -> git.Repo:
     """The repository at *folder*, created (branch main) when there is none."""
     module = _git()
     if (folder / ".git").exists():
-        return module.Repo(folder)
+        return cast("git.Repo", module.Repo(folder))
     try:
-        return module.Repo.init(folder, initial_branch=BRANCH)
+        return cast("git.Repo", module.Repo.init(folder, initial_branch=BRANCH))
     except module.exc.GitCommandNotFound:
         raise UsageProblem(NO_GIT) from None
 
@@ -49,11 +49,11 @@ def _identity(repo: git.Repo, name: str, email: str) -> git.Actor:
     actor = _git().Actor
     reader = repo.config_reader()
     if reader.has_option("user", "name") and reader.has_option("user", "email"):
-        return actor(str(reader.get_value("user", "name")), str(reader.get_value("user", "email")))
+        return cast("git.Actor", actor(str(reader.get_value("user", "name")), str(reader.get_value("user", "email"))))
     with repo.config_writer() as writer:  # later commits by the clerk (git commit) then have an author too
         writer.set_value("user", "name", name)
         writer.set_value("user", "email", email)
-    return actor(name, email)
+    return cast("git.Actor", actor(name, email))
 
 
 def commit_day(repo: git.Repo, sha: str) -> dt.date:

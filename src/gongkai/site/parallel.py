@@ -60,8 +60,8 @@ def _make(artifact: Artifact, key: str, write: Write, search: bool) -> Made:
 
 
 def _work(indices: range) -> list[Made]:
-    todo = _state["todo"]
-    return [_make(*todo[i], _state["write"], _state["search"]) for i in indices]
+    todo: list[tuple[Artifact, str]] = _state["todo"]
+    return [_make(todo[i][0], todo[i][1], _state["write"], _state["search"]) for i in indices]
 
 
 def _worker_start() -> None:

@@ -30,7 +30,10 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
                                           f"updated:{data.updated}"),
                lambda: {"newest": newest, "latest_report": reports[0] if reports else None}, common)
     request_items = [i for i in data.items if i.mode == "依申请"]
-    guide = lambda: guide_context(data, request_items, sorted(forms))  # noqa: E731
+
+    def guide() -> dict[str, Any]:
+        return guide_context(data, request_items, sorted(forms))
+
     yield page(GUIDE, "guide.html", (*_items(request_items, data), *sorted(forms)), guide, common,
                search=lambda: page_doc(GUIDE, "政府信息公开指南", guide()["text"]))
     for path, make in sorted(forms.items()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from gongkai.gate import WEB_CHANNEL
@@ -25,21 +26,24 @@ def directory_artifacts(data: SiteData, common: dict[str, Any]) -> Iterator[Arti
     """标准目录 per 领域 (and its A3 poster), per 五公开, every item page, every township page."""
     for domain in data.agency.domains:
         items = data.domain_items(domain)
-        rows = lambda items=items: [row(i) for i in items]  # noqa: E731 - bound per domain
         yield page(f"directory/{domain.slug}/index.html", "directory.html", _items(items, data),
-                   lambda domain=domain, rows=rows: {"domain": domain, "rows": rows(), "columns": COLUMNS}, common)
+                   partial(_context, domain=domain, items=items, columns=COLUMNS), common)
         yield page(f"directory/{domain.slug}/poster.html", "poster.html", (*_items(items, data), _updated(data)),
-                   lambda domain=domain, rows=rows: {"domain": domain, "rows": rows()}, common, sitemap=False)
+                   partial(_context, domain=domain, items=items), common, sitemap=False)
     for five in FIVE_DISCLOSURES:
         items = data.five_items(five)
         yield page(f"five/{FIVE_SLUGS[five]}/index.html", "five.html", _items(items, data),
-                   lambda five=five, items=items: {"five": five, "rows": [row(i) for i in items], "columns": COLUMNS},
-                   common)
+                   partial(_context, five=five, items=items, columns=COLUMNS), common)
     for item in data.items:
         yield item_page(data, item, common)
     yield page("towns/index.html", "towns.html", (), lambda: {}, common)
     for town in data.towns:
         yield town_page(data, town, common)
+
+
+def _context(items: list[Item], **values: Any) -> dict[str, Any]:
+    """A directory page's context: *values* and the rows of *items* (made when the page is rendered)."""
+    return {**values, "rows": [row(i) for i in items]}
 
 
 def _updated(data: SiteData) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import partial
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ FEED_SIZE = 50
 def asset_artifacts() -> Iterator[Artifact]:
     """The stylesheet and scripts shipped with the templates (the chrome key covers their content)."""
     for name in asset_names():
-        yield Artifact(f"assets/{name}", (), lambda name=name: asset(name))
+        yield Artifact(f"assets/{name}", (), partial(asset, name))
 
 
 def data_artifacts(data: SiteData, common: dict[str, Any], changes: list[Adjustment],

@@ -1,7 +1,8 @@
-"""Every item file on disk, valid or not: what import matches rows against, allocates ids around and never clobbers."""
+"""Every item file on disk, valid or not: what `new` and `import` allocate ids around and never clobber."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,3 +78,9 @@ def _first_error(diagnostics: list[Any]) -> str:
 def taken_ids(files: list[ItemFile]) -> set[str]:
     """Ids no new item may take: every 编号 written in a file and every file name, valid or not."""
     return {f.item_id for f in files} | {f.stem for f in files}
+
+
+def next_item_id(code: str, taken: set[str]) -> str:
+    """The next free id of a 领域: CODE-NNN after the highest number in use."""
+    numbers = [int(i.rsplit("-", 1)[1]) for i in taken if re.fullmatch(rf"{code}-\d+", i)]
+    return f"{code}-{max(numbers, default=0) + 1:03d}"

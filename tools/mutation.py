@@ -1,0 +1,195 @@
+"""make mutation: mutmut over the modules where a bug is a legal or privacy failure, one group at a time.
+
+Each group mutates a few modules and runs only the test files that exercise them, in its own copy of the project
+(.mutation/GROUP/), so a group's mutants never wait for the whole suite. mutmut itself then runs, for each mutant,
+only the tests that called the mutated function. The score of every module is printed at the end:
+killed / (killed + survived + timeout + suspicious); mutants no test reaches count as survivors.
+
+    python tools/mutation.py                 every group
+    python tools/mutation.py diff workdays   some groups
+    python tools/mutation.py --report        print the scores of the last run without running anything
+    python tools/mutation.py --survivors     also list every surviving mutant (name and diff)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".mutation"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Modules to mutate (globs relative to the project) and the test files that exercise them."""
+
+    mutate: tuple[str, ...]
+    tests: tuple[str, ...]
+
+
+GROUPS: dict[str, Group] = {
+    "gate": Group(("src/gongkai/gate/*.py", "src/gongkai/publication/*.py"),
+                  ("tests/test_gate.py", "tests/test_publication.py", "tests/test_provisional.py",
+                   "tests/test_privacy.py")),
+    "privacy": Group(("src/gongkai/privacy/detect.py", "src/gongkai/privacy/normalize.py",
+                      "src/gongkai/privacy/mask.py", "src/gongkai/privacy/mask_format.py"),
+                     ("tests/test_privacy_detect.py",)),
+    "workdays": Group(("src/gongkai/workdays/*.py",),
+                      ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
+                       "tests/test_provisional.py")),
+    "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/handover/schedule.py",
+                       "src/gongkai/handover/gaps.py"),
+                      ("tests/test_handover.py",)),
+    "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
+                  ("tests/test_diff.py", "tests/test_log.py")),
+    "site": Group(("src/gongkai/site/artifact.py", "src/gongkai/site/store.py", "src/gongkai/site/pages/*.py"),
+                  ("tests/test_site_quick.py", "tests/test_site.py")),
+}
+# What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
+ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]
+KILLED = {1, 3}
+SURVIVED = {0, 33, 5}  # survived, or no test reached the mutant
+IGNORED = {34, 37}  # skipped by a pragma; caught by a type check (not configured)
+
+
+def prepare(name: str, group: Group) -> Path:
+    """The group's copy of the project, with a pyproject that names its modules and tests."""
+    work = WORK / name
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("src", "tests", *ALSO_COPY):  # mutmut copies ALSO_COPY from here into mutants/
+        source, target = ROOT / name, work / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        if source.is_dir():
+            shutil.copytree(source, target, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__", ".gongkai-cache"))
+        elif source.exists():
+            shutil.copy2(source, target)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    text = text.split("\n[tool.mutmut]")[0].rstrip("\n") + "\n\n" + _mutmut_section(group)
+    (work / "pyproject.toml").write_text(text, encoding="utf-8")
+    return work
+
+
+def _mutmut_section(group: Group) -> str:
+    def strings(values: list[str] | tuple[str, ...]) -> str:
+        return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+    return "\n".join([
+        "[tool.mutmut]",
+        'source_paths = ["src"]',
+        f"only_mutate = {strings(group.mutate)}",
+        f"also_copy = {strings(ALSO_COPY)}",
+        f"pytest_add_cli_args_test_selection = {strings(group.tests)}",
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:xdist", "-q", "-x"]',
+        "",
+    ])
+
+
+def run(name: str, group: Group, children: int) -> int:
+    """Mutate and test one group; mutmut's own progress goes to .mutation/GROUP/log.txt."""
+    work = prepare(name, group)
+    # mutants/ is kept between runs: mutmut re-tests only functions whose code (or whose tests) changed.
+    for folder in ALSO_COPY:
+        target = work / "mutants" / folder
+        if target.is_dir():
+            shutil.rmtree(target)
+    env = dict(os.environ)
+    with (work / "log.txt").open("w", encoding="utf-8") as log:
+        done = subprocess.run([str(MUTMUT), "run", "--max-children", str(children)], cwd=work, env=env,
+                              stdout=log, stderr=subprocess.STDOUT, check=False)
+    return done.returncode
+
+
+def results(name: str) -> dict[str, Counter[str]]:
+    """Module → counts of killed / survived / timeout / … from mutmut's meta files."""
+    by_module: dict[str, Counter[str]] = {}
+    for meta in sorted((WORK / name / "mutants").rglob("*.py.meta")):
+        module = str(meta.relative_to(WORK / name / "mutants"))[: -len(".meta")]
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        counts: Counter[str] = Counter()
+        for code in data.get("exit_code_by_key", {}).values():
+            counts[_status(code)] += 1
+        by_module[module] = counts
+    return by_module
+
+
+def _status(code: int | None) -> str:
+    if code in KILLED:
+        return "killed"
+    if code in SURVIVED:
+        return "survived"
+    if code in IGNORED:
+        return "ignored"
+    if code is None:
+        return "not checked"
+    return "timeout" if code in (36, 24, -24, 152, 255) else "suspicious"
+
+
+def score(counts: Counter[str]) -> tuple[int, int]:
+    """(killed, counted): timeouts and crashes count as killed (the mutant did not pass), survivors do not."""
+    counted = sum(n for status, n in counts.items() if status not in ("ignored", "not checked"))
+    killed = counted - counts["survived"]
+    return killed, counted
+
+
+def survivors(name: str) -> list[str]:
+    """The names of the surviving mutants of a group."""
+    found = []
+    for meta in sorted((WORK / name / "mutants").rglob("*.py.meta")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        found += [key for key, code in data.get("exit_code_by_key", {}).items() if code in SURVIVED]
+    return found
+
+
+def report(names: list[str], show_survivors: bool) -> float:
+    """Print the score per module and per group; returns the overall fraction killed."""
+    total_killed = total = 0
+    for name in names:
+        for module, counts in results(name).items():
+            killed, counted = score(counts)
+            total_killed, total = total_killed + killed, total + counted
+            share = f"{killed / counted:6.1%}" if counted else "     -"
+            print(f"{name:9} {module:48} {share}  ({killed}/{counted} killed)")
+        if show_survivors:
+            for mutant in survivors(name):
+                print(f"  survived: {mutant}")
+                diff = subprocess.run([str(MUTMUT), "show", mutant], cwd=WORK / name, capture_output=True, text=True)
+                print("    " + diff.stdout.strip().replace("\n", "\n    "))
+    overall = total_killed / total if total else 0.0
+    print(f"{'all':9} {'':48} {overall:6.1%}  ({total_killed}/{total} killed)")
+    return overall
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("groups", nargs="*", help="groups to run: " + ", ".join(GROUPS))
+    parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
+    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    parser.add_argument("--children", type=int, default=max(1, (os.cpu_count() or 2) - 1))
+    args = parser.parse_args(argv)
+    names = args.groups or list(GROUPS)
+    unknown = [n for n in names if n not in GROUPS]
+    if unknown:
+        parser.error(f"unknown groups: {unknown}")
+    if not args.report:
+        for name in names:
+            print(f"mutmut: {name} …", flush=True)
+            code = run(name, GROUPS[name], args.children)
+            if code != 0:
+                print(f"mutmut failed for {name} (exit {code}); see .mutation/{name}/log.txt", flush=True)
+    report(names, args.survivors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
