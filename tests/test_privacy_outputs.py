@@ -49,8 +49,19 @@ FOUND: dict[str, tuple[str, bytes]] = {
     "pdf metadata": ("files/a.pdf", text_pdf("page", info=f"/Author ({ID})")),
     "pdf text": ("files/a.pdf", text_pdf("page", f"tel {MOBILE}")),
     "unknown bytes": ("search.bin", b"\x00\x01CBOR\x00" + MOBILE.encode() + b"\x00"),
+    # issue 11, second pass: forms the detector normalizes must pass the prefilter too
+    "html chinese numerals": ("a.html", "<p>联系人王五一三八一二三四五六七八</p>".encode()),
+    "html numerals split by tags": ("a.html", "<p>幺三八 <b>幺二三四</b> 五六七八</p>".encode()),
+    "html numerals after digits": ("a.html", "<p>138幺二三四五六七八</p>".encode()),
+    "html circled digits": ("a.html", "<p>①③⑧①②③④⑤⑥⑦⑧</p>".encode()),
+    "html comma groups": ("a.html", "<p>电话 138，1234，5678</p>".encode()),
+    "html parenthesized groups": ("a.html", b"<p>(138)1234-5678</p>"),
+    "html filler between groups": ("a.html", "<p>138\u31641234\u31645678</p>".encode()),
+    "html letter O for zero": ("a.html", b"<p>11O10519491231002X</p>"),
+    "json numerals escaped": ("d.json", json.dumps({"x": "一三八一二三四五六七八"}, ensure_ascii=True).encode()),
 }
 CLEAN: dict[str, tuple[str, bytes]] = {
+    "dates in numerals": ("a.html", "<p>二〇二六年十一月二十七日印发，第一、二、三条，一一对应</p>".encode()),
     "landline and index number": ("a.html", "<p>0595-23222516 350524-MZ-2026-00012 安民〔2026〕12号</p>".encode()),
     "dates in cells": ("a.html", b"<tr><td>350524-MZ-2026-00001</td><td>2026-09-03</td><td>2026-09-01</td></tr>"),
     "masked": ("a.html", "<p>11*************02X 138****5678 6222***********0128</p>".encode()),

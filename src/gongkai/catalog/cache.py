@@ -36,6 +36,34 @@ def code_salt() -> str:
     return digest.hexdigest()
 
 
+@cache
+def machine_secret() -> str:
+    """A random secret kept outside every catalog (the user's cache folder), made once; a fresh one per process when
+    it cannot be kept, so a cache nobody can vouch for is never trusted."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gongkai"
+    path = base / "cache-secret"
+    try:
+        return path.read_text(encoding="ascii").strip() or _new_secret(path)
+    except FileNotFoundError:
+        return _new_secret(path)
+    except OSError:
+        return os.urandom(16).hex()
+
+
+def _new_secret(path: Path) -> str:
+    secret = os.urandom(16).hex()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(secret)
+    except FileExistsError:  # another process made it first: use theirs
+        return path.read_text(encoding="ascii").strip() or secret
+    except OSError:
+        pass
+    return secret
+
+
 class Cache:
     """A content-addressed store; a cache that cannot be opened simply remembers nothing."""
 
@@ -66,7 +94,10 @@ class Cache:
 
     def _check_salt(self) -> None:
         assert self.db is not None
-        salt = code_salt()
+        # The cache holds pickles: one that did not come from this machine (a .gongkai-cache committed to a
+        # repository, an unpacked archive) could run code when loaded, or claim a record was scanned clean. Only a
+        # database stamped with this machine's own secret is trusted; any other is emptied before it is read.
+        salt = hashlib.sha256((code_salt() + machine_secret()).encode()).hexdigest()
         row = self.db.execute("SELECT v FROM meta WHERE k='salt'").fetchone()
         if row is None or row[0] != salt:
             self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")

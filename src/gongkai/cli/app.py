@@ -10,7 +10,7 @@ from rich.console import Console
 from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
-from gongkai.cli.console import quiet_libraries, tolerate_any_console
+from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error
 from gongkai.privacy.mask import mask_log
@@ -45,10 +45,11 @@ app = new_app()
 
 
 class MaskedConsole(Console):
-    """A console that never shows a full personal number: everything printed goes through the one masking function."""
+    """A console that never shows a full personal number nor lets catalog text act on the terminal: everything
+    printed goes through the one masking function, then loses its control characters."""
 
     def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102 - rich's print, masked
-        super().print(*(mask_log(o) if isinstance(o, str) else o for o in objects), **kwargs)
+        super().print(*(inert(mask_log(o)) if isinstance(o, str) else o for o in objects), **kwargs)
 
 
 out = MaskedConsole(soft_wrap=True, highlight=False)

@@ -1,10 +1,12 @@
-"""What reaches the terminal besides our own output: a console that cannot show Chinese, and libraries' warnings."""
+"""What reaches the terminal besides our own output: a console that cannot show Chinese, libraries' warnings, and
+control characters hidden in catalog text."""
 
 from __future__ import annotations
 
 import io
 import logging
 import os
+import re
 import sys
 import warnings
 from collections.abc import Iterator
@@ -36,3 +38,19 @@ def quiet_libraries() -> Iterator[None]:
             yield
         finally:
             root.removeHandler(silent)
+
+
+# Control characters (ESC starts sequences that clear the screen, retitle the window, write the clipboard (OSC 52)
+# or fake links; CR overwrites a line) and bidi overrides (‮gnp.exe reads exe.png) in a title or a file name
+# would act on the user's terminal or CI log instead of being shown: each is shown as � instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A line of catalog text that starts with :: would be a GitHub Actions workflow command (::add-mask::,
+# ::stop-commands::) in a CI log; only our own annotations (::error, ::warning, ::notice) may start so.
+_WORKFLOW_COMMAND = re.compile(r"^(\s*)::(?!(?:error|warning|notice) (?:file|title)=)", re.MULTILINE)
+
+
+def inert(text: str) -> str:
+    """*text* safe to print on a terminal or in a CI log: control characters shown as �, workflow commands broken."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("\ufffd", text)
+    return _WORKFLOW_COMMAND.sub(lambda m: m.group(1) + "：:", text) if "::" in text else text

@@ -24,6 +24,7 @@ from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx
 from gongkai.locking import catalog_lock
+from gongkai.portal.write import refuse_personal_data
 
 export_app = typer.Typer(help="导出：标准目录（官方表格样式的 xlsx，或 csv），或导出到县政府门户网站（portal）。", no_args_is_help=True)
 import_app = typer.Typer(help="从标准目录表格（xlsx 或 xls）导入（新增或更新事项文件）。", no_args_is_help=True)
@@ -35,7 +36,9 @@ OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="输出文件�
 
 def _export(target: Path, catalog: Path, exporter: Callable[..., bytes]) -> int:
     loaded = load_catalog(catalog)
-    write_atomic(target, exporter(loaded, every_file=True))
+    data = exporter(loaded, every_file=True)
+    refuse_personal_data(loaded, {target.name: data})  # the directory is published: the same output scan
+    write_atomic(target, data)
     missing = unexported(loaded)
     for entry in missing:
         what = "已按能读出的内容导出，可能不完整" if entry.exported else "没有导出（文件读不出来）"

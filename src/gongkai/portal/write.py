@@ -12,7 +12,7 @@ from gongkai.model.portal import FORMAT_ID
 from gongkai.portal import formats
 from gongkai.portal.plan import PortalExport, ledger_records
 from gongkai.privacy.scan import allowed_of
-from gongkai.privacy.outputs import scan_output
+from gongkai.privacy.outputs import check_tree, scan_output
 from gongkai.site.attachments import read_attachment
 
 LEDGER_HEADER = "# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。"
@@ -31,6 +31,9 @@ def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) 
                 _write(staging / entry.body_path, entry.fragment.html.encode("utf-8") + b"\n")
             for file in entry.files:
                 _write(staging / file.path, read_attachment(catalog, file.source))
+        # Defence in depth over everything assembled (the xlsx, the body fragments, the copied attachments), not only
+        # the two files scanned above: a finding leaves the old export in place.
+        check_tree(staging, None, allowed_of(catalog.agency))
     ledger = root / export.ledger_path
     if export.empty:
         ledger.unlink(missing_ok=True)  # a rerun of the day found nothing after all: no export to remember

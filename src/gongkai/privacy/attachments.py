@@ -123,6 +123,9 @@ def _on_disk(root: Path, path: str) -> FileProblem | None:
         return FileProblem("GK607", "是文件夹，不是文件", "附件应写到具体的文件，如 files/2026/R2026-012.pdf。")
     if not stat.S_ISREG(info.st_mode):
         return FileProblem("GK607", "不是普通文件（是设备、管道或套接字）", PATH_HINT)
+    if info.st_nlink > 1:  # a hard link shares its content with a file elsewhere, which may change it at any time
+        return FileProblem("GK606", f"是硬链接（与另外 {info.st_nlink - 1} 处的文件是同一个文件），公开的可能是别处的文件",
+                           "把文件复制一份（不要用硬链接）放到 files/ 中。")
     real = Path(os.path.realpath(root / path))
     if not real.is_relative_to(Path(os.path.realpath(root / FOLDER))):
         return FileProblem("GK606", "实际位置不在目录的 files/ 文件夹中", PATH_HINT)

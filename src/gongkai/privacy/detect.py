@@ -16,10 +16,10 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import Normalized, ascii_digits, normalize
+from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_numerals, normalize
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -29,11 +29,21 @@ KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手
 _RANK = {"id": 0, "id15": 0, "mobile": 1, "bank": 2}
 
 _SEP = r"[\s\-./_*`~\\]"
-_GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?")
-_CHAIN = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:(?:{_SEP}{{1,4}}|\*{{4,}})\d+(?:[Xx](?![0-9A-Za-z]))?)*")
-# Eleven digits at most four separators apart, or a digit before 号/室/楼/栋/单元/组: nearly every text has neither.
-_CANDIDATE = re.compile(rf"\d(?:{_SEP}{{0,4}}\d){{10}}")
+# Punctuation a person puts between the groups of a number (138，1234，5678; (138)1234-5678; 138:1234:5678) that
+# also separates list entries (第1、2、3条): it joins two groups only when both have three digits or more.
+_WEAK = "，、。：:•+()（）"
+_JOIN = rf"(?:{_SEP}{{1,4}}|\s{{5,8}}|\*{{4,}}| ?[{_WEAK}] ?)"
+# The check digit X may stand apart: 34052419800101001 X, 34052419800101001-x.
+_GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?|(?<![0-9A-Za-z])[Xx](?![0-9A-Za-z])")
+_CHAIN = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{_JOIN}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
+                    rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
+# Eleven digits at most a few separators apart, or a digit before 号/室/楼/栋/单元/组: nearly every text has neither.
+_CANDIDATE = re.compile(rf"\d(?:{_JOIN}?\d){{10}}")
+# A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a
+# landline dials before a mobile of another city (013812345678).
+_PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")
 _HANZI = "\u4e00-\u9fff"
+_HANZI_CHAR = re.compile(f"[{_HANZI}]")
 _ADDRESS = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道)\d+号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?(?:\d+单元)?(?:\d+室)?"
     rf"|[{_HANZI}](?:村|社区|组)\d+号"
@@ -123,7 +133,7 @@ def classify(raw: str) -> str | None:
 
 def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
-    if not text or not any(c.isdigit() for c in text) and "&#" not in text:
+    if not text or not any(c.isdigit() for c in text) and "&#" not in text and not may_hold_numerals(text):
         return
     norm = normalize(text)
     numbers = _CANDIDATE.search(norm.text) is not None
@@ -140,6 +150,7 @@ class _Group:
     end: int
     digits: str
     whole: bool  # false next to a decimal point or inside a hexadecimal token: never part of a number
+    joined: bool = True  # false when what stands before it separates numbers, not the groups of one number
 
 
 def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
@@ -152,7 +163,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if not m.group(0).isdigit()]
         if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
             continue
-        groups = _groups(text, chain, hex_tokens)
+        groups = _groups(norm, chain, hex_tokens)
         if sum(len(g.digits) for g in groups) < 11:
             continue
         for first, last, kind, digits in _choose(groups):
@@ -164,21 +175,45 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             yield Hit(kind, digits, *norm.span(start, end))
 
 
-def _groups(text: str, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
-    found = [_Group(m.start() + chain.start(), m.end() + chain.start(), ascii_digits(m.group(0)).upper(), True)
-             for m in _GROUP.finditer(chain.group(0))]
+def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
+    text = norm.text
+    found = [piece for m in _GROUP.finditer(chain.group(0))
+             for piece in _split_prefix(m.start() + chain.start(), ascii_digits(m.group(0)).upper(),
+                                        _after_name(norm, m.start() + chain.start()))]
     for index in range(len(found) - 1):
         left, right = found[index], found[index + 1]
         between = text[left.end:right.start]
+        if right.joined and any(c in _WEAK for c in between) and min(len(left.digits), len(right.digits)) < 3:
+            found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
         if between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
-            found[index] = _Group(left.start, left.end, left.digits, False)
-            found[index + 1] = _Group(right.start, right.end, right.digits, False)
+            found[index] = replace(left, whole=False)
+            found[index + 1] = replace(right, whole=False)
     if found and chain.end() < len(text) and text[chain.end()] == "." and text[chain.end() + 1:chain.end() + 2].isdigit():
-        found[-1] = _Group(found[-1].start, found[-1].end, found[-1].digits, False)
+        found[-1] = replace(found[-1], whole=False)
     # A checksum (0f3c…1381234567…): its digit runs are not numbers.
-    return [g if g.whole and not _inside(hex_tokens, g.start) else _Group(g.start, g.end, g.digits, False) for g in found]
+    return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
+
+
+def _after_name(norm: Normalized, start: int) -> bool:
+    """True when the group at *start* begins with a Chinese numeral right after a word (王五一三八…)."""
+    if start == 0 or _HANZI_CHAR.match(norm.text, start - 1) is None:
+        return False
+    return norm.source[norm.span(start, start + 1)[0]] in NUMERALS
+
+
+def _split_prefix(start: int, digits: str, after_name: bool) -> list[_Group]:
+    """One group of digits, or two when a mobile number is glued to +86, 0086 or 0 (the number stands alone), or
+    to the last numeral of a name (王五一三八…: 五 is part of the name, 一三八… the number)."""
+    prefix = _PREFIXED_MOBILE.match(digits)
+    if prefix is None and after_name and len(digits) in (12, 19) and classify(digits[1:]) in ("mobile", "id"):
+        prefix = re.match(r"\d", digits)
+    if prefix is None:
+        return [_Group(start, start + len(digits), digits, True)]
+    cut = prefix.end()
+    return [_Group(start, start + cut, digits[:cut], True), _Group(start + cut, start + len(digits), digits[cut:], True,
+                                                                   False)]
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
@@ -193,7 +228,7 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
     for first in range(len(groups)):
         digits = ""
         for last in range(first, len(groups)):
-            if not groups[last].whole or (last > first and digits.endswith("X")):
+            if not groups[last].whole or (last > first and (digits.endswith("X") or not groups[last].joined)):
                 break
             digits += groups[last].digits
             if len(digits) > 19:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -26,6 +27,9 @@ from gongkai.privacy.markup import markup_text
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
+MAX_REVISIONS = 16
+BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
+_PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 _PARTS = (("word/document.xml", "正文"), ("word/header", "页眉"), ("word/footer", "页脚"), ("word/comments", "批注"),
           ("word/footnotes", "脚注"), ("word/endnotes", "尾注"), ("docProps/", "文档属性"), ("xl/worksheets/", "工作表"),
           ("xl/sharedStrings", "共享字符串"), ("xl/comments", "批注"), ("xl/workbook.xml", "工作簿（含定义的名称）"),
@@ -76,32 +80,66 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
     return segments, []
 
 
-def zip_segments(data: bytes, label: str, depth: int = 0) -> list[Segment]:
-    """The text of every XML part of a zip container (docx, xlsx, ofd), embedded Office files included."""
+class _Budget:
+    """What a container and every container inside it may unpack, together: a zip of zips cannot multiply it."""
+
+    def __init__(self) -> None:
+        self.left = MAX_UNPACKED
+
+    def spend(self, infos: list[zipfile.ZipInfo]) -> None:
+        self.left -= sum(i.file_size for i in infos)
+        if self.left < 0:
+            raise Unreadable("解压后过大（可能是压缩炸弹）")
+        if any(i.file_size > BOMB_RATIO * max(i.compress_size, 1) and i.file_size > 1024 * 1024 for i in infos):
+            raise Unreadable("压缩比异常（可能是压缩炸弹）")
+
+
+def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None) -> list[Segment]:
+    """The text of every part of a zip container (docx, xlsx, ofd), embedded files included."""
     if depth > MAX_DEPTH:
         raise Unreadable("嵌套的文档层数过多")
+    budget = budget or _Budget()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
-        if sum(i.file_size for i in infos) > MAX_UNPACKED:
-            raise Unreadable("解压后过大（可能是压缩炸弹）")
+        budget.spend(infos)
         if any(i.flag_bits & 0x1 for i in infos):
             raise Unreadable("文件已加密")
         segments: list[Segment] = []
         for info in infos:
-            segments.extend(_member(archive.read(info), info.filename, label, depth))
+            segments.extend(_member(archive.read(info), info.filename, label, depth, budget))
     return segments
 
 
-def _member(data: bytes, name: str, label: str, depth: int) -> list[Segment]:
+def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> list[Segment]:
     where = f"{label} {_part_name(name)}"
     if data.startswith(ZIP):
-        return zip_segments(data, where, depth + 1)
+        return zip_segments(data, where, depth + 1, budget)
     if data.startswith(OLE2):
         return ole_segments(data, where)
-    if name.lower().endswith((".xml", ".rels", ".vml", ".txt")) or data.lstrip()[:1] == b"<":
+    if data.startswith(_PICTURES):
+        return []  # pixels: no text gongkai can read (and none a detector should guess at)
+    if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
+        return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
+    if name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<":
         text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
         return [Segment(markup_text(text), where)]
-    return []  # pictures, fonts, printer settings: no text a reader sees in the document
+    # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
+    # 8-bit or UTF-16: read both ways rather than guess it holds none.
+    return [Segment(data.decode("latin-1"), where), Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+def _mime_segments(data: bytes, where: str) -> list[Segment]:
+    """The decoded text of every part of a MIME (MHT) document: base64 or quoted-printable cannot hide digits."""
+    import email
+
+    message = email.message_from_bytes(data)
+    segments = []
+    for part in message.walk():
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes):
+            text = payload.decode(part.get_content_charset() or "utf-8", errors="replace")
+            segments.append(Segment(markup_text(text), where))
+    return segments
 
 
 def _part_name(name: str) -> str:
@@ -195,7 +233,32 @@ def pdf_segments(data: bytes, label: str) -> list[Segment]:
         segments.append(Segment(markup_text(metadata.get_object().get_data().decode("utf-8", "replace")),
                                 f"{label} XMP 元数据"))
     segments.extend(Segment(text, f"{label} 文本对象") for text in _strings(reader))
+    return segments + _earlier_revisions(data, label)
+
+
+def _earlier_revisions(data: bytes, label: str) -> list[Segment]:
+    """The page text of every earlier revision of a PDF saved by incremental updates: what an update covered or
+    deleted is still in the file, and any reader can open the file as it was."""
+    from pypdf import PdfReader
+
+    segments: list[Segment] = []
+    ends = [match.end() for match in re.finditer(rb"%%EOF", data)][:-1]
+    for number, end in enumerate(ends[-MAX_REVISIONS:], start=1):
+        try:
+            reader = PdfReader(io.BytesIO(data[:end]), strict=False)
+            texts = [page.extract_text() or "" for page in reader.pages]
+        except Exception:  # noqa: BLE001 - the first part of a linearized file is no revision of its own
+            continue
+        segments.extend(Segment(text, f"{label} 早先版本{number} 第{page}页") for page, text in enumerate(texts, 1))
     return segments
+
+
+def _refuse_active(node: dict[Any, Any]) -> None:
+    """A PDF that carries files or scripts is not published: gongkai does not read the files, scripts are hostile."""
+    if "/EF" in node or node.get("/Type") == "/EmbeddedFile":
+        raise Unreadable("PDF 中嵌有其他文件（附件），gongkai 不能逐一检查其中的个人信息；请去掉嵌入的文件后重新导出")
+    if "/JS" in node or node.get("/S") == "/JavaScript":
+        raise Unreadable("PDF 中含有脚本（JavaScript），不能公开；请用「打印为 PDF」重新导出")
 
 
 def _has_images(page: object) -> bool:
@@ -223,6 +286,7 @@ def _strings(reader: object) -> list[str]:
         if isinstance(node, TextStringObject):
             found.append(str(node))
         elif isinstance(node, DictionaryObject):
+            _refuse_active(node)
             stack.extend(v for k, v in node.items() if k not in ("/Parent", "/Contents") or isinstance(v, TextStringObject))
         elif isinstance(node, ArrayObject):
             stack.extend(node)

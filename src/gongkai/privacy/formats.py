@@ -69,11 +69,19 @@ def mismatch(suffix: str, data: bytes) -> str | None:
 
 
 def _pdf(data: bytes) -> str | None:
-    return None if b"%PDF-" in data[:1024] else "内容不是 PDF（文件开头没有 %PDF-）"
+    start = data.find(b"%PDF-", 0, 1024)
+    if start < 0:
+        return "内容不是 PDF（文件开头没有 %PDF-）"
+    # Readers skip what stands before %PDF-; a browser that sniffs the file would run a page hidden there.
+    if b"<" in data[:start]:
+        return "内容不是单纯的 PDF（%PDF- 之前藏有网页或脚本）"
+    return None
 
 
 def _zip_with(member: str, name: str) -> Callable[[bytes], str | None]:
     def check(data: bytes) -> str | None:
+        if data.startswith(OLE2) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k" in data:
+            return f"内容不是可读取的{name}（文件设了打开密码，已加密）"
         if not data.startswith(ZIP):
             return f"内容不是{name}（不是 zip 格式的文件）"
         try:

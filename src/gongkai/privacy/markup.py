@@ -26,6 +26,7 @@ _BLOCKS = frozenset({
 })
 _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<(/?)([A-Za-z_][\w:.-]*)([^<>]*)>|<[?!][^<>]*>", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SPACES = re.compile(r"[ \t\r\n]{2,}")
 _SKIPPED_ATTRIBUTES = re.compile(r"^(?:xmlns|xml:space|w:rsid|r:id|w14:|style|class|mc:)")
 
 
@@ -33,7 +34,9 @@ def markup_text(markup: str) -> str:
     """The text of an HTML or XML document: tags as separators, block ends as boundaries; the attribute values
     (links, titles, document properties) follow the text, each on its own."""
     values: list[str] = []
-    text = _TAG.sub(lambda match: _tag_text(match, values), markup)
+    # Word splits a number into runs whenever formatting, spell-checking or a bookmark changes: the tags between two
+    # runs are one separator, however many there are.
+    text = _SPACES.sub(" ", _TAG.sub(lambda match: _tag_text(match, values), markup))
     return text + "".join(f"{BOUNDARY}{v}" for v in values if v.strip())
 
 

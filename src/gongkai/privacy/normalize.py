@@ -19,7 +19,9 @@ from functools import cached_property
 _INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
                      (0x070F, 0x070F), (0x180B, 0x180F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x200B, 0x200F),
                      (0x202A, 0x202E), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F),
-                     (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F), (0xE0100, 0xE01EF))
+                     (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F), (0xE0100, 0xE01EF),
+                     # letters drawn as nothing: Hangul fillers, the blank braille pattern, Khmer inherent vowels
+                     (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0))
 _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
@@ -32,11 +34,56 @@ _CHANGES = re.compile(
 )
 
 
+# Where digits that are not decimal digits live: superscripts, subscripts, circled, parenthesized, full stop, dingbats.
+_OTHER_DIGITS = ((0x00B2, 0x00B9), (0x2070, 0x2089), (0x2460, 0x24FF), (0x2776, 0x2793), (0x1F100, 0x1F10A))
+
+# Chinese numerals, as a number is read out or written by hand: 一三八…, 幺三八…, 壹叁捌…, 二〇二六 (also ○).
+_NUMERALS = {**dict.fromkeys("〇零○◯", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两", "2"),
+             **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
+             **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒", "7"), **dict.fromkeys("八捌", "8"),
+             **dict.fromkeys("九玖", "9")}
+NUMERALS = frozenset(_NUMERALS)
+_NUMERAL_TABLE = str.maketrans(_NUMERALS)
+_N = "".join(_NUMERALS) + "0-9"
+# Only a run long enough to be a number (eleven numerals or digits, perhaps in groups) is read as digits: 第一、
+# 二〇二六年 and 一一对应 stay words.
+_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*]{{0,4}}[{_N}]){{10,}}")
+
+
+_ANY_NUMERAL = re.compile(f"[{''.join(_NUMERALS)}]")
+
+
+def may_hold_numerals(text: str) -> bool:
+    """True when *text* has enough Chinese numerals to spell a number (a cheap test before normalizing)."""
+    return not text.isascii() and len(_ANY_NUMERAL.findall(text)) >= 11
+
+
+# Inside such a run, only three numerals or more in a row are digits: the 三 of 张三13805951234 stays a name.
+_NUMERAL_PIECE = re.compile(f"[{''.join(_NUMERALS)}]{{3,}}")
+
+
+# Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise); a check digit,
+# mobile prefix or Luhn check still has to pass before anything counts.
+_LOOKALIKE = re.compile(r"(?<=\d)[OoIl〇○零]+(?=\d)")
+_LOOKALIKE_TABLE = str.maketrans("OoIl〇○零", "0011000")
+
+
+def _lookalikes(text: str) -> str:
+    return _LOOKALIKE.sub(lambda m: m.group(0).translate(_LOOKALIKE_TABLE), text) if _LOOKALIKE.search(text) else text
+
+
+def _numerals(text: str) -> str:
+    text = _lookalikes(text)
+    return _NUMERAL_RUN.sub(lambda m: _NUMERAL_PIECE.sub(lambda p: p.group(0).translate(_NUMERAL_TABLE), m.group(0)),
+                            text)
+
+
 def _one_to_one() -> dict[int, str]:
     """Characters replaced one for one: full-width letters, every space, dash, slash, dot and star form."""
     table: dict[int, str] = {}
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII (NFKC): Ａ→A, ｘ→x, ＊→*, ／→/, ．→.
         table[code] = chr(code - 0xFEE0)
+    del table[0xFF0C]  # but the Chinese comma stays itself: unlike «,» it is never a thousands separator
     for char in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
         table[ord(char)] = " "
     dashes = ("\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b"
@@ -45,7 +92,12 @@ def _one_to_one() -> dict[int, str]:
     table.update({ord(c): "." for c in "\u00b7\u2024\u2027\u30fb\uff65\u2219\u22c5"})
     table.update({ord(c): "/" for c in "\u2044\u2215\u29f8"})
     table.update({ord(c): "*" for c in "\u2217\u204e\u2731\u066d"})
-    table[0x00D7] = "X"  # × typed for the check digit X
+    # ×, Greek Χ, Cyrillic Х and the Roman numeral Ⅹ look like the check digit X
+    table.update({ord(c): "X" for c in "\u00d7\u03a7\u03c7\u0425\u0445\u2169\u2179"})
+    # digits that are not decimal digits to a regular expression: ①, ⑴, ⒈, ❶, ¹, ₁ (NFKC or their digit value)
+    for first, last in _OTHER_DIGITS:
+        table.update({code: str(unicodedata.digit(chr(code))) for code in range(first, last + 1)
+                      if unicodedata.digit(chr(code), None) is not None and not chr(code).isdecimal()})
     table[0xFF3F] = "_"
     return table
 
@@ -101,7 +153,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """*text* as a reader sees it: references decoded, tags and invisible characters removed, forms unified."""
     changed = _CHANGES.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
-    return Normalized(text, changed.translate(_TABLE) if not changed.isascii() else changed)
+    return Normalized(text, _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed))
 
 
 def ascii_digits(text: str) -> str:

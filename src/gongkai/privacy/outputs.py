@@ -32,12 +32,25 @@ _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\
 _BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|br|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
 _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2\x88\x92|\xc2[\xa0\xad\xb7]|\xe3\x80\x80"
       rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,9};"
+      rb"|[:+()OoIl]|\xef\xbc[\x8c\x9a\x88\x89]|\xe3\x80[\x81\x82]|\xe2\x80\xa2"  # ，：（）、。•
+      rb"|\xe3\x85\xa4|\xe2\xa0\x80|\xe1\x85[\x9f\xa0]|\xef\xbe\xa0"  # fillers drawn as nothing
       rb"|<!--.{0,200}?-->|<(?!" + _BLOCK_TAG + rb")[A-Za-z/][^<>]{0,2000}>)")
 _PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10}", re.DOTALL)
 # The same for a line whose digits are all ASCII (nearly every line): a tag of any kind counts as a separator here,
 # which only lets more lines through to the detector.
 _ASCII_PREFILTER = re.compile(rb"(?<![0-9])[0-9](?:" + _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<") + rb"{0,8}+[0-9]){10}",
                               re.DOTALL)
+# Digits no byte test above sees: Chinese numerals (一三八…, 壹叁捌…, 〇, ○) and circled, parenthesized,
+# superscript and subscript digits (①, ⑴, ¹, ₁). A line holding one is decoded and looked at as text (a character
+# class is far cheaper there than byte alternatives); seven of them close together send it to the detector.
+_RARE = "〇零○◯一壹幺二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖" + "".join(
+    chr(c) for first, last in ((0x00B2, 0x00B9), (0x2070, 0x2089), (0x2460, 0x24FF), (0x2776, 0x2793))
+    for c in range(first, last + 1))
+_ANY_RARE = re.compile(f"[{_RARE}]")
+_RARE_JOIN = r"(?:[^\w<]|[OoIl_\u3164\u115f\u1160\uffa0]|<[^<>]{0,200}>)"
+# Seven of them, digits allowed between (138幺二三四五六七八): eleven counting digits would send every line with a
+# date to the detector.
+_RARE_RUN = re.compile(rf"[{_RARE}](?:(?:{_RARE_JOIN}|\d){{0,8}}[{_RARE}]){{6}}")
 _FULL_WIDTH_DIGITS = tuple(bytes([0xEF, 0xBC, 0x90 + n]) for n in range(10))
 # Every byte but the lead bytes of Arabic-Indic (\xd9, \xdb), Indic (\xe0) and supplementary-plane (\xf0) characters.
 _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
@@ -175,8 +188,12 @@ def _lines(data: bytes) -> list[bytes]:
 
 def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
-    if _other_digits(line):
-        return _PREFILTER.search(line) is not None
+    if _other_digits(line) and _PREFILTER.search(line) is not None:
+        return True
+    if not line.isascii():
+        text = line.decode("utf-8", errors="replace")
+        if _ANY_RARE.search(text) is not None and _RARE_RUN.search(text) is not None:
+            return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
 

@@ -79,18 +79,19 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:
     """Personal data in a Markdown body: line by line (tables by cell), and as the rendered page shows it."""
     rendering = _RENDERING_MATTERS.search(body) is not None
-    if not rendering and next(find(body, allowed), None) is None:
+    whole = list(find(body, allowed))
+    if not rendering and not whole:
         return []  # most bodies hold nothing: one pass over the whole text decides
     found = segment_findings(owner, (BODY,), list(markdown_segments(body, BODY)), allowed)
-    if rendering:
-        seen = {(f.kind, f.masked_value) for f in found}
-        for first, text in markdown_blocks(body):
-            for hit in find(text, allowed):
-                if (hit.kind, hit.masked) not in seen:
-                    seen.add((hit.kind, hit.masked))
-                    line = first + text.count("\n", 0, hit.start)
-                    found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
-                                                line, KINDS[hit.kind]))
+    seen = {(f.kind, f.masked_value) for f in found}
+    shown = [(first, text, hit) for first, text in markdown_blocks(body) for hit in find(text, allowed)] if rendering else []
+    # What the source holds across lines or paragraphs (幺三八幺二三四⏎五六七八) counts too, at the line it starts on.
+    for first, text, hit in [*shown, *((0, body, hit) for hit in whole)]:
+        if (hit.kind, hit.masked) not in seen:
+            seen.add((hit.kind, hit.masked))
+            line = first + text.count("\n", 0, hit.start)
+            found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
+                                        line, KINDS[hit.kind]))
     return found
 
 

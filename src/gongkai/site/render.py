@@ -27,10 +27,23 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_without_overrides,
     )
     env.filters["cn_date"] = cn_date
     env.filters["tel"] = tel
     return env
+
+
+# Bidi overrides and isolates reorder what follows them: 名单‮fdp.exe shows as 名单exe.pdf. Nothing in a catalog
+# needs them (Chinese and Latin text lay themselves out), so no page carries them.
+_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_overrides(value: Any) -> Any:
+    if isinstance(value, str) and _OVERRIDES.search(value):
+        cleaned = _OVERRIDES.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
 
 
 def cn_date(day: dt.date | None) -> str:
