@@ -112,6 +112,51 @@ def test_init_towns_from_the_bundled_list_or_typed(gk: Callable[..., Run], tmp_p
     assert "编号: mzb-01\n    名称: 金城镇民政办" in agency
 
 
+PERSON = ["--address", "福建省泉州市永春县桃城镇八二三西路2号", "--contact", "王强", "--phone", "0595-23880000",
+          "--email", "ycrsj@example.gov.cn", "--leader", "李华:局长", "-y"]
+
+
+def test_init_another_kind_of_bureau_gets_no_civil_affairs_rows(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 人社局 does not fall under the 民政 guidelines: no 社会救助 rows, no 乡镇民政办, no MZ 索引号."""
+    bureau = ["--name", "永春县人力资源和社会保障局", "--code", "350525", *PERSON]
+    refused = gk("init", tmp_path / "a", *bureau)
+    assert refused.code == 2
+    assert "「永春县人力资源和社会保障局」不属于其中任何一个" in refused.err and "--from-xlsx" in refused.err
+    assert "--domain" in refused.err and not (tmp_path / "a").exists()
+
+    repo = tmp_path / "人社 局"  # a path with a space and Chinese characters
+    made = gk("init", repo, *bureau, "--domain", "就业创业=JYCY", "--handover", "10,25")
+    assert made.code == 0, made.err
+    agency = (repo / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "名称: 就业创业\n    代码: JYCY" in agency and "社会救助" not in agency and "民政办" not in agency
+    assert "索引号前缀: 350525-RL" in agency and "移交日: [10, 25]" in agency
+    assert not (repo / "catalog" / "items").exists()
+    assert "build-site '" + str(repo / "catalog") + "'" in made.out  # the hint can be pasted into the shell
+    assert gk("validate", "--strict", repo).code == 0
+    assert gk("build-site", repo / "catalog", "--out", tmp_path / "site", "--no-search").code == 0
+
+
+def test_init_a_township_government(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 乡镇人民政府 (9-digit code) takes the 乡级 rows of every guideline and has no 乡镇民政办 of its own."""
+    repo = tmp_path / "tcz"
+    made = gk("init", repo, "--name", "永春县桃城镇人民政府", "--code", "350525100", *PERSON, "--handover", "5")
+    assert made.code == 0, made.err
+    agency = (repo / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert '区划代码: "350525100"' in agency and "乡镇民政办\n" not in agency.split("单位:")[1].split("移交:")[0]
+    assert "名称: 永春县档案馆" in agency and "复议机关: 永春县人民政府" in agency
+    assert "编号: shswb\n    名称: 社会事务办" in agency and "索引号前缀: '350525100'" in agency
+    items = sorted(p.name for p in (repo / "catalog" / "items").rglob("*.yaml"))
+    # 民办函〔2019〕52号: all 13 社会救助 rows are 县级+乡级; of 养老服务 only rows 4–6 are 乡级.
+    assert len(items) == 16 and items[-1] == "YLFW-003.yaml"
+    elderly = (repo / "catalog" / "items" / "ylfw" / "YLFW-001.yaml").read_text(encoding="utf-8")
+    assert "二级事项: 养老机构备案" in elderly and "公开层级: [乡级]" in elderly
+    assert gk("validate", "--strict", repo).code == 0
+    assert gk("build-site", repo / "catalog", "--out", tmp_path / "site", "--no-search").code == 0
+    wrong = gk("init", tmp_path / "x", "--name", "桃城镇", "--code", "350525199", *PERSON)
+    assert wrong.code == 2 and "「350525199」不是本县的乡镇" in wrong.err and "350525100 桃城镇" in wrong.err
+    assert "不属于其中任何一个" not in wrong.err
+
+
 ANSWERS = """\
 机关名称: 德化县民政局
 区划代码: "350526"

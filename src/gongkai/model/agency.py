@@ -17,7 +17,8 @@ class Organisation(CatalogModel):
     """The bureau itself."""
 
     name: Text = Field(alias="名称", title="机关名称")
-    division_code: Text = Field(alias="区划代码", pattern=r"^\d{6}$", title="行政区划代码", description="6位数字，加引号")
+    division_code: Text = Field(alias="区划代码", pattern=r"^\d{6}(\d{3})?$", title="行政区划代码",
+                               description="县级机关6位、乡镇人民政府9位数字，加引号")
     address: Text | None = Field(None, alias="地址", title="地址")
     postcode: Text | None = Field(None, alias="邮编", title="邮编")
     contact: Text | None = Field(None, alias="联系人", title="联系人")

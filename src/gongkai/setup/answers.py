@@ -45,7 +45,8 @@ class Answers(CatalogModel):
     """Everything gongkai init needs to know; every key may come from the answers file, a flag or a prompt."""
 
     name: Text | None = Field(None, alias="机关名称", description="如 永春县民政局")
-    division_code: str | None = Field(None, alias="区划代码", pattern=r"^\d{6}$", description="县级行政区划代码，6位数字")
+    division_code: str | None = Field(None, alias="区划代码", pattern=r"^\d{6}(\d{3})?$",
+                                      description="行政区划代码：县级机关6位，乡镇人民政府9位")
     address: Text | None = Field(None, alias="地址")
     postcode: Text | None = Field(None, alias="邮编")
     contact: Text | None = Field(None, alias="联系人", description="政务公开专职工作人员")
