@@ -262,6 +262,26 @@ def test_init_from_the_bureaus_own_table(gk: Callable[..., Run], tmp_path: Path)
     assert gk("validate", "--strict", repo).code == 0
 
 
+
+def test_init_another_bureau_from_its_own_table(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 人社局's directory (a 领域 no guideline has): its items get a 股室 named after the 领域, and validate clean."""
+    book = Workbook()
+    book.active.title = "就业创业"
+    book.active.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+                        "公开对象", "公开方式", "公开层级"])
+    book.active.append([1, "就业服务", "办事指南", "办理事项、办理条件、申请材料", "《就业服务与就业管理规定》",
+                        "自信息形成或者变更之日起20个工作日内", "县人社局", "■政府网站", "特定群众", "依申请公开", "县级"])
+    book.save(table := tmp_path / "人社局目录.xlsx")
+    repo = tmp_path / "ycrsj"
+    made = gk("init", repo, "--name", "永春县人力资源和社会保障局", "--code", "350525", *PERSON,
+              "--from-xlsx", table, "--domain", "就业创业=JYCY")
+    assert made.code == 0, made.out + made.err
+    agency = (repo / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "编号: jycyg\n    名称: 就业创业股" in agency
+    item = (repo / "catalog" / "items" / "jycy" / "JYCY-001.yaml").read_text(encoding="utf-8")
+    assert "责任单位: jycyg" in item and "公开方式: 依申请" in item
+    assert gk("validate", "--strict", repo).code == 0
+
 def test_init_from_a_table_with_an_error_makes_nothing(gk: Callable[..., Run], tmp_path: Path) -> None:
     book = Workbook()
     book.active.title = "社会救助"
