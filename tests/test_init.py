@@ -354,6 +354,17 @@ def test_init_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     assert (tmp_path / "yc" / ".gitlab-ci.yml").is_file()
 
 
+
+def test_init_asks_another_bureau_for_its_domains(tmp_path: Path) -> None:
+    answers = ["永春县人力资源和社会保障局", "350525", "就业创业=JYCY、社会保险=SHBX", "福建省泉州市永春县桃城镇2号", "",
+               "王强", "0595-23880000", "rs@example.gov.cn", "李华", "", "1", "", "", "", "", "", "", "无", ""]
+    script = Path(sys.executable).parent / "gongkai"
+    shown = _converse([str(script), "init", str(tmp_path / "rs")], answers, {"GONGKAI_TODAY": "2026-11-27"})
+    assert "不适用于「永春县人力资源和社会保障局」" in shown and "自带的乡镇表" not in shown
+    agency = (tmp_path / "rs" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "名称: 就业创业\n    代码: JYCY" in agency and "名称: 社会保险\n    代码: SHBX" in agency
+    assert "乡镇民政办" not in agency and "索引号前缀: 350525-RL" in agency
+
 def test_init_commits_as_the_contact_when_git_has_no_user(gk: Callable[..., Run], tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
