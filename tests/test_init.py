@@ -384,3 +384,17 @@ def test_a_wrong_flag_value_names_the_flag(gk: Callable[..., Run], tmp_path: Pat
     assert result.code == 2
     assert "基础地址" in result.err and "（--base-url）" in result.err
     assert not (tmp_path / "x").exists()
+
+
+def test_init_handover_days_outside_a_month_are_refused_and_31_is_the_months_end(gk: Callable[..., Run],
+                                                                                  tmp_path: Path) -> None:
+    flags = [f for f in YONGCHUN if f not in ("--handover", "5")]
+    refused = gk("init", tmp_path / "x", *flags, "--handover", "0,20")
+    assert refused.code == 2 and "「移交日」" in refused.err and "（--handover）" in refused.err
+    assert not (tmp_path / "x").exists()
+    made = gk("init", tmp_path / "y", *flags, "--handover", "31")
+    assert made.code == 0, made.err
+    schedule = gk("handover", "schedule", "--year", "2026", "-C", tmp_path / "y" / "catalog")
+    # 2026-01-31 is a Saturday, 2026-02-01 a Sunday: the range names both months.
+    assert "2026-01-31  →  2026-02-02（周一）  1月31日至2月1日是周末，节假日顺延至2月2日" in schedule.out
+    assert "2026-02-28  →  2026-02-28（周六）" in schedule.out  # a 调休 working Saturday, and February's last day
