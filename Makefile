@@ -26,7 +26,7 @@ typecheck: $(VENV)/.installed
 	$(PY) -m mypy
 
 bench: $(VENV)/.installed
-	$(PY) benchmarks/bench_validate.py
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site .gongkai-cache catalog/.gongkai-cache

@@ -27,10 +27,10 @@ LIST = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{
 """
 
 
-def export(records: int) -> Path:
+def export(records: int, source: Path | None = None, target: Path | None = None) -> Path:
     """The generated catalog's admitted records as a Hugo site."""
-    catalog = load_catalog(HERE / "out" / f"site-{records}")
-    target = HERE / "out" / f"hugo-{records}"
+    catalog = load_catalog(source or HERE / "out" / f"site-{records}")
+    target = target or HERE / "out" / f"hugo-{records}"
     shutil.rmtree(target, ignore_errors=True)
     (target / "content/records").mkdir(parents=True)
     (target / "layouts/_default").mkdir(parents=True)

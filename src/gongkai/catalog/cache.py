@@ -21,6 +21,8 @@ STATS_FILE = "stats.v2.marshal"
 # A file changed less than this before it was hashed may change again unseen within one timestamp tick
 # (2 s on FAT, a clock tick elsewhere); git calls such files racily clean and hashes them again.
 RACY_NS = 2_000_000_000
+# Up to this many keys are looked up one by one; more read the table once (SQLite caps a query at 32,766 values).
+LOOKUP_LIMIT = 500
 
 
 @cache  # one process runs one version of the code; a command reading many catalogs (county) asks once
@@ -116,15 +118,37 @@ class Cache:
             pass
 
     def parsed(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
-        """Cached results for (blob, kind) pairs that have one."""
+        """Cached results for (blob, kind) pairs that have one.
+
+        A few keys are looked up by index; many keys (a whole catalog) read the table once, which eviction keeps
+        no larger than the files of the catalog that had findings.
+        """
         if self.db is None or not keys:
             return {}
         wanted = set(keys)
-        found: dict[tuple[str, str], Any] = {}
-        for blob, kind, payload in self.db.execute("SELECT blob, kind, payload FROM parsed"):
-            if (blob, kind) in wanted:
-                found[(blob, kind)] = pickle.loads(payload)
-        return found
+        if len(wanted) > LOOKUP_LIMIT:
+            rows = self.db.execute("SELECT blob, kind, payload FROM parsed")
+        else:
+            blobs = sorted({blob for blob, _ in wanted})
+            rows = self.db.execute(f"SELECT blob, kind, payload FROM parsed WHERE blob IN ({','.join('?' * len(blobs))})",
+                                   blobs)
+        return {(blob, kind): pickle.loads(payload) for blob, kind, payload in rows if (blob, kind) in wanted}
+
+    def evict_parsed(self, kept: set[str]) -> None:
+        """Forget parse results of contents no file of the catalog has any more (edited, renamed, deleted)."""
+        if self.db is None:
+            return
+        stale = [(blob,) for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed") if blob not in kept]
+        if stale:
+            self._write("DELETE FROM parsed WHERE blob=?", stale)
+
+    def evict_stats(self, kept: set[str]) -> None:
+        """Forget the recorded hashes of paths the catalog no longer holds."""
+        table = self._stats_table()
+        stale = [path for path in table if path not in kept]
+        for path in stale:
+            del table[path]
+        self._dirty = self._dirty or bool(stale)
 
     def put_parsed(self, rows: Iterable[tuple[str, str, Any]]) -> None:
         self._write(
@@ -139,7 +163,12 @@ class Cache:
         row = self.db.execute("SELECT payload FROM memo WHERE k=?", (key,)).fetchone()
         return pickle.loads(row[0]) if row else None
 
-    def put_memo(self, key: str, value: Any) -> None:
+    def put_memo(self, key: str, value: Any, replaces: str | None = None) -> None:
+        """Remember *value* under *key*; results under other keys starting with *replaces* are dropped (outdated)."""
+        if replaces is not None and self.db is not None:
+            stale = [(k,) for (k,) in self.db.execute("SELECT k FROM memo WHERE substr(k, 1, ?) = ?",
+                                                       (len(replaces), replaces)) if k != key]
+            self._write("DELETE FROM memo WHERE k=?", stale)
         self._write("INSERT OR REPLACE INTO memo VALUES(?,?)", [(key, pickle.dumps(value))])
 
     def _write(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:

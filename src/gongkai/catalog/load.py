@@ -203,6 +203,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
             attachments.append(entry)
             continue
         files.append((entry.path, kind, _blob(source, entry, cache, fresh)))
+    if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
+        cache.evict_stats({e.path for e in attachments} | {path for path, _, _ in files})
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
     return Listing(tuple(files), frozenset(e.path for e in attachments),
@@ -225,17 +227,17 @@ def _blob(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -
 
 @contextmanager
 def _quiet_gc() -> Iterator[None]:
-    """Parse without cyclic garbage collection, then freeze what was built.
+    """Parse without cyclic garbage collection.
 
-    A catalog is hundreds of thousands of small acyclic objects that live as long as the command; without this,
-    Python's collector walks all of them again and again while they are created and read (a third of the time).
+    A catalog is hundreds of thousands of small acyclic objects; without this, Python's collector walks all of them
+    again and again while they are created (a third of the time). Freezing them afterwards is the command line's
+    business (gongkai.cli): a library caller may be a long-running process.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -261,6 +263,8 @@ def _load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         if parsed.diagnostics:  # only these are costly to redo (positions); a clean file parses faster than it unpickles
             new.append((blob, kind, parsed))
     cache.put_parsed(new)
+    if isinstance(source, WorkingTree):  # revisions read by diff share the cache: their contents are not stale
+        cache.evict_parsed({blob for _, _, blob in listing.files})
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 

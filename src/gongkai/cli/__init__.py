@@ -6,6 +6,7 @@ Each other module of this package defines commands. Only the module of the comma
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import re
@@ -17,7 +18,8 @@ from typing import NoReturn
 from gongkai.cli.app import app
 from gongkai.cli.app import main as _run_app
 
-_INFRASTRUCTURE = {"app", "zh", "options"}
+GC_YOUNG = 100_000  # allocations between collections of the youngest generation (Python's default: 700)
+_INFRASTRUCTURE = {"app", "zh", "options", "listing"}
 _DECLARATION = re.compile(r'@app\.command\("([^"]+)"\)|app\.add_typer\([^)]*name="([^"]+)"')
 # A module that adds sub-commands to another module's group says so: EXTENDS = "export".
 _EXTENSION = re.compile(r'^EXTENDS = "([^"]+)"', re.MULTILINE)
@@ -61,8 +63,29 @@ def load_commands(argv: list[str] | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with *argv* (default sys.argv[1:]); returns the exit code."""
-    load_commands(argv)
+    args = argv if argv is not None else sys.argv[1:]
+    if _lists_commands(args):
+        from gongkai.cli.listing import listing_app  # noqa: PLC0415 - only the top-level help needs it
+
+        return _run_app(args, listing_app(_modules()))
+    load_commands(args)
+    _settle_gc()
     return _run_app(argv)
+
+
+def _settle_gc() -> None:
+    """One command per process: what is imported lives until the end, and so does the catalog once loaded.
+
+    Frozen objects are never walked by the cyclic collector again; a larger first generation keeps it from walking
+    the young catalog objects again and again while a large catalog is loaded and checked.
+    """
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
+
+
+def _lists_commands(args: list[str]) -> bool:
+    """True for `gongkai`, `gongkai --help` and `gongkai -h`: the top-level help, which lists commands only."""
+    return all(a in ("--help", "-h") for a in args)
 
 
 def run() -> NoReturn:

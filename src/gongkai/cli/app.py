@@ -20,20 +20,28 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 
 localize()
-app = typer.Typer(
-    name="gongkai",
-    help="gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
 
 
-@app.callback()
+def new_app() -> typer.Typer:
+    """The top-level typer application, as `gongkai` and its command listing both build it."""
+    made = typer.Typer(
+        name="gongkai",
+        help="gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。",
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+    )
+    made.callback()(_root)
+    return made
+
+
 def _root() -> None:
     """gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。"""
+
+
+app = new_app()
 
 
 class MaskedConsole(Console):
@@ -53,16 +61,16 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI: expected problems exit 1 or 2 with a Chinese message, crashes exit 3 — never a traceback."""
+def main(argv: list[str] | None = None, application: typer.Typer | None = None) -> int:
+    """Run the CLI (or *application*, the command listing): problems exit 1 or 2 in Chinese, crashes exit 3 — never a traceback."""
     tolerate_any_console()
     with quiet_libraries():
-        return _run(argv)
+        return _run(argv, application or app)
 
 
-def _run(argv: list[str] | None) -> int:
+def _run(argv: list[str] | None, application: typer.Typer) -> int:
     try:
-        result = app(args=argv, standalone_mode=False)
+        result = application(args=argv, standalone_mode=False)
         if result == EXIT_INTERRUPTED:  # typer turns Ctrl+C into a silent Exit(130)
             err.print(INTERRUPTED)
         return int(result) if isinstance(result, int) else EXIT_OK

@@ -115,7 +115,7 @@ def read_department(department: Department, year: int, today: dt.date, use_cache
     if found is not None:
         return found
     result = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
-    cache.put_memo(key, result)
+    cache.put_memo(key, result, replaces="county/")  # only the latest state of the catalog is worth keeping
     return result
 
 

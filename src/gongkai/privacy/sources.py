@@ -1,0 +1,45 @@
+"""The source scan as the gate calls it: a record's refused attachments and personal data, an item, gongkai.yaml."""
+
+from __future__ import annotations
+
+from gongkai.catalog import Catalog
+from gongkai.model import Item, Record
+from gongkai.privacy.attachments import attachment_problem
+from gongkai.privacy.fields import describe, model_texts
+from gongkai.privacy.findings import PrivacyFinding, file_finding, segment_findings
+from gongkai.privacy.extract import Segment
+from gongkai.privacy.mask import mask_log
+from gongkai.privacy.scan import allowed_of, scan_record
+
+
+def record_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding]:
+    """Everything that keeps *record* from being published: refused attachments, and personal data anywhere in it."""
+    return attachment_findings(catalog, record) + list(scan_record(catalog, record).findings)
+
+
+def attachment_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding]:
+    """The attachments of *record* that fail the attachment check (path, link, file, format, content), checked now."""
+    found = []
+    for index, attachment in enumerate(record.attachments):
+        problem = attachment_problem(catalog, attachment.file)
+        if problem is not None:
+            where = f"附件「{mask_log(attachment.file)}」"
+            found.append(file_finding(record.id, ("附件", index, "文件"), where, problem.code, problem.reason))
+    return found
+
+
+def item_findings(catalog: Catalog, item: Item) -> list[PrivacyFinding]:
+    """Personal data in any field of a disclosure item (公开内容, 公开依据, 咨询电话, 备注, 空白说明 …)."""
+    allowed = allowed_of(catalog.agency)
+    return [f for path, text in model_texts(item)
+            for f in segment_findings(item.id, path, [Segment(text, describe(path))], allowed)]
+
+
+def agency_findings(catalog: Catalog) -> list[PrivacyFinding]:
+    """Personal data in gongkai.yaml (contacts, 领导 …); the bureau's own phones and addresses are allowed."""
+    agency = catalog.agency
+    if agency is None:
+        return []
+    allowed = allowed_of(catalog.agency)
+    return [f for path, text in model_texts(agency)
+            for f in segment_findings("", path, [Segment(text, describe(path))], allowed)]
