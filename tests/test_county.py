@@ -64,7 +64,8 @@ def test_county_over_three_catalogs_one_broken(gk: Callable[..., Run], county: t
     assert review["永春县民政局"]["B4"].value == "综合业务"  # first row of 民办函〔2019〕52号 社会救助
     scorecard = load_workbook(out / "scorecard-2026.xlsx")["部门考核"]
     rows = [[c for c in row] for row in scorecard.iter_rows(min_row=3, max_row=5, values_only=True)]
-    assert rows[0][:3] == ["永春县民政局", "19", "0"] and rows[1][:3] == ["德化县民政局", "19", "0"]
+    # counts are numbers, so that the 政务公开办 can sum and sort them in Excel
+    assert rows[0][:3] == ["永春县民政局", 19, 0] and rows[1][:3] == ["德化县民政局", 19, 0]
     # gongkai inspect: no 单项否决 fails; 5 points off for the 2025 年报 a bureau adopted in 2026 has not published.
     assert rows[0][8] == "合格（95分）" and rows[0][9] == "平衡"
     assert rows[2][:2] == [str(county[2]), "无法读取（见表下说明）"]
@@ -152,3 +153,17 @@ def test_county_json_is_stable(gk: Callable[..., Run], county: tuple[Path, Path,
     assert data["schema"] == "gongkai.county/1" and data["year"] == 2026 and data["today"] == "2026-11-27"
     entry = data["departments"][0]
     assert entry["事项"] == "19" and entry["网站检查"] == "合格（95分）" and entry["totals"]["items"] == 19
+
+
+def test_county_review_says_when_a_department_has_no_items(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 人社局 started with its 领域 only: its review sheet says the directory is empty instead of being blank."""
+    bureau = tmp_path / "ycrsj"
+    made = gk("init", bureau, "--name", "永春县人力资源和社会保障局", "--code", "350525", "--domain", "就业创业=JYCY",
+              *YONGCHUN[4:])
+    assert made.code == 0, made.err
+    result = gk("county", bureau, "--year", "2026", "--out", tmp_path / "o")
+    assert result.code == 0, result.out
+    review = load_workbook(tmp_path / "o" / "review-2026.xlsx")
+    assert review["永春县人力资源和社会保障局"]["A1"].value == "永春县人力资源和社会保障局的目录中还没有事项。"
+    scorecard = load_workbook(tmp_path / "o" / "scorecard-2026.xlsx")["部门考核"]
+    assert [c.value for c in scorecard[3]][:3] == ["永春县人力资源和社会保障局", 0, 0]

@@ -270,3 +270,17 @@ def test_shell_quote_for_posix_and_windows(path: str, posix: str, windows: str) 
     assert shell_quote(path, windows=False) == posix
     assert shell_quote(path, windows=True) == windows
     assert shlex.split(shell_quote(path, windows=False)) == [path if not path.startswith("-") else "./" + path]
+
+
+@pytest.mark.parametrize("name", ["gongkai.yaml.txt", "GONGKAI.YAML", "gongkai.yml"])
+def test_a_misnamed_gongkai_yaml_is_named_with_the_rename(gk: Callable[..., Run], cat: CatalogDir, name: str) -> None:
+    (cat.root / "gongkai.yaml").rename(cat.root / name)
+    run = gk("validate", cat.root)
+    assert run.code == 2
+    assert f"中没有 gongkai.yaml，但有「{name}」" in run.err and f"请把「{name}」改名为 gongkai.yaml" in run.err
+
+
+def test_a_key_written_twice_names_the_key_and_its_first_line(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("  结论: ", "  审查人: 李四\n  结论: ", 1))  # nested, as pasted twice in Notepad
+    found = [(d["line"], d["code"], d["message"]) for d in diagnostics(gk, cat.root)]
+    assert found == [(12, "GK004", "键「审查人」写了两次（第10行已有）")]

@@ -112,6 +112,51 @@ def test_init_towns_from_the_bundled_list_or_typed(gk: Callable[..., Run], tmp_p
     assert "编号: mzb-01\n    名称: 金城镇民政办" in agency
 
 
+PERSON = ["--address", "福建省泉州市永春县桃城镇八二三西路2号", "--contact", "王强", "--phone", "0595-23880000",
+          "--email", "ycrsj@example.gov.cn", "--leader", "李华:局长", "-y"]
+
+
+def test_init_another_kind_of_bureau_gets_no_civil_affairs_rows(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 人社局 does not fall under the 民政 guidelines: no 社会救助 rows, no 乡镇民政办, no MZ 索引号."""
+    bureau = ["--name", "永春县人力资源和社会保障局", "--code", "350525", *PERSON]
+    refused = gk("init", tmp_path / "a", *bureau)
+    assert refused.code == 2
+    assert "「永春县人力资源和社会保障局」不属于其中任何一个" in refused.err and "--from-xlsx" in refused.err
+    assert "--domain" in refused.err and not (tmp_path / "a").exists()
+
+    repo = tmp_path / "人社 局"  # a path with a space and Chinese characters
+    made = gk("init", repo, *bureau, "--domain", "就业创业=JYCY", "--handover", "10,25")
+    assert made.code == 0, made.err
+    agency = (repo / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "名称: 就业创业\n    代码: JYCY" in agency and "社会救助" not in agency and "民政办" not in agency
+    assert "索引号前缀: 350525-RL" in agency and "移交日: [10, 25]" in agency
+    assert not (repo / "catalog" / "items").exists()
+    assert "build-site '" + str(repo / "catalog") + "'" in made.out  # the hint can be pasted into the shell
+    assert gk("validate", "--strict", repo).code == 0
+    assert gk("build-site", repo / "catalog", "--out", tmp_path / "site", "--no-search").code == 0
+
+
+def test_init_a_township_government(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 乡镇人民政府 (9-digit code) takes the 乡级 rows of every guideline and has no 乡镇民政办 of its own."""
+    repo = tmp_path / "tcz"
+    made = gk("init", repo, "--name", "永春县桃城镇人民政府", "--code", "350525100", *PERSON, "--handover", "5")
+    assert made.code == 0, made.err
+    agency = (repo / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert '区划代码: "350525100"' in agency and "乡镇民政办\n" not in agency.split("单位:")[1].split("移交:")[0]
+    assert "名称: 永春县档案馆" in agency and "复议机关: 永春县人民政府" in agency
+    assert "编号: shswb\n    名称: 社会事务办" in agency and "索引号前缀: '350525100'" in agency
+    items = sorted(p.name for p in (repo / "catalog" / "items").rglob("*.yaml"))
+    # 民办函〔2019〕52号: all 13 社会救助 rows are 县级+乡级; of 养老服务 only rows 4–6 are 乡级.
+    assert len(items) == 16 and items[-1] == "YLFW-003.yaml"
+    elderly = (repo / "catalog" / "items" / "ylfw" / "YLFW-001.yaml").read_text(encoding="utf-8")
+    assert "二级事项: 养老机构备案" in elderly and "公开层级: [乡级]" in elderly
+    assert gk("validate", "--strict", repo).code == 0
+    assert gk("build-site", repo / "catalog", "--out", tmp_path / "site", "--no-search").code == 0
+    wrong = gk("init", tmp_path / "x", "--name", "桃城镇", "--code", "350525199", *PERSON)
+    assert wrong.code == 2 and "「350525199」不是本县的乡镇" in wrong.err and "350525100 桃城镇" in wrong.err
+    assert "不属于其中任何一个" not in wrong.err
+
+
 ANSWERS = """\
 机关名称: 德化县民政局
 区划代码: "350526"
@@ -217,6 +262,26 @@ def test_init_from_the_bureaus_own_table(gk: Callable[..., Run], tmp_path: Path)
     assert gk("validate", "--strict", repo).code == 0
 
 
+
+def test_init_another_bureau_from_its_own_table(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A 人社局's directory (a 领域 no guideline has): its items get a 股室 named after the 领域, and validate clean."""
+    book = Workbook()
+    book.active.title = "就业创业"
+    book.active.append(["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+                        "公开对象", "公开方式", "公开层级"])
+    book.active.append([1, "就业服务", "办事指南", "办理事项、办理条件、申请材料", "《就业服务与就业管理规定》",
+                        "自信息形成或者变更之日起20个工作日内", "县人社局", "■政府网站", "特定群众", "依申请公开", "县级"])
+    book.save(table := tmp_path / "人社局目录.xlsx")
+    repo = tmp_path / "ycrsj"
+    made = gk("init", repo, "--name", "永春县人力资源和社会保障局", "--code", "350525", *PERSON,
+              "--from-xlsx", table, "--domain", "就业创业=JYCY")
+    assert made.code == 0, made.out + made.err
+    agency = (repo / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "编号: jycyg\n    名称: 就业创业股" in agency
+    item = (repo / "catalog" / "items" / "jycy" / "JYCY-001.yaml").read_text(encoding="utf-8")
+    assert "责任单位: jycyg" in item and "公开方式: 依申请" in item
+    assert gk("validate", "--strict", repo).code == 0
+
 def test_init_from_a_table_with_an_error_makes_nothing(gk: Callable[..., Run], tmp_path: Path) -> None:
     book = Workbook()
     book.active.title = "社会救助"
@@ -289,6 +354,17 @@ def test_init_asks_in_chinese_on_a_terminal(tmp_path: Path) -> None:
     assert (tmp_path / "yc" / ".gitlab-ci.yml").is_file()
 
 
+
+def test_init_asks_another_bureau_for_its_domains(tmp_path: Path) -> None:
+    answers = ["永春县人力资源和社会保障局", "350525", "就业创业=JYCY、社会保险=SHBX", "福建省泉州市永春县桃城镇2号", "",
+               "王强", "0595-23880000", "rs@example.gov.cn", "李华", "", "1", "", "", "", "", "", "", "无", ""]
+    script = Path(sys.executable).parent / "gongkai"
+    shown = _converse([str(script), "init", str(tmp_path / "rs")], answers, {"GONGKAI_TODAY": "2026-11-27"})
+    assert "不适用于「永春县人力资源和社会保障局」" in shown and "自带的乡镇表" not in shown
+    agency = (tmp_path / "rs" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "名称: 就业创业\n    代码: JYCY" in agency and "名称: 社会保险\n    代码: SHBX" in agency
+    assert "乡镇民政办" not in agency and "索引号前缀: 350525-RL" in agency
+
 def test_init_commits_as_the_contact_when_git_has_no_user(gk: Callable[..., Run], tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
@@ -308,3 +384,17 @@ def test_a_wrong_flag_value_names_the_flag(gk: Callable[..., Run], tmp_path: Pat
     assert result.code == 2
     assert "基础地址" in result.err and "（--base-url）" in result.err
     assert not (tmp_path / "x").exists()
+
+
+def test_init_handover_days_outside_a_month_are_refused_and_31_is_the_months_end(gk: Callable[..., Run],
+                                                                                  tmp_path: Path) -> None:
+    flags = [f for f in YONGCHUN if f not in ("--handover", "5")]
+    refused = gk("init", tmp_path / "x", *flags, "--handover", "0,20")
+    assert refused.code == 2 and "「移交日」" in refused.err and "（--handover）" in refused.err
+    assert not (tmp_path / "x").exists()
+    made = gk("init", tmp_path / "y", *flags, "--handover", "31")
+    assert made.code == 0, made.err
+    schedule = gk("handover", "schedule", "--year", "2026", "-C", tmp_path / "y" / "catalog")
+    # 2026-01-31 is a Saturday, 2026-02-01 a Sunday: the range names both months.
+    assert "2026-01-31  →  2026-02-02（周一）  1月31日至2月1日是周末，节假日顺延至2月2日" in schedule.out
+    assert "2026-02-28  →  2026-02-28（周六）" in schedule.out  # a 调休 working Saturday, and February's last day

@@ -152,9 +152,25 @@ def find_root(path: Path) -> Path:
     for candidate in (path, path / "catalog"):
         if (candidate / "gongkai.yaml").is_file():
             return candidate
+    for candidate in (path, path / "catalog"):
+        if near := _misnamed_agency_file(candidate):
+            raise CatalogNotFound(
+                f"「{candidate}」中没有 gongkai.yaml，但有「{near.name}」：文件名应是 gongkai.yaml（全小写，"
+                f"扩展名 .yaml）。记事本保存时常加上 .txt，Windows 资源管理器又不显示扩展名：请把「{near.name}」改名为 "
+                "gongkai.yaml（在资源管理器「查看」中勾选「文件扩展名」后改名）")
     raise CatalogNotFound(
         f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
     )
+
+
+def _misnamed_agency_file(folder: Path) -> Path | None:
+    """A file that is meant to be gongkai.yaml: GONGKAI.YAML, gongkai.yml, gongkai.yaml.txt, 「gongkai .yaml」…"""
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return None
+    squeezed = {"gongkai.yaml", "gongkai.yml", "gongkai.yaml.txt", "gongkai.yml.txt", "gongkai.txt"}
+    return next((e for e in entries if e.is_file() and "".join(e.name.lower().split()) in squeezed), None)
 
 
 def catalog_root_of(path: Path) -> Path | None:

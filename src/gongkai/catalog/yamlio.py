@@ -196,7 +196,21 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     elif code == "GK001" and opened:
         line, column = opened
         message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
+    elif code == "GK004":
+        message = _duplicate_message(raw, text, line, column)
     return YamlProblem(code, message, hint, line, column)
+
+
+def _duplicate_message(raw: str, text: str, line: int, column: int) -> str:
+    """Which key is written twice, and the line of its first occurrence (at the same indentation, above)."""
+    found = re.search(r'found duplicate key "(.*?)"', raw)
+    if found is None:
+        return "同一个键写了两次"
+    key = found.group(1)
+    lines = text.split("\n")[: line - 1]
+    pattern = re.compile(r"^\s{" + str(column - 1) + r"}(?:-\s+)?" + re.escape(key) + r"\s*:")
+    first = next((n for n in range(len(lines), 0, -1) if pattern.match(lines[n - 1])), None)
+    return f"键「{key}」写了两次" + (f"（第{first}行已有）" if first else "")
 
 
 _OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")

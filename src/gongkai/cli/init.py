@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
+from gongkai.cli.quoting import shell_quote
 from gongkai.cli.options import TodayOpt, parse_date, today
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
@@ -19,7 +20,8 @@ from gongkai.catalog.sources import WorkingTree
 from gongkai.setup.answers import Answers, merge, read_answers
 from gongkai.setup.create import InitResult, baseline, init_catalog, refuse_existing
 from gongkai.setup.divisions import county, towns_of
-from gongkai.setup.resolve import DEFAULT_HOURS, check_code, resolve
+from gongkai.setup.guidelines import guidelines, guidelines_of
+from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, resolve
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
@@ -55,7 +57,7 @@ def init_command(
     answers_file: Annotated[Path | None, typer.Option("--answers", "-a", help="答案文件（YAML），格式见 README「新机关启用」", show_default=False)] = None,
     from_xlsx: Annotated[Path | None, typer.Option("--from-xlsx", help="从本机关已发布的目录表（xlsx 或 xls）建立事项，代替标准指引", show_default=False)] = None,
     name: Annotated[str | None, typer.Option("--name", help="机关名称，如 永春县民政局", show_default=False)] = None,
-    code: Annotated[str | None, typer.Option("--code", help="县级行政区划代码（6位），如 350525", show_default=False)] = None,
+    code: Annotated[str | None, typer.Option("--code", help="行政区划代码：县级机关6位，如 350525；乡镇人民政府9位，如 350525100", show_default=False)] = None,
     address: Annotated[str | None, typer.Option("--address", help="机关地址", show_default=False)] = None,
     postcode: Annotated[str | None, typer.Option("--postcode", help="邮编", show_default=False)] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="联系人（政务公开专职工作人员）", show_default=False)] = None,
@@ -70,7 +72,7 @@ def init_command(
     handover: Annotated[str | None, typer.Option("--handover", help="每月移交两馆的日子：5,20（福建，默认）、5（每月5日）或自定的几日", show_default=False)] = None,
     archive: Annotated[str | None, typer.Option("--archive", help="接收的档案馆，默认「县名档案馆」", show_default=False)] = None,
     library: Annotated[str | None, typer.Option("--library", help="接收的图书馆，默认「县名图书馆」", show_default=False)] = None,
-    index_prefix: Annotated[str | None, typer.Option("--index-prefix", help="索引号前缀，默认「区划代码-MZ」", show_default=False)] = None,
+    index_prefix: Annotated[str | None, typer.Option("--index-prefix", help="索引号前缀，默认「区划代码-机关简称的拼音首字母」，如 350525-MZ", show_default=False)] = None,
     index_pattern: Annotated[str | None, typer.Option("--index-pattern", help="索引号格式（正则表达式），默认按前缀生成", show_default=False)] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="本栏目在县政府门户网站上的地址（基础地址）", show_default=False)] = None,
     desk_office: Annotated[str | None, typer.Option("--desk-office", help="依申请公开受理机构，默认「机关名称办公室」", show_default=False)] = None,
@@ -164,13 +166,16 @@ def _ask(answers: Answers) -> dict[str, Any]:
     while code is None or check_code(code):
         if code is not None:
             err.print(check_code(code), markup=False)
-        code = typer.prompt("县级行政区划代码（6位，如 350525）").strip()
+        code = typer.prompt("行政区划代码（县级机关6位，如 350525；乡镇人民政府9位，如 350525100）").strip()
         got["区划代码"] = code
-    place = county(code)
+    place = county(code[:6])
     assert place is not None
     out.print(f"  → {place.full_name}", markup=False)
-    if answers.towns is None:
+    name = str(_value(answers, "机关名称") or got.get("机关名称") or "")
+    if answers.towns is None and len(code) == 6 and guidelines_of(name):
         got["乡镇"] = _ask_towns(code)
+    if len(code) == 6 and not guidelines_of(name) and answers.guidelines is None and not answers.domains:
+        got["领域"] = _ask_domains(name)
     for key, label in (("地址", "机关地址"), ("邮编", "邮编（可不填）"), ("联系人", "联系人（政务公开专职工作人员）"),
                        ("联系电话", "联系电话"), ("电子邮箱", "电子邮箱")):
         text(key, label)
@@ -182,7 +187,7 @@ def _ask(answers: Answers) -> dict[str, Any]:
         got["移交日"] = HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）"))
     text("档案馆", "接收的档案馆", f"{place.name}档案馆")
     text("图书馆", "接收的图书馆", f"{place.name}图书馆")
-    text("索引号前缀", "索引号前缀（索引号为「前缀-年份-00001」）", f"{code}-MZ")
+    text("索引号前缀", "索引号前缀（索引号为「前缀-年份-00001」）", default_index_prefix(name, code))
     text("基础地址", "本栏目在县政府门户网站上的地址（https://…，可不填）")
     if answers.desk is None:
         got["依申请公开"] = {k: v for k, v in {
@@ -197,6 +202,15 @@ def _value(answers: Answers, alias: str) -> Any:
     """The value of the field whose YAML key is *alias*."""
     name = next(n for n, f in Answers.model_fields.items() if f.alias == alias)
     return getattr(answers, name)
+
+
+def _ask_domains(name: str) -> list[dict[str, str]] | None:
+    """A bureau no shipped guideline fits names its 领域 (its items come later, by new item or import)."""
+    out.print(f"gongkai 自带的标准指引（{'、'.join(g.domain for g in guidelines())}）不适用于「{name}」。", markup=False)
+    typed = typer.prompt("本机关的领域，写成「名称=代码」，用「、」分隔（如 就业创业=JYCY、社会保险=SHBX；"
+                         "直接回车则不建立，改用 --from-xlsx 从目录表开始）", default="", show_default=False)
+    entries = [t.strip() for t in typed.replace("，", "、").split("、") if t.strip()]
+    return _pairs(entries, "=", ("名称", "代码"), "--domain")
 
 
 def _ask_towns(code: str) -> list[str]:
@@ -224,7 +238,7 @@ def _show(result: InitResult) -> None:
         err.print(render_text(result.report, source_lines(WorkingTree(result.catalog))), end="", markup=False)
     out.print(f"校验：{errors} 个错误，{warnings} 个警告；{unconfirmed} 条生成的空白说明待确认（GK550）", markup=False)
     out.print("下一步：\n  1. 核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）\n"
-              f"  2. gongkai build-site {result.catalog} 生成网站；gongkai new record 登记信息", markup=False)
+              f"  2. gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息", markup=False)
 
 
 def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactive: bool) -> None:
@@ -234,7 +248,7 @@ def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactiv
         typed = typer.prompt("启用前最后一次人工送交两馆是哪一天？（YYYY-MM-DD，直接回车跳过）", default="", show_default=False)
         through = parse_date(typed.strip(), "送交日期") if typed.strip() else None
     if through is None:
-        out.print(f"  3. 启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {result.catalog}",
+        out.print(f"  3. 启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {shell_quote(result.catalog)}",
                   markup=False)
         return
     sha, count = baseline(result.root, through, now, answers.contact or "", answers.email or "")

@@ -94,9 +94,15 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
 
 
 def _scorecard(view: CountyView, title: str) -> bytes:
-    units = [[d.name, *row] for d in view.readable if d.score for row in scorecard_rows(d.score)]
-    sheets = [("部门考核", HEADERS, [score_row(d) for d in view.departments], notes(view)), ("各单位", UNIT_HEADERS, units, [])]
+    units = [_counts([d.name, *row]) for d in view.readable if d.score for row in scorecard_rows(d.score)]
+    rows = [_counts(score_row(d)) for d in view.departments]
+    sheets = [("部门考核", HEADERS, rows, notes(view)), ("各单位", UNIT_HEADERS, units, [])]
     return table_workbook(f"{title}{view.year}年政务公开考核表（截至{view.today}）", sheets)
+
+
+def _counts(row: list[str]) -> list[object]:
+    """Counts as numbers, so that the 政务公开办 can sum and sort them in Excel; the rest stays text."""
+    return [int(cell) if cell.isascii() and cell.isdigit() else cell for cell in row]
 
 
 def _review(view: CountyView) -> bytes:

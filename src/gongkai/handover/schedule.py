@@ -45,7 +45,8 @@ class HandoverDay:
 
 def _run_text(run: list[DayInfo]) -> str:
     first, last = run[0].day, run[-1].day
-    span = f"{first.month}月{first.day}日" + (f"至{last.day}日" if last != first else "")
+    end = f"{last.month}月{last.day}日" if last.month != first.month else f"{last.day}日"  # 1月31日至2月1日
+    span = f"{first.month}月{first.day}日" + (f"至{end}" if last != first else "")
     if run[0].kind is DayKind.WEEKEND:
         return f"{span}是{'周末' if len(run) > 1 else run[0].reason.split('，')[0]}"
     return f"{span}{run[0].reason}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,10 @@ class Grid:
     name: str
     cells: dict[tuple[int, int], str]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: bool = False  # the sheet itself is hidden (often an old version or a list of choices)
+    hidden_rows: frozenset[int] = frozenset()  # rows hidden by hand or by a filter
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # formulas the file holds no result for
+    dates: frozenset[tuple[int, int]] = frozenset()  # cells Excel holds as a date (no directory column is one)
 
     @cached_property
     def rows(self) -> int:
@@ -79,19 +84,28 @@ def read_grids(data: bytes) -> list[Grid]:
         raise UnreadableWorkbook("既不是 xlsx 也不是 xls 表格。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
+        # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
+        # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence.
+        written = load_workbook(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
-    grids = []
-    for ws in workbook.worksheets:
-        cells = {}
-        for row in ws.iter_rows():
-            for cell in row:
-                text = cell_text(cell.value)
-                if text:
-                    cells[(cell.row, cell.column)] = text
-        merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-        grids.append(Grid(ws.title, cells, merged))
-    return grids
+    return [_xlsx_grid(ws, written[ws.title]) for ws in workbook.worksheets]
+
+
+def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
+    cells, pending, dates = {}, {}, set()
+    for row in ws.iter_rows():
+        for cell in row:
+            text = cell_text(cell.value)
+            if text:
+                cells[(cell.row, cell.column)] = text
+                if isinstance(cell.value, (dt.date, dt.time)):
+                    dates.add((cell.row, cell.column))
+            elif isinstance(formula := formulas.cell(cell.row, cell.column).value, str) and formula.startswith("="):
+                pending[(cell.row, cell.column)] = formula
+    merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)
+    return Grid(ws.title, cells, merged, ws.sheet_state != "visible", hidden_rows, pending, frozenset(dates))
 
 
 def _xls_grids(data: bytes) -> list[Grid]:
@@ -103,13 +117,18 @@ def _xls_grids(data: bytes) -> list[Grid]:
         raise UnreadableWorkbook(f"无法作为 xls 表格打开：{_DAMAGED}") from exc
     grids = []
     for sheet in book.sheets():
-        cells = {}
+        cells, dates = {}, set()
         for row in range(sheet.nrows):
             for col in range(sheet.ncols):
-                text = cell_text(sheet.cell_value(row, col))
-                if text:
+                cell = sheet.cell(row, col)
+                # An error result (#REF! …) is stored as a number: show it as Excel does, never as that number.
+                value = xlrd.error_text_from_code.get(cell.value, "#N/A") if cell.ctype == xlrd.XL_CELL_ERROR else cell.value
+                if text := cell_text(value):
                     cells[(row + 1, col + 1)] = text
+                if text and cell.ctype == xlrd.XL_CELL_DATE:
+                    dates.add((row + 1, col + 1))
         # xlrd gives (first row, row after last, first column, column after last), 0-based.
         merged = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
-        grids.append(Grid(sheet.name, cells, merged))
+        hidden_rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
+        grids.append(Grid(sheet.name, cells, merged, sheet.visibility != 0, hidden_rows, {}, frozenset(dates)))
     return grids

@@ -12,6 +12,8 @@ from gongkai.privacy.mask import mask_text
 WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
+# What Excel and WPS show in a cell whose formula failed.
+FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
 def shown(text: str) -> str:
@@ -64,7 +66,11 @@ def read_workbook(data: bytes, domains: list[str]) -> Reading:
         reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
         return reading
     for grid in grids:
-        if grid.cells:
+        if grid.cells and grid.hidden:
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                f"工作表「{grid.name}」是隐藏的，没有导入（常是旧版本或下拉选项表）；确要导入请在 Excel 中右键工作表标签"
+                "→「取消隐藏」后再导入"), warning=True))
+        elif grid.cells:
             _read_sheet(grid, domains, reading)
     return reading
 
@@ -126,12 +132,33 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         if _repeated_header(own):
             continue
+        if number in grid.hidden_rows:
+            reading.problems.append(ImportProblem(grid.ref(number, 1), (
+                f"第{number}行是隐藏的（或被筛选隐藏），没有导入；确要导入请取消隐藏（或清除筛选）后再导入"), warning=True))
+            continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
             row.cells[key] = grid.value(number, col)
             row.refs[key] = grid.ref(*grid.anchor(number, col))
+            reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
         rows.append(row)
     return rows
+
+
+def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
+    """A formula without a result, or with an error for a result: the cell cannot be read as what it means."""
+    if formula := grid.formulas.get(cell):
+        return [ImportProblem(grid.ref(*cell), (
+            f"单元格是公式「{shown(formula)}」，但文件里没有保存计算结果（表格可能是程序生成的）：请用 Excel 或 WPS "
+            "打开并保存后再导入，或把公式改为「选择性粘贴 → 数值」"))]
+    if cell in grid.dates:
+        return [ImportProblem(grid.ref(*cell), (
+            f"单元格是日期格式（Excel 显示为日期，读出的是「{grid.own(*cell)}」），这一列应是文字：请把单元格格式改为"
+            "「文本」后重新填写"))]
+    if grid.own(*cell) in FORMULA_ERRORS:
+        return [ImportProblem(grid.ref(*cell), (
+            f"单元格的公式出错（{grid.own(*cell)}），读不出内容：请在 Excel 中改正公式，或直接填写内容"))]
+    return []
 
 
 def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:

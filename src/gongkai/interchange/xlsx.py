@@ -60,6 +60,8 @@ def export_departments_xlsx(departments: list[tuple[str, Agency | None, list[tab
             top = _write_block(ws, sheet, agency, top) + 1  # one blank row between 领域
         if sheets:
             _page_setup(ws, layout.columns(sheets[0].with_level3, sheets[0].extras), freeze=len(sheets) == 1)
+        else:  # a reviewer must see that the directory is empty, not wonder whether the export failed
+            ws.cell(row=1, column=1, value=f"{name}的目录中还没有事项。")
     if not workbook.worksheets:
         workbook.create_sheet("目录")
     workbook.properties.title = "基层政务公开标准目录（审核）"

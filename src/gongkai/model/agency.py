@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -11,13 +11,15 @@ from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
+MonthDay = Annotated[int, Field(ge=1, le=31)]  # a day of the month; 0 or 32 cannot name a handover day
 
 
 class Organisation(CatalogModel):
     """The bureau itself."""
 
     name: Text = Field(alias="名称", title="机关名称")
-    division_code: Text = Field(alias="区划代码", pattern=r"^\d{6}$", title="行政区划代码", description="6位数字，加引号")
+    division_code: Text = Field(alias="区划代码", pattern=r"^\d{6}(\d{3})?$", title="行政区划代码",
+                               description="县级机关6位、乡镇人民政府9位数字，加引号")
     address: Text | None = Field(None, alias="地址", title="地址")
     postcode: Text | None = Field(None, alias="邮编", title="邮编")
     contact: Text | None = Field(None, alias="联系人", title="联系人")
@@ -71,7 +73,8 @@ class HandoverSettings(CatalogModel):
     """The twice-monthly handover to the 两馆 (闽政办函〔2016〕42号)."""
 
     recipients: list[Recipient] = Field(alias="接收单位", min_length=1, title="接收单位")
-    days: list[int] = Field(default=[5, 20], alias="移交日", title="每月移交日", description="如 [5, 20]")
+    days: list[MonthDay] = Field(default=[5, 20], alias="移交日", min_length=1, title="每月移交日",
+                                 description="每月的几日，1—31，如 [5, 20]；大于当月天数的（如31日）为当月最后一天")
     copies: int = Field(2, alias="份数", ge=1, le=10, title="份数")
     contact: Text | None = Field(None, alias="联系人", title="联系人")
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")

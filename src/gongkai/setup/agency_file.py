@@ -25,6 +25,10 @@ HEADER = """{name} 政务公开目录 总配置（由 gongkai init 于 {day} 生
   6. 改完运行 gongkai validate 检查。"""
 
 
+UNITS_CIVIL = "局机关股室和乡镇民政办。类型只能填：股室、乡镇民政办、其他。\n乡镇民政办：编号为 mzb- 加乡镇区划代码后三位。"
+UNITS_OTHER = "本机关的股室（内设机构）。类型填：股室，或其他。"
+
+
 def blank_note(day: dt.date) -> str:
     """The generated 空白说明 of an item that has nothing published yet."""
     return f"本栏目自{_cn(day)}启用，暂未产生此类信息。"
@@ -52,7 +56,7 @@ def agency_document(setup: Setup, adopted: dt.date) -> CommentedMap:
     """The whole of gongkai.yaml for *setup*, adopted on *adopted*."""
     a = setup.answers
     doc = CommentedMap()
-    doc["机关"] = _map([("名称", a.name), ("区划代码", _q(setup.county.code)), ("地址", a.address),
+    doc["机关"] = _map([("名称", a.name), ("区划代码", _q(setup.division_code)), ("地址", a.address),
                       ("邮编", _q(a.postcode)), ("联系人", a.contact), ("联系电话", _q(a.phone)), ("电子邮箱", a.email)])
     doc["领域"] = CommentedSeq(_map([("名称", d.name), ("代码", d.code)]) for d in setup.domains)
     doc["单位"] = _units(setup.units, adopted)
@@ -101,7 +105,7 @@ def _comment(doc: CommentedMap, setup: Setup) -> None:
     before = {
         "领域": "标准目录的业务领域。代码用大写字母，事项编号以代码开头（如 SHJZ-001），\n"
                 "事项文件放在 items/ 下同名的小写文件夹里（如 items/shjz/）。",
-        "单位": "局机关股室和乡镇民政办。类型只能填：股室、乡镇民政办、其他。\n乡镇民政办：编号为 mzb- 加乡镇区划代码后三位。",
+        "单位": UNITS_CIVIL if any(u.kind == TOWN_UNIT_KIND for u in setup.units) else UNITS_OTHER,
         "移交": "主动公开信息定期移交县“两馆”（档案馆、图书馆）。移交日是每月几日，遇节假日顺延到下一个工作日；\n"
                 "没有文件也要送一份盖章的目录表。",
         "依申请公开": "依申请公开的受理渠道，会显示在网站的“政府信息公开指南”上。复议机关、诉讼法院按本县填写。",

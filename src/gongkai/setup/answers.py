@@ -11,7 +11,7 @@ from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_bui
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.catalog.sources import blob_id
 from gongkai.errors import UsageProblem
-from gongkai.model.agency import Domain, Leader
+from gongkai.model.agency import Domain, Leader, MonthDay
 from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
 
 CiChoice = Literal["github", "gitlab", "无"]
@@ -45,7 +45,8 @@ class Answers(CatalogModel):
     """Everything gongkai init needs to know; every key may come from the answers file, a flag or a prompt."""
 
     name: Text | None = Field(None, alias="机关名称", description="如 永春县民政局")
-    division_code: str | None = Field(None, alias="区划代码", pattern=r"^\d{6}$", description="县级行政区划代码，6位数字")
+    division_code: str | None = Field(None, alias="区划代码", pattern=r"^\d{6}(\d{3})?$",
+                                      description="行政区划代码：县级机关6位，乡镇人民政府9位")
     address: Text | None = Field(None, alias="地址")
     postcode: Text | None = Field(None, alias="邮编")
     contact: Text | None = Field(None, alias="联系人", description="政务公开专职工作人员")
@@ -56,7 +57,8 @@ class Answers(CatalogModel):
     towns: list[Text] | None = Field(None, alias="乡镇", description="不填为自带乡镇表中本县的全部乡镇；[] 为不设乡镇")
     guidelines: list[Text] | None = Field(None, alias="指引", description="按哪些领域的标准指引生成目录；不填为全部")
     domains: list[Domain] | None = Field(None, alias="领域", description="另外的领域（名称、代码），如 --from-xlsx 的表格中的")
-    handover_days: list[int] | None = Field(None, alias="移交日", description="[5, 20]（福建）或 [5]（每月5日）")
+    handover_days: list[MonthDay] | None = Field(None, alias="移交日", min_length=1,
+                                                 description="[5, 20]（福建）或 [5]（每月5日）；每月的几日，1—31")
     archive: Text | None = Field(None, alias="档案馆", description="不填为「县名」加「档案馆」")
     library: Text | None = Field(None, alias="图书馆", description="不填为「县名」加「图书馆」")
     index_prefix: Text | None = Field(None, alias="索引号前缀", description="不填为「区划代码-MZ」")

@@ -10,8 +10,10 @@ from gongkai.catalog.yamlio import parse_fast
 from pydantic import Field
 
 from gongkai.model.base import CatalogModel, ObjectId, Text
+from gongkai.model.vocab import LEVELS
 
 FOLDER = ("data", "guidelines")
+TOWN_LEVEL = LEVELS[1]  # 乡级
 
 
 class GuidelineUnit(CatalogModel):
@@ -27,9 +29,11 @@ class Guideline(CatalogModel):
     title: Text = Field(alias="指引")
     number: Text = Field(alias="文号")
     issuer: Text = Field(alias="发布机关")
+    department: Text = Field(alias="部门")  # a bureau whose name holds it (民政局) falls under the guideline
     domain: Text = Field(alias="领域")
     code: str = Field(alias="代码", pattern=r"^[A-Z]{2,8}$")
     unit: GuidelineUnit = Field(alias="责任单位")
+    town_unit: GuidelineUnit = Field(alias="乡镇责任单位")  # the office of a 乡镇人民政府 that takes the 领域
     rows: list[dict[str, Any]] = Field(alias="事项", min_length=1)
 
     @property
@@ -51,7 +55,17 @@ def guideline_for(domain: str) -> Guideline | None:
     return next((g for g in guidelines() if g.domain == domain), None)
 
 
-def seed_rows(guideline: Guideline, unit_id: str) -> list[dict[str, Any]]:
-    """The guideline's rows as item fields with 编号, 领域 and 责任单位 filled in, numbered from 001."""
-    return [{"编号": f"{guideline.code}-{n:03d}", "领域": guideline.domain, **row, "责任单位": unit_id}
-            for n, row in enumerate(guideline.rows, start=1)]
+def guidelines_of(agency_name: str) -> list[Guideline]:
+    """The shipped guidelines a bureau falls under, by the 部门 its name holds (民政局 → the 民政 guidelines)."""
+    return [g for g in guidelines() if g.department in agency_name]
+
+
+def seed_rows(guideline: Guideline, unit_id: str, township: bool = False) -> list[dict[str, Any]]:
+    """The guideline's rows as item fields with 编号, 领域 and 责任单位 filled in, numbered from 001.
+
+    For a 乡镇人民政府 (*township*) only the rows published at 乡级 are its own, and only at 乡级.
+    """
+    rows = [row for row in guideline.rows if not township or TOWN_LEVEL in row.get("公开层级", [])]
+    return [{"编号": f"{guideline.code}-{n:03d}", "领域": guideline.domain, **row, "责任单位": unit_id,
+             **({"公开层级": [TOWN_LEVEL]} if township else {})}
+            for n, row in enumerate(rows, start=1)]

@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pypinyin import Style, lazy_pinyin
+
 from gongkai.errors import UsageProblem
 from gongkai.model import Unit
 from gongkai.model.agency import Domain, Leader, RequestDesk
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.setup.answers import Answers, CiChoice, DeskAnswer
 from gongkai.setup.divisions import County, Town, county, towns_of
-from gongkai.setup.guidelines import Guideline, guideline_for, guidelines
+from gongkai.setup.guidelines import Guideline, guideline_for, guidelines, guidelines_of
 
 OFFICE = ("bgs", "办公室")
+TOWN_OFFICE = ("dzb", "党政办")  # a 乡镇人民政府's general office
+TOWN_UNIT_DEPARTMENT = "民政"  # the 乡镇民政办 units are the 民政 department's own
 DEFAULT_HOURS = "工作日上午8:00—12:00，下午14:30—17:30"
 DEFAULT_WAYS = ("当面提交", "邮寄", "电子邮件")
 REQUIRED = (("name", "机关名称"), ("division_code", "区划代码"), ("address", "地址"), ("contact", "联系人"),
@@ -44,6 +48,12 @@ class Setup:
     index_pattern: str
     ci: CiChoice
     leaders: list[Leader] = field(default_factory=list)
+    town: Town | None = None  # set when a 乡镇人民政府 adopts gongkai: its items are the 乡级 rows
+
+    @property
+    def division_code(self) -> str:
+        """The agency's own 区划代码: the county's, or the 乡镇's 9 digits."""
+        return self.town.code if self.town else self.county.code
 
     @property
     def name(self) -> str:
@@ -51,13 +61,32 @@ class Setup:
 
 
 def check_code(code: str) -> str | None:
-    """Why *code* is not a county-level 区划代码, or None when it is one."""
-    if not re.fullmatch(r"\d{6}", code.strip()):
-        return f"区划代码「{code}」应为6位数字，如 350525（永春县）"
-    if county(code) is None:
-        return (f"区划代码「{code}」不在 GB/T 2260 县级行政区划代码表中（gongkai 自带国家统计局2023年版）："
+    """Why *code* is neither a county-level nor a bundled 乡镇 区划代码, or None when it is one."""
+    code = code.strip()
+    if not re.fullmatch(r"\d{6}(\d{3})?", code):
+        return f"区划代码「{code}」应为6位数字（县级，如 350525 永春县）或9位数字（乡镇，如 350525100 桃城镇）"
+    if county(code[:6]) is None:
+        return (f"区划代码「{code[:6]}」不在 GB/T 2260 县级行政区划代码表中（gongkai 自带国家统计局2023年版）："
                 "请核对本县的6位代码，如 350525（福建省泉州市永春县）")
+    if len(code) == 9 and _town(code) is None:
+        listed = "、".join(f"{t.code} {t.name}" for t in towns_of(code[:6])) or "自带的乡镇表中没有本县"
+        return f"区划代码「{code}」不是本县的乡镇（{listed}）"
     return None
+
+
+def _town(code: str) -> Town | None:
+    """The 乡镇 whose 9-digit code this is (a 乡镇人民政府 adopting gongkai itself), or None."""
+    return next((t for t in towns_of(code[:6]) if t.code == code), None) if len(code) == 9 else None
+
+
+def default_index_prefix(name: str, code: str) -> str:
+    """区划代码 and the pinyin initials of the bureau's first two characters (永春县民政局 → 350525-MZ); a 乡镇: its code."""
+    if len(code) == 9:
+        return code
+    place = county(code[:6])
+    short = name.split(place.name, 1)[-1] if place and place.name in name else name
+    letters = "".join(lazy_pinyin(short[:2], style=Style.FIRST_LETTER)).upper()
+    return f"{code}-{letters}" if re.fullmatch(r"[A-Z]{2}", letters) else code
 
 
 def index_pattern(prefix: str) -> str:
@@ -68,30 +97,36 @@ def index_pattern(prefix: str) -> str:
 def resolve(answers: Answers) -> Setup:
     """The complete plan, or UsageProblem listing every answer that is missing or wrong."""
     problems = [f"缺少「{label}」" for name, label in REQUIRED if not getattr(answers, name)]
-    code = answers.division_code
+    code = (answers.division_code or "").strip()
     if code and (why := check_code(code)):
         problems.append(why)
-    picked = _guidelines(answers, problems)
-    towns = _towns(answers, problems) if code and not problems else []
+    town = _town(code) if not problems else None
+    picked = _guidelines(answers, town, problems)
+    towns = _towns(answers, town, picked, problems) if code and not problems else []
     if problems:
         raise UsageProblem("初始化所需的内容不全或有误：\n  " + "\n  ".join(problems)
                            + "\n请在答案文件或命令行选项中补上（gongkai init --help 列出全部选项），或在终端中运行 gongkai init 逐项回答。")
-    place = county(code or "")
+    place = county(code[:6])
     assert place is not None
-    units, seeds = _units(answers, picked)
-    prefix = answers.index_prefix or f"{place.code}-MZ"
+    units, seeds = _units(answers, picked, town is not None)
+    prefix = answers.index_prefix or default_index_prefix(answers.name or "", code)
     return Setup(
-        answers=answers, county=place, towns=towns, units=units + _town_units(towns), seeds=seeds,
+        answers=answers, county=place, towns=towns, units=units + _town_units(towns, picked), seeds=seeds,
         domains=_domains(answers, picked), handover_days=sorted(set(answers.handover_days or [5, 20])),
         desk=_desk(answers, place), index_prefix=prefix,
         index_pattern=answers.index_pattern or index_pattern(prefix),
-        ci=answers.ci or "github", leaders=list(answers.leaders or []),
+        ci=answers.ci or "github", leaders=list(answers.leaders or []), town=town,
     )
 
 
-def _guidelines(answers: Answers, problems: list[str]) -> list[Guideline]:
+def _guidelines(answers: Answers, town: Town | None, problems: list[str]) -> list[Guideline]:
+    """The guidelines named, else those the bureau falls under (a 乡镇人民政府: all of them, at 乡级)."""
     if answers.guidelines is None:
-        return list(guidelines())
+        fitting = list(guidelines()) if town else guidelines_of(answers.name or "")
+        township = len((answers.division_code or "").strip()) == 9
+        if not fitting and not township and not answers.domains and answers.name:
+            problems.append(_no_guideline(answers.name))
+        return fitting
     picked = []
     for name in answers.guidelines:
         found = guideline_for(name)
@@ -103,11 +138,26 @@ def _guidelines(answers: Answers, problems: list[str]) -> list[Guideline]:
     return picked
 
 
-def _towns(answers: Answers, problems: list[str]) -> list[Town]:
-    """The chosen 乡镇: from the bundled list of the county where it has them, else as typed (no code)."""
-    listed = towns_of(answers.division_code or "")
+def _no_guideline(name: str) -> str:
+    by_department: dict[str, list[str]] = {}
+    for g in guidelines():
+        by_department.setdefault(g.department, []).append(g.domain)
+    departments = "、".join(f"{d}（{'、'.join(domains)}）" for d, domains in by_department.items())
+    return (f"gongkai 自带的标准指引只有这些部门的：{departments}，「{name}」不属于其中任何一个，不能按指引生成事项。"
+            "请用 --from-xlsx 从本机关已发布的目录表开始；或用 --domain 名称=代码（可写多次，如 --domain 就业创业=JYCY）"
+            "写明本机关的领域，以后用 gongkai new item 添加事项；确要用某个领域的指引时写 --guideline 领域")
+
+
+def _towns(answers: Answers, town: Town | None, picked: list[Guideline], problems: list[str]) -> list[Town]:
+    """The chosen 乡镇: from the bundled list of the county where it has them, else as typed (no code).
+
+    By default every 乡镇 of the county gets a 乡镇民政办 — for a 民政局 only: a 乡镇人民政府 is itself the 乡镇, and
+    another bureau's township offices are not in the bundled list.
+    """
+    code = answers.division_code or ""
+    listed = towns_of(code[:6]) if not town else []
     if answers.towns is None:
-        return listed
+        return listed if any(g.department == TOWN_UNIT_DEPARTMENT for g in picked) and not town else []
     by_name = {t.name: t for t in listed}
     chosen = [by_name.get(name, Town("", name)) for name in answers.towns]
     if listed and (unknown := [t.name for t in chosen if not t.code]):
@@ -116,26 +166,34 @@ def _towns(answers: Answers, problems: list[str]) -> list[Town]:
     return chosen
 
 
-def _units(answers: Answers, picked: list[Guideline]) -> tuple[list[Unit], list[Seed]]:
+def _units(answers: Answers, picked: list[Guideline], township: bool) -> tuple[list[Unit], list[Seed]]:
     """The bureau's 股室 (given, or 办公室 plus each guideline's) and which one takes each guideline's 领域."""
-    given = [(u.id, u.name, u.phone) for u in answers.units or []] or [(*OFFICE, None)]
+    office = TOWN_OFFICE if township else OFFICE
+    given = [(u.id, u.name, u.phone) for u in answers.units or []] or [(*office, None)]
     units = [Unit.model_validate({"编号": i, "名称": n, "类型": "股室", **({"联系电话": p} if p else {})}) for i, n, p in given]
     seeds = []
     for guideline in picked:
         owner = next((u for u in units if guideline.domain in u.name), None)
+        default = guideline.town_unit if township else guideline.unit
+        owner = owner or next((u for u in units if u.id == default.id), None)
         if owner is None:
-            owner = Unit.model_validate({"编号": guideline.unit.id, "名称": guideline.unit.name, "类型": "股室"})
+            owner = Unit.model_validate({"编号": default.id, "名称": default.name, "类型": "股室"})
             units.append(owner)
         seeds.append(Seed(guideline, owner.id))
     return units, seeds
 
 
-def _town_units(towns: list[Town]) -> list[Unit]:
-    """One 民政办 per 乡镇: mzb- and the last three digits of its code (mzb-01 … for a typed one)."""
+def _town_units(towns: list[Town], picked: list[Guideline]) -> list[Unit]:
+    """One 民政办 per 乡镇: mzb- and the last three digits of its code (mzb-01 … for a typed one).
+
+    A bureau other than 民政 that names 乡镇 gets one unit of kind 其他 per 乡镇, named after it.
+    """
+    civil = any(g.department == TOWN_UNIT_DEPARTMENT for g in picked)
     units = []
     for number, town in enumerate(towns, start=1):
-        unit_id = f"mzb-{town.code[-3:]}" if town.code else f"mzb-{number:02d}"
-        values = {"编号": unit_id, "名称": f"{town.name}民政办", "类型": TOWN_UNIT_KIND}
+        unit_id = f"{'mzb' if civil else 'xz'}-{town.code[-3:]}" if town.code else f"{'mzb' if civil else 'xz'}-{number:02d}"
+        values = {"编号": unit_id, "名称": f"{town.name}民政办" if civil else town.name,
+                  "类型": TOWN_UNIT_KIND if civil else "其他"}
         units.append(Unit.model_validate({**values, **({"区划代码": town.code} if town.code else {})}))
     return units
 

@@ -87,7 +87,7 @@ def repository_files(setup: Setup, adopted: dt.date) -> dict[str, str]:
         template, target = CI_FILES[setup.ci]
         files[target] = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
     for seed in setup.seeds:
-        for fields in seed_rows(seed.guideline, seed.unit_id):
+        for fields in seed_rows(seed.guideline, seed.unit_id, setup.town is not None):
             path = f"{CATALOG}/items/{seed.guideline.code.lower()}/{fields['编号']}.yaml"
             files[path] = item_text(fields, adopted)
     return files

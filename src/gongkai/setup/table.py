@@ -35,8 +35,11 @@ def for_table(setup: Setup, data: bytes) -> Setup:
     units = list(setup.units)
     for name in used:
         guideline = guideline_for(name)
-        if guideline and not any(name in u.name for u in units):
-            units.insert(1, Unit.model_validate({"编号": guideline.unit.id, "名称": guideline.unit.name, "类型": "股室"}))
+        if any(name in u.name for u in units) or (guideline is None and setup.answers.units):
+            continue  # the bureau's own 股室 named: validate asks for a 责任单位 where none fits
+        # As for a guideline's 领域: a 股室 named after it, so that every imported item has its 责任单位.
+        unit_id, unit_name = (guideline.unit.id, guideline.unit.name) if guideline else (f"{known[name].slug}g", f"{name}股")
+        units.insert(1, Unit.model_validate({"编号": unit_id, "名称": unit_name, "类型": "股室"}))
     return replace(setup, domains=domains, units=units, seeds=[])
 
 
