@@ -398,3 +398,16 @@ def test_init_handover_days_outside_a_month_are_refused_and_31_is_the_months_end
     # 2026-01-31 is a Saturday, 2026-02-01 a Sunday: the range names both months.
     assert "2026-01-31  →  2026-02-02（周一）  1月31日至2月1日是周末，节假日顺延至2月2日" in schedule.out
     assert "2026-02-28  →  2026-02-28（周六）" in schedule.out  # a 调休 working Saturday, and February's last day
+
+
+@pytest.mark.parametrize(("today", "calendar_step"), [("2026-11-30", False), ("2026-12-01", True)])
+def test_init_in_december_succeeds_and_names_the_holiday_notice_step(gk: Callable[..., Run], tmp_path: Path,
+                                                                     today: str, calendar_step: bool) -> None:
+    # From 1 December GK802 warns that next year's notice is not entered: init cannot clear that itself, so the catalog
+    # it wrote still counts as made (exit 0) and the first next step says how to enter the notice.
+    result = gk("init", tmp_path / "yc", *YONGCHUN, "--today", today)
+    assert result.code == 0, result.out + result.err
+    assert ("GK802" in result.err) is calendar_step
+    assert ("1. 下一年的节假日安排发布后" in result.out and "gongkai calendar import 通知.txt -C" in result.out) is calendar_step
+    assert "GK550 事项" not in result.err  # the notes to confirm are counted, not listed one by one
+    assert "条生成的空白说明待确认（GK550）" in result.out

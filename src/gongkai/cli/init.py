@@ -112,8 +112,11 @@ def init_command(
     now = _now(today(when))
     result = init_catalog(folder, resolve(answers), now, table)
     _show(result)
-    _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
-    return EXIT_FINDINGS if result.report.has_errors(strict=True) else EXIT_OK
+    later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
+    _next_steps(result, later)
+    # A warning the new catalog cannot clear by itself (in December: next year's holiday notice, not yet out or not yet
+    # entered) is shown with its next step; the catalog was still written, so only an error fails the run.
+    return EXIT_FINDINGS if result.report.has_errors() else EXIT_OK
 
 
 FLAGS = {"机关名称": "--name", "区划代码": "--code", "地址": "--address", "邮编": "--postcode", "联系人": "--contact",
@@ -234,22 +237,31 @@ def _show(result: InitResult) -> None:
     errors = sum(d.severity is Severity.ERROR for d in result.report.diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in result.report.diagnostics)
     unconfirmed = sum(d.code == "GK550" for d in result.report.diagnostics)
-    if errors or warnings:
-        err.print(render_text(result.report, source_lines(WorkingTree(result.catalog))), end="", markup=False)
+    if errors or warnings:  # the notes to confirm (GK550) are many and listed by gongkai validate: counted only
+        shown = Report([d for d in result.report.diagnostics if d.severity is not Severity.INFO], files_checked=result.report.files_checked)
+        err.print(render_text(shown, source_lines(WorkingTree(result.catalog))), end="", markup=False)
     out.print(f"校验：{errors} 个错误，{warnings} 个警告；{unconfirmed} 条生成的空白说明待确认（GK550）", markup=False)
-    out.print("下一步：\n  1. 核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）\n"
-              f"  2. gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息", markup=False)
 
 
-def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactive: bool) -> None:
-    """handover baseline at adoption: from --baseline, or asked; else say how to do it later."""
+def _next_steps(result: InitResult, baseline_later: str | None) -> None:
+    steps = ["核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）",
+             f"gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息"]
+    if any(d.code == "GK802" for d in result.report.diagnostics):
+        steps.insert(0, f"下一年的节假日安排发布后，把通知原文存为文本文件，运行 gongkai calendar import 通知.txt -C "
+                        f"{shell_quote(result.catalog)}（录入前 gongkai validate --strict 会因警告 GK802 不通过）")
+    if baseline_later:
+        steps.append(baseline_later)
+    out.print("下一步：\n" + "\n".join(f"  {n}. {step}" for n, step in enumerate(steps, 1)), markup=False)
+
+
+def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactive: bool) -> str | None:
+    """handover baseline at adoption: from --baseline, or asked; else the next step that does it later."""
     through = answers.baseline
     if through is None and interactive:
         typed = typer.prompt("启用前最后一次人工送交两馆是哪一天？（YYYY-MM-DD，直接回车跳过）", default="", show_default=False)
         through = parse_date(typed.strip(), "送交日期") if typed.strip() else None
     if through is None:
-        out.print(f"  3. 启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {shell_quote(result.catalog)}",
-                  markup=False)
-        return
+        return f"启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {shell_quote(result.catalog)}"
     sha, count = baseline(result.root, through, now, answers.contact or "", answers.email or "")
     out.print(f"已补登台账：至 {through.isoformat()} 人工送交两馆的 {count} 件信息（提交 {sha[:7]}）", markup=False)
+    return None
