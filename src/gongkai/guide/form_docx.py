@@ -45,7 +45,7 @@ def form_docx(form: Form, stamp: dt.datetime) -> bytes:
 
 def _write(cell: _Cell, text: str, bold: bool = False, lines: int = 1) -> None:
     paragraph = cell.paragraphs[0]
-    set_font(paragraph.add_run(text), 10.5 if not bold else 11, bold)  # type: ignore[arg-type]
+    set_font(paragraph.add_run(text), 10.5 if not bold else 11, bold)
     for _ in range(lines - 1):
         cell.add_paragraph()
 

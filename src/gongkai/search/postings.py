@@ -65,11 +65,12 @@ class Units:
         """The unit codes of *docs*: each page's text, END_TEXT, its head, END_PAGE; line breaks kept."""
         text = "".join(f"{_clean(d.text)}\x01{_clean(d.head)}\x02" for d in docs)
         text = _RUN.sub(self._mark, _STRANGE.sub(" ", normalize(text)))
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+        codes: npt.NDArray[np.uint32] = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         keep = (codes <= END_PAGE) & (codes >= END_TEXT) | (codes == BREAK) | (codes >= RUN_BASE) | (codes == 0x3007)
         for low, high in _CJK_RANGES:
             keep |= (codes >= low) & (codes <= high)
-        return codes[keep]
+        kept: npt.NDArray[np.uint32] = codes[keep]
+        return kept
 
     def key_text(self, key: int) -> str:
         """The key as tokens.key() writes it (CJK characters as they are, each run followed by a space)."""
