@@ -66,3 +66,17 @@ def test_a_few_keys_are_looked_up_by_index(cat):
     cache.db.set_trace_callback(statements.append)
     assert cache.parsed([("blob7", "record"), ("blob9", "item")]) == {("blob7", "record"): 7}
     assert len(statements) == 1 and "WHERE blob IN" in statements[0]
+
+
+def test_a_process_running_many_commands_keeps_no_descriptors(gk, cat: CatalogDir, tmp_path) -> None:
+    # The tests (and anything else calling gongkai.cli.main many times in one process) ran out of descriptors: every
+    # command left its SQLite connection open, in a reference cycle only the cyclic collector frees.
+    def descriptors() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    gk("validate", cat.root, "--today", "2026-11-27")
+    before = descriptors()
+    for _ in range(5):
+        assert gk("validate", cat.root, "--today", "2026-11-27").code == 0
+        assert gk("build-site", cat.root, "--out", tmp_path / "site", "--today", "2026-11-27", "--no-search").code == 0
+    assert descriptors() == before

@@ -324,9 +324,10 @@ def _converse(argv: list[str], answers: list[str], env: dict[str, str], limit: f
     shown = b""
     pending = list(answers)
     end = time.monotonic() + limit
+    waiting = select.poll()  # not select(): a test process may already hold more than 1024 descriptors
+    waiting.register(fd, select.POLLIN)
     while time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 1.0)
-        if not ready:
+        if not waiting.poll(1000):
             if pending:  # quiet: it is waiting for the next answer
                 os.write(fd, (pending.pop(0) + "\n").encode("utf-8"))
             continue
@@ -338,6 +339,7 @@ def _converse(argv: list[str], answers: list[str], env: dict[str, str], limit: f
             break
         shown += chunk
     os.waitpid(pid, 0)
+    os.close(fd)
     return shown.decode("utf-8", "replace")
 
 

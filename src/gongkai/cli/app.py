@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import traceback
 from typing import Any, NoReturn
 
@@ -66,7 +68,17 @@ def main(argv: list[str] | None = None, application: typer.Typer | None = None) 
     """Run the CLI (or *application*, the command listing): problems exit 1 or 2 in Chinese, crashes exit 3 — never a traceback."""
     tolerate_any_console()
     with quiet_libraries():
-        return _run(argv, application or app)
+        try:
+            return _run(argv, application or app)
+        finally:
+            _close_caches()
+
+
+def _close_caches() -> None:
+    """Close the catalog caches the command opened: a process that runs many commands (the tests) keeps no descriptors."""
+    cache = sys.modules.get("gongkai.catalog.cache")  # not imported: nothing opened (and --help stays light)
+    if cache is not None:
+        cache.close_caches()
 
 
 def _run(argv: list[str] | None, application: typer.Typer) -> int:
