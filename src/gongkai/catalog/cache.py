@@ -64,16 +64,16 @@ def _new_secret(path: Path) -> str:
     return secret
 
 
-# Every cache opened in this process, so that the CLI can close them when a command ends. Held strongly: a SQLite
-# connection sits in a reference cycle with its statement cache, so one dropped unclosed keeps its descriptors until
-# the cyclic collector happens to run.
-_OPENED: list[Cache] = []
+# Every database connection opened in this process, so that the CLI can close them when a command ends. A SQLite
+# connection sits in a reference cycle with its statement cache: one dropped unclosed keeps its descriptors until the
+# cyclic collector happens to run. Only the connections are held, not the caches (with their large stat tables).
+_CONNECTIONS: list[sqlite3.Connection] = []
 
 
 def close_caches() -> None:
-    """Close every cache this process opened (the CLI, when a command ends)."""
-    while _OPENED:
-        _OPENED.pop().close()
+    """Close every cache database this process opened (the CLI, when a command ends)."""
+    while _CONNECTIONS:
+        _CONNECTIONS.pop().close()
 
 
 class Cache:
@@ -101,15 +101,9 @@ class Cache:
             )
             self._check_salt()
             self.folder = folder
-            _OPENED.append(self)
+            _CONNECTIONS.append(self.db)
         except (OSError, sqlite3.Error):
             self.db = None
-
-    def close(self) -> None:
-        """Close the database; from then on this cache remembers nothing."""
-        if self.db is not None:
-            self.db.close()
-        self.db = None
 
     def _check_salt(self) -> None:
         assert self.db is not None
