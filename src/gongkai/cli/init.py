@@ -234,8 +234,7 @@ def _show(result: InitResult) -> None:
               markup=False)
     source = "从目录表导入" if result.imported is not None else "按" + "、".join(result.sources) if result.sources else "无"
     out.print(f"  事项 {result.items} 个（{source}），写入 {len(result.files)} 个文件", markup=False)
-    errors = sum(d.severity is Severity.ERROR for d in result.report.diagnostics)
-    warnings = sum(d.severity is Severity.WARNING for d in result.report.diagnostics)
+    errors, warnings = result.report.count(Severity.ERROR), result.report.count(Severity.WARNING)
     unconfirmed = sum(d.code == "GK550" for d in result.report.diagnostics)
     if errors or warnings:  # the notes to confirm (GK550) are many and listed by gongkai validate: counted only
         shown = Report([d for d in result.report.diagnostics if d.severity is not Severity.INFO], files_checked=result.report.files_checked)
