@@ -133,7 +133,7 @@ def classify(raw: str) -> str | None:
 
 def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
-    if not text or not any(c.isdigit() for c in text) and "&#" not in text and not may_hold_numerals(text):
+    if not text or not any(map(str.isdigit, text)) and "&#" not in text and not may_hold_numerals(text):
         return
     norm = normalize(text)
     numbers = _CANDIDATE.search(norm.text) is not None
