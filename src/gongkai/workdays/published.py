@@ -9,13 +9,19 @@
 
 Every line numbered 「一、名称：」 is an arrangement and must read in full; any other line that carries a date must be
 the signature. Weekdays, lunar dates and 「共N天」 written in the text are checked against the dates.
+
+The reader and what it reads are pydantic models: a WrittenDay must exist, a WrittenRange must not end before it
+starts, and their validators say so with the column, which the reader reports as GK803.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from gongkai.workdays.notice import FieldPath, Notice, NoticeHoliday, notice_problems
 from gongkai.workdays.published_text import (
@@ -42,9 +48,10 @@ _OFF_FORM = "放假安排写作「1月1日（周四）至3日（周六）放假�
 _WORK_FORM = "上班日写作「2月14日（周六）、2月28日（周六）上班」"
 
 
-@dataclass(frozen=True)
-class TextProblem:
+class TextProblem(BaseModel):
     """A place in the notice text that cannot be read (GK803) or contradicts itself (GK804)."""
+
+    model_config = ConfigDict(frozen=True)
 
     code: str
     line: int
@@ -53,9 +60,10 @@ class TextProblem:
     hint: str
 
 
-@dataclass(frozen=True)
-class PublishedNotice:
+class PublishedNotice(BaseModel):
     """What was read: the notice (None whenever anything is wrong), every problem, and the arrangement lines."""
+
+    model_config = ConfigDict(frozen=True)
 
     notice: Notice | None
     problems: tuple[TextProblem, ...]
@@ -67,28 +75,86 @@ class _Unreadable(Exception):
         super().__init__(message)
         self.column, self.message, self.hint = column, message, hint
 
+    @classmethod
+    def of(cls, error: ValidationError) -> _Unreadable:
+        """The first failure of a written date or range, where a reader reports it."""
+        first = error.errors(include_url=False)[0]
+        return cls(first["ctx"]["column"], first["msg"], first["ctx"]["hint"])
 
-@dataclass
-class _Dates:
+
+def _unreadable(column: int, message: str, hint: str) -> PydanticCustomError:
+    """A written date or range that cannot be read, at *column*; the reader turns it into a GK803 problem."""
+    return PydanticCustomError(UNREADABLE, message, {"column": column, "hint": hint})
+
+
+class _Carry(BaseModel):
     """The year and month a date without them takes: the previous date's in the same sentence."""
 
     year: int
     month: int | None = None
 
 
-@dataclass
-class _Reader:
+class WrittenDay(BaseModel):
+    """A date as a notice writes it (2018年12月30日, 1月28日, 3日) with the year and month it leaves out filled in."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    month: int | None
+    number: str  # as written: a message quotes it
+    column: int
+
+    @model_validator(mode="after")
+    def _exists(self) -> Self:
+        if self.month is None:
+            raise _unreadable(self.column, f"「{self.number}日」没有写月份", "写成「1月3日」")
+        try:
+            dt.date(self.year, self.month, int(self.number))
+        except ValueError:
+            raise _unreadable(self.column, f"日期不存在：{self.year}年{self.month}月{self.number}日",
+                              "核对通知原文") from None
+        return self
+
+    @property
+    def date(self) -> dt.date:
+        """The day itself."""
+        assert self.month is not None  # checked when the model was validated
+        return dt.date(self.year, self.month, int(self.number))
+
+
+class WrittenRange(BaseModel):
+    """「1月1日至3日」: two written days, the second not before the first (one day when only one is written)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: WrittenDay
+    end: WrittenDay
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.end.date < self.start.date:
+            raise _unreadable(self.end.column, f"结束日期 {day_text(self.end.date)} 早于开始日期 {day_text(self.start.date)}",
+                              "跨年的日期要写明年份，如「2022年12月31日至2023年1月2日」")
+        return self
+
+    @property
+    def days(self) -> int:
+        """How many days off the range holds, both ends included."""
+        return (self.end.date - self.start.date).days + 1
+
+
+class _Reader(BaseModel):
     """Reads the arrangement lines one by one, collecting days, their positions and every problem."""
 
     year: int
-    problems: list[TextProblem] = field(default_factory=list)
-    holidays: list[NoticeHoliday] = field(default_factory=list)
-    makeup: list[dt.date] = field(default_factory=list)
-    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    problems: list[TextProblem] = Field(default_factory=list)
+    holidays: list[NoticeHoliday] = Field(default_factory=list)
+    makeup: list[dt.date] = Field(default_factory=list)
+    positions: dict[FieldPath, tuple[int, int]] = Field(default_factory=dict)
     line: int = 0
 
     def report(self, code: str, column: int, message: str, hint: str) -> None:
-        self.problems.append(TextProblem(code, self.line, column, message, hint))
+        self.problems.append(TextProblem(code=code, line=self.line, column=column, message=message, hint=hint))
 
     def item(self, match: re.Match[str]) -> None:
         name, body = match.group("name").strip(), Span(match.group("body"), match.start("body") + 1)
@@ -112,8 +178,8 @@ class _Reader:
         match = OFF.match(first.text)
         if match is None:
             raise _Unreadable(first.column, f"读不懂放假安排「{first.text}」", _OFF_FORM)
-        dates = _Dates(self.year)
-        ranges = [self.range(match, first, dates)]
+        carry = _Carry(year=self.year)
+        ranges = [self.range(match, first, carry)]
         count = (int(match.group("count")), first.at(match.start("count"))) if match.group("count") else None
         for clause in clauses[1:]:
             if clause.text in QUIET:
@@ -121,38 +187,34 @@ class _Reader:
             if found := COUNT.match(clause.text):
                 count = int(found.group("count")), clause.column
             elif found := EXTRA.match(clause.text):
-                ranges.append(self.range(found, clause, dates))
+                ranges.append(self.range(found, clause, carry))
             else:
                 raise _Unreadable(clause.column, f"读不懂「{clause.text}」", _OFF_FORM)
         self.check_count(count, ranges)
-        for start, start_column, end, end_column in ranges:
-            self.add_holiday(name, name_column, (start, start_column), (end, end_column))
+        for written in ranges:
+            self.add_holiday(name, name_column, written)
 
-    def range(self, match: re.Match[str], span: Span, dates: _Dates) -> tuple[dt.date, int, dt.date, int]:
-        start, start_column = self.date(match, "a", span, dates)
-        if match.group("bd") is None:
-            return start, start_column, start, start_column
-        end, end_column = self.date(match, "b", span, dates)
-        if end < start:
-            raise _Unreadable(end_column, f"结束日期 {day_text(end)} 早于开始日期 {day_text(start)}",
-                              "跨年的日期要写明年份，如「2022年12月31日至2023年1月2日」")
-        return start, start_column, end, end_column
+    def range(self, match: re.Match[str], span: Span, carry: _Carry) -> WrittenRange:
+        start = self.date(match, "a", span, carry)
+        end = start if match.group("bd") is None else self.date(match, "b", span, carry)
+        try:
+            return WrittenRange(start=start, end=end)
+        except ValidationError as exc:
+            raise _Unreadable.of(exc) from None
 
-    def date(self, match: re.Match[str], tag: str, span: Span, dates: _Dates) -> tuple[dt.date, int]:
+    def date(self, match: re.Match[str], tag: str, span: Span, carry: _Carry) -> WrittenDay:
         year, month, number = (match.group(tag + part) for part in "ymd")
         column = span.at(match.start(tag + ("y" if year else "m" if month else "d")))
-        dates.year = int(year) if year else dates.year
-        dates.month = int(month) if month else dates.month
-        if dates.month is None:
-            raise _Unreadable(column, f"「{number}日」没有写月份", "写成「1月3日」")
+        carry.year = int(year) if year else carry.year
+        carry.month = int(month) if month else carry.month
         try:
-            day = dt.date(dates.year, dates.month, int(number))
-        except ValueError:
-            raise _Unreadable(column, f"日期不存在：{dates.year}年{dates.month}月{number}日", "核对通知原文") from None
+            day = WrittenDay(year=carry.year, month=carry.month, number=number, column=column)
+        except ValidationError as exc:
+            raise _Unreadable.of(exc) from None
         remark = match.group(tag + "r")
         if remark is not None:
-            self.remarks(Span(remark, span.at(match.start(tag + "r"))), day)
-        return day, column
+            self.remarks(Span(remark, span.at(match.start(tag + "r"))), day.date)
+        return day
 
     def remarks(self, remark: Span, day: dt.date) -> None:
         for part in remark.parts("、，,"):
@@ -163,25 +225,26 @@ class _Reader:
                     raise _Unreadable(part.column, exc.message, exc.hint) from None
                 self.report(INCONSISTENT, part.column, exc.message, exc.hint)
 
-    def check_count(self, count: tuple[int, int] | None, ranges: list[tuple[dt.date, int, dt.date, int]]) -> None:
-        days = sum((end - start).days + 1 for start, _, end, _ in ranges)
+    def check_count(self, count: tuple[int, int] | None, ranges: list[WrittenRange]) -> None:
+        days = sum(written.days for written in ranges)
         if count is not None and count[0] != days:
-            first, last = ranges[0][0], ranges[-1][2]
+            first, last = ranges[0].start.date, ranges[-1].end.date
             self.report(INCONSISTENT, count[1], f"写的是共{count[0]}天，但 {day_text(first)} 至 {day_text(last)} 放假{days}天",
                         "核对通知原文的起止日期和天数")
 
-    def add_holiday(self, name: str, name_column: int, start: tuple[dt.date, int], end: tuple[dt.date, int]) -> None:
+    def add_holiday(self, name: str, name_column: int, written: WrittenRange) -> None:
+        start, end = written.start, written.end
         last = self.holidays[-1] if self.holidays else None
-        if last is not None and last.name == name and last.end + dt.timedelta(days=1) == start[0]:
-            self.holidays[-1] = last.model_copy(update={"end": end[0]})  # 补休 right after the holiday
+        if last is not None and last.name == name and last.end + dt.timedelta(days=1) == start.date:
+            self.holidays[-1] = last.model_copy(update={"end": end.date})  # 补休 right after the holiday
         else:
-            self.holidays.append(NoticeHoliday.model_validate({"名称": name, "开始": start[0], "结束": end[0]}))
+            self.holidays.append(NoticeHoliday.model_validate({"名称": name, "开始": start.date, "结束": end.date}))
             self.positions[("放假", len(self.holidays) - 1, "名称")] = (self.line, name_column)
-            self.positions[("放假", len(self.holidays) - 1, "开始")] = (self.line, start[1])
-        self.positions[("放假", len(self.holidays) - 1, "结束")] = (self.line, end[1])
+            self.positions[("放假", len(self.holidays) - 1, "开始")] = (self.line, start.column)
+        self.positions[("放假", len(self.holidays) - 1, "结束")] = (self.line, end.column)
 
     def work(self, sentence: Span) -> None:
-        dates = _Dates(self.year)
+        carry = _Carry(year=self.year)
         for clause in sentence.parts("，,"):
             match = WORK.match(clause.text)
             if match is None:
@@ -190,9 +253,9 @@ class _Reader:
                 found = ONE_DATE.match(piece.text)
                 if found is None:
                     raise _Unreadable(piece.column, f"读不懂上班日期「{piece.text}」", _WORK_FORM)
-                day, column = self.date(found, "a", piece, dates)
-                self.makeup.append(day)
-                self.positions[("调休上班", len(self.makeup) - 1)] = (self.line, column)
+                day = self.date(found, "a", piece, carry)
+                self.makeup.append(day.date)
+                self.positions[("调休上班", len(self.makeup) - 1)] = (self.line, day.column)
 
 
 def read_published(text: str, year: int | None = None) -> PublishedNotice:
@@ -200,8 +263,8 @@ def read_published(text: str, year: int | None = None) -> PublishedNotice:
     lines = normalize(text).splitlines()
     title, found_year, problems = _title(lines, year)
     if found_year is None:
-        return PublishedNotice(None, tuple(problems))
-    reader = _Reader(found_year, problems)
+        return PublishedNotice(notice=None, problems=tuple(problems))
+    reader = _Reader(year=found_year, problems=problems)
     arrangements = _arrangements(lines, reader)
     number, issued = _number(lines), _issued(lines, reader)
     if not arrangements and not reader.problems:
@@ -211,9 +274,10 @@ def read_published(text: str, year: int | None = None) -> PublishedNotice:
                                     "放假": reader.holidays, "调休上班": reader.makeup})
     for problem in notice_problems(notice):
         line, column = reader.positions.get(problem.field, (1, 1))
-        reader.problems.append(TextProblem(INCONSISTENT, line, column, problem.message, problem.hint))
+        reader.problems.append(TextProblem(code=INCONSISTENT, line=line, column=column, message=problem.message,
+                                           hint=problem.hint))
     found = tuple(sorted(reader.problems, key=lambda p: (p.line, p.column)))
-    return PublishedNotice(None if found else notice, found, arrangements)
+    return PublishedNotice(notice=None if found else notice, problems=found, arrangements=arrangements)
 
 
 def _arrangements(lines: list[str], reader: _Reader) -> tuple[str, ...]:
@@ -245,13 +309,14 @@ def _title(lines: list[str], year: int | None) -> tuple[str, int | None, list[Te
             continue
         titled = int(match.group("year"))
         if year is not None and year != titled:
-            return "", None, [TextProblem(UNREADABLE, number, match.start("year") + 1,
-                                          f"标题中的年份是{titled}年，与 --year {year} 不一致", "核对通知标题，或改正 --year")]
+            return "", None, [TextProblem(code=UNREADABLE, line=number, column=match.start("year") + 1,
+                                          message=f"标题中的年份是{titled}年，与 --year {year} 不一致",
+                                          hint="核对通知标题，或改正 --year")]
         return match.group("title").strip(), titled, []
     if year is None:
-        return "", None, [TextProblem(UNREADABLE, 1, 1,
-                                      "找不到通知标题（国务院办公厅关于XXXX年部分节假日安排的通知），无法确定年份",
-                                      "粘贴通知全文（含标题），或用 --year 写明年份，如 --year 2027")]
+        return "", None, [TextProblem(code=UNREADABLE, line=1, column=1,
+                                      message="找不到通知标题（国务院办公厅关于XXXX年部分节假日安排的通知），无法确定年份",
+                                      hint="粘贴通知全文（含标题），或用 --year 写明年份，如 --year 2027")]
     return f"国务院办公厅关于{year}年部分节假日安排的通知", year, []
 
 
