@@ -36,8 +36,13 @@ class Group:
     tests: tuple[str, ...]
 
 
+# Each group's tests were checked to run every mutated module (coverage of the group's modules by its test files alone:
+# every module 96-100 % of its lines, 2026-12-02). publication/handover.py (GK501-505) is reached by test_handover.py,
+# so it is mutated with the handover group; handover/gaps.py no longer exists.
 GROUPS: dict[str, Group] = {
-    "gate": Group(("src/gongkai/gate/*.py", "src/gongkai/publication/*.py"),
+    "gate": Group(("src/gongkai/gate/*.py", "src/gongkai/publication/channels.py",
+                   "src/gongkai/publication/columns.py", "src/gongkai/publication/periods.py",
+                   "src/gongkai/publication/standing.py"),
                   ("tests/test_gate.py", "tests/test_publication.py", "tests/test_provisional.py",
                    "tests/test_privacy.py")),
     "privacy": Group(("src/gongkai/privacy/detect.py", "src/gongkai/privacy/normalize.py",
@@ -47,7 +52,7 @@ GROUPS: dict[str, Group] = {
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
                        "tests/test_provisional.py")),
     "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/handover/schedule.py",
-                       "src/gongkai/handover/gaps.py"),
+                       "src/gongkai/publication/handover.py"),
                       ("tests/test_handover.py",)),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_log.py")),
@@ -56,6 +61,25 @@ GROUPS: dict[str, Group] = {
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]
+# mutmut runs the clean tests in its own process and forks every mutant from it, so a functools cache filled there
+# (workdays.official.library_year, statutory.statutory_days …) answers every mutant with the original's result and
+# the functions behind it are never run again: 0 of official.py's 39 mutants were killed. In the group's copy, each
+# test starts with every gongkai cache empty.
+COLD_CACHES = """
+
+# Added by tools/mutation.py in the mutation copy only: every test starts with gongkai's functools caches empty.
+@pytest.fixture(autouse=True)
+def _mutation_cold_caches() -> None:
+    import sys
+
+    for module_name, module in list(sys.modules.items()):
+        if module_name.startswith("gongkai") and module is not None:
+            for value in list(vars(module).values()):
+                for held in (value, *(vars(value).values() if isinstance(value, type) else ())):
+                    clear = getattr(held, "cache_clear", None)
+                    if callable(clear):
+                        clear()
+"""
 KILLED = {1, 3}
 SURVIVED = {0, 33, 5}  # survived, or no test reached the mutant
 IGNORED = {34, 37}  # skipped by a pragma; caught by a type check (not configured)
@@ -74,6 +98,8 @@ def prepare(name: str, group: Group) -> Path:
                             ignore=shutil.ignore_patterns("__pycache__", ".gongkai-cache"))
         elif source.exists():
             shutil.copy2(source, target)
+    with (work / "tests" / "conftest.py").open("a", encoding="utf-8") as conftest:
+        conftest.write(COLD_CACHES)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     text = text.split("\n[tool.mutmut]")[0].rstrip("\n") + "\n\n" + _mutmut_section(group)
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
@@ -175,7 +201,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("groups", nargs="*", help="groups to run: " + ", ".join(GROUPS))
     parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
-    parser.add_argument("--children", type=int, default=max(1, (os.cpu_count() or 2) - 1))
+    parser.add_argument("--children", type=int, default=min(2, max(1, (os.cpu_count() or 2) - 1)))
     args = parser.parse_args(argv)
     names = args.groups or list(GROUPS)
     unknown = [n for n in names if n not in GROUPS]
