@@ -63,6 +63,16 @@ def test_classify_at_the_edges_of_each_length(raw: str, kind: str | None) -> Non
     ("350524198503151.236", [("id", ID)]),
     ("余额 13812345678.5 元", []),
     ("余额 13812345678. 元", [("mobile", MOBILE)]),
+    # digits inside a checksum are skipped, and the search goes on after it
+    ("摘要 ab13812345678901cd 电话 13812345678", [("mobile", MOBILE)]),
+    # a masked number before a mobile glued to +86 does not hide it
+    ("旧号138****5678，新号+8613812345678", [("mobile", MOBILE)]),
+    # two numbers side by side in one run, each found once
+    ("13812345678 13905950000", [("mobile", MOBILE), ("mobile", "13905950000")]),
+    ("6222021234567894 350524198503151236", [("bank", "6222021234567894"), ("id", ID)]),
+    # 350524 19850318 1232: its first two groups (35052419850318) also pass Luhn; the 身份证号 (S = 296,
+    # mod 11 = 10 → 2) wins and no card is reported inside it
+    ("350524 19850318 1232", [("id", "350524198503181232")]),
 ])
 def test_what_is_found_at_the_edges(text: str, found: list[tuple[str, str]]) -> None:
     assert values(text) == found
@@ -78,6 +88,11 @@ def test_an_allowed_number_does_not_hide_the_next_one_in_the_same_run() -> None:
     allowed = frozenset({"13905950000"})
     assert values("13905950000、13812345678", allowed) == [("mobile", MOBILE)]
     assert mask_text("13905950000 13812345678", allowed) == ("13905950000 138****5678", [("mobile", "138****5678")])
+
+
+def test_a_number_inside_an_address_is_masked_once_and_masking_goes_on() -> None:
+    assert mask_text("3号楼13812345678室，电话13905950000") == (
+        "*号楼***********室，电话139****0000", [("address", "*号楼***********室"), ("mobile", "139****0000")])
 
 
 @pytest.mark.parametrize(("kind", "value", "masked"), [
