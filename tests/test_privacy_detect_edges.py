@@ -67,6 +67,7 @@ def test_classify_at_the_edges_of_each_length(raw: str, kind: str | None) -> Non
     ("摘要 ab13812345678901cd 电话 13812345678", [("mobile", MOBILE)]),
     # a masked number before a mobile glued to +86 does not hide it
     ("旧号138****5678，新号+8613812345678", [("mobile", MOBILE)]),
+    ("ab0123456789abcdef +8613812345678", [("mobile", MOBILE)]),
     # two numbers side by side in one run, each found once
     ("13812345678 13905950000", [("mobile", MOBILE), ("mobile", "13905950000")]),
     ("6222021234567894 350524198503151236", [("bank", "6222021234567894"), ("id", ID)]),
