@@ -51,7 +51,7 @@ GROUPS: dict[str, Group] = {
                       "tests/test_privacy_normalize.py")),
     "workdays": Group(("src/gongkai/workdays/*.py",),
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
-                       "tests/test_provisional.py")),
+                       "tests/test_provisional.py", "tests/test_workdays_messages.py")),
     "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/handover/schedule.py",
                        "src/gongkai/publication/handover.py"),
                       ("tests/test_handover.py",)),
