@@ -11,8 +11,17 @@ import datetime as dt
 
 import pytest
 
-from gongkai.workdays import CalendarMissing, Notice, NoticeProblem, WorkdayCalendar, notice_problems, read_published
+from gongkai.workdays import (
+    CalendarMissing,
+    Notice,
+    NoticeProblem,
+    WorkdayCalendar,
+    notice_problems,
+    provisional_note,
+    read_published,
+)
 from gongkai.workdays.published import TextProblem
+from gongkai.workdays.remarks import RemarkError, check_remark
 
 D = dt.date
 TITLE = "国务院办公厅关于2026年部分节假日安排的通知"
@@ -73,3 +82,39 @@ def test_a_wrong_arrangement_line_says_where_and_how_to_fix_it(line: str, proble
     found = read_published(f"{TITLE}\n{line}\n")
     assert found.notice is None
     assert found.problems == (problem,)
+
+
+@pytest.mark.parametrize(("part", "day"), [
+    ("星期天", D(2026, 2, 15)),
+    ("礼拜日", D(2026, 2, 15)),
+    ("农历腊月二十八", D(2026, 2, 15)),
+    ("农历除夕", D(2026, 2, 16)),
+    ("农历闰二月初一", D(2023, 3, 22)),  # 2023 had a leap second month, from 3月22日
+    ("农历二月初一", D(2023, 2, 20)),
+])
+def test_a_remark_true_of_its_date(part: str, day: dt.date) -> None:
+    check_remark(part, day)
+
+
+@pytest.mark.parametrize(("part", "day", "error"), [
+    ("周四", D(2026, 2, 15), ("写的是周四，但2026年2月15日是周日",
+                             "核对通知原文的日期和星期；年份不对时用 --year 写明通知的年份", True)),
+    ("初七", D(2026, 2, 23), ("括号中的「初七」无法识别",
+                             "括号中只能写星期（如 周四、星期日）或农历日期（如 农历正月初七、农历除夕）", False)),
+    ("农历正月三一", D(2026, 2, 23), ("农历日期「农历正月三一」无法识别",
+                                   "农历日期写作 初一…初十、十一…十九、二十、廿一…廿九、三十", False)),
+    ("农历除夕", D(2026, 2, 15), ("写的是农历除夕，但2026年2月15日是农历腊月二十八", "核对通知原文的日期和农历日期", True)),
+    ("农历二月初一", D(2023, 3, 22), ("写的是农历二月初一，但2023年3月22日是农历闰二月初一", "核对通知原文的日期和农历日期", True)),
+    ("农历闰二月初一", D(2023, 2, 20), ("写的是农历闰二月初一，但2023年2月20日是农历二月初一", "核对通知原文的日期和农历日期", True)),
+])
+def test_a_remark_the_date_contradicts(part: str, day: dt.date, error: tuple[str, str, bool]) -> None:
+    with pytest.raises(RemarkError) as raised:
+        check_remark(part, day)
+    assert (raised.value.message, raised.value.hint, raised.value.inconsistent) == error
+
+
+def test_the_note_on_provisional_years_names_each_year() -> None:
+    assert provisional_note([2028, 2027]) == (
+        "2027年、2028年的节假日安排尚未录入，期限暂按周末和《全国年节及纪念日放假办法》规定的法定节假日计算；"
+        "通知发布后以正式安排为准（gongkai calendar import 通知.txt）。")
+    assert provisional_note([]) == ""
