@@ -118,3 +118,40 @@ def test_the_note_on_provisional_years_names_each_year() -> None:
         "2027年、2028年的节假日安排尚未录入，期限暂按周末和《全国年节及纪念日放假办法》规定的法定节假日计算；"
         "通知发布后以正式安排为准（gongkai calendar import 通知.txt）。")
     assert provisional_note([]) == ""
+
+
+def test_days_out_of_the_notices_year_are_reported_where_they_are_written() -> None:
+    found = read_published(f"{TITLE}\n一、元旦：2027年2月1日至3日放假。\n")
+    assert [(p.code, p.line, p.column, p.message) for p in found.problems] == [
+        ("GK804", 2, 6, "元旦的开始日期 2027-02-01 不在2026年内"),
+        ("GK804", 2, 16, "元旦的结束日期 2027-02-03 超出2026年"),
+    ]
+
+
+def test_an_arrangement_it_cannot_read_names_the_form_to_use() -> None:
+    found = read_published(f"{TITLE}\n一、元旦：1月1日休息，共1天。\n")
+    assert found.problems == (TextProblem(
+        code="GK803", line=2, column=6, message="读不懂「1月1日休息，共1天」",
+        hint="放假安排写作「1月1日（周四）至3日（周六）放假调休，共3天」或「6月10日放假，与周末连休」；"
+             "上班日写作「2月14日（周六）、2月28日（周六）上班」"),)
+    found = read_published(f"{TITLE}\n一、元旦：1月1日至3日放假休息，共3天。\n")
+    assert found.problems == (TextProblem(
+        code="GK803", line=2, column=6, message="读不懂放假安排「1月1日至3日放假休息」",
+        hint="放假安排写作「1月1日（周四）至3日（周六）放假调休，共3天」或「6月10日放假，与周末连休」"),)
+
+
+# 2026's notice may reach 7 days into its neighbours: 2025-12-25 to 2027-01-07 (both Thursdays).
+@pytest.mark.parametrize(("day", "messages"), [
+    (D(2025, 12, 24), ["调休上班日 2025-12-24 不在2026年内", "调休上班日必须是周六或周日，2025-12-24 是周三"]),
+    (D(2025, 12, 25), ["调休上班日必须是周六或周日，2025-12-25 是周四"]),
+    (D(2027, 1, 7), ["调休上班日必须是周六或周日，2027-01-07 是周四"]),
+    (D(2027, 1, 8), ["调休上班日 2027-01-08 不在2026年内", "调休上班日必须是周六或周日，2027-01-08 是周五"]),
+])
+def test_a_make_up_day_on_the_edge_of_the_notices_reach(day: dt.date, messages: list[str]) -> None:
+    made = Notice.model_validate({"年度": 2026, "通知": TITLE, "放假": [], "调休上班": [day]})
+    assert [(p.field, p.message) for p in notice_problems(made)] == [(("调休上班", 0), m) for m in messages]
+
+
+def test_chinesecalendars_holidays_are_named_in_chinese() -> None:
+    assert WorkdayCalendar().info(D(2025, 1, 29)).holiday_name == "春节"
+    assert WorkdayCalendar().info(D(2025, 10, 1)).holiday_name == "国庆节"
