@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_numerals, normalize
+from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_personal_data, normalize
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -133,7 +134,26 @@ def classify(raw: str) -> str | None:
 
 def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
-    if not text or not any(map(str.isdigit, text)) and "&#" not in text and not may_hold_numerals(text):
+    if not may_hold_personal_data(text):  # most texts: one search in C decides
+        return iter(())
+    if len(text) > _REMEMBER_UP_TO:
+        return find_unfiltered(text, allowed)
+    return iter(_remembered(text, allowed))
+
+
+# Field values repeat across records (责任者, 公开方式, dates, the bureau's name …): a short text is looked at once per
+# process. The result depends on the text and *allowed* only.
+_REMEMBER_UP_TO = 512
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _remembered(text: str, allowed: frozenset[str]) -> tuple[Hit, ...]:
+    return tuple(find_unfiltered(text, allowed))
+
+
+def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """find() without the pre-filter: the full path, which the pre-filter is tested against."""
+    if not text:
         return
     norm = normalize(text)
     numbers = _CANDIDATE.search(norm.text) is not None

@@ -50,14 +50,6 @@ _N = "".join(_NUMERALS) + "0-9"
 _NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*]{{0,4}}[{_N}]){{10,}}")
 
 
-_ANY_NUMERAL = re.compile(f"[{''.join(_NUMERALS)}]")
-
-
-def may_hold_numerals(text: str) -> bool:
-    """True when *text* has enough Chinese numerals to spell a number (a cheap test before normalizing)."""
-    return not text.isascii() and len(_ANY_NUMERAL.findall(text)) >= 11
-
-
 # Inside such a run, only three numerals or more in a row are digits: the 三 of 张三13805951234 stays a name.
 _NUMERAL_PIECE = re.compile(f"[{''.join(_NUMERALS)}]{{3,}}")
 
@@ -148,6 +140,36 @@ class Normalized:
         if not starts:
             return 0, len(self.source)
         return starts[min(start, len(starts) - 1)], ends[max(min(end, len(ends)) - 1, 0)]
+
+
+def _prefilter() -> re.Pattern[str]:
+    """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
+
+    A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address a digit right before
+    号/室/楼/栋/幢/座/单/组 (_ADDRESS_HINT). In the raw text, a digit may still be written in any of the forms normalize()
+    turns into one (full-width, circled, superscript, a Chinese numeral, a look-alike letter), the characters between the
+    groups in any form it turns into a separator, and invisible characters may sit anywhere. Entities and tags («&»,
+    «<») can become anything, so such a text always takes the full path. The classes are built from normalize()'s own
+    tables, and read generously: a text the pattern lets through may still hold nothing, never the other way round.
+    """
+    digit_like = set("0123456789OoIl") | set(_NUMERALS)
+    joining = set(" \t\n\r\f\v-./_*`~\\，、。：:•+()（）")
+    for code, to in _TABLE.items():
+        if to in digit_like:
+            digit_like.add(chr(code))
+        elif to in joining:
+            joining.add(chr(code))
+    d = "\\d" + re.escape("".join(sorted(digit_like)))
+    j = "\\s" + re.escape("".join(sorted(joining))) + _INVISIBLE
+    return re.compile(rf"[&<]|[{d}](?:[{j}]*[{d}]){{10}}|[{d}][{_INVISIBLE}]*[号室楼栋幢座单组]")
+
+
+_MAY_HOLD = _prefilter()
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """False when no normalization of *text* can hold a number or an address the detectors look for (one C search)."""
+    return _MAY_HOLD.search(text) is not None
 
 
 def normalize(text: str) -> Normalized:
