@@ -8,6 +8,7 @@ attachment's path is safe depends on the file system, not on content: that is ch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -24,14 +25,17 @@ from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suff
 from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.privacy.documents import document_segments
-from gongkai.privacy.extract import Segment, Table, Unreadable, markdown_segments, markdown_tables
-from gongkai.privacy.fields import FieldPath, describe, model_texts
-from gongkai.privacy.findings import UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, segment_findings
+from gongkai.privacy.extract import Table, Unreadable, markdown_segments, markdown_tables
+from gongkai.privacy.fields import FieldPath
+from gongkai.privacy.findings import (
+    UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, model_findings, segment_findings,
+)
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.mask import mask_log
 
 BODY = "正文"
+_NOT_FIELDS = frozenset({BODY})  # the body is scanned as the page shows it (body_findings)
 # Markup that can hide or join digits only once rendered: links, code, escapes, entities, tags, emphasis, line breaks.
 _RENDERING_MATTERS = re.compile(r"[\[\]<&\\`*_~]|\d[ \t]*\n")
 
@@ -51,9 +55,7 @@ Reader = Callable[[str], bytes | None]
 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
-    findings: list[PrivacyFinding] = []
-    for field_path, text in model_texts(record, skip=frozenset({BODY})):
-        findings.extend(segment_findings(record.id, field_path, [Segment(text, describe(field_path))], allowed))
+    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS)
     columns: list[ColumnWarning] = []
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
@@ -108,7 +110,13 @@ def allowed_of(agency: Agency | None) -> frozenset[str]:
     phones = [agency.org.phone, agency.handover.phone, *(u.phone for u in agency.units)]
     phones += [desk.phone, desk.fax] if desk is not None else []
     addresses = [agency.org.address, desk.address if desk is not None else None]
-    return bureau_values([p for p in phones if p], [a for a in addresses if a])
+    return _bureau_values(tuple(p for p in phones if p), tuple(a for a in addresses if a))
+
+
+@functools.lru_cache(maxsize=64)
+def _bureau_values(phones: tuple[str, ...], addresses: tuple[str, ...]) -> frozenset[str]:
+    """bureau_values, once per set of contact fields: every item and every output asks again for the same bureau."""
+    return bureau_values(list(phones), list(addresses))
 
 
 @dataclass
