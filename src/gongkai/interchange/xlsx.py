@@ -16,6 +16,7 @@ from openpyxl.writer.excel import ExcelWriter
 from gongkai.catalog import Catalog
 from gongkai.interchange import layout, table
 from gongkai.model import Agency
+from gongkai.ooxml import style_cells
 
 # Workbook properties are fixed so that the same catalog always gives the same bytes.
 FIXED_TIME = dt.datetime(2020, 1, 1)
@@ -126,22 +127,16 @@ def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...], top: int) -> N
             ws.cell(top, first, column.label)
             ws.merge_cells(start_row=top, start_column=first, end_row=sub, end_column=first)
         index += span
-    for row in (top, sub):
-        for number in range(1, len(cols) + 1):
-            cell = ws.cell(row, number)
-            cell.font = Font(bold=True)
-            cell.alignment = _CENTER
-            cell.border = _BORDER
+    header = [ws.cell(row, number) for row in (top, sub) for number in range(1, len(cols) + 1)]
+    style_cells(header, font=Font(bold=True), alignment=_CENTER, border=_BORDER)
 
 
 def _style_body(ws: Worksheet, cols: tuple[layout.Column, ...], first: int, count: int) -> None:
     for number, column in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(number)].width = column.width
         centred = "=" in column.key or column.key == "序号"
-        for row in range(first, first + count):
-            cell = ws.cell(row, number)
-            cell.alignment = _CENTER if centred else _WRAP
-            cell.border = _BORDER
+        cells = [ws.cell(row, number) for row in range(first, first + count)]
+        style_cells(cells, alignment=_CENTER if centred else _WRAP, border=_BORDER)
 
 
 def _merge_level1(ws: Worksheet, sheet: table.Sheet, first: int) -> None:
