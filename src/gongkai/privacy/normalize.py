@@ -145,8 +145,8 @@ class Normalized:
 def _prefilter() -> re.Pattern[str]:
     """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
 
-    A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address a digit right before
-    号/室/楼/栋/幢/座/单/组 (_ADDRESS_HINT). In the raw text, a digit may still be written in any of the forms normalize()
+    A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address one of the shapes of _ADDRESS,
+    read generously. In the raw text, a digit may still be written in any of the forms normalize()
     turns into one (full-width, circled, superscript, a Chinese numeral, a look-alike letter), the characters between the
     groups in any form it turns into a separator, and invisible characters may sit anywhere. Entities and tags («&»,
     «<») can become anything, so such a text always takes the full path. The classes are built from normalize()'s own
@@ -161,7 +161,11 @@ def _prefilter() -> re.Pattern[str]:
             joining.add(chr(code))
     d = "\\d" + re.escape("".join(sorted(digit_like)))
     j = "\\s" + re.escape("".join(sorted(joining))) + _INVISIBLE
-    return re.compile(rf"[&<]|[{d}](?:[{j}]*[{d}]){{10}}|[{d}][{_INVISIBLE}]*[号室楼栋幢座单组]")
+    i = _INVISIBLE
+    # An address (detect._ADDRESS) is a number after a street, village or group (路12号, 村3号, 组15号), or a digit
+    # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
+    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{i}]*(?:[{d}][{i}]*)+号"
+    return re.compile(rf"[&<]|[{d}](?:[{j}]*[{d}]){{10}}|{address}")
 
 
 _MAY_HOLD = _prefilter()
