@@ -20,7 +20,7 @@ CORPUS = [text for text, _ in POSITIVES] + NEGATIVES
 # dash, invisible characters, entity and tag characters, and what an address is written with.
 FORMS = ("0123456789０１２３４５６７８９①③⑧⑴⒈❶¹²³⁴₁₂٣𝟑〇零○◯一壹幺二贰两三叁四肆五伍六陆七柒八捌九玖OoIlＯｌXx×ΧХⅩ"
          " \t\n\u00a0\u2009\u3000-\u2010\u2014\uff0d\u2212./／·_＿*＊`~\\，、。：:•+()（）"
-         "\u200b\u00ad\ufeff\u202e\u2066\u3164\u2800&#;<>!bnsp号室楼栋幢座单元组路街巷弄大道村社区之")
+         "\u200b\u00ad\ufeff\u202e\u2066\u3164\u2800\U000e0020🄂&#;<>!bnsp号室楼栋幢座单元组路街巷弄大道村社区之")
 ALPHABET = sorted(set("".join(CORPUS)) | set(FORMS))
 MOBILE, ID = "13812345678", "350524198503151236"
 
