@@ -93,7 +93,8 @@ def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:
 
 def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: int) -> int:
     """Title, two-row header and rows of one 领域 from row *top*; returns the row after the last."""
-    cols = layout.columns(sheet.with_level3, sheet.extras)
+    level3, extras = sheet.with_level3, sheet.extras  # each looks at every item: once per block, not once per row
+    cols = layout.columns(level3, extras)
     ws.cell(top, 1, sheet.title)
     ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=len(cols))
     ws.cell(top, 1).font = Font(bold=True, size=16)
@@ -102,7 +103,7 @@ def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: 
     _write_header(ws, cols, top + 1)
     first = top + 1 + len(HEADER_ROWS)
     for serial, item in enumerate(sheet.items, start=1):
-        for number, value in enumerate(table.row(item, serial, agency, sheet.with_level3, sheet.extras), start=1):
+        for number, value in enumerate(table.row(item, serial, agency, level3, extras), start=1):
             ws.cell(first + serial - 1, number, value)
     _style_body(ws, cols, first, len(sheet.items))
     _merge_level1(ws, sheet, first)
