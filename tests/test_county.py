@@ -186,3 +186,22 @@ def test_county_reads_in_worker_processes_in_the_given_order(gk: Callable[..., R
     assert departments[2]["problem"] == f"找不到文件夹「{missing}」"
     one_by_one = gk("county", *folders, "--year", "2026", "--jobs", "1", "--format", "json", "--out", tmp_path / "b")
     assert one_by_one.json()["departments"] == departments  # type: ignore[index]
+
+
+def test_county_workbooks_keep_their_borders_and_header_styles(gk: Callable[..., Run], county: tuple[Path, Path, Path],
+                                                               tmp_path: Path) -> None:
+    """Every cell of a table is framed; headers are bold and centred, body cells wrap (styles are shared, not copied)."""
+    out = tmp_path / "o"
+    gk("county", county[0], county[1], "--year", "2026", "--out", out)
+    sheet = load_workbook(out / "review-2026.xlsx")["德化县民政局"]
+    last = sheet.max_row
+    for cell in (sheet["A2"], sheet["C3"], sheet["A4"], sheet["D4"], sheet[f"D{last}"]):
+        assert (cell.border.left.style, cell.border.right.style, cell.border.top.style, cell.border.bottom.style) == (
+            "thin", "thin", "thin", "thin"), cell.coordinate
+    assert sheet["C3"].font.bold and sheet["C3"].alignment.horizontal == "center"
+    assert not sheet["D4"].font.bold and sheet["D4"].alignment.wrap_text and sheet["D4"].alignment.horizontal is None
+    assert sheet["A4"].alignment.horizontal == "center"  # 序号
+    scorecard = load_workbook(out / "scorecard-2026.xlsx")["部门考核"]
+    header, body = scorecard["B2"], scorecard["B3"]
+    assert header.font.bold and not body.font.bold
+    assert header.border.bottom.style == body.border.left.style == "thin" and body.alignment.wrap_text

@@ -74,6 +74,9 @@ PIECES = st.one_of(
 @example("&sup1;&sup3;&sup1;" * 4)
 @example("3\u200b号")
 @example("13８１２3④⑤⑥⑦⑧")
+@example("某花园1203\u200b室")
+@example("凤城镇大同路\u00ad118\u200b号")
+@example("城厢镇3号\u2060楼")
 def test_the_pre_filter_never_turns_away_a_text_the_full_path_flags(text):
     if not may_hold_personal_data(text):
         assert flagged(text) == []
