@@ -74,7 +74,7 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
 def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
                    skip: frozenset[str] = frozenset()) -> list[PrivacyFinding]:
     """Personal data in every field of *model* but *skip*, each value reported once per field."""
-    fields = list(model_texts(model, skip))
+    fields = model_texts(model, skip)
     # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them).
     if not may_hold_personal_data(SEPARATE.join(text for _, text in fields)):
         return []
