@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from gongkai.catalog import Catalog
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
-from gongkai.model import Agency, Record
+from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import KINDS, bureau_values, find
@@ -131,6 +131,8 @@ class Scanner:
         self.salt = hashlib.sha1(repr(sorted(self.allowed)).encode()).hexdigest()
         self.cache = self.catalog.cache
         self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
+        self.item_files = {f.object_id: f for f in self.catalog.files.values() if f.kind == "item" and f.model is not None}
+        self.items: dict[str, list[PrivacyFinding]] = {}
 
     def run(self) -> dict[str, RecordScan]:
         """Scan every 主动公开 record, reusing remembered results for unchanged content."""
@@ -148,6 +150,17 @@ class Scanner:
             self.cache.put_memo(MEMO_KEY, used)
         self.cache.save_stats()
         return self.results
+
+    def item_findings(self, item: Item) -> list[PrivacyFinding]:
+        """Personal data in any field of *item*: an item of the catalog is looked at once (every GK60x rule and the
+        gate ask), by its file's content; any other item afresh."""
+        parsed = self.item_files.get(item.id)
+        if parsed is None or parsed.model is not item:
+            return model_findings(item.id, item, self.allowed)
+        found = self.items.get(parsed.blob)
+        if found is None:
+            found = self.items[parsed.blob] = model_findings(item.id, item, self.allowed)
+        return list(found)
 
     def key(self, record: Record) -> str:
         """What the record's result depends on: its file, its attachments' contents, the bureau's own numbers."""

@@ -7,7 +7,7 @@ from gongkai.model import Item, Record
 from gongkai.privacy.attachments import attachment_problem
 from gongkai.privacy.findings import PrivacyFinding, file_finding, model_findings
 from gongkai.privacy.mask import mask_log
-from gongkai.privacy.scan import allowed_of, scan_record
+from gongkai.privacy.scan import allowed_of, scan_record, scanner_of
 
 
 def record_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding]:
@@ -28,7 +28,7 @@ def attachment_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding
 
 def item_findings(catalog: Catalog, item: Item) -> list[PrivacyFinding]:
     """Personal data in any field of a disclosure item (公开内容, 公开依据, 咨询电话, 备注, 空白说明 …)."""
-    return model_findings(item.id, item, allowed_of(catalog.agency))
+    return scanner_of(catalog).item_findings(item)
 
 
 def agency_findings(catalog: Catalog) -> list[PrivacyFinding]:
