@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -136,19 +135,7 @@ def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
     if not may_hold_personal_data(text):  # most texts: one search in C decides
         return iter(())
-    if len(text) > _REMEMBER_UP_TO:
-        return find_unfiltered(text, allowed)
-    return iter(_remembered(text, allowed))
-
-
-# Field values repeat across records (责任者, 公开方式, dates, the bureau's name …): a short text is looked at once per
-# process. The result depends on the text and *allowed* only.
-_REMEMBER_UP_TO = 512
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _remembered(text: str, allowed: frozenset[str]) -> tuple[Hit, ...]:
-    return tuple(find_unfiltered(text, allowed))
+    return find_unfiltered(text, allowed)
 
 
 def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
