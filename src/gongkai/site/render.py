@@ -33,7 +33,25 @@ def environment() -> jinja2.Environment:
     )
     env.filters["cn_date"] = cn_date
     env.filters["tel"] = tel
+    env.globals["fragment"] = _fragment
     return env
+
+
+@jinja2.pass_context
+def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
+    """A piece every page repeats (header, footer), rendered once per build and depth.
+
+    It reads only the site and the page's depth (root): the build's shared context carries a dict "fragments" for
+    them (one per build, so nothing outlives it); a page rendered without one renders the piece itself.
+    """
+    root, site = context["root"], context["site"]
+    made: dict[tuple[str, str], Markup] | None = context.get("fragments")
+    found = made.get((name, root)) if made is not None else None
+    if found is None:
+        found = Markup(environment().get_template(name).render(root=root, site=site))
+        if made is not None:
+            made[(name, root)] = found
+    return found
 
 
 # Bidi overrides and isolates reorder what follows them: 名单‮fdp.exe shows as 名单exe.pdf. Nothing in a catalog
