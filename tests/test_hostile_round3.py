@@ -1,0 +1,68 @@
+"""Third hostile pass (issues 11, 12, 13, 16, 19): cases the earlier rounds did not try, each from the user's side.
+
+Values typed by hand: 13812345678 is a mobile (1[3-9] + 9 digits); 0595-23000000 is the test agency's landline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import AGENCY, RECORD
+
+
+def errors(gk, root: Path) -> list[tuple[str, str, int, int]]:
+    run = gk("validate", root, "--format", "json")
+    assert run.code in (0, 1), run.err
+    return [(d["code"], d["path"], d["line"], d["column"]) for d in json.loads(run.out)["diagnostics"]
+            if d["severity"] == "error"]
+
+
+def every_byte(folder: Path) -> str:
+    return "".join(p.read_bytes().decode("utf-8", "replace") for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+# A value YAML reads as a number is published as Python writes that number, not as the clerk typed it: the landline
+# 059523000000 became tel:59523000000 on every page, and 1.3812345678e10 became 13812345678.0, which neither scan saw.
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("059523000000", "59523000000"),
+    ("1.3812345678e10", "138****5678.0"),
+    ("+8613812345678", "86138****5678"),
+    ("0x337AC1B4E", "138****7950"),
+    ("1_3812_345678", "138****5678"),
+    (".5", "0.5"),
+])
+def test_a_number_yaml_would_rewrite_is_an_error_at_its_value(gk, cat, typed, printed):
+    cat.write("gongkai.yaml", AGENCY.replace("联系电话: 0595-23000000", f"联系电话: {typed}"))
+    assert ("GK015", "gongkai.yaml", 5, 9) in errors(gk, cat.root)
+    run = gk("validate", cat.root)
+    assert f"会被当作数字读成「{printed}」" in run.out
+    assert "13812345678" not in run.out and "13818927950" not in run.out
+
+
+def test_the_rewritten_number_reaches_no_page(gk, cat, tmp_path):
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号", "文号: 1.3812345678e10"))
+    assert ("GK015", "records/2026/R2026-001.yaml", 3, 5) in errors(gk, cat.root)
+    gk("build-site", cat.root, "--out", tmp_path / "site")
+    site = tmp_path / "site"
+    assert not site.exists() or "13812345678" not in every_byte(site)
+
+
+@pytest.mark.parametrize("fine", [
+    '联系电话: "059523000000"', "联系电话: '059523000000'", "联系电话: 0595-23000000", "联系电话: !!str 059523000000",
+])
+def test_a_quoted_or_written_out_number_passes(gk, cat, fine):
+    cat.write("gongkai.yaml", AGENCY.replace("联系电话: 0595-23000000", fine))
+    cat.record(RECORD.replace("页数: 1", "页数: 12") + "  0595\n  1.50\n  +86\n")
+    assert errors(gk, cat.root) == []
+
+
+# A tag makes the two YAML parsers disagree (the fast one ignores !!binary, ruamel decodes it) and hides a value
+# from a reviewer: MTM4MTIzNDU2Nzg= is 13812345678 in base64.
+@pytest.mark.parametrize("tagged", ["!!binary MTM4MTIzNDU2Nzg=", "!foo 测民〔2026〕1号", '!!int "12"',
+                                    "!<tag:yaml.org,2002:binary> MTM4MTIzNDU2Nzg="])
+def test_a_yaml_tag_is_an_error_at_its_value(gk, cat, tagged):
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号", f"文号: {tagged}"))
+    assert ("GK016", "records/2026/R2026-001.yaml", 3, 5) in errors(gk, cat.root)
