@@ -5,7 +5,11 @@ Values typed by hand: 13812345678 is a mobile (1[3-9] + 9 digits); 0595-23000000
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +70,20 @@ def test_a_quoted_or_written_out_number_passes(gk, cat, fine):
 def test_a_yaml_tag_is_an_error_at_its_value(gk, cat, tagged):
     cat.record(RECORD.replace("文号: 测民〔2026〕1号", f"文号: {tagged}"))
     assert ("GK016", "records/2026/R2026-001.yaml", 3, 5) in errors(gk, cat.root)
+
+
+# The law's days are China's (UTC+8, no summer time): a server, container or CI runner on UTC that rebuilds at
+# 00:05 Beijing time saw "today" as yesterday and left an ended 公示 list online for another day.
+def test_today_is_chinas_date_whatever_the_machines_time_zone(bundled):
+    seen = set()
+    for zone in ("Etc/GMT+12", "UTC", "Etc/GMT-14"):  # 26 hours apart: their own dates always differ
+        env = {k: v for k, v in os.environ.items() if k != "GONGKAI_TODAY"} | {"TZ": zone}
+        before = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+        run = subprocess.run([sys.executable, "-m", "gongkai", "inspect", str(bundled), "--format", "json"],
+                             env=env, capture_output=True, text=True, check=False)
+        after = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+        assert run.returncode in (0, 1), run.stderr
+        day = json.loads(run.stdout)["today"]
+        assert day in {before.isoformat(), after.isoformat()}, (zone, day)
+        seen.add(day if before == after else None)
+    assert len(seen - {None}) <= 1
