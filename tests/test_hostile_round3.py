@@ -87,3 +87,16 @@ def test_today_is_chinas_date_whatever_the_machines_time_zone(bundled):
         assert day in {before.isoformat(), after.isoformat()}, (zone, day)
         seen.add(day if before == after else None)
     assert len(seen - {None}) <= 1
+
+
+# 有效性日期 before 成文日期 was published as 「失效（2026年8月1日）」 on a document formed on 1 September.
+@pytest.mark.parametrize(("dates", "column"), [
+    ("有效性: 失效\n有效性日期: 2026-08-31", 8),  # the day before 成文日期 2026-09-01
+    ("有效性: 失效\n有效性日期: 2026-09-01", None),  # the day of
+    ("有效性: 失效\n有效性日期: 2026-09-02", None),  # the day after
+    ("有效性: 废止\n废止日期: 2026-08-31", 7),
+])
+def test_a_validity_date_before_the_document_was_formed_is_an_error(gk, cat, dates, column):
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n" + dates))
+    found = [e for e in errors(gk, cat.root) if e[0] == "GK413"]
+    assert found == ([("GK413", "records/2026/R2026-001.yaml", 18, column)] if column else [])
