@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENCY, RECORD
+from conftest import AGENCY, RECORD, text_pdf
 
 
 def errors(gk, root: Path) -> list[tuple[str, str, int, int]]:
@@ -100,3 +100,29 @@ def test_a_validity_date_before_the_document_was_formed_is_an_error(gk, cat, dat
     cat.record(RECORD.replace("页数: 1", "页数: 1\n" + dates))
     found = [e for e in errors(gk, cat.root) if e[0] == "GK413"]
     assert found == ([("GK413", "records/2026/R2026-001.yaml", 18, column)] if column else [])
+
+
+# files/2026/A.pdf and files/2026/a.pdf (or é written composed and decomposed) are two files in git and on Linux,
+# but one on the Windows and macOS machines the clerks check the catalog out on: which content the site and the
+# handover then publish depends on the checkout order.
+@pytest.mark.parametrize(("listed", "twin"), [
+    ("files/2026/A.pdf", "files/2026/a.pdf"),
+    ("files/2026/R1.PDF", "files/2026/r1.pdf"),
+    ("files/2026/caf\u00e9.pdf", "files/2026/cafe\u0301.pdf"),
+    ("files/2026/list.pdf", "files/2026/LIST.pdf"),
+])
+def test_an_attachment_with_a_case_or_unicode_twin_is_refused(gk, cat, tmp_path, listed, twin):
+    pdf = text_pdf("nothing personal")
+    cat.write(listed, pdf)
+    cat.write(twin, text_pdf("an internal draft"))
+    cat.record(RECORD.replace("正文: |", f"附件:\n  - 文件: {listed}\n正文: |"))
+    assert ("GK606", "records/2026/R2026-001.yaml", 18, 9) in errors(gk, cat.root)
+    gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert not list((tmp_path / "site" / "files").rglob("*"))
+
+
+def test_an_attachment_without_a_twin_passes(gk, cat):
+    cat.write("files/2026/a.pdf", text_pdf("nothing personal"))
+    cat.write("files/2026/ab.pdf", text_pdf("nothing personal"))
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/a.pdf\n正文: |"))
+    assert errors(gk, cat.root) == []
