@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENCY, RECORD, text_pdf
+from conftest import AGENCY, ITEM, RECORD, text_pdf
 
 
 def errors(gk, root: Path) -> list[tuple[str, str, int, int]]:
@@ -126,3 +126,21 @@ def test_an_attachment_without_a_twin_passes(gk, cat):
     cat.write("files/2026/ab.pdf", text_pdf("nothing personal"))
     cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/a.pdf\n正文: |"))
     assert errors(gk, cat.root) == []
+
+
+# The county's review workbook is the directory table of every department: an item with a mobile in it went into
+# review-2026.xlsx in full, while `export xlsx` of the same directory refused.
+def test_county_outputs_are_scanned_like_every_other_output(gk, cat, tmp_path):
+    cat.item(ITEM.replace("公开主体: 县级人民政府民政部门", "公开主体: 县级人民政府民政部门（联系人 13812345678）"))
+    out = tmp_path / "county-out"
+    run = gk("county", cat.root, "--year", "2026", "--out", out)
+    assert run.code == 1
+    assert "review-2026.xlsx：手机号码「138****5678」" in run.err
+    assert not out.exists() or not list(out.iterdir())
+    assert "13812345678" not in run.out + run.err
+
+
+def test_county_outputs_without_personal_data_are_written(gk, cat, tmp_path):
+    out = tmp_path / "county-out"
+    assert gk("county", cat.root, "--year", "2026", "--out", out).code == 0
+    assert sorted(p.name for p in out.glob("*.xlsx")) == ["annual-2026.xlsx", "review-2026.xlsx", "scorecard-2026.xlsx"]
