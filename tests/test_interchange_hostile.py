@@ -107,3 +107,18 @@ def test_formula_error_result_and_date_cells_are_errors(gk: Callable[..., Run], 
     assert "社会救助!E2: 单元格的公式出错（#REF!）" in run.err
     assert "社会救助!F3: 单元格是日期格式（Excel 显示为日期，读出的是「2026-03-01 00:00:00」）" in run.err
     assert _new_items(cat) == []
+
+
+def test_personal_data_in_a_cell_is_named_by_cell_and_masked(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """The table's 备注 carried a mobile and a 身份证号 (GB 11643-1999 check digit 6 typed by hand): import wrote them
+    into the item without a word; only a later validate said so, at a YAML line the clerk never typed."""
+    wb, ws = _book()
+    ws.cell(1, 12, "备注")
+    ws.append(_row("办事指南") + ["联系人 13812345678，身份证 350524198503151236"])
+    wb.save(table := tmp_path / "t.xlsx")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert ("社会救助!L2: 含有未遮盖的个人信息：手机号码「138****5678」、身份证号「35*************236」；"
+            "公开前须遮盖（gongkai mask），否则 gongkai validate 报错、不能发布") in run.err
+    assert "13812345678" not in run.out + run.err and "350524198503151236" not in run.out + run.err
