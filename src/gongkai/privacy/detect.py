@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_numerals, normalize
+from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_personal_data, normalize
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -54,7 +54,7 @@ _ADDRESS = re.compile(
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
 )
 _ADDRESS_HINT = re.compile(r"\d[号室楼栋幢座单组]")
-_AFTER_AMOUNT = re.compile(r"^\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
+_AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
 _HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{16,}(?![0-9A-Za-z])")
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
 
@@ -133,7 +133,14 @@ def classify(raw: str) -> str | None:
 
 def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
-    if not text or not any(map(str.isdigit, text)) and "&#" not in text and not may_hold_numerals(text):
+    if not may_hold_personal_data(text):  # most texts: one search in C decides
+        return iter(())
+    return find_unfiltered(text, allowed)
+
+
+def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """find() without the pre-filter: the full path, which the pre-filter is tested against."""
+    if not text:
         return
     norm = normalize(text)
     numbers = _CANDIDATE.search(norm.text) is not None
@@ -187,13 +194,21 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
-        if between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
+        if between == "." and _float_zero(left.digits, right.digits):
+            found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
+        elif between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
             found[index] = replace(left, whole=False)
             found[index + 1] = replace(right, whole=False)
     if found and chain.end() < len(text) and text[chain.end()] == "." and text[chain.end() + 1:chain.end() + 2].isdigit():
         found[-1] = replace(found[-1], whole=False)
     # A checksum (0f3c…1381234567…): its digit runs are not numbers.
     return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
+
+
+def _float_zero(whole: str, fraction: str) -> bool:
+    """True for 13812345678.0: a number of eleven digits or more with a zero fraction, as a spreadsheet writes one it
+    stored as a float; no amount the bureau publishes has that many digits before the point."""
+    return len(whole) >= 11 and len(fraction) <= 2 and fraction.strip("0") == ""
 
 
 def _after_name(norm: Normalized, start: int) -> bool:
