@@ -177,3 +177,21 @@ def test_clean_attachments_of_every_readable_format_pass(gk, cat, tmp_path):
     assert [d for d in diagnostics(gk, cat.root) if d["severity"] == "error"] == []
     gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
     assert (tmp_path / "site/files/2026/b.docx").read_bytes() == (cat.root / "files/2026/b.docx").read_bytes()
+
+
+def test_a_pdf_read_once_is_answered_by_its_own_bytes():
+    # pdf_segments remembers what a PDF holds by its bytes: the same bytes under another label, two PDFs of the same
+    # size with different numbers, and an unreadable PDF asked twice must each answer as if read afresh.
+    from gongkai.privacy.documents import pdf_segments
+    from gongkai.privacy.extract import Unreadable
+
+    first, second = text_pdf("tel 13812345678"), text_pdf("tel 13987654321")
+    assert len(first) == len(second)
+    assert [s.where for s in pdf_segments(first, "甲.pdf")][0] == "甲.pdf 第1页"
+    assert [s.where for s in pdf_segments(first, "乙.pdf")][0] == "乙.pdf 第1页"
+    assert "13987654321" in pdf_segments(second, "丙.pdf")[0].text
+    assert "13812345678" in pdf_segments(first, "丁.pdf")[0].text
+    locked = text_pdf("x").replace(b"/Type /Catalog", b"/Type /Catalog /AA << /O << /S /JavaScript /JS (app.alert(1)) >> >>")
+    for _ in range(2):
+        with pytest.raises(Unreadable):
+            pdf_segments(locked, "戊.pdf")

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
@@ -28,7 +29,10 @@ from gongkai.privacy.markup import markup_text
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
 MAX_REVISIONS = 16
+MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
+# What each PDF read in this process holds, by a hash of its bytes: (text, where after the label) or why unreadable.
+_PDF_READ: dict[bytes, list[tuple[str, str]] | str] = {}
 _PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 _PARTS = (("word/document.xml", "正文"), ("word/header", "页眉"), ("word/footer", "页脚"), ("word/comments", "批注"),
           ("word/footnotes", "脚注"), ("word/endnotes", "尾注"), ("docProps/", "文档属性"), ("xl/worksheets/", "工作表"),
@@ -214,34 +218,54 @@ def ole_segments(data: bytes, label: str) -> list[Segment]:
 
 
 def pdf_segments(data: bytes, label: str) -> list[Segment]:
-    """Every page's text, the metadata and every text string of a PDF; Unreadable for a scan or a locked file."""
+    """Every page's text, the metadata and every text string of a PDF; Unreadable for a scan or a locked file.
+
+    Reading a PDF is the dearest part of a scan, and a build reads each twice (the gate, then the output scan of the
+    copy it published) and one file attached to many records many times: what the same bytes hold is worked out once
+    per process.
+    """
+    key = hashlib.blake2b(data, digest_size=20).digest()
+    pieces = _PDF_READ.get(key)
+    if pieces is None:
+        try:
+            pieces = _pdf_pieces(data)
+        except Unreadable as exc:
+            pieces = str(exc)
+        if len(_PDF_READ) >= MAX_REMEMBERED:
+            del _PDF_READ[next(iter(_PDF_READ))]
+        _PDF_READ[key] = pieces
+    if isinstance(pieces, str):
+        raise Unreadable(pieces)
+    return [Segment(text, label + where) for text, where in pieces]
+
+
+def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted and not reader.decrypt(""):
         raise Unreadable("PDF 已加密，无法读取")
-    segments: list[Segment] = []
+    pieces: list[tuple[str, str]] = []
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
         if not text.strip() and _has_images(page):
             raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息")
-        segments.append(Segment(text, f"{label} 第{number}页"))
-    segments.extend(Segment(str(value), f"{label} 文档属性 {key}") for key, value in (reader.metadata or {}).items())
+        pieces.append((text, f" 第{number}页"))
+    pieces.extend((str(value), f" 文档属性 {key}") for key, value in (reader.metadata or {}).items())
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
     if metadata is not None:
-        segments.append(Segment(markup_text(metadata.get_object().get_data().decode("utf-8", "replace")),
-                                f"{label} XMP 元数据"))
-    segments.extend(Segment(text, f"{label} 文本对象") for text in _strings(reader))
-    return segments + _earlier_revisions(data, label)
+        pieces.append((markup_text(metadata.get_object().get_data().decode("utf-8", "replace")), " XMP 元数据"))
+    pieces.extend((text, " 文本对象") for text in _strings(reader))
+    return pieces + _earlier_revisions(data)
 
 
-def _earlier_revisions(data: bytes, label: str) -> list[Segment]:
+def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
     """The page text of every earlier revision of a PDF saved by incremental updates: what an update covered or
     deleted is still in the file, and any reader can open the file as it was."""
     from pypdf import PdfReader
 
-    segments: list[Segment] = []
+    pieces: list[tuple[str, str]] = []
     ends = [match.end() for match in re.finditer(rb"%%EOF", data)][:-1]
     for number, end in enumerate(ends[-MAX_REVISIONS:], start=1):
         try:
@@ -249,8 +273,8 @@ def _earlier_revisions(data: bytes, label: str) -> list[Segment]:
             texts = [page.extract_text() or "" for page in reader.pages]
         except Exception:  # noqa: BLE001 - the first part of a linearized file is no revision of its own
             continue
-        segments.extend(Segment(text, f"{label} 早先版本{number} 第{page}页") for page, text in enumerate(texts, 1))
-    return segments
+        pieces.extend((text, f" 早先版本{number} 第{page}页") for page, text in enumerate(texts, 1))
+    return pieces
 
 
 def _refuse_active(node: dict[Any, Any]) -> None:

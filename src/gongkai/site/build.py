@@ -21,17 +21,19 @@ from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.guide.form import application_form_docx, application_form_pdf
 from gongkai.interchange.xlsx import export_directory_xlsx
-from gongkai.privacy.outputs import check_tree
+from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
 from gongkai.site.attachments import identity, read_attachment
 from gongkai.site.changes import directory_changes
 from gongkai.site.data import SiteData, site_data
 from gongkai.site.pages import FileSource, site_artifacts
-from gongkai.site.parallel import Made, make_all
+from gongkai.site import parallel
+from gongkai.site.parallel import Batch, Made, make_all
 from gongkai.site.render import templates_fingerprint
 from gongkai.site.search_index import index_changes
 from gongkai.search import SearchDoc, is_index_file
+from gongkai.search.workers import in_parallel, ranges, shared
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
 
@@ -106,7 +108,10 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
     try:
         new = Store(stamp, today, gate.next_change)
         todo = _plan(artifacts, chrome, store, full, new)
-        made = make_all(todo, staging.write, search)
+        allowed, sources = allowed_of(catalog.agency), _sources(data)
+        batch = make_all(todo, staging.write, search, lambda made: scan_tree(
+            staging.folder, [m.path for m in made if staging.needs(m.path, m.content)], allowed, sources))
+        made = batch.made
         _note(made, staging, new)
         removed = [] if full else [p for p in store.files if p not in new.files]
         if search:
@@ -115,7 +120,7 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
             _note(found, staging, new, store)
             removed = [] if full else [p for p in store.files if p not in new.files]
             result.search_seconds = time.perf_counter() - started
-        check_tree(staging.folder, staging.changed, allowed_of(catalog.agency), _sources(data))  # defence in depth
+        _scan_outputs(staging, batch, allowed, sources)  # defence in depth
         staging.commit(new, removed)
     except BaseException:
         staging.discard()
@@ -123,6 +128,24 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
     result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
     # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list.
     result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
+
+
+def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: dict[str, str]) -> None:
+    """Every file this build wrote is scanned before it is moved in: by the worker that made it, or here (the
+    search index's files, on every core when there are many)."""
+    rest = [path for path in staging.changed if path not in batch.checked]
+    parts = ranges(len(rest), len(rest) >= parallel.MIN_PARALLEL)
+    if len(parts) == 1 and not batch.findings:
+        check_tree(staging.folder, rest, allowed, sources)
+        return
+    found = [f for part in in_parallel(_scan_part, parts, (staging.folder, rest, allowed, sources)) for f in part]
+    if batch.findings or found:
+        raise OutputLeak(sorted(batch.findings, key=lambda f: f.file) + found)
+
+
+def _scan_part(part: range) -> list[OutputFinding]:
+    folder, names, allowed, sources = shared()
+    return scan_tree(folder, names[part.start:part.stop], allowed, sources)
 
 
 def _plan(artifacts: list[Artifact], chrome: str, store: Store, full: bool, new: Store) -> list[tuple[Artifact, str]]:

@@ -1,5 +1,7 @@
 """Making many files on every core: forked workers make and write their share straight into staging.
 
+A worker also scans what it wrote for personal data (the output scan, on the bytes it just put in staging), so the
+scan before publishing costs no more wall time than the making; the main process scans whatever no worker did.
 Workers ignore Ctrl+C (the main process stops them) and end with the main process even when it is killed
 (PR_SET_PDEATHSIG), so an interrupted build leaves no worker behind and prints no worker traceback.
 """
@@ -11,7 +13,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.site.artifact import Artifact
@@ -31,14 +33,27 @@ class Made:
 
 
 Write = Callable[[str, bytes], str]  # writes bytes at a path, returns the content hash
+Check = Callable[[list[Made]], list[Any]]  # the output scan of the files just made (as written): its findings
 
 
-def make_all(todo: list[tuple[Artifact, str]], write: Write, search: bool) -> list[Made]:
-    """Make every (artifact, key) of *todo*; in forked workers when there are many and the platform can fork."""
+@dataclass
+class Batch:
+    """What make_all did: the files made, the paths whose written bytes were already scanned, and the findings."""
+
+    made: list[Made]
+    checked: set[str] = field(default_factory=set)
+    findings: list[Any] = field(default_factory=list)
+
+
+def make_all(todo: list[tuple[Artifact, str]], write: Write, search: bool, check: Check | None = None) -> Batch:
+    """Make every (artifact, key) of *todo*; in forked workers when there are many and the platform can fork.
+
+    Forked workers also run *check* over their share; made in this process, the files are left to the caller's scan.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < MIN_PARALLEL or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_make(artifact, key, write, search) for artifact, key in todo]
-    _state.update(todo=todo, write=write, search=search)
+        return Batch([_make(artifact, key, write, search) for artifact, key in todo])
+    _state.update(todo=todo, write=write, search=search, check=check)
     shares = [range(start, len(todo), workers) for start in range(workers)]
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
     try:
@@ -50,7 +65,11 @@ def make_all(todo: list[tuple[Artifact, str]], write: Write, search: bool) -> li
     finally:
         pool.join()
         _state.clear()
-    return [made for share in results for made in share]
+    batch = Batch([made for share, _ in results for made in share])
+    if check is not None:
+        batch.checked = {made.path for made in batch.made}
+        batch.findings = [finding for _, found in results for finding in found]
+    return batch
 
 
 def _make(artifact: Artifact, key: str, write: Write, search: bool) -> Made:
@@ -59,9 +78,11 @@ def _make(artifact: Artifact, key: str, write: Write, search: bool) -> Made:
     return Made(artifact.path, key, content, entry)
 
 
-def _work(indices: range) -> list[Made]:
+def _work(indices: range) -> tuple[list[Made], list[Any]]:
     todo: list[tuple[Artifact, str]] = _state["todo"]
-    return [_make(todo[i][0], todo[i][1], _state["write"], _state["search"]) for i in indices]
+    made = [_make(todo[i][0], todo[i][1], _state["write"], _state["search"]) for i in indices]
+    check: Check | None = _state["check"]
+    return made, check(made) if check is not None else []
 
 
 def _worker_start() -> None:

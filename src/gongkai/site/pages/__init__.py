@@ -17,7 +17,7 @@ from gongkai.site.pages.records import FileSource, record_artifacts
 def site_artifacts(data: SiteData, files: FileSource, changes: list[Adjustment],
                    forms: dict[str, Callable[[], bytes]], xlsx: Callable[[], bytes]) -> Iterator[Artifact]:
     """All files of the site in a stable order; sitemap.xml last, listing the pages marked for it."""
-    common: dict[str, Any] = {"site": data, "fives": FIVE_SLUGS}
+    common: dict[str, Any] = {"site": data, "fives": FIVE_SLUGS, "fragments": {}}  # header and footer, made once
     listed: list[str] = []
     for artifact in _all(data, common, files, changes, forms, xlsx):
         if artifact.sitemap:

@@ -1,0 +1,51 @@
+"""build-site on every core: forked workers make the same bytes, and scan what they wrote before it is published."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ITEM, RECORD, CatalogDir, Run
+
+Gk = Callable[..., Run]
+LEAK = "张三 身份证号 11010519491231002X"
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_forked_build_is_byte_identical(bundled: Path, gk: Gk, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gk("build-site", bundled, "--out", tmp_path / "one", "--no-cache").code == 0
+    monkeypatch.setattr("gongkai.site.parallel.MIN_PARALLEL", 1)
+    assert gk("build-site", bundled, "--out", tmp_path / "many", "--no-cache").code == 0
+    assert _files(tmp_path / "one") == _files(tmp_path / "many")
+
+
+@pytest.mark.parametrize("min_parallel", [1, 1_000_000], ids=["forked", "one-process"])
+@pytest.mark.parametrize("fresh", [True, False], ids=["fresh", "update"])
+def test_output_scan_stops_a_page_the_gate_let_through(cat: CatalogDir, gk: Gk, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch, min_parallel: int,
+                                                        fresh: bool) -> None:
+    site = tmp_path / "site"
+    cat.item(ITEM.replace("低保对象名单及相关信息", "低保政策及相关信息"))  # not a list of people: its records are indexed
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    if fresh:
+        (site / ".gongkai-build.json").unlink()
+    before = _files(site)
+    cat.record(RECORD.replace("经审核，现将名单予以公示。", LEAK).replace("文种: 公示", "文种: 通知")
+               .replace("公示截止: 2026-12-31\n", "").replace("低保对象名单的公示", "低保工作的通知"))
+    # a gate that misses the number: the scan of the assembled pages is the second line of defence
+    monkeypatch.setattr(importlib.import_module("gongkai.gate.admit"), "record_findings", lambda catalog, record: [])
+    monkeypatch.setattr("gongkai.site.parallel.MIN_PARALLEL", min_parallel)
+    run = gk("build-site", cat.root, "--out", site, "--no-cache")
+    assert run.code == 1, run.out + run.err
+    said = run.out + run.err
+    assert "输出中发现未遮盖的个人信息" in said and "records/R2026-001.html" in said
+    assert "search/" in said  # the index's files are scanned too (here or in workers)
+    assert "11010519491231002X" not in run.out + run.err
+    assert _files(site) == before
