@@ -285,7 +285,7 @@ def _moved(parsed: ParsedFile, path: str) -> ParsedFile:
     if parsed.path == path:
         return parsed
     diagnostics = [Diagnostic(**{**d.__dict__, "path": path}) for d in parsed.diagnostics]
-    return ParsedFile(path, parsed.kind, parsed.blob, parsed.model, diagnostics)
+    return ParsedFile(path, parsed.kind, parsed.blob, parsed.model, diagnostics, parsed.outline)
 
 
 def open_catalog(path: Path, use_cache: bool = True) -> tuple[WorkingTree, Cache]:

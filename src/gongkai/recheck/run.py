@@ -14,9 +14,11 @@ from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Diagnostic, Location, Report
 from gongkai.lint import apply_overrides, checking_rules, place
 from gongkai.recheck.state import (
+    NOTHING,
     SETTING_KINDS,
     AttachmentKeys,
-    FileState,
+    Facts,
+    Found,
     Need,
     Placed,
     State,
@@ -33,11 +35,10 @@ STATE_KEY = "validate-state:v1"
 
 def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Report, Catalog]:
     """The Report of a full lint of the catalog, computed from what changed since the last run."""
-    previous = cache.memo(STATE_KEY)
-    previous = previous if isinstance(previous, State) else None
-    run = _Run(source, listing, cache, today, previous)
+    stored = cache.memo(STATE_KEY)
+    run = _Run(source, listing, cache, today, State.decode(stored) if stored is not None else None)
     report = run.report()
-    cache.put_memo(STATE_KEY, run.state())
+    cache.put_memo(STATE_KEY, run.state().encode())
     return report, run.catalog
 
 
@@ -46,9 +47,11 @@ class _Run:
         self.source, self.listing, self.cache, self.today = source, listing, cache, today
         self.settings = settings_key(listing, today)
         self.attachments = AttachmentKeys(listing)
-        old = previous.files if previous is not None and previous.settings == self.settings else {}
+        same = previous is not None and previous.settings == self.settings
+        old = previous.facts if previous is not None and same else {}
         self.previous = previous
-        self.files: dict[str, FileState] = {}
+        self.files: dict[str, Facts] = {}
+        self.found: dict[str, Found] = {}
         self.parsed: dict[str, ParsedFile] = {}
         self.stale: set[str] = set()  # files whose per-file rules run in this run
         for path, kind, blob in listing.files:
@@ -58,10 +61,12 @@ class _Run:
                 self.files[path] = known
             else:
                 self.stale.add(path)
+        if previous is not None and same:
+            self.found = {p: f for p, f in previous.found.items() if p in self.files}
         self.full: Catalog | None = None
         self.catalog: Catalog = self._parse(self.stale)
         self.first = firsts(self.files)
-        unplaced = {p for p in self.first if self.files[p].first is None} - self.stale  # became the first of its id
+        unplaced = {p for p in self.first if not self.files[p].first_checked} - self.stale  # now first of its id
         if unplaced:
             self.stale |= unplaced
             self.catalog = self._parse(self.stale)
@@ -80,6 +85,7 @@ class _Run:
         self.parsed.update(catalog.files)
         for path in wanted:
             self.files[path] = facts_of(catalog.files[path])
+            self.found[path] = Found(loaded=tuple(catalog.files[path].diagnostics))
         return catalog
 
     def _part(self, full: Catalog, paths: set[str]) -> Catalog:
@@ -96,11 +102,11 @@ class _Run:
             self.placed, self.needs = self._cross_file()
         self._per_file()
         report = Report(files_checked=len(self.listing.files))
-        for path, state in self.files.items():
-            report.extend(state.loaded)
-            report.extend(state.own)
-            if path in self.first and state.first:
-                report.extend(state.first)
+        for path, found in self.found.items():
+            report.extend(found.loaded)
+            report.extend(found.own)
+            if path in self.first:
+                report.extend(found.first)
         report.extend(n.diagnostic() for n in self.listing.notes)
         report.extend(p.diagnostic for p in self.placed)
         report.extend(self._last())
@@ -151,13 +157,18 @@ class _Run:
             for year, where in context.year_needs:
                 needs.setdefault(where.path, []).append((rule.code, year, where))
         for path in self.stale:
-            self.files[path] = self.files[path]._replace(
-                attach=self.attachments.key(self.files[path].refs), own=tuple(own.get(path, ())),
-                first=tuple(first.get(path, ())) if path in self.first else None, needs=tuple(needs.get(path, ())))
+            facts = self.files[path]
+            self.files[path] = facts._replace(attach=self.attachments.key(facts.refs), first_checked=path in self.first)
+            found = Found(self.found[path].loaded, tuple(own.get(path, ())),
+                          tuple(first.get(path, ())) if path in self.first else (), tuple(needs.get(path, ())))
+            if found == NOTHING:
+                del self.found[path]
+            else:
+                self.found[path] = found
 
     def _last(self) -> list[Diagnostic]:
         """GK805 and any rule that reads what the others met: from the needs of every file, in lint's order."""
-        ordered = _ordered_needs(self.files, self.first, self.needs)
+        ordered = _ordered_needs(self.found, self.first, self.needs)
         catalog = self.catalog
         missing = {where.path for _, _, where in ordered if where.path and where.path not in catalog.files}
         if missing:  # a finding placed in a file this run did not read: read it to place the finding
@@ -180,7 +191,7 @@ class _Run:
                        self.listing.notes, partial=True)
 
     def state(self) -> State:
-        return State(self.settings, self.files, self.digest, self.placed, self.needs)
+        return State(self.settings, self.files, self.found, self.digest, self.placed, self.needs)
 
 
 def _rules(select: Callable[[Rule], bool] = lambda r: True, last: bool = False) -> list[Rule]:
@@ -188,9 +199,9 @@ def _rules(select: Callable[[Rule], bool] = lambda r: True, last: bool = False) 
     return [r for r in checking_rules() if r.runs_last == last and select(r)]
 
 
-def _ordered_needs(files: dict[str, FileState], first: set[str], cross: tuple[Need, ...]) -> list[Need]:
+def _ordered_needs(found: dict[str, Found], first: set[str], cross: tuple[Need, ...]) -> list[Need]:
     """Every need in the order lint meets them: rule by rule, and within a per-file rule file by file."""
-    needy = [(p, files[p]) for p in sorted(files) if files[p].needs]
+    needy = [(p, found[p]) for p in sorted(found) if found[p].needs]
     ordered: list[Need] = []
     for rule in _rules():
         if rule.scope == CATALOG:
