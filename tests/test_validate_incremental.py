@@ -8,8 +8,11 @@ GONGKAI_PROPERTY_EXAMPLES=200 .venv/bin/python -m pytest tests/test_validate_inc
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -116,3 +119,17 @@ def test_one_edit_keeps_the_other_files_results(gk, tmp_path):
     second = gk("validate", root, "--format", "json")
     assert "GK602" in first.out and "138****1234" in first.out
     assert second.out == first.out
+
+
+def test_a_fresh_process_reads_calendar_notices_cold_and_from_the_cache(tmp_path):
+    """calendar/ is read because gongkai.holidays registers it: validate imports it before listing the catalog, in a
+    fresh process (the in-process gk fixture has every module imported already), also when nothing changed."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    (root / "calendar").mkdir()
+    (root / "calendar" / "2027.yaml").write_text(NOTICE.replace("2027-02-20", "2027-02-22"), "utf-8")  # a Monday
+    command = [sys.executable, "-m", "gongkai", "validate", str(root), "--format", "json", "--today", "2026-11-27"]
+    for _ in ("cold", "nothing changed"):
+        run = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "GONGKAI_TODAY": ""})
+        found = {(d["path"], d["code"]) for d in json.loads(run.stdout)["diagnostics"]}
+        assert ("calendar/2027.yaml", "GK801") in found, run.stdout[:500]
