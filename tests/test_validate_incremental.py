@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED
@@ -47,15 +47,21 @@ class Clerk:
         path = self.record(n)
         if op == "title":
             self.replace(path, "题名: ", f"题名: 第{n}次修改")
-        elif op == "body":
+        elif op == "body":  # a line more: what follows the 正文 moves down
             self.replace(path, "正文: |\n", f"正文: |\n  第{n}段新增内容，联系电话 1380595{n:04d}。\n")
+        elif op == "body-first" and path.is_file():  # the 正文 block above every other field
+            lines = path.read_text("utf-8").split("\n")
+            start = next((i for i, line in enumerate(lines) if line.startswith("正文:")), None)
+            if start is not None:
+                end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ")), len(lines))
+                path.write_text("\n".join(lines[start:end] + lines[:start] + lines[end:]), "utf-8")
         elif op == "date":
             self.replace(path, "公开日期: 2026-", f"公开日期: 2026-0{n % 9 + 1}-1{n % 9}\n备注: 改\n#")
         elif op == "index":  # take another record's 索引号
             self.replace(path, "索引号: \"350524-MZ-", "索引号: \"350524-MZ-2026-00001\"\n#")
         elif op == "add":  # a copy: same id in a new file (GK201, GK203), or a new id
             same = n % 2 == 0
-            target = path.with_name(f"R2026-{900 + n % 5}.yaml")
+            target = path.with_name(f"R2026-{n % 5 * 200:03d}.yaml")  # R2026-000 sorts first: the original is the duplicate
             if path.is_file():
                 text = path.read_text("utf-8")
                 target.write_text(text if same else text.replace("编号: R", f"编号: R{n % 3}", 1), "utf-8")
@@ -85,12 +91,14 @@ class Clerk:
                 pdf.write_bytes(pdf.read_bytes() + b"\n%%EOF\n" if n % 2 else b"not a pdf")
 
 
-OPS = st.sampled_from(["title", "body", "date", "index", "add", "delete", "rename", "break", "settings", "today",
+OPS = st.sampled_from(["title", "body", "body-first", "date", "index", "add", "delete", "rename", "break", "settings", "today",
                        "notice", "attachment"])
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(OPS, st.integers(0, 40)), min_size=1, max_size=6))
+@example([("add", 0), ("body-first", 0), ("body", 0)])  # a cross-file finding (GK201) moves down with its file
+@example([("notice", 0), ("today", 2), ("settings", 1)])
 def test_cached_validate_equals_a_full_check(gk, steps):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "catalog"
