@@ -152,8 +152,8 @@ class _Run:
             assert rule.check is not None
             context.year_needs = []
             for finding in rule.check(context):
-                found = place(self.catalog, rule, finding)
-                (first if rule.scope == FIRST else own).setdefault(found.path, []).append(found)
+                placed = place(self.catalog, rule, finding)
+                (first if rule.scope == FIRST else own).setdefault(placed.path, []).append(placed)
             for year, where in context.year_needs:
                 needs.setdefault(where.path, []).append((rule.code, year, where))
         for path in self.stale:
