@@ -10,7 +10,8 @@ import sys
 import pytest
 
 
-HEAVY = ("pydantic", "gongkai.catalog", "gongkai.rules", "gongkai.model", "openpyxl", "jinja2", "gongkai.cli.validate")
+HEAVY = ("pydantic", "gongkai.catalog", "gongkai.rules", "gongkai.model", "openpyxl", "jinja2", "gongkai.cli.validate",
+         "markdown_it", "pygments", "gongkai.privacy")  # typer's markdown help and rich tracebacks; the detector
 
 
 def _help_in_a_fresh_process(argv: list[str], every_command: bool) -> tuple[int, str, str]:
@@ -55,3 +56,18 @@ def test_the_library_leaves_the_collector_alone(cat):
     frozen = gc.get_freeze_count()
     load_catalog(cat.root, use_cache=False)
     assert gc.get_freeze_count() == frozen and gc.isenabled()
+
+
+def test_the_deferred_rich_modules_work_when_used():
+    # typer.rich_utils holds stand-ins for Markdown and Traceback: using either must load and use the real class.
+    script = ("import sys; import gongkai.cli.zh; import typer.rich_utils as r; "
+              "assert 'markdown_it' not in sys.modules; "
+              "from rich.console import Console; c = Console(record=True, width=40); "
+              "c.print(r.Markdown('# 标题\\n\\n- 一项')); "
+              "import rich.markdown, rich.traceback; "
+              "assert type(r.Markdown('x')) is rich.markdown.Markdown and 'markdown_it' in sys.modules; "
+              "tb = r.Traceback.from_exception(ValueError, ValueError('x'), None); "
+              "assert type(tb) is rich.traceback.Traceback; print(c.export_text())")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "标题" in run.stdout and "• 一项" in run.stdout

@@ -15,7 +15,6 @@ from typer._click import exceptions as click_exceptions
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error
-from gongkai.privacy.mask import mask_log
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
@@ -51,6 +50,8 @@ class MaskedConsole(Console):
     printed goes through the one masking function, then loses its control characters."""
 
     def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102 - rich's print, masked
+        from gongkai.privacy.mask import mask_log  # the detector's tables: not needed by a command that prints nothing
+
         super().print(*(inert(mask_log(o)) if isinstance(o, str) else o for o in objects), **kwargs)
 
 

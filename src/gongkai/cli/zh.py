@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import typer.rich_utils as rich_utils
-from typer._click import core as click_core
-from typer._click import formatting
+from gongkai.cli.deferred import defer_unused_rich
+
+defer_unused_rich()  # before typer.rich_utils imports them
+
+import typer.rich_utils as rich_utils  # noqa: E402
+from typer._click import core as click_core  # noqa: E402
+from typer._click import formatting  # noqa: E402
 
 HELP_TEXT = "显示本帮助并退出。"
 
