@@ -95,7 +95,7 @@ class _Run:
 
     def report(self) -> Report:
         """Every diagnostic, as lint() on the whole catalog would give them."""
-        self.digest = digest_of(self.settings, self.attachments, self.files)
+        self.digest = digest_of(self.settings, self.attachments, self.files, self.listing)
         if self.previous is not None and self.previous.digest == self.digest:
             self.placed, self.needs = self._relocated(self.previous.placed), self.previous.needs
         else:

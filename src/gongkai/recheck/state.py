@@ -115,20 +115,23 @@ def facts_of(parsed: ParsedFile) -> Facts:
     return Facts(parsed.kind, parsed.blob, parsed.object_id, model is not None, refs, summary or parsed.blob)
 
 
-def digest_of(settings: str, attachments: AttachmentKeys, files: dict[str, Facts]) -> str:
-    """Everything cross-file rules read: the settings, every attachment, every file's summary."""
+def digest_of(settings: str, attachments: AttachmentKeys, files: dict[str, Facts], listing: Listing) -> str:
+    """Everything cross-file rules read: the settings, every attachment, every file's summary.
+
+    In listing order, not sorted: the same tree lists in the same order, and another order only costs a rerun.
+    """
     digest = hashlib.sha1(f"{settings}|{attachments.whole}".encode())
-    digest.update("\n".join(f"{path}|{files[path].kind}|{files[path].summary}" for path in sorted(files)).encode())
+    digest.update("\n".join(f"{path}|{files[path].kind}|{files[path].summary}" for path, _, _ in listing.files).encode())
     return digest.hexdigest()
 
 
 def firsts(files: dict[str, Facts]) -> set[str]:
     """Paths of the first valid file (by path) of each kind and id: the ones catalog.records / .items hold."""
-    seen: set[tuple[str, str | None]] = set()
-    found: set[str] = set()
-    for path in sorted(files):
-        state = files[path]
-        if state.valid and (state.kind, state.object_id) not in seen:
-            seen.add((state.kind, state.object_id))
-            found.add(path)
-    return found
+    first: dict[tuple[str, str | None], str] = {}
+    for path, facts in files.items():
+        if facts.valid:
+            key = (facts.kind, facts.object_id)
+            known = first.get(key)
+            if known is None or path < known:
+                first[key] = path
+    return set(first.values())
