@@ -167,3 +167,41 @@ def test_county_review_says_when_a_department_has_no_items(gk: Callable[..., Run
     assert review["永春县人力资源和社会保障局"]["A1"].value == "永春县人力资源和社会保障局的目录中还没有事项。"
     scorecard = load_workbook(tmp_path / "o" / "scorecard-2026.xlsx")["部门考核"]
     assert [c.value for c in scorecard[3]][:3] == ["永春县人力资源和社会保障局", 0, 0]
+
+
+def test_county_reads_in_worker_processes_in_the_given_order(gk: Callable[..., Run], county: tuple[Path, Path, Path],
+                                                             tmp_path: Path) -> None:
+    """Five folders (enough for the worker pool), three of them unreadable: each reported, in the order given."""
+    yongchun, dehua, broken = county
+    missing, empty = tmp_path / "no-such-folder", tmp_path / "empty"
+    empty.mkdir()
+    folders = [broken, yongchun, missing, dehua, empty]
+    pooled = gk("county", *folders, "--year", "2026", "--jobs", "2", "--format", "json", "--out", tmp_path / "a")
+    assert pooled.code == 1
+    departments = pooled.json()["departments"]  # type: ignore[index]
+    assert [d["folder"] for d in departments] == [str(f) for f in folders]
+    assert [d["ok"] for d in departments] == [False, True, False, True, False]
+    assert [d["name"] for d in departments if d["ok"]] == ["永春县民政局", "德化县民政局"]
+    assert departments[0]["problem"].startswith("gongkai.yaml 第2行第7列")
+    assert departments[2]["problem"] == f"找不到文件夹「{missing}」"
+    one_by_one = gk("county", *folders, "--year", "2026", "--jobs", "1", "--format", "json", "--out", tmp_path / "b")
+    assert one_by_one.json()["departments"] == departments  # type: ignore[index]
+
+
+def test_county_workbooks_keep_their_borders_and_header_styles(gk: Callable[..., Run], county: tuple[Path, Path, Path],
+                                                               tmp_path: Path) -> None:
+    """Every cell of a table is framed; headers are bold and centred, body cells wrap (styles are shared, not copied)."""
+    out = tmp_path / "o"
+    gk("county", county[0], county[1], "--year", "2026", "--out", out)
+    sheet = load_workbook(out / "review-2026.xlsx")["德化县民政局"]
+    last = sheet.max_row
+    for cell in (sheet["A2"], sheet["C3"], sheet["A4"], sheet["D4"], sheet[f"D{last}"]):
+        assert (cell.border.left.style, cell.border.right.style, cell.border.top.style, cell.border.bottom.style) == (
+            "thin", "thin", "thin", "thin"), cell.coordinate
+    assert sheet["C3"].font.bold and sheet["C3"].alignment.horizontal == "center"
+    assert not sheet["D4"].font.bold and sheet["D4"].alignment.wrap_text and sheet["D4"].alignment.horizontal is None
+    assert sheet["A4"].alignment.horizontal == "center"  # 序号
+    scorecard = load_workbook(out / "scorecard-2026.xlsx")["部门考核"]
+    header, body = scorecard["B2"], scorecard["B3"]
+    assert header.font.bold and not body.font.bold
+    assert header.border.bottom.style == body.border.left.style == "thin" and body.alignment.wrap_text

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import Any
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,6 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.run import Run
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.styles.cell_style import StyleArray
 
 _STAMPED = re.compile(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:(?:modified|created)>)")
 
@@ -68,3 +71,25 @@ def docx_bytes(document: Document, title: str, author: str, stamp: dt.datetime) 
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue(), stamp)
+
+
+# Where openpyxl keeps the workbook-wide index of each kind of style in a cell's style array.
+_STYLE_INDEX = {"font": "fontId", "alignment": "alignmentId", "border": "borderId"}
+
+
+def style_cells(cells: list[Cell | MergedCell], **styles: Any) -> None:
+    """Give every cell the same *styles* (font, alignment, border).
+
+    The styles are set on the first cell, and their indices copied to the others: openpyxl hashes a style object on
+    every assignment, which was most of the time of the county's review table and scorecard.
+    """
+    if not cells:
+        return
+    for name, value in styles.items():
+        setattr(cells[0], name, value)
+    indices = [(_STYLE_INDEX[name], getattr(cells[0]._style, _STYLE_INDEX[name])) for name in styles]
+    for cell in cells[1:]:
+        if not cell._style:  # a merged cell has none yet; openpyxl's own setter starts one the same way
+            cell._style = StyleArray()
+        for key, index in indices:
+            setattr(cell._style, key, index)

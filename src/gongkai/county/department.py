@@ -94,16 +94,6 @@ def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult 
     return replace(found, label=department.label, folder=str(department.folder))
 
 
-def remembered(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult | None:
-    """The result remembered for the catalog as it is now, or None (changed, never read, or not a catalog)."""
-    if not use_cache:
-        return None
-    listed = _listed(department, use_cache)
-    if isinstance(listed, str):
-        return None
-    return _recall(department, listed[1], memo_key(listed[2].fingerprint, year, today))
-
-
 def read_department(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
     """The department's result: from the memo when its catalog has not changed, else computed and remembered."""
     listed = _listed(department, use_cache)

@@ -16,6 +16,7 @@ from openpyxl.writer.excel import ExcelWriter
 from gongkai.catalog import Catalog
 from gongkai.interchange import layout, table
 from gongkai.model import Agency
+from gongkai.ooxml import style_cells
 
 # Workbook properties are fixed so that the same catalog always gives the same bytes.
 FIXED_TIME = dt.datetime(2020, 1, 1)
@@ -92,7 +93,8 @@ def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:
 
 def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: int) -> int:
     """Title, two-row header and rows of one 领域 from row *top*; returns the row after the last."""
-    cols = layout.columns(sheet.with_level3, sheet.extras)
+    level3, extras = sheet.with_level3, sheet.extras  # each looks at every item: once per block, not once per row
+    cols = layout.columns(level3, extras)
     ws.cell(top, 1, sheet.title)
     ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=len(cols))
     ws.cell(top, 1).font = Font(bold=True, size=16)
@@ -101,7 +103,7 @@ def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: 
     _write_header(ws, cols, top + 1)
     first = top + 1 + len(HEADER_ROWS)
     for serial, item in enumerate(sheet.items, start=1):
-        for number, value in enumerate(table.row(item, serial, agency, sheet.with_level3, sheet.extras), start=1):
+        for number, value in enumerate(table.row(item, serial, agency, level3, extras), start=1):
             ws.cell(first + serial - 1, number, value)
     _style_body(ws, cols, first, len(sheet.items))
     _merge_level1(ws, sheet, first)
@@ -126,22 +128,16 @@ def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...], top: int) -> N
             ws.cell(top, first, column.label)
             ws.merge_cells(start_row=top, start_column=first, end_row=sub, end_column=first)
         index += span
-    for row in (top, sub):
-        for number in range(1, len(cols) + 1):
-            cell = ws.cell(row, number)
-            cell.font = Font(bold=True)
-            cell.alignment = _CENTER
-            cell.border = _BORDER
+    header = [ws.cell(row, number) for row in (top, sub) for number in range(1, len(cols) + 1)]
+    style_cells(header, font=Font(bold=True), alignment=_CENTER, border=_BORDER)
 
 
 def _style_body(ws: Worksheet, cols: tuple[layout.Column, ...], first: int, count: int) -> None:
     for number, column in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(number)].width = column.width
         centred = "=" in column.key or column.key == "序号"
-        for row in range(first, first + count):
-            cell = ws.cell(row, number)
-            cell.alignment = _CENTER if centred else _WRAP
-            cell.border = _BORDER
+        cells = [ws.cell(row, number) for row in range(first, first + count)]
+        style_cells(cells, alignment=_CENTER if centred else _WRAP, border=_BORDER)
 
 
 def _merge_level1(ws: Worksheet, sheet: table.Sheet, first: int) -> None:

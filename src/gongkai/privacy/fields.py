@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import functools
 from typing import Any
 
 from pydantic import BaseModel
@@ -11,31 +11,38 @@ from pydantic import BaseModel
 FieldPath = tuple[str | int, ...]
 
 
-def model_texts(model: BaseModel, skip: frozenset[str] = frozenset()) -> Iterator[tuple[FieldPath, str]]:
+def model_texts(model: BaseModel, skip: frozenset[str] = frozenset()) -> list[tuple[FieldPath, str]]:
     """(field path by the YAML keys, text) of every value of *model*, nested models and lists included."""
-    for name, info in type(model).model_fields.items():
-        key = info.alias or name
+    found: list[tuple[FieldPath, str]] = []
+    for name, key in _fields(type(model)):
         if key not in skip:
-            yield from _walk(getattr(model, name), (key,))
+            _walk(getattr(model, name), (key,), found)
+    return found
 
 
-def _walk(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if value is None or isinstance(value, bool):
-        return
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML key) of every field of a model class: worked out once per class, not once per record."""
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items())
+
+
+def _walk(value: Any, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
+    elif value is None or isinstance(value, bool):
+        return
     elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from _walk(getattr(value, name), (*path, info.alias or name))
+        for name, key in _fields(type(value)):
+            _walk(getattr(value, name), (*path, key), found)
     elif isinstance(value, (list, tuple)):
         for index, entry in enumerate(value):
-            yield from _walk(entry, (*path, index))
+            _walk(entry, (*path, index), found)
     elif isinstance(value, dict):
         for key, entry in value.items():
-            yield path, str(key)
-            yield from _walk(entry, (*path, str(key)))
+            found.append((path, str(key)))
+            _walk(entry, (*path, str(key)), found)
     elif isinstance(value, (int, float, dt.date)):
-        yield path, str(value)
+        found.append((path, str(value)))
 
 
 def describe(path: FieldPath) -> str:

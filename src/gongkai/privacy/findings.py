@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.extract import Segment
-from gongkai.privacy.fields import FieldPath
+from gongkai.privacy.fields import FieldPath, describe, model_texts
+from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
 
 # The rule that reports each kind of finding.
 CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "bank": "GK603", "address": "GK604"}
@@ -65,6 +68,20 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
                 continue
             seen.add((hit.kind, hit.value))
             found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, KINDS[hit.kind]))
+    return found
+
+
+def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
+                   skip: frozenset[str] = frozenset()) -> list[PrivacyFinding]:
+    """Personal data in every field of *model* but *skip*, each value reported once per field."""
+    fields = model_texts(model, skip)
+    # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them).
+    if not may_hold_personal_data(SEPARATE.join(text for _, text in fields)):
+        return []
+    found: list[PrivacyFinding] = []
+    for path, text in fields:
+        if next(find(text, allowed), None) is not None:  # a field is described for people only when it holds some
+            found.extend(segment_findings(owner, path, [Segment(text, describe(path))], allowed))
     return found
 
 

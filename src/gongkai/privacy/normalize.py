@@ -8,6 +8,7 @@ the normalized text can be mapped back to the user's own characters (Normalized.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -48,14 +49,6 @@ _N = "".join(_NUMERALS) + "0-9"
 # Only a run long enough to be a number (eleven numerals or digits, perhaps in groups) is read as digits: 第一、
 # 二〇二六年 and 一一对应 stay words.
 _NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*]{{0,4}}[{_N}]){{10,}}")
-
-
-_ANY_NUMERAL = re.compile(f"[{''.join(_NUMERALS)}]")
-
-
-def may_hold_numerals(text: str) -> bool:
-    """True when *text* has enough Chinese numerals to spell a number (a cheap test before normalizing)."""
-    return not text.isascii() and len(_ANY_NUMERAL.findall(text)) >= 11
 
 
 # Inside such a run, only three numerals or more in a row are digits: the 三 of 张三13805951234 stays a name.
@@ -148,6 +141,57 @@ class Normalized:
         if not starts:
             return 0, len(self.source)
         return starts[min(start, len(starts) - 1)], ends[max(min(end, len(ends)) - 1, 0)]
+
+
+@functools.cache  # built on first use (16 ms): every command imports this module to mask what it prints
+def _prefilter(astral: bool) -> re.Pattern[str]:
+    """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
+
+    A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address one of the shapes of _ADDRESS,
+    read generously. In the raw text, a digit may still be written in any of the forms normalize() turns into one
+    (full-width, circled, superscript, a Chinese numeral, a look-alike letter), the characters between the groups in
+    any form it turns into a separator, and invisible characters may sit anywhere. Entities and tags («&», «<») can
+    become anything, so such a text always takes the full path. The classes are built from normalize()'s own tables
+    and from what \\d and \\s match, and read generously: a text the pattern lets through may still hold nothing,
+    never the other way round.
+
+    Without *astral*, the pattern knows only the characters up to U+FFFF, spelled out: a class that also holds
+    \\d, \\s or a character beyond U+FFFF costs sre several times as much per character, and almost no text has one.
+    """
+    digit_like = set("0123456789OoIl") | set(_NUMERALS)
+    joining = set(" \t\n\r\f\v-./_*`~\\，、。：:•+()（）")
+    for code, to in _TABLE.items():
+        if to in digit_like:
+            digit_like.add(chr(code))
+        elif to in joining:
+            joining.add(chr(code))
+    invisible = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES if astral or b <= 0xFFFF)
+    if astral:
+        d, j = "\\d" + re.escape("".join(sorted(digit_like))), "\\s" + re.escape("".join(sorted(joining)))
+    else:
+        bmp = [chr(code) for code in range(0x10000)]
+        d = re.escape("".join(sorted({c for c in bmp if c.isdecimal()} | {c for c in digit_like if c <= "\uffff"})))
+        j = re.escape("".join(sorted({c for c in bmp if c.isspace()} | joining)))
+    j += invisible
+    # An address (detect._ADDRESS) is a number after a street, village or group (路12号, 村3号, 组15号), or a digit
+    # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
+    i = invisible
+    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{i}]*(?:[{d}][{i}]*)+号"
+    return re.compile(rf"[&<]|[{d}](?:[{j}]*[{d}]){{10}}|{address}")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Joins texts for one pre-filter search over them all: it is none of the characters the pattern reads (a digit form,
+# a separator, an invisible character, «&», «<»), so the search finds something in the joined text exactly when it
+# finds something in one of the texts.
+SEPARATE = "\x00"
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """False when no normalization of *text* can hold a number or an address the detectors look for (C searches)."""
+    if _prefilter(astral=False).search(text) is not None:
+        return True
+    return _ASTRAL.search(text) is not None and _prefilter(astral=True).search(text) is not None
 
 
 def normalize(text: str) -> Normalized:

@@ -19,19 +19,22 @@ from dataclasses import dataclass, field
 from gongkai.catalog import Catalog
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
-from gongkai.model import Agency, Record
+from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.privacy.documents import document_segments
-from gongkai.privacy.extract import Segment, Table, Unreadable, markdown_segments, markdown_tables
-from gongkai.privacy.fields import FieldPath, describe, model_texts
-from gongkai.privacy.findings import UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, segment_findings
+from gongkai.privacy.extract import Table, Unreadable, markdown_segments, markdown_tables
+from gongkai.privacy.fields import FieldPath
+from gongkai.privacy.findings import (
+    UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, model_findings, segment_findings,
+)
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.mask import mask_log
 
 BODY = "正文"
+_NOT_FIELDS = frozenset({BODY})  # the body is scanned as the page shows it (body_findings)
 # Markup that can hide or join digits only once rendered: links, code, escapes, entities, tags, emphasis, line breaks.
 _RENDERING_MATTERS = re.compile(r"[\[\]<&\\`*_~]|\d[ \t]*\n")
 
@@ -51,9 +54,7 @@ Reader = Callable[[str], bytes | None]
 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
-    findings: list[PrivacyFinding] = []
-    for field_path, text in model_texts(record, skip=frozenset({BODY})):
-        findings.extend(segment_findings(record.id, field_path, [Segment(text, describe(field_path))], allowed))
+    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS)
     columns: list[ColumnWarning] = []
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
@@ -123,6 +124,8 @@ class Scanner:
         self.salt = hashlib.sha1(repr(sorted(self.allowed)).encode()).hexdigest()
         self.cache = self.catalog.cache
         self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
+        self.item_files = {f.object_id: f for f in self.catalog.files.values() if f.kind == "item" and f.model is not None}
+        self.items: dict[str, list[PrivacyFinding]] = {}
 
     def run(self) -> dict[str, RecordScan]:
         """Scan every 主动公开 record, reusing remembered results for unchanged content."""
@@ -142,6 +145,17 @@ class Scanner:
             self.cache.put_memo(MEMO_KEY, used)
         self.cache.save_stats()
         return self.results
+
+    def item_findings(self, item: Item) -> list[PrivacyFinding]:
+        """Personal data in any field of *item*: an item of the catalog is looked at once (every GK60x rule and the
+        gate ask), by its file's content; any other item afresh."""
+        parsed = self.item_files.get(item.id)
+        if parsed is None or parsed.model is not item:
+            return model_findings(item.id, item, self.allowed)
+        found = self.items.get(parsed.blob)
+        if found is None:
+            found = self.items[parsed.blob] = model_findings(item.id, item, self.allowed)
+        return list(found)
 
     def key(self, record: Record) -> str:
         """What the record's result depends on: its file, its attachments' contents, the bureau's own numbers."""

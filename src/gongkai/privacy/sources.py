@@ -5,11 +5,9 @@ from __future__ import annotations
 from gongkai.catalog import Catalog
 from gongkai.model import Item, Record
 from gongkai.privacy.attachments import attachment_problem
-from gongkai.privacy.fields import describe, model_texts
-from gongkai.privacy.findings import PrivacyFinding, file_finding, segment_findings
-from gongkai.privacy.extract import Segment
+from gongkai.privacy.findings import PrivacyFinding, file_finding, model_findings
 from gongkai.privacy.mask import mask_log
-from gongkai.privacy.scan import allowed_of, scan_record
+from gongkai.privacy.scan import allowed_of, scan_record, scanner_of
 
 
 def record_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding]:
@@ -30,9 +28,7 @@ def attachment_findings(catalog: Catalog, record: Record) -> list[PrivacyFinding
 
 def item_findings(catalog: Catalog, item: Item) -> list[PrivacyFinding]:
     """Personal data in any field of a disclosure item (公开内容, 公开依据, 咨询电话, 备注, 空白说明 …)."""
-    allowed = allowed_of(catalog.agency)
-    return [f for path, text in model_texts(item)
-            for f in segment_findings(item.id, path, [Segment(text, describe(path))], allowed)]
+    return scanner_of(catalog).item_findings(item)
 
 
 def agency_findings(catalog: Catalog) -> list[PrivacyFinding]:
@@ -40,6 +36,4 @@ def agency_findings(catalog: Catalog) -> list[PrivacyFinding]:
     agency = catalog.agency
     if agency is None:
         return []
-    allowed = allowed_of(catalog.agency)
-    return [f for path, text in model_texts(agency)
-            for f in segment_findings("", path, [Segment(text, describe(path))], allowed)]
+    return model_findings("", agency, allowed_of(agency))

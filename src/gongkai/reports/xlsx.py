@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.model.request import APPLICANT_TYPES
-from gongkai.ooxml import stable_zip
+from gongkai.ooxml import stable_zip, style_cells
 from gongkai.reports.annual import AnnualReport
 from gongkai.reports.render import (
     RESULT_LABELS,
@@ -27,18 +27,16 @@ from gongkai.reports.scorecard import Scorecard
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_MIDDLE = Alignment(vertical="center", wrap_text=True)
 _FIXED = dt.datetime(2000, 1, 1)  # workbook properties carry no run time: same input, same bytes
 
 
 def write_table(sheet: Worksheet, rows: Sequence[Sequence[object]], start: int = 1, bold: int = 1) -> int:
     """Write *rows* from row *start* with borders; the first *bold* rows are headers. Returns the next free row."""
-    for offset, values in enumerate(rows):
-        for column, value in enumerate(values, 1):
-            cell = sheet.cell(row=start + offset, column=column, value=value)
-            cell.border = _BORDER
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-            if offset < bold:
-                cell.font = Font(bold=True)
+    cells = [[sheet.cell(row=start + offset, column=column, value=value) for column, value in enumerate(values, 1)]
+             for offset, values in enumerate(rows)]
+    style_cells([cell for row in cells[:bold] for cell in row], border=_BORDER, alignment=_MIDDLE, font=Font(bold=True))
+    style_cells([cell for row in cells[bold:] for cell in row], border=_BORDER, alignment=_MIDDLE)
     return start + len(rows)
 
 
