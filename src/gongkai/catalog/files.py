@@ -13,6 +13,7 @@ from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import explain_errors
+from gongkai.catalog.scalars import find_rewrites
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
@@ -137,6 +138,9 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
         return result
     assert text is not None
     early = prescan(text)
+    rewrite = None if early else find_rewrites(text)
+    if rewrite is not None:
+        early = [YamlProblem(rewrite.code, rewrite.message, rewrite.hint, rewrite.line, rewrite.column)]
     if early:
         result.diagnostics.extend(_from_problem(path, p) for p in early)
         return result

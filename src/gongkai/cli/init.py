@@ -11,7 +11,7 @@ import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.quoting import shell_quote
-from gongkai.cli.options import TodayOpt, parse_date, today
+from gongkai.cli.options import BEIJING, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.output.excerpt import source_lines
@@ -148,7 +148,7 @@ def _read_table(path: Path) -> bytes:
 
 def _now(day: dt.date) -> dt.datetime:
     """The moment of the first commit: now, on *day* (--today) when that is another day."""
-    clock = dt.datetime.now().astimezone()
+    clock = dt.datetime.now(BEIJING)
     return clock if clock.date() == day else clock.replace(year=day.year, month=day.month, day=day.day)
 
 

@@ -25,11 +25,15 @@ TodayOpt = Annotated[
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="不使用缓存，重新读取全部文件")]
 
 
+# The law counts China's days (UTC+8, no summer time), whatever zone the server, container or CI runner is set to.
+BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
+
+
 def today(value: str | None) -> dt.date:
-    """The date to check against: --today, else GONGKAI_TODAY, else the system date."""
+    """The date to check against: --today, else GONGKAI_TODAY, else today's date in Beijing."""
     text = value or os.environ.get("GONGKAI_TODAY")
     if not text:
-        return dt.date.today()
+        return dt.datetime.now(BEIJING).date()
     return parse_date(text, "--today")
 
 

@@ -11,6 +11,8 @@ from gongkai.county.review import CountyView
 from gongkai.county.rollup import BALANCED, Rollup, roll_up
 from gongkai.files_io import write_atomic
 from gongkai.interchange.xlsx import export_departments_xlsx
+from gongkai.portal.write import refuse_outputs
+from gongkai.privacy.scan import allowed_of
 from gongkai.reports.annual import check_balance
 from gongkai.reports.render import fraction, scorecard_rows
 from gongkai.reports.xlsx import annual_workbook, table_workbook
@@ -85,8 +87,12 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all."""
     rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
     made = summary(view, rollup)
+    paths = output_paths(folder, view.year)
     contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks)]
-    for path, data in zip(output_paths(folder, view.year), contents):
+    # The review holds every department's directory: scanned as every published table is, before anything is written.
+    allowed = frozenset().union(*(allowed_of(d.agency) for d in view.readable))
+    refuse_outputs({path.name: data for path, data in zip(paths, contents)}, allowed)
+    for path, data in zip(paths, contents):
         write_atomic(path, data)
     stamp = json.dumps({"key": key, "summary": made}, ensure_ascii=False, indent=1) + "\n"
     write_atomic(folder / STAMP, stamp)  # last: an interrupted run leaves the old stamp, and runs again next time

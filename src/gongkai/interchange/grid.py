@@ -31,6 +31,9 @@ class Grid:
     hidden_rows: frozenset[int] = frozenset()  # rows hidden by hand or by a filter
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # formulas the file holds no result for
     dates: frozenset[tuple[int, int]] = frozenset()  # cells Excel holds as a date (no directory column is one)
+    # Hidden columns that held text, each with its first cell (row, text): often an old version of a column kept
+    # beside the current one. Their cells are left out of `cells`, as hidden rows are left out of the import.
+    hidden_cols: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     @cached_property
     def rows(self) -> int:
@@ -105,7 +108,9 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
                 pending[(cell.row, cell.column)] = formula
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)
-    return Grid(ws.title, cells, merged, ws.sheet_state != "visible", hidden_rows, pending, frozenset(dates))
+    hidden = {col for dim in ws.column_dimensions.values() if dim.hidden for col in range(dim.min, dim.max + 1)}
+    grid = Grid(ws.title, cells, merged, ws.sheet_state != "visible", hidden_rows, pending, frozenset(dates))
+    return _without_columns(grid, hidden)
 
 
 def _xls_grids(data: bytes) -> list[Grid]:
@@ -130,5 +135,17 @@ def _xls_grids(data: bytes) -> list[Grid]:
         # xlrd gives (first row, row after last, first column, column after last), 0-based.
         merged = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
         hidden_rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
-        grids.append(Grid(sheet.name, cells, merged, sheet.visibility != 0, hidden_rows, {}, frozenset(dates)))
+        hidden = {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden}
+        grid = Grid(sheet.name, cells, merged, sheet.visibility != 0, hidden_rows, {}, frozenset(dates))
+        grids.append(_without_columns(grid, hidden))
     return grids
+
+
+def _without_columns(grid: Grid, hidden: set[int]) -> Grid:
+    """*grid* with the cells of its *hidden* columns left out, and those columns noted with their first cell."""
+    for (row, col), text in sorted(grid.cells.items(), key=lambda cell: (cell[0][1], cell[0][0])):
+        if col in hidden:
+            grid.hidden_cols.setdefault(col, (row, text))
+    if grid.hidden_cols:
+        grid.cells = {cell: text for cell, text in grid.cells.items() if cell[1] not in hidden}
+    return grid

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from gongkai.catalog import Catalog
 from gongkai.interchange.plan import ImportPlan, plan_import
-from gongkai.interchange.read import WHOLE_FILE, ImportProblem, read_workbook
+from gongkai.interchange.read import WHOLE_FILE, ImportProblem, Row, read_workbook
+from gongkai.privacy.detect import KINDS
+from gongkai.privacy.mask import mask_text
+from gongkai.privacy.scan import allowed_of
 
 
 def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False) -> ImportPlan:
     """The change an xlsx or xls workbook makes to the catalog's items; any error (with its cell) stops all of it."""
     domains = [d.name for d in catalog.agency.domains] if catalog.agency else []
     reading = read_workbook(data, domains)
+    allowed = allowed_of(catalog.agency)
+    reading.problems.extend(problem for row in reading.rows for problem in _personal_data(row, allowed))
     plan = ImportPlan(layouts=reading.layouts)
     if not any(not p.warning for p in reading.problems):
         plan = plan_import(catalog, reading.rows, overwrite_invalid)
@@ -21,6 +28,17 @@ def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False) 
     if plan.errors:
         plan.changes = []  # all rows or none
     return plan
+
+
+def _personal_data(row: Row, allowed: frozenset[str]) -> Iterator[ImportProblem]:
+    """A warning at each cell holding unmasked personal data: it is imported as typed (nothing is lost), and named
+    here at the cell the clerk typed it in, not only later by validate at a line of a YAML file."""
+    for key, text in row.cells.items():
+        found = mask_text(text, allowed)[1]
+        if found:
+            listed = "、".join(f"{KINDS[kind]}「{masked}」" for kind, masked in found)
+            yield ImportProblem(row.ref(key), f"含有未遮盖的个人信息：{listed}；公开前须遮盖（gongkai mask），"
+                                              "否则 gongkai validate 报错、不能发布", warning=True)
 
 
 def _once(problems: list[ImportProblem]) -> list[ImportProblem]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
 from gongkai.interchange.headers import headers, norm
@@ -71,8 +73,15 @@ def read_workbook(data: bytes, domains: list[str]) -> Reading:
                 f"工作表「{grid.name}」是隐藏的，没有导入（常是旧版本或下拉选项表）；确要导入请在 Excel 中右键工作表标签"
                 "→「取消隐藏」后再导入"), warning=True))
         elif grid.cells:
+            reading.problems.extend(_hidden_column(grid, col) for col in sorted(grid.hidden_cols))
             _read_sheet(grid, domains, reading)
     return reading
+
+
+def _hidden_column(grid: Grid, col: int) -> ImportProblem:
+    row, text = grid.hidden_cols[col]
+    return ImportProblem(grid.ref(row, col), (
+        f"第{get_column_letter(col)}列（「{shown(text)}」）是隐藏的，没有导入；确要导入请取消隐藏后再导入"), warning=True)
 
 
 def find_domain(text: str, domains: list[str]) -> str | None:

@@ -49,7 +49,11 @@ def _write(path: Path, data: bytes) -> None:
 
 def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes]) -> None:
     """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written."""
-    allowed = allowed_of(catalog.agency)
+    refuse_outputs(outputs, allowed_of(catalog.agency))
+
+
+def refuse_outputs(outputs: dict[str, bytes], allowed: frozenset[str]) -> None:
+    """PublicationStopped naming each output (by name) that holds unmasked personal data other than *allowed*."""
     found = [finding for name, data in outputs.items() for finding in scan_output(name, data, allowed)]
     if found:
         listed = "；".join(f"{f.name}：{f.label}「{f.masked}」" for f in found[:20])

@@ -9,8 +9,10 @@ files: no publisher can copy what the check refused.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
 
 FOLDER = "files"
 
+TWIN_HINT = "给两个文件起不同的名字（如 R2026-012.pdf 和 R2026-012-2.pdf），删除多余的一个，并改正附件路径。"
 PATH_HINT = "附件只能是目录文件夹中 files/ 下的普通文件，写相对路径，用 / 分隔，如 files/2026/R2026-012.pdf。"
 
 
@@ -117,6 +120,10 @@ def _on_disk(root: Path, path: str) -> FileProblem | None:
             where = "文件" if index == len(parts) - 1 else f"其中的文件夹「{'/'.join(parts[:index + 1])}」"
             return FileProblem("GK606", f"{where}是符号链接（快捷方式），公开的可能是别处的文件",
                                "把真正的文件复制到 files/ 中，删除符号链接。")
+        twin = _twin(current.parent, part)
+        if twin is not None:
+            return FileProblem("GK606", f"与「{'/'.join([*parts[:index], twin])}」只差大小写或 Unicode 写法，在 Windows 和 macOS "
+                               "上是同一个文件：检出后公开的可能是另一个", TWIN_HINT)
         if index < len(parts) - 1 and not stat.S_ISDIR(info.st_mode):
             return FileProblem("GK607", "文件不存在（路径中的「" + part + "」不是文件夹）", _missing_hint(path))
     if stat.S_ISDIR(info.st_mode):
@@ -130,6 +137,25 @@ def _on_disk(root: Path, path: str) -> FileProblem | None:
     if not real.is_relative_to(Path(os.path.realpath(root / FOLDER))):
         return FileProblem("GK606", "实际位置不在目录的 files/ 文件夹中", PATH_HINT)
     return None
+
+
+def _twin(folder: Path, name: str) -> str | None:
+    """Another entry of *folder* that Windows and macOS take for *name* (the same up to case and Unicode form)."""
+    try:
+        changed = os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
+    return _twins(str(folder), changed).get(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _twins(folder: str, changed: int) -> dict[str, str]:
+    """Each name in *folder* that has a twin, with one twin; cached per folder until the folder changes."""
+    groups: dict[str, list[str]] = {}
+    for name in os.listdir(folder):
+        groups.setdefault(unicodedata.normalize("NFC", name).casefold(), []).append(name)
+    return {name: next(other for other in names if other != name)
+            for names in groups.values() if len(names) > 1 for name in names}
 
 
 def _read(root: Path, path: str) -> bytes:

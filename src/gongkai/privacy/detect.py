@@ -54,7 +54,7 @@ _ADDRESS = re.compile(
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
 )
 _ADDRESS_HINT = re.compile(r"\d[号室楼栋幢座单组]")
-_AFTER_AMOUNT = re.compile(r"^\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
+_AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
 _HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{16,}(?![0-9A-Za-z])")
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
 
@@ -194,13 +194,21 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
-        if between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
+        if between == "." and _float_zero(left.digits, right.digits):
+            found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
+        elif between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
             found[index] = replace(left, whole=False)
             found[index + 1] = replace(right, whole=False)
     if found and chain.end() < len(text) and text[chain.end()] == "." and text[chain.end() + 1:chain.end() + 2].isdigit():
         found[-1] = replace(found[-1], whole=False)
     # A checksum (0f3c…1381234567…): its digit runs are not numbers.
     return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
+
+
+def _float_zero(whole: str, fraction: str) -> bool:
+    """True for 13812345678.0: a number of eleven digits or more with a zero fraction, as a spreadsheet writes one it
+    stored as a float; no amount the bureau publishes has that many digits before the point."""
+    return len(whole) >= 11 and len(fraction) <= 2 and fraction.strip("0") == ""
 
 
 def _after_name(norm: Normalized, start: int) -> bool:

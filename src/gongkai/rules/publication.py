@@ -89,6 +89,10 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
       scope=FILE)
 def validity_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
+        for field, day in (("有效性日期", record.validity_date), ("废止日期", record.repealed)):
+            if day is not None and day < record.formed:  # the page would say 失效 since before the document existed
+                yield Finding(Location(path, record.id, (field,)), f"{field} {day} 早于成文日期 {record.formed}",
+                              "改为文件实际失效、废止或修改的日期，不早于成文日期。")
         if record.kind not in vocab.POLICY_KINDS or not record.is_public:
             continue
         if record.validity is None:

@@ -1,0 +1,127 @@
+"""Plain values YAML would publish differently from how they were typed, and explicit tags.
+
+An unquoted 059523000000 is the number 59523000000 to YAML (the landline loses its 0 on every page), 1.3812345678e10
+becomes 13812345678.0, +86… loses its +, 0x…, 0o… and 1_000 change their digits. A tag (!!binary, !foo) makes the two
+parsers disagree and hides the value from the reviewer. Both are found with their position before the file is read;
+the line scan below costs a regular expression per file, and the exact check runs only on a file it flags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml_rs
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import CollectionStartEvent, ScalarEvent
+
+# A value standing alone after "key: ", "- " or inside [ … ] that YAML reads as a number (a superset: _judge decides).
+_PLAIN_NUMBER = re.compile(
+    r"(?:[\[{,]|[:-](?=[ \t]))[ \t]*"
+    r"(?P<value>[-+]?(?:0[xo][0-9A-Fa-f_]+|[0-9][0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
+    r"|\.(?:inf|Inf|INF|nan|NaN|NAN)))(?=[ \t]*(?:#|$|[,\]}]))",
+    re.MULTILINE,
+)
+_TAG = re.compile(r"(?:^|[\s\[{,])![!<A-Za-z]")
+_STR_TAG = "tag:yaml.org,2002:str"
+_LONGEST = 40
+_EXPONENT_NEXT = frozenset("0123456789-+")
+# What a rewritten number needs (a leading 0 or ., a sign, _ or an exponent): str's "in" finds these in a fraction
+# of what a regular expression takes to scan a file, so most files never reach the regular expression.
+_OPENINGS = (" 0", "[0", ",0", " .", "[.", ",.", " -0", " -.", "+", "_")
+_DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]*")  # 880.50 is read as 880.5: the same amount, not flagged
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A value that would not be published as typed: code, message, hint, 1-based position."""
+
+    code: str
+    message: str
+    hint: str
+    line: int
+    column: int
+
+
+def find_rewrites(text: str) -> Rewrite | None:
+    """The first plain number YAML would rewrite, or the first explicit tag, in *text*; None when there is none."""
+    suspects = _suspects(text) if _may_hold_rewrite(text) else set()
+    tagged = "!" in text and _TAG.search(text) is not None
+    if not suspects and not tagged:
+        return None
+    try:
+        events = list(YAML(typ="rt").parse(text))
+    except (YAMLError, ValueError, RecursionError):
+        return None  # broken YAML is explained by the parser that reads the file
+    for event in events:
+        found = _judge(event, suspects)
+        if found is not None:
+            return found
+    return None
+
+
+def read_as(typed: str) -> str | None:
+    """How YAML publishes the unquoted *typed* when that differs from what was typed; None when it does not."""
+    if len(typed) > _LONGEST:
+        return None  # no number a person types is this long: GK111 reports the file
+    try:
+        document: Any = yaml_rs.loads(f"v: {typed}", parse_datetime=False)
+    except (yaml_rs.YAMLDecodeError, ValueError):
+        return None
+    value = document["v"]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    shown = str(value)
+    if shown == typed or isinstance(value, float) and _DECIMAL.fullmatch(typed) and float(typed) == value:
+        return None
+    return shown
+
+
+def _suspects(text: str) -> set[str]:
+    """The plain values of *text* that YAML would publish differently (the event scan finds where they are)."""
+    values = (m.group("value") for m in _PLAIN_NUMBER.finditer(text))
+    return {value for value in values if not _canonical(value) and read_as(value) is not None}
+
+
+def _may_hold_rewrite(text: str) -> bool:
+    """False when *text* cannot hold a number YAML would rewrite: no opening of one, no digit before an e or E."""
+    if any(opening in text for opening in _OPENINGS):
+        return True
+    for letter in "eE":
+        at = text.find(letter, 1)
+        while at > 0:
+            if text[at - 1].isdigit() and text[at + 1:at + 2] in _EXPONENT_NEXT:
+                return True
+            at = text.find(letter, at + 1)
+    return False
+
+
+def _canonical(typed: str) -> bool:
+    """True for 3, 2026 or 0: a number written as YAML writes it back (nearly every number in a catalog)."""
+    return typed.isdigit() and (typed[0] != "0" or typed == "0")
+
+
+def _judge(event: object, suspects: set[str]) -> Rewrite | None:
+    if not isinstance(event, ScalarEvent | CollectionStartEvent):
+        return None
+    mark = event.start_mark
+    tag = event.tag
+    if tag is not None and tag != _STR_TAG:
+        return Rewrite(
+            "GK016", f"目录文件不能使用 YAML 标签「{_short(tag)}」",
+            "删去标签，直接写出内容；若值本身以 ! 开头，请给整个值加引号。", mark.line + 1, mark.column + 1,
+        )
+    if isinstance(event, ScalarEvent) and tag is None and event.style is None and event.value in suspects:
+        shown = read_as(event.value)
+        return Rewrite(
+            "GK015", f"「{event.value}」没有加引号，会被当作数字读成「{shown}」，与所写的不同",
+            f"号码、编号等文字请加引号，如 \"{event.value}\"；若确是数字，请写成 {shown}。",
+            mark.line + 1, mark.column + 1,
+        )
+    return None
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
