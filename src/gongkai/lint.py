@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Report, Severity
-from gongkai.rules import REGISTRY, Context, Finding
+from gongkai.rules import REGISTRY, Context, Finding, Rule
 
 
 def lint(catalog: Catalog, today: dt.date, positions: bool = True) -> Report:
@@ -19,19 +19,26 @@ def lint(catalog: Catalog, today: dt.date, positions: bool = True) -> Report:
     report = Report(files_checked=len(catalog.files))
     report.extend(catalog.load_diagnostics)
     context = Context(catalog, today)
-    for rule in sorted(REGISTRY.values(), key=lambda r: r.runs_last):  # stable: registry order otherwise
-        if rule.check is None:
-            continue
+    for rule in checking_rules():
+        assert rule.check is not None
         for finding in rule.check(context):
-            if not positions:
-                report.add(_unplaced(catalog, rule.code, rule.severity, finding))
-                continue
-            found = catalog.diagnostic(rule.code, rule.severity, finding.message, finding.location,
-                                       finding.hint, finding.prefer_key)
-            if finding.line_offset and found.line is not None:
-                found = replace(found, line=found.line + finding.line_offset, column=1)
-            report.add(found)
+            report.add(place(catalog, rule, finding) if positions else
+                       _unplaced(catalog, rule.code, rule.severity, finding))
     return apply_overrides(report, catalog)
+
+
+def checking_rules() -> list[Rule]:
+    """Every rule with a check, in the order lint runs them: registry order, GK805 (runs_last) at the end."""
+    return [r for r in sorted(REGISTRY.values(), key=lambda r: r.runs_last) if r.check is not None]
+
+
+def place(catalog: Catalog, rule: Rule, finding: Finding) -> Diagnostic:
+    """The diagnostic for *finding*, with file, line and column."""
+    found = catalog.diagnostic(rule.code, rule.severity, finding.message, finding.location,
+                               finding.hint, finding.prefer_key)
+    if finding.line_offset and found.line is not None:
+        found = replace(found, line=found.line + finding.line_offset, column=1)
+    return found
 
 
 def _unplaced(catalog: Catalog, code: str, severity: Severity, finding: Finding) -> Diagnostic:

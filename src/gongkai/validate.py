@@ -1,4 +1,4 @@
-"""gongkai validate as a library call: load, lint, and remember the whole result for an unchanged catalog."""
+"""gongkai validate as a library call: the whole result for an unchanged catalog, else re-check what changed."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The kinds of file the rules read (calendar/, consultations/) register themselves when imported: before the listing,
+# so that a run answered from the cache lists the same files as a cold one.
+from gongkai import consultations, holidays  # noqa: F401
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
@@ -21,7 +24,7 @@ class Validation:
 
     report: Report
     source: Source
-    catalog: Catalog | None  # None when the result came whole from the cache
+    catalog: Catalog | None  # the whole catalog when this run loaded it; None when the result came from the cache
     line: LineReader = field(init=False)  # line(path, number): the masked line shown next to a finding
 
     def __post_init__(self) -> None:
@@ -36,9 +39,13 @@ def validate(path: Path, today: dt.date, use_cache: bool = True) -> Validation:
     remembered = cache.memo(key)
     if isinstance(remembered, Report):
         return Validation(remembered, source, None)
-    from gongkai.lint import lint  # every rule and what it reads: not needed when the result is remembered
+    if cache.db is None:  # no cache (--no-cache): the reference an incremental run must equal, every rule on all
+        from gongkai.lint import lint
 
-    catalog = load(source, listing, cache)
-    report = lint(catalog, today)
+        catalog = load(source, listing, cache)
+        return Validation(lint(catalog, today), source, catalog)
+    from gongkai.recheck import recheck  # every rule and what it reads: not needed when the result is remembered
+
+    report, whole = recheck(source, listing, cache, today)
     cache.put_memo(key, report, replaces=MEMO_PREFIX)  # only the latest state is worth keeping
-    return Validation(report, source, catalog)
+    return Validation(report, source, None if whole.partial else whole)

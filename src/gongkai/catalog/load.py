@@ -55,6 +55,7 @@ class Catalog:
     attachment_stats: tuple[tuple[str, int, int], ...] = ()  # (path, size, changed_ns) as listed; size -1 if unknown
     cache: Cache = field(default_factory=lambda: Cache(None), repr=False)
     notes: tuple[FileNote, ...] = ()  # files in YAML folders not read, names that break on Windows
+    partial: bool = False  # holds only some of the catalog's files (what an incremental check re-read)
     _trees: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -242,17 +243,28 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load(source: Source, listing: Listing, cache: Cache) -> Catalog:
-    """Build the Catalog for *listing*, reusing every cached result whose content hash matches."""
+def load(source: Source, listing: Listing, cache: Cache, only: set[str] | None = None,
+         known: dict[str, ParsedFile] | None = None) -> Catalog:
+    """Build the Catalog for *listing*, reusing every cached result whose content hash matches.
+
+    With *only*, the Catalog holds just those files (what an incremental check re-reads); *known* are files already
+    parsed in this run, used as they are.
+    """
     with _quiet_gc():
-        return _load(source, listing, cache)
+        return _load(source, listing, cache, only, known or {})
 
 
-def _load(source: Source, listing: Listing, cache: Cache) -> Catalog:
-    cached = cache.parsed([(blob, kind) for _, kind, blob in listing.files])  # files that had findings
+def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
+          known: dict[str, ParsedFile]) -> Catalog:
+    wanted = [f for f in listing.files if (only is None or f[0] in only)]
+    cached = cache.parsed([(blob, kind) for path, kind, blob in wanted if path not in known])  # had findings
     files: dict[str, ParsedFile] = {}
     new: list[tuple[str, str, Any]] = []
-    for path, kind, blob in listing.files:
+    for path, kind, blob in wanted:
+        ready = known.get(path)
+        if ready is not None and ready.blob == blob and ready.kind == kind:
+            files[path] = ready
+            continue
         hit = cached.get((blob, kind))
         if hit is not None:
             files[path] = _moved(hit, path)
@@ -263,7 +275,7 @@ def _load(source: Source, listing: Listing, cache: Cache) -> Catalog:
         if parsed.diagnostics:  # only these are costly to redo (positions); a clean file parses faster than it unpickles
             new.append((blob, kind, parsed))
     cache.put_parsed(new)
-    if isinstance(source, WorkingTree):  # revisions read by diff share the cache: their contents are not stale
+    if only is None and isinstance(source, WorkingTree):  # revisions read by diff share the cache: not stale
         cache.evict_parsed({blob for _, _, blob in listing.files})
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
@@ -273,7 +285,7 @@ def _moved(parsed: ParsedFile, path: str) -> ParsedFile:
     if parsed.path == path:
         return parsed
     diagnostics = [Diagnostic(**{**d.__dict__, "path": path}) for d in parsed.diagnostics]
-    return ParsedFile(path, parsed.kind, parsed.blob, parsed.model, diagnostics)
+    return ParsedFile(path, parsed.kind, parsed.blob, parsed.model, diagnostics, parsed.outline)
 
 
 def open_catalog(path: Path, use_cache: bool = True) -> tuple[WorkingTree, Cache]:

@@ -1,22 +1,26 @@
 """Holiday notices kept in a catalog (calendar/<year>.yaml): the calendar capability registers them as a kind of
 catalog file, builds the working-day calendar from them, and imports a notice as published (see importing.py).
 
-The catalog itself knows nothing of calendars: importing this package is what makes it read calendar/.
+The catalog itself knows nothing of calendars: importing this package is what makes it read calendar/. Importing
+it is cheap (the calendar library loads when a notice is read or a calendar built): validate imports it before
+listing the catalog, also when the result then comes whole from the cache.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gongkai.catalog.files import FileKind, pydantic_builder, register_kind
 from gongkai.catalog.normalize import Note
-from gongkai.workdays import Notice, WorkdayCalendar, notice_problems
 
-_validate = pydantic_builder(Notice)
+if TYPE_CHECKING:
+    from gongkai.workdays import Notice, WorkdayCalendar
 
 
 def _build_notice(data: dict[str, Any], path: str) -> tuple[Notice | None, list[Note]]:
-    notice, notes = _validate(data, path)
+    from gongkai.workdays import Notice, notice_problems
+
+    notice, notes = pydantic_builder(Notice)(data, path)
     if notice is None:
         return None, notes
     problems = notice_problems(notice, path)
@@ -37,6 +41,8 @@ def calendar_of(catalog: HasNotices) -> WorkdayCalendar:
 
     Call .provisional() on it where a date in a year without a notice may be shown as 暂定 rather than refused.
     """
+    from gongkai.workdays import WorkdayCalendar
+
     return WorkdayCalendar(notice for _, notice in catalog.models("notice"))
 
 

@@ -129,7 +129,9 @@ class Scanner:
 
     def run(self) -> dict[str, RecordScan]:
         """Scan every 主动公开 record, reusing remembered results for unchanged content."""
-        remembered = self.cache.memo(MEMO_KEY)
+        # A partial catalog (an incremental validate) scans only edited records: the memo would be read for nothing
+        # and rewritten with a few entries.
+        remembered = None if self.catalog.partial else self.cache.memo(MEMO_KEY)
         known: dict[str, RecordScan] = remembered if isinstance(remembered, dict) else {}
         used: dict[str, RecordScan] = {}
         for record in self.catalog.records.values():
@@ -139,7 +141,7 @@ class Scanner:
             scan = _PROCESS.get(key) or known.get(key) or scan_parts(record, self.allowed, self.read)
             _PROCESS[key] = used[key] = scan
             self.results[record.id] = scan
-        if used.keys() != known.keys():
+        if used.keys() != known.keys() and not self.catalog.partial:
             self.cache.put_memo(MEMO_KEY, used)
         self.cache.save_stats()
         return self.results

@@ -10,7 +10,7 @@ from ruamel.yaml.comments import CommentedMap
 from gongkai.catalog.decode import decode
 from gongkai.catalog.yamlio import YamlFailure, parse_positional
 from gongkai.diagnostics import Location, Severity
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 
 AGENCY = "gongkai.yaml"
 MARK = "待确认"  # the end-of-line comment gongkai init puts on a 空白说明 it wrote (setup.agency_file.CONFIRM)
@@ -22,7 +22,8 @@ HINT = "核实「空白说明」的文字（不对就改写），然后删去这
       why="空白说明会显示在网站的栏目页上，向公众说明栏目为什么没有信息（国办秘函〔2019〕19号：确实没有信息的栏目应作出说明）；"
           "gongkai init 只能写一句通用的说明，是否属实要由本机关核实。",
       example="空白说明: 本栏目自2026年11月27日启用，暂未产生此类信息。  # 待确认",
-      instead="空白说明: 本栏目自2026年11月27日启用，暂未产生此类信息。")
+      instead="空白说明: 本栏目自2026年11月27日启用，暂未产生此类信息。",
+      scope=FILE)
 def blank_note_unconfirmed(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     agency = _marked_tree(ctx, AGENCY)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.privacy import attachment_problem, mask_log
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, FIRST, Context, Finding, rule
 from gongkai.rules.privacy import source_findings
 
 E = Severity.ERROR
@@ -33,7 +33,8 @@ def _problems(ctx: Context, code: str) -> Iterator[Finding]:
       why="附件会被原样复制到网站和移交两馆的包里。一个指向 /etc/passwd 或机关内部文件的符号链接、一个 ../ 路径，"
           "就会把不该公开的文件发布出去。",
       example="附件:\n  - 文件: ../内部/干部名册.xlsx",
-      instead="附件:\n  - 文件: files/2026/R2026-012.pdf")
+      instead="附件:\n  - 文件: files/2026/R2026-012.pdf",
+      scope=FILE)
 def attachment_path_unsafe(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx, "GK606")
 
@@ -42,7 +43,8 @@ def attachment_path_unsafe(ctx: Context) -> Iterator[Finding]:
       what="检查每个附件在 files/ 中确实存在，而且是普通文件（不是文件夹、设备或管道）。",
       why="登记了却找不到的附件在网站上是断链（年度检查扣分），移交两馆时电子件与纸质件数量对不上。",
       example="附件:\n  - 文件: files/2026",
-      instead="附件:\n  - 文件: files/2026/R2026-012.pdf")
+      instead="附件:\n  - 文件: files/2026/R2026-012.pdf",
+      scope=FILE)
 def attachment_missing(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx, "GK607")
 
@@ -53,7 +55,8 @@ def attachment_missing(ctx: Context) -> Iterator[Finding]:
            "doc、wps、et 等 gongkai 不能读全文字的格式也拒绝，请另存为 docx、xlsx 或 PDF。",
       why=XSS + "移交两馆只收 PDF 或 CEB（闽政办函〔2016〕42号）；OFD 是国家电子公文版式标准（GB/T 33190-2016）。",
       example="附件:\n  - 文件: files/2026/名单.html",
-      instead="附件:\n  - 文件: files/2026/R2026-012.pdf")
+      instead="附件:\n  - 文件: files/2026/R2026-012.pdf",
+      scope=FILE)
 def attachment_format_refused(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx, "GK608")
 
@@ -63,7 +66,8 @@ def attachment_format_refused(ctx: Context) -> Iterator[Finding]:
            "JPG、PNG 有各自的文件头，CSV 是文本。",
       why="把网页改名为 .pdf 或 .png 就能绕过格式限制；浏览器按内容显示文件时，它仍会作为网页执行。" + XSS,
       example="files/2026/通知.pdf（实际是改了扩展名的 HTML 网页）",
-      instead="用原程序另存为 PDF，不要只改扩展名。")
+      instead="用原程序另存为 PDF，不要只改扩展名。",
+      scope=FILE)
 def attachment_content_mismatch(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx, "GK609")
 
@@ -73,6 +77,7 @@ def attachment_content_mismatch(ctx: Context) -> Iterator[Finding]:
            "损坏或加密的文件、扫描件（PDF 中只有图片没有文字的页）、图片（JPG、PNG，没有文字识别）、CEB（封闭格式）。",
       why="读不出文字就无法证明没有身份证号、银行卡号；过去正是扫描的名单把完整身份证号贴到了网上（DOMAIN.md §7）。",
       example="附件:\n  - 文件: files/2026/名单扫描件.pdf",
-      instead="登记有文字的 PDF（由 Word/WPS 直接导出）或 xlsx 名单；已遮盖后再公开。")
+      instead="登记有文字的 PDF（由 Word/WPS 直接导出）或 xlsx 名单；已遮盖后再公开。",
+      scope=FIRST)
 def attachment_unreadable(ctx: Context) -> Iterator[Finding]:
     yield from source_findings(ctx, "GK610")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 GROUNDS = "、".join(f"{g.name}（{g.article}）" for g in vocab.WITHHOLDING_GROUNDS)
@@ -17,7 +17,8 @@ GROUNDS = "、".join(f"{g.name}（{g.article}）" for g in vocab.WITHHOLDING_GRO
       why="公开属性源头认定制度：公文在制作时由起草股室进行保密审查并明确标识公开属性，"
           "未标识公开属性的，应退回重新办理（安溪县民政局基层政务公开标准化规范化试点工作实施方案）。",
       example="（信息文件中没有「公开属性」）",
-      instead="公开属性: 主动公开\n保密审查:\n  审查人: ……\n  审查日期: ……\n  结论: ……")
+      instead="公开属性: 主动公开\n保密审查:\n  审查人: ……\n  审查日期: ……\n  结论: ……",
+      scope=FILE)
 def attribute_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.attribute is None:
@@ -30,7 +31,8 @@ def attribute_missing(ctx: Context) -> Iterator[Finding]:
       what="检查不予公开的信息是否写明了《政府信息公开条例》第十四至十六条规定的理由。",
       why="不予公开必须有法定依据（《条例》第十四、十五、十六条）；没有依据的不予公开违反「以公开为常态、不公开为例外」。",
       example="公开属性: 不予公开",
-      instead="公开属性: 不予公开\n不予公开理由: 过程性信息")
+      instead="公开属性: 不予公开\n不予公开理由: 过程性信息",
+      scope=FILE)
 def withheld_without_ground(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.attribute == vocab.WITHHELD and record.ground is None:
@@ -46,7 +48,8 @@ def withheld_without_ground(ctx: Context) -> Iterator[Finding]:
       what="检查主动公开的信息是否记录了保密审查（审查人、审查日期、结论）。",
       why="《政府信息公开条例》第十七条：行政机关应当建立健全政府信息公开审查机制；公开前必须先审查。",
       example="公开属性: 主动公开（没有「保密审查」）",
-      instead="保密审查:\n  审查人: 何隆遐\n  审查日期: 2026-03-02\n  结论: 不涉及国家秘密，同意主动公开")
+      instead="保密审查:\n  审查人: 何隆遐\n  审查日期: 2026-03-02\n  结论: 不涉及国家秘密，同意主动公开",
+      scope=FILE)
 def review_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.is_public and record.review is None:
@@ -58,7 +61,8 @@ def review_missing(ctx: Context) -> Iterator[Finding]:
       what="检查公开日期是否早于保密审查日期，审查日期是否早于成文日期。",
       why="《政府信息公开条例》第十七条：先审查、后公开；公开后才审查等于没有审查。",
       example="公开日期: 2026-03-02\n保密审查:\n  审查日期: 2026-03-05",
-      instead="审查日期不晚于公开日期：审查日期: 2026-03-02")
+      instead="审查日期不晚于公开日期：审查日期: 2026-03-02",
+      scope=FILE)
 def published_before_review(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         review = record.review
@@ -108,7 +112,8 @@ def forward_attribute(ctx: Context) -> Iterator[Finding]:
       what="检查主动公开的信息是否有索引号。",
       why="主动公开的文件须印有索引号，移交档案馆、图书馆的目录表按索引号登记。",
       example="公开属性: 主动公开（没有「索引号」）",
-      instead="索引号: 350524-MZ-2026-00012")
+      instead="索引号: 350524-MZ-2026-00012",
+      scope=FILE)
 def index_number_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.is_public and not record.index_number:
@@ -120,7 +125,8 @@ def index_number_missing(ctx: Context) -> Iterator[Finding]:
       what="检查主动公开的信息是否写了公开日期。",
       why="公开日期用于核对公开时限和移交两馆批次；没有公开日期的信息不会进入网站最新信息和移交清单。",
       example="公开属性: 主动公开（没有「公开日期」）",
-      instead="公开日期: 2026-03-05")
+      instead="公开日期: 2026-03-05",
+      scope=FILE)
 def publish_date_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.is_public and record.published is None:
@@ -132,7 +138,8 @@ def publish_date_missing(ctx: Context) -> Iterator[Finding]:
       what="检查依申请公开、不予公开的信息是否登记了正文或附件。",
       why="非主动公开的信息只登记元数据（题名、文号、日期、理由）；正文和附件留在公文系统，减少误公开的可能。",
       example="公开属性: 不予公开\n正文: ……",
-      instead="删除「正文」和「附件」，只保留登记信息。")
+      instead="删除「正文」和「附件」，只保留登记信息。",
+      scope=FILE)
 def non_public_content(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.attribute in (vocab.ON_REQUEST, vocab.WITHHELD) and (record.body or record.attachments):

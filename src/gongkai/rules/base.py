@@ -35,6 +35,8 @@ class Context:
     today: dt.date
     extras: dict[str, Any] = field(default_factory=dict)
     unknown_years: dict[int, Location] = field(default_factory=dict)  # years no calendar covers, and who needed them
+    # Every (year, needed by) in the order met: an incremental run rebuilds unknown_years from the parts it reuses.
+    year_needs: list[tuple[int, Location]] = field(default_factory=list)
 
     @cached_property
     def calendar(self) -> WorkdayCalendar:
@@ -50,10 +52,17 @@ class Context:
             return compute(self.calendar)
         except CalendarMissing as missing:
             self.unknown_years.setdefault(missing.year, needed_by)
+            self.year_needs.append((missing.year, needed_by))
             return None
 
 
 Check = Callable[[Context], Iterable[Finding]]
+
+# What a rule's findings about a file depend on, so that validate re-checks only what an edit touches:
+# FILE   — that file's parsed content (every file of its kind), its attachments, gongkai.yaml, the calendar, the date;
+# FIRST  — the same, but only the first file of each id is looked at (rules that read catalog.records / .items);
+# CATALOG — anything in the catalog (other files: ids, references, ledgers…). The default: when in doubt, CATALOG.
+FILE, FIRST, CATALOG = "file", "first", "catalog"
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,7 @@ class Rule:
     instead: str
     check: Check | None = None
     runs_last: bool = False  # reads what the other rules left in the Context (GK805)
+    scope: str = CATALOG  # FILE, FIRST or CATALOG (above)
 
     @property
     def family(self) -> str:
@@ -108,11 +118,11 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(code: str, slug: str, title: str, severity: Severity, *, what: str, why: str, example: str,
-         instead: str, runs_last: bool = False) -> Callable[[Check], Check]:
+         instead: str, runs_last: bool = False, scope: str = CATALOG) -> Callable[[Check], Check]:
     """Decorator: register *check* as the rule *code*."""
 
     def wrap(check: Check) -> Check:
-        register(Rule(code, slug, title, severity, what, why, example, instead, check, runs_last))
+        register(Rule(code, slug, title, severity, what, why, example, instead, check, runs_last, scope))
         return check
 
     return wrap

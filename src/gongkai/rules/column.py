@@ -8,7 +8,7 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.publication import Output
 from gongkai.publication.columns import blank_columns
 from gongkai.publication.standing import standing
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 
 W, I = Severity.WARNING, Severity.INFO
 AGENCY = "gongkai.yaml"
@@ -23,7 +23,8 @@ GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "em
           "政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等；第五十一条规定救济途径。",
       example="依申请公开:\n  受理机构: 县民政局办公室\n  方式: [当面提交, 网上申请]",
       instead="依申请公开:\n  受理机构: 县民政局办公室\n  地址: ……\n  电话: \"0595-…\"\n  电子邮箱: …\n  办公时间: ……\n"
-              "  网上申请地址: https://…\n  复议机关: ……县人民政府\n  诉讼法院: ……县人民法院")
+              "  网上申请地址: https://…\n  复议机关: ……县人民政府\n  诉讼法院: ……县人民法院",
+      scope=FILE)
 def guide_incomplete(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if agency is None:
@@ -94,7 +95,8 @@ def annual_report_missing(ctx: Context) -> Iterator[Finding]:
       why="部门政府信息公开栏目设在县政府门户网站上（国办发〔2017〕47号）；网站地图、订阅、门户导出和二维码都需要完整网址，"
           "没有基础地址时 build-site 不生成 sitemap.xml。",
       example="网站:\n  标题: ……",
-      instead="网站:\n  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/")
+      instead="网站:\n  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/",
+      scope=FILE)
 def base_address_missing(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if agency is not None and agency.site.base_url is None:
@@ -108,7 +110,8 @@ def base_address_missing(ctx: Context) -> Iterator[Finding]:
       why="《政府信息公开条例》第二十条第（二）项：行政机关应当主动公开机关职能、机构设置、办公地址、办公时间、"
           "联系方式、负责人姓名；领导信息栏目空白是年度检查中常见的扣分项。",
       example="（gongkai.yaml 没有「领导」）",
-      instead="领导:\n  - 姓名: 赵崇宏\n    职务: 局长\n    分工: 主持全面工作")
+      instead="领导:\n  - 姓名: 赵崇宏\n    职务: 局长\n    分工: 主持全面工作",
+      scope=FILE)
 def leaders_missing(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if agency is not None and not agency.leaders:

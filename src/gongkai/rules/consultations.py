@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai import consultations  # noqa: F401 - reads consultations/
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.inquiry import Inquiry
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 from gongkai.rules.requests import dated_in_future, misnamed, unknown_units
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -31,7 +31,8 @@ def consultation_file_name(ctx: Context) -> Iterator[Finding]:
       why="年度检查按收到到答复的时间判断「超过3个月未回应」（国办秘函〔2019〕19号「互动回应差」）；"
           "日期颠倒多是录入错误，会把逾期的留言算成及时答复。",
       example="收到日期: 2026-05-06\n答复日期: 2026-05-02",
-      instead="收到日期: 2026-05-06\n答复日期: 2026-05-12")
+      instead="收到日期: 2026-05-06\n答复日期: 2026-05-12",
+      scope=FILE)
 def consultation_reply_before_receipt(ctx: Context) -> Iterator[Finding]:
     for path, inquiry in _inquiries(ctx):
         if inquiry.replied is not None and inquiry.replied < inquiry.received:
@@ -44,7 +45,8 @@ def consultation_reply_before_receipt(ctx: Context) -> Iterator[Finding]:
       what="检查咨询留言的收到日期、答复日期是否晚于今天。",
       why="登记的是已经发生的事；未来的日期多是年份或月份输错了，会让逾期未答复的留言看起来还没到期。",
       example="收到日期: 2062-03-05",
-      instead="收到日期: 2026-03-05")
+      instead="收到日期: 2026-03-05",
+      scope=FILE)
 def consultation_dated_in_future(ctx: Context) -> Iterator[Finding]:
     yield from dated_in_future(ctx, "inquiry")
 
@@ -53,6 +55,7 @@ def consultation_dated_in_future(ctx: Context) -> Iterator[Finding]:
       what="检查咨询留言的「承办单位」是否为 gongkai.yaml 中登记的单位编号。",
       why="逾期未答复的留言要找到承办的股室或乡镇民政办督办；写名称或写错编号就找不到人。",
       example="承办单位: ylfw（少写了一个字母）",
-      instead="承办单位: ylfwg")
+      instead="承办单位: ylfwg",
+      scope=FILE)
 def consultation_unknown_unit(ctx: Context) -> Iterator[Finding]:
     yield from unknown_units(ctx, "inquiry")

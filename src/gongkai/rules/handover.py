@@ -9,7 +9,7 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
 from gongkai.publication.handover import handover_gaps, sha256_of
-from gongkai.rules.base import Context, Finding, Rule, register, rule
+from gongkai.rules.base import FILE, Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 RULE_SOURCE = "闽政办函〔2016〕42号"
@@ -155,7 +155,8 @@ def handover_file_changed(ctx: Context) -> Iterator[Finding]:
       what="检查移交台账的接收单位是否是 gongkai.yaml「移交 → 接收单位」中的编号。",
       why="台账是两馆签收的凭据，接收单位必须能对应到具体的馆。",
       example="接收单位: [dangan]",
-      instead="接收单位: [dag, tsg]")
+      instead="接收单位: [dag, tsg]",
+      scope=FILE)
 def ledger_recipient_unknown(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     known = {r.id for r in agency.handover.recipients} if agency else set()

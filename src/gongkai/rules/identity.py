@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 from gongkai.rules.patterns import user_pattern
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -50,7 +50,8 @@ def duplicate_index_numbers(ctx: Context) -> Iterator[Finding]:
       what="检查文件名（不含 .yaml）是否等于文件里的编号。",
       why="看文件名就能找到事项或信息；复制文件后忘记改编号是最常见的重复来源。",
       example="文件 records/2026/R2026-013.yaml 里写「编号: R2026-012」",
-      instead="把文件改名为 R2026-012.yaml，或把编号改为 R2026-013（若这是一条新信息）。")
+      instead="把文件改名为 R2026-012.yaml，或把编号改为 R2026-013（若这是一条新信息）。",
+      scope=FILE)
 def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
     for kind in ("item", "record"):
         for path, model in ctx.catalog.models(kind):
@@ -69,7 +70,8 @@ def _unit_ids(ctx: Context) -> set[str]:
       what="检查事项和信息的「责任单位」是否为 gongkai.yaml 中登记的单位编号。",
       why="每个事项都要落实到具体股室或乡镇民政办（责任分工），考核和乡镇页面都按单位统计。",
       example="责任单位: 社会救助股",
-      instead="责任单位: shjzg（gongkai.yaml「单位」中的编号）")
+      instead="责任单位: shjzg（gongkai.yaml「单位」中的编号）",
+      scope=FILE)
 def unknown_units(ctx: Context) -> Iterator[Finding]:
     units = _unit_ids(ctx)
     if not units:
@@ -133,7 +135,8 @@ def unknown_forwards(ctx: Context) -> Iterator[Finding]:
       what="检查事项的「领域」是否为 gongkai.yaml「领域」中的名称，且文件放在该领域的文件夹下。",
       why="标准目录按领域编制和公布，网站、导出的表格都按领域分页。",
       example="领域: 救助（gongkai.yaml 中是「社会救助」）",
-      instead="领域: 社会救助，文件放在 items/shjz/ 下")
+      instead="领域: 社会救助，文件放在 items/shjz/ 下",
+      scope=FILE)
 def unknown_domains(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if agency is None:
@@ -153,7 +156,8 @@ def unknown_domains(ctx: Context) -> Iterator[Finding]:
       what="按 gongkai.yaml「检查 → 索引号格式」检查索引号的写法。",
       why="索引号按统一规则编制，档案馆和图书馆才能按号排序、查找。",
       example="索引号: 2026-12",
-      instead="索引号: 350524-MZ-2026-00012")
+      instead="索引号: 350524-MZ-2026-00012",
+      scope=FILE)
 def index_number_format(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     pattern = agency.lint.index_pattern if agency else None
@@ -171,7 +175,8 @@ def index_number_format(ctx: Context) -> Iterator[Finding]:
       why="格式写错时索引号无法核对；gongkai 用线性时间的 RE2 引擎匹配，任何写法都不会让校验卡住，"
           "但不支持反向引用（\\1）和向前、向后查找。",
       example="检查:\n  索引号格式: '^(\\d{6}-MZ'",
-      instead="检查:\n  索引号格式: '^\\d{6}-MZ-\\d{4}-\\d{5}$'")
+      instead="检查:\n  索引号格式: '^\\d{6}-MZ-\\d{4}-\\d{5}$'",
+      scope=FILE)
 def index_pattern_invalid(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     pattern = agency.lint.index_pattern if agency else None
@@ -186,7 +191,8 @@ def index_pattern_invalid(ctx: Context) -> Iterator[Finding]:
       what="检查 gongkai.yaml 中单位、领域和接收单位的编号是否唯一。",
       why="事项和信息用编号指向单位；编号重复时无法判断指的是哪一个。",
       example="两个单位都写「编号: mzb-100」",
-      instead="每个单位一个编号，乡镇民政办用 mzb-加乡镇代码后三位。")
+      instead="每个单位一个编号，乡镇民政办用 mzb-加乡镇代码后三位。",
+      scope=FILE)
 def duplicate_units(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if agency is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.portal import portal_ledger_path
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 
 WHY = ("gongkai export portal 按台账判断哪些信息已经导出到县政府门户网站（国办发〔2017〕47号：县级部门通过县政府门户网站"
        "集约化平台发布信息）；台账不一致，下一次导出就会漏报撤回或重复新增。")
@@ -16,7 +16,8 @@ WHY = ("gongkai export portal 按台账判断哪些信息已经导出到县政�
       what="检查 portal/ 下每个台账的文件名是否就是它的「导出日期」（portal/2026-11-27.yaml 写 导出日期: 2026-11-27）。",
       why=WHY + "导出按日期找台账，文件名与内容不一致时会把一次导出算成两次或漏掉。",
       example="portal/2026-11-27.yaml 中写 导出日期: 2026-11-28",
-      instead="把文件名和「导出日期」改成一致（台账由 gongkai export portal 写入，一般不需要手工修改）。")
+      instead="把文件名和「导出日期」改成一致（台账由 gongkai export portal 写入，一般不需要手工修改）。",
+      scope=FILE)
 def portal_ledger_date(ctx: Context) -> Iterator[Finding]:
     for path, ledger in ctx.catalog.models("portal"):
         expected = portal_ledger_path(ledger.date)
@@ -30,7 +31,8 @@ def portal_ledger_date(ctx: Context) -> Iterator[Finding]:
       what="检查一个门户导出台账是否把同一条信息列了两次。",
       why=WHY + "一次导出中每条信息只有一个操作（新增、更新或撤回）。",
       example="信息:\n  - 编号: R2026-012\n    操作: 新增\n  - 编号: R2026-012\n    操作: 撤回",
-      instead="删去多余的一条，保留这次导出实际做的操作。")
+      instead="删去多余的一条，保留这次导出实际做的操作。",
+      scope=FILE)
 def portal_ledger_twice(ctx: Context) -> Iterator[Finding]:
     for path, ledger in ctx.catalog.models("portal"):
         seen: set[str] = set()

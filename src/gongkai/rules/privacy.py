@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.privacy import PrivacyFinding, agency_findings, catalog_scan, item_findings
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FIRST, Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 WHY = ("《政府信息公开条例》第十五条：涉及个人隐私的政府信息，公开会对第三方合法权益造成损害的，不予公开；"
@@ -70,7 +70,8 @@ def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
            "强调拆开的号码同样识别。已遮盖的写法（35*************123）不算。",
       why=WHY,
       example="| 陈水生 | 350524194912310019 | 1 | 1144 |",
-      instead="删除身份证号一列；确需列出时遮盖为 35*************019。")
+      instead="删除身份证号一列；确需列出时遮盖为 35*************019。",
+      scope=FIRST)
 def id_number_published(ctx: Context) -> Iterator[Finding]:
     yield from source_findings(ctx, "GK601")
 
@@ -80,7 +81,8 @@ def id_number_published(ctx: Context) -> Iterator[Finding]:
            "gongkai.yaml 中登记的本机关电话不算；已遮盖的写法（138****1234）不算。",
       why=WHY,
       example="联系人：林玉燕，电话 13805951234",
-      instead="联系电话写本机关的办公电话（在 gongkai.yaml 登记），或遮盖为 138****1234。")
+      instead="联系电话写本机关的办公电话（在 gongkai.yaml 登记），或遮盖为 138****1234。",
+      scope=FIRST)
 def mobile_published(ctx: Context) -> Iterator[Finding]:
     yield from source_findings(ctx, "GK602")
 
@@ -89,7 +91,8 @@ def mobile_published(ctx: Context) -> Iterator[Finding]:
       what="检查主动公开信息中是否有银行卡号或账号：13—19 位数字、通过 Luhn 校验（可按四位一组书写）。",
       why=WHY,
       example="| 王阿福 | 6222 0212 3456 7890 128 |",
-      instead="删除银行账号一列；确需列出时遮盖为 6222***********0128。")
+      instead="删除银行账号一列；确需列出时遮盖为 6222***********0128。",
+      scope=FIRST)
 def bank_card_published(ctx: Context) -> Iterator[Finding]:
     yield from source_findings(ctx, "GK603")
 
@@ -99,7 +102,8 @@ def bank_card_published(ctx: Context) -> Iterator[Finding]:
            "gongkai.yaml 中登记的本机关地址不算。",
       why=WHY,
       example="| 黄秀珍 | 剑斗镇剑斗村12号 |",
-      instead="住址只写到村（社区）：| 黄秀珍 | 剑斗镇剑斗村 |")
+      instead="住址只写到村（社区）：| 黄秀珍 | 剑斗镇剑斗村 |",
+      scope=FIRST)
 def address_published(ctx: Context) -> Iterator[Finding]:
     yield from source_findings(ctx, "GK604")
 
@@ -110,7 +114,8 @@ def address_published(ctx: Context) -> Iterator[Finding]:
       why="低保公示只公开姓名、保障人数、保障金额、所在村（社区）和日期，不公开身份证号、银行账号、电话和详细住址"
           "（DOMAIN.md §7）；多出的列常常就是泄露个人信息的地方。",
       example="| 姓名 | 身份证号 | 保障金额 |",
-      instead="| 姓名 | 保障人数 | 保障金额（元/月） | 所在村（社区） | 救助类别 | 日期 |")
+      instead="| 姓名 | 保障人数 | 保障金额（元/月） | 所在村（社区） | 救助类别 | 日期 |",
+      scope=FIRST)
 def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for record_id, scan in sorted(catalog_scan(catalog).items()):

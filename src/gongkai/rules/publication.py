@@ -13,7 +13,7 @@ from functools import partial
 from gongkai.diagnostics import Location, Severity
 from gongkai.publication.periods import is_notice, minimum_for, notice_end
 from gongkai.model import Record, vocab
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -85,7 +85,8 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
       why="群众要知道一份政策现在是否还管用：被新标准替代的旧标准必须在读者看得到的地方注明（DOMAIN.md §12）；"
           "县政府门户网站的目录字段也有「有效性」（安溪县政府信息公开指南）。",
       example="文种: 政策文件（没有「有效性」）",
-      instead="有效性: 有效　或　有效性: 失效 / 有效性日期: 2026-07-01 / 被替代: R2026-015")
+      instead="有效性: 有效　或　有效性: 失效 / 有效性日期: 2026-07-01 / 被替代: R2026-015",
+      scope=FILE)
 def validity_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         for field, day in (("有效性日期", record.validity_date), ("废止日期", record.repealed)):
@@ -136,7 +137,8 @@ def replacement_inconsistent(ctx: Context) -> Iterator[Finding]:
       what="检查「撤回」：只有已主动公开的信息才能撤回，撤回日期不能早于公开日期。",
       why="撤回是把误发布的信息从每个渠道撤下；已送交两馆的，须以公函向县政府办申请撤换（闽政办函〔2016〕42号）。",
       example="公开日期: 2026-10-15 / 撤回: {日期: 2026-10-01, 原因: …}",
-      instead="撤回: {日期: 2026-10-16, 原因: 误将过程性信息作为主动公开信息发布}")
+      instead="撤回: {日期: 2026-10-16, 原因: 误将过程性信息作为主动公开信息发布}",
+      scope=FILE)
 def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         withdrawn = record.withdrawn
@@ -162,7 +164,8 @@ def _notice_workdays(record: Record, calendar: WorkdayCalendar) -> int | None:
       what="同时写了「公示期」和「公示截止」时，检查两者是否算出同一天。",
       why="两处写法不一致时，gongkai 按「公示截止」撤下名单；群众看到的公示期和实际撤下的日期应当一致。",
       example="公开日期: 2026-04-21 / 公示期: 7 / 公示截止: 2026-04-28",
-      instead="只写一种：公示期: 7（即到 2026-04-29）")
+      instead="只写一种：公示期: 7（即到 2026-04-29）",
+      scope=FILE)
 def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.notice_days is None or record.notice_until is None or record.published is None:

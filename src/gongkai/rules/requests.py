@@ -14,7 +14,7 @@ from gongkai.model.request import (
     Request,
     canonical_reason,
 )
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -53,7 +53,8 @@ def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
       why="《政府信息公开条例》第三十三条：能够当场答复的当场答复；不能当场答复的，应当自收到申请之日起20个工作日内"
           "予以答复；需要延长的，经负责人同意并告知申请人，延长的期限最长不得超过20个工作日。",
       example="收到日期: 2026-10-09（没有「答复日期」，今天 2026-11-27）",
-      instead="答复日期: 2026-11-05\n办理结果: 予以公开")
+      instead="答复日期: 2026-11-05\n办理结果: 予以公开",
+      scope=FILE)
 def request_overdue(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
         here = Location(path, request.id, ("收到日期",))
@@ -67,7 +68,8 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
       what=f"提醒答复期限在{SOON_WORKDAYS}个工作日内（含今天）到期而尚未答复的申请。",
       why="《政府信息公开条例》第三十三条规定了答复期限；提前提醒，留出审核、签发和送达的时间。",
       example="收到日期: 2026-10-30（今天 2026-11-24，期限 2026-11-27）",
-      instead="按期答复，或在期限内办理延期审批并告知申请人。")
+      instead="按期答复，或在期限内办理延期审批并告知申请人。",
+      scope=FILE)
 def request_due_soon(ctx: Context) -> Iterator[Finding]:
     for path, request, due, left in _open_due(ctx):
         if due.date >= ctx.today and left <= SOON_WORKDAYS:
@@ -81,7 +83,8 @@ def request_due_soon(ctx: Context) -> Iterator[Finding]:
       what="检查已答复的申请，答复日期是否晚于答复期限。",
       why="《政府信息公开条例》第三十三条；逾期答复应在年度报告和考核中如实反映。",
       example="收到日期: 2026-03-02\n答复日期: 2026-04-20（期限 2026-03-30）",
-      instead="按期答复；已逾期的，在备注中写明原因。")
+      instead="按期答复；已逾期的，在备注中写明原因。",
+      scope=FILE)
 def request_replied_late(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.replied is None:
@@ -98,7 +101,8 @@ def request_replied_late(ctx: Context) -> Iterator[Finding]:
       what=f"检查「办理结果」是否为年度报告表三的类别之一：{CATEGORIES}。",
       why="国办公开办函〔2021〕30号规定的年度报告格式按这些类别统计申请的办理结果；不在类别中的结果无法进入表三。",
       example="办理结果: 已答复",
-      instead="办理结果: 予以公开")
+      instead="办理结果: 予以公开",
+      scope=FILE)
 def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.outcome is not None and request.category is None:
@@ -111,7 +115,8 @@ def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
       what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；予以公开、部分公开、其他处理不写理由。",
       why="年度报告表三按具体情形分行统计（如不予公开的8种情形）；《条例》第三十六条要求告知申请人理由。",
       example="办理结果: 不予公开",
-      instead="办理结果: 不予公开\n理由: 属于四类过程性信息")
+      instead="办理结果: 不予公开\n理由: 属于四类过程性信息",
+      scope=FILE)
 def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         category = request.category
@@ -132,7 +137,8 @@ def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
       what="检查已答复的申请同时写了「答复日期」和「办理结果」。",
       why="年度报告表三按答复日期所在年度统计办理结果；只写其中一项，申请既不算办结也不算结转，表三无法平衡。",
       example="答复日期: 2026-05-06（没有「办理结果」）",
-      instead="答复日期: 2026-05-06\n办理结果: 予以公开")
+      instead="答复日期: 2026-05-06\n办理结果: 予以公开",
+      scope=FILE)
 def request_reply_incomplete(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.replied is not None and request.outcome is None:
@@ -167,7 +173,8 @@ def _order_problems(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
       what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理。",
       why="答复期限从收到（或补正）之日起算；日期颠倒通常是录入错误，会把期限算错。",
       example="收到日期: 2026-05-06\n答复日期: 2026-05-02",
-      instead="核对登记簿和答复书，改正日期。")
+      instead="核对登记簿和答复书，改正日期。",
+      scope=FILE)
 def request_dates_out_of_order(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         for field, message in _order_problems(request):
@@ -179,7 +186,8 @@ def request_dates_out_of_order(ctx: Context) -> Iterator[Finding]:
       why="《政府信息公开条例》第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人；"
           "期限届满后才延期，等于逾期答复。",
       example="收到日期: 2026-03-02\n延期: {批准人: 詹辉儒, 批准日期: 2026-04-10, 延长工作日: 20}",
-      instead="在原期限（2026-03-30）前办理延期审批并告知申请人。")
+      instead="在原期限（2026-03-30）前办理延期审批并告知申请人。",
+      scope=FILE)
 def extension_approved_late(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.extension is None:
@@ -196,7 +204,8 @@ def extension_approved_late(ctx: Context) -> Iterator[Finding]:
       why="《政府信息公开条例》第三十条：申请内容不明确的，应当给予指导和释明，并自收到申请之日起7个工作日内"
           "一次性告知申请人作出补正。",
       example="收到日期: 2026-03-02\n补正: {通知日期: 2026-03-20}",
-      instead="补正: {通知日期: 2026-03-06, 补正日期: 2026-03-12}")
+      instead="补正: {通知日期: 2026-03-06, 补正日期: 2026-03-12}",
+      scope=FILE)
 def correction_notice_late(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.correction is None:
@@ -237,7 +246,8 @@ def misnamed(ctx: Context, kinds: tuple[str, ...]) -> Iterator[Finding]:
       what="行政诉讼须写「起诉方式」（未经复议直接起诉 或 复议后起诉）；行政复议不写。",
       why="年度报告表四把行政诉讼分为「未经复议直接起诉」和「复议后起诉」两组统计。",
       example="类型: 行政诉讼",
-      instead="类型: 行政诉讼\n起诉方式: 复议后起诉")
+      instead="类型: 行政诉讼\n起诉方式: 复议后起诉",
+      scope=FILE)
 def appeal_route(ctx: Context) -> Iterator[Finding]:
     appeals: list[tuple[str, Appeal]] = ctx.catalog.models("appeal")
     for path, appeal in appeals:
@@ -253,7 +263,8 @@ def appeal_route(ctx: Context) -> Iterator[Finding]:
       what="已审结（维持、纠正、其他）的案件须写结案日期；尚未审结的不写结案日期；结案日期不早于收到日期。",
       why="年度报告表四按年底时的状态统计「尚未审结」；结案日期决定案件在哪一年算作审结。",
       example="结果: 维持（没有「结案日期」）",
-      instead="结果: 维持\n结案日期: 2026-08-14")
+      instead="结果: 维持\n结案日期: 2026-08-14",
+      scope=FILE)
 def appeal_result_inconsistent(ctx: Context) -> Iterator[Finding]:
     for path, appeal in ctx.catalog.models("appeal"):
         if appeal.result != "尚未审结" and appeal.closed is None:
@@ -284,7 +295,8 @@ def appeal_request_unknown(ctx: Context) -> Iterator[Finding]:
       what="检查 annual/<年份>.yaml 中的「年度」是否与文件名一致。",
       why="gongkai report annual --year 按文件名找数据；年度写错会把别的年份的数字写进报告。",
       example="文件 annual/2026.yaml 里写「年度: 2025」",
-      instead="年度: 2026")
+      instead="年度: 2026",
+      scope=FILE)
 def annual_year_mismatch(ctx: Context) -> Iterator[Finding]:
     for path, data in ctx.catalog.models("annual"):
         stem = PurePosixPath(path).stem
@@ -297,7 +309,8 @@ def annual_year_mismatch(ctx: Context) -> Iterator[Finding]:
       what="检查申请的「承办单位」是否为 gongkai.yaml 中登记的单位编号。",
       why="考核按单位统计依申请公开的办理情况。",
       example="承办单位: 社会救助股",
-      instead="承办单位: shjzg")
+      instead="承办单位: shjzg",
+      scope=FILE)
 def request_unknown_unit(ctx: Context) -> Iterator[Finding]:
     yield from unknown_units(ctx, "request")
 
@@ -317,7 +330,8 @@ def unknown_units(ctx: Context, kind: str) -> Iterator[Finding]:
       why="答复期限按工作日计算（《政府信息公开条例》第三十三条）；下一年的调休要等国务院办公厅的通知，"
           "录入前算出的期限可能提前或推后，只能作为暂定。",
       example="收到日期: 2026-12-20（没有 calendar/2027.yaml，期限落在2027年1月）",
-      instead=f"通知发布后运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml，期限按正式安排重新计算。")
+      instead=f"通知发布后运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml，期限按正式安排重新计算。",
+      scope=FILE)
 def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
         if due.provisional:
@@ -330,7 +344,8 @@ def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
       what="检查收到日期、答复日期是否晚于今天。",
       why="登记的是已经发生的事；未来的日期多是年份或月份输错了。",
       example="收到日期: 2062-03-05",
-      instead="收到日期: 2026-03-05")
+      instead="收到日期: 2026-03-05",
+      scope=FILE)
 def request_dated_in_future(ctx: Context) -> Iterator[Finding]:
     yield from dated_in_future(ctx, "request")
 

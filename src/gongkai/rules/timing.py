@@ -8,7 +8,7 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
 from gongkai.model.deadline import parse_deadline
 from gongkai.model.record import Record
-from gongkai.rules.base import Context, Finding, rule
+from gongkai.rules.base import FILE, Context, Finding, rule
 from gongkai.workdays import DueDate
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -18,7 +18,8 @@ E, W = Severity.ERROR, Severity.WARNING
       what="检查事项的公开时限能否被识别为「某事件之日起N个工作日内」「公示N个工作日」、定期或实时公开。",
       why="公开时限是考核公开是否及时的尺子；写成含糊的文字，就无法核对每条信息是否按时公开。",
       example="公开时限: 尽快公开",
-      instead="公开时限: 自信息形成或者变更之日起20个工作日内（《条例》第二十六条）")
+      instead="公开时限: 自信息形成或者变更之日起20个工作日内（《条例》第二十六条）",
+      scope=FILE)
 def deadline_not_understood(ctx: Context) -> Iterator[Finding]:
     for path, item in ctx.catalog.models("item"):
         if parse_deadline(item.deadline) is None:
@@ -89,7 +90,8 @@ def _late_interpretations(path: str, record: Record, found: list[Record], allowe
       what="检查公开日期是否早于成文日期。",
       why="信息要先形成才能公开；日期颠倒通常是录入错误，会让公开时限和移交批次算错。",
       example="成文日期: 2026-03-05\n公开日期: 2026-03-02",
-      instead="核对公文，改正其中一个日期。")
+      instead="核对公文，改正其中一个日期。",
+      scope=FILE)
 def published_before_formed(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.published is not None and record.published < record.formed:
@@ -101,7 +103,8 @@ def published_before_formed(ctx: Context) -> Iterator[Finding]:
       what="检查成文日期、公开日期是否晚于今天。",
       why="登记的是已经形成、已经公开的信息；未来的日期多是把年份或月份输错了。",
       example="公开日期: 2062-03-05",
-      instead="公开日期: 2026-03-05")
+      instead="公开日期: 2026-03-05",
+      scope=FILE)
 def dated_in_future(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         for key, value in (("成文日期", record.formed), ("公开日期", record.published)):

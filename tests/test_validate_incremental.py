@@ -1,0 +1,143 @@
+"""Incremental validate equals a full check: after any sequence of edits, `validate` answered from the cache prints
+exactly what `validate --no-cache` prints (every rule on every file).
+
+A rule classed per-file that reads another file, a summary that misses a field a cross-file rule reads, or a finding
+placed from a stale position leaves some sequence below with a different report. More examples locally:
+GONGKAI_PROPERTY_EXAMPLES=200 .venv/bin/python -m pytest tests/test_validate_incremental.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import BUNDLED
+
+RECORDS = ["2026/R2026-001", "2026/R2026-002", "2026/R2026-005", "2026/R2026-010", "2025/R2025-003"]
+DAYS = ["2026-11-27", "2026-12-01", "2027-02-03", "2027-01-06"]
+NOTICE = ("年度: 2027\n通知: 测试通知\n放假:\n  - 名称: 春节\n    开始: 2027-02-05\n    结束: 2027-02-11\n"
+          "调休上班: [2027-02-20]\n")
+EXAMPLES = int(os.environ.get("GONGKAI_PROPERTY_EXAMPLES", "6"))
+
+
+class Clerk:
+    """The bundled catalog in a temporary folder, and the edits a clerk (or an accident) makes to it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.today = DAYS[0]
+
+    def record(self, n: int) -> Path:
+        return self.root / "records" / f"{RECORDS[n % len(RECORDS)]}.yaml"
+
+    def replace(self, path: Path, old: str, new: str) -> None:
+        if path.is_file():
+            text = path.read_text("utf-8")
+            path.write_text(text.replace(old, new, 1) if old in text else text + new, "utf-8")
+
+    def apply(self, op: str, n: int) -> None:
+        path = self.record(n)
+        if op == "title":
+            self.replace(path, "题名: ", f"题名: 第{n}次修改")
+        elif op == "body":  # a line more: what follows the 正文 moves down
+            self.replace(path, "正文: |\n", f"正文: |\n  第{n}段新增内容，联系电话 1380595{n:04d}。\n")
+        elif op == "body-first" and path.is_file():  # the 正文 block above every other field
+            lines = path.read_text("utf-8").split("\n")
+            start = next((i for i, line in enumerate(lines) if line.startswith("正文:")), None)
+            if start is not None:
+                end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ")), len(lines))
+                path.write_text("\n".join(lines[start:end] + lines[:start] + lines[end:]), "utf-8")
+        elif op == "date":
+            self.replace(path, "公开日期: 2026-", f"公开日期: 2026-0{n % 9 + 1}-1{n % 9}\n备注: 改\n#")
+        elif op == "index":  # take another record's 索引号
+            self.replace(path, "索引号: \"350524-MZ-", "索引号: \"350524-MZ-2026-00001\"\n#")
+        elif op == "add":  # a copy: same id in a new file (GK201, GK203), or a new id
+            same = n % 2 == 0
+            target = path.with_name(f"R2026-{n % 5 * 200:03d}.yaml")  # R2026-000 sorts first: the original is the duplicate
+            if path.is_file():
+                text = path.read_text("utf-8")
+                target.write_text(text if same else text.replace("编号: R", f"编号: R{n % 3}", 1), "utf-8")
+        elif op == "delete":
+            path.unlink(missing_ok=True)
+        elif op == "rename" and path.is_file():
+            path.rename(path.with_name(f"R2026-{800 + n % 3}.yaml"))
+        elif op == "break":
+            self.replace(path, "题名: ", "题名: \"没有闭合的引号\n题名: ")
+        elif op == "settings":
+            agency = self.root / "gongkai.yaml"
+            options = [("解读时限工作日: 3", f"解读时限工作日: {n % 4}"), ("严重程度: {}", "严重程度: {GK403: off}"),
+                       ("索引号格式: '^", "索引号格式: '^(")]
+            old, new = options[n % len(options)]
+            text = agency.read_text("utf-8")
+            agency.write_text(text.replace(old, new, 1), "utf-8")
+        elif op == "today":
+            self.today = DAYS[n % len(DAYS)]
+        elif op == "notice":
+            notice = self.root / "calendar" / "2027.yaml"
+            notice.parent.mkdir(exist_ok=True)
+            variants = [NOTICE, NOTICE.replace("2027-02-20", "2027-02-22"), None]
+            text = variants[n % len(variants)]
+            notice.write_text(text, "utf-8") if text else notice.unlink(missing_ok=True)
+        elif op == "attachment":
+            for pdf in sorted((self.root / "files" / "2026").glob("*.pdf"))[n % 3: n % 3 + 1]:
+                pdf.write_bytes(pdf.read_bytes() + b"\n%%EOF\n" if n % 2 else b"not a pdf")
+
+
+OPS = st.sampled_from(["title", "body", "body-first", "date", "index", "add", "delete", "rename", "break", "settings", "today",
+                       "notice", "attachment"])
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(OPS, st.integers(0, 40)), min_size=1, max_size=6))
+@example([("add", 0), ("body-first", 0), ("body", 0)])  # a cross-file finding (GK201) moves down with its file
+@example([("notice", 0), ("today", 2), ("settings", 1)])
+def test_cached_validate_equals_a_full_check(gk, steps):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "catalog"
+        shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+        clerk = Clerk(root)
+        _same(gk, clerk)
+        for op, n in steps:
+            clerk.apply(op, n)
+            _same(gk, clerk)
+
+
+def _same(gk, clerk: Clerk) -> None:
+    args = ("validate", clerk.root, "--format", "json", "--today", clerk.today)
+    cached, full = gk(*args), gk(*args, "--no-cache")
+    assert (cached.code, cached.out) == (full.code, full.out)
+
+
+def test_one_edit_keeps_the_other_files_results(gk, tmp_path):
+    """An edit to one record's 正文 re-checks that file only: a finding in another file is still reported."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    one, other = root / "records/2026/R2026-002.yaml", root / "records/2026/R2026-005.yaml"
+    other.write_text(other.read_text("utf-8").replace("正文: |\n", "正文: |\n  联系电话 13805951234。\n", 1), "utf-8")
+    first = gk("validate", root, "--format", "json")
+    one.write_text(one.read_text("utf-8").replace("正文: |\n", "正文: |\n  新增一段。\n", 1), "utf-8")
+    second = gk("validate", root, "--format", "json")
+    assert "GK602" in first.out and "138****1234" in first.out
+    assert second.out == first.out
+
+
+def test_a_fresh_process_reads_calendar_notices_cold_and_from_the_cache(tmp_path):
+    """calendar/ is read because gongkai.holidays registers it: validate imports it before listing the catalog, in a
+    fresh process (the in-process gk fixture has every module imported already), also when nothing changed."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    (root / "calendar").mkdir()
+    (root / "calendar" / "2027.yaml").write_text(NOTICE.replace("2027-02-20", "2027-02-22"), "utf-8")  # a Monday
+    command = [sys.executable, "-m", "gongkai", "validate", str(root), "--format", "json", "--today", "2026-11-27"]
+    for _ in ("cold", "nothing changed"):
+        run = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "GONGKAI_TODAY": ""})
+        found = {(d["path"], d["code"]) for d in json.loads(run.stdout)["diagnostics"]}
+        assert ("calendar/2027.yaml", "GK801") in found, run.stdout[:500]
