@@ -127,6 +127,8 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "GK415": (lambda c: c.record(RECORD + "撤回:\n  日期: 2026-09-02\n  原因: 误发布\n"),
               lambda c: c.record(RECORD + "撤回:\n  日期: 2026-09-03\n  原因: 误发布\n")),
     # 2026-09-03 (Thursday) + 7 working days counting that day: 3, 4, 7, 8, 9, 10, 11 September.
+    "GK417": (lambda c: c.record(RECORD.replace("页数: 1", "页数: 1\n有效性: 失效\n有效性日期: 2026-08-31")),
+              lambda c: c.record(RECORD.replace("页数: 1", "页数: 1\n有效性: 失效\n有效性日期: 2026-09-01"))),
     "GK416": (lambda c: c.record(rec(公示截止="公示期: 7\n公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示期: 7\n公示截止: 2026-09-11"))),
     # A 空白说明 gongkai init wrote keeps its 待确认 comment until the clerk has checked it.

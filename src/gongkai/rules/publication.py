@@ -89,10 +89,6 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
       scope=FILE)
 def validity_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
-        for field, day in (("有效性日期", record.validity_date), ("废止日期", record.repealed)):
-            if day is not None and day < record.formed:  # the page would say 失效 since before the document existed
-                yield Finding(Location(path, record.id, (field,)), f"{field} {day} 早于成文日期 {record.formed}",
-                              "改为文件实际失效、废止或修改的日期，不早于成文日期。")
         if record.kind not in vocab.POLICY_KINDS or not record.is_public:
             continue
         if record.validity is None:
@@ -101,6 +97,21 @@ def validity_missing(ctx: Context) -> Iterator[Finding]:
         elif record.validity != vocab.IN_FORCE and record.validity_date is None and record.repealed is None:
             yield Finding(Location(path, record.id, ("有效性",)), f"有效性为「{record.validity}」，但没有写明日期",
                           "加上「有效性日期: YYYY-MM-DD」。")
+
+
+@rule("GK417", "validity-before-formed", "失效或废止日期早于成文日期", E,
+      what="「有效性日期」「废止日期」不能早于「成文日期」。",
+      why="网页会写「失效（某日）」：日期早于成文日期，读者看到的是文件还没有制定就已失效，这是严重表述错误"
+          "（国办秘函〔2019〕19号把严重表述错误列为单项否决）；日期多半是笔误。",
+      example="成文日期: 2026-09-01 / 有效性: 失效 / 有效性日期: 2026-08-31",
+      instead="有效性日期: 2027-09-01（文件实际失效、废止或修改的日期，不早于成文日期）",
+      scope=FILE)
+def validity_before_formed(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        for field, day in (("有效性日期", record.validity_date), ("废止日期", record.repealed)):
+            if day is not None and day < record.formed:  # the page would say 失效 since before the document existed
+                yield Finding(Location(path, record.id, (field,)), f"{field} {day} 早于成文日期 {record.formed}",
+                              "改为文件实际失效、废止或修改的日期，不早于成文日期。")
 
 
 @rule("GK414", "replacement-inconsistent", "替代关系不一致", E,
