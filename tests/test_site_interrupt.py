@@ -33,7 +33,13 @@ def _build(catalog: Path, out: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "GONGKAI_TODAY": "2026-12-02"}
     return subprocess.Popen([*GONGKAI, "build-site", str(catalog), "--out", str(out), "--no-search"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_as_from_a_terminal)
+
+
+def _as_from_a_terminal() -> None:
+    # A job started in the background by a shell without job control (`make test &`, some CI runners) inherits Ctrl+C
+    # ignored, and Python then never raises KeyboardInterrupt: the build is run as a clerk's terminal runs it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _children_of_build(out: Path) -> list[str]:
