@@ -1,16 +1,9 @@
-"""Forked workers for the build's longest loops (making pages, writing shards, scanning outputs), sharing the
-parent's data without pickling it.
-
-Workers ignore Ctrl+C (the main process stops them) and end with the main process even when it is killed
-(PR_SET_PDEATHSIG), so an interrupted build leaves no worker behind and prints no worker traceback.
-"""
+"""Forked workers for the index's longest loops (writing shards), sharing the parent's data without pickling it."""
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -36,18 +29,7 @@ def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> l
     try:
         if len(parts) == 1:
             return [work(parts[0])]
-        with multiprocessing.get_context("fork").Pool(len(parts), initializer=_worker_start) as pool:
+        with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
             return pool.map(work, parts)
     finally:
         _shared.clear()
-
-
-def _worker_start() -> None:
-    """In a worker: leave Ctrl+C to the main process, and die with it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: the kernel ends the worker when its parent dies
-    except (OSError, AttributeError):
-        pass
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))

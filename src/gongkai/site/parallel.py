@@ -2,21 +2,24 @@
 
 A worker also scans what it wrote for personal data (the output scan, on the bytes it just put in staging), so the
 scan before publishing costs no more wall time than the making; the main process scans whatever no worker did.
-The workers are gongkai.search.workers' (Ctrl+C and the end of the main process end them too).
+Workers ignore Ctrl+C (the main process stops them) and end with the main process even when it is killed
+(PR_SET_PDEATHSIG), so an interrupted build leaves no worker behind and prints no worker traceback.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.search.workers import in_parallel, shared
 from gongkai.site.artifact import Artifact
 
 MIN_PARALLEL = 2000
+_state: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,18 @@ def make_all(todo: list[tuple[Artifact, str]], write: Write, search: bool, check
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < MIN_PARALLEL or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return Batch([_make(artifact, key, write, search) for artifact, key in todo])
+    _state.update(todo=todo, write=write, search=search, check=check)
     shares = [range(start, len(todo), workers) for start in range(workers)]
-    results = in_parallel(_work, shares, (todo, write, search, check))
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    try:
+        results = pool.map(_work, shares)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        _state.clear()
     batch = Batch([made for share, _ in results for made in share])
     if check is not None:
         batch.checked = {made.path for made in batch.made}
@@ -66,6 +79,18 @@ def _make(artifact: Artifact, key: str, write: Write, search: bool) -> Made:
 
 
 def _work(indices: range) -> tuple[list[Made], list[Any]]:
-    todo, write, search, check = shared()
-    made = [_make(todo[i][0], todo[i][1], write, search) for i in indices]
+    todo: list[tuple[Artifact, str]] = _state["todo"]
+    made = [_make(todo[i][0], todo[i][1], _state["write"], _state["search"]) for i in indices]
+    check: Check | None = _state["check"]
     return made, check(made) if check is not None else []
+
+
+def _worker_start() -> None:
+    """In a worker: leave Ctrl+C to the main process, and die with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: the kernel ends the worker when its parent dies
+    except (OSError, AttributeError):
+        pass
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
