@@ -9,6 +9,7 @@ killed / (killed + survived + timeout + suspicious); mutants no test reaches cou
     python tools/mutation.py diff workdays   some groups
     python tools/mutation.py --report        print the scores of the last run without running anything
     python tools/mutation.py --survivors     also list every surviving mutant (name and diff)
+    python tools/mutation.py --retry diff    try the last run's survivors again against the tests as they are now
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ GROUPS: dict[str, Group] = {
                        "tests/test_provisional.py", "tests/test_workdays_messages.py")),
     "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/handover/schedule.py",
                        "src/gongkai/publication/handover.py"),
-                      ("tests/test_handover.py",)),
+                      ("tests/test_handover.py", "tests/test_handover_recall.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_log.py")),
     "site": Group(("src/gongkai/site/artifact.py", "src/gongkai/site/store.py", "src/gongkai/site/pages/*.py"),
@@ -122,18 +123,32 @@ def _mutmut_section(group: Group) -> str:
     ])
 
 
-def run(name: str, group: Group, children: int) -> int:
-    """Mutate and test one group; mutmut's own progress goes to .mutation/GROUP/log.txt."""
+def run(name: str, group: Group, children: int, retry: bool = False) -> int:
+    """Mutate and test one group; mutmut's own progress goes to .mutation/GROUP/log.txt.
+
+    With *retry*, only the survivors of the group's last run are tried again, against the tests as they are now
+    (a mutant killed before stays killed: tests were only added). Without it the run starts afresh: mutmut keeps a
+    survivor's verdict until its function changes, so tests added since would never be tried on it.
+    """
+    again = survivor_names(name) if retry else []
+    if retry and not again:
+        return 0
     work = prepare(name, group)
-    # Every run starts afresh: mutmut keeps a survivor's verdict until its function changes, so tests added since
-    # the last run would never be tried on it.
-    if (work / "mutants").is_dir():
+    if not retry and (work / "mutants").is_dir():
         shutil.rmtree(work / "mutants")
-    env = dict(os.environ)
-    with (work / "log.txt").open("w", encoding="utf-8") as log:
-        done = subprocess.run([str(MUTMUT), "run", "--max-children", str(children)], cwd=work, env=env,
-                              stdout=log, stderr=subprocess.STDOUT, check=False)
+    with (work / "log.txt").open("a" if retry else "w", encoding="utf-8") as log:
+        done = subprocess.run([str(MUTMUT), "run", "--max-children", str(children), *again], cwd=work,
+                              env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT, check=False)
     return done.returncode
+
+
+def survivor_names(name: str) -> list[str]:
+    """The names of the surviving mutants of the group's last run."""
+    found = []
+    for meta in sorted((WORK / name / "mutants").rglob("*.py.meta")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        found += [key for key, code in data.get("exit_code_by_key", {}).items() if code in SURVIVED]
+    return found
 
 
 def results(name: str) -> dict[str, Counter[str]]:
@@ -168,12 +183,26 @@ def score(counts: Counter[str]) -> tuple[int, int]:
     return killed, counted
 
 
-def survivors(name: str) -> list[str]:
-    """The names of the surviving mutants of a group."""
+def survivor_diffs(name: str) -> list[tuple[str, str]]:
+    """(name, diff) of every surviving mutant of a group, read in this process.
+
+    `mutmut show` started once per mutant took ~1 s each (it imports mutmut and walks every file to find the
+    mutant); here each meta file is read once and the diff taken from mutmut's line index of the mutated file.
+    """
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
     found = []
-    for meta in sorted((WORK / name / "mutants").rglob("*.py.meta")):
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        found += [key for key, code in data.get("exit_code_by_key", {}).items() if code in SURVIVED]
+    here = Path.cwd()
+    os.chdir(WORK / name)  # mutmut reads the mutated files from ./mutants/
+    try:
+        for meta in sorted(Path("mutants").rglob("*.py.meta")):
+            path = str(meta.relative_to("mutants"))[: -len(".meta")]
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            for key, code in data.get("exit_code_by_key", {}).items():
+                if code in SURVIVED:
+                    found.append((key, get_diff_for_mutant(key, path=path)))
+    finally:
+        os.chdir(here)
     return found
 
 
@@ -187,10 +216,9 @@ def report(names: list[str], show_survivors: bool) -> float:
             share = f"{killed / counted:6.1%}" if counted else "     -"
             print(f"{name:9} {module:48} {share}  ({killed}/{counted} killed)")
         if show_survivors:
-            for mutant in survivors(name):
+            for mutant, diff in survivor_diffs(name):
                 print(f"  survived: {mutant}")
-                diff = subprocess.run([str(MUTMUT), "show", mutant], cwd=WORK / name, capture_output=True, text=True)
-                print("    " + diff.stdout.strip().replace("\n", "\n    "))
+                print("    " + diff.strip().replace("\n", "\n    "))
     overall = total_killed / total if total else 0.0
     print(f"{'all':9} {'':48} {overall:6.1%}  ({total_killed}/{total} killed)")
     return overall
@@ -201,6 +229,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("groups", nargs="*", help="groups to run: " + ", ".join(GROUPS))
     parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    parser.add_argument("--retry", action="store_true", help="try only the last run's survivors again")
     parser.add_argument("--children", type=int, default=min(2, max(1, (os.cpu_count() or 2) - 1)))
     args = parser.parse_args(argv)
     names = args.groups or list(GROUPS)
@@ -210,7 +239,7 @@ def main(argv: list[str]) -> int:
     if not args.report:
         for name in names:
             print(f"mutmut: {name} …", flush=True)
-            code = run(name, GROUPS[name], args.children)
+            code = run(name, GROUPS[name], args.children, args.retry)
             if code != 0:
                 print(f"mutmut failed for {name} (exit {code}); see .mutation/{name}/log.txt", flush=True)
     report(names, args.survivors)

@@ -1,0 +1,113 @@
+"""gongkai handover on the edges: why each day moved (the exact words), the period a first batch covers, recorded
+batches reproduced with what has changed since, and 撤换 letters carried in the batch of the replacement."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import AGENCY, CatalogDir
+from tests.test_handover import add, ledgers
+
+# Every moved handover of 2025 and 2026 with its reason, typed from the State Council notices (see test_handover.py):
+# 2025-01-05 is a Sunday; 清明 2025-04-04..06; 劳动节 05-01..05; 国庆+中秋 10-01..08 with 中秋 on 10-06 (the notice
+# names it); 2026 春节 02-15..23; 端午 06-19..21; 国庆 10-01..07.
+OFFICE = "（国务院办公厅通知）"
+MOVED_2025 = {
+    "2025-01-05": "1月5日是周日，节假日顺延至1月6日",
+    "2025-04-05": f"4月5日至6日清明节假期{OFFICE}，节假日顺延至4月7日",
+    "2025-04-20": "4月20日是周日，节假日顺延至4月21日",
+    "2025-05-05": f"5月5日劳动节假期{OFFICE}，节假日顺延至5月6日",
+    "2025-07-05": "7月5日至6日是周末，节假日顺延至7月7日",
+    "2025-07-20": "7月20日是周日，节假日顺延至7月21日",
+    "2025-09-20": "9月20日至21日是周末，节假日顺延至9月22日",
+    "2025-10-05": (f"10月5日国庆节假期{OFFICE}；10月6日中秋节假期{OFFICE}；10月7日至8日国庆节假期{OFFICE}，"
+                   "节假日顺延至10月9日"),
+    "2025-12-20": "12月20日至21日是周末，节假日顺延至12月22日",
+}
+MOVED_2026 = {
+    "2026-02-20": f"2月20日至23日春节假期{OFFICE}，节假日顺延至2月24日",
+    "2026-04-05": f"4月5日至6日清明节假期{OFFICE}，节假日顺延至4月7日",
+    "2026-05-05": f"5月5日劳动节假期{OFFICE}，节假日顺延至5月6日",
+    "2026-06-20": f"6月20日至21日端午节假期{OFFICE}，节假日顺延至6月22日",
+    "2026-07-05": "7月5日是周日，节假日顺延至7月6日",
+    "2026-09-05": "9月5日至6日是周末，节假日顺延至9月7日",
+    "2026-10-05": f"10月5日至7日国庆节假期{OFFICE}，节假日顺延至10月8日",
+    "2026-12-05": "12月5日至6日是周末，节假日顺延至12月7日",
+    "2026-12-20": "12月20日是周日，节假日顺延至12月21日",
+}
+
+
+@pytest.mark.parametrize(("year", "moved"), [(2025, MOVED_2025), (2026, MOVED_2026)])
+def test_each_moved_day_says_which_days_it_skipped_and_why(gk, cat, year, moved):
+    run = gk("handover", "schedule", "--year", str(year), "--format", "json", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert {d["nominal"]: d["reason"] for d in run.json() if d["moved"]} == moved
+    assert all(d["reason"] == "" for d in run.json() if not d["moved"])
+
+
+def test_days_past_the_month_end_and_a_lone_saturday(gk, cat):
+    # 移交日 31 falls on each month's last day; 2026-01-31 (Sat) and 02-01 (Sun) span two months; 2026-02-28 is a
+    # make-up Saturday (it stays); 2026-09-19 is a Saturday followed by the make-up Sunday 09-20.
+    cat.write("gongkai.yaml", AGENCY.replace("移交日: [5, 20]", "移交日: [19, 31]"))
+    run = gk("handover", "schedule", "--year", "2026", "--format", "json", "-C", cat.root)
+    assert run.code == 0, run.err
+    got = {d["nominal"]: (d["actual"], d["reason"]) for d in run.json()}
+    assert got["2026-01-31"] == ("2026-02-02", "1月31日至2月1日是周末，节假日顺延至2月2日")
+    assert got["2026-02-28"] == ("2026-02-28", "")
+    assert got["2026-04-30"] == ("2026-04-30", "")
+    assert got["2026-05-31"] == ("2026-06-01", "5月31日是周日，节假日顺延至6月1日")
+    assert got["2026-09-19"] == ("2026-09-20", "9月19日是周六，节假日顺延至9月20日")
+    assert got["2026-10-31"] == ("2026-11-02", "10月31日至11月1日是周末，节假日顺延至11月2日")
+    assert len(got) == 24
+
+
+# ---------------------------------------------------------------- the period a batch covers
+
+
+def _start(cat: CatalogDir) -> str:
+    text = next((cat.root / "handover").iterdir()).read_text(encoding="utf-8")
+    return text.split("开始: ")[1][:10]
+
+
+@pytest.fixture
+def bare(cat: CatalogDir) -> CatalogDir:
+    """The minimal catalog without its record: each test adds the records it needs."""
+    (cat.root / "records/2026/R2026-001.yaml").unlink()
+    return cat
+
+
+@pytest.mark.parametrize(("published", "start"), [
+    ("2026-09-07", "2026-09-07"),  # on the previous handover day (2026-09-05 moved to Monday 09-07): reaches back
+    ("2026-09-08", "2026-09-08"),  # the day after it: the period starts there anyway
+    ("2026-09-10", "2026-09-08"),  # later: the period still starts the day after the previous handover
+])
+def test_a_first_batch_covers_from_the_day_after_the_previous_handover(gk, bare, tmp_path, published, start):
+    add(bare, 4, published, formed="2026-09-01")
+    assert gk("handover", "--date", "2026-09-20", "-C", bare.root, "--out", tmp_path / "o").code == 0
+    assert _start(bare) == start
+
+
+def test_an_empty_first_batch_covers_from_the_day_after_the_previous_handover(gk, bare, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "-C", bare.root, "--out", tmp_path / "o").code == 0
+    assert _start(bare) == "2026-09-08"
+    assert ledgers(bare) == ["2026-09-20.yaml"]
+
+
+def test_the_first_batch_of_the_year_starts_after_the_last_of_the_year_before(gk, bare, tmp_path):
+    # 2025-12-20 moved to Monday 12-22; the first handover of 2026 is 01-05 (a Monday, the make-up Sunday is 01-04).
+    assert gk("handover", "--date", "2026-01-05", "-C", bare.root, "--out", tmp_path / "o").code == 0
+    assert _start(bare) == "2025-12-23"
+
+
+def test_a_forced_batch_after_new_year_reaches_into_the_year_before(gk, bare, tmp_path):
+    # 2025-01-02: the previous handover is 2024-12-20 (a Friday, from the 2024 notice).
+    run = gk("handover", "--date", "2025-01-02", "--force", "-C", bare.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert _start(bare) == "2024-12-21"
+
+
+def test_a_forced_batch_before_the_first_year_gongkai_knows_starts_on_the_first_of_the_month(gk, bare, tmp_path):
+    # 2004 is the first year of the holiday library: no handover before 2004-01-02 can be found.
+    run = gk("handover", "--date", "2004-01-02", "--force", "-C", bare.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert _start(bare) == "2004-01-01"
