@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AGENCY, CatalogDir
-from tests.test_handover import add, ledgers
+from tests.test_handover import add, ho, ledgers  # noqa: F401  (ho, sent: fixtures)
+from tests.test_handover_recall import sent, withdraw  # noqa: F401
 
 # Every moved handover of 2025 and 2026 with its reason, typed from the State Council notices (see test_handover.py):
 # 2025-01-05 is a Sunday; 清明 2025-04-04..06; 劳动节 05-01..05; 国庆+中秋 10-01..08 with 中秋 on 10-06 (the notice
@@ -111,3 +112,49 @@ def test_a_forced_batch_before_the_first_year_gongkai_knows_starts_on_the_first_
     run = gk("handover", "--date", "2004-01-02", "--force", "-C", bare.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
     assert _start(bare) == "2004-01-01"
+
+
+# ---------------------------------------------------------------- what stops a batch
+
+
+def test_a_catalog_whose_settings_do_not_load_cannot_hand_over(gk, ho, tmp_path):
+    ho.write("gongkai.yaml", AGENCY.replace("份数: 2", "份数: 0"))
+    run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 2
+    assert "gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。" in run.err
+    assert not (tmp_path / "o").exists() and ledgers(ho) == []
+
+
+def test_a_record_without_index_number_is_listed_first_among_those_of_its_day(gk, ho, tmp_path):
+    add(ho, 5, "2026-09-15", formed="2026-09-10")
+    text = (ho.root / "records/2026/R2026-005.yaml").read_text(encoding="utf-8")
+    ho.write("records/2026/R2026-005.yaml", text.replace("索引号: 350524-MZ-2026-00005\n", ""))
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--allow-incomplete", "-C", ho.root,
+             "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    lines = [line.split()[:2] for line in run.out.splitlines() if "公开于" in line]
+    assert lines == [["1.", "350524-MZ-2026-00001"], ["2.", "（无索引号）"], ["3.", "350524-MZ-2026-00002"]]
+
+
+def test_a_recorded_batch_whose_record_no_longer_passes_is_not_reproduced(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    path = ho.root / "records/2026/R2026-002.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开")
+                    .replace("索引号: 350524-MZ-2026-00002\n", ""), encoding="utf-8")
+    run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "b")
+    assert run.code == 1
+    assert "GK508" in run.err and "台账列出的信息 R2026-002 已不能通过公开审核" in run.err
+    assert "handover/2026-09-20.yaml" in run.err and "核对信息登记；不能重新生成这一批。" in run.err
+    assert "R2026-001" not in run.err  # still admitted: only the one that changed is named
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_recorded_letter_naming_a_record_that_is_gone_is_not_reproduced(gk, cat, sent, tmp_path):
+    withdraw(cat, "R2026-011", "2026-10-01")
+    assert gk("handover", "--date", "2026-10-08", "-C", cat.root, "--out", tmp_path / "a").code == 0
+    (cat.root / "records/2026/R2026-011.yaml").unlink()  # its 撤换 is in the 2026-10-08 ledger
+    run = gk("handover", "--date", "2026-10-08", "-C", cat.root, "--out", tmp_path / "b")
+    assert run.code == 1
+    assert "GK508" in run.err and "台账「撤换」列出的信息 R2026-011 已不存在或已不能通过公开审核" in run.err
+    assert "handover/2026-10-08.yaml" in run.err and "恢复这条信息的登记；不能重新生成这一批。" in run.err
+    assert not (tmp_path / "b").exists()

@@ -126,8 +126,8 @@ def _mutmut_section(group: Group) -> str:
 def run(name: str, group: Group, children: int, retry: bool = False) -> int:
     """Mutate and test one group; mutmut's own progress goes to .mutation/GROUP/log.txt.
 
-    With *retry*, only the survivors of the group's last run are tried again, against the tests as they are now
-    (a mutant killed before stays killed: tests were only added). Without it the run starts afresh: mutmut keeps a
+    With *retry*, only the survivors of the group's last run (and the mutants a stopped run did not reach) are
+    tried again, against the tests as they are now (a mutant killed before stays killed: tests were only added). Without it the run starts afresh: mutmut keeps a
     survivor's verdict until its function changes, so tests added since would never be tried on it.
     """
     again = survivor_names(name) if retry else []
@@ -143,11 +143,11 @@ def run(name: str, group: Group, children: int, retry: bool = False) -> int:
 
 
 def survivor_names(name: str) -> list[str]:
-    """The names of the surviving mutants of the group's last run."""
+    """The surviving mutants of the group's last run, and those it did not reach (a run stopped midway)."""
     found = []
     for meta in sorted((WORK / name / "mutants").rglob("*.py.meta")):
         data = json.loads(meta.read_text(encoding="utf-8"))
-        found += [key for key, code in data.get("exit_code_by_key", {}).items() if code in SURVIVED]
+        found += [key for key, code in data.get("exit_code_by_key", {}).items() if code in SURVIVED or code is None]
     return found
 
 
