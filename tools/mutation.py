@@ -57,7 +57,7 @@ GROUPS: dict[str, Group] = {
                        "src/gongkai/publication/handover.py"),
                       ("tests/test_handover.py", "tests/test_handover_recall.py", "tests/test_handover_edges.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
-                  ("tests/test_diff.py", "tests/test_log.py")),
+                  ("tests/test_diff.py", "tests/test_diff_edges.py", "tests/test_log.py")),
     "site": Group(("src/gongkai/site/artifact.py", "src/gongkai/site/store.py", "src/gongkai/site/pages/*.py"),
                   ("tests/test_site_quick.py", "tests/test_site.py")),
 }
