@@ -59,7 +59,7 @@ GROUPS: dict[str, Group] = {
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_diff_edges.py", "tests/test_log.py")),
     "site": Group(("src/gongkai/site/artifact.py", "src/gongkai/site/store.py", "src/gongkai/site/pages/*.py"),
-                  ("tests/test_site_quick.py", "tests/test_site.py")),
+                  ("tests/test_site_store.py", "tests/test_site_quick.py", "tests/test_site.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]
