@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import AGENCY, CatalogDir
-from tests.test_handover import add, ho, ledgers  # noqa: F401  (ho, sent: fixtures)
+from tests.test_handover import add, ho, ledgers, record  # noqa: F401  (ho, sent: fixtures)
 from tests.test_handover_recall import sent, withdraw  # noqa: F401
 
 # Every moved handover of 2025 and 2026 with its reason, typed from the State Council notices (see test_handover.py):
@@ -162,3 +162,13 @@ def test_a_recorded_letter_naming_a_record_that_is_gone_is_not_reproduced(gk, ca
                               "已不存在或已不能通过公开审核［2026-10-08］\n")
     assert "    改正：恢复这条信息的登记；不能重新生成这一批。\n" in run.err
     assert not (tmp_path / "b").exists()
+
+
+def test_each_gap_is_reported_at_its_record_and_field_with_its_hint(gk, ho, tmp_path):
+    add(ho, 6, "2026-09-16", pages="")  # no 页数: the gap points at the record's 编号, line 1 column 5
+    block = ("records/2026/R2026-006.yaml\n  1:5 {} GK504 没有填写「页数」，目录表需要页数［R2026-006］\n"
+             "        1 | 编号: R2026-006\n          |       ^\n    改正：填写纸质文件的页数，如「页数: 3」。\n")
+    run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 1 and run.err.startswith(block.format("错误")), run.err
+    run = gk("handover", "--date", "2026-09-20", "--allow-incomplete", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 0 and run.err.startswith(block.format("警告")), run.err
