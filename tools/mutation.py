@@ -82,6 +82,21 @@ def _mutation_cold_caches() -> None:
                     if callable(clear):
                         clear()
 """
+# mutmut hands a mutant's tests to pytest in no useful order and stops at the first failure (-x): running the fastest
+# first (durations from mutmut's own stats run) reaches a killing test sooner. Verdicts do not change, only the time.
+FASTEST_FIRST = """
+
+# Added by tools/mutation.py in the mutation copy only: a mutant's tests run fastest first.
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    import json
+    from pathlib import Path
+
+    try:
+        durations = json.loads(Path("mutmut-stats.json").read_text(encoding="utf-8"))["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return
+    items.sort(key=lambda item: durations.get(item.nodeid, 0.0))
+"""
 KILLED = {1, 3}
 SURVIVED = {0, 33, 5}  # survived, or no test reached the mutant
 IGNORED = {34, 37}  # skipped by a pragma; caught by a type check (not configured)
@@ -101,7 +116,7 @@ def prepare(name: str, group: Group) -> Path:
         elif source.exists():
             shutil.copy2(source, target)
     with (work / "tests" / "conftest.py").open("a", encoding="utf-8") as conftest:
-        conftest.write(COLD_CACHES)
+        conftest.write(COLD_CACHES + FASTEST_FIRST)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     text = text.split("\n[tool.mutmut]")[0].rstrip("\n") + "\n\n" + _mutmut_section(group)
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
