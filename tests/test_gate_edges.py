@@ -246,3 +246,29 @@ def test_blank_columns_are_web_items_and_towns_with_nothing_and_no_note(gc):
     assert [(n, u.id) for n, u in blanks.towns] == [(0, "czz")]
     blanks = blank_columns(catalog, {"SHJZ-001": 1, "czz": 2, "SHJZ-002": 0})
     assert [i.id for i in blanks.items] == ["SHJZ-002"] and blanks.towns == []
+
+
+# ---------------------------------------------------------------- held back
+
+
+def test_unsafe_attachments_and_personal_data_hold_a_record_back_and_say_why(gc):
+    put(gc, "R2026-010", "2026-09-10", extra="附件:\n  - 文件: files/2026/R2026-010.doc\n")
+    gc.write("files/2026/R2026-010.doc", b"\xd0\xcf\x11\xe0 old word")
+    gc.record(record("R2026-011", "2026-09-10").replace("现予公布。", "现予公布。联系电话13712345678。"),
+              "records/2026/R2026-011.yaml")
+    put(gc, "R2026-012", "2026-09-10")
+    gate = on(gc, D(2026, 9, 30))
+    assert [a.id for a in gate.admitted] == ["R2026-012"]
+    [unsafe] = gate.unsafe["R2026-010"]
+    assert unsafe.startswith("附件「files/2026/R2026-010.doc」「.doc」不是允许公开的附件格式") and list(gate.unsafe) == ["R2026-010"]
+    assert [(f.where, f.label, f.masked_value) for f in gate.blocked["R2026-011"]] == [
+        ("正文第1行", "手机号码", "137****5678")]
+    assert list(gate.blocked) == ["R2026-011"]
+
+
+def test_personal_data_in_the_directory_and_gongkai_yaml_is_found_masked(gc):
+    gc.write("gongkai.yaml", AGENCY.replace("下午14:30—17:30", "下午14:30—17:30，值班13812345678"))
+    gc.item(ITEM.replace("责任单位: shjzg", "责任单位: shjzg\n备注: 联系王五 13912345678"))
+    assert on(gc, D(2026, 9, 30)).directory_findings == [
+        ("事项 SHJZ-001 「备注」", "手机号码", "139****5678"),
+        ("gongkai.yaml 「依申请公开」「办公时间」", "手机号码", "138****5678")]
