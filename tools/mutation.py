@@ -10,6 +10,7 @@ killed / (killed + survived + timeout + suspicious); mutants no test reaches cou
     python tools/mutation.py --report        print the scores of the last run without running anything
     python tools/mutation.py --survivors     also list every surviving mutant (name and diff)
     python tools/mutation.py --retry diff    try the last run's survivors again against the tests as they are now
+    python tools/mutation.py gate --tests tests/test_gate_edges.py    a quick lower bound from some test files only
 """
 
 from __future__ import annotations
@@ -278,6 +279,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     parser.add_argument("--retry", action="store_true", help="try only the last run's survivors again")
+    parser.add_argument("--tests", nargs="+", metavar="FILE",
+                        help="run only these test files (a lower bound: the group's other tests may kill more)")
     parser.add_argument("--children", type=int, default=min(2, max(1, (os.cpu_count() or 2) - 1)))
     args = parser.parse_args(argv)
     names = args.groups or list(GROUPS)
@@ -287,7 +290,8 @@ def main(argv: list[str]) -> int:
     if not args.report:
         for name in names:
             print(f"mutmut: {name} …", flush=True)
-            code = run(name, GROUPS[name], args.children, args.retry)
+            group = GROUPS[name] if not args.tests else Group(GROUPS[name].mutate, tuple(args.tests))
+            code = run(name, group, args.children, args.retry)
             if code != 0:
                 print(f"mutmut failed for {name} (exit {code}); see .mutation/{name}/log.txt", flush=True)
     report(names, args.survivors)
