@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AGENCY, CatalogDir
-from tests.test_handover import add, ho, ledgers, record  # noqa: F401  (ho, sent: fixtures)
+from tests.conftest import AGENCY, CatalogDir, docx
+from tests.test_handover import PDF, add, ho, ledgers, record  # noqa: F401  (ho, sent: fixtures)
 from tests.test_handover_recall import sent, withdraw  # noqa: F401
 
 # Every moved handover of 2025 and 2026 with its reason, typed from the State Council notices (see test_handover.py):
@@ -172,3 +172,27 @@ def test_each_gap_is_reported_at_its_record_and_field_with_its_hint(gk, ho, tmp_
     assert run.code == 1 and run.err.startswith(block.format("错误")), run.err
     run = gk("handover", "--date", "2026-09-20", "--allow-incomplete", "-C", ho.root, "--out", tmp_path / "o")
     assert run.code == 0 and run.err.startswith(block.format("警告")), run.err
+
+
+@pytest.mark.parametrize(("formed", "remark"), [
+    ("2026-08-25", ""),  # the 19th working day after 成文 (2026-09-20 is a make-up Sunday)
+    ("2026-08-24", ""),  # the 20th: on the last day of the limit
+    ("2026-08-21", "  备注：成文后第21个工作日送交，超过20个工作日时限"),  # the 21st: late
+])
+def test_a_record_is_late_from_the_21st_working_day_after_it_was_written(gk, bare, tmp_path, formed, remark):
+    add(bare, 8, "2026-09-16", formed=formed)
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "-C", bare.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    [line] = [x for x in run.out.splitlines() if "350524-MZ-2026-00008" in x]
+    assert line.endswith("[R2026-008/R2026-008.pdf]" + remark)
+
+
+def test_only_pdf_and_ceb_attachments_are_sent(gk, bare, tmp_path):
+    bare.write("records/2026/R2026-008.yaml", record(8, "2026-09-16", formed="2026-09-15")
+               + "  - 文件: files/2026/R2026-008-附表.docx\n")
+    bare.write("files/2026/R2026-008.pdf", PDF + b"R2026-008")
+    bare.write("files/2026/R2026-008-附表.docx", docx("附表"))
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "-C", bare.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    [line] = [x for x in run.out.splitlines() if "350524-MZ-2026-00008" in x]
+    assert line.endswith("[R2026-008/R2026-008.pdf]")
