@@ -196,3 +196,48 @@ def test_only_pdf_and_ceb_attachments_are_sent(gk, bare, tmp_path):
     assert run.code == 0, run.err
     [line] = [x for x in run.out.splitlines() if "350524-MZ-2026-00008" in x]
     assert line.endswith("[R2026-008/R2026-008.pdf]")
+
+
+def _gap_catalog(ho: CatalogDir) -> None:
+    """Five records each lacking one thing the 两馆 need, and a ledger (validate warns once a catalog hands over)."""
+    ho.write("records/2026/R2026-011.yaml", record(11, "2026-09-16", attach=False))
+    ho.write("records/2026/R2026-012.yaml", record(12, "2026-09-16"))  # its PDF is not in the catalog
+    ho.write("records/2026/R2026-013.yaml", record(13, "2026-09-16", attach=False)
+             + "附件:\n  - 文件: files/2026/R2026-013.docx\n")
+    ho.write("files/2026/R2026-013.docx", docx("关于养老服务补贴的通知"))
+    add(ho, 14, "2026-09-16", pages="")
+    add(ho, 15, "2026-09-16")
+    text = (ho.root / "records/2026/R2026-015.yaml").read_text(encoding="utf-8")
+    ho.write("records/2026/R2026-015.yaml", text.replace("索引号: 350524-MZ-2026-00015\n", ""))
+
+
+GAPS = {  # code → (message, hint), as the rules and the handover say them
+    "GK501": ("信息「测试县民政局关于2026年第三季度低保对象名单的公示」没有附件，无法向两馆送交电子文件",
+              "在「附件」中登记 PDF 或 CEB 文件，如 files/2026/R2026-012.pdf。"),
+    "GK502": ("附件文件「files/2026/R2026-012.pdf」不存在", "把文件放到目录文件夹中的这个位置，或改正路径。"),
+    "GK503": ("附件没有 PDF 或 CEB 格式的文件，两馆只接收 PDF 或 CEB", "把公文另存为 PDF（或 CEB）并登记为附件。"),
+    "GK504": ("没有填写「页数」，目录表需要页数", "填写纸质文件的页数，如「页数: 3」。"),
+    "GK505": ("没有索引号，目录表按索引号登记", "填写本机关的索引号。"),
+}
+
+
+def test_each_gap_has_its_message_hint_and_remark(gk, ho, tmp_path):
+    _gap_catalog(ho)
+    ho.write("handover/2026-09-07.yaml", "批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n"
+                                         "接收单位: [dag, tsg]\n信息:\n  - 编号: R2026-001\n")
+    found = {d["code"]: (d["message"], d.get("hint"), d["path"])
+             for d in gk("validate", ho.root, "--format", "json", "--no-cache").json()["diagnostics"]
+             if d["code"] in GAPS}
+    assert {code: found[code][:2] for code in found} == {c: GAPS[c] for c in ("GK501", "GK502", "GK503", "GK504")}
+    assert {code: found[code][2] for code in found} == {
+        "GK501": "records/2026/R2026-011.yaml", "GK502": "records/2026/R2026-012.yaml",
+        "GK503": "records/2026/R2026-013.yaml", "GK504": "records/2026/R2026-014.yaml"}
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--allow-incomplete", "-C", ho.root,
+             "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    message, hint = GAPS["GK505"]
+    assert f"records/2026/R2026-015.yaml\n  1:5 警告 GK505 {message}［R2026-015］\n" in run.err
+    assert f"    改正：{hint}\n" in run.err
+    remarks = {line.split()[1]: line.split("备注：")[1] for line in run.out.splitlines() if "备注：" in line}
+    assert remarks == {"350524-MZ-2026-00011": "缺电子文件", "350524-MZ-2026-00013": "无PDF/CEB电子文件",
+                       "350524-MZ-2026-00014": "缺页数", "（无索引号）": "缺索引号"}
