@@ -241,3 +241,11 @@ def test_each_gap_has_its_message_hint_and_remark(gk, ho, tmp_path):
     remarks = {line.split()[1]: line.split("备注：")[1] for line in run.out.splitlines() if "备注：" in line}
     assert remarks == {"350524-MZ-2026-00011": "缺电子文件", "350524-MZ-2026-00013": "无PDF/CEB电子文件",
                        "350524-MZ-2026-00014": "缺页数", "（无索引号）": "缺索引号"}
+
+
+def test_a_batch_covers_from_the_day_after_the_latest_recorded_one(gk, ho, tmp_path):
+    for day in ("2026-09-07", "2026-09-20"):
+        assert gk("handover", "--date", day, "-C", ho.root, "--out", tmp_path / day).code == 0
+    assert gk("handover", "--date", "2026-10-08", "-C", ho.root, "--out", tmp_path / "c").code == 0
+    text = (ho.root / "handover/2026-10-08.yaml").read_text(encoding="utf-8")
+    assert "开始: 2026-09-21" in text and "结束: 2026-10-08" in text
