@@ -1,4 +1,4 @@
-"""gongkai diff on the edges: what each side is called, the counts of each kind of change, two files with one id."""
+"""gongkai diff on the edges: what each side is called, and the counts of each kind of change."""
 
 from __future__ import annotations
 
@@ -6,21 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ITEM, RECORD, Run, git
+from test_diff import ITEM_PATH, commit, edit
 
 Gk = Callable[..., Run]
-ITEM_PATH = "catalog/items/shjz/SHJZ-001.yaml"
-
-
-def commit(top: Path, message: str) -> str:
-    git(top, "add", "-A")
-    git(top, "commit", "-q", "-m", message)
-    return git(top, "rev-parse", "HEAD").strip()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_each_side_is_named_as_the_user_wrote_it_with_its_short_commit(repo: Path, gk: Gk) -> None:
