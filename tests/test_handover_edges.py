@@ -3,6 +3,9 @@ batches reproduced with what has changed since, and 撤换 letters carried in th
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from tests.conftest import AGENCY, CatalogDir, docx
@@ -225,10 +228,12 @@ def test_each_gap_has_its_message_hint_and_remark(gk, ho, tmp_path):
     _gap_catalog(ho)
     ho.write("handover/2026-09-07.yaml", "批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n"
                                          "接收单位: [dag, tsg]\n信息:\n  - 编号: R2026-001\n")
-    found = {d["code"]: (d["message"], d.get("hint"), d["path"])
+    found = {d["code"]: (d["message"], d.get("hint"), d["path"], d["line"], d["column"])
              for d in gk("validate", ho.root, "--format", "json", "--no-cache").json()["diagnostics"]
              if d["code"] in GAPS}
     assert {code: found[code][:2] for code in found} == {c: GAPS[c] for c in ("GK501", "GK502", "GK503", "GK504")}
+    # at the record's 编号 (line 1, column 5), at the missing file (line 20:「  - 文件: files/…」), at 附件 (line 19)
+    assert {c: found[c][3:] for c in found} == {"GK501": (1, 5), "GK502": (20, 9), "GK503": (19, 1), "GK504": (1, 5)}
     assert {code: found[code][2] for code in found} == {
         "GK501": "records/2026/R2026-011.yaml", "GK502": "records/2026/R2026-012.yaml",
         "GK503": "records/2026/R2026-013.yaml", "GK504": "records/2026/R2026-014.yaml"}
@@ -249,3 +254,34 @@ def test_a_batch_covers_from_the_day_after_the_latest_recorded_one(gk, ho, tmp_p
     assert gk("handover", "--date", "2026-10-08", "-C", ho.root, "--out", tmp_path / "c").code == 0
     text = (ho.root / "handover/2026-10-08.yaml").read_text(encoding="utf-8")
     assert "开始: 2026-09-21" in text and "结束: 2026-10-08" in text
+
+
+def test_other_handover_days_set_the_period_and_the_nearest_days(gk, bare, tmp_path):
+    bare.write("gongkai.yaml", AGENCY.replace("移交日: [5, 20]", "移交日: [10, 25]"))
+    # 2026-09-10 (Thu) and 09-25 (Fri, 中秋 is 09-25..27: moved to Monday 09-28)
+    run = gk("handover", "--date", "2026-09-21", "-C", bare.root, "--out", tmp_path / "a")
+    assert run.code == 2 and "前一个 2026-09-10，后一个 2026-09-28（9月25日顺延）" in run.err, run.err
+    assert gk("handover", "--date", "2026-09-28", "-C", bare.root, "--out", tmp_path / "b").code == 0
+    assert _start(bare) == "2026-09-11"
+
+
+def test_the_next_handover_named_for_a_day_not_yet_due_is_after_yesterday(gk, ho, tmp_path):
+    # today 2026-09-21 (Mon): 09-20 (the make-up Sunday) was yesterday's handover; the next is 10-08 (10-05 moved).
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-09-21", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 2 and "下一个移交日是 2026-10-08（10月5日顺延）。" in run.err, run.err
+
+
+@pytest.mark.parametrize(("day", "before", "after"), [
+    ("2026-12-25", "2026-12-21（12月20日顺延）", "（无）"),  # no 2027 notice in the catalog: no next day known
+    ("2004-12-25", "2004-12-20", "2005-01-05"),  # 2004 is the library's first year: 2003 is missing, 2005 is not
+])
+def test_the_nearest_days_at_the_end_of_a_year(gk, ho, tmp_path, day, before, after):
+    run = gk("handover", "--date", day, "--today", "2026-12-31", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 2 and f"前一个 {before}，后一个 {after}。" in run.err, run.err
+
+
+def test_the_manifest_names_the_format_in_capitals(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o").code == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "o/dag/data/manifest.csv").read_text(encoding="utf-8-sig"))))
+    column = rows[5].index("电子文件格式")
+    assert [r[column] for r in rows[6:]] == ["PDF", "PDF"]
