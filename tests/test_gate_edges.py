@@ -75,6 +75,15 @@ def test_a_record_not_public_is_never_admitted_nor_reported_withdrawn(gc):
     assert gate.admitted == [] and gate.withdrawn == []
 
 
+def test_a_published_record_on_request_is_never_admitted(gc):
+    put(gc, "R2026-010", "2026-09-10")
+    path = gc.root / "records/2026/R2026-010.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开")
+                    .replace("索引号: 350524-MZ-2026-00010\n", ""), encoding="utf-8")
+    gate = on(gc, D(2026, 9, 30))
+    assert gate.admitted == [] and gate.withdrawn == [] and gate.next_change is None
+
+
 def test_newest_first_and_by_id_within_a_day(gc):
     put(gc, "R2026-010", "2026-09-10")
     put(gc, "R2026-011", "2026-09-11")
@@ -132,7 +141,8 @@ def test_a_list_without_a_period_comes_down_the_day_after_publication(gc):
 def test_a_record_that_is_no_list_has_no_period(gc):
     put(gc, "R2026-010", "2026-09-10", item="SHJZ-002", extra="公示期: 7\n")
     found = on(gc, D(2026, 12, 31)).get("R2026-010")
-    assert (found.state, found.notice_end, found.lists_people) == (State.CURRENT, None, False)
+    assert (found.state, found.notice_end, found.lists_people, found.notice_provisional) == (
+        State.CURRENT, None, False, False)
 
 
 @pytest.mark.parametrize(("content", "people"), [
