@@ -387,6 +387,7 @@
   async function start() {
     var form = document.getElementById("search-form");
     if (!form) return;
+    document.getElementById("search-unavailable").hidden = true;
     try {
       meta = await load("meta.json.gz");
     } catch (e) {
