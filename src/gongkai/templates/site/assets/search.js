@@ -303,13 +303,13 @@
       return scored.get(b) - scored.get(a) || a.length - b.length;
     }).slice(0, NEAR);
   }
-  function offer(label, terms) { // a line of links, each searching for one term
+  function offer(label, terms) { // a line of links, each searching for one term (or [link text, term])
     var box = document.getElementById("search-near"), p = document.createElement("p");
     p.appendChild(document.createTextNode(label));
     terms.forEach(function (t, i) {
       var a = document.createElement("a");
-      a.href = "?q=" + encodeURIComponent(t);
-      a.textContent = t;
+      a.href = "?q=" + encodeURIComponent(Array.isArray(t) ? t[1] : t);
+      a.textContent = Array.isArray(t) ? t[0] : t;
       if (i) p.appendChild(document.createTextNode("、"));
       p.appendChild(a);
     });
@@ -329,6 +329,13 @@
     state.shown += shown.length;
     button.hidden = state.shown >= state.ready.length && state.next >= state.order.length;
     if (focus && shown.length) list.children[start].querySelector("a").focus();
+  }
+  function named(filters) { return filters.map(function (f) { return f[0] + "“" + f[1] + "”"; }).join("、"); }
+  // how many pages the words find without any filter (counted as the status line counts)
+  async function unfiltered(words) {
+    var state = { order: coarse(await matches(words, [])), ready: [], shown: 0, next: 0, dropped: 0, words: words };
+    await more(state);
+    return state.ready.length ? state.order.length - state.dropped : 0;
   }
   function status(text) { document.getElementById("search-status").textContent = text; }
 
@@ -356,13 +363,24 @@
     });
     if (others.length) offer("拼音还可能是：", others);
     var what = query.trim() ? "“" + query.trim() + "”" : "所选条件";
+    if (!mine.ready.length && filters.length && asked.words.length) {
+      // the filters, not the words, left nothing: never tell the reader there is no such information
+      var without = await unfiltered(asked.words);
+      if (current !== mine) return;
+      if (without) {
+        status((said.length ? said.join("；") + "。" : "") + "在所选条件（" + named(filters) + "）下没有找到" + what +
+               "。不加筛选共有 " + without + " 条结果。");
+        offer("", [["不加筛选查看全部 " + without + " 条", query.trim()]]);
+        return;
+      }
+    }
     if (!mine.ready.length) {
       status((said.length ? said.join("；") + "。" : "") + "没有找到与" + what + "相关的公开信息。");
       showNear(query);
       return;
     }
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
-           (filters.length ? "（已按" + filters.map(function (f) { return f[0] + "“" + f[1] + "”"; }).join("、") + "筛选）" : "") + "。");
+           (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
     render(mine, false);
   }
 
