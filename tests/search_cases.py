@@ -19,6 +19,8 @@ QUERY_KEYS: dict[str, list[str]] = {
     "350524-MZ-2026-00007": ["350524 mz 2026 ", "mz 2026 00007 "],
     "MZ": ["mz "],
     "dibao": ["dibao "],
+    "LÜSHI": ["lvshi "],  # ü is typed v on a phone keyboard, and pypinyin writes it so
+    "fa lü": ["fa lv "],
     "湖头": ["湖头"],
     "救助。供养": ["救助供", "助供养"],
     "\uf900": [],  # a compatibility ideograph is one character: too short

@@ -36,9 +36,10 @@ _PRIVATE = re.compile("[\U000f0000-\U0010ffff]+")  # never a unit (units()): her
 
 
 def normalize(text: str) -> str:
-    """NFKC, lower case, and 2026年12 → 2026 12 (the 年 inside a 文号 typed without brackets)."""
+    """NFKC, lower case, ü as v (as pinyin is typed), and 2026年12 → 2026 12 (the 年 inside a 文号 typed without
+    brackets)."""
     text = _NEEDS_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    return _YEAR_NIAN.sub(r"\1 ", text.lower())
+    return _YEAR_NIAN.sub(r"\1 ", text.lower().replace("ü", "v"))
 
 
 def units(text: str) -> list[str]:

@@ -41,7 +41,8 @@
   }
 
   // ---- units and keys (tokens.py) ----
-  function normalize(text) { return text.normalize("NFKC").toLowerCase().replace(YEAR_NIAN, "$1 "); }
+  function normalize(text) { return folded(text).replace(YEAR_NIAN, "$1 "); }
+  function folded(text) { return text.normalize("NFKC").toLowerCase().replace(/ü/g, "v"); } // ü typed v (pinyin)
   function units(text) { return (normalize(text).match(UNIT) || []).filter(function (u) { return u !== "\n"; }); }
   function key(parts) { return parts.map(function (p) { return ONE_CJK.test(p) ? p : p + " "; }).join(""); }
   function queryKeys(parts) {
@@ -57,7 +58,7 @@
   function located(text) {
     var norm = "", starts = [], ends = [], at = 0, found = [], match;
     for (var ch of text) {
-      var n = ch.normalize("NFKC").toLowerCase();
+      var n = folded(ch);
       for (var k = 0; k < n.length; k++) { starts.push(at); ends.push(at + ch.length); }
       norm += n; at += ch.length;
     }
@@ -165,7 +166,14 @@
 
   // ---- a query: words (AND), each one or more ways of writing it (OR) ----
   async function plan(query) {
-    var words = [], short = [];
+    var words = [], short = [], letters = normalize(query).replace(/\s+/g, "");
+    if (/\s/.test(query.trim()) && /^[a-z]{2,}$/.test(letters)) { // pinyin typed apart: di bao, Di Bao
+      var apart = await sounds(letters);
+      if (apart.length) {
+        words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
+        return { words: words, short: short, phrase: null };
+      }
+    }
     for (var raw of query.split(/\s+/)) {
       var parts = units(raw);
       if (!parts.length) continue;
@@ -177,7 +185,9 @@
       }
       words.push(word);
     }
-    return { words: words, short: short };
+    // words typed apart (安民 〔2026〕 12 号): the pages holding them together rank first
+    var phrase = words.length > 1 ? units(query) : null;
+    return { words: words, short: short, phrase: phrase };
   }
   async function matches(words, filters) {
     var wanted = [];
@@ -212,8 +222,9 @@
     return order;
   }
   // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
-  function judge(words, page, entry, text) {
+  function judge(words, page, entry, text, phrase) {
     var where = 0, title = [], body = [];
+    var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
       var ways = words[w].ways, inTitle = spans(entry[1], ways);
       if (inTitle.length) { title = title.concat(inTitle); continue; }
@@ -223,11 +234,11 @@
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
-    return { page: page, entry: entry, text: text, where: where, cover: cover, empty: entry[5], nav: entry[4] !== "record",
+    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], nav: entry[4] !== "record",
              title: title, body: body.sort(function (a, b) { return a.s - b.s; }) };
   }
   function finer(a, b) {
-    return a.empty - b.empty || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
+    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
   }
   async function more(state) {
     while (state.ready.length < state.shown + PAGE && state.next < state.order.length) {
@@ -237,7 +248,7 @@
       var texts = await Promise.all(batch.map(function (p) { return load("t/" + p + ".json.gz"); }));
       var judged = [];
       batch.forEach(function (p, i) {
-        var hit = entries[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i]) : null;
+        var hit = entries[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i], state.phrase) : null;
         if (hit) judged.push(hit); else state.dropped++;
       });
       state.ready = state.ready.concat(judged.sort(finer));
@@ -353,6 +364,7 @@
       return;
     }
     mine.words = asked.words;
+    mine.phrase = asked.phrase;
     mine.order = coarse(await matches(asked.words, filters));
     await more(mine);
     if (current !== mine) return;
