@@ -6,6 +6,7 @@
   var UNIT = new RegExp("[" + CJK + "]|[0-9]+|[a-z]+|\\n", "gu");
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
+  var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
   var PAGE = 20, CHUNK = 30, NEAR = 6;
   var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
@@ -41,7 +42,7 @@
   }
 
   // ---- units and keys (tokens.py) ----
-  function normalize(text) { return folded(text).replace(YEAR_NIAN, "$1 "); }
+  function normalize(text) { return folded(text).replace(YEAR_NIAN, "$1 ").replace(ZEROS, ""); }
   function folded(text) { return text.normalize("NFKC").toLowerCase().replace(/ü/g, "v"); } // ü typed v (pinyin)
   function units(text) { return (normalize(text).match(UNIT) || []).filter(function (u) { return u !== "\n"; }); }
   function key(parts) { return parts.map(function (p) { return ONE_CJK.test(p) ? p : p + " "; }).join(""); }
@@ -65,7 +66,8 @@
     norm = norm.replace(YEAR_NIAN, "$1 ");
     UNIT.lastIndex = 0;
     while ((match = UNIT.exec(norm))) {
-      found.push({ u: match[0], s: starts[match.index], e: ends[match.index + match[0].length - 1] });
+      var u = norm[match.index + match[0].length] === "号" ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
+      found.push({ u: u, s: starts[match.index], e: ends[match.index + match[0].length - 1] });
     }
     return found;
   }
@@ -165,6 +167,30 @@
   }
 
   // ---- a query: words (AND), each one or more ways of writing it (OR) ----
+  // a 文号's year and number are written 〔2026〕12号, 〔2026〕第12号 and 2026年第12号: each finds the others
+  function docNumberWays(parts) {
+    var bare = [], ways = [parts];
+    for (var i = 0; i < parts.length; i++) {
+      bare.push(parts[i]);
+      if (!YEAR.test(parts[i])) continue;
+      var j = i + 1;
+      if (parts[j] === "年") j++;
+      if (parts[j] === "第") j++;
+      if (j > i + 1 && NUMBER.test(parts[j] || "")) i = j - 1;
+    }
+    [bare, withDi(bare)].forEach(function (way) {
+      if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way);
+    });
+    return ways;
+  }
+  function withDi(parts) {
+    var found = [];
+    parts.forEach(function (p, i) {
+      found.push(p);
+      if (YEAR.test(p) && NUMBER.test(parts[i + 1] || "")) found.push("第");
+    });
+    return found;
+  }
   async function plan(query) {
     var words = [], short = [], letters = normalize(query).replace(/\s+/g, "");
     if (/\s/.test(query.trim()) && /^[a-z]{2,}$/.test(letters)) { // pinyin typed apart: di bao, Di Bao
@@ -178,7 +204,7 @@
       var parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
-      var word = { raw: raw, ways: [parts], said: "", others: [] };
+      var word = { raw: raw, ways: docNumberWays(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
