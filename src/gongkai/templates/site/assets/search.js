@@ -205,6 +205,7 @@
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
       var word = { raw: raw, ways: docNumberWays(parts), said: "", others: [] };
+      if (parts.length === 2 && YEAR.test(parts[0]) && parts[1] === "年") word.ways.push([parts[0]]); // 2026年: 2026
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
@@ -237,6 +238,30 @@
       found = found ? both(found, kept) : new Map(Array.from(kept.keys()).map(function (p) { return [p, 0]; }));
     });
     return found || new Map();
+  }
+  // the words of a query that mixes numbers and Chinese (2026年低保, 低保2026), cut where they meet; null when no
+  // word mixes them, when a piece is one character, or for what looks like a 文号, which is never cut: brackets, a
+  // number before 号, a year and a number (安民〔2026〕1 is no 文号 there is, not 安民 and 2026 and 1)
+  function pieces(words) {
+    var found = [], cut = false;
+    for (var w = 0; w < words.length; w++) {
+      var parts = words[w].ways[0], groups = [];
+      if (words[w].said || /[〔〕[\]()（）【】［］]/.test(words[w].raw) || parts.some(function (p, i) {
+        return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
+      })) return null;
+      parts.forEach(function (p, i) {
+        if (p === "年" && YEAR.test(parts[i - 1] || "")) return; // 2026年: the year
+        var last = groups[groups.length - 1];
+        if (last && ONE_CJK.test(p) && ONE_CJK.test(last[last.length - 1])) last.push(p);
+        else groups.push([p]);
+      });
+      if (groups.length > 1) cut = true;
+      for (var g of groups) {
+        if (g.length === 1 && ONE_CJK.test(g[0])) return null;
+        found.push({ raw: g.join(""), ways: [g], said: "", others: [] });
+      }
+    }
+    return cut ? found : null;
   }
   // first the pages with content, the query in their title, the directory's own pages; within each, newest first
   function coarse(found) {
@@ -393,8 +418,18 @@
     mine.phrase = asked.phrase;
     mine.order = coarse(await matches(asked.words, filters));
     await more(mine);
+    var apart = mine.ready.length ? null : pieces(asked.words);
+    if (apart) { // 2026年低保 is on no page whole: the pages holding 2026 and 低保
+      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
+      mine.order = coarse(await matches(apart, filters));
+      await more(mine);
+    }
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
+    if (apart && mine.ready.length) {
+      said.push("没有找到连续的“" + query.trim() + "”，下面是同时包含" + apart.map(function (w) {
+        return "“" + w.raw + "”"; }).join("和") + "的结果");
+    }
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
       others = others.concat(w.others);
