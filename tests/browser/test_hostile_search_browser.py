@@ -4,17 +4,22 @@ every match, a hostile title, and the page without its script."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
+from gongkai.search.tokens import CJK, text_keys
 from gongkai.site import build_site
 from tests.browser.conftest import ROOT, TODAY, Watch
 from tests.browser.test_search_browser import _clean, r, search
 
 pytestmark = pytest.mark.browser
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 # A record of the bundled catalog, retitled and renumbered: what an attacker or a careless typist could enter.
 HOSTILE = {
@@ -150,3 +155,40 @@ def test_with_its_script_the_notice_is_gone(page: tuple[Any, Watch], base_url: s
     search(tab, base_url, "低保")
     assert not tab.locator("#search-unavailable").is_visible()
     _clean(watch)
+
+
+# ---- recall: every piece of a text with two CJK characters or more finds it, in every writing search.js tries ----
+
+_SEGMENTS = st.one_of(
+    st.text(alphabet="低保标准救助供养年第号安民县〇\U00020000", min_size=1, max_size=6),
+    st.from_regex(r"0{0,2}[0-9]{1,4}", fullmatch=True),
+    st.sampled_from(["2026年", "〔2026〕", "[2026]", "（2026）", "第", "号", "ab", "ＭＺ", "，", " ", "\u3000", "-", "\n",
+                     "ü", "《", "》"]),
+)
+_ALNUM = re.compile(r"[0-9a-zA-Zü０-９Ａ-Ｚａ-ｚ]")
+
+
+def _cuts_a_run(text: str, at: int) -> bool:
+    """True when *at* falls inside a run of digits or letters (numbers are matched whole)."""
+    return 0 < at < len(text) and bool(_ALNUM.match(text[at - 1]) and _ALNUM.match(text[at]))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+@given(segments=st.lists(_SEGMENTS, min_size=1, max_size=12), data=st.data())
+def test_every_substring_finds_its_text(page: tuple[Any, Watch], base_url: str, segments: list[str],
+                                        data: st.DataObject) -> None:
+    """Property: a substring of a text (whole numbers, ≥ 2 CJK characters, one line) is found by one of the ways
+    search.js writes it, against the keys tokens.py indexes for the text."""
+    tab, _ = page
+    text = "".join(segments)
+    line = data.draw(st.sampled_from(text.split("\n")))
+    bounds = [at for at in range(len(line) + 1) if not _cuts_a_run(line, at)]
+    start = data.draw(st.sampled_from(bounds))
+    piece = line[start:data.draw(st.sampled_from([at for at in bounds if at >= start]))]
+    assume(len(CJK_CHAR.findall(piece)) >= 2)
+    if not tab.url.endswith("search/index.html"):
+        tab.goto(f"{base_url}search/index.html")
+        tab.wait_for_function("window.gongkaiSearch !== undefined")
+    ways = tab.evaluate("q => window.gongkaiSearch.ways(q)", piece)
+    keys = text_keys(text)
+    assert any(way and set(way) <= keys for way in ways), (text, piece, ways)

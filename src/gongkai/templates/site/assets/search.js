@@ -183,6 +183,17 @@
     });
     return ways;
   }
+  // every way *parts* may stand in a page: its 文号 writings, and at its ends what the page's own text dropped —
+  // a query ending 2026年 where the page reads 2026年12月 (the page has 2026 12), one starting 年12 (2026年12),
+  // one ending 012 where the page reads 012号 (the page has 12)
+  function writings(parts) {
+    var ways = docNumberWays(parts), last = parts.length - 1;
+    function add(way) { if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way); }
+    if (last > 0 && parts[last] === "年" && YEAR.test(parts[last - 1])) add(parts.slice(0, last));
+    if (last > 0 && parts[0] === "年" && NUMBER.test(parts[1])) add(parts.slice(1));
+    if (/^0+[0-9]/.test(parts[last])) add(parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, "")]));
+    return ways;
+  }
   function withDi(parts) {
     var found = [];
     parts.forEach(function (p, i) {
@@ -204,8 +215,7 @@
       var parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
-      var word = { raw: raw, ways: docNumberWays(parts), said: "", others: [] };
-      if (parts.length === 2 && YEAR.test(parts[0]) && parts[1] === "年") word.ways.push([parts[0]]); // 2026年: 2026
+      var word = { raw: raw, ways: writings(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
@@ -509,6 +519,7 @@
   // for the tests and the benchmark: the same keys as tokens.query_keys, and a search without the page
   window.gongkaiSearch = {
     keys: function (text) { return queryKeys(units(text)); },
+    ways: function (text) { return writings(units(text)).map(queryKeys); },
     run: function (query, filters) { return run(query, filters || []); }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start().catch(failed); });
