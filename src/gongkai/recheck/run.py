@@ -28,7 +28,7 @@ from gongkai.recheck.state import (
     settings_key,
 )
 from gongkai.rules import Context, Rule
-from gongkai.rules.base import CATALOG, FIRST
+from gongkai.rules.base import FILE, FIRST
 
 STATE_KEY = "validate-state:v1"
 
@@ -119,7 +119,7 @@ class _Run:
         context = Context(self.full, self.today)
         placed: list[Placed] = []
         needs: list[Need] = []
-        for rule in _rules(lambda r: r.scope == CATALOG):
+        for rule in _rules(lambda r: r.scope not in (FILE, FIRST)):
             assert rule.check is not None
             context.year_needs = []
             placed.extend(Placed(rule.code, f, place(self.full, rule, f)) for f in rule.check(context))
@@ -148,7 +148,7 @@ class _Run:
         own: dict[str | None, list[Diagnostic]] = {}
         first: dict[str | None, list[Diagnostic]] = {}
         needs: dict[str | None, list[Need]] = {}
-        for rule in _rules(lambda r: r.scope != CATALOG):
+        for rule in _rules(lambda r: r.scope in (FILE, FIRST)):
             assert rule.check is not None
             context.year_needs = []
             for finding in rule.check(context):
@@ -204,7 +204,7 @@ def _ordered_needs(found: dict[str, Found], first: set[str], cross: tuple[Need, 
     needy = [(p, found[p]) for p in sorted(found) if found[p].needs]
     ordered: list[Need] = []
     for rule in _rules():
-        if rule.scope == CATALOG:
+        if rule.scope not in (FILE, FIRST):
             ordered.extend(n for n in cross if n[0] == rule.code)
             continue
         for path, state in needy:
