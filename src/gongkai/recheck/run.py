@@ -41,6 +41,8 @@ def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> t
     stored = cache.memo(STATE_KEY)
     run = _Run(source, listing, cache, today, State.decode(stored) if stored is not None else None)
     report = run.report()
+    if run.full is None:  # a whole load forgets the parse results of contents gone; so must a partial one
+        cache.evict_parsed({blob for _, _, blob in listing.files})
     cache.put_memo(STATE_KEY, run.state().encode())
     return report, run.catalog
 
