@@ -19,7 +19,7 @@ PART_NAMES = tuple(sorted(RECORD_PARTS))  # the order of Facts.parts
 
 
 def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
-    """(defines, refers): the ids and 索引号 a file holds, and the ids it looks up (recheck.keys in DESIGN terms).
+    """(defines, refers): the name, id and 索引号 a file holds, and the ids it looks up.
 
     A KEYED finding in a file depends on the records that share one of these with it: a change to a file re-checks
     every file that defines or refers to what the changed file defined before or defines now.

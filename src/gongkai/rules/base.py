@@ -71,7 +71,7 @@ Check = Callable[[Context], Iterable[Finding]]
 # FILE   — that file's parsed content (every file of its kind), its attachments, gongkai.yaml, the calendar, the date;
 # FIRST  — the same, but only the first file of each id is looked at (rules that read catalog.records / .items);
 # KEYED  — each finding lies in the file it checks, and depends on that file, on every file that is not a record, and
-#          on the records it shares an id, a reference or a 索引号 with (recheck.keys): it looks other records up only
+#          on the records it shares an id, a reference or a 索引号 with (recheck.view.keys_of): it looks others up only
 #          by id (catalog.records.get / in / [], catalog.path_of, catalog.index_holders, catalog.unreadable);
 # VIEW   — reads files that are not records, and records only by id (as KEYED) or through Context.record_parts:
 #          it never iterates the records (catalog.models("record"), catalog.records.values());
