@@ -54,6 +54,15 @@ def test_the_rewritten_number_reaches_no_page(gk, cat, tmp_path):
     assert not site.exists() or "13812345678" not in every_byte(site)
 
 
+def test_every_rewritten_number_and_tag_of_a_file_is_reported_not_only_the_first(gk, cat):
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号", "文号: 1.3812345678e10")
+               .replace("页数: 1", "页数: 012") + "备注: !!binary MTM4MTIzNDU2Nzg=\n")
+    found = [e for e in errors(gk, cat.root) if e[0] in ("GK015", "GK016")]
+    assert sorted(e[0] for e in found) == ["GK015", "GK015", "GK016"]
+    assert all(e[1] == "records/2026/R2026-001.yaml" for e in found)
+    assert ("GK015", "records/2026/R2026-001.yaml", 3, 5) in found
+
+
 @pytest.mark.parametrize("fine", [
     '联系电话: "059523000000"', "联系电话: '059523000000'", "联系电话: 0595-23000000", "联系电话: !!str 059523000000",
 ])

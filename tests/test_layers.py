@@ -14,9 +14,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 # Calls that write to the terminal or end the process: the CLI's business (cli/app.py maps errors to exit codes).
 TERMINAL_CALLS = {"print", "exit", "quit", "sys.exit", "os._exit", "sys.stdout.write", "sys.stderr.write",
                   "pprint.pprint", "breakpoint"}
-# A worker process of the parallel site build ends itself when the build is interrupted (SIGTERM): that is the
+# A worker process (county, site pages, index) ends itself when the build is interrupted (SIGTERM): that is the
 # pool's process, not the user's, and nothing is printed.
-ALLOWED = {("site/parallel.py", "os._exit")}
+ALLOWED = {("processes.py", "os._exit")}
 
 
 def test_import_contracts_are_kept():

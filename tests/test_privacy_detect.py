@@ -143,6 +143,11 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("联系电话 13812345678.0", ["mobile"]),
     ("| 陈水生 | 6222021234567894.0 |", ["bank"]),
     ("手机13812345678.00，", ["mobile"]),
+    # the same float tail after a number written in groups (138 1234 5678.0): the whole number, not its last group
+    ("电话 138 1234 5678.0", ["mobile"]),
+    ("手机 138-1234-5678.00", ["mobile"]),
+    ("身份证 350524 19881010 3218.0", ["id"]),
+    ("卡号 6228 4800 1234 5678 903.00", ["bank"]),
 ]
 
 NEGATIVES: list[str] = [
@@ -166,6 +171,8 @@ NEGATIVES: list[str] = [
     "12,345,678.90元",
     "1234567890123元",
     "1234567890123.00元",
+    "合计 1 234.0 元",  # a grouped amount with a zero fraction: short of a number's length
+    "面积 12 345.00 平方米",
     "6222021234567894.00 元",
     "35*************123",
     "３５＊＊＊＊＊＊＊＊＊＊＊＊＊１２３",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import errno
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
+INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
+
 
 class UsageProblem(Exception):
     """The user asked for something impossible: a missing catalog, an unknown rule, a bad date…"""

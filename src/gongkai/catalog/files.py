@@ -138,9 +138,8 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
         return result
     assert text is not None
     early = prescan(text)
-    rewrite = None if early else find_rewrites(text)
-    if rewrite is not None:
-        early = [YamlProblem(rewrite.code, rewrite.message, rewrite.hint, rewrite.line, rewrite.column)]
+    if not early:
+        early = [YamlProblem(r.code, r.message, r.hint, r.line, r.column) for r in find_rewrites(text)]
     if early:
         result.diagnostics.extend(_from_problem(path, p) for p in early)
         return result

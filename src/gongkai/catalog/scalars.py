@@ -45,21 +45,18 @@ class Rewrite:
     column: int
 
 
-def find_rewrites(text: str) -> Rewrite | None:
-    """The first plain number YAML would rewrite, or the first explicit tag, in *text*; None when there is none."""
+def find_rewrites(text: str) -> list[Rewrite]:
+    """Every plain number YAML would rewrite and every explicit tag in *text*, in file order (a clerk fixes them all
+    in one pass, not one per run)."""
     suspects = _suspects(text) if _may_hold_rewrite(text) else set()
     tagged = "!" in text and _TAG.search(text) is not None
     if not suspects and not tagged:
-        return None
+        return []
     try:
         events = list(YAML(typ="rt").parse(text))
     except (YAMLError, ValueError, RecursionError):
-        return None  # broken YAML is explained by the parser that reads the file
-    for event in events:
-        found = _judge(event, suspects)
-        if found is not None:
-            return found
-    return None
+        return []  # broken YAML is explained by the parser that reads the file
+    return [found for found in (_judge(event, suspects) for event in events) if found is not None]
 
 
 def read_as(typed: str) -> str | None:

@@ -15,8 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
-from gongkai.cli.app import app
+from gongkai.cli.app import app, err
 from gongkai.cli.app import main as _run_app
+from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED
 
 GC_YOUNG = 100_000  # allocations between collections of the youngest generation (Python's default: 700)
 _INFRASTRUCTURE = {"app", "zh", "options", "listing"}
@@ -89,8 +90,13 @@ def _lists_commands(args: list[str]) -> bool:
 
 
 def run() -> NoReturn:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point. Ctrl+C while a command's modules are still being imported is an interruption too."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        err.print(INTERRUPTED)
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
 
 
 __all__ = ["app", "command_modules", "extension_modules", "load_commands", "main", "run"]

@@ -14,11 +14,9 @@ from typer._click import exceptions as click_exceptions
 
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error
+from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
-INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 
 localize()
 

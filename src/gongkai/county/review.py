@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -14,6 +13,7 @@ from typing import TypeVar
 from gongkai.catalog.cache import code_salt
 from gongkai.county.config import Department
 from gongkai.county.department import DepartmentResult, probe, read_safely
+from gongkai.processes import map_in_workers
 
 T = TypeVar("T")
 # Below this many catalogs to read, starting worker processes costs more than it saves.
@@ -42,9 +42,8 @@ def _map(work: Callable[[Department], T], departments: Sequence[Department], job
     workers = min(jobs or os.cpu_count() or 1, len(departments))
     if workers < 2 or len(departments) < POOL_FROM:
         return [work(d) for d in departments]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # One catalog at a time: a batch of several could leave one worker reading the last batch alone.
-        return list(pool.map(work, departments))
+    # One catalog at a time: a batch of several could leave one worker reading the last batch alone.
+    return map_in_workers(work, departments, workers)
 
 
 def inputs_key(departments: list[Department], year: int, today: dt.date, use_cache: bool = True,

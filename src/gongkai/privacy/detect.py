@@ -194,7 +194,7 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
-        if between == "." and _float_zero(left.digits, right.digits):
+        if between == "." and _float_zero(_number_before(found, index), right.digits):
             found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
         elif between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
             found[index] = replace(left, whole=False)
@@ -203,6 +203,14 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
         found[-1] = replace(found[-1], whole=False)
     # A checksum (0f3c…1381234567…): its digit runs are not numbers.
     return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
+
+
+def _number_before(found: list[_Group], index: int) -> str:
+    """The digits of the number whose last group is found[index]: 138 1234 5678 for the 5678 of 138 1234 5678.0."""
+    first = index
+    while first > 0 and found[first].joined and found[first - 1].whole:
+        first -= 1
+    return "".join(group.digits for group in found[first:index + 1])
 
 
 def _float_zero(whole: str, fraction: str) -> bool:

@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from gongkai.processes import map_in_workers
+
 T = TypeVar("T")
 _shared: dict[str, Any] = {}  # what forked workers read (inherited, never pickled)
 
@@ -29,7 +31,6 @@ def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> l
     try:
         if len(parts) == 1:
             return [work(parts[0])]
-        with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-            return pool.map(work, parts)
+        return map_in_workers(work, parts, len(parts), multiprocessing.get_context("fork"))
     finally:
         _shared.clear()

@@ -8,14 +8,13 @@ Workers ignore Ctrl+C (the main process stops them) and end with the main proces
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from gongkai.processes import map_in_workers
 from gongkai.site.artifact import Artifact
 
 MIN_PARALLEL = 2000
@@ -55,15 +54,9 @@ def make_all(todo: list[tuple[Artifact, str]], write: Write, search: bool, check
         return Batch([_make(artifact, key, write, search) for artifact, key in todo])
     _state.update(todo=todo, write=write, search=search, check=check)
     shares = [range(start, len(todo), workers) for start in range(workers)]
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
     try:
-        results = pool.map(_work, shares)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        results = map_in_workers(_work, shares, workers, multiprocessing.get_context("fork"))
     finally:
-        pool.join()
         _state.clear()
     batch = Batch([made for share, _ in results for made in share])
     if check is not None:
@@ -83,14 +76,3 @@ def _work(indices: range) -> tuple[list[Made], list[Any]]:
     made = [_make(todo[i][0], todo[i][1], _state["write"], _state["search"]) for i in indices]
     check: Check | None = _state["check"]
     return made, check(made) if check is not None else []
-
-
-def _worker_start() -> None:
-    """In a worker: leave Ctrl+C to the main process, and die with it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: the kernel ends the worker when its parent dies
-    except (OSError, AttributeError):
-        pass
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))

@@ -1,0 +1,50 @@
+"""Pools of worker processes that leave Ctrl+C to the main process and end with it."""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from multiprocessing.context import BaseContext
+from typing import TypeVar
+
+P = TypeVar("P")
+T = TypeVar("T")
+
+PR_SET_PDEATHSIG = 1
+
+
+def worker_start() -> None:
+    """In a worker: ignore Ctrl+C (the main process decides and stops the pool), and die when the main process dies.
+
+    Without this, Ctrl+C in a terminal reaches every worker of the process group, and each prints its own traceback
+    before the main process can say 「已中断」; a worker whose parent was killed would go on working for nobody.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # Linux: the kernel ends the worker when its parent dies
+    except (OSError, AttributeError, TypeError):  # not Linux: no such call; the pool still ends its workers
+        pass
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
+
+
+def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
+                   context: BaseContext | None = None) -> list[T]:
+    """work() over *parts* in a pool of *workers* processes, one part at a time; the results in order.
+
+    On success the pool is closed and its workers joined; on Ctrl+C or an error they are ended at once, so the main
+    process can report and exit without waiting for the work still queued.
+    """
+    pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
+    try:
+        results = pool.map(work, parts, chunksize=1)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+    return results

@@ -1,0 +1,116 @@
+"""Ctrl+C at any moment of a long command — while it starts, while workers read catalogs or write the index — ends it
+with 「已中断」 and exit 130: no traceback (the workers' included), no worker left running, no half-written output.
+
+Each command is interrupted after a series of delays that cover its start-up, its worker phases and its end; a run that
+finished before the signal landed must simply have succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+# The command as a clerk types it (the console script), not `python -m`, whose own start-up Python runs before gongkai.
+GONGKAI = [str(Path(sys.executable).with_name("gongkai"))]
+PYTHON_START_UP = 0.05  # CPU seconds: `python -c pass` uses 0.01–0.02 s on the test machine
+DELAYS = (0.0, 0.1, 0.3, 0.8, 1.5, 2.5, 4.0)
+
+
+def _as_from_a_terminal() -> None:
+    # A test run started in the background inherits Ctrl+C ignored; a clerk's terminal delivers it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _interrupt(args: list[str], delay: float) -> tuple[int, str, float]:
+    """Run gongkai with *args*, press Ctrl+C (to the whole process group, as a terminal does) after *delay* seconds."""
+    run = subprocess.Popen([*GONGKAI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "GONGKAI_TODAY": "2026-12-02"}, start_new_session=True,
+                           preexec_fn=_as_from_a_terminal)
+    _past_python_start_up(run)
+    time.sleep(delay)
+    pressed = time.monotonic()
+    try:
+        os.killpg(run.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass
+    _, err = run.communicate(timeout=120)
+    return run.returncode, err, time.monotonic() - pressed
+
+
+def _past_python_start_up(run: subprocess.Popen[str]) -> None:
+    """Wait until the child has used PYTHON_START_UP of CPU: Ctrl+C inside Python's own start-up (before any line of
+    gongkai runs) is Python's to report. CPU time, not wall time, so a busy machine does not move the moment."""
+    tick = os.sysconf("SC_CLK_TCK")
+    deadline = time.monotonic() + 30
+    while run.poll() is None and time.monotonic() < deadline:
+        try:
+            fields = Path(f"/proc/{run.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return
+        if (int(fields[11]) + int(fields[12])) / tick >= PYTHON_START_UP:
+            return
+        time.sleep(0.002)
+
+
+def _left_running(marker: str) -> list[str]:
+    listing = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True, check=True).stdout
+    return [line for line in listing.splitlines() if marker in line and "gongkai" in line]
+
+
+def _check(code: int, err: str, waited: float, marker: str) -> None:
+    assert "Traceback" not in err, err
+    assert code in (0, 130, -signal.SIGINT), (code, err)  # Python may end itself by the signal after our message
+    if code != 0:
+        assert "已中断" in err
+        assert waited < 20, f"Ctrl+C took {waited:.1f} s to take effect"
+    time.sleep(0.5)
+    assert _left_running(marker) == []
+
+
+@pytest.fixture(scope="module")
+def departments(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("county")
+    folders = []
+    for n in range(5):  # enough catalogs for the county view to read them in worker processes
+        folder = root / f"dept{n}"
+        generate(folder, 400, 20, seed=n)
+        folders.append(folder)
+    return folders
+
+
+@pytest.mark.parametrize("delay", DELAYS)
+def test_county_interrupted_at_any_moment(departments: list[Path], tmp_path: Path, delay: float) -> None:
+    out = tmp_path / "county-out"
+    code, err, waited = _interrupt(["county", *map(str, departments), "--no-cache", "-o", str(out)], delay)
+    _check(code, err, waited, str(out))
+    written = sorted(p.name for p in out.glob("*.xlsx")) if out.exists() else []
+    assert written in ([], ["annual-2026.xlsx", "review-2026.xlsx", "scorecard-2026.xlsx"])
+    if code != 0:
+        assert written == []
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site") / "catalog"
+    generate(root, 2500, 50)
+    return root
+
+
+@pytest.mark.parametrize("delay", DELAYS)
+def test_build_with_search_interrupted_at_any_moment(catalog: Path, tmp_path: Path, delay: float) -> None:
+    out = tmp_path / "site"
+    code, err, waited = _interrupt(["build-site", str(catalog), "--out", str(out)], delay)
+    _check(code, err, waited, str(out))
+    if code != 0:
+        assert not (out / "index.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
