@@ -29,11 +29,11 @@ from gongkai.recheck.state import (
     firsts,
     settings_key,
 )
-from gongkai.recheck.view import Index, PartsContext, View, keys_of, parts_of
+from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of, parts_of
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = "validate-state:v2"
+STATE_KEY = f"validate-state:v2:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
 
 
 def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Report, Catalog]:

@@ -28,7 +28,7 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
     defines: list[Key] = [(parsed.kind, stem)]  # an unreadable file's name is what references to it are checked by
     refers: list[Key] = []
     model = parsed.model
-    if model is not None and isinstance(getattr(model, "id", None), str):
+    if model is not None and isinstance(getattr(model, "id", None), str) and model.id != stem:
         defines.append((parsed.kind, model.id))
     if parsed.kind == "record" and model is not None:
         if model.index_number is not None:
