@@ -13,12 +13,17 @@ QUERY_KEYS: dict[str, list[str]] = {
     "安民(2026)12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
     "安民（２０２６）12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
     "安民2026年12号": ["安民2026 ", "民2026 12 ", "2026 12 号"],
+    "安民〔2026〕012号": ["安民2026 ", "民2026 12 ", "2026 12 号"],  # leading zeros before 号 do not count
+    "第00号": ["第0 号"],
+    "安民〔2026〕012": ["安民2026 ", "民2026 012 "],  # without 号 a number is taken as written
     "安民〔2026〕12": ["安民2026 ", "民2026 12 "],
     "安民〔2026〕": ["安民2026 "],
     "2026年度": ["2026 年度"],
     "350524-MZ-2026-00007": ["350524 mz 2026 ", "mz 2026 00007 "],
     "MZ": ["mz "],
     "dibao": ["dibao "],
+    "LÜSHI": ["lvshi "],  # ü is typed v on a phone keyboard, and pypinyin writes it so
+    "fa lü": ["fa lv "],
     "湖头": ["湖头"],
     "救助。供养": ["救助供", "助供养"],
     "\uf900": [],  # a compatibility ideograph is one character: too short

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.conftest import Run
 
@@ -281,6 +281,16 @@ def test_init_another_bureau_from_its_own_table(gk: Callable[..., Run], tmp_path
     item = (repo / "catalog" / "items" / "jycy" / "JYCY-001.yaml").read_text(encoding="utf-8")
     assert "责任单位: jycyg" in item and "公开方式: 依申请" in item
     assert gk("validate", "--strict", repo).code == 0
+
+def test_init_from_a_table_names_the_cell_with_an_unmasked_number(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """As gongkai import xlsx does: the clerk is told at the table's cell, masked, not only at a line of a YAML file."""
+    book = load_workbook(io.BytesIO(_table()))
+    book["社会救助"]["D3"] = "救助对象名单；咨询电话 13812345678"
+    book.save(table := tmp_path / "目录.xlsx")
+    result = gk("init", tmp_path / "ycmzj", *YONGCHUN, "--from-xlsx", table)
+    assert "社会救助!D3: 含有未遮盖的个人信息：手机号码「138****5678」" in result.err
+    assert "13812345678" not in result.out + result.err
+
 
 def test_init_from_a_table_with_an_error_makes_nothing(gk: Callable[..., Run], tmp_path: Path) -> None:
     book = Workbook()

@@ -48,6 +48,8 @@ def test_a_remembered_validate_imports_no_rule(bundled):
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     modules = json.loads(run.stdout.splitlines()[-1])
     assert [m for m in modules if m.startswith(("gongkai.rules", "gongkai.lint", "pypdf"))] == []
+    # nor the other formats, nor the models before a date is given
+    assert [m for m in modules if m.startswith(("gongkai.output.github", "gongkai.output.sarif"))] == []
 
 
 def test_the_library_leaves_the_collector_alone(cat):

@@ -21,7 +21,10 @@ from hypothesis import strategies as st
 
 from conftest import BUNDLED
 
-RECORDS = ["2026/R2026-001", "2026/R2026-002", "2026/R2026-005", "2026/R2026-010", "2025/R2025-003"]
+RECORDS = ["2026/R2026-001", "2026/R2026-002", "2026/R2026-005", "2026/R2026-010", "2025/R2025-003",
+           # what others point at: a 解读 (R2026-008), a forwarded file (R2026-011), the newer of a 替代 (R2026-015)
+           "2026/R2026-008", "2026/R2026-011", "2026/R2026-015", "2025/R2025-004"]
+IDS = [r.split("/")[1] for r in RECORDS] + ["R2026-099"]  # R2026-099: no such record
 DAYS = ["2026-11-27", "2026-12-01", "2027-02-03", "2027-01-06"]
 NOTICE = ("年度: 2027\n通知: 测试通知\n放假:\n  - 名称: 春节\n    开始: 2027-02-05\n    结束: 2027-02-11\n"
           "调休上班: [2027-02-20]\n")
@@ -59,6 +62,28 @@ class Clerk:
             self.replace(path, "公开日期: 2026-", f"公开日期: 2026-0{n % 9 + 1}-1{n % 9}\n备注: 改\n#")
         elif op == "index":  # take another record's 索引号
             self.replace(path, "索引号: \"350524-MZ-", "索引号: \"350524-MZ-2026-00001\"\n#")
+        elif op == "id":  # the id of another record (GK201, GK203, every reference to either) or of none
+            self.replace(path, "编号: ", f"编号: {IDS[(n + 1) % len(IDS)]}\n#")
+        elif op == "item":  # another item, or one that does not exist (GK205, GK305, GK402, GK410–GK412)
+            self.replace(path, "事项: ", f"事项: {['SHJZ-002', 'JGXX-004', 'SHJZ-099'][n % 3]}\n#")
+        elif op == "kind":  # what a 解读 must be (GK206), what the annual report is (GK903)
+            self.replace(path, "文种: ", f"文种: {['政策解读', '规范性文件', '年度报告'][n % 3]}\n#")
+        elif op == "attribute":  # what a forward (GK306) and a ledger (GK508) look up
+            self.replace(path, "公开属性: ", f"公开属性: {['依申请公开', '主动公开'][n % 2]}\n#")
+        elif op == "refer":  # a 解读, 转发, 替代 or 被替代 reference, to a record that may or may not exist
+            key = ["解读", "转发", "替代", "被替代"][n % 4]
+            target = IDS[n % len(IDS)]
+            value = f"[{target}]" if key in ("解读", "替代") else target
+            self.replace(path, f"{key}: ", f"{key}: {value}\n#")
+        elif op == "ledger":  # a handover ledger listing records (GK501–GK510), rewritten or removed
+            ledger = self.root / "handover" / "2026-09-07.yaml"
+            ledger.parent.mkdir(exist_ok=True)
+            listed = "".join(f"  - 编号: {IDS[(n + k) % len(IDS)]}\n" for k in range(n % 3 + 1))
+            if n % 4 == 3:
+                ledger.unlink(missing_ok=True)
+            else:
+                ledger.write_text("批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n"
+                                  f"接收单位: [dag, tsg]\n信息:\n{listed}", "utf-8")
         elif op == "add":  # a copy: same id in a new file (GK201, GK203), or a new id
             same = n % 2 == 0
             target = path.with_name(f"R2026-{n % 5 * 200:03d}.yaml")  # R2026-000 sorts first: the original is the duplicate
@@ -91,14 +116,17 @@ class Clerk:
                 pdf.write_bytes(pdf.read_bytes() + b"\n%%EOF\n" if n % 2 else b"not a pdf")
 
 
-OPS = st.sampled_from(["title", "body", "body-first", "date", "index", "add", "delete", "rename", "break", "settings", "today",
-                       "notice", "attachment"])
+OPS = st.sampled_from(["title", "body", "body-first", "date", "index", "id", "item", "kind", "attribute", "refer",
+                       "ledger", "add", "delete", "rename", "break", "settings", "today", "notice", "attachment"])
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(OPS, st.integers(0, 40)), min_size=1, max_size=6))
 @example([("add", 0), ("body-first", 0), ("body", 0)])  # a cross-file finding (GK201) moves down with its file
 @example([("notice", 0), ("today", 2), ("settings", 1)])
+@example([("refer", 2), ("id", 6), ("delete", 7)])  # a 替代 to R2026-011, which takes another id, then is deleted
+@example([("ledger", 0), ("attribute", 0), ("date", 1)])  # a ledger lists a record that stops being 主动公开
+@example([("kind", 6), ("id", 5), ("item", 3)])  # the 解读 R2026-011 points at becomes 政策解读, then moves
 def test_cached_validate_equals_a_full_check(gk, steps):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "catalog"

@@ -85,6 +85,15 @@ class Catalog:
         return _first_by_id(self.models("record"))
 
     @cached_property
+    def index_holders(self) -> dict[str, str]:
+        """索引号 → id of the first record (by path) that has it."""
+        found: dict[str, str] = {}
+        for _, record in self.models("record"):
+            if record.index_number is not None:
+                found.setdefault(record.index_number, record.id)
+        return found
+
+    @cached_property
     def paths(self) -> dict[tuple[str, str], str]:
         """(kind, id) → path of the file that defines it."""
         found: dict[tuple[str, str], str] = {}

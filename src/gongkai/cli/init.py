@@ -14,6 +14,7 @@ from gongkai.cli.quoting import shell_quote
 from gongkai.cli.options import BEIJING, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
+from gongkai.interchange.read import WHOLE_FILE
 from gongkai.output.excerpt import source_lines
 from gongkai.output.text import render_text
 from gongkai.catalog.sources import WorkingTree
@@ -111,7 +112,7 @@ def init_command(
     table = _read_table(from_xlsx) if from_xlsx else None
     now = _now(today(when))
     result = init_catalog(folder, resolve(answers), now, table)
-    _show(result)
+    _show(result, from_xlsx)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
     _next_steps(result, later)
     # A warning the new catalog cannot clear by itself (in December: next year's holiday notice, not yet out or not yet
@@ -229,11 +230,15 @@ def _ask_towns(code: str) -> list[str]:
     return [t.strip() for t in typed.replace("，", "、").split("、") if t.strip()]
 
 
-def _show(result: InitResult) -> None:
+def _show(result: InitResult, table: Path | None) -> None:
     out.print(f"已建立目录：{result.root}（git 仓库；第一次提交 {result.commit[:7]}，启用日期 {result.adopted.isoformat()}）",
               markup=False)
     source = "从目录表导入" if result.imported is not None else "按" + "、".join(result.sources) if result.sources else "无"
     out.print(f"  事项 {result.items} 个（{source}），写入 {len(result.files)} 个文件", markup=False)
+    if result.imported is not None and table is not None:  # as gongkai import xlsx says them: at the table's cells
+        for problem in result.imported.warnings:
+            where = table.name if problem.cell == WHOLE_FILE else problem.cell
+            err.print(f"{where}: {problem.message}", markup=False)
     errors, warnings = result.report.count(Severity.ERROR), result.report.count(Severity.WARNING)
     unconfirmed = sum(d.code == "GK550" for d in result.report.diagnostics)
     if errors or warnings:  # the notes to confirm (GK550) are many and listed by gongkai validate: counted only

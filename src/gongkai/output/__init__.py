@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from importlib import import_module
+from typing import Any
+
 from gongkai.diagnostics import Report
-from gongkai.output.github import render_github
-from gongkai.output.json import render_json
-from gongkai.output.sarif import render_sarif
 from gongkai.output.text import LineReader, render_text
+
+# The other formats are imported when asked for: github masks with the privacy detector, slow to import.
+_LAZY = {"render_github": "gongkai.output.github", "render_json": "gongkai.output.json",
+         "render_sarif": "gongkai.output.sarif"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(name)
+
 
 FORMATS: dict[str, Callable[[Report, LineReader], str]] = {
     "text": render_text,
-    "json": lambda report, _: render_json(report),
-    "github": lambda report, _: render_github(report),
-    "sarif": lambda report, _: render_sarif(report),
+    "json": lambda report, _: __getattr__("render_json")(report),
+    "github": lambda report, _: __getattr__("render_github")(report),
+    "sarif": lambda report, _: __getattr__("render_sarif")(report),
 }
 
 __all__ = ["FORMATS", "LineReader", "render_github", "render_json", "render_sarif", "render_text"]

@@ -61,6 +61,31 @@ def _attribute_values(text: str) -> list[str]:
     return found
 
 
+# The asterisks of a masked value (138****5678, 35*************123, 陈*水) are Markdown's emphasis marks: unescaped,
+# 138****8000 was shown as 138 and a bold 8000, and 陈*水，李*明 put 水，李 in italics — the reader saw a wrong number.
+# A run of stars between letters or digits, three or more beside one, or one star inside a word is a mask; ** beside
+# Chinese text (这是**重点**) stays bold. Code spans are left as written.
+_MASK_STARS = re.compile(r"(?<=[0-9A-Za-z])\*+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\*{3,}|\*{3,}(?=[0-9A-Za-z])"
+                         r"|(?<=[^\W_])(?<!\*)\*(?![\*\W_])")
+_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
+
+
+def literal_masks(text: str) -> str:
+    """*text* with the asterisks of masked values escaped, so that Markdown shows them as written."""
+    if "*" not in text:
+        return text
+    kept, start = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        kept += [_MASK_STARS.sub(_escaped, text[start:span.start()]), span.group(0)]
+        start = span.end()
+    kept.append(_MASK_STARS.sub(_escaped, text[start:]))
+    return "".join(kept)
+
+
+def _escaped(stars: re.Match[str]) -> str:
+    return "\\*" * len(stars.group(0))
+
+
 @cache
 def _markdown() -> MarkdownIt:
     # The site's configuration (gongkai.site.render): commonmark, raw HTML off, tables on. A test keeps them equal.
@@ -69,7 +94,7 @@ def _markdown() -> MarkdownIt:
 
 def render_markdown(text: str) -> str:
     """A Markdown body as the site renders it (HTML)."""
-    return str(_markdown().render(text))
+    return str(_markdown().render(literal_masks(text)))
 
 
 def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -80,7 +105,7 @@ def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
     (the page shows a space; the detector joins over it), so a finding's line is the block's plus the breaks before.
     """
     md = _markdown()
-    for token in md.parse(text):
+    for token in md.parse(literal_masks(text)):
         line = token.map[0] if token.map else 0
         if token.type == "inline" and token.children is not None:
             rendered = md.renderer.renderInline(token.children, md.options, {})  # type: ignore[attr-defined]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import marshal
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from gongkai.catalog import Listing
@@ -19,6 +18,7 @@ from gongkai.rules import Finding
 SETTING_KINDS = frozenset({"agency", "notice"})
 
 Need = tuple[str, int, Location]  # (rule code, year without a calendar, where a date in it was needed)
+Key = tuple[str, str]  # (kind, id) a file defines or refers to; ("索引号", number) a record holds
 
 
 class Facts(NamedTuple):
@@ -29,7 +29,9 @@ class Facts(NamedTuple):
     object_id: str | None
     valid: bool
     refs: tuple[str, ...]  # the attachments it names
-    summary: str  # what cross-file rules may read of it: the blob, or a record without its 正文
+    defines: tuple[Key, ...] = ()  # its name, its id, its 索引号 (view.keys_of)
+    refers: tuple[Key, ...] = ()  # the ids it looks up
+    parts: tuple[Any, ...] = ()  # of a valid record: what VIEW rules read of it (view.PART_NAMES)
     attach: str = ""  # the state of its attachments when checked
     first_checked: bool = False
 
@@ -41,6 +43,8 @@ class Found(NamedTuple):
     own: tuple[Diagnostic, ...] = ()  # findings of FILE rules
     first: tuple[Diagnostic, ...] = ()  # findings of FIRST rules
     needs: tuple[Need, ...] = ()
+    keyed: tuple[Diagnostic, ...] = ()  # findings of KEYED rules
+    keyed_needs: tuple[Need, ...] = ()
 
 
 NOTHING = Found()
@@ -48,7 +52,7 @@ NOTHING = Found()
 
 @dataclass(frozen=True)
 class Placed:
-    """A cross-file rule's finding and where it was placed."""
+    """A VIEW or CATALOG rule's finding and where it was placed."""
 
     code: str
     finding: Finding
@@ -57,19 +61,19 @@ class Placed:
 
 @dataclass
 class State:
-    """The last run: per-file results under the settings key, cross-file results under the summary digest."""
+    """The last run: per-file results under the settings key, KEYED results under the files' key."""
 
     settings: str
     facts: dict[str, Facts]
     found: dict[str, Found]
-    digest: str = ""
+    files_key: str = ""  # what every KEYED finding may depend on besides the records (files_key())
     placed: tuple[Placed, ...] = ()
-    needs: tuple[Need, ...] = ()  # of cross-file rules, in the order met
+    needs: tuple[Need, ...] = ()  # of VIEW and CATALOG rules, in the order met
 
     def encode(self) -> tuple[bytes, bytes]:
         """Facts as marshal (read 10× faster than pickled tuples); the few findings pickled."""
         facts = marshal.dumps({path: tuple(f) for path, f in self.facts.items()})
-        rest = pickle.dumps((self.settings, self.found, self.digest, self.placed, self.needs),
+        rest = pickle.dumps((self.settings, self.found, self.files_key, self.placed, self.needs),
                             protocol=pickle.HIGHEST_PROTOCOL)
         return facts, rest
 
@@ -78,9 +82,9 @@ class State:
         """The State *stored* by encode(), or None for anything else."""
         try:
             facts, rest = stored
-            settings, found, digest, placed, needs = pickle.loads(rest)
-            return cls(settings, {p: Facts._make(f) for p, f in marshal.loads(facts).items()}, found, digest, placed,
-                       needs)
+            settings, found, files_key, placed, needs = pickle.loads(rest)
+            return cls(settings, {p: Facts._make(f) for p, f in marshal.loads(facts).items()}, found, files_key,
+                       placed, needs)
         except (TypeError, ValueError, EOFError, pickle.UnpicklingError):
             return None
 
@@ -106,23 +110,17 @@ class AttachmentKeys:
         return "*" + self.whole  # a path the listing does not hold as a file (missing, a link…): any change counts
 
 
-def facts_of(parsed: ParsedFile) -> Facts:
-    """The facts of a freshly parsed file (attach and first_checked are filled in when its rules have run)."""
+def facts_of(parsed: ParsedFile, defines: tuple[Key, ...], refers: tuple[Key, ...]) -> Facts:
+    """The facts of a freshly parsed file (parts, attach and first_checked are filled in when its rules have run)."""
     model = parsed.model
     refs = tuple(a.file for a in getattr(model, "attachments", None) or ()) if parsed.kind == "record" else ()
-    # No cross-file rule reads a record's 正文 (see docs/decisions/incremental-validate.md)
-    summary = parsed.outline if parsed.kind == "record" and model is not None else parsed.blob
-    return Facts(parsed.kind, parsed.blob, parsed.object_id, model is not None, refs, summary or parsed.blob)
+    return Facts(parsed.kind, parsed.blob, parsed.object_id, model is not None, refs, defines, refers)
 
 
-def digest_of(settings: str, attachments: AttachmentKeys, files: dict[str, Facts], listing: Listing) -> str:
-    """Everything cross-file rules read: the settings, every attachment, every file's summary.
-
-    In listing order, not sorted: the same tree lists in the same order, and another order only costs a rerun.
-    """
-    digest = hashlib.sha1(f"{settings}|{attachments.whole}".encode())
-    digest.update("\n".join(f"{path}|{files[path].kind}|{files[path].summary}" for path, _, _ in listing.files).encode())
-    return digest.hexdigest()
+def files_key(settings: str, attachments: AttachmentKeys, listing: Listing) -> str:
+    """The settings, every attachment and every file that is not a record: KEYED rules read all of these."""
+    others = "\n".join(f"{path}|{kind}|{blob}" for path, kind, blob in listing.files if kind != "record")
+    return blob_id(f"{settings}|{attachments.whole}|{others}".encode())
 
 
 def firsts(files: dict[str, Facts]) -> set[str]:

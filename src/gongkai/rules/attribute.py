@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 GROUNDS = "、".join(f"{g.name}（{g.article}）" for g in vocab.WITHHOLDING_GROUNDS)
@@ -82,7 +82,8 @@ def published_before_review(ctx: Context) -> Iterator[Finding]:
       what="检查主动公开的信息是否挂在公开方式为「依申请」的事项下。",
       why="事项的公开方式决定这一类信息怎么公开；两者不一致，说明事项的公开方式或信息的公开属性有一个标错了。",
       example="事项 SHZZ-006 公开方式: 依申请；其下信息 公开属性: 主动公开",
-      instead="核对后改正其中一个：把信息挂到正确的事项，或调整事项的公开方式（目录调整须报审）。")
+      instead="核对后改正其中一个：把信息挂到正确的事项，或调整事项的公开方式（目录调整须报审）。",
+      scope=KEYED)
 def proactive_under_on_request(ctx: Context) -> Iterator[Finding]:
     items = ctx.catalog.items
     for path, record in ctx.catalog.models("record"):
@@ -97,7 +98,8 @@ def proactive_under_on_request(ctx: Context) -> Iterator[Finding]:
       what="检查转发文件的公开属性是否与被转发的原文件一致。",
       why="转发文件的公开属性随原文件而定：原文件主动公开，转发件也应主动公开；原文件不公开，转发件不得公开。",
       example="原文件 公开属性: 依申请公开；转发件 公开属性: 主动公开",
-      instead="转发件 公开属性: 依申请公开（与原文件一致）")
+      instead="转发件 公开属性: 依申请公开（与原文件一致）",
+      scope=KEYED)
 def forward_attribute(ctx: Context) -> Iterator[Finding]:
     records = ctx.catalog.records
     for path, record in ctx.catalog.models("record"):

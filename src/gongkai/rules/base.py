@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -55,14 +55,52 @@ class Context:
             self.year_needs.append((missing.year, needed_by))
             return None
 
+    def record_parts(self, name: str) -> list[tuple[str, str, Any]]:
+        """(path, id, part) of every valid record, by path: what the VIEW rule reads of each record (RECORD_PARTS)."""
+        key = f"part:{name}"
+        if key not in self.extras:
+            part = RECORD_PARTS[name]
+            self.extras[key] = [(path, record.id, part(self, record)) for path, record in self.catalog.models("record")]
+        found: list[tuple[str, str, Any]] = self.extras[key]
+        return found
+
 
 Check = Callable[[Context], Iterable[Finding]]
 
 # What a rule's findings about a file depend on, so that validate re-checks only what an edit touches:
 # FILE   — that file's parsed content (every file of its kind), its attachments, gongkai.yaml, the calendar, the date;
 # FIRST  — the same, but only the first file of each id is looked at (rules that read catalog.records / .items);
+# KEYED  — each finding lies in the file it checks, and depends on that file, on every file that is not a record, and
+#          on the records it shares an id, a reference or a 索引号 with (recheck.view.keys_of): it looks others up only
+#          by id (catalog.records.get / in / [], catalog.path_of, catalog.index_holders, catalog.unreadable);
+# VIEW   — reads files that are not records, and records only by id (as KEYED) or through Context.record_parts:
+#          it never iterates the records (catalog.models("record"), catalog.records.values());
 # CATALOG — anything in the catalog (other files: ids, references, ledgers…). The default: when in doubt, CATALOG.
-FILE, FIRST, CATALOG = "file", "first", "catalog"
+FILE, FIRST, KEYED, VIEW, CATALOG = "file", "first", "keyed", "view", "catalog"
+
+# What a VIEW rule reads of each record: name → part(ctx, record), a value of str, int, bool, None and tuples of them
+# (kept with the file between runs). A part may read the record, files that are not records, the calendar and the date.
+Part = Callable[[Context, Any], Any]
+RECORD_PARTS: dict[str, Part] = {}
+
+
+def record_part(name: str) -> Callable[[Part], Part]:
+    """Decorator: register *part* as what a VIEW rule reads of each record under *name*."""
+
+    def wrap(part: Part) -> Part:
+        RECORD_PARTS[name] = part
+        return part
+
+    return wrap
+
+
+def first_parts(parts: list[tuple[str, str, Any]]) -> Iterator[Any]:
+    """The part of the first record (by path) of each id: what catalog.records.values() would give."""
+    seen: set[str] = set()
+    for _, object_id, value in parts:
+        if object_id not in seen:
+            seen.add(object_id)
+            yield value
 
 
 @dataclass(frozen=True)
@@ -79,7 +117,7 @@ class Rule:
     instead: str
     check: Check | None = None
     runs_last: bool = False  # reads what the other rules left in the Context (GK805)
-    scope: str = CATALOG  # FILE, FIRST or CATALOG (above)
+    scope: str = CATALOG  # FILE, FIRST, KEYED, VIEW or CATALOG (above)
 
     @property
     def family(self) -> str:

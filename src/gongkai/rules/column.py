@@ -8,7 +8,8 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.publication import Output
 from gongkai.publication.columns import blank_columns
 from gongkai.publication.standing import standing
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.model.record import Record
+from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
 AGENCY = "gongkai.yaml"
@@ -43,24 +44,29 @@ def guide_incomplete(ctx: Context) -> Iterator[Finding]:
                       "加上「网上申请地址: https://……」（县政府依申请公开系统的网址），或从「方式」中删去「网上申请」。")
 
 
+@record_part("web-columns")
+def _web_columns(ctx: Context, record: Record) -> tuple[str, ...]:
+    """The columns (事项, 单位) where *record* is on the website today; none when it is not."""
+    found = standing(record, ctx.catalog.items.get(record.item or ""), ctx.today, ctx.calendar)
+    return (record.item or "", record.unit) if found is not None and Output.WEB in found.outputs else ()
+
+
 @rule("GK902", "blank-column", "栏目没有公开信息也没有空白说明", W,
       what="检查每个主动公开事项（和每个乡镇页面）在网站上是否有已公开的信息；没有的，须写「空白说明」说明原因。"
            "只通过公示栏等渠道、不上网站的事项，网站会自动写明公开渠道，不算空白。",
       why="《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）：空白栏目5个以上的网站为不合格；"
           "确实没有信息的栏目，应在页面上作出说明。",
       example="事项 SHSW-007 没有任何公开信息，也没有空白说明",
-      instead="空白说明: 本机关本年度未产生此类信息")
+      instead="空白说明: 本机关本年度未产生此类信息",
+      scope=VIEW)
 def blank_column(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     if catalog.unreadable("record"):
         return  # a record that could not be read may well belong to the column: its own error comes first
     on_web: dict[str, int] = {}
-    for record in catalog.records.values():
-        item = catalog.items.get(record.item or "")
-        found = standing(record, item, ctx.today, ctx.calendar)
-        if found is not None and Output.WEB in found.outputs:
-            for key in (record.item or "", record.unit):
-                on_web[key] = on_web.get(key, 0) + 1
+    for keys in first_parts(ctx.record_parts("web-columns")):
+        for key in keys:
+            on_web[key] = on_web.get(key, 0) + 1
     blanks = blank_columns(catalog, on_web)
     for item in blanks.items:
         yield Finding(Location(catalog.path_of("item", item.id), item.id, ("编号",)),
@@ -71,21 +77,27 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
                       "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
 
 
+@record_part("annual-report")
+def _annual_report(ctx: Context, record: Record) -> tuple[int, int | None]:
+    """The year *record* was formed, and the year it reports on if it is a published annual report as of today."""
+    withdrawn = record.withdrawn is not None and record.withdrawn.date <= ctx.today
+    shown = record.is_public and record.published and not withdrawn and record.published <= ctx.today
+    return record.formed.year, record.reported_year if shown else None  # registered is not published: must be out
+
+
 @rule("GK903", "annual-report-missing", "上一年度的政府信息公开工作年度报告还没有公开", W,
       what="每年2月1日起，检查是否已登记并公开上一年度的政府信息公开工作年度报告（文种「年度报告」，报告年度为上一年）。"
            "只检查本目录当年已在使用的年度（启用日期在那一年或更早，或有那一年成文的信息）。",
       why="《政府信息公开条例》第四十九条：行政机关应当于每年1月31日前公布本机关上一年度政府信息公开工作年度报告。",
       example="今天 2027-02-03，没有报告年度为2026的年度报告",
-      instead="登记一条 文种: 年度报告 / 报告年度: 2026 / 公开日期不晚于1月31日 的信息")
+      instead="登记一条 文种: 年度报告 / 报告年度: 2026 / 公开日期不晚于1月31日 的信息",
+      scope=VIEW)
 def annual_report_missing(ctx: Context) -> Iterator[Finding]:
     year = ctx.today.year - 1
     if ctx.today.month == 1 or not _kept_in(ctx, year):
         return
-    for record in ctx.catalog.records.values():
-        withdrawn = record.withdrawn is not None and record.withdrawn.date <= ctx.today
-        if record.reported_year == year and record.is_public and record.published and not withdrawn \
-                and record.published <= ctx.today:  # registered is not published: the report must be out
-            return
+    if any(reported == year for _, reported in first_parts(ctx.record_parts("annual-report"))):
+        return
     yield Finding(Location(AGENCY, None, ("机关",)), f"还没有公开{year}年度政府信息公开工作年度报告（应于{year + 1}年1月31日前公布）",
                   f"登记并公开报告：文种: 年度报告，报告年度: {year}；数据可用 gongkai report annual 生成。", prefer_key=True)
 
@@ -125,4 +137,4 @@ def _kept_in(ctx: Context, year: int) -> bool:
     agency = ctx.catalog.agency
     if agency is not None and agency.adopted is not None:
         return agency.adopted.year <= year
-    return any(r.formed.year == year for r in ctx.catalog.records.values())
+    return any(formed == year for formed, _ in first_parts(ctx.record_parts("annual-report")))

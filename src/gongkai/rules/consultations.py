@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from gongkai import consultations  # noqa: F401 - reads consultations/
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.inquiry import Inquiry
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.rules.requests import dated_in_future, misnamed, unknown_units
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -21,7 +21,8 @@ def _inquiries(ctx: Context) -> list[tuple[str, Inquiry]]:
       what="检查 consultations/ 下的文件名（不含 .yaml）是否等于文件里的编号，且编号不重复。",
       why="看文件名就能找到登记；复制文件后忘记改编号，两条留言会被当成一条，年度检查「互动回应差」会漏算。",
       example="文件 consultations/2026/ZX-2026-002.yaml 里写「编号: ZX-2026-001」",
-      instead="把文件改名为 ZX-2026-001.yaml，或把编号改为 ZX-2026-002。")
+      instead="把文件改名为 ZX-2026-001.yaml，或把编号改为 ZX-2026-002。",
+      scope=VIEW)
 def consultation_file_name(ctx: Context) -> Iterator[Finding]:
     yield from misnamed(ctx, ("inquiry",))
 

@@ -9,7 +9,7 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
 from gongkai.publication.handover import handover_gaps, sha256_of
-from gongkai.rules.base import FILE, Context, Finding, Rule, register, rule
+from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 RULE_SOURCE = "闽政办函〔2016〕42号"
@@ -47,7 +47,7 @@ def _gap_rule(code: str, slug: str, title: str, what: str, example: str, instead
 
     why = (f"{RULE_SOURCE}：主动公开的政府信息每月两次送交同级档案馆、图书馆，纸质件与电子件同时报送、数量一致，"
            "电子件只收 PDF 或 CEB；缺少的，gongkai handover 会停下（或用 --allow-incomplete 在备注中注明）。")
-    register(Rule(code, slug, title, W, what, why, example, instead, check))
+    register(Rule(code, slug, title, W, what, why, example, instead, check, scope=KEYED))
 
 
 _gap_rule("GK501", "handover-attachment-missing", "主动公开信息没有电子文件",
@@ -74,7 +74,8 @@ register(Rule(
       what="检查台账中每条信息的送交日期距成文日期是否超过「移交 → 时限工作日」（默认20个工作日）。",
       why="福建省要求主动公开的政府信息自形成或变更之日起20个工作日内送交同级档案馆、图书馆。",
       example="成文日期: 2026-03-02，2026-04-20 才送交",
-      instead="在成文后20个工作日内的移交日送交；已超期的在目录表备注中说明。")
+      instead="在成文后20个工作日内的移交日送交；已超期的在目录表备注中说明。",
+      scope=VIEW)
 def handover_late(ctx: Context) -> Iterator[Finding]:
     limit = ctx.catalog.agency.handover.limit_workdays if ctx.catalog.agency else 20
     records = ctx.catalog.records
@@ -95,7 +96,8 @@ def handover_late(ctx: Context) -> Iterator[Finding]:
       what="检查已公开、尚未移交的主动公开信息，按今天计算是否已超过送交两馆的时限。",
       why="福建省要求主动公开的政府信息自形成或变更之日起20个工作日内送交同级档案馆、图书馆（" + RULE_SOURCE + "）。",
       example="成文日期: 2026-03-02，今天 2026-04-20，台账中没有这条信息",
-      instead="在下一个移交日运行 gongkai handover --date …，补送这条信息。")
+      instead="在下一个移交日运行 gongkai handover --date …，补送这条信息。",
+      scope=KEYED)
 def handover_overdue(ctx: Context) -> Iterator[Finding]:
     limit = ctx.catalog.agency.handover.limit_workdays if ctx.catalog.agency else 20
     for path, record in _waiting(ctx):
@@ -110,7 +112,8 @@ def handover_overdue(ctx: Context) -> Iterator[Finding]:
       what="检查移交台账中的每条信息是否存在、是否为主动公开。",
       why="只有主动公开的政府信息才能送交两馆；依申请公开、不予公开的信息出现在台账中，说明有信息被误送。",
       example="信息:\n  - 编号: R2026-020（公开属性: 依申请公开）",
-      instead="立即联系两馆撤回误送的文件，并更正台账。")
+      instead="立即联系两馆撤回误送的文件，并更正台账。",
+      scope=KEYED)
 def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
     records = ctx.catalog.records
     for path, ledger in ctx.catalog.models("ledger"):
@@ -126,7 +129,8 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
       what="检查同一条信息是否出现在两个移交台账中。",
       why="每条主动公开信息只送交两馆一次；重复送交会让两馆的馆藏重复、台账对不上。更换已送文件应另行发函撤换。",
       example="handover/2026-03-05.yaml 和 handover/2026-03-20.yaml 都列出 R2026-012",
-      instead="从后一个台账中删去重复的一条。")
+      instead="从后一个台账中删去重复的一条。",
+      scope=VIEW)
 def handover_twice(ctx: Context) -> Iterator[Finding]:
     for record_id, batches in handed_over(ctx.catalog).items():
         first = batches[0][1].date
@@ -140,7 +144,8 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
       what="检查已送交两馆的电子文件，目录中的版本是否与台账记录的 SHA-256 一致。",
       why="送交后的文件如需更换，应以撤换函单独报送（" + RULE_SOURCE + "）；悄悄改动会让两馆的版本与网站不一致。",
       example="files/2026/R2026-012.pdf 送交后被替换",
-      instead="恢复原文件；确需更换的，另行发函撤换，并登记为新的信息。")
+      instead="恢复原文件；确需更换的，另行发函撤换，并登记为新的信息。",
+      scope=VIEW)
 def handover_file_changed(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, ledger in catalog.models("ledger"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.rules.base import Context, Finding, Rule, register, rule
+from gongkai.rules.base import VIEW, Context, Finding, Rule, register, rule
 from gongkai.workdays import IMPORT_COMMAND, LIBRARY_YEARS, PROVISIONAL_YEARS, notice_missing_warning, notice_path
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -42,7 +42,8 @@ register(Rule(
       why="国务院办公厅通常在11—12月发布下一年的通知；录入前，跨年的公开时限、答复期限只能按周末和法定节假日"
           "暂定计算，1月的移交日无法确定。",
       example="2026年12月，catalog/calendar/2027.yaml 不存在",
-      instead=f"通知发布后，把原文复制到文本文件，运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml。")
+      instead=f"通知发布后，把原文复制到文本文件，运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml。",
+      scope=VIEW)
 def next_year_notice(ctx: Context) -> Iterator[Finding]:
     text = notice_missing_warning(ctx.today, ctx.calendar.years())
     if text:

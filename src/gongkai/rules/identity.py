@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.rules.patterns import user_pattern
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -17,33 +17,30 @@ E, W = Severity.ERROR, Severity.WARNING
       what="检查事项、信息的编号是否唯一。",
       why="编号是事项和信息永久的身份，网站链接、目录调整记录和移交台账都靠它；重复会让两条内容互相覆盖。",
       example="items/shjz/SHJZ-001.yaml 和 items/shjz/SHJZ-001-copy.yaml 都写「编号: SHJZ-001」",
-      instead="给复制出来的文件改用下一个空闲编号（gongkai new 会自动分配）。")
+      instead="给复制出来的文件改用下一个空闲编号（gongkai new 会自动分配）。",
+      scope=KEYED)
 def duplicate_ids(ctx: Context) -> Iterator[Finding]:
     for kind, label in (("item", "事项"), ("record", "信息")):
-        seen: dict[str, str] = {}
         for path, model in ctx.catalog.models(kind):
-            if model.id in seen:
-                yield Finding(Location(path, model.id, ("编号",)), f"{label}编号「{model.id}」重复，已在 {seen[model.id]} 中使用",
+            first = ctx.catalog.path_of(kind, model.id)
+            if first != path:
+                yield Finding(Location(path, model.id, ("编号",)), f"{label}编号「{model.id}」重复，已在 {first} 中使用",
                               "每个编号只能用一次，请改用一个新的编号。")
-            else:
-                seen[model.id] = path
 
 
 @rule("GK202", "duplicate-index-number", "索引号重复", E,
       what="检查信息的索引号是否在本机关内唯一。",
       why="索引号印在主动公开文件上，是档案馆、图书馆和公众查找文件的依据，必须一号一件。",
       example="两条信息都写「索引号: 350524-MZ-2026-00012」",
-      instead="给后登记的信息分配下一个索引号。")
+      instead="给后登记的信息分配下一个索引号。",
+      scope=KEYED)
 def duplicate_index_numbers(ctx: Context) -> Iterator[Finding]:
-    seen: dict[str, str] = {}
+    holders = ctx.catalog.index_holders
     for path, record in ctx.catalog.models("record"):
         number = record.index_number
-        if number is None:
-            continue
-        if number in seen and seen[number] != record.id:
-            yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{number}」重复，信息 {seen[number]} 已使用",
+        if number is not None and holders[number] != record.id:
+            yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{number}」重复，信息 {holders[number]} 已使用",
                           "索引号在本机关内必须唯一，请改用新的索引号。")
-        seen.setdefault(number, record.id)
 
 
 @rule("GK203", "file-name-mismatch", "文件名与编号不一致", E,
@@ -87,7 +84,8 @@ def unknown_units(ctx: Context) -> Iterator[Finding]:
       what="检查信息的「事项」是否为目录中已有的事项编号。",
       why="信息要挂在标准目录的事项下，网站按事项列出已公开的信息，考核按事项核对公开时限。",
       example="事项: SHJZ-099（目录中没有这个事项）",
-      instead="事项: SHJZ-003")
+      instead="事项: SHJZ-003",
+      scope=KEYED)
 def unknown_items(ctx: Context) -> Iterator[Finding]:
     items, broken = ctx.catalog.items, ctx.catalog.unreadable("item")
     for path, record in ctx.catalog.models("record"):
@@ -100,7 +98,8 @@ def unknown_items(ctx: Context) -> Iterator[Finding]:
       what="检查「解读」列出的信息编号是否存在，且该信息的文种是「政策解读」。",
       why="发布、解读、回应要关联（三同步）；链接到不存在的解读，公众点开就是空页面。",
       example="解读: [R2026-099]",
-      instead="解读: [R2026-013]（一条文种为「政策解读」的信息）")
+      instead="解读: [R2026-013]（一条文种为「政策解读」的信息）",
+      scope=KEYED)
 def unknown_interpretations(ctx: Context) -> Iterator[Finding]:
     records, broken = ctx.catalog.records, ctx.catalog.unreadable("record")
     for path, record in ctx.catalog.models("record"):
@@ -120,7 +119,8 @@ def unknown_interpretations(ctx: Context) -> Iterator[Finding]:
       what="检查「转发」的信息编号是否存在。",
       why="转发文件的公开属性随原文件而定，原文件必须登记才能核对。",
       example="转发: R2026-098",
-      instead="先登记上级原文件（责任者写上级机关），再填写它的编号。")
+      instead="先登记上级原文件（责任者写上级机关），再填写它的编号。",
+      scope=KEYED)
 def unknown_forwards(ctx: Context) -> Iterator[Finding]:
     records, broken = ctx.catalog.records, ctx.catalog.unreadable("record")
     for path, record in ctx.catalog.models("record"):

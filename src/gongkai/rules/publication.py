@@ -13,7 +13,7 @@ from functools import partial
 from gongkai.diagnostics import Location, Severity
 from gongkai.publication.periods import is_notice, minimum_for, notice_end
 from gongkai.model import Record, vocab
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -25,7 +25,8 @@ DAY = dt.timedelta(days=1)
       why="标准目录经县政务公开办审核后公布，事项的公开渠道是向公众作出的承诺（国办发〔2019〕54号）；"
           "例如名单类信息只在村公示栏公示，不上网站（DOMAIN.md §12）。",
       example="事项 SHJZ-005 公开渠道: [社区/企事业单位/村公示栏（电子屏）]；信息 公开渠道: [政府网站]",
-      instead="信息只用事项列出的渠道；确需增加渠道的，先调整标准目录中的事项并报审核。")
+      instead="信息只用事项列出的渠道；确需增加渠道的，先调整标准目录中的事项并报审核。",
+      scope=KEYED)
 def channel_not_in_item(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, record in catalog.models("record"):
@@ -51,7 +52,8 @@ def _where(ctx: Context, kind: str, object_id: str, field: tuple[str | int, ...]
       why="名单类信息按规定期限公示，公示期满后名单不再公开；没有公示期，gongkai 无法按期撤下名单，"
           "只能在公开日期当天之后就把名单从网站上撤下（DOMAIN.md §12）。",
       example="文种: 公示（没有公示期）",
-      instead="公示期: 7　或　公示截止: 2026-04-29")
+      instead="公示期: 7　或　公示截止: 2026-04-29",
+      scope=KEYED)
 def notice_period_missing(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, record in catalog.models("record"):
@@ -65,7 +67,8 @@ def notice_period_missing(ctx: Context) -> Iterator[Finding]:
       what="按工作日（含法定节假日和调休）计算公示期，与规定的最短公示期比较，如低保审核确认名单公示7个工作日。",
       why="民办函〔2019〕52号 社会救助标准指引：低保初审对象名单公示7个工作日；公示期不足，群众来不及监督。",
       example="事项 最低生活保障 / 审核信息；公示期: 5",
-      instead="公示期: 7")
+      instead="公示期: 7",
+      scope=KEYED)
 def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, record in catalog.models("record"):
@@ -119,7 +122,8 @@ def validity_before_formed(ctx: Context) -> Iterator[Finding]:
            "A 的有效性不能是「有效」；B 写了「替代: [A]」的，A 须写「被替代: B」。",
       why="新旧文件的关系要在两边都看得到，读者从旧文件能找到现行文件（DOMAIN.md §12）。",
       example="R2025-004 被替代: R2026-015，但 R2025-004 有效性: 有效",
-      instead="R2025-004: 有效性: 失效 / 被替代: R2026-015；R2026-015: 替代: [R2025-004]")
+      instead="R2025-004: 有效性: 失效 / 被替代: R2026-015；R2026-015: 替代: [R2025-004]",
+      scope=KEYED)
 def replacement_inconsistent(ctx: Context) -> Iterator[Finding]:
     records = ctx.catalog.records
     for path, record in ctx.catalog.models("record"):

@@ -14,7 +14,7 @@ from gongkai.model.request import (
     Request,
     canonical_reason,
 )
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -222,7 +222,8 @@ def correction_notice_late(ctx: Context) -> Iterator[Finding]:
       what="检查 requests/、appeals/ 下的文件名（不含 .yaml）是否等于文件里的编号，且编号不重复。",
       why="看文件名就能找到登记；复制文件后忘记改编号会让两条登记互相覆盖。",
       example="文件 requests/2026/YSQ-2026-002.yaml 里写「编号: YSQ-2026-001」",
-      instead="把文件改名为 YSQ-2026-001.yaml，或把编号改为 YSQ-2026-002。")
+      instead="把文件改名为 YSQ-2026-001.yaml，或把编号改为 YSQ-2026-002。",
+      scope=VIEW)
 def register_file_names(ctx: Context) -> Iterator[Finding]:
     yield from misnamed(ctx, ("request", "appeal"))
 
@@ -282,7 +283,8 @@ def appeal_result_inconsistent(ctx: Context) -> Iterator[Finding]:
       what="检查复议诉讼的「关联申请」是否为 requests/ 中登记的申请编号。",
       why="复议诉讼多因依申请公开的答复而起；关联到登记的申请，才能追溯答复是否合法、是否按期。",
       example="关联申请: YSQ-2026-099（没有这条登记）",
-      instead="关联申请: YSQ-2026-003")
+      instead="关联申请: YSQ-2026-003",
+      scope=VIEW)
 def appeal_request_unknown(ctx: Context) -> Iterator[Finding]:
     known = {request.id for _, request in _requests(ctx)}
     for path, appeal in ctx.catalog.models("appeal"):

@@ -8,7 +8,7 @@ from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
 from gongkai.model.deadline import parse_deadline
 from gongkai.model.record import Record
-from gongkai.rules.base import FILE, Context, Finding, rule
+from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import DueDate
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -32,7 +32,8 @@ def deadline_not_understood(ctx: Context) -> Iterator[Finding]:
       why="《政府信息公开条例》第二十六条：主动公开的政府信息应当自形成或者变更之日起20个工作日内及时公开；"
           "民政部门的标准指引要求10个工作日。",
       example="成文日期: 2026-09-01，公开日期: 2026-09-30，事项时限 10个工作日",
-      instead="在时限内公开；已超期的，写明原因并在考核中说明。")
+      instead="在时限内公开；已超期的，写明原因并在考核中说明。",
+      scope=KEYED)
 def published_late(ctx: Context) -> Iterator[Finding]:
     items = ctx.catalog.items
     for path, record in ctx.catalog.models("record"):
@@ -55,7 +56,8 @@ def published_late(ctx: Context) -> Iterator[Finding]:
       why="政策文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）；"
           "国办发〔2016〕80号要求解读材料与文件同步在政府网站发布。天数在 gongkai.yaml「检查 → 解读时限工作日」中设置。",
       example="文种: 规范性文件（没有「解读」）",
-      instead="解读: [R2026-013]（一条文种为「政策解读」、同日或3个工作日内公开的信息）")
+      instead="解读: [R2026-013]（一条文种为「政策解读」、同日或3个工作日内公开的信息）",
+      scope=KEYED)
 def interpretation_missing(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     allowed = agency.lint.interpretation_days if agency else 3

@@ -67,10 +67,12 @@ def _update(site: Path | None, changed: Mapping[str, SearchDoc | None],
     puts = {url: put for url, put in puts.items() if existing.docs.pages.get(url, [None, None])[1] != put[1]}
     drops = [url for url, doc in changed.items() if doc is None and url in existing.docs.pages]
     count = len(puts) + len(drops)
-    if not count:
+    # cut by older rules, the index would not find what search.js now asks for: rebuilt even when no page changed
+    stale = existing.tokens != files.TOKENS
+    if not count and not stale:
         return IndexUpdate(pages=existing.meta.pages)
     small = existing.meta.pages < REBUILD_BELOW and everything is not None
-    if small or existing.tokens != files.TOKENS or count > max(PATCH_LIMIT, existing.meta.pages // 10):
+    if small or stale or count > max(PATCH_LIMIT, existing.meta.pages // 10):
         return _rebuilt(site, _all_docs(site, existing, changed, everything), count)
     patch = Patch(site, existing)
     try:

@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 SEARCH_DIR = "search"
 FORMAT = 1  # the layout above; an index of another format is rebuilt from the pages the build passes
-TOKENS = 1  # the tokenizer's rules; an index made under other rules is rebuilt from its own page files
+TOKENS = 3  # the tokenizer's rules; an index made under other rules is rebuilt from its own page files
 GROUP = 32
 META = f"{SEARCH_DIR}/meta.json.gz"
 DOCS = f"{SEARCH_DIR}/docs.json.gz"

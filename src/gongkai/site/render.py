@@ -16,6 +16,8 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from gongkai.privacy.markup import literal_masks
+
 TEMPLATES = "templates/site"
 
 
@@ -79,7 +81,11 @@ def _markdown() -> MarkdownIt:
 
 def markdown(text: str | None) -> Markup:
     """A record body rendered from Markdown; raw HTML in it is escaped, never passed through."""
-    text = text or ""
+    return _rendered(literal_masks(text or ""))
+
+
+def _rendered(text: str) -> Markup:
+    """*text* through cmark where it writes markdown-it-py's HTML (the reference), else through markdown-it-py."""
     if _plain().search(text) is None and _EMPTY_ITEM.search(text) is None:
         return Markup(cmarkgfm.markdown_to_html(text, 0))  # the same HTML, ~15× faster (C)
     return Markup(_markdown().render(text))

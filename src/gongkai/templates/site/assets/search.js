@@ -6,6 +6,7 @@
   var UNIT = new RegExp("[" + CJK + "]|[0-9]+|[a-z]+|\\n", "gu");
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
+  var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
   var PAGE = 20, CHUNK = 30, NEAR = 6;
   var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
@@ -41,7 +42,8 @@
   }
 
   // ---- units and keys (tokens.py) ----
-  function normalize(text) { return text.normalize("NFKC").toLowerCase().replace(YEAR_NIAN, "$1 "); }
+  function normalize(text) { return folded(text).replace(YEAR_NIAN, "$1 ").replace(ZEROS, ""); }
+  function folded(text) { return text.normalize("NFKC").toLowerCase().replace(/ü/g, "v"); } // ü typed v (pinyin)
   function units(text) { return (normalize(text).match(UNIT) || []).filter(function (u) { return u !== "\n"; }); }
   function key(parts) { return parts.map(function (p) { return ONE_CJK.test(p) ? p : p + " "; }).join(""); }
   function queryKeys(parts) {
@@ -57,14 +59,15 @@
   function located(text) {
     var norm = "", starts = [], ends = [], at = 0, found = [], match;
     for (var ch of text) {
-      var n = ch.normalize("NFKC").toLowerCase();
+      var n = folded(ch);
       for (var k = 0; k < n.length; k++) { starts.push(at); ends.push(at + ch.length); }
       norm += n; at += ch.length;
     }
     norm = norm.replace(YEAR_NIAN, "$1 ");
     UNIT.lastIndex = 0;
     while ((match = UNIT.exec(norm))) {
-      found.push({ u: match[0], s: starts[match.index], e: ends[match.index + match[0].length - 1] });
+      var u = norm[match.index + match[0].length] === "号" ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
+      found.push({ u: u, s: starts[match.index], e: ends[match.index + match[0].length - 1] });
     }
     return found;
   }
@@ -164,20 +167,64 @@
   }
 
   // ---- a query: words (AND), each one or more ways of writing it (OR) ----
+  // a 文号's year and number are written 〔2026〕12号, 〔2026〕第12号 and 2026年第12号: each finds the others
+  function docNumberWays(parts) {
+    var bare = [], ways = [parts];
+    for (var i = 0; i < parts.length; i++) {
+      bare.push(parts[i]);
+      if (!YEAR.test(parts[i])) continue;
+      var j = i + 1;
+      if (parts[j] === "年") j++;
+      if (parts[j] === "第") j++;
+      if (j > i + 1 && NUMBER.test(parts[j] || "")) i = j - 1;
+    }
+    [bare, withDi(bare)].forEach(function (way) {
+      if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way);
+    });
+    return ways;
+  }
+  // every way *parts* may stand in a page: its 文号 writings, and at its ends what the page's own text dropped —
+  // a query ending 2026年 where the page reads 2026年12月 (the page has 2026 12), one starting 年12 (2026年12),
+  // one ending 012 where the page reads 012号 (the page has 12)
+  function writings(parts) {
+    var ways = docNumberWays(parts), last = parts.length - 1;
+    function add(way) { if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way); }
+    if (last > 0 && parts[last] === "年" && YEAR.test(parts[last - 1])) add(parts.slice(0, last));
+    if (last > 0 && parts[0] === "年" && NUMBER.test(parts[1])) add(parts.slice(1));
+    if (/^0+[0-9]/.test(parts[last])) add(parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, "")]));
+    return ways;
+  }
+  function withDi(parts) {
+    var found = [];
+    parts.forEach(function (p, i) {
+      found.push(p);
+      if (YEAR.test(p) && NUMBER.test(parts[i + 1] || "")) found.push("第");
+    });
+    return found;
+  }
   async function plan(query) {
-    var words = [], short = [];
+    var words = [], short = [], letters = normalize(query).replace(/\s+/g, "");
+    if (/\s/.test(query.trim()) && /^[a-z]{2,}$/.test(letters)) { // pinyin typed apart: di bao, Di Bao
+      var apart = await sounds(letters);
+      if (apart.length) {
+        words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
+        return { words: words, short: short, phrase: null };
+      }
+    }
     for (var raw of query.split(/\s+/)) {
       var parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
-      var word = { raw: raw, ways: [parts], said: "", others: [] };
+      var word = { raw: raw, ways: writings(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
       }
       words.push(word);
     }
-    return { words: words, short: short };
+    // words typed apart (安民 〔2026〕 12 号): the pages holding them together rank first
+    var phrase = words.length > 1 ? units(query) : null;
+    return { words: words, short: short, phrase: phrase };
   }
   async function matches(words, filters) {
     var wanted = [];
@@ -202,6 +249,30 @@
     });
     return found || new Map();
   }
+  // the words of a query that mixes numbers and Chinese (2026年低保, 低保2026), cut where they meet; null when no
+  // word mixes them, when a piece is one character, or for what looks like a 文号, which is never cut: brackets, a
+  // number before 号, a year and a number (安民〔2026〕1 is no 文号 there is, not 安民 and 2026 and 1)
+  function pieces(words) {
+    var found = [], cut = false;
+    for (var w = 0; w < words.length; w++) {
+      var parts = words[w].ways[0], groups = [];
+      if (words[w].said || /[〔〕[\]()（）【】［］]/.test(words[w].raw) || parts.some(function (p, i) {
+        return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
+      })) return null;
+      parts.forEach(function (p, i) {
+        if (p === "年" && YEAR.test(parts[i - 1] || "")) return; // 2026年: the year
+        var last = groups[groups.length - 1];
+        if (last && ONE_CJK.test(p) && ONE_CJK.test(last[last.length - 1])) last.push(p);
+        else groups.push([p]);
+      });
+      if (groups.length > 1) cut = true;
+      for (var g of groups) {
+        if (g.length === 1 && ONE_CJK.test(g[0])) return null;
+        found.push({ raw: g.join(""), ways: [g], said: "", others: [] });
+      }
+    }
+    return cut ? found : null;
+  }
   // first the pages with content, the query in their title, the directory's own pages; within each, newest first
   function coarse(found) {
     var empty = new Set(meta.empty), ranks = [[], [], [], [], [], [], [], []], order = [];
@@ -212,8 +283,9 @@
     return order;
   }
   // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
-  function judge(words, page, entry, text) {
+  function judge(words, page, entry, text, phrase) {
     var where = 0, title = [], body = [];
+    var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
       var ways = words[w].ways, inTitle = spans(entry[1], ways);
       if (inTitle.length) { title = title.concat(inTitle); continue; }
@@ -223,11 +295,11 @@
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
-    return { page: page, entry: entry, text: text, where: where, cover: cover, empty: entry[5], nav: entry[4] !== "record",
+    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], nav: entry[4] !== "record",
              title: title, body: body.sort(function (a, b) { return a.s - b.s; }) };
   }
   function finer(a, b) {
-    return a.empty - b.empty || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
+    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
   }
   async function more(state) {
     while (state.ready.length < state.shown + PAGE && state.next < state.order.length) {
@@ -237,7 +309,7 @@
       var texts = await Promise.all(batch.map(function (p) { return load("t/" + p + ".json.gz"); }));
       var judged = [];
       batch.forEach(function (p, i) {
-        var hit = entries[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i]) : null;
+        var hit = entries[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i], state.phrase) : null;
         if (hit) judged.push(hit); else state.dropped++;
       });
       state.ready = state.ready.concat(judged.sort(finer));
@@ -303,13 +375,13 @@
       return scored.get(b) - scored.get(a) || a.length - b.length;
     }).slice(0, NEAR);
   }
-  function offer(label, terms) { // a line of links, each searching for one term
+  function offer(label, terms) { // a line of links, each searching for one term (or [link text, term])
     var box = document.getElementById("search-near"), p = document.createElement("p");
     p.appendChild(document.createTextNode(label));
     terms.forEach(function (t, i) {
       var a = document.createElement("a");
-      a.href = "?q=" + encodeURIComponent(t);
-      a.textContent = t;
+      a.href = "?q=" + encodeURIComponent(Array.isArray(t) ? t[1] : t);
+      a.textContent = Array.isArray(t) ? t[0] : t;
       if (i) p.appendChild(document.createTextNode("、"));
       p.appendChild(a);
     });
@@ -330,6 +402,13 @@
     button.hidden = state.shown >= state.ready.length && state.next >= state.order.length;
     if (focus && shown.length) list.children[start].querySelector("a").focus();
   }
+  function named(filters) { return filters.map(function (f) { return f[0] + "“" + f[1] + "”"; }).join("、"); }
+  // how many pages the words find without any filter (counted as the status line counts)
+  async function unfiltered(words) {
+    var state = { order: coarse(await matches(words, [])), ready: [], shown: 0, next: 0, dropped: 0, words: words };
+    await more(state);
+    return state.ready.length ? state.order.length - state.dropped : 0;
+  }
   function status(text) { document.getElementById("search-status").textContent = text; }
 
   async function run(query, filters) {
@@ -346,23 +425,45 @@
       return;
     }
     mine.words = asked.words;
+    mine.phrase = asked.phrase;
     mine.order = coarse(await matches(asked.words, filters));
     await more(mine);
+    var apart = mine.ready.length ? null : pieces(asked.words);
+    if (apart) { // 2026年低保 is on no page whole: the pages holding 2026 and 低保
+      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
+      mine.order = coarse(await matches(apart, filters));
+      await more(mine);
+    }
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
+    if (apart && mine.ready.length) {
+      said.push("没有找到连续的“" + query.trim() + "”，下面是同时包含" + apart.map(function (w) {
+        return "“" + w.raw + "”"; }).join("和") + "的结果");
+    }
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
       others = others.concat(w.others);
     });
     if (others.length) offer("拼音还可能是：", others);
     var what = query.trim() ? "“" + query.trim() + "”" : "所选条件";
+    if (!mine.ready.length && filters.length && asked.words.length) {
+      // the filters, not the words, left nothing: never tell the reader there is no such information
+      var without = await unfiltered(asked.words);
+      if (current !== mine) return;
+      if (without) {
+        status((said.length ? said.join("；") + "。" : "") + "在所选条件（" + named(filters) + "）下没有找到" + what +
+               "。不加筛选共有 " + without + " 条结果。");
+        offer("", [["不加筛选查看全部 " + without + " 条", query.trim()]]);
+        return;
+      }
+    }
     if (!mine.ready.length) {
       status((said.length ? said.join("；") + "。" : "") + "没有找到与" + what + "相关的公开信息。");
       showNear(query);
       return;
     }
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
-           (filters.length ? "（已按" + filters.map(function (f) { return f[0] + "“" + f[1] + "”"; }).join("、") + "筛选）" : "") + "。");
+           (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
     render(mine, false);
   }
 
@@ -387,6 +488,7 @@
   async function start() {
     var form = document.getElementById("search-form");
     if (!form) return;
+    document.getElementById("search-unavailable").hidden = true;
     try {
       meta = await load("meta.json.gz");
     } catch (e) {
@@ -417,6 +519,7 @@
   // for the tests and the benchmark: the same keys as tokens.query_keys, and a search without the page
   window.gongkaiSearch = {
     keys: function (text) { return queryKeys(units(text)); },
+    ways: function (text) { return writings(units(text)).map(queryKeys); },
     run: function (query, filters) { return run(query, filters || []); }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start().catch(failed); });

@@ -1,0 +1,163 @@
+"""The catalog as KEYED and VIEW rules see it in an incremental run: the files to check, every file that is not a
+record, and the other records looked up by id from what the last run kept of them (their Facts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.files import ParsedFile
+from gongkai.diagnostics import Location
+from gongkai.recheck.state import Facts, Key
+from gongkai.rules import Context
+from gongkai.rules.base import RECORD_PARTS
+
+PART_NAMES = tuple(sorted(RECORD_PARTS))  # the order of Facts.parts
+
+
+def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
+    """(defines, refers): the name, id and 索引号 a file holds, and the ids it looks up.
+
+    A KEYED finding in a file depends on the records that share one of these with it: a change to a file re-checks
+    every file that defines or refers to what the changed file defined before or defines now.
+    """
+    stem = parsed.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    defines: list[Key] = [(parsed.kind, stem)]  # an unreadable file's name is what references to it are checked by
+    refers: list[Key] = []
+    model = parsed.model
+    if model is not None and isinstance(getattr(model, "id", None), str) and model.id != stem:
+        defines.append((parsed.kind, model.id))
+    if parsed.kind == "record" and model is not None:
+        if model.index_number is not None:
+            defines.append(("索引号", model.index_number))
+        if model.item is not None:
+            refers.append(("item", model.item))
+        others = [*model.interpretations, *model.replaces, model.forwards, model.replaced_by]
+        refers.extend(("record", other) for other in others if other is not None)
+    elif parsed.kind == "ledger" and model is not None:
+        refers.extend(("record", other) for other in model.record_ids())
+    return tuple(defines), tuple(refers)
+
+
+class Index:
+    """What every file of the catalog defines, from the facts: the lookups a View answers without loading records."""
+
+    def __init__(self, facts: dict[str, Facts]) -> None:
+        self.facts = facts
+        self.order = sorted(facts)
+
+    @cached_property
+    def paths(self) -> dict[tuple[str, str], str]:
+        """(kind, id) → the first valid file (by path) with that id: Catalog.paths."""
+        found: dict[tuple[str, str], str] = {}
+        for path in self.order:
+            facts = self.facts[path]
+            if facts.object_id is not None:
+                found.setdefault((facts.kind, facts.object_id), path)
+        return found
+
+    @cached_property
+    def holders(self) -> dict[str, str]:
+        """索引号 → id of its first record: Catalog.index_holders."""
+        found: dict[str, str] = {}
+        for path in self.order:
+            facts = self.facts[path]
+            if facts.kind == "record" and facts.valid and facts.object_id is not None:
+                for kind, value in facts.defines:
+                    if kind == "索引号":
+                        found.setdefault(value, facts.object_id)
+        return found
+
+    def unreadable(self, kind: str) -> set[str]:
+        """Catalog.unreadable: the names of the files of *kind* that could not be loaded."""
+        return {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.facts.items() if f.kind == kind and not f.valid}
+
+    def sharing(self, keys: set[Key]) -> set[str]:
+        """Paths of the files that define or refer to any of *keys*."""
+        return {path for path, facts in self.facts.items()
+                if not keys.isdisjoint(facts.defines) or not keys.isdisjoint(facts.refers)}
+
+    def parts(self, name: str) -> list[tuple[str, str, Any]]:
+        """Context.record_parts from the parts kept with each valid record."""
+        at = PART_NAMES.index(name)
+        found = []
+        for path in self.order:
+            facts = self.facts[path]
+            if facts.kind == "record" and facts.valid and facts.object_id is not None:
+                found.append((path, facts.object_id, facts.parts[at]))
+        return found
+
+
+class LazyRecords(Mapping[str, Any]):
+    """catalog.records of a View: id → the first record with it, read only when a rule looks it up."""
+
+    def __init__(self, index: Index, fetch: Callable[[str], ParsedFile]) -> None:
+        self.index, self.fetch = index, fetch
+
+    def __getitem__(self, object_id: str) -> Any:
+        return self.fetch(self.index.paths[("record", object_id)]).model
+
+    def __contains__(self, object_id: object) -> bool:
+        return ("record", object_id) in self.index.paths
+
+    def __iter__(self) -> Iterator[str]:
+        return (object_id for kind, object_id in self.index.paths if kind == "record")
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@dataclass
+class View(Catalog):
+    """A Catalog whose records are the files to check; every other record is looked up through the Index."""
+
+    index: Index | None = None
+    fetch: Callable[[str], ParsedFile] = field(default=lambda path: ParsedFile(path, "", ""), repr=False)
+
+    @cached_property
+    def records(self) -> dict[str, Any]:
+        assert self.index is not None
+        return LazyRecords(self.index, self.fetch)  # type: ignore[return-value]  # read-only, as rules use it
+
+    @cached_property
+    def paths(self) -> dict[tuple[str, str], str]:
+        assert self.index is not None
+        return self.index.paths
+
+    @cached_property
+    def index_holders(self) -> dict[str, str]:
+        assert self.index is not None
+        return self.index.holders
+
+    def unreadable(self, kind: str) -> set[str]:
+        assert self.index is not None
+        return self.index.unreadable(kind)
+
+    def locate(self, location: Location, prefer_key: bool = False) -> tuple[str | None, int | None, int | None]:
+        """Catalog.locate, reading the file first when it is a record this View has not loaded."""
+        assert self.index is not None
+        path = location.path
+        if path is None and location.object_id is not None:
+            path = next((p for (k, i), p in self.paths.items() if i == location.object_id and k != "agency"), None)
+        if path is not None and path not in self.files and path in self.index.facts:
+            self.files[path] = self.fetch(path)
+        return super().locate(location, prefer_key)
+
+
+@dataclass
+class PartsContext(Context):
+    """A Context whose record parts come from the facts (computed when each record was last read)."""
+
+    index: Index | None = None
+
+    def record_parts(self, name: str) -> list[tuple[str, str, Any]]:
+        assert self.index is not None
+        return self.index.parts(name)
+
+
+def parts_of(context: Context, model: Any) -> tuple[Any, ...]:
+    """Every registered part of one record, in PART_NAMES order."""
+    return tuple(RECORD_PARTS[name](context, model) for name in PART_NAMES)
