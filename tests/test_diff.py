@@ -157,6 +157,22 @@ def test_since_date(repo: Path, gk: Gk) -> None:
     assert gk("diff", "-C", repo / "catalog", "--since", "2000-13-01").code == 2
 
 
+def test_since_date_up_to_a_revision(repo: Path, gk: Gk) -> None:
+    """--since DATE REV: from the last commit before DATE to REV — the revision written is not ignored."""
+    edit(repo / ITEM_PATH, "公开方式: 主动", "公开方式: 依申请")
+    commit_at(repo, "改为依申请", "2030-01-10T10:00:00+08:00")
+    edit(repo / ITEM_PATH, "二级事项: 审批信息", "二级事项: 审批结果")
+    commit_at(repo, "改二级事项", "2030-03-10T10:00:00+08:00")
+    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群众")  # not committed
+    run = gk("diff", "-C", repo / "catalog", "--since", "2030-02-01", "HEAD")
+    assert "二级事项：「审批信息」→「审批结果」" in run.out
+    assert "公开对象" not in run.out and "公开方式" not in run.out
+    worktree = gk("diff", "-C", repo / "catalog", "--since", "2030-02-01")
+    assert "公开对象" in worktree.out and "二级事项" in worktree.out
+    both = gk("diff", "-C", repo / "catalog", "--since", "2030-02-01", "HEAD~1", "HEAD")
+    assert both.code == 2 and "只能再写一个新版本" in both.err
+
+
 def test_chinese_paths_and_messages(repo: Path, gk: Gk) -> None:
     base = git(repo, "rev-parse", "HEAD").strip()
     git(repo, "mv", ITEM_PATH, "catalog/items/shjz/低保.yaml")

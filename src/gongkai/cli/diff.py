@@ -44,7 +44,7 @@ def diff_command(
     例：gongkai diff（HEAD 与工作区）；gongkai diff HEAD~3；gongkai diff v1..v2；gongkai diff --since 2026-01-01。
     退出码：0（有无变化都是 0；加 --exit-code 时有变化为 1）；2 用法错误（如版本不存在）。
     """
-    old, new = parse_range(first, second)
+    old, new = parse_range(first, second, since=since is not None)
     day = parse_date(since, "--since") if since else None
     result = diff_catalog(catalog, old, new, since=day, use_cache=not no_cache)
     out.print(RENDERERS[format.value](result), end="", markup=False)

@@ -12,13 +12,22 @@ from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.sources import Source, WorkingTree
 from gongkai.diff.compare import compare_files
 from gongkai.diff.model import CatalogDiff, Change, Side
+from gongkai.errors import UsageProblem
 
 WORKTREE = "worktree"
 Triple = tuple[str, str | None, str | None]  # (catalog-relative path, old blob, new blob)
 
 
-def parse_range(first: str | None, second: str | None) -> tuple[str, str]:
-    """`[A] [B]` or `A..B` from the command line → (old, new); the defaults are HEAD and the working tree."""
+def parse_range(first: str | None, second: str | None, since: bool = False) -> tuple[str, str]:
+    """`[A] [B]` or `A..B` from the command line → (old, new); the defaults are HEAD and the working tree.
+
+    With --since the old side is the last commit before that day, so the one revision written is the new side.
+    """
+    if since and first is not None:
+        if second is not None or ".." in first:
+            raise UsageProblem("--since 已经指定了旧版本（该日之前的最后一次提交），只能再写一个新版本，"
+                               "如 gongkai diff --since 2026-01-01 v2；不写则与工作区比较")
+        return "HEAD", first
     if first and ".." in first and second is None:
         old, _, new = first.partition("..")
         return old or "HEAD", new or "HEAD"
