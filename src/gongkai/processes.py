@@ -6,7 +6,8 @@ import ctypes
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import TypeVar
 
@@ -23,6 +24,8 @@ def worker_start() -> None:
     before the main process can say 「已中断」; a worker whose parent was killed would go on working for nobody.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while it forked (below)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # Linux: the kernel ends the worker when its parent dies
@@ -38,13 +41,31 @@ def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
     On success the pool is closed and its workers joined; on Ctrl+C or an error they are ended at once, so the main
     process can report and exit without waiting for the work still queued.
     """
-    pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
+    pool = None
     try:
+        with _interrupts_held():
+            pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
         results = pool.map(work, parts, chunksize=1)
         pool.close()
     except BaseException:
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
         raise
     finally:
-        pool.join()
+        if pool is not None:
+            pool.join()
     return results
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C while workers are forked: one arriving between a fork and the worker's own start would otherwise
+    reach a worker not yet ignoring it (a traceback on screen). Held, it reaches this process when the forking ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
