@@ -2,20 +2,19 @@
 
 A worker also scans what it wrote for personal data (the output scan, on the bytes it just put in staging), so the
 scan before publishing costs no more wall time than the making; the main process scans whatever no worker did.
-Workers ignore Ctrl+C (the main process stops them) and end with the main process even when it is killed
-(PR_SET_PDEATHSIG), so an interrupted build leaves no worker behind and prints no worker traceback.
+Workers are gongkai.forking's: they ignore Ctrl+C (the main process stops them) and end with the main process even
+when it is killed, so an interrupted build leaves no worker behind and prints no worker traceback.
 """
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from gongkai.forking import worker_start
 from gongkai.site.artifact import Artifact
 
 MIN_PARALLEL = 2000
@@ -55,7 +54,7 @@ def make_all(todo: list[tuple[Artifact, str]], write: Write, search: bool, check
         return Batch([_make(artifact, key, write, search) for artifact, key in todo])
     _state.update(todo=todo, write=write, search=search, check=check)
     shares = [range(start, len(todo), workers) for start in range(workers)]
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_start)
     try:
         results = pool.map(_work, shares)
         pool.close()
@@ -83,14 +82,3 @@ def _work(indices: range) -> tuple[list[Made], list[Any]]:
     made = [_make(todo[i][0], todo[i][1], _state["write"], _state["search"]) for i in indices]
     check: Check | None = _state["check"]
     return made, check(made) if check is not None else []
-
-
-def _worker_start() -> None:
-    """In a worker: leave Ctrl+C to the main process, and die with it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: the kernel ends the worker when its parent dies
-    except (OSError, AttributeError):
-        pass
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
