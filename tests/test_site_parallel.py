@@ -49,3 +49,23 @@ def test_output_scan_stops_a_page_the_gate_let_through(cat: CatalogDir, gk: Gk, 
     assert "search/" in said  # the index's files are scanned too (here or in workers)
     assert "11010519491231002X" not in run.out + run.err
     assert _files(site) == before
+
+
+
+def test_forked_gate_scan_holds_back_the_same_records(bundled: Path, gk: Gk, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    leaked = (bundled / "records/2025/R2025-002.yaml").read_text(encoding="utf-8")
+    (bundled / "records/2025/R2025-902.yaml").write_text(
+        leaked.replace("R2025-002", "R2025-902", 1).replace("00002", "00902")
+        .replace("为方便群众办理婚姻登记", f"联系人{LEAK}。为方便群众办理婚姻登记"), encoding="utf-8")
+    sites, said = {}, {}
+    for name, min_parallel in (("one", 1_000_000), ("many", 1)):
+        monkeypatch.setattr("gongkai.privacy.scan._PROCESS", {})  # nothing remembered from the other scan
+        monkeypatch.setattr("gongkai.privacy.documents._PDF_READ", {})
+        monkeypatch.setattr("gongkai.privacy.scan.MIN_PARALLEL", min_parallel)
+        run = gk("build-site", bundled, "--out", tmp_path / name, "--no-cache")
+        said[name], sites[name] = run.out + run.err, _files(tmp_path / name)
+    assert "R2025-902" in said["many"] and "11010519491231002X" not in said["many"]
+    assert "records/R2025-902.html" not in sites["many"]
+    assert "records/R2025-002.html" in sites["many"] and "files/2025/R2025-002.pdf" in sites["many"]
+    assert said["one"].replace("one", "many") == said["many"] and sites["one"] == sites["many"]

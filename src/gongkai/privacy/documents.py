@@ -231,12 +231,27 @@ def pdf_segments(data: bytes, label: str) -> list[Segment]:
             pieces = _pdf_pieces(data)
         except Unreadable as exc:
             pieces = str(exc)
-        if len(_PDF_READ) >= MAX_REMEMBERED:
-            del _PDF_READ[next(iter(_PDF_READ))]
-        _PDF_READ[key] = pieces
+        _remember(key, pieces)
     if isinstance(pieces, str):
         raise Unreadable(pieces)
     return [Segment(text, label + where) for text, where in pieces]
+
+
+def pdf_reads() -> dict[bytes, list[tuple[str, str]] | str]:
+    """What this process has read of PDFs, by a hash of their bytes: a forked worker hands it to its parent."""
+    return dict(_PDF_READ)
+
+
+def remember_pdf_reads(found: dict[bytes, list[tuple[str, str]] | str]) -> None:
+    """Keep what a forked worker read of PDFs, so this process (and the workers it forks later) reads none again."""
+    for key, pieces in found.items():
+        _remember(key, pieces)
+
+
+def _remember(key: bytes, pieces: list[tuple[str, str]] | str) -> None:
+    if key not in _PDF_READ and len(_PDF_READ) >= MAX_REMEMBERED:
+        del _PDF_READ[next(iter(_PDF_READ))]
+    _PDF_READ[key] = pieces
 
 
 def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:

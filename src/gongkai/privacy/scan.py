@@ -23,7 +23,8 @@ from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import KINDS, bureau_values, find
-from gongkai.privacy.documents import document_segments
+from gongkai.forking import in_parallel, ranges, shared
+from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
 from gongkai.privacy.extract import Table, Unreadable, markdown_segments, markdown_tables
 from gongkai.privacy.fields import FieldPath
 from gongkai.privacy.findings import (
@@ -48,6 +49,7 @@ class RecordScan:
 
 
 MEMO_KEY = "privacy:records:v2"
+MIN_PARALLEL = 1000  # records to scan from which forked workers pay for themselves
 _PROCESS: dict[str, RecordScan] = {}
 Reader = Callable[[str], bytes | None]
 
@@ -134,17 +136,27 @@ class Scanner:
         remembered = None if self.catalog.partial else self.cache.memo(MEMO_KEY)
         known: dict[str, RecordScan] = remembered if isinstance(remembered, dict) else {}
         used: dict[str, RecordScan] = {}
-        for record in self.catalog.records.values():
-            if not record.is_public:
-                continue
-            key = self.key(record)
-            scan = _PROCESS.get(key) or known.get(key) or scan_parts(record, self.allowed, self.read)
+        public = [(record, self.key(record)) for record in self.catalog.records.values() if record.is_public]
+        fresh = self._scan_all([record for record, key in public if key not in _PROCESS and key not in known])
+        for record, key in public:
+            scan = _PROCESS.get(key) or known.get(key) or fresh[record.id]
             _PROCESS[key] = used[key] = scan
             self.results[record.id] = scan
         if used.keys() != known.keys() and not self.catalog.partial:
             self.cache.put_memo(MEMO_KEY, used)
         self.cache.save_stats()
         return self.results
+
+    def _scan_all(self, records: list[Record]) -> dict[str, RecordScan]:
+        """Scan *records*: on every core when there are many, each record by the same code as alone (scan_parts)."""
+        parallel = len(records) >= MIN_PARALLEL and getattr(self.catalog.source, "root", None) is not None
+        parts = ranges(len(records), parallel)
+        shares = in_parallel(_scan_share, parts, (records, self.allowed, self.read))
+        if len(parts) > 1:
+            for _, read in shares:
+                remember_pdf_reads(read)
+        return {record.id: scan for (scans, _), part in zip(shares, parts)
+                for record, scan in zip(records[part.start:part.stop], scans)}
 
     def item_findings(self, item: Item) -> list[PrivacyFinding]:
         """Personal data in any field of *item*: an item of the catalog is looked at once (every GK60x rule and the
@@ -190,6 +202,14 @@ class Scanner:
             return read_attachment(self.catalog, path)
         except AttachmentRefused:
             return None
+
+
+def _scan_share(part: range) -> tuple[list[RecordScan], dict[bytes, list[tuple[str, str]] | str]]:
+    """In a worker (or alone): the scans of *part* of the records, and the PDFs read on the way (for the parent)."""
+    records, allowed, read = shared()
+    before = set(pdf_reads())
+    scans = [scan_parts(record, allowed, read) for record in records[part.start:part.stop]]
+    return scans, {key: pieces for key, pieces in pdf_reads().items() if key not in before}
 
 
 _SCANNERS: dict[int, Scanner] = {}

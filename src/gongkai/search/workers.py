@@ -1,36 +1,8 @@
-"""Forked workers for the index's longest loops (writing shards), sharing the parent's data without pickling it."""
+"""Forked workers for the index's longest loops (writing shards): gongkai.forking's, which ignore Ctrl+C and die
+with the build."""
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable
-from typing import Any, TypeVar
+from gongkai.forking import in_parallel, ranges, shared
 
-from gongkai.processes import map_in_workers
-
-T = TypeVar("T")
-_shared: dict[str, Any] = {}  # what forked workers read (inherited, never pickled)
-
-
-def shared() -> Any:
-    """The items that in_parallel() was given (in the worker or, with one part, in the caller)."""
-    return _shared["items"]
-
-
-def ranges(size: int, parallel: bool) -> list[range]:
-    """*size* items cut into one range per worker (one range when not *parallel* or the platform cannot fork)."""
-    count = min(os.cpu_count() or 1, 4) if parallel and "fork" in multiprocessing.get_all_start_methods() else 1
-    step = max(1, -(-size // count))
-    return [range(start, min(start + step, size)) for start in range(0, size, step)] or [range(0)]
-
-
-def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> list[T]:
-    """work() on each part, in forked workers when there are several parts; the results in order."""
-    _shared["items"] = items
-    try:
-        if len(parts) == 1:
-            return [work(parts[0])]
-        return map_in_workers(work, parts, len(parts), multiprocessing.get_context("fork"))
-    finally:
-        _shared.clear()
+__all__ = ["in_parallel", "ranges", "shared"]

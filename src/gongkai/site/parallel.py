@@ -2,8 +2,8 @@
 
 A worker also scans what it wrote for personal data (the output scan, on the bytes it just put in staging), so the
 scan before publishing costs no more wall time than the making; the main process scans whatever no worker did.
-Workers ignore Ctrl+C (the main process stops them) and end with the main process even when it is killed
-(PR_SET_PDEATHSIG), so an interrupted build leaves no worker behind and prints no worker traceback.
+Workers are gongkai.processes': they ignore Ctrl+C (the main process stops them) and end with the main process even
+when it is killed, so an interrupted build leaves no worker behind and prints no worker traceback.
 """
 
 from __future__ import annotations

@@ -1,0 +1,46 @@
+"""Forked workers that share the parent's data without pickling it.
+
+The build's loops over every record or file (the gate's privacy scan, the search index's shards, the output scan of
+what no page worker scanned) run here on every core, in gongkai.processes' pools: workers leave Ctrl+C to the main
+process and die with it, so an interrupted command leaves no worker behind and prints no worker traceback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from gongkai.processes import map_in_workers
+
+T = TypeVar("T")
+_shared: dict[str, Any] = {}  # what forked workers read (inherited, never pickled)
+
+
+def can_fork() -> bool:
+    """True when there are several cores and the platform can fork."""
+    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def shared() -> Any:
+    """The items that in_parallel() was given (in the worker or, with one part, in the caller)."""
+    return _shared["items"]
+
+
+def ranges(size: int, parallel: bool) -> list[range]:
+    """*size* items cut into one range per worker (one range when not *parallel* or the platform cannot fork)."""
+    count = min(os.cpu_count() or 1, 4) if parallel and can_fork() else 1
+    step = max(1, -(-size // count))
+    return [range(start, min(start + step, size)) for start in range(0, size, step)] or [range(0)]
+
+
+def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> list[T]:
+    """work() on each part, in forked workers when there are several parts; the results in order."""
+    _shared["items"] = items
+    try:
+        if len(parts) == 1:
+            return [work(parts[0])]
+        return map_in_workers(work, parts, len(parts), multiprocessing.get_context("fork"))
+    finally:
+        _shared.clear()
