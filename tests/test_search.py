@@ -219,7 +219,7 @@ def test_workers_write_the_same_index(tmp_path: Path, monkeypatch: pytest.Monkey
     alone = update_index(tmp_path, {d.url: d for d in many}).files
     assert sum(path.startswith("search/s/") for path in alone) >= 8
     monkeypatch.setattr("gongkai.search.build.PARALLEL_SHARDS", 1)
-    monkeypatch.setattr("gongkai.search.workers.os.cpu_count", lambda: 3)
+    monkeypatch.setattr("gongkai.forking.os.cpu_count", lambda: 3)
     assert update_index(tmp_path, {d.url: d for d in many}).files == alone
 
 
@@ -233,7 +233,7 @@ def test_workers_patch_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     alone = update_index(tmp_path, changes)
     assert not alone.rebuilt and sum(path.startswith("search/s/") for path in alone.files) >= 8
     monkeypatch.setattr("gongkai.search.patch.PARALLEL_SHARDS", 1)
-    monkeypatch.setattr("gongkai.search.workers.os.cpu_count", lambda: 3)
+    monkeypatch.setattr("gongkai.forking.os.cpu_count", lambda: 3)
     together = update_index(tmp_path, changes)
     assert together.files == alone.files and together.removed == alone.removed
     write(tmp_path, together)
