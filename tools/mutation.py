@@ -277,7 +277,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("groups", nargs="*", help="groups to run: " + ", ".join(GROUPS))
     parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
-    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants of the last run (runs nothing)")
     parser.add_argument("--retry", action="store_true", help="try only the last run's survivors again")
     parser.add_argument("--tests", nargs="+", metavar="FILE",
                         help="run only these test files (a lower bound: the group's other tests may kill more)")
@@ -287,7 +287,7 @@ def main(argv: list[str]) -> int:
     unknown = [n for n in names if n not in GROUPS]
     if unknown:
         parser.error(f"unknown groups: {unknown}")
-    if not args.report:
+    if not (args.report or args.survivors):  # listing survivors must not start a run that replaces them
         for name in names:
             print(f"mutmut: {name} …", flush=True)
             group = GROUPS[name] if not args.tests else Group(GROUPS[name].mutate, tuple(args.tests))
