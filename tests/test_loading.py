@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -164,3 +166,15 @@ def test_no_traceback_for_any_bad_file(gk, cat):
     run = gk("validate", cat.root)
     assert run.code == 1
     assert "Traceback" not in run.out + run.err
+
+
+def test_the_folders_of_a_capability_are_listed_before_it_is_imported():
+    """catalog.kinds names calendar/ and consultations/ without importing their readers; reading one registers it."""
+    script = ("import sys; from gongkai.catalog.kinds import FOLDERS, PROVIDERS; "
+              "from gongkai.catalog.files import KINDS, spec_of; "
+              "assert 'notice' not in KINDS and 'gongkai.holidays' not in sys.modules; "
+              "assert FOLDERS['calendar'] == 'notice' and FOLDERS['consultations'] == 'inquiry'; "
+              "assert all(spec_of(kind) is not None for kind in PROVIDERS); "
+              "assert 'gongkai.holidays' in sys.modules and 'gongkai.consultations' in sys.modules; "
+              "assert set(FOLDERS.values()) <= set(KINDS)")
+    subprocess.run([sys.executable, "-c", script], check=True)

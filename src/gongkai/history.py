@@ -12,7 +12,7 @@ from typing import Any
 from gongkai.privacy.mask import mask_log
 from gongkai.catalog import find_root
 from gongkai.catalog.cache import cache_for
-from gongkai.catalog.files import kind_of
+from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
 from gongkai.diff.render import describe

@@ -6,14 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# The kinds of file the rules read (calendar/, consultations/) register themselves when imported: before the listing,
-# so that a run answered from the cache lists the same files as a cold one.
-from gongkai import consultations, holidays  # noqa: F401
-from gongkai.catalog import Catalog, load, open_catalog, scan
+from typing import TYPE_CHECKING
+
+from gongkai.catalog.listing import open_catalog, scan
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
 from gongkai.output.excerpt import source_lines
 from gongkai.output.text import LineReader
+
+if TYPE_CHECKING:
+    from gongkai.catalog.loader import Catalog
 
 MEMO_PREFIX = "validate:"
 
@@ -40,6 +42,7 @@ def validate(path: Path, today: dt.date, use_cache: bool = True) -> Validation:
     if isinstance(remembered, Report):
         return Validation(remembered, source, None)
     if cache.db is None:  # no cache (--no-cache): the reference an incremental run must equal, every rule on all
+        from gongkai.catalog.loader import load
         from gongkai.lint import lint
 
         catalog = load(source, listing, cache)

@@ -14,8 +14,9 @@ from ruamel.yaml.comments import CommentedMap
 from gongkai.authoring import document
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, any_text
-from gongkai.catalog.files import KINDS, YAML_SUFFIXES, kind_of
-from gongkai.catalog.load import catalog_root_of
+from gongkai.catalog.files import KINDS
+from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
+from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
 from gongkai.files_io import write_atomic

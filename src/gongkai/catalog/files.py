@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from importlib import import_module
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode
+from gongkai.catalog.kinds import LABELS, PROVIDERS
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.catalog.scalars import find_rewrites
@@ -66,47 +68,33 @@ def pydantic_builder(model: type[BaseModel]) -> Builder:
     return build
 
 
-def model_kind(name: str, label: str, model: type[BaseModel], normalize: bool = False) -> FileKind:
+def model_kind(name: str, model: type[BaseModel], normalize: bool = False) -> FileKind:
     """A kind of file read by a pydantic model."""
-    return FileKind(name, label, pydantic_builder(model), normalize, model)
+    return FileKind(name, LABELS[name], pydantic_builder(model), normalize, model)
 
 
 KINDS: dict[str, FileKind] = {
-    "agency": model_kind("agency", "机关设置", Agency),
-    "item": model_kind("item", "公开事项", Item, normalize=True),
-    "record": model_kind("record", "公开信息", Record, normalize=True),
-    "ledger": model_kind("ledger", "移交台账", Ledger),
-    "portal": model_kind("portal", "门户导出台账", PortalLedger),
-    "request": model_kind("request", "依申请公开登记", Request),
-    "appeal": model_kind("appeal", "行政复议诉讼登记", Appeal),
-    "annual": model_kind("annual", "年度报告数据", AnnualData),
+    "agency": model_kind("agency", Agency),
+    "item": model_kind("item", Item, normalize=True),
+    "record": model_kind("record", Record, normalize=True),
+    "ledger": model_kind("ledger", Ledger),
+    "portal": model_kind("portal", PortalLedger),
+    "request": model_kind("request", Request),
+    "appeal": model_kind("appeal", Appeal),
+    "annual": model_kind("annual", AnnualData),
 }
-# Top folders of the catalog and the kind of YAML file each holds.
-FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
-                         "requests": "request", "appeals": "appeal", "annual": "annual"}
 
 
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def register_kind(kind: FileKind, folder: str | None = None) -> None:
-    """Let a capability (calendar, handover ledger, request register…) add its own kind of file."""
+def register_kind(kind: FileKind) -> None:
+    """Let a capability (calendar, consultations, county settings…) add its own kind of file (kinds.PROVIDERS)."""
     KINDS[kind.name] = kind
-    if folder:
-        FOLDERS[folder] = kind.name
 
 
-def kind_of(path: str) -> str | None:
-    """The kind of a catalog-relative path, or None when gongkai does not read it.
-
-    .yaml and .yml in any case: Windows Explorer shows and keeps R2026-001.YAML as typed.
-    """
-    if not path.endswith(YAML_SUFFIXES) and not path.lower().endswith(YAML_SUFFIXES):
-        return None
-    if path == "gongkai.yaml":
-        return "agency"
-    slash = path.find("/")
-    return FOLDERS.get(path[:slash]) if slash > 0 else None
+def spec_of(kind: str) -> FileKind | None:
+    """How a *kind* file is read; a capability's kind is registered by importing its module (kinds.PROVIDERS)."""
+    if kind not in KINDS and kind in PROVIDERS:
+        import_module(PROVIDERS[kind])
+    return KINDS.get(kind)
 
 
 _BODY = "正文:".encode()
@@ -158,7 +146,8 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
 
 
 def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
-    spec = KINDS[result.kind]
+    spec = spec_of(result.kind)
+    assert spec is not None, result.kind
     notes: list[Note] = []
     if spec.normalize:
         tree, notes = normalize(tree)
@@ -203,5 +192,5 @@ def _at(path: str, code: str, message: str, hint: str, line: int, column: int) -
 
 
 def _top_hint(kind: str) -> str:
-    label = KINDS[kind].label if kind in KINDS else "文件"
+    label = KINDS[kind].label if kind in KINDS else LABELS.get(kind, "文件")
     return f"{label}文件的每一行是「键: 值」，如「编号: ……」，参照 docs/catalog-format.md 的样例。"

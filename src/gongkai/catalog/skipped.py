@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gongkai.catalog.files import FOLDERS, KINDS
+from gongkai.catalog.kinds import folder_label
 from gongkai.catalog.sources import Entry
 from gongkai.diagnostics import Diagnostic, Severity
 
@@ -24,13 +24,6 @@ class FileNote:
 
     def diagnostic(self) -> Diagnostic:
         return Diagnostic(self.code, SEVERITY[self.code], self.message, self.path, hint=self.hint)
-
-
-def folder_label(path: str) -> str | None:
-    """What the YAML folder holding *path* holds (公开信息, 公开事项…), or None when *path* is elsewhere."""
-    slash = path.find("/")
-    kind = FOLDERS.get(path[:slash]) if slash > 0 else None
-    return KINDS[kind].label if kind in KINDS else None
 
 
 def not_read(entry: Entry, kind: str | None) -> FileNote | None:

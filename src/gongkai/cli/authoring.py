@@ -14,7 +14,7 @@ from gongkai.authoring.fmt import format_paths
 from gongkai.authoring.new import (Item, Record, item_path, new_item_fields, new_record_fields, record_path,
                                    write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
-from gongkai.catalog.load import catalog_root_of
+from gongkai.catalog.listing import catalog_root_of
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from gongkai.catalog import load_catalog
-from gongkai.catalog.load import CatalogNotFound
+from gongkai.catalog.listing import CatalogNotFound
 from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.cli.options import parse_date
 from gongkai.errors import UsageProblem

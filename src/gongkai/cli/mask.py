@@ -9,7 +9,7 @@ import typer
 
 from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.errors import UsageProblem
-from gongkai.catalog.load import catalog_root_of
+from gongkai.catalog.listing import catalog_root_of
 from gongkai.files_io import write_atomic
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.privacy.rewrite import SUFFIXES, agency_allowed, mask_file

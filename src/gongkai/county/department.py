@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
-from gongkai.catalog.load import CatalogNotFound, Listing
+from gongkai.catalog.listing import CatalogNotFound, Listing
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of

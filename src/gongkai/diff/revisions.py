@@ -7,7 +7,8 @@ from pathlib import Path
 
 from gongkai.catalog import Listing, find_root, load
 from gongkai.catalog.cache import Cache, cache_for
-from gongkai.catalog.files import ParsedFile, kind_of
+from gongkai.catalog.files import ParsedFile
+from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.sources import Source, WorkingTree
 from gongkai.diff.compare import compare_files

@@ -1,9 +1,8 @@
 """Holiday notices kept in a catalog (calendar/<year>.yaml): the calendar capability registers them as a kind of
 catalog file, builds the working-day calendar from them, and imports a notice as published (see importing.py).
 
-The catalog itself knows nothing of calendars: importing this package is what makes it read calendar/. Importing
-it is cheap (the calendar library loads when a notice is read or a calendar built): validate imports it before
-listing the catalog, also when the result then comes whole from the cache.
+The catalog lists calendar/ (catalog.kinds) and imports this package when it first reads a notice: the calendar
+library loads only then, or when a calendar is built.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gongkai.catalog.files import FileKind, pydantic_builder, register_kind
+from gongkai.catalog.kinds import LABELS
 from gongkai.catalog.normalize import Note
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def _build_notice(data: dict[str, Any], path: str) -> tuple[Notice | None, list[
     return notice.located(path), []
 
 
-register_kind(FileKind("notice", "节假日安排", _build_notice), folder="calendar")
+register_kind(FileKind("notice", LABELS["notice"], _build_notice))
 
 
 class HasNotices(Protocol):

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.catalog.files import kind_of
+from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.catalog.sources import WorkingTree
 from gongkai.inspect.context import Inspection

@@ -1,0 +1,43 @@
+"""The kinds of catalog file, their labels and folders: what listing the catalog needs, without the models.
+
+A nothing-changed validate lists the catalog and answers from the cache; it must not pay for importing every pydantic
+model. The readers of each kind (catalog.files.KINDS) are imported when a file is first parsed; the kinds a
+capability reads (calendar/, consultations/) are named here and their module imported on first use (PROVIDERS).
+"""
+
+from __future__ import annotations
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+# What each kind of file holds, as users call it.
+LABELS: dict[str, str] = {
+    "agency": "机关设置", "item": "公开事项", "record": "公开信息", "ledger": "移交台账", "portal": "门户导出台账",
+    "request": "依申请公开登记", "appeal": "行政复议诉讼登记", "annual": "年度报告数据", "notice": "节假日安排",
+    "inquiry": "咨询留言登记",
+}
+# Top folders of the catalog and the kind of YAML file each holds.
+FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
+                           "requests": "request", "appeals": "appeal", "annual": "annual", "calendar": "notice",
+                           "consultations": "inquiry"}
+# Kinds read by a capability outside the catalog package: the module that registers the kind's reader.
+PROVIDERS: dict[str, str] = {"notice": "gongkai.holidays", "inquiry": "gongkai.consultations"}
+
+
+def kind_of(path: str) -> str | None:
+    """The kind of a catalog-relative path, or None when gongkai does not read it.
+
+    .yaml and .yml in any case: Windows Explorer shows and keeps R2026-001.YAML as typed.
+    """
+    if not path.endswith(YAML_SUFFIXES) and not path.lower().endswith(YAML_SUFFIXES):
+        return None
+    if path == "gongkai.yaml":
+        return "agency"
+    slash = path.find("/")
+    return FOLDERS.get(path[:slash]) if slash > 0 else None
+
+
+def folder_label(path: str) -> str | None:
+    """What the YAML folder holding *path* holds (公开信息, 公开事项…), or None when *path* is elsewhere."""
+    slash = path.find("/")
+    kind = FOLDERS.get(path[:slash]) if slash > 0 else None
+    return LABELS.get(kind) if kind is not None else None
