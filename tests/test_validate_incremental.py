@@ -60,6 +60,8 @@ class Clerk:
                 path.write_text("\n".join(lines[start:end] + lines[:start] + lines[end:]), "utf-8")
         elif op == "date":
             self.replace(path, "公开日期: 2026-", f"公开日期: 2026-0{n % 9 + 1}-1{n % 9}\n备注: 改\n#")
+        elif op == "formed":  # same year, so no record part changes: what GK506 reads of a record a ledger lists
+            self.replace(path, "成文日期: 2026-", f"成文日期: 2026-0{n % 7 + 1}-1{n % 10}\n#")
         elif op == "index":  # take another record's 索引号
             self.replace(path, "索引号: \"350524-MZ-", "索引号: \"350524-MZ-2026-00001\"\n#")
         elif op == "id":  # the id of another record (GK201, GK203, every reference to either) or of none
@@ -116,7 +118,7 @@ class Clerk:
                 pdf.write_bytes(pdf.read_bytes() + b"\n%%EOF\n" if n % 2 else b"not a pdf")
 
 
-OPS = st.sampled_from(["title", "body", "body-first", "date", "index", "id", "item", "kind", "attribute", "refer",
+OPS = st.sampled_from(["title", "body", "body-first", "date", "formed", "index", "id", "item", "kind", "attribute", "refer",
                        "ledger", "add", "delete", "rename", "break", "settings", "today", "notice", "attachment"])
 
 
@@ -126,6 +128,8 @@ OPS = st.sampled_from(["title", "body", "body-first", "date", "index", "id", "it
 @example([("notice", 0), ("today", 2), ("settings", 1)])
 @example([("refer", 2), ("id", 6), ("delete", 7)])  # a 替代 to R2026-011, which takes another id, then is deleted
 @example([("ledger", 0), ("attribute", 0), ("date", 1)])  # a ledger lists a record that stops being 主动公开
+@example([("ledger", 0), ("formed", 0), ("formed", 9)])  # GK506 (a VIEW rule) reads R2026-001 by id: re-run
+@example([("body", 3), ("item", 0)])  # JGXX-005 loses its one record (GK902 reads each record's columns)
 @example([("kind", 6), ("id", 5), ("item", 3)])  # the 解读 R2026-011 points at becomes 政策解读, then moves
 def test_cached_validate_equals_a_full_check(gk, steps):
     with tempfile.TemporaryDirectory() as folder:

@@ -33,7 +33,7 @@ from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of,
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = f"validate-state:v2:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+STATE_KEY = f"validate-state:v3:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
 
 
 def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Report, Catalog]:
@@ -74,6 +74,7 @@ class _Run:
         self.whole = not same or previous is None or previous.files_key != self.key \
             or bool(_rules(lambda r: r.scope == CATALOG))
         self.full: Catalog | None = None
+        self.view_reads: set[str] | None = None  # collecting the records VIEW rules read, while they run on a View
         self.catalog: Catalog = self._parse(self.stale)
         self.first = firsts(self.files)
         unplaced = {p for p in self.first if not self.files[p].first_checked} - self.stale  # now first of its id
@@ -157,11 +158,35 @@ class _Run:
         self._keyed(context, subjects)
         if self.loose or self.unfiled:
             return False
+        if self._view_unchanged():
+            assert self.previous is not None and self.previous.view_reads is not None
+            self.placed, self.needs = self.previous.placed, self.previous.needs
+            self.view_reads = set(self.previous.view_reads)
+            return True
+        self.view_reads = set()
         self._cross(context, (VIEW,))
+        self.view_reads.update(p.diagnostic.path for p in self.placed if p.diagnostic.path is not None)
+        return True
+
+    def _view_unchanged(self) -> bool:
+        """Whether the VIEW rules would find what they found last time: no changed file was one they read or placed a
+        finding in, and every changed file was and is there with the same id, keys, validity and parts (all that the
+        Index answers them from)."""
+        previous = self.previous
+        if previous is None or previous.view_reads is None:
+            return False
+        for path in self.stale | self.removed:
+            old, new = previous.facts.get(path), self.files.get(path)
+            if old is None or new is None or path in previous.view_reads or \
+                    (old.kind, old.object_id, old.valid, old.defines, old.parts) != \
+                    (new.kind, new.object_id, new.valid, new.defines, new.parts):
+                return False
         return True
 
     def _fetch(self, path: str) -> ParsedFile:
         """One file a View looks up, read once in this run."""
+        if self.view_reads is not None:
+            self.view_reads.add(path)
         if path not in self.parsed:
             self.parsed.update(load(self.source, self.listing, self.cache, only={path}, known=self.parsed).files)
         return self.parsed[path]
@@ -259,7 +284,7 @@ class _Run:
     def state(self) -> State:
         # KEYED findings in no file: the next run checks the whole catalog again
         return State(self.settings, self.files, self.found, "" if self.loose or self.unfiled else self.key, self.placed,
-                     self.needs)
+                     self.needs, frozenset(self.view_reads) if self.view_reads is not None else None)
 
 
 def _rules(select: Callable[[Rule], bool] = lambda r: True, last: bool = False) -> list[Rule]:

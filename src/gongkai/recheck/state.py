@@ -69,11 +69,13 @@ class State:
     files_key: str = ""  # what every KEYED finding may depend on besides the records (files_key())
     placed: tuple[Placed, ...] = ()
     needs: tuple[Need, ...] = ()  # of VIEW and CATALOG rules, in the order met
+    # The records VIEW rules read by id or placed a finding in; None when not known (they ran on the whole catalog)
+    view_reads: frozenset[str] | None = None
 
     def encode(self) -> tuple[bytes, bytes]:
         """Facts as marshal (read 10× faster than pickled tuples); the few findings pickled."""
         facts = marshal.dumps({path: tuple(f) for path, f in self.facts.items()})
-        rest = pickle.dumps((self.settings, self.found, self.files_key, self.placed, self.needs),
+        rest = pickle.dumps((self.settings, self.found, self.files_key, self.placed, self.needs, self.view_reads),
                             protocol=pickle.HIGHEST_PROTOCOL)
         return facts, rest
 
@@ -82,9 +84,9 @@ class State:
         """The State *stored* by encode(), or None for anything else."""
         try:
             facts, rest = stored
-            settings, found, files_key, placed, needs = pickle.loads(rest)
+            settings, found, files_key, placed, needs, view_reads = pickle.loads(rest)
             return cls(settings, {p: Facts._make(f) for p, f in marshal.loads(facts).items()}, found, files_key,
-                       placed, needs)
+                       placed, needs, view_reads)
         except (TypeError, ValueError, EOFError, pickle.UnpicklingError):
             return None
 
