@@ -229,3 +229,13 @@ def test_golden_messages(gk, tmp_path, update_goldens):
         GOLDEN.write_text(text, encoding="utf-8")
     assert GOLDEN.exists(), "tests/goldens/rules.txt is missing: run pytest --update-goldens and review the file"
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ["records/2026/R2026-001.yaml", "items/x/JGXX-001.YML", "records/.yaml", "records/a.",
+                                  "records/a.b.yaml", "records/noext", "records/x..yaml", "gongkai.yaml", "a/b/c"])
+def test_the_stem_gk203_compares_is_the_path_objects_stem(path):
+    from pathlib import PurePosixPath
+
+    from gongkai.rules.identity import _stem
+
+    assert _stem(path) == PurePosixPath(path).stem

@@ -52,10 +52,17 @@ def duplicate_index_numbers(ctx: Context) -> Iterator[Finding]:
 def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
     for kind in ("item", "record"):
         for path, model in ctx.catalog.models(kind):
-            stem = PurePosixPath(path).stem
+            stem = _stem(path)
             if stem != model.id:
                 yield Finding(Location(path, model.id, ("编号",)), f"文件名「{stem}」与编号「{model.id}」不一致",
                               f"把文件改名为 {model.id}.yaml，或改正编号。")
+
+
+def _stem(path: str) -> str:
+    """PurePosixPath(path).stem of a listed catalog path, without building a path object for each of 100,000 files."""
+    name = path.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _unit_ids(ctx: Context) -> set[str]:
