@@ -59,10 +59,11 @@ class _Run:
         self.found: dict[str, Found] = {}
         self.parsed: dict[str, ParsedFile] = {}
         self.stale: set[str] = set()  # files whose per-file rules run in this run
+        attach_key = self.attachments.key  # "" for no attachments: the common case, decided without the call
         for path, kind, blob in listing.files:
             known = old.get(path)
-            if known is not None and known.kind == kind and known.blob == blob \
-                    and known.attach == self.attachments.key(known.refs):
+            if known is not None and known.blob == blob and known.kind == kind \
+                    and (known.attach == attach_key(known.refs) if known.refs else not known.attach):
                 self.files[path] = known
             else:
                 self.stale.add(path)
@@ -76,7 +77,8 @@ class _Run:
         self.full: Catalog | None = None
         self.view_reads: set[str] | None = None  # collecting the records VIEW rules read, while they run on a View
         self.catalog: Catalog = self._parse(self.stale)
-        self.first = firsts(self.files)
+        self.first_of = firsts(self.files)
+        self.first = set(self.first_of.values())
         unplaced = {p for p in self.first if not self.files[p].first_checked} - self.stale  # now first of its id
         if unplaced:
             self.stale |= unplaced
@@ -131,7 +133,7 @@ class _Run:
         if self.full is None:
             self.full = load(self.source, self.listing, self.cache, known=self.parsed)
             self.parsed.update(self.full.files)
-        index = Index(self.files)
+        index = Index(self.files, self.first_of)
         context = PartsContext(self.full, self.today, index=index)
         self._parts(context, {p for p, f in self.files.items() if f.kind == "record"})
         self.loose, self.unfiled, self.keyed_met, self.in_order = [], False, [], True
@@ -146,7 +148,7 @@ class _Run:
         for path in self.stale | self.removed:
             for facts in (self.previous.facts.get(path) if self.previous else None, self.files.get(path)):
                 touched.update(facts.defines if facts is not None else ())
-        index = Index(self.files)
+        index = Index(self.files, self.first_of)
         subjects = self.stale | index.sharing(touched)
         others = {p for p, kind, _ in self.listing.files if kind != "record"}
         loaded = load(self.source, self.listing, self.cache, only=subjects | others, known=self.parsed)

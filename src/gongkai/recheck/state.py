@@ -125,8 +125,8 @@ def files_key(settings: str, attachments: AttachmentKeys, listing: Listing) -> s
     return blob_id(f"{settings}|{attachments.whole}|{others}".encode())
 
 
-def firsts(files: dict[str, Facts]) -> set[str]:
-    """Paths of the first valid file (by path) of each kind and id: the ones catalog.records / .items hold."""
+def firsts(files: dict[str, Facts]) -> dict[tuple[str, str | None], str]:
+    """(kind, id) → the first valid file (by path) with it: the files catalog.records / .items hold."""
     first: dict[tuple[str, str | None], str] = {}
     for path, facts in files.items():
         if facts.valid:
@@ -134,4 +134,4 @@ def firsts(files: dict[str, Facts]) -> set[str]:
             known = first.get(key)
             if known is None or path < known:
                 first[key] = path
-    return set(first.values())
+    return first

@@ -45,19 +45,22 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
 class Index:
     """What every file of the catalog defines, from the facts: the lookups a View answers without loading records."""
 
-    def __init__(self, facts: dict[str, Facts]) -> None:
+    def __init__(self, facts: dict[str, Facts], first_of: dict[tuple[str, str | None], str]) -> None:
         self.facts = facts
-        self.order = sorted(facts)
+        self.first_of = first_of  # state.firsts(facts)
+        self._unreadable: dict[str, set[str]] = {}
+
+    @cached_property
+    def order(self) -> list[str]:
+        return sorted(self.facts)
 
     @cached_property
     def paths(self) -> dict[tuple[str, str], str]:
-        """(kind, id) → the first valid file (by path) with that id: Catalog.paths."""
-        found: dict[tuple[str, str], str] = {}
-        for path in self.order:
-            facts = self.facts[path]
-            if facts.object_id is not None:
-                found.setdefault((facts.kind, facts.object_id), path)
-        return found
+        """(kind, id) → the first valid file (by path) with that id: Catalog.paths.
+
+        A file has an id only when it was read (valid), so these are firsts() without the kinds that have no id.
+        """
+        return {(kind, object_id): path for (kind, object_id), path in self.first_of.items() if object_id is not None}
 
     @cached_property
     def holders(self) -> dict[str, str]:
@@ -73,7 +76,10 @@ class Index:
 
     def unreadable(self, kind: str) -> set[str]:
         """Catalog.unreadable: the names of the files of *kind* that could not be loaded."""
-        return {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.facts.items() if f.kind == kind and not f.valid}
+        if kind not in self._unreadable:
+            self._unreadable[kind] = {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.facts.items()
+                                      if f.kind == kind and not f.valid}
+        return set(self._unreadable[kind])
 
     def sharing(self, keys: set[Key]) -> set[str]:
         """Paths of the files that define or refer to any of *keys*."""
