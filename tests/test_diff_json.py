@@ -1,0 +1,52 @@
+"""gongkai diff -f json, field by field: every kind of field change and an unreadable file, written out in full.
+
+Other tools read this JSON (CI, the 目录调整公告 script): every key and both values of a change that is only spacing
+or order must be there, not only its class. Expected values are typed from the fixture (conftest.ITEM).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ITEM, Run
+from test_diff import ITEM_PATH, edit
+
+Gk = Callable[..., Run]
+
+
+def fields(gk: Gk, repo: Path) -> list[dict[str, object]]:
+    data = gk("diff", "-C", repo / "catalog", "-f", "json").json()
+    [change] = data["changes"]  # type: ignore[index]
+    assert change["change"] == "modified" and change["class"] == "文字性"
+    return change["fields"]  # type: ignore[no-any-return]
+
+
+def test_a_value_respaced_keeps_both_values(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开主体: 县级人民政府民政部门", "公开主体: 县级人民政府 民政部门")
+    assert fields(gk, repo) == [{"field": "公开主体", "how": "whitespace", "class": "文字性",
+                                 "old": "县级人民政府民政部门", "new": "县级人民政府 民政部门"}]
+
+
+def test_a_list_reordered_keeps_both_orders(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+         "公开渠道: [社区/企事业单位/村公示栏（电子屏）, 政府网站]")
+    assert fields(gk, repo) == [{"field": "公开渠道", "how": "order", "class": "文字性",
+                                 "old": ["政府网站", "社区/企事业单位/村公示栏（电子屏）"],
+                                 "new": ["社区/企事业单位/村公示栏（电子屏）", "政府网站"]}]
+
+
+def test_a_list_element_respaced_is_whitespace_not_order(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "  - 低保对象名单及相关信息\n", "  - 低保对象名单 及相关信息\n")
+    assert fields(gk, repo) == [{"field": "公开内容", "how": "whitespace", "class": "文字性",
+                                 "old": ["低保对象名单及相关信息"], "new": ["低保对象名单 及相关信息"]}]
+
+
+def test_an_unreadable_file_names_code_message_file_line_and_column(repo: Path, gk: Gk) -> None:
+    (repo / ITEM_PATH).write_text(ITEM.replace("公开对象: 全社会", "公开对象: [全社会\n"), encoding="utf-8")
+    data = gk("diff", "-C", repo / "catalog", "-f", "json").json()
+    [change] = data["changes"]  # type: ignore[index]
+    assert (change["change"], change["side"], change["fields"]) == ("invalid", "new", [])
+    # line 13 of the item is 「公开对象: [全社会」: the list opens at its 7th character
+    assert change["problems"] == [{"code": "GK001", "message": "这里开始的方括号列表没有闭合或格式不对",
+                                   "path": "items/shjz/SHJZ-001.yaml", "line": 13, "column": 7}]
