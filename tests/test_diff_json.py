@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ITEM, Run
-from test_diff import ITEM_PATH, edit
+from test_diff import ITEM_PATH, RECORD_PATH, edit
 
 Gk = Callable[..., Run]
 
@@ -50,3 +50,12 @@ def test_an_unreadable_file_names_code_message_file_line_and_column(repo: Path, 
     # line 13 of the item is 「公开对象: [全社会」: the list opens at its 7th character
     assert change["problems"] == [{"code": "GK001", "message": "这里开始的方括号列表没有闭合或格式不对",
                                    "path": "items/shjz/SHJZ-001.yaml", "line": 13, "column": 7}]
+
+
+def test_a_full_width_space_inside_a_group_of_fields_is_whitespace(repo: Path, gk: Gk) -> None:
+    """保密审查 is a group (审查人, 审查日期, 结论): an ideographic space U+3000 added in 结论 is spacing too."""
+    edit(repo / RECORD_PATH, "结论: 不涉及国家秘密，同意主动公开", "结论: 不涉及国家秘密，同意\u3000主动公开")
+    assert fields(gk, repo) == [{"field": "保密审查", "how": "whitespace", "class": "文字性",
+                                 "old": {"审查人": "张三", "审查日期": "2026-09-01", "结论": "不涉及国家秘密，同意主动公开"},
+                                 "new": {"审查人": "张三", "审查日期": "2026-09-01",
+                                         "结论": "不涉及国家秘密，同意\u3000主动公开"}}]
