@@ -59,3 +59,10 @@ def test_a_full_width_space_inside_a_group_of_fields_is_whitespace(repo: Path, g
                                  "old": {"审查人": "张三", "审查日期": "2026-09-01", "结论": "不涉及国家秘密，同意主动公开"},
                                  "new": {"审查人": "张三", "审查日期": "2026-09-01",
                                          "结论": "不涉及国家秘密，同意\u3000主动公开"}}]
+
+
+def test_a_date_changed_is_written_as_the_catalog_writes_it(repo: Path, gk: Gk) -> None:
+    edit(repo / RECORD_PATH, "公开日期: 2026-09-03", "公开日期: 2026-09-04")
+    assert fields(gk, repo) == [{"field": "公开日期", "how": "changed", "class": "文字性",
+                                 "old": "2026-09-03", "new": "2026-09-04"}]
+    assert "公开日期：「2026-09-03」→「2026-09-04」" in gk("diff", "-C", repo / "catalog").out
