@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ITEM, Run
-from test_diff import ITEM_PATH, RECORD_PATH, edit
+from test_diff import ITEM_PATH, RECORD_PATH, commit, edit
 
 Gk = Callable[..., Run]
 
@@ -66,3 +66,24 @@ def test_a_date_changed_is_written_as_the_catalog_writes_it(repo: Path, gk: Gk) 
     assert fields(gk, repo) == [{"field": "公开日期", "how": "changed", "class": "文字性",
                                  "old": "2026-09-03", "new": "2026-09-04"}]
     assert "公开日期：「2026-09-03」→「2026-09-04」" in gk("diff", "-C", repo / "catalog").out
+
+
+def test_an_alias_kept_while_the_file_changes_otherwise_is_only_a_format_change(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 社会公众")
+    first = commit(repo, "用了别称")
+    edit(repo / ITEM_PATH, "公开对象: 社会公众", "公开对象: 社会公众  # 别称，沿用")
+    second = commit(repo, "加注释")
+    data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
+    assert [(c["change"], c["class"], c["fields"]) for c in data["changes"]] == [("format", "文字性", [])]
+
+
+def test_an_alias_replaced_by_another_value_is_a_change_not_an_alias(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 社会公众")
+    first = commit(repo, "用了别称")
+    edit(repo / ITEM_PATH, "公开对象: 社会公众", "公开对象: 特定群体")
+    second = commit(repo, "改为特定群体")
+    data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
+    [change] = data["changes"]
+    assert change["fields"] == [{"field": "公开对象", "how": "changed", "class": "实质性", "old": "全社会",
+                                 "new": "特定群体"}]
+
