@@ -87,3 +87,14 @@ def test_an_alias_replaced_by_another_value_is_a_change_not_an_alias(repo: Path,
     assert change["fields"] == [{"field": "公开对象", "how": "changed", "class": "实质性", "old": "全社会",
                                  "new": "特定群体"}]
 
+
+
+def test_two_aliases_in_one_list_are_named_together(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [县, 乡]")
+    first = commit(repo, "用了两个别称")
+    edit(repo / ITEM_PATH, "公开层级: [县, 乡]", "公开层级: [县级, 乡级]")
+    second = commit(repo, "改为标准名称")
+    data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
+    [change] = data["changes"]
+    assert change["fields"] == [{"field": "公开层级", "how": "alias", "class": "文字性", "old": "县、乡",
+                                 "new": ["县级", "乡级"]}]
