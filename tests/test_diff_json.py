@@ -98,3 +98,35 @@ def test_two_aliases_in_one_list_are_named_together(repo: Path, gk: Gk) -> None:
     [change] = data["changes"]
     assert change["fields"] == [{"field": "公开层级", "how": "alias", "class": "文字性", "old": "县、乡",
                                  "new": ["县级", "乡级"]}]
+
+
+BROKEN = ITEM.replace("公开对象: 全社会", "公开对象: [全社会\n")
+
+
+def invalid(gk: Gk, repo: Path, *revs: str) -> tuple[str, str, str]:
+    data = gk("diff", "-C", repo / "catalog", *revs, "-f", "json").json()
+    [change] = data["changes"]  # type: ignore[index]
+    return change["change"], change["side"], change["class"]
+
+
+def test_an_unreadable_old_version_is_named_old(repo: Path, gk: Gk) -> None:
+    (repo / ITEM_PATH).write_text(BROKEN, encoding="utf-8")
+    commit(repo, "写坏了")
+    (repo / ITEM_PATH).write_text(ITEM, encoding="utf-8")
+    assert invalid(gk, repo) == ("invalid", "old", "文字性")
+    assert "旧版本的文件有错误，无法比较内容：" in gk("diff", "-C", repo / "catalog").out
+
+
+def test_unreadable_on_both_sides_is_named_both(repo: Path, gk: Gk) -> None:
+    (repo / ITEM_PATH).write_text(BROKEN, encoding="utf-8")
+    commit(repo, "写坏了")
+    (repo / ITEM_PATH).write_text(BROKEN.replace("一级事项: 最低生活保障", "一级事项: 最低生活保障金"), encoding="utf-8")
+    assert invalid(gk, repo) == ("invalid", "both", "文字性")
+    assert "两个版本的文件有错误，无法比较内容：" in gk("diff", "-C", repo / "catalog").out
+
+
+def test_an_unreadable_file_deleted_is_removed(repo: Path, gk: Gk) -> None:
+    (repo / ITEM_PATH).write_text(BROKEN, encoding="utf-8")
+    commit(repo, "写坏了")
+    (repo / ITEM_PATH).unlink()
+    assert invalid(gk, repo)[:2] == ("removed", "old")
