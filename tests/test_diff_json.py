@@ -74,7 +74,7 @@ def test_an_alias_kept_while_the_file_changes_otherwise_is_only_a_format_change(
     edit(repo / ITEM_PATH, "公开对象: 社会公众", "公开对象: 社会公众  # 别称，沿用")
     second = commit(repo, "加注释")
     data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
-    assert [(c["change"], c["class"], c["fields"]) for c in data["changes"]] == [("format", "文字性", [])]
+    assert [(c["change"], c["class"], c["fields"]) for c in data["changes"]] == [("format", "文字性", [])]  # type: ignore[index]
 
 
 def test_an_alias_replaced_by_another_value_is_a_change_not_an_alias(repo: Path, gk: Gk) -> None:
@@ -83,7 +83,7 @@ def test_an_alias_replaced_by_another_value_is_a_change_not_an_alias(repo: Path,
     edit(repo / ITEM_PATH, "公开对象: 社会公众", "公开对象: 特定群体")
     second = commit(repo, "改为特定群体")
     data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
-    [change] = data["changes"]
+    [change] = data["changes"]  # type: ignore[index]
     assert change["fields"] == [{"field": "公开对象", "how": "changed", "class": "实质性", "old": "全社会",
                                  "new": "特定群体"}]
 
@@ -95,7 +95,7 @@ def test_two_aliases_in_one_list_are_named_together(repo: Path, gk: Gk) -> None:
     edit(repo / ITEM_PATH, "公开层级: [县, 乡]", "公开层级: [县级, 乡级]")
     second = commit(repo, "改为标准名称")
     data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
-    [change] = data["changes"]
+    [change] = data["changes"]  # type: ignore[index]
     assert change["fields"] == [{"field": "公开层级", "how": "alias", "class": "文字性", "old": "县、乡",
                                  "new": ["县级", "乡级"]}]
 
