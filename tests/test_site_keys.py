@@ -224,3 +224,34 @@ def test_a_build_without_a_store_replaces_the_whole_folder(copy: tuple[Path, Pat
     assert "被改过的页面" not in (site / "records/R2026-011.html").read_text(encoding="utf-8")
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []
     assert build_site(catalog, site, TODAY, search=False).unchanged
+
+
+def test_a_site_in_a_folder_not_yet_made_is_built(first: tuple[Path, Path], tmp_path: Path) -> None:
+    catalog, _ = first
+    site = tmp_path / "部署" / "县门户" / "site"
+    assert build_site(catalog, site, TODAY, search=False).pages > 100
+    assert (site / "index.html").is_file() and build_site(catalog, site, TODAY, search=False).unchanged
+
+
+@pytest.mark.parametrize("store", ["kept", "deleted"])
+def test_files_are_made_beside_the_site_in_a_folder_named_for_the_build(
+        copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, store: str) -> None:
+    """.<site>.building.<pid>.<random>, next to the site: the name is what lets a later build remove it."""
+    import gongkai.site.build as build
+
+    catalog, site = copy
+    if store == "deleted":
+        (site / STORE).unlink()
+    retitle("R2026-012", "改题卯")(catalog)
+    seen: list[list[str]] = []
+    scan = build.check_tree
+
+    def watched(folder: Path, *args: object) -> None:
+        seen.append([folder.parent.as_posix(), folder.name])
+        scan(folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "check_tree", watched)
+    build_site(catalog, site, TODAY, search=False)
+    [[parent, name]] = seen
+    assert parent == site.parent.as_posix() and name.startswith(f".site.building.{os.getpid()}.")
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".")] == []
