@@ -248,7 +248,7 @@ def test_files_are_made_beside_the_site_in_a_folder_named_for_the_build(
 
     def watched(folder: Path, *args: object) -> None:
         seen.append([folder.parent.as_posix(), folder.name])
-        scan(folder, *args)  # type: ignore[arg-type]
+        scan(folder, *args)
 
     monkeypatch.setattr(build, "check_tree", watched)
     build_site(catalog, site, TODAY, search=False)
