@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from conftest import ITEM, Run
 from test_diff import ITEM_PATH, RECORD_PATH, commit, edit
@@ -68,34 +69,30 @@ def test_a_date_changed_is_written_as_the_catalog_writes_it(repo: Path, gk: Gk) 
     assert "公开日期：「2026-09-03」→「2026-09-04」" in gk("diff", "-C", repo / "catalog").out
 
 
+def committed_changes(repo: Path, gk: Gk, first: tuple[str, str], second: tuple[str, str]) -> list[dict[str, Any]]:
+    """The changes between two commits: the fixture's item edited by *first*, then *second* (old, new text)."""
+    revs = []
+    for old, new in (first, second):
+        edit(repo / ITEM_PATH, old, new)
+        revs.append(commit(repo, f"{old} → {new}"))
+    return gk("diff", "-C", repo / "catalog", *revs, "-f", "json").json()["changes"]  # type: ignore[index, no-any-return]
+
+
 def test_an_alias_kept_while_the_file_changes_otherwise_is_only_a_format_change(repo: Path, gk: Gk) -> None:
-    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 社会公众")
-    first = commit(repo, "用了别称")
-    edit(repo / ITEM_PATH, "公开对象: 社会公众", "公开对象: 社会公众  # 别称，沿用")
-    second = commit(repo, "加注释")
-    data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
-    assert [(c["change"], c["class"], c["fields"]) for c in data["changes"]] == [("format", "文字性", [])]  # type: ignore[index]
+    changes = committed_changes(repo, gk, ("公开对象: 全社会", "公开对象: 社会公众"),
+                                ("公开对象: 社会公众", "公开对象: 社会公众  # 别称，沿用"))
+    assert [(c["change"], c["class"], c["fields"]) for c in changes] == [("format", "文字性", [])]
 
 
 def test_an_alias_replaced_by_another_value_is_a_change_not_an_alias(repo: Path, gk: Gk) -> None:
-    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 社会公众")
-    first = commit(repo, "用了别称")
-    edit(repo / ITEM_PATH, "公开对象: 社会公众", "公开对象: 特定群体")
-    second = commit(repo, "改为特定群体")
-    data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
-    [change] = data["changes"]  # type: ignore[index]
+    [change] = committed_changes(repo, gk, ("公开对象: 全社会", "公开对象: 社会公众"), ("公开对象: 社会公众", "公开对象: 特定群体"))
     assert change["fields"] == [{"field": "公开对象", "how": "changed", "class": "实质性", "old": "全社会",
                                  "new": "特定群体"}]
 
 
-
 def test_two_aliases_in_one_list_are_named_together(repo: Path, gk: Gk) -> None:
-    edit(repo / ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [县, 乡]")
-    first = commit(repo, "用了两个别称")
-    edit(repo / ITEM_PATH, "公开层级: [县, 乡]", "公开层级: [县级, 乡级]")
-    second = commit(repo, "改为标准名称")
-    data = gk("diff", "-C", repo / "catalog", first, second, "-f", "json").json()
-    [change] = data["changes"]  # type: ignore[index]
+    [change] = committed_changes(repo, gk, ("公开层级: [县级, 乡级]", "公开层级: [县, 乡]"),
+                                 ("公开层级: [县, 乡]", "公开层级: [县级, 乡级]"))
     assert change["fields"] == [{"field": "公开层级", "how": "alias", "class": "文字性", "old": "县、乡",
                                  "new": ["县级", "乡级"]}]
 
