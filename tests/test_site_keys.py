@@ -255,3 +255,16 @@ def test_files_are_made_beside_the_site_in_a_folder_named_for_the_build(
     [[parent, name]] = seen
     assert parent == site.parent.as_posix() and name.startswith(f".site.building.{os.getpid()}.")
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o755), (0o027, 0o750)])
+def test_a_first_build_gives_the_site_folder_the_usual_permissions(first: tuple[Path, Path], tmp_path: Path,
+                                                                    umask: int, mode: int) -> None:
+    """The site is made in a private temporary folder and renamed: the web server must still be able to read it."""
+    catalog, _ = first
+    before = os.umask(umask)
+    try:
+        build_site(catalog, tmp_path / "site", TODAY, search=False)
+    finally:
+        os.umask(before)
+    assert (tmp_path / "site").stat().st_mode & 0o7777 == mode
