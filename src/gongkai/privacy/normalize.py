@@ -27,12 +27,13 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
 # without the semicolon, as browsers accept them), HTML tags and comments, invisible characters.
-_CHANGES = re.compile(
-    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
-    r"|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
-    rf"|[{_INVISIBLE}]+",
-    re.DOTALL,
-)
+_REFERENCE = r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+_MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
+_CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+", re.DOTALL)
+# The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
+# stands inside «<…>» and «<!-- -->» is read too (find() reads a text both ways).
+_CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+", re.DOTALL)
+HAS_MARKUP = re.compile(_MARKUP, re.DOTALL)
 
 
 # Where digits that are not decimal digits live: superscripts, subscripts, circled, parenthesized, full stop, dingbats.
@@ -117,6 +118,7 @@ class Normalized:
 
     source: str
     text: str
+    markup_hidden: bool = True  # tags and comments were removed (normalize's *hide_markup*)
 
     @cached_property
     def _origin(self) -> tuple[list[int], list[int]]:
@@ -124,7 +126,7 @@ class Normalized:
         starts: list[int] = []
         ends: list[int] = []
         cursor = 0
-        for match in _CHANGES.finditer(self.source):
+        for match in (_CHANGES if self.markup_hidden else _CHANGES_SHOWN).finditer(self.source):
             starts.extend(range(cursor, match.start()))
             ends.extend(range(cursor + 1, match.start() + 1))
             produced = len(_replacement(match))
@@ -194,10 +196,13 @@ def may_hold_personal_data(text: str) -> bool:
     return _ASTRAL.search(text) is not None and _prefilter(astral=True).search(text) is not None
 
 
-def normalize(text: str) -> Normalized:
-    """*text* as a reader sees it: references decoded, tags and invisible characters removed, forms unified."""
-    changed = _CHANGES.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
-    return Normalized(text, _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed))
+def normalize(text: str, hide_markup: bool = True) -> Normalized:
+    """*text* as a reader sees it: references decoded, tags (unless not *hide_markup*) and invisible characters
+    removed, forms unified."""
+    changes = _CHANGES if hide_markup else _CHANGES_SHOWN
+    changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
+    normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
+    return Normalized(text, normalized, hide_markup)
 
 
 def ascii_digits(text: str) -> str:
