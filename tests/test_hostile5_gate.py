@@ -53,3 +53,37 @@ def test_mask_masks_digits_inside_a_tag(gk, tmp_path):
     run = gk("mask", sheet)
     assert run.code == 0, run.err
     assert sheet.read_text(encoding="utf-8") == "姓名,备注\n王五,<a title=138****8000>\n"
+
+
+# Ways to write 13800138000 that a reader reads as that number and the detector did not: numbers of other notations
+# (Roman numerals, Hangzhou numerals 〡〢〣, parenthesized and circled ideographs ㈠ ㊀, Ethiopic digits), the
+# traditional 兩 and the spoken 洞 (0) 拐 (7) 勾 (9), separators in compatibility forms (… ‥ ﹒ ｡ ﹏ ﹕) or drawn
+# as a line (─ ⁓ ‾), letters of other scripts that look like 0 and 1 (Cyrillic О, Greek Ο, Cyrillic І).
+@pytest.mark.parametrize("written", [
+    "ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇", "ⅰⅲⅷ〇〇ⅰⅲⅷ〇〇〇", "〡〣〨〇〇〡〣〨〇〇〇", "㈠㈢㈧〇〇㈠㈢㈧〇〇〇", "㊀㊂㊇〇〇㊀㊂㊇〇〇〇",
+    "፩፫፰0013፰000",
+    "幺三八兩兩幺三八洞洞洞", "幺三八洞洞幺三拐洞洞洞", "幺三勾洞洞幺三八洞洞洞",
+    "138…0013…8000", "138‥0013‥8000", "138﹒0013﹒8000", "138｡0013｡8000", "138﹏0013﹏8000", "138﹕0013﹕8000",
+    "138︒0013︒8000", "138─0013─8000", "138━0013━8000", "138⁓0013⁓8000", "138‾0013‾8000", "138‗0013‗8000",
+    "138⸱0013⸱8000", "138∶0013∶8000",
+    "138\u041e\u041e138000", "138\u039f\u03bf138000", "13\u0406\u04560138000", "13八0013八000", "1三800一38000",
+])
+def test_other_ways_to_write_a_mobile_are_found(gk, cat, written):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [("GK602", 2)]
+
+
+@pytest.mark.parametrize("written", ["35052419850315123６", "3505２4198503151236", "350524…19850315…1236",
+                                     "３５０５２４─１９８５０３１５─１２３６", "340524198００1０1００1Ⅹ",
+                                     "35052419850315123⑥", "ⅢⅤ〇Ⅴ二四一九八五〇三一五一二三六"])
+def test_other_ways_to_write_an_id_are_found(gk, cat, written):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [("GK601", 2)]
+
+
+# What stays words and dates: Roman numerals as headings, a 文号's 〔2026〕, a list of single spoken numerals.
+@pytest.mark.parametrize("fine", ["第Ⅰ、Ⅱ、Ⅲ类对象", "㈠低保㈡特困㈢临时救助", "2026…2027…2028年", "拐洞勾口村",
+                                  "1─3月、4─6月、7─9月、10─12月", "Ⅲ类—2026年—第3季度"])
+def test_words_and_dates_written_so_are_not_numbers(gk, cat, fine):
+    cat.record(with_title(fine))
+    assert findings(gk, cat.root) == []
