@@ -169,7 +169,7 @@ class Normalized:
 
 
 @functools.cache  # built on first use (16 ms): every command imports this module to mask what it prints
-def _prefilter(astral: bool) -> re.Pattern[str]:
+def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
 
     A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address one of the shapes of _ADDRESS,
@@ -182,6 +182,8 @@ def _prefilter(astral: bool) -> re.Pattern[str]:
 
     Without *astral*, the pattern knows only the characters up to U+FFFF, spelled out: a class that also holds
     \\d, \\s or a character beyond U+FFFF costs sre several times as much per character, and almost no text has one.
+
+    Without *markup*, only the numbers: for a text whose tags are already gone and references decoded.
     """
     digit_like = set("0123456789") | set(_LOOKALIKES)
     joining = set(" \t\n\r\f\v-./_*`~\\，、。：:•+()（）")
@@ -202,7 +204,8 @@ def _prefilter(astral: bool) -> re.Pattern[str]:
     # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
     address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{i}]*(?:[{d}][{i}]*)+号"
-    return re.compile(rf"[&<]|[{d}](?:[{j}]*[{d}]){{10}}|{address}")
+    number = rf"[{d}](?:[{j}]*[{d}]){{10}}"
+    return re.compile(rf"[&<]|{number}|{address}" if markup else number)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -217,6 +220,14 @@ def may_hold_personal_data(text: str) -> bool:
     if _prefilter(astral=False).search(text) is not None:
         return True
     return _ASTRAL.search(text) is not None and _prefilter(astral=True).search(text) is not None
+
+
+def may_hold_number(text: str) -> bool:
+    """False when no normalization of *text* can hold eleven digits close together, its «&» and «<» read as they are:
+    the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's)."""
+    if _prefilter(astral=False, markup=False).search(text) is not None:
+        return True
+    return _ASTRAL.search(text) is not None and _prefilter(astral=True, markup=False).search(text) is not None
 
 
 def normalize(text: str, hide_markup: bool = True) -> Normalized:

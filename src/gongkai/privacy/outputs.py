@@ -25,6 +25,7 @@ from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet
 from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
+from gongkai.privacy.normalize import may_hold_number
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
@@ -56,6 +57,7 @@ _FULL_WIDTH_DIGITS = tuple(bytes([0xEF, 0xBC, 0x90 + n]) for n in range(10))
 _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
 # Markup is cut where a tag ends a line (a block's end): a number wrapped inside a paragraph stays in one piece.
 _LINE_END = b">\n"
+_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -193,6 +195,10 @@ def _suspicious(line: bytes) -> bool:
     if not line.isascii():
         text = line.decode("utf-8", errors="replace")
         if _ANY_RARE.search(text) is not None and _RARE_RUN.search(text) is not None:
+            return True
+        # Every other form the detector reads (・ ‧ 〜 ー ─ … between the groups, ¹ Ⅲ 〡 ㈠ among ASCII digits, Cyrillic
+        # О): the detector's own tables decide, so the two scans never disagree on what may be a number.
+        if may_hold_number(_ANY_TAG.sub("", text)):
             return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None

@@ -1,0 +1,58 @@
+"""Fifth hostile pass over the outputs: what the source scan reads, the output scan must read too (hostile5).
+
+The output scan looks at the written bytes with its own cheap prefilter; when that prefilter knew fewer ways to write
+a number than the detector, a number written so in a public item or in gongkai.yaml went out in `export csv`, whose
+only check is the output scan. 13800138000 is a mobile (1[3-9] + 9 digits).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ITEM
+from gongkai.privacy.normalize import _LOOKALIKES, _TABLE
+from gongkai.privacy.outputs import scan_output
+
+
+def _forms() -> list[str]:
+    """13800138000 with every separator form normalize() knows between its groups (・ ‧ ⁄ 〜 ー … ─)."""
+    joining = {"-", ".", "/", "_", "*", "~", " ", ":"}
+    return sorted(chr(code) for code, to in _TABLE.items() if to in joining and not chr(code).isascii())
+
+
+@pytest.mark.parametrize("separator", _forms())
+def test_the_output_scan_reads_every_separator_the_detector_reads(separator):
+    page = f"<p>咨询电话：138{separator}0013{separator}8000</p>\n".encode()
+    assert [f.masked_value for f in scan_output("a.html", page, frozenset())] == ["138****8000"], hex(ord(separator))
+    line = f"SHJZ-001,咨询138{separator}0013{separator}8000\n".encode()
+    assert [f.masked_value for f in scan_output("a.csv", line, frozenset())] == ["138****8000"], hex(ord(separator))
+
+
+def _digit_forms() -> list[str]:
+    digits = {str(n) for n in range(10)}
+    return sorted(chr(code) for code, to in _TABLE.items() if to in digits and not chr(code).isascii())
+
+
+@pytest.mark.parametrize("digit", _digit_forms())
+def test_the_output_scan_reads_every_digit_form_the_detector_reads(digit):
+    # 138 + one digit + 1234567 is a mobile whatever that digit is: the digit form stands for it, among ASCII digits
+    found = scan_output("a.csv", f"R1,138{digit}1234567\n".encode(), frozenset())
+    assert [f.masked_value for f in found] == ["138****4567"], hex(ord(digit))
+
+
+@pytest.mark.parametrize("letter", sorted(set(_LOOKALIKES) - set("OoIl")))
+def test_the_output_scan_reads_every_look_alike_between_digits(letter):
+    # 138 + one digit + 1234567 is a mobile whatever that digit is: the letter stands for it
+    found = scan_output("a.csv", f"R1,138{letter}1234567\n".encode(), frozenset())
+    assert [f.masked_value for f in found] == ["138****4567"], hex(ord(letter))
+
+
+@pytest.mark.parametrize("written", ["138・0013・8000", "138‧0013‧8000", "138…0013…8000", "ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇",
+                                     "138ОО138000", "幺三八兩兩幺三八洞洞洞"])
+def test_export_csv_stops_on_a_number_written_otherwise_in_an_item(gk, cat, tmp_path, written):
+    cat.item(ITEM.replace("低保对象名单及相关信息", f"低保对象名单及相关信息（咨询{written}）"))
+    out = tmp_path / "目录.csv"
+    run = gk("export", "csv", "-C", cat.root, "--out", out)
+    assert run.code == 1, run.out + run.err
+    assert not out.exists()
+    assert "138****8000" in run.out + run.err
