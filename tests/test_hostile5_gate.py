@@ -87,3 +87,76 @@ def test_other_ways_to_write_an_id_are_found(gk, cat, written):
 def test_words_and_dates_written_so_are_not_numbers(gk, cat, fine):
     cat.record(with_title(fine))
     assert findings(gk, cat.root) == []
+
+
+# A picture inside a docx was not read at all («pixels»), but it carries text an image viewer shows as its
+# properties: EXIF (Windows writes its 备注 XPComment in UTF-16), a JPEG comment, XMP, a PNG's tEXt and compressed
+# zTXt chunks, a GIF comment. The docx is published whole, pictures included.
+def _png(*chunks: tuple[bytes, bytes]) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    pixels = chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+    return b"\x89PNG\r\n\x1a\n" + header + b"".join(chunk(k, d) for k, d in chunks) + pixels + chunk(b"IEND", b"")
+
+
+def _jpeg(segment: int, payload: bytes) -> bytes:
+    import struct
+
+    return (b"\xff\xd8" + bytes([0xFF, segment]) + struct.pack(">H", len(payload) + 2) + payload
+            + b"\xff\xda\x00\x02" + b"\x13\x80\x01\x38\x00\x00" + b"\xff\xd9")
+
+
+def _gif(comment: bytes) -> bytes:
+    return b"GIF89a\x01\x00\x01\x00\x00\x00\x00" + b"\x21\xfe" + bytes([len(comment)]) + comment + b"\x00" + b"\x3b"
+
+
+PICTURES = {
+    "png-text": _png((b"tEXt", b"Comment\x00tel 13800138000")),
+    "png-ztxt": _png((b"zTXt", b"Comment\x00\x00" + __import__("zlib").compress(b"tel 13800138000"))),
+    "png-itxt": _png((b"iTXt", "Description\x00\x00\x00\x00\x00联系电话13800138000".encode())),
+    "jpeg-xpcomment": _jpeg(0xE1, b"Exif\x00\x00II*\x00" + b"\x00" * 7 + "备注13800138000".encode("utf-16-le")),
+    "jpeg-comment": _jpeg(0xFE, "联系人手机 138 0013 8000".encode()),
+    "jpeg-xmp": _jpeg(0xE1, b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><dc:description>13800138000"
+                            b"</dc:description></x:xmpmeta>"),
+    "gif-comment": _gif(b"tel 13800138000"),
+}
+
+
+@pytest.mark.parametrize("picture", sorted(PICTURES))
+def test_text_in_a_picture_inside_a_docx_is_found(gk, cat, tmp_path, picture):
+    from test_gate_hostile import with_members
+    from conftest import docx
+
+    name = {"png": "image1.png", "jpe": "image1.jpeg", "gif": "image1.gif"}[picture[:3]]
+    cat.write("files/2026/list.docx", with_members(docx("名单见图"), {f"word/media/{name}": PICTURES[picture]}))
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.docx"))
+    assert [code for code, line in findings(gk, cat.root)] == ["GK602"]
+    gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert not (tmp_path / "site" / "files").exists() or not list((tmp_path / "site" / "files").rglob("list.docx"))
+
+
+@pytest.mark.parametrize("picture", sorted(PICTURES))
+def test_the_output_scan_reads_text_in_a_picture(picture):
+    from gongkai.privacy.outputs import scan_output
+    from test_gate_hostile import with_members
+    from conftest import docx
+
+    inside = with_members(docx("名单见图"), {"word/media/image1.bin": PICTURES[picture]})
+    for name, data in (("files/a.docx", inside), ("files/a.png", PICTURES[picture])):
+        assert [f.masked_value for f in scan_output(name, data, frozenset())] == ["138****8000"], name
+
+
+def test_a_picture_without_text_passes(gk, cat):
+    from test_gate_hostile import with_members
+    from conftest import docx
+
+    plain = _png((b"tEXt", b"Software\x00gongkai 2026-11-27"))
+    cat.write("files/2026/list.docx", with_members(docx("名单见图"), {"word/media/image1.png": plain,
+                                                                     "word/media/image2.jpeg": _jpeg(0xE0, b"JFIF\x00")}))
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.docx"))
+    assert findings(gk, cat.root) == []

@@ -26,6 +26,7 @@ from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet
 from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import may_hold_number
+from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
@@ -155,7 +156,8 @@ def _files(folder: Path) -> list[str]:
 
 
 def _is_container(data: bytes) -> bool:
-    return data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
+    return (data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
+            or data.startswith(PICTURES))
 
 
 def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[Hit]]:
@@ -221,6 +223,8 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
         yield from _zip(name, data, where, allowed, depth)
     elif b"%PDF-" in data[:1024]:
         yield from _pdf(name, data, where, allowed)
+    elif data.startswith(PICTURES):
+        yield from _picture(name, data, where, allowed)
     else:
         text = _utf8(data)
         yield from _line_findings(name, _lines(text), _bad_lines([text], allowed), where)
@@ -269,6 +273,21 @@ def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterato
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
+
+
+def _picture(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
+    """The text of a picture's properties (EXIF, XMP, comments, PNG text chunks); its pixels are not read."""
+    try:
+        texts = picture_texts(data)
+    except Unreadable as exc:
+        yield OutputFinding(name, "unreadable", "", f"{where} {exc}".strip())
+        return
+    seen: set[tuple[str, str]] = set()
+    for text in texts:
+        for hit in find(text, allowed):
+            if (hit.kind, hit.value) not in seen:
+                seen.add((hit.kind, hit.value))
+                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 图片属性".strip())
 
 
 def _utf8(data: bytes) -> bytes:
