@@ -160,3 +160,41 @@ def test_a_picture_without_text_passes(gk, cat):
                                                                      "word/media/image2.jpeg": _jpeg(0xE0, b"JFIF\x00")}))
     cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.docx"))
     assert findings(gk, cat.root) == []
+
+
+def _pdf_with_image(jpeg: bytes) -> bytes:
+    """A one-page text PDF that also draws *jpeg* (DCTDecode keeps the JPEG file whole inside the PDF, EXIF and all)."""
+    content = b"BT /F1 12 Tf 72 720 Td (list) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R"
+               b" >> /XObject << /Im1 6 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8"
+               b" /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream" % (len(jpeg), jpeg)]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("picture", ["jpeg-xpcomment", "jpeg-comment", "jpeg-xmp"])
+def test_text_in_a_picture_inside_a_pdf_is_found(gk, cat, picture):
+    from gongkai.privacy.outputs import scan_output
+
+    data = _pdf_with_image(PICTURES[picture])
+    assert [f.masked_value for f in scan_output("files/a.pdf", data, frozenset())] == ["138****8000"]
+    cat.write("files/2026/list.pdf", data)
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.pdf"))
+    assert [code for code, line in findings(gk, cat.root)] == ["GK602"]
+
+
+def test_a_pdf_with_a_plain_picture_passes(gk, cat):
+    cat.write("files/2026/list.pdf", _pdf_with_image(_jpeg(0xE0, b"JFIF\x00")))
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.pdf"))
+    assert findings(gk, cat.root) == []

@@ -308,9 +308,18 @@ def _has_images(page: object) -> bool:
     return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
 
 
+def _image_bytes(image: Any) -> bytes:
+    """The bytes of a picture in a PDF: a JPEG (DCTDecode) as the file it was, whatever other filters wrap it."""
+    try:
+        return bytes(image.get_data())
+    except Exception:  # noqa: BLE001 - a filter pypdf cannot undo: the stream as stored (a bare JPEG is unfiltered)
+        return bytes(image._data)
+
+
 def _strings(reader: object) -> list[str]:
-    """Every text string object of the file: annotations, form values, bookmarks, names (not content streams)."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject
+    """Every text string object of the file: annotations, form values, bookmarks, names (not content streams); and
+    the properties of every picture (a JPEG is kept whole in a PDF, EXIF and comments included: pictures.py)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject, TextStringObject
 
     found: list[str] = []
     seen: set[int] = set()
@@ -326,6 +335,9 @@ def _strings(reader: object) -> list[str]:
             found.append(str(node))
         elif isinstance(node, DictionaryObject):
             _refuse_active(node)
+            if isinstance(node, StreamObject) and node.get("/Subtype") == "/Image" and "/DCTDecode" in str(
+                    node.get("/Filter")):  # only a JPEG keeps a file's properties; other pictures are bare pixels
+                found.extend(picture_texts(_image_bytes(node)))
             stack.extend(v for k, v in node.items() if k not in ("/Parent", "/Contents") or isinstance(v, TextStringObject))
         elif isinstance(node, ArrayObject):
             stack.extend(node)
