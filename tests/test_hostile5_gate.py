@@ -198,3 +198,18 @@ def test_a_pdf_with_a_plain_picture_passes(gk, cat):
     cat.write("files/2026/list.pdf", _pdf_with_image(_jpeg(0xE0, b"JFIF\x00")))
     cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.pdf"))
     assert findings(gk, cat.root) == []
+
+
+# An enclosed number of two digits reads as both: ⑬⑧⓪⓪⑬⑧⓪⓪⓪ is 13800138000; it went out on every page.
+@pytest.mark.parametrize("written", ["⑬⑧⓪⓪⑬⑧⓪⓪⓪", "⒀⑻⓪⓪⒀⑻⓪⓪⓪", "⓭❽⓿⓿⓭❽⓿⓿⓿", "⑬800⑬8000", "㉟⓪⑤㉔⑲⑧⑤⓪③⑮⑫㊱"])
+def test_enclosed_numbers_of_two_digits_are_found(gk, cat, tmp_path, written):
+    cat.record(with_title(written))
+    assert [code for code, line in findings(gk, cat.root)] in (["GK602"], ["GK601"])
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert not (tmp_path / "site").exists() or written not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (tmp_path / "site").rglob("*.html"))
+
+
+def test_a_numbered_list_with_enclosed_numbers_is_not_a_number(gk, cat):
+    cat.record(with_title("⑪低保⑫特困⑬临时救助"))
+    assert findings(gk, cat.root) == []

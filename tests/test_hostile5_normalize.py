@@ -38,3 +38,17 @@ def test_every_compatibility_form_of_a_separator_reads_as_it():
     forms = {c: wanted[unicodedata.normalize("NFKC", c)[0]] for c in _every(separator_form)}
     assert len(forms) >= 20
     assert [c for c, to in forms.items() if normalize(f"1{c}1").text != f"1{to}1"] == []
+
+
+def test_every_enclosed_number_from_ten_reads_as_its_digits():
+    # ⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉: ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000
+    blocks = ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3200, 0x32FF))
+    enclosed = [chr(code) for first, last in blocks for code in range(first, last + 1)
+                if unicodedata.numeric(chr(code), -1) in range(10, 100)]
+    assert len(enclosed) >= 80
+    wrong = [c for c in enclosed if normalize(f"a{c}b").text != f"a{int(unicodedata.numeric(c))}b"]
+    assert wrong == []
+    # and the way back: the two digits come from the one character
+    found = normalize("电话⑬⑧⓪⓪⑬⑧⓪⓪⓪。")
+    assert found.text == "电话13800138000。"
+    assert found.span(2, 13) == (2, 11)

@@ -107,3 +107,9 @@ def test_the_changes_page_shows_the_history_masked(gk, cat, tmp_path, typed, mas
     page = (tmp_path / "site" / "changes" / "index.html").read_text(encoding="utf-8")
     assert typed not in page
     assert page.count(masked) == 2  # 新增 the masked value; 删除 the old one, masked too
+
+
+@pytest.mark.parametrize("written", ["⑬⑧⓪⓪⑬⑧⓪⓪⓪", "⑬800⑬8000", "138〇〇⑬8000"])
+def test_the_output_scan_reads_enclosed_numbers_of_two_digits(written):
+    for name, data in (("a.html", f"<p>电话：{written}</p>\n"), ("a.csv", f"R1,{written}\n")):
+        assert [f.masked_value for f in scan_output(name, data.encode(), frozenset())] == ["138****8000"], name

@@ -29,10 +29,16 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 # without the semicolon, as browsers accept them), HTML tags and comments, invisible characters.
 _REFERENCE = r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
-_CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+", re.DOTALL)
+# Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
+# ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
+_TENS = {chr(code): str(int(unicodedata.numeric(chr(code)))) for first, last in
+         ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3200, 0x32FF)) for code in range(first, last + 1)
+         if unicodedata.numeric(chr(code), -1) in range(10, 100)}
+_TENS_CLASS = "".join(_TENS)
+_CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
 # stands inside «<…>» and «<!-- -->» is read too (find() reads a text both ways).
-_CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+", re.DOTALL)
+_CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 HAS_MARKUP = re.compile(_MARKUP, re.DOTALL)
 
 
@@ -124,6 +130,9 @@ _TABLE = _one_to_one()
 
 def _replacement(match: re.Match[str]) -> str:
     text = match.group(0)
+    tens = _TENS.get(text)
+    if tens is not None:
+        return tens
     if text[0] == "&":
         decoded = html.unescape(text if text.endswith(";") else text + ";")
         return decoded.translate(_TABLE) if decoded != text else text
@@ -204,7 +213,8 @@ def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
     address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{i}]*(?:[{d}][{i}]*)+号"
-    number = rf"[{d}](?:[{j}]*[{d}]){{10}}"
+    # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path.
+    number = rf"[{_TENS_CLASS}]|[{d}](?:[{j}]*[{d}]){{10}}"
     return re.compile(rf"[&<]|{number}|{address}" if markup else number)
 
 
