@@ -213,3 +213,23 @@ def test_enclosed_numbers_of_two_digits_are_found(gk, cat, tmp_path, written):
 def test_a_numbered_list_with_enclosed_numbers_is_not_a_number(gk, cat):
     cat.record(with_title("⑪低保⑫特困⑬临时救助"))
     assert findings(gk, cat.root) == []
+
+
+# A house number with a sub-number, as 门牌 are written across China (解放北路12-3号, 经兜村5-2号): the address
+# pattern wanted digits right before 号, so the whole address went out on the page.
+@pytest.mark.parametrize(("written", "masked"), [
+    ("申请人住凤城镇解放北路12-3号", "北路**-*号"),
+    ("送达经兜村5-2号", "兜村*-*号"),
+    ("住人民路12－3号", "人民路**-*号"),
+])
+def test_a_house_number_with_a_dash_is_an_address(gk, cat, written, masked):
+    cat.record(RECORD.replace("经审核，", f"经审核（{written}），"))
+    run = gk("validate", cat.root)
+    assert [code for code, line in findings(gk, cat.root)] == ["GK604"]
+    assert masked in run.out
+
+
+@pytest.mark.parametrize("fine", ["测民〔2026〕12-3号", "见第12-3号文件", "2026-12号"])
+def test_a_document_number_with_a_dash_is_no_address(gk, cat, fine):
+    cat.record(RECORD.replace("经审核，", f"经审核（{fine}），"))
+    assert findings(gk, cat.root) == []

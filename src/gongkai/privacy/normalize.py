@@ -212,7 +212,8 @@ def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     # An address (detect._ADDRESS) is a number after a street, village or group (路12号, 村3号, 组15号), or a digit
     # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
-    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{i}]*(?:[{d}][{i}]*)+号"
+    # (a house number may have a sub-number: 解放北路12-3号)
+    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{d}{j}]+号"
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path.
     number = rf"[{_TENS_CLASS}]|[{d}](?:[{j}]*[{d}]){{10}}"
     return re.compile(rf"[&<]|{number}|{address}" if markup else number)
