@@ -1,6 +1,7 @@
 """The publishing gate: what may leave the building, through which outputs, in what state, on a given day."""
 
-from gongkai.gate.admit import Admission, Gate, State, admit
+from gongkai.gate.admit import Admission, Gate, State, admit, directory_findings
 from gongkai.publication.channels import CHANNEL_OUTPUTS, WEB_CHANNEL, Output, effective_channels
 
-__all__ = ["CHANNEL_OUTPUTS", "WEB_CHANNEL", "Admission", "Gate", "Output", "State", "admit", "effective_channels"]
+__all__ = ["CHANNEL_OUTPUTS", "WEB_CHANNEL", "Admission", "Gate", "Output", "State", "admit", "directory_findings",
+           "effective_channels"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gongkai.catalog import Catalog
 from gongkai.errors import PublicationStopped
+from gongkai.gate import directory_findings
 from gongkai.files_io import replace_dir, write_atomic
 from gongkai.model.portal import FORMAT_ID
 from gongkai.portal import formats
@@ -48,7 +49,15 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes]) -> None:
-    """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written."""
+    """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written.
+
+    As for build-site, nothing is written while a public item or gongkai.yaml holds personal data: the scan of the
+    outputs looks for numbers only, and an item's 详细住址 went out in the directory's csv."""
+    found = directory_findings(catalog)
+    if found:
+        listed = "；".join(f"{where}：{label}「{masked}」" for where, label, masked in found[:20])
+        raise PublicationStopped(f"公开事项或 gongkai.yaml 中有未遮盖的个人信息，没有写入任何文件：{listed}。"
+                                 "请遮盖或删除后运行 gongkai validate 检查。")
     refuse_outputs(outputs, allowed_of(catalog.agency))
 
 

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import NUMERALS, Normalized, ascii_digits, may_hold_personal_data, normalize
+from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, Normalized, ascii_digits, may_hold_personal_data,
+                                       normalize)
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -45,8 +46,8 @@ _PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")
 _HANZI = "\u4e00-\u9fff"
 _HANZI_CHAR = re.compile(f"[{_HANZI}]")
 _ADDRESS = re.compile(
-    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道)\d+号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?(?:\d+单元)?(?:\d+室)?"
-    rf"|[{_HANZI}](?:村|社区|组)\d+号"
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道)\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?(?:\d+单元)?(?:\d+室)?"
+    rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
     rf"|\d+组\d+号"
     rf"|\d+号楼(?:\d+单元)?(?:\d+(?:室|号))?"
     rf"|\d+(?:栋|幢|座)\d+(?:单元|室|号)(?:\d+(?:室|号))?"
@@ -142,12 +143,20 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterato
     """find() without the pre-filter: the full path, which the pre-filter is tested against."""
     if not text:
         return
-    norm = normalize(text)
-    numbers = _CANDIDATE.search(norm.text) is not None
-    addresses = _ADDRESS_HINT.search(norm.text) is not None
-    if numbers:
+    hits = list(_hits(normalize(text), allowed))
+    yield from hits
+    # Read as rendered HTML, «3505<b></b>24…» is one number; shown as typed, «<a title=13800138000>» holds one.
+    if "<" in text and HAS_MARKUP.search(text) is not None:
+        for hit in _hits(normalize(text, hide_markup=False), allowed):
+            if all(hit.end <= other.start or other.end <= hit.start for other in hits):
+                hits.append(hit)
+                yield hit
+
+
+def _hits(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    if _CANDIDATE.search(norm.text) is not None:
         yield from _numbers(norm, allowed)
-    if addresses:
+    if _ADDRESS_HINT.search(norm.text) is not None:
         yield from _addresses(norm, allowed)
 
 

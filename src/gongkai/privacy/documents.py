@@ -25,6 +25,7 @@ from typing import Any
 from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.markup import markup_text
+from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
@@ -33,7 +34,6 @@ MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
 # What each PDF read in this process holds, by a hash of its bytes: (text, where after the label) or why unreadable.
 _PDF_READ: dict[bytes, list[tuple[str, str]] | str] = {}
-_PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 _PARTS = (("word/document.xml", "正文"), ("word/header", "页眉"), ("word/footer", "页脚"), ("word/comments", "批注"),
           ("word/footnotes", "脚注"), ("word/endnotes", "尾注"), ("docProps/", "文档属性"), ("xl/worksheets/", "工作表"),
           ("xl/sharedStrings", "共享字符串"), ("xl/comments", "批注"), ("xl/workbook.xml", "工作簿（含定义的名称）"),
@@ -120,8 +120,8 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         return zip_segments(data, where, depth + 1, budget)
     if data.startswith(OLE2):
         return ole_segments(data, where)
-    if data.startswith(_PICTURES):
-        return []  # pixels: no text gongkai can read (and none a detector should guess at)
+    if data.startswith(PICTURES):  # not the pixels: the text an image viewer shows among its properties
+        return [Segment(text, f"{where}（图片属性）") for text in picture_texts(data)]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<":
@@ -308,9 +308,18 @@ def _has_images(page: object) -> bool:
     return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
 
 
+def _image_bytes(image: Any) -> bytes:
+    """The bytes of a picture in a PDF: a JPEG (DCTDecode) as the file it was, whatever other filters wrap it."""
+    try:
+        return bytes(image.get_data())
+    except Exception:  # noqa: BLE001 - a filter pypdf cannot undo: the stream as stored (a bare JPEG is unfiltered)
+        return bytes(image._data)
+
+
 def _strings(reader: object) -> list[str]:
-    """Every text string object of the file: annotations, form values, bookmarks, names (not content streams)."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject
+    """Every text string object of the file: annotations, form values, bookmarks, names (not content streams); and
+    the properties of every picture (a JPEG is kept whole in a PDF, EXIF and comments included: pictures.py)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject, TextStringObject
 
     found: list[str] = []
     seen: set[int] = set()
@@ -326,6 +335,9 @@ def _strings(reader: object) -> list[str]:
             found.append(str(node))
         elif isinstance(node, DictionaryObject):
             _refuse_active(node)
+            if isinstance(node, StreamObject) and node.get("/Subtype") == "/Image" and "/DCTDecode" in str(
+                    node.get("/Filter")):  # only a JPEG keeps a file's properties; other pictures are bare pixels
+                found.extend(picture_texts(_image_bytes(node)))
             stack.extend(v for k, v in node.items() if k not in ("/Parent", "/Contents") or isinstance(v, TextStringObject))
         elif isinstance(node, ArrayObject):
             stack.extend(node)

@@ -27,22 +27,37 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
 # without the semicolon, as browsers accept them), HTML tags and comments, invisible characters.
-_CHANGES = re.compile(
-    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
-    r"|<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
-    rf"|[{_INVISIBLE}]+",
-    re.DOTALL,
-)
+_REFERENCE = r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+_MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
+# Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
+# ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
+_TENS = {chr(code): str(int(unicodedata.numeric(chr(code)))) for first, last in
+         ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3200, 0x32FF)) for code in range(first, last + 1)
+         if unicodedata.numeric(chr(code), -1) in range(10, 100)}
+_TENS_CLASS = "".join(_TENS)
+_CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
+# The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
+# stands inside «<…>» and «<!-- -->» is read too (find() reads a text both ways).
+_CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
+HAS_MARKUP = re.compile(_MARKUP, re.DOTALL)
 
 
-# Where digits that are not decimal digits live: superscripts, subscripts, circled, parenthesized, full stop, dingbats.
-_OTHER_DIGITS = ((0x00B2, 0x00B9), (0x2070, 0x2089), (0x2460, 0x24FF), (0x2776, 0x2793), (0x1F100, 0x1F10A))
+# Where digits that are not decimal digits live (every character of another notation whose value is one digit):
+# superscripts, subscripts, circled, parenthesized, full stop, dingbats; Roman numerals Ⅰ–Ⅸ, Hangzhou numerals 〡–〩,
+# parenthesized and circled ideographs ㈠ ㊀, Ethiopic, Khmer, Telugu, Bamum, counting rods, historic scripts.
+# tests/test_hostile5_normalize.py enumerates all of Unicode: a block missing here fails it.
+_OTHER_DIGITS = ((0x00B2, 0x00B9), (0x0C78, 0x0C7E), (0x1369, 0x1371), (0x17F0, 0x17F9), (0x19DA, 0x19DA),
+                 (0x2070, 0x2089), (0x2150, 0x2189), (0x2460, 0x24FF), (0x2776, 0x2793), (0x3021, 0x3029),
+                 (0x3192, 0x3195), (0x3220, 0x3228), (0x3280, 0x3288), (0xA6E6, 0xA6EF), (0x10100, 0x10FFF),
+                 (0x11000, 0x111FF), (0x11C50, 0x11C6F), (0x12400, 0x1247F), (0x16E80, 0x16E9F),
+                 (0x1D2E0, 0x1D37F), (0x1E8C0, 0x1EDFF), (0x1F100, 0x1F10C))
 
-# Chinese numerals, as a number is read out or written by hand: 一三八…, 幺三八…, 壹叁捌…, 二〇二六 (also ○).
-_NUMERALS = {**dict.fromkeys("〇零○◯", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两", "2"),
+# Chinese numerals, as a number is read out or written by hand: 一三八…, 幺三八…, 壹叁捌…, 二〇二六 (also ○), and as
+# it is read out over a radio or telephone (幺 1, 两/兩 2, 拐 7, 勾 9, 洞 0).
+_NUMERALS = {**dict.fromkeys("〇零○◯洞", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两兩", "2"),
              **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
-             **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒", "7"), **dict.fromkeys("八捌", "8"),
-             **dict.fromkeys("九玖", "9")}
+             **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒拐", "7"), **dict.fromkeys("八捌", "8"),
+             **dict.fromkeys("九玖勾", "9")}
 NUMERALS = frozenset(_NUMERALS)
 _NUMERAL_TABLE = str.maketrans(_NUMERALS)
 _N = "".join(_NUMERALS) + "0-9"
@@ -55,10 +70,12 @@ _NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*]{{0,4}}[{_N}]){{10,}}")
 _NUMERAL_PIECE = re.compile(f"[{''.join(_NUMERALS)}]{{3,}}")
 
 
-# Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise); a check digit,
-# mobile prefix or Luhn check still has to pass before anything counts.
-_LOOKALIKE = re.compile(r"(?<=\d)[OoIl〇○零]+(?=\d)")
-_LOOKALIKE_TABLE = str.maketrans("OoIl〇○零", "0011000")
+# Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise), also the Greek
+# and Cyrillic letters drawn the same (Ο ο О о, Ι І і Ӏ ǀ), and a Chinese numeral between digits (13八0013八000); a
+# check digit, mobile prefix or Luhn check still has to pass before anything counts.
+_LOOKALIKES = {**dict.fromkeys("OoΟοОо", "0"), **dict.fromkeys("IlΙІіӀǀ", "1"), **_NUMERALS}
+_LOOKALIKE = re.compile(rf"(?<=\d)[{''.join(_LOOKALIKES)}]+(?=\d)")
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 
 
 def _lookalikes(text: str) -> str:
@@ -69,6 +86,9 @@ def _numerals(text: str) -> str:
     text = _lookalikes(text)
     return _NUMERAL_RUN.sub(lambda m: _NUMERAL_PIECE.sub(lambda p: p.group(0).translate(_NUMERAL_TABLE), m.group(0)),
                             text)
+
+
+_DIGIT_VALUES = frozenset(range(10))
 
 
 def _one_to_one() -> dict[int, str]:
@@ -82,15 +102,25 @@ def _one_to_one() -> dict[int, str]:
     dashes = ("\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e17\u2e1a\u2e3a\u2e3b"
               "\u2e40\u2e5d\u301c\u3030\u30a0\u30fc\ufe31\ufe32\ufe58\ufe63\uff0d\uff70")
     table.update({ord(c): "-" for c in dashes})
-    table.update({ord(c): "." for c in "\u00b7\u2024\u2027\u30fb\uff65\u2219\u22c5"})
+    # a line drawn between the groups: box drawing, horizontal line extension, the Yezidi hyphen
+    table.update({ord(c): "-" for c in "\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d\u23af\u23e4\U00010ead"})
+    table.update({ord(c): "~" for c in "\u2053\u223c\u02dc"})
+    table.update({ord(c): "_" for c in "\u203e\u2017"})
+    table.update({ord(c): "." for c in "\u00b7\u2024\u2027\u30fb\uff65\u2219\u22c5\u2e31\u0387"})
+    table.update({ord(c): ":" for c in "\u2236\ua789"})
+    # compatibility forms of a separator (NFKC: … → ..., ﹒ → ., ｡ → 。, ﹏ → _, ﹕ → :): the separator, once; a small
+    # or vertical comma is the Chinese comma
+    for c in "\u2025\u2026\ufe10\ufe11\ufe12\ufe13\ufe19\ufe30\ufe33\ufe34\ufe4d\ufe4e\ufe4f\ufe50\ufe51\ufe52\ufe55\ufe61\uff61\uff64":
+        form = unicodedata.normalize("NFKC", c)[0]
+        table[ord(c)] = "，" if form == "," else form
     table.update({ord(c): "/" for c in "\u2044\u2215\u29f8"})
     table.update({ord(c): "*" for c in "\u2217\u204e\u2731\u066d"})
     # ×, Greek Χ, Cyrillic Х and the Roman numeral Ⅹ look like the check digit X
     table.update({ord(c): "X" for c in "\u00d7\u03a7\u03c7\u0425\u0445\u2169\u2179"})
     # digits that are not decimal digits to a regular expression: ①, ⑴, ⒈, ❶, ¹, ₁ (NFKC or their digit value)
     for first, last in _OTHER_DIGITS:
-        table.update({code: str(unicodedata.digit(chr(code))) for code in range(first, last + 1)
-                      if unicodedata.digit(chr(code), None) is not None and not chr(code).isdecimal()})
+        table.update({code: str(int(value)) for code in range(first, last + 1)
+                      if (value := unicodedata.numeric(chr(code), -1)) in _DIGIT_VALUES and not chr(code).isdecimal()})
     table[0xFF3F] = "_"
     return table
 
@@ -100,6 +130,9 @@ _TABLE = _one_to_one()
 
 def _replacement(match: re.Match[str]) -> str:
     text = match.group(0)
+    tens = _TENS.get(text)
+    if tens is not None:
+        return tens
     if text[0] == "&":
         decoded = html.unescape(text if text.endswith(";") else text + ";")
         return decoded.translate(_TABLE) if decoded != text else text
@@ -117,6 +150,7 @@ class Normalized:
 
     source: str
     text: str
+    markup_hidden: bool = True  # tags and comments were removed (normalize's *hide_markup*)
 
     @cached_property
     def _origin(self) -> tuple[list[int], list[int]]:
@@ -124,7 +158,7 @@ class Normalized:
         starts: list[int] = []
         ends: list[int] = []
         cursor = 0
-        for match in _CHANGES.finditer(self.source):
+        for match in (_CHANGES if self.markup_hidden else _CHANGES_SHOWN).finditer(self.source):
             starts.extend(range(cursor, match.start()))
             ends.extend(range(cursor + 1, match.start() + 1))
             produced = len(_replacement(match))
@@ -144,7 +178,7 @@ class Normalized:
 
 
 @functools.cache  # built on first use (16 ms): every command imports this module to mask what it prints
-def _prefilter(astral: bool) -> re.Pattern[str]:
+def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
 
     A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address one of the shapes of _ADDRESS,
@@ -157,8 +191,10 @@ def _prefilter(astral: bool) -> re.Pattern[str]:
 
     Without *astral*, the pattern knows only the characters up to U+FFFF, spelled out: a class that also holds
     \\d, \\s or a character beyond U+FFFF costs sre several times as much per character, and almost no text has one.
+
+    Without *markup*, only the numbers: for a text whose tags are already gone and references decoded.
     """
-    digit_like = set("0123456789OoIl") | set(_NUMERALS)
+    digit_like = set("0123456789") | set(_LOOKALIKES)
     joining = set(" \t\n\r\f\v-./_*`~\\，、。：:•+()（）")
     for code, to in _TABLE.items():
         if to in digit_like:
@@ -176,8 +212,11 @@ def _prefilter(astral: bool) -> re.Pattern[str]:
     # An address (detect._ADDRESS) is a number after a street, village or group (路12号, 村3号, 组15号), or a digit
     # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
-    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{i}]*(?:[{d}][{i}]*)+号"
-    return re.compile(rf"[&<]|[{d}](?:[{j}]*[{d}]){{10}}|{address}")
+    # (a house number may have a sub-number: 解放北路12-3号)
+    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{d}{j}]+号"
+    # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path.
+    number = rf"[{_TENS_CLASS}]|[{d}](?:[{j}]*[{d}]){{10}}"
+    return re.compile(rf"[&<]|{number}|{address}" if markup else number)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -194,10 +233,21 @@ def may_hold_personal_data(text: str) -> bool:
     return _ASTRAL.search(text) is not None and _prefilter(astral=True).search(text) is not None
 
 
-def normalize(text: str) -> Normalized:
-    """*text* as a reader sees it: references decoded, tags and invisible characters removed, forms unified."""
-    changed = _CHANGES.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
-    return Normalized(text, _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed))
+def may_hold_number(text: str) -> bool:
+    """False when no normalization of *text* can hold eleven digits close together, its «&» and «<» read as they are:
+    the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's)."""
+    if _prefilter(astral=False, markup=False).search(text) is not None:
+        return True
+    return _ASTRAL.search(text) is not None and _prefilter(astral=True, markup=False).search(text) is not None
+
+
+def normalize(text: str, hide_markup: bool = True) -> Normalized:
+    """*text* as a reader sees it: references decoded, tags (unless not *hide_markup*) and invisible characters
+    removed, forms unified."""
+    changes = _CHANGES if hide_markup else _CHANGES_SHOWN
+    changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
+    normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
+    return Normalized(text, normalized, hide_markup)
 
 
 def ascii_digits(text: str) -> str:

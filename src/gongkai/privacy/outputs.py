@@ -25,6 +25,8 @@ from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet
 from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
+from gongkai.privacy.normalize import may_hold_number
+from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
@@ -56,6 +58,7 @@ _FULL_WIDTH_DIGITS = tuple(bytes([0xEF, 0xBC, 0x90 + n]) for n in range(10))
 _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
 # Markup is cut where a tag ends a line (a block's end): a number wrapped inside a paragraph stays in one piece.
 _LINE_END = b">\n"
+_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -153,7 +156,8 @@ def _files(folder: Path) -> list[str]:
 
 
 def _is_container(data: bytes) -> bool:
-    return data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
+    return (data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
+            or data.startswith(PICTURES))
 
 
 def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[Hit]]:
@@ -194,6 +198,10 @@ def _suspicious(line: bytes) -> bool:
         text = line.decode("utf-8", errors="replace")
         if _ANY_RARE.search(text) is not None and _RARE_RUN.search(text) is not None:
             return True
+        # Every other form the detector reads (・ ‧ 〜 ー ─ … between the groups, ¹ Ⅲ 〡 ㈠ among ASCII digits, Cyrillic
+        # О): the detector's own tables decide, so the two scans never disagree on what may be a number.
+        if may_hold_number(_ANY_TAG.sub("", text)):
+            return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
 
@@ -215,6 +223,8 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
         yield from _zip(name, data, where, allowed, depth)
     elif b"%PDF-" in data[:1024]:
         yield from _pdf(name, data, where, allowed)
+    elif data.startswith(PICTURES):
+        yield from _picture(name, data, where, allowed)
     else:
         text = _utf8(data)
         yield from _line_findings(name, _lines(text), _bad_lines([text], allowed), where)
@@ -263,6 +273,21 @@ def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterato
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
+
+
+def _picture(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
+    """The text of a picture's properties (EXIF, XMP, comments, PNG text chunks); its pixels are not read."""
+    try:
+        texts = picture_texts(data)
+    except Unreadable as exc:
+        yield OutputFinding(name, "unreadable", "", f"{where} {exc}".strip())
+        return
+    seen: set[tuple[str, str]] = set()
+    for text in texts:
+        for hit in find(text, allowed):
+            if (hit.kind, hit.value) not in seen:
+                seen.add((hit.kind, hit.value))
+                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 图片属性".strip())
 
 
 def _utf8(data: bytes) -> bytes:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.privacy.mask import mask_text
+from gongkai.privacy.scan import allowed_of
 
 DIRECTORY_KIND = "item"
 
@@ -23,7 +25,8 @@ def directory_changes(catalog: Catalog) -> list[Adjustment]:
     """The directory's substantive adjustments, newest first; [] when the catalog is not in git.
 
     Only changes of items are shown: records (some of them not public) never appear on this page, and commit
-    messages and authors stay internal.
+    messages and authors stay internal. What the history shows is masked: a value a clerk has since masked in the
+    item is still unmasked in the commits before.
     """
     root = getattr(catalog.source, "root", None)
     if root is None:
@@ -33,11 +36,13 @@ def directory_changes(catalog: Catalog) -> list[Adjustment]:
         from gongkai.history import substantive_history
     except ImportError:
         return []
+    allowed = allowed_of(catalog.agency)
     found: list[Adjustment] = []
     for entry in substantive_history(Path(root)):
         for change in entry.changes:
             if change.kind != DIRECTORY_KIND or not change.substantive:
                 continue
             headline, details = describe(change)
-            found.append(Adjustment(entry.date.date().isoformat(), headline, tuple(details)))
+            found.append(Adjustment(entry.date.date().isoformat(), mask_text(headline, allowed)[0],
+                                    tuple(mask_text(detail, allowed)[0] for detail in details)))
     return found

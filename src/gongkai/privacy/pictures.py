@@ -1,0 +1,103 @@
+"""The text a picture carries besides its pixels, as an image viewer shows it among the picture's properties.
+
+JPEG: every APPn segment (EXIF — Windows writes its 备注/作者/标题 as UTF-16 —, XMP, ICC, Photoshop) and the comment
+segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. A segment is
+read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments: no encoding can hide a number. The
+pixels are never read (no text gongkai could read, and none a detector should guess at).
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+from gongkai.privacy.extract import Unreadable
+
+PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+MAX_TEXT = 4 * 1024 * 1024  # a compressed text chunk that unpacks to more than this is refused (a bomb)
+
+
+def picture_texts(data: bytes) -> list[str]:
+    """Every reading of the text *data* (a JPEG, PNG or GIF) carries; [] for anything else."""
+    if data.startswith(b"\x89PNG"):
+        pieces = _png(data)
+    elif data.startswith(b"\xff\xd8\xff"):
+        pieces = _jpeg(data)
+    elif data.startswith(b"GIF8"):
+        pieces = _gif(data)
+    else:
+        return []
+    return [text for piece in pieces for text in _readings(piece)]
+
+
+def _readings(piece: bytes) -> list[str]:
+    return [piece.decode("latin-1"), piece.decode("utf-8", errors="replace"),
+            *(piece[start:].decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be") for start in (0, 1))]
+
+
+def _jpeg(data: bytes) -> list[bytes]:
+    pieces: list[bytes] = []
+    at = 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        if marker in (0xD9, 0xDA):  # end of image, start of the image data: no segments after it
+            break
+        length = struct.unpack(">H", data[at + 2:at + 4])[0]
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            pieces.append(data[at + 4:at + 2 + length])
+        at += 2 + length
+    return pieces
+
+
+def _png(data: bytes) -> list[bytes]:
+    pieces: list[bytes] = []
+    at = 8
+    while at + 8 <= len(data):
+        length = struct.unpack(">I", data[at:at + 4])[0]
+        kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + length]
+        if kind in (b"tEXt", b"eXIf"):
+            pieces.append(body)
+        elif kind == b"zTXt":
+            keyword, _, rest = body.partition(b"\x00")
+            pieces += [keyword, _inflate(rest[1:])]
+        elif kind == b"iTXt":
+            keyword, _, rest = body.partition(b"\x00")
+            compressed, language_and_text = rest[:1] == b"\x01", rest[2:]
+            language, _, rest = language_and_text.partition(b"\x00")
+            translated, _, text = rest.partition(b"\x00")
+            pieces += [keyword, language, translated, _inflate(text) if compressed else text]
+        elif kind == b"IEND":
+            break
+        at += 12 + length
+    return pieces
+
+
+def _gif(data: bytes) -> list[bytes]:
+    """The comment blocks (21 FE, then sub-blocks): looked for anywhere, rather than by walking the frames."""
+    pieces: list[bytes] = []
+    start = data.find(b"\x21\xfe")
+    while start >= 0:
+        at, text = start + 2, b""
+        while at < len(data) and data[at] != 0:
+            text += data[at + 1:at + 1 + data[at]]
+            at += 1 + data[at]
+        pieces.append(text)
+        start = data.find(b"\x21\xfe", at)
+    return pieces
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(data, MAX_TEXT)
+    except zlib.error as exc:
+        raise Unreadable("图片中压缩的文字无法解压") from exc
+    if inflater.unconsumed_tail:
+        raise Unreadable("图片中压缩的文字解压后过大（压缩炸弹）")
+    return text
