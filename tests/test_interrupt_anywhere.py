@@ -121,3 +121,25 @@ def test_build_with_search_interrupted_at_any_moment(catalog: Path, tmp_path: Pa
     if code != 0:
         assert not (out / "index.html").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_ctrl_c_inside_a_callback_python_cannot_raise_from_is_pressed_again() -> None:
+    """Ctrl+C that lands in an import lock's cleanup or a finaliser: no 「Exception ignored」 traceback, and the
+    interrupt is not lost — the code that runs next ends as any Ctrl+C does."""
+    script = (
+        "import sys, time, weakref\n"
+        "import gongkai.__main__ as entry\n"
+        "sys.unraisablehook = entry._quiet_interrupt\n"
+        "class A: pass\n"
+        "def cb(_): raise KeyboardInterrupt\n"
+        "a = A(); r = weakref.ref(a, cb)\n"
+        "try:\n"
+        "    del a\n"
+        "    time.sleep(5)\n"
+        "    print('lost')\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "interrupted"
+    assert "Exception ignored" not in run.stderr and "Traceback" not in run.stderr
