@@ -69,3 +69,20 @@ def test_forked_gate_scan_holds_back_the_same_records(bundled: Path, gk: Gk, tmp
     assert "records/R2025-902.html" not in sites["many"]
     assert "records/R2025-002.html" in sites["many"] and "files/2025/R2025-002.pdf" in sites["many"]
     assert said["one"].replace("one", "many") == said["many"] and sites["one"] == sites["many"]
+
+
+def _parts_in_worker(_: int) -> int:
+    from gongkai.forking import ranges
+
+    return len(ranges(100, True))
+
+
+def test_a_worker_starts_no_pool_of_its_own() -> None:
+    """The index of a first build is written in a page worker: its shard loop must run there, not fork again (a
+    pool's worker may not have children)."""
+    from gongkai.forking import can_fork
+    from gongkai.processes import map_in_workers
+
+    if not can_fork():
+        pytest.skip("one core or no fork")
+    assert map_in_workers(_parts_in_worker, [0, 1], 2) == [1, 1]

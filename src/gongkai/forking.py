@@ -12,15 +12,15 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from gongkai.processes import map_in_workers
+from gongkai.processes import in_worker, map_in_workers
 
 T = TypeVar("T")
 _shared: dict[str, Any] = {}  # what forked workers read (inherited, never pickled)
 
 
 def can_fork() -> bool:
-    """True when there are several cores and the platform can fork."""
-    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    """True when there are several cores, the platform can fork and this is not already a worker."""
+    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods() and not in_worker()
 
 
 def shared() -> Any:

@@ -15,6 +15,12 @@ P = TypeVar("P")
 T = TypeVar("T")
 
 PR_SET_PDEATHSIG = 1
+_worker: list[bool] = []  # holds True in a pool's worker process
+
+
+def in_worker() -> bool:
+    """True in a worker of one of these pools: a pool's workers may not start pools of their own."""
+    return bool(_worker)
 
 
 def worker_start() -> None:
@@ -23,6 +29,7 @@ def worker_start() -> None:
     Without this, Ctrl+C in a terminal reaches every worker of the process group, and each prints its own traceback
     before the main process can say 「已中断」; a worker whose parent was killed would go on working for nobody.
     """
+    _worker.append(True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while it forked (below)

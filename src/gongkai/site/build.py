@@ -29,7 +29,7 @@ from gongkai.site.changes import directory_changes
 from gongkai.site.data import SiteData, site_data
 from gongkai.site.pages import FileSource, site_artifacts
 from gongkai.site import parallel
-from gongkai.site.parallel import Batch, Made, make_all
+from gongkai.site.parallel import Batch, Made, Write, make_all
 from gongkai.site.render import templates_fingerprint
 from gongkai.site.search_index import index_changes
 from gongkai.search import SearchDoc, is_index_file
@@ -109,16 +109,20 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
         new = Store(stamp, today, gate.next_change)
         todo = _plan(artifacts, chrome, store, full, new)
         allowed, sources = allowed_of(catalog.agency), _sources(data)
-        batch = make_all(todo, staging.write, search, lambda made: scan_tree(
-            staging.folder, [m.path for m in made if staging.needs(m.path, m.content)], allowed, sources))
+        # A first build indexes every page anew, beside the pages (on another core): the pages need not hand over
+        # their search entries. A later build patches the index with the entries of the pages made again.
+        whole = _whole_index(artifacts, staging.write) if search and full else None
+        batch = make_all(todo, staging.write, search and not full, lambda made: scan_tree(
+            staging.folder, [m.path for m in made if staging.needs(m.path, m.content)], allowed, sources), whole)
         made = batch.made
         _note(made, staging, new)
+        result.search_seconds = batch.beside_seconds
         removed = [] if full else [p for p in store.files if p not in new.files]
-        if search:
+        if search and not full:
             started = time.perf_counter()
-            found = index_changes(out if not full else None, made, removed, staging.write, _search_docs(artifacts))
+            found = index_changes(out, made, removed, staging.write, _search_docs(artifacts))
             _note(found, staging, new, store)
-            removed = [] if full else [p for p in store.files if p not in new.files]
+            removed = [p for p in store.files if p not in new.files]
             result.search_seconds = time.perf_counter() - started
         _scan_outputs(staging, batch, allowed, sources)  # defence in depth
         staging.commit(new, removed)
@@ -172,6 +176,11 @@ def _note(made: list[Made], staging: Staging, new: Store, old: Store | None = No
         dropped = {item.path for item in made if not item.content}
         new.files.update((path, entry) for path, entry in old.files.items()
                          if is_index_file(path) and path not in new.files and path not in dropped)
+
+
+def _whole_index(artifacts: list[Artifact], write: Write) -> Callable[[], list[Made]]:
+    """The job that writes a new index of every page (a first build)."""
+    return lambda: index_changes(None, [], [], write, _search_docs(artifacts))
 
 
 def _search_docs(artifacts: list[Artifact]) -> Callable[[], list[SearchDoc]]:
