@@ -127,7 +127,8 @@ def test_ctrl_c_inside_a_callback_python_cannot_raise_from_is_pressed_again() ->
     """Ctrl+C that lands in an import lock's cleanup or a finaliser: no 「Exception ignored」 traceback, and the
     interrupt is not lost — the code that runs next ends as any Ctrl+C does."""
     script = (
-        "import sys, time, weakref\n"
+        "import signal, sys, time, weakref\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal, even when run in the background\n"
         "import gongkai.__main__ as entry\n"
         "sys.unraisablehook = entry._quiet_interrupt\n"
         "class A: pass\n"
