@@ -140,7 +140,7 @@ def test_failed_build_leaves_old_site(cat: CatalogDir, gk: Gk, tmp_path: Path,
     def broken(*args: object) -> None:
         raise RuntimeError("output scan crashed")
 
-    monkeypatch.setattr("gongkai.site.build.check_tree", broken)
+    monkeypatch.setattr("gongkai.site.make.check_tree", broken)
     assert gk("build-site", cat.root, "--out", site).code == 3
     assert _files(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []

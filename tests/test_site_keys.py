@@ -237,7 +237,7 @@ def test_a_site_in_a_folder_not_yet_made_is_built(first: tuple[Path, Path], tmp_
 def test_files_are_made_beside_the_site_in_a_folder_named_for_the_build(
         copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, store: str) -> None:
     """.<site>.building.<pid>.<random>, next to the site: the name is what lets a later build remove it."""
-    import gongkai.site.build as build
+    import gongkai.site.make as build
 
     catalog, site = copy
     if store == "deleted":

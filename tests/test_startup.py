@@ -55,6 +55,20 @@ def test_a_remembered_validate_imports_no_rule(bundled):
     assert [m for m in modules if m.startswith(("gongkai.output.github", "gongkai.output.sarif"))] == []
 
 
+def test_a_build_with_nothing_to_do_imports_no_loader_gate_or_template(bundled, tmp_path):
+    site = tmp_path / "site"
+    first = subprocess.run([sys.executable, "-m", "gongkai", "build-site", str(bundled), "--out", str(site),
+                            "--today", "2026-11-27"], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    script = (f"import sys; from gongkai.cli import main; main(['build-site', {str(bundled)!r}, '--out', {str(site)!r}, "
+              "'--today', '2026-11-27']); print('\\n' + __import__('json').dumps(sorted(sys.modules)))")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "网站没有变化" in run.stdout
+    modules = json.loads(run.stdout.splitlines()[-1])
+    assert [m for m in modules if m.startswith(("gongkai.site.make", "gongkai.gate", "gongkai.catalog.loader",
+                                                "gongkai.search", "jinja2", "pypinyin", "openpyxl", "docx"))] == []
+
+
 def test_the_library_leaves_the_collector_alone(cat):
     from gongkai.catalog import load_catalog
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.site.build import BuildResult, build_catalog, build_site
+from gongkai.site.build import build_site
+from gongkai.site.result import BuildResult
 
-__all__ = ["BuildResult", "build_catalog", "build_site"]
+__all__ = ["BuildResult", "build_site"]

@@ -10,49 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai import __version__
-from gongkai.catalog import Catalog, Listing, load, open_catalog, scan
-from gongkai.errors import PublicationStopped, UsageProblem
-from gongkai.gate import Gate, admit
-from gongkai.guide.form import application_form_docx, application_form_pdf
-from gongkai.interchange.xlsx import export_directory_xlsx
-from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
-from gongkai.privacy.scan import allowed_of
-from gongkai.site.artifact import Artifact
-from gongkai.site.attachments import identity, read_attachment
-from gongkai.site.changes import directory_changes
-from gongkai.site.data import SiteData, site_data
-from gongkai.site.pages import FileSource, site_artifacts
-from gongkai.site import parallel
-from gongkai.site.parallel import Batch, Made, Write, make_all
-from gongkai.site.render import templates_fingerprint
-from gongkai.site.search_index import index_changes
-from gongkai.search import SearchDoc, is_index_file
-from gongkai.search.workers import in_parallel, ranges, shared
-from gongkai.site.staging import Staging
+from gongkai.catalog.listing import Listing, open_catalog, scan
+from gongkai.site.fingerprint import templates_fingerprint
+from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
-
-
-@dataclass
-class BuildResult:
-    """What a build did."""
-
-    out: Path
-    pages: int = 0  # files on the site
-    made: int = 0  # files made again because their inputs changed
-    written: int = 0  # files whose bytes changed
-    removed: int = 0
-    taken_down: list[str] = field(default_factory=list)  # pages and attachments gone since the last build
-    unchanged: bool = False  # nothing to do: the catalog and the gate's decision are as at the last build
-    blocked: dict[str, str] = field(default_factory=dict)  # record id → why it was held back (masked)
-    next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
-    search_seconds: float = 0.0
-    warnings: list[str] = field(default_factory=list)
 
 
 def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = True, use_cache: bool = True) -> BuildResult:
@@ -60,10 +24,14 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     source, cache = open_catalog(catalog_path, use_cache)
     listing = scan(source, cache)
     stamp = listing_stamp(listing, search)
-    store = Store.read(out)
-    if out.is_dir() and store.holds(stamp, today):
-        return BuildResult(out, pages=len(store.files), unchanged=True, next_change=store.next_change)
-    return build_catalog(load(source, listing, cache), out, today, search, stamp, store)
+    head, count = Store.read_head(out)
+    if out.is_dir() and count and head.holds_days(stamp, today):
+        return BuildResult(out, pages=count, unchanged=True, next_change=head.next_change)
+    # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
+    from gongkai.catalog.loader import load  # noqa: PLC0415
+    from gongkai.site.make import build_catalog  # noqa: PLC0415
+
+    return build_catalog(load(source, listing, cache), out, today, search, stamp, Store.read(out))
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:
@@ -79,143 +47,3 @@ def _head(listing: Listing) -> str:
     run = subprocess.run(["git", "rev-parse", "HEAD"], cwd=listing.root, capture_output=True, text=True, check=False)
     return run.stdout.strip() if run.returncode == 0 else ""
 
-
-def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
-                  store: Store | None = None) -> BuildResult:
-    """Build from a loaded catalog; the old site stays untouched unless everything succeeded."""
-    if catalog.agency is None:
-        raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
-    store = store if store is not None else Store.read(out)
-    gate = admit(catalog, today)
-    _stop_on_directory_findings(gate)
-    data = site_data(catalog, today, gate)
-    artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data), _xlsx(catalog)))
-    result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
-    result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
-                      for rid, found in sorted(gate.blocked.items())}
-    result.blocked.update((rid, "；".join(found)) for rid, found in sorted(gate.unsafe.items()))
-    if not data.base_url:
-        result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
-    _make(catalog, data, gate, artifacts, out, today, search, stamp or digest(str(time.time())), store, result)
-    return result
-
-
-def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact], out: Path, today: dt.date,
-          search: bool, stamp: str, store: Store, result: BuildResult) -> None:
-    chrome = digest("\n".join([__version__, templates_fingerprint(), data.agency.model_dump_json()]))
-    full = not store.files or not out.is_dir()
-    staging = Staging(out, store, full)
-    try:
-        new = Store(stamp, today, gate.next_change)
-        todo = _plan(artifacts, chrome, store, full, new)
-        allowed, sources = allowed_of(catalog.agency), _sources(data)
-        # A first build indexes every page anew, beside the pages (on another core): the pages need not hand over
-        # their search entries. A later build patches the index with the entries of the pages made again.
-        whole = _whole_index(artifacts, staging.write) if search and full else None
-        batch = make_all(todo, staging.write, search and not full, lambda made: scan_tree(
-            staging.folder, [m.path for m in made if staging.needs(m.path, m.content)], allowed, sources), whole)
-        made = batch.made
-        _note(made, staging, new)
-        result.search_seconds = batch.beside_seconds
-        removed = [] if full else [p for p in store.files if p not in new.files]
-        if search and not full:
-            started = time.perf_counter()
-            found = index_changes(out, made, removed, staging.write, _search_docs(artifacts))
-            _note(found, staging, new, store)
-            removed = [p for p in store.files if p not in new.files]
-            result.search_seconds = time.perf_counter() - started
-        _scan_outputs(staging, batch, allowed, sources)  # defence in depth
-        staging.commit(new, removed)
-    except BaseException:
-        staging.discard()
-        raise
-    result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
-    # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list.
-    result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
-
-
-def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: dict[str, str]) -> None:
-    """Every file this build wrote is scanned before it is moved in: by the worker that made it, or here (the
-    search index's files, on every core when there are many)."""
-    rest = [path for path in staging.changed if path not in batch.checked]
-    parts = ranges(len(rest), len(rest) >= parallel.MIN_PARALLEL)
-    if len(parts) == 1 and not batch.findings:
-        check_tree(staging.folder, rest, allowed, sources)
-        return
-    found = [f for part in in_parallel(_scan_part, parts, (staging.folder, rest, allowed, sources)) for f in part]
-    if batch.findings or found:
-        raise OutputLeak(sorted(batch.findings, key=lambda f: f.file) + found)
-
-
-def _scan_part(part: range) -> list[OutputFinding]:
-    folder, names, allowed, sources = shared()
-    return scan_tree(folder, names[part.start:part.stop], allowed, sources)
-
-
-def _plan(artifacts: list[Artifact], chrome: str, store: Store, full: bool, new: Store) -> list[tuple[Artifact, str]]:
-    """The artifacts whose key changed; the others keep their entry in the new store."""
-    todo: list[tuple[Artifact, str]] = []
-    for artifact in artifacts:
-        key = artifact.key(chrome)
-        previous = store.files.get(artifact.path)
-        if not full and previous is not None and previous[0] == key:
-            new.files[artifact.path] = previous
-        else:
-            todo.append((artifact, key))
-    return todo
-
-
-def _note(made: list[Made], staging: Staging, new: Store, old: Store | None = None) -> None:
-    for item in made:
-        if item.content:
-            new.files[item.path] = [item.key, item.content]
-            staging.note(item.path, item.content)
-        else:  # a file the search index dropped
-            new.files.pop(item.path, None)
-    if old is not None:  # the index files this build did not touch stay on the site
-        dropped = {item.path for item in made if not item.content}
-        new.files.update((path, entry) for path, entry in old.files.items()
-                         if is_index_file(path) and path not in new.files and path not in dropped)
-
-
-def _whole_index(artifacts: list[Artifact], write: Write) -> Callable[[], list[Made]]:
-    """The job that writes a new index of every page (a first build)."""
-    return lambda: index_changes(None, [], [], write, _search_docs(artifacts))
-
-
-def _search_docs(artifacts: list[Artifact]) -> Callable[[], list[SearchDoc]]:
-    """Every page's search entry: what the index is built from when the old one cannot be patched."""
-    def everything() -> list[SearchDoc]:
-        return [doc for a in artifacts if a.search is not None for doc in [a.search()] if doc is not None]
-    return everything
-
-
-def _stop_on_directory_findings(gate: Gate) -> None:
-    if gate.directory_findings:
-        lines = "\n".join(f"  {where}：{label}「{masked}」" for where, label, masked in gate.directory_findings)
-        raise PublicationStopped(f"公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：\n{lines}\n"
-                                 "请遮盖或删除后运行 gongkai validate 检查。")
-
-
-def _files(catalog: Catalog) -> FileSource:
-    return FileSource(getattr(catalog.source, "root", None), lambda path: read_attachment(catalog, path),
-                      lambda path: identity(catalog, path))
-
-
-def _forms(data: SiteData) -> dict[str, Callable[[], bytes]]:
-    agency = data.agency
-    return {"zhinan/shenqingbiao.docx": lambda: application_form_docx(agency),
-            "zhinan/shenqingbiao.pdf": lambda: application_form_pdf(agency)}
-
-
-def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
-    return lambda: export_directory_xlsx(catalog)
-
-
-def _sources(data: SiteData) -> dict[str, str]:
-    """Output file → the record it came from, for the output scan's message."""
-    found = {f"records/{a.id}.html": a.id for a in data.records}
-    for admission in data.records:
-        for attachment in admission.record.attachments:
-            found.setdefault(attachment.file, admission.id)
-    return found

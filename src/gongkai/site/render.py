@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import re
 import unicodedata
@@ -17,8 +16,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from gongkai.privacy.markup import literal_masks
+from gongkai.site.fingerprint import TEMPLATES
 
-TEMPLATES = "templates/site"
 
 
 @cache
@@ -131,22 +130,6 @@ def render(template: str, context: dict[str, Any]) -> bytes:
 
 
 @cache
-def templates_fingerprint() -> str:
-    """A hash of every template and asset: a changed template re-renders every page."""
-    digest = hashlib.sha256()
-    root = resources.files("gongkai").joinpath(TEMPLATES)
-    for entry in sorted(_walk(root), key=str):
-        digest.update(str(entry).encode() + entry.read_bytes())
-    return digest.hexdigest()
-
-
-def _walk(node: Any) -> list[Any]:
-    found = []
-    for child in node.iterdir():
-        found.extend(_walk(child) if child.is_dir() else [child])
-    return [f for f in found if not f.name.endswith((".pyc",))]
-
-
 def asset_names() -> list[str]:
     """The static assets shipped with the templates."""
     folder = resources.files("gongkai").joinpath(TEMPLATES, "assets")

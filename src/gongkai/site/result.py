@@ -1,0 +1,25 @@
+"""What a build did: the one result the CLI reports, whether the build made everything, something or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class BuildResult:
+    """What a build did."""
+
+    out: Path
+    pages: int = 0  # files on the site
+    made: int = 0  # files made again because their inputs changed
+    written: int = 0  # files whose bytes changed
+    removed: int = 0
+    taken_down: list[str] = field(default_factory=list)  # pages and attachments gone since the last build
+    unchanged: bool = False  # nothing to do: the catalog and the gate's decision are as at the last build
+    blocked: dict[str, str] = field(default_factory=dict)  # record id → why it was held back (masked)
+    next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
+    search_seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
