@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import _thread
 import sys
-import threading
 
 from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED
 
@@ -25,11 +23,19 @@ def _quiet_interrupt(unraisable: sys.UnraisableHookArgs) -> None:
     「Exception ignored in …」 with a traceback and be lost; press it again for the code that runs next, which ends
     with 「已中断」 as everywhere else. (From a moment later and another thread: raised here, it would be lost again.)"""
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
-        again = threading.Timer(0.05, _thread.interrupt_main)
-        again.daemon = True
-        again.start()
+        import _thread  # noqa: PLC0415 - built in; imported here so nothing is loaded before main() can catch Ctrl+C
+
+        _thread.start_new_thread(_press_again, ())
         return
     sys.__unraisablehook__(unraisable)
+
+
+def _press_again() -> None:
+    import time  # noqa: PLC0415 - built in, see above
+    import _thread  # noqa: PLC0415
+
+    time.sleep(0.05)
+    _thread.interrupt_main()
 
 
 if __name__ == "__main__":
