@@ -25,17 +25,19 @@ def _quiet_interrupt(unraisable: sys.UnraisableHookArgs) -> None:
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
         import _thread  # noqa: PLC0415 - built in; imported here so nothing is loaded before main() can catch Ctrl+C
 
-        _thread.start_new_thread(_press_again, ())
+        _thread.start_new_thread(_press_again, (_thread.get_ident(),))
         return
     sys.__unraisablehook__(unraisable)
 
 
-def _press_again() -> None:
-    import time  # noqa: PLC0415 - built in, see above
-    import _thread  # noqa: PLC0415
+def _press_again(thread: int) -> None:
+    """Ctrl+C again, to the thread that lost it, as the terminal sends it: a real signal, so it waits while that
+    thread holds Ctrl+C back (gongkai.processes does while it starts workers)."""
+    import signal  # noqa: PLC0415 - see above
+    import time  # noqa: PLC0415
 
     time.sleep(0.05)
-    _thread.interrupt_main()
+    signal.pthread_kill(thread, signal.SIGINT)
 
 
 if __name__ == "__main__":
