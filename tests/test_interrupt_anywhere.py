@@ -144,3 +144,45 @@ def test_ctrl_c_inside_a_callback_python_cannot_raise_from_is_pressed_again() ->
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "interrupted"
     assert "Exception ignored" not in run.stderr and "Traceback" not in run.stderr
+
+
+def test_ctrl_c_that_python_wraps_in_another_error_is_still_an_interruption() -> None:
+    """Ctrl+C while a class is created during an import comes out as RuntimeError (Error calling __set_name__),
+    caused by KeyboardInterrupt: the command still ends with 「已中断」 and exit 130, not a traceback or exit 3."""
+    script = (
+        "import signal, sys\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "import gongkai.cli as cli\n"
+        "def broken(args=None):\n"
+        "    class Field:\n"
+        "        def __set_name__(self, owner, name):\n"
+        "            raise KeyboardInterrupt\n"
+        "    class Report:\n"
+        "        diagnostics = Field()\n"
+        "cli.load_commands = broken\n"
+        "sys.argv = ['gongkai', 'validate']\n"
+        "cli.run()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 130
+    assert "已中断" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_wrapped_interruption_is_told_apart_from_a_real_error() -> None:
+    from gongkai.errors import interrupted
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as inner:
+            raise RuntimeError("Error calling __set_name__") from inner
+    except RuntimeError as wrapped:
+        assert interrupted(wrapped)
+    try:
+        try:
+            raise ValueError("x")
+        except ValueError as inner:
+            raise RuntimeError("y") from inner
+    except RuntimeError as other:
+        assert not interrupted(other)
+    assert interrupted(KeyboardInterrupt()) and not interrupted(ValueError())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED
+from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED, interrupted
 
 
 def main() -> None:
@@ -12,7 +12,9 @@ def main() -> None:
     sys.unraisablehook = _quiet_interrupt
     try:
         from gongkai.cli import run  # noqa: PLC0415 - the import itself is what Ctrl+C may interrupt
-    except KeyboardInterrupt:
+    except BaseException as exc:
+        if not interrupted(exc):
+            raise
         print(INTERRUPTED, file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
     run()

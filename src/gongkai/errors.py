@@ -8,6 +8,19 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 
 
+def interrupted(exc: BaseException) -> bool:
+    """True for Ctrl+C, also when Python wrapped it in another error on the way out (Ctrl+C inside a class being
+    created while a module is imported comes out as RuntimeError: Error calling __set_name__ …)."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, KeyboardInterrupt):
+            return True
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return False
+
+
 class UsageProblem(Exception):
     """The user asked for something impossible: a missing catalog, an unknown rule, a bad date…"""
 

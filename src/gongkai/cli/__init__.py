@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from gongkai.cli.app import app, err
 from gongkai.cli.app import main as _run_app
-from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED
+from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED, interrupted
 
 GC_YOUNG = 100_000  # allocations between collections of the youngest generation (Python's default: 700)
 _INFRASTRUCTURE = {"app", "zh", "options", "listing"}
@@ -93,7 +93,9 @@ def run() -> NoReturn:
     """Console-script entry point. Ctrl+C while a command's modules are still being imported is an interruption too."""
     try:
         code = main()
-    except KeyboardInterrupt:
+    except BaseException as exc:
+        if not interrupted(exc):
+            raise
         err.print(INTERRUPTED)
         code = EXIT_INTERRUPTED
     sys.exit(code)

@@ -14,7 +14,8 @@ from typer._click import exceptions as click_exceptions
 
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error
+from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
+                            interrupted)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -110,7 +111,10 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
     except KeyboardInterrupt:
         err.print(INTERRUPTED)
         return EXIT_INTERRUPTED
-    except Exception:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
+    except Exception as exc:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
+        if interrupted(exc):  # Ctrl+C that Python wrapped in another error (while importing a module)
+            err.print(INTERRUPTED)
+            return EXIT_INTERRUPTED
         return _internal_error()
 
 
