@@ -84,6 +84,7 @@ class Cache:
         self.folder: Path | None = None
         self._stats: dict[str, tuple[int, int, int, int, int, str, int]] | None = None
         self._dirty = False
+        self.key = b""  # signs what this machine wrote into the cache folder (catalog.snapshot)
         if root is not None:
             self._open(root)
 
@@ -111,6 +112,7 @@ class Cache:
         # repository, an unpacked archive) could run code when loaded, or claim a record was scanned clean. Only a
         # database stamped with this machine's own secret is trusted; any other is emptied before it is read.
         salt = hashlib.sha256((code_salt() + machine_secret()).encode()).hexdigest()
+        self.key = bytes.fromhex(salt)
         row = self.db.execute("SELECT v FROM meta WHERE k='salt'").fetchone()
         if row is None or row[0] != salt:
             self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")

@@ -12,6 +12,7 @@ from gongkai.catalog.decode import decode
 from gongkai.catalog.files import ParsedFile, parse_file
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.skipped import FileNote
+from gongkai.catalog.snapshot import Snapshot
 from gongkai.catalog.sources import Source, WorkingTree
 from gongkai.catalog.yamlio import YamlFailure, parse_positional, position
 from gongkai.diagnostics import Diagnostic, Location, Severity
@@ -142,27 +143,32 @@ def load(source: Source, listing: Listing, cache: Cache, only: set[str] | None =
 
 
 def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
-          known: dict[str, ParsedFile]) -> Catalog:
+         known: dict[str, ParsedFile]) -> Catalog:
     wanted = [f for f in listing.files if (only is None or f[0] in only)]
-    cached = cache.parsed([(blob, kind) for path, kind, blob in wanted if path not in known])  # had findings
+    whole = only is None and isinstance(source, WorkingTree)  # revisions read by diff share the cache: not stale
+    kept = Snapshot(cache.folder if whole else None, cache.key)
+    cached = cache.parsed([(blob, kind) for path, kind, blob in wanted
+                           if path not in known and kept.get((blob, kind)) is None])  # had findings
     files: dict[str, ParsedFile] = {}
     new: list[tuple[str, str, Any]] = []
+    parsed: set[tuple[str, str]] = set()
     for path, kind, blob in wanted:
         ready = known.get(path)
         if ready is not None and ready.blob == blob and ready.kind == kind:
             files[path] = ready
             continue
-        hit = cached.get((blob, kind))
+        hit = kept.get((blob, kind)) or cached.get((blob, kind))
         if hit is not None:
             files[path] = _moved(hit, path)
             continue
         data = listing.fresh.pop(path, None)
-        parsed = parse_file(path, kind, blob, data if data is not None else source.read(path))
-        files[path] = parsed
-        if parsed.diagnostics:  # only these are costly to redo (positions); a clean file parses faster than it unpickles
-            new.append((blob, kind, parsed))
+        files[path] = found = parse_file(path, kind, blob, data if data is not None else source.read(path))
+        parsed.add((blob, kind))
+        if found.diagnostics:  # only these are costly to redo (positions); a clean file is in the snapshot
+            new.append((blob, kind, found))
     cache.put_parsed(new)
-    if only is None and isinstance(source, WorkingTree):  # revisions read by diff share the cache: not stale
+    if whole:
+        kept.save({(f.blob, f.kind): f for f in files.values()}, parsed)
         cache.evict_parsed({blob for _, _, blob in listing.files})
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 

@@ -1,0 +1,130 @@
+"""The parsed-files snapshot: a whole load reuses what the last one parsed, never a stale or foreign result."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from gongkai.catalog import loader, snapshot
+from gongkai.catalog.loader import load_catalog
+
+from conftest import RECORD, CatalogDir
+
+TITLE = "测试县民政局关于2026年第三季度低保对象名单的公示"
+
+
+def _edit(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 5  # a clearly new mtime: the stat check sees the change at once
+    os.utime(path, (later, later))
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths parse_file was called for, in this process."""
+    seen: list[str] = []
+    real = loader.parse_file
+
+    def counting(path: str, *args: object) -> object:
+        seen.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(loader, "parse_file", counting)
+    return seen
+
+
+def _records(cat: CatalogDir, count: int) -> None:
+    for n in range(2, count + 2):
+        cat.record(RECORD.replace("R2026-001", f"R2026-{n:03d}").replace("00001", f"{n:05d}")
+                   .replace("〕1号", f"〕{n}号"), f"records/2026/R2026-{n:03d}.yaml")
+
+
+def test_a_second_load_parses_only_what_changed(cat: CatalogDir, parses: list[str]) -> None:
+    _records(cat, 3)
+    first = load_catalog(cat.root)
+    assert len(parses) == 6  # gongkai.yaml, one item, four records
+    parses.clear()
+    again = load_catalog(cat.root)
+    assert parses == []
+    assert again.records["R2026-003"].title == first.records["R2026-003"].title
+    _edit(cat.root / "records/2026/R2026-003.yaml", (cat.root / "records/2026/R2026-003.yaml").read_text(encoding="utf-8")
+          .replace(TITLE, "改过的题名"))
+    edited = load_catalog(cat.root)
+    assert parses == ["records/2026/R2026-003.yaml"]
+    assert edited.records["R2026-003"].title == "改过的题名"
+    assert edited.records["R2026-002"].title == TITLE
+    parses.clear()
+    assert load_catalog(cat.root).records["R2026-003"].title == "改过的题名"
+    assert parses == []  # the edit was kept (in the delta)
+
+
+@pytest.mark.parametrize("rewrite", [False, True], ids=["delta", "base-rewritten"])
+def test_every_edit_is_seen_whichever_part_holds_it(cat: CatalogDir, monkeypatch: pytest.MonkeyPatch,
+                                                   rewrite: bool) -> None:
+    if rewrite:  # every load writes the whole snapshot again
+        monkeypatch.setattr(snapshot, "REWRITE_MIN", 0)
+        monkeypatch.setattr(snapshot, "REWRITE_SHARE", 0)
+    _records(cat, 2)
+    path = cat.root / "records/2026/R2026-002.yaml"
+    original = path.read_text(encoding="utf-8")
+    for n in range(4):
+        _edit(path, original.replace(TITLE, f"第{n}次修改"))
+        assert load_catalog(cat.root).records["R2026-002"].title == f"第{n}次修改"
+    _edit(path, original)  # back to a content the base or the delta held before
+    assert load_catalog(cat.root).records["R2026-002"].title == TITLE
+    (cat.root / "records/2026/R2026-003.yaml").unlink()
+    assert set(load_catalog(cat.root).records) == {"R2026-001", "R2026-002"}
+
+
+def test_a_moved_file_with_findings_is_reported_where_it_now_is(cat: CatalogDir) -> None:
+    broken = RECORD.replace("页数: 1", "页数: 一页")
+    cat.record(broken)
+    assert [d.path for d in load_catalog(cat.root).files["records/2026/R2026-001.yaml"].diagnostics]
+    (cat.root / "records/2026/R2026-001.yaml").rename(cat.root / "records/2026/改名.yaml")
+    moved = load_catalog(cat.root).files["records/2026/改名.yaml"]
+    assert moved.diagnostics and {d.path for d in moved.diagnostics} == {"records/2026/改名.yaml"}
+
+
+def test_no_cache_writes_no_snapshot(cat: CatalogDir) -> None:
+    load_catalog(cat.root, use_cache=False)
+    assert not (cat.root / ".gongkai-cache" / snapshot.BASE).exists()
+
+
+class Payload:
+    """Runs code when unpickled: creates the file named."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+@pytest.mark.parametrize("name", [snapshot.BASE, snapshot.DELTA])
+def test_a_snapshot_shipped_with_the_catalog_is_never_unpickled(gk, cat: CatalogDir, tmp_path: Path,
+                                                                 name: str) -> None:
+    """A .gongkai-cache committed to a repository or unpacked from an archive. The attacker knows gongkai's code,
+    so its MAC is keyed with everything public (version, sizes and times of the code) — not this machine's secret."""
+    load_catalog(cat.root)  # a real base and delta exist: the forged one replaces one of them
+    marker = tmp_path / "pwned"
+    public = hashlib.sha256(loader.__name__.encode()).digest() * 2
+    payload = pickle.dumps(("forged", {("x", "record"): Payload(marker)}))
+    forged = snapshot.MAGIC + hashlib.blake2b(payload, key=public, digest_size=snapshot.MAC_SIZE).digest() + payload
+    (cat.root / ".gongkai-cache" / name).write_bytes(forged)
+    cat.record(RECORD.replace("经审核", "经审核，联系电话13812345678"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
+    assert not marker.exists()
+    assert run.code != 3
+    assert "138****5678" in run.out + run.err  # the record was read and scanned anew, and held back
+
+
+def test_a_cut_short_snapshot_is_ignored(cat: CatalogDir) -> None:
+    load_catalog(cat.root)
+    base = cat.root / ".gongkai-cache" / snapshot.BASE
+    base.write_bytes(base.read_bytes()[:-10])
+    assert load_catalog(cat.root).records["R2026-001"].title == TITLE
