@@ -134,21 +134,28 @@ class Cache:
                     self._stats = {}
         return self._stats
 
-    def known_blob(self, path: str, stamp: Stamp) -> str | None:
+    def known_blob(self, path: str, stamp: Stamp | tuple[int, int, int, int, int]) -> str | None:
         """The content hash recorded for *path*, when git's stat rules prove the file unchanged since.
 
         Size, mtime, ctime, inode and device must all match: `touch -r`, an unzip or a copy that puts the mtime
         back still changes the ctime. A file whose mtime or ctime was not clearly older than the moment it was
         hashed is "racily clean" (it may have changed again within the same clock tick) and is hashed again.
         """
-        row = self._stats_table().get(path)
-        if row is None or len(row) != 7 or tuple(row[:5]) != stamp or stamp.size < 0:
-            return None
-        if max(stamp.mtime_ns, stamp.ctime_ns) >= row[6] - RACY_NS:
-            return None
-        return row[5]
+        return self.known_blobs([(path, stamp)])[0]
 
-    def remember_blob(self, path: str, stamp: Stamp, blob: str, recorded_ns: int) -> None:
+    def known_blobs(self, wanted: list[tuple[str, tuple[int, int, int, int, int]]]) -> list[str | None]:
+        """known_blob of many (path, stamp) pairs at once: a whole catalog in one call."""
+        table = self._stats_table()
+        found: list[str | None] = []
+        for path, stamp in wanted:
+            row = table.get(path)  # written as a tuple (marshal keeps it): compared with the stamp as it is
+            found.append(None if row is None or len(row) != 7 or row[:5] != stamp or stamp[0] < 0
+                         or max(stamp[1], stamp[2]) >= row[6] - RACY_NS  # mtime or ctime
+                         else row[5])
+        return found
+
+    def remember_blob(self, path: str, stamp: Stamp | tuple[int, int, int, int, int], blob: str,
+                      recorded_ns: int) -> None:
         """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read."""
         self._stats_table()[path] = (*stamp, blob, recorded_ns)
         self._dirty = True

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +15,7 @@ from pathlib import Path
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read
-from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id
+from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
 
 
@@ -88,16 +88,23 @@ def _scan(source: Source, cache: Cache) -> Listing:
     attachments: list[Entry] = []
     notes: list[FileNote] = []
     fresh: dict[str, bytes] = {}
+    listed: list[tuple[Entry, str]] = []  # the YAML files to read, with their kind
     for entry in source.entries():
-        kind = kind_of(entry.path)
-        note = not_read(entry, kind)
-        notes.extend(n for n in (note, name_problem(entry.path)) if n is not None)
-        if note is not None or (entry.special and entry.size < 0):
-            continue
-        if kind is None:
-            attachments.append(entry)
-            continue
-        files.append((entry.path, kind, _blob(source, entry, cache, fresh)))
+        path = entry.path
+        kind = kind_of(path)
+        # A regular YAML file with an ASCII name (nearly every file) has nothing to note: decided without the checks.
+        if kind is None or entry.special or not path.isascii():
+            note = not_read(entry, kind)
+            notes.extend(n for n in (note, name_problem(path)) if n is not None)
+            if note is not None or (entry.special and entry.size < 0):
+                continue
+            if kind is None:
+                attachments.append(entry)
+                continue
+        listed.append((entry, kind))
+    known = iter(cache.known_blobs([(e.path, stamp_fields(e)) for e, _ in listed if e.blob is None]))
+    for entry, kind in listed:
+        files.append((entry.path, kind, entry.blob or next(known) or _hash(source, entry, cache, fresh)))
     if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
         cache.evict_stats({e.path for e in attachments} | {path for path, _, _ in files})
     cache.save_stats()
@@ -106,27 +113,28 @@ def _scan(source: Source, cache: Cache) -> Listing:
                    tuple((e.path, e.size, max(e.mtime_ns, e.ctime_ns)) for e in attachments), root, fresh, tuple(notes))
 
 
-def _blob(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -> str:
-    if entry.blob is not None:
-        return entry.blob
-    known = cache.known_blob(entry.path, entry.stamp)
-    if known is not None:
-        return known
+def _hash(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -> str:
+    """Read and hash a file the recorded stats do not vouch for, and record its hash."""
     recorded = time.time_ns()
     data = source.read(entry.path)
     blob = blob_id(data)
-    cache.remember_blob(entry.path, entry.stamp, blob, recorded)
+    cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
     fresh[entry.path] = data
     return blob
 
 
+# Called once a whole catalog is loaded. The command line freezes the new objects here (gongkai.cli), so that the
+# cyclic collector never walks them again, nor touches their memory pages in forked workers; a library caller may be
+# a long-running process and decides for itself.
+SETTLED: list[Callable[[], None]] = []
+
+
 @contextmanager
-def quiet_gc() -> Iterator[None]:
+def quiet_gc(settle: bool = False) -> Iterator[None]:
     """Parse without cyclic garbage collection.
 
     A catalog is hundreds of thousands of small acyclic objects; without this, Python's collector walks all of them
-    again and again while they are created (a third of the time). Freezing them afterwards is the command line's
-    business (gongkai.cli): a library caller may be a long-running process.
+    again and again while they are created (a third of the time). With *settle*, what is made is handed to SETTLED.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -135,6 +143,9 @@ def quiet_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+    if settle:
+        for hook in SETTLED:
+            hook()
 
 
 def open_catalog(path: Path, use_cache: bool = True) -> tuple[WorkingTree, Cache]:

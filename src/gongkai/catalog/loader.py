@@ -138,7 +138,7 @@ def load(source: Source, listing: Listing, cache: Cache, only: set[str] | None =
     With *only*, the Catalog holds just those files (what an incremental check re-reads); *known* are files already
     parsed in this run, used as they are.
     """
-    with quiet_gc():
+    with quiet_gc(settle=only is None):
         return _load(source, listing, cache, only, known or {})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -34,6 +35,10 @@ class Entry(NamedTuple):
     @property
     def stamp(self) -> Stamp:
         return Stamp(self.size, self.mtime_ns, self.ctime_ns, self.ino, self.dev)
+
+
+# An Entry's stamp as a plain tuple, made in C: 100,000 Stamp() calls take a quarter of a second.
+stamp_fields = itemgetter(1, 2, 4, 5, 6)
 
 
 class Stamp(NamedTuple):
@@ -69,8 +74,12 @@ def _entry(entry: os.DirEntry[str], path: str) -> Entry:
         special = ("link" if os.path.exists(entry.path) else "dangling") if link else "other"
         return Entry(path, special=special)
     stat = entry.stat()
-    return Entry(path, stat.st_size, stat.st_mtime_ns, None, stat.st_ctime_ns, stat.st_ino, stat.st_dev,
-                 "link" if link else "")
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: a catalog lists 100,000 files on every run
+    return _make_entry(Entry, (path, stat.st_size, stat.st_mtime_ns, None, stat.st_ctime_ns, stat.st_ino, stat.st_dev,
+                               "link" if link else ""))
+
+
+_make_entry = tuple.__new__
 
 
 class WorkingTree:

@@ -80,8 +80,12 @@ def _settle_gc() -> None:
     Frozen objects are never walked by the cyclic collector again; a larger first generation keeps it from walking
     the young catalog objects again and again while a large catalog is loaded and checked.
     """
+    from gongkai.catalog.listing import SETTLED  # noqa: PLC0415 - light, and read by every command that loads
+
     gc.freeze()
     gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
+    if gc.freeze not in SETTLED:  # and a whole catalog, once loaded
+        SETTLED.append(gc.freeze)
 
 
 def _lists_commands(args: list[str]) -> bool:

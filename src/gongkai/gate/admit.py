@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
@@ -61,7 +62,7 @@ class Admission:
         """Body, tables and attachments are shown (false once a 公示 has ended)."""
         return self.state is State.CURRENT
 
-    @property
+    @cached_property  # every page listing the record asks (a frozen dataclass: written to __dict__ directly)
     def token(self) -> str:
         """What a page showing this record depends on beyond the record's file: its state and outputs."""
         return (f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:{self.validity}:"

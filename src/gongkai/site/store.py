@@ -72,7 +72,8 @@ class Store:
         head = {"version": VERSION, "stamp": self.stamp, "built_on": _iso(self.built_on),
                 "next_change": _iso(self.next_change), "count": len(self.files)}
         # one file per line keeps the store diffable and cheap to write
-        lines = [f"{json.dumps(p, ensure_ascii=False)}:{json.dumps(v)}" for p, v in sorted(self.files.items())]
+        quote = json.JSONEncoder(ensure_ascii=False).encode  # without dumps' per-call set-up: 100k paths
+        lines = [f'{quote(p)}:["{key}", "{content}"]' for p, (key, content) in sorted(self.files.items())]
         return json.dumps(head, ensure_ascii=False)[:-1] + ',"files":{\n' + ",\n".join(lines) + "\n}}\n"
 
 
