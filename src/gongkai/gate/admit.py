@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
 
 from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
@@ -45,6 +44,7 @@ class Admission:
     validity: str = IN_FORCE  # 有效性 on the day of the build (a 失效 dated later is still 有效)
     validity_date: dt.date | None = None  # since when it is not in force
     notice_provisional: bool = False  # notice_end is 暂定: its year has no holiday notice yet
+    _token: str = field(init=False, repr=False, compare=False, default="")
 
     @property
     def in_force(self) -> bool:
@@ -62,11 +62,14 @@ class Admission:
         """Body, tables and attachments are shown (false once a 公示 has ended)."""
         return self.state is State.CURRENT
 
-    @cached_property  # every page listing the record asks (a frozen dataclass: written to __dict__ directly)
+    @property
     def token(self) -> str:
         """What a page showing this record depends on beyond the record's file: its state and outputs."""
-        return (f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:{self.validity}:"
-                f"{','.join(sorted(o.name for o in self.outputs))}")
+        return self._token
+
+    def __post_init__(self) -> None:  # every page listing the record asks for the token: made once
+        object.__setattr__(self, "_token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
+                           f"{self.validity}:{','.join(sorted(o.name for o in self.outputs))}")
 
 
 @dataclass

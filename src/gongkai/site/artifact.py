@@ -7,7 +7,7 @@ chrome (the templates, gongkai's version and gongkai.yaml, which every page's he
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +33,9 @@ class Artifact:
         return digest("\n".join((chrome, self.path, *self.inputs)))
 
 
-def admitted(admissions: Iterable[Admission], blob: Callable[[str, str | None], str]) -> tuple[str, ...]:
-    """Inputs naming admitted records as a list shows them: id, file content and state on the day."""
-    return tuple(f"record:{a.id}:{blob('record', a.id)}:{a.token}" for a in admissions)
+def admitted(admissions: Iterable[Admission], inputs: Mapping[str, str]) -> tuple[str, ...]:
+    """Inputs naming admitted records as a list shows them: id, file content and state on the day (record_input)."""
+    return tuple(inputs[a.record.id] for a in admissions)
 
 
 def page(path: str, template: str, inputs: Iterable[str], context: Callable[[], dict[str, Any]],

@@ -31,6 +31,7 @@ class SiteData:
     by_unit: dict[str, list[Admission]] = field(default_factory=dict)
     interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
     replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
+    inputs: dict[str, str] = field(default_factory=dict)  # id → what a page showing the record reads of it
 
     def blob(self, kind: str, object_id: str | None) -> str:
         """The content hash of the file defining *object_id*: part of a page's inputs."""
@@ -78,7 +79,7 @@ class SiteData:
 
     def related(self, ids: list[str]) -> list[Admission]:
         """The web admissions among *ids*; a record not on the web leaves nothing behind."""
-        return [self.by_id[i] for i in ids if i in self.by_id]
+        return [self.by_id[i] for i in ids if i in self.by_id] if ids else []
 
     def replacement(self, admission: Admission) -> Admission | None:
         """The web record that replaced this one, if any."""
@@ -86,8 +87,11 @@ class SiteData:
 
     def predecessors(self, admission: Admission) -> list[Admission]:
         """The web records this one replaced (named on either side)."""
-        found = {a.id: a for a in self.related(admission.record.replaces)}
-        found.update((a.id, a) for a in self.replaced.get(admission.id, []))
+        named, naming = self.related(admission.record.replaces), self.replaced.get(admission.id)
+        if not named and not naming:
+            return []
+        found = {a.id: a for a in named}
+        found.update((a.id, a) for a in naming or [])
         return sorted(found.values(), key=lambda a: a.id)
 
     def of_kind(self, kind: str) -> list[Admission]:
@@ -102,6 +106,11 @@ class SiteData:
     def annual_reports(self) -> list[Admission]:
         """政府信息公开工作年度报告, newest year first."""
         return sorted(self.of_kind(ANNUAL_REPORT_KIND), key=lambda a: (report_year(a), a.id), reverse=True)
+
+
+def record_input(admission: Admission, blob: str) -> str:
+    """What a page showing *admission* reads of it: its id, its file's content hash and its state on the day."""
+    return f"record:{admission.record.id}:{blob}:{admission.token}"
 
 
 def report_year(admission: Admission) -> int:
@@ -128,6 +137,7 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
     for admission in data.records:
         record = admission.record
         data.by_id[record.id] = admission
+        data.inputs[record.id] = record_input(admission, data.blob("record", record.id))
         if record.item:
             data.by_item.setdefault(record.item, []).append(admission)
         data.by_unit.setdefault(record.unit, []).append(admission)

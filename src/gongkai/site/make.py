@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gongkai import __version__
 from gongkai.catalog import Catalog
+from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.guide.form import application_form_docx, application_form_pdf
@@ -37,10 +38,12 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
     store = store if store is not None else Store.read(out)
-    gate = admit(catalog, today)
-    _stop_on_directory_findings(gate)
-    data = site_data(catalog, today, gate)
-    artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data), _xlsx(catalog)))
+    with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
+        gate = admit(catalog, today)
+        _stop_on_directory_findings(gate)
+        data = site_data(catalog, today, gate)
+        artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
+                                        _xlsx(catalog)))
     result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
     result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
                       for rid, found in sorted(gate.blocked.items())}

@@ -37,7 +37,7 @@ def data_artifacts(data: SiteData, common: dict[str, Any], changes: list[Adjustm
     yield Artifact("data/directory.xlsx", items, xlsx)
     yield page("changes/index.html", "changes.html", (f"changes:{changes!r}",), lambda: {"changes": changes}, common)
     entries = [a for a in data.records if not a.lists_people][:FEED_SIZE]
-    yield Artifact("feed.xml", (*admitted(entries, data.blob), f"updated:{data.updated}"),
+    yield Artifact("feed.xml", (*admitted(entries, data.inputs), f"updated:{data.updated}"),
                    lambda: render("feed.xml", {**common, "base": data.base_url, "entries": entries}))
 
 

@@ -49,9 +49,9 @@ def record_page(data: SiteData, admission: Admission, links: list[Link], common:
         "predecessors": data.predecessors(admission),
     }
     inputs = (
-        *admitted([admission], data.blob),
+        *admitted([admission], data.inputs),
         f"item:{record.item}:{data.blob('item', record.item)}",
-        *(f"{name}:{','.join(admitted(group, data.blob)) if group else ''}" for name, group in related.items()),
+        *(f"{name}:{','.join(admitted(group, data.inputs)) if group else ''}" for name, group in related.items()),
         *(f"file:{link.path}" for link in links),
     )
     item = data.item_by_id.get(record.item or "")
