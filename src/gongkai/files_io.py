@@ -10,15 +10,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def _write_aside(path: Path, data: bytes | str) -> str:
+Data = bytes | str | tuple[bytes, ...]  # a tuple of pieces is written one after another (no joined copy in memory)
+
+
+def _write_aside(path: Path, data: Data) -> str:
     """*data* written and synced to a new file next to *path*, with the mode *path* has (or would get)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = (data.encode("utf-8"),) if isinstance(data, str) else data if isinstance(data, tuple) else (data,)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -28,7 +32,7 @@ def _write_aside(path: Path, data: bytes | str) -> str:
 
 
 @contextmanager
-def _aside(path: Path, data: bytes | str) -> Iterator[str]:
+def _aside(path: Path, data: Data) -> Iterator[str]:
     """*data* written and synced next to *path*, with the mode *path* has (or would get); removed if the block fails."""
     tmp = _write_aside(path, data)
     try:
@@ -61,7 +65,7 @@ class StagedFile:
             self.tmp.unlink(missing_ok=True)
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
+def write_atomic(path: Path, data: Data) -> None:
     """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
     with _aside(path, data) as tmp:
         os.replace(tmp, path)

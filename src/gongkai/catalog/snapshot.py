@@ -81,7 +81,7 @@ class Snapshot:
     def _write(self, name: str, value: Any) -> None:
         assert self.folder is not None
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(self.folder / name, MAGIC + self._mac(payload) + payload)
+        write_atomic(self.folder / name, (MAGIC, self._mac(payload), payload))
 
     def save(self, files: dict[Key, Any], parsed: set[Key]) -> None:
         """Keep *files* (every parsed file of this load) for the next one; *parsed* were not in the snapshot.
