@@ -12,8 +12,6 @@ from gongkai.catalog import Catalog
 from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
-from gongkai.guide.form import application_form_docx, application_form_pdf
-from gongkai.interchange.xlsx import export_directory_xlsx
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
@@ -156,14 +154,32 @@ def _files(catalog: Catalog) -> FileSource:
                       lambda path: identity(catalog, path))
 
 
+# The 申请表 and the directory's xlsx are made only when their inputs changed: their writers (openpyxl, the docx and
+# PDF makers) are imported then, not by every build (half a second).
+
 def _forms(data: SiteData) -> dict[str, Callable[[], bytes]]:
     agency = data.agency
-    return {"zhinan/shenqingbiao.docx": lambda: application_form_docx(agency),
-            "zhinan/shenqingbiao.pdf": lambda: application_form_pdf(agency)}
+
+    def docx() -> bytes:
+        from gongkai.guide.form import application_form_docx  # noqa: PLC0415
+
+        return application_form_docx(agency)
+
+    def pdf() -> bytes:
+        from gongkai.guide.form import application_form_pdf  # noqa: PLC0415
+
+        return application_form_pdf(agency)
+
+    return {"zhinan/shenqingbiao.docx": docx, "zhinan/shenqingbiao.pdf": pdf}
 
 
 def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
-    return lambda: export_directory_xlsx(catalog)
+    def xlsx() -> bytes:
+        from gongkai.interchange.xlsx import export_directory_xlsx  # noqa: PLC0415
+
+        return export_directory_xlsx(catalog)
+
+    return xlsx
 
 
 def _sources(data: SiteData) -> dict[str, str]:
