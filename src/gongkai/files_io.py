@@ -8,21 +8,24 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
-Data = bytes | str | tuple[bytes, ...]  # a tuple of pieces is written one after another (no joined copy in memory)
+# A callable writes the contents into the open file itself: a large file is never held whole in memory.
+Data = bytes | str | Callable[[BinaryIO], None]
 
 
 def _write_aside(path: Path, data: Data) -> str:
     """*data* written and synced to a new file next to *path*, with the mode *path* has (or would get)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    pieces = (data.encode("utf-8"),) if isinstance(data, str) else data if isinstance(data, tuple) else (data,)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
-            for piece in pieces:
-                handle.write(piece)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
