@@ -189,3 +189,25 @@ def test_record_withdrawn_leaves_no_trace_after_update(built: Path, bundled: Pat
     # another public document may quote the title in its own body; no page, link, feed entry or index entry remains
     leaked = [n for n, d in _files(built).items() if "R2026-012" in _readable(d).decode("utf-8", "replace")]
     assert leaked == []
+
+
+@pytest.mark.parametrize("mode", ["first", "update"])
+def test_the_output_scan_names_the_record_a_leak_came_from(cat: CatalogDir, gk: Gk, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """Defence in depth: should the gate ever let a number through, the scan of the written files stops the build
+    and says which record's page holds it."""
+    import importlib
+
+    from gongkai.privacy.scan import RecordScan
+
+    gate_admit = importlib.import_module("gongkai.gate.admit")
+
+    site = tmp_path / "site"
+    if mode == "update":
+        assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    cat.record(RECORD.replace("经审核，现将名单予以公示。", "经审核，现将名单予以公示。联系电话 13912345678。"))
+    monkeypatch.setattr(gate_admit, "scan_record", lambda catalog, record: RecordScan())  # a gate that misses it
+    run = gk("build-site", cat.root, "--out", site, "--no-search")
+    assert run.code != 0
+    assert "records/R2026-001.html" in run.err and "来自信息 R2026-001" in run.err
+    assert "13912345678" not in run.out + run.err

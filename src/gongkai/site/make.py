@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from gongkai import __version__
@@ -60,7 +60,7 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
     try:
         new = Store(stamp, today, gate.next_change)
         todo = _plan(artifacts, chrome, store, full, new)
-        allowed, sources = allowed_of(catalog.agency), _sources(data)
+        allowed, sources = allowed_of(catalog.agency), _Sources(data)
         # A first build indexes every page anew, beside the pages (on another core): the pages need not hand over
         # their search entries. A later build patches the index with the entries of the pages made again.
         whole = _whole_index(artifacts, staging.write) if search and full else None
@@ -86,7 +86,7 @@ def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact
     result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
 
 
-def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: dict[str, str]) -> None:
+def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: Mapping[str, str]) -> None:
     """Every file this build wrote is scanned before it is moved in: by the worker that made it, or here (the
     search index's files, on every core when there are many)."""
     rest = [path for path in staging.changed if path not in batch.checked]
@@ -182,10 +182,26 @@ def _xlsx(catalog: Catalog) -> Callable[[], bytes]:
     return xlsx
 
 
-def _sources(data: SiteData) -> dict[str, str]:
-    """Output file → the record it came from, for the output scan's message."""
-    found = {f"records/{a.id}.html": a.id for a in data.records}
-    for admission in data.records:
-        for attachment in admission.record.attachments:
-            found.setdefault(attachment.file, admission.id)
-    return found
+class _Sources(Mapping[str, str]):
+    """Output file → the record it came from, for the output scan's message: made only when a finding asks."""
+
+    def __init__(self, data: SiteData) -> None:
+        self._data = data
+        self._found: dict[str, str] | None = None
+
+    def _map(self) -> dict[str, str]:
+        if self._found is None:
+            self._found = {f"records/{a.id}.html": a.id for a in self._data.records}
+            for admission in self._data.records:
+                for attachment in admission.record.attachments:
+                    self._found.setdefault(attachment.file, admission.id)
+        return self._found
+
+    def __getitem__(self, key: str) -> str:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
