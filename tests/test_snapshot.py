@@ -128,3 +128,28 @@ def test_a_cut_short_snapshot_is_ignored(cat: CatalogDir) -> None:
     base = cat.root / ".gongkai-cache" / snapshot.BASE
     base.write_bytes(base.read_bytes()[:-10])
     assert load_catalog(cat.root).records["R2026-001"].title == TITLE
+
+
+NOTICE = """\
+年度: 2027
+通知: 测试用虚构通知（不是国务院办公厅的真实安排）
+文号: 测试〔2026〕1号
+发布日期: 2026-11-20
+放假:
+  - 名称: 元旦
+    开始: 2027-01-01
+    结束: 2027-01-03
+调休上班: [2027-02-27]
+"""
+
+
+def test_a_file_whose_meaning_depends_on_its_name_is_read_again_when_moved(gk, cat: CatalogDir) -> None:
+    """calendar/<year>.yaml: the same content under another year's name is wrong, whatever was remembered."""
+    cat.write("calendar/2027.yaml", NOTICE)
+    load_catalog(cat.root)  # the snapshot holds the valid notice
+    assert gk("validate", cat.root).code == 0
+    (cat.root / "calendar/2027.yaml").rename(cat.root / "calendar/2026.yaml")
+    assert [f.diagnostics[0].message for f in [load_catalog(cat.root).files["calendar/2026.yaml"]]] == [
+        "文件名的年份（2026）与「年度」（2027）不一致"]
+    run = gk("validate", cat.root)
+    assert run.code != 0 and "文件名的年份（2026）与「年度」（2027）不一致" in run.out + run.err

@@ -148,37 +148,30 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
     whole = only is None and isinstance(source, WorkingTree)  # revisions read by diff share the cache: not stale
     kept = Snapshot(cache.folder if whole else None, cache.key)
     cached = cache.parsed([(blob, kind) for path, kind, blob in wanted
-                           if path not in known and kept.get((blob, kind)) is None])  # had findings
+                           if path not in known and not _same(kept.get(path), kind, blob)])  # had findings
     files: dict[str, ParsedFile] = {}
     new: list[tuple[str, str, Any]] = []
-    parsed: set[tuple[str, str]] = set()
+    parsed: set[str] = set()
     for path, kind, blob in wanted:
-        ready = known.get(path)
-        if ready is not None and ready.blob == blob and ready.kind == kind:
+        # A result is reused only for the same path: what a file means may depend on its name (calendar/<year>.yaml).
+        ready = known.get(path) or kept.get(path) or cached.get((blob, kind))
+        if ready is not None and ready.path == path and _same(ready, kind, blob):
             files[path] = ready
-            continue
-        hit = kept.get((blob, kind)) or cached.get((blob, kind))
-        if hit is not None:
-            files[path] = _moved(hit, path)
             continue
         data = listing.fresh.pop(path, None)
         files[path] = found = parse_file(path, kind, blob, data if data is not None else source.read(path))
-        parsed.add((blob, kind))
+        parsed.add(path)
         if found.diagnostics:  # only these are costly to redo (positions); a clean file is in the snapshot
             new.append((blob, kind, found))
     cache.put_parsed(new)
     if whole:
-        kept.save({(f.blob, f.kind): f for f in files.values()}, parsed)
+        kept.save(files, parsed)
         cache.evict_parsed({blob for _, _, blob in listing.files})
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 
-def _moved(parsed: ParsedFile, path: str) -> ParsedFile:
-    """A cached result for the same content at another path."""
-    if parsed.path == path:
-        return parsed
-    diagnostics = [Diagnostic(**{**d.__dict__, "path": path}) for d in parsed.diagnostics]
-    return ParsedFile(path, parsed.kind, parsed.blob, parsed.model, diagnostics, parsed.outline)
+def _same(parsed: ParsedFile | None, kind: str, blob: str) -> bool:
+    return parsed is not None and parsed.blob == blob and parsed.kind == kind
 
 
 def load_catalog(path: Path, use_cache: bool = True) -> Catalog:

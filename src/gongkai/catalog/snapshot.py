@@ -30,11 +30,11 @@ MAC_SIZE = 32
 REWRITE_SHARE = 0.02
 REWRITE_MIN = 200
 
-Key = tuple[str, str]  # (blob, kind)
+Key = str  # the file's path in the catalog; the entry says which content (blob) and kind it was parsed from
 
 
 class Snapshot:
-    """The parsed files a previous load kept, by (blob, kind); empty when there is none to trust."""
+    """The parsed files a previous load kept, by path; empty when there is none to trust."""
 
     def __init__(self, folder: Path | None, key: bytes) -> None:
         self.folder = folder if key else None
