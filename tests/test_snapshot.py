@@ -14,6 +14,7 @@ from gongkai.catalog import loader, snapshot
 from gongkai.catalog.loader import load_catalog
 
 from conftest import RECORD, CatalogDir
+from test_notice_files import BASE as NOTICE
 
 TITLE = "测试县民政局关于2026年第三季度低保对象名单的公示"
 
@@ -130,17 +131,6 @@ def test_a_cut_short_snapshot_is_ignored(cat: CatalogDir) -> None:
     assert load_catalog(cat.root).records["R2026-001"].title == TITLE
 
 
-NOTICE = """\
-年度: 2027
-通知: 测试用虚构通知（不是国务院办公厅的真实安排）
-文号: 测试〔2026〕1号
-发布日期: 2026-11-20
-放假:
-  - 名称: 元旦
-    开始: 2027-01-01
-    结束: 2027-01-03
-调休上班: [2027-02-27]
-"""
 
 
 def test_a_file_whose_meaning_depends_on_its_name_is_read_again_when_moved(gk, cat: CatalogDir) -> None:
