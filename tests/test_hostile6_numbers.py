@@ -1,0 +1,199 @@
+"""Sixth hostile pass over the publishing gate: number forms it did not read, each tried through the real CLI (validate,
+build-site, export, mask) and the output scan.
+
+Values typed by hand: 13800138000 is a mobile (1[3-9] + 9 digits); 350524198503151236 an 18-digit 身份证号 whose
+check digit is right; 6222021234567894 and 4111111111111111 16-digit card numbers, 6222021001115678903 a 19-digit
+one (each passes Luhn: checked below by a Luhn written out here, not the project's).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ITEM, RECORD
+
+MOBILE, ID = "13800138000", "350524198503151236"
+CARDS = ("6222021234567894", "4111111111111111", "6222021001115678903")
+
+
+def _luhn(digits: str) -> bool:
+    odd = [int(d) for d in digits[::-2]]
+    even = [sum(divmod(2 * int(d), 10)) for d in digits[-2::-2]]
+    return (sum(odd) + sum(even)) % 10 == 0
+
+
+def test_the_card_numbers_of_these_tests_pass_luhn():
+    assert all(_luhn(card) for card in CARDS)
+    assert not _luhn("6222021234567895")
+
+
+def findings(gk, root: Path) -> list[tuple[str, int]]:
+    run = gk("validate", root, "--format", "json")
+    assert run.code in (0, 1), run.err
+    return [(d["code"], d["line"]) for d in json.loads(run.out)["diagnostics"] if d["code"].startswith("GK60")]
+
+
+def with_title(text: str) -> str:
+    return RECORD.replace("题名: 测试县民政局关于", f"题名: 测试县民政局{text}关于")
+
+
+def with_body(text: str) -> str:
+    return RECORD.replace("  经审核，现将名单予以公示。\n", f"  经审核，现将名单予以公示。\n  {text}\n")
+
+
+# 1. A card number followed by 元, 万元 or 块 was taken for an amount and published. No amount has sixteen digits.
+@pytest.mark.parametrize("written", [
+    "卡号6222021234567894元", "6222021234567894万元", "6222021234567894块", "6222021234567894 元",
+    "6222 0212 3456 7894 元", "6222-0212-3456-7894万元", "6222021234567894.00元", "6222021234567894.5元",
+    "4111111111111111元", "卡号6222021001115678903元", "６２２２０２１２３４５６７８９４元",
+])
+def test_a_card_number_before_an_amount_word_is_found(gk, cat, written):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [("GK603", 2)]
+
+
+# … nor sixteen digits before a decimal point: 3505241985031512.36 is the 身份证号 with a dot put in.
+def test_an_id_with_a_decimal_point_put_in_is_found(gk, cat):
+    cat.record(with_title("合计3505241985031512.36元"))
+    assert findings(gk, cat.root) == [("GK601", 2)]
+
+
+@pytest.mark.parametrize("fine", ["1234567890123元", "合计 1，320.00元", "12,345,678.90元", "27915.20 万元",
+                                  "余额 13812345678.5 元", "资金622202123456.78万元"])
+def test_amounts_are_still_amounts(gk, cat, fine):
+    cat.record(with_title(fine))
+    assert findings(gk, cat.root) == []
+
+
+# 2. Digits glued to letters: a reader sees the number (0x…, ab…cd, ID…, a word of hexadecimal letters before it),
+# unless the letters and digits are mixed through a long checksum.
+@pytest.mark.parametrize(("written", "code"), [
+    ("0x13800138000", "GK602"), ("ab13800138000cd", "GK602"), ("deadbeef13800138000", "GK602"),
+    ("13800138000abcdef", "GK602"), ("fedcbaabcdef13800138000", "GK602"), ("13800138000x", "GK602"),
+    ("13800138000X号", "GK602"), ("tel13800138000ext", "GK602"), ("ID350524198503151236", "GK601"),
+    ("abcdefabcdefabcdef350524198503151236", "GK601"), ("350524198503151236abcdefabcdef", "GK601"),
+    ("sfz350524198503151236", "GK601"),
+])
+def test_a_number_glued_to_letters_is_found(gk, cat, written, code):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [(code, 2)]
+
+
+@pytest.mark.parametrize("fine", [
+    "（索引号350524-MZ-2026-000002）", "（安民〔2026〕12号）", "（见https://www.example.gov.cn/zwgk/R2026-001.html）",
+    "（sha256 0f3c13812345678a9e4b7d2c1350524198503151236ffa0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d）",
+    "（摘要a1b2c3d413800138000e5f6a7b8c）", "（统一社会信用代码52350524MJD123456X）",
+])
+def test_codes_and_checksums_are_not_numbers(gk, cat, fine):
+    cat.record(with_title(fine))
+    assert findings(gk, cat.root) == []
+
+
+# 3. Percent-encoded digits (a link a browser dials, a text pasted from an address bar) and character references
+# written as browsers accept them: leading zeros, legacy names without «;».
+@pytest.mark.parametrize("written", [
+    "%31%33%38%30%30%31%33%38%30%30%30", "tel:%31%33%38-%30%30%31%33-%38%30%30%30", "138%200013%208000",
+    "%E4%B8%80%E4%B8%89%E5%85%AB%E9%9B%B6%E9%9B%B6%E4%B8%80%E4%B8%89%E5%85%AB%E9%9B%B6%E9%9B%B6%E9%9B%B6",
+    "%EF%BC%91%EF%BC%93%EF%BC%98%EF%BC%90%EF%BC%90%EF%BC%91%EF%BC%93%EF%BC%98%EF%BC%90%EF%BC%90%EF%BC%90",
+    "&#49;&#51;&#56;&#48;&#48;&#49;&#51;&#56;&#48;&#48;&#48;", "&#x31;&#x33;&#x38;&#x30;&#x30;&#x31;&#x33;&#x38;&#x30;&#x30;&#x30;",
+    "&#0000049;3800138000", "&#x0000031;3800138000", "138&nbsp0013&nbsp8000", "138&middot0013&middot8000",
+    "&sup1&sup3;800138000",
+])
+def test_encoded_digits_in_a_field_are_found(gk, cat, written):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [("GK602", 2)]
+
+
+@pytest.mark.parametrize("written", ["[联系电话](tel:%31%33%38%30%30%31%33%38%30%30%30)",
+                                     "[联系](https://example.org/?m=%31%33%38%30%30%31%33%38%30%30%30)",
+                                     "电话 &#0049;&#0051;&#0056;00138000"])
+def test_encoded_digits_in_the_body_are_found(gk, cat, tmp_path, written):
+    cat.record(with_body(written))
+    assert [code for code, line in findings(gk, cat.root)] == ["GK602"]
+    gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert not (tmp_path / "site" / "records" / "R2026-001.html").exists()
+
+
+def test_encoded_digits_in_a_csv_attachment_are_found(gk, cat):
+    cat.write("files/2026/list.csv", "姓名,备注\n王五,tel:%31%33%38%30%30%31%33%38%30%30%30\n")
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.csv"))
+    assert [code for code, line in findings(gk, cat.root) if code != "GK605"] == ["GK602"]
+
+
+@pytest.mark.parametrize("fine", ["（完成率100%，增长5%）", "（见[名单](files/2026/%E5%90%8D%E5%8D%95.pdf)）",
+                                  "（AT&T 2026&2027）", "（50%2026年）"])
+def test_percent_signs_and_links_are_not_numbers(gk, cat, fine):
+    cat.record(with_title(fine))
+    assert findings(gk, cat.root) == []
+
+
+# 4. Chinese numerals with spaces or other separators between them, alone or mixed with digits.
+@pytest.mark.parametrize("written", [
+    "一 三 八 零 零 一 三 八 零 零 零", "壹 叁 捌 零 零 壹 叁 捌 零 零 零", "幺　三　八　洞　洞　幺　三　八　洞　洞　洞",
+    "一-三-八-零-零-一-三-八-零-零-零", "1 三 8 0 0 1 3 8 0 0 0", "一 3 八 0 0 1 三 8 0 0 0",
+    "一三八，零零一三，八零零零", "一三八、零零一三、八零零零", "一三八·零零一三·八零零零", "(一三八)零零一三-八零零零",
+    "电话一3800138000", "电话：一3800138000", "1380013800零", "幺三八 0013 8000",
+])
+def test_numerals_apart_are_found(gk, cat, written):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [("GK602", 2)]
+
+
+def test_an_id_in_numerals_apart_is_found(gk, cat):
+    cat.record(with_title("三 五 〇 五 二 四 一 九 八 五 〇 三 一 五 一 二 三 六"))
+    assert findings(gk, cat.root) == [("GK601", 2)]
+
+
+@pytest.mark.parametrize("fine", ["第一、二、三、四、五、六、七、八、九、十条", "二〇二六年 一月 一日至 二〇二六年 十二月 三十一日",
+                                  "一 二 三 四 五 六 七 八 九 十 十一", "第一、三、五、七、九、一、三、五、七、九、一批"])
+def test_numerals_that_are_words_stay_words(gk, cat, fine):
+    cat.record(with_title(fine))
+    assert findings(gk, cat.root) == []
+
+
+@pytest.mark.parametrize("written", ["张三13805951234", "13805951234三户", "张三 13805951234", "王五一三八零五九五一二三四"])
+def test_a_numeral_of_a_word_beside_a_number_is_left_out(gk, tmp_path, written):
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text(f"备注\n{written}\n", encoding="utf-8")
+    assert gk("mask", sheet).code == 0
+    masked = sheet.read_text(encoding="utf-8")
+    assert "138****1234" in masked and masked.replace("138****1234", "") == f"备注\n{written}\n".replace(
+        written, written.replace("13805951234", "").replace("一三八零五九五一二三四", ""))
+
+
+def test_the_card_number_beside_a_name_is_found_whole(gk, cat):
+    cat.record(with_title("张三6222021234567894"))
+    assert findings(gk, cat.root) == [("GK603", 2)]
+
+
+# The output scan reads what the source scan reads: a number so written in an item stops `export csv`.
+@pytest.mark.parametrize("written", ["%31%33%38%30%30%31%33%38%30%30%30", "138&nbsp0013&nbsp8000",
+                                     "一 三 八 零 零 一 三 八 零 零 零", "1 三 8 0 0 1 3 8 0 0 0", "&#0000049;3800138000"])
+def test_export_csv_stops_on_a_number_so_written_in_an_item(gk, cat, tmp_path, written):
+    cat.item(ITEM.replace("低保对象名单及相关信息", f"低保对象名单及相关信息（咨询{written}）"))
+    out = tmp_path / "目录.csv"
+    run = gk("export", "csv", "-C", cat.root, "--out", out)
+    assert run.code == 1, run.out + run.err
+    assert not out.exists()
+    assert "138****8000" in run.out + run.err and MOBILE not in run.out + run.err
+
+
+def test_export_csv_stops_on_a_card_before_yuan_in_an_item(gk, cat, tmp_path):
+    cat.item(ITEM.replace("低保对象名单及相关信息", "低保对象名单及相关信息（发放至6222021234567894元）"))
+    out = tmp_path / "目录.csv"
+    run = gk("export", "csv", "-C", cat.root, "--out", out)
+    assert run.code == 1, run.out + run.err
+    assert not out.exists()
+
+
+def test_validate_prints_encoded_numbers_masked(gk, cat):
+    cat.record(with_title("%31%33%38%30%30%31%33%38%30%30%30"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "138****8000" in run.out
+    assert "%31%33%38%30%30%31%33%38%30%30%30" not in run.out + run.err
+
+
