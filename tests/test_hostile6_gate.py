@@ -1,0 +1,76 @@
+"""Sixth hostile pass over the publishing gate: records that reached an output they should not (an unknown item's
+channels; a file shared with a record whose list has come down), each tried through the real CLI (build-site).
+"""
+
+from __future__ import annotations
+
+from conftest import ITEM, RECORD
+
+
+# Channels: a record naming an item the catalog does not hold took the website as if it had no item.
+def test_a_record_of_an_unknown_item_is_published_nowhere(gk, cat, tmp_path):
+    cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
+    cat.record(RECORD.replace("事项: SHJZ-001", "事项: SHJZ-999"))
+    assert gk("build-site", cat.root, "--out", tmp_path / "site").code == 0
+    assert not (tmp_path / "site" / "records" / "R2026-001.html").exists()
+    assert "R2026-001" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_record_of_an_item_without_the_website_is_not_on_it(gk, cat, tmp_path):
+    cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n公开渠道: [政府网站]"))
+    assert gk("build-site", cat.root, "--out", tmp_path / "site").code == 0
+    assert not (tmp_path / "site" / "records" / "R2026-001.html").exists()
+
+
+# A file shared by two records: the list of an ended 公示 (or of a withdrawn record) stayed on the web through the
+# other record, which copies the same files/ path.
+SECOND = """\
+编号: R2026-002
+题名: 测试县民政局关于低保工作的通知
+索引号: 350524-MZ-2026-00002
+文种: 通知
+责任单位: shjzg
+公开属性: 主动公开
+保密审查:
+  审查人: 张三
+  审查日期: 2026-09-01
+  结论: 不涉及国家秘密，同意主动公开
+成文日期: 2026-09-01
+公开日期: 2026-09-03
+页数: 1
+附件:
+  - 名称: 名单
+    文件: files/2026/list.csv
+"""
+LIST = "姓名,村（社区）\n王五,经兜村\n"
+
+
+def _shared(cat, first: str) -> None:
+    cat.write("files/2026/list.csv", LIST)
+    cat.record(first.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.csv"))
+    cat.record(SECOND, "records/2026/R2026-002.yaml")
+
+
+def test_a_list_whose_notice_ended_does_not_stay_through_another_record(gk, cat, tmp_path):
+    _shared(cat, RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-11-26"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0, run.err
+    assert not (tmp_path / "site" / "files" / "2026" / "list.csv").exists()
+    assert not (tmp_path / "site" / "records" / "R2026-002.html").exists()
+    assert "R2026-002" in run.out + run.err  # said why
+
+
+def test_the_list_stays_on_the_last_day_of_its_notice(gk, cat, tmp_path):
+    _shared(cat, RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-11-27"))
+    assert gk("build-site", cat.root, "--out", tmp_path / "site").code == 0
+    assert (tmp_path / "site" / "files" / "2026" / "list.csv").exists()
+    assert (tmp_path / "site" / "records" / "R2026-002.html").exists()
+
+
+def test_a_withdrawn_records_attachment_does_not_stay_through_another_record(gk, cat, tmp_path):
+    _shared(cat, RECORD.replace("页数: 1", "页数: 1\n撤回:\n  日期: 2026-11-20\n  原因: 误将名单作为主动公开信息发布"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0, run.err
+    assert not (tmp_path / "site" / "files" / "2026" / "list.csv").exists()
+    assert not (tmp_path / "site" / "records" / "R2026-002.html").exists()
