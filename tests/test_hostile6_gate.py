@@ -74,3 +74,4 @@ def test_a_withdrawn_records_attachment_does_not_stay_through_another_record(gk,
     assert run.code == 0, run.err
     assert not (tmp_path / "site" / "files" / "2026" / "list.csv").exists()
     assert not (tmp_path / "site" / "records" / "R2026-002.html").exists()
+

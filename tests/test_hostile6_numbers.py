@@ -197,3 +197,32 @@ def test_validate_prints_encoded_numbers_masked(gk, cat):
     assert "%31%33%38%30%30%31%33%38%30%30%30" not in run.out + run.err
 
 
+
+
+# A right-to-left override draws what follows it backwards: «‮00083100831» is read 13800138000 wherever the override
+# is kept (a spreadsheet, a feed reader, a text editor).
+@pytest.mark.parametrize(("written", "code"), [("\u202e00083100831", "GK602"), ("\u202e0008-3100-831\u202c", "GK602"),
+                                               ("\u202e632151305891425053", "GK601")])
+def test_a_number_drawn_backwards_is_found(gk, cat, written, code):
+    cat.record(with_title(written))
+    assert findings(gk, cat.root) == [(code, 2)]
+
+
+def test_export_csv_stops_on_a_number_drawn_backwards_in_an_item(gk, cat, tmp_path):
+    cat.item(ITEM.replace("低保对象名单及相关信息", "低保对象名单及相关信息（咨询\u202e00083100831\u202c）"))
+    out = tmp_path / "目录.csv"
+    run = gk("export", "csv", "-C", cat.root, "--out", out)
+    assert run.code == 1, run.out + run.err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fine", ["\u202e名单fdp.exe", "（\u202e6202年）"])
+def test_text_drawn_backwards_without_a_number_is_fine(gk, cat, fine):
+    cat.record(with_title(fine))
+    assert findings(gk, cat.root) == []
+
+
+# 么 is written for 1 as often as 幺 when a number is read out.
+def test_yao_written_otherwise_is_a_one(gk, cat):
+    cat.record(with_title("么三八零零么三八零零零"))
+    assert findings(gk, cat.root) == [("GK602", 2)]

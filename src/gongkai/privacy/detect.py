@@ -64,6 +64,9 @@ _DIGIT_RUNS = re.compile(r"\d+")
 # No amount has sixteen digits: a run that long is a card (or ID) number whatever follows it (元, 万元, .36元).
 _LONGEST_AMOUNT = 15
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
+# What a right-to-left override reverses: up to the end of its embedding (U+202C), of a paragraph, or of the text.
+_OVERRIDE_MARK = "\u202e"
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n\r\u2029]+)")
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,16 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterato
         return
     hits = list(_hits(normalize(text), allowed))
     yield from hits
+    # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The
+    # stretch it reverses is read reversed too; a hit covers the whole stretch.
+    if _OVERRIDE_MARK in text:
+        for stretch in _OVERRIDDEN.finditer(text):
+            start, end = stretch.span(1)
+            for hit in _hits(normalize(stretch.group(1)[::-1]), allowed):
+                found = Hit(hit.kind, hit.value, start, end)
+                if all(found.end <= other.start or other.end <= found.start for other in hits):
+                    hits.append(found)
+                    yield found
     # Read as rendered HTML, «3505<b></b>24…» is one number; shown as typed, «<a title=13800138000>» holds one.
     if "<" in text and HAS_MARKUP.search(text) is not None:
         for hit in _hits(normalize(text, hide_markup=False), allowed):

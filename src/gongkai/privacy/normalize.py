@@ -58,8 +58,8 @@ _OTHER_DIGITS = ((0x00B2, 0x00B9), (0x0C78, 0x0C7E), (0x1369, 0x1371), (0x17F0, 
                  (0x1D2E0, 0x1D37F), (0x1E8C0, 0x1EDFF), (0x1F100, 0x1F10C))
 
 # Chinese numerals, as a number is read out or written by hand: 一三八…, 幺三八…, 壹叁捌…, 二〇二六 (also ○), and as
-# it is read out over a radio or telephone (幺 1, 两/兩 2, 拐 7, 勾 9, 洞 0).
-_NUMERALS = {**dict.fromkeys("〇零○◯洞", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两兩", "2"),
+# it is read out over a radio or telephone (幺 or 么 1, 两/兩 2, 拐 7, 勾 9, 洞 0).
+_NUMERALS = {**dict.fromkeys("〇零○◯洞", "0"), **dict.fromkeys("一壹幺么", "1"), **dict.fromkeys("二贰貳两兩", "2"),
              **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
              **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒拐", "7"), **dict.fromkeys("八捌", "8"),
              **dict.fromkeys("九玖勾", "9")}
