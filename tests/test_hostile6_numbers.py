@@ -64,6 +64,10 @@ FOUND = [
     # A right-to-left override draws what follows it backwards: «‮00083100831» is read 13800138000 wherever the
     # override is kept (a spreadsheet, a feed reader, a text editor).
     ("\u202e00083100831", "GK602"), ("\u202e0008-3100-831\u202c", "GK602"), ("\u202e632151305891425053", "GK601"),
+    # A detailed address with its numbers in Chinese numerals, as a village list writes it.
+    *((written, "GK604") for written in (
+        "（经兜村十二号）", "（城厢镇经兜村三组十五号）", "（人民路一百零八号）", "（五栋二单元三〇一室）", "（三号楼二单元五〇二室）",
+        "（解放路十二号之三）", "（人民路12号三单元五室）", "（经兜村五-二号）")),
 ]
 
 
@@ -86,6 +90,8 @@ FINE = [
     # numerals that are words
     "第一、二、三、四、五、六、七、八、九、十条", "二〇二六年 一月 一日至 二〇二六年 十二月 三十一日",
     "一 二 三 四 五 六 七 八 九 十 十一", "第一、三、五、七、九、一、三、五、七、九、一批",
+    # numerals beside the words of an address that are no address
+    "（中央一号文件）", "（建成三座农村幸福院，第二栋楼已封顶）", "（行政中心一号楼）", "（第三单元第五课）", "（三十组数据）",
     # text drawn backwards without a number
     "\u202e名单fdp.exe", "（\u202e6202年）",
 ]
@@ -126,6 +132,15 @@ def test_a_numeral_of_a_word_beside_a_number_is_left_out(gk, tmp_path, written):
     masked = sheet.read_text(encoding="utf-8")
     assert "138****1234" in masked and masked.replace("138****1234", "") == f"备注\n{written}\n".replace(
         written, written.replace("13805951234", "").replace("一三八零五九五一二三四", ""))
+
+
+@pytest.mark.parametrize(("written", "masked"), [("城厢镇经兜村三组十五号", "城厢镇经兜村*组**号"),
+                                               ("五一路十二号", "五一路**号"), ("人民路12号三单元五〇一室", "人民路**号*单元***室")])
+def test_mask_masks_the_numbers_of_an_address_in_numerals(gk, tmp_path, written, masked):
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text(f"姓名,住址\n王五,{written}\n", encoding="utf-8")
+    assert gk("mask", sheet).code == 0
+    assert sheet.read_text(encoding="utf-8") == f"姓名,住址\n王五,{masked}\n"
 
 
 # The output scan reads what the source scan reads: a number so written in an item stops `export csv`.

@@ -54,7 +54,20 @@ _ADDRESS = re.compile(
     rf"|\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
 )
-_ADDRESS_HINT = re.compile(r"\d[号室楼栋幢座单组]")
+# The same written in Chinese numerals (经兜村十二号, 三组十五号, 人民路一百零八号, 五栋二单元三〇一室): a house, building,
+# unit or room number always between the words of an address, so 第一组、一号文件、三座幸福院 stay words.
+CN_NUMBER = "〇零一二三四五六七八九十百千两"
+_C = rf"[{CN_NUMBER}\d]+"
+_ADDRESS_CN = re.compile(
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?(?:{_C}单元)?(?:{_C}室)?"
+    rf"|(?![{CN_NUMBER}])[{_HANZI}](?:村|社区|组){_C}(?:-{_C})?号"
+    rf"|{_C}组{_C}号"
+    rf"|{_C}号楼{_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
+    rf"|{_C}(?:栋|幢|座){_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
+    rf"|{_C}单元{_C}(?:室|号)"
+)
+_CN_CHAR = re.compile(f"[{CN_NUMBER}]")
+_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组]")
 _AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
 # A checksum (sha256, a search digest): 24 hexadecimal characters or more, digits and letters mixed. A word or a
 # few letters glued to a number (deadbeef13800138000, 350524198503151236abcdef, ab13800138000cd, 0x13800138000) is
@@ -331,7 +344,12 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
 
 
 def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
-    for match in _ADDRESS.finditer(norm.text):
+    found = [*_ADDRESS.finditer(norm.text), *(m for m in _ADDRESS_CN.finditer(norm.text) if _CN_CHAR.search(m.group(0)))]
+    taken: list[re.Match[str]] = []
+    for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):  # the longest reading of each place
+        if all(match.end() <= other.start() or other.end() <= match.start() for other in taken):
+            taken.append(match)
+    for match in sorted(taken, key=lambda m: m.start()):
         value = ascii_digits(match.group(0))
         if value not in allowed:
             yield Hit("address", value, *norm.span(match.start(), match.end()))
@@ -340,6 +358,7 @@ def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
 def bureau_values(phones: list[str], addresses: list[str]) -> frozenset[str]:
     """The bureau's own mobile numbers and addresses (from gongkai.yaml's contact fields): never personal data."""
     numbers = {hit.value for phone in phones for hit in find(phone) if hit.kind == "mobile"}
-    places = {ascii_digits(m.group(0)) for address in addresses for m in _ADDRESS.finditer(normalize(address).text)}
+    places = {ascii_digits(m.group(0)) for address in addresses for pattern in (_ADDRESS, _ADDRESS_CN)
+              for m in pattern.finditer(normalize(address).text)}
     return frozenset(numbers | places)
 

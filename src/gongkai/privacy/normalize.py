@@ -218,7 +218,9 @@ def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
     # (a house number may have a sub-number: 解放北路12-3号)
-    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{d}{j}]+号"
+    # (or written in Chinese numerals with 十 百 千: 人民路一百零八号, 三组十五号)
+    a = d + "十百千"
+    address = rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{a}{j}]+号"
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path.
     number = rf"[{_TENS_CLASS}]|[{d}](?:[{j}]*[{d}]){{10}}"
     return re.compile(rf"[&<]|%[0-9A-Fa-f]{{2}}|{number}|{address}" if markup else number)
