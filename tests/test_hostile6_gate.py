@@ -57,3 +57,24 @@ def test_the_list_stays_on_the_last_day_of_its_notice(gk, cat, tmp_path):
     assert gk("build-site", cat.root, "--out", tmp_path / "site").code == 0
     assert (tmp_path / "site" / "files" / "2026" / "list.csv").exists()
     assert (tmp_path / "site" / "records" / "R2026-002.html").exists()
+
+
+# An output that bypassed every scan: the annual report (published by law) carries annual/<year>.yaml's texts, which
+# are no record's; `report annual --out` wrote a number there in full (only the screen was masked).
+@pytest.mark.parametrize("form", ["markdown", "html"])  # the workbook holds the tables only
+def test_the_annual_report_is_not_written_with_a_number_in_full(gk, bundled, tmp_path, form):
+    annual = bundled / "annual" / "2026.yaml"
+    annual.write_text(annual.read_text(encoding="utf-8").replace("（二）依申请公开。", "（二）依申请公开。申请人王五（13800138000）。"),
+                      encoding="utf-8")
+    out = tmp_path / f"年报.{form}"
+    run = gk("report", "annual", bundled, "--year", "2026", "-f", form, "--out", out)
+    assert run.code == 1, run.out + run.err
+    assert not out.exists()
+    assert "138****8000" in run.out + run.err and "13800138000" not in run.out + run.err
+    assert gk("report", "annual", bundled, "--year", "2026", "-f", "markdown").out.count("138****8000") == 1
+
+
+def test_a_clean_annual_report_is_written(gk, bundled, tmp_path):
+    out = tmp_path / "年报.md"
+    assert gk("report", "annual", bundled, "--year", "2026", "--out", out).code == 0
+    assert "年度报告" in out.read_text(encoding="utf-8")
