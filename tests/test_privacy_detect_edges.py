@@ -43,7 +43,7 @@ def test_classify_at_the_edges_of_each_length(raw: str, kind: str | None) -> Non
     ("1.2.3.4.5.6 电话 13812345678", [("mobile", MOBILE)]),
     # a word of amount or count after a number drops it only when it is a card number (an amount)
     ("13812345678人", [("mobile", MOBILE)]),
-    ("6222021234567894元", []),
+    ("6222021234567894元", [("bank", "6222021234567894")]),  # no amount has sixteen digits
     ("6222021234567894 张三", [("bank", "6222021234567894")]),
     # the check digit x comes out upper case
     ("34052419800101001x", [("id", "34052419800101001X")]),
@@ -59,7 +59,8 @@ def test_classify_at_the_edges_of_each_length(raw: str, kind: str | None) -> Non
     ("第1、3812345678条", []),
     ("第1、3812345678、2条", []),
     # a dot before two digits is a decimal point; before three, a separator between groups
-    ("合计3505241985031512.36元", []),
+    ("合计3505241985031512.36元", [("id", ID)]),  # nor sixteen before its point
+    ("合计35052419850315.36元", []),
     ("350524198503151.236", [("id", ID)]),
     ("余额 13812345678.5 元", []),
     ("余额 13812345678. 元", [("mobile", MOBILE)]),

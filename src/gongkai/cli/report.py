@@ -14,6 +14,7 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, TodayOpt, check_year, today
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
+from gongkai.portal.write import refuse_personal_data
 from gongkai.reports.annual import build_annual
 from gongkai.reports.render import (
     SCORECARD_HEADERS,
@@ -107,9 +108,18 @@ def annual_command(
     loaded = load_catalog(catalog)
     report = build_annual(loaded, _year(year, today(when).year - 1))  # written in January for the year before
     if format is AnnualFormat.xlsx:
-        _write(out_path or Path(f"annual-{report.year}.xlsx"), annual_workbook(report))
+        target: Path | None = out_path or Path(f"annual-{report.year}.xlsx")
+        data = annual_workbook(report)
     else:
-        _emit(out_path, annual_markdown(report) if format is AnnualFormat.markdown else annual_html(report))
+        text = annual_markdown(report) if format is AnnualFormat.markdown else annual_html(report)
+        target, data = out_path, text.encode("utf-8")
+        if target is None:
+            out.print(text, end="", markup=False)  # the screen is masked
+    if target is not None:
+        # The annual report is published (条例 Art. 50), and annual/<year>.yaml's texts are no record's: the output
+        # scan that export csv runs stops a number in full before the file is written.
+        refuse_personal_data(loaded, {target.name: data})
+        _write(target, data)
     for problem in report.problems:
         err.print(f"检查：{problem}", markup=False)
     table_unbalanced = any(p.startswith("表三") for p in report.problems)

@@ -80,6 +80,7 @@ class Gate:
     admitted: list[Admission] = field(default_factory=list)  # newest first
     blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
     unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
+    no_item: list[str] = field(default_factory=list)  # records naming an item the catalog does not hold (GK205)
     withdrawn: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
@@ -115,12 +116,17 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
                 gate.withdrawn.append(record)
             continue
+        if record.item and item is None:
+            # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
+            gate.no_item.append(record.id)
+            continue
         if _held_back(catalog, record, gate):
             continue
         state = State.ENDED if found.ended else State.CURRENT
         gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
                                        found.lists_people, found.validity, found.validity_date,
                                        found.notice_provisional))
+    _hold_shared_files(gate)
     gate.directory_findings = directory_findings(catalog)
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
@@ -133,6 +139,31 @@ def directory_findings(catalog: Catalog) -> list[tuple[str, str, str]]:
     found = [(f"事项 {item.id} {f.where}", f.label, f.masked_value)
              for item in catalog.items.values() for f in item_findings(catalog, item)]
     return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value) for f in agency_findings(catalog)]
+
+
+def _hold_shared_files(gate: Gate) -> None:
+    """Hold back a record that shows a file another record may no longer show: a list whose 公示 has ended, or the
+    attachment of a withdrawn record. The site, the portal and the handover copy an attachment by its path for every
+    record that shows it, so a second record linking the same file would keep the list on the web."""
+    retired: dict[str, str] = {}
+    for record in gate.withdrawn:
+        for attachment in record.attachments:
+            retired.setdefault(attachment.file, f"信息 {record.id} 已撤回")
+    for admission in gate.admitted:
+        if admission.state is State.ENDED:
+            for attachment in admission.record.attachments:
+                retired.setdefault(attachment.file, f"信息 {admission.id} 的公示已结束")
+    if not retired:
+        return
+    kept: list[Admission] = []
+    for admission in gate.admitted:
+        shared = [f"附件「{mask_log(a.file)}」也是别的信息的附件，{retired[a.file]}，不能再公开"
+                  for a in admission.record.attachments if a.file in retired]
+        if shared and admission.state is State.CURRENT:
+            gate.unsafe[admission.id] = shared
+        else:
+            kept.append(admission)
+    gate.admitted = kept
 
 
 def _held_back(catalog: Catalog, record: Record, gate: Gate) -> bool:

@@ -54,10 +54,32 @@ _ADDRESS = re.compile(
     rf"|\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
 )
-_ADDRESS_HINT = re.compile(r"\d[号室楼栋幢座单组]")
+# The same written in Chinese numerals (经兜村十二号, 三组十五号, 人民路一百零八号, 五栋二单元三〇一室): a house, building,
+# unit or room number always between the words of an address, so 第一组、一号文件、三座幸福院 stay words.
+CN_NUMBER = "〇零一二三四五六七八九十百千两"
+_C = rf"[{CN_NUMBER}\d]+"
+_ADDRESS_CN = re.compile(
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?(?:{_C}单元)?(?:{_C}室)?"
+    rf"|(?![{CN_NUMBER}])[{_HANZI}](?:村|社区|组){_C}(?:-{_C})?号"
+    rf"|{_C}组{_C}号"
+    rf"|{_C}号楼{_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
+    rf"|{_C}(?:栋|幢|座){_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
+    rf"|{_C}单元{_C}(?:室|号)"
+)
+_CN_CHAR = re.compile(f"[{CN_NUMBER}]")
+_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组]")
 _AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
-_HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{16,}(?![0-9A-Za-z])")
+# A checksum (sha256, a search digest): 24 hexadecimal characters or more, digits and letters mixed. A word or a
+# few letters glued to a number (deadbeef13800138000, 350524198503151236abcdef, ab13800138000cd, 0x13800138000) is
+# not one: a reader sees the number there.
+_HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{24,}(?![0-9A-Za-z])")
+_DIGIT_RUNS = re.compile(r"\d+")
+# No amount has sixteen digits: a run that long is a card (or ID) number whatever follows it (元, 万元, .36元).
+_LONGEST_AMOUNT = 15
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
+# What a right-to-left override reverses: up to the end of its embedding (U+202C), of a paragraph, or of the text.
+_OVERRIDE_MARK = "\u202e"
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n\r\u2029]+)")
 
 
 @dataclass(frozen=True)
@@ -145,6 +167,16 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterato
         return
     hits = list(_hits(normalize(text), allowed))
     yield from hits
+    # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The
+    # stretch it reverses is read reversed too; a hit covers the whole stretch.
+    if _OVERRIDE_MARK in text:
+        for stretch in _OVERRIDDEN.finditer(text):
+            start, end = stretch.span(1)
+            for hit in _hits(normalize(stretch.group(1)[::-1]), allowed):
+                found = Hit(hit.kind, hit.value, start, end)
+                if all(found.end <= other.start or other.end <= found.start for other in hits):
+                    hits.append(found)
+                    yield found
     # Read as rendered HTML, «3505<b></b>24…» is one number; shown as typed, «<a title=13800138000>» holds one.
     if "<" in text and HAS_MARKUP.search(text) is not None:
         for hit in _hits(normalize(text, hide_markup=False), allowed):
@@ -176,7 +208,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         if chain.end() - chain.start() < 11:
             continue
         if hex_tokens is None:
-            hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if not m.group(0).isdigit()]
+            hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if _checksum(m.group(0))]
         if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
             continue
         groups = _groups(norm, chain, hex_tokens)
@@ -186,32 +218,52 @@ def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             if digits in allowed:
                 continue
             start, end = groups[first].start, groups[last].end
-            if kind == "bank" and _AFTER_AMOUNT.match(text[end:]):
+            if kind == "bank" and len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:]):
                 continue
             yield Hit(kind, digits, *norm.span(start, end))
+
+
+def _checksum(token: str) -> bool:
+    """True for a run of hexadecimal characters that is a checksum: digits and letters mixed, not one number."""
+    return len(_DIGIT_RUNS.findall(token)) >= 2
 
 
 def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
     text = norm.text
     found = [piece for m in _GROUP.finditer(chain.group(0))
-             for piece in _split_prefix(m.start() + chain.start(), ascii_digits(m.group(0)).upper(),
-                                        _after_name(norm, m.start() + chain.start()))]
+             for start, digits in _numeral_pieces(norm, m.start() + chain.start(), ascii_digits(m.group(0)).upper())
+             for piece in _split_prefix(start, digits, _after_name(norm, start))]
     for index in range(len(found) - 1):
         left, right = found[index], found[index + 1]
         between = text[left.end:right.start]
-        if right.joined and any(c in _WEAK for c in between) and min(len(left.digits), len(right.digits)) < 3:
+        if (right.joined and any(c in _WEAK for c in between)
+                and min(_glued(found, index, -1), _glued(found, index + 1, 1)) < 3):
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
         if between == "." and _float_zero(_number_before(found, index), right.digits):
             found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
-        elif between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) or "****" in between:
+        elif (between == "." and (len(left.digits) == 1 or len(right.digits) <= 2)
+              and len(_number_before(found, index)) <= _LONGEST_AMOUNT) or "****" in between:
             found[index] = replace(left, whole=False)
             found[index + 1] = replace(right, whole=False)
     if found and chain.end() < len(text) and text[chain.end()] == "." and text[chain.end() + 1:chain.end() + 2].isdigit():
         found[-1] = replace(found[-1], whole=False)
     # A checksum (0f3c…1381234567…): its digit runs are not numbers.
     return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
+
+
+def _glued(found: list[_Group], index: int, step: int) -> int:
+    """The digits of found[index] and of the groups glued to it on the side of *step* (-1 before, 1 after): the
+    pieces of one run of digits that _numeral_pieces and _split_prefix cut (王五一三八，…)."""
+    count = len(found[index].digits)
+    while 0 <= index + step < len(found):
+        before, after = (found[index + step], found[index]) if step < 0 else (found[index], found[index + step])
+        if before.end != after.start:
+            break
+        index += step
+        count += len(found[index].digits)
+    return count
 
 
 def _number_before(found: list[_Group], index: int) -> str:
@@ -235,12 +287,23 @@ def _after_name(norm: Normalized, start: int) -> bool:
     return norm.source[norm.span(start, start + 1)[0]] in NUMERALS
 
 
+def _numeral_pieces(norm: Normalized, start: int, digits: str) -> list[tuple[int, str]]:
+    """(start, digits) of the pieces of one group of digits, cut where a Chinese numeral meets a digit (张三13805951234,
+    13805951234三户, 1三800一38000): the pieces are joined again by _choose where that makes a number."""
+    if norm.text is norm.source or len(digits) < 2:
+        return [(start, digits)]
+    kinds = [norm.source[norm.span(at, at + 1)[0]] in NUMERALS for at in range(start, start + len(digits))]
+    cuts = [0, *(n for n in range(1, len(kinds)) if kinds[n] != kinds[n - 1]), len(digits)]
+    return [(start + a, digits[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
 def _split_prefix(start: int, digits: str, after_name: bool) -> list[_Group]:
     """One group of digits, or two when a mobile number is glued to +86, 0086 or 0 (the number stands alone), or
-    to the last numeral of a name (王五一三八…: 五 is part of the name, 一三八… the number)."""
+    after a word that ends in a numeral (王五一三八…, 电话一3800138000: 五 is part of the name, 一 part of the number;
+    _choose tries the number with that numeral and without it)."""
+    if after_name and len(digits) > 1:
+        return [_Group(start, start + 1, digits[:1], True), _Group(start + 1, start + len(digits), digits[1:], True)]
     prefix = _PREFIXED_MOBILE.match(digits)
-    if prefix is None and after_name and len(digits) in (12, 19) and classify(digits[1:]) in ("mobile", "id"):
-        prefix = re.match(r"\d", digits)
     if prefix is None:
         return [_Group(start, start + len(digits), digits, True)]
     cut = prefix.end()
@@ -265,10 +328,12 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
             digits += groups[last].digits
             if len(digits) > 19:
                 break
-            if len(digits) in _NUMBER_LENGTHS:
-                kind = classify(digits)
+            # 13800138000x: an X that is no check digit ends the number, it is not part of it
+            value = digits[:-1] if digits.endswith("X") and len(digits) != 18 else digits
+            if len(value) in _NUMBER_LENGTHS:
+                kind = classify(value)
                 if kind is not None:
-                    found.append((_RANK[kind] * 100 + last - first, first, last, kind, digits))
+                    found.append((_RANK[kind] * 100 + last - first, first, last, kind, value))
     taken: set[int] = set()
     chosen: list[tuple[int, int, str, str]] = []
     for _, first, last, kind, digits in sorted(found):
@@ -279,7 +344,12 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
 
 
 def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
-    for match in _ADDRESS.finditer(norm.text):
+    found = [*_ADDRESS.finditer(norm.text), *(m for m in _ADDRESS_CN.finditer(norm.text) if _CN_CHAR.search(m.group(0)))]
+    taken: list[re.Match[str]] = []
+    for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):  # the longest reading of each place
+        if all(match.end() <= other.start() or other.end() <= match.start() for other in taken):
+            taken.append(match)
+    for match in sorted(taken, key=lambda m: m.start()):
         value = ascii_digits(match.group(0))
         if value not in allowed:
             yield Hit("address", value, *norm.span(match.start(), match.end()))
@@ -288,6 +358,7 @@ def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
 def bureau_values(phones: list[str], addresses: list[str]) -> frozenset[str]:
     """The bureau's own mobile numbers and addresses (from gongkai.yaml's contact fields): never personal data."""
     numbers = {hit.value for phone in phones for hit in find(phone) if hit.kind == "mobile"}
-    places = {ascii_digits(m.group(0)) for address in addresses for m in _ADDRESS.finditer(normalize(address).text)}
+    places = {ascii_digits(m.group(0)) for address in addresses for pattern in (_ADDRESS, _ADDRESS_CN)
+              for m in pattern.finditer(normalize(address).text)}
     return frozenset(numbers | places)
 

@@ -28,8 +28,13 @@ def mask_bank(value: str) -> str:
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 
+# A number of an address written in Chinese numerals: before 号, 室, 单元, 栋, 组, 楼 or after the word it numbers
+# (三组十五号 → *组**号); the numerals of a name (五一路, 三元村) stay.
+_ADDRESS_NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千两]+(?=[号室单栋幢座组楼之-])|(?<=[路街巷弄道村区组楼栋幢座元之-])[〇零一二三四五六七八九十百千两]+")
+
+
 def mask_address(value: str) -> str:
-    return re.sub(r"\d", "*", value)
+    return _ADDRESS_NUMERALS.sub(lambda m: "*" * len(m.group(0)), re.sub(r"\d", "*", value))
 
 
 _MASKERS = {"mobile": mask_mobile, "id": mask_id, "id15": mask_id, "bank": mask_bank, "address": mask_address}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,8 +27,12 @@ _INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x06
 _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
-# without the semicolon, as browsers accept them), HTML tags and comments, invisible characters.
-_REFERENCE = r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+# without the semicolon and with any number of leading zeros, the legacy names such as &nbsp &sup1 &middot also
+# without it, as browsers accept them), percent-encoded bytes (%31%33%38…, as a browser shows and dials a link: one
+# run of them decoded as UTF-8), HTML tags and comments, invisible characters.
+_LEGACY_NAMES = "|".join(sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True))
+_REFERENCE = (r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};"
+              rf"|(?:{_LEGACY_NAMES}))|(?:%[0-9A-Fa-f]{{2}})+")
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 # Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
 # ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
@@ -53,21 +58,20 @@ _OTHER_DIGITS = ((0x00B2, 0x00B9), (0x0C78, 0x0C7E), (0x1369, 0x1371), (0x17F0, 
                  (0x1D2E0, 0x1D37F), (0x1E8C0, 0x1EDFF), (0x1F100, 0x1F10C))
 
 # Chinese numerals, as a number is read out or written by hand: 一三八…, 幺三八…, 壹叁捌…, 二〇二六 (also ○), and as
-# it is read out over a radio or telephone (幺 1, 两/兩 2, 拐 7, 勾 9, 洞 0).
-_NUMERALS = {**dict.fromkeys("〇零○◯洞", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两兩", "2"),
+# it is read out over a radio or telephone (幺 or 么 1, 两/兩 2, 拐 7, 勾 9, 洞 0).
+_NUMERALS = {**dict.fromkeys("〇零○◯洞", "0"), **dict.fromkeys("一壹幺么", "1"), **dict.fromkeys("二贰貳两兩", "2"),
              **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
              **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒拐", "7"), **dict.fromkeys("八捌", "8"),
              **dict.fromkeys("九玖勾", "9")}
 NUMERALS = frozenset(_NUMERALS)
 _NUMERAL_TABLE = str.maketrans(_NUMERALS)
 _N = "".join(_NUMERALS) + "0-9"
-# Only a run long enough to be a number (eleven numerals or digits, perhaps in groups) is read as digits: 第一、
-# 二〇二六年 and 一一对应 stay words.
-_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*]{{0,4}}[{_N}]){{10,}}")
-
-
-# Inside such a run, only three numerals or more in a row are digits: the 三 of 张三13805951234 stays a name.
-_NUMERAL_PIECE = re.compile(f"[{''.join(_NUMERALS)}]{{3,}}")
+# Only a run long enough to be a number (eleven numerals or digits, perhaps in groups, apart by what the detector
+# reads between the groups of a number: spaces, dashes, dots, slashes, commas …) is read as digits: 第一、二〇二六年
+# and 一一对应 stay words. In such a run every numeral is a digit, alone or apart (一 三 八 零 …, 1 三 8 …,
+# 电话一3800138000); where a numeral meets a digit the detector cuts the groups (detect._groups), so a numeral that
+# belongs to a word (张三13805951234, 13805951234三户) is tried with the number and without it.
+_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*`~\\，、。：:•+()（）]{{0,4}}[{_N}]){{10,}}")
 
 
 # Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise), also the Greek
@@ -84,8 +88,7 @@ def _lookalikes(text: str) -> str:
 
 def _numerals(text: str) -> str:
     text = _lookalikes(text)
-    return _NUMERAL_RUN.sub(lambda m: _NUMERAL_PIECE.sub(lambda p: p.group(0).translate(_NUMERAL_TABLE), m.group(0)),
-                            text)
+    return _NUMERAL_RUN.sub(lambda m: m.group(0).translate(_NUMERAL_TABLE), text)
 
 
 _DIGIT_VALUES = frozenset(range(10))
@@ -135,7 +138,9 @@ def _replacement(match: re.Match[str]) -> str:
         return tens
     if text[0] == "&":
         decoded = html.unescape(text if text.endswith(";") else text + ";")
-        return decoded.translate(_TABLE) if decoded != text else text
+        return decoded.translate(_TABLE) if decoded != text + ";" and decoded != text else text
+    if text[0] == "%":
+        return bytes.fromhex(text.replace("%", "")).decode("utf-8", errors="replace").translate(_TABLE)
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
 
 
@@ -213,10 +218,12 @@ def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
     # (a house number may have a sub-number: 解放北路12-3号)
-    address = rf"[{d}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{d}{j}]+号"
+    # (or written in Chinese numerals with 十 百 千: 人民路一百零八号, 三组十五号)
+    a = d + "十百千"
+    address = rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{a}{j}]+号"
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path.
     number = rf"[{_TENS_CLASS}]|[{d}](?:[{j}]*[{d}]){{10}}"
-    return re.compile(rf"[&<]|{number}|{address}" if markup else number)
+    return re.compile(rf"[&<]|%[0-9A-Fa-f]{{2}}|{number}|{address}" if markup else number)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -245,7 +252,7 @@ def normalize(text: str, hide_markup: bool = True) -> Normalized:
     """*text* as a reader sees it: references decoded, tags (unless not *hide_markup*) and invisible characters
     removed, forms unified."""
     changes = _CHANGES if hide_markup else _CHANGES_SHOWN
-    changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or not text.isascii()) else text
+    changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or not text.isascii()) else text
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
     return Normalized(text, normalized, hide_markup)
 

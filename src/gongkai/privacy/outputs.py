@@ -30,10 +30,10 @@ from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
-      rb"|&#[xX]?[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4})")
+      rb"|&#[xX]?0*[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4}|%3[0-9]|&sup[123];?)")
 _BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|br|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
 _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2\x88\x92|\xc2[\xa0\xad\xb7]|\xe3\x80\x80"
-      rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,9};"
+      rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,9};|&[A-Za-z]{2,8}|%[0-9A-Fa-f]{2}"
       rb"|[:+()OoIl]|\xef\xbc[\x8c\x9a\x88\x89]|\xe3\x80[\x81\x82]|\xe2\x80\xa2"  # ，：（）、。•
       rb"|\xe3\x85\xa4|\xe2\xa0\x80|\xe1\x85[\x9f\xa0]|\xef\xbe\xa0"  # fillers drawn as nothing
       rb"|<!--.{0,200}?-->|<(?!" + _BLOCK_TAG + rb")[A-Za-z/][^<>]{0,2000}>)")
@@ -208,7 +208,8 @@ def _suspicious(line: bytes) -> bool:
 
 def _other_digits(line: bytes) -> bool:
     """True when *line* may hold a digit written otherwise than in ASCII: references, escapes, other scripts."""
-    if b"\\u" in line or (b"&#" in line and b"&#" in line.replace(b"&#34;", b"").replace(b"&#39;", b"")):
+    if b"\\u" in line or b"%3" in line or b"&sup" in line or (
+            b"&#" in line and b"&#" in line.replace(b"&#34;", b"").replace(b"&#39;", b"")):
         return True
     return any(digit in line for digit in _FULL_WIDTH_DIGITS) or bool(line.translate(None, _COMMON_BYTES))
 
