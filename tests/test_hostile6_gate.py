@@ -13,7 +13,9 @@ from conftest import ITEM, RECORD
 def test_a_record_of_an_unknown_item_is_published_nowhere(gk, cat, tmp_path):
     cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
     cat.record(RECORD.replace("事项: SHJZ-001", "事项: SHJZ-999"))
-    assert gk("build-site", cat.root, "--out", tmp_path / "site").code == 0
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0
+    assert "R2026-001 没有发布" in run.err and "GK205" in run.err  # the user is told why it is missing
     assert not (tmp_path / "site" / "records" / "R2026-001.html").exists()
     assert "R2026-001" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
