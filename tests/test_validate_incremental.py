@@ -214,3 +214,22 @@ def test_validate_without_its_facts_store_checks_everything_again(gk, tmp_path):
     cached, full = gk(*args), gk(*args, "--no-cache")
     assert '"code": "GK202"' in full.out
     assert (cached.code, cached.out) == (full.code, full.out)
+
+
+def test_a_damaged_facts_store_is_made_again(gk, tmp_path):
+    """A facts store that is not a database (a disk error, a stray copy): validate reports as --no-cache does, without a
+    traceback, and writes a new store."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    args = ("validate", root, "--format", "json", "--today", "2026-11-27")
+    gk(*args)
+    store = root / ".gongkai-cache" / "validate-facts.sqlite3"
+    for extra in ("-wal", "-shm"):
+        store.with_name(store.name + extra).unlink(missing_ok=True)
+    store.write_bytes(b"\x00not a database\n" * 512)
+    two = root / "records/2026/R2026-002.yaml"
+    two.write_text(two.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    cached, full = gk(*args), gk(*args, "--no-cache")
+    assert '"code": "GK202"' in full.out
+    assert (cached.code, cached.out) == (full.code, full.out)
+    assert store.read_bytes().startswith(b"SQLite format 3\x00")

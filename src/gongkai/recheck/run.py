@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import sqlite3
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
@@ -31,7 +32,7 @@ from gongkai.recheck.state import (
     firsts,
     settings_key,
 )
-from gongkai.recheck.store import Store
+from gongkai.recheck.store import Store, damaged, discard
 from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of, parts_of
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
@@ -43,7 +44,19 @@ def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> t
     """The Report of a full lint of the catalog, computed from what changed since the last run."""
     stored = cache.memo(STATE_KEY)
     previous = State.decode(stored) if stored is not None else None
-    store = Store(cache.folder, previous.generation if previous is not None else None)
+    generation = previous.generation if previous is not None else None
+    try:
+        report, run = _recheck(source, listing, cache, today, previous, Store(cache.folder, generation))
+    except sqlite3.DatabaseError as error:  # the facts store turned out damaged: check everything without it
+        if not damaged(error) or cache.folder is None:
+            raise
+        discard(cache.folder)
+        report, run = _recheck(source, listing, cache, today, None, Store(None, None))
+    return report, run.catalog
+
+
+def _recheck(source: Source, listing: Listing, cache: Cache, today: dt.date, previous: State | None,
+             store: Store) -> tuple[Report, _Run]:
     try:
         run = _Run(source, listing, cache, today, previous if store.trusted else None, store)
         report = run.report()
@@ -54,7 +67,7 @@ def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> t
     finally:
         store.close()
     cache.put_memo(STATE_KEY, state.encode())
-    return report, run.catalog
+    return report, run
 
 
 class _Run:

@@ -171,18 +171,39 @@ def _keys(facts: Facts | None) -> set[Key]:
 
 
 def _open(folder: Path | None) -> sqlite3.Connection:
-    """The store in *folder*, in a write transaction; one in memory (remembering nothing) when that cannot be."""
-    if folder is not None:
+    """The store in *folder*, in a write transaction; one in memory (remembering nothing) when that cannot be.
+
+    A damaged file is deleted and made again; one that another validate holds longer than the timeout is left alone.
+    """
+    for attempt in ("first", "after deleting a damaged file") if folder is not None else ():
+        assert folder is not None
         db = None
         try:
             db = sqlite3.connect(folder / FILE_NAME, isolation_level=None, timeout=30)
             db.executescript(SCHEMA)
             db.execute("BEGIN IMMEDIATE")  # another validate of this catalog waits until this one has written
             return db
-        except sqlite3.Error:
+        except sqlite3.Error as error:
             if db is not None:
                 db.close()
+            if attempt != "first" or not damaged(error):
+                break
+            discard(folder)
     db = sqlite3.connect(":memory:", isolation_level=None)
     db.executescript(SCHEMA)
     db.execute("BEGIN")
     return db
+
+
+def damaged(error: sqlite3.Error) -> bool:
+    """Whether *error* says the store's file is not a database, or a damaged one."""
+    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def discard(folder: Path) -> None:
+    """Delete the store in *folder* (the next run makes a new one)."""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            (folder / f"{FILE_NAME}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
