@@ -3,7 +3,7 @@ record, and the other records looked up by id from what the last run kept of the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -106,6 +106,9 @@ class FirstPaths(Mapping[tuple[str, str], str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+    def items(self) -> ItemsView[tuple[str, str], str]:  # one query, not one per key
+        return dict(self.store.every_first()).items()
 
 
 class Holders(Mapping[str, str]):
