@@ -124,6 +124,8 @@ class _Run:
     def _first(self, paths: set[str]) -> set[str]:
         """Those of *paths* that are the first valid file (by path) of their id: what FIRST rules look at."""
         facts = self._facts(paths)
+        if not facts:
+            return set()
         if len(self.files) == len(self.listed):  # the whole catalog's facts are at hand (a whole run)
             first_of = firsts(self.files)
         else:

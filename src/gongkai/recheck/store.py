@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from gongkai.catalog.listing import quiet_gc
 from gongkai.recheck.state import Facts, Key
 
 FILE_NAME = "validate-facts.sqlite3"
@@ -71,6 +72,10 @@ class Store:
         """Write the facts that changed, and of the keys only those a file gained or lost."""
         if not self.pending:
             return
+        with quiet_gc():  # a whole catalog's rows are hundreds of thousands of acyclic tuples: no collector passes
+            self._write()
+
+    def _write(self) -> None:
         changed = self.pending
         self.pending = {}
         if not self.fresh:  # what a file held before is known from reading it
