@@ -173,3 +173,63 @@ def test_a_fresh_process_reads_calendar_notices_cold_and_from_the_cache(tmp_path
         run = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "GONGKAI_TODAY": ""})
         found = {(d["path"], d["code"]) for d in json.loads(run.stdout)["diagnostics"]}
         assert ("calendar/2027.yaml", "GK801") in found, run.stdout[:500]
+
+
+def test_facts_store_that_does_not_match_the_remembered_state_is_not_trusted(gk, tmp_path):
+    """validate keeps each file's facts in .gongkai-cache/validate-facts.sqlite3 and the state that vouches for them in
+    the cache; a store older than that state (a run stopped between writing the two, a copy put back) is read as
+    nothing: here it still says R2026-002 has its old 索引号, and trusting it would keep the GK202 that no longer holds."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    store = root / ".gongkai-cache" / "validate-facts.sqlite3"
+    one, two = root / "records/2026/R2026-001.yaml", root / "records/2026/R2026-002.yaml"
+    args = ("validate", root, "--format", "json", "--today", "2026-11-27")
+
+    def findings(run) -> set[tuple[str, str]]:
+        return {(d["path"], d["code"]) for d in json.loads(run.out)["diagnostics"]}
+
+    assert ("records/2026/R2026-002.yaml", "GK202") not in findings(gk(*args))
+    kept = store.read_bytes()
+    two.write_text(two.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    assert ("records/2026/R2026-002.yaml", "GK202") in findings(gk(*args))  # R2026-001 holds it first
+    for extra in ("-wal", "-shm"):
+        store.with_name(store.name + extra).unlink(missing_ok=True)
+    store.write_bytes(kept)  # the facts of the first run: R2026-002 still with 00002
+    one.write_text(one.read_text("utf-8").replace("350524-MZ-2026-00001", "350524-MZ-2026-00777"), "utf-8")
+    cached, full = gk(*args), gk(*args, "--no-cache")
+    assert ("records/2026/R2026-002.yaml", "GK202") not in findings(full)  # R2026-002 alone holds 00001 now
+    assert (cached.code, cached.out) == (full.code, full.out)
+
+
+def test_validate_without_its_facts_store_checks_everything_again(gk, tmp_path):
+    """The facts store deleted (or unreadable) after an edit: the next run reads every file again, same report."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    args = ("validate", root, "--format", "json", "--today", "2026-11-27")
+    gk(*args)
+    two = root / "records/2026/R2026-002.yaml"
+    two.write_text(two.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    for extra in ("", "-wal", "-shm"):
+        (root / ".gongkai-cache" / f"validate-facts.sqlite3{extra}").unlink(missing_ok=True)
+    cached, full = gk(*args), gk(*args, "--no-cache")
+    assert '"code": "GK202"' in full.out
+    assert (cached.code, cached.out) == (full.code, full.out)
+
+
+def test_a_damaged_facts_store_is_made_again(gk, tmp_path):
+    """A facts store that is not a database (a disk error, a stray copy): validate reports as --no-cache does, without a
+    traceback, and writes a new store."""
+    root = tmp_path / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    args = ("validate", root, "--format", "json", "--today", "2026-11-27")
+    gk(*args)
+    store = root / ".gongkai-cache" / "validate-facts.sqlite3"
+    for extra in ("-wal", "-shm"):
+        store.with_name(store.name + extra).unlink(missing_ok=True)
+    store.write_bytes(b"\x00not a database\n" * 512)
+    two = root / "records/2026/R2026-002.yaml"
+    two.write_text(two.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    cached, full = gk(*args), gk(*args, "--no-cache")
+    assert '"code": "GK202"' in full.out
+    assert (cached.code, cached.out) == (full.code, full.out)
+    assert store.read_bytes().startswith(b"SQLite format 3\x00")

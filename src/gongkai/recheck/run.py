@@ -6,7 +6,10 @@ catalog."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+import sqlite3
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 from gongkai.catalog import Catalog, Listing, load
 from gongkai.catalog.cache import Cache
@@ -29,65 +32,121 @@ from gongkai.recheck.state import (
     firsts,
     settings_key,
 )
+from gongkai.recheck.store import Store, damaged, discard
 from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of, parts_of
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = f"validate-state:v3:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+STATE_KEY = f"validate-state:v4:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
 
 
 def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Report, Catalog]:
     """The Report of a full lint of the catalog, computed from what changed since the last run."""
     stored = cache.memo(STATE_KEY)
-    run = _Run(source, listing, cache, today, State.decode(stored) if stored is not None else None)
-    report = run.report()
-    if run.full is None:  # a whole load forgets the parse results of contents gone; so must a partial one
-        cache.evict_parsed({blob for _, _, blob in listing.files})
-    cache.put_memo(STATE_KEY, run.state().encode())
+    previous = State.decode(stored) if stored is not None else None
+    generation = previous.generation if previous is not None else None
+    try:
+        report, run = _recheck(source, listing, cache, today, previous, Store(cache.folder, generation))
+    except sqlite3.DatabaseError as error:  # the facts store turned out damaged: check everything without it
+        if not damaged(error) or cache.folder is None:
+            raise
+        discard(cache.folder)
+        report, run = _recheck(source, listing, cache, today, None, Store(None, None))
     return report, run.catalog
 
 
+def _recheck(source: Source, listing: Listing, cache: Cache, today: dt.date, previous: State | None,
+             store: Store) -> tuple[Report, _Run]:
+    try:
+        run = _Run(source, listing, cache, today, previous if store.trusted else None, store)
+        report = run.report()
+        if run.full is None:  # a whole load forgets the parse results of contents gone; so must a partial one
+            cache.evict_parsed(set(run.blobs.values()))
+        state = run.state()
+        store.commit(state.generation)  # first the facts, then the State that vouches for them
+    finally:
+        store.close()
+    cache.put_memo(STATE_KEY, state.encode())
+    return report, run
+
+
 class _Run:
-    def __init__(self, source: Source, listing: Listing, cache: Cache, today: dt.date, previous: State | None) -> None:
-        self.source, self.listing, self.cache, self.today = source, listing, cache, today
-        self.settings = settings_key(listing, today)
+    def __init__(self, source: Source, listing: Listing, cache: Cache, today: dt.date, previous: State | None,
+                 store: Store) -> None:
+        self.source, self.listing, self.cache, self.today, self.store = source, listing, cache, today, store
+        self.others = [(path, kind, blob) for path, kind, blob in listing.files if kind != "record"]
+        self.settings = settings_key(self.others, today)
         self.attachments = AttachmentKeys(listing)
         same = previous is not None and previous.settings == self.settings
-        old = previous.facts if previous is not None and same else {}
+        if not same:
+            store.clear()
+        self.blobs: dict[str, str] = {path: blob for path, _, blob in listing.files}  # what each file holds now
+        self.listed = self.blobs.keys()
         self.previous = previous
-        self.files: dict[str, Facts] = {}
+        self.files: dict[str, Facts] = {}  # the facts this run changed or read; the others are in the store
         self.found: dict[str, Found] = {}
         self.parsed: dict[str, ParsedFile] = {}
-        self.stale: set[str] = set()  # files whose per-file rules run in this run
-        attach_key = self.attachments.key  # "" for no attachments: the common case, decided without the call
-        for path, kind, blob in listing.files:
-            known = old.get(path)
-            if known is not None and known.blob == blob and known.kind == kind \
-                    and (known.attach == attach_key(known.refs) if known.refs else not known.attach):
-                self.files[path] = known
-            else:
-                self.stale.add(path)
+        seen = previous.blobs if previous is not None and same else {}
+        self.attached = previous.attached if previous is not None and same else {}
+        # Files whose per-file rules run in this run: changed, new, or naming an attachment that changed
+        get = seen.get
+        self.stale: set[str] = {path for path, blob in self.blobs.items() if get(path) != blob}
+        attach_key = self.attachments.key
+        self.stale.update(path for path, (attach, refs) in self.attached.items()
+                          if path in self.blobs and attach != attach_key(refs))
         if previous is not None and same:
-            self.found = {p: f for p, f in previous.found.items() if p in self.files}
-        self.removed = set(old) - {path for path, _, _ in listing.files}
-        self.key = files_key(self.settings, self.attachments, listing)
+            self.found = {p: f for p, f in previous.found.items() if p in self.blobs and p not in self.stale}
+        self.removed = seen.keys() - self.listed
+        self.old = store.facts(self.stale | self.removed)  # what changed, as it was: read before it is replaced
+        store.remove(self.removed)
+        self.key = files_key(self.settings, self.attachments, self.others)
         # Anything but records changed (or a rule reads the whole catalog): every cross-file rule on every file
         self.whole = not same or previous is None or previous.files_key != self.key \
             or bool(_rules(lambda r: r.scope == CATALOG))
         self.full: Catalog | None = None
         self.view_reads: set[str] | None = None  # collecting the records VIEW rules read, while they run on a View
         self.catalog: Catalog = self._parse(self.stale)
-        self.first_of = firsts(self.files)
-        self.first = set(self.first_of.values())
-        unplaced = {p for p in self.first if not self.files[p].first_checked} - self.stale  # now first of its id
+        unplaced = self._now_first() - self.stale
         if unplaced:
             self.stale |= unplaced
             self.catalog = self._parse(self.stale)
+        self.first = self._first(self.stale)
+
+    def _now_first(self) -> set[str]:
+        """The files that are now the first of their id and were not when last checked: only an id a changed file
+        held before or holds now can have a new first file."""
+        if len(self.stale) == len(self.listed):
+            return set()
+        ids = {(f.kind, f.object_id) for f in (*self.old.values(), *(self.files[p] for p in self.stale)) if f.valid}
+        firsts = set(self.store.firsts(ids).values())
+        return {path for path, facts in self._facts(firsts - self.stale).items() if not facts.first_checked}
+
+    def _first(self, paths: set[str]) -> set[str]:
+        """Those of *paths* that are the first valid file (by path) of their id: what FIRST rules look at."""
+        facts = self._facts(paths)
+        if not facts:
+            return set()
+        if len(self.files) == len(self.listed):  # the whole catalog's facts are at hand (a whole run)
+            first_of = firsts(self.files)
+        else:
+            first_of = self.store.firsts({(f.kind, f.object_id) for f in facts.values() if f.valid})
+        return {path for path, f in facts.items() if f.valid and first_of.get((f.kind, f.object_id)) == path}
+
+    def _facts(self, paths: AbstractSet[str]) -> dict[str, Facts]:
+        """The facts of *paths*, files of the catalog: from this run, else from the store."""
+        missing = paths - self.files.keys()
+        if missing:
+            self.files.update(self.store.facts(missing))
+        return {path: self.files[path] for path in paths}
+
+    def _set(self, path: str, facts: Facts) -> None:
+        self.files[path] = facts
+        self.store.put(path, facts)
 
     def _parse(self, wanted: set[str]) -> Catalog:
         """The catalog of *wanted* plus the settings files; the whole catalog when most files are wanted."""
         whole = len(wanted) * 2 > len(self.listing.files)
-        settings = {p for p, kind, _ in self.listing.files if kind in SETTING_KINDS}
+        settings = {p for p, kind, _ in self.others if kind in SETTING_KINDS}
         if whole and self.full is None:
             self.full = load(self.source, self.listing, self.cache, known=self.parsed)
         if self.full is not None:
@@ -97,7 +156,7 @@ class _Run:
             catalog.partial = True
         self.parsed.update(catalog.files)
         for path in wanted:
-            self.files[path] = facts_of(catalog.files[path], *keys_of(catalog.files[path]))
+            self._set(path, facts_of(catalog.files[path], *keys_of(catalog.files[path])))
             self.found[path] = Found(loaded=tuple(catalog.files[path].diagnostics))
         return catalog
 
@@ -115,6 +174,7 @@ class _Run:
         if self.whole or not self._cross_view():
             self._cross_whole()
         self._per_file()
+        self.first |= self._first(set(self.found) - self.stale)  # files with findings kept: FIRST ones are shown
         report = Report(files_checked=len(self.listing.files))
         for path, found in self.found.items():
             report.extend(found.loaded)
@@ -133,11 +193,12 @@ class _Run:
         if self.full is None:
             self.full = load(self.source, self.listing, self.cache, known=self.parsed)
             self.parsed.update(self.full.files)
-        index = Index(self.files, self.first_of)
+        self._facts(self.listed)  # every file's facts at hand: the Index answers from them as they change
+        index = Index(self.store, self.listed, self.files)
         context = PartsContext(self.full, self.today, index=index)
-        self._parts(context, {p for p, f in self.files.items() if f.kind == "record"})
+        self._parts(context, {p for p, kind, _ in self.listing.files if kind == "record"})
         self.loose, self.unfiled, self.keyed_met, self.in_order = [], False, [], True
-        self._keyed(context, set(self.files))
+        self._keyed(context, set(self.listed))
         self._cross(context, (VIEW, CATALOG))
         self.placed += tuple(self.loose)
 
@@ -146,11 +207,11 @@ class _Run:
         KEYED finding lies in no file (then only the whole catalog tells)."""
         touched: set[Key] = set()
         for path in self.stale | self.removed:
-            for facts in (self.previous.facts.get(path) if self.previous else None, self.files.get(path)):
+            for facts in (self.old.get(path), self.files.get(path)):
                 touched.update(facts.defines if facts is not None else ())
-        index = Index(self.files, self.first_of)
+        index = Index(self.store, self.listed)
         subjects = self.stale | index.sharing(touched)
-        others = {p for p, kind, _ in self.listing.files if kind != "record"}
+        others = {p for p, _, _ in self.others}
         loaded = load(self.source, self.listing, self.cache, only=subjects | others, known=self.parsed)
         self.parsed.update(loaded.files)
         view = View(self.source, loaded.files, self.listing.attachments, self.listing.attachment_stats, self.cache,
@@ -178,7 +239,7 @@ class _Run:
         if previous is None or previous.view_reads is None:
             return False
         for path in self.stale | self.removed:
-            old, new = previous.facts.get(path), self.files.get(path)
+            old, new = self.old.get(path), self.files.get(path)
             if old is None or new is None or path in previous.view_reads or \
                     (old.kind, old.object_id, old.valid, old.defines, old.parts) != \
                     (new.kind, new.object_id, new.valid, new.defines, new.parts):
@@ -195,10 +256,10 @@ class _Run:
 
     def _parts(self, context: Context, paths: set[str]) -> None:
         """Compute and keep what VIEW rules read of each valid record in *paths*."""
-        for path in paths:
+        for path, facts in self._facts(paths).items():
             model = self.parsed[path].model
             if model is not None:
-                self.files[path] = self.files[path]._replace(parts=parts_of(context, model))
+                self._set(path, facts._replace(parts=parts_of(context, model)))
 
     def _keyed(self, context: Context, subjects: set[str]) -> None:
         """Run the KEYED rules and keep each subject's findings with it; those in other files stay as they were."""
@@ -208,18 +269,18 @@ class _Run:
             assert rule.check is not None
             context.year_needs = []
             for finding in rule.check(context):
-                if finding.location.path in self.files and finding.location.path not in subjects:
+                if finding.location.path in self.listed and finding.location.path not in subjects:
                     continue  # not re-checked: its findings are kept (placing it would read the file)
                 placed = place(context.catalog, rule, finding)
                 if placed.path in found:
                     found[placed.path].append(placed)
-                elif placed.path not in self.files:
+                elif placed.path not in self.listed:
                     self.loose.append(Placed(rule.code, finding, placed))
             for year, where in context.year_needs:
                 self.keyed_met.append((rule.code, year, where))
                 if where.path in needs:
                     needs[where.path].append((rule.code, year, where))
-                elif where.path not in self.files:
+                elif where.path not in self.listed:
                     self.unfiled = True
         for path in subjects:
             self.found[path] = self.found.get(path, NOTHING)._replace(keyed=tuple(found[path]),
@@ -254,7 +315,7 @@ class _Run:
                 needs.setdefault(where.path, []).append((rule.code, year, where))
         for path in self.stale:
             facts = self.files[path]
-            self.files[path] = facts._replace(attach=self.attachments.key(facts.refs), first_checked=path in self.first)
+            self._set(path, facts._replace(attach=self.attachments.key(facts.refs), first_checked=path in self.first))
             self.found[path] = self.found[path]._replace(
                 own=tuple(own.get(path, ())), first=tuple(first.get(path, ())) if path in self.first else (),
                 needs=tuple(needs.get(path, ())))
@@ -277,16 +338,24 @@ class _Run:
 
     def _part_with(self, paths: set[str]) -> Catalog:
         files = dict(self.catalog.files)
-        for path in paths:
-            if path in self.files:
-                files[path] = ParsedFile(path, self.files[path].kind, self.files[path].blob)
+        for path, facts in self._facts(paths & self.listed).items():
+            files[path] = ParsedFile(path, facts.kind, facts.blob)
         return Catalog(self.source, files, self.listing.attachments, self.listing.attachment_stats, self.cache,
                        self.listing.notes, partial=True)
 
     def state(self) -> State:
+        """What this run leaves for the next, under a new generation (the facts store is committed under it)."""
+        attached = self.attached
+        for path in self.removed | self.stale:
+            attached.pop(path, None)
+        for path in self.stale:
+            facts = self.files[path]
+            if facts.refs or facts.attach:
+                attached[path] = (facts.attach, facts.refs)
         # KEYED findings in no file: the next run checks the whole catalog again
-        return State(self.settings, self.files, self.found, "" if self.loose or self.unfiled else self.key, self.placed,
-                     self.needs, frozenset(self.view_reads) if self.view_reads is not None else None)
+        return State(self.settings, self.blobs, attached, self.found, secrets.token_hex(16),
+                     "" if self.loose or self.unfiled else self.key, self.placed, self.needs,
+                     frozenset(self.view_reads) if self.view_reads is not None else None)
 
 
 def _rules(select: Callable[[Rule], bool] = lambda r: True, last: bool = False) -> list[Rule]:

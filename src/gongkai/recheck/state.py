@@ -61,11 +61,17 @@ class Placed:
 
 @dataclass
 class State:
-    """The last run: per-file results under the settings key, KEYED results under the files' key."""
+    """The last run: per-file results under the settings key, KEYED results under the files' key.
+
+    The Facts of every file are kept in the facts store (recheck.store) under *generation*; *blobs* and *attached*
+    tell which of them still hold without reading them (a file's kind is that of its path: catalog.kinds.kind_of).
+    """
 
     settings: str
-    facts: dict[str, Facts]
+    blobs: dict[str, str]  # path → the content checked
+    attached: dict[str, tuple[str, tuple[str, ...]]]  # path → (attach, refs) of the files that name attachments
     found: dict[str, Found]
+    generation: str
     files_key: str = ""  # what every KEYED finding may depend on besides the records (files_key())
     placed: tuple[Placed, ...] = ()
     needs: tuple[Need, ...] = ()  # of VIEW and CATALOG rules, in the order met
@@ -73,27 +79,29 @@ class State:
     view_reads: frozenset[str] | None = None
 
     def encode(self) -> tuple[bytes, bytes]:
-        """Facts as marshal (read 10× faster than pickled tuples); the few findings pickled."""
-        facts = marshal.dumps({path: tuple(f) for path, f in self.facts.items()})
-        rest = pickle.dumps((self.settings, self.found, self.files_key, self.placed, self.needs, self.view_reads),
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        return facts, rest
+        """The blobs as marshal (read 10× faster than a pickled dict); the few findings pickled."""
+        rest = (self.settings, self.attached, self.found, self.generation, self.files_key, self.placed, self.needs,
+                self.view_reads)
+        return marshal.dumps(self.blobs), pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def decode(cls, stored: Any) -> State | None:
         """The State *stored* by encode(), or None for anything else."""
         try:
-            facts, rest = stored
-            settings, found, files_key, placed, needs, view_reads = pickle.loads(rest)
-            return cls(settings, {p: Facts._make(f) for p, f in marshal.loads(facts).items()}, found, files_key,
-                       placed, needs, view_reads)
+            blobs, rest = stored
+            settings, attached, found, generation, files_key, placed, needs, view_reads = pickle.loads(rest)
+            return cls(settings, marshal.loads(blobs), attached, found, generation, files_key, placed, needs,
+                       view_reads)
         except (TypeError, ValueError, EOFError, pickle.UnpicklingError):
             return None
 
 
-def settings_key(listing: Listing, today: dt.date) -> str:
-    """The date and the contents of gongkai.yaml and the holiday notices: a change re-checks every file."""
-    parts = [today.isoformat(), *(f"{p}:{b}" for p, kind, b in listing.files if kind in SETTING_KINDS)]
+def settings_key(others: list[tuple[str, str, str]], today: dt.date) -> str:
+    """The date and the contents of gongkai.yaml and the holiday notices: a change re-checks every file.
+
+    *others* are the listed files that are not records (as listing.files: path, kind, blob).
+    """
+    parts = [today.isoformat(), *(f"{p}:{b}" for p, kind, b in others if kind in SETTING_KINDS)]
     return blob_id("\n".join(parts).encode())
 
 
@@ -119,10 +127,10 @@ def facts_of(parsed: ParsedFile, defines: tuple[Key, ...], refers: tuple[Key, ..
     return Facts(parsed.kind, parsed.blob, parsed.object_id, model is not None, refs, defines, refers)
 
 
-def files_key(settings: str, attachments: AttachmentKeys, listing: Listing) -> str:
-    """The settings, every attachment and every file that is not a record: KEYED rules read all of these."""
-    others = "\n".join(f"{path}|{kind}|{blob}" for path, kind, blob in listing.files if kind != "record")
-    return blob_id(f"{settings}|{attachments.whole}|{others}".encode())
+def files_key(settings: str, attachments: AttachmentKeys, others: list[tuple[str, str, str]]) -> str:
+    """The settings, every attachment and every file that is not a record (*others*): KEYED rules read all of these."""
+    listed = "\n".join(f"{path}|{kind}|{blob}" for path, kind, blob in others)
+    return blob_id(f"{settings}|{attachments.whole}|{listed}".encode())
 
 
 def firsts(files: dict[str, Facts]) -> dict[tuple[str, str | None], str]:

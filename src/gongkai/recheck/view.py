@@ -3,7 +3,8 @@ record, and the other records looked up by id from what the last run kept of the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -12,6 +13,7 @@ from gongkai.catalog import Catalog
 from gongkai.catalog.files import ParsedFile
 from gongkai.diagnostics import Location
 from gongkai.recheck.state import Facts, Key
+from gongkai.recheck.store import Store
 from gongkai.rules import Context
 from gongkai.rules.base import RECORD_PARTS
 
@@ -43,58 +45,92 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
 
 
 class Index:
-    """What every file of the catalog defines, from the facts: the lookups a View answers without loading records."""
+    """What every file of the catalog defines, from the facts store: the lookups a View answers without loading
+    records, each a query for what it asks."""
 
-    def __init__(self, facts: dict[str, Facts], first_of: dict[tuple[str, str | None], str]) -> None:
-        self.facts = facts
-        self.first_of = first_of  # state.firsts(facts)
+    def __init__(self, store: Store, listed: AbstractSet[str], facts: dict[str, Facts] | None = None) -> None:
+        self.store = store
+        self.listed = listed  # every file of the catalog (each has facts in the store)
+        self.facts = facts  # the facts of every file, when the run has them all at hand
         self._unreadable: dict[str, set[str]] = {}
 
     @cached_property
-    def order(self) -> list[str]:
-        return sorted(self.facts)
+    def paths(self) -> FirstPaths:
+        """(kind, id) → the first valid file (by path) with that id: Catalog.paths."""
+        return FirstPaths(self.store)
 
     @cached_property
-    def paths(self) -> dict[tuple[str, str], str]:
-        """(kind, id) → the first valid file (by path) with that id: Catalog.paths.
-
-        A file has an id only when it was read (valid), so these are firsts() without the kinds that have no id.
-        """
-        return {(kind, object_id): path for (kind, object_id), path in self.first_of.items() if object_id is not None}
-
-    @cached_property
-    def holders(self) -> dict[str, str]:
+    def holders(self) -> Holders:
         """索引号 → id of its first record: Catalog.index_holders."""
-        found: dict[str, str] = {}
-        for path in self.order:
-            facts = self.facts[path]
-            if facts.kind == "record" and facts.valid and facts.object_id is not None:
-                for kind, value in facts.defines:
-                    if kind == "索引号":
-                        found.setdefault(value, facts.object_id)
-        return found
+        return Holders(self.store)
 
     def unreadable(self, kind: str) -> set[str]:
         """Catalog.unreadable: the names of the files of *kind* that could not be loaded."""
         if kind not in self._unreadable:
-            self._unreadable[kind] = {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.facts.items()
-                                      if f.kind == kind and not f.valid}
+            self._unreadable[kind] = {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p in self.store.invalid(kind)}
         return set(self._unreadable[kind])
 
     def sharing(self, keys: set[Key]) -> set[str]:
         """Paths of the files that define or refer to any of *keys*."""
-        return {path for path, facts in self.facts.items()
-                if not keys.isdisjoint(facts.defines) or not keys.isdisjoint(facts.refers)}
+        return self.store.sharing(keys)
+
+    @cached_property
+    def _parts(self) -> list[tuple[str, str, tuple[Any, ...]]]:
+        every = ((p, self.facts[p]) for p in sorted(self.facts)) if self.facts is not None else self.store.every("record")
+        return [(path, facts.object_id, facts.parts) for path, facts in every
+                if facts.kind == "record" and facts.valid and facts.object_id is not None]
 
     def parts(self, name: str) -> list[tuple[str, str, Any]]:
         """Context.record_parts from the parts kept with each valid record."""
         at = PART_NAMES.index(name)
-        found = []
-        for path in self.order:
-            facts = self.facts[path]
-            if facts.kind == "record" and facts.valid and facts.object_id is not None:
-                found.append((path, facts.object_id, facts.parts[at]))
+        return [(path, object_id, parts[at]) for path, object_id, parts in self._parts]
+
+
+class FirstPaths(Mapping[tuple[str, str], str]):
+    """(kind, id) → the first valid file (by path) with that id, each looked up when asked."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known: dict[tuple[str, str], str | None] = {}
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        if key not in self.known:
+            self.known[key] = self.store.firsts({key}).get(key) if key[1] is not None else None
+        found = self.known[key]
+        if found is None:
+            raise KeyError(key)
         return found
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return (key for key, _ in self.store.every_first())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def items(self) -> ItemsView[tuple[str, str], str]:  # one query, not one per key
+        return dict(self.store.every_first()).items()
+
+
+class Holders(Mapping[str, str]):
+    """索引号 → id of the first record (by path) with it, each looked up when asked."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known: dict[str, str | None] = {}
+
+    def __getitem__(self, number: str) -> str:
+        if number not in self.known:
+            self.known[number] = self.store.holder(number)
+        found = self.known[number]
+        if found is None:
+            raise KeyError(number)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store.holders())
+
+    def __len__(self) -> int:
+        return len(self.store.holders())
 
 
 class LazyRecords(Mapping[str, Any]):
@@ -110,7 +146,7 @@ class LazyRecords(Mapping[str, Any]):
         return ("record", object_id) in self.index.paths
 
     def __iter__(self) -> Iterator[str]:
-        return (object_id for kind, object_id in self.index.paths if kind == "record")
+        return (object_id for (_, object_id), _ in self.index.store.every_first("record"))
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -131,12 +167,12 @@ class View(Catalog):
     @cached_property
     def paths(self) -> dict[tuple[str, str], str]:
         assert self.index is not None
-        return self.index.paths
+        return self.index.paths  # type: ignore[return-value]  # read-only, as rules use it
 
     @cached_property
     def index_holders(self) -> dict[str, str]:
         assert self.index is not None
-        return self.index.holders
+        return self.index.holders  # type: ignore[return-value]  # read-only, as rules use it
 
     def unreadable(self, kind: str) -> set[str]:
         assert self.index is not None
@@ -148,7 +184,7 @@ class View(Catalog):
         path = location.path
         if path is None and location.object_id is not None:
             path = next((p for (k, i), p in self.paths.items() if i == location.object_id and k != "agency"), None)
-        if path is not None and path not in self.files and path in self.index.facts:
+        if path is not None and path not in self.files and path in self.index.listed:
             self.files[path] = self.fetch(path)
         return super().locate(location, prefer_key)
 
