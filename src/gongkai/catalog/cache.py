@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import gongkai
-from gongkai.catalog.sources import Stamp
 from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
@@ -134,7 +133,7 @@ class Cache:
                     self._stats = {}
         return self._stats
 
-    def known_blob(self, path: str, stamp: Stamp | tuple[int, int, int, int, int]) -> str | None:
+    def known_blob(self, path: str, stamp: tuple[int, int, int, int, int]) -> str | None:
         """The content hash recorded for *path*, when git's stat rules prove the file unchanged since.
 
         Size, mtime, ctime, inode and device must all match: `touch -r`, an unzip or a copy that puts the mtime
@@ -154,8 +153,7 @@ class Cache:
                          else row[5])
         return found
 
-    def remember_blob(self, path: str, stamp: Stamp | tuple[int, int, int, int, int], blob: str,
-                      recorded_ns: int) -> None:
+    def remember_blob(self, path: str, stamp: tuple[int, int, int, int, int], blob: str, recorded_ns: int) -> None:
         """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read."""
         self._stats_table()[path] = (*stamp, blob, recorded_ns)
         self._dirty = True

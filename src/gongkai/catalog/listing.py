@@ -123,9 +123,9 @@ def _hash(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -
     return blob
 
 
-# Called once a whole catalog is loaded (and once a build has planned its files). The command line freezes the new objects here (gongkai.cli), so that the
-# cyclic collector never walks them again, nor touches their memory pages in forked workers; a library caller may be
-# a long-running process and decides for itself.
+# Called once a whole catalog is loaded (and once a build has planned its files). The command line freezes the new
+# objects here (gongkai.cli), so that the cyclic collector never walks them again, nor touches their memory pages in
+# forked workers; a library caller may be a long-running process and decides for itself.
 SETTLED: list[Callable[[], None]] = []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.decode import decode
@@ -147,15 +147,16 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
     wanted = [f for f in listing.files if (only is None or f[0] in only)]
     whole = only is None and isinstance(source, WorkingTree)  # revisions read by diff share the cache: not stale
     kept = Snapshot(cache.folder if whole else None, cache.key)
-    cached = cache.parsed([(blob, kind) for path, kind, blob in wanted
-                           if path not in known and not _same(kept.get(path), kind, blob)])  # had findings
+    cached = cache.parsed([(blob, kind) for path, kind, blob in wanted  # the files that had findings
+                           if not _same(known.get(path), kind, blob) and not _same(kept.get(path), kind, blob)])
     files: dict[str, ParsedFile] = {}
     new: list[tuple[str, str, Any]] = []
     parsed: set[str] = set()
     for path, kind, blob in wanted:
         # A result is reused only for the same path: what a file means may depend on its name (calendar/<year>.yaml).
-        ready = known.get(path) or kept.get(path) or cached.get((blob, kind))
-        if ready is not None and ready.path == path and _same(ready, kind, blob):
+        ready = next((candidate for candidate in (known.get(path), kept.get(path), cached.get((blob, kind)))
+                      if _same(candidate, kind, blob) and candidate.path == path), None)
+        if ready is not None:
             files[path] = ready
             continue
         data = listing.fresh.pop(path, None)
@@ -170,7 +171,7 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 
-def _same(parsed: ParsedFile | None, kind: str, blob: str) -> bool:
+def _same(parsed: ParsedFile | None, kind: str, blob: str) -> TypeGuard[ParsedFile]:
     return parsed is not None and parsed.blob == blob and parsed.kind == kind
 
 

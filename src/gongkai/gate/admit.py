@@ -44,7 +44,9 @@ class Admission:
     validity: str = IN_FORCE  # 有效性 on the day of the build (a 失效 dated later is still 有效)
     validity_date: dt.date | None = None  # since when it is not in force
     notice_provisional: bool = False  # notice_end is 暂定: its year has no holiday notice yet
-    _token: str = field(init=False, repr=False, compare=False, default="")
+    # What a page showing this record depends on beyond the record's file: its state and outputs (made once: every
+    # page listing the record reads it).
+    token: str = field(init=False, repr=False, compare=False, default="")
 
     @property
     def in_force(self) -> bool:
@@ -62,13 +64,8 @@ class Admission:
         """Body, tables and attachments are shown (false once a 公示 has ended)."""
         return self.state is State.CURRENT
 
-    @property
-    def token(self) -> str:
-        """What a page showing this record depends on beyond the record's file: its state and outputs."""
-        return self._token
-
-    def __post_init__(self) -> None:  # every page listing the record asks for the token: made once
-        object.__setattr__(self, "_token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
                            f"{self.validity}:{','.join(sorted(o.name for o in self.outputs))}")
 
 

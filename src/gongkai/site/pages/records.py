@@ -49,7 +49,7 @@ def record_page(data: SiteData, admission: Admission, links: list[Link], common:
         "predecessors": data.predecessors(admission),
     }
     inputs = (
-        *admitted([admission], data.inputs),
+        data.inputs[admission.id],
         f"item:{record.item}:{data.blob('item', record.item)}",
         *(f"{name}:{','.join(admitted(group, data.inputs)) if group else ''}" for name, group in related.items()),
         *(f"file:{link.path}" for link in links),
