@@ -20,7 +20,7 @@ def _table(cat: CatalogDir, sql: str) -> list[tuple[object, ...]]:
 
 
 def _stats(cat: CatalogDir) -> dict[str, object]:
-    loaded = marshal.loads((cat.root / ".gongkai-cache" / "stats.v2.marshal").read_bytes())
+    loaded = marshal.loads((cat.root / ".gongkai-cache" / "stats.v3.marshal").read_bytes())
     assert isinstance(loaded, dict)
     return loaded
 

@@ -264,6 +264,21 @@ def test_runs_of_equal_differences_are_short() -> None:
     assert decode(encode(list(range(0, 2000, 2)))) == list(range(0, 2000, 2))
 
 
+@pytest.mark.parametrize("block", [1, 2, 5, 33, 1 << 20])
+def test_many_lists_are_encoded_alike_in_blocks_of_any_size(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A whole index encodes its lists a block of postings at a time (memory): where a block ends must not show.
+    import numpy as np
+    from gongkai.search import files
+    monkeypatch.setattr(files, "BLOCK", block)
+    lists = [[0, 2, 4, 6, 8, 9, 11], [], [5], [0, 2, 4, 6, 8, 9, 11, *range(13, 110, 3)], [], [1, 3]]
+    expected = [[0, 2, 2, 2, 2, 1, 2], [], [5], [0, 2, -3, 1, 2, 2, 3, -31], [], [1, 2]]  # typed from the rule above
+    at = np.array([p for one in lists for p in one], dtype=np.uint32)
+    starts = np.array([0, 7, 7, 8, 48, 48, 50], dtype=np.int64)
+    values, offsets = files.encode_lists(at, starts)
+    assert [values[offsets[i]:offsets[i + 1]].tolist() for i in range(len(lists))] == expected
+    assert offsets.tolist() == [0, 7, 7, 8, 16, 16, 18]
+
+
 def test_a_patched_index_keeps_the_files_it_did_not_touch(bundled: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from gongkai.site import build_site

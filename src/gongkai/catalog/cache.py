@@ -16,7 +16,7 @@ import gongkai
 from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
-STATS_FILE = "stats.v2.marshal"
+STATS_FILE = "stats.v3.marshal"
 # A file changed less than this before it was hashed may change again unseen within one timestamp tick
 # (2 s on FAT, a clock tick elsewhere); git calls such files racily clean and hashes them again.
 RACY_NS = 2_000_000_000
@@ -81,7 +81,7 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
         self.folder: Path | None = None
-        self._stats: dict[str, tuple[int, int, int, int, int, str, int]] | None = None
+        self._stats: dict[str, tuple[tuple[int, int, int, int, int], str]] | None = None
         self._dirty = False
         self.key = b""  # signs what this machine wrote into the cache folder (catalog.snapshot)
         if root is not None:
@@ -117,8 +117,9 @@ class Cache:
             self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
 
-    def _stats_table(self) -> dict[str, tuple[int, int, int, int, int, str, int]]:
-        """path → (size, mtime_ns, ctime_ns, inode, device, blob, recorded_ns), read once per run.
+    def _stats_table(self) -> dict[str, tuple[tuple[int, int, int, int, int], str]]:
+        """path → (stamp, blob): the stamp (size, mtime_ns, ctime_ns, inode, device) under which the file's content
+        hash *blob* was recorded, read once per run; blob is "" when the stamp cannot vouch for the content.
 
         Kept in a marshal file beside the database: it is read whole on every run, and marshal reads 100,000
         entries ten times faster than SQLite can hand out rows.
@@ -138,24 +139,29 @@ class Cache:
 
         Size, mtime, ctime, inode and device must all match: `touch -r`, an unzip or a copy that puts the mtime
         back still changes the ctime. A file whose mtime or ctime was not clearly older than the moment it was
-        hashed is "racily clean" (it may have changed again within the same clock tick) and is hashed again.
+        hashed is "racily clean" (it may have changed again within the same clock tick): its hash is recorded
+        without vouching for it (remember_blob), so it is hashed again.
         """
         return self.known_blobs([(path, stamp)])[0]
 
     def known_blobs(self, wanted: list[tuple[str, tuple[int, int, int, int, int]]]) -> list[str | None]:
         """known_blob of many (path, stamp) pairs at once: a whole catalog in one call."""
-        table = self._stats_table()
-        found: list[str | None] = []
-        for path, stamp in wanted:
-            row = table.get(path)  # written as a tuple (marshal keeps it): compared with the stamp as it is
-            found.append(None if row is None or len(row) != 7 or row[:5] != stamp or stamp[0] < 0
-                         or max(stamp[1], stamp[2]) >= row[6] - RACY_NS  # mtime or ctime
-                         else row[5])
-        return found
+        get = self._stats_table().get
+        try:  # a row is (stamp, blob) as marshal kept it: compared with the stamp as it is
+            return [row[1] or None if row is not None and row[0] == stamp else None
+                    for path, stamp in wanted for row in (get(path),)]
+        except (TypeError, IndexError, KeyError):  # a damaged table vouches for nothing
+            self._stats = {}
+            return [None] * len(wanted)
 
     def remember_blob(self, path: str, stamp: tuple[int, int, int, int, int], blob: str, recorded_ns: int) -> None:
-        """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read."""
-        self._stats_table()[path] = (*stamp, blob, recorded_ns)
+        """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read.
+
+        The stamp vouches for the content only when the file's mtime and ctime are clearly older than that time
+        (git's racily clean rule) and the file's size is known.
+        """
+        vouched = stamp[0] >= 0 and max(stamp[1], stamp[2]) < recorded_ns - RACY_NS
+        self._stats_table()[path] = (tuple(stamp), blob if vouched else "")
         self._dirty = True
 
     def save_stats(self) -> None:

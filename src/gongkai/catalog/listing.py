@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from gongkai.catalog.cache import Cache, cache_for
@@ -39,7 +40,9 @@ class Listing:
 
     @property
     def fingerprint(self) -> str:
-        return blob_id(repr((self.files, self.attachment_stats, self.notes)).encode())
+        # the files joined in C (no path holds a NUL): a repr of 100,000 tuples costs a tenth of a second
+        return blob_id("\0".join(chain.from_iterable(self.files)).encode() + b"\0"
+                       + repr((self.attachment_stats, self.notes)).encode())
 
 
 def find_root(path: Path) -> Path:
@@ -140,12 +143,12 @@ def quiet_gc(settle: bool = False) -> Iterator[None]:
     gc.disable()
     try:
         yield
+        if settle:  # before the collector is back: its first pass would walk every object made meanwhile
+            for hook in SETTLED:
+                hook()
     finally:
         if enabled:
             gc.enable()
-    if settle:
-        for hook in SETTLED:
-            hook()
 
 
 def open_catalog(path: Path, use_cache: bool = True) -> tuple[WorkingTree, Cache]:

@@ -90,21 +90,26 @@ class WorkingTree:
     def entries(self) -> list[Entry]:
         """Every file under the root, hidden and tool folders skipped, sorted by path."""
         found: list[Entry] = []
-        self._walk(self.root, "", found)
-        found.sort(key=lambda e: e.path)
+        self._walk(self._root, "", found)
+        found.sort()  # by path: no two entries share one, so the other fields are never compared
         return found
 
-    def _walk(self, folder: Path, prefix: str, found: list[Entry]) -> None:
+    def _walk(self, folder: str, prefix: str, found: list[Entry]) -> None:
+        # Runs once per file of the catalog on every command: a regular file is listed here, without _entry().
         with os.scandir(folder) as it:
             for entry in it:
-                if entry.name.startswith(".") and entry.name != ".":
-                    if entry.name in SKIP_DIRS or entry.is_dir(follow_symlinks=False):
-                        continue
+                name = entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in SKIP_DIRS:
-                        self._walk(Path(entry.path), prefix + entry.name + "/", found)
+                    if name not in SKIP_DIRS and not name.startswith("."):
+                        self._walk(entry.path, prefix + name + "/", found)
+                elif name in SKIP_DIRS and name.startswith("."):  # a .git file (a worktree's pointer)
+                    continue
+                elif entry.is_symlink() or not entry.is_file():
+                    found.append(_entry(entry, prefix + name))
                 else:
-                    found.append(_entry(entry, prefix + entry.name))
+                    stat = entry.stat()
+                    found.append(_make_entry(Entry, (prefix + name, stat.st_size, stat.st_mtime_ns, None,
+                                                     stat.st_ctime_ns, stat.st_ino, stat.st_dev, "")))
 
     def read(self, path: str) -> bytes:
         """The bytes of *path*."""

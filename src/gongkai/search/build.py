@@ -96,7 +96,7 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
 
 
 def _in_shard_order(units: Units, parts: list[Postings], count: int, extras: list[dict[str, Any]]) -> Shards:
-    """The chunks' postings joined, keys grouped by the shard their text hashes to."""
+    """The chunks' postings joined, keys grouped by the shard their text hashes to; *parts* is emptied."""
     keys = distinct(parts)
     names = [units.key_text(k) for k in keys.tolist()]
     shard_of = np.fromiter((files.shard_of(n, count) for n in names), dtype=np.int64, count=len(names))
@@ -104,7 +104,8 @@ def _in_shard_order(units: Units, parts: list[Postings], count: int, extras: lis
     place = np.empty(len(keys), dtype=np.int64)
     place[order] = np.arange(len(keys), dtype=np.int64)
     postings = joined(parts, keys, place)
-    values, offsets = files.encode_lists(postings.at.astype(np.int64), postings.starts)
+    parts.clear()  # the caller's chunks are in *postings* now: not held while the lists are encoded
+    values, offsets = files.encode_lists(postings.at, postings.starts)
     key_bounds = np.append(0, np.cumsum(np.bincount(shard_of, minlength=count)))
     return Shards([names[i] for i in order.tolist()], key_bounds, values, offsets, extras)
 

@@ -30,6 +30,7 @@ META = f"{SEARCH_DIR}/meta.json.gz"
 DOCS = f"{SEARCH_DIR}/docs.json.gz"
 TARGET_POSTINGS = 4096  # postings per shard the shard count aims at: small shards make queries and patches cheap
 MAX_SHARDS = 16384
+BLOCK = 1 << 20  # postings encoded together (encode_lists)
 SHORT = 32  # posting lists shorter than this are written without shortening runs (not worth the time)
 Ints = npt.NDArray[np.int64]
 
@@ -69,9 +70,30 @@ def encode(postings: list[int]) -> list[int]:
     return list(values.tolist())
 
 
-def encode_lists(at: Ints, starts: Ints) -> tuple[Ints, Ints]:
+def encode_lists(at: npt.NDArray[Any], starts: Ints) -> tuple[Ints, Ints]:
     """encode() of many lists at once (list i is at[starts[i]:starts[i + 1]]): the values, and where each list's
-    values start among them (the same shape as *starts*)."""
+    values start among them (the same shape as *starts*).
+
+    Lists are encoded a block of about BLOCK postings at a time (each list on its own, so blocks do not change the
+    result): a whole 100k index is 14 million postings, and every step below makes an array of that length.
+    """
+    if len(at) <= BLOCK:
+        return _encode_block(at, starts)
+    values: list[Ints] = []
+    offsets: list[Ints] = []
+    done, first, count = 0, 0, len(starts) - 1
+    while first < count:
+        last = min(count, max(first + 1, int(np.searchsorted(starts, starts[first] + BLOCK, side="right")) - 1))
+        block, where = _encode_block(at[starts[first]:starts[last]], starts[first:last + 1] - starts[first])
+        values.append(block)
+        offsets.append(where[:-1] + done)
+        done += len(block)
+        first = last
+    offsets.append(np.array([done], dtype=np.int64))
+    return np.concatenate(values), np.concatenate(offsets)
+
+
+def _encode_block(at: npt.NDArray[Any], starts: Ints) -> tuple[Ints, Ints]:
     at = at.astype(np.int64)
     first, lengths = starts[:-1], np.diff(starts)
     first = first[lengths > 0]

@@ -169,11 +169,12 @@ def joined(parts: Sequence[Postings], keys: Array, place: npt.NDArray[np.int64])
         packed[filled:filled + len(part)] = (ids << np.uint64(32)) | part.at
         filled += len(part)
     packed.sort()
-    ids = packed >> np.uint64(32)
-    new = np.flatnonzero(np.append(True, ids[1:] != ids[:-1])) if len(ids) else np.zeros(0, dtype=np.int64)
+    at = packed.astype(np.uint32)  # the low 32 bits: the posting
+    packed >>= np.uint64(32)  # in place (hundreds of MB at 100k pages): the key's place
+    new = np.flatnonzero(np.append(True, packed[1:] != packed[:-1])) if len(packed) else np.zeros(0, dtype=np.int64)
     by_place = np.empty_like(keys)
     by_place[place] = keys
-    return Postings(by_place, np.append(new, len(ids)).astype(np.int64), (packed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return Postings(by_place, np.append(new, len(packed)).astype(np.int64), at)
 
 
 def chunks(docs: Sequence[SearchDoc]) -> Iterator[tuple[int, Sequence[SearchDoc]]]:
