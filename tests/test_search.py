@@ -98,8 +98,17 @@ def pages_with(site: Path, key: str) -> set[str]:
     meta = read(site, "search/meta.json.gz")
     shard = read(site, f"search/s/{shard_of(key, meta['shards'])}.json.gz")  # type: ignore[index]
     numbers = {p >> 1 for p in decode(shard.get(key, []))}  # type: ignore[union-attr]
-    docs = read(site, "search/docs.json.gz")["pages"]  # type: ignore[index]
-    return {url for url, entry in docs.items() if entry[0] in numbers}
+    return {url for url, entry in page_table(site).items() if entry[0] in numbers}
+
+
+def page_table(site: Path) -> dict[str, list[object]]:
+    """url → [number, digest] of every page, from the files of the page table (search/d/<n>.json.gz)."""
+    meta = read(site, "search/meta.json.gz")
+    found: dict[str, list[object]] = {}
+    for number in range(meta["docs"]):  # type: ignore[index]
+        found.update(read(site, f"search/d/{number}.json.gz"))  # type: ignore[arg-type]
+    assert len(list((site / "search/d").iterdir())) == meta["docs"]  # type: ignore[index]
+    return found
 
 
 def test_full_build(tmp_path: Path) -> None:
@@ -160,6 +169,42 @@ def test_damaged_index_is_a_clear_error(tmp_path: Path) -> None:
     assert update_index(tmp_path, {DOCS[1].url: None}, everything=lambda: DOCS[::2]).rebuilt
 
 
+def test_a_damaged_page_table_is_a_clear_error_or_rebuilt(tmp_path: Path) -> None:
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
+    (tmp_path / "search/d/0.json.gz").unlink()  # the bundled docs are few: one file holds the whole table
+    with pytest.raises(Exception, match="搜索索引文件「search/d/0.json.gz」无法读取"):
+        update_index(tmp_path, {DOCS[1].url: None})
+    rebuilt = update_index(tmp_path, {DOCS[1].url: None}, everything=lambda: DOCS[::2])
+    assert rebuilt.rebuilt and "search/d/0.json.gz" in rebuilt.files
+
+
+def test_changing_one_page_rewrites_one_file_of_the_page_table(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    many = [doc(f"records/r{n}.html", f"第{n}号通知", f"正文{n}", 1 + n % 28) for n in range(40)]
+    monkeypatch.setattr("gongkai.search.files.TARGET_DOCS", 4)  # 40 pages: 16 files of about 4 pages each
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in many}))
+    assert len(list((tmp_path / "search/d").iterdir())) == 16
+    number = page_table(tmp_path)[many[7].url][0]
+    changed = update_index(tmp_path, {many[7].url: dataclasses.replace(many[7], title="第7号通知（修订）")})
+    assert not changed.rebuilt
+    assert [p for p in changed.files if p.startswith("search/d/")] == [f"search/d/{shard_of(many[7].url, 16)}.json.gz"]
+    write(tmp_path, changed)
+    added = update_index(tmp_path, {"records/new.html": doc("records/new.html", "新增低保公告")})
+    assert [p for p in added.files if p.startswith("search/d/")] == [f"search/d/{shard_of('records/new.html', 16)}.json.gz"]
+    write(tmp_path, added)
+    assert read(tmp_path, "search/meta.json.gz")["next"] == 41  # type: ignore[index]
+    table = page_table(tmp_path)
+    assert len(table) == 41 and table["records/new.html"][0] == 40 and table[many[7].url][0] == number
+
+
+def test_an_index_of_the_first_format_leaves_no_page_list_behind(tmp_path: Path) -> None:
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
+    (tmp_path / "search/meta.json.gz").write_bytes(gzip.compress(b'{"format": 1}'))
+    (tmp_path / "search/docs.json.gz").write_bytes(gzip.compress(b'{"next": 3, "pages": {}}'))
+    update = update_index(tmp_path, {}, everything=lambda: DOCS)
+    assert update.rebuilt and "search/docs.json.gz" in update.removed
+
+
 # ---- through the real build ----
 
 def _search_text(site: Path) -> str:
@@ -192,8 +237,8 @@ def test_build_updates_the_index(bundled: Path, gk: Gk, tmp_path: Path) -> None:
 
 def _assert_whole(site: Path) -> None:
     """Every file the index names is on the site, and no other."""
-    meta, docs = read(site, "search/meta.json.gz"), read(site, "search/docs.json.gz")
-    pages = [entry[0] for entry in docs["pages"].values()]  # type: ignore[index]
+    meta = read(site, "search/meta.json.gz")
+    pages = [entry[0] for entry in page_table(site).values()]
     assert sorted(p.name for p in (site / "search/t").iterdir()) == sorted(f"{p}.json.gz" for p in pages)
     assert len(list((site / "search/s").iterdir())) == meta["shards"]  # type: ignore[index]
     assert meta["pages"] == len(pages) > 50  # type: ignore[index]
@@ -203,12 +248,13 @@ def test_new_index_format_rebuilds_from_every_page(bundled: Path, gk: Gk, tmp_pa
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     assert gk("build-site", bundled, "--out", site).code == 0
-    monkeypatch.setattr("gongkai.search.files.FORMAT", 2)  # a later gongkai writes the index differently
+    from gongkai.search import files
+    monkeypatch.setattr(files, "FORMAT", files.FORMAT + 1)  # a later gongkai writes the index differently
     target = bundled / "records/2026/R2026-012.yaml"
     target.write_text(target.read_text("utf-8").replace("请结合实际认真贯彻落实", "请结合本地实际认真贯彻落实"), "utf-8")
     assert gk("build-site", bundled, "--out", site).code == 0
     _assert_whole(site)
-    assert read(site, "search/meta.json.gz")["format"] == 2  # type: ignore[index]
+    assert read(site, "search/meta.json.gz")["format"] == files.FORMAT  # type: ignore[index]
     assert "婚姻登记办事指南" in _search_text(site)  # pages that did not change are in the new index too
 
 

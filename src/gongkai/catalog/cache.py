@@ -160,8 +160,9 @@ class Cache:
         The stamp vouches for the content only when the file's mtime and ctime are clearly older than that time
         (git's racily clean rule) and the file's size is known.
         """
-        vouched = stamp[0] >= 0 and max(stamp[1], stamp[2]) < recorded_ns - RACY_NS
-        self._stats_table()[path] = (tuple(stamp), blob if vouched else "")
+        size, mtime, ctime, inode, device = stamp  # a plain tuple (a Stamp is a NamedTuple marshal cannot write)
+        vouched = size >= 0 and max(mtime, ctime) < recorded_ns - RACY_NS
+        self._stats_table()[path] = ((size, mtime, ctime, inode, device), blob if vouched else "")
         self._dirty = True
 
     def save_stats(self) -> None:

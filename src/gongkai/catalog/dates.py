@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel, BeforeValidator
 
 from gongkai.catalog.normalize import Note
-from gongkai.model.base import DayError, parse_day, read_day
+from gongkai.days import DayError, read_day
+from gongkai.model.base import parse_day
 
 Path = tuple[str | int, ...]
 

@@ -77,6 +77,7 @@ def _entry(entry: os.DirEntry[str], path: str) -> Entry:
 
 
 _make_entry = tuple.__new__
+_path_of = itemgetter(0)
 
 
 class WorkingTree:
@@ -91,7 +92,7 @@ class WorkingTree:
         """Every file under the root, hidden and tool folders skipped, sorted by path."""
         found: list[Entry] = []
         self._walk(self._root, "", found)
-        found.sort()  # by path: no two entries share one, so the other fields are never compared
+        found.sort(key=_path_of)
         return found
 
     def _walk(self, folder: str, prefix: str, found: list[Entry]) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from gongkai.days import YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
 
 CatalogArg = Annotated[
@@ -38,8 +39,6 @@ def today(value: str | None) -> dt.date:
 
 def parse_date(text: str, label: str) -> dt.date:
     """A date from the command line (YYYY-MM-DD, or as the catalog accepts it), or a Chinese usage error."""
-    from gongkai.model.base import DayError, read_day  # the models (pydantic): only when a date is given
-
     try:
         return read_day(text)
     except DayError as exc:
@@ -48,8 +47,6 @@ def parse_date(text: str, label: str) -> dt.date:
 
 def check_year(year: int, label: str = "--year") -> int:
     """A year gongkai can compute with (as for dates in the catalog), or a Chinese usage error."""
-    from gongkai.model.base import YEARS
-
     if year not in YEARS:
         raise UsageProblem(f"{label} 的年份「{year}」不对，应为 {YEARS.start}—{YEARS.stop - 1} 之间的四位数年份，如 2026")
     return year

@@ -15,8 +15,8 @@ from gongkai.search import files
 from gongkai.search.build import build_index
 from gongkai.search.doc import SearchDoc, digest
 from gongkai.search.files import SEARCH_DIR
-from gongkai.search.patch import Damaged, Patch
-from gongkai.search.state import Existing
+from gongkai.search.patch import Patch
+from gongkai.search.state import Damaged, Existing
 
 # Past this many changed pages (and a tenth of the index) building anew is quicker than patching.
 PATCH_LIMIT = 2000
@@ -63,9 +63,19 @@ def _update(site: Path | None, changed: Mapping[str, SearchDoc | None],
     if site is None or existing is None:
         docs = list(everything()) if everything is not None else [d for d in changed.values() if d is not None]
         return _rebuilt(site, docs, len(docs))
+    try:
+        return _patched(site, existing, changed, everything)
+    except Damaged:  # a file of the old index is missing or unreadable: built anew when every page is at hand
+        if everything is None:
+            raise
+        return _rebuilt(site, everything(), len(changed))
+
+
+def _patched(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | None],
+             everything: Callable[[], Iterable[SearchDoc]] | None) -> IndexUpdate:
     puts = {url: (doc, digest(doc)) for url, doc in changed.items() if doc is not None}
-    puts = {url: put for url, put in puts.items() if existing.docs.pages.get(url, [None, None])[1] != put[1]}
-    drops = [url for url, doc in changed.items() if doc is None and url in existing.docs.pages]
+    puts = {url: put for url, put in puts.items() if (existing.docs.get(url) or [None, None])[1] != put[1]}
+    drops = [url for url, doc in changed.items() if doc is None and url in existing.docs]
     count = len(puts) + len(drops)
     # cut by older rules, the index would not find what search.js now asks for: rebuilt even when no page changed
     stale = existing.tokens != files.TOKENS
@@ -75,16 +85,11 @@ def _update(site: Path | None, changed: Mapping[str, SearchDoc | None],
     if small or stale or count > max(PATCH_LIMIT, existing.meta.pages // 10):
         return _rebuilt(site, _all_docs(site, existing, changed, everything), count)
     patch = Patch(site, existing)
-    try:
-        for url in drops:
-            patch.drop(url)
-        for url, (doc, stamp) in puts.items():
-            patch.put(url, doc, stamp)
-        written, removed = patch.write()
-    except Damaged:
-        if everything is None:
-            raise
-        return _rebuilt(site, everything(), count)
+    for url in drops:
+        patch.drop(url)
+    for url, (doc, stamp) in puts.items():
+        patch.put(url, doc, stamp)
+    written, removed = patch.write()
     return IndexUpdate(written, removed, patch.meta.pages, count)
 
 
@@ -94,7 +99,7 @@ def _all_docs(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | 
     if everything is not None:
         return everything()
     patch = Patch(site, existing)
-    docs = {url: patch.old_doc(entry[0]) for url, entry in existing.docs.pages.items() if url not in changed}
+    docs = {url: patch.old_doc(entry[0]) for url, entry in existing.docs.items() if url not in changed}
     docs.update((url, doc) for url, doc in changed.items() if doc is not None)
     return docs.values()
 
@@ -108,8 +113,8 @@ def _rebuilt(site: Path | None, docs: Iterable[SearchDoc], count: int) -> IndexU
 def _present(site: Path) -> set[str]:
     """The index files now in *site* (whatever their format), so that a new index leaves none behind."""
     root = site / SEARCH_DIR
-    found = {p for p in (files.META, files.DOCS) if (site / p).is_file()}
-    for folder in ("s", "m", "t"):
+    found = {p for p in (files.META, files.OLD_DOCS) if (site / p).is_file()}
+    for folder in ("s", "m", "t", "d"):
         if (root / folder).is_dir():
             found.update(f"{SEARCH_DIR}/{folder}/{p.name}" for p in (root / folder).iterdir())
     return found

@@ -61,14 +61,15 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     units = Units()
     parts = [chunk_postings(units, first, chunk) for first, chunk in chunks(pages)]
     written: dict[str, bytes] = {}
-    meta, docs_table = Meta(), Docs(next=len(pages))
+    meta = Meta(docs=files.shard_count(len(pages), files.TARGET_DOCS), next=len(pages))
+    docs_table = Docs(meta.docs)
     extra: dict[str, list[int]] = {}
     sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → pages
     groups: dict[int, dict[str, list[Any]]] = {}
     for page, doc in enumerate(pages):
         text = files.dumps(text_entry(doc))
         written[files.text_path(page)] = files.zipped(text)
-        docs_table.pages[doc.url] = [page, digest(doc, text)]
+        docs_table.put(doc.url, [page, digest(doc, text)])
         meta.add(page, doc)
         groups.setdefault(page // files.GROUP, {})[str(page)] = meta_entry(doc)
         for name, value in doc.filters.items():
@@ -91,7 +92,7 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
         written.update(packed)
     written.update((files.group_path(n), files.pack(group)) for n, group in groups.items())
     written[files.META] = files.pack(meta.dump())
-    written[files.DOCS] = files.pack(docs_table.dump())
+    written.update(docs_table.dump())
     return written, len(pages)
 
 

@@ -2,7 +2,8 @@
 
 Under the site's search/ folder:
   meta.json.gz        what every query needs: shard count, directory pages, empty pages, filter values, syllables
-  docs.json.gz        for the builder only: each page's url → [number, digest]
+  d/<n>.json.gz       for the builder only: url → [number, digest] of the pages whose url hashes to n (crc32 %
+                      the count in meta), so that changing a few pages reads and rewrites a few small files
   s/<n>.json.gz       shard n: key → postings (or, for a pinyin key, word → count); a key's shard is crc32 % count
   m/<n>.json.gz       what results show for pages GROUP·n … GROUP·n+GROUP−1: url, title, date, 文号, kind, empty
   t/<n>.json.gz       page n's text, 索引号, filters and pinyin terms: the snippet, and the builder's memory of it
@@ -23,11 +24,12 @@ import numpy as np
 import numpy.typing as npt
 
 SEARCH_DIR = "search"
-FORMAT = 1  # the layout above; an index of another format is rebuilt from the pages the build passes
+FORMAT = 2  # the layout above; an index of another format is rebuilt from the pages the build passes
 TOKENS = 3  # the tokenizer's rules; an index made under other rules is rebuilt from its own page files
 GROUP = 32
 META = f"{SEARCH_DIR}/meta.json.gz"
-DOCS = f"{SEARCH_DIR}/docs.json.gz"
+OLD_DOCS = f"{SEARCH_DIR}/docs.json.gz"  # format 1 kept every page's entry in one file: removed when rebuilt
+TARGET_DOCS = 512  # pages per file of the page table
 TARGET_POSTINGS = 4096  # postings per shard the shard count aims at: small shards make queries and patches cheap
 MAX_SHARDS = 16384
 BLOCK = 1 << 20  # postings encoded together (encode_lists)
@@ -40,16 +42,21 @@ def shard_of(key: str, shards: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % shards
 
 
-def shard_count(postings: int) -> int:
-    """A power of two giving shards of about TARGET_POSTINGS postings."""
+def shard_count(postings: int, target: int | None = None) -> int:
+    """A power of two giving shards of about *target* (TARGET_POSTINGS) postings, or pages for the page table."""
+    target = TARGET_POSTINGS if target is None else target
     count = 1
-    while count * TARGET_POSTINGS < postings and count < MAX_SHARDS:
+    while count * target < postings and count < MAX_SHARDS:
         count *= 2
     return count
 
 
 def shard_path(number: int) -> str:
     return f"{SEARCH_DIR}/s/{number}.json.gz"
+
+
+def docs_path(number: int) -> str:
+    return f"{SEARCH_DIR}/d/{number}.json.gz"
 
 
 def group_path(number: int) -> str:

@@ -10,18 +10,10 @@ from gongkai.search import files
 from gongkai.search.doc import SearchDoc, from_entries, meta_entry, text_entry
 from gongkai.search.keys import NO_KEYS, DocKeys, doc_keys
 from gongkai.search.pinyin import syllables
-from gongkai.search.state import Existing
+from gongkai.search.state import Damaged, Existing
 from gongkai.search.workers import in_parallel, ranges, shared
 
 PARALLEL_SHARDS = 64  # shards to rewrite; below this a worker costs more than it saves
-
-class Damaged(Exception):
-    """A file of the existing index cannot be read: the index cannot be patched."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.path = path
-
 
 class Patch:
     """The edits a few pages make to an existing index, then the files they change."""
@@ -53,10 +45,10 @@ class Patch:
 
     def put(self, url: str, doc: SearchDoc, stamp: str) -> None:
         """Index *doc* at *url*, replacing what the index held there."""
-        entry = self.docs.pages.get(url)
+        entry = self.docs.get(url)
         if entry is None:
-            page, old, before = self.docs.next, None, NO_KEYS
-            self.docs.next += 1
+            page, old, before = self.meta.next, None, NO_KEYS
+            self.meta.next += 1
         else:
             page = entry[0]
             old = self.old_doc(page)
@@ -70,11 +62,11 @@ class Patch:
         self.group(page // files.GROUP)[str(page)] = meta_entry(doc)
         self.files[files.text_path(page)] = files.pack(text_entry(doc))
         self.removed.discard(files.text_path(page))
-        self.docs.pages[url] = [page, stamp]
+        self.docs.put(url, [page, stamp])
 
     def drop(self, url: str) -> None:
         """Take the page at *url* out of the index."""
-        entry = self.docs.pages.pop(url, None)
+        entry = self.docs.pop(url)
         if entry is None:
             return
         page = entry[0]
@@ -116,7 +108,7 @@ class Patch:
             else:
                 self.removed.add(files.group_path(number))
         self.files[files.META] = files.pack(self.meta.dump())
-        self.files[files.DOCS] = files.pack(self.docs.dump())
+        self.files.update(self.docs.dump())
         return self.files, sorted(self.removed - self.files.keys())
 
     def _shard(self, number: int, keys: list[str], sounds: dict[str, Counter[str]]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The index's two small tables: meta.json (for the browser) and docs.json (for the builder)."""
+"""The index's tables: meta.json (for the browser) and the page table d/<n>.json (for the builder)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class Meta:
 
     shards: int = 1
     pages: int = 0
+    docs: int = 1  # files of the page table
+    next: int = 0  # the number the next new page gets
     nav: dict[int, str] = field(default_factory=dict)  # page → title, for ranking and for near terms
     empty: set[int] = field(default_factory=set)
     filters: dict[str, Counter[str]] = field(default_factory=lambda: {name: Counter() for name in FILTERS})
@@ -48,7 +50,7 @@ class Meta:
     def dump(self) -> dict[str, Any]:
         return {
             "format": files.FORMAT, "tokens": files.TOKENS, "shards": self.shards, "group": files.GROUP,
-            "pages": self.pages, "nav": {str(p): t for p, t in sorted(self.nav.items())},
+            "pages": self.pages, "docs": self.docs, "next": self.next, "nav": {str(p): t for p, t in sorted(self.nav.items())},
             "empty": sorted(self.empty), "syllables": sorted(self.syllables),
             "filters": {name: dict(sorted(c.items())) for name, c in self.filters.items()},
         }
@@ -56,25 +58,72 @@ class Meta:
     @classmethod
     def load(cls, raw: dict[str, Any]) -> Meta:
         return cls(
-            shards=int(raw["shards"]), pages=int(raw["pages"]), nav={int(p): t for p, t in raw["nav"].items()},
+            shards=int(raw["shards"]), pages=int(raw["pages"]), docs=int(raw["docs"]), next=int(raw["next"]), nav={int(p): t for p, t in raw["nav"].items()},
             empty=set(raw["empty"]), syllables=set(raw["syllables"]),
             filters={name: Counter(values) for name, values in raw["filters"].items()},
         )
 
 
-@dataclass
 class Docs:
-    """Each indexed page's url → [number, digest], and the next free number."""
+    """Each indexed page's url → [number, digest], in files chosen by the url's hash; a file is read when one of its
+    urls is asked for, and only the files changed are written again."""
 
-    pages: dict[str, list[Any]] = field(default_factory=dict)
-    next: int = 0
+    def __init__(self, count: int, site: Path | None = None) -> None:
+        self.count = count
+        self.site = site  # None: a new table, every file empty
+        self._tables: dict[int, dict[str, list[Any]]] = {}
+        self.changed: set[int] = set()
 
-    def dump(self) -> dict[str, Any]:
-        return {"next": self.next, "pages": self.pages}
+    def _table(self, url: str) -> tuple[int, dict[str, list[Any]]]:
+        number = files.shard_of(url, self.count)
+        table = self._tables.get(number)
+        if table is None:
+            table = self._tables[number] = self._read(number)
+        return number, table
 
-    @classmethod
-    def load(cls, raw: dict[str, Any]) -> Docs:
-        return cls({url: list(entry) for url, entry in raw["pages"].items()}, int(raw["next"]))
+    def _read(self, number: int) -> dict[str, list[Any]]:
+        if self.site is None:
+            return {}
+        raw = files.read(self.site, files.docs_path(number))
+        if not isinstance(raw, dict):
+            raise Damaged(files.docs_path(number))
+        return {url: list(entry) for url, entry in raw.items()}
+
+    def get(self, url: str) -> list[Any] | None:
+        return self._table(url)[1].get(url)
+
+    def __contains__(self, url: str) -> bool:
+        return self.get(url) is not None
+
+    def put(self, url: str, entry: list[Any]) -> None:
+        number, table = self._table(url)
+        table[url] = entry
+        self.changed.add(number)
+
+    def pop(self, url: str) -> list[Any] | None:
+        number, table = self._table(url)
+        self.changed.add(number)
+        return table.pop(url, None)
+
+    def items(self) -> list[tuple[str, list[Any]]]:
+        """Every page's entry (reads every file)."""
+        for number in range(self.count):
+            if number not in self._tables:
+                self._tables[number] = self._read(number)
+        return [item for table in self._tables.values() for item in table.items()]
+
+    def dump(self) -> dict[str, bytes]:
+        """The files of the table that changed (of a new table: every file, empty ones too)."""
+        numbers = range(self.count) if self.site is None else sorted(self.changed)
+        return {files.docs_path(n): files.pack(self._tables.get(n, {})) for n in numbers}
+
+
+class Damaged(Exception):
+    """A file of the existing index cannot be read: the index cannot be patched."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
 
 
 @dataclass
@@ -89,18 +138,10 @@ class Existing:
     def open(cls, site: Path) -> Existing | None:
         """The index in *site*, or None when there is none or it was written in another format."""
         meta = files.read(site, files.META)
-        docs = files.read(site, files.DOCS)
-        if not isinstance(meta, dict) or not isinstance(docs, dict) or meta.get("format") != files.FORMAT:
+        if not isinstance(meta, dict) or meta.get("format") != files.FORMAT:
             return None
         try:
-            return cls(Meta.load(meta), Docs.load(docs), int(meta.get("tokens", 0)))
+            loaded = Meta.load(meta)
         except (KeyError, TypeError, ValueError):
             return None
-
-    def paths(self) -> set[str]:
-        """Every file of this index."""
-        pages = [entry[0] for entry in self.docs.pages.values()]
-        found = {files.META, files.DOCS, *(files.shard_path(n) for n in range(self.meta.shards))}
-        found.update(files.group_path(p // files.GROUP) for p in pages)
-        found.update(files.text_path(p) for p in pages)
-        return found
+        return cls(loaded, Docs(loaded.docs, site), int(meta.get("tokens", 0)))

@@ -1,0 +1,56 @@
+"""Calendar dates as people type them (2026-03-02, 2026/3/2, 2026年3月2日): light, so that reading --today does not
+import the models (pydantic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+# The years a date of the catalog may fall in: every deadline computed from one stays a real date (Python's end at
+# 9999-12-31 would turn "the next working day" into a crash).
+YEARS = range(1900, 2200)
+
+
+class DayError(ValueError):
+    """Not a date: *no_such_day* when the form is right but the day is not real (2026-02-30) or not within YEARS,
+    else the form is wrong. *message* says which, in Chinese."""
+
+    def __init__(self, value: Any, no_such_day: bool) -> None:
+        super().__init__(value)
+        self.value = value
+        self.no_such_day = no_such_day
+
+    @property
+    def message(self) -> str:
+        if not self.no_such_day:
+            return f"日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「{self.value}」"
+        year = _DATE_FORMS.match(str(self.value).strip())
+        if year and int(year.group(1)) not in YEARS:
+            return f"日期「{self.value}」不在 {YEARS.start}—{YEARS.stop - 1} 年之间"
+        return f"日期不存在：{self.value}"
+
+
+def read_day(value: Any) -> dt.date:
+    """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2 or 2026年3月2日; else DayError."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        if value.year not in YEARS:
+            raise DayError(value.isoformat(), no_such_day=True)
+        return value
+    if isinstance(value, str):
+        match = _DATE_FORMS.match(value.strip())
+        if match:
+            try:  # YYYY-MM-DD, by far the most common form, read by the fast C parser
+                iso = len(value) == 10 and value[4] == "-" and value[7] == "-"
+                day = dt.date.fromisoformat(value) if iso else dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                raise DayError(value, no_such_day=True) from None
+            if day.year not in YEARS:
+                raise DayError(value, no_such_day=True)
+            return day
+    raise DayError(value, no_such_day=False)
