@@ -360,6 +360,7 @@ def test_a_cache_shipped_with_the_catalog_is_never_trusted(gk, cat, tmp_path):
     import sqlite3
 
     import gongkai
+    from gongkai.privacy.scan import MEMO_KEY
 
     marker = tmp_path / "pwned"
 
@@ -378,7 +379,7 @@ def test_a_cache_shipped_with_the_catalog_is_never_trusted(gk, cat, tmp_path):
     db.executescript("CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT); CREATE TABLE memo(k TEXT PRIMARY KEY, payload BLOB);"
                      "CREATE TABLE parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));")
     db.execute("INSERT INTO meta VALUES('salt', ?)", (digest.hexdigest(),))
-    db.execute("INSERT INTO memo VALUES('privacy:records:v2', ?)", (pickle.dumps(Payload()),))
+    db.execute("INSERT INTO memo VALUES(?, ?)", (MEMO_KEY, pickle.dumps(Payload())))
     db.commit()
     db.close()
     cat.record(RECORD + f"  联系电话 {MOBILE}\n")
@@ -387,6 +388,29 @@ def test_a_cache_shipped_with_the_catalog_is_never_trusted(gk, cat, tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------------- exports
+
+def test_a_remembered_scan_holds_a_record_back_on_every_later_build(cat, tmp_path):
+    """The scanner remembers each record's result in the catalog's cache; a later build (a new process, as a user
+    runs it) after another file changed reads it from there. A record holding a number stays held back however many
+    builds remember it."""
+    import subprocess
+    import sys
+
+    cat.record(RECORD + f"  联系电话 {MOBILE}\n")
+    second = RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+    site = tmp_path / "site"
+    for title in ("第一次", "第二次", "第三次"):
+        cat.record(second.replace("名单的公示", f"名单的公示（{title}）"), "records/2026/R2026-002.yaml")
+        run = subprocess.run([sys.executable, "-m", "gongkai", "build-site", str(cat.root), "--out", str(site),
+                              "--no-search", "--today", "2026-10-09"], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "R2026-001 没有发布" in run.stderr and "138****5678" in run.stderr
+        written = everything(site)
+        assert title.encode() in written  # the other record was published again
+        assert MOBILE not in digits_of(written)
+        assert b"R2026-001" not in written
+    assert (cat.root / ".gongkai-cache").is_dir()
+
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_directory_export_with_personal_data_is_not_written(gk, cat, tmp_path, fmt):

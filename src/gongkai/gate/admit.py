@@ -19,8 +19,8 @@ from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
-from gongkai.privacy import (PrivacyFinding, agency_findings, attachment_problem, item_findings, mask_log,
-                             scan_record)
+from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_problem, catalog_scan,
+                             item_findings, mask_log, scan_record)
 
 
 class State(str, Enum):
@@ -103,6 +103,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     gate = Gate(today)
     calendar = calendar_of(catalog)
     changes: list[dt.date] = []
+    scans = catalog_scan(catalog)
     for record in catalog.records.values():
         item = catalog.items.get(record.item) if record.item else None
         found = standing(record, item, today, calendar)
@@ -117,7 +118,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
             gate.no_item.append(record.id)
             continue
-        if _held_back(catalog, record, gate):
+        if _held_back(catalog, record, scans.get(record.id) or scan_record(catalog, record), gate):
             continue
         state = State.ENDED if found.ended else State.CURRENT
         gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
@@ -163,14 +164,15 @@ def _hold_shared_files(gate: Gate) -> None:
     gate.admitted = kept
 
 
-def _held_back(catalog: Catalog, record: Record, gate: Gate) -> bool:
-    """True when an attachment may not be published or the record holds unmasked personal data."""
+def _held_back(catalog: Catalog, record: Record, scan: RecordScan, gate: Gate) -> bool:
+    """True when an attachment may not be published or the record holds unmasked personal data (*scan*: what the
+    scanner found in it)."""
     unsafe = [f"附件「{mask_log(a.file)}」{problem.reason}" for a in record.attachments
               if (problem := attachment_problem(catalog, a.file)) is not None]
     if unsafe:
         gate.unsafe[record.id] = unsafe
         return True
-    findings = list(scan_record(catalog, record).findings)  # its attachments passed just now: not checked twice
+    findings = list(scan.findings)
     if findings:
         gate.blocked[record.id] = findings
         return True
