@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import signal
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -195,18 +197,59 @@ def test_a_build_removes_what_dead_builds_left_and_nothing_else(copy: tuple[Path
     """Staging folders are named .<site>.<building|old|update>.<pid>.<random>; a live process's folder stays."""
     catalog, site = copy
     top = site.parent
+    # (no folder of process id 0: a mutant of the check would signal the test's group); .abc.: an older gongkai's
+    # folder, without a process id
     dead = [".site.building.999999999.a", ".site.old.999999999.b", ".site.update.999999999.c",
-            ".site.building.abc.e"]  # (no folder of process id 0: a mutant of the check would signal the test's group)  # an older gongkai's folder, without a process id
-    kept = [f".site.building.{os.getpid()}.f",  # a build still running
-            ".site.notes.999999999.g", ".site.building", ".sitex.building.999999999.h", ".other.old.999999999.i"]
-    for name in dead + kept:
-        (top / name).mkdir()
-        (top / name / "index.html").write_text("旧", encoding="utf-8")
-    (top / ".site.old.999999999.file").write_text("不是文件夹", encoding="utf-8")
-    (catalog / "records/2026/R2026-011.yaml").unlink()
-    build_site(catalog, site, TODAY, search=False)
+            ".site.building.abc.e"]
+    # Another build still running (a process that a stray signal would end, whatever this test's own signals are),
+    # this process, and process 1 (always running).
+    other = subprocess.Popen(["sleep", "60"], preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+    try:
+        kept = [f".site.building.{other.pid}.f", f".site.old.{os.getpid()}.j", ".site.update.1.k",
+                ".site.notes.999999999.g", ".site.building", ".sitex.building.999999999.h", ".other.old.999999999.i"]
+        for name in dead + kept:
+            (top / name).mkdir()
+            (top / name / "index.html").write_text("旧", encoding="utf-8")
+        (top / ".site.old.999999999.file").write_text("不是文件夹", encoding="utf-8")
+        (catalog / "records/2026/R2026-011.yaml").unlink()
+        build_site(catalog, site, TODAY, search=False)
+        assert other.poll() is None  # asked whether it runs, not signalled
+    finally:
+        other.kill()
+        other.wait()
     assert sorted(p.name for p in top.iterdir() if p.name.startswith(".")) == sorted(
         [*kept, ".site.old.999999999.file"])
+
+
+def test_an_update_leaves_every_file_whose_bytes_did_not_change_as_it_was(copy: tuple[Path, Path]) -> None:
+    """A webmaster mirrors the site by modification time: only the files an edit changed are written again."""
+    catalog, site = copy
+    before = {p: (s.st_ino, s.st_mtime_ns) for p in site.rglob("*") if p.is_file() for s in (p.stat(),)}
+    retitle("R2026-012", "改题辰转发通知")(catalog)
+    result = build_site(catalog, site, TODAY, search=False)
+    after = {p: (s.st_ino, s.st_mtime_ns) for p in site.rglob("*") if p.is_file() for s in (p.stat(),)}
+    touched = sorted(p.relative_to(site).as_posix() for p in after if after[p] != before.get(p))
+    assert "records/R2026-012.html" in touched and STORE in touched
+    assert len(touched) == result.written + 1 < 20  # the pages showing the title, and the store
+    assert "records/R2026-007.html" not in touched and "records/R2025-004.html" not in touched
+
+
+def test_a_page_deleted_by_hand_and_then_taken_down_is_no_trouble(copy: tuple[Path, Path]) -> None:
+    catalog, site = copy
+    (site / "records/R2026-011.html").unlink()  # the webmaster removed it from the server's copy
+    (catalog / "records/2026/R2026-011.yaml").unlink()
+    result = build_site(catalog, site, TODAY, search=False)
+    assert result.taken_down == ["files/2026/R2026-011.pdf", "records/R2026-011.html"]
+    updated_equals_fresh(catalog, site)
+
+
+def test_an_attachment_moved_into_new_nested_folders_is_published_there(copy: tuple[Path, Path]) -> None:
+    catalog, site = copy
+    (catalog / "files/2030/补发/第一批").mkdir(parents=True)
+    shutil.copy2(catalog / "files/2026/R2026-011.pdf", catalog / "files/2030/补发/第一批/R2026-011.pdf")
+    replace(catalog / "records/2026/R2026-011.yaml", "files/2026/R2026-011.pdf", "files/2030/补发/第一批/R2026-011.pdf")
+    made = updated_equals_fresh(catalog, site)
+    assert "files/2030/补发/第一批/R2026-011.pdf" in made and "files/2026/R2026-011.pdf" not in made
 
 
 @pytest.mark.parametrize("store", ["none", "damaged"])
