@@ -69,6 +69,13 @@ CLEAN: dict[str, tuple[str, bytes]] = {
     "cells of numbers": ("a.html", b"<table><tr><td>1</td><td>3</td><td>1144</td><td>880</td><td>2026</td></tr></table>"),
     "css and script": ("assets/site.css", b"body{margin:0 0 12px 13px;padding:1.5em 3.8125rem}"),
     "pdf": ("files/a.pdf", text_pdf("notice 2026-09-01 0595-23222516")),
+    # Data whose punctuation separates values: the search index's posting lists and page numbers beside its Chinese
+    # keys, a CSV row of counts. In what a person writes, 1380,1234,567 is read as a phone number (test_gate_hostile).
+    "search postings beside keys": ("search/s/1.json.gz",
+                                    gzip.compress('{"救助":[1380,1234,567,15823,4678],"低保":[1582,346,7890]}'.encode())),
+    "page numbers in the index's meta": ("search/meta.json.gz",
+                                         gzip.compress('{"empty":[1380,1234,567],"=电话=0595-23222516":1582}'.encode())),
+    "csv row of counts": ("data/stats.csv", "村名,户数,人数,金额\n湖头村,1582,346,7890\n".encode("utf-8-sig")),
 }
 
 

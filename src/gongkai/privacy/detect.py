@@ -2,25 +2,29 @@
 
 Text is normalized first (normalize.py): full-width digits, entities, tags and invisible characters cannot hide a
 number. A number may then be written in groups: digits separated by short runs of spaces, dots, dashes, slashes,
-underscores, stars, backticks or tildes (138 1234 5678, 3505**24**1985…, 350524\\_1985…). Every run of consecutive
-groups is tried; what passes a check (GB 11643-1999 check digit, 1[3-9] mobile prefix, Luhn) is personal data.
-Groups stop at anything else, so 文号（安民〔2026〕12号）, 索引号 (350524-MZ-2026-00012), dates, amounts (1,320.00元)
-and office landlines (0595-23222516: twelve digits, no check) never match. Masked forms (35*************123,
-138****1234) keep too few digits to pass any check.
+underscores, stars, backticks or tildes (138 1234 5678, 3505**24**1985…, 350524\\_1985…), or — groups of three
+digits or more — by one punctuation mark or symbol of any kind (138，1234，5678; 138,1234,5678; 138|1234|5678;
+138【1234】5678; 138→1234→5678). Every run of consecutive groups is tried; what passes a check (GB 11643-1999 check
+digit, 1[3-9] mobile prefix, Luhn) is personal data. Groups stop at anything else, so 文号（安民〔2026〕12号）,
+索引号 (350524-MZ-2026-00012), dates, amounts (1,320.00元, 1,582,346元: a group of one or two digits joins nothing
+across a comma) and office landlines (0595-23222516: twelve digits, no check) never match. Masked forms
+(35*************123, 138****1234) keep too few digits to pass any check. In data (a JSON or CSV file gongkai wrote:
+find(data=True)) only the marks of normalize.WEAK join groups: there a comma separates values.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, Normalized, ascii_digits, may_hold_personal_data,
-                                       normalize)
+from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, WEAK, Normalized, ascii_digits, list_marks,
+                                       may_hold_personal_data, normalize)
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -30,16 +34,30 @@ KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手
 _RANK = {"id": 0, "id15": 0, "mobile": 1, "bank": 2}
 
 _SEP = r"[\s\-./_*`~\\]"
-# Punctuation a person puts between the groups of a number (138，1234，5678; (138)1234-5678; 138:1234:5678) that
-# also separates list entries (第1、2、3条): it joins two groups only when both have three digits or more.
-_WEAK = "，、。：:•+()（）"
-_JOIN = rf"(?:{_SEP}{{1,4}}|\s{{5,8}}|\*{{4,}}| ?[{_WEAK}] ?)"
 # The check digit X may stand apart: 34052419800101001 X, 34052419800101001-x.
 _GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?|(?<![0-9A-Za-z])[Xx](?![0-9A-Za-z])")
-_CHAIN = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{_JOIN}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
-                    rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
-# Eleven digits at most a few separators apart, or a digit before 号/室/楼/栋/单元/组: nearly every text has neither.
-_CANDIDATE = re.compile(rf"\d(?:{_JOIN}?\d){{10}}")
+
+
+@dataclass(frozen=True)
+class _Joins:
+    """How groups of digits join into one number: any groups across _SEP; groups of three digits or more across one
+    of *weak* — punctuation a person puts between the groups of a number (138，1234，5678; (138)1234-5678;
+    138:1234:5678; 138,1234,5678; 138|1234|5678) that also separates list entries (第1、2、3条)."""
+
+    weak: frozenset[str]
+    chain: re.Pattern[str]
+    candidate: re.Pattern[str]  # eleven digits at most a few separators apart: nearly every text has none
+
+
+@functools.cache
+def _joins(data: bool) -> _Joins:
+    """In what people write, every punctuation mark and symbol is weak; in data (JSON, CSV, the search index: the
+    output scan), only WEAK, since there «,» «;» «|» «[» separate values (a list of page numbers is no phone number)."""
+    weak = WEAK if data else WEAK + list_marks()
+    join = rf"(?:{_SEP}{{1,4}}|\s{{5,8}}|\*{{4,}}| ?[{re.escape(weak)}] ?)"
+    chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
+                       rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
+    return _Joins(frozenset(weak), chain, re.compile(rf"\d(?:{join}?\d){{10}}"))
 # A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a
 # landline dials before a mobile of another city (013812345678).
 _PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")
@@ -154,40 +172,42 @@ def classify(raw: str) -> str | None:
     return None
 
 
-def find(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
-    """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own)."""
-    if not may_hold_personal_data(text):  # most texts: one search in C decides
+def find(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
+    """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own); with *data*
+    (a written JSON or CSV file), list punctuation separates numbers instead of joining their groups (_joins)."""
+    if not may_hold_personal_data(text, lists=not data):  # most texts: one search in C decides
         return iter(())
-    return find_unfiltered(text, allowed)
+    return find_unfiltered(text, allowed, data)
 
 
-def find_unfiltered(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[Hit]:
+def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
     """find() without the pre-filter: the full path, which the pre-filter is tested against."""
     if not text:
         return
-    hits = list(_hits(normalize(text), allowed))
+    joins = _joins(data)
+    hits = list(_hits(normalize(text), allowed, joins))
     yield from hits
     # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The
     # stretch it reverses is read reversed too; a hit covers the whole stretch.
     if _OVERRIDE_MARK in text:
         for stretch in _OVERRIDDEN.finditer(text):
             start, end = stretch.span(1)
-            for hit in _hits(normalize(stretch.group(1)[::-1]), allowed):
+            for hit in _hits(normalize(stretch.group(1)[::-1]), allowed, joins):
                 found = Hit(hit.kind, hit.value, start, end)
                 if all(found.end <= other.start or other.end <= found.start for other in hits):
                     hits.append(found)
                     yield found
     # Read as rendered HTML, «3505<b></b>24…» is one number; shown as typed, «<a title=13800138000>» holds one.
     if "<" in text and HAS_MARKUP.search(text) is not None:
-        for hit in _hits(normalize(text, hide_markup=False), allowed):
+        for hit in _hits(normalize(text, hide_markup=False), allowed, joins):
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
 
 
-def _hits(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
-    if _CANDIDATE.search(norm.text) is not None:
-        yield from _numbers(norm, allowed)
+def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[Hit]:
+    if joins.candidate.search(norm.text) is not None:
+        yield from _numbers(norm, allowed, joins)
     if _ADDRESS_HINT.search(norm.text) is not None:
         yield from _addresses(norm, allowed)
 
@@ -201,17 +221,17 @@ class _Group:
     joined: bool = True  # false when what stands before it separates numbers, not the groups of one number
 
 
-def _numbers(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[Hit]:
     text = norm.text
     hex_tokens: list[tuple[int, int]] | None = None
-    for chain in _CHAIN.finditer(text):
+    for chain in joins.chain.finditer(text):
         if chain.end() - chain.start() < 11:
             continue
         if hex_tokens is None:
             hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if _checksum(m.group(0))]
         if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
             continue
-        groups = _groups(norm, chain, hex_tokens)
+        groups = _groups(norm, chain, hex_tokens, joins.weak)
         if sum(len(g.digits) for g in groups) < 11:
             continue
         for first, last, kind, digits in _choose(groups):
@@ -228,7 +248,8 @@ def _checksum(token: str) -> bool:
     return len(_DIGIT_RUNS.findall(token)) >= 2
 
 
-def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]]) -> list[_Group]:
+def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]], weak: frozenset[str]
+            ) -> list[_Group]:
     text = norm.text
     found = [piece for m in _GROUP.finditer(chain.group(0))
              for start, digits in _numeral_pieces(norm, m.start() + chain.start(), ascii_digits(m.group(0)).upper())
@@ -236,7 +257,7 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
     for index in range(len(found) - 1):
         left, right = found[index], found[index + 1]
         between = text[left.end:right.start]
-        if (right.joined and any(c in _WEAK for c in between)
+        if (right.joined and any(c in weak for c in between)
                 and min(_glued(found, index, -1), _glued(found, index + 1, 1)) < 3):
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the

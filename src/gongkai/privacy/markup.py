@@ -1,6 +1,6 @@
 """Text out of markup, as a reader (or anyone opening the file) sees it: HTML pages, Office XML, OFD, Markdown bodies.
 
-Tags become separators; the ends of paragraphs, cells and rows become boundaries (「|」) that no number crosses,
+Tags become separators; the ends of paragraphs, cells and rows become boundaries (NUL) that no number crosses,
 so two neighbouring cells never read as one number; attribute values (links, titles, document properties) are
 kept as text of their own; character references are decoded by the detector's normalization.
 """
@@ -13,7 +13,9 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
-BOUNDARY = "|"
+from gongkai.privacy.normalize import SEPARATE
+
+BOUNDARY = SEPARATE  # joins no digits («|» did once; now it joins them as the punctuation a person writes does)
 # Elements that end a block for a reader: HTML blocks and cells, Word paragraphs and cells (w:p, w:tc), DrawingML
 # paragraphs (a:p), spreadsheet cells, rows and shared strings (c, row, si), comments.
 _BLOCKS = frozenset({

@@ -182,8 +182,24 @@ class Normalized:
         return starts[min(start, len(starts) - 1)], ends[max(min(end, len(ends)) - 1, 0)]
 
 
+# What joins the groups of one number (detect.py): spaces, dashes, dots, slashes, underscores, stars, backticks,
+# tildes, backslashes join any groups; WEAK (punctuation that also separates list entries: 第1、2、3条) joins two groups
+# only when both have three digits or more.
+STRONG = " \t\n\r\f\v-./_*`~\\"
+WEAK = "，、。：:•+()（）"
+
+
+@functools.cache  # built on first use: every command imports this module to mask what it prints
+def list_marks() -> str:
+    """Every other punctuation mark and symbol up to U+FFFF (Unicode P* and S*): 138,1234,5678; 138;1234;5678;
+    138|1234|5678; 138【1234】5678; 138→1234→5678. In what people write they join groups as WEAK does; in data (JSON,
+    CSV, the search index: detect.find(data=True)) they separate values and join nothing."""
+    return "".join(c for c in map(chr, range(0x10000))
+                   if unicodedata.category(c)[0] in "PS" and c not in STRONG and c not in WEAK)
+
+
 @functools.cache  # built on first use (16 ms): every command imports this module to mask what it prints
-def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
+def _prefilter(astral: bool, markup: bool = True, lists: bool = True) -> re.Pattern[str]:
     """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
 
     A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address one of the shapes of _ADDRESS,
@@ -197,10 +213,11 @@ def _prefilter(astral: bool, markup: bool = True) -> re.Pattern[str]:
     Without *astral*, the pattern knows only the characters up to U+FFFF, spelled out: a class that also holds
     \\d, \\s or a character beyond U+FFFF costs sre several times as much per character, and almost no text has one.
 
-    Without *markup*, only the numbers: for a text whose tags are already gone and references decoded.
+    Without *markup*, only the numbers: for a text whose tags are already gone and references decoded. Without
+    *lists*, the punctuation of list_marks() joins nothing (data).
     """
     digit_like = set("0123456789") | set(_LOOKALIKES)
-    joining = set(" \t\n\r\f\v-./_*`~\\，、。：:•+()（）")
+    joining = set(STRONG) | set(WEAK) | (set(list_marks()) if lists else set())
     for code, to in _TABLE.items():
         if to in digit_like:
             digit_like.add(chr(code))
@@ -233,19 +250,21 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 SEPARATE = "\x00"
 
 
-def may_hold_personal_data(text: str) -> bool:
-    """False when no normalization of *text* can hold a number or an address the detectors look for (C searches)."""
-    if _prefilter(astral=False).search(text) is not None:
+def may_hold_personal_data(text: str, lists: bool = True) -> bool:
+    """False when no normalization of *text* can hold a number or an address the detectors look for (C searches);
+    without *lists*, as detect.find(data=True) reads it."""
+    if _prefilter(False, True, lists).search(text) is not None:
         return True
-    return _ASTRAL.search(text) is not None and _prefilter(astral=True).search(text) is not None
+    return _ASTRAL.search(text) is not None and _prefilter(True, True, lists).search(text) is not None
 
 
 def may_hold_number(text: str) -> bool:
     """False when no normalization of *text* can hold eleven digits close together, its «&» and «<» read as they are:
-    the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's)."""
-    if _prefilter(astral=False, markup=False).search(text) is not None:
+    the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
+    as data: detect.find(data=True))."""
+    if _prefilter(False, False, False).search(text) is not None:
         return True
-    return _ASTRAL.search(text) is not None and _prefilter(astral=True, markup=False).search(text) is not None
+    return _ASTRAL.search(text) is not None and _prefilter(True, False, False).search(text) is not None
 
 
 def normalize(text: str, hide_markup: bool = True) -> Normalized:

@@ -168,7 +168,7 @@ def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[
     bad: dict[bytes, list[Hit]] = {}
     for line in lines:
         if _suspicious(line):
-            hits = list(find(_readable(line), allowed))
+            hits = list(find(_readable(line), allowed, data=True))
             if hits:
                 bad[line] = hits
     return bad
@@ -270,7 +270,7 @@ def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterato
         return
     seen: set[tuple[str, str]] = set()
     for segment in segments:
-        for hit in find(segment.text, allowed):
+        for hit in find(segment.text, allowed, data=True):
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
@@ -285,7 +285,7 @@ def _picture(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Ite
         return
     seen: set[tuple[str, str]] = set()
     for text in texts:
-        for hit in find(text, allowed):
+        for hit in find(text, allowed, data=True):
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 yield OutputFinding(name, hit.kind, hit.masked, f"{where} 图片属性".strip())

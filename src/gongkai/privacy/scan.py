@@ -25,7 +25,7 @@ from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import in_parallel, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
-from gongkai.privacy.extract import Table, Unreadable, markdown_segments, markdown_tables
+from gongkai.privacy.extract import Table, Unreadable, cells_apart, markdown_segments, markdown_tables
 from gongkai.privacy.fields import FieldPath
 from gongkai.privacy.findings import (
     UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, model_findings, segment_findings,
@@ -85,7 +85,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:
     """Personal data in a Markdown body: line by line (tables by cell), and as the rendered page shows it."""
     rendering = _RENDERING_MATTERS.search(body) is not None
-    whole = list(find(body, allowed))
+    whole = list(find(cells_apart(body), allowed))
     if not rendering and not whole:
         return []  # most bodies hold nothing: one pass over the whole text decides
     found = segment_findings(owner, (BODY,), list(markdown_segments(body, BODY)), allowed)
