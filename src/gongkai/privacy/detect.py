@@ -54,7 +54,8 @@ def _joins(data: bool) -> _Joins:
     """In what people write, every punctuation mark and symbol is weak; in data (JSON, CSV, the search index: the
     output scan), only WEAK, since there «,» «;» «|» «[» separate values (a list of page numbers is no phone number)."""
     weak = WEAK if data else WEAK + list_marks()
-    join = rf"(?:{_SEP}{{1,4}}|\s{{5,8}}|\*{{4,}}| ?[{re.escape(weak)}] ?)"
+    # up to four separators of either kind, mixed (138，⏎1234; 138,,1234; 138.,1234), or a wider gap of spaces or stars
+    join = rf"(?:[\s\-./_*`~\\{re.escape(weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
                        rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
     return _Joins(frozenset(weak), chain, re.compile(rf"\d(?:{join}?\d){{10}}"))
