@@ -54,6 +54,40 @@ def test_a_list_that_came_down_does_not_stay_through_another_record(gk, cat, tmp
     assert "R2026-002" in run.out + run.err  # said why
 
 
+@pytest.mark.parametrize("first", [
+    RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-11-26"),  # its 公示 ended yesterday
+    RECORD.replace("页数: 1", "页数: 1\n撤回:\n  日期: 2026-11-20\n  原因: 误将名单作为主动公开信息发布"),
+])
+def test_a_copy_of_the_list_under_another_name_does_not_keep_it_up(gk, cat, tmp_path, first):
+    """The same list saved again as another file (名单（存档）.csv) and linked from a 通知: the names are the same."""
+    _shared(cat, first)
+    cat.write("files/2026/名单（存档）.csv", LIST)
+    cat.record(SECOND.replace("files/2026/list.csv", "files/2026/名单（存档）.csv"), "records/2026/R2026-002.yaml")
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0, run.err
+    assert list((tmp_path / "site" / "files").rglob("*.csv")) == []
+    assert not (tmp_path / "site" / "records" / "R2026-002.html").exists()
+    assert "R2026-002 没有发布" in run.err and "名单内容相同" in run.err
+
+
+def test_a_file_shared_with_a_withdrawn_record_that_lists_nobody_is_kept_when_copied(gk, cat, tmp_path):
+    """A withdrawn 通知 (not a list of people) and a copy of its attachment under another name in another record:
+    only the withdrawn record's own path comes down (a form attached to many records is no list of people)."""
+    form = "表格名称,填写说明\n申请表,如实填写\n"
+    cat.write("files/2026/form.csv", form)
+    cat.write("files/2026/申请表.csv", form)
+    withdrawn = (SECOND.replace("R2026-002", "R2026-003").replace("00002", "00003")
+                 .replace("files/2026/list.csv", "files/2026/form.csv")
+                 .replace("页数: 1", "页数: 1\n撤回:\n  日期: 2026-11-20\n  原因: 内容有误"))
+    cat.record(withdrawn, "records/2026/R2026-003.yaml")
+    cat.record(SECOND.replace("files/2026/list.csv", "files/2026/申请表.csv"), "records/2026/R2026-002.yaml")
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0, run.err
+    assert (tmp_path / "site" / "records" / "R2026-002.html").exists()
+    assert (tmp_path / "site" / "files" / "2026" / "申请表.csv").exists()
+    assert not (tmp_path / "site" / "files" / "2026" / "form.csv").exists()
+
+
 def test_the_list_stays_on_the_last_day_of_its_notice(gk, cat, tmp_path):
     _shared(cat, RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-11-27"))
     assert gk("build-site", cat.root, "--out", tmp_path / "site").code == 0

@@ -19,8 +19,9 @@ from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
-from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_problem, catalog_scan,
-                             item_findings, mask_log, scan_record)
+from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
+                             catalog_scan, item_findings, mask_log, scan_record)
+from gongkai.publication.periods import is_notice
 
 
 class State(str, Enum):
@@ -124,7 +125,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
                                        found.lists_people, found.validity, found.validity_date,
                                        found.notice_provisional))
-    _hold_shared_files(gate)
+    _hold_shared_files(gate, catalog)
     gate.directory_findings = directory_findings(catalog)
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
@@ -139,29 +140,41 @@ def directory_findings(catalog: Catalog) -> list[tuple[str, str, str]]:
     return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value) for f in agency_findings(catalog)]
 
 
-def _hold_shared_files(gate: Gate) -> None:
+def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     """Hold back a record that shows a file another record may no longer show: a list whose 公示 has ended, or the
     attachment of a withdrawn record. The site, the portal and the handover copy an attachment by its path for every
-    record that shows it, so a second record linking the same file would keep the list on the web."""
-    retired: dict[str, str] = {}
-    for record in gate.withdrawn:
+    record that shows it, so a second record linking the same file would keep the list on the web; a list of people
+    is also matched by its content, so a copy of it under another name does not keep the names up either."""
+    retired: dict[str, str] = {}  # path → why it may no longer be shown
+    lists: dict[str, str] = {}  # content of a retired list of people → why
+    retiring = [(r, f"信息 {r.id} 已撤回", is_notice(r, catalog.items.get(r.item) if r.item else None))
+                for r in gate.withdrawn]
+    retiring += [(a.record, f"信息 {a.id} 的公示已结束", True) for a in gate.admitted if a.state is State.ENDED]
+    for record, why, people in retiring:
         for attachment in record.attachments:
-            retired.setdefault(attachment.file, f"信息 {record.id} 已撤回")
-    for admission in gate.admitted:
-        if admission.state is State.ENDED:
-            for attachment in admission.record.attachments:
-                retired.setdefault(attachment.file, f"信息 {admission.id} 的公示已结束")
+            retired.setdefault(attachment.file, why)
+            if people and (content := attachment_id(catalog, attachment.file)) is not None:
+                lists.setdefault(content, why)
     if not retired:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
-        shared = [f"附件「{mask_log(a.file)}」也是别的信息的附件，{retired[a.file]}，不能再公开"
-                  for a in admission.record.attachments if a.file in retired]
-        if shared and admission.state is State.CURRENT:
-            gate.unsafe[admission.id] = shared
+        shared = [_why_held(catalog, a.file, retired, lists) for a in admission.record.attachments]
+        shown = [why for why in shared if why is not None]
+        if shown and admission.state is State.CURRENT:
+            gate.unsafe[admission.id] = shown
         else:
             kept.append(admission)
     gate.admitted = kept
+
+
+def _why_held(catalog: Catalog, path: str, retired: dict[str, str], lists: dict[str, str]) -> str | None:
+    if path in retired:
+        return f"附件「{mask_log(path)}」也是别的信息的附件，{retired[path]}，不能再公开"
+    content = attachment_id(catalog, path) if lists else None
+    if content is not None and content in lists:
+        return f"附件「{mask_log(path)}」与别的信息的名单内容相同，{lists[content]}，不能再公开"
+    return None
 
 
 def _held_back(catalog: Catalog, record: Record, scan: RecordScan, gate: Gate) -> bool:

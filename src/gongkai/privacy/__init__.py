@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
         mask_log as mask_log,
     )
     from gongkai.privacy.scan import (
-        RecordScan as RecordScan, catalog_scan as catalog_scan, scan_record as scan_record,
+        RecordScan as RecordScan, attachment_id as attachment_id, catalog_scan as catalog_scan,
+        scan_record as scan_record,
     )
     from gongkai.privacy.sources import (
         agency_findings as agency_findings, attachment_findings as attachment_findings, item_findings as item_findings,
@@ -35,7 +36,7 @@ _HOMES = {
     "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment"),
     "findings": ("ColumnWarning", "PrivacyFinding"),
     "mask": ("mask_log",),
-    "scan": ("RecordScan", "catalog_scan", "scan_record"),
+    "scan": ("RecordScan", "attachment_id", "catalog_scan", "scan_record"),
     "sources": ("agency_findings", "attachment_findings", "item_findings", "record_findings"),
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}

@@ -247,6 +247,12 @@ def catalog_scan(catalog: Catalog) -> dict[str, RecordScan]:
     return scanner_of(catalog).results
 
 
+def attachment_id(catalog: Catalog, path: str) -> str | None:
+    """The content hash (git blob id) of the attachment at *path*; None when it is missing or may not be read."""
+    found = scanner_of(catalog)._attachment_blob(path)
+    return None if found in ("missing", "refused") else found
+
+
 def scan_record(catalog: Catalog, record: Record) -> RecordScan:
     """The scan of one record; a record of the catalog comes from the catalog-wide scan."""
     scanner = scanner_of(catalog)
