@@ -4,6 +4,8 @@ channels; a file shared with a record whose list has come down), each tried thro
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import ITEM, RECORD
@@ -114,3 +116,19 @@ def test_a_clean_annual_report_is_written(gk, bundled, tmp_path):
     out = tmp_path / "年报.md"
     assert gk("report", "annual", bundled, "--year", "2026", "--out", out).code == 0
     assert "年度报告" in out.read_text(encoding="utf-8")
+
+
+def test_validate_finds_a_number_in_the_annual_reports_data(gk, bundled):
+    """annual/<year>.yaml's texts are published in the annual report: validate names the file and the field, masked,
+    before `report annual --out` refuses to write it (also after an unrelated edit, from the cache)."""
+    annual = bundled / "annual" / "2026.yaml"
+    text = annual.read_text(encoding="utf-8")
+    annual.write_text(text.replace("（二）依申请公开。", "（二）依申请公开。申请人王五（138,0013,8000）。"), encoding="utf-8")
+    for _ in ("first", "from the cache"):
+        run = gk("validate", bundled, "--format", "json")
+        assert run.code == 1, run.out + run.err
+        found = [d for d in json.loads(run.out)["diagnostics"] if d["code"].startswith("GK6")]
+        assert [(d["code"], d["path"]) for d in found] == [("GK602", "annual/2026.yaml")]
+        assert "138****8000" in found[0]["message"] and "13800138000" not in run.out + run.err
+    annual.write_text(text, encoding="utf-8")
+    assert gk("validate", bundled).code == 0

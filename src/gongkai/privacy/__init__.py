@@ -28,8 +28,8 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
         scan_record as scan_record,
     )
     from gongkai.privacy.sources import (
-        agency_findings as agency_findings, attachment_findings as attachment_findings, item_findings as item_findings,
-        record_findings as record_findings,
+        agency_findings as agency_findings, annual_findings as annual_findings,
+        attachment_findings as attachment_findings, item_findings as item_findings, record_findings as record_findings,
     )
 
 _HOMES = {
@@ -37,7 +37,7 @@ _HOMES = {
     "findings": ("ColumnWarning", "PrivacyFinding"),
     "mask": ("mask_log",),
     "scan": ("RecordScan", "attachment_id", "catalog_scan", "scan_record"),
-    "sources": ("agency_findings", "attachment_findings", "item_findings", "record_findings"),
+    "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}
 

@@ -1,4 +1,5 @@
-"""The source scan as the gate calls it: a record's refused attachments and personal data, an item, gongkai.yaml."""
+"""The source scan as the gate calls it: a record's refused attachments and personal data, an item, gongkai.yaml, the
+annual report's data."""
 
 from __future__ import annotations
 
@@ -37,3 +38,10 @@ def agency_findings(catalog: Catalog) -> list[PrivacyFinding]:
     if agency is None:
         return []
     return model_findings("", agency, allowed_of(agency))
+
+
+def annual_findings(catalog: Catalog) -> list[tuple[str, PrivacyFinding]]:
+    """(path, finding) of personal data in annual/<year>.yaml: its texts are published in the annual report (条例
+    第五十条); the bureau's own phones and addresses are allowed."""
+    allowed = allowed_of(catalog.agency)
+    return [(path, found) for path, data in catalog.models("annual") for found in model_findings("", data, allowed)]

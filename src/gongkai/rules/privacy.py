@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
-from gongkai.privacy import PrivacyFinding, agency_findings, catalog_scan, item_findings
+from gongkai.privacy import PrivacyFinding, agency_findings, annual_findings, catalog_scan, item_findings
 from gongkai.rules.base import FIRST, Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -25,7 +25,7 @@ AGENCY_FILE = "gongkai.yaml"
 
 
 def _everything(catalog: Catalog) -> Iterator[tuple[Location, PrivacyFinding]]:
-    """Every source-scan finding with where it is: 主动公开 records, items, gongkai.yaml."""
+    """Every source-scan finding with where it is: 主动公开 records, items, gongkai.yaml, annual/<year>.yaml."""
     for record_id, scan in sorted(catalog_scan(catalog).items()):
         path = catalog.path_of("record", record_id)
         for found in scan.findings:
@@ -36,6 +36,8 @@ def _everything(catalog: Catalog) -> Iterator[tuple[Location, PrivacyFinding]]:
             yield Location(path, item_id, found.field), found
     for found in agency_findings(catalog):
         yield Location(AGENCY_FILE, None, found.field), found
+    for path, found in annual_findings(catalog):
+        yield Location(path, None, found.field), found
 
 
 def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
@@ -66,8 +68,9 @@ def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
       what="检查将要公开的全部文字中是否有完整的公民身份号码（18位且校验码正确，GB 11643-1999；或15位旧号码）："
            "主动公开信息的每个字段（题名、文号、责任者、索引号、附件名称和文件名……）、显示后的正文、每个附件的全部文字"
            "（PDF 的文字和文档属性，docx 的正文、页眉页脚、批注、脚注，xlsx/xls 的每个工作表（含隐藏的）、批注、名称，"
-           "CSV、OFD），以及公开事项和 gongkai.yaml 的每个字段。全角数字、空格、横线、零宽字符、HTML 实体、Markdown "
-           "强调拆开的号码同样识别。已遮盖的写法（35*************123）不算。",
+           "CSV、OFD），以及公开事项、gongkai.yaml 和年度报告数据（annual/年份.yaml）的每个字段。全角数字、空格、横线、"
+           "逗号、分号、竖线、括号等任何标点符号、零宽字符、HTML 实体、Markdown 强调拆开的号码同样识别。"
+           "已遮盖的写法（35*************123）不算。",
       why=WHY,
       example="| 陈水生 | 350524194912310019 | 1 | 1144 |",
       instead="删除身份证号一列；确需列出时遮盖为 35*************019。",
