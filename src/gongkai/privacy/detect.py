@@ -265,7 +265,7 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
         # groups of a masked number, never joined to another.
         if between == "." and _float_zero(_number_before(found, index), right.digits):
             found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
-        elif (between == "." and (len(left.digits) == 1 or len(right.digits) <= 2)
+        elif (between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) and not _dotted(text, found, index)
               and len(_number_before(found, index)) <= _LONGEST_AMOUNT) or "****" in between:
             found[index] = replace(left, whole=False)
             found[index + 1] = replace(right, whole=False)
@@ -273,6 +273,13 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
         found[-1] = replace(found[-1], whole=False)
     # A checksum (0f3c…1381234567…): its digit runs are not numbers.
     return [g if g.whole and not _inside(hex_tokens, g.start) else replace(g, whole=False) for g in found]
+
+
+def _dotted(text: str, found: list[_Group], index: int) -> bool:
+    """True when the point between found[index] and the next group is one of several in a row (1.3.8.1.2…): a
+    number has one decimal point, so these are separators."""
+    return ((index > 0 and text[found[index - 1].end:found[index].start] == ".")
+            or (index + 2 < len(found) and text[found[index + 1].end:found[index + 2].start] == "."))
 
 
 def _glued(found: list[_Group], index: int, step: int) -> int:
