@@ -42,8 +42,9 @@ def test_output_scan_stops_a_page_the_gate_let_through(cat: CatalogDir, gk: Gk, 
     cat.record(RECORD.replace("经审核，现将名单予以公示。", LEAK).replace("文种: 公示", "文种: 通知")
                .replace("公示截止: 2026-12-31\n", "").replace("低保对象名单的公示", "低保工作的通知"))
     # a gate that misses the number: the scan of the assembled pages is the second line of defence
-    monkeypatch.setattr(importlib.import_module("gongkai.gate.admit"), "scan_record",
-                        lambda catalog, record: RecordScan())
+    admit = importlib.import_module("gongkai.gate.admit")
+    monkeypatch.setattr(admit, "catalog_scan", lambda catalog: {})
+    monkeypatch.setattr(admit, "scan_record", lambda catalog, record: RecordScan())
     monkeypatch.setattr("gongkai.site.parallel.MIN_PARALLEL", min_parallel)
     run = gk("build-site", cat.root, "--out", site, "--no-cache")
     assert run.code == 1, run.out + run.err
