@@ -64,11 +64,13 @@ def docs_file(records: int) -> Path:
     from gongkai.search.doc import from_entries
 
     site = OUT / f"site-{records}-full"
-    if not (site / files.DOCS).is_file():
+    if not (site / files.META).is_file():
         built_site(records)
+    tables = range(files.read(site, files.META)["docs"])  # the page table, url → [page, digest], in shards
+    pages = [page for n in tables for page, _ in files.read(site, files.docs_path(n)).values()]
     groups: dict[int, Any] = {}
     with target.open("w", encoding="utf-8") as handle:
-        for page, _ in files.read(site, files.DOCS)["pages"].values():
+        for page in sorted(pages):
             group = groups.get(page // files.GROUP) or groups.setdefault(
                 page // files.GROUP, files.read(site, files.group_path(page // files.GROUP)))
             doc = from_entries(group[str(page)], files.read(site, files.text_path(page)))
