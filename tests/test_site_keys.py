@@ -11,6 +11,7 @@ the edit shows on the pages that must show it (the pages were named from what ea
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import os
 import shutil
 import signal
@@ -112,6 +113,18 @@ CASES = {
     "a new 公开主体 shows on the item's page and in the open data": (
         in_item("SHJZ-001", "公开主体: 县级人民政府民政部门、乡镇人民政府（街道办事处）", "公开主体: 癸主体"), "癸主体",
         ["items/SHJZ-001.html", "directory/shjz/index.html", "data/directory.json", "data/directory.csv"]),
+    "a record's body shows on its page": (
+        lambda catalog: replace(catalog / "records/2026/R2026-011.yaml", "平潭综合实验区社会事业局：", "正文改子事业局："),
+        "正文改子事业局", ["records/R2026-011.html"]),
+    "an attachment's name shows on its record's page": (
+        lambda catalog: replace(catalog / "records/2026/R2026-011.yaml", "名称: 闽民养老〔2026〕31号", "名称: 附件改丑"),
+        "附件改丑", ["records/R2026-011.html"]),
+    "an item's name shows on the pages of its records": (
+        in_item("YLFW-001", "二级事项: 法律、法规、政策文件", "二级事项: 改名寅文件"), "改名寅文件",
+        ["records/R2026-011.html", "records/R2026-012.html", "items/YLFW-001.html"]),
+    "a unit's name shows on the pages of its records": (
+        lambda catalog: replace(catalog / "gongkai.yaml", "名称: 养老服务股", "名称: 改名卯股"), "改名卯股",
+        ["records/R2026-011.html"]),
 }
 
 
@@ -191,6 +204,8 @@ def test_an_edit_updates_the_search_index_as_a_fresh_build_makes_it(copy: tuple[
     made = updated_equals_fresh(catalog, site, search=True)
     assert any(p.startswith("search/") and p != "search/index.html" for p in made)
     assert "改题丑转发通知" in made["records/R2026-012.html"].decode("utf-8")
+    results = [gzip.decompress(made[p]).decode("utf-8") for p in made if p.startswith("search/m/")]
+    assert any("改题丑转发通知" in group for group in results)  # what a result shows: the new title
 
 
 def test_a_build_removes_what_dead_builds_left_and_nothing_else(copy: tuple[Path, Path]) -> None:
