@@ -208,6 +208,17 @@ def test_an_edit_updates_the_search_index_as_a_fresh_build_makes_it(copy: tuple[
     assert any("改题丑转发通知" in group for group in results)  # what a result shows: the new title
 
 
+@pytest.mark.parametrize(("page", "root"), [("index.html", ""), ("records/R2026-011.html", "../"),
+                                          ("directory/shjz/index.html", "../../")])
+def test_links_inside_a_page_are_relative_to_its_folder(first: tuple[Path, Path], page: str, root: str) -> None:
+    """A webmaster may put the section under any address: every link is relative, one «../» a folder deep."""
+    _, site = first
+    html = (site / page).read_text(encoding="utf-8")
+    for target in ("assets/site.css", "index.html", "feed.xml"):
+        assert f'href="{root}{target}"' in html
+        assert (site / page).parent.joinpath(root, target).resolve().is_file()
+
+
 def test_a_build_removes_what_dead_builds_left_and_nothing_else(copy: tuple[Path, Path]) -> None:
     """Staging folders are named .<site>.<building|old|update>.<pid>.<random>; a live process's folder stays."""
     catalog, site = copy

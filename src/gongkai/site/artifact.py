@@ -44,6 +44,6 @@ def page(path: str, template: str, inputs: Iterable[str], context: Callable[[], 
     root = "../" * path.count("/")
 
     def make() -> bytes:
-        return render(template, {**common, **context(), "root": root, "path": path})
+        return render(template, {**common, **context(), "root": root})
 
     return Artifact(path, (f"template:{template}", *inputs), make, sitemap, search)
