@@ -227,11 +227,12 @@ def test_a_build_removes_what_dead_builds_left_and_nothing_else(copy: tuple[Path
     # folder, without a process id
     dead = [".site.building.999999999.a", ".site.old.999999999.b", ".site.update.999999999.c",
             ".site.building.abc.e"]
-    # Another build still running (a process that a stray signal would end, whatever this test's own signals are),
-    # this process, and process 1 (always running).
+    # Another build still running (a process that a stray signal would end, whatever this test's own signals are)
+    # and this process. Not process 1: a mutant signalling it would reach the machine's init (systemd reloads on
+    # SIGHUP), as process 0 would reach the test's whole group.
     other = subprocess.Popen(["sleep", "60"], preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
     try:
-        kept = [f".site.building.{other.pid}.f", f".site.old.{os.getpid()}.j", ".site.update.1.k",
+        kept = [f".site.building.{other.pid}.f", f".site.old.{os.getpid()}.j",
                 ".site.notes.999999999.g", ".site.building", ".sitex.building.999999999.h", ".other.old.999999999.i"]
         for name in dead + kept:
             (top / name).mkdir()
