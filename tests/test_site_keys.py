@@ -219,6 +219,18 @@ def test_links_inside_a_page_are_relative_to_its_folder(first: tuple[Path, Path]
         assert (site / page).parent.joinpath(root, target).resolve().is_file()
 
 
+def test_a_list_of_people_is_never_in_the_search_index(copy: tuple[Path, Path]) -> None:
+    """R2026-031 and R2026-020 are 名单公示: their pages are on the site during the 公示, never in the index; nor is
+    a name from R2026-031's table (黄清泉)."""
+    catalog, site = copy
+    build_site(catalog, site, TODAY, search=True)
+    index = b"".join(gzip.decompress(p.read_bytes()) for p in sorted((site / "search").rglob("*.json.gz")))
+    assert (site / "records/R2026-031.html").is_file() and "黄清泉" in (site / "records/R2026-031.html").read_text("utf-8")
+    assert b"R2026-031" not in index and b"R2026-020" not in index
+    assert "黄清泉".encode() not in index and "清泉".encode() not in index
+    assert b"R2026-011" in index  # a document that lists nobody is there
+
+
 def test_a_build_removes_what_dead_builds_left_and_nothing_else(copy: tuple[Path, Path]) -> None:
     """Staging folders are named .<site>.<building|old|update>.<pid>.<random>; a live process's folder stays."""
     catalog, site = copy
