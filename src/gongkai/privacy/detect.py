@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, WEAK, Normalized, ascii_digits, list_marks,
+from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -33,7 +33,7 @@ ID_CHECK = "10X98765432"
 KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手机号码", "bank": "银行卡号", "address": "详细住址"}
 _RANK = {"id": 0, "id15": 0, "mobile": 1, "bank": 2}
 
-_SEP = r"[\s\-./_*`~\\]"
+_SEP = rf"[\s{re.escape(STRONG)}]"  # what joins any groups (normalize.STRONG, and every space)
 # The check digit X may stand apart: 34052419800101001 X, 34052419800101001-x.
 _GROUP = re.compile(r"\d+(?:[Xx](?![0-9A-Za-z]))?|(?<![0-9A-Za-z])[Xx](?![0-9A-Za-z])")
 
@@ -55,7 +55,7 @@ def _joins(data: bool) -> _Joins:
     output scan), only WEAK, since there «,» «;» «|» «[» separate values (a list of page numbers is no phone number)."""
     weak = WEAK if data else WEAK + list_marks()
     # up to four separators of either kind, mixed (138，⏎1234; 138,,1234; 138.,1234), or a wider gap of spaces or stars
-    join = rf"(?:[\s\-./_*`~\\{re.escape(weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
+    join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
                        rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
     return _Joins(frozenset(weak), chain, re.compile(rf"\d(?:{join}?\d){{10}}"))

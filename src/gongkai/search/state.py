@@ -50,7 +50,8 @@ class Meta:
     def dump(self) -> dict[str, Any]:
         return {
             "format": files.FORMAT, "tokens": files.TOKENS, "shards": self.shards, "group": files.GROUP,
-            "pages": self.pages, "docs": self.docs, "next": self.next, "nav": {str(p): t for p, t in sorted(self.nav.items())},
+            "pages": self.pages, "docs": self.docs, "next": self.next,
+            "nav": {str(p): t for p, t in sorted(self.nav.items())},
             "empty": sorted(self.empty), "syllables": sorted(self.syllables),
             "filters": {name: dict(sorted(c.items())) for name, c in self.filters.items()},
         }
@@ -58,7 +59,8 @@ class Meta:
     @classmethod
     def load(cls, raw: dict[str, Any]) -> Meta:
         return cls(
-            shards=int(raw["shards"]), pages=int(raw["pages"]), docs=int(raw["docs"]), next=int(raw["next"]), nav={int(p): t for p, t in raw["nav"].items()},
+            shards=int(raw["shards"]), pages=int(raw["pages"]), docs=int(raw["docs"]), next=int(raw["next"]),
+            nav={int(p): t for p, t in raw["nav"].items()},
             empty=set(raw["empty"]), syllables=set(raw["syllables"]),
             filters={name: Counter(values) for name, values in raw["filters"].items()},
         )
