@@ -73,7 +73,7 @@ def docs_file(records: int) -> Path:
         for page in sorted(pages):
             group = groups.get(page // files.GROUP) or groups.setdefault(
                 page // files.GROUP, files.read(site, files.group_path(page // files.GROUP)))
-            doc = from_entries(group[str(page)], files.read(site, files.text_path(page)))
+            doc = from_entries(group[str(page)], files.read(site, files.text_path(page))[str(page)])
             handle.write(json.dumps(dataclasses.asdict(doc), ensure_ascii=False, default=str) + "\n")
     return target
 

@@ -91,3 +91,28 @@ def test_the_pre_filter_never_turns_away_a_text_the_full_path_flags(text):
 def test_a_model_s_fields_joined_pass_the_pre_filter_exactly_when_one_of_them_does(texts):
     # model_findings() looks at a record's fields only when their join passes: no field may pass alone and be missed.
     assert may_hold_personal_data(SEPARATE.join(texts)) == any(map(may_hold_personal_data, texts))
+
+
+def test_no_character_is_both_a_digit_and_a_joiner_to_the_pre_filter():
+    # The pre-filter takes what joins two digits possessively: exact only while no character can be both (a digit is
+    # \d or digit-like; a joiner \s, joining or invisible). ○ and ◯ (symbols and zeros) must be digits only.
+    from gongkai.privacy.normalize import _INVISIBLE_RANGES, digits_and_joiners
+
+    invisible = {chr(code) for first, last in _INVISIBLE_RANGES for code in range(first, last + 1)}
+    for lists in (True, False):
+        digits, joiners = digits_and_joiners(lists)
+        both = [hex(code) for code in range(0x110000) if (chr(code).isdecimal() or chr(code) in digits)
+                and (chr(code).isspace() or chr(code) in joiners or chr(code) in invisible)]
+        assert both == []
+    assert "○" in digits and "◯" in digits
+
+
+@example("1○○○○○○○○○○")  # ○ is a zero and a symbol: as a digit, the joiners must not swallow it
+@example("138○○○1234○")
+@example("1◯3◯8◯1◯2◯3")
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789○◯〇 -,;，、·", min_size=11, max_size=30))
+def test_circles_between_digits_are_read_as_the_full_path_reads_them(text):
+    assert sorted((h.kind, h.value, h.start, h.end) for h in find(text)) == flagged(text)
+    if flagged(text):
+        assert may_hold_personal_data(text)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from gongkai.search import SearchDoc, update_index
-from gongkai.search.files import decode, shard_of
+from gongkai.search.encoding import decode
+from gongkai.search.files import shard_of
 from gongkai.search.pinyin import pinyin_keys, readings
 from gongkai.search.tokens import normalize, query_keys, text_keys, units
 from tests.conftest import Run
@@ -133,7 +134,9 @@ def test_patch_touches_only_what_changed(tmp_path: Path) -> None:
     new = doc("records/d.html", "高龄津贴发放公告", "高龄津贴。", 4)
     update = update_index(tmp_path, {DOCS[0].url: None, changed.url: changed, new.url: new, DOCS[1].url: DOCS[1]})
     assert not update.rebuilt and update.changed == 3 and update.pages == 3
-    assert update.removed == ["search/t/0.json.gz"]
+    # pages 0–7 share the text file t/0: the dropped page leaves it, the new page 3 joins it
+    assert update.removed == []
+    assert sorted(json.loads(gzip.decompress(update.files["search/t/0.json.gz"]))) == ["1", "2", "3"]
     assert {p for p in tmp_path.rglob("*.gz")} == set(before) and all(p.read_bytes() == d for p, d in before.items())
     write(tmp_path, update)
     assert pages_with(tmp_path, "低保") == set()
@@ -149,22 +152,37 @@ def test_unchanged_pages_cost_nothing(tmp_path: Path) -> None:
     update = update_index(tmp_path, {d.url: d for d in DOCS})
     assert update.changed == 0 and update.removed == [] and update.files == {}
     update = update_index(tmp_path, {DOCS[0].url: None, "records/never-indexed.html": None})
-    assert update.changed == 1 and update.removed == ["search/t/0.json.gz"]
+    assert update.changed == 1 and update.removed == []
+    assert sorted(json.loads(gzip.decompress(update.files["search/t/0.json.gz"]))) == ["1", "2"]
+
+
+def test_a_text_file_holds_eight_pages_and_goes_with_its_last(tmp_path: Path) -> None:
+    many = [doc(f"records/p{n}.html", f"第{n}号通知", f"内容{n}。", 1 + n % 28) for n in range(10)]
+    write(tmp_path, update_index(tmp_path, {d.url: d for d in many}))
+    assert sorted(p.name for p in (tmp_path / "search/t").iterdir()) == ["0.json.gz", "1.json.gz"]
+    assert sorted(map(int, read(tmp_path, "search/t/1.json.gz"))) == [8, 9]  # type: ignore[call-overload]
+    update = update_index(tmp_path, {many[8].url: None})
+    assert update.removed == [] and list(json.loads(gzip.decompress(update.files["search/t/1.json.gz"]))) == ["9"]
+    write(tmp_path, update)
+    update = update_index(tmp_path, {many[9].url: None})
+    assert update.removed == ["search/t/1.json.gz"] and "search/t/0.json.gz" not in update.files
 
 
 def test_other_format_is_rebuilt(tmp_path: Path) -> None:
     write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
     (tmp_path / "search/meta.json.gz").write_bytes(gzip.compress(b'{"format": 0}'))
     (tmp_path / "search/s/7.json.gz").write_bytes(gzip.compress(b"{}"))
+    (tmp_path / "search/t/2.json.gz").write_bytes(gzip.compress(b"{}"))  # format 2 had a text file per page
     update = update_index(tmp_path, {}, everything=lambda: DOCS[:2])
     assert update.rebuilt and update.pages == 2
     assert "search/s/7.json.gz" in update.removed and "search/t/2.json.gz" in update.removed
+    assert "search/t/0.json.gz" in update.files
 
 
 def test_damaged_index_is_a_clear_error(tmp_path: Path) -> None:
     write(tmp_path, update_index(tmp_path, {d.url: d for d in DOCS}))
-    (tmp_path / "search/t/1.json.gz").write_bytes(b"not gzip")
-    with pytest.raises(Exception, match="搜索索引文件「search/t/1.json.gz」无法读取"):
+    (tmp_path / "search/t/0.json.gz").write_bytes(b"not gzip")
+    with pytest.raises(Exception, match="搜索索引文件「search/t/0.json.gz」无法读取"):
         update_index(tmp_path, {DOCS[1].url: None})
     assert update_index(tmp_path, {DOCS[1].url: None}, everything=lambda: DOCS[::2]).rebuilt
 
@@ -239,7 +257,11 @@ def _assert_whole(site: Path) -> None:
     """Every file the index names is on the site, and no other."""
     meta = read(site, "search/meta.json.gz")
     pages = [entry[0] for entry in page_table(site).values()]
-    assert sorted(p.name for p in (site / "search/t").iterdir()) == sorted(f"{p}.json.gz" for p in pages)
+    texts = {p.name: sorted(map(int, json.loads(gzip.decompress(p.read_bytes())))) for p in (site / "search/t").iterdir()}
+    by_file: dict[str, list[int]] = {}
+    for page in sorted(pages):  # pages 0–7 in t/0, 8–15 in t/1 …
+        by_file.setdefault(f"{page // 8}.json.gz", []).append(page)
+    assert texts == by_file
     assert len(list((site / "search/s").iterdir())) == meta["shards"]  # type: ignore[index]
     assert meta["pages"] == len(pages) > 50  # type: ignore[index]
 
@@ -296,12 +318,12 @@ def test_workers_patch_the_same_way(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     ([], {}, {0: 1}, [1]),
 ])
 def test_posting_edits(before: list[int], drops: set[int], adds: dict[int, int], after: list[int]) -> None:
-    from gongkai.search.files import edit, encode
+    from gongkai.search.encoding import edit, encode
     assert decode(edit(encode(before), drops, adds)) == after
 
 
 def test_runs_of_equal_differences_are_short() -> None:
-    from gongkai.search.files import encode
+    from gongkai.search.encoding import encode
     assert encode([0, 2, 4, 6, 8, 9, 11]) == [0, 2, 2, 2, 2, 1, 2]  # short lists as they are
     many = [0, 2, 4, 6, 8, 9, 11, *range(13, 110, 3)]
     assert encode(many) == [0, 2, -3, 1, 2, 2, 3, -31]
@@ -314,13 +336,13 @@ def test_runs_of_equal_differences_are_short() -> None:
 def test_many_lists_are_encoded_alike_in_blocks_of_any_size(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # A whole index encodes its lists a block of postings at a time (memory): where a block ends must not show.
     import numpy as np
-    from gongkai.search import files
-    monkeypatch.setattr(files, "BLOCK", block)
+    from gongkai.search import encoding
+    monkeypatch.setattr(encoding, "BLOCK", block)
     lists = [[0, 2, 4, 6, 8, 9, 11], [], [5], [0, 2, 4, 6, 8, 9, 11, *range(13, 110, 3)], [], [1, 3]]
     expected = [[0, 2, 2, 2, 2, 1, 2], [], [5], [0, 2, -3, 1, 2, 2, 3, -31], [], [1, 2]]  # typed from the rule above
     at = np.array([p for one in lists for p in one], dtype=np.uint32)
     starts = np.array([0, 7, 7, 8, 48, 48, 50], dtype=np.int64)
-    values, offsets = files.encode_lists(at, starts)
+    values, offsets = encoding.encode_lists(at, starts)
     assert [values[offsets[i]:offsets[i + 1]].tolist() for i in range(len(lists))] == expected
     assert offsets.tolist() == [0, 7, 7, 8, 16, 16, 18]
 

@@ -15,7 +15,7 @@ import pytest
 
 from gongkai.search import SearchDoc, postings
 from gongkai.search.build import build_index
-from gongkai.search.files import decode
+from gongkai.search.encoding import decode
 from gongkai.search.keys import doc_keys
 
 

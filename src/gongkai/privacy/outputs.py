@@ -53,7 +53,7 @@ _RARE_JOIN = r"(?:[^\w<]|[OoIl_\u3164\u115f\u1160\uffa0]|<[^<>]{0,200}>)"
 # Seven of them, digits allowed between (138幺二三四五六七八): eleven counting digits would send every line with a
 # date to the detector.
 _RARE_RUN = re.compile(rf"[{_RARE}](?:(?:{_RARE_JOIN}|\d){{0,8}}[{_RARE}]){{6}}")
-_FULL_WIDTH_DIGITS = tuple(bytes([0xEF, 0xBC, 0x90 + n]) for n in range(10))
+_FULL_WIDTH_DIGIT = re.compile(rb"\xef\xbc[\x90-\x99]")  # ０–９
 # Every byte but the lead bytes of Arabic-Indic (\xd9, \xdb), Indic (\xe0) and supplementary-plane (\xf0) characters.
 _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
 # Markup is cut where a tag ends a line (a block's end): a number wrapped inside a paragraph stays in one piece.
@@ -211,7 +211,8 @@ def _other_digits(line: bytes) -> bool:
     if b"\\u" in line or b"%3" in line or b"&sup" in line or (
             b"&#" in line and b"&#" in line.replace(b"&#34;", b"").replace(b"&#39;", b"")):
         return True
-    return any(digit in line for digit in _FULL_WIDTH_DIGITS) or bool(line.translate(None, _COMMON_BYTES))
+    full_width = b"\xef\xbc" in line and _FULL_WIDTH_DIGIT.search(line) is not None
+    return full_width or bool(line.translate(None, _COMMON_BYTES))
 
 
 def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int) -> Iterator[OutputFinding]:

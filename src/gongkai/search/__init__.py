@@ -2,6 +2,8 @@
 
 The site build calls update_index() with the pages that changed; it returns the files to write under the site
 (and those to remove) and never writes into the site itself. See docs/decisions/search.md for why and how fast.
+The builder and the patcher (numpy, pypinyin: a third of a second) are imported when an index is written, so a
+build imports them only in the process that writes the index.
 """
 
 from __future__ import annotations
@@ -12,10 +14,8 @@ from pathlib import Path
 
 from gongkai.errors import UsageProblem
 from gongkai.search import files
-from gongkai.search.build import build_index
 from gongkai.search.doc import SearchDoc, digest
 from gongkai.search.files import SEARCH_DIR
-from gongkai.search.patch import Patch
 from gongkai.search.state import Damaged, Existing
 
 # Past this many changed pages (and a tenth of the index) building anew is quicker than patching.
@@ -84,6 +84,8 @@ def _patched(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | N
     small = existing.meta.pages < REBUILD_BELOW and everything is not None
     if small or stale or count > max(PATCH_LIMIT, existing.meta.pages // 10):
         return _rebuilt(site, _all_docs(site, existing, changed, everything), count)
+    from gongkai.search.patch import Patch  # noqa: PLC0415 - see the module's docstring
+
     patch = Patch(site, existing)
     for url in drops:
         patch.drop(url)
@@ -98,6 +100,8 @@ def _all_docs(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | 
     """Every page after the change: from *everything* when given, else the old index's own page files."""
     if everything is not None:
         return everything()
+    from gongkai.search.patch import Patch  # noqa: PLC0415 - see the module's docstring
+
     patch = Patch(site, existing)
     docs = {url: patch.old_doc(entry[0]) for url, entry in existing.docs.items() if url not in changed}
     docs.update((url, doc) for url, doc in changed.items() if doc is not None)
@@ -105,6 +109,8 @@ def _all_docs(site: Path, existing: Existing, changed: Mapping[str, SearchDoc | 
 
 
 def _rebuilt(site: Path | None, docs: Iterable[SearchDoc], count: int) -> IndexUpdate:
+    from gongkai.search.build import build_index  # noqa: PLC0415 - see the module's docstring
+
     written, pages = build_index(docs)
     stale = _present(site) - written.keys() if site is not None else set()
     return IndexUpdate(written, sorted(stale), pages, count, rebuilt=True)

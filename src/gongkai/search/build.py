@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from gongkai.search import files
+from gongkai.search import encoding, files
 from gongkai.search.doc import SearchDoc, digest, meta_entry, text_entry
 from gongkai.search.keys import TEXT, filter_key
 from gongkai.search.pinyin import pinyin_keys, syllables
@@ -66,9 +66,11 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     extra: dict[str, list[int]] = {}
     sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → pages
     groups: dict[int, dict[str, list[Any]]] = {}
+    texts: dict[str, dict[str, Any]] = {}
     for page, doc in enumerate(pages):
-        text = files.dumps(text_entry(doc))
-        written[files.text_path(page)] = files.zipped(text)
+        entry = text_entry(doc)
+        text = files.dumps(entry)
+        texts.setdefault(files.text_path(page), {})[str(page)] = entry
         docs_table.put(doc.url, [page, digest(doc, text)])
         meta.add(page, doc)
         groups.setdefault(page // files.GROUP, {})[str(page)] = meta_entry(doc)
@@ -83,7 +85,7 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     meta.syllables = syllables(by_sound)
     extras: list[dict[str, Any]] = [{} for _ in range(meta.shards)]
     for key, postings in extra.items():
-        extras[files.shard_of(key, meta.shards)][key] = files.encode(postings)
+        extras[files.shard_of(key, meta.shards)][key] = encoding.encode(postings)
     for key, counts in by_sound.items():
         extras[files.shard_of(key, meta.shards)][key] = counts
     shards = _in_shard_order(units, parts, meta.shards, extras)
@@ -91,6 +93,7 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     for packed in in_parallel(_write_shards, ranges(meta.shards, parallel), shards):
         written.update(packed)
     written.update((files.group_path(n), files.pack(group)) for n, group in groups.items())
+    written.update((path, files.pack(entries)) for path, entries in texts.items())
     written[files.META] = files.pack(meta.dump())
     written.update(docs_table.dump())
     return written, len(pages)
@@ -106,7 +109,7 @@ def _in_shard_order(units: Units, parts: list[Postings], count: int, extras: lis
     place[order] = np.arange(len(keys), dtype=np.int64)
     postings = joined(parts, keys, place)
     parts.clear()  # the caller's chunks are in *postings* now: not held while the lists are encoded
-    values, offsets = files.encode_lists(postings.at, postings.starts)
+    values, offsets = encoding.encode_lists(postings.at, postings.starts)
     key_bounds = np.append(0, np.cumsum(np.bincount(shard_of, minlength=count)))
     return Shards([names[i] for i in order.tolist()], key_bounds, values, offsets, extras)
 

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from gongkai.search import files
+from gongkai.search import encoding, files
 from gongkai.search.doc import SearchDoc, from_entries, meta_entry, text_entry
 from gongkai.search.keys import NO_KEYS, DocKeys, doc_keys
 from gongkai.search.pinyin import syllables
@@ -23,6 +23,7 @@ class Patch:
         self.meta = existing.meta
         self.docs = existing.docs
         self.groups: dict[int, dict[str, Any]] = {}
+        self.texts: dict[str, dict[str, Any]] = {}  # text file → page → entry, as read and edited
         self.drops: dict[str, set[int]] = {}  # key → pages that no longer hold it (or hold it elsewhere)
         self.adds: dict[str, dict[int, int]] = {}  # key → page → HEAD or TEXT
         self.sounds: Counter[tuple[str, str]] = Counter()  # (pinyin key, word) → change of its count
@@ -32,10 +33,20 @@ class Patch:
     def old_doc(self, page: int) -> SearchDoc:
         """Page *page* as the index holds it."""
         meta = self.group(page // files.GROUP).get(str(page))
-        text = files.read(self.site, files.text_path(page))
+        text = self.text_file(page).get(str(page))
         if meta is None or not isinstance(text, dict):
             raise Damaged(files.text_path(page))
         return from_entries(meta, text)
+
+    def text_file(self, page: int) -> dict[str, Any]:
+        """The text file holding page *page* (page → entry), read once."""
+        path = files.text_path(page)
+        if path not in self.texts:
+            found = files.read(self.site, path)
+            if not isinstance(found, dict):
+                raise Damaged(path)
+            self.texts[path] = found
+        return self.texts[path]
 
     def group(self, number: int) -> dict[str, Any]:
         if number not in self.groups:
@@ -60,8 +71,7 @@ class Patch:
         self.meta.add(page, doc)
         self.meta.syllables |= syllables(key for key, _ in after.pinyin)
         self.group(page // files.GROUP)[str(page)] = meta_entry(doc)
-        self.files[files.text_path(page)] = files.pack(text_entry(doc))
-        self.removed.discard(files.text_path(page))
+        self._texts_of(page)[str(page)] = text_entry(doc)
         self.docs.put(url, [page, stamp])
 
     def drop(self, url: str) -> None:
@@ -74,8 +84,14 @@ class Patch:
         self._edit(page, doc_keys(old), NO_KEYS)
         self.meta.remove(page, old)
         self.group(page // files.GROUP).pop(str(page), None)
-        self.files.pop(files.text_path(page), None)
-        self.removed.add(files.text_path(page))
+        self.text_file(page).pop(str(page), None)
+
+    def _texts_of(self, page: int) -> dict[str, Any]:
+        """The text file a page is put in: a new page may open a file that does not exist yet."""
+        path = files.text_path(page)
+        if path not in self.texts and not (self.site / path).is_file():
+            self.texts[path] = {}
+        return self.text_file(page)
 
     def _edit(self, page: int, before: DocKeys, after: DocKeys) -> None:
         # only keys whose presence or place changed: an edited sentence touches a handful of shards, not hundreds
@@ -107,6 +123,11 @@ class Patch:
                 self.files[files.group_path(number)] = files.pack(group)
             else:
                 self.removed.add(files.group_path(number))
+        for path, texts in self.texts.items():
+            if texts:
+                self.files[path] = files.pack(texts)
+            else:
+                self.removed.add(path)
         self.files[files.META] = files.pack(self.meta.dump())
         self.files.update(self.docs.dump())
         return self.files, sorted(self.removed - self.files.keys())
@@ -121,7 +142,7 @@ class Patch:
                 counts.update(sounds[key])
                 value: Any = {word: n for word, n in sorted(counts.items()) if n > 0}
             else:
-                value = files.edit(shard.get(key, []), self.drops.get(key, set()), self.adds.get(key, {}))
+                value = encoding.edit(shard.get(key, []), self.drops.get(key, set()), self.adds.get(key, {}))
             if value:
                 shard[key] = value
             else:

@@ -49,7 +49,7 @@ class Meta:
 
     def dump(self) -> dict[str, Any]:
         return {
-            "format": files.FORMAT, "tokens": files.TOKENS, "shards": self.shards, "group": files.GROUP,
+            "format": files.FORMAT, "tokens": files.TOKENS, "shards": self.shards, "group": files.GROUP, "texts": files.TEXTS,
             "pages": self.pages, "docs": self.docs, "next": self.next,
             "nav": {str(p): t for p, t in sorted(self.nav.items())},
             "empty": sorted(self.empty), "syllables": sorted(self.syllables),

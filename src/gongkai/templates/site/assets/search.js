@@ -306,10 +306,10 @@
       var batch = state.order.slice(state.next, state.next + CHUNK);
       state.next += batch.length;
       var entries = await Promise.all(batch.map(function (p) { return load("m/" + Math.floor(p / meta.group) + ".json.gz"); }));
-      var texts = await Promise.all(batch.map(function (p) { return load("t/" + p + ".json.gz"); }));
+      var texts = await Promise.all(batch.map(function (p) { return load("t/" + Math.floor(p / meta.texts) + ".json.gz"); }));
       var judged = [];
       batch.forEach(function (p, i) {
-        var hit = entries[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i], state.phrase) : null;
+        var hit = entries[i][String(p)] && texts[i][String(p)] ? judge(state.words, p, entries[i][String(p)], texts[i][String(p)], state.phrase) : null;
         if (hit) judged.push(hit); else state.dropped++;
       });
       state.ready = state.ready.concat(judged.sort(finer));
