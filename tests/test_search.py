@@ -360,3 +360,49 @@ def test_a_patched_index_keeps_the_files_it_did_not_touch(bundled: Path, tmp_pat
     assert result.removed == 0 and sorted(p.name for p in (site / "search/s").iterdir()) == before
     assert "本地实际" in _search_text(site)
     _assert_whole(site)
+
+
+# ---- many patches in a row, text files of eight pages ----
+
+_WORDS = ["低保", "救助", "供养", "养老", "婚姻", "殡葬"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_patches_keep_every_page_and_text_file_right(tmp_path: Path, seed: int) -> None:
+    # A long run of edits, additions and removals, each patched into the index (never rebuilt): after every step each
+    # page reads back as given, each text file holds exactly the pages numbered into it (page // 8), and a key finds
+    # exactly the pages whose title or text holds it (the oracle is a substring test, not the tokenizer).
+    import random
+
+    from gongkai.search import files
+    from gongkai.search.doc import from_entries
+
+    rng = random.Random(seed)
+    live: dict[str, SearchDoc] = {}
+    for step in range(40):
+        changed: dict[str, SearchDoc | None] = {}
+        for _ in range(rng.randint(1, 4)):
+            url = f"records/r{rng.randint(0, 24)}.html"
+            if url in live and rng.random() < 0.4:
+                changed[url] = None
+            else:
+                title, text = rng.sample(_WORDS, 2)
+                changed[url] = doc(url, f"{title}公告{step}", f"关于{text}的说明。", 1 + step % 28)
+        update = update_index(tmp_path, changed)
+        assert not update.rebuilt or step == 0
+        write(tmp_path, update)
+        live.update((url, d) for url, d in changed.items() if d is not None)
+        for url in [url for url, d in changed.items() if d is None]:
+            live.pop(url, None)
+        table = page_table(tmp_path)
+        assert set(table) == set(live)
+        texts = {p.name: json.loads(gzip.decompress(p.read_bytes())) for p in (tmp_path / "search/t").iterdir()}
+        expected: dict[str, set[int]] = {}
+        for url, entry in table.items():
+            page = int(entry[0])  # type: ignore[call-overload]
+            expected.setdefault(f"{page // 8}.json.gz", set()).add(page)
+            group = read(tmp_path, files.group_path(page // files.GROUP))
+            assert from_entries(group[str(page)], texts[f"{page // 8}.json.gz"][str(page)]) == live[url]  # type: ignore[index]
+        assert {name: set(map(int, entries)) for name, entries in texts.items()} == expected
+        for word in _WORDS:
+            assert pages_with(tmp_path, word) == {u for u, d in live.items() if word in d.title or word in d.text}
