@@ -29,6 +29,7 @@ def second_record(cat: CatalogDir, text: str, rid: str = "R2026-002") -> None:
 
 
 POLICY = rec(文种="文种: 规范性文件")
+NOTICE = rec(文种="文种: 通知", 事项="", 公示截止="")
 INTERPRETATION = rec(文种="文种: 政策解读", 索引号="索引号: 350524-MZ-2026-00002", 文号="")
 NOTICE_2027 = """年度: 2027
 通知: 测试用通知（虚构）
@@ -119,6 +120,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "GK412": (lambda c: c.record(rec(公示截止="公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示截止: 2026-09-11"))),
     "GK413": (lambda c: c.record(POLICY), lambda c: c.record(POLICY + "有效性: 有效\n")),
+    # a 通知 outside any item that names who received relief in a table: a list of people with no period
+    "GK611": (lambda c: c.record(NOTICE + "  | 姓名 | 村（社区） | 金额（元） |\n  | --- | --- | --- |\n  | 陈水生 | 经兜村 | 1500 |\n"),
+              lambda c: c.record(NOTICE + "  | 村（社区） | 人数 | 金额（元） |\n  | --- | --- | --- |\n  | 经兜村 | 12 | 18000 |\n")),
     "GK414": (lambda c: c.record(RECORD + "有效性: 有效\n被替代: R2026-002\n"),
               lambda c: (c.record(RECORD + "有效性: 失效\n有效性日期: 2026-10-01\n被替代: R2026-002\n"),
                          second_record(c, rec(索引号="索引号: X-2") + "替代: [R2026-00X]\n"),

@@ -80,6 +80,7 @@ class Gate:
     unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
     no_item: list[str] = field(default_factory=list)  # records naming an item the catalog does not hold (GK205)
     withdrawn: list[Record] = field(default_factory=list)
+    withheld: list[Record] = field(default_factory=list)  # 依申请公开 or 不予公开 (or not yet marked) with attachments
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
 
@@ -114,18 +115,23 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         if found is None:
             if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
                 gate.withdrawn.append(record)
+            elif not record.is_public and record.attachments:
+                gate.withheld.append(record)
             continue
         if record.item and item is None:
             # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
             gate.no_item.append(record.id)
             continue
-        if _held_back(catalog, record, scans.get(record.id) or scan_record(catalog, record), gate):
+        scan = scans.get(record.id) or scan_record(catalog, record)
+        if _held_back(catalog, record, scan, gate):
             continue
         state = State.ENDED if found.ended else State.CURRENT
+        # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
+        # indexed, never in the sitemap (validate asks for a 公示 with a period: GK418)
         gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
-                                       found.lists_people, found.validity, found.validity_date,
+                                       found.lists_people or scan.people, found.validity, found.validity_date,
                                        found.notice_provisional))
-    _hold_shared_files(gate, catalog)
+    _hold_shared_files(gate, catalog, scans)
     gate.directory_findings = directory_findings(catalog)
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
@@ -140,26 +146,29 @@ def directory_findings(catalog: Catalog) -> list[tuple[str, str, str]]:
     return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value) for f in agency_findings(catalog)]
 
 
-def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
-    """Hold back a record that shows a file another record may no longer show: a list whose 公示 has ended, or the
-    attachment of a withdrawn record. The site, the portal and the handover copy an attachment by its path for every
-    record that shows it, so a second record linking the same file would keep the list on the web; a list of people
-    is also matched by its content, so a copy of it under another name does not keep the names up either."""
-    retired: dict[str, str] = {}  # path → why it may no longer be shown
-    lists: dict[str, str] = {}  # content of a retired list of people → why
-    retiring = [(r, f"信息 {r.id} 已撤回", is_notice(r, catalog.items.get(r.item) if r.item else None))
-                for r in gate.withdrawn]
-    retiring += [(a.record, f"信息 {a.id} 的公示已结束", True) for a in gate.admitted if a.state is State.ENDED]
-    for record, why, people in retiring:
+def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan]) -> None:
+    """Hold back a record that shows a file another record may not show: a list whose 公示 has ended, the attachment
+    of a withdrawn record, or the attachment of a record that is not 主动公开 (依申请公开, 不予公开). The site, the
+    portal and the handover copy an attachment by its path for every record that shows it, so a second record linking
+    the same file would put it on the web; a list of people and a withheld record's file are also matched by their
+    content, so a copy under another name does not publish them either."""
+    retired: dict[str, str] = {}  # path → why it may not be shown
+    copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
+    # (record, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
+    # lists nobody may share a blank form with others)
+    retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans) else None) for r in gate.withdrawn]
+    retiring += [(r, f"信息 {r.id} 为「{r.attribute or '未标明公开属性'}」，不是主动公开", "附件") for r in gate.withheld]
+    retiring += [(a.record, f"信息 {a.id} 的公示已结束", "名单") for a in gate.admitted if a.state is State.ENDED]
+    for record, why, copy in retiring:
         for attachment in record.attachments:
             retired.setdefault(attachment.file, why)
-            if people and (content := attachment_id(catalog, attachment.file)) is not None:
-                lists.setdefault(content, why)
+            if copy is not None and (content := attachment_id(catalog, attachment.file)) is not None:
+                copies.setdefault(content, f"与别的信息的{copy}内容相同，{why}")
     if not retired:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
-        shared = [_why_held(catalog, a.file, retired, lists) for a in admission.record.attachments]
+        shared = [_why_held(catalog, a.file, retired, copies) for a in admission.record.attachments]
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
@@ -168,12 +177,17 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     gate.admitted = kept
 
 
-def _why_held(catalog: Catalog, path: str, retired: dict[str, str], lists: dict[str, str]) -> str | None:
+def _lists_people(catalog: Catalog, record: Record, scans: dict[str, RecordScan]) -> bool:
+    found = scans.get(record.id)
+    return is_notice(record, catalog.items.get(record.item) if record.item else None) or (found is not None and found.people)
+
+
+def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
     if path in retired:
-        return f"附件「{mask_log(path)}」也是别的信息的附件，{retired[path]}，不能再公开"
-    content = attachment_id(catalog, path) if lists else None
-    if content is not None and content in lists:
-        return f"附件「{mask_log(path)}」与别的信息的名单内容相同，{lists[content]}，不能再公开"
+        return f"附件「{mask_log(path)}」也是别的信息的附件，{retired[path]}，不能在这里公开"
+    content = attachment_id(catalog, path) if copies else None
+    if content is not None and content in copies:
+        return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"
     return None
 
 

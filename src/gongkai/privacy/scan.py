@@ -21,7 +21,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
-from gongkai.privacy.columns import extra_columns
+from gongkai.privacy.columns import extra_columns, is_people_list
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import in_parallel, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -46,11 +46,12 @@ class RecordScan:
 
     findings: tuple[PrivacyFinding, ...] = ()
     columns: tuple[ColumnWarning, ...] = ()
+    people: bool = False  # its body or an attachment holds a table listing people (a 姓名 column), 公示 or not
 
 
 # Remembered as (the keys of records holding nothing, {key: scan} of the others): nearly every record holds nothing,
 # and a set of keys loads and saves many times faster than as many scan objects.
-MEMO_KEY = "privacy:records:v3"
+MEMO_KEY = "privacy:records:v4"
 NOTHING = RecordScan()
 MIN_PARALLEL = 1000  # records to scan from which forked workers pay for themselves
 _PROCESS: dict[str, RecordScan] = {}
@@ -61,10 +62,14 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
     findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS)
     columns: list[ColumnWarning] = []
+    people = False
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
-        if record.kind == "公示" and "|" in record.body:
-            columns.extend(_columns(record.id, (BODY,), markdown_tables(record.body)))
+        if "|" in record.body:
+            tables = markdown_tables(record.body)
+            people = any(is_people_list(table.header) for table in tables)
+            if record.kind == "公示":
+                columns.extend(_columns(record.id, (BODY,), tables))
     for index, attachment in enumerate(record.attachments):
         data = read(attachment.file)
         if data is None:
@@ -77,9 +82,10 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
+        people = people or any(is_people_list(table.header) for table in tables)
         if record.kind == "公示":
             columns.extend(_columns(record.id, path, tables))
-    return RecordScan(tuple(findings), tuple(columns))
+    return RecordScan(tuple(findings), tuple(columns), people)
 
 
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:

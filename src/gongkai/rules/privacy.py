@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.privacy import PrivacyFinding, agency_findings, annual_findings, catalog_scan, item_findings
+from gongkai.publication.periods import is_notice
 from gongkai.rules.base import FIRST, Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -128,6 +129,27 @@ def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
             yield Finding(location, f"公示名单{item.where}「{item.column}」不在允许公开的列中",
                           "删除这一列；公示名单只列姓名、保障人数、保障金额、所在村（社区）、救助类别/事由、日期。",
                           line_offset=_offset(catalog, location, item.line))
+
+
+@rule("GK611", "people-list-not-notice", "列有人员名单的信息不是公示", W,
+      what="检查主动公开的信息中，正文或附件里有列出人员的表格（有「姓名」「户主姓名」列）、但文种不是「公示」、所属事项也不是"
+           "名单类的：这样的名单没有公示期，会一直留在网站上。gongkai 不把它放进站内搜索和网站地图（与公示名单一样），"
+           "但不会按期撤下。",
+      why="名单类信息按规定期限公示，期满后名单不再公开，也不能通过搜索按姓名找到（DOMAIN.md §7、§12）；"
+          "发放救助金的通知附上领取人名单，等于把名单长期公开。",
+      example="文种: 通知\n正文: |\n  | 姓名 | 村（社区） | 金额（元） |",
+      instead="名单另登记为「文种: 公示」并写明公示期；通知正文只写人数和总金额。",
+      scope=FIRST)
+def people_list_not_notice(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for record_id, scan in sorted(catalog_scan(catalog).items()):
+        record = catalog.records.get(record_id)
+        if not scan.people or record is None or is_notice(record, catalog.items.get(record.item or "")):
+            continue
+        yield Finding(Location(catalog.path_of("record", record_id), record_id, ("文种",)),
+                      f"信息 {record_id} 列有人员名单（表格有「姓名」列），但文种是「{record.kind}」、没有公示期：名单会一直留在网站上",
+                      "把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」；本信息只写人数和金额，或删去名单。",
+                      prefer_key=True)
 
 
 def masked_summary(findings: list[PrivacyFinding]) -> str:
