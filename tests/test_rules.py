@@ -29,6 +29,15 @@ def second_record(cat: CatalogDir, text: str, rid: str = "R2026-002") -> None:
 
 
 POLICY = rec(文种="文种: 规范性文件")
+
+
+def _withheld_pair(cat: CatalogDir, shown: str) -> None:
+    cat.write("files/2026/名单.csv", "村（社区）,人数\n经兜村,12\n")
+    cat.write("files/2026/通知.csv", "村（社区）,金额\n经兜村,18000\n")
+    attach = "页数: 1\n附件:\n  - 名称: 名单\n    文件: {}"
+    cat.record(RECORD.replace("页数: 1", attach.format(shown)))
+    second_record(cat, rec(索引号="索引号: X-2", 公开属性="公开属性: 不予公开\n不予公开理由: 个人隐私")
+                  .replace("页数: 1", attach.format("files/2026/名单.csv")))
 NOTICE = rec(文种="文种: 通知", 事项="", 公示截止="")
 INTERPRETATION = rec(文种="文种: 政策解读", 索引号="索引号: 350524-MZ-2026-00002", 文号="")
 NOTICE_2027 = """年度: 2027
@@ -120,6 +129,8 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "GK412": (lambda c: c.record(rec(公示截止="公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示截止: 2026-09-11"))),
     "GK413": (lambda c: c.record(POLICY), lambda c: c.record(POLICY + "有效性: 有效\n")),
+    # R2026-002 is 不予公开 and has files/2026/名单.csv; R2026-001 (主动公开) links the same file, or another one
+    "GK612": (lambda c: _withheld_pair(c, "files/2026/名单.csv"), lambda c: _withheld_pair(c, "files/2026/通知.csv")),
     # a 通知 outside any item that names who received relief in a table: a list of people with no period
     "GK611": (lambda c: c.record(NOTICE + "  | 姓名 | 村（社区） | 金额（元） |\n  | --- | --- | --- |\n  | 陈水生 | 经兜村 | 1500 |\n"),
               lambda c: c.record(NOTICE + "  | 村（社区） | 人数 | 金额（元） |\n  | --- | --- | --- |\n  | 经兜村 | 12 | 18000 |\n")),

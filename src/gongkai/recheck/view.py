@@ -21,7 +21,7 @@ PART_NAMES = tuple(sorted(RECORD_PARTS))  # the order of Facts.parts
 
 
 def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
-    """(defines, refers): the name, id and 索引号 a file holds, and the ids it looks up.
+    """(defines, refers): the name, id, 索引号 and attachment paths a file holds, and the ids it looks up.
 
     A KEYED finding in a file depends on the records that share one of these with it: a change to a file re-checks
     every file that defines or refers to what the changed file defined before or defines now.
@@ -39,6 +39,8 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
             refers.append(("item", model.item))
         others = [*model.interpretations, *model.replaces, model.forwards, model.replaced_by]
         refers.extend(("record", other) for other in others if other is not None)
+        # GK612 compares the records that name one file: each "defines" it, so that a change to one re-checks the others
+        defines.extend(("附件", attachment.file) for attachment in model.attachments)
     elif parsed.kind == "ledger" and model is not None:
         refers.extend(("record", other) for other in model.record_ids())
     return tuple(defines), tuple(refers)
