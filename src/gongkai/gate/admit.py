@@ -127,7 +127,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             continue
         state = State.ENDED if found.ended else State.CURRENT
         # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
-        # indexed, never in the sitemap (validate asks for a 公示 with a period: GK418)
+        # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
         gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
                                        found.lists_people or scan.people, found.validity, found.validity_date,
                                        found.notice_provisional))
