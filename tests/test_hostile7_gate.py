@@ -125,6 +125,17 @@ def test_a_list_of_people_in_a_notice_is_not_indexed(gk, cat, tmp_path):
     assert run.code == 0, run.err
     assert holding(site / "search", *NAMES) == []
     assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" in gk("validate", cat.root).out
+
+
+def test_a_table_of_officials_is_no_list_of_people(gk, cat, tmp_path):
+    # 领导分工: names with the office they hold are public by that office; the page stays findable, no GK611
+    table = ("正文: |\n  | 姓名 | 职务 | 分工 |\n  | --- | --- | --- |\n  | 黄明德 | 局长 | 主持全面工作 |\n")
+    cat.record(NOTICE.replace("正文: |\n  经审核，现将名单予以公示。\n", table))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert holding(site / "search", "黄明德") and "R2026-001" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" not in gk("validate", cat.root).out
 
 
 # 5. A file registered as the attachment of a record that may not be published (不予公开 for 个人隐私, 依申请公开) is linked

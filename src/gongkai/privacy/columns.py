@@ -20,6 +20,8 @@ ALLOWED_COLUMNS: frozenset[str] = frozenset({
     "日期", "批准日期", "审批日期", "公示日期", "救助日期", "备注",
 })
 NAME_COLUMNS = frozenset({"姓名", "户主姓名", "户主"})
+# A table of officials in office (领导分工, 工作人员): names with what they hold, public by their office.
+OFFICE_COLUMNS = frozenset({"职务", "职位", "职称", "分工", "工作分工", "岗位", "职责"})
 
 
 def normalize_column(name: str) -> str:
@@ -33,6 +35,12 @@ def normalize_column(name: str) -> str:
 def is_people_list(header: list[str]) -> bool:
     """True when the table lists people: it has a 姓名 column."""
     return any(normalize_column(h) in NAME_COLUMNS for h in header)
+
+
+def lists_private_people(header: list[str]) -> bool:
+    """True when the table lists people who are not named for an office: a 姓名 column and no 职务, 分工 … column.
+    Such a list (of recipients, applicants …) is never indexed, wherever it stands (gate: Admission.lists_people)."""
+    return is_people_list(header) and not any(normalize_column(h) in OFFICE_COLUMNS for h in header)
 
 
 def extra_columns(header: list[str]) -> list[tuple[int, str]]:

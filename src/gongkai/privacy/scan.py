@@ -21,7 +21,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
-from gongkai.privacy.columns import extra_columns, is_people_list
+from gongkai.privacy.columns import extra_columns, lists_private_people
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import in_parallel, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -46,7 +46,7 @@ class RecordScan:
 
     findings: tuple[PrivacyFinding, ...] = ()
     columns: tuple[ColumnWarning, ...] = ()
-    people: bool = False  # its body or an attachment holds a table listing people (a 姓名 column), 公示 or not
+    people: bool = False  # its body or an attachment lists people (a 姓名 column, no 职务 …), 公示 or not
 
 
 # Remembered as (the keys of records holding nothing, {key: scan} of the others): nearly every record holds nothing,
@@ -67,7 +67,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
         findings.extend(body_findings(record.id, record.body, allowed))
         if "|" in record.body:
             tables = markdown_tables(record.body)
-            people = any(is_people_list(table.header) for table in tables)
+            people = any(lists_private_people(table.header) for table in tables)
             if record.kind == "公示":
                 columns.extend(_columns(record.id, (BODY,), tables))
     for index, attachment in enumerate(record.attachments):
@@ -82,7 +82,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
-        people = people or any(is_people_list(table.header) for table in tables)
+        people = people or any(lists_private_people(table.header) for table in tables)
         if record.kind == "公示":
             columns.extend(_columns(record.id, path, tables))
     return RecordScan(tuple(findings), tuple(columns), people)
