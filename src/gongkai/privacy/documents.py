@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import logging
 import re
 import warnings
@@ -152,7 +153,12 @@ def _part_name(name: str) -> str:
 
 
 def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
-    """Cells of every sheet of an XLSX workbook (hidden ones too), named Sheet!C12; each sheet's first row is its header."""
+    """Cells of every sheet of an XLSX workbook (hidden ones too), named Sheet!C12; each sheet's first row is its header.
+
+    Besides the value stored, what Excel shows: a value through a number format that adds digits of its own
+    ("1380"# on 5951234), and a formula's result computed when the file holds none (as openpyxl and scripts write
+    it) — see privacy/spreadsheet.py.
+    """
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -168,13 +174,100 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
                     header = values
                 elif header is not None:
                     rows.append(values)
-                segments.extend(Segment(v, f"{label} {sheet.title}!{c.coordinate}")
-                                for c, v in zip(row, values, strict=False) if v and hasattr(c, "coordinate"))
+                for c, v in zip(row, values, strict=False):
+                    if v and hasattr(c, "coordinate"):
+                        where = f"{label} {sheet.title}!{c.coordinate}"
+                        segments.append(Segment(v, where))
+                        segments.extend(_formatted(c, c.value, where))
             if header is not None:
                 tables.append(Table(header, f"{label} {sheet.title}", None, rows))
     finally:
         book.close()
-    return segments, tables
+    return segments + (xlsx_formulas(data, label) if _has_formulas(data) else []), tables
+
+
+def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
+    """The result of every formula of a workbook that is plain arithmetic on literals, computed as Excel does on
+    opening the file (whatever result the file stores, or none), and shown through its cell's number format."""
+    from openpyxl import load_workbook
+
+    from gongkai.privacy.spreadsheet import formula_result
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    segments: list[Segment] = []
+    try:
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for c in row:
+                    formula = getattr(c.value, "text", c.value)  # an array formula keeps its text in .text
+                    if not isinstance(formula, str) or not formula.startswith("=") or not hasattr(c, "coordinate"):
+                        continue
+                    result = formula_result(formula)
+                    if result is not None:
+                        where = f"{label} {sheet.title}!{c.coordinate}（公式计算结果）"
+                        segments.append(Segment(result, where))
+                        segments.extend(_formatted(c, _as_number(result), where))
+    finally:
+        book.close()
+    return segments
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_FORMAT_DIGIT = re.compile(rb"formatCode\s*=\s*(?:\"[^\"]*[1-9]|'[^']*[1-9])")
+
+
+def xlsx_shown(data: bytes, label: str) -> list[Segment]:
+    """Only what Excel shows beyond the values a workbook stores — cells through number formats that add digits,
+    formulas computed — for the output scan, which reads every part's XML itself. A workbook with neither (styles.xml
+    has no format with a digit 1-9, no sheet has a formula) is not opened again."""
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        formats = any(_FORMAT_DIGIT.search(archive.read(i)) is not None for i in archive.infolist()
+                      if i.filename.startswith("xl/styles"))
+    segments: list[Segment] = []
+    if formats:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            for sheet in book.worksheets:
+                for row in sheet.iter_rows():
+                    segments.extend(segment for c in row if c.value is not None and hasattr(c, "coordinate")
+                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}"))
+        finally:
+            book.close()
+    return segments + (xlsx_formulas(data, label) if _has_formulas(data) else [])
+
+
+def _has_formulas(data: bytes) -> bool:
+    """True when a worksheet of the workbook holds a formula (its XML a <f> element): only then is it read again."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_FORMULA_TAG.search(archive.read(i)) is not None for i in archive.infolist()
+                   if i.filename.startswith("xl/worksheets/"))
+
+
+def _formatted(cell: Any, value: object, where: str) -> list[Segment]:
+    """What *cell* shows of *value* through its number format, when the format shows digits of its own."""
+    from gongkai.privacy.spreadsheet import format_readings
+
+    if not isinstance(value, (int, float, str)) or isinstance(value, bool):
+        return []  # a date, a time, a truth value: the format shows what the value holds already
+    try:
+        code = cell.number_format
+    except (AttributeError, IndexError, KeyError):  # a style the workbook does not define: Excel shows General
+        return []
+    if not isinstance(code, str) or code == "General":
+        return []
+    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)]
+
+
+def _as_number(text: str) -> int | float | str:
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
 
 
 def cell_text(value: object) -> str:
@@ -262,10 +355,12 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         raise Unreadable("PDF 已加密，无法读取")
     pieces: list[tuple[str, str]] = []
     for number, page in enumerate(reader.pages, start=1):
-        text = page.extract_text() or ""
+        text, shown = _page_texts(page)
         if not text.strip() and _has_images(page):
             raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息")
         pieces.append((text, f" 第{number}页"))
+        if shown is not None:
+            pieces.append((shown, f" 第{number}页（按显示位置）"))
     pieces.extend((str(value), f" 文档属性 {key}") for key, value in (reader.metadata or {}).items())
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
@@ -285,11 +380,37 @@ def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
     for number, end in enumerate(ends[-MAX_REVISIONS:], start=1):
         try:
             reader = PdfReader(io.BytesIO(data[:end]), strict=False)
-            texts = [page.extract_text() or "" for page in reader.pages]
+            texts = [_page_texts(page) for page in reader.pages]
         except Exception:  # noqa: BLE001 - the first part of a linearized file is no revision of its own
             continue
-        pieces.extend((text, f" 早先版本{number} 第{page}页") for page, text in enumerate(texts, 1))
+        for page, (text, shown) in enumerate(texts, 1):
+            pieces.append((text, f" 早先版本{number} 第{page}页"))
+            if shown is not None:
+                pieces.append((shown, f" 早先版本{number} 第{page}页（按显示位置）"))
     return pieces
+
+
+def _page_texts(page: Any) -> tuple[str, str | None]:
+    """A page's text as drawn (the order of its content stream) and, when it differs beyond white space, as shown:
+    left to right, top to bottom, each piece where it stands (pypdf's layout mode). A viewer shows «1380013» drawn
+    second at the left and «8000» drawn first at the right as 13800138000; the order of drawing reads 80001380013.
+
+    The layout reading costs about as much as the first; a page it cannot lay out (pypdf fails on some fonts) is read
+    by the position of each piece of text instead, sorted by line and then from the left."""
+    spots: list[tuple[float, float, str]] = []
+
+    def spot(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            spots.append((round(-y), x, text))
+
+    text = page.extract_text(visitor_text=spot) or ""
+    try:
+        shown = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - a page pypdf cannot lay out: the pieces by where they stand
+        shown = "\n".join(" ".join(t for _, _, t in line) for _, line in itertools.groupby(sorted(spots), lambda s: s[0]))
+    return text, (shown if "".join(shown.split()) != "".join(text.split()) else None)
 
 
 def _refuse_active(node: dict[Any, Any]) -> None:

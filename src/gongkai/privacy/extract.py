@@ -16,6 +16,7 @@ from gongkai.privacy.normalize import SEPARATE
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
+FORMULA_STARTS = ("=", "+", "-", "@")  # a CSV cell Excel takes for a formula
 
 
 class Unreadable(Exception):
@@ -145,4 +146,27 @@ def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     segments = [Segment(cell, f"{label} 表头第{c}列") for c, cell in enumerate(header, 1)]
     for r, row in enumerate(rows[1:], start=1):
         segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}") for c, cell in enumerate(row, 1))
-    return segments, [Table(header, label, None, rows[1:])]
+    return segments + formula_segments(segments), [Table(header, label, None, rows[1:])]
+
+
+def formula_segments(cells: list[Segment]) -> list[Segment]:
+    """What Excel shows for the cells of a CSV file that it computes on opening (=13805951*1000+234 shows
+    13805951234): each formula of plain arithmetic on literals, computed (privacy/spreadsheet.py)."""
+    from gongkai.privacy.spreadsheet import formula_result
+
+    found = []
+    for cell in cells:
+        if cell.text.lstrip()[:1] in FORMULA_STARTS and (result := formula_result(cell.text.lstrip())) is not None \
+                and result != cell.text.strip():
+            found.append(Segment(result, f"{cell.where}（公式计算结果）", cell.line))
+    return found
+
+
+def csv_formula_texts(data: bytes) -> list[str]:
+    """The computed values of the formulas of a CSV file (formula_segments), for the output scan; none when the file
+    cannot be read as CSV (the output scan reads its text in any case)."""
+    try:
+        rows = csv_rows(data)
+    except Unreadable:
+        return []
+    return [s.text for s in formula_segments([Segment(cell, "") for row in rows for cell in row])]

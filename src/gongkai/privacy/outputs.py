@@ -22,8 +22,8 @@ from pathlib import Path
 
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
-from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet
-from gongkai.privacy.extract import Unreadable
+from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, xlsx_shown
+from gongkai.privacy.extract import Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import may_hold_number
 from gongkai.privacy.pictures import PICTURES, picture_texts
@@ -133,6 +133,7 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
         for name, data in texts:
             if bad and not bad.keys().isdisjoint(lines := _lines(data)):
                 found.extend(_line_findings(name, lines, bad, ""))
+            found.extend(_csv_formulas(name, data, "", allowed))
     return [OutputFinding(f.file, f.kind, f.masked_value, f.where, (records or {}).get(f.file)) for f in found]
 
 
@@ -230,6 +231,22 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
     else:
         text = _utf8(data)
         yield from _line_findings(name, _lines(text), _bad_lines([text], allowed), where)
+        yield from _csv_formulas(name, text, where, allowed)
+
+
+_CSV_NAME = re.compile(r"\.csv(?:\.gz)?$", re.IGNORECASE)
+
+
+def _csv_formulas(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
+    """What Excel shows for the formulas of a CSV file it opens (=13805951*1000+234 shows 13805951234)."""
+    if _CSV_NAME.search(name) is None or not any(b in data for b in (b"=", b"+", b"-", b"@")):
+        return
+    seen: set[tuple[str, str]] = set()
+    for text in csv_formula_texts(data):
+        for hit in find(text, allowed, data=True):
+            if (hit.kind, hit.value) not in seen:
+                seen.add((hit.kind, hit.value))
+                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 公式计算结果".strip())
 
 
 def _gzip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int) -> Iterator[OutputFinding]:
@@ -258,6 +275,23 @@ def _zip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int
         return
     for member, content in members:
         yield from _scan(name, content, f"{where} {member}".strip(), allowed, depth + 1)
+    if any(member == "xl/workbook.xml" for member, _ in members):
+        yield from _workbook(name, data, where, allowed)
+
+
+def _workbook(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
+    """What Excel shows of a workbook beyond the values it stores: number formats that add digits, formulas."""
+    try:
+        segments = xlsx_shown(data, where)
+    except Exception:  # noqa: BLE001 - a workbook the scanner cannot open is not published: fail closed
+        yield OutputFinding(name, "unreadable", "", f"{where} 工作簿无法解析".strip())
+        return
+    seen: set[tuple[str, str]] = set()
+    for segment in segments:
+        for hit in find(segment.text, allowed, data=True):
+            if (hit.kind, hit.value) not in seen:
+                seen.add((hit.kind, hit.value))
+                yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
 
 
 def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
