@@ -1,116 +1,23 @@
 """Seventh hostile pass, the document readers: forms of a number that a spreadsheet or a PDF
-viewer shows whole but neither scan reads as one, addresses of the commonest rural form, lists of people outside a
 viewer shows whole but gongkai read otherwise — a spreadsheet formula computed on opening, an xlsx number format
 that adds digits of its own, a PDF that draws the pieces of a number out of order. The CLI tests (copied from
-tests/test_hostile7_gate.py in branch hostile-gate) run the real CLI on a small catalog and look for the number (as
+tests/test_hostile7_gate.py in branch hostile-gate, helpers imported from tests/test_hostile7_gate.py) run the real CLI on a small catalog and look for the number (as
 written and as bare digits) in every file written, .gz and zip members opened; the others test the readers and the
 output scan on their own, with values typed by hand.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
-import time
-import zipfile
-from pathlib import Path
 
 import pytest
 
-from conftest import RECORD
+from test_hostile7_gate import ID, MOBILE, assert_held_back, pdf, with_attachment, xlsx
 from gongkai.privacy.detect import find
 from gongkai.privacy.documents import pdf_segments, xlsx_cells
 from gongkai.privacy.extract import csv_segments
 from gongkai.privacy.outputs import scan_output
 from gongkai.privacy.spreadsheet import format_readings, formula_result
-
-MOBILE = "13805951234"
-ID = "350524198503151236"  # GB 11643 check digit 6 (checked below)
-
-
-def test_the_numbers_of_these_tests_are_valid():
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    assert "10X98765432"[sum(int(d) * w for d, w in zip(ID[:17], weights)) % 11] == ID[17]
-    assert re.fullmatch(r"1[3-9]\d{9}", MOBILE)
-
-
-def _contents(folder: Path):
-    """(name, bytes) of every file under *folder*, and of what a .gz or a zip (xlsx, docx) holds."""
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        yield str(path), data
-        if data[:2] == b"\x1f\x8b":
-            yield f"{path} (gunzip)", gzip.decompress(data)
-        if data[:4] == b"PK\x03\x04":
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                for member in archive.namelist():
-                    yield f"{path}!{member}", archive.read(member)
-
-
-def holding(folder: Path, *values: str) -> list[str]:
-    """The files under *folder* that hold one of *values* as written, or (a number of eleven digits or more) as bare
-    digits on one line."""
-    found = []
-    if not folder.exists():
-        return found
-    numbers = [d for v in values if len(d := re.sub(r"[^0-9]", "", v)) >= 11]
-    for name, data in _contents(folder):
-        lines = [re.sub(rb"[^0-9]", b"", line).decode() for line in data.splitlines()] if numbers else []
-        if any(v.encode() in data for v in values) or any(n in line for n in numbers for line in lines):
-            found.append(name)
-    return found
-
-
-def with_attachment(cat, rel: str, data: bytes | str, record: str = RECORD) -> None:
-    cat.write(rel, data)
-    cat.record(record.replace("页数: 1", f"页数: 1\n附件:\n  - 名称: 名单\n    文件: {rel}"))
-
-
-def assert_held_back(gk, cat, tmp_path, *values: str, attachment: str | None = None) -> None:
-    """build-site leaves the record and its attachment out, says so in Chinese, and no file holds *values*."""
-    site = tmp_path / "site"
-    run = gk("build-site", cat.root, "--out", site)
-    assert run.code in (0, 1), run.err
-    assert holding(site, *values) == []
-    assert not (site / "records" / "R2026-001.html").exists()
-    if attachment is not None:
-        assert not (site / attachment).exists()
-    if run.code == 0:
-        assert "R2026-001 没有发布" in run.err
-
-
-def xlsx(rows: list[list[object]], formats: dict[str, str] | None = None) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "名单"
-    for row in rows:
-        sheet.append(row)
-    for cell, code in (formats or {}).items():
-        sheet[cell].number_format = code
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def pdf(content: str) -> bytes:
-    """A one-page PDF whose content stream is *content* (font /F1 is Helvetica)."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               "/Resources << /Font << /F1 5 0 R >> >> >>",
-               f"<< /Length {len(content.encode())} >>\nstream\n{content}\nendstream",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def assert_found_by_the_gate(gk, cat, *values: str) -> None:

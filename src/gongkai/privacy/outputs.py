@@ -23,7 +23,7 @@ from pathlib import Path
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, xlsx_shown
-from gongkai.privacy.extract import Unreadable, csv_formula_texts
+from gongkai.privacy.extract import Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import may_hold_number
 from gongkai.privacy.pictures import PICTURES, picture_texts
@@ -286,6 +286,11 @@ def _workbook(name: str, data: bytes, where: str, allowed: frozenset[str]) -> It
     except Exception:  # noqa: BLE001 - a workbook the scanner cannot open is not published: fail closed
         yield OutputFinding(name, "unreadable", "", f"{where} 工作簿无法解析".strip())
         return
+    yield from _segment_findings(name, segments, allowed)
+
+
+def _segment_findings(name: str, segments: Iterable[Segment], allowed: frozenset[str]) -> Iterator[OutputFinding]:
+    """Each number found in *segments* (read from the file *name*), once."""
     seen: set[tuple[str, str]] = set()
     for segment in segments:
         for hit in find(segment.text, allowed, data=True):
@@ -303,12 +308,7 @@ def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterato
     except Exception:  # noqa: BLE001 - a PDF the scanner cannot parse is not published: fail closed
         yield OutputFinding(name, "unreadable", "", f"{where} PDF 无法解析".strip())
         return
-    seen: set[tuple[str, str]] = set()
-    for segment in segments:
-        for hit in find(segment.text, allowed, data=True):
-            if (hit.kind, hit.value) not in seen:
-                seen.add((hit.kind, hit.value))
-                yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
+    yield from _segment_findings(name, segments, allowed)
 
 
 def _picture(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
