@@ -148,6 +148,25 @@ POSITIVES: list[tuple[str, list[str]]] = [
     ("手机 138-1234-5678.00", ["mobile"]),
     ("身份证 350524 19881010 3218.0", ["id"]),
     ("卡号 6228 4800 1234 5678 903.00", ["bank"]),
+    # hostile pass 7: thousands grouping (Excel's 千位分隔样式), scientific notation, a float's lost check digit
+    ("联系电话 13,805,951,234", ["mobile"]),
+    ("13，805，951，234", ["mobile"]),
+    ("手机 13,805,951,234.00", ["mobile"]),
+    ("卡号 6,222,021,234,567,894", ["bank"]),
+    ("1.3805951234E+10", ["mobile"]),
+    ("1.3805951234E10", ["mobile"]),
+    ("1.3805951234e+10", ["mobile"]),
+    ("电话 1.38059512E10", ["mobile"]),  # Java's Double.toString drops the zeros of 13805951200
+    ("身份证号 3.50524198503151E+17", ["id"]),
+    ("3.5052419850315123E+17", ["id"]),
+    ("350524198503151000", ["id"]),
+    # rural and urban addresses: 村 + 自然村 + 号, 弄, a room without 室, a road section
+    ("蓬莱镇联中村后洋41号", ["address"]),
+    ("官桥镇赤岭村赤岭78号", ["address"]),
+    ("魁斗镇莲美村顶坂32-1号", ["address"]),
+    ("凤城镇大同路88弄3号", ["address"]),
+    ("凤城镇金谷花园2幢1201", ["address"]),
+    ("凤城镇新安路东段2-3号", ["address"]),
 ]
 
 NEGATIVES: list[str] = [
@@ -220,6 +239,22 @@ NEGATIVES: list[str] = [
     "Windows 10 X 11",
     "5 x 6 米",
     "2026O1批次",
+    # hostile pass 7: amounts in thousands grouping, numbers in scientific notation, 文号 and titles near 村
+    "13,805,951,234元",
+    "￥13,805,951,234",
+    "金额：13,805,951,234",
+    "13,805,951,234.50",
+    "第1,13,805,951,234条",
+    "12,345,678,901",
+    "1.38059512345E+10",
+    "3.50524E+17",
+    "350524198503151232",
+    "村委会〔2026〕3号",
+    "各村按照2026年1号文件",
+    "各村按照第1号文件",
+    "村委会公告3号",
+    "2026年第3号公告",
+    "新建2栋1200平方米",
 ]
 
 

@@ -20,7 +20,8 @@ CORPUS = [text for text, _ in POSITIVES] + NEGATIVES
 # dash, invisible characters, entity and tag characters, and what an address is written with.
 FORMS = ("0123456789０１２３４５６７８９①③⑧⑴⒈❶¹²³⁴₁₂٣𝟑〇零○◯一壹幺二贰两三叁四肆五伍六陆七柒八捌九玖OoIlＯｌXx×ΧХⅩ"
          " \t\n\u00a0\u2009\u3000-\u2010\u2014\uff0d\u2212./／·_＿*＊`~\\，、。：:•+()（）"
-         "\u200b\u00ad\ufeff\u202e\u2066\u3164\u2800\U000e0020🄂&#;<>!bnsp号室楼栋幢座单元组路街巷弄大道村社区之")
+         "\u200b\u00ad\ufeff\u202e\u2066\u3164\u2800\U000e0020🄂&#;<>!bnsp号室楼栋幢座单元组路街巷弄大道村社区之"
+         ",EeＥ＋段后洋元¥")
 ALPHABET = sorted(set("".join(CORPUS)) | set(FORMS))
 MOBILE, ID = "13812345678", "350524198503151236"
 
@@ -64,7 +65,8 @@ PIECES = st.one_of(
     st.sampled_from(CORPUS),
     st.sampled_from([MOBILE, ID, "138", "1234", "5678", "350524", "19850315", "1236", "幺三八", "一二三四", "五六七八",
                      "&#51;", "&#x33;", "&nbsp;", "&sup1;", "<b>", "</b>", "<!--", "-->", "**", "12号", "3栋", "301室",
-                     "凤城镇大同路", "湖二村", "３号楼", "社区", "组", "单元", "号楼", "大道", "街", "巷", "弄", "之"]),
+                     "凤城镇大同路", "湖二村", "３号楼", "社区", "组", "单元", "号楼", "大道", "街", "巷", "弄", "之",
+                     "13,805,951,234", "1.38059512E10", "E+17", "3.50524198503151", "联中村后洋", "东段", "2幢", "1201"]),
     st.text(alphabet=ALPHABET, max_size=6),
 )
 
@@ -77,6 +79,9 @@ PIECES = st.one_of(
 @example("某花园1203\u200b室")
 @example("凤城镇大同路\u00ad118\u200b号")
 @example("城厢镇3号\u2060楼")
+@example("联中村\u200b后\u00ad洋４１\u200b号")
+@example("1.3\u200b8059512\u200bＥ\u200b1０")
+@example("新安路东段\u200b2-3号")
 def test_the_pre_filter_never_turns_away_a_text_the_full_path_flags(text):
     if not may_hold_personal_data(text):
         assert flagged(text) == []

@@ -10,12 +10,18 @@ digit, 1[3-9] mobile prefix, Luhn) is personal data. Groups stop at anything els
 across a comma) and office landlines (0595-23222516: twelve digits, no check) never match. Masked forms
 (35*************123, 138****1234) keep too few digits to pass any check. In data (a JSON or CSV file gongkai wrote:
 find(data=True)) only the marks of normalize.WEAK join groups: there a comma separates values.
+
+Two forms a spreadsheet writes are read besides (_thousands, _scientific): a mobile or card number in thousands grouping
+(13,805,951,234: Excel's 千位分隔样式; not after ¥ or before 元, where it is an amount), and a number in scientific
+notation (1.3805951234E+10), read as the integer it denotes. A 身份证号 that went through a float has lost its check
+digit (3.50524198503151E+17, 350524198503151000): lost_check_id() still knows it by its area code and birth date.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import decimal
 import functools
 import re
 import sys
@@ -47,6 +53,7 @@ class _Joins:
     weak: frozenset[str]
     chain: re.Pattern[str]
     candidate: re.Pattern[str]  # eleven digits at most a few separators apart: nearly every text has none
+    data: bool  # find(data=True): a comma separates values, so no thousands grouping is read
 
 
 @functools.cache
@@ -58,18 +65,30 @@ def _joins(data: bool) -> _Joins:
     join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
                        rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
-    return _Joins(frozenset(weak), chain, re.compile(rf"\d(?:{join}?\d){{10}}"))
+    return _Joins(frozenset(weak), chain, re.compile(rf"\d(?:{join}?\d){{10}}"), data)
 # A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a
 # landline dials before a mobile of another city (013812345678).
 _PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")
 _HANZI = "\u4e00-\u9fff"
 _HANZI_CHAR = re.compile(f"[{_HANZI}]")
+# A 自然村 (or 角落) between 村 and the house number (联中村后洋41号, 赤岭村赤岭78号): a place name holds none of the
+# characters of a document's words, so 村委会3号, 各村按照第1号, 村务公开栏3号 stay words, nor does a 文件 or 令 follow it.
+_NOT_PLACE = "第年月日号委会令文件函字告通知按照的和及等各共计至到在于为是每条款项期批次届级务室楼栋幢座单元路街巷弄道组段区"
+_PLACE = rf"(?:(?![{_NOT_PLACE}])[{_HANZI}]){{1,4}}"
+_NOT_DOCUMENT = "(?!文|令|公告|通告|通知|窗口|线|批|期)"
+_SECTION = "(?:[东西南北中]段)?"  # 新安路东段2-3号
+# A room number without 室 right after a building or unit (金谷花园2幢1201): three or four digits that count nothing
+# (2栋1200平方米, 3座500人 are not rooms).
+_ROOM = r"\d{3,4}(?![\d.%％A-Za-z]|\s*[平㎡米个人户元万张套间余多名床年月日亩吨台辆件份层次])"
 _ADDRESS = re.compile(
-    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道)\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?(?:\d+单元)?(?:\d+室)?"
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:\d+弄)?\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
+    rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
     rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
+    rf"|[{_HANZI}]村{_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
+    rf"|\d+弄\d+(?:-\d+)?号"
     rf"|\d+组\d+号"
-    rf"|\d+号楼(?:\d+单元)?(?:\d+(?:室|号))?"
-    rf"|\d+(?:栋|幢|座)\d+(?:单元|室|号)(?:\d+(?:室|号))?"
+    rf"|\d+号楼(?:\d+单元)?(?:\d+(?:室|号)|{_ROOM})?"
+    rf"|\d+(?:栋|幢|座)(?:\d+(?:单元|室|号)(?:\d+(?:室|号)|{_ROOM})?|{_ROOM})"
     rf"|\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
 )
@@ -77,9 +96,13 @@ _ADDRESS = re.compile(
 # unit or room number always between the words of an address, so 第一组、一号文件、三座幸福院 stay words.
 CN_NUMBER = "〇零一二三四五六七八九十百千两"
 _C = rf"[{CN_NUMBER}\d]+"
+_PLACE_CN = rf"(?:(?![{_NOT_PLACE}{CN_NUMBER}])[{_HANZI}]){{1,4}}"
 _ADDRESS_CN = re.compile(
-    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?(?:{_C}单元)?(?:{_C}室)?"
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:{_C}弄)?{_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?"
+    rf"(?:{_C}单元)?(?:{_C}室)?"
     rf"|(?![{CN_NUMBER}])[{_HANZI}](?:村|社区|组){_C}(?:-{_C})?号"
+    rf"|(?![{CN_NUMBER}])[{_HANZI}]村{_PLACE_CN}{_C}(?:-{_C})?号{_NOT_DOCUMENT}"
+    rf"|{_C}弄{_C}(?:-{_C})?号"
     rf"|{_C}组{_C}号"
     rf"|{_C}号楼{_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
     rf"|{_C}(?:栋|幢|座){_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
@@ -93,6 +116,13 @@ _AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|
 # not one: a reader sees the number there.
 _HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{24,}(?![0-9A-Za-z])")
 _DIGIT_RUNS = re.compile(r"\d+")
+# Thousands grouping (Excel's 千位分隔样式, with the Chinese comma as a full-width IME types it): the whole run, not part
+# of a list (第1,13,805,951,234), perhaps with a float's zero fraction (13,805,951,234.00), no other fraction.
+_THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:[,，]\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
+_MONEY_AFTER = re.compile(r"\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
+_MONEY_BEFORE = re.compile(r"(?:[¥￥$]|RMB|人民币|金额)[\s:：为]{0,3}$")
+# A number in scientific notation, as Excel, Java (Double.toString) and CSV exports write a double: 1.3805951234E+10.
+_SCIENTIFIC = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[Ee]\+?(0?\d{1,2})(?!\d|\.\d)")
 # No amount has sixteen digits: a run that long is a card (or ID) number whatever follows it (元, 万元, .36元).
 _LONGEST_AMOUNT = 15
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
@@ -143,6 +173,23 @@ def valid_id(digits: str) -> bool:
     return id_shaped(digits) and id_check_digit(digits[:17]) == digits[17].upper()
 
 
+# The province-level part of an area code (GB/T 2260): 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83, 91.
+_PROVINCES = frozenset({*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
+                        *range(61, 66), 71, 81, 82, 83, 91})
+
+
+def lost_check_id(digits: str) -> bool:
+    """18 digits that were a 身份证号 before a float rounded its last digits away (3.50524198503151E+17 is
+    350524198503151000): a province's area code and a birth date between 1900-01-01 and today, whatever follows."""
+    if len(digits) != 18 or not digits.isdigit() or int(digits[:2]) not in _PROVINCES:
+        return False
+    try:
+        born = dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+    except ValueError:
+        return False
+    return dt.date(1900, 1, 1) <= born <= dt.date.today()
+
+
 def valid_id15(digits: str) -> bool:
     """A 15-digit 身份证号 of before 1999: area code and a real birth date 19YYMMDD."""
     return len(digits) == 15 and digits[0] in "12345678" and digits.isdigit() and _valid_birth("19" + digits[6:12])
@@ -160,6 +207,9 @@ def luhn(digits: str) -> bool:
 def classify(raw: str) -> str | None:
     """The kind of personal data a number (digits, perhaps in groups) is, or None."""
     digits = re.sub(r"[^0-9Xx]", "", ascii_digits(raw)).upper()
+    # written out from a float, its last three digits zeros: other 18 digits need their check digit
+    if len(digits) == 18 and digits.endswith("000") and lost_check_id(digits):
+        return "id"
     if len(digits) == 18 and id_shaped(digits):
         return "id" if valid_id(digits) else None
     if not digits.isdigit():
@@ -207,10 +257,55 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
 
 
 def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[Hit]:
+    hits: list[Hit] = []
     if joins.candidate.search(norm.text) is not None:
-        yield from _numbers(norm, allowed, joins)
+        hits.extend(_numbers(norm, allowed, joins))
+        if not joins.data:
+            hits.extend(_apart(hits, list(_thousands(norm, allowed))))
+    hits.extend(_apart(hits, list(_scientific(norm, allowed))))
+    yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
         yield from _addresses(norm, allowed)
+
+
+def _apart(taken: list[Hit], found: list[Hit]) -> list[Hit]:
+    """The hits of *found* that overlap none of *taken*: a stretch of text is one number."""
+    return [hit for hit in found if all(hit.end <= other.start or other.end <= hit.start for other in taken)]
+
+
+def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Mobiles and card numbers in thousands grouping (13,805,951,234), unless a mobile's eleven digits read as money
+    (¥13,805,951,234, 13,805,951,234元); no amount has sixteen digits."""
+    text = norm.text
+    for match in _THOUSANDS.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        kind = classify(digits)
+        if digits in allowed or not (kind == "mobile" or (kind == "bank" and len(digits) >= 16)):
+            continue
+        if kind == "bank" or not _money(text, match.start(), match.end()):
+            yield Hit(kind, digits, *norm.span(match.start(), match.end()))
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """True when the number at text[start:end] is an amount: after ¥, ￥, RMB, 人民币 or 金额, before 元, 万 or 亿."""
+    return _MONEY_AFTER.match(text, end) is not None or _MONEY_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+def _scientific(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Numbers in scientific notation (1.3805951234E+10), as the integer they denote; a 身份证号 that a float rounded
+    (3.50524198503151E+17) is one still (lost_check_id)."""
+    for match in _SCIENTIFIC.finditer(norm.text):
+        start, mantissa = match.start(), match.group(1)
+        # 王五3.505…E+17: a name's last numeral, read as a digit before the number, is no part of it (_numeral_pieces)
+        while mantissa[1:2].isdigit() and norm.source[norm.span(start, start + 1)[0]] in NUMERALS:
+            start, mantissa = start + 1, mantissa[1:]
+        value = decimal.Decimal(f"{mantissa}E{match.group(2)}")
+        digits = str(int(value))
+        if value != value.to_integral_value() or not 11 <= len(digits) <= 19 or digits in allowed:
+            continue
+        kind = classify(digits) or ("id" if lost_check_id(digits) else None)
+        if kind is not None:
+            yield Hit(kind, digits, *norm.span(start, match.end()))
 
 
 @dataclass(frozen=True)

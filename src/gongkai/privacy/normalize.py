@@ -214,7 +214,7 @@ def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
 
 
 @functools.cache  # built on first use (16 ms): every command imports this module to mask what it prints
-def _prefilter(astral: bool, markup: bool = True, lists: bool = True) -> re.Pattern[str]:
+def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific: bool = False) -> re.Pattern[str]:
     """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
 
     A number needs eleven digits in a row, perhaps in groups (_CANDIDATE); an address one of the shapes of _ADDRESS,
@@ -229,24 +229,34 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True) -> re.Patt
     \\d, \\s or a character beyond U+FFFF costs sre several times as much per character, and almost no text has one.
 
     Without *markup*, only the numbers: for a text whose tags are already gone and references decoded. Without
-    *lists*, the punctuation of list_marks() joins nothing (data).
+    *lists*, the punctuation of list_marks() joins nothing (data). With *scientific*, only a number in scientific
+    notation (detect._SCIENTIFIC): a pattern of its own, searched only in a text holding an E (_scientific).
     """
     digit_like, joining = digits_and_joiners(lists)
+    # (a letter read as a digit, l or O, is one only between digits: never before the E of scientific notation)
+    uncased = {c for c in digit_like if unicodedata.category(c) not in ("Lu", "Ll")}
     invisible = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES if astral or b <= 0xFFFF)
     if astral:
         d, j = "\\d" + re.escape("".join(sorted(digit_like))), "\\s" + re.escape("".join(sorted(joining)))
+        e = "\\d" + re.escape("".join(sorted(uncased)))
     else:
         bmp = [chr(code) for code in range(0x10000)]
-        d = re.escape("".join(sorted({c for c in bmp if c.isdecimal()} | {c for c in digit_like if c <= "\uffff"})))
+        decimal = {c for c in bmp if c.isdecimal()}
+        d = re.escape("".join(sorted(decimal | {c for c in digit_like if c <= "\uffff"})))
+        e = re.escape("".join(sorted(decimal | {c for c in uncased if c <= "\uffff"})))
         j = re.escape("".join(sorted({c for c in bmp if c.isspace()} | joining)))
     j += invisible
-    # An address (detect._ADDRESS) is a number after a street, village or group (路12号, 村3号, 组15号), or a digit
-    # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     i = invisible
+    if scientific:  # 1.38059512E10: an E after a digit (or an invisible character) and before one
+        return re.compile(rf"[EeＥｅ](?<=[{e}{i}][EeＥｅ])[{j}]*[{d}]")
+    # An address (detect._ADDRESS) is a number after a street, lane, road section, village or group (路12号, 88弄3号,
+    # 东段2-3号, 村3号, 组15号), after a village and a place of one to four characters (联中村后洋41号), or a digit
+    # before 室, 栋/幢/座, 单元, 组 or 号楼: not a 文号's 〔2026〕12号 or a title's （第1号）.
     # (a house number may have a sub-number: 解放北路12-3号)
     # (or written in Chinese numerals with 十 百 千: 人民路一百零八号, 三组十五号)
     a = d + "十百千"
-    address = rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组][{a}{j}]+号"
+    address = (rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组段][{a}{j}]+号"
+               rf"|村[{i}]*(?:[\u4e00-\u9fff][{i}]*){{1,4}}[{a}][{a}{j}]*号")
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path. The eleven
     # digits are spelled out and what joins them is taken possessively: sre tries this at every digit, and a counted
     # repeat of a group costs it twice as much. Possessive is exact because no character both joins and is a digit
@@ -260,23 +270,34 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # a separator, an invisible character, «&», «<»), so the search finds something in the joined text exactly when it
 # finds something in one of the texts.
 SEPARATE = "\x00"
+# Scientific notation is looked for apart (_scientific): one more branch in the pattern would cost every character of
+# every text, and an E is rare in these texts.
+_EXPONENT = re.compile("[EeＥｅ]")
 
 
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches);
     without *lists*, as detect.find(data=True) reads it."""
-    if _prefilter(False, True, lists).search(text) is not None:
+    if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
-    return _ASTRAL.search(text) is not None and _prefilter(True, True, lists).search(text) is not None
+    return _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
+                                                 or _scientific(text, True, lists))
 
 
 def may_hold_number(text: str) -> bool:
-    """False when no normalization of *text* can hold eleven digits close together, its «&» and «<» read as they are:
+    """False when no normalization of *text* can hold eleven digits close together (or a number in scientific
+    notation), its «&» and «<» read as they are:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
-    if _prefilter(False, False, False).search(text) is not None:
+    if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True
-    return _ASTRAL.search(text) is not None and _prefilter(True, False, False).search(text) is not None
+    return _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
+                                                 or _scientific(text, True, False))
+
+
+def _scientific(text: str, astral: bool, lists: bool) -> bool:
+    """True when *text* may hold a number in scientific notation (1.3805951234E+10)."""
+    return _EXPONENT.search(text) is not None and _prefilter(astral, False, lists, True).search(text) is not None
 
 
 def normalize(text: str, hide_markup: bool = True) -> Normalized:
