@@ -227,3 +227,22 @@ def test_the_output_scan_finds_what_excel_or_a_viewer_shows():
     assert scan_output("a.csv", "项目,金额\n补助,=1500*12\n".encode(), frozenset()) == []
     assert scan_output("a.xlsx", xlsx([["金额"], [13805.5]], {"A2": "¥#,##0.00"}), frozenset()) == []
     assert scan_output("a.pdf", pdf(TWO_COLUMNS), frozenset()) == []
+
+
+def test_an_id_number_kept_as_a_number_in_xlsx_is_not_published(gk, cat, tmp_path):
+    # typed into a number cell, 350524198503151236 is stored as a float: Excel shows 3.50524E+17 and, in the formula
+    # bar, 350524198503151000 (15 significant digits) — area, birth date and sequence of a person, check digit lost
+    with_attachment(cat, "files/2026/list.xlsx", xlsx([["姓名", "身份证号"], ["王五", float(ID)]]))
+    assert_held_back(gk, cat, tmp_path, ID[:15], attachment="files/2026/list.xlsx")
+    assert "35*************000" in gk("validate", cat.root).out
+
+
+def test_cell_text_shows_what_excel_shows():
+    from gongkai.privacy.documents import cell_text
+
+    assert cell_text(13812345678.0) == "13812345678"
+    assert cell_text(350524198503151236.0) == "350524198503151000"
+    assert cell_text(999999999999999.0) == "999999999999999"  # 15 digits: exact
+    assert cell_text(1234567890123456.0) == "1234567890123460"  # 16 digits: the 16th is lost
+    assert cell_text(1500.5) == "1500.5"
+

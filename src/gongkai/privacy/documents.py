@@ -21,6 +21,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments
@@ -271,8 +272,12 @@ def _as_number(text: str) -> int | float | str:
 
 
 def cell_text(value: object) -> str:
-    """A cell as Excel shows it: 13812345678.0 is 13812345678."""
+    """A cell as Excel shows it: 13812345678.0 is 13812345678. Excel keeps 15 significant digits: a 身份证号 typed into
+    a number cell (350524198503151236, stored as a float) reads 350524198503151000 in its formula bar, which the
+    detector knows as an ID that lost its check digit."""
     if isinstance(value, float) and value.is_integer():
+        if abs(value) >= 1e15:
+            return format(Decimal(f"{value:.15g}"), "f")
         return str(int(value))
     return str(value)
 
