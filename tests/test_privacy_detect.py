@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.privacy.detect import bureau_values, classify, find, valid_id
+from gongkai.privacy.detect import bureau_values, classify, find
+from gongkai.privacy.numbers import valid_id
 from gongkai.privacy.mask import mask_log, mask_text, mask_value
 
 # One valid 身份证号 for each of the 11 check-digit values, with S and S mod 11.

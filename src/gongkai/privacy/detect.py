@@ -20,7 +20,6 @@ digit (3.50524198503151E+17, 350524198503151000): lost_check_id() still knows it
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import decimal
 import functools
 import re
@@ -29,11 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
+from gongkai.privacy.numbers import classify, lost_check_id
 from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 
 # The kinds of personal data, with the Chinese name shown to people.
 KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手机号码", "bank": "银行卡号", "address": "详细住址"}
@@ -147,80 +145,6 @@ class Hit:
     @property
     def label(self) -> str:
         return KINDS[self.kind]
-
-
-def id_check_digit(first17: str) -> str:
-    """The GB 11643-1999 check digit of the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11]
-
-
-def _valid_birth(text: str) -> bool:
-    try:
-        born = dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
-        return False
-    return dt.date(1880, 1, 1) <= born <= dt.date(2100, 12, 31)
-
-
-def id_shaped(digits: str) -> bool:
-    """18 characters with a plausible area code and birth date: a 身份证号, whatever its check digit."""
-    return len(digits) == 18 and digits[0] in "12345678" and digits[:17].isdigit() and _valid_birth(digits[6:14])
-
-
-def valid_id(digits: str) -> bool:
-    """An 18-digit 公民身份号码 whose check digit is right (GB 11643-1999)."""
-    return id_shaped(digits) and id_check_digit(digits[:17]) == digits[17].upper()
-
-
-# The province-level part of an area code (GB/T 2260): 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83, 91.
-_PROVINCES = frozenset({*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
-                        *range(61, 66), 71, 81, 82, 83, 91})
-
-
-def lost_check_id(digits: str) -> bool:
-    """18 digits that were a 身份证号 before a float rounded its last digits away (3.50524198503151E+17 is
-    350524198503151000): a province's area code and a birth date between 1900-01-01 and today, whatever follows."""
-    if len(digits) != 18 or not digits.isdigit() or int(digits[:2]) not in _PROVINCES:
-        return False
-    try:
-        born = dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
-    except ValueError:
-        return False
-    return dt.date(1900, 1, 1) <= born <= dt.date.today()
-
-
-def valid_id15(digits: str) -> bool:
-    """A 15-digit 身份证号 of before 1999: area code and a real birth date 19YYMMDD."""
-    return len(digits) == 15 and digits[0] in "12345678" and digits.isdigit() and _valid_birth("19" + digits[6:12])
-
-
-def luhn(digits: str) -> bool:
-    """The Luhn check that bank card numbers pass."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
-def classify(raw: str) -> str | None:
-    """The kind of personal data a number (digits, perhaps in groups) is, or None."""
-    digits = re.sub(r"[^0-9Xx]", "", ascii_digits(raw)).upper()
-    # written out from a float, its last three digits zeros: other 18 digits need their check digit
-    if len(digits) == 18 and digits.endswith("000") and lost_check_id(digits):
-        return "id"
-    if len(digits) == 18 and id_shaped(digits):
-        return "id" if valid_id(digits) else None
-    if not digits.isdigit():
-        return None
-    if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits):
-        return "mobile"
-    if len(digits) == 15 and valid_id15(digits):
-        return "id15"
-    if 13 <= len(digits) <= 19 and digits[0] in "3456789" and luhn(digits):
-        return "bank"
-    return None
 
 
 def find(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
