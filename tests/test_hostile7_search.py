@@ -243,7 +243,6 @@ def test_many_patches_read_as_a_fresh_build(tmp_path: Path, seed: int) -> None:
 
 # ---- a page with very many different numbers ----
 
-# FAILS: tokens.text_keys() (the patch path) marks each distinct number run with chr(0xF0000 + n); past 65,536 runs the marks leave plane 15 and _JUNK deletes them, so a patched page loses the keys a fresh build (postings.py) gives it
 def test_a_page_with_many_numbers_is_patched_as_it_is_built(tmp_path: Path) -> None:
     """A long 资金发放明细 or statistical table has tens of thousands of different numbers. Patched into an index
     (as any change is, past 2,000 pages) it must be found by the same queries as after a full build."""
@@ -266,3 +265,27 @@ def test_a_page_with_many_numbers_is_patched_as_it_is_built(tmp_path: Path) -> N
     assert holding(fresh, "第69999 号") == [1]  # the table is the newer page: number 1 in both indexes
     for key in ("第69999 ", "69999 号", "第69999 号"):
         assert holding(site, key) == [1], key
+
+
+def test_past_the_private_use_marks_text_keys_cuts_unit_by_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More different runs than there are marks (131,072 in planes 15 and 16) take the unit-by-unit path: the same
+    keys, here with the limit lowered to 3 so that the fourth different run (13) is past it."""
+    from gongkai.search import tokens
+    text = "第12号\n安民2026年012号ab\n12 13"
+    expected = {"第12 ", "12 号", "第12 号", "12 ", "安民", "民2026 ", "安民2026 ", "2026 ", "2026 12 ", "民2026 12 ",
+                "12 号", "2026 12 号", "号ab ", "12 号ab ", "ab ", "12 13 ", "13 "}
+    assert tokens.text_keys(text) == expected
+    monkeypatch.setattr(tokens, "_MARKS", 3)
+    assert tokens.text_keys(text) == expected
+
+
+def test_plain_text_keeps_paragraphs_list_items_and_table_cells_apart() -> None:
+    """render.plain_text() gives the index its text: a block or a cell is a line of its own (a line break separates
+    units), a soft break inside a paragraph is a space (it does not), entities are decoded."""
+    from gongkai.site.render import markdown, plain_text
+    body = ("各类对象统计如下：\n\n| 临时救助 | 供养方式 |\n|---|---|\n| 120 | 分散 |\n\n"
+            "低保\n标准 [链接](https://example.cn) **粗体** &amp;\n\n- 甲项\n- 乙项\n\n## 小标题\n")
+    assert plain_text(str(markdown(body))) == ("各类对象统计如下：\n临时救助\n供养方式\n120\n分散\n"
+                                               "低保 标准 链接 粗体 &\n甲项\n乙项\n小标题")
+    assert plain_text("<p>甲<br>乙</p><p>丙&lt;p&gt;丁</p>") == "甲\n乙\n丙<p>丁"
+    assert plain_text("") == "" and plain_text(None) == ""

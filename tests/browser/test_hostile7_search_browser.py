@@ -30,7 +30,6 @@ def _status(tab: Any) -> str:
 
 # ---- numbers are whole: a 索引号's tail is not a bare number ----
 
-# FAILS: search.js writings() also searches a trailing number without its leading zeros (meant for 012号 = 12号) even when no 号 follows, so 00031 becomes 31 and 2026-00031 finds 闽民…〔2026〕31号
 @pytest.mark.parametrize(("query", "expected"), [
     # 350524-MZ-2026-00031 is R2026-031, a list of people: never indexed, so nothing holds 00031
     ("2026-00031", []),
@@ -51,7 +50,6 @@ def test_a_number_with_leading_zeros_is_not_another_number(page: tuple[Any, Watc
 
 # ---- a match in the 文号 or 索引号 is marked too ----
 
-# FAILS: search.js item() writes 文号 and 索引号 as plain text in the meta line and snippet() marks only body spans, so a result found by its 文号/索引号 shows no <mark> at all
 @pytest.mark.parametrize(("query", "marked"), [
     ("安民〔2026〕12号", "安民〔2026〕12号"),
     ("安民[2026]12号", "安民〔2026〕12号"),
@@ -74,7 +72,6 @@ PARAGRAPH = ("本局各股室、各乡镇民政办起草公文时，应当同步
              "拟不予公开的，应当写明《条例》第十四条至第十六条规定的理由。未标明公开属性的公文，办公室退回起草单位重新办理。")
 
 
-# FAILS: search.js snippet() shows 120 characters from 30 before the match and marked() skips a span that ends past them: a match longer than 90 characters is never marked
 def test_a_pasted_paragraph_is_found_and_highlighted(page: tuple[Any, Watch], base_url: str) -> None:
     tab, watch = page
     assert search(tab, base_url, PARAGRAPH) == ["records/R2026-032.html"]
@@ -91,7 +88,6 @@ def test_a_pasted_sentence_is_found_and_highlighted(page: tuple[Any, Watch], bas
 
 # ---- pinyin as people type it ----
 
-# FAILS: search.js plan()/folded() keep tone marks (NFKC does not remove them) and take an apostrophe as a break between two letter runs, so the query never reaches sounds()
 @pytest.mark.parametrize(("query", "word"), [
     ("dībǎo", "低保"), ("dī bǎo", "低保"), ("Dī Bǎo", "低保"), ("yánglǎo", "养老"), ("yang'lao", "养老"),
     ("tè kùn", "特困"),
@@ -105,7 +101,6 @@ def test_pinyin_with_tone_marks_or_apostrophes(page: tuple[Any, Watch], base_url
     _clean(watch)
 
 
-# FAILS: search.js weighed() orders the words that sound so by the pages holding their characters anywhere (院令 of 国务院令 in every item's 公开依据: 53) instead of the title/item-name counts the index keeps (养老 14, 院令 1)
 def test_initials_prefer_the_word_of_titles_and_item_names(page: tuple[Any, Watch], base_url: str) -> None:
     """yl: 养老 is a 领域 and in 14 titles and item names; 院令 is the middle of 国务院令 in one item's contents."""
     tab, watch = page
@@ -125,7 +120,6 @@ def test_pinyin_in_other_cases_and_lengths(page: tuple[Any, Watch], base_url: st
 
 # ---- characters typed apart ----
 
-# FAILS: search.js plan() drops every one-character word as too short ("short") before looking at the query as a whole, so 低 保 (two characters) is told to type two characters
 @pytest.mark.parametrize(("query", "same_as"), [("低 保", "低保"), ("社 会 救 助", "社会救助")])
 def test_characters_typed_apart(page: tuple[Any, Watch], base_url: str, query: str, same_as: str) -> None:
     tab, watch = page
@@ -317,7 +311,6 @@ def test_the_county_catalog(page: tuple[Any, Watch], county_url: str) -> None:
     _clean(watch)
 
 
-# FAILS: search.js ranks "whole" (the words together) only inside each chunk of 30 (finer() in more()); coarse() never looks at it, so a page holding 低保标准 that is older than 30 pages holding 低保 … 标准 comes 36th
 def test_words_typed_apart_find_the_page_holding_them_together_first(page: tuple[Any, Watch], county_url: str) -> None:
     tab, watch = page
     found = search(tab, county_url, "低保 标准")
@@ -326,7 +319,6 @@ def test_words_typed_apart_find_the_page_holding_them_together_first(page: tuple
     _clean(watch)
 
 
-# FAILS: render.plain_text() joins table cells (and paragraphs) with a space, which does not separate units, so the index holds 救助供 / 助供养 across the cells 临时救助 | 供养方式
 def test_table_cells_are_not_one_phrase(page: tuple[Any, Watch], county_url: str) -> None:
     """docs/decisions/search.md: "no key spans two fields, lines or table cells"; 救助供养 is on no page here."""
     tab, watch = page
