@@ -79,6 +79,15 @@ def test_a_pasted_paragraph_is_found_and_highlighted(page: tuple[Any, Watch], ba
     _clean(watch)
 
 
+def test_a_pasted_paragraph_is_marked_whole(page: tuple[Any, Watch], base_url: str) -> None:
+    """The snippet widens to hold a match longer than its 120 characters: the mark is the paragraph (its last 。 is
+    no unit, so the match ends at 办理)."""
+    tab, watch = page
+    assert search(tab, base_url, PARAGRAPH) == ["records/R2026-032.html"]
+    assert tab.locator("#search-results .snippet mark").all_inner_texts() == [PARAGRAPH.removesuffix("。")]
+    _clean(watch)
+
+
 def test_a_pasted_sentence_is_found_and_highlighted(page: tuple[Any, Watch], base_url: str) -> None:
     tab, watch = page
     assert search(tab, base_url, PARAGRAPH[:60]) == ["records/R2026-032.html"]
@@ -271,6 +280,8 @@ RECORDS: dict[str, tuple[str, str, str, str | None]] = {
     # a table: 临时救助 and 供养方式 are two cells, not 救助供养
     "R2026-040": ("各类对象分类统计表", "各类对象统计如下：\n\n| 临时救助 | 供养方式 |\n|---|---|\n| 120 | 分散 |\n",
                   "2026-03-20", None),
+    # two words 116 characters apart: the snippet (120 characters from the first) ends inside the second
+    "R2026-042": ("专项工作通报", "试点城市" + "。" * 112 + "长期护理保险制度。", "2026-03-22", None),
     # a link: its text is on the page, its address is not
     "R2026-041": ("政策链接汇编", "详见[最低生活保障政策](https://example.gov.cn/zcwj/a.html)。", "2026-03-21", None),
 }
@@ -345,4 +356,13 @@ def test_a_hostile_item_name_in_results_and_near_terms(page: tuple[Any, Watch], 
     near = tab.inner_text("#search-near")
     assert "<img src=x onerror=alert(7)>政策文件" in near
     assert tab.locator("#search-near img, #search-results img").count() == 0 and dialogs == []
+    _clean(watch)
+
+
+def test_a_match_running_past_the_snippet_is_marked_up_to_its_end(page: tuple[Any, Watch], county_url: str) -> None:
+    tab, watch = page
+    assert search(tab, county_url, "试点城市 长期护理保险制度") == ["records/R2026-042.html"]
+    snippet = tab.locator("#search-results .snippet").first
+    assert snippet.locator("mark").all_inner_texts() == ["试点城市", "长期护理"]
+    assert snippet.inner_text() == "试点城市" + "。" * 112 + "长期护理…"
     _clean(watch)
