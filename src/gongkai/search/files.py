@@ -23,7 +23,9 @@ from typing import Any
 
 SEARCH_DIR = "search"
 FORMAT = 3  # the layout above; an index of another format is rebuilt from the pages the build passes
-TOKENS = 3  # the tokenizer's rules; an index made under other rules is rebuilt from its own page files
+# the tokenizer's rules; an index made under other rules is rebuilt (4: a record's text keeps its paragraphs and table
+# cells on lines of their own, so that no key spans two of them)
+TOKENS = 4
 GROUP = 32
 # Pages per text file: a file per page made most of the index's files (each costs a file creation, a write and a
 # scan); eight pages' texts are a few KB, so the 30 results a query shows still load well under the 300 KB budget.

@@ -30,10 +30,12 @@ _YEAR_NIAN = re.compile(r"(?<![0-9])([0-9]{4})年(?=[0-9])")
 _ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9]+号)")
 _UNIT = re.compile(rf"[{CJK}]|[0-9]+|[a-z]+|\n")
 _CJK_ONLY = re.compile(rf"[{CJK}]+")
-# In text_keys every run becomes one private-use character, so that pairs and triples are string slices.
+# In text_keys every run becomes one private-use character (planes 15 and 16: 131,072 of them), so that pairs and
+# triples are string slices; a text with more different runs takes the slower path of units (_unit_keys).
 _RUN = re.compile(r"[0-9]+|[a-z]+")
 _PLACEHOLDER = 0xF0000
-_JUNK = re.compile(rf"[^{CJK}\n\U000f0000-\U000fffff]+")
+_MARKS = 0x110000 - _PLACEHOLDER
+_JUNK = re.compile(rf"[^{CJK}\n\U000f0000-\U0010ffff]+")
 _PRIVATE = re.compile("[\U000f0000-\U0010ffff]+")  # never a unit (units()): here they would pass for runs
 
 
@@ -79,10 +81,16 @@ def text_keys(text: str) -> set[str]:
         run = match.group()
         found = runs.get(run)
         if found is None:
+            if len(runs) == _MARKS:
+                raise _TooManyRuns
             found = runs[run] = chr(_PLACEHOLDER + len(runs))
         return found
 
-    stream = _JUNK.sub("", _RUN.sub(mark, _PRIVATE.sub(" ", normalize(text))))
+    plain = _PRIVATE.sub(" ", normalize(text))
+    try:
+        stream = _JUNK.sub("", _RUN.sub(mark, plain))
+    except _TooManyRuns:
+        return _unit_keys(plain)
     found: set[str] = set()
     for line in set(stream.split("\n")):  # a line that repeats (a table's cells often do) gives nothing new
         # map(add, …) makes the slices in C: this loop is most of the time an index build takes
@@ -95,4 +103,19 @@ def text_keys(text: str) -> set[str]:
     # one translate over all keys at once (a NUL never occurs in a key) instead of one per key
     found = set("\0".join(found).translate(back).split("\0")) if found else found
     found.update(run + " " for run in runs)
+    return found
+
+
+class _TooManyRuns(Exception):
+    """More different runs in one text than there are private-use characters to mark them."""
+
+
+def _unit_keys(plain: str) -> set[str]:
+    """text_keys() of a normalised text, unit by unit (no limit on the number of different runs; slower)."""
+    found: set[str] = set()
+    for line in set(plain.split("\n")):
+        parts = _UNIT.findall(line)
+        found.update(p + " " for p in parts if not is_cjk(p))
+        found.update(key(parts[i:i + 2]) for i in range(len(parts) - 1))
+        found.update(key(parts[i:i + 3]) for i in range(len(parts) - 2))
     return found

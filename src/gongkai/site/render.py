@@ -115,13 +115,22 @@ def tel(number: str | None) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+# Tags that end a block or a table cell: a line break in the plain text, which the search index takes as a break
+# between units (no key spans two paragraphs, list items or cells: 临时救助 | 供养方式 holds no 救助供养)
+_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|caption|thead|tbody|tfoot|tr|td|th"
+                    r"|hr|br)(?=[\s/>])[^>]*>", re.IGNORECASE)
+_BLANKS = re.compile(r"\s+")
 
 
 def plain_text(rendered: str | None) -> str:
-    """The text a reader sees in rendered HTML: tags dropped, entities decoded, blank runs collapsed."""
+    """The text a reader sees in rendered HTML: tags dropped, entities decoded, blank runs collapsed; one line for
+    each paragraph, heading, list item and table cell."""
     if not rendered:
         return ""
-    return re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", rendered))).strip()
+    # a line break in the HTML source (a soft break inside a paragraph) is a space, as a browser shows it
+    text = _BLOCK.sub("\n", _BLANKS.sub(" ", rendered))
+    lines = (_BLANKS.sub(" ", html.unescape(_TAG.sub(" ", line))).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def render(template: str, context: dict[str, Any]) -> bytes:

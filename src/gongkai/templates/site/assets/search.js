@@ -67,7 +67,7 @@
     UNIT.lastIndex = 0;
     while ((match = UNIT.exec(norm))) {
       var u = norm[match.index + match[0].length] === "号" ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
-      found.push({ u: u, s: starts[match.index], e: ends[match.index + match[0].length - 1] });
+      found.push({ u: u, w: match[0], s: starts[match.index], e: ends[match.index + match[0].length - 1] });
     }
     return found;
   }
@@ -76,7 +76,8 @@
     sequences.forEach(function (seq) {
       for (var i = 0; i + seq.length <= all.length; i++) {
         var k = 0;
-        while (k < seq.length && all[i + k].u === seq[k]) k++;
+        // a way that dropped the zeros of its last number (012 for 012号) holds only where the page writes them
+        while (k < seq.length && all[i + k].u === seq[k] && (k !== seq.at || all[i + k].w === seq.zeros)) k++;
         if (k === seq.length) found.push({ s: all[i].s, e: all[i + k - 1].e, n: seq.length, of: all.length });
       }
     });
@@ -137,17 +138,19 @@
         found = next.sort(function (a, b) { return b[1] - a[1]; }).slice(0, 20);
         if (!found.length) return [];
       }
-      return found.slice(0, 6).map(function (f) { return f[0]; });
+      return found.slice(0, 6);
     });
   }
-  // the words that sound so, the one on most pages first (db: 低保 before 年度报告's 度报)
+  // the words that sound so ([word, how many titles and item names say it]), the likeliest first: those counts
+  // weighed by the pages holding the word (yl: 养老 14 × 44 pages before 国务院令's 院令 1 × 53; db: 低保 1 × 13
+  // before 年度报告's 度报 2 × 2); a word on no page is left out
   function weighed(words) {
     return Promise.all(words.map(function (w) {
-      return Promise.all(queryKeys(units(w)).map(lookup)).then(function (values) {
+      return Promise.all(queryKeys(units(w[0])).map(lookup)).then(function (values) {
         return Math.min.apply(null, values.map(count));
       });
     })).then(function (counts) {
-      return words.map(function (w, i) { return [w, counts[i]]; }).filter(function (p) { return p[1] > 0; })
+      return words.map(function (w, i) { return [w[0], counts[i] * w[1], counts[i]]; }).filter(function (p) { return p[2] > 0; })
         .sort(function (a, b) { return b[1] - a[1]; }).map(function (p) { return p[0]; });
     });
   }
@@ -185,13 +188,19 @@
   }
   // every way *parts* may stand in a page: its 文号 writings, and at its ends what the page's own text dropped —
   // a query ending 2026年 where the page reads 2026年12月 (the page has 2026 12), one starting 年12 (2026年12),
-  // one ending 012 where the page reads 012号 (the page has 12)
+  // one ending 012 where the page reads 012号 (the page has 12号: that way is …12号, and a page holds it only where
+  // it writes 012 before 号 — .zeros at .at — so 00031 is not 31号, nor 023222619 23222619)
   function writings(parts) {
     var ways = docNumberWays(parts), last = parts.length - 1;
     function add(way) { if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way); }
     if (last > 0 && parts[last] === "年" && YEAR.test(parts[last - 1])) add(parts.slice(0, last));
     if (last > 0 && parts[0] === "年" && NUMBER.test(parts[1])) add(parts.slice(1));
-    if (/^0+[0-9]/.test(parts[last])) add(parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, "")]));
+    if (/^0+[0-9]/.test(parts[last])) {
+      var zeroed = parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, ""), "号"]);
+      zeroed.zeros = parts[last];
+      zeroed.at = last;
+      ways.push(zeroed);
+    }
     return ways;
   }
   function withDi(parts) {
@@ -202,7 +211,25 @@
     });
     return found;
   }
+  // pinyin as people type it: tone marks (dībǎo, lǜ) and apostrophes (xi'an) folded away — only for a query of
+  // letters alone, since the index does not fold accents in text
+  function spoken(query) {
+    var plain = query.normalize("NFD").replace(/[uU]\u0308/g, "v").replace(/[\u0300-\u036f]/g, "").replace(/['’‘ʼ]/g, "");
+    return /^[a-z\s]*[a-z][a-z\s]*$/.test(folded(plain)) ? plain : query;
+  }
+  // characters typed apart (低 保, 社 会 救 助): a run of one-character pieces is one word
+  function joined(query) {
+    var found = [], alone = false;
+    query.split(/\s+/).forEach(function (raw) {
+      var parts = units(raw), one = parts.length === 1 && ONE_CJK.test(parts[0]);
+      if (!parts.length) return; // nothing to search (plan() would skip it)
+      if (one && alone) found[found.length - 1] += raw; else found.push(raw);
+      alone = one;
+    });
+    return found;
+  }
   async function plan(query) {
+    query = spoken(query);
     var words = [], short = [], letters = normalize(query).replace(/\s+/g, "");
     if (/\s/.test(query.trim()) && /^[a-z]{2,}$/.test(letters)) { // pinyin typed apart: di bao, Di Bao
       var apart = await sounds(letters);
@@ -211,7 +238,7 @@
         return { words: words, short: short, phrase: null };
       }
     }
-    for (var raw of query.split(/\s+/)) {
+    for (var raw of joined(query)) {
       var parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
@@ -273,31 +300,46 @@
     }
     return cut ? found : null;
   }
-  // first the pages with content, the query in their title, the directory's own pages; within each, newest first
-  function coarse(found) {
-    var empty = new Set(meta.empty), ranks = [[], [], [], [], [], [], [], []], order = [];
+  // the pages holding words typed apart together (低保 标准: the keys of 低保标准), 1 when in the title, 文号 or
+  // 索引号 — from the postings, as coarse() ranks, so that such a page ranks first however old it is
+  async function together(phrase) {
+    if (!phrase) return new Map();
+    var all = null, keys = queryKeys(phrase);
+    var values = await Promise.all(keys.map(lookup));
+    values.forEach(function (v) { all = all ? both(all, pages(v)) : pages(v); });
+    return all || new Map();
+  }
+  // first the pages with content, then those holding the words together (in the title first), the query in their
+  // title, the directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
+  function coarse(found, whole) {
+    var empty = new Set(meta.empty), ranks = [], order = [];
+    for (var r = 0; r < 24; r++) ranks.push([]);
     found.forEach(function (head, p) {
-      ranks[(empty.has(p) ? 4 : 0) + (head ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1)].push(p);
+      var joint = whole && whole.has(p) ? (whole.get(p) ? 0 : 1) : 2;
+      ranks[(empty.has(p) ? 12 : 0) + joint * 4 + (head ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1)].push(p);
     });
     ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
     return order;
   }
   // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
   function judge(words, page, entry, text, phrase) {
-    var where = 0, title = [], body = [];
+    var where = 0, title = [], body = [], number = [], index = [];
     var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
-      var ways = words[w].ways, inTitle = spans(entry[1], ways);
+      var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = spans(text.i, ways);
+      number = number.concat(inNumber);
+      index = index.concat(inIndex);
       if (inTitle.length) { title = title.concat(inTitle); continue; }
-      if (spans(entry[3], ways).length || spans(text.i, ways).length) { where = Math.max(where, 1); continue; }
+      if (inNumber.length || inIndex.length) { where = Math.max(where, 1); continue; }
       var inBody = spans(text.x, ways);
       if (!inBody.length) return null;
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
     return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], nav: entry[4] !== "record",
-             title: title, body: body.sort(function (a, b) { return a.s - b.s; }) };
+             title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
   }
+  function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {
     return a.empty - b.empty || b.whole - a.whole || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
   }
@@ -320,12 +362,13 @@
   function marked(text, found, from, to) {
     var out = document.createDocumentFragment(), at = from;
     found.forEach(function (s) {
-      if (s.s < at || s.e > to) return;
+      if (s.s < at || s.s >= to) return; // overlaps the one before, or starts past the window
+      var end = Math.min(s.e, to); // a match running past the window is marked up to its end
       out.appendChild(document.createTextNode(text.slice(at, s.s)));
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(s.s, s.e);
+      mark.textContent = text.slice(s.s, end);
       out.appendChild(mark);
-      at = s.e;
+      at = end;
     });
     out.appendChild(document.createTextNode(text.slice(at, to)));
     return out;
@@ -338,7 +381,9 @@
     var text = hit.text.x || "", p = document.createElement("p");
     p.className = "snippet";
     if (!text) return null;
-    var first = hit.body[0], from = first ? Math.max(0, first.s - 30) : 0, to = Math.min(text.length, from + 120);
+    // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph)
+    var first = hit.body[0], from = first ? Math.max(0, first.s - 30) : 0;
+    var to = Math.min(text.length, Math.max(from + 120, first ? first.e : 0));
     if (from > 0) p.appendChild(document.createTextNode("…"));
     p.appendChild(marked(text, hit.body, from, to));
     if (to < text.length) p.appendChild(document.createTextNode("…"));
@@ -347,17 +392,26 @@
   function item(hit) {
     var li = document.createElement("li"), a = document.createElement("a"), line = document.createElement("p");
     var entry = hit.entry, facts = [];
+    function fact(label, value, found) { // a label and its value, the match marked (DOM nodes, never HTML)
+      var part = document.createDocumentFragment();
+      part.appendChild(document.createTextNode(label));
+      part.appendChild(marked(value, found, 0, value.length));
+      return part;
+    }
     a.href = new URL("../" + entry[0], base).href;
     a.className = "result-title";
     a.appendChild(marked(entry[1], hit.title, 0, entry[1].length));
     li.appendChild(a);
-    if (KINDS[entry[4]]) facts.push(KINDS[entry[4]]);
-    if (entry[2]) facts.push("公开日期：" + cnDate(entry[2]));
-    if (entry[3]) facts.push("文号：" + entry[3]);
-    if (hit.text.i) facts.push("索引号：" + hit.text.i);
-    if (entry[5]) { facts.push("暂无公开的信息"); li.className = "empty"; }
+    if (KINDS[entry[4]]) facts.push(document.createTextNode(KINDS[entry[4]]));
+    if (entry[2]) facts.push(document.createTextNode("公开日期：" + cnDate(entry[2])));
+    if (entry[3]) facts.push(fact("文号：", entry[3], hit.number));
+    if (hit.text.i) facts.push(fact("索引号：", hit.text.i, hit.index));
+    if (entry[5]) { facts.push(document.createTextNode("暂无公开的信息")); li.className = "empty"; }
     line.className = "meta";
-    line.textContent = facts.join(" · ");
+    facts.forEach(function (f, i) {
+      if (i) line.appendChild(document.createTextNode(" · "));
+      line.appendChild(f);
+    });
     li.appendChild(line);
     var s = snippet(hit);
     if (s) li.appendChild(s);
@@ -426,7 +480,7 @@
     }
     mine.words = asked.words;
     mine.phrase = asked.phrase;
-    mine.order = coarse(await matches(asked.words, filters));
+    mine.order = coarse(await matches(asked.words, filters), await together(asked.phrase));
     await more(mine);
     var apart = mine.ready.length ? null : pieces(asked.words);
     if (apart) { // 2026年低保 is on no page whole: the pages holding 2026 and 低保
