@@ -120,7 +120,8 @@ _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:[,，]\d{3})+)(?:\.0
 _MONEY_AFTER = re.compile(r"\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 _MONEY_BEFORE = re.compile(r"(?:[¥￥$]|RMB|人民币|金额)[\s:：为]{0,3}$")
 # A number in scientific notation, as Excel, Java (Double.toString) and CSV exports write a double: 1.3805951234E+10.
-_SCIENTIFIC = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[Ee]\+?(0?\d{1,2})(?!\d|\.\d)")
+# (always with a point, as Excel and Java write it, and standing alone: «187e8» inside a hash such as a1b187e8c… is none)
+_SCIENTIFIC = re.compile(r"(?<![0-9A-Za-z.])(\d{1,3}\.\d+)[Ee]\+?(0?\d{1,2})(?![0-9A-Za-z]|\.\d)")
 # No amount has sixteen digits: a run that long is a card (or ID) number whatever follows it (元, 万元, .36元).
 _LONGEST_AMOUNT = 15
 _NUMBER_LENGTHS = frozenset({11, 13, 14, 15, 16, 17, 18, 19})
