@@ -257,11 +257,11 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     a = d + "十百千"
     address = (rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组段][{a}{j}]+号"
                rf"|村[{i}]*(?:[\u4e00-\u9fff][{i}]*){{1,4}}[{a}][{a}{j}]*号")
-    # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path. The eleven
-    # digits are spelled out and what joins them is taken possessively: sre tries this at every digit, and a counted
-    # repeat of a group costs it twice as much. Possessive is exact because no character both joins and is a digit
-    # (tests/test_privacy_prefilter.py checks all of Unicode).
-    number = rf"[{_TENS_CLASS}]|[{d}]" + rf"[{j}]*+[{d}]" * 10
+    # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path. What joins
+    # the digits is taken possessively (a quarter less time per character; exact because no character both joins and
+    # is a digit: tests/test_privacy_prefilter.py checks all of Unicode). Spelling the eleven digits out would save as
+    # much again, but sre would compile the large classes eleven times: 30 ms more in every command that scans.
+    number = rf"[{_TENS_CLASS}]|[{d}](?:[{j}]*+[{d}]){{10}}"
     return re.compile(rf"[&<]|%[0-9A-Fa-f]{{2}}|{number}|{address}" if markup else number)
 
 

@@ -37,7 +37,7 @@ from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of,
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = f"validate-state:v5:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+STATE_KEY = f"validate-state:v6:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
 
 
 def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Report, Catalog]:

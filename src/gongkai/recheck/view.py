@@ -78,7 +78,9 @@ class Index:
 
     @cached_property
     def _parts(self) -> list[tuple[str, str, tuple[Any, ...]]]:
-        every = ((p, self.facts[p]) for p in sorted(self.facts)) if self.facts is not None else self.store.every("record")
+        if self.facts is None:
+            return list(self.store.record_parts())
+        every = ((p, self.facts[p]) for p in sorted(self.facts))
         return [(path, facts.object_id, facts.parts) for path, facts in every
                 if facts.kind == "record" and facts.valid and facts.object_id is not None]
 
