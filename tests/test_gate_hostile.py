@@ -76,7 +76,6 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "身份证号每位一个点": ("3.5.0.5.2.4.1.9.8.5.0.3.1.5.1.2.3.6", "id"),
     # Spreadsheet forms (the seventh hostile round): thousands grouping, scientific notation, a float's lost check digit.
     "千位分隔": ("13,812,345,678", "mobile"),
-    "全角逗号千位分隔": ("13，812，345，678", "mobile"),
     "科学记数法": ("1.3812345678E+10", "mobile"),
     "科学记数法小写": ("1.3812345678e10", "mobile"),
     "浮点身份证号": ("3.50524198503151E+17", "id"),

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.numbers import classify, lost_check_id
+from gongkai.privacy.numbers import classify, lost_check_id, valid_id
 from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
 
@@ -71,18 +71,20 @@ _HANZI = "\u4e00-\u9fff"
 _HANZI_CHAR = re.compile(f"[{_HANZI}]")
 # A 自然村 (or 角落) between 村 and the house number (联中村后洋41号, 赤岭村赤岭78号): a place name holds none of the
 # characters of a document's words, so 村委会3号, 各村按照第1号, 村务公开栏3号 stay words, nor does a 文件 or 令 follow it.
-_NOT_PLACE = "第年月日号委会令文件函字告通知按照的和及等各共计至到在于为是每条款项期批次届级务室楼栋幢座单元路街巷弄道组段区"
+_NOT_PLACE = "第年月日号委会令文件函字告通知按照的和及等各共计至到在于为是每条款项期批次届级务室楼栋幢座单元路街巷弄道组段区局报略保"
 _PLACE = rf"(?:(?![{_NOT_PLACE}])[{_HANZI}]){{1,4}}"
-_NOT_DOCUMENT = "(?!文|令|公告|通告|通知|窗口|线|批|期)"
+_NOT_DOCUMENT = "(?!文|令|公告|通告|通知|窗口|线|批|期|前|后|开会|工程|项目|简报|专报)"
+# (乡村振兴1号工程, 农村低保3号, 各村支书5号前: 乡村, 农村 and 各/全/本/该/每村 name no village)
 _SECTION = "(?:[东西南北中]段)?"  # 新安路东段2-3号
 # A room number without 室 right after a building or unit (金谷花园2幢1201): three or four digits that count nothing
 # (2栋1200平方米, 3座500人 are not rooms).
-_ROOM = r"\d{3,4}(?![\d.%％A-Za-z]|\s*[平㎡米个人户元万张套间余多名床年月日亩吨台辆件份层次])"
+_ROOM = (r"(?!(?:19|20)\d\d\s*[-—–~～至、年])"  # a year (5号楼2024-2025年度维修) is no room
+         r"\d{3,4}(?![\d.%％A-Za-z]|\s*[（(]?\s*[平㎡米个人户元万张套间余多名床年月日亩吨台辆件份层次千立公亿位天小项])")
 _ADDRESS = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:\d+弄)?\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
     rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
-    rf"|[{_HANZI}]村{_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
+    rf"|(?![乡农各全本该每])[{_HANZI}]村{_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
     rf"|\d+弄\d+(?:-\d+)?号"
     rf"|\d+组\d+号"
     rf"|\d+号楼(?:\d+单元)?(?:\d+(?:室|号)|{_ROOM})?"
@@ -99,7 +101,7 @@ _ADDRESS_CN = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:{_C}弄)?{_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?"
     rf"(?:{_C}单元)?(?:{_C}室)?"
     rf"|(?![{CN_NUMBER}])[{_HANZI}](?:村|社区|组){_C}(?:-{_C})?号"
-    rf"|(?![{CN_NUMBER}])[{_HANZI}]村{_PLACE_CN}{_C}(?:-{_C})?号{_NOT_DOCUMENT}"
+    rf"|(?![{CN_NUMBER}乡农各全本该每])[{_HANZI}]村{_PLACE_CN}{_C}(?:-{_C})?号{_NOT_DOCUMENT}"
     rf"|{_C}弄{_C}(?:-{_C})?号"
     rf"|{_C}组{_C}号"
     rf"|{_C}号楼{_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
@@ -116,9 +118,11 @@ _HEX_TOKEN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{24,}(?![0-9A-Za-z])")
 _DIGIT_RUNS = re.compile(r"\d+")
 # Thousands grouping (Excel's 千位分隔样式, with the Chinese comma as a full-width IME types it): the whole run, not part
 # of a list (第1,13,805,951,234), perhaps with a float's zero fraction (13,805,951,234.00), no other fraction.
-_THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:[,，]\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
-_MONEY_AFTER = re.compile(r"\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
-_MONEY_BEFORE = re.compile(r"(?:[¥￥$]|RMB|人民币|金额)[\s:：为]{0,3}$")
+_THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
+_MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
+# counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
+_COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
+_MONEY_BEFORE = re.compile(r"(?:[¥￥$]|RMB|人民币|金额|资金|总额|合计|预算数?|分别为|第)[\s:：为]{0,3}$")
 # A number in scientific notation, as Excel, Java (Double.toString) and CSV exports write a double: 1.3805951234E+10.
 # (always with a point, as Excel and Java write it, and standing alone: «187e8» inside a hash such as a1b187e8c… is none)
 _SCIENTIFIC = re.compile(r"(?<![0-9A-Za-z.])(\d{1,3}\.\d+)[Ee]\+?(0?\d{1,2})(?![0-9A-Za-z]|\.\d)")
@@ -213,7 +217,8 @@ def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
 
 def _money(text: str, start: int, end: int) -> bool:
     """True when the number at text[start:end] is an amount: after ¥, ￥, RMB, 人民币 or 金额, before 元, 万 or 亿."""
-    return _MONEY_AFTER.match(text, end) is not None or _MONEY_BEFORE.search(text, max(0, start - 8), start) is not None
+    return (_MONEY_AFTER.match(text, end) is not None or _COUNT_AFTER.match(text, end) is not None
+            or _MONEY_BEFORE.search(text, max(0, start - 8), start) is not None)
 
 
 def _scientific(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
@@ -229,6 +234,10 @@ def _scientific(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         if value != value.to_integral_value() or not 11 <= len(digits) <= 19 or digits in allowed:
             continue
         kind = classify(digits) or ("id" if lost_check_id(digits) else None)
+        # 1.5E+10 and 1.38E+10 are round values: a mobile written so keeps seven digits or more, a card thirteen
+        significant = len(mantissa.replace(".", "").strip("0"))
+        if kind == "mobile" and significant < 7 or kind == "bank" and significant < 13:
+            continue
         if kind is not None:
             yield Hit(kind, digits, *norm.span(start, match.end()))
 
@@ -260,6 +269,10 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
                 continue
             start, end = groups[first].start, groups[last].end
             if kind == "bank" and len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:]):
+                continue
+            # In data gongkai writes, eighteen digits ending in 000 without their check digit are a serial (受理编号
+            # 350524202612041000) far more often than an ID a float rounded: the source scan has judged the record.
+            if joins.data and kind == "id" and len(digits) == 18 and not valid_id(digits):
                 continue
             yield Hit(kind, digits, *norm.span(start, end))
 
