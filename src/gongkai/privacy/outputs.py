@@ -23,7 +23,7 @@ from pathlib import Path
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, xlsx_shown
-from gongkai.privacy.extract import Segment, Unreadable, csv_formula_texts
+from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import may_hold_number
 from gongkai.privacy.pictures import PICTURES, picture_texts
@@ -239,14 +239,10 @@ _CSV_NAME = re.compile(r"\.csv(?:\.gz)?$", re.IGNORECASE)
 
 def _csv_formulas(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
     """What Excel shows for the formulas of a CSV file it opens (=13805951*1000+234 shows 13805951234)."""
-    if _CSV_NAME.search(name) is None or not any(b in data for b in (b"=", b"+", b"-", b"@")):
+    if _CSV_NAME.search(name) is None or not any(start.encode() in data for start in FORMULA_STARTS):
         return
-    seen: set[tuple[str, str]] = set()
-    for text in csv_formula_texts(data):
-        for hit in find(text, allowed, data=True):
-            if (hit.kind, hit.value) not in seen:
-                seen.add((hit.kind, hit.value))
-                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 公式计算结果".strip())
+    yield from _segment_findings(name, (Segment(text, f"{where} 公式计算结果") for text in csv_formula_texts(data)),
+                                 allowed)
 
 
 def _gzip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int) -> Iterator[OutputFinding]:
@@ -318,12 +314,7 @@ def _picture(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Ite
     except Unreadable as exc:
         yield OutputFinding(name, "unreadable", "", f"{where} {exc}".strip())
         return
-    seen: set[tuple[str, str]] = set()
-    for text in texts:
-        for hit in find(text, allowed, data=True):
-            if (hit.kind, hit.value) not in seen:
-                seen.add((hit.kind, hit.value))
-                yield OutputFinding(name, hit.kind, hit.masked, f"{where} 图片属性".strip())
+    yield from _segment_findings(name, (Segment(text, f"{where} 图片属性") for text in texts), allowed)
 
 
 def _utf8(data: bytes) -> bytes:
