@@ -213,6 +213,13 @@ def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
     return digit_like, joining - digit_like
 
 
+@functools.cache  # every variant of the pre-filter spells them out: walked once (10 ms), not once a variant
+def _bmp_digits_and_spaces() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters up to U+FFFF that \\d and \\s match."""
+    bmp = [chr(code) for code in range(0x10000)]
+    return frozenset(c for c in bmp if c.isdecimal()), frozenset(c for c in bmp if c.isspace())
+
+
 @functools.cache  # built on first use (16 ms): every command imports this module to mask what it prints
 def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific: bool = False) -> re.Pattern[str]:
     """One pattern that finds, in a raw text, what every hit of the detectors needs once normalized (detect.py).
@@ -240,11 +247,10 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
         d, j = "\\d" + re.escape("".join(sorted(digit_like))), "\\s" + re.escape("".join(sorted(joining)))
         e = "\\d" + re.escape("".join(sorted(uncased)))
     else:
-        bmp = [chr(code) for code in range(0x10000)]
-        decimal = {c for c in bmp if c.isdecimal()}
+        decimal, spaces = _bmp_digits_and_spaces()
         d = re.escape("".join(sorted(decimal | {c for c in digit_like if c <= "\uffff"})))
         e = re.escape("".join(sorted(decimal | {c for c in uncased if c <= "\uffff"})))
-        j = re.escape("".join(sorted({c for c in bmp if c.isspace()} | joining)))
+        j = re.escape("".join(sorted(spaces | joining)))
     j += invisible
     i = invisible
     if scientific:  # 1.38059512E10: an E after a digit (or an invisible character) and before one
