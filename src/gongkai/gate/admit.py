@@ -22,6 +22,7 @@ from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
                              catalog_scan, item_findings, mask_log, scan_record)
 from gongkai.publication.periods import is_notice
+from gongkai.publication.review import review_problem
 
 
 class State(str, Enum):
@@ -79,6 +80,7 @@ class Gate:
     blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
     unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
     no_item: list[str] = field(default_factory=list)  # records naming an item the catalog does not hold (GK205)
+    unreviewed: dict[str, str] = field(default_factory=dict)  # record id → why its 保密审查 does not let it out
     withdrawn: list[Record] = field(default_factory=list)
     withheld: list[Record] = field(default_factory=list)  # 依申请公开 or 不予公开 (or not yet marked) with attachments
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
@@ -117,6 +119,12 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
                 gate.withdrawn.append(record)
             elif not record.is_public and record.attachments:
                 gate.withheld.append(record)
+            continue
+        if (problem := review_problem(record, today)) is not None:
+            # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet,
+            # and neither are its files through another record
+            gate.unreviewed[record.id] = problem
+            gate.withheld.append(record)
             continue
         if record.item and item is None:
             # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
@@ -157,7 +165,8 @@ def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan
     # (record, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
     retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans) else None) for r in gate.withdrawn]
-    retiring += [(r, f"信息 {r.id} 为「{r.attribute or '未标明公开属性'}」，不是主动公开", "附件") for r in gate.withheld]
+    retiring += [(r, f"信息 {r.id} {gate.unreviewed[r.id]}" if r.id in gate.unreviewed
+                  else f"信息 {r.id} 为「{r.attribute or '未标明公开属性'}」，不是主动公开", "附件") for r in gate.withheld]
     retiring += [(a.record, f"信息 {a.id} 的公示已结束", "名单") for a in gate.admitted if a.state is State.ENDED]
     for record, why, copy in retiring:
         for attachment in record.attachments:

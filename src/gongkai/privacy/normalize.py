@@ -78,7 +78,12 @@ _NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*`~\\，、。：:•+()（）]{{0
 # and Cyrillic letters drawn the same (Ο ο О о, Ι І і Ӏ ǀ), and a Chinese numeral between digits (13八0013八000); a
 # check digit, mobile prefix or Luhn check still has to pass before anything counts.
 _LOOKALIKES = {**dict.fromkeys("OoΟοОо", "0"), **dict.fromkeys("IlΙІіӀǀ", "1"), **_NUMERALS}
-_LOOKALIKE = re.compile(rf"(?<=\d)[{''.join(_LOOKALIKES)}]+(?=\d)")
+# A letter at either end of the number is read so too when no other letter of its word touches it (l38OOl38OOO,
+# 13800138OOO): a word (No, ISO, Ol) stays itself.
+_LETTERS = "OoΟοОоIlΙІіӀǀ"
+_WORD = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_LOOKALIKE = re.compile(rf"(?<=\d)[{''.join(_LOOKALIKES)}]+(?=\d)|(?<=\d)[{_LETTERS}]+(?![{_WORD}])"
+                        rf"|(?<![{_WORD}])[{_LETTERS}]+(?=\d)")
 _LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 
 
@@ -198,11 +203,20 @@ def list_marks() -> str:
                    if unicodedata.category(c)[0] in "PS" and c not in STRONG and c not in WEAK)
 
 
+@functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
+def astral_marks() -> dict[int, str]:
+    """Every punctuation mark and symbol beyond U+FFFF (Unicode P* and S*, all in plane 1: emoji 📞 ☎ 🔥, arrows,
+    dingbats), read as a list mark: 138📞0013📞8000 is joined as 138|0013|8000 is. (list_marks() stops at U+FFFF so
+    that every command does not walk plane 1 at start-up.)"""
+    return {code: "|" for code in range(0x10000, 0x20000)
+            if unicodedata.category(chr(code))[0] in "PS" and code not in _TABLE}
+
+
 def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
     """The characters the pre-filter reads as a digit, and those it reads as joining the groups of a number (besides
     what \\d and \\s match and the invisible characters); without *lists*, as detect.find(data=True) reads."""
     digit_like = set("0123456789") | set(_LOOKALIKES)
-    joining = set(STRONG) | set(WEAK) | (set(list_marks()) if lists else set())
+    joining = set(STRONG) | set(WEAK) | (set(list_marks()) | set(map(chr, astral_marks())) if lists else set())
     for code, to in _TABLE.items():
         if to in digit_like:
             digit_like.add(chr(code))
@@ -250,7 +264,7 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
         decimal, spaces = _bmp_digits_and_spaces()
         d = re.escape("".join(sorted(decimal | {c for c in digit_like if c <= "\uffff"})))
         e = re.escape("".join(sorted(decimal | {c for c in uncased if c <= "\uffff"})))
-        j = re.escape("".join(sorted(spaces | joining)))
+        j = re.escape("".join(sorted(spaces | {c for c in joining if c <= "\uffff"})))
     j += invisible
     i = invisible
     if scientific:  # 1.38059512E10: an E after a digit (or an invisible character) and before one
@@ -311,6 +325,8 @@ def normalize(text: str, hide_markup: bool = True) -> Normalized:
     removed, forms unified."""
     changes = _CHANGES if hide_markup else _CHANGES_SHOWN
     changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or not text.isascii()) else text
+    if not changed.isascii() and _ASTRAL.search(changed) is not None:
+        changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
     return Normalized(text, normalized, hide_markup)
 
