@@ -101,7 +101,7 @@ def _table(header: str, title: str | None = None) -> str:
 
 @pytest.mark.parametrize("header,title", [
     ("申请人姓名", None), ("救助对象姓名", None), ("姓名（户主）", None), ("姓\u200b名", None), ("名字", None),
-    ("申请人", None), ("救助对象", None), ("姓名", "2026年第三季度临时救助对象名单"),
+    ("申请人", None), ("收款人", None), ("姓名", "2026年第三季度临时救助对象名单"),
 ])
 def test_a_list_of_people_however_its_header_is_written_is_not_indexed(gk, cat, tmp_path, header, title):
     cat.record(NOTICE.replace("正文: |\n  经审核，现将名单予以公示。\n", _table(header, title)))
@@ -130,7 +130,7 @@ def test_a_notice_under_a_title_row_is_checked_against_the_column_allow_list(gk,
     assert "GK605" in out and "身份证号" in out and "家庭住址" in out and "申请人姓名」" not in out
 
 
-@pytest.mark.parametrize("header", ["单位名称", "社会组织名称", "项目名称", "法定代表人"])
+@pytest.mark.parametrize("header", ["单位名称", "社会组织名称", "项目名称", "法定代表人", "补贴对象", "救助对象"])
 def test_a_table_of_organisations_is_no_list_of_people(gk, cat, tmp_path, header):
     table = f"正文: |\n  | {header} | 登记证号 |\n  | --- | --- |\n  | 安溪县慈善总会 | 51350524MJ0000001X |\n"
     cat.record(NOTICE.replace("正文: |\n  经审核，现将名单予以公示。\n", table))

@@ -22,11 +22,11 @@ ALLOWED_COLUMNS: frozenset[str] = frozenset({
 })
 NAME_COLUMNS = frozenset({"姓名", "户主姓名", "户主"})
 # A column naming people, however spelled: one whose name holds 姓名 or 名字 (申请人姓名, 救助对象姓名, 姓名（户主）,
-# 老人名字), or the person's role alone (申请人, 救助对象, 监护人 …). Lists of people come down after their period and
-# are never indexed: a name column missed here kept the names in the search index and the page in the sitemap.
+# 老人名字), or a person's role that only a name fills (申请人, 监护人, 收款人 …). Lists of people come down after their
+# period and are never indexed: a name column missed here kept the names in the search index and the page in the
+# sitemap. (救助对象, 补贴对象 are no such column: a table of rates lists 低保对象、特困人员 under them.)
 _NAMES = re.compile(r"姓名|名字")
-_ROLES = frozenset({"户主", "申请人", "受助人", "被救助人", "救助对象", "保障对象", "供养对象", "补贴对象", "资助对象",
-                    "持证人", "监护人", "收款人", "领款人", "户名", "老人", "儿童", "残疾人"})
+_ROLES = frozenset({"户主", "申请人", "受助人", "被救助人", "持证人", "监护人", "收款人", "领款人", "户名"})
 # A title row or two (XX镇2026年第三季度低保对象名单, 单位：元) may stand above the header of a list.
 HEADER_ROWS = 5
 # A table of officials in office (领导分工, 工作人员): names with what they hold, public by their office.

@@ -24,10 +24,11 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments
+from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.pictures import PICTURES, picture_texts
+from gongkai.privacy.wordml import word_shown
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
@@ -127,8 +128,10 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<":
-        text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
-        return [Segment(markup_text(text), where)]
+        # (UTF-16 with or without its byte order mark, as an XML reader detects it)
+        text = decode_text(data) or data.decode("utf-8", errors="replace")
+        shown = word_shown(text) if name.startswith("word/") else None
+        return [Segment(markup_text(text), where)] + ([Segment(shown, f"{where}（按 Word 显示）")] if shown else [])
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
     # 8-bit or UTF-16: read both ways rather than guess it holds none.
     return [Segment(data.decode("latin-1"), where), Segment(data.decode("utf-16-le", errors="replace"), where)]
