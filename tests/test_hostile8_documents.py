@@ -59,3 +59,38 @@ def test_an_ordinary_document_so_written_is_published(gk, cat, tmp_path, body):
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert (site / "records" / "R2026-001.html").exists() and (site / "files" / "2026" / "list.docx").exists()
+
+
+def conditional_workbook(code: str) -> bytes:
+    """A list whose 电话 cell holds 8000, with a conditional format that shows it through *code* when above 0."""
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.styles.numbers import NumberFormat
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["姓名", "金额（元）"])
+    sheet.append(["陈水生", 8000])
+    style = DifferentialStyle(numFmt=NumberFormat(numFmtId=200, formatCode=code))
+    sheet.conditional_formatting.add("B2", Rule(type="cellIs", operator="greaterThan", formula=["0"], dxf=style))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# Found by the eighth pass: Excel shows 8000 as 13800138000 through the number format of a conditional format
+# ("1380013"0 in styles.xml's <dxf>); only a cell's own number format was read.
+def test_a_number_a_conditional_format_shows_is_not_published(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/list.xlsx", conditional_workbook('"1380013"0'))
+    assert_held_back(gk, cat, tmp_path, MOBILE, attachment="files/2026/list.xlsx")
+    assert "按条件格式的数字格式显示" in gk("validate", cat.root).out
+
+
+@pytest.mark.parametrize("code", ['#,##0.00"元"', "0.00", '[Red]"超标"0'])
+def test_a_conditional_format_without_digits_of_its_own_is_published(gk, cat, tmp_path, code):
+    with_attachment(cat, "files/2026/list.xlsx", conditional_workbook(code))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert (site / "files" / "2026" / "list.xlsx").exists()

@@ -138,3 +138,42 @@ def test_a_table_of_organisations_is_no_list_of_people(gk, cat, tmp_path, header
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert "R2026-001" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "GK611" not in gk("validate", cat.root).out
+
+
+# 3. One 编号, two files. Found by the eighth pass: the file first by name stood, so a copy left beside a record
+# (R2026-001 - 副本.yaml, .R2026-001.yaml, an older R2026-000.yaml with the same 编号) that still said 主动公开 was
+# published while the record itself had been changed to 不予公开; validate said GK201, build-site published the copy.
+@pytest.mark.parametrize("copy", ["records/2026/R2026-001 - 副本.yaml", "records/2026/.R2026-001.yaml",
+                                  "records/2026/R2026-000.yaml", "records/2026/R2026-001.YAML"])
+def test_a_record_declared_by_two_files_is_published_by_neither(gk, cat, tmp_path, copy):
+    withheld = RECORD.replace("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 个人隐私")
+    cat.record(withheld.replace(MARK, "现行登记"))
+    cat.write("files/2026/list.csv", f"姓名,村（社区）\n{NAMES[0]},经兜村\n")
+    cat.write(copy, RECORD.replace(MARK, WORDS).replace("页数: 1", "页数: 1\n附件:\n  - 文件: files/2026/list.csv"))
+    out = tmp_path / "out"
+    run = gk("build-site", cat.root, "--out", out / "site")
+    assert run.code == 0 and "R2026-001 没有发布" in run.err and "GK201" in run.err
+    gk("export", "portal", cat.root, "--out", out / "portal")
+    gk("handover", cat.root, "--out", out / "handover", "--date", "2026-12-05")
+    assert holding(out, WORDS, NAMES[0]) == []
+    assert "GK201" in gk("validate", cat.root).out
+
+
+def test_a_record_of_an_item_declared_by_two_files_is_not_published(gk, cat, tmp_path):
+    from conftest import ITEM
+
+    # the item now names the 公示栏 only; a stale copy of it still names the website
+    cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
+    cat.item(ITEM, "items/shjz/SHJZ-001 - 副本.yaml")
+    cat.record(RECORD.replace(MARK, WORDS))
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site)
+    assert run.code == 0 and "R2026-001 没有发布" in run.err and "SHJZ-001" in run.err
+    assert holding(site, WORDS) == []
+
+
+def test_distinct_numbers_in_files_named_alike_are_published(gk, cat, tmp_path):
+    cat.record(RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002"), "records/2026/R2026-002.yaml")
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert (site / "records" / "R2026-001.html").exists() and (site / "records" / "R2026-002.html").exists()

@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.numbers import classify, lost_check_id, valid_id
-from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
+from gongkai.privacy.numbers import classify, lost_check_id, undermasked, valid_id
+from gongkai.privacy.normalize import (HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
 
 
@@ -119,6 +119,12 @@ _DIGIT_RUNS = re.compile(r"\d+")
 # Thousands grouping (Excel's 千位分隔样式, with the Chinese comma as a full-width IME types it): the whole run, not part
 # of a list (第1,13,805,951,234), perhaps with a float's zero fraction (13,805,951,234.00), no other fraction.
 _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
+# 18 characters of an ID or 11 of a mobile, some of them masked (138**38000, 3505241985031512**, 35052419850315●●●●):
+# numbers.undermasked decides whether the marks hide enough.
+_MARK = re.escape(MASK_MARKS)
+_MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9][0-9{_MARK}]{{16}}[0-9{_MARK}]|1[3-9][0-9{_MARK}]{{9}})"
+                            rf"(?![0-9A-Za-z{_MARK}])")
+_MARKS = re.compile(f"[{_MARK}]")
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
 _COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
@@ -191,6 +197,8 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_numbers(norm, allowed, joins))
         if not joins.data:
             hits.extend(_apart(hits, list(_thousands(norm, allowed))))
+    if _MARKS.search(norm.text) is not None:
+        hits.extend(_apart(hits, list(_undermasked(norm))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
@@ -213,6 +221,18 @@ def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             continue
         if kind == "bank" or not _money(text, match.start(), match.end()):
             yield Hit(kind, digits, *norm.span(match.start(), match.end()))
+
+
+def _undermasked(norm: Normalized) -> Iterator[Hit]:
+    """Numbers masked too little to hide them (numbers.undermasked): 3505241985031512** shows the birth date,
+    350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
+    for match in _MASKED_NUMBER.finditer(norm.text):
+        token = match.group(0)
+        # every mark a star; an X at the end of eighteen is the check digit
+        starred = _MARKS.sub("*", token[:17]) + (token[17].upper() if token[17:] in ("X", "x") else _MARKS.sub("*", token[17:]))
+        kind = undermasked(starred)
+        if kind is not None:
+            yield Hit(kind, starred, *norm.span(match.start(), match.end()))
 
 
 def _money(text: str, start: int, end: int) -> bool:

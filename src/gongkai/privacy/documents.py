@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import itertools
 import logging
@@ -168,6 +169,7 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     segments: list[Segment] = []
     tables: list[Table] = []
+    conditional = conditional_formats(data)
     try:
         for sheet in book.worksheets:
             header: list[str] | None = None
@@ -182,7 +184,7 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
                     if v and hasattr(c, "coordinate"):
                         where = f"{label} {sheet.title}!{c.coordinate}"
                         segments.append(Segment(v, where))
-                        segments.extend(_formatted(c, c.value, where))
+                        segments.extend(_formatted(c, c.value, where, conditional))
             if header is not None:
                 tables.append(Table(header, f"{label} {sheet.title}", None, rows))
     finally:
@@ -231,12 +233,14 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
                       if i.filename.startswith("xl/styles"))
     segments: list[Segment] = []
     if formats:
+        conditional = conditional_formats(data)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             for sheet in book.worksheets:
                 for row in sheet.iter_rows():
                     segments.extend(segment for c in row if c.value is not None and hasattr(c, "coordinate")
-                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}"))
+                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}",
+                                                              conditional))
         finally:
             book.close()
     return segments + (xlsx_formulas(data, label) if _has_formulas(data) else [])
@@ -249,19 +253,39 @@ def _has_formulas(data: bytes) -> bool:
                    if i.filename.startswith("xl/worksheets/"))
 
 
-def _formatted(cell: Any, value: object, where: str) -> list[Segment]:
-    """What *cell* shows of *value* through its number format, when the format shows digits of its own."""
+_DXF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dxf[\s>].*?</(?:[A-Za-z_][\w.-]*:)?dxf>", re.DOTALL)
+_FORMAT_CODE = re.compile(rb"formatCode\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def conditional_formats(data: bytes) -> tuple[str, ...]:
+    """The number formats a workbook's conditional formatting applies (styles.xml, <dxf>) that show digits of their
+    own: Excel shows 8000 as 13800138000 through "1380013"0 when the rule holds. Which cells a rule holds for is not
+    worked out: every value is read through each such format too."""
+    from gongkai.privacy.spreadsheet import format_readings
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = [archive.read(i) for i in archive.infolist() if i.filename.startswith("xl/styles")]
+    codes = [html.unescape((m.group(1) or m.group(2) or b"").decode("utf-8", "replace"))
+             for part in styles for block in _DXF.findall(part) for m in _FORMAT_CODE.finditer(block)]
+    return tuple(dict.fromkeys(c for c in codes if format_readings(0, c)))
+
+
+def _formatted(cell: Any, value: object, where: str, conditional: tuple[str, ...] = ()) -> list[Segment]:
+    """What *cell* shows of *value* through its number format, and through the number formats of the workbook's
+    conditional formatting (*conditional*), when the format shows digits of its own."""
     from gongkai.privacy.spreadsheet import format_readings
 
     if not isinstance(value, (int, float, str)) or isinstance(value, bool):
         return []  # a date, a time, a truth value: the format shows what the value holds already
+    found = [Segment(text, f"{where}（按条件格式的数字格式显示）") for code in conditional
+             for text in format_readings(value, code)]
     try:
         code = cell.number_format
     except (AttributeError, IndexError, KeyError):  # a style the workbook does not define: Excel shows General
-        return []
+        return found
     if not isinstance(code, str) or code == "General":
-        return []
-    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)]
+        return found
+    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)] + found
 
 
 def _as_number(text: str) -> int | float | str:

@@ -295,10 +295,19 @@ SEPARATE = "\x00"
 _EXPONENT = re.compile("[EeＥｅ]")
 
 
+# What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
+# finds a number with too few of them. A mobile so masked holds fewer than eleven digits: the pre-filter lets through
+# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one).
+MASK_MARKS = "*●■◆★※#?Xx"
+STARRED = re.compile(rf"[1１][3-9３-９](?=[\d{re.escape(MASK_MARKS)}＊]{{9}})(?:\d*[{re.escape(MASK_MARKS)}＊]){{1,3}}")
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches);
     without *lists*, as detect.find(data=True) reads it."""
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
+        return True
+    if STARRED.search(text) is not None:
         return True
     return _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
                                                  or _scientific(text, True, lists))
@@ -310,6 +319,8 @@ def may_hold_number(text: str) -> bool:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
+        return True
+    if STARRED.search(text) is not None:
         return True
     return _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
                                                  or _scientific(text, True, False))
