@@ -94,3 +94,70 @@ def test_a_conditional_format_without_digits_of_its_own_is_published(gk, cat, tm
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert (site / "files" / "2026" / "list.xlsx").exists()
+
+
+def word_table(*rows: tuple[str, ...]) -> str:
+    cells = "".join("<w:tr>" + "".join(f"<w:tc><w:p>{run(c)}</w:p></w:tc>" for c in row) + "</w:tr>" for row in rows)
+    return f"<w:p>{run('经审核，以下人员获得临时救助：')}</w:p><w:tbl>{cells}</w:tbl>"
+
+
+# Found by the eighth pass: a list of people in a Word table (the commonest form of a 名单) was no list to the gate —
+# a 通知 carrying one went into sitemap.xml, and a 公示 carrying 身份证号、家庭住址 columns got no GK605.
+def test_a_list_of_people_in_a_word_table_is_a_list_of_people(gk, cat, tmp_path):
+    from test_hostile7_gate import NOTICE
+
+    rows = [("2026年第三季度临时救助对象名单", "", ""), ("序号", "姓名", "金额（元）"), ("1", "陈水生", "1500")]
+    with_attachment(cat, "files/2026/list.docx", word(word_table(*rows)), NOTICE)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" in gk("validate", cat.root).out
+
+
+def test_a_word_table_in_a_notice_is_checked_against_the_column_allow_list(gk, cat):
+    rows = [("姓名", "身份证号", "家庭住址"), ("陈水生", "35*************236", "经兜村**号")]
+    with_attachment(cat, "files/2026/list.docx", word(word_table(*rows)))
+    out = gk("validate", cat.root).out
+    assert "GK605" in out and "身份证号" in out and "家庭住址" in out
+
+
+def test_a_word_table_of_rates_is_no_list_of_people(gk, cat, tmp_path):
+    from test_hostile7_gate import NOTICE
+
+    rows = [("补贴对象", "补贴标准（元/人·月）"), ("低保对象", "300")]
+    with_attachment(cat, "files/2026/list.docx", word(word_table(*rows)), NOTICE)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def with_rtf_chunk(rtf: str) -> bytes:
+    """A Word document showing an RTF document inline (an altChunk, as Word keeps text pasted from another program)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types '
+                         'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("word/document.xml", f'<w:document {NS} xmlns:r="http://schemas.openxmlformats.org/'
+                         'officeDocument/2006/relationships"><w:body><w:altChunk r:id="rId9"/></w:body></w:document>')
+        archive.writestr("word/afchunk.rtf", rtf.encode("ascii"))
+    return buffer.getvalue()
+
+
+# Found by the eighth pass: an RTF altChunk was read as raw bytes, where control words and escapes keep the digits apart.
+@pytest.mark.parametrize("rtf", [
+    "{\\rtf1\\ansi 138\\b 0013\\b0 8000}",
+    "{\\rtf1\\ansi " + "".join(f"\\'{ord(d):02x}" for d in MOBILE) + "}",
+    "{\\rtf1\\ansi " + "".join(f"\\u{ord(d)}?" for d in MOBILE) + "}",
+    "{\\rtf1\\ansi 138{\\*\\bkmkstart a}0013{\\*\\bkmkend a}8000}",
+])
+def test_a_number_in_an_rtf_chunk_is_not_published(gk, cat, tmp_path, rtf):
+    with_attachment(cat, "files/2026/list.docx", with_rtf_chunk(rtf))
+    assert_held_back(gk, cat, tmp_path, MOBILE, attachment="files/2026/list.docx")
+
+
+def test_an_rtf_chunk_of_ordinary_text_is_published(gk, cat, tmp_path):
+    rtf = "{\\rtf1\\ansi\\ansicpg936 \\'b7\\'a2\\'b7\\'c5 1500\\'d4\\'aa\\par 2026\\'c4\\'ea12\\'d4\\'c24\\'c8\\'d5}"
+    with_attachment(cat, "files/2026/list.docx", with_rtf_chunk(rtf))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert (site / "files" / "2026" / "list.docx").exists()

@@ -93,3 +93,12 @@ def test_a_list_with_an_id_starred_too_little_is_not_published(gk, cat, tmp_path
     assert_held_back(gk, cat, tmp_path, "3505241985031512", attachment="files/2026/list.csv")
     out = gk("validate", cat.root).out
     assert "GK601" in out and "3505241985031512" not in out
+
+
+def test_the_output_scan_finds_a_number_masked_too_little(tmp_path):
+    from gongkai.privacy.outputs import scan_tree
+
+    (tmp_path / "a.html").write_text("<p>电话 13800*38000</p>\n<p>联系电话 138****8000</p>\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"身份证号": "3505241985031512**", "c": "35*************236"}', encoding="utf-8")
+    found = sorted((f.file, f.kind, f.masked_value) for f in scan_tree(tmp_path, ["a.html", "b.json"], frozenset()))
+    assert found == [("a.html", "mobile", "138****8000"), ("b.json", "id", "35*************2**")]

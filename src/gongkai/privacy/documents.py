@@ -29,7 +29,8 @@ from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, de
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.pictures import PICTURES, picture_texts
-from gongkai.privacy.wordml import word_shown
+from gongkai.privacy.rtf import is_rtf, rtf_text
+from gongkai.privacy.wordml import word_shown, word_tables
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
@@ -85,7 +86,18 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
     if suffix == "xlsx":
         cells, tables = xlsx_cells(data, label)
         return cells + segments, tables
+    if suffix == "docx":
+        return segments, _docx_tables(data, label)
     return segments, []
+
+
+def _docx_tables(data: bytes, label: str) -> list[Table]:
+    """The tables of a Word document's body (the 公示 column allow-list and lists of people read them)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml") if "word/document.xml" in archive.namelist() else b""
+    text = decode_text(body) or body.decode("utf-8", errors="replace")
+    return [Table(rows[0], f"{label} 正文表格{n}", None, rows[1:])
+            for n, rows in enumerate(word_tables(text), start=1)]
 
 
 class _Budget:
@@ -134,8 +146,9 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         shown = word_shown(text) if name.startswith("word/") else None
         return [Segment(markup_text(text), where)] + ([Segment(shown, f"{where}（按 Word 显示）")] if shown else [])
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
-    # 8-bit or UTF-16: read both ways rather than guess it holds none.
-    return [Segment(data.decode("latin-1"), where), Segment(data.decode("utf-16-le", errors="replace"), where)]
+    # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
+    rtf = [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")] if is_rtf(data) else []
+    return rtf + [Segment(data.decode("latin-1"), where), Segment(data.decode("utf-16-le", errors="replace"), where)]
 
 
 def _mime_segments(data: bytes, where: str) -> list[Segment]:

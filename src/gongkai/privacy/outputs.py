@@ -25,7 +25,7 @@ from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, xlsx_shown
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.normalize import may_hold_number
+from gongkai.privacy.normalize import STARRED, may_hold_number
 from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
@@ -60,6 +60,9 @@ _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0)
 _LINE_END = b">\n"
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
+# (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
+_DIGIT_MARK = re.compile(rb"[0-9](?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)")
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,8 @@ def _suspicious(line: bytes) -> bool:
         # О): the detector's own tables decide, so the two scans never disagree on what may be a number.
         if may_hold_number(_ANY_TAG.sub("", text)):
             return True
+    if _DIGIT_MARK.search(line) is not None and STARRED.search(line.decode("utf-8", errors="replace")) is not None:
+        return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
 

@@ -72,3 +72,19 @@ def _symbol(code: str) -> str:
         return ""
     value = value - 0xF000 if 0xF000 <= value <= 0xF0FF else value
     return chr(value) if 0 < value <= 0x10FFFF else ""
+
+
+def word_tables(xml: str) -> list[list[list[str]]]:
+    """The tables of a WordprocessingML part, each as rows of cell texts (a nested table's cells inside its cell's
+    text): a list of people in a Word document is a list of people as it is in a spreadsheet."""
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError:
+        return []
+    tables = []
+    for table in root.iter(f"{_W}tbl"):
+        rows = [["".join(t.text or "" for t in cell.iter(f"{_W}t")).strip() for cell in row.findall(f"{_W}tc")]
+                for row in table.findall(f"{_W}tr")]
+        if rows:
+            tables.append(rows)
+    return tables
