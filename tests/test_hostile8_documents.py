@@ -161,3 +161,78 @@ def test_an_rtf_chunk_of_ordinary_text_is_published(gk, cat, tmp_path):
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert (site / "files" / "2026" / "list.docx").exists()
+
+
+def stamped_pdf(stamp: str) -> bytes:
+    """A one-page PDF reading «Notice», with a stamp annotation whose appearance draws *stamp* (no /Contents)."""
+    page, drawn = "BT /F1 12 Tf 72 720 Td (Notice) Tj ET", f"BT /F1 12 Tf 2 2 Td ({stamp}) Tj ET"
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               "/Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>",
+               f"<< /Length {len(page)} >>\nstream\n{page}\nendstream",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               "<< /Type /Annot /Subtype /Stamp /Rect [100 100 300 130] /AP << /N 7 0 R >> >>",
+               f"<< /Type /XObject /Subtype /Form /BBox [0 0 200 30] /Resources << /Font << /F1 5 0 R >> >> "
+               f"/Length {len(drawn)} >>\nstream\n{drawn}\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+# Found by the eighth pass: what a stamp, a text box or a form field's appearance draws was read nowhere (neither the
+# page's text nor the file's text strings hold it); a viewer shows it over the page.
+def test_a_number_an_annotation_draws_is_not_published(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/notice.pdf", stamped_pdf(MOBILE))
+    assert_held_back(gk, cat, tmp_path, MOBILE, attachment="files/2026/notice.pdf")
+    assert "批注、表单的外观" in gk("validate", cat.root).out
+
+
+def test_an_ordinary_stamp_is_published(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/notice.pdf", stamped_pdf("APPROVED 2026-12-04"))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert (site / "files" / "2026" / "notice.pdf").exists()
+
+
+def ofd(*objects: tuple[float, float, str]) -> bytes:
+    """A one-page OFD whose page holds a text object for each (left, width, text), on one line (mm)."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    texts = "".join(f'<ofd:TextObject ID="{n}" Boundary="{left} 10 {width} 5" Font="3" Size="3">'
+                    f'<ofd:TextCode X="0" Y="3">{text}</ofd:TextCode></ofd:TextObject>'
+                    for n, (left, width, text) in enumerate(objects, start=10))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("OFD.xml", f'<?xml version="1.0"?><ofd:OFD {ns} Version="1.0"><ofd:DocBody><ofd:DocInfo>'
+                         "<ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                         "</ofd:DocBody></ofd:OFD>")
+        archive.writestr("Doc_0/Document.xml", f'<?xml version="1.0"?><ofd:Document {ns}><ofd:Pages>'
+                         '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
+        archive.writestr("Doc_0/Pages/Page_0/Content.xml", f'<?xml version="1.0"?><ofd:Page {ns}><ofd:Content>'
+                         f'<ofd:Layer ID="2">{texts}</ofd:Layer></ofd:Content></ofd:Page>')
+    return buffer.getvalue()
+
+
+# Found by the eighth pass: an OFD converter writes a line as many text objects (one per character, often); each was
+# read alone, so a number set in two or more objects side by side — in any order in the file — was never whole.
+@pytest.mark.parametrize("objects", [
+    ((10, 6, "138"), (16.5, 16, "00138000")),
+    ((16.5, 16, "00138000"), (10, 6, "138")),
+    tuple((10 + 2.2 * n, 2, d) for n, d in enumerate(MOBILE)),
+    ((10, 6, "138"), (20, 8, "0013"), (32, 8, "8000")),
+])
+def test_a_number_an_ofd_page_shows_whole_is_not_published(gk, cat, tmp_path, objects):
+    with_attachment(cat, "files/2026/notice.ofd", ofd(*objects))
+    assert_held_back(gk, cat, tmp_path, MOBILE, attachment="files/2026/notice.ofd")
+
+
+def test_the_columns_of_an_ofd_table_are_apart(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/notice.ofd", ofd((10, 8, "1582"), (40, 6, "346"), (70, 8, "7890")))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert (site / "files" / "2026" / "notice.ofd").exists()

@@ -29,6 +29,7 @@ from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, de
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.pictures import PICTURES, picture_texts
+from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.rtf import is_rtf, rtf_text
 from gongkai.privacy.wordml import word_shown, word_tables
 
@@ -144,7 +145,9 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         # (UTF-16 with or without its byte order mark, as an XML reader detects it)
         text = decode_text(data) or data.decode("utf-8", errors="replace")
         shown = word_shown(text) if name.startswith("word/") else None
-        return [Segment(markup_text(text), where)] + ([Segment(shown, f"{where}（按 Word 显示）")] if shown else [])
+        laid = ofd_shown(text) if name.startswith("Doc_") else None
+        return ([Segment(markup_text(text), where)] + ([Segment(shown, f"{where}（按 Word 显示）")] if shown else [])
+                + ([Segment(laid, f"{where}（按版面位置）")] if laid else []))
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     rtf = [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")] if is_rtf(data) else []
@@ -406,6 +409,7 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         pieces.append((text, f" 第{number}页"))
         if shown is not None:
             pieces.append((shown, f" 第{number}页（按显示位置）"))
+        pieces.extend((drawn, f" 第{number}页 批注、表单的外观") for drawn in _appearances(reader, page))
     pieces.extend((str(value), f" 文档属性 {key}") for key, value in (reader.metadata or {}).items())
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
@@ -456,6 +460,37 @@ def _page_texts(page: Any) -> tuple[str, str | None]:
     except Exception:  # noqa: BLE001 - a page pypdf cannot lay out: the pieces by where they stand
         shown = "\n".join(" ".join(t for _, _, t in line) for _, line in itertools.groupby(sorted(spots), lambda s: s[0]))
     return text, (shown if "".join(shown.split()) != "".join(text.split()) else None)
+
+
+def _appearances(reader: Any, page: Any) -> list[str]:
+    """The text drawn by the appearance streams of a page's annotations and form fields (a stamp, a text box, a
+    field's shown value): a viewer shows them over the page, and neither the page's text nor the file's text strings
+    hold it (a stamp may have no /Contents at all)."""
+    from pypdf import PageObject
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    found: list[str] = []
+    for annotation in page.get("/Annots") or []:
+        appearance = annotation.get_object().get("/AP")
+        if not isinstance(appearance := appearance.get_object() if appearance is not None else None, DictionaryObject):
+            continue
+        for key in ("/N", "/R", "/D"):
+            value = appearance.get(key)
+            value = value.get_object() if value is not None else None
+            forms = [value] if isinstance(value, StreamObject) else (
+                [v.get_object() for v in value.values()] if isinstance(value, DictionaryObject) else [])
+            for form in forms:
+                if not isinstance(form, StreamObject):
+                    continue
+                drawn = PageObject(pdf=reader)
+                drawn[NameObject("/Resources")] = form.get("/Resources") or DictionaryObject()
+                drawn[NameObject("/Contents")] = form
+                drawn[NameObject("/MediaBox")] = form.get("/BBox") or page.mediabox
+                try:
+                    found.append(drawn.extract_text() or "")
+                except Exception:  # noqa: BLE001 - what pypdf cannot lay out: the stream's strings as written
+                    found.append(form.get_data().decode("latin-1"))
+    return [text for text in found if text.strip()]
 
 
 def _refuse_active(node: dict[Any, Any]) -> None:
