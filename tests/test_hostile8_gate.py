@@ -177,3 +177,23 @@ def test_distinct_numbers_in_files_named_alike_are_published(gk, cat, tmp_path):
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert (site / "records" / "R2026-001.html").exists() and (site / "records" / "R2026-002.html").exists()
+
+
+# 4. A period declared on a record that is no 公示. Found by the eighth pass: a 通知 carrying a list with 公示截止 (or 公示期)
+# stayed on the web whole, and in the search index, after its period: only the 文种 公示 or an item listing people
+# made a record come down.
+@pytest.mark.parametrize("period", ["公示截止: 2026-10-01", "公示期: 5"])
+def test_a_notice_with_a_period_comes_down_when_it_ends(gk, cat, tmp_path, period):
+    cat.record(NOTICE.replace("页数: 1", f"页数: 1\n{period}").replace(MARK, WORDS))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert holding(site, WORDS) == []
+    assert (site / "records" / "R2026-001.html").exists()  # the short notice that the 公示 has ended
+
+
+def test_a_notice_with_a_running_period_is_published_and_not_indexed(gk, cat, tmp_path):
+    cat.record(NOTICE.replace("页数: 1", "页数: 1\n公示截止: 2026-12-31").replace(MARK, WORDS))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert WORDS in (site / "records" / "R2026-001.html").read_text(encoding="utf-8")
+    assert holding(site / "search", WORDS) == []
