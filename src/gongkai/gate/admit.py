@@ -85,7 +85,8 @@ class Gate:
     # item's) is declared by two files, so which one stands is a guess (GK201)
     held: dict[str, str] = field(default_factory=dict)
     withdrawn: list[Record] = field(default_factory=list)
-    withheld: list[Record] = field(default_factory=list)  # 依申请公开 or 不予公开 (or not yet marked) with attachments
+    # 依申请公开 or 不予公开 (or not yet marked) with attachments, and every file of a 编号 declared twice
+    withheld: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
 
@@ -131,10 +132,9 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
                 gate.withheld.append(record)
             continue
         if (problem := review_problem(record, today)) is not None:
-            # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet,
-            # and neither are its files through another record
+            # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet.
+            # Its files may still be shown by another record: that record's own review let them out.
             gate.held[record.id] = problem
-            gate.withheld.append(record)
             continue
         if record.item and item is None:
             # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
