@@ -119,10 +119,11 @@ _DIGIT_RUNS = re.compile(r"\d+")
 # Thousands grouping (Excel's 千位分隔样式, with the Chinese comma as a full-width IME types it): the whole run, not part
 # of a list (第1,13,805,951,234), perhaps with a float's zero fraction (13,805,951,234.00), no other fraction.
 _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
-# 18 characters of an ID or 11 of a mobile, some of them masked (138**38000, 3505241985031512**, 35052419850315●●●●):
+# 18 characters of an ID, 11 of a mobile or 16 to 19 of a card, some of them masked (138**38000, 3505241985031512**,
+# 35052419850315●●●●, 6222021234567***):
 # numbers.undermasked decides whether the marks hide enough.
 _MARK = re.escape(MASK_MARKS)
-_MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9][0-9{_MARK}]{{16}}[0-9{_MARK}]|1[3-9][0-9{_MARK}]{{9}})"
+_MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9][0-9{_MARK}]{{15,18}}|1[3-9][0-9{_MARK}]{{9}})"
                             rf"(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
@@ -229,7 +230,8 @@ def _undermasked(norm: Normalized) -> Iterator[Hit]:
     for match in _MASKED_NUMBER.finditer(norm.text):
         token = match.group(0)
         # every mark a star; an X at the end of eighteen is the check digit
-        starred = _MARKS.sub("*", token[:17]) + (token[17].upper() if token[17:] in ("X", "x") else _MARKS.sub("*", token[17:]))
+        starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
+                   else _MARKS.sub("*", token))
         kind = undermasked(starred)
         if kind is not None:
             yield Hit(kind, starred, *norm.span(match.start(), match.end()))

@@ -24,7 +24,7 @@ def mask_id(value: str) -> str:
 
 
 def mask_bank(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
+    digits = re.sub(r"[^\d*]", "", value)  # (a card starred too little keeps its stars)
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 

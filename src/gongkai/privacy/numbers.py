@@ -58,17 +58,23 @@ def lost_check_id(digits: str) -> bool:
 MIN_ID_STARS = 8
 
 
-# A mobile's mask hides four digits (138****8000): with three or fewer hidden, a thousand guesses or fewer find it.
+# A mobile's mask hides four digits (138****8000), a card's all but four and four: with three or fewer hidden, a
+# thousand guesses or fewer find it (a card's Luhn check cuts them to a hundred).
 MIN_MOBILE_STARS = 4
+MIN_CARD_STARS = 4
 
 
 def undermasked(token: str) -> str | None:
-    """The kind of number *token* (digits and stars) is when its stars hide too little of it: id, mobile or None."""
-    if len(token) == 18:
-        return "id" if undermasked_id(token) else None
+    """The kind of number *token* (digits and stars) is when its stars hide too little of it: id, mobile, bank or
+    None."""
     stars = token.count("*")
+    if len(token) == 18 and undermasked_id(token):
+        return "id"
     if len(token) == 11 and 1 <= stars < MIN_MOBILE_STARS and re.fullmatch(r"1[3-9][0-9*]{9}", token):
         return "mobile"
+    if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9][0-9*]+", token) \
+            and token[:6].isdigit():
+        return "bank"
     return None
 
 
