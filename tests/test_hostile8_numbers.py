@@ -104,3 +104,31 @@ def test_the_output_scan_finds_a_number_masked_too_little(tmp_path):
     (tmp_path / "b.json").write_text('{"身份证号": "3505241985031512**", "c": "35*************236"}', encoding="utf-8")
     found = sorted((f.file, f.kind, f.masked_value) for f in scan_tree(tmp_path, ["a.html", "b.json"], frozenset()))
     assert found == [("a.html", "mobile", "138****8000"), ("b.json", "id", "35*************2**")]
+
+
+# Found by the eighth pass: the short way to write a flat in a compound — building-unit-room with dashes, # for 号,
+# a lettered building — was no address, and went on the web in full.
+ADDRESSES = {"凤城镇阳光花园3-2-301": "凤城镇阳光花园*-*-***", "城东新村7-302": "城东新村*-***",
+             "阳光花园5#1202": "阳光花园*#****", "阳光花园三期5#楼1202": "阳光花园三期*#楼****",
+             "金谷花园B座1201": "金谷花园B座****"}
+NO_ADDRESSES = ["2026-12-04", "第3-12-2026号", "350524-MZ-2026-00001", "0595-2322-2516", "第1-2-301条", "表3-2-100",
+                "图1-2", "A栋301人", "GB/T 2260-2007", "幸福小区2-1201元", "万达广场A区2栋", "5#文件"]
+
+
+@pytest.mark.parametrize("text", sorted(ADDRESSES))
+def test_a_flat_written_in_short_is_an_address(text):
+    assert [h.kind for h in find(text)] == ["address"]
+    assert mask_log(text) == ADDRESSES[text]
+
+
+@pytest.mark.parametrize("text", NO_ADDRESSES)
+def test_numbers_with_dashes_that_are_no_flat(text):
+    assert list(find(text)) == []
+
+
+def test_a_list_with_flats_in_short_is_not_published(gk, cat, tmp_path):
+    from test_hostile7_gate import assert_held_back, with_attachment
+
+    with_attachment(cat, "files/2026/list.csv", "姓名,住址\n陈水生,凤城镇阳光花园3-2-301\n")
+    assert_held_back(gk, cat, tmp_path, "阳光花园3-2-301", attachment="files/2026/list.csv")
+    assert "GK604" in gk("validate", cat.root).out

@@ -80,6 +80,10 @@ _SECTION = "(?:[东西南北中]段)?"  # 新安路东段2-3号
 # (2栋1200平方米, 3座500人 are not rooms).
 _ROOM = (r"(?!(?:19|20)\d\d\s*[-—–~～至、年])"  # a year (5号楼2024-2025年度维修) is no room
          r"\d{3,4}(?![\d.%％A-Za-z]|\s*[（(]?\s*[平㎡米个人户元万张套间余多名床年月日亩吨台辆件份层次千立公亿位天小项])")
+# A room written after a building and unit in short: three or four digits, no year (3-12-2026 is a date), nothing after
+_SHORT_ROOM = r"(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d\-.%年月日元])"
+# Names of residential compounds, after which 7-302 is building 7, room 302
+_COMPOUND = "花园|小区|新村|公寓|大厦|家园|山庄|广场|宿舍|大院|新城|花苑|雅苑|嘉园|名苑|公馆|佳园|苑"
 _ADDRESS = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:\d+弄)?\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
@@ -91,6 +95,11 @@ _ADDRESS = re.compile(
     rf"|\d+(?:栋|幢|座)(?:\d+(?:单元|室|号)(?:\d+(?:室|号)|{_ROOM})?|{_ROOM})"
     rf"|\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
+    # a compound's building, unit and room in short (阳光花园3-2-301, 城东新村7-302, 5#楼1202, 金谷花园B座1201)
+    rf"|(?<=[{_HANZI}])(?<![第表图附式条款章节页卷])\d{{1,3}}-\d{{1,2}}-{_SHORT_ROOM}"
+    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?[A-Za-z]?\d{{1,3}}-{_SHORT_ROOM}"
+    rf"|(?<![\d#])\d{{1,3}}#楼?(?:\d{{1,2}}单元)?{_SHORT_ROOM}"
+    rf"|(?<![A-Za-z])[A-Za-z](?:栋|幢|座)(?:\d+单元)?(?:\d+室|{_ROOM})"
 )
 # The same written in Chinese numerals (经兜村十二号, 三组十五号, 人民路一百零八号, 五栋二单元三〇一室): a house, building,
 # unit or room number always between the words of an address, so 第一组、一号文件、三座幸福院 stay words.
@@ -109,7 +118,7 @@ _ADDRESS_CN = re.compile(
     rf"|{_C}单元{_C}(?:室|号)"
 )
 _CN_CHAR = re.compile(f"[{CN_NUMBER}]")
-_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组]")
+_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组#]|\d-\d|[A-Za-z][栋幢座]")
 _AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
 # A checksum (sha256, a search digest): 24 hexadecimal characters or more, digits and letters mixed. A word or a
 # few letters glued to a number (deadbeef13800138000, 350524198503151236abcdef, ab13800138000cd, 0x13800138000) is

@@ -203,6 +203,12 @@ def list_marks() -> str:
                    if unicodedata.category(c)[0] in "PS" and c not in STRONG and c not in WEAK)
 
 
+# What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
+# finds a number with too few of them. A mobile so masked holds fewer than eleven digits: the pre-filter lets through
+# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one).
+MASK_MARKS = "*●■◆★※#?Xx"
+
+
 @functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
 def astral_marks() -> dict[int, str]:
     """Every punctuation mark and symbol beyond U+FFFF (Unicode P* and S*, all in plane 1: emoji 📞 ☎ 🔥, arrows,
@@ -216,7 +222,9 @@ def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
     """The characters the pre-filter reads as a digit, and those it reads as joining the groups of a number (besides
     what \\d and \\s match and the invisible characters); without *lists*, as detect.find(data=True) reads."""
     digit_like = set("0123456789") | set(_LOOKALIKES)
-    joining = set(STRONG) | set(WEAK) | (set(list_marks()) | set(map(chr, astral_marks())) if lists else set())
+    # (a mask mark joins the groups of a number masked too little, 35052419X6612033010, in data too: detect._undermasked)
+    joining = (set(STRONG) | set(WEAK) | set(MASK_MARKS)
+               | (set(list_marks()) | set(map(chr, astral_marks())) if lists else set()))
     for code, to in _TABLE.items():
         if to in digit_like:
             digit_like.add(chr(code))
@@ -275,8 +283,11 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # (a house number may have a sub-number: 解放北路12-3号)
     # (or written in Chinese numerals with 十 百 千: 人民路一百零八号, 三组十五号)
     a = d + "十百千"
+    # (or in short: 阳光花园3-2-301, 城东新村7-302, 5#楼1202, B座1201 — a building, perhaps a unit, a room of three)
     address = (rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组段][{a}{j}]+号"
-               rf"|村[{i}]*(?:[\u4e00-\u9fff][{i}]*){{1,4}}[{a}][{a}{j}]*号")
+               rf"|村[{i}]*(?:[\u4e00-\u9fff][{i}]*){{1,4}}[{a}][{a}{j}]*号"
+               rf"|[{a}][{j}]{{1,3}}[{a}]{{1,2}}[{j}]{{1,3}}[{a}]{{3}}|[\u4e00-\u9fff][{i}]*[A-Za-zＡ-Ｚａ-ｚ]?[{a}]{{1,3}}[{j}]{{1,3}}[{a}]{{3}}"
+               rf"|[{a}][#＃]|[A-Za-zＡ-Ｚａ-ｚ][{i}]*[栋幢座]")
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path. What joins
     # the digits is taken possessively (a quarter less time per character; exact because no character both joins and
     # is a digit: tests/test_privacy_prefilter.py checks all of Unicode). Spelling the eleven digits out would save as
@@ -295,10 +306,6 @@ SEPARATE = "\x00"
 _EXPONENT = re.compile("[EeＥｅ]")
 
 
-# What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
-# finds a number with too few of them. A mobile so masked holds fewer than eleven digits: the pre-filter lets through
-# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one).
-MASK_MARKS = "*●■◆★※#?Xx"
 STARRED = re.compile(rf"[1１][3-9３-９](?=[\d{re.escape(MASK_MARKS)}＊]{{9}})(?:\d*[{re.escape(MASK_MARKS)}＊]){{1,3}}")
 
 
