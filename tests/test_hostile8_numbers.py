@@ -132,3 +132,8 @@ def test_a_list_with_flats_in_short_is_not_published(gk, cat, tmp_path):
     with_attachment(cat, "files/2026/list.csv", "姓名,住址\n陈水生,凤城镇阳光花园3-2-301\n")
     assert_held_back(gk, cat, tmp_path, "阳光花园3-2-301", attachment="files/2026/list.csv")
     assert "GK604" in gk("validate", cat.root).out
+
+
+def test_the_bureaus_own_mobile_half_masked_is_the_bureaus():
+    assert list(find("值班手机 13905*50000", frozenset({"13905950000"}))) == []
+    assert [h.kind for h in find("值班手机 13905*50001", frozenset({"13905950000"}))] == ["mobile"]

@@ -208,7 +208,7 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         if not joins.data:
             hits.extend(_apart(hits, list(_thousands(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
-        hits.extend(_apart(hits, list(_undermasked(norm))))
+        hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
@@ -233,7 +233,7 @@ def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             yield Hit(kind, digits, *norm.span(match.start(), match.end()))
 
 
-def _undermasked(norm: Normalized) -> Iterator[Hit]:
+def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     """Numbers masked too little to hide them (numbers.undermasked): 3505241985031512** shows the birth date,
     350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
     for match in _MASKED_NUMBER.finditer(norm.text):
@@ -242,7 +242,9 @@ def _undermasked(norm: Normalized) -> Iterator[Hit]:
         starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
                    else _MARKS.sub("*", token))
         kind = undermasked(starred)
-        if kind is not None:
+        # (the bureau's own mobile, half masked, is the bureau's still)
+        if kind is not None and not any(len(v) == len(starred) and all(a in ("*", b) for a, b in zip(starred, v))
+                                        for v in allowed):
             yield Hit(kind, starred, *norm.span(match.start(), match.end()))
 
 
