@@ -199,3 +199,10 @@ def test_a_notice_with_a_running_period_is_published_and_not_indexed(gk, cat, tm
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert WORDS in (site / "records" / "R2026-001.html").read_text(encoding="utf-8")
     assert holding(site / "search", WORDS) == []
+
+
+def test_the_self_inspection_says_how_many_records_the_review_held_back(gk, cat, tmp_path):
+    cat.record(UNREVIEWED["none"])
+    out = tmp_path / "inspect.json"
+    gk("inspect", cat.root, "-f", "json", "--out", out)
+    assert "未经保密审查" in out.read_text(encoding="utf-8")
