@@ -262,3 +262,15 @@ def test_ordinary_fields_are_published(gk, cat, tmp_path):
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert (site / "files" / "2026" / "list.docx").exists()
+
+
+def test_the_output_scan_reads_word_and_ofd_as_they_are_shown(tmp_path):
+    from gongkai.privacy.outputs import scan_tree
+
+    (tmp_path / "a.docx").write_bytes(word(SHOWN_WHOLE["hidden-text"]))
+    (tmp_path / "b.ofd").write_bytes(ofd((16.5, 16, "00138000"), (10, 6, "138")))
+    (tmp_path / "c.docx").write_bytes(with_rtf_chunk("{\\rtf1\\ansi 138\\b 0013\\b0 8000}"))
+    found = sorted((f.file, f.kind, f.masked_value) for f in scan_tree(tmp_path, ["a.docx", "b.ofd", "c.docx"],
+                                                                        frozenset()))
+    assert found == [("a.docx", "mobile", "138****8000"), ("b.ofd", "mobile", "138****8000"),
+                     ("c.docx", "mobile", "138****8000")]

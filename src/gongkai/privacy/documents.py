@@ -141,17 +141,33 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         return [Segment(text, f"{where}（图片属性）") for text in picture_texts(data)]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
-    if name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<":
-        # (UTF-16 with or without its byte order mark, as an XML reader detects it)
-        text = decode_text(data) or data.decode("utf-8", errors="replace")
-        shown = word_shown(text) if name.startswith("word/") else None
-        laid = ofd_shown(text) if name.startswith("Doc_") else None
-        return ([Segment(markup_text(text), where)] + ([Segment(shown, f"{where}（按 Word 显示）")] if shown else [])
-                + ([Segment(laid, f"{where}（按版面位置）")] if laid else []))
+    if _is_markup(name, data):
+        return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where)]
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
-    rtf = [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")] if is_rtf(data) else []
-    return rtf + [Segment(data.decode("latin-1"), where), Segment(data.decode("utf-16-le", errors="replace"), where)]
+    return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
+            Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+def _is_markup(name: str, data: bytes) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<"
+
+
+def _markup_source(data: bytes) -> str:
+    """An XML part's text: UTF-16 with or without its byte order mark, as an XML reader detects it."""
+    return decode_text(data) or data.decode("utf-8", errors="replace")
+
+
+def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
+    """What a reader shows of a container's part beyond the text it stores (the source scan and the output scan both
+    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py)."""
+    if is_rtf(data):
+        return [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")]
+    if not _is_markup(name, data) or not name.startswith(("word/", "Doc_")):
+        return []
+    text = _markup_source(data)
+    shown = word_shown(text) if name.startswith("word/") else ofd_shown(text)
+    return [Segment(shown, f"{where}（{'按 Word 显示' if name.startswith('word/') else '按版面位置'}）")] if shown else []
 
 
 def _mime_segments(data: bytes, where: str) -> list[Segment]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
-from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, xlsx_shown
+from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xlsx_shown
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import STARRED, may_hold_number
@@ -276,6 +276,8 @@ def _zip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int
         return
     for member, content in members:
         yield from _scan(name, content, f"{where} {member}".strip(), allowed, depth + 1)
+        # a Word part as Word shows it, an OFD page laid out, an RTF chunk: what the source scan reads too
+        yield from _segment_findings(name, shown_readings(member, content, f"{where} {member}".strip()), allowed)
     if any(member == "xl/workbook.xml" for member, _ in members):
         yield from _workbook(name, data, where, allowed)
 
