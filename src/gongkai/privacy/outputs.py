@@ -206,9 +206,11 @@ def _suspicious(line: bytes) -> bool:
         # О): the detector's own tables decide, so the two scans never disagree on what may be a number.
         if may_hold_number(_ANY_TAG.sub("", text)):
             return True
-    if _DIGIT_MARK.search(line) is not None and STARRED.search(line.decode("utf-8", errors="replace")) is not None:
-        return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
+    # (a mobile masked too little keeps eight digits or more)
+    if ascii_digits >= 8 and _DIGIT_MARK.search(line) is not None and STARRED.search(
+            line.decode("utf-8", errors="replace")) is not None:
+        return True
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
 
 
