@@ -81,7 +81,7 @@ _SECTION = "(?:[东西南北中]段)?"  # 新安路东段2-3号
 _ROOM = (r"(?!(?:19|20)\d\d\s*[-—–~～至、年])"  # a year (5号楼2024-2025年度维修) is no room
          r"\d{3,4}(?![\d.%％A-Za-z]|\s*[（(]?\s*[平㎡米个人户元万张套间余多名床年月日亩吨台辆件份层次千立公亿位天小项])")
 # A room written after a building and unit in short: three or four digits, no year (3-12-2026 is a date), nothing after
-_SHORT_ROOM = r"(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d\-.%年月日元])"
+_SHORT_ROOM = r"(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d\-.#%年月日元])"
 # Names of residential compounds, after which 7-302 is building 7, room 302
 _COMPOUND = "花园|小区|新村|公寓|大厦|家园|山庄|广场|宿舍|大院|新城|花苑|雅苑|嘉园|名苑|公馆|佳园|苑"
 _ADDRESS = re.compile(
