@@ -37,7 +37,9 @@ def record(rid: str, title: str, *, kind: str = "通知", attribute: str = "主�
     if item:
         lines.append(f"事项: {item}")
     if attribute == "主动公开":
-        lines += ["保密审查:", "  审查人: 张三", "  审查日期: 2026-08-28", "  结论: 不涉及国家秘密，同意主动公开"]
+        # reviewed by the day it was published: the gate lets out nothing before its 保密审查 (publication.review)
+        reviewed = min("2026-08-28", published or "2026-08-28")
+        lines += ["保密审查:", "  审查人: 张三", f"  审查日期: {reviewed}", "  结论: 不涉及国家秘密，同意主动公开"]
     if attribute == "不予公开":
         lines.append("不予公开理由: 过程性信息")
     if published and attribute == "主动公开":

@@ -139,10 +139,18 @@ def test_a_list_without_a_period_comes_down_the_day_after_publication(gc):
 
 
 def test_a_record_that_is_no_list_has_no_period(gc):
-    put(gc, "R2026-010", "2026-09-10", item="SHJZ-002", extra="公示期: 7\n")
+    put(gc, "R2026-010", "2026-09-10", item="SHJZ-002")
     found = on(gc, D(2026, 12, 31)).get("R2026-010")
     assert (found.state, found.notice_end, found.lists_people, found.notice_provisional) == (
         State.CURRENT, None, False, False)
+
+
+def test_a_record_that_declares_a_period_runs_for_it_whatever_its_item(gc):
+    # (eighth hostile pass: a 通知 carrying a list with 公示期 stayed up for good; the period it declares is kept)
+    put(gc, "R2026-010", "2026-09-10", item="SHJZ-002", extra="公示期: 7\n")
+    found = on(gc, D(2026, 12, 31)).get("R2026-010")
+    assert (found.state, found.notice_end, found.lists_people, found.notice_provisional) == (
+        State.ENDED, D(2026, 9, 18), True, False)
 
 
 @pytest.mark.parametrize(("content", "people"), [

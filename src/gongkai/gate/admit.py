@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
@@ -22,6 +23,7 @@ from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
                              catalog_scan, item_findings, mask_log, scan_record)
 from gongkai.publication.periods import is_notice
+from gongkai.publication.review import review_problem
 
 
 class State(str, Enum):
@@ -79,8 +81,12 @@ class Gate:
     blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
     unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
     no_item: list[str] = field(default_factory=list)  # records naming an item the catalog does not hold (GK205)
+    # record id → why it is not published though 主动公开: its 保密审查 does not let it out, or its 编号 (or its
+    # item's) is declared by two files, so which one stands is a guess (GK201)
+    held: dict[str, str] = field(default_factory=dict)
     withdrawn: list[Record] = field(default_factory=list)
-    withheld: list[Record] = field(default_factory=list)  # 依申请公开 or 不予公开 (or not yet marked) with attachments
+    # 依申请公开 or 不予公开 (or not yet marked) with attachments, and every file of a 编号 declared twice
+    withheld: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
 
@@ -106,8 +112,15 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     calendar = calendar_of(catalog)
     changes: list[dt.date] = []
     scans = catalog_scan(catalog)
+    records_twice, items_twice = _declared_twice(catalog, "record"), _declared_twice(catalog, "item")
     for record in catalog.records.values():
         item = catalog.items.get(record.item) if record.item else None
+        if record.is_public and (twice := _twice(record, records_twice, items_twice)) is not None:
+            # a copy left beside the file (R2026-001 - 副本.yaml) may still say 主动公开 when the record was changed to
+            # 不予公开, or a stale copy of the item may name the website: neither file is published, nor their files
+            gate.held[record.id] = twice
+            gate.withheld.extend(records_twice.get(record.id, []))
+            continue
         found = standing(record, item, today, calendar)
         change = next_change(record, today, found)
         if change is not None:
@@ -117,6 +130,11 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
                 gate.withdrawn.append(record)
             elif not record.is_public and record.attachments:
                 gate.withheld.append(record)
+            continue
+        if (problem := review_problem(record, today)) is not None:
+            # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet.
+            # Its files may still be shown by another record: that record's own review let them out.
+            gate.held[record.id] = problem
             continue
         if record.item and item is None:
             # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
@@ -138,6 +156,25 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     return gate
 
 
+def _declared_twice(catalog: Catalog, kind: str) -> dict[str, list[Any]]:
+    """Every 编号 of *kind* (record, item) that more than one file declares, with each file's model (GK201)."""
+    declared: dict[str, list[Any]] = {}
+    for _, model in catalog.models(kind):
+        declared.setdefault(model.id, []).append(model)
+    return {number: models for number, models in declared.items() if len(models) > 1}
+
+
+def _twice(record: Record, records: dict[str, list[Any]], items: dict[str, list[Any]]) -> str | None:
+    """Why *record* is not published for a 编号 declared twice, or None."""
+    if record.id in records:
+        return (f"编号 {record.id} 在 {len(records[record.id])} 个文件中登记（GK201），不知道哪一个是现行的，"
+                "请删去多余的文件（如复制出来的副本）后运行 gongkai validate")
+    if record.item in items:
+        return (f"它的事项 {record.item} 在 {len(items[record.item])} 个文件中登记（GK201），不知道按哪一个的公开渠道和公示期公开，"
+                "请删去多余的事项文件")
+    return None
+
+
 def directory_findings(catalog: Catalog) -> list[tuple[str, str, str]]:
     """(where, kind, masked value) of the personal data in the public items and gongkai.yaml: while there is any,
     nothing that shows them is published (the output scan looks for numbers, not for addresses)."""
@@ -157,7 +194,8 @@ def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan
     # (record, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
     retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans) else None) for r in gate.withdrawn]
-    retiring += [(r, f"信息 {r.id} 为「{r.attribute or '未标明公开属性'}」，不是主动公开", "附件") for r in gate.withheld]
+    retiring += [(r, f"信息 {r.id} {gate.held[r.id]}" if r.id in gate.held
+                  else f"信息 {r.id} 为「{r.attribute or '未标明公开属性'}」，不是主动公开", "附件") for r in gate.withheld]
     retiring += [(a.record, f"信息 {a.id} 的公示已结束", "名单") for a in gate.admitted if a.state is State.ENDED]
     for record, why, copy in retiring:
         for attachment in record.attachments:

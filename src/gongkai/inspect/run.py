@@ -50,6 +50,9 @@ def _notes(run: Inspection) -> list[str]:
     if run.gate.unsafe:
         notes.append(f"公开把关因附件不能公开（缺失、不在 files/ 中、格式或内容不符）拦下 {len(run.gate.unsafe)} 条信息（未发布，栏目里看不到）："
                      "运行 gongkai validate 查看并处理。")
+    if run.gate.held:
+        notes.append(f"公开把关因未经保密审查（或结论没有同意公开）、编号重复拦下 {len(run.gate.held)} 条主动公开的信息（未发布，栏目里看不到）："
+                     "运行 gongkai validate 查看并处理。")
     if run.catalog.agency is None:
         notes.append("gongkai.yaml 有错误，乡镇页面、领导信息和咨询渠道无法检查：先运行 gongkai validate 修正。")
     return notes

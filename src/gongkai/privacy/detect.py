@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.numbers import classify, lost_check_id, valid_id
-from gongkai.privacy.normalize import (HAS_MARKUP, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
+from gongkai.privacy.numbers import classify, lost_check_id, undermasked, valid_id
+from gongkai.privacy.normalize import (HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
 
 
@@ -80,6 +80,10 @@ _SECTION = "(?:[东西南北中]段)?"  # 新安路东段2-3号
 # (2栋1200平方米, 3座500人 are not rooms).
 _ROOM = (r"(?!(?:19|20)\d\d\s*[-—–~～至、年])"  # a year (5号楼2024-2025年度维修) is no room
          r"\d{3,4}(?![\d.%％A-Za-z]|\s*[（(]?\s*[平㎡米个人户元万张套间余多名床年月日亩吨台辆件份层次千立公亿位天小项])")
+# A room written after a building and unit in short: three or four digits, no year (3-12-2026 is a date), nothing after
+_SHORT_ROOM = r"(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d\-.#%年月日元])"
+# Names of residential compounds, after which 7-302 is building 7, room 302
+_COMPOUND = "花园|小区|新村|公寓|大厦|家园|山庄|广场|宿舍|大院|新城|花苑|雅苑|嘉园|名苑|公馆|佳园|苑"
 _ADDRESS = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:\d+弄)?\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
@@ -91,6 +95,11 @@ _ADDRESS = re.compile(
     rf"|\d+(?:栋|幢|座)(?:\d+(?:单元|室|号)(?:\d+(?:室|号)|{_ROOM})?|{_ROOM})"
     rf"|\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
+    # a compound's building, unit and room in short (阳光花园3-2-301, 城东新村7-302, 5#楼1202, 金谷花园B座1201)
+    rf"|(?<=[{_HANZI}])(?<![第表图附式条款章节页卷])\d{{1,3}}-\d{{1,2}}-{_SHORT_ROOM}"
+    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?[A-Za-z]?\d{{1,3}}-{_SHORT_ROOM}"
+    rf"|(?<![\d#])\d{{1,3}}#楼?(?:\d{{1,2}}单元)?{_SHORT_ROOM}"
+    rf"|(?<![A-Za-z])[A-Za-z](?:栋|幢|座)(?:\d+单元)?(?:\d+室|{_ROOM})"
 )
 # The same written in Chinese numerals (经兜村十二号, 三组十五号, 人民路一百零八号, 五栋二单元三〇一室): a house, building,
 # unit or room number always between the words of an address, so 第一组、一号文件、三座幸福院 stay words.
@@ -109,7 +118,7 @@ _ADDRESS_CN = re.compile(
     rf"|{_C}单元{_C}(?:室|号)"
 )
 _CN_CHAR = re.compile(f"[{CN_NUMBER}]")
-_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组]")
+_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组#]|\d-\d|[A-Za-z][栋幢座]")
 _AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
 # A checksum (sha256, a search digest): 24 hexadecimal characters or more, digits and letters mixed. A word or a
 # few letters glued to a number (deadbeef13800138000, 350524198503151236abcdef, ab13800138000cd, 0x13800138000) is
@@ -119,6 +128,13 @@ _DIGIT_RUNS = re.compile(r"\d+")
 # Thousands grouping (Excel's 千位分隔样式, with the Chinese comma as a full-width IME types it): the whole run, not part
 # of a list (第1,13,805,951,234), perhaps with a float's zero fraction (13,805,951,234.00), no other fraction.
 _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
+# 18 characters of an ID, 11 of a mobile or 16 to 19 of a card, some of them masked (138**38000, 3505241985031512**,
+# 35052419850315●●●●, 6222021234567***):
+# numbers.undermasked decides whether the marks hide enough.
+_MARK = re.escape(MASK_MARKS)
+_MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9][0-9{_MARK}]{{15,18}}|1[3-9][0-9{_MARK}]{{9}})"
+                            rf"(?![0-9A-Za-z{_MARK}])")
+_MARKS = re.compile(f"[{_MARK}]")
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
 _COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
@@ -191,6 +207,8 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_numbers(norm, allowed, joins))
         if not joins.data:
             hits.extend(_apart(hits, list(_thousands(norm, allowed))))
+    if _MARKS.search(norm.text) is not None:
+        hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
@@ -213,6 +231,21 @@ def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             continue
         if kind == "bank" or not _money(text, match.start(), match.end()):
             yield Hit(kind, digits, *norm.span(match.start(), match.end()))
+
+
+def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Numbers masked too little to hide them (numbers.undermasked): 3505241985031512** shows the birth date,
+    350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
+    for match in _MASKED_NUMBER.finditer(norm.text):
+        token = match.group(0)
+        # every mark a star; an X at the end of eighteen is the check digit
+        starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
+                   else _MARKS.sub("*", token))
+        kind = undermasked(starred)
+        # (the bureau's own mobile, half masked, is the bureau's still)
+        if kind is not None and not any(len(v) == len(starred) and all(a in ("*", b) for a, b in zip(starred, v))
+                                        for v in allowed):
+            yield Hit(kind, starred, *norm.span(match.start(), match.end()))
 
 
 def _money(text: str, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import itertools
 import logging
@@ -24,10 +25,13 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments
+from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.pictures import PICTURES, picture_texts
+from gongkai.privacy.ofd import ofd_shown
+from gongkai.privacy.rtf import is_rtf, rtf_text
+from gongkai.privacy.wordml import word_shown, word_tables
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
@@ -83,7 +87,18 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
     if suffix == "xlsx":
         cells, tables = xlsx_cells(data, label)
         return cells + segments, tables
+    if suffix == "docx":
+        return segments, _docx_tables(data, label)
     return segments, []
+
+
+def _docx_tables(data: bytes, label: str) -> list[Table]:
+    """The tables of a Word document's body (the 公示 column allow-list and lists of people read them)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml") if "word/document.xml" in archive.namelist() else b""
+    text = decode_text(body) or body.decode("utf-8", errors="replace")
+    return [Table(rows[0], f"{label} 正文表格{n}", None, rows[1:])
+            for n, rows in enumerate(word_tables(text), start=1)]
 
 
 class _Budget:
@@ -126,12 +141,33 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         return [Segment(text, f"{where}（图片属性）") for text in picture_texts(data)]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
-    if name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<":
-        text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
-        return [Segment(markup_text(text), where)]
+    if _is_markup(name, data):
+        return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where)]
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
-    # 8-bit or UTF-16: read both ways rather than guess it holds none.
-    return [Segment(data.decode("latin-1"), where), Segment(data.decode("utf-16-le", errors="replace"), where)]
+    # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
+    return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
+            Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+def _is_markup(name: str, data: bytes) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml", ".txt", ".htm", ".html")) or data.lstrip()[:1] == b"<"
+
+
+def _markup_source(data: bytes) -> str:
+    """An XML part's text: UTF-16 with or without its byte order mark, as an XML reader detects it."""
+    return decode_text(data) or data.decode("utf-8", errors="replace")
+
+
+def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
+    """What a reader shows of a container's part beyond the text it stores (the source scan and the output scan both
+    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py)."""
+    if is_rtf(data):
+        return [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")]
+    if not _is_markup(name, data) or not name.startswith(("word/", "Doc_")):
+        return []
+    text = _markup_source(data)
+    shown = word_shown(text) if name.startswith("word/") else ofd_shown(text)
+    return [Segment(shown, f"{where}（{'按 Word 显示' if name.startswith('word/') else '按版面位置'}）")] if shown else []
 
 
 def _mime_segments(data: bytes, where: str) -> list[Segment]:
@@ -165,6 +201,7 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     segments: list[Segment] = []
     tables: list[Table] = []
+    conditional = conditional_formats(data)
     try:
         for sheet in book.worksheets:
             header: list[str] | None = None
@@ -179,7 +216,7 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
                     if v and hasattr(c, "coordinate"):
                         where = f"{label} {sheet.title}!{c.coordinate}"
                         segments.append(Segment(v, where))
-                        segments.extend(_formatted(c, c.value, where))
+                        segments.extend(_formatted(c, c.value, where, conditional))
             if header is not None:
                 tables.append(Table(header, f"{label} {sheet.title}", None, rows))
     finally:
@@ -228,12 +265,14 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
                       if i.filename.startswith("xl/styles"))
     segments: list[Segment] = []
     if formats:
+        conditional = conditional_formats(data)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             for sheet in book.worksheets:
                 for row in sheet.iter_rows():
                     segments.extend(segment for c in row if c.value is not None and hasattr(c, "coordinate")
-                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}"))
+                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}",
+                                                              conditional))
         finally:
             book.close()
     return segments + (xlsx_formulas(data, label) if _has_formulas(data) else [])
@@ -246,19 +285,39 @@ def _has_formulas(data: bytes) -> bool:
                    if i.filename.startswith("xl/worksheets/"))
 
 
-def _formatted(cell: Any, value: object, where: str) -> list[Segment]:
-    """What *cell* shows of *value* through its number format, when the format shows digits of its own."""
+_DXF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dxf[\s>].*?</(?:[A-Za-z_][\w.-]*:)?dxf>", re.DOTALL)
+_FORMAT_CODE = re.compile(rb"formatCode\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+def conditional_formats(data: bytes) -> tuple[str, ...]:
+    """The number formats a workbook's conditional formatting applies (styles.xml, <dxf>) that show digits of their
+    own: Excel shows 8000 as 13800138000 through "1380013"0 when the rule holds. Which cells a rule holds for is not
+    worked out: every value is read through each such format too."""
+    from gongkai.privacy.spreadsheet import format_readings
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = [archive.read(i) for i in archive.infolist() if i.filename.startswith("xl/styles")]
+    codes = [html.unescape((m.group(1) or m.group(2) or b"").decode("utf-8", "replace"))
+             for part in styles for block in _DXF.findall(part) for m in _FORMAT_CODE.finditer(block)]
+    return tuple(dict.fromkeys(c for c in codes if format_readings(0, c)))
+
+
+def _formatted(cell: Any, value: object, where: str, conditional: tuple[str, ...] = ()) -> list[Segment]:
+    """What *cell* shows of *value* through its number format, and through the number formats of the workbook's
+    conditional formatting (*conditional*), when the format shows digits of its own."""
     from gongkai.privacy.spreadsheet import format_readings
 
     if not isinstance(value, (int, float, str)) or isinstance(value, bool):
         return []  # a date, a time, a truth value: the format shows what the value holds already
+    found = [Segment(text, f"{where}（按条件格式的数字格式显示）") for code in conditional
+             for text in format_readings(value, code)]
     try:
         code = cell.number_format
     except (AttributeError, IndexError, KeyError):  # a style the workbook does not define: Excel shows General
-        return []
+        return found
     if not isinstance(code, str) or code == "General":
-        return []
-    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)]
+        return found
+    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)] + found
 
 
 def _as_number(text: str) -> int | float | str:
@@ -366,6 +425,7 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         pieces.append((text, f" 第{number}页"))
         if shown is not None:
             pieces.append((shown, f" 第{number}页（按显示位置）"))
+        pieces.extend((drawn, f" 第{number}页 批注、表单的外观") for drawn in _appearances(reader, page))
     pieces.extend((str(value), f" 文档属性 {key}") for key, value in (reader.metadata or {}).items())
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
@@ -416,6 +476,37 @@ def _page_texts(page: Any) -> tuple[str, str | None]:
     except Exception:  # noqa: BLE001 - a page pypdf cannot lay out: the pieces by where they stand
         shown = "\n".join(" ".join(t for _, _, t in line) for _, line in itertools.groupby(sorted(spots), lambda s: s[0]))
     return text, (shown if "".join(shown.split()) != "".join(text.split()) else None)
+
+
+def _appearances(reader: Any, page: Any) -> list[str]:
+    """The text drawn by the appearance streams of a page's annotations and form fields (a stamp, a text box, a
+    field's shown value): a viewer shows them over the page, and neither the page's text nor the file's text strings
+    hold it (a stamp may have no /Contents at all)."""
+    from pypdf import PageObject
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    found: list[str] = []
+    for annotation in page.get("/Annots") or []:
+        appearance = annotation.get_object().get("/AP")
+        if not isinstance(appearance := appearance.get_object() if appearance is not None else None, DictionaryObject):
+            continue
+        for key in ("/N", "/R", "/D"):
+            value = appearance.get(key)
+            value = value.get_object() if value is not None else None
+            forms = [value] if isinstance(value, StreamObject) else (
+                [v.get_object() for v in value.values()] if isinstance(value, DictionaryObject) else [])
+            for form in forms:
+                if not isinstance(form, StreamObject):
+                    continue
+                drawn = PageObject(pdf=reader)
+                drawn[NameObject("/Resources")] = form.get("/Resources") or DictionaryObject()
+                drawn[NameObject("/Contents")] = form
+                drawn[NameObject("/MediaBox")] = form.get("/BBox") or page.mediabox
+                try:
+                    found.append(drawn.extract_text() or "")
+                except Exception:  # noqa: BLE001 - what pypdf cannot lay out: the stream's strings as written
+                    found.append(form.get_data().decode("latin-1"))
+    return [text for text in found if text.strip()]
 
 
 def _refuse_active(node: dict[Any, Any]) -> None:

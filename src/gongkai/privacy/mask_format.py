@@ -14,17 +14,17 @@ import re
 
 
 def mask_mobile(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
+    digits = re.sub(r"[^\d*]", "", value)  # (a mobile starred too little keeps its stars)
     return f"{digits[:3]}****{digits[-4:]}"
 
 
 def mask_id(value: str) -> str:
-    chars = re.sub(r"[^\dXx]", "", value).upper()
+    chars = re.sub(r"[^\dXx*]", "", value).upper()  # (an ID starred too little keeps its stars)
     return chars[:2] + "*" * (len(chars) - 5) + chars[-3:]
 
 
 def mask_bank(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
+    digits = re.sub(r"[^\d*]", "", value)  # (a card starred too little keeps its stars)
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 

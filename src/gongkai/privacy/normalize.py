@@ -78,7 +78,12 @@ _NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*`~\\，、。：:•+()（）]{{0
 # and Cyrillic letters drawn the same (Ο ο О о, Ι І і Ӏ ǀ), and a Chinese numeral between digits (13八0013八000); a
 # check digit, mobile prefix or Luhn check still has to pass before anything counts.
 _LOOKALIKES = {**dict.fromkeys("OoΟοОо", "0"), **dict.fromkeys("IlΙІіӀǀ", "1"), **_NUMERALS}
-_LOOKALIKE = re.compile(rf"(?<=\d)[{''.join(_LOOKALIKES)}]+(?=\d)")
+# A letter at either end of the number is read so too when no other letter of its word touches it (l38OOl38OOO,
+# 13800138OOO): a word (No, ISO, Ol) stays itself.
+_LETTERS = "OoΟοОоIlΙІіӀǀ"
+_WORD = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_LOOKALIKE = re.compile(rf"(?<=\d)[{''.join(_LOOKALIKES)}]+(?=\d)|(?<=\d)[{_LETTERS}]+(?![{_WORD}])"
+                        rf"|(?<![{_WORD}])[{_LETTERS}]+(?=\d)")
 _LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 
 
@@ -198,11 +203,28 @@ def list_marks() -> str:
                    if unicodedata.category(c)[0] in "PS" and c not in STRONG and c not in WEAK)
 
 
+# What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
+# finds a number with too few of them. A mobile so masked holds fewer than eleven digits: the pre-filter lets through
+# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one).
+MASK_MARKS = "*●■◆★※#?Xx"
+
+
+@functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
+def astral_marks() -> dict[int, str]:
+    """Every punctuation mark and symbol beyond U+FFFF (Unicode P* and S*, all in plane 1: emoji 📞 ☎ 🔥, arrows,
+    dingbats), read as a list mark: 138📞0013📞8000 is joined as 138|0013|8000 is. (list_marks() stops at U+FFFF so
+    that every command does not walk plane 1 at start-up.)"""
+    return {code: "|" for code in range(0x10000, 0x20000)
+            if unicodedata.category(chr(code))[0] in "PS" and code not in _TABLE}
+
+
 def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
     """The characters the pre-filter reads as a digit, and those it reads as joining the groups of a number (besides
     what \\d and \\s match and the invisible characters); without *lists*, as detect.find(data=True) reads."""
     digit_like = set("0123456789") | set(_LOOKALIKES)
-    joining = set(STRONG) | set(WEAK) | (set(list_marks()) if lists else set())
+    # (a mask mark joins the groups of a number masked too little, 35052419X6612033010, in data too: detect._undermasked)
+    joining = (set(STRONG) | set(WEAK) | set(MASK_MARKS)
+               | (set(list_marks()) | set(map(chr, astral_marks())) if lists else set()))
     for code, to in _TABLE.items():
         if to in digit_like:
             digit_like.add(chr(code))
@@ -250,7 +272,7 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
         decimal, spaces = _bmp_digits_and_spaces()
         d = re.escape("".join(sorted(decimal | {c for c in digit_like if c <= "\uffff"})))
         e = re.escape("".join(sorted(decimal | {c for c in uncased if c <= "\uffff"})))
-        j = re.escape("".join(sorted(spaces | joining)))
+        j = re.escape("".join(sorted(spaces | {c for c in joining if c <= "\uffff"})))
     j += invisible
     i = invisible
     if scientific:  # 1.38059512E10: an E after a digit (or an invisible character) and before one
@@ -261,8 +283,11 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # (a house number may have a sub-number: 解放北路12-3号)
     # (or written in Chinese numerals with 十 百 千: 人民路一百零八号, 三组十五号)
     a = d + "十百千"
+    # (or in short: 阳光花园3-2-301, 城东新村7-302, 5#楼1202, B座1201 — a building, perhaps a unit, a room of three)
     address = (rf"[{a}][{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[路街巷弄道村区组段][{a}{j}]+号"
-               rf"|村[{i}]*(?:[\u4e00-\u9fff][{i}]*){{1,4}}[{a}][{a}{j}]*号")
+               rf"|村[{i}]*(?:[\u4e00-\u9fff][{i}]*){{1,4}}[{a}][{a}{j}]*号"
+               rf"|[{a}][{j}]{{1,3}}[{a}]{{1,2}}[{j}]{{1,3}}[{a}]{{3}}|[\u4e00-\u9fff][{i}]*[A-Za-zＡ-Ｚａ-ｚ]?[{a}]{{1,3}}[{j}]{{1,3}}[{a}]{{3}}"
+               rf"|[{a}][#＃]|[A-Za-zＡ-Ｚａ-ｚ][{i}]*[栋幢座]")
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path. What joins
     # the digits is taken possessively (a quarter less time per character; exact because no character both joins and
     # is a digit: tests/test_privacy_prefilter.py checks all of Unicode). Spelling the eleven digits out would save as
@@ -281,10 +306,15 @@ SEPARATE = "\x00"
 _EXPONENT = re.compile("[EeＥｅ]")
 
 
+STARRED = re.compile(rf"[1１][3-9３-９](?=[\d{re.escape(MASK_MARKS)}＊]{{9}})(?:\d*[{re.escape(MASK_MARKS)}＊]){{1,3}}")
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches);
     without *lists*, as detect.find(data=True) reads it."""
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
+        return True
+    if STARRED.search(text) is not None:
         return True
     return _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
                                                  or _scientific(text, True, lists))
@@ -296,6 +326,8 @@ def may_hold_number(text: str) -> bool:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
+        return True
+    if STARRED.search(text) is not None:
         return True
     return _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
                                                  or _scientific(text, True, False))
@@ -311,6 +343,8 @@ def normalize(text: str, hide_markup: bool = True) -> Normalized:
     removed, forms unified."""
     changes = _CHANGES if hide_markup else _CHANGES_SHOWN
     changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or not text.isascii()) else text
+    if not changed.isascii() and _ASTRAL.search(changed) is not None:
+        changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
     return Normalized(text, normalized, hide_markup)
 

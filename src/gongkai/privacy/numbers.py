@@ -53,6 +53,57 @@ def lost_check_id(digits: str) -> bool:
     return dt.date(1900, 1, 1) <= born <= dt.date.today()
 
 
+# The masking format hides 13 of an ID's 18 characters (35*************123); one that hides its birth date
+# (350524********1236) is common too. Fewer than this many stars, or the birth date in full, is no mask.
+MIN_ID_STARS = 8
+
+
+# A mobile's mask hides four digits (138****8000), a card's all but four and four: with three or fewer hidden, a
+# thousand guesses or fewer find it (a card's Luhn check cuts them to a hundred).
+MIN_MOBILE_STARS = 4
+MIN_CARD_STARS = 4
+
+
+def undermasked(token: str) -> str | None:
+    """The kind of number *token* (digits and stars) is when its stars hide too little of it: id, mobile, bank or
+    None."""
+    stars = token.count("*")
+    if len(token) == 18 and undermasked_id(token):
+        return "id"
+    if len(token) == 11 and 1 <= stars < MIN_MOBILE_STARS and re.fullmatch(r"1[3-9][0-9*]{9}", token):
+        return "mobile"
+    if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9][0-9*]+", token) \
+            and token[:6].isdigit():
+        return "bank"
+    return None
+
+
+def undermasked_id(token: str) -> bool:
+    """18 characters of an ID with some starred, but too few to hide it: the birth date left in full
+    (3505241985031512**, 350524198503****36), or only one or two characters starred, which the check digit and a
+    few guesses give back (350524*98503151236). The area code's province must be one."""
+    stars = token.count("*")
+    if not 1 <= stars < MIN_ID_STARS or len(token) != 18 or not token[:2].isdigit():
+        return False
+    if int(token[:2]) not in _PROVINCES:
+        return False
+    birth = token[6:14]
+    if "*" not in birth:
+        return _valid_birth(birth)
+    if stars > 2:
+        return False
+    # one or two stars: a birth date and a check digit some filling of the stars makes right
+    options = [str(d) for d in range(10)]
+    starred = [i for i, c in enumerate(token) if c == "*"]
+    for fill in ((a, b) for a in options for b in options[: 10 if stars == 2 else 1]):
+        chars = list(token)
+        for index, digit in zip(starred, fill, strict=False):
+            chars[index] = digit
+        if valid_id("".join(chars).upper()):
+            return True
+    return False
+
+
 def valid_id15(digits: str) -> bool:
     """A 15-digit 身份证号 of before 1999: area code and a real birth date 19YYMMDD."""
     return len(digits) == 15 and digits[0] in "12345678" and digits.isdigit() and _valid_birth("19" + digits[6:12])

@@ -21,7 +21,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
-from gongkai.privacy.columns import extra_columns, lists_private_people
+from gongkai.privacy.columns import extra_columns, header_of, lists_private_people
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import in_parallel, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -67,7 +67,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
         findings.extend(body_findings(record.id, record.body, allowed))
         if "|" in record.body:
             tables = markdown_tables(record.body)
-            people = any(lists_private_people(table.header) for table in tables)
+            people = any(lists_private_people(_header(table)) for table in tables)
             if record.kind == "公示":
                 columns.extend(_columns(record.id, (BODY,), tables))
     for index, attachment in enumerate(record.attachments):
@@ -82,7 +82,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
-        people = people or any(lists_private_people(table.header) for table in tables)
+        people = people or any(lists_private_people(_header(table)) for table in tables)
         if record.kind == "公示":
             columns.extend(_columns(record.id, path, tables))
     return RecordScan(tuple(findings), tuple(columns), people)
@@ -109,7 +109,13 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
 
 def _columns(owner: str, path: FieldPath, tables: list[Table]) -> list[ColumnWarning]:
     return [ColumnWarning(owner, name, f"{table.where}第{n}列", path, table.line)
-            for table in tables for n, name in extra_columns(table.header)]
+            for table in tables for n, name in extra_columns(_header(table))]
+
+
+def _header(table: Table) -> list[str]:
+    """The header row of *table*: its first row, or the first of the next few that names people (a list under a
+    title row: 2026年第三季度低保对象名单)."""
+    return header_of([table.header, *table.rows])
 
 
 def allowed_of(agency: Agency | None) -> frozenset[str]:

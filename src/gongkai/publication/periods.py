@@ -41,12 +41,14 @@ def lists_people(item: Item | None) -> bool:
 
 
 def is_notice(record: Record, item: Item | None) -> bool:
-    """A 公示, or a record of an item whose content is a list of people: it runs for a period, then comes down.
+    """A 公示, a record that declares a 公示 period (公示截止 or 公示期, whatever its 文种: a 通知 carrying a list), or a
+    record of an item whose content is a list of people: it runs for a period, then comes down.
 
     Every 公示 is treated as a list of people: gongkai cannot see whether a list in a PDF names people, and a list
     of organisations that comes down after its period harms nobody.
     """
-    return record.kind == NOTICE_KIND or lists_people(item)
+    declared = record.notice_until is not None or record.notice_days is not None
+    return record.kind == NOTICE_KIND or declared or lists_people(item)
 
 
 def minimum_for(item: Item | None) -> NoticeMinimum | None:

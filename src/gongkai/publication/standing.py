@@ -62,4 +62,6 @@ def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.da
     if found is not None and found.notice_end is not None and not found.ended:
         days.append(found.notice_end + dt.timedelta(days=1))
     days += [d for d in (record.validity_date, record.repealed) if d is not None and d > today]
+    if record.is_public and record.review is not None and record.review.date > today:
+        days.append(record.review.date)  # reviewed then: the gate lets it out from that day (publication.review)
     return min(days, default=None)

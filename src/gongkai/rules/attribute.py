@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
+from gongkai.publication.review import conclusion_problem
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -45,7 +46,8 @@ def withheld_without_ground(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK303", "review-missing", "主动公开未经保密审查", E,
-      what="检查主动公开的信息是否记录了保密审查（审查人、审查日期、结论）。",
+      what="检查主动公开的信息是否记录了保密审查（审查人、审查日期、结论），结论是否同意主动公开。没有审查、结论没有同意公开"
+           "（涉及秘密、不予公开、暂缓、依申请公开、待审查，或没有写「同意」「可以公开」）的信息哪里都不发布。",
       why="《政府信息公开条例》第十七条：行政机关应当建立健全政府信息公开审查机制；公开前必须先审查。",
       example="公开属性: 主动公开（没有「保密审查」）",
       instead="保密审查:\n  审查人: 何隆遐\n  审查日期: 2026-03-02\n  结论: 不涉及国家秘密，同意主动公开",
@@ -55,6 +57,9 @@ def review_missing(ctx: Context) -> Iterator[Finding]:
         if record.is_public and record.review is None:
             yield Finding(Location(path, record.id, ("公开属性",)), "主动公开的信息没有保密审查记录",
                           "添加「保密审查」，写明审查人、审查日期和结论。")
+        elif record.is_public and (problem := conclusion_problem(record.review.conclusion)) is not None:
+            yield Finding(Location(path, record.id, ("保密审查", "结论")), f"{problem}，这条信息不会发布",
+                          "经保密审查同意公开后，把结论写成「不涉及国家秘密，同意主动公开」；否则把公开属性改为依申请公开或不予公开。")
 
 
 @rule("GK304", "published-before-review", "先公开后审查", E,

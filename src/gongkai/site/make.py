@@ -46,6 +46,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
                       for rid, found in sorted(gate.blocked.items())}
     result.blocked.update((rid, "；".join(found)) for rid, found in sorted(gate.unsafe.items()))
+    result.blocked.update(sorted(gate.held.items()))
     result.blocked.update((rid, "它的「事项」在目录中不存在（GK205），不知道从哪些渠道公开；请改正事项编号后运行 gongkai validate。")
                           for rid in gate.no_item)
     if not data.base_url:

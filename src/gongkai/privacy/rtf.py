@@ -1,0 +1,92 @@
+"""The text of an RTF document as Word shows it: a Word document may carry one inside (an altChunk, as pasted from
+another program), and Word shows it inline. RTF attachments themselves are refused (GK608); inside a docx, the raw
+bytes do not show the number — control words and escapes split or hide its digits (138\\b 0013\\b0 8000,
+\\'31\\'33\\'38…, \\u49?\\u51?…).
+
+Read here: escapes (\\'hh in the document's code page, \\uN with its fallback skipped), control words dropped,
+paragraph, line, cell and row ends and tabs as boundaries, and optional destinations ({\\*\\bkmkstart …}) left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.privacy.markup import BOUNDARY
+
+_TOKEN = re.compile(rb"\\'([0-9a-fA-F]{2})|\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\([^a-zA-Z])|([{}])|([^\\{}]+)", re.DOTALL)
+_APART = frozenset({b"par", b"line", b"cell", b"row", b"tab", b"sect", b"page", b"nestcell", b"nestrow"})
+_SYMBOLS = {b"~": " ", b"-": "", b"_": "-", b"\\": "\\", b"{": "{", b"}": "}"}
+
+
+def is_rtf(data: bytes) -> bool:
+    return data.lstrip()[:5] == b"{\\rtf"
+
+
+def rtf_text(data: bytes) -> str:
+    """The text *data* (an RTF document) shows."""
+    codec = _codec(data)
+    out: list[str] = []
+    pending = bytearray()  # \\'hh bytes of a multi-byte character
+    skip = 0  # fallback characters of a \\u still to skip
+    fallback = [1]  # \\ucN per group
+    hidden_depth: int | None = None  # the depth of an optional destination {\\* …} being left out
+    depth = 0
+
+    def flush() -> None:
+        if pending:
+            out.append(pending.decode(codec, errors="replace"))
+            pending.clear()
+
+    for match in _TOKEN.finditer(data):
+        hexa, word, number, symbol, brace, text = match.groups()
+        if brace == b"{":
+            depth += 1
+            fallback.append(fallback[-1])
+            continue
+        if brace == b"}":
+            if hidden_depth is not None and depth == hidden_depth:
+                hidden_depth = None
+            depth -= 1
+            if len(fallback) > 1:
+                fallback.pop()
+            flush()
+            continue
+        if hidden_depth is not None:
+            continue
+        if symbol == b"*":
+            hidden_depth = depth  # {\\* …}: a destination a reader that does not know it skips
+            continue
+        if hexa is not None:
+            if skip:
+                skip -= 1
+                continue
+            pending.append(int(hexa, 16))
+            continue
+        flush()
+        if word is not None:
+            if word == b"u" and number is not None:
+                value = int(number)
+                out.append(chr(value + 65536 if value < 0 else value) if -32768 <= value <= 0x10FFFF else "")
+                skip = fallback[-1]
+            elif word == b"uc" and number is not None:
+                fallback[-1] = int(number)
+            elif word in _APART:
+                out.append(BOUNDARY)
+            continue
+        if symbol is not None:
+            out.append(_SYMBOLS.get(symbol, ""))
+            continue
+        if text is not None:
+            chunk = text.replace(b"\r", b"").replace(b"\n", b"")
+            if skip:
+                cut = min(skip, len(chunk))
+                chunk, skip = chunk[cut:], skip - cut
+            out.append(chunk.decode(codec, errors="replace"))
+    flush()
+    return "".join(out)
+
+
+def _codec(data: bytes) -> str:
+    found = re.search(rb"\\ansicpg(\d+)", data[:4096])
+    page = int(found.group(1)) if found else 1252
+    return {936: "gb18030", 950: "big5", 65001: "utf-8", 1200: "utf-16-le"}.get(page, f"cp{page}")

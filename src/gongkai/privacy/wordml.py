@@ -1,0 +1,113 @@
+"""A Word part as Word shows it (final view): what the part stores can read apart from what a reader sees.
+
+- A symbol inserted through 插入 → 符号 is stored as its code, not as text: <w:sym w:font="Arial" w:char="0031"/>
+  shows «1» (a symbol font's F031 shows its «1» too);
+- hidden text (字体 → 隐藏, <w:vanish/>) between the runs of a number is not shown, nor is a hidden paragraph mark
+  between two paragraphs: 138 ‹XYZ› 00138000 shows 13800138000;
+- tracked deletions (<w:del>, <w:moveFrom>) are not shown in the final view, and what stood around them meets;
+- a formula field ({ = 13805951*1000+234 }) shows what it computes once Word updates it (on opening or printing):
+  its result is read too, computed as a spreadsheet formula is (spreadsheet.formula_result).
+
+documents.py reads every part as stored (deleted text included) and, where one of these is present, this reading
+as well.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from gongkai.privacy.markup import BOUNDARY
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Only a part holding one of these can show otherwise than markup_text reads it.
+_CHANGES_SHOWN = re.compile(r"<w:(?:sym|vanish|webHidden|specVanish|del|moveFrom|fldChar)\b|w:instr=")
+_NOT_SHOWN = frozenset({f"{_W}del", f"{_W}moveFrom"})
+_HIDDEN = (f"{_W}vanish", f"{_W}webHidden", f"{_W}specVanish")
+_APART = frozenset({f"{_W}tab", f"{_W}ptab", f"{_W}br", f"{_W}cr", f"{_W}tc", f"{_W}tr"})  # as markup_text reads them
+
+
+def word_shown(xml: str) -> str | None:
+    """The text of a WordprocessingML part as Word shows it; None when it shows nothing else than it stores (or Word
+    could not open it either)."""
+    if _CHANGES_SHOWN.search(xml) is None:
+        return None
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError:
+        return None
+    out: list[str] = []
+    _walk(root, out)
+    return "".join(out) + "".join(BOUNDARY + result for result in _formula_results(root))
+
+
+def _formula_results(root: ET.Element) -> list[str]:
+    """What the formula fields of a part compute: a field's code may be split over runs (<w:instrText>), or be one
+    attribute (<w:fldSimple w:instr=" = … ">)."""
+    from gongkai.privacy.spreadsheet import formula_result
+
+    codes = [simple.get(f"{_W}instr", "") for simple in root.iter(f"{_W}fldSimple")]
+    current: list[str] | None = None
+    for element in root.iter():
+        if element.tag == f"{_W}fldChar":
+            kind = element.get(f"{_W}fldCharType")
+            if kind == "begin":
+                current = []
+            elif current is not None:
+                codes.append("".join(current))
+                current = None
+        elif element.tag == f"{_W}instrText" and current is not None:
+            current.append(element.text or "")
+    results = [formula_result(code.split("\\", 1)[0]) for code in codes if code.strip().startswith("=")]
+    return [result for result in results if result]
+
+
+def _walk(element: ET.Element, out: list[str]) -> None:
+    tag = element.tag
+    if tag in _NOT_SHOWN or (tag == f"{_W}r" and _hidden(element.find(f"{_W}rPr"))):
+        return
+    if tag in (f"{_W}t", f"{_W}delText"):  # (a field's code is not shown: its result is)
+        out.append(element.text or "")
+    elif tag == f"{_W}sym":
+        out.append(_symbol(element.get(f"{_W}char", "")))
+    for child in element:
+        _walk(child, out)
+    if tag in _APART:
+        out.append(BOUNDARY)
+    elif tag == f"{_W}p":
+        properties = element.find(f"{_W}pPr")
+        if not _hidden(properties.find(f"{_W}rPr") if properties is not None else None):
+            out.append(BOUNDARY)  # a hidden paragraph mark joins the paragraph to the next
+
+
+def _hidden(properties: ET.Element | None) -> bool:
+    if properties is None:
+        return False
+    return any((mark := properties.find(name)) is not None and mark.get(f"{_W}val", "true").lower() not in
+               ("0", "false", "off") for name in _HIDDEN)
+
+
+def _symbol(code: str) -> str:
+    """The character a w:sym shows: its code, a symbol font's private-use F0xx read as xx."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    value = value - 0xF000 if 0xF000 <= value <= 0xF0FF else value
+    return chr(value) if 0 < value <= 0x10FFFF else ""
+
+
+def word_tables(xml: str) -> list[list[list[str]]]:
+    """The tables of a WordprocessingML part, each as rows of cell texts (a nested table's cells inside its cell's
+    text): a list of people in a Word document is a list of people as it is in a spreadsheet."""
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError:
+        return []
+    tables = []
+    for table in root.iter(f"{_W}tbl"):
+        rows = [["".join(t.text or "" for t in cell.iter(f"{_W}t")).strip() for cell in row.findall(f"{_W}tc")]
+                for row in table.findall(f"{_W}tr")]
+        if rows:
+            tables.append(rows)
+    return tables

@@ -1,0 +1,40 @@
+"""保密审查 before publication (条例第十七条, DOMAIN.md §5): a 主动公开 record leaves the building only once it has been
+reviewed, on or before the day, with a conclusion that lets it out. Shared by the gate and the GK303 rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gongkai.model import Record
+
+# A clause that clears the document (不涉及国家秘密、商业秘密和个人隐私; 不涉密; 未发现涉密内容; 无密级): removed before the
+# conclusion is read for a secret, up to the next punctuation mark.
+_CLEARED = re.compile(r"(?:不|未|没有|无|未发现|没有发现)(?:涉及|涉|含有|含|包含|存在|属于|发现|标注|定)?[^，。；、,;：:\s]*"
+                      r"(?:秘密|涉密|密级|密)[^，。；,;]*")
+# What says the document holds a secret, or that it may not (yet) be published as it is.
+_SECRET = re.compile(r"秘密|涉密|密级|绝密|机密|内部|敏感")
+_REFUSED = re.compile(r"不同意|不宜|不得|不予|不能|不可|不应|暂缓|暂不|禁止|未通过|不通过|待定|待审|未审|尚未|缓发|撤回|"
+                      r"依申请|删除后|修改后|脱密后|处理后再")
+# Every conclusion that lets a document out says so (同意主动公开, 可以公开, 准予公开, 无异议).
+_APPROVED = re.compile(r"同意|可以|可予|准予|予以|无异议|通过|可公开")
+
+
+def review_problem(record: Record, today: dt.date) -> str | None:
+    """Why *record* may not leave the building on *today* for want of a 保密审查 (in Chinese), or None: no review
+    recorded, one dated after *today* (not done yet), or a conclusion that does not let it out."""
+    review = record.review
+    if review is None:
+        return "没有保密审查记录（GK303），未经保密审查的信息不能公开"
+    if review.date > today:
+        return f"保密审查日期 {review.date} 还没有到（GK304），审查之前不能公开"
+    problem = conclusion_problem(review.conclusion)
+    return None if problem is None else f"{problem}（GK303），不能公开"
+
+
+def conclusion_problem(conclusion: str) -> str | None:
+    """Why a 保密审查 *conclusion* does not let the document out, or None when it does."""
+    text = _CLEARED.sub("", re.sub(r"\s+", "", conclusion))
+    if _SECRET.search(text) or _REFUSED.search(text) or not _APPROVED.search(text):
+        return f"保密审查结论「{conclusion.strip()}」没有同意主动公开"
+    return None
