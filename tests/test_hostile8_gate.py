@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from gongkai.publication.review import conclusion_problem
+
 from conftest import RECORD
 from test_hostile7_gate import NAMES, NOTICE, holding, with_attachment, xlsx
 
@@ -206,3 +208,25 @@ def test_the_self_inspection_says_how_many_records_the_review_held_back(gk, cat,
     out = tmp_path / "inspect.json"
     gk("inspect", cat.root, "-f", "json", "--out", out)
     assert "未经保密审查" in out.read_text(encoding="utf-8")
+
+
+# Conclusions as clerks write them, typed by hand: with or without the comma between the clauses, the bare decision,
+# and refusals hidden after a clearing clause. (Found in review: 「可主动公开」 and 「不涉及国家秘密同意主动公开」 were held
+# back, and a comma-less 「不涉密但不同意公开」 must not read as 同意公开.)
+LETS_OUT = ["不涉及国家秘密、商业秘密和个人隐私，同意主动公开", "不涉及国家秘密同意主动公开", "无涉密内容同意公开",
+            "经审查不涉密可以公开", "可主动公开", "不涉及国家秘密，可主动公开", "主动公开", "主动公开。",
+            "不涉及国家秘密，主动公开", "经审核，可予公开", "准予公开", "经保密审查，无异议", "同意\u3000主动公开",
+            "经审查不涉密，予以主动公开", "不涉及国家秘密和工作秘密，同意公开发布"]
+HOLDS_BACK = ["不涉密", "不涉密但不同意公开", "不涉及国家秘密但暂不公开", "不主动公开", "不涉密，不公开", "非公开",
+              "不涉密，内部公开", "不涉及国家秘密，涉及内部事项", "涉及工作秘密", "拟主动公开", "拟不公开", "依申请公开",
+              "待审查", "删除个人信息后再公开", "涉及国家秘密，不予公开", "不宜公开"]
+
+
+@pytest.mark.parametrize("conclusion", LETS_OUT)
+def test_conclusions_that_let_the_record_out(conclusion):
+    assert conclusion_problem(conclusion) is None
+
+
+@pytest.mark.parametrize("conclusion", HOLDS_BACK)
+def test_conclusions_that_hold_the_record_back(conclusion):
+    assert conclusion_problem(conclusion) == f"保密审查结论「{conclusion}」没有同意主动公开"

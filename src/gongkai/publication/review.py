@@ -8,16 +8,21 @@ import re
 
 from gongkai.model import Record
 
-# A clause that clears the document (不涉及国家秘密、商业秘密和个人隐私; 不涉密; 未发现涉密内容; 无密级): removed before the
-# conclusion is read for a secret, up to the next punctuation mark.
-_CLEARED = re.compile(r"(?:不|未|没有|无|未发现|没有发现)(?:涉及|涉|含有|含|包含|存在|属于|发现|标注|定)?[^，。；、,;：:\s]*"
-                      r"(?:秘密|涉密|密级|密)[^，。；,;]*")
+# Words that end a clause clearing the document: an approval, or the start of a refusal (不同意, 暂不, 待定 …), so that
+# 「不涉及国家秘密同意主动公开」 and 「不涉密但不同意公开」 written without a comma are read as two clauses.
+_CLAUSE_END = r"(?!同意|可以|可予|可主动|准予|予以|主动公开|不|未|暂|待|拟|非|但)"
+# A clause that clears the document (不涉及国家秘密、商业秘密和个人隐私; 不涉密; 未发现涉密内容; 无密级): a negation, then
+# up to the first word of a secret, then on to the end of the clause. Removed before the conclusion is read for a
+# secret.
+_CLEARED = re.compile(r"(?:不|未|没有|无)[^，。；,;：:\s]*?(?:秘密|涉密|密级|密|隐私)"
+                      rf"(?:{_CLAUSE_END}[^，。；,;：:\s])*")
 # What says the document holds a secret, or that it may not (yet) be published as it is.
 _SECRET = re.compile(r"秘密|涉密|密级|绝密|机密|内部|敏感")
 _REFUSED = re.compile(r"不同意|不宜|不得|不予|不能|不可|不应|暂缓|暂不|禁止|未通过|不通过|待定|待审|未审|尚未|缓发|撤回|"
-                      r"依申请|删除后|修改后|脱密后|处理后再")
-# Every conclusion that lets a document out says so (同意主动公开, 可以公开, 准予公开, 无异议).
-_APPROVED = re.compile(r"同意|可以|可予|准予|予以|无异议|通过|可公开")
+                      r"依申请|删除后|修改后|脱密后|处理后再|不[^，。；,;]{0,3}公开|非公开")
+# Every conclusion that lets a document out says so (同意主动公开, 可以公开, 可主动公开, 准予公开, 无异议), or is the
+# bare decision (主动公开, 公开).
+_APPROVED = re.compile(r"同意|可以|可予|可主动|可公开|准予|予以|无异议|通过|(?:^|[，。；,;])(?:主动)?公开(?:发布)?[。.]?$")
 
 
 def review_problem(record: Record, today: dt.date) -> str | None:
