@@ -19,10 +19,10 @@ def _table(cat: CatalogDir, sql: str) -> list[tuple[object, ...]]:
         return db.execute(sql).fetchall()
 
 
-def _stats(cat: CatalogDir) -> dict[str, object]:
-    loaded = marshal.loads((cat.root / ".gongkai-cache" / "stats.v3.marshal").read_bytes())
-    assert isinstance(loaded, dict)
-    return loaded
+def _stats(cat: CatalogDir) -> set[str]:
+    """The paths whose hashes are recorded: those of the last listing, and the others."""
+    paths, _, _, other = marshal.loads((cat.root / ".gongkai-cache" / "stats.v4.marshal").read_bytes())
+    return {*paths, *other}
 
 
 def _edit(cat: CatalogDir, text: str, rel: str = "records/2026/R2026-001.yaml") -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from gongkai.catalog.cache import Cache, cache_for
+from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
@@ -105,11 +105,15 @@ def _scan(source: Source, cache: Cache) -> Listing:
                 attachments.append(entry)
                 continue
         listed.append((entry, kind))
-    known = iter(cache.known_blobs([(e.path, stamp_fields(e)) for e, _ in listed if e.blob is None]))
+    asked = [e for e, _ in listed if e.blob is None]  # a git revision names its blobs; a working tree does not
+    paths = [e.path for e in asked]
+    stamps = pack_stamps(map(stamp_fields, asked))
+    found = cache.known_blobs(paths, stamps)
+    known = iter(found)
     for entry, kind in listed:
         files.append((entry.path, kind, entry.blob or next(known) or _hash(source, entry, cache, fresh)))
     if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
-        cache.evict_stats({e.path for e in attachments} | {path for path, _, _ in files})
+        cache.keep_stats(paths, stamps, found, {e.path for e in attachments})
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
     return Listing(tuple(files), frozenset(e.path for e in attachments),
