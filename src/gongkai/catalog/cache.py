@@ -9,7 +9,7 @@ import pickle
 import sqlite3
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from functools import cache
@@ -81,13 +81,12 @@ def close_caches() -> None:
         _CONNECTIONS.pop().close()
 
 
-def pack_stamps(stamps: Iterable[tuple[int, ...]]) -> bytes:
+def pack_stamps(stamps: Sequence[tuple[int, ...]]) -> bytes:
     """Stamps (size, mtime_ns, ctime_ns, inode, device) as five 64-bit integers each, made in C."""
-    flat = list(chain.from_iterable(stamps))
     try:
-        return array("q", flat).tobytes()
+        return array("q", chain.from_iterable(stamps)).tobytes()
     except OverflowError:  # an inode or device number past 2**63 (some network file systems): the same bytes unsigned
-        return array("Q", [value & 0xFFFF_FFFF_FFFF_FFFF for value in flat]).tobytes()
+        return array("Q", [value & 0xFFFF_FFFF_FFFF_FFFF for value in chain.from_iterable(stamps)]).tobytes()
 
 
 @dataclass

@@ -8,8 +8,10 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 
@@ -37,6 +39,18 @@ class Listing:
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     notes: tuple[FileNote, ...] = ()  # files not read, file names that break on Windows
+
+    def subset(self, paths: AbstractSet[str]) -> list[tuple[str, str, str]]:
+        """The listed files whose path is one of *paths*, in the listing's order."""
+        if len(paths) * 8 > len(self.files):
+            return [f for f in self.files if f[0] in paths]
+        # a run after one edit loads a few files several times: looked up, not found among 100,000 each time
+        positions = self._positions
+        return [self.files[i] for i in sorted(positions[p] for p in paths if p in positions)]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {path: i for i, (path, _, _) in enumerate(self.files)}
 
     @property
     def fingerprint(self) -> str:
@@ -107,7 +121,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
         listed.append((entry, kind))
     asked = [e for e, _ in listed if e.blob is None]  # a git revision names its blobs; a working tree does not
     paths = [e.path for e in asked]
-    stamps = pack_stamps(map(stamp_fields, asked))
+    stamps = pack_stamps(list(map(stamp_fields, asked)))
     found = cache.known_blobs(paths, stamps)
     known = iter(found)
     for entry, kind in listed:

@@ -144,7 +144,7 @@ def load(source: Source, listing: Listing, cache: Cache, only: set[str] | None =
 
 def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
          known: dict[str, ParsedFile]) -> Catalog:
-    wanted = [f for f in listing.files if (only is None or f[0] in only)]
+    wanted = list(listing.files) if only is None else listing.subset(only)
     whole = only is None and isinstance(source, WorkingTree)  # revisions read by diff share the cache: not stale
     kept = Snapshot(cache.folder if whole else None, cache.key)
     cached = cache.parsed([(blob, kind) for path, kind, blob in wanted  # the files that had findings

@@ -78,7 +78,7 @@ class _Run:
     def __init__(self, source: Source, listing: Listing, cache: Cache, today: dt.date, previous: State | None,
                  store: Store) -> None:
         self.source, self.listing, self.cache, self.today, self.store = source, listing, cache, today, store
-        self.others = [(path, kind, blob) for path, kind, blob in listing.files if kind != "record"]
+        self.others = [file for file in listing.files if file[1] != "record"]  # (path, kind, blob)
         self.settings = settings_key(self.others, today)
         self.attachments = AttachmentKeys(listing)
         self.same = same = previous is not None and previous.settings == self.settings
