@@ -280,13 +280,14 @@ class Cache:
                                    blobs)
         return {(blob, kind): pickle.loads(payload) for blob, kind, payload in rows if (blob, kind) in wanted}
 
-    def evict_parsed(self, kept: set[str]) -> None:
-        """Forget parse results of contents no file of the catalog has any more (edited, renamed, deleted)."""
+    def evict_parsed(self, kept: Iterable[str]) -> None:
+        """Forget parse results of contents no file of the catalog has any more (edited, renamed, deleted); *kept*
+        are the contents of every file, 100,000 of them: passed over once, never made into a set."""
         if self.db is None:
             return
-        stale = [(blob,) for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed") if blob not in kept]
+        stale = {blob for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed")}.difference(kept)
         if stale:
-            self._write("DELETE FROM parsed WHERE blob=?", stale)
+            self._write("DELETE FROM parsed WHERE blob=?", [(blob,) for blob in sorted(stale)])
 
     def put_parsed(self, rows: Iterable[tuple[str, str, Any]]) -> None:
         self._write(

@@ -167,7 +167,7 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
     cache.put_parsed(new)
     if whole:
         kept.save(files, parsed)
-        cache.evict_parsed({blob for _, _, blob in listing.files})
+        cache.evict_parsed(blob for _, _, blob in listing.files)
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 

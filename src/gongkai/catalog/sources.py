@@ -13,7 +13,9 @@ SKIP_DIRS = {".git", ".gongkai-cache", "__pycache__", ".venv", "node_modules"}
 
 def blob_id(data: bytes) -> str:
     """The git blob id of *data*: the same content hash git uses."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    digest = hashlib.sha1(b"blob %d\0" % len(data))
+    digest.update(data)  # not the header + data: that copies every file read (650 MB for a cold 100,000-file run)
+    return digest.hexdigest()
 
 
 class Entry(NamedTuple):

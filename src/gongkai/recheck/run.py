@@ -62,7 +62,7 @@ def _recheck(source: Source, listing: Listing, cache: Cache, today: dt.date, pre
         run = _Run(source, listing, cache, today, previous if store.trusted else None, store)
         report = run.report()
         if run.full is None:  # a whole load forgets the parse results of contents gone; so must a partial one
-            cache.evict_parsed(set(run.blobs.values()))
+            cache.evict_parsed(run.blobs.values())
         state = run.state()
         store.commit(state.generation)  # first the facts, then the State that vouches for them
     finally:
