@@ -20,9 +20,10 @@ def _table(cat: CatalogDir, sql: str) -> list[tuple[object, ...]]:
 
 
 def _stats(cat: CatalogDir) -> set[str]:
-    """The paths whose hashes are recorded: those of the last listing, and the others."""
-    paths, _, _, other = marshal.loads((cat.root / ".gongkai-cache" / "stats.v4.marshal").read_bytes())
-    return {*paths, *other}
+    """The paths whose hashes are recorded: those of the last listing, and those recorded since."""
+    paths, _, _ = marshal.loads((cat.root / ".gongkai-cache" / "stats.v4.marshal").read_bytes())
+    recent = cat.root / ".gongkai-cache" / "stats-recent.v4.marshal"
+    return {*paths, *(marshal.loads(recent.read_bytes()) if recent.exists() else {})}
 
 
 def _edit(cat: CatalogDir, text: str, rel: str = "records/2026/R2026-001.yaml") -> None:

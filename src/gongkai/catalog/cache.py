@@ -20,7 +20,11 @@ import gongkai
 from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
-STATS_FILE = "stats.v4.marshal"
+STATS_FILE = "stats.v4.marshal"  # the files of a listing, with their stamps and hashes
+RECENT_FILE = "stats-recent.v4.marshal"  # what was hashed since, and the attachments
+# Files hashed since the listing was written that are kept apart, in the small file, before the listing is written
+# again: a run after one edit writes a few entries, not the 11 MB of a 100,000-file listing.
+RECENT_LIMIT = 2000
 # A file changed less than this before it was hashed may change again unseen within one timestamp tick
 # (2 s on FAT, a clock tick elsewhere); git calls such files racily clean and hashes them again.
 RACY_NS = 2_000_000_000
@@ -100,17 +104,19 @@ class _Stamps:
     other: dict[str, tuple[tuple[int, int, int, int, int], str]] = field(default_factory=dict)
 
     @classmethod
-    def loaded(cls, stored: object) -> _Stamps:
-        """The table save_stats wrote; an empty one for anything else (a damaged table vouches for nothing)."""
-        if not isinstance(stored, tuple) or len(stored) != 4:
-            return cls()
-        paths, stamps, blobs, other = stored
-        if not (isinstance(paths, list) and isinstance(stamps, bytes) and isinstance(blobs, list)
-                and isinstance(other, dict) and len(stamps) == STAMP * len(paths) == STAMP * len(blobs)
-                and all(isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], tuple) and len(row[0]) == 5
-                        for row in other.values())):
-            return cls()
-        return cls(paths, stamps, blobs, other)
+    def loaded(cls, listing: object, recent: object) -> _Stamps:
+        """The table save_stats wrote, as its two parts; a part that is not as written is left out (a damaged table
+        vouches for nothing)."""
+        table = cls()
+        if isinstance(listing, tuple) and len(listing) == 3:
+            paths, stamps, blobs = listing
+            if isinstance(paths, list) and isinstance(stamps, bytes) and isinstance(blobs, list) \
+                    and len(stamps) == STAMP * len(paths) == STAMP * len(blobs):
+                table.paths, table.stamps, table.blobs = paths, stamps, blobs
+        if isinstance(recent, dict) and all(isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], tuple)
+                                            and len(row[0]) == 5 for row in recent.values()):
+            table.other = recent
+        return table
 
     def listed(self, paths: list[str], stamps: bytes) -> list[str]:
         """The blobs of the listing's files whose path and stamp are those of *paths* and *stamps*, else "".
@@ -143,6 +149,14 @@ class _Stamps:
         return at if at < len(self.paths) and self.paths[at] == path else None
 
 
+def _unmarshal(path: Path) -> object:
+    """What a marshal file holds; None when it is missing or damaged."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
 class Cache:
     """A content-addressed store; a cache that cannot be opened simply remembers nothing."""
 
@@ -150,7 +164,8 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         self.folder: Path | None = None
         self._stats: _Stamps | None = None
-        self._dirty = False
+        self._dirty_listing = False  # the listing's part of the table changed (STATS_FILE)
+        self._dirty_recent = False  # what was recorded apart changed (RECENT_FILE)
         self.key = b""  # signs what this machine wrote into the cache folder (catalog.snapshot)
         if root is not None:
             self._open(root)
@@ -196,10 +211,7 @@ class Cache:
         if self._stats is None:
             self._stats = _Stamps()
             if self.folder is not None:
-                try:
-                    self._stats = _Stamps.loaded(marshal.loads((self.folder / STATS_FILE).read_bytes()))
-                except (OSError, ValueError, EOFError, TypeError):
-                    pass
+                self._stats = _Stamps.loaded(_unmarshal(self.folder / STATS_FILE), _unmarshal(self.folder / RECENT_FILE))
         return self._stats
 
     def known_blob(self, path: str, stamp: tuple[int, int, int, int, int]) -> str | None:
@@ -232,34 +244,49 @@ class Cache:
         size, mtime, ctime, inode, device = stamp  # a plain tuple (a Stamp is a NamedTuple marshal cannot write)
         vouched = size >= 0 and max(mtime, ctime) < recorded_ns - RACY_NS
         self._stats_table().other[path] = ((size, mtime, ctime, inode, device), blob if vouched else "")
-        self._dirty = True
+        self._dirty_recent = True
 
     def keep_stats(self, paths: list[str], stamps: bytes, found: list[str], others: set[str]) -> None:
         """The working tree was listed: its files are *paths* with *stamps*, of which known_blobs *found* the hashes;
         what else is kept is recorded since (remember_blob) or of the paths *others* (attachments). The recorded
-        hashes of paths the catalog no longer holds are forgotten."""
+        hashes of paths the catalog no longer holds are forgotten.
+
+        While the files are those of the listing kept, the few hashed since stay apart (RECENT_FILE): the listing's
+        stamps no longer match theirs, and their entries apart take its place for them (known_blobs).
+        """
         table = self._stats_table()
         blobs = list(found)
+        since: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}  # of the files, as they are now
         other: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}
         for path, (stamp, blob) in table.other.items():
             at = bisect_left(paths, path)
             if at < len(paths) and paths[at] == path:
                 if pack_stamps([stamp]) == stamps[at * STAMP:(at + 1) * STAMP]:
                     blobs[at] = blob
+                    since[path] = (stamp, blob)
             elif path in others:
                 other[path] = (stamp, blob)
-        kept = _Stamps(paths, stamps, blobs, other)
-        self._dirty = self._dirty or kept != table
+        if paths == table.paths and len(since) <= RECENT_LIMIT:
+            kept = _Stamps(table.paths, table.stamps, table.blobs, {**since, **other})
+        else:
+            kept = _Stamps(paths, stamps, blobs, other)
+            self._dirty_listing = self._dirty_listing or (paths, stamps, blobs) != \
+                (table.paths, table.stamps, table.blobs)
+        self._dirty_recent = self._dirty_recent or kept.other != table.other
         self._stats = kept
 
     def save_stats(self) -> None:
-        """Write the recorded hashes, when any were added."""
-        if not self._dirty or self.folder is None:
+        """Write the recorded hashes, when any were added: the listing's (large) only when it changed."""
+        if self.folder is None:
             return
         table = self._stats_table()
         try:
-            write_atomic(self.folder / STATS_FILE, marshal.dumps((table.paths, table.stamps, table.blobs, table.other)))
-            self._dirty = False
+            if self._dirty_listing:
+                write_atomic(self.folder / STATS_FILE, marshal.dumps((table.paths, table.stamps, table.blobs)))
+                self._dirty_listing = False
+            if self._dirty_recent:
+                write_atomic(self.folder / RECENT_FILE, marshal.dumps(table.other))
+                self._dirty_recent = False
         except OSError:
             pass
 
