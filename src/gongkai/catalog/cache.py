@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -145,8 +145,13 @@ class _Stamps:
         return found
 
     def _position(self, path: str) -> int | None:
-        at = bisect_left(self.paths, path)
-        return at if at < len(self.paths) and self.paths[at] == path else None
+        return _position(self.paths, path)
+
+
+def _position(paths: list[str], path: str) -> int | None:
+    """Where *path* is in the sorted *paths*, if it is there."""
+    at = bisect_left(paths, path)
+    return at if at < len(paths) and paths[at] == path else None
 
 
 def _unmarshal(path: Path) -> object:
@@ -222,7 +227,11 @@ class Cache:
         hashed is "racily clean" (it may have changed again within the same clock tick): its hash is recorded
         without vouching for it (remember_blob), so it is hashed again.
         """
-        return self.known_blobs([path], pack_stamps([tuple(stamp)]))[0] or None
+        table = self._stats_table()
+        row = table.other.get(path)  # recorded since the listing: it takes the listing's place
+        if row is not None:
+            return row[1] or None if row[0] == stamp else None
+        return table.listed([path], pack_stamps([stamp]))[0] or None
 
     def known_blobs(self, paths: list[str], stamps: bytes) -> list[str]:
         """known_blob of many files at once, "" for those not vouched for: *paths* in path order (as a source lists
@@ -230,8 +239,8 @@ class Cache:
         table = self._stats_table()
         found = table.listed(paths, stamps)
         for path, (stamp, blob) in table.other.items():  # recorded since the listing: they take its place
-            at = bisect_left(paths, path)
-            if at < len(paths) and paths[at] == path:
+            at = _position(paths, path)
+            if at is not None:
                 found[at] = blob if pack_stamps([stamp]) == stamps[at * STAMP:(at + 1) * STAMP] else ""
         return found
 
@@ -258,10 +267,13 @@ class Cache:
         blobs = list(found)
         since: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}  # of the files, as they are now
         other: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}
-        for path, (stamp, blob) in table.other.items():
-            at = bisect_left(paths, path)
-            if at < len(paths) and paths[at] == path:
-                if pack_stamps([stamp]) == stamps[at * STAMP:(at + 1) * STAMP]:
+        recorded = list(table.other.items())  # after a first run, 100,000 of them: packed and placed at once
+        packed = pack_stamps([stamp for _, (stamp, _) in recorded])
+        position = dict(zip(paths, range(len(paths)))).get if len(recorded) > CHUNK else partial(_position, paths)
+        for k, (path, (stamp, blob)) in enumerate(recorded):
+            at = position(path)
+            if at is not None:
+                if packed[k * STAMP:(k + 1) * STAMP] == stamps[at * STAMP:(at + 1) * STAMP]:
                     blobs[at] = blob
                     since[path] = (stamp, blob)
             elif path in others:
