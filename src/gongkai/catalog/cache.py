@@ -102,6 +102,8 @@ class _Stamps:
     stamps: bytes = b""  # pack_stamps of the paths' stamps
     blobs: list[str] = field(default_factory=list)  # "" where the stamp does not vouch for the content
     other: dict[str, tuple[tuple[int, int, int, int, int], str]] = field(default_factory=dict)
+    # The paths listed() was last given, when they are the listing's own: keep_stats need not compare them again
+    same_paths: list[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def loaded(cls, listing: object, recent: object) -> _Stamps:
@@ -126,6 +128,7 @@ class _Stamps:
         (a file added, edited or gone) are looked up one by one.
         """
         found = [""] * len(paths)
+        same = len(paths) == len(self.paths)  # every chunk holds the same paths, at the same place
         shift = 0  # where the last listing holds the file at the start of a run: its position here plus shift
         for start in range(0, len(paths), CHUNK):
             end = min(start + CHUNK, len(paths))
@@ -133,8 +136,9 @@ class _Stamps:
             if not (0 <= at < len(self.paths) and self.paths[at] == paths[start]):
                 position = self._position(paths[start])
                 at, shift = (position, position - start) if position is not None else (-1, shift)
-            if at >= 0 and self.paths[at:at + end - start] == paths[start:end] \
-                    and self.stamps[at * STAMP:(at + end - start) * STAMP] == stamps[start * STAMP:end * STAMP]:
+            aligned = at >= 0 and self.paths[at:at + end - start] == paths[start:end]
+            same = same and aligned and at == start
+            if aligned and self.stamps[at * STAMP:(at + end - start) * STAMP] == stamps[start * STAMP:end * STAMP]:
                 found[start:end] = self.blobs[at:at + end - start]
                 continue
             for here in range(start, end):
@@ -142,6 +146,7 @@ class _Stamps:
                 if position is not None and \
                         self.stamps[position * STAMP:(position + 1) * STAMP] == stamps[here * STAMP:(here + 1) * STAMP]:
                     found[here] = self.blobs[position]
+        self.same_paths = paths if same else None
         return found
 
     def _position(self, path: str) -> int | None:
@@ -269,7 +274,9 @@ class Cache:
         other: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}
         recorded = list(table.other.items())  # after a first run, 100,000 of them: packed and placed at once
         packed = pack_stamps([stamp for _, (stamp, _) in recorded])
-        position = dict(zip(paths, range(len(paths)))).get if len(recorded) > CHUNK else partial(_position, paths)
+        # an index of the listing pays only for many entries (a first run); a few (attachments) are bisected
+        position = dict(zip(paths, range(len(paths)))).get if len(recorded) * 8 > len(paths) \
+            else partial(_position, paths)
         for k, (path, (stamp, blob)) in enumerate(recorded):
             at = position(path)
             if at is not None:
@@ -278,7 +285,7 @@ class Cache:
                     since[path] = (stamp, blob)
             elif path in others:
                 other[path] = (stamp, blob)
-        if paths == table.paths and len(since) <= RECENT_LIMIT:
+        if (table.same_paths is paths or paths == table.paths) and len(since) <= RECENT_LIMIT:
             kept = _Stamps(table.paths, table.stamps, table.blobs, {**since, **other})
         else:
             kept = _Stamps(paths, stamps, blobs, other)
