@@ -7,7 +7,7 @@ import os
 import sqlite3
 import time
 
-from gongkai.catalog.cache import Cache
+from gongkai.catalog.cache import Cache, pack_stamps
 
 from conftest import RECORD, CatalogDir
 
@@ -19,10 +19,11 @@ def _table(cat: CatalogDir, sql: str) -> list[tuple[object, ...]]:
         return db.execute(sql).fetchall()
 
 
-def _stats(cat: CatalogDir) -> dict[str, object]:
-    loaded = marshal.loads((cat.root / ".gongkai-cache" / "stats.v3.marshal").read_bytes())
-    assert isinstance(loaded, dict)
-    return loaded
+def _stats(cat: CatalogDir) -> set[str]:
+    """The paths whose hashes are recorded: those of the last listing, and those recorded since."""
+    paths, _, _ = marshal.loads((cat.root / ".gongkai-cache" / "stats.v4.marshal").read_bytes())
+    recent = cat.root / ".gongkai-cache" / "stats-recent.v4.marshal"
+    return {*paths, *(marshal.loads(recent.read_bytes()) if recent.exists() else {})}
 
 
 def _edit(cat: CatalogDir, text: str, rel: str = "records/2026/R2026-001.yaml") -> None:
@@ -80,3 +81,30 @@ def test_a_process_running_many_commands_keeps_no_descriptors(gk, cat: CatalogDi
         assert gk("validate", cat.root, "--today", "2026-11-27").code == 0
         assert gk("build-site", cat.root, "--out", tmp_path / "site", "--today", "2026-11-27", "--no-search").code == 0
     assert descriptors() == before
+
+
+def test_an_edit_is_recorded_apart_from_the_listing(gk, cat):
+    assert gk("validate", cat.root).code == 0
+    listing = cat.root / ".gongkai-cache" / "stats.v4.marshal"
+    before = listing.read_bytes()
+    _edit(cat, RECORD.replace("页数: 1", "页数: 2"))
+    assert gk("validate", cat.root).code == 0
+    assert listing.read_bytes() == before  # a 100,000-file listing is not written again for one edit
+    assert "records/2026/R2026-001.yaml" in _stats(cat)
+
+
+def test_recorded_hashes_are_found_around_files_added_edited_and_gone(tmp_path):
+    # The listing is compared CHUNK files at a time: every run of files that changes is looked up one by one.
+    stamp = {f"r/{n:04d}.yaml": (n, 1, 1, n, 7) for n in range(0, 1400, 2)}
+    cache = Cache(tmp_path)
+    paths = sorted(stamp)
+    cache.keep_stats(paths, pack_stamps([stamp[p] for p in paths]), [f"b{p}" for p in paths], set())
+    cache.save_stats()
+    stamp.update({"r/0001.yaml": (1, 1, 1, 1, 7), "r/0513.yaml": (5, 1, 1, 5, 7), "r/1399.yaml": (9, 1, 1, 9, 7)})
+    del stamp["r/0600.yaml"], stamp["r/0000.yaml"]
+    stamp["r/0700.yaml"] = (700, 2, 1, 700, 7)  # edited
+    stamp["r/0002.yaml"] = (2, 1, 1, 2, 2**63 + 1)  # a device number past 2**63
+    now = sorted(stamp)
+    found = Cache(tmp_path).known_blobs(now, pack_stamps([stamp[p] for p in now]))
+    new = {"r/0001.yaml", "r/0513.yaml", "r/1399.yaml", "r/0700.yaml", "r/0002.yaml"}
+    assert found == ["" if p in new else f"b{p}" for p in now]

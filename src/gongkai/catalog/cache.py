@@ -7,8 +7,12 @@ import os
 import marshal
 import pickle
 import sqlite3
-from collections.abc import Iterable
-from functools import cache
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +20,18 @@ import gongkai
 from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
-STATS_FILE = "stats.v3.marshal"
+STATS_FILE = "stats.v4.marshal"  # the files of a listing, with their stamps and hashes
+RECENT_FILE = "stats-recent.v4.marshal"  # what was hashed since, and the attachments
+# Files hashed since the listing was written that are kept apart, in the small file, before the listing is written
+# again: a run after one edit writes a few entries, not the 11 MB of a 100,000-file listing.
+RECENT_LIMIT = 2000
 # A file changed less than this before it was hashed may change again unseen within one timestamp tick
 # (2 s on FAT, a clock tick elsewhere); git calls such files racily clean and hashes them again.
 RACY_NS = 2_000_000_000
 # Up to this many keys are looked up one by one; more read the table once (SQLite caps a query at 32,766 values).
 LOOKUP_LIMIT = 500
+STAMP = 5 * 8  # bytes of a packed stamp: five 64-bit integers
+CHUNK = 256  # files of the listing compared as one run of bytes
 
 
 @cache  # one process runs one version of the code; a command reading many catalogs (county) asks once
@@ -75,14 +85,97 @@ def close_caches() -> None:
         _CONNECTIONS.pop().close()
 
 
+def pack_stamps(stamps: Sequence[tuple[int, ...]]) -> bytes:
+    """Stamps (size, mtime_ns, ctime_ns, inode, device) as five 64-bit integers each, made in C."""
+    try:
+        return array("q", chain.from_iterable(stamps)).tobytes()
+    except OverflowError:  # an inode or device number past 2**63 (some network file systems): the same bytes unsigned
+        return array("Q", [value & 0xFFFF_FFFF_FFFF_FFFF for value in chain.from_iterable(stamps)]).tobytes()
+
+
+@dataclass
+class _Stamps:
+    """The recorded hashes: the files of the last listing in path order, and the others (attachments, files hashed
+    since) by path."""
+
+    paths: list[str] = field(default_factory=list)
+    stamps: bytes = b""  # pack_stamps of the paths' stamps
+    blobs: list[str] = field(default_factory=list)  # "" where the stamp does not vouch for the content
+    other: dict[str, tuple[tuple[int, int, int, int, int], str]] = field(default_factory=dict)
+    # The paths listed() was last given, when they are the listing's own: keep_stats need not compare them again
+    same_paths: list[str] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def loaded(cls, listing: object, recent: object) -> _Stamps:
+        """The table save_stats wrote, as its two parts; a part that is not as written is left out (a damaged table
+        vouches for nothing)."""
+        table = cls()
+        if isinstance(listing, tuple) and len(listing) == 3:
+            paths, stamps, blobs = listing
+            if isinstance(paths, list) and isinstance(stamps, bytes) and isinstance(blobs, list) \
+                    and len(stamps) == STAMP * len(paths) == STAMP * len(blobs):
+                table.paths, table.stamps, table.blobs = paths, stamps, blobs
+        if isinstance(recent, dict) and all(isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], tuple)
+                                            and len(row[0]) == 5 for row in recent.values()):
+            table.other = recent
+        return table
+
+    def listed(self, paths: list[str], stamps: bytes) -> list[str]:
+        """The blobs of the listing's files whose path and stamp are those of *paths* and *stamps*, else "".
+
+        A listing is nearly always the last one again: CHUNK files at a time, the paths and their packed stamps
+        are compared at once (in C) where the last listing had the same files; the files of a run that differs
+        (a file added, edited or gone) are looked up one by one.
+        """
+        found = [""] * len(paths)
+        same = len(paths) == len(self.paths)  # every chunk holds the same paths, at the same place
+        shift = 0  # where the last listing holds the file at the start of a run: its position here plus shift
+        for start in range(0, len(paths), CHUNK):
+            end = min(start + CHUNK, len(paths))
+            at = start + shift
+            if not (0 <= at < len(self.paths) and self.paths[at] == paths[start]):
+                position = self._position(paths[start])
+                at, shift = (position, position - start) if position is not None else (-1, shift)
+            aligned = at >= 0 and self.paths[at:at + end - start] == paths[start:end]
+            same = same and aligned and at == start
+            if aligned and self.stamps[at * STAMP:(at + end - start) * STAMP] == stamps[start * STAMP:end * STAMP]:
+                found[start:end] = self.blobs[at:at + end - start]
+                continue
+            for here in range(start, end):
+                position = self._position(paths[here])
+                if position is not None and \
+                        self.stamps[position * STAMP:(position + 1) * STAMP] == stamps[here * STAMP:(here + 1) * STAMP]:
+                    found[here] = self.blobs[position]
+        self.same_paths = paths if same else None
+        return found
+
+    def _position(self, path: str) -> int | None:
+        return _position(self.paths, path)
+
+
+def _position(paths: list[str], path: str) -> int | None:
+    """Where *path* is in the sorted *paths*, if it is there."""
+    at = bisect_left(paths, path)
+    return at if at < len(paths) and paths[at] == path else None
+
+
+def _unmarshal(path: Path) -> object:
+    """What a marshal file holds; None when it is missing or damaged."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
 class Cache:
     """A content-addressed store; a cache that cannot be opened simply remembers nothing."""
 
     def __init__(self, root: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
         self.folder: Path | None = None
-        self._stats: dict[str, tuple[tuple[int, int, int, int, int], str]] | None = None
-        self._dirty = False
+        self._stats: _Stamps | None = None
+        self._dirty_listing = False  # the listing's part of the table changed (STATS_FILE)
+        self._dirty_recent = False  # what was recorded apart changed (RECENT_FILE)
         self.key = b""  # signs what this machine wrote into the cache folder (catalog.snapshot)
         if root is not None:
             self._open(root)
@@ -117,21 +210,18 @@ class Cache:
             self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
 
-    def _stats_table(self) -> dict[str, tuple[tuple[int, int, int, int, int], str]]:
-        """path → (stamp, blob): the stamp (size, mtime_ns, ctime_ns, inode, device) under which the file's content
-        hash *blob* was recorded, read once per run; blob is "" when the stamp cannot vouch for the content.
+    def _stats_table(self) -> _Stamps:
+        """The stamps (size, mtime_ns, ctime_ns, inode, device) under which each file's content hash was recorded,
+        read once per run; a blob "" is one the stamp cannot vouch for.
 
-        Kept in a marshal file beside the database: it is read whole on every run, and marshal reads 100,000
-        entries ten times faster than SQLite can hand out rows.
+        Kept in a marshal file beside the database: it is read whole on every run. The files of the last listing are
+        kept as three arrays (paths, stamps packed as bytes, blobs): 100,000 files load as 200,000 strings instead
+        of a million tuples and integers, and compare a few hundred files at a time (known_blobs).
         """
         if self._stats is None:
-            self._stats = {}
+            self._stats = _Stamps()
             if self.folder is not None:
-                try:
-                    loaded = marshal.loads((self.folder / STATS_FILE).read_bytes())
-                    self._stats = loaded if isinstance(loaded, dict) else {}
-                except (OSError, ValueError, EOFError, TypeError):
-                    self._stats = {}
+                self._stats = _Stamps.loaded(_unmarshal(self.folder / STATS_FILE), _unmarshal(self.folder / RECENT_FILE))
         return self._stats
 
     def known_blob(self, path: str, stamp: tuple[int, int, int, int, int]) -> str | None:
@@ -142,17 +232,22 @@ class Cache:
         hashed is "racily clean" (it may have changed again within the same clock tick): its hash is recorded
         without vouching for it (remember_blob), so it is hashed again.
         """
-        return self.known_blobs([(path, stamp)])[0]
+        table = self._stats_table()
+        row = table.other.get(path)  # recorded since the listing: it takes the listing's place
+        if row is not None:
+            return row[1] or None if row[0] == stamp else None
+        return table.listed([path], pack_stamps([stamp]))[0] or None
 
-    def known_blobs(self, wanted: list[tuple[str, tuple[int, int, int, int, int]]]) -> list[str | None]:
-        """known_blob of many (path, stamp) pairs at once: a whole catalog in one call."""
-        get = self._stats_table().get
-        try:  # a row is (stamp, blob) as marshal kept it: compared with the stamp as it is
-            return [row[1] or None if row is not None and row[0] == stamp else None
-                    for path, stamp in wanted for row in (get(path),)]
-        except (TypeError, IndexError, KeyError):  # a damaged table vouches for nothing
-            self._stats = {}
-            return [None] * len(wanted)
+    def known_blobs(self, paths: list[str], stamps: bytes) -> list[str]:
+        """known_blob of many files at once, "" for those not vouched for: *paths* in path order (as a source lists
+        them) and their stamps packed (pack_stamps)."""
+        table = self._stats_table()
+        found = table.listed(paths, stamps)
+        for path, (stamp, blob) in table.other.items():  # recorded since the listing: they take its place
+            at = _position(paths, path)
+            if at is not None:
+                found[at] = blob if pack_stamps([stamp]) == stamps[at * STAMP:(at + 1) * STAMP] else ""
+        return found
 
     def remember_blob(self, path: str, stamp: tuple[int, int, int, int, int], blob: str, recorded_ns: int) -> None:
         """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read.
@@ -162,16 +257,55 @@ class Cache:
         """
         size, mtime, ctime, inode, device = stamp  # a plain tuple (a Stamp is a NamedTuple marshal cannot write)
         vouched = size >= 0 and max(mtime, ctime) < recorded_ns - RACY_NS
-        self._stats_table()[path] = ((size, mtime, ctime, inode, device), blob if vouched else "")
-        self._dirty = True
+        self._stats_table().other[path] = ((size, mtime, ctime, inode, device), blob if vouched else "")
+        self._dirty_recent = True
+
+    def keep_stats(self, paths: list[str], stamps: bytes, found: list[str], others: set[str]) -> None:
+        """The working tree was listed: its files are *paths* with *stamps*, of which known_blobs *found* the hashes;
+        what else is kept is recorded since (remember_blob) or of the paths *others* (attachments). The recorded
+        hashes of paths the catalog no longer holds are forgotten.
+
+        While the files are those of the listing kept, the few hashed since stay apart (RECENT_FILE): the listing's
+        stamps no longer match theirs, and their entries apart take its place for them (known_blobs).
+        """
+        table = self._stats_table()
+        blobs = list(found)
+        since: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}  # of the files, as they are now
+        other: dict[str, tuple[tuple[int, int, int, int, int], str]] = {}
+        recorded = list(table.other.items())  # after a first run, 100,000 of them: packed and placed at once
+        packed = pack_stamps([stamp for _, (stamp, _) in recorded])
+        # an index of the listing pays only for many entries (a first run); a few (attachments) are bisected
+        position = dict(zip(paths, range(len(paths)))).get if len(recorded) * 8 > len(paths) \
+            else partial(_position, paths)
+        for k, (path, (stamp, blob)) in enumerate(recorded):
+            at = position(path)
+            if at is not None:
+                if packed[k * STAMP:(k + 1) * STAMP] == stamps[at * STAMP:(at + 1) * STAMP]:
+                    blobs[at] = blob
+                    since[path] = (stamp, blob)
+            elif path in others:
+                other[path] = (stamp, blob)
+        if (table.same_paths is paths or paths == table.paths) and len(since) <= RECENT_LIMIT:
+            kept = _Stamps(table.paths, table.stamps, table.blobs, {**since, **other})
+        else:
+            kept = _Stamps(paths, stamps, blobs, other)
+            self._dirty_listing = self._dirty_listing or (paths, stamps, blobs) != \
+                (table.paths, table.stamps, table.blobs)
+        self._dirty_recent = self._dirty_recent or kept.other != table.other
+        self._stats = kept
 
     def save_stats(self) -> None:
-        """Write the recorded hashes, when any were added."""
-        if not self._dirty or self.folder is None:
+        """Write the recorded hashes, when any were added: the listing's (large) only when it changed."""
+        if self.folder is None:
             return
+        table = self._stats_table()
         try:
-            write_atomic(self.folder / STATS_FILE, marshal.dumps(self._stats_table()))
-            self._dirty = False
+            if self._dirty_listing:
+                write_atomic(self.folder / STATS_FILE, marshal.dumps((table.paths, table.stamps, table.blobs)))
+                self._dirty_listing = False
+            if self._dirty_recent:
+                write_atomic(self.folder / RECENT_FILE, marshal.dumps(table.other))
+                self._dirty_recent = False
         except OSError:
             pass
 
@@ -192,21 +326,14 @@ class Cache:
                                    blobs)
         return {(blob, kind): pickle.loads(payload) for blob, kind, payload in rows if (blob, kind) in wanted}
 
-    def evict_parsed(self, kept: set[str]) -> None:
-        """Forget parse results of contents no file of the catalog has any more (edited, renamed, deleted)."""
+    def evict_parsed(self, kept: Iterable[str]) -> None:
+        """Forget parse results of contents no file of the catalog has any more (edited, renamed, deleted); *kept*
+        are the contents of every file, 100,000 of them: passed over once, never made into a set."""
         if self.db is None:
             return
-        stale = [(blob,) for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed") if blob not in kept]
+        stale = {blob for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed")}.difference(kept)
         if stale:
-            self._write("DELETE FROM parsed WHERE blob=?", stale)
-
-    def evict_stats(self, kept: set[str]) -> None:
-        """Forget the recorded hashes of paths the catalog no longer holds."""
-        table = self._stats_table()
-        stale = [path for path in table if path not in kept]
-        for path in stale:
-            del table[path]
-        self._dirty = self._dirty or bool(stale)
+            self._write("DELETE FROM parsed WHERE blob=?", [(blob,) for blob in sorted(stale)])
 
     def put_parsed(self, rows: Iterable[tuple[str, str, Any]]) -> None:
         self._write(

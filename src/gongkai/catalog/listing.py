@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import gc
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
-from gongkai.catalog.cache import Cache, cache_for
+from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
@@ -37,6 +41,25 @@ class Listing:
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     notes: tuple[FileNote, ...] = ()  # files not read, file names that break on Windows
+
+    def subset(self, paths: AbstractSet[str]) -> list[tuple[str, str, str]]:
+        """The listed files whose path is one of *paths*, in the listing's order."""
+        listed = self._sorted_paths
+        if listed is None or len(paths) * 8 > len(self.files):
+            return [f for f in self.files if f[0] in paths]
+        # a run after one edit loads a few files several times: found by bisection, not by walking 100,000 each time
+        found = []
+        for path in sorted(paths):
+            at = bisect_left(listed, path)
+            if at < len(listed) and listed[at] == path:
+                found.append(self.files[at])
+        return found
+
+    @cached_property
+    def _sorted_paths(self) -> list[str] | None:
+        """The paths of the files, when they are listed in path order (as every source lists them)."""
+        paths = list(map(_path_of, self.files))
+        return paths if paths == sorted(paths) else None
 
     @property
     def fingerprint(self) -> str:
@@ -87,11 +110,11 @@ def scan(source: Source, cache: Cache) -> Listing:
 
 
 def _scan(source: Source, cache: Cache) -> Listing:
-    files: list[tuple[str, str, str]] = []
     attachments: list[Entry] = []
     notes: list[FileNote] = []
     fresh: dict[str, bytes] = {}
-    listed: list[tuple[Entry, str]] = []  # the YAML files to read, with their kind
+    listed: list[Entry] = []  # the YAML files to read
+    kinds: list[str] = []  # the kind of each
     for entry in source.entries():
         path = entry.path
         kind = kind_of(path)
@@ -104,16 +127,46 @@ def _scan(source: Source, cache: Cache) -> Listing:
             if kind is None:
                 attachments.append(entry)
                 continue
-        listed.append((entry, kind))
-    known = iter(cache.known_blobs([(e.path, stamp_fields(e)) for e, _ in listed if e.blob is None]))
-    for entry, kind in listed:
-        files.append((entry.path, kind, entry.blob or next(known) or _hash(source, entry, cache, fresh)))
+        listed.append(entry)
+        kinds.append(kind)
+    # Column by column, in C where it can be: this runs on 100,000 files in every command.
+    paths = list(map(_path_of, listed))
+    named = list(map(_blob_of, listed))  # a git revision names the blob of each file; a working tree of none
+    asked = [e for e, blob in zip(listed, named) if blob is None] if any(named) else listed
+    asked_paths = paths if asked is listed else list(map(_path_of, asked))
+    stamps = pack_stamps(list(map(stamp_fields, asked)))
+    known = cache.known_blobs(asked_paths, stamps)
+    hashed = list(known)
+    for at in _unknown(hashed):
+        hashed[at] = _hash(source, asked[at], cache, fresh)
+    blobs = hashed if asked is listed else _merged(named, hashed)
     if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
-        cache.evict_stats({e.path for e in attachments} | {path for path, _, _ in files})
+        cache.keep_stats(asked_paths, stamps, known, {e.path for e in attachments})
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
-    return Listing(tuple(files), frozenset(e.path for e in attachments),
+    return Listing(tuple(zip(paths, kinds, blobs)), frozenset(e.path for e in attachments),
                    tuple((e.path, e.size, max(e.mtime_ns, e.ctime_ns)) for e in attachments), root, fresh, tuple(notes))
+
+
+_path_of = itemgetter(0)
+_blob_of = itemgetter(3)
+
+
+def _unknown(blobs: list[str]) -> Iterator[int]:
+    """The positions of the files whose hash is not known (""), found by list.index in C."""
+    at = -1
+    while True:
+        try:
+            at = blobs.index("", at + 1)
+        except ValueError:
+            return
+        yield at
+
+
+def _merged(named: list[str | None], hashed: list[str]) -> list[str]:
+    """The blobs a revision names, those it does not name taken from *hashed* in turn."""
+    rest = iter(hashed)
+    return [blob if blob is not None else next(rest) for blob in named]
 
 
 def _hash(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -> str:

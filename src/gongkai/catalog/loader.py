@@ -151,7 +151,7 @@ def load(source: Source, listing: Listing, cache: Cache, only: set[str] | None =
 
 def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
          known: dict[str, ParsedFile]) -> Catalog:
-    wanted = [f for f in listing.files if (only is None or f[0] in only)]
+    wanted = list(listing.files) if only is None else listing.subset(only)
     whole = only is None and isinstance(source, WorkingTree)  # revisions read by diff share the cache: not stale
     kept = Snapshot(cache.folder if whole else None, cache.key)
     cached = cache.parsed([(blob, kind) for path, kind, blob in wanted  # the files that had findings
@@ -177,7 +177,7 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
     cache.put_parsed(new)
     if whole:
         kept.save(files, parsed)
-        cache.evict_parsed({blob for _, _, blob in listing.files})
+        cache.evict_parsed(blob for _, _, blob in listing.files)
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 

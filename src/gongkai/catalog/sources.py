@@ -13,7 +13,9 @@ SKIP_DIRS = {".git", ".gongkai-cache", "__pycache__", ".venv", "node_modules"}
 
 def blob_id(data: bytes) -> str:
     """The git blob id of *data*: the same content hash git uses."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    digest = hashlib.sha1(b"blob %d\0" % len(data))
+    digest.update(data)  # not the header + data: that copies every file read (650 MB for a cold 100,000-file run)
+    return digest.hexdigest()
 
 
 class Entry(NamedTuple):
@@ -100,17 +102,19 @@ class WorkingTree:
         with os.scandir(folder) as it:
             for entry in it:
                 name = entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIP_DIRS and not name.startswith("."):
-                        self._walk(entry.path, prefix + name + "/", found)
-                elif name in SKIP_DIRS and name.startswith("."):  # a .git file (a worktree's pointer)
-                    continue
-                elif entry.is_symlink() or not entry.is_file():
-                    found.append(_entry(entry, prefix + name))
-                else:
+                if entry.is_file(follow_symlinks=False):  # a regular file, asked first: nearly every entry is one
+                    if name in SKIP_DIRS and name.startswith("."):  # a .git file (a worktree's pointer)
+                        continue
                     stat = entry.stat()
                     found.append(_make_entry(Entry, (prefix + name, stat.st_size, stat.st_mtime_ns, None,
                                                      stat.st_ctime_ns, stat.st_ino, stat.st_dev, "")))
+                elif entry.is_dir(follow_symlinks=False):
+                    if name not in SKIP_DIRS and not name.startswith("."):
+                        self._walk(entry.path, prefix + name + "/", found)
+                elif name in SKIP_DIRS and name.startswith("."):
+                    continue
+                else:  # a symbolic link, a pipe, a device
+                    found.append(_entry(entry, prefix + name))
 
     def read(self, path: str) -> bytes:
         """The bytes of *path*."""

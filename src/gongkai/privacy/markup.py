@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from gongkai.privacy.normalize import SEPARATE
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 BOUNDARY = SEPARATE  # joins no digits («|» did once; now it joins them as the punctuation a person writes does)
 # Elements that end a block for a reader: HTML blocks and cells, Word paragraphs and cells (w:p, w:tc), DrawingML
@@ -91,6 +93,9 @@ def _escaped(stars: re.Match[str]) -> str:
 @cache
 def _markdown() -> MarkdownIt:
     # The site's configuration (gongkai.site.render): commonmark, raw HTML off, tables on. A test keeps them equal.
+    # Imported here: only a body with Markdown in it needs the parser (20 ms), not every run that scans one record.
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 

@@ -37,13 +37,14 @@ from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of,
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = f"validate-state:v6:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+STATE_KEY = f"validate-state:v7:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+BLOBS_KEY = f"{STATE_KEY}:blobs"  # the State's whole table of blobs, kept apart (State.encode)
 
 
 def recheck(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Report, Catalog]:
     """The Report of a full lint of the catalog, computed from what changed since the last run."""
     stored = cache.memo(STATE_KEY)
-    previous = State.decode(stored) if stored is not None else None
+    previous = State.decode(stored, cache.memo(BLOBS_KEY)) if stored is not None else None
     generation = previous.generation if previous is not None else None
     try:
         report, run = _recheck(source, listing, cache, today, previous, Store(cache.folder, generation))
@@ -61,12 +62,15 @@ def _recheck(source: Source, listing: Listing, cache: Cache, today: dt.date, pre
         run = _Run(source, listing, cache, today, previous if store.trusted else None, store)
         report = run.report()
         if run.full is None:  # a whole load forgets the parse results of contents gone; so must a partial one
-            cache.evict_parsed(set(run.blobs.values()))
+            cache.evict_parsed(run.blobs.values())
         state = run.state()
         store.commit(state.generation)  # first the facts, then the State that vouches for them
     finally:
         store.close()
-    cache.put_memo(STATE_KEY, state.encode())
+    kept, table = state.encode()
+    if table is not None:  # first the table, then the State that names it
+        cache.put_memo(BLOBS_KEY, table)
+    cache.put_memo(STATE_KEY, kept)
     return report, run
 
 
@@ -74,10 +78,10 @@ class _Run:
     def __init__(self, source: Source, listing: Listing, cache: Cache, today: dt.date, previous: State | None,
                  store: Store) -> None:
         self.source, self.listing, self.cache, self.today, self.store = source, listing, cache, today, store
-        self.others = [(path, kind, blob) for path, kind, blob in listing.files if kind != "record"]
+        self.others = [file for file in listing.files if file[1] != "record"]  # (path, kind, blob)
         self.settings = settings_key(self.others, today)
         self.attachments = AttachmentKeys(listing)
-        same = previous is not None and previous.settings == self.settings
+        self.same = same = previous is not None and previous.settings == self.settings
         if not same:
             store.clear()
         self.blobs: dict[str, str] = {path: blob for path, _, blob in listing.files}  # what each file holds now
@@ -353,9 +357,11 @@ class _Run:
             if facts.refs or facts.attach:
                 attached[path] = (facts.attach, facts.refs)
         # KEYED findings in no file: the next run checks the whole catalog again
-        return State(self.settings, self.blobs, attached, self.found, secrets.token_hex(16),
-                     "" if self.loose or self.unfiled else self.key, self.placed, self.needs,
-                     frozenset(self.view_reads) if self.view_reads is not None else None)
+        state = State(self.settings, self.blobs, attached, self.found, secrets.token_hex(16),
+                      "" if self.loose or self.unfiled else self.key, self.placed, self.needs,
+                      frozenset(self.view_reads) if self.view_reads is not None else None)
+        # the files whose content differs from what *previous* held are among those re-checked and those gone
+        return state.changed(self.previous if self.same else None, self.stale | self.removed)
 
 
 def _rules(select: Callable[[Rule], bool] = lambda r: True, last: bool = False) -> list[Rule]:

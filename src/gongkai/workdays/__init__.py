@@ -6,6 +6,8 @@ provisional() view computes such a year from weekends and the statutory holidays
 暂定 (provisional), never final.
 """
 
+from typing import TYPE_CHECKING
+
 from gongkai.workdays.calendar import WorkdayCalendar, library_differences
 from gongkai.workdays.days import (
     IMPORT_COMMAND,
@@ -23,8 +25,23 @@ from gongkai.workdays.days import (
 )
 from gongkai.workdays.notice import Notice, NoticeHoliday, NoticeProblem, notice_missing_warning, notice_problems
 from gongkai.workdays.official import LIBRARY_YEARS
-from gongkai.workdays.published import PublishedNotice, TextProblem, read_published
 from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
+
+if TYPE_CHECKING:
+    from gongkai.workdays.published import PublishedNotice, TextProblem, read_published
+
+# The reader of a notice as gov.cn publishes it is for `gongkai calendar import` alone: imported on first use, not by
+# every command that reads a calendar (some 10 ms of what validate imports after one edit).
+_PUBLISHED = frozenset({"PublishedNotice", "TextProblem", "read_published"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _PUBLISHED:
+        from gongkai.workdays import published
+
+        return getattr(published, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "IMPORT_COMMAND",

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from lunar_python import Lunar, Solar
-
 from gongkai.workdays.days import STATUTORY, DayInfo, DayKind, year_days
 
 # From the year the 2024 revision took effect to the last year the lunar tables are trusted for.
@@ -22,12 +20,16 @@ _DAY = dt.timedelta(days=1)
 
 def lunar_to_solar(year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of lunar *month*/*day* of the lunar year that begins in Gregorian *year*."""
+    from lunar_python import Lunar  # only a year without a notice needs the lunar tables (8 ms to import)
+
     solar = Lunar.fromYmd(year, month, day).getSolar()
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
 def solar_to_lunar(day: dt.date) -> tuple[int, int]:
     """(lunar month, lunar day) of a Gregorian date; a leap month is negative, as lunar-python gives it."""
+    from lunar_python import Solar
+
     lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
     return int(lunar.getMonth()), int(lunar.getDay())
 
@@ -39,6 +41,8 @@ def is_new_years_eve(day: dt.date) -> bool:
 
 def qingming(year: int) -> dt.date:
     """The day of the 清明 solar term in *year*."""
+    from lunar_python import Lunar
+
     solar = Lunar.fromYmd(year, 3, 1).getJieQiTable()["清明"]
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
