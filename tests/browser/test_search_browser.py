@@ -264,7 +264,8 @@ def precision_url(site_dir: Path, base_url: str, tmp_path_factory: pytest.TempPa
         "低保对象名单及相关信息", "政策文件"), "utf-8")
     for number, (title, body) in PRECISION_RECORDS.items():
         text = RECORD.replace("R2026-001", number).replace("测试县民政局关于2026年第三季度低保对象名单的公示", title)
-        text = text.replace("文种: 公示", "文种: 通知").replace("经审核，现将名单予以公示。", body)
+        text = (text.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")  # no list: indexed
+                .replace("经审核，现将名单予以公示。", body))
         (catalog / f"records/2026/{number}.yaml").write_text(text, "utf-8")
     build_site(catalog, site_dir / "precision", TODAY, use_cache=False)
     return base_url + "precision/"
