@@ -11,6 +11,8 @@ build made once for a whole module (test_site_keys.py's `first`) is counted for 
 - gongkai before the staging folders carried a process id made .<site>.update.<random>: a later build removes it.
 - A link named like a dead build's folder does not stop the build, and what it points to stays.
 - Every link inside a page is relative to the page's folder: «», «../», «../../».
+- Once a 公示 has ended its attachment (the list) leaves the site with its body, on a first build and on an update
+  (test_hostile7_gate.py checks the same through the CLI; this is the group's fast case).
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CatalogDir
+from conftest import RECORD, CatalogDir
 from gongkai.site import build_site
 from gongkai.site.store import STORE
+from test_hostile7_gate import NAMES, holding, with_attachment
 
 TODAY = dt.date(2026, 11, 27)
 PAGE = "records/R2026-001.html"
@@ -105,3 +108,19 @@ def test_every_link_of_a_page_is_relative_to_its_folder(cat: CatalogDir, tmp_pat
         assert f'href="{root}{target}"' in html
         assert (site / page).parent.joinpath(root, target).resolve().is_file()
     assert "None" not in html
+
+
+@pytest.mark.parametrize("build", ["first", "update"])
+def test_an_ended_notices_attachment_leaves_the_site(cat: CatalogDir, tmp_path: Path, build: str) -> None:
+    """R2026-001's 公示 runs through 2026-12-31: on 2027-01-05 its page says so and neither the body nor the list is
+    on the site, in the page or as a copy of the attachment."""
+    with_attachment(cat, "files/2026/list.csv", f"姓名,村（社区）\n{NAMES[0]},经兜村\n",
+                    RECORD.replace("现将名单予以公示。", f"现将名单予以公示：{NAMES[0]}（经兜村）。"))
+    site = tmp_path / "site"
+    if build == "update":
+        build_site(cat.root, site, TODAY, search=False)
+        assert (site / "files/2026/list.csv").is_file()
+    build_site(cat.root, site, dt.date(2027, 1, 5), search=False)
+    assert "公示已于2026年12月31日结束。按照规定，公示期满后名单不再在网站上公开。" in (site / PAGE).read_text(encoding="utf-8")
+    assert not (site / "files/2026/list.csv").exists()
+    assert holding(site, NAMES[0]) == []
