@@ -11,6 +11,8 @@ build made once for a whole module (test_site_keys.py's `first`) is counted for 
 - gongkai before the staging folders carried a process id made .<site>.update.<random>: a later build removes it.
 - A link named like a dead build's folder does not stop the build, and what it points to stays.
 - Every link inside a page is relative to the page's folder: «», «../», «../../».
+- A record that lists nobody is in the search index with its body's text and its item's filters (领域, 五公开,
+  公开主体) besides its year.
 - Once a 公示 has ended its attachment (the list) leaves the site with its body, on a first build and on an update
   (test_hostile7_gate.py checks the same through the CLI; this is the group's fast case).
 """
@@ -21,10 +23,12 @@ import datetime as dt
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import RECORD, CatalogDir
+from conftest import ITEM, RECORD, CatalogDir
+from gongkai.search.files import unpack
 from gongkai.site import build_site
 from gongkai.site.store import STORE
 from test_hostile7_gate import NAMES, holding, with_attachment
@@ -124,3 +128,37 @@ def test_an_ended_notices_attachment_leaves_the_site(cat: CatalogDir, tmp_path: 
     assert "公示已于2026年12月31日结束。按照规定，公示期满后名单不再在网站上公开。" in (site / PAGE).read_text(encoding="utf-8")
     assert not (site / "files/2026/list.csv").exists()
     assert holding(site, NAMES[0]) == []
+
+
+# An item whose records list nobody (a 通知 under it is indexed), and such a record.
+POLICY_ITEM = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-002").replace("二级事项: 审批信息", "二级事项: 政策文件")
+               .replace("低保对象名单及相关信息", "社会救助政策文件"))
+POLICY = (RECORD.replace("编号: R2026-001", "编号: R2026-002").replace("事项: SHJZ-001", "事项: SHJZ-002")
+          .replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 测试县民政局关于下放临时救助审批权限的通知")
+          .replace("文号: 测民〔2026〕1号", "文号: 测民〔2026〕2号").replace("350524-MZ-2026-00001", "350524-MZ-2026-00002")
+          .replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+          .replace("经审核，现将名单予以公示。", "乡镇蓝莓种植户的临时救助由乡镇审批。"))
+
+
+def indexed(site: Path) -> dict[str, dict[str, Any]]:
+    """url → what the search index keeps of a page besides its result line: text «x», 索引号 «i», filters «f»."""
+    numbers: dict[str, list[Any]] = {}
+    texts: dict[str, dict[str, Any]] = {}
+    for path in (site / "search/d").glob("*.json.gz"):
+        numbers.update(unpack(path.read_bytes()))
+    for path in (site / "search/t").glob("*.json.gz"):
+        texts.update(unpack(path.read_bytes()))
+    return {url: texts[str(entry[0])] for url, entry in numbers.items()}
+
+
+def test_a_record_is_indexed_with_its_body_and_its_items_filters(cat: CatalogDir, tmp_path: Path) -> None:
+    cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
+    cat.record(POLICY, "records/2026/R2026-002.yaml")
+    site = tmp_path / "site"
+    build_site(cat.root, site, TODAY, search=True)
+    pages = indexed(site)
+    assert "records/R2026-001.html" not in pages  # a 公示: never indexed
+    entry = pages["records/R2026-002.html"]
+    assert "乡镇蓝莓种植户的临时救助由乡镇审批。" in entry["x"]
+    assert entry["i"] == "350524-MZ-2026-00002"
+    assert entry["f"] == {"领域": "社会救助", "五公开": "结果公开", "公开主体": "县级人民政府民政部门", "年份": "2026"}
