@@ -50,7 +50,7 @@ GROUPS: dict[str, Group] = {
     "privacy": Group(("src/gongkai/privacy/detect.py", "src/gongkai/privacy/numbers.py", "src/gongkai/privacy/normalize.py",
                       "src/gongkai/privacy/mask.py", "src/gongkai/privacy/mask_format.py"),
                      ("tests/test_privacy_detect.py", "tests/test_privacy_detect_edges.py",
-                      "tests/test_privacy_normalize.py")),
+                      "tests/test_privacy_normalize.py", "tests/test_privacy_mutants.py")),
     "workdays": Group(("src/gongkai/workdays/*.py",),
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
                        "tests/test_provisional.py", "tests/test_workdays_messages.py")),
