@@ -147,3 +147,14 @@ def test_an_id_a_float_rounded_may_be_of_someone_born_today_not_tomorrow() -> No
     today = dt.date.today()
     assert lost_check_id(f"350524{today:%Y%m%d}1000")
     assert not lost_check_id(f"350524{today + dt.timedelta(days=1):%Y%m%d}1000")
+
+
+# Groups join across a comma only when both have three digits or more, counting the pieces of one run of digits that
+# a name's numeral (王五 + 一三…) or a numeral meeting a digit (00一三八…) cut apart: 5|13 is three digits, 5|1 two.
+@pytest.mark.parametrize(("text", "found"), [
+    ("王五一三，八零零一三八零零零", [("mobile", "13800138000", 2, 14)]),  # 13 glued to the name's 5 before it
+    ("138，00一三八零零零", [("mobile", "13800138000", 0, 12)]),  # 00 glued to 138000 after it
+    ("王五一，三八零零一三八零零零", []),  # 1 glued to 5: two digits, not joined across the comma
+])
+def test_pieces_of_one_run_count_together_across_a_comma(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
