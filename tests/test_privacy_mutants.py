@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from gongkai.privacy.detect import find
+from gongkai.privacy.detect import find, find_unfiltered
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import _one_to_one, may_hold_number
 from gongkai.privacy.numbers import lost_check_id
@@ -158,3 +158,29 @@ def test_an_id_a_float_rounded_may_be_of_someone_born_today_not_tomorrow() -> No
 ])
 def test_pieces_of_one_run_count_together_across_a_comma(text: str, found: list[tuple[str, str, int, int]]) -> None:
     assert hits(text) == found
+
+
+
+# A right-to-left override (U+202E) draws what follows it backwards; tags are read both ways (as rendered, as typed).
+# Each reading adds what the readings before did not find.
+@pytest.mark.parametrize(("text", "found"), [
+    ("电话\u202e00083100831", [("mobile", "13800138000", 3, 14)]),
+    ("\u202e00083100831\u202c，\u202e00093100931", [("mobile", "13800138000", 1, 12), ("mobile", "13900139000", 15, 26)]),
+    ("13900139000，\u202e00083100831", [("mobile", "13900139000", 0, 11), ("mobile", "13800138000", 13, 24)]),
+    ("<a title=13800138000>电话</a>", [("mobile", "13800138000", 9, 20)]),
+    ("13900139000<a title=13800138000>", [("mobile", "13900139000", 0, 11), ("mobile", "13800138000", 20, 31)]),
+    ("<a title=13800138000><b title=13900139000>", [("mobile", "13800138000", 9, 20), ("mobile", "13900139000", 30, 41)]),
+    # a mobile in thousands grouping beside another number: both
+    ("13900139000 和 13,805,951,234", [("mobile", "13900139000", 0, 11), ("mobile", "13805951234", 14, 28)]),
+])
+def test_each_reading_adds_what_the_others_did_not_find(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+def test_in_data_list_punctuation_separates_numbers() -> None:
+    """find(data=True) reads a JSON or CSV file gongkai wrote: «;» and «,» separate values there."""
+    text = "13900139000;138,1234,5678"
+    assert [(h.kind, h.value, h.start, h.end) for h in find(text, data=True)] == [("mobile", "13900139000", 0, 11)]
+    assert [(h.kind, h.value) for h in find(text)] == [("mobile", "13900139000"), ("mobile", "13812345678")]
+    assert [(h.kind, h.value, h.start, h.end) for h in find_unfiltered("138,1234,5678")] == [
+        ("mobile", "13812345678", 0, 13)]
