@@ -13,7 +13,7 @@ import pytest
 
 from gongkai.privacy.detect import find, find_unfiltered
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import _one_to_one, may_hold_number
+from gongkai.privacy.normalize import _one_to_one, may_hold_number, may_hold_personal_data
 from gongkai.privacy.numbers import lost_check_id
 
 BOLD = "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"
@@ -46,6 +46,35 @@ def bold(digits: str) -> str:
 def test_may_hold_number_reads_a_line_of_data(text: str, holds: bool) -> None:
     assert may_hold_number(text) is holds
 
+
+
+# may_hold_personal_data: find()'s pre-filter, for what people write (tags and references may become anything, an
+# address counts, list punctuation joins groups) or, without *lists*, for data (find(data=True)).
+@pytest.mark.parametrize(("text", "lists", "holds"), [
+    ("13800138000", True, True),
+    ("城关镇人民路12号", True, True),
+    ("城关镇人民路12号", False, True),  # an address is personal data in data too
+    ("138;1234;5678", True, True),
+    ("138;1234;5678", False, False),
+    ("数值 1E;5", True, True),  # in text «;» may join an exponent to its digits
+    ("数值 1E;5", False, False),
+    ("abc", True, False),
+    ("😀", True, False),
+    (bold("13800138000"), True, True),
+    ("城关镇人民路" + bold("12") + "号", True, True),
+    ("城关镇人民路" + bold("12") + "号", False, True),
+    ("😀 138;1234;5678", True, True),
+    ("😀 138;1234;5678", False, False),
+    (bold("1.38059512") + "E" + bold("10"), True, True),
+    ("😀 数值 1E;5", True, True),
+    ("😀 数值 1E;5", False, False),
+])
+def test_may_hold_personal_data_reads_text_or_data(text: str, lists: bool, holds: bool) -> None:
+    assert may_hold_personal_data(text, lists) is holds
+
+
+def test_may_hold_personal_data_reads_text_unless_told_otherwise() -> None:
+    assert may_hold_personal_data("138;1234;5678") is True
 
 def hits(text: str) -> list[tuple[str, str, int, int]]:
     return [(hit.kind, hit.value, hit.start, hit.end) for hit in find(text)]
