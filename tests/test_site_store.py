@@ -87,6 +87,22 @@ def test_a_store_written_before_heads_had_a_count_is_read_in_full(tmp_path: Path
     assert Store.read_head(tmp_path) == (Store("abc", D(2026, 11, 27), D(2026, 12, 3), {}), 2)
 
 
+def test_the_head_is_the_first_line_alone(tmp_path: Path) -> None:
+    """read_head reads one line: entries after it that no one could parse change nothing (Store.read would give up)."""
+    (tmp_path / STORE).write_text(TEXT.split("\n")[0] + '\n"index.html":["k1"', encoding="utf-8")
+    assert Store.read_head(tmp_path) == (Store("abc", D(2026, 11, 27), D(2026, 12, 3), {}), 2)
+    assert Store.read(tmp_path) == Store()
+
+
+def test_a_file_is_named_in_the_store_as_it_is_named_on_the_site(tmp_path: Path) -> None:
+    """Paths are written as they are (UTF-8), not as \\u escapes: the store stays readable in a diff."""
+    store = Store("s", None, None, {"files/2030/补发/第一批/名单.pdf": ["k", "h"]})
+    assert store.dumps() == ('{"version": 3, "stamp": "s", "built_on": null, "next_change": null, "count": 1,"files":{\n'
+                             '"files/2030/补发/第一批/名单.pdf":["k", "h"]\n}}\n')
+    (tmp_path / STORE).write_text(store.dumps(), encoding="utf-8")
+    assert Store.read(tmp_path) == store
+
+
 @pytest.mark.parametrize("text", ["", "{", "not json\n", '{"version": 2, "stamp": "abc", "count": 2,"files":{\n}}\n'])
 def test_an_unreadable_or_older_head_means_a_build_has_work(tmp_path: Path, text: str) -> None:
     (tmp_path / STORE).write_text(text, encoding="utf-8")

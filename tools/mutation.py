@@ -50,7 +50,7 @@ GROUPS: dict[str, Group] = {
     "privacy": Group(("src/gongkai/privacy/detect.py", "src/gongkai/privacy/numbers.py", "src/gongkai/privacy/normalize.py",
                       "src/gongkai/privacy/mask.py", "src/gongkai/privacy/mask_format.py"),
                      ("tests/test_privacy_detect.py", "tests/test_privacy_detect_edges.py",
-                      "tests/test_privacy_normalize.py")),
+                      "tests/test_privacy_normalize.py", "tests/test_privacy_mutants.py")),
     "workdays": Group(("src/gongkai/workdays/*.py",),
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
                        "tests/test_provisional.py", "tests/test_workdays_messages.py")),
@@ -65,8 +65,9 @@ GROUPS: dict[str, Group] = {
     # on 2 shared cores; tests/test_site_keys.py checks their inputs, this group does not score them.
     "site": Group(("src/gongkai/site/artifact.py", "src/gongkai/site/store.py", "src/gongkai/site/staging.py",
                    "src/gongkai/site/pages/records.py"),
-                  ("tests/test_site_store.py", "tests/test_site_keys.py", "tests/test_site_quick.py",
-                   "tests/test_site.py", "tests/test_publication.py", "tests/test_build_property.py")),
+                  ("tests/test_site_store.py", "tests/test_site_keys.py", "tests/test_site_mutants.py",
+                   "tests/test_site_quick.py", "tests/test_site.py", "tests/test_publication.py",
+                   "tests/test_build_property.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

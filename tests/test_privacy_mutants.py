@@ -1,0 +1,215 @@
+"""The privacy group's survivors of the tenth mutation session (docs/mutation.md), each on the edge of its rule.
+
+Every expected value is typed by hand: 13800138000 is a mobile (1[3-9] + 9 digits); 350524198503151236 a 身份证号
+(GB 11643-1999: S = 281, 281 mod 11 = 6 → 6); 6222021234567894 passes Luhn (test_privacy_detect.py). 𝟏 … 𝟗 are
+MATHEMATICAL BOLD DIGITS (U+1D7CF …), beyond U+FFFF; 😀 is an emoji, beyond U+FFFF and no digit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gongkai.privacy.detect import find, find_unfiltered
+from gongkai.privacy.mask_format import mask_value
+from gongkai.privacy.normalize import _one_to_one, may_hold_number, may_hold_personal_data
+from gongkai.privacy.numbers import lost_check_id
+
+BOLD = "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"
+
+
+def bold(digits: str) -> str:
+    return "".join(BOLD[int(d)] if d.isdigit() else d for d in digits)
+
+
+# may_hold_number: the output scan's pre-filter, for a line of data whose tags are gone (markup and list punctuation
+# are read as they are: «<», «;» join nothing), with the characters beyond U+FFFF looked at only when there is one.
+@pytest.mark.parametrize(("text", "holds"), [
+    ("13800138000", True),
+    ("电话 138 0013 8000", True),
+    ("1.38059512E10", True),  # scientific notation: nine digits before the E, none eleven in a row
+    (bold("13800138000"), True),  # digits beyond U+FFFF only
+    (bold("1.38059512") + "E" + bold("10"), True),
+    ("abc", False),
+    ("<b>13800</b>", False),  # markup is no number here
+    ("&#49;&#51;&#56;", False),
+    ("城关镇人民路12号", False),  # an address: the output scan reads only numbers
+    ("138;1234;5678", False),  # in data «;» separates values
+    ("数值 1E;5", False),
+    ("😀", False),
+    ("😀 <b>", False),
+    ("138;1234;5678 😀", False),
+    ("😀 数值 1E;5", False),
+    ("😀 城关镇人民路12号", False),
+])
+def test_may_hold_number_reads_a_line_of_data(text: str, holds: bool) -> None:
+    assert may_hold_number(text) is holds
+
+
+
+# may_hold_personal_data: find()'s pre-filter, for what people write (tags and references may become anything, an
+# address counts, list punctuation joins groups) or, without *lists*, for data (find(data=True)).
+@pytest.mark.parametrize(("text", "lists", "holds"), [
+    ("13800138000", True, True),
+    ("城关镇人民路12号", True, True),
+    ("城关镇人民路12号", False, True),  # an address is personal data in data too
+    ("138;1234;5678", True, True),
+    ("138;1234;5678", False, False),
+    ("数值 1E;5", True, True),  # in text «;» may join an exponent to its digits
+    ("数值 1E;5", False, False),
+    ("abc", True, False),
+    ("😀", True, False),
+    (bold("13800138000"), True, True),
+    ("城关镇人民路" + bold("12") + "号", True, True),
+    ("城关镇人民路" + bold("12") + "号", False, True),
+    ("😀 138;1234;5678", True, True),
+    ("😀 138;1234;5678", False, False),
+    (bold("1.38059512") + "E" + bold("10"), True, True),
+    ("😀 数值 1E;5", True, True),
+    ("😀 数值 1E;5", False, False),
+])
+def test_may_hold_personal_data_reads_text_or_data(text: str, lists: bool, holds: bool) -> None:
+    assert may_hold_personal_data(text, lists) is holds
+
+
+def test_may_hold_personal_data_reads_text_unless_told_otherwise() -> None:
+    assert may_hold_personal_data("138;1234;5678") is True
+
+def hits(text: str) -> list[tuple[str, str, int, int]]:
+    return [(hit.kind, hit.value, hit.start, hit.end) for hit in find(text)]
+
+
+# A run of points between short groups: «1.3.8…» has more than one point, so they separate the groups of one number
+# (a number has one decimal point); one point before one or two digits is a decimal point.
+@pytest.mark.parametrize(("text", "found"), [
+    ("1.3.812345678", [("mobile", "13812345678", 0, 13)]),  # the point after the first group, then one more
+    ("138.12.34.5678", [("mobile", "13812345678", 0, 14)]),
+    ("138123456 7.8", []),  # 138123456 and the decimal 7.8: the point before it is the only one
+    ("1 380 013 800.5", []),  # an amount grouped by spaces, with a decimal part
+])
+def test_points_between_groups(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+# Addresses: two in one text, side by side, and the longest reading of one place (a building in digits, its unit in
+# numerals: 3号楼 and 3号楼五单元 are readings of one place).
+@pytest.mark.parametrize(("text", "found"), [
+    ("湖头镇湖二村7号，城厢镇某小区3号楼2单元301室", [("address", "二村7号", 4, 8), ("address", "3号楼2单元301室", 15, 25)]),
+    ("湖二村7号三组十五号", [("address", "二村7号", 1, 5), ("address", "三组十五号", 5, 10)]),
+    ("三组十五号二村7号", [("address", "三组十五号", 0, 5), ("address", "二村7号", 5, 9)]),
+    ("3号楼五单元", [("address", "3号楼五单元", 0, 6)]),
+])
+def test_addresses_side_by_side_and_overlapping(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+@pytest.mark.parametrize(("value", "masked"), [
+    ("经兜村十二号", "经兜村**号"),
+    ("三组十五号", "*组**号"),
+    ("五栋二单元三〇一室", "*栋*单元***室"),
+    ("五一路十二号", "五一路**号"),  # the numerals of a road's name stay
+    ("人民路一百零八号", "人民路****号"),
+])
+def test_an_address_in_chinese_numerals_is_masked_numeral_by_numeral(value: str, masked: str) -> None:
+    assert mask_value("address", value) == masked
+
+
+# A mobile in thousands grouping after a word that is a count unit elsewhere (户主 starts with 户): only what follows
+# the number makes it a count.
+def test_a_count_word_before_a_grouped_number_does_not_make_it_a_count() -> None:
+    assert hits("户主电话 13,805,951,234") == [("mobile", "13805951234", 5, 19)]
+    assert hits("电话 13,805,951,234户") == []
+
+
+# Percent-encoded bytes (a tel: link), one run decoded as UTF-8; bytes that are no UTF-8 are replaced, not an error.
+@pytest.mark.parametrize(("text", "found"), [
+    ("tel:%31%33%38%30%30%31%33%38%30%30%30", [("mobile", "13800138000", 4, 37)]),
+    ("%FF 13800138000", [("mobile", "13800138000", 4, 15)]),
+    ("%E6%89%8B%E6%9C%BA13800138000", [("mobile", "13800138000", 18, 29)]),  # 手机, percent-encoded
+])
+def test_percent_encoded_bytes_are_decoded(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+def test_enclosed_numbers_of_two_digits_are_read_as_two() -> None:
+    """⑬ is 13, ⑧ 8, ⓪ 0: ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000."""
+    assert hits("⑬⑧⓪⓪⑬⑧⓪⓪⓪") == [("mobile", "13800138000", 0, 9)]
+
+
+# The separators folded one for one, on the builder itself (the table is built at import): a line drawn between the
+# groups, the compatibility forms of a separator (NFKC, its first character; a small comma is the Chinese comma).
+@pytest.mark.parametrize(("code", "folded"), [
+    (0x2500, "-"), (0x23E4, "-"), (0x2053, "~"), (0x02DC, "~"), (0x203E, "_"), (0x2017, "_"), (0x2236, ":"),
+    (0xA789, ":"), (0x2025, "."), (0x2026, "."), (0xFE50, "，"), (0xFE10, "，"), (0xFE55, ":"), (0xFF61, "。"),
+    (0xFE4D, "_"),
+])
+def test_separators_are_folded_one_for_one(code: int, folded: str) -> None:
+    assert _one_to_one()[code] == folded
+
+
+def test_chinese_numerals_are_not_folded_one_for_one() -> None:
+    """一 … 九 are digits only in a run of eleven (normalize._NUMERAL_RUN); alone they are words (第一、一一对应)."""
+    table = _one_to_one()
+    assert [c for c in "〇一二三四五六七八九十" if ord(c) in table] == []
+
+
+# lost_check_id: 18 digits, a province's area code (35: 福建), a real birth date from 1900-01-01 to today; the last
+# four digits (a float's rounding) are not read.
+@pytest.mark.parametrize(("digits", "lost"), [
+    ("350524198503151000", True),
+    ("350524198510151000", True),  # October: the month is two digits
+    ("350524198503101000", True),  # the 10th: the day is two digits
+    ("350524190001011000", True),  # 1900-01-01, the first day
+    ("350524189912311000", False),
+    ("350524198502301000", False),  # 30 February
+    ("35052419850315100X", False),  # no float writes an X
+    ("35052419850315100", False),  # 17 digits
+    ("3505241985031510000", False),  # 19 digits
+    ("990524198503151000", False),  # 99 is no province
+])
+def test_an_id_a_float_rounded_is_known_by_its_area_and_birth_date(digits: str, lost: bool) -> None:
+    assert lost_check_id(digits) is lost
+
+
+def test_an_id_a_float_rounded_may_be_of_someone_born_today_not_tomorrow() -> None:
+    today = dt.date.today()
+    assert lost_check_id(f"350524{today:%Y%m%d}1000")
+    assert not lost_check_id(f"350524{today + dt.timedelta(days=1):%Y%m%d}1000")
+
+
+# Groups join across a comma only when both have three digits or more, counting the pieces of one run of digits that
+# a name's numeral (王五 + 一三…) or a numeral meeting a digit (00一三八…) cut apart: 5|13 is three digits, 5|1 two.
+@pytest.mark.parametrize(("text", "found"), [
+    ("王五一三，八零零一三八零零零", [("mobile", "13800138000", 2, 14)]),  # 13 glued to the name's 5 before it
+    ("138，00一三八零零零", [("mobile", "13800138000", 0, 12)]),  # 00 glued to 138000 after it
+    ("王五一，三八零零一三八零零零", []),  # 1 glued to 5: two digits, not joined across the comma
+])
+def test_pieces_of_one_run_count_together_across_a_comma(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+
+# A right-to-left override (U+202E) draws what follows it backwards; tags are read both ways (as rendered, as typed).
+# Each reading adds what the readings before did not find.
+@pytest.mark.parametrize(("text", "found"), [
+    ("电话\u202e00083100831", [("mobile", "13800138000", 3, 14)]),
+    ("\u202e00083100831\u202c，\u202e00093100931", [("mobile", "13800138000", 1, 12), ("mobile", "13900139000", 15, 26)]),
+    ("13900139000，\u202e00083100831", [("mobile", "13900139000", 0, 11), ("mobile", "13800138000", 13, 24)]),
+    ("<a title=13800138000>电话</a>", [("mobile", "13800138000", 9, 20)]),
+    ("13900139000<a title=13800138000>", [("mobile", "13900139000", 0, 11), ("mobile", "13800138000", 20, 31)]),
+    ("<a title=13800138000><b title=13900139000>", [("mobile", "13800138000", 9, 20), ("mobile", "13900139000", 30, 41)]),
+    # a mobile in thousands grouping beside another number: both
+    ("13900139000 和 13,805,951,234", [("mobile", "13900139000", 0, 11), ("mobile", "13805951234", 14, 28)]),
+])
+def test_each_reading_adds_what_the_others_did_not_find(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+def test_in_data_list_punctuation_separates_numbers() -> None:
+    """find(data=True) reads a JSON or CSV file gongkai wrote: «;» and «,» separate values there."""
+    text = "13900139000;138,1234,5678"
+    assert [(h.kind, h.value, h.start, h.end) for h in find(text, data=True)] == [("mobile", "13900139000", 0, 11)]
+    assert [(h.kind, h.value) for h in find(text)] == [("mobile", "13900139000"), ("mobile", "13812345678")]
+    assert [(h.kind, h.value, h.start, h.end) for h in find_unfiltered("138,1234,5678")] == [
+        ("mobile", "13812345678", 0, 13)]
