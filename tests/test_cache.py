@@ -108,3 +108,21 @@ def test_recorded_hashes_are_found_around_files_added_edited_and_gone(tmp_path):
     found = Cache(tmp_path).known_blobs(now, pack_stamps([stamp[p] for p in now]))
     new = {"r/0001.yaml", "r/0513.yaml", "r/1399.yaml", "r/0700.yaml", "r/0002.yaml"}
     assert found == ["" if p in new else f"b{p}" for p in now]
+
+
+def test_files_of_earlier_versions_leave_the_cache_folder(gk, cat):
+    """After an upgrade the old snapshot (170 MB at 100,000 records) and hash tables are removed, once; what this
+    version uses is kept."""
+    assert gk("validate", cat.root).code == 0
+    folder = cat.root / ".gongkai-cache"
+    old = ["stats.marshal", "stats.v2.marshal", "stats.v3.marshal", "parsed.v1.pickle", "parsed-delta.v1.pickle"]
+    for name in old:
+        (folder / name).write_bytes(b"old")
+    with sqlite3.connect(folder / "cache.sqlite3") as db:  # as an older gongkai left it: another code salt
+        db.execute("UPDATE meta SET v='an older version' WHERE k='salt'")
+    assert gk("validate", cat.root).code == 0
+    assert [name for name in old if (folder / name).exists()] == []
+    assert (folder / "stats.v4.marshal").exists() and (folder / "parsed.v2.pickle").exists()
+    (folder / "parsed.v1.pickle").write_bytes(b"someone's file of the same name, written after the upgrade")
+    assert gk("validate", cat.root).code == 0
+    assert (folder / "parsed.v1.pickle").exists()  # removed only when the version changes

@@ -22,6 +22,9 @@ from gongkai.files_io import write_atomic
 CACHE_DIR = ".gongkai-cache"
 STATS_FILE = "stats.v4.marshal"  # the files of a listing, with their stamps and hashes
 RECENT_FILE = "stats-recent.v4.marshal"  # what was hashed since, and the attachments
+# Files earlier versions of gongkai kept in the cache folder, removed on the first run of a new version: the parse
+# snapshot of 100,000 records alone is 170 MB.
+OBSOLETE = ("stats.marshal", "stats.v2.marshal", "stats.v3.marshal", "parsed.v1.pickle", "parsed-delta.v1.pickle")
 # Files hashed since the listing was written that are kept apart, in the small file, before the listing is written
 # again: a run after one edit writes a few entries, not the 11 MB of a 100,000-file listing.
 RECENT_LIMIT = 2000
@@ -192,13 +195,13 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));"
                 "CREATE TABLE IF NOT EXISTS memo(k TEXT PRIMARY KEY, payload BLOB);"
             )
-            self._check_salt()
+            self._check_salt(folder)
             self.folder = folder
             _CONNECTIONS.append(self.db)
         except (OSError, sqlite3.Error):
             self.db = None
 
-    def _check_salt(self) -> None:
+    def _check_salt(self, folder: Path) -> None:
         assert self.db is not None
         # The cache holds pickles: one that did not come from this machine (a .gongkai-cache committed to a
         # repository, an unpacked archive) could run code when loaded, or claim a record was scanned clean. Only a
@@ -209,6 +212,8 @@ class Cache:
         if row is None or row[0] != salt:
             self.db.executescript("DELETE FROM parsed; DELETE FROM memo;")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('salt', ?)", (salt,))
+            for name in OBSOLETE:
+                (folder / name).unlink(missing_ok=True)
 
     def _stats_table(self) -> _Stamps:
         """The stamps (size, mtime_ns, ctime_ns, inode, device) under which each file's content hash was recorded,
