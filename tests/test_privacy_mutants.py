@@ -312,3 +312,9 @@ def test_thousands_grouping_edges(text: str, found: list[tuple[str, str, int, in
 ])
 def test_letters_read_as_digits(text: str, found: list[tuple[str, str, int, int]]) -> None:
     assert hits(text) == found
+
+
+# A point after sixteen digits in groups is no decimal point (no amount has sixteen digits): the card before it is
+# read, as the groups of four a card is printed in.
+def test_a_point_after_a_card_in_groups_is_no_decimal_point() -> None:
+    assert hits("卡号6222 0212 3456 7894.5") == [("bank", "6222021234567894", 2, 21)]
