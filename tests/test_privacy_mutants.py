@@ -14,7 +14,7 @@ import pytest
 from gongkai.privacy.detect import find, find_unfiltered
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import _one_to_one, may_hold_number, may_hold_personal_data
-from gongkai.privacy.numbers import lost_check_id
+from gongkai.privacy.numbers import lost_check_id, undermasked, undermasked_id
 
 BOLD = "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"
 
@@ -318,3 +318,47 @@ def test_letters_read_as_digits(text: str, found: list[tuple[str, str, int, int]
 # read, as the groups of four a card is printed in.
 def test_a_point_after_a_card_in_groups_is_no_decimal_point() -> None:
     assert hits("卡号6222 0212 3456 7894.5") == [("bank", "6222021234567894", 2, 21)]
+
+
+# Numbers masked too little (numbers.undermasked, detect._undermasked): an ID whose stars leave the birth date in
+# full or are one or two the check digit gives back (350524198503151236 is the ID: 1 in the 7th place, 03 as the
+# month make it); fewer than four stars in a mobile or a card. The group's other files never reached these.
+@pytest.mark.parametrize(("token", "shown"), [
+    ("3505241985031512**", True),  # the birth date in full
+    ("35052419850315****", True),  # four stars, fewer than eight
+    ("35052419850315***X", True),
+    ("350524********1236", False),  # the birth date hidden: the common mask
+    ("35*************123", False),  # the masking format
+    ("350524*98503151236", True),  # one star: 1 fills it, the check digit agrees
+    ("3505241985**151236", True),  # the month starred: 03 fills it
+    ("35052419850***1236", False),  # three stars in the birth date
+    ("990524198503151***", False),  # 99 is no province
+])
+def test_an_id_masked_too_little(token: str, shown: bool) -> None:
+    assert undermasked_id(token) is shown
+
+
+@pytest.mark.parametrize(("token", "kind"), [
+    ("3505241985031512**", "id"),
+    ("138***38000", "mobile"),  # three stars: a thousand guesses
+    ("13800*38000", "mobile"),
+    ("138****8000", None),  # four: masked
+    ("6222021234567***", "bank"),
+    ("6222021234******", None),
+    ("2222021234567***", None),  # no card starts with 2
+])
+def test_the_kind_of_a_number_masked_too_little(token: str, kind: str | None) -> None:
+    assert undermasked(token) == kind
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("身份证 3505241985031512**", [("id", "3505241985031512**", 4, 22)]),
+    ("身份证35052419850315●●●●", [("id", "35052419850315****", 3, 21)]),  # every mask mark read as a star
+    ("电话138***38000", [("mobile", "138***38000", 2, 13)]),
+    ("卡号6222021234567***", [("bank", "6222021234567***", 2, 18)]),
+    ("卡号6222021234******", []),
+    ("电话138****8000", []),
+    ("身份证35052419850315***x", [("id", "35052419850315***X", 3, 21)]),  # the check digit written upper case
+])
+def test_a_number_masked_too_little_is_found(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
