@@ -333,6 +333,10 @@ def test_a_point_after_a_card_in_groups_is_no_decimal_point() -> None:
     ("3505241985**151236", True),  # the month starred: 03 fills it
     ("35052419850***1236", False),  # three stars in the birth date
     ("990524198503151***", False),  # 99 is no province
+    ("3505241985023*1236", False),  # 30 to 39 February: no filling makes a date
+    ("350524198503151236", False),  # no star: no mask at all, nothing masked too little
+    ("**0524198503151236", False),  # the province starred
+    ("35*524198503151236", True),  # the province shown, the birth date in full
 ])
 def test_an_id_masked_too_little(token: str, shown: bool) -> None:
     assert undermasked_id(token) is shown
@@ -346,6 +350,12 @@ def test_an_id_masked_too_little(token: str, shown: bool) -> None:
     ("6222021234567***", "bank"),
     ("6222021234******", None),
     ("2222021234567***", None),  # no card starts with 2
+    ("6222021234567894***", "bank"),  # nineteen characters
+    ("62220212345678941***", None),  # twenty: no card
+    ("622202123456789*", "bank"),  # one star
+    ("622202123456****", None),  # four stars
+    ("622202*234567894", "bank"),  # the star right after the six digits of the bank
+    ("6222021234567894**", "bank"),  # eighteen characters, no birth date at the 7th: a card, no ID
 ])
 def test_the_kind_of_a_number_masked_too_little(token: str, kind: str | None) -> None:
     assert undermasked(token) == kind
@@ -359,6 +369,15 @@ def test_the_kind_of_a_number_masked_too_little(token: str, kind: str | None) ->
     ("卡号6222021234******", []),
     ("电话138****8000", []),
     ("身份证35052419850315***x", [("id", "35052419850315***X", 3, 21)]),  # the check digit written upper case
+    ("身份证35052419850315***X", [("id", "35052419850315***X", 3, 21)]),
 ])
 def test_a_number_masked_too_little_is_found(text: str, found: list[tuple[str, str, int, int]]) -> None:
     assert hits(text) == found
+
+
+def test_the_bureaus_own_mobile_half_masked_is_the_bureaus() -> None:
+    assert list(find("值班手机 13905*50000", frozenset({"13905950000"}))) == []
+    assert [(h.kind, h.value) for h in find("值班手机 13905*50001", frozenset({"13905950000"}))] == [
+        ("mobile", "13905*50001")]
+    assert [(h.kind, h.value) for h in find("值班手机 13905*50000", frozenset({"1390595000"}))] == [
+        ("mobile", "13905*50000")]  # an allowed value of another length is another number
