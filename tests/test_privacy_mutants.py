@@ -14,7 +14,7 @@ import pytest
 from gongkai.privacy.detect import find, find_unfiltered
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import _one_to_one, may_hold_number, may_hold_personal_data
-from gongkai.privacy.numbers import lost_check_id
+from gongkai.privacy.numbers import lost_check_id, undermasked, undermasked_id
 
 BOLD = "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"
 
@@ -213,3 +213,171 @@ def test_in_data_list_punctuation_separates_numbers() -> None:
     assert [(h.kind, h.value) for h in find(text)] == [("mobile", "13900139000"), ("mobile", "13812345678")]
     assert [(h.kind, h.value, h.start, h.end) for h in find_unfiltered("138,1234,5678")] == [
         ("mobile", "13812345678", 0, 13)]
+
+
+# Scientific notation (detect._scientific), read as the integer it denotes. 6222021234563000 passes Luhn (sum 40,
+# every second digit from the right doubled), and so do 6222021234520000 (30) and 6222021234567820000 (60): a card
+# written with 13, 12 and 15 significant digits.
+@pytest.mark.parametrize(("text", "found"), [
+    # a name's last numeral read as a digit before the mantissa (王五 + 3.505…): not part of the number
+    ("王五3.50524198503151E+17", [("id", "350524198503151000", 2, 22)]),
+    ("王五1.3805951234E+10", [("mobile", "13805951234", 2, 18)]),
+    # a numeral that is the mantissa's only digit before the point is the number's first digit
+    ("电话一.3805951234E+10", [("mobile", "13805951234", 2, 18)]),
+    # a mobile keeps seven significant digits or more, a card thirteen: fewer is a round value
+    ("电话1.380595E+10", [("mobile", "13805950000", 2, 14)]),
+    ("电话1.38059E+10", []),
+    ("卡号6.222021234563E+15", [("bank", "6222021234563000", 2, 20)]),
+    ("卡号6.22202123452E+15", []),
+    ("卡号6.22202123456782E+18", [("bank", "6222021234567820000", 2, 22)]),  # nineteen digits: a card still
+    # a value that is no number (too short, or round) does not stop the reading of the next one
+    ("数值1.5E+3，电话1.3805951234E+10", [("mobile", "13805951234", 11, 27)]),
+    ("约1.38E+10，电话1.3805951234E+10", [("mobile", "13805951234", 12, 28)]),
+])
+def test_scientific_notation_edges(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+def test_the_bureaus_own_mobile_in_scientific_notation_is_allowed() -> None:
+    assert list(find("电话1.3805951234E+10", frozenset({"13805951234"}))) == []
+    assert hits("电话1.3805951234E+10") == [("mobile", "13805951234", 2, 18)]
+
+
+# A run of 13 to 15 digits before 元 is an amount even when it passes Luhn (6222021234566: sum 50;
+# 922202123456789: sum 70, and no 15-digit 身份证号, which starts with 1 to 8); without 元 it is a card.
+@pytest.mark.parametrize(("text", "found"), [
+    ("合计6222021234566元", []),
+    ("卡号6222021234566", [("bank", "6222021234566", 2, 15)]),
+    ("合计922202123456789元", []),
+    ("合计922202123456789.00元", []),
+    ("卡号922202123456789", [("bank", "922202123456789", 2, 17)]),
+    ("6222021234567894元", [("bank", "6222021234567894", 0, 16)]),  # sixteen digits: no amount
+])
+def test_a_card_of_fifteen_digits_or_fewer_before_yuan_is_an_amount(
+        text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+# A checksum (24 hexadecimal characters or more, digits and letters mixed) is no number; a number beside one is.
+@pytest.mark.parametrize(("text", "found"), [
+    ("a1b2c3d4e5f6a7b8c9d0e1f2 13800138000", [("mobile", "13800138000", 25, 36)]),
+    ("13800138000 1a2b3c4d5e6f7a8b9c0d1e2f", [("mobile", "13800138000", 0, 11)]),
+    # between two checksums, joined to both by spaces (a log line): the number is read
+    ("a1b2c3d4e5f6a7b8c9d0e1f2 13800138000 1a2b3c4d5e6f7a8b9c0d1e2f", [("mobile", "13800138000", 25, 36)]),
+    # eleven digits inside a checksum are none, and do not stop the reading of what follows
+    ("0f3c9a13800138000b7e5d4c3a21 电话13900139000", [("mobile", "13900139000", 31, 42)]),
+    ("0f3c9a13800138000b7e5d4c3a21", []),
+])
+def test_numbers_beside_a_checksum(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+# In data (find(data=True)), eighteen digits ending in 000 that fail the check digit are a serial, not an ID a float
+# rounded (350524198503151000: area 350524, born 1985-03-15); a valid 身份证号 (…1236) and a card of eighteen digits
+# (622202123456789012: Luhn sum 60, no birth date at its 7th digit) are found still.
+@pytest.mark.parametrize(("text", "found"), [
+    ("350524198503151000", []),
+    ("350524198503151236", [("id", "350524198503151236", 0, 18)]),
+    ("622202123456789012", [("bank", "622202123456789012", 0, 18)]),
+    ("350524198503151000 13800138000", [("mobile", "13800138000", 19, 30)]),
+])
+def test_in_data_a_rounded_id_is_a_serial(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert [(h.kind, h.value, h.start, h.end) for h in find(text, data=True)] == found
+
+
+def test_in_text_a_rounded_id_is_an_id() -> None:
+    assert hits("350524198503151000") == [("id", "350524198503151000", 0, 18)]
+
+
+# Thousands grouping (detect._thousands): a mobile, or a card of sixteen digits or more, even after ¥ or before 元;
+# a card of 13 digits in thousands grouping reads as an amount.
+@pytest.mark.parametrize(("text", "found"), [
+    ("¥6,222,021,234,567,894", [("bank", "6222021234567894", 1, 22)]),
+    ("6,222,021,234,567,894元", [("bank", "6222021234567894", 0, 21)]),
+    ("卡号 6,222,021,234,566", []),
+    ("卡号 9,999,999,999,999,999", []),  # sixteen digits that pass no check (Luhn sum 144)
+    ("共1,234户，电话13,805,951,234", [("mobile", "13805951234", 10, 24)]),
+])
+def test_thousands_grouping_edges(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+# A letter drawn like a digit between digits (O for 0, l for 1) is read as that digit, in ASCII text and beside
+# Chinese; alone in a word it stays a letter.
+@pytest.mark.parametrize(("text", "found"), [
+    ("3505241985O3151236", [("id", "350524198503151236", 0, 18)]),
+    ("电话138l2345678", [("mobile", "13812345678", 2, 13)]),
+    ("13800138OOO", [("mobile", "13800138000", 0, 11)]),
+    ("ISO 13800138000", [("mobile", "13800138000", 4, 15)]),
+])
+def test_letters_read_as_digits(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+# A point after sixteen digits in groups is no decimal point (no amount has sixteen digits): the card before it is
+# read, as the groups of four a card is printed in.
+def test_a_point_after_a_card_in_groups_is_no_decimal_point() -> None:
+    assert hits("卡号6222 0212 3456 7894.5") == [("bank", "6222021234567894", 2, 21)]
+
+
+# Numbers masked too little (numbers.undermasked, detect._undermasked): an ID whose stars leave the birth date in
+# full or are one or two the check digit gives back (350524198503151236 is the ID: 1 in the 7th place, 03 as the
+# month make it); fewer than four stars in a mobile or a card. The group's other files never reached these.
+@pytest.mark.parametrize(("token", "shown"), [
+    ("3505241985031512**", True),  # the birth date in full
+    ("35052419850315****", True),  # four stars, fewer than eight
+    ("35052419850315***X", True),
+    ("350524********1236", False),  # the birth date hidden: the common mask
+    ("35*************123", False),  # the masking format
+    ("350524*98503151236", True),  # one star: 1 fills it, the check digit agrees
+    ("3505241985**151236", True),  # the month starred: 03 fills it
+    ("35052419850***1236", False),  # three stars in the birth date
+    ("990524198503151***", False),  # 99 is no province
+    ("3505241985023*1236", False),  # 30 to 39 February: no filling makes a date
+    ("350524198503151236", False),  # no star: no mask at all, nothing masked too little
+    ("**0524198503151236", False),  # the province starred
+    ("35*524198503151236", True),  # the province shown, the birth date in full
+])
+def test_an_id_masked_too_little(token: str, shown: bool) -> None:
+    assert undermasked_id(token) is shown
+
+
+@pytest.mark.parametrize(("token", "kind"), [
+    ("3505241985031512**", "id"),
+    ("138***38000", "mobile"),  # three stars: a thousand guesses
+    ("13800*38000", "mobile"),
+    ("138****8000", None),  # four: masked
+    ("6222021234567***", "bank"),
+    ("6222021234******", None),
+    ("2222021234567***", None),  # no card starts with 2
+    ("6222021234567894***", "bank"),  # nineteen characters
+    ("62220212345678941***", None),  # twenty: no card
+    ("622202123456789*", "bank"),  # one star
+    ("622202123456****", None),  # four stars
+    ("622202*234567894", "bank"),  # the star right after the six digits of the bank
+    ("6222021234567894**", "bank"),  # eighteen characters, no birth date at the 7th: a card, no ID
+])
+def test_the_kind_of_a_number_masked_too_little(token: str, kind: str | None) -> None:
+    assert undermasked(token) == kind
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("身份证 3505241985031512**", [("id", "3505241985031512**", 4, 22)]),
+    ("身份证35052419850315●●●●", [("id", "35052419850315****", 3, 21)]),  # every mask mark read as a star
+    ("电话138***38000", [("mobile", "138***38000", 2, 13)]),
+    ("卡号6222021234567***", [("bank", "6222021234567***", 2, 18)]),
+    ("卡号6222021234******", []),
+    ("电话138****8000", []),
+    ("身份证35052419850315***x", [("id", "35052419850315***X", 3, 21)]),  # the check digit written upper case
+    ("身份证35052419850315***X", [("id", "35052419850315***X", 3, 21)]),
+])
+def test_a_number_masked_too_little_is_found(text: str, found: list[tuple[str, str, int, int]]) -> None:
+    assert hits(text) == found
+
+
+def test_the_bureaus_own_mobile_half_masked_is_the_bureaus() -> None:
+    assert list(find("值班手机 13905*50000", frozenset({"13905950000"}))) == []
+    assert [(h.kind, h.value) for h in find("值班手机 13905*50001", frozenset({"13905950000"}))] == [
+        ("mobile", "13905*50001")]
+    assert [(h.kind, h.value) for h in find("值班手机 13905*50000", frozenset({"1390595000"}))] == [
+        ("mobile", "13905*50000")]  # an allowed value of another length is another number

@@ -292,7 +292,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
             continue
         if hex_tokens is None:
             hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if _checksum(m.group(0))]
-        if _inside(hex_tokens, chain.start()) and _inside(hex_tokens, chain.end() - 1):
+        if _within_one(hex_tokens, chain.start(), chain.end()):  # (a number between two checksums is read)
             continue
         groups = _groups(norm, chain, hex_tokens, joins.weak)
         if sum(len(g.digits) for g in groups) < 11:
@@ -410,6 +410,12 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """True when *position* lies in one of the sorted, disjoint *spans*."""
     index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the stretch [start, end) lies in one of the sorted, disjoint *spans*."""
+    index = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
