@@ -97,6 +97,11 @@ def pdf(content: str) -> bytes:
                "/Resources << /Font << /F1 5 0 R >> >> >>",
                f"<< /Length {len(content.encode())} >>\nstream\n{content}\nendstream",
                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[str]) -> bytes:
+    """A PDF file of *objects* (numbered from 1, the first the catalog), with its cross-reference table."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from test_hostile7_gate import assert_held_back, with_attachment
+from test_hostile7_gate import assert_held_back, pdf_of, with_attachment
 
 MOBILE = "13800138000"
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -174,15 +174,7 @@ def stamped_pdf(stamp: str) -> bytes:
                "<< /Type /Annot /Subtype /Stamp /Rect [100 100 300 130] /AP << /N 7 0 R >> >>",
                f"<< /Type /XObject /Subtype /Form /BBox [0 0 200 30] /Resources << /Font << /F1 5 0 R >> >> "
                f"/Length {len(drawn)} >>\nstream\n{drawn}\nendstream"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_of(objects)
 
 
 # Found by the eighth pass: what a stamp, a text box or a form field's appearance draws was read nowhere (neither the
