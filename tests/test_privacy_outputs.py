@@ -114,3 +114,33 @@ def test_a_damaged_archive_is_a_finding():
 def test_the_scanner_renders_markdown_as_the_site_does():
     body = "# 标题\n\n| a | b |\n| --- | --- |\n| 1 | **2** |\n\n<b>raw</b> [x](javascript:alert(1)) &#51; `c`\n"
     assert render_markdown(body) == str(site_markdown(body))
+
+
+def test_a_finding_names_the_line_it_stands_on_in_json_markup_and_text():
+    # The search index and the data files are JSON, judged string by string: the line is still the file's line.
+    pretty = json.dumps({"机关": "安溪县民政局", "备注": f"电话 {MOBILE}", "列": ["a"]}, ensure_ascii=False, indent=2)
+    assert pretty.splitlines()[2].strip().startswith('"备注"')
+    [found] = scan_output("data/directory.json", pretty.encode(), NONE)
+    assert (found.where, found.masked_value) == ("第3行", "138****5678")
+    [found] = scan_output("search/t/1.json.gz", gzip.compress(f'{{"7":{{"x":"第一段\\n电话 {MOBILE}"}}}}'.encode()), NONE)
+    assert (found.where, found.masked_value) == ("解压后 第1行", "138****5678")
+    page = f'<html>\n<body>\n<p>办理流程</p>\n<p>户主 {ID}</p>\n</body>\n</html>'.encode()
+    [found] = scan_output("records/R1.html", page, NONE)
+    assert found.where == "第4行"
+    [found] = scan_output("list.txt", f"第一行\n第二行\n\n户主 {ID}\n".encode(), NONE)
+    assert found.where == "第4行"
+
+
+@pytest.mark.parametrize("data", [
+    '{"a":"电话 138 1234","b":"5678"}',  # two strings of a JSON file are two values, shown apart
+    '["1380595","1234"]',
+    '{"13805":"951234"}',
+])
+def test_strings_of_a_json_file_are_read_apart(data):
+    assert scan_output("d.json", data.encode(), NONE) == []
+
+
+def test_a_number_inside_one_json_string_is_found_whatever_surrounds_it():
+    for data in [f'{{"a":"x\\"{MOBILE}\\"y"}}', f'[1,2,"{MOBILE}",3]', f'{{"{MOBILE}":[1]}}', f'{{"a":{MOBILE}}}']:
+        [found] = scan_output("d.json", data.encode(), NONE)
+        assert found.masked_value == "138****5678", data

@@ -135,7 +135,7 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
         bad = _bad_lines([data for _, data in texts], allowed)
         for name, data in texts:
             if bad and not bad.keys().isdisjoint(lines := _lines(data)):
-                found.extend(_line_findings(name, lines, bad, ""))
+                found.extend(_line_findings(name, data, lines, bad, ""))
             found.extend(_csv_formulas(name, data, "", allowed))
     return [OutputFinding(f.file, f.kind, f.masked_value, f.where, (records or {}).get(f.file)) for f in found]
 
@@ -178,20 +178,31 @@ def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[
     return bad
 
 
-def _line_findings(name: str, lines: list[bytes], bad: dict[bytes, list[Hit]], where: str) -> Iterator[OutputFinding]:
+def _line_findings(name: str, data: bytes, lines: list[bytes], bad: dict[bytes, list[Hit]],
+                   where: str) -> Iterator[OutputFinding]:
+    """The findings of the pieces *lines* of *data* that are *bad*, each at the line of *data* it stands on."""
     seen: set[tuple[str, str]] = set()
-    number = 1
+    offset, step = 0, len(_separator(data))
     for line in lines:
         for hit in bad.get(line, ()):
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
+                number = data.count(b"\n", 0, offset) + 1
                 yield OutputFinding(name, hit.kind, hit.masked, f"{where} 第{number}行".strip())
-        number += line.count(b"\n") + 1
+        offset += len(line) + step
 
 
 def _lines(data: bytes) -> list[bytes]:
-    """A text file in the pieces that are judged one by one: markup at block ends, other text at line ends."""
-    return data.split(_LINE_END if data.lstrip()[:1] == b"<" else b"\n")
+    """A text file in the pieces that are judged one by one: markup at block ends, JSON at its quotes (each string
+    apart: a quote neither joins digits nor is one, so no number the detector reads spans it), other text at line
+    ends. A search index or data file is one line of JSON: in pieces, the detector reads only the few that may hold
+    a number, not the whole file."""
+    return data.split(_separator(data))
+
+
+def _separator(data: bytes) -> bytes:
+    start = data.lstrip()[:1]
+    return _LINE_END if start == b"<" else b'"' if start in (b"{", b"[") else b"\n"
 
 
 def _suspicious(line: bytes) -> bool:
@@ -237,7 +248,7 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
         yield from _picture(name, data, where, allowed)
     else:
         text = _utf8(data)
-        yield from _line_findings(name, _lines(text), _bad_lines([text], allowed), where)
+        yield from _line_findings(name, text, _lines(text), _bad_lines([text], allowed), where)
         yield from _csv_formulas(name, text, where, allowed)
 
 
