@@ -30,7 +30,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        finalize=_without_overrides,
+        auto_reload=False,  # the templates ship with gongkai: not asked again for their modification time each page
     )
     env.filters["cn_date"] = cn_date
     env.filters["tel"] = tel
@@ -53,18 +53,6 @@ def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
         if made is not None:
             made[(name, root)] = found
     return found
-
-
-# Bidi overrides and isolates reorder what follows them: 名单‮fdp.exe shows as 名单exe.pdf. Nothing in a catalog
-# needs them (Chinese and Latin text lay themselves out), so no page carries them.
-_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
-def _without_overrides(value: Any) -> Any:
-    if isinstance(value, str) and _OVERRIDES.search(value):
-        cleaned = _OVERRIDES.sub("", value)
-        return Markup(cleaned) if isinstance(value, Markup) else cleaned
-    return value
 
 
 def cn_date(day: dt.date | None) -> str:
@@ -133,9 +121,16 @@ def plain_text(rendered: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# Bidi overrides and isolates reorder what follows them: 名单‮fdp.exe shows as 名单exe.pdf. Nothing in a catalog
+# needs them (Chinese and Latin text lay themselves out) and no template holds one, so no page carries them: they are
+# taken out of the page as a whole (one search), not out of each value put in it.
+_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def render(template: str, context: dict[str, Any]) -> bytes:
     """One page as UTF-8 bytes."""
-    return environment().get_template(template).render(context).encode("utf-8")
+    page = environment().get_template(template).render(context)
+    return (_OVERRIDES.sub("", page) if _OVERRIDES.search(page) is not None else page).encode("utf-8")
 
 
 @cache
