@@ -38,6 +38,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@cache
+def _template(name: str) -> jinja2.Template:
+    """A template of the site, loaded once a process (jinja2's own lookup costs a lock and a cache walk per page)."""
+    return environment().get_template(name)
+
+
 @jinja2.pass_context
 def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
     """A piece every page repeats (header, footer), rendered once per build and depth.
@@ -49,7 +55,7 @@ def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
     made: dict[tuple[str, str], Markup] | None = context.get("fragments")
     found = made.get((name, root)) if made is not None else None
     if found is None:
-        found = Markup(environment().get_template(name).render(root=root, site=site))
+        found = Markup(_template(name).render(root=root, site=site))
         if made is not None:
             made[(name, root)] = found
     return found
@@ -129,7 +135,7 @@ _OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 def render(template: str, context: dict[str, Any]) -> bytes:
     """One page as UTF-8 bytes."""
-    page = environment().get_template(template).render(context)
+    page = _template(template).render(context)
     return (_OVERRIDES.sub("", page) if _OVERRIDES.search(page) is not None else page).encode("utf-8")
 
 
