@@ -144,3 +144,41 @@ def test_a_number_inside_one_json_string_is_found_whatever_surrounds_it():
     for data in [f'{{"a":"x\\"{MOBILE}\\"y"}}', f'[1,2,"{MOBILE}",3]', f'{{"{MOBILE}":[1]}}', f'{{"a":{MOBILE}}}']:
         [found] = scan_output("d.json", data.encode(), NONE)
         assert found.masked_value == "138****5678", data
+
+
+def _sheet(cells: list[str]) -> bytes:
+    """A worksheet as openpyxl writes it: inline strings, Chinese text as numeric character references."""
+    row = "".join(f'<c r="A{i}" t="inlineStr"><is><t>{"".join(f"&#{ord(c)};" for c in text)}</t></is></c>'
+                  for i, text in enumerate(cells, 1))
+    return zipped(**{"xl/workbook.xml": b"<workbook/>",
+                     "xl/worksheets/sheet1.xml": f'<worksheet><sheetData><row r="1">{row}</row></sheetData></worksheet>'.encode()})
+
+
+@pytest.mark.parametrize("data", [
+    # a number written wholly or partly as references, in any form a browser or Excel shows it
+    "<p>&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;</p>",
+    "<p>&#x31;&#X33;&#x0038;12345678</p>",
+    "<p>&#0000049;3812345678</p>",
+    "<p>138&#150;1234&#150;5678</p>",  # &#150; is Windows-1252's en dash to a browser: it joins the groups
+    "<p>138&#8203;1234&#8203;5678</p>",  # zero-width spaces
+    "<p>&#19968;&#19977;&#20843;&#19968;&#20108;&#19977;&#22235;&#20116;&#20845;&#19971;&#20843;</p>",  # 一三八一二三四五六七八
+    "<p>1381234567&#20843;</p>",  # ten digits and 八
+    "<p>&#65297;&#65299;&#65304;12345678</p>",  # full-width
+])
+def test_a_number_written_as_character_references_is_found(data):
+    [found] = scan_output("a.html", data.encode(), NONE)
+    assert found.masked_value == "138****5678", data
+
+
+def test_a_workbook_writing_its_chinese_text_as_references_is_read_as_text():
+    assert scan_output("data/directory.xlsx", _sheet(["安溪县民政局社会救助领域基层政务公开标准目录", "城乡最低生活保障"]), NONE) == []
+    [found] = scan_output("data/directory.xlsx", _sheet(["安溪县民政局", f"咨询电话{MOBILE}"]), NONE)
+    assert found.masked_value == "138****5678"
+
+
+def test_references_of_markup_characters_stay_references():
+    # &#60;b&#62; is shown as the text «<b>», not a tag that would hide what it encloses
+    # (Bengali digits: only the detector's own tables read them, after the tags are gone)
+    for data in [b"<p>&#60;13812345678&#62;</p>", "<p>&#60;১৩৮১২৩৪৫৬৭৮&#62;</p>".encode()]:
+        [found] = scan_output("a.html", data, NONE)
+        assert found.masked_value == "138****5678", data

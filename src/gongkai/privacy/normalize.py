@@ -144,10 +144,19 @@ def _replacement(match: re.Match[str]) -> str:
         return tens
     if text[0] == "&":
         decoded = html.unescape(text if text.endswith(";") else text + ";")
-        return decoded.translate(_TABLE) if decoded != text + ";" and decoded != text else text
+        return _shown(decoded) if decoded != text + ";" and decoded != text else text
     if text[0] == "%":
-        return bytes.fromhex(text.replace("%", "")).decode("utf-8", errors="replace").translate(_TABLE)
+        return _shown(bytes.fromhex(text.replace("%", "")).decode("utf-8", errors="replace"))
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
+
+
+# What a decoded reference or percent-encoded run stands for is read like any text: an invisible character is
+# nothing (138&#8203;0595 reads 1380595), a two-digit circled number two digits (&#9324; is ⑬, 13).
+_DECODED = re.compile(rf"[{_INVISIBLE}]+|[{_TENS_CLASS}]")
+
+
+def _shown(decoded: str) -> str:
+    return _DECODED.sub(lambda match: _TENS.get(match.group(0), ""), decoded).translate(_TABLE)
 
 
 def _digits_to_ascii(text: str) -> str:

@@ -10,7 +10,9 @@ nearly every page is passed over without being parsed.
 
 from __future__ import annotations
 
+import functools
 import gzip
+import html
 import io
 import os
 import re
@@ -58,6 +60,9 @@ _FULL_WIDTH_DIGIT = re.compile(rb"\xef\xbc[\x90-\x99]")  # ０–９
 _COMMON_BYTES = bytes(b for b in range(256) if b not in (0xD9, 0xDB, 0xE0, 0xF0))
 # Markup is cut where a tag ends a line (a block's end): a number wrapped inside a paragraph stays in one piece.
 _LINE_END = b">\n"
+# A part of an Office file is one line of XML: a worksheet's rows, a workbook's shared strings and a Word document's
+# paragraphs are the lines its reader sees (a cell's number stays whole within its row).
+_PART_ENDS = (b"</row>", b"</si>", b"</w:p>")
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
@@ -193,7 +198,8 @@ def _line_findings(name: str, data: bytes, lines: list[bytes], bad: dict[bytes, 
 
 
 def _lines(data: bytes) -> list[bytes]:
-    """A text file in the pieces that are judged one by one: markup at block ends, JSON at its quotes (each string
+    """A text file in the pieces that are judged one by one: markup at block ends (an Office part at its rows, strings
+    or paragraphs), JSON at its quotes (each string
     apart: a quote neither joins digits nor is one, so no number the detector reads spans it), other text at line
     ends. A search index or data file is one line of JSON: in pieces, the detector reads only the few that may hold
     a number, not the whole file."""
@@ -202,11 +208,15 @@ def _lines(data: bytes) -> list[bytes]:
 
 def _separator(data: bytes) -> bytes:
     start = data.lstrip()[:1]
-    return _LINE_END if start == b"<" else b'"' if start in (b"{", b"[") else b"\n"
+    if start == b"<":
+        return next((end for end in _PART_ENDS if end in data), _LINE_END)
+    return b'"' if start in (b"{", b"[") else b"\n"
 
 
 def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
+    if b"&#" in line and (decoded := _references_decoded(line)) != line:
+        return _suspicious(decoded)
     if _other_digits(line) and _PREFILTER.search(line) is not None:
         return True
     if not line.isascii():
@@ -223,6 +233,26 @@ def _suspicious(line: bytes) -> bool:
             line.decode("utf-8", errors="replace")) is not None:
         return True
     return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
+
+
+# A numeric character reference (&#51;, &#x4E00;) is judged by the character it stands for: the prefilter reads every
+# reference as a digit, and a workbook or a feed writing its Chinese text as references (&#23433;&#28330;…) would
+# otherwise send every line to the detector. The references of markup characters stay as they are (a decoded «<»
+# could start a tag that hides the digits after it).
+_NUMERIC_REFERENCE = re.compile(rb"&#(?:[xX]0*[0-9a-fA-F]{1,6}|0*[0-9]{1,7})(?![0-9a-fA-F]);?")
+_MARKUP = frozenset("<>&\"'")
+
+
+def _references_decoded(line: bytes) -> bytes:
+    """*line* with each numeric character reference replaced by its character as a browser reads it (html.unescape:
+    &#150; is the en dash of Windows-1252), except references of markup characters."""
+    return _NUMERIC_REFERENCE.sub(lambda match: _character(match.group()), line)
+
+
+@functools.lru_cache(maxsize=65536)  # a workbook's Chinese text: the same few thousand references over and over
+def _character(reference: bytes) -> bytes:
+    shown = html.unescape(reference.decode("ascii"))
+    return reference if shown in _MARKUP else shown.encode("utf-8", errors="surrogatepass")
 
 
 def _other_digits(line: bytes) -> bool:
