@@ -10,6 +10,7 @@ the web only as a short notice.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -69,7 +70,12 @@ class Admission:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
-                           f"{self.validity}:{','.join(sorted(o.name for o in self.outputs))}")
+                           f"{self.validity}:{_names(self.outputs)}")
+
+
+@functools.lru_cache(maxsize=256)  # a handful of distinct sets among 100,000 records
+def _names(outputs: frozenset[Output]) -> str:
+    return ",".join(sorted(o.name for o in outputs))
 
 
 @dataclass
