@@ -27,6 +27,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from gongkai.privacy.encoded import encoded_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.numbers import classify, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
@@ -158,6 +159,7 @@ class Hit:
     value: str
     start: int
     end: int
+    encoded: bool = False  # found in what a run of base64 decodes to: the run is the stretch
 
     @property
     def masked(self) -> str:
@@ -165,7 +167,7 @@ class Hit:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind]
+        return KINDS[self.kind] + ("（base64 编码）" if self.encoded else "")
 
 
 def find(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
@@ -199,6 +201,14 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # A run of base64 is the number still for anyone who decodes it (an encoded run inside, too: find reads it).
+    seen: set[tuple[str, str]] = set()
+    for start, end, decoded in encoded_texts(text):
+        for hit in find(decoded, allowed, data):
+            found = Hit(hit.kind, hit.value, start, end, encoded=True)
+            if (hit.kind, hit.value) not in seen and _apart(hits, [found]):
+                seen.add((hit.kind, hit.value))
+                yield found
 
 
 def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[Hit]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.detect import find
 from gongkai.privacy.extract import Segment
 from gongkai.privacy.fields import FieldPath, describe, model_texts
 from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
@@ -67,7 +67,7 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
             if (hit.kind, hit.value) in seen:
                 continue
             seen.add((hit.kind, hit.value))
-            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, KINDS[hit.kind]))
+            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, hit.label))
     return found
 
 
