@@ -6,6 +6,9 @@ the real CLI on a small catalog and looks for the number (as written and as bare
 
 from __future__ import annotations
 
+import datetime as dt
+import types
+
 import pytest
 
 from conftest import RECORD
@@ -90,3 +93,55 @@ def test_the_bureaus_own_number_in_base64_passes(gk, cat, tmp_path):
     cat.record(RECORD.replace(MARK, f"{MARK}\n  编码：{ENCODED['utf-8']}"))
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0 and "没有发布" not in run.err, run.err
+
+
+# 2. The day a rounded 身份证号 is judged by. A float drops an ID's check digit (350524198503151000, 3.50524198503151E+17);
+# such a number is an ID when its birth date is a real day from 1900 to the day of the build. Found by the ninth pass:
+# that day was the machine's clock, not the command's --today: a runner whose clock stood in the past (a container
+# started from an old snapshot, a board without a clock battery) let every ID of someone born after it through, and a
+# list built with a later --today (a child born since) went out.
+ROUNDED = "350524198503151000"  # born 1985-03-15; its check digit would be 9 (S = 267): no valid ID
+NEWBORN = "350524202701151000"  # born 2027-01-15 (S = 212 → 9): a child on a 2027 list
+
+
+class Clock(dt.date):
+    """The machine's clock (what a process reads as the system's date), set by the fixture below."""
+
+    day = dt.date(2026, 11, 27)
+
+    @classmethod
+    def today(cls):
+        return cls.day
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Set the machine's clock to a day, the catalog's days (--today, GONGKAI_TODAY) untouched."""
+    from gongkai.privacy import numbers
+
+    def set_clock(day: str) -> None:
+        monkeypatch.setattr(Clock, "day", dt.date.fromisoformat(day))
+        monkeypatch.setattr(numbers, "dt", types.SimpleNamespace(date=Clock, timedelta=dt.timedelta))
+
+    return set_clock
+
+
+@pytest.mark.parametrize("written", [ROUNDED, "3.50524198503151E+17"])
+def test_a_rounded_id_is_judged_by_the_build_day_not_the_machines_clock(gk, cat, tmp_path, clock, written):
+    clock("1980-01-01")
+    with_attachment(cat, "files/2026/list.csv", f"姓名,身份证号\n陈水生,{written}\n")
+    assert_held_back(gk, cat, tmp_path, written, attachment="files/2026/list.csv")
+
+
+def test_a_child_born_before_the_build_day_is_held_back_and_one_not_yet_born_is_no_id(gk, cat, tmp_path, clock):
+    clock("2026-11-27")
+    record = RECORD.replace("公示截止: 2026-12-31", "公示截止: 2027-03-31").replace(MARK, f"{MARK}\n  编号：{NEWBORN}")
+    cat.record(record)
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site, "--today", "2027-03-01")
+    assert run.code == 0 and "R2026-001 没有发布" in run.err and holding(site, NEWBORN) == []
+    # built on 2026-11-27 (the day the clock says too), 2027-01-15 is no birth date yet: a serial, published
+    run = gk("build-site", cat.root, "--out", tmp_path / "before", "--today", "2026-11-27")
+    assert run.code == 0 and "没有发布" not in run.err, run.err
+    assert "GK601" not in gk("validate", cat.root, "--today", "2026-11-27").out
+    assert "GK601" in gk("validate", cat.root, "--today", "2027-03-01").out

@@ -21,7 +21,7 @@ from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
-                             catalog_scan, item_findings, mask_log, scan_record)
+                             catalog_scan, item_findings, mask_log, scan_record, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 
@@ -150,7 +150,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
                                        found.lists_people or scan.people, found.validity, found.validity_date,
                                        found.notice_provisional))
     _hold_shared_files(gate, catalog, scans)
-    gate.directory_findings = directory_findings(catalog)
+    gate.directory_findings = directory_findings(catalog, today)
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate
@@ -175,12 +175,14 @@ def _twice(record: Record, records: dict[str, list[Any]], items: dict[str, list[
     return None
 
 
-def directory_findings(catalog: Catalog) -> list[tuple[str, str, str]]:
-    """(where, kind, masked value) of the personal data in the public items and gongkai.yaml: while there is any,
-    nothing that shows them is published (the output scan looks for numbers, not for addresses)."""
+def directory_findings(catalog: Catalog, today: dt.date | None = None) -> list[tuple[str, str, str]]:
+    """(where, kind, masked value) of the personal data in the public items and gongkai.yaml on *today* (None: any
+    day): while there is any, nothing that shows them is published (the output scan looks for numbers, not for
+    addresses)."""
     found = [(f"事项 {item.id} {f.where}", f.label, f.masked_value)
-             for item in catalog.items.values() for f in item_findings(catalog, item)]
-    return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value) for f in agency_findings(catalog)]
+             for item in catalog.items.values() for f in standing_on(item_findings(catalog, item), today)]
+    return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value)
+                    for f in standing_on(agency_findings(catalog), today)]
 
 
 def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan]) -> None:
@@ -237,7 +239,7 @@ def _held_back(catalog: Catalog, record: Record, scan: RecordScan, gate: Gate) -
     if unsafe:
         gate.unsafe[record.id] = unsafe
         return True
-    findings = list(scan.findings)
+    findings = standing_on(scan.findings, gate.today)  # (an ID a float rounded: of someone born by the build day)
     if findings:
         gate.blocked[record.id] = findings
         return True

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
         read_attachment as read_attachment,
     )
     from gongkai.privacy.findings import (
-        ColumnWarning as ColumnWarning, PrivacyFinding as PrivacyFinding,
+        ColumnWarning as ColumnWarning, PrivacyFinding as PrivacyFinding, standing_on as standing_on,
     )
     from gongkai.privacy.mask import (
         mask_log as mask_log,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
 
 _HOMES = {
     "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment"),
-    "findings": ("ColumnWarning", "PrivacyFinding"),
+    "findings": ("ColumnWarning", "PrivacyFinding", "standing_on"),
     "mask": ("mask_log",),
     "scan": ("RecordScan", "attachment_id", "catalog_scan", "scan_record"),
     "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),

@@ -103,7 +103,7 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
             seen.add((hit.kind, hit.masked))
             line = first + text.count("\n", 0, hit.start)
             found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
-                                        line, hit.label))
+                                        line, hit.label, born=hit.born))
     return found
 
 

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
-from gongkai.privacy import PrivacyFinding, agency_findings, annual_findings, catalog_scan, item_findings
+from gongkai.privacy import (PrivacyFinding, agency_findings, annual_findings, catalog_scan, item_findings,
+                             standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.rules.base import FIRST, Context, Finding, rule
 
@@ -46,7 +47,7 @@ def _everything(catalog: Catalog) -> Iterator[tuple[Location, PrivacyFinding]]:
 def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
     catalog = ctx.catalog
     for location, found in _everything(catalog):
-        if found.rule != code:
+        if found.rule != code or not standing_on((found,), ctx.today):  # (a rounded ID: born by the day checked)
             continue
         if found.kind == "file":
             message, hint = f"{found.where}{found.detail}", UNREADABLE_HINT
