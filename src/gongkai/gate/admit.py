@@ -21,7 +21,7 @@ from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
-                             catalog_scan, item_findings, mask_log, scan_record, standing_on)
+                             catalog_scan, item_findings, mask_log, mask_names, scan_record, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 
@@ -69,7 +69,7 @@ class Admission:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
-                           f"{self.validity}:{','.join(sorted(o.name for o in self.outputs))}")
+                           f"{self.validity}:{','.join(sorted(o.name for o in self.outputs))}:{self.record.title}")
 
 
 @dataclass
@@ -146,7 +146,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         state = State.ENDED if found.ended else State.CURRENT
         # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
         # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
-        gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
+        gate.admitted.append(Admission(_shown(record, scan.names), item, found.channels, found.outputs, state, found.notice_end,
                                        found.lists_people or scan.people, found.validity, found.validity_date,
                                        found.notice_provisional))
     _hold_shared_files(gate, catalog, scans)
@@ -154,6 +154,14 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate
+
+
+def _shown(record: Record, names: frozenset[str]) -> Record:
+    """*record* as every output shows it: a name its own list holds masked in its title (关于陈*生家庭申请…的公示). The
+    list comes down when its 公示 ends and is never indexed; a title naming the household stays on the home page,
+    the item's page, the portal and print for good (DOMAIN.md §12)."""
+    title = mask_names(record.title, names) if names else record.title
+    return record if title == record.title else record.model_copy(update={"title": title})
 
 
 def _declared_twice(catalog: Catalog, kind: str) -> dict[str, list[Any]]:

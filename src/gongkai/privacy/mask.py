@@ -5,7 +5,7 @@ from __future__ import annotations
 from gongkai.privacy.detect import find
 from gongkai.privacy.mask_format import mask_value
 
-__all__ = ["mask_log", "mask_text", "mask_value"]
+__all__ = ["mask_log", "mask_names", "mask_text", "mask_value"]
 
 
 def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
@@ -34,3 +34,10 @@ def mask_log(text: str) -> str:
     shown as stars (detect.find decodes it: encoded.py).
     """
     return mask_text(text)[0] if text else text
+
+
+def mask_names(text: str, names: frozenset[str]) -> str:
+    """*text* with each of *names* (the names a list holds) masked where it stands: 关于陈水生家庭… → 关于陈*生家庭…"""
+    for name in sorted((n for n in names if n in text), key=len, reverse=True):  # (欧阳小华 before 阳小华)
+        text = text.replace(name, mask_value("name", name))
+    return text
