@@ -43,6 +43,16 @@ def test_a_number_in_base64_in_the_body_is_held_back(gk, cat, tmp_path, case):
         assert ENCODED[case] not in out  # echoed as stars
 
 
+@pytest.mark.parametrize("where", ["file", "link"])
+def test_a_number_in_base64_at_the_end_of_a_path_is_held_back(gk, cat, tmp_path, where):
+    # a path or address before the run is no part of it: files/2026/MTM4MDU5NTEyMzQ=.csv names 13805951234
+    if where == "file":
+        with_attachment(cat, f"files/2026/{ENCODED['bare']}.csv", "序号,事项\n1,低保申请\n")
+    else:
+        cat.record(RECORD.replace(MARK, f"{MARK}详见[通知](https://www.example.gov.cn/zwgk/{ENCODED['unpadded']})。"))
+    assert_held_back(gk, cat, tmp_path, ENCODED["unpadded"])
+
+
 def test_a_number_in_base64_in_a_field_is_held_back(gk, cat, tmp_path):
     cat.record(RECORD.replace("文号: 测民〔2026〕1号", f"文号: 测民〔2026〕1号 {ENCODED['utf-8']}"))
     assert_held_back(gk, cat, tmp_path, ENCODED["utf-8"])

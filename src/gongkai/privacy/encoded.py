@@ -22,7 +22,7 @@ MIN_RUN = 15
 _RUN = re.compile(rf"[A-Za-z0-9+/_\-]{{{MIN_RUN},}}={{0,2}}")
 _URL_ONLY = re.compile(r"[_\-]")
 _STANDARD_ONLY = re.compile(r"[+/]")
-_PIECES = re.compile(rf"[A-Za-z0-9+/]{{{MIN_RUN},}}={{0,2}}")
+_PIECES = re.compile(rf"[A-Za-z0-9+]{{{MIN_RUN},}}={{0,2}}")
 # The next line of a wrapped run (MIME wraps at 76 characters, PEM at 64; a YAML block indents it).
 _NEXT_LINE = re.compile(r"\r?\n[ \t]*([A-Za-z0-9+/]+={0,2})(?![A-Za-z0-9+/=])")
 _WRAP_FROM = 16  # a line shorter than this is no line of a wrapped run
@@ -47,17 +47,20 @@ def _decoded(run: str) -> tuple[str, ...]:
 
 
 def _runs(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, run without line breaks) of the runs in *text*: standard (wrapped over lines), and where «-» or
-    «_» stands in a run, the run read as URL-safe and the standard pieces between them (tel-MTM4…, R2026-001-MTM4…)."""
+    """(start, end, run without line breaks) of the runs in *text*: the whole run (standard and wrapped over lines, or
+    URL-safe where «-» or «_» stands in it), and the pieces between «/», «-» and «_» — a path, an address or a name
+    before the run is no part of it (files/2026/MTM4…, zwgk/MTM4…, tel-MTM4…)."""
     for match in _RUN.finditer(text):
         run = match.group(0)
-        if _URL_ONLY.search(run) is None:
+        url_safe = _URL_ONLY.search(run) is not None
+        if not url_safe:
             yield _wrapped(text, match.start(), run)
-            continue
-        if _STANDARD_ONLY.search(run) is None:
+        elif _STANDARD_ONLY.search(run) is None:
             yield match.start(), match.end(), run.translate(_URL_ALPHABET)
-        for piece in _PIECES.finditer(run):
-            yield _wrapped(text, match.start() + piece.start(), piece.group(0))
+        if url_safe or "/" in run:
+            for piece in _PIECES.finditer(run):
+                if piece.group(0) != run:
+                    yield _wrapped(text, match.start() + piece.start(), piece.group(0))
 
 
 def _wrapped(text: str, start: int, run: str) -> tuple[int, int, str]:
