@@ -189,3 +189,12 @@ def test_a_title_naming_no_one_on_its_list_is_shown_as_written(gk, cat, tmp_path
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert "关于林阿妹同志申请最低生活保障的公示" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_names_a_list_holds():
+    from gongkai.privacy.columns import listed_names
+
+    rows = [["2026年第三季度低保对象名单"], ["序号", "户主姓名", "保障金额（元/月）"], ["1", "陈水生（户主）", "600"],
+            ["2", "欧阳小华", "450"], ["3", "林", "300"], ["", "合计", "1350"]]
+    assert listed_names(rows) == {"陈水生", "欧阳小华"}
+    assert listed_names([["姓名", "职务"], ["黄明德", "局长"]]) == set()  # officials, named for their office

@@ -82,6 +82,10 @@ def extra_columns(header: list[str]) -> list[tuple[int, str]]:
 _NAME = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?")
 
 
+# What stands in a name column and is no name: a total row, a blank marker.
+_NOT_NAMES = frozenset({"合计", "小计", "总计", "共计", "以下空白", "空白", "暂无", "姓名"})
+
+
 def listed_names(rows: list[list[str]]) -> set[str]:
     """The names in the name columns of a table of private people (its header among its first rows): what the title
     of the record listing them must not show (gate: a title naming one is masked)."""
@@ -91,4 +95,4 @@ def listed_names(rows: list[list[str]]) -> set[str]:
     columns = [n for n, h in enumerate(header) if _names_people(normalize_column(h))]
     below = rows[rows.index(header) + 1:]
     return {m.group(1) for row in below for n in columns if n < len(row)
-            and (m := _NAME.fullmatch(row[n].strip())) is not None}
+            and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES}
