@@ -173,9 +173,11 @@ def test_an_id_a_float_rounded_is_known_by_its_area_and_birth_date(digits: str, 
 
 
 def test_an_id_a_float_rounded_may_be_of_someone_born_today_not_tomorrow() -> None:
-    today = dt.date.today()
-    assert lost_check_id(f"350524{today:%Y%m%d}1000")
-    assert not lost_check_id(f"350524{today + dt.timedelta(days=1):%Y%m%d}1000")
+    # the day is the command's (a build's --today), never the machine's clock; without one, any birth date to 2100
+    assert lost_check_id("350524202611271000", dt.date(2026, 11, 27))
+    assert not lost_check_id("350524202611281000", dt.date(2026, 11, 27))
+    assert lost_check_id("350524202611281000", dt.date(2026, 11, 28))
+    assert lost_check_id("350524210012311000") and not lost_check_id("350524210101011000")
 
 
 # Groups join across a comma only when both have three digits or more, counting the pieces of one run of digits that

@@ -22,7 +22,7 @@ from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
-                             catalog_scan, item_findings, mask_log, scan_record)
+                             catalog_scan, item_findings, mask_log, mask_names, scan_record, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 
@@ -70,7 +70,7 @@ class Admission:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
-                           f"{self.validity}:{_names(self.outputs)}")
+                           f"{self.validity}:{_names(self.outputs)}:{self.record.title}")
 
 
 @functools.lru_cache(maxsize=256)  # a handful of distinct sets among 100,000 records
@@ -152,14 +152,22 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         state = State.ENDED if found.ended else State.CURRENT
         # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
         # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
-        gate.admitted.append(Admission(record, item, found.channels, found.outputs, state, found.notice_end,
+        gate.admitted.append(Admission(_shown(record, scan.names), item, found.channels, found.outputs, state, found.notice_end,
                                        found.lists_people or scan.people, found.validity, found.validity_date,
                                        found.notice_provisional))
     _hold_shared_files(gate, catalog, scans)
-    gate.directory_findings = directory_findings(catalog)
+    gate.directory_findings = directory_findings(catalog, today)
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate
+
+
+def _shown(record: Record, names: frozenset[str]) -> Record:
+    """*record* as every output shows it: a name its own list holds masked in its title (关于陈*生家庭申请…的公示). The
+    list comes down when its 公示 ends and is never indexed; a title naming the household stays on the home page,
+    the item's page, the portal and print for good (DOMAIN.md §12)."""
+    title = mask_names(record.title, names) if names else record.title
+    return record if title == record.title else record.model_copy(update={"title": title})
 
 
 def _declared_twice(catalog: Catalog, kind: str) -> dict[str, list[Any]]:
@@ -181,12 +189,14 @@ def _twice(record: Record, records: dict[str, list[Any]], items: dict[str, list[
     return None
 
 
-def directory_findings(catalog: Catalog) -> list[tuple[str, str, str]]:
-    """(where, kind, masked value) of the personal data in the public items and gongkai.yaml: while there is any,
-    nothing that shows them is published (the output scan looks for numbers, not for addresses)."""
+def directory_findings(catalog: Catalog, today: dt.date | None = None) -> list[tuple[str, str, str]]:
+    """(where, kind, masked value) of the personal data in the public items and gongkai.yaml on *today* (None: any
+    day): while there is any, nothing that shows them is published (the output scan looks for numbers, not for
+    addresses)."""
     found = [(f"事项 {item.id} {f.where}", f.label, f.masked_value)
-             for item in catalog.items.values() for f in item_findings(catalog, item)]
-    return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value) for f in agency_findings(catalog)]
+             for item in catalog.items.values() for f in standing_on(item_findings(catalog, item), today)]
+    return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value)
+                    for f in standing_on(agency_findings(catalog), today)]
 
 
 def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan]) -> None:
@@ -243,7 +253,7 @@ def _held_back(catalog: Catalog, record: Record, scan: RecordScan, gate: Gate) -
     if unsafe:
         gate.unsafe[record.id] = unsafe
         return True
-    findings = list(scan.findings)
+    findings = standing_on(scan.findings, gate.today)  # (an ID a float rounded: of someone born by the build day)
     if findings:
         gate.blocked[record.id] = findings
         return True

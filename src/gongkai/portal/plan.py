@@ -105,17 +105,23 @@ def _changed_since(admission: Admission, since: dt.date) -> bool:
 
 
 def _withdrawals(export: PortalExport, gate: Gate, known: dict[str, ExportedRecord], catalog: Catalog) -> None:
+    """A 撤回 entry for each withdrawn record the portal has, named as the portal has it: a record an earlier export
+    left on the portal (its title and index number as that export sent them, not as the record reads now), or with
+    --since, one published before it (on the portal already) and withdrawn on or after it. A record the portal never
+    received is named nowhere: its title was never public there."""
     for record in gate.withdrawn:
         last = known.get(record.id)
         assert record.withdrawn is not None
-        if last is not None and not last.on_portal:
+        if last is not None:
+            if last.on_portal:
+                export.entries.append(withdrawal(record.id, last.index_number, last.title,
+                                                 record.withdrawn.date.isoformat(), record.withdrawn.reason))
             continue
-        if last is None:
-            item = catalog.items.get(record.item) if record.item else None
-            if WEB_CHANNEL not in effective_channels(record, item):
-                continue
-            if export.since is not None and record.withdrawn.date < export.since:
-                continue  # taken down before the period this export starts from
+        if export.since is None or record.published is None or record.published >= export.since:
+            continue  # never exported, nor on the portal before --since
+        item = catalog.items.get(record.item) if record.item else None
+        if WEB_CHANNEL not in effective_channels(record, item) or record.withdrawn.date < export.since:
+            continue  # never for the web, or taken down before the period this export starts from
         export.entries.append(withdrawal(record.id, record.index_number, record.title,
                                          record.withdrawn.date.isoformat(), record.withdrawn.reason))
 

@@ -18,10 +18,10 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
         read_attachment as read_attachment,
     )
     from gongkai.privacy.findings import (
-        ColumnWarning as ColumnWarning, PrivacyFinding as PrivacyFinding,
+        ColumnWarning as ColumnWarning, PrivacyFinding as PrivacyFinding, standing_on as standing_on,
     )
     from gongkai.privacy.mask import (
-        mask_log as mask_log,
+        mask_log as mask_log, mask_names as mask_names,
     )
     from gongkai.privacy.scan import (
         RecordScan as RecordScan, attachment_id as attachment_id, catalog_scan as catalog_scan,
@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
 
 _HOMES = {
     "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment"),
-    "findings": ("ColumnWarning", "PrivacyFinding"),
-    "mask": ("mask_log",),
+    "findings": ("ColumnWarning", "PrivacyFinding", "standing_on"),
+    "mask": ("mask_log", "mask_names"),
     "scan": ("RecordScan", "attachment_id", "catalog_scan", "scan_record"),
     "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),
 }

@@ -75,3 +75,24 @@ def extra_columns(header: list[str]) -> list[tuple[int, str]]:
     return [(n, h) for n, h in enumerate(header, start=1)
             if h.strip() and (c := normalize_column(h)) not in ALLOWED_COLUMNS
             and not (c.endswith(("姓名", "名字")) or c in _ROLES)]
+
+
+# A name as a list writes it: two to four Chinese characters (a compound surname and a two-character given name at most),
+# perhaps with a note in brackets (陈水生（户主）).
+_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?")
+
+
+# What stands in a name column and is no name: a total row, a blank marker.
+_NOT_NAMES = frozenset({"合计", "小计", "总计", "共计", "以下空白", "空白", "暂无", "姓名"})
+
+
+def listed_names(rows: list[list[str]]) -> set[str]:
+    """The names in the name columns of a table of private people (its header among its first rows): what the title
+    of the record listing them must not show (gate: a title naming one is masked)."""
+    header = header_of(rows)
+    if not lists_private_people(header):
+        return set()
+    columns = [n for n, h in enumerate(header) if _names_people(normalize_column(h))]
+    below = rows[rows.index(header) + 1:]
+    return {m.group(1) for row in below for n in columns if n < len(row)
+            and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES}

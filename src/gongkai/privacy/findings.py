@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.detect import find
 from gongkai.privacy.extract import Segment
 from gongkai.privacy.fields import FieldPath, describe, model_texts
 from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
@@ -33,6 +35,7 @@ class PrivacyFinding:
     label: str = ""
     code: str = ""
     detail: str = ""
+    born: dt.date | None = None  # an ID a float rounded: the birth date it shows (standing_on)
 
     @property
     def rule(self) -> str:
@@ -67,7 +70,8 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
             if (hit.kind, hit.value) in seen:
                 continue
             seen.add((hit.kind, hit.value))
-            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, KINDS[hit.kind]))
+            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, hit.label,
+                                        born=hit.born))
     return found
 
 
@@ -88,3 +92,9 @@ def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
 def file_finding(owner: str, path: FieldPath, where: str, code: str, detail: str) -> PrivacyFinding:
     """An attachment that may not be published, and why."""
     return PrivacyFinding(owner, "file", where, "", path, None, "附件", code, detail)
+
+
+def standing_on(findings: Iterable[PrivacyFinding], today: dt.date | None) -> list[PrivacyFinding]:
+    """The *findings* that stand on *today*, the day of the command (None: all): 18 digits a float rounded are a
+    身份证号 only of someone born by that day (350524202701151000 is a serial before 2027-01-15, an ID from then)."""
+    return [f for f in findings if f.born is None or today is None or f.born <= today]

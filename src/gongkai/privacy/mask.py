@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
-
 from gongkai.privacy.detect import find
 from gongkai.privacy.mask_format import mask_value
 
-__all__ = ["mask_log", "mask_text", "mask_value"]
+__all__ = ["mask_log", "mask_names", "mask_text", "mask_value"]
 
 
 def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
@@ -22,7 +18,8 @@ def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, li
         if hit.start < cursor:
             continue
         pieces.append(text[cursor:hit.start])
-        pieces.append(hit.masked)
+        # (a run of base64 as stars: its masked number shown in its place would tell how to read the rest)
+        pieces.append("*" * (hit.end - hit.start) if hit.encoded else hit.masked)
         done.append((hit.kind, hit.masked))
         cursor = hit.end
     pieces.append(text[cursor:])
@@ -32,26 +29,15 @@ def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, li
 def mask_log(text: str) -> str:
     """*text* as it may be printed, logged or posted: every piece of personal data in the masking format.
 
-    The one function every report, diff and command output goes through before a person (or a CI log) sees it.
+    The one function every report, diff and command output goes through before a person (or a CI log) sees it. A run
+    of base64 whose text holds personal data (a YAML `!!binary` value echoed under a finding, a data: address) is
+    shown as stars (detect.find decodes it: encoded.py).
     """
-    return _BASE64.sub(_encoded, mask_text(text)[0]) if text else text
+    return mask_text(text)[0] if text else text
 
 
-# A run of base64 (a YAML `!!binary` value echoed under a finding, a data: address): a number in it is the number still
-# for anyone who decodes it, so a run whose text holds personal data is shown as stars.
-_BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
-
-
-def _encoded(match: re.Match[str]) -> str:
-    run = match.group()
-    try:
-        decoded = base64.b64decode(run, validate=True)
-    except (binascii.Error, ValueError):
-        return run
-    for encoding in ("utf-8", "gb18030"):  # as YAML files are written; random bytes (a hex digest) are neither
-        try:
-            text = decoded.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return "*" * len(run) if next(iter(find(text)), None) is not None else run
-    return run
+def mask_names(text: str, names: frozenset[str]) -> str:
+    """*text* with each of *names* (the names a list holds) masked where it stands: 关于陈水生家庭… → 关于陈*生家庭…"""
+    for name in sorted((n for n in names if n in text), key=len, reverse=True):  # (欧阳小华 before 阳小华)
+        text = text.replace(name, mask_value("name", name))
+    return text

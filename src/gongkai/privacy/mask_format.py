@@ -6,6 +6,7 @@ mask.py applies it to text (with the detectors); this module knows only the form
 - 身份证号: first 2 and last 3 kept: 35*************123 (15-digit numbers: 35**********123)
 - 银行卡号: first 4 and last 4 kept, every other digit a star: 6222***********1234
 - 详细住址: every digit of the house, building, unit and room number a star: 经兜村**号, 3号楼2单元301室 → *号楼*单元***室
+- 姓名 (a name a list holds, where it is shown outside the list): the first and last character kept: 陈*生, 欧阳**华; 陈*
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ def mask_address(value: str) -> str:
     return _ADDRESS_NUMERALS.sub(lambda m: "*" * len(m.group(0)), re.sub(r"\d", "*", value))
 
 
-_MASKERS = {"mobile": mask_mobile, "id": mask_id, "id15": mask_id, "bank": mask_bank, "address": mask_address}
+def mask_name(value: str) -> str:
+    return value[0] + "*" if len(value) <= 2 else value[0] + "*" * (len(value) - 2) + value[-1]
+
+
+_MASKERS = {"mobile": mask_mobile, "id": mask_id, "id15": mask_id, "bank": mask_bank, "address": mask_address, "name": mask_name}
 
 
 def mask_value(kind: str, value: str) -> str:

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from gongkai.privacy.encoded import encoded_texts
+
 # Invisible characters a reader never sees: format characters (Cf: zero-width space/joiner/non-joiner, word joiner,
 # soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator …) and combining marks laid over digits (Mn).
 _INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
@@ -350,27 +352,37 @@ STARRED = re.compile(rf"[1１][3-9３-９](?=[\d{re.escape(MASK_MARKS)}＊]{{9}}
 
 
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
-    """False when no normalization of *text* can hold a number or an address the detectors look for (C searches);
-    without *lists*, as detect.find(data=True) reads it."""
+    """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
+    nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
     if STARRED.search(text) is not None:
         return True
-    return _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
-                                                 or _scientific(text, True, lists))
+    if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
+                                             or _scientific(text, True, lists)):
+        return True
+    # what a run of base64 decodes to (one search unless the text holds fifteen letters and digits in a row)
+    return any(_decoded_may_hold(decoded, lists) for _, _, decoded in encoded_texts(text))
 
 
 def may_hold_number(text: str) -> bool:
     """False when no normalization of *text* can hold eleven digits close together (or a number in scientific
-    notation), its «&» and «<» read as they are:
+    notation, or a run of base64 that decodes to such a text), its «&» and «<» read as they are:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True
     if STARRED.search(text) is not None:
         return True
-    return _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
-                                                 or _scientific(text, True, False))
+    if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
+                                             or _scientific(text, True, False)):
+        return True
+    return any(_decoded_may_hold(decoded, False, numbers_only=True) for _, _, decoded in encoded_texts(text))
+
+
+@functools.lru_cache(maxsize=4096)  # the same runs come back record after record: decoded once, judged once
+def _decoded_may_hold(decoded: str, lists: bool, numbers_only: bool = False) -> bool:
+    return may_hold_number(decoded) if numbers_only else may_hold_personal_data(decoded, lists)
 
 
 def _scientific(text: str, astral: bool, lists: bool) -> bool:

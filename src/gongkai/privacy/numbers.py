@@ -41,16 +41,25 @@ _PROVINCES = frozenset({*range(11, 16), *range(21, 24), *range(31, 38), *range(4
                         *range(61, 66), 71, 81, 82, 83, 91})
 
 
-def lost_check_id(digits: str) -> bool:
+def lost_check_id(digits: str, today: dt.date | None = None) -> bool:
     """18 digits that were a 身份证号 before a float rounded its last digits away (3.50524198503151E+17 is
-    350524198503151000): a province's area code and a birth date between 1900-01-01 and today, whatever follows."""
+    350524198503151000): a province's area code and a birth date between 1900-01-01 and *today* (the day of the
+    command: a build's day, never the machine's clock), whatever follows; without *today*, any birth date to 2100 —
+    the detector's reading, which the gate and validate narrow to their day (findings.standing_on)."""
+    born = lost_check_birth(digits)
+    return born is not None and (today is None or born <= today)
+
+
+def lost_check_birth(digits: str) -> dt.date | None:
+    """The birth date of 18 digits a float may have rounded from a 身份证号 (a province's area code, a birth date from
+    1900 to 2100), or None."""
     if len(digits) != 18 or not digits.isdigit() or int(digits[:2]) not in _PROVINCES:
-        return False
+        return None
     try:
         born = dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
     except ValueError:
-        return False
-    return dt.date(1900, 1, 1) <= born <= dt.date.today()
+        return None
+    return born if dt.date(1900, 1, 1) <= born <= dt.date(2100, 12, 31) else None
 
 
 # The masking format hides 13 of an ID's 18 characters (35*************123); one that hides its birth date
@@ -118,11 +127,12 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def classify(raw: str) -> str | None:
-    """The kind of personal data a number (digits, perhaps in groups) is, or None."""
+def classify(raw: str, today: dt.date | None = None) -> str | None:
+    """The kind of personal data a number (digits, perhaps in groups) is, or None; an ID a float rounded counts for
+    someone born by *today* (lost_check_id)."""
     digits = re.sub(r"[^0-9Xx]", "", ascii_digits(raw)).upper()
     # written out from a float, its last three digits zeros: other 18 digits need their check digit
-    if len(digits) == 18 and digits.endswith("000") and lost_check_id(digits):
+    if len(digits) == 18 and digits.endswith("000") and lost_check_id(digits, today):
         return "id"
     if len(digits) == 18 and id_shaped(digits):
         return "id" if valid_id(digits) else None

@@ -67,6 +67,8 @@ _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
 # (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
+# Fifteen letters, digits, «+» «/» «-» «_» in a row (encoded.MIN_RUN): a line that may hold a run of base64.
+_BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_\-]{15}")
 _DIGIT_MARK = re.compile(rb"[0-9](?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)")
 
 
@@ -232,7 +234,10 @@ def _suspicious(line: bytes) -> bool:
     if ascii_digits >= 8 and _DIGIT_MARK.search(line) is not None and STARRED.search(
             line.decode("utf-8", errors="replace")) is not None:
         return True
-    return ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None
+    if ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None:
+        return True
+    # a run of base64 whose text holds a number (the detector decodes it as the pre-filter does)
+    return _BASE64_RUN.search(line) is not None and line.isascii() and may_hold_number(line.decode("ascii"))
 
 
 # A numeric character reference (&#51;, &#x4E00;) is judged by the character it stands for: the prefilter reads every

@@ -21,7 +21,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
-from gongkai.privacy.columns import extra_columns, header_of, lists_private_people
+from gongkai.privacy.columns import extra_columns, header_of, listed_names, lists_private_people
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import in_parallel, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -47,6 +47,7 @@ class RecordScan:
     findings: tuple[PrivacyFinding, ...] = ()
     columns: tuple[ColumnWarning, ...] = ()
     people: bool = False  # its body or an attachment lists people (a 姓名 column, no 职务 …), 公示 or not
+    names: frozenset[str] = frozenset()  # the names those lists hold (the gate masks them in the title)
 
 
 # Remembered as (the keys of records holding nothing, {key: scan} of the others): nearly every record holds nothing,
@@ -63,11 +64,13 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
     findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS)
     columns: list[ColumnWarning] = []
     people = False
+    names: set[str] = set()
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
         if "|" in record.body:
             tables = markdown_tables(record.body)
             people = any(lists_private_people(_header(table)) for table in tables)
+            names.update(n for table in tables for n in listed_names([table.header, *table.rows]))
             if record.kind == "公示":
                 columns.extend(_columns(record.id, (BODY,), tables))
     for index, attachment in enumerate(record.attachments):
@@ -83,9 +86,10 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
         people = people or any(lists_private_people(_header(table)) for table in tables)
+        names.update(n for table in tables for n in listed_names([table.header, *table.rows]))
         if record.kind == "公示":
             columns.extend(_columns(record.id, path, tables))
-    return RecordScan(tuple(findings), tuple(columns), people)
+    return RecordScan(tuple(findings), tuple(columns), people, frozenset(names))
 
 
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:
@@ -103,7 +107,7 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
             seen.add((hit.kind, hit.masked))
             line = first + text.count("\n", 0, hit.start)
             found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
-                                        line, KINDS[hit.kind]))
+                                        line, hit.label, born=hit.born))
     return found
 
 

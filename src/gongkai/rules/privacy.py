@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
-from gongkai.privacy import PrivacyFinding, agency_findings, annual_findings, catalog_scan, item_findings
+from gongkai.privacy import (PrivacyFinding, agency_findings, annual_findings, catalog_scan, item_findings,
+                             standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.rules.base import FIRST, Context, Finding, rule
 
@@ -21,6 +22,8 @@ WHY = ("《政府信息公开条例》第十五条：涉及个人隐私的政府
 UNREADABLE_HINT = ("gongkai 读不全的文件不能公开（无法确认其中没有个人信息）：把公文另存为有文字的 PDF（不是扫描件）"
                    "或 docx/xlsx，去掉密码，再登记为附件。")
 MASK_HINT = "按遮盖格式改写：手机号 138****1234，身份证号 35*************123；表格附件可运行 gongkai mask 文件 自动遮盖。"
+# (a run of base64: anyone can decode it; masking the letters means nothing, the run itself has to go)
+ENCODED_HINT = "删去这段 base64 编码的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"
 _BLOCK_LITERAL = re.compile(r":\s*\|[-+0-9]*\s*(#.*)?$")
 AGENCY_FILE = "gongkai.yaml"
 
@@ -44,12 +47,13 @@ def _everything(catalog: Catalog) -> Iterator[tuple[Location, PrivacyFinding]]:
 def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
     catalog = ctx.catalog
     for location, found in _everything(catalog):
-        if found.rule != code:
+        if found.rule != code or not standing_on((found,), ctx.today):  # (a rounded ID: born by the day checked)
             continue
         if found.kind == "file":
             message, hint = f"{found.where}{found.detail}", UNREADABLE_HINT
         else:
-            message, hint = f"{found.where}有未遮盖的{found.label}「{found.masked_value}」（已遮盖显示）", MASK_HINT
+            message = f"{found.where}有未遮盖的{found.label}「{found.masked_value}」（已遮盖显示）"
+            hint = ENCODED_HINT if "base64" in found.label else MASK_HINT
         yield Finding(location, message, hint, line_offset=_offset(catalog, location, found.line))
 
 
