@@ -182,3 +182,13 @@ def test_references_of_markup_characters_stay_references():
     for data in [b"<p>&#60;13812345678&#62;</p>", "<p>&#60;১৩৮১২৩৪৫৬৭৮&#62;</p>".encode()]:
         [found] = scan_output("a.html", data, NONE)
         assert found.masked_value == "138****5678", data
+
+
+@pytest.mark.parametrize(("data", "masked"), [
+    (b"x\n13812345678\ny", "138****5678"),  # a line of exactly eleven characters
+    (b'["13812345678"]', "138****5678"),  # a JSON string of eleven
+    (b"x\n13800*38000\ny", "138****8000"),  # masked too little, eleven characters
+])
+def test_the_shortest_suspicious_lines_are_read(data, masked):
+    [found] = scan_output("a.txt" if data[:1] != b"[" else "a.json", data, NONE)
+    assert found.masked_value == masked

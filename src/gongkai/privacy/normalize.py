@@ -377,6 +377,12 @@ def may_hold_number(text: str) -> bool:
     if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
                                              or _scientific(text, True, False)):
         return True
+    return encoded_may_hold_number(text)
+
+
+def encoded_may_hold_number(text: str) -> bool:
+    """True when a run of base64 in *text* decodes to a text may_hold_number() lets through (the text itself is not
+    asked: the output scan has judged an ASCII line by its own tests)."""
     return any(_decoded_may_hold(decoded, False, numbers_only=True) for _, _, decoded in encoded_texts(text))
 
 

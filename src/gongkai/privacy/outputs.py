@@ -27,7 +27,7 @@ from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xlsx_shown
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.normalize import STARRED, may_hold_number
+from gongkai.privacy.normalize import STARRED, encoded_may_hold_number, may_hold_number
 from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
@@ -69,6 +69,9 @@ _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
 # Fifteen letters, digits, «+» «/» «-» «_» in a row (encoded.MIN_RUN): a line that may hold a run of base64.
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_\-]{15}")
+# The fewest ASCII characters a suspicious line holds: eleven digits, or eleven characters from 1[3-9] to the last
+# of a number masked too little (13800*38000); references, escapes and base64 take more.
+_SHORTEST = 11
 _DIGIT_MARK = re.compile(rb"[0-9](?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)")
 
 
@@ -217,6 +220,8 @@ def _separator(data: bytes) -> bytes:
 
 def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
+    if len(line) < _SHORTEST and line.isascii():
+        return False  # every test below needs eleven ASCII characters or more (most pieces of a JSON file)
     if b"&#" in line and (decoded := _references_decoded(line)) != line:
         return _suspicious(decoded)
     if _other_digits(line) and _PREFILTER.search(line) is not None:
@@ -236,8 +241,9 @@ def _suspicious(line: bytes) -> bool:
         return True
     if ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None:
         return True
-    # a run of base64 whose text holds a number (the detector decodes it as the pre-filter does)
-    return _BASE64_RUN.search(line) is not None and line.isascii() and may_hold_number(line.decode("ascii"))
+    # a run of base64 whose text holds a number (the detector decodes it as the pre-filter does); the line itself was
+    # judged above (a hex digest's «762e918» is no number in scientific notation here: eleven digits are needed)
+    return _BASE64_RUN.search(line) is not None and line.isascii() and encoded_may_hold_number(line.decode("ascii"))
 
 
 # A numeric character reference (&#51;, &#x4E00;) is judged by the character it stands for: the prefilter reads every
