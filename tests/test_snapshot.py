@@ -8,6 +8,7 @@ import os
 import pickle
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -167,3 +168,37 @@ def test_files_parsed_in_workers_are_those_parsed_here(cat: CatalogDir, parses: 
     problems = [(d.path, d.code, d.line, d.column) for d in shared.load_diagnostics]
     # the unclosed bracket of the second line (题名 after 编号), the file in GBK
     assert problems == [("records/2026/R2026-090.yaml", "GK001", 2, 5), ("records/2026/R2026-091.yaml", "GK002", 1, 1)]
+
+
+def test_files_hashed_in_workers_are_those_hashed_here(cat: CatalogDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first listing of a large catalog reads and hashes in forked workers: the same blob ids (git's, computed here
+    by hand), the same contents handed to the parser, the same stats remembered as one process reads them."""
+    import shutil
+
+    from gongkai.catalog import cache as cache_module, listing
+
+    if not forking.can_fork():
+        pytest.skip("one core or no fork: the workers are never started")
+    _records(cat, 12)
+
+    def listed(parallel_from: int) -> tuple[listing.Listing, dict[str, Any]]:
+        shutil.rmtree(cat.root / ".gongkai-cache", ignore_errors=True)
+        monkeypatch.setattr(listing, "PARALLEL_HASH", parallel_from)
+        source, cache = listing.open_catalog(cat.root, True)
+        found = listing.scan(source, cache)
+        table = cache._stats_table()
+        return found, {"paths": list(table.paths), "stamps": bytes(table.stamps), "blobs": list(table.blobs),
+                       "other": dict(table.other)}
+
+    # (a stat vouches for a hash only of a file older than 2 s when read: here, of any file written before)
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    alone, stats_alone = listed(10**9)
+    shared, stats_shared = listed(2)
+    assert shared.files == alone.files and shared.fresh == alone.fresh
+    assert stats_shared == stats_alone and len(stats_alone["paths"]) == 15  # gongkai.yaml, the item, 13 records
+    assert all(stats_alone["blobs"])
+    by_hand = {p.relative_to(cat.root).as_posix(): p.read_bytes() for p in cat.root.rglob("*.yaml")}
+    assert shared.fresh == by_hand
+    for path, kind, blob in shared.files:
+        data = by_hand[path]
+        assert blob == hashlib.sha1(b"blob %d\x00" % len(data) + data).hexdigest(), path

@@ -22,6 +22,7 @@ from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
+from gongkai.forking import in_parallel, ranges, shared
 
 
 class CatalogNotFound(UsageProblem):
@@ -137,8 +138,19 @@ def _scan(source: Source, cache: Cache) -> Listing:
     stamps = pack_stamps(list(map(stamp_fields, asked)))
     known = cache.known_blobs(asked_paths, stamps)
     hashed = list(known)
-    for at in _unknown(hashed):
-        hashed[at] = _hash(source, asked[at], cache, fresh)
+    unknown = list(_unknown(hashed))
+    if len(unknown) >= PARALLEL_HASH and isinstance(source, WorkingTree):
+        # a first run (or a fresh clone, a --no-cache run): the reading is the listing's cost, shared by every core
+        entries = [asked[at] for at in unknown]
+        parts = ranges(len(entries), True, SHARES_PER_WORKER)
+        found = (one for share in in_parallel(_hash_share, parts, (source, entries)) for one in share)
+        for at, entry, (blob, data, recorded) in zip(unknown, entries, found):
+            cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
+            fresh[entry.path] = data
+            hashed[at] = blob
+    else:
+        for at in unknown:
+            hashed[at] = _hash(source, asked[at], cache, fresh)
     blobs = hashed if asked is listed else _merged(named, hashed)
     if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
         cache.keep_stats(asked_paths, stamps, known, {e.path for e in attachments})
@@ -148,6 +160,9 @@ def _scan(source: Source, cache: Cache) -> Listing:
                    tuple((e.path, e.size, max(e.mtime_ns, e.ctime_ns)) for e in attachments), root, fresh, tuple(notes))
 
 
+# Files to hash from which the reading is shared by forked workers (each takes 4 shares, handed back as they finish)
+PARALLEL_HASH = 2000
+SHARES_PER_WORKER = 4
 _path_of = itemgetter(0)
 _blob_of = itemgetter(3)
 
@@ -171,12 +186,23 @@ def _merged(named: list[str | None], hashed: list[str]) -> list[str]:
 
 def _hash(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -> str:
     """Read and hash a file the recorded stats do not vouch for, and record its hash."""
-    recorded = time.time_ns()
-    data = source.read(entry.path)
-    blob = blob_id(data)
+    blob, data, recorded = _read(source, entry)
     cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
     fresh[entry.path] = data
     return blob
+
+
+def _read(source: Source, entry: Entry) -> tuple[str, bytes, int]:
+    """(blob id, content, a time taken before reading: remember_blob's) of the file *entry*."""
+    recorded = time.time_ns()
+    data = source.read(entry.path)
+    return blob_id(data), data, recorded
+
+
+def _hash_share(part: range) -> list[tuple[str, bytes, int]]:
+    """In a worker: _read() of a share of the files (their contents go back to be parsed without reading again)."""
+    source, entries = shared()
+    return [_read(source, entries[i]) for i in part]
 
 
 # Called once a whole catalog is loaded (and once a build has planned its files). The command line freezes the new
