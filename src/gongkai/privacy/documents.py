@@ -342,10 +342,11 @@ def cell_text(value: object) -> str:
 
 
 def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
-    """Cells of every sheet of an Excel 97-2003 workbook (xlrd), and the text of all its streams."""
+    """Cells of every sheet of an Excel 97-2003 workbook (xlrd), as stored and through their number formats, and the
+    text of all its streams."""
     import xlrd
 
-    book = xlrd.open_workbook(file_contents=data, on_demand=False)
+    book = xlrd.open_workbook(file_contents=data, on_demand=False, formatting_info=True)
     segments: list[Segment] = []
     tables: list[Table] = []
     for sheet in book.sheets():
@@ -353,9 +354,29 @@ def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
         for r, row in enumerate(rows):
             segments.extend(Segment(v, f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
                             for c, v in enumerate(row) if v)
+        segments.extend(_xls_formatted(book, sheet, label))
         if rows:
             tables.append(Table(rows[0], f"{label} {sheet.name}", None, rows[1:]))
     return segments + ole_segments(data, label), tables
+
+
+def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
+    """What Excel shows of each number cell through a number format that shows digits of its own ("1380"0 shows
+    5951234 as 13805951234), as the xlsx reading does (_formatted)."""
+    import xlrd
+
+    from gongkai.privacy.spreadsheet import format_readings
+
+    for r in range(sheet.nrows):
+        for c, cell in enumerate(sheet.row(r)):
+            if cell.ctype != xlrd.XL_CELL_NUMBER:
+                continue
+            shown = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
+            code = shown.format_str if shown is not None else ""
+            if code and code != "General":
+                where = f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}（按单元格的数字格式显示）"
+                value = int(cell.value) if cell.value.is_integer() else cell.value
+                yield from (Segment(text, where) for text in format_readings(value, code))
 
 
 def ole_segments(data: bytes, label: str) -> list[Segment]:

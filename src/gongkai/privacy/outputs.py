@@ -24,7 +24,7 @@ from pathlib import Path
 
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
-from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xlsx_shown
+from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xls_segments, xlsx_shown
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import STARRED, encoded_may_hold_number, may_hold_number
@@ -171,7 +171,10 @@ def _files(folder: Path) -> list[str]:
 
 def _is_container(data: bytes) -> bool:
     return (data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
-            or data.startswith(PICTURES))
+            or data.startswith(PICTURES) or data.startswith(_OLE))
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file: an Excel 97-2003 workbook (.xls)
 
 
 def _bad_lines(datas: list[bytes], allowed: frozenset[str]) -> dict[bytes, list[Hit]]:
@@ -287,6 +290,8 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
         yield from _pdf(name, data, where, allowed)
     elif data.startswith(PICTURES):
         yield from _picture(name, data, where, allowed)
+    elif data.startswith(_OLE):
+        yield from _workbook97(name, data, where, allowed)
     else:
         text = _utf8(data)
         yield from _line_findings(name, text, _lines(text), _bad_lines([text], allowed), where)
@@ -354,6 +359,17 @@ def _segment_findings(name: str, segments: Iterable[Segment], allowed: frozenset
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 yield OutputFinding(name, hit.kind, hit.masked, segment.where.strip())
+
+
+def _workbook97(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
+    """An Excel 97-2003 workbook as Excel shows it (cells through their number formats) and the text of its streams:
+    the source scan's reading (xls is the only OLE2 format an attachment may have)."""
+    try:
+        segments, _ = xls_segments(data, where)
+    except Exception:  # noqa: BLE001 - a workbook the scanner cannot open is not published: fail closed
+        yield OutputFinding(name, "unreadable", "", f"{where} Excel 97-2003 工作簿无法解析".strip())
+        return
+    yield from _segment_findings(name, segments, allowed)
 
 
 def _pdf(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
