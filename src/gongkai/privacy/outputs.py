@@ -65,13 +65,13 @@ _LINE_END = b">\n"
 _PART_ENDS = (b"</row>", b"</si>", b"</w:p>")
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
-# (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
 # Fifteen letters, digits, «+» «/» «-» «_» in a row (encoded.MIN_RUN): a line that may hold a run of base64.
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_\-]{15}")
 # The fewest ASCII characters a suspicious line holds: eleven digits, or eleven characters from 1[3-9] to the last
 # of a number masked too little (13800*38000); references, escapes and base64 take more.
 _SHORTEST = 11
+# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
+# (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
 _DIGIT_MARK = re.compile(rb"[0-9](?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)")
 
 
@@ -207,10 +207,9 @@ def _line_findings(name: str, data: bytes, lines: list[bytes], bad: dict[bytes, 
 
 def _lines(data: bytes) -> list[bytes]:
     """A text file in the pieces that are judged one by one: markup at block ends (an Office part at its rows, strings
-    or paragraphs), JSON at its quotes (each string
-    apart: a quote neither joins digits nor is one, so no number the detector reads spans it), other text at line
-    ends. A search index or data file is one line of JSON: in pieces, the detector reads only the few that may hold
-    a number, not the whole file."""
+    or paragraphs), JSON at its quotes (each string apart: a quote neither joins digits nor is one, so no number the
+    detector reads spans it), other text at line ends. A search index or data file is one line of JSON: in pieces,
+    the detector reads only the few that may hold a number, not the whole file."""
     return data.split(_separator(data))
 
 
