@@ -59,6 +59,10 @@ FOUND: dict[str, tuple[str, bytes]] = {
     "html filler between groups": ("a.html", "<p>138\u31641234\u31645678</p>".encode()),
     "html letter O for zero": ("a.html", b"<p>11O10519491231002X</p>"),
     "json numerals escaped": ("d.json", json.dumps({"x": "一三八一二三四五六七八"}, ensure_ascii=True).encode()),
+    # letters read as digits in a line of ASCII only, with fewer than eleven digits (the source scan reads them so)
+    "html letters for one and zero": ("a.html", b"<p>tel l38I2345678</p>"),
+    "html letter l inside": ("a.html", b"<p>tel 138l2345678</p>"),
+    "text letters O and I in an ID": ("list.txt", b"ID II0I05I9491231002X"),
 }
 CLEAN: dict[str, tuple[str, bytes]] = {
     "dates in numerals": ("a.html", "<p>二〇二六年十一月二十七日印发，第一、二、三条，一一对应</p>".encode()),
@@ -76,6 +80,7 @@ CLEAN: dict[str, tuple[str, bytes]] = {
     "page numbers in the index's meta": ("search/meta.json.gz",
                                          gzip.compress('{"empty":[1380,1234,567],"=电话=0595-23222516":1582}'.encode())),
     "csv row of counts": ("data/stats.csv", "村名,户数,人数,金额\n湖头村,1582,346,7890\n".encode("utf-8-sig")),
+    "words with o and l beside numbers": ("a.html", b"<p>Hello world, lollipop 2026 cool tool, 10 of 12 logo files</p>"),
 }
 
 

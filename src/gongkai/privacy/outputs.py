@@ -44,6 +44,14 @@ _PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10}", re.DOTAL
 # which only lets more lines through to the detector.
 _ASCII_PREFILTER = re.compile(rb"(?<![0-9])[0-9](?:" + _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<") + rb"{0,8}+[0-9]){10}",
                               re.DOTALL)
+# The same with the letters the detector reads as digits among them (normalize: l38O5951234 is 13805951234), for an
+# ASCII line holding both: there they count as digits, not as what joins them.
+_LOOKALIKES = b"IOlo"
+_J_BESIDE = _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<").replace(rb"[:+()OoIl]", rb"[:+()]")
+# (only a letter touching a digit is read so here — l38O…, 138l…; one joined to digits by a space or a tag is left to
+# the source scan, which reads every form: asking the whole run of every line of every page costs a fifth of the scan)
+_LOOKALIKE_BESIDE_DIGIT = re.compile(rb"[IOlo][0-9]|[0-9][IOlo]")
+_LOOKALIKE_PREFILTER = re.compile(rb"[0-9IOlo](?:" + _J_BESIDE + rb"{0,8}+[0-9IOlo]){10}", re.DOTALL)
 # Digits no byte test above sees: Chinese numerals (一三八…, 壹叁捌…, 〇, ○) and circled, parenthesized,
 # superscript and subscript digits (①, ⑴, ¹, ₁). A line holding one is decoded and looked at as text (a character
 # class is far cheaper there than byte alternatives); seven of them close together send it to the detector.
@@ -242,6 +250,10 @@ def _suspicious(line: bytes) -> bool:
             line.decode("utf-8", errors="replace")) is not None:
         return True
     if ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None:
+        return True
+    # (a line outside ASCII was asked may_hold_number(), which reads these letters as the detector does)
+    if ascii_digits and line.isascii() and ascii_digits + len(line) - len(line.translate(None, _LOOKALIKES)) >= 11 and (
+            _LOOKALIKE_BESIDE_DIGIT.search(line) is not None and _LOOKALIKE_PREFILTER.search(line) is not None):
         return True
     # a run of base64 whose text holds a number (the detector decodes it as the pre-filter does); the line itself was
     # judged above (a hex digest's «762e918» is no number in scientific notation here: eleven digits are needed)
