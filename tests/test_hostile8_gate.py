@@ -47,6 +47,21 @@ def test_an_unreviewed_record_reaches_no_output(gk, cat, tmp_path, case):
     assert "GK303" in (validated := gk("validate", cat.root).out) or "GK304" in validated
 
 
+# What build-site says, typed by hand: the reason names the rule and what to do.
+SAID = {
+    "none": "R2026-001 没有发布：没有保密审查记录（GK303），未经保密审查的信息不能公开",
+    "later": "R2026-001 没有发布：保密审查日期 2026-12-20 还没有到（GK304），审查之前不能公开",
+    "secret": "R2026-001 没有发布：保密审查结论「涉及国家秘密，不予公开」没有同意主动公开",
+}
+
+
+@pytest.mark.parametrize("case", sorted(SAID))
+def test_build_site_says_why_an_unreviewed_record_is_not_published(gk, cat, tmp_path, case):
+    cat.record(UNREVIEWED[case])
+    run = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", "2026-12-02")
+    assert run.code == 0 and SAID[case] in run.err, run.err
+
+
 def test_a_file_an_unreviewed_record_shares_with_a_reviewed_one_is_published_by_the_reviewed_one(gk, cat, tmp_path):
     # the reviewed record's own 保密审查 let the file out; the unreviewed record waits for its own
     form = "序号,事项,材料\n1,低保申请,身份证复印件\n"
@@ -216,7 +231,8 @@ def test_the_self_inspection_says_how_many_records_the_review_held_back(gk, cat,
 LETS_OUT = ["不涉及国家秘密、商业秘密和个人隐私，同意主动公开", "不涉及国家秘密同意主动公开", "无涉密内容同意公开",
             "经审查不涉密可以公开", "可主动公开", "不涉及国家秘密，可主动公开", "主动公开", "主动公开。",
             "不涉及国家秘密，主动公开", "经审核，可予公开", "准予公开", "经保密审查，无异议", "同意\u3000主动公开",
-            "经审查不涉密，予以主动公开", "不涉及国家秘密和工作秘密，同意公开发布"]
+            "经审查不涉密，予以主动公开", "不涉及国家秘密和工作秘密，同意公开发布",
+            "不涉及 国家秘密，同意 主动公开", "不涉及国家秘密\n同意主动公开"]  # spaces and a line break as typed
 HOLDS_BACK = ["不涉密", "不涉密但不同意公开", "不涉及国家秘密但暂不公开", "不主动公开", "不涉密，不公开", "非公开",
               "不涉密，内部公开", "不涉及国家秘密，涉及内部事项", "涉及工作秘密", "拟主动公开", "拟不公开", "依申请公开",
               "待审查", "删除个人信息后再公开", "涉及国家秘密，不予公开", "不宜公开"]
