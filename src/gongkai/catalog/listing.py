@@ -139,18 +139,12 @@ def _scan(source: Source, cache: Cache) -> Listing:
     known = cache.known_blobs(asked_paths, stamps)
     hashed = list(known)
     unknown = list(_unknown(hashed))
-    if len(unknown) >= PARALLEL_HASH and isinstance(source, WorkingTree):
-        # a first run (or a fresh clone, a --no-cache run): the reading is the listing's cost, shared by every core
-        entries = [asked[at] for at in unknown]
-        parts = ranges(len(entries), True, SHARES_PER_WORKER)
-        found = (one for share in in_parallel(_hash_share, parts, (source, entries)) for one in share)
-        for at, entry, (blob, data, recorded) in zip(unknown, entries, found):
-            cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
-            fresh[entry.path] = data
-            hashed[at] = blob
-    else:
-        for at in unknown:
-            hashed[at] = _hash(source, asked[at], cache, fresh)
+    entries = [asked[at] for at in unknown]
+    for at, entry, (blob, data, recorded) in zip(unknown, entries, _read_all(source, entries)):
+        # a file the recorded stats do not vouch for: its hash recorded, its bytes kept for the parser
+        cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
+        fresh[entry.path] = data
+        hashed[at] = blob
     blobs = hashed if asked is listed else _merged(named, hashed)
     if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
         cache.keep_stats(asked_paths, stamps, known, {e.path for e in attachments})
@@ -184,12 +178,13 @@ def _merged(named: list[str | None], hashed: list[str]) -> list[str]:
     return [blob if blob is not None else next(rest) for blob in named]
 
 
-def _hash(source: Source, entry: Entry, cache: Cache, fresh: dict[str, bytes]) -> str:
-    """Read and hash a file the recorded stats do not vouch for, and record its hash."""
-    blob, data, recorded = _read(source, entry)
-    cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
-    fresh[entry.path] = data
-    return blob
+def _read_all(source: Source, entries: list[Entry]) -> Iterator[tuple[str, bytes, int]]:
+    """_read() of each of *entries*, in order; on a first run (or a fresh clone, a --no-cache run) the reading is
+    the listing's cost, shared by forked workers."""
+    if len(entries) < PARALLEL_HASH or not isinstance(source, WorkingTree):
+        return (_read(source, entry) for entry in entries)
+    parts = ranges(len(entries), True, SHARES_PER_WORKER)
+    return (one for share in in_parallel(_hash_share, parts, (source, entries)) for one in share)
 
 
 def _read(source: Source, entry: Entry) -> tuple[str, bytes, int]:

@@ -315,9 +315,16 @@ def _formatted(cell: Any, value: object, where: str, conditional: tuple[str, ...
         code = cell.number_format
     except (AttributeError, IndexError, KeyError):  # a style the workbook does not define: Excel shows General
         return found
+    return _through_format(value, code, where) + found
+
+
+def _through_format(value: int | float | str, code: object, where: str) -> list[Segment]:
+    """What a cell holding *value* shows through its number format *code* (nothing for General or none)."""
+    from gongkai.privacy.spreadsheet import format_readings
+
     if not isinstance(code, str) or code == "General":
-        return found
-    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)] + found
+        return []
+    return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)]
 
 
 def _as_number(text: str) -> int | float | str:
@@ -365,18 +372,14 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
     5951234 as 13805951234), as the xlsx reading does (_formatted)."""
     import xlrd
 
-    from gongkai.privacy.spreadsheet import format_readings
-
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
             if cell.ctype != xlrd.XL_CELL_NUMBER:
                 continue
             shown = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
-            code = shown.format_str if shown is not None else ""
-            if code and code != "General":
-                where = f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}（按单元格的数字格式显示）"
-                value = int(cell.value) if cell.value.is_integer() else cell.value
-                yield from (Segment(text, where) for text in format_readings(value, code))
+            value = int(cell.value) if cell.value.is_integer() else cell.value
+            yield from _through_format(value, shown.format_str if shown is not None else None,
+                                       f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
 
 
 def ole_segments(data: bytes, label: str) -> list[Segment]:

@@ -42,12 +42,12 @@ _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2
 _PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10}", re.DOTALL)
 # The same for a line whose digits are all ASCII (nearly every line): a tag of any kind counts as a separator here,
 # which only lets more lines through to the detector.
-_ASCII_PREFILTER = re.compile(rb"(?<![0-9])[0-9](?:" + _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<") + rb"{0,8}+[0-9]){10}",
-                              re.DOTALL)
+_J_ASCII = _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<")
+_ASCII_PREFILTER = re.compile(rb"(?<![0-9])[0-9](?:" + _J_ASCII + rb"{0,8}+[0-9]){10}", re.DOTALL)
 # The same with the letters the detector reads as digits among them (normalize: l38O5951234 is 13805951234), for an
 # ASCII line holding both: there they count as digits, not as what joins them.
 _LOOKALIKES = b"IOlo"
-_J_BESIDE = _J.replace(rb"<(?!" + _BLOCK_TAG + rb")", rb"<").replace(rb"[:+()OoIl]", rb"[:+()]")
+_J_BESIDE = _J_ASCII.replace(rb"[:+()OoIl]", rb"[:+()]")
 # (only a letter touching a digit is read so here — l38O…, 138l…; one joined to digits by a space or a tag is left to
 # the source scan, which reads every form: asking the whole run of every line of every page costs a fifth of the scan)
 _LOOKALIKE_BESIDE_DIGIT = re.compile(rb"[IOlo][0-9]|[0-9][IOlo]")

@@ -135,8 +135,7 @@ _OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 def render(template: str, context: dict[str, Any]) -> bytes:
     """One page as UTF-8 bytes."""
-    page = _template(template).render(context)
-    return (_OVERRIDES.sub("", page) if _OVERRIDES.search(page) is not None else page).encode("utf-8")
+    return _OVERRIDES.sub("", _template(template).render(context)).encode("utf-8")
 
 
 @cache
