@@ -192,3 +192,41 @@ def test_every_substring_finds_its_text(page: tuple[Any, Watch], base_url: str, 
     ways = tab.evaluate("q => window.gongkaiSearch.ways(q)", piece)
     keys = text_keys(text)
     assert any(way and set(way) <= keys for way in ways), (text, piece, ways)
+
+
+# A question typed as a citizen asks it. No page holds the whole question; the words around its question words and
+# particles do, and the status line says what was searched. Hand-checked with grep on the built site: the pages
+# holding both 低保 and 申请 are exactly these seven; R2025-004, R2025-010, R2026-015 hold 低保 without 申请 (R2026-031
+# is a list of people, never indexed); only R2025-002 and SHSW-001 hold both 结婚登记 and 材料.
+QUESTIONS = {
+    "低保怎么申请": ("同时包含“低保”和“申请”",
+                r("R2025-005", "R2026-004", "R2026-007", "R2026-008", "R2026-016", "R2026-022", "R2026-028"),
+                r("R2025-004", "R2025-010", "R2026-015", "R2026-031")),
+    "结婚登记需要什么材料": ("同时包含“结婚登记”和“材料”", r("R2025-002") | {"items/SHSW-001.html"},
+                   r("R2026-003", "R2026-006")),
+    "什么是特困人员": ("包含“特困人员”的结果", r("R2026-015", "R2026-016") | {"items/SHJZ-010.html"},
+                r("R2025-004", "R2025-008")),  # R2025-004 names it only in the link to its replacement
+    "临时救助怎么办理": ("同时包含“临时救助”和“办理”", r("R2025-010", "R2026-003"), r("R2026-020")),
+}
+
+
+@pytest.mark.parametrize("query", sorted(QUESTIONS))
+def test_a_question_finds_the_pages_holding_its_words(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    tab, watch = page
+    said, expected, forbidden = QUESTIONS[query]
+    found = search(tab, base_url, query)
+    if query == "低保怎么申请":
+        assert set(found) == expected
+    assert expected <= set(found) and not forbidden & set(found)
+    status = tab.inner_text("#search-status")
+    assert f"没有找到连续的“{query}”" in status and said in status
+    _clean(watch)
+
+
+@pytest.mark.parametrize("query", ["公积金怎么取", "救灾需要什么材料", "医保是多少"])
+def test_a_question_about_nothing_published_finds_nothing(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """Taking the question words out never makes an absent term present (公积金, 救灾, 医保)."""
+    tab, watch = page
+    assert search(tab, base_url, query) == []
+    assert "没有找到" in tab.inner_text("#search-status")
+    _clean(watch)

@@ -300,6 +300,24 @@
     }
     return cut ? found : null;
   }
+  // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保): the words around its question words
+  // and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
+  var ASKING = /怎么样|怎么|怎样|如何|什么是|是什么|什么|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|的/;
+  function unasked(words) {
+    var found = [], cut = false;
+    words.forEach(function (w) {
+      var rest = w.said ? [w.raw] : w.raw.split(ASKING);
+      if (rest.length === 1) { found.push(w); return; }
+      cut = true;
+      rest.forEach(function (raw) { // a character left alone (我要办低保: 办) is too common to search
+        var parts = units(raw);
+        if (parts.length > 1 || parts.length === 1 && !ONE_CJK.test(parts[0])) {
+          found.push({ raw: raw, ways: writings(parts), said: "", others: [] });
+        }
+      });
+    });
+    return cut && found.length ? found : null;
+  }
   // the pages holding words typed apart together (低保 标准: the keys of 低保标准), 1 when in the title, 文号 or
   // 索引号 — from the postings, as coarse() ranks, so that such a page ranks first however old it is
   async function together(phrase) {
@@ -482,8 +500,9 @@
     mine.phrase = asked.phrase;
     mine.order = coarse(await matches(asked.words, filters), await together(asked.phrase));
     await more(mine);
-    var apart = mine.ready.length ? null : pieces(asked.words);
-    if (apart) { // 2026年低保 is on no page whole: the pages holding 2026 and 低保
+    var plain = mine.ready.length ? null : unasked(asked.words);
+    var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
+    if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
       Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
       mine.order = coarse(await matches(apart, filters));
       await more(mine);
@@ -491,8 +510,8 @@
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
     if (apart && mine.ready.length) {
-      said.push("没有找到连续的“" + query.trim() + "”，下面是同时包含" + apart.map(function (w) {
-        return "“" + w.raw + "”"; }).join("和") + "的结果");
+      said.push("没有找到连续的“" + query.trim() + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
+                apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
