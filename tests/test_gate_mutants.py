@@ -223,6 +223,14 @@ def test_the_token_changes_with_the_last_day_of_a_running_notice_alone(gc):
     assert longer.token != shorter.token
 
 
+def test_a_record_of_an_item_that_lists_people_comes_down_the_day_after_publication_without_a_period(gc):
+    # a 通知 of SHJZ-001 (低保对象名单及相关信息): a list by its item, whatever its 文种; no period declared (GK411)
+    put(gc, "R2026-010", "2026-09-10", item="SHJZ-001")
+    of = on(gc, D(2026, 9, 10)).get("R2026-010")
+    assert (of.state, of.notice_end, of.lists_people) == (State.CURRENT, D(2026, 9, 10), True)
+    assert on(gc, D(2026, 9, 11)).get("R2026-010").state is State.ENDED
+
+
 def test_a_notice_in_a_year_no_calendar_covers_ends_on_its_publication_day_provisionally(gc):
     # 2003: before chinesecalendar's years and before the statutory rules the provisional calendar applies
     put(gc, "R2026-010", "2003-06-02", item="SHJZ-001", kind="公示", extra="公示期: 5\n")
