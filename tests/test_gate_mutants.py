@@ -201,6 +201,17 @@ def test_a_record_reviewed_later_is_out_from_its_review_day_and_the_rebuild_is_d
     assert ids(of) == ["R2026-010"] and of.next_change is None
 
 
+def test_a_bare_decision_after_a_clearing_clause_or_typed_with_a_space_lets_the_record_out(gc):
+    # 「不涉及国家秘密主动公开」 without a comma, 「主动　公开」 with a full-width space (as test_hostile8_gate's
+    # LETS_OUT, which has neither): both let the record out; 「不涉密，不公开」 does not
+    for rid, conclusion in (("R2026-010", "不涉及国家秘密主动公开"), ("R2026-011", "主动\u3000公开"),
+                            ("R2026-012", "不涉密，不公开")):
+        gc.record(record(rid, "2026-09-10").replace("不涉及国家秘密，同意主动公开", conclusion), f"records/2026/{rid}.yaml")
+    gate = on(gc, D(2026, 9, 30))
+    assert ids(gate) == ["R2026-011", "R2026-010"]
+    assert gate.held == {"R2026-012": "保密审查结论「不涉密，不公开」没有同意主动公开（GK303），不能公开"}
+
+
 # ---------------------------------------------------------------- the admitted record as shown
 
 
