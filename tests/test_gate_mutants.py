@@ -1,9 +1,10 @@
-"""The gate's rules that the twelfth session's mutation run found untested, each on a small catalog through
-gongkai.gate.admit: what a record sharing a file with a withdrawn, withheld, doubly declared or ended record is told,
-word for word; which records the gate goes on to judge after one it holds back; the day a rounded 身份证号 becomes
-one; and the page token. Every expected value is typed by hand (dates from the 2026 notice: 国庆 10-01..07, make-up
-Saturday 10-10). The helpers and the `gc` catalog (no record; SHJZ-001 lists people, SHJZ-002 does not) are
-test_gate_edges'."""
+"""The gate's rules that the twelfth session's mutation run found untested (docs/mutation.md), each on a small catalog
+through gongkai.gate.admit: what a record sharing a file with a withdrawn, withheld, doubly declared or ended record
+is told, word for word; which records the gate goes on to judge after one it holds back; 保密审查 conclusions typed
+without a comma or with a space; a name masked in the admitted title; the day a rounded 身份证号 becomes one; the page
+token; blank town pages without a loaded gongkai.yaml. Every expected value is typed by hand (dates from the 2026
+notice: 国庆 10-01..07, make-up Saturday 10-10). The helpers and the `gc` catalog (no record; SHJZ-001 lists people,
+SHJZ-002 does not) are test_gate_edges'."""
 
 from __future__ import annotations
 
@@ -26,14 +27,14 @@ def attached(*files: str) -> str:
     return "附件:\n" + "".join(f"  - 名称: 附件{n}\n    文件: {f}\n" for n, f in enumerate(files, start=1))
 
 
-def shared(cat: CatalogDir, first: str, extra: str, *, kind: str = "通知", item: str | None = None,
+def shared(cat: CatalogDir, extra: str, *, kind: str = "通知", item: str | None = None,
            content: str = LIST, second: str = "files/2026/b.csv") -> None:
     """R2026-010 (published 09-10, *kind*, *extra*) with files/2026/a.csv, and R2026-011 (published 09-12, a plain
     通知) linking *second*: the same file, or (another path) a copy of it."""
     cat.write("files/2026/a.csv", content)
     if second != "files/2026/a.csv":
         cat.write(second, content)
-    put(cat, "R2026-010", first, kind=kind, extra=extra + attached("files/2026/a.csv"), **({"item": item} if item else {}))
+    put(cat, "R2026-010", "2026-09-10", kind=kind, extra=extra + attached("files/2026/a.csv"), **({"item": item} if item else {}))
     put(cat, "R2026-011", "2026-09-12", extra=attached(second))
 
 
@@ -49,7 +50,7 @@ def ids(gate) -> list[str]:
 
 
 def test_a_withdrawn_records_file_linked_by_another_record_keeps_it_off_the_web_from_the_withdrawal_day(gc):
-    shared(gc, "2026-09-10", WITHDRAWN, content=FORM, second="files/2026/a.csv")
+    shared(gc, WITHDRAWN, content=FORM, second="files/2026/a.csv")
     assert ids(on(gc, D(2026, 9, 19))) == ["R2026-011", "R2026-010"] and said(on(gc, D(2026, 9, 19))) == {}
     gate = on(gc, D(2026, 9, 20))
     assert ids(gate) == [] and [r.id for r in gate.withdrawn] == ["R2026-010"]
@@ -59,7 +60,7 @@ def test_a_withdrawn_records_file_linked_by_another_record_keeps_it_off_the_web_
 
 def test_a_copy_of_a_withdrawn_list_of_people_under_another_name_is_held_back(gc):
     # a 通知 (no item, no period) whose attachment lists people: its copy is matched by content
-    shared(gc, "2026-09-10", WITHDRAWN)
+    shared(gc, WITHDRAWN)
     gate = on(gc, D(2026, 9, 20))
     assert ids(gate) == [] and said(gate) == {"R2026-011": [
         "附件「files/2026/b.csv」与别的信息的名单内容相同，信息 R2026-010 已撤回，不能在这里公开"]}
@@ -67,21 +68,21 @@ def test_a_copy_of_a_withdrawn_list_of_people_under_another_name_is_held_back(gc
 
 def test_a_copy_of_a_withdrawn_notice_is_held_back_though_its_file_shows_no_names(gc):
     # every 公示 is taken for a list of people (a list in a PDF may name people the scan cannot see)
-    shared(gc, "2026-09-10", WITHDRAWN, kind="公示", content=FORM)
+    shared(gc, WITHDRAWN, kind="公示", content=FORM)
     assert said(on(gc, D(2026, 9, 20))) == {"R2026-011": [
         "附件「files/2026/b.csv」与别的信息的名单内容相同，信息 R2026-010 已撤回，不能在这里公开"]}
 
 
 def test_a_copy_of_a_withdrawn_record_of_an_item_that_lists_people_is_held_back(gc):
     # a 通知 of SHJZ-001 (低保对象名单及相关信息), its file showing no names: a list by its item
-    shared(gc, "2026-09-10", WITHDRAWN, item="SHJZ-001", content=FORM)
+    shared(gc, WITHDRAWN, item="SHJZ-001", content=FORM)
     assert said(on(gc, D(2026, 9, 20))) == {"R2026-011": [
         "附件「files/2026/b.csv」与别的信息的名单内容相同，信息 R2026-010 已撤回，不能在这里公开"]}
 
 
 def test_a_copy_of_a_form_a_withdrawn_record_shared_stays_published(gc):
     # a withdrawn 通知 of SHJZ-002 (no list) whose file names nobody: a blank form others may use under another name
-    shared(gc, "2026-09-10", WITHDRAWN, item="SHJZ-002", content=FORM)
+    shared(gc, WITHDRAWN, item="SHJZ-002", content=FORM)
     gate = on(gc, D(2026, 9, 20))
     assert ids(gate) == ["R2026-011"] and said(gate) == {}
 
@@ -90,7 +91,7 @@ def test_a_copy_of_a_form_a_withdrawn_record_shared_stays_published(gc):
 
 
 def withheld(cat: CatalogDir, attribute: str, second: str) -> None:
-    shared(cat, "2026-09-10", "", second=second)
+    shared(cat, "", second=second)
     path = cat.root / "records/2026/R2026-010.yaml"
     text = path.read_text(encoding="utf-8").replace("公开属性: 主动公开\n", attribute)
     path.write_text(text.replace("索引号: 350524-MZ-2026-00010\n", ""), encoding="utf-8")
@@ -138,7 +139,7 @@ def test_only_records_not_public_with_files_are_withheld(gc):
 
 
 def test_a_file_of_a_number_declared_twice_is_not_published_through_another_record(gc):
-    shared(gc, "2026-09-10", "", second="files/2026/a.csv")
+    shared(gc, "", second="files/2026/a.csv")
     gc.write("records/2026/R2026-010 - 副本.yaml",
              (gc.root / "records/2026/R2026-010.yaml").read_text(encoding="utf-8"))
     put(gc, "R2026-012", "2026-09-10")  # after the copy by path: judged too
@@ -165,7 +166,7 @@ def test_a_record_of_an_item_declared_twice_is_held_and_says_why(gc):
 
 
 def test_an_ended_lists_file_and_a_copy_of_it_leave_the_other_records_the_day_after_its_last_day(gc):
-    shared(gc, "2026-09-10", "公示截止: 2026-09-30\n", kind="公示", item="SHJZ-001")
+    shared(gc, "公示截止: 2026-09-30\n", kind="公示", item="SHJZ-001")
     gc.write("files/2026/a2.csv", LIST)
     put(gc, "R2026-012", "2026-09-12", extra=attached("files/2026/a.csv"))
     assert said(on(gc, D(2026, 9, 30))) == {}
