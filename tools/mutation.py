@@ -47,7 +47,7 @@ GROUPS: dict[str, Group] = {
                    "src/gongkai/publication/standing.py", "src/gongkai/publication/review.py"),
                   ("tests/test_gate_edges.py", "tests/test_gate.py", "tests/test_publication.py",
                    "tests/test_provisional.py", "tests/test_privacy.py", "tests/test_hostile8_gate.py",
-                   "tests/test_hostile9_gate.py", "tests/test_gate_mutants.py")),
+                   "tests/test_hostile9_gate.py", "tests/test_gate_mutants.py", "tests/test_gate_declared_twice.py")),
     "privacy": Group(("src/gongkai/privacy/detect.py", "src/gongkai/privacy/numbers.py", "src/gongkai/privacy/normalize.py",
                       "src/gongkai/privacy/mask.py", "src/gongkai/privacy/mask_format.py"),
                      ("tests/test_privacy_detect.py", "tests/test_privacy_detect_edges.py",

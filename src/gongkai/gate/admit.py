@@ -127,6 +127,8 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             gate.held[record.id] = twice
             gate.withheld.extend(records_twice.get(record.id, []))
             continue
+        if record.id in records_twice:  # the file that stands is not 主动公开: a stale copy's files go nowhere either
+            gate.withheld.extend(model for model in records_twice[record.id] if model is not record)
         found = standing(record, item, today, calendar)
         change = next_change(record, today, found)
         if change is not None:
@@ -210,8 +212,7 @@ def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan
     # (record, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
     retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans) else None) for r in gate.withdrawn]
-    retiring += [(r, f"信息 {r.id} {gate.held[r.id]}" if r.id in gate.held
-                  else f"信息 {r.id} 为「{r.attribute or '未标明公开属性'}」，不是主动公开", "附件") for r in gate.withheld]
+    retiring += [(r, _why_withheld(r, gate), "附件") for r in gate.withheld]
     retiring += [(a.record, f"信息 {a.id} 的公示已结束", "名单") for a in gate.admitted if a.state is State.ENDED]
     for record, why, copy in retiring:
         for attachment in record.attachments:
@@ -229,6 +230,14 @@ def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan
         else:
             kept.append(admission)
     gate.admitted = kept
+
+
+def _why_withheld(record: Record, gate: Gate) -> str:
+    if record.id in gate.held:
+        return f"信息 {record.id} {gate.held[record.id]}"
+    if record.is_public:  # a copy still saying 主动公开 of a 编号 whose file that stands does not (GK201)
+        return f"信息 {record.id} 的编号在多个文件中登记（GK201），现行的一份不是主动公开"
+    return f"信息 {record.id} 为「{record.attribute or '未标明公开属性'}」，不是主动公开"
 
 
 def _lists_people(catalog: Catalog, record: Record, scans: dict[str, RecordScan]) -> bool:
