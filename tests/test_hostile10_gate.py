@@ -64,3 +64,43 @@ def test_a_withdrawn_record_naming_no_one_is_named_as_written(gk, cat, tmp_path)
     assert gk("print", cat.root, "--out", out).code == 0
     sheet = (out / "index.html").read_text(encoding="utf-8")
     assert "测试县民政局关于2026年第三季度低保对象名单的公示" in sheet and "误将内部事务信息作为主动公开信息发布" in sheet
+
+
+# 2. A number masked from the wrong end. Found by the tenth pass: a mask was read as one only when the number started
+# with its digits, so a 身份证号 whose area code alone was starred (******198503151236: in a county's list the area
+# code is the county's, 区划代码 in gongkai.yaml, and the check digit confirms the guess) or whose province was
+# (3*0524198503151236), and a mobile whose leading 1 was starred (*3805951234: every mobile starts with 1), passed
+# both scans and went on the web; so did ****5951234 (the 1 and three digits: seven hundred guesses, where the
+# masking format hides four digits).
+FROM_THE_START = {"******198503151236": "id", "**0524198503151236": "id", "3*0524198503151236": "id",
+                  "*3805951234": "mobile", "**805951234": "mobile", "****5951234": "mobile", "●3805951234": "mobile"}
+
+
+@pytest.mark.parametrize("written", sorted(FROM_THE_START))
+def test_a_number_masked_from_its_start_is_held_back(gk, cat, tmp_path, written):
+    from test_hostile7_gate import assert_held_back, with_attachment
+
+    with_attachment(cat, "files/2026/list.csv", f"姓名,证件或电话\n陈水生,{written}\n")
+    assert_held_back(gk, cat, tmp_path, written, attachment="files/2026/list.csv")
+    out = gk("validate", cat.root).out
+    assert ("GK601" in out or "GK602" in out) and written not in out
+
+
+@pytest.mark.parametrize("written", sorted(FROM_THE_START))
+def test_the_output_scan_finds_a_number_masked_from_its_start(written):
+    from gongkai.privacy.outputs import scan_output
+
+    found = scan_output("records/R2026-001.html", f"<td>{written}</td>\n".encode(), frozenset())
+    assert [f.kind for f in found] == [FROM_THE_START[written]]
+    assert found[0].masked_value.count("*") >= {"id": 13, "mobile": 4}[FROM_THE_START[written]]
+
+
+@pytest.mark.parametrize("fine", ["35*************236", "350524********1236", "138****1234", "*****951234",
+                                  "*38****1234", "0*0524198503151236", "**************1236", "***********",
+                                  "订单号 **2026120400000001", "文号 测民〔2026〕1号", "0595-23000000", "金额 **1500000元"])
+def test_a_number_masked_enough_from_either_end_is_published(gk, cat, tmp_path, fine):
+    cat.record(RECORD.replace(MARK, f"{MARK}\n  {fine}"))
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site)
+    assert run.code == 0 and "没有发布" not in run.err, run.err
+    assert "GK601" not in gk("validate", cat.root).out
