@@ -337,7 +337,11 @@ def test_a_point_after_a_card_in_groups_is_no_decimal_point() -> None:
     ("990524198503151***", False),  # 99 is no province
     ("3505241985023*1236", False),  # 30 to 39 February: no filling makes a date
     ("350524198503151236", False),  # no star: no mask at all, nothing masked too little
-    ("**0524198503151236", False),  # the province starred
+    # the province starred: the county's own area code, or the check digit, gives it back (the tenth pass; before,
+    # a starred province passed whatever the rest showed)
+    ("**0524198503151236", True),
+    ("******198503151236", True),
+    ("0*0524198503151236", False),  # no province starts with 0
     ("35*524198503151236", True),  # the province shown, the birth date in full
 ])
 def test_an_id_masked_too_little(token: str, shown: bool) -> None:
@@ -349,6 +353,9 @@ def test_an_id_masked_too_little(token: str, shown: bool) -> None:
     ("138***38000", "mobile"),  # three stars: a thousand guesses
     ("13800*38000", "mobile"),
     ("138****8000", None),  # four: masked
+    ("*3805951234", "mobile"),  # the 1 every mobile starts with starred: nothing hidden
+    ("****5951234", "mobile"),  # the 1 and three digits
+    ("*****951234", None),  # the 1 and four
     ("6222021234567***", "bank"),
     ("6222021234******", None),
     ("2222021234567***", None),  # no card starts with 2

@@ -21,8 +21,9 @@ from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
-from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, attachment_id, attachment_problem,
-                             catalog_scan, item_findings, mask_log, mask_names, scan_record, standing_on)
+from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
+                             attachment_problem, catalog_scan, item_findings, mask_log, mask_names, mask_text,
+                             scan_record, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 
@@ -90,7 +91,7 @@ class Gate:
     # record id → why it is not published though 主动公开: its 保密审查 does not let it out, or its 编号 (or its
     # item's) is declared by two files, so which one stands is a guess (GK201)
     held: dict[str, str] = field(default_factory=dict)
-    withdrawn: list[Record] = field(default_factory=list)
+    withdrawn: list[Record] = field(default_factory=list)  # as the notices to take them down name them (_withdrawn)
     # 依申请公开 or 不予公开 (or not yet marked) with attachments, and every file of a 编号 declared twice
     withheld: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
@@ -135,7 +136,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             changes.append(change)
         if found is None:
             if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
-                gate.withdrawn.append(record)
+                gate.withdrawn.append(_withdrawn(catalog, record, scans.get(record.id) or scan_record(catalog, record)))
             elif not record.is_public and record.attachments:
                 gate.withheld.append(record)
             continue
@@ -170,6 +171,26 @@ def _shown(record: Record, names: frozenset[str]) -> Record:
     the item's page, the portal and print for good (DOMAIN.md §12)."""
     title = mask_names(record.title, names) if names else record.title
     return record if title == record.title else record.model_copy(update={"title": title})
+
+
+def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan) -> Record:
+    """*record*, withdrawn, as the notices to take it down name it — the print and 公众号 runs' lists to remove, the
+    portal's 撤回 entry, the 两馆's 撤换公函, and the messages of those commands: its title and 撤回原因 with the names
+    its own list holds and every number and address masked. A record is often withdrawn for what it showed
+    (「误将陈水生住址经兜村3组15号公开」), and no scan holds a withdrawn record back: these notices are its only outputs."""
+    allowed = allowed_of(catalog.agency)
+
+    def shown(text: str) -> str:
+        return mask_text(mask_names(text, scan.names) if scan.names else text, allowed)[0]
+
+    title, withdrawal = shown(record.title), record.withdrawn
+    reason = shown(withdrawal.reason) if withdrawal is not None else ""
+    if title == record.title and (withdrawal is None or reason == withdrawal.reason):
+        return record
+    update: dict[str, Any] = {"title": title}
+    if withdrawal is not None:
+        update["withdrawn"] = withdrawal.model_copy(update={"reason": reason})
+    return record.model_copy(update=update)
 
 
 def _declared_twice(catalog: Catalog, kind: str) -> dict[str, list[Any]]:

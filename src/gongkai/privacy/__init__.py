@@ -21,11 +21,11 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
         ColumnWarning as ColumnWarning, PrivacyFinding as PrivacyFinding, standing_on as standing_on,
     )
     from gongkai.privacy.mask import (
-        mask_log as mask_log, mask_names as mask_names,
+        mask_log as mask_log, mask_names as mask_names, mask_text as mask_text,
     )
     from gongkai.privacy.scan import (
-        RecordScan as RecordScan, attachment_id as attachment_id, catalog_scan as catalog_scan,
-        scan_record as scan_record,
+        RecordScan as RecordScan, allowed_of as allowed_of, attachment_id as attachment_id,
+        catalog_scan as catalog_scan, scan_record as scan_record,
     )
     from gongkai.privacy.sources import (
         agency_findings as agency_findings, annual_findings as annual_findings,
@@ -35,8 +35,8 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
 _HOMES = {
     "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment"),
     "findings": ("ColumnWarning", "PrivacyFinding", "standing_on"),
-    "mask": ("mask_log", "mask_names"),
-    "scan": ("RecordScan", "attachment_id", "catalog_scan", "scan_record"),
+    "mask": ("mask_log", "mask_names", "mask_text"),
+    "scan": ("RecordScan", "allowed_of", "attachment_id", "catalog_scan", "scan_record"),
     "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}

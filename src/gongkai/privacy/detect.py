@@ -131,11 +131,11 @@ _DIGIT_RUNS = re.compile(r"\d+")
 # of a list (第1,13,805,951,234), perhaps with a float's zero fraction (13,805,951,234.00), no other fraction.
 _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2})?(?!\d|[,，.]\d)")
 # 18 characters of an ID, 11 of a mobile or 16 to 19 of a card, some of them masked (138**38000, 3505241985031512**,
-# 35052419850315●●●●, 6222021234567***):
+# 35052419850315●●●●, 6222021234567***), from either end (******198503151236, *3805951234):
 # numbers.undermasked decides whether the marks hide enough.
 _MARK = re.escape(MASK_MARKS)
-_MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9][0-9{_MARK}]{{15,18}}|1[3-9][0-9{_MARK}]{{9}})"
-                            rf"(?![0-9A-Za-z{_MARK}])")
+_MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
+                            rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条

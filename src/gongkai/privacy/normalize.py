@@ -348,7 +348,9 @@ SEPARATE = "\x00"
 _EXPONENT = re.compile("[EeＥｅ]")
 
 
-STARRED = re.compile(rf"[1１][3-9３-９](?=[\d{re.escape(MASK_MARKS)}＊]{{9}})(?:\d*[{re.escape(MASK_MARKS)}＊]){{1,3}}")
+# (or masked from its start, the 1 every mobile starts with starred: *3805951234, ****5951234)
+STARRED = re.compile(rf"[1１][3-9３-９](?=[\d{re.escape(MASK_MARKS)}＊]{{9}})(?:\d*[{re.escape(MASK_MARKS)}＊]){{1,3}}"
+                     rf"|(?<![\d{re.escape(MASK_MARKS)}＊])[{re.escape(MASK_MARKS)}＊]{{1,4}}\d{{7,10}}")
 
 
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:

@@ -79,7 +79,10 @@ def undermasked(token: str) -> str | None:
     stars = token.count("*")
     if len(token) == 18 and undermasked_id(token):
         return "id"
-    if len(token) == 11 and 1 <= stars < MIN_MOBILE_STARS and re.fullmatch(r"1[3-9][0-9*]{9}", token):
+    # (every mobile starts with 1: a star there hides nothing, *3805951234 is the number, ****5951234 a few hundred
+    # guesses)
+    hidden = stars - (token[:1] == "*")
+    if len(token) == 11 and 0 <= hidden < MIN_MOBILE_STARS and stars and re.fullmatch(r"[1*][3-9*][0-9*]{9}", token):
         return "mobile"
     if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9][0-9*]+", token) \
             and token[:6].isdigit():
@@ -89,12 +92,13 @@ def undermasked(token: str) -> str | None:
 
 def undermasked_id(token: str) -> bool:
     """18 characters of an ID with some starred, but too few to hide it: the birth date left in full
-    (3505241985031512**, 350524198503****36), or only one or two characters starred, which the check digit and a
-    few guesses give back (350524*98503151236). The area code's province must be one."""
+    (3505241985031512**, 350524198503****36, and ******198503151236: the area code of a county's list is the county's),
+    or only one or two characters starred, which the check digit and a few guesses give back (350524*98503151236,
+    3*0524198503151236). The area code's province must be one (or starred)."""
     stars = token.count("*")
-    if not 1 <= stars < MIN_ID_STARS or len(token) != 18 or not token[:2].isdigit():
+    if not 1 <= stars < MIN_ID_STARS or len(token) != 18:
         return False
-    if int(token[:2]) not in _PROVINCES:
+    if not any(re.fullmatch(token[:2].replace("*", "[0-9]"), str(code)) for code in _PROVINCES):
         return False
     birth = token[6:14]
     if "*" not in birth:

@@ -80,7 +80,10 @@ _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_\-]{15}")
 _SHORTEST = 11
 # A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
 # (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
-_DIGIT_MARK = re.compile(rb"[0-9](?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)")
+# (or after one: a mobile masked from its start, ****5951234, holds seven)
+_MARK_BYTES = rb"(?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)"
+_DIGIT_MARK = re.compile(rb"[0-9]" + _MARK_BYTES + rb"|" + _MARK_BYTES + rb"[0-9]")
+_FEWEST_STARRED_DIGITS = 7
 
 
 @dataclass(frozen=True)
@@ -245,8 +248,8 @@ def _suspicious(line: bytes) -> bool:
         if may_hold_number(_ANY_TAG.sub("", text)):
             return True
     ascii_digits = len(line) - len(line.translate(None, b"0123456789"))
-    # (a mobile masked too little keeps eight digits or more)
-    if ascii_digits >= 8 and _DIGIT_MARK.search(line) is not None and STARRED.search(
+    # (a mobile masked too little keeps seven digits or more: 1380013**00, ****5951234)
+    if ascii_digits >= _FEWEST_STARRED_DIGITS and _DIGIT_MARK.search(line) is not None and STARRED.search(
             line.decode("utf-8", errors="replace")) is not None:
         return True
     if ascii_digits >= 11 and _ASCII_PREFILTER.search(line) is not None:
