@@ -8,6 +8,26 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 
 
+# What the command has moved into place (the new site, …): from then on a Ctrl+C changes nothing on disk, and saying
+# 「原来的文件保持不变」 would be untrue. The library notes it; the CLI reads it when Ctrl+C ends a command.
+_IN_PLACE: list[str] = []
+
+
+def output_in_place(what: str) -> None:
+    """Note that the command's output is in place (*what*: a sentence for the reader, 「网站已换成新生成的版本」)."""
+    _IN_PLACE.append(what)
+
+
+def outputs_in_place() -> list[str]:
+    """What the running command has moved into place so far."""
+    return list(_IN_PLACE)
+
+
+def forget_outputs() -> None:
+    """A new command starts (a process that runs several: the tests)."""
+    _IN_PLACE.clear()
+
+
 def interrupted(exc: BaseException) -> bool:
     """True for Ctrl+C, also when Python wrapped it in another error on the way out (Ctrl+C inside a class being
     created while a module is imported comes out as RuntimeError: Error calling __set_name__ …)."""

@@ -6,6 +6,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
@@ -62,6 +63,24 @@ def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
         if pool is not None:
             pool.join()
     return results
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Run a step that must not stop half-way (two renames that swap a site folder): a Ctrl+C arriving meanwhile is
+    raised when it ends. Python runs signal handlers in the main thread whichever thread the signal reached, so the
+    handler notes it there; elsewhere (a library call in another thread) nothing can be deferred."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: arrived.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if arrived and callable(previous):
+        previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
 
 
 @contextmanager

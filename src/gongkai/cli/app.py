@@ -15,7 +15,7 @@ from typer._click import exceptions as click_exceptions
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
-                            interrupted)
+                            forget_outputs, interrupted, outputs_in_place)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -67,6 +67,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 def main(argv: list[str] | None = None, application: typer.Typer | None = None) -> int:
     """Run the CLI (or *application*, the command listing): problems exit 1 or 2 in Chinese, crashes exit 3 — never a traceback."""
     tolerate_any_console()
+    forget_outputs()
     with quiet_libraries():
         try:
             return _run(argv, application or app)
@@ -85,7 +86,7 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
     try:
         result = application(args=argv, standalone_mode=False)
         if result == EXIT_INTERRUPTED:  # typer turns Ctrl+C into a silent Exit(130)
-            err.print(INTERRUPTED)
+            return _interrupted()
         return int(result) if isinstance(result, int) else EXIT_OK
     except typer.Exit as exit_:
         return int(exit_.exit_code)
@@ -109,13 +110,21 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        err.print(INTERRUPTED)
-        return EXIT_INTERRUPTED
+        return _interrupted()
     except Exception as exc:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
         if interrupted(exc):  # Ctrl+C that Python wrapped in another error (while importing a module)
-            err.print(INTERRUPTED)
-            return EXIT_INTERRUPTED
+            return _interrupted()
         return _internal_error()
+
+
+def _interrupted() -> int:
+    """Ctrl+C: nothing was changed (exit 130), or it came once the output was in place — then the command is done."""
+    done = outputs_in_place()
+    if done:
+        err.print(f"已中断，但{'；'.join(done)}，不受影响。", markup=False)
+        return EXIT_OK
+    err.print(INTERRUPTED)
+    return EXIT_INTERRUPTED
 
 
 def _internal_error() -> int:

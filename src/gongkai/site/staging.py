@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gongkai.errors import output_in_place
 from gongkai.files_io import current_umask, write_atomic
+from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 
 BUILDING = "building"
@@ -63,15 +65,39 @@ class Staging:
             self.changed.append(path)
 
     def commit(self, store: Store, removed: Iterable[str]) -> None:
-        """Move the build in: the whole folder for a first build, else the changed files, then the store."""
+        """Move the build in: the whole folder for a first build, else the changed files, then the store.
+
+        Ctrl+C waits until the build is in (then it only cuts short the removal of the old copy, which the next
+        build finishes): a site is never left half swapped or half updated, and an interrupted command is told
+        whether its site was changed.
+        """
         if self.full:
             write_atomic(self.folder / STORE, store.dumps())
-            old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old.{os.getpid()}.", dir=self.out.parent))
-            if self.out.exists():
-                os.replace(self.out, old / "site")
-            os.replace(self.folder, self.out)
-            shutil.rmtree(old, ignore_errors=True)
+            old: Path | None = None
+            swapped = False
+            try:
+                with interrupts_deferred():
+                    if self.out.exists():
+                        old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old.{os.getpid()}.", dir=self.out.parent))
+                        os.replace(self.out, old / "site")
+                    try:
+                        os.replace(self.folder, self.out)
+                    except OSError:
+                        if old is not None:  # the old site goes back where it was
+                            os.replace(old / "site", self.out)
+                        raise
+                    swapped = True
+                    output_in_place(f"网站（{self.out}）已换成新生成的版本")
+            finally:
+                if swapped and old is not None:  # also when the Ctrl+C held above arrives now
+                    shutil.rmtree(old, ignore_errors=True)
             return
+        with interrupts_deferred():
+            self._move_in(store, removed)
+            output_in_place(f"网站（{self.out}）已更新")
+        self.discard()
+
+    def _move_in(self, store: Store, removed: Iterable[str]) -> None:
         made: set[Path] = set()
         for path in self.changed:
             target = self.out / path
@@ -82,7 +108,6 @@ class Staging:
         for path in removed:
             (self.out / path).unlink(missing_ok=True)
         write_atomic(self.out / STORE, store.dumps())
-        self.discard()
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
