@@ -183,12 +183,14 @@ def test_a_name_in_the_title_of_a_list_is_masked_wherever_the_title_shows(gk, ca
     assert holding(site, "陈水生") == [] and holding(out, "陈水生") == []
 
 
-def test_a_title_naming_no_one_on_its_list_is_shown_as_written(gk, cat, tmp_path):
-    # 陈水生 is listed, 林阿妹 (in the title) is not: a title is masked for the names its own list holds, no others
+def test_a_title_naming_one_not_on_its_list_is_masked_too(gk, cat, tmp_path):
+    # 陈水生 is listed, 林阿妹 (in the title) is not. The ninth pass showed her name as written; since the twelfth
+    # session a name the title of a list of people gives where a 公示's title puts one is masked too
+    # (test_titled_names.py: a household told in prose, no list at all)
     cat.record(NAMED.replace("关于陈水生家庭", "关于林阿妹同志").replace("| 陈水生 |", "| 陈水生 |"))
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
-    assert "关于林阿妹同志申请最低生活保障的公示" in (site / "index.html").read_text(encoding="utf-8")
+    assert "关于林*妹同志申请最低生活保障的公示" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_names_a_list_holds():

@@ -63,6 +63,8 @@ def test_a_first_build_moves_the_old_site_aside_beside_it_and_removes_it(
 def test_ctrl_c_once_the_new_site_is_in_place_stops_the_build_as_an_interrupt(
         cat: CatalogDir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
+    build_site(cat.root, site, TODAY, search=False)
+    (site / STORE).unlink()  # a whole build over the old site: the old one is moved aside (a first build has none)
     remove = shutil.rmtree
 
     def interrupted(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:

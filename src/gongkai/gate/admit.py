@@ -23,7 +23,7 @@ from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, mask_log, mask_names, mask_text,
-                             scan_record, standing_on)
+                             scan_record, standing_on, titled_names)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 
@@ -155,14 +155,21 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
         state = State.ENDED if found.ended else State.CURRENT
         # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
         # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
-        gate.admitted.append(Admission(_shown(record, scan.names), item, found.channels, found.outputs, state, found.notice_end,
-                                       found.lists_people or scan.people, found.validity, found.validity_date,
+        people = found.lists_people or scan.people
+        gate.admitted.append(Admission(_shown(record, _unshown_names(record, scan, people)), item, found.channels, found.outputs,
+                                       state, found.notice_end, people, found.validity, found.validity_date,
                                        found.notice_provisional))
     _hold_shared_files(gate, catalog, scans)
     gate.directory_findings = directory_findings(catalog, today)
     gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
     gate.next_change = min(changes, default=None)
     return gate
+
+
+def _unshown_names(record: Record, scan: RecordScan, people: bool) -> frozenset[str]:
+    """The names *record*'s title may not show: those its own list holds, and for a record that lists people (a 公示 of
+    one household told in prose) those its title gives as a 公示's title does (关于陈水生家庭…)."""
+    return scan.names | titled_names(record.title) if people else scan.names
 
 
 def _shown(record: Record, names: frozenset[str]) -> Record:
@@ -180,8 +187,10 @@ def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan) -> Record:
     (「误将陈水生住址经兜村3组15号公开」), and no scan holds a withdrawn record back: these notices are its only outputs."""
     allowed = allowed_of(catalog.agency)
 
+    names = _unshown_names(record, scan, _lists_people(catalog, record, {record.id: scan}))
+
     def shown(text: str) -> str:
-        return mask_text(mask_names(text, scan.names) if scan.names else text, allowed)[0]
+        return mask_text(mask_names(text, names) if names else text, allowed)[0]
 
     title, withdrawal = shown(record.title), record.withdrawn
     reason = shown(withdrawal.reason) if withdrawal is not None else ""

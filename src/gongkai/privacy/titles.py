@@ -1,0 +1,42 @@
+"""The names of private people that a 公示's title gives: 关于陈水生家庭申请最低生活保障的公示.
+
+A 公示 about one household often names it in its title and tells its case in prose, with no table to take the names
+from (columns.listed_names). Its page comes down when the 公示 ends, but its title stays on the home page, the item's
+page, the portal and print for good (DOMAIN.md §12): the gate masks a name the title gives as a list's name is masked.
+
+A name is read where a 公示's title puts one: a surname and one or two characters (a compound surname and one or two),
+right after the start, 关于 or 对 or a 、 between names, and right before 家庭, 户, 同志, 等 (陈水生等3户) or the 、 of a
+list of names. The surnames are the commonest ones (about 96 % of people); words that read so and name no one (文明家庭,
+万元户, a place ending in 村) are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The commonest surnames (in order of frequency), then the compound ones still met in Fujian.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+             "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+             "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+             "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+             "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+             "丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝"
+             "区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿"
+             "薄邸雍辜羊洪")
+_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "长孙")
+_NAME = rf"(?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
+# a name, where a title puts one, and what follows it (the lookahead keeps 、 for the next name)
+_TITLED = re.compile(rf"(?:^|(?<=关于)|(?<=对)|(?<=、))({_NAME})(?=家庭|户|同志|等|、)")
+# what reads as a name there and names no one: kinds of households and honours, and places or bodies
+_NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万元", "光荣", "美丽", "和睦", "文化", "安居", "平凡",
+                        "金牌", "明星", "模范", "温馨", "孝老", "黄金", "高龄", "江南", "农户", "单亲", "计生", "边缘",
+                        "支出型", "常住", "邻里", "和美", "相关", "全体", "云端"})
+_PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
+
+
+def titled_names(title: str) -> frozenset[str]:
+    """The names of people that *title* gives where a 公示's title puts them (see the module's note)."""
+    if not title:
+        return frozenset()
+    return frozenset(name for name in _TITLED.findall(title)
+                     if name not in _NOT_NAMES and not name.endswith(_PLACE_ENDS))
