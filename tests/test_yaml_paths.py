@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ITEM, RECORD
@@ -19,6 +19,9 @@ TRICKY = [
     "a: 2026-01-05", "a: 2026-1-5", "a: 2026-01-05T10:00:00", "a: '2026-01-05'", "a: 0595-23222333",
     "a: 350524", "a: \"350524\"", "a: [县级, 乡级]", "a: |\n  多行\n  正文\n", "a: >\n  折叠\n  正文\n",
     "a:\n  - 1\n  - 二\n", "a: {b: 1, c: [x, y]}", "a: 安民〔2026〕12号", "a: 35*************123",
+    # a number that starts with its point and has an exponent: a float to yaml-rs, text to ruamel (hypothesis found
+    # 编号: .0e0); both paths now give the text
+    "a: .0e0", "a: .5e1", "a: -.0E0", "a: +.5e-1",
 ]
 
 
@@ -46,6 +49,7 @@ yaml_scalars = st.one_of(
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.dictionaries(st.sampled_from(["编号", "题名", "a", "b", "页数"]), yaml_scalars, max_size=5))
+@example(mapping={"编号": ".0e0"})
 def test_generated_documents_agree_or_both_fail(mapping):
     text = "".join(f"{k}: {v}\n" for k, v in mapping.items())
     try:

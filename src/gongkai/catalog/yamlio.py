@@ -21,6 +21,9 @@ from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_
 
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
 _ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*]", re.MULTILINE)
+# A number that starts with its point and has an exponent (.5e1, -.0E0): YAML 1.2 reads a float, ruamel text unless the
+# exponent has a sign. Such a file is read by ruamel alone, so that the two paths never disagree on a value.
+_POINT_EXPONENT = re.compile(r"(?<![0-9A-Za-z_.])[-+]?\.[0-9][0-9_]*[eE]")
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ def parse_fast(text: str) -> Any:
     """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
     if ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text):
         _reject_aliases(text)
+    if "." in text and _POINT_EXPONENT.search(text):
+        return to_plain(parse_positional(text))
     try:
         tree = yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
     except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
