@@ -71,19 +71,3 @@ def test_a_notice_naming_no_one_keeps_its_title(gk, cat, tmp_path):
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert "关于文明家庭评选结果的公示" in (site / "index.html").read_text(encoding="utf-8")
 
-
-# A 公示 told in prose, withdrawn: the notices to take it down name it as the pages did (the tenth pass masked a
-# withdrawn record's title for the names its own list holds; a prose 公示 holds none), and a reason that names no one
-# is written as given.
-WITHDRAWN_PROSE = PROSE + "撤回:\n  日期: 2026-11-20\n  原因: 公示对象信息有误，重新审核后另行公示\n"
-
-
-def test_a_withdrawn_prose_notice_is_named_masked_on_the_list_to_remove(gk, cat, tmp_path):
-    cat.record(WITHDRAWN_PROSE)
-    out = tmp_path / "print"
-    run = gk("print", cat.root, "--out", out)
-    assert run.code == 0, run.err
-    sheet = (out / "index.html").read_text(encoding="utf-8")
-    assert "关于陈*生家庭申请最低生活保障的公示" in sheet and "公示对象信息有误，重新审核后另行公示" in sheet
-    assert holding(out, "陈水生") == [] and "陈水生" not in run.out + run.err
-
