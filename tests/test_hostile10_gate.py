@@ -112,3 +112,15 @@ def test_a_number_masked_enough_from_either_end_is_published(gk, cat, tmp_path, 
     run = gk("build-site", cat.root, "--out", site)
     assert run.code == 0 and "没有发布" not in run.err, run.err
     assert "GK601" not in gk("validate", cat.root).out
+
+
+# (twelfth session, from the gate group's survivors) a title that names no one and a reason that does, and the
+# bureau's own address in a reason: what is masked is the reason's, and only what is not the bureau's own
+@pytest.mark.parametrize("reason, shown", [(f"误将{ADDRESS}公开", "误将经兜村*组**号公开"),
+                                           ("请到测试县城关镇人民路1号查阅", "请到测试县城关镇人民路1号查阅")])
+def test_a_withdrawal_reason_is_masked_for_what_it_gives_away(gk, cat, tmp_path, reason, shown):
+    cat.record(RECORD + f"撤回:\n  日期: 2026-11-20\n  原因: {reason}\n")
+    out = tmp_path / "print"
+    assert gk("print", cat.root, "--out", out).code == 0
+    sheet = (out / "index.html").read_text(encoding="utf-8")
+    assert "测试县民政局关于2026年第三季度低保对象名单的公示" in sheet and shown in sheet
