@@ -169,7 +169,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
 def _unshown_names(record: Record, scan: RecordScan, people: bool) -> frozenset[str]:
     """The names *record*'s title may not show: those its own list holds, and for a record that lists people (a 公示 of
     one household told in prose) those its title gives as a 公示's title does (关于陈水生家庭…)."""
-    return scan.names | titled_names(record.title) if people else scan.names
+    return (scan.names | titled_names(record.title)) if people else scan.names
 
 
 def _shown(record: Record, names: frozenset[str]) -> Record:
@@ -186,8 +186,7 @@ def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan) -> Record:
     its own list holds and every number and address masked. A record is often withdrawn for what it showed
     (「误将陈水生住址经兜村3组15号公开」), and no scan holds a withdrawn record back: these notices are its only outputs."""
     allowed = allowed_of(catalog.agency)
-
-    names = _unshown_names(record, scan, _lists_people(catalog, record, {record.id: scan}))
+    names = _unshown_names(record, scan, _lists_people(catalog, record, scan))
 
     def shown(text: str) -> str:
         return mask_text(mask_names(text, names) if names else text, allowed)[0]
@@ -241,7 +240,8 @@ def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan
     copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
     # (record, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
-    retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans) else None) for r in gate.withdrawn]
+    retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans.get(r.id)) else None)
+                for r in gate.withdrawn]
     retiring += [(r, _why_withheld(r, gate), "附件") for r in gate.withheld]
     retiring += [(a.record, f"信息 {a.id} 的公示已结束", "名单") for a in gate.admitted if a.state is State.ENDED]
     for record, why, copy in retiring:
@@ -270,9 +270,8 @@ def _why_withheld(record: Record, gate: Gate) -> str:
     return f"信息 {record.id} 为「{record.attribute or '未标明公开属性'}」，不是主动公开"
 
 
-def _lists_people(catalog: Catalog, record: Record, scans: dict[str, RecordScan]) -> bool:
-    found = scans.get(record.id)
-    return is_notice(record, catalog.items.get(record.item) if record.item else None) or (found is not None and found.people)
+def _lists_people(catalog: Catalog, record: Record, scan: RecordScan | None) -> bool:
+    return is_notice(record, catalog.items.get(record.item) if record.item else None) or (scan is not None and scan.people)
 
 
 def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
