@@ -143,3 +143,18 @@ def test_short_form_addresses_pass_the_pre_filter_with_or_without_an_invisible_c
         assert [(h.kind, h.value) for h in find_unfiltered(text)] == [("address", value)], text
         assert may_hold_personal_data(text), text
         assert may_hold_personal_data(f"第3页\x00{text}\x00共5页"), text
+
+
+# normalize.STARRED, by hand: a mobile with one to three runs of marks in it (138****1234), or masked from its start —
+# one to four marks, not after a digit or another mark, then seven to ten digits (*3805951234, ****5951234).
+STARRED_CASES = [
+    ("*3805951234", True), ("****5951234", True), ("电话：*3805951234。", True), ("138****1234", True),
+    ("１３8●●●●1234", True), ("编号*1234567", True), ("13805951234", False), ("5*3805951234", False),
+    ("*****3805951234", False), ("*123456", False), ("28****1234", False), ("联系人陈*生", False), ("", False),
+]
+
+
+def test_starred_finds_what_a_mobile_masked_in_the_middle_or_from_its_start_needs_and_nothing_else():
+    from gongkai.privacy.normalize import STARRED
+
+    assert [(text, STARRED.search(text) is not None) for text, _ in STARRED_CASES] == STARRED_CASES

@@ -6,8 +6,10 @@ Each other module of this package defines commands. Only the module of the comma
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
+import os
 import pkgutil
 import re
 import sys
@@ -102,7 +104,19 @@ def run() -> NoReturn:
             raise
         err.print(INTERRUPTED)
         code = EXIT_INTERRUPTED
-    sys.exit(code)
+    _end(code)
+
+
+def _end(code: int) -> NoReturn:
+    """Exit with *code* once what was printed is out and the exit handlers have run, without taking apart what the
+    command built: freeing a loaded catalog object by object (100,000 records: about 0.4 s) is work nobody waits for."""
+    atexit._run_exitfuncs()  # noqa: SLF001 - what the interpreter runs at exit (locks, temporary folders …)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (gongkai … | head): nothing more can reach it
+            pass
+    os._exit(code)
 
 
 __all__ = ["app", "command_modules", "extension_modules", "load_commands", "main", "run"]

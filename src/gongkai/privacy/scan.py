@@ -179,8 +179,8 @@ class Scanner:
         if len(parts) > 1:
             for _, read in shares:
                 remember_pdf_reads(read)
-        return {record.id: scan for (scans, _), part in zip(shares, parts)
-                for record, scan in zip(records[part.start:part.stop], scans)}
+        found = {records[part.start + at].id: scan for (scans, _), part in zip(shares, parts) for at, scan in scans}
+        return {record.id: found.get(record.id, NOTHING) for record in records}
 
     def item_findings(self, item: Item) -> list[PrivacyFinding]:
         """Personal data in any field of *item*: an item of the catalog is looked at once (every GK60x rule and the
@@ -236,12 +236,14 @@ def _memo(remembered: object) -> tuple[frozenset[str], dict[str, RecordScan]]:
     return frozenset(), {}
 
 
-def _scan_share(part: range) -> tuple[list[RecordScan], dict[bytes, list[tuple[str, str]] | str]]:
-    """In a worker (or alone): the scans of *part* of the records, and the PDFs read on the way (for the parent)."""
+def _scan_share(part: range) -> tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | str]]:
+    """In a worker (or alone): the scans of *part* of the records that found anything, by position in the part (the
+    rest found nothing: not sent back one by one), and the PDFs read on the way (for the parent)."""
     records, allowed, read = shared()
     before = set(pdf_reads())
     scans = [scan_parts(record, allowed, read) for record in records[part.start:part.stop]]
-    return scans, {key: pieces for key, pieces in pdf_reads().items() if key not in before}
+    return ([(at, scan) for at, scan in enumerate(scans) if scan != NOTHING],
+            {key: pieces for key, pieces in pdf_reads().items() if key not in before})
 
 
 _SCANNERS: dict[int, Scanner] = {}
@@ -254,7 +256,8 @@ def scanner_of(catalog: Catalog) -> Scanner:
         scanner = Scanner(catalog)
         scanner.run()
         _SCANNERS[id(catalog)] = scanner
-        weakref.finalize(catalog, _SCANNERS.pop, id(catalog), None)
+        # (not at exit: the process is ending, and freeing the scans would only cost time; cli._end)
+        weakref.finalize(catalog, _SCANNERS.pop, id(catalog), None).atexit = False
     return scanner
 
 

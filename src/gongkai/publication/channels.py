@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from enum import Enum
 
 from gongkai.model import Item, Record
@@ -39,11 +41,16 @@ def effective_channels(record: Record, item: Item | None) -> tuple[str, ...]:
     own = tuple(record.channels)
     if item is None:
         return own or (WEB_CHANNEL,)
-    if not own:
-        return tuple(item.channels)
-    return tuple(c for c in own if c in item.channels)
+    return _within(own, tuple(item.channels))
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of distinct pairs among 100,000 records
+def _within(own: tuple[str, ...], listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The record's own channels that its item lists; the item's when the record names none."""
+    return tuple(c for c in own if c in listed) if own else listed
+
+
+@functools.lru_cache(maxsize=256)  # a handful of distinct channel lists among 100,000 records
 def outputs_of(channels: tuple[str, ...]) -> frozenset[Output]:
     """The outputs the channels reach, and always the 两馆 handover."""
     return frozenset({CHANNEL_OUTPUTS[c] for c in channels if c in CHANNEL_OUTPUTS} | {Output.ARCHIVES})

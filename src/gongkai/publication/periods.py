@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,7 +38,12 @@ def lists_people(item: Item | None) -> bool:
     Any 名单 counts unless it names organisations or officials: a list wrongly taken for people only comes down
     after its period and stays out of search; a list of people taken for anything else would stay up for good.
     """
-    return item is not None and any(PEOPLE_LIST.search(c) and not NOT_PEOPLE.search(c) for c in item.contents)
+    return item is not None and _name_people(tuple(item.contents))
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every record; an item's contents are the same for all of its records
+def _name_people(contents: tuple[str, ...]) -> bool:
+    return any(PEOPLE_LIST.search(c) and not NOT_PEOPLE.search(c) for c in contents)
 
 
 def is_notice(record: Record, item: Item | None) -> bool:

@@ -4,6 +4,7 @@ reviewed, on or before the day, with a conclusion that lets it out. Shared by th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from gongkai.model import Record
@@ -37,6 +38,7 @@ def review_problem(record: Record, today: dt.date) -> str | None:
     return None if problem is None else f"{problem}（GK303），不能公开"
 
 
+@functools.lru_cache(maxsize=1024)  # the same few conclusions, record after record
 def conclusion_problem(conclusion: str) -> str | None:
     """Why a 保密审查 *conclusion* does not let the document out, or None when it does."""
     text = _CLEARED.sub("", re.sub(r"\s+", "", conclusion))
