@@ -333,7 +333,11 @@ def test_a_point_after_a_card_in_groups_is_no_decimal_point() -> None:
     ("35*************123", False),  # the masking format
     ("350524*98503151236", True),  # one star: 1 fills it, the check digit agrees
     ("3505241985**151236", True),  # the month starred: 03 fills it
-    ("35052419850***1236", False),  # three stars in the birth date
+    # three stars in the birth date: a month's days of 1985, some 270, the check digit keeping one in eleven (since the
+    # eleventh pass a mask leaving fewer than a thousand IDs to try is none; before, any star in the birth date hid it)
+    ("35052419850***1236", True),
+    ("350524198503****36", True),  # a month's days and two of the sequence: 31 × 100 / 11
+    ("350524****0315**36", False),  # the years 1900–2100 and two of the sequence: some 1,800
     ("990524198503151***", False),  # 99 is no province
     ("3505241985023*1236", False),  # 30 to 39 February: no filling makes a date
     ("350524198503151236", False),  # no star: no mask at all, nothing masked too little

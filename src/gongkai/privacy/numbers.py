@@ -3,7 +3,9 @@ that a float rounded (its check digit lost), a mobile's prefix, a bank card's Lu
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
 import re
 
 from gongkai.privacy.normalize import ascii_digits
@@ -62,11 +64,6 @@ def lost_check_birth(digits: str) -> dt.date | None:
     return born if dt.date(1900, 1, 1) <= born <= dt.date(2100, 12, 31) else None
 
 
-# The masking format hides 13 of an ID's 18 characters (35*************123); one that hides its birth date
-# (350524********1236) is common too. Fewer than this many stars, or the birth date in full, is no mask.
-MIN_ID_STARS = 8
-
-
 # A mobile's mask hides four digits (138****8000), a card's all but four and four: with three or fewer hidden, a
 # thousand guesses or fewer find it (a card's Luhn check cuts them to a hundred).
 MIN_MOBILE_STARS = 4
@@ -93,19 +90,34 @@ def undermasked(token: str) -> str | None:
 def undermasked_id(token: str) -> bool:
     """18 characters of an ID with some starred, but too few to hide it: the birth date left in full
     (3505241985031512**, 350524198503****36, and ******198503151236: the area code of a county's list is the county's),
-    or only one or two characters starred, which the check digit and a few guesses give back (350524*98503151236,
-    3*0524198503151236). The area code's province must be one (or starred)."""
+    only one or two characters starred, which the check digit and a few guesses give back (350524*98503151236,
+    3*0524198503151236), or part of the birth date starred, which the days there are and the check digit narrow to a
+    few hundred (350524****03151236: the years 1900–2100, a twelfth of them; 3505241985****1236: a year's days).
+    The area code's province must be one (or starred)."""
     stars = token.count("*")
-    if not 1 <= stars < MIN_ID_STARS or len(token) != 18:
+    if not stars or len(token) != 18:
         return False
     if not any(re.fullmatch(token[:2].replace("*", "[0-9]"), str(code)) for code in _PROVINCES):
         return False
-    birth = token[6:14]
-    if "*" not in birth:
-        return _valid_birth(birth)
-    if stars > 2:
-        return False
-    # one or two stars: a birth date and a check digit some filling of the stars makes right
+    if "*" not in token[6:14]:
+        return _valid_birth(token[6:14])
+    if stars <= 2:
+        return _fillable(token, stars)
+    # each starred digit of the sequence ten guesses, the check digit (when shown) keeping one in eleven
+    days = _birth_days(token[6:14])
+    guesses = days * 10 ** token[14:17].count("*") / (1 if token[17] == "*" else 11)
+    return days > 0 and guesses < ID_GUESSES
+
+
+# The masking format hides 13 of an ID's 18 characters (35*************123); one that hides its birth date
+# (350524********1236) is common too. A mask that leaves fewer fillings than this to try is none: a card's mask (four
+# digits, the Luhn check) leaves a thousand.
+ID_GUESSES = 1000
+
+
+def _fillable(token: str, stars: int) -> bool:
+    """True when some filling of the one or two stars of *token* makes a valid ID (a real birth date, the check
+    digit right)."""
     options = [str(d) for d in range(10)]
     starred = [i for i, c in enumerate(token) if c == "*"]
     for fill in ((a, b) for a in options for b in options[: 10 if stars == 2 else 1]):
@@ -115,6 +127,21 @@ def undermasked_id(token: str) -> bool:
         if valid_id("".join(chars).upper()):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)  # a list masked one way repeats its pattern row after row
+def _birth_days(pattern: str) -> int:
+    """How many days from 1900 to 2100 the eight characters *pattern* (YYYYMMDD, some starred) may be."""
+    def fits(value: int, part: str) -> bool:
+        return all(p in ("*", d) for p, d in zip(part, f"{value:0{len(part)}d}", strict=True))
+
+    days = [d for d in range(1, 32) if fits(d, pattern[6:])]
+    total = 0
+    for year in (y for y in range(1900, 2101) if fits(y, pattern[:4])):
+        for month in (m for m in range(1, 13) if fits(m, pattern[4:6])):
+            length = calendar.monthrange(year, month)[1]
+            total += sum(1 for d in days if d <= length)
+    return total
 
 
 def valid_id15(digits: str) -> bool:
