@@ -32,10 +32,11 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
 # without the semicolon and with any number of leading zeros, the legacy names such as &nbsp &sup1 &middot also
 # without it, as browsers accept them), percent-encoded bytes (%31%33%38…, as a browser shows and dials a link: one
-# run of them decoded as UTF-8), HTML tags and comments, invisible characters.
+# run of them decoded as UTF-8, else as GBK, the encoding of older Chinese web systems: %A3%B1 is １), JavaScript's
+# escape() of a character (%uFF11 is １), HTML tags and comments, invisible characters.
 _LEGACY_NAMES = "|".join(sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True))
 _REFERENCE = (r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};"
-              rf"|(?:{_LEGACY_NAMES}))|(?:%[0-9A-Fa-f]{{2}})+")
+              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+")
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 # Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
 # ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
@@ -148,8 +149,31 @@ def _replacement(match: re.Match[str]) -> str:
         decoded = html.unescape(text if text.endswith(";") else text + ";")
         return _shown(decoded) if decoded != text + ";" and decoded != text else text
     if text[0] == "%":
-        return _shown(bytes.fromhex(text.replace("%", "")).decode("utf-8", errors="replace"))
+        return _shown(percent_decoded(text))
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
+
+
+_ESCAPED = re.compile(r"%[uU]([0-9A-Fa-f]{4})")
+
+
+def percent_decoded(run: str) -> str:
+    """A run of percent-encoded bytes (and %uXXXX escapes) as a browser or a server reads it: its bytes as UTF-8, or
+    (not UTF-8) as GBK — GB18030, which holds GBK."""
+    out = []
+    for piece in re.split(r"(%[uU][0-9A-Fa-f]{4})", run):
+        if (escaped := _ESCAPED.fullmatch(piece)) is not None:
+            code = int(escaped.group(1), 16)
+            out.append("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code))  # (half a pair is no character)
+        elif piece:
+            data = bytes.fromhex(piece.replace("%", ""))
+            try:
+                out.append(data.decode("utf-8"))
+            except UnicodeDecodeError:
+                try:
+                    out.append(data.decode("gb18030"))
+                except UnicodeDecodeError:
+                    out.append(data.decode("utf-8", errors="replace"))
+    return "".join(out)
 
 
 # What a decoded reference or percent-encoded run stands for is read like any text: an invisible character is
@@ -312,7 +336,7 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # A number is looked for only from a digit not after another: a run of digits that holds eleven holds them from its
     # first digit on, and trying again from each digit of a date or an 索引号 made the search quadratic in the run.
     number = {_TENS_CLASS: "", d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
-    return _first_then(({"&<": "", "%": "[0-9A-Fa-f]{2}"} | number | address) if markup else number)
+    return _first_then(({"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})"} | number | address) if markup else number)
 
 
 def _spelled(chars: Iterable[str]) -> str:

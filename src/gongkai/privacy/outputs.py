@@ -27,7 +27,7 @@ from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xls_segments, xlsx_shown
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.normalize import STARRED, encoded_may_hold_number, may_hold_number
+from gongkai.privacy.normalize import STARRED, encoded_may_hold_number, may_hold_number, percent_decoded
 from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
@@ -237,6 +237,8 @@ def _suspicious(line: bytes) -> bool:
         return False  # every test below needs eleven ASCII characters or more (most pieces of a JSON file)
     if b"&#" in line and (decoded := _references_decoded(line)) != line:
         return _suspicious(decoded)
+    if b"%" in line and (decoded := _percents_decoded(line)) != line:
+        return _suspicious(decoded)
     if _other_digits(line) and _PREFILTER.search(line) is not None:
         return True
     if not line.isascii():
@@ -281,6 +283,22 @@ def _references_decoded(line: bytes) -> bytes:
 def _character(reference: bytes) -> bytes:
     shown = html.unescape(reference.decode("ascii"))
     return reference if shown in _MARKUP else shown.encode("utf-8", errors="surrogatepass")
+
+
+# A run of percent-encoded bytes or %uXXXX escapes, judged by what it stands for as the detector decodes it (UTF-8,
+# else GBK: %A3%B1 is １; %uFF11 too): the byte tests below know only %30–%39. Runs standing for a markup character
+# stay as they are, as references do.
+_PERCENT_RUN = re.compile(rb"(?:%(?:[uU][0-9A-Fa-f]{4}|[0-9A-Fa-f]{2}))+")
+
+
+def _percents_decoded(line: bytes) -> bytes:
+    return _PERCENT_RUN.sub(lambda match: _percent_run(match.group()), line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _percent_run(run: bytes) -> bytes:
+    shown = percent_decoded(run.decode("ascii"))
+    return run if _MARKUP.intersection(shown) else shown.encode("utf-8")
 
 
 def _other_digits(line: bytes) -> bool:
