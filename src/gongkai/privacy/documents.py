@@ -27,6 +27,7 @@ from typing import Any
 
 from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
+from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.pictures import PICTURES, picture_texts
 from gongkai.privacy.ofd import ofd_shown
@@ -80,7 +81,8 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
     if suffix == "csv":
         return csv_segments(data, label)
     if suffix == "pdf":
-        return pdf_segments(data, label), []
+        pages = pdf_segments(data, label)
+        return pages, laid_out_tables(pages)
     if suffix == "xls":
         return xls_segments(data, label)
     segments = zip_segments(data, label)
@@ -89,7 +91,7 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
         return cells + segments, tables
     if suffix == "docx":
         return segments, _docx_tables(data, label)
-    return segments, []
+    return segments, laid_out_tables(segments)  # (an OFD: its pages laid out)
 
 
 def _docx_tables(data: bytes, label: str) -> list[Table]:
