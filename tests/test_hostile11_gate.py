@@ -86,3 +86,117 @@ def test_a_link_percent_encoded_in_gbk_without_a_number_is_published(gk, cat, tm
     cat.record(RECORD.replace(MARK, f"{MARK}见[通知](http://www.example.gov.cn/s.asp?q=%C3%F1%D5%FE%BE%D6&w=%E6%B5%8B2026%E5%B9%B41%E5%8F%B7)。"))
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0 and "没有发布" not in run.err, run.err
+
+
+# 3. A list of people in a PDF. Found by the eleventh pass: a list was recognised by the 姓名 column of a table — in
+# the body, a CSV, a workbook, a Word table — but a PDF (what most lists are published as: Word or WPS 另存为 PDF) holds
+# no table, only lines of text in columns. A 通知 naming the recipients of 临时救助 in a PDF went into sitemap.xml, its
+# page without noindex, with no GK611: the names findable through search engines for good (DOMAIN §12); and a 公示's
+# title naming one of its PDF's list was shown as written. Now a page whose lines, split at white space, hold a header
+# naming people reads as a table (and an OFD page laid out).
+def cjk_pdf(*lines: str) -> bytes:
+    """A one-page PDF showing *lines* one under another, in a Type0 font whose ToUnicode map gives each glyph back as
+    its character (as PDFs written by Word or WPS carry Chinese text)."""
+    from test_hostile7_gate import pdf_of
+
+    chars = sorted(set("".join(lines)))
+    code = {c: n + 1 for n, c in enumerate(chars)}
+    shown = "".join(f"1 0 0 1 72 {720 - 20 * n} Tm <{''.join(f'{code[c]:04X}' for c in line)}> Tj\n"
+                    for n, line in enumerate(lines))
+    content = f"BT /F1 12 Tf\n{shown}ET"
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def 1 begincodespacerange "
+            f"<0000> <FFFF> endcodespacerange\n{len(chars)} beginbfchar\n"
+            + "".join(f"<{code[c]:04X}> <{ord(c):04X}>\n" for c in chars)
+            + "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    return pdf_of(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                   "/Resources << /Font << /F1 5 0 R >> >> >>",
+                   f"<< /Length {len(content.encode())} >>\nstream\n{content}\nendstream",
+                   "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+                   "/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+                   "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+                   f"<< /Length {len(cmap.encode())} >>\nstream\n{cmap}\nendstream"])
+
+
+LIST_PDF = cjk_pdf("2026年第三季度临时救助对象名单", "序号  姓名  村（社区）  金额（元）", "1  陈水生  经兜村  1500",
+                   "2  林阿妹  湖头村  1200")
+
+
+def test_a_list_of_people_in_a_pdf_is_not_indexed(gk, cat, tmp_path):
+    from test_hostile7_gate import NOTICE
+
+    with_attachment(cat, "files/2026/list.pdf", LIST_PDF, NOTICE)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex' in (site / "records" / "R2026-001.html").read_text(encoding="utf-8")
+    assert "GK611" in gk("validate", cat.root).out
+
+
+def test_a_name_a_pdf_list_holds_is_masked_in_the_title(gk, cat, tmp_path):
+    # (a title naming her where no 公示 title puts a name: only the list tells her name from the words around it)
+    with_attachment(cat, "files/2026/list.pdf", LIST_PDF,
+                    RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 林阿妹临时救助审批结果公示"))
+    site, out = tmp_path / "site", tmp_path / "portal"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert gk("export", "portal", cat.root, "--out", out).code == 0
+    assert "林*妹临时救助审批结果公示" in (site / "index.html").read_text(encoding="utf-8")
+    assert holding(site, "林阿妹临时救助") == [] and holding(out, "林阿妹临时救助") == []
+
+
+def test_a_pdf_letter_that_mentions_a_name_is_no_list(gk, cat, tmp_path):
+    from test_hostile7_gate import NOTICE
+
+    letter = cjk_pdf("关于开展2026年度低保年审工作的通知", "请申请人填写姓名、联系电话等信息后提交至村（居）委会。",
+                     "序号  事项  时间", "1  入户调查  11月")
+    with_attachment(cat, "files/2026/letter.pdf", letter, NOTICE)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" not in gk("validate", cat.root).out
+
+
+def test_the_tables_of_pages_laid_out():
+    from gongkai.privacy.extract import Segment
+    from gongkai.privacy.laidout import laid_out_tables
+
+    page = Segment("名单\n序号 户主姓名 保障人数\n1 陈水生 3\n", "附件「x.ofd」 Doc_0/Pages/Page_0/Content.xml（按版面位置）")
+    found = laid_out_tables([page, Segment("姓名 作者", "附件「x.pdf」 文档属性 /Author")])
+    assert [(t.header, t.rows) for t in found] == [(["序号", "户主姓名", "保障人数"], [["1", "陈水生", "3"]])]
+
+
+# 4. A name a 公示's title gives before 申请 or after 为. Found by the eleventh pass (left open by the tenth): a name was
+# read only before 家庭, 户, 同志, 等 or a 、, so the commonest titles of a 公示 for one person — 「关于陈水生申请最低生活
+# 保障的公示」, 「关于为陈水生申请临时救助的公示」 — kept the name on the home page, the item's page and the portal for
+# good. Now it is read after 为, 给予 or 同意 and before 申请, 享受, 纳入 or 办理 too.
+TITLES = {
+    "关于陈水生申请最低生活保障的公示": {"陈水生"},
+    "关于为陈水生申请临时救助的公示": {"陈水生"},
+    "关于同意林阿妹享受特困人员救助供养的公示": {"林阿妹"},
+    "关于给予欧阳小华办理临时救助的公示": {"欧阳小华"},
+    "关于同意张三纳入特困人员救助供养的公示": {"张三"},
+    # no one is named
+    "关于高龄申请的公示": set(),
+    "关于安置申请审核结果的公示": set(),
+    "关于同意金谷镇申请资金的批复": set(),
+    "关于为老年人办理高龄津贴的通知": set(),
+    "关于对全县低保对象纳入动态管理的公示": set(),
+    "关于康复救助申请的公示": set(),
+}
+
+
+@pytest.mark.parametrize("title", sorted(TITLES))
+def test_the_names_a_title_gives_before_an_application(title):
+    from gongkai.privacy.titles import titled_names
+
+    assert titled_names(title) == TITLES[title]
+
+
+def test_a_person_named_before_an_application_in_a_prose_notice_is_masked(gk, cat, tmp_path):
+    cat.record(RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 关于为陈水生申请临时救助的公示")
+               .replace(f"  {MARK}\n", "  经兜村村民陈水生因病致贫，申请临时救助。经审核，符合条件，现予公示。\n"))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", "2027-01-05").code == 0  # after the 公示
+    assert "关于为陈*生申请临时救助的公示" in (site / "index.html").read_text(encoding="utf-8")
+    assert holding(site, "陈水生") == []
