@@ -115,14 +115,15 @@ def test_files_of_earlier_versions_leave_the_cache_folder(gk, cat):
     version uses is kept."""
     assert gk("validate", cat.root).code == 0
     folder = cat.root / ".gongkai-cache"
-    old = ["stats.marshal", "stats.v2.marshal", "stats.v3.marshal", "parsed.v1.pickle", "parsed-delta.v1.pickle"]
+    old = ["stats.marshal", "stats.v2.marshal", "stats.v3.marshal", "parsed.v1.pickle", "parsed-delta.v1.pickle",
+           "parsed.v2.pickle", "parsed-delta.v2.pickle"]
     for name in old:
         (folder / name).write_bytes(b"old")
     with sqlite3.connect(folder / "cache.sqlite3") as db:  # as an older gongkai left it: another code salt
         db.execute("UPDATE meta SET v='an older version' WHERE k='salt'")
     assert gk("validate", cat.root).code == 0
     assert [name for name in old if (folder / name).exists()] == []
-    assert (folder / "stats.v4.marshal").exists() and (folder / "parsed.v2.pickle").exists()
+    assert (folder / "stats.v4.marshal").exists() and (folder / "parsed.v3.pickle").exists()
     (folder / "parsed.v1.pickle").write_bytes(b"someone's file of the same name, written after the upgrade")
     assert gk("validate", cat.root).code == 0
     assert (folder / "parsed.v1.pickle").exists()  # removed only when the version changes

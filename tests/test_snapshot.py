@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import os
 import pickle
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,62 @@ def test_files_hashed_in_workers_are_those_hashed_here(cat: CatalogDir, monkeypa
     for path, kind, blob in shared.files:
         data = by_hand[path]
         assert blob == hashlib.sha1(b"blob %d\x00" % len(data) + data).hexdigest(), path
+
+
+def _first_load_in_workers(cat: CatalogDir, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A first load parsed in forked workers (as of a large catalog): the parts of the base they wrote."""
+    if not forking.can_fork():
+        pytest.skip("one core or no fork: the workers are never started")
+    monkeypatch.setattr(loader, "PARALLEL_PARSE", 2)
+    load_catalog(cat.root)
+    monkeypatch.setattr(loader, "PARALLEL_PARSE", 10**9)  # from now on parsed here, where `parses` sees it
+    return sorted((cat.root / ".gongkai-cache").glob(snapshot.PARTS))
+
+
+def test_the_workers_of_a_first_load_write_the_base_and_the_next_load_parses_nothing(
+        cat: CatalogDir, parses: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _records(cat, 12)
+    parts = _first_load_in_workers(cat, monkeypatch)
+    assert len(parts) >= 2  # one a share of the work: written in the workers, not again here
+    again = load_catalog(cat.root)
+    assert parses == []
+    alone = load_catalog(cat.root, use_cache=False)
+    assert again.files == alone.files and list(again.files) == list(alone.files)
+    _edit(cat.root / "records/2026/R2026-005.yaml", (cat.root / "records/2026/R2026-005.yaml").read_text(encoding="utf-8")
+          .replace(TITLE, "改过的题名"))
+    parses.clear()
+    assert load_catalog(cat.root).records["R2026-005"].title == "改过的题名"
+    assert parses == ["records/2026/R2026-005.yaml"]  # the base stands, the edit goes to the delta
+    assert sorted((cat.root / ".gongkai-cache").glob(snapshot.PARTS)) == parts
+
+
+@pytest.mark.parametrize("harm", ["cut-short", "removed", "of-another-base"])
+def test_a_base_missing_a_sound_part_is_not_used(cat: CatalogDir, parses: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                 harm: str) -> None:
+    _records(cat, 12)
+    earlier = _first_load_in_workers(cat, monkeypatch)[0].read_bytes()
+    shutil.rmtree(cat.root / ".gongkai-cache")
+    parts = _first_load_in_workers(cat, monkeypatch)  # another base, another id
+    if harm == "cut-short":
+        parts[-1].write_bytes(parts[-1].read_bytes()[:-10])
+    elif harm == "removed":
+        parts[-1].unlink()
+    else:  # a sound, signed part of the earlier base under this base's name: its id says it is not of this base
+        parts[0].write_bytes(earlier)
+    parses.clear()
+    found = load_catalog(cat.root)
+    assert len(parses) == 15  # everything parsed again: gongkai.yaml, the item, 13 records
+    assert found.files == load_catalog(cat.root, use_cache=False).files
+
+
+def test_a_part_replaced_by_one_signed_with_public_knowledge_is_never_unpickled(cat: CatalogDir, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _records(cat, 12)
+    part = _first_load_in_workers(cat, monkeypatch)[0]
+    marker = tmp_path / "pwned"
+    public = hashlib.sha256(loader.__name__.encode()).digest() * 2
+    base_id = part.name.split(".")[2]
+    payload = pickle.dumps((base_id, [Payload(marker)]))
+    part.write_bytes(snapshot.MAGIC + hmac.new(public, payload, "sha256").digest() + payload)
+    assert load_catalog(cat.root).records["R2026-005"].title == TITLE
+    assert not marker.exists()

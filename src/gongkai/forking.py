@@ -45,16 +45,18 @@ def workers() -> int:
     return min(os.cpu_count() or 1, 4)
 
 
-def in_parallel(work: Callable[[range], T], parts: list[range], items: Any) -> list[T]:
-    """work() on each part, in forked workers when there are several parts; the results in order."""
+def in_parallel(work: Callable[[range], T], parts: list[range], items: Any,
+                then: Callable[[T], Any] | None = None) -> list[Any]:
+    """work() on each part, in forked workers when there are several parts; the results in order, each passed
+    through then() in this process when given."""
     _shared["items"] = items
     try:
         if len(parts) == 1:
-            return [work(parts[0])]
+            return [work(parts[0]) if then is None else then(work(parts[0]))]
         import multiprocessing
 
         from gongkai.processes import map_in_workers
 
-        return map_in_workers(work, parts, min(len(parts), workers()), multiprocessing.get_context("fork"))
+        return map_in_workers(work, parts, min(len(parts), workers()), multiprocessing.get_context("fork"), then)
     finally:
         _shared.clear()

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
-from typing import TypeVar
+from typing import Any, TypeVar
 
 P = TypeVar("P")
 T = TypeVar("T")
@@ -43,8 +43,9 @@ def worker_start() -> None:
 
 
 def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
-                   context: BaseContext | None = None) -> list[T]:
-    """work() over *parts* in a pool of *workers* processes, one part at a time; the results in order.
+                   context: BaseContext | None = None, then: Callable[[T], Any] | None = None) -> list[Any]:
+    """work() over *parts* in a pool of *workers* processes, one part at a time; the results in order, each passed
+    through then() here as it arrives (so that a large result can be unpacked while the next is still on its way).
 
     On success the pool is closed and its workers joined; on Ctrl+C or an error they are ended at once, so the main
     process can report and exit without waiting for the work still queued.
@@ -53,7 +54,8 @@ def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
     try:
         with _interrupts_held():
             pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
-        results = pool.map(work, parts, chunksize=1)
+        results: list[Any] = (pool.map(work, parts, chunksize=1) if then is None
+                              else [then(result) for result in pool.imap(work, parts, chunksize=1)])
         pool.close()
     except BaseException:
         if pool is not None:

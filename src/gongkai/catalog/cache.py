@@ -24,7 +24,8 @@ STATS_FILE = "stats.v4.marshal"  # the files of a listing, with their stamps and
 RECENT_FILE = "stats-recent.v4.marshal"  # what was hashed since, and the attachments
 # Files earlier versions of gongkai kept in the cache folder, removed on the first run of a new version: the parse
 # snapshot of 100,000 records alone is 170 MB.
-OBSOLETE = ("stats.marshal", "stats.v2.marshal", "stats.v3.marshal", "parsed.v1.pickle", "parsed-delta.v1.pickle")
+OBSOLETE = ("stats.marshal", "stats.v2.marshal", "stats.v3.marshal", "parsed.v1.pickle", "parsed-delta.v1.pickle",
+            "parsed.v2.pickle", "parsed-delta.v2.pickle")
 # Files hashed since the listing was written that are kept apart, in the small file, before the listing is written
 # again: a run after one edit writes a few entries, not the 11 MB of a 100,000-file listing.
 RECENT_LIMIT = 2000

@@ -12,7 +12,7 @@ from gongkai.catalog.decode import decode
 from gongkai.catalog.files import ParsedFile, parse_file
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.skipped import FileNote
-from gongkai.catalog.snapshot import Snapshot
+from gongkai.catalog.snapshot import Plan, Snapshot, part_files, write_part
 from gongkai.catalog.sources import Source, WorkingTree
 from gongkai.catalog.yamlio import YamlFailure, parse_positional, position
 from gongkai.diagnostics import Diagnostic, Location, Severity
@@ -166,7 +166,9 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
             files[path] = ready
         else:
             todo.append((path, kind, blob))
-    fresh = _parse_all(source, todo, listing.fresh)
+    # A first whole load parses everything: the workers that parse it write the snapshot's base as they go
+    plan = kept.plan() if whole and len(todo) == len(wanted) else None
+    fresh, parts = _parse_all(source, todo, listing.fresh, plan)
     for path in fresh:
         listing.fresh.pop(path, None)  # parsed: its bytes are not needed any more
     if fresh:
@@ -176,24 +178,48 @@ def _load(source: Source, listing: Listing, cache: Cache, only: set[str] | None,
     parsed = set(fresh)
     cache.put_parsed(new)
     if whole:
-        kept.save(files, parsed)
+        if plan is not None and parts is not None:
+            kept.adopt(plan, parts)
+        else:
+            kept.save(files, parsed)
         cache.evict_parsed(blob for _, _, blob in listing.files)
     return Catalog(source, files, listing.attachments, listing.attachment_stats, cache, listing.notes)
 
 
-def _parse_all(source: Source, todo: list[tuple[str, str, str]], data: dict[str, bytes]) -> dict[str, ParsedFile]:
+def _parse_all(source: Source, todo: list[tuple[str, str, str]], data: dict[str, bytes],
+               plan: Plan | None = None) -> tuple[dict[str, ParsedFile], list[str] | None]:
     """Parse *todo* (path, kind, blob), by path; in forked workers when there are many: a first load of 100,000
-    records parses for 6 s on one core. The bytes the listing already read are in *data*; the rest are read here."""
+    records parses for 6 s on one core. The bytes the listing already read are in *data*; the rest are read here.
+
+    With *plan*, each worker also writes what it parsed as a part of the snapshot's base: the names of the parts come
+    back when every part was written (else None, and the base is written as usual)."""
     if not todo:
-        return {}
+        return {}, None
     parts = ranges(len(todo), len(todo) >= PARALLEL_PARSE, SHARES_PER_WORKER)
-    return {found.path: found for share in in_parallel(_parse_share, parts, (source, todo, data)) for found in share}
+    if len(parts) == 1 or plan is None:
+        shares = in_parallel(_parse_share, parts, (source, todo, data))
+        return {found.path: found for share in shares for found in share}, None
+    written = in_parallel(_parse_part, parts, (source, todo, data, plan), then=_unpacked)
+    names = [name for name, _ in written]
+    return ({found.path: found for _, share in written for found in share},
+            None if None in names else [name for name in names if name is not None])
 
 
 def _parse_share(part: range) -> list[ParsedFile]:
-    source, todo, data = shared()
+    source, todo, data = shared()[:3]
     return [parse_file(path, kind, blob, data[path] if path in data else source.read(path))
             for path, kind, blob in (todo[i] for i in part)]
+
+
+def _parse_part(part: range) -> tuple[str | None, bytes]:
+    """In a worker: _parse_share(), written as part of the base (snapshot.write_part) and sent back as that pickle."""
+    plan: Plan = shared()[3]
+    return write_part(plan, part.start, _parse_share(part))
+
+
+def _unpacked(written: tuple[str | None, bytes]) -> tuple[str | None, list[ParsedFile]]:
+    name, payload = written
+    return name, part_files(payload)
 
 
 def _same(parsed: ParsedFile | None, kind: str, blob: str) -> TypeGuard[ParsedFile]:

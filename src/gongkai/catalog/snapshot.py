@@ -1,11 +1,16 @@
-"""Every parsed file of the last whole load, kept in two signed files: what lets a command skip parsing.
+"""Every parsed file of the last whole load, kept in signed files: what lets a command skip parsing.
 
-Parsing is most of what loading a large catalog costs (100,000 records: 14 s), while one pickle of all the parsed
-files reads back in about a second. The snapshot is a *base* (the whole catalog as last written) and a small
+Parsing is most of what loading a large catalog costs (100,000 records: 14 s), while pickles of all the parsed
+files read back in about a second. The snapshot is a *base* (the whole catalog as last written) and a small
 *delta* (files parsed since then), so an edit costs a small write, not the whole snapshot again; the base is
 rewritten when the delta or the entries no file uses any more grow past a share of the catalog.
 
-Both are pickles, which can run code when loaded: each starts with a MAC keyed by this machine's cache secret and
+The base is a list of *parts* named by a signed index: one part when this process writes it, one a worker when a
+first load parses in forked workers — each worker writes the pickle of what it parsed, which it sends back anyway, so
+a first load does not pickle the whole catalog a second time (100,000 records: 3 s). A part holds its base's id: a
+part of another base, a missing or damaged one, discards the whole base.
+
+All are pickles, which can run code when loaded: each starts with a MAC keyed by this machine's cache secret and
 gongkai's code (Cache.key), and a file whose MAC does not match — copied from elsewhere, written by another version,
 cut short — is ignored, never unpickled.
 """
@@ -15,14 +20,18 @@ from __future__ import annotations
 import hmac
 import os
 import pickle
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from gongkai.files_io import write_atomic
 
-BASE = "parsed.v2.pickle"
-DELTA = "parsed-delta.v2.pickle"
-MAGIC = b"gongkai-parsed-v2\n"
+BASE = "parsed.v3.pickle"  # the index of the base: (base id, the names of its parts)
+DELTA = "parsed-delta.v3.pickle"
+PART = "parsed.v3.{base}.{number}.pickle"  # (base id, the parsed files of one part)
+PARTS = "parsed.v3.*.*.pickle"
+MAGIC = b"gongkai-parsed-v3\n"
 MAC_SIZE = 32
 # HMAC-SHA-256: processors since about 2017 compute SHA-256 in hardware, twice as fast as BLAKE2b here (0.10 s
 # against 0.19 s for the 170 MB of 100,000 records), and the MAC is computed over the whole file on every read.
@@ -33,6 +42,15 @@ REWRITE_SHARE = 0.02
 REWRITE_MIN = 200
 
 Key = str  # the file's path in the catalog; the entry says which content (blob) and kind it was parsed from
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A base the workers of a first load write, part by part (write_part); adopted once all are written."""
+
+    folder: Path
+    key: bytes
+    base_id: str
 
 
 class Snapshot:
@@ -52,46 +70,49 @@ class Snapshot:
         return found if found is not None else self.base.get(key)
 
     def _read(self) -> None:
-        base = self._load(BASE)
-        if not isinstance(base, tuple) or len(base) != 2 or not isinstance(base[1], dict):
+        index = self._load(BASE)
+        if not isinstance(index, tuple) or len(index) != 2 or not isinstance(index[1], list):
             return
-        self.base_id, self.base = base
+        base_id, names = index
+        base: dict[Key, Any] = {}
+        for name in names:
+            part = self._load(name) if isinstance(name, str) and _is_part(name) else None
+            if not isinstance(part, tuple) or len(part) != 2 or part[0] != base_id or not isinstance(part[1], list):
+                return  # one part lost, damaged or of another base: the base is not whole
+            base.update((parsed.path, parsed) for parsed in part[1])
+        self.base_id, self.base = base_id, base
         delta = self._load(DELTA)
         if isinstance(delta, tuple) and len(delta) == 2 and delta[0] == self.base_id and isinstance(delta[1], dict):
             self.delta = delta[1]
 
     def _load(self, name: str) -> Any:
         assert self.folder is not None
-        try:
-            data = (self.folder / name).read_bytes()
-        except OSError:
-            return None
-        head = len(MAGIC) + MAC_SIZE
-        if not data.startswith(MAGIC) or len(data) < head:
-            return None
-        mac, payload = data[len(MAGIC):head], memoryview(data)[head:]
-        if not hmac.compare_digest(mac, self._mac(payload)):
-            return None
-        try:
-            return pickle.loads(payload)
-        except Exception:  # noqa: BLE001 — signed by us yet unreadable (another Python): simply not used
-            return None
-
-    def _mac(self, payload: memoryview) -> bytes:
-        return hmac.new(self.key, payload, HASH).digest()
+        return _signed(self.folder / name, self.key)
 
     def _write(self, name: str, value: Any) -> None:
-        """Pickle *value* straight into the file (100,000 files: 170 MB never held in memory), then sign it."""
         assert self.folder is not None
-        mac = hmac.new(self.key, digestmod=HASH)
+        _sign_into(self.folder / name, self.key, value)
 
-        def fill(handle: BinaryIO) -> None:
-            handle.write(MAGIC + bytes(MAC_SIZE))  # the MAC's place, filled once the payload is written
-            pickle.Pickler(_Signing(handle, mac), protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-            handle.seek(len(MAGIC))
-            handle.write(mac.digest())
+    def plan(self) -> Plan | None:
+        """A new base for forked workers to write, part by part (None without a folder to keep it in)."""
+        return None if self.folder is None else Plan(self.folder, self.key, os.urandom(8).hex())
 
-        write_atomic(self.folder / name, fill)
+    def adopt(self, plan: Plan, names: list[str]) -> None:
+        """Make the parts the workers wrote under *plan* the base: together they hold every file of this load."""
+        try:
+            self._write(BASE, (plan.base_id, names))
+            self.base_id = plan.base_id
+            self._tidy(names)
+        except OSError:
+            pass
+
+    def _tidy(self, names: list[str]) -> None:
+        """Remove the delta and the parts of other bases."""
+        assert self.folder is not None
+        (self.folder / DELTA).unlink(missing_ok=True)
+        for stale in self.folder.glob(PARTS):
+            if stale.name not in names:
+                stale.unlink(missing_ok=True)
 
     def save(self, files: dict[Key, Any], parsed: set[Key]) -> None:
         """Keep *files* (every parsed file of this load) for the next one; *parsed* were not in the snapshot.
@@ -106,13 +127,73 @@ class Snapshot:
         limit = max(REWRITE_MIN, REWRITE_SHARE * len(files))
         try:
             if not self.base_id or len(since) > limit or unused > limit:
-                self.base_id = os.urandom(8).hex()
-                self._write(BASE, (self.base_id, files))
-                (self.folder / DELTA).unlink(missing_ok=True)
+                base_id = os.urandom(8).hex()
+                name = PART.format(base=base_id, number=0)
+                self._write(name, (base_id, list(files.values())))
+                self._write(BASE, (base_id, [name]))
+                self.base_id = base_id
+                self._tidy([name])
             elif parsed or len(since) != len(self.delta):
                 self._write(DELTA, (self.base_id, since))
         except OSError:
             pass
+
+
+def write_part(plan: Plan, number: int, files: list[Any]) -> tuple[str | None, bytes]:
+    """In a worker: the pickle of *files* (what it sends back), written as part *number* of *plan*'s base; the part's
+    name, or None when it could not be written (then the base is written whole, as without workers)."""
+    payload = pickle.dumps((plan.base_id, files), protocol=pickle.HIGHEST_PROTOCOL)
+    name = PART.format(base=plan.base_id, number=number)
+    try:
+        write_atomic(plan.folder / name, MAGIC + hmac.new(plan.key, payload, HASH).digest() + payload)
+    except OSError:
+        return None, payload
+    return name, payload
+
+
+def part_files(payload: bytes) -> list[Any]:
+    """The parsed files of a part's pickle (write_part), in the parent."""
+    _, files = pickle.loads(payload)
+    return list(files)
+
+
+def _is_part(name: str) -> bool:
+    """True for a part's name as PART gives it (an index naming any other file is not followed)."""
+    return _PART_NAME.fullmatch(name) is not None
+
+
+_PART_NAME = re.compile(r"parsed\.v3\.[0-9a-f]{16}\.[0-9]+\.pickle")
+
+
+def _signed(path: Path, key: bytes) -> Any:
+    """What the signed file at *path* holds; None when it is missing, cut short or its MAC does not match."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + MAC_SIZE
+    if not data.startswith(MAGIC) or len(data) < head:
+        return None
+    mac, payload = data[len(MAGIC):head], memoryview(data)[head:]
+    if not hmac.compare_digest(mac, hmac.new(key, payload, HASH).digest()):
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 — signed by us yet unreadable (another Python): simply not used
+        return None
+
+
+def _sign_into(path: Path, key: bytes, value: Any) -> None:
+    """Pickle *value* straight into the file (100,000 files: 170 MB never held in memory), then sign it."""
+    mac = hmac.new(key, digestmod=HASH)
+
+    def fill(handle: BinaryIO) -> None:
+        handle.write(MAGIC + bytes(MAC_SIZE))  # the MAC's place, filled once the payload is written
+        pickle.Pickler(_Signing(handle, mac), protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        handle.seek(len(MAGIC))
+        handle.write(mac.digest())
+
+    write_atomic(path, fill)
 
 
 class _Signing:

@@ -26,8 +26,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 _COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "长孙")
 _NAME = rf"(?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
 # a name, where a title puts one, and what follows it (the lookahead keeps 、 for the next name)
-# (since the eleventh pass also after 为, 给予 or 同意 and before 申请, 享受, 纳入 or 办理: 关于为陈水生申请临时救助的公示,
-# 关于陈水生申请最低生活保障的公示, 关于同意林阿妹享受特困人员救助供养的公示)
+# (关于为陈水生申请临时救助的公示, 关于陈水生申请最低生活保障的公示, 关于同意林阿妹享受特困人员救助供养的公示)
 _TITLED = re.compile(rf"(?:^|(?<=关于)|(?<=对)|(?<=、)|(?<=为)|(?<=给予)|(?<=同意))({_NAME})"
                      r"(?=家庭|户|同志|等|、|申请|享受|纳入|办理)")
 # what reads as a name there and names no one: kinds of households and honours, and places or bodies
