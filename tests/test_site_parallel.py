@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,3 +91,43 @@ def test_a_worker_starts_no_pool_of_its_own() -> None:
     if not can_fork():
         pytest.skip("one core or no fork")
     assert map_in_workers(_parts_in_worker, [0, 1], 2) == [1, 1]
+
+
+def _share_squares(part: range) -> list[int]:
+    from gongkai.forking import shared
+
+    return [shared()[i] ** 2 for i in part]
+
+
+def test_work_started_in_workers_is_collected_in_order_after_other_work_here() -> None:
+    """forking.in_parallel_later(): the workers are forked with the items as they are when started; this process
+    goes on (here: changes the list) and collects the results, in the order of the parts, later."""
+    from gongkai.forking import can_fork, in_parallel_later, ranges
+
+    if not can_fork():
+        pytest.skip("one core or no fork")
+    items = list(range(40))
+    parts = ranges(len(items), True, 4)
+    later = in_parallel_later(_share_squares, parts, items)
+    items[:] = [0] * 40  # after the fork: the workers have their own copy
+    assert [n for share in later.results() for n in share] == [n * n for n in range(40)]
+
+
+def test_validate_scans_ahead_in_workers_with_the_result_of_one_process(bundled: Path, gk: Gk,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The privacy scan starts in workers before the other rules run (lint, and validate's first run): the findings,
+    their order and their places are those of a scan in this process after the other rules."""
+    leaked = (bundled / "records/2025/R2025-002.yaml").read_text(encoding="utf-8")
+    (bundled / "records/2025/R2025-902.yaml").write_text(
+        leaked.replace("R2025-002", "R2025-902", 1).replace("00002", "00902")
+        .replace("为方便群众办理婚姻登记", f"联系人{LEAK}。为方便群众办理婚姻登记"), encoding="utf-8")
+    said = {}
+    for name, min_parallel in (("one", 1_000_000), ("many", 1)):
+        for cached in ("--no-cache", "--today"):
+            monkeypatch.setattr("gongkai.privacy.scan._PROCESS", {})
+            monkeypatch.setattr("gongkai.privacy.scan.MIN_PARALLEL", min_parallel)
+            shutil.rmtree(bundled / ".gongkai-cache", ignore_errors=True)
+            run = gk("validate", bundled, *([cached] if cached == "--no-cache" else ["--today", "2026-11-27"]))
+            said[name, cached] = (run.code, run.out)
+    assert said["one", "--no-cache"][0] == 1 and "R2025-902" in said["one", "--no-cache"][1]
+    assert said["one", "--no-cache"] == said["many", "--no-cache"] == said["one", "--today"] == said["many", "--today"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 # multiprocessing and gongkai.processes (ctypes) are imported when there is work for several processes: validate after
 # one edit scans one record here, in the caller (5 ms of imports saved).
@@ -49,14 +49,33 @@ def in_parallel(work: Callable[[range], T], parts: list[range], items: Any,
                 then: Callable[[T], Any] | None = None) -> list[Any]:
     """work() on each part, in forked workers when there are several parts; the results in order, each passed
     through then() in this process when given."""
+    return in_parallel_later(work, parts, items).results(then)
+
+
+class Later(Generic[T]):
+    """Work that in_parallel_later() started: results() waits for it."""
+
+    def __init__(self, pending: Any = None, done: list[T] | None = None) -> None:
+        self.pending, self.done = pending, done
+
+    def results(self, then: Callable[[T], Any] | None = None) -> list[Any]:
+        if self.pending is not None:
+            return list(self.pending.results(then))
+        found = self.done or []
+        return found if then is None else [then(result) for result in found]
+
+
+def in_parallel_later(work: Callable[[range], T], parts: list[range], items: Any) -> Later[T]:
+    """in_parallel(), started: with several parts the workers are forked now and work while this process goes on
+    (results() collects them); with one, the work is done here and now."""
     _shared["items"] = items
     try:
         if len(parts) == 1:
-            return [work(parts[0]) if then is None else then(work(parts[0]))]
+            return Later(done=[work(parts[0])])
         import multiprocessing
 
-        from gongkai.processes import map_in_workers
+        from gongkai.processes import start_in_workers
 
-        return map_in_workers(work, parts, min(len(parts), workers()), multiprocessing.get_context("fork"), then)
+        return Later(start_in_workers(work, parts, min(len(parts), workers()), multiprocessing.get_context("fork")))
     finally:
-        _shared.clear()
+        _shared.clear()  # (the workers were forked with it: they keep their copy)

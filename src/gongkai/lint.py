@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Diagnostic, Report, Severity
+from gongkai.privacy import scan_ahead
 from gongkai.rules import REGISTRY, Context, Finding, Rule
 
 
@@ -18,6 +19,7 @@ def lint(catalog: Catalog, today: dt.date, positions: bool = True) -> Report:
     """
     report = Report(files_checked=len(catalog.files))
     report.extend(catalog.load_diagnostics)
+    scan_ahead(catalog)  # the privacy scan (GK601–GK612) runs in workers while the rules before them run here
     context = Context(catalog, today)
     for rule in checking_rules():
         assert rule.check is not None

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 P = TypeVar("P")
 T = TypeVar("T")
@@ -50,21 +50,43 @@ def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
     On success the pool is closed and its workers joined; on Ctrl+C or an error they are ended at once, so the main
     process can report and exit without waiting for the work still queued.
     """
+    return start_in_workers(work, parts, workers, context).results(then)
+
+
+class Pending(Generic[T]):
+    """Work started in a pool of workers (start_in_workers); results() waits for it and ends the pool."""
+
+    def __init__(self, pool: Any, results: Iterator[T]) -> None:
+        self.pool, self._results = pool, results
+
+    def results(self, then: Callable[[T], Any] | None = None) -> list[Any]:
+        """The results in order (each passed through then() as it arrives); the workers are ended once they are in,
+        or at once on Ctrl+C or an error."""
+        try:
+            found = [result if then is None else then(result) for result in self._results]
+            self.pool.close()
+        except BaseException:
+            self.pool.terminate()
+            raise
+        finally:
+            self.pool.join()
+        return found
+
+
+def start_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
+                     context: BaseContext | None = None) -> Pending[T]:
+    """Start work() over *parts* in a pool of *workers* processes and return at once: this process goes on with other
+    work meanwhile (the workers are forked now, with what this process holds now)."""
     pool = None
     try:
         with _interrupts_held():
             pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
-        results: list[Any] = (pool.map(work, parts, chunksize=1) if then is None
-                              else [then(result) for result in pool.imap(work, parts, chunksize=1)])
-        pool.close()
+        return Pending(pool, pool.imap(work, parts, chunksize=1))
     except BaseException:
         if pool is not None:
             pool.terminate()
-        raise
-    finally:
-        if pool is not None:
             pool.join()
-    return results
+        raise
 
 
 @contextmanager

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
     )
     from gongkai.privacy.scan import (
         RecordScan as RecordScan, allowed_of as allowed_of, attachment_id as attachment_id,
-        catalog_scan as catalog_scan, scan_record as scan_record,
+        catalog_scan as catalog_scan, scan_ahead as scan_ahead, scan_record as scan_record,
     )
     from gongkai.privacy.titles import titled_names as titled_names
     from gongkai.privacy.sources import (
@@ -37,7 +37,7 @@ _HOMES = {
     "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment"),
     "findings": ("ColumnWarning", "PrivacyFinding", "standing_on"),
     "mask": ("mask_log", "mask_names", "mask_text"),
-    "scan": ("RecordScan", "allowed_of", "attachment_id", "catalog_scan", "scan_record"),
+    "scan": ("RecordScan", "allowed_of", "attachment_id", "catalog_scan", "scan_ahead", "scan_record"),
     "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),
     "titles": ("titled_names",),
 }

@@ -23,7 +23,7 @@ from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.columns import extra_columns, header_of, listed_names, lists_private_people
 from gongkai.privacy.detect import KINDS, bureau_values, find
-from gongkai.forking import in_parallel, ranges, shared
+from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
 from gongkai.privacy.extract import Table, Unreadable, cells_apart, markdown_segments, markdown_tables
 from gongkai.privacy.fields import FieldPath
@@ -57,6 +57,8 @@ NOTHING = RecordScan()
 MIN_PARALLEL = 1000  # records to scan from which forked workers pay for themselves
 _PROCESS: dict[str, RecordScan] = {}
 Reader = Callable[[str], bytes | None]
+# what a worker sends back: the scans of a share that found anything (by position), the PDFs it read
+Share = tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | str]]
 
 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
@@ -147,19 +149,43 @@ class Scanner:
         self.blobs = {f.object_id: f for f in self.catalog.files.values() if f.kind == "record" and f.model is not None}
         self.item_files = {f.object_id: f for f in self.catalog.files.values() if f.kind == "item" and f.model is not None}
         self.items: dict[str, list[PrivacyFinding]] = {}
+        self._started: tuple[frozenset[str], dict[str, RecordScan], list[tuple[Record, str]], list[Record],
+                             list[range], Later[Share]] | None = None
+        self.done = False
 
-    def run(self) -> dict[str, RecordScan]:
-        """Scan every 主动公开 record, reusing remembered results for unchanged content."""
+    def start(self) -> None:
+        """Begin the scan: what is remembered read, what is not started — in forked workers when there are many
+        records, which scan while this process goes on (scan_ahead); run() collects them."""
+        if self._started is not None:
+            return
         # A partial catalog (an incremental validate) scans only edited records: the memo would be read for nothing
         # and rewritten with a few entries.
         clean, found = _memo(None if self.catalog.partial else self.cache.memo(MEMO_KEY))
         public = [(record, self.key(record)) for record in self.catalog.records.values() if record.is_public]
-        fresh = self._scan_all([record for record, key in public
-                                if key not in _PROCESS and key not in clean and key not in found])
+        todo = [record for record, key in public if key not in _PROCESS and key not in clean and key not in found]
+        parallel = len(todo) >= MIN_PARALLEL and getattr(self.catalog.source, "root", None) is not None
+        parts = ranges(len(todo), parallel)
+        self._started = (clean, found, public, todo, parts,
+                         in_parallel_later(_scan_share, parts, (todo, self.allowed, self.read)))
+
+    def run(self) -> dict[str, RecordScan]:
+        """Scan every 主动公开 record, reusing remembered results for unchanged content."""
+        self.start()
+        assert self._started is not None
+        clean, found, public, todo, parts, later = self._started
+        try:
+            shares = later.results()
+        except BaseException:
+            self._started = None  # (the workers are gone: asked again, it starts again)
+            raise
+        if len(parts) > 1:
+            for _, read in shares:
+                remember_pdf_reads(read)
+        scanned = {todo[part.start + at].id: scan for (scans, _), part in zip(shares, parts) for at, scan in scans}
         used_clean: set[str] = set()
         used_found: dict[str, RecordScan] = {}
         for record, key in public:
-            scan = _PROCESS.get(key) or found.get(key) or (NOTHING if key in clean else fresh[record.id])
+            scan = _PROCESS.get(key) or found.get(key) or (NOTHING if key in clean else scanned.get(record.id, NOTHING))
             _PROCESS[key] = scan
             if scan == NOTHING:
                 used_clean.add(key)
@@ -169,18 +195,8 @@ class Scanner:
         if (used_clean != clean or used_found.keys() != found.keys()) and not self.catalog.partial:
             self.cache.put_memo(MEMO_KEY, (frozenset(used_clean), used_found))
         self.cache.save_stats()
+        self.done = True
         return self.results
-
-    def _scan_all(self, records: list[Record]) -> dict[str, RecordScan]:
-        """Scan *records*: on every core when there are many, each record by the same code as alone (scan_parts)."""
-        parallel = len(records) >= MIN_PARALLEL and getattr(self.catalog.source, "root", None) is not None
-        parts = ranges(len(records), parallel)
-        shares = in_parallel(_scan_share, parts, (records, self.allowed, self.read))
-        if len(parts) > 1:
-            for _, read in shares:
-                remember_pdf_reads(read)
-        found = {records[part.start + at].id: scan for (scans, _), part in zip(shares, parts) for at, scan in scans}
-        return {record.id: found.get(record.id, NOTHING) for record in records}
 
     def item_findings(self, item: Item) -> list[PrivacyFinding]:
         """Personal data in any field of *item*: an item of the catalog is looked at once (every GK60x rule and the
@@ -236,7 +252,7 @@ def _memo(remembered: object) -> tuple[frozenset[str], dict[str, RecordScan]]:
     return frozenset(), {}
 
 
-def _scan_share(part: range) -> tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | str]]:
+def _scan_share(part: range) -> Share:
     """In a worker (or alone): the scans of *part* of the records that found anything, by position in the part (the
     rest found nothing: not sent back one by one), and the PDFs read on the way (for the parent)."""
     records, allowed, read = shared()
@@ -251,11 +267,23 @@ _SCANNERS: dict[int, Scanner] = {}
 
 def scanner_of(catalog: Catalog) -> Scanner:
     """The scanner of *catalog*, made (and run over every 主动公开 record) once per loaded catalog."""
+    scanner = _scanner(catalog)
+    if not scanner.done:
+        scanner.run()
+    return scanner
+
+
+def scan_ahead(catalog: Catalog) -> None:
+    """Start scanning *catalog*'s 主动公开 records now: in forked workers when there are many, which scan while this
+    process checks other rules (100,000 records: the scan's 6 s mostly hidden behind the cross-file rules);
+    catalog_scan() collects the result."""
+    _scanner(catalog).start()
+
+
+def _scanner(catalog: Catalog) -> Scanner:
     scanner = _SCANNERS.get(id(catalog))
     if scanner is None or scanner.catalog is not catalog:
-        scanner = Scanner(catalog)
-        scanner.run()
-        _SCANNERS[id(catalog)] = scanner
+        scanner = _SCANNERS[id(catalog)] = Scanner(catalog)
         # (not at exit: the process is ending, and freeing the scans would only cost time; cli._end)
         weakref.finalize(catalog, _SCANNERS.pop, id(catalog), None).atexit = False
     return scanner

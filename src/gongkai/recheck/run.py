@@ -17,6 +17,7 @@ from gongkai.catalog.files import ParsedFile
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Diagnostic, Report
 from gongkai.lint import apply_overrides, checking_rules, place
+from gongkai.privacy import scan_ahead
 from gongkai.recheck.state import (
     NOTHING,
     SETTING_KINDS,
@@ -175,6 +176,8 @@ class _Run:
         self.unfiled = False  # a KEYED rule needed a year's calendar for something in no file
         self.keyed_met: list[Need] = []  # every year KEYED rules needed, in the order met
         self.in_order = False  # keyed_met holds them all (the whole catalog was checked)
+        if self.stale:  # the privacy scan of the per-file rules runs in workers while the cross-file rules run here
+            scan_ahead(self.catalog)
         if self.whole or not self._cross_view():
             self._cross_whole()
         self._per_file()
