@@ -33,10 +33,11 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 # without the semicolon and with any number of leading zeros, the legacy names such as &nbsp &sup1 &middot also
 # without it, as browsers accept them), percent-encoded bytes (%31%33%38…, as a browser shows and dials a link: one
 # run of them decoded as UTF-8, else as GBK, the encoding of older Chinese web systems: %A3%B1 is １), JavaScript's
-# escape() of a character (%uFF11 is １), HTML tags and comments, invisible characters.
+# escape() of a character (%uFF11 is １), the \uXXXX escape of JSON and JavaScript (\u0031 is 1: a program reading the
+# page or its data decodes it, and the output scan reads it so), HTML tags and comments, invisible characters.
 _LEGACY_NAMES = "|".join(sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True))
 _REFERENCE = (r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};"
-              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+")
+              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|\\u[0-9A-Fa-f]{{4}}")
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 # Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
 # ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
@@ -150,6 +151,9 @@ def _replacement(match: re.Match[str]) -> str:
         return _shown(decoded) if decoded != text + ";" and decoded != text else text
     if text[0] == "%":
         return _shown(percent_decoded(text))
+    if text[0] == "\\":
+        code = int(text[2:], 16)
+        return _shown("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code))  # (half a pair is no character)
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
 
 
@@ -336,7 +340,9 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # A number is looked for only from a digit not after another: a run of digits that holds eleven holds them from its
     # first digit on, and trying again from each digit of a date or an 索引号 made the search quadratic in the run.
     number = {_TENS_CLASS: "", d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
-    return _first_then(({"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})"} | number | address) if markup else number)
+    # (each key is the inside of a character class: the backslash escaped)
+    escapes = {"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "u[0-9A-Fa-f]{4}"}
+    return _first_then((escapes | number | address) if markup else number)
 
 
 def _spelled(chars: Iterable[str]) -> str:
@@ -431,7 +437,8 @@ def normalize(text: str, hide_markup: bool = True) -> Normalized:
     """*text* as a reader sees it: references decoded, tags (unless not *hide_markup*) and invisible characters
     removed, forms unified."""
     changes = _CHANGES if hide_markup else _CHANGES_SHOWN
-    changed = changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or not text.isascii()) else text
+    changed = (changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
+                                                    or not text.isascii()) else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
