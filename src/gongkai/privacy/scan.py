@@ -21,6 +21,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
+from gongkai.privacy.boxes import boxed_ids
 from gongkai.privacy.columns import extra_columns, header_of, listed_names, lists_private_people
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import Later, in_parallel_later, ranges, shared
@@ -71,6 +72,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
         findings.extend(body_findings(record.id, record.body, allowed))
         if "|" in record.body:
             tables = markdown_tables(record.body)
+            findings.extend(boxed_ids(record.id, (BODY,), tables, allowed))
             people = any(lists_private_people(_header(table)) for table in tables)
             names.update(n for table in tables for n in listed_names([table.header, *table.rows]))
             if record.kind == "公示":
@@ -87,6 +89,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
+        findings.extend(boxed_ids(record.id, path, tables, allowed))
         people = people or any(lists_private_people(_header(table)) for table in tables)
         names.update(n for table in tables for n in listed_names([table.header, *table.rows]))
         if record.kind == "公示":
