@@ -55,3 +55,28 @@ def test_a_row_of_one_digit_counts_is_no_id(gk, cat: CatalogDir, tmp_path: Path)
     assert gk("validate", cat.root).code == 0
     assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
     assert (tmp_path / "site/records/R2026-001.html").exists()
+
+
+@pytest.mark.parametrize(("label", "digits", "masked"), [
+    ("联系电话", "13805951234", "138****1234"),
+    ("手机号码", "13805951234", "138****1234"),
+    ("银行卡号", "6222021234567894", None),  # (a card's mask keeps its first six and last four)
+])
+def test_a_mobile_or_card_one_digit_to_a_cell_after_a_label_naming_it_is_held_back(
+        gk, cat: CatalogDir, tmp_path: Path, label: str, digits: str, masked: str | None) -> None:
+    cat.item(ITEM)
+    cat.record(RECORD.replace(FORM, "申请表：\n\n  " + _table(digits).replace("| 身份证号 |", f"| {label} |")))
+    run = gk("validate", cat.root)
+    assert run.code == 1 and ("GK602" in run.out or "GK603" in run.out), run.out
+    assert digits not in run.out + run.err
+    if masked is not None:
+        assert masked in run.out
+    assert_held_back(gk, cat, tmp_path, digits)
+
+
+def test_a_run_of_counts_after_a_label_naming_no_number_is_no_mobile(gk, cat: CatalogDir, tmp_path: Path) -> None:
+    cat.item(ITEM)
+    cat.record(RECORD.replace(FORM, "各月户数：\n\n  " + _table("13805951234").replace("| 身份证号 |", "| 户数 |")))
+    assert gk("validate", cat.root).code == 0
+    assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
+    assert (tmp_path / "site/records/R2026-001.html").exists()
