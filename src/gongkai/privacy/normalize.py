@@ -152,22 +152,27 @@ def _replacement(match: re.Match[str]) -> str:
     if text[0] == "%":
         return _shown(percent_decoded(text))
     if text[0] == "\\":
-        code = int(text[2:], 16)
-        return _shown("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code))  # (half a pair is no character)
+        return _shown(escaped_character(text[2:]))
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
 
 
-_ESCAPED = re.compile(r"%[uU]([0-9A-Fa-f]{4})")
+def escaped_character(code: str) -> str:
+    """The character of an escape's four hex digits (\\u0031, %u0031); U+FFFD for half a surrogate pair, which is no
+    character."""
+    value = int(code, 16)
+    return "\ufffd" if 0xD800 <= value <= 0xDFFF else chr(value)
+
+
+_ESCAPED = re.compile(r"(%[uU][0-9A-Fa-f]{4})")
 
 
 def percent_decoded(run: str) -> str:
     """A run of percent-encoded bytes (and %uXXXX escapes) as a browser or a server reads it: its bytes as UTF-8, or
     (not UTF-8) as GBK — GB18030, which holds GBK."""
     out = []
-    for piece in re.split(r"(%[uU][0-9A-Fa-f]{4})", run):
-        if (escaped := _ESCAPED.fullmatch(piece)) is not None:
-            code = int(escaped.group(1), 16)
-            out.append("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code))  # (half a pair is no character)
+    for piece in _ESCAPED.split(run):
+        if piece[1:2] in ("u", "U"):  # an escape (a byte's %XX holds no u)
+            out.append(escaped_character(piece[2:]))
         elif piece:
             data = bytes.fromhex(piece.replace("%", ""))
             try:

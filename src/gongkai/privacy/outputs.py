@@ -27,7 +27,8 @@ from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xls_segments, xlsx_shown
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.normalize import STARRED, encoded_may_hold_number, may_hold_number, percent_decoded
+from gongkai.privacy.normalize import (STARRED, encoded_may_hold_number, escaped_character, may_hold_number,
+                                      percent_decoded)
 from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
@@ -448,5 +449,5 @@ def _readable(raw: bytes) -> str:
     """Bytes as text a reader or a program would take from them: markup stripped, escapes decoded."""
     text = raw.decode("utf-8", errors="replace")
     if "\\u" in text:
-        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        text = _ESCAPE.sub(lambda m: escaped_character(m.group(1)), text)
     return markup_text(text) if "<" in text else text
