@@ -119,6 +119,7 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
     calendar = calendar_of(catalog)
     changes: list[dt.date] = []
     scans = catalog_scan(catalog)
+    allowed = allowed_of(catalog.agency)  # the bureau's own numbers: unmasked in the notices of withdrawn records
     records_twice, items_twice = _declared_twice(catalog, "record"), _declared_twice(catalog, "item")
     for record in catalog.records.values():
         item = catalog.items.get(record.item) if record.item else None
@@ -136,7 +137,8 @@ def admit(catalog: Catalog, today: dt.date) -> Gate:
             changes.append(change)
         if found is None:
             if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
-                gate.withdrawn.append(_withdrawn(catalog, record, scans.get(record.id) or scan_record(catalog, record)))
+                gate.withdrawn.append(_withdrawn(catalog, record, scans.get(record.id) or scan_record(catalog, record),
+                                                 allowed))
             elif not record.is_public and record.attachments:
                 gate.withheld.append(record)
             continue
@@ -180,12 +182,11 @@ def _shown(record: Record, names: frozenset[str]) -> Record:
     return record if title == record.title else record.model_copy(update={"title": title})
 
 
-def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan) -> Record:
+def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan, allowed: frozenset[str]) -> Record:
     """*record*, withdrawn, as the notices to take it down name it — the print and 公众号 runs' lists to remove, the
     portal's 撤回 entry, the 两馆's 撤换公函, and the messages of those commands: its title and 撤回原因 with the names
     its own list holds and every number and address masked. A record is often withdrawn for what it showed
     (「误将陈水生住址经兜村3组15号公开」), and no scan holds a withdrawn record back: these notices are its only outputs."""
-    allowed = allowed_of(catalog.agency)
     names = _unshown_names(record, scan, _lists_people(catalog, record, scan))
 
     def shown(text: str) -> str:
