@@ -153,8 +153,8 @@ def write_part(plan: Plan, number: int, files: list[Any]) -> tuple[str | None, b
 
 def part_files(payload: bytes) -> list[Any]:
     """The parsed files of a part's pickle (write_part), in the parent."""
-    _, files = pickle.loads(payload)
-    return list(files)
+    files: list[Any] = pickle.loads(payload)[1]
+    return files
 
 
 def _is_part(name: str) -> bool:

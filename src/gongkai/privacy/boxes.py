@@ -20,6 +20,7 @@ from gongkai.privacy.normalize import ascii_digits
 ID_LENGTH = 18
 # what a cell before a run of boxes says the run is, and the fewest boxes that kind takes
 _LABELS = {"mobile": (re.compile("电话|手机|联系方式"), 11), "bank": (re.compile("卡号|账号|帐号|银行卡"), 13)}
+_FEWEST_LABELLED = min(fewest for _, fewest in _LABELS.values())
 
 
 def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
@@ -51,7 +52,7 @@ def _runs(row: list[str]) -> list[tuple[str, str]]:
         if len(text) == 1 and (text.isdigit() or text in "Xx"):
             current.append(text)
             continue
-        if len(current) >= ID_LENGTH or (current and label and len(current) >= min(f for _, f in _LABELS.values())):
+        if len(current) >= ID_LENGTH or (label and len(current) >= _FEWEST_LABELLED):
             runs.append((label, "".join(current)))
         current = []
         label = cell.strip()
