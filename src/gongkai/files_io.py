@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
@@ -104,10 +104,13 @@ def _mode_for(path: Path) -> int:
 
 
 @contextmanager
-def replace_dir(target: Path, then: Callable[[], None] | None = None) -> Iterator[Path]:
+def replace_dir(target: Path, then: Callable[[], None] | None = None,
+                guard: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error.
 
-    *then* runs right after the swap; if it fails, the swap is undone and the old folder is back in place.
+    *then* runs right after the swap; if it fails, the swap is undone and the old folder is back in place. *guard*
+    holds the swap and *then* together (processes.interrupts_deferred: a Ctrl+C waits until both are done, so it
+    never finds the new folder in place and its ledger not yet written, nor *target* missing between two renames).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
@@ -119,6 +122,17 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None) -> Iterato
         raise
     old = target.parent / f".{target.name}.old"
     shutil.rmtree(old, ignore_errors=True)
+    swapped = False
+    try:
+        with guard():
+            _swap(staging, target, old, then)
+            swapped = True
+    finally:
+        if swapped:  # also when the Ctrl+C held by *guard* arrives now
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _swap(staging: Path, target: Path, old: Path, then: Callable[[], None] | None) -> None:
     moved = False
     try:
         if target.exists():
@@ -136,4 +150,3 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None) -> Iterato
             os.replace(old, target)
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.errors import UsageProblem, describe_os_error
+from gongkai.errors import UsageProblem, describe_os_error, output_in_place
 from gongkai.files_io import StagedFile, replace_dir
 from gongkai.handover import bag
 from gongkai.handover.plan import EMPTY_NOTE, Batch
 from gongkai.privacy.outputs import check_tree
 from gongkai.privacy.scan import allowed_of
+from gongkai.processes import interrupts_deferred
 
 
 def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
@@ -24,8 +25,14 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
     is then simply made again, never lost.
     """
     ledger = None if batch.recorded else _stage_ledger(root, batch, ledger_text(batch))
+
+    def record() -> None:
+        if ledger is not None:
+            ledger.commit()
+        output_in_place(f"移交文件（{out}）已写入" + ("，台账已记录" if ledger is not None else ""))
+
     try:
-        with replace_dir(out, then=ledger.commit if ledger is not None else None) as staging:
+        with replace_dir(out, then=record, guard=interrupts_deferred) as staging:
             for recipient in batch.settings.recipients:
                 bag.write_bag(staging / recipient.id, catalog, batch, recipient)
             # Defence in depth: what was written is scanned on its own before it replaces the old batch.

@@ -1,4 +1,4 @@
-"""Write an export: the folder is built aside and swapped in whole; only then is the ledger written."""
+"""Write an export: the folder is built aside and swapped in whole, and the ledger written with it (both or neither)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.errors import PublicationStopped
+from gongkai.errors import PublicationStopped, output_in_place
 from gongkai.gate import directory_findings
 from gongkai.files_io import replace_dir, write_atomic
 from gongkai.model.portal import FORMAT_ID
@@ -14,16 +14,27 @@ from gongkai.portal import formats
 from gongkai.portal.plan import PortalExport, ledger_records
 from gongkai.privacy.scan import allowed_of
 from gongkai.privacy.outputs import check_tree, scan_output
+from gongkai.processes import interrupts_deferred
 from gongkai.site.attachments import read_attachment
 
 LEDGER_HEADER = "# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。"
 
 
 def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) -> bool:
-    """Write *export* to *out* (replacing it), then its ledger under *root*; True when a ledger was written."""
+    """Write *export* to *out* (replacing it) and its ledger under *root*, both or neither; True when a ledger was
+    written."""
     outputs = {"portal.json": formats.to_json(export), "portal.xml": formats.to_xml(export)}
     refuse_personal_data(catalog, outputs)
-    with replace_dir(out) as staging:
+    ledger = root / export.ledger_path
+
+    def record() -> None:  # the ledger goes with the export: both or neither
+        if export.empty:
+            ledger.unlink(missing_ok=True)  # a rerun of the day found nothing after all: no export to remember
+        else:
+            write_atomic(ledger, ledger_text(export))
+        output_in_place(f"门户导出文件（{out}）已写入" + ("" if export.empty else "，台账已记录"))
+
+    with replace_dir(out, then=record, guard=interrupts_deferred) as staging:
         for name, data in outputs.items():
             (staging / name).write_bytes(data)
         (staging / "portal.xlsx").write_bytes(formats.to_xlsx(export))
@@ -35,12 +46,7 @@ def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) 
         # Defence in depth over everything assembled (the xlsx, the body fragments, the copied attachments), not only
         # the two files scanned above: a finding leaves the old export in place.
         check_tree(staging, None, allowed_of(catalog.agency))
-    ledger = root / export.ledger_path
-    if export.empty:
-        ledger.unlink(missing_ok=True)  # a rerun of the day found nothing after all: no export to remember
-        return False
-    write_atomic(ledger, ledger_text(export))
-    return True
+    return not export.empty
 
 
 def _write(path: Path, data: bytes) -> None:

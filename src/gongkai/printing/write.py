@@ -8,10 +8,12 @@ from pathlib import Path
 import jinja2
 
 from gongkai.catalog import Catalog
+from gongkai.errors import output_in_place
 from gongkai.files_io import replace_dir
 from gongkai.portal.write import refuse_personal_data
 from gongkai.printing.sheets import PrintRun
 from gongkai.printing.wechat import WechatRun
+from gongkai.processes import interrupts_deferred
 from gongkai.site.render import cn_date
 
 TEMPLATES = "templates/print"
@@ -62,7 +64,7 @@ def write_wechat(catalog: Catalog, run: WechatRun, out: Path) -> int:
 
 def _write(catalog: Catalog, files: dict[str, bytes], out: Path) -> None:
     refuse_personal_data(catalog, files)
-    with replace_dir(out) as staging:
+    with replace_dir(out, then=lambda: output_in_place(f"输出文件夹（{out}）已写入"), guard=interrupts_deferred) as staging:
         for path, data in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
