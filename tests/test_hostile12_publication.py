@@ -1,0 +1,43 @@
+"""Twelfth hostile pass, over publication (DOMAIN.md §12): a record reaches only the channels its item names, and a list
+of people is never published past its 公示 period, in any output. Each test runs the real CLI on a small catalog in
+tmp_path and reads every file written (.gz and zip members opened, helpers of test_publication), or compares an
+update with a fresh build of the same catalog on the same day.
+"""
+
+from __future__ import annotations
+
+from conftest import ITEM, RECORD
+from test_publication import everything, files, site_on
+
+STORE = ".gongkai-build.json"
+
+# An item whose content is no list of people, and a 通知 of it with a spreadsheet attached: a list of people only by
+# what the spreadsheet holds (the gate reads it: privacy.columns).
+POLICY_ITEM = (ITEM.replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+               .replace("  - 低保对象名单及相关信息", "  - 临时救助政策文件"))
+NOTICE = (RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+          .replace("关于2026年第三季度低保对象名单的公示", "关于发放临时救助金的通知")
+          .replace("页数: 1", "页数: 1\n附件:\n  - 名称: 明细\n    文件: files/2026/a.csv"))
+TITLE = "测试县民政局关于发放临时救助金的通知"
+
+
+# 1. An attachment that becomes a list of people. Found by the twelfth pass: whether a record lists people is decided by
+# the gate from its attachments as well as its own file, but a page's key held the record's file, its state and its
+# outputs, not that: after the clerk replaced the 通知's spreadsheet of amounts by one naming the recipients, an update
+# re-copied the spreadsheet and left the page as it was — no noindex, and its entry (title, body) in the site search —
+# while a fresh build of the same catalog made it a list (noindex, out of search and the sitemap).
+def test_an_attachment_that_becomes_a_list_of_people_unindexes_the_page_on_an_update(gk, cat, tmp_path):
+    cat.item(POLICY_ITEM)
+    cat.record(NOTICE)
+    cat.write("files/2026/a.csv", "项目,金额\n临时救助,1000\n")
+    site = site_on(gk, cat, tmp_path / "site", "2026-11-27")
+    assert "noindex" not in (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "records/R2026-001.html" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    cat.write("files/2026/a.csv", "姓名,金额\n陈金水,1000\n林美华,800\n")
+    site_on(gk, cat, site, "2026-11-27")
+    page = (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert "records/R2026-001.html" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    search = everything(site / "search")
+    assert TITLE not in search and "临时救助金" not in search
+    assert files(site) == files(site_on(gk, cat, tmp_path / "fresh", "2026-11-27"))
