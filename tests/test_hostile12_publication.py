@@ -6,7 +6,10 @@ update with a fresh build of the same catalog on the same day.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import ITEM, RECORD
+from test_hostile7_gate import holding
 from test_publication import everything, files, site_on
 
 STORE = ".gongkai-build.json"
@@ -41,3 +44,41 @@ def test_an_attachment_that_becomes_a_list_of_people_unindexes_the_page_on_an_up
     search = everything(site / "search")
     assert TITLE not in search and "临时救助金" not in search
     assert files(site) == files(site_on(gk, cat, tmp_path / "fresh", "2026-11-27"))
+
+
+# A 公示 on every channel, its list in the body; the tests pin today at 2026-11-27 (conftest.TODAY).
+EVERYWHERE = ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                          "公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）]")
+NAMES = ("陈金水", "林美华")
+LISTED = RECORD.replace("经审核，现将名单予以公示。\n", "经审核，现将名单予以公示。\n\n"
+                        "  | 姓名 | 保障人数 | 所在村 |\n  | --- | --- | --- |\n"
+                        "  | 陈金水 | 3 | 经兜村 |\n  | 林美华 | 2 | 湖头村 |\n")
+
+
+# 2. The boards and the 公众号 judged on --to. Found by the twelfth pass: gongkai print and gongkai wechat decided what
+# stands on the day --to names (the last 公开日期 wanted), not on the day of the run: a clerk printing October's sheets
+# in late November (--to 2026-10-31), or making October's articles, got the list of a 公示 that ended on 20 November,
+# names and all, and a record withdrawn on 10 November, to post again. Now what stands is decided on today or --to,
+# whichever is later, and what ended or was withdrawn by then is listed to take down.
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_run_for_past_days_leaves_out_a_list_that_has_ended_since(gk, cat, tmp_path, command):
+    cat.item(EVERYWHERE)
+    cat.record(LISTED.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20"))
+    out = tmp_path / "out"
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-10-31", "--out", out)
+    assert run.code == 0, run.err
+    assert holding(out, *NAMES) == []
+    assert not [p for p in out.rglob("R2026-001*")]
+    assert "2026-11-21 起，公示已于2026年11月20日结束" in run.out
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_run_for_past_days_leaves_out_a_record_withdrawn_since(gk, cat, tmp_path, command):
+    cat.item(EVERYWHERE)
+    cat.record(LISTED + "撤回:\n  日期: 2026-11-10\n  原因: 误将未核实的名单公开\n")
+    out = tmp_path / "out"
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-10-31", "--out", out)
+    assert run.code == 0, run.err
+    assert holding(out, *NAMES) == []
+    assert not [p for p in out.rglob("R2026-001*")]
+    assert "2026-11-10 起，撤回：误将未核实的名单公开" in run.out
