@@ -82,3 +82,24 @@ def test_a_run_for_past_days_leaves_out_a_record_withdrawn_since(gk, cat, tmp_pa
     assert holding(out, *NAMES) == []
     assert not [p for p in out.rglob("R2026-001*")]
     assert "2026-11-10 起，撤回：误将未核实的名单公开" in run.out
+
+
+# 3. The first export to the portal (--since) and a list that ended before it. Found by the twelfth pass: a record
+# published before --since was recorded as 已在门户 unless its 公示 ended on or after --since; one that ended before
+# was taken to be down already — but a 公示 ends by itself, nobody takes it down (the list on the portal seven months
+# after its end is how DOMAIN §12 begins), so the webmaster was never told and the names stayed on the portal for good.
+# Now such a record is sent as 更新 with the short notice that replaces the list. (A withdrawal is an act: one made
+# before --since was done by hand, and stays unsent.)
+def test_the_first_export_sends_the_end_of_a_list_that_ended_before_since(gk, cat, tmp_path):
+    import json
+
+    cat.record(LISTED.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20"))
+    out = tmp_path / "out"
+    run = gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-27", "--since", "2026-11-25")
+    assert run.code == 0, run.err
+    document = json.loads((out / "portal.json").read_text(encoding="utf-8"))
+    assert [(e["操作"], e["编号"]) for e in document["信息"]] == [("更新", "R2026-001")]
+    assert "公示已于2026年11月20日结束" in json.dumps(document, ensure_ascii=False)
+    assert holding(out, *NAMES) == []
+    ledger = (cat.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
+    assert "操作: 更新" in ledger and "已在门户" not in ledger
