@@ -103,3 +103,25 @@ def test_the_first_export_sends_the_end_of_a_list_that_ended_before_since(gk, ca
     assert holding(out, *NAMES) == []
     ledger = (cat.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
     assert "操作: 更新" in ledger and "已在门户" not in ledger
+
+
+# 4. A list of people whose item also names an organisation. Found by the twelfth pass: an item's 公开内容 made its
+# records lists of people when a line held 名单, 姓名 or 名册 and no word of an organisation or an official anywhere in
+# the line, so 「医疗救助对象名单及定点医疗机构」 or 「低保对象名单（含所在单位）」 — a list of people beside an organisation —
+# was taken for no list: a 通知 of that item (its list in a scanned PDF gongkai cannot read) got no GK411, stayed in the
+# sitemap and site search, and never came down. Now the words are read in the phrase that ends in 名单 (up to the
+# nearest 、，；及和与 or bracket): the list is of organisations or officials only when that phrase says so.
+@pytest.mark.parametrize(("content", "people"), [
+    ("医疗救助对象名单及定点医疗机构", True), ("低保对象名单（含所在单位）", True), ("孤儿名单和福利机构", True),
+    ("供养机构、特困人员名单", True), ("集中供养对象花名册及供养单位", True),
+    ("年检合格社会组织名单", False), ("养老机构名单及床位数", False), ("领导姓名", False),
+    ("活动异常名录和严重违法失信名单", False), ("社会组织负责人名单", False), ("低保政策文件及经办机构", False),
+])
+def test_a_list_of_people_beside_an_organisation_is_a_list(gk, cat, tmp_path, content, people):
+    cat.item(ITEM.replace("低保对象名单及相关信息", content))
+    cat.record(RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", ""))
+    assert ("GK411" in gk("validate", cat.root, "--today", "2026-11-27").out) is people
+    page = (site_on(gk, cat, tmp_path / "site", "2026-09-03") / "records/R2026-001.html").read_text("utf-8")
+    assert ('<meta name="robots" content="noindex' in page) is people
+    later = site_on(gk, cat, tmp_path / "later", "2026-11-27")
+    assert ("公示已于2026年9月3日结束" in (later / "records/R2026-001.html").read_text("utf-8")) is people
