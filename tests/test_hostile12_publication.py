@@ -154,3 +154,23 @@ def test_a_late_handover_leaves_out_a_record_withdrawn_since_its_day(gk, cat, tm
     assert holding(out, "R2026-001", "误发资金明细") == []
     ledger = (cat.root / "handover/2026-11-20.yaml").read_text(encoding="utf-8")
     assert "R2026-002" in ledger and "R2026-001" not in ledger
+
+
+# 6. A document no longer in force on the boards and the 公众号. Found by the twelfth pass: the site labels a document
+# 失效, 废止 or 已修改 where a reader cannot miss it (DOMAIN §12), but the 公示栏 sheet, its 电子屏 page and the 公众号
+# article of the same document said nothing: the 2025 standard, lapsed on 1 October, went on the board in November as
+# if in force. Now each says 「本文件已失效（2026年10月1日）」 under the title, as the record's page does.
+LAPSED = (RECORD.replace("文种: 公示", "文种: 政策文件").replace("公示截止: 2026-12-31\n", "")
+          .replace("关于2026年第三季度低保对象名单的公示", "关于2026年城乡低保标准的通知")
+          + "有效性: 失效\n有效性日期: 2026-10-01\n")
+
+
+@pytest.mark.parametrize(("command", "page"), [("print", "shjzg/R2026-001.html"), ("print", "shjzg/R2026-001-screen.html"),
+                                               ("wechat", "R2026-001.html")])
+def test_a_document_not_in_force_says_so_on_the_board_and_the_account(gk, cat, tmp_path, command, page):
+    cat.item(EVERYWHERE.replace("  - 低保对象名单及相关信息", "  - 低保标准"))
+    cat.record(LAPSED)
+    out = tmp_path / "out"
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-11-27", "--out", out)
+    assert run.code == 0, run.err
+    assert "本文件已失效（2026年10月1日）" in (out / page).read_text(encoding="utf-8")
