@@ -6,9 +6,11 @@ update with a fresh build of the same catalog on the same day.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import ITEM, RECORD
+from conftest import ITEM, RECORD, text_pdf
 from test_hostile7_gate import holding
 from test_publication import everything, files, site_on
 
@@ -91,8 +93,6 @@ def test_a_run_for_past_days_leaves_out_a_record_withdrawn_since(gk, cat, tmp_pa
 # Now such a record is sent as 更新 with the short notice that replaces the list. (A withdrawal is an act: one made
 # before --since was done by hand, and stays unsent.)
 def test_the_first_export_sends_the_end_of_a_list_that_ended_before_since(gk, cat, tmp_path):
-    import json
-
     cat.record(LISTED.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20"))
     out = tmp_path / "out"
     run = gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-27", "--since", "2026-11-25")
@@ -133,8 +133,6 @@ def test_a_list_of_people_beside_an_organisation_is_a_list(gk, cat, tmp_path, co
 # had to ask for it back by 公函. Now a new batch leaves out what does not stand on the day it is made (withdrawn, or
 # held back since); it travels in a later batch if it is let out again. A recorded batch is still reproduced as sent.
 def test_a_late_handover_leaves_out_a_record_withdrawn_since_its_day(gk, cat, tmp_path):
-    from conftest import text_pdf
-
     cat.item(POLICY_ITEM)
     withdrawn = (RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
                  .replace("关于2026年第三季度低保对象名单的公示", "关于误发资金明细的通报")
