@@ -173,10 +173,11 @@ def test_a_withdrawal_after_export_is_sent_once(gk, pc, tmp_path):
 
 def test_since_takes_older_records_as_already_on_the_portal(gk, pc, tmp_path):
     document = export(gk, pc, tmp_path / "out", "--today", "2026-11-27", "--since", "2026-11-20")
-    # R2026-010 (11-02) was loaded by hand; R2026-015 ended on 09-09, before --since; R2026-016 was withdrawn after it
-    assert by_action(document) == {"新增": {"R2026-014"}, "撤回": {"R2026-016"}}
+    # R2026-010 (11-02) was loaded by hand; R2026-016 was withdrawn after it; R2026-015 ended on 09-09, before
+    # --since, and nobody takes a list down when its period ends: its end is sent (test_hostile12_publication)
+    assert by_action(document) == {"新增": {"R2026-014"}, "撤回": {"R2026-016"}, "更新": {"R2026-015"}}
     ledger = (pc.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
-    assert "起始日期: 2026-11-20" in ledger and ledger.count("操作: 已在门户") == 2
+    assert "起始日期: 2026-11-20" in ledger and ledger.count("操作: 已在门户") == 1
     assert export(gk, pc, tmp_path / "again", "--today", "2026-11-28")["信息"] == []
 
 

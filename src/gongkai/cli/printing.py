@@ -25,7 +25,7 @@ def print_command(
                                              show_default=False)] = None,
     start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
                                               show_default=False)] = None,
-    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天；也按这一天判断公示是否已结束",
+    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天；晚于今天时按这一天判断公示是否已结束",
                                             show_default=False)] = None,
     size: Annotated[PaperSize, typer.Option("--size", help="纸张：A4（默认）或 A3，纵向")] = PaperSize.A4,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，默认 print-out/")] = Path("print-out"),
@@ -34,10 +34,11 @@ def print_command(
 
     只打印公开渠道含公示栏、公开查阅点或便民服务站且通过公开审核的信息；公示期已结束的不再打印，这段时间公示期满或撤回的列在清单的「请撤下」中。网页文件可离线打开，用浏览器打印。
     """
-    last = parse_date(end, "--to") if end else today(None)
+    day = today(None)
+    last = parse_date(end, "--to") if end else day
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
-    run = plan_print(loaded, first, last, town, size)
+    run = plan_print(loaded, first, last, day, town, size)
     count = write_print(loaded, run, out_dir)
     out.print(f"已生成 {count} 张（{size.value} 纵向，公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for unit, sheets in run.by_unit():
@@ -65,10 +66,11 @@ def wechat_command(
 
     公示期满和已撤回的信息不再生成，并列在清单的「请在公众号中删除」中（公众号上的文章要手工删除）。
     """
-    last = parse_date(end, "--to") if end else today(None)
+    day = today(None)
+    last = parse_date(end, "--to") if end else day
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
-    run = plan_wechat(loaded, first, last)
+    run = plan_wechat(loaded, first, last, day)
     count = write_wechat(loaded, run, out_dir)
     out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for article in run.articles:

@@ -49,8 +49,9 @@ class Admission:
     validity: str = IN_FORCE  # 有效性 on the day of the build (a 失效 dated later is still 有效)
     validity_date: dt.date | None = None  # since when it is not in force
     notice_provisional: bool = False  # notice_end is 暂定: its year has no holiday notice yet
-    # What a page showing this record depends on beyond the record's file: its state and outputs (made once: every
-    # page listing the record reads it).
+    # What a page showing this record depends on beyond the record's file: its state, outputs and whether it lists
+    # people — decided from its attachments too, so a spreadsheet that now names people makes its page noindex (made
+    # once: every page listing the record reads it).
     token: str = field(init=False, repr=False, compare=False, default="")
 
     @property
@@ -71,7 +72,7 @@ class Admission:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
-                           f"{self.validity}:{_names(self.outputs)}:{self.record.title}")
+                           f"{self.validity}:{_names(self.outputs)}:{self.lists_people}:{self.record.title}")
 
 
 @functools.lru_cache(maxsize=256)  # a handful of distinct sets among 100,000 records

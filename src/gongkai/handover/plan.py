@@ -83,8 +83,10 @@ def _cn(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, allow_incomplete: bool = False) -> Batch:
-    """The batch for *day*: a recorded batch is reproduced as it was; otherwise everything not yet handed over."""
+def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, allow_incomplete: bool = False,
+                  today: dt.date | None = None) -> Batch:
+    """The batch for *day*: a recorded batch is reproduced as it was; otherwise everything not yet handed over that
+    the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
@@ -100,6 +102,9 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     else:
         sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
         records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
+        if today is not None and today > day:
+            standing = admit(catalog, today)
+            records = [r for r in records if standing.admits(r.id, Output.ARCHIVES)]
         batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency)
         recalls = due_recalls(known, day, ledgers)
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]

@@ -60,6 +60,6 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
                 f"{day.isoformat()} 不是移交日（每月{'、'.join(str(d) for d in days)}日，节假日顺延）。"
                 f"最近的移交日：前一个 {_describe(before)}，后一个 {_describe(after)}。确需在这天移交，请加 --force。"
             )
-        return plan_handover(catalog, day, calendar, allow_incomplete)
+        return plan_handover(catalog, day, calendar, allow_incomplete, today)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None

@@ -98,9 +98,10 @@ def _compare(export: PortalExport, entry: PortalEntry, admission: Admission, las
 
 
 def _changed_since(admission: Admission, since: dt.date) -> bool:
-    """A record the portal had before *since* that changed on or after it: its 公示 ended, or it lost its force."""
+    """A record the portal had before *since* that may not show there as it is now: its 公示 is over (whenever it
+    ended: a period ends by itself, nobody took the list down by hand), or it lost its force on or after *since*."""
     record = admission.record
-    ended = admission.state is State.ENDED and admission.notice_end is not None and admission.notice_end >= since
+    ended = admission.state is State.ENDED
     return ended or (record.validity_date is not None and record.validity_date >= since)
 
 

@@ -16,7 +16,7 @@ from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.takedown import Takedown, takedowns
+from gongkai.printing.takedown import Takedown, standing_day, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -83,9 +83,10 @@ class PrintRun:
         return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.record.unit == u.id])]
 
 
-def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None = None,
+def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, town: str | None = None,
                size: PaperSize = PaperSize.A4) -> PrintRun:
-    """The sheets of the records for the 公示栏 and 查阅点 published from *start* to *end* (the gate's day)."""
+    """The sheets of the records for the 公示栏 and 查阅点 published from *start* to *end*, as the gate decides on
+    *today* or *end*, whichever is later (standing_day), and what to take down by then."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
@@ -94,7 +95,8 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None 
     wanted = _town(agency, town) if town else None
     run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
     units = {u.id: u for u in agency.units}
-    gate = admit(catalog, end)
+    day = standing_day(end, today)
+    gate = admit(catalog, day)
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
@@ -104,7 +106,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, town: str | None 
             run.sheets.append(_sheet(agency, admission, unit, calendar))
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
-    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, end)
+    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
                      if wanted is None or t.record.unit == wanted.id]
     return run
 

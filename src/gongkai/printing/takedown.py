@@ -29,6 +29,13 @@ def cn_day(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def standing_day(end: dt.date, today: dt.date) -> dt.date:
+    """The day a print or 公众号 run decides what stands on: the day of the run, or --to when it is later (sheets made
+    ahead for a posting). Never an earlier --to: a run for past days would post again a list whose 公示 has ended, or
+    a record withdrawn, since --to."""
+    return max(end, today)
+
+
 def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
     """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn; by day, then id."""
     found = []

@@ -16,7 +16,7 @@ from gongkai.gate import Admission, Output, State, admit
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.takedown import Takedown, takedowns
+from gongkai.printing.takedown import Takedown, standing_day, takedowns
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -52,20 +52,22 @@ class WechatRun:
     takedowns: list[Takedown] = field(default_factory=list)
 
 
-def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date) -> WechatRun:
-    """What the 两微一端 channel needs for the days *start* to *end*, as the gate decides on *end*."""
+def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date) -> WechatRun:
+    """What the 两微一端 channel needs for the days *start* to *end*, as the gate decides on *today* or *end*, whichever
+    is later (standing_day)."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成公众号文章。请先运行 gongkai validate 修正。")
     if start > end:
         raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
-    gate, run = admit(catalog, end), WechatRun(agency, start, end)
+    day = standing_day(end, today)
+    gate, run = admit(catalog, day), WechatRun(agency, start, end)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
             run.articles.append(_article(agency, admission))
     run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
-    run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, end)
+    run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
     return run
 
 

@@ -15,6 +15,9 @@ from gongkai.workdays import CalendarMissing, WorkdayCalendar
 PEOPLE_LIST = re.compile(r"名单|姓名|名册")
 # … unless it lists organisations, or officials whose names the law makes public (条例 Art. 20 领导信息).
 NOT_PEOPLE = re.compile(r"社会组织|机构|企业|单位|组织|协会|基金会|商会|领导|干部|工作人员|负责人|联系人|法定代表人|失信|异常名录")
+# Where a phrase of a 公开内容 line ends: what a list is of is said in its own phrase, so the organisation in
+# 「医疗救助对象名单及定点医疗机构」 or 「低保对象名单（含所在单位）」 does not make the list one of organisations.
+_PHRASE_END = re.compile(r"[、，,；;：:。（）()【】\[\]和与及并]")
 
 
 @dataclass(frozen=True)
@@ -35,15 +38,16 @@ NOTICE_MINIMUMS: tuple[NoticeMinimum, ...] = (
 def lists_people(item: Item | None) -> bool:
     """True when the item's 公开内容 is a list of people (低保、特困、临时救助对象名单, 补贴对象姓名 …).
 
-    Any 名单 counts unless it names organisations or officials: a list wrongly taken for people only comes down
-    after its period and stays out of search; a list of people taken for anything else would stay up for good.
+    Any 名单 counts unless its own phrase names organisations or officials: a list wrongly taken for people only comes
+    down after its period and stays out of search; a list of people taken for anything else would stay up for good.
     """
     return item is not None and _name_people(tuple(item.contents))
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every record; an item's contents are the same for all of its records
 def _name_people(contents: tuple[str, ...]) -> bool:
-    return any(PEOPLE_LIST.search(c) and not NOT_PEOPLE.search(c) for c in contents)
+    return any(PEOPLE_LIST.search(phrase) and not NOT_PEOPLE.search(phrase)
+               for c in contents for phrase in _PHRASE_END.split(c))
 
 
 def is_notice(record: Record, item: Item | None) -> bool:
