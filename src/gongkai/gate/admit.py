@@ -59,6 +59,13 @@ class Admission:
         return self.validity == IN_FORCE
 
     @property
+    def validity_note(self) -> str:
+        """What every channel shows of a document no longer in force: 「本文件已失效」, 「本文件已修改」 ("" in force)."""
+        if self.in_force:
+            return ""
+        return "本文件" + (self.validity if self.validity.startswith("已") else "已" + self.validity)
+
+    @property
     def id(self) -> str:
         return self.record.id
 
