@@ -117,6 +117,9 @@ def _one_to_one() -> dict[int, str]:
     table.update({ord(c): "-" for c in dashes})
     # a line drawn between the groups: box drawing, horizontal line extension, the Yezidi hyphen
     table.update({ord(c): "-" for c in "\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d\u23af\u23e4\U00010ead"})
+    # letters to Unicode (Lm, Lo) drawn as a dash, a low line or a dot: ˉ (GB2312 A1A5, on every Chinese IME's symbol
+    # table), ˍ, the sinological dot ꞏ and the Canadian middle dot ᐧ
+    table.update({0x02C9: "-", 0x02CD: "_", 0xA78F: ".", 0x1427: "."})
     table.update({ord(c): "~" for c in "\u2053\u223c\u02dc"})
     table.update({ord(c): "_" for c in "\u203e\u2017"})
     table.update({ord(c): "." for c in "\u00b7\u2024\u2027\u30fb\uff65\u2219\u22c5\u2e31\u0387"})
