@@ -38,6 +38,17 @@ _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万�
 _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
 
 
+# A name as a list of people writes it in a cell: a surname and one or two characters (陈水生, 欧阳建华), a note in
+# brackets after it (陈水生（户主）); no place (陈坑村) or body.
+_CELL_NAME = re.compile(rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}(?:[（(][^（）()]{{0,8}}[）)])?")
+
+
+def looks_like_name(cell: str) -> bool:
+    """True when *cell* is written as a person's name is (not whether it is one: 高明 may be a word)."""
+    text = cell.strip()
+    return _CELL_NAME.fullmatch(text) is not None and not text.split("（")[0].split("(")[0].endswith(_PLACE_ENDS)
+
+
 def titled_names(title: str) -> frozenset[str]:
     """The names of people that *title* gives where a 公示's title puts them (see the module's note)."""
     if not title:
