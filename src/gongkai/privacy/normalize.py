@@ -253,8 +253,9 @@ def list_marks() -> str:
 
 # What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
 # finds a number with too few of them. A mobile so masked holds fewer than eleven digits: the pre-filter lets through
-# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one).
-MASK_MARKS = "*●■◆★※#?Xx"
+# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one). The hollow and
+# other shapes (□ ▲ △ ◇ ☆ ◎ ▪ ◼ ⬛ …) mask as well: □ is the mark Chinese documents print for a character left out.
+MASK_MARKS = "*●■◆★※#?Xx□▲△◇☆◎▪◼⬛◻▫◾◽▼▽◈♦"
 
 
 @functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
