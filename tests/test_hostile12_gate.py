@@ -281,3 +281,25 @@ def test_a_number_masked_enough_with_another_mark_is_published(gk, cat, tmp_path
     cat.record(RECORD.replace(MARK, f"{MARK}\n  陈水生 {fine}"))
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0 and "没有发布" not in run.err, run.err
+
+
+# (the same in a PDF list, a page of lines in columns, and in a workbook)
+def test_a_pdf_list_of_people_under_another_header_is_not_indexed(gk, cat, tmp_path):
+    from test_hostile11_gate import cjk_pdf
+
+    listing = cjk_pdf("2026年第三季度临时救助对象名单", "序号  救助对象  村（社区）  金额（元）", f"1  {NAMES[0]}  经兜村  1500",
+                      f"2  {NAMES[1]}  湖头村  1200")
+    with_attachment(cat, "files/2026/list.pdf", listing, NOTICE)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" in gk("validate", cat.root).out
+
+
+def test_a_workbook_list_of_people_under_another_header_is_not_indexed(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/list.xlsx", xlsx([["2026年受助学生名单"], ["序号", "受助学生", "学校"],
+                                                       [1, NAMES[0], "城关中学"], [2, NAMES[1], "湖头中学"]]), NOTICE)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" in gk("validate", cat.root).out

@@ -84,11 +84,16 @@ def name_columns(rows: list[list[str]]) -> tuple[list[str], list[int]]:
     if named:
         return header, named
     for at, row in enumerate(rows[:HEADER_ROWS]):
-        kinds = [n for n, h in enumerate(row) if _KINDS_OF_PEOPLE.search(c := normalize_column(h)) and not _STAFF.match(c)]
-        named = [n for n in kinds if _named_below(rows[at + 1:], n)]
+        named = names_under_kinds(row, rows[at + 1:])
         if named:
             return row, named
     return header, []
+
+
+def names_under_kinds(header: list[str], below: list[list[str]]) -> list[int]:
+    """The columns (0-based) of *header* headed with a kind of person (救助对象, 受助学生 …) that hold names in *below*."""
+    kinds = [n for n, h in enumerate(header) if _KINDS_OF_PEOPLE.search(c := normalize_column(h)) and not _STAFF.match(c)]
+    return [n for n in kinds if _named_below(below, n)]
 
 
 def _named_below(rows: list[list[str]], column: int) -> bool:
