@@ -303,3 +303,31 @@ def test_a_workbook_list_of_people_under_another_header_is_not_indexed(gk, cat, 
     assert gk("build-site", cat.root, "--out", site).code == 0
     assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "GK611" in gk("validate", cat.root).out
+
+
+# 6. A list of people written as a sentence. Found by the twelfth pass: a notice that names the recipients of aid in a
+# sentence (「经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。」) was no list of people, so its names went into the
+# search index and the page into the sitemap for good. Now three names or more apart by 、 after a colon (or starting a
+# line), in a sentence about aid, are a list of people (GK611; not indexed; the names masked in the title); officials
+# named with their office, or a list of kinds of people or of places, are not.
+@pytest.mark.parametrize("sentence", ["经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。",
+                                      "经审核，下列家庭纳入最低生活保障：\n  陈水生（户主）、林阿妹、欧阳建华等3户。"])
+def test_a_list_of_people_in_a_sentence_is_not_indexed(gk, cat, tmp_path, sentence):
+    cat.record(NOTICE.replace("经审核，现将名单予以公示。", sentence))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert holding(site / "search", *NAMES) == []
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" in gk("validate", cat.root).out
+
+
+@pytest.mark.parametrize("sentence", ["任命陈志强、林建华、黄明德同志为低保工作领导小组成员。",
+                                      "会议参加人员：王局长、李主任、张书记，研究低保工作。",
+                                      "救助对象包括：低保对象、特困人员、孤儿。", "本次救助覆盖：湖头镇、城关镇、金谷镇。",
+                                      "请携带：户口簿、身份证、银行卡，到村委会申请临时救助。"])
+def test_a_sentence_naming_officials_kinds_or_places_is_no_list_of_people(gk, cat, tmp_path, sentence):
+    cat.record(NOTICE.replace("经审核，现将名单予以公示。", sentence))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert "R2026-001" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "GK611" not in gk("validate", cat.root).out

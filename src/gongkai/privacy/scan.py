@@ -34,6 +34,7 @@ from gongkai.privacy.findings import (
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.mask import mask_log
+from gongkai.privacy.titles import enumerated_names
 
 BODY = "正文"
 _NOT_FIELDS = frozenset({BODY})  # the body is scanned as the page shows it (body_findings)
@@ -70,10 +71,12 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
     names: set[str] = set()
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
+        listed = enumerated_names(record.body)
+        people, names = bool(listed), set(listed)
         if "|" in record.body:
             tables = markdown_tables(record.body)
             findings.extend(boxed_ids(record.id, (BODY,), tables, allowed))
-            people = any(table_lists_private_people(_rows(table)) for table in tables)
+            people = people or any(table_lists_private_people(_rows(table)) for table in tables)
             names.update(n for table in tables for n in listed_names(_rows(table)))
             if record.kind == "公示":
                 columns.extend(_columns(record.id, (BODY,), tables))
@@ -89,6 +92,8 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
+        listed = frozenset(n for segment in segments for n in enumerated_names(segment.text))
+        people, names = people or bool(listed), names | listed
         findings.extend(boxed_ids(record.id, path, tables, allowed))
         people = people or any(table_lists_private_people(_rows(table)) for table in tables)
         names.update(n for table in tables for n in listed_names(_rows(table)))

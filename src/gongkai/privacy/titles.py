@@ -58,6 +58,34 @@ def looks_like_name(cell: str) -> bool:
     return _CELL_NAME.fullmatch(text) is not None and not text.split("（")[0].split("(")[0].endswith(_PLACE_ENDS)
 
 
+# A list of people written as a sentence (经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。): three names or more
+# apart by 、, after a colon or at the start of a line, ending the sentence or before 等, in a sentence about aid.
+_LISTED_NAME = rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
+_NOTED = rf"{_LISTED_NAME}(?:（[^（）、]{{0,6}}）)?"  # 王建国（户主）
+# (it starts with the colon or line break, a character set the regular expression engine skips to: a few µs a body)
+_ENUMERATION = re.compile(rf"[：:\n][ \t\u3000]*({_NOTED}(?:、{_NOTED}){{2,}})(?=等|[。；;，,）)\s]|$)")
+_AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
+_OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位")
+
+
+def enumerated_names(text: str) -> frozenset[str]:
+    """The names of a list of people written as a sentence in *text* (see _ENUMERATION); none in a sentence about
+    officials (任命陈志强、林建华、黄明德同志…)."""
+    if "、" not in text or _AID.search(text) is None:
+        return frozenset()
+    found: set[str] = set()
+    text = "\n" + text  # a list may start the text
+    for match in _ENUMERATION.finditer(text):
+        start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        end = text.find("。", match.end())
+        sentence = text[start:end if end >= 0 else len(text)]
+        names = [item.split("（")[0] for item in match.group(1).split("、")]
+        if _AID.search(sentence) and _OFFICE.search(sentence) is None and not any(
+                n in _NOT_NAMES or n.endswith(_PLACE_ENDS) for n in names):
+            found.update(names)
+    return frozenset(found)
+
+
 def titled_names(title: str) -> frozenset[str]:
     """The names of people that *title* gives where a 公示's title puts them (see the module's note)."""
     if not title:
