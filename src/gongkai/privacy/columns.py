@@ -33,6 +33,7 @@ _ROLES = frozenset({"户主", "申请人", "受助人", "被救助人", "持证�
 # people when the cells under it are names (_named_below): under 救助对象 a table of rates lists 低保对象, 特困人员, and
 # a table of staff (工作人员, 联系人 of each township) names people for their office.
 _KINDS_OF_PEOPLE = re.compile(r"对象|人员|学生|幼儿|儿童|孤儿|老人|成员|群众|残疾人|户主|受助|家属|农户|困难户|患者|村民|居民")
+_KIND_CHARACTERS = re.compile("[" + "".join(sorted(set(_KINDS_OF_PEOPLE.pattern) - set("|"))) + "]")
 _STAFF = re.compile(r"^(?:工作|联系|负责|经办|责任|带队|值班|包村|挂钩|驻村|帮扶|结对)")
 # at least two names, and two thirds of the cells filled (a total row, a blank marker, a name with a note may stand there)
 MIN_NAMES = 2
@@ -92,6 +93,8 @@ def name_columns(rows: list[list[str]]) -> tuple[list[str], list[int]]:
 
 def names_under_kinds(header: list[str], below: list[list[str]]) -> list[int]:
     """The columns (0-based) of *header* headed with a kind of person (救助对象, 受助学生 …) that hold names in *below*."""
+    if _KIND_CHARACTERS.search("".join(header)) is None:  # most headers: no normalizing cell by cell
+        return []
     kinds = [n for n, h in enumerate(header) if _KINDS_OF_PEOPLE.search(c := normalize_column(h)) and not _STAFF.match(c)]
     return [n for n in kinds if _named_below(below, n)]
 
@@ -131,9 +134,9 @@ _NOT_NAMES = frozenset({"合计", "小计", "总计", "共计", "以下空白", 
 def listed_names(rows: list[list[str]]) -> set[str]:
     """The names in the name columns of a table of private people (its header among its first rows): what the title
     of the record listing them must not show (gate: a title naming one is masked)."""
-    if not table_lists_private_people(rows):
-        return set()
     header, columns = name_columns(rows)
+    if not columns or any(normalize_column(h) in OFFICE_COLUMNS for h in header):
+        return set()
     below = rows[rows.index(header) + 1:]
     return {m.group(1) for row in below for n in columns if n < len(row)
             and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES}
