@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from gongkai.privacy.titles import looks_like_name
+
 # Allowed columns of a 公示 list of people, with the spellings seen in real lists.
 ALLOWED_COLUMNS: frozenset[str] = frozenset({
     "序号", "姓名", "户主姓名", "户主",
@@ -27,6 +29,14 @@ NAME_COLUMNS = frozenset({"姓名", "户主姓名", "户主"})
 # sitemap. (救助对象, 补贴对象 are no such column: a table of rates lists 低保对象、特困人员 under them.)
 _NAMES = re.compile(r"姓名|名字")
 _ROLES = frozenset({"户主", "申请人", "受助人", "被救助人", "持证人", "监护人", "收款人", "领款人", "户名"})
+# A column headed with a kind of person, not with 姓名: 救助对象, 受助学生, 困难群众, 特困人员, 家庭成员, 户主名. It names
+# people when the cells under it are names (_named_below): under 救助对象 a table of rates lists 低保对象, 特困人员, and
+# a table of staff (工作人员, 联系人 of each township) names people for their office.
+_KINDS_OF_PEOPLE = re.compile(r"对象|人员|学生|幼儿|儿童|孤儿|老人|成员|群众|残疾人|户主|受助|家属|农户|困难户|患者|村民|居民")
+_KIND_CHARACTERS = re.compile("[" + "".join(sorted(set(_KINDS_OF_PEOPLE.pattern) - set("|"))) + "]")
+_STAFF = re.compile(r"^(?:工作|联系|负责|经办|责任|带队|值班|包村|挂钩|驻村|帮扶|结对)")
+# at least two names, and two thirds of the cells filled (a total row, a blank marker, a name with a note may stand there)
+MIN_NAMES = 2
 # A title row or two (XX镇2026年第三季度低保对象名单, 单位：元) may stand above the header of a list.
 HEADER_ROWS = 5
 # A table of officials in office (领导分工, 工作人员): names with what they hold, public by their office.
@@ -67,14 +77,49 @@ def lists_private_people(header: list[str]) -> bool:
     return is_people_list(header) and not any(normalize_column(h) in OFFICE_COLUMNS for h in header)
 
 
-def extra_columns(header: list[str]) -> list[tuple[int, str]]:
+def name_columns(rows: list[list[str]]) -> tuple[list[str], list[int]]:
+    """The header of a table given by its first rows, and its name columns (0-based): those headed 姓名, 名字 or a
+    role only a name fills; else those headed with a kind of person (救助对象, 受助学生) with names under them."""
+    header = header_of(rows)
+    named = [n for n, h in enumerate(header) if _names_people(normalize_column(h))]
+    if named:
+        return header, named
+    for at, row in enumerate(rows[:HEADER_ROWS]):
+        named = names_under_kinds(row, rows[at + 1:])
+        if named:
+            return row, named
+    return header, []
+
+
+def names_under_kinds(header: list[str], below: list[list[str]]) -> list[int]:
+    """The columns (0-based) of *header* headed with a kind of person (救助对象, 受助学生 …) that hold names in *below*."""
+    if _KIND_CHARACTERS.search("".join(header)) is None:  # most headers: no normalizing cell by cell
+        return []
+    kinds = [n for n, h in enumerate(header) if _KINDS_OF_PEOPLE.search(c := normalize_column(h)) and not _STAFF.match(c)]
+    return [n for n in kinds if _named_below(below, n)]
+
+
+def _named_below(rows: list[list[str]], column: int) -> bool:
+    cells = [cell.strip() for row in rows if column < len(row) and (cell := row[column]).strip()]
+    names = sum(1 for cell in cells if looks_like_name(cell))
+    return names >= MIN_NAMES and 3 * names >= 2 * len(cells)
+
+
+def table_lists_private_people(rows: list[list[str]]) -> bool:
+    """True when the table given by its rows lists people not named for an office (see lists_private_people), its
+    name column headed 姓名 or with a kind of person over names."""
+    header, named = name_columns(rows)
+    return bool(named) and not any(normalize_column(h) in OFFICE_COLUMNS for h in header)
+
+
+def extra_columns(header: list[str], named: list[int] | None = None) -> list[tuple[int, str]]:
     """(1-based column, name) of every column a 公示 list of people may not carry (a name column may: 申请人姓名,
-    but not 姓名及身份证号)."""
-    if not is_people_list(header):
+    but not 姓名及身份证号); *named*: the name columns (name_columns) when the header does not say them."""
+    if not named and not is_people_list(header):
         return []
     return [(n, h) for n, h in enumerate(header, start=1)
             if h.strip() and (c := normalize_column(h)) not in ALLOWED_COLUMNS
-            and not (c.endswith(("姓名", "名字")) or c in _ROLES)]
+            and not (c.endswith(("姓名", "名字")) or c in _ROLES) and n - 1 not in (named or [])]
 
 
 # A name as a list writes it: two to four Chinese characters (a compound surname and a two-character given name at most),
@@ -89,10 +134,9 @@ _NOT_NAMES = frozenset({"合计", "小计", "总计", "共计", "以下空白", 
 def listed_names(rows: list[list[str]]) -> set[str]:
     """The names in the name columns of a table of private people (its header among its first rows): what the title
     of the record listing them must not show (gate: a title naming one is masked)."""
-    header = header_of(rows)
-    if not lists_private_people(header):
+    header, columns = name_columns(rows)
+    if not columns or any(normalize_column(h) in OFFICE_COLUMNS for h in header):
         return set()
-    columns = [n for n, h in enumerate(header) if _names_people(normalize_column(h))]
     below = rows[rows.index(header) + 1:]
     return {m.group(1) for row in below for n in columns if n < len(row)
             and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES}

@@ -137,8 +137,14 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     where = f"{label} {_part_name(name)}"
     if data.startswith(ZIP):
         return zip_segments(data, where, depth + 1, budget)
+    # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
+    # its bytes hold its text compressed, or (a workbook) not as Excel shows it.
+    if data.startswith(GZIP):
+        return _member(gunzipped(data), name, f"{where} 解压后", depth + 1, budget)
+    if b"%PDF-" in data[:1024]:
+        return pdf_segments(data, where)
     if data.startswith(OLE2):
-        return ole_segments(data, where)
+        return ole_file_segments(data, where)
     if data.startswith(PICTURES):  # not the pixels: the text an image viewer shows among its properties
         return [Segment(text, f"{where}（图片属性）") for text in picture_texts(data)]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
@@ -382,6 +388,38 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
             value = int(cell.value) if cell.value.is_integer() else cell.value
             yield from _through_format(value, shown.format_str if shown is not None else None,
                                        f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
+
+
+GZIP = b"\x1f\x8b"
+
+
+def gunzipped(data: bytes) -> bytes:
+    """A gzip member unpacked, every member of it; Unreadable when it is broken or unpacks to more than MAX_UNPACKED."""
+    import zlib
+
+    unpacked, rest = b"", data
+    try:
+        while rest[:2] == GZIP:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            unpacked += inflater.decompress(rest, MAX_UNPACKED + 1 - len(unpacked))
+            if len(unpacked) > MAX_UNPACKED or inflater.unconsumed_tail:
+                raise Unreadable("解压后过大（可能是压缩炸弹）")
+            rest = inflater.unused_data
+    except zlib.error:
+        raise Unreadable("嵌入的 gzip 数据已损坏") from None
+    return unpacked
+
+
+def ole_file_segments(data: bytes, label: str) -> list[Segment]:
+    """An OLE2 file inside a container: an Excel 97-2003 workbook as Excel shows it (cells through their number
+    formats), anything else (a Word 97 document, an equation, a packaged file) stream by stream."""
+    import olefile
+
+    if not olefile.isOleFile(data):
+        raise Unreadable("不是完整的 OLE2 复合文档")
+    with olefile.OleFileIO(data) as ole:
+        workbook = ole.exists("Workbook") or ole.exists("Book")
+    return xls_segments(data, label)[0] if workbook else ole_segments(data, label)
 
 
 def ole_segments(data: bytes, label: str) -> list[Segment]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gongkai.privacy.columns import is_people_list
+from gongkai.privacy.columns import is_people_list, names_under_kinds
 from gongkai.privacy.extract import Segment, Table
 from gongkai.privacy.markup import BOUNDARY
 
@@ -19,6 +19,8 @@ _PAGE = re.compile(r"第\d+页$|（按版面位置）$")
 _GAP = re.compile(rf"[\s{re.escape(BOUNDARY)}]+")
 # A header's cells are column names: a line of prose that mentions 姓名 (请填写姓名、联系电话) is no header.
 MAX_HEADER_CELL = 12
+# The lines under a header headed with a kind of person that are read for names (a page holds fifty at most).
+MAX_ROWS_READ = 60
 
 
 def laid_out_tables(segments: list[Segment]) -> list[Table]:
@@ -29,11 +31,16 @@ def laid_out_tables(segments: list[Segment]) -> list[Table]:
         if _PAGE.search(segment.where) is None:
             continue
         rows = [cells for line in segment.text.splitlines() if (cells := _GAP.split(line.strip())) != [""]]
-        start = next((n for n, row in enumerate(rows) if _header(row)), None)
+        start = next((n for n, row in enumerate(rows) if _header(rows, n)), None)
         if start is not None:
             tables.append(Table(rows[start], segment.where, None, rows[start + 1:]))
     return tables
 
 
-def _header(row: list[str]) -> bool:
-    return len(row) >= 2 and all(len(cell) <= MAX_HEADER_CELL for cell in row) and is_people_list(row)
+def _header(rows: list[list[str]], at: int) -> bool:
+    """True when line *at* of *rows* is a header naming people: a name column, or one headed with a kind of person
+    (救助对象) over names in the lines below."""
+    row = rows[at]
+    if len(row) < 2 or any(len(cell) > MAX_HEADER_CELL for cell in row):
+        return False
+    return is_people_list(row) or bool(names_under_kinds(row, rows[at + 1:at + 1 + MAX_ROWS_READ]))

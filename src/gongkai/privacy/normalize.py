@@ -117,6 +117,9 @@ def _one_to_one() -> dict[int, str]:
     table.update({ord(c): "-" for c in dashes})
     # a line drawn between the groups: box drawing, horizontal line extension, the Yezidi hyphen
     table.update({ord(c): "-" for c in "\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d\u23af\u23e4\U00010ead"})
+    # letters to Unicode (Lm, Lo) drawn as a dash, a low line or a dot: ˉ (GB2312 A1A5, on every Chinese IME's symbol
+    # table), ˍ, the sinological dot ꞏ and the Canadian middle dot ᐧ
+    table.update({0x02C9: "-", 0x02CD: "_", 0xA78F: ".", 0x1427: "."})
     table.update({ord(c): "~" for c in "\u2053\u223c\u02dc"})
     table.update({ord(c): "_" for c in "\u203e\u2017"})
     table.update({ord(c): "." for c in "\u00b7\u2024\u2027\u30fb\uff65\u2219\u22c5\u2e31\u0387"})
@@ -250,8 +253,9 @@ def list_marks() -> str:
 
 # What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
 # finds a number with too few of them. A mobile so masked holds fewer than eleven digits: the pre-filter lets through
-# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one).
-MASK_MARKS = "*●■◆★※#?Xx"
+# the text of one with one to three marks (STARRED), as written (the full-width star normalized to one). The hollow and
+# other shapes (□ ▲ △ ◇ ☆ ◎ ▪ ◼ ⬛ …) mask as well: □ is the mark Chinese documents print for a character left out.
+MASK_MARKS = "*●■◆★※#?Xx□▲△◇☆◎▪◼⬛◻▫◾◽▼▽◈♦"
 
 
 @functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF

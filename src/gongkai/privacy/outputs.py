@@ -24,7 +24,8 @@ from pathlib import Path
 
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
-from gongkai.privacy.documents import MAX_UNPACKED, pdf_segments, quiet, shown_readings, xls_segments, xlsx_shown
+from gongkai.privacy.documents import (MAX_UNPACKED, ole_file_segments, pdf_segments, quiet, shown_readings,
+                                       xlsx_shown)
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (STARRED, encoded_may_hold_number, escaped_character, may_hold_number,
@@ -395,10 +396,11 @@ def _segment_findings(name: str, segments: Iterable[Segment], allowed: frozenset
 
 
 def _workbook97(name: str, data: bytes, where: str, allowed: frozenset[str]) -> Iterator[OutputFinding]:
-    """An Excel 97-2003 workbook as Excel shows it (cells through their number formats) and the text of its streams:
-    the source scan's reading (xls is the only OLE2 format an attachment may have)."""
+    """An Excel 97-2003 workbook as Excel shows it (cells through their number formats) and the text of its streams,
+    any other OLE2 file (an object embedded in a docx: a Word 97 document, an equation) stream by stream: the source
+    scan's reading."""
     try:
-        segments, _ = xls_segments(data, where)
+        segments = ole_file_segments(data, where)
     except Exception:  # noqa: BLE001 - a workbook the scanner cannot open is not published: fail closed
         yield OutputFinding(name, "unreadable", "", f"{where} Excel 97-2003 工作簿无法解析".strip())
         return

@@ -22,7 +22,7 @@ from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.boxes import boxed_ids
-from gongkai.privacy.columns import extra_columns, header_of, listed_names, lists_private_people
+from gongkai.privacy.columns import extra_columns, listed_names, name_columns, table_lists_private_people
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -34,6 +34,7 @@ from gongkai.privacy.findings import (
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.mask import mask_log
+from gongkai.privacy.titles import enumerated_names
 
 BODY = "正文"
 _NOT_FIELDS = frozenset({BODY})  # the body is scanned as the page shows it (body_findings)
@@ -70,11 +71,13 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
     names: set[str] = set()
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
+        listed = enumerated_names(record.body)
+        people, names = bool(listed), set(listed)
         if "|" in record.body:
             tables = markdown_tables(record.body)
             findings.extend(boxed_ids(record.id, (BODY,), tables, allowed))
-            people = any(lists_private_people(_header(table)) for table in tables)
-            names.update(n for table in tables for n in listed_names([table.header, *table.rows]))
+            people = people or any(table_lists_private_people(_rows(table)) for table in tables)
+            names.update(n for table in tables for n in listed_names(_rows(table)))
             if record.kind == "公示":
                 columns.extend(_columns(record.id, (BODY,), tables))
     for index, attachment in enumerate(record.attachments):
@@ -89,9 +92,11 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
+        listed = frozenset(n for segment in segments for n in enumerated_names(segment.text))
+        people, names = people or bool(listed), names | listed
         findings.extend(boxed_ids(record.id, path, tables, allowed))
-        people = people or any(lists_private_people(_header(table)) for table in tables)
-        names.update(n for table in tables for n in listed_names([table.header, *table.rows]))
+        people = people or any(table_lists_private_people(_rows(table)) for table in tables)
+        names.update(n for table in tables for n in listed_names(_rows(table)))
         if record.kind == "公示":
             columns.extend(_columns(record.id, path, tables))
     return RecordScan(tuple(findings), tuple(columns), people, frozenset(names))
@@ -118,13 +123,12 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
 
 def _columns(owner: str, path: FieldPath, tables: list[Table]) -> list[ColumnWarning]:
     return [ColumnWarning(owner, name, f"{table.where}第{n}列", path, table.line)
-            for table in tables for n, name in extra_columns(_header(table))]
+            for table in tables for n, name in extra_columns(*name_columns(_rows(table)))]
 
 
-def _header(table: Table) -> list[str]:
-    """The header row of *table*: its first row, or the first of the next few that names people (a list under a
-    title row: 2026年第三季度低保对象名单)."""
-    return header_of([table.header, *table.rows])
+def _rows(table: Table) -> list[list[str]]:
+    """*table* as rows, its first row first: its header, or a title row above it (2026年第三季度低保对象名单)."""
+    return [table.header, *table.rows]
 
 
 def allowed_of(agency: Agency | None) -> frozenset[str]:

@@ -5,8 +5,9 @@ from (columns.listed_names). Its page comes down when the 公示 ends, but its t
 page, the portal and print for good (DOMAIN.md §12): the gate masks a name the title gives as a list's name is masked.
 
 A name is read where a 公示's title puts one: a surname and one or two characters (a compound surname and one or two),
-right after the start, 关于, 对, 为, 给予, 同意 or a 、 between names, and right before 家庭, 户, 同志, 等 (陈水生等3户),
-the 、 of a list of names, 申请, 享受, 纳入 or 办理 (关于为陈水生申请临时救助的公示). The surnames are the commonest ones
+right after the start, 关于, 对, 为, 给予, 同意, 将, 批准, 取消, 停发, 恢复, the place (村, 镇, 社区, 村民) or the year, or
+a 、 between names, and right before 家庭, 户, 同志, 等 (陈水生等3户), the 、 of a list of names, 申请, 享受, 纳入, 办理,
+低保, 特困, 临时救助 or 实施 (关于为陈水生申请临时救助的公示, 关于湖头镇经兜村陈水生申请最低生活保障的公示). The surnames are the commonest ones
 (about 96 % of people); words that read so and name no one (文明家庭, 万元户, a place ending in 村) are left as they are.
 """
 
@@ -27,15 +28,62 @@ _COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟
 _NAME = rf"(?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
 # a name, where a title puts one, and what follows it (the lookahead keeps 、 for the next name)
 # (关于为陈水生申请临时救助的公示, 关于陈水生申请最低生活保障的公示, 关于同意林阿妹享受特困人员救助供养的公示)
-_TITLED = re.compile(rf"(?:^|(?<=关于)|(?<=对)|(?<=、)|(?<=为)|(?<=给予)|(?<=同意))({_NAME})"
-                     r"(?=家庭|户|同志|等|、|申请|享受|纳入|办理)")
+# (twelfth pass) also after the place the person lives in (关于湖头镇经兜村陈水生申请…, 经兜村村民陈水生家庭…), the year
+# (2026年陈水生等5户…) or what is done to the household (将, 批准, 取消, 停发, 恢复 …), and before 低保, 特困,
+# 临时救助 or 实施 (陈水生低保申请公示, 关于停发陈水生低保金的公示, 关于对陈水生实施临时救助的公示)
+_BEFORE = ("关于", "对", "、", "为", "给予", "同意", "将", "批准", "取消", "停发", "停止", "终止", "恢复", "村", "镇", "乡",
+           "社区", "村民", "居民", "年")
+_TITLED = re.compile(rf"(?:^|{'|'.join(f'(?<={word})' for word in _BEFORE)})({_NAME})"
+                     r"(?=家庭|户|同志|等|、|申请|享受|纳入|办理|低保|特困|临时救助|实施)")
 # what reads as a name there and names no one: kinds of households and honours, and places or bodies
 _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万元", "光荣", "美丽", "和睦", "文化", "安居", "平凡",
                         "金牌", "明星", "模范", "温馨", "孝老", "黄金", "高龄", "江南", "农户", "单亲", "计生", "边缘",
                         "支出型", "常住", "邻里", "和美", "相关", "全体", "云端",
+                        # a scope or a place before 低保, 特困 (2026年全年低保…, 关于将农村低保…)
+                        "全年", "全县", "全市", "全镇", "全乡", "全村", "全省", "全区", "农村", "农业", "城乡",
+                        "城镇", "城市", "部分", "符合", "上述", "以上", "以下", "申请", "申报",
                         # what comes before 申请 or 办理 and names no one (关于高龄申请…, 关于安置申请…)
                         "安置", "应急", "于是", "万人", "全部", "全员", "全面", "成员", "时间", "申请人"})
 _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
+
+
+# A name as a list of people writes it in a cell: a surname and one or two characters (陈水生, 欧阳建华), a note in
+# brackets after it (陈水生（户主）); no place (陈坑村) or body.
+_CELL_NAME = re.compile(rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}(?:[（(][^（）()]{{0,8}}[）)])?")
+
+
+def looks_like_name(cell: str) -> bool:
+    """True when *cell* is written as a person's name is (not whether it is one: 高明 may be a word)."""
+    text = cell.strip()
+    return _CELL_NAME.fullmatch(text) is not None and not text.split("（")[0].split("(")[0].endswith(_PLACE_ENDS)
+
+
+# A list of people written as a sentence (经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。): three names or more
+# apart by 、, after a colon or at the start of a line, ending the sentence or before 等, in a sentence about aid.
+_LISTED_NAME = rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
+_NOTED = rf"{_LISTED_NAME}(?:（[^（）、]{{0,6}}）)?"  # 王建国（户主）
+# (it starts with the colon or line break, a character set the regular expression engine skips to: a few µs a body)
+_ENUMERATION = re.compile(rf"[：:\n][ \t\u3000]*({_NOTED}(?:、{_NOTED}){{2,}})(?=等|[。；;，,）)\s]|$)")
+_AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
+_OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位")
+
+
+def enumerated_names(text: str) -> frozenset[str]:
+    """The names of a list of people written as a sentence in *text* (see _ENUMERATION); none in a sentence about
+    officials (任命陈志强、林建华、黄明德同志…)."""
+    if "、" not in text:
+        return frozenset()
+    found: set[str] = set()
+    text = "\n" + text  # a list may start the text
+    for match in _ENUMERATION.finditer(text):
+        start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        end = text.find("。", match.end())
+        sentence = text[start:end if end >= 0 else len(text)]
+        names = [item.split("（")[0] for item in match.group(1).split("、")]
+        if _AID.search(sentence) and _OFFICE.search(sentence) is None and not any(
+                n in _NOT_NAMES or n.endswith(_PLACE_ENDS) for n in names):
+            found.update(names)
+    return frozenset(found)
 
 
 def titled_names(title: str) -> frozenset[str]:

@@ -137,8 +137,9 @@ def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK611", "people-list-not-notice", "列有人员名单的信息不是公示", W,
-      what="检查主动公开的信息中，正文或附件里有列出人员的表格（有「姓名」「户主姓名」列）、但文种不是「公示」、所属事项也不是"
-           "名单类的：这样的名单没有公示期，会一直留在网站上。gongkai 不把它放进站内搜索和网站地图（与公示名单一样），"
+      what="检查主动公开的信息中，正文或附件里有列出人员的表格（有「姓名」「户主姓名」列，或「救助对象」「受助学生」这类列下"
+           "写的是姓名）或逐一列出受助人姓名的句子（「以下人员获得临时救助：陈水生、林阿妹、王建国」）、但文种不是「公示」、"
+           "所属事项也不是名单类的：这样的名单没有公示期，会一直留在网站上。gongkai 不把它放进站内搜索和网站地图（与公示名单一样），"
            "但不会按期撤下。",
       why="名单类信息按规定期限公示，期满后名单不再公开，也不能通过搜索按姓名找到（DOMAIN.md §7、§12）；"
           "发放救助金的通知附上领取人名单，等于把名单长期公开。",
@@ -152,7 +153,7 @@ def people_list_not_notice(ctx: Context) -> Iterator[Finding]:
         if not scan.people or record is None or is_notice(record, catalog.items.get(record.item or "")):
             continue
         yield Finding(Location(catalog.path_of("record", record_id), record_id, ("文种",)),
-                      f"信息 {record_id} 列有人员名单（表格有「姓名」列），但文种是「{record.kind}」、没有公示期：名单会一直留在网站上",
+                      f"信息 {record_id} 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「{record.kind}」、没有公示期：名单会一直留在网站上",
                       "把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」；本信息只写人数和金额，或删去名单。",
                       prefer_key=True)
 
