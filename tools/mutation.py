@@ -53,6 +53,16 @@ GROUPS: dict[str, Group] = {
                       "src/gongkai/privacy/mask.py", "src/gongkai/privacy/mask_format.py"),
                      ("tests/test_privacy_detect.py", "tests/test_privacy_detect_edges.py",
                       "tests/test_privacy_normalize.py", "tests/test_privacy_mutants.py")),
+    # Lists of people and numbers laid out in tables (boxes and PDF columns, the thirteenth session; kinds of people
+    # over names and lists written as a sentence, the fourteenth): a bug here leaves a list of people indexed and on
+    # the web for good, or publishes an ID written one character to a cell.
+    "lists": Group(("src/gongkai/privacy/boxes.py", "src/gongkai/privacy/laidout.py", "src/gongkai/privacy/columns.py",
+                    "src/gongkai/privacy/titles.py"),
+                   ("tests/test_boxed_ids.py", "tests/test_titled_names.py", "tests/test_hostile11_gate.py",
+                    "tests/test_hostile9_gate.py", "tests/test_hostile10_gate.py", "tests/test_gate_edges.py",
+                    "tests/test_privacy.py", "tests/test_hostile5_gate.py", "tests/test_hostile7_gate.py",
+                    "tests/test_hostile8_gate.py", "tests/test_hostile8_documents.py", "tests/test_hostile12_gate.py",
+                    "tests/test_lists_mutants.py")),
     "workdays": Group(("src/gongkai/workdays/*.py",),
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
                        "tests/test_provisional.py", "tests/test_workdays_messages.py")),
