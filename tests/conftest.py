@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -248,3 +249,18 @@ def docx(body: str, **parts: str) -> bytes:
             else:
                 archive.writestr(f"word/{name}.xml", f"<w:{name} {ns}>{paragraph.format(text)}</w:{name}>")
     return buffer.getvalue()
+
+
+@pytest.fixture
+def terminal_ctrl_c() -> Iterator[None]:
+    """Ctrl+C raises KeyboardInterrupt in this process, as in a clerk's terminal: a test run started in the background
+    (`make test &`, a CI runner without job control) inherits SIGINT ignored, and a test that sends itself SIGINT would
+    then see nothing happen."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if blocked is not None and signal.SIGINT in blocked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})

@@ -17,6 +17,7 @@ import gongkai.site.staging as staging
 from gongkai.cli import main
 
 TODAY = "2026-11-27"
+pytestmark = pytest.mark.usefixtures("terminal_ctrl_c")
 
 
 def _ctrl_c_at_swap(monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:

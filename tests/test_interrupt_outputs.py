@@ -18,6 +18,7 @@ import gongkai.files_io as files_io
 from tests.test_handover import add
 
 INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
+pytestmark = pytest.mark.usefixtures("terminal_ctrl_c")
 
 
 def _ctrl_c_at_swap(monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:
