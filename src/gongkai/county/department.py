@@ -20,7 +20,9 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 1  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+# The rules that report unmasked personal data, and what each finds (privacy.findings.CODES).
+PERSONAL_DATA = {"GK601": "身份证号", "GK602": "手机号码", "GK603": "银行卡号", "GK604": "详细住址"}
+MEMO_VERSION = 2  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class DepartmentResult:
     warnings: int = 0
     invalid_items: int = 0
     inspection: Inspection | None = None
+    withheld: list[str] = field(default_factory=list)  # items left out of the review: id, file and what they hold
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
 
     @property
@@ -127,12 +130,30 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         return _broken(department, _agency_problem(catalog))
     report = lint(catalog, today, positions=False)  # counted, never shown: no need to find lines
     score = build_scorecard(catalog, year, today, report=report)
+    withheld = _personal_items(report)
+    sheets = [replace(s, items=[i for i in s.items if i.id not in withheld]) for s in table.sheets(catalog, every_file=True)]
     return DepartmentResult(
         label=department.label, folder=str(department.folder), name=department.name or agency.org.name,
-        agency=agency, sheets=table.sheets(catalog, every_file=True), score=score, annual=build_annual(catalog, year),
+        agency=agency, sheets=[s for s in sheets if s.items], score=score, annual=build_annual(catalog, year),
+        withheld=list(withheld.values()),
         totals=_totals(score), errors=_count(report, Severity.ERROR), warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
     )
+
+
+def _personal_items(report: Report) -> dict[str, str]:
+    """Items with unmasked personal data (GK601–GK604), by id: kept out of the review like any published table.
+
+    One department's unmasked number must not stop the county's outputs for every other department (the scan of the
+    written workbooks stays as the last defence); the 政务公开办 is told which item, where, and what it holds.
+    """
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for d in report.diagnostics:
+        if d.code in PERSONAL_DATA and d.object_id and (d.path or "").startswith("items/"):
+            found = kinds.setdefault((d.object_id, d.path or ""), [])
+            if PERSONAL_DATA[d.code] not in found:
+                found.append(PERSONAL_DATA[d.code])
+    return {item: f"{item}（{path}）：含有未遮盖的个人信息（{'、'.join(found)}）" for (item, path), found in kinds.items()}
 
 
 def missing(department: Department) -> str | None:
@@ -156,7 +177,8 @@ def _agency_problem(catalog: Catalog) -> str:
         return "gongkai.yaml 无法读取"
     first = found[0]
     more = f"（共 {len(found)} 处，运行 gongkai validate 查看全部）" if len(found) > 1 else ""
-    return f"gongkai.yaml 第{first.line}行第{first.column}列：{first.message}{more}"
+    fix = f"。改正：{first.hint.rstrip('。')}" if first.hint else ""
+    return f"gongkai.yaml 第{first.line}行第{first.column}列：{first.message}{fix}{more}"
 
 
 def _count(report: Report, severity: Severity) -> int:
