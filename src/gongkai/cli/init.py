@@ -111,7 +111,7 @@ def init_command(
         answers = merge(answers, _ask(answers), None)
     table = _read_table(from_xlsx) if from_xlsx else None
     now = _now(today(when))
-    result = init_catalog(folder, resolve(answers), now, table)
+    result = init_catalog(folder, resolve(answers), now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
     _next_steps(result, later)
