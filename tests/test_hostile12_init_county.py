@@ -263,3 +263,42 @@ def test_init_from_a_plain_sheet_takes_the_one_domain_named(gk: Callable[..., Ru
     item = (repo / "catalog" / "items" / "jycy" / "JYCY-001.yaml").read_text(encoding="utf-8")
     assert "一级事项: 就业服务" in item and "责任单位: jycyg" in item
     assert gk("validate", "--strict", repo).code == 0
+
+
+def test_init_from_a_published_table_with_a_title_merged_cells_a_hidden_row_and_a_notes_sheet(
+        gk: Callable[..., Run], tmp_path: Path) -> None:
+    """As bureaus publish them: a merged title, 一级事项 merged down, a hidden row, and a sheet of 填表说明."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "就业创业"
+    sheet.append(["武侯区人社局就业创业领域基层政务公开标准目录"])
+    sheet.merge_cells("A1:K1")
+    sheet.append(HEADER)
+    sheet.append(ROW)
+    sheet.append([2, None, "政策文件", *ROW[3:]])
+    sheet.append([3, None, "失业登记", "名单；联系电话 13812345678", *ROW[4:]])
+    sheet.merge_cells("B3:B5")
+    sheet.row_dimensions[5].hidden = True
+    notes = book.create_sheet("填表说明")
+    notes.append(["本表由局办公室填写，联系人 张敏"])
+    notes.append(["公开渠道打■，未选打□"])
+    book.save(table := tmp_path / "目录.xlsx")
+    repo = tmp_path / "a"
+    result = gk("init", repo, *RSJ, *WUHOU, "--from-xlsx", table)
+    assert result.code == 0, result.err
+    assert "填表说明!A1: 工作表「填表说明」只有一列文字，没有目录表的表头（如填表说明、封面），没有导入" in result.err
+    assert "就业创业!A5: 第5行是隐藏的" in result.err
+    items = sorted(p.name for p in (repo / "catalog" / "items" / "jycy").iterdir())
+    assert items == ["JYCY-001.yaml", "JYCY-002.yaml"]
+    assert "一级事项: 就业服务" in (repo / "catalog" / "items" / "jycy" / "JYCY-002.yaml").read_text(encoding="utf-8")
+    assert gk("validate", "--strict", repo).code == 0
+    assert gk("build-site", repo, "--out", tmp_path / "site").code == 0
+
+
+def test_a_sheet_of_notes_alone_is_still_no_directory(gk: Callable[..., Run], tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "填表说明"
+    book.active.append(["本表由局办公室填写"])
+    book.save(table := tmp_path / "目录.xlsx")
+    result = gk("init", tmp_path / "a", *RSJ, *WUHOU, "--from-xlsx", table)
+    assert result.code == 2 and "找不到表头" in result.err and not (tmp_path / "a").exists()

@@ -37,6 +37,10 @@ def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
     used = list(dict.fromkeys(row.domain for row in reading.rows if row.domain))
     if not used and len(given) == 1:
         used = list(dict.fromkeys(row.domain for row in read_workbook(data, list(given)).rows if row.domain))
+    errors = [p for p in reading.problems if not p.warning]
+    if not used and errors:  # nothing read because the table is wrong: say where, not that no 领域 was found
+        cells = "\n  ".join(f"{p.cell}: {p.message}" for p in errors)
+        raise UsageProblem(f"{name}有 {len(errors)} 处错误，没有建立目录：\n  {cells}\n改正表格后重新运行 gongkai init。")
     if not used:
         raise UsageProblem("表格中找不到任何领域：请用 --domain 名称=代码（如 --domain 社会救助=SHJZ）写明表格中的领域；"
                            "工作表名称、标题行或「领域」列中写有领域名称时会自动认出。")
