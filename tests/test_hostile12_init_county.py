@@ -302,3 +302,33 @@ def test_a_sheet_of_notes_alone_is_still_no_directory(gk: Callable[..., Run], tm
     book.save(table := tmp_path / "目录.xlsx")
     result = gk("init", tmp_path / "a", *RSJ, *WUHOU, "--from-xlsx", table)
     assert result.code == 2 and "找不到表头" in result.err and not (tmp_path / "a").exists()
+
+
+def test_county_sheet_names_excel_accepts(gk: Callable[..., Run], wuhou: Path, tmp_path: Path) -> None:
+    """Names from county.yaml: an apostrophe at an end, and two names that differ only in case (Excel: the same)."""
+    others = [tmp_path / "b", tmp_path / "c"]
+    for other in others:
+        shutil.copytree(wuhou, other)
+    config = tmp_path / "county.yaml"
+    config.write_text(f"部门:\n  - 目录: {wuhou.name}\n    名称: \"'武侯区民政局'\"\n  - 目录: b\n    名称: WH区人社局\n"
+                      "  - 目录: c\n    名称: wh区人社局\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--out", tmp_path / "o")
+    assert result.code == 0, result.out
+    names = load_workbook(tmp_path / "o" / "review-2026.xlsx").sheetnames
+    assert names == ["武侯区民政局", "WH区人社局", "wh区人社局（2）"]
+
+
+@pytest.mark.parametrize(("days", "hint"), [("0", "「移交日」不能小于 1"), ("5,32", "「移交日」不能大于 31")])
+def test_init_handover_day_out_of_the_month_says_the_bound(gk: Callable[..., Run], tmp_path: Path, days: str,
+                                                          hint: str) -> None:
+    result = gk("init", tmp_path / "a", "--name", "成都市武侯区民政局", "--code", "510107", "--handover", days, *WUHOU)
+    assert result.code == 2 and hint in result.err and not (tmp_path / "a").exists()
+
+
+def test_init_on_the_31st_hands_over_on_the_last_day_of_shorter_months(gk: Callable[..., Run], tmp_path: Path) -> None:
+    repo = tmp_path / "a"
+    assert gk("init", repo, "--name", "成都市武侯区民政局", "--code", "510107", "--handover", "31", *WUHOU).code == 0
+    schedule = gk("handover", "schedule", "--year", "2026", "-C", repo / "catalog")
+    assert "2026-02-28  →  2026-02-28（周六）" in schedule.out  # a 调休 working Saturday
+    assert "2026-04-30  →  2026-04-30（周四）" in schedule.out
+    assert gk("validate", "--strict", repo).code == 0

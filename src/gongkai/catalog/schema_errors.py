@@ -79,6 +79,10 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK101", f"「{label}」不能为空", f"请填写「{label}」。", loc)
     if kind == "string_pattern_mismatch":
         return Note("GK103", f"「{label}」的写法不对：「{value}」", _pattern_hint(label, value), loc)
+    if kind in ("greater_than_equal", "less_than_equal"):  # say the bound: 「请检查」 alone does not say what to write
+        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
+        side = "小于" if kind == "greater_than_equal" else "大于"
+        return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
 
 
