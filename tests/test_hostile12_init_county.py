@@ -332,3 +332,17 @@ def test_init_on_the_31st_hands_over_on_the_last_day_of_shorter_months(gk: Calla
     assert "2026-02-28  →  2026-02-28（周六）" in schedule.out  # a 调休 working Saturday
     assert "2026-04-30  →  2026-04-30（周四）" in schedule.out
     assert gk("validate", "--strict", repo).code == 0
+
+
+def test_county_personal_data_in_an_item_that_fails_validation(gk: Callable[..., Run], wuhou: Path,
+                                                               tmp_path: Path) -> None:
+    """validate checks an item's privacy once it loads; the review lists invalid items as far as they read."""
+    item = wuhou / "catalog" / "items" / "shjz" / "SHJZ-002.yaml"
+    text = item.read_text(encoding="utf-8").replace("一级事项: 综合业务", "一级事项: 综合业务 13812345678")
+    item.write_text(text.replace("公开方式: 主动", "公开方式: 飞鸽传书"), encoding="utf-8")
+    out = tmp_path / "o"
+    result, data = _county(gk, out, wuhou)
+    assert result.code == 1
+    assert data["departments"][0]["withheld"] == ["SHJZ-002（items/shjz/SHJZ-002.yaml）：含有未遮盖的个人信息（手机号码）"]
+    with zipfile.ZipFile(out / "review-2026.xlsx") as book:
+        assert all("13812345678" not in book.read(n).decode("utf-8", "replace") for n in book.namelist())

@@ -15,13 +15,14 @@ from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.interchange import table
+from gongkai.authoring.existing import item_files
 from gongkai.lint import lint
+from gongkai.privacy.findings import model_findings
+from gongkai.privacy.scan import allowed_of
 from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-# The rules that report unmasked personal data, and what each finds (privacy.findings.CODES).
-PERSONAL_DATA = {"GK601": "身份证号", "GK602": "手机号码", "GK603": "银行卡号", "GK604": "详细住址"}
 MEMO_VERSION = 2  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
@@ -130,8 +131,9 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         return _broken(department, _agency_problem(catalog))
     report = lint(catalog, today, positions=False)  # counted, never shown: no need to find lines
     score = build_scorecard(catalog, year, today, report=report)
-    withheld = _personal_items(report)
-    sheets = [replace(s, items=[i for i in s.items if i.id not in withheld]) for s in table.sheets(catalog, every_file=True)]
+    sheets = table.sheets(catalog, every_file=True)
+    withheld = _personal_items(catalog, sheets, agency)
+    sheets = [replace(s, items=[i for i in s.items if i.id not in withheld]) for s in sheets]
     return DepartmentResult(
         label=department.label, folder=str(department.folder), name=department.name or agency.org.name,
         agency=agency, sheets=[s for s in sheets if s.items], score=score, annual=build_annual(catalog, year),
@@ -141,19 +143,21 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
     )
 
 
-def _personal_items(report: Report) -> dict[str, str]:
-    """Items with unmasked personal data (GK601–GK604), by id: kept out of the review like any published table.
+def _personal_items(catalog: Catalog, sheets: list[table.Sheet], agency: Agency) -> dict[str, str]:
+    """Items with unmasked personal data, by id: kept out of the review like any published table.
 
-    One department's unmasked number must not stop the county's outputs for every other department (the scan of the
-    written workbooks stays as the last defence); the 政务公开办 is told which item, where, and what it holds.
+    Every item of the review is looked at, those that fail validation too (validate checks their privacy only once
+    they load). One department's unmasked number must not stop the county's outputs for every other department (the
+    scan of the written workbooks stays as the last defence); the 政务公开办 is told which item, where, and what.
     """
-    kinds: dict[tuple[str, str], list[str]] = {}
-    for d in report.diagnostics:
-        if d.code in PERSONAL_DATA and d.object_id and (d.path or "").startswith("items/"):
-            found = kinds.setdefault((d.object_id, d.path or ""), [])
-            if PERSONAL_DATA[d.code] not in found:
-                found.append(PERSONAL_DATA[d.code])
-    return {item: f"{item}（{path}）：含有未遮盖的个人信息（{'、'.join(found)}）" for (item, path), found in kinds.items()}
+    allowed = allowed_of(agency)
+    paths = {f.item_id: f.path for f in item_files(catalog)}
+    found = {}
+    for item in (item for sheet in sheets for item in sheet.items):
+        kinds = list(dict.fromkeys(f.label for f in model_findings(item.id, item, allowed)))
+        if kinds:
+            found[item.id] = f"{item.id}（{paths.get(item.id, 'items/')}）：含有未遮盖的个人信息（{'、'.join(kinds)}）"
+    return found
 
 
 def missing(department: Department) -> str | None:
