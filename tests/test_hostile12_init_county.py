@@ -66,17 +66,15 @@ def test_county_the_same_catalog_written_four_ways_is_counted_once(gk: Callable[
     assert load_workbook(out / "review-2026.xlsx").sheetnames == ["成都市武侯区民政局"]
 
 
-def test_county_a_copy_with_the_same_name_is_not_counted_again(gk: Callable[..., Run], wuhou: Path,
-                                                              tmp_path: Path) -> None:
+def test_county_a_copy_under_the_same_name_is_pointed_out(gk: Callable[..., Run], wuhou: Path,
+                                                           tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(wuhou, copy)
-    out = tmp_path / "o"
-    result, data = _county(gk, out, wuhou, copy)
-    assert result.code == 1
-    assert data["departments"][1]["problem"] == (
-        f"机关名称「成都市武侯区民政局」与第1个部门（{wuhou}）相同，没有重复统计：同一个部门只写一次；"
-        "若确是两个部门，请改正其中一个 gongkai.yaml 的「机关: 名称」（或在 county.yaml 中写「名称」）")
-    assert _table3_first(out)[-1] == 1
+    result, data = _county(gk, tmp_path / "o", wuhou, copy)
+    assert [d["ok"] for d in data["departments"]] == [True, True]
+    assert (f"机关名称「成都市武侯区民政局」：第1个部门（{wuhou}）、第2个部门（{copy}） 相同。若是同一个部门的几份目录，"
+            "请只写一份（否则各表都算了几次）；若确是不同的部门，请改正 gongkai.yaml 的「机关: 名称」"
+            "（或在 county.yaml 中写「名称」）") in data["table"]["notes"]
 
 
 def test_county_two_departments_with_one_index_prefix_are_told(gk: Callable[..., Run], wuhou: Path,

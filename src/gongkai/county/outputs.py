@@ -47,7 +47,7 @@ def notes(view: CountyView) -> list[str]:
     found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
-    found += _shared_prefixes(view)
+    found += _shared_names(view) + _shared_prefixes(view)
     found += [f"年度报告数据：{d.name} 没有 annual/{view.year}.yaml，表二的规章、行政许可、行政处罚、行政强制和"
               f"行政事业性收费按 0 汇总：请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）"
               for d in view.readable if d.annual is not None and d.annual.data is None]
@@ -55,6 +55,17 @@ def notes(view: CountyView) -> list[str]:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
     return found
+
+
+def _shared_names(view: CountyView) -> list[str]:
+    """Departments under one 机关名称: two clones of one catalog (every figure counted twice), or a naming slip."""
+    by_name: dict[str, list[str]] = {}
+    for number, d in enumerate(view.departments, start=1):
+        if not d.broken:
+            by_name.setdefault(d.name, []).append(f"第{number}个部门（{d.label}）")
+    return [f"机关名称「{name}」：{'、'.join(places)} 相同。若是同一个部门的几份目录，请只写一份（否则各表都算了几次）；"
+            "若确是不同的部门，请改正 gongkai.yaml 的「机关: 名称」（或在 county.yaml 中写「名称」）"
+            for name, places in by_name.items() if len(places) > 1]
 
 
 def _shared_prefixes(view: CountyView) -> list[str]:

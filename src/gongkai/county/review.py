@@ -71,31 +71,20 @@ def review_county(departments: list[Department], year: int, today: dt.date, use_
 def counted_once(departments: Sequence[Department], results: list[DepartmentResult]) -> list[DepartmentResult]:
     """The results, with a catalog listed again reported instead of counted twice in the county's sums.
 
-    Again means the same folder written another way (catalog/, ./, an absolute path, a symlink) or a copy of a
-    department under the same name (a stale clone): either would double that department's figures.
+    Again means the same folder written another way (catalog/, ./, an absolute path, a symlink): it would double that
+    department's figures. (Two folders under one 机关名称 may be two clones or a naming slip: the notes say so.)
     """
     folders: dict[Path, int] = {}
-    names: dict[str, int] = {}
     kept = []
     for number, (department, result) in enumerate(zip(departments, results), start=1):
-        if result.broken:
-            kept.append(result)
-            continue
         root = _root(department.folder)
-        if root in folders:
-            first = folders[root]
-            problem = (f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计："
-                       "请在命令行或 county.yaml 中只写一次")
-        elif result.name in names:
-            first = names[result.name]
-            problem = (f"机关名称「{result.name}」与第{first}个部门（{departments[first - 1].label}）相同，没有重复统计："
-                       "同一个部门只写一次；若确是两个部门，请改正其中一个 gongkai.yaml 的「机关: 名称」"
-                       "（或在 county.yaml 中写「名称」）")
-        else:
-            folders[root], names[result.name] = number, number
+        if result.broken or root not in folders:
+            folders.setdefault(root, number)
             kept.append(result)
             continue
-        kept.append(DepartmentResult(result.label, result.folder, result.name, problem))
+        first = folders[root]
+        kept.append(DepartmentResult(result.label, result.folder, result.name, (
+            f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次")))
     return kept
 
 
