@@ -344,3 +344,14 @@ def test_county_personal_data_in_an_item_that_fails_validation(gk: Callable[...,
     assert data["departments"][0]["withheld"] == ["SHJZ-002（items/shjz/SHJZ-002.yaml）：含有未遮盖的个人信息（手机号码）"]
     with zipfile.ZipFile(out / "review-2026.xlsx") as book:
         assert all("13812345678" not in book.read(n).decode("utf-8", "replace") for n in book.namelist())
+
+
+def test_validate_refuses_full_width_digits_in_the_division_code(gk: Callable[..., Run], wuhou: Path) -> None:
+    """The open data and the portal export carry the 区划代码 as written: ５１０１０７ is not a code a platform matches."""
+    agency = wuhou / "catalog" / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace('区划代码: "510107"', '区划代码: "５１０１０７"'),
+                      encoding="utf-8")
+    checked = gk("validate", "--format", "json", wuhou).json()
+    found = [(d["path"], d["code"], d["hint"]) for d in checked["diagnostics"] if d["severity"] == "error"]  # type: ignore[index]
+    assert found == [("gongkai.yaml", "GK103",
+                      '区划代码写6位数字（县级机关，如 "350524"）或9位数字（乡镇人民政府，如 "350524100"），用半角数字。')]
