@@ -355,3 +355,11 @@ def test_validate_refuses_full_width_digits_in_the_division_code(gk: Callable[..
     found = [(d["path"], d["code"], d["hint"]) for d in checked["diagnostics"] if d["severity"] == "error"]  # type: ignore[index]
     assert found == [("gongkai.yaml", "GK103",
                       '区划代码写6位数字（县级机关，如 "350524"）或9位数字（乡镇人民政府，如 "350524100"），用半角数字。')]
+
+
+def test_county_out_that_is_a_file(gk: Callable[..., Run], wuhou: Path, tmp_path: Path) -> None:
+    out = tmp_path / "考核.xlsx"
+    out.write_bytes(b"x")
+    result = gk("county", wuhou, "--out", out)
+    assert result.code == 2 and f"--out「{out}」是一个文件：请写一个文件夹，如 --out county-out" in result.err
+    assert out.read_bytes() == b"x"

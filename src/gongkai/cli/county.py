@@ -43,6 +43,8 @@ def county_command(
 
     每个目录按它自己的设置和缓存读取；读不了的目录单独报告（哪个、为什么），不影响其他部门。退出码：0 全部读取；1 有目录读不了，或有事项因含未遮盖的个人信息未列入审核表；3 gongkai 内部错误。
     """
+    if out_dir.exists() and not out_dir.is_dir():  # said before every catalog is read, not after
+        raise UsageProblem(f"--out「{out_dir}」是一个文件：请写一个文件夹，如 --out county-out")
     departments, title = _departments(folders or [], config)
     day = today(when)
     season = year or day.year
