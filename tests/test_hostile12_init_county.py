@@ -363,3 +363,17 @@ def test_county_out_that_is_a_file(gk: Callable[..., Run], wuhou: Path, tmp_path
     result = gk("county", wuhou, "--out", out)
     assert result.code == 2 and f"--out「{out}」是一个文件：请写一个文件夹，如 --out county-out" in result.err
     assert out.read_bytes() == b"x"
+
+
+def test_county_yaml_name_is_used_when_the_catalog_is_remembered(gk: Callable[..., Run], wuhou: Path,
+                                                                 tmp_path: Path) -> None:
+    """The department's result is remembered by its catalog's content; the 名称 written in county.yaml is not in it."""
+    assert gk("county", wuhou, "--year", "2026", "--out", tmp_path / "o1").code == 0
+    config = tmp_path / "county.yaml"
+    config.write_text(f"部门:\n  - 目录: {wuhou.name}\n    名称: 武侯区民政局（区老龄办）\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o2")
+    assert result.json()["departments"][0]["name"] == "武侯区民政局（区老龄办）"  # type: ignore[index]
+    assert load_workbook(tmp_path / "o2" / "review-2026.xlsx").sheetnames == ["武侯区民政局（区老龄办）"]
+    config.write_text(f"部门:\n  - 目录: {wuhou.name}\n", encoding="utf-8")
+    again = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o3")
+    assert again.json()["departments"][0]["name"] == "成都市武侯区民政局"  # type: ignore[index]

@@ -95,7 +95,9 @@ def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult 
         return None
     if not isinstance(found, DepartmentResult):
         return None
-    return replace(found, label=department.label, folder=str(department.folder))
+    # Remembered by the catalog's content alone: what county.yaml says of it (label, folder, 名称) is today's.
+    own = found.agency.org.name if found.agency else department.label
+    return replace(found, label=department.label, folder=str(department.folder), name=department.name or own)
 
 
 def read_department(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
