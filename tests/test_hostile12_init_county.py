@@ -377,3 +377,18 @@ def test_county_yaml_name_is_used_when_the_catalog_is_remembered(gk: Callable[..
     config.write_text(f"部门:\n  - 目录: {wuhou.name}\n", encoding="utf-8")
     again = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o3")
     assert again.json()["departments"][0]["name"] == "成都市武侯区民政局"  # type: ignore[index]
+
+
+def test_county_annual_roll_up_a_department_whose_annual_data_has_an_error(gk: Callable[..., Run], wuhou: Path,
+                                                                          tmp_path: Path) -> None:
+    annual = wuhou / "catalog" / "annual" / "2026.yaml"
+    annual.parent.mkdir()
+    annual.write_text("年度: 2026\n行政许可: [3\n", encoding="utf-8")
+    out = tmp_path / "o"
+    _, data = _county(gk, out, wuhou)
+    assert ("年度报告数据：成都市武侯区民政局 annual/2026.yaml 第2行第7列有错误（这里开始的方括号列表没有闭合或格式不对），"
+            "表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总：请该部门改正（gongkai validate 列出）"
+            ) in data["table"]["notes"]
+    checks = list(load_workbook(out / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True))
+    assert ("成都市武侯区民政局", "annual/2026.yaml 第2行第7列有错误（这里开始的方括号列表没有闭合或格式不对）："
+            "表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总") in checks

@@ -48,9 +48,10 @@ def notes(view: CountyView) -> list[str]:
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
     found += _shared_names(view) + _shared_prefixes(view)
-    found += [f"年度报告数据：{d.name} 没有 annual/{view.year}.yaml，表二的规章、行政许可、行政处罚、行政强制和"
-              f"行政事业性收费按 0 汇总：请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）"
-              for d in view.readable if d.annual is not None and d.annual.data is None]
+    found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
+              + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
+                 else "请该部门改正（gongkai validate 列出）")
+              for d in view.readable if d.annual_gap]
     if view.readable:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
@@ -118,8 +119,8 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
     made = summary(view, rollup)
     paths = output_paths(folder, view.year)
-    missing = [(name, f"没有 annual/{view.year}.yaml：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
-               for name in rollup.missing_data]
+    missing = [(d.name, f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
+               for d in view.readable if d.annual_gap]
     contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks, missing)]
     # The review holds every department's directory: scanned as every published table is, before anything is written.
     allowed = frozenset().union(*(allowed_of(d.agency) for d in view.readable))
