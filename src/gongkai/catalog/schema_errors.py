@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -77,7 +78,11 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind in ("string_too_short", "too_short"):
         return Note("GK101", f"「{label}」不能为空", f"请填写「{label}」。", loc)
     if kind == "string_pattern_mismatch":
-        return Note("GK103", f"「{label}」的写法不对：「{value}」", _pattern_hint(label), loc)
+        return Note("GK103", f"「{label}」的写法不对：「{value}」", _pattern_hint(label, value), loc)
+    if kind in ("greater_than_equal", "less_than_equal"):  # say the bound: 「请检查」 alone does not say what to write
+        bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
+        side = "小于" if kind == "greater_than_equal" else "大于"
+        return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
 
 
@@ -92,12 +97,20 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Note:
     return Note("GK102", f"未知字段「{key}」", hint, loc)
 
 
-def _pattern_hint(label: str) -> str:
+def _pattern_hint(label: str, value: Any = None) -> str:
     if label in ("编号", "责任单位", "事项", "转发", "解读"):
         return "编号只能用英文字母、数字和 - _ .，如 SHJZ-001、R2026-012、shjzg。"
     if "区划代码" in label:
-        return "区划代码是数字，要加引号写成文本，如 \"350524\"。"
+        return division_hint(str(value or "").strip())
     return "请按说明填写。"
+
+
+def division_hint(code: str) -> str:
+    """What to write instead: a 12-digit 统计用区划代码 is cut to the 乡镇's 9 or the county's 6 digits."""
+    if re.fullmatch(r"[0-9]{12}", code):
+        return (f"「{code}」是12位的统计用区划代码：乡镇人民政府（街道办事处）写前9位 {code[:9]}，"
+                f"县级机关写前6位 {code[:6]}。")
+    return '区划代码写6位数字（县级机关，如 "350524"）或9位数字（乡镇人民政府，如 "350524100"），用半角数字。'
 
 
 def _type_text(kind: str, value: Any) -> str:

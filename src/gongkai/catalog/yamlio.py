@@ -112,9 +112,24 @@ def parse_positional(text: str) -> Any:
         raise YamlFailure(_unexplained(text)) from None
 
 
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def _conflict_line(text: str, line: int) -> YamlProblem | None:
+    """A git merge left its markers in the file (a catalog mid-merge): that, at the first marker up to *line*."""
+    found = _CONFLICT.search(text)
+    number = text.count("\n", 0, found.start()) + 1 if found else 0
+    if found is None or number > line + 1:
+        return None
+    return YamlProblem("GK001", "git 合并（merge）没有完成，这里留着冲突标记「<<<<<<<」",
+                       "保留要的内容，删去 <<<<<<<、=======、>>>>>>> 这三行，然后 git add 并 git commit 完成合并", number, 1)
+
+
 def _unexplained(text: str) -> YamlProblem:
     """A parser failed without saying where (its English is never shown): name a broken limit, else say so."""
     excess = check_limits(text)
+    if excess is None and (conflict := _conflict_line(text, text.count("\n") + 1)):
+        return conflict
     return _problem(excess) if excess is not None else YamlProblem("GK001", "YAML 格式错误", "请检查缩进、冒号和引号。", 1, 1)
 
 
@@ -195,6 +210,9 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
             break
     fullwidth = _fullwidth_colon_line(text, line)
     opened = _open_quote_line(text, line)
+    conflict = _conflict_line(text, line)
+    if conflict:
+        return conflict
     if code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"

@@ -20,7 +20,7 @@ from gongkai.output.text import render_text
 from gongkai.catalog.sources import WorkingTree
 from gongkai.setup.answers import Answers, merge, read_answers
 from gongkai.setup.create import InitResult, baseline, init_catalog, refuse_existing
-from gongkai.setup.divisions import county, towns_of
+from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
 from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, resolve
 
@@ -111,7 +111,7 @@ def init_command(
         answers = merge(answers, _ask(answers), None)
     table = _read_table(from_xlsx) if from_xlsx else None
     now = _now(today(when))
-    result = init_catalog(folder, resolve(answers), now, table)
+    result = init_catalog(folder, resolve(answers), now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
     _next_steps(result, later)
@@ -170,7 +170,7 @@ def _ask(answers: Answers) -> dict[str, Any]:
     while code is None or check_code(code):
         if code is not None:
             err.print(check_code(code), markup=False)
-        code = typer.prompt("行政区划代码（县级机关6位，如 350525；乡镇人民政府9位，如 350525100）").strip()
+        code = normal_code(typer.prompt("行政区划代码（县级机关6位，如 350525；乡镇人民政府9位，如 350525100）"))
         got["区划代码"] = code
     place = county(code[:6])
     assert place is not None

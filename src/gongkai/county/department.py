@@ -15,12 +15,15 @@ from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.interchange import table
+from gongkai.authoring.existing import item_files
 from gongkai.lint import lint
+from gongkai.privacy.findings import model_findings
+from gongkai.privacy.scan import allowed_of
 from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 1  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 3  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class DepartmentResult:
     warnings: int = 0
     invalid_items: int = 0
     inspection: Inspection | None = None
+    withheld: list[str] = field(default_factory=list)  # items left out of the review: id, file and what they hold
+    annual_gap: str = ""  # why table 二's own figures are missing (no annual/<year>.yaml, or it has an error)
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
 
     @property
@@ -91,7 +96,9 @@ def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult 
         return None
     if not isinstance(found, DepartmentResult):
         return None
-    return replace(found, label=department.label, folder=str(department.folder))
+    # Remembered by the catalog's content alone: what county.yaml says of it (label, folder, 名称) is today's.
+    own = found.agency.org.name if found.agency else department.label
+    return replace(found, label=department.label, folder=str(department.folder), name=department.name or own)
 
 
 def read_department(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
@@ -127,12 +134,45 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         return _broken(department, _agency_problem(catalog))
     report = lint(catalog, today, positions=False)  # counted, never shown: no need to find lines
     score = build_scorecard(catalog, year, today, report=report)
+    sheets = table.sheets(catalog, every_file=True)
+    withheld = _personal_items(catalog, sheets, agency)
+    sheets = [replace(s, items=[i for i in s.items if i.id not in withheld]) for s in sheets]
     return DepartmentResult(
         label=department.label, folder=str(department.folder), name=department.name or agency.org.name,
-        agency=agency, sheets=table.sheets(catalog, every_file=True), score=score, annual=build_annual(catalog, year),
+        agency=agency, sheets=[s for s in sheets if s.items], score=score, annual=build_annual(catalog, year),
+        withheld=list(withheld.values()), annual_gap=_annual_gap(catalog, year),
         totals=_totals(score), errors=_count(report, Severity.ERROR), warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
     )
+
+
+def _personal_items(catalog: Catalog, sheets: list[table.Sheet], agency: Agency) -> dict[str, str]:
+    """Items with unmasked personal data, by id: kept out of the review like any published table.
+
+    Every item of the review is looked at, those that fail validation too (validate checks their privacy only once
+    they load). One department's unmasked number must not stop the county's outputs for every other department (the
+    scan of the written workbooks stays as the last defence); the 政务公开办 is told which item, where, and what.
+    """
+    allowed = allowed_of(agency)
+    paths = {f.item_id: f.path for f in item_files(catalog)}
+    found = {}
+    for item in (item for sheet in sheets for item in sheet.items):
+        kinds = list(dict.fromkeys(f.label for f in model_findings(item.id, item, allowed)))
+        if kinds:
+            found[item.id] = f"{item.id}（{paths.get(item.id, 'items/')}）：含有未遮盖的个人信息（{'、'.join(kinds)}）"
+    return found
+
+
+def _annual_gap(catalog: Catalog, year: int) -> str:
+    """Why the department's annual data of *year* is not there: no file, or the file's first error; "" when it is."""
+    if any(data.year == year for _, data in catalog.models("annual")):
+        return ""
+    wrong = sorted((d for d in catalog.load_diagnostics if (d.path or "").startswith("annual/")
+                    and d.severity is Severity.ERROR), key=lambda d: (d.path != f"annual/{year}.yaml", d.path or ""))
+    if not wrong:
+        return f"没有 annual/{year}.yaml"
+    first = wrong[0]
+    return f"{first.path} 第{first.line}行第{first.column}列有错误（{first.message}）"
 
 
 def missing(department: Department) -> str | None:
@@ -156,7 +196,8 @@ def _agency_problem(catalog: Catalog) -> str:
         return "gongkai.yaml 无法读取"
     first = found[0]
     more = f"（共 {len(found)} 处，运行 gongkai validate 查看全部）" if len(found) > 1 else ""
-    return f"gongkai.yaml 第{first.line}行第{first.column}列：{first.message}{more}"
+    fix = f"。改正：{first.hint.rstrip('。')}" if first.hint else ""
+    return f"gongkai.yaml 第{first.line}行第{first.column}列：{first.message}{fix}{more}"
 
 
 def _count(report: Report, severity: Severity) -> int:

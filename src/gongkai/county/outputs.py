@@ -45,10 +45,40 @@ def notes(view: CountyView) -> list[str]:
     """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
     found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
     found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
+    found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
+              for d in view.readable for w in d.withheld]
+    found += _shared_names(view) + _shared_prefixes(view)
+    found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
+              + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
+                 else "请该部门改正（gongkai validate 列出）")
+              for d in view.readable if d.annual_gap]
     if view.readable:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
     return found
+
+
+def _shared_names(view: CountyView) -> list[str]:
+    """Departments under one 机关名称: two clones of one catalog (every figure counted twice), or a naming slip."""
+    by_name: dict[str, list[str]] = {}
+    for number, d in enumerate(view.departments, start=1):
+        if not d.broken:
+            by_name.setdefault(d.name, []).append(f"第{number}个部门（{d.label}）")
+    return [f"机关名称「{name}」：{'、'.join(places)} 相同。若是同一个部门的几份目录，请只写一份（否则各表都算了几次）；"
+            "若确是不同的部门，请改正 gongkai.yaml 的「机关: 名称」（或在 county.yaml 中写「名称」）"
+            for name, places in by_name.items() if len(places) > 1]
+
+
+def _shared_prefixes(view: CountyView) -> list[str]:
+    """Departments whose 索引号 would collide: 索引号 are unique per agency, so two agencies need two prefixes."""
+    by_prefix: dict[str, list[str]] = {}
+    for d in view.readable:
+        prefix = d.agency.lint.index_prefix if d.agency else None
+        if prefix:
+            by_prefix.setdefault(prefix, []).append(d.name)
+    return [f"索引号前缀「{prefix}」：{'、'.join(names)} 用的是同一个前缀，索引号会重号："
+            "请改正其中一个 gongkai.yaml 的「检查: 索引号前缀」和「索引号格式」"
+            for prefix, names in by_prefix.items() if len(names) > 1]
 
 
 def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
@@ -60,10 +90,11 @@ def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
         if d.broken:
             entry.update(problem=d.problem, internal=d.internal)
         else:
-            entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__)
+            entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__, withheld=d.withheld)
         departments.append(entry)
     return {"schema": SCHEMA, "year": view.year, "today": view.today.isoformat(), "departments": departments,
             "annual_balanced": not rollup.report.problems, "annual_checks": dict(rollup.checks),
+            "annual_missing": rollup.missing_data,
             "table": {"headers": list(HEADERS), "rows": rows, "notes": notes(view)}}
 
 
@@ -88,7 +119,9 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
     made = summary(view, rollup)
     paths = output_paths(folder, view.year)
-    contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks)]
+    missing = [(d.name, f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
+               for d in view.readable if d.annual_gap]
+    contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks, missing)]
     # The review holds every department's directory: scanned as every published table is, before anything is written.
     allowed = frozenset().union(*(allowed_of(d.agency) for d in view.readable))
     refuse_outputs({path.name: data for path, data in zip(paths, contents)}, allowed)

@@ -8,9 +8,11 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from gongkai.catalog.cache import code_salt
+from gongkai.catalog.listing import CatalogNotFound, find_root
 from gongkai.county.config import Department
 from gongkai.county.department import DepartmentResult, probe, read_safely
 from gongkai.processes import map_in_workers
@@ -62,5 +64,32 @@ def review_county(departments: list[Department], year: int, today: dt.date, use_
     Every department goes to the workers, remembered or not: finding a remembered result lists the catalog (about
     30 ms at 2,000 records), sending it back costs a pickle round trip of about 2 ms. Results keep the given order.
     """
-    return CountyView(year, today, _map(partial(read_safely, year=year, today=today, use_cache=use_cache),
-                                        departments, jobs))
+    results = _map(partial(read_safely, year=year, today=today, use_cache=use_cache), departments, jobs)
+    return CountyView(year, today, counted_once(departments, results))
+
+
+def counted_once(departments: Sequence[Department], results: list[DepartmentResult]) -> list[DepartmentResult]:
+    """The results, with a catalog listed again reported instead of counted twice in the county's sums.
+
+    Again means the same folder written another way (catalog/, ./, an absolute path, a symlink): it would double that
+    department's figures. (Two folders under one 机关名称 may be two clones or a naming slip: the notes say so.)
+    """
+    folders: dict[Path, int] = {}
+    kept = []
+    for number, (department, result) in enumerate(zip(departments, results), start=1):
+        root = _root(department.folder)
+        if result.broken or root not in folders:
+            folders.setdefault(root, number)
+            kept.append(result)
+            continue
+        first = folders[root]
+        kept.append(DepartmentResult(result.label, result.folder, result.name, (
+            f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次")))
+    return kept
+
+
+def _root(folder: Path) -> Path:
+    try:
+        return find_root(folder).resolve()
+    except (CatalogNotFound, OSError):
+        return folder.resolve()

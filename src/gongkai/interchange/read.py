@@ -67,13 +67,22 @@ def read_workbook(data: bytes, domains: list[str]) -> Reading:
     except UnreadableWorkbook as exc:
         reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
         return reading
+    notes = []
     for grid in grids:
         if grid.cells and grid.hidden:
             reading.problems.append(ImportProblem(f"{grid.name}!A1", (
                 f"工作表「{grid.name}」是隐藏的，没有导入（常是旧版本或下拉选项表）；确要导入请在 Excel 中右键工作表标签"
                 "→「取消隐藏」后再导入"), warning=True))
+        elif grid.cells and grid.cols == 1 and find_layout(grid) is None:
+            notes.append(grid)  # one column of text: 填表说明, a cover — decided once the other sheets are read
         elif grid.cells:
             reading.problems.extend(_hidden_column(grid, col) for col in sorted(grid.hidden_cols))
+            _read_sheet(grid, domains, reading)
+    for grid in notes:
+        if reading.layouts:  # beside a directory, a sheet of notes is not one that failed to read
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                f"工作表「{grid.name}」只有一列文字，没有目录表的表头（如填表说明、封面），没有导入"), warning=True))
+        else:
             _read_sheet(grid, domains, reading)
     return reading
 

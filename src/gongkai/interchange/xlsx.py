@@ -74,16 +74,17 @@ def export_departments_xlsx(departments: list[tuple[str, Agency | None, list[tab
 def _unique(name: str, used: set[str]) -> str:
     """*name*, or *name* with a number when another sheet already has it (Excel refuses duplicate sheet names)."""
     candidate, number = name, 2
-    while candidate in used:
+    while candidate.casefold() in used:  # Excel compares sheet names without regard to case
         suffix = f"（{number}）"
         candidate, number = name[: 31 - len(suffix)] + suffix, number + 1
-    used.add(candidate)
+    used.add(candidate.casefold())
     return candidate
 
 
 def _sheet_name(domain: str) -> str:
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in domain)
-    return cleaned[:31]
+    """A name Excel accepts: none of []:*?/\\, no apostrophe at either end, at most 31 characters, not empty."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in domain).strip().strip("'").strip()
+    return cleaned[:31].strip("'") or "目录"
 
 
 def _write_sheet(ws: Worksheet, sheet: table.Sheet, catalog: Catalog) -> None:

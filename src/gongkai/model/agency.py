@@ -18,7 +18,7 @@ class Organisation(CatalogModel):
     """The bureau itself."""
 
     name: Text = Field(alias="名称", title="机关名称")
-    division_code: Text = Field(alias="区划代码", pattern=r"^\d{6}(\d{3})?$", title="行政区划代码",
+    division_code: Text = Field(alias="区划代码", pattern=r"^[0-9]{6}([0-9]{3})?$", title="行政区划代码",
                                description="县级机关6位、乡镇人民政府9位数字，加引号")
     address: Text | None = Field(None, alias="地址", title="地址")
     postcode: Text | None = Field(None, alias="邮编", title="邮编")
@@ -48,7 +48,7 @@ class Unit(CatalogModel):
     id: ObjectId = Field(alias="编号", title="单位编号")
     name: Text = Field(alias="名称", title="单位名称")
     kind: UnitKind = Field(alias="类型", title="单位类型", description="股室、乡镇民政办或其他")
-    division_code: Text | None = Field(None, alias="区划代码", pattern=r"^\d{9}$", title="乡镇区划代码")
+    division_code: Text | None = Field(None, alias="区划代码", pattern=r"^[0-9]{9}$", title="乡镇区划代码")
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
     blank_note: Text | None = Field(None, alias="空白说明", title="空白说明", description="乡镇页面没有公开信息时的说明")
 

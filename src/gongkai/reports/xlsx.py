@@ -79,10 +79,12 @@ def table_workbook(title: str, sheets: Sequence[tuple[str, Sequence[str], Sequen
     return save_workbook(book)
 
 
-def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | None = None) -> bytes:
+def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | None = None,
+                    missing: Sequence[tuple[str, str]] = ()) -> bytes:
     """Tables 二, 三 and 四 of the annual report, one sheet each, plus the check.
 
-    *checks* (a roll-up of several departments): each department's own check, listed after the sum's.
+    *checks* (a roll-up of several departments): each department's own check, listed after the sum's; *missing*:
+    the departments whose own figures of table 二 were not there to be summed, and what that means.
     """
     book = Workbook()
     two = book.active
@@ -108,7 +110,9 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
     check = book.create_sheet("勾稽检查")
     end = write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
     if checks is not None:
-        write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
+        end = write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
+    if missing:
+        write_table(check, [["部门", "年度报告数据"], *[list(m) for m in missing]], start=end + 1)
         check.column_dimensions["A"].width = 24
     return save_workbook(book)
 

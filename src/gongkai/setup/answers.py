@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
 from gongkai.catalog.schema_errors import explain_errors
@@ -13,6 +13,7 @@ from gongkai.catalog.sources import blob_id
 from gongkai.errors import UsageProblem
 from gongkai.model.agency import Domain, Leader, MonthDay
 from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
+from gongkai.setup.divisions import normal_code
 
 CiChoice = Literal["github", "gitlab", "无"]
 
@@ -45,7 +46,7 @@ class Answers(CatalogModel):
     """Everything gongkai init needs to know; every key may come from the answers file, a flag or a prompt."""
 
     name: Text | None = Field(None, alias="机关名称", description="如 永春县民政局")
-    division_code: str | None = Field(None, alias="区划代码", pattern=r"^\d{6}(\d{3})?$",
+    division_code: str | None = Field(None, alias="区划代码", pattern=r"^[0-9]{6}([0-9]{3})?$",
                                       description="行政区划代码：县级机关6位，乡镇人民政府9位")
     address: Text | None = Field(None, alias="地址")
     postcode: Text | None = Field(None, alias="邮编")
@@ -67,6 +68,11 @@ class Answers(CatalogModel):
     desk: DeskAnswer | None = Field(None, alias="依申请公开")
     ci: CiChoice | None = Field(None, alias="CI", description="github、gitlab 或 无")
     baseline: Day | None = Field(None, alias="补登移交至", description="启用前最后一次人工送交两馆的日期")
+
+    @field_validator("division_code", mode="before")
+    @classmethod
+    def _ascii_code(cls, value: object) -> object:
+        return normal_code(value) if isinstance(value, str) else value
 
 
 ANSWERS_KIND = FileKind("answers", "初始化答案", pydantic_builder(Answers))

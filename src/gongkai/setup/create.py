@@ -43,18 +43,23 @@ class InitResult:
 
 def refuse_existing(target: Path) -> None:
     """UsageProblem when *target* already holds a catalog (or a catalog/ folder): init never overwrites one."""
+    if target.exists() and not target.is_dir():
+        raise UsageProblem(f"「{target}」是一个文件，不是文件夹：请换一个新的文件夹名，如 gongkai init 成都市武侯区民政局。")
     for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml", target / CATALOG):
         if place.exists():
             raise UsageProblem(f"「{place}」已经存在：这里已经有目录了，gongkai init 不会覆盖已有的目录。"
                                "请换一个新的文件夹，如 gongkai init 永春县民政局。")
 
 
-def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | None = None) -> InitResult:
-    """Create the catalog repository at *target* dated *now*; with *table*, its items come from that workbook."""
+def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | None = None,
+                 table_name: str = "目录表") -> InitResult:
+    """Create the catalog repository at *target* dated *now*; with *table* (file *table_name*), its items come from
+    that workbook."""
     refuse_existing(target)
+    repo.refuse_staged(target)
     adopted = now.date()
     if table is not None:
-        setup = for_table(setup, table)
+        setup = for_table(setup, table, table_name)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init.", dir=target.parent))
     try:

@@ -30,6 +30,15 @@ class Town:
     name: str
 
 
+# Full-width digits (an IME left in full-width mode) are the same code: ５１０１０７ is 510107.
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def normal_code(code: str) -> str:
+    """A 区划代码 as typed, in ASCII digits and without spaces around or inside it."""
+    return "".join(code.translate(_DIGITS).split())
+
+
 def _lines(name: str) -> list[list[str]]:
     text = resources.files("gongkai.setup").joinpath("data", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]

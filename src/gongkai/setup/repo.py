@@ -36,6 +36,24 @@ def open_or_init(folder: Path) -> git.Repo:
         raise UsageProblem(NO_GIT) from None
 
 
+def refuse_staged(folder: Path) -> None:
+    """UsageProblem when *folder* is a repository with work staged but not committed: the adoption commit takes the
+    whole index, and would carry the clerk's unfinished work along with it."""
+    if not (folder / ".git").exists():
+        return
+    module = _git()
+    try:
+        existing = module.Repo(folder)
+        staged = [d.a_path or d.b_path for d in existing.index.diff("HEAD")] if existing.head.is_valid() else \
+            [str(path) for path, _stage in existing.index.entries]
+    except (module.exc.GitError, ValueError, OSError):
+        return  # a repository gongkai cannot read: git itself says so when init commits
+    if staged:
+        raise UsageProblem(f"「{folder}」的 git 仓库中有已暂存（git add）还没有提交的修改：{'、'.join(sorted(staged)[:10])}。"
+                           "请先 git commit 提交，或 git restore --staged 撤销暂存，再运行 gongkai init"
+                           "（启用 gongkai 的第一次提交只放 gongkai init 写的文件）。")
+
+
 def commit_all(repo: git.Repo, paths: list[str], message: str, when: dt.datetime, name: str, email: str) -> str:
     """Commit *paths* dated *when*; the author is git's configured user, else the contact person. Returns the sha."""
     author = _identity(repo, name, email)

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from pypinyin import Style, lazy_pinyin
 
+from gongkai.catalog.schema_errors import division_hint
 from gongkai.errors import UsageProblem
 from gongkai.model import Unit
 from gongkai.model.agency import Domain, Leader, RequestDesk
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.setup.answers import Answers, CiChoice, DeskAnswer
-from gongkai.setup.divisions import County, Town, county, towns_of
+from gongkai.setup.divisions import County, Town, county, normal_code, towns_of
 from gongkai.setup.guidelines import Guideline, guideline_for, guidelines, guidelines_of
 
 OFFICE = ("bgs", "办公室")
@@ -62,12 +63,12 @@ class Setup:
 
 def check_code(code: str) -> str | None:
     """Why *code* is neither a county-level nor a bundled 乡镇 区划代码, or None when it is one."""
-    code = code.strip()
-    if not re.fullmatch(r"\d{6}(\d{3})?", code):
-        return f"区划代码「{code}」应为6位数字（县级，如 350525 永春县）或9位数字（乡镇，如 350525100 桃城镇）"
+    code = normal_code(code)
+    if not re.fullmatch(r"[0-9]{6}([0-9]{3})?", code):
+        return f"区划代码「{code}」不对：{division_hint(code)}"
     if county(code[:6]) is None:
         return (f"区划代码「{code[:6]}」不在 GB/T 2260 县级行政区划代码表中（gongkai 自带国家统计局2023年版）："
-                "请核对本县的6位代码，如 350525（福建省泉州市永春县）")
+                "请核对本县的6位代码，如 350525（福建省泉州市永春县）；区划调整（撤销、合并、更名）后请用新的代码")
     if len(code) == 9 and _town(code) is None:
         listed = "、".join(f"{t.code} {t.name}" for t in towns_of(code[:6])) or "自带的乡镇表中没有本县"
         return f"区划代码「{code}」不是本县的乡镇（{listed}）"

@@ -12,7 +12,7 @@ from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
-from gongkai.interchange.read import read_workbook
+from gongkai.interchange.read import WHOLE_FILE, read_workbook
 from gongkai.interchange.write import apply_plan
 from gongkai.model import Item, Unit
 from gongkai.model.agency import Domain
@@ -21,13 +21,26 @@ from gongkai.setup.resolve import Setup
 from gongkai.setup.scaffold import mark_blank
 
 
-def for_table(setup: Setup, data: bytes) -> Setup:
-    """*setup* with the 领域 the table's rows belong to (and a 股室 for each), and nothing seeded from guidelines."""
+def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
+    """*setup* with the 领域 the table's rows belong to (and a 股室 for each), and nothing seeded from guidelines.
+
+    A table that is not a workbook at all is refused for what it is (*name* is its file name). When nothing in the
+    table names a 领域 and the clerk named exactly one (--domain), every row is of that one.
+    """
     given = {d.name: d for d in setup.domains}
     known = {g.domain: Domain.model_validate({"名称": g.domain, "代码": g.code}) for g in guidelines()}
     known.update(given)
     reading = read_workbook(data, list(known))
+    unreadable = [p.message for p in reading.problems if p.cell == WHOLE_FILE and not p.warning]
+    if unreadable:
+        raise UsageProblem(f"{name}：{'；'.join(unreadable)}")
     used = list(dict.fromkeys(row.domain for row in reading.rows if row.domain))
+    if not used and len(given) == 1:
+        used = list(dict.fromkeys(row.domain for row in read_workbook(data, list(given)).rows if row.domain))
+    errors = [p for p in reading.problems if not p.warning]
+    if not used and errors:  # nothing read because the table is wrong: say where, not that no 领域 was found
+        cells = "\n  ".join(f"{p.cell}: {p.message}" for p in errors)
+        raise UsageProblem(f"{name}有 {len(errors)} 处错误，没有建立目录：\n  {cells}\n改正表格后重新运行 gongkai init。")
     if not used:
         raise UsageProblem("表格中找不到任何领域：请用 --domain 名称=代码（如 --domain 社会救助=SHJZ）写明表格中的领域；"
                            "工作表名称、标题行或「领域」列中写有领域名称时会自动认出。")
