@@ -264,3 +264,19 @@ def terminal_ctrl_c() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
         if blocked is not None and signal.SIGINT in blocked:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def ctrl_c_when_renamed_to(monkeypatch: pytest.MonkeyPatch, out: Path, building: bool = False) -> list[str]:
+    """Send SIGINT to this process from inside the rename of a folder to *out* (with *building*, only of a staging
+    folder «.out.building.…»), as a terminal would send it at that moment; the names of the folders renamed so far."""
+    seen: list[str] = []
+    real = os.replace
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if Path(dst) == out and (not building or ".building." in Path(src).name):
+            seen.append(Path(src).name)
+            os.kill(os.getpid(), signal.SIGINT)  # delivered at once unless held
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return seen

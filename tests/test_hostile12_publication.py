@@ -63,27 +63,19 @@ LISTED = RECORD.replace("经审核，现将名单予以公示。\n", "经审核�
 # names and all, and a record withdrawn on 10 November, to post again. Now what stands is decided on today or --to,
 # whichever is later, and what ended or was withdrawn by then is listed to take down.
 @pytest.mark.parametrize("command", ["print", "wechat"])
-def test_a_run_for_past_days_leaves_out_a_list_that_has_ended_since(gk, cat, tmp_path, command):
+@pytest.mark.parametrize(("record", "said"), [
+    (LISTED.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20"), "2026-11-21 起，公示已于2026年11月20日结束"),
+    (LISTED + "撤回:\n  日期: 2026-11-10\n  原因: 误将未核实的名单公开\n", "2026-11-10 起，撤回：误将未核实的名单公开"),
+], ids=["ended-since", "withdrawn-since"])
+def test_a_run_for_past_days_leaves_out_what_ended_or_was_withdrawn_since(gk, cat, tmp_path, command, record, said):
     cat.item(EVERYWHERE)
-    cat.record(LISTED.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20"))
+    cat.record(record)
     out = tmp_path / "out"
     run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-10-31", "--out", out)
     assert run.code == 0, run.err
     assert holding(out, *NAMES) == []
     assert not [p for p in out.rglob("R2026-001*")]
-    assert "2026-11-21 起，公示已于2026年11月20日结束" in run.out
-
-
-@pytest.mark.parametrize("command", ["print", "wechat"])
-def test_a_run_for_past_days_leaves_out_a_record_withdrawn_since(gk, cat, tmp_path, command):
-    cat.item(EVERYWHERE)
-    cat.record(LISTED + "撤回:\n  日期: 2026-11-10\n  原因: 误将未核实的名单公开\n")
-    out = tmp_path / "out"
-    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-10-31", "--out", out)
-    assert run.code == 0, run.err
-    assert holding(out, *NAMES) == []
-    assert not [p for p in out.rglob("R2026-001*")]
-    assert "2026-11-10 起，撤回：误将未核实的名单公开" in run.out
+    assert said in run.out
 
 
 # 3. The first export to the portal (--since) and a list that ended before it. Found by the twelfth pass: a record

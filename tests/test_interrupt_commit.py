@@ -15,24 +15,10 @@ import pytest
 
 import gongkai.site.staging as staging
 from gongkai.cli import main
+from tests.conftest import ctrl_c_when_renamed_to
 
 TODAY = "2026-11-27"
 pytestmark = pytest.mark.usefixtures("terminal_ctrl_c")
-
-
-def _ctrl_c_at_swap(monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:
-    """Send SIGINT to this process when the staging folder is renamed to *out*; the renames seen."""
-    seen: list[str] = []
-    real = os.replace
-
-    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-        if Path(dst) == out:
-            seen.append(Path(src).name)
-            os.kill(os.getpid(), signal.SIGINT)  # delivered at once unless held
-        real(src, dst)
-
-    monkeypatch.setattr(staging.os, "replace", replace)
-    return seen
 
 
 def _build(catalog: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -43,7 +29,7 @@ def _build(catalog: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tupl
 
 def test_ctrl_c_at_the_swap_of_a_first_build(cat, tmp_path, monkeypatch, capsys):
     out = tmp_path / "site"
-    seen = _ctrl_c_at_swap(monkeypatch, out)
+    seen = ctrl_c_when_renamed_to(monkeypatch, out)
     code, err = _build(cat.root, out, capsys)
     assert seen and code == 0
     assert f"已中断，但网站（{out}）已换成新生成的版本，不受影响。" in err
@@ -56,7 +42,7 @@ def test_ctrl_c_at_the_swap_over_an_old_site(cat, tmp_path, monkeypatch, capsys)
     assert _build(cat.root, out, capsys)[0] == 0
     (out / ".gongkai-build.json").unlink()  # the next build is a whole one, swapped in
     (out / "stale.html").write_text("旧", encoding="utf-8")
-    seen = _ctrl_c_at_swap(monkeypatch, out)
+    seen = ctrl_c_when_renamed_to(monkeypatch, out)
     code, err = _build(cat.root, out, capsys)
     assert seen and code == 0 and "已换成新生成的版本，不受影响" in err
     assert (out / "index.html").is_file() and not (out / "stale.html").exists()

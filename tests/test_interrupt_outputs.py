@@ -8,32 +8,15 @@ terminal would send it at that moment; the real command runs in process.
 
 from __future__ import annotations
 
-import os
-import signal
 from pathlib import Path
 
 import pytest
 
-import gongkai.files_io as files_io
+from tests.conftest import ctrl_c_when_renamed_to
 from tests.test_handover import add
 
 INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
 pytestmark = pytest.mark.usefixtures("terminal_ctrl_c")
-
-
-def _ctrl_c_at_swap(monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:
-    """Send SIGINT to this process when a folder is renamed to *out*; the renames seen."""
-    seen: list[str] = []
-    real = os.replace
-
-    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-        if Path(dst) == out and ".building." in Path(src).name:
-            seen.append(Path(src).name)
-            os.kill(os.getpid(), signal.SIGINT)  # delivered at once unless held
-        real(src, dst)
-
-    monkeypatch.setattr(files_io.os, "replace", replace)
-    return seen
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -43,7 +26,7 @@ def _leftovers(folder: Path) -> list[str]:
 def test_ctrl_c_at_the_swap_of_a_handover_batch(gk, cat, tmp_path, monkeypatch):
     add(cat, 1, "2026-09-03", formed="2026-09-01")
     out = tmp_path / "out"
-    seen = _ctrl_c_at_swap(monkeypatch, out)
+    seen = ctrl_c_when_renamed_to(monkeypatch, out, building=True)
     run = gk("handover", "--date", "2026-09-20", "-C", cat.root, "--out", out)
     assert seen and run.code == 0, run.err
     assert f"已中断，但移交文件（{out}）已写入，台账已记录，不受影响。" in run.err
@@ -61,7 +44,7 @@ def test_ctrl_c_at_the_swap_over_an_old_handover_folder(gk, cat, tmp_path, monke
     out = tmp_path / "out"
     out.mkdir()
     (out / "旧文件.txt").write_text("旧", encoding="utf-8")
-    seen = _ctrl_c_at_swap(monkeypatch, out)
+    seen = ctrl_c_when_renamed_to(monkeypatch, out, building=True)
     run = gk("handover", "--date", "2026-09-20", "-C", cat.root, "--out", out)
     assert seen and run.code == 0 and "不受影响" in run.err
     assert not (out / "旧文件.txt").exists() and (out / "tsg" / "bagit.txt").is_file()
@@ -87,7 +70,7 @@ def test_ctrl_c_before_the_swap_leaves_no_batch_and_no_ledger(gk, cat, tmp_path,
 
 def test_ctrl_c_at_the_swap_of_a_portal_export(gk, cat, tmp_path, monkeypatch):
     out = tmp_path / "portal"
-    seen = _ctrl_c_at_swap(monkeypatch, out)
+    seen = ctrl_c_when_renamed_to(monkeypatch, out, building=True)
     run = gk("export", "portal", cat.root, "--out", out)
     assert seen and run.code == 0, run.err
     assert f"已中断，但门户导出文件（{out}）已写入，台账已记录，不受影响。" in run.err
@@ -111,7 +94,7 @@ def test_a_portal_ledger_that_cannot_be_written_leaves_the_old_export(gk, cat, t
 
 def test_ctrl_c_at_the_swap_of_printed_sheets(gk, cat, tmp_path, monkeypatch):
     out = tmp_path / "print"
-    seen = _ctrl_c_at_swap(monkeypatch, out)
+    seen = ctrl_c_when_renamed_to(monkeypatch, out, building=True)
     run = gk("print", cat.root, "--out", out)
     assert seen and run.code == 0, run.err
     assert f"已中断，但输出文件夹（{out}）已写入，不受影响。" in run.err
