@@ -13,11 +13,13 @@ from __future__ import annotations
 import pytest
 
 from gongkai.privacy.boxes import boxed_ids
-from gongkai.privacy.columns import extra_columns, header_of, is_people_list, listed_names, normalize_column
+from gongkai.privacy.columns import (extra_columns, header_of, is_people_list, listed_names, name_columns,
+                                     names_under_kinds, normalize_column)
 from gongkai.privacy.detect import bureau_values
 from gongkai.privacy.extract import Segment, Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.laidout import laid_out_tables
+from gongkai.privacy.titles import looks_like_name
 
 ID = "350524198503151236"  # area 350524, born 1985-03-15, check digit 6
 ID_MASKED = "35*************236"
@@ -138,3 +140,62 @@ def test_the_header_of_rows_that_name_no_one_is_their_first_row() -> None:
 def test_a_row_shorter_than_the_header_gives_the_names_it_holds() -> None:
     rows = [["序号", "姓名", "金额"], ["1", "陈水生", "650"], ["合计"], ["2", "林金花"]]
     assert listed_names(rows) == {"陈水生", "林金花"}
+
+
+# ---------------------------------------------------------------- a kind of person over names (twelfth pass)
+
+RELIEF = [["序号", "救助对象", "金额"], ["1", "陈水生", "100"], ["2", "林阿妹", "200"], ["3", "王建国", "300"]]
+
+
+def test_a_column_headed_with_a_kind_of_person_over_names_is_a_name_column() -> None:
+    assert name_columns(RELIEF) == (["序号", "救助对象", "金额"], [1])
+    titled = [["2026年第三季度临时救助对象名单"], *RELIEF]
+    assert name_columns(titled) == (["序号", "救助对象", "金额"], [1])
+    assert extra_columns(["序号", "救助对象", "金额", "身份证号"], [1]) == [(4, "身份证号")]
+
+
+@pytest.mark.parametrize(("header", "below"), [
+    (["序号", "金额", "审核人"], [["1", "100", "陈水生"], ["2", "200", "林阿妹"]]),  # no kind of person
+    (["乡镇", "工作人员"], [["湖头镇", "陈水生"], ["城关镇", "林阿妹"]]),  # staff, named for their office
+    (["序号", "救助对象"], [["1", "低保对象"], ["2", "特困人员"]]),  # a table of rates: kinds, not names
+    (["序号", "救助对象"], [["1", "陈水生"], ["2", ""]]),  # one name is no list
+])
+def test_no_name_column_without_a_kind_of_person_over_two_names(header: list[str], below: list[list[str]]) -> None:
+    assert names_under_kinds(header, below) == []
+
+
+@pytest.mark.parametrize(("cells", "named"), [
+    (["陈水生", "林阿妹", "经兜村"], True),  # two thirds names: a list
+    (["陈水生", "林阿妹", "经兜村", "湖头村", "合计"], False),  # three fifths
+    (["陈水生", "林阿妹", "王建国", "经兜村", "湖头村"], False),
+    (["陈水生", "林阿妹", "王建国", "经兜村"], True),
+])
+def test_two_thirds_of_the_cells_under_a_kind_of_person_are_names(cells: list[str], named: bool) -> None:
+    rows = [[str(n), cell] for n, cell in enumerate(cells, start=1)] + [["99"]]  # a short row is passed over
+    assert names_under_kinds(["序号", "受助学生"], rows) == ([1] if named else [])
+
+
+def test_a_laid_out_page_under_a_kind_of_person_is_a_table() -> None:
+    text = "2026年临时救助对象名单\n序号  救助对象  金额\n1  陈水生  100\n2  林阿妹  200\n"
+    assert laid_out_tables([_page(text)]) == [
+        Table(["序号", "救助对象", "金额"], "附件「名单.pdf」第1页", None, [["1", "陈水生", "100"], ["2", "林阿妹", "200"]])]
+
+
+@pytest.mark.parametrize(("last", "table"), [("", True), ("61  湖头村  100", True)])
+def test_a_laid_out_page_reads_sixty_lines_under_a_kind_of_person(last: str, table: bool) -> None:
+    lines = ["序号  救助对象  金额", *[str(n) for n in range(1, 58)], "58  陈水生  100", "59  林阿妹  200",
+             "60  经兜村  300", last]
+    assert bool(laid_out_tables([_page("\n".join(lines))])) is table
+
+
+def test_names_beyond_sixty_lines_do_not_make_a_header() -> None:
+    lines = ["序号  救助对象  金额", *[str(n) for n in range(1, 60)], "60  陈水生  100", "61  林阿妹  200"]
+    assert laid_out_tables([_page("\n".join(lines))]) == []
+
+
+@pytest.mark.parametrize(("cell", "name"), [
+    ("陈水生", True), ("欧阳建华", True), ("陈水生（户主）", True), ("陈水生(户主)", True),
+    ("陈坑村", False), ("陈坑村（一组）", False), ("陈坑村(一组)", False), ("低保对象", False), ("100", False),
+])
+def test_a_cell_is_written_as_a_name(cell: str, name: bool) -> None:
+    assert looks_like_name(cell) is name

@@ -71,12 +71,6 @@ def is_people_list(header: list[str]) -> bool:
     return any(_names_people(normalize_column(h)) for h in header)
 
 
-def lists_private_people(header: list[str]) -> bool:
-    """True when the table lists people who are not named for an office: a name column and no 职务, 分工 … column.
-    Such a list (of recipients, applicants …) is never indexed, wherever it stands (gate: Admission.lists_people)."""
-    return is_people_list(header) and not any(normalize_column(h) in OFFICE_COLUMNS for h in header)
-
-
 def name_columns(rows: list[list[str]]) -> tuple[list[str], list[int]]:
     """The header of a table given by its first rows, and its name columns (0-based): those headed 姓名, 名字 or a
     role only a name fills; else those headed with a kind of person (救助对象, 受助学生) with names under them."""
@@ -106,10 +100,16 @@ def _named_below(rows: list[list[str]], column: int) -> bool:
 
 
 def table_lists_private_people(rows: list[list[str]]) -> bool:
-    """True when the table given by its rows lists people not named for an office (see lists_private_people), its
-    name column headed 姓名 or with a kind of person over names."""
+    """True when the table given by its rows lists people who are not named for an office: a name column (headed 姓名
+    or with a kind of person over names) and no 职务, 分工 … column. Such a list (of recipients, applicants …) is never
+    indexed, wherever it stands (gate: Admission.lists_people)."""
     header, named = name_columns(rows)
-    return bool(named) and not any(normalize_column(h) in OFFICE_COLUMNS for h in header)
+    return bool(named) and not _for_office(header)
+
+
+def _for_office(header: list[str]) -> bool:
+    """True for a table of officials in office: names with what they hold (a 职务, 分工 … column)."""
+    return any(normalize_column(h) in OFFICE_COLUMNS for h in header)
 
 
 def extra_columns(header: list[str], named: list[int] | None = None) -> list[tuple[int, str]]:
@@ -135,7 +135,7 @@ def listed_names(rows: list[list[str]]) -> set[str]:
     """The names in the name columns of a table of private people (its header among its first rows): what the title
     of the record listing them must not show (gate: a title naming one is masked)."""
     header, columns = name_columns(rows)
-    if not columns or any(normalize_column(h) in OFFICE_COLUMNS for h in header):
+    if not columns or _for_office(header):
         return set()
     below = rows[rows.index(header) + 1:]
     return {m.group(1) for row in below for n in columns if n < len(row)
