@@ -19,7 +19,7 @@ from gongkai.privacy.detect import bureau_values
 from gongkai.privacy.extract import Segment, Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.laidout import laid_out_tables
-from gongkai.privacy.titles import looks_like_name
+from gongkai.privacy.titles import enumerated_names, looks_like_name
 
 ID = "350524198503151236"  # area 350524, born 1985-03-15, check digit 6
 ID_MASKED = "35*************236"
@@ -199,3 +199,23 @@ def test_names_beyond_sixty_lines_do_not_make_a_header() -> None:
 ])
 def test_a_cell_is_written_as_a_name(cell: str, name: bool) -> None:
     assert looks_like_name(cell) is name
+
+
+# ---------------------------------------------------------------- a list of names written as a sentence (twelfth pass)
+
+THREE = frozenset({"陈水生", "林阿妹", "王建国"})
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。", THREE),
+    ("陈水生、林阿妹、王建国等3户获得临时救助。", THREE),  # the list starts the text
+    ("经审核，下列家庭纳入低保：\n陈水生（户主）、林阿妹、王建国", THREE),  # a note after a name; the text ends
+    ("经研究，任命张三为局长。以下人员获得临时救助：陈水生、林阿妹、王建国。", THREE),  # the sentence before is its own
+    ("临时救助资金已拨付。参加会议的有：陈水生、林阿妹、王建国。", frozenset()),  # aid is said in another sentence
+    ("经研究，任命：陈水生、林阿妹、王建国同志为科员。", frozenset()),  # officials
+    ("获得临时救助：陈水生、林阿妹。", frozenset()),  # two names are no list here
+    ("救助范围：湖头镇、城关镇、官桥镇。", frozenset()),  # places
+    ("经审核，陈水生获得临时救助。", frozenset()),
+])
+def test_a_list_of_names_in_a_sentence_about_aid(text: str, names: frozenset[str]) -> None:
+    assert enumerated_names(text) == names
