@@ -211,6 +211,8 @@ THREE = frozenset({"陈水生", "林阿妹", "王建国"})
     ("陈水生、林阿妹、王建国等3户获得临时救助。", THREE),  # the list starts the text
     ("经审核，下列家庭纳入低保：\n陈水生（户主）、林阿妹、王建国", THREE),  # a note after a name; the text ends
     ("经研究，任命张三为局长。以下人员获得临时救助：陈水生、林阿妹、王建国。", THREE),  # the sentence before is its own
+    ("会议决定如下。任命张三为局长。以下人员获得临时救助：陈水生、林阿妹、王建国。", THREE),  # the last 。 before it
+    ("任命张三为局长\n以下人员获得临时救助：陈水生、林阿妹、王建国", THREE),  # the last line break before it
     ("临时救助资金已拨付。参加会议的有：陈水生、林阿妹、王建国。", frozenset()),  # aid is said in another sentence
     ("经研究，任命：陈水生、林阿妹、王建国同志为科员。", frozenset()),  # officials
     ("获得临时救助：陈水生、林阿妹。", frozenset()),  # two names are no list here
