@@ -218,6 +218,10 @@ THREE = frozenset({"陈水生", "林阿妹", "王建国"})
     ("获得临时救助：陈水生、林阿妹。", frozenset()),  # two names are no list here
     ("救助范围：湖头镇、城关镇、官桥镇。", frozenset()),  # places
     ("经审核，陈水生获得临时救助。", frozenset()),
+    ("任命：陈水生、林阿妹、王建国，负责救助联络。", frozenset()),  # the office is the sentence's first word
+    ("参加会议的有：陈水生、林阿妹、王建国。会后发放临时救助金。", frozenset()),  # aid in the sentence after
+    ("以下人员：陈水生、林阿妹、王建国等获得救助", THREE),  # no 。 at the end: the sentence runs to the end
+    ("救助范围：陈坑村、林边村、王庄村。", frozenset()),  # villages that start with a surname
 ])
 def test_a_list_of_names_in_a_sentence_about_aid(text: str, names: frozenset[str]) -> None:
     assert enumerated_names(text) == names
