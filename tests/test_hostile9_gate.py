@@ -194,9 +194,9 @@ def test_a_title_naming_one_not_on_its_list_is_masked_too(gk, cat, tmp_path):
 
 
 def test_the_names_a_list_holds():
-    from gongkai.privacy.columns import listed_names
+    from gongkai.privacy.columns import people_of
 
     rows = [["2026年第三季度低保对象名单"], ["序号", "户主姓名", "保障金额（元/月）"], ["1", "陈水生（户主）", "600"],
             ["2", "欧阳小华", "450"], ["3", "林", "300"], ["", "合计", "1350"]]
-    assert listed_names(rows) == {"陈水生", "欧阳小华"}
-    assert listed_names([["姓名", "职务"], ["黄明德", "局长"]]) == set()  # officials, named for their office
+    assert people_of(rows).names == {"陈水生", "欧阳小华"}
+    assert people_of([["姓名", "职务"], ["黄明德", "局长"]]).names == set()  # officials, named for their office

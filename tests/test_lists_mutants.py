@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from gongkai.privacy.boxes import boxed_ids
-from gongkai.privacy.columns import (extra_columns, header_of, is_people_list, listed_names, name_columns,
-                                     names_under_kinds, normalize_column)
+from gongkai.privacy.columns import (extra_columns, header_of, is_people_list, name_columns, names_under_kinds,
+                                     normalize_column, people_of)
 from gongkai.privacy.detect import bureau_values
 from gongkai.privacy.extract import Segment, Table
 from gongkai.privacy.findings import PrivacyFinding
@@ -139,7 +139,7 @@ def test_the_header_of_rows_that_name_no_one_is_their_first_row() -> None:
 
 def test_a_row_shorter_than_the_header_gives_the_names_it_holds() -> None:
     rows = [["序号", "姓名", "金额"], ["1", "陈水生", "650"], ["合计"], ["2", "林金花"]]
-    assert listed_names(rows) == {"陈水生", "林金花"}
+    assert people_of(rows).names == {"陈水生", "林金花"}
 
 
 # ---------------------------------------------------------------- a kind of person over names (twelfth pass)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from gongkai.privacy.titles import looks_like_name
 
@@ -99,12 +100,22 @@ def _named_below(rows: list[list[str]], column: int) -> bool:
     return names >= MIN_NAMES and 3 * names >= 2 * len(cells)
 
 
-def table_lists_private_people(rows: list[list[str]]) -> bool:
-    """True when the table given by its rows lists people who are not named for an office: a name column (headed 姓名
-    or with a kind of person over names) and no 职务, 分工 … column. Such a list (of recipients, applicants …) is never
-    indexed, wherever it stands (gate: Admission.lists_people)."""
+@dataclass(frozen=True)
+class TablePeople:
+    """What a table given by its rows tells of the people it lists, read once (name_columns)."""
+
+    header: list[str]
+    named: list[int]  # the name columns, 0-based: headed 姓名, or with a kind of person over names
+    private: bool  # people not named for an office: never indexed, wherever it stands (gate: Admission.lists_people)
+    names: frozenset[str]  # the names in those columns, when private: what the record's title must not show
+
+
+def people_of(rows: list[list[str]]) -> TablePeople:
+    """The table's header and name columns; whether it lists people not named for an office (a name column and no
+    职务, 分工 … column: a list of recipients, applicants …) and, if so, the names in it."""
     header, named = name_columns(rows)
-    return bool(named) and not _for_office(header)
+    private = bool(named) and not _for_office(header)
+    return TablePeople(header, named, private, _listed_names(rows, header, named) if private else frozenset())
 
 
 def _for_office(header: list[str]) -> bool:
@@ -131,12 +142,8 @@ _NAME = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?")
 _NOT_NAMES = frozenset({"合计", "小计", "总计", "共计", "以下空白", "空白", "暂无", "姓名"})
 
 
-def listed_names(rows: list[list[str]]) -> set[str]:
-    """The names in the name columns of a table of private people (its header among its first rows): what the title
-    of the record listing them must not show (gate: a title naming one is masked)."""
-    header, columns = name_columns(rows)
-    if not columns or _for_office(header):
-        return set()
+def _listed_names(rows: list[list[str]], header: list[str], columns: list[int]) -> frozenset[str]:
+    """The names in the name *columns* of the rows below *header*."""
     below = rows[rows.index(header) + 1:]
-    return {m.group(1) for row in below for n in columns if n < len(row)
-            and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES}
+    return frozenset(m.group(1) for row in below for n in columns if n < len(row)
+                     and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES)

@@ -22,7 +22,7 @@ from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.boxes import boxed_ids
-from gongkai.privacy.columns import extra_columns, listed_names, name_columns, table_lists_private_people
+from gongkai.privacy.columns import extra_columns, people_of
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -66,20 +66,10 @@ Share = tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
     findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS)
-    columns: list[ColumnWarning] = []
-    people = False
-    names: set[str] = set()
+    lists = _Lists(record, allowed, findings)
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
-        listed = enumerated_names(record.body)
-        people, names = bool(listed), set(listed)
-        if "|" in record.body:
-            tables = markdown_tables(record.body)
-            findings.extend(boxed_ids(record.id, (BODY,), tables, allowed))
-            people = people or any(table_lists_private_people(_rows(table)) for table in tables)
-            names.update(n for table in tables for n in listed_names(_rows(table)))
-            if record.kind == "公示":
-                columns.extend(_columns(record.id, (BODY,), tables))
+        lists.read((BODY,), [record.body], markdown_tables(record.body) if "|" in record.body else [])
     for index, attachment in enumerate(record.attachments):
         data = read(attachment.file)
         if data is None:
@@ -92,14 +82,32 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             findings.append(file_finding(record.id, path, label, UNREADABLE, f"无法读取：{exc}"))
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
-        listed = frozenset(n for segment in segments for n in enumerated_names(segment.text))
-        people, names = people or bool(listed), names | listed
-        findings.extend(boxed_ids(record.id, path, tables, allowed))
-        people = people or any(table_lists_private_people(_rows(table)) for table in tables)
-        names.update(n for table in tables for n in listed_names(_rows(table)))
-        if record.kind == "公示":
-            columns.extend(_columns(record.id, path, tables))
-    return RecordScan(tuple(findings), tuple(columns), people, frozenset(names))
+        lists.read(path, [segment.text for segment in segments], tables)
+    return RecordScan(tuple(findings), tuple(lists.columns), lists.people, frozenset(lists.names))
+
+
+@dataclass
+class _Lists:
+    """What the body and each attachment of a record tell of the people they list: a list written as a sentence, the
+    tables (each read once: boxed numbers, name columns, names; a 公示's columns against the allow-list)."""
+
+    record: Record
+    allowed: frozenset[str]
+    findings: list[PrivacyFinding]
+    columns: list[ColumnWarning] = field(default_factory=list)
+    people: bool = False
+    names: set[str] = field(default_factory=set)
+
+    def read(self, path: FieldPath, texts: list[str], tables: list[Table]) -> None:
+        owner = self.record.id
+        listed = {n for text in texts for n in enumerated_names(text)}
+        self.findings.extend(boxed_ids(owner, path, tables, self.allowed))
+        read = [people_of([table.header, *table.rows]) for table in tables]
+        self.people = self.people or bool(listed) or any(r.private for r in read)
+        self.names.update(listed, *(r.names for r in read))
+        if self.record.kind == "公示":
+            self.columns.extend(ColumnWarning(owner, name, f"{table.where}第{n}列", path, table.line)
+                                for table, r in zip(tables, read) for n, name in extra_columns(r.header, r.named))
 
 
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:
@@ -119,16 +127,6 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
             found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
                                         line, hit.label, born=hit.born))
     return found
-
-
-def _columns(owner: str, path: FieldPath, tables: list[Table]) -> list[ColumnWarning]:
-    return [ColumnWarning(owner, name, f"{table.where}第{n}列", path, table.line)
-            for table in tables for n, name in extra_columns(*name_columns(_rows(table)))]
-
-
-def _rows(table: Table) -> list[list[str]]:
-    """*table* as rows, its first row first: its header, or a title row above it (2026年第三季度低保对象名单)."""
-    return [table.header, *table.rows]
 
 
 def allowed_of(agency: Agency | None) -> frozenset[str]:

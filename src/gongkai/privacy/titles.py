@@ -1,7 +1,7 @@
 """The names of private people that a 公示's title gives: 关于陈水生家庭申请最低生活保障的公示.
 
 A 公示 about one household often names it in its title and tells its case in prose, with no table to take the names
-from (columns.listed_names). Its page comes down when the 公示 ends, but its title stays on the home page, the item's
+from (columns.people_of). Its page comes down when the 公示 ends, but its title stays on the home page, the item's
 page, the portal and print for good (DOMAIN.md §12): the gate masks a name the title gives as a list's name is masked.
 
 A name is read where a 公示's title puts one: a surname and one or two characters (a compound surname and one or two),
