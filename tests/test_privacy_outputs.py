@@ -116,6 +116,18 @@ def test_a_damaged_archive_is_a_finding():
     assert found.kind == "unreadable"
 
 
+@pytest.mark.parametrize("data", [
+    gzip.compress(b"{}") + gzip.compress(b"0" * 5000),  # the second member past the budget (a bomb, made small here)
+    gzip.compress(b"{}" * 100)[:-12],  # a member cut short
+], ids=["second-member-over-budget", "cut-short"])
+def test_gzip_past_the_budget_or_cut_short_is_a_finding(data, monkeypatch):
+    monkeypatch.setattr("gongkai.privacy.documents.MAX_UNPACKED", 1000)
+    monkeypatch.setattr("gongkai.privacy.outputs.MAX_UNPACKED", 1000)
+    [found] = scan_output("search/meta.json.gz", data, NONE)
+    assert found.kind == "unreadable"
+    assert scan_output("search/meta.json.gz", gzip.compress(b"{}") + gzip.compress(b"{}"), NONE) == []
+
+
 def test_the_scanner_renders_markdown_as_the_site_does():
     body = "# 标题\n\n| a | b |\n| --- | --- |\n| 1 | **2** |\n\n<b>raw</b> [x](javascript:alert(1)) &#51; `c`\n"
     assert render_markdown(body) == str(site_markdown(body))

@@ -20,6 +20,7 @@ import logging
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -394,9 +395,8 @@ GZIP = b"\x1f\x8b"
 
 
 def gunzipped(data: bytes) -> bytes:
-    """A gzip member unpacked, every member of it; Unreadable when it is broken or unpacks to more than MAX_UNPACKED."""
-    import zlib
-
+    """gzip data unpacked, every member of it, within one budget (both scans); Unreadable when a member is broken or
+    cut short, or when all of them unpack to more than MAX_UNPACKED."""
     unpacked, rest = b"", data
     try:
         while rest[:2] == GZIP:
@@ -404,6 +404,8 @@ def gunzipped(data: bytes) -> bytes:
             unpacked += inflater.decompress(rest, MAX_UNPACKED + 1 - len(unpacked))
             if len(unpacked) > MAX_UNPACKED or inflater.unconsumed_tail:
                 raise Unreadable("解压后过大（可能是压缩炸弹）")
+            if not inflater.eof:
+                raise Unreadable("嵌入的 gzip 数据不完整")
             rest = inflater.unused_data
     except zlib.error:
         raise Unreadable("嵌入的 gzip 数据已损坏") from None
