@@ -195,3 +195,16 @@ def test_bundled_annual_report_balances(gk, bundled):
     run = gk("report", "annual", bundled, "--year", "2026")
     assert run.code == 0, run.err
     assert "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 1 | 1 | 0 | 8 |" in run.out
+
+
+def test_the_check_sheet_of_a_roll_up_widens_its_column_of_departments(bundled: Path) -> None:
+    import io
+
+    from gongkai.catalog.loader import load_catalog
+    from gongkai.reports.annual import build_annual
+    from gongkai.reports.xlsx import annual_workbook
+
+    report = build_annual(load_catalog(bundled, use_cache=False), 2025)
+    for checks, missing in [([("安溪县民政局", "平衡")], []), ([], [("德化县民政局", "没有 annual/2025.yaml")]), (None, [])]:
+        sheet = load_workbook(io.BytesIO(annual_workbook(report, checks, missing)))["勾稽检查"]
+        assert sheet.column_dimensions["A"].width == (24 if checks is not None or missing else 13)

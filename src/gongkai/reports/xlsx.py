@@ -113,6 +113,7 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
         end = write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
     if missing:
         write_table(check, [["部门", "年度报告数据"], *[list(m) for m in missing]], start=end + 1)
+    if checks is not None or missing:  # a column of department names
         check.column_dimensions["A"].width = 24
     return save_workbook(book)
 
