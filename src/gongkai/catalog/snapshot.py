@@ -51,14 +51,16 @@ class Plan:
     folder: Path
     key: bytes
     base_id: str
+    part: str = PART  # the parts' names
 
 
 class Snapshot:
     """The parsed files a previous load kept, by path; empty when there is none to trust."""
 
-    def __init__(self, folder: Path | None, key: bytes) -> None:
+    def __init__(self, folder: Path | None, key: bytes, name: str = "parsed") -> None:
         self.folder = folder if key else None
         self.key = key
+        self.names = _Names(name)
         self.base_id = ""
         self.base: dict[Key, Any] = {}
         self.delta: dict[Key, Any] = {}
@@ -70,18 +72,18 @@ class Snapshot:
         return found if found is not None else self.base.get(key)
 
     def _read(self) -> None:
-        index = self._load(BASE)
+        index = self._load(self.names.base)
         if not isinstance(index, tuple) or len(index) != 2 or not isinstance(index[1], list):
             return
         base_id, names = index
         base: dict[Key, Any] = {}
         for name in names:
-            part = self._load(name) if isinstance(name, str) and _is_part(name) else None
+            part = self._load(name) if isinstance(name, str) and self.names.is_part(name) else None
             if not isinstance(part, tuple) or len(part) != 2 or part[0] != base_id or not isinstance(part[1], list):
                 return  # one part lost, damaged or of another base: the base is not whole
             base.update((parsed.path, parsed) for parsed in part[1])
         self.base_id, self.base = base_id, base
-        delta = self._load(DELTA)
+        delta = self._load(self.names.delta)
         if isinstance(delta, tuple) and len(delta) == 2 and delta[0] == self.base_id and isinstance(delta[1], dict):
             self.delta = delta[1]
 
@@ -95,12 +97,12 @@ class Snapshot:
 
     def plan(self) -> Plan | None:
         """A new base for forked workers to write, part by part (None without a folder to keep it in)."""
-        return None if self.folder is None else Plan(self.folder, self.key, os.urandom(8).hex())
+        return None if self.folder is None else Plan(self.folder, self.key, os.urandom(8).hex(), self.names.part)
 
     def adopt(self, plan: Plan, names: list[str]) -> None:
         """Make the parts the workers wrote under *plan* the base: together they hold every file of this load."""
         try:
-            self._write(BASE, (plan.base_id, names))
+            self._write(self.names.base, (plan.base_id, names))
             self.base_id = plan.base_id
             self._tidy(names)
         except OSError:
@@ -109,8 +111,8 @@ class Snapshot:
     def _tidy(self, names: list[str]) -> None:
         """Remove the delta and the parts of other bases."""
         assert self.folder is not None
-        (self.folder / DELTA).unlink(missing_ok=True)
-        for stale in self.folder.glob(PARTS):
+        (self.folder / self.names.delta).unlink(missing_ok=True)
+        for stale in self.folder.glob(self.names.parts):
             if stale.name not in names:
                 stale.unlink(missing_ok=True)
 
@@ -128,13 +130,13 @@ class Snapshot:
         try:
             if not self.base_id or len(since) > limit or unused > limit:
                 base_id = os.urandom(8).hex()
-                name = PART.format(base=base_id, number=0)
+                name = self.names.part.format(base=base_id, number=0)
                 self._write(name, (base_id, list(files.values())))
-                self._write(BASE, (base_id, [name]))
+                self._write(self.names.base, (base_id, [name]))
                 self.base_id = base_id
                 self._tidy([name])
             elif parsed or len(since) != len(self.delta):
-                self._write(DELTA, (self.base_id, since))
+                self._write(self.names.delta, (self.base_id, since))
         except OSError:
             pass
 
@@ -143,7 +145,7 @@ def write_part(plan: Plan, number: int, files: list[Any]) -> tuple[str | None, b
     """In a worker: the pickle of *files* (what it sends back), written as part *number* of *plan*'s base; the part's
     name, or None when it could not be written (then the base is written whole, as without workers)."""
     payload = pickle.dumps((plan.base_id, files), protocol=pickle.HIGHEST_PROTOCOL)
-    name = PART.format(base=plan.base_id, number=number)
+    name = plan.part.format(base=plan.base_id, number=number)
     try:
         write_atomic(plan.folder / name, MAGIC + hmac.new(plan.key, payload, HASH).digest() + payload)
     except OSError:
@@ -157,12 +159,31 @@ def part_files(payload: bytes) -> list[Any]:
     return files
 
 
-def _is_part(name: str) -> bool:
-    """True for a part's name as PART gives it (an index naming any other file is not followed)."""
-    return _PART_NAME.fullmatch(name) is not None
+@dataclass(frozen=True)
+class _Names:
+    """The files of one kind of snapshot: the parsed files (BASE, DELTA, PART), or another by its *name*."""
 
+    name: str
 
-_PART_NAME = re.compile(r"parsed\.v3\.[0-9a-f]{16}\.[0-9]+\.pickle")
+    @property
+    def base(self) -> str:
+        return BASE.replace("parsed", self.name, 1)
+
+    @property
+    def delta(self) -> str:
+        return DELTA.replace("parsed", self.name, 1)
+
+    @property
+    def part(self) -> str:
+        return PART.replace("parsed", self.name, 1)
+
+    @property
+    def parts(self) -> str:
+        return PARTS.replace("parsed", self.name, 1)
+
+    def is_part(self, name: str) -> bool:
+        """True for a part's name as *part* gives it (an index naming any other file is not followed)."""
+        return re.fullmatch(re.escape(self.name) + r"\.v3\.[0-9a-f]{16}\.[0-9]+\.pickle", name) is not None
 
 
 def _signed(path: Path, key: bytes) -> Any:

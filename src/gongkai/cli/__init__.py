@@ -97,6 +97,9 @@ def _lists_commands(args: list[str]) -> bool:
 
 def run() -> NoReturn:
     """Console-script entry point. Ctrl+C while a command's modules are still being imported is an interruption too."""
+    from gongkai.cli.app import hold_to_the_end  # noqa: PLC0415
+
+    hold_to_the_end()  # one command, then os._exit: nothing it built needs freeing
     try:
         code = main()
     except BaseException as exc:

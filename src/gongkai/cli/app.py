@@ -58,6 +58,23 @@ out = MaskedConsole(soft_wrap=True, highlight=False)
 err = MaskedConsole(stderr=True, soft_wrap=True, highlight=False)
 
 
+# What a command built, held until the process ends: the console command ends with os._exit (cli._end), so a
+# loaded catalog is never freed object by object. Only there: tests run many commands in one process.
+HELD: list[object] = []
+_holding: list[bool] = []
+
+
+def hold_to_the_end() -> None:
+    """From now on keep() holds what it is given: the process ends with os._exit (the console command)."""
+    _holding.append(True)
+
+
+def keep(value: object) -> None:
+    """Hold *value* until the process ends, when it is the console command (see HELD)."""
+    if _holding:
+        HELD.append(value)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print a Chinese error and exit with *code*."""
     err.print(f"[red]错误：[/]{message}", markup=True)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from gongkai.cli.app import EXIT_OK, app, err, out
+from gongkai.cli.app import EXIT_OK, app, err, keep, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
 from gongkai.cli.quoting import shell_quote
 from gongkai.errors import UsageProblem
@@ -34,8 +34,10 @@ def build_site_command(
     """
     with output_lock(out_dir, "gongkai build-site"):
         result = build_site(catalog, out_dir, today(when), search=not no_search, use_cache=not no_cache)
-    for record_id, reason in result.blocked.items():
-        err.print(f"警告：{record_id} 没有发布：{reason}", markup=False)
+    keep(result)
+    if result.blocked:  # one print: a catalog with hundreds held back prints them in a few milliseconds
+        err.print("\n".join(f"警告：{record_id} 没有发布：{reason}" for record_id, reason in result.blocked.items()),
+                  markup=False)
     for warning in result.warnings:
         err.print(f"提示：{warning}", markup=False)
     if result.unchanged:

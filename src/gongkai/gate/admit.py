@@ -10,81 +10,51 @@ the web only as a short notice.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from gongkai.catalog import Catalog
+from gongkai.gate.admission import Admission, State
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
 from gongkai.publication.standing import next_change, standing
-from gongkai.model import Item, Record
-from gongkai.model.vocab import IN_FORCE
+from gongkai.model import Record
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, mask_log, mask_names, mask_text,
                              scan_record, standing_on, titled_names)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
+from gongkai.workdays import WorkdayCalendar
 
 
-class State(str, Enum):
-    """How an admitted record stands on the day of the build."""
+class Verdict(Enum):
+    """The gate's decision on one record, before the checks across records."""
 
-    CURRENT = "current"
-    ENDED = "ended"  # its 公示 is over: the web keeps a short notice, the list and its attachments have left
+    ADMITTED = "admitted"
+    BLOCKED = "blocked"  # unmasked personal data
+    UNSAFE = "unsafe"  # an attachment that may not be published
+    HELD = "held"  # no 保密审查 that lets it out, or its 编号 (or its item's) declared twice
+    NO_ITEM = "no_item"  # its 事项 is not in the catalog
+    WITHDRAWN = "withdrawn"
+    OUT = "out"  # not 主动公开, or not published yet: it goes nowhere
 
 
 @dataclass(frozen=True)
-class Admission:
-    """One admitted record: the outputs it reaches and how it stands on the day of the build."""
+class Outcome:
+    """The gate's decision on one record on the day, and the next day on which it may change."""
 
-    record: Record
-    item: Item | None
-    channels: tuple[str, ...]
-    outputs: frozenset[Output]
-    state: State = State.CURRENT
-    notice_end: dt.date | None = None  # the last day of its 公示, when it is one
-    lists_people: bool = False  # a 公示 or a list of people: never indexed, never in the sitemap
-    validity: str = IN_FORCE  # 有效性 on the day of the build (a 失效 dated later is still 有效)
-    validity_date: dt.date | None = None  # since when it is not in force
-    notice_provisional: bool = False  # notice_end is 暂定: its year has no holiday notice yet
-    # What a page showing this record depends on beyond the record's file: its state, outputs and whether it lists
-    # people — decided from its attachments too, so a spreadsheet that now names people makes its page noindex (made
-    # once: every page listing the record reads it).
-    token: str = field(init=False, repr=False, compare=False, default="")
-
-    @property
-    def in_force(self) -> bool:
-        return self.validity == IN_FORCE
-
-    @property
-    def validity_note(self) -> str:
-        """What every channel shows of a document no longer in force: 「本文件已失效」, 「本文件已修改」 ("" in force)."""
-        if self.in_force:
-            return ""
-        return "本文件" + (self.validity if self.validity.startswith("已") else "已" + self.validity)
-
-    @property
-    def id(self) -> str:
-        return self.record.id
-
-    def reaches(self, output: Output) -> bool:
-        return output in self.outputs
-
-    @property
-    def shows_content(self) -> bool:
-        """Body, tables and attachments are shown (false once a 公示 has ended)."""
-        return self.state is State.CURRENT
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
-                           f"{self.validity}:{_names(self.outputs)}:{self.lists_people}:{self.record.title}")
-
-
-@functools.lru_cache(maxsize=256)  # a handful of distinct sets among 100,000 records
-def _names(outputs: frozenset[Output]) -> str:
-    return ",".join(sorted(o.name for o in outputs))
+    id: str
+    verdict: Verdict
+    change: dt.date | None = None
+    withheld: tuple[Record, ...] = ()  # records whose files go nowhere: it, when not 主动公开; stale copies
+    admission: Admission | None = None  # ADMITTED
+    findings: tuple[PrivacyFinding, ...] = ()  # BLOCKED
+    reasons: tuple[str, ...] = ()  # UNSAFE
+    why: str = ""  # HELD
+    record: Record | None = None  # WITHDRAWN: as the notices to take it down name it
+    copy: str | None = None  # WITHDRAWN: what a copy of its file is called (名单 when it lists people)
 
 
 @dataclass
@@ -104,6 +74,25 @@ class Gate:
     withheld: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
+    outcomes: dict[str, Outcome] = field(default_factory=dict, repr=False)  # record file path → its outcome
+    declared_twice: bool = False  # some 编号 is declared by two files (GK201): the outcomes depend on each other
+
+    def enter(self, outcome: Outcome) -> None:
+        """Take one record's outcome into the day's lists."""
+        self.withheld.extend(outcome.withheld)
+        verdict = outcome.verdict
+        if verdict is Verdict.ADMITTED and outcome.admission is not None:
+            self.admitted.append(outcome.admission)
+        elif verdict is Verdict.BLOCKED:
+            self.blocked[outcome.id] = list(outcome.findings)
+        elif verdict is Verdict.UNSAFE:
+            self.unsafe[outcome.id] = list(outcome.reasons)
+        elif verdict is Verdict.HELD:
+            self.held[outcome.id] = outcome.why
+        elif verdict is Verdict.NO_ITEM:
+            self.no_item.append(outcome.id)
+        elif verdict is Verdict.WITHDRAWN and outcome.record is not None:
+            self.withdrawn.append(outcome.record)
 
     def to(self, output: Output) -> list[Admission]:
         """The admitted records that reach *output*, newest first."""
@@ -121,59 +110,83 @@ class Gate:
         return {a.id: a for a in self.admitted}
 
 
-def admit(catalog: Catalog, today: dt.date) -> Gate:
-    """The gate's decision for every record of *catalog* on *today*."""
+def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None = None) -> Gate:
+    """The gate's decision for every record of *catalog* on *today*.
+
+    *kept*: the outcomes an earlier gate reached for record files that have not changed since, by path, still right
+    on *today* (gongkai.gate.memo keeps them and knows until when); *catalog* then holds only the record files that
+    changed, beside every file of the other kinds. The checks across records run over all of them either way.
+    """
     gate = Gate(today)
     calendar = calendar_of(catalog)
-    changes: list[dt.date] = []
     scans = catalog_scan(catalog)
     allowed = allowed_of(catalog.agency)  # the bureau's own numbers: unmasked in the notices of withdrawn records
     records_twice, items_twice = _declared_twice(catalog, "record"), _declared_twice(catalog, "item")
-    for record in catalog.records.values():
-        item = catalog.items.get(record.item) if record.item else None
-        if record.is_public and (twice := _twice(record, records_twice, items_twice)) is not None:
-            # a copy left beside the file (R2026-001 - 副本.yaml) may still say 主动公开 when the record was changed to
-            # 不予公开, or a stale copy of the item may name the website: neither file is published, nor their files
-            gate.held[record.id] = twice
-            gate.withheld.extend(records_twice.get(record.id, []))
-            continue
-        if record.id in records_twice:  # the file that stands is not 主动公开: a stale copy's files go nowhere either
-            gate.withheld.extend(model for model in records_twice[record.id] if model is not record)
-        found = standing(record, item, today, calendar)
-        change = next_change(record, today, found)
-        if change is not None:
-            changes.append(change)
-        if found is None:
-            if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
-                gate.withdrawn.append(_withdrawn(catalog, record, scans.get(record.id) or scan_record(catalog, record),
-                                                 allowed))
-            elif not record.is_public and record.attachments:
-                gate.withheld.append(record)
-            continue
-        if (problem := review_problem(record, today)) is not None:
-            # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet.
-            # Its files may still be shown by another record: that record's own review let them out.
-            gate.held[record.id] = problem
-            continue
-        if record.item and item is None:
-            # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
-            gate.no_item.append(record.id)
-            continue
-        scan = scans.get(record.id) or scan_record(catalog, record)
-        if _held_back(catalog, record, scan, gate):
-            continue
-        state = State.ENDED if found.ended else State.CURRENT
-        # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
-        # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
-        people = found.lists_people or scan.people
-        gate.admitted.append(Admission(_shown(record, _unshown_names(record, scan, people)), item, found.channels, found.outputs,
-                                       state, found.notice_end, people, found.validity, found.validity_date,
-                                       found.notice_provisional))
-    _hold_shared_files(gate, catalog, scans)
-    gate.directory_findings = directory_findings(catalog, today)
-    gate.admitted.sort(key=lambda a: (a.record.published, a.id), reverse=True)
-    gate.next_change = min(changes, default=None)
+    gate.declared_twice = bool(records_twice or items_twice)
+    decided = {path: (record, catalog.files[path].blob) for record in catalog.records.values()
+               if (path := catalog.path_of("record", record.id)) is not None}
+    for path in sorted(decided.keys() | (kept or {}).keys()):
+        if path in decided:
+            record, blob = decided[path]
+            outcome = _decide(catalog, record, blob, today, calendar, scans, allowed, records_twice, items_twice)
+        else:
+            outcome = (kept or {})[path]
+        gate.outcomes[path] = outcome
+        gate.enter(outcome)
+    _hold_shared_files(gate, catalog)
+    gate.directory_findings, change = directory_findings_until(catalog, today)
+    gate.admitted.sort(key=lambda a: (a.facts.published, a.id), reverse=True)
+    gate.next_change = min([o.change for o in gate.outcomes.values() if o.change is not None]
+                           + ([change] if change is not None else []), default=None)
     return gate
+
+
+def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calendar: WorkdayCalendar,
+            scans: dict[str, RecordScan], allowed: frozenset[str], records_twice: dict[str, list[Any]],
+            items_twice: dict[str, list[Any]]) -> Outcome:
+    """The gate's decision on one record (the checks across records come after)."""
+    item = catalog.items.get(record.item) if record.item else None
+    if record.is_public and (twice := _twice(record, records_twice, items_twice)) is not None:
+        # a copy left beside the file (R2026-001 - 副本.yaml) may still say 主动公开 when the record was changed to
+        # 不予公开, or a stale copy of the item may name the website: neither file is published, nor their files
+        return Outcome(record.id, Verdict.HELD, why=twice, withheld=tuple(records_twice.get(record.id, [])))
+    # the file that stands is not 主动公开: a stale copy's files go nowhere either
+    others = tuple(model for model in records_twice.get(record.id, []) if model is not record)
+    found = standing(record, item, today, calendar)
+    change = next_change(record, today, found)
+    if found is None:
+        if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
+            scan = scans.get(record.id) or scan_record(catalog, record)
+            return Outcome(record.id, Verdict.WITHDRAWN, change, withheld=others,
+                           record=_withdrawn(catalog, record, scan, allowed),
+                           copy="名单" if _lists_people(catalog, record, scan) else None)
+        return Outcome(record.id, Verdict.OUT, change,
+                       withheld=(*others, record) if not record.is_public and record.attachments else others)
+    if (problem := review_problem(record, today)) is not None:
+        # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet.
+        # Its files may still be shown by another record: that record's own review let them out.
+        return Outcome(record.id, Verdict.HELD, change, why=problem, withheld=others)
+    if record.item and item is None:
+        # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
+        return Outcome(record.id, Verdict.NO_ITEM, change, withheld=others)
+    scan = scans.get(record.id) or scan_record(catalog, record)
+    # an ID a float rounded stands only from its birth date on: from that day the record is held back
+    change = min([change, *(f.born for f in scan.findings if f.born is not None and f.born > today)],
+                 key=lambda day: day or dt.date.max)
+    unsafe = tuple(f"附件「{mask_log(a.file)}」{refused.reason}" for a in record.attachments
+                   if (refused := attachment_problem(catalog, a.file)) is not None)
+    if unsafe:
+        return Outcome(record.id, Verdict.UNSAFE, change, reasons=unsafe, withheld=others)
+    findings = standing_on(scan.findings, today)
+    if findings:
+        return Outcome(record.id, Verdict.BLOCKED, change, findings=tuple(findings), withheld=others)
+    # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
+    # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
+    people = found.lists_people or scan.people
+    admission = Admission.of(_shown(record, _unshown_names(record, scan, people)), blob, item, found.channels,
+                             found.outputs, State.ENDED if found.ended else State.CURRENT, found.notice_end, people,
+                             found.validity, found.validity_date, found.notice_provisional)
+    return Outcome(record.id, Verdict.ADMITTED, change, withheld=others, admission=admission)
 
 
 def _unshown_names(record: Record, scan: RecordScan, people: bool) -> frozenset[str]:
@@ -233,13 +246,19 @@ def directory_findings(catalog: Catalog, today: dt.date | None = None) -> list[t
     """(where, kind, masked value) of the personal data in the public items and gongkai.yaml on *today* (None: any
     day): while there is any, nothing that shows them is published (the output scan looks for numbers, not for
     addresses)."""
-    found = [(f"事项 {item.id} {f.where}", f.label, f.masked_value)
-             for item in catalog.items.values() for f in standing_on(item_findings(catalog, item), today)]
-    return found + [(f"gongkai.yaml {f.where}", f.label, f.masked_value)
-                    for f in standing_on(agency_findings(catalog), today)]
+    return directory_findings_until(catalog, today)[0]
 
 
-def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan]) -> None:
+def directory_findings_until(catalog: Catalog, today: dt.date | None) -> tuple[list[tuple[str, str, str]], dt.date | None]:
+    """directory_findings(), and the first day after *today* on which another stands (an ID a float rounded)."""
+    found = [(f"事项 {item.id}", item_findings(catalog, item)) for item in catalog.items.values()]
+    found.append(("gongkai.yaml", agency_findings(catalog)))
+    later = [f.born for _, findings in found for f in findings if f.born is not None and today and f.born > today]
+    return ([(f"{where} {f.where}", f.label, f.masked_value) for where, findings in found
+             for f in standing_on(findings, today)], min(later, default=None))
+
+
+def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     """Hold back a record that shows a file another record may not show: a list whose 公示 has ended, the attachment
     of a withdrawn record, or the attachment of a record that is not 主动公开 (依申请公开, 不予公开). The site, the
     portal and the handover copy an attachment by its path for every record that shows it, so a second record linking
@@ -247,22 +266,23 @@ def _hold_shared_files(gate: Gate, catalog: Catalog, scans: dict[str, RecordScan
     content, so a copy under another name does not publish them either."""
     retired: dict[str, str] = {}  # path → why it may not be shown
     copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
-    # (record, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
+    # (its files, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
-    retiring = [(r, f"信息 {r.id} 已撤回", "名单" if _lists_people(catalog, r, scans.get(r.id)) else None)
-                for r in gate.withdrawn]
-    retiring += [(r, _why_withheld(r, gate), "附件") for r in gate.withheld]
-    retiring += [(a.record, f"信息 {a.id} 的公示已结束", "名单") for a in gate.admitted if a.state is State.ENDED]
-    for record, why, copy in retiring:
-        for attachment in record.attachments:
-            retired.setdefault(attachment.file, why)
-            if copy is not None and (content := attachment_id(catalog, attachment.file)) is not None:
+    retiring = [(tuple(a.file for a in o.record.attachments), f"信息 {o.id} 已撤回", o.copy)
+                for o in gate.outcomes.values() if o.verdict is Verdict.WITHDRAWN and o.record is not None]
+    retiring += [(tuple(a.file for a in r.attachments), _why_withheld(r, gate), "附件") for r in gate.withheld]
+    retiring += [(a.facts.attachments, f"信息 {a.id} 的公示已结束", "名单")
+                 for a in gate.admitted if a.state is State.ENDED]
+    for files, why, copy in retiring:
+        for path in files:
+            retired.setdefault(path, why)
+            if copy is not None and (content := attachment_id(catalog, path)) is not None:
                 copies.setdefault(content, f"与别的信息的{copy}内容相同，{why}")
     if not retired:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
-        shared = [_why_held(catalog, a.file, retired, copies) for a in admission.record.attachments]
+        shared = [_why_held(catalog, path, retired, copies) for path in admission.facts.attachments]
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
@@ -290,18 +310,3 @@ def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict
     if content is not None and content in copies:
         return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"
     return None
-
-
-def _held_back(catalog: Catalog, record: Record, scan: RecordScan, gate: Gate) -> bool:
-    """True when an attachment may not be published or the record holds unmasked personal data (*scan*: what the
-    scanner found in it)."""
-    unsafe = [f"附件「{mask_log(a.file)}」{problem.reason}" for a in record.attachments
-              if (problem := attachment_problem(catalog, a.file)) is not None]
-    if unsafe:
-        gate.unsafe[record.id] = unsafe
-        return True
-    findings = standing_on(scan.findings, gate.today)  # (an ID a float rounded: of someone born by the build day)
-    if findings:
-        gate.blocked[record.id] = findings
-        return True
-    return False

@@ -35,7 +35,7 @@ class Artifact:
 
 def admitted(admissions: Iterable[Admission], inputs: Mapping[str, str]) -> tuple[str, ...]:
     """Inputs naming admitted records as a list shows them: id, file content and state on the day (record_input)."""
-    return tuple(inputs[a.record.id] for a in admissions)
+    return tuple(inputs[a.id] for a in admissions)
 
 
 def page(path: str, template: str, inputs: Iterable[str], context: Callable[[], dict[str, Any]],

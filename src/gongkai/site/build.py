@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from gongkai import __version__
-from gongkai.catalog.listing import Listing, open_catalog, scan
+from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.site.fingerprint import templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
@@ -28,10 +28,13 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     if out.is_dir() and count and head.holds_days(stamp, today):
         return BuildResult(out, pages=count, unchanged=True, next_change=head.next_change)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
-    from gongkai.catalog.loader import load  # noqa: PLC0415
+    from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415
 
-    return build_catalog(load(source, listing, cache), out, today, search, stamp, Store.read(out))
+    # after an edit of a few records the gate decides those and takes the others' outcomes from its memo
+    with quiet_gc(settle=True):
+        catalog, gate = admit_remembered(source, listing, cache, today)
+    return build_catalog(catalog, out, today, search, stamp, Store.read(out), gate)
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:

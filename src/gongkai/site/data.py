@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +30,7 @@ class SiteData:
     by_id: dict[str, Admission] = field(default_factory=dict)
     by_item: dict[str, list[Admission]] = field(default_factory=dict)
     by_unit: dict[str, list[Admission]] = field(default_factory=dict)
+    by_kind: dict[str, list[Admission]] = field(default_factory=dict)  # 文种 → its records, newest first
     interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
     replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
     inputs: dict[str, str] = field(default_factory=dict)  # id → what a page showing the record reads of it
@@ -50,7 +52,7 @@ class SiteData:
     @property
     def updated(self) -> dt.date | None:
         """The newest 公开日期 on the site (never the build time, so builds are reproducible)."""
-        return self.records[0].record.published if self.records else None
+        return self.records[0].facts.published if self.records else None
 
     @cached_property
     def item_by_id(self) -> dict[str, Item]:
@@ -77,17 +79,17 @@ class SiteData:
         unit = self.agency.unit(unit_id)
         return unit.name if unit else unit_id
 
-    def related(self, ids: list[str]) -> list[Admission]:
+    def related(self, ids: Sequence[str]) -> list[Admission]:
         """The web admissions among *ids*; a record not on the web leaves nothing behind."""
         return [self.by_id[i] for i in ids if i in self.by_id] if ids else []
 
     def replacement(self, admission: Admission) -> Admission | None:
         """The web record that replaced this one, if any."""
-        return self.by_id.get(admission.record.replaced_by or "")
+        return self.by_id.get(admission.facts.replaced_by or "")
 
     def predecessors(self, admission: Admission) -> list[Admission]:
         """The web records this one replaced (named on either side)."""
-        named, naming = self.related(admission.record.replaces), self.replaced.get(admission.id)
+        named, naming = self.related(admission.facts.replaces), self.replaced.get(admission.id)
         if not named and not naming:
             return []
         found = {a.id: a for a in named}
@@ -95,7 +97,7 @@ class SiteData:
         return sorted(found.values(), key=lambda a: a.id)
 
     def of_kind(self, kind: str) -> list[Admission]:
-        return [a for a in self.records if a.record.kind == kind]
+        return self.by_kind.get(kind, [])
 
     @property
     def rules(self) -> list[Admission]:
@@ -108,15 +110,14 @@ class SiteData:
         return sorted(self.of_kind(ANNUAL_REPORT_KIND), key=lambda a: (report_year(a), a.id), reverse=True)
 
 
-def record_input(admission: Admission, blob: str) -> str:
+def record_input(admission: Admission) -> str:
     """What a page showing *admission* reads of it: its id, its file's content hash and its state on the day."""
-    return f"record:{admission.record.id}:{blob}:{admission.token}"
+    return f"record:{admission.id}:{admission.blob}:{admission.token}"
 
 
 def report_year(admission: Admission) -> int:
     """The year an annual report reports on: 报告年度, else the year before it was formed."""
-    record = admission.record
-    return record.report_year or record.formed.year - 1
+    return admission.facts.report_year
 
 
 def in_force_first(admissions: list[Admission]) -> list[Admission]:
@@ -133,14 +134,15 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
     order = {d.name: n for n, d in enumerate(agency.domains)}
     items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))
     data = SiteData(agency, today, items, gate.to(Output.WEB), gate.next_change)
-    data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items()}
+    data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items() if key[0] != "record"}
     for admission in data.records:
-        record = admission.record
+        record = admission.facts
         data.by_id[record.id] = admission
-        data.inputs[record.id] = record_input(admission, data.blob("record", record.id))
+        data.inputs[record.id] = record_input(admission)
         if record.item:
             data.by_item.setdefault(record.item, []).append(admission)
         data.by_unit.setdefault(record.unit, []).append(admission)
+        data.by_kind.setdefault(record.kind, []).append(admission)
         for interpretation in record.interpretations:
             data.interpreted.setdefault(interpretation, []).append(admission)
         if record.replaced_by:

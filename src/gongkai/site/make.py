@@ -31,13 +31,15 @@ from gongkai.site.store import Store, digest
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
-                  store: Store | None = None) -> BuildResult:
-    """Build from a loaded catalog; the old site stays untouched unless everything succeeded."""
+                  store: Store | None = None, gate: Gate | None = None) -> BuildResult:
+    """Build from a loaded catalog (*gate*: its decision on *today*, when already made: then *catalog* may hold only
+    the records that changed since the decisions the gate remembered); the old site stays untouched unless
+    everything succeeded."""
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
     store = store if store is not None else Store.read(out)
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
-        gate = admit(catalog, today)
+        gate = gate if gate is not None else admit(catalog, today)
         _stop_on_directory_findings(gate)
         data = site_data(catalog, today, gate)
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
@@ -52,6 +54,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     _make(catalog, data, gate, artifacts, out, today, search, stamp or digest(str(time.time())), store, result)
+    result.held = (catalog, gate, data, artifacts)
     return result
 
 
@@ -196,8 +199,8 @@ class _Sources(Mapping[str, str]):
         if self._found is None:
             self._found = {f"records/{a.id}.html": a.id for a in self._data.records}
             for admission in self._data.records:
-                for attachment in admission.record.attachments:
-                    self._found.setdefault(attachment.file, admission.id)
+                for path in admission.facts.attachments:
+                    self._found.setdefault(path, admission.id)
         return self._found
 
     def __getitem__(self, key: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -22,4 +23,7 @@ class BuildResult:
     next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
     search_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # What the build read and made (the catalog, the gate's decisions, the pages), held by the result: a command that
+    # exits right after keeps it to the end (cli.keep) rather than freeing 100,000 objects one by one (0.2–0.3 s).
+    held: Any = field(default=None, repr=False, compare=False)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from gongkai.gate import Admission
 from gongkai.site.artifact import Artifact, admitted, page
-from gongkai.site.attachments import Link, links_of
+from gongkai.site.attachments import links_of
 from gongkai.site.data import SiteData
 from gongkai.site.render import markdown, plain_text
 from gongkai.site.search_docs import record_doc
@@ -28,44 +28,47 @@ class FileSource:
 
 def record_artifacts(data: SiteData, common: dict[str, Any], files: FileSource) -> Iterator[Artifact]:
     """Every admitted web record's page, and each attachment it shows (once, however many records link it)."""
-    shown: dict[str, Link] = {}
+    shown: set[str] = set()
     for admission in data.records:
-        links = links_of(admission.record) if admission.shows_content else []
-        for link in links:
-            shown.setdefault(link.path, link)
-        yield record_page(data, admission, links, common)
+        if admission.shows_content:
+            shown.update(admission.facts.attachments)
+        yield record_page(data, admission, common)
     for path in sorted(shown):
         yield attachment(path, files)
 
 
-def record_page(data: SiteData, admission: Admission, links: list[Link], common: dict[str, Any]) -> Artifact:
-    """records/<id>.html: the document, its metadata, 有效性, relations; a short notice once its 公示 has ended."""
-    record = admission.record
+def record_page(data: SiteData, admission: Admission, common: dict[str, Any]) -> Artifact:
+    """records/<id>.html: the document, its metadata, 有效性, relations; a short notice once its 公示 has ended.
+
+    Its key is made from the record's facts; the record itself is read only when the page is made."""
+    facts = admission.facts
     related = {
-        "interpretations": data.related(record.interpretations),
-        "forwarded": data.related([record.forwards] if record.forwards else []),
-        "interprets": data.interpreted.get(record.id, []),
+        "interpretations": data.related(facts.interpretations),
+        "forwarded": data.related([facts.forwards] if facts.forwards else []),
+        "interprets": data.interpreted.get(facts.id, []),
         "replacement": [r for r in [data.replacement(admission)] if r is not None],
         "predecessors": data.predecessors(admission),
     }
     inputs = (
         data.inputs[admission.id],
-        f"item:{record.item}:{data.blob('item', record.item)}",
+        f"item:{facts.item}:{data.blob('item', facts.item)}",
         *(f"{name}:{','.join(admitted(group, data.inputs)) if group else ''}" for name, group in related.items()),
-        *(f"file:{link.path}" for link in links),
+        *(f"file:{path}" for path in (facts.attachments if admission.shows_content else ())),
     )
-    item = data.item_by_id.get(record.item or "")
+    item = data.item_by_id.get(facts.item or "")
     made: dict[str, Any] = {}
 
     def context() -> dict[str, Any]:
         if not made:  # the page and its search entry share one rendering of the Markdown
+            record = admission.record
             body = markdown(record.body) if admission.shows_content else None
+            links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
                         unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
         return made
 
     search = None if admission.lists_people else (lambda: record_doc(data, admission, item, plain_text(context()["body"])))
-    return page(f"records/{record.id}.html", "record.html", inputs, context, common,
+    return page(f"records/{facts.id}.html", "record.html", inputs, context, common,
                 sitemap=not admission.lists_people, search=search)
 
 

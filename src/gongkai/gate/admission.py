@@ -1,0 +1,136 @@
+"""One admitted record: the outputs it reaches, how it stands on the day, and the facts every list of it reads.
+
+A list (the item's page, the home page, the feed, the keys of every page) reads only the record's *facts*; the record
+itself (its body, tables, attachments' names) is read by the pages that show it. So an admission the gate remembers
+from an earlier day (gongkai.gate.memo) reads its record's file only when a page asks for it: a build after one edit
+reads one record of 100,000, not all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, NamedTuple
+
+from gongkai.model import Item, Record
+from gongkai.model.vocab import IN_FORCE
+from gongkai.publication.channels import Output
+
+
+class State(str, Enum):
+    """How an admitted record stands on the day of the build."""
+
+    CURRENT = "current"
+    ENDED = "ended"  # its 公示 is over: the web keeps a short notice, the list and its attachments have left
+
+
+class Facts(NamedTuple):
+    """What lists and page keys read of an admitted record (as shown: a name its list holds is masked in the title)."""
+
+    id: str
+    title: str
+    doc_number: str | None
+    index_number: str | None
+    published: dt.date
+    item: str | None
+    unit: str
+    kind: str
+    report_year: int  # the year an annual report reports on: 报告年度, else the year before it was formed
+    interpretations: tuple[str, ...]
+    forwards: str | None
+    replaced_by: str | None
+    replaces: tuple[str, ...]
+    attachments: tuple[str, ...]  # the attachments' paths, in the record's order
+
+
+def facts_of(record: Record) -> Facts:
+    assert record.published is not None  # admitted: published by the day
+    return Facts(record.id, record.title, record.doc_number, record.index_number, record.published, record.item, record.unit, record.kind,
+                 record.report_year or record.formed.year - 1, tuple(record.interpretations), record.forwards,
+                 record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments))
+
+
+@dataclass(frozen=True, eq=False)
+class Admission:
+    """One admitted record: the outputs it reaches and how it stands on the day of the build."""
+
+    facts: Facts
+    blob: str  # the content hash of the record's file: part of what every page showing it reads
+    item: Item | None
+    channels: tuple[str, ...]
+    outputs: frozenset[Output]
+    state: State = State.CURRENT
+    notice_end: dt.date | None = None  # the last day of its 公示, when it is one
+    lists_people: bool = False  # a 公示 or a list of people: never indexed, never in the sitemap
+    validity: str = IN_FORCE  # 有效性 on the day of the build (a 失效 dated later is still 有效)
+    validity_date: dt.date | None = None  # since when it is not in force
+    notice_provisional: bool = False  # notice_end is 暂定: its year has no holiday notice yet
+    # the Record, or for an admission remembered from an earlier day (gate.memo) what reads it when a page asks
+    source: Record | Callable[[], Record] | None = field(default=None, repr=False)
+    # What a page showing this record depends on beyond the record's file: its state, outputs and whether it lists
+    # people — decided from its attachments too, so a spreadsheet that now names people makes its page noindex (made
+    # once: every page listing the record reads it).
+    token: str = field(init=False, repr=False, default="")
+
+    @classmethod
+    def of(cls, record: Record, blob: str, item: Item | None, channels: tuple[str, ...], outputs: frozenset[Output],
+           state: State = State.CURRENT, notice_end: dt.date | None = None, lists_people: bool = False,
+           validity: str = IN_FORCE, validity_date: dt.date | None = None,
+           notice_provisional: bool = False) -> Admission:
+        return cls(facts_of(record), blob, item, channels, outputs, state, notice_end, lists_people, validity, validity_date,
+                   notice_provisional, record)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "token", f"{self.state.value}:{self.notice_end or ''}:{self.notice_provisional}:"
+                           f"{self.validity}:{_names(self.outputs)}:{self.lists_people}:{self.facts.title}")
+
+    @property
+    def record(self) -> Record:
+        """The record as every output shows it (an admission remembered from an earlier day reads its file now)."""
+        source = self.source
+        if source is None:
+            raise LookupError(f"{self.id}: the record of a remembered admission was not attached (gate.memo)")
+        if not isinstance(source, Record):
+            source = source()
+            object.__setattr__(self, "source", source)
+        return source
+
+    def remembered(self, read: Callable[[], Record]) -> None:
+        """Attach how to read the record of an admission the memo kept (it keeps no records: see __getstate__)."""
+        object.__setattr__(self, "source", read)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The memo keeps what lists and page keys read (facts, state, token), not the record: 100,000 records would
+        # make it twice the size of the parsed snapshot and as slow to read, for the one or two pages made again.
+        return {**self.__dict__, "source": None}
+
+    @property
+    def in_force(self) -> bool:
+        return self.validity == IN_FORCE
+
+    @property
+    def validity_note(self) -> str:
+        """What every channel shows of a document no longer in force: 「本文件已失效」, 「本文件已修改」 ("" in force)."""
+        if self.in_force:
+            return ""
+        return "本文件" + (self.validity if self.validity.startswith("已") else "已" + self.validity)
+
+    @property
+    def id(self) -> str:
+        return self.facts.id
+
+    def reaches(self, output: Output) -> bool:
+        return output in self.outputs
+
+    @property
+    def shows_content(self) -> bool:
+        """Body, tables and attachments are shown (false once a 公示 has ended)."""
+        return self.state is State.CURRENT
+
+
+@functools.lru_cache(maxsize=256)  # a handful of distinct sets among 100,000 records
+def _names(outputs: frozenset[Output]) -> str:
+    return ",".join(sorted(o.name for o in outputs))

@@ -1,0 +1,162 @@
+"""The gate's decisions, remembered: a build after one edit decides the record that changed, not all 100,000.
+
+The gate decides each record from its file, its item, gongkai.yaml, the holiday notices and its attachments, on a
+day; the outcome stays right until the first day on which it may change (Outcome.change: published, withdrawn, the
+公示's end, 有效性, the 保密审查's date, the birth date of an ID a float rounded). The memo keeps every record file's
+outcome with the file's content hash, the days the outcomes hold (from the day they were reached to the first such
+change), and a fingerprint of everything else the gate reads: every file that is not a record, every attachment's
+size and change time, the files not read, gongkai's code and the holiday library's version.
+
+A command whose catalog differs from the memo's only in record files, on a day the memo holds, loads just the record
+files that changed (and every file of the other kinds), decides those, and takes the other outcomes from the memo;
+the checks across records (a file shared with a withdrawn, withheld or ended record; the directory's own personal
+data) run over all of them, as in a whole decision. Anything else decides every record afresh: a changed item,
+gongkai.yaml, calendar or attachment, a day outside the memo's, an 编号 declared by two files (GK201), no memo.
+The result is the same either way (tests/test_gate_memo.py compares both over random edits and days).
+
+The memo lives in the catalog's cache folder, signed and written like the parsed snapshot (catalog.snapshot): a base
+and a small delta. An admitted record is kept there as its own pickle (Admission.__getstate__), read only when a page
+shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from gongkai.catalog import Catalog
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.files import ParsedFile, parse_file
+from gongkai.catalog.listing import Listing
+from gongkai.catalog.loader import load
+from gongkai.catalog.snapshot import Snapshot
+from gongkai.catalog.sources import Source, WorkingTree, blob_id
+from gongkai.errors import UsageProblem
+from gongkai.gate.admit import Gate, Outcome, admit
+from gongkai.model import Record
+
+NAME = "gate"
+HEAD = "\0head"  # the memo's own entry: no file in a catalog has this path
+RECORD = "record"
+
+
+class CatalogChanged(UsageProblem):
+    """A record file changed while a command was reading the catalog; str() is a Chinese message."""
+
+
+class Head(NamedTuple):
+    """What the memo's outcomes were decided from, and the days they hold: [day, until)."""
+
+    path: str
+    context: str
+    day: dt.date
+    until: dt.date | None
+
+
+class Kept(NamedTuple):
+    """One record file's outcome, with the content hash of the file it was decided from."""
+
+    path: str
+    blob: str
+    outcome: Outcome
+
+
+def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Catalog, Gate]:
+    """The catalog (whole, or the files an incremental decision reads) and the gate's decision on *today*, from the
+    memo where it holds; the memo is brought up to date for the next command."""
+    memo = Snapshot(cache.folder if isinstance(source, WorkingTree) else None, cache.key, NAME)
+    context = _context(listing)
+    head = memo.get(HEAD)
+    found = None
+    if isinstance(head, Head) and head.context == context and head.day <= today and (
+            head.until is None or today < head.until):
+        found = _again(source, listing, cache, today, memo)
+    catalog, gate = found if found is not None else _afresh(source, listing, cache, today)
+    _remember(memo, catalog, listing, gate, Head(HEAD, context, today, gate.next_change))
+    return catalog, gate
+
+
+def _afresh(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Catalog, Gate]:
+    catalog = load(source, listing, cache)
+    return catalog, admit(catalog, today)
+
+
+def _again(source: Source, listing: Listing, cache: Cache, today: dt.date,
+           memo: Snapshot) -> tuple[Catalog, Gate] | None:
+    """The decision from the memo's outcomes and the record files that changed; None when it cannot be made so."""
+    kept: dict[str, Outcome] = {}
+    wanted: set[str] = set()
+    known: dict[str, Any] = {}
+    for path, kind, blob in listing.files:
+        entry = memo.get(path)
+        if kind != RECORD:
+            wanted.add(path)
+            if isinstance(entry, ParsedFile):
+                known[path] = entry
+        elif isinstance(entry, Kept) and entry.blob == blob:
+            kept[path] = entry.outcome
+            if entry.outcome.admission is not None:
+                entry.outcome.admission.remembered(_Reread(source, path, blob, entry.outcome.admission.facts.title))
+        else:
+            wanted.add(path)
+    catalog = load(source, listing, cache, only=wanted, known=known)
+    catalog.partial = True  # the privacy scan's memo is for whole catalogs: it looks at the changed records only
+    ids = Counter(outcome.id for outcome in kept.values())
+    ids.update(model.id for _, model in catalog.models(RECORD))
+    if any(count > 1 for count in ids.values()):
+        return None  # an 编号 declared twice: which file stands depends on all of them (decided afresh)
+    gate = admit(catalog, today, kept)
+    return None if gate.declared_twice else (catalog, gate)
+
+
+@dataclass(frozen=True)
+class _Reread:
+    """Reads the record of a remembered admission from its file, when a page shows it, as the gate showed it."""
+
+    source: Source
+    path: str
+    blob: str
+    title: str  # as shown: a name its own list holds is masked (gate.admit._shown)
+
+    def __call__(self) -> Record:
+        data = self.source.read(self.path)
+        parsed = parse_file(self.path, RECORD, self.blob, data)
+        if blob_id(data) != self.blob or not isinstance(parsed.model, Record):
+            raise CatalogChanged(f"「{self.path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+        record = parsed.model
+        return record if record.title == self.title else record.model_copy(update={"title": self.title})
+
+
+def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, head: Head) -> None:
+    """Keep *gate*'s outcomes, and the other files as parsed, for the next command (not when an 编号 is declared
+    twice: then the outcomes depend on each other)."""
+    if memo.folder is None or gate.declared_twice:
+        return
+    entries: dict[str, Any] = {HEAD: head}
+    changed = {HEAD}
+    for path, kind, blob in listing.files:
+        entry = memo.get(path)
+        new: Any
+        if kind != RECORD:
+            new = catalog.files.get(path)
+        elif path in gate.outcomes:
+            outcome = gate.outcomes[path]
+            new = entry if isinstance(entry, Kept) and entry.outcome is outcome else Kept(path, blob, outcome)
+        else:
+            continue  # a record file that could not be read: read again next time
+        if new is not None:
+            entries[path] = new
+            if new is not entry:
+                changed.add(path)
+    memo.save(entries, changed)
+
+
+def _context(listing: Listing) -> str:
+    """Everything the gate reads beyond the record files: the other files, the attachments, the holiday library."""
+    import chinese_calendar  # noqa: PLC0415 — the gate reads it (workdays); imported there anyway
+
+    others = [f"{path}\0{kind}\0{blob}" for path, kind, blob in listing.files if kind != RECORD]
+    return blob_id("\n".join([chinese_calendar.__version__, *others, repr((listing.attachment_stats, listing.notes))])
+                   .encode())
