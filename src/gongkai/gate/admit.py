@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from enum import Enum
 from typing import Any
 
@@ -135,10 +136,13 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
         gate.enter(outcome)
     _hold_shared_files(gate, catalog)
     gate.directory_findings, change = directory_findings_until(catalog, today)
-    gate.admitted.sort(key=lambda a: (a.facts.published, a.id), reverse=True)
+    gate.admitted.sort(key=_newest, reverse=True)
     gate.next_change = min([o.change for o in gate.outcomes.values() if o.change is not None]
                            + ([change] if change is not None else []), default=None)
     return gate
+
+
+_newest = attrgetter("facts.published", "facts.id")  # admitted records are listed newest first
 
 
 def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calendar: WorkdayCalendar,
@@ -282,6 +286,9 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
+        if not admission.facts.attachments:
+            kept.append(admission)
+            continue
         shared = [_why_held(catalog, path, retired, copies) for path in admission.facts.attachments]
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:

@@ -42,17 +42,12 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any]) ->
 
     Its key is made from the record's facts; the record itself is read only when the page is made."""
     facts = admission.facts
-    related = {
-        "interpretations": data.related(facts.interpretations),
-        "forwarded": data.related([facts.forwards] if facts.forwards else []),
-        "interprets": data.interpreted.get(facts.id, []),
-        "replacement": [r for r in [data.replacement(admission)] if r is not None],
-        "predecessors": data.predecessors(admission),
-    }
+    related = _related(data, admission)
     inputs = (
         data.inputs[admission.id],
         f"item:{facts.item}:{data.blob('item', facts.item)}",
-        *(f"{name}:{','.join(admitted(group, data.inputs)) if group else ''}" for name, group in related.items()),
+        *(NO_RELATIONS_READ if related is NO_RELATIONS else
+          (f"{name}:{','.join(admitted(group, data.inputs)) if group else ''}" for name, group in related.items())),
         *(f"file:{path}" for path in (facts.attachments if admission.shows_content else ())),
     )
     item = data.item_by_id.get(facts.item or "")
@@ -70,6 +65,28 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any]) ->
     search = None if admission.lists_people else (lambda: record_doc(data, admission, item, plain_text(context()["body"])))
     return page(f"records/{facts.id}.html", "record.html", inputs, context, common,
                 sitemap=not admission.lists_people, search=search)
+
+
+# What a record page shows of related records; most records have none (read once, not 100,000 times)
+NO_RELATIONS: dict[str, list[Admission]] = {"interpretations": [], "forwarded": [], "interprets": [], "replacement": [],
+                                            "predecessors": []}
+NO_RELATIONS_READ = tuple(f"{name}:" for name in NO_RELATIONS)
+
+
+def _related(data: SiteData, admission: Admission) -> dict[str, list[Admission]]:
+    """The web records a record page links: its 解读, what it forwards, what it explains, what replaced it, what it
+    replaced (named on either side)."""
+    facts = admission.facts
+    if not (facts.interpretations or facts.forwards or facts.replaced_by or facts.replaces
+            or facts.id in data.interpreted or facts.id in data.replaced):
+        return NO_RELATIONS
+    return {
+        "interpretations": data.related(facts.interpretations),
+        "forwarded": data.related([facts.forwards] if facts.forwards else []),
+        "interprets": data.interpreted.get(facts.id, []),
+        "replacement": [r for r in [data.replacement(admission)] if r is not None],
+        "predecessors": data.predecessors(admission),
+    }
 
 
 def _ended(admission: Admission) -> str | None:
