@@ -245,3 +245,18 @@ def test_an_outcome_keeps_every_field_through_the_memo():
     assert {f.name for f in dataclasses.fields(Admission)} == {
         "facts", "blob", "item", "channels", "outputs", "state", "notice_end", "lists_people", "validity",
         "validity_date", "notice_provisional", "source", "token"}
+
+
+def test_a_record_changed_while_the_build_reads_it_stops_the_build(tmp_path):
+    """A remembered admission reads its record when a page shows it: a file saved in between is not shown as the
+    gate did not decide it; the build stops with a Chinese message and the site stays as it was."""
+    from gongkai.gate.memo import CatalogChanged
+
+    clerk = Clerk(tmp_path / "catalog")
+    remembered(clerk.root, START)
+    clerk.apply(("title", 0))  # R2026-010: decided again
+    catalog, gate = remembered(clerk.root, START)
+    assert catalog.partial
+    clerk.apply(("title", 6))  # R2026-030, remembered, is saved meanwhile
+    with pytest.raises(CatalogChanged, match="R2026-030.yaml」在生成网站的过程中被修改了"):
+        gate.get("R2026-030").record

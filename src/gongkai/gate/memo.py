@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 from gongkai.catalog import Catalog
@@ -96,9 +96,9 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date,
             if isinstance(entry, ParsedFile):
                 known[path] = entry
         elif isinstance(entry, Kept) and entry.blob == blob:
-            kept[path] = entry.outcome
-            if entry.outcome.admission is not None:
-                entry.outcome.admission.remembered(_Reread(source, path, blob, entry.outcome.admission.facts.title))
+            kept[path] = outcome = entry.outcome
+            if (admission := outcome.admission) is not None:
+                admission.remembered(partial(_reread, source, path, blob, admission.facts.title))
         else:
             wanted.add(path)
     catalog = load(source, listing, cache, only=wanted, known=known)
@@ -111,22 +111,15 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date,
     return None if gate.declared_twice else (catalog, gate)
 
 
-@dataclass(frozen=True)
-class _Reread:
-    """Reads the record of a remembered admission from its file, when a page shows it, as the gate showed it."""
-
-    source: Source
-    path: str
-    blob: str
-    title: str  # as shown: a name its own list holds is masked (gate.admit._shown)
-
-    def __call__(self) -> Record:
-        data = self.source.read(self.path)
-        parsed = parse_file(self.path, RECORD, self.blob, data)
-        if blob_id(data) != self.blob or not isinstance(parsed.model, Record):
-            raise CatalogChanged(f"「{self.path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
-        record = parsed.model
-        return record if record.title == self.title else record.model_copy(update={"title": self.title})
+def _reread(source: Source, path: str, blob: str, title: str) -> Record:
+    """The record of a remembered admission, read from its file when a page shows it, as the gate showed it (*title*:
+    a name its own list holds masked, gate.admit._shown); the file must still be the one decided on (*blob*)."""
+    data = source.read(path)
+    parsed = parse_file(path, RECORD, blob, data)
+    if blob_id(data) != blob or not isinstance(parsed.model, Record):
+        raise CatalogChanged(f"「{path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+    record = parsed.model
+    return record if record.title == title else record.model_copy(update={"title": title})
 
 
 def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, head: Head) -> None:
