@@ -1,0 +1,79 @@
+"""Hostile review of the gate's memo (gongkai.gate.memo): inputs where a remembered decision could differ from a
+fresh gate's, or publish what it must not. Each test works out the expected decision by hand and compares it with
+a fresh decision over the whole catalog without any cache.
+
+Dates (tests/portal_catalog.py, Clerk of tests/test_gate_memo.py): START is 2026-11-20; R2026-014 is published on
+11-24, R2026-013 on 11-25; R2026-014's 公示 ends 12-02, R2026-013's 12-03. R2026-030 is a plain 通知 published
+2026-11-02 on the web with files/2026/R2026-030.pdf beside it (not linked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from test_gate_memo import START, Clerk, fresh, remembered, summary
+from portal_catalog import record
+
+WITHDRAWN_ON = dt.date(2026, 11, 22)
+AFTER = dt.date(2026, 11, 23)  # the withdrawal has taken effect; before R2026-014's 公开日期 (11-24)
+
+
+def _withdrawn_later(clerk: Clerk) -> str:
+    """R2026-030, to be withdrawn on 11-22: admitted on START, withdrawn from 11-22 on."""
+    clerk.add("R2026-030", f"撤回:\n  日期: {WITHDRAWN_ON}\n  原因: 误发\n")
+    return clerk.path("R2026-030").read_text("utf-8")
+
+
+def test_a_record_moved_away_and_back_after_its_withdrawal_is_not_published(tmp_path):
+    """A record file taken out of the catalog (moved to the desktop, a git stash, another branch) and put back with
+    the same content after its 撤回 date: the memo still holds its outcome from before the withdrawal, but that
+    outcome held only until 11-22. It must be withdrawn, not published."""
+    clerk = Clerk(tmp_path / "catalog")
+    _withdrawn_later(clerk)
+    _, gate = remembered(clerk.root, START)
+    assert gate.admits("R2026-030")
+    aside = tmp_path / "R2026-030.yaml"
+    shutil.move(clerk.path("R2026-030"), aside)
+    _, gate = remembered(clerk.root, AFTER)
+    assert not gate.admits("R2026-030")
+    shutil.move(aside, clerk.path("R2026-030"))
+    _, gate = remembered(clerk.root, AFTER)
+    assert not gate.admits("R2026-030")
+    assert [r.id for r in gate.withdrawn] == ["R2026-016", "R2026-030"]
+    assert summary(gate) == summary(fresh(clerk.root, AFTER))
+
+
+def test_a_record_broken_and_repaired_after_its_withdrawal_is_not_published(tmp_path):
+    """The same with a typo: the file cannot be read for a while (no outcome), then is put back as it was."""
+    clerk = Clerk(tmp_path / "catalog")
+    text = _withdrawn_later(clerk)
+    remembered(clerk.root, START)
+    clerk.path("R2026-030").write_text(text.replace("题名: ", "题名: [", 1), "utf-8")  # not YAML any more
+    _, gate = remembered(clerk.root, AFTER)
+    assert gate.get("R2026-030") is None
+    clerk.path("R2026-030").write_text(text, "utf-8")
+    _, gate = remembered(clerk.root, AFTER)
+    assert not gate.admits("R2026-030")
+    assert summary(gate) == summary(fresh(clerk.root, AFTER))
+
+
+def test_a_record_put_back_after_its_item_changed_takes_the_items_channels_of_now(tmp_path):
+    """A record that takes its channels from its item (none of its own) is away while the item drops 政府网站; put
+    back unchanged, it must not reach the web on the item's old channels."""
+    from gongkai.gate import Output
+
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.write("R2026-040", record("R2026-040", "测试县民政局关于事项渠道的通知", item="SHJZ-001"))
+    _, gate = remembered(clerk.root, START)
+    assert gate.admits("R2026-040", Output.WEB)
+    aside = tmp_path / "R2026-040.yaml"
+    shutil.move(clerk.path("R2026-040"), aside)
+    remembered(clerk.root, START)
+    clerk.edit_file("items/shjz/SHJZ-001.yaml", "公开渠道: [政府网站, ", "公开渠道: [")
+    remembered(clerk.root, START)  # decided afresh: the item changed (R2026-040 is away)
+    shutil.move(aside, clerk.path("R2026-040"))
+    _, gate = remembered(clerk.root, START)
+    assert gate.admits("R2026-040") and not gate.admits("R2026-040", Output.WEB)
+    assert summary(gate) == summary(fresh(clerk.root, START))
