@@ -77,3 +77,35 @@ def test_a_record_put_back_after_its_item_changed_takes_the_items_channels_of_no
     _, gate = remembered(clerk.root, START)
     assert gate.admits("R2026-040") and not gate.admits("R2026-040", Output.WEB)
     assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+def _csv(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def test_an_attachment_in_a_hidden_folder_edited_to_hold_an_id_is_not_published(tmp_path):
+    """An attachment under a folder the listing skips (files/.lists/, files/node_modules/): an edit of it is in no
+    fingerprint. When a later edit of another record takes R2026-030's outcome from the memo, a list that now holds an
+    ID number must still hold R2026-030 back, as a fresh gate does."""
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.cat.write("files/.lists/R2026-030.csv", _csv("序号,事项\n1,低保标准\n"))
+    clerk.write("R2026-030", record("R2026-030", "测试县民政局关于低保标准的通知", channels="政府网站",
+                                    extra="附件:\n  - 文件: files/.lists/R2026-030.csv\n"))
+    _, gate = remembered(clerk.root, START)
+    # a file gongkai does not list is no attachment: held back from the start (GK606), not decided from its content
+    assert gate.unsafe["R2026-030"] == ["附件「files/.lists/R2026-030.csv」在隐藏文件夹或 gongkai 不读取的文件夹「.lists」中"]
+    clerk.cat.write("files/.lists/R2026-030.csv", _csv("姓名,身份证号\n张某,11010519491231002X\n"))
+    clerk.apply(("title", 0))  # R2026-010: a record edit, so the memo is used
+    catalog, gate = remembered(clerk.root, START)
+    assert catalog.partial and not gate.admits("R2026-030")
+    assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+def test_an_attachment_in_a_folder_the_listing_skips_is_refused_by_the_one_check():
+    from gongkai.privacy.attachments import path_problem
+
+    for path in ("files/.lists/a.csv", "files/2026/node_modules/a.pdf", "files/__pycache__/a.pdf", "files/.git/a.pdf"):
+        problem = path_problem(path)
+        assert problem is not None and problem.code == "GK606", path
+    assert path_problem("files/2026/.a.pdf") is None  # a file's own name may start with a dot: it is listed
+    assert path_problem("files/2026/R2026-030.pdf") is None
