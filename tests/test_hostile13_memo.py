@@ -109,3 +109,35 @@ def test_an_attachment_in_a_folder_the_listing_skips_is_refused_by_the_one_check
         assert problem is not None and problem.code == "GK606", path
     assert path_problem("files/2026/.a.pdf") is None  # a file's own name may start with a dot: it is listed
     assert path_problem("files/2026/R2026-030.pdf") is None
+
+
+def test_a_remembered_record_edited_before_its_page_is_made_stops_the_build(tmp_path):
+    """The record of a remembered admission is read when its page is made: edited in between, the page must not show
+    the new text under the old decision (a name or an ID number just typed in)."""
+    import pytest
+
+    from gongkai.gate.memo import CatalogChanged
+
+    clerk = Clerk(tmp_path / "catalog")
+    remembered(clerk.root, START)
+    clerk.apply(("title", 0))  # R2026-010: R2026-030 comes from the memo
+    catalog, gate = remembered(clerk.root, START)
+    assert catalog.partial and "R2026-030" not in catalog.records
+    clerk.apply(("id_number", 6))  # R2026-030, after the gate decided
+    with pytest.raises(CatalogChanged, match="R2026-030.yaml"):
+        gate.get("R2026-030").record
+
+
+def test_a_remembered_record_deleted_before_its_page_is_made_stops_the_build_with_the_message(tmp_path):
+    """Deleted (or moved) in between: the same Chinese message, not a crash with a Python traceback (exit 3)."""
+    import pytest
+
+    from gongkai.gate.memo import CatalogChanged
+
+    clerk = Clerk(tmp_path / "catalog")
+    remembered(clerk.root, START)
+    clerk.apply(("title", 0))
+    _, gate = remembered(clerk.root, START)
+    clerk.path("R2026-030").unlink()
+    with pytest.raises(CatalogChanged, match="R2026-030.yaml"):
+        gate.get("R2026-030").record

@@ -134,10 +134,14 @@ class _Reread:
     title: str  # as shown: a name its own list holds is masked (gate.admit._shown)
 
     def __call__(self) -> Record:
-        data = self.source.read(self.path)
+        changed = CatalogChanged(f"「{self.path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+        try:
+            data = self.source.read(self.path)
+        except OSError:  # deleted or moved away meanwhile
+            raise changed from None
         parsed = parse_file(self.path, RECORD, self.blob, data)
         if blob_id(data) != self.blob or not isinstance(parsed.model, Record):
-            raise CatalogChanged(f"「{self.path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+            raise changed
         record = parsed.model
         return record if record.title == self.title else record.model_copy(update={"title": self.title})
 
