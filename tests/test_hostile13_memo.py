@@ -141,3 +141,24 @@ def test_a_remembered_record_deleted_before_its_page_is_made_stops_the_build_wit
     clerk.path("R2026-030").unlink()
     with pytest.raises(CatalogChanged, match="R2026-030.yaml"):
         gate.get("R2026-030").record
+
+
+def test_the_site_takes_down_a_record_put_back_after_its_withdrawal(tmp_path):
+    """The same through build-site: the page of the record put back after its 撤回 date is not made, as in a fresh
+    build of the same day."""
+    from gongkai.site import build_site
+
+    clerk = Clerk(tmp_path / "catalog")
+    _withdrawn_later(clerk)
+    site = tmp_path / "site"
+    build_site(clerk.root, site, START)
+    assert (site / "records/R2026-030.html").exists()
+    aside = tmp_path / "R2026-030.yaml"
+    shutil.move(clerk.path("R2026-030"), aside)
+    build_site(clerk.root, site, AFTER)
+    shutil.move(aside, clerk.path("R2026-030"))
+    build_site(clerk.root, site, AFTER)
+    assert not (site / "records/R2026-030.html").exists()
+    build_site(clerk.root, tmp_path / "fresh", AFTER, use_cache=False)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == sorted(
+        p.relative_to(tmp_path / "fresh").as_posix() for p in (tmp_path / "fresh").rglob("*.html"))
