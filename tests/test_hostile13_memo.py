@@ -13,6 +13,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from test_gate_memo import START, Clerk, fresh, remembered, summary
 from portal_catalog import record
 
@@ -162,3 +164,39 @@ def test_the_site_takes_down_a_record_put_back_after_its_withdrawal(tmp_path):
     build_site(clerk.root, tmp_path / "fresh", AFTER, use_cache=False)
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == sorted(
         p.relative_to(tmp_path / "fresh").as_posix() for p in (tmp_path / "fresh").rglob("*.html"))
+
+
+@pytest.mark.xfail(strict=True, reason="an empty folder is in no listing: the memo's context does not see it (report)")
+def test_an_empty_folder_that_twins_an_attachment_holds_the_record_back_as_a_fresh_gate_does(tmp_path):
+    """An empty folder named like an attachment up to case (files/2026/r2026-030.pdf/ beside R2026-030.pdf) makes the
+    attachment refused (GK606: on Windows and macOS the two are one). An empty folder is in no listing, so no
+    fingerprint changes: after an edit of another record the memo keeps admitting R2026-030."""
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.write("R2026-030", record("R2026-030", "测试县民政局关于低保标准的通知", channels="政府网站",
+                                    extra="附件:\n  - 文件: files/2026/R2026-030.pdf\n"))
+    _, gate = remembered(clerk.root, START)
+    assert gate.admits("R2026-030")
+    (clerk.root / "files/2026/r2026-030.pdf").mkdir()
+    assert "R2026-030" in fresh(clerk.root, START).unsafe
+    clerk.apply(("title", 0))  # R2026-010
+    _, gate = remembered(clerk.root, START)
+    assert "R2026-030" in gate.unsafe and not gate.admits("R2026-030")
+    assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+def test_a_record_put_back_on_an_earlier_day_is_not_published_before_its_publication_date(tmp_path):
+    """--today going backwards: R2026-040, published on 11-25, is decided on 11-26 (admitted), taken away, and put back
+    unchanged for a build dated 11-21. Its outcome of 11-26 does not hold on 11-21: it is not out yet."""
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.write("R2026-040", record("R2026-040", "测试县民政局关于以后公开的通知", published="2026-11-25",
+                                    channels="政府网站"))
+    _, gate = remembered(clerk.root, dt.date(2026, 11, 26))
+    assert gate.admits("R2026-040")
+    aside = tmp_path / "R2026-040.yaml"
+    shutil.move(clerk.path("R2026-040"), aside)
+    remembered(clerk.root, dt.date(2026, 11, 21))
+    shutil.move(aside, clerk.path("R2026-040"))
+    _, gate = remembered(clerk.root, dt.date(2026, 11, 21))
+    assert not gate.admits("R2026-040")
+    assert gate.next_change == dt.date(2026, 11, 24)  # R2026-014 is out then (R2026-040 on 11-25)
+    assert summary(gate) == summary(fresh(clerk.root, dt.date(2026, 11, 21)))
