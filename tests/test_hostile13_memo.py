@@ -14,8 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from test_gate_memo import START, Clerk, fresh, remembered, summary
+from test_gate_memo import RECORDS, START, Clerk, fresh, remembered, summary
 from portal_catalog import record
 
 WITHDRAWN_ON = dt.date(2026, 11, 22)
@@ -200,3 +202,70 @@ def test_a_record_put_back_on_an_earlier_day_is_not_published_before_its_publica
     assert not gate.admits("R2026-040")
     assert gate.next_change == dt.date(2026, 11, 24)  # R2026-014 is out then (R2026-040 on 11-25)
     assert summary(gate) == summary(fresh(clerk.root, dt.date(2026, 11, 21)))
+
+
+def test_a_serial_in_an_attachment_that_becomes_an_id_is_the_next_change(tmp_path):
+    """18 digits a float rounded, in a list attached to R2026-030 (not in its body): a serial until 2026-12-01, an ID
+    of someone born that day from then on. Decided on 11-28, the memo must not hold past 12-01."""
+    from test_gate_memo import SERIAL_UNTIL_DEC_1
+
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.cat.write("files/2026/R2026-030.csv", _csv(f"序号,受理编号\n1,{SERIAL_UNTIL_DEC_1}\n"))
+    clerk.write("R2026-030", record("R2026-030", "测试县民政局关于低保标准的通知", channels="政府网站",
+                                    extra="附件:\n  - 文件: files/2026/R2026-030.csv\n"))
+    _, gate = remembered(clerk.root, dt.date(2026, 11, 28))
+    assert gate.admits("R2026-030") and gate.next_change == dt.date(2026, 12, 1)
+    clerk.apply(("title", 0))  # R2026-010
+    _, gate = remembered(clerk.root, dt.date(2026, 12, 1))
+    assert not gate.admits("R2026-030") and "R2026-030" in gate.blocked
+    assert summary(gate) == summary(fresh(clerk.root, dt.date(2026, 12, 1)))
+
+
+def test_a_serial_in_an_item_that_becomes_an_id_stops_the_directory_on_its_day(tmp_path):
+    """The same 18 digits in an item (its 公开依据): from 12-01 an ID in the directory, which stops publication."""
+    from test_gate_memo import SERIAL_UNTIL_DEC_1
+
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.edit_file("items/shjz/SHJZ-001.yaml", "公开依据:\n", f"公开依据:\n  - 受理编号 {SERIAL_UNTIL_DEC_1}\n")
+    _, gate = remembered(clerk.root, dt.date(2026, 11, 28))
+    assert gate.directory_findings == [] and gate.next_change == dt.date(2026, 12, 1)
+    clerk.apply(("title", 0))  # R2026-010
+    _, gate = remembered(clerk.root, dt.date(2026, 12, 1))
+    assert [(where.split()[:2], label) for where, label, _ in gate.directory_findings] == [(["事项", "SHJZ-001"], "身份证号")]
+    assert summary(gate) == summary(fresh(clerk.root, dt.date(2026, 12, 1)))
+
+
+AWAY_OPS = st.tuples(st.sampled_from(["away", "back", "break", "withdraw", "publish_later", "item", "title", "day",
+                                      "back_day"]), st.integers(0, 20))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(AWAY_OPS, min_size=1, max_size=7))
+@example(ops=[("away", 2), ("day", 7), ("back", 0)])  # R2026-014 away over its 公开日期 (11-24): out when back
+def test_files_taken_away_and_put_back_unchanged_are_decided_as_by_a_fresh_gate(tmp_path_factory, ops):
+    """The memo's property test (tests/test_gate_memo.py) with record files taken out of the catalog, or broken, and
+    put back byte for byte later, on days forward and back."""
+    top = tmp_path_factory.mktemp("away")
+    clerk = Clerk(top / "catalog")
+    aside: dict[str, bytes] = {}
+    today = START
+    remembered(clerk.root, today)
+    for step, (name, n) in enumerate(ops):
+        rid = RECORDS[n % len(RECORDS)]
+        if name == "day":
+            today += dt.timedelta(days=n % 8)
+        elif name == "back_day":
+            today -= dt.timedelta(days=n % 5)
+        elif name in ("away", "break") and clerk.path(rid).exists() and rid not in aside:
+            aside[rid] = clerk.path(rid).read_bytes()
+            if name == "away":
+                clerk.path(rid).unlink()
+            else:
+                clerk.path(rid).write_bytes(aside[rid].replace("题名: ".encode(), "题名: [".encode(), 1))
+        elif name == "back" and aside:
+            back = sorted(aside)[n % len(aside)]
+            clerk.path(back).write_bytes(aside.pop(back))
+        elif name not in ("away", "break", "back"):
+            clerk.apply((name, n))
+        _, gate = remembered(clerk.root, today)
+        assert summary(gate) == summary(fresh(clerk.root, today)), (ops[: step + 1], today)
