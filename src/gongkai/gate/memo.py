@@ -5,7 +5,10 @@ day; the outcome stays right until the first day on which it may change (Outcome
 公示's end, 有效性, the 保密审查's date, the birth date of an ID a float rounded). The memo keeps every record file's
 outcome with the file's content hash, the days the outcomes hold (from the day they were reached to the first such
 change), and a fingerprint of everything else the gate reads: every file that is not a record, every attachment's
-size and change time, the files not read, gongkai's code and the holiday library's version.
+size and change time, the files not read, gongkai's code and the holiday library's version. Each outcome also keeps
+the fingerprint and the day it was decided with: a record file away or unreadable for a while is left out of the
+memo's later writes, not removed from it, and put back unchanged its old outcome may be from another context or
+past its change (a 撤回 dated in between).
 
 A command whose catalog differs from the memo's only in record files, on a day the memo holds, loads just the record
 files that changed (and every file of the other kinds), decides those, and takes the other outcomes from the memo;
@@ -56,11 +59,21 @@ class Head(NamedTuple):
 
 
 class Kept(NamedTuple):
-    """One record file's outcome, with the content hash of the file it was decided from."""
+    """One record file's outcome, with the content hash of the file it was decided from, what else it was decided
+    from (the memo's context then) and on which day: it holds from that day to its first change."""
 
     path: str
     blob: str
     outcome: Outcome
+    context: str
+    day: dt.date
+
+    def holds(self, blob: str, context: str, today: dt.date) -> bool:
+        """True when the outcome is the one a fresh gate reaches on *today* for the file *blob* in *context*. An entry
+        the last command did not write (its file was away or unreadable then) may be from another context or day."""
+        change = self.outcome.change
+        return (self.blob == blob and self.context == context and self.day <= today
+                and (change is None or today < change))
 
 
 def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Catalog, Gate]:
@@ -72,7 +85,7 @@ def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.d
     found = None
     if isinstance(head, Head) and head.context == context and head.day <= today and (
             head.until is None or today < head.until):
-        found = _again(source, listing, cache, today, memo)
+        found = _again(source, listing, cache, today, memo, context)
     catalog, gate = found if found is not None else _afresh(source, listing, cache, today)
     _remember(memo, catalog, listing, gate, Head(HEAD, context, today, gate.next_change))
     return catalog, gate
@@ -83,8 +96,8 @@ def _afresh(source: Source, listing: Listing, cache: Cache, today: dt.date) -> t
     return catalog, admit(catalog, today)
 
 
-def _again(source: Source, listing: Listing, cache: Cache, today: dt.date,
-           memo: Snapshot) -> tuple[Catalog, Gate] | None:
+def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo: Snapshot,
+           context: str) -> tuple[Catalog, Gate] | None:
     """The decision from the memo's outcomes and the record files that changed; None when it cannot be made so."""
     kept: dict[str, Outcome] = {}
     wanted: set[str] = set()
@@ -95,7 +108,7 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date,
             wanted.add(path)
             if isinstance(entry, ParsedFile):
                 known[path] = entry
-        elif isinstance(entry, Kept) and entry.blob == blob:
+        elif isinstance(entry, Kept) and entry.holds(blob, context, today):
             kept[path] = outcome = entry.outcome
             if (admission := outcome.admission) is not None:
                 admission.remembered(partial(_reread, source, path, blob, admission.facts.title))
@@ -114,10 +127,14 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date,
 def _reread(source: Source, path: str, blob: str, title: str) -> Record:
     """The record of a remembered admission, read from its file when a page shows it, as the gate showed it (*title*:
     a name its own list holds masked, gate.admit._shown); the file must still be the one decided on (*blob*)."""
-    data = source.read(path)
+    changed = CatalogChanged(f"「{path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+    try:
+        data = source.read(path)
+    except OSError:  # deleted or moved away meanwhile
+        raise changed from None
     parsed = parse_file(path, RECORD, blob, data)
     if blob_id(data) != blob or not isinstance(parsed.model, Record):
-        raise CatalogChanged(f"「{path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+        raise changed
     record = parsed.model
     return record if record.title == title else record.model_copy(update={"title": title})
 
@@ -136,7 +153,8 @@ def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, he
             new = catalog.files.get(path)
         elif path in gate.outcomes:
             outcome = gate.outcomes[path]
-            new = entry if isinstance(entry, Kept) and entry.outcome is outcome else Kept(path, blob, outcome)
+            new = (entry if isinstance(entry, Kept) and entry.outcome is outcome
+                   else Kept(path, blob, outcome, head.context, head.day))
         else:
             continue  # a record file that could not be read: read again next time
         if new is not None:

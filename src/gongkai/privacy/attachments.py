@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.catalog.sources import SKIP_DIRS
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
 
@@ -63,6 +64,10 @@ def path_problem(path: str) -> FileProblem | None:
         return FileProblem(unsafe, "路径写法不规范（含空的部分、「.」或控制字符）", PATH_HINT)
     if parts[0] != FOLDER or len(parts) < 2:
         return FileProblem(unsafe, "不在目录的 files/ 文件夹中", PATH_HINT)
+    # a folder the catalog's listing skips (catalog.sources): a change of a file in it would change no fingerprint,
+    # and a build or the gate's memo would go on with what it decided from the file before
+    if (hidden := next((p for p in parts[:-1] if p.startswith(".") or p in SKIP_DIRS), None)) is not None:
+        return FileProblem(unsafe, f"在隐藏文件夹或 gongkai 不读取的文件夹「{hidden}」中", PATH_HINT)
     return None
 
 

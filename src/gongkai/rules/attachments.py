@@ -44,7 +44,7 @@ def _all_problems(ctx: Context) -> list[tuple[str, Finding]]:
 
 @rule("GK606", "attachment-path-unsafe", "附件路径不安全", E,
       what="检查每条信息的附件路径：必须是目录 files/ 文件夹下的相对路径（用 / 分隔），不能是绝对路径、含「..」或反斜杠，"
-           "路径中的任何一级都不能是符号链接（即使指向 files/ 之内），实际位置（realpath）必须在 files/ 之内。",
+           "不能在隐藏文件夹（「.」开头）或 node_modules 等 gongkai 不读取的文件夹中，路径中的任何一级都不能是符号链接（即使指向 files/ 之内），实际位置（realpath）必须在 files/ 之内。",
       why="附件会被原样复制到网站和移交两馆的包里。一个指向 /etc/passwd 或机关内部文件的符号链接、一个 ../ 路径，"
           "就会把不该公开的文件发布出去。",
       example="附件:\n  - 文件: ../内部/干部名册.xlsx",
