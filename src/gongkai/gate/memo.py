@@ -3,23 +3,26 @@
 The gate decides each record from its file, its item, gongkai.yaml, the holiday notices and its attachments, on a
 day; the outcome stays right until the first day on which it may change (Outcome.change: published, withdrawn, the
 公示's end, 有效性, the 保密审查's date, the birth date of an ID a float rounded). The memo keeps every record file's
-outcome with the file's content hash, the days the outcomes hold (from the day they were reached to the first such
-change), and a fingerprint of everything else the gate reads: every file that is not a record, every attachment's
-size and change time, the files not read, gongkai's code and the holiday library's version. Each outcome also keeps
-the fingerprint and the day it was decided with: a record file away or unreadable for a while is left out of the
-memo's later writes, not removed from it, and put back unchanged its old outcome may be from another context or
-past its change (a 撤回 dated in between).
+outcome with the file's content hash, the day it was decided and a fingerprint of everything else the gate reads
+(the context): every file that is not a record, every attachment's size and change time, the files not read, and the
+holiday library's version (gongkai's own code signs the memo: another version does not read it).
 
-A command whose catalog differs from the memo's only in record files, on a day the memo holds, loads just the record
-files that changed (and every file of the other kinds), decides those, and takes the other outcomes from the memo;
-the checks across records (a file shared with a withdrawn, withheld or ended record; the directory's own personal
-data) run over all of them, as in a whole decision. Anything else decides every record afresh: a changed item,
-gongkai.yaml, calendar or attachment, a day outside the memo's, an 编号 declared by two files (GK201), no memo.
-The result is the same either way (tests/test_gate_memo.py compares both over random edits and days).
+A command whose context is the memo's takes from it each outcome that still holds — the same file, the same
+context, decided on or before today and not past its change — and decides the others: the record files edited since,
+and those whose day of change has come (a 公示 that ended, a 公开日期 reached: the daily build decides a handful).
+It loads just those record files (and every file of the other kinds); the checks across records (a file shared with
+a withdrawn, withheld or ended record; the directory's own personal data) run over all of them, as in a whole
+decision. Anything else decides every record afresh from the parsed snapshot: another context (a changed item,
+gongkai.yaml, calendar or attachment), an 编号 declared by two files (GK201), more than a few records to decide
+again (a day far back: reading them one by one is slower than the snapshot), no memo. An outcome is checked on its
+own, not by the memo as a whole, because a record file away or unreadable for a while is left out of the memo's later
+writes, not removed from it: put back unchanged, its old outcome may be from another context or past its change.
+The result is the same either way (tests/test_gate_memo.py and tests/test_hostile13_memo.py compare both over random
+edits and days).
 
 The memo lives in the catalog's cache folder, signed and written like the parsed snapshot (catalog.snapshot): a base
-and a small delta. An admitted record is kept there as its own pickle (Admission.__getstate__), read only when a page
-shows it.
+and a small delta. It keeps no records: an admission the memo kept reads its record's file when a page shows it
+(Admission.record, _reread).
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ from gongkai.gate.admit import Gate, Outcome, admit
 from gongkai.model import Record
 
 NAME = "gate"
+# More record files to decide again than this share of them (and this many) are decided afresh, from the snapshot
+AGAIN_SHARE = 0.02
+AGAIN_MIN = 200
 HEAD = "\0head"  # the memo's own entry: no file in a catalog has this path
 RECORD = "record"
 
@@ -50,12 +56,11 @@ class CatalogChanged(UsageProblem):
 
 
 class Head(NamedTuple):
-    """What the memo's outcomes were decided from, and the days they hold: [day, until)."""
+    """The context and the day of the memo's last decision (what the outcomes it wrote were decided with)."""
 
     path: str
     context: str
     day: dt.date
-    until: dt.date | None
 
 
 class Kept(NamedTuple):
@@ -83,11 +88,10 @@ def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.d
     context = _context(listing)
     head = memo.get(HEAD)
     found = None
-    if isinstance(head, Head) and head.context == context and head.day <= today and (
-            head.until is None or today < head.until):
+    if isinstance(head, Head) and head.context == context:
         found = _again(source, listing, cache, today, memo, context)
     catalog, gate = found if found is not None else _afresh(source, listing, cache, today)
-    _remember(memo, catalog, listing, gate, Head(HEAD, context, today, gate.next_change))
+    _remember(memo, catalog, listing, gate, Head(HEAD, context, today))
     return catalog, gate
 
 
@@ -101,6 +105,7 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
     """The decision from the memo's outcomes and the record files that changed; None when it cannot be made so."""
     kept: dict[str, Outcome] = {}
     wanted: set[str] = set()
+    again = 0  # record files to decide again
     known: dict[str, Any] = {}
     for path, kind, blob in listing.files:
         entry = memo.get(path)
@@ -114,6 +119,9 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
                 admission.remembered(partial(_reread, source, path, blob, admission.facts.title))
         else:
             wanted.add(path)
+            again += 1
+    if again > max(AGAIN_MIN, AGAIN_SHARE * (again + len(kept))):
+        return None  # parsed one by one, many files take longer than the whole snapshot
     catalog = load(source, listing, cache, only=wanted, known=known)
     catalog.partial = True  # the privacy scan's memo is for whole catalogs: it looks at the changed records only
     ids = Counter(outcome.id for outcome in kept.values())
