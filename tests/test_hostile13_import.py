@@ -177,3 +177,18 @@ def test_export_never_writes_text_as_a_formula(gk: Callable[..., Run], cat: Cata
     assert rows[0]["备注"] == "'=HYPERLINK(\"http://x.example\",\"点我\")"
     assert rows[0]["咨询电话"] == "'+86-595-23000000"
     assert rows[0]["一级事项"] == "最低生活保障"
+
+
+def test_check_boxes_linked_to_cells_and_name_headers(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    # WPS/Excel check boxes leave TRUE/FALSE in their cells; 「一级事项名称」「二级事项名称」 are the 事项 columns.
+    table = workbook(tmp_path / "t.xlsx", [
+        ["序号", "一级事项名称", "二级事项名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", None,
+         "公开方式", "公开层级"],
+        [None] * 8 + ["全社会", "特定群体"],
+        [*ROW[:8], False, True, "主动", "县级"],
+    ], sheet="社会救助", merges=["I1:J1"] + [f"{c}1:{c}2" for c in "ABCDEFGHKL"])
+    run = gk("import", "xlsx", table, "--yes", "--dry-run", "-C", cat.root)
+    assert "社会救助!B1「一级事项名称」→ 一级事项" in run.out and "社会救助!C1「二级事项名称」→ 二级事项" in run.out
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    item = load(cat.root / NEW)
+    assert (item["一级事项"], item["二级事项"], item["公开对象"]) == ("临时救助", "办事指南", "特定群体")

@@ -85,9 +85,10 @@ class HeaderTable:
     choices: dict[str, Choice]
 
     def field_of(self, label: str, loose: bool = True) -> str | None:
-        """The field a header names; *loose*: 「公开时限（工作日）」 falls back to 「公开时限」 when only the base is known."""
+        """The field a header names (「二级事项名称」 is 「二级事项」); *loose*: 「公开时限（工作日）」 falls back to
+        「公开时限」 when only the base is known."""
         text = norm(label)
-        found = self.fields.get(text)
+        found = self.fields.get(text) or self.fields.get(text.removesuffix("名称") if text.endswith("事项名称") else "")
         return found or (self.fields.get(BASE.sub("", text)) if loose and text else None)
 
     def option_of(self, label: str) -> tuple[str, tuple[str, ...]] | None:
