@@ -5,22 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gongkai.interchange.headers import Choice, norm, tidy
+from gongkai.interchange.headers import Choice, norm, tidy, visible
 
 TICKS = frozenset("■☑✓✔√▣✅●◆▲☒")
 UNTICKS = frozenset("□☐○×✗✘◇")
 OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a box can stand
 MARKS = TICKS | UNTICKS
-YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选"})
-NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选"})
+YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选", "TRUE", "True", "true"})
+NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选", "FALSE", "False", "false"})
 
-_OPEN, _CLOSE = "《（〔[「“‘〈{", "》）〕]」”’〉}"
+# Half-width brackets too: list elements keep the brackets they were typed with (they are what the item file holds).
+_OPEN, _CLOSE = "《（(〔[「“‘〈{", "》）)〕]」”’〉}"
 _BULLETS = "●•·▪◆◇○■□▶►-*"
 _LINE_MARK = re.compile(
-    r"^\s*(?:[" + re.escape(_BULLETS) + r"]|\d{1,2}\s*[.、．）)](?!\d)|（\s*\d{1,2}\s*）|[①-⑳]"
-    r"|[一二三四五六七八九十]{1,3}\s*、|（[一二三四五六七八九十]{1,3}）)\s*"
+    r"^\s*(?:[" + re.escape(_BULLETS) + r"]|\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
 )
-_INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）](?!\d)|（(\d{1,2})）)")
+_INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）)](?!\d)|[（(](\d{1,2})[）)])")
 _INLINE_BULLETS = "●•·▪◆"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -79,8 +80,11 @@ def _unmarked(line: str) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """The elements of a list in one cell: lines, bullets and numbers first, then ；, then 、 (never inside 《》（））."""
-    lines = [line.strip() for line in tidy(text).split("\n") if line.strip()]
+    """The elements of a list in one cell: lines, bullets and numbers first, then ；, then 、 (never inside 《》（））.
+
+    Each element is as typed (half-width brackets stay half-width): an unchanged cell must read as the file's value.
+    """
+    lines = [line.strip() for line in visible(text).split("\n") if line.strip()]
     if len(lines) == 1:
         line = lines[0]
         found = _inline_numbered(line) or _bulleted(line)
@@ -242,6 +246,19 @@ def _unknown_end(text: str, pos: int, choice: Choice) -> int:
             break
         end += 1
     return end
+
+
+def other_channels(text: str) -> list[str]:
+    """The channels a cell of the 「其他」 column names (「12345政务服务热线」「√（政务公开专区）」「其他：…」), none when it is
+    only a box or a yes/no, or starts with an empty box."""
+    value = tidy(text).strip()
+    if value[:1] in UNTICKS or value[:1] == OCR_BOX:
+        return []
+    value = value.lstrip("".join(TICKS) + " ").removeprefix("其他").strip(" ：:")
+    if value.startswith("（") and value.endswith("）"):
+        value = value[1:-1]
+    named = _split_outside(value, "、，,；;\n")
+    return [] if not named or norm(value) in YES_WORDS | NO_WORDS else named
 
 
 def tick_state(text: str, own: tuple[str, ...], choice: Choice) -> bool | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gongkai.interchange.grid import Grid
-from gongkai.interchange.headers import headers, norm
+from gongkai.interchange.headers import BASE, headers, norm
 
 HEADER_SEARCH_ROWS = 20
 PARENT = "上级目录"  # a second 一级事项-like column left of 一级事项 (一级目录, 事项类别): read as the 领域
@@ -107,10 +107,12 @@ def _sub_key(top: str, sub: str) -> str | None:
     table = headers()
     field = table.field_of(top) if top else None
     choice = table.choices.get(field or "")
-    if choice and (options := choice.lookup(sub)):
-        return f"{field}={'+'.join(options)}"
+    if choice and (options := choice.lookup(sub) or choice.lookup(BASE.sub("", norm(sub)))):
+        return f"{field}={'+'.join(options)}"  # 「其他（请注明）」 under 公开渠道和载体 is its 其他
     if field in _LEVELS or not top:
         return table.field_of(sub) or _option_key(sub)
+    if field == "公开渠道" and table.field_of(sub) == "其他渠道":
+        return "其他渠道"
     return None
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import Boxes, read_boxes, split_list, tick_state
+from gongkai.interchange.cells import Boxes, other_channels, read_boxes, split_list, tick_state
 from gongkai.interchange.columns import PARENT
 from gongkai.interchange.headers import Choice, headers
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
@@ -22,6 +23,8 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
     for key in TEXT_KEYS:
         if key in cells:
             fields[key] = cells[key] or None
+    if fields.get("编号"):  # typed with the input method in full-width: ＳＨＪＺ－００１ is SHJZ-001
+        fields["编号"] = unicodedata.normalize("NFKC", fields["编号"]).strip()
     for key in NAME_KEYS:
         if key in cells:
             fields[key] = "".join(cells[key].split("\n")).strip() or None
@@ -33,6 +36,8 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
     if cells.get("其他渠道"):
         extras = [e for e in split_list(cells["其他渠道"]) if e not in fields.get("其他渠道", [])]
         fields["其他渠道"] = [*fields.get("其他渠道", []), *extras]
+        if "公开渠道" in fields and "其他" not in fields["公开渠道"]:
+            fields["公开渠道"] = [*fields["公开渠道"], "其他"]  # the channels named there are ticked under 其他
     if cells.get("责任单位"):
         fields["责任单位"] = _unit(cells["责任单位"], units, row.ref("责任单位"), problems)
     if not fields.get("一级事项"):
@@ -79,10 +84,13 @@ def _from_boxes(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict
 
 def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[ImportProblem]) -> dict[str, Any]:
     chosen: list[str] = []
+    extras: list[str] = []
     unreadable = False
     for key in subs:
         options = tuple(key.split("=", 1)[1].split("+"))
         state = tick_state(row.cells[key], options, choice)
+        if state is None and options == ("其他",) and (named := other_channels(row.cells[key])):
+            state, extras = True, named  # 「其他」 column naming the channels: 12345政务服务热线, √（政务公开专区）
         unreadable = unreadable or state is None
         if state is None:
             problems.append(ImportProblem(row.ref(key), (
@@ -94,7 +102,7 @@ def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[I
         return {}
     labels = "、".join(k.split("=", 1)[1] for k in subs)
     empty = f"{labels}{'两' if len(subs) == 2 else '各'}栏都没有勾选（■ 或 √ 表示勾选）"
-    return _settle(choice, chosen, [], row.ref(subs[0]), empty, problems)
+    return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems)
 
 
 def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:

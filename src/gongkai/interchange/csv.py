@@ -27,8 +27,17 @@ def export_directory_csv(catalog: Catalog, every_file: bool = False) -> bytes:
     writer.writerow(HEADER + tuple(c.label for c in layout.EXTRAS if c.key in extras))
     for sheet in sheets:
         for serial, item in enumerate(sheet.items, start=1):
-            writer.writerow(_row(item, serial, catalog) + [table.cell(item, key) for key in extras])
+            writer.writerow([inert(v) for v in _row(item, serial, catalog) + [table.cell(item, key) for key in extras]])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+# What makes Excel (and WPS) take a CSV cell for a formula: a catalog's text must never run as one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: str | int) -> str | int:
+    """*value* as a CSV cell Excel shows as text: one starting like a formula gets a leading 「'」 (OWASP's advice)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _row(item: Item, serial: int, catalog: Catalog) -> list[str | int]:

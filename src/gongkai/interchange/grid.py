@@ -70,9 +70,12 @@ class Grid:
 
 
 def cell_text(value: Any) -> str:
-    """A cell's value as text: whole numbers without .0, Windows line ends and Excel's _x000D_ removed."""
+    """A cell's value as text: whole numbers without .0, TRUE/FALSE as Excel shows them, Windows line ends and Excel's
+    _x000D_ removed."""
     if value is None:
         return ""
+    if isinstance(value, bool):  # a check box linked to its cell (Excel, WPS) leaves TRUE or FALSE, shown so
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")

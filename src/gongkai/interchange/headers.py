@@ -12,14 +12,20 @@ from gongkai.catalog.yamlio import parse_fast
 from gongkai.model import vocab
 
 _TRAILING = re.compile(r"[：:*＊★☆]+$")
-_BASE = re.compile(r"（[^（）]*）$")  # a trailing remark in brackets
+BASE = re.compile(r"（[^（）]*）$")  # a trailing remark in brackets
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "／": "/", "［": "[", "］": "]", "【": "[", "】": "]"})
-_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u00a0": " ", "\u3000": " "})
+_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None})
+_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " "})
+
+
+def visible(text: str) -> str:
+    """Cell text without zero-width characters (pasted from web pages), every other character as typed."""
+    return text.translate(_INVISIBLE)
 
 
 def tidy(text: str) -> str:
     """Cell text with one spelling of brackets and slashes, and no invisible characters (spaces kept)."""
-    return text.translate(_INVISIBLE).translate(_BRACKETS)
+    return visible(text).translate(_SPACES).translate(_BRACKETS)
 
 
 def norm(text: str) -> str:
@@ -79,10 +85,11 @@ class HeaderTable:
     choices: dict[str, Choice]
 
     def field_of(self, label: str, loose: bool = True) -> str | None:
-        """The field a header names; *loose*: 「公开时限（工作日）」 falls back to 「公开时限」 when only the base is known."""
+        """The field a header names (「二级事项名称」 is 「二级事项」); *loose*: 「公开时限（工作日）」 falls back to
+        「公开时限」 when only the base is known."""
         text = norm(label)
-        found = self.fields.get(text)
-        return found or (self.fields.get(_BASE.sub("", text)) if loose and text else None)
+        found = self.fields.get(text) or self.fields.get(text.removesuffix("名称") if text.endswith("事项名称") else "")
+        return found or (self.fields.get(BASE.sub("", text)) if loose and text else None)
 
     def option_of(self, label: str) -> tuple[str, tuple[str, ...]] | None:
         """(field, options) when *label* alone names an option of exactly one tick field (全社会, 依申请公开 …)."""

@@ -10,6 +10,7 @@ from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken
 from gongkai.catalog import Catalog
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout
+from gongkai.interchange.headers import norm
 from gongkai.interchange.infer import infer_five, infer_unit
 from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
@@ -100,6 +101,7 @@ class _Index:
     by_id: dict[str, list[ItemFile]] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     claimed: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)  # id in lower case → id: a 编号 typed as shjz-001
 
     def __post_init__(self) -> None:
         for f in self.files:
@@ -108,6 +110,7 @@ class _Index:
             if f.stem not in self.by_id:
                 self.by_id[f.stem] = [f]
         self.taken = taken_ids(self.files)
+        self.folded = {item_id.casefold(): item_id for item_id in self.by_id}
 
 
 def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False) -> ImportPlan:
@@ -183,17 +186,23 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
     """(the item file a row updates or None for a new item, False when the row cannot be matched safely)."""
     given = fields.get("编号")
     if given:
-        candidates = index.by_id.get(given, [])
+        candidates = index.by_id.get(given) or index.by_id.get(index.folded.get(given.casefold(), ""), [])
     else:
         names = [k for k in ("一级事项", "二级事项", "三级事项") if k in fields]
         candidates = [f for f in index.files if f.key[0] == fields["领域"]
-                      and all(f.values.get(k) == fields[k] for k in names)]
+                      and all(_name(f.values.get(k)) == _name(fields[k]) for k in names)]
     if len(candidates) > 1:
         paths = "、".join(f.path for f in candidates)
         plan.problems.append(ImportProblem(row.ref("编号" if given else "一级事项"), (
             f"这一行同时对应 {paths}，没有改动任何一个：请在表格中加「编号」列写明是哪一个"), warning=True))
         return None, False
     return (candidates[0] if candidates else None), True
+
+
+def _name(value: Any) -> str:
+    """A 事项 name as rows and files are matched: 「临时救助(急难型)」 retyped as 「临时救助（急难型）」 or with a space or
+    line break in it is the same item, not a new one."""
+    return norm(str(value)) if value is not None else ""
 
 
 def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:
@@ -205,7 +214,8 @@ def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, p
     assert domain is not None
     item_id = str(given) if given else next_item_id(domain.code, index.taken)
     path = new_item_path(domain.slug, item_id)
-    holder = next((f for f in index.files if f.path == path), None)
+    # Compared as Windows and macOS file systems do: items/shjz/shjz-001.yaml is SHJZ-001.yaml there.
+    holder = next((f for f in index.files if f.path.casefold() == path.casefold()), None)
     if holder is not None:
         plan.problems.append(ImportProblem(row.ref("编号"), f"{path} 已存在（其中编号为 {holder.item_id}），不会覆盖：请改用别的编号"))
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -15,6 +16,10 @@ WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: th
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
 # What Excel and WPS show in a cell whose formula failed.
+# A cell of a note or signature line below (or above) the rows: 「注：」「说明：」「填表人：张三」「单位（盖章）：」.
+_FOOTER = re.compile(
+    r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
+    r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
@@ -67,24 +72,33 @@ def read_workbook(data: bytes, domains: list[str]) -> Reading:
     except UnreadableWorkbook as exc:
         reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
         return reading
-    notes = []
+    directories: list[Grid] = []
+    others: list[Grid] = []
     for grid in grids:
         if grid.cells and grid.hidden:
             reading.problems.append(ImportProblem(f"{grid.name}!A1", (
                 f"工作表「{grid.name}」是隐藏的，没有导入（常是旧版本或下拉选项表）；确要导入请在 Excel 中右键工作表标签"
                 "→「取消隐藏」后再导入"), warning=True))
-        elif grid.cells and grid.cols == 1 and find_layout(grid) is None:
-            notes.append(grid)  # one column of text: 填表说明, a cover — decided once the other sheets are read
         elif grid.cells:
-            reading.problems.extend(_hidden_column(grid, col) for col in sorted(grid.hidden_cols))
-            _read_sheet(grid, domains, reading)
-    for grid in notes:
-        if reading.layouts:  # beside a directory, a sheet of notes is not one that failed to read
-            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
-                f"工作表「{grid.name}」只有一列文字，没有目录表的表头（如填表说明、封面），没有导入"), warning=True))
+            layout = find_layout(grid)
+            is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
+            (directories if is_directory else others).append(grid)
+    for grid in directories:
+        reading.problems.extend(_hidden_column(grid, col) for col in sorted(grid.hidden_cols))
+        _read_sheet(grid, domains, reading)
+    for grid in others:
+        if directories:  # beside a directory, a sheet of notes or of drop-down choices is not one that failed to read
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", _not_directory(grid), warning=True))
         else:
             _read_sheet(grid, domains, reading)
     return reading
+
+
+def _not_directory(grid: Grid) -> str:
+    if grid.cols == 1:
+        return f"工作表「{grid.name}」只有一列文字，没有目录表的表头（如填表说明、封面），没有导入"
+    return (f"工作表「{grid.name}」没有目录表的表头（一级事项、二级事项、公开内容或编号列），不是目录表（如填表说明、"
+            "下拉选项），没有导入")
 
 
 def _hidden_column(grid: Grid, col: int) -> ImportProblem:
@@ -145,8 +159,12 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     rows = []
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
-        if not any(own.get(k) for k in _ROW_KEYS):
+        if not any(own.get(k) for k in _ROW_KEYS) or _spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
+            continue
+        if footer := _footer(grid, number):
+            reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
+                f"这一行是说明或签名行（「{shown(footer[1])}」），不是事项，已跳过"), warning=True))
             continue
         if _repeated_header(own):
             continue
@@ -181,14 +199,35 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
 
 def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
     """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
-    texts = [grid.own(number, c) for c in range(1, grid.cols + 1) if grid.own(number, c)]
+    texts = [grid.own(number, c) for c in _filled(grid, number)]
     if not texts or all(t.isdigit() for t in texts):
         return domain
     if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
         return found
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
-    reading.problems.append(ImportProblem(grid.ref(number, first), "这一行没有事项名称、公开内容或编号，不是事项，已跳过", warning=True))
+    reading.problems.append(ImportProblem(grid.ref(number, first), (
+        f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
     return domain
+
+
+def _filled(grid: Grid, number: int) -> list[int]:
+    return [c for c in range(1, grid.cols + 1) if grid.own(number, c)]
+
+
+def _footer(grid: Grid, number: int) -> tuple[int, str] | None:
+    """(column, text) of the first cell of a note or signature line written in the item columns: every cell of the row
+    is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
+    filled = _filled(grid, number)
+    if filled and all(_FOOTER.match(grid.own(number, c)) for c in filled):
+        return filled[0], grid.own(number, filled[0])
+    return None
+
+
+def _spans_row(grid: Grid, number: int) -> bool:
+    """The row's only text is one cell merged across three or more columns: a title, a section or a note, no item."""
+    filled = _filled(grid, number)
+    return len(filled) == 1 and any((top, left) == (number, filled[0]) and right - left >= 2
+                                    for top, left, bottom, right in grid.merged)
 
 
 def _repeated_header(own: dict[str, str]) -> bool:

@@ -96,7 +96,7 @@ def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: 
     """Title, two-row header and rows of one 领域 from row *top*; returns the row after the last."""
     level3, extras = sheet.with_level3, sheet.extras  # each looks at every item: once per block, not once per row
     cols = layout.columns(level3, extras)
-    ws.cell(top, 1, sheet.title)
+    put(ws, top, 1, sheet.title)
     ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=len(cols))
     ws.cell(top, 1).font = Font(bold=True, size=16)
     ws.cell(top, 1).alignment = Alignment(horizontal="center", vertical="center")
@@ -105,10 +105,18 @@ def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: 
     first = top + 1 + len(HEADER_ROWS)
     for serial, item in enumerate(sheet.items, start=1):
         for number, value in enumerate(table.row(item, serial, agency, level3, extras), start=1):
-            ws.cell(first + serial - 1, number, value)
+            put(ws, first + serial - 1, number, value)
     _style_body(ws, cols, first, len(sheet.items))
     _merge_level1(ws, sheet, first)
     return first + len(sheet.items)
+
+
+def put(ws: Worksheet, row: int, col: int, value: str | int) -> None:
+    """Write *value* into a cell as what it is: text starting with 「=」 stays text (openpyxl would write it as a
+    formula that Excel runs on opening, e.g. =HYPERLINK(…) in a 备注), so the table shows and imports what the file says."""
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
 
 
 def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...], top: int) -> None:
