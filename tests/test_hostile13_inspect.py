@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import CatalogDir
+from conftest import BUNDLED, CatalogDir
 from test_inspect import ANNUAL, BASE_AGENCY, LEADERS, SITE, check, icat, ids, inspect, write_item, write_record  # noqa: F401
 from test_inspect_dates import commit, dates
 
@@ -186,18 +187,38 @@ def test_an_impossible_due_date_is_a_usage_error(gk, cat, due):
 # ── links ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 
-def test_a_fragment_to_a_missing_id_is_broken(gk, cat, tmp_path):
-    cat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE)
-    write_record(cat, "R2026-002", "SHJZ-001", "2026-11-20", body="见[第一条](#art1)和[目录](../../index.html#nope)。")
+def test_a_fragment_to_a_missing_id_is_broken(gk, icat, tmp_path):
+    write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20",
+                 body="见[第一条](#art1)、[指南](../zhinan/index.html#apply)、[顶部](#top)和[目录](../index.html#nope)。")
     site = tmp_path / "site"
-    assert gk("build-site", cat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
-    _, sheet = inspect(gk, cat.root, "--site", site)
-    texts = " ".join(e["text"] for e in check(sheet, "links")["evidence"])
-    assert "#nope" in texts, texts
+    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    _, sheet = inspect(gk, icat.root, "--site", site)
+    found = [e["text"] for e in check(sheet, "links")["evidence"]]
+    assert len(found) == 2, found
+    assert any("#art1" in t and "records/R2026-002.html" in t for t in found)
+    assert any("../index.html#nope" in t and "「nope」" in t for t in found)
 
 
-def test_a_site_from_another_catalog_is_refused(gk, cat, tmp_path, bundled):
+def test_percent_encoded_and_dotted_paths_are_resolved_as_the_server_does(gk, icat, tmp_path):
+    write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20",
+                 body="[甲](https://www.example.gov.cn/zwgk/%6Dzj/items/SHJZ-404.html) "
+                      "[乙](https://www.example.gov.cn/zwgk/mzj/records/%2E%2E/items/SHJZ-405.html)")
     site = tmp_path / "site"
-    assert gk("build-site", bundled, "--out", site, "--no-search", "--today", TODAY).code == 0
-    run = gk("inspect", cat.root, "--site", site, "--today", TODAY)
-    assert run.code == 2, run.out
+    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    _, sheet = inspect(gk, icat.root, "--site", site)
+    found = " ".join(e["text"] for e in check(sheet, "links")["evidence"])
+    assert "SHJZ-404" in found and "SHJZ-405" in found, found
+
+
+def test_a_site_from_another_catalog_is_refused_and_an_old_one_is_noted(gk, icat, tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(BUNDLED, other, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    site = tmp_path / "site"
+    assert gk("build-site", other, "--out", site, "--no-search", "--today", TODAY).code == 0
+    run = gk("inspect", icat.root, "--site", site, "--today", TODAY)
+    assert run.code == 2 and "不是由本目录生成的网站" in run.err and "Traceback" not in run.err
+    own = tmp_path / "own"
+    assert gk("build-site", icat.root, "--out", own, "--no-search", "--today", TODAY).code == 0
+    write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20")
+    _, sheet = inspect(gk, icat.root, "--site", own)
+    assert "缺少今天已公开的 1 条信息的页面（R2026-002）" in check(sheet, "links")["note"]

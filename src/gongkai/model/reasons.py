@@ -21,9 +21,12 @@ def _letters(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN").casefold()
 
 
+def says_something(text: str | None) -> bool:
+    """True when *text* holds letters or digits and is not merely a placeholder such as 「无」 or 「暂无」."""
+    core = _letters(text or "")
+    return bool(core) and core not in PLACEHOLDERS
+
+
 def says_why(text: str | None) -> bool:
-    """True when *text* gives a reason: some letters, and not merely a placeholder such as 「无」 or 「暂无」."""
-    if not text:
-        return False
-    core = _letters(text)
-    return any(unicodedata.category(c)[0] == "L" for c in core) and core not in PLACEHOLDERS
+    """True when *text* gives a reason: some letters (「1」 is none), and not merely a placeholder."""
+    return says_something(text) and any(unicodedata.category(c)[0] == "L" for c in _letters(text or ""))
