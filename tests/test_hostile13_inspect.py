@@ -222,3 +222,48 @@ def test_a_site_from_another_catalog_is_refused_and_an_old_one_is_noted(gk, icat
     write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20")
     _, sheet = inspect(gk, icat.root, "--site", own)
     assert "缺少今天已公开的 1 条信息的页面（R2026-002）" in check(sheet, "links")["note"]
+
+
+# ── more edges ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_an_adoption_day_moved_later_afterwards_does_not_cover_later_records(gk, adopted):
+    adopted.write("gongkai.yaml", BASE_AGENCY + LEADERS + "启用日期: 2026-10-09\n")
+    commit(adopted.root.parent, "写明启用日期", "2026-10-12")
+    write_record(adopted, "R2026-002", "SHJZ-001", "2026-11-02")
+    commit(adopted.root.parent, "登记 R2026-002", "2026-11-20")  # 13 working days late
+    adopted.write("gongkai.yaml", BASE_AGENCY + LEADERS + "启用日期: 2026-12-31\n")
+    commit(adopted.root.parent, "启用日期改晚", "2026-11-23")
+    assert ids(dates(gk, adopted.root)[1]) == ["R2026-002"]
+
+
+@pytest.mark.parametrize("body, missing", [
+    ("设定依据：无\n办理地点：\n县民政局一楼\n时间：\n电话：0595-23000000", "设定依据"),
+    ("## 办理流程\n1. 申请\n2. 审核\n## 设定依据\n## 办理地点\n县民政局", "设定依据"),
+    ("**设定依据：**《社会救助暂行办法》\n**办理地点**\n\n**办理时间**\n工作日", "办理地点"),
+])
+def test_guide_elements_need_content(icat, body, missing):
+    from gongkai.inspect.guides import filled_labels
+
+    found = list(filled_labels(body))
+    assert not any(missing in label for label in found), found
+
+
+def test_a_numbered_sentence_is_its_own_content():
+    from gongkai.inspect.guides import filled_labels
+
+    assert "申请人向村委会提交申请材料和身份证明" in list(filled_labels("1. 申请人向村委会提交申请材料和身份证明\n2. 审核"))
+
+
+def test_inspect_on_an_empty_folder_says_so_in_chinese(gk, tmp_path):
+    run = gk("inspect", tmp_path, "--today", TODAY)
+    assert run.code == 2 and "Traceback" not in run.err and "gongkai.yaml" in run.err, run.err
+
+
+def test_monitoring_gap_running_into_the_year_counts(gk, icat):
+    write_item(icat, "SHJZ-060", "通知公告")
+    for n, day in enumerate(["2025-10-01", "2026-03-01", "2026-05-01", "2026-07-01", "2026-09-01", "2026-11-02"]):
+        write_record(icat, f"R2026-06{n}", "SHJZ-060", day)
+    _, sheet = inspect(gk, icat.root, "--monitoring")
+    gaps = [m for m in sheet["monitoring"] if m["key"] == "monitor-gap"][0]
+    assert any("2025-10-01 至 2026-03-01" in e["text"] for e in gaps["evidence"])

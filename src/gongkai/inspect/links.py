@@ -204,12 +204,12 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
         files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()),
                                                "没有给出 --site：只核对了目录 files/ 中的附件不是空文件")
         return links, files, _review(run, review)
-    note = _site_of(run, run.site)
-    broken, portal = crawl(run.site, base)
+    broken, portal = crawl(run.site, base)  # (a folder that is not there is refused first)
+    stale = _site_of(run, run.site)
     for item in (b for b in broken if b.target.startswith("files/")):
         attachments.setdefault(item.target, _evidence(item))
     links = settings.links.deduction("links", "网站可用性",
-                                     [_evidence(b) for b in broken if not b.target.startswith("files/")], note)
+                                     [_evidence(b) for b in broken if not b.target.startswith("files/")], stale)
     files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
     review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
                for page, url in portal]
