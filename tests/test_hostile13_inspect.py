@@ -267,3 +267,12 @@ def test_monitoring_gap_running_into_the_year_counts(gk, icat):
     _, sheet = inspect(gk, icat.root, "--monitoring")
     gaps = [m for m in sheet["monitoring"] if m["key"] == "monitor-gap"][0]
     assert any("2025-10-01 至 2026-03-01" in e["text"] for e in gaps["evidence"])
+
+
+@pytest.mark.parametrize("target, kind", [("R2026-002", "政策文件"), ("R2026-003", "通知"), ("R2026-004", "政策解读")])
+def test_a_policy_is_interpreted_only_by_a_public_interpretation(gk, icat, target, kind):
+    write_record(icat, "R2026-002", None, "2026-11-20", kind="政策文件", extra=f"解读: [{target}]\n有效性: 有效\n")
+    write_record(icat, "R2026-003", None, "2026-11-20", kind=kind)
+    write_record(icat, "R2026-004", None, "2026-11-20", kind="政策解读", extra="撤回: {日期: 2026-11-21, 原因: 误发布}\n")
+    _, sheet = inspect(gk, icat.root)
+    assert "R2026-002" in ids(check(sheet, "interpretation"))
