@@ -37,9 +37,10 @@ class Commit:
 
     sha: str
     parents: tuple[str, ...]
-    date: str  # ISO 8601 with offset, as git gives it
+    date: str  # author date, ISO 8601 with offset, as git gives it
     author: str
     message: str
+    committed: str = ""  # committer date, likewise: when the commit entered this history (a rebase or amend moves it)
 
     @property
     def subject(self) -> str:
@@ -88,8 +89,8 @@ class Repo:
 
     def commit(self, rev: str) -> Commit:
         """Author, date and message of one commit."""
-        out = _git(self.top, "show", "-s", "--format=%H%x1f%P%x1f%aI%x1f%an%x1f%B", rev).stdout.decode("utf-8", "replace")
-        return _commit(out.split("\x1f", 4))
+        out = _git(self.top, "show", "-s", f"--format={_FORMAT}", rev).stdout.decode("utf-8", "replace")
+        return _commit(out.split("\x1f", 5))
 
     def tree(self, rev: str) -> dict[str, str]:
         """Catalog-relative path → blob id of every file of the catalog at *rev*: one `git ls-tree`."""
@@ -152,14 +153,22 @@ class Repo:
         """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first."""
         specs = [f":(glob,icase){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
         out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-merges",
-                   "--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%B%x1f", rev, "--", *specs, check=False)
+                   f"--format=%x1e{_FORMAT}%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:
             return []
         history = []
         for chunk in out.stdout.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
-            *head, rest = chunk.split("\x1f", 5)
+            *head, rest = chunk.split("\x1f", 6)
             history.append((_commit(head), self._raw(rest)))
         return history
+
+    def timeline(self, rev: str = "HEAD") -> list[Commit]:
+        """Every commit reachable from *rev*, parents before children (no messages); [] before the first commit."""
+        out = _git(self.top, "log", "-z", "--topo-order", "--reverse", "--format=%H%x1f%P%x1f%aI%x1f%cI%x1f%x1f", rev,
+                   check=False)
+        if out.returncode != 0:
+            return []
+        return [_commit(entry.split("\x1f")) for entry in out.stdout.decode("utf-8", "replace").split("\0") if entry]
 
     def read(self, blob: str) -> bytes:
         """The bytes of one blob, through the long-lived `git cat-file --batch`."""
@@ -196,9 +205,12 @@ class Repo:
         self.close()
 
 
+_FORMAT = "%H%x1f%P%x1f%aI%x1f%cI%x1f%an%x1f%B"  # the fields _commit reads, the message last
+
+
 def _commit(fields: list[str]) -> Commit:
-    sha, parents, date, author, message = (fields + [""] * 5)[:5]
-    return Commit(sha, tuple(parents.split()), date, author, message.strip())
+    sha, parents, date, committed, author, message = (fields + [""] * 6)[:6]
+    return Commit(sha, tuple(parents.split()), date, author, message.strip(), committed)
 
 
 class GitRevision:

@@ -27,13 +27,20 @@ class Span:
     unit: str  # 天, 周, 个月, 年
     text: str
 
-    def before(self, day: dt.date) -> dt.date:
-        """The day this span before *day*: 2周 before 11-27 is 11-13."""
+    def after(self, day: dt.date) -> dt.date:
+        """The last day of this span counted from *day* (《民法典》第二百零一条至第二百零三条: the day itself is not
+        counted; a month or year ends on the same date, or on the month's last day when there is none): 2周 after
+        11-13 is 11-27, 6个月 after 02-28 is 08-28, 1年 after 2024-02-29 is 2025-02-28."""
         if self.unit == "天":
-            return day - dt.timedelta(days=self.count)
+            return day + dt.timedelta(days=self.count)
         if self.unit == "周":
-            return day - dt.timedelta(weeks=self.count)
-        return add_months(day, -self.count * (12 if self.unit == "年" else 1))
+            return day + dt.timedelta(weeks=self.count)
+        return add_months(day, self.count * (12 if self.unit == "年" else 1))
+
+
+def within(day: dt.date, months: int, today: dt.date) -> bool:
+    """True when *day* is within the *months* before *today*: *today* is no later than the span's last day."""
+    return add_months(day, months) >= today
 
 
 def parse_span(text: str) -> Span | None:

@@ -40,7 +40,7 @@ def _overdue(run: Inspection, item: Item, kind: str, dates: list[dt.date]) -> Ev
         return Evidence(f"{item.name}（公开时限「{item.deadline}」）：{period.label}没有公开信息，最近一次公开 {dates[-1]}",
                         item.id, where)
     window = run.thresholds.columns.window(kind)
-    if window is None or dates[-1] >= window.before(run.today):
+    if window is None or window.after(dates[-1]) >= run.today:  # counted from the last record
         return None
     days = (run.today - dates[-1]).days
     return Evidence(f"{item.name}（{kind}，应{window.text}内更新）：最近一次公开 {dates[-1]}，已{days}天未更新",

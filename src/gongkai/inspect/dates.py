@@ -1,15 +1,20 @@
 """伪造发稿日期, proved from git: when each record first entered the catalog, against the 公开日期 it claims.
 
 One `git log` over records/ gives, for every record, the commit that first added its file (a file's name is its id,
-so a moved record keeps its first date). A record whose 公开日期 is more than N working days before that commit is
-flagged unless it declares 补录 with a reason. Records present when the bureau adopted gongkai — added in the catalog's
-first commit, or on or before a declared 启用日期 — are not evidence. A record not committed yet is dated today. In a
-shallow clone the commits before the cut are missing: records first seen at the cut cannot be dated and are listed.
+so a moved record keeps its first date). A commit is dated by the day (in China) it entered the history: the later of
+its author and committer dates, and never before its parents — so `git commit --date`, an amended date or a commit
+dated before the one it was built on does not make a record look older. A record whose 公开日期 is more than N working
+days before that day is flagged unless it declares 补录 with a reason (model.reasons: 「补录: 无」 gives none). Records
+present when the bureau adopted gongkai — added in the catalog's first commit, or on or before a declared 启用日期 (no
+later than the day that 启用日期 was first committed) — are not evidence. A record not committed yet is dated today,
+unless nothing is committed yet (it enters with the adoption). In a shallow clone the commits before the cut are
+missing: records first seen at the cut cannot be dated and are listed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +24,17 @@ from gongkai.catalog.sources import WorkingTree
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model import Record
+from gongkai.model.reasons import says_why
 from gongkai.workdays import CalendarMissing
+
+
+CHINA = dt.timezone(dt.timedelta(hours=8))  # the bureau's days: a commit at 20:00 in -08:00 is the next day here
+_DECLARES_ADOPTION = re.compile(r"^启用日期\s*:", re.MULTILINE)
+
+
+def china_day(stamp: str) -> dt.date:
+    """The day in China of a git ISO 8601 time."""
+    return dt.datetime.fromisoformat(stamp).astimezone(CHINA).date()
 
 
 @dataclass
@@ -27,41 +42,71 @@ class Added:
     """When records first entered the catalog, as git tells it."""
 
     first: dict[str, Commit] = field(default_factory=dict)  # record id → the commit that first added its file
-    adoption: Commit | None = None  # the catalog's first commit
+    entered: dict[str, dt.date] = field(default_factory=dict)  # commit → the day it entered the history (below)
+    adoption: Commit | None = None  # the catalog's first commit (None: gongkai.yaml never committed)
+    declared: dt.date | None = None  # the day a 启用日期 was first committed to gongkai.yaml
     cut: frozenset[str] = frozenset()  # shallow-clone boundary commits
 
-    @staticmethod
-    def day(commit: Commit) -> dt.date:
-        return dt.date.fromisoformat(commit.date[:10])
+    def day(self, commit: Commit) -> dt.date:
+        return self.entered.get(commit.sha) or china_day(commit.date)
+
+
+def entered_days(timeline: list[Commit]) -> dict[str, dt.date]:
+    """Commit → the day it entered the history: the later of its author and committer days, and never before any of
+    its ancestors (a commit cannot be made before its parent; a fake --date or an amended date shows up as a commit
+    older than what it was built on)."""
+    days: dict[str, dt.date] = {}
+    for commit in timeline:  # parents first
+        own = [china_day(s) for s in (commit.date, commit.committed) if s]
+        days[commit.sha] = max(own + [days[p] for p in commit.parents if p in days])
+    return days
 
 
 def read_history(root: Path) -> Added:
-    """First additions of every record file, in one `git log` pass over records/ (GitProblem outside git)."""
+    """First additions of every record file (one `git log` over records/), the day each commit entered the history
+    (one `git log` of all commits), and the catalog's adoption (the log of gongkai.yaml); GitProblem outside git."""
     with Repo(root) as repo:
-        history = repo.log("HEAD", ["records/**"])
-        found = Added(cut=repo.shallow_boundary())
-        for commit, triples in history:  # newest first: the last seen is the first added
+        found = Added(cut=repo.shallow_boundary(), entered=entered_days(repo.timeline("HEAD")))
+        for commit, triples in repo.log("HEAD", ["records/**"]):
             for path, old, new in triples:
                 if old is None and new is not None and kind_of(path) == "record":
-                    found.first[path.rsplit("/", 1)[-1].rsplit(".", 1)[0]] = commit  # the file name is the id
-        roots = repo.log("HEAD", ["gongkai.yaml"])
-        found.adoption = roots[-1][0] if roots else None
+                    rid = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]  # the file name is the id
+                    known = found.first.get(rid)
+                    if known is None or found.day(commit) <= found.day(known):  # newest first: ties go to the older
+                        found.first[rid] = commit
+        agency = repo.log("HEAD", ["gongkai.yaml"])
+        found.adoption = agency[-1][0] if agency else None
+        for commit, triples in reversed(agency):  # oldest first
+            if any(new and _DECLARES_ADOPTION.search(repo.read(new).decode("utf-8", "replace")) for _, _, new in triples):
+                found.declared = found.day(commit)
+                break
     return found
+
+
+def adoption_day(run: Inspection, added: Added) -> dt.date | None:
+    """The declared 启用日期, but never later than the day it was first committed: a 启用日期 moved later afterwards
+    (or set in the future) does not turn records entered since into 存量."""
+    adopted = run.catalog.agency.adopted if run.catalog.agency else None
+    if adopted is None:
+        return None
+    return min(adopted, added.declared or run.today)
 
 
 def _verdict(run: Inspection, added: Added, record: Record, limit: int) -> tuple[str, str] | None:
     """("flag" | "unchecked", why) for one record, or None when its date is fine or not evidence."""
     assert record.published is not None
     commit = added.first.get(record.id)
-    adopted = run.catalog.agency.adopted if run.catalog.agency else None
+    adopted = adoption_day(run, added)
+    if commit is None and added.adoption is None:
+        return None  # nothing committed yet: the record goes in with the catalog's first commit, as 存量
     if commit is not None:
         if commit.sha in added.cut:
             return "unchecked", "首次提交早于浅克隆已下载的历史"
         if added.adoption is not None and commit.sha == added.adoption.sha:
             return None
-        if adopted is not None and Added.day(commit) <= adopted:
+        if adopted is not None and added.day(commit) <= adopted:
             return None
-    on = Added.day(commit) if commit else run.today
+    on = added.day(commit) if commit else run.today
     late = run.calendar.count_between(record.published, on)
     if late <= limit:
         return None
@@ -92,8 +137,8 @@ def _judge(run: Inspection, added: Added, limit: int) -> tuple[list[Evidence], l
     flagged: list[Evidence] = []
     unchecked: list[str] = []
     for record in run.web_records:
-        if record.late_entry:
-            continue  # 补录 declared with its reason: not evidence of anything
+        if says_why(record.late_entry):
+            continue  # 补录 declared with its reason: not evidence of anything (「补录: 无」 gives none)
         try:
             verdict = _verdict(run, added, record, limit)
         except CalendarMissing as exc:

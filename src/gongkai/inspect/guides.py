@@ -3,18 +3,22 @@
 An element is present when one of its words (thresholds.yaml 服务实用 → 要素 → 写法) appears in a label of the 正文:
 a Markdown heading, a line in bold (**一、办理条件**), a numbered line (一、… （一）… 1. …) of at most 30 characters, or
 the part before the colon of a line such as 「地点：县婚姻登记处」 (at most 12 characters). Sentences in the running text
-do not count: a guide must say plainly where each element is.
+do not count: a guide must say plainly where each element is. A label counts only with something under it: text after
+its colon, or text below it before the next label of the same or a higher rank (an empty heading, or 「设定依据：无」,
+shows no element).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
 from gongkai.inspect.thresholds import Element
 from gongkai.model import Record
+from gongkai.model.reasons import says_something
 
 GUIDE_KIND = "办事指南"
 MAX_HEADING = 30
@@ -31,32 +35,74 @@ def is_guide(run: Inspection, record: Record) -> bool:
     return record.kind == GUIDE_KIND or (item is not None and GUIDE_KIND in item.name)
 
 
+@dataclass(frozen=True)
+class Line:
+    """One line of a 正文: its label (None for running text), how high the label ranks, and what follows its colon."""
+
+    label: str | None
+    rank: int  # 1–6 Markdown headings, 7 「一、」 or bold, 8 「（一）」, 9 「1.」, 10 「标签：」, 11 running text
+    content: str
+
+
 def labels(body: str) -> Iterator[str]:
     """The headings and labels of a Markdown 正文."""
+    return (line.label for line in _lines(body) if line.label)
+
+
+def filled_labels(body: str) -> Iterator[str]:
+    """The labels that have something under them: text after the colon, text below before the next label of the same
+    or a higher rank, or a numbered line long enough to be the content itself. 「**二、设定依据**」 followed at once by
+    「**三、申请条件**」 is an empty heading, and so is 「设定依据：无」."""
+    lines = list(_lines(body))
+    for n, line in enumerate(lines):
+        if line.label is None:
+            continue
+        below = []
+        for later in lines[n + 1:]:
+            if later.rank <= line.rank:
+                break
+            below.append(later.content)
+        if says_something(line.content) or says_something("".join(below)) or (
+                line.rank in (7, 8, 9) and not line.content and len(line.label) > MAX_LABEL):
+            yield line.label
+
+
+def _lines(body: str) -> Iterator[Line]:
     for raw in body.splitlines():
         line = raw.strip()
-        if line and not line.startswith("|"):
-            label = _label(line)
-            if label:
-                yield label
+        if not line:
+            continue
+        if line.startswith("|"):  # a table: running text (its cells are not labels)
+            yield Line(None, 11, line)
+            continue
+        label = _label(line)
+        yield label if label else Line(None, 11, line)
 
 
-def _label(line: str) -> str | None:
-    heading = _HEADING.match(line) or _BOLD.match(line)
-    text = heading.group(1) if heading else line
+def _label(line: str) -> Line | None:
+    heading = _HEADING.match(line)
+    bold = None if heading else _BOLD.match(line)
+    text = heading.group(1) if heading else bold.group(1) if bold else line
+    rest = line[bold.end():].strip() if bold else ""  # **设定依据：**《社会救助暂行办法》
     numbered = _NUMBER.match(text)
+    rank = len(line) - len(line.lstrip("#")) if heading else _rank(numbered.group()) if numbered else 7 if bold else 10
     text = (text[numbered.end():] if numbered else text).strip("* ")
     cut = _COLON.search(text)
     if cut and len(text[:cut.start()].strip("* ")) <= MAX_LABEL:
-        return text[:cut.start()].strip("* ")
-    if (heading or numbered) and len(text) <= MAX_HEADING:
-        return text
+        return Line(text[:cut.start()].strip("* "), rank, (text[cut.end():] + rest).strip("* "))
+    if (heading or numbered or bold) and len(text) <= MAX_HEADING:
+        return Line(text, rank, rest)
     return None
 
 
+def _rank(number: str) -> int:
+    """「一、」 7, 「（一）」 8, 「1.」 9."""
+    return 8 if number[0] in "（(" else 9 if number[0].isdigit() else 7
+
+
 def missing_elements(record: Record, elements: list[Element]) -> list[str]:
-    """The names of the key elements a guide does not show."""
-    found = list(labels(record.body or ""))
+    """The names of the key elements a guide does not show (a heading with nothing under it shows nothing)."""
+    found = list(filled_labels(record.body or ""))
     title_names_it = GUIDE_KIND in record.title and len(record.title.replace(GUIDE_KIND, "")) >= 2
     return [e.name for e in elements
             if not (e.by_title and title_names_it) and not any(w in label for label in found for w in e.words)]

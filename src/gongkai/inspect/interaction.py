@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gongkai.inspect.clock import add_months
+import datetime as dt
+
+from gongkai.inspect.clock import add_months, within
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model.inquiry import Inquiry
@@ -24,24 +26,28 @@ def _channel(run: Inspection) -> str | None:
 def unanswered(run: Inspection) -> list[tuple[str, Inquiry]]:
     """Messages that waited more than the allowed months for an answer, the wait ending within the look-back year."""
     settings = run.thresholds.interaction
-    since = add_months(run.today, -settings.lookback)
     found = []
     for path, inquiry in run.catalog.models("inquiry"):
         if inquiry.received > run.today:
             continue
-        end = inquiry.replied if inquiry.replied is not None else run.today
-        if end > add_months(inquiry.received, settings.months) and end >= since:
+        end = answered(inquiry, run.today) or run.today
+        if end > add_months(inquiry.received, settings.months) and within(end, settings.lookback, run.today):
             found.append((path, inquiry))
     return found
 
 
+def answered(inquiry: Inquiry, today: dt.date) -> dt.date | None:
+    """The day the message was answered, as known on *today*: a 答复日期 after today is no answer yet."""
+    return inquiry.replied if inquiry.replied is not None and inquiry.replied <= today else None
+
+
 def _evidence(run: Inspection, path: str, inquiry: Inquiry) -> Evidence:
     months = run.thresholds.interaction.months
-    if inquiry.replied is None:
-        text = f"「{inquiry.topic}」{inquiry.received} 收到，至今未答复（已{inquiry.waited(run.today)}天，超过{months}个月）"
+    replied = answered(inquiry, run.today)
+    if replied is None:
+        text = f"「{inquiry.topic}」{inquiry.received} 收到，至今未答复（已{(run.today - inquiry.received).days}天，超过{months}个月）"
     else:
-        text = (f"「{inquiry.topic}」{inquiry.received} 收到，{inquiry.replied} 才答复"
-                f"（{inquiry.waited(run.today)}天，超过{months}个月）")
+        text = f"「{inquiry.topic}」{inquiry.received} 收到，{replied} 才答复（{(replied - inquiry.received).days}天，超过{months}个月）"
     return Evidence(text, inquiry.id, path)
 
 

@@ -13,14 +13,15 @@ from gongkai.model.vocab import INTERPRETATION_KIND, POLICY_KINDS
 
 def unlinked(run: Inspection) -> list[Evidence]:
     """Policies on the web without a 解读 on the web, and 解读 on the web that no published document links."""
-    on_web = {r.id for r in run.web_records}
+    # only a 政策解读 on the web interprets: a policy listing itself, or a 通知, as its 解读 has none
+    on_web = {r.id for r in run.web_records if r.kind == INTERPRETATION_KIND}
     found: list[Evidence] = []
     linked: set[str] = set()
     for record in run.web_records:
-        shown = [i for i in record.interpretations if i in on_web]
+        shown = [i for i in record.interpretations if i in on_web and i != record.id]
         linked.update(shown)
         if record.kind in POLICY_KINDS and not shown:
-            why = (f"所列解读 {'、'.join(record.interpretations)} 不在网站上" if record.interpretations
+            why = (f"所列解读 {'、'.join(record.interpretations)} 不是网站上的政策解读" if record.interpretations
                    else "没有关联政策解读")
             found.append(Evidence(f"{record.kind}「{record.title}」{why}", record.id, run.path("record", record.id)))
     for record in run.web_records:

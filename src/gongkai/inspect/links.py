@@ -13,7 +13,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -25,6 +25,8 @@ SKIPPED_SCHEMES = {"data", "mailto", "tel", "javascript", "sms"}
 # gongkai's own pages quote every attribute; a regular expression reads 9,000 pages several times faster than a parser.
 _HTML_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _XML_LINK = re.compile(r'href="([^"]*)"|<loc>([^<]*)</loc>')
+_ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+TOP = "top"  # 「#top」 scrolls to the top of any page (HTML: the indicated part of the document)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'“”「」（），。；]+", re.IGNORECASE)
 
 
@@ -51,34 +53,38 @@ class Base:
 
 
 def classify(page: str, url: str, base: Base) -> tuple[str, str]:
-    """("skip" | "internal" | "portal" | "external", site-relative path or the URL) for one link on *page*."""
+    """("skip" | "internal" | "portal" | "external", site-relative path or the URL) for one link on *page*.
+
+    The path is percent-decoded before anything else, as the server does: 「%2E%2E/」 climbs like 「../」, and
+    「/zwgk/%6Dzj/」 is under 「/zwgk/mzj/」."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
+    path = unquote(parts.path)
     if not url or url.startswith("#") or scheme in SKIPPED_SCHEMES:
         return "skip", url
     if scheme or url.startswith("//"):
         if base.host is None or (parts.hostname or "").lower() != base.host.lower():
             return "external", url
-        return _under_base(parts.path or "/", base, url)
-    if parts.path.startswith("/"):
-        return _under_base(parts.path, base, url) if base.host else ("internal", _target(parts.path.lstrip("/")))
-    if not parts.path:
+        return _under_base(path or "/", base, url)
+    if path.startswith("/"):
+        return _under_base(path, base, url) if base.host else ("internal", _target(path.lstrip("/")))
+    if not path:
         return "skip", url  # ?query or the page itself
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if joined == ".." or joined.startswith("../"):
         return ("portal", url) if base.host else ("internal", joined)
-    return "internal", _target(joined + ("/" if parts.path.endswith("/") else ""))
+    return "internal", _target(joined + ("/" if path.endswith("/") else ""))
 
 
 def _under_base(path: str, base: Base, url: str) -> tuple[str, str]:
+    path = posixpath.normpath(path) + ("/" if path.endswith("/") and path != "/" else "")
     if path.startswith(base.path) or path + "/" == base.path:
         return "internal", _target(path[len(base.path):])
     return "portal", url
 
 
 def _target(path: str) -> str:
-    """The file a site path names: a folder means its index.html."""
-    path = unquote(path)
+    """The file a (decoded) site path names: a folder means its index.html."""
     if path in ("", ".", "./"):
         return "index.html"
     return path + "index.html" if path.endswith("/") else path
@@ -109,14 +115,19 @@ class Broken:
 
 
 def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
-    """Broken internal links of the built site, and (page, URL) of links elsewhere on the portal."""
+    """Broken internal links of the built site (a #fragment must name an id or name on its page), and (page, URL) of
+    links elsewhere on the portal."""
     files = site_files(site)
     broken: dict[str, Broken] = {}
     portal: dict[str, str] = {}  # URL → the first page linking it
+    anchors: dict[str, set[str]] = {}  # page → the ids and names in it
+    aimed: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (page, fragment) → (URL, linking page) …
     seen: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # (folder, URL) → kind, target, why broken
     for page in sorted(p for p in files if p.endswith((".html", ".xml")) and not p.startswith(("pagefind/", "."))):
         text = (site / page).read_text(encoding="utf-8", errors="replace")
         folder = posixpath.dirname(page)
+        if page.endswith(".html"):
+            anchors[page] = {html.unescape(a or b) for a, b in _ANCHOR.findall(text)}
         for url in dict.fromkeys(page_links(text, xml=page.endswith(".xml"))):
             if (folder, url) not in seen:  # every page repeats the navigation: resolve each link once per folder
                 kind, target = classify(page, url, base)
@@ -124,12 +135,27 @@ def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
             kind, target, why = seen[folder, url]
             if kind == "portal":
                 portal.setdefault(url, page)
-            elif kind == "internal":
-                if why:
-                    first = broken.get(target)
-                    broken[target] = Broken(target, url, first.page if first else page, (first.pages if first else 0) + 1,
-                                            why)
+            elif why:
+                _add(broken, Broken(target, url, page, 1, why))
+            elif kind in ("internal", "skip") and (fragment := _fragment(url)):
+                aimed.setdefault((page if url.startswith("#") else target, fragment), []).append((url, page))
+    for (target, fragment), links in aimed.items():
+        if target in anchors and fragment not in anchors[target]:
+            for url, page in links:
+                _add(broken, Broken(f"{target}#{fragment}", url, page, 1, f"页面中没有「{fragment}」这个位置"))
     return sorted(broken.values(), key=lambda b: b.target), [(page, url) for url, page in portal.items()]
+
+
+def _fragment(url: str) -> str:
+    """The #fragment a link aims at, decoded; "" for none, for 「#」 and for 「#top」."""
+    fragment = unquote(urlsplit(url).fragment)
+    return "" if fragment.lower() == TOP else fragment
+
+
+def _add(broken: dict[str, Broken], found: Broken) -> None:
+    """Count a broken link once per target: the first page linking it, and on how many pages."""
+    first = broken.get(found.target)
+    broken[found.target] = replace(found, page=first.page, pages=first.pages + 1) if first else found
 
 
 def _missing(target: str, files: dict[str, int]) -> str | None:
@@ -178,15 +204,39 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
         files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()),
                                                "没有给出 --site：只核对了目录 files/ 中的附件不是空文件")
         return links, files, _review(run, review)
-    broken, portal = crawl(run.site, base)
+    broken, portal = crawl(run.site, base)  # (a folder that is not there is refused first)
+    stale = _site_of(run, run.site)
     for item in (b for b in broken if b.target.startswith("files/")):
         attachments.setdefault(item.target, _evidence(item))
     links = settings.links.deduction("links", "网站可用性",
-                                     [_evidence(b) for b in broken if not b.target.startswith("files/")])
+                                     [_evidence(b) for b in broken if not b.target.startswith("files/")], stale)
     files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
     review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
                for page, url in portal]
     return links, files, _review(run, review)
+
+
+def _site_of(run: Inspection, site: Path) -> str | None:
+    """Whether *site* is this catalog's site as built today: a site where no record on the web today has a page with its
+    title is another catalog's (UsageProblem); one missing some is older than the catalog (a note)."""
+    missing = [r.id for r in run.web_records if not _shows(site / "records" / f"{r.id}.html", r.title)]
+    if run.web_records and len(missing) == len(run.web_records):
+        raise UsageProblem(f"--site 指定的文件夹「{site}」中没有本目录任何一条已公开信息的页面：它不是由本目录生成的网站。"
+                           "先运行 gongkai build-site 本目录 --out 文件夹，再用 --site 检查该文件夹")
+    if not missing:
+        return None
+    shown = "、".join(missing[:10]) + ("……" if len(missing) > 10 else "")
+    return (f"网站文件夹中缺少今天已公开的 {len(missing)} 条信息的页面（{shown}）：网站不是按今天的目录生成的，"
+            "链接检查的是旧网站。先重新运行 gongkai build-site")
+
+
+def _shows(page: Path, title: str) -> bool:
+    """True when the site's *page* exists and shows *title*."""
+    try:
+        text = page.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return html.escape(title, quote=False) in text or title in html.unescape(text)
 
 
 def _evidence(broken: Broken) -> Evidence:

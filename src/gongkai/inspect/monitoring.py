@@ -6,21 +6,22 @@ grassroots disclosure. Columns whose 空白说明 explains that there is nothing
 
 from __future__ import annotations
 
-from gongkai.inspect.clock import add_months
+from gongkai.inspect.clock import within
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
+from gongkai.model.reasons import says_why
 
 
 def check_monitoring(run: Inspection) -> list[Check]:
     """Three rules per column over the look-back months: count, days since the last record, longest gap."""
     settings = run.thresholds.monitoring
-    since = add_months(run.today, -settings.months)
     few, silent, gaps = [], [], []
     for item in run.columns:
         all_dates = run.by_item.get(item.id, [])
-        if not all_dates and item.blank_note:
+        if not all_dates and says_why(item.blank_note):
             continue
-        dates = [d for d in all_dates if d >= since]
+        recent = [n for n, d in enumerate(all_dates) if within(d, settings.months, run.today)]
+        dates = all_dates[recent[0]:] if recent else []
         where = run.path("item", item.id)
         if len(dates) < settings.minimum:
             few.append(Evidence(f"{item.name}：近{settings.months}个月公开{len(dates)}条", item.id, where))
@@ -28,7 +29,9 @@ def check_monitoring(run: Inspection) -> list[Check]:
         if last is None or (run.today - last).days > settings.since_days:
             text = f"最近一次公开 {last}，距今{(run.today - last).days}天" if last else "从未公开"
             silent.append(Evidence(f"{item.name}：{text}", item.id, where))
-        longest = max(((b - a).days, a, b) for a, b in zip(dates, dates[1:])) if len(dates) > 1 else None
+        # a gap that runs into the period counts too: from the last record before it to the first one in it
+        spans = all_dates[max(recent[0] - 1, 0):] if recent else []
+        longest = max(((b - a).days, a, b) for a, b in zip(spans, spans[1:])) if len(spans) > 1 else None
         if longest and longest[0] > settings.gap_days:
             gaps.append(Evidence(f"{item.name}：{longest[1]} 至 {longest[2]} 相隔{longest[0]}天", item.id, where))
     return [

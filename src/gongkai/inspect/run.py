@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from gongkai.catalog import Catalog
@@ -18,6 +19,7 @@ from gongkai.inspect.sheet import Sheet
 from gongkai.inspect.thresholds import load_thresholds
 from gongkai.inspect.wording import check_wording
 from gongkai.inspect.yearly import check_annual_report, website_figures
+from gongkai.privacy.mask import mask_log
 
 
 def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
@@ -38,6 +40,16 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
                                                   check_annual_report(run)],
                   [check_bursts(run), review], website_figures(run), check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run)
+    return masked(sheet)
+
+
+def masked(sheet: Sheet) -> Sheet:
+    """*sheet* with every personal number or name the detectors find masked in what it says: a consultation's 主题 or
+    a title may hold a phone number, and the sheet goes to files (-o), CI logs and the county's workbook alike."""
+    for check in [*sheet.vetoes, *sheet.deductions, *sheet.warnings, *(sheet.monitoring or [])]:
+        check.evidence = [replace(e, text=mask_log(e.text)) for e in check.evidence]
+        check.note = mask_log(check.note) if check.note else check.note
+    sheet.notes = [mask_log(n) for n in sheet.notes]
     return sheet
 
 

@@ -5,6 +5,7 @@ The numbers are law in data (国办秘函〔2019〕19号), so a province's own r
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from importlib import resources
 from typing import Annotated, Any
@@ -33,6 +34,21 @@ def _span(value: str) -> str:
 
 
 SpanText = Annotated[str, AfterValidator(_span)]
+CUSTOM_ERRORS = ("span", "month_day")  # errors whose own message names the value (explain_errors does not know them)
+
+
+def _month_day(value: str) -> str:
+    """A day of every year: 02-30, 04-31 and 02-29 (missing three years in four) are refused."""
+    month, day = (int(p) for p in value.split("-"))
+    try:
+        dt.date(2001, month, day)
+    except ValueError:
+        raise PydanticCustomError("month_day", "应是每年都有的日期（月-日，如 01-31），而不是「{value}」",
+                                  {"value": value}) from None
+    return value
+
+
+MonthDay = Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), AfterValidator(_month_day)]
 
 
 class Columns(CatalogModel):
@@ -152,7 +168,7 @@ class Thresholds(CatalogModel):
     wording: Wording = Field(alias="严重表述错误")
     burst: Burst = Field(alias="突击更新")
     deductions: Deductions = Field(alias="扣分")
-    annual_due: str = Field(alias="年报截止", pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    annual_due: MonthDay = Field(alias="年报截止")
     monitoring: Monitoring = Field(alias="基层监测")
 
 
@@ -213,6 +229,6 @@ def _explain(exc: ValidationError, text: str) -> str:
     lines = []
     for note, error in zip(explain_errors(exc, Thresholds), exc.errors(include_url=False), strict=True):
         line, column = position(tree, note.field)
-        message = f"「{note.field[-1]}」{error['msg']}" if error["type"] == "span" else note.message
+        message = f"「{note.field[-1]}」{error['msg']}" if error["type"] in CUSTOM_ERRORS else note.message
         lines.append(f"{OVERRIDE}:{line}:{column}：{message}。{note.hint}")
     return "\n".join(lines)

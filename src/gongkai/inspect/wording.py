@@ -8,7 +8,10 @@ character off a leader's name written next to a leader's title (「赵崇洪局�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
@@ -16,6 +19,25 @@ from gongkai.model.agency import Leader
 from gongkai.model.base import Text
 
 _SPLIT = re.compile(r"[、，,；;/\s]+")
+_MARKUP = frozenset("*_~`")  # Markdown emphasis written inside a word: 五**保**户
+
+
+@cache
+def _simplified() -> dict[int, str]:
+    """繁体 → 简体, one character for one (inspect/traditional.tsv, from OpenCC)."""
+    text = resources.files("gongkai.inspect").joinpath("traditional.tsv").read_text(encoding="utf-8")
+    pairs = "".join(line.strip() for line in text.splitlines() if not line.startswith("#"))
+    return {ord(t): s for t, s in zip(pairs[0::2], pairs[1::2], strict=True)}
+
+
+def plain(text: str, lines: bool = False) -> str:
+    """*text* as the wording check compares it: full-width and compatibility forms folded (NFKC), spaces, invisible
+    characters and emphasis marks inside words dropped, 繁体 written as 简体 — so 「五 保 戶」 is 「五保户」. With
+    *lines* line breaks stay (a name ending one line is not written next to a title starting the next)."""
+    folded = unicodedata.normalize("NFKC", text).translate(_simplified())
+    kept = "\n" if lines else ""
+    return "".join(c for c in folded if c in kept or (c not in _MARKUP and unicodedata.category(c)[0] not in "ZC")
+                   ).casefold()
 
 
 def titles_of(leader: Leader) -> set[str]:
@@ -32,7 +54,7 @@ class LeaderCheck:
     """Finds leaders' names written with a title that is not theirs, and misspelt names next to a leader's title."""
 
     def __init__(self, leaders: list[Leader]) -> None:
-        self.titles = {leader.name: titles_of(leader) for leader in leaders}
+        self.titles = {plain(leader.name): {plain(t) for t in titles_of(leader)} for leader in leaders}  # as compared
         self.lengths = sorted({len(name) for name in self.titles})
         words = sorted({t for ts in self.titles.values() for t in ts}, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, words))) if words else None
@@ -61,9 +83,10 @@ class LeaderCheck:
         return None
 
 
-def _lexicon(run: Inspection) -> list[tuple[Text, Text | None]]:
+def _lexicon(run: Inspection) -> list[tuple[str, Text, Text | None]]:
+    """(the wrong form as compared, as written, the right form) of each entry of the lexicon."""
     agency = run.catalog.agency
-    return [(w.wrong, w.right) for w in agency.lint.wording] if agency else []
+    return [(plain(w.wrong), w.wrong, w.right) for w in agency.lint.wording if plain(w.wrong)] if agency else []
 
 
 def check_wording(run: Inspection) -> Check:
@@ -74,10 +97,11 @@ def check_wording(run: Inspection) -> Check:
     evidence = []
     shown = {r.id for r in run.shown}
     for record in run.web_records:  # an ended 公示 still shows its title, no longer its body
-        for field, text in (("题名", record.title), ("正文", record.body or "" if record.id in shown else "")):
-            found = [f"「{wrong}」应为「{right}」" if right else f"不应使用「{wrong}」" for wrong, right in lexicon
-                     if wrong in text]
-            found += sorted(set(leaders.problems(text)))
+        for field, written in (("题名", record.title), ("正文", record.body or "" if record.id in shown else "")):
+            text = plain(written)
+            found = [f"「{wrong}」应为「{right}」" if right else f"不应使用「{wrong}」" for key, wrong, right in lexicon
+                     if key in text]
+            found += sorted(set(leaders.problems(plain(written, lines=True))))
             evidence += [Evidence(f"「{record.title}」{field}：{p}", record.id, run.path("record", record.id)) for p in found]
     source = run.thresholds.wording.source
     note = None if lexicon or (agency and agency.leaders) else \

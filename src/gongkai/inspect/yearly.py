@@ -7,6 +7,7 @@ import datetime as dt
 from statistics import mean
 
 from gongkai.inspect.context import Inspection
+from gongkai.inspect.interaction import answered
 from gongkai.inspect.sheet import Deduction, Evidence, Figure, Figures
 from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
@@ -72,10 +73,10 @@ def website_figures(run: Inspection) -> Figures:
 
 
 def _messages(run: Inspection, year: int) -> list[Figure]:
-    inquiries: list[Inquiry] = [i for _, i in run.catalog.models("inquiry")]
+    inquiries: list[Inquiry] = [i for _, i in run.catalog.models("inquiry") if i.received <= run.today]
     received = [i for i in inquiries if i.received.year == year]
-    done = [i for i in inquiries if i.replied is not None and i.replied.year == year]
-    average = round(mean(i.waited(run.today) for i in done), 1) if done else None
+    done = [(i.received, day) for i in inquiries if (day := answered(i, run.today)) is not None and day.year == year]
+    average = round(mean(max((day - received).days, 0) for received, day in done), 1) if done else None
     return [
         Figure("互动交流", "收到留言数量", len(received), "条"),
         Figure("互动交流", "办结留言数量", len(done), "条"),

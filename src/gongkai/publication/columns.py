@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
 from gongkai.model import Item, Unit
+from gongkai.model.reasons import says_why
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
@@ -22,7 +23,7 @@ def web_columns(catalog: Catalog) -> list[Item]:
 
 @dataclass(frozen=True)
 class Blanks:
-    """Columns with nothing on the web and no 空白说明: items, and township pages with their index in 单位."""
+    """Columns with nothing on the web and no 空白说明 that says why (model.reasons): items, and township pages with their index in 单位."""
 
     items: list[Item]
     towns: list[tuple[int, Unit]]
@@ -30,8 +31,8 @@ class Blanks:
 
 def blank_columns(catalog: Catalog, on_web: Mapping[str, int]) -> Blanks:
     """The blank columns, given how many records are on the web per item id and per unit id."""
-    items = [i for i in web_columns(catalog) if not on_web.get(i.id) and not i.blank_note]
+    items = [i for i in web_columns(catalog) if not on_web.get(i.id) and not says_why(i.blank_note)]
     agency = catalog.agency
     towns = [(n, u) for n, u in enumerate(agency.units if agency else [])
-             if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not u.blank_note]
+             if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not says_why(u.blank_note)]
     return Blanks(items, towns)
