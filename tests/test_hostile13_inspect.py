@@ -16,7 +16,7 @@ import pytest
 
 from conftest import BUNDLED, CatalogDir
 from test_inspect import ANNUAL, BASE_AGENCY, LEADERS, SITE, check, icat, ids, inspect, write_item, write_record  # noqa: F401
-from test_inspect_dates import commit, dates
+from test_inspect_dates import adopted, commit, dates  # noqa: F401 - adopted: a fixture
 
 TODAY = "2026-11-27"
 
@@ -30,15 +30,6 @@ def commit_as(top: Path, message: str, author: str, committer: str) -> None:
     env = git_env(GIT_AUTHOR_DATE=author, GIT_COMMITTER_DATE=committer)
     for args in (["add", "-A"], ["commit", "-q", "-m", message]):
         subprocess.run(["git", *args], cwd=top, env=env, check=True, capture_output=True)
-
-
-@pytest.fixture
-def adopted(cat: CatalogDir) -> CatalogDir:
-    cat.write("gongkai.yaml", BASE_AGENCY + LEADERS)
-    cat.write("records/2026/R2026-900.yaml", ANNUAL)
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=cat.root.parent, check=True)
-    commit(cat.root.parent, "启用 gongkai", "2026-10-09")
-    return cat
 
 
 # ── 伪造发稿日期 ──────────────────────────────────────────────────────────────────────────────────────────────────

@@ -42,13 +42,15 @@ class Group:
 # every module 96-100 % of its lines, 2026-12-02). publication/handover.py (GK501-505) is reached by test_handover.py,
 # so it is mutated with the handover group; handover/gaps.py no longer exists.
 GROUPS: dict[str, Group] = {
-    "gate": Group(("src/gongkai/gate/*.py", "src/gongkai/publication/channels.py",
+    "gate": Group(("src/gongkai/gate/admit.py", "src/gongkai/gate/admission.py", "src/gongkai/publication/channels.py",
                    "src/gongkai/publication/columns.py", "src/gongkai/publication/periods.py",
                    "src/gongkai/publication/standing.py", "src/gongkai/publication/review.py"),
                   ("tests/test_gate_edges.py", "tests/test_gate.py", "tests/test_publication.py",
                    "tests/test_provisional.py", "tests/test_privacy.py", "tests/test_hostile8_gate.py",
                    "tests/test_hostile9_gate.py", "tests/test_gate_mutants.py", "tests/test_gate_declared_twice.py",
-                   "tests/test_hostile10_gate.py", "tests/test_titled_names.py")),
+                   "tests/test_hostile10_gate.py", "tests/test_titled_names.py", "tests/test_gate_memo.py")),
+    # The gate's memo (fifteenth session): a bug here publishes from an outcome that no longer holds.
+    "memo": Group(("src/gongkai/gate/memo.py",), ("tests/test_gate_memo.py", "tests/test_hostile13_memo.py")),
     "privacy": Group(("src/gongkai/privacy/detect.py", "src/gongkai/privacy/numbers.py", "src/gongkai/privacy/normalize.py",
                       "src/gongkai/privacy/mask.py", "src/gongkai/privacy/mask_format.py"),
                      ("tests/test_privacy_detect.py", "tests/test_privacy_detect_edges.py",
