@@ -116,10 +116,13 @@ class Clerk:
             self.write("R2026-030", record("R2026-030", f"测试县民政局关于低保标准的通知{n}", channels="政府网站",
                                            extra=f"附件:\n  - 文件: files/2026/{other}.pdf\n"))
         elif name == "copy":  # a copy left beside the file: the 编号 is declared twice (GK201)
-            if self.path(rid).exists():
-                shutil.copy(self.path(rid), self.root / "records/2026" / f"{rid} - 副本.yaml")
+            if self.path(rid).exists():  # as Explorer names it (a file the listing notes), or in another folder
+                copy = self.root / ("records/2026" if n % 2 else "records/2027") / (
+                    f"{rid} - 副本.yaml" if n % 2 else f"{rid}.yaml")
+                copy.parent.mkdir(exist_ok=True)
+                shutil.copy(self.path(rid), copy)
         elif name == "uncopy":
-            for copy in (self.root / "records/2026").glob("* - 副本.yaml"):
+            for copy in [*(self.root / "records/2026").glob("* - 副本.yaml"), *(self.root / "records").glob("2027/*")]:
                 copy.unlink()
         elif name == "delete":
             self.path(rid).unlink(missing_ok=True)
@@ -286,3 +289,70 @@ def test_many_records_to_decide_again_are_decided_from_the_snapshot(tmp_path, mo
     catalog, gate = remembered(clerk.root, START)  # three: afresh
     assert not catalog.partial
     assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_copy_under_a_plain_name_decides_afresh(tmp_path, kept):
+    """A copy of a record saved where the listing takes it without a note (records/2027/R2026-030.yaml): its 编号 is then
+    declared twice (GK201), by a remembered file and a new one, or (edited too) by two new ones; which file stands
+    depends on both, so every record is decided afresh and neither copy is published."""
+    clerk = Clerk(tmp_path / "catalog")
+    remembered(clerk.root, START)
+    clerk.apply(("copy", 6))  # RECORDS[6]: R2026-030 → records/2027/R2026-030.yaml
+    if not kept:
+        clerk.apply(("title", 6))  # the original changed as well: both files are read again
+    catalog, gate = remembered(clerk.root, START)
+    assert not catalog.partial
+    assert not gate.admits("R2026-030") and "R2026-030" in gate.held
+    assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+def test_a_remembered_list_keeps_the_name_in_its_title_masked(tmp_path):
+    """A 公示 whose title names the household its list holds is shown with the name masked (gate.admit._shown); a
+    build that takes its admission from the memo reads the record from its file again and must mask it the same way,
+    on the record's page too."""
+    from portal_catalog import LIST
+
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.write("R2026-031", record("R2026-031", "关于陈水生家庭申请最低生活保障的公示", kind="公示", published="2026-11-19",
+                                    channels="政府网站", item="SHJZ-001", extra="公示期: 7\n",
+                                    body="现将申请对象公示如下。\n\n" + LIST.format(name="陈水生")))
+    site = tmp_path / "site"
+    build_site(clerk.root, site, START)
+    clerk.apply(("title", 0))  # another record: R2026-031 comes from the memo
+    catalog, gate = remembered(clerk.root, START)
+    assert catalog.partial and "R2026-031" not in catalog.records
+    assert gate.get("R2026-031").record.title == "关于陈*生家庭申请最低生活保障的公示"
+    clerk.apply(("title", 1))
+    build_site(clerk.root, site, START)
+    (site / "records/R2026-031.html").unlink()  # made again from the remembered admission
+    (site / ".gongkai-build.json").unlink()
+    build_site(clerk.root, site, START)
+    page = (site / "records/R2026-031.html").read_text("utf-8")
+    assert "关于陈*生家庭申请最低生活保障的公示" in page
+    assert "关于陈水生" not in page  # (the list itself is on the page while its 公示 runs)
+
+
+def test_a_copy_taken_away_again_lets_the_record_out(tmp_path):
+    """While an 编号 is declared twice its record is held; the memo keeps nothing of that state, so once the copy is
+    gone the record is published again (not held on from a remembered outcome)."""
+    clerk = Clerk(tmp_path / "catalog")
+    remembered(clerk.root, START)
+    clerk.apply(("copy", 6))  # records/2027/R2026-030.yaml, after the file that stands (by path)
+    _, gate = remembered(clerk.root, START)
+    assert "R2026-030" in gate.held
+    clerk.apply(("uncopy", 0))
+    clerk.apply(("title", 0))
+    _, gate = remembered(clerk.root, START)
+    assert gate.admits("R2026-030")
+    assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+def test_a_file_that_cannot_be_read_does_not_make_the_others_forgotten(tmp_path):
+    clerk = Clerk(tmp_path / "catalog")
+    clerk.path("R2026-013").write_text("编号: [R2026-013\n", "utf-8")  # not YAML: read again every time
+    remembered(clerk.root, START)
+    clerk.apply(("title", 0))
+    catalog, _ = remembered(clerk.root, START)
+    assert catalog.partial and {p.rsplit("/", 1)[-1] for p, f in catalog.files.items() if f.kind == "record"} == {
+        "R2026-010.yaml", "R2026-013.yaml"}
