@@ -148,3 +148,24 @@ def test_a_folder_named_like_a_yaml_file_is_named_and_fmt_passes_it(gk: Callable
     assert (diag["path"], diag["code"]) == ("records/2026/R2026-002.yaml", "GK011") and "文件夹" in diag["message"]
     run = gk("fmt", cat.root)
     assert run.code == 0, run.err
+
+
+def test_an_escaped_invisible_character_is_removed_too(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """A double-quoted "\\v" is U+000B once read: the text scan cannot see it, the build crashed on it (exit 3)."""
+    path = cat.record(RECORD.replace("题名: 测试县民政局关于", '题名: "测试县民政局\\v关于\\u200b').replace("的公示\n", "的公示\"\n", 1))
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["column"], diag["code"], diag["field"]) == (2, 5, "GK017", "题名")
+    assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
+    run = gk("fmt", path)
+    assert run.code == 0 and "删去看不见的字符" in run.out and "\\" not in path.read_text(encoding="utf-8")
+    assert gk("fmt", "--check", path).code == 0 and diagnostics(gk, cat.root) == []
+
+
+def test_new_record_takes_a_title_pasted_from_word_without_its_invisible_characters(gk: Callable[..., Run],
+                                                                                    cat: CatalogDir) -> None:
+    run = gk("new", "record", "-C", cat.root, "--title", "关于\x0b低保\u200b审批的通知", "--kind", "通知", "--unit", "shjzg",
+             "--item", "SHJZ-001", "--attribute", "依申请公开", "--formed", "２０２６年１１月２０日")
+    assert run.code == 0, run.out + run.err
+    written = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
+    assert "题名: 关于低保审批的通知\n" in written and "成文日期: 2026-11-20\n" in written
+    assert "检查了 0 个文件" not in run.out

@@ -152,6 +152,8 @@ def _already_canonical(text: str, kind: str | None) -> bool:
         return False
     if not isinstance(tree, dict):
         return model is None
+    if "\\" in text and invisible.clean_tree(tree)[1]:
+        return False
     dated = _dated_model(kind)
     if dated is not None and date_fixes(tree, dated):
         return False
@@ -196,6 +198,8 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     if not isinstance(tree, CommentedMap):
         return []
     reasons = _dates(tree, kind)
+    if _remove_escaped(tree):
+        reasons.append("删去看不见的字符")
     model = document.MODELS.get(kind or "")
     if model is None:
         return reasons
@@ -208,6 +212,19 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     if document.reorder(tree, model):
         reasons.append("键按官方顺序排列")
     return reasons
+
+
+def _remove_escaped(node: Any) -> bool:
+    """Take invisible characters written as escapes ("\\v", "\\u200b") out of every text in *node*, in place (the
+    comments stay); True when there was one."""
+    found = False
+    places = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for place, value in list(places):
+        if isinstance(value, str) and invisible.has_invisible(value):
+            node[place], found = invisible.remove(value), True
+        elif isinstance(value, dict | list):
+            found = _remove_escaped(value) or found
+    return found
 
 
 def _dates(tree: CommentedMap, kind: str | None) -> list[str]:

@@ -154,8 +154,13 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     spec = spec_of(result.kind)
     assert spec is not None, result.kind
     notes: list[Note] = []
+    if "\\" in text:  # an escape in double quotes ("\v", "\u200b") writes what invisible.remove() took out of the text
+        tree, escaped = invisible.clean_tree(tree)
+        notes += [Note("GK017", "双引号中的转义（如 \\v、\\u200b）写出了看不见的字符，读取时已删去", invisible.HINT, where)
+                  for where in escaped]
     if spec.normalize:
-        tree, notes = normalize(tree)
+        tree, normalized = normalize(tree)
+        notes += normalized
     if spec.model is not None:
         fixes = date_fixes(tree, spec.model)
         apply_fixes(tree, fixes)

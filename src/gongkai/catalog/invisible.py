@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # C0 controls but Tab, LF and CR (NUL is refused earlier, as a binary file); DEL and C1; soft hyphen; zero-width
 # characters; line and paragraph separators (YAML 1.1 readers break lines there, 1.2 readers do not); a BOM inside the
@@ -78,3 +79,26 @@ def shown(text: str) -> str:
     """*text* with each invisible character as a visible one of the same length (�), for the line under a finding:
     a terminal would act on a control character, and a caret counts characters."""
     return _INVISIBLE.sub("\ufffd", text) if has_invisible(text) else text
+
+
+Field = tuple[str | int, ...]
+
+
+def clean_tree(node: Any, field: Field = ()) -> tuple[Any, list[Field]]:
+    """*node* (a parsed file, or values about to be written) with invisible characters removed from every key and
+    text, and where each was: a double-quoted "\\v" or "\\u200b" is such a character only once the YAML is read."""
+    if isinstance(node, str):
+        cleaned = remove(node)
+        return cleaned, ([field] if cleaned != node else [])
+    if isinstance(node, list):
+        pairs = [clean_tree(element, (*field, index)) for index, element in enumerate(node)]
+        return [value for value, _ in pairs], [where for _, found in pairs for where in found]
+    if isinstance(node, dict):
+        result: dict[Any, Any] = {}
+        found: list[Field] = []
+        for key, value in node.items():
+            name = remove(key) if isinstance(key, str) else key
+            result[name], inner = clean_tree(value, (*field, name))
+            found += ([(*field, name)] if name != key else []) + inner
+        return result, found
+    return node, []
