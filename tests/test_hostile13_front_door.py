@@ -169,3 +169,8 @@ def test_new_record_takes_a_title_pasted_from_word_without_its_invisible_charact
     written = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
     assert "题名: 关于低保审批的通知\n" in written and "成文日期: 2026-11-20\n" in written
     assert "检查了 0 个文件" not in run.out
+
+
+def test_a_misspelt_command_is_answered_in_chinese_punctuation(gk: Callable[..., Run]) -> None:
+    run = gk("valdate")
+    assert run.code == 2 and "没有这个命令 'valdate'，是否想输入 'validate'？" in run.err and "?" not in run.err
