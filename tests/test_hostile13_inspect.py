@@ -77,7 +77,7 @@ def test_a_late_entry_without_a_reason_is_not_a_late_entry(gk, adopted, reason):
 # ── 空白说明 ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("note", ["无", "暂无", "（无）", "——", "\u200b", "略。"])
+@pytest.mark.parametrize("note", ["无", "暂无", "（无）", "——", "\u200b无\u200b", "略。"])
 def test_a_blank_note_that_says_nothing_leaves_the_column_blank(gk, cat, note):
     cat.write("gongkai.yaml", BASE_AGENCY + LEADERS)
     write_item(cat, "SHJZ-300", "空栏目", extra=f"空白说明: \"{note}\"\n")

@@ -7,7 +7,12 @@ import datetime as dt
 import re
 from typing import Any
 
-_DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$", re.ASCII)
+# Typed with the input method in full-width mode (２０２６－０３－０２, ２０２６／３／２), or pasted from Word with its
+# curly quotes (“2026-03-02”): read as the same date, which GK110 then shows in its canonical form.
+_HALF_WIDTH = {**{0xFF10 + n: str(n) for n in range(10)}, ord("－"): "-", ord("／"): "/", ord("．"): ".",
+               ord("。"): ".", ord("—"): "-", ord("–"): "-", ord("\u3000"): " "}
+_QUOTES = "\"'“”‘’「」『』"
 
 
 # The years a date of the catalog may fall in: every deadline computed from one stays a real date (Python's end at
@@ -35,7 +40,8 @@ class DayError(ValueError):
 
 
 def read_day(value: Any) -> dt.date:
-    """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2 or 2026年3月2日; else DayError."""
+    """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日 (or 号), in full-width digits
+    or in quotes; else DayError."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -43,6 +49,8 @@ def read_day(value: Any) -> dt.date:
             raise DayError(value.isoformat(), no_such_day=True)
         return value
     if isinstance(value, str):
+        if not value.isascii():
+            value = value.translate(_HALF_WIDTH).strip().strip(_QUOTES)
         match = _DATE_FORMS.match(value.strip())
         if match:
             try:  # YYYY-MM-DD, by far the most common form, read by the fast C parser

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
+from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, any_text
 from gongkai.catalog.files import KINDS
@@ -46,7 +47,7 @@ def _all_keys(model: type[BaseModel], seen: set[str]) -> set[str]:
 
 
 _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set())}, key=len, reverse=True)
-_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(map(re.escape, _KNOWN)) + r")\s*(?:：|:(?=\S))\s*(.*)$")
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(map(re.escape, _KNOWN)) + r")(\s*)([:：])(\s*)(.*)$")
 _VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
 _BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 _FULL_LIST = re.compile(r"^[［\[](.*)[］\]](\s*#.*)?$")
@@ -67,13 +68,22 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if "\u3000" in line[:indent]:
             line = line[:indent].replace("\u3000", "  ") + line[indent:]
             reasons.add("全角空格缩进改为半角空格")
-        match = _KEY_LINE.match(line)
-        if match:
-            line = f"{match.group(1)}{match.group(2)}:" + (f" {match.group(3)}" if match.group(3) else "")
-            reasons.add("键名后的全角冒号改为「: 」")
+        line = _fix_key(line, reasons)
         line = _fix_flow_list(line, reasons)
         lines.append(line)
     return "\n".join(lines), sorted(reasons)
+
+
+def _fix_key(line: str, reasons: set[str]) -> str:
+    """题名：值, 题名:值, 题名　: 值 (a full-width or no-break space that YAML keeps in the key) as 题名: 值."""
+    match = _KEY_LINE.match(line)
+    if match is None:
+        return line
+    indent, key, before, colon, after, rest = match.groups()
+    if colon == ":" and not before and not after.strip(" ") and (after or not rest):
+        return line  # already YAML (more spaces than one after the colon are the YAML writer's to tidy)
+    reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
+    return f"{indent}{key}:" + (f" {rest}" if rest else "")
 
 
 def _fix_flow_list(line: str, reasons: set[str]) -> str:
@@ -99,7 +109,15 @@ def decode_any(data: bytes) -> tuple[str | None, list[str]]:
     reasons = ["去掉 BOM"] if data.startswith(BOM) else []
     if encoding is not None:
         reasons.append(f"{encoding} 编码转为 UTF-8")
-    return text, reasons
+    if text is None:
+        return None, reasons
+    if "\r" in text.replace("\r\n", ""):  # a line ended by CR alone (pasted from an old Mac file) among CRLF or LF
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n" if "\r\n" in text else "\n")
+        reasons.append("统一换行符")
+    cleaned = invisible.remove(text)
+    if cleaned != text:
+        reasons.append("删去看不见的字符" if invisible.find(text) else "删去文件末尾的 Ctrl+Z")
+    return cleaned, reasons
 
 
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
@@ -134,6 +152,8 @@ def _already_canonical(text: str, kind: str | None) -> bool:
         return False
     if not isinstance(tree, dict):
         return model is None
+    if "\\" in text and invisible.clean_tree(tree)[1]:
+        return False
     dated = _dated_model(kind)
     if dated is not None and date_fixes(tree, dated):
         return False
@@ -178,6 +198,8 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     if not isinstance(tree, CommentedMap):
         return []
     reasons = _dates(tree, kind)
+    if _remove_escaped(tree):
+        reasons.append("删去看不见的字符")
     model = document.MODELS.get(kind or "")
     if model is None:
         return reasons
@@ -190,6 +212,19 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     if document.reorder(tree, model):
         reasons.append("键按官方顺序排列")
     return reasons
+
+
+def _remove_escaped(node: Any) -> bool:
+    """Take invisible characters written as escapes ("\\v", "\\u200b") out of every text in *node*, in place (the
+    comments stay); True when there was one."""
+    found = False
+    places = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for place, value in list(places):
+        if isinstance(value, str) and invisible.has_invisible(value):
+            node[place], found = invisible.remove(value), True
+        elif isinstance(value, dict | list):
+            found = _remove_escaped(value) or found
+    return found
 
 
 def _dates(tree: CommentedMap, kind: str | None) -> list[str]:
@@ -214,8 +249,8 @@ def collect(paths: Iterable[Path]) -> list[Path]:
             continue
         for candidate in sorted(p for p in path.rglob("*") if p.name.lower().endswith(YAML_SUFFIXES)):
             rel = candidate.relative_to(path).parts
-            if candidate.is_symlink() or any(part.startswith(".") for part in rel):
-                continue  # validate names links; rewriting one would replace it with a copy of its target
+            if candidate.is_symlink() or not candidate.is_file() or any(part.startswith(".") for part in rel):
+                continue  # validate names links and folders named *.yaml; rewriting a link would copy its target
             if kind_for(candidate) is not None:
                 found.append(candidate)
     return found

@@ -93,7 +93,7 @@ def _fixes(value: Any, field: Path) -> list[DateFix]:
 
 
 def _fix(text: Any, field: Path) -> DateFix | None:
-    if not isinstance(text, str) or (len(text) == 10 and text[4] == "-" and text[7] == "-"):
+    if not isinstance(text, str) or (len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii()):
         return None  # not text, or already YYYY-MM-DD (whether that day exists is the model's to say)
     try:
         canonical = read_day(text).isoformat()

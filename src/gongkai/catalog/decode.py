@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from gongkai.catalog import invisible
+
 MAX_FILE_BYTES = 2_000_000
 BOM = codecs.BOM_UTF8
 
@@ -83,14 +85,16 @@ def display_text(data: bytes) -> str:
     """The best reading of *data* for showing a line to a person, whatever its encoding (never fails)."""
     wide = wide_encoding(data)
     if wide is not None:
-        return data[wide[1]:].decode(wide[0].codec, errors="replace").replace("\r\n", "\n")
-    if data.startswith(BOM):
-        data = data[len(BOM):]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")
-    return text.replace("\r\n", "\n")
+        text = data[wide[1]:].decode(wide[0].codec, errors="replace")
+    else:
+        if data.startswith(BOM):
+            data = data[len(BOM):]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", errors="replace")
+    # lines as decode() numbers them (a lone CR ends a line too), invisible characters made visible
+    return invisible.shown(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def any_text(data: bytes) -> tuple[str | None, str | None]:
@@ -114,7 +118,14 @@ def any_text(data: bytes) -> tuple[str | None, str | None]:
 
 
 def decode(data: bytes) -> tuple[str | None, DecodeProblem | None]:
-    """Decode catalog file bytes to text with LF line ends, or say why that is impossible."""
+    """Decode catalog file bytes to text with LF line ends and no invisible characters, or say why that is
+    impossible."""
+    text, problem = decode_raw(data)
+    return (invisible.remove(text) if text is not None else None), problem
+
+
+def decode_raw(data: bytes) -> tuple[str | None, DecodeProblem | None]:
+    """decode(), the invisible characters left in (for invisible.find() to say where they were)."""
     if len(data) > MAX_FILE_BYTES:
         return None, DecodeProblem(
             "GK008", f"文件过大（{len(data) // 1024} KB），超过 {MAX_FILE_BYTES // 1000} KB 的上限",

@@ -10,8 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.catalog.decode import decode
+from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PROVIDERS
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import explain_errors
@@ -26,7 +27,8 @@ from gongkai.model.request import AnnualData, Appeal, Request
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
 # Severity of what the loader finds; rules may be overridden in gongkai.yaml like any other.
-LOAD_SEVERITY: dict[str, Severity] = {"GK105": Severity.INFO, "GK107": Severity.WARNING, "GK110": Severity.INFO}
+LOAD_SEVERITY: dict[str, Severity] = {"GK017": Severity.WARNING, "GK105": Severity.INFO, "GK107": Severity.WARNING,
+                                      "GK110": Severity.INFO}
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,14 @@ def outline_of(data: bytes, blob: str) -> str:
 def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     """Read one file into its model; every problem becomes a diagnostic with file, line and column."""
     result = ParsedFile(path, kind, blob, outline=outline_of(data, blob) if kind == "record" else blob)
-    text, problem = decode(data)
+    raw, problem = decode_raw(data)
     if problem is not None:
         result.diagnostics.append(_at(path, problem.code, problem.message, problem.hint, problem.line, problem.column))
         return result
-    assert text is not None
+    assert raw is not None
+    result.diagnostics.extend(_at(path, "GK017", found.message, invisible.HINT, found.line, found.column)
+                              for found in invisible.find(raw))
+    text = invisible.remove(raw)
     early = prescan(text)
     if not early:
         early = [YamlProblem(r.code, r.message, r.hint, r.line, r.column) for r in find_rewrites(text)]
@@ -137,9 +142,9 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
         result.diagnostics.append(_from_problem(path, failure.problem))
         return result
     if not isinstance(tree, dict):
-        result.diagnostics.append(_at(
-            path, "GK009", "文件内容应为若干「键: 值」（YAML 映射），而不是单个值或列表", _top_hint(kind), 1, 1,
-        ))
+        message = ("文件是空的（或只有注释），没有任何内容" if tree is None
+                   else "文件内容应为若干「键: 值」（YAML 映射），而不是单个值或列表")
+        result.diagnostics.append(_at(path, "GK009", message, _top_hint(kind), 1, 1))
         return result
     _build(result, text, tree)
     return result
@@ -149,8 +154,13 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     spec = spec_of(result.kind)
     assert spec is not None, result.kind
     notes: list[Note] = []
+    if "\\" in text:  # an escape in double quotes ("\v", "\u200b") writes what invisible.remove() took out of the text
+        tree, escaped = invisible.clean_tree(tree)
+        notes += [Note("GK017", "双引号中的转义（如 \\v、\\u200b）写出了看不见的字符，读取时已删去", invisible.HINT, where)
+                  for where in escaped]
     if spec.normalize:
-        tree, notes = normalize(tree)
+        tree, normalized = normalize(tree)
+        notes += normalized
     if spec.model is not None:
         fixes = date_fixes(tree, spec.model)
         apply_fixes(tree, fixes)
@@ -188,9 +198,11 @@ def _from_problem(path: str, problem: YamlProblem) -> Diagnostic:
 
 
 def _at(path: str, code: str, message: str, hint: str, line: int, column: int) -> Diagnostic:
-    return Diagnostic(code=code, severity=Severity.ERROR, message=message, path=path, line=line, column=column, hint=hint)
+    severity = LOAD_SEVERITY.get(code, Severity.ERROR)
+    return Diagnostic(code=code, severity=severity, message=message, path=path, line=line, column=column, hint=hint)
 
 
 def _top_hint(kind: str) -> str:
     label = KINDS[kind].label if kind in KINDS else LABELS.get(kind, "文件")
-    return f"{label}文件的每一行是「键: 值」，如「编号: ……」，参照 docs/catalog-format.md 的样例。"
+    return (f"{label}文件的每一行是「键: 值」，如「编号: ……」，参照 docs/catalog-format.md 的样例；"
+            "误建的空文件请删除。")

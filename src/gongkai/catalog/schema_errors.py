@@ -86,11 +86,18 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
 
 
+_SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格（从网页、Word 复制来的）"}
+
+
 def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Note:
     key = str(loc[-1])
     allowed = model_aliases(model, loc[:-1])
     if "：" in key or ":" in key:
         hint = "键名中有冒号：键和值之间要用半角冒号加一个空格，如「题名: ……」。"
+    elif key.strip() in allowed:  # 「题名　:」: a full-width or no-break space, which YAML keeps as part of the key
+        spaces = "、".join(dict.fromkeys(_SPACE_NAMES.get(c, "空格") for c in key if c.isspace()))
+        return Note("GK102", f"键名「{key.strip()}」的前后多了{spaces}", f"删去这个空格，写成「{key.strip()}: ……」"
+                    "（冒号紧跟键名，冒号后一个半角空格）；gongkai fmt 会自动改正。", loc)
     else:
         guess = near_miss(key, allowed)
         hint = f"是否想写「{guess}」？" if guess else f"可用的字段：{'、'.join(allowed)}。"

@@ -38,6 +38,10 @@ def not_read(entry: Entry, kind: str | None) -> FileNote | None:
         target = "指向不存在的文件" if entry.special == "dangling" else "指向别处的文件或文件夹"
         return FileNote(entry.path, "GK012", f"「{name}」是符号链接（{target}），gongkai 不跟随链接读取",
                         f"删除这个链接，把{label}文件本身放在这里。")
+    if entry.special == "folder":
+        return FileNote(entry.path, "GK011", f"「{name}」是一个文件夹，不是{label}文件，没有读取",
+                        f"{label}文件应是文件：删除这个文件夹，用记事本新建文件并保存为 {name}（「保存类型」选「所有文件」）；"
+                        "或运行 gongkai new 生成。")
     if entry.special:
         return FileNote(entry.path, "GK011", f"「{name}」不是普通文件，没有读取", "删除它；这里只放 .yaml 文件。")
     if name.lower().endswith(_NOTEPAD_TXT):

@@ -8,6 +8,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from gongkai.catalog.kinds import YAML_SUFFIXES
+
 SKIP_DIRS = {".git", ".gongkai-cache", "__pycache__", ".venv", "node_modules"}
 
 
@@ -22,7 +24,8 @@ class Entry(NamedTuple):
     """A file of the catalog: relative POSIX path, its stat signature when known, and what kind of file it is.
 
     The signature is git's: size, mtime, ctime, inode and device; *special* is "" for a regular file, "link" for a
-    symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device.
+    symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device,
+    "folder" for a folder named like a YAML file.
     """
 
     path: str
@@ -110,6 +113,8 @@ class WorkingTree:
                                                      stat.st_ctime_ns, stat.st_ino, stat.st_dev, "")))
                 elif entry.is_dir(follow_symlinks=False):
                     if name not in SKIP_DIRS and not name.startswith("."):
+                        if name.lower().endswith(YAML_SUFFIXES):  # 新建文件夹 named R2026-012.yaml: never read
+                            found.append(Entry(prefix + name, special="folder"))
                         self._walk(entry.path, prefix + name + "/", found)
                 elif name in SKIP_DIRS and name.startswith("."):
                     continue

@@ -209,6 +209,7 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
             code, message, hint = c, m, h
             break
     fullwidth = _fullwidth_colon_line(text, line)
+    odd_space = _odd_space_line(text, line)
     opened = _open_quote_line(text, line)
     conflict = _conflict_line(text, line)
     if conflict:
@@ -216,6 +217,10 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     if code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
+    elif code == "GK001" and odd_space:
+        line, column = odd_space
+        message = "冒号后面是全角空格或不间断空格，YAML 不认它作分隔，把这一行读成了一段文字"
+        hint = "冒号后面要用半角空格（英文输入法下的空格键）：删去这个空格，重新输入一个半角空格；gongkai fmt 可自动改正。"
     elif code == "GK001" and opened:
         line, column = opened
         message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
@@ -256,6 +261,19 @@ def _fullwidth_colon_line(text: str, line: int) -> tuple[int, int] | None:
             match = re.match(r"^\s*(?:-\s+)?[^\s:：#'\"][^:：#]*?：", lines[number - 1])
             if match:
                 return number, match.end()
+    return None
+
+
+_ODD_SPACE = re.compile("^\\s*(?:-\\s+)?[^\\s:：#'\"][^:：#]*?:[\u3000\u00a0]")
+
+
+def _odd_space_line(text: str, line: int) -> tuple[int, int] | None:
+    """The line near *line* whose key is followed by a colon and a full-width or no-break space: YAML reads
+    「公开属性:　主动公开」 as one piece of text, and complains only at a later line."""
+    lines = text.split("\n")
+    for number in (line - 1, line, line + 1):
+        if 1 <= number <= len(lines) and (match := _ODD_SPACE.match(lines[number - 1])):
+            return number, match.end()
     return None
 
 

@@ -198,6 +198,7 @@ def _written(root: Path, place: Callable[[Catalog], tuple[str, dict[str, Any]]],
                   "或用 --reviewer 和 --review-date 写明；审查前这条信息不能公开（GK303）。", markup=False)
     result = validate(root, today(when), use_cache=False)
     mine = Report()
+    mine.files_checked = 1  # the summary line says 「检查了 1 个文件」: the new one, whose findings are shown
     mine.extend(d for d in result.report if d.path == path)
     if len(mine):
         out.print(render_text(mine, result.line), end="", markup=False)

@@ -106,6 +106,7 @@ USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
     ("is not one of", "不是可选值之一："),
     ("is not a valid", "不是有效的"),
     ("does not exist", "不存在"),
+    (". Did you mean", "，是否想输入"),
     ("Did you mean", "是否想输入"),
 )
 
@@ -114,4 +115,5 @@ def usage_message(text: str) -> str:
     """A click usage error in Chinese (best effort; option names stay as typed)."""
     for english, chinese in USAGE_MESSAGES:
         text = text.replace(english, chinese)
-    return text.rstrip(".").replace("(", "（").replace(")", "）") + "。"
+    text = text.rstrip(".").replace("(", "（").replace(")", "）")
+    return text[:-1] + "？" if text.endswith("?") else text + "。"
