@@ -274,7 +274,7 @@ def test_python_escapes_in_index_pattern_work(gk: Callable[..., Run], cat: Catal
 HOSTILE_ADDRESSES = ["javascript:alert(1)//", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>",
                      "/relative/path", "//evil.example/x", "www.fjax.gov.cn", 'https://a.gov.cn/"onmouseover="x',
                      "https://a.gov.cn/ x", "https://a.gov.cn/'x", "https://a.gov.cn/<x>", "ftp://a.gov.cn/",
-                     "https://evil.example\\@a.gov.cn/", "https://a.gov.cn/\u2028x"]
+                     "https://evil.example\\@a.gov.cn/"]
 BASE = "  基础地址: https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/\n"
 DESK = "  受理机构: 测试县民政局办公室\n"
 SETTINGS = {
@@ -295,6 +295,19 @@ def test_addresses_that_become_links_must_be_http(gk: Callable[..., Run], cat: C
     assert run.code == 1 and wrong, value
     line = next(n for n, t in enumerate(text.split("\n"), 1) if t.strip().startswith(setting.split(".")[1] + ":"))
     assert wrong[0]["line"] == line and "http" in wrong[0]["message"]
+
+
+@pytest.mark.parametrize("setting", sorted(SETTINGS))
+def test_a_line_separator_in_an_address_is_named_and_taken_out(gk: Callable[..., Run], cat: CatalogDir,
+                                                              setting: str) -> None:
+    """U+2028 (pasted from a web page) is one of the invisible characters every file is read without (GK017): the
+    address becomes https://a.gov.cn/x and the clerk is told where the character was."""
+    text = SETTINGS[setting]("https://a.gov.cn/\u2028x")
+    cat.write("gongkai.yaml", text)
+    run = gk("validate", cat.root, "--format", "json")
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["path"] == "gongkai.yaml"]
+    line = next(n for n, t in enumerate(text.split("\n"), 1) if t.strip().startswith(setting.split(".")[1] + ":"))
+    assert [(d["code"], d["line"]) for d in found] == [("GK017", line)]
 
 
 @pytest.mark.parametrize("setting", sorted(SETTINGS))
