@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from gongkai.privacy.markup import literal_masks
+from gongkai.site.contacts import email_links, phone_links
 from gongkai.site.fingerprint import TEMPLATES
 
 
@@ -33,7 +34,8 @@ def environment() -> jinja2.Environment:
         auto_reload=False,  # the templates ship with gongkai: not asked again for their modification time each page
     )
     env.filters["cn_date"] = cn_date
-    env.filters["tel"] = tel
+    env.filters["phones"] = phone_links
+    env.filters["emails"] = email_links
     env.globals["fragment"] = _fragment
     return env
 
@@ -102,12 +104,6 @@ def _plain() -> re.Pattern[str]:
     return re.compile(f"[^\\x20-\\x7e\\n{re.escape(wide)}]|[<>\\[\\]|&\\\\~`*_]")
 
 
-def tel(number: str | None) -> str:
-    """A tel: address for a phone number as written: digits, and the hyphens people read (tel:0595-23222516)."""
-    kept = "".join(ch for ch in (number or "") if ch.isdigit() or ch in "-+")
-    return "tel:" + kept.strip("-") if any(ch.isdigit() for ch in kept) else ""
-
-
 _TAG = re.compile(r"<[^>]+>")
 # Tags that end a block or a table cell: a line break in the plain text, which the search index takes as a break
 # between units (no key spans two paragraphs, list items or cells: 临时救助 | 供养方式 holds no 救助供养)
@@ -133,9 +129,14 @@ def plain_text(rendered: str | None) -> str:
 _OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+def without_overrides(text: str) -> str:
+    """*text* without bidi overrides and isolates: what every published file (page, feed, export) carries."""
+    return _OVERRIDES.sub("", text)
+
+
 def render(template: str, context: dict[str, Any]) -> bytes:
     """One page as UTF-8 bytes."""
-    return _OVERRIDES.sub("", _template(template).render(context)).encode("utf-8")
+    return without_overrides(_template(template).render(context)).encode("utf-8")
 
 
 @cache
