@@ -9,7 +9,7 @@ from gongkai.publication import Output
 from gongkai.publication.columns import blank_columns
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
-from gongkai.site.contacts import dialable, has_address
+from gongkai.model.contacts import dialable, has_address
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO

@@ -13,10 +13,10 @@ from typing import Any
 import cmarkgfm
 import jinja2
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from gongkai.model.contacts import Link, email_spans, phone_spans
 from gongkai.privacy.markup import literal_masks
-from gongkai.site.contacts import email_links, phone_links
 from gongkai.site.fingerprint import TEMPLATES
 
 
@@ -102,6 +102,21 @@ def _plain() -> re.Pattern[str]:
     wide = "".join(chr(c) for low, high in _PLAIN_RANGES for c in range(low, high + 1)
                    if unicodedata.category(chr(c))[0] in "LNP")
     return re.compile(f"[^\\x20-\\x7e\\n{re.escape(wide)}]|[<>\\[\\]|&\\\\~`*_]")
+
+
+def phone_links(text: str | None) -> Markup:
+    """The filter |phones: the field as written, every number in it a tel: link (no link where there is none)."""
+    return _linked(phone_spans(text))
+
+
+def email_links(text: str | None) -> Markup:
+    """The filter |emails: the field as written, every address in it a mailto: link."""
+    return _linked(email_spans(text))
+
+
+def _linked(spans: list[Link]) -> Markup:
+    return Markup("").join(Markup('<a href="{}">{}</a>').format(s.href, s.text) if s.href else escape(s.text)
+                           for s in spans)
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -3,7 +3,7 @@
 A field holds what the clerk wrote: 「0595-2341 1234转8001」, 「0595-23222516；0595-23222517」, 「138 0000 0000（值班）」,
 「安溪民政 <axmzjzwgk@163.com>」. Each number and each address in it becomes its own link; the rest stays text. A field
 with no number (「见办公室公告」) or no address is shown as text, never as a link that goes nowhere; validate warns
-about it (GK901).
+about it (GK901). The site renders the spans (gongkai.site.render).
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-
-from markupsafe import Markup, escape
 
 # Digit groups a number is written in: 0595-2341 1234, (0595)23222516, +86 138 0000 0000.
 _GROUP = r"(?:[(（]\d{2,5}[)）])?\d(?:[\d\-]*\d)?"  # digits and hyphens; an area code may stand in brackets
@@ -47,21 +45,6 @@ def dialable(text: str | None) -> bool:
 
 def has_address(text: str | None) -> bool:
     return any(span.href for span in email_spans(text))
-
-
-def phone_links(text: str | None) -> Markup:
-    """The jinja2 filter: the field as HTML with a link on every number."""
-    return _html(phone_spans(text))
-
-
-def email_links(text: str | None) -> Markup:
-    """The jinja2 filter: the field as HTML with a link on every address."""
-    return _html(email_spans(text))
-
-
-def _html(spans: list[Link]) -> Markup:
-    return Markup("").join(Markup('<a href="{}">{}</a>').format(s.href, s.text) if s.href else escape(s.text)
-                           for s in spans)
 
 
 def _spans(text: str, find: Callable[[str], Iterator[tuple[int, int, str]]]) -> Iterator[Link]:
