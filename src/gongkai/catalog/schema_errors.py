@@ -75,6 +75,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "web_address":
         return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（不能是"
                     " javascript:、data: 或相对路径，不含空格和引号）。", loc)
+    if kind == "control_character":
+        return Note("GK103", f"「{label}」{error['msg']}", f"删去这个字符：在编辑器中把「{label}」重新输入一遍，"
+                    "需要换行的正文用空行分段。", loc)
     if kind in ("string_too_short", "too_short"):
         return Note("GK101", f"「{label}」不能为空", f"请填写「{label}」。", loc)
     if kind == "string_pattern_mismatch":

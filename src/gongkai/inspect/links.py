@@ -48,7 +48,8 @@ class Base:
         if not address:
             return Base(None, "/")
         parts = urlsplit(address)
-        path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        path = unquote(parts.path)  # links are compared decoded (classify): /zwgk/部门/ and /zwgk/%E9%83%A8%E9%97%A8/ alike
+        path = path if path.endswith("/") else path + "/"
         return Base(parts.hostname, path)
 
 

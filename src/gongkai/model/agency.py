@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
+from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
@@ -107,7 +107,7 @@ class SiteSettings(CatalogModel):
 
     title: Text | None = Field(None, alias="标题", title="网站标题")
     intro: Text | None = Field(None, alias="说明", title="首页简介")
-    base_url: WebAddress | None = Field(
+    base_url: ColumnAddress | None = Field(
         None, alias="基础地址", title="网站基础地址",
         description="本栏目在县政府门户网站上的地址，如 https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/",
     )

@@ -5,13 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from gongkai.days import YEARS, DayError, read_day
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Characters no page, feed, XML or spreadsheet can carry: C0 controls but tab and line breaks (Word's manual line break
+# is U+000B), DEL, C1 controls and the two non-characters. XML 1.0 refuses the C0 ones (an Atom feed or portal.xml with
+# one is not well-formed) and openpyxl refuses to write them: a value holding one is an error where it is read.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def check_printable(value: str) -> str:
+    """*value* unchanged, or a Chinese error naming the first invisible control character in it."""
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "control_character", "含有看不见的控制字符 U+{code}（第{position}个字符，常见于从 Word 或网页复制的换行）",
+            {"code": f"{ord(found.group()):04X}", "position": found.start() + 1})
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_printable)]
+Body = Annotated[str, AfterValidator(check_printable)]  # Markdown: blank lines and indentation are its own
 ObjectId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
 
@@ -26,7 +44,7 @@ def parse_day(value: Any) -> dt.date:
 
 Day = Annotated[dt.date, BeforeValidator(parse_day)]
 
-_WEB = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s\"'<>\\`]*)?$")
+_WEB = re.compile(r"^(?i:https?)://[A-Za-z0-9.-]+(:\d+)?(/[^\s\"'<>\\`]*)?$")
 
 
 def check_web_address(value: str) -> str:
@@ -39,6 +57,26 @@ def check_web_address(value: str) -> str:
 
 
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_web_address)]
+
+_PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+_LONE_PERCENT = re.compile("%(?![0-9A-Fa-f]{2})")
+
+
+def column_address(value: str) -> str:
+    """网站.基础地址 in the one form every output writes: scheme and host in lower case, the path percent-encoded
+    (中文 as UTF-8 %XX, what a sitemap must hold), ending in one slash so that a page's path is appended to it.
+
+    It names a folder: a query (?…) or fragment (#…) written after it is dropped, as a browser resolving a page's
+    address against it would (it used to end up in the middle of every address: …/mzj?a=1/records/R….html)."""
+    check_web_address(value)
+    scheme, rest = value.split("://", 1)
+    rest = re.split("[?#]", rest, maxsplit=1)[0]
+    host, _, path = rest.partition("/")
+    path = quote(_LONE_PERCENT.sub("%25", path), safe=_PATH_SAFE).rstrip("/")
+    return f"{scheme.lower()}://{host.lower()}/" + (path + "/" if path else "")
+
+
+ColumnAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(column_address)]
 
 
 class CatalogModel(BaseModel):

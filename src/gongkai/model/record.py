@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, Day, ObjectId, Text
+from gongkai.model.base import CatalogModel, Day, Body, ObjectId, Text
 from gongkai.model.item import Channel
 
 Attribute = Literal[vocab.ATTRIBUTES]  # type: ignore[valid-type]
@@ -81,7 +81,7 @@ class Record(CatalogModel):
         None, alias="补录", title="补录说明", description="启用后补登的早先已公开信息：写明原因（年度检查核验发稿日期）"
     )
     report_year: int | None = Field(None, alias="报告年度", ge=2000, le=2100, title="报告年度", description="年度报告所报告的年份")
-    body: str | None = Field(None, alias="正文", title="正文", description="Markdown")
+    body: Body | None = Field(None, alias="正文", title="正文", description="Markdown")
 
     @property
     def is_public(self) -> bool:

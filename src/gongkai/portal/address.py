@@ -8,9 +8,9 @@ RECORD_PAGE = "records/{id}.html"  # where the site puts a record's page, relati
 
 
 def column_address(agency: Agency) -> str | None:
-    """网站.基础地址 ending in one slash, or None when it is not set."""
-    base = agency.site.base_url
-    return base.rstrip("/") + "/" if base else None
+    """网站.基础地址 as every output writes it (one slash at the end, the path encoded: the model's
+    ColumnAddress), or None when it is not set."""
+    return agency.site.base_url
 
 
 def record_address(agency: Agency, record_id: str) -> str | None:

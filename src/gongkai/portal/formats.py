@@ -16,6 +16,7 @@ from gongkai.ooxml import stable_zip
 from gongkai.portal.address import column_address
 from gongkai.portal.entry import DIRECTORY_FIELDS
 from gongkai.portal.plan import PortalExport
+from gongkai.site.render import without_overrides
 
 XML_NAMESPACE = "urn:gongkai:portal:1"
 SHEET_COLUMNS = ("操作", *DIRECTORY_FIELDS, "编号", "文种", "公示截止", "正文文件", "附件", "撤回日期", "撤回原因")
@@ -23,8 +24,10 @@ WIDTHS = (8, 24, 20, 16, 18, 12, 40, 50, 8, 12, 12, 10, 12, 22, 40, 12, 40)
 
 
 def document(export: PortalExport) -> dict[str, Any]:
-    """The export as one JSON-able object; the JSON and the XML are both written from it."""
-    return {
+    """The export as one JSON-able object; the JSON, the XML and the xlsx are all written from it.
+
+    As on the site, no text carries a bidi override: 「名单\u202efdp.exe」 would show the webmaster 「名单exe.pdf」."""
+    found: dict[str, Any] = _visible({
         "格式": FORMAT_ID,
         "机关": export.agency.org.name,
         "区划代码": export.agency.org.division_code,
@@ -33,7 +36,18 @@ def document(export: PortalExport) -> dict[str, Any]:
         "起始日期": export.since.isoformat() if export.since else None,
         "统计": {"新增": export.count(ADDED), "更新": export.count(CHANGED), "撤回": export.count(WITHDRAWN)},
         "信息": [entry.to_dict() for entry in export.entries],
-    }
+    })
+    return found
+
+
+def _visible(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_overrides(value)
+    if isinstance(value, dict):
+        return {key: _visible(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_visible(inner) for inner in value]
+    return value
 
 
 def to_json(export: PortalExport) -> bytes:
@@ -76,8 +90,7 @@ def to_xlsx(export: PortalExport) -> bytes:
     sheet.append(list(SHEET_COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for entry in export.entries:
-        data = entry.to_dict()
+    for data in document(export)["信息"]:
         files = "；".join(f"{f['名称']}（{f['文件']}）" for f in data.get("附件", []))
         row = [data.get(column) for column in SHEET_COLUMNS]
         row[SHEET_COLUMNS.index("附件")] = files

@@ -16,6 +16,7 @@ from gongkai.privacy.scan import allowed_of
 from gongkai.privacy.outputs import check_tree, scan_output
 from gongkai.processes import interrupts_deferred
 from gongkai.site.attachments import read_attachment
+from gongkai.site.render import without_overrides
 
 LEDGER_HEADER = "# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。"
 
@@ -40,7 +41,7 @@ def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) 
         (staging / "portal.xlsx").write_bytes(formats.to_xlsx(export))
         for entry in export.entries:
             if entry.body_path is not None:
-                _write(staging / entry.body_path, entry.fragment.html.encode("utf-8") + b"\n")
+                _write(staging / entry.body_path, without_overrides(entry.fragment.html).encode("utf-8") + b"\n")
             for file in entry.files:
                 _write(staging / file.path, read_attachment(catalog, file.source))
         # Defence in depth over everything assembled (the xlsx, the body fragments, the copied attachments), not only

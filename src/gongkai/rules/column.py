@@ -9,6 +9,7 @@ from gongkai.publication import Output
 from gongkai.publication.columns import blank_columns
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
+from gongkai.model.contacts import dialable, has_address
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
@@ -39,6 +40,12 @@ def guide_incomplete(ctx: Context) -> Iterator[Finding]:
         if getattr(desk, name) is None:
             yield Finding(Location(AGENCY, None, ("依申请公开",)), f"「依申请公开」没有写「{label}」，指南中将缺少这一项",
                           f"在「依申请公开:」下加上「{label}: ……」。", prefer_key=True)
+    if desk.phone is not None and not dialable(desk.phone):
+        yield Finding(Location(AGENCY, None, ("依申请公开", "电话")), f"「依申请公开」的电话「{desk.phone}」中没有可以拨打的号码，"
+                      "指南中不能点击拨打", "写成区号加号码，如「0595-23222516」；分机写「转8001」，几个号码用「；」隔开。")
+    if desk.email is not None and not has_address(desk.email):
+        yield Finding(Location(AGENCY, None, ("依申请公开", "电子邮箱")), f"「依申请公开」的电子邮箱「{desk.email}」不是电子邮件地址，"
+                      "指南中不能点击发送邮件", "写成完整的邮件地址，如「axmzjzwgk@163.com」。")
     if "网上申请" in desk.ways and desk.online is None:
         yield Finding(Location(AGENCY, None, ("依申请公开", "方式")), "申请方式有「网上申请」，但没有写网上申请地址，指南中不会列出这种方式",
                       "加上「网上申请地址: https://……」（县政府依申请公开系统的网址），或从「方式」中删去「网上申请」。")

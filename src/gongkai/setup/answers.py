@@ -12,7 +12,7 @@ from gongkai.catalog.schema_errors import explain_errors
 from gongkai.catalog.sources import blob_id
 from gongkai.errors import UsageProblem
 from gongkai.model.agency import Domain, Leader, MonthDay
-from gongkai.model.base import CatalogModel, Day, ObjectId, Text, WebAddress
+from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress
 from gongkai.setup.divisions import normal_code
 
 CiChoice = Literal["github", "gitlab", "无"]
@@ -64,7 +64,7 @@ class Answers(CatalogModel):
     library: Text | None = Field(None, alias="图书馆", description="不填为「县名」加「图书馆」")
     index_prefix: Text | None = Field(None, alias="索引号前缀", description="不填为「区划代码-MZ」")
     index_pattern: Text | None = Field(None, alias="索引号格式", description="正则表达式；不填按前缀生成")
-    base_url: WebAddress | None = Field(None, alias="基础地址", description="本栏目在县政府门户网站上的地址")
+    base_url: ColumnAddress | None = Field(None, alias="基础地址", description="本栏目在县政府门户网站上的地址")
     desk: DeskAnswer | None = Field(None, alias="依申请公开")
     ci: CiChoice | None = Field(None, alias="CI", description="github、gitlab 或 无")
     baseline: Day | None = Field(None, alias="补登移交至", description="启用前最后一次人工送交两馆的日期")

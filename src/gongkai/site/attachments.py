@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from gongkai.catalog import Catalog
 from gongkai.model import Record
@@ -23,7 +24,9 @@ class Link:
 
     @property
     def href(self) -> str:
-        return self.path
+        """The copy's address relative to the column: each part percent-encoded, so that a file named
+        「名单#2.pdf」, 「100%名单.pdf」 or 「名单 （终稿）.pdf」 is the file and not a fragment, a bad escape or a gap."""
+        return quote(self.path, safe="/")
 
 
 def links_of(record: Record) -> list[Link]:

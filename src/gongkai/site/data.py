@@ -45,9 +45,9 @@ class SiteData:
 
     @property
     def base_url(self) -> str:
-        """The column's address on the county portal, ending in /; "" when not configured."""
-        base = self.agency.site.base_url or ""
-        return base if not base or base.endswith("/") else base + "/"
+        """The column's address on the county portal (the model's ColumnAddress: encoded, ending in /); "" when not
+        configured."""
+        return self.agency.site.base_url or ""
 
     @property
     def updated(self) -> dt.date | None:

@@ -13,8 +13,9 @@ from typing import Any
 import cmarkgfm
 import jinja2
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from gongkai.model.contacts import Link, email_spans, phone_spans
 from gongkai.privacy.markup import literal_masks
 from gongkai.site.fingerprint import TEMPLATES
 
@@ -33,7 +34,8 @@ def environment() -> jinja2.Environment:
         auto_reload=False,  # the templates ship with gongkai: not asked again for their modification time each page
     )
     env.filters["cn_date"] = cn_date
-    env.filters["tel"] = tel
+    env.filters["phones"] = phone_links
+    env.filters["emails"] = email_links
     env.globals["fragment"] = _fragment
     return env
 
@@ -102,10 +104,19 @@ def _plain() -> re.Pattern[str]:
     return re.compile(f"[^\\x20-\\x7e\\n{re.escape(wide)}]|[<>\\[\\]|&\\\\~`*_]")
 
 
-def tel(number: str | None) -> str:
-    """A tel: address for a phone number as written: digits, and the hyphens people read (tel:0595-23222516)."""
-    kept = "".join(ch for ch in (number or "") if ch.isdigit() or ch in "-+")
-    return "tel:" + kept.strip("-") if any(ch.isdigit() for ch in kept) else ""
+def phone_links(text: str | None) -> Markup:
+    """The filter |phones: the field as written, every number in it a tel: link (no link where there is none)."""
+    return _linked(phone_spans(text))
+
+
+def email_links(text: str | None) -> Markup:
+    """The filter |emails: the field as written, every address in it a mailto: link."""
+    return _linked(email_spans(text))
+
+
+def _linked(spans: list[Link]) -> Markup:
+    return Markup("").join(Markup('<a href="{}">{}</a>').format(s.href, s.text) if s.href else escape(s.text)
+                           for s in spans)
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -133,9 +144,14 @@ def plain_text(rendered: str | None) -> str:
 _OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+def without_overrides(text: str) -> str:
+    """*text* without bidi overrides and isolates: what every published file (page, feed, export) carries."""
+    return _OVERRIDES.sub("", text)
+
+
 def render(template: str, context: dict[str, Any]) -> bytes:
     """One page as UTF-8 bytes."""
-    return _OVERRIDES.sub("", _template(template).render(context)).encode("utf-8")
+    return without_overrides(_template(template).render(context)).encode("utf-8")
 
 
 @cache
