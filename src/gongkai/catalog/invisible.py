@@ -1,6 +1,8 @@
 """Characters a person cannot see in Notepad but that break or change what is published: control characters pasted
-from Word (Shift+Enter is U+000B) or an old DOS editor's Ctrl+Z, zero-width spaces from WeChat and web pages. They are removed as the file is read (so no page, spreadsheet or XML feed ever carries one) and each
-line holding one is named, with the character in words, so that the person can find it; `gongkai fmt` removes them.
+from Word (Shift+Enter is U+000B) or an old DOS editor's Ctrl+Z, zero-width spaces from WeChat and web pages.
+
+They are removed as the file is read (so no page, spreadsheet or XML feed ever carries one) and each line holding one
+is named, with the character in words, so that the person can find it; `gongkai fmt` removes them.
 """
 
 from __future__ import annotations
