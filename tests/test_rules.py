@@ -158,6 +158,11 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
                                "items/shjz/SHJZ-002.yaml")),
     "GK903": (lambda c: agency(c, "领导:", "启用日期: 2026-01-01\n领导:"),
               lambda c: second_record(c, rec(文种="文种: 年度报告", 索引号="索引号: X-2", 公示截止="") + "报告年度: 2026\n")),
+    # two published annual reports for 2025 (withdrawn ones do not count), or one for 2025 and one for 2024
+    "GK906": (lambda c: (c.record(rec(文种="文种: 年度报告", 公示截止="") + "报告年度: 2025\n"),
+                         second_record(c, rec(文种="文种: 年度报告", 索引号="索引号: X-2", 公示截止="") + "报告年度: 2025\n")),
+              lambda c: (c.record(rec(文种="文种: 年度报告", 公示截止="") + "报告年度: 2025\n"),
+                         second_record(c, rec(文种="文种: 年度报告", 索引号="索引号: X-2", 公示截止="") + "报告年度: 2024\n"))),
     "GK904": (lambda c: agency(c, "网站:\n  基础地址: https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/\n", ""), lambda c: None),
     "GK905": (lambda c: agency(c, "领导:\n  - 姓名: 王局长\n    职务: 局长\n", ""), lambda c: None),
     # 2004 is chinesecalendar's first year; 2003 has no data and is never guessed. Counting starts the day after.

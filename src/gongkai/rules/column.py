@@ -109,6 +109,27 @@ def annual_report_missing(ctx: Context) -> Iterator[Finding]:
                   f"登记并公开报告：文种: 年度报告，报告年度: {year}；数据可用 gongkai report annual 生成。", prefer_key=True)
 
 
+@rule("GK906", "annual-report-twice", "同一年度有两份年度报告", W,
+      what="检查同一报告年度是否有两条以上已公开的年度报告（文种「年度报告」，撤回的不算）。",
+      why="网站「政府信息公开年报」栏目把每一份都列出：同一年度两份报告，公众不知道哪一份算数，年度检查时也会被问到。"
+          "多半是重新上传了一份，旧的一份应撤回（撤回: 日期、原因）或删去。",
+      example="R2026-001 和 R2026-002 的报告年度都是 2025",
+      instead="把旧的一份撤回：撤回:\n  日期: 2026-01-20\n  原因: 重新上传了修订后的报告",
+      scope=VIEW)
+def annual_report_twice(ctx: Context) -> Iterator[Finding]:
+    first: dict[int, str] = {}
+    for path, object_id, (_, reported) in ctx.record_parts("annual-report"):
+        if reported is None:
+            continue
+        if reported not in first:
+            first[reported] = object_id
+        elif first[reported] != object_id:
+            yield Finding(Location(path, object_id, ("报告年度",)),
+                          f"{reported}年度已有一份年度报告（{first[reported]}），这是第二份：网站年报栏目两份都会列出",
+                          f"如果这一份是修订后重新上传的，把 {first[reported]} 撤回（撤回: 日期、原因）；"
+                          "如果报告年度写错了，改正「报告年度」。", prefer_key=True)
+
+
 @rule("GK904", "base-address-missing", "没有设置网站基础地址", I,
       what="检查 gongkai.yaml「网站: 基础地址」是否写明本栏目在县政府门户网站上的地址。",
       why="部门政府信息公开栏目设在县政府门户网站上（国办发〔2017〕47号）；网站地图、订阅、门户导出和二维码都需要完整网址，"
