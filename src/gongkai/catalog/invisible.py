@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# C0 controls but Tab, LF and CR (NUL is refused earlier, as a binary file); DEL and C1; soft hyphen; zero-width
-# characters; line and paragraph separators (YAML 1.1 readers break lines there, 1.2 readers do not); a BOM inside the
-# text; interlinear annotation marks and the non-characters U+FFFE, U+FFFF. Not the direction controls (U+202E…):
-# the privacy guard reads a number they show reversed (GK601, GK608), which removing them would hide.
-_INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200d\u2028\u2029"
-                        "\u2060-\u2064\ufeff\ufff9-\ufffb\ufffe\uffff]")
+from gongkai.characters import CONTROL_CHARACTERS
+
+# The control characters a model refuses (gongkai.characters: C0 but Tab, LF and CR; DEL and C1; U+FFFE, U+FFFF —
+# NUL never gets here, a file holding one is refused as binary); soft hyphen; zero-width characters; line and paragraph
+# separators (YAML 1.1 readers break lines there, 1.2 readers do not); a BOM inside the text; interlinear annotation
+# marks. Not the direction controls (U+202E…): the privacy guard reads a number they show reversed (GK601, GK608),
+# which removing them would hide.
+_INVISIBLE = re.compile(f"[{CONTROL_CHARACTERS}\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]")
 _DOS_END = "\x1a"  # what old editors and `copy /a` put after the last line: like a BOM, dropped without a word
 
 _NAMES = {

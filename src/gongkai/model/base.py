@@ -10,12 +10,12 @@ from urllib.parse import quote
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from gongkai.characters import CONTROL_CHARACTERS
 from gongkai.days import YEARS, DayError, read_day
 
-# Characters no page, feed, XML or spreadsheet can carry: C0 controls but tab and line breaks (Word's manual line break
-# is U+000B), DEL, C1 controls and the two non-characters. XML 1.0 refuses the C0 ones (an Atom feed or portal.xml with
-# one is not well-formed) and openpyxl refuses to write them: a value holding one is an error where it is read.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Characters no page, feed, XML or spreadsheet can carry (gongkai.characters): a value holding one is an error where
+# it is read (a catalog file has them taken out before: catalog.invisible).
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def check_printable(value: str) -> str:
