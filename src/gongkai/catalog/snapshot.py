@@ -23,7 +23,7 @@ import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from gongkai.files_io import write_atomic
 
@@ -60,7 +60,7 @@ class Snapshot:
     def __init__(self, folder: Path | None, key: bytes, name: str = "parsed") -> None:
         self.folder = folder if key else None
         self.key = key
-        self.names = _Names(name)
+        self.names = _Names.of(name)
         self.base_id = ""
         self.base: dict[Key, Any] = {}
         self.delta: dict[Key, Any] = {}
@@ -159,31 +159,22 @@ def part_files(payload: bytes) -> list[Any]:
     return files
 
 
-@dataclass(frozen=True)
-class _Names:
-    """The files of one kind of snapshot: the parsed files (BASE, DELTA, PART), or another by its *name*."""
+class _Names(NamedTuple):
+    """The files of one kind of snapshot: the parsed files (BASE, DELTA, PART, PARTS), or another by its name."""
 
-    name: str
+    base: str
+    delta: str
+    part: str
+    parts: str
+    part_name: re.Pattern[str]  # a part's name as *part* gives it (an index naming any other file is not followed)
 
-    @property
-    def base(self) -> str:
-        return BASE.replace("parsed", self.name, 1)
-
-    @property
-    def delta(self) -> str:
-        return DELTA.replace("parsed", self.name, 1)
-
-    @property
-    def part(self) -> str:
-        return PART.replace("parsed", self.name, 1)
-
-    @property
-    def parts(self) -> str:
-        return PARTS.replace("parsed", self.name, 1)
+    @classmethod
+    def of(cls, name: str) -> _Names:
+        base, delta, part, parts = (pattern.replace("parsed", name, 1) for pattern in (BASE, DELTA, PART, PARTS))
+        return cls(base, delta, part, parts, re.compile(re.escape(name) + r"\.v3\.[0-9a-f]{16}\.[0-9]+\.pickle"))
 
     def is_part(self, name: str) -> bool:
-        """True for a part's name as *part* gives it (an index naming any other file is not followed)."""
-        return re.fullmatch(re.escape(self.name) + r"\.v3\.[0-9a-f]{16}\.[0-9]+\.pickle", name) is not None
+        return self.part_name.fullmatch(name) is not None
 
 
 def _signed(path: Path, key: bytes) -> Any:
