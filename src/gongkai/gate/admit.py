@@ -126,12 +126,13 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
     gate.declared_twice = bool(records_twice or items_twice)
     decided = {path: (record, catalog.files[path].blob) for record in catalog.records.values()
                if (path := catalog.path_of("record", record.id)) is not None}
-    for path in sorted(decided.keys() | (kept or {}).keys()):
+    remembered = kept or {}
+    for path in sorted(decided.keys() | remembered.keys()):
         if path in decided:
             record, blob = decided[path]
             outcome = _decide(catalog, record, blob, today, calendar, scans, allowed, records_twice, items_twice)
         else:
-            outcome = (kept or {})[path]
+            outcome = remembered[path]
         gate.outcomes[path] = outcome
         gate.enter(outcome)
     _hold_shared_files(gate, catalog)
