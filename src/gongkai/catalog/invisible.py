@@ -13,12 +13,12 @@ from typing import Any
 
 from gongkai.characters import CONTROL_CHARACTERS
 
-# The control characters a model refuses (gongkai.characters: C0 but Tab, LF and CR; DEL and C1; U+FFFE, U+FFFF —
-# NUL never gets here, a file holding one is refused as binary); soft hyphen; zero-width characters; line and paragraph
-# separators (YAML 1.1 readers break lines there, 1.2 readers do not); a BOM inside the text; interlinear annotation
-# marks. Not the direction controls (U+202E…): the privacy guard reads a number they show reversed (GK601, GK608),
+# The control characters a model refuses (gongkai.characters: C0 but Tab, LF and CR; DEL and C1; U+FFFE, U+FFFF)
+# but NUL, which is never taken out (a file holding one is refused as binary); soft hyphen; zero-width characters;
+# line and paragraph separators (YAML 1.1 readers break lines there, 1.2 readers do not); a BOM inside the text;
+# interlinear annotation marks. Not the direction controls (U+202E…): the privacy guard reads a number they show reversed (GK601, GK608),
 # which removing them would hide.
-_INVISIBLE = re.compile(f"[{CONTROL_CHARACTERS}\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]")
+_INVISIBLE = re.compile(f"(?!\x00)[{CONTROL_CHARACTERS}\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]")
 _DOS_END = "\x1a"  # what old editors and `copy /a` put after the last line: like a BOM, dropped without a word
 
 _NAMES = {
