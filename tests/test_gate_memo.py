@@ -35,7 +35,8 @@ SERIAL_UNTIL_DEC_1 = "350524202612011000"
 
 def remembered(root: Path, today: dt.date) -> tuple[Any, Gate]:
     source, cache = open_catalog(root)
-    return admit_remembered(source, scan(source, cache), cache, today)
+    catalog, gate, _ = admit_remembered(source, scan(source, cache), cache, today)
+    return catalog, gate
 
 
 def fresh(root: Path, today: dt.date) -> Gate:

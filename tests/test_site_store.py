@@ -11,13 +11,14 @@ from gongkai.site.store import STORE, Store, digest
 
 D = dt.date
 # Written out by hand: one file per line, so a store is diffable.
-TEXT = ('{"version": 3, "stamp": "abc", "built_on": "2026-11-27", "next_change": "2026-12-03", "count": 2,"files":{\n'
+TEXT = ('{"version": 4, "stamp": "abc", "built_on": "2026-11-27", "next_change": "2026-12-03", "count": 2, '
+        '"gate": "g1", "chrome": "c1", "named": ["R2026-002"],"files":{\n'
         '"index.html":["k1", "h1"],\n"records/R2026-001.html":["k2", "h2"]\n}}\n')
 
 
 def test_a_store_is_written_one_file_a_line_and_read_back(tmp_path: Path) -> None:
     store = Store("abc", D(2026, 11, 27), D(2026, 12, 3),
-                  {"records/R2026-001.html": ["k2", "h2"], "index.html": ["k1", "h1"]})
+                  {"records/R2026-001.html": ["k2", "h2"], "index.html": ["k1", "h1"]}, "g1", "c1", ["R2026-002"])
     assert store.dumps() == TEXT
     (tmp_path / STORE).write_text(TEXT, encoding="utf-8")
     assert Store.read(tmp_path) == store
@@ -25,7 +26,8 @@ def test_a_store_is_written_one_file_a_line_and_read_back(tmp_path: Path) -> Non
 
 def test_a_store_without_days_keeps_them_empty(tmp_path: Path) -> None:
     text = Store("s", None, None, {"a.html": ["k", "h"]}).dumps()
-    assert text == '{"version": 3, "stamp": "s", "built_on": null, "next_change": null, "count": 1,"files":{\n"a.html":["k", "h"]\n}}\n'
+    assert text == ('{"version": 4, "stamp": "s", "built_on": null, "next_change": null, "count": 1, "gate": "", '
+                    '"chrome": "", "named": [],"files":{\n"a.html":["k", "h"]\n}}\n')
     (tmp_path / STORE).write_text(text, encoding="utf-8")
     assert Store.read(tmp_path) == Store("s", None, None, {"a.html": ["k", "h"]})
 
@@ -33,12 +35,13 @@ def test_a_store_without_days_keeps_them_empty(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", [
     None,  # no store: a first build
     "not json",
-    TEXT.replace('"version": 3', '"version": 2'),  # an older gongkai's store
-    TEXT.replace('"version": 3', '"version": "3"'),
+    TEXT.replace('"version": 4', '"version": 3'),  # an older gongkai's store
+    TEXT.replace('"version": 4', '"version": "4"'),
+    TEXT.replace('["R2026-002"]', "5"),
     TEXT.replace('"stamp": "abc", ', ""),
     TEXT.replace('["k1", "h1"]', '["k1"]'),
     TEXT.replace('["k1", "h1"]', "5"),
-    '{"version": 3, "stamp": "abc"}',
+    '{"version": 4, "stamp": "abc"}',
 ])
 def test_a_missing_or_damaged_store_is_an_empty_one(tmp_path: Path, text: str | None) -> None:
     if text is not None:
@@ -97,7 +100,8 @@ def test_the_head_is_the_first_line_alone(tmp_path: Path) -> None:
 def test_a_file_is_named_in_the_store_as_it_is_named_on_the_site(tmp_path: Path) -> None:
     """Paths are written as they are (UTF-8), not as \\u escapes: the store stays readable in a diff."""
     store = Store("s", None, None, {"files/2030/补发/第一批/名单.pdf": ["k", "h"]})
-    assert store.dumps() == ('{"version": 3, "stamp": "s", "built_on": null, "next_change": null, "count": 1,"files":{\n'
+    assert store.dumps() == ('{"version": 4, "stamp": "s", "built_on": null, "next_change": null, "count": 1, '
+                             '"gate": "", "chrome": "", "named": [],"files":{\n'
                              '"files/2030/补发/第一批/名单.pdf":["k", "h"]\n}}\n')
     (tmp_path / STORE).write_text(store.dumps(), encoding="utf-8")
     assert Store.read(tmp_path) == store

@@ -21,6 +21,7 @@ import hmac
 import os
 import pickle
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -71,6 +72,11 @@ class Snapshot:
         found = self.delta.get(key)
         return found if found is not None else self.base.get(key)
 
+    def paths(self) -> Iterator[Key]:
+        """Every key the snapshot holds an entry for."""
+        yield from self.base
+        yield from (key for key in self.delta if key not in self.base)
+
     def _read(self) -> None:
         index = self._load(self.names.base)
         if not isinstance(index, tuple) or len(index) != 2 or not isinstance(index[1], list):
@@ -116,13 +122,12 @@ class Snapshot:
             if stale.name not in names:
                 stale.unlink(missing_ok=True)
 
-    def save(self, files: dict[Key, Any], parsed: set[Key]) -> None:
-        """Keep *files* (every parsed file of this load) for the next one; *parsed* were not in the snapshot.
-
-        Failing to write (a read-only or full disk) only means the next load parses again.
+    def save(self, files: dict[Key, Any], parsed: set[Key]) -> bool:
+        """Keep *files* (every parsed file of this load) for the next one; *parsed* were not in the snapshot. False
+        when they could not be written (a read-only or full disk: the next load only parses again).
         """
         if self.folder is None:
-            return
+            return False
         unused = sum(1 for key in self.base if key not in files)
         since = {key: files[key] for key in self.delta if key in files}
         since.update((key, files[key]) for key in parsed)
@@ -138,7 +143,8 @@ class Snapshot:
             elif parsed or len(since) != len(self.delta):
                 self._write(self.names.delta, (self.base_id, since))
         except OSError:
-            pass
+            return False
+        return True
 
 
 def write_part(plan: Plan, number: int, files: list[Any]) -> tuple[str | None, bytes]:

@@ -28,6 +28,7 @@ and a small delta. It keeps no records: an admission the memo kept reads its rec
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from functools import partial
 from typing import Any, NamedTuple
@@ -56,11 +57,27 @@ class CatalogChanged(UsageProblem):
 
 
 class Head(NamedTuple):
-    """The context and the day of the memo's last decision (what the outcomes it wrote were decided with)."""
+    """The context and the day of the memo's last decision (what the outcomes it wrote were decided with), and a
+    name for that write (its generation)."""
 
     path: str
     context: str
     day: dt.date
+    generation: str
+    left: frozenset[str]  # entries of the memo this write did not write again (a file unreadable for a while)
+
+
+class Since(NamedTuple):
+    """What a command can tell a later one of its decision: which memo its outcomes were kept from, which one it
+    wrote, and the records whose outcome it kept unchanged (a build whose last run wrote the memo this one read
+    knows those records stand as they did then: gongkai.site.carried)."""
+
+    read: str  # the generation of the memo whose outcomes this command kept ("" when it decided afresh)
+    written: str  # the generation this command wrote ("" when it wrote none)
+    kept: frozenset[str]  # the 编号 of the records whose outcome came unchanged from the memo
+
+
+NOTHING_KEPT = Since("", "", frozenset())
 
 
 class Kept(NamedTuple):
@@ -81,7 +98,8 @@ class Kept(NamedTuple):
                 and (change is None or today < change))
 
 
-def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Catalog, Gate]:
+def admit_remembered(source: Source, listing: Listing, cache: Cache,
+                     today: dt.date) -> tuple[Catalog, Gate, Since]:
     """The catalog (whole, or the files an incremental decision reads) and the gate's decision on *today*, from the
     memo where it holds; the memo is brought up to date for the next command."""
     memo = Snapshot(cache.folder if isinstance(source, WorkingTree) else None, cache.key, NAME)
@@ -90,9 +108,18 @@ def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.d
     found = None
     if isinstance(head, Head) and head.context == context:
         found = _again(source, listing, cache, today, memo, context)
-    catalog, gate = found if found is not None else _afresh(source, listing, cache, today)
-    _remember(memo, catalog, listing, gate, Head(HEAD, context, today))
-    return catalog, gate
+    if found is None:
+        catalog, gate = _afresh(source, listing, cache, today)
+        kept: dict[str, Outcome] = {}
+    else:
+        catalog, gate, kept = found
+    generation = os.urandom(8).hex()
+    written = _remember(memo, catalog, listing, gate, context, today, generation)
+    if kept and isinstance(head, Head):  # what the last write wrote, not an entry it left as it was
+        since = Since(head.generation, "", frozenset(o.id for path, o in kept.items() if path not in head.left))
+    else:
+        since = NOTHING_KEPT
+    return catalog, gate, since._replace(written=generation if written else "")
 
 
 def _afresh(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Catalog, Gate]:
@@ -101,7 +128,7 @@ def _afresh(source: Source, listing: Listing, cache: Cache, today: dt.date) -> t
 
 
 def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo: Snapshot,
-           context: str) -> tuple[Catalog, Gate] | None:
+           context: str) -> tuple[Catalog, Gate, dict[str, Outcome]] | None:
     """The decision from the memo's outcomes and the record files that changed; None when it cannot be made so."""
     kept: dict[str, Outcome] = {}
     wanted: set[str] = set()
@@ -129,7 +156,7 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
     if any(count > 1 for count in ids.values()):
         return None  # an 编号 declared twice: which file stands depends on all of them (decided afresh)
     gate = admit(catalog, today, kept)
-    return None if gate.declared_twice else (catalog, gate)
+    return None if gate.declared_twice else (catalog, gate, kept)
 
 
 def _reread(source: Source, path: str, blob: str, title: str) -> Record:
@@ -147,12 +174,13 @@ def _reread(source: Source, path: str, blob: str, title: str) -> Record:
     return record if record.title == title else record.model_copy(update={"title": title})
 
 
-def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, head: Head) -> None:
+def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, context: str, today: dt.date,
+              generation: str) -> bool:
     """Keep *gate*'s outcomes, and the other files as parsed, for the next command (not when an 编号 is declared
-    twice: then the outcomes depend on each other)."""
+    twice: then the outcomes depend on each other); False when nothing was kept."""
     if memo.folder is None or gate.declared_twice:
-        return
-    entries: dict[str, Any] = {HEAD: head}
+        return False
+    entries: dict[str, Any] = {}
     changed = {HEAD}
     for path, kind, blob in listing.files:
         entry = memo.get(path)
@@ -162,14 +190,16 @@ def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, he
         elif path in gate.outcomes:
             outcome = gate.outcomes[path]
             new = (entry if isinstance(entry, Kept) and entry.outcome is outcome
-                   else Kept(path, blob, outcome, head.context, head.day))
+                   else Kept(path, blob, outcome, context, today))
         else:
             continue  # a record file that could not be read: read again next time
         if new is not None:
             entries[path] = new
             if new is not entry:
                 changed.add(path)
-    memo.save(entries, changed)
+    left = frozenset(path for path in memo.paths() if path not in entries and path != HEAD)
+    entries[HEAD] = Head(HEAD, context, today, generation, left)
+    return memo.save(entries, changed)
 
 
 def _context(listing: Listing) -> str:

@@ -8,8 +8,7 @@ chrome (the templates, gongkai's version and gongkai.yaml, which every page's he
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from gongkai.gate import Admission
 from gongkai.site.render import render
@@ -18,19 +17,20 @@ from gongkai.site.store import digest
 SearchSource = Callable[[], Any]  # gives a gongkai.search SearchDoc, or None
 
 
-@dataclass(frozen=True)
-class Artifact:
-    """A file of the site: where it goes, what it depends on, and how to make it."""
+class Artifact(NamedTuple):
+    """A file of the site: where it goes, what it depends on, and how to make it (a tuple: at 100,000 records
+    one is declared for every page on every build, and a frozen dataclass takes four times as long to make)."""
 
     path: str
     inputs: tuple[str, ...]
     make: Callable[[], bytes]
     sitemap: bool = False  # listed in sitemap.xml (pages for the public, never lists of people)
     search: SearchSource | None = None  # what the page gives the search index
+    carried: str = ""  # the key of a page carried over from the last build (gongkai.site.carried), not declared
 
     def key(self, chrome: str) -> str:
         """The hash of everything the file is made from."""
-        return digest("\n".join((chrome, self.path, *self.inputs)))
+        return self.carried or digest("\n".join((chrome, self.path, *self.inputs)))
 
 
 def admitted(admissions: Iterable[Admission], inputs: Mapping[str, str]) -> tuple[str, ...]:

@@ -33,8 +33,8 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
 
     # after an edit of a few records the gate decides those and takes the others' outcomes from its memo
     with quiet_gc(settle=True):
-        catalog, gate = admit_remembered(source, listing, cache, today)
-    return build_catalog(catalog, out, today, search, stamp, Store.read(out), gate)
+        catalog, gate, since = admit_remembered(source, listing, cache, today)
+    return build_catalog(catalog, out, today, search, stamp, Store.read(out), gate, since)
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:

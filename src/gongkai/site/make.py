@@ -12,10 +12,12 @@ from gongkai.catalog import Catalog
 from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
+from gongkai.gate.memo import NOTHING_KEPT, Since
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
 from gongkai.site.attachments import identity, read_attachment
+from gongkai.site.carried import carrier
 from gongkai.site.changes import directory_changes
 from gongkai.site.data import SiteData, site_data
 from gongkai.site.pages import FileSource, site_artifacts
@@ -31,19 +33,21 @@ from gongkai.site.store import Store, digest
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
-                  store: Store | None = None, gate: Gate | None = None) -> BuildResult:
+                  store: Store | None = None, gate: Gate | None = None, since: Since = NOTHING_KEPT) -> BuildResult:
     """Build from a loaded catalog (*gate*: its decision on *today*, when already made: then *catalog* may hold only
-    the records that changed since the decisions the gate remembered); the old site stays untouched unless
-    everything succeeded."""
+    the records that changed since the decisions the gate remembered, as *since* tells); the old site stays untouched
+    unless everything succeeded."""
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
     store = store if store is not None else Store.read(out)
+    chrome = digest("\n".join([__version__, templates_fingerprint(), catalog.agency.model_dump_json()]))
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
         gate = gate if gate is not None else admit(catalog, today)
         _stop_on_directory_findings(gate)
         data = site_data(catalog, today, gate)
+        carry = carrier(store, chrome, since) if out.is_dir() else None
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
-                                        _xlsx(catalog)))
+                                        _xlsx(catalog), carry))
     result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
     result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
                       for rid, found in sorted(gate.blocked.items())}
@@ -53,18 +57,18 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
                           for rid in gate.no_item)
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
-    _make(catalog, data, gate, artifacts, out, today, search, stamp or digest(str(time.time())), store, result)
+    new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
+                named=sorted(data.interpreted.keys() | data.replaced.keys()))
+    _make(catalog, data, artifacts, out, search, chrome, store, new, result)
     result.held = (catalog, gate, data, artifacts)
     return result
 
 
-def _make(catalog: Catalog, data: SiteData, gate: Gate, artifacts: list[Artifact], out: Path, today: dt.date,
-          search: bool, stamp: str, store: Store, result: BuildResult) -> None:
-    chrome = digest("\n".join([__version__, templates_fingerprint(), data.agency.model_dump_json()]))
+def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path, search: bool, chrome: str,
+          store: Store, new: Store, result: BuildResult) -> None:
     full = not store.files or not out.is_dir()
     staging = Staging(out, store, full)
     try:
-        new = Store(stamp, today, gate.next_change)
         todo = _plan(artifacts, chrome, store, full, new)
         allowed, sources = allowed_of(catalog.agency), _Sources(data)
         # A first build indexes every page anew, beside the pages (on another core): the pages need not hand over

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 STORE = ".gongkai-build.json"
-VERSION = 3
+VERSION = 4
 
 
 def digest(data: bytes | str) -> str:
@@ -30,6 +30,11 @@ class Store:
     built_on: dt.date | None = None  # the day the build was made for (--today)
     next_change: dt.date | None = None  # from this day on the gate decides differently: build again
     files: dict[str, list[str]] = field(default_factory=dict)  # path → [inputs key, content hash]
+    # What lets the next build carry record pages over (gongkai.site.carried): the generation of the gate's memo
+    # this build wrote, the pages' chrome, and the 编号 other web records named as their 解读 or replacement
+    gate: str = ""
+    chrome: str = ""
+    named: list[str] = field(default_factory=list)
 
     @classmethod
     def read(cls, site: Path) -> Store:
@@ -39,7 +44,8 @@ class Store:
             if raw.get("version") != VERSION:
                 return cls()
             return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change")),
-                       {str(k): [str(v[0]), str(v[1])] for k, v in raw["files"].items()})
+                       {str(k): [str(v[0]), str(v[1])] for k, v in raw["files"].items()},
+                       str(raw.get("gate", "")), str(raw.get("chrome", "")), [str(n) for n in raw.get("named", [])])
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return cls()
 
@@ -70,7 +76,8 @@ class Store:
 
     def dumps(self) -> str:
         head = {"version": VERSION, "stamp": self.stamp, "built_on": _iso(self.built_on),
-                "next_change": _iso(self.next_change), "count": len(self.files)}
+                "next_change": _iso(self.next_change), "count": len(self.files), "gate": self.gate,
+                "chrome": self.chrome, "named": self.named}
         # one file per line keeps the store diffable and cheap to write
         quote = json.JSONEncoder(ensure_ascii=False).encode  # without dumps' per-call set-up: 100k paths
         lines = [f'{quote(p)}:["{key}", "{content}"]' for p, (key, content) in sorted(self.files.items())]

@@ -10,6 +10,7 @@ from typing import Any
 from gongkai.gate import Admission
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.attachments import links_of
+from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
 from gongkai.site.render import markdown, plain_text
 from gongkai.site.search_docs import record_doc
@@ -26,23 +27,40 @@ class FileSource:
     identity: Any  # Callable[[str], str]: a content identity of the file (hash, or git's stat rules)
 
 
-def record_artifacts(data: SiteData, common: dict[str, Any], files: FileSource) -> Iterator[Artifact]:
-    """Every admitted web record's page, and each attachment it shows (once, however many records link it)."""
+def record_artifacts(data: SiteData, common: dict[str, Any], files: FileSource,
+                     carry: Carry | None = None) -> Iterator[Artifact]:
+    """Every admitted web record's page, and each attachment it shows (once, however many records link it); with
+    *carry*, a page that reads no other record and stands as the last build made it is carried over."""
     shown: set[str] = set()
     for admission in data.records:
         if admission.shows_content:
             shown.update(admission.facts.attachments)
-        yield record_page(data, admission, common)
+        related = _related(data, admission)
+        path = f"records/{admission.facts.id}.html"
+        key = carry(admission.facts.id, path) if carry is not None and related is NO_RELATIONS else ""
+        yield _carried(data, admission, common, path, key) if key else record_page(data, admission, common, related)
     for path in sorted(shown):
         yield attachment(path, files)
 
 
-def record_page(data: SiteData, admission: Admission, common: dict[str, Any]) -> Artifact:
+def _carried(data: SiteData, admission: Admission, common: dict[str, Any], path: str, key: str) -> Artifact:
+    """A record page carried over with *key*: declared in full only when it is made or indexed after all."""
+    search = None if admission.lists_people else (lambda: _search(record_page(data, admission, common)))
+    return Artifact(path, (), lambda: record_page(data, admission, common).make(), not admission.lists_people,
+                    search, key)
+
+
+def _search(artifact: Artifact) -> Any:
+    return artifact.search() if artifact.search is not None else None
+
+
+def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
+                related: dict[str, list[Admission]] | None = None) -> Artifact:
     """records/<id>.html: the document, its metadata, 有效性, relations; a short notice once its 公示 has ended.
 
     Its key is made from the record's facts; the record itself is read only when the page is made."""
     facts = admission.facts
-    related = _related(data, admission)
+    related = related if related is not None else _related(data, admission)
     inputs = (
         data.inputs[admission.id],
         f"item:{facts.item}:{data.blob('item', facts.item)}",
