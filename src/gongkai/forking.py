@@ -79,3 +79,24 @@ def in_parallel_later(work: Callable[[range], T], parts: list[range], items: Any
         return Later(start_in_workers(work, parts, min(len(parts), workers()), multiprocessing.get_context("fork")))
     finally:
         _shared.clear()  # (the workers were forked with it: they keep their copy)
+
+
+def beside(work: Callable[[], T]) -> Later[T]:
+    """work() in one forked worker while this process goes on (results() collects it); done here and now when the
+    platform cannot fork or this is a worker."""
+    if not can_fork():
+        return Later(done=[work()])
+    _shared["beside"] = work
+    try:
+        import multiprocessing
+
+        from gongkai.processes import start_in_workers
+
+        return Later(start_in_workers(_beside, [0], 1, multiprocessing.get_context("fork")))
+    finally:
+        _shared.clear()
+
+
+def _beside(_: int) -> Any:
+    return _shared["beside"]()
+

@@ -216,6 +216,10 @@ class Cache:
             for name in OBSOLETE:
                 (folder / name).unlink(missing_ok=True)
 
+    def has_stats(self) -> bool:
+        """True when an earlier command recorded the files' stamps: listing then hashes only the files changed since."""
+        return self.folder is not None and (self.folder / STATS_FILE).is_file()
+
     def _stats_table(self) -> _Stamps:
         """The stamps (size, mtime_ns, ctime_ns, inode, device) under which each file's content hash was recorded,
         read once per run; a blob "" is one the stamp cannot vouch for.

@@ -98,11 +98,16 @@ class Kept(NamedTuple):
                 and (change is None or today < change))
 
 
-def admit_remembered(source: Source, listing: Listing, cache: Cache,
-                     today: dt.date) -> tuple[Catalog, Gate, Since]:
+def open_memo(source: Source, cache: Cache) -> Snapshot:
+    """The gate's memo for the catalog of *source*: empty without a cache folder, or for a git revision."""
+    return Snapshot(cache.folder if isinstance(source, WorkingTree) else None, cache.key, NAME)
+
+
+def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.date,
+                     memo: Snapshot | None = None) -> tuple[Catalog, Gate, Since]:
     """The catalog (whole, or the files an incremental decision reads) and the gate's decision on *today*, from the
-    memo where it holds; the memo is brought up to date for the next command."""
-    memo = Snapshot(cache.folder if isinstance(source, WorkingTree) else None, cache.key, NAME)
+    memo (*memo*, when already read: open_memo) where it holds; the memo is brought up to date for the next command."""
+    memo = memo if memo is not None else open_memo(source, cache)
     context = _context(listing)
     head = memo.get(HEAD)
     found = None

@@ -13,7 +13,10 @@ import subprocess
 from pathlib import Path
 
 from gongkai import __version__
-from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
+from gongkai.catalog.cache import Cache
+from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan, scan_beside
+from gongkai.catalog.snapshot import Snapshot
+from gongkai.catalog.sources import WorkingTree
 from gongkai.site.fingerprint import templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
@@ -22,7 +25,13 @@ from gongkai.site.store import Store, digest
 def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = True, use_cache: bool = True) -> BuildResult:
     """Build the department's column for *today* from the catalog at *catalog_path* into *out*."""
     source, cache = open_catalog(catalog_path, use_cache)
-    listing = scan(source, cache)
+    memo = None
+    if cache.has_stats():  # the listing is mostly stat() calls: a worker makes it while this process reads the memo
+        later = scan_beside(source, cache)
+        memo = _memo(source, cache)
+        listing = later.results()[0]
+    else:
+        listing = scan(source, cache)
     stamp = listing_stamp(listing, search)
     head, count = Store.read_head(out)
     if out.is_dir() and count and head.holds_days(stamp, today):
@@ -33,8 +42,16 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
 
     # after an edit of a few records the gate decides those and takes the others' outcomes from its memo
     with quiet_gc(settle=True):
-        catalog, gate, since = admit_remembered(source, listing, cache, today)
+        catalog, gate, since = admit_remembered(source, listing, cache, today, memo)
     return build_catalog(catalog, out, today, search, stamp, Store.read(out), gate, since)
+
+
+def _memo(source: WorkingTree, cache: Cache) -> Snapshot:
+    """The gate's memo, read (with the gate's modules imported) while the catalog is listed beside."""
+    from gongkai.gate.memo import open_memo  # noqa: PLC0415
+
+    with quiet_gc(settle=True):
+        return open_memo(source, cache)
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:
