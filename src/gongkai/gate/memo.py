@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -90,13 +89,6 @@ class Kept(NamedTuple):
     context: str
     day: dt.date
 
-    def holds(self, blob: str, context: str, today: dt.date) -> bool:
-        """True when the outcome is the one a fresh gate reaches on *today* for the file *blob* in *context*. An entry
-        the last command did not write (its file was away or unreadable then) may be from another context or day."""
-        change = self.outcome.change
-        return (self.blob == blob and self.context == context and self.day <= today
-                and (change is None or today < change))
-
 
 def open_memo(source: Source, cache: Cache) -> Snapshot:
     """The gate's memo for the catalog of *source*: empty without a cache folder, or for a git revision."""
@@ -139,13 +131,18 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
     wanted: set[str] = set()
     again = 0  # record files to decide again
     known: dict[str, Any] = {}
-    for path, kind, blob in listing.files:
-        entry = memo.get(path)
+    get = memo.get
+    for path, kind, blob in listing.files:  # 100,000 times after one edit: written out, without calls
+        entry = get(path)
         if kind != RECORD:
             wanted.add(path)
             if isinstance(entry, ParsedFile):
                 known[path] = entry
-        elif isinstance(entry, Kept) and entry.holds(blob, context, today):
+        # An outcome holds when a fresh gate would reach it on *today* for this file in this context: the same file
+        # and context, decided on or before today, not past its change. An entry the last command did not write (its
+        # file was away or unreadable then) may be from another context or day.
+        elif (type(entry) is Kept and entry.blob == blob and entry.context == context and entry.day <= today
+              and ((change := entry.outcome.change) is None or today < change)):
             kept[path] = outcome = entry.outcome
             if (admission := outcome.admission) is not None:
                 admission.remembered(partial(_reread, source, path, blob, admission.facts.title))
@@ -156,9 +153,9 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
         return None  # parsed one by one, many files take longer than the whole snapshot
     catalog = load(source, listing, cache, only=wanted, known=known)
     catalog.partial = True  # the privacy scan's memo is for whole catalogs: it looks at the changed records only
-    ids = Counter(outcome.id for outcome in kept.values())
-    ids.update(model.id for _, model in catalog.models(RECORD))
-    if any(count > 1 for count in ids.values()):
+    ids = {outcome.id for outcome in kept.values()}
+    decided = [model.id for _, model in catalog.models(RECORD)]
+    if len(ids) < len(kept) or len(ids.union(decided)) < len(ids) + len(decided):
         return None  # an 编号 declared twice: which file stands depends on all of them (decided afresh)
     gate = admit(catalog, today, kept)
     return None if gate.declared_twice else (catalog, gate, kept)
