@@ -9,7 +9,7 @@ import pickle
 import shutil
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -262,3 +262,30 @@ def test_a_part_replaced_by_one_signed_with_public_knowledge_is_never_unpickled(
     part.write_bytes(snapshot.MAGIC + hmac.new(public, payload, "sha256").digest() + payload)
     assert load_catalog(cat.root).records["R2026-005"].title == TITLE
     assert not marker.exists()
+
+
+class Kept(NamedTuple):
+    path: str
+    number: int
+
+
+def test_a_base_is_written_in_parts_and_a_reader_may_stop_between_them(tmp_path: Path) -> None:
+    """A large base is several signed parts; a reader told to stop (a build that found nothing changed) keeps none."""
+    key = b"k" * 32
+    entries = {path: Kept(path, n) for n in range(30_001) for path in [f"records/2026/R2026-{n:06d}.yaml"]}
+    snapshot.Snapshot(tmp_path, key).save(entries, set(entries))
+    parts = sorted(p.name for p in tmp_path.glob("parsed.v3.*.*.pickle"))
+    assert len(parts) == 3  # 12,500 + 12,500 + 5,001 entries (PART_SIZE written out: 30,001 needs three)
+    whole = snapshot.Snapshot(tmp_path, key)
+    assert whole.get("records/2026/R2026-030000.yaml") == ("records/2026/R2026-030000.yaml", 30_000)
+    assert len(whole.base) == 30_001
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the first part is read, then the reader is told to stop
+
+    stopped = snapshot.Snapshot(tmp_path, key, stop=stop)
+    assert stopped.base == {} and stopped.get("records/2026/R2026-000000.yaml") is None and len(asked) == 2
+    (tmp_path / parts[1]).write_bytes(b"damaged")  # one part lost: the base is not whole, none of it is used
+    assert snapshot.Snapshot(tmp_path, key).base == {}

@@ -58,9 +58,17 @@ class Later(Generic[T]):
     def __init__(self, pending: Any = None, done: list[T] | None = None) -> None:
         self.pending, self.done = pending, done
 
+    def ready(self) -> bool:
+        """True once results() will not wait: work done here, or work started beside() that has ended."""
+        return self.pending is None or self.pending.ready()
+
     def results(self, then: Callable[[T], Any] | None = None) -> list[Any]:
+        """The results, each passed through then() as it arrives; asked again, the same list (the workers are ended
+        the first time)."""
         if self.pending is not None:
-            return list(self.pending.results(then))
+            pending, self.pending = self.pending, None
+            self.done = list(pending.results(then))
+            return self.done
         found = self.done or []
         return found if then is None else [then(result) for result in found]
 
@@ -90,13 +98,13 @@ def beside(work: Callable[[], T]) -> Later[T]:
     try:
         import multiprocessing
 
-        from gongkai.processes import start_in_workers
+        from gongkai.processes import start_beside
 
-        return Later(start_in_workers(_beside, [0], 1, multiprocessing.get_context("fork")))
+        return Later(start_beside(_beside, multiprocessing.get_context("fork")))
     finally:
         _shared.clear()
 
 
-def _beside(_: int) -> Any:
+def _beside() -> Any:
     return _shared["beside"]()
 

@@ -56,8 +56,12 @@ def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
 class Pending(Generic[T]):
     """Work started in a pool of workers (start_in_workers); results() waits for it and ends the pool."""
 
-    def __init__(self, pool: Any, results: Iterator[T]) -> None:
-        self.pool, self._results = pool, results
+    def __init__(self, pool: Any, results: Iterator[T], ready: Callable[[], bool] | None = None) -> None:
+        self.pool, self._results, self._ready = pool, results, ready
+
+    def ready(self) -> bool:
+        """True once results() will not wait (known only for work started beside: start_beside)."""
+        return self._ready is not None and self._ready()
 
     def results(self, then: Callable[[T], Any] | None = None) -> list[Any]:
         """The results in order (each passed through then() as it arrives); the workers are ended once they are in,
@@ -77,11 +81,23 @@ def start_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
                      context: BaseContext | None = None) -> Pending[T]:
     """Start work() over *parts* in a pool of *workers* processes and return at once: this process goes on with other
     work meanwhile (the workers are forked now, with what this process holds now)."""
+    return _started(workers, context, lambda pool: Pending(pool, pool.imap(work, parts, chunksize=1)))
+
+
+def start_beside(work: Callable[[], T], context: BaseContext | None = None) -> Pending[T]:
+    """Start work() in one worker process and return at once; the Pending tells when it is done (ready())."""
+    def begin(pool: Any) -> Pending[T]:
+        found = pool.apply_async(work)
+        return Pending(pool, (found.get() for _ in range(1)), found.ready)
+    return _started(1, context, begin)
+
+
+def _started(workers: int, context: BaseContext | None, begin: Callable[[Any], Pending[T]]) -> Pending[T]:
     pool = None
     try:
         with _interrupts_held():
             pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
-        return Pending(pool, pool.imap(work, parts, chunksize=1))
+        return begin(pool)
     except BaseException:
         if pool is not None:
             pool.terminate()

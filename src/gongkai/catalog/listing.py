@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
@@ -22,7 +22,7 @@ from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
-from gongkai.forking import Later, beside, in_parallel, ranges, shared
+from gongkai.forking import in_parallel, ranges, shared
 
 
 class CatalogNotFound(UsageProblem):
@@ -108,12 +108,6 @@ def scan(source: Source, cache: Cache) -> Listing:
     """List the catalog's files with their blob ids, hashing only files whose size or mtime changed."""
     with quiet_gc():
         return _scan(source, cache)
-
-
-def scan_beside(source: Source, cache: Cache) -> Later[Listing]:
-    """scan(), in a forked worker while this process does something else (reads the gate's memo: the two take about
-    as long at 100,000 records, one in the system's calls, the other in Python); results() gives the listing."""
-    return beside(partial(scan, source, cache))
 
 
 def _scan(source: Source, cache: Cache) -> Listing:

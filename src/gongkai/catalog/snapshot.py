@@ -21,7 +21,7 @@ import hmac
 import os
 import pickle
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -41,6 +41,9 @@ HASH = "sha256"
 # the catalog (and this many files): a delta is rewritten whole on every change, so it must stay small.
 REWRITE_SHARE = 0.02
 REWRITE_MIN = 200
+# Entries of one part of a base this process writes: a reader can stop between parts (a build that finds nothing
+# changed while it was reading the gate's memo), each about a tenth of a second at most.
+PART_SIZE = 12_500
 
 Key = str  # the file's path in the catalog; the entry says which content (blob) and kind it was parsed from
 
@@ -58,7 +61,10 @@ class Plan:
 class Snapshot:
     """The parsed files a previous load kept, by path; empty when there is none to trust."""
 
-    def __init__(self, folder: Path | None, key: bytes, name: str = "parsed") -> None:
+    def __init__(self, folder: Path | None, key: bytes, name: str = "parsed",
+                 stop: Callable[[], bool] | None = None) -> None:
+        """The snapshot *name* kept in *folder*; *stop*, asked before each part is read, ends the reading when it
+        says the snapshot is not needed after all (then it is empty)."""
         self.folder = folder if key else None
         self.key = key
         self.names = _Names.of(name)
@@ -66,7 +72,7 @@ class Snapshot:
         self.base: dict[Key, Any] = {}
         self.delta: dict[Key, Any] = {}
         if self.folder is not None:
-            self._read()
+            self._read(stop)
 
     def get(self, key: Key) -> Any:
         found = self.delta.get(key)
@@ -77,13 +83,15 @@ class Snapshot:
         yield from self.base
         yield from (key for key in self.delta if key not in self.base)
 
-    def _read(self) -> None:
+    def _read(self, stop: Callable[[], bool] | None) -> None:
         index = self._load(self.names.base)
         if not isinstance(index, tuple) or len(index) != 2 or not isinstance(index[1], list):
             return
         base_id, names = index
         base: dict[Key, Any] = {}
         for name in names:
+            if stop is not None and stop():
+                return
             part = self._load(name) if isinstance(name, str) and self.names.is_part(name) else None
             if not isinstance(part, tuple) or len(part) != 2 or part[0] != base_id or not isinstance(part[1], list):
                 return  # one part lost, damaged or of another base: the base is not whole
@@ -135,11 +143,13 @@ class Snapshot:
         try:
             if not self.base_id or len(since) > limit or unused > limit:
                 base_id = os.urandom(8).hex()
-                name = self.names.part.format(base=base_id, number=0)
-                self._write(name, (base_id, list(files.values())))
-                self._write(self.names.base, (base_id, [name]))
+                values = list(files.values())
+                names = [self.names.part.format(base=base_id, number=start) for start in range(0, len(values), PART_SIZE)]
+                for start, name in zip(range(0, len(values), PART_SIZE), names):
+                    self._write(name, (base_id, values[start:start + PART_SIZE]))
+                self._write(self.names.base, (base_id, names))
                 self.base_id = base_id
-                self._tidy([name])
+                self._tidy(names)
             elif parsed or len(since) != len(self.delta):
                 self._write(self.names.delta, (self.base_id, since))
         except OSError:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -90,9 +91,10 @@ class Kept(NamedTuple):
     day: dt.date
 
 
-def open_memo(source: Source, cache: Cache) -> Snapshot:
-    """The gate's memo for the catalog of *source*: empty without a cache folder, or for a git revision."""
-    return Snapshot(cache.folder if isinstance(source, WorkingTree) else None, cache.key, NAME)
+def open_memo(source: Source, cache: Cache, stop: Callable[[], bool] | None = None) -> Snapshot:
+    """The gate's memo for the catalog of *source*: empty without a cache folder, or for a git revision (or when
+    *stop*, asked as it is read, says it is not needed)."""
+    return Snapshot(cache.folder if isinstance(source, WorkingTree) else None, cache.key, NAME, stop)
 
 
 def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.date,

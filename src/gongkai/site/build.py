@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from gongkai import __version__
 from gongkai.catalog.cache import Cache
-from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan, scan_beside
+from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.snapshot import Snapshot
 from gongkai.catalog.sources import WorkingTree
+from gongkai.forking import beside
 from gongkai.site.fingerprint import templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
@@ -25,33 +29,52 @@ from gongkai.site.store import Store, digest
 def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = True, use_cache: bool = True) -> BuildResult:
     """Build the department's column for *today* from the catalog at *catalog_path* into *out*."""
     source, cache = open_catalog(catalog_path, use_cache)
+    look = partial(_listed, source, cache, out, today, search)
     memo = None
-    if cache.has_stats():  # the listing is mostly stat() calls: a worker makes it while this process reads the memo
-        later = scan_beside(source, cache)
-        memo = _memo(source, cache)
-        listing = later.results()[0]
+    if cache.has_stats():
+        # The listing is mostly stat() calls: a worker makes it while this process reads the gate's memo, and stops
+        # reading as soon as the worker finds that nothing changed (the memo is not needed then).
+        later = beside(look)
+        memo = _memo(source, cache, lambda: later.ready() and later.results()[0].listing is None)
+        listed = later.results()[0]
     else:
-        listing = scan(source, cache)
-    stamp = listing_stamp(listing, search)
-    head, count = Store.read_head(out)
-    if out.is_dir() and count and head.holds_days(stamp, today):
-        return BuildResult(out, pages=count, unchanged=True, next_change=head.next_change)
+        listed = look()
+    if listed.listing is None:
+        return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
     from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415
 
     # after an edit of a few records the gate decides those and takes the others' outcomes from its memo
     with quiet_gc(settle=True):
-        catalog, gate, since = admit_remembered(source, listing, cache, today, memo)
-    return build_catalog(catalog, out, today, search, stamp, Store.read(out), gate, since)
+        catalog, gate, since = admit_remembered(source, listed.listing, cache, today, memo)
+    return build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since)
 
 
-def _memo(source: WorkingTree, cache: Cache) -> Snapshot:
+class _Listed(NamedTuple):
+    """The catalog listed, and whether the site in the output folder was built from it: then no listing (there is
+    nothing to do with it) and the store's head."""
+
+    listing: Listing | None
+    stamp: str
+    head: Store
+    pages: int  # the files the store names
+
+
+def _listed(source: WorkingTree, cache: Cache, out: Path, today: dt.date, search: bool) -> _Listed:
+    listing = scan(source, cache)
+    stamp = listing_stamp(listing, search)
+    head, count = Store.read_head(out)
+    unchanged = out.is_dir() and count > 0 and head.holds_days(stamp, today)
+    return _Listed(None if unchanged else listing, stamp, head, count)
+
+
+def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapshot:
     """The gate's memo, read (with the gate's modules imported) while the catalog is listed beside."""
     from gongkai.gate.memo import open_memo  # noqa: PLC0415
 
     with quiet_gc(settle=True):
-        return open_memo(source, cache)
+        return open_memo(source, cache, stop)
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:
