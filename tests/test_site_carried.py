@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.site import build_site
+from gongkai.site.store import Store
+from conftest import text_pdf
 from test_build_property import RECORDS, START, Catalog
 from test_publication import files
 
@@ -102,7 +104,14 @@ def test_a_site_that_carries_pages_equals_a_fresh_build(ops):
             fresh = top / f"fresh-{step}"
             build_site(catalog.root, fresh, today, use_cache=False)
             assert files(site) == files(fresh), (ops[: step + 1], today)
+            # and each record page is noted under the key a fresh build gives it: a carried key is the real one
+            assert pages_in_store(site) == pages_in_store(fresh), (ops[: step + 1], today)
             shutil.rmtree(fresh)
+
+
+def pages_in_store(site: Path) -> dict[str, list[str]]:
+    """The record pages the site's store names, with their key and content hash."""
+    return {path: entry for path, entry in Store.read(site).files.items() if path.startswith("records/")}
 
 
 def carried(result) -> set[str]:
@@ -155,3 +164,37 @@ def test_a_record_put_back_after_a_break_is_declared_again(tmp_path: Path) -> No
     assert "代替的" not in (site / "records/R2026-010.html").read_text("utf-8")
     build_site(catalog.root, tmp_path / "fresh", START, use_cache=False)
     assert files(site) == files(tmp_path / "fresh")
+
+
+def test_a_page_not_on_the_last_site_is_declared_though_its_outcome_was_kept(tmp_path: Path) -> None:
+    """R2026-010 shares its attachment with a withdrawn record: held back (its outcome in the memo is still 'admitted').
+    The withdrawn record lets go of the file: R2026-010 comes back with the kept outcome, and no page to carry."""
+    catalog = Linked(tmp_path / "repo")
+    (catalog.root / "files/2026/shared.pdf").write_bytes(text_pdf("共用的表格"))
+    attached = "附件:\n  - 文件: files/2026/shared.pdf\n    名称: 共用表格"
+    catalog.add_line("R2026-010", attached)
+    catalog.add_line("R2026-016", attached)  # withdrawn on START
+    site = tmp_path / "site"
+    build_site(catalog.root, site, START)
+    assert not (site / "records/R2026-010.html").exists()
+    catalog.drop_lines("R2026-016", "附件:")
+    catalog.drop_lines("R2026-016", "  - 文件: files/2026/shared.pdf")
+    catalog.drop_lines("R2026-016", "    名称: 共用表格")
+    result = build_site(catalog.root, site, START)
+    assert "records/R2026-010.html" not in carried(result)
+    assert (site / "records/R2026-010.html").is_file()
+    build_site(catalog.root, tmp_path / "fresh", START, use_cache=False)
+    assert files(site) == files(tmp_path / "fresh") and pages_in_store(site) == pages_in_store(tmp_path / "fresh")
+
+
+def test_no_page_is_carried_when_the_chrome_changed(tmp_path: Path, monkeypatch) -> None:
+    """Templates edited in place (no other file changed, the gate's memo still holds): every page is declared."""
+    catalog = Linked(tmp_path / "repo")
+    site = tmp_path / "site"
+    build_site(catalog.root, site, START)
+    catalog.apply(("title", 1))
+    import gongkai.site.make as make
+
+    monkeypatch.setattr(make, "templates_fingerprint", lambda: "其他模板")
+    assert carried(build_site(catalog.root, site, START)) == set()
+
