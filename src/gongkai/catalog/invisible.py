@@ -21,7 +21,8 @@ from gongkai.characters import CONTROL_CHARACTERS
 # The class is written without NUL rather than guarded by a look-ahead, which would keep sre from skipping in C to
 # the next candidate character (3.5 times slower over every file read).
 assert CONTROL_CHARACTERS.startswith("\x00-")
-_INVISIBLE = re.compile(f"[\x01{CONTROL_CHARACTERS[1:]}\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]")
+_INVISIBLE = re.compile(f"[\x01{CONTROL_CHARACTERS[1:]}"
+                        "\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]")
 _DOS_END = "\x1a"  # what old editors and `copy /a` put after the last line: like a BOM, dropped without a word
 
 _NAMES = {

@@ -144,8 +144,9 @@ class Snapshot:
             if not self.base_id or len(since) > limit or unused > limit:
                 base_id = os.urandom(8).hex()
                 values = list(files.values())
-                names = [self.names.part.format(base=base_id, number=start) for start in range(0, len(values), PART_SIZE)]
-                for start, name in zip(range(0, len(values), PART_SIZE), names):
+                starts = range(0, len(values), PART_SIZE)
+                names = [self.names.part.format(base=base_id, number=start) for start in starts]
+                for start, name in zip(starts, names):
                     self._write(name, (base_id, values[start:start + PART_SIZE]))
                 self._write(self.names.base, (base_id, names))
                 self.base_id = base_id
