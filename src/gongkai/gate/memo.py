@@ -57,12 +57,11 @@ class CatalogChanged(UsageProblem):
 
 
 class Head(NamedTuple):
-    """The context and the day of the memo's last decision (what the outcomes it wrote were decided with), and a
-    name for that write (its generation)."""
+    """The context of the memo's last decision (what the outcomes it wrote were decided with), and a name for that
+    write (its generation)."""
 
     path: str
     context: str
-    day: dt.date
     generation: str
     left: frozenset[str]  # entries of the memo this write did not write again (a file unreadable for a while)
 
@@ -114,11 +113,10 @@ def admit_remembered(source: Source, listing: Listing, cache: Cache, today: dt.d
         catalog, gate, kept = found
     generation = os.urandom(8).hex()
     written = _remember(memo, catalog, listing, gate, context, today, generation)
+    read, ids = "", frozenset[str]()
     if kept and isinstance(head, Head):  # what the last write wrote, not an entry it left as it was
-        since = Since(head.generation, "", frozenset(o.id for path, o in kept.items() if path not in head.left))
-    else:
-        since = NOTHING_KEPT
-    return catalog, gate, since._replace(written=generation if written else "")
+        read, ids = head.generation, frozenset(o.id for path, o in kept.items() if path not in head.left)
+    return catalog, gate, Since(read, generation if written else "", ids)
 
 
 def _afresh(source: Source, listing: Listing, cache: Cache, today: dt.date) -> tuple[Catalog, Gate]:
@@ -202,7 +200,7 @@ def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, co
             if new is not entry:
                 changed.add(path)
     left = frozenset(path for path in memo.paths() if path not in entries and path != HEAD)
-    entries[HEAD] = Head(HEAD, context, today, generation, left)
+    entries[HEAD] = Head(HEAD, context, generation, left)
     return memo.save(entries, changed)
 
 
