@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -15,12 +16,54 @@ from typing import BinaryIO
 Data = bytes | str | Callable[[BinaryIO], None]
 
 
+class ReadOnlyFile(PermissionError):
+    """A file gongkai was to rewrite is read-only: it is left as it is, as Notepad would leave it.
+
+    A rename needs only the folder to be writable, so without this check a file protected by its read-only flag (a
+    signed ledger, a record kept as it was published) would be replaced behind the flag.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EACCES, "文件是只读的", str(path))
+        self.path = path
+
+    @property
+    def advice(self) -> str:
+        return ("文件是只读的，gongkai 不改写只读文件：确要修改，请先去掉只读属性（Windows：右键 → 属性 → 取消勾选「只读」；"
+                "Linux、macOS：chmod u+w 文件名），再运行一次")
+
+    def __str__(self) -> str:
+        return f"「{self.path}」{self.advice}"
+
+
+def read_only(path: Path) -> bool:
+    """True when *path* is a file that must not be rewritten: no write permission for anyone, or none for us."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there (yet): created, not rewritten
+    return not mode & 0o222 or not os.access(path, os.W_OK)  # as root, access() says yes even to a 0444 file
+
+
+def refuse_read_only(path: Path) -> None:
+    """ReadOnlyFile when *path* is read_only()."""
+    if read_only(path):
+        raise ReadOnlyFile(path)
+
+
+def _target(path: Path) -> Path:
+    """Where a rewrite of *path* goes: through a symbolic link to its target, as an editor saves (the link stays)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def _write_aside(path: Path, data: Data) -> str:
-    """*data* written and synced to a new file next to *path*, with the mode *path* has (or would get)."""
+    """*data* written and synced to a new file next to *path*, with the mode (and, where allowed, the owner and group)
+    *path* has, or the mode a new file would get."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, _mode_for(path))
+        _keep_owner(path, tmp)
+        os.chmod(tmp, _mode_for(path))  # after chown, which clears the set-id bits
         with os.fdopen(fd, "wb") as handle:
             if callable(data):
                 data(handle)
@@ -53,6 +96,8 @@ class StagedFile:
     """
 
     def __init__(self, path: Path, data: bytes | str) -> None:
+        path = _target(path)
+        refuse_read_only(path)
         self.path = path
         self.tmp = Path(_write_aside(path, data))
         self.committed = False
@@ -69,7 +114,10 @@ class StagedFile:
 
 
 def write_atomic(path: Path, data: Data) -> None:
-    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+    """Replace *path* with *data* in one step; an interrupted write leaves the old file. A read-only *path* is refused
+    (ReadOnlyFile); mode, owner and group are kept; a symbolic link is written through."""
+    path = _target(path)
+    refuse_read_only(path)
     with _aside(path, data) as tmp:
         os.replace(tmp, path)
 
@@ -93,6 +141,25 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _keep_owner(path: Path, tmp: str) -> None:
+    """Give *tmp* the owner and group of *path* when they differ from ours: root can, anyone may keep the group of a
+    shared folder they belong to; what the system refuses stays ours."""
+    if not hasattr(os, "geteuid"):  # Windows: no owners to keep this way
+        return
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.chown(tmp, uid, info.st_gid)
+            return
+        except OSError:
+            continue
 
 
 def _mode_for(path: Path) -> int:

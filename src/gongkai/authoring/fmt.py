@@ -20,7 +20,8 @@ from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
-from gongkai.files_io import write_atomic
+from gongkai.errors import describe_os_error
+from gongkai.files_io import ReadOnlyFile, write_atomic
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def _dates(tree: CommentedMap, kind: str | None) -> list[str]:
 def kind_for(path: Path) -> str | None:
     """The catalog kind of a file, from its place under the nearest folder holding gongkai.yaml."""
     root = catalog_root_of(path)
-    return kind_of(path.resolve().relative_to(root).as_posix()) if root else None
+    return kind_of((path.parent.resolve() / path.name).relative_to(root).as_posix()) if root else None
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
@@ -260,10 +261,17 @@ def format_paths(paths: Iterable[Path], write: bool) -> list[Formatted]:
     """Format every catalog file under *paths*; with *write*, replace the changed ones atomically."""
     results = []
     for path in collect(paths):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # one unreadable file does not stop the others
+            results.append(Formatted(path, None, (), f"无法读取（{describe_os_error(exc)}）"))
+            continue
         new, reasons, problem = format_bytes(data, kind_for(path))
         result = Formatted(path, new, tuple(reasons) if new != data else (), problem)
         if write and result.changed and result.new is not None:
-            write_atomic(path, result.new)
+            try:
+                write_atomic(path, result.new)
+            except ReadOnlyFile as exc:
+                result = Formatted(path, None, (), exc.advice)
         results.append(result)
     return results

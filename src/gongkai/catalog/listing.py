@@ -96,8 +96,9 @@ def _misnamed_agency_file(folder: Path) -> Path | None:
 
 
 def catalog_root_of(path: Path) -> Path | None:
-    """The nearest folder at or above *path* that holds gongkai.yaml: the catalog *path* belongs to, if any."""
-    path = path.resolve()
+    """The nearest folder at or above *path* that holds gongkai.yaml: the catalog *path* belongs to, if any (a file
+    that is a symbolic link belongs where the link is, not where it points)."""
+    path = path.resolve() if path.is_dir() else path.parent.resolve() / path.name
     for parent in [path, *path.parents] if path.is_dir() else [path.parent, *path.parent.parents]:
         if (parent / "gongkai.yaml").is_file():
             return parent
