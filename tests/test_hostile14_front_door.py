@@ -98,3 +98,50 @@ def test_mask_refuses_a_read_only_list(gk: Callable[..., Run], tmp_path: Path) -
     run = gk("mask", sheet)
     assert run.code == 2 and "只读" in run.err and "内部错误" not in run.err
     assert sheet.read_text(encoding="utf-8") == text and mode(sheet) == 0o444
+
+
+# Escapes fmt removes: the quotes that only carried the escape go with it, keys too -------------------------------
+
+
+def test_fmt_writes_a_value_as_it_would_without_the_escape(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「题名: "测试县…"」 kept the double quotes that were there only for "\\u200b"."""
+    path = cat.record(RECORD.replace("题名: 测试县民政局", '题名: "测试县\\u200b民政局')
+                      .replace("名单的公示\n", '名单的公示"\n').replace("文种: 公示", '文种: "公\\v示"')
+                      .replace("公示截止: 2026-12-31", '公示截止: "2026-12-31\\u2060"')
+                      .replace("文号: 测民〔2026〕1号", '文号: "\\u200b测民〔2026〕1号"  # 原文号'))
+    run = gk("fmt", path)
+    assert run.code == 0 and "删去看不见的字符" in run.out
+    # the comment keeps its two spaces after the value (ruamel alone would keep its column, 10 spaces after it)
+    assert path.read_text(encoding="utf-8") == RECORD.replace("文号: 测民〔2026〕1号", "文号: 测民〔2026〕1号  # 原文号")
+    assert gk("fmt", "--check", path).code == 0
+
+
+def test_fmt_keeps_quotes_a_value_needs_after_the_escape_is_gone(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    # 「@」 cannot start a plain value; "1" would be read as a number; the line break still needs the escape.
+    path = cat.item(ITEM.replace("  - 低保对象名单及相关信息", '  - "@低保对象\\u200b名单"\n  - "1\\u200b"\n  - "甲\\n乙\\u200b"')
+                    .replace("公开层级: [县级, 乡级]", '公开层级: [县级, "乡\\u200b级"]  # 两级'))
+    assert gk("fmt", path).code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "  - '@低保对象名单'\n  - '1'\n  - \"甲\\n乙\"\n" in text and "公开层级: [县级, 乡级]  # 两级\n" in text
+    assert gk("fmt", "--check", path).code == 0 and found(gk, cat.root) == []
+
+
+def test_fmt_removes_an_escape_from_a_key_in_place(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: the key stayed 「"题\\u200b名"」, was taken for an unknown key, moved below 正文, and written back with
+    the zero-width space itself in it (invisible now even as an escape)."""
+    path = cat.record(RECORD.replace("题名:", '"题\\u200b名":').replace("名单的公示\n", "名单的公示  # 标题\n"))
+    assert found(gk, cat.root) == [(2, 1, "GK017")]
+    assert gk("fmt", path).code == 0
+    assert path.read_text(encoding="utf-8") == RECORD.replace("名单的公示\n", "名单的公示  # 标题\n")
+    assert found(gk, cat.root) == []
+
+
+def test_a_key_twice_once_with_an_escape_is_a_duplicate_not_silently_one(gk: Callable[..., Run],
+                                                                        cat: CatalogDir) -> None:
+    """Before: the second 题名 replaced the first without a word (the two keys look the same in Notepad)."""
+    path = cat.record(RECORD + '"题\\u200b名": 另一个题名\n')
+    [duplicate] = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK004"]
+    assert (duplicate["line"], duplicate["column"]) == (19, 1) and duplicate["message"].startswith("键「题名」写了两次")
+    run = gk("fmt", path)
+    assert run.code == 1 and "键「题名」写了两次" in run.err
+    assert path.read_text(encoding="utf-8") == RECORD + '"题\\u200b名": 另一个题名\n'

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
+from gongkai.authoring.escapes import SameKey, remove_escaped
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, any_text
@@ -134,7 +135,10 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
         tree = document.load(fixed)
     except Exception:  # noqa: BLE001 - any parse failure is explained by the positional parser below
         return None, [], _explain(fixed)
-    reasons += more + _canonical(tree, kind)
+    try:
+        reasons += more + _canonical(tree, kind, fixed)
+    except SameKey as clash:
+        return None, [], str(clash)
     out = document.dump(tree) if tree is not None else fixed
     if crlf:
         out = out.replace("\n", "\r\n")
@@ -195,12 +199,12 @@ def _explain(text: str) -> str:
     return "YAML 格式错误（请先改正，再运行 gongkai fmt）"
 
 
-def _canonical(tree: Any, kind: str | None) -> list[str]:
+def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:
     if not isinstance(tree, CommentedMap):
         return []
-    reasons = _dates(tree, kind)
-    if _remove_escaped(tree):
-        reasons.append("删去看不见的字符")
+    # first: "2026/3/1\u200b" is a date only without the escape
+    reasons = ["删去看不见的字符"] if "\\" in text and remove_escaped(tree, text) else []
+    reasons += _dates(tree, kind)
     model = document.MODELS.get(kind or "")
     if model is None:
         return reasons
@@ -213,19 +217,6 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     if document.reorder(tree, model):
         reasons.append("键按官方顺序排列")
     return reasons
-
-
-def _remove_escaped(node: Any) -> bool:
-    """Take invisible characters written as escapes ("\\v", "\\u200b") out of every text in *node*, in place (the
-    comments stay); True when there was one."""
-    found = False
-    places = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-    for place, value in list(places):
-        if isinstance(value, str) and invisible.has_invisible(value):
-            node[place], found = invisible.remove(value), True
-        elif isinstance(value, dict | list):
-            found = _remove_escaped(value) or found
-    return found
 
 
 def _dates(tree: CommentedMap, kind: str | None) -> list[str]:

@@ -156,8 +156,12 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     notes: list[Note] = []
     if "\\" in text:  # an escape in double quotes ("\v", "\u200b") writes what invisible.remove() took out of the text
         tree, escaped = invisible.clean_tree(tree)
-        notes += [Note("GK017", "双引号中的转义（如 \\v、\\u200b）写出了看不见的字符，读取时已删去", invisible.HINT, where)
-                  for where in escaped]
+        said = "双引号中的转义（如 \\v、\\u200b）写出了看不见的字符，读取时已删去"
+        notes += [Note("GK017", said, invisible.HINT, where) for where in escaped.texts]
+        notes += [Note("GK017", said, invisible.HINT, where, at_key=True) for where in escaped.keys]
+        notes += [Note("GK004", f"键「{invisible.remove(str(where[-1]))}」写了两次：这一处的键名里有看不见的字符，"
+                       "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
+                  for where in escaped.same]
     if spec.normalize:
         tree, normalized = normalize(tree)
         notes += normalized
@@ -179,7 +183,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
 
 
 def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
-    line, column = position(tree, note.field, prefer_key=note.code == "GK102")
+    line, column = position(tree, note.field, prefer_key=note.code == "GK102" or note.at_key)
     return Diagnostic(
         code=note.code,
         severity=LOAD_SEVERITY.get(note.code, Severity.ERROR),

@@ -8,7 +8,7 @@ is named, with the character in words, so that the person can find it; `gongkai 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.characters import CONTROL_CHARACTERS
@@ -88,21 +88,44 @@ def shown(text: str) -> str:
 Field = tuple[str | int, ...]
 
 
-def clean_tree(node: Any, field: Field = ()) -> tuple[Any, list[Field]]:
+@dataclass
+class Escaped:
+    """Where escapes in double quotes ("\\v", "\\u200b") wrote invisible characters into a parsed file: in texts, in
+    keys, and keys that became another key of their mapping (「"题\\u200b名"」 beside 「题名」) — those are left out, the
+    first one stays, and the field names the key as it was written."""
+
+    texts: list[Field] = field(default_factory=list)
+    keys: list[Field] = field(default_factory=list)
+    same: list[Field] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.texts or self.keys or self.same)
+
+
+def clean_tree(node: Any) -> tuple[Any, Escaped]:
     """*node* (a parsed file, or values about to be written) with invisible characters removed from every key and
     text, and where each was: a double-quoted "\\v" or "\\u200b" is such a character only once the YAML is read."""
+    escaped = Escaped()
+    return _clean(node, (), escaped), escaped
+
+
+def _clean(node: Any, where: Field, escaped: Escaped) -> Any:
     if isinstance(node, str):
         cleaned = remove(node)
-        return cleaned, ([field] if cleaned != node else [])
+        if cleaned != node:
+            escaped.texts.append(where)
+        return cleaned
     if isinstance(node, list):
-        pairs = [clean_tree(element, (*field, index)) for index, element in enumerate(node)]
-        return [value for value, _ in pairs], [where for _, found in pairs for where in found]
+        return [_clean(element, (*where, index), escaped) for index, element in enumerate(node)]
     if isinstance(node, dict):
         result: dict[Any, Any] = {}
-        found: list[Field] = []
         for key, value in node.items():
             name = remove(key) if isinstance(key, str) else key
-            result[name], inner = clean_tree(value, (*field, name))
-            found += ([(*field, name)] if name != key else []) + inner
-        return result, found
-    return node, []
+            if name in result:
+                escaped.same.append((*where, key))
+                continue
+            if name != key:
+                escaped.keys.append((*where, name))
+            result[name] = _clean(value, (*where, name), escaped)
+        return result
+    return node

@@ -17,6 +17,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
+from gongkai.catalog.invisible import has_invisible, remove
 from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_long_number
 
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
@@ -277,11 +278,20 @@ def _odd_space_line(text: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+def _written_key(mapping: CommentedMap, key: str | int) -> str | int:
+    """The key of *mapping* that reads as *key* once invisible characters are out of it ("题\\u200b名" for 题名)."""
+    if isinstance(key, str):
+        return next((k for k in mapping if isinstance(k, str) and has_invisible(k) and remove(k) == key), key)
+    return key
+
+
 def position(tree: Any, path: tuple[str | int, ...], prefer_key: bool = False) -> tuple[int, int]:
     """1-based (line, column) of the value (or key) at *path* in a round-trip tree; nearest parent if missing."""
     node, found = tree, (1, 1)
     for index, part in enumerate(path):
         last = index == len(path) - 1
+        if isinstance(node, CommentedMap) and part not in node:
+            part = _written_key(node, part)
         if isinstance(node, CommentedMap) and part in node:
             line, col = node.lc.key(part)
             if last and not prefer_key and not isinstance(node[part], (CommentedMap, CommentedSeq)):
