@@ -145,3 +145,43 @@ def test_a_key_twice_once_with_an_escape_is_a_duplicate_not_silently_one(gk: Cal
     run = gk("fmt", path)
     assert run.code == 1 and "键「题名」写了两次" in run.err
     assert path.read_text(encoding="utf-8") == RECORD + '"题\\u200b名": 另一个题名\n'
+
+
+# A key spelled with a space in it, or mistyped: one finding, not also 「缺少必填字段」 ------------------------------
+
+
+@pytest.mark.parametrize(("key", "message"), [
+    ("题 名", "键名「题 名」中间多了空格，应为「题名」"),
+    ("题\u3000名", "键名「题\u3000名」中间多了全角空格，应为「题名」"),
+    ("题\u00a0名", "键名「题\u00a0名」中间多了不间断空格（从网页、Word 复制来的），应为「题名」"),
+    ("题名\u3000", "键名「题名」的前后多了全角空格"),
+    ("题 名\u3000", "键名「题 名\u3000」中间多了空格、全角空格，应为「题名」"),
+])
+def test_a_space_in_a_key_is_one_finding(gk: Callable[..., Run], cat: CatalogDir, key: str, message: str) -> None:
+    """Before: 「1:1 缺少必填字段「题名」」 as well, pointing at 编号, for the one key the clerk wrote."""
+    path = cat.record(RECORD.replace("题名:", f"{key}:"))
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["column"], diag["code"]) == (2, 1, "GK102")
+    assert diag["message"].startswith(message) and "gongkai fmt" in diag["hint"]
+    run = gk("fmt", path)
+    assert run.code == 0 and path.read_text(encoding="utf-8") == RECORD
+    assert diagnostics(gk, cat.root) == []
+
+
+def test_a_space_in_a_nested_key_is_one_finding(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    path = cat.record(RECORD.replace("  审查人:", "  审 查 人:"))
+    assert found(gk, cat.root) == [(10, 3, "GK102")]
+    assert gk("fmt", path).code == 0 and path.read_text(encoding="utf-8") == RECORD
+
+
+def test_a_mistyped_required_key_is_one_finding(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("题名:", "标题:"))
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["column"], diag["code"]) == (2, 1, "GK102")
+    assert diag["message"] == "未知字段「标题」，因此缺少必填字段「题名」" and "是否想写「题名」" in diag["hint"]
+
+
+def test_a_space_in_a_key_beside_the_right_key_is_still_named(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record(RECORD + "文 号: 测民〔2026〕2号\n")
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["code"]) == (19, "GK102") and diag["message"].startswith("键名「文 号」中间多了空格")

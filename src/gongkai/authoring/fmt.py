@@ -49,7 +49,9 @@ def _all_keys(model: type[BaseModel], seen: set[str]) -> set[str]:
 
 
 _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set())}, key=len, reverse=True)
-_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(map(re.escape, _KNOWN)) + r")(\s*)([:：])(\s*)(.*)$")
+# A known key, also with spaces (half-width, full-width, no-break) typed between its characters: 「题 名:」.
+_SPACED_KEY = "|".join(r"[^\S\n]*".join(map(re.escape, key)) for key in _KNOWN)
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + _SPACED_KEY + r")(\s*)([:：])(\s*)(.*)$")
 _VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
 _BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 _FULL_LIST = re.compile(r"^[［\[](.*)[］\]](\s*#.*)?$")
@@ -77,14 +79,18 @@ def fix_text(text: str) -> tuple[str, list[str]]:
 
 
 def _fix_key(line: str, reasons: set[str]) -> str:
-    """题名：值, 题名:值, 题名　: 值 (a full-width or no-break space that YAML keeps in the key) as 题名: 值."""
+    """题名：值, 题名:值, 题名　: 值, 题 名: 值 (a space, full-width or no-break, that YAML keeps in the key) as 题名: 值."""
     match = _KEY_LINE.match(line)
     if match is None:
         return line
-    indent, key, before, colon, after, rest = match.groups()
-    if colon == ":" and not before and not after.strip(" ") and (after or not rest):
+    indent, written, before, colon, after, rest = match.groups()
+    key = "".join(written.split())
+    if key != written:
+        reasons.add("删去键名中间的空格")
+    elif colon == ":" and not before and not after.strip(" ") and (after or not rest):
         return line  # already YAML (more spaces than one after the colon are the YAML writer's to tidy)
-    reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
+    if colon == "：" or before or after.strip(" ") or (rest and not after):
+        reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
     return f"{indent}{key}:" + (f" {rest}" if rest else "")
 
 
