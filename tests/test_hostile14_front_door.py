@@ -185,3 +185,43 @@ def test_a_space_in_a_key_beside_the_right_key_is_still_named(gk: Callable[..., 
     cat.record(RECORD + "文 号: 测民〔2026〕2号\n")
     [diag] = diagnostics(gk, cat.root)
     assert (diag["line"], diag["code"]) == (19, "GK102") and diag["message"].startswith("键名「文 号」中间多了空格")
+
+
+# Columns on a line that held an invisible character: counted as Notepad counts them (the character takes a place) -
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # 页数\u200b: 三 — 页 数 ZWSP : space → 三 is the 6th character
+    ("页数: 1", "页数\u200b: 三", (16, 6, "GK103")),
+    # 公开属性\u200b: 主动公 — the value starts at the 8th character
+    ("公开属性: 主动公开", "公开属性\u200b: 主动公", (8, 8, "GK104")),
+    # 题名\u200b: 测试: 县 — the second 「: 」 is the 8th character
+    ("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名\u200b: 测试: 县", (2, 8, "GK001")),
+    # a zero-width space, then a tab as indentation: the tab is the 2nd character
+    ("保密审查:\n  审查人", "保密审查:\n\u200b\t审查人", (10, 2, "GK007")),
+    ("保密审查:\n  审查人", "保密审查:\n\u200b\u3000审查人", (10, 2, "GK006")),
+    # \u200b页码 — the unknown key starts at the 2nd character
+    ("页数: 1", "\u200b页码: 1", (16, 2, "GK102")),
+    # two on one line: 页数\u200b\u2060: 三 — 三 is the 7th character
+    ("页数: 1", "页数\u200b\u2060: 三", (16, 7, "GK103")),
+])
+def test_columns_count_the_invisible_characters(gk: Callable[..., Run], cat: CatalogDir, old: str, new: str,
+                                                expected: tuple[int, int, str]) -> None:
+    """Before: every column after a zero-width space was one too small (counted in the text without it)."""
+    cat.record(RECORD.replace(old, new))
+    assert expected in found(gk, cat.root)
+
+
+def test_a_rule_finding_on_a_line_with_an_invisible_character(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    # 公开日期:\u200b 2026-08-03 — the date starts at the 8th character; GK404: published before it was formed
+    cat.record(RECORD.replace("公开日期: 2026-09-03", "公开日期:\u200b 2026-08-03"))
+    assert (14, 8, "GK404") in found(gk, cat.root)
+    run = gk("validate", cat.root, "--no-cache")
+    # the caret under the date: 公开日期 (8 columns wide), 「:」, the stand-in for the invisible character, a space
+    assert "       14 | 公开日期:\ufffd 2026-08-03\n          | " + " " * 11 + "^\n" in run.out
+
+
+def test_fmt_names_the_column_of_broken_yaml_as_notepad_does(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    path = cat.record(RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名\u200b: 测试: 县"))
+    run = gk("fmt", path)
+    assert run.code == 1 and "第 2 行第 8 列" in run.err

@@ -113,6 +113,12 @@ def _fix_flow_list(line: str, reasons: set[str]) -> str:
 
 def decode_any(data: bytes) -> tuple[str | None, list[str]]:
     """Text of UTF-8 (BOM or not), UTF-16/32 or GBK/GB18030 bytes, and what was converted."""
+    raw, reasons = _decoded(data)
+    return (_visible(raw, reasons) if raw is not None else None), reasons
+
+
+def _decoded(data: bytes) -> tuple[str | None, list[str]]:
+    """decode_any(), the invisible characters left in."""
     text, encoding = any_text(data)
     reasons = ["去掉 BOM"] if data.startswith(BOM) else []
     if encoding is not None:
@@ -122,17 +128,22 @@ def decode_any(data: bytes) -> tuple[str | None, list[str]]:
     if "\r" in text.replace("\r\n", ""):  # a line ended by CR alone (pasted from an old Mac file) among CRLF or LF
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n" if "\r\n" in text else "\n")
         reasons.append("统一换行符")
+    return text, reasons
+
+
+def _visible(text: str, reasons: list[str]) -> str:
     cleaned = invisible.remove(text)
     if cleaned != text:
         reasons.append("删去看不见的字符" if invisible.find(text) else "删去文件末尾的 Ctrl+Z")
-    return cleaned, reasons
+    return cleaned
 
 
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
-    text, reasons = decode_any(data)
-    if text is None:
+    raw, reasons = _decoded(data)
+    if raw is None:
         return None, [], "文件不是 UTF-8、UTF-16 或 GBK 文本，无法格式化"
+    text = _visible(raw, reasons)
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
     if not reasons and not more and _already_canonical(fixed, kind):
@@ -140,7 +151,7 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     try:
         tree = document.load(fixed)
     except Exception:  # noqa: BLE001 - any parse failure is explained by the positional parser below
-        return None, [], _explain(fixed)
+        return None, [], _explain(fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
     try:
         reasons += more + _canonical(tree, kind, fixed)
     except SameKey as clash:
@@ -196,13 +207,23 @@ def _in_order(mapping: Any, model: type[BaseModel]) -> bool:
     return True
 
 
-def _explain(text: str) -> str:
+def _explain(fixed: str, read: str, raw: str) -> str:
+    """Why *fixed* (the text after fix_text) is no YAML, at the line and column of the file (*raw*, as Notepad counts:
+    on a line fix_text left as *read* had it, an invisible character taken out still takes its place)."""
     try:
-        parse_positional(text)
+        parse_positional(fixed)
     except YamlFailure as failure:
         p = failure.problem
-        return f"第 {p.line} 行第 {p.column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
+        column = p.column
+        if read != raw and _line(fixed, p.line) == _line(read, p.line):
+            column = invisible.RawColumns(raw).column(p.line, p.column)
+        return f"第 {p.line} 行第 {column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
     return "YAML 格式错误（请先改正，再运行 gongkai fmt）"
+
+
+def _line(text: str, number: int) -> str | None:
+    lines = text.split("\n")
+    return lines[number - 1] if 0 < number <= len(lines) else None
 
 
 def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:

@@ -79,6 +79,33 @@ def find(text: str) -> list[Invisible]:
     return found
 
 
+class RawColumns:
+    """Columns counted in a text without its invisible characters, as Notepad counts them in the file, where each
+    invisible character still takes a place (and a line shows its stand-in, shown()): a finding after a zero-width
+    space points at what the person sees."""
+
+    def __init__(self, raw: str) -> None:
+        """*raw*: the file's text (LF line ends) with its invisible characters."""
+        self.lines = {number: line for number, line in enumerate(raw.rstrip(_DOS_END).split("\n"), start=1)
+                      if has_invisible(line)}
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def column(self, line: int, column: int) -> int:
+        """The column in the file of the *column*-th character of *line* as read (without invisible characters)."""
+        raw = self.lines.get(line)
+        if raw is None or column < 1:
+            return column
+        seen = 0
+        for index, char in enumerate(raw):
+            if _INVISIBLE.match(char) is None:
+                seen += 1
+                if seen == column:
+                    return index + 1
+        return len(raw) + column - seen  # past the end of the line (where the line ends, or a missing value)
+
+
 def shown(text: str) -> str:
     """*text* with each invisible character as a visible one of the same length (�), for the line under a finding:
     a terminal would act on a control character, and a caret counts characters."""

@@ -226,9 +226,12 @@ def _override_mapping(text: str) -> dict[str, Any]:
 
 def _explain(exc: ValidationError, text: str) -> str:
     tree = parse_positional(text)
+    errors = {tuple(e["loc"]): e for e in exc.errors(include_url=False)}  # a wrong key is one note for two errors
     lines = []
-    for note, error in zip(explain_errors(exc, Thresholds), exc.errors(include_url=False), strict=True):
-        line, column = position(tree, note.field)
-        message = f"「{note.field[-1]}」{error['msg']}" if error["type"] in CUSTOM_ERRORS else note.message
+    for note in explain_errors(exc, Thresholds):
+        line, column = position(tree, note.field, prefer_key=note.code == "GK102" or note.at_key)
+        error = errors.get(note.field)
+        custom = error is not None and error["type"] in CUSTOM_ERRORS
+        message = f"「{note.field[-1]}」{error['msg']}" if error is not None and custom else note.message
         lines.append(f"{OVERRIDE}:{line}:{column}：{message}。{note.hint}")
     return "\n".join(lines)
