@@ -126,7 +126,8 @@ class Catalog:
             except YamlFailure:
                 tree = None
             self._trees[path] = (tree, RawColumns(raw) if raw is not None and text != raw else None)
-        return self._trees[path]
+        found: tuple[Any, RawColumns | None] = self._trees[path]
+        return found
 
     def diagnostic(self, code: str, severity: Severity, message: str, location: Location,
                    hint: str | None = None, prefer_key: bool = False) -> Diagnostic:

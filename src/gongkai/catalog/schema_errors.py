@@ -71,8 +71,6 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     value = error.get("input")
     if kind == "missing":
         return Note("GK101", f"缺少必填字段「{label}」", f"请添加一行「{label}: ……」。", loc)
-    if kind == "extra_forbidden":
-        return _unknown_key(loc, model)
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
         hint = f"可选的值：{expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}。"
