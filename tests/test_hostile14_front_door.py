@@ -225,3 +225,43 @@ def test_fmt_names_the_column_of_broken_yaml_as_notepad_does(gk: Callable[..., R
     path = cat.record(RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名\u200b: 测试: 县"))
     run = gk("fmt", path)
     assert run.code == 1 and "第 2 行第 8 列" in run.err
+
+
+# Keys YAML does not read as text, and a second document: said where they are, in words ----------------------------
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("~: 备注", "空值"),
+    (": 备注", "空值"),
+    ("1.5: 备注", "数字「1.5」"),
+    ("2: 备注", "数字「2」"),
+    ("true: 备注", "true 或 false"),
+    ("? [甲, 乙]\n: 备注", "列表"),
+])
+def test_a_key_that_is_not_text_is_named_at_the_key(gk: Callable[..., Run], cat: CatalogDir, line: str,
+                                                    said: str) -> None:
+    """Before: 「1:1 「None」的类型不对：不符合要求，而这里是「None」」."""
+    cat.record(RECORD + line + "\n")
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["column"], diag["code"]) == (19, 1 if not line.startswith("?") else 3, "GK102")
+    assert diag["message"] == f"这一行的键不是文字，读出来是{said}" and "键名要写成中文字段名" in diag["hint"]
+
+
+def test_a_key_that_is_not_text_in_a_nested_mapping(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("  结论: 不涉及", "  ~: 1\n  结论: 不涉及"))
+    assert found(gk, cat.root) == [(12, 3, "GK102")]
+
+
+def test_a_second_document_is_named_at_its_marker(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「1:1 文件内容应为若干「键: 值」……而不是单个值或列表」 for a file that is a mapping up to line 19."""
+    path = cat.record(RECORD + "---\n编号: R2026-002\n")
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["column"], diag["code"]) == (19, 1, "GK001")
+    assert "---" in diag["message"] and "另一份" in diag["message"]
+    run = gk("fmt", path)
+    assert run.code == 1 and "第 19 行第 1 列" in run.err and "另一份" in run.err
+
+
+def test_a_document_start_before_the_content_is_fine(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record("---\n" + RECORD)
+    assert diagnostics(gk, cat.root) == []

@@ -71,6 +71,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     value = error.get("input")
     if kind == "missing":
         return Note("GK101", f"缺少必填字段「{label}」", f"请添加一行「{label}: ……」。", loc)
+    if kind == "invalid_key":  # 「~:」「1.5:」「true:」「? [甲, 乙]」: YAML reads these keys as no text
+        return Note("GK102", f"这一行的键不是文字，读出来是{_key_kind(value)}",
+                    "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
         hint = f"可选的值：{expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}。"
@@ -126,6 +129,18 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
 
 def _if_in(field: tuple[str | int, ...], missing: set[tuple[str | int, ...]]) -> tuple[str | int, ...] | None:
     return field if field in missing else None
+
+
+def _key_kind(key: Any) -> str:
+    if key is None:
+        return "空值"
+    if isinstance(key, bool):
+        return "true 或 false"
+    if isinstance(key, int | float):
+        return f"数字「{_shown(key)}」"
+    if isinstance(key, list | tuple):
+        return "列表"
+    return f"「{_shown(key)}」"
 
 
 def _pattern_hint(label: str, value: Any = None) -> str:

@@ -66,6 +66,8 @@ def prescan(text: str) -> list[YamlProblem]:
     excess = check_limits(text, numbers=False)
     if excess is not None:
         return [_problem(excess)]
+    if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
+        return [second]
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text:
         return problems
@@ -85,6 +87,22 @@ def prescan(text: str) -> list[YamlProblem]:
                 ))
                 break
     return problems
+
+
+_DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.MULTILINE)
+
+
+def second_document(text: str) -> YamlProblem | None:
+    """A 「---」 or 「...」 line after the file's content: YAML starts another document there (two records pasted into
+    one file, or a Markdown rule at the start of a line in 正文), which a one-document reader refuses or drops."""
+    for marker in _DOCUMENT_MARKER.finditer(text):
+        before = text[:marker.start()].split("\n")
+        if any(line.strip() and not line.lstrip().startswith(("#", "%")) and not _DOCUMENT_MARKER.match(line)
+               for line in before):
+            return YamlProblem("GK001", f"「{marker.group(1)}」在这里开始了另一份内容（YAML 的另一个文档），一个文件只能写一份",
+                               "删去这一行；若后面是另一条信息，请把它移到自己的文件中（一个文件一条）；正文里的分隔线"
+                               "要和正文一样缩进。", len(before), 1)
+    return None
 
 
 def parse_fast(text: str) -> Any:
@@ -209,6 +227,8 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         if needle in raw:
             code, message, hint = c, m, h
             break
+    if "expected a single document" in raw and (second := second_document(text)):
+        return second
     fullwidth = _fullwidth_colon_line(text, line)
     odd_space = _odd_space_line(text, line)
     opened = _open_quote_line(text, line)
@@ -278,10 +298,17 @@ def _odd_space_line(text: str, line: int) -> tuple[int, int] | None:
     return None
 
 
-def _written_key(mapping: CommentedMap, key: str | int) -> str | int:
-    """The key of *mapping* that reads as *key* once invisible characters are out of it ("题\\u200b名" for 题名)."""
-    if isinstance(key, str):
-        return next((k for k in mapping if isinstance(k, str) and has_invisible(k) and remove(k) == key), key)
+def _written_key(mapping: CommentedMap, key: str | int) -> Any:
+    """The key of *mapping* that *key* names: the same once invisible characters are out of it ("题\\u200b名" for
+    题名), or a key that is no text, as pydantic names it ("None" for 「~:」, "('甲', '乙')" for 「? [甲, 乙]」)."""
+    if not isinstance(key, str):
+        return key
+    for written in mapping:
+        if isinstance(written, str):
+            if has_invisible(written) and remove(written) == key:
+                return written
+        elif str(tuple(written) if isinstance(written, list | tuple) else written) == key:
+            return written
     return key
 
 
