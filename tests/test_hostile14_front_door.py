@@ -265,3 +265,14 @@ def test_a_second_document_is_named_at_its_marker(gk: Callable[..., Run], cat: C
 def test_a_document_start_before_the_content_is_fine(gk: Callable[..., Run], cat: CatalogDir) -> None:
     cat.record("---\n" + RECORD)
     assert diagnostics(gk, cat.root) == []
+
+
+@pytest.mark.parametrize(("escape", "column"), [("\\ud83d", 8), ("\\U00110000", 8)])
+def test_an_escape_that_is_no_character_is_named_where_it_is(gk: Callable[..., Run], cat: CatalogDir, escape: str,
+                                                             column: int) -> None:
+    """Half of a JSON-style surrogate pair (「\\ud83d」 without 「\\ude00」) or a number past U+10FFFF: before, 「1:1 YAML
+    格式错误」 (and fmt wrote the file back as if all was well)."""
+    cat.record(RECORD.replace("题名: 测试县", f'题名: "测试{escape}县').replace("名单的公示\n", '名单的公示"\n'))
+    [diag] = diagnostics(gk, cat.root)
+    assert (diag["line"], diag["column"], diag["code"]) == (2, column, "GK001")
+    assert diag["message"].startswith(f"双引号中的转义「{escape}」不是一个字符")

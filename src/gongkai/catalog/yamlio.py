@@ -144,8 +144,29 @@ def _conflict_line(text: str, line: int) -> YamlProblem | None:
                        "保留要的内容，删去 <<<<<<<、=======、>>>>>>> 这三行，然后 git add 并 git commit 完成合并", number, 1)
 
 
+# 「\ud83d」 alone (half of a JSON-style pair), 「\U00110000」: escapes of no character, which ruamel lets through
+_NO_CHARACTER = re.compile(r"(?<!\\)(?:\\\\)*(\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                           r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8})")
+
+
+def _no_character(text: str) -> YamlProblem | None:
+    """The first escape in *text* that writes no character, where it is."""
+    for found in _NO_CHARACTER.finditer(text):
+        escape = found.group(1)
+        if escape[1] == "U" and int(escape[2:], 16) <= 0x10FFFF:
+            continue
+        line = text.count("\n", 0, found.start(1)) + 1
+        column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
+        return YamlProblem("GK001", f"双引号中的转义「{escape}」不是一个字符（Unicode 没有这个编号，或只是半个「代理对」）",
+                           "删去这个转义，直接写出要的字符；从网页或程序复制来的 \\ud83d\\ude00 这样成对的要两个一起写。",
+                           line, column)
+    return None
+
+
 def _unexplained(text: str) -> YamlProblem:
     """A parser failed without saying where (its English is never shown): name a broken limit, else say so."""
+    if "\\" in text and (escape := _no_character(text)):
+        return escape
     excess = check_limits(text)
     if excess is None and (conflict := _conflict_line(text, text.count("\n") + 1)):
         return conflict
