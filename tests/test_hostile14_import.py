@@ -105,3 +105,32 @@ def test_a_numbering_column_named_id_with_sub_numbers_is_a_serial(gk: Callable[.
     assert [load(cat.root / f"items/shjz/SHJZ-00{n}.yaml")["二级事项"] for n in (2, 3, 4)] == [
         "办事指南", "审核审批信息", "政策法规文件"]
     assert not list((cat.root / "items/shjz").glob("1*.yaml"))
+
+
+def test_invisible_characters_in_cells_are_not_imported(gk: Callable[..., Run], cat: CatalogDir,
+                                                        tmp_path: Path) -> None:
+    """Before: 「SHJZ-001​」 was refused as an id (the message showed nothing wrong), 「最低生活保障​」 was an update
+    that changed nothing one could see, and new files carried the zero-width spaces and Excel's 「_x000B_」 (Word's
+    Shift+Enter as Excel stores it) into the catalog."""
+    table = workbook(tmp_path / "t.xlsx", [
+        [*HEADER, "编号"],
+        [1, "最低生活保障\u200b", "审批信息", "低保对象名单及相关信息", BASIS, DEADLINE, PUBLISHER,
+         "政府网站、村公示栏", "全社会", "主动", "县级、乡级", "SHJZ-001\u200b"],
+        [2, "临时\u2060救助", "办事_x000B_指南", "办理\u200b条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动",
+         "县级", ""],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
+    item = load(cat.root / NEW)
+    assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("临时救助", "办事指南", ["办理条件"])
+    assert "\u200b" not in (cat.root / NEW).read_text(encoding="utf-8")
+
+
+def test_a_literal_underscore_x_in_a_cell_stays(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    # Excel writes the text 「_x0041_」 as 「_x005F_x0041_」 (its own escape for the underscore)
+    table = workbook(tmp_path / "t.xlsx", [
+        HEADER, [1, "临时救助", "办事指南", "编码_x005F_x0041_说明", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ], sheet="社会救助")
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / NEW)["公开内容"] == ["编码_x0041_说明"]

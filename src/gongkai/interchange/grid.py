@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+
+from gongkai.catalog import invisible
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
 XLSX_MAGIC = b"PK"
@@ -75,16 +78,34 @@ class Grid:
         return f"{self.name}!{get_column_letter(col)}{row}"
 
 
+# How Excel stores a character XML cannot hold (「_x000B_」 for Word's Shift+Enter, 「_x000D_」 for a CR), and the
+# underscore of a text that looks like one (「_x005F_x0041_」 is 「_x0041_」); openpyxl leaves them as they are.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(text: str) -> str:
+    """*text* with Excel's _xHHHH_ escapes read; a pair of them for one character beyond U+FFFF joined, and half of
+    such a pair (no character at all) shown as 「\ufffd」."""
+    text = _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+    try:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 def cell_text(value: Any) -> str:
-    """A cell's value as text: whole numbers without .0, TRUE/FALSE as Excel shows them, Windows line ends and Excel's
-    _x000D_ removed."""
+    """A cell's value as text: whole numbers without .0, TRUE/FALSE as Excel shows them, Excel's _xHHHH_ escapes read,
+    Windows line ends and the characters one cannot see (zero-width spaces, Word's line break …) removed."""
     if value is None:
         return ""
     if isinstance(value, bool):  # a check box linked to its cell (Excel, WPS) leaves TRUE or FALSE, shown so
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    if "_x" in text:
+        text = _unescaped(text)
+    text = invisible.remove(text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.strip()
 
 
