@@ -276,3 +276,26 @@ def test_an_escape_that_is_no_character_is_named_where_it_is(gk: Callable[..., R
     [diag] = diagnostics(gk, cat.root)
     assert (diag["line"], diag["column"], diag["code"]) == (2, column, "GK001")
     assert diag["message"].startswith(f"双引号中的转义「{escape}」不是一个字符")
+
+
+# Comment lines above a key move with the key when fmt puts keys in order ------------------------------------------
+
+
+def test_a_comment_line_above_a_key_moves_with_it(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「# 页数按盖章页计」 stayed under 编号 and ended up above 题名, saying the wrong thing about the wrong key."""
+    path = cat.record(RECORD.replace("页数: 1\n", "").replace("编号: R2026-001\n", "编号: R2026-001\n# 页数按盖章页计\n页数: 1\n"))
+    assert gk("fmt", path).code == 0
+    assert path.read_text(encoding="utf-8") == RECORD.replace("页数: 1\n", "# 页数按盖章页计\n页数: 1\n")
+
+
+def test_comment_lines_above_nested_keys_and_after_a_nested_block_move_with_their_keys(gk: Callable[..., Run],
+                                                                                      cat: CatalogDir) -> None:
+    text = RECORD.replace("  审查人: 张三\n  审查日期: 2026-09-01\n",
+                          "  审查日期: 2026-09-01  # 日\n  # 审查人是股长\n  审查人: 张三  # 人\n")
+    text = text.replace("成文日期: 2026-09-01\n公开日期: 2026-09-03\n", "公开日期: 2026-09-03\n\n# 成文日期以落款为准\n成文日期: 2026-09-01\n")
+    path = cat.record(text)
+    assert gk("fmt", path).code == 0
+    assert path.read_text(encoding="utf-8") == RECORD.replace(
+        "  审查人: 张三\n  审查日期: 2026-09-01\n", "  # 审查人是股长\n  审查人: 张三  # 人\n  审查日期: 2026-09-01  # 日\n").replace(
+        "成文日期: 2026-09-01\n", "\n# 成文日期以落款为准\n成文日期: 2026-09-01\n")
+    assert gk("fmt", "--check", path).code == 0
