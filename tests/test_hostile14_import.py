@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import CatalogDir, Run
-from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
+from sheets import BASIS, DEADLINE, PUBLISHER, load, with_second_domain, workbook
+from test_hostile13_import import sheets
 
 HEADER = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
           "公开层级"]
@@ -134,3 +135,22 @@ def test_a_literal_underscore_x_in_a_cell_stays(gk: Callable[..., Run], cat: Cat
     ], sheet="社会救助")
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     assert load(cat.root / NEW)["公开内容"] == ["编码_x0041_说明"]
+
+
+def test_an_import_that_cannot_write_one_file_writes_none(gk: Callable[..., Run], cat: CatalogDir,
+                                                          tmp_path: Path) -> None:
+    """Before: SHJZ-001 was updated, then the new YLFW item could not be written (items/ylfw is a file, not a folder):
+    half an import in the catalog, and the table could no longer be imported as it was meant."""
+    cat.write("gongkai.yaml", with_second_domain((cat.root / "gongkai.yaml").read_text(encoding="utf-8")))
+    cat.write("items/ylfw", "误建的文件\n")
+    table = sheets(tmp_path / "t.xlsx", [
+        ("社会救助", [[*HEADER, "编号"], [1, "最低生活保障", "审批信息", "低保对象名单及相关信息、救助金额", BASIS, DEADLINE,
+                                         PUBLISHER, "政府网站、村公示栏", "全社会", "主动", "县级、乡级", "SHJZ-001"]]),
+        ("养老服务", [HEADER, [1, "养老机构投资指南", "", "投资环境简介", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动",
+                               "县级"]]),
+    ])
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 2 and "没有写入任何文件" in run.err and "内部错误" not in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+    assert not [p for p in (cat.root / "items").rglob(".*.tmp")]  # nothing left aside either

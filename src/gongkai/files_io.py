@@ -59,7 +59,10 @@ def _target(path: Path) -> Path:
 def _write_aside(path: Path, data: Data) -> str:
     """*data* written and synced to a new file next to *path*, with the mode (and, where allowed, the owner and group)
     *path* has, or the mode a new file would get."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder should be: not "the file exists", which callers take for a clash
+        raise NotADirectoryError(errno.ENOTDIR, "路径中有同名的文件挡住了文件夹", str(path.parent)) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         _keep_owner(path, tmp)
@@ -102,9 +105,12 @@ class StagedFile:
         self.tmp = Path(_write_aside(path, data))
         self.committed = False
 
-    def commit(self) -> None:
-        """Put the file in place (one rename)."""
-        os.replace(self.tmp, self.path)
+    def commit(self, new: bool = False) -> None:
+        """Put the file in place (one rename); *new*: only if nothing is there yet (FileExistsError otherwise)."""
+        if new:
+            _link_new(str(self.tmp), self.path)
+        else:
+            os.replace(self.tmp, self.path)
         self.committed = True
 
     def discard(self) -> None:
@@ -125,15 +131,35 @@ def write_atomic(path: Path, data: Data) -> None:
 def create_atomic(path: Path, data: bytes | str) -> None:
     """Create *path* with *data* in one step; FileExistsError (and nothing written) if it already exists."""
     with _aside(path, data) as tmp:
-        try:
-            os.link(tmp, path)  # unlike a rename, fails when *path* exists
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links on this file system
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(tmp, path)
-        Path(tmp).unlink(missing_ok=True)
+        _link_new(tmp, path)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Move *tmp* to *path* only if *path* does not exist yet."""
+    try:
+        os.link(tmp, path)  # unlike a rename, fails when *path* exists
+    except FileExistsError:
+        raise FileExistsError(errno.EEXIST, "已经存在", str(path)) from None
+    except OSError:  # no hard links on this file system
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+    Path(tmp).unlink(missing_ok=True)
+
+
+def write_all(files: dict[Path, bytes], new: frozenset[Path] = frozenset()) -> None:
+    """Write every file of *files* or none: all are written aside first, so that a read-only file, a full disk or a
+    folder that cannot be made stops the lot before anything is replaced; then each is renamed into place (those in
+    *new* only where nothing is there yet: FileExistsError)."""
+    staged: list[StagedFile] = []
+    try:
+        for path in sorted(files):
+            staged.append(StagedFile(path, files[path]))
+        for file in staged:
+            file.commit(new=file.path in new)
+    finally:
+        for file in staged:
+            file.discard()
 
 
 def current_umask() -> int:
