@@ -299,3 +299,21 @@ def test_comment_lines_above_nested_keys_and_after_a_nested_block_move_with_thei
         "  审查人: 张三\n  审查日期: 2026-09-01\n", "  # 审查人是股长\n  审查人: 张三  # 人\n  审查日期: 2026-09-01  # 日\n").replace(
         "成文日期: 2026-09-01\n", "\n# 成文日期以落款为准\n成文日期: 2026-09-01\n")
     assert gk("fmt", "--check", path).code == 0
+
+
+# A file name that is not UTF-8 (a zip made on Chinese Windows, unpacked elsewhere) --------------------------------
+
+
+def test_a_file_name_in_gbk_is_named_not_a_crash(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「内部错误」 (exit 3) in every command that lists the catalog — the name could not be encoded again."""
+    folder = os.fsencode(cat.root / "records" / "2026")
+    with open(folder + b"/R2026-002\xd6\xd0.yaml", "wb") as handle:  # 「中」 in GBK
+        handle.write(RECORD.replace("R2026-001", "R2026-002").encode())
+    with open(os.fsencode(cat.root) + b"/files-\xb8\xbd\xbc\xfe.pdf", "wb") as handle:  # 「附件」 in GBK, outside files/
+        handle.write(b"%PDF-1.4\n")
+    diags = diagnostics(gk, cat.root)
+    notes = {d["path"]: d["message"] for d in diags if d["code"] == "GK011"}
+    assert sorted(notes) == ["files-附件.pdf", "records/2026/R2026-002中.yaml"]
+    assert all("不是 UTF-8" in message for message in notes.values())
+    assert gk("validate", cat.root).code in (0, 1)
+    assert "内部错误" not in gk("validate", cat.root, "--format", "sarif").err

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
-from gongkai.catalog.skipped import FileNote, name_problem, not_read
+from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
 from gongkai.forking import in_parallel, ranges, shared
@@ -122,6 +122,9 @@ def _scan(source: Source, cache: Cache) -> Listing:
         kind = kind_of(path)
         # A regular YAML file with an ASCII name (nearly every file) has nothing to note: decided without the checks.
         if kind is None or entry.special or not path.isascii():
+            if garbled := undecodable(path):  # every later step writes the name out: it must be text
+                notes.append(garbled)
+                continue
             note = not_read(entry, kind)
             notes.extend(n for n in (note, name_problem(path)) if n is not None)
             if note is not None or (entry.special and entry.size < 0):
