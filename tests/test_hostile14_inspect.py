@@ -87,3 +87,10 @@ def test_a_link_to_the_site_in_other_letters_is_checked_as_the_sites(gk, icat, t
     assert len(found) == 2, found
     assert all("大小写与网站地址「/zwgk/mzj/」不同" in t for t in found)
     assert not any("ZWGK" in e["text"] or "Mzj" in e["text"] for e in check(sheet, "review-links")["evidence"])
+
+
+def test_inspect_yaml_positions_count_invisible_characters(gk, icat):  # noqa: F811
+    # 「  未按期更新否决\u200b: 多」: the value 「多」 is the 13th character as Notepad counts (12th without the space)
+    icat.write("inspect.yaml", "栏目更新:\n  未按期更新否决\u200b: 多\n")
+    run = gk("inspect", icat.root, "--today", TODAY)
+    assert run.code == 2 and "inspect.yaml:2:13" in run.err
