@@ -58,7 +58,9 @@ _OS_REASONS = {getattr(errno, name): text for name, text in _REASONS_BY_NAME.ite
 
 def describe_os_error(exc: OSError) -> str:
     """Why an operating-system call failed, in Chinese (the system's own text may be English)."""
-    if exc.errno is None:
+    if exc.strerror and not exc.strerror.isascii():  # gongkai's own reason (files_io.ReadOnlyFile: 文件是只读的)
+        reason = exc.strerror
+    elif exc.errno is None:
         reason = "读写出错"
     else:
         reason = _OS_REASONS.get(exc.errno, f"系统错误 {errno.errorcode.get(exc.errno, exc.errno)}")

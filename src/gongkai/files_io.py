@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -15,12 +16,57 @@ from typing import BinaryIO
 Data = bytes | str | Callable[[BinaryIO], None]
 
 
+class ReadOnlyFile(PermissionError):
+    """A file gongkai was to rewrite is read-only: it is left as it is, as Notepad would leave it.
+
+    A rename needs only the folder to be writable, so without this check a file protected by its read-only flag (a
+    signed ledger, a record kept as it was published) would be replaced behind the flag.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EACCES, "文件是只读的", str(path))
+        self.path = path
+
+    @property
+    def advice(self) -> str:
+        return ("文件是只读的，gongkai 不改写只读文件：确要修改，请先去掉只读属性（Windows：右键 → 属性 → 取消勾选「只读」；"
+                "Linux、macOS：chmod u+w 文件名），再运行一次")
+
+    def __str__(self) -> str:
+        return f"「{self.path}」{self.advice}"
+
+
+def read_only(path: Path) -> bool:
+    """True when *path* is a file that must not be rewritten: no write permission for anyone, or none for us."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there (yet): created, not rewritten
+    return not mode & 0o222 or not os.access(path, os.W_OK)  # as root, access() says yes even to a 0444 file
+
+
+def refuse_read_only(path: Path) -> None:
+    """ReadOnlyFile when *path* is read_only()."""
+    if read_only(path):
+        raise ReadOnlyFile(path)
+
+
+def _target(path: Path) -> Path:
+    """Where a rewrite of *path* goes: through a symbolic link to its target, as an editor saves (the link stays)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def _write_aside(path: Path, data: Data) -> str:
-    """*data* written and synced to a new file next to *path*, with the mode *path* has (or would get)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """*data* written and synced to a new file next to *path*, with the mode (and, where allowed, the owner and group)
+    *path* has, or the mode a new file would get."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder should be: not "the file exists", which callers take for a clash
+        raise NotADirectoryError(errno.ENOTDIR, "路径中有同名的文件挡住了文件夹", str(path.parent)) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, _mode_for(path))
+        _keep_owner(path, tmp)
+        os.chmod(tmp, _mode_for(path))  # after chown, which clears the set-id bits
         with os.fdopen(fd, "wb") as handle:
             if callable(data):
                 data(handle)
@@ -53,13 +99,18 @@ class StagedFile:
     """
 
     def __init__(self, path: Path, data: bytes | str) -> None:
+        path = _target(path)
+        refuse_read_only(path)
         self.path = path
         self.tmp = Path(_write_aside(path, data))
         self.committed = False
 
-    def commit(self) -> None:
-        """Put the file in place (one rename)."""
-        os.replace(self.tmp, self.path)
+    def commit(self, new: bool = False) -> None:
+        """Put the file in place (one rename); *new*: only if nothing is there yet (FileExistsError otherwise)."""
+        if new:
+            _link_new(str(self.tmp), self.path)
+        else:
+            os.replace(self.tmp, self.path)
         self.committed = True
 
     def discard(self) -> None:
@@ -69,7 +120,10 @@ class StagedFile:
 
 
 def write_atomic(path: Path, data: Data) -> None:
-    """Replace *path* with *data* in one step; an interrupted write leaves the old file."""
+    """Replace *path* with *data* in one step; an interrupted write leaves the old file. A read-only *path* is refused
+    (ReadOnlyFile); mode, owner and group are kept; a symbolic link is written through."""
+    path = _target(path)
+    refuse_read_only(path)
     with _aside(path, data) as tmp:
         os.replace(tmp, path)
 
@@ -77,15 +131,35 @@ def write_atomic(path: Path, data: Data) -> None:
 def create_atomic(path: Path, data: bytes | str) -> None:
     """Create *path* with *data* in one step; FileExistsError (and nothing written) if it already exists."""
     with _aside(path, data) as tmp:
-        try:
-            os.link(tmp, path)  # unlike a rename, fails when *path* exists
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links on this file system
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(tmp, path)
-        Path(tmp).unlink(missing_ok=True)
+        _link_new(tmp, path)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Move *tmp* to *path* only if *path* does not exist yet."""
+    try:
+        os.link(tmp, path)  # unlike a rename, fails when *path* exists
+    except FileExistsError:
+        raise FileExistsError(errno.EEXIST, "已经存在", str(path)) from None
+    except OSError:  # no hard links on this file system
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+    Path(tmp).unlink(missing_ok=True)
+
+
+def write_all(files: dict[Path, bytes], new: frozenset[Path] = frozenset()) -> None:
+    """Write every file of *files* or none: all are written aside first, so that a read-only file, a full disk or a
+    folder that cannot be made stops the lot before anything is replaced; then each is renamed into place (those in
+    *new* only where nothing is there yet: FileExistsError)."""
+    staged: list[StagedFile] = []
+    try:
+        for path in sorted(files):
+            staged.append(StagedFile(path, files[path]))
+        for file in staged:
+            file.commit(new=file.path in new)
+    finally:
+        for file in staged:
+            file.discard()
 
 
 def current_umask() -> int:
@@ -93,6 +167,25 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _keep_owner(path: Path, tmp: str) -> None:
+    """Give *tmp* the owner and group of *path* when they differ from ours: root can, anyone may keep the group of a
+    shared folder they belong to; what the system refuses stays ours."""
+    if not hasattr(os, "geteuid"):  # Windows: no owners to keep this way
+        return
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.chown(tmp, uid, info.st_gid)
+            return
+        except OSError:
+            continue
 
 
 def _mode_for(path: Path) -> int:

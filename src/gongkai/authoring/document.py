@@ -9,6 +9,8 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 from gongkai.model import Agency, Item, Record
 
@@ -82,6 +84,7 @@ def reorder(mapping: Any, model: type[BaseModel]) -> bool:
     wanted = sorted(keys, key=lambda k: (order.index(k) if k in order else len(order), keys.index(k)))
     if wanted == keys:
         return moved
+    above = _comments_above(mapping)
     for position, key in enumerate(wanted):
         value = mapping[key]
         comment = mapping.ca.items.pop(key, None)
@@ -89,7 +92,59 @@ def reorder(mapping: Any, model: type[BaseModel]) -> bool:
         mapping.insert(position, key, value)
         if comment is not None:
             mapping.ca.items[key] = comment
+    for key, lines in above.items():
+        slots = mapping.ca.items.setdefault(key, [None, [], None, None])
+        slots[1] = [*lines, *(slots[1] or [])]
     return True
+
+
+def _comments_above(mapping: CommentedMap) -> dict[Any, list[CommentToken]]:
+    """The comment lines (and blank lines) right above each key but the first, taken from where ruamel keeps them —
+    after the previous entry, at the end of its nested block if it has one — so that they move with the key."""
+    keys = list(mapping)
+    found: dict[Any, list[CommentToken]] = {}
+    for previous, key in zip(keys, keys[1:]):
+        tail = _tail(mapping, previous)
+        try:
+            column = mapping.lc.key(key)[1]
+        except (KeyError, TypeError):
+            continue
+        if tail is None:
+            continue
+        slots, index = tail
+        eol, newline, rest = slots[index].value.partition("\n")
+        lines = rest.split("\n")[:-1] if rest.endswith("\n") else []
+        start = len(lines)  # the comment lines at the key's own indentation, and blank lines, just above it
+        while start and (not lines[start - 1].strip() or _indent(lines[start - 1]) == column):
+            start -= 1
+        if not any(line.strip() for line in lines[start:]):
+            continue
+        found[key] = [CommentToken(line.strip() + "\n", CommentMark(_indent(line))) for line in lines[start:]]
+        kept = eol + newline + "".join(line + "\n" for line in lines[:start])
+        slots[index] = _with_value(slots[index], kept) if kept.strip() or lines[:start] else None
+    return found
+
+
+def _tail(mapping: CommentedMap, key: Any) -> tuple[list[Any], int] | None:
+    """Where the comment after *key*'s entry is kept: its own slot, or that of the last entry of its nested block."""
+    node, place = mapping, key
+    while isinstance(node[place], CommentedMap | CommentedSeq) and len(node[place]) and not node[place].fa.flow_style():
+        node = node[place]
+        place = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    slots = node.ca.items.get(place)
+    index = 2 if isinstance(node, CommentedMap) else 0
+    if slots is None or len(slots) <= index or not isinstance(slots[index], CommentToken):
+        return None
+    return slots, index
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _with_value(token: CommentToken, value: str) -> CommentToken:
+    token.value = value
+    return token
 
 
 def as_yaml_value(key: str, value: Any, like: Any = None) -> Any:

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
+from gongkai.authoring.escapes import SameKey, remove_escaped
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, any_text
@@ -20,7 +21,8 @@ from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
-from gongkai.files_io import write_atomic
+from gongkai.errors import describe_os_error
+from gongkai.files_io import ReadOnlyFile, write_atomic
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,9 @@ def _all_keys(model: type[BaseModel], seen: set[str]) -> set[str]:
 
 
 _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set())}, key=len, reverse=True)
-_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + "|".join(map(re.escape, _KNOWN)) + r")(\s*)([:：])(\s*)(.*)$")
+# A known key, also with spaces (half-width, full-width, no-break) typed between its characters: 「题 名:」.
+_SPACED_KEY = "|".join(r"[^\S\n]*".join(map(re.escape, key)) for key in _KNOWN)
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + _SPACED_KEY + r")(\s*)([:：])(\s*)(.*)$")
 _VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
 _BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 _FULL_LIST = re.compile(r"^[［\[](.*)[］\]](\s*#.*)?$")
@@ -75,14 +79,18 @@ def fix_text(text: str) -> tuple[str, list[str]]:
 
 
 def _fix_key(line: str, reasons: set[str]) -> str:
-    """题名：值, 题名:值, 题名　: 值 (a full-width or no-break space that YAML keeps in the key) as 题名: 值."""
+    """题名：值, 题名:值, 题名　: 值, 题 名: 值 (a space, full-width or no-break, that YAML keeps in the key) as 题名: 值."""
     match = _KEY_LINE.match(line)
     if match is None:
         return line
-    indent, key, before, colon, after, rest = match.groups()
-    if colon == ":" and not before and not after.strip(" ") and (after or not rest):
+    indent, written, before, colon, after, rest = match.groups()
+    key = "".join(written.split())
+    if key != written:
+        reasons.add("删去键名中间的空格")
+    elif colon == ":" and not before and not after.strip(" ") and (after or not rest):
         return line  # already YAML (more spaces than one after the colon are the YAML writer's to tidy)
-    reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
+    if colon == "：" or before or after.strip(" ") or (rest and not after):
+        reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
     return f"{indent}{key}:" + (f" {rest}" if rest else "")
 
 
@@ -105,6 +113,12 @@ def _fix_flow_list(line: str, reasons: set[str]) -> str:
 
 def decode_any(data: bytes) -> tuple[str | None, list[str]]:
     """Text of UTF-8 (BOM or not), UTF-16/32 or GBK/GB18030 bytes, and what was converted."""
+    raw, reasons = _decoded(data)
+    return (_visible(raw, reasons) if raw is not None else None), reasons
+
+
+def _decoded(data: bytes) -> tuple[str | None, list[str]]:
+    """decode_any(), the invisible characters left in."""
     text, encoding = any_text(data)
     reasons = ["去掉 BOM"] if data.startswith(BOM) else []
     if encoding is not None:
@@ -114,17 +128,22 @@ def decode_any(data: bytes) -> tuple[str | None, list[str]]:
     if "\r" in text.replace("\r\n", ""):  # a line ended by CR alone (pasted from an old Mac file) among CRLF or LF
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n" if "\r\n" in text else "\n")
         reasons.append("统一换行符")
+    return text, reasons
+
+
+def _visible(text: str, reasons: list[str]) -> str:
     cleaned = invisible.remove(text)
     if cleaned != text:
         reasons.append("删去看不见的字符" if invisible.find(text) else "删去文件末尾的 Ctrl+Z")
-    return cleaned, reasons
+    return cleaned
 
 
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
-    text, reasons = decode_any(data)
-    if text is None:
+    raw, reasons = _decoded(data)
+    if raw is None:
         return None, [], "文件不是 UTF-8、UTF-16 或 GBK 文本，无法格式化"
+    text = _visible(raw, reasons)
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
     if not reasons and not more and _already_canonical(fixed, kind):
@@ -132,8 +151,11 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     try:
         tree = document.load(fixed)
     except Exception:  # noqa: BLE001 - any parse failure is explained by the positional parser below
-        return None, [], _explain(fixed)
-    reasons += more + _canonical(tree, kind)
+        return None, [], _explain(fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
+    try:
+        reasons += more + _canonical(tree, kind, fixed)
+    except SameKey as clash:
+        return None, [], str(clash)
     out = document.dump(tree) if tree is not None else fixed
     if crlf:
         out = out.replace("\n", "\r\n")
@@ -185,21 +207,31 @@ def _in_order(mapping: Any, model: type[BaseModel]) -> bool:
     return True
 
 
-def _explain(text: str) -> str:
+def _explain(fixed: str, read: str, raw: str) -> str:
+    """Why *fixed* (the text after fix_text) is no YAML, at the line and column of the file (*raw*, as Notepad counts:
+    on a line fix_text left as *read* had it, an invisible character taken out still takes its place)."""
     try:
-        parse_positional(text)
+        parse_positional(fixed)
     except YamlFailure as failure:
         p = failure.problem
-        return f"第 {p.line} 行第 {p.column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
+        column = p.column
+        if read != raw and _line(fixed, p.line) == _line(read, p.line):
+            column = invisible.RawColumns(raw).column(p.line, p.column)
+        return f"第 {p.line} 行第 {column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
     return "YAML 格式错误（请先改正，再运行 gongkai fmt）"
 
 
-def _canonical(tree: Any, kind: str | None) -> list[str]:
+def _line(text: str, number: int) -> str | None:
+    lines = text.split("\n")
+    return lines[number - 1] if 0 < number <= len(lines) else None
+
+
+def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:
     if not isinstance(tree, CommentedMap):
         return []
-    reasons = _dates(tree, kind)
-    if _remove_escaped(tree):
-        reasons.append("删去看不见的字符")
+    # first: "2026/3/1\u200b" is a date only without the escape
+    reasons = ["删去看不见的字符"] if "\\" in text and remove_escaped(tree, text) else []
+    reasons += _dates(tree, kind)
     model = document.MODELS.get(kind or "")
     if model is None:
         return reasons
@@ -214,19 +246,6 @@ def _canonical(tree: Any, kind: str | None) -> list[str]:
     return reasons
 
 
-def _remove_escaped(node: Any) -> bool:
-    """Take invisible characters written as escapes ("\\v", "\\u200b") out of every text in *node*, in place (the
-    comments stay); True when there was one."""
-    found = False
-    places = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-    for place, value in list(places):
-        if isinstance(value, str) and invisible.has_invisible(value):
-            node[place], found = invisible.remove(value), True
-        elif isinstance(value, dict | list):
-            found = _remove_escaped(value) or found
-    return found
-
-
 def _dates(tree: CommentedMap, kind: str | None) -> list[str]:
     model = _dated_model(kind)
     fixes = date_fixes(tree, model) if model is not None else []
@@ -237,7 +256,7 @@ def _dates(tree: CommentedMap, kind: str | None) -> list[str]:
 def kind_for(path: Path) -> str | None:
     """The catalog kind of a file, from its place under the nearest folder holding gongkai.yaml."""
     root = catalog_root_of(path)
-    return kind_of(path.resolve().relative_to(root).as_posix()) if root else None
+    return kind_of((path.parent.resolve() / path.name).relative_to(root).as_posix()) if root else None
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
@@ -260,10 +279,17 @@ def format_paths(paths: Iterable[Path], write: bool) -> list[Formatted]:
     """Format every catalog file under *paths*; with *write*, replace the changed ones atomically."""
     results = []
     for path in collect(paths):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # one unreadable file does not stop the others
+            results.append(Formatted(path, None, (), f"无法读取（{describe_os_error(exc)}）"))
+            continue
         new, reasons, problem = format_bytes(data, kind_for(path))
         result = Formatted(path, new, tuple(reasons) if new != data else (), problem)
         if write and result.changed and result.new is not None:
-            write_atomic(path, result.new)
+            try:
+                write_atomic(path, result.new)
+            except ReadOnlyFile as exc:
+                result = Formatted(path, None, (), exc.advice)
         results.append(result)
     return results

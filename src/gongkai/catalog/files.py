@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import Any
 
@@ -127,27 +127,36 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
         result.diagnostics.append(_at(path, problem.code, problem.message, problem.hint, problem.line, problem.column))
         return result
     assert raw is not None
-    result.diagnostics.extend(_at(path, "GK017", found.message, invisible.HINT, found.line, found.column)
-                              for found in invisible.find(raw))
     text = invisible.remove(raw)
+    _read(result, text)
+    hidden = invisible.find(raw)
+    if hidden:  # positions were found in the text without those characters: count them as Notepad does
+        columns = invisible.RawColumns(raw)
+        result.diagnostics = [_at(path, "GK017", h.message, invisible.HINT, h.line, h.column) for h in hidden] + [
+            replace(d, column=columns.column(d.line, d.column)) if d.line and d.column else d
+            for d in result.diagnostics]
+    return result
+
+
+def _read(result: ParsedFile, text: str) -> None:
+    """Parse *text* (decoded, without invisible characters) into *result*'s model and diagnostics."""
     early = prescan(text)
     if not early:
         early = [YamlProblem(r.code, r.message, r.hint, r.line, r.column) for r in find_rewrites(text)]
     if early:
-        result.diagnostics.extend(_from_problem(path, p) for p in early)
-        return result
+        result.diagnostics.extend(_from_problem(result.path, p) for p in early)
+        return
     try:
         tree = parse_fast(text)
     except YamlFailure as failure:
-        result.diagnostics.append(_from_problem(path, failure.problem))
-        return result
+        result.diagnostics.append(_from_problem(result.path, failure.problem))
+        return
     if not isinstance(tree, dict):
         message = ("文件是空的（或只有注释），没有任何内容" if tree is None
                    else "文件内容应为若干「键: 值」（YAML 映射），而不是单个值或列表")
-        result.diagnostics.append(_at(path, "GK009", message, _top_hint(kind), 1, 1))
-        return result
+        result.diagnostics.append(_at(result.path, "GK009", message, _top_hint(result.kind), 1, 1))
+        return
     _build(result, text, tree)
-    return result
 
 
 def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
@@ -156,8 +165,12 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     notes: list[Note] = []
     if "\\" in text:  # an escape in double quotes ("\v", "\u200b") writes what invisible.remove() took out of the text
         tree, escaped = invisible.clean_tree(tree)
-        notes += [Note("GK017", "双引号中的转义（如 \\v、\\u200b）写出了看不见的字符，读取时已删去", invisible.HINT, where)
-                  for where in escaped]
+        said = "双引号中的转义（如 \\v、\\u200b）写出了看不见的字符，读取时已删去"
+        notes += [Note("GK017", said, invisible.HINT, where) for where in escaped.texts]
+        notes += [Note("GK017", said, invisible.HINT, where, at_key=True) for where in escaped.keys]
+        notes += [Note("GK004", f"键「{invisible.remove(str(where[-1]))}」写了两次：这一处的键名里有看不见的字符，"
+                       "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
+                  for where in escaped.same]
     if spec.normalize:
         tree, normalized = normalize(tree)
         notes += normalized
@@ -179,7 +192,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
 
 
 def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
-    line, column = position(tree, note.field, prefer_key=note.code == "GK102")
+    line, column = position(tree, note.field, prefer_key=note.code == "GK102" or note.at_key)
     return Diagnostic(
         code=note.code,
         severity=LOAD_SEVERITY.get(note.code, Severity.ERROR),

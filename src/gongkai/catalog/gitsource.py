@@ -149,10 +149,16 @@ class Repo:
             found.append((path[len(self.prefix):], old, new))
         return found
 
-    def log(self, rev: str = "HEAD", globs: list[str] | None = None) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
-        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first."""
+    def log(self, rev: str = "HEAD", globs: list[str] | None = None,
+            merges: bool = False) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
+        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first.
+
+        With *merges*, a merge commit is there too, once for each of its parents with what it changes against that
+        parent (`-m`): a file that entered the history only as the merge was made (a conflict resolved by adding it)
+        is seen entering there.
+        """
         specs = [f":(glob,icase){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
-        out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "--no-merges",
+        out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "-m" if merges else "--no-merges",
                    f"--format=%x1e{_FORMAT}%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:
             return []

@@ -8,7 +8,7 @@ is named, with the character in words, so that the person can find it; `gongkai 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.characters import CONTROL_CHARACTERS
@@ -83,6 +83,33 @@ def find(text: str) -> list[Invisible]:
     return found
 
 
+class RawColumns:
+    """Columns counted in a text without its invisible characters, as Notepad counts them in the file, where each
+    invisible character still takes a place (and a line shows its stand-in, shown()): a finding after a zero-width
+    space points at what the person sees."""
+
+    def __init__(self, raw: str) -> None:
+        """*raw*: the file's text (LF line ends) with its invisible characters."""
+        self.lines = {number: line for number, line in enumerate(raw.rstrip(_DOS_END).split("\n"), start=1)
+                      if has_invisible(line)}
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def column(self, line: int, column: int) -> int:
+        """The column in the file of the *column*-th character of *line* as read (without invisible characters)."""
+        raw = self.lines.get(line)
+        if raw is None or column < 1:
+            return column
+        seen = 0
+        for index, char in enumerate(raw):
+            if _INVISIBLE.match(char) is None:
+                seen += 1
+                if seen == column:
+                    return index + 1
+        return len(raw) + column - seen  # past the end of the line (where the line ends, or a missing value)
+
+
 def shown(text: str) -> str:
     """*text* with each invisible character as a visible one of the same length (�), for the line under a finding:
     a terminal would act on a control character, and a caret counts characters."""
@@ -92,21 +119,44 @@ def shown(text: str) -> str:
 Field = tuple[str | int, ...]
 
 
-def clean_tree(node: Any, field: Field = ()) -> tuple[Any, list[Field]]:
+@dataclass
+class Escaped:
+    """Where escapes in double quotes ("\\v", "\\u200b") wrote invisible characters into a parsed file: in texts, in
+    keys, and keys that became another key of their mapping (「"题\\u200b名"」 beside 「题名」) — those are left out, the
+    first one stays, and the field names the key as it was written."""
+
+    texts: list[Field] = field(default_factory=list)
+    keys: list[Field] = field(default_factory=list)
+    same: list[Field] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.texts or self.keys or self.same)
+
+
+def clean_tree(node: Any) -> tuple[Any, Escaped]:
     """*node* (a parsed file, or values about to be written) with invisible characters removed from every key and
     text, and where each was: a double-quoted "\\v" or "\\u200b" is such a character only once the YAML is read."""
+    escaped = Escaped()
+    return _clean(node, (), escaped), escaped
+
+
+def _clean(node: Any, where: Field, escaped: Escaped) -> Any:
     if isinstance(node, str):
         cleaned = remove(node)
-        return cleaned, ([field] if cleaned != node else [])
+        if cleaned != node:
+            escaped.texts.append(where)
+        return cleaned
     if isinstance(node, list):
-        pairs = [clean_tree(element, (*field, index)) for index, element in enumerate(node)]
-        return [value for value, _ in pairs], [where for _, found in pairs for where in found]
+        return [_clean(element, (*where, index), escaped) for index, element in enumerate(node)]
     if isinstance(node, dict):
         result: dict[Any, Any] = {}
-        found: list[Field] = []
         for key, value in node.items():
             name = remove(key) if isinstance(key, str) else key
-            result[name], inner = clean_tree(value, (*field, name))
-            found += ([(*field, name)] if name != key else []) + inner
-        return result, found
-    return node, []
+            if name in result:
+                escaped.same.append((*where, key))
+                continue
+            if name != key:
+                escaped.keys.append((*where, name))
+            result[name] = _clean(value, (*where, name), escaped)
+        return result
+    return node

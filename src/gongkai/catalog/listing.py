@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
-from gongkai.catalog.skipped import FileNote, name_problem, not_read
+from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
 from gongkai.forking import in_parallel, ranges, shared
@@ -96,8 +96,9 @@ def _misnamed_agency_file(folder: Path) -> Path | None:
 
 
 def catalog_root_of(path: Path) -> Path | None:
-    """The nearest folder at or above *path* that holds gongkai.yaml: the catalog *path* belongs to, if any."""
-    path = path.resolve()
+    """The nearest folder at or above *path* that holds gongkai.yaml: the catalog *path* belongs to, if any (a file
+    that is a symbolic link belongs where the link is, not where it points)."""
+    path = path.resolve() if path.is_dir() else path.parent.resolve() / path.name
     for parent in [path, *path.parents] if path.is_dir() else [path.parent, *path.parent.parents]:
         if (parent / "gongkai.yaml").is_file():
             return parent
@@ -121,6 +122,9 @@ def _scan(source: Source, cache: Cache) -> Listing:
         kind = kind_of(path)
         # A regular YAML file with an ASCII name (nearly every file) has nothing to note: decided without the checks.
         if kind is None or entry.special or not path.isascii():
+            if garbled := undecodable(path):  # every later step writes the name out: it must be text
+                notes.append(garbled)
+                continue
             note = not_read(entry, kind)
             notes.extend(n for n in (note, name_problem(path)) if n is not None)
             if note is not None or (entry.special and entry.size < 0):

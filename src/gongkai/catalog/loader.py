@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from gongkai.catalog.cache import Cache
-from gongkai.catalog.decode import decode
+from gongkai.catalog.decode import decode_raw
+from gongkai.catalog.invisible import RawColumns, remove
 from gongkai.catalog.files import ParsedFile, parse_file
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.skipped import FileNote
@@ -109,20 +110,24 @@ class Catalog:
             path = next((p for (k, i), p in self.paths.items() if i == location.object_id and k != "agency"), None)
         if path is None or path not in self.files:
             return path, None, None
-        tree = self._tree(path)
+        tree, columns = self._tree(path)
         if tree is None:
             return path, 1, 1
         line, column = position(tree, location.field, prefer_key=prefer_key)
-        return path, line, column
+        return path, line, columns.column(line, column) if columns else column
 
-    def _tree(self, path: str) -> Any:
+    def _tree(self, path: str) -> tuple[Any, RawColumns | None]:
+        """The file as a round-trip tree, and how its columns shift where it held invisible characters."""
         if path not in self._trees:
-            text, _ = decode(self.source.read(path))
+            raw, _ = decode_raw(self.source.read(path))
+            text = remove(raw) if raw is not None else None
             try:
-                self._trees[path] = parse_positional(text) if text is not None else None
+                tree = parse_positional(text) if text is not None else None
             except YamlFailure:
-                self._trees[path] = None
-        return self._trees[path]
+                tree = None
+            self._trees[path] = (tree, RawColumns(raw) if raw is not None and text != raw else None)
+        found: tuple[Any, RawColumns | None] = self._trees[path]
+        return found
 
     def diagnostic(self, code: str, severity: Severity, message: str, location: Location,
                    hint: str | None = None, prefer_key: bool = False) -> Diagnostic:

@@ -43,6 +43,7 @@ class Note:
     message: str
     hint: str
     field: tuple[str | int, ...]
+    at_key: bool = False  # points at the key of *field*, not its value
 
 
 def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:

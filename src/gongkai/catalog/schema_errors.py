@@ -46,8 +46,17 @@ def near_miss(key: str, allowed: list[str]) -> str | None:
 
 
 def explain_errors(exc: ValidationError, model: type[BaseModel]) -> list[Note]:
-    """Every pydantic error of one file as a Note with a Chinese message and how to fix it."""
-    return [_explain(error, model) for error in exc.errors(include_url=False)]
+    """Every pydantic error of one file as a Note with a Chinese message and how to fix it.
+
+    A key written wrong (「题 名」, 「标题」) is one finding: the required key it stands for is not reported missing too.
+    """
+    errors = exc.errors(include_url=False)
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    unknown = {tuple(e["loc"]): _unknown_key(tuple(e["loc"]), model, missing)
+               for e in errors if e["type"] == "extra_forbidden"}
+    covered = {meant for _, meant in unknown.values() if meant}
+    return [unknown[loc][0] if loc in unknown else _explain(error, model)
+            for error in errors if (loc := tuple(error["loc"])) not in covered or error["type"] != "missing"]
 
 
 def _label(loc: tuple[str | int, ...]) -> str:
@@ -62,8 +71,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     value = error.get("input")
     if kind == "missing":
         return Note("GK101", f"缺少必填字段「{label}」", f"请添加一行「{label}: ……」。", loc)
-    if kind == "extra_forbidden":
-        return _unknown_key(loc, model)
+    if kind == "invalid_key":  # 「~:」「1.5:」「true:」「? [甲, 乙]」: YAML reads these keys as no text
+        return Note("GK102", f"这一行的键不是文字，读出来是{_key_kind(value)}",
+                    "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
         hint = f"可选的值：{expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}。"
@@ -92,19 +102,45 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格（从网页、Word 复制来的）"}
 
 
-def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Note:
+def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
+                 missing: set[tuple[str | int, ...]]) -> tuple[Note, tuple[str | int, ...] | None]:
+    """The finding for a key the model does not know, and the field it stands for when that is a required key the file
+    lacks (so that the lack is not a second finding)."""
     key = str(loc[-1])
     allowed = model_aliases(model, loc[:-1])
+    squeezed = "".join(key.split())
     if "：" in key or ":" in key:
         hint = "键名中有冒号：键和值之间要用半角冒号加一个空格，如「题名: ……」。"
-    elif key.strip() in allowed:  # 「题名　:」: a full-width or no-break space, which YAML keeps as part of the key
+    elif squeezed in allowed:  # 「题名　:」「题 名:」: a space, full-width or no-break, which YAML keeps in the key
         spaces = "、".join(dict.fromkeys(_SPACE_NAMES.get(c, "空格") for c in key if c.isspace()))
-        return Note("GK102", f"键名「{key.strip()}」的前后多了{spaces}", f"删去这个空格，写成「{key.strip()}: ……」"
-                    "（冒号紧跟键名，冒号后一个半角空格）；gongkai fmt 会自动改正。", loc)
+        said = f"键名「{squeezed}」的前后多了{spaces}" if key.strip() == squeezed else \
+            f"键名「{key}」中间多了{spaces}，应为「{squeezed}」"
+        return Note("GK102", said, f"删去这个空格，写成「{squeezed}: ……」（冒号紧跟键名，冒号后一个半角空格）；"
+                    "gongkai fmt 会自动改正。", loc), _if_in((*loc[:-1], squeezed), missing)
     else:
         guess = near_miss(key, allowed)
+        meant = (*loc[:-1], guess) if guess else None
+        if meant in missing:
+            return Note("GK102", f"未知字段「{key}」，因此缺少必填字段「{guess}」",
+                        f"是否想写「{guess}」？把键名改为「{guess}」。", loc), meant
         hint = f"是否想写「{guess}」？" if guess else f"可用的字段：{'、'.join(allowed)}。"
-    return Note("GK102", f"未知字段「{key}」", hint, loc)
+    return Note("GK102", f"未知字段「{key}」", hint, loc), None
+
+
+def _if_in(field: tuple[str | int, ...], missing: set[tuple[str | int, ...]]) -> tuple[str | int, ...] | None:
+    return field if field in missing else None
+
+
+def _key_kind(key: Any) -> str:
+    if key is None:
+        return "空值"
+    if isinstance(key, bool):
+        return "true 或 false"
+    if isinstance(key, int | float):
+        return f"数字「{_shown(key)}」"
+    if isinstance(key, list | tuple):
+        return "列表"
+    return f"「{_shown(key)}」"
 
 
 def _pattern_hint(label: str, value: Any = None) -> str:

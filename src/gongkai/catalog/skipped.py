@@ -51,6 +51,22 @@ def not_read(entry: Entry, kind: str | None) -> FileNote | None:
                     f"{label}文件以 .yaml 结尾，如 R2026-012.yaml；附件请放到 files/ 下，误放的文件请删除。")
 
 
+def undecodable(path: str) -> FileNote | None:
+    """A file whose name is not UTF-8 (the system handed its bytes over as surrogates): a zip made on Chinese Windows
+    and unpacked elsewhere names files in GBK. It is named as it would read in GBK, and not read."""
+    if not any("\udc80" <= c <= "\udcff" for c in path):
+        return None
+    raw = path.encode("utf-8", "surrogateescape")
+    try:
+        shown = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        shown = raw.decode("utf-8", "replace")
+    name = shown.rsplit("/", 1)[-1]
+    return FileNote(shown, "GK011", f"文件名「{name}」不是 UTF-8 编码（多是在 Windows 上打包、在别处解开的压缩包），没有读取",
+                    "把文件改名为只用字母、数字和连字符的名字（如 R2026-012.yaml），或在 Windows 上用 git 或资源管理器复制，"
+                    "不要经过压缩包。")
+
+
 def name_problem(path: str) -> FileNote | None:
     """A file name with Chinese or full-width characters in a YAML folder (DESIGN.md: file names are ASCII)."""
     if path.isascii() or folder_label(path) is None:

@@ -17,6 +17,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
+from gongkai.catalog.invisible import has_invisible, remove
 from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_long_number
 
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
@@ -65,6 +66,8 @@ def prescan(text: str) -> list[YamlProblem]:
     excess = check_limits(text, numbers=False)
     if excess is not None:
         return [_problem(excess)]
+    if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
+        return [second]
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text:
         return problems
@@ -84,6 +87,22 @@ def prescan(text: str) -> list[YamlProblem]:
                 ))
                 break
     return problems
+
+
+_DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.MULTILINE)
+
+
+def second_document(text: str) -> YamlProblem | None:
+    """A 「---」 or 「...」 line after the file's content: YAML starts another document there (two records pasted into
+    one file, or a Markdown rule at the start of a line in 正文), which a one-document reader refuses or drops."""
+    for marker in _DOCUMENT_MARKER.finditer(text):
+        before = text[:marker.start()].split("\n")
+        if any(line.strip() and not line.lstrip().startswith(("#", "%")) and not _DOCUMENT_MARKER.match(line)
+               for line in before):
+            return YamlProblem("GK001", f"「{marker.group(1)}」在这里开始了另一份内容（YAML 的另一个文档），一个文件只能写一份",
+                               "删去这一行；若后面是另一条信息，请把它移到自己的文件中（一个文件一条）；正文里的分隔线"
+                               "要和正文一样缩进。", len(before), 1)
+    return None
 
 
 def parse_fast(text: str) -> Any:
@@ -125,8 +144,29 @@ def _conflict_line(text: str, line: int) -> YamlProblem | None:
                        "保留要的内容，删去 <<<<<<<、=======、>>>>>>> 这三行，然后 git add 并 git commit 完成合并", number, 1)
 
 
+# 「\ud83d」 alone (half of a JSON-style pair), 「\U00110000」: escapes of no character, which ruamel lets through
+_NO_CHARACTER = re.compile(r"(?<!\\)(?:\\\\)*(\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                           r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\U[0-9a-fA-F]{8})")
+
+
+def _no_character(text: str) -> YamlProblem | None:
+    """The first escape in *text* that writes no character, where it is."""
+    for found in _NO_CHARACTER.finditer(text):
+        escape = found.group(1)
+        if escape[1] == "U" and int(escape[2:], 16) <= 0x10FFFF:
+            continue
+        line = text.count("\n", 0, found.start(1)) + 1
+        column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
+        return YamlProblem("GK001", f"双引号中的转义「{escape}」不是一个字符（Unicode 没有这个编号，或只是半个「代理对」）",
+                           "删去这个转义，直接写出要的字符；从网页或程序复制来的 \\ud83d\\ude00 这样成对的要两个一起写。",
+                           line, column)
+    return None
+
+
 def _unexplained(text: str) -> YamlProblem:
     """A parser failed without saying where (its English is never shown): name a broken limit, else say so."""
+    if "\\" in text and (escape := _no_character(text)):
+        return escape
     excess = check_limits(text)
     if excess is None and (conflict := _conflict_line(text, text.count("\n") + 1)):
         return conflict
@@ -208,6 +248,8 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         if needle in raw:
             code, message, hint = c, m, h
             break
+    if "expected a single document" in raw and (second := second_document(text)):
+        return second
     fullwidth = _fullwidth_colon_line(text, line)
     odd_space = _odd_space_line(text, line)
     opened = _open_quote_line(text, line)
@@ -277,11 +319,27 @@ def _odd_space_line(text: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+def _written_key(mapping: CommentedMap, key: str | int) -> Any:
+    """The key of *mapping* that *key* names: the same once invisible characters are out of it ("题\\u200b名" for
+    题名), or a key that is no text, as pydantic names it ("None" for 「~:」, "('甲', '乙')" for 「? [甲, 乙]」)."""
+    if not isinstance(key, str):
+        return key
+    for written in mapping:
+        if isinstance(written, str):
+            if has_invisible(written) and remove(written) == key:
+                return written
+        elif str(tuple(written) if isinstance(written, list | tuple) else written) == key:
+            return written
+    return key
+
+
 def position(tree: Any, path: tuple[str | int, ...], prefer_key: bool = False) -> tuple[int, int]:
     """1-based (line, column) of the value (or key) at *path* in a round-trip tree; nearest parent if missing."""
     node, found = tree, (1, 1)
     for index, part in enumerate(path):
         last = index == len(path) - 1
+        if isinstance(node, CommentedMap) and part not in node:
+            part = _written_key(node, part)
         if isinstance(node, CommentedMap) and part in node:
             line, col = node.lc.key(part)
             if last and not prefer_key and not isinstance(node[part], (CommentedMap, CommentedSeq)):

@@ -16,6 +16,7 @@ from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
                             forget_outputs, interrupted, outputs_in_place)
+from gongkai.files_io import ReadOnlyFile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -123,6 +124,10 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         err.print("[red]已停止发布：[/]", markup=True, end="")
         err.print(str(exc), markup=False)
         return EXIT_FINDINGS
+    except ReadOnlyFile as exc:  # a file to rewrite is read-only: left as it is (files_io.write_atomic)
+        err.print("[red]错误：[/]", markup=True, end="")
+        err.print(str(exc), markup=False)
+        return EXIT_USAGE
     except OSError as exc:  # a file or folder the user named cannot be read or written: not gongkai's bug
         err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
         return EXIT_USAGE

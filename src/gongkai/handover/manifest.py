@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from gongkai.formulas import csv_bytes, texts_stay_text
 from gongkai.handover.plan import EMPTY_NOTE, Batch
 from gongkai.model.agency import Recipient
 from gongkai.ooxml import stable_zip
@@ -62,13 +62,8 @@ class Manifest:
 
 def to_csv(manifest: Manifest) -> bytes:
     """The 目录表 as CSV (UTF-8 with BOM, so that Excel on Windows reads the Chinese)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for label, value in manifest.header:
-        writer.writerow([label, value])
-    writer.writerow(COLUMNS)
-    writer.writerows(manifest.rows or [["", "", EMPTY_NOTE] + [""] * (len(COLUMNS) - 3)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = manifest.rows or [["", "", EMPTY_NOTE] + [""] * (len(COLUMNS) - 3)]
+    return csv_bytes([*([label, value] for label, value in manifest.header), COLUMNS, *rows])
 
 
 def to_html(manifest: Manifest) -> bytes:
@@ -93,6 +88,7 @@ def to_xlsx(manifest: Manifest) -> bytes:
     stamp = dt.datetime.combine(manifest.batch.date, dt.time())
     book.properties.creator = manifest.batch.agency.org.name
     book.properties.created = book.properties.modified = stamp
+    texts_stay_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return stable_zip(buffer.getvalue(), stamp)

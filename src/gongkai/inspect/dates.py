@@ -67,14 +67,14 @@ def read_history(root: Path) -> Added:
     (one `git log` of all commits), and the catalog's adoption (the log of gongkai.yaml); GitProblem outside git."""
     with Repo(root) as repo:
         found = Added(cut=repo.shallow_boundary(), entered=entered_days(repo.timeline("HEAD")))
-        for commit, triples in repo.log("HEAD", ["records/**"]):
+        for commit, triples in repo.log("HEAD", ["records/**"], merges=True):  # against every parent: the earliest wins
             for path, old, new in triples:
                 if old is None and new is not None and kind_of(path) == "record":
                     rid = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]  # the file name is the id
                     known = found.first.get(rid)
                     if known is None or found.day(commit) <= found.day(known):  # newest first: ties go to the older
                         found.first[rid] = commit
-        agency = repo.log("HEAD", ["gongkai.yaml"])
+        agency = repo.log("HEAD", ["gongkai.yaml"], merges=True)
         found.adoption = agency[-1][0] if agency else None
         for commit, triples in reversed(agency):  # oldest first
             if any(new and _DECLARES_ADOPTION.search(repo.read(new).decode("utf-8", "replace")) for _, _, new in triples):

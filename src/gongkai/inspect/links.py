@@ -54,7 +54,10 @@ class Base:
 
 
 def classify(page: str, url: str, base: Base) -> tuple[str, str]:
-    """("skip" | "internal" | "portal" | "external", site-relative path or the URL) for one link on *page*.
+    """("skip" | "internal" | "case" | "portal" | "external", site-relative path or the URL) for one link on *page*.
+
+    "case": the site's path in other letters (「/ZWGK/MZJ/…」 for 「/zwgk/mzj/」) — meant for the site, but a path is
+    case-sensitive (RFC 3986; most portal servers answer it with 404), so it is a broken link, not another column.
 
     The path is percent-decoded before anything else, as the server does: 「%2E%2E/」 climbs like 「../」, and
     「/zwgk/%6Dzj/」 is under 「/zwgk/mzj/」."""
@@ -81,6 +84,9 @@ def _under_base(path: str, base: Base, url: str) -> tuple[str, str]:
     path = posixpath.normpath(path) + ("/" if path.endswith("/") and path != "/" else "")
     if path.startswith(base.path) or path + "/" == base.path:
         return "internal", _target(path[len(base.path):])
+    head = path[:len(base.path)].lower()
+    if head == base.path.lower() or path.lower() + "/" == base.path.lower():
+        return "case", _target(path[len(base.path):])
     return "portal", url
 
 
@@ -132,7 +138,8 @@ def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
         for url in dict.fromkeys(page_links(text, xml=page.endswith(".xml"))):
             if (folder, url) not in seen:  # every page repeats the navigation: resolve each link once per folder
                 kind, target = classify(page, url, base)
-                seen[folder, url] = (kind, target, _missing(target, files) if kind == "internal" else None)
+                why = _missing(target, files) if kind == "internal" else _case(base) if kind == "case" else None
+                seen[folder, url] = (kind, target, why)
             kind, target, why = seen[folder, url]
             if kind == "portal":
                 portal.setdefault(url, page)
@@ -159,6 +166,10 @@ def _add(broken: dict[str, Broken], found: Broken) -> None:
     broken[found.target] = replace(found, page=first.page, pages=first.pages + 1) if first else found
 
 
+def _case(base: Base) -> str:
+    return f"路径的大小写与网站地址「{base.path}」不同：网址的路径区分大小写，多数服务器上打不开"
+
+
 def _missing(target: str, files: dict[str, int]) -> str | None:
     """Why a site path cannot be opened, or None when it can."""
     if target.startswith("../"):
@@ -171,12 +182,12 @@ def _missing(target: str, files: dict[str, int]) -> str | None:
     return None
 
 
-def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str]]:
-    """(record id, URL) of every link in a published 正文 that leaves the site."""
+def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str, str]]:
+    """(record id, URL, kind) of every link in a published 正文 that leaves the site, or names it in other letters."""
     for record in run.shown:
         for url in dict.fromkeys(_URL.findall(record.body or "")):
-            if classify("", url, base)[0] != "internal":
-                yield record.id, url
+            if (kind := classify("", url, base)[0]) != "internal":
+                yield record.id, url, kind
 
 
 def catalog_attachments(run: Inspection) -> dict[str, Evidence]:
@@ -197,8 +208,9 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
     base = Base.of(agency.site.base_url or agency.org.website if agency else None)
     settings = run.thresholds.deductions
     attachments = catalog_attachments(run)
-    review = [Evidence(f"正文链接到其他网站：{url}", record_id, run.path("record", record_id))
-              for record_id, url in body_links(run, base)]
+    review = [Evidence(f"正文链接到其他网站：{url}" if kind != "case" else f"正文链接「{url}」{_case(base)}", record_id,
+                       run.path("record", record_id))
+              for record_id, url, kind in body_links(run, base) if kind != "case" or run.site is None]
     if run.site is None:
         note = "没有给出 --site：网站的链接未检查。先运行 gongkai build-site，再用 gongkai inspect --site site 检查"
         links = settings.links.deduction("links", "网站可用性", [], note, checked=False)

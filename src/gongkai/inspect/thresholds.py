@@ -14,7 +14,8 @@ from pydantic import AfterValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.decode import decode
+from gongkai.catalog.decode import decode_raw
+from gongkai.catalog.invisible import RawColumns, remove
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional, position
 from gongkai.errors import UsageProblem
@@ -195,40 +196,48 @@ def load_thresholds(catalog: Catalog | None = None) -> tuple[Thresholds, bool]:
     data = _packaged()
     if catalog is None or not catalog.source.exists(OVERRIDE):
         return Thresholds.model_validate(data), False
-    text = _override_text(catalog.source.read(OVERRIDE))
+    text, columns = _override_text(catalog.source.read(OVERRIDE))
     try:
-        return Thresholds.model_validate(merge(data, _override_mapping(text))), True
+        return Thresholds.model_validate(merge(data, _override_mapping(text, columns))), True
     except ValidationError as exc:
-        raise UsageProblem(_explain(exc, text)) from None
+        raise UsageProblem(_explain(exc, text, columns)) from None
 
 
-def _at(line: int, column: int, message: str, hint: str) -> UsageProblem:
+def _at(line: int, column: int, message: str, hint: str, columns: RawColumns | None = None) -> UsageProblem:
+    """The problem at *line* and *column* of the text read (*columns*: as Notepad counts them in the file)."""
+    column = columns.column(line, column) if columns else column
     return UsageProblem(f"{OVERRIDE}:{line}:{column}：{message}。{hint}")
 
 
-def _override_text(data: bytes) -> str:
-    text, problem = decode(data)
-    if problem is not None or text is None:
+def _override_text(data: bytes) -> tuple[str, RawColumns | None]:
+    """The text of inspect.yaml without invisible characters, and how its columns shift where it held one."""
+    raw, problem = decode_raw(data)
+    if problem is not None or raw is None:
         raise _at(problem.line, problem.column, problem.message, problem.hint) if problem else _at(1, 1, "无法读取", "")
-    return text
+    text = remove(raw)
+    return text, (RawColumns(raw) if text != raw else None)
 
 
-def _override_mapping(text: str) -> dict[str, Any]:
+def _override_mapping(text: str, columns: RawColumns | None) -> dict[str, Any]:
     try:
         override = parse_fast(text)
     except YamlFailure as failure:
         p = failure.problem
-        raise _at(p.line, p.column, p.message, p.hint) from None
+        raise _at(p.line, p.column, p.message, p.hint, columns) from None
     if not isinstance(override, dict):
         raise _at(1, 1, "内容应为若干「键: 值」", "键与 gongkai 自带的检查指标文件（见 README「年度检查」）相同，只写要改的项。")
     return override
 
 
-def _explain(exc: ValidationError, text: str) -> str:
+def _explain(exc: ValidationError, text: str, columns: RawColumns | None) -> str:
     tree = parse_positional(text)
+    errors = {tuple(e["loc"]): e for e in exc.errors(include_url=False)}  # a wrong key is one note for two errors
     lines = []
-    for note, error in zip(explain_errors(exc, Thresholds), exc.errors(include_url=False), strict=True):
-        line, column = position(tree, note.field)
-        message = f"「{note.field[-1]}」{error['msg']}" if error["type"] in CUSTOM_ERRORS else note.message
+    for note in explain_errors(exc, Thresholds):
+        line, column = position(tree, note.field, prefer_key=note.code == "GK102" or note.at_key)
+        error = errors.get(note.field)
+        custom = error is not None and error["type"] in CUSTOM_ERRORS
+        message = f"「{note.field[-1]}」{error['msg']}" if error is not None and custom else note.message
+        column = columns.column(line, column) if columns else column
         lines.append(f"{OVERRIDE}:{line}:{column}：{message}。{note.hint}")
     return "\n".join(lines)

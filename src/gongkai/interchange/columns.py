@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from gongkai.interchange.grid import Grid
@@ -165,11 +167,20 @@ def _unlabelled(grid: Grid, use: ColumnUse, first: int) -> ColumnUse | None:
     return None
 
 
+# A table's own numbering: 1, 1.1, 1-2, (3), 一、 — full-width forms too (read through NFKC).
+_NUMBERING = re.compile(r"[(（]?[0-9]+(?:[.\-—_、][0-9]+)*[)）.、]?|[一二三四五六七八九十百零〇]+[、.]?")
+
+
+def numbering(text: str) -> bool:
+    """True when *text* is a table's own numbering (1, 1.1, 1-2, （3）, 一、), not an id such as SHJZ-001."""
+    return _NUMBERING.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
 def _serial_ids(grid: Grid, use: ColumnUse, first: int) -> ColumnUse:
-    """A 编号 column holding only 1, 2, 3 … is a 序号 column, not gongkai's 编号 (SHJZ-001)."""
+    """A 编号 column holding only 1, 2, 3 … (or 1.1, 1-2 …) is a 序号 column, not gongkai's 编号 (SHJZ-001)."""
     if use.key != "编号":
         return use
     values = [grid.own(r, use.col) for r in range(first, grid.rows + 1) if grid.own(r, use.col)]
-    if values and all(v.isdigit() for v in values):
+    if values and all(numbering(v) for v in values):
         return ColumnUse(use.col, use.ref, use.label, SERIAL, "全是数字，按序号读")
     return use

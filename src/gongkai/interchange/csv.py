@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv as _csv
-import io
-
 from gongkai.catalog import Catalog
+from gongkai.formulas import csv_bytes
 from gongkai.interchange import layout, table
 from gongkai.model import Item
 
@@ -22,22 +20,9 @@ def export_directory_csv(catalog: Catalog, every_file: bool = False) -> bytes:
     """
     sheets = table.sheets(catalog, every_file)
     extras = tuple(c.key for c in layout.EXTRAS if any(c.key in s.extras for s in sheets))
-    buffer = io.StringIO()
-    writer = _csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER + tuple(c.label for c in layout.EXTRAS if c.key in extras))
-    for sheet in sheets:
-        for serial, item in enumerate(sheet.items, start=1):
-            writer.writerow([inert(v) for v in _row(item, serial, catalog) + [table.cell(item, key) for key in extras]])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
-
-
-# What makes Excel (and WPS) take a CSV cell for a formula: a catalog's text must never run as one.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(value: str | int) -> str | int:
-    """*value* as a CSV cell Excel shows as text: one starting like a formula gets a leading 「'」 (OWASP's advice)."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    header = HEADER + tuple(c.label for c in layout.EXTRAS if c.key in extras)
+    return csv_bytes([header, *(_row(item, serial, catalog) + [table.cell(item, key) for key in extras]
+                                for sheet in sheets for serial, item in enumerate(sheet.items, start=1))])
 
 
 def _row(item: Item, serial: int, catalog: Catalog) -> list[str | int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -11,9 +12,15 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from gongkai.catalog import invisible
+
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
 XLSX_MAGIC = b"PK"
 _DAMAGED = "文件可能已损坏、不完整或加了密码。请用 Excel 或 WPS 打开，另存为「.xlsx」后再导入"
+# A column narrower than one character, a row lower than three points, shows no text: hidden as surely as by the
+# 「隐藏」 flag (a column dragged to nothing in WPS, a table written by another program).
+MIN_WIDTH = 1.0  # characters
+MIN_HEIGHT = 3.0  # points
 
 
 class UnreadableWorkbook(Exception):
@@ -34,6 +41,8 @@ class Grid:
     # Hidden columns that held text, each with its first cell (row, text): often an old version of a column kept
     # beside the current one. Their cells are left out of `cells`, as hidden rows are left out of the import.
     hidden_cols: dict[int, tuple[int, str]] = field(default_factory=dict)
+    narrow_cols: dict[int, float] = field(default_factory=dict)  # hidden by their width alone: column → width
+    low_rows: dict[int, float] = field(default_factory=dict)  # hidden by their height alone: row → height
 
     @cached_property
     def rows(self) -> int:
@@ -69,16 +78,34 @@ class Grid:
         return f"{self.name}!{get_column_letter(col)}{row}"
 
 
+# How Excel stores a character XML cannot hold (「_x000B_」 for Word's Shift+Enter, 「_x000D_」 for a CR), and the
+# underscore of a text that looks like one (「_x005F_x0041_」 is 「_x0041_」); openpyxl leaves them as they are.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(text: str) -> str:
+    """*text* with Excel's _xHHHH_ escapes read; a pair of them for one character beyond U+FFFF joined, and half of
+    such a pair (no character at all) shown as 「\ufffd」."""
+    text = _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+    try:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 def cell_text(value: Any) -> str:
-    """A cell's value as text: whole numbers without .0, TRUE/FALSE as Excel shows them, Windows line ends and Excel's
-    _x000D_ removed."""
+    """A cell's value as text: whole numbers without .0, TRUE/FALSE as Excel shows them, Excel's _xHHHH_ escapes read,
+    Windows line ends and the characters one cannot see (zero-width spaces, Word's line break …) removed."""
     if value is None:
         return ""
     if isinstance(value, bool):  # a check box linked to its cell (Excel, WPS) leaves TRUE or FALSE, shown so
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    if "_x" in text:
+        text = _unescaped(text)
+    text = invisible.remove(text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.strip()
 
 
@@ -113,7 +140,24 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
     hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)
     hidden = {col for dim in ws.column_dimensions.values() if dim.hidden for col in range(dim.min, dim.max + 1)}
     grid = Grid(ws.title, cells, merged, ws.sheet_state != "visible", hidden_rows, pending, frozenset(dates))
-    return _without_columns(grid, hidden)
+    grid.narrow_cols = {col: dim.width for dim in ws.column_dimensions.values()
+                        if not dim.hidden and dim.width is not None and dim.width < MIN_WIDTH
+                        for col in range(dim.min, dim.max + 1)}
+    grid.low_rows = _low_rows(ws, {row for row, _ in cells} - hidden_rows)
+    return _without_columns(grid, hidden | set(grid.narrow_cols))
+
+
+def _low_rows(ws: Any, rows: set[int]) -> dict[int, float]:
+    """The rows of *rows* too low to show text: by their own height, or with no height of their own in a sheet whose
+    rows are hidden unless given one (Excel's 「zeroHeight」, written when every unused row is hidden)."""
+    unset = 0.0 if ws.sheet_format.zeroHeight else None
+    low = {}
+    for row in rows:
+        dim = ws.row_dimensions.get(row) if row in ws.row_dimensions else None
+        height = dim.height if dim is not None and dim.height is not None else unset
+        if height is not None and height < MIN_HEIGHT:
+            low[row] = height
+    return low
 
 
 def _xls_grids(data: bytes) -> list[Grid]:
@@ -140,7 +184,13 @@ def _xls_grids(data: bytes) -> list[Grid]:
         hidden_rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
         hidden = {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden}
         grid = Grid(sheet.name, cells, merged, sheet.visibility != 0, hidden_rows, {}, frozenset(dates))
-        grids.append(_without_columns(grid, hidden))
+        # widths in 1/256 of a character, heights in twips (1/20 of a point)
+        grid.narrow_cols = {c + 1: info.width / 256 for c, info in sheet.colinfo_map.items()
+                            if not info.hidden and info.width < MIN_WIDTH * 256}
+        filled = {row for row, _ in cells}
+        grid.low_rows = {r + 1: info.height / 20 for r, info in sheet.rowinfo_map.items()
+                         if not info.hidden and r + 1 in filled and info.height < MIN_HEIGHT * 20}
+        grids.append(_without_columns(grid, hidden | set(grid.narrow_cols)))
     return grids
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.interchange.convert import row_fields
-from gongkai.interchange.columns import SheetLayout
+from gongkai.interchange.columns import SheetLayout, numbering
 from gongkai.interchange.headers import norm
 from gongkai.interchange.infer import infer_five, infer_unit
 from gongkai.interchange.read import ImportProblem, Row, shown
@@ -207,11 +207,16 @@ def _name(value: Any) -> str:
 
 def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:
     given = fields.get("编号")
+    domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
+    assert domain is not None
+    if given and numbering(given):  # in a column that also holds ids: this cell is the table's own numbering
+        plan.problems.append(ImportProblem(row.ref("编号"), (
+            f"编号「{shown(given)}」只有数字，像是序号而不是事项编号（会建成文件 {new_item_path(domain.slug, given)}）："
+            f"请写成领域代码加序号，如 {next_item_id(domain.code, index.taken)}；或不填，由 gongkai 自动编号")))
+        return None
     if given and not _ID.match(given):
         plan.problems.append(ImportProblem(row.ref("编号"), f"编号「{shown(given)}」只能用英文字母、数字、-、_、.（如 SHJZ-014）"))
         return None
-    domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
-    assert domain is not None
     item_id = str(given) if given else next_item_id(domain.code, index.taken)
     path = new_item_path(domain.slug, item_id)
     # Compared as Windows and macOS file systems do: items/shjz/shjz-001.yaml is SHJZ-001.yaml there.

@@ -103,8 +103,11 @@ def _not_directory(grid: Grid) -> str:
 
 def _hidden_column(grid: Grid, col: int) -> ImportProblem:
     row, text = grid.hidden_cols[col]
-    return ImportProblem(grid.ref(row, col), (
-        f"第{get_column_letter(col)}列（「{shown(text)}」）是隐藏的，没有导入；确要导入请取消隐藏后再导入"), warning=True)
+    name = f"第{get_column_letter(col)}列（「{shown(text)}」）"
+    if col in grid.narrow_cols:
+        return ImportProblem(grid.ref(row, col), (
+            f"{name}的宽度为 {grid.narrow_cols[col]:g}，看不见，没有导入；确要导入请把列拉宽后再导入"), warning=True)
+    return ImportProblem(grid.ref(row, col), f"{name}是隐藏的，没有导入；确要导入请取消隐藏后再导入", warning=True)
 
 
 def find_domain(text: str, domains: list[str]) -> str | None:
@@ -171,6 +174,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
         if number in grid.hidden_rows:
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
                 f"第{number}行是隐藏的（或被筛选隐藏），没有导入；确要导入请取消隐藏（或清除筛选）后再导入"), warning=True))
+            continue
+        if number in grid.low_rows:
+            reading.problems.append(ImportProblem(grid.ref(number, 1), (
+                f"第{number}行的行高为 {grid.low_rows[number]:g}，看不见，没有导入；确要导入请调整行高后再导入"), warning=True))
             continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():

@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap
 from gongkai.authoring import document
 from gongkai.catalog import Catalog
 from gongkai.catalog.decode import BOM, decode
-from gongkai.errors import UsageProblem
-from gongkai.files_io import create_atomic, write_atomic
+from gongkai.errors import UsageProblem, describe_os_error
+from gongkai.files_io import read_only, write_all
 from gongkai.interchange.plan import ImportPlan
 from gongkai.model import Item
 
@@ -50,12 +50,14 @@ def apply_plan(root: Path, catalog: Catalog, plan: ImportPlan) -> list[str]:
     added = {c.path for c in plan.changes if c.added}
     if clash := sorted(p for p in added if (root / p).exists()):
         raise UsageProblem(f"{'、'.join(clash)} 在导入时已经存在（可能刚被别人新建），没有写入任何文件。请重新运行导入。")
-    for path in sorted(rendered):
-        if path not in added:
-            write_atomic(root / path, rendered[path])
-            continue
-        try:
-            create_atomic(root / path, rendered[path])
-        except FileExistsError:
-            raise UsageProblem(f"{path} 在导入时已经存在（可能刚被别人新建），没有覆盖它。请重新运行导入。") from None
+    if locked := sorted(p for p in rendered if p not in added and read_only(root / p)):
+        raise UsageProblem(f"{'、'.join(locked)} 是只读文件，gongkai 不改写只读文件，没有写入任何文件：确要更新，请先去掉只读属性"
+                           "（Windows：右键 → 属性 → 取消勾选「只读」；Linux、macOS：chmod u+w 文件名），再运行导入。")
+    try:
+        write_all({root / path: data for path, data in rendered.items()}, frozenset(root / path for path in added))
+    except FileExistsError as exc:
+        where = next((p for p in sorted(added) if str(root / p) == exc.filename), "要新建的文件")
+        raise UsageProblem(f"{where} 在导入时已经存在（可能刚被别人新建），没有覆盖它。请重新运行导入。") from None
+    except OSError as exc:  # every file is written aside first: one that cannot be written stops them all
+        raise UsageProblem(f"无法写入（{describe_os_error(exc)}），没有写入任何文件。请改正后重新运行导入。") from None
     return sorted(rendered)

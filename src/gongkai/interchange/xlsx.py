@@ -16,6 +16,7 @@ from openpyxl.writer.excel import ExcelWriter
 from gongkai.catalog import Catalog
 from gongkai.interchange import layout, table
 from gongkai.model import Agency
+from gongkai.formulas import as_text
 from gongkai.ooxml import style_cells
 
 # Workbook properties are fixed so that the same catalog always gives the same bytes.
@@ -114,9 +115,7 @@ def _write_block(ws: Worksheet, sheet: table.Sheet, agency: Agency | None, top: 
 def put(ws: Worksheet, row: int, col: int, value: str | int) -> None:
     """Write *value* into a cell as what it is: text starting with 「=」 stays text (openpyxl would write it as a
     formula that Excel runs on opening, e.g. =HYPERLINK(…) in a 备注), so the table shows and imports what the file says."""
-    cell = ws.cell(row, col, value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
+    as_text(ws.cell(row, col, value))
 
 
 def _write_header(ws: Worksheet, cols: tuple[layout.Column, ...], top: int) -> None:

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from gongkai.model.portal import ADDED, CHANGED, FORMAT_ID, WITHDRAWN
+from gongkai.formulas import texts_stay_text
 from gongkai.ooxml import stable_zip
 from gongkai.portal.address import column_address
 from gongkai.portal.entry import DIRECTORY_FIELDS
@@ -105,6 +106,7 @@ def to_xlsx(export: PortalExport) -> bytes:
     stamp = dt.datetime.combine(export.date, dt.time())
     book.properties.creator = export.agency.org.name
     book.properties.created = book.properties.modified = stamp
+    texts_stay_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return stable_zip(buffer.getvalue(), stamp)

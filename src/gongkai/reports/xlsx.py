@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.model.request import APPLICANT_TYPES
+from gongkai.formulas import texts_stay_text
 from gongkai.ooxml import stable_zip, style_cells
 from gongkai.reports.annual import AnnualReport
 from gongkai.reports.render import (
@@ -122,6 +123,7 @@ def save_workbook(book: Workbook) -> bytes:
     """The workbook as bytes that depend only on its content (no save time anywhere)."""
     book.properties.created = _FIXED
     book.properties.modified = _FIXED
+    texts_stay_text(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return stable_zip(buffer.getvalue(), _FIXED)

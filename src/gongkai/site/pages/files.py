@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from functools import partial
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from gongkai.formulas import csv_bytes
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.changes import Adjustment
 from gongkai.site.columns import COLUMNS, row
@@ -63,9 +62,5 @@ def directory_json(data: SiteData) -> bytes:
 
 def directory_csv(data: SiteData) -> bytes:
     """The directory as CSV (UTF-8 with BOM so that Excel on Windows reads the Chinese)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["领域", "五公开", "编号", *COLUMNS])
-    for n, item in enumerate(data.items, 1):
-        writer.writerow([item.domain, item.five, item.id, n, *row(item).cells()])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([["领域", "五公开", "编号", *COLUMNS],
+                      *([item.domain, item.five, item.id, n, *row(item).cells()] for n, item in enumerate(data.items, 1))])
