@@ -22,7 +22,7 @@ from conftest import CatalogDir, text_pdf
 from gongkai.catalog.listing import open_catalog, scan
 from gongkai.catalog.loader import load_catalog
 from gongkai.gate import Gate, admit
-from gongkai.gate.memo import admit_remembered
+from gongkai.gate.memo import admit_remembered, open_memo
 from gongkai.site import build_site
 from portal_catalog import build as portal_catalog
 from portal_catalog import record
@@ -177,6 +177,15 @@ def test_an_edit_of_one_record_reads_only_that_record(tmp_path):
     # the others come from the memo, read from their files only when asked, as the gate showed them
     assert gate.get("R2026-030").record.title == "测试县民政局关于低保标准的通知"
     assert summary(gate) == summary(fresh(clerk.root, START))
+
+
+def test_a_memo_read_told_to_stop_keeps_nothing(tmp_path):
+    """build-site stops reading the memo once the listing beside it finds the site up to date (site.build)."""
+    clerk = Clerk(tmp_path / "catalog")
+    remembered(clerk.root, START)
+    source, cache = open_catalog(clerk.root)
+    assert open_memo(source, cache).get("records/2026/R2026-010.yaml") is not None
+    assert open_memo(source, cache, lambda: True).get("records/2026/R2026-010.yaml") is None
 
 
 @pytest.mark.parametrize("change", ["item", "attachment", "copy"])
