@@ -216,9 +216,15 @@ class Cache:
             for name in OBSOLETE:
                 (folder / name).unlink(missing_ok=True)
 
-    def has_stats(self) -> bool:
-        """True when an earlier command recorded the files' stamps: listing then hashes only the files changed since."""
-        return self.folder is not None and (self.folder / STATS_FILE).is_file()
+    def stats_size(self) -> int:
+        """The size in bytes of the files' stamps an earlier command recorded (about 115 bytes a file; 0 when none):
+        listing then hashes only the files changed since, and a large one tells a large catalog before it is listed."""
+        if self.folder is None:
+            return 0
+        try:
+            return (self.folder / STATS_FILE).stat().st_size
+        except OSError:
+            return 0
 
     def _stats_table(self) -> _Stamps:
         """The stamps (size, mtime_ns, ctime_ns, inode, device) under which each file's content hash was recorded,
