@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from gongkai.privacy.encoded import encoded_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
 
 
@@ -137,6 +137,7 @@ _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
+_AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]")
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
 _COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
@@ -188,6 +189,8 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
         return
     joins = _joins(data)
     hits = list(_hits(normalize(text), allowed, joins))
+    if _AMBIGUOUS.search(text) is not None:
+        hits = _as_masks(text, hits, allowed, joins)
     yield from hits
     # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The
     # stretch it reverses is read reversed too; a hit covers the whole stretch.
@@ -213,6 +216,19 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if (hit.kind, hit.value) not in seen and _apart(hits, [found]):
                 seen.add((hit.kind, hit.value))
                 yield found
+
+
+def _as_masks(text: str, hits: list[Hit], allowed: frozenset[str], joins: _Joins) -> list[Hit]:
+    """*hits*, read again with every ○, 〇 and low line a star (normalize.AMBIGUOUS_MARKS): a number joined across
+    them (138○0595○1234) or masked too little with them (1380595_234) is found; a number that holds a zero only by
+    reading a mask's ○ as one (138○○○○5678 as 13800005678, 350524○○○○○○○○1234) is none when the star reading shows
+    it masked enough."""
+    starred = normalize(_AMBIGUOUS.sub("*", text))
+    masked = [starred.span(*m.span()) for m in _MASKED_NUMBER.finditer(starred.text)
+              if undermasked(_MARKS.sub("*", m.group(0))) is None]
+    kept = [hit for hit in hits if not (_AMBIGUOUS.search(text, hit.start, hit.end) is not None and any(
+        start < hit.end and hit.start < end for start, end in masked))]
+    return kept + _apart(kept, list(_hits(starred, allowed, joins)))
 
 
 def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[Hit]:

@@ -76,7 +76,8 @@ _N = "".join(_NUMERALS) + "0-9"
 # and 一一对应 stay words. In such a run every numeral is a digit, alone or apart (一 三 八 零 …, 1 三 8 …,
 # 电话一3800138000); where a numeral meets a digit the detector cuts the groups (detect._groups), so a numeral that
 # belongs to a word (张三13805951234, 13805951234三户) is tried with the number and without it.
-_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*`~\\，、。：:•+()（）]{{0,4}}[{_N}]){{10,}}")
+# (a star stands for a digit there too: 一三八****五六七八 is a number masked, read as 138****5678)
+_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_`~\\，、。：:•+()（）]{{0,4}}[{_N}*]|\*{{1,4}}[{_N}]){{10,}}")
 
 
 # Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise), also the Greek
@@ -256,6 +257,12 @@ def list_marks() -> str:
 # the text of one with one to three marks (STARRED), as written (the full-width star normalized to one). The hollow and
 # other shapes (□ ▲ △ ◇ ☆ ◎ ▪ ◼ ⬛ …) mask as well: □ is the mark Chinese documents print for a character left out.
 MASK_MARKS = "*●■◆★※#?Xx□▲△◇☆◎▪◼⬛◻▫◾◽▼▽◈♦"
+# What masks a digit and is something else too: ○ and 〇 are zeros (二〇二六, 13八0○138000) and the hollow mark a mask
+# is often typed with (138○○○○5678, 350524○○○○○○○○1234); the low line joins groups (138_0595_1234) and is the blank a
+# mask leaves (138____5678, 1380595_234). detect.find reads a text holding one both ways: as written (a zero, a
+# separator) and with each of them a star — a number masked too little, or joined across them, is found either way,
+# and a zero read into a number that the star reading shows masked enough (138○○○○5678) is no number.
+AMBIGUOUS_MARKS = "○〇◯_＿﹍﹎﹏‾‗"
 
 
 @functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
@@ -392,7 +399,7 @@ _EXPONENT = re.compile("[EeＥｅ]")
 # (or masked from its start, the 1 every mobile starts with starred: *3805951234, ****5951234). Written to start
 # with one class, each branch looking behind at the character it starts with (as _first_then): sre then skips in C to
 # the next 1 or mark, six times faster over Chinese text than trying a look-behind at every character.
-_MARKS = re.escape(MASK_MARKS) + "＊"
+_MARKS = re.escape(MASK_MARKS + AMBIGUOUS_MARKS) + "＊"
 STARRED = re.compile(rf"[1１{_MARKS}](?:(?<=[1１])[3-9３-９](?=[\d{_MARKS}]{{9}})(?:\d*[{_MARKS}]){{1,3}}"
                      rf"|(?<=[{_MARKS}])(?<![\d{_MARKS}].)[{_MARKS}]{{0,3}}\d{{7,10}})")
 

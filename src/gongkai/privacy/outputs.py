@@ -78,10 +78,11 @@ _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_\-]{15}")
 # The fewest ASCII characters a suspicious line holds: eleven digits, or eleven characters from 1[3-9] to the last
 # of a number masked too little (13800*38000); references, escapes and base64 take more.
 _SHORTEST = 11
-# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
+# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊; the low line of AMBIGUOUS_MARKS, whose
+# ○ and 〇 the tests above read as digits): a number masked too little
 # (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
 # (or after one: a mobile masked from its start, ****5951234, holds seven)
-_MARK_BYTES = rb"(?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)"
+_MARK_BYTES = rb"(?:[*#?Xx_]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)"
 _DIGIT_MARK = re.compile(rb"[0-9]" + _MARK_BYTES + rb"|" + _MARK_BYTES + rb"[0-9]")
 _FEWEST_STARRED_DIGITS = 7
 
