@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from gongkai.privacy.encoded import encoded_texts
 from gongkai.privacy.mask_format import mask_value
+from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
                                        may_hold_personal_data, normalize)
@@ -208,6 +209,12 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # A code point no Unicode version assigns yet may be a digit (or a symbol) of a later one: read it as each.
+    if not text.isascii() and (codes := unassigned_in(text)):
+        for reading in readings(text, codes):
+            found_here = _apart(hits, list(_hits(normalize(reading), allowed, joins)))
+            hits.extend(found_here)
+            yield from found_here
     # A run of base64 is the number still for anyone who decodes it (an encoded run inside, too: find reads it).
     seen: set[tuple[str, str]] = set()
     for start, end, decoded in encoded_texts(text):

@@ -12,12 +12,15 @@ import functools
 from collections.abc import Iterable
 import html
 import html.entities
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from gongkai.privacy import newer
 from gongkai.privacy.encoded import encoded_texts
+from gongkai.privacy.unknown import bmp_unassigned, has_unassigned_astral
 
 # Invisible characters a reader never sees: format characters (Cf: zero-width space/joiner/non-joiner, word joiner,
 # soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator …) and combining marks laid over digits (Mn).
@@ -26,7 +29,10 @@ _INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x06
                      (0x202A, 0x202E), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F),
                      (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F), (0xE0100, 0xE01EF),
                      # letters drawn as nothing: Hangul fillers, the blank braille pattern, Khmer inherent vowels
-                     (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0))
+                     (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+                     # and those Unicode added after the version Python knows (newer.py): Egyptian format controls,
+                     # combining marks of new scripts, code points reserved to be drawn as nothing (U+FFF0–FFF8 …)
+                     *newer.INVISIBLE)
 _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
@@ -44,6 +50,9 @@ _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 _TENS = {chr(code): str(int(unicodedata.numeric(chr(code)))) for first, last in
          ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3200, 0x32FF)) for code in range(first, last + 1)
          if unicodedata.numeric(chr(code), -1) in range(10, 100)}
+_TENS_BMP = "".join(_TENS)  # (the pre-filter's class of characters up to U+FFFF holds these)
+# (and the Kaktovik numerals ten to nineteen, Unicode 15: newer.py)
+_TENS.update({chr(code): str(code - newer.KAKTOVIK[0]) for code in range(newer.KAKTOVIK[0] + 10, newer.KAKTOVIK[1] + 1)})
 _TENS_CLASS = "".join(_TENS)
 _CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
@@ -139,7 +148,14 @@ def _one_to_one() -> dict[int, str]:
         table.update({code: str(int(value)) for code in range(first, last + 1)
                       if (value := unicodedata.numeric(chr(code), -1)) in _DIGIT_VALUES and not chr(code).isdecimal()})
     table[0xFF3F] = "_"
+    # and what Unicode added after the version Python knows (newer.py): the digits of new scripts and the outlined
+    # digits (U+1CCF0 …), the Kaktovik numerals zero to nine, the Garay hyphen
+    table.update(_NEWER_DIGITS)
+    table.update({code: "-" for first, last in newer.DASHES for code in range(first, last + 1)})
     return table
+
+
+_NEWER_DIGITS = {zero + value: str(value) for zero in (*newer.DIGIT_ZEROS, newer.KAKTOVIK[0]) for value in range(10)}
 
 
 _TABLE = _one_to_one()
@@ -199,6 +215,7 @@ def _shown(decoded: str) -> str:
 
 
 def _digits_to_ascii(text: str) -> str:
+    text = text.translate(_NEWER_DIGITS)
     return "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None)
                    is not None else c for c in text)
 
@@ -248,8 +265,9 @@ def list_marks() -> str:
     """Every other punctuation mark and symbol up to U+FFFF (Unicode P* and S*): 138,1234,5678; 138;1234;5678;
     138|1234|5678; 138【1234】5678; 138→1234→5678. In what people write they join groups as WEAK does; in data (JSON,
     CSV, the search index: detect.find(data=True)) they separate values and join nothing."""
-    return "".join(c for c in map(chr, range(0x10000))
-                   if unicodedata.category(c)[0] in "PS" and c not in STRONG and c not in WEAK)
+    marks = (c for c in map(chr, range(0x10000)) if unicodedata.category(c)[0] in "PS")
+    newer_marks = (chr(code) for code in _NEWER_MARKS if code <= 0xFFFF)
+    return "".join(c for c in itertools.chain(marks, newer_marks) if c not in STRONG and c not in WEAK)
 
 
 # What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
@@ -270,8 +288,14 @@ def astral_marks() -> dict[int, str]:
     """Every punctuation mark and symbol beyond U+FFFF (Unicode P* and S*, all in plane 1: emoji 📞 ☎ 🔥, arrows,
     dingbats), read as a list mark: 138📞0013📞8000 is joined as 138|0013|8000 is. (list_marks() stops at U+FFFF so
     that every command does not walk plane 1 at start-up.)"""
-    return {code: "|" for code in range(0x10000, 0x20000)
-            if unicodedata.category(chr(code))[0] in "PS" and code not in _TABLE}
+    marks = (code for code in range(0x10000, 0x20000) if unicodedata.category(chr(code))[0] in "PS")
+    newer_marks = (code for code in _NEWER_MARKS if code > 0xFFFF)
+    return {code: "|" for code in itertools.chain(marks, newer_marks) if code not in _TABLE}
+
+
+# The punctuation and symbols Unicode added after the version Python knows (newer.py): emoji of Unicode 15–17
+# (🫨 🩷 …), legacy computing symbols, new scripts' punctuation.
+_NEWER_MARKS = frozenset(code for first, last in newer.MARKS for code in range(first, last + 1))
 
 
 def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
@@ -355,7 +379,11 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # much again, but sre would compile the large classes eleven times: 30 ms more in every command that scans.
     # A number is looked for only from a digit not after another: a run of digits that holds eleven holds them from its
     # first digit on, and trying again from each digit of a date or an 索引号 made the search quadratic in the run.
-    number = {_TENS_CLASS: "", d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
+    # A code point no Unicode version assigns yet may be a digit of a later one (privacy.unknown): a text holding one
+    # takes the full path too (those beyond U+FFFF are asked apart, has_unassigned_astral: a class of them costs sre
+    # a range test each at every character).
+    number = {(_TENS_CLASS if astral else _TENS_BMP) + _spelled(bmp_unassigned()): "",
+              d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
     # (each key is the inside of a character class: the backslash escaped)
     escapes = {"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "u[0-9A-Fa-f]{4}"}
     return _first_then((escapes | number | address) if markup else number)
@@ -412,7 +440,7 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
-                                             or _scientific(text, True, lists)):
+                                             or _scientific(text, True, lists) or has_unassigned_astral(text)):
         return True
     # what a run of base64 decodes to (one search unless the text holds fifteen letters and digits in a row)
     return any(_decoded_may_hold(decoded, lists) for _, _, decoded in encoded_texts(text))
@@ -428,7 +456,7 @@ def may_hold_number(text: str) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
-                                             or _scientific(text, True, False)):
+                                             or _scientific(text, True, False) or has_unassigned_astral(text)):
         return True
     return encoded_may_hold_number(text)
 
