@@ -40,6 +40,8 @@ LEAKING = {
     "3505241985031512○○": ("id", None),
     "350524_19850315_1236": ("id", ID),
     "13805951234○○○○○": ("mobile", MOBILE),  # (the marks after a whole number mask nothing of it)
+    "138〇〇138〇〇〇": ("mobile", "13800138000"),  # (zeros in two runs: a mask is one run of marks)
+    "ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇": ("mobile", "13800138000"),
 }
 
 

@@ -32,8 +32,8 @@ from gongkai.privacy.encoded import encoded_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
-                                       may_hold_personal_data, normalize)
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, WEAK,
+                                       Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -61,7 +61,7 @@ class _Joins:
 def _joins(data: bool) -> _Joins:
     """In what people write, every punctuation mark and symbol is weak; in data (JSON, CSV, the search index: the
     output scan), only WEAK, since there «,» «;» «|» «[» separate values (a list of page numbers is no phone number)."""
-    weak = WEAK if data else WEAK + list_marks()
+    weak = WEAK + QUOTES if data else WEAK + list_marks()
     # up to four separators of either kind, mixed (138，⏎1234; 138,,1234; 138.,1234), or a wider gap of spaces or stars
     join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
@@ -139,6 +139,7 @@ _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
 _AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]")
+_AMBIGUOUS_RUN = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]+")
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
 _COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
@@ -210,7 +211,9 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
                 hits.append(hit)
                 yield hit
     # A code point no Unicode version assigns yet may be a digit (or a symbol) of a later one: read it as each.
-    if not text.isascii() and (codes := unassigned_in(text)):
+    # (only when, read as digits, they stand among eleven: what a run of base64 decodes to holds such code points often)
+    if not text.isascii() and (codes := unassigned_in(text)) and joins.candidate.search(
+            normalize(text.translate(dict.fromkeys(codes, "0"))).text) is not None:
         for reading in readings(text, codes):
             found_here = _apart(hits, list(_hits(normalize(reading), allowed, joins)))
             hits.extend(found_here)
@@ -231,8 +234,10 @@ def _as_masks(text: str, hits: list[Hit], allowed: frozenset[str], joins: _Joins
     reading a mask's ○ as one (138○○○○5678 as 13800005678, 350524○○○○○○○○1234) is none when the star reading shows
     it masked enough."""
     starred = normalize(_AMBIGUOUS.sub("*", text))
-    masked = [starred.span(*m.span()) for m in _MASKED_NUMBER.finditer(starred.text)
-              if undermasked(_MARKS.sub("*", m.group(0))) is None]
+    # (a mask is one run of marks: ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇 is 13800138000 written with zeros, not 138**138*** masked)
+    masked = [span for m in _MASKED_NUMBER.finditer(starred.text)
+              if undermasked(_MARKS.sub("*", m.group(0))) is None
+              and len(_AMBIGUOUS_RUN.findall(text, *(span := starred.span(*m.span())))) == 1]
     kept = [hit for hit in hits if not (_AMBIGUOUS.search(text, hit.start, hit.end) is not None and any(
         start < hit.end and hit.start < end for start, end in masked))]
     return kept + _apart(kept, list(_hits(starred, allowed, joins)))

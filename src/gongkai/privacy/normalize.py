@@ -43,7 +43,7 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 # page or its data decodes it, and the output scan reads it so), HTML tags and comments, invisible characters.
 _LEGACY_NAMES = "|".join(sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True))
 _REFERENCE = (r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};"
-              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|\\u[0-9A-Fa-f]{{4}}")
+              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|(?:\\u[0-9A-Fa-f]{{4}})+")
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 # Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
 # ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
@@ -172,18 +172,20 @@ def _replacement(match: re.Match[str]) -> str:
     if text[0] == "%":
         return _shown(percent_decoded(text))
     if text[0] == "\\":
-        return _shown(escaped_character(text[2:]))
+        return _shown(unescaped(text))
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
 
 
-def escaped_character(code: str) -> str:
-    """The character of an escape's four hex digits (\\u0031, %u0031); U+FFFD for half a surrogate pair, which is no
-    character."""
-    value = int(code, 16)
-    return "\ufffd" if 0xD800 <= value <= 0xDFFF else chr(value)
+def unescaped(run: str) -> str:
+    """A run of \\uXXXX (or %uXXXX) escapes as JSON and JavaScript decode it: UTF-16 code units, so that a surrogate
+    pair is one character (\\uD835\\uDFCF is 𝟏, as a JSON writer escapes a character beyond U+FFFF); U+FFFD for half a
+    pair, which is no character."""
+    units = "".join(chr(int(run[at + 2:at + 6], 16)) for at in range(0, len(run), 6))
+    return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", errors="replace")
 
 
-_ESCAPED = re.compile(r"(%[uU][0-9A-Fa-f]{4})")
+ESCAPES = re.compile(r"(?:\\u[0-9A-Fa-f]{4})+")
+_ESCAPED = re.compile(r"((?:%[uU][0-9A-Fa-f]{4})+)")
 
 
 def percent_decoded(run: str) -> str:
@@ -191,8 +193,8 @@ def percent_decoded(run: str) -> str:
     (not UTF-8) as GBK — GB18030, which holds GBK."""
     out = []
     for piece in _ESCAPED.split(run):
-        if piece[1:2] in ("u", "U"):  # an escape (a byte's %XX holds no u)
-            out.append(escaped_character(piece[2:]))
+        if piece[1:2] in ("u", "U"):  # escapes (a byte's %XX holds no u)
+            out.append(unescaped(piece))
         elif piece:
             data = bytes.fromhex(piece.replace("%", ""))
             try:
@@ -258,6 +260,10 @@ class Normalized:
 # only when both have three digits or more.
 STRONG = " \t\n\r\f\v-./_*`~\\"
 WEAK = "，、。：:•+()（）"
+# Quotes join groups as WEAK does in data too (detect.find(data=True)): a quote separates no values of the data gongkai
+# writes (a JSON file is judged string by string, a CSV field's quotes stand around it), but a page shows
+# 138"0595"1234, 138「0595」1234 as a number, and a script's '138'+'0595'+'1234' makes one.
+QUOTES = "\"'“”‘’「」『』〝〞〟‚„‹›«»"
 
 
 @functools.cache  # built on first use: every command imports this module to mask what it prints
@@ -303,7 +309,7 @@ def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
     what \\d and \\s match and the invisible characters); without *lists*, as detect.find(data=True) reads."""
     digit_like = set("0123456789") | set(_LOOKALIKES)
     # (a mask mark joins the groups of a number masked too little, 35052419X6612033010, in data too: detect._undermasked)
-    joining = (set(STRONG) | set(WEAK) | set(MASK_MARKS)
+    joining = (set(STRONG) | set(WEAK) | set(QUOTES) | set(MASK_MARKS)
                | (set(list_marks()) | set(map(chr, astral_marks())) if lists else set()))
     for code, to in _TABLE.items():
         if to in digit_like:
