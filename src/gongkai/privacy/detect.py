@@ -23,12 +23,13 @@ import bisect
 import datetime as dt
 import decimal
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from gongkai.privacy.encoded import encoded_texts
+from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
@@ -140,6 +141,7 @@ _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}
 _MARKS = re.compile(f"[{_MARK}]")
 _AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]")
 _AMBIGUOUS_RUN = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]+")
+_DECODED = re.compile(r"[&%=]|\\[ux]")  # what normalize decodes: references, percent-encoded bytes, escapes
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
 _COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
@@ -163,7 +165,7 @@ class Hit:
     value: str
     start: int
     end: int
-    encoded: bool = False  # found in what a run of base64 decodes to: the run is the stretch
+    encoded: str = ""  # found in what a run of base64 (hexadecimal bytes) decodes to: its encoding; the run is the stretch
     # an ID a float rounded (its check digit lost): the birth date it shows. The detector reads any birth date to 2100;
     # whoever decides on a day (the gate, validate) counts it only for someone born by then (findings.standing_on).
     born: dt.date | None = None
@@ -174,7 +176,7 @@ class Hit:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind] + ("（base64 编码）" if self.encoded else "")
+        return KINDS[self.kind] + (f"（{self.encoded}）" if self.encoded else "")
 
 
 def find(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
@@ -193,6 +195,10 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
     hits = list(_hits(normalize(text), allowed, joins))
     if _AMBIGUOUS.search(text) is not None:
         hits = _as_masks(text, hits, allowed, joins)
+    # References and escapes as typed, too: «&#13805951234» is no reference a browser decodes (seven digits at most), and
+    # «%13805951234» on a page shows its digits; decoded, their first digits were gone.
+    if _DECODED.search(text) is not None:
+        hits.extend(_apart(hits, list(_hits(normalize(text, literal=True), allowed, joins))))
     yield from hits
     # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The
     # stretch it reverses is read reversed too; a hit covers the whole stretch.
@@ -220,9 +226,9 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             yield from found_here
     # A run of base64 is the number still for anyone who decodes it (an encoded run inside, too: find reads it).
     seen: set[tuple[str, str]] = set()
-    for start, end, decoded in encoded_texts(text):
+    for start, end, decoded, encoding in itertools.chain(encoded_texts(text), spaced_hex_texts(text)):
         for hit in find(decoded, allowed, data):
-            found = replace(hit, start=start, end=end, encoded=True)
+            found = replace(hit, start=start, end=end, encoded=encoding)
             if (hit.kind, hit.value) not in seen and _apart(hits, [found]):
                 seen.add((hit.kind, hit.value))
                 yield found
@@ -249,6 +255,9 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_numbers(norm, allowed, joins))
         if not joins.data:
             hits.extend(_apart(hits, list(_thousands(norm, allowed))))
+        hits.extend(_apart(hits, list(_reversed(norm, allowed))))
+    if "0x" in norm.text or "0X" in norm.text:
+        hits.extend(_apart(hits, list(_hexadecimal(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
@@ -260,6 +269,41 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
 def _apart(taken: list[Hit], found: list[Hit]) -> list[Hit]:
     """The hits of *found* that overlap none of *taken*: a stretch of text is one number."""
     return [hit for hit in found if all(hit.end <= other.start or other.end <= hit.start for other in taken)]
+
+
+# Written backwards, one run of digits: an ID's check digit first (632151305891425053, X10010108914250243), a mobile's 1
+# last (43215950831). An ID's check digit and birth date keep any other run from reading so; eleven digits that end in
+# [3-9]1 are often a landline with its area code (010-6512 1231 is 01065121231), which is no mobile backwards. A card's
+# Luhn check passes for a tenth of all runs: a card written backwards is not looked for.
+_REVERSIBLE = re.compile(r"(?<![0-9A-Za-z.])(?:[Xx]\d{17}|\d{18}|\d{11})(?![0-9A-Za-z]|\.\d)")
+_LANDLINE = re.compile(r"0(?:10|2\d)[2-8]\d{7}|0[3-9]\d\d[2-8]\d{6}")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# A number in hexadecimal notation: 0x336E61902 is 13805951234, 0x4DD4FE6C0F57684 an ID (no ID with the check digit X
+# is an integer). Only with its prefix: a run of hexadecimal digits without one is a checksum far more often.
+_HEXADECIMAL = re.compile(r"(?<![0-9A-Za-z])0[xX]([0-9A-Fa-f]{8,16})(?![0-9A-Za-z])")
+
+
+def _reversed(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """IDs and mobiles written backwards (see _REVERSIBLE)."""
+    text = norm.text
+    for match in _REVERSIBLE.finditer(text):
+        written = match.group(0)
+        value = written[::-1].upper()
+        if len(value) == 18:
+            kind = "id" if valid_id(value) else None
+        else:
+            kind = "mobile" if _MOBILE.fullmatch(value) and not _LANDLINE.fullmatch(written) else None
+        if kind is not None and value not in allowed and not _money(text, match.start(), match.end()):
+            yield Hit(kind, value, *norm.span(match.start(), match.end()))
+
+
+def _hexadecimal(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Numbers written in hexadecimal notation with their prefix 0x (see _HEXADECIMAL)."""
+    for match in _HEXADECIMAL.finditer(norm.text):
+        value = str(int(match.group(1), 16))
+        kind = classify(value) if len(value) in _NUMBER_LENGTHS else None
+        if kind is not None and value not in allowed and not (len(value) == 18 and not valid_id(value)):
+            yield Hit(kind, value, *norm.span(match.start(), match.end()))
 
 
 def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:

@@ -41,9 +41,13 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 # run of them decoded as UTF-8, else as GBK, the encoding of older Chinese web systems: %A3%B1 is １), JavaScript's
 # escape() of a character (%uFF11 is １), the \uXXXX escape of JSON and JavaScript (\u0031 is 1: a program reading the
 # page or its data decodes it, and the output scan reads it so), HTML tags and comments, invisible characters.
+_HEX2 = "[0-9A-Fa-f]{2}"
 _LEGACY_NAMES = "|".join(sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True))
 _REFERENCE = (r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};"
-              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|(?:\\u[0-9A-Fa-f]{{4}})+")
+              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|(?:\\u[0-9A-Fa-f]{{4}})+"
+              # bytes as C, Python and JavaScript escape them (\x31\x33…) and as quoted-printable writes them
+              # (=31=33…, an e-mail's or an MHT file's text: two escapes at least, a soft line break «=⏎» between)
+              rf"|(?:\\x[0-9A-Fa-f]{{2}})+|={_HEX2}(?:=\r?\n)?(?:={_HEX2}(?:=\r?\n)?)+")
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 # Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
 # ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
@@ -58,6 +62,10 @@ _CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]"
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
 # stands inside «<…>» and «<!-- -->» is read too (find() reads a text both ways).
 _CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
+# Neither: references, escapes and percent-encoded bytes as typed. Decoding can hide what a reader sees: «&#13805951234»
+# is no reference (seven digits at most) and shows its digits, «%13805951234» shows them on a page; decoded, the
+# first digits became U+FFFD or a control character, and the number was gone (find() reads a text both ways).
+_CHANGES_LITERAL = re.compile(rf"[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 HAS_MARKUP = re.compile(_MARKUP, re.DOTALL)
 
 
@@ -172,7 +180,9 @@ def _replacement(match: re.Match[str]) -> str:
     if text[0] == "%":
         return _shown(percent_decoded(text))
     if text[0] == "\\":
-        return _shown(unescaped(text))
+        return _shown(unescaped(text) if text[1] == "u" else bytes_decoded(bytes.fromhex(text.replace("\\x", ""))))
+    if text[0] == "=":
+        return _shown(bytes_decoded(bytes.fromhex(_SOFT_BREAK.sub("", text).replace("=", ""))))
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
 
 
@@ -188,6 +198,21 @@ ESCAPES = re.compile(r"(?:\\u[0-9A-Fa-f]{4})+")
 _ESCAPED = re.compile(r"((?:%[uU][0-9A-Fa-f]{4})+)")
 
 
+_SOFT_BREAK = re.compile(r"=\r?\n")
+
+
+def bytes_decoded(data: bytes) -> str:
+    """Bytes as text: UTF-8, else GBK (GB18030, which holds it: what older Chinese systems write), else UTF-8 with
+    what is not replaced."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            return data.decode("utf-8", errors="replace")
+
+
 def percent_decoded(run: str) -> str:
     """A run of percent-encoded bytes (and %uXXXX escapes) as a browser or a server reads it: its bytes as UTF-8, or
     (not UTF-8) as GBK — GB18030, which holds GBK."""
@@ -196,14 +221,7 @@ def percent_decoded(run: str) -> str:
         if piece[1:2] in ("u", "U"):  # escapes (a byte's %XX holds no u)
             out.append(unescaped(piece))
         elif piece:
-            data = bytes.fromhex(piece.replace("%", ""))
-            try:
-                out.append(data.decode("utf-8"))
-            except UnicodeDecodeError:
-                try:
-                    out.append(data.decode("gb18030"))
-                except UnicodeDecodeError:
-                    out.append(data.decode("utf-8", errors="replace"))
+            out.append(bytes_decoded(bytes.fromhex(piece.replace("%", ""))))
     return "".join(out)
 
 
@@ -228,7 +246,7 @@ class Normalized:
 
     source: str
     text: str
-    markup_hidden: bool = True  # tags and comments were removed (normalize's *hide_markup*)
+    changes: re.Pattern[str] = _CHANGES  # what was replaced (normalize's *hide_markup*, *literal*)
 
     @cached_property
     def _origin(self) -> tuple[list[int], list[int]]:
@@ -236,7 +254,7 @@ class Normalized:
         starts: list[int] = []
         ends: list[int] = []
         cursor = 0
-        for match in (_CHANGES if self.markup_hidden else _CHANGES_SHOWN).finditer(self.source):
+        for match in self.changes.finditer(self.source):
             starts.extend(range(cursor, match.start()))
             ends.extend(range(cursor + 1, match.start() + 1))
             produced = len(_replacement(match))
@@ -391,7 +409,8 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     number = {(_TENS_CLASS if astral else _TENS_BMP) + _spelled(bmp_unassigned()): "",
               d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
     # (each key is the inside of a character class: the backslash escaped)
-    escapes = {"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "u[0-9A-Fa-f]{4}"}
+    # (quoted-printable and hexadecimal notation are asked apart, _spelled_otherwise: a branch more costs every letter)
+    escapes = {"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})"}
     return _first_then((escapes | number | address) if markup else number)
 
 
@@ -438,10 +457,23 @@ STARRED = re.compile(rf"[1１{_MARKS}](?:(?<=[1１])[3-9３-９](?=[\d{_MARKS}]{
                      rf"|(?<=[{_MARKS}])(?<![\d{_MARKS}].)[{_MARKS}]{{0,3}}\d{{7,10}})")
 
 
+# Digits the pattern does not count: quoted-printable bytes (=31=33…, two at least, as normalize() decodes them), and a
+# number in hexadecimal notation (0x4DD4FE6C0F57684: detect._HEXADECIMAL).
+_QUOTED_PRINTABLE = re.compile(rf"={_HEX2}(?:=\r?\n)?={_HEX2}")
+_HEXADECIMAL = re.compile(r"0[xX][0-9A-Fa-f]{8}")
+
+
+def _spelled_otherwise(text: str) -> bool:
+    return (("=" in text and _QUOTED_PRINTABLE.search(text) is not None)
+            or (("0x" in text or "0X" in text) and _HEXADECIMAL.search(text) is not None))
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
+        return True
+    if _spelled_otherwise(text):
         return True
     if STARRED.search(text) is not None:
         return True
@@ -449,7 +481,7 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
                                              or _scientific(text, True, lists) or has_unassigned_astral(text)):
         return True
     # what a run of base64 decodes to (one search unless the text holds fifteen letters and digits in a row)
-    return any(_decoded_may_hold(decoded, lists) for _, _, decoded in encoded_texts(text))
+    return any(_decoded_may_hold(decoded, lists) for _, _, decoded, _ in encoded_texts(text))
 
 
 def may_hold_number(text: str) -> bool:
@@ -458,6 +490,8 @@ def may_hold_number(text: str) -> bool:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
+        return True
+    if _spelled_otherwise(text):
         return True
     if STARRED.search(text) is not None:
         return True
@@ -470,7 +504,7 @@ def may_hold_number(text: str) -> bool:
 def encoded_may_hold_number(text: str) -> bool:
     """True when a run of base64 in *text* decodes to a text may_hold_number() lets through (the text itself is not
     asked: the output scan has judged an ASCII line by its own tests)."""
-    return any(_decoded_may_hold(decoded, False, numbers_only=True) for _, _, decoded in encoded_texts(text))
+    return any(_decoded_may_hold(decoded, False, numbers_only=True) for _, _, decoded, _ in encoded_texts(text))
 
 
 @functools.lru_cache(maxsize=4096)  # the same runs come back record after record: decoded once, judged once
@@ -483,16 +517,16 @@ def _scientific(text: str, astral: bool, lists: bool) -> bool:
     return _EXPONENT.search(text) is not None and _prefilter(astral, False, lists, True).search(text) is not None
 
 
-def normalize(text: str, hide_markup: bool = True) -> Normalized:
-    """*text* as a reader sees it: references decoded, tags (unless not *hide_markup*) and invisible characters
-    removed, forms unified."""
-    changes = _CHANGES if hide_markup else _CHANGES_SHOWN
+def normalize(text: str, hide_markup: bool = True, literal: bool = False) -> Normalized:
+    """*text* as a reader sees it: references decoded (unless *literal*), tags (unless not *hide_markup* or *literal*)
+    and invisible characters removed, forms unified."""
+    changes = _CHANGES_LITERAL if literal else _CHANGES if hide_markup else _CHANGES_SHOWN
     changed = (changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
-                                                    or not text.isascii()) else text)
+                                                    or "=" in text or not text.isascii()) else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
-    return Normalized(text, normalized, hide_markup)
+    return Normalized(text, normalized, changes)
 
 
 def ascii_digits(text: str) -> str:
