@@ -34,7 +34,7 @@ from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, WEAK,
-                                       Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
+                                       UNSHOWN, Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -192,12 +192,13 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
     if not text:
         return
     joins = _joins(data)
-    hits = list(_hits(normalize(text), allowed, joins))
+    norm = normalize(text)
+    hits = list(_hits(norm, allowed, joins))
     if _AMBIGUOUS.search(text) is not None:
         hits = _as_masks(text, hits, allowed, joins)
     # References and escapes as typed, too: «&#13805951234» is no reference a browser decodes (seven digits at most), and
     # «%13805951234» on a page shows its digits; decoded, their first digits were gone.
-    if _DECODED.search(text) is not None:
+    if _DECODED.search(text) is not None and UNSHOWN.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_hits(normalize(text, literal=True), allowed, joins))))
     yield from hits
     # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The

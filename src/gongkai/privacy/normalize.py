@@ -62,10 +62,11 @@ _CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]"
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
 # stands inside «<…>» and «<!-- -->» is read too (find() reads a text both ways).
 _CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
-# Neither: references, escapes and percent-encoded bytes as typed. Decoding can hide what a reader sees: «&#13805951234»
-# is no reference (seven digits at most) and shows its digits, «%13805951234» shows them on a page; decoded, the
-# first digits became U+FFFD or a control character, and the number was gone (find() reads a text both ways).
-_CHANGES_LITERAL = re.compile(rf"[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
+# Decoding can hide what a reader sees: «&#13805951234» is no reference (seven digits at most) and shows its digits,
+# «%13805951234» shows them on a page; decoded, the first digits became U+FFFD or a control character, and the number
+# was gone. Read *literal*, a reference, escape or percent-encoded run that decodes to such a character stays as typed
+# (find() reads a text both ways; one that decodes to what a reader sees is decoded, &#20020; is 临 and no digits).
+UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 HAS_MARKUP = re.compile(_MARKUP, re.DOTALL)
 
 
@@ -169,6 +170,11 @@ _NEWER_DIGITS = {zero + value: str(value) for zero in (*newer.DIGIT_ZEROS, newer
 _TABLE = _one_to_one()
 
 
+def _literal_replacement(match: re.Match[str]) -> str:
+    shown = _replacement(match)
+    return match.group(0) if UNSHOWN.search(shown) is not None else shown
+
+
 def _replacement(match: re.Match[str]) -> str:
     text = match.group(0)
     tens = _TENS.get(text)
@@ -246,7 +252,8 @@ class Normalized:
 
     source: str
     text: str
-    changes: re.Pattern[str] = _CHANGES  # what was replaced (normalize's *hide_markup*, *literal*)
+    changes: re.Pattern[str] = _CHANGES  # what was replaced (normalize's *hide_markup*)
+    literal: bool = False  # what decodes to no character a reader sees stayed as typed (normalize's *literal*)
 
     @cached_property
     def _origin(self) -> tuple[list[int], list[int]]:
@@ -257,7 +264,7 @@ class Normalized:
         for match in self.changes.finditer(self.source):
             starts.extend(range(cursor, match.start()))
             ends.extend(range(cursor + 1, match.start() + 1))
-            produced = len(_replacement(match))
+            produced = len(_literal_replacement(match) if self.literal else _replacement(match))
             starts.extend([match.start()] * produced)
             ends.extend([match.end()] * produced)
             cursor = match.end()
@@ -518,15 +525,15 @@ def _scientific(text: str, astral: bool, lists: bool) -> bool:
 
 
 def normalize(text: str, hide_markup: bool = True, literal: bool = False) -> Normalized:
-    """*text* as a reader sees it: references decoded (unless *literal*), tags (unless not *hide_markup* or *literal*)
-    and invisible characters removed, forms unified."""
-    changes = _CHANGES_LITERAL if literal else _CHANGES if hide_markup else _CHANGES_SHOWN
-    changed = (changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
+    """*text* as a reader sees it: references decoded (those that stand for no character a reader sees left as typed
+    when *literal*), tags (unless not *hide_markup* or *literal*) and invisible characters removed, forms unified."""
+    changes = _CHANGES_SHOWN if literal or not hide_markup else _CHANGES
+    changed = (changes.sub(_literal_replacement if literal else _replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
                                                     or "=" in text or not text.isascii()) else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
-    return Normalized(text, normalized, changes)
+    return Normalized(text, normalized, changes, literal)
 
 
 def ascii_digits(text: str) -> str:
