@@ -143,15 +143,15 @@ def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
                           line_offset=_offset(catalog, location, item.line))
 
 
-@rule("GK611", "people-list-not-notice", "列有人员名单的信息不是公示", W,
+@rule("GK611", "people-list-not-notice", "列有人员名单的信息没有公示期", E,
       what="检查主动公开的信息中，正文或附件里有列出人员的表格（有「姓名」「户主姓名」列，或「救助对象」「受助学生」这类列下"
-           "写的是姓名）或逐一列出受助人姓名的句子（「以下人员获得临时救助：陈水生、林阿妹、王建国」）、但文种不是「公示」、"
-           "所属事项也不是名单类的：这样的名单没有公示期，会一直留在网站上。gongkai 不把它放进站内搜索和网站地图（与公示名单一样），"
-           "但不会按期撤下。",
+           "写的是姓名）或逐一列出受助人姓名的文字（「以下人员获得临时救助：陈水生、林阿妹、王建国」，逗号、空格隔开的，"
+           "一两个人的，一行一个姓名的）、但文种不是「公示」、所属事项也不是名单类、也没有写公示期的：这样的名单与没有写"
+           "公示期的公示一样，gongkai 在公开日期当天之后就把名单从网站上撤下（页面只留一句说明），也不放进站内搜索和网站地图。",
       why="名单类信息按规定期限公示，期满后名单不再公开，也不能通过搜索按姓名找到（DOMAIN.md §7、§12）；"
-          "发放救助金的通知附上领取人名单，等于把名单长期公开。",
+          "发放救助金的通知附上领取人名单，没有公示期就等于把名单长期公开，所以不能按通知一直挂在网站上。",
       example="文种: 通知\n正文: |\n  | 姓名 | 村（社区） | 金额（元） |",
-      instead="名单另登记为「文种: 公示」并写明公示期；通知正文只写人数和总金额。",
+      instead="名单另登记为「文种: 公示」并写明公示期（或在本信息中写明「公示期: 7」）；通知正文只写人数和总金额。",
       scope=FIRST)
 def people_list_not_notice(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
@@ -159,9 +159,12 @@ def people_list_not_notice(ctx: Context) -> Iterator[Finding]:
         record = catalog.records.get(record_id)
         if not scan.people or record is None or is_notice(record, catalog.items.get(record.item or "")):
             continue
+        day = f"（{record.published}）" if record.published is not None else ""
         yield Finding(Location(catalog.path_of("record", record_id), record_id, ("文种",)),
-                      f"信息 {record_id} 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「{record.kind}」、没有公示期：名单会一直留在网站上",
-                      "把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」；本信息只写人数和金额，或删去名单。",
+                      f"信息 {record_id} 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「{record.kind}」、没有公示期："
+                      f"名单在公开日期{day}之后就从网站上撤下",
+                      "把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」（或在本信息中写明公示期）；"
+                      "本信息只写人数和金额，或删去名单。",
                       prefer_key=True)
 
 
