@@ -8,7 +8,8 @@ Found (each passed validate, the gate and the output scan, and reached the site)
 - a reference or percent-encoded byte that decodes to nothing a reader sees in its place: «&#13805951234» is no
   reference (seven digits at most) and shows its digits, and «%13805951234» on a page shows them; decoded, the first
   digits became U+FFFD or a control character and the number was gone;
-- a mobile typed one digit to a cell in a spreadsheet, with no cell before it naming a phone.
+- a mobile typed one digit to a cell in a spreadsheet, with no cell before it naming a phone;
+- (looking further) a mobile read out as a quantity: 一百三十八亿零五百九十五万一千二百三十四.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ WRITTEN = {
     "no hexadecimal reference": ("&#x13805951234", "mobile", MOBILE),
     "a percent sign before": ("%13805951234", "mobile", MOBILE),
     "quoted-printable sign before": ("=13805951234", "mobile", MOBILE),
+    # (found by looking further: a number read out as a quantity)
+    "a quantity in Chinese numerals": ("一百三十八亿零五百九十五万一千二百三十四", "mobile", MOBILE),
+    "a quantity in 大写": ("壹佰叁拾捌亿零伍佰玖拾伍万壹仟贰佰叁拾肆", "mobile", MOBILE),
 }
 
 
@@ -80,6 +84,9 @@ def test_the_output_scan_finds_it(case: str) -> None:
     "12345678931元",  # an amount
     "0x7fffffff",  # a hexadecimal constant too short for a number
     "a=12&b=34",
+    "预算一百三十八亿零五百九十五万一千二百三十四元",  # an amount
+    "人民币壹佰叁拾捌亿零伍佰玖拾伍万壹仟贰佰叁拾肆",
+    "全省一百三十九亿零五十万",  # a round quantity
 ])
 def test_what_only_looks_so_is_no_number(text: str) -> None:
     assert list(find(text)) == []

@@ -259,6 +259,8 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_apart(hits, list(_reversed(norm, allowed))))
     if "0x" in norm.text or "0X" in norm.text:
         hits.extend(_apart(hits, list(_hexadecimal(norm, allowed))))
+    if "亿" in norm.text or "億" in norm.text:
+        hits.extend(_apart(hits, list(_cardinal(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
@@ -305,6 +307,51 @@ def _hexadecimal(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         kind = classify(value) if len(value) in _NUMBER_LENGTHS else None
         if kind is not None and value not in allowed and not (len(value) == 18 and not valid_id(value)):
             yield Hit(kind, value, *norm.span(match.start(), match.end()))
+
+
+# A number read out as a quantity, in Chinese: 一百三十八亿零五百九十五万一千二百三十四 is 13805951234 (大写 too:
+# 壹佰叁拾捌亿…). Any number of eleven digits holds 亿; one that is a mobile and no amount (no 元 after it, no 金额 or
+# 人民币 before it) is read so. (A card or an ID would need 万亿 and 亿亿: no one writes them so.)
+_CN_DIGIT = {**dict.fromkeys("零〇○", 0), **dict.fromkeys("一壹幺", 1), **dict.fromkeys("二两兩贰貳", 2),
+             **dict.fromkeys("三叁參", 3), **dict.fromkeys("四肆", 4), **dict.fromkeys("五伍", 5),
+             **dict.fromkeys("六陆陸", 6), **dict.fromkeys("七柒", 7), **dict.fromkeys("八捌", 8),
+             **dict.fromkeys("九玖", 9)}
+_CN_UNIT = {**dict.fromkeys("十拾", 10), **dict.fromkeys("百佰", 100), **dict.fromkeys("千仟", 1000)}
+_CN_BIG = {**dict.fromkeys("万萬", 10**4), **dict.fromkeys("亿億", 10**8)}
+_CARDINAL = re.compile(f"[{''.join(_CN_DIGIT)}{''.join(_CN_UNIT)}{''.join(_CN_BIG)}]{{8,}}")
+
+
+def _cardinal(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Mobiles written as a quantity in Chinese numerals (see _CARDINAL)."""
+    text = norm.text
+    for match in _CARDINAL.finditer(text):
+        value = cardinal_value(match.group(0))
+        digits = str(value) if value is not None else ""
+        # (a round quantity, 一百三十九亿零五十万, is a sum: a mobile keeps seven digits or more, as in _scientific)
+        if (_MOBILE.fullmatch(digits) and len(digits.rstrip("0")) >= 7 and digits not in allowed
+                and not _money(text, match.start(), match.end()) and not text.startswith("元", match.end())):
+            yield Hit("mobile", digits, *norm.span(match.start(), match.end()))
+
+
+def cardinal_value(written: str) -> int | None:
+    """The value of a quantity written in Chinese numerals with 十 百 千 万 亿 (None when it is not written so)."""
+    total = section = 0
+    number: int | None = None
+    for char in written:
+        if char in _CN_DIGIT:
+            if number not in (None, 0) and _CN_DIGIT[char] != 0:
+                return None  # two digits in a row: a number read out digit by digit (_numbers reads those)
+            number = _CN_DIGIT[char]
+        elif char in _CN_UNIT:
+            section += (1 if number is None else number) * _CN_UNIT[char]
+            number = None
+        elif _CN_BIG[char] == 10**4:
+            total += (section + (number or 0)) * 10**4
+            section, number = 0, None
+        else:
+            total = (total + section + (number or 0)) * 10**8
+            section, number = 0, None
+    return total + section + (number or 0)
 
 
 def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:

@@ -413,11 +413,14 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # A code point no Unicode version assigns yet may be a digit of a later one (privacy.unknown): a text holding one
     # takes the full path too (those beyond U+FFFF are asked apart, has_unassigned_astral: a class of them costs sre
     # a range test each at every character).
-    number = {(_TENS_CLASS if astral else _TENS_BMP) + _spelled(bmp_unassigned()): "",
-              d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
+    # (nor does a number read out as a quantity, 一百三十八亿…, with the 亿 every number of eleven digits needs:
+    # detect._cardinal)
+    number = {(_TENS_CLASS if astral else _TENS_BMP) + _spelled(bmp_unassigned()) + "亿億": "",
+              # (or a number in hexadecimal notation, fewer decimal digits: 0x4DD4FE6C0F57684, detect._HEXADECIMAL)
+              d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}|(?<=0)[xX][0-9A-Fa-f]{{8}}"}
     # (each key is the inside of a character class: the backslash escaped)
-    # (quoted-printable and hexadecimal notation are asked apart, _spelled_otherwise: a branch more costs every letter)
-    escapes = {"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})"}
+    # (quoted-printable bytes, =31=33…, as a percent-encoded byte is: one branch, a branch more costs every letter)
+    escapes = {"&<": "", "%=": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})"}
     return _first_then((escapes | number | address) if markup else number)
 
 
@@ -464,23 +467,19 @@ STARRED = re.compile(rf"[1１{_MARKS}](?:(?<=[1１])[3-9３-９](?=[\d{_MARKS}]{
                      rf"|(?<=[{_MARKS}])(?<![\d{_MARKS}].)[{_MARKS}]{{0,3}}\d{{7,10}})")
 
 
-# Digits the pattern does not count: quoted-printable bytes (=31=33…, two at least, as normalize() decodes them), and a
-# number in hexadecimal notation (0x4DD4FE6C0F57684: detect._HEXADECIMAL).
+# Quoted-printable bytes (=31=33…, two at least, as normalize() decodes them), for the pattern without escapes.
 _QUOTED_PRINTABLE = re.compile(rf"={_HEX2}(?:=\r?\n)?={_HEX2}")
-_HEXADECIMAL = re.compile(r"0[xX][0-9A-Fa-f]{8}")
 
 
-def _spelled_otherwise(text: str) -> bool:
-    return (("=" in text and _QUOTED_PRINTABLE.search(text) is not None)
-            or (("0x" in text or "0X" in text) and _HEXADECIMAL.search(text) is not None))
+def _quoted_printable(text: str) -> bool:
+    """True for quoted-printable bytes (the pattern without *markup* has no branch for escapes)."""
+    return "=" in text and _QUOTED_PRINTABLE.search(text) is not None
 
 
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
-        return True
-    if _spelled_otherwise(text):
         return True
     if STARRED.search(text) is not None:
         return True
@@ -498,7 +497,7 @@ def may_hold_number(text: str) -> bool:
     as data: detect.find(data=True))."""
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True
-    if _spelled_otherwise(text):
+    if _quoted_printable(text):
         return True
     if STARRED.search(text) is not None:
         return True
