@@ -21,6 +21,9 @@ WITHDRAWN = "撤回:\n  日期: 2026-09-20\n  原因: 误将内部事务信息�
 LIST = "姓名,村（社区）\n陈水生,经兜村\n林阿妹,湖头村\n"  # a list of people: a 姓名 column
 FORM = "项目,金额（元）\n办公用品,1200\n"  # a form that names nobody
 NEWBORN = "350524202701151000"  # a 身份证号 a float rounded: born 2027-01-15, a serial before that day
+# A period running past every build day of these tests: a record whose file lists people and that declares none has
+# come down after its 公开日期 (GK611, fourteenth pass), so it no longer shows the file these tests share.
+RUNNING = "公示截止: 2026-12-31\n"
 
 
 def attached(*files: str) -> str:
@@ -29,13 +32,13 @@ def attached(*files: str) -> str:
 
 def shared(cat: CatalogDir, extra: str, *, kind: str = "通知", item: str | None = None,
            content: str = LIST, second: str = "files/2026/b.csv") -> None:
-    """R2026-010 (published 09-10, *kind*, *extra*) with files/2026/a.csv, and R2026-011 (published 09-12, a plain
-    通知) linking *second*: the same file, or (another path) a copy of it."""
+    """R2026-010 (published 09-10, *kind*, *extra*) with files/2026/a.csv, and R2026-011 (published 09-12, a 通知
+    with a period RUNNING) linking *second*: the same file, or (another path) a copy of it."""
     cat.write("files/2026/a.csv", content)
     if second != "files/2026/a.csv":
         cat.write(second, content)
     put(cat, "R2026-010", "2026-09-10", kind=kind, extra=extra + attached("files/2026/a.csv"), **({"item": item} if item else {}))
-    put(cat, "R2026-011", "2026-09-12", extra=attached(second))
+    put(cat, "R2026-011", "2026-09-12", extra=RUNNING + attached(second))
 
 
 def said(gate) -> dict[str, list[str]]:
@@ -168,7 +171,7 @@ def test_a_record_of_an_item_declared_twice_is_held_and_says_why(gc):
 def test_an_ended_lists_file_and_a_copy_of_it_leave_the_other_records_the_day_after_its_last_day(gc):
     shared(gc, "公示截止: 2026-09-30\n", kind="公示", item="SHJZ-001")
     gc.write("files/2026/a2.csv", LIST)
-    put(gc, "R2026-012", "2026-09-12", extra=attached("files/2026/a.csv"))
+    put(gc, "R2026-012", "2026-09-12", extra=RUNNING + attached("files/2026/a.csv"))
     assert said(on(gc, D(2026, 9, 30))) == {}
     gate = on(gc, D(2026, 10, 1))
     assert ids(gate) == ["R2026-010"] and gate.get("R2026-010").state is State.ENDED

@@ -35,12 +35,15 @@ SECOND = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").rep
           .replace("文号: 测民〔2026〕1号\n", "").replace("事项: SHJZ-001\n", "").replace("公示截止: 2026-12-31\n", "")
           .replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.csv"))
 LIST = "姓名,村（社区）\n王五,经兜村\n"
+# SECOND linking a list of people, with a 公示 period of its own still running: without one, its list has come down
+# after its 公开日期 anyway (GK611, fourteenth pass), and it shows the file no more.
+LISTING = SECOND.replace("页数: 1", "公示截止: 2026-12-31\n页数: 1")
 
 
 def _shared(cat, first: str) -> None:
     cat.write("files/2026/list.csv", LIST)
     cat.record(first.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.csv"))
-    cat.record(SECOND, "records/2026/R2026-002.yaml")
+    cat.record(LISTING, "records/2026/R2026-002.yaml")
 
 
 @pytest.mark.parametrize("first", [
@@ -64,7 +67,7 @@ def test_a_copy_of_the_list_under_another_name_does_not_keep_it_up(gk, cat, tmp_
     """The same list saved again as another file (名单（存档）.csv) and linked from a 通知: the names are the same."""
     _shared(cat, first)
     cat.write("files/2026/名单（存档）.csv", LIST)
-    cat.record(SECOND.replace("files/2026/list.csv", "files/2026/名单（存档）.csv"), "records/2026/R2026-002.yaml")
+    cat.record(LISTING.replace("files/2026/list.csv", "files/2026/名单（存档）.csv"), "records/2026/R2026-002.yaml")
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0, run.err
     assert list((tmp_path / "site" / "files").rglob("*.csv")) == []

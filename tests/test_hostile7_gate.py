@@ -162,7 +162,8 @@ def test_a_withheld_records_file_is_not_published_through_another(gk, cat, tmp_p
                 .replace("页数: 1", "页数: 1\n附件:\n  - 名称: 内部名单\n    文件: files/2026/内部名单.csv"))
     cat.record(withheld, "records/2026/R2026-002.yaml")
     shown = "files/2026/附件.csv" if copy else "files/2026/内部名单.csv"
-    with_attachment(cat, shown, secret, NOTICE)
+    # (with a 公示 period running: a list of people without one has come down after its 公开日期 anyway, GK611)
+    with_attachment(cat, shown, secret, NOTICE.replace("页数: 1", "公示截止: 2026-12-31\n页数: 1"))
     assert_held_back(gk, cat, tmp_path, NAMES[0], attachment=shown)
 
 

@@ -146,6 +146,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
               lambda c: c.record(RECORD.replace("页数: 1", "页数: 1\n有效性: 失效\n有效性日期: 2026-09-01"))),
     "GK416": (lambda c: c.record(rec(公示截止="公示期: 7\n公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示期: 7\n公示截止: 2026-09-11"))),
+    # 公开日期 2026-09-03: a list stays up to 2027-09-02 at the latest (a year); 2062 is a slip of the pen for 2026
+    "GK418": (lambda c: c.record(rec(公示截止="公示截止: 2062-12-31")),
+              lambda c: c.record(rec(公示截止="公示截止: 2027-09-02"))),
     # A 空白说明 gongkai init wrote keeps its 待确认 comment until the clerk has checked it.
     "GK550": (lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 待确认\n"),
               lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 已核实\n")),

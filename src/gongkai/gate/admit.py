@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from enum import Enum
 from typing import Any
@@ -20,7 +20,7 @@ from gongkai.catalog import Catalog
 from gongkai.gate.admission import Admission, State
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
-from gongkai.publication.standing import next_change, standing
+from gongkai.publication.standing import Standing, next_change, standing
 from gongkai.model import Record
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, mask_log, mask_names, mask_text,
@@ -186,12 +186,23 @@ def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calenda
     if findings:
         return Outcome(record.id, Verdict.BLOCKED, change, findings=tuple(findings), withheld=others)
     # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
-    # indexed, never in the sitemap (validate asks for a 公示 with a period: GK611)
+    # indexed, never in the sitemap, and without a period declared (a record declaring one is a 公示 already) it
+    # comes down after its 公开日期, as a 公示 without a period does (DOMAIN.md §12; validate: GK611)
     people = found.lists_people or scan.people
+    if people and not found.lists_people:
+        found = _as_a_list_without_period(found, record, today)
+        change = min([change, *([found.notice_end + dt.timedelta(days=1)] if not found.ended and found.notice_end else [])],
+                     key=lambda day: day or dt.date.max)
     admission = Admission.of(_shown(record, _unshown_names(record, scan, people)), blob, item, found.channels,
                              found.outputs, State.ENDED if found.ended else State.CURRENT, found.notice_end, people,
                              found.validity, found.validity_date, found.notice_provisional)
     return Outcome(record.id, Verdict.ADMITTED, change, withheld=others, admission=admission)
+
+
+def _as_a_list_without_period(found: Standing, record: Record, today: dt.date) -> Standing:
+    """*found* for a record that lists people and declares no 公示 period: its list ends on its 公开日期."""
+    assert record.published is not None  # standing: published by today
+    return replace(found, notice_end=record.published, lists_people=True, ended=record.published < today)
 
 
 def _unshown_names(record: Record, scan: RecordScan, people: bool) -> frozenset[str]:

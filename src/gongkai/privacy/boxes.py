@@ -2,14 +2,19 @@
 holding one digit (the last perhaps X). Each cell alone holds one digit and the scans read cells apart, so the number
 was never whole to them; read here along the row, a run of 18 one-character cells that makes a valid ID is one.
 
-An ID anywhere in a row: its check digit and birth date keep a row of small counts from reading as one. A mobile or a
-bank card only after a cell that names one (联系电话, 手机号码, 银行卡号, 账号): eleven one-digit cells that start 13
-are as likely a row of statistics as a mobile.
+An ID anywhere in a row: its check digit and birth date keep a row of small counts from reading as one. A bank card
+only after a cell that names one (银行卡号, 账号), or under such a header: thirteen to nineteen one-digit cells passing
+Luhn are as likely a row of statistics. A mobile after a cell or under a header that names one (联系电话, 手机), and
+(fourteenth pass) also without one, when exactly eleven one-digit cells stand together (the row's edges or other cells
+around them) and neither the cell before them nor a header over them names a count (户数, 人数, 金额, 1月 …): a
+spreadsheet of applicants with the phone typed a digit to a cell names it nowhere, and a row of counts is labelled or
+runs on for twelve months.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gongkai.privacy.detect import find
 from gongkai.privacy.extract import Table
@@ -18,22 +23,34 @@ from gongkai.privacy.fields import FieldPath
 from gongkai.privacy.normalize import ascii_digits
 
 ID_LENGTH = 18
-# what a cell before a run of boxes says the run is, and the fewest boxes that kind takes
-_LABELS = {"mobile": (re.compile("电话|手机|联系方式"), 11), "bank": (re.compile("卡号|账号|帐号|银行卡"), 13)}
+MOBILE_LENGTH = 11
+# what a cell before a run of boxes (or a header over it) says the run is, and the fewest boxes that kind takes
+_LABELS = {"mobile": (re.compile("电话|手机|联系方式"), MOBILE_LENGTH), "bank": (re.compile("卡号|账号|帐号|银行卡"), 13)}
 _FEWEST_LABELLED = min(fewest for _, fewest in _LABELS.values())
+# What a row of counts is labelled with, or its columns headed with: a quantity, a sum, a period.
+_COUNTS = re.compile(r"数|额|量|计|率|金|款|元|人|户|次|岁|天|年|月|季|期|序号|编号|分")
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Consecutive cells of one character each (a digit or X): where they start, and what they spell."""
+
+    first: int
+    spelled: str
+    label: str  # the nearest cell before the run that holds anything
 
 
 def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
-    """The IDs (and, after a cell naming one, the mobiles and bank cards) that the rows of *tables* spell one character
-    to a cell, each reported once per table."""
+    """The IDs (and the mobiles and bank cards named, or standing alone: see the module's note) that the rows of
+    *tables* spell one character to a cell, each reported once per table."""
     found: list[PrivacyFinding] = []
     for table in tables:
         seen: set[str] = set()
         for number, row in enumerate([table.header, *table.rows]):
-            for label, spelled in _runs(row):
-                kinds = {"id"} | {kind for kind, (named, fewest) in _LABELS.items()
-                                  if len(spelled) >= fewest and named.search(label)}
-                for hit in find(spelled, allowed):
+            for run in _runs(row):
+                above = " ".join(table.header[run.first:run.first + len(run.spelled)]) if number else ""
+                kinds = _kinds(run, above)
+                for hit in find(run.spelled, allowed):
                     if hit.kind in kinds and hit.value not in seen:
                         seen.add(hit.value)
                         found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（一格一个字）",
@@ -41,19 +58,28 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
     return found
 
 
-def _runs(row: list[str]) -> list[tuple[str, str]]:
-    """(the cell before it, the text) of each run of consecutive cells holding one character each (a digit or X) long
-    enough to be a number: 11 cells after a label, else 18."""
-    runs: list[tuple[str, str]] = []
+def _kinds(run: _Run, above: str) -> set[str]:
+    """The kinds of number *run* may be read as, told by the cell before it and the headers *above* it."""
+    said = f"{run.label} {above}"
+    kinds = {"id"} | {kind for kind, (named, fewest) in _LABELS.items() if len(run.spelled) >= fewest and named.search(said)}
+    if len(run.spelled) == MOBILE_LENGTH and _COUNTS.search(said) is None:
+        kinds.add("mobile")
+    return kinds
+
+
+def _runs(row: list[str]) -> list[_Run]:
+    """Each run of consecutive cells holding one character each (a digit or X) long enough to be a number: 11 cells
+    (a mobile, labelled or not: _kinds decides), else 18."""
+    runs: list[_Run] = []
     current: list[str] = []
     label = ""
-    for cell in [*row, ""]:
+    for column, cell in enumerate([*row, ""]):
         text = ascii_digits(cell.strip())
         if len(text) == 1 and (text.isdigit() or text in "Xx"):
             current.append(text)
             continue
-        if len(current) >= ID_LENGTH or (label and len(current) >= _FEWEST_LABELLED):
-            runs.append((label, "".join(current)))
+        if len(current) >= _FEWEST_LABELLED:
+            runs.append(_Run(column - len(current), "".join(current), label))
         current = []
-        label = cell.strip()
+        label = cell.strip() or label
     return runs

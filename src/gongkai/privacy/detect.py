@@ -23,16 +23,18 @@ import bisect
 import datetime as dt
 import decimal
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from gongkai.privacy.encoded import encoded_texts
+from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
+from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (HAS_MARKUP, MASK_MARKS, NUMERALS, STRONG, WEAK, Normalized, ascii_digits, list_marks,
-                                       may_hold_personal_data, normalize)
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, WEAK,
+                                       UNSHOWN, Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -60,7 +62,7 @@ class _Joins:
 def _joins(data: bool) -> _Joins:
     """In what people write, every punctuation mark and symbol is weak; in data (JSON, CSV, the search index: the
     output scan), only WEAK, since there «,» «;» «|» «[» separate values (a list of page numbers is no phone number)."""
-    weak = WEAK if data else WEAK + list_marks()
+    weak = WEAK + QUOTES if data else WEAK + list_marks()
     # up to four separators of either kind, mixed (138，⏎1234; 138,,1234; 138.,1234), or a wider gap of spaces or stars
     join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
@@ -137,6 +139,9 @@ _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
+_AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]")
+_AMBIGUOUS_RUN = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]+")
+_DECODED = re.compile(r"[&%=]|\\[ux]")  # what normalize decodes: references, percent-encoded bytes, escapes
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
 _COUNT_AFTER = re.compile(r"\s*[（(]?\s*(?:人|户|件|条|次|项|名|个|家|所|处)")
@@ -160,7 +165,7 @@ class Hit:
     value: str
     start: int
     end: int
-    encoded: bool = False  # found in what a run of base64 decodes to: the run is the stretch
+    encoded: str = ""  # found in what a run of base64 (hexadecimal bytes) decodes to: its encoding; the run is the stretch
     # an ID a float rounded (its check digit lost): the birth date it shows. The detector reads any birth date to 2100;
     # whoever decides on a day (the gate, validate) counts it only for someone born by then (findings.standing_on).
     born: dt.date | None = None
@@ -171,7 +176,7 @@ class Hit:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind] + ("（base64 编码）" if self.encoded else "")
+        return KINDS[self.kind] + (f"（{self.encoded}）" if self.encoded else "")
 
 
 def find(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
@@ -187,7 +192,14 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
     if not text:
         return
     joins = _joins(data)
-    hits = list(_hits(normalize(text), allowed, joins))
+    norm = normalize(text)
+    hits = list(_hits(norm, allowed, joins))
+    if _AMBIGUOUS.search(text) is not None:
+        hits = _as_masks(text, hits, allowed, joins)
+    # References and escapes as typed, too: «&#13805951234» is no reference a browser decodes (seven digits at most), and
+    # «%13805951234» on a page shows its digits; decoded, their first digits were gone.
+    if _DECODED.search(text) is not None and UNSHOWN.search(norm.text) is not None:
+        hits.extend(_apart(hits, list(_hits(normalize(text, literal=True), allowed, joins))))
     yield from hits
     # A right-to-left override (U+202E) draws what follows it backwards: «‮00083100831» reads 13800138000. The
     # stretch it reverses is read reversed too; a hit covers the whole stretch.
@@ -205,14 +217,37 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # A code point no Unicode version assigns yet may be a digit (or a symbol) of a later one: read it as each.
+    # (only when, read as digits, they stand among eleven: what a run of base64 decodes to holds such code points often)
+    if not text.isascii() and (codes := unassigned_in(text)) and joins.candidate.search(
+            normalize(text.translate(dict.fromkeys(codes, "0"))).text) is not None:
+        for reading in readings(text, codes):
+            found_here = _apart(hits, list(_hits(normalize(reading), allowed, joins)))
+            hits.extend(found_here)
+            yield from found_here
     # A run of base64 is the number still for anyone who decodes it (an encoded run inside, too: find reads it).
     seen: set[tuple[str, str]] = set()
-    for start, end, decoded in encoded_texts(text):
+    for start, end, decoded, encoding in itertools.chain(encoded_texts(text), spaced_hex_texts(text)):
         for hit in find(decoded, allowed, data):
-            found = replace(hit, start=start, end=end, encoded=True)
+            found = replace(hit, start=start, end=end, encoded=encoding)
             if (hit.kind, hit.value) not in seen and _apart(hits, [found]):
                 seen.add((hit.kind, hit.value))
                 yield found
+
+
+def _as_masks(text: str, hits: list[Hit], allowed: frozenset[str], joins: _Joins) -> list[Hit]:
+    """*hits*, read again with every ○, 〇 and low line a star (normalize.AMBIGUOUS_MARKS): a number joined across
+    them (138○0595○1234) or masked too little with them (1380595_234) is found; a number that holds a zero only by
+    reading a mask's ○ as one (138○○○○5678 as 13800005678, 350524○○○○○○○○1234) is none when the star reading shows
+    it masked enough."""
+    starred = normalize(_AMBIGUOUS.sub("*", text))
+    # (a mask is one run of marks: ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇 is 13800138000 written with zeros, not 138**138*** masked)
+    masked = [span for m in _MASKED_NUMBER.finditer(starred.text)
+              if undermasked(_MARKS.sub("*", m.group(0))) is None
+              and len(_AMBIGUOUS_RUN.findall(text, *(span := starred.span(*m.span())))) == 1]
+    kept = [hit for hit in hits if not (_AMBIGUOUS.search(text, hit.start, hit.end) is not None and any(
+        start < hit.end and hit.start < end for start, end in masked))]
+    return kept + _apart(kept, list(_hits(starred, allowed, joins)))
 
 
 def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[Hit]:
@@ -221,6 +256,11 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_numbers(norm, allowed, joins))
         if not joins.data:
             hits.extend(_apart(hits, list(_thousands(norm, allowed))))
+        hits.extend(_apart(hits, list(_reversed(norm, allowed))))
+    if "0x" in norm.text or "0X" in norm.text:
+        hits.extend(_apart(hits, list(_hexadecimal(norm, allowed))))
+    if "亿" in norm.text or "億" in norm.text:
+        hits.extend(_apart(hits, list(_cardinal(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
@@ -232,6 +272,86 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
 def _apart(taken: list[Hit], found: list[Hit]) -> list[Hit]:
     """The hits of *found* that overlap none of *taken*: a stretch of text is one number."""
     return [hit for hit in found if all(hit.end <= other.start or other.end <= hit.start for other in taken)]
+
+
+# Written backwards, one run of digits: an ID's check digit first (632151305891425053, X10010108914250243), a mobile's 1
+# last (43215950831). An ID's check digit and birth date keep any other run from reading so; eleven digits that end in
+# [3-9]1 are often a landline with its area code (010-6512 1231 is 01065121231), which is no mobile backwards. A card's
+# Luhn check passes for a tenth of all runs: a card written backwards is not looked for.
+_REVERSIBLE = re.compile(r"(?<![0-9A-Za-z.])(?:[Xx]\d{17}|\d{18}|\d{11})(?![0-9A-Za-z]|\.\d)")
+_LANDLINE = re.compile(r"0(?:10|2\d)[2-8]\d{7}|0[3-9]\d\d[2-8]\d{6}")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# A number in hexadecimal notation: 0x336E61902 is 13805951234, 0x4DD4FE6C0F57684 an ID (no ID with the check digit X
+# is an integer). Only with its prefix: a run of hexadecimal digits without one is a checksum far more often.
+_HEXADECIMAL = re.compile(r"(?<![0-9A-Za-z])0[xX]([0-9A-Fa-f]{8,16})(?![0-9A-Za-z])")
+
+
+def _reversed(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """IDs and mobiles written backwards (see _REVERSIBLE)."""
+    text = norm.text
+    for match in _REVERSIBLE.finditer(text):
+        written = match.group(0)
+        value = written[::-1].upper()
+        if len(value) == 18:
+            kind = "id" if valid_id(value) else None
+        else:
+            kind = "mobile" if _MOBILE.fullmatch(value) and not _LANDLINE.fullmatch(written) else None
+        if kind is not None and value not in allowed and not _money(text, match.start(), match.end()):
+            yield Hit(kind, value, *norm.span(match.start(), match.end()))
+
+
+def _hexadecimal(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Numbers written in hexadecimal notation with their prefix 0x (see _HEXADECIMAL)."""
+    for match in _HEXADECIMAL.finditer(norm.text):
+        value = str(int(match.group(1), 16))
+        kind = classify(value) if len(value) in _NUMBER_LENGTHS else None
+        if kind is not None and value not in allowed and not (len(value) == 18 and not valid_id(value)):
+            yield Hit(kind, value, *norm.span(match.start(), match.end()))
+
+
+# A number read out as a quantity, in Chinese: 一百三十八亿零五百九十五万一千二百三十四 is 13805951234 (大写 too:
+# 壹佰叁拾捌亿…). Any number of eleven digits holds 亿; one that is a mobile and no amount (no 元 after it, no 金额 or
+# 人民币 before it) is read so. (A card or an ID would need 万亿 and 亿亿: no one writes them so.)
+_CN_DIGIT = {**dict.fromkeys("零〇○", 0), **dict.fromkeys("一壹幺", 1), **dict.fromkeys("二两兩贰貳", 2),
+             **dict.fromkeys("三叁參", 3), **dict.fromkeys("四肆", 4), **dict.fromkeys("五伍", 5),
+             **dict.fromkeys("六陆陸", 6), **dict.fromkeys("七柒", 7), **dict.fromkeys("八捌", 8),
+             **dict.fromkeys("九玖", 9)}
+_CN_UNIT = {**dict.fromkeys("十拾", 10), **dict.fromkeys("百佰", 100), **dict.fromkeys("千仟", 1000)}
+_CN_BIG = {**dict.fromkeys("万萬", 10**4), **dict.fromkeys("亿億", 10**8)}
+_CARDINAL = re.compile(f"[{''.join(_CN_DIGIT)}{''.join(_CN_UNIT)}{''.join(_CN_BIG)}]{{8,}}")
+
+
+def _cardinal(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Mobiles written as a quantity in Chinese numerals (see _CARDINAL)."""
+    text = norm.text
+    for match in _CARDINAL.finditer(text):
+        value = cardinal_value(match.group(0))
+        digits = str(value) if value is not None else ""
+        # (a round quantity, 一百三十九亿零五十万, is a sum: a mobile keeps seven digits or more, as in _scientific)
+        if (_MOBILE.fullmatch(digits) and len(digits.rstrip("0")) >= 7 and digits not in allowed
+                and not _money(text, match.start(), match.end()) and not text.startswith("元", match.end())):
+            yield Hit("mobile", digits, *norm.span(match.start(), match.end()))
+
+
+def cardinal_value(written: str) -> int | None:
+    """The value of a quantity written in Chinese numerals with 十 百 千 万 亿 (None when it is not written so)."""
+    total = section = 0
+    number: int | None = None
+    for char in written:
+        if char in _CN_DIGIT:
+            if number not in (None, 0) and _CN_DIGIT[char] != 0:
+                return None  # two digits in a row: a number read out digit by digit (_numbers reads those)
+            number = _CN_DIGIT[char]
+        elif char in _CN_UNIT:
+            section += (1 if number is None else number) * _CN_UNIT[char]
+            number = None
+        elif _CN_BIG[char] == 10**4:
+            total += (section + (number or 0)) * 10**4
+            section, number = 0, None
+        else:
+            total = (total + section + (number or 0)) * 10**8
+            section, number = 0, None
+    return total + section + (number or 0)
 
 
 def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:

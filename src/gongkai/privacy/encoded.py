@@ -1,4 +1,5 @@
-"""Text hidden in base64: a run a reader pastes into any decoder and reads a number from ("in any form").
+"""Text hidden in base64 or hexadecimal bytes: a run a reader pastes into any decoder and reads a number from ("in any
+form").
 
 One decoding for everything that looks: the detector (detect.find reads what a run decodes to), its pre-filter
 (normalize.may_hold_personal_data), the output scan and the masking of logs (mask.mask_text shows such a run as
@@ -31,19 +32,46 @@ _UNPRINTABLE = re.compile(rb"[^\x20-\x7e]+")
 _APART = b"\x00"  # what stands for the bytes between printable stretches: it joins no digits (normalize.SEPARATE)
 
 
-def encoded_texts(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, decoded text) of every base64 run in *text* that decodes; a run may give several readings.
+BASE64, HEX = "base64 编码", "十六进制编码"  # what a run is encoded in, as a finding names it
+# A run of hexadecimal digits, pairs of them each a byte (3133383035393531323334 is «13805951234», as hexlify, xxd -p
+# and every hex dump write text): eleven bytes at least (a mobile), or the same with a space, colon or dash between the
+# bytes (31 33 38 30 …, 31:33:38:…).
+_HEX_RUN = re.compile(r"(?:[0-9A-Fa-f]{2}){11,}")
+_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:([ :\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){9,}(?![0-9A-Za-z])")
+
+
+def encoded_texts(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, decoded text, encoding) of every base64 or hexadecimal run in *text* that decodes; a run may give
+    several readings.
 
     A text without fifteen letters, digits, «+/-_» in a row costs one search in C (the pre-filter's hot path)."""
     for start, end, run in _runs(text):
-        for reading in _decoded(run):
-            yield start, end, reading
+        for reading, encoding in _decoded(run):
+            yield start, end, reading, encoding
+
+
+def spaced_hex_texts(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """The same for hexadecimal bytes written apart (31 33 38 …): a text holding such a run holds twenty-two digits
+    close together, which the pre-filter lets through, so only the full path looks for it."""
+    for match in _HEX_BYTES.finditer(text):
+        data = bytes.fromhex(match.group(0).replace(match.group(1), ""))
+        for reading in _readings(data) if _digit_bytes(data) else ():
+            yield match.start(), match.end(), reading, HEX
 
 
 @functools.lru_cache(maxsize=4096)  # the same runs come back record after record (files/2026/R2026…)
-def _decoded(run: str) -> tuple[str, ...]:
+def _decoded(run: str) -> tuple[tuple[str, str], ...]:
     data = _decode(run)
-    return () if data is None else tuple(_readings(data))
+    found = [] if data is None else [(reading, BASE64) for reading in _readings(data)]
+    if len(run) % 2 == 0 and _HEX_RUN.fullmatch(run) is not None and _digit_bytes(hexed := bytes.fromhex(run)):
+        found += [(reading, HEX) for reading in _readings(hexed)]
+    return tuple(found)
+
+
+def _digit_bytes(data: bytes) -> bool:
+    """True when *data* holds eleven ASCII digits (in UTF-8, GBK or UTF-16 text alike): a checksum's random bytes
+    seldom do, and need not be read as text (every page's digests made the output scan a fifth slower)."""
+    return len(data) - len(data.translate(None, b"0123456789")) >= 11
 
 
 def _runs(text: str) -> Iterator[tuple[int, int, str]]:

@@ -21,7 +21,7 @@ BOUNDARY = SEPARATE  # joins no digits («|» did once; now it joins them as the
 # Elements that end a block for a reader: HTML blocks and cells, Word paragraphs and cells (w:p, w:tc), DrawingML
 # paragraphs (a:p), spreadsheet cells, rows and shared strings (c, row, si), comments.
 _BLOCKS = frozenset({
-    "p", "div", "td", "th", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "section",
+    "p", "div", "td", "th", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "section",
     "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "dt", "dd", "dl", "title", "option",
     "caption", "thead", "tbody", "tfoot", "figure", "figcaption", "form", "script", "style", "meta", "link", "head",
     "body", "html", "entry", "item", "url", "loc", "lastmod", "summary", "updated", "published", "id", "name", "uri",
@@ -29,7 +29,8 @@ _BLOCKS = frozenset({
     "cp:keywords", "dc:title", "dc:subject", "dc:creator", "dc:description",
 })
 _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<(/?)([A-Za-z_][\w:.-]*)([^<>]*)>|<[?!][^<>]*>", re.DOTALL)
-_ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# (a value without quotes too, as HTML allows and a browser shows it: <a title=13805951234>)
+_ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SPACES = re.compile(r"[ \t\r\n]{2,}")
 _SKIPPED_ATTRIBUTES = re.compile(r"^(?:xmlns|xml:space|w:rsid|r:id|w14:|style|class|mc:)")
 
@@ -53,6 +54,8 @@ def _tag_text(match: re.Match[str], values: list[str]) -> str:
     if match.group(4):
         values.extend(_attribute_values(match.group(4)))
     local = name.lower().rsplit(":", 1)[-1]
+    if local == "br":  # a line break within a paragraph: the lines read on, as a body's lines do (138<br>0595<br>1234)
+        return "\n"
     return BOUNDARY if local in _BLOCKS or name.lower() in _BLOCKS else " "
 
 
@@ -61,7 +64,7 @@ def _attribute_values(text: str) -> list[str]:
     for match in _ATTRIBUTE.finditer(text):
         key = match.group(0).split("=", 1)[0].strip()
         if not _SKIPPED_ATTRIBUTES.match(key):
-            found.append(match.group(1) if match.group(1) is not None else match.group(2))
+            found.append(next(value for value in match.groups() if value is not None))
     return found
 
 

@@ -12,12 +12,15 @@ import functools
 from collections.abc import Iterable
 import html
 import html.entities
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from gongkai.privacy import newer
 from gongkai.privacy.encoded import encoded_texts
+from gongkai.privacy.unknown import bmp_unassigned, has_unassigned_astral
 
 # Invisible characters a reader never sees: format characters (Cf: zero-width space/joiner/non-joiner, word joiner,
 # soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator …) and combining marks laid over digits (Mn).
@@ -26,7 +29,10 @@ _INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x06
                      (0x202A, 0x202E), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F),
                      (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F), (0xE0100, 0xE01EF),
                      # letters drawn as nothing: Hangul fillers, the blank braille pattern, Khmer inherent vowels
-                     (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0))
+                     (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+                     # and those Unicode added after the version Python knows (newer.py): Egyptian format controls,
+                     # combining marks of new scripts, code points reserved to be drawn as nothing (U+FFF0–FFF8 …)
+                     *newer.INVISIBLE)
 _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
@@ -35,20 +41,32 @@ _INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
 # run of them decoded as UTF-8, else as GBK, the encoding of older Chinese web systems: %A3%B1 is １), JavaScript's
 # escape() of a character (%uFF11 is １), the \uXXXX escape of JSON and JavaScript (\u0031 is 1: a program reading the
 # page or its data decodes it, and the output scan reads it so), HTML tags and comments, invisible characters.
+_HEX2 = "[0-9A-Fa-f]{2}"
 _LEGACY_NAMES = "|".join(sorted((name for name in html.entities.html5 if not name.endswith(";")), key=len, reverse=True))
 _REFERENCE = (r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};"
-              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|\\u[0-9A-Fa-f]{{4}}")
+              rf"|(?:{_LEGACY_NAMES}))|(?:%(?:[uU][0-9A-Fa-f]{{4}}|[0-9A-Fa-f]{{2}}))+|(?:\\u[0-9A-Fa-f]{{4}})+"
+              # bytes as C, Python and JavaScript escape them (\x31\x33…) and as quoted-printable writes them
+              # (=31=33…, an e-mail's or an MHT file's text: two escapes at least, a soft line break «=⏎» between)
+              rf"|(?:\\x[0-9A-Fa-f]{{2}})+|={_HEX2}(?:=\r?\n)?(?:={_HEX2}(?:=\r?\n)?)+")
 _MARKUP = r"<!--.*?-->|</?[A-Za-z][^<>]{0,200}>"
 # Enclosed numbers of two digits (⑩–⑳, ⑽–⒇, ⒑–⒛, ⓫–⓴, ❿, ➓, ㉑–㉟, ㊱–㊿, ㈩, ㊉): one character, two digits —
 # ⑬⑧⓪⓪⑬⑧⓪⓪⓪ reads 13800138000.
 _TENS = {chr(code): str(int(unicodedata.numeric(chr(code)))) for first, last in
          ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3200, 0x32FF)) for code in range(first, last + 1)
          if unicodedata.numeric(chr(code), -1) in range(10, 100)}
+_TENS_BMP = "".join(_TENS)  # (the pre-filter's class of characters up to U+FFFF holds these)
+# (and the Kaktovik numerals ten to nineteen, Unicode 15: newer.py)
+_TENS.update({chr(code): str(code - newer.KAKTOVIK[0]) for code in range(newer.KAKTOVIK[0] + 10, newer.KAKTOVIK[1] + 1)})
 _TENS_CLASS = "".join(_TENS)
 _CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
 # stands inside «<…>» and «<!-- -->» is read too (find() reads a text both ways).
 _CHANGES_SHOWN = re.compile(rf"{_REFERENCE}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
+# Decoding can hide what a reader sees: «&#13805951234» is no reference (seven digits at most) and shows its digits,
+# «%13805951234» shows them on a page; decoded, the first digits became U+FFFD or a control character, and the number
+# was gone. Read *literal*, a reference, escape or percent-encoded run that decodes to such a character stays as typed
+# (find() reads a text both ways; one that decodes to what a reader sees is decoded, &#20020; is 临 and no digits).
+UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 HAS_MARKUP = re.compile(_MARKUP, re.DOTALL)
 
 
@@ -76,7 +94,8 @@ _N = "".join(_NUMERALS) + "0-9"
 # and 一一对应 stay words. In such a run every numeral is a digit, alone or apart (一 三 八 零 …, 1 三 8 …,
 # 电话一3800138000); where a numeral meets a digit the detector cuts the groups (detect._groups), so a numeral that
 # belongs to a word (张三13805951234, 13805951234三户) is tried with the number and without it.
-_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_*`~\\，、。：:•+()（）]{{0,4}}[{_N}]){{10,}}")
+# (a star stands for a digit there too: 一三八****五六七八 is a number masked, read as 138****5678)
+_NUMERAL_RUN = re.compile(rf"[{_N}](?:[\s\-./_`~\\，、。：:•+()（）]{{0,4}}[{_N}*]|\*{{1,4}}[{_N}]){{10,}}")
 
 
 # Letters read as digits between digits: 3505241985O3151236, 138l2345678 (a typo or a disguise), also the Greek
@@ -138,10 +157,22 @@ def _one_to_one() -> dict[int, str]:
         table.update({code: str(int(value)) for code in range(first, last + 1)
                       if (value := unicodedata.numeric(chr(code), -1)) in _DIGIT_VALUES and not chr(code).isdecimal()})
     table[0xFF3F] = "_"
+    # and what Unicode added after the version Python knows (newer.py): the digits of new scripts and the outlined
+    # digits (U+1CCF0 …), the Kaktovik numerals zero to nine, the Garay hyphen
+    table.update(_NEWER_DIGITS)
+    table.update({code: "-" for first, last in newer.DASHES for code in range(first, last + 1)})
     return table
 
 
+_NEWER_DIGITS = {zero + value: str(value) for zero in (*newer.DIGIT_ZEROS, newer.KAKTOVIK[0]) for value in range(10)}
+
+
 _TABLE = _one_to_one()
+
+
+def _literal_replacement(match: re.Match[str]) -> str:
+    shown = _replacement(match)
+    return match.group(0) if UNSHOWN.search(shown) is not None else shown
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -155,18 +186,37 @@ def _replacement(match: re.Match[str]) -> str:
     if text[0] == "%":
         return _shown(percent_decoded(text))
     if text[0] == "\\":
-        return _shown(escaped_character(text[2:]))
+        return _shown(unescaped(text) if text[1] == "u" else bytes_decoded(bytes.fromhex(text.replace("\\x", ""))))
+    if text[0] == "=":
+        return _shown(bytes_decoded(bytes.fromhex(_SOFT_BREAK.sub("", text).replace("=", ""))))
     return ""  # a tag, a comment or invisible characters: the reader sees nothing there
 
 
-def escaped_character(code: str) -> str:
-    """The character of an escape's four hex digits (\\u0031, %u0031); U+FFFD for half a surrogate pair, which is no
-    character."""
-    value = int(code, 16)
-    return "\ufffd" if 0xD800 <= value <= 0xDFFF else chr(value)
+def unescaped(run: str) -> str:
+    """A run of \\uXXXX (or %uXXXX) escapes as JSON and JavaScript decode it: UTF-16 code units, so that a surrogate
+    pair is one character (\\uD835\\uDFCF is 𝟏, as a JSON writer escapes a character beyond U+FFFF); U+FFFD for half a
+    pair, which is no character."""
+    units = "".join(chr(int(run[at + 2:at + 6], 16)) for at in range(0, len(run), 6))
+    return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", errors="replace")
 
 
-_ESCAPED = re.compile(r"(%[uU][0-9A-Fa-f]{4})")
+ESCAPES = re.compile(r"(?:\\u[0-9A-Fa-f]{4})+")
+_ESCAPED = re.compile(r"((?:%[uU][0-9A-Fa-f]{4})+)")
+
+
+_SOFT_BREAK = re.compile(r"=\r?\n")
+
+
+def bytes_decoded(data: bytes) -> str:
+    """Bytes as text: UTF-8, else GBK (GB18030, which holds it: what older Chinese systems write), else UTF-8 with
+    what is not replaced."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            return data.decode("utf-8", errors="replace")
 
 
 def percent_decoded(run: str) -> str:
@@ -174,17 +224,10 @@ def percent_decoded(run: str) -> str:
     (not UTF-8) as GBK — GB18030, which holds GBK."""
     out = []
     for piece in _ESCAPED.split(run):
-        if piece[1:2] in ("u", "U"):  # an escape (a byte's %XX holds no u)
-            out.append(escaped_character(piece[2:]))
+        if piece[1:2] in ("u", "U"):  # escapes (a byte's %XX holds no u)
+            out.append(unescaped(piece))
         elif piece:
-            data = bytes.fromhex(piece.replace("%", ""))
-            try:
-                out.append(data.decode("utf-8"))
-            except UnicodeDecodeError:
-                try:
-                    out.append(data.decode("gb18030"))
-                except UnicodeDecodeError:
-                    out.append(data.decode("utf-8", errors="replace"))
+            out.append(bytes_decoded(bytes.fromhex(piece.replace("%", ""))))
     return "".join(out)
 
 
@@ -198,6 +241,7 @@ def _shown(decoded: str) -> str:
 
 
 def _digits_to_ascii(text: str) -> str:
+    text = text.translate(_NEWER_DIGITS)
     return "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None)
                    is not None else c for c in text)
 
@@ -208,7 +252,8 @@ class Normalized:
 
     source: str
     text: str
-    markup_hidden: bool = True  # tags and comments were removed (normalize's *hide_markup*)
+    changes: re.Pattern[str] = _CHANGES  # what was replaced (normalize's *hide_markup*)
+    literal: bool = False  # what decodes to no character a reader sees stayed as typed (normalize's *literal*)
 
     @cached_property
     def _origin(self) -> tuple[list[int], list[int]]:
@@ -216,10 +261,10 @@ class Normalized:
         starts: list[int] = []
         ends: list[int] = []
         cursor = 0
-        for match in (_CHANGES if self.markup_hidden else _CHANGES_SHOWN).finditer(self.source):
+        for match in self.changes.finditer(self.source):
             starts.extend(range(cursor, match.start()))
             ends.extend(range(cursor + 1, match.start() + 1))
-            produced = len(_replacement(match))
+            produced = len(_literal_replacement(match) if self.literal else _replacement(match))
             starts.extend([match.start()] * produced)
             ends.extend([match.end()] * produced)
             cursor = match.end()
@@ -240,6 +285,10 @@ class Normalized:
 # only when both have three digits or more.
 STRONG = " \t\n\r\f\v-./_*`~\\"
 WEAK = "，、。：:•+()（）"
+# Quotes join groups as WEAK does in data too (detect.find(data=True)): a quote separates no values of the data gongkai
+# writes (a JSON file is judged string by string, a CSV field's quotes stand around it), but a page shows
+# 138"0595"1234, 138「0595」1234 as a number, and a script's '138'+'0595'+'1234' makes one.
+QUOTES = "\"'“”‘’「」『』〝〞〟‚„‹›«»"
 
 
 @functools.cache  # built on first use: every command imports this module to mask what it prints
@@ -247,8 +296,9 @@ def list_marks() -> str:
     """Every other punctuation mark and symbol up to U+FFFF (Unicode P* and S*): 138,1234,5678; 138;1234;5678;
     138|1234|5678; 138【1234】5678; 138→1234→5678. In what people write they join groups as WEAK does; in data (JSON,
     CSV, the search index: detect.find(data=True)) they separate values and join nothing."""
-    return "".join(c for c in map(chr, range(0x10000))
-                   if unicodedata.category(c)[0] in "PS" and c not in STRONG and c not in WEAK)
+    marks = (c for c in map(chr, range(0x10000)) if unicodedata.category(c)[0] in "PS")
+    newer_marks = (chr(code) for code in _NEWER_MARKS if code <= 0xFFFF)
+    return "".join(c for c in itertools.chain(marks, newer_marks) if c not in STRONG and c not in WEAK)
 
 
 # What stands for a hidden digit in a masked number (138****8000, 138●●●●8000, 138XXXX8000); detect._undermasked
@@ -256,6 +306,12 @@ def list_marks() -> str:
 # the text of one with one to three marks (STARRED), as written (the full-width star normalized to one). The hollow and
 # other shapes (□ ▲ △ ◇ ☆ ◎ ▪ ◼ ⬛ …) mask as well: □ is the mark Chinese documents print for a character left out.
 MASK_MARKS = "*●■◆★※#?Xx□▲△◇☆◎▪◼⬛◻▫◾◽▼▽◈♦"
+# What masks a digit and is something else too: ○ and 〇 are zeros (二〇二六, 13八0○138000) and the hollow mark a mask
+# is often typed with (138○○○○5678, 350524○○○○○○○○1234); the low line joins groups (138_0595_1234) and is the blank a
+# mask leaves (138____5678, 1380595_234). detect.find reads a text holding one both ways: as written (a zero, a
+# separator) and with each of them a star — a number masked too little, or joined across them, is found either way,
+# and a zero read into a number that the star reading shows masked enough (138○○○○5678) is no number.
+AMBIGUOUS_MARKS = "○〇◯_＿﹍﹎﹏‾‗"
 
 
 @functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
@@ -263,8 +319,14 @@ def astral_marks() -> dict[int, str]:
     """Every punctuation mark and symbol beyond U+FFFF (Unicode P* and S*, all in plane 1: emoji 📞 ☎ 🔥, arrows,
     dingbats), read as a list mark: 138📞0013📞8000 is joined as 138|0013|8000 is. (list_marks() stops at U+FFFF so
     that every command does not walk plane 1 at start-up.)"""
-    return {code: "|" for code in range(0x10000, 0x20000)
-            if unicodedata.category(chr(code))[0] in "PS" and code not in _TABLE}
+    marks = (code for code in range(0x10000, 0x20000) if unicodedata.category(chr(code))[0] in "PS")
+    newer_marks = (code for code in _NEWER_MARKS if code > 0xFFFF)
+    return {code: "|" for code in itertools.chain(marks, newer_marks) if code not in _TABLE}
+
+
+# The punctuation and symbols Unicode added after the version Python knows (newer.py): emoji of Unicode 15–17
+# (🫨 🩷 …), legacy computing symbols, new scripts' punctuation.
+_NEWER_MARKS = frozenset(code for first, last in newer.MARKS for code in range(first, last + 1))
 
 
 def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
@@ -272,7 +334,7 @@ def digits_and_joiners(lists: bool = True) -> tuple[set[str], set[str]]:
     what \\d and \\s match and the invisible characters); without *lists*, as detect.find(data=True) reads."""
     digit_like = set("0123456789") | set(_LOOKALIKES)
     # (a mask mark joins the groups of a number masked too little, 35052419X6612033010, in data too: detect._undermasked)
-    joining = (set(STRONG) | set(WEAK) | set(MASK_MARKS)
+    joining = (set(STRONG) | set(WEAK) | set(QUOTES) | set(MASK_MARKS)
                | (set(list_marks()) | set(map(chr, astral_marks())) if lists else set()))
     for code, to in _TABLE.items():
         if to in digit_like:
@@ -348,9 +410,17 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # much again, but sre would compile the large classes eleven times: 30 ms more in every command that scans.
     # A number is looked for only from a digit not after another: a run of digits that holds eleven holds them from its
     # first digit on, and trying again from each digit of a date or an 索引号 made the search quadratic in the run.
-    number = {_TENS_CLASS: "", d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}"}
+    # A code point no Unicode version assigns yet may be a digit of a later one (privacy.unknown): a text holding one
+    # takes the full path too (those beyond U+FFFF are asked apart, has_unassigned_astral: a class of them costs sre
+    # a range test each at every character).
+    # (nor does a number read out as a quantity, 一百三十八亿…, with the 亿 every number of eleven digits needs:
+    # detect._cardinal)
+    number = {(_TENS_CLASS if astral else _TENS_BMP) + _spelled(bmp_unassigned()) + "亿億": "",
+              # (or a number in hexadecimal notation, fewer decimal digits: 0x4DD4FE6C0F57684, detect._HEXADECIMAL)
+              d: rf"(?<![{d}][{d}])(?:[{j}]*+[{d}]){{10}}|(?<=0)[xX][0-9A-Fa-f]{{8}}"}
     # (each key is the inside of a character class: the backslash escaped)
-    escapes = {"&<": "", "%": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "u[0-9A-Fa-f]{4}"}
+    # (quoted-printable bytes, =31=33…, as a percent-encoded byte is: one branch, a branch more costs every letter)
+    escapes = {"&<": "", "%=": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})"}
     return _first_then((escapes | number | address) if markup else number)
 
 
@@ -392,9 +462,18 @@ _EXPONENT = re.compile("[EeＥｅ]")
 # (or masked from its start, the 1 every mobile starts with starred: *3805951234, ****5951234). Written to start
 # with one class, each branch looking behind at the character it starts with (as _first_then): sre then skips in C to
 # the next 1 or mark, six times faster over Chinese text than trying a look-behind at every character.
-_MARKS = re.escape(MASK_MARKS) + "＊"
+_MARKS = re.escape(MASK_MARKS + AMBIGUOUS_MARKS) + "＊"
 STARRED = re.compile(rf"[1１{_MARKS}](?:(?<=[1１])[3-9３-９](?=[\d{_MARKS}]{{9}})(?:\d*[{_MARKS}]){{1,3}}"
                      rf"|(?<=[{_MARKS}])(?<![\d{_MARKS}].)[{_MARKS}]{{0,3}}\d{{7,10}})")
+
+
+# Quoted-printable bytes (=31=33…, two at least, as normalize() decodes them), for the pattern without escapes.
+_QUOTED_PRINTABLE = re.compile(rf"={_HEX2}(?:=\r?\n)?={_HEX2}")
+
+
+def _quoted_printable(text: str) -> bool:
+    """True for quoted-printable bytes (the pattern without *markup* has no branch for escapes)."""
+    return "=" in text and _QUOTED_PRINTABLE.search(text) is not None
 
 
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
@@ -405,10 +484,10 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
-                                             or _scientific(text, True, lists)):
+                                             or _scientific(text, True, lists) or has_unassigned_astral(text)):
         return True
     # what a run of base64 decodes to (one search unless the text holds fifteen letters and digits in a row)
-    return any(_decoded_may_hold(decoded, lists) for _, _, decoded in encoded_texts(text))
+    return any(_decoded_may_hold(decoded, lists) for _, _, decoded, _ in encoded_texts(text))
 
 
 def may_hold_number(text: str) -> bool:
@@ -418,10 +497,12 @@ def may_hold_number(text: str) -> bool:
     as data: detect.find(data=True))."""
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True
+    if _quoted_printable(text):
+        return True
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
-                                             or _scientific(text, True, False)):
+                                             or _scientific(text, True, False) or has_unassigned_astral(text)):
         return True
     return encoded_may_hold_number(text)
 
@@ -429,7 +510,7 @@ def may_hold_number(text: str) -> bool:
 def encoded_may_hold_number(text: str) -> bool:
     """True when a run of base64 in *text* decodes to a text may_hold_number() lets through (the text itself is not
     asked: the output scan has judged an ASCII line by its own tests)."""
-    return any(_decoded_may_hold(decoded, False, numbers_only=True) for _, _, decoded in encoded_texts(text))
+    return any(_decoded_may_hold(decoded, False, numbers_only=True) for _, _, decoded, _ in encoded_texts(text))
 
 
 @functools.lru_cache(maxsize=4096)  # the same runs come back record after record: decoded once, judged once
@@ -442,16 +523,16 @@ def _scientific(text: str, astral: bool, lists: bool) -> bool:
     return _EXPONENT.search(text) is not None and _prefilter(astral, False, lists, True).search(text) is not None
 
 
-def normalize(text: str, hide_markup: bool = True) -> Normalized:
-    """*text* as a reader sees it: references decoded, tags (unless not *hide_markup*) and invisible characters
-    removed, forms unified."""
-    changes = _CHANGES if hide_markup else _CHANGES_SHOWN
-    changed = (changes.sub(_replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
-                                                    or not text.isascii()) else text)
+def normalize(text: str, hide_markup: bool = True, literal: bool = False) -> Normalized:
+    """*text* as a reader sees it: references decoded (those that stand for no character a reader sees left as typed
+    when *literal*), tags (unless not *hide_markup* or *literal*) and invisible characters removed, forms unified."""
+    changes = _CHANGES_SHOWN if literal or not hide_markup else _CHANGES
+    changed = (changes.sub(_literal_replacement if literal else _replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
+                                                    or "=" in text or not text.isascii()) else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
-    return Normalized(text, normalized, hide_markup)
+    return Normalized(text, normalized, changes, literal)
 
 
 def ascii_digits(text: str) -> str:

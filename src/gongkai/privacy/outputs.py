@@ -26,18 +26,23 @@ from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segment
                                        shown_readings, xlsx_shown)
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.normalize import (STARRED, encoded_may_hold_number, escaped_character, may_hold_number,
-                                      percent_decoded)
+from gongkai.privacy.normalize import (ESCAPES, STARRED, encoded_may_hold_number, may_hold_number, percent_decoded,
+                                      unescaped)
 from gongkai.privacy.pictures import PICTURES, picture_texts
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
-      rb"|&#[xX]?0*[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4}|%3[0-9]|&sup[123];?)")
-_BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|br|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
+      rb"|&#[xX]?0*[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4}|%3[0-9]|&sup[123];?"
+      rb"|\\x3[0-9]|=3[0-9])")  # (a digit escaped as C writes a byte, or quoted-printable: \x31, =31)
+_BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
 _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2\x88\x92|\xc2[\xa0\xad\xb7]|\xe3\x80\x80"
-      rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,9};|&[A-Za-z]{2,8}|%[0-9A-Fa-f]{2}"
+      rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,31};|&[A-Za-z]{2,8}|%[0-9A-Fa-f]{2}"
       rb"|[:+()OoIl]|\xef\xbc[\x8c\x9a\x88\x89]|\xe3\x80[\x81\x82]|\xe2\x80\xa2"  # ，：（）、。•
       rb"|\xe3\x85\xa4|\xe2\xa0\x80|\xe1\x85[\x9f\xa0]|\xef\xbe\xa0"  # fillers drawn as nothing
+      rb"|[\"']|\xe2\x80[\x98\x99\x9c\x9d]|\xe3\x80[\x8c-\x8f]|\xef\xbc[\x82\x87]"  # quotes: " ' ‘ ’ “ ” 「 」 『 』 ＂ ＇
+      rb"|&#[xX]?0*[0-9a-fA-F]{1,6};?"  # (a reference kept as written: &#34; is a quote)
+      rb"|=\r?\n|\\x[0-9a-fA-F]{2}|=[0-9a-fA-F]{2}"  # (bytes escaped between digits; quoted-printable's soft break)
+      rb"|<!\[CDATA\[|\]\]>"  # (a CDATA section's text is the text: 138<![CDATA[0595]]>1234)
       rb"|<!--.{0,200}?-->|<(?!" + _BLOCK_TAG + rb")[A-Za-z/][^<>]{0,2000}>)")
 _PREFILTER = re.compile(_D + rb"(?:" + _J + rb"{0,8}" + _D + rb"){10}", re.DOTALL)
 # The same for a line whose digits are all ASCII (nearly every line): a tag of any kind counts as a separator here,
@@ -72,18 +77,20 @@ _LINE_END = b">\n"
 # paragraphs are the lines its reader sees (a cell's number stays whole within its row).
 _PART_ENDS = (b"</row>", b"</si>", b"</w:p>")
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # Fifteen letters, digits, «+» «/» «-» «_» in a row (encoded.MIN_RUN): a line that may hold a run of base64.
 _BASE64_RUN = re.compile(rb"[A-Za-z0-9+/_\-]{15}")
 # The fewest ASCII characters a suspicious line holds: eleven digits, or eleven characters from 1[3-9] to the last
 # of a number masked too little (13800*38000); references, escapes and base64 take more.
 _SHORTEST = 11
-# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊): a number masked too little
+# A digit before a mask mark (normalize.MASK_MARKS: * # ? X x ● ■ ◆ ★ ※, and ＊; the low line of AMBIGUOUS_MARKS, whose
+# ○ and 〇 the tests above read as digits): a number masked too little
 # (13800*38000) holds fewer than eleven digits; such a line is decoded and asked normalize.STARRED, as find() asks it.
 # (or after one: a mobile masked from its start, ****5951234, holds seven)
-_MARK_BYTES = rb"(?:[*#?Xx]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)"
+_MARK_BYTES = rb"(?:[*#?Xx_]|\xe2\x97\x8f|\xe2\x96\xa0|\xe2\x97\x86|\xe2\x98\x85|\xe2\x80\xbb|\xef\xbc\x8a)"
 _DIGIT_MARK = re.compile(rb"[0-9]" + _MARK_BYTES + rb"|" + _MARK_BYTES + rb"[0-9]")
 _FEWEST_STARRED_DIGITS = 7
+_HEXADECIMAL = re.compile(rb"0[xX][0-9A-Fa-f]{8}")
+_HIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xef\xbf\xbd")  # what decoding left in place of what was shown
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,9 @@ def _line_findings(name: str, data: bytes, lines: list[bytes], bad: dict[bytes, 
                    where: str) -> Iterator[OutputFinding]:
     """The findings of the pieces *lines* of *data* that are *bad*, each at the line of *data* it stands on."""
     seen: set[tuple[str, str]] = set()
-    offset, step = 0, len(_separator(data))
+    separator = _separator(data)
+    offset, step = 0, len(separator)
+    data = _unescaped_json(data, separator)
     for line in lines:
         for hit in bad.get(line, ()):
             if (hit.kind, hit.value) not in seen:
@@ -218,10 +227,43 @@ def _line_findings(name: str, data: bytes, lines: list[bytes], bad: dict[bytes, 
 
 def _lines(data: bytes) -> list[bytes]:
     """A text file in the pieces that are judged one by one: markup at block ends (an Office part at its rows, strings
-    or paragraphs), JSON at its quotes (each string apart: a quote neither joins digits nor is one, so no number the
-    detector reads spans it), other text at line ends. A search index or data file is one line of JSON: in pieces,
-    the detector reads only the few that may hold a number, not the whole file."""
-    return data.split(_separator(data))
+    or paragraphs), JSON at its quotes (each string apart: a quote between two strings separates values, so no number
+    the detector reads spans it), other text at line ends. A search index or data file is one line of JSON: in pieces,
+    the detector reads only the few that may hold a number, not the whole file.
+
+    A JSON string's escapes are what a program reading it gets: 138\\"0595\\"1234 is 138"0595"1234 (a quote inside
+    a string, which joins the groups), 138\\t0595\\n1234 has a tab and a line break between them. They are written
+    as \\uXXXX escapes before the file is cut at its quotes, and read so (_readable)."""
+    separator = _separator(data)
+    pieces = _unescaped_json(data, separator).split(separator)
+    if separator == _LINE_END and b"<br" in data:
+        # a line break inside a paragraph (Markdown's hard break is «<br />⏎») ends no block: the lines read on
+        pieces = _joined_at_breaks(pieces)
+    return pieces
+
+
+def _joined_at_breaks(pieces: list[bytes]) -> list[bytes]:
+    joined: list[bytes] = []
+    for piece in pieces:
+        if joined and joined[-1].endswith(_BREAKS):
+            joined[-1] += _LINE_END + piece
+        else:
+            joined.append(piece)
+    return joined
+
+
+_BREAKS = (b"<br", b"<br/", b"<br /", b"<BR", b"<BR/", b"<BR /")
+
+
+def _unescaped_json(data: bytes, separator: bytes) -> bytes:
+    """*data* with the escapes of a JSON file's strings as \\uXXXX (the pieces _lines cuts it into, as they lie)."""
+    if separator != b'"' or b"\\" not in data:
+        return data
+    return _JSON_ESCAPE.sub(lambda match: _JSON_ESCAPES[match.group(1)], data)
+
+
+_JSON_ESCAPE = re.compile(rb'\\(["\\bfnrt])')
+_JSON_ESCAPES = {bytes([c]): b"\\u%04x" % ord(v) for c, v in zip(b'"\\bfnrt', '"\\\b\f\n\r\t')}
 
 
 def _separator(data: bytes) -> bytes:
@@ -237,8 +279,18 @@ def _suspicious(line: bytes) -> bool:
         return False  # every test below needs eleven ASCII characters or more (most pieces of a JSON file)
     if b"&#" in line and (decoded := _references_decoded(line)) != line:
         return _suspicious(decoded)
+    # (and as written, when decoding hid something: «%13805951234» on a page shows its digits, decoded the first two
+    # are a control character)
     if b"%" in line and (decoded := _percents_decoded(line)) != line:
-        return _suspicious(decoded)
+        if _suspicious(decoded):
+            return True
+        if _HIDDEN.search(decoded) is None:
+            return False
+    if b"\\u" in line and (decoded := _escapes_decoded(line)) != line:
+        if _suspicious(decoded):
+            return True
+        if _HIDDEN.search(decoded) is None:
+            return False
     if _other_digits(line) and _PREFILTER.search(line) is not None:
         return True
     if not line.isascii():
@@ -259,6 +311,9 @@ def _suspicious(line: bytes) -> bool:
     # (a line outside ASCII was asked may_hold_number(), which reads these letters as the detector does)
     if ascii_digits and line.isascii() and ascii_digits + len(line) - len(line.translate(None, _LOOKALIKES)) >= 11 and (
             _LOOKALIKE_BESIDE_DIGIT.search(line) is not None and _LOOKALIKE_PREFILTER.search(line) is not None):
+        return True
+    # a number in hexadecimal notation (0x336E61902: detect._HEXADECIMAL) holds few decimal digits
+    if (b"0x" in line or b"0X" in line) and _HEXADECIMAL.search(line) is not None:
         return True
     # a run of base64 whose text holds a number (the detector decodes it as the pre-filter does); the line itself was
     # judged above (a hex digest's «762e918» is no number in scientific notation here: eleven digits are needed)
@@ -301,9 +356,23 @@ def _percent_run(run: bytes) -> bytes:
     return run if _MARKUP.intersection(shown) else shown.encode("utf-8")
 
 
+# A run of \\uXXXX escapes (JSON's, or a JSON string's escapes as _lines writes them) likewise, by what it stands for.
+_ESCAPE_RUN = re.compile(rb"(?:\\u[0-9A-Fa-f]{4})+")
+
+
+def _escapes_decoded(line: bytes) -> bytes:
+    return _ESCAPE_RUN.sub(lambda match: _escape_run(match.group()), line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _escape_run(run: bytes) -> bytes:
+    shown = unescaped(run.decode("ascii"))
+    return run if _MARKUP.intersection(shown) else shown.encode("utf-8", errors="surrogatepass")
+
+
 def _other_digits(line: bytes) -> bool:
     """True when *line* may hold a digit written otherwise than in ASCII: references, escapes, other scripts."""
-    if b"\\u" in line or b"%3" in line or b"&sup" in line or (
+    if b"\\u" in line or b"%3" in line or b"&sup" in line or b"\\x3" in line or b"=3" in line or (
             b"&#" in line and b"&#" in line.replace(b"&#34;", b"").replace(b"&#39;", b"")):
         return True
     full_width = b"\xef\xbc" in line and _FULL_WIDTH_DIGIT.search(line) is not None
@@ -444,5 +513,5 @@ def _readable(raw: bytes) -> str:
     """Bytes as text a reader or a program would take from them: markup stripped, escapes decoded."""
     text = raw.decode("utf-8", errors="replace")
     if "\\u" in text:
-        text = _ESCAPE.sub(lambda m: escaped_character(m.group(1)), text)
+        text = ESCAPES.sub(lambda m: unescaped(m.group()), text)
     return markup_text(text) if "<" in text else text

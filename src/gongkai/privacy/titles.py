@@ -14,6 +14,7 @@ a 、 between names, and right before 家庭, 户, 同志, 等 (陈水生等3户
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # The commonest surnames (in order of frequency), then the compound ones still met in Fujian.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -58,32 +59,94 @@ def looks_like_name(cell: str) -> bool:
     return _CELL_NAME.fullmatch(text) is not None and not text.split("（")[0].split("(")[0].endswith(_PLACE_ENDS)
 
 
-# A list of people written as a sentence (经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。): three names or more
-# apart by 、, after a colon or at the start of a line, ending the sentence or before 等, in a sentence about aid.
+# A list of people written as a sentence (经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。): names one after another,
+# the same mark between each two — 、 or (fourteenth pass) a comma, a semicolon or spaces (陈水生，林阿妹，王建国;
+# 陈水生　林阿妹) — in a sentence about aid, and
+# - three or more after a colon or at the start of a line, ending the sentence or before 等;
+# - (fourteenth pass) one or two after a colon, when what comes before it in the sentence says a list of people follows
+#   (以下人员, 下列家庭, 名单, 救助对象 …: 经审核，以下人员获得临时救助：陈水生。);
+# - (fourteenth pass) two or more before what is done for them, at the start of a sentence or clause
+#   (陈水生、林阿妹、王建国获得临时救助; 经审核，陈水生、林阿妹等2户纳入低保);
+# - (fourteenth pass) two or more lines each holding one name, perhaps numbered or bulleted (1. 陈水生⏎2. 林阿妹), in a
+#   text about aid.
 _LISTED_NAME = rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
-_NOTED = rf"{_LISTED_NAME}(?:（[^（）、]{{0,6}}）)?"  # 王建国（户主）
-# (it starts with the colon or line break, a character set the regular expression engine skips to: a few µs a body)
-_ENUMERATION = re.compile(rf"[：:\n][ \t\u3000]*({_NOTED}(?:、{_NOTED}){{2,}})(?=等|[。；;，,）)\s]|$)")
+_NOTED = rf"{_LISTED_NAME}(?:（[^（）、，,]{{0,6}}）)?"  # 王建国（户主）
+_APART = r"(?:、|，|,|；|;|[ \t\u3000]+)"
+_NAMES = rf"{_NOTED}(?:(?P<apart>{_APART}){_NOTED}(?:(?P=apart){_NOTED})*)?"
+# One pattern for the first two forms: the names after a colon, line break or clause mark (a character set the regular
+# expression engine skips to), ending the sentence, before 等, or (the second form) before what is done for them.
+_FIRST = "".join(sorted(set(_SURNAMES) | {c[0] for c in _COMPOUND}))  # (one class turns most places away at once)
+_ENUMERATION = re.compile(rf"(?P<mark>[：:\n，,。；;])[ \t\u3000]*(?=[{_FIRST}])(?P<names>{_NAMES})"
+                          r"(?:(?:等\d*[户人名]?)?(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭)|(?=等|[。；;，,）)\s]|$))")
+_NAME_LINE = re.compile(rf"(?:[-*•·]|\d{{1,3}}[.、．)）]|[（(]\d{{1,3}}[）)])?[ \t\u3000]*(?P<name>{_LISTED_NAME})"
+                        r"(?:（[^（）、，,]{0,6}）)?")
+_LONGEST_NAME_LINE = 16
+_SHORT_LINES = re.compile(r"\n[ \t\u3000]*[^\n]{2,16}\n[ \t\u3000]*[^\n]{2,16}(?:\n|$)")  # (two lines in a row)
+_INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助人|救助户|家庭|户主")
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
-_OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位")
+_OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位"
+                     r"|联系人|经办人|负责人|审核人|审批人|填表人|工作人员|咨询|电话")
+_SOLE = 3  # names that make a list by themselves; fewer need a sentence that says a list follows
 
 
 def enumerated_names(text: str) -> frozenset[str]:
-    """The names of a list of people written as a sentence in *text* (see _ENUMERATION); none in a sentence about
-    officials (任命陈志强、林建华、黄明德同志…)."""
-    if "、" not in text:
+    """The names of a list of people written in prose in *text* (see _ENUMERATION and what follows it); none in a
+    sentence about officials or staff (任命陈志强、林建华、黄明德同志…, 联系人：陈明)."""
+    if _AID.search(text) is None:  # most texts about something else: one search decides
         return frozenset()
     found: set[str] = set()
     text = "\n" + text  # a list may start the text
     for match in _ENUMERATION.finditer(text):
-        start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        end = text.find("。", match.end())
-        sentence = text[start:end if end >= 0 else len(text)]
-        names = [item.split("（")[0] for item in match.group(1).split("、")]
-        if _AID.search(sentence) and _OFFICE.search(sentence) is None and not any(
-                n in _NOT_NAMES or n.endswith(_PLACE_ENDS) for n in names):
+        names = _names(match.group("names"))
+        if match.group("done") is not None:
+            listed = len(names) >= 2
+        elif match.group("mark") not in "：:\n":
+            listed = False
+        else:
+            listed = len(names) >= _SOLE or (match.group("mark") != "\n" and _INTRO.search(
+                _sentence_before(text, match.start())) is not None)
+        if listed:
+            found.update(_kept(text, match, names))
+    for names in _name_lines(text) if _SHORT_LINES.search(text) is not None else ():
+        if not any(n in _NOT_NAMES or n.endswith(_PLACE_ENDS) or _OFFICE.search(n) for n in names):
             found.update(names)
     return frozenset(found)
+
+
+def _name_lines(text: str) -> Iterator[list[str]]:
+    """The names of each run of two lines or more that hold one name each (a paragraph's line is turned away by its
+    length alone)."""
+    run: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        shown = line.strip(" \t\u3000")
+        match = _NAME_LINE.fullmatch(shown) if 2 <= len(shown) <= _LONGEST_NAME_LINE else None
+        if match is not None:
+            run.append(match.group("name"))
+            continue
+        if len(run) >= 2:
+            yield run
+        run = []
+
+
+def _names(listed: str) -> list[str]:
+    return [re.split(r"[（(]", item)[0] for item in re.split(_APART, listed) if item]
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The part of the sentence *text* has before *at* (from the last 。 or line break)."""
+    return text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1:at]
+
+
+def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
+    """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a place."""
+    start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    end = text.find("。", match.end())
+    sentence = text[start:end if end >= 0 else len(text)]
+    if _AID.search(sentence) is None or _OFFICE.search(sentence) is not None:
+        return []
+    if any(n in _NOT_NAMES or n.endswith(_PLACE_ENDS) for n in names):
+        return []
+    return names
 
 
 def titled_names(title: str) -> frozenset[str]:

@@ -69,18 +69,49 @@ def minimum_for(item: Item | None) -> NoticeMinimum | None:
     return next((m for m in NOTICE_MINIMUMS if m.keyword in name), None)
 
 
-def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
-    """The last day of the record's 公示: 公示截止, or the 公示期-th working day counting 公开日期 as the first.
+# The longest a list of people stays up, whatever its 公示截止 or 公示期 say. DOMAIN.md §12: a 公示 runs for the period
+# its rule sets and the list comes down when it ends; the rules set days or weeks (低保审核确认 7 working days, and no
+# rule a 公示 of people longer than 30 days). A 公示截止 years away (2062 for 2026) or a 公示期 of hundreds of working
+# days is a slip, not a period, and kept the names on the web for good: the list comes down a year after its 公开日期
+# at the latest, and validate reports the period (GK418). A year, not 30 days: a quarter's list is often kept up for
+# the quarter, and a county may set a longer period than the guidelines; a longer one is what no rule sets.
+LONGEST_NOTICE = "一年"
 
-    None when the record declares no period or has no 公开日期. Raises CalendarMissing when the working days of
-    the period fall in a year *calendar* has no data for.
+
+def latest_notice_end(published: dt.date) -> dt.date:
+    """The last day a list published on *published* may stay up (LONGEST_NOTICE): the day before the same date a year
+    later (a list published on 29 February stays up to the last day of February)."""
+    try:
+        later = published.replace(year=published.year + 1)
+    except ValueError:  # 29 February
+        later = dt.date(published.year + 1, 3, 1)
+    return later - dt.timedelta(days=1)
+
+
+def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
+    """The last day of the record's 公示 as it declares it: 公示截止, or the 公示期-th working day counting 公开日期 as
+    the first; with both, the earlier (a list comes down on the first day either says: GK416 reports the two apart).
+
+    None when the record declares no period. Raises CalendarMissing when the working days of the period fall in a
+    year *calendar* has no data for.
     """
-    if record.notice_until is not None:
-        return record.notice_until
-    if record.notice_days is None or record.published is None:
-        return None
-    first = calendar.on_or_after(record.published)
-    return calendar.add(first, record.notice_days - 1) if record.notice_days > 1 else first
+    counted = None
+    if record.notice_days is not None and record.published is not None:
+        first = calendar.on_or_after(record.published)
+        counted = calendar.add(first, record.notice_days - 1) if record.notice_days > 1 else first
+    return min((day for day in (record.notice_until, counted) if day is not None), default=None)
+
+
+def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
+    """The last day of the record's 公示 (declared_notice_end), a year after its 公开日期 at the latest
+    (LONGEST_NOTICE).
+
+    None when the record declares no period. Raises CalendarMissing as declared_notice_end does.
+    """
+    declared = declared_notice_end(record, calendar)
+    if declared is None or record.published is None:
+        return declared
+    return min(declared, latest_notice_end(record.published))
 
 
 def safe_notice_end(record: Record, calendar: WorkdayCalendar) -> tuple[dt.date | None, bool]:

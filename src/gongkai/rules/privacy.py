@@ -22,8 +22,9 @@ WHY = ("《政府信息公开条例》第十五条：涉及个人隐私的政府
 UNREADABLE_HINT = ("gongkai 读不全的文件不能公开（无法确认其中没有个人信息）：把公文另存为有文字的 PDF（不是扫描件）"
                    "或 docx/xlsx，去掉密码，再登记为附件。")
 MASK_HINT = "按遮盖格式改写：手机号 138****1234，身份证号 35*************123；表格附件可运行 gongkai mask 文件 自动遮盖。"
-# (a run of base64: anyone can decode it; masking the letters means nothing, the run itself has to go)
-ENCODED_HINT = "删去这段 base64 编码的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"
+# (a run of base64 or hexadecimal bytes: anyone can decode it; masking the letters means nothing, the run has to go)
+ENCODED_HINT = "删去这段{}的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"
+_ENCODED = re.compile(r"（(.+编码)）$")
 _BLOCK_LITERAL = re.compile(r":\s*\|[-+0-9]*\s*(#.*)?$")
 AGENCY_FILE = "gongkai.yaml"
 
@@ -54,8 +55,14 @@ def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
             message, hint = f"{found.where}{found.detail}", UNREADABLE_HINT
         else:
             message = f"{found.where}有未遮盖的{found.label}「{found.masked_value}」（已遮盖显示）"
-            hint = ENCODED_HINT if "base64" in found.label else MASK_HINT
+            encoded = _ENCODED.search(found.label)
+            hint = MASK_HINT if encoded is None else ENCODED_HINT.format(_spaced(encoded.group(1)))
         yield Finding(location, message, hint, line_offset=_offset(catalog, location, found.line))
+
+
+def _spaced(words: str) -> str:
+    """*words* as they stand in a Chinese sentence: a space before a Latin word (这段 base64 编码)."""
+    return f" {words}" if words[0].isascii() else words
 
 
 def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
@@ -136,15 +143,15 @@ def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
                           line_offset=_offset(catalog, location, item.line))
 
 
-@rule("GK611", "people-list-not-notice", "列有人员名单的信息不是公示", W,
+@rule("GK611", "people-list-not-notice", "列有人员名单的信息没有公示期", E,
       what="检查主动公开的信息中，正文或附件里有列出人员的表格（有「姓名」「户主姓名」列，或「救助对象」「受助学生」这类列下"
-           "写的是姓名）或逐一列出受助人姓名的句子（「以下人员获得临时救助：陈水生、林阿妹、王建国」）、但文种不是「公示」、"
-           "所属事项也不是名单类的：这样的名单没有公示期，会一直留在网站上。gongkai 不把它放进站内搜索和网站地图（与公示名单一样），"
-           "但不会按期撤下。",
+           "写的是姓名）或逐一列出受助人姓名的文字（「以下人员获得临时救助：陈水生、林阿妹、王建国」，逗号、空格隔开的，"
+           "一两个人的，一行一个姓名的）、但文种不是「公示」、所属事项也不是名单类、也没有写公示期的：这样的名单与没有写"
+           "公示期的公示一样，gongkai 在公开日期当天之后就把名单从网站上撤下（页面只留一句说明），也不放进站内搜索和网站地图。",
       why="名单类信息按规定期限公示，期满后名单不再公开，也不能通过搜索按姓名找到（DOMAIN.md §7、§12）；"
-          "发放救助金的通知附上领取人名单，等于把名单长期公开。",
+          "发放救助金的通知附上领取人名单，没有公示期就等于把名单长期公开，所以不能按通知一直挂在网站上。",
       example="文种: 通知\n正文: |\n  | 姓名 | 村（社区） | 金额（元） |",
-      instead="名单另登记为「文种: 公示」并写明公示期；通知正文只写人数和总金额。",
+      instead="名单另登记为「文种: 公示」并写明公示期（或在本信息中写明「公示期: 7」）；通知正文只写人数和总金额。",
       scope=FIRST)
 def people_list_not_notice(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
@@ -152,9 +159,12 @@ def people_list_not_notice(ctx: Context) -> Iterator[Finding]:
         record = catalog.records.get(record_id)
         if not scan.people or record is None or is_notice(record, catalog.items.get(record.item or "")):
             continue
+        day = f"（{record.published}）" if record.published is not None else ""
         yield Finding(Location(catalog.path_of("record", record_id), record_id, ("文种",)),
-                      f"信息 {record_id} 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「{record.kind}」、没有公示期：名单会一直留在网站上",
-                      "把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」；本信息只写人数和金额，或删去名单。",
+                      f"信息 {record_id} 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「{record.kind}」、没有公示期："
+                      f"名单在公开日期{day}之后就从网站上撤下",
+                      "把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」（或在本信息中写明公示期）；"
+                      "本信息只写人数和金额，或删去名单。",
                       prefer_key=True)
 
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.publication.periods import is_notice, minimum_for, notice_end
+from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, is_notice, latest_notice_end, minimum_for,
+                                         notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
@@ -177,7 +178,7 @@ def _notice_workdays(record: Record, calendar: WorkdayCalendar) -> int | None:
 
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
       what="同时写了「公示期」和「公示截止」时，检查两者是否算出同一天。",
-      why="两处写法不一致时，gongkai 按「公示截止」撤下名单；群众看到的公示期和实际撤下的日期应当一致。",
+      why="两处写法不一致时，gongkai 按两者中较早的一天撤下名单；群众看到的公示期和实际撤下的日期应当一致。",
       example="公开日期: 2026-04-21 / 公示期: 7 / 公示截止: 2026-04-28",
       instead="只写一种：公示期: 7（即到 2026-04-29）",
       scope=FILE)
@@ -186,8 +187,38 @@ def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
         if record.notice_days is None or record.notice_until is None or record.published is None:
             continue
         declared = record.model_copy(update={"notice_until": None})
-        counted = ctx.dated(partial(notice_end, declared), Location(path, record.id, ("公示期",)))
+        counted = ctx.dated(partial(declared_notice_end, declared), Location(path, record.id, ("公示期",)))
         if counted is not None and counted != record.notice_until:
             yield Finding(Location(path, record.id, ("公示截止",)),
                           f"按公示期{record.notice_days}个工作日算到 {counted}，与公示截止 {record.notice_until} 不一致",
                           "删去其中一个，或改成一致。")
+
+
+@rule("GK418", "notice-period-too-long", f"公示期超过{LONGEST_NOTICE}", E,
+      what=f"「公示截止」或按「公示期」算出的最后一天，在公开日期{LONGEST_NOTICE}之后（如把 2026 年写成 2062 年）。",
+      why="公示按规定的期限进行，期满后名单不再公开（DOMAIN.md §12）；规定的公示期以天计（低保审核确认名单7个工作日），"
+          f"没有哪项规定的人员名单公示长达{LONGEST_NOTICE}。写错的公示截止会让姓名一直留在网站上，gongkai 在公开日期"
+          f"{LONGEST_NOTICE}后一定撤下名单。",
+      example="公开日期: 2026-09-03 / 公示截止: 2062-09-10",
+      instead="公示截止: 2026-09-11　或　公示期: 7",
+      scope=FILE)
+def notice_period_too_long(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if record.published is None:
+            continue
+        latest = latest_notice_end(record.published)
+        for field, alone in _each_period(record):
+            end = ctx.dated(partial(declared_notice_end, alone), Location(path, record.id, (field,)))
+            if end is not None and end > latest:
+                said = f"公示截止 {end}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {end}"
+                yield Finding(Location(path, record.id, (field,)),
+                              f"{said}，在公开日期 {record.published} {LONGEST_NOTICE}之后：名单最迟在 {latest} 撤下",
+                              "改为实际的公示期（如「公示期: 7」，从公开日期当天起算的工作日）或公示截止日期。")
+
+
+def _each_period(record: Record) -> Iterator[tuple[str, Record]]:
+    """(field, the record with only that period) for 公示截止 and 公示期, each that the record writes."""
+    if record.notice_until is not None:
+        yield "公示截止", record.model_copy(update={"notice_days": None})
+    if record.notice_days is not None:
+        yield "公示期", record.model_copy(update={"notice_until": None})
