@@ -127,9 +127,8 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
         result.diagnostics.append(_at(path, problem.code, problem.message, problem.hint, problem.line, problem.column))
         return result
     assert raw is not None
-    text = invisible.remove(raw)
+    text, hidden = invisible.removed(raw)
     _read(result, text)
-    hidden = invisible.find(raw)
     if hidden:  # positions were found in the text without those characters: count them as Notepad does
         columns = invisible.RawColumns(raw)
         result.diagnostics = [_at(path, "GK017", h.message, invisible.HINT, h.line, h.column) for h in hidden] + [

@@ -69,6 +69,14 @@ def remove(text: str) -> str:
     return _INVISIBLE.sub("", text) if has_invisible(text) else text
 
 
+def removed(text: str) -> tuple[str, list[Invisible]]:
+    """remove() and find() of *text* with one search of it when it holds nothing to remove (nearly every file)."""
+    kept = text.rstrip(_DOS_END) if text.endswith(_DOS_END) else text
+    if not has_invisible(kept):
+        return kept, []
+    return _INVISIBLE.sub("", kept), find(kept)
+
+
 def find(text: str) -> list[Invisible]:
     """Each line of *text* (LF line ends) that holds an invisible character, with where the first one is."""
     text = text.rstrip(_DOS_END)
