@@ -33,8 +33,8 @@ from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, WEAK,
-                                       UNSHOWN, Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
+                                       TAGS_AS_ASCII, WEAK, UNSHOWN, Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -217,6 +217,11 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # Tag characters, drawn as nothing, spell ASCII to a program that reads the text (normalize.TAG_DIGITS).
+    if not text.isascii() and TAG_DIGITS.search(text) is not None:
+        found_here = _apart(hits, list(_hits(normalize(text.translate(TAGS_AS_ASCII)), allowed, joins)))
+        hits.extend(found_here)
+        yield from found_here
     # A code point no Unicode version assigns yet may be a digit (or a symbol) of a later one: read it as each.
     # (only when, read as digits, they stand among eleven: what a run of base64 decodes to holds such code points often)
     if not text.isascii() and (codes := unassigned_in(text)) and joins.candidate.search(

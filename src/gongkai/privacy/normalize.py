@@ -450,6 +450,11 @@ def _first_then(branches: dict[str, str]) -> re.Pattern[str]:
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Tag characters (U+E0020–E007E) mirror ASCII and are drawn as nothing: a number spelled in them is invisible on the
+# page but whole to anyone who copies the text into a program (ASCII smuggling). normalize() drops them (invisible);
+# detect.find reads them as the ASCII they mirror too.
+TAG_DIGITS = re.compile("[\U000e0030-\U000e0039]")
+TAGS_AS_ASCII = {code: code - 0xE0000 for code in range(0xE0020, 0xE007F)}
 # Joins texts for one pre-filter search over them all: it is none of the characters the pattern reads (a digit form,
 # a separator, an invisible character, «&», «<»), so the search finds something in the joined text exactly when it
 # finds something in one of the texts.
@@ -484,7 +489,8 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
-                                             or _scientific(text, True, lists) or has_unassigned_astral(text)):
+                                             or _scientific(text, True, lists) or has_unassigned_astral(text)
+                                             or TAG_DIGITS.search(text) is not None):
         return True
     # what a run of base64 decodes to (one search unless the text holds fifteen letters and digits in a row)
     return any(_decoded_may_hold(decoded, lists) for _, _, decoded, _ in encoded_texts(text))
@@ -502,7 +508,8 @@ def may_hold_number(text: str) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
-                                             or _scientific(text, True, False) or has_unassigned_astral(text)):
+                                             or _scientific(text, True, False) or has_unassigned_astral(text)
+                                             or TAG_DIGITS.search(text) is not None):
         return True
     return encoded_may_hold_number(text)
 
