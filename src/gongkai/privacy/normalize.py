@@ -56,7 +56,8 @@ _TENS = {chr(code): str(int(unicodedata.numeric(chr(code)))) for first, last in
          if unicodedata.numeric(chr(code), -1) in range(10, 100)}
 _TENS_BMP = "".join(_TENS)  # (the pre-filter's class of characters up to U+FFFF holds these)
 # (and the Kaktovik numerals ten to nineteen, Unicode 15: newer.py)
-_TENS.update({chr(code): str(code - newer.KAKTOVIK[0]) for code in range(newer.KAKTOVIK[0] + 10, newer.KAKTOVIK[1] + 1)})
+_TENS.update({chr(code): str(code - newer.KAKTOVIK[0])
+              for code in range(newer.KAKTOVIK[0] + 10, newer.KAKTOVIK[1] + 1)})
 _TENS_CLASS = "".join(_TENS)
 _CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
@@ -534,8 +535,9 @@ def normalize(text: str, hide_markup: bool = True, literal: bool = False) -> Nor
     """*text* as a reader sees it: references decoded (those that stand for no character a reader sees left as typed
     when *literal*), tags (unless not *hide_markup* or *literal*) and invisible characters removed, forms unified."""
     changes = _CHANGES_SHOWN if literal or not hide_markup else _CHANGES
-    changed = (changes.sub(_literal_replacement if literal else _replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
-                                                    or "=" in text or not text.isascii()) else text)
+    replacement = _literal_replacement if literal else _replacement
+    changed = (changes.sub(replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
+                                                  or "=" in text or not text.isascii()) else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)

@@ -85,7 +85,8 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
         lists.read(path, [segment.text for segment in segments], tables)
     # (a title that names the people aid is given to makes the record one about them, whatever its body says)
     titled = listed_in_title(record.title)
-    return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled), frozenset(lists.names | titled))
+    return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled),
+                      frozenset(lists.names | titled))
 
 
 @dataclass

@@ -138,7 +138,8 @@ def _sentence_before(text: str, at: int) -> str:
 
 
 def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
-    """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a place."""
+    """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a
+    place."""
     start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     end = text.find("。", match.end())
     sentence = text[start:end if end >= 0 else len(text)]
