@@ -147,3 +147,26 @@ def test_a_notice_period_and_end_that_disagree_go_by_the_earlier(gk, cat: Catalo
 def test_gk418_explains_itself(gk) -> None:
     run = gk("rule", "GK418")
     assert run.code == 0 and "一年" in run.out and "DOMAIN.md §12" in run.out
+
+
+# (found by looking further) A title naming the people aid is given to, over a body that lists nobody: the names stayed
+# in the title on every list page, the feed and the search index, for good (the title's names were masked only when the
+# body or an attachment listed people).
+@pytest.mark.parametrize("title", [f"测试县民政局关于{NAMES[0]}、{NAMES[1]}、王建国获得临时救助的通知",
+                                   f"测试县民政局关于{NAMES[0]}家庭申请临时救助的通知"])
+def test_a_title_naming_who_gets_aid_makes_a_list_of_people(gk, cat: CatalogDir, tmp_path: Path, title: str) -> None:
+    cat.record(NOTICE.replace("题名: 测试县民政局关于发放2026年第三季度临时救助金的通知", f"题名: {title}")
+               .replace("公开日期: 2026-09-03", "公开日期: 2026-11-27"))
+    assert "GK611" in gk("validate", cat.root).out
+    site = _site(gk, cat, tmp_path)
+    assert holding(site, *NAMES) == []  # masked in the title everywhere: 陈*生
+    assert "陈*生" in (site / "records" / "R2026-001.html").read_text(encoding="utf-8")
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_title_naming_an_official_stays_as_it_is(gk, cat: CatalogDir, tmp_path: Path) -> None:
+    cat.record(NOTICE.replace("题名: 测试县民政局关于发放2026年第三季度临时救助金的通知",
+                              "题名: 测试县民政局关于给予王建国同志慰问金的通知"))
+    assert "GK611" not in gk("validate", cat.root).out
+    site = _site(gk, cat, tmp_path)
+    assert "王建国" in (site / "records" / "R2026-001.html").read_text(encoding="utf-8")

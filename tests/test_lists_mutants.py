@@ -2,7 +2,8 @@
 72.7 %, 54 survivors). Each test names the rule it holds; the expected values are typed by hand from the rule, and the
 IDs are the standard's own example (GB 11643-1999: 11010519491231002X) or the one the boxed-ID tests use.
 
-- boxes.py: an ID one character to a cell anywhere in a row; a mobile (11 cells) or card only after a cell naming it;
+- boxes.py: an ID one character to a cell anywhere in a row; a card only after a cell naming it, a mobile (11 cells) too
+  or where nothing names a count;
   the bureau's own number is no finding; each number once per table; the finding says where it stands.
 - laidout.py: a PDF or OFD page's lines under a header naming people are a table; a line of prose is no header.
 - columns.py: how a column name is compared (spaces, invisible characters, half-width brackets, a unit in brackets).
@@ -59,14 +60,17 @@ def test_eleven_boxes_after_a_phone_label_are_a_mobile() -> None:
     assert _found(["联系电话", *MOBILE]) == [("mobile", MOBILE_MASKED, "表格1第2行（一格一个字）")]
 
 
-@pytest.mark.parametrize("label", ["人数", "户数"])
-def test_eleven_boxes_after_a_count_are_counts(label: str) -> None:
+@pytest.mark.parametrize("label", ["人数", "户数", "金额（元）", "1月"])
+def test_eleven_boxes_after_a_cell_naming_a_count_are_counts(label: str) -> None:
     assert _found([label, *MOBILE]) == []
 
 
-def test_eleven_boxes_after_an_empty_cell_are_a_mobile() -> None:
-    """No count named (sixteenth session, tests/test_hostile14_encodings.py): a mobile one digit to a cell."""
-    assert _found(["", *MOBILE]) == [("mobile", MOBILE_MASKED, "表格1第2行（一格一个字）")]
+# (fourteenth hostile pass: eleven boxes that nothing names — an applicant's phone typed a digit to a cell — are a mobile;
+# twelve or more, a row of months, are not)
+@pytest.mark.parametrize("label", ["", "陈水生"])
+def test_eleven_boxes_naming_nothing_are_a_mobile(label: str) -> None:
+    assert _found([label, *MOBILE]) == [("mobile", MOBILE_MASKED, "表格1第2行（一格一个字）")]
+    assert _found([label, *MOBILE, "5"]) == []
 
 
 def test_the_bureaus_own_number_in_boxes_is_no_finding() -> None:

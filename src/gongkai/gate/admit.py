@@ -191,8 +191,8 @@ def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calenda
     people = found.lists_people or scan.people
     if people and not found.lists_people:
         found = _as_a_list_without_period(found, record, today)
-        change = min([change, *([found.notice_end + dt.timedelta(days=1)] if not found.ended and found.notice_end else [])],
-                     key=lambda day: day or dt.date.max)
+        comes_down = [found.notice_end + dt.timedelta(days=1)] if not found.ended and found.notice_end else []
+        change = min([change, *comes_down], key=lambda day: day or dt.date.max)
     admission = Admission.of(_shown(record, _unshown_names(record, scan, people)), blob, item, found.channels,
                              found.outputs, State.ENDED if found.ended else State.CURRENT, found.notice_end, people,
                              found.validity, found.validity_date, found.notice_provisional)

@@ -61,7 +61,8 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
 def _kinds(run: _Run, above: str) -> set[str]:
     """The kinds of number *run* may be read as, told by the cell before it and the headers *above* it."""
     said = f"{run.label} {above}"
-    kinds = {"id"} | {kind for kind, (named, fewest) in _LABELS.items() if len(run.spelled) >= fewest and named.search(said)}
+    kinds = {"id"} | {kind for kind, (named, fewest) in _LABELS.items()
+                      if len(run.spelled) >= fewest and named.search(said)}
     if len(run.spelled) == MOBILE_LENGTH and _COUNTS.search(said) is None:
         kinds.add("mobile")
     return kinds

@@ -33,8 +33,9 @@ from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, WEAK,
-                                       UNSHOWN, Normalized, ascii_digits, list_marks, may_hold_personal_data, normalize)
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
+                                       TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, list_marks,
+                                       may_hold_personal_data, normalize)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -165,7 +166,8 @@ class Hit:
     value: str
     start: int
     end: int
-    encoded: str = ""  # found in what a run of base64 (hexadecimal bytes) decodes to: its encoding; the run is the stretch
+    # found in what a run of base64 (or hexadecimal bytes) decodes to: the encoding's name; the run is the stretch
+    encoded: str = ""
     # an ID a float rounded (its check digit lost): the birth date it shows. The detector reads any birth date to 2100;
     # whoever decides on a day (the gate, validate) counts it only for someone born by then (findings.standing_on).
     born: dt.date | None = None
@@ -196,8 +198,8 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
     hits = list(_hits(norm, allowed, joins))
     if _AMBIGUOUS.search(text) is not None:
         hits = _as_masks(text, hits, allowed, joins)
-    # References and escapes as typed, too: «&#13805951234» is no reference a browser decodes (seven digits at most), and
-    # «%13805951234» on a page shows its digits; decoded, their first digits were gone.
+    # References and escapes as typed, too: «&#13805951234» is no reference a browser decodes (seven digits at most),
+    # and «%13805951234» on a page shows its digits; decoded, their first digits were gone.
     if _DECODED.search(text) is not None and UNSHOWN.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_hits(normalize(text, literal=True), allowed, joins))))
     yield from hits
@@ -217,6 +219,11 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # Tag characters, drawn as nothing, spell ASCII to a program that reads the text (normalize.TAG_DIGITS).
+    if not text.isascii() and TAG_DIGITS.search(text) is not None:
+        found_here = _apart(hits, list(_hits(normalize(text.translate(TAGS_AS_ASCII)), allowed, joins)))
+        hits.extend(found_here)
+        yield from found_here
     # A code point no Unicode version assigns yet may be a digit (or a symbol) of a later one: read it as each.
     # (only when, read as digits, they stand among eleven: what a run of base64 decodes to holds such code points often)
     if not text.isascii() and (codes := unassigned_in(text)) and joins.candidate.search(

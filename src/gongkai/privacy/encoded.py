@@ -37,7 +37,8 @@ BASE64, HEX = "base64 编码", "十六进制编码"  # what a run is encoded in,
 # and every hex dump write text): eleven bytes at least (a mobile), or the same with a space, colon or dash between the
 # bytes (31 33 38 30 …, 31:33:38:…).
 _HEX_RUN = re.compile(r"(?:[0-9A-Fa-f]{2}){11,}")
-_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:([ :\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){9,}(?![0-9A-Za-z])")
+_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:([ :\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){9,}"
+                        r"(?![0-9A-Za-z])")
 
 
 def encoded_texts(text: str) -> Iterator[tuple[int, int, str, str]]:

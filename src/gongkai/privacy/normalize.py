@@ -56,7 +56,8 @@ _TENS = {chr(code): str(int(unicodedata.numeric(chr(code)))) for first, last in
          if unicodedata.numeric(chr(code), -1) in range(10, 100)}
 _TENS_BMP = "".join(_TENS)  # (the pre-filter's class of characters up to U+FFFF holds these)
 # (and the Kaktovik numerals ten to nineteen, Unicode 15: newer.py)
-_TENS.update({chr(code): str(code - newer.KAKTOVIK[0]) for code in range(newer.KAKTOVIK[0] + 10, newer.KAKTOVIK[1] + 1)})
+_TENS.update({chr(code): str(code - newer.KAKTOVIK[0])
+              for code in range(newer.KAKTOVIK[0] + 10, newer.KAKTOVIK[1] + 1)})
 _TENS_CLASS = "".join(_TENS)
 _CHANGES = re.compile(rf"{_REFERENCE}|{_MARKUP}|[{_INVISIBLE}]+|[{_TENS_CLASS}]", re.DOTALL)
 # The same without tags and comments: where text is shown as typed (a field on a page, a diff, a log line), what
@@ -450,6 +451,11 @@ def _first_then(branches: dict[str, str]) -> re.Pattern[str]:
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Tag characters (U+E0020–E007E) mirror ASCII and are drawn as nothing: a number spelled in them is invisible on the
+# page but whole to anyone who copies the text into a program (ASCII smuggling). normalize() drops them (invisible);
+# detect.find reads them as the ASCII they mirror too.
+TAG_DIGITS = re.compile("[\U000e0030-\U000e0039]")
+TAGS_AS_ASCII = {code: code - 0xE0000 for code in range(0xE0020, 0xE007F)}
 # Joins texts for one pre-filter search over them all: it is none of the characters the pattern reads (a digit form,
 # a separator, an invisible character, «&», «<»), so the search finds something in the joined text exactly when it
 # finds something in one of the texts.
@@ -484,7 +490,8 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
-                                             or _scientific(text, True, lists) or has_unassigned_astral(text)):
+                                             or _scientific(text, True, lists) or has_unassigned_astral(text)
+                                             or TAG_DIGITS.search(text) is not None):
         return True
     # what a run of base64 decodes to (one search unless the text holds fifteen letters and digits in a row)
     return any(_decoded_may_hold(decoded, lists) for _, _, decoded, _ in encoded_texts(text))
@@ -502,7 +509,8 @@ def may_hold_number(text: str) -> bool:
     if STARRED.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
-                                             or _scientific(text, True, False) or has_unassigned_astral(text)):
+                                             or _scientific(text, True, False) or has_unassigned_astral(text)
+                                             or TAG_DIGITS.search(text) is not None):
         return True
     return encoded_may_hold_number(text)
 
@@ -527,8 +535,9 @@ def normalize(text: str, hide_markup: bool = True, literal: bool = False) -> Nor
     """*text* as a reader sees it: references decoded (those that stand for no character a reader sees left as typed
     when *literal*), tags (unless not *hide_markup* or *literal*) and invisible characters removed, forms unified."""
     changes = _CHANGES_SHOWN if literal or not hide_markup else _CHANGES
-    changed = (changes.sub(_literal_replacement if literal else _replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
-                                                    or "=" in text or not text.isascii()) else text)
+    replacement = _literal_replacement if literal else _replacement
+    changed = (changes.sub(replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
+                                                  or "=" in text or not text.isascii()) else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)

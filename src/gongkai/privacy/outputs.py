@@ -34,9 +34,11 @@ MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
       rb"|&#[xX]?0*[0-9a-fA-F]{1,6};?|\\u[0-9a-fA-F]{4}|%3[0-9]|&sup[123];?"
       rb"|\\x3[0-9]|=3[0-9])")  # (a digit escaped as C writes a byte, or quoted-printable: \x31, =31)
-_BLOCK_TAG = rb"/?(?:p|div|td|th|tr|li|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd|title|option|head|body|html|entry|loc|row|c|si|v)\b"
+_BLOCK_TAG = (rb"/?(?:p|div|td|th|tr|li|hr|h[1-6]|table|thead|tbody|section|article|header|footer|nav|main|ul|ol|dt|dd"
+              rb"|title|option|head|body|html|entry|loc|row|c|si|v)\b")
 _J = (rb"(?:[\s\-./_*`~\\]|\xe2\x80[\x80-\x95\xa8-\xaf]|\xe2\x81[\xa0-\xaf]|\xe2\x88\x92|\xc2[\xa0\xad\xb7]|\xe3\x80\x80"
-      rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97|&[A-Za-z][A-Za-z0-9]{1,31};|&[A-Za-z]{2,8}|%[0-9A-Fa-f]{2}"
+      rb"|\xef\xbb\xbf|\xef\xbc[\x8a\x8d\x8e\x8f]|\xef\xbc\xbf|\xef\xb9\xa3|\xc3\x97"
+      rb"|&[A-Za-z][A-Za-z0-9]{1,31};|&[A-Za-z]{2,8}|%[0-9A-Fa-f]{2}"  # (&ZeroWidthSpace; has fifteen letters)
       rb"|[:+()OoIl]|\xef\xbc[\x8c\x9a\x88\x89]|\xe3\x80[\x81\x82]|\xe2\x80\xa2"  # ，：（）、。•
       rb"|\xe3\x85\xa4|\xe2\xa0\x80|\xe1\x85[\x9f\xa0]|\xef\xbe\xa0"  # fillers drawn as nothing
       rb"|[\"']|\xe2\x80[\x98\x99\x9c\x9d]|\xe3\x80[\x8c-\x8f]|\xef\xbc[\x82\x87]"  # quotes: " ' ‘ ’ “ ” 「 」 『 』 ＂ ＇

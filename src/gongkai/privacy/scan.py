@@ -34,7 +34,7 @@ from gongkai.privacy.findings import (
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.mask import mask_log
-from gongkai.privacy.titles import enumerated_names
+from gongkai.privacy.titles import enumerated_names, listed_in_title
 
 BODY = "正文"
 _NOT_FIELDS = frozenset({BODY})  # the body is scanned as the page shows it (body_findings)
@@ -83,7 +83,10 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
         lists.read(path, [segment.text for segment in segments], tables)
-    return RecordScan(tuple(findings), tuple(lists.columns), lists.people, frozenset(lists.names))
+    # (a title that names the people aid is given to makes the record one about them, whatever its body says)
+    titled = listed_in_title(record.title)
+    return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled),
+                      frozenset(lists.names | titled))
 
 
 @dataclass

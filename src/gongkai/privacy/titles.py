@@ -35,7 +35,7 @@ _NAME = rf"(?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2
 _BEFORE = ("关于", "对", "、", "为", "给予", "同意", "将", "批准", "取消", "停发", "停止", "终止", "恢复", "村", "镇", "乡",
            "社区", "村民", "居民", "年")
 _TITLED = re.compile(rf"(?:^|{'|'.join(f'(?<={word})' for word in _BEFORE)})({_NAME})"
-                     r"(?=家庭|户|同志|等|、|申请|享受|纳入|办理|低保|特困|临时救助|实施)")
+                     r"(?=家庭|户|同志|等|、|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取)")
 # what reads as a name there and names no one: kinds of households and honours, and places or bodies
 _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万元", "光荣", "美丽", "和睦", "文化", "安居", "平凡",
                         "金牌", "明星", "模范", "温馨", "孝老", "黄金", "高龄", "江南", "农户", "单亲", "计生", "边缘",
@@ -138,7 +138,8 @@ def _sentence_before(text: str, at: int) -> str:
 
 
 def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
-    """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a place."""
+    """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a
+    place."""
     start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     end = text.find("。", match.end())
     sentence = text[start:end if end >= 0 else len(text)]
@@ -155,3 +156,13 @@ def titled_names(title: str) -> frozenset[str]:
         return frozenset()
     return frozenset(name for name in _TITLED.findall(title)
                      if name not in _NOT_NAMES and not name.endswith(_PLACE_ENDS))
+
+
+def listed_in_title(title: str) -> frozenset[str]:
+    """The names of the people a title says aid is given to (关于陈水生家庭申请临时救助的通知, 关于陈水生、林阿妹获得临时
+    救助的通知): such a record is about them, a list of people whatever its kind (scan.RecordScan.people), and its title
+    shows the names masked. None in a title about officials (关于给予王建国同志…)."""
+    names = titled_names(title)
+    if not names or _AID.search(title) is None or _OFFICE.search(title) is not None:
+        return frozenset()
+    return names
