@@ -264,7 +264,7 @@ def test_an_outcome_keeps_every_field_through_the_memo():
         "id", "verdict", "change", "withheld", "admission", "findings", "reasons", "why", "record", "copy"}
     assert {f.name for f in dataclasses.fields(Admission)} == {
         "facts", "blob", "item", "channels", "outputs", "state", "notice_end", "lists_people", "validity",
-        "validity_date", "notice_provisional", "source", "token"}
+        "validity_date", "notice_provisional", "source", "token", "newest"}
 
 
 def test_a_record_changed_while_the_build_reads_it_stops_the_build(tmp_path):

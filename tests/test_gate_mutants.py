@@ -287,3 +287,33 @@ def test_a_catalog_whose_gongkai_yaml_does_not_load_has_no_blank_town_pages(gc):
     assert catalog.agency is None
     blanks = blank_columns(catalog, {})
     assert [i.id for i in blanks.items] == ["SHJZ-001", "SHJZ-002"] and blanks.towns == []
+
+
+# ---------------------------------------------------------------- the order of lists (sixteenth session: one sort key)
+
+
+def test_admitted_records_are_newest_first_by_publication_day_then_number(gc):
+    """Lists show the newest 公开日期 first, and among one day's the higher 编号 first: the 编号 order is not the order
+    of publication (R2026-005 published after R2026-009)."""
+    for rid, day in [("R2026-009", "2026-09-10"), ("R2026-005", "2026-09-12"), ("R2026-007", "2026-09-12"),
+                     ("R2026-100", "2026-09-11"), ("R2026-010", "2026-09-09")]:
+        put(gc, rid, day)
+    assert ids(on(gc, D(2026, 9, 30))) == ["R2026-007", "R2026-005", "R2026-100", "R2026-009", "R2026-010"]
+
+
+def test_the_order_holds_for_outcomes_kept_by_the_memo(gc):
+    """A build after one edit takes the other outcomes from the gate's memo: the list order is the same."""
+    from gongkai.catalog.listing import open_catalog, scan
+    from gongkai.gate.memo import admit_remembered
+
+    for rid, day in [("R2026-009", "2026-09-10"), ("R2026-005", "2026-09-12"), ("R2026-100", "2026-09-11")]:
+        put(gc, rid, day)
+
+    def remembered() -> tuple[list[str], bool]:
+        source, cache = open_catalog(gc.root)
+        catalog, gate, _ = admit_remembered(source, scan(source, cache), cache, D(2026, 9, 30))
+        return ids(gate), catalog.partial  # partial: the other outcomes came from the memo
+
+    assert remembered() == (["R2026-005", "R2026-100", "R2026-009"], False)
+    put(gc, "R2026-007", "2026-09-12")
+    assert remembered() == (["R2026-007", "R2026-005", "R2026-100", "R2026-009"], True)

@@ -71,17 +71,16 @@ class Snapshot:
         self.base_id = ""
         self.base: dict[Key, Any] = {}
         self.delta: dict[Key, Any] = {}
+        self.entries: dict[Key, Any] = {}  # every entry, the delta's over the base's (entries.get: a lookup in C)
         if self.folder is not None:
             self._read(stop)
 
     def get(self, key: Key) -> Any:
-        found = self.delta.get(key)
-        return found if found is not None else self.base.get(key)
+        return self.entries.get(key)
 
     def paths(self) -> Iterator[Key]:
         """Every key the snapshot holds an entry for."""
-        yield from self.base
-        yield from (key for key in self.delta if key not in self.base)
+        return iter(self.entries)
 
     def _read(self, stop: Callable[[], bool] | None) -> None:
         index = self._load(self.names.base)
@@ -100,6 +99,9 @@ class Snapshot:
         delta = self._load(self.names.delta)
         if isinstance(delta, tuple) and len(delta) == 2 and delta[0] == self.base_id and isinstance(delta[1], dict):
             self.delta = delta[1]
+        self.entries = base
+        if self.delta:
+            self.entries = {**base, **{key: entry for key, entry in self.delta.items() if entry is not None}}
 
     def _load(self, name: str) -> Any:
         assert self.folder is not None

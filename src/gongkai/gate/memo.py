@@ -22,7 +22,7 @@ edits and days).
 
 The memo lives in the catalog's cache folder, signed and written like the parsed snapshot (catalog.snapshot): a base
 and a small delta. It keeps no records: an admission the memo kept reads its record's file when a page shows it
-(Admission.record, _reread).
+(Admission.record, _Reread).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from functools import partial
 from typing import Any, NamedTuple
 
 from gongkai.catalog import Catalog
@@ -41,6 +40,7 @@ from gongkai.catalog.loader import load
 from gongkai.catalog.snapshot import Snapshot
 from gongkai.catalog.sources import Source, WorkingTree, blob_id
 from gongkai.errors import UsageProblem
+from gongkai.gate.admission import Admission
 from gongkai.gate.admit import Gate, Outcome, admit
 from gongkai.model import Record
 
@@ -131,7 +131,8 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
     wanted: set[str] = set()
     again = 0  # record files to decide again
     known: dict[str, Any] = {}
-    get = memo.get
+    reread = _Reread(source, listing, kept)
+    get = memo.entries.get
     for path, kind, blob in listing.files:  # 100,000 times after one edit: written out, without calls
         entry = get(path)
         if kind != RECORD:
@@ -145,7 +146,7 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
               and ((change := entry.outcome.change) is None or today < change)):
             kept[path] = outcome = entry.outcome
             if (admission := outcome.admission) is not None:
-                admission.remembered(partial(_reread, source, path, blob, admission.facts.title))
+                admission.remembered(reread)
         else:
             wanted.add(path)
             again += 1
@@ -161,19 +162,31 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
     return None if gate.declared_twice else (catalog, gate, kept)
 
 
-def _reread(source: Source, path: str, blob: str, title: str) -> Record:
-    """The record of a remembered admission, read from its file when a page shows it, as the gate showed it (*title*:
-    a name its own list holds masked, gate.admit._shown); the file must still be the one decided on (*blob*)."""
-    changed = CatalogChanged(f"「{path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
-    try:
-        data = source.read(path)
-    except OSError:  # deleted or moved away meanwhile
-        raise changed from None
-    parsed = parse_file(path, RECORD, blob, data)
-    if blob_id(data) != blob or not isinstance(parsed.model, Record):
-        raise changed
-    record = parsed.model
-    return record if record.title == title else record.model_copy(update={"title": title})
+class _Reread:
+    """Reads the record of a remembered admission from its file when a page shows it (one for all of them: a build
+    after one edit keeps 100,000 outcomes and shows one or two of their records)."""
+
+    def __init__(self, source: Source, listing: Listing, kept: dict[str, Outcome]) -> None:
+        self.source, self.listing, self.kept = source, listing, kept
+        self.files: dict[str, tuple[str, str]] = {}  # 编号 → (path, blob) of the file its outcome was kept for
+
+    def __call__(self, admission: Admission) -> Record:
+        """*admission*'s record as the gate showed it (its title: a name its own list holds masked,
+        gate.admit._shown); the file must still be the one decided on."""
+        if not self.files:
+            blobs = {path: blob for path, _, blob in self.listing.files}
+            self.files = {outcome.id: (path, blobs[path]) for path, outcome in self.kept.items()}
+        path, blob = self.files[admission.id]
+        changed = CatalogChanged(f"「{path}」在生成网站的过程中被修改了，网站没有更新。请保存好文件后重新运行。")
+        try:
+            data = self.source.read(path)
+        except OSError:  # deleted or moved away meanwhile
+            raise changed from None
+        parsed = parse_file(path, RECORD, blob, data)
+        if blob_id(data) != blob or not isinstance(parsed.model, Record):
+            raise changed
+        record, title = parsed.model, admission.facts.title
+        return record if record.title == title else record.model_copy(update={"title": title})
 
 
 def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, context: str, today: dt.date,
@@ -184,13 +197,13 @@ def _remember(memo: Snapshot, catalog: Catalog, listing: Listing, gate: Gate, co
         return False
     entries: dict[str, Any] = {}
     changed = {HEAD}
+    get, outcomes = memo.entries.get, gate.outcomes
     for path, kind, blob in listing.files:
-        entry = memo.get(path)
+        entry = get(path)
         new: Any
         if kind != RECORD:
             new = catalog.files.get(path)
-        elif path in gate.outcomes:
-            outcome = gate.outcomes[path]
+        elif (outcome := outcomes.get(path)) is not None:
             new = (entry if isinstance(entry, Kept) and entry.outcome is outcome
                    else Kept(path, blob, outcome, context, today))
         else:

@@ -7,7 +7,8 @@ chrome (the templates, gongkai's version and gongkai.yaml, which every page's he
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from gongkai.gate import Admission
@@ -33,9 +34,12 @@ class Artifact(NamedTuple):
         return self.carried or digest("\n".join((chrome, self.path, *self.inputs)))
 
 
-def admitted(admissions: Iterable[Admission], inputs: Mapping[str, str]) -> tuple[str, ...]:
-    """Inputs naming admitted records as a list shows them: id, file content and state on the day (record_input)."""
-    return tuple(inputs[a.id] for a in admissions)
+_token = attrgetter("token")
+
+
+def admitted(admissions: Iterable[Admission]) -> tuple[str, ...]:
+    """Inputs naming admitted records as a list shows them: id, file content and state on the day (Admission.token)."""
+    return tuple(map(_token, admissions))
 
 
 def page(path: str, template: str, inputs: Iterable[str], context: Callable[[], dict[str, Any]],

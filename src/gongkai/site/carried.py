@@ -20,24 +20,22 @@ that carry pages with builds that declare every page, over random edits and days
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from gongkai.gate.memo import Since
 from gongkai.site.store import Store
 
-Carry = Callable[[str, str], str]  # (编号, page path) → the key the last build made the page with, or ""
+
+class Carry(NamedTuple):
+    """The record pages a build may carry over, if they read no other record now: looked up, not called, for each of
+    100,000 pages."""
+
+    ids: frozenset[str]  # the 编号 of records kept from the memo that no record named in the last build
+    files: dict[str, Any]  # the store's entries by page path: the key the last build made each page with first
 
 
 def carrier(store: Store, chrome: str, since: Since) -> Carry | None:
-    """What tells, for a record page that reads no other record, the key it keeps; None when no page is carried."""
+    """The record pages that may be carried over with the key the store holds; None when no page is carried."""
     if not since.read or store.gate != since.read or store.chrome != chrome or not store.files:
         return None
-    kept, named, files = since.kept, frozenset(store.named), store.files
-
-    def carry(record_id: str, path: str) -> str:
-        if record_id not in kept or record_id in named:
-            return ""
-        entry = files.get(path)
-        return entry[0] if entry is not None else ""
-
-    return carry
+    return Carry(since.kept - frozenset(store.named), store.files)

@@ -33,7 +33,6 @@ class SiteData:
     by_kind: dict[str, list[Admission]] = field(default_factory=dict)  # 文种 → its records, newest first
     interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
     replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
-    inputs: dict[str, str] = field(default_factory=dict)  # id → what a page showing the record reads of it
 
     def blob(self, kind: str, object_id: str | None) -> str:
         """The content hash of the file defining *object_id*: part of a page's inputs."""
@@ -110,11 +109,6 @@ class SiteData:
         return sorted(self.of_kind(ANNUAL_REPORT_KIND), key=lambda a: (report_year(a), a.id), reverse=True)
 
 
-def record_input(admission: Admission) -> str:
-    """What a page showing *admission* reads of it: its id, its file's content hash and its state on the day."""
-    return f"record:{admission.facts.id}:{admission.blob}:{admission.token}"
-
-
 def report_year(admission: Admission) -> int:
     """The year an annual report reports on: 报告年度, else the year before it was formed."""
     return admission.facts.report_year
@@ -136,11 +130,10 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
     items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))
     data = SiteData(agency, today, items, gate.to(Output.WEB), gate.next_change)
     data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items() if key[0] != "record"}
-    by_id, inputs, by_item, by_unit, by_kind = data.by_id, data.inputs, data.by_item, data.by_unit, data.by_kind
+    by_id, by_item, by_unit, by_kind = data.by_id, data.by_item, data.by_unit, data.by_kind
     for admission in data.records:  # 100,000 times on every build
         record = admission.facts
         by_id[record.id] = admission
-        inputs[record.id] = record_input(admission)
         if record.item:
             by_item.setdefault(record.item, []).append(admission)
         by_unit.setdefault(record.unit, []).append(admission)

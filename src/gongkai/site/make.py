@@ -118,7 +118,7 @@ def _plan(artifacts: list[Artifact], chrome: str, store: Store, full: bool, new:
     """The artifacts whose key changed; the others keep their entry in the new store."""
     todo: list[tuple[Artifact, str]] = []
     for artifact in artifacts:
-        key = artifact.key(chrome)
+        key = artifact.carried or artifact.key(chrome)  # written out: 100,000 pages are carried after one edit
         previous = store.files.get(artifact.path)
         if not full and previous is not None and previous[0] == key:
             new.files[artifact.path] = previous

@@ -26,7 +26,7 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
     """The home page, the four parts of the column, and the 申请表 the 指南 offers for download."""
     newest = data.records[:NEWEST]
     reports = data.annual_reports
-    yield page("index.html", "home.html", (*admitted(newest, data.inputs), *admitted(reports[:1], data.inputs),
+    yield page("index.html", "home.html", (*admitted(newest), *admitted(reports[:1]),
                                           f"updated:{data.updated}"),
                lambda: {"newest": newest, "latest_report": reports[0] if reports else None}, common)
     request_items = [i for i in data.items if i.mode == "依申请"]
@@ -39,11 +39,11 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
     for path, make in sorted(forms.items()):
         yield Artifact(path, (f"form:{path}",), make)
     rules = data.rules
-    yield page(RULES, "rules.html", admitted(rules, data.inputs), lambda: {"rules": rules}, common)
+    yield page(RULES, "rules.html", admitted(rules), lambda: {"rules": rules}, common)
     categories = [(name, article, data.category_items(name)) for name, article in LAW_CATEGORIES]
     categorised = [i for _, _, items in categories for i in items]
     yield page(LAW, "law.html", _items(categorised, data), lambda: {"categories": categories}, common)
-    yield page(REPORTS, "reports.html", admitted(reports, data.inputs), lambda: {"reports": reports}, common)
+    yield page(REPORTS, "reports.html", admitted(reports), lambda: {"reports": reports}, common)
 
 
 def _items(items: list[Any], data: SiteData) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ def blank_reason(item: Item) -> str:
 def item_page(data: SiteData, item: Item, common: dict[str, Any]) -> Artifact:
     """items/<id>.html: the item's official columns and the records published under it, in force first."""
     records = data.by_item.get(item.id, [])
-    inputs = (*_items([item], data), *admitted(records, data.inputs))
+    inputs = (*_items([item], data), *admitted(records))
     reason = blank_reason(item)
     return page(f"items/{item.id}.html", "item.html", inputs,
                 lambda: {"item": item, "row": row(item), "item_records": records, "blank": reason,
@@ -74,7 +74,7 @@ def town_page(data: SiteData, town: Unit, common: dict[str, Any]) -> Artifact:
     """towns/<id>/index.html: the 乡级 items and what the township's 民政办 published."""
     records = data.by_unit.get(town.id, [])
     reason = town.blank_note or NO_RECORDS
-    inputs = (*_items(data.town_items, data), *admitted(records, data.inputs))
+    inputs = (*_items(data.town_items, data), *admitted(records))
     text = "\n".join(i.name for i in data.town_items)
     return page(f"towns/{town.id}/index.html", "town.html", inputs,
                 lambda: {"town": town, "items": data.town_items, "town_records": records, "blank": reason},

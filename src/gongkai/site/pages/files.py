@@ -36,7 +36,7 @@ def data_artifacts(data: SiteData, common: dict[str, Any], changes: list[Adjustm
     yield Artifact("data/directory.xlsx", items, xlsx)
     yield page("changes/index.html", "changes.html", (f"changes:{changes!r}",), lambda: {"changes": changes}, common)
     entries = [a for a in data.records if not a.lists_people][:FEED_SIZE]
-    yield Artifact("feed.xml", (*admitted(entries, data.inputs), f"updated:{data.updated}"),
+    yield Artifact("feed.xml", (*admitted(entries), f"updated:{data.updated}"),
                    lambda: render("feed.xml", {**common, "base": data.base_url, "entries": entries}))
 
 
@@ -44,8 +44,12 @@ def sitemap(data: SiteData, paths: list[str]) -> Artifact | None:
     """sitemap.xml with absolute addresses; none without 网站.基础地址 (a wrong sitemap is worse than none)."""
     if not data.base_url:
         return None
-    urls = [data.base_url + p.removesuffix("index.html") for p in sorted(paths)]
-    return Artifact("sitemap.xml", (data.base_url, *sorted(paths)), lambda: render("sitemap.xml", {"urls": urls}))
+    listed = sorted(paths)
+
+    def make() -> bytes:  # the addresses only when it is made (100,000 pages: the build after one edit keeps it)
+        return render("sitemap.xml", {"urls": [data.base_url + p.removesuffix("index.html") for p in listed]})
+
+    return Artifact("sitemap.xml", (data.base_url, *listed), make)
 
 
 def directory_json(data: SiteData) -> bytes:
