@@ -317,3 +317,25 @@ def test_the_order_holds_for_outcomes_kept_by_the_memo(gc):
     assert remembered() == (["R2026-005", "R2026-100", "R2026-009"], False)
     put(gc, "R2026-007", "2026-09-12")
     assert remembered() == (["R2026-007", "R2026-005", "R2026-100", "R2026-009"], True)
+
+
+# ---------------------------------------------------------------- what lists read of a record (Facts)
+
+
+def test_the_facts_lists_read_are_the_records_own(gc):
+    """Every field lists and page keys read of an admitted record, typed by hand from its file (seventeenth session:
+    the gate's mutation run changed each of them and no gate test noticed)."""
+    gc.write("files/2026/a.csv", FORM)
+    gc.write("files/2026/b.csv", FORM)
+    put(gc, "R2026-010", "2026-09-10", item="SHJZ-002",
+        extra="解读:\n  - R2026-011\n转发: R2026-012\n被替代: R2026-013\n替代:\n  - R2026-008\n  - R2026-009\n"
+              + attached("files/2026/b.csv", "files/2026/a.csv"))
+    put(gc, "R2026-020", "2026-09-11", extra="报告年度: 2024\n")
+    gate = on(gc, D(2026, 9, 30))
+    assert tuple(gate.get("R2026-010").facts) == (
+        "R2026-010", "测试县民政局关于第10号事项的通知", "测民〔2026〕10号", "350524-MZ-2026-00010", D(2026, 9, 10),
+        "SHJZ-002", "shjzg", "通知", 2025, ("R2026-011",), "R2026-012", "R2026-013", ("R2026-008", "R2026-009"),
+        ("files/2026/b.csv", "files/2026/a.csv"))
+    facts = gate.get("R2026-020").facts  # 报告年度 given: not the year before 成文日期
+    assert (facts.report_year, facts.item, facts.interpretations, facts.forwards, facts.replaced_by, facts.replaces,
+            facts.attachments) == (2024, None, (), None, None, (), ())
