@@ -94,3 +94,37 @@ def test_a_killed_build_leaves_the_old_site_and_no_worker(big: Path, tmp_path: P
                            env={**os.environ, "GONGKAI_TODAY": "2026-12-02"}, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+
+
+def _workers_of(run: subprocess.Popen[str]) -> list[int]:
+    listing = subprocess.run(["ps", "-eo", "pid,ppid"], capture_output=True, text=True, check=True).stdout
+    return [int(pid) for pid, parent in (line.split() for line in listing.splitlines()[1:]) if int(parent) == run.pid]
+
+
+def test_a_worker_the_system_kills_stops_the_build_with_the_old_site_kept(big: Path, tmp_path: Path) -> None:
+    """Out of memory, the system kills one worker: the build stops at once with a Chinese message (exit 2), not
+    waiting for ever for the pages that worker held, and the old site stays as it was (seventeenth session)."""
+    catalog = tmp_path / "catalog"
+    shutil.copytree(big, catalog)
+    out = tmp_path / "site"
+    assert subprocess.run([*GONGKAI, "build-site", str(catalog), "--out", str(out), "--no-search"],
+                          env={**os.environ, "GONGKAI_TODAY": "2026-12-02"}, capture_output=True).returncode == 0
+    before = (out / "index.html").read_bytes()
+    for _ in range(5):
+        (out / ".gongkai-build.json").unlink(missing_ok=True)  # the whole site is made again, by workers
+        run = _build(catalog, out)
+        if _wait_for_staging(out, run) and (workers := _workers_of(run)):
+            os.kill(workers[0], signal.SIGKILL)
+            _, err = run.communicate(timeout=60)  # without the watch: waits for ever (the test fails here)
+            if run.returncode != 0:
+                break
+        else:
+            run.communicate(timeout=60)
+    else:
+        pytest.fail("every build ended before a worker could be killed")
+    assert run.returncode == 2 and "一个工作进程意外结束" in err and "原来的文件保持不变" in err, err
+    assert "Traceback" not in err
+    time.sleep(1.0)
+    assert _children_of_build(out) == []
+    assert (out / "index.html").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []

@@ -8,15 +8,28 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import Any, Generic, TypeVar
+
+from gongkai.errors import UsageProblem
 
 P = TypeVar("P")
 T = TypeVar("T")
 
 PR_SET_PDEATHSIG = 1
 _worker: list[bool] = []  # holds True in a pool's worker process
+
+
+class WorkerLost(UsageProblem):
+    """A worker process ended before its work was done (the system ended it: out of memory, a kill); str() is a
+    Chinese message."""
+
+    def __init__(self) -> None:
+        super().__init__("一个工作进程意外结束（可能是内存不足，被系统结束了），命令没有完成，没有写入任何输出，原来的文件保持"
+                         "不变。请关闭其他占用内存的程序后重新运行。")
 
 
 def in_worker() -> bool:
@@ -48,32 +61,34 @@ def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
     through then() here as it arrives (so that a large result can be unpacked while the next is still on its way).
 
     On success the pool is closed and its workers joined; on Ctrl+C or an error they are ended at once, so the main
-    process can report and exit without waiting for the work still queued.
+    process can report and exit without waiting for the work still queued; WorkerLost when a worker died.
     """
     return start_in_workers(work, parts, workers, context).results(then)
 
 
 class Pending(Generic[T]):
-    """Work started in a pool of workers (start_in_workers); results() waits for it and ends the pool."""
+    """Work started in a pool of workers (start_in_workers); results() waits for it and ends the pool, or raises
+    WorkerLost when a worker ended before the work was done."""
 
-    def __init__(self, pool: Any, results: Iterator[T], ready: Callable[[], bool] | None = None) -> None:
-        self.pool, self._results, self._ready = pool, results, ready
+    def __init__(self, pool: ProcessPoolExecutor, futures: list[Future[T]]) -> None:
+        self.pool, self._futures = pool, futures
 
     def ready(self) -> bool:
-        """True once results() will not wait (known only for work started beside: start_beside)."""
-        return self._ready is not None and self._ready()
+        """True once results() will not wait."""
+        return all(future.done() for future in self._futures)
 
     def results(self, then: Callable[[T], Any] | None = None) -> list[Any]:
         """The results in order (each passed through then() as it arrives); the workers are ended once they are in,
         or at once on Ctrl+C or an error."""
         try:
-            found = [result if then is None else then(result) for result in self._results]
-            self.pool.close()
+            found = [future.result() if then is None else then(future.result()) for future in self._futures]
+        except BrokenProcessPool:
+            _end(self.pool)
+            raise WorkerLost from None
         except BaseException:
-            self.pool.terminate()
+            _end(self.pool)
             raise
-        finally:
-            self.pool.join()
+        self.pool.shutdown(wait=True)
         return found
 
 
@@ -81,28 +96,41 @@ def start_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
                      context: BaseContext | None = None) -> Pending[T]:
     """Start work() over *parts* in a pool of *workers* processes and return at once: this process goes on with other
     work meanwhile (the workers are forked now, with what this process holds now)."""
-    return _started(workers, context, lambda pool: Pending(pool, pool.imap(work, parts, chunksize=1)))
+    return _started(workers, context, lambda pool: [pool.submit(work, part) for part in parts])
 
 
 def start_beside(work: Callable[[], T], context: BaseContext | None = None) -> Pending[T]:
     """Start work() in one worker process and return at once; the Pending tells when it is done (ready())."""
-    def begin(pool: Any) -> Pending[T]:
-        found = pool.apply_async(work)
-        return Pending(pool, (found.get() for _ in range(1)), found.ready)
-    return _started(1, context, begin)
+    return _started(1, context, lambda pool: [pool.submit(work)])
 
 
-def _started(workers: int, context: BaseContext | None, begin: Callable[[Any], Pending[T]]) -> Pending[T]:
+def _started(workers: int, context: BaseContext | None,
+             submit: Callable[[ProcessPoolExecutor], list[Future[T]]]) -> Pending[T]:
     pool = None
     try:
-        with _interrupts_held():
-            pool = (context or multiprocessing.get_context()).Pool(workers, initializer=worker_start)
-        return begin(pool)
+        with _interrupts_held():  # the workers are forked by the first submit
+            pool = ProcessPoolExecutor(workers, mp_context=context or multiprocessing.get_context(),
+                                       initializer=worker_start)
+            return Pending(pool, submit(pool))
     except BaseException:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            _end(pool)
         raise
+
+
+def _end(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers at once (the work still queued or under way is dropped) and wait until they are gone.
+
+    The executor has no public way to stop work under way before Python 3.14 (terminate_workers), so its workers are
+    sent SIGTERM here (each exits at once: worker_start)."""
+    workers = list((pool._processes or {}).values())  # noqa: SLF001 — see above
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.exitcode is None:
+            worker.terminate()
+    for worker in workers:
+        worker.join()
+    pool.shutdown(wait=True)
 
 
 @contextmanager

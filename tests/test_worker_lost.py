@@ -1,0 +1,91 @@
+"""A worker process the system ends (out of memory, a kill) stops the command with WorkerLost instead of leaving it
+waiting for ever for the work that worker held: multiprocessing.Pool started another worker in its place and never
+told (seventeenth session; each test would hang with that pool, so each runs under an alarm)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Iterator
+from functools import partial
+
+import pytest
+
+from gongkai.processes import WorkerLost, map_in_workers, start_beside, start_in_workers
+
+FORK = multiprocessing.get_context("fork")
+
+
+@pytest.fixture(autouse=True)
+def _alarm() -> Iterator[None]:
+    def hung(*_: object) -> None:
+        raise AssertionError("the wait never ended")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _dies_on_two(n: int) -> int:
+    if n == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.1)
+    return n * 10
+
+
+def _slow(n: int) -> int:
+    time.sleep(1.5)
+    return n * 10
+
+
+def _dies() -> int:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return 1
+
+
+def test_a_killed_worker_stops_the_wait() -> None:
+    started = time.monotonic()
+    with pytest.raises(WorkerLost) as raised:
+        map_in_workers(_dies_on_two, [1, 2, 3, 4], 2, FORK)
+    assert time.monotonic() - started < 10
+    assert "一个工作进程意外结束" in str(raised.value) and "原来的文件保持不变" in str(raised.value)
+
+
+def test_a_killed_worker_beside_stops_the_wait() -> None:
+    pending = start_beside(_dies, FORK)
+    with pytest.raises(WorkerLost):
+        pending.results()
+
+
+def test_work_longer_than_a_watch_comes_back_whole_and_in_order() -> None:
+    assert map_in_workers(_slow, [3, 1, 2], 2, FORK) == [30, 10, 20]
+    assert start_in_workers(_slow, [5], 1, FORK).results() == [50]
+    assert start_beside(partial(_slow, 7), FORK).results() == [70]
+
+
+def _fails_on_two(n: int) -> int:
+    if n == 2:
+        raise ValueError("第二份出错")
+    return n
+
+
+def _children() -> list[int]:
+    with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children", encoding="ascii") as listing:
+        return [int(pid) for pid in listing.read().split()]
+
+
+def test_an_error_in_the_work_comes_back_as_itself_and_no_worker_stays() -> None:
+    with pytest.raises(ValueError, match="第二份出错"):
+        map_in_workers(_fails_on_two, [1, 2, 3, 4], 2, FORK)
+    assert _children() == []
+
+
+def test_after_a_lost_worker_no_worker_stays_and_the_next_pool_works() -> None:
+    with pytest.raises(WorkerLost):
+        map_in_workers(_dies_on_two, [1, 2, 3], 2, FORK)
+    assert _children() == []
+    assert map_in_workers(_fails_on_two, [1, 3], 2, FORK) == [1, 3]
