@@ -80,9 +80,8 @@ class Admission:
 
     @classmethod
     def of(cls, record: Record, blob: str, item: Item | None, channels: tuple[str, ...], outputs: frozenset[Output],
-           state: State = State.CURRENT, notice_end: dt.date | None = None, lists_people: bool = False,
-           validity: str = IN_FORCE, validity_date: dt.date | None = None,
-           notice_provisional: bool = False) -> Admission:
+           state: State, notice_end: dt.date | None, lists_people: bool, validity: str, validity_date: dt.date | None,
+           notice_provisional: bool) -> Admission:
         return cls(facts_of(record), blob, item, channels, outputs, state, notice_end, lists_people, validity, validity_date,
                    notice_provisional, record)
 
@@ -90,8 +89,7 @@ class Admission:
         object.__setattr__(self, "token", f"record:{self.facts.id}:{self.blob}:{self.state.value}:"
                            f"{self.notice_end or ''}:{self.notice_provisional}:{self.validity}:{_names(self.outputs)}:"
                            f"{self.lists_people}:{self.facts.title}")
-        published = self.facts.published
-        object.__setattr__(self, "newest", f"{published.isoformat() if published else ''}{self.facts.id}")
+        object.__setattr__(self, "newest", f"{self.facts.published.isoformat()}{self.facts.id}")
 
     @property
     def record(self) -> Record:

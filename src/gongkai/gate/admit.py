@@ -24,7 +24,7 @@ from gongkai.publication.standing import Standing, next_change, standing
 from gongkai.model import Record
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, mask_log, mask_names, mask_text,
-                             scan_record, standing_on, titled_names)
+                             standing_on, titled_names)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 from gongkai.workdays import WorkdayCalendar
@@ -82,7 +82,7 @@ class Gate:
         """Take one record's outcome into the day's lists."""
         self.withheld.extend(outcome.withheld)
         verdict = outcome.verdict
-        if verdict is Verdict.ADMITTED and outcome.admission is not None:
+        if outcome.admission is not None:  # ADMITTED
             self.admitted.append(outcome.admission)
         elif verdict is Verdict.BLOCKED:
             self.blocked[outcome.id] = list(outcome.findings)
@@ -92,7 +92,7 @@ class Gate:
             self.held[outcome.id] = outcome.why
         elif verdict is Verdict.NO_ITEM:
             self.no_item.append(outcome.id)
-        elif verdict is Verdict.WITHDRAWN and outcome.record is not None:
+        elif outcome.record is not None:  # WITHDRAWN
             self.withdrawn.append(outcome.record)
 
     def to(self, output: Output) -> list[Admission]:
@@ -136,8 +136,8 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
         else:
             outcome = remembered[path]
         outcomes[path] = outcome
-        if outcome.verdict is Verdict.ADMITTED and not outcome.withheld and outcome.admission is not None:
-            admitted(outcome.admission)
+        if (admission := outcome.admission) is not None:  # ADMITTED (it withholds nothing)
+            admitted(admission)
         else:
             enter(outcome)
     _hold_shared_files(gate, catalog)
@@ -155,53 +155,55 @@ def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calenda
             scans: dict[str, RecordScan], allowed: frozenset[str], records_twice: dict[str, list[Any]],
             items_twice: dict[str, list[Any]]) -> Outcome:
     """The gate's decision on one record (the checks across records come after)."""
-    item = catalog.items.get(record.item) if record.item else None
+    item = catalog.items.get(record.item or "")
     if record.is_public and (twice := _twice(record, records_twice, items_twice)) is not None:
         # a copy left beside the file (R2026-001 - 副本.yaml) may still say 主动公开 when the record was changed to
         # 不予公开, or a stale copy of the item may name the website: neither file is published, nor their files
         return Outcome(record.id, Verdict.HELD, why=twice, withheld=tuple(records_twice.get(record.id, [])))
-    # the file that stands is not 主动公开: a stale copy's files go nowhere either
-    others = tuple(model for model in records_twice.get(record.id, []) if model is not record)
+    # From here on no other file declares its 编号 when it is 主动公开 (held above), and only a 主动公开 record stands
+    # or is withdrawn: every 主动公开 record of the catalog was scanned (catalog_scan).
     found = standing(record, item, today, calendar)
     change = next_change(record, today, found)
     if found is None:
         if record.is_public and record.withdrawn is not None and record.withdrawn.date <= today:
-            scan = scans.get(record.id) or scan_record(catalog, record)
-            return Outcome(record.id, Verdict.WITHDRAWN, change, withheld=others,
-                           record=_withdrawn(catalog, record, scan, allowed),
+            # it is down for good (the notices to take it down are made from it): nothing changes it but an edit
+            scan = scans[record.id]
+            return Outcome(record.id, Verdict.WITHDRAWN, record=_withdrawn(catalog, record, scan, allowed),
                            copy="名单" if _lists_people(catalog, record, scan) else None)
+        # the file that stands is not 主动公开: a stale copy's files go nowhere either
+        others = tuple(model for model in records_twice.get(record.id, []) if model is not record)
         return Outcome(record.id, Verdict.OUT, change,
                        withheld=(*others, record) if not record.is_public and record.attachments else others)
     if (problem := review_problem(record, today)) is not None:
         # 未经保密审查 (none recorded, dated after today, or a conclusion that does not let it out): not public yet.
         # Its files may still be shown by another record: that record's own review let them out.
-        return Outcome(record.id, Verdict.HELD, change, why=problem, withheld=others)
+        return Outcome(record.id, Verdict.HELD, change, why=problem)
     if record.item and item is None:
         # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
-        return Outcome(record.id, Verdict.NO_ITEM, change, withheld=others)
-    scan = scans.get(record.id) or scan_record(catalog, record)
+        return Outcome(record.id, Verdict.NO_ITEM, change)
+    scan = scans[record.id]
     # an ID a float rounded stands only from its birth date on: from that day the record is held back
     change = min([change, *(f.born for f in scan.findings if f.born is not None and f.born > today)],
                  key=lambda day: day or dt.date.max)
     unsafe = tuple(f"附件「{mask_log(a.file)}」{refused.reason}" for a in record.attachments
                    if (refused := attachment_problem(catalog, a.file)) is not None)
     if unsafe:
-        return Outcome(record.id, Verdict.UNSAFE, change, reasons=unsafe, withheld=others)
+        return Outcome(record.id, Verdict.UNSAFE, change, reasons=unsafe)
     findings = standing_on(scan.findings, today)
     if findings:
-        return Outcome(record.id, Verdict.BLOCKED, change, findings=tuple(findings), withheld=others)
+        return Outcome(record.id, Verdict.BLOCKED, change, findings=tuple(findings))
     # a table of names in a record that is no 公示 (a 通知 naming who got relief) is a list of people too: never
     # indexed, never in the sitemap, and without a period declared (a record declaring one is a 公示 already) it
     # comes down after its 公开日期, as a 公示 without a period does (DOMAIN.md §12; validate: GK611)
     people = found.lists_people or scan.people
     if people and not found.lists_people:
         found = _as_a_list_without_period(found, record, today)
-        comes_down = [found.notice_end + dt.timedelta(days=1)] if not found.ended and found.notice_end else []
-        change = min([change, *comes_down], key=lambda day: day or dt.date.max)
+        if not found.ended:  # published today: it comes down tomorrow
+            change = min([change, today + dt.timedelta(days=1)], key=lambda day: day or dt.date.max)
     admission = Admission.of(_shown(record, _unshown_names(record, scan, people)), blob, item, found.channels,
-                             found.outputs, State.ENDED if found.ended else State.CURRENT, found.notice_end, people,
-                             found.validity, found.validity_date, found.notice_provisional)
-    return Outcome(record.id, Verdict.ADMITTED, change, withheld=others, admission=admission)
+                             found.outputs, State.ENDED if found.ended else State.CURRENT, found.notice_end,
+                             found.lists_people, found.validity, found.validity_date, found.notice_provisional)
+    return Outcome(record.id, Verdict.ADMITTED, change, admission=admission)
 
 
 def _as_a_list_without_period(found: Standing, record: Record, today: dt.date) -> Standing:
@@ -234,14 +236,12 @@ def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan, allowed: froz
     def shown(text: str) -> str:
         return mask_text(mask_names(text, names) if names else text, allowed)[0]
 
-    title, withdrawal = shown(record.title), record.withdrawn
-    reason = shown(withdrawal.reason) if withdrawal is not None else ""
-    if title == record.title and (withdrawal is None or reason == withdrawal.reason):
+    withdrawal = record.withdrawn
+    assert withdrawal is not None  # withdrawn
+    title, reason = shown(record.title), shown(withdrawal.reason)
+    if title == record.title and reason == withdrawal.reason:
         return record
-    update: dict[str, Any] = {"title": title}
-    if withdrawal is not None:
-        update["withdrawn"] = withdrawal.model_copy(update={"reason": reason})
-    return record.model_copy(update=update)
+    return record.model_copy(update={"title": title, "withdrawn": withdrawal.model_copy(update={"reason": reason})})
 
 
 def _declared_twice(catalog: Catalog, kind: str) -> dict[str, list[Any]]:
@@ -290,7 +290,7 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     # (its files, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
     retiring = [(tuple(a.file for a in o.record.attachments), f"信息 {o.id} 已撤回", o.copy)
-                for o in gate.outcomes.values() if o.verdict is Verdict.WITHDRAWN and o.record is not None]
+                for o in gate.outcomes.values() if o.record is not None]
     retiring += [(tuple(a.file for a in r.attachments), _why_withheld(r, gate), "附件") for r in gate.withheld]
     retiring += [(a.facts.attachments, f"信息 {a.id} 的公示已结束", "名单")
                  for a in gate.admitted if a.state is State.ENDED]
@@ -324,7 +324,7 @@ def _why_withheld(record: Record, gate: Gate) -> str:
 
 
 def _lists_people(catalog: Catalog, record: Record, scan: RecordScan | None) -> bool:
-    return is_notice(record, catalog.items.get(record.item) if record.item else None) or (scan is not None and scan.people)
+    return is_notice(record, catalog.items.get(record.item or "")) or (scan is not None and scan.people)
 
 
 def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:

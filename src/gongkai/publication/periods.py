@@ -98,7 +98,7 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     counted = None
     if record.notice_days is not None and record.published is not None:
         first = calendar.on_or_after(record.published)
-        counted = calendar.add(first, record.notice_days - 1) if record.notice_days > 1 else first
+        counted = calendar.add(first, record.notice_days - 1)  # 公示期 ≥ 1 (the model); add(first, 0) is first
     return min((day for day in (record.notice_until, counted) if day is not None), default=None)
 
 
