@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -207,8 +208,7 @@ def test_the_output_scan_names_the_record_a_leak_came_from(cat: CatalogDir, gk: 
         assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
     cat.record(RECORD.replace("经审核，现将名单予以公示。", "经审核，现将名单予以公示。联系电话 13912345678。"))
     # a gate that misses it
-    monkeypatch.setattr(gate_admit, "catalog_scan", lambda catalog: {})
-    monkeypatch.setattr(gate_admit, "scan_record", lambda catalog, record: RecordScan())
+    monkeypatch.setattr(gate_admit, "catalog_scan", lambda catalog: defaultdict(RecordScan))
     run = gk("build-site", cat.root, "--out", site, "--no-search")
     assert run.code != 0
     assert "records/R2026-001.html" in run.err and "来自信息 R2026-001" in run.err

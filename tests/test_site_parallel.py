@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,8 +45,7 @@ def test_output_scan_stops_a_page_the_gate_let_through(cat: CatalogDir, gk: Gk, 
                .replace("公示截止: 2026-12-31\n", "").replace("低保对象名单的公示", "低保工作的通知"))
     # a gate that misses the number: the scan of the assembled pages is the second line of defence
     admit = importlib.import_module("gongkai.gate.admit")
-    monkeypatch.setattr(admit, "catalog_scan", lambda catalog: {})
-    monkeypatch.setattr(admit, "scan_record", lambda catalog, record: RecordScan())
+    monkeypatch.setattr(admit, "catalog_scan", lambda catalog: defaultdict(RecordScan))
     monkeypatch.setattr("gongkai.site.parallel.MIN_PARALLEL", min_parallel)
     run = gk("build-site", cat.root, "--out", site, "--no-cache")
     assert run.code == 1, run.out + run.err

@@ -79,13 +79,15 @@ def _children() -> list[int]:
 
 
 def test_an_error_in_the_work_comes_back_as_itself_and_no_worker_stays() -> None:
+    before = set(_children())  # (under pytest-xdist this process may have other children)
     with pytest.raises(ValueError, match="第二份出错"):
         map_in_workers(_fails_on_two, [1, 2, 3, 4], 2, FORK)
-    assert _children() == []
+    assert set(_children()) <= before
 
 
 def test_after_a_lost_worker_no_worker_stays_and_the_next_pool_works() -> None:
+    before = set(_children())
     with pytest.raises(WorkerLost):
         map_in_workers(_dies_on_two, [1, 2, 3], 2, FORK)
-    assert _children() == []
+    assert set(_children()) <= before
     assert map_in_workers(_fails_on_two, [1, 3], 2, FORK) == [1, 3]
