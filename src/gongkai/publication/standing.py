@@ -46,7 +46,7 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
         return None
     channels = effective_channels(record, item)
     notice = is_notice(record, item)
-    end, provisional = safe_notice_end(record, calendar)  # (None, False) for a record that declares no period
+    end, provisional = safe_notice_end(record, calendar) if notice else (None, False)
     if notice and end is None:
         end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
     validity, since = validity_on(record, today)
