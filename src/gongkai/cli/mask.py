@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gongkai.cli.app import EXIT_OK, app, out
+from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, out
 from gongkai.errors import UsageProblem
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.files_io import write_atomic
@@ -24,6 +24,8 @@ def mask_command(
 
     就地改写文件（先写临时文件再替换，中断不会损坏原文件）；列出遮盖了什么，只显示遮盖后的值。
     文件在目录文件夹中时，gongkai.yaml 里登记的本机关电话和地址不遮盖。
+    表格按打开时显示的内容遮盖：公式的计算结果、数字格式显示出的号码、批注。
+    改写后仍有无法自动遮盖的个人信息时，逐处列出，退出码为 1。
     """
     if not file.is_file():
         raise UsageProblem(f"找不到文件「{file}」")
@@ -44,4 +46,11 @@ def mask_command(
         with catalog_lock(root, f"gongkai mask {file.name}") if root else output_lock(file, f"gongkai mask {file.name}"):
             write_atomic(file, result.data)
         out.print(f"共遮盖 {len(result.masked)} 处，已改写 {file.name}。", markup=False)
+    if result.left:
+        for item in result.left:
+            out.print(f"未能遮盖 {item.where}：{item.label} {item.masked}", markup=False)
+        out.print(f"还有 {len(result.left)} 处个人信息 gongkai mask 无法改写（如定义的名称、嵌入的对象、隐藏的部件）："
+                  "请在 Excel 或 WPS 中打开文件，删去或手工遮盖上面列出的内容后再运行 gongkai mask 检查；"
+                  "不处理的话，gongkai validate 会报错，这个文件不能发布。", markup=False)
+        return EXIT_FINDINGS
     return EXIT_OK

@@ -253,7 +253,7 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
                     if result is not None:
                         where = f"{label} {sheet.title}!{c.coordinate}（公式计算结果）"
                         segments.append(Segment(result, where))
-                        segments.extend(_formatted(c, _as_number(result), where))
+                        segments.extend(_formatted(c, as_number(result), where))
     finally:
         book.close()
     return segments
@@ -336,7 +336,7 @@ def _through_format(value: int | float | str, code: object, where: str) -> list[
     return [Segment(text, f"{where}（按单元格的数字格式显示）") for text in format_readings(value, code)]
 
 
-def _as_number(text: str) -> int | float | str:
+def as_number(text: str) -> int | float | str:
     try:
         return int(text)
     except ValueError:

@@ -7,9 +7,17 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.privacy.detect import KINDS
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gongkai.formulas import FORMULA_STARTS, as_text
+from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.documents import as_number, cell_text, conditional_formats
 from gongkai.privacy.extract import text_of
 from gongkai.privacy.mask import mask_text
+from gongkai.privacy.spreadsheet import format_readings, formula_result
 
 SUFFIXES = ("csv", "xlsx", "md", "markdown", "txt")
 
@@ -33,6 +41,7 @@ class MaskResult:
 
     data: bytes
     masked: list[Masked] = field(default_factory=list)
+    left: list[Masked] = field(default_factory=list)  # what the rewritten file still holds (mask_file)
 
 
 def agency_allowed(path: Path) -> frozenset[str]:
@@ -53,13 +62,31 @@ def agency_allowed(path: Path) -> frozenset[str]:
 
 
 def mask_file(path: Path, data: bytes, allowed: frozenset[str] = frozenset()) -> MaskResult:
-    """*data* (the content of *path*) rewritten with personal data masked; the suffix picks the format."""
+    """*data* (the content of *path*) rewritten with personal data masked; the suffix picks the format. What the
+    rewritten file still holds that the publishing gate reads (a comment, a header, document properties…) is listed
+    in the result's *left*, found as the gate finds it."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix == "csv":
-        return _mask_csv(data, allowed)
-    if suffix == "xlsx":
-        return _mask_xlsx(data, allowed)
-    return _mask_lines(data, allowed)
+        result = _mask_csv(data, allowed)
+    elif suffix == "xlsx":
+        result = _mask_xlsx(data, allowed)
+    else:
+        result = _mask_lines(data, allowed)
+    result.left = _left(suffix, result.data, path.name, allowed)
+    return result
+
+
+def _left(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> list[Masked]:
+    """The personal data the gate would still find in the rewritten file, each value once."""
+    from gongkai.privacy.documents import document_segments
+    from gongkai.privacy.extract import Segment
+    from gongkai.privacy.findings import segment_findings
+
+    if suffix in ("csv", "xlsx"):
+        segments, _ = document_segments(suffix, data, label)
+    else:
+        segments = [Segment(text_of(data), label)]
+    return [Masked(f.where, f.kind, f.masked_value) for f in segment_findings("", (), segments, allowed)]
 
 
 def _encoding(data: bytes) -> str:
@@ -75,32 +102,154 @@ def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
     result = MaskResult(b"")
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            row[c], done = mask_text(cell, allowed)
             where = f"第{r}行第{c + 1}列" if r else f"表头第{c + 1}列"
-            result.masked.extend(Masked(where, kind, value) for kind, value in done)
+            row[c] = _masked_cell(cell, _computed(cell), where, result, allowed)
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator="\r\n" if b"\r\n" in data else "\n").writerows(rows)
     result.data = buffer.getvalue().encode(_encoding(data))
     return result
 
 
+def _computed(cell: str) -> str | None:
+    """What Excel shows for a CSV cell it computes on opening (=13805951*1000+234), when gongkai can compute it."""
+    text = cell.lstrip()
+    if text[:1] not in FORMULA_STARTS:
+        return None
+    result = formula_result(text)
+    return result if result is not None and result != cell.strip() else None
+
+
+def _masked_cell(text: str, computed: str | None, where: str, result: MaskResult, allowed: frozenset[str]) -> str:
+    """A CSV cell with its personal data masked; a formula whose result holds some becomes that result, masked."""
+    if computed is not None and any(find(computed, allowed)):
+        masked, done = mask_text(computed, allowed)
+        result.masked.extend(Masked(f"{where}（公式计算结果）", kind, value) for kind, value in done)
+        return masked
+    masked, done = mask_text(text, allowed)
+    result.masked.extend(Masked(where, kind, value) for kind, value in done)
+    return masked
+
+
 def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
+    """Every cell as Excel shows it — its value, its formula's result, through its number format — and every cell
+    comment; a cell that shows personal data becomes the text it shows, masked, in the General format. A number
+    format of the conditional formatting that makes a value show personal data is removed."""
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data))
+    conditional = conditional_formats(data)
     result = MaskResult(b"")
+    unsafe: set[str] = set()
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if isinstance(cell.value, (str, int)) and not isinstance(cell.value, bool):
-                    text, done = mask_text(str(cell.value), allowed)
+                where = f"{sheet.title}!{cell.coordinate}"
+                _mask_xlsx_cell(cell, where, result, allowed)
+                unsafe.update(_unsafe_conditional(cell.value, conditional, where, result, allowed))
+                if cell.comment is not None:
+                    text, done = mask_text(cell.comment.text or "", allowed)
                     if done:
-                        cell.value = text
-                        result.masked.extend(Masked(f"{sheet.title}!{cell.coordinate}", k, v) for k, v in done)
+                        cell.comment = Comment(text, cell.comment.author or "")
+                        result.masked.extend(Masked(f"{where}（批注）", kind, value) for kind, value in done)
+        _mask_headers(sheet, result, allowed)
+    for style in book._differential_styles.dxf:  # noqa: SLF001 - openpyxl keeps them only there
+        if style.numFmt is not None and (style.numFmt.formatCode in unsafe or _holds(style.numFmt.formatCode, allowed)):
+            style.numFmt = None
+    _general_formats(book, allowed)
+    _mask_properties(book, result, allowed)
     buffer = io.BytesIO()
     book.save(buffer)
     result.data = buffer.getvalue()
     return result
+
+
+def _mask_xlsx_cell(cell: Cell, where: str, result: MaskResult, allowed: frozenset[str]) -> None:
+    value = cell.value
+    formula = getattr(value, "text", value)  # an array formula keeps its text in .text
+    if isinstance(formula, str) and formula.startswith("=") and (cell.data_type == "f" or formula is not value):
+        computed = formula_result(formula)
+        if computed is None:  # not computed (references, other functions): its text, as text
+            masked, done = mask_text(formula, allowed)
+            if done:
+                cell.value = masked
+                as_text(cell)  # the masked text, never a formula run on opening
+                result.masked.extend(Masked(where, kind, found) for kind, found in done)
+            return
+        value, where = as_number(computed), f"{where}（公式计算结果）"
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return  # a date, a time, a truth value: nothing a detector reads
+    code = cell.number_format if isinstance(cell.number_format, str) else "General"
+    readings = [cell_text(value), *(format_readings(value, code) if code != "General" else [])]
+    done = [found for text in readings for found in mask_text(text, allowed)[1]]
+    if not done:  # (a formula whose result holds none stays a formula)
+        return
+    shown = format_readings(value, code, shown_only=True)[:1] if code != "General" else []
+    for text in (*shown, cell_text(value)):  # what the cell shows, else its value: the first that holds some
+        masked, found = mask_text(text, allowed)
+        if found:
+            break
+    else:  # only another section of its format would show some: the cell shows what it showed
+        masked = shown[0] if shown else cell_text(value)
+    cell.value = masked
+    as_text(cell)
+    cell.number_format = "General"
+    label = where if code == "General" else f"{where}（按单元格的数字格式显示）"
+    result.masked.extend(Masked(label, kind, found) for kind, found in dict.fromkeys(done))
+
+
+def _mask_headers(sheet: Worksheet, result: MaskResult, allowed: frozenset[str]) -> None:
+    """The sheet's headers and footers (what it prints at the top and bottom of each page)."""
+    for name in ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"):
+        for side, part in (("左", "left"), ("中", "center"), ("右", "right")):
+            piece = getattr(getattr(sheet.HeaderFooter, name), part)
+            masked, done = mask_text(piece.text or "", allowed)
+            if done:
+                piece.text = masked
+                what = "页眉" if "Header" in name else "页脚"
+                result.masked.extend(Masked(f"{sheet.title}（{what}{side}）", kind, found) for kind, found in done)
+
+
+def _general_formats(book: Workbook, allowed: frozenset[str]) -> None:
+    """A number format whose own text holds digits of personal data (「"1380"0000000」) becomes General, in its place
+    in the workbook's table (its number stays, so every other cell keeps its format). The cells it made show personal
+    data were masked already."""
+    formats = book._number_formats  # noqa: SLF001 - openpyxl keeps the custom formats only there
+    for index, code in enumerate(list(formats)):
+        if _holds(code, allowed):
+            formats[index] = "General"
+
+
+def _holds(code: str, allowed: frozenset[str]) -> bool:
+    """Whether a number format's own text, or what it shows of 0, holds personal data (the gate reads both)."""
+    return any(find(text, allowed) for text in (code, *format_readings(0, code)))
+
+
+def _mask_properties(book: Workbook, result: MaskResult, allowed: frozenset[str]) -> None:
+    """The document properties a reader sees under 文件 → 信息 (标题, 作者, 备注…)."""
+    properties = book.properties
+    for name in ("creator", "title", "description", "subject", "identifier", "lastModifiedBy", "category",
+                 "contentStatus", "keywords", "version", "revision"):
+        value = getattr(properties, name, None)
+        if isinstance(value, str):
+            masked, done = mask_text(value, allowed)
+            if done:
+                setattr(properties, name, masked)
+                result.masked.extend(Masked(f"文档属性（{name}）", kind, found) for kind, found in done)
+
+
+def _unsafe_conditional(value: object, codes: tuple[str, ...], where: str, result: MaskResult,
+                        allowed: frozenset[str]) -> set[str]:
+    """The conditional formatting's number formats through which *value* shows personal data."""
+    if not codes or not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return set()
+    unsafe = set()
+    for code in codes:
+        done = [found for text in format_readings(value, code) for found in mask_text(text, allowed)[1]]
+        if done:
+            unsafe.add(code)
+            result.masked.extend(Masked(f"{where}（按条件格式的数字格式显示，已删去该数字格式）", kind, found)
+                                 for kind, found in dict.fromkeys(done))
+    return unsafe
 
 
 def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
