@@ -127,3 +127,28 @@ def test_files_of_earlier_versions_leave_the_cache_folder(gk, cat):
     (folder / "parsed.v1.pickle").write_bytes(b"someone's file of the same name, written after the upgrade")
     assert gk("validate", cat.root).code == 0
     assert (folder / "parsed.v1.pickle").exists()  # removed only when the version changes
+
+
+def test_an_upgraded_library_changes_the_salt(tmp_path, monkeypatch):
+    """What the cache remembers of a file (its privacy scan above all) depends on the libraries that read it: a newer
+    pypdf may read text an older one missed. A library installed, upgraded or removed beside gongkai changes the salt
+    every remembered result is keyed with, so nothing read by the old one is reused."""
+    import sysconfig
+
+    from gongkai.catalog.cache import code_salt, installed
+
+    site = tmp_path / "site-packages"
+    (site / "pypdf-7.1.1.dist-info").mkdir(parents=True)
+    (site / "openpyxl-3.1.5.dist-info").mkdir()
+    (site / "pypdf").mkdir()  # a package folder: not a version
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {"purelib": str(site), "platlib": str(site)})
+    assert installed() == ["openpyxl-3.1.5.dist-info", "pypdf-7.1.1.dist-info"]
+    before = code_salt.__wrapped__()
+    assert code_salt.__wrapped__() == before
+    (site / "pypdf-7.1.1.dist-info").rename(site / "pypdf-7.2.0.dist-info")
+    upgraded = code_salt.__wrapped__()
+    assert upgraded != before
+    (site / "xlrd-2.0.2.dist-info").mkdir()
+    assert code_salt.__wrapped__() not in (before, upgraded)
+    monkeypatch.setattr(sysconfig, "get_paths", lambda: {"purelib": str(tmp_path / "none"), "platlib": str(site)})
+    assert len(installed()) == 3  # a folder that does not exist lists nothing, and is no error

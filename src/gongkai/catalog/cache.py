@@ -7,6 +7,7 @@ import os
 import marshal
 import pickle
 import sqlite3
+import sysconfig
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -40,13 +41,29 @@ CHUNK = 256  # files of the listing compared as one run of bytes
 
 @cache  # one process runs one version of the code; a command reading many catalogs (county) asks once
 def code_salt() -> str:
-    """Changes whenever gongkai's own code changes, so stale results are never reused."""
+    """Changes whenever gongkai's own code changes, or a library installed beside it (the readers of PDF, Word and
+    Excel files decide what the privacy scan sees: an upgraded pypdf may read text an older one missed), so stale
+    results are never reused."""
     digest = hashlib.sha1(gongkai.__version__.encode())
     package = Path(gongkai.__file__).parent
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()
         digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    digest.update("\n".join(installed()).encode())
     return digest.hexdigest()
+
+
+def installed() -> list[str]:
+    """The name and version of every library installed where gongkai's libraries are (their dist-info folders,
+    pypdf-7.1.1.dist-info: one listing of a folder, no import)."""
+    paths = sysconfig.get_paths()
+    names: list[str] = []
+    for folder in dict.fromkeys((paths["purelib"], paths["platlib"])):
+        try:
+            names.extend(entry.name for entry in os.scandir(folder) if entry.name.endswith(".dist-info"))
+        except OSError:  # (no such folder: nothing installed there)
+            continue
+    return sorted(names)
 
 
 @cache
