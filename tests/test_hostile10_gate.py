@@ -62,7 +62,8 @@ def test_a_number_in_a_withdrawn_records_title_is_masked_not_a_stop(gk, cat, tmp
     out = tmp_path / "print"
     run = gk("print", cat.root, "--out", out)
     assert run.code == 0, run.err
-    assert "王五138****1234测试县" in (out / "index.html").read_text(encoding="utf-8")
+    # (fifteenth pass) 王五 at the start of a 公示's title reads as a name, and is masked as one (titles.listed_title_names)
+    assert "王*138****1234测试县" in (out / "index.html").read_text(encoding="utf-8")
     assert holding(out, MOBILE, ID) == []
 
 

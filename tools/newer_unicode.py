@@ -8,6 +8,10 @@ expressions carry ICU's Unicode data (Node 22 and later: Unicode 16 or 17): run 
     python tools/newer_unicode.py        # needs node on PATH
 
 and commit the module it writes. gongkai itself needs neither node nor this script.
+
+    python tools/newer_unicode.py --unseen    # no node: writes privacy/unseen.py from Python's own unicodedata
+
+writes the format characters and marks (Cf, Mn, Me) of the Unicode Python knows, run when Python's is newer.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import unicodedata
 from pathlib import Path
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "gongkai" / "privacy" / "newer.py"
+UNSEEN = TARGET.with_name("unseen.py")
 _JS = r"""
 const cats = ["Nd","No","Nl","Pd","Ps","Pe","Pi","Pf","Pc","Po","Sm","Sc","Sk","So","Zs","Zl","Zp","Cf","Mn","Me","Mc",
               "Lu","Ll","Lt","Lm","Lo","Co","Cs","Cc"];
@@ -54,7 +59,31 @@ def spelled(pairs: list[tuple[int, int]], per_line: int = 5) -> str:
     return "(\n    " + ",\n    ".join(lines) + (",\n)" if items else ")")
 
 
+def write_unseen() -> int:
+    codes = [c for c in range(0x110000) if unicodedata.category(chr(c)) in ("Cf", "Mn", "Me")]
+    version = unicodedata.unidata_version
+    body = f'''"""What the Unicode Python knows ({version}) calls a format character (Cf) or a mark laid over the character
+before it (Mn, Me): drawn as nothing, or over a digit that stays a digit to the reader (1 with U+0483 over it reads 1).
+
+Written by `python tools/newer_unicode.py --unseen` from Python's unicodedata (do not edit by hand); newer.py has those
+Unicode added since. Between the digits of a number any of them hides it from a detector that takes it for a letter:
+138, U+1D173, 0595, U+1D173, 1234 (a musical format control between the groups) showed as a whole mobile
+(tests/test_hostile15_gate.py).
+"""
+
+from __future__ import annotations
+
+UNICODE_VERSION = "{version}"
+FORMAT_AND_MARKS = {spelled(runs(codes))}
+'''
+    UNSEEN.write_text(body, encoding="utf-8")
+    print(f"{UNSEEN}: Unicode {version}, {len(runs(codes))} runs")
+    return 0
+
+
 def main() -> int:
+    if "--unseen" in sys.argv[1:]:
+        return write_unseen()
     data = json.loads(subprocess.run(["node", "-e", _JS], check=True, capture_output=True, text=True).stdout)
     new = {k: [c for c in v if unicodedata.category(chr(c)) == "Cn"] for k, v in data.items() if k != "version"}
     zeros = [a for a, b in runs(new["Nd"]) for a in range(a, b + 1, 10)]

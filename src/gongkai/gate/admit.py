@@ -23,8 +23,8 @@ from gongkai.publication.channels import Output
 from gongkai.publication.standing import Standing, next_change, standing
 from gongkai.model import Record
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
-                             attachment_problem, catalog_scan, item_findings, mask_log, mask_names, mask_text,
-                             standing_on, titled_names)
+                             attachment_problem, catalog_scan, item_findings, listed_title_names, mask_log,
+                             mask_names, mask_text, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 from gongkai.workdays import WorkdayCalendar
@@ -215,7 +215,7 @@ def _as_a_list_without_period(found: Standing, record: Record, today: dt.date) -
 def _unshown_names(record: Record, scan: RecordScan, people: bool) -> frozenset[str]:
     """The names *record*'s title may not show: those its own list holds, and for a record that lists people (a 公示 of
     one household told in prose) those its title gives as a 公示's title does (关于陈水生家庭…)."""
-    return (scan.names | titled_names(record.title)) if people else scan.names
+    return (scan.names | listed_title_names(record.title)) if people else scan.names
 
 
 def _shown(record: Record, names: frozenset[str]) -> Record:

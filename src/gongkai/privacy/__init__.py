@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
         RecordScan as RecordScan, allowed_of as allowed_of, attachment_id as attachment_id,
         catalog_scan as catalog_scan, scan_ahead as scan_ahead, scan_record as scan_record,
     )
-    from gongkai.privacy.titles import titled_names as titled_names
+    from gongkai.privacy.titles import listed_title_names as listed_title_names
     from gongkai.privacy.sources import (
         agency_findings as agency_findings, annual_findings as annual_findings,
         attachment_findings as attachment_findings, item_findings as item_findings, record_findings as record_findings,
@@ -39,7 +39,7 @@ _HOMES = {
     "mask": ("mask_log", "mask_names", "mask_text"),
     "scan": ("RecordScan", "allowed_of", "attachment_id", "catalog_scan", "scan_ahead", "scan_record"),
     "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),
-    "titles": ("titled_names",),
+    "titles": ("listed_title_names",),
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}
 

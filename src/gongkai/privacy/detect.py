@@ -90,16 +90,20 @@ _SHORT_ROOM = r"(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d\-.#%年月日元])"
 # Names of residential compounds, after which 7-302 is building 7, room 302
 _COMPOUND = "花园|小区|新村|公寓|大厦|家园|山庄|广场|宿舍|大院|新城|花苑|雅苑|嘉园|名苑|公馆|佳园|苑"
 _ADDRESS = re.compile(
-    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:\d+弄)?\d+(?:-\d+)?号(?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}\s?(?:\d+弄)?\d+(?:-\d+)?\s?[号#](?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
+    rf"|[{_HANZI}]{{2}}(?:路|街|巷){_SECTION}\d+-\d+(?![\d.号])"
+    rf"|[{_HANZI}]{{2}}(?:胡同|里|坊|埕)\d+(?:-\d+)?号{_NOT_DOCUMENT}"
     rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
-    rf"|(?![乡农各全本该每])[{_HANZI}]村{_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
+    rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
+    rf"|(?<=村)\d+组\d{{1,4}}(?![\d.号%％]|\s*[人户元万名个位次条件项年月日])"
+    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?{_ROOM}"
     rf"|\d+弄\d+(?:-\d+)?号"
     rf"|\d+组\d+号"
     rf"|\d+号楼(?:\d+单元)?(?:\d+(?:室|号)|{_ROOM})?"
     rf"|\d+(?:栋|幢|座)(?:\d+(?:单元|室|号)(?:\d+(?:室|号)|{_ROOM})?|{_ROOM})"
     rf"|\d+单元\d+(?:室|号)?"
-    rf"|(?<![\d〔\[（(第])\d{{3,4}}室"
+    rf"|(?<![\d〔\[（(第])\d{{3,4}}(?:室|房(?![源产价租屋型间数]))"
     # a compound's building, unit and room in short (阳光花园3-2-301, 城东新村7-302, 5#楼1202, 金谷花园B座1201)
     rf"|(?<=[{_HANZI}])(?<![第表图附式条款章节页卷])\d{{1,3}}-\d{{1,2}}-{_SHORT_ROOM}"
     rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?[A-Za-z]?\d{{1,3}}-{_SHORT_ROOM}"
@@ -123,7 +127,7 @@ _ADDRESS_CN = re.compile(
     rf"|{_C}单元{_C}(?:室|号)"
 )
 _CN_CHAR = re.compile(f"[{CN_NUMBER}]")
-_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}][号室楼栋幢座单组#]|\d-\d|[A-Za-z][栋幢座]")
+_ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}]\s?[号室楼栋幢座单组#房]|\d-\d|[A-Za-z][栋幢座]|(?:{_COMPOUND})\d")
 _AFTER_AMOUNT = re.compile(r"^(?:\.0+)?\s*(?:元|万元|亿元|千元|%|％|人|户|件|次|个|天|日|年|月)")
 # A checksum (sha256, a search digest): 24 hexadecimal characters or more, digits and letters mixed. A word or a
 # few letters glued to a number (deadbeef13800138000, 350524198503151236abcdef, ab13800138000cd, 0x13800138000) is
@@ -417,8 +421,11 @@ def _scientific(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
 
 
 def _born(kind: str, digits: str) -> dt.date | None:
-    """The birth date of an ID a float rounded (no check digit): it counts for someone born by the day of a build."""
-    return lost_check_birth(digits) if kind == "id" and len(digits) == 18 and not valid_id(digits) else None
+    """The birth date of an ID a float rounded or one written without its check digit (17 digits): it counts for
+    someone born by the day of a build."""
+    if kind != "id" or len(digits) not in (17, 18) or (len(digits) == 18 and valid_id(digits)):
+        return None
+    return lost_check_birth(digits if len(digits) == 18 else digits + "0")
 
 
 @dataclass(frozen=True)
@@ -579,8 +586,9 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
             value = digits[:-1] if digits.endswith("X") and len(digits) != 18 else digits
             if len(value) in _NUMBER_LENGTHS:
                 kind = classify(value)
-                if kind is not None:
-                    found.append((_RANK[kind] * 100 + last - first, first, last, kind, value))
+                if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
+                    lost = 50 if len(value) == 17 else 0
+                    found.append((_RANK[kind] * 100 + lost + last - first, first, last, kind, value))
     taken: set[int] = set()
     chosen: list[tuple[int, int, str, str]] = []
     for _, first, last, kind, digits in sorted(found):

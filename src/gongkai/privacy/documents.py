@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text
+from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text, unread_formula
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -238,7 +238,7 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
     opening the file (whatever result the file stores, or none), and shown through its cell's number format."""
     from openpyxl import load_workbook
 
-    from gongkai.privacy.spreadsheet import formula_result
+    from gongkai.privacy.spreadsheet import builds_unread, formula_result
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     segments: list[Segment] = []
@@ -254,6 +254,8 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
                         where = f"{label} {sheet.title}!{c.coordinate}（公式计算结果）"
                         segments.append(Segment(result, where))
                         segments.extend(_formatted(c, as_number(result), where))
+                    elif builds_unread(formula):
+                        raise Unreadable(unread_formula(f"{sheet.title}!{c.coordinate} ", formula))
     finally:
         book.close()
     return segments
@@ -492,6 +494,7 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         if shown is not None:
             pieces.append((shown, f" 第{number}页（按显示位置）"))
         pieces.extend((drawn, f" 第{number}页 批注、表单的外观") for drawn in _appearances(reader, page))
+        pieces.extend((said, f" 第{number}页 替代文字（ActualText、Alt）") for said in _marked_texts(reader, page))
     pieces.extend((str(value), f" 文档属性 {key}") for key, value in (reader.metadata or {}).items())
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
@@ -499,6 +502,24 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         pieces.append((markup_text(metadata.get_object().get_data().decode("utf-8", "replace")), " XMP 元数据"))
     pieces.extend((text, " 文本对象") for text in _strings(reader))
     return pieces + _earlier_revisions(data)
+
+
+_MARKED = re.compile(rb"/(?:ActualText|Alt|E)\s*[(<]")
+
+
+def _marked_texts(reader: Any, page: Any) -> list[str]:
+    """The texts a page's marked content gives in its own content stream (`/Span <</ActualText (…)>> BDC … EMC`): what
+    copying the text and a screen reader take instead of the glyphs drawn, which page text does not hold."""
+    from pypdf.generic import ContentStream, DictionaryObject, TextStringObject
+
+    contents = page.get_contents()
+    if contents is None or _MARKED.search(contents.get_data()) is None:
+        return []
+    found: list[str] = []
+    for operands, operator in ContentStream(contents, reader).operations:
+        if operator in (b"BDC", b"DP") and len(operands) > 1 and isinstance(operands[1], DictionaryObject):
+            found.extend(str(v) for v in operands[1].values() if isinstance(v, TextStringObject))
+    return found
 
 
 def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:

@@ -152,14 +152,25 @@ def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
 def formula_segments(cells: list[Segment]) -> list[Segment]:
     """What Excel shows for the cells of a CSV file that it computes on opening (=13805951*1000+234 shows
     13805951234): each formula of plain arithmetic on literals, computed (privacy/spreadsheet.py)."""
-    from gongkai.privacy.spreadsheet import formula_result
+    from gongkai.privacy.spreadsheet import builds_unread, formula_result
 
     found = []
     for cell in cells:
-        if cell.text.lstrip()[:1] in FORMULA_STARTS and (result := formula_result(cell.text.lstrip())) is not None \
-                and result != cell.text.strip():
+        if cell.text.lstrip()[:1] not in FORMULA_STARTS:
+            continue
+        if (result := formula_result(cell.text.lstrip())) is not None and result != cell.text.strip():
             found.append(Segment(result, f"{cell.where}（公式计算结果）", cell.line))
+        elif builds_unread(cell.text):
+            raise Unreadable(unread_formula(cell.where, cell.text))
     return found
+
+
+def unread_formula(where: str, formula: str) -> str:
+    """Why a file with a formula gongkai does not compute (spreadsheet.builds_unread) is not published."""
+    shown = formula.strip()
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    return (f"{where.strip()}的公式「{shown}」gongkai 不能计算，打开文件时它可能显示出号码，不能确认其中没有个人信息；"
+            "请在 Excel 或 WPS 中把公式换成数值（复制后「选择性粘贴 → 数值」）再发布")
 
 
 def csv_formula_texts(data: bytes) -> list[str]:

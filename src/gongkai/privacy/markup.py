@@ -25,7 +25,7 @@ _BLOCKS = frozenset({
     "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "dt", "dd", "dl", "title", "option",
     "caption", "thead", "tbody", "tfoot", "figure", "figcaption", "form", "script", "style", "meta", "link", "head",
     "body", "html", "entry", "item", "url", "loc", "lastmod", "summary", "updated", "published", "id", "name", "uri",
-    "tc", "c", "row", "si", "comment", "author", "textobject", "property", "text", "f", "definedname", "v", "tab",
+    "tc", "c", "row", "si", "comment", "author", "textobject", "property", "text", "f", "definedname", "v",
     "cp:keywords", "dc:title", "dc:subject", "dc:creator", "dc:description",
 })
 _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<(/?)([A-Za-z_][\w:.-]*)([^<>]*)>|<[?!][^<>]*>", re.DOTALL)
@@ -56,6 +56,8 @@ def _tag_text(match: re.Match[str], values: list[str]) -> str:
     local = name.lower().rsplit(":", 1)[-1]
     if local == "br":  # a line break within a paragraph: the lines read on, as a body's lines do (138<br>0595<br>1234)
         return "\n"
+    if local in ("tab", "ptab"):  # a tab in Word (w:tab): read on, as a tab in a body is (138<w:tab/>0595<w:tab/>1234)
+        return "\t"
     return BOUNDARY if local in _BLOCKS or name.lower() in _BLOCKS else " "
 
 

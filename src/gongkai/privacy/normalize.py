@@ -18,18 +18,19 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from gongkai.privacy import newer
+from gongkai.privacy import newer, unseen
 from gongkai.privacy.encoded import encoded_texts
 from gongkai.privacy.unknown import bmp_unassigned, has_unassigned_astral
 
-# Invisible characters a reader never sees: format characters (Cf: zero-width space/joiner/non-joiner, word joiner,
-# soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator …) and combining marks laid over digits (Mn).
-_INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x0300, 0x036F), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
-                     (0x070F, 0x070F), (0x180B, 0x180F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x200B, 0x200F),
-                     (0x202A, 0x202E), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F),
-                     (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0xE0000, 0xE007F), (0xE0100, 0xE01EF),
-                     # letters drawn as nothing: Hangul fillers, the blank braille pattern, Khmer inherent vowels
-                     (0x115F, 0x1160), (0x17B4, 0x17B5), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+# Invisible characters a reader never sees: every format character (Cf: zero-width space/joiner/non-joiner, word
+# joiner, soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator, musical and shorthand format controls…)
+# and every mark laid over the character before (Mn, Me: a digit under one is still that digit to a reader), of the
+# Unicode Python knows (unseen.py) and of those added since (newer.py); and letters drawn as nothing.
+_INVISIBLE_RANGES = (*unseen.FORMAT_AND_MARKS,
+                     # the whole blocks of combining marks and format characters, their free code points too
+                     (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x2060, 0x206F), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
+                     # letters drawn as nothing: Hangul fillers, the blank braille pattern
+                     (0x115F, 0x1160), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0),
                      # and those Unicode added after the version Python knows (newer.py): Egyptian format controls,
                      # combining marks of new scripts, code points reserved to be drawn as nothing (U+FFF0–FFF8 …)
                      *newer.INVISIBLE)
@@ -150,6 +151,8 @@ def _one_to_one() -> dict[int, str]:
         form = unicodedata.normalize("NFKC", c)[0]
         table[ord(c)] = "，" if form == "," else form
     table.update({ord(c): "/" for c in "\u2044\u2215\u29f8"})
+    # the traditional forms of an address's words (人民路12號, 3棟2單元, 美法社區): the detector reads the simplified
+    table.update({ord(t): s for t, s in zip("號樓棟單區組", "号楼栋单区组", strict=True)})
     table.update({ord(c): "*" for c in "\u2217\u204e\u2731\u066d"})
     # ×, Greek Χ, Cyrillic Х and the Roman numeral Ⅹ look like the check digit X
     table.update({ord(c): "X" for c in "\u00d7\u03a7\u03c7\u0425\u0445\u2169\u2179"})
@@ -398,11 +401,14 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     cjk, letter = "\u4e00-\u9fff", "A-Za-zＡ-Ｚａ-ｚ"
     # (or in short: 阳光花园3-2-301, 城东新村7-302, 5#楼1202, B座1201 — a building, perhaps a unit, a room of three,
     # after a Chinese character: the character, or an invisible one before the digits or the letter, is looked behind)
+    # (fifteenth pass: 302房, 中山路 12 号, 人民路12號, 东岳里5号, 大同胡同5号, 中山路12-3, 中山路12#, 美法社区东岳12号,
+    # 阳光花园1508 — a compound's name and a room)
     address = {
-        a: rf"[{i}]*(?:[室栋幢座单组]|号[{i}]*楼)|[{j}]{{1,3}}[{a}]{{1,2}}[{j}]{{1,3}}[{a}]{{3}}|[#＃]"
+        a: rf"[{i}]*(?:[室栋幢座单组房]|号[{i}]*楼)|[{j}]{{1,3}}[{a}]{{1,2}}[{j}]{{1,3}}[{a}]{{3}}|[#＃]"
            rf"|(?<=[{cjk}{i}][{a}])[{a}]{{0,2}}[{j}]{{1,3}}[{a}]{{3}}",
-        "路街巷弄道村区组段": rf"[{a}{j}]+号",
-        "村": rf"[{i}]*(?:[{cjk}][{i}]*){{1,4}}[{a}][{a}{j}]*号",
+        "路街巷弄道村区组段里坊埕同": rf"[{a}{j}]+[号號#＃]|[{a}]+-[{a}]",
+        "村区": rf"[{i}]*(?:[{cjk}][{i}]*){{1,4}}[{a}][{a}{j}]*[号號]",
+        "园区村寓厦庄场舍院城苑馆": rf"[{i}]*[{a}]{{3}}",
         letter: rf"(?<=[{cjk}{i}][{letter}])[{a}]{{1,3}}[{j}]{{1,3}}[{a}]{{3}}|[{i}]*[栋幢座]",
     }
     # An enclosed number of two digits (⑬) stands for two: a text holding one always takes the full path. What joins

@@ -169,6 +169,9 @@ def classify(raw: str, today: dt.date | None = None) -> str | None:
         return "id" if valid_id(digits) else None
     if not digits.isdigit():
         return None
+    # 17 digits: a 身份证号 without its check digit, which the other 17 decide (a province, a birth date by *today*)
+    if len(digits) == 17 and lost_check_id(digits + "0", today):
+        return "id"
     if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits):
         return "mobile"
     if len(digits) == 15 and valid_id15(digits):

@@ -15,11 +15,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gongkai.formulas import FORMULA_STARTS, as_text
 from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.documents import as_number, cell_text, conditional_formats
-from gongkai.privacy.extract import text_of
+from gongkai.privacy.extract import Unreadable, text_of
 from gongkai.privacy.mask import mask_text
 from gongkai.privacy.spreadsheet import format_readings, formula_result
 
 SUFFIXES = ("csv", "xlsx", "md", "markdown", "txt")
+UNREADABLE = "unreadable"  # what mask leaves that the gate refuses the whole file for (Masked.masked says why)
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Masked:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind]
+        return "无法确认" if self.kind == UNREADABLE else KINDS[self.kind]
 
 
 @dataclass
@@ -83,7 +84,10 @@ def _left(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> list
     from gongkai.privacy.findings import segment_findings
 
     if suffix in ("csv", "xlsx"):
-        segments, _ = document_segments(suffix, data, label)
+        try:
+            segments, _ = document_segments(suffix, data, label)
+        except Unreadable as refused:  # (a formula gongkai cannot compute: the gate refuses the file as it is)
+            return [Masked(label, UNREADABLE, str(refused))]
     else:
         segments = [Segment(text_of(data), label)]
     return [Masked(f.where, f.kind, f.masked_value) for f in segment_findings("", (), segments, allowed)]

@@ -56,6 +56,35 @@ def formula_result(formula: str) -> str | None:
         return None
 
 
+# (fifteenth pass) A formula gongkai does not compute may still show a number it builds: =CHAR(49)&CHAR(51)&…,
+# =HEX2DEC("336E61902"), =A2&B2 (two cells each holding half), =A2*10000+B2. Such a formula keeps its file from being
+# published (fail closed, GK610); only the forms that show a value the scan reads already, or a small one, pass: a
+# reference to a cell (=B2, =名单!B2), a total over cells (=SUM(D2:D20), =ROUND(AVERAGE(D2:D9),2), =COUNTA(B:B)), a row
+# number (=ROW()-1), the date (=TODAY()), a link whose texts are written out (=HYPERLINK("https://…","办事指南")).
+_REFERENCE = r"(?:(?:'[^']+'|[\w\u4e00-\u9fff.]+)!)?(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
+_REFERENCES = rf"{_REFERENCE}(?:\s*,\s*{_REFERENCE})*"
+_TOTALS = "SUM|AVERAGE|COUNT|COUNTA|COUNTBLANK|MAX|MIN|MEDIAN"
+_TOTAL = rf"(?:{_TOTALS})\(\s*{_REFERENCES}\s*\)|SUBTOTAL\(\s*\d{{1,3}}\s*,\s*{_REFERENCES}\s*\)"
+_LITERAL = r'(?:"(?:[^"]|"")*"|\d+(?:\.\d+)?)'
+_SHOWS_KNOWN = re.compile(
+    rf"\s*(?:{_REFERENCE}|{_TOTAL}|ROUND(?:UP|DOWN)?\(\s*(?:{_TOTAL}|{_REFERENCE})\s*,\s*-?\d\s*\)"
+    rf"|(?:ROW|COLUMN)\(\s*(?:{_REFERENCE})?\s*\)(?:\s*[-+]\s*\d{{1,6}})?|TODAY\(\s*\)|NOW\(\s*\)"
+    rf"|HYPERLINK\(\s*{_LITERAL}\s*(?:,\s*{_LITERAL}\s*)?\))\s*", re.IGNORECASE)
+_BUILDS = re.compile(rf"[A-Za-z_][A-Za-z0-9_.]*\s*\(|&|{_REFERENCE}")
+
+
+def builds_unread(formula: str) -> bool:
+    """Whether *formula* (with its leading «=», «@», «+» or «-») may show a number that neither its text nor
+    formula_result() reads: it calls a function or joins or computes with other cells, is not computed, and is none of
+    the forms above."""
+    text = formula.strip()
+    text = text[1:] if text[:1] in ("=", "@", "+", "-") else text
+    text = re.sub(r"(?i)_xlfn\.", "", text)
+    if _BUILDS.search(text) is None or formula_result(formula) is not None:
+        return False
+    return _SHOWS_KNOWN.fullmatch(text) is None
+
+
 def _python(text: str) -> str:
     """The formula in Python's syntax, token by token: numbers and quoted texts as literals, ^ as **, & as & (whose
     precedence in Python, below + and -, is Excel's), a whitelisted function's name. Anything else refuses it.

@@ -166,3 +166,40 @@ def listed_in_title(title: str) -> frozenset[str]:
     if not names or _AID.search(title) is None or _OFFICE.search(title) is not None:
         return frozenset()
     return names
+
+
+# (fifteenth pass) In the title of a record that lists people, a name is also read after any mark a title puts before
+# one — the start, 关于, 对, 为, 确认, a place (镇, 村, 社区), the year, 、, 和, 及, 的, 户 … — whatever follows it
+# (陈水生的…, 陈水生一家…, 陈水生夫妇…, 陈水生残疾人两项补贴…, 确认陈水生为特困人员…): what follows a name in a title is
+# open-ended, what comes before it is not. Its length then is not known: a surname and the next two characters are
+# masked (陈水生医疗救助 → 陈*生医疗救助; a two-character name, 陈明医疗救助 → 陈*医疗救助, loses its given name as well).
+# Only for a record that lists people (the gate's names to mask): over-masking a word in such a title costs a
+# character; a name left shows a person after the 公示 ends.
+_AFTER = (*_BEFORE, "确认", "认定", "核定", "审批", "审核", "向", "户", "的", "和", "与", "及", "暨", "：", ":", "「", "“",
+          "（", "(", " ", "\u3000")
+_ANY_NAME = re.compile(rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})"
+                       rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})")
+# words a surname starts that such a title uses (关于高龄津贴…, 的方案, 全县…), besides _NOT_NAMES
+_WORDS = frozenset({"方案", "林业", "安全", "金额", "周岁", "周年", "程序", "时间", "公示", "公告", "明细", "情况",
+                    "名单", "结果", "资金", "标准", "范围", "对象", "人员", "单位", "计划", "通知", "决定", "申请",
+                    "年度", "季度", "月份", "上半", "下半", "乡镇", "有关", "相关", "城乡", "农村", "特困", "低保",
+                    "临时", "医疗", "教育", "住房", "养老", "孤儿", "残疾", "丧葬", "殡葬", "救助", "补贴", "高龄",
+                    "经济", "困难", "家庭", "成员", "同意", "万元", "于是", "易地", "文明", "和谐", "平安", "幸福"})
+
+
+def listed_title_names(title: str) -> frozenset[str]:
+    """The names to mask in the title of a record that lists people: those titled_names() reads, and every surname
+    and the (up to) two characters after it where a title may put a name (see _ANY_NAME)."""
+    if not title:
+        return frozenset()
+    found = set(titled_names(title))
+    for match in _ANY_NAME.finditer(title):
+        candidate = match.group(1)
+        if any(candidate.startswith(name) for name in found):
+            continue  # read exactly already
+        if candidate in _NOT_NAMES or candidate[:2] in _NOT_NAMES or candidate[:2] in _WORDS \
+                or candidate.endswith(_PLACE_ENDS) or candidate[:2].endswith(_PLACE_ENDS):
+            continue
+        found.add(candidate)
+    return frozenset(found)
+

@@ -24,7 +24,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHANGES_SHOWN = re.compile(r"<w:(?:sym|vanish|webHidden|specVanish|del|moveFrom|fldChar)\b|w:instr=")
 _NOT_SHOWN = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _HIDDEN = (f"{_W}vanish", f"{_W}webHidden", f"{_W}specVanish")
-_APART = frozenset({f"{_W}tab", f"{_W}ptab", f"{_W}br", f"{_W}cr", f"{_W}tc", f"{_W}tr"})  # as markup_text reads them
+# What Word shows for these elements, as markup_text reads them: a tab and a line break read on (138<tab/>0595<tab/>1234
+# is one number, as 138, a tab, 0595… in a record's body is), a table cell or row ends a block.
+_SHOWN_AS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}tc": BOUNDARY,
+             f"{_W}tr": BOUNDARY}
 
 
 def word_shown(xml: str) -> str | None:
@@ -72,8 +75,8 @@ def _walk(element: ET.Element, out: list[str]) -> None:
         out.append(_symbol(element.get(f"{_W}char", "")))
     for child in element:
         _walk(child, out)
-    if tag in _APART:
-        out.append(BOUNDARY)
+    if tag in _SHOWN_AS:
+        out.append(_SHOWN_AS[tag])
     elif tag == f"{_W}p":
         properties = element.find(f"{_W}pPr")
         if not _hidden(properties.find(f"{_W}rPr") if properties is not None else None):
