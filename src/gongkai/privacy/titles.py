@@ -177,29 +177,30 @@ def listed_in_title(title: str) -> frozenset[str]:
 # character; a name left shows a person after the 公示 ends.
 _AFTER = (*_BEFORE, "确认", "认定", "核定", "审批", "审核", "向", "户", "的", "和", "与", "及", "暨", "：", ":", "「", "“",
           "（", "(", " ", "\u3000")
-_ANY_NAME = re.compile(rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})"
-                       rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})")
-# words a surname starts that such a title uses (关于高龄津贴…, 的方案, 全县…), besides _NOT_NAMES
-_WORDS = frozenset({"方案", "林业", "安全", "金额", "周岁", "周年", "程序", "时间", "公示", "公告", "明细", "情况",
-                    "名单", "结果", "资金", "标准", "范围", "对象", "人员", "单位", "计划", "通知", "决定", "申请",
-                    "年度", "季度", "月份", "上半", "下半", "乡镇", "有关", "相关", "城乡", "农村", "特困", "低保",
-                    "临时", "医疗", "教育", "住房", "养老", "孤儿", "残疾", "丧葬", "殡葬", "救助", "补贴", "高龄",
-                    "经济", "困难", "家庭", "成员", "同意", "万元", "于是", "易地", "文明", "和谐", "平安", "幸福"})
+_ANY_NAME = rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})" \
+            rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
+_ANY_NAME_AT = re.compile(rf"(?={_ANY_NAME})")  # (every reading, overlapping: 向林阿 and 林阿妹 both)
+# words a surname starts that such a title puts after one of those marks, besides _NOT_NAMES (关于单位职工…, 的方案,
+# 2026年计划生育…)
+_WORDS = frozenset({"单位", "周岁", "季度", "安全", "方案", "明细", "易地", "林业", "程序", "范围", "计划", "金额"})
 
 
 def listed_title_names(title: str) -> frozenset[str]:
     """The names to mask in the title of a record that lists people: those titled_names() reads, and every surname
-    and the (up to) two characters after it where a title may put a name (see _ANY_NAME)."""
+    and the (up to) two characters after it where a title may put a name (see _ANY_NAME). A reading that starts with
+    one of those marks, itself a surname's character (向林阿妹…: 向 is a surname and a mark), gives way to the name
+    after the mark."""
     if not title:
         return frozenset()
-    found = set(titled_names(title))
-    for match in _ANY_NAME.finditer(title):
-        candidate = match.group(1)
-        if any(candidate.startswith(name) for name in found):
-            continue  # read exactly already
+    found = {name for name in titled_names(title) if name[:2] not in _WORDS}
+    readings = [(match.start(1), match.group(1)) for match in _ANY_NAME_AT.finditer(title)]
+    starts = {start for start, _ in readings}
+    for start, candidate in readings:
+        if any(candidate.startswith(name) for name in found) or any(
+                start + len(word) in starts for word in _AFTER if candidate.startswith(word)):
+            continue  # read exactly already, or a mark before a name
         if candidate in _NOT_NAMES or candidate[:2] in _NOT_NAMES or candidate[:2] in _WORDS \
                 or candidate.endswith(_PLACE_ENDS) or candidate[:2].endswith(_PLACE_ENDS):
             continue
         found.add(candidate)
     return frozenset(found)
-
