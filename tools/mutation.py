@@ -79,7 +79,10 @@ GROUPS: dict[str, Group] = {
                     "tests/test_hostile9_gate.py", "tests/test_hostile10_gate.py", "tests/test_gate_edges.py",
                     "tests/test_privacy.py", "tests/test_hostile5_gate.py", "tests/test_hostile7_gate.py",
                     "tests/test_hostile8_gate.py", "tests/test_hostile8_documents.py", "tests/test_hostile12_gate.py",
-                    "tests/test_lists_mutants.py")),
+                    "tests/test_lists_mutants.py",
+                    # (twentieth session) the lists written in prose and the titles of the fourteenth and fifteenth
+                    # passes: their tests were outside the group, and 70 of titles.py's mutants survived
+                    "tests/test_hostile14_names.py", "tests/test_hostile15_gate.py", "tests/test_hostile16_names.py")),
     "workdays": Group(("src/gongkai/workdays/*.py",),
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
                        "tests/test_provisional.py", "tests/test_workdays_messages.py")),

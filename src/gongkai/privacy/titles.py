@@ -62,9 +62,11 @@ def looks_like_name(cell: str) -> bool:
 # A list of people written as a sentence (经审核，以下人员获得临时救助：陈水生、林阿妹、王建国。): names one after another,
 # the same mark between each two — 、 or (fourteenth pass) a comma, a semicolon or spaces (陈水生，林阿妹，王建国;
 # 陈水生　林阿妹) — in a sentence about aid, and
-# - three or more after a colon or at the start of a line, ending the sentence or before 等;
+# - three or more after a colon, a clause mark or at the start of a line, ending the sentence or before 等;
 # - (fourteenth pass) one or two after a colon, when what comes before it in the sentence says a list of people follows
-#   (以下人员, 下列家庭, 名单, 救助对象 …: 经审核，以下人员获得临时救助：陈水生。);
+#   (以下人员, 下列家庭, 名单, 救助对象 …: 经审核，以下人员获得临时救助：陈水生。); (twentieth session) so too at the start
+#   of the line after that colon, with blank lines between or not (以下人员获得临时救助：⏎⏎陈水生、林阿妹), and the
+#   sentence about aid then runs back over those lines;
 # - (fourteenth pass) two or more before what is done for them, at the start of a sentence or clause
 #   (陈水生、林阿妹、王建国获得临时救助; 经审核，陈水生、林阿妹等2户纳入低保);
 # - (fourteenth pass) two or more lines each holding one name, perhaps numbered or bulleted (1. 陈水生⏎2. 林阿妹), in a
@@ -86,6 +88,8 @@ _INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
 _OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位"
                      r"|联系人|经办人|负责人|审核人|审批人|填表人|工作人员|咨询|电话")
+# every way a line may end (a text file from Windows, a PDF's or a Word document's line separator): one line break
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SOLE = 3  # names that make a list by themselves; fewer need a sentence that says a list follows
 
 
@@ -95,17 +99,13 @@ def enumerated_names(text: str) -> frozenset[str]:
     if _AID.search(text) is None:  # most texts about something else: one search decides
         return frozenset()
     found: set[str] = set()
-    text = "\n" + text  # a list may start the text
+    text = "\n" + _LINE_BREAKS.sub("\n", text)  # a list may start the text
     for match in _ENUMERATION.finditer(text):
         names = _names(match.group("names"))
-        if match.group("done") is not None:
-            listed = len(names) >= 2
-        elif match.group("mark") not in "：:\n":
-            listed = False
-        else:
-            listed = len(names) >= _SOLE or (match.group("mark") != "\n" and _INTRO.search(
-                _sentence_before(text, match.start())) is not None)
-        if listed:
+        # three names or more; two before what is done for them; after a colon, or starting a line, fewer when what
+        # comes before says a list follows (名单：陈水生。, 以下人员获得临时救助：⏎⏎陈水生、林阿妹)
+        if len(names) >= _SOLE or (match.group("done") is not None and len(names) >= 2) or (
+                match.group("mark") in "：:\n" and _INTRO.search(_sentence_before(text, match.start())) is not None):
             found.update(_kept(text, match, names))
     for names in _name_lines(text) if _SHORT_LINES.search(text) is not None else ():
         if not any(n in _NOT_NAMES or n.endswith(_PLACE_ENDS) or _OFFICE.search(n) for n in names):
@@ -132,15 +132,36 @@ def _names(listed: str) -> list[str]:
     return [re.split(r"[（(]", item)[0] for item in re.split(_APART, listed) if item]
 
 
+_BLANK = " \t\u3000\n"
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence of a list starting at *at* (its mark) starts: after the last 。 or line break before *at*;
+    for a list that starts a line after a line ending with a colon, however many blank lines between, the sentence
+    of that colon (以下人员获得临时救助：⏎⏎陈水生、林阿妹、王建国)."""
+    before = text[:at]
+    if text.startswith("\n", at) and _after_colon(text, at):
+        before = before.rstrip(_BLANK)
+    return max(before.rfind("。"), before.rfind("\n")) + 1
+
+
+def _after_colon(text: str, at: int) -> bool:
+    """True when what comes before *at* ends with a colon, blank lines and spaces after it or not."""
+    return text[:at].rstrip(_BLANK).endswith(("：", ":"))
+
+
 def _sentence_before(text: str, at: int) -> str:
-    """The part of the sentence *text* has before *at* (from the last 。 or line break)."""
-    return text[max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1:at]
+    """The part of the sentence of a list starting at *at* that comes before the list (see _sentence_start); none
+    for a list that starts a line after a line ending otherwise: a PDF's lines break anywhere (…特困人员⏎项目　调整前)."""
+    if text.startswith("\n", at) and not _after_colon(text, at):
+        return ""
+    return text[_sentence_start(text, at):at]
 
 
 def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
     """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a
     place."""
-    start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    start = _sentence_start(text, match.start())
     end = text.find("。", match.end())
     sentence = text[start:end if end >= 0 else len(text)]
     if _AID.search(sentence) is None or _OFFICE.search(sentence) is not None:

@@ -1,0 +1,106 @@
+"""Twentieth session: lists of people written in prose that the fourteenth pass's reader still let through.
+
+Found (the record was taken for no list of people: its names went into the search index and the sitemap, for good):
+- the names on the line after the sentence that introduces them, with a blank line between
+  (经审核，以下人员获得临时救助：⏎⏎陈水生、林阿妹、王建国): Markdown needs that blank line, so it is the likeliest way to write
+  it. The sentence about aid was cut at the line break, and the names' own line says nothing of aid;
+- one or two names on the line after a colon (以下人员获得临时救助：⏎陈水生、林阿妹);
+- three names after a comma (临时救助名单公布如下，陈水生、林阿妹、王建国。);
+- lines ended the Windows way (a .txt attachment or pasted text: ⏎ is \\r\\n) or by U+2028: no line held one name.
+
+Expected values are typed by hand; the names are those of the fourteenth pass's tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CatalogDir
+from test_hostile7_gate import NAMES, NOTICE, holding
+from test_hostile14_names import BODY, _listed, _site
+
+from gongkai.privacy.titles import enumerated_names
+
+THIRD = "王建国"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"经审核，以下人员获得临时救助：\n\n{NAMES[0]}、{NAMES[1]}、{THIRD}",
+    f"经审核，以下人员获得临时救助：\n{NAMES[0]}、{NAMES[1]}",
+    f"临时救助对象：\n\n{NAMES[0]}",
+    f"临时救助名单公布如下，{NAMES[0]}、{NAMES[1]}、{THIRD}。",
+])
+def test_a_list_of_people_below_its_sentence_is_not_indexed(gk, cat: CatalogDir, tmp_path: Path, sentence: str) -> None:
+    cat.record(NOTICE.replace(BODY, sentence.replace("\n", "\n  ")))
+    run = gk("validate", cat.root)
+    assert "GK611" in run.out and run.code == 1, run.out
+    site = _site(gk, cat, tmp_path)
+    assert _listed(site)
+    assert holding(site, *NAMES) == []
+
+
+def test_a_cell_with_windows_line_ends_lists_people(gk, cat: CatalogDir, tmp_path: Path) -> None:
+    """A CSV cell of several lines (Alt+Enter in Excel, saved with Windows line ends)."""
+    (cat.root / "files" / "2026").mkdir(parents=True, exist_ok=True)
+    (cat.root / "files" / "2026" / "说明.csv").write_bytes(
+        f'事项,说明\r\n临时救助,"临时救助对象名单：\r\n1. {NAMES[0]}\r\n2. {NAMES[1]}"\r\n'.encode("utf-8"))
+    cat.record(NOTICE.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 说明\n    文件: files/2026/说明.csv"))
+    run = gk("validate", cat.root)
+    assert "GK611" in run.out, run.out
+    site = _site(gk, cat, tmp_path)
+    assert _listed(site)
+
+
+LISTED = frozenset({"陈水生", "林阿妹"})
+THREE = LISTED | {THIRD}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the line after a colon (blank lines between or not)
+    ("以下人员获得临时救助：\n陈水生、林阿妹。", LISTED),
+    ("以下人员获得临时救助:\n陈水生、林阿妹。", LISTED),  # a half-width colon
+    ("经审核，以下人员获得临时救助：陈水生。", frozenset({"陈水生"})),  # (and right after the colon)
+    ("以下人员获得临时救助：\n\n\n陈水生", frozenset({"陈水生"})),
+    ("经审核，以下人员获得临时救助：\n\n陈水生、林阿妹、王建国", THREE),
+    ("资金已拨付。以下人员获得临时救助：\n陈水生、林阿妹", LISTED),  # the last sentence of the line before
+    # no list: the line before ends without a colon (a PDF's lines break anywhere), names no kind of person, or names
+    # officials; the sentence before ended
+    ("临时救助对象\n陈水生、林阿妹", frozenset()),
+    ("以下人员获得临时救助。\n陈水生、林阿妹", frozenset()),
+    ("三是明确了特困人员照料护理标准。\n\u3000\u3000项目\u3000调整前（元/人·月）", frozenset()),
+    ("二是特困人员基本生活标准由每人\n项目\u3000调整前", frozenset()),
+    ("临时救助资金已拨付：\n陈水生、林阿妹", frozenset()),
+    ("任命以下同志：\n陈水生、林阿妹", frozenset()),
+    ("经审核，以下人员获得临时救助。资金已拨付：\n陈水生、林阿妹", frozenset()),
+    ("以下人员获得临时救助。\n\n陈水生、林阿妹负责联络", frozenset()),
+    # two names before what is done for them; one is not a list
+    ("陈水生、林阿妹获得临时救助。", LISTED),
+    ("经审核，陈水生获得临时救助。", frozenset()),
+    # three after a clause mark; two are not
+    ("临时救助名单公布如下，陈水生、林阿妹、王建国。", THREE),
+    ("临时救助名单公布如下，陈水生、林阿妹。", frozenset()),
+    # one name a line: two lines or more, each a name with perhaps a number or bullet before it and a note after it
+    ("临时救助对象名单：\n1. 陈水生\n2. 林阿妹（户主）\n", LISTED),
+    ("临时救助对象名单：\n  陈水生\n\u3000林阿妹\t\n", LISTED),
+    ("临时救助对象名单：\n陈水生\n", frozenset({"陈水生"})),  # one line: the colon's rule, not the lines'
+    ("临时救助：\n陈水生\n", frozenset()),  # one line, nothing says a list follows
+    ("临时救助对象：\n1. 陈水生\n2. 湖头镇\n", frozenset()),  # a place among them: no list of names
+    ("临时救助工作分工：\n1. 联系人陈明\n2. 经办人林华\n", frozenset()),  # staff
+    ("临时救助：\n陈水生\u3000\n林阿妹\u3000\n", LISTED),  # ideographic spaces after the names
+    ("临时救助：\n陈明\n林华\n", frozenset({"陈明", "林华"})),  # two characters: the shortest line
+    # the longest: 16 characters (a number in brackets, a compound surname, a note of six); 17 is a paragraph's line
+    ("临时救助：\n（11）欧阳建华（低保户主代表）\n（12）欧阳建国（低保户主代表）\n", frozenset({"欧阳建华", "欧阳建国"})),
+    ("临时救助：\n（11） 欧阳建华（低保户主代表）\n（12） 欧阳建国（低保户主代表）\n附注\n另行通知\n", frozenset()),
+    ("临时救助工作联系：\n1. 陈主任\n2. 林书记\n", frozenset()),  # offices, not names
+    ("临时救助：陈水生。其余人员另行通知。", frozenset()),  # what says a list follows comes after the name
+    ("以下人员获得临时救助：\u3000\n \n陈水生、林阿妹", LISTED),  # spaces at the end of the line and on the blank one
+    # every way a line may end
+    ("临时救助对象名单：\r\n1. 陈水生\r\n2. 林阿妹\r\n", LISTED),
+    ("临时救助对象名单：\r1. 陈水生\r2. 林阿妹", LISTED),
+    ("临时救助对象名单：\u20281. 陈水生\u20282. 林阿妹", LISTED),
+    ("以下人员获得临时救助：\r\n\r\n陈水生、林阿妹", LISTED),
+])
+def test_a_list_of_names_is_read_below_its_sentence(text: str, names: frozenset[str]) -> None:
+    assert enumerated_names(text) == names
