@@ -6,7 +6,10 @@ Found (the record was taken for no list of people: its names went into the searc
   it. The sentence about aid was cut at the line break, and the names' own line says nothing of aid;
 - one or two names on the line after a colon (以下人员获得临时救助：⏎陈水生、林阿妹);
 - three names after a comma (临时救助名单公布如下，陈水生、林阿妹、王建国。);
-- lines ended the Windows way (a .txt attachment or pasted text: ⏎ is \\r\\n) or by U+2028: no line held one name.
+- lines ended the Windows way (a .txt attachment or pasted text: ⏎ is \\r\\n) or by U+2028: no line held one name;
+- a name with what goes with it in a list: a note with a comma (陈水生（男，65岁）), a sum (陈水生1500元), the village
+  before it (经兜村陈水生), 户 after it; the names after a verb giving aid (同意陈水生、林阿妹纳入低保) or before a count
+  (陈水生、林阿妹、王建国三户纳入…); numbered entries that start with a name (1.陈水生，男，经兜村村民，救助1500元；).
 
 Expected values are typed by hand; the names are those of the fourteenth pass's tests.
 """
@@ -21,7 +24,7 @@ from conftest import CatalogDir
 from test_hostile7_gate import NAMES, NOTICE, holding
 from test_hostile14_names import BODY, _listed, _site
 
-from gongkai.privacy.titles import enumerated_names
+from gongkai.privacy.titles import enumerated_names, listed_in_title
 
 THIRD = "王建国"
 
@@ -33,6 +36,24 @@ THIRD = "王建国"
     f"临时救助名单公布如下，{NAMES[0]}、{NAMES[1]}、{THIRD}。",
 ])
 def test_a_list_of_people_below_its_sentence_is_not_indexed(gk, cat: CatalogDir, tmp_path: Path, sentence: str) -> None:
+    cat.record(NOTICE.replace(BODY, sentence.replace("\n", "\n  ")))
+    run = gk("validate", cat.root)
+    assert "GK611" in run.out and run.code == 1, run.out
+    site = _site(gk, cat, tmp_path)
+    assert _listed(site)
+    assert holding(site, *NAMES) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    f"经审核，以下人员获得临时救助：{NAMES[0]}（男，65岁）、{NAMES[1]}（女，70岁）、{THIRD}（男，58岁）。",
+    f"经审核，以下人员获得临时救助：{NAMES[0]}1500元、{NAMES[1]}1200元、{THIRD}800元。",
+    f"经审核，以下人员获得临时救助：经兜村{NAMES[0]}、湖头村{NAMES[1]}、城关镇{THIRD}。",
+    f"经审核，同意{NAMES[0]}、{NAMES[1]}纳入最低生活保障。",
+    f"经审核，{NAMES[0]}、{NAMES[1]}、{THIRD}三户符合临时救助条件。",
+    f"一、{NAMES[0]}，经兜村，因病致困，救助1500元。\n\n二、{NAMES[1]}，湖头村，因灾致困，救助1200元。",
+])
+def test_a_list_with_what_goes_with_each_name_is_not_indexed(gk, cat: CatalogDir, tmp_path: Path,
+                                                            sentence: str) -> None:
     cat.record(NOTICE.replace(BODY, sentence.replace("\n", "\n  ")))
     run = gk("validate", cat.root)
     assert "GK611" in run.out and run.code == 1, run.out
@@ -90,9 +111,9 @@ THREE = LISTED | {THIRD}
     ("临时救助工作分工：\n1. 联系人陈明\n2. 经办人林华\n", frozenset()),  # staff
     ("临时救助：\n陈水生\u3000\n林阿妹\u3000\n", LISTED),  # ideographic spaces after the names
     ("临时救助：\n陈明\n林华\n", frozenset({"陈明", "林华"})),  # two characters: the shortest line
-    # the longest: 16 characters (a number in brackets, a compound surname, a note of six); 17 is a paragraph's line
+    # however long the line: a number in brackets, spaces, a compound surname, a note
     ("临时救助：\n（11）欧阳建华（低保户主代表）\n（12）欧阳建国（低保户主代表）\n", frozenset({"欧阳建华", "欧阳建国"})),
-    ("临时救助：\n（11） 欧阳建华（低保户主代表）\n（12） 欧阳建国（低保户主代表）\n附注\n另行通知\n", frozenset()),
+    ("临时救助：\n（1）\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000陈水生\n（2）林阿妹\n", LISTED),
     ("临时救助工作联系：\n1. 陈主任\n2. 林书记\n", frozenset()),  # offices, not names
     ("临时救助：陈水生。其余人员另行通知。", frozenset()),  # what says a list follows comes after the name
     ("以下人员获得临时救助：\u3000\n \n陈水生、林阿妹", LISTED),  # spaces at the end of the line and on the blank one
@@ -101,6 +122,53 @@ THREE = LISTED | {THIRD}
     ("临时救助对象名单：\r1. 陈水生\r2. 林阿妹", LISTED),
     ("临时救助对象名单：\u20281. 陈水生\u20282. 林阿妹", LISTED),
     ("以下人员获得临时救助：\r\n\r\n陈水生、林阿妹", LISTED),
+    # what goes with a name in a list
+    ("以下人员获得临时救助：陈水生（男，65岁）、林阿妹（女，70岁）、王建国（男，58岁）。", THREE),
+    ("以下人员获得临时救助：陈水生(1500元)、林阿妹(1200元)、王建国(800元)。", THREE),
+    ("以下人员获得临时救助：陈水生1500元、林阿妹1200.5元、王建国800元。", THREE),
+    ("以下人员获得临时救助：经兜村陈水生、湖头社区林阿妹、城关镇王建国。", THREE),
+    ("以下人员获得临时救助：陈水生户、林阿妹家庭、王建国户。", THREE),
+    ("以下人员获得临时救助：陈水生（男，65岁，经兜村三组，因病致困）、林阿妹、王建国。", THREE),  # a note of 16
+    ("以下人员获得临时救助：陈水生（男，65岁，经兜村三组，因病致困户）、林阿妹、王建国。", frozenset()),  # 17: no note
+    # after a verb giving aid; before a count
+    ("经审核，同意陈水生、林阿妹纳入低保。", LISTED),
+    ("拟给予陈水生、林阿妹临时救助。", LISTED),
+    ("经审核，拟将陈水生、林阿妹纳入特困供养。", LISTED),
+    ("经研究，确认陈水生、林阿妹、王建国为特困人员。", THREE),
+    ("经审核，陈水生、林阿妹、王建国三户纳入低保。", THREE),
+    ("经审核，陈水生、林阿妹两户纳入低保。", LISTED),
+    ("经审核，陈水生、林阿妹等2户办理临时救助。", LISTED),
+    ("经审核，同意陈水生纳入低保。", frozenset()),  # one name: no list
+    ("对符合条件的困难群众给予临时救助。", frozenset()),
+    ("将符合条件的对象纳入低保、特困供养范围。", frozenset()),
+    # numbered entries that start with a name
+    ("一、陈水生，经兜村，因病致困，救助1500元。\n二、林阿妹，湖头村，因灾致困，救助1200元。", LISTED),
+    ("1.陈水生，男，经兜村村民，救助金额1500元；\n\n2.林阿妹，女，湖头村村民，救助金额1200元；", LISTED),
+    ("（1）经兜村陈水生户：救助1500元\n（2）湖头村林阿妹户：救助1200元", LISTED),
+    ("- 陈水生（户主），救助1500元\n- 林阿妹（户主），救助1200元", LISTED),
+    ("1.陈水生，男，救助1500元；\n说明：以上为临时救助。\n2.林阿妹，女，救助1200元；", frozenset()),  # not in a row
+    ("1.陈水生，救助1500元。", frozenset()),  # one entry
+    ("（一）申请条件：具有本县户籍的困难群众。\n（二）申请材料：户口簿、身份证。", frozenset()),
+    ("1.宣传，加强低保政策宣传；\n2.培训，组织业务培训。", frozenset()),  # a word, then no name
+    ("1.方案，制定低保方案；\n2.程序，规范救助程序。", frozenset()),  # words a surname starts
+    ("临时救助工作分工：\n1. 陈明，负责人\n2. 林华，经办人\n", frozenset()),  # staff
+    ("临时救助工作分工：\n1. 陈明，联系人\n2. 林华\n", frozenset()),
+    ("1.陈水生，电话13800138000，救助1500元；\n2.林阿妹，电话13800138001，救助1200元；", LISTED),  # not staff
+    ("分工：\n1. 陈明，负责人\n2. 林华，经办人\n名单如下。\n1.陈水生，救助1500元；\n2.林阿妹，救助1200元；", LISTED),
+    ("管理：严格执行低保审核程序。\n查询：可到村委会查询。", frozenset()),  # no number before them: no entries
 ])
 def test_a_list_of_names_is_read_below_its_sentence(text: str, names: frozenset[str]) -> None:
     assert enumerated_names(text) == names
+
+
+@pytest.mark.parametrize(("title", "names"), [
+    ("关于陈水生家庭申请临时救助的通知", frozenset({"陈水生"})),
+    ("关于陈水生、林阿妹获得临时救助的通知", LISTED),
+    ("关于给予王建国同志临时救助的通知", frozenset()),  # an official: aid and an office in the title
+    ("关于陈水生家庭申请建房的通知", frozenset()),  # a name, but no aid
+    ("关于2026年临时救助资金的通知", frozenset()),  # aid, but no name
+    ("", frozenset()),
+])
+def test_a_title_says_whom_aid_is_given_to(title: str, names: frozenset[str]) -> None:
+    """titles.listed_in_title: such a record is about the people its title names (a list of people whatever its kind)."""
+    assert listed_in_title(title) == names

@@ -71,19 +71,33 @@ def looks_like_name(cell: str) -> bool:
 #   (陈水生、林阿妹、王建国获得临时救助; 经审核，陈水生、林阿妹等2户纳入低保);
 # - (fourteenth pass) two or more lines each holding one name, perhaps numbered or bulleted (1. 陈水生⏎2. 林阿妹), in a
 #   text about aid.
+# (twentieth session) also what goes with a name in a list: the village or town before it (经兜村陈水生), 户 or 家庭 after
+# it, then a note in brackets (陈水生（男，65岁）, 陈水生(户主)) or a sum (陈水生1500元); after a verb that gives aid
+# (同意陈水生、林阿妹纳入低保, 拟给予陈水生、林阿妹临时救助); before a count (陈水生、林阿妹、王建国三户纳入…).
 _LISTED_NAME = rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
-_NOTED = rf"{_LISTED_NAME}(?:（[^（）、，,]{{0,6}}）)?"  # 王建国（户主）
+_PLACE_BEFORE = r"(?:[\u4e00-\u9fff]{1,6}?(?:村|社区|镇|乡|街道|组))"
+_NOTE = r"(?:户|家庭)?(?:[（(][^（）()\n]{0,16}[）)]|\d+(?:\.\d+)?元)?"
+_NOTED = rf"{_PLACE_BEFORE}?{_LISTED_NAME}{_NOTE}"
+_ITEM = re.compile(rf"{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME}){_NOTE}")
 _APART = r"(?:、|，|,|；|;|[ \t\u3000]+)"
 _NAMES = rf"{_NOTED}(?:(?P<apart>{_APART}){_NOTED}(?:(?P=apart){_NOTED})*)?"
-# One pattern for the first two forms: the names after a colon, line break or clause mark (a character set the regular
-# expression engine skips to), ending the sentence, before 等, or (the second form) before what is done for them.
+_GIVING = ("同意", "给予", "拟将", "将", "对", "确认", "批准", "认定", "为")
+# One pattern for the first two forms: the names after a colon, line break or clause mark or a verb giving aid (each
+# starting with a character of one set, which the regular expression engine skips to: a look-behind for the verbs
+# instead made the pattern seven times slower), ending the sentence, before 等, or (the second form) before what is
+# done for them.
 _FIRST = "".join(sorted(set(_SURNAMES) | {c[0] for c in _COMPOUND}))  # (one class turns most places away at once)
-_ENUMERATION = re.compile(rf"(?P<mark>[：:\n，,。；;])[ \t\u3000]*(?=[{_FIRST}])(?P<names>{_NAMES})"
-                          r"(?:(?:等\d*[户人名]?)?(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭)|(?=等|[。；;，,）)\s]|$))")
-_NAME_LINE = re.compile(rf"(?:[-*•·]|\d{{1,3}}[.、．)）]|[（(]\d{{1,3}}[）)])?[ \t\u3000]*(?P<name>{_LISTED_NAME})"
-                        r"(?:（[^（）、，,]{0,6}）)?")
-_LONGEST_NAME_LINE = 16
-_SHORT_LINES = re.compile(r"\n[ \t\u3000]*[^\n]{2,16}\n[ \t\u3000]*[^\n]{2,16}(?:\n|$)")  # (two lines in a row)
+_ENUMERATION = re.compile(rf"(?:(?P<mark>[：:\n，,。；;])[ \t\u3000]*|(?:{'|'.join(_GIVING)}))"
+                          rf"(?=[{_FIRST}]|{_PLACE_BEFORE})(?P<names>{_NAMES})"
+                          r"(?:等?[\d一二三四五六七八九十两]*[户人名家]?"
+                          r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为)"
+                          r"|(?=等|[。；;，,）)\s]|$))")
+_BULLET = r"(?:[-*•·]|\d{1,3}[.、．)）]|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])"
+_NAME_LINE = re.compile(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
+# (twentieth session) a numbered entry that starts with a name and goes on (1.陈水生，男，经兜村，救助1500元；)
+_ENTRY_LINE = re.compile(rf"{_BULLET}[ \t\u3000]*{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME})(?:户|家庭)?"
+                         r"(?=[，,、：:；;（( \t\u3000])")
+_STAFF = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|联系人|经办人|负责人|审核人|审批人|填表人|工作人员")
 _INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助人|救助户|家庭|户主")
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
 _OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位"
@@ -104,32 +118,38 @@ def enumerated_names(text: str) -> frozenset[str]:
         names = _names(match.group("names"))
         # three names or more; two before what is done for them; after a colon, or starting a line, fewer when what
         # comes before says a list follows (名单：陈水生。, 以下人员获得临时救助：⏎⏎陈水生、林阿妹)
+        mark = match.group("mark")
         if len(names) >= _SOLE or (match.group("done") is not None and len(names) >= 2) or (
-                match.group("mark") in "：:\n" and _INTRO.search(_sentence_before(text, match.start())) is not None):
+                mark is not None and mark in "：:\n"
+                and _INTRO.search(_sentence_before(text, match.start())) is not None):
             found.update(_kept(text, match, names))
-    for names in _name_lines(text) if _SHORT_LINES.search(text) is not None else ():
-        if not any(n in _NOT_NAMES or n.endswith(_PLACE_ENDS) or _OFFICE.search(n) for n in names):
+    for names in _name_lines(text):
+        if not any(n in _NOT_NAMES or n[:2] in _WORDS or n.endswith(_PLACE_ENDS) or _OFFICE.search(n) for n in names):
             found.update(names)
     return frozenset(found)
 
 
 def _name_lines(text: str) -> Iterator[list[str]]:
-    """The names of each run of two lines or more that hold one name each (a paragraph's line is turned away by its
-    length alone)."""
+    """The names of each run of two lines or more, blank lines between them or not, that each hold one name or start
+    a numbered entry with one; none from a run about officials or staff."""
     run: list[str] = []
-    for line in [*text.split("\n"), ""]:
+    staff = False
+    for line in [*text.split("\n"), "\x00"]:
         shown = line.strip(" \t\u3000")
-        match = _NAME_LINE.fullmatch(shown) if 2 <= len(shown) <= _LONGEST_NAME_LINE else None
+        if not shown:
+            continue
+        match = _NAME_LINE.fullmatch(shown) or _ENTRY_LINE.match(shown)
         if match is not None:
             run.append(match.group("name"))
+            staff = staff or _STAFF.search(shown) is not None
             continue
-        if len(run) >= 2:
+        if len(run) >= 2 and not staff:
             yield run
-        run = []
+        run, staff = [], False
 
 
 def _names(listed: str) -> list[str]:
-    return [re.split(r"[（(]", item)[0] for item in re.split(_APART, listed) if item]
+    return [match.group("name") for match in _ITEM.finditer(listed)]
 
 
 _BLANK = " \t\u3000\n"
