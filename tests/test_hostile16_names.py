@@ -51,6 +51,7 @@ def test_a_list_of_people_below_its_sentence_is_not_indexed(gk, cat: CatalogDir,
     f"经审核，同意{NAMES[0]}、{NAMES[1]}纳入最低生活保障。",
     f"经审核，{NAMES[0]}、{NAMES[1]}、{THIRD}三户符合临时救助条件。",
     f"一、{NAMES[0]}，经兜村，因病致困，救助1500元。\n\n二、{NAMES[1]}，湖头村，因灾致困，救助1200元。",
+    f"{NAMES[0]}，男，65岁，经兜村村民，因病致困。{NAMES[1]}（女，70岁），湖头村村民，因灾致困。",
 ])
 def test_a_list_with_what_goes_with_each_name_is_not_indexed(gk, cat: CatalogDir, tmp_path: Path,
                                                             sentence: str) -> None:
@@ -128,8 +129,8 @@ THREE = LISTED | {THIRD}
     ("以下人员获得临时救助：陈水生1500元、林阿妹1200.5元、王建国800元。", THREE),
     ("以下人员获得临时救助：经兜村陈水生、湖头社区林阿妹、城关镇王建国。", THREE),
     ("以下人员获得临时救助：陈水生户、林阿妹家庭、王建国户。", THREE),
-    ("以下人员获得临时救助：陈水生（男，65岁，经兜村三组，因病致困）、林阿妹、王建国。", THREE),  # a note of 16
-    ("以下人员获得临时救助：陈水生（男，65岁，经兜村三组，因病致困户）、林阿妹、王建国。", frozenset()),  # 17: no note
+    ("以下人员获得临时救助：陈水生（六十五岁，经兜村三组，因病致困户）、林阿妹、王建国。", THREE),  # a note of 16
+    ("以下人员获得临时救助：陈水生（六十五岁，经兜村三组，因病致困户主）、林阿妹、王建国。", frozenset()),  # 17: no note
     # after a verb giving aid; before a count
     ("经审核，同意陈水生、林阿妹纳入低保。", LISTED),
     ("拟给予陈水生、林阿妹临时救助。", LISTED),
@@ -146,7 +147,7 @@ THREE = LISTED | {THIRD}
     ("1.陈水生，男，经兜村村民，救助金额1500元；\n\n2.林阿妹，女，湖头村村民，救助金额1200元；", LISTED),
     ("（1）经兜村陈水生户：救助1500元\n（2）湖头村林阿妹户：救助1200元", LISTED),
     ("- 陈水生（户主），救助1500元\n- 林阿妹（户主），救助1200元", LISTED),
-    ("1.陈水生，男，救助1500元；\n说明：以上为临时救助。\n2.林阿妹，女，救助1200元；", frozenset()),  # not in a row
+    ("1.陈水生，救助1500元；\n说明：以上为临时救助。\n2.林阿妹，救助1200元；", frozenset()),  # not in a row
     ("1.陈水生，救助1500元。", frozenset()),  # one entry
     ("（一）申请条件：具有本县户籍的困难群众。\n（二）申请材料：户口簿、身份证。", frozenset()),
     ("1.宣传，加强低保政策宣传；\n2.培训，组织业务培训。", frozenset()),  # a word, then no name
@@ -156,6 +157,28 @@ THREE = LISTED | {THIRD}
     ("1.陈水生，电话13800138000，救助1500元；\n2.林阿妹，电话13800138001，救助1200元；", LISTED),  # not staff
     ("分工：\n1. 陈明，负责人\n2. 林华，经办人\n名单如下。\n1.陈水生，救助1500元；\n2.林阿妹，救助1200元；", LISTED),
     ("管理：严格执行低保审核程序。\n查询：可到村委会查询。", frozenset()),  # no number before them: no entries
+    # one person described: a name, then the sex (and the age) as a record of a person writes it
+    ("陈水生，男，65岁，经兜村村民，因病致困，申请临时救助。", frozenset({"陈水生"})),
+    ("申请人陈水生（女，70岁），经兜村村民，申请低保。", frozenset({"陈水生"})),
+    ("户主：陈水生，性别：男，年龄65岁。低保", frozenset({"陈水生"})),
+    ("陈水生 ， 女性 ， 申请临时救助", frozenset({"陈水生"})),
+    ("陈水生，男65岁，申请临时救助", frozenset({"陈水生"})),
+    ("陈水生、男、申请临时救助", frozenset({"陈水生"})),
+    ("陈水生，男。申请临时救助", frozenset({"陈水生"})),
+    ("陈水生，男子，申请临时救助", frozenset()),  # 男子 is no sex written as a record writes it
+    ("陈水生，男，1975年出生，现任县民政局社会救助股股长。", frozenset()),  # an official
+    ("陈明，男，汉族，中共党员，拟任社会救助股股长。", frozenset()),
+    ("陈明，男，拟任社会救助股股长。", frozenset()),
+    ("参加培训人员（男女不限）：\n1. 陈明\n2. 林华\n", frozenset()),  # names a line in a text about no aid
+    ("联系人：陈明，男，办理临时救助。", frozenset()),  # staff
+    ("王局长，男，分管社会救助。", frozenset()),
+    ("申请人（男，65岁）应当提交临时救助申请材料。", frozenset()),  # a kind of person, no name
+    ("申请人须为本县户籍，男年满60周岁、女年满55周岁的可申请特困供养。", frozenset()),
+    ("高龄老人（男，80岁以上）可享受高龄补贴。", frozenset()),
+    ("经兜村（男，65岁）临时救助", frozenset()),  # a place
+    ("当事人：陈某某，男，45岁，经营户。", frozenset()),  # a name already hidden
+    ("以下人员获得临时救助：陈某、林某某、王某。", frozenset()),
+    ("当事人：陈水生，男，45岁，经营户。", frozenset({"陈水生"})),  # described in a text about no aid
 ])
 def test_a_list_of_names_is_read_below_its_sentence(text: str, names: frozenset[str]) -> None:
     assert enumerated_names(text) == names

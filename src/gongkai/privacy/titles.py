@@ -97,6 +97,12 @@ _NAME_LINE = re.compile(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[
 # (twentieth session) a numbered entry that starts with a name and goes on (1.陈水生，男，经兜村，救助1500元；)
 _ENTRY_LINE = re.compile(rf"{_BULLET}[ \t\u3000]*{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME})(?:户|家庭)?"
                          r"(?=[，,、：:；;（( \t\u3000])")
+# (twentieth session) one person described, in any text: a name, then the sex (and perhaps the age) as a record
+# of a person writes it, then a mark or the age (陈水生，男，65岁，经兜村村民…; 陈水生（女，70岁）; 陈水生，男65岁); not in a sentence about an official
+# (陈明，男，1975年出生，现任社会救助股股长)
+_DESCRIBED = re.compile(rf"(?P<name>{_LISTED_NAME})[ \t\u3000]*[，,、（(][ \t\u3000]*(?:性别[：:]?)?[男女]性?"
+                        r"[ \t\u3000]*[，,、；;。）)\d]")
+_OFFICIAL = re.compile(r"现任|拟任|曾任|参加工作|入党|学历|职称|党员|干部")
 _STAFF = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|联系人|经办人|负责人|审核人|审批人|填表人|工作人员")
 _INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助人|救助户|家庭|户主")
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
@@ -108,13 +114,15 @@ _SOLE = 3  # names that make a list by themselves; fewer need a sentence that sa
 
 
 def enumerated_names(text: str) -> frozenset[str]:
-    """The names of a list of people written in prose in *text* (see _ENUMERATION and what follows it); none in a
-    sentence about officials or staff (任命陈志强、林建华、黄明德同志…, 联系人：陈明)."""
-    if _AID.search(text) is None:  # most texts about something else: one search decides
+    """The names of a list of people written in prose in *text* (see _ENUMERATION and what follows it), and of a person
+    described with the sex (_DESCRIBED); none in a sentence about officials or staff (任命陈志强、林建华、黄明德同志…,
+    联系人：陈明)."""
+    aid, described = _AID.search(text) is not None, "男" in text or "女" in text
+    if not (aid or described):  # most texts about something else: a search decides
         return frozenset()
     found: set[str] = set()
     text = "\n" + _LINE_BREAKS.sub("\n", text)  # a list may start the text
-    for match in _ENUMERATION.finditer(text):
+    for match in _ENUMERATION.finditer(text) if aid else ():
         names = _names(match.group("names"))
         # three names or more; two before what is done for them; after a colon, or starting a line, fewer when what
         # comes before says a list follows (名单：陈水生。, 以下人员获得临时救助：⏎⏎陈水生、林阿妹)
@@ -123,10 +131,19 @@ def enumerated_names(text: str) -> frozenset[str]:
                 mark is not None and mark in "：:\n"
                 and _INTRO.search(_sentence_before(text, match.start())) is not None):
             found.update(_kept(text, match, names))
-    for names in _name_lines(text):
-        if not any(n in _NOT_NAMES or n[:2] in _WORDS or n.endswith(_PLACE_ENDS) or _OFFICE.search(n) for n in names):
+    for names in _name_lines(text) if aid else ():
+        if not any(_no_one(n) for n in names):
             found.update(names)
+    for match in _DESCRIBED.finditer(text) if described else ():
+        sentence = _sentence_of(text, match)
+        if not (_no_one(match.group("name")) or _OFFICE.search(sentence) or _OFFICIAL.search(sentence)):
+            found.add(match.group("name"))
     return frozenset(found)
+
+
+def _no_one(name: str) -> bool:
+    """True for what reads as a name and names no one: a word (高龄, 方案), a place (陈坑村), a name already hidden (陈某某)."""
+    return name in _NOT_NAMES or name[:2] in _WORDS or name.endswith(_PLACE_ENDS) or "某" in name
 
 
 def _name_lines(text: str) -> Iterator[list[str]]:
@@ -178,15 +195,19 @@ def _sentence_before(text: str, at: int) -> str:
     return text[_sentence_start(text, at):at]
 
 
+def _sentence_of(text: str, match: re.Match[str]) -> str:
+    """The sentence *match* stands in (see _sentence_start), to its 。 or the end of *text*."""
+    end = text.find("。", match.end())
+    return text[_sentence_start(text, match.start()):end if end >= 0 else len(text)]
+
+
 def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
     """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a
     place."""
-    start = _sentence_start(text, match.start())
-    end = text.find("。", match.end())
-    sentence = text[start:end if end >= 0 else len(text)]
+    sentence = _sentence_of(text, match)
     if _AID.search(sentence) is None or _OFFICE.search(sentence) is not None:
         return []
-    if any(n in _NOT_NAMES or n.endswith(_PLACE_ENDS) for n in names):
+    if any(_no_one(n) for n in names):
         return []
     return names
 
