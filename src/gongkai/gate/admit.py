@@ -141,6 +141,7 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
         else:
             enter(outcome)
     _hold_shared_files(gate, catalog)
+    _unindex_shared_lists(gate, catalog)
     gate.directory_findings, change = directory_findings_until(catalog, today)
     gate.admitted.sort(key=_newest, reverse=True)
     gate.next_change = min([o.change for o in gate.outcomes.values() if o.change is not None]
@@ -313,6 +314,24 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         else:
             kept.append(admission)
     gate.admitted = kept
+
+
+def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
+    """Make a record that shows the file of a running list of people (by its path, or a copy of its content) a list of
+    people too: never indexed, out of the sitemap, the feed and the search index. A 通知 of another item linking the
+    list would otherwise be an ordinary page whose link every search engine follows, and the names would be found by
+    search during the period (DOMAIN.md §12); once the period ends _hold_shared_files holds it back."""
+    running = [a for a in gate.admitted if a.lists_people and a.state is State.CURRENT and a.facts.attachments]
+    if not running:
+        return
+    paths = {path for a in running for path in a.facts.attachments}
+    contents = {content for path in paths if (content := attachment_id(catalog, path)) is not None}
+
+    def shows_a_list(admission: Admission) -> bool:
+        return any(path in paths or attachment_id(catalog, path) in contents for path in admission.facts.attachments)
+
+    gate.admitted = [replace(a, lists_people=True) if not a.lists_people and a.facts.attachments and shows_a_list(a)
+                     else a for a in gate.admitted]
 
 
 def _why_withheld(record: Record, gate: Gate) -> str:

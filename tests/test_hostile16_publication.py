@@ -1,0 +1,57 @@
+"""Sixteenth hostile pass, over publication (DOMAIN.md §12): where and while a record may be published. Each test runs
+the real CLI on a small catalog in tmp_path; the expected days and words are typed by hand from DOMAIN.md and the
+2026 holiday notice, not computed by the code under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ITEM, RECORD, text_pdf
+from test_publication import everything, site_on
+
+# A 公示 of 低保 (its item lists people) with its list as a PDF, running from 2026-09-03 to 2026-11-20.
+LIST_PDF = "files/2026/list.pdf"
+NOTICE = RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20").replace(
+    "页数: 1", f"页数: 1\n附件:\n  - 名称: 名单\n    文件: {LIST_PDF}")
+# A second item whose content is no list of people, and a 通知 of it.
+POLICY_ITEM = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-002").replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+               .replace("  - 低保对象名单及相关信息", "  - 临时救助政策文件"))
+TITLE = "测试县民政局关于发放临时救助金的通知"
+LETTER = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+          .replace("文种: 公示", "文种: 通知").replace("事项: SHJZ-001", "事项: SHJZ-002")
+          .replace("公示截止: 2026-12-31\n", "").replace("测试县民政局关于2026年第三季度低保对象名单的公示", TITLE))
+
+
+# 1. A 通知 that links the list of a running 公示. Found by the sixteenth pass: a list of people is never indexed during
+# its period (noindex, nofollow; out of the sitemap, the feed and the search index), but a 通知 of another item
+# attaching the same file — by its path, or a copy under another name — was an ordinary page: in the sitemap and the
+# feed, indexed, its link to the list followed by every search engine, so the names were findable by search during the
+# period (DOMAIN §12). After the period the 通知 was already held back; during it, it is now a list of people too.
+@pytest.mark.parametrize("copy", [LIST_PDF, "files/2026/mingxi.pdf"], ids=["same-path", "copy-of-the-file"])
+def test_a_record_linking_the_list_of_a_running_notice_is_never_indexed(gk, cat, tmp_path, copy):
+    cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
+    cat.record(NOTICE)
+    cat.write(LIST_PDF, text_pdf("ChenJinshui 3 Jingdou"))
+    cat.write(copy, text_pdf("ChenJinshui 3 Jingdou"))
+    cat.record(LETTER.replace("页数: 1", f"页数: 1\n附件:\n  - 名称: 明细\n    文件: {copy}"), "records/2026/R2026-002.yaml")
+    site = site_on(gk, cat, tmp_path / "site", "2026-11-10")
+    page = (site / "records/R2026-002.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    for listing in ("sitemap.xml", "feed.xml"):
+        assert "R2026-002" not in (site / listing).read_text(encoding="utf-8"), listing
+    assert "临时救助金" not in everything(site / "search")
+    fresh = site_on(gk, cat, tmp_path / "later", "2026-11-21")  # the 公示 ended on 2026-11-20: the 通知 is held back
+    assert not (fresh / "records/R2026-002.html").exists() and not (fresh / copy).exists()
+
+
+def test_a_record_sharing_no_list_stays_indexed(gk, cat, tmp_path):
+    cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
+    cat.record(NOTICE)
+    cat.write(LIST_PDF, text_pdf("ChenJinshui 3 Jingdou"))
+    cat.write("files/2026/form.pdf", text_pdf("Application form"))
+    cat.record(LETTER.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 申请表\n    文件: files/2026/form.pdf"),
+               "records/2026/R2026-002.yaml")
+    site = site_on(gk, cat, tmp_path / "site", "2026-11-10")
+    assert "noindex" not in (site / "records/R2026-002.html").read_text(encoding="utf-8")
+    assert "R2026-002" in (site / "sitemap.xml").read_text(encoding="utf-8")
