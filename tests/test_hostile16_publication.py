@@ -55,3 +55,33 @@ def test_a_record_sharing_no_list_stays_indexed(gk, cat, tmp_path):
     site = site_on(gk, cat, tmp_path / "site", "2026-11-10")
     assert "noindex" not in (site / "records/R2026-002.html").read_text(encoding="utf-8")
     assert "R2026-002" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# 2. 公示期 as people write it. Found by the sixteenth pass: 「公示期: 7个工作日」 (the words of every 公开时限: 「公示7个工作日」)
+# and 「公示期: ７」 typed in full-width mode were refused as 「应为整数」 with the hint 「请检查「公示期」的值」, which says
+# nothing of what to write (dates typed the same ways are read); 「公示期: 7天」, 「1个月」 got the same words, though
+# 公示期 counts working days only and a period in calendar days or months has to be written as its last day.
+# 2026-09-03 (Thu) + 7 working days: 3, 4, 7, 8, 9, 10, 11 September — the last day is 2026-09-11.
+WITH_NAMES = RECORD.replace("经审核，现将名单予以公示。\n", "经审核，现将名单予以公示。\n\n"
+                            "  | 姓名 | 所在村 |\n  | --- | --- |\n  | 陈金水 | 经兜村 |\n")
+
+
+@pytest.mark.parametrize("days", ["7个工作日", "７", "7 个工作日", "7工作日", "“7”"])
+def test_a_period_written_in_working_days_is_read(gk, cat, tmp_path, days):
+    cat.record(WITH_NAMES.replace("公示截止: 2026-12-31", f"公示期: {days}"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 0, run.out
+    assert "陈金水" in (site_on(gk, cat, tmp_path / "last", "2026-09-11") / "records/R2026-001.html").read_text("utf-8")
+    after = site_on(gk, cat, tmp_path / "after", "2026-09-12")
+    assert "公示已于2026年9月11日结束" in (after / "records/R2026-001.html").read_text("utf-8")
+    assert "陈金水" not in everything(after)
+
+
+@pytest.mark.parametrize("days", ["7天", "15日", "1个月", "2周", "1年", "10个自然日"])
+def test_a_period_in_days_months_or_years_says_to_write_its_last_day(gk, cat, tmp_path, days):
+    cat.record(WITH_NAMES.replace("公示截止: 2026-12-31", f"公示期: {days}"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 1
+    assert f"15:6 错误 GK103 「公示期」按工作日计，「{days}」不是工作日数" in run.out, run.out
+    assert "只写工作日数，如「公示期: 7」" in run.out and "「公示截止: YYYY-MM-DD」" in run.out
+    assert "陈金水" not in everything(site_on(gk, cat, tmp_path / "site", "2026-09-04"))

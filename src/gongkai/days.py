@@ -39,6 +39,12 @@ class DayError(ValueError):
         return f"日期不存在：{self.value}"
 
 
+def as_typed(value: str) -> str:
+    """*value* with full-width digits and date punctuation made half-width and the spaces and quotes around it taken
+    off: 「２０２６－０３－０２」 and 「“7”」 as they were meant."""
+    return value.translate(_HALF_WIDTH).strip().strip(_QUOTES)
+
+
 def read_day(value: Any) -> dt.date:
     """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日 (or 号), in full-width digits
     or in quotes; else DayError."""
@@ -50,7 +56,7 @@ def read_day(value: Any) -> dt.date:
         return value
     if isinstance(value, str):
         if not value.isascii():
-            value = value.translate(_HALF_WIDTH).strip().strip(_QUOTES)
+            value = as_typed(value)
         match = _DATE_FORMS.match(value.strip())
         if match:
             try:  # YYYY-MM-DD, by far the most common form, read by the fast C parser
