@@ -5,10 +5,13 @@ the real CLI on a small catalog in tmp_path; the expected days and words are typ
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from conftest import ITEM, RECORD, text_pdf
 from test_publication import everything, site_on
+from test_reports import _record, _rows
 
 # A 公示 of 低保 (its item lists people) with its list as a PDF, running from 2026-09-03 to 2026-11-20.
 LIST_PDF = "files/2026/list.pdf"
@@ -85,3 +88,24 @@ def test_a_period_in_days_months_or_years_says_to_write_its_last_day(gk, cat, tm
     assert f"15:6 错误 GK103 「公示期」按工作日计，「{days}」不是工作日数" in run.out, run.out
     assert "只写工作日数，如「公示期: 7」" in run.out and "「公示截止: YYYY-MM-DD」" in run.out
     assert "陈金水" not in everything(site_on(gk, cat, tmp_path / "site", "2026-09-04"))
+
+
+# 3. The annual report's 规范性文件 by 有效性. Found by the sixteenth pass: table 二 (本年废止件数, 现行有效件数) read only the
+# old 「废止日期」; a 规范性文件 recorded the way validate asks since issue 12 (「有效性: 废止」 or 「失效」 with 「有效性日期」)
+# was never counted as repealed and stayed 现行有效 in the report while the site labelled it 【废止】. Now the report
+# judges 有效性 on 31 December as the site does on its day: 废止 and 失效 dated in the year are 本年废止 and not 现行有效;
+# one lapsing in a later year is still 现行有效.
+def test_the_annual_report_counts_documents_by_their_validity_at_the_year_end(gk, cat, tmp_path):
+    normative = partial(_record, kind="规范性文件")
+    cat.record(normative(10, formed="2026-03-02", published="2026-03-05", extra="有效性: 有效\n"),
+               "records/2026/R2026-010.yaml")  # issued in 2026, in force
+    cat.record(normative(11, formed="2024-03-01", published="2024-03-05",
+                         extra="有效性: 废止\n有效性日期: 2026-06-30\n"), "records/2024/R2026-011.yaml")  # repealed
+    cat.record(normative(12, formed="2025-03-03", published="2025-03-05",
+                         extra="有效性: 失效\n有效性日期: 2026-12-31\n"), "records/2025/R2026-012.yaml")  # lapsed on 31 Dec
+    cat.record(normative(13, formed="2025-04-01", published="2025-04-03",
+                         extra="有效性: 失效\n有效性日期: 2027-01-01\n"), "records/2025/R2026-013.yaml")  # in force in 2026
+    out = tmp_path / "annual.xlsx"
+    run = gk("report", "annual", cat.root, "--year", "2026", "-f", "xlsx", "-o", out)
+    assert run.code == 0, run.err
+    assert _rows(out, "表二 主动公开")[2] == ["行政规范性文件", 1, 2, 2]
