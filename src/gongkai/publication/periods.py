@@ -104,13 +104,17 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
 
 def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示 (declared_notice_end), a year after its 公开日期 at the latest
-    (LONGEST_NOTICE).
+    (LONGEST_NOTICE), its 公开日期 when it declares an end before that.
 
     None when the record declares no period. Raises CalendarMissing as declared_notice_end does.
     """
     declared = declared_notice_end(record, calendar)
     if declared is None or record.published is None:
         return declared
+    if declared < record.published:
+        # 公示截止 before 公开日期 is a slip (GK419: 2026-08-30 for 2026-09-30): the page cannot say the 公示 ended before
+        # it was published, so the list ends on its 公开日期, as one without a period does (GK411)
+        return record.published
     return min(declared, latest_notice_end(record.published))
 
 
