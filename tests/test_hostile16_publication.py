@@ -128,3 +128,28 @@ def test_a_notice_ending_before_its_publication_is_reported_and_never_said_to_en
     assert "2026年8月30日" not in everything(day)
     after = (site_on(gk, cat, tmp_path / "after", "2026-09-04") / "records/R2026-001.html").read_text("utf-8")
     assert "公示已于2026年9月3日结束" in after and "8月30日" not in after and "陈金水" not in after
+
+
+# 5. 公开渠道 as clerks write it. Found by the sixteenth pass: the spreadsheet import read 「门户网站」「村务公开栏」「微信公众号」
+# (headers.yaml) and the YAML loader read only the aliases of vocab.py, so the same words typed in Notepad were GK104
+# errors; so were 「政府 网站」 with a space, 「社区／企事业单位／村公示栏（电子屏）」 with a full-width slash and 「村公示欄」 in
+# traditional characters. An item that fails to load takes its records with it: a 公示 meant for the 村公示栏 was printed
+# nowhere. Now every vocabulary value is compared without spaces, with one spelling of brackets and slashes and in
+# simplified characters, and the YAML loader knows every spelling the import knows (GK105 says which name it stands for).
+@pytest.mark.parametrize(("item_channels", "record_channels"), [
+    ("[门户网站, 村务公开栏]", "[村务公开栏]"),
+    ("[政府 网站, 社区／企事业单位／村公示栏（电子屏）]", "[村公示欄]"),
+    ("[政府網站, 公示栏]", "[ 社区/企事业单位/村公示栏(电子屏）]"),
+], ids=["import-spellings", "space-and-slash", "traditional"])
+def test_channels_spelled_as_clerks_write_them_keep_a_board_notice_off_the_web(gk, cat, tmp_path, item_channels,
+                                                                                record_channels):
+    cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", f"公开渠道: {item_channels}"))
+    cat.record(WITH_NAMES.replace("页数: 1", f"页数: 1\n公开渠道: {record_channels}"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 0, run.out
+    assert "GK105" in run.out and "GK104" not in run.out
+    assert "R2026-001" not in everything(site_on(gk, cat, tmp_path / "site", "2026-11-27"))
+    out = tmp_path / "print"
+    printed = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)  # today: 2026-11-27
+    assert printed.code == 0, printed.err
+    assert "陈金水" in (out / "shjzg/R2026-001.html").read_text(encoding="utf-8")
