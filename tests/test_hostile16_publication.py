@@ -153,3 +153,35 @@ def test_channels_spelled_as_clerks_write_them_keep_a_board_notice_off_the_web(g
     printed = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)  # today: 2026-11-27
     assert printed.code == 0, printed.err
     assert "陈金水" in (out / "shjzg/R2026-001.html").read_text(encoding="utf-8")
+
+
+# 6. The 公示 period an item's 公开时限 promises. Found by the sixteenth pass: GK412 knew one minimum, matched on the item's
+# name containing 「最低生活保障」; an item whose 公开时限 says 「…，公示7个工作日」 (临时救助对象, 特困人员, or 低保 under
+# the name 「城乡低保」) took a 「公示期: 3」 without a word, and the list came down after three working days — against
+# the period the reviewed directory promises the public. Now the item's own 公示 period is the minimum where the law's
+# table has none, in working days or in days as it says. 2026-09-03 (Thu): 3 working days end on 2026-09-07;
+# 7 working days on 2026-09-11; 7 days on 2026-09-09.
+TEMPORARY = (ITEM.replace("一级事项: 最低生活保障", "一级事项: 城乡低保").replace("二级事项: 审批信息", "二级事项: 审核信息")
+             .replace("公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 制定或获取信息之日起10个工作日内，公示{period}"))
+
+
+@pytest.mark.parametrize(("period", "written", "message"), [
+    ("7个工作日", "公示期: 3", "公示期只有3个工作日，少于规定的7个工作日（事项 SHJZ-001 的公开时限「制定或获取信息之日起10个工作日内，公示7个工作日」）"),
+    ("7个工作日", "公示截止: 2026-09-10", "公示期只有6个工作日，少于规定的7个工作日"),
+    ("7天", "公示截止: 2026-09-08", "公示期只有6天，少于规定的7天（事项 SHJZ-001 的公开时限「制定或获取信息之日起10个工作日内，公示7天」）"),
+])
+def test_a_notice_shorter_than_its_items_period_is_reported(gk, cat, period, written, message):
+    cat.item(TEMPORARY.format(period=period))
+    cat.record(RECORD.replace("公示截止: 2026-12-31", written))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 1
+    assert f"错误 GK412 {message}" in run.out, run.out
+
+
+@pytest.mark.parametrize(("period", "written"), [("7个工作日", "公示期: 7"), ("7个工作日", "公示截止: 2026-09-11"),
+                                                 ("7天", "公示截止: 2026-09-09")])
+def test_a_notice_as_long_as_its_items_period_passes(gk, cat, period, written):
+    cat.item(TEMPORARY.format(period=period))
+    cat.record(RECORD.replace("公示截止: 2026-12-31", written))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert "GK412" not in run.out and run.code == 0, run.out

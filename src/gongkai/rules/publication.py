@@ -65,7 +65,8 @@ def notice_period_missing(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK412", "notice-period-too-short", "公示期短于规定", E,
-      what="按工作日（含法定节假日和调休）计算公示期，与规定的最短公示期比较，如低保审核确认名单公示7个工作日。",
+      what="按工作日（含法定节假日和调休）计算公示期，与规定的最短公示期比较，如低保审核确认名单公示7个工作日；"
+           "没有法定最短期限的，与事项「公开时限」写明的公示期比较（如「…，公示7个工作日」「公示7天」）。",
       why="民办函〔2019〕52号 社会救助标准指引：低保初审对象名单公示7个工作日；公示期不足，群众来不及监督。",
       example="事项 最低生活保障 / 审核信息；公示期: 5",
       instead="公示期: 7",
@@ -77,11 +78,13 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
         if minimum is None or not record.is_public or record.published is None or _ends_before(record):
             continue  # an end before the 公开日期 is a slip GK419 reports: it is no short period
         field = "公示期" if record.notice_days is not None else "公示截止"
-        days = ctx.dated(partial(_notice_workdays, record), Location(path, record.id, (field,)))
-        if days is not None and days < minimum.workdays:
+        counted = _notice_workdays if minimum.workdays else _notice_calendar_days
+        days = ctx.dated(partial(counted, record), Location(path, record.id, (field,)))
+        if days is not None and days < minimum.days:
             yield Finding(Location(path, record.id, (field,)),
-                          f"公示期只有{days}个工作日，少于规定的{minimum.workdays}个工作日（{minimum.source}）",
-                          f"改为「公示期: {minimum.workdays}」。")
+                          f"公示期只有{days}{minimum.unit}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
+                          f"改为「公示期: {minimum.days}」。" if minimum.workdays else
+                          f"改为「公示截止: {record.published + dt.timedelta(days=minimum.days - 1)}」（公开日期当天算第1天）。")
 
 
 @rule("GK413", "validity-missing", "政策文件没有写明有效性", E,
@@ -170,6 +173,14 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
 
 def _ends_before(record: Record) -> bool:
     return record.notice_until is not None and record.published is not None and record.notice_until < record.published
+
+
+def _notice_calendar_days(record: Record, calendar: WorkdayCalendar) -> int | None:
+    """How many days the record's 公示 runs, counting its 公开日期 as the first."""
+    end = notice_end(record, calendar)
+    if end is None or record.published is None:
+        return None
+    return (end - record.published).days + 1
 
 
 def _notice_workdays(record: Record, calendar: WorkdayCalendar) -> int | None:
