@@ -5,6 +5,7 @@ the real CLI on a small catalog in tmp_path; the expected days and words are typ
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import pytest
@@ -30,7 +31,8 @@ LETTER = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").rep
 # its period (noindex, nofollow; out of the sitemap, the feed and the search index), but a 通知 of another item
 # attaching the same file — by its path, or a copy under another name — was an ordinary page: in the sitemap and the
 # feed, indexed, its link to the list followed by every search engine, so the names were findable by search during the
-# period (DOMAIN §12). After the period the 通知 was already held back; during it, it is now a list of people too.
+# period (DOMAIN §12); the portal export did not mark it as a list either. After the period the 通知 was already held
+# back; during it, it is now a list of people too, shown until the 公示's last day.
 @pytest.mark.parametrize("copy", [LIST_PDF, "files/2026/mingxi.pdf"], ids=["same-path", "copy-of-the-file"])
 def test_a_record_linking_the_list_of_a_running_notice_is_never_indexed(gk, cat, tmp_path, copy):
     cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
@@ -44,6 +46,11 @@ def test_a_record_linking_the_list_of_a_running_notice_is_never_indexed(gk, cat,
     for listing in ("sitemap.xml", "feed.xml"):
         assert "R2026-002" not in (site / listing).read_text(encoding="utf-8"), listing
     assert "临时救助金" not in everything(site / "search")
+    # the portal marks a list by its 公示截止 (noindex there too): the 通知 shows the list until the 公示's last day
+    out = tmp_path / "portal"
+    assert gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-10").code == 0
+    entries = {e["编号"]: e for e in json.loads((out / "portal.json").read_text(encoding="utf-8"))["信息"]}
+    assert entries["R2026-002"]["公示截止"] == "2026-11-20"
     fresh = site_on(gk, cat, tmp_path / "later", "2026-11-21")  # the 公示 ended on 2026-11-20: the 通知 is held back
     assert not (fresh / "records/R2026-002.html").exists() and not (fresh / copy).exists()
 

@@ -320,18 +320,29 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
     """Make a record that shows the file of a running list of people (by its path, or a copy of its content) a list of
     people too: never indexed, out of the sitemap, the feed and the search index. A 通知 of another item linking the
     list would otherwise be an ordinary page whose link every search engine follows, and the names would be found by
-    search during the period (DOMAIN.md §12); once the period ends _hold_shared_files holds it back."""
-    running = [a for a in gate.admitted if a.lists_people and a.state is State.CURRENT and a.facts.attachments]
-    if not running:
+    search during the period (DOMAIN.md §12). It shows the list up to the list's last day (its 公示截止 on the portal,
+    which marks lists by it); once the period ends _hold_shared_files holds it back."""
+    ends: dict[str, dt.date] = {}  # a running list's file, by path and by content → the earliest last day showing it
+    for running in gate.admitted:
+        if running.lists_people and running.state is State.CURRENT and running.notice_end is not None:
+            for path in running.facts.attachments:
+                for key in (path, attachment_id(catalog, path)):
+                    if key is not None:
+                        ends[key] = min(ends.get(key, running.notice_end), running.notice_end)
+    if not ends:
         return
-    paths = {path for a in running for path in a.facts.attachments}
-    contents = {content for path in paths if (content := attachment_id(catalog, path)) is not None}
 
-    def shows_a_list(admission: Admission) -> bool:
-        return any(path in paths or attachment_id(catalog, path) in contents for path in admission.facts.attachments)
+    def list_end(admission: Admission) -> dt.date | None:
+        found = [end for path in admission.facts.attachments
+                 for key in (path, attachment_id(catalog, path)) if key is not None and (end := ends.get(key))]
+        return min(found, default=None)
 
-    gate.admitted = [replace(a, lists_people=True) if not a.lists_people and a.facts.attachments and shows_a_list(a)
-                     else a for a in gate.admitted]
+    def as_list(admission: Admission) -> Admission:
+        if admission.lists_people or not admission.facts.attachments or (end := list_end(admission)) is None:
+            return admission
+        return replace(admission, lists_people=True, notice_end=min(admission.notice_end or end, end))
+
+    gate.admitted = [as_list(a) for a in gate.admitted]
 
 
 def _why_withheld(record: Record, gate: Gate) -> str:
