@@ -192,3 +192,22 @@ def test_a_notice_as_long_as_its_items_period_passes(gk, cat, period, written):
     cat.record(RECORD.replace("公示截止: 2026-12-31", written))
     run = gk("validate", cat.root, "--today", "2026-11-27")
     assert "GK412" not in run.out and run.code == 0, run.out
+
+
+# 7. The board and the 公众号 after a shared list comes down. Found by the sixteenth pass: a 通知 posted on the 公示栏 (and
+# in the 公众号) with the list of a 公示 attached is held back from the day after the 公示 ends, or from the day a record
+# whose file it shares is withdrawn — but gongkai print and gongkai wechat listed only the 公示 and the withdrawn
+# record to take down, so the 通知 and the list stapled to it stayed on the board. Now they are listed too, from the
+# same day and saying why. The 公示 ends on 2026-11-20: down from 2026-11-21.
+@pytest.mark.parametrize(("command", "channels"), [("print", "社区/企事业单位/村公示栏（电子屏）"), ("wechat", "两微一端")])
+def test_a_record_sharing_a_list_that_came_down_is_listed_to_take_down(gk, cat, tmp_path, command, channels):
+    cat.item(POLICY_ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                                 "公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）]"), "items/shjz/SHJZ-002.yaml")
+    cat.record(NOTICE)
+    cat.write(LIST_PDF, text_pdf("ChenJinshui 3 Jingdou"))
+    cat.record(LETTER.replace("页数: 1", f"页数: 1\n公开渠道: [{channels}]\n附件:\n  - 名称: 明细\n    文件: {LIST_PDF}"),
+               "records/2026/R2026-002.yaml")
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-11-26", "--out", tmp_path / "out")  # today 11-27
+    assert run.code == 0, run.err
+    said = [line for line in run.out.splitlines() if TITLE in line]
+    assert said and "2026-11-21 起" in said[0], run.out

@@ -77,6 +77,9 @@ class Gate:
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
     outcomes: dict[str, Outcome] = field(default_factory=dict, repr=False)  # record file path → its outcome
     declared_twice: bool = False  # some 编号 is declared by two files (GK201): the outcomes depend on each other
+    # records held back from the day a file they show came down with another record (its 公示 ended, it was withdrawn),
+    # with that day and why: what a board or the 公众号 that carried them must take down (printing.takedown)
+    shared_down: list[tuple[Admission, dt.date, str]] = field(default_factory=list)
 
     def enter(self, outcome: Outcome) -> None:
         """Take one record's outcome into the day's lists."""
@@ -290,16 +293,21 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
     # (its files, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
-    retiring = [(tuple(a.file for a in o.record.attachments), f"信息 {o.id} 已撤回", o.copy)
+    since: dict[str, dt.date] = {}  # path or content of a file that came down on a known day → that day
+    retiring = [(tuple(a.file for a in o.record.attachments), f"信息 {o.id} 已撤回", o.copy, _withdrawal_day(o.record))
                 for o in gate.outcomes.values() if o.record is not None]
-    retiring += [(tuple(a.file for a in r.attachments), _why_withheld(r, gate), "附件") for r in gate.withheld]
-    retiring += [(a.facts.attachments, f"信息 {a.id} 的公示已结束", "名单")
+    retiring += [(tuple(a.file for a in r.attachments), _why_withheld(r, gate), "附件", None) for r in gate.withheld]
+    retiring += [(a.facts.attachments, f"信息 {a.id} 的公示已结束", "名单", _day_after(a.notice_end))
                  for a in gate.admitted if a.state is State.ENDED]
-    for files, why, copy in retiring:
+    for files, why, copy, down in retiring:
         for path in files:
             retired.setdefault(path, why)
-            if copy is not None and (content := attachment_id(catalog, path)) is not None:
+            content = attachment_id(catalog, path) if copy is not None else None
+            if content is not None:
                 copies.setdefault(content, f"与别的信息的{copy}内容相同，{why}")
+            for key in (path, content):
+                if key is not None and down is not None:
+                    since[key] = min(since.get(key, down), down)
     if not retired:
         return
     kept: list[Admission] = []
@@ -311,9 +319,21 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
+            days = [day for path in admission.facts.attachments
+                    for key in (path, attachment_id(catalog, path)) if key is not None and (day := since.get(key))]
+            if days:
+                gate.shared_down.append((admission, min(days), shown[0]))
         else:
             kept.append(admission)
     gate.admitted = kept
+
+
+def _withdrawal_day(record: Record) -> dt.date | None:
+    return record.withdrawn.date if record.withdrawn is not None else None
+
+
+def _day_after(day: dt.date | None) -> dt.date | None:
+    return day + dt.timedelta(days=1) if day is not None else None
 
 
 def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
