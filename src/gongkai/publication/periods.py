@@ -116,6 +116,11 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     return min((day for day in (record.notice_until, counted) if day is not None), default=None)
 
 
+def ends_before_publication(record: Record) -> bool:
+    """公示截止 before 公开日期: a slip (GK419) whose list is never shown."""
+    return record.notice_until is not None and record.published is not None and record.notice_until < record.published
+
+
 def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示 (declared_notice_end), a year after its 公开日期 at the latest
     (LONGEST_NOTICE), its 公开日期 when it declares an end before that.
@@ -127,7 +132,7 @@ def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
         return declared
     if declared < record.published:
         # 公示截止 before 公开日期 is a slip (GK419: 2026-08-30 for 2026-09-30): the page cannot say the 公示 ended before
-        # it was published, so the list ends on its 公开日期, as one without a period does (GK411)
+        # it was published, so it ends on its 公开日期 — already over that day (standing): the list is never shown
         return record.published
     return min(declared, latest_notice_end(record.published))
 

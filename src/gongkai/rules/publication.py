@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, is_notice, latest_notice_end, minimum_for,
-                                         notice_end)
+from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, ends_before_publication, is_notice,
+                                         latest_notice_end, minimum_for, notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
@@ -75,7 +75,7 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, record in catalog.models("record"):
         minimum = minimum_for(catalog.items.get(record.item or ""))
-        if minimum is None or not record.is_public or record.published is None or _ends_before(record):
+        if minimum is None or not record.is_public or record.published is None or ends_before_publication(record):
             continue  # an end before the 公开日期 is a slip GK419 reports: it is no short period
         field = "公示期" if record.notice_days is not None else "公示截止"
         counted = _notice_workdays if minimum.workdays else _notice_calendar_days
@@ -171,10 +171,6 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
                           f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
 
 
-def _ends_before(record: Record) -> bool:
-    return record.notice_until is not None and record.published is not None and record.notice_until < record.published
-
-
 def _notice_calendar_days(record: Record, calendar: WorkdayCalendar) -> int | None:
     """How many days the record's 公示 runs, counting its 公开日期 as the first."""
     end = notice_end(record, calendar)
@@ -235,15 +231,15 @@ def notice_period_too_long(ctx: Context) -> Iterator[Finding]:
       what="「公示截止」不能早于「公开日期」：公示从公开日期当天开始，最后一天不会在它之前。",
       why="网页会写「公示已于某日结束」：日期早于公开日期，读者看到的是还没有公示就已结束，这是严重表述错误"
           "（国办秘函〔2019〕19号把严重表述错误列为单项否决）；日期多半是笔误（把 9月30日 写成 8月30日）。"
-          "改正之前，gongkai 只在公开日期当天公示名单（与没有写公示期的名单一样）。",
+          "改正之前，gongkai 不公开名单，网页写「公示已于（公开日期）结束」。",
       example="公开日期: 2026-09-03 / 公示截止: 2026-08-30",
       instead="公示截止: 2026-09-30　或　公示期: 7",
       scope=FILE)
 def notice_ends_before_publication(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
-        until, published = record.notice_until, record.published
-        if until is not None and published is not None and until < published:
-            yield Finding(Location(path, record.id, ("公示截止",)), f"公示截止 {until} 早于公开日期 {published}",
+        if ends_before_publication(record):
+            yield Finding(Location(path, record.id, ("公示截止",)),
+                          f"公示截止 {record.notice_until} 早于公开日期 {record.published}",
                           "改为公示的最后一天（不早于公开日期），或改写「公示期: 7」（从公开日期当天起算的工作日）。")
 
 
