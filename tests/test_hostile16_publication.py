@@ -211,3 +211,22 @@ def test_a_record_sharing_a_list_that_came_down_is_listed_to_take_down(gk, cat, 
     assert run.code == 0, run.err
     said = [line for line in run.out.splitlines() if TITLE in line]
     assert said and "2026-11-21 起" in said[0], run.out
+
+
+# 8. A date of a 公示 written as a spreadsheet or a program writes it. Found by the sixteenth pass: 「公示截止: 46358」 (a
+# cell copied from Excel as its serial number) and 「公示截止: 2026-12-02T20:00:00Z」 (a timestamp from another system)
+# were refused — rightly: the record goes nowhere until the date is read — but only with 「日期格式应为 YYYY-MM-DD」, which
+# does not tell the clerk which date the value is. Now the message names it: the serial's day (46358 is 2026-12-02),
+# and a timestamp's day in Beijing (20:00 UTC on 2 December is 3 December in Beijing).
+@pytest.mark.parametrize(("written", "said"), [
+    ("46358", "「46358」像是 Excel 的日期序号，即 2026-12-02：写成 2026-12-02"),
+    ("2026-12-02T20:00:00Z", "日期只写年月日，不写时间：北京时间是 2026-12-03，写成 2026-12-03"),
+    ("2026-12-02 08:30:00", "日期只写年月日，不写时间：写成 2026-12-02"),
+    ("2026-12-02T01:00:00+08:00", "日期只写年月日，不写时间：北京时间是 2026-12-02，写成 2026-12-02"),
+])
+def test_a_date_written_by_a_spreadsheet_or_a_program_says_which_day_it_is(gk, cat, tmp_path, written, said):
+    cat.record(WITH_NAMES.replace("公示截止: 2026-12-31", f"公示截止: {written}"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 1
+    assert f"15:7 错误 GK106 「公示截止」{said}" in run.out, run.out
+    assert "陈金水" not in everything(site_on(gk, cat, tmp_path / "site", "2026-11-27"))
