@@ -169,7 +169,7 @@ def test_no_item_is_no_list_and_has_no_minimum_period():
 def test_the_minimum_period_of_a_low_income_list_is_7_working_days(gc):
     catalog = load_catalog(gc.root, use_cache=False)
     found = minimum_for(catalog.items["SHJZ-001"])  # 一级事项: 最低生活保障
-    assert found is not None and found.workdays == 7 and "民办函〔2019〕52号" in found.source
+    assert found is not None and (found.days, found.workdays) == (7, True) and "民办函〔2019〕52号" in found.source
     other = ITEM.replace("一级事项: 最低生活保障", "一级事项: 特困人员救助供养").replace("SHJZ-001", "SHJZ-003")
     gc.item(other, "items/shjz/SHJZ-003.yaml")
     assert minimum_for(load_catalog(gc.root, use_cache=False).items["SHJZ-003"]) is None

@@ -149,6 +149,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     # 公开日期 2026-09-03: a list stays up to 2027-09-02 at the latest (a year); 2062 is a slip of the pen for 2026
     "GK418": (lambda c: c.record(rec(公示截止="公示截止: 2062-12-31")),
               lambda c: c.record(rec(公示截止="公示截止: 2027-09-02"))),
+    # 公开日期 2026-09-03: a 公示 ends on that day at the earliest
+    "GK419": (lambda c: c.record(rec(公示截止="公示截止: 2026-09-02")),
+              lambda c: c.record(rec(公示截止="公示截止: 2026-09-03\n公示期: 1"))),
     # A 空白说明 gongkai init wrote keeps its 待确认 comment until the clerk has checked it.
     "GK550": (lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 待确认\n"),
               lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 已核实\n")),

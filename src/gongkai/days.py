@@ -32,11 +32,51 @@ class DayError(ValueError):
     @property
     def message(self) -> str:
         if not self.no_such_day:
-            return f"日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「{self.value}」"
+            return _meant(self.value) or f"日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「{self.value}」"
         year = _DATE_FORMS.match(str(self.value).strip())
         if year and int(year.group(1)) not in YEARS:
             return f"日期「{self.value}」不在 {YEARS.start}—{YEARS.stop - 1} 年之间"
         return f"日期不存在：{self.value}"
+
+
+# A date as a spreadsheet or another program writes it: Excel's serial number (days since 1899-12-30, five digits for
+# 1927–2173), a timestamp with a time and perhaps a zone. Refused — the record waits until the date is written — but the
+# message says which day it is.
+_SERIAL = re.compile(r"^\d{5}$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$")
+_BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _meant(value: Any) -> str | None:
+    """What a value in a spreadsheet's or a program's form means, as the message saying how to write it; else None."""
+    text = str(value).strip()
+    if _SERIAL.match(text):
+        day = (_EXCEL_EPOCH + dt.timedelta(days=int(text))).isoformat()
+        return f"「{text}」像是 Excel 的日期序号，即 {day}：写成 {day}（在 Excel 中把单元格设为日期格式后再复制）"
+    stamp = _STAMP.match(text)
+    if stamp is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(f"{stamp.group(1)}T{stamp.group(2)}{_zone(stamp.group(3))}")
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return f"日期只写年月日，不写时间：写成 {moment.date().isoformat()}"
+    day = moment.astimezone(_BEIJING).date().isoformat()
+    return f"日期只写年月日，不写时间：北京时间是 {day}，写成 {day}"
+
+
+def _zone(zone: str | None) -> str:
+    if not zone:
+        return ""
+    return "+00:00" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
+
+
+def as_typed(value: str) -> str:
+    """*value* with full-width digits and date punctuation made half-width and the spaces and quotes around it taken
+    off: 「２０２６－０３－０２」 and 「“7”」 as they were meant."""
+    return value.translate(_HALF_WIDTH).strip().strip(_QUOTES)
 
 
 def read_day(value: Any) -> dt.date:
@@ -50,7 +90,7 @@ def read_day(value: Any) -> dt.date:
         return value
     if isinstance(value, str):
         if not value.isascii():
-            value = value.translate(_HALF_WIDTH).strip().strip(_QUOTES)
+            value = as_typed(value)
         match = _DATE_FORMS.match(value.strip())
         if match:
             try:  # YYYY-MM-DD, by far the most common form, read by the fast C parser

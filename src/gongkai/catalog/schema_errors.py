@@ -82,6 +82,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
     if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
+    if kind == "notice_days_unit":
+        return Note("GK103", f"「{label}」{error['msg']}", NOTICE_DAYS_HINT, loc)
     if kind == "web_address":
         return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（不能是"
                     " javascript:、data: 或相对路径，不含空格和引号）。", loc)
@@ -185,7 +187,13 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
+NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按天、周、月或年计的公示，"
+                    "改写最后一天：「公示截止: YYYY-MM-DD」。")
+
+
 def _type_hint(kind: str, label: str) -> str:
+    if label == "公示期":
+        return NOTICE_DAYS_HINT
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

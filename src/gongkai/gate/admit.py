@@ -77,6 +77,9 @@ class Gate:
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
     outcomes: dict[str, Outcome] = field(default_factory=dict, repr=False)  # record file path → its outcome
     declared_twice: bool = False  # some 编号 is declared by two files (GK201): the outcomes depend on each other
+    # records held back from the day a file they show came down with another record (its 公示 ended, it was withdrawn),
+    # with that day and why: what a board or the 公众号 that carried them must take down (printing.takedown)
+    shared_down: list[tuple[Admission, dt.date, str]] = field(default_factory=list)
 
     def enter(self, outcome: Outcome) -> None:
         """Take one record's outcome into the day's lists."""
@@ -141,6 +144,7 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
         else:
             enter(outcome)
     _hold_shared_files(gate, catalog)
+    _unindex_shared_lists(gate, catalog)
     gate.directory_findings, change = directory_findings_until(catalog, today)
     gate.admitted.sort(key=_newest, reverse=True)
     gate.next_change = min([o.change for o in gate.outcomes.values() if o.change is not None]
@@ -289,16 +293,21 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
     # (its files, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
-    retiring = [(tuple(a.file for a in o.record.attachments), f"信息 {o.id} 已撤回", o.copy)
+    since: dict[str, dt.date] = {}  # path or content of a file that came down on a known day → that day
+    retiring = [(tuple(a.file for a in o.record.attachments), f"信息 {o.id} 已撤回", o.copy, _withdrawal_day(o.record))
                 for o in gate.outcomes.values() if o.record is not None]
-    retiring += [(tuple(a.file for a in r.attachments), _why_withheld(r, gate), "附件") for r in gate.withheld]
-    retiring += [(a.facts.attachments, f"信息 {a.id} 的公示已结束", "名单")
+    retiring += [(tuple(a.file for a in r.attachments), _why_withheld(r, gate), "附件", None) for r in gate.withheld]
+    retiring += [(a.facts.attachments, f"信息 {a.id} 的公示已结束", "名单", _day_after(a.notice_end))
                  for a in gate.admitted if a.state is State.ENDED]
-    for files, why, copy in retiring:
+    for files, why, copy, down in retiring:
         for path in files:
             retired.setdefault(path, why)
-            if copy is not None and (content := attachment_id(catalog, path)) is not None:
+            content = attachment_id(catalog, path) if copy is not None else None
+            if content is not None:
                 copies.setdefault(content, f"与别的信息的{copy}内容相同，{why}")
+            for key in (path, content):
+                if key is not None and down is not None:
+                    since[key] = min(since.get(key, down), down)
     if not retired:
         return
     kept: list[Admission] = []
@@ -310,9 +319,50 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
+            days = [day for path in admission.facts.attachments
+                    for key in (path, attachment_id(catalog, path)) if key is not None and (day := since.get(key))]
+            if days:
+                gate.shared_down.append((admission, min(days), shown[0]))
         else:
             kept.append(admission)
     gate.admitted = kept
+
+
+def _withdrawal_day(record: Record) -> dt.date | None:
+    return record.withdrawn.date if record.withdrawn is not None else None
+
+
+def _day_after(day: dt.date | None) -> dt.date | None:
+    return day + dt.timedelta(days=1) if day is not None else None
+
+
+def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
+    """Make a record that shows the file of a running list of people (by its path, or a copy of its content) a list of
+    people too: never indexed, out of the sitemap, the feed and the search index. A 通知 of another item linking the
+    list would otherwise be an ordinary page whose link every search engine follows, and the names would be found by
+    search during the period (DOMAIN.md §12). It shows the list up to the list's last day (its 公示截止 on the portal,
+    which marks lists by it); once the period ends _hold_shared_files holds it back."""
+    ends: dict[str, dt.date] = {}  # a running list's file, by path and by content → the earliest last day showing it
+    for running in gate.admitted:
+        if running.lists_people and running.state is State.CURRENT and running.notice_end is not None:
+            for path in running.facts.attachments:
+                for key in (path, attachment_id(catalog, path)):
+                    if key is not None:
+                        ends[key] = min(ends.get(key, running.notice_end), running.notice_end)
+    if not ends:
+        return
+
+    def list_end(admission: Admission) -> dt.date | None:
+        found = [end for path in admission.facts.attachments
+                 for key in (path, attachment_id(catalog, path)) if key is not None and (end := ends.get(key))]
+        return min(found, default=None)
+
+    def as_list(admission: Admission) -> Admission:
+        if admission.lists_people or not admission.facts.attachments or (end := list_end(admission)) is None:
+            return admission
+        return replace(admission, lists_people=True, notice_end=min(admission.notice_end or end, end))
+
+    gate.admitted = [as_list(a) for a in gate.admitted]
 
 
 def _why_withheld(record: Record, gate: Gate) -> str:

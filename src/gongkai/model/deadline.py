@@ -88,3 +88,11 @@ def parse_deadline(text: str) -> Deadline | None:
         notice_days=_number(notice.group("days")) if notice else None,
         notice_workdays=notice.group("unit") == "工作日" if notice else True,
     )
+
+
+@lru_cache(maxsize=4096)
+def notice_period(text: str) -> tuple[int, bool] | None:
+    """The 公示 period a 公开时限 promises wherever it says it (「…，公示7个工作日」, 「公示期为7天」): its length, and
+    whether it counts working days; None when it promises none."""
+    found = _NOTICE.search(re.sub(r"\s+", "", text))
+    return (_number(found.group("days")), found.group("unit") == "工作日") if found else None

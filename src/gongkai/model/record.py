@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
+from gongkai.days import as_typed
 from gongkai.model import vocab
 from gongkai.model.base import CatalogModel, Day, Body, ObjectId, Text
 from gongkai.model.item import Channel
@@ -14,6 +17,28 @@ Attribute = Literal[vocab.ATTRIBUTES]  # type: ignore[valid-type]
 Ground = Literal[vocab.GROUND_NAMES]  # type: ignore[valid-type]
 Kind = Literal[vocab.DOCUMENT_KINDS]  # type: ignore[valid-type]
 Validity = Literal[vocab.VALIDITY]  # type: ignore[valid-type]
+
+
+# 公示期 as people write it: 7, ７, 「7个工作日」 (the words of 公开时限: 「公示7个工作日」) …
+_WORKDAYS = re.compile(r"(\d+)\s*(?:个\s*)?(?:工作日)?")
+# … and a period in other units, which 公示期 cannot hold: its last day is written as 公示截止 instead.
+_OTHER_UNITS = re.compile(r"\d+\s*(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年)")
+
+
+def read_notice_days(value: Any) -> Any:
+    """The number of working days a 公示期 is written as (7, ７, 7个工作日); a period in days, weeks, months or years is
+    an error saying to write its last day; anything else is left to the integer check."""
+    if not isinstance(value, str):
+        return value
+    text = as_typed(value)
+    if (days := _WORKDAYS.fullmatch(text)) is not None:
+        return int(days.group(1))
+    if _OTHER_UNITS.fullmatch(text):
+        raise PydanticCustomError("notice_days_unit", "按工作日计，「{value}」不是工作日数", {"value": value.strip()})
+    return value
+
+
+NoticeDays = Annotated[int, BeforeValidator(read_notice_days)]
 
 
 class Review(CatalogModel):
@@ -60,7 +85,7 @@ class Record(CatalogModel):
     review: Review | None = Field(None, alias="保密审查", title="保密审查")
     formed: Day = Field(alias="成文日期", title="成文日期")
     published: Day | None = Field(None, alias="公开日期", title="公开日期")
-    notice_days: int | None = Field(
+    notice_days: NoticeDays | None = Field(
         None, alias="公示期", ge=1, le=366, title="公示期（工作日）", description="从公开日期当天起算的工作日数，如 7"
     )
     notice_until: Day | None = Field(None, alias="公示截止", title="公示截止日期", description="公示的最后一天")

@@ -6,6 +6,7 @@ Sources: 国办发〔2019〕54号 (standard directories and their columns), 民�
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 FIVE_DISCLOSURES: tuple[str, ...] = ("决策公开", "执行公开", "管理公开", "服务公开", "结果公开")
@@ -29,6 +30,20 @@ CHANNELS: tuple[str, ...] = (
 )
 BOARD = "社区/企事业单位/村公示栏（电子屏）"
 CHANNEL_ALIASES: dict[str, str] = {
+    # seen in real directories and spreadsheets (the spreadsheet import reads the same: interchange.headers)
+    **dict.fromkeys(("政府门户网站", "门户网站", "政府网", "政务网站", "部门网站", "网站"), "政府网站"),
+    **dict.fromkeys(("政务新媒体", "微信公众号", "政务微信公众号", "政务微博、微信", "微博微信", "新媒体", "客户端",
+                     "政务客户端"), "两微一端"),
+    **dict.fromkeys(("新闻发布会", "发布会、听证会"), "发布会/听证会"),
+    **dict.fromkeys(("广播", "电视", "广播、电视"), "广播电视"),
+    **dict.fromkeys(("报刊", "报纸", "纸质材料", "宣传册", "明白纸"), "纸质媒体"),
+    **dict.fromkeys(("查阅点", "政府信息公开查阅点", "信息公开查阅点", "档案馆、图书馆"), "公开查阅点"),
+    **dict.fromkeys(("政务服务大厅", "行政服务中心大厅", "便民服务中心（大厅）"), "政务服务中心"),
+    **dict.fromkeys(("便民服务点", "便民服务中心", "村便民服务站", "为民服务站"), "便民服务站"),
+    **dict.fromkeys(("入户、现场", "入户现场"), "入户/现场"),
+    **dict.fromkeys(("公告栏", "村务公开栏", "政务公开栏", "公示栏（电子屏）", "村（居）公示栏", "社区公示栏", "宣传栏",
+                     "电子显示屏"), "社区/企事业单位/村公示栏（电子屏）"),
+    **dict.fromkeys(("短信", "短信推送"), "精准推送"),
     "政府服务中心": "政务服务中心",
     "行政服务中心": "政务服务中心",
     "纸质载体": "纸质媒体",
@@ -162,8 +177,28 @@ UNIT_KINDS: tuple[str, ...] = ("股室", TOWN_UNIT_KIND, "其他")
 
 
 def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> str | None:
-    """The canonical spelling of *value*, or None when it is not a known one."""
+    """The canonical spelling of *value*, or None when it is not a known one: a name or an alias as written, else as
+    spelled (spelling: 「政府 网站」, 「社区／企事业单位／村公示栏(电子屏)」, 「政府網站」)."""
     text = value.strip()
     if text in names:
         return text
-    return aliases.get(text)
+    found = aliases.get(text)
+    if found is not None:
+        return found
+    return _spellings(names, tuple(aliases.items())).get(spelling(text))
+
+
+# How a vocabulary value is compared: typed with spaces, half- or full-width brackets and slashes, or in the traditional
+# characters of a Hong Kong or Taiwan input method (the characters of the vocabularies only).
+_TRADITIONAL = ("網兩會聽廣電視紙體閱點務戶場區業單欄準開發報級鄉鎮縣群眾決執結請規範", "网两会听广电视纸体阅点务户场区业单栏准开发报级乡镇县群众决执结请规范")
+_SPELLING = str.maketrans({"(": "（", ")": "）", "／": "/", "\\": "/", **dict(zip(*_TRADITIONAL, strict=True))})
+
+
+def spelling(text: str) -> str:
+    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash, simplified characters."""
+    return "".join(text.split()).translate(_SPELLING)
+
+
+@functools.lru_cache(maxsize=64)  # a handful of vocabularies; only values not written as a name or alias come here
+def _spellings(names: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {spelling(written): name for written, name in (*((n, n) for n in names), *aliases)}

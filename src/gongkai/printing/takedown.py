@@ -37,7 +37,8 @@ def standing_day(end: dt.date, today: dt.date) -> dt.date:
 
 
 def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
-    """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn; by day, then id."""
+    """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn, records held back since a
+    file they show came down with one of those; by day, then id."""
     found = []
     for admission in gate.to(output):
         if admission.state is State.ENDED and admission.notice_end is not None:
@@ -51,4 +52,7 @@ def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end:
             continue  # never out, so nothing to take down
         if start <= withdrawn.date <= end and output in outputs_of(effective_channels(record, item)):
             found.append(Takedown(record, withdrawn.date, f"撤回：{withdrawn.reason}"))
+    for admission, day, why in gate.shared_down:  # held back since a file it shows came down with another record
+        if start <= day <= end and admission.reaches(output):
+            found.append(Takedown(admission.record, day, why))
     return sorted(found, key=lambda t: (t.day, t.record.id))

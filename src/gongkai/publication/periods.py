@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.model import Item, Record
+from gongkai.model.deadline import notice_period
 from gongkai.model.vocab import NOTICE_KIND
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -22,11 +23,17 @@ _PHRASE_END = re.compile(r"[、，,；;：:。（）()【】\[\]和与及并]")
 
 @dataclass(frozen=True)
 class NoticeMinimum:
-    """The shortest 公示 a rule allows for items whose name contains *keyword*, with its source."""
+    """The shortest 公示 a rule allows for items whose name contains *keyword*, with its source: *days* working days,
+    or calendar days when not *workdays*."""
 
     keyword: str
-    workdays: int
+    days: int
     source: str
+    workdays: bool = True
+
+    @property
+    def unit(self) -> str:
+        return "个工作日" if self.workdays else "天"
 
 
 # Legal minimum 公示 periods, matched on the item's 一级事项 (DOMAIN.md §3.1, §4).
@@ -62,11 +69,18 @@ def is_notice(record: Record, item: Item | None) -> bool:
 
 
 def minimum_for(item: Item | None) -> NoticeMinimum | None:
-    """The legal minimum 公示 period of *item*'s records, where one exists."""
+    """The minimum 公示 period of *item*'s records, where one exists: the law's (NOTICE_MINIMUMS), else the period the
+    item's 公开时限 promises (「…，公示7个工作日」: the reviewed directory is the commitment to the public)."""
     if item is None:
         return None
     name = item.name
-    return next((m for m in NOTICE_MINIMUMS if m.keyword in name), None)
+    found = next((m for m in NOTICE_MINIMUMS if m.keyword in name), None)
+    if found is not None:
+        return found
+    promised = notice_period(item.deadline)
+    if promised is None:
+        return None
+    return NoticeMinimum(name, promised[0], f"事项 {item.id} 的公开时限「{item.deadline}」", promised[1])
 
 
 # The longest a list of people stays up, whatever its 公示截止 or 公示期 say. DOMAIN.md §12: a 公示 runs for the period
@@ -102,15 +116,24 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     return min((day for day in (record.notice_until, counted) if day is not None), default=None)
 
 
+def ends_before_publication(record: Record) -> bool:
+    """公示截止 before 公开日期: a slip (GK419) whose list is never shown."""
+    return record.notice_until is not None and record.published is not None and record.notice_until < record.published
+
+
 def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示 (declared_notice_end), a year after its 公开日期 at the latest
-    (LONGEST_NOTICE).
+    (LONGEST_NOTICE), its 公开日期 when it declares an end before that.
 
     None when the record declares no period. Raises CalendarMissing as declared_notice_end does.
     """
     declared = declared_notice_end(record, calendar)
     if declared is None or record.published is None:
         return declared
+    if declared < record.published:
+        # 公示截止 before 公开日期 is a slip (GK419: 2026-08-30 for 2026-09-30): the page cannot say the 公示 ended before
+        # it was published, so it ends on its 公开日期 — already over that day (standing): the list is never shown
+        return record.published
     return min(declared, latest_notice_end(record.published))
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.publication.channels import Output, effective_channels, outputs_of
-from gongkai.publication.periods import is_notice, safe_notice_end
+from gongkai.publication.periods import ends_before_publication, is_notice, safe_notice_end
 from gongkai.workdays import WorkdayCalendar
 
 
@@ -50,8 +50,8 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
     if notice and end is None:
         end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
     validity, since = validity_on(record, today)
-    return Standing(channels, outputs_of(channels), end, notice, end is not None and end < today, validity, since,
-                    provisional)
+    ended = end is not None and (end < today or ends_before_publication(record))
+    return Standing(channels, outputs_of(channels), end, notice, ended, validity, since, provisional)
 
 
 def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.date | None:

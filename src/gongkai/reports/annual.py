@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
 from gongkai.model.request import APPLICANT_TYPES, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
+from gongkai.publication.standing import validity_on
 
 NORMATIVE = "规范性文件"
+# What takes a 规范性文件 out of 现行有效 in table 二 (本年废止件数): repealed, or lapsed at the end of its term. One that
+# is 已修改 stands as amended.
+OUT_OF_FORCE = ("废止", "失效")
 RESULTS = ("维持", "纠正", "其他", "尚未审结")
 CHINESE_NUMBERS = "一二三四五六七"
 
@@ -73,8 +77,10 @@ def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     end = dt.date(year, 12, 31)
     normative = [r for r in catalog.records.values() if r.kind == NORMATIVE]
     issued = sum(r.formed.year == year for r in normative)
-    repealed = sum(r.repealed is not None and r.repealed.year == year for r in normative)
-    in_force = sum(r.formed <= end and (r.repealed is None or r.repealed > end) for r in normative)
+    # 有效性 (or the older 废止日期) on 31 December, judged as the site judges it on its day (publication.standing)
+    at_end = [validity_on(r, end) for r in normative if r.formed <= end]
+    repealed = sum(validity in OUT_OF_FORCE and since is not None and since.year == year for validity, since in at_end)
+    in_force = sum(validity not in OUT_OF_FORCE for validity, _ in at_end)
     if data is None:
         return Table2((0, 0, 0), (issued, repealed, in_force), 0, 0, 0, 0.0)
     rules = data.regulations

@@ -162,6 +162,8 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
         delivered = sent.get(record.id)
         if due.date >= today and delivered is None:
             continue  # not due yet
+        if delivered is None and record.withdrawn is not None and record.withdrawn.date <= today:
+            continue  # withdrawn and never sent: the handover may not send it (DOMAIN.md §12), so it is no miss
         score.handed = (score.handed or 0) + 1
         score.handed_on_time = (score.handed_on_time or 0) + (delivered is not None and delivered <= due.date)
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, is_notice, latest_notice_end, minimum_for,
-                                         notice_end)
+from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, ends_before_publication, is_notice,
+                                         latest_notice_end, minimum_for, notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
@@ -65,7 +65,8 @@ def notice_period_missing(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK412", "notice-period-too-short", "公示期短于规定", E,
-      what="按工作日（含法定节假日和调休）计算公示期，与规定的最短公示期比较，如低保审核确认名单公示7个工作日。",
+      what="按工作日（含法定节假日和调休）计算公示期，与规定的最短公示期比较，如低保审核确认名单公示7个工作日；"
+           "没有法定最短期限的，与事项「公开时限」写明的公示期比较（如「…，公示7个工作日」「公示7天」）。",
       why="民办函〔2019〕52号 社会救助标准指引：低保初审对象名单公示7个工作日；公示期不足，群众来不及监督。",
       example="事项 最低生活保障 / 审核信息；公示期: 5",
       instead="公示期: 7",
@@ -74,14 +75,16 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, record in catalog.models("record"):
         minimum = minimum_for(catalog.items.get(record.item or ""))
-        if minimum is None or not record.is_public or record.published is None:
-            continue
+        if minimum is None or not record.is_public or record.published is None or ends_before_publication(record):
+            continue  # an end before the 公开日期 is a slip GK419 reports: it is no short period
         field = "公示期" if record.notice_days is not None else "公示截止"
-        days = ctx.dated(partial(_notice_workdays, record), Location(path, record.id, (field,)))
-        if days is not None and days < minimum.workdays:
+        counted = _notice_workdays if minimum.workdays else _notice_calendar_days
+        days = ctx.dated(partial(counted, record), Location(path, record.id, (field,)))
+        if days is not None and days < minimum.days:
             yield Finding(Location(path, record.id, (field,)),
-                          f"公示期只有{days}个工作日，少于规定的{minimum.workdays}个工作日（{minimum.source}）",
-                          f"改为「公示期: {minimum.workdays}」。")
+                          f"公示期只有{days}{minimum.unit}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
+                          f"改为「公示期: {minimum.days}」。" if minimum.workdays else
+                          f"改为「公示截止: {record.published + dt.timedelta(days=minimum.days - 1)}」（公开日期当天算第1天）。")
 
 
 @rule("GK413", "validity-missing", "政策文件没有写明有效性", E,
@@ -168,6 +171,14 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
                           f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
 
 
+def _notice_calendar_days(record: Record, calendar: WorkdayCalendar) -> int | None:
+    """How many days the record's 公示 runs, counting its 公开日期 as the first."""
+    end = notice_end(record, calendar)
+    if end is None or record.published is None:
+        return None
+    return (end - record.published).days + 1
+
+
 def _notice_workdays(record: Record, calendar: WorkdayCalendar) -> int | None:
     """How many working days the record's 公示 runs, counting its 公开日期 as the first."""
     end = notice_end(record, calendar)
@@ -214,6 +225,22 @@ def notice_period_too_long(ctx: Context) -> Iterator[Finding]:
                 yield Finding(Location(path, record.id, (field,)),
                               f"{said}，在公开日期 {record.published} {LONGEST_NOTICE}之后：名单最迟在 {latest} 撤下",
                               "改为实际的公示期（如「公示期: 7」，从公开日期当天起算的工作日）或公示截止日期。")
+
+
+@rule("GK419", "notice-ends-before-publication", "公示截止早于公开日期", E,
+      what="「公示截止」不能早于「公开日期」：公示从公开日期当天开始，最后一天不会在它之前。",
+      why="网页会写「公示已于某日结束」：日期早于公开日期，读者看到的是还没有公示就已结束，这是严重表述错误"
+          "（国办秘函〔2019〕19号把严重表述错误列为单项否决）；日期多半是笔误（把 9月30日 写成 8月30日）。"
+          "改正之前，gongkai 不公开名单，网页写「公示已于（公开日期）结束」。",
+      example="公开日期: 2026-09-03 / 公示截止: 2026-08-30",
+      instead="公示截止: 2026-09-30　或　公示期: 7",
+      scope=FILE)
+def notice_ends_before_publication(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if ends_before_publication(record):
+            yield Finding(Location(path, record.id, ("公示截止",)),
+                          f"公示截止 {record.notice_until} 早于公开日期 {record.published}",
+                          "改为公示的最后一天（不早于公开日期），或改写「公示期: 7」（从公开日期当天起算的工作日）。")
 
 
 def _each_period(record: Record) -> Iterator[tuple[str, Record]]:
