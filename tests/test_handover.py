@@ -227,11 +227,11 @@ def test_empty_period_still_has_a_manifest(gk, ho, tmp_path):
 def test_incomplete_records_stop_the_batch(gk, ho, tmp_path):
     add(ho, 6, "2026-09-16", pages="")
     ho.write("records/2026/R2026-007.yaml", record(7, "2026-09-16", attach=False))
-    run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o")
     assert run.code == 1
     assert "GK504" in run.err and "GK501" in run.err and "--allow-incomplete" in run.err
     assert not (tmp_path / "o").exists() and ledgers(ho) == []
-    run = gk("handover", "--date", "2026-09-20", "--allow-incomplete", "-C", ho.root, "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "--allow-incomplete", "-C", ho.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
     rows = list(csv.reader(io.StringIO((tmp_path / "o/dag/data/manifest.csv").read_text(encoding="utf-8-sig"))))
     remarks = {r[1]: r[-1] for r in rows[6:]}

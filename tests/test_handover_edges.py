@@ -132,19 +132,19 @@ def test_a_record_without_index_number_is_listed_first_among_those_of_its_day(gk
     add(ho, 5, "2026-09-15", formed="2026-09-10")
     text = (ho.root / "records/2026/R2026-005.yaml").read_text(encoding="utf-8")
     ho.write("records/2026/R2026-005.yaml", text.replace("索引号: 350524-MZ-2026-00005\n", ""))
-    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--allow-incomplete", "-C", ho.root,
-             "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--allow-incomplete", "--today", "2026-09-20",
+             "-C", ho.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
     lines = [line.split()[:2] for line in run.out.splitlines() if "公开于" in line]
     assert lines == [["1.", "350524-MZ-2026-00001"], ["2.", "（无索引号）"], ["3.", "350524-MZ-2026-00002"]]
 
 
 def test_a_recorded_batch_whose_record_no_longer_passes_is_not_reproduced(gk, ho, tmp_path):
-    assert gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
     path = ho.root / "records/2026/R2026-002.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开")
                     .replace("索引号: 350524-MZ-2026-00002\n", ""), encoding="utf-8")
-    run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", tmp_path / "b")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "b")
     assert run.code == 1
     # the ledger's 13th line is「  - 编号: R2026-002」: the id starts in column 9
     assert run.err.startswith("handover/2026-09-20.yaml\n  13:9 错误 GK508 台账列出的信息 R2026-002 已不能通过公开审核"
@@ -156,9 +156,9 @@ def test_a_recorded_batch_whose_record_no_longer_passes_is_not_reproduced(gk, ho
 
 def test_a_recorded_letter_naming_a_record_that_is_gone_is_not_reproduced(gk, cat, sent, tmp_path):
     withdraw(cat, "R2026-011", "2026-10-01")
-    assert gk("handover", "--date", "2026-10-08", "-C", cat.root, "--out", tmp_path / "a").code == 0
+    assert gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "a").code == 0
     (cat.root / "records/2026/R2026-011.yaml").unlink()  # its 撤换 is in the 2026-10-08 ledger
-    run = gk("handover", "--date", "2026-10-08", "-C", cat.root, "--out", tmp_path / "b")
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "b")
     assert run.code == 1
     # the ledger's 9th line is the first of its 撤换:「  - 编号: R2026-011」
     assert run.err.startswith("handover/2026-10-08.yaml\n  9:9 错误 GK508 台账「撤换」列出的信息 R2026-011 "
@@ -184,7 +184,8 @@ def test_each_gap_is_reported_at_its_record_and_field_with_its_hint(gk, ho, tmp_
 ])
 def test_a_record_is_late_from_the_21st_working_day_after_it_was_written(gk, bare, tmp_path, formed, remark):
     add(bare, 8, "2026-09-16", formed=formed)
-    run = gk("handover", "--date", "2026-09-20", "--dry-run", "-C", bare.root, "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--today", "2026-09-20", "-C", bare.root,
+             "--out", tmp_path / "o")
     assert run.code == 0, run.err
     [line] = [x for x in run.out.splitlines() if "350524-MZ-2026-00008" in x]
     assert line.endswith("[R2026-008/R2026-008.pdf]" + remark)
@@ -195,7 +196,8 @@ def test_only_pdf_and_ceb_attachments_are_sent(gk, bare, tmp_path):
                + "  - 文件: files/2026/R2026-008-附表.docx\n")
     bare.write("files/2026/R2026-008.pdf", PDF + b"R2026-008")
     bare.write("files/2026/R2026-008-附表.docx", docx("附表"))
-    run = gk("handover", "--date", "2026-09-20", "--dry-run", "-C", bare.root, "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--today", "2026-09-20", "-C", bare.root,
+             "--out", tmp_path / "o")
     assert run.code == 0, run.err
     [line] = [x for x in run.out.splitlines() if "350524-MZ-2026-00008" in x]
     assert line.endswith("[R2026-008/R2026-008.pdf]")
@@ -237,8 +239,8 @@ def test_each_gap_has_its_message_hint_and_remark(gk, ho, tmp_path):
     assert {code: found[code][2] for code in found} == {
         "GK501": "records/2026/R2026-011.yaml", "GK502": "records/2026/R2026-012.yaml",
         "GK503": "records/2026/R2026-013.yaml", "GK504": "records/2026/R2026-014.yaml"}
-    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--allow-incomplete", "-C", ho.root,
-             "--out", tmp_path / "o")
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--allow-incomplete", "--today", "2026-09-20",
+             "-C", ho.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
     message, hint = GAPS["GK505"]
     assert f"records/2026/R2026-015.yaml\n  1:5 警告 GK505 {message}［R2026-015］\n" in run.err

@@ -78,6 +78,7 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
     lines = [
         "# 移交台账：由 gongkai handover 在送交两馆后写入。请勿手工修改；更正请另行撤换。",
         f"批次日期: {batch.date.isoformat()}",
+        *([f"生成日期: {batch.made.isoformat()}"] if batch.made is not None else []),
         "覆盖期间:",
         f"  开始: {batch.start.isoformat()}",
         f"  结束: {batch.date.isoformat()}",

@@ -56,6 +56,7 @@ class Batch:
     recalls: list[Recall] = field(default_factory=list)  # handed-over records the 撤换公函 asks to withdraw/replace
     problems: list[Diagnostic] = field(default_factory=list)
     recorded: bool = False  # a ledger for this date already exists: the batch is reproduced, not recorded again
+    made: dt.date | None = None  # the day a batch made after its date (补做) was made: when it really is handed over
 
     @property
     def settings(self) -> HandoverSettings:
@@ -96,7 +97,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     known = known_records(gate)
     recorded = ledgers.get(day)
     if recorded is not None:
-        batch = Batch(day, recorded.period.start, agency, recorded=True)
+        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
         records = _reproduce(catalog, batch, recorded, admitted)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
     else:
@@ -105,7 +106,8 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         if today is not None and today > day:
             standing = admit(catalog, today)
             records = [r for r in records if standing.admits(r.id, Output.ARCHIVES)]
-        batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency)
+        batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency,
+                      made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers)
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers)) for record, action in recalls]
@@ -166,7 +168,7 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
                                                  gap.hint))
         remarks.append(gap.remark)
     limit = batch.settings.limit_workdays
-    used = calendar.count_between(record.formed, batch.date)
+    used = calendar.count_between(record.formed, batch.made or batch.date)
     if used > limit:
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
     return BatchEntry(record, _files(catalog, record), tuple(remarks))

@@ -47,6 +47,8 @@ class Ledger(CatalogModel):
     """A delivered handover batch: what went to which recipients, and when."""
 
     date: Day = Field(alias="批次日期", title="批次日期")
+    made: Day | None = Field(None, alias="生成日期", title="生成日期",
+                             description="晚于批次日期才生成、送交（补做）的批次：实际送交的日期（gongkai handover 写入）")
     period: Period = Field(alias="覆盖期间", title="覆盖期间")
     recipients: list[ObjectId] = Field(alias="接收单位", min_length=1, title="接收单位", description="接收单位的编号")
     records: list[SentRecord] = Field(default_factory=list, alias="信息", title="移交的信息")
@@ -61,6 +63,11 @@ class Ledger(CatalogModel):
     def id(self) -> str:
         """The batch date as text: a ledger is known by its date."""
         return self.date.isoformat()
+
+    @property
+    def delivered(self) -> dt.date:
+        """The day the batch was really handed over: the day it was made, when that was after its batch date."""
+        return self.made or self.date
 
     def record_ids(self) -> list[str]:
         """Ids of the records handed over in this batch."""

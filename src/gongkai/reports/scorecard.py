@@ -145,7 +145,7 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
     baseline: set[str] = set()
     for ledger in sorted(_ledgers(catalog), key=lambda m: m.date):
         for record_id in ledger.record_ids():
-            sent.setdefault(record_id, ledger.date)
+            sent.setdefault(record_id, ledger.delivered)
             if ledger.baseline:
                 baseline.add(record_id)  # sent before gongkai: punctuality unknown, not counted
     agency = catalog.agency

@@ -83,12 +83,13 @@ def handover_late(ctx: Context) -> Iterator[Finding]:
         record, (path, ledger) = records.get(record_id), batches[0]
         if record is None or ledger.baseline:  # sent before gongkai, on a day nobody recorded
             continue
-        formed, sent = record.formed, ledger.date
-        used = ctx.dated(lambda calendar: calendar.count_between(formed, sent), Location(path, ledger.id, ("批次日期",)))
+        formed, sent = record.formed, ledger.delivered
+        day_field = "生成日期" if ledger.made is not None else "批次日期"
+        used = ctx.dated(lambda calendar: calendar.count_between(formed, sent), Location(path, ledger.id, (day_field,)))
         if used is not None and used > limit:
             index = ledger.record_ids().index(record_id)
             yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
-                          f"信息 {record_id} 成文于 {record.formed}，{ledger.date} 才送交两馆，"
+                          f"信息 {record_id} 成文于 {record.formed}，{sent} 才送交两馆，"
                           f"用了{used}个工作日，超过{limit}个工作日", "目录表备注已注明；今后请在时限内的移交日送交。")
 
 
