@@ -55,12 +55,30 @@ def test_a_record_linking_the_list_of_a_running_notice_is_never_indexed(gk, cat,
     assert not (fresh / "records/R2026-002.html").exists() and not (fresh / copy).exists()
 
 
+# (twentieth session) …and a 通知 whose 正文 links the list's file (no attachment), however the link is written.
+@pytest.mark.parametrize("link", ["[名单](../files/2026/list.pdf)", "<../files/2026/list.pdf>",
+                                  "[名单](https://www.anxi.gov.cn/mzj/gkml/files/2026/list.pdf?v=1#page=2)",
+                                  '<a href="../files/2026/%6Cist.pdf">名单</a>', "[明细](../files/2026/mingxi.pdf)"])
+def test_a_record_whose_body_links_a_running_list_is_never_indexed(gk, cat, tmp_path, link):
+    cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
+    cat.record(NOTICE)
+    cat.write(LIST_PDF, text_pdf("ChenJinshui 3 Jingdou"))
+    cat.write("files/2026/mingxi.pdf", text_pdf("ChenJinshui 3 Jingdou"))  # a copy of the list under another name
+    cat.record(LETTER.replace("经审核，现将名单予以公示。", f"名单见{link}。"), "records/2026/R2026-002.yaml")
+    site = site_on(gk, cat, tmp_path / "site", "2026-11-10")
+    assert '<meta name="robots" content="noindex, nofollow">' in (site / "records/R2026-002.html").read_text("utf-8")
+    for listing in ("sitemap.xml", "feed.xml"):
+        assert "R2026-002" not in (site / listing).read_text(encoding="utf-8"), listing
+    assert "临时救助金" not in everything(site / "search")
+
+
 def test_a_record_sharing_no_list_stays_indexed(gk, cat, tmp_path):
     cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
     cat.record(NOTICE)
     cat.write(LIST_PDF, text_pdf("ChenJinshui 3 Jingdou"))
     cat.write("files/2026/form.pdf", text_pdf("Application form"))
-    cat.record(LETTER.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 申请表\n    文件: files/2026/form.pdf"),
+    cat.record(LETTER.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 申请表\n    文件: files/2026/form.pdf")
+               .replace("经审核，现将名单予以公示。", "申请表见[这里](../files/2026/form.pdf)，政策见[链接](https://www.gov.cn/a.pdf)。"),
                "records/2026/R2026-002.yaml")
     site = site_on(gk, cat, tmp_path / "site", "2026-11-10")
     assert "noindex" not in (site / "records/R2026-002.html").read_text(encoding="utf-8")

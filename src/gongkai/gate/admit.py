@@ -10,11 +10,13 @@ the web only as a short notice.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from enum import Enum
 from typing import Any
+from urllib.parse import unquote
 
 from gongkai.catalog import Catalog
 from gongkai.gate.admission import Admission, State
@@ -353,16 +355,35 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
         return
 
     def list_end(admission: Admission) -> dt.date | None:
-        found = [end for path in admission.facts.attachments
+        record = catalog.records.get(admission.facts.id)
+        shown = (*admission.facts.attachments, *_linked_paths(record.body if record is not None else None, ends))
+        found = [end for path in shown
                  for key in (path, attachment_id(catalog, path)) if key is not None and (end := ends.get(key))]
         return min(found, default=None)
 
     def as_list(admission: Admission) -> Admission:
-        if admission.lists_people or not admission.facts.attachments or (end := list_end(admission)) is None:
+        if admission.lists_people or (end := list_end(admission)) is None:
             return admission
         return replace(admission, lists_people=True, notice_end=min(admission.notice_end or end, end))
 
     gate.admitted = [as_list(a) for a in gate.admitted]
+
+
+# A link in a Markdown body: [名单](../files/2026/名单.csv), <../files/…>, or an HTML href
+_BODY_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)|<((?:\.\.?/|/)?files/[^<>\s]+)>|href\s*=\s*[\"']([^\"']+)",
+                        re.IGNORECASE)
+
+
+def _linked_paths(body: str | None, known: Mapping[str, object]) -> list[str]:
+    """The catalog paths a body links to (../files/2026/%E5%90%8D%E5%8D%95.csv → files/2026/名单.csv), and those of
+    *known* an address ends with (/gkml/files/2026/名单.csv, a link to the file on the portal)."""
+    found: list[str] = []
+    for match in _BODY_LINK.finditer(body or ""):
+        target = unquote(next(g for g in match.groups() if g is not None).split("#")[0].split("?")[0])
+        link = "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
+        found += [link] if link.startswith("files/") else []
+        found += [path for path in known if link.endswith("/" + path)]
+    return found
 
 
 def _why_withheld(record: Record, gate: Gate) -> str:
