@@ -175,7 +175,28 @@ def test_a_list_of_names_is_read_below_its_sentence(text: str, names: frozenset[
     ("关于陈水生家庭申请建房的通知", frozenset()),  # a name, but no aid
     ("关于2026年临时救助资金的通知", frozenset()),  # aid, but no name
     ("", frozenset()),
+    # a person described with the sex, a name before a sum, a name closing the title
+    ("陈水生（男，65岁）低保公示", frozenset({"陈水生"})),
+    ("关于陈水生1500元临时救助的公示", frozenset({"陈水生"})),
+    ("给予陈水生800.5元临时救助的公示", frozenset({"陈水生"})),
+    ("临时救助公示：陈水生", frozenset({"陈水生"})),
+    ("低保公示（陈水生）", frozenset({"陈水生"})),
+    ("关于陈某某临时救助的公示", frozenset()),  # already hidden
+    ("关于2026年临时救助资金1500元的公示", frozenset()),
+    ("临时救助公示：湖头镇", frozenset()),
+    ("低保公示（第三季度）", frozenset()),
+    ("关于林业2026年困难补助的公示", frozenset()),  # a word a surname starts
 ])
 def test_a_title_says_whom_aid_is_given_to(title: str, names: frozenset[str]) -> None:
     """titles.listed_in_title: such a record is about the people its title names (a list of people whatever its kind)."""
     assert listed_in_title(title) == names
+
+
+@pytest.mark.parametrize("title", ["临时救助公示：陈水生", "陈水生（男，65岁）临时救助公示", "关于陈水生1500元临时救助的公示"])
+def test_a_notice_whose_title_names_a_person_is_a_list(gk, cat: CatalogDir, tmp_path: Path, title: str) -> None:
+    """Its body names no one; its title does: the record is about that person (no index, the name masked)."""
+    cat.record(NOTICE.replace("题名: 测试县民政局关于发放2026年第三季度临时救助金的通知", f"题名: {title}"))
+    assert "GK611" in gk("validate", cat.root).out
+    site = _site(gk, cat, tmp_path)
+    assert "R2026-001" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not any("陈水生" in p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())

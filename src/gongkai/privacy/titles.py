@@ -224,10 +224,18 @@ def listed_in_title(title: str) -> frozenset[str]:
     """The names of the people a title says aid is given to (关于陈水生家庭申请临时救助的通知, 关于陈水生、林阿妹获得临时
     救助的通知): such a record is about them, a list of people whatever its kind (scan.RecordScan.people), and its title
     shows the names masked. None in a title about officials (关于给予王建国同志…)."""
-    names = titled_names(title)
+    names = {name for name in titled_names(title) if not _no_one(name)}
+    # (twentieth session) also a person the title describes with the sex (陈水生（男，65岁）低保公示), a name before a
+    # sum (关于陈水生1500元临时救助的公示) or a name closing the title (临时救助公示：陈水生, 低保公示（陈水生）)
+    names.update(m.group("name") for m in _DESCRIBED.finditer(title) if not _no_one(m.group("name")))
+    names.update(name for m in _TITLE_NAMES.finditer(title) if not _no_one(name := m.group(1) or m.group(2)))
     if not names or _AID.search(title) is None or _OFFICE.search(title) is not None:
         return frozenset()
-    return names
+    return frozenset(names)
+
+
+_TITLE_NAMES = re.compile(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\d+(?:\.\d+)?元)"
+                          rf"|[：:（(][ \u3000]*({_LISTED_NAME})[）)]?[ \u3000]*$")
 
 
 # (fifteenth pass) In the title of a record that lists people, a name is also read after any mark a title puts before
