@@ -10,6 +10,7 @@ from gongkai.interchange.grid import Grid
 from gongkai.interchange.headers import BASE, headers, norm
 
 HEADER_SEARCH_ROWS = 20
+MAX_HEADER_ROWS = 3  # 公开属性 / 公开对象 / 全社会: the deepest header published directories use
 PARENT = "上级目录"  # a second 一级事项-like column left of 一级事项 (一级目录, 事项类别): read as the 领域
 SERIAL = "序号"
 # Fields whose header may stand over sub-columns (two-row header).
@@ -50,58 +51,84 @@ def _score(grid: Grid, row: int) -> int:
 
 
 def find_layout(grid: Grid) -> SheetLayout | None:
-    """The header (the first row naming two or more known columns) and the meaning of each column."""
+    """The header (the first row naming two or more known columns, with the rows under it that belong to it: two or
+    three in all) and the meaning of each column."""
     header = next((r for r in range(1, min(grid.rows, HEADER_SEARCH_ROWS) + 1) if _score(grid, r) >= 2), None)
     if header is None:
         return None
-    two_rows = _two_rows(grid, header)
-    uses = [_column(grid, header, c, _sub_label(grid, header, c) if two_rows else "") for c in range(1, grid.cols + 1)]
-    first = header + (2 if two_rows else 1)
+    rows = (header,)
+    while len(rows) < MAX_HEADER_ROWS and _has_sub_row(grid, rows):
+        rows = (*rows, rows[-1] + 1)
+    uses = [_column(grid, rows, c) for c in range(1, grid.cols + 1)]
+    first = rows[-1] + 1
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
-    rows = (header, header + 1) if two_rows else (header,)
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
 
 
-def _two_rows(grid: Grid, header: int) -> bool:
-    """A second header row: header cells merged across or down, 一级事项/二级事项 below, or options side by side."""
-    if any(top == header and (bottom > top or right > left) for top, left, bottom, right in grid.merged):
+def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:
+    """The row under *rows* belongs to the header: the last header row has cells merged across (or, when it is the
+    first, down), 一级事项/二级事项 stand under 公开事项, or options stand side by side under their group.
+
+    A third row is seen when the second row holds groups (公开属性 over 公开对象 over 全社会|特定群体)."""
+    last = rows[-1]
+    if any(top == last and (right > left or (bottom > top and len(rows) == 1)) for top, left, bottom, right in grid.merged):
         return True
-    keys = [_sub_key(_group(grid, header, c), grid.value(header + 1, c)) for c in range(1, grid.cols + 1)]
+    keys = [_sub_key(_group(grid, rows, last, c), _own(grid, rows, last + 1, c)) for c in range(1, grid.cols + 1)]
     if any(key in _LEVELS for key in keys):
         return True
     groups = [key.split("=")[0] for key in keys if key and "=" in key]
-    return any(groups.count(group) >= 2 for group in groups)
+    if any(groups.count(group) >= 2 for group in groups):
+        return True
+    # Column names under a header cell that names none, or under nothing (公开要求 over 公开对象 … written unmerged)
+    named = [c for c in range(1, grid.cols + 1) if _top_key(_group(grid, rows, last, c)) is None
+             and headers().field_of(_own(grid, rows, last + 1, c), loose=False)]
+    return len(named) >= 2
 
 
-def _sub_label(grid: Grid, header: int, col: int) -> str:
-    """The text under the header cell, unless the header cell is merged down over it."""
-    if grid.anchor(header + 1, col) == grid.anchor(header, col):
+def _own(grid: Grid, rows: tuple[int, ...], row: int, col: int) -> str:
+    """The header text of (row, col), empty when the cell is merged down from the header row above it."""
+    if row > rows[0] and grid.anchor(row, col) == grid.anchor(row - 1, col):
         return ""
-    return grid.value(header + 1, col)
+    return grid.value(row, col)
 
 
-def _group(grid: Grid, header: int, col: int) -> str:
-    """The header over *col*; a blank one belongs to the labelled header on its left (an unmerged group)."""
+def _group(grid: Grid, rows: tuple[int, ...], row: int, col: int) -> str:
+    """The header of *row* over *col*; a blank one belongs to the labelled header on its left (an unmerged group)."""
     for c in range(col, 0, -1):
-        if grid.value(header, c):
-            return grid.value(header, c)
-        if not _sub_label(grid, header, c):
+        if text := _own(grid, rows, row, c):
+            return text
+        if not _own(grid, rows, row + 1, c):
             return ""
     return ""
 
 
-def _column(grid: Grid, header: int, col: int, sub: str) -> ColumnUse | None:
-    top = _group(grid, header, col) if sub else grid.value(header, col)
-    top_ref = grid.ref(*grid.anchor(header, col))
-    if sub:
-        key = _sub_key(top, sub)
-        if key:
-            return ColumnUse(col, grid.ref(header + 1, col), f"{top} / {sub}" if top else sub, key)
-    if not top:
-        return ColumnUse(col, grid.ref(header, col), sub, None) if sub else None
+def _labels(grid: Grid, rows: tuple[int, ...], col: int) -> list[tuple[int, str]]:
+    """The header texts over *col*, top to bottom, each once, with the row each stands in."""
+    found = []
+    for row in rows:
+        text = _own(grid, rows, row, col)
+        if not text and row != rows[-1] and _own(grid, rows, row + 1, col):
+            text = _group(grid, rows, row, col)
+        if text:
+            found.append((row, text))
+    return found
+
+
+def _column(grid: Grid, rows: tuple[int, ...], col: int) -> ColumnUse | None:
+    """What a column means from its header texts: the lowest one under the group right above it, else the top one."""
+    labels = _labels(grid, rows, col)
+    if not labels:
+        return None
+    top_row, top = labels[-2] if len(labels) >= 2 else labels[0]
+    top_ref = grid.ref(*grid.anchor(top_row, col))
+    if len(labels) == 1:
+        return ColumnUse(col, top_ref, top, _top_key(top))
+    sub_row, sub = labels[-1]
+    if key := _sub_key(top, sub):
+        return ColumnUse(col, grid.ref(sub_row, col), f"{top} / {sub}", key)
     key = _top_key(top)
-    if key is None and sub:
-        return ColumnUse(col, grid.ref(header + 1, col), sub, None)
+    if key is None:
+        return ColumnUse(col, grid.ref(sub_row, col), sub, None)
     return ColumnUse(col, top_ref, top, key)
 
 

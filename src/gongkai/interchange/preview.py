@@ -14,7 +14,7 @@ def describe_layouts(layouts: list[SheetLayout]) -> list[str]:
     """For --dry-run: every column of every sheet and what it was read as."""
     lines = []
     for layout in layouts:
-        rows = "–".join(str(r) for r in layout.header_rows)
+        rows = "–".join(str(r) for r in sorted({layout.header_rows[0], layout.header_rows[-1]}))
         lines.append(f"工作表「{layout.sheet}」：表头在第 {rows} 行，数据从第 {layout.first_row} 行起")
         lines.extend(f"  {c.ref}「{shown(c.label) or '（无表头）'}」→ {_meaning(c)}" for c in layout.columns)
     return lines

@@ -1,0 +1,47 @@
+"""gongkai import xlsx|csv, sixteenth hostile round: tables as counties publish them that were read wrongly or not at
+all — three-row headers, 合计 rows, 「/」 in tick columns, 公开属性 and a 公开方式 column of channels, and csv files in
+the encodings Excel and WPS save. Each test builds its table, runs the real CLI and checks hand-written values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CatalogDir, Run
+from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
+
+NEW = "items/shjz/SHJZ-002.yaml"
+
+
+def test_three_row_header_with_a_group_over_the_tick_groups(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """Before: 公开对象/公开方式/公开层级 under 「公开属性」 were 「不认识的列」; the item came in without them."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["序号", "公开事项", None, "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开属性"],
+        [None, "一级事项", "二级事项", None, None, None, None, None, "公开对象", None, "公开方式", None, "公开层级"],
+        [None, None, None, None, None, None, None, None, "全社会", "特定群体", "主动", "依申请", "县级", "乡级"],
+        [1, "临时救助", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "■政府网站", None, "√", "√", None, "√", "√"],
+    ], sheet="社会救助", merges=["A1:A3", "B1:C1", "B2:B3", "C2:C3", "D1:D3", "E1:E3", "F1:F3", "G1:G3", "H1:H3",
+                                 "I1:N1", "I2:J2", "K2:L2", "M2:N2"])
+    run = gk("import", "xlsx", table, "--yes", "--dry-run", "-C", cat.root)
+    assert "工作表「社会救助」：表头在第 1–3 行，数据从第 4 行起" in run.out
+    assert "社会救助!J3「公开对象 / 特定群体」→ 公开对象：特定群体" in run.out
+    assert "社会救助!N3「公开层级 / 乡级」→ 公开层级：乡级" in run.out
+    assert "不认识的列" not in run.err
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("特定群体", "主动", ["县级", "乡级"])
+
+
+def test_three_row_header_typed_without_merging(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开渠道", "公开要求"],
+        [None, None, None, None, "公开对象", None, "公开方式", None, "公开层级"],
+        [None, None, None, None, "全社会", "特定群体", "主动", "依申请", "县级", "乡级"],
+        ["临时救助", "办事指南", "办理条件", "政府网站", "✔", None, None, "✔", None, "✔"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("全社会", "依申请", ["乡级"])
