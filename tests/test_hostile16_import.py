@@ -45,3 +45,59 @@ def test_three_row_header_typed_without_merging(gk: Callable[..., Run], cat: Cat
     assert run.code == 0, run.err
     item = load(cat.root / NEW)
     assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("全社会", "依申请", ["乡级"])
+
+
+HEADER = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+          "公开层级"]
+ROW = [1, "临时救助", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"]
+
+
+def test_total_rows_are_skipped_wherever_the_word_stands(gk: Callable[..., Run], cat: CatalogDir,
+                                                         tmp_path: Path) -> None:
+    """Before: 「合计」 under 一级事项 became a new item 「合计」 in silence; under 序号 it stopped the import with
+    「一级事项为空」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        HEADER, ROW,
+        [None, "小 计", None, "1项"],
+        ["合计：", None, None, "共1项"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!B3: 这一行是合计行（「小 计」），不是事项，已跳过" in run.err
+    assert "社会救助!A4: 这一行是合计行（「合计：」），不是事项，已跳过" in run.err
+    assert "新增 1 项" in run.out and not (cat.root / "items/shjz/SHJZ-003.yaml").exists()
+
+
+def test_a_slash_or_dash_in_a_tick_column_is_not_ticked(gk: Callable[..., Run], cat: CatalogDir,
+                                                        tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [
+        [*HEADER[:8], "全社会", "特定群体", "主动", "依申请", "县级", "乡级"],
+        [*ROW[:8], "√", "/", "／", "√", "—", "√"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("全社会", "依申请", ["乡级"])
+
+
+def test_a_mode_column_called_gongkai_shuxing_and_channels_called_gongkai_fangshi(gk: Callable[..., Run],
+                                                                               cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「公开属性」 (主动公开) was 「不认识的列」, and 「公开方式」 holding the channels stopped the import with
+    「不认识的公开方式「政府网站」」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        [*HEADER[:7], "公开方式", "公开对象", "公开属性", "公开层级"],
+        [*ROW[:7], "政府网站、村公示栏", "全社会", "依申请公开", "县级"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!H1: 列「公开方式」的单元格写的是政府网站等公开渠道，按公开渠道和载体读" in run.err
+    item = load(cat.root / NEW)
+    assert item["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+    assert item["公开方式"] == "依申请"
+
+
+def test_a_mode_column_of_modes_stays_the_mode(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [HEADER, [*ROW[:9], "依申请", "县级"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / NEW)["公开方式"] == "依申请"

@@ -12,7 +12,8 @@ UNTICKS = frozenset("□☐○×✗✘◇")
 OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a box can stand
 MARKS = TICKS | UNTICKS
 YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选", "TRUE", "True", "true"})
-NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选", "FALSE", "False", "false"})
+NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选", "FALSE", "False", "false",
+                      "/", "\\", "-", "－", "—", "——", "–"})  # the dash or slash tables put in a cell that does not apply
 
 # Half-width brackets too: list elements keep the brackets they were typed with (they are what the item file holds).
 _OPEN, _CLOSE = "《（(〔[「“‘〈{", "》）)〕]」”’〉}"

@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from gongkai.interchange.grid import Grid
-from gongkai.interchange.headers import BASE, headers, norm
+from gongkai.interchange.cells import read_boxes
+from gongkai.interchange.headers import BASE, Choice, headers, norm
 
 HEADER_SEARCH_ROWS = 20
 MAX_HEADER_ROWS = 3  # 公开属性 / 公开对象 / 全社会: the deepest header published directories use
@@ -59,8 +60,8 @@ def find_layout(grid: Grid) -> SheetLayout | None:
     rows = (header,)
     while len(rows) < MAX_HEADER_ROWS and _has_sub_row(grid, rows):
         rows = (*rows, rows[-1] + 1)
-    uses = [_column(grid, rows, c) for c in range(1, grid.cols + 1)]
     first = rows[-1] + 1
+    uses = _channels_called_mode(grid, [_column(grid, rows, c) for c in range(1, grid.cols + 1)], first)
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
 
@@ -164,6 +165,28 @@ def _top_key(top: str) -> str | None:
                 if options := choice.lookup(rest):
                     return f"{field}={'+'.join(options)}"
     return table.field_of(top)
+
+
+def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
+    """A 「公开方式」 column whose cells name channels (「政府网站、村公示栏」), in a table with no other channel column, is
+    the 公开渠道和载体 under the name some counties give it; a column of 主动/依申请 stays 公开方式."""
+    if any(use and use.key == "公开渠道" for use in uses):
+        return uses
+    table = headers()
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        values = [grid.own(r, use.col) for r in range(first, grid.rows + 1)] if use and use.key == "公开方式" else []
+        values = [v for v in values if v]
+        if use and values and _all_read_as(values, table.choices["公开渠道"]) and \
+                not any(read_boxes(v, table.choices["公开方式"]).ticked for v in values):
+            use = ColumnUse(use.col, use.ref, use.label, "公开渠道", "单元格写的是政府网站等公开渠道，按公开渠道和载体读")
+        result.append(use)
+    return result
+
+
+def _all_read_as(values: list[str], choice: Choice) -> bool:
+    """Every cell names at least one option of *choice* and nothing else."""
+    return all((boxes := read_boxes(v, choice)).ticked and not boxes.unknown for v in values)
 
 
 def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:

@@ -29,7 +29,7 @@ def _meaning(column: ColumnUse) -> str:
     if key == PARENT:
         return f"领域（{column.note}；不是领域名称的值报告后忽略）"
     if "=" not in key:
-        return key
+        return f"{key}（{column.note}）" if column.note else key
     field, options = key.split("=", 1)
     unmodelled = headers().choices[field].unmodelled
     if options in unmodelled:

@@ -20,6 +20,8 @@ _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "�
 _FOOTER = re.compile(
     r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
     r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+# The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
+_TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
@@ -135,6 +137,8 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
     reading.layouts.append(layout)
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
+    reading.problems.extend(ImportProblem(c.ref, f"列「{shown(c.label)}」的{c.note}", warning=True)
+                            for c in layout.columns if c.key == "公开渠道" and c.note)
     keys = layout.keys
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
     if missing:
@@ -162,6 +166,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     rows = []
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
+        if total := _total(grid, number):
+            reading.problems.append(ImportProblem(grid.ref(number, total[0]), (
+                f"这一行是合计行（「{shown(total[1])}」），不是事项，已跳过"), warning=True))
+            continue
         if not any(own.get(k) for k in _ROW_KEYS) or _spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
             continue
@@ -226,6 +234,14 @@ def _footer(grid: Grid, number: int) -> tuple[int, str] | None:
     is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
     filled = _filled(grid, number)
     if filled and all(_FOOTER.match(grid.own(number, c)) for c in filled):
+        return filled[0], grid.own(number, filled[0])
+    return None
+
+
+def _total(grid: Grid, number: int) -> tuple[int, str] | None:
+    """(column, text) of a 合计/小计 row's first cell, in whatever column it is written (序号, 一级事项 …)."""
+    filled = _filled(grid, number)
+    if filled and _TOTAL.match(norm(grid.own(number, filled[0]))):
         return filled[0], grid.own(number, filled[0])
     return None
 
