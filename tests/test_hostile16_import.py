@@ -101,3 +101,90 @@ def test_a_mode_column_of_modes_stays_the_mode(gk: Callable[..., Run], cat: Cata
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
     assert load(cat.root / NEW)["公开方式"] == "依申请"
+
+
+ITEM_WITH_COMMA = """\
+编号: SHJZ-002
+领域: 社会救助
+五公开: 服务公开
+一级事项: 临时救助
+二级事项: -办事指南
+公开内容:
+  - 办理时间、地点
+公开依据:
+  - 《社会救助暂行办法》（国务院令第649号）
+  - 民发〔2018〕23号；配套文件
+公开时限: 制定或获取信息之日起10个工作日内
+公开主体: 县级人民政府民政部门
+公开渠道: [政府网站, 其他]
+其他渠道: [12345政务服务热线]
+公开对象: 全社会
+公开方式: 主动
+公开层级: [县级]
+责任单位: shjzg
+备注: =不是公式
+"""
+
+
+def test_an_exported_csv_imports_back_as_no_change(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: a csv was refused (「另存为 .xlsx」); and 「办理时间、地点」 written plain in the csv would have read back
+    as two elements."""
+    cat.item(ITEM_WITH_COMMA, NEW)
+    out = tmp_path / "目录.csv"
+    assert gk("export", "csv", "-o", out, "-C", cat.root).code == 0
+    before = (cat.root / NEW).read_bytes()
+    run = gk("import", "csv", out, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 2 项。" in run.out
+    assert (cat.root / NEW).read_bytes() == before
+    run = gk("import", "xlsx", out, "--yes", "-C", cat.root)  # the same reader, whichever command names it
+    assert "未变 2 项" in run.out
+
+
+def _csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
+    return "\r\n".join(delimiter.join(f'"{v}"' if "\n" in v or "," in v else v for v in row) for row in rows) + "\r\n"
+
+
+CSV_ROWS = [
+    ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象",
+     "公开方式", "公开层级"],
+    ["1", "临时救助", "办事指南", "办理条件\n申请材料", BASIS, DEADLINE, PUBLISHER, "政府网站、村公示栏", "特定群众",
+     "依申请公开", "县级、乡级"],
+]
+
+
+def test_csv_saved_by_excel_in_gbk(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Excel's 「CSV（逗号分隔）」 on Chinese Windows: GBK, no BOM; the 领域 from the file's name."""
+    table = tmp_path / "社会救助.csv"
+    table.write_bytes(_csv_text(CSV_ROWS).encode("gbk"))
+    run = gk("import", "csv", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert item["公开内容"] == ["办理条件", "申请材料"]
+    assert item["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+    assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("特定群体", "依申请", ["县级", "乡级"])
+
+
+def test_csv_saved_as_unicode_text_utf16_with_tabs(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Excel's 「Unicode 文本」: UTF-16 LE with BOM, tab-separated; a cell problem named as in Excel (文件名!单元格)."""
+    rows = [["某县民政局社会救助领域基层政务公开标准目录"], *CSV_ROWS]
+    rows[2] = [*rows[2][:7], "飞鸽传书", *rows[2][8:]]
+    table = tmp_path / "目录.txt"
+    table.write_bytes(b"\xff\xfe" + _csv_text(rows, "\t").encode("utf-16-le"))
+    run = gk("import", "csv", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "目录!H3: 不认识的公开渠道「飞鸽传书」" in run.err
+    rows[2][7] = "政府网站"
+    table.write_bytes(b"\xff\xfe" + _csv_text(rows, "\t").encode("utf-16-le"))
+    run = gk("import", "csv", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / NEW)["二级事项"] == "办事指南"
+
+
+def test_a_file_that_is_no_table_is_named_not_crashed_on(gk: Callable[..., Run], cat: CatalogDir,
+                                                         tmp_path: Path) -> None:
+    table = tmp_path / "目录.csv"
+    table.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    run = gk("import", "csv", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "目录.csv: 既不是 xlsx、xls 表格，也不是能读出文字的 csv 文件" in run.err

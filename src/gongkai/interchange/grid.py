@@ -1,18 +1,22 @@
-"""A worksheet as plain text cells and merged ranges, whatever the file: xlsx (openpyxl) or old .xls (xlrd)."""
+"""A worksheet as plain text cells and merged ranges, whatever the file: xlsx (openpyxl), old .xls (xlrd) or csv."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import PurePath
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from gongkai.catalog import invisible
+from gongkai.formulas import FORMULA_STARTS
+from gongkai.privacy.extract import decode_text
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
 XLSX_MAGIC = b"PK"
@@ -109,11 +113,18 @@ def cell_text(value: Any) -> str:
     return text.strip()
 
 
-def read_grids(data: bytes) -> list[Grid]:
-    """Every sheet of an xlsx or xls workbook, or UnreadableWorkbook saying why not."""
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # what Excel and WPS save as 「CSV」 and 「Unicode 文本」
+
+
+def read_grids(data: bytes, name: str = "") -> list[Grid]:
+    """Every sheet of an xlsx or xls workbook, or the one table of a csv file (named after the file *name*), or
+    UnreadableWorkbook saying why not. The bytes tell a workbook; a file named .csv (.txt, .tsv) that is none is read
+    as text."""
     if data.startswith(XLS_MAGIC):
         return _xls_grids(data)
     if not data.startswith(XLSX_MAGIC):
+        if PurePath(name).suffix.lower() in TEXT_SUFFIXES:
+            return [_csv_grid(data, PurePath(name).stem)]
         raise UnreadableWorkbook("既不是 xlsx 也不是 xls 表格。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
@@ -192,6 +203,28 @@ def _xls_grids(data: bytes) -> list[Grid]:
                          if not info.hidden and r + 1 in filled and info.height < MIN_HEIGHT * 20}
         grids.append(_without_columns(grid, hidden | set(grid.narrow_cols)))
     return grids
+
+
+def _csv_grid(data: bytes, name: str) -> Grid:
+    """A csv file as Excel and WPS save it (UTF-8 with or without BOM, 「ANSI」 GBK/GB18030, UTF-16 「Unicode 文本」
+    with tabs) as one sheet; a cell gongkai wrote as 「'=…」 so that Excel shows it as text reads as 「=…」."""
+    text = decode_text(data)
+    if text is None:
+        raise UnreadableWorkbook("既不是 xlsx、xls 表格，也不是能读出文字的 csv 文件（应是 UTF-8、GBK/GB18030 或 UTF-16 编码）。"
+                                 "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
+    head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has neither separator
+    delimiter = "\t" if head.count("\t") > head.count(",") else ","
+    cells = {}
+    try:
+        for row, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+            for col, value in enumerate(values, start=1):
+                if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+                    value = value[1:]
+                if text_value := cell_text(value):
+                    cells[(row, col)] = text_value
+    except csv.Error as exc:
+        raise UnreadableWorkbook(f"csv 文件格式有误（{exc}）。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
+    return Grid(name, cells)
 
 
 def _without_columns(grid: Grid, hidden: set[int]) -> Grid:

@@ -66,11 +66,12 @@ class Reading:
     problems: list[ImportProblem] = field(default_factory=list)
 
 
-def read_workbook(data: bytes, domains: list[str]) -> Reading:
-    """Every data row of every sheet of an xlsx or xls workbook, with the problems found on the way."""
+def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
+    """Every data row of every sheet of an xlsx or xls workbook or a csv file (*name*: the file's), with the problems
+    found on the way."""
     reading = Reading()
     try:
-        grids = read_grids(data)
+        grids = read_grids(data, name)
     except UnreadableWorkbook as exc:
         reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
         return reading
