@@ -188,3 +188,40 @@ def test_a_file_that_is_no_table_is_named_not_crashed_on(gk: Callable[..., Run],
     run = gk("import", "csv", table, "--yes", "-C", cat.root)
     assert run.code == 1
     assert "目录.csv: 既不是 xlsx、xls 表格，也不是能读出文字的 csv 文件" in run.err
+
+
+def test_options_the_table_has_no_column_for_keep_the_files_value(gk: Callable[..., Run], cat: CatalogDir,
+                                                                  tmp_path: Path) -> None:
+    """Before: a table with only 政府网站｜两微一端 and 县级 columns took the 公示栏, 乡级 and 其他渠道 away from
+    SHJZ-001 (with --yes), though it never said anything about them."""
+    item = cat.root / "items/shjz/SHJZ-001.yaml"
+    item.write_text(item.read_text(encoding="utf-8").replace(
+        "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+        "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）, 其他]\n其他渠道: [12345政务服务热线]"), encoding="utf-8")
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开渠道和载体", None, "公开层级"],
+        [None, None, None, "政府网站", "两微一端", "县级"],
+        ["最低生活保障", "审批信息", "低保对象名单及相关信息", "√", "√", "√"],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!F2: 公开层级只有「县级」的列，没有「乡级」的列：已有事项的这些选项不改，保持事项文件中的值" in run.err
+    assert "去掉" not in run.out + run.err
+    data = load(item)
+    assert data["公开渠道"] == ["政府网站", "两微一端", "社区/企事业单位/村公示栏（电子屏）", "其他"]
+    assert data["其他渠道"] == ["12345政务服务热线"]
+    assert data["公开层级"] == ["县级", "乡级"]
+
+
+def test_an_option_with_a_column_left_empty_is_still_taken_away_with_yes(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开层级"],
+        [None, None, None, "县级", "乡级"],
+        ["最低生活保障", "审批信息", "低保对象名单及相关信息", "√", None],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+    run = gk("import", "xlsx", table, "-C", cat.root)
+    assert "社会救助!E3: 更新 SHJZ-001 会去掉 1 条公开层级：乡级（只有加 --yes 才会写入）" not in run.err
+    assert "社会救助!D3: 更新 SHJZ-001 会去掉 1 条公开层级：乡级（只有加 --yes 才会写入）" in run.err
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["公开层级"] == ["县级"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gongkai.interchange.grid import Grid
@@ -234,3 +235,20 @@ def _serial_ids(grid: Grid, use: ColumnUse, first: int) -> ColumnUse:
     if values and all(numbering(v) for v in values):
         return ColumnUse(use.col, use.ref, use.label, SERIAL, "全是数字，按序号读")
     return use
+
+
+def partial_columns(keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Tick fields of several options (公开渠道, 公开层级, 公开格式) that a table splits into sub-columns for only some
+    options, from its column *keys*: field → the options it has a column for. An option without a column says nothing
+    about the item."""
+    keys = set(keys)
+    partial = {}
+    for choice in headers().choices.values():
+        if not choice.many or choice.field in keys:
+            continue
+        covered = {o for key in keys if key.startswith(choice.field + "=") for o in key.split("=", 1)[1].split("+")}
+        if choice.field == "公开渠道" and "其他渠道" in keys:
+            covered.add("其他")
+        if covered and not set(choice.names) <= covered:
+            partial[choice.field] = frozenset(covered)
+    return partial

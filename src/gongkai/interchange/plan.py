@@ -9,8 +9,8 @@ from typing import Any
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.interchange.convert import row_fields
-from gongkai.interchange.columns import SheetLayout, numbering
-from gongkai.interchange.headers import norm
+from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
+from gongkai.interchange.headers import headers, norm
 from gongkai.interchange.infer import infer_five, infer_unit
 from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
@@ -147,7 +147,23 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
     else:
+        _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+
+
+def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: dict[str, frozenset[str]]) -> None:
+    """Options the table has no column for keep the file's value: a table with only 政府网站｜两微一端 columns says
+    nothing about the 公示栏, one without a 乡级 column nothing about 乡级, one without 其他 nothing about 其他渠道."""
+    for key, covered in partial.items():
+        if key not in fields:
+            continue
+        old = current.get(key)
+        kept = [str(v) for v in old if str(v) not in covered] if isinstance(old, list) else []
+        names = headers().choices[key].names
+        chosen = set(fields[key]) | set(kept)
+        fields[key] = [n for n in names if n in chosen] + [v for v in kept if v not in names]
+        if key == "公开渠道" and "其他" not in covered:
+            fields.pop("其他渠道", None)
 
 
 def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: Row, plan: ImportPlan,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
+from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout, partial_columns
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -50,7 +50,10 @@ class Row:
     refs: dict[str, str] = field(default_factory=dict)
 
     def ref(self, key: str) -> str:
-        return self.refs.get(key, f"{self.sheet}!A{self.number}")
+        """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
+        if key in self.refs:
+            return self.refs[key]
+        return next((ref for k, ref in self.refs.items() if k.startswith(key + "=")), f"{self.sheet}!A{self.number}")
 
     @property
     def where(self) -> str:
@@ -141,6 +144,7 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
     reading.problems.extend(ImportProblem(c.ref, f"列「{shown(c.label)}」的{c.note}", warning=True)
                             for c in layout.columns if c.key == "公开渠道" and c.note)
     keys = layout.keys
+    reading.problems.extend(_partial(layout, field, covered) for field, covered in partial_columns(keys.values()).items())
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
     if missing:
         reading.problems.append(ImportProblem(grid.ref(layout.header_rows[0], 1), f"表头缺少「{'」「'.join(missing)}」列"))
@@ -153,6 +157,16 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
             f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
         return
     reading.rows.extend(rows)
+
+
+def _partial(layout: SheetLayout, field: str, covered: frozenset[str]) -> ImportProblem:
+    """A tick field split into sub-columns for only some of its options: the others are left as the files have them."""
+    choice = headers().choices[field]
+    first = next(c.ref for c in layout.columns if c.key and (c.key.startswith(field + "=") or c.key == "其他渠道"))
+    has = "、".join(n for n in choice.names if n in covered)
+    lacks = "、".join(n for n in choice.names if n not in covered)
+    return ImportProblem(first, (f"{choice.title}只有「{has}」的列，没有「{lacks}」的列：已有事项的这些选项不改，"
+                                 "保持事项文件中的值"), warning=True)
 
 
 def _ignored(label: str, note: str) -> str:
