@@ -225,3 +225,24 @@ def test_an_option_with_a_column_left_empty_is_still_taken_away_with_yes(gk: Cal
     assert "社会救助!D3: 更新 SHJZ-001 会去掉 1 条公开层级：乡级（只有加 --yes 才会写入）" in run.err
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     assert load(cat.root / "items/shjz/SHJZ-001.yaml")["公开层级"] == ["县级"]
+
+
+def test_dash_slash_or_none_in_a_cell_is_an_empty_cell(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「—」 under 二级事项 was a 二级事项 named 「—」: the row matched no item and a duplicate SHJZ-002 was
+    added in silence, with 公开依据 「/」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["序号", "一级事项", "二级事项", "三级事项", "公开内容", "公开依据", "公开时限", "编号"],
+        [1, "最低生活保障", "审批信息", "／", "低保对象名单及相关信息", "无", "——", "－"],
+    ], sheet="社会救助")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 1 项。" in run.out
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+    table = workbook(tmp_path / "t2.xlsx", [
+        ["序号", "一级事项", "二级事项", "公开内容", "公开依据"],
+        [1, "临时救助", "—", "办理条件", "/"],
+    ], sheet="社会救助")
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    item = load(cat.root / NEW)
+    assert item["一级事项"] == "临时救助" and "二级事项" not in item and "公开依据" not in item

@@ -12,8 +12,9 @@ UNTICKS = frozenset("□☐○×✗✘◇")
 OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a box can stand
 MARKS = TICKS | UNTICKS
 YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选", "TRUE", "True", "true"})
-NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选", "FALSE", "False", "false",
-                      "/", "\\", "-", "－", "—", "——", "–"})  # the dash or slash tables put in a cell that does not apply
+NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选", "FALSE", "False", "false"})
+# What tables put in a cell that does not apply (「—」 for no 二级事项, 「/」 for no 公开依据, 「无」): an empty cell.
+_PLACEHOLDER = re.compile(r"[\s\-—–－―/／\\]+|无|暂无|空")
 
 # Half-width brackets too: list elements keep the brackets they were typed with (they are what the item file holds).
 _OPEN, _CLOSE = "《（(〔[「“‘〈{", "》）)〕]」”’〉}"
@@ -260,6 +261,11 @@ def other_channels(text: str) -> list[str]:
         value = value[1:-1]
     named = _split_outside(value, "、，,；;\n")
     return [] if not named or norm(value) in YES_WORDS | NO_WORDS else named
+
+
+def placeholder(text: str) -> bool:
+    """True when *text* only says that the cell does not apply: a dash, a slash, 「无」."""
+    return _PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
 def tick_state(text: str, own: tuple[str, ...], choice: Choice) -> bool | None:

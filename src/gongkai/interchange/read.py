@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from gongkai.interchange.cells import placeholder
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout, partial_columns
 from gongkai.interchange.headers import headers, norm
@@ -204,7 +205,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
-            row.cells[key] = grid.value(number, col)
+            value = grid.value(number, col)
+            row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
         rows.append(row)
