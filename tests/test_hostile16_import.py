@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import CatalogDir, Run
 from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
+from test_hostile13_import import sheets
 
 NEW = "items/shjz/SHJZ-002.yaml"
 
@@ -246,3 +247,41 @@ def test_dash_slash_or_none_in_a_cell_is_an_empty_cell(gk: Callable[..., Run], c
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     item = load(cat.root / NEW)
     assert item["一级事项"] == "临时救助" and "二级事项" not in item and "公开依据" not in item
+
+
+def _two_sheets(path: Path, second: str, title: str | None = None) -> Path:
+    rows: list[list[object]] = [[title]] if title else []
+    row = [*ROW[:1], "养老机构投资指南", *ROW[2:]]
+    return sheets(path, [("社会救助", [HEADER, ROW]), (second, [*rows, HEADER, row])])
+
+
+def test_a_sheet_of_another_domain_is_not_put_in_the_only_one(gk: Callable[..., Run], cat: CatalogDir,
+                                                             tmp_path: Path) -> None:
+    """Before: with 社会救助 the catalog's only 领域, the sheet 「养老服务」 beside the sheet 「社会救助」 was imported into
+    社会救助 (SHJZ-003) in silence."""
+    run = gk("import", "xlsx", _two_sheets(tmp_path / "t.xlsx", "养老服务"), "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("养老服务!A1: 工作表「养老服务」不是 gongkai.yaml 中的领域（只有「社会救助」，由工作表「社会救助」导入），没有导入："
+            "请在 gongkai.yaml 的「领域」中加上它后再导入，或加一列「领域」") in run.err
+    assert not (cat.root / NEW).exists()
+
+
+def test_a_title_naming_another_domain_is_not_put_in_the_only_one(gk: Callable[..., Run], cat: CatalogDir,
+                                                                 tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [["安溪县民政局养老服务领域基层政务公开标准目录"], HEADER, ROW])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "Sheet1!A1: 工作表名称或标题写的是「安溪县民政局养老服务领域」，gongkai.yaml 中只有「社会救助」领域" in run.err
+    assert not (cat.root / NEW).exists()
+
+
+def test_a_sheet_named_otherwise_alone_goes_to_the_only_domain_said_so(gk: Callable[..., Run], cat: CatalogDir,
+                                                                      tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [HEADER, ROW], sheet="低保")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "低保!A1: 工作表名称「低保」不是 gongkai.yaml 中的领域，按唯一的领域「社会救助」导入" in run.err
+    assert load(cat.root / NEW)["领域"] == "社会救助"
+    table = workbook(tmp_path / "t2.xlsx", [HEADER, [*ROW[:2], "审核信息", *ROW[3:]]])  # Sheet1: nothing to say
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0 and "不是 gongkai.yaml 中的领域" not in run.err

@@ -23,6 +23,9 @@ _FOOTER = re.compile(
     r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
 # The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
 _TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
+# A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
+_CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
+_GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
@@ -90,9 +93,11 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
             layout = find_layout(grid)
             is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
             (directories if is_directory else others).append(grid)
+    # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
+    named = next((g.name for g in directories if find_domain(g.name, domains)), "")
     for grid in directories:
         reading.problems.extend(_hidden_column(grid, col) for col in sorted(grid.hidden_cols))
-        _read_sheet(grid, domains, reading)
+        _read_sheet(grid, domains, reading, named)
     for grid in others:
         if directories:  # beside a directory, a sheet of notes or of drop-down choices is not one that failed to read
             reading.problems.append(ImportProblem(f"{grid.name}!A1", _not_directory(grid), warning=True))
@@ -126,14 +131,35 @@ def find_domain(text: str, domains: list[str]) -> str | None:
     return max(matches, key=len) if matches else None
 
 
-def _sheet_domain(grid: Grid, header: int, domains: list[str]) -> str | None:
-    """The 领域: the sheet's name, else a title row above the header, else the catalog's only 领域."""
+def _sheet_domain(grid: Grid, header: int, domains: list[str], reading: Reading | None, named: str) -> str | None:
+    """The 领域: the sheet's name, else a title row above the header, else the catalog's only 领域 — unless the name or
+    title names another (「养老服务领域」) or the sheet is one of several named otherwise, reported in *reading* ("": not
+    imported). Without *reading* (a 领域 column names each row's) the only 领域 is taken as it is."""
     above = " ".join(grid.own(r, c) for r in range(1, header) for c in range(1, grid.cols + 1))
     found = find_domain(grid.name, domains) or (find_domain(above, domains) if above.strip() else None)
-    return found or (domains[0] if len(domains) == 1 else None)
+    if found or len(domains) != 1:
+        return found
+    only = domains[0]
+    if reading is None:
+        return only
+    if claimed := _CLAIMED.search(norm(f"{grid.name} {above}")):
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"工作表名称或标题写的是「{shown(claimed.group(0))}」，gongkai.yaml 中只有「{only}」领域：这张表不是{only}的，"
+            f"没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；确属{only}的，请改正工作表名称或标题")))
+        return ""
+    if named and not _GENERIC_SHEET.fullmatch(norm(grid.name)):
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"工作表「{shown(grid.name)}」不是 gongkai.yaml 中的领域（只有「{only}」，由工作表「{shown(named)}」导入），"
+            f"没有导入：请在 gongkai.yaml 的「领域」中加上它后再导入，或加一列「领域」")))
+        return ""
+    if not _GENERIC_SHEET.fullmatch(norm(grid.name)):
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"工作表名称「{shown(grid.name)}」不是 gongkai.yaml 中的领域，按唯一的领域「{only}」导入；"
+            f"若不属于{only}，请在 gongkai.yaml 的「领域」中加上它，或加一列「领域」"), warning=True))
+    return only
 
 
-def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
+def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "") -> None:
     layout = find_layout(grid)
     if layout is None:
         reading.problems.append(ImportProblem(
@@ -150,9 +176,12 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
     if missing:
         reading.problems.append(ImportProblem(grid.ref(layout.header_rows[0], 1), f"表头缺少「{'」「'.join(missing)}」列"))
         return
-    domain = _sheet_domain(grid, layout.header_rows[0], domains)
+    by_row = bool({"领域", PARENT} & set(keys.values()))
+    domain = _sheet_domain(grid, layout.header_rows[0], domains, None if by_row else reading, named)
+    if domain == "":  # names a 领域 gongkai.yaml does not have: reported
+        return
     rows = _read_rows(grid, layout, domain or "", domains, reading)
-    if any(not row.domain for row in rows) and not {"领域", PARENT} & set(keys.values()):
+    if any(not row.domain for row in rows) and not by_row:
         listed = "、".join(domains)
         reading.problems.append(ImportProblem(f"{grid.name}!A1", (
             f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
