@@ -91,7 +91,7 @@ def test_a_mode_column_called_gongkai_shuxing_and_channels_called_gongkai_fangsh
     ], sheet="社会救助")
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
-    assert "社会救助!H1: 列「公开方式」的单元格写的是政府网站等公开渠道，按公开渠道和载体读" in run.err
+    assert "社会救助!H1: 列「公开方式」：单元格写的是政府网站等公开渠道，按公开渠道和载体读" in run.err
     item = load(cat.root / NEW)
     assert item["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
     assert item["公开方式"] == "依申请"
@@ -285,3 +285,23 @@ def test_a_sheet_named_otherwise_alone_goes_to_the_only_domain_said_so(gk: Calla
     table = workbook(tmp_path / "t2.xlsx", [HEADER, [*ROW[:2], "审核信息", *ROW[3:]]])  # Sheet1: nothing to say
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0 and "不是 gongkai.yaml 中的领域" not in run.err
+
+
+def test_a_channel_sub_column_that_is_no_standard_channel_is_other(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path) -> None:
+    """Before: 「服务中心」 beside 政府网站｜公示栏 under 公开渠道和载体 was read as the whole 公开渠道 column: its 「√」
+    gave 「一项也没有勾选」 though two boxes were ticked, and where empty the column was dropped without a word."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开渠道和载体", None, None, "公开对象", None],
+        [None, None, None, "政府网站", "服务中心", "公示栏", "全社会", "群众"],
+        ["临时救助", "办事指南", "办理条件", "√", "√", None, "√", None],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:H1"])
+    run = gk("import", "xlsx", table, "--yes", "--dry-run", "-C", cat.root)
+    assert ("社会救助!E2「公开渠道和载体 / 服务中心」→ 公开渠道：其他（服务中心）：「服务中心」不是 13 个标准渠道之一，"
+            "勾选的行记入「其他」并写明「服务中心」") in run.out
+    assert "社会救助!H2: 列「公开对象 / 群众」不是公开对象的选项（全社会、特定群体），已忽略" in run.err
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert (item["公开渠道"], item["其他渠道"]) == (["政府网站", "其他"], ["服务中心"])
+    assert item["公开对象"] == "全社会"

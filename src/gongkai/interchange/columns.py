@@ -15,6 +15,7 @@ HEADER_SEARCH_ROWS = 20
 MAX_HEADER_ROWS = 3  # 公开属性 / 公开对象 / 全社会: the deepest header published directories use
 PARENT = "上级目录"  # a second 一级事项-like column left of 一级事项 (一级目录, 事项类别): read as the 领域
 SERIAL = "序号"
+OTHER_CHANNEL = "其他渠道"  # 「其他渠道=服务中心」: a channel sub-column that is none of the 13, read as 其他 naming it
 # Fields whose header may stand over sub-columns (two-row header).
 _LEVELS = ("一级事项", "二级事项", "三级事项")
 
@@ -63,6 +64,7 @@ def find_layout(grid: Grid) -> SheetLayout | None:
         rows = (*rows, rows[-1] + 1)
     first = rows[-1] + 1
     uses = _channels_called_mode(grid, [_column(grid, rows, c) for c in range(1, grid.cols + 1)], first)
+    uses = _unknown_options(grid, rows, uses)
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
 
@@ -166,6 +168,26 @@ def _top_key(top: str) -> str | None:
                 if options := choice.lookup(rest):
                     return f"{field}={'+'.join(options)}"
     return table.field_of(top)
+
+
+def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
+    """A sub-column beside a tick field's options whose label is none of them: 「服务中心」 under 公开渠道和载体 is a channel
+    of 其他, named by its label; under 公开对象, 公开方式 … it is reported and left out. Never the whole field."""
+    grouped = {use.key.split("=")[0] for use in uses if use and use.key and "=" in use.key}
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        labels = _labels(grid, rows, use.col) if use and use.key in grouped else []
+        if use and use.key and len(labels) >= 2 and headers().field_of(labels[-1][1]) != use.key:
+            sub_row, sub = labels[-1]
+            ref, label = grid.ref(sub_row, use.col), f"{use.label} / {sub}"
+            if use.key == "公开渠道":
+                use = ColumnUse(use.col, ref, label, f"{OTHER_CHANNEL}={sub}",
+                                f"「{sub}」不是 13 个标准渠道之一，勾选的行记入「其他」并写明「{sub}」")
+            else:
+                names = "、".join(headers().choices[use.key].names)
+                use = ColumnUse(use.col, ref, label, None, f"不是{use.key}的选项（{names}），已忽略")
+        result.append(use)
+    return result
 
 
 def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:

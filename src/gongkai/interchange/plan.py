@@ -162,8 +162,9 @@ def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: di
         names = headers().choices[key].names
         chosen = set(fields[key]) | set(kept)
         fields[key] = [n for n in names if n in chosen] + [v for v in kept if v not in names]
-        if key == "公开渠道" and "其他" not in covered:
-            fields.pop("其他渠道", None)
+        if key == "公开渠道" and "其他" not in covered:  # no 其他 column: the file's 其他渠道 stay, beside any the table names
+            old_extras = [str(v) for v in current.get("其他渠道") or []] if isinstance(current.get("其他渠道"), list) else []
+            fields["其他渠道"] = old_extras + [e for e in fields.get("其他渠道", []) if e not in old_extras]
 
 
 def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: Row, plan: ImportPlan,

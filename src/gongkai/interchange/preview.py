@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gongkai.interchange.read import shown
-from gongkai.interchange.columns import PARENT, SERIAL, ColumnUse, SheetLayout
+from gongkai.interchange.columns import OTHER_CHANNEL, PARENT, SERIAL, ColumnUse, SheetLayout
 from gongkai.interchange.headers import headers
 from gongkai.interchange.plan import Change, ImportPlan
 
@@ -31,6 +31,8 @@ def _meaning(column: ColumnUse) -> str:
     if "=" not in key:
         return f"{key}（{column.note}）" if column.note else key
     field, options = key.split("=", 1)
+    if field == OTHER_CHANNEL:
+        return f"公开渠道：其他（{options}）：{column.note}"
     unmodelled = headers().choices[field].unmodelled
     if options in unmodelled:
         return f"{field}：{options}（gongkai 不分这一级，勾选的行会逐格报告）"
