@@ -305,3 +305,19 @@ def test_a_channel_sub_column_that_is_no_standard_channel_is_other(gk: Callable[
     item = load(cat.root / NEW)
     assert (item["公开渠道"], item["其他渠道"]) == (["政府网站", "其他"], ["服务中心"])
     assert item["公开对象"] == "全社会"
+
+
+def test_the_same_new_item_twice_in_the_table_is_an_error_not_two_files(gk: Callable[..., Run], cat: CatalogDir,
+                                                                       tmp_path: Path) -> None:
+    """Before: two rows 临时救助 / 办事指南 without 编号 (pasted twice, or on two sheets) became SHJZ-002 and SHJZ-003;
+    the next import then matched both and skipped them."""
+    table = sheets(tmp_path / "t.xlsx", [("社会救助", [HEADER, ROW]),
+                                          ("社会救助（续）", [HEADER, [2, "临时救助", "办事指南 ", "申请材料"]])])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助（续）!B2: 与 社会救助 第2行 是同一事项（领域和事项名称都相同），重复了：请删去重复的一行；确是两个事项的，"
+            "请写明不同的二级事项或三级事项，或在「编号」列分别写明编号") in run.err
+    assert not (cat.root / NEW).exists()
+    table = workbook(tmp_path / "t2.xlsx", [HEADER, ROW, [2, "临时救助", "审批信息", "救助对象名单"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0 and "新增 2 项" in run.out

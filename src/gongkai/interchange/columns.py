@@ -59,7 +59,7 @@ def find_layout(grid: Grid) -> SheetLayout | None:
     header = next((r for r in range(1, min(grid.rows, HEADER_SEARCH_ROWS) + 1) if _score(grid, r) >= 2), None)
     if header is None:
         return None
-    rows = (header,)
+    rows: tuple[int, ...] = (header,)
     while len(rows) < MAX_HEADER_ROWS and _has_sub_row(grid, rows):
         rows = (*rows, rows[-1] + 1)
     first = rows[-1] + 1
@@ -176,16 +176,17 @@ def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | N
     grouped = {use.key.split("=")[0] for use in uses if use and use.key and "=" in use.key}
     result: list[ColumnUse | None] = []
     for use in uses:
-        labels = _labels(grid, rows, use.col) if use and use.key in grouped else []
-        if use and use.key and len(labels) >= 2 and headers().field_of(labels[-1][1]) != use.key:
+        key = use.key if use else None
+        labels = _labels(grid, rows, use.col) if use and key in grouped else []
+        if use and key and len(labels) >= 2 and headers().field_of(labels[-1][1]) != key:
             sub_row, sub = labels[-1]
             ref, label = grid.ref(sub_row, use.col), f"{use.label} / {sub}"
-            if use.key == "公开渠道":
+            if key == "公开渠道":
                 use = ColumnUse(use.col, ref, label, f"{OTHER_CHANNEL}={sub}",
                                 f"「{sub}」不是 13 个标准渠道之一，勾选的行记入「其他」并写明「{sub}」")
             else:
-                names = "、".join(headers().choices[use.key].names)
-                use = ColumnUse(use.col, ref, label, None, f"不是{use.key}的选项（{names}），已忽略")
+                names = "、".join(headers().choices[key].names)
+                use = ColumnUse(use.col, ref, label, None, f"不是{key}的选项（{names}），已忽略")
         result.append(use)
     return result
 

@@ -101,6 +101,7 @@ class _Index:
     by_id: dict[str, list[ItemFile]] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     claimed: dict[str, str] = field(default_factory=dict)
+    named: dict[tuple[str, ...], str] = field(default_factory=dict)  # (领域, names) of rows adding an item → the row
     folded: dict[str, str] = field(default_factory=dict)  # id in lower case → id: a 编号 typed as shjz-001
 
     def __post_init__(self) -> None:
@@ -135,6 +136,8 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     existing, matched = _match(fields, index, row, plan)
     if not matched:
         plan.skipped += 1
+        return
+    if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
         return
     item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
     if item_id is None:
@@ -214,6 +217,19 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
             f"这一行同时对应 {paths}，没有改动任何一个：请在表格中加「编号」列写明是哪一个"), warning=True))
         return None, False
     return (candidates[0] if candidates else None), True
+
+
+def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> bool:
+    """True (and an error) when an earlier row without 编号 adds an item of the same 领域 and names: the table holds it
+    twice, and importing both would make two files of one item."""
+    key = (fields["领域"], *(_name(fields.get(k)) for k in ("一级事项", "二级事项", "三级事项")))
+    if key in index.named:
+        plan.problems.append(ImportProblem(row.ref("一级事项"), (
+            f"与 {index.named[key]} 是同一事项（领域和事项名称都相同），重复了：请删去重复的一行；确是两个事项的，"
+            "请写明不同的二级事项或三级事项，或在「编号」列分别写明编号")))
+        return True
+    index.named[key] = row.where
+    return False
 
 
 def _name(value: Any) -> str:
