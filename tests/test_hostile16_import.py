@@ -321,3 +321,22 @@ def test_the_same_new_item_twice_in_the_table_is_an_error_not_two_files(gk: Call
     table = workbook(tmp_path / "t2.xlsx", [HEADER, ROW, [2, "临时救助", "审批信息", "救助对象名单"]], sheet="社会救助")
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0 and "新增 2 项" in run.out
+
+
+def test_a_level1_merged_across_level2_leaves_level2_empty(gk: Callable[..., Run], cat: CatalogDir,
+                                                           tmp_path: Path) -> None:
+    """Before: 「养老机构投资指南」 merged across 一级事项 and 二级事项 (an item with no 二级事项) became its 二级事项 too.
+    Merged down, and across the sub-columns of one field, a cell still fills each."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["序号", "公开事项", None, "公开内容", "公开层级", None],
+        [None, "一级事项", "二级事项", None, "县级", "乡级"],
+        [1, "社会救助扶持政策措施清单", None, "措施名称", "√", None],
+        [2, "临时救助", "办事指南", "办理条件", "√", None],
+        [3, None, "审批信息", "救助对象名单", "√", None],
+    ], sheet="社会救助", merges=["A1:A2", "B1:C1", "D1:D2", "E1:F1", "B3:C3", "B4:B5", "E5:F5"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    first = load(cat.root / NEW)
+    assert first["一级事项"] == "社会救助扶持政策措施清单" and "二级事项" not in first
+    third = load(cat.root / "items/shjz/SHJZ-004.yaml")
+    assert (third["一级事项"], third["二级事项"], third["公开层级"]) == ("临时救助", "审批信息", ["县级", "乡级"])

@@ -234,12 +234,19 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
-            value = grid.value(number, col)
+            value = grid.value(number, col) if _spread(keys, grid.anchor(number, col)[1], key) else ""
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
         rows.append(row)
     return rows
+
+
+def _spread(keys: dict[int, str], anchor_col: int, key: str) -> bool:
+    """Whether a merged range's text, written in *anchor_col*, is also the text of *key*'s column: down a column (the
+    一级事项 of several items) and across the sub-columns of one field (县级｜乡级), but not into another field — a 一级事项
+    merged across 二级事项 says the item has none, not that both are the same."""
+    return keys.get(anchor_col, "").split("=")[0] == key.split("=")[0]
 
 
 def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
