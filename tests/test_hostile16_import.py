@@ -340,3 +340,20 @@ def test_a_level1_merged_across_level2_leaves_level2_empty(gk: Callable[..., Run
     assert first["一级事项"] == "社会救助扶持政策措施清单" and "二级事项" not in first
     third = load(cat.root / "items/shjz/SHJZ-004.yaml")
     assert (third["一级事项"], third["二级事项"], third["公开层级"]) == ("临时救助", "审批信息", ["县级", "乡级"])
+
+
+def test_a_wide_column_made_by_merging_two_keeps_the_first_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                                 tmp_path: Path) -> None:
+    """Before: 公开内容 merged across D:E in the header and in every row took the first item's row for a second header
+    row: that item was lost without a word (now: read as a one-row header, no 「重复」 either)."""
+    second = [2, "临时救助", "审批信息", "救助对象名单", None, *ROW[4:]]
+    table = workbook(tmp_path / "t.xlsx", [
+        [*HEADER[:4], None, *HEADER[4:]],
+        [*ROW[:4], None, *ROW[4:]],
+        second,
+    ], sheet="社会救助", merges=["D1:E1", "D2:E2", "D3:E3"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 2 项" in run.out and "重复" not in run.err
+    assert load(cat.root / NEW)["公开内容"] == ["办理条件"]
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["救助对象名单"]

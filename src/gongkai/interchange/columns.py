@@ -64,7 +64,7 @@ def find_layout(grid: Grid) -> SheetLayout | None:
         rows = (*rows, rows[-1] + 1)
     first = rows[-1] + 1
     uses = _channels_called_mode(grid, [_column(grid, rows, c) for c in range(1, grid.cols + 1)], first)
-    uses = _unknown_options(grid, rows, uses)
+    uses = _widened(grid, _unknown_options(grid, rows, uses), first)
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
 
@@ -75,6 +75,8 @@ def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:
 
     A third row is seen when the second row holds groups (公开属性 over 公开对象 over 全社会|特定群体)."""
     last = rows[-1]
+    if _data_cells(grid, rows) >= 2:
+        return False
     if any(top == last and (right > left or (bottom > top and len(rows) == 1)) for top, left, bottom, right in grid.merged):
         return True
     keys = [_sub_key(_group(grid, rows, last, c), _own(grid, rows, last + 1, c)) for c in range(1, grid.cols + 1)]
@@ -87,6 +89,20 @@ def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:
     named = [c for c in range(1, grid.cols + 1) if _top_key(_group(grid, rows, last, c)) is None
              and headers().field_of(_own(grid, rows, last + 1, c), loose=False)]
     return len(named) >= 2
+
+
+def _data_cells(grid: Grid, rows: tuple[int, ...]) -> int:
+    """How many cells of the row under *rows* hold what an item holds, not a header: text under 公开内容, 公开依据,
+    公开时限 … that names no column. An item's row is no header row, whatever is merged in it (a wide cell)."""
+    last, table = rows[-1], headers()
+    count = 0
+    for col in range(1, grid.cols + 1):
+        text = _own(grid, rows, last + 1, col)
+        key = _top_key(_group(grid, rows, last, col)) if text else None
+        if key and "=" not in key and key not in _LEVELS and key not in table.choices \
+                and table.field_of(text) is None and _option_key(text) is None:
+            count += 1
+    return count
 
 
 def _own(grid: Grid, rows: tuple[int, ...], row: int, col: int) -> str:
@@ -168,6 +184,20 @@ def _top_key(top: str) -> str | None:
                 if options := choice.lookup(rest):
                     return f"{field}={'+'.join(options)}"
     return table.field_of(top)
+
+
+def _widened(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
+    """Columns under one merged header cell that hold nothing of their own (their cells merged with the first
+    column's, a column made wide) are that column, not a second one to report as a duplicate."""
+    seen: set[str] = set()
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        if use and use.ref in seen and not any(grid.own(r, use.col) for r in range(first, grid.rows + 1)):
+            continue
+        if use:
+            seen.add(use.ref)
+        result.append(use)
+    return result
 
 
 def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
