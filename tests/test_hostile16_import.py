@@ -1,11 +1,16 @@
 """gongkai import xlsx|csv, sixteenth hostile round: tables as counties publish them that were read wrongly or not at
-all — three-row headers, 合计 rows, 「/」 in tick columns, 公开属性 and a 公开方式 column of channels, and csv files in
-the encodings Excel and WPS save. Each test builds its table, runs the real CLI and checks hand-written values."""
+all — three-row headers, 合计 rows, dashes for 「不适用」, 公开属性 and a 公开方式 column of channels, sub-columns for
+only some options or for no option, cells merged across fields, a sheet of another 领域, rows repeated, ticks typed in
+a symbol font, and csv files in the encodings Excel and WPS save. Each test builds its table, runs the real CLI and
+checks hand-written values."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Font
 
 from conftest import CatalogDir, Run
 from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
@@ -357,3 +362,22 @@ def test_a_wide_column_made_by_merging_two_keeps_the_first_item(gk: Callable[...
     assert "新增 2 项" in run.out and "重复" not in run.err
     assert load(cat.root / NEW)["公开内容"] == ["办理条件"]
     assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["救助对象名单"]
+
+
+def test_ticks_typed_in_a_symbol_font_read_as_shown(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: ☑ typed as 「R」 in Wingdings 2 (and ✓ as 「ü」 in Wingdings), as Office users are taught, was an error
+    「这里写的是「R」」 — contradicting what Excel shows."""
+    table = workbook(tmp_path / "t.xlsx", [
+        [*HEADER[:8], "全社会", "特定群体", "主动", "依申请", "县级", "乡级"],
+        [*ROW[:7], "R政府网站 £政府公报", "R", "£", "P", "O", "ü", "¨"],
+    ], sheet="社会救助")
+    book = openpyxl.load_workbook(table)
+    for cell in "HIJKL":
+        book.active[f"{cell}2"].font = Font(name="Wingdings 2")
+    for cell in "MN":
+        book.active[f"{cell}2"].font = Font(name="Wingdings")
+    book.save(table)
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert (item["公开渠道"], item["公开对象"], item["公开方式"], item["公开层级"]) == (["政府网站"], "全社会", "主动", ["县级"])

@@ -116,6 +116,20 @@ def cell_text(value: Any) -> str:
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # what Excel and WPS save as 「CSV」 and 「Unicode 文本」
 
 
+# Boxes and ticks typed in a symbol font, as Office users are taught to (font 「Wingdings 2」, type R for ☑): the file
+# holds the letter, Excel shows the box. Read as what is shown, never as 「R」.
+_SYMBOL_FONTS: dict[str, dict[str, str]] = {
+    "wingdings": {"ü": "✓", "û": "✗", "þ": "☑", "ý": "☒", "¨": "☐", "n": "■", "o": "□"},
+    "wingdings 2": {"P": "✓", "O": "✗", "R": "☑", "S": "☒", "T": "☒", "£": "☐"},
+}
+
+
+def shown_text(text: str, font: str | None) -> str:
+    """*text* as a cell in *font* shows it: the letters of a symbol font as the boxes and ticks they draw."""
+    symbols = _SYMBOL_FONTS.get((font or "").casefold())
+    return "".join(symbols.get(ch, ch) for ch in text) if symbols else text
+
+
 def read_grids(data: bytes, name: str = "") -> list[Grid]:
     """Every sheet of an xlsx or xls workbook, or the one table of a csv file (named after the file *name*), or
     UnreadableWorkbook saying why not. The bytes tell a workbook; a file named .csv (.txt, .tsv) that is none is read
@@ -142,7 +156,7 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
         for cell in row:
             text = cell_text(cell.value)
             if text:
-                cells[(cell.row, cell.column)] = text
+                cells[(cell.row, cell.column)] = shown_text(text, cell.font.name if cell.font else None)
                 if isinstance(cell.value, (dt.date, dt.time)):
                     dates.add((cell.row, cell.column))
             elif isinstance(formula := formulas.cell(cell.row, cell.column).value, str) and formula.startswith("="):
@@ -187,7 +201,8 @@ def _xls_grids(data: bytes) -> list[Grid]:
                 # An error result (#REF! …) is stored as a number: show it as Excel does, never as that number.
                 value = xlrd.error_text_from_code.get(cell.value, "#N/A") if cell.ctype == xlrd.XL_CELL_ERROR else cell.value
                 if text := cell_text(value):
-                    cells[(row + 1, col + 1)] = text
+                    font = book.font_list[book.xf_list[cell.xf_index].font_index].name if cell.xf_index is not None else None
+                    cells[(row + 1, col + 1)] = shown_text(text, font)
                 if text and cell.ctype == xlrd.XL_CELL_DATE:
                     dates.add((row + 1, col + 1))
         # xlrd gives (first row, row after last, first column, column after last), 0-based.
