@@ -201,8 +201,7 @@ def _xls_grids(data: bytes) -> list[Grid]:
                 # An error result (#REF! …) is stored as a number: show it as Excel does, never as that number.
                 value = xlrd.error_text_from_code.get(cell.value, "#N/A") if cell.ctype == xlrd.XL_CELL_ERROR else cell.value
                 if text := cell_text(value):
-                    font = book.font_list[book.xf_list[cell.xf_index].font_index].name if cell.xf_index is not None else None
-                    cells[(row + 1, col + 1)] = shown_text(text, font)
+                    cells[(row + 1, col + 1)] = shown_text(text, _xls_font(book, cell))
                 if text and cell.ctype == xlrd.XL_CELL_DATE:
                     dates.add((row + 1, col + 1))
         # xlrd gives (first row, row after last, first column, column after last), 0-based.
@@ -240,6 +239,14 @@ def _csv_grid(data: bytes, name: str) -> Grid:
     except csv.Error as exc:
         raise UnreadableWorkbook(f"csv 文件格式有误（{exc}）。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
     return Grid(name, cells)
+
+
+def _xls_font(book: Any, cell: Any) -> str | None:
+    """The name of an .xls cell's font; None when the file does not say (or says it wrongly)."""
+    try:
+        return str(book.font_list[book.xf_list[cell.xf_index].font_index].name)
+    except (IndexError, TypeError, AttributeError):
+        return None
 
 
 def _without_columns(grid: Grid, hidden: set[int]) -> Grid:
