@@ -381,3 +381,28 @@ def test_ticks_typed_in_a_symbol_font_read_as_shown(gk: Callable[..., Run], cat:
     assert run.code == 0, run.err
     item = load(cat.root / NEW)
     assert (item["公开渠道"], item["公开对象"], item["公开方式"], item["公开层级"]) == (["政府网站"], "全社会", "主动", ["县级"])
+
+
+def test_a_level1_written_once_over_its_group_fills_the_rows_below(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path) -> None:
+    """A merged 一级事项 saved as csv (or unmerged in Excel) is written in the group's first row only. Before: every
+    other row was an error 「一级事项为空」, so such a table could not be imported at all. Not across a blank line."""
+    table = tmp_path / "社会救助.csv"
+    table.write_text("\n".join([
+        "序号,一级事项,二级事项,公开内容",
+        "1,临时救助,办事指南,办理条件",
+        "2,,审批信息,救助对象名单",
+        "3,,审核信息,初审对象名单",
+        "",
+        "4,,政策法规文件,相关文件",
+    ]) + "\n", encoding="utf-8-sig")
+    run = gk("import", "csv", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!B3: 一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"
+            "（同样的还有 1 处：社会救助!B4）") in run.err
+    assert "社会救助!B6: 一级事项为空：每一行都要有事项名称" in run.err
+    table.write_text(table.read_text(encoding="utf-8-sig").replace("\n\n", "\n"), encoding="utf-8-sig")
+    run = gk("import", "csv", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert [load(cat.root / f"items/shjz/SHJZ-00{n}.yaml")["一级事项"] for n in (2, 3, 4, 5)] == ["临时救助"] * 4
+    assert load(cat.root / "items/shjz/SHJZ-004.yaml")["二级事项"] == "审核信息"

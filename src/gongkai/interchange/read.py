@@ -238,8 +238,25 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+        if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
+            row.cells["一级事项"] = above
+            reading.problems.append(ImportProblem(row.ref("一级事项"), (
+                "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
+    """The text of the nearest 一级事项 above *number* among the item rows right above it: a group written once at
+    its top, as a merged cell reads once unmerged or saved as csv. None past a blank line, a title or the header."""
+    col = next((c for c, key in layout.keys.items() if key == "一级事项"), 0)
+    keys = [c for c, key in layout.keys.items() if key in _ROW_KEYS]
+    for above in range(number - 1, layout.first_row - 1, -1):
+        if not any(grid.own(above, c) for c in keys) or _total(grid, above) or _spans_row(grid, above):
+            return None
+        if text := grid.value(above, col):
+            return None if placeholder(text) else text
+    return None
 
 
 def _spread(keys: dict[int, str], anchor_col: int, key: str) -> bool:
