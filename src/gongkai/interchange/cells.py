@@ -221,7 +221,7 @@ def _other_extras(text: str, end: int) -> tuple[int, tuple[str, ...]]:
     stripped = rest.lstrip(" \n")
     skipped = len(rest) - len(stripped)
     if stripped.startswith("（"):
-        close = stripped.find("）")
+        close = _closing(stripped)  # 「其他（12345热线（24小时））」: the bracket that closes the first
         inner, length = (stripped[1:close], close + 1) if close >= 0 else (stripped[1:], len(stripped))
     elif stripped[:1] in ("：", ":") and skipped == 0:
         stop = re.search(r"[\n" + re.escape("".join(sorted(MARKS))) + "]", stripped[1:])
@@ -229,7 +229,26 @@ def _other_extras(text: str, end: int) -> tuple[int, tuple[str, ...]]:
         inner = stripped[1:length]
     else:
         return end, ()
-    return end + skipped + length, tuple(p for p in _split_outside(inner, "、，,；;") if p)
+    return end + skipped + length, tuple(split_names(inner))
+
+
+def _closing(text: str) -> int:
+    """The index of the bracket closing the one *text* starts with, or -1."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if not depth:
+                return index
+    return -1
+
+
+def split_names(text: str) -> list[str]:
+    """Names listed on one line (其他渠道): at 「；」 when there is one (a name may hold a 「、」), else at 、，,."""
+    parts = _split_outside(text, "；;\n")
+    return parts if len(parts) > 1 else _split_outside(text, "、，,\n")
 
 
 def _name_follows(text: str, pos: int, choice: Choice) -> bool:
@@ -259,7 +278,7 @@ def other_channels(text: str) -> list[str]:
     value = value.lstrip("".join(TICKS) + " ").removeprefix("其他").strip(" ：:")
     if value.startswith("（") and value.endswith("）"):
         value = value[1:-1]
-    named = _split_outside(value, "、，,；;\n")
+    named = split_names(value)
     return [] if not named or norm(value) in YES_WORDS | NO_WORDS else named
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import Boxes, other_channels, read_boxes, split_list, tick_state
+from gongkai.interchange.cells import Boxes, other_channels, read_boxes, split_list, split_names, tick_state
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
@@ -34,7 +34,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
     for choice in headers().choices.values():
         fields.update(_choice(row, choice, problems))
     if cells.get("其他渠道"):
-        extras = [e for e in split_list(cells["其他渠道"]) if e not in fields.get("其他渠道", [])]
+        extras = [e for e in split_names(cells["其他渠道"]) if e not in fields.get("其他渠道", [])]
         fields["其他渠道"] = [*fields.get("其他渠道", []), *extras]
         if "公开渠道" in fields and "其他" not in fields["公开渠道"]:
             fields["公开渠道"] = [*fields["公开渠道"], "其他"]  # the channels named there are ticked under 其他

@@ -30,6 +30,6 @@ def _row(item: Item, serial: int, catalog: Catalog) -> list[str | int]:
     return [
         item.domain, serial, item.level1, item.level2 or "", item.level3 or "",
         layout.list_cell(item.contents), layout.list_cell(item.basis), item.deadline, item.publisher,
-        "、".join(item.channels), "、".join(item.other_channels), item.audience, item.mode, "、".join(item.levels),
+        "、".join(item.channels), layout.names_cell(item.other_channels), item.audience, item.mode, "、".join(item.levels),
         item.five, table.unit_name(catalog.agency, item.unit), item.id,
     ]
