@@ -416,15 +416,18 @@ def test_other_channels_with_brackets_or_a_dunhao_survive_export_and_import(gk: 
     """Before: 「■其他（公众号、视频号、12345热线（24小时））」, as export xlsx wrote it, stopped its own import at the
     inner 「）」; and csv gave back 公众号 and 视频号 as two channels (a 「去掉」 warning on an unchanged item)."""
     cat.item(ITEM_WITH_ODD_EXTRAS, NEW)
+    alone = ITEM_WITH_COMMA.replace("其他渠道: [12345政务服务热线]", "其他渠道: [公众号、视频号]")
+    cat.item(alone.replace("SHJZ-002", "SHJZ-009").replace("办事指南", "审核信息"), "items/shjz/SHJZ-009.yaml")
     for kind in ("xlsx", "csv"):
         out = tmp_path / f"目录.{kind}"
         assert gk("export", kind, "-o", out, "-C", cat.root).code == 0
         run = gk("import", kind, out, "--yes", "-C", cat.root)
         assert run.code == 0, run.err
-        assert "新增 0 项，更新 0 项，未变 2 项。" in run.out, kind
+        assert "新增 0 项，更新 0 项，未变 3 项。" in run.out, kind
+    assert load(cat.root / "items/shjz/SHJZ-009.yaml")["其他渠道"] == ["公众号、视频号"]
     table = workbook(tmp_path / "t.xlsx", [
         ["一级事项", "二级事项", "公开内容", "公开渠道和载体"],
         ["临时救助", "审批信息", "名单", "■政府网站\n■其他（政务公开专区（县政府）、12345热线）"],
     ], sheet="社会救助")
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
-    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["其他渠道"] == ["政务公开专区（县政府）", "12345热线"]
+    assert load(cat.root / "items/shjz/SHJZ-010.yaml")["其他渠道"] == ["政务公开专区（县政府）", "12345热线"]

@@ -247,8 +247,10 @@ def _closing(text: str) -> int:
 
 def split_names(text: str) -> list[str]:
     """Names listed on one line (其他渠道): at 「；」 when there is one (a name may hold a 「、」), else at 、，,."""
-    parts = _split_outside(text, "；;\n")
-    return parts if len(parts) > 1 else _split_outside(text, "、，,\n")
+    flags = _outside(text)
+    if any(ch in "；;" and flags[i] for i, ch in enumerate(text)):
+        return _split_outside(text, "；;\n")
+    return _split_outside(text, "、，,\n")
 
 
 def _name_follows(text: str, pos: int, choice: Choice) -> bool:

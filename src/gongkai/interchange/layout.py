@@ -89,7 +89,7 @@ def list_cell(values: list[str]) -> str:
 
 
 def names_cell(values: list[str]) -> str:
-    """Names on one line (其他渠道): joined with 「、」, or with 「；」 when one holds a 「、」 or comma, so that they read
-    back as they were (cells.split_names)."""
+    """Names on one line (其他渠道): joined with 「、」, or with 「；」 when one holds a 「、」 or comma (one such name alone
+    ends with 「；」), so that they read back as they were (cells.split_names)."""
     joined = "、".join(values)
-    return joined if split_names(joined) == values else "；".join(values)
+    return joined if split_names(joined) == values else "；".join(values) + ("；" if len(values) == 1 else "")
