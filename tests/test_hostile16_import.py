@@ -431,3 +431,14 @@ def test_other_channels_with_brackets_or_a_dunhao_survive_export_and_import(gk: 
     ], sheet="社会救助")
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     assert load(cat.root / "items/shjz/SHJZ-010.yaml")["其他渠道"] == ["政务公开专区（县政府）", "12345热线"]
+
+
+def test_a_note_starting_with_an_apostrophe_and_a_formula_sign_survives_csv(gk: Callable[..., Run], cat: CatalogDir,
+                                                                            tmp_path: Path) -> None:
+    """Before: 备注 「'=原文」 was written as is and read back as 「=原文」 (the 「'」 taken for the export's own)."""
+    cat.item(ITEM_WITH_COMMA.replace("备注: =不是公式", "备注: \"'=原文\""), NEW)
+    out = tmp_path / "目录.csv"
+    assert gk("export", "csv", "-o", out, "-C", cat.root).code == 0
+    run = gk("import", "csv", out, "--yes", "-C", cat.root)
+    assert run.code == 0 and "未变 2 项" in run.out, run.err
+    assert load(cat.root / NEW)["备注"] == "'=原文"

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from gongkai.catalog import invisible
-from gongkai.formulas import FORMULA_STARTS
+from gongkai.formulas import uninert
 from gongkai.privacy.extract import decode_text
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
@@ -232,9 +232,7 @@ def _csv_grid(data: bytes, name: str) -> Grid:
     try:
         for row, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
             for col, value in enumerate(values, start=1):
-                if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_STARTS):
-                    value = value[1:]
-                if text_value := cell_text(value):
+                if text_value := cell_text(uninert(value)):
                     cells[(row, col)] = text_value
     except csv.Error as exc:
         raise UnreadableWorkbook(f"csv 文件格式有误（{exc}）。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
