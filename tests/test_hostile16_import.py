@@ -442,3 +442,16 @@ def test_a_note_starting_with_an_apostrophe_and_a_formula_sign_survives_csv(gk: 
     run = gk("import", "csv", out, "--yes", "-C", cat.root)
     assert run.code == 0 and "未变 2 项" in run.out, run.err
     assert load(cat.root / NEW)["备注"] == "'=原文"
+
+
+def test_page_numbers_left_in_the_table_are_no_items(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「第 1 页，共 2 页」 under 一级事项 (a table converted from PDF, or pasted page by page) became an item of
+    that name in silence, and 「- 2 -」 under 公开内容 stopped the import with 「一级事项为空」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        HEADER, ROW, [None, "第 1 页，共 2 页"], [None, None, None, "- 2 -"], [2, "临时救助", "审批信息", "名单"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!B3: 这一行是页码（「第 1 页，共 2 页」），不是事项，已跳过" in run.err
+    assert "社会救助!D4: 这一行是页码（「- 2 -」），不是事项，已跳过" in run.err
+    assert "新增 2 项" in run.out and load(cat.root / "items/shjz/SHJZ-003.yaml")["二级事项"] == "审批信息"

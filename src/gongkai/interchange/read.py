@@ -21,6 +21,8 @@ _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "�
 _FOOTER = re.compile(
     r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
     r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+# A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
+_PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
 # The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
 _TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
@@ -220,7 +222,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         if footer := _footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
-                f"这一行是说明或签名行（「{shown(footer[1])}」），不是事项，已跳过"), warning=True))
+                f"这一行是{'页码' if _PAGE.fullmatch(norm(footer[1])) else '说明或签名行'}（「{shown(footer[1])}」），"
+                "不是事项，已跳过"), warning=True))
             continue
         if _repeated_header(own):
             continue
@@ -303,7 +306,7 @@ def _footer(grid: Grid, number: int) -> tuple[int, str] | None:
     """(column, text) of the first cell of a note or signature line written in the item columns: every cell of the row
     is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
     filled = _filled(grid, number)
-    if filled and all(_FOOTER.match(grid.own(number, c)) for c in filled):
+    if filled and all(_FOOTER.match(grid.own(number, c)) or _PAGE.fullmatch(norm(grid.own(number, c))) for c in filled):
         return filled[0], grid.own(number, filled[0])
     return None
 
