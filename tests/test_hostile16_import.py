@@ -455,3 +455,26 @@ def test_page_numbers_left_in_the_table_are_no_items(gk: Callable[..., Run], cat
     assert "社会救助!B3: 这一行是页码（「第 1 页，共 2 页」），不是事项，已跳过" in run.err
     assert "社会救助!D4: 这一行是页码（「- 2 -」），不是事项，已跳过" in run.err
     assert "新增 2 项" in run.out and load(cat.root / "items/shjz/SHJZ-003.yaml")["二级事项"] == "审批信息"
+
+
+def test_a_list_number_before_an_item_name_is_no_part_of_it(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """Before: 「（一）最低生活保障」 / 「1.审批信息」 matched no item: a duplicate of SHJZ-001 was added, named with the
+    numbers. A file whose name itself starts so keeps it."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容"],
+        ["（一）最低生活保障", "1.审批信息", "低保对象名单及相关信息"],
+        ["（二）临时救助", "①办事指南", "办理条件"],
+    ], sheet="社会救助")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+    item = load(cat.root / NEW)
+    assert (item["一级事项"], item["二级事项"]) == ("临时救助", "办事指南")
+    cat.item(ITEM_WITH_COMMA.replace("一级事项: 临时救助", "一级事项: 1.临时救助"), NEW)
+    out = tmp_path / "目录.xlsx"
+    assert gk("export", "xlsx", "-o", out, "-C", cat.root).code == 0
+    assert "未变 2 项" in gk("import", "xlsx", out, "--yes", "-C", cat.root).out
+    assert load(cat.root / NEW)["一级事项"] == "1.临时救助"

@@ -19,10 +19,10 @@ _PLACEHOLDER = re.compile(r"[\s\-—–－―/／\\]+|无|暂无|空")
 # Half-width brackets too: list elements keep the brackets they were typed with (they are what the item file holds).
 _OPEN, _CLOSE = "《（(〔[「“‘〈{", "》）)〕]」”’〉}"
 _BULLETS = "●•·▪◆◇○■□▶►-*"
-_LINE_MARK = re.compile(
-    r"^\s*(?:[" + re.escape(_BULLETS) + r"]|\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]"
-    r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
-)
+_NUMBER_MARK = (r"\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]"
+                r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]")
+_LINE_MARK = re.compile(r"^\s*(?:[" + re.escape(_BULLETS) + r"]|" + _NUMBER_MARK + r")\s*")
+_NAME_NUMBER = re.compile(r"^\s*(?:" + _NUMBER_MARK + r")\s*")
 _INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）)](?!\d)|[（(](\d{1,2})[）)])")
 _INLINE_BULLETS = "●•·▪◆"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -79,6 +79,11 @@ def _bulleted(line: str) -> list[str] | None:
 
 def _unmarked(line: str) -> str:
     return _LINE_MARK.sub("", line, count=1).strip().rstrip("；;，,")
+
+
+def unnumbered(name: str) -> str:
+    """A 事项 name without the list number some tables put before it: 「（一）最低生活保障」 is 最低生活保障."""
+    return _NAME_NUMBER.sub("", name, count=1).strip() or name
 
 
 def split_list(text: str) -> list[str]:

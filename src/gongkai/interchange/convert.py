@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import Boxes, other_channels, read_boxes, split_list, split_names, tick_state
+from gongkai.interchange.cells import (Boxes, other_channels, read_boxes, split_list, split_names, tick_state,
+                                      unnumbered)
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
@@ -27,7 +28,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
         fields["编号"] = unicodedata.normalize("NFKC", fields["编号"]).strip()
     for key in NAME_KEYS:
         if key in cells:
-            fields[key] = "".join(cells[key].split("\n")).strip() or None
+            fields[key] = unnumbered("".join(cells[key].split("\n")).strip()) or None
     for key in LIST_KEYS:
         if cells.get(key):
             fields[key] = split_list(cells[key])

@@ -8,6 +8,7 @@ from typing import Any
 
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
+from gongkai.interchange.cells import unnumbered
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
 from gongkai.interchange.headers import headers, norm
@@ -151,6 +152,9 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
         plan.changes.append(_addition(catalog, item_id, fields, row))
     else:
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
+        for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
+            if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
+                fields[key] = existing.values[key]
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
 
 
@@ -234,8 +238,8 @@ def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPla
 
 def _name(value: Any) -> str:
     """A 事项 name as rows and files are matched: 「临时救助(急难型)」 retyped as 「临时救助（急难型）」 or with a space or
-    line break in it is the same item, not a new one."""
-    return norm(str(value)) if value is not None else ""
+    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one."""
+    return norm(unnumbered(str(value))) if value is not None else ""
 
 
 def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:
