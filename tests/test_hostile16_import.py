@@ -478,3 +478,19 @@ def test_a_list_number_before_an_item_name_is_no_part_of_it(gk: Callable[..., Ru
     assert gk("export", "xlsx", "-o", out, "-C", cat.root).code == 0
     assert "未变 2 项" in gk("import", "xlsx", out, "--yes", "-C", cat.root).out
     assert load(cat.root / NEW)["一级事项"] == "1.临时救助"
+
+
+def test_the_row_numbering_the_columns_under_the_header_is_skipped(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path) -> None:
+    """Official forms number their columns in a row under the header (1 2 3 … 14). Before: it was read as an item and
+    stopped the import: 「公开对象「全社会」栏应为 ■ 或 □，这里写的是「9」」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["序号", "公开事项", None, "公开内容", "公开对象", None],
+        [None, "一级事项", "二级事项", None, "全社会", "特定群体"],
+        [1, 2, 3, 4, 5, 6],
+        [1, "临时救助", "办事指南", "办理条件", "√", None],
+    ], sheet="社会救助", merges=["A1:A2", "B1:C1", "D1:D2", "E1:F1"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert run.err == "" and "新增 1 项" in run.out
+    assert load(cat.root / NEW)["公开对象"] == "全社会"

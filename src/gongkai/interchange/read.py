@@ -213,6 +213,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     rows = []
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
+        if _numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
+            continue
         if total := _total(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, total[0]), (
                 f"这一行是合计行（「{shown(total[1])}」），不是事项，已跳过"), warning=True))
@@ -287,15 +289,20 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
 
 def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
     """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
-    texts = [grid.own(number, c) for c in _filled(grid, number)]
-    if not texts or all(t.isdigit() for t in texts):
+    if _numbers_only(grid, number):
         return domain
+    texts = [grid.own(number, c) for c in _filled(grid, number)]
     if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
         return found
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
     return domain
+
+
+def _numbers_only(grid: Grid, number: int) -> bool:
+    """A blank row, or one holding only numbers: the row under a printed header that numbers its columns."""
+    return all(grid.own(number, c).isdigit() for c in _filled(grid, number))
 
 
 def _filled(grid: Grid, number: int) -> list[int]:
