@@ -494,3 +494,17 @@ def test_the_row_numbering_the_columns_under_the_header_is_skipped(gk: Callable[
     assert run.code == 0, run.err
     assert run.err == "" and "新增 1 项" in run.out
     assert load(cat.root / NEW)["公开对象"] == "全社会"
+
+
+def test_level_sub_columns_headed_by_one_character(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """「县｜乡」 (and 「区｜街道」 in a district) under 公开层级: before, 「乡」 and 「街道」 were no option and their column
+    was read as the whole 公开层级 column."""
+    for top, county, town in (("公开层级", "县", "乡"), ("层级", "区", "街道")):
+        table = workbook(tmp_path / "t.xlsx", [
+            ["一级事项", "二级事项", "公开内容", top, None],
+            [None, None, None, county, town],
+            ["临时救助", "办事指南", "办理条件", None, "√"],
+        ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"])
+        run = gk("import", "xlsx", table, "--yes", "--dry-run", "-C", cat.root)
+        assert f"社会救助!E2「{top} / {town}」→ 公开层级：乡级" in run.out
+        assert f"社会救助!D2「{top} / {county}」→ 公开层级：县级" in run.out
