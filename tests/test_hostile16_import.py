@@ -362,6 +362,14 @@ def test_a_wide_column_made_by_merging_two_keeps_the_first_item(gk: Callable[...
     assert "新增 2 项" in run.out and "重复" not in run.err
     assert load(cat.root / NEW)["公开内容"] == ["办理条件"]
     assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["救助对象名单"]
+    remarks = workbook(tmp_path / "t2.xlsx", [  # remarks in brackets under single columns are still a header row
+        ["序号", "公开事项", None, "公开内容", "公开依据", "公开时限", "公开对象", None],
+        [None, "一级事项", "二级事项", "（要素）", "（法律法规）", "（工作日）", "全社会", "特定群体"],
+        [1, "临时救助", "政策法规文件", "相关文件", BASIS, DEADLINE, None, "√"],
+    ], sheet="社会救助", merges=["A1:A2", "B1:C1", "G1:H1"])
+    run = gk("import", "xlsx", remarks, "--yes", "-C", cat.root)
+    assert run.code == 0 and "表头" not in run.err, run.err
+    assert load(cat.root / "items/shjz/SHJZ-004.yaml")["公开对象"] == "特定群体"
 
 
 def test_ticks_typed_in_a_symbol_font_read_as_shown(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:

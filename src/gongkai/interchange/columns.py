@@ -99,8 +99,8 @@ def _data_cells(grid: Grid, rows: tuple[int, ...]) -> int:
     for col in range(1, grid.cols + 1):
         text = _own(grid, rows, last + 1, col)
         key = _top_key(_group(grid, rows, last, col)) if text else None
-        if key and "=" not in key and key not in _LEVELS and key not in table.choices \
-                and table.field_of(text) is None and _option_key(text) is None:
+        if key and "=" not in key and key not in _LEVELS and key not in table.choices and BASE.sub("", norm(text)) \
+                and table.field_of(text) is None and _option_key(text) is None:  # 「（工作日）」 is a header's remark
             count += 1
     return count
 
