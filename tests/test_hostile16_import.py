@@ -516,3 +516,13 @@ def test_level_sub_columns_headed_by_one_character(gk: Callable[..., Run], cat: 
         run = gk("import", "xlsx", table, "--yes", "--dry-run", "-C", cat.root)
         assert f"社会救助!E2「{top} / {town}」→ 公开层级：乡级" in run.out
         assert f"社会救助!D2「{top} / {county}」→ 公开层级：县级" in run.out
+
+
+def test_the_bundled_catalog_exported_as_csv_imports_back_unchanged(gk: Callable[..., Run], bundled: Path,
+                                                                    tmp_path: Path) -> None:
+    out = tmp_path / "directory.csv"
+    gk("export", "csv", "-o", out, "-C", bundled)
+    run = gk("import", "csv", out, "--yes", "-C", bundled)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 50 项。" in run.out
+    assert run.err == ""
