@@ -20,8 +20,16 @@ BOM = "\ufeff"  # so that Excel on Windows reads the Chinese of a CSV file as UT
 
 def inert(value: object) -> object:
     """*value* as a CSV cell Excel shows as text: text starting like a formula gets a leading 「'」 (OWASP's advice);
-    numbers stay numbers."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    numbers stay numbers. Text that already starts with 「'」 and a formula's first character gets one too, so that
+    a reader dropping one 「'」 (gongkai import csv) reads back what was written."""
+    if isinstance(value, str) and value.removeprefix("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def uninert(text: str) -> str:
+    """A CSV cell as inert() wrote it, read back: the 「'」 it put before a formula sign taken away."""
+    return text[1:] if text.startswith("'") and text[1:].removeprefix("'").startswith(FORMULA_STARTS) else text
 
 
 def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:

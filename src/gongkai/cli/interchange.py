@@ -1,4 +1,4 @@
-"""gongkai export xlsx|csv, gongkai import xlsx|xls: the directory as the official spreadsheet, and back."""
+"""gongkai export xlsx|csv, gongkai import xlsx|xls|csv: the directory as the official spreadsheet, and back."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from gongkai.locking import catalog_lock
 from gongkai.portal.write import refuse_personal_data
 
 export_app = typer.Typer(help="导出：标准目录（官方表格样式的 xlsx，或 csv），或导出到县政府门户网站（portal）。", no_args_is_help=True)
-import_app = typer.Typer(help="从标准目录表格（xlsx 或 xls）导入（新增或更新事项文件）。", no_args_is_help=True)
+import_app = typer.Typer(help="从标准目录表格（xlsx、xls 或 csv）导入（新增或更新事项文件）。", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
@@ -63,7 +63,7 @@ def export_csv(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
     return _export(out_file or Path("directory.csv"), catalog, export_directory_csv)
 
 
-FileArg = Annotated[Path, typer.Argument(help="要导入的表格（.xlsx 或 .xls）", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(help="要导入的表格（.xlsx、.xls 或 .csv）", show_default=False)]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="不询问，直接写入（会删去已有内容的更新也要加它）")]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="只显示每一列怎样读、将做哪些修改，不写入")]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite-invalid", help="表格中的行对应校验不通过的事项文件时，也用表格内容更新它")]
@@ -72,7 +72,7 @@ OverwriteOpt = Annotated[bool, typer.Option("--overwrite-invalid", help="表格�
 @import_app.command("xlsx")
 def import_xlsx_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt = False,
                         overwrite_invalid: OverwriteOpt = False, catalog: CatalogOpt = Path(".")) -> int:
-    """导入 xlsx 或 xls 表格：全部行无误才写入；已有事项按编号或「领域+事项名称」更新，不重复新增，不覆盖校验不通过的文件。"""
+    """导入 xlsx、xls 或 csv 表格：全部行无误才写入；已有事项按编号或「领域+事项名称」更新，不重复新增，不覆盖校验不通过的文件。"""
     return _import(file, yes, dry_run, overwrite_invalid, catalog)
 
 
@@ -80,6 +80,13 @@ def import_xlsx_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt =
 def import_xls_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt = False,
                        overwrite_invalid: OverwriteOpt = False, catalog: CatalogOpt = Path(".")) -> int:
     """导入旧版 Excel（.xls）表格：与 gongkai import xlsx 相同（两种格式都认）。"""
+    return _import(file, yes, dry_run, overwrite_invalid, catalog)
+
+
+@import_app.command("csv")
+def import_csv_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt = False,
+                       overwrite_invalid: OverwriteOpt = False, catalog: CatalogOpt = Path(".")) -> int:
+    """导入 csv 表格（UTF-8、GBK/GB18030 或 UTF-16 编码，逗号或制表符分隔）：与 gongkai import xlsx 相同。"""
     return _import(file, yes, dry_run, overwrite_invalid, catalog)
 
 
@@ -95,7 +102,7 @@ def _plan_and_write(root: Path, file: Path, yes: bool, dry_run: bool, overwrite_
     loaded = load_catalog(root)
     if loaded.agency is None:
         raise UsageProblem("gongkai.yaml 无效，无法导入：请先运行 gongkai validate 修正")
-    plan = import_xlsx(loaded, file.read_bytes(), overwrite_invalid)
+    plan = import_xlsx(loaded, file.read_bytes(), overwrite_invalid, file.name)
     if dry_run:
         _print(describe_layouts(plan.layouts))
     for problem in plan.problems:

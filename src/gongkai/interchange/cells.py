@@ -13,14 +13,16 @@ OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a bo
 MARKS = TICKS | UNTICKS
 YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选", "TRUE", "True", "true"})
 NO_WORDS = frozenset({"否", "无", "N", "n", "0", "不", "不勾选", "FALSE", "False", "false"})
+# What tables put in a cell that does not apply (「—」 for no 二级事项, 「/」 for no 公开依据, 「无」): an empty cell.
+_PLACEHOLDER = re.compile(r"[\s\-—–－―/／\\]+|无|暂无|空")
 
 # Half-width brackets too: list elements keep the brackets they were typed with (they are what the item file holds).
 _OPEN, _CLOSE = "《（(〔[「“‘〈{", "》）)〕]」”’〉}"
 _BULLETS = "●•·▪◆◇○■□▶►-*"
-_LINE_MARK = re.compile(
-    r"^\s*(?:[" + re.escape(_BULLETS) + r"]|\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]"
-    r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
-)
+_NUMBER_MARK = (r"\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]"
+                r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]")
+_LINE_MARK = re.compile(r"^\s*(?:[" + re.escape(_BULLETS) + r"]|" + _NUMBER_MARK + r")\s*")
+_NAME_NUMBER = re.compile(r"^\s*(?:" + _NUMBER_MARK + r")\s*")
 _INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）)](?!\d)|[（(](\d{1,2})[）)])")
 _INLINE_BULLETS = "●•·▪◆"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -77,6 +79,11 @@ def _bulleted(line: str) -> list[str] | None:
 
 def _unmarked(line: str) -> str:
     return _LINE_MARK.sub("", line, count=1).strip().rstrip("；;，,")
+
+
+def unnumbered(name: str) -> str:
+    """A 事项 name without the list number some tables put before it: 「（一）最低生活保障」 is 最低生活保障."""
+    return _NAME_NUMBER.sub("", name, count=1).strip() or name
 
 
 def split_list(text: str) -> list[str]:
@@ -219,7 +226,7 @@ def _other_extras(text: str, end: int) -> tuple[int, tuple[str, ...]]:
     stripped = rest.lstrip(" \n")
     skipped = len(rest) - len(stripped)
     if stripped.startswith("（"):
-        close = stripped.find("）")
+        close = _closing(stripped)  # 「其他（12345热线（24小时））」: the bracket that closes the first
         inner, length = (stripped[1:close], close + 1) if close >= 0 else (stripped[1:], len(stripped))
     elif stripped[:1] in ("：", ":") and skipped == 0:
         stop = re.search(r"[\n" + re.escape("".join(sorted(MARKS))) + "]", stripped[1:])
@@ -227,7 +234,28 @@ def _other_extras(text: str, end: int) -> tuple[int, tuple[str, ...]]:
         inner = stripped[1:length]
     else:
         return end, ()
-    return end + skipped + length, tuple(p for p in _split_outside(inner, "、，,；;") if p)
+    return end + skipped + length, tuple(split_names(inner))
+
+
+def _closing(text: str) -> int:
+    """The index of the bracket closing the one *text* starts with, or -1."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if not depth:
+                return index
+    return -1
+
+
+def split_names(text: str) -> list[str]:
+    """Names listed on one line (其他渠道): at 「；」 when there is one (a name may hold a 「、」), else at 、，,."""
+    flags = _outside(text)
+    if any(ch in "；;" and flags[i] for i, ch in enumerate(text)):
+        return _split_outside(text, "；;\n")
+    return _split_outside(text, "、，,\n")
 
 
 def _name_follows(text: str, pos: int, choice: Choice) -> bool:
@@ -257,8 +285,13 @@ def other_channels(text: str) -> list[str]:
     value = value.lstrip("".join(TICKS) + " ").removeprefix("其他").strip(" ：:")
     if value.startswith("（") and value.endswith("）"):
         value = value[1:-1]
-    named = _split_outside(value, "、，,；;\n")
+    named = split_names(value)
     return [] if not named or norm(value) in YES_WORDS | NO_WORDS else named
+
+
+def placeholder(text: str) -> bool:
+    """True when *text* only says that the cell does not apply: a dash, a slash, 「无」."""
+    return _PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
 def tick_state(text: str, own: tuple[str, ...], choice: Choice) -> bool | None:

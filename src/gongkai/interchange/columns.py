@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gongkai.interchange.grid import Grid
-from gongkai.interchange.headers import BASE, headers, norm
+from gongkai.interchange.cells import read_boxes
+from gongkai.interchange.headers import BASE, Choice, headers, norm
 
 HEADER_SEARCH_ROWS = 20
+MAX_HEADER_ROWS = 3  # 公开属性 / 公开对象 / 全社会: the deepest header published directories use
 PARENT = "上级目录"  # a second 一级事项-like column left of 一级事项 (一级目录, 事项类别): read as the 领域
 SERIAL = "序号"
+OTHER_CHANNEL = "其他渠道"  # 「其他渠道=服务中心」: a channel sub-column that is none of the 13, read as 其他 naming it
 # Fields whose header may stand over sub-columns (two-row header).
 _LEVELS = ("一级事项", "二级事项", "三级事项")
 
@@ -50,58 +54,101 @@ def _score(grid: Grid, row: int) -> int:
 
 
 def find_layout(grid: Grid) -> SheetLayout | None:
-    """The header (the first row naming two or more known columns) and the meaning of each column."""
+    """The header (the first row naming two or more known columns, with the rows under it that belong to it: two or
+    three in all) and the meaning of each column."""
     header = next((r for r in range(1, min(grid.rows, HEADER_SEARCH_ROWS) + 1) if _score(grid, r) >= 2), None)
     if header is None:
         return None
-    two_rows = _two_rows(grid, header)
-    uses = [_column(grid, header, c, _sub_label(grid, header, c) if two_rows else "") for c in range(1, grid.cols + 1)]
-    first = header + (2 if two_rows else 1)
+    rows: tuple[int, ...] = (header,)
+    while len(rows) < MAX_HEADER_ROWS and _has_sub_row(grid, rows):
+        rows = (*rows, rows[-1] + 1)
+    first = rows[-1] + 1
+    uses = _channels_called_mode(grid, [_column(grid, rows, c) for c in range(1, grid.cols + 1)], first)
+    uses = _widened(grid, _unknown_options(grid, rows, uses), first)
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
-    rows = (header, header + 1) if two_rows else (header,)
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
 
 
-def _two_rows(grid: Grid, header: int) -> bool:
-    """A second header row: header cells merged across or down, 一级事项/二级事项 below, or options side by side."""
-    if any(top == header and (bottom > top or right > left) for top, left, bottom, right in grid.merged):
+def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:
+    """The row under *rows* belongs to the header: the last header row has cells merged across (or, when it is the
+    first, down), 一级事项/二级事项 stand under 公开事项, or options stand side by side under their group.
+
+    A third row is seen when the second row holds groups (公开属性 over 公开对象 over 全社会|特定群体)."""
+    last = rows[-1]
+    if _data_cells(grid, rows) >= 2:
+        return False
+    if any(top == last and (right > left or (bottom > top and len(rows) == 1)) for top, left, bottom, right in grid.merged):
         return True
-    keys = [_sub_key(_group(grid, header, c), grid.value(header + 1, c)) for c in range(1, grid.cols + 1)]
+    keys = [_sub_key(_group(grid, rows, last, c), _own(grid, rows, last + 1, c)) for c in range(1, grid.cols + 1)]
     if any(key in _LEVELS for key in keys):
         return True
     groups = [key.split("=")[0] for key in keys if key and "=" in key]
-    return any(groups.count(group) >= 2 for group in groups)
+    if any(groups.count(group) >= 2 for group in groups):
+        return True
+    # Column names under a header cell that names none, or under nothing (公开要求 over 公开对象 … written unmerged)
+    named = [c for c in range(1, grid.cols + 1) if _top_key(_group(grid, rows, last, c)) is None
+             and headers().field_of(_own(grid, rows, last + 1, c), loose=False)]
+    return len(named) >= 2
 
 
-def _sub_label(grid: Grid, header: int, col: int) -> str:
-    """The text under the header cell, unless the header cell is merged down over it."""
-    if grid.anchor(header + 1, col) == grid.anchor(header, col):
+def _data_cells(grid: Grid, rows: tuple[int, ...]) -> int:
+    """How many cells of the row under *rows* hold what an item holds, not a header: text under 公开内容, 公开依据,
+    公开时限 … that names no column. An item's row is no header row, whatever is merged in it (a wide cell)."""
+    last, table = rows[-1], headers()
+    count = 0
+    for col in range(1, grid.cols + 1):
+        text = _own(grid, rows, last + 1, col)
+        key = _top_key(_group(grid, rows, last, col)) if text else None
+        if key and "=" not in key and key not in _LEVELS and key not in table.choices and BASE.sub("", norm(text)) \
+                and table.field_of(text) is None and _option_key(text) is None:  # 「（工作日）」 is a header's remark
+            count += 1
+    return count
+
+
+def _own(grid: Grid, rows: tuple[int, ...], row: int, col: int) -> str:
+    """The header text of (row, col), empty when the cell is merged down from the header row above it."""
+    if row > rows[0] and grid.anchor(row, col) == grid.anchor(row - 1, col):
         return ""
-    return grid.value(header + 1, col)
+    return grid.value(row, col)
 
 
-def _group(grid: Grid, header: int, col: int) -> str:
-    """The header over *col*; a blank one belongs to the labelled header on its left (an unmerged group)."""
+def _group(grid: Grid, rows: tuple[int, ...], row: int, col: int) -> str:
+    """The header of *row* over *col*; a blank one belongs to the labelled header on its left (an unmerged group)."""
     for c in range(col, 0, -1):
-        if grid.value(header, c):
-            return grid.value(header, c)
-        if not _sub_label(grid, header, c):
+        if text := _own(grid, rows, row, c):
+            return text
+        if not _own(grid, rows, row + 1, c):
             return ""
     return ""
 
 
-def _column(grid: Grid, header: int, col: int, sub: str) -> ColumnUse | None:
-    top = _group(grid, header, col) if sub else grid.value(header, col)
-    top_ref = grid.ref(*grid.anchor(header, col))
-    if sub:
-        key = _sub_key(top, sub)
-        if key:
-            return ColumnUse(col, grid.ref(header + 1, col), f"{top} / {sub}" if top else sub, key)
-    if not top:
-        return ColumnUse(col, grid.ref(header, col), sub, None) if sub else None
+def _labels(grid: Grid, rows: tuple[int, ...], col: int) -> list[tuple[int, str]]:
+    """The header texts over *col*, top to bottom, each once, with the row each stands in."""
+    found = []
+    for row in rows:
+        text = _own(grid, rows, row, col)
+        if not text and row != rows[-1] and _own(grid, rows, row + 1, col):
+            text = _group(grid, rows, row, col)
+        if text:
+            found.append((row, text))
+    return found
+
+
+def _column(grid: Grid, rows: tuple[int, ...], col: int) -> ColumnUse | None:
+    """What a column means from its header texts: the lowest one under the group right above it, else the top one."""
+    labels = _labels(grid, rows, col)
+    if not labels:
+        return None
+    top_row, top = labels[-2] if len(labels) >= 2 else labels[0]
+    top_ref = grid.ref(*grid.anchor(top_row, col))
+    if len(labels) == 1:
+        return ColumnUse(col, top_ref, top, _top_key(top))
+    sub_row, sub = labels[-1]
+    if key := _sub_key(top, sub):
+        return ColumnUse(col, grid.ref(sub_row, col), f"{top} / {sub}", key)
     key = _top_key(top)
-    if key is None and sub:
-        return ColumnUse(col, grid.ref(header + 1, col), sub, None)
+    if key is None:
+        return ColumnUse(col, grid.ref(sub_row, col), sub, None)
     return ColumnUse(col, top_ref, top, key)
 
 
@@ -137,6 +184,63 @@ def _top_key(top: str) -> str | None:
                 if options := choice.lookup(rest):
                     return f"{field}={'+'.join(options)}"
     return table.field_of(top)
+
+
+def _widened(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
+    """Columns under one merged header cell that hold nothing of their own (their cells merged with the first
+    column's, a column made wide) are that column, not a second one to report as a duplicate."""
+    seen: set[str] = set()
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        if use and use.ref in seen and not any(grid.own(r, use.col) for r in range(first, grid.rows + 1)):
+            continue
+        if use:
+            seen.add(use.ref)
+        result.append(use)
+    return result
+
+
+def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
+    """A sub-column beside a tick field's options whose label is none of them: 「服务中心」 under 公开渠道和载体 is a channel
+    of 其他, named by its label; under 公开对象, 公开方式 … it is reported and left out. Never the whole field."""
+    grouped = {use.key.split("=")[0] for use in uses if use and use.key and "=" in use.key}
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        key = use.key if use else None
+        labels = _labels(grid, rows, use.col) if use and key in grouped else []
+        if use and key and len(labels) >= 2 and headers().field_of(labels[-1][1]) != key:
+            sub_row, sub = labels[-1]
+            ref, label = grid.ref(sub_row, use.col), f"{use.label} / {sub}"
+            if key == "公开渠道":
+                use = ColumnUse(use.col, ref, label, f"{OTHER_CHANNEL}={sub}",
+                                f"「{sub}」不是 13 个标准渠道之一，勾选的行记入「其他」并写明「{sub}」")
+            else:
+                names = "、".join(headers().choices[key].names)
+                use = ColumnUse(use.col, ref, label, None, f"不是{key}的选项（{names}），已忽略")
+        result.append(use)
+    return result
+
+
+def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
+    """A 「公开方式」 column whose cells name channels (「政府网站、村公示栏」), in a table with no other channel column, is
+    the 公开渠道和载体 under the name some counties give it; a column of 主动/依申请 stays 公开方式."""
+    if any(use and use.key == "公开渠道" for use in uses):
+        return uses
+    table = headers()
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        values = [grid.own(r, use.col) for r in range(first, grid.rows + 1)] if use and use.key == "公开方式" else []
+        values = [v for v in values if v]
+        if use and values and _all_read_as(values, table.choices["公开渠道"]) and \
+                not any(read_boxes(v, table.choices["公开方式"]).ticked for v in values):
+            use = ColumnUse(use.col, use.ref, use.label, "公开渠道", "单元格写的是政府网站等公开渠道，按公开渠道和载体读")
+        result.append(use)
+    return result
+
+
+def _all_read_as(values: list[str], choice: Choice) -> bool:
+    """Every cell names at least one option of *choice* and nothing else."""
+    return all((boxes := read_boxes(v, choice)).ticked and not boxes.unknown for v in values)
 
 
 def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
@@ -184,3 +288,20 @@ def _serial_ids(grid: Grid, use: ColumnUse, first: int) -> ColumnUse:
     if values and all(numbering(v) for v in values):
         return ColumnUse(use.col, use.ref, use.label, SERIAL, "全是数字，按序号读")
     return use
+
+
+def partial_columns(keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Tick fields of several options (公开渠道, 公开层级, 公开格式) that a table splits into sub-columns for only some
+    options, from its column *keys*: field → the options it has a column for. An option without a column says nothing
+    about the item."""
+    keys = set(keys)
+    partial = {}
+    for choice in headers().choices.values():
+        if not choice.many or choice.field in keys:
+            continue
+        covered = {o for key in keys if key.startswith(choice.field + "=") for o in key.split("=", 1)[1].split("+")}
+        if choice.field == "公开渠道" and "其他渠道" in keys:
+            covered.add("其他")
+        if covered and not set(choice.names) <= covered:
+            partial[choice.field] = frozenset(covered)
+    return partial

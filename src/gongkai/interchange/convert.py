@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import Boxes, other_channels, read_boxes, split_list, tick_state
-from gongkai.interchange.columns import PARENT
+from gongkai.interchange.cells import (Boxes, other_channels, read_boxes, split_list, split_names, tick_state,
+                                      unnumbered)
+from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
 
@@ -27,14 +28,14 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
         fields["编号"] = unicodedata.normalize("NFKC", fields["编号"]).strip()
     for key in NAME_KEYS:
         if key in cells:
-            fields[key] = "".join(cells[key].split("\n")).strip() or None
+            fields[key] = unnumbered("".join(cells[key].split("\n")).strip()) or None
     for key in LIST_KEYS:
         if cells.get(key):
             fields[key] = split_list(cells[key])
     for choice in headers().choices.values():
         fields.update(_choice(row, choice, problems))
     if cells.get("其他渠道"):
-        extras = [e for e in split_list(cells["其他渠道"]) if e not in fields.get("其他渠道", [])]
+        extras = [e for e in split_names(cells["其他渠道"]) if e not in fields.get("其他渠道", [])]
         fields["其他渠道"] = [*fields.get("其他渠道", []), *extras]
         if "公开渠道" in fields and "其他" not in fields["公开渠道"]:
             fields["公开渠道"] = [*fields["公开渠道"], "其他"]  # the channels named there are ticked under 其他
@@ -68,7 +69,8 @@ def _choice(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str
     """A tick field from its own column (boxes or names) or from one sub-column per option."""
     if row.cells.get(choice.field):
         return _from_boxes(row, choice, problems)
-    subs = [k for k in row.cells if k.startswith(choice.field + "=")]
+    subs = [k for k in row.cells if k.startswith(choice.field + "=")
+            or (choice.field == "公开渠道" and k.startswith(OTHER_CHANNEL + "="))]
     return _from_subcolumns(row, choice, subs, problems) if subs else {}
 
 
@@ -87,14 +89,18 @@ def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[I
     extras: list[str] = []
     unreadable = False
     for key in subs:
-        options = tuple(key.split("=", 1)[1].split("+"))
-        state = tick_state(row.cells[key], options, choice)
-        if state is None and options == ("其他",) and (named := other_channels(row.cells[key])):
-            state, extras = True, named  # 「其他」 column naming the channels: 12345政务服务热线, √（政务公开专区）
+        field, _, named = key.partition("=")
+        options = ("其他",) if field == OTHER_CHANNEL else tuple(named.split("+"))
+        state = tick_state(row.cells[key], (named,) if field == OTHER_CHANNEL else options, choice)
+        if state and field == OTHER_CHANNEL:
+            extras.append(named)  # 「服务中心」 column ticked: 其他, naming it
+        if state is None and options == ("其他",) and (listed := other_channels(row.cells[key])):
+            state = True  # 「其他」 column naming the channels: 12345政务服务热线, √（政务公开专区）
+            extras.extend(e for e in listed if e not in extras)
         unreadable = unreadable or state is None
         if state is None:
             problems.append(ImportProblem(row.ref(key), (
-                f"{choice.title}「{'、'.join(options)}」栏应为 ■（勾选）或 □（未勾选），"
+                f"{choice.title}「{named.replace('+', '、')}」栏应为 ■（勾选）或 □（未勾选），"
                 f"这里写的是「{shown(row.cells[key])}」")))
         elif state:
             chosen.extend(o for o in options if o not in chosen)

@@ -14,7 +14,8 @@ HEADER: tuple[str, ...] = (
 
 
 def export_directory_csv(catalog: Catalog, every_file: bool = False) -> bytes:
-    """Every item as one CSV row, 领域 by 领域 as in the xlsx; list cells hold one element per line.
+    """Every item as one CSV row, 领域 by 领域 as in the xlsx; list cells as in the xlsx (one ●-bulleted line each),
+    so that the file reads back as it was written (gongkai import csv).
 
     Local columns (公开格式, 咨询电话 …) follow 编号 when some item has them; *every_file* as for the xlsx.
     """
@@ -28,7 +29,7 @@ def export_directory_csv(catalog: Catalog, every_file: bool = False) -> bytes:
 def _row(item: Item, serial: int, catalog: Catalog) -> list[str | int]:
     return [
         item.domain, serial, item.level1, item.level2 or "", item.level3 or "",
-        "\n".join(item.contents), "\n".join(item.basis), item.deadline, item.publisher,
-        "、".join(item.channels), "、".join(item.other_channels), item.audience, item.mode, "、".join(item.levels),
+        layout.list_cell(item.contents), layout.list_cell(item.basis), item.deadline, item.publisher,
+        "、".join(item.channels), layout.names_cell(item.other_channels), item.audience, item.mode, "、".join(item.levels),
         item.five, table.unit_name(catalog.agency, item.unit), item.id,
     ]

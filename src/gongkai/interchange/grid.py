@@ -1,18 +1,22 @@
-"""A worksheet as plain text cells and merged ranges, whatever the file: xlsx (openpyxl) or old .xls (xlrd)."""
+"""A worksheet as plain text cells and merged ranges, whatever the file: xlsx (openpyxl), old .xls (xlrd) or csv."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import PurePath
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from gongkai.catalog import invisible
+from gongkai.formulas import uninert
+from gongkai.privacy.extract import decode_text
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
 XLSX_MAGIC = b"PK"
@@ -109,11 +113,32 @@ def cell_text(value: Any) -> str:
     return text.strip()
 
 
-def read_grids(data: bytes) -> list[Grid]:
-    """Every sheet of an xlsx or xls workbook, or UnreadableWorkbook saying why not."""
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # what Excel and WPS save as 「CSV」 and 「Unicode 文本」
+
+
+# Boxes and ticks typed in a symbol font, as Office users are taught to (font 「Wingdings 2」, type R for ☑): the file
+# holds the letter, Excel shows the box. Read as what is shown, never as 「R」.
+_SYMBOL_FONTS: dict[str, dict[str, str]] = {
+    "wingdings": {"ü": "✓", "û": "✗", "þ": "☑", "ý": "☒", "¨": "☐", "n": "■", "o": "□"},
+    "wingdings 2": {"P": "✓", "O": "✗", "R": "☑", "S": "☒", "T": "☒", "£": "☐"},
+}
+
+
+def shown_text(text: str, font: str | None) -> str:
+    """*text* as a cell in *font* shows it: the letters of a symbol font as the boxes and ticks they draw."""
+    symbols = _SYMBOL_FONTS.get((font or "").casefold())
+    return "".join(symbols.get(ch, ch) for ch in text) if symbols else text
+
+
+def read_grids(data: bytes, name: str = "") -> list[Grid]:
+    """Every sheet of an xlsx or xls workbook, or the one table of a csv file (named after the file *name*), or
+    UnreadableWorkbook saying why not. The bytes tell a workbook; a file named .csv (.txt, .tsv) that is none is read
+    as text."""
     if data.startswith(XLS_MAGIC):
         return _xls_grids(data)
     if not data.startswith(XLSX_MAGIC):
+        if PurePath(name).suffix.lower() in TEXT_SUFFIXES:
+            return [_csv_grid(data, PurePath(name).stem)]
         raise UnreadableWorkbook("既不是 xlsx 也不是 xls 表格。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
@@ -131,7 +156,7 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
         for cell in row:
             text = cell_text(cell.value)
             if text:
-                cells[(cell.row, cell.column)] = text
+                cells[(cell.row, cell.column)] = shown_text(text, cell.font.name if cell.font else None)
                 if isinstance(cell.value, (dt.date, dt.time)):
                     dates.add((cell.row, cell.column))
             elif isinstance(formula := formulas.cell(cell.row, cell.column).value, str) and formula.startswith("="):
@@ -176,7 +201,7 @@ def _xls_grids(data: bytes) -> list[Grid]:
                 # An error result (#REF! …) is stored as a number: show it as Excel does, never as that number.
                 value = xlrd.error_text_from_code.get(cell.value, "#N/A") if cell.ctype == xlrd.XL_CELL_ERROR else cell.value
                 if text := cell_text(value):
-                    cells[(row + 1, col + 1)] = text
+                    cells[(row + 1, col + 1)] = shown_text(text, _xls_font(book, cell))
                 if text and cell.ctype == xlrd.XL_CELL_DATE:
                     dates.add((row + 1, col + 1))
         # xlrd gives (first row, row after last, first column, column after last), 0-based.
@@ -192,6 +217,34 @@ def _xls_grids(data: bytes) -> list[Grid]:
                          if not info.hidden and r + 1 in filled and info.height < MIN_HEIGHT * 20}
         grids.append(_without_columns(grid, hidden | set(grid.narrow_cols)))
     return grids
+
+
+def _csv_grid(data: bytes, name: str) -> Grid:
+    """A csv file as Excel and WPS save it (UTF-8 with or without BOM, 「ANSI」 GBK/GB18030, UTF-16 「Unicode 文本」
+    with tabs) as one sheet; a cell gongkai wrote as 「'=…」 so that Excel shows it as text reads as 「=…」."""
+    text = decode_text(data)
+    if text is None:
+        raise UnreadableWorkbook("既不是 xlsx、xls 表格，也不是能读出文字的 csv 文件（应是 UTF-8、GBK/GB18030 或 UTF-16 编码）。"
+                                 "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
+    head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has neither separator
+    delimiter = "\t" if head.count("\t") > head.count(",") else ","
+    cells = {}
+    try:
+        for row, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+            for col, value in enumerate(values, start=1):
+                if text_value := cell_text(uninert(value)):
+                    cells[(row, col)] = text_value
+    except csv.Error as exc:
+        raise UnreadableWorkbook(f"csv 文件格式有误（{exc}）。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
+    return Grid(name, cells)
+
+
+def _xls_font(book: Any, cell: Any) -> str | None:
+    """The name of an .xls cell's font; None when the file does not say (or says it wrongly)."""
+    try:
+        return str(book.font_list[book.xf_list[cell.xf_index].font_index].name)
+    except (IndexError, TypeError, AttributeError):
+        return None
 
 
 def _without_columns(grid: Grid, hidden: set[int]) -> Grid:

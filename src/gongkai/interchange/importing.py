@@ -1,4 +1,4 @@
-"""gongkai import xlsx as a library call: read the table (xlsx or xls), plan the change, or say why not."""
+"""gongkai import xlsx as a library call: read the table (xlsx, xls or csv), plan the change, or say why not."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from gongkai.privacy.mask import mask_text
 from gongkai.privacy.scan import allowed_of
 
 
-def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False) -> ImportPlan:
-    """The change an xlsx or xls workbook makes to the catalog's items; any error (with its cell) stops all of it."""
+def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False, name: str = "") -> ImportPlan:
+    """The change an xlsx or xls workbook, or a csv file, makes to the catalog's items; any error (with its cell) stops
+    all of it. *name* is the file's name: a csv's one sheet is named after it (directory!C3)."""
     domains = [d.name for d in catalog.agency.domains] if catalog.agency else []
-    reading = read_workbook(data, domains)
+    reading = read_workbook(data, domains, name)
     allowed = allowed_of(catalog.agency)
     reading.problems.extend(problem for row in reading.rows for problem in _personal_data(row, allowed))
     plan = ImportPlan(layouts=reading.layouts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gongkai.interchange.cells import split_list
+from gongkai.interchange.cells import split_list, split_names
 from gongkai.model import vocab
 
 TICKED = "■"
@@ -76,7 +76,7 @@ def channels_cell(channels: list[str], others: list[str]) -> str:
     for name in vocab.CHANNELS:
         line = tick(name in channels) + name
         if name == "其他" and others:
-            line += "（" + "、".join(others) + "）"
+            line += "（" + names_cell(others) + "）"
         lines.append(line)
     return "\n".join(lines)
 
@@ -86,3 +86,10 @@ def list_cell(values: list[str]) -> str:
     if len(values) == 1 and split_list(values[0]) == values:
         return values[0]
     return "\n".join(f"{BULLET}{v}" for v in values)
+
+
+def names_cell(values: list[str]) -> str:
+    """Names on one line (其他渠道): joined with 「、」, or with 「；」 when one holds a 「、」 or comma (one such name alone
+    ends with 「；」), so that they read back as they were (cells.split_names)."""
+    joined = "、".join(values)
+    return joined if split_names(joined) == values else "；".join(values) + ("；" if len(values) == 1 else "")

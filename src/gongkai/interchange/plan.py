@@ -8,9 +8,10 @@ from typing import Any
 
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
+from gongkai.interchange.cells import unnumbered
 from gongkai.interchange.convert import row_fields
-from gongkai.interchange.columns import SheetLayout, numbering
-from gongkai.interchange.headers import norm
+from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
+from gongkai.interchange.headers import headers, norm
 from gongkai.interchange.infer import infer_five, infer_unit
 from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
@@ -101,6 +102,7 @@ class _Index:
     by_id: dict[str, list[ItemFile]] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     claimed: dict[str, str] = field(default_factory=dict)
+    named: dict[tuple[str, ...], str] = field(default_factory=dict)  # (领域, names) of rows adding an item → the row
     folded: dict[str, str] = field(default_factory=dict)  # id in lower case → id: a 编号 typed as shjz-001
 
     def __post_init__(self) -> None:
@@ -136,6 +138,8 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     if not matched:
         plan.skipped += 1
         return
+    if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
+        return
     item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
     if item_id is None:
         return
@@ -147,7 +151,27 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
     else:
+        _keep_uncovered(fields, existing.values, partial_columns(row.cells))
+        for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
+            if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
+                fields[key] = existing.values[key]
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+
+
+def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: dict[str, frozenset[str]]) -> None:
+    """Options the table has no column for keep the file's value: a table with only 政府网站｜两微一端 columns says
+    nothing about the 公示栏, one without a 乡级 column nothing about 乡级, one without 其他 nothing about 其他渠道."""
+    for key, covered in partial.items():
+        if key not in fields:
+            continue
+        old = current.get(key)
+        kept = [str(v) for v in old if str(v) not in covered] if isinstance(old, list) else []
+        names = headers().choices[key].names
+        chosen = set(fields[key]) | set(kept)
+        fields[key] = [n for n in names if n in chosen] + [v for v in kept if v not in names]
+        if key == "公开渠道" and "其他" not in covered:  # no 其他 column: the file's 其他渠道 stay, beside any the table names
+            old_extras = [str(v) for v in current.get("其他渠道") or []] if isinstance(current.get("其他渠道"), list) else []
+            fields["其他渠道"] = old_extras + [e for e in fields.get("其他渠道", []) if e not in old_extras]
 
 
 def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: Row, plan: ImportPlan,
@@ -199,10 +223,23 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
     return (candidates[0] if candidates else None), True
 
 
+def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> bool:
+    """True (and an error) when an earlier row without 编号 adds an item of the same 领域 and names: the table holds it
+    twice, and importing both would make two files of one item."""
+    key = (fields["领域"], *(_name(fields.get(k)) for k in ("一级事项", "二级事项", "三级事项")))
+    if key in index.named:
+        plan.problems.append(ImportProblem(row.ref("一级事项"), (
+            f"与 {index.named[key]} 是同一事项（领域和事项名称都相同），重复了：请删去重复的一行；确是两个事项的，"
+            "请写明不同的二级事项或三级事项，或在「编号」列分别写明编号")))
+        return True
+    index.named[key] = row.where
+    return False
+
+
 def _name(value: Any) -> str:
     """A 事项 name as rows and files are matched: 「临时救助(急难型)」 retyped as 「临时救助（急难型）」 or with a space or
-    line break in it is the same item, not a new one."""
-    return norm(str(value)) if value is not None else ""
+    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one."""
+    return norm(unnumbered(str(value))) if value is not None else ""
 
 
 def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gongkai.interchange.read import shown
-from gongkai.interchange.columns import PARENT, SERIAL, ColumnUse, SheetLayout
+from gongkai.interchange.columns import OTHER_CHANNEL, PARENT, SERIAL, ColumnUse, SheetLayout
 from gongkai.interchange.headers import headers
 from gongkai.interchange.plan import Change, ImportPlan
 
@@ -14,7 +14,7 @@ def describe_layouts(layouts: list[SheetLayout]) -> list[str]:
     """For --dry-run: every column of every sheet and what it was read as."""
     lines = []
     for layout in layouts:
-        rows = "–".join(str(r) for r in layout.header_rows)
+        rows = "–".join(str(r) for r in sorted({layout.header_rows[0], layout.header_rows[-1]}))
         lines.append(f"工作表「{layout.sheet}」：表头在第 {rows} 行，数据从第 {layout.first_row} 行起")
         lines.extend(f"  {c.ref}「{shown(c.label) or '（无表头）'}」→ {_meaning(c)}" for c in layout.columns)
     return lines
@@ -29,8 +29,10 @@ def _meaning(column: ColumnUse) -> str:
     if key == PARENT:
         return f"领域（{column.note}；不是领域名称的值报告后忽略）"
     if "=" not in key:
-        return key
+        return f"{key}（{column.note}）" if column.note else key
     field, options = key.split("=", 1)
+    if field == OTHER_CHANNEL:
+        return f"公开渠道：其他（{options}）：{column.note}"
     unmodelled = headers().choices[field].unmodelled
     if options in unmodelled:
         return f"{field}：{options}（gongkai 不分这一级，勾选的行会逐格报告）"

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from gongkai.interchange.cells import placeholder
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import HEADER_SEARCH_ROWS, PARENT, SheetLayout, find_layout
+from gongkai.interchange.columns import HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, SheetLayout, find_layout, partial_columns
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -20,6 +21,13 @@ _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "�
 _FOOTER = re.compile(
     r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
     r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+# A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
+_PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
+# The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
+_TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
+# A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
+_CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
+_GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
@@ -48,7 +56,10 @@ class Row:
     refs: dict[str, str] = field(default_factory=dict)
 
     def ref(self, key: str) -> str:
-        return self.refs.get(key, f"{self.sheet}!A{self.number}")
+        """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
+        if key in self.refs:
+            return self.refs[key]
+        return next((ref for k, ref in self.refs.items() if k.startswith(key + "=")), f"{self.sheet}!A{self.number}")
 
     @property
     def where(self) -> str:
@@ -64,11 +75,12 @@ class Reading:
     problems: list[ImportProblem] = field(default_factory=list)
 
 
-def read_workbook(data: bytes, domains: list[str]) -> Reading:
-    """Every data row of every sheet of an xlsx or xls workbook, with the problems found on the way."""
+def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
+    """Every data row of every sheet of an xlsx or xls workbook or a csv file (*name*: the file's), with the problems
+    found on the way."""
     reading = Reading()
     try:
-        grids = read_grids(data)
+        grids = read_grids(data, name)
     except UnreadableWorkbook as exc:
         reading.problems.append(ImportProblem(WHOLE_FILE, str(exc)))
         return reading
@@ -83,9 +95,11 @@ def read_workbook(data: bytes, domains: list[str]) -> Reading:
             layout = find_layout(grid)
             is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
             (directories if is_directory else others).append(grid)
+    # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
+    named = next((g.name for g in directories if find_domain(g.name, domains)), "")
     for grid in directories:
         reading.problems.extend(_hidden_column(grid, col) for col in sorted(grid.hidden_cols))
-        _read_sheet(grid, domains, reading)
+        _read_sheet(grid, domains, reading, named)
     for grid in others:
         if directories:  # beside a directory, a sheet of notes or of drop-down choices is not one that failed to read
             reading.problems.append(ImportProblem(f"{grid.name}!A1", _not_directory(grid), warning=True))
@@ -119,14 +133,35 @@ def find_domain(text: str, domains: list[str]) -> str | None:
     return max(matches, key=len) if matches else None
 
 
-def _sheet_domain(grid: Grid, header: int, domains: list[str]) -> str | None:
-    """The 领域: the sheet's name, else a title row above the header, else the catalog's only 领域."""
+def _sheet_domain(grid: Grid, header: int, domains: list[str], reading: Reading | None, named: str) -> str | None:
+    """The 领域: the sheet's name, else a title row above the header, else the catalog's only 领域 — unless the name or
+    title names another (「养老服务领域」) or the sheet is one of several named otherwise, reported in *reading* ("": not
+    imported). Without *reading* (a 领域 column names each row's) the only 领域 is taken as it is."""
     above = " ".join(grid.own(r, c) for r in range(1, header) for c in range(1, grid.cols + 1))
     found = find_domain(grid.name, domains) or (find_domain(above, domains) if above.strip() else None)
-    return found or (domains[0] if len(domains) == 1 else None)
+    if found or len(domains) != 1:
+        return found
+    only = domains[0]
+    if reading is None:
+        return only
+    if claimed := _CLAIMED.search(norm(f"{grid.name} {above}")):
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"工作表名称或标题写的是「{shown(claimed.group(0))}」，gongkai.yaml 中只有「{only}」领域：这张表不是{only}的，"
+            f"没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；确属{only}的，请改正工作表名称或标题")))
+        return ""
+    if named and not _GENERIC_SHEET.fullmatch(norm(grid.name)):
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"工作表「{shown(grid.name)}」不是 gongkai.yaml 中的领域（只有「{only}」，由工作表「{shown(named)}」导入），"
+            f"没有导入：请在 gongkai.yaml 的「领域」中加上它后再导入，或加一列「领域」")))
+        return ""
+    if not _GENERIC_SHEET.fullmatch(norm(grid.name)):
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"工作表名称「{shown(grid.name)}」不是 gongkai.yaml 中的领域，按唯一的领域「{only}」导入；"
+            f"若不属于{only}，请在 gongkai.yaml 的「领域」中加上它，或加一列「领域」"), warning=True))
+    return only
 
 
-def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
+def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "") -> None:
     layout = find_layout(grid)
     if layout is None:
         reading.problems.append(ImportProblem(
@@ -135,19 +170,35 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading) -> None:
     reading.layouts.append(layout)
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
+    reading.problems.extend(ImportProblem(c.ref, f"列「{shown(c.label)}」：{c.note}", warning=True)
+                            for c in layout.columns if c.note and c.key and c.key.split("=")[0] in ("公开渠道", OTHER_CHANNEL))
     keys = layout.keys
+    reading.problems.extend(_partial(layout, field, covered) for field, covered in partial_columns(keys.values()).items())
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
     if missing:
         reading.problems.append(ImportProblem(grid.ref(layout.header_rows[0], 1), f"表头缺少「{'」「'.join(missing)}」列"))
         return
-    domain = _sheet_domain(grid, layout.header_rows[0], domains)
+    by_row = bool({"领域", PARENT} & set(keys.values()))
+    domain = _sheet_domain(grid, layout.header_rows[0], domains, None if by_row else reading, named)
+    if domain == "":  # names a 领域 gongkai.yaml does not have: reported
+        return
     rows = _read_rows(grid, layout, domain or "", domains, reading)
-    if any(not row.domain for row in rows) and not {"领域", PARENT} & set(keys.values()):
+    if any(not row.domain for row in rows) and not by_row:
         listed = "、".join(domains)
         reading.problems.append(ImportProblem(f"{grid.name}!A1", (
             f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
         return
     reading.rows.extend(rows)
+
+
+def _partial(layout: SheetLayout, field: str, covered: frozenset[str]) -> ImportProblem:
+    """A tick field split into sub-columns for only some of its options: the others are left as the files have them."""
+    choice = headers().choices[field]
+    first = next(c.ref for c in layout.columns if c.key and (c.key.startswith(field + "=") or c.key == "其他渠道"))
+    has = "、".join(n for n in choice.names if n in covered)
+    lacks = "、".join(n for n in choice.names if n not in covered)
+    return ImportProblem(first, (f"{choice.title}只有「{has}」的列，没有「{lacks}」的列：已有事项的这些选项不改，"
+                                 "保持事项文件中的值"), warning=True)
 
 
 def _ignored(label: str, note: str) -> str:
@@ -162,12 +213,19 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     rows = []
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
+        if _numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
+            continue
+        if total := _total(grid, number):
+            reading.problems.append(ImportProblem(grid.ref(number, total[0]), (
+                f"这一行是合计行（「{shown(total[1])}」），不是事项，已跳过"), warning=True))
+            continue
         if not any(own.get(k) for k in _ROW_KEYS) or _spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
             continue
         if footer := _footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
-                f"这一行是说明或签名行（「{shown(footer[1])}」），不是事项，已跳过"), warning=True))
+                f"这一行是{'页码' if _PAGE.fullmatch(norm(footer[1])) else '说明或签名行'}（「{shown(footer[1])}」），"
+                "不是事项，已跳过"), warning=True))
             continue
         if _repeated_header(own):
             continue
@@ -181,11 +239,36 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
-            row.cells[key] = grid.value(number, col)
+            value = grid.value(number, col) if _spread(keys, grid.anchor(number, col)[1], key) else ""
+            row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+        if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
+            row.cells["一级事项"] = above
+            reading.problems.append(ImportProblem(row.ref("一级事项"), (
+                "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
+    """The text of the nearest 一级事项 above *number* among the item rows right above it: a group written once at
+    its top, as a merged cell reads once unmerged or saved as csv. None past a blank line, a title or the header."""
+    col = next((c for c, key in layout.keys.items() if key == "一级事项"), 0)
+    keys = [c for c, key in layout.keys.items() if key in _ROW_KEYS]
+    for above in range(number - 1, layout.first_row - 1, -1):
+        if not any(grid.own(above, c) for c in keys) or _total(grid, above) or _spans_row(grid, above):
+            return None
+        if text := grid.value(above, col):
+            return None if placeholder(text) else text
+    return None
+
+
+def _spread(keys: dict[int, str], anchor_col: int, key: str) -> bool:
+    """Whether a merged range's text, written in *anchor_col*, is also the text of *key*'s column: down a column (the
+    一级事项 of several items) and across the sub-columns of one field (县级｜乡级), but not into another field — a 一级事项
+    merged across 二级事项 says the item has none, not that both are the same."""
+    return keys.get(anchor_col, "").split("=")[0] == key.split("=")[0]
 
 
 def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
@@ -206,15 +289,20 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
 
 def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
     """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
-    texts = [grid.own(number, c) for c in _filled(grid, number)]
-    if not texts or all(t.isdigit() for t in texts):
+    if _numbers_only(grid, number):
         return domain
+    texts = [grid.own(number, c) for c in _filled(grid, number)]
     if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
         return found
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
     return domain
+
+
+def _numbers_only(grid: Grid, number: int) -> bool:
+    """A blank row, or one holding only numbers: the row under a printed header that numbers its columns."""
+    return all(grid.own(number, c).isdigit() for c in _filled(grid, number))
 
 
 def _filled(grid: Grid, number: int) -> list[int]:
@@ -225,7 +313,15 @@ def _footer(grid: Grid, number: int) -> tuple[int, str] | None:
     """(column, text) of the first cell of a note or signature line written in the item columns: every cell of the row
     is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
     filled = _filled(grid, number)
-    if filled and all(_FOOTER.match(grid.own(number, c)) for c in filled):
+    if filled and all(_FOOTER.match(grid.own(number, c)) or _PAGE.fullmatch(norm(grid.own(number, c))) for c in filled):
+        return filled[0], grid.own(number, filled[0])
+    return None
+
+
+def _total(grid: Grid, number: int) -> tuple[int, str] | None:
+    """(column, text) of a 合计/小计 row's first cell, in whatever column it is written (序号, 一级事项 …)."""
+    filled = _filled(grid, number)
+    if filled and _TOTAL.match(norm(grid.own(number, filled[0]))):
         return filled[0], grid.own(number, filled[0])
     return None
 
