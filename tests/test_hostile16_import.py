@@ -526,3 +526,24 @@ def test_the_bundled_catalog_exported_as_csv_imports_back_unchanged(gk: Callable
     assert run.code == 0, run.err
     assert "新增 0 项，更新 0 项，未变 50 项。" in run.out
     assert run.err == ""
+
+
+def test_an_item_the_table_moves_to_another_domain_needs_yes(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """(twentieth session) Before: a 编号 written under another 领域 (its row in that 领域's sheet, or a 领域 column saying
+    so) moved the item to that 领域 in silence; the preview showed it among the other changes. A slip as often as a
+    decision: now it is a warning at the cell, and only --yes writes it, like an update that takes content away."""
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace(
+        "    代码: SHJZ\n", "    代码: SHJZ\n  - 名称: 养老服务\n    代码: YLFW\n"), encoding="utf-8")
+    item = cat.root / "items/shjz/SHJZ-001.yaml"
+    before = item.read_text(encoding="utf-8")
+    header = ["编号", "领域", *HEADER[1:]]
+    row = ["SHJZ-001", "养老服务", "最低生活保障", "审批信息", *ROW[3:]]
+    table = workbook(tmp_path / "t.xlsx", [header, row])
+    run = gk("import", "xlsx", table, "-C", cat.root)
+    assert "Sheet1!B2: 更新 SHJZ-001 会把领域从「社会救助」改为「养老服务」（只有加 --yes 才会写入）" in run.err, run.err
+    assert item.read_text(encoding="utf-8") == before
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(item)["领域"] == "养老服务"

@@ -33,7 +33,10 @@ class FieldChange:
 
     @property
     def removed(self) -> list[str]:
-        """Elements the update takes away from a list field (empty for other fields)."""
+        """Elements the update takes away from a list field (empty for other fields); the old 领域 of an item the
+        table moves to another (a 编号 under another 领域's sheet or title: a slip as often as a decision)."""
+        if self.key == "领域":
+            return [str(self.old)] if self.old and self.old != self.new else []
         if self.key not in DROP_KEYS or not isinstance(self.old, list):
             return []
         new = self.new if isinstance(self.new, list) else []
@@ -202,8 +205,10 @@ def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:
     """An update that takes content away is a warning at the cell that does it; only --yes writes it."""
     for diff in change.drops:
         gone = "、".join(shown(v) for v in diff.removed)
+        what = (f"把领域从「{gone}」改为「{shown(diff.new)}」" if diff.key == "领域"
+                else f"去掉 {len(diff.removed)} 条{diff.key}：{gone}")
         plan.problems.append(ImportProblem(row.ref(diff.key), (
-            f"更新 {change.item_id} 会去掉 {len(diff.removed)} 条{diff.key}：{gone}（只有加 --yes 才会写入）"), warning=True))
+            f"更新 {change.item_id} 会{what}（只有加 --yes 才会写入）"), warning=True))
 
 
 def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) -> tuple[ItemFile | None, bool]:
