@@ -98,16 +98,17 @@ _NAME_LINE = re.compile(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[
 _ENTRY_LINE = re.compile(rf"{_BULLET}[ \t\u3000]*{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME})(?:户|家庭)?"
                          r"(?=[，,、：:；;（( \t\u3000])")
 # (twentieth session) one person described, in any text: a name, then the sex (and perhaps the age) as a record
-# of a person writes it, then a mark or the age (陈水生，男，65岁，经兜村村民…; 陈水生（女，70岁）; 陈水生，男65岁); not in a sentence about an official
-# (陈明，男，1975年出生，现任社会救助股股长)
+# of a person writes it, then a mark or the age (陈水生，男，65岁，经兜村村民…; 陈水生（女，70岁）; 陈水生，男65岁);
+# not in a sentence about an official (陈明，男，1975年出生，现任社会救助股股长)
 _DESCRIBED = re.compile(rf"(?P<name>{_LISTED_NAME})[ \t\u3000]*[，,、（(][ \t\u3000]*(?:性别[：:]?)?[男女]性?"
                         r"[ \t\u3000]*[，,、；;。）)\d]")
 _OFFICIAL = re.compile(r"现任|拟任|曾任|参加工作|入党|学历|职称|党员|干部")
-_STAFF = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|联系人|经办人|负责人|审核人|审批人|填表人|工作人员")
 _INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助人|救助户|家庭|户主")
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
-_OFFICE = re.compile(r"同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|成员单位"
-                     r"|联系人|经办人|负责人|审核人|审批人|填表人|工作人员|咨询|电话")
+# officials and staff named in a run of lines (_name_lines); in a sentence, also what a line about staff says
+_STAFF_WORDS = "同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|联系人|经办人|负责人|审核人|审批人|填表人|工作人员"
+_STAFF = re.compile(_STAFF_WORDS)
+_OFFICE = re.compile(f"{_STAFF_WORDS}|成员单位|咨询|电话")
 # every way a line may end (a text file from Windows, a PDF's or a Word document's line separator): one line break
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SOLE = 3  # names that make a list by themselves; fewer need a sentence that says a list follows
@@ -176,21 +177,24 @@ def _sentence_start(text: str, at: int) -> int:
     """Where the sentence of a list starting at *at* (its mark) starts: after the last 。 or line break before *at*;
     for a list that starts a line after a line ending with a colon, however many blank lines between, the sentence
     of that colon (以下人员获得临时救助：⏎⏎陈水生、林阿妹、王建国)."""
-    before = text[:at]
-    if text.startswith("\n", at) and _after_colon(text, at):
-        before = before.rstrip(_BLANK)
-    return max(before.rfind("。"), before.rfind("\n")) + 1
+    if text.startswith("\n", at) and (colon := _colon_before(text, at)) >= 0:
+        at = colon
+    return max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
 
 
-def _after_colon(text: str, at: int) -> bool:
-    """True when what comes before *at* ends with a colon, blank lines and spaces after it or not."""
-    return text[:at].rstrip(_BLANK).endswith(("：", ":"))
+def _colon_before(text: str, at: int) -> int:
+    """Where the colon is that what comes before *at* ends with, blank lines and spaces after it or not; -1 when it
+    ends otherwise (walked back from *at*: no copy of a long attachment's text for each list in it)."""
+    end = at
+    while end > 0 and text[end - 1] in _BLANK:
+        end -= 1
+    return end - 1 if end > 0 and text[end - 1] in "：:" else -1
 
 
 def _sentence_before(text: str, at: int) -> str:
     """The part of the sentence of a list starting at *at* that comes before the list (see _sentence_start); none
     for a list that starts a line after a line ending otherwise: a PDF's lines break anywhere (…特困人员⏎项目　调整前)."""
-    if text.startswith("\n", at) and not _after_colon(text, at):
+    if text.startswith("\n", at) and _colon_before(text, at) < 0:
         return ""
     return text[_sentence_start(text, at):at]
 
@@ -224,14 +228,14 @@ def listed_in_title(title: str) -> frozenset[str]:
     """The names of the people a title says aid is given to (关于陈水生家庭申请临时救助的通知, 关于陈水生、林阿妹获得临时
     救助的通知): such a record is about them, a list of people whatever its kind (scan.RecordScan.people), and its title
     shows the names masked. None in a title about officials (关于给予王建国同志…)."""
-    names = {name for name in titled_names(title) if not _no_one(name)}
     # (twentieth session) also a person the title describes with the sex (陈水生（男，65岁）低保公示), a name before a
     # sum (关于陈水生1500元临时救助的公示) or a name closing the title (临时救助公示：陈水生, 低保公示（陈水生）)
-    names.update(m.group("name") for m in _DESCRIBED.finditer(title) if not _no_one(m.group("name")))
-    names.update(name for m in _TITLE_NAMES.finditer(title) if not _no_one(name := m.group(1) or m.group(2)))
+    read = {*titled_names(title), *(m.group("name") for m in _DESCRIBED.finditer(title)),
+            *(m.group(1) or m.group(2) for m in _TITLE_NAMES.finditer(title))}
+    names = frozenset(name for name in read if not _no_one(name))
     if not names or _AID.search(title) is None or _OFFICE.search(title) is not None:
         return frozenset()
-    return frozenset(names)
+    return names
 
 
 _TITLE_NAMES = re.compile(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\d+(?:\.\d+)?元)"
