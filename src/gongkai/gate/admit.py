@@ -304,11 +304,11 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     for files, why, copy, down in retiring:
         for path in files:
             retired.setdefault(path, why)
-            content = attachment_id(catalog, path) if copy is not None else None
-            if content is not None:
+            keys = _file_keys(catalog, path) if copy is not None else (path,)
+            for content in keys[1:]:
                 copies.setdefault(content, f"与别的信息的{copy}内容相同，{why}")
-            for key in (path, content):
-                if key is not None and down is not None:
+            if down is not None:
+                for key in keys:
                     since[key] = min(since.get(key, down), down)
     if not retired:
         return
@@ -321,13 +321,20 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
-            days = [day for path in admission.facts.attachments
-                    for key in (path, attachment_id(catalog, path)) if key is not None and (day := since.get(key))]
+            days = [day for path in admission.facts.attachments for key in _file_keys(catalog, path)
+                    if (day := since.get(key))]
             if days:
                 gate.shared_down.append((admission, min(days), shown[0]))
         else:
             kept.append(admission)
     gate.admitted = kept
+
+
+def _file_keys(catalog: Catalog, path: str) -> tuple[str, ...]:
+    """What a file is known by when records share it: its path, then its content (a copy under another name) when it
+    can be read."""
+    content = attachment_id(catalog, path)
+    return (path,) if content is None else (path, content)
 
 
 def _withdrawal_day(record: Record) -> dt.date | None:
@@ -348,17 +355,15 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
     for running in gate.admitted:
         if running.lists_people and running.state is State.CURRENT and running.notice_end is not None:
             for path in running.facts.attachments:
-                for key in (path, attachment_id(catalog, path)):
-                    if key is not None:
-                        ends[key] = min(ends.get(key, running.notice_end), running.notice_end)
+                for key in _file_keys(catalog, path):
+                    ends[key] = min(ends.get(key, running.notice_end), running.notice_end)
     if not ends:
         return
 
     def list_end(admission: Admission) -> dt.date | None:
         record = catalog.records.get(admission.facts.id)
         shown = (*admission.facts.attachments, *_linked_paths(record.body if record is not None else None, ends))
-        found = [end for path in shown
-                 for key in (path, attachment_id(catalog, path)) if key is not None and (end := ends.get(key))]
+        found = [end for path in shown for key in _file_keys(catalog, path) if (end := ends.get(key))]
         return min(found, default=None)
 
     def as_list(admission: Admission) -> Admission:

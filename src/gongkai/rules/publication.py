@@ -78,8 +78,8 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
         if minimum is None or not record.is_public or record.published is None or ends_before_publication(record):
             continue  # an end before the 公开日期 is a slip GK419 reports: it is no short period
         field = "公示期" if record.notice_days is not None else "公示截止"
-        counted = _notice_workdays if minimum.workdays else _notice_calendar_days
-        days = ctx.dated(partial(counted, record), Location(path, record.id, (field,)))
+        counted = partial(_notice_workdays, record, workdays=minimum.workdays)
+        days = ctx.dated(counted, Location(path, record.id, (field,)))
         if days is not None and days < minimum.days:
             yield Finding(Location(path, record.id, (field,)),
                           f"公示期只有{days}{minimum.unit}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
@@ -171,20 +171,13 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
                           f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
 
 
-def _notice_calendar_days(record: Record, calendar: WorkdayCalendar) -> int | None:
-    """How many days the record's 公示 runs, counting its 公开日期 as the first."""
+def _notice_workdays(record: Record, calendar: WorkdayCalendar, workdays: bool = True) -> int | None:
+    """How many working days (or, without *workdays*, calendar days) the record's 公示 runs, counting its 公开日期 as
+    the first."""
     end = notice_end(record, calendar)
     if end is None or record.published is None:
         return None
-    return (end - record.published).days + 1
-
-
-def _notice_workdays(record: Record, calendar: WorkdayCalendar) -> int | None:
-    """How many working days the record's 公示 runs, counting its 公开日期 as the first."""
-    end = notice_end(record, calendar)
-    if end is None or record.published is None:
-        return None
-    return calendar.count_between(record.published - DAY, end)
+    return calendar.count_between(record.published - DAY, end) if workdays else (end - record.published).days + 1
 
 
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
