@@ -192,7 +192,7 @@ def _widened(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[Colum
     seen: set[str] = set()
     result: list[ColumnUse | None] = []
     for use in uses:
-        if use and use.ref in seen and not any(grid.own(r, use.col) for r in range(first, grid.rows + 1)):
+        if use and use.ref in seen and not _below(grid, use.col, first):
             continue
         if use:
             seen.add(use.ref)
@@ -229,8 +229,7 @@ def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) 
     table = headers()
     result: list[ColumnUse | None] = []
     for use in uses:
-        values = [grid.own(r, use.col) for r in range(first, grid.rows + 1)] if use and use.key == "公开方式" else []
-        values = [v for v in values if v]
+        values = _below(grid, use.col, first) if use and use.key == "公开方式" else []
         if use and values and _all_read_as(values, table.choices["公开渠道"]) and \
                 not any(read_boxes(v, table.choices["公开方式"]).ticked for v in values):
             use = ColumnUse(use.col, use.ref, use.label, "公开渠道", "单元格写的是政府网站等公开渠道，按公开渠道和载体读")
@@ -241,6 +240,11 @@ def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) 
 def _all_read_as(values: list[str], choice: Choice) -> bool:
     """Every cell names at least one option of *choice* and nothing else."""
     return all((boxes := read_boxes(v, choice)).ticked and not boxes.unknown for v in values)
+
+
+def _below(grid: Grid, col: int, first: int) -> list[str]:
+    """The texts a column holds from row *first* (the first under the header) down, empty cells left out."""
+    return [text for row in range(first, grid.rows + 1) if (text := grid.own(row, col))]
 
 
 def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
@@ -266,7 +270,7 @@ def _unlabelled(grid: Grid, use: ColumnUse, first: int) -> ColumnUse | None:
     """A column without any header is skipped quietly when empty, reported when it holds something."""
     if use.label:
         return use
-    if any(grid.own(r, use.col) for r in range(first, grid.rows + 1)):
+    if _below(grid, use.col, first):
         return ColumnUse(use.col, use.ref, "", None, "这一列没有表头，其中的内容已忽略")
     return None
 
@@ -284,7 +288,7 @@ def _serial_ids(grid: Grid, use: ColumnUse, first: int) -> ColumnUse:
     """A 编号 column holding only 1, 2, 3 … (or 1.1, 1-2 …) is a 序号 column, not gongkai's 编号 (SHJZ-001)."""
     if use.key != "编号":
         return use
-    values = [grid.own(r, use.col) for r in range(first, grid.rows + 1) if grid.own(r, use.col)]
+    values = _below(grid, use.col, first)
     if values and all(numbering(v) for v in values):
         return ColumnUse(use.col, use.ref, use.label, SERIAL, "全是数字，按序号读")
     return use
