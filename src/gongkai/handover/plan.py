@@ -63,6 +63,11 @@ class Batch:
         return self.agency.handover
 
     @property
+    def delivered(self) -> dt.date:
+        """The day the batch is really handed over (as Ledger.delivered): the day it is made, when after its date."""
+        return self.made or self.date
+
+    @property
     def empty(self) -> bool:
         return not self.entries
 
@@ -168,7 +173,7 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
                                                  gap.hint))
         remarks.append(gap.remark)
     limit = batch.settings.limit_workdays
-    used = calendar.count_between(record.formed, batch.made or batch.date)
+    used = calendar.count_between(record.formed, batch.delivered)
     if used > limit:
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
     return BatchEntry(record, _files(catalog, record), tuple(remarks))
