@@ -66,3 +66,21 @@ def test_a_fifteen_digit_id_is_of_the_1900s(value, valid):
 @pytest.mark.parametrize(("name", "masked"), [("陈芳", "陈*"), ("王", "王*"), ("陈水生", "陈*生"), ("欧阳小华", "欧**华")])
 def test_a_name_keeps_its_first_and_last_character_only(name, masked):
     assert mask_name(name) == masked
+
+
+# The detector's edges (detect.py) that planted bugs survived, each expectation read from the rule's own words.
+@pytest.mark.parametrize(("text", "expected"), [
+    # a landline of a city with a four-digit area code and seven digits (0771 南宁): written backwards it would read
+    # 13654321770, a mobile; a landline is no mobile backwards
+    ("联系电话：07712345631", []),
+    # a sum in thousands grouping after 人民币 and up to three marks (为, ：, a space) is money, not a mobile
+    ("人民币为： 13,805,951,234", []),
+    ("共13,805,951,234处", []),  # a count of places
+    ("共13,805,951,234", [("mobile", "138****1234")]),  # nothing says it is a sum or a count
+    # hexadecimal of 350524198503151000 (an ID a float rounded, in decimal): written in hexadecimal it is a serial
+    ("0x4DD4FE6C0F57598", []),
+    # 22 hexadecimal characters with two runs of digits: too short for a checksum (24), a reader sees the mobile in it
+    ("dead1beef13805951234ab", [("mobile", "138****1234")]),
+])
+def test_detector_edges(text, expected):
+    assert [(h.kind, h.masked) for h in find(text)] == expected
