@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import jinja2
@@ -76,7 +77,9 @@ def separator(row: Table3Row) -> str:
 
 
 def _money(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
+    """万元 to the 元 (four places), rounded half up as accounts are, trailing zeros dropped: 0.004 (40 元) is not 0."""
+    exact = Decimal(repr(value)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return f"{exact:f}".rstrip("0").rstrip(".") if exact else "0"
 
 
 def _text(value: str | None) -> str:

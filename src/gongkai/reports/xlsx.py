@@ -109,7 +109,8 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
     write_table(four, [["类别", *RESULT_LABELS.values()],
                   *[[group, *(report.table4[group][k] for k in keys)] for group in TABLE4_GROUPS]])
     check = book.create_sheet("勾稽检查")
-    end = write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
+    lines = [[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]]
+    end = write_table(check, [["检查"], *lines, *[[n] for n in report.notes]])
     if checks is not None:
         end = write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
     if missing:

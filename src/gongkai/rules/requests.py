@@ -60,7 +60,9 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
         here = Location(path, request.id, ("收到日期",))
         late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
         if due.date < ctx.today and late is not None:
-            yield Finding(here, f"申请「{request.content}」应于 {due} 前答复，已逾期{late}个工作日",
+            # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
+            overdue = f"已逾期{late}个工作日" if late else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）"
+            yield Finding(here, f"申请「{request.content}」应于 {due} 前答复，{overdue}",
                           "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + due.note())
 
 
@@ -112,7 +114,8 @@ def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK705", "request-reason-invalid", "办理结果的具体情形有误", E,
-      what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；予以公开、部分公开、其他处理不写理由。",
+      what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；其他处理的理由可写逾期不补正、逾期未缴费，"
+           "不写的（如申请人撤回申请）计入「3. 其他」；予以公开、部分公开不写理由。",
       why="年度报告表三按具体情形分行统计（如不予公开的8种情形）；《条例》第三十六条要求告知申请人理由。",
       example="办理结果: 不予公开",
       instead="办理结果: 不予公开\n理由: 属于四类过程性信息",
@@ -182,7 +185,7 @@ def request_dates_out_of_order(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK708", "extension-approved-late", "延期在原期限届满后才批准", W,
-      what="检查延期答复是否在原20个工作日期限内经批准。",
+      what="检查延期答复是否在原20个工作日期限内经批准（征求第三方意见的时间不计算在内，原期限相应顺延）。",
       why="《政府信息公开条例》第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人；"
           "期限届满后才延期，等于逾期答复。",
       example="收到日期: 2026-03-02\n延期: {批准人: 詹辉儒, 批准日期: 2026-04-10, 延长工作日: 20}",
@@ -194,7 +197,7 @@ def extension_approved_late(ctx: Context) -> Iterator[Finding]:
             continue
         here = Location(path, request.id, ("延期", "批准日期"))
         first = ctx.dated(request.first_due, here)
-        if first is not None and request.extension.approved > _shown(first).date:
+        if first is not None and first.date is not None and request.extension.approved > first.date:
             yield Finding(here, f"延期批准日期 {request.extension.approved} 晚于原答复期限 {_shown(first)}",
                           "延期须在原期限内经负责人批准并告知申请人；核对批准日期。" + _shown(first).note())
 
