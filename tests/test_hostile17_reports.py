@@ -314,3 +314,23 @@ def test_markdown_of_the_report_is_rendered_by_the_one_renderer(cat):
     cat.write("requests/YSQ-W.yaml", _request("YSQ-W", "2026-05-06") + _answered("申请人撤回", "2026-05-08"))
     text = annual_markdown(build_annual(load_catalog(cat.root, use_cache=False), 2026))
     assert "| 　　3. 其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |" in text
+
+
+# ---------------------------------------------------------------- table 二: the bureau's own 规范性文件 only
+
+def _normative(number: int, author: str | None, extra: str = "") -> str:
+    from conftest import RECORD
+
+    text = RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("00001", f"{number:05d}") \
+        .replace("测民〔2026〕1号", f"测民〔2026〕{number}号").replace("文种: 公示", "文种: 规范性文件")
+    return text + (f"责任者: {author}\n" if author else "") + extra
+
+
+def test_table_two_counts_only_the_bureaus_own_normative_documents(gk, cat):
+    # Own: no 责任者 (the bureau by default), the bureau by name, a joint one naming it; the province's own
+    # 规范性文件, kept in the catalog to be forwarded, is the province's: before, it counted as issued here.
+    for number, author in ((2, None), (3, "测试县民政局"), (4, "测试县民政局、测试县财政局"), (5, "福建省民政厅")):
+        cat.record(_normative(number, author), f"records/2026/R2026-{number:03d}.yaml")
+    cat.record(_normative(6, "福建省民政厅", "有效性: 废止\n有效性日期: 2026-06-30\n"), "records/2026/R2026-006.yaml")
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert "| 行政规范性文件 | 3 | 0 | 3 |" in run.out

@@ -122,7 +122,9 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
 
 def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     end = dt.date(year, 12, 31)
-    normative = [r for r in catalog.records.values() if r.kind == NORMATIVE]
+    # 第二十条第（一）项 counts the bureau's own documents: a provincial one kept in the catalog to be forwarded
+    # (责任者: 福建省民政厅) is not issued, repealed or in force here. 责任者 defaults to the bureau; a joint one names it.
+    normative = [r for r in catalog.records.values() if r.kind == NORMATIVE and (r.author is None or catalog.name in r.author)]
     issued = sum(r.formed.year == year for r in normative)
     # 有效性 (or the older 废止日期) on 31 December, judged as the site judges it on its day (publication.standing)
     at_end = [validity_on(r, end) for r in normative if r.formed <= end]
