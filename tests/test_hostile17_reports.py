@@ -334,3 +334,51 @@ def test_table_two_counts_only_the_bureaus_own_normative_documents(gk, cat):
     cat.record(_normative(6, "福建省民政厅", "有效性: 废止\n有效性日期: 2026-06-30\n"), "records/2026/R2026-006.yaml")
     run = gk("report", "annual", cat.root, "--year", "2026")
     assert "| 行政规范性文件 | 3 | 0 | 3 |" in run.out
+
+
+# ---------------------------------------------------------------- dates after the reply (GK707)
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("补正:\n  通知日期: 2026-03-04\n  补正日期: 2026-03-12\n", "补正日期 2026-03-12 晚于答复日期 2026-03-11"),
+    ("征求第三方意见:\n  开始: 2026-03-04\n  结束: 2026-03-12\n", "征求第三方意见的结束日期 2026-03-12 晚于答复日期 2026-03-11"),
+    ("延期:\n  批准人: 李四\n  批准日期: 2026-03-12\n  延长工作日: 5\n", "延期批准日期 2026-03-12 晚于答复日期 2026-03-11"),
+])
+def test_a_step_dated_after_the_reply_is_gk707(gk, cat, extra, message):
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02", extra=extra) + _answered("予以公开", "2026-03-11"))
+    assert _gk7(gk, cat.root, "2026-11-27") == [("GK707", message)]
+    same_day = extra.replace("2026-03-12", "2026-03-11")
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02", extra=same_day) + _answered("予以公开", "2026-03-11"))
+    assert _gk7(gk, cat.root, "2026-11-27") == []
+
+
+# ---------------------------------------------------------------- table 四 by hand
+
+APPEALS = {
+    # received, kind, route, result, closed
+    "FY-1": ("2026-03-02", "行政复议", None, "维持", "2026-12-31"),  # closed on the last day: 维持
+    "FY-2": ("2026-11-02", "行政复议", None, "纠正", "2027-01-04"),  # closed next year: 尚未审结 at year end
+    "FY-3": ("2025-12-30", "行政复议", None, "其他", "2026-02-01"),  # last year's case: not in 2026
+    "SS-1": ("2026-01-01", "行政诉讼", "未经复议直接起诉", "纠正", "2026-09-30"),
+    "SS-2": ("2026-12-31", "行政诉讼", "复议后起诉", "尚未审结", None),
+}
+
+
+def test_table_four_at_the_year_end(gk, cat, tmp_path):
+    for number, (received, kind, route, result, closed) in APPEALS.items():
+        cat.write(f"appeals/{number}.yaml", f"编号: {number}\n类型: {kind}\n收到日期: {received}\n结果: {result}\n"
+                  + (f"起诉方式: {route}\n" if route else "") + (f"结案日期: {closed}\n" if closed else ""))
+    out = tmp_path / "a.xlsx"
+    assert _annual_xlsx(gk, cat.root, 2026, out).code == 0
+    four = {row[0]: list(row[1:]) for row in load_workbook(out)["表四 复议诉讼"].iter_rows(min_row=2, values_only=True)}
+    #                            维持 纠正 其他 尚未审结 总计
+    assert four["行政复议"] == [1, 0, 0, 1, 2]
+    assert four["未经复议直接起诉"] == [0, 1, 0, 0, 1]
+    assert four["复议后起诉"] == [0, 0, 0, 1, 1]
+
+
+def test_a_lawsuit_without_its_route_is_named_by_the_report(gk, cat):
+    cat.write("appeals/SS-9.yaml", "编号: SS-9\n类型: 行政诉讼\n收到日期: 2026-05-06\n")
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == 1
+    assert "appeals/SS-9.yaml：行政诉讼没有写起诉方式，表四暂按「未经复议直接起诉」统计" in run.err
+    assert gk("report", "annual", cat.root, "--year", "2025").code == 0

@@ -67,10 +67,11 @@ def build_annual(catalog: Catalog, year: int) -> AnnualReport:
     """Compute the annual report of *year* from records, registers and annual/<year>.yaml."""
     data, gap = annual_data(catalog, year)
     requests: list[tuple[str, Request]] = catalog.models("request")
-    appeals: list[Appeal] = [a for _, a in catalog.models("appeal")]
+    appeals: list[tuple[str, Appeal]] = catalog.models("appeal")
     table3 = _table3([r for _, r in requests], year, data)
-    report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3, _table4(appeals, year))
-    report.problems = [*_unread(catalog), *_unplaced(requests, year), *check_balance(table3)]
+    report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3,
+                          _table4([a for _, a in appeals], year))
+    report.problems = [*_unread(catalog), *_unplaced(requests, year), *check_balance(table3), *_unrouted(appeals, year)]
     if data is None and gap.startswith("没有"):
         report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
     elif data is None:
@@ -196,6 +197,13 @@ def check_balance(rows: list[Table3Row]) -> list[str]:
             problems.append(f"表三「{column}」列不平衡：本年新收 + 上年结转 = {left}，办理结果总计 + 结转下年度 = {right}"
                             "（应相等；检查未写办理结果或理由的申请、上年结转数）")
     return problems
+
+
+def _unrouted(appeals: list[tuple[str, Appeal]], year: int) -> list[str]:
+    """行政诉讼 of *year* without 起诉方式 (GK711): table 四 counts them as 未经复议直接起诉, which may be wrong."""
+    return [f"{path}：行政诉讼没有写起诉方式，表四暂按「未经复议直接起诉」统计：写明「起诉方式: 未经复议直接起诉」"
+            "或「起诉方式: 复议后起诉」" for path, appeal in appeals
+            if appeal.received.year == year and appeal.kind == "行政诉讼" and appeal.route is None]
 
 
 def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:

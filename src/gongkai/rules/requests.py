@@ -170,10 +170,26 @@ def _order_problems(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
             yield ("征求第三方意见", "结束"), f"征求第三方意见的结束日期 {consultation.end} 早于开始日期 {consultation.start}"
     if request.extension is not None and request.extension.approved < received:
         yield ("延期", "批准日期"), f"延期批准日期 {request.extension.approved} 早于收到日期 {received}"
+    yield from _after_reply(request)
+
+
+def _after_reply(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Steps dated after the reply that ended them: a typo that moves the deadline (补正, consultation, extension)."""
+    replied = request.replied
+    if replied is None or replied < request.received:
+        return
+    steps = [(("补正", "通知日期"), "补正通知日期", request.correction and request.correction.notified),
+             (("补正", "补正日期"), "补正日期", request.correction and request.correction.corrected),
+             (("征求第三方意见", "开始"), "征求第三方意见的开始日期", request.consultation and request.consultation.start),
+             (("征求第三方意见", "结束"), "征求第三方意见的结束日期", request.consultation and request.consultation.end),
+             (("延期", "批准日期"), "延期批准日期", request.extension and request.extension.approved)]
+    for field, label, day in steps:
+        if day and day > replied:
+            yield field, f"{label} {day} 晚于答复日期 {replied}"
 
 
 @rule("GK707", "request-dates-out-of-order", "申请登记的日期先后颠倒", E,
-      what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理。",
+      what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理：都不早于收到日期，也不晚于答复日期。",
       why="答复期限从收到（或补正）之日起算；日期颠倒通常是录入错误，会把期限算错。",
       example="收到日期: 2026-05-06\n答复日期: 2026-05-02",
       instead="核对登记簿和答复书，改正日期。",
