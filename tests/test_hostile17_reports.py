@@ -382,3 +382,38 @@ def test_a_lawsuit_without_its_route_is_named_by_the_report(gk, cat):
     assert run.code == 1
     assert "appeals/SS-9.yaml：行政诉讼没有写起诉方式，表四暂按「未经复议直接起诉」统计" in run.err
     assert gk("report", "annual", cat.root, "--year", "2025").code == 0
+
+
+# ---------------------------------------------------------------- --out never overwrites the catalog
+
+@pytest.mark.parametrize("command", [
+    ("report", "annual", "{root}", "--year", "2026", "-f", "xlsx"),
+    ("report", "annual", "{root}", "--year", "2026"),
+    ("report", "scorecard", "{root}", "-f", "xlsx"),
+    ("report", "scorecard", "{root}", "-f", "html"),
+    ("export", "xlsx", "-C", "{root}"),
+    ("export", "csv", "-C", "{root}"),
+    ("inspect", "{root}", "-f", "html"),
+])
+@pytest.mark.parametrize("target", ["gongkai.yaml", "requests/2026/YSQ-2026-001.yaml", "annual/2026.yaml",
+                                    "requests/2026/YSQ-2026-009.yaml"])
+def test_out_into_the_catalogs_own_files_is_refused(gk, cat, command, target):
+    # Before: `report annual -f xlsx -o catalog/requests/…/YSQ-2026-001.yaml` replaced the register entry with a
+    # workbook (and a new name under requests/ became a register file that does not load).
+    cat.write("requests/2026/YSQ-2026-001.yaml", _request("YSQ-2026-001", "2026-03-02") + _answered("予以公开", "2026-03-09"))
+    cat.write("annual/2026.yaml", "年度: 2026\n行政许可: 12\n")
+    def files() -> dict[Path, bytes]:  # the catalog's own files, not gongkai's cache beside them
+        return {p: p.read_bytes() for p in cat.root.rglob("*") if p.is_file() and ".gongkai-cache" not in p.parts}
+
+    before = files()
+    args = [a.format(root=cat.root) for a in command]
+    run = gk(*args, "-o", cat.root / target)
+    assert run.code == 2
+    assert f"是目录自己的文件（{target}）" in run.err and "请写到目录文件夹以外" in run.err
+    assert files() == before
+
+
+def test_out_naming_a_folder_says_so(gk, cat, tmp_path):
+    run = gk("report", "annual", cat.root, "--year", "2026", "-f", "xlsx", "-o", tmp_path)
+    assert run.code == 2
+    assert f"--out「{tmp_path}」是一个文件夹：请写上文件名，如 --out {tmp_path / 'annual-2026.xlsx'}" in run.err

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, check_year, today
+from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, today
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.portal.write import refuse_personal_data
@@ -68,12 +68,14 @@ def scorecard_command(
     if unit is not None and (loaded.agency is None or loaded.agency.unit(unit) is None):
         raise UsageProblem(f"没有编号为「{unit}」的单位，请填写 gongkai.yaml「单位」中的编号，如 shjzg")
     card = build_scorecard(loaded, _year(year, day.year), day, unit)
+    suffix = ".html" if format is CardFormat.html else ".xlsx"
+    target = out_target(out_path, loaded, f"scorecard-{card.year}{suffix}") if out_path is not None else None
     if format is CardFormat.table:
         _print_card(card)
     elif format is CardFormat.xlsx:
-        _write(out_path or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card))
+        _write(target or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card))
     else:
-        _emit(out_path, scorecard_html(card))
+        _emit(target, scorecard_html(card))
     return EXIT_OK
 
 
@@ -108,6 +110,9 @@ def annual_command(
     """
     loaded = load_catalog(catalog)
     report = build_annual(loaded, _year(year, today(when).year - 1))  # written in January for the year before
+    if out_path is not None:
+        suffix = {AnnualFormat.markdown: ".md", AnnualFormat.html: ".html", AnnualFormat.xlsx: ".xlsx"}[format]
+        out_path = out_target(out_path, loaded, f"annual-{report.year}{suffix}")
     if format is AnnualFormat.xlsx:
         target: Path | None = out_path or Path(f"annual-{report.year}.xlsx")
         data = annual_workbook(report)
