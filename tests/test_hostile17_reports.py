@@ -417,3 +417,12 @@ def test_out_naming_a_folder_says_so(gk, cat, tmp_path):
     run = gk("report", "annual", cat.root, "--year", "2026", "-f", "xlsx", "-o", tmp_path)
     assert run.code == 2
     assert f"--out「{tmp_path}」是一个文件夹：请写上文件名，如 --out {tmp_path / 'annual-2026.xlsx'}" in run.err
+
+
+def test_two_results_in_one_line_are_told_to_count_as_partly_disclosed(gk, cat):
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + _answered("予以公开、不予公开", "2026-03-05"))
+    found = [d for d in _diagnostics(gk, cat.root, "2026-11-27") if d["code"] == "GK704"]
+    assert len(found) == 1 and "「办理结果: 部分公开」" in found[0]["hint"]
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + _answered("已答复", "2026-03-05"))
+    found = [d for d in _diagnostics(gk, cat.root, "2026-11-27") if d["code"] == "GK704"]
+    assert found[0]["hint"] == "改为以下之一：予以公开、部分公开、不予公开、无法提供、不予处理、其他处理。"

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
+from gongkai.model.request import ONE_RESULT_HINT
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -189,11 +190,6 @@ def _shown(value: Any) -> str:
 
 NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按天、周、月或年计的公示，"
                     "改写最后一天：「公示截止: YYYY-MM-DD」。")
-
-
-# One request, one result (国办公开办函〔2021〕30号, table 三: 部分公开 is 「区分处理的，只计这一情形，不计其他情形」).
-ONE_RESULT_HINT = ("一件申请只写一个办理结果和一个理由：部分信息公开、其余不予公开或无法提供的（区分处理），写「办理结果: 部分公开」，"
-                   "年度报告表三只计这一情形；理由和各部分的情况写入「备注」。")
 
 
 def _type_hint(kind: str, label: str) -> str:

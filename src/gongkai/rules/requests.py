@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.request import (
     CORRECTION_NOTICE_WORKDAYS,
+    ONE_RESULT_HINT,
     OUTCOMES,
     Appeal,
     Due,
@@ -108,9 +109,10 @@ def request_replied_late(ctx: Context) -> Iterator[Finding]:
 def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.outcome is not None and request.category is None:
+            several = sum(category in request.outcome for category in OUTCOMES) > 1  # 「予以公开、不予公开」
             yield Finding(Location(path, request.id, ("办理结果",)),
                           f"办理结果「{request.outcome}」不是年度报告表三的类别",
-                          f"改为以下之一：{CATEGORIES}。")
+                          ONE_RESULT_HINT if several else f"改为以下之一：{CATEGORIES}。")
 
 
 @rule("GK705", "request-reason-invalid", "办理结果的具体情形有误", E,
