@@ -426,3 +426,17 @@ def test_two_results_in_one_line_are_told_to_count_as_partly_disclosed(gk, cat):
     cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + _answered("已答复", "2026-03-05"))
     found = [d for d in _diagnostics(gk, cat.root, "2026-11-27") if d["code"] == "GK704"]
     assert found[0]["hint"] == "改为以下之一：予以公开、部分公开、不予公开、无法提供、不予处理、其他处理。"
+
+
+def test_one_request_registered_twice_is_named(gk, cat):
+    # A copy left in last year's folder after moving the file: GK710 in validate, and before, two requests in table 三.
+    text = _request("YSQ-2026-001", "2026-03-02") + _answered("予以公开", "2026-03-09")
+    cat.write("requests/2026/YSQ-2026-001.yaml", text)
+    cat.write("requests/2025/YSQ-2026-001.yaml", text)
+    cat.write("appeals/FY-1.yaml", "编号: FY-1\n类型: 行政复议\n收到日期: 2026-04-20\n")
+    cat.write("appeals/FY-2.yaml", "编号: FY-1\n类型: 行政复议\n收到日期: 2026-04-20\n")
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == 1
+    assert ("编号 YSQ-2026-001 登记了 2 次（requests/2025/YSQ-2026-001.yaml、requests/2026/YSQ-2026-001.yaml），"
+            "表中按 2 件统计") in run.err
+    assert "编号 FY-1 登记了 2 次（appeals/FY-1.yaml、appeals/FY-2.yaml）" in run.err

@@ -71,7 +71,8 @@ def build_annual(catalog: Catalog, year: int) -> AnnualReport:
     table3 = _table3([r for _, r in requests], year, data)
     report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3,
                           _table4([a for _, a in appeals], year))
-    report.problems = [*_unread(catalog), *_unplaced(requests, year), *check_balance(table3), *_unrouted(appeals, year)]
+    report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
+                       *check_balance(table3), *_unrouted(appeals, year)]
     if data is None and gap.startswith("没有"):
         report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
     elif data is None:
@@ -102,6 +103,15 @@ def _unread(catalog: Catalog) -> list[str]:
     labels = {"request": "表三", "appeal": "表四"}
     return [f"{path} 有错误，读不出来，这件登记没有计入{labels[parsed.kind]}：运行 gongkai validate 改正后再生成"
             for path, parsed in sorted(catalog.files.items()) if parsed.kind in labels and parsed.model is None]
+
+
+def _twice(entries: list[tuple[str, Request]] | list[tuple[str, Appeal]]) -> list[str]:
+    """编号 registered in more than one file (GK710): a copied file counts the same request or case twice."""
+    paths: dict[str, list[str]] = {}
+    for path, entry in entries:
+        paths.setdefault(entry.id, []).append(path)
+    return [f"编号 {number} 登记了 {len(found)} 次（{'、'.join(found)}），表中按 {len(found)} 件统计："
+            "是同一件的，删去多余的文件；不是的，改正编号" for number, found in paths.items() if len(found) > 1]
 
 
 def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
