@@ -440,3 +440,11 @@ def test_one_request_registered_twice_is_named(gk, cat):
     assert ("编号 YSQ-2026-001 登记了 2 次（requests/2025/YSQ-2026-001.yaml、requests/2026/YSQ-2026-001.yaml），"
             "表中按 2 件统计") in run.err
     assert "编号 FY-1 登记了 2 次（appeals/FY-1.yaml、appeals/FY-2.yaml）" in run.err
+
+
+def test_fees_in_the_workbook_are_the_figure_of_the_report(gk, cat, tmp_path):
+    cat.write("annual/2026.yaml", "年度: 2026\n行政事业性收费: 12.34565\n")
+    out = tmp_path / "a.xlsx"
+    assert _annual_xlsx(gk, cat.root, 2026, out).code == 0
+    rows = [[c for c in r if c is not None] for r in load_workbook(out)["表二 主动公开"].iter_rows(values_only=True)]
+    assert ["行政事业性收费", 12.3457] in rows
