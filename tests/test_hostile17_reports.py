@@ -448,3 +448,16 @@ def test_fees_in_the_workbook_are_the_figure_of_the_report(gk, cat, tmp_path):
     assert _annual_xlsx(gk, cat.root, 2026, out).code == 0
     rows = [[c for c in r if c is not None] for r in load_workbook(out)["表二 主动公开"].iter_rows(values_only=True)]
     assert ["行政事业性收费", 12.3457] in rows
+
+
+@pytest.mark.parametrize(("received", "due", "next_day"), [
+    # 2-14 (Sat, 调休) is day 1, 2-15 … 2-23 off, 2-28 (Sat, 调休) is day 6: day 20 is 3-19
+    ("2026-02-13", "2026-03-19", "2026-03-20"),
+    # 5-1 … 5-5 off, 5-9 (Sat, 调休) is day 4: day 20 is 6-01 (Mon); the day after the weekend 5-30/31 counts
+    ("2026-04-30", "2026-06-01", "2026-06-02"),
+])
+def test_the_20_working_days_over_spring_festival_and_may_day(gk, cat, received, due, next_day):
+    _write(cat, "", received=received)
+    assert [c for c, _ in _gk7(gk, cat.root, due)] == ["GK702"]
+    assert [m for _, m in _gk7(gk, cat.root, due)] == [f"申请「申请YSQ-A」应于 {due} 前答复，今天到期"]
+    assert [c for c, _ in _gk7(gk, cat.root, next_day)] == ["GK701"]
