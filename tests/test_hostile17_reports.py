@@ -73,11 +73,13 @@ def test_an_answered_request_outside_every_row_is_named(gk, cat):
     cat.write("requests/YSQ-2.yaml", _request("YSQ-2", "2026-03-02") + _answered("不予公开", "2026-03-05"))
     cat.write("requests/YSQ-3.yaml", _request("YSQ-3", "2026-03-02") + "答复日期: 2026-03-05\n")
     cat.write("requests/YSQ-4.yaml", _request("YSQ-4", "2026-03-02") + _answered("予以公开", "2026-03-05"))
+    cat.write("requests/YSQ-5.yaml", _request("YSQ-5", "2026-03-02") + "办理结果: 予以公开\n")
     run = gk("report", "annual", cat.root, "--year", "2026")
     assert run.code == 1
     assert "requests/YSQ-1.yaml：办理结果不是表三的类别，没有计入「三、本年度办理结果」" in run.err
     assert "requests/YSQ-2.yaml：不予公开没有写理由，没有计入「三、本年度办理结果」" in run.err
     assert "requests/YSQ-3.yaml：没有写办理结果，没有计入「三、本年度办理结果」" in run.err
+    assert "requests/YSQ-5.yaml：写了办理结果，没有写答复日期，按「结转下年度继续办理」统计" in run.err
     assert "YSQ-4.yaml" not in run.err
     # the 2025 report knows nothing of these
     assert "YSQ-1.yaml" not in gk("report", "annual", cat.root, "--year", "2025").err

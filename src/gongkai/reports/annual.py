@@ -115,9 +115,12 @@ def _twice(entries: list[tuple[str, Request]] | list[tuple[str, Appeal]]) -> lis
 
 
 def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
-    """Requests answered in *year* that fit no row of 三、本年度办理结果 (GK704–GK706 say why)."""
+    """Requests answered in *year* that fit no row of 三、本年度办理结果, and results without a reply date, which
+    leave a request open (GK704–GK706 say why)."""
     found = []
     for path, request in requests:
+        if request.replied is None and request.outcome is not None and request.received.year <= year:
+            found.append(f"{path}：写了办理结果，没有写答复日期，按「结转下年度继续办理」统计（运行 gongkai validate 查看改法）")
         if request.replied is None or request.replied.year != year:
             continue
         category = request.category
