@@ -166,6 +166,9 @@ def test_other_handling_has_the_three_rows_of_the_2021_format(gk, cat, tmp_path)
 def test_other_handling_with_an_unknown_reason_is_gk705(gk, cat):
     cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + _answered("其他处理", "2026-03-05", "看心情"))
     assert [c for c, _ in _gk7(gk, cat.root, "2026-11-27")] == ["GK705"]
+    hint = next(d["hint"] for d in _diagnostics(gk, cat.root, "2026-11-27") if d["code"] == "GK705")
+    assert hint == ("写「理由: ……」，可选：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；"
+                    "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；其他。")
 
 
 # A register across three years. Received / answered, applicant type, result:

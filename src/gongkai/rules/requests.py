@@ -132,7 +132,7 @@ def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
             said = f"「{request.reason}」不是" if request.reason else "没有写明"
             yield Finding(Location(path, request.id, ("理由" if request.reason else "办理结果",)),
                           f"{category}{said}表三所列的具体情形",
-                          f"写「理由: ……」，可选：{'、'.join(reasons)}。")
+                          f"写「理由: ……」，可选：{'；'.join(reasons)}。")  # （六）'s own names hold 、
         elif not reasons and request.reason is not None:
             yield Finding(Location(path, request.id, ("理由",)), f"办理结果「{category}」不需要写理由",
                           "删除「理由」，或把说明写入「备注」。")
