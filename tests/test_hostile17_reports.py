@@ -466,3 +466,10 @@ def test_the_20_working_days_over_spring_festival_and_may_day(gk, cat, received,
     assert [c for c, _ in _gk7(gk, cat.root, due)] == ["GK702"]
     assert [m for _, m in _gk7(gk, cat.root, due)] == [f"申请「申请YSQ-A」应于 {due} 前答复，今天到期"]
     assert [c for c, _ in _gk7(gk, cat.root, next_day)] == ["GK701"]
+
+
+@pytest.mark.parametrize(("today", "noted"), [("2026-12-31", True), ("2027-01-01", False)])
+def test_a_report_of_a_year_not_over_says_so(gk, cat, today, noted):
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", today)
+    assert run.code == 0
+    assert ("注意：2026年还没有过完：表中的数字截至 2026-12-31，不是全年的" in run.err) is noted

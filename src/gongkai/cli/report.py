@@ -109,7 +109,8 @@ def annual_command(
     退出码为 1。
     """
     loaded = load_catalog(catalog)
-    report = build_annual(loaded, _year(year, today(when).year - 1))  # written in January for the year before
+    day = today(when)
+    report = build_annual(loaded, _year(year, day.year - 1), day)  # written in January for the year before
     if out_path is not None:
         suffix = {AnnualFormat.markdown: ".md", AnnualFormat.html: ".html", AnnualFormat.xlsx: ".xlsx"}[format]
         out_path = out_target(out_path, loaded, f"annual-{report.year}{suffix}")

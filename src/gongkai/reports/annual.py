@@ -63,8 +63,9 @@ class AnnualReport:
         return not self.problems
 
 
-def build_annual(catalog: Catalog, year: int) -> AnnualReport:
-    """Compute the annual report of *year* from records, registers and annual/<year>.yaml."""
+def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> AnnualReport:
+    """Compute the annual report of *year* from records, registers and annual/<year>.yaml; *today*, when given, says
+    whether the year is over."""
     data, gap = annual_data(catalog, year)
     requests: list[tuple[str, Request]] = catalog.models("request")
     appeals: list[tuple[str, Appeal]] = catalog.models("appeal")
@@ -73,6 +74,8 @@ def build_annual(catalog: Catalog, year: int) -> AnnualReport:
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year)]
+    if today is not None and today <= dt.date(year, 12, 31):
+        report.notes.append(f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制")
     if data is None and gap.startswith("没有"):
         report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
     elif data is None:
