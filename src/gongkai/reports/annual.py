@@ -56,7 +56,7 @@ class AnnualReport:
     table3: list[Table3Row]
     table4: dict[str, dict[str, int]]  # 行政复议 / 未经复议直接起诉 / 复议后起诉 → result → count (with 总计)
     problems: list[str] = field(default_factory=list)  # the figures are wrong or incomplete: fix before publishing
-    notes: list[str] = field(default_factory=list)  # what the report leaves blank (no annual/<year>.yaml)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong: no annual/<year>.yaml, year not over
 
     @property
     def balanced(self) -> bool:
