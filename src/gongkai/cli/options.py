@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gongkai.days import YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from gongkai.catalog import Catalog
 
 CatalogArg = Annotated[
     Path, typer.Argument(help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/", show_default=False)
@@ -50,3 +53,15 @@ def check_year(year: int, label: str = "--year") -> int:
     if year not in YEARS:
         raise UsageProblem(f"{label} 的年份「{year}」不对，应为 {YEARS.start}—{YEARS.stop - 1} 之间的四位数年份，如 2026")
     return year
+
+
+def out_target(path: Path, catalog: Catalog, example: str) -> Path:
+    """*path* as the file an output goes to: not a folder, and not one of the catalog's own files (a register, a
+    record, gongkai.yaml, an attachment), which the output would overwrite. *example* is a file name to suggest."""
+    if path.is_dir():
+        raise UsageProblem(f"--out「{path}」是一个文件夹：请写上文件名，如 --out {path / example}")
+    held = catalog.holds(path)
+    if held is not None:
+        raise UsageProblem(f"--out「{path}」是目录自己的文件（{held}），输出会覆盖它或被当作目录文件读取："
+                           f"请写到目录文件夹以外，如 --out {example}")
+    return path
