@@ -11,6 +11,7 @@ import typer
 
 from gongkai.days import YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
+from gongkai.files_io import foreign_folder
 
 if TYPE_CHECKING:
     from gongkai.catalog import Catalog
@@ -46,6 +47,16 @@ def parse_date(text: str, label: str) -> dt.date:
         return read_day(text)
     except DayError as exc:
         raise UsageProblem(f"{label}：{exc.message}。日期写成 YYYY-MM-DD，如 2026-12-07") from None
+
+
+def out_folder(path: Path, marks: tuple[str, ...], example: str) -> Path:
+    """*path* as a folder an output replaces whole: not the catalog, a repository, nor a folder of other files, which
+    the output would delete (files_io.foreign_folder); *marks* tell the command's own earlier output."""
+    reason = foreign_folder(path, marks)
+    if reason is not None:
+        raise UsageProblem(f"--out「{path}」{reason}：输出会整个替换这个文件夹，里面原有的文件都会被删除。"
+                           f"请写一个新的或空的文件夹，如 --out {example}")
+    return path
 
 
 def check_year(year: int, label: str = "--year") -> int:
