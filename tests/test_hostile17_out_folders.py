@@ -44,6 +44,13 @@ def test_a_folder_of_the_catalog_is_refused(gk, bundled, command, inside):
     _refused(gk(*command, bundled, "--out", bundled / inside), bundled, before, "里面已有不是这个命令生成的文件")
 
 
+@pytest.mark.parametrize("command", [["build-site"], ["print"], ["wechat"], ["export", "portal"]])
+def test_a_file_is_refused(gk, bundled, command):
+    """build-site --out catalog/gongkai.yaml replaced the catalog's settings with a folder holding the site."""
+    before = _snapshot(bundled)
+    _refused(gk(*command, bundled, "--out", bundled / "gongkai.yaml"), bundled, before, "是一个文件，不是文件夹")
+
+
 def test_the_folder_holding_the_catalog_is_refused(gk, bundled):
     top = bundled.parent
     before = _snapshot(top)

@@ -202,7 +202,9 @@ def foreign_folder(target: Path, marks: tuple[str, ...]) -> str | None:
     output. A catalog, a repository, or any other folder holding files of its own (build-site --out catalog replaced
     the catalog with the site) is not: replacing it would delete them."""
     try:
-        if not target.is_dir() or next(target.iterdir(), None) is None:
+        if target.exists() and not target.is_dir():
+            return "是一个文件，不是文件夹"
+        if not target.exists() or next(target.iterdir(), None) is None:
             return None
         if (target / "gongkai.yaml").exists():
             return "是一个目录文件夹（有 gongkai.yaml）"
