@@ -140,6 +140,7 @@ LAW_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("其他法定信息", "第二十条第（十五）项：法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息"),
 )
 LAW_CATEGORY_NAMES: tuple[str, ...] = tuple(name for name, _ in LAW_CATEGORIES)
+LEADERS_CATEGORY = "领导信息"  # shown from gongkai.yaml「领导」, and from the items of this 法定类别
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from gongkai.catalog import Catalog
 from gongkai.model import Item, Unit
 from gongkai.model.reasons import says_why
-from gongkai.model.vocab import TOWN_UNIT_KIND
+from gongkai.model.vocab import LEADERS_CATEGORY, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
 
@@ -36,3 +36,11 @@ def blank_columns(catalog: Catalog, on_web: Mapping[str, int]) -> Blanks:
     towns = [(n, u) for n, u in enumerate(agency.units if agency else [])
              if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not says_why(u.blank_note)]
     return Blanks(items, towns)
+
+
+def leaders_blank(catalog: Catalog) -> bool:
+    """True when 法定主动公开内容 → 领导信息 shows nothing: no leader in gongkai.yaml「领导」 and no item of that 法定类别
+    (条例第二十条第（二）项: 负责人姓名 is published; an empty 领导信息 is a blank column to the yearly inspection)."""
+    agency = catalog.agency
+    return (agency is not None and not agency.leaders
+            and not any(i.law_category == LEADERS_CATEGORY for i in catalog.items.values()))

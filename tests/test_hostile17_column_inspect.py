@@ -1,0 +1,186 @@
+"""Seventeenth hostile pass over the 政府信息公开 column (issue 13) and `gongkai inspect` (issue 14), as the yearly
+inspector and the citizen.
+
+Found by this pass:
+- 网站.基础地址 copied from the browser's bar with the folder's own page at its end (…/mzj/index.html,
+  …/mzj/index.shtml) put that page in the middle of every address in sitemap.xml, feed.xml and the portal export
+  (…/mzj/index.html/records/R….html, which names nothing); dot segments (…/zwgk/../mzj/, %2e%2e) and doubled slashes
+  went into the sitemap as written. Now the base names the folder a browser would resolve it to.
+- On a 360 px phone a table written in a body (a 10-column 资金表) made the whole record page scroll sideways
+  (900 px), and a title holding a long run of letters or digits did the same on the home page and the item page.
+  Now a body's table scrolls in its own frame (keyboard-focusable, named for screen readers) and long runs wrap.
+- A catalog without 领导 in gongkai.yaml (and no item of 法定类别 领导信息) has an empty 法定主动公开内容 → 领导信息
+  on the site, which the inspectors count as a blank column; inspect did not count it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.dom.minidom
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import AGENCY
+from portal_catalog import record
+from test_hostile13_column import site, web_catalog, with_base
+from test_inspect import BASE_AGENCY, LEADERS, SITE, check, icat, inspect, write_item, write_record  # noqa: F401
+
+FOLDER = "https://www.example.gov.cn/zwgk/mzj/"
+AXE = Path(__file__).parent / "browser" / "vendor" / "axe.min.js"
+
+
+# ---------------------------------------------------------------------------------------------------- 基础地址
+
+def _locations(out: Path) -> list[str]:
+    sitemap = xml.dom.minidom.parse(str(out / "sitemap.xml"))
+    return [n.firstChild.data for n in sitemap.getElementsByTagName("loc")]
+
+
+@pytest.mark.parametrize("written", [
+    "https://www.example.gov.cn/zwgk/mzj/index.html",
+    "https://www.example.gov.cn/zwgk/mzj/INDEX.SHTML",
+    "https://www.example.gov.cn/zwgk/mzj/default.aspx?id=7",
+    "https://www.example.gov.cn/zwgk/xxgk/../mzj/./",
+    "https://www.example.gov.cn/zwgk/xxgk/%2e%2e/mzj",
+    "https://www.example.gov.cn//zwgk//mzj//",
+])
+def test_a_base_address_names_the_folder_a_browser_resolves_it_to(gk, cat, tmp_path, written):
+    web_catalog(cat, with_base(written))
+    out = site(gk, cat, tmp_path)
+    locations = _locations(out)
+    assert FOLDER in locations and FOLDER + "records/R2026-020.html" in locations
+    assert all(loc.startswith(FOLDER) for loc in locations), locations
+    assert f'href="{FOLDER}records/R2026-020.html"' in (out / "feed.xml").read_text(encoding="utf-8")
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "portal")
+    assert run.code == 0, run.err
+    assert json.loads((tmp_path / "portal/portal.json").read_text(encoding="utf-8"))["栏目地址"] == FOLDER
+
+
+def test_percent_escapes_in_the_base_address_are_written_one_way(gk, cat, tmp_path):
+    web_catalog(cat, with_base("https://www.example.gov.cn/zwgk/%e9%83%a8%e9%97%a8/mzj"))
+    out = site(gk, cat, tmp_path)
+    assert "https://www.example.gov.cn/zwgk/%E9%83%A8%E9%97%A8/mzj/records/R2026-020.html" in _locations(out)
+
+
+# ---------------------------------------------------------------------------------------------------- 手机
+
+WIDE_TABLE = (
+    "现将资金安排情况公布如下。\n\n"
+    "| 序号 | 项目名称 | 资金来源 | 中央资金 | 省级资金 | 市级资金 | 县级资金 | 合计 | 备注 | 责任单位 |\n"
+    "|---|---|---|---|---|---|---|---|---|---|\n"
+    "| 1 | 城乡最低生活保障资金 | 中央财政 | 12345678.90 | 2345678.90 | 345678.90 | 45678.90 | 14982715.60 | 无 | 社会救助股 |"
+)
+LONG_TITLE = "测试县民政局关于" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + "项目资金安排情况的说明"
+
+
+def _phone_catalog(cat) -> None:
+    web_catalog(cat)
+    cat.write("records/2026/R2026-021.yaml", record("R2026-021", "测试县民政局关于2026年社会救助资金安排情况的公告",
+                                                    channels="政府网站", item="SHJZ-001", body=WIDE_TABLE))
+    cat.write("records/2026/R2026-022.yaml", record("R2026-022", LONG_TITLE, channels="政府网站", item="SHJZ-001"))
+
+
+def test_a_table_in_a_body_is_in_a_frame_a_keyboard_reaches(gk, cat, tmp_path):
+    _phone_catalog(cat)
+    page = (site(gk, cat, tmp_path) / "records/R2026-021.html").read_text(encoding="utf-8")
+    frame = re.search(r'<div class="scroll frame" role="region" aria-label="([^"]+)" tabindex="0"><table>', page)
+    assert frame is not None and frame.group(1) == "表格（可左右滑动）"
+    assert page.count("<table>") == 1 and "</table></div>" in page
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Any:
+    from tests.browser.conftest import _require_chromium
+
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import ARGS, CHROMIUM
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("big", [False, True])
+def test_no_page_scrolls_sideways_on_a_phone_with_a_wide_table_or_a_long_title(gk, cat, tmp_path, chromium, big):
+    _phone_catalog(cat)
+    out = site(gk, cat, tmp_path)
+    tab = chromium.new_page(viewport={"width": 360, "height": 740})
+    try:
+        if big:  # 大字版, as the button leaves it
+            tab.add_init_script("localStorage.setItem('gongkai-big', '1');"
+                                "document.documentElement.classList.add('big');")
+        for page in ("index.html", "items/SHJZ-001.html", "records/R2026-021.html", "records/R2026-022.html"):
+            tab.goto((out / page).as_uri())
+            assert tab.evaluate("document.documentElement.classList.contains('big')") == big
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, (page, width)
+        tab.goto((out / "records/R2026-021.html").as_uri())
+        frame = tab.locator("div.scroll.frame")
+        assert frame.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls inside its frame
+        assert frame.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    finally:
+        tab.close()
+
+
+# ---------------------------------------------------------------------------------------------------- 领导信息
+
+LEADER_ITEM = """\
+编号: SHJZ-060
+领域: 社会救助
+五公开: 管理公开
+法定类别: 领导信息
+一级事项: 机构信息
+二级事项: 领导信息
+公开内容:
+  - 领导姓名、职务、分工
+公开依据:
+  - 《中华人民共和国政府信息公开条例》
+公开时限: 信息形成或变更之日起20个工作日内
+公开主体: 县级人民政府民政部门
+公开渠道: [政府网站]
+公开对象: 全社会
+公开方式: 主动
+公开层级: [县级]
+责任单位: bgs
+"""
+
+
+def _leaders_blank(sheet: dict) -> list[str]:
+    return [e["text"] for e in check(sheet, "blank-columns")["evidence"] if "领导信息" in e["text"]]
+
+
+def test_an_empty_leaders_column_is_a_blank_column(gk, icat):
+    icat.write("gongkai.yaml", BASE_AGENCY + SITE)  # no 领导
+    _, sheet = inspect(gk, icat.root)
+    assert len(_leaders_blank(sheet)) == 1
+    assert check(sheet, "blank-columns")["count"] == 1
+
+
+def test_four_blank_items_and_an_empty_leaders_column_are_five(gk, icat):
+    icat.write("gongkai.yaml", BASE_AGENCY + SITE)
+    for n in range(4):
+        write_item(icat, f"SHJZ-3{n:02d}", f"空栏目{n}")
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "blank-columns")
+    assert (entry["count"], entry["status"], code) == (5, "fail", 1)
+
+
+def test_leaders_in_gongkai_yaml_or_an_item_of_their_own_fill_the_column(gk, icat):
+    _, sheet = inspect(gk, icat.root)  # icat has 领导
+    assert _leaders_blank(sheet) == []
+    icat.write("gongkai.yaml", BASE_AGENCY + SITE)
+    icat.write("items/shjz/SHJZ-060.yaml", LEADER_ITEM)
+    write_record(icat, "R2026-060", "SHJZ-060", "2026-11-02", title="测试县民政局领导信息")
+    _, sheet = inspect(gk, icat.root)
+    assert _leaders_blank(sheet) == []
+    assert check(sheet, "blank-columns")["count"] == 0
