@@ -184,3 +184,12 @@ def test_leaders_in_gongkai_yaml_or_an_item_of_their_own_fill_the_column(gk, ica
     _, sheet = inspect(gk, icat.root)
     assert _leaders_blank(sheet) == []
     assert check(sheet, "blank-columns")["count"] == 0
+
+
+# ---------------------------------------------------------------------------------------------------- 指南
+
+def test_without_a_review_body_the_guide_names_the_government_the_2023_law_names(gk, cat, tmp_path):
+    cat.write("gongkai.yaml", AGENCY.replace("  复议机关: 测试县人民政府\n", ""))
+    guide = (site(gk, cat, tmp_path) / "zhinan/index.html").read_text(encoding="utf-8")
+    assert "向本级人民政府申请行政复议（《中华人民共和国行政复议法》第二十条、第二十四条）" in guide
+    assert "上一级行政机关或者本级人民政府申请" not in guide
