@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AGENCY
+from conftest import AGENCY, ITEM
 from portal_catalog import record
 from test_hostile13_column import site, web_catalog, with_base
 from test_inspect import BASE_AGENCY, LEADERS, SITE, check, icat, inspect, write_item, write_record  # noqa: F401
@@ -193,3 +193,31 @@ def test_without_a_review_body_the_guide_names_the_government_the_2023_law_names
     guide = (site(gk, cat, tmp_path) / "zhinan/index.html").read_text(encoding="utf-8")
     assert "向本级人民政府申请行政复议（《中华人民共和国行政复议法》第二十条、第二十四条）" in guide
     assert "上一级行政机关或者本级人民政府申请" not in guide
+
+
+# ---------------------------------------------------------------------------------------------------- 法定主动公开内容
+
+def _law_catalog(cat, mode: str) -> None:
+    cat.item(ITEM.replace("编号: SHJZ-001\n", "编号: SHJZ-001\n法定类别: 规范性文件\n").replace("公开方式: 主动", f"公开方式: {mode}"))
+    (cat.root / "records/2026/R2026-001.yaml").unlink()
+
+
+def test_an_on_request_item_marked_with_a_law_category_is_gk907_and_not_listed_as_proactive(gk, cat, tmp_path):
+    _law_catalog(cat, "依申请")
+    found = [(d["path"], d["line"], d["column"]) for d in _diagnostics(gk, cat.root) if d["code"] == "GK907"]
+    assert found == [("items/shjz/SHJZ-001.yaml", 2, 7)]
+    law = (site(gk, cat, tmp_path) / "fdzdgknr/index.html").read_text(encoding="utf-8")
+    assert "SHJZ-001" not in law and "规范性文件" not in law
+
+
+def test_a_proactive_item_with_a_law_category_is_listed_and_no_gk907(gk, cat, tmp_path):
+    _law_catalog(cat, "主动")
+    assert [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK907"] == []
+    law = (site(gk, cat, tmp_path) / "fdzdgknr/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="c3">规范性文件</h2>' in law and 'href="../items/SHJZ-001.html"' in law
+
+
+def _diagnostics(gk, root: Path) -> list[dict]:
+    run = gk("validate", root, "--format", "json", "--no-cache")
+    assert run.code in (0, 1), run.err
+    return json.loads(run.out)["diagnostics"]

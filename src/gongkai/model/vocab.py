@@ -71,6 +71,7 @@ AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
 AUDIENCE_ALIASES: dict[str, str] = {"特定群众": "特定群体", "社会公众": "全社会"}
 
 MODES: tuple[str, ...] = ("主动", "依申请")
+PROACTIVE_MODE = MODES[0]  # 公开方式 主动: the items 法定主动公开内容 lists (《条例》第二十条)
 MODE_ALIASES: dict[str, str] = {"主动公开": "主动", "依申请公开": "依申请"}
 
 LEVELS: tuple[str, ...] = ("县级", "乡级")

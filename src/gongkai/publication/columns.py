@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from gongkai.catalog import Catalog
 from gongkai.model import Item, Unit
 from gongkai.model.reasons import says_why
-from gongkai.model.vocab import LEADERS_CATEGORY, TOWN_UNIT_KIND
+from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
 
@@ -43,4 +43,4 @@ def leaders_blank(catalog: Catalog) -> bool:
     (条例第二十条第（二）项: 负责人姓名 is published; an empty 领导信息 is a blank column to the yearly inspection)."""
     agency = catalog.agency
     return (agency is not None and not agency.leaders
-            and not any(i.law_category == LEADERS_CATEGORY for i in catalog.items.values()))
+            and not any(i.law_category == LEADERS_CATEGORY and i.mode == PROACTIVE_MODE for i in catalog.items.values()))

@@ -9,6 +9,7 @@ from gongkai.publication import Output
 from gongkai.publication.columns import blank_columns
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
+from gongkai.model.vocab import PROACTIVE_MODE
 from gongkai.model.contacts import dialable, has_address
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
@@ -158,6 +159,22 @@ def leaders_missing(ctx: Context) -> Iterator[Finding]:
         yield Finding(Location(AGENCY, None, ("机关",)), "没有登记领导信息，「法定主动公开内容 → 领导信息」将是空的",
                       "在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务。", prefer_key=True)
 
+
+
+@rule("GK907", "law-category-on-request", "依申请公开的事项标了法定主动公开内容类别", W,
+      what="检查「法定类别」（《条例》第二十条的类别，如 规范性文件、财政预决算）是否标在了公开方式为「依申请」的事项上。",
+      why="《政府信息公开条例》第二十条列的是行政机关应当主动公开的政府信息，网站「法定主动公开内容」栏目只列主动公开的事项；"
+          "依申请公开的事项标了法定类别，说明法定类别或公开方式有一个标错了。网站不把它列在「法定主动公开内容」中。",
+      example="公开方式: 依申请\n法定类别: 规范性文件",
+      instead="公开方式: 主动\n法定类别: 规范性文件\n（或删去「法定类别」）",
+      scope=FILE)
+def law_category_on_request(ctx: Context) -> Iterator[Finding]:
+    for path, item in ctx.catalog.models("item"):
+        if item.law_category is not None and item.mode != PROACTIVE_MODE:
+            yield Finding(Location(path, item.id, ("法定类别",)),
+                          f"事项 {item.id}「{item.name}」公开方式为「{item.mode}」，却标了法定类别「{item.law_category}」："
+                          "《条例》第二十条的内容应当主动公开，网站「法定主动公开内容」不列这个事项",
+                          "核对后改正其中一个：公开方式改为「主动」（目录调整须报审），或删去「法定类别」。")
 
 
 def _kept_in(ctx: Context, year: int) -> bool:
