@@ -221,3 +221,43 @@ def _diagnostics(gk, root: Path) -> list[dict]:
     run = gk("validate", root, "--format", "json", "--no-cache")
     assert run.code in (0, 1), run.err
     return json.loads(run.out)["diagnostics"]
+
+
+# ---------------------------------------------------------------------------------------------------- 服务不实用
+
+TABLE_GUIDE = """\
+| 项目 | 内容 |
+|---|---|
+| 事项名称 | 最低生活保障审核确认 |
+| 设定依据 | 《社会救助暂行办法》（国务院令第649号） |
+| 申请条件 | 户籍和家庭收入、财产符合规定 |
+| 办理材料 | 申请书；身份证或户口簿；家庭经济状况核对授权书 |
+| 办理地点 | 各乡镇便民服务中心民政窗口 |
+| 办理时间 | 工作日上午8:00—12:00，下午14:30—17:30 |
+| 联系电话 | 0595-23000000 |
+| 办理流程 | 申请—受理—调查核对—审核确认—公示—发放 |"""
+ACROSS_GUIDE = """\
+| 事项名称 | 设定依据 | 申请条件 | 办理材料 | 办理地点 | 办理时间 | 联系电话 | 办理流程 |
+|:---|:---:|---|---|---|---|---|---:|
+| 最低生活保障审核确认 | 《社会救助暂行办法》 | 收入低于标准 | 申请书 | 乡镇便民服务中心 | 工作日 | 0595-23000000 | 申请—审核—公示 |"""
+
+
+def _guide(gk, icat, body: str) -> tuple[int, dict]:
+    write_item(icat, "SHJZ-006", "办事指南")
+    write_record(icat, "R2026-008", "SHJZ-006", "2026-11-02", kind="办事指南", title="测试县低保办事指南", body=body)
+    return inspect(gk, icat.root)
+
+
+@pytest.mark.parametrize("body", [TABLE_GUIDE, ACROSS_GUIDE])
+def test_a_guide_laid_out_as_a_table_shows_its_elements(gk, icat, body):
+    code, sheet = _guide(gk, icat, body)
+    assert (check(sheet, "service")["status"], check(sheet, "guides")["points"], code) == ("pass", 0, 0)
+
+
+def test_a_table_guide_with_four_cells_empty_or_saying_nothing_fails(gk, icat):
+    body = (TABLE_GUIDE.replace("《社会救助暂行办法》（国务院令第649号）", "").replace("申请书；身份证或户口簿；家庭经济状况核对授权书", "无")
+            .replace("0595-23000000", "—").replace("申请—受理—调查核对—审核确认—公示—发放", " "))
+    code, sheet = _guide(gk, icat, body)
+    service = check(sheet, "service")
+    assert (service["status"], code) == ("fail", 1)
+    assert [e["text"] for e in service["evidence"]] == ["「测试县低保办事指南」缺少4类要素：设定依据、办理材料、联系电话、办理流程"]
