@@ -7,8 +7,9 @@ Found by this pass:
   (…/mzj/index.html/records/R….html, which names nothing); dot segments (…/zwgk/../mzj/, %2e%2e) and doubled slashes
   went into the sitemap as written. Now the base names the folder a browser would resolve it to.
 - On a 360 px phone a table written in a body (a 10-column 资金表) made the whole record page scroll sideways
-  (900 px), and a title holding a long run of letters or digits did the same on the home page and the item page.
-  Now a body's table scrolls in its own frame (keyboard-focusable, named for screen readers) and long runs wrap.
+  (900 px), a title holding a long run of letters or digits did the same on the home page and the item page, and a
+  long 电子邮箱 in gongkai.yaml on the 指南 (its 受理机构 table). Now a body's table scrolls in its own frame
+  (keyboard-focusable, named for screen readers) and long runs wrap.
 - A catalog without 领导 in gongkai.yaml (and no item of 法定类别 领导信息) has an empty 法定主动公开内容 → 领导信息
   on the site, which the inspectors count as a blank column; inspect did not count it.
 """
@@ -76,8 +77,11 @@ WIDE_TABLE = (
 LONG_TITLE = "测试县民政局关于" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + "项目资金安排情况的说明"
 
 
+LONG_MAIL = "gk_shehuijiuzhugu_lianxiyouxiang_xinxigongkai@example.gov.cn"
+
+
 def _phone_catalog(cat) -> None:
-    web_catalog(cat)
+    web_catalog(cat, AGENCY.replace("gk@example.gov.cn", LONG_MAIL))
     cat.write("records/2026/R2026-021.yaml", record("R2026-021", "测试县民政局关于2026年社会救助资金安排情况的公告",
                                                     channels="政府网站", item="SHJZ-001", body=WIDE_TABLE))
     cat.write("records/2026/R2026-022.yaml", record("R2026-022", LONG_TITLE, channels="政府网站", item="SHJZ-001"))
@@ -111,12 +115,14 @@ def chromium() -> Any:
 def test_no_page_scrolls_sideways_on_a_phone_with_a_wide_table_or_a_long_title(gk, cat, tmp_path, chromium, big):
     _phone_catalog(cat)
     out = site(gk, cat, tmp_path)
+    assert f'href="mailto:{LONG_MAIL}"' in (out / "zhinan/index.html").read_text(encoding="utf-8")
     tab = chromium.new_page(viewport={"width": 360, "height": 740})
     try:
         if big:  # 大字版, as the button leaves it
             tab.add_init_script("localStorage.setItem('gongkai-big', '1');"
                                 "document.documentElement.classList.add('big');")
-        for page in ("index.html", "items/SHJZ-001.html", "records/R2026-021.html", "records/R2026-022.html"):
+        for page in ("index.html", "items/SHJZ-001.html", "records/R2026-021.html", "records/R2026-022.html",
+                     "zhinan/index.html"):
             tab.goto((out / page).as_uri())
             assert tab.evaluate("document.documentElement.classList.contains('big')") == big
             width = tab.evaluate("document.documentElement.scrollWidth")
