@@ -95,6 +95,15 @@ def test_a_table_in_a_body_is_in_a_frame_a_keyboard_reaches(gk, cat, tmp_path):
     assert page.count("<table>") == 1 and "</table></div>" in page
 
 
+def test_several_tables_in_a_body_have_frames_of_their_own_names(gk, cat, tmp_path):
+    web_catalog(cat)
+    cat.write("records/2026/R2026-021.yaml", record("R2026-021", "测试县民政局关于2026年社会救助资金安排情况的公告",
+                                                    channels="政府网站", item="SHJZ-001",
+                                                    body=WIDE_TABLE + "\n\n另附：\n\n" + WIDE_TABLE))
+    page = (site(gk, cat, tmp_path) / "records/R2026-021.html").read_text(encoding="utf-8")
+    assert re.findall(r'role="region" aria-label="([^"]+)"', page) == ["表格1（可左右滑动）", "表格2（可左右滑动）"]
+
+
 @pytest.fixture(scope="module")
 def chromium() -> Any:
     from tests.browser.conftest import _require_chromium
