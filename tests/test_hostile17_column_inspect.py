@@ -4,8 +4,8 @@ inspector and the citizen.
 Found by this pass:
 - 网站.基础地址 copied from the browser's bar with the folder's own page at its end (…/mzj/index.html,
   …/mzj/index.shtml) put that page in the middle of every address in sitemap.xml, feed.xml and the portal export
-  (…/mzj/index.html/records/R….html, which names nothing); dot segments (…/zwgk/../mzj/, %2e%2e) and doubled slashes
-  went into the sitemap as written. Now the base names the folder a browser would resolve it to.
+  (…/mzj/index.html/records/R….html, which names nothing); dot segments (…/zwgk/../mzj/, %2e%2e), doubled slashes,
+  lower-case escapes (%e9) and the default port (:443) went into the sitemap as written. Now the base names the folder a browser would resolve it to.
 - On a 360 px phone a table written in a body (a 10-column 资金表) made the whole record page scroll sideways
   (900 px), a title holding a long run of letters or digits did the same on the home page and the item page, and a
   long 电子邮箱 in gongkai.yaml on the 指南 (its 受理机构 table). Now a body's table scrolls in its own frame
@@ -47,6 +47,7 @@ def _locations(out: Path) -> list[str]:
     "https://www.example.gov.cn/zwgk/xxgk/../mzj/./",
     "https://www.example.gov.cn/zwgk/xxgk/%2e%2e/mzj",
     "https://www.example.gov.cn//zwgk//mzj//",
+    "HTTPS://www.example.gov.cn:443/zwgk/mzj",
 ])
 def test_a_base_address_names_the_folder_a_browser_resolves_it_to(gk, cat, tmp_path, written):
     web_catalog(cat, with_base(written))

@@ -75,13 +75,16 @@ def column_address(value: str) -> str:
     path = quote(_LONE_PERCENT.sub("%25", path), safe=_PATH_SAFE)
     path = "/".join(_folder(path.split("/")))
     path = _ESCAPE.sub(lambda m: m.group().upper(), path)
-    return f"{scheme.lower()}://{host.lower()}/" + (path + "/" if path else "")
+    scheme, host = scheme.lower(), host.lower()
+    host = host.removesuffix(_DEFAULT_PORT[scheme])  # https://host:443/ is https://host/ to a browser
+    return f"{scheme}://{host}/" + (path + "/" if path else "")
 
 
 # The page a portal serves for a folder: an address copied from the browser's bar often ends in it
 # (…/mzj/index.shtml), and a page's address appended to it would name nothing (…/mzj/index.shtml/records/R….html).
 _INDEX_PAGE = re.compile(r"(?i:(?:index|default)\.(?:s?html?|jhtml|jsp|php|aspx?))")
 _ESCAPE = re.compile("%[0-9a-f]{2}")
+_DEFAULT_PORT = {"http": ":80", "https": ":443"}
 
 
 def _folder(segments: list[str]) -> list[str]:
