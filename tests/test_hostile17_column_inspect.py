@@ -277,3 +277,37 @@ def test_a_table_guide_with_four_cells_empty_or_saying_nothing_fails(gk, icat):
     service = check(sheet, "service")
     assert (service["status"], code) == ("fail", 1)
     assert [e["text"] for e in service["evidence"]] == ["「测试县低保办事指南」缺少4类要素：设定依据、办理材料、联系电话、办理流程"]
+
+
+# ---------------------------------------------------------------------------------------------------- 空白说明 with a day
+
+def _noted(cat, note: str) -> None:
+    cat.item(ITEM + f"空白说明: {note}\n")
+    (cat.root / "records/2026/R2026-001.yaml").unlink()
+
+
+@pytest.mark.parametrize("note, day", [
+    ("本事项按季度公开，下次公开时间为2026年11月26日前。", "2026年11月26日前"),
+    ("本事项按季度公开，下次公开时间为２０２６年１１月２６日前。", "2026年11月26日前"),
+    ("预计2026年10月底前公开。", "2026年10月31日前"),
+    ("将于2026-10-31公开本年度资金分配结果。", "2026年10月31日前"),
+])
+def test_a_blank_note_whose_promised_day_has_passed_explains_nothing(gk, cat, note, day):
+    _noted(cat, note)  # today is 2026-11-27
+    found = [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"]
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [("items/shjz/SHJZ-001.yaml", 17, 7)]
+    assert f"空白说明中写的公开时间（{day}）已过" in found[0]["message"]
+    _, sheet = inspect(gk, cat.root)
+    assert [e["id"] for e in check(sheet, "blank-columns")["evidence"]] == ["SHJZ-001"]
+
+
+@pytest.mark.parametrize("note", [
+    "本事项按季度公开，下次公开时间为2026年11月27日前。",  # the day itself: still in time
+    "预计2026年11月底前公开。",
+    "自2020年1月1日起本机关未产生此类信息。",  # a date since when, no promise
+])
+def test_a_blank_note_with_a_day_not_yet_passed_or_no_promise_explains(gk, cat, note):
+    _noted(cat, note)
+    assert [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"] == []
+    _, sheet = inspect(gk, cat.root)
+    assert check(sheet, "blank-columns")["count"] == 0

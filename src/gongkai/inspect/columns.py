@@ -10,7 +10,7 @@ from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
-from gongkai.publication.columns import blank_columns, leaders_blank
+from gongkai.publication.columns import blank_columns, blank_reason, leaders_blank
 from gongkai.reports.periods import Period, periods_of
 
 @dataclass(frozen=True)
@@ -63,11 +63,11 @@ def overdue_columns(run: Inspection) -> list[Overdue]:
 
 def blank_evidence(run: Inspection) -> list[Evidence]:
     """Items and township pages with no record on the web and no 空白说明 saying why, and an empty 领导信息."""
-    blanks = blank_columns(run.catalog, run.on_web)
-    found = [Evidence(f"{item.name}：网站上没有公开信息，也没有「空白说明」", item.id, run.path("item", item.id))
-             for item in blanks.items]
-    found += [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，也没有「空白说明」", unit.id, "gongkai.yaml")
-              for _, unit in blanks.towns]
+    blanks = blank_columns(run.catalog, run.on_web, run.today)
+    found = [Evidence(f"{item.name}：网站上没有公开信息，{blank_reason(item.blank_note, run.today)}", item.id,
+                      run.path("item", item.id)) for item in blanks.items]
+    found += [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，{blank_reason(unit.blank_note, run.today)}", unit.id,
+                       "gongkai.yaml") for _, unit in blanks.towns]
     if leaders_blank(run.catalog):
         found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的（gongkai.yaml 没有「领导」，也没有法定类别为"
                               "「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))

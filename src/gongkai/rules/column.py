@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.publication import Output
-from gongkai.publication.columns import blank_columns
+from gongkai.publication.columns import blank_columns, blank_reason
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
 from gongkai.model.vocab import PROACTIVE_MODE
 from gongkai.model.contacts import dialable, has_address
+from gongkai.model.reasons import passed_promise
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
@@ -75,14 +76,19 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
     for keys in first_parts(ctx.record_parts("web-columns")):
         for key in keys:
             on_web[key] = on_web.get(key, 0) + 1
-    blanks = blank_columns(catalog, on_web)
+    blanks = blank_columns(catalog, on_web, ctx.today)
     for item in blanks.items:
-        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("编号",)),
-                      f"事项 {item.id}「{item.name}」在网站上没有公开信息，也没有空白说明",
+        passed = passed_promise(item.blank_note, ctx.today)
+        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("空白说明",) if passed else ("编号",)),
+                      f"事项 {item.id}「{item.name}」在网站上没有公开信息，" + blank_reason(item.blank_note, ctx.today),
+                      "公开这一期的信息；确实没有的，改写「空白说明」写明原因和下次公开时间。" if passed else
                       "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
     for index, unit in blanks.towns:
-        yield Finding(Location(AGENCY, None, ("单位", index)), f"{unit.name}在网站上没有公开信息，也没有空白说明",
-                      "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
+        passed = passed_promise(unit.blank_note, ctx.today)
+        yield Finding(Location(AGENCY, None, ("单位", index, "空白说明") if passed else ("单位", index)),
+                      f"{unit.name}在网站上没有公开信息，" + blank_reason(unit.blank_note, ctx.today),
+                      "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」；"
+                      "写了公开时间的，到期后要公开或改写说明。", prefer_key=True)
 
 
 @record_part("annual-report")
