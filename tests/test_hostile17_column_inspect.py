@@ -5,13 +5,21 @@ Found by this pass:
 - 网站.基础地址 copied from the browser's bar with the folder's own page at its end (…/mzj/index.html,
   …/mzj/index.shtml) put that page in the middle of every address in sitemap.xml, feed.xml and the portal export
   (…/mzj/index.html/records/R….html, which names nothing); dot segments (…/zwgk/../mzj/, %2e%2e), doubled slashes,
-  lower-case escapes (%e9) and the default port (:443) went into the sitemap as written. Now the base names the folder a browser would resolve it to.
+  lower-case escapes (%e9) and the default port (:443) went into the sitemap as written. Now the base names the
+  folder a browser would resolve it to.
 - On a 360 px phone a table written in a body (a 10-column 资金表) made the whole record page scroll sideways
   (900 px), a title holding a long run of letters or digits did the same on the home page and the item page, and a
   long 电子邮箱 in gongkai.yaml on the 指南 (its 受理机构 table). Now a body's table scrolls in its own frame
-  (keyboard-focusable, named for screen readers) and long runs wrap.
+  (keyboard-focusable, named for screen readers, numbered when there are several) and long runs wrap.
 - A catalog without 领导 in gongkai.yaml (and no item of 法定类别 领导信息) has an empty 法定主动公开内容 → 领导信息
   on the site, which the inspectors count as a blank column; inspect did not count it.
+- Without 复议机关 the 指南 sent the citizen to 「本机关的上一级行政机关或者本级人民政府」: since the 2023 revision of the
+  行政复议法 (第二十四条) a county department's act is reviewed by 本级人民政府 only.
+- An item marked 公开方式 依申请 with a 法定类别 was listed under 法定主动公开内容 (条例第二十条 is 主动公开) with no
+  warning. Now it is left out and validate warns (GK907).
+- A 办事指南 laid out as a table (| 设定依据 | 《社会救助暂行办法》 |), the way most portals print them, was read as
+  running text: inspect found 7 of 8 elements missing and failed 服务不实用 (单项否决) on a complete guide.
+- A 空白说明 promising 「下次公开时间为2026年10月10日前」 kept explaining a column that was still empty after that day.
 """
 
 from __future__ import annotations
