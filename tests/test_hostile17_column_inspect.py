@@ -319,3 +319,12 @@ def test_a_blank_note_with_a_day_not_yet_passed_or_no_promise_explains(gk, cat, 
     assert [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"] == []
     _, sheet = inspect(gk, cat.root)
     assert check(sheet, "blank-columns")["count"] == 0
+
+
+# ---------------------------------------------------------------------------------------------------- 年报
+
+def test_the_annual_report_deduction_cites_the_article_that_sets_31_january(gk, icat):
+    # 《政府信息公开条例》第四十九条: 每年1月31日前…公布上一年度政府信息公开工作年度报告 (第五十条 is what it contains)
+    _, sheet = inspect(gk, icat.root)
+    source = check(sheet, "annual-report")["source"]
+    assert source.startswith("《政府信息公开条例》第四十九条") and "第五十条" not in source
