@@ -328,3 +328,10 @@ def test_the_annual_report_deduction_cites_the_article_that_sets_31_january(gk, 
     _, sheet = inspect(gk, icat.root)
     source = check(sheet, "annual-report")["source"]
     assert source.startswith("《政府信息公开条例》第四十九条") and "第五十条" not in source
+
+
+def test_gk901_cites_the_article_on_the_guide(gk):
+    # 《政府信息公开条例》（2019）第十二条 says what a 指南 holds; 第二十二条 is about widening 主动公开 content
+    run = gk("rule", "GK901")
+    assert run.code == 0
+    assert "第十二条：政府信息公开指南包括" in run.out and "第二十二条" not in run.out
