@@ -335,3 +335,14 @@ def test_gk901_cites_the_article_on_the_guide(gk):
     run = gk("rule", "GK901")
     assert run.code == 0
     assert "第十二条：政府信息公开指南包括" in run.out and "第二十二条" not in run.out
+
+
+# ---------------------------------------------------------------------------------------------------- 五公开
+
+def test_a_five_disclosures_page_with_no_item_says_so_instead_of_an_empty_table(gk, cat, tmp_path):
+    out = site(gk, cat, tmp_path)  # the one item is 结果公开
+    empty = (out / "five/juece/index.html").read_text(encoding="utf-8")
+    assert "本机关政务公开事项标准目录中没有列为「决策公开」的事项。" in empty and "<table" not in empty
+    full = (out / "five/jieguo/index.html").read_text(encoding="utf-8")
+    assert '<table class="dir">' in full and 'href="../../items/SHJZ-001.html"' in full
+    assert "没有列为" not in full
