@@ -346,3 +346,21 @@ def test_a_five_disclosures_page_with_no_item_says_so_instead_of_an_empty_table(
     full = (out / "five/jieguo/index.html").read_text(encoding="utf-8")
     assert '<table class="dir">' in full and 'href="../../items/SHJZ-001.html"' in full
     assert "没有列为" not in full
+
+
+# ---------------------------------------------------------------------------------------------------- 定期公开的栏目
+
+@pytest.mark.parametrize("published, overdue", [
+    (["2026-05-20"], False),  # the column began in 2026: the year 2025 (the last one ended) owed nothing
+    (["2024-05-20", "2026-05-20"], True),  # it was kept in 2024 and skipped 2025
+    (["2025-12-31"], False),
+])
+def test_a_yearly_column_is_judged_from_its_first_record(gk, icat, published, overdue):
+    write_item(icat, "SHJZ-003", "年度统计", kind="基本信息", deadline="每年")
+    for n, day in enumerate(published):
+        write_record(icat, f"R2026-00{n + 4}", "SHJZ-003", day)
+    _, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "overdue-columns")
+    assert ("SHJZ-003" in [e["id"] for e in entry["evidence"]]) is overdue
+    if overdue:
+        assert "2025年没有公开信息" in entry["evidence"][0]["text"]

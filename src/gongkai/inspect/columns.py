@@ -35,8 +35,8 @@ def _overdue(run: Inspection, item: Item, kind: str, dates: list[dt.date]) -> Ev
     where = run.path("item", item.id)
     period = last_period(item.deadline, run.today)
     if period is not None:
-        if any(period.start <= day <= period.end for day in dates):
-            return None
+        if any(period.start <= day <= period.end for day in dates) or period.end < dates[0]:
+            return None  # published in the period, or the column began after it (nothing was owed then)
         return Evidence(f"{item.name}（公开时限「{item.deadline}」）：{period.label}没有公开信息，最近一次公开 {dates[-1]}",
                         item.id, where)
     window = run.thresholds.columns.window(kind)
