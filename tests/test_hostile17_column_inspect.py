@@ -20,6 +20,10 @@ Found by this pass:
 - A 办事指南 laid out as a table (| 设定依据 | 《社会救助暂行办法》 |), the way most portals print them, was read as
   running text: inspect found 7 of 8 elements missing and failed 服务不实用 (单项否决) on a complete guide.
 - A 空白说明 promising 「下次公开时间为2026年10月10日前」 kept explaining a column that was still empty after that day.
+- A 五公开 (or 领域) page with no item showed an empty table, with nothing saying why.
+- A yearly column first published in May 2026 was 应更新未更新 in November for want of a 2025 record.
+- Citations: the 年报 deduction cited 条例第五十条 (the 1月31日 deadline is 第四十九条); GK901 cited 第二十二条 for
+  what a 指南 holds (第十二条).
 """
 
 from __future__ import annotations
