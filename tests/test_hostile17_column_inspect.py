@@ -368,3 +368,14 @@ def test_a_yearly_column_is_judged_from_its_first_record(gk, icat, published, ov
     assert ("SHJZ-003" in [e["id"] for e in entry["evidence"]]) is overdue
     if overdue:
         assert "2025年没有公开信息" in entry["evidence"][0]["text"]
+
+
+def test_a_township_blank_note_whose_promised_month_has_passed_is_named_at_the_note(gk, cat):
+    town = ('  - 编号: mzb-102\n    名称: 湖头镇民政办\n    类型: 乡镇民政办\n    区划代码: "350524102"\n'
+            "    空白说明: 预计2026年10月底前公开本镇临时救助情况。\n")
+    cat.write("gongkai.yaml", AGENCY.replace("移交:", town + "移交:", 1))
+    found = [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"]
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [("gongkai.yaml", 20, 5)]
+    assert "（2026年10月31日前）已过" in found[0]["message"] and "改写「空白说明」" in found[0]["hint"]
+    _, sheet = inspect(gk, cat.root)
+    assert [e["id"] for e in check(sheet, "blank-columns")["evidence"]] == ["mzb-102"]

@@ -16,6 +16,7 @@ from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record
 
 W, I = Severity.WARNING, Severity.INFO
 AGENCY = "gongkai.yaml"
+RENEW = "公开这一期的信息；确实没有的，改写「空白说明」写明原因和下次公开时间。"
 GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "email"), ("办公时间", "hours"),
                 ("复议机关", "review_body"), ("诉讼法院", "court"))
 
@@ -82,14 +83,14 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
         passed = passed_promise(item.blank_note, ctx.today)
         yield Finding(Location(catalog.path_of("item", item.id), item.id, ("空白说明",) if passed else ("编号",)),
                       f"事项 {item.id}「{item.name}」在网站上没有公开信息，" + blank_reason(item.blank_note, ctx.today),
-                      "公开这一期的信息；确实没有的，改写「空白说明」写明原因和下次公开时间。" if passed else
+                      RENEW if passed else
                       "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
     for index, unit in blanks.towns:
         passed = passed_promise(unit.blank_note, ctx.today)
         yield Finding(Location(AGENCY, None, ("单位", index, "空白说明") if passed else ("单位", index)),
                       f"{unit.name}在网站上没有公开信息，" + blank_reason(unit.blank_note, ctx.today),
-                      "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」；"
-                      "写了公开时间的，到期后要公开或改写说明。", prefer_key=True)
+                      RENEW if passed else
+                      "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
 
 
 @record_part("annual-report")
