@@ -9,7 +9,8 @@ Found by this pass:
   folder a browser would resolve it to.
 - On a 360 px phone a table written in a body (a 10-column 资金表) made the whole record page scroll sideways
   (900 px), a title holding a long run of letters or digits did the same on the home page and the item page, and a
-  long 电子邮箱 in gongkai.yaml on the 指南 (its 受理机构 table). Now a body's table scrolls in its own frame
+  long 电子邮箱 in gongkai.yaml on the 指南 (its 受理机构 table), and a long link in an item's 公开依据 on its page.
+  Now a body's table scrolls in its own frame
   (keyboard-focusable, named for screen readers, numbered when there are several) and long runs wrap.
 - A catalog without 领导 in gongkai.yaml (and no item of 法定类别 领导信息) has an empty 法定主动公开内容 → 领导信息
   on the site, which the inspectors count as a blank column; inspect did not count it.
@@ -93,8 +94,13 @@ LONG_TITLE = "测试县民政局关于" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + "�
 LONG_MAIL = "gk_shehuijiuzhugu_lianxiyouxiang_xinxigongkai@example.gov.cn"
 
 
+LONG_LINK = "https://www.gov.cn/zhengce/content/2014-02/28/content_2625652_abcdefghijklmnopqrstuvwxyz0123456789.htm"
+
+
 def _phone_catalog(cat) -> None:
     web_catalog(cat, AGENCY.replace("gk@example.gov.cn", LONG_MAIL))
+    item = cat.root / "items/shjz/SHJZ-001.yaml"
+    cat.item(item.read_text(encoding="utf-8").replace("（国务院令第649号）", "（国务院令第649号）" + LONG_LINK))
     cat.write("records/2026/R2026-021.yaml", record("R2026-021", "测试县民政局关于2026年社会救助资金安排情况的公告",
                                                     channels="政府网站", item="SHJZ-001", body=WIDE_TABLE))
     cat.write("records/2026/R2026-022.yaml", record("R2026-022", LONG_TITLE, channels="政府网站", item="SHJZ-001"))
