@@ -299,9 +299,15 @@ def test_a_table_guide_with_four_cells_empty_or_saying_nothing_fails(gk, icat):
 
 # ---------------------------------------------------------------------------------------------------- 空白说明 with a day
 
+def _rules(cat) -> None:
+    """A 政府信息公开制度 on the web: without one that column is blank too (inspect counts it)."""
+    write_record(cat, "R2026-051", None, "2026-03-02", kind="制度", title="测试县民政局政府信息公开保密审查制度")
+
+
 def _noted(cat, note: str) -> None:
     cat.item(ITEM + f"空白说明: {note}\n")
     (cat.root / "records/2026/R2026-001.yaml").unlink()
+    _rules(cat)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -380,8 +386,39 @@ def test_a_township_blank_note_whose_promised_month_has_passed_is_named_at_the_n
     town = ('  - 编号: mzb-102\n    名称: 湖头镇民政办\n    类型: 乡镇民政办\n    区划代码: "350524102"\n'
             "    空白说明: 预计2026年10月底前公开本镇临时救助情况。\n")
     cat.write("gongkai.yaml", AGENCY.replace("移交:", town + "移交:", 1))
+    _rules(cat)
     found = [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"]
     assert [(d["path"], d["line"], d["column"]) for d in found] == [("gongkai.yaml", 20, 5)]
     assert "（2026年10月31日前）已过" in found[0]["message"] and "改写「空白说明」" in found[0]["hint"]
     _, sheet = inspect(gk, cat.root)
     assert [e["id"] for e in check(sheet, "blank-columns")["evidence"]] == ["mzb-102"]
+
+
+# ---------------------------------------------------------------------------------------------------- 政府信息公开制度
+
+def _rules_evidence(sheet: dict) -> list[str]:
+    return [e["text"] for e in check(sheet, "blank-columns")["evidence"] if e["text"].startswith("政府信息公开制度")]
+
+
+def test_an_empty_rules_column_is_a_blank_column(gk, icat, tmp_path):
+    """61号文 names the column 政府信息公开制度; with no 制度 on the web the site says only 「正在整理」, which the
+    inspection counts as a blank column (lead, twenty-first session: left alone by the pass, now counted)."""
+    (icat.root / "records/2026/R2026-051.yaml").unlink()
+    site = tmp_path / "site"
+    assert gk("build-site", icat.root, "--out", site, "--today", "2026-11-27").code in (0, 1)
+    assert "正在整理" in (site / "zhidu" / "index.html").read_text(encoding="utf-8")
+    _, sheet = inspect(gk, icat.root)
+    found = _rules_evidence(sheet)
+    assert len(found) == 1 and "文种: 制度" in found[0]
+
+
+def test_a_rules_record_not_on_the_web_leaves_the_column_blank(gk, icat):
+    rules = icat.root / "records/2026/R2026-051.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开"), encoding="utf-8")
+    _, sheet = inspect(gk, icat.root)
+    assert len(_rules_evidence(sheet)) == 1
+
+
+def test_a_rules_record_on_the_web_fills_the_column(gk, icat):
+    _, sheet = inspect(gk, icat.root)
+    assert _rules_evidence(sheet) == []

@@ -10,6 +10,7 @@ from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
+from gongkai.model.vocab import RULES_KIND
 from gongkai.publication.columns import blank_columns, blank_reason, leaders_blank
 from gongkai.reports.periods import Period, periods_of
 
@@ -62,7 +63,8 @@ def overdue_columns(run: Inspection) -> list[Overdue]:
 
 
 def blank_evidence(run: Inspection) -> list[Evidence]:
-    """Items and township pages with no record on the web and no 空白说明 saying why, and an empty 领导信息."""
+    """Items and township pages with no record on the web and no 空白说明 saying why, an empty 领导信息, and an empty
+    政府信息公开制度 (61号文 names the column; the site says there only that the rules are being put together)."""
     blanks = blank_columns(run.catalog, run.on_web, run.today)
     found = [Evidence(f"{item.name}：网站上没有公开信息，{blank_reason(item.blank_note, run.today)}", item.id,
                       run.path("item", item.id)) for item in blanks.items]
@@ -71,6 +73,10 @@ def blank_evidence(run: Inspection) -> list[Evidence]:
     if leaders_blank(run.catalog):
         found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的（gongkai.yaml 没有「领导」，也没有法定类别为"
                               "「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))
+    if not any(record.kind == RULES_KIND for record in run.web_records):
+        found.append(Evidence("政府信息公开制度：栏目是空的，网站上只写着「正在整理」（没有文种为「制度」、在网站公开的信息）；"
+                              "把本机关的政府信息公开制度（如保密审查制度、依申请公开工作制度）登记为「文种: 制度」的主动公开信息",
+                              None, None))
     return found
 
 
@@ -88,7 +94,7 @@ def check_columns(run: Inspection) -> list[Check]:
         _veto("overdue-columns", "应更新但长期未更新的栏目（含定期公开的事项按其公开时限）",
               f"≥{settings.overdue_veto}个即单项否决", settings.source, [o.evidence for o in overdue],
               settings.overdue_veto),
-        _veto("blank-columns", "空白栏目（事项、乡镇页面和领导信息没有公开信息，也没有空白说明）",
+        _veto("blank-columns", "空白栏目（事项、乡镇页面、领导信息和政府信息公开制度没有公开信息，也没有空白说明）",
               f"≥{settings.blank_veto}个即单项否决", settings.source, blank, settings.blank_veto),
     ]
 
