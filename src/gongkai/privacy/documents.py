@@ -89,10 +89,37 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
     segments = zip_segments(data, label)
     if suffix == "xlsx":
         cells, tables = xlsx_cells(data, label)
+        if not cells:
+            _refuse_pictures_only(data, "xl/media/", "工作簿的单元格都是空的")
         return cells + segments, tables
     if suffix == "docx":
+        _refuse_pictures_only(data, "word/media/", "", _body_shown(data))
         return segments, _docx_tables(data, label)
     return segments, laid_out_tables(segments)  # (an OFD: its pages laid out)
+
+
+_WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
+def _body_shown(data: bytes) -> str:
+    """The text of a Word document's body: its runs' text (w:t), without attributes, field codes or deleted text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml") if "word/document.xml" in archive.namelist() else b""
+    return html.unescape("".join(_WORD_TEXT.findall(_markup_source(body)))) if body else ""
+
+
+def _refuse_pictures_only(data: bytes, media: str, empty: str, text: str = "") -> None:
+    """Unreadable when a Word document or a workbook shows nothing but pictures (*text*, what it shows besides, is
+    blank): a scanned list pasted into Word or Excel, which gongkai cannot read, as a PDF page that is only a scan
+    (_pdf_pieces) or a JPG attachment. A picture beside text (a seal, a logo, a photo) is read as before."""
+    if text.strip():
+        return
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        pictures = [name for name in archive.namelist() if name.startswith(media) and not name.endswith("/")]
+    if pictures:
+        said = f"{empty}，" if empty else ""
+        raise Unreadable(f"{said}文件中只有图片（{len(pictures)} 张，可能是把扫描的名单粘贴进了文档），没有可读取的文字；"
+                         "gongkai 没有文字识别，不能确认其中没有个人信息；请改为有文字的 Word、Excel 或 PDF 文件")
 
 
 def _docx_tables(data: bytes, label: str) -> list[Table]:
