@@ -150,6 +150,8 @@ def _pattern_hint(label: str, value: Any = None) -> str:
         return "编号只能用英文字母、数字和 - _ .，如 SHJZ-001、R2026-012、shjzg。"
     if "区划代码" in label:
         return division_hint(str(value or "").strip())
+    if label == "代码":  # a 领域's code: the item ids and items/ folders are made of it
+        return "领域代码用2—8个大写英文字母（不用中文、数字和空格），如 SHJZ（社会救助）、JYCY（就业创业）。"
     return "请按说明填写。"
 
 

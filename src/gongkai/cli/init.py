@@ -19,7 +19,7 @@ from gongkai.output.excerpt import source_lines
 from gongkai.output.text import render_text
 from gongkai.catalog.sources import WorkingTree
 from gongkai.setup.answers import Answers, merge, read_answers
-from gongkai.setup.create import InitResult, baseline, init_catalog, refuse_existing
+from gongkai.setup.create import InitResult, baseline, baseline_problem, init_catalog, refuse_existing
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
 from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, resolve
@@ -111,6 +111,8 @@ def init_command(
         answers = merge(answers, _ask(answers), None)
     table = _read_table(from_xlsx) if from_xlsx else None
     now = _now(today(when))
+    if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
+        raise UsageProblem(problem)  # before anything is written
     result = init_catalog(folder, resolve(answers), now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
@@ -165,17 +167,16 @@ def _ask(answers: Answers) -> dict[str, Any]:
         got[key] = value
         return value
 
-    text("机关名称", "机关名称（如 永春县民政局）")
+    name = text("机关名称", "机关名称（如 永春县民政局）") or ""
     code = _value(answers, "区划代码")
-    while code is None or check_code(code):
+    while code is None or check_code(code, name):
         if code is not None:
-            err.print(check_code(code), markup=False)
+            err.print(check_code(code, name), markup=False)
         code = normal_code(typer.prompt("行政区划代码（县级机关6位，如 350525；乡镇人民政府9位，如 350525100）"))
         got["区划代码"] = code
     place = county(code[:6])
     assert place is not None
     out.print(f"  → {place.full_name}", markup=False)
-    name = str(_value(answers, "机关名称") or got.get("机关名称") or "")
     if answers.towns is None and len(code) == 6 and guidelines_of(name):
         got["乡镇"] = _ask_towns(code)
     if len(code) == 6 and not guidelines_of(name) and answers.guidelines is None and not answers.domains:
@@ -261,9 +262,18 @@ def _next_steps(result: InitResult, baseline_later: str | None) -> None:
 def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactive: bool) -> str | None:
     """handover baseline at adoption: from --baseline, or asked; else the next step that does it later."""
     through = answers.baseline
-    if through is None and interactive:
+    while through is None and interactive:  # the catalog is made by now: a wrong answer is asked again
         typed = typer.prompt("启用前最后一次人工送交两馆是哪一天？（YYYY-MM-DD，直接回车跳过）", default="", show_default=False)
-        through = parse_date(typed.strip(), "送交日期") if typed.strip() else None
+        if not typed.strip():
+            break
+        try:
+            through = parse_date(typed.strip(), "送交日期")
+        except UsageProblem as exc:
+            err.print(str(exc), markup=False)
+            continue
+        if problem := baseline_problem(through, now.date()):
+            err.print(problem, markup=False)
+            through = None
     if through is None:
         return f"启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {shell_quote(result.catalog)}"
     sha, count = baseline(result.root, through, now, answers.contact or "", answers.email or "")

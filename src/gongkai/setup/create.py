@@ -11,11 +11,13 @@ from pathlib import Path
 
 from gongkai.catalog import load_catalog
 from gongkai.diagnostics import Report
-from gongkai.errors import UsageProblem
-from gongkai.files_io import create_atomic
+from gongkai.diagnostics import Severity
+from gongkai.errors import UsageProblem, output_in_place
+from gongkai.files_io import create_atomic, current_umask
 from gongkai.handover.deliver import record_baseline
 from gongkai.handover.run import prepare
 from gongkai.interchange.plan import ImportPlan
+from gongkai.processes import interrupts_deferred
 from gongkai.setup import repo
 from gongkai.setup.resolve import Setup
 from gongkai.setup.scaffold import CATALOG, repository_files
@@ -62,22 +64,38 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
         setup = for_table(setup, table, table_name)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init.", dir=target.parent))
+    os.chmod(staging, 0o777 & ~current_umask())  # the new folder as mkdir makes it, not mkdtemp's 0700
     try:
         files = repository_files(setup, adopted)
         for path, text in files.items():
             create_atomic(staging / path, text)
         plan = import_table(staging / CATALOG, table, adopted) if table is not None else None
         written = sorted(_walk(staging))
-        _move_in(staging, target)
+        report = validate(staging, adopted, use_cache=False).report
+        _refuse_wrong_settings(report)
+        # Moved in and committed as one step: a Ctrl+C meanwhile waits, so that there is never a folder init
+        # refuses to redo (it holds a catalog) that has no first commit and no 启用日期 behind it.
+        with interrupts_deferred():
+            _move_in(staging, target)
+            git_repo = repo.open_or_init(target)
+            message = f"启用 gongkai：{setup.name}政务公开目录（gongkai init）"
+            sha = repo.commit_all(git_repo, written, message, now, setup.answers.contact or "", setup.answers.email or "")
+            output_in_place(f"目录仓库（{target}）已建立，第一次提交 {sha[:7]}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    git_repo = repo.open_or_init(target)
-    message = f"启用 gongkai：{setup.name}政务公开目录（gongkai init）"
-    sha = repo.commit_all(git_repo, written, message, now, setup.answers.contact or "", setup.answers.email or "")
     items = sum(p.startswith(f"{CATALOG}/items/") for p in written)
-    report = validate(target, adopted, use_cache=False).report
     sources = list(dict.fromkeys(seed.guideline.citation for seed in setup.seeds))
     return InitResult(target, sha, repo.commit_day(git_repo, sha), written, items, plan, report, sources)
+
+
+def _refuse_wrong_settings(report: Report) -> None:
+    """UsageProblem when the answers would make a gongkai.yaml with errors (an 索引号格式 that is no pattern, one 编号
+    for two 领域): nothing is written, so the clerk corrects the answer and runs init again."""
+    wrong = [d for d in report.diagnostics if d.path == "gongkai.yaml" and d.severity is Severity.ERROR]
+    if wrong:
+        lines = "\n  ".join(f"{d.message}{'：' + d.hint if d.hint else ''}" for d in wrong)
+        raise UsageProblem(f"按这些回答写出的 gongkai.yaml 会有 {len(wrong)} 处错误，没有建立目录：\n  {lines}\n"
+                           "请改正相应的回答（命令行选项或答案文件）后重新运行 gongkai init。")
 
 
 def _walk(folder: Path) -> list[str]:
@@ -97,10 +115,19 @@ def _move_in(staging: Path, target: Path) -> None:
         os.replace(entry, target / entry.name)
 
 
+def baseline_problem(through: dt.date, adopted: dt.date) -> str | None:
+    """Why *through* cannot be the last delivery by hand before adoption on *adopted*: asked before anything is
+    written, so that a wrong date does not leave a catalog behind that init then refuses to make again."""
+    if through > adopted:
+        return (f"补登移交的日期 {through.isoformat()} 在启用日期 {adopted.isoformat()} 之后：请写启用前最后一次"
+                "人工送交两馆的日期。")
+    return None
+
+
 def baseline(root: Path, through: dt.date, now: dt.datetime, name: str, email: str) -> tuple[str, int]:
     """handover baseline at adoption: what was delivered by hand through *through* is recorded, then committed."""
-    if through > now.date():
-        raise UsageProblem(f"补登移交的日期 {through.isoformat()} 在今天之后：请写启用前最后一次人工送交两馆的日期。")
+    if problem := baseline_problem(through, now.date()):
+        raise UsageProblem(problem)
     catalog = load_catalog(root / CATALOG, use_cache=False)
     batch = prepare(catalog, through, force=True, allow_incomplete=True)
     if not record_baseline(root / CATALOG, batch):
