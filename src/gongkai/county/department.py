@@ -16,6 +16,7 @@ from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
+from gongkai.authoring.new import index_prefixes
 from gongkai.lint import lint
 from gongkai.privacy.findings import model_findings
 from gongkai.privacy.scan import allowed_of
@@ -23,7 +24,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 3  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 4  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class DepartmentResult:
     withheld: list[str] = field(default_factory=list)  # items left out of the review: id, file and what they hold
     annual_gap: str = ""  # why table 二's own figures are missing (no annual/<year>.yaml, or it has an error)
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
+    index_prefixes: list[str] = field(default_factory=list)  # the 索引号前缀 configured (or implied) and in use
 
     @property
     def broken(self) -> bool:
@@ -143,6 +145,7 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         withheld=list(withheld.values()), annual_gap=_annual_gap(catalog, year),
         totals=_totals(score), errors=_count(report, Severity.ERROR), warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
+        index_prefixes=index_prefixes(catalog),
     )
 
 

@@ -72,9 +72,8 @@ def _shared_names(view: CountyView) -> list[str]:
 def _shared_prefixes(view: CountyView) -> list[str]:
     """Departments whose 索引号 would collide: 索引号 are unique per agency, so two agencies need two prefixes."""
     by_prefix: dict[str, list[str]] = {}
-    for d in view.readable:
-        prefix = d.agency.lint.index_prefix if d.agency else None
-        if prefix:
+    for d in view.readable:  # a prefix not written in gongkai.yaml counts too: new record numbers with <区划代码>-MZ
+        for prefix in d.index_prefixes:
             by_prefix.setdefault(prefix, []).append(d.name)
     return [f"索引号前缀「{prefix}」：{'、'.join(names)} 用的是同一个前缀，索引号会重号："
             "请改正其中一个 gongkai.yaml 的「检查: 索引号前缀」和「索引号格式」"

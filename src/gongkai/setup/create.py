@@ -119,8 +119,7 @@ def baseline_problem(through: dt.date, adopted: dt.date) -> str | None:
     """Why *through* cannot be the last delivery by hand before adoption on *adopted*: asked before anything is
     written, so that a wrong date does not leave a catalog behind that init then refuses to make again."""
     if through > adopted:
-        return (f"补登移交的日期 {through.isoformat()} 在启用日期 {adopted.isoformat()} 之后：请写启用前最后一次"
-                "人工送交两馆的日期。")
+        return f"补登移交的日期 {through.isoformat()} 在今天之后：请写启用前最后一次人工送交两馆的日期。"
     return None
 
 

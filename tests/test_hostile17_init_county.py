@@ -1,0 +1,197 @@
+"""Hostile pass 17 on gongkai init and gongkai county: a new bureau's clerk from a fresh clone, the county webmaster.
+
+Expected values are typed from the 区划 code list (国家统计局2023年统计用区划代码) and from the law, not computed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from gongkai.setup import repo as setup_repo
+from tests.conftest import Run
+
+# 德化县 is 350526 (福建省泉州市); its 乡镇 浔中镇 350526100, 龙浔镇 350526101. 永春县 is 350525.
+PERSON = ["--address", "福建省泉州市德化县浔中镇龙浔路1号", "--contact", "郑丽", "--phone", "0595-23521234",
+          "--email", "dhmzj@example.gov.cn", "--leader", "苏伟:局长", "-y"]
+DEHUA = ["--name", "德化县民政局", "--code", "350526", *PERSON]
+
+
+def _log(repo: Path) -> list[str]:
+    done = subprocess.run(["git", "log", "--format=%s"], cwd=repo, check=True, capture_output=True, text=True)
+    return done.stdout.splitlines()
+
+
+# --- an answer that would make a wrong catalog is refused before anything is written -------------------------------
+
+def test_init_a_baseline_after_the_adoption_day_writes_nothing(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Today is 2026-11-27 (the tests' day): a 补登 through 2026-12-05 is a typo; the clerk must be able to run again."""
+    target = tmp_path / "德化县民政局"
+    wrong = gk("init", target, *DEHUA, "--baseline", "2026-12-05")
+    assert wrong.code == 2
+    assert "补登移交的日期 2026-12-05 在今天之后：请写启用前最后一次人工送交两馆的日期。" in wrong.err
+    assert not target.exists()
+    right = gk("init", target, *DEHUA, "--baseline", "2026-11-20")
+    assert right.code == 0, right.err
+    assert _log(target) == ["补登启用前已送交两馆的信息（至 2026-11-20）", "启用 gongkai：德化县民政局政务公开目录（gongkai init）"]
+
+
+def test_init_the_day_of_adoption_itself_is_a_valid_baseline(gk: Callable[..., Run], tmp_path: Path) -> None:
+    made = gk("init", tmp_path / "a", *DEHUA, "--baseline", "2026-11-27")
+    assert made.code == 0, made.err
+
+
+def test_init_a_name_of_another_county_than_the_code(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """永春县民政局 with 德化县's code would get 德化's 18 乡镇民政办, 德化县档案馆 and 德化县人民政府 as 复议机关."""
+    target = tmp_path / "a"
+    result = gk("init", target, "--name", "永春县民政局", "--code", "350526", *PERSON)
+    assert result.code == 2
+    assert ("机关名称「永春县民政局」写的是永春县，而区划代码 350526 是福建省泉州市德化县：请核对。永春县的代码是 350525"
+            "（写 --code 350525）；若代码是对的，请改正机关名称。") in result.err
+    assert not target.exists()
+
+
+def test_init_a_township_named_for_another_township_than_its_code(gk: Callable[..., Run], tmp_path: Path) -> None:
+    result = gk("init", tmp_path / "a", "--name", "德化县龙浔镇人民政府", "--code", "350526100", *PERSON)
+    assert result.code == 2
+    assert ("机关名称「德化县龙浔镇人民政府」写的是龙浔镇，而区划代码 350526100 是浔中镇：请核对。龙浔镇的代码是 350526101；"
+            "若代码是对的，请改正机关名称。") in result.err
+    assert gk("init", tmp_path / "b", "--name", "德化县浔中镇人民政府", "--code", "350526100", *PERSON).code == 0
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("霍邱县民政局", "341522"),  # holds 邱县 (河北省邯郸市, 130430): the longer name is the county meant
+    ("民政局", "350526"),  # no county named: nothing to compare
+    ("泉州市德化县民政局", "350526"),
+])
+def test_init_a_name_that_fits_its_code_is_taken(gk: Callable[..., Run], tmp_path: Path, name: str, code: str) -> None:
+    made = gk("init", tmp_path / "a", "--name", name, "--code", code, "--no-towns", *PERSON)
+    assert made.code == 0, made.err
+
+
+@pytest.mark.parametrize(("extra", "said"), [
+    (["--unit", "bgs=办公室", "--unit", "bgs=财务股"],
+     "单位编号「bgs」写了2次，分别是办公室、财务股：每个单位编号只能用一次，请改正（--unit 或「单位」）"),
+    (["--domain", "殡葬管理=BZ", "--domain", "婚姻登记=BZ"],
+     "领域代码「BZ」写了2次，分别是殡葬管理、婚姻登记：每个领域代码只能用一次，请改正（--domain 或「领域」）"),
+    (["--domain", "殡葬管理=BZ", "--domain", "殡葬管理=BZGL"],
+     "领域「殡葬管理」写了2次，分别是BZ、BZGL：每个领域只能用一次，请改正（--domain 或「领域」）"),
+    (["--domain", "殡葬管理=SHJZ"], "编号「SHJZ」重复：每个编号只能用一次。"),  # the code of the 社会救助 guideline
+    (["--town", "浔中镇", "--unit", "bgs=办公室", "--unit", "mzb-100=浔中镇民政办"], "编号「mzb-100」重复"),
+    (["--index-pattern", "^(350526-MZ"], "索引号格式「^(350526-MZ」不是可用的正则表达式：圆括号没有闭合"),
+])
+def test_init_answers_that_contradict_each_other_write_nothing(gk: Callable[..., Run], tmp_path: Path,
+                                                               extra: list[str], said: str) -> None:
+    target = tmp_path / "a"
+    result = gk("init", target, *DEHUA, *extra)
+    assert result.code == 2
+    assert said in result.err
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []  # no staging folder left either
+
+
+def test_init_the_same_answer_written_twice_counts_once(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A flag repeated with the same value (shell history, a script) is one answer, and the catalog validates clean."""
+    target = tmp_path / "a"
+    made = gk("init", target, *DEHUA, "--guideline", "社会救助", "--guideline", "社会救助", "--town", "浔中镇",
+              "--town", "浔中镇", "--domain", "殡葬管理=BZGL", "--domain", "殡葬管理=BZGL")
+    assert made.code == 0, made.err
+    agency = (target / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert agency.count("代码: SHJZ") == 1 and agency.count("代码: BZGL") == 1
+    assert agency.count("编号: mzb-100") == 1
+    assert "校验：0 个错误" in made.out
+
+
+def test_init_a_lowercase_domain_code_says_what_to_write(gk: Callable[..., Run], tmp_path: Path) -> None:
+    result = gk("init", tmp_path / "a", "--name", "德化县人力资源和社会保障局", "--code", "350526",
+                "--domain", "就业创业=jycy", *PERSON)
+    assert result.code == 2
+    assert ("「代码」的写法不对：「jycy」（--domain）：领域代码用2—8个大写英文字母（不用中文、数字和空格），"
+            "如 SHJZ（社会救助）、JYCY（就业创业）。") in result.err
+
+
+# --- the 索引号 prefix of a name written without its 县, or with its 市 ------------------------------------------------
+
+@pytest.mark.parametrize("name", ["德化民政局", "泉州市德化县民政局", "福建省泉州市德化县民政局"])
+def test_init_default_index_prefix_skips_the_place(gk: Callable[..., Run], tmp_path: Path, name: str) -> None:
+    """民政局 → MZ whatever place words come first (not 德化 → DH, not 泉州 → QZ)."""
+    target = tmp_path / "a"
+    assert gk("init", target, "--name", name, "--code", "350526", "--no-towns", *PERSON).code == 0
+    assert "  索引号前缀: 350526-MZ\n" in (target / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+
+
+# --- the new folder, and Ctrl+C -------------------------------------------------------------------------------------
+
+def test_init_makes_a_folder_others_can_read_as_mkdir_would(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A county server's web user (or a colleague) reads the repository: umask 022 gives rwxr-xr-x, not mkdtemp's 0700."""
+    previous = os.umask(0o022)
+    try:
+        assert gk("init", tmp_path / "a", *DEHUA).code == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o755
+
+
+@pytest.fixture
+def ctrl_c_at_commit(monkeypatch: pytest.MonkeyPatch, terminal_ctrl_c: None) -> Iterator[None]:
+    """Ctrl+C reaches gongkai init as it starts the first commit (the files are already in the folder)."""
+    real = setup_repo.commit_all
+
+    def commit_all(*args: object, **kwargs: object) -> str:
+        os.kill(os.getpid(), signal.SIGINT)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(setup_repo, "commit_all", commit_all)
+    yield
+
+
+def test_init_ctrl_c_at_the_first_commit_leaves_a_whole_repository(gk: Callable[..., Run], tmp_path: Path,
+                                                                    ctrl_c_at_commit: None) -> None:
+    """Never a folder that init refuses to redo (it holds a catalog) with no first commit and no 启用日期 behind it."""
+    target = tmp_path / "a"
+    result = gk("init", target, *DEHUA)
+    assert result.code == 0
+    assert f"已中断，但目录仓库（{target}）已建立，第一次提交" in result.err
+    assert _log(target) == ["启用 gongkai：德化县民政局政务公开目录（gongkai init）"]
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=target, check=True, capture_output=True, text=True)
+    assert status.stdout == ""
+
+
+# --- county: 索引号 prefixes that collide although only one is written in gongkai.yaml ----------------------------
+
+def test_county_an_implied_index_prefix_collides_too(gk: Callable[..., Run], bundled: Path, tmp_path: Path) -> None:
+    """安溪县民政局 (the bundled catalog) writes no 索引号前缀: its records are numbered 350524-MZ-…, and gongkai new
+    record goes on with that. 安溪县民族与宗教事务局 gets 350524-MZ from init (民族 → MZ): the same numbers."""
+    other = tmp_path / "mzzj"
+    made = gk("init", other, "--name", "安溪县民族与宗教事务局", "--code", "350524", "--domain", "民族宗教=MZZJ",
+              "--address", "福建省泉州市安溪县凤城镇", "--contact", "林芳", "--phone", "0595-23281234",
+              "--email", "axmzzj@example.gov.cn", "--leader", "陈明:局长", "-y")
+    assert made.code == 0, made.err
+    assert "索引号前缀" not in (bundled / "gongkai.yaml").read_text(encoding="utf-8")
+    result = gk("county", bundled, other, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    notes = json.loads(result.out)["table"]["notes"]
+    assert ("索引号前缀「350524-MZ」：安溪县民政局、安溪县民族与宗教事务局 用的是同一个前缀，索引号会重号："
+            "请改正其中一个 gongkai.yaml 的「检查: 索引号前缀」和「索引号格式」") in notes
+
+
+def test_county_a_prefix_in_use_in_records_collides(gk: Callable[..., Run], bundled: Path, tmp_path: Path) -> None:
+    """A department that set 索引号前缀 350524-YL but whose records already carry 350524-MZ-… numbers."""
+    agency = bundled / "gongkai.yaml"
+    text = agency.read_text(encoding="utf-8")
+    assert "  索引号格式: " in text
+    agency.write_text(text.replace("  索引号格式: ", "  索引号前缀: 350524-YL\n  索引号格式: ", 1), encoding="utf-8")
+    other = tmp_path / "mzzj"
+    assert gk("init", other, "--name", "安溪县民族与宗教事务局", "--code", "350524", "--domain", "民族宗教=MZZJ",
+              "--address", "福建省泉州市安溪县凤城镇", "--contact", "林芳", "--phone", "0595-23281234",
+              "--email", "axmzzj@example.gov.cn", "--leader", "陈明:局长", "-y").code == 0
+    result = gk("county", bundled, other, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    notes = json.loads(result.out)["table"]["notes"]
+    assert any(n.startswith("索引号前缀「350524-MZ」：安溪县民政局、安溪县民族与宗教事务局") for n in notes)
+    assert not any(n.startswith("索引号前缀「350524-YL」") for n in notes)
