@@ -195,3 +195,35 @@ def test_county_a_prefix_in_use_in_records_collides(gk: Callable[..., Run], bund
     notes = json.loads(result.out)["table"]["notes"]
     assert any(n.startswith("索引号前缀「350524-MZ」：安溪县民政局、安溪县民族与宗教事务局") for n in notes)
     assert not any(n.startswith("索引号前缀「350524-YL」") for n in notes)
+
+
+# --- county.yaml as a webmaster writes it ---------------------------------------------------------------------------
+
+def test_county_yaml_a_department_without_folder_or_repository(gk: Callable[..., Run], bundled: Path,
+                                                               tmp_path: Path) -> None:
+    config = tmp_path / "county.yaml"
+    config.write_text(f"名称: 安溪县政务公开办\n部门:\n  - 目录: {bundled}\n  - 名称: 安溪县人社局\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert [d["ok"] for d in data["departments"]] == [True, False]
+    assert data["departments"][1]["problem"] == (
+        "county.yaml「部门」的第2项没有写「目录」或「仓库」：请写明目录文件夹（如 目录: ../rsj）"
+        "或已克隆的 git 仓库地址（如 仓库: https://…/rsj.git）")
+
+
+@pytest.mark.skipif(os.sep == "\\", reason="on Windows a backslash is the separator anyway")
+def test_county_yaml_written_on_windows_reads_its_folders(gk: Callable[..., Run], bundled: Path,
+                                                          tmp_path: Path) -> None:
+    """「..\\mzj」 from the webmaster's Windows PC, run on the county's Linux server (or CI)."""
+    (tmp_path / "县").mkdir()
+    config = tmp_path / "县" / "county.yaml"
+    config.write_text("部门:\n  - 目录: ..\\catalog\n  - 仓库: https://git.example.org/ax/rsj.git\n克隆目录: ..\\repos\n",
+                      encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    data = json.loads(result.out)
+    assert data["departments"][0]["ok"] is True
+    assert data["departments"][0]["name"] == "安溪县民政局"
+    assert data["departments"][1]["problem"] == (
+        f"仓库 https://git.example.org/ax/rsj.git 还没有克隆到「{tmp_path / '县' / '../repos/rsj'}」："
+        f"请先运行 git clone https://git.example.org/ax/rsj.git {tmp_path / '县' / '../repos/rsj'}")

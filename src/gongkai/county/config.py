@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from pydantic import Field
 
@@ -40,6 +41,7 @@ class Department:
     folder: Path
     repository: str | None = None
     name: str | None = None
+    problem: str | None = None  # why county.yaml does not say where it is
 
 
 def read_config(path: Path) -> ParsedFile:
@@ -52,13 +54,20 @@ def departments_of(config: CountyConfig, base: Path) -> list[Department]:
     """The departments of *config*, their folders resolved against *base* (the folder of county.yaml)."""
     found = []
     for number, entry in enumerate(config.departments, start=1):
-        folder = base / entry.folder if entry.folder else None
+        folder = base / _local(entry.folder) if entry.folder else None
         if folder is None and entry.repository:
             stem = entry.repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-            folder = base / (config.clones or ".") / stem
+            folder = base / _local(config.clones or ".") / stem
         label = entry.name or entry.folder or entry.repository or f"第{number}个部门"
-        found.append(Department(label, folder or base / f"（第{number}个部门没有写目录或仓库）", entry.repository, entry.name))
+        unset = None if folder else (f"county.yaml「部门」的第{number}项没有写「目录」或「仓库」：请写明目录文件夹"
+                                     "（如 目录: ../rsj）或已克隆的 git 仓库地址（如 仓库: https://…/rsj.git）")
+        found.append(Department(label, folder or base / f"（第{number}个部门）", entry.repository, entry.name, unset))
     return found
+
+
+def _local(folder: str) -> str:
+    """A folder as written in county.yaml, in this system's form: 「..\\mzj」 written on Windows is ../mzj elsewhere."""
+    return folder if os.sep == "\\" or "\\" not in folder else PureWindowsPath(folder).as_posix()
 
 
 def departments_from_paths(paths: list[Path]) -> list[Department]:

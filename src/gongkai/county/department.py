@@ -180,6 +180,8 @@ def _annual_gap(catalog: Catalog, year: int) -> str:
 
 def missing(department: Department) -> str | None:
     """Why the department's folder is not there (a repository not cloned yet), or None."""
+    if department.problem:
+        return department.problem
     if department.folder.is_dir():
         return None
     if department.repository:
