@@ -227,3 +227,22 @@ def test_county_yaml_written_on_windows_reads_its_folders(gk: Callable[..., Run]
     assert data["departments"][1]["problem"] == (
         f"仓库 https://git.example.org/ax/rsj.git 还没有克隆到「{tmp_path / '县' / '../repos/rsj'}」："
         f"请先运行 git clone https://git.example.org/ax/rsj.git {tmp_path / '县' / '../repos/rsj'}")
+
+
+# --- an existing repository: the clerk's own git init, or a clone from the county's git server ---------------------
+
+def test_init_in_a_repository_on_master_runs_ci_on_master(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """GitHub runs the workflow on pushes to the branches it names: [main] in a repository on master never builds."""
+    target = tmp_path / "a"
+    target.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "master"], cwd=target, check=True)
+    assert gk("init", target, *DEHUA).code == 0
+    workflow = (target / ".github" / "workflows" / "gongkai.yml").read_text(encoding="utf-8")
+    assert "  push:\n    branches: [\"master\"]\n" in workflow
+    assert subprocess.run(["git", "branch", "--show-current"], cwd=target, check=True, capture_output=True,
+                          text=True).stdout == "master\n"
+
+
+def test_init_in_a_new_folder_runs_ci_on_main(gk: Callable[..., Run], tmp_path: Path) -> None:
+    assert gk("init", tmp_path / "a", *DEHUA).code == 0
+    assert "  push:\n    branches: [main]\n" in (tmp_path / "a" / ".github/workflows/gongkai.yml").read_text(encoding="utf-8")

@@ -66,7 +66,7 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init.", dir=target.parent))
     os.chmod(staging, 0o777 & ~current_umask())  # the new folder as mkdir makes it, not mkdtemp's 0700
     try:
-        files = repository_files(setup, adopted)
+        files = repository_files(setup, adopted, repo.branch_of(target))
         for path, text in files.items():
             create_atomic(staging / path, text)
         plan = import_table(staging / CATALOG, table, adopted) if table is not None else None

@@ -36,6 +36,17 @@ def open_or_init(folder: Path) -> git.Repo:
         raise UsageProblem(NO_GIT) from None
 
 
+def branch_of(folder: Path) -> str:
+    """The branch the first commit will go on: main in a new repository, else the one checked out (master, …)."""
+    if not (folder / ".git").exists():
+        return BRANCH
+    module = _git()
+    try:
+        return str(module.Repo(folder).head.reference.name)
+    except (module.exc.GitError, ValueError, TypeError, OSError):  # detached HEAD, or a repository git cannot read
+        return BRANCH
+
+
 def refuse_staged(folder: Path) -> None:
     """UsageProblem when *folder* is a repository with work staged but not committed: the adoption commit takes the
     whole index, and would carry the clerk's unfinished work along with it."""

@@ -22,6 +22,7 @@ CI_FILES: dict[CiChoice, tuple[str, str]] = {
     "github": ("github-actions.yml", ".github/workflows/gongkai.yml"),
     "gitlab": ("gitlab-ci.yml", ".gitlab-ci.yml"),
 }
+PUSHED = "branches: [main]"  # the GitHub template's main branch (GitLab's names $CI_DEFAULT_BRANCH)
 GITIGNORE = """\
 # gongkai 生成的、不放进 git 的文件
 .gongkai-cache/
@@ -74,8 +75,11 @@ def mark_blank(tree: Any, item: Item, adopted: dt.date) -> bool:
     return True
 
 
-def repository_files(setup: Setup, adopted: dt.date) -> dict[str, str]:
-    """Path in the new repository → text, for every file init writes (items from the seeded guidelines)."""
+def repository_files(setup: Setup, adopted: dt.date, branch: str = "main") -> dict[str, str]:
+    """Path in the new repository → text, for every file init writes (items from the seeded guidelines).
+
+    *branch* is the one the catalog is committed on: GitHub runs the workflow on pushes to that branch only.
+    """
     files = {
         ".gitignore": GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
@@ -85,7 +89,8 @@ def repository_files(setup: Setup, adopted: dt.date) -> dict[str, str]:
     files.update({f"schema/{name}": text for name, text in schema_files().items()})
     if setup.ci in CI_FILES:
         template, target = CI_FILES[setup.ci]
-        files[target] = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+        text = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+        files[target] = text.replace(PUSHED, f"branches: [{json.dumps(branch, ensure_ascii=False)}]") if branch != "main" else text
     for seed in setup.seeds:
         for fields in seed_rows(seed.guideline, seed.unit_id, setup.town is not None):
             path = f"{CATALOG}/items/{seed.guideline.code.lower()}/{fields['编号']}.yaml"
