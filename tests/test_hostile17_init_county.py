@@ -246,3 +246,24 @@ def test_init_in_a_repository_on_master_runs_ci_on_master(gk: Callable[..., Run]
 def test_init_in_a_new_folder_runs_ci_on_main(gk: Callable[..., Run], tmp_path: Path) -> None:
     assert gk("init", tmp_path / "a", *DEHUA).code == 0
     assert "  push:\n    branches: [main]\n" in (tmp_path / "a" / ".github/workflows/gongkai.yml").read_text(encoding="utf-8")
+
+
+# --- county: the counts under the table ------------------------------------------------------------------------------
+
+def test_county_a_catalog_listed_twice_is_not_counted_as_unreadable(gk: Callable[..., Run], bundled: Path,
+                                                                    tmp_path: Path) -> None:
+    """One department written twice and one broken: two departments, one unreadable — not 「3 个部门，2 个无法读取」."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "gongkai.yaml").write_text("机关: [\n", encoding="utf-8")
+    result = gk("county", bundled, bundled.parent / "catalog" / ".", broken, "--year", "2026", "--format", "json",
+                "--out", tmp_path / "o")
+    assert result.code == 1
+    table = json.loads(result.out)["table"]
+    assert [row[:2] for row in table["rows"]] == [["安溪县民政局", "50"], ["安溪县民政局", "重复，只统计一次（见表下说明）"],
+                                                  [str(broken), "无法读取（见表下说明）"]]
+    notes = table["notes"]
+    assert notes[0] == "共 2 个部门，1 个无法读取；另有 1 项与前面的部门是同一个目录。"
+    assert notes[1] == (f"重复 {bundled}：与第1个部门（{bundled}）是同一个目录，没有重复统计："
+                        "请在命令行或 county.yaml 中只写一次")
+    assert notes[2].startswith(f"无法读取 {broken}：gongkai.yaml 第2行第1列：")

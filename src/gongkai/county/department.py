@@ -49,6 +49,7 @@ class DepartmentResult:
     name: str
     problem: str | None = None
     internal: bool = False  # the problem is gongkai's own bug, not the department's files
+    duplicate: bool = False  # the problem is that an earlier department is the same catalog: read once, not broken
     agency: Agency | None = None
     sheets: list[table.Sheet] = field(default_factory=list)
     score: Scorecard | None = None

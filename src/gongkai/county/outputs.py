@@ -24,13 +24,14 @@ UNIT_HEADERS: tuple[str, ...] = ("部门", "单位", "类型", "负责事项", "
 STAMP = ".gongkai-county.json"
 NOT_INSPECTED = "未检查"
 UNREADABLE = "无法读取（见表下说明）"
+REPEATED = "重复，只统计一次（见表下说明）"
 SCHEMA = "gongkai.county/1"
 
 
 def score_row(result: DepartmentResult) -> list[str]:
     """One department's row in the order of HEADERS; a broken catalog says so (the reason is in the notes)."""
     if result.broken:
-        return [result.name, UNREADABLE, *([""] * (len(HEADERS) - 2))]
+        return [result.name, REPEATED if result.duplicate else UNREADABLE, *([""] * (len(HEADERS) - 2))]
     t = result.totals
     provisional = bool(result.score and result.score.provisional)
     annual = result.annual
@@ -43,8 +44,10 @@ def score_row(result: DepartmentResult) -> list[str]:
 
 def notes(view: CountyView) -> list[str]:
     """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
-    found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
-    found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
+    # A catalog written twice is one department, read once: neither a second department nor an unreadable one.
+    again = f"；另有 {len(view.repeated)} 项与前面的部门是同一个目录" if view.repeated else ""
+    found = [f"共 {len(view.departments) - len(view.repeated)} 个部门，{len(view.unreadable)} 个无法读取{again}。"]
+    found += [f"{'重复' if d.duplicate else '无法读取'} {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
     found += _shared_names(view) + _shared_prefixes(view)

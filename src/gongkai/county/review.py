@@ -38,6 +38,15 @@ class CountyView:
     def broken(self) -> list[DepartmentResult]:
         return [d for d in self.departments if d.broken]
 
+    @property
+    def unreadable(self) -> list[DepartmentResult]:
+        """The departments that could not be read (a catalog listed again is not one of them)."""
+        return [d for d in self.departments if d.broken and not d.duplicate]
+
+    @property
+    def repeated(self) -> list[DepartmentResult]:
+        return [d for d in self.departments if d.duplicate]
+
 
 def _map(work: Callable[[Department], T], departments: Sequence[Department], jobs: int | None) -> list[T]:
     """work() over the departments, in worker processes when there are enough of them to pay for it."""
@@ -84,7 +93,8 @@ def counted_once(departments: Sequence[Department], results: list[DepartmentResu
             continue
         first = folders[root]
         kept.append(DepartmentResult(result.label, result.folder, result.name, (
-            f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次")))
+            f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次"),
+            duplicate=True))
     return kept
 
 
