@@ -267,3 +267,13 @@ def test_county_a_catalog_listed_twice_is_not_counted_as_unreadable(gk: Callable
     assert notes[1] == (f"重复 {bundled}：与第1个部门（{bundled}）是同一个目录，没有重复统计："
                         "请在命令行或 county.yaml 中只写一次")
     assert notes[2].startswith(f"无法读取 {broken}：gongkai.yaml 第2行第1列：")
+
+
+@pytest.mark.parametrize("year", ["0", "1899", "99999"])
+def test_county_a_year_out_of_range_is_a_usage_error(gk: Callable[..., Run], bundled: Path, tmp_path: Path,
+                                                     year: str) -> None:
+    """--year 0 was taken as no year (this year's tables, silently); 99999 crashed every department (exit 3)."""
+    result = gk("county", bundled, "--year", year, "--out", tmp_path / "o")
+    assert result.code == 2
+    assert f"--year 的年份「{year}」不对，应为 1900—2199 之间的四位数年份，如 2026" in result.err
+    assert not (tmp_path / "o").exists()

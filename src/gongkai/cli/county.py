@@ -11,7 +11,7 @@ import typer
 
 from gongkai.catalog.sources import WorkingTree
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, app, err, out
-from gongkai.cli.options import NoCacheOpt, TodayOpt, today
+from gongkai.cli.options import NoCacheOpt, TodayOpt, check_year, today
 from gongkai.county.config import Department, departments_from_paths, departments_of, read_config
 from gongkai.county.outputs import output_paths, previous, write_outputs
 from gongkai.county.review import inputs_key, review_county
@@ -45,9 +45,10 @@ def county_command(
     """
     if out_dir.exists() and not out_dir.is_dir():  # said before every catalog is read, not after
         raise UsageProblem(f"--out「{out_dir}」是一个文件：请写一个文件夹，如 --out county-out")
+    season = check_year(year) if year is not None else None  # said before every catalog is read, as --out is
     departments, title = _departments(folders or [], config)
     day = today(when)
-    season = year or day.year
+    season = season or day.year
     key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs)
     made = previous(out_dir, season, key)
     unchanged = made is not None
