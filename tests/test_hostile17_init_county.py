@@ -10,6 +10,7 @@ import os
 import signal
 import stat
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 from gongkai.setup import repo as setup_repo
 from tests.conftest import Run
+from tests.test_init import _converse
 
 # 德化县 is 350526 (福建省泉州市); its 乡镇 浔中镇 350526100, 龙浔镇 350526101. 永春县 is 350525.
 PERSON = ["--address", "福建省泉州市德化县浔中镇龙浔路1号", "--contact", "郑丽", "--phone", "0595-23521234",
@@ -277,3 +279,18 @@ def test_county_a_year_out_of_range_is_a_usage_error(gk: Callable[..., Run], bun
     assert result.code == 2
     assert f"--year 的年份「{year}」不对，应为 1900—2199 之间的四位数年份，如 2026" in result.err
     assert not (tmp_path / "o").exists()
+
+
+def test_init_on_a_terminal_asks_again_for_a_code_of_another_county_and_a_baseline_after_today(tmp_path: Path) -> None:
+    """The code is asked again while it is not the named county's; the 补登 date (asked once the catalog is made) is asked
+    again while it is after today, instead of ending init with exit 2 over a catalog that is already there."""
+    answers = ["永春县民政局", "350526", "350525", "n", "桃城镇", "福建省泉州市永春县桃城镇1号", "", "林小梅",
+               "0595-23881234", "yc@example.gov.cn", "陈明", "", "2", "", "", "", "", "", "", "无", "2026-12-05",
+               "2026-11-20"]
+    script = Path(sys.executable).parent / "gongkai"
+    shown = _converse([str(script), "init", str(tmp_path / "yc")], answers, {"GONGKAI_TODAY": "2026-11-27"})
+    assert "机关名称「永春县民政局」写的是永春县，而区划代码 350526 是福建省泉州市德化县" in shown
+    assert "→ 福建省泉州市永春县" in shown
+    assert "补登移交的日期 2026-12-05 在今天之后" in shown
+    assert "已补登台账：至 2026-11-20" in shown
+    assert _log(tmp_path / "yc") == ["补登启用前已送交两馆的信息（至 2026-11-20）", "启用 gongkai：永春县民政局政务公开目录（gongkai init）"]
