@@ -294,3 +294,46 @@ def test_init_on_a_terminal_asks_again_for_a_code_of_another_county_and_a_baseli
     assert "补登移交的日期 2026-12-05 在今天之后" in shown
     assert "已补登台账：至 2026-11-20" in shown
     assert _log(tmp_path / "yc") == ["补登启用前已送交两馆的信息（至 2026-11-20）", "启用 gongkai：永春县民政局政务公开目录（gongkai init）"]
+
+
+def _clone_made_on_a_git_server(folder: Path) -> None:
+    """What GitHub or Gitee make with 「Add README / .gitignore」, and a .vscode/ the clerk's editor added."""
+    for path, text in {"README.md": "# 德化县民政局政务公开目录\n", ".gitignore": "# Python\n*.pyc\nsite/\n",
+                       ".github/ISSUE_TEMPLATE/bug.md": "---\nname: 问题\n---\n", ".vscode/extensions.json": "{}\n"}.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=folder, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=folder, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "Initial commit"], cwd=folder,
+                   check=True)
+
+
+def test_init_in_a_fresh_clone_with_its_own_gitignore_and_github_folder(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was refused: 「中已有 .github、.gitignore、.vscode」 — though no file of the clone would be replaced."""
+    target = tmp_path / "dhmzj"
+    target.mkdir()
+    _clone_made_on_a_git_server(target)
+    made = gk("init", target, *DEHUA)
+    assert made.code == 0, made.err
+    ignore = (target / ".gitignore").read_text(encoding="utf-8")
+    assert ignore.startswith("# Python\n*.pyc\nsite/\n")  # the clone's own lines, kept
+    assert ignore.count("site/") == 1 and ".gongkai-cache/\n" in ignore and "county-out/\n" in ignore
+    assert (target / ".github" / "ISSUE_TEMPLATE" / "bug.md").read_text(encoding="utf-8") == "---\nname: 问题\n---\n"
+    assert (target / ".vscode" / "extensions.json").read_text(encoding="utf-8") == "{}\n"
+    assert (target / ".github" / "workflows" / "gongkai.yml").is_file()
+    assert (target / ".vscode" / "settings.json").is_file()
+    assert _log(target) == ["启用 gongkai：德化县民政局政务公开目录（gongkai init）", "Initial commit"]
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=target, check=True, capture_output=True, text=True)
+    assert status.stdout == ""
+
+
+def test_init_never_replaces_a_file_of_the_clone(gk: Callable[..., Run], tmp_path: Path) -> None:
+    target = tmp_path / "dhmzj"
+    target.mkdir()
+    _clone_made_on_a_git_server(target)
+    (target / ".vscode" / "settings.json").write_text('{"editor.fontSize": 16}\n', encoding="utf-8")
+    result = gk("init", target, *DEHUA)
+    assert result.code == 2
+    assert f"「{target}」中已有 .vscode/settings.json，没有写入任何文件。" in result.err
+    assert (target / ".vscode" / "settings.json").read_text(encoding="utf-8") == '{"editor.fontSize": 16}\n'
+    assert not (target / "catalog").exists() and (target / ".gitignore").read_text(encoding="utf-8") == "# Python\n*.pyc\nsite/\n"

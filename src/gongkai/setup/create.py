@@ -7,11 +7,10 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from gongkai.catalog import load_catalog
-from gongkai.diagnostics import Report
-from gongkai.diagnostics import Severity
+from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem, output_in_place
 from gongkai.files_io import create_atomic, current_umask
 from gongkai.handover.deliver import record_baseline
@@ -20,7 +19,7 @@ from gongkai.interchange.plan import ImportPlan
 from gongkai.processes import interrupts_deferred
 from gongkai.setup import repo
 from gongkai.setup.resolve import Setup
-from gongkai.setup.scaffold import CATALOG, repository_files
+from gongkai.setup.scaffold import CATALOG, IGNORE, merged_ignore, repository_files
 from gongkai.setup.table import for_table, import_table
 from gongkai.validate import validate
 
@@ -67,6 +66,8 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
     os.chmod(staging, 0o777 & ~current_umask())  # the new folder as mkdir makes it, not mkdtemp's 0700
     try:
         files = repository_files(setup, adopted, repo.branch_of(target))
+        if (target / IGNORE).is_file():  # a clone of a repository made with a .gitignore (GitHub, Gitee offer one)
+            files[IGNORE] = merged_ignore((target / IGNORE).read_text(encoding="utf-8", errors="replace"), files[IGNORE])
         for path, text in files.items():
             create_atomic(staging / path, text)
         plan = import_table(staging / CATALOG, table, adopted) if table is not None else None
@@ -103,16 +104,23 @@ def _walk(folder: Path) -> list[str]:
 
 
 def _move_in(staging: Path, target: Path) -> None:
-    """Put the staged files in place: the whole folder when *target* is new, else entry by entry (never replacing)."""
+    """Put the staged files in place: the whole folder when *target* is new, else file by file into the folders it
+    already has (a clone with .github/ or .vscode/); a file of its own is never replaced, except the merged .gitignore."""
     if not target.exists():
         os.replace(staging, target)
         staging.mkdir()  # the caller removes it
         return
-    clash = [entry.name for entry in staging.iterdir() if (target / entry.name).exists()]
+    files = sorted(_walk(staging))
+    clash = [path for path in files if path != IGNORE and (target / path).exists()]
+    clash += [str(folder) for folder in dict.fromkeys(f for path in files for f in PurePosixPath(path).parents
+                                                      if (target / f).is_file())]
     if clash:
-        raise UsageProblem(f"「{target}」中已有 {'、'.join(clash)}，没有写入任何文件。请换一个新的或空的文件夹。")
-    for entry in staging.iterdir():
-        os.replace(entry, target / entry.name)
+        shown = "、".join(clash[:10]) + (f" 等 {len(clash)} 个" if len(clash) > 10 else "")
+        raise UsageProblem(f"「{target}」中已有 {shown}，没有写入任何文件。请换一个新的或空的文件夹，"
+                           "或先把这些文件移走。")
+    for path in files:
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / path, target / path)
 
 
 def baseline_problem(through: dt.date, adopted: dt.date) -> str | None:

@@ -22,6 +22,7 @@ CI_FILES: dict[CiChoice, tuple[str, str]] = {
     "github": ("github-actions.yml", ".github/workflows/gongkai.yml"),
     "gitlab": ("gitlab-ci.yml", ".gitlab-ci.yml"),
 }
+IGNORE = ".gitignore"
 PUSHED = "branches: [main]"  # the GitHub template's main branch (GitLab's names $CI_DEFAULT_BRANCH)
 GITIGNORE = """\
 # gongkai 生成的、不放进 git 的文件
@@ -54,6 +55,16 @@ repos:
 """
 
 
+def merged_ignore(existing: str, ours: str) -> str:
+    """A repository's own .gitignore with gongkai's lines it lacks added at the end (its own lines kept as they are)."""
+    have = {line.strip() for line in existing.splitlines()}
+    missing = [line for line in ours.splitlines() if line.strip() and not line.startswith("#") and line.strip() not in have]
+    if not missing:
+        return existing
+    head = ours.splitlines()[0]
+    return existing + ("" if existing.endswith("\n") or not existing else "\n") + "\n".join(["", head, *missing]) + "\n"
+
+
 def needs_blank_note(item: Item) -> bool:
     """An item the website shows as a column: it needs a 空白说明 until something is published in it (GK902)."""
     return item.mode == "主动" and WEB in item.channels and not item.blank_note
@@ -81,7 +92,7 @@ def repository_files(setup: Setup, adopted: dt.date, branch: str = "main") -> di
     *branch* is the one the catalog is committed on: GitHub runs the workflow on pushes to that branch only.
     """
     files = {
-        ".gitignore": GITIGNORE,
+        IGNORE: GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".vscode/settings.json": _editor_settings(),
         f"{CATALOG}/gongkai.yaml": document.dump(agency_document(setup, adopted)),
