@@ -121,9 +121,10 @@ def test_init_a_lowercase_domain_code_says_what_to_write(gk: Callable[..., Run],
 
 # --- the 索引号 prefix of a name written without its 县, or with its 市 ------------------------------------------------
 
-@pytest.mark.parametrize("name", ["德化民政局", "泉州市德化县民政局", "福建省泉州市德化县民政局"])
+@pytest.mark.parametrize("name", ["德化民政局", "泉州市德化县民政局", "福建省泉州市德化县民政局", "德化县 民政局", "德化县（民政局）"])
 def test_init_default_index_prefix_skips_the_place(gk: Callable[..., Run], tmp_path: Path, name: str) -> None:
-    """民政局 → MZ whatever place words come first (not 德化 → DH, not 泉州 → QZ)."""
+    """民政局 → MZ whatever place words come first (not 德化 → DH, not 泉州 → QZ), and whatever space or bracket
+    follows them (not the bare 350526 a 乡镇 would have)."""
     target = tmp_path / "a"
     assert gk("init", target, "--name", name, "--code", "350526", "--no-towns", *PERSON).code == 0
     assert "  索引号前缀: 350526-MZ\n" in (target / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")

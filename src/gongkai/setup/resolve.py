@@ -115,6 +115,7 @@ def default_index_prefix(name: str, code: str) -> str:
     for part in (place.province, place.prefecture, place.name, _bare(place.name)) if place else ():
         if part and short.startswith(part):
             short = short[len(part):]
+    short = "".join(ch for ch in short if ch.isalnum())  # 「德化县 民政局」「德化县（民政局）」: the spaces and brackets are no part
     letters = "".join(lazy_pinyin(short[:2], style=Style.FIRST_LETTER)).upper()
     return f"{code}-{letters}" if re.fullmatch(r"[A-Z]{2}", letters) else code
 
