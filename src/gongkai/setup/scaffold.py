@@ -58,7 +58,8 @@ repos:
 def merged_ignore(existing: str, ours: str) -> str:
     """A repository's own .gitignore with gongkai's lines it lacks added at the end (its own lines kept as they are)."""
     have = {line.strip() for line in existing.splitlines()}
-    missing = [line for line in ours.splitlines() if line.strip() and not line.startswith("#") and line.strip() not in have]
+    missing = [line for line in ours.splitlines()
+               if line.strip() and not line.startswith("#") and line.strip() not in have]
     if not missing:
         return existing
     head = ours.splitlines()[0]
@@ -101,7 +102,8 @@ def repository_files(setup: Setup, adopted: dt.date, branch: str = "main") -> di
     if setup.ci in CI_FILES:
         template, target = CI_FILES[setup.ci]
         text = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
-        files[target] = text.replace(PUSHED, f"branches: [{json.dumps(branch, ensure_ascii=False)}]") if branch != "main" else text
+        pushed = f"branches: [{json.dumps(branch, ensure_ascii=False)}]"
+        files[target] = text.replace(PUSHED, pushed) if branch != "main" else text
     for seed in setup.seeds:
         for fields in seed_rows(seed.guideline, seed.unit_id, setup.town is not None):
             path = f"{CATALOG}/items/{seed.guideline.code.lower()}/{fields['编号']}.yaml"
