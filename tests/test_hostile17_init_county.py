@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from gongkai.setup import repo as setup_repo
 from tests.conftest import Run
@@ -338,3 +339,19 @@ def test_init_never_replaces_a_file_of_the_clone(gk: Callable[..., Run], tmp_pat
     assert f"「{target}」中已有 .vscode/settings.json，没有写入任何文件。" in result.err
     assert (target / ".vscode" / "settings.json").read_text(encoding="utf-8") == '{"editor.fontSize": 16}\n'
     assert not (target / "catalog").exists() and (target / ".gitignore").read_text(encoding="utf-8") == "# Python\n*.pyc\nsite/\n"
+
+
+def test_county_yaml_a_new_title_rewrites_the_workbooks(gk: Callable[..., Run], bundled: Path, tmp_path: Path) -> None:
+    """The 名称 of county.yaml heads the scorecard: renamed, the workbooks are made again, not kept as 「没有变化」."""
+    config = tmp_path / "county.yaml"
+    config.write_text(f"名称: 德化县政务公开办\n部门:\n  - 目录: {bundled}\n", encoding="utf-8")
+    out = tmp_path / "o"
+    assert gk("county", "--config", config, "--year", "2026", "--out", out).code == 0
+    config.write_text(f"名称: 安溪县政务公开办\n部门:\n  - 目录: {bundled}\n", encoding="utf-8")
+    again = gk("county", "--config", config, "--year", "2026", "--out", out)
+    assert again.code == 0
+    assert "已写入" in again.err and "没有变化" not in again.err
+    title = load_workbook(out / "scorecard-2026.xlsx")["部门考核"]["A1"].value
+    assert title == "安溪县政务公开办2026年政务公开考核表（截至2026-11-27）"
+    same = gk("county", "--config", config, "--year", "2026", "--out", out)
+    assert "没有变化，未重写" in same.err

@@ -49,7 +49,7 @@ def county_command(
     departments, title = _departments(folders or [], config)
     day = today(when)
     season = season or day.year
-    key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs)
+    key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs, title=title)
     made = previous(out_dir, season, key)
     unchanged = made is not None
     if made is None:

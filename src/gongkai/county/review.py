@@ -58,10 +58,11 @@ def _map(work: Callable[[Department], T], departments: Sequence[Department], job
 
 
 def inputs_key(departments: list[Department], year: int, today: dt.date, use_cache: bool = True,
-               jobs: int | None = None) -> str:
-    """A digest of everything the county's outputs are made from (each catalog's listing fingerprint): cheap to get."""
+               jobs: int | None = None, title: str = "") -> str:
+    """A digest of everything the county's outputs are made from (each catalog's listing fingerprint, and the *title*
+    the workbooks carry, county.yaml's 名称): cheap to get."""
     prints = _map(partial(probe, use_cache=use_cache), departments, jobs)
-    parts = [f"{year}:{today.isoformat()}:{code_salt()}"]
+    parts = [f"{year}:{today.isoformat()}:{code_salt()}", title]
     parts += [f"{d.label}|{d.folder}|{fingerprint}" for d, fingerprint in zip(departments, prints)]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
