@@ -355,3 +355,14 @@ def test_county_yaml_a_new_title_rewrites_the_workbooks(gk: Callable[..., Run], 
     assert title == "安溪县政务公开办2026年政务公开考核表（截至2026-11-27）"
     same = gk("county", "--config", config, "--year", "2026", "--out", out)
     assert "没有变化，未重写" in same.err
+
+
+def test_init_run_again_says_where_the_settings_are_changed(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """The clerk re-runs init to change an answer (the 移交日): the catalog is kept, and the message says what to edit."""
+    target = tmp_path / "a"
+    assert gk("init", target, *DEHUA).code == 0
+    again = gk("init", target, *DEHUA, "--handover", "5")
+    assert again.code == 2
+    assert (f"要改机关名称、单位、移交日等设置，直接编辑 {target / 'catalog' / 'gongkai.yaml'}，再运行 gongkai validate 检查；"
+            "要重新建立，请换一个新的文件夹") in again.err
+    assert "移交日: [5, 20]" in (target / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")

@@ -48,8 +48,10 @@ def refuse_existing(target: Path) -> None:
         raise UsageProblem(f"「{target}」是一个文件，不是文件夹：请换一个新的文件夹名，如 gongkai init 成都市武侯区民政局。")
     for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml", target / CATALOG):
         if place.exists():
+            settings = place if place.name == "gongkai.yaml" else place / "gongkai.yaml"
             raise UsageProblem(f"「{place}」已经存在：这里已经有目录了，gongkai init 不会覆盖已有的目录。"
-                               "请换一个新的文件夹，如 gongkai init 永春县民政局。")
+                               f"要改机关名称、单位、移交日等设置，直接编辑 {settings}，再运行 gongkai validate 检查；"
+                               "要重新建立，请换一个新的文件夹，如 gongkai init 永春县民政局。")
 
 
 def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | None = None,
