@@ -366,3 +366,21 @@ def test_init_run_again_says_where_the_settings_are_changed(gk: Callable[..., Ru
     assert (f"要改机关名称、单位、移交日等设置，直接编辑 {target / 'catalog' / 'gongkai.yaml'}，再运行 gongkai validate 检查；"
             "要重新建立，请换一个新的文件夹") in again.err
     assert "移交日: [5, 20]" in (target / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+
+
+def test_county_with_no_department_readable_keeps_the_last_workbooks(gk: Callable[..., Run], bundled: Path,
+                                                                     tmp_path: Path) -> None:
+    """Run from the wrong folder, every relative path is missing: empty workbooks used to replace the county's tables."""
+    out = tmp_path / "o"
+    assert gk("county", bundled, "--year", "2026", "--out", out).code == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.xlsx")}
+    assert sorted(before) == ["annual-2026.xlsx", "review-2026.xlsx", "scorecard-2026.xlsx"]
+    result = gk("county", tmp_path / "mzj", tmp_path / "rsj", "--year", "2026", "--out", out)
+    assert result.code == 1
+    assert (f"没有一个部门的目录能够读取（原因见上）：没有写出工作簿，{out} 中原有的文件保持不变。"
+            "请核对各目录文件夹的位置（相对于当前文件夹或 county.yaml）后重新运行。") in result.err
+    assert f"无法读取 {tmp_path / 'mzj'}：找不到文件夹「{tmp_path / 'mzj'}」" in result.out
+    assert {p.name: p.read_bytes() for p in out.glob("*.xlsx")} == before
+    assert "没有变化，未重写" in gk("county", bundled, "--year", "2026", "--out", out).err
+    nothing = gk("county", tmp_path / "mzj", "--year", "2026", "--out", tmp_path / "new")
+    assert nothing.code == 1 and not (tmp_path / "new").exists()

@@ -58,9 +58,13 @@ def county_command(
         out.print(json.dumps(made, ensure_ascii=False, indent=2), markup=False)
     else:
         _show(made)
-    verb = "没有变化，未重写" if unchanged else "已写入"
-    err.print(f"{verb}：{'、'.join(str(p) for p in output_paths(out_dir, season))}", markup=False)
     broken = [d for d in made["departments"] if not d["ok"]]
+    paths = "、".join(str(p) for p in output_paths(out_dir, season))
+    if len(broken) == len(made["departments"]):
+        err.print(f"没有一个部门的目录能够读取（原因见上）：没有写出工作簿，{out_dir} 中原有的文件保持不变。"
+                  "请核对各目录文件夹的位置（相对于当前文件夹或 county.yaml）后重新运行。", markup=False)
+    else:
+        err.print(f"{'没有变化，未重写' if unchanged else '已写入'}：{paths}", markup=False)
     if any(d["internal"] for d in broken):
         return EXIT_INTERNAL
     withheld = any(d.get("withheld") for d in made["departments"])  # items left out of the review: personal data

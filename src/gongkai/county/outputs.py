@@ -117,9 +117,14 @@ def previous(folder: Path, year: int, key: str) -> dict[str, Any] | None:
 
 
 def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[str, Any]:
-    """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all."""
+    """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all.
+
+    Nothing is written when no department could be read: empty workbooks would replace the last ones that had data.
+    """
     rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
     made = summary(view, rollup)
+    if not view.readable:  # every folder wrong (run from another folder, say): the last good workbooks are kept
+        return made
     paths = output_paths(folder, view.year)
     missing = [(d.name, f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
                for d in view.readable if d.annual_gap]
