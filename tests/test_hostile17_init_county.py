@@ -384,3 +384,13 @@ def test_county_with_no_department_readable_keeps_the_last_workbooks(gk: Callabl
     assert "没有变化，未重写" in gk("county", bundled, "--year", "2026", "--out", out).err
     nothing = gk("county", tmp_path / "mzj", "--year", "2026", "--out", tmp_path / "new")
     assert nothing.code == 1 and not (tmp_path / "new").exists()
+
+
+def test_init_a_township_government_with_towns_is_told(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """浔中镇人民政府 with --town 浔中镇 got a 「浔中镇民政办」 of itself, a 乡镇 page under the 乡镇."""
+    result = gk("init", tmp_path / "a", "--name", "德化县浔中镇人民政府", "--code", "350526100", "--town", "浔中镇",
+                *PERSON)
+    assert result.code == 2
+    assert ("浔中镇人民政府（9位区划代码 350526100）本身就是乡镇，不设下属的乡镇单位：请删去 --town（或答案文件中的「乡镇」）"
+            in result.err)
+    assert not (tmp_path / "a").exists()

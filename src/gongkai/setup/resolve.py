@@ -220,6 +220,10 @@ def _towns(answers: Answers, town: Town | None, picked: list[Guideline], problem
     another bureau's township offices are not in the bundled list.
     """
     code = answers.division_code or ""
+    if town is not None and answers.towns:  # not a 乡镇民政办 of itself, nor of its neighbours
+        problems.append(f"{town.name}人民政府（9位区划代码 {town.code}）本身就是乡镇，不设下属的乡镇单位："
+                        "请删去 --town（或答案文件中的「乡镇」）")
+        return []
     listed = towns_of(code[:6]) if not town else []
     if answers.towns is None:
         return listed if any(g.department == TOWN_UNIT_DEPARTMENT for g in picked) and not town else []
