@@ -394,3 +394,41 @@ def test_init_a_township_government_with_towns_is_told(gk: Callable[..., Run], t
     assert ("浔中镇人民政府（9位区划代码 350526100）本身就是乡镇，不设下属的乡镇单位：请删去 --town（或答案文件中的「乡镇」）"
             in result.err)
     assert not (tmp_path / "a").exists()
+
+
+def test_init_in_a_repository_whose_index_is_locked(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A stale .git/index.lock (a crashed git, an editor's git): init moved everything in, git then refused the
+    commit, and a catalog without its first commit stayed — which init then refused to make again."""
+    target = tmp_path / "a"
+    target.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=target, check=True)
+    (target / ".git" / "index.lock").write_bytes(b"")
+    result = gk("init", target, *DEHUA)
+    assert result.code == 2
+    assert (f"「{target / '.git' / 'index.lock'}」存在：另一个 git 程序（或编辑器的 git 功能）正在使用这个仓库，"
+            "或上次 git 异常退出时留下了它。确认没有 git 在运行后删除这个文件，再运行 gongkai init。") in result.err
+    assert sorted(p.name for p in target.iterdir()) == [".git"]
+
+
+@pytest.mark.parametrize("clone", [False, True])
+def test_init_when_git_fails_at_the_first_commit_the_folder_is_as_before(
+        gk: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clone: bool) -> None:
+    target = tmp_path / "a"
+    if clone:
+        target.mkdir()
+        _clone_made_on_a_git_server(target)
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if ".git/" not in str(p) + "/")
+
+    def refused(*args: object, **kwargs: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    real = setup_repo.commit_all
+    monkeypatch.setattr(setup_repo, "commit_all", refused)
+    assert gk("init", target, *DEHUA).code == 2
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if ".git/" not in str(p) + "/") == before
+    if clone:
+        assert (target / ".gitignore").read_text(encoding="utf-8") == "# Python\n*.pyc\nsite/\n"
+        assert _log(target) == ["Initial commit"]
+    monkeypatch.setattr(setup_repo, "commit_all", real)
+    again = gk("init", target, *DEHUA)
+    assert again.code == 0, again.err

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -79,10 +80,15 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
         # Moved in and committed as one step: a Ctrl+C meanwhile waits, so that there is never a folder init
         # refuses to redo (it holds a catalog) that has no first commit and no 启用日期 behind it.
         with interrupts_deferred():
-            _move_in(staging, target)
-            git_repo = repo.open_or_init(target)
-            message = f"启用 gongkai：{setup.name}政务公开目录（gongkai init）"
-            sha = repo.commit_all(git_repo, written, message, now, setup.answers.contact or "", setup.answers.email or "")
+            undo = _move_in(staging, target)
+            try:
+                git_repo = repo.open_or_init(target)
+                message = f"启用 gongkai：{setup.name}政务公开目录（gongkai init）"
+                sha = repo.commit_all(git_repo, written, message, now, setup.answers.contact or "",
+                                      setup.answers.email or "")
+            except BaseException:
+                undo()  # git failed: the folder as it was, so that init can simply be run again
+                raise
             output_in_place(f"目录仓库（{target}）已建立，第一次提交 {sha[:7]}")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -105,13 +111,16 @@ def _walk(folder: Path) -> list[str]:
     return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
 
 
-def _move_in(staging: Path, target: Path) -> None:
+def _move_in(staging: Path, target: Path) -> Callable[[], None]:
     """Put the staged files in place: the whole folder when *target* is new, else file by file into the folders it
-    already has (a clone with .github/ or .vscode/); a file of its own is never replaced, except the merged .gitignore."""
+    already has (a clone with .github/ or .vscode/); a file of its own is never replaced, except the merged .gitignore.
+
+    Returns what takes them out again (and a .git made since): the folder as it was before.
+    """
     if not target.exists():
         os.replace(staging, target)
         staging.mkdir()  # the caller removes it
-        return
+        return lambda: shutil.rmtree(target, ignore_errors=True)
     files = sorted(_walk(staging))
     clash = [path for path in files if path != IGNORE and (target / path).exists()]
     clash += [str(folder) for folder in dict.fromkeys(f for path in files for f in PurePosixPath(path).parents
@@ -120,9 +129,26 @@ def _move_in(staging: Path, target: Path) -> None:
         shown = "、".join(clash[:10]) + (f" 等 {len(clash)} 个" if len(clash) > 10 else "")
         raise UsageProblem(f"「{target}」中已有 {shown}，没有写入任何文件。请换一个新的或空的文件夹，"
                            "或先把这些文件移走。")
+    before = {path: (target / path).read_bytes() for path in files if (target / path).is_file()}  # the .gitignore
+    made = [f for f in dict.fromkeys(f for path in files for f in PurePosixPath(path).parents)
+            if str(f) != "." and not (target / f).exists()]
+    had_git = (target / ".git").exists()
     for path in files:
         (target / path).parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / path, target / path)
+
+    def undo() -> None:
+        for path in files:
+            if path in before:
+                (target / path).write_bytes(before[path])
+            else:
+                (target / path).unlink(missing_ok=True)
+        for folder in sorted(made, key=lambda f: -len(f.parts)):
+            shutil.rmtree(target / folder, ignore_errors=True)
+        if not had_git:
+            shutil.rmtree(target / ".git", ignore_errors=True)
+
+    return undo
 
 
 def baseline_problem(through: dt.date, adopted: dt.date) -> str | None:
