@@ -432,3 +432,19 @@ def test_init_when_git_fails_at_the_first_commit_the_folder_is_as_before(
     monkeypatch.setattr(setup_repo, "commit_all", real)
     again = gk("init", target, *DEHUA)
     assert again.code == 0, again.err
+
+
+def test_county_counts_every_item_the_review_lists(gk: Callable[..., Run], bundled: Path, tmp_path: Path) -> None:
+    """The bundled directory has 50 item files. One names a 责任单位 gongkai.yaml lacks and one has lost its 一级事项:
+    the review still lists all 50 rows, and the 事项 column said 48."""
+    first = bundled / "items" / "shjz" / "SHJZ-001.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("责任单位: shjzg", "责任单位: shjzk"), encoding="utf-8")
+    second = bundled / "items" / "shjz" / "SHJZ-002.yaml"
+    text = second.read_text(encoding="utf-8")
+    second.write_text("\n".join(line for line in text.split("\n") if not line.startswith("一级事项:")), encoding="utf-8")
+    out = tmp_path / "o"
+    result = gk("county", bundled, "--year", "2026", "--format", "json", "--out", out)
+    entry = json.loads(result.out)["departments"][0]
+    assert entry["事项"] == "50" and entry["totals"]["items"] == 50
+    review = load_workbook(out / "review-2026.xlsx")["安溪县民政局"]
+    assert sum(isinstance(row[0], int) for row in review.iter_rows(values_only=True)) == 50
