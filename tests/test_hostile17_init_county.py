@@ -448,3 +448,25 @@ def test_county_counts_every_item_the_review_lists(gk: Callable[..., Run], bundl
     assert entry["事项"] == "50" and entry["totals"]["items"] == 50
     review = load_workbook(out / "review-2026.xlsx")["安溪县民政局"]
     assert sum(isinstance(row[0], int) for row in review.iter_rows(values_only=True)) == 50
+
+
+def test_init_ctrl_c_at_the_baseline_commit_leaves_it_committed(gk: Callable[..., Run], tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 terminal_ctrl_c: None) -> None:
+    """The 补登 ledger was written, then Ctrl+C came before its commit: 「已中断，但目录仓库已建立」 and an uncommitted
+    ledger that handover baseline then refuses to write again (「已经存在」)."""
+    real = setup_repo.commit_all
+
+    def commit_all(repository: object, paths: list[str], message: str, *rest: object) -> str:
+        if message.startswith("补登"):
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(repository, paths, message, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(setup_repo, "commit_all", commit_all)
+    target = tmp_path / "a"
+    result = gk("init", target, *DEHUA, "--baseline", "2026-11-20")
+    assert result.code == 0
+    assert "启用前送交两馆的信息已补登（提交" in result.err
+    assert _log(target) == ["补登启用前已送交两馆的信息（至 2026-11-20）", "启用 gongkai：德化县民政局政务公开目录（gongkai init）"]
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=target, check=True, capture_output=True, text=True)
+    assert status.stdout == ""

@@ -165,9 +165,11 @@ def baseline(root: Path, through: dt.date, now: dt.datetime, name: str, email: s
         raise UsageProblem(problem)
     catalog = load_catalog(root / CATALOG, use_cache=False)
     batch = prepare(catalog, through, force=True, allow_incomplete=True)
-    if not record_baseline(root / CATALOG, batch):
-        raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
-    git_repo = repo.open_or_init(root)
-    path = f"{CATALOG}/{batch.ledger_path}"
-    sha = repo.commit_all(git_repo, [path], f"补登启用前已送交两馆的信息（至 {through.isoformat()}）", now, name, email)
+    with interrupts_deferred():  # the ledger and its commit together: never a ledger on disk that is not committed
+        if not record_baseline(root / CATALOG, batch):
+            raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
+        git_repo = repo.open_or_init(root)
+        path = f"{CATALOG}/{batch.ledger_path}"
+        sha = repo.commit_all(git_repo, [path], f"补登启用前已送交两馆的信息（至 {through.isoformat()}）", now, name, email)
+        output_in_place(f"启用前送交两馆的信息已补登（提交 {sha[:7]}）")
     return sha, len(batch.entries)
