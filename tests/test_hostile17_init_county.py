@@ -470,3 +470,14 @@ def test_init_ctrl_c_at_the_baseline_commit_leaves_it_committed(gk: Callable[...
     assert _log(target) == ["补登启用前已送交两馆的信息（至 2026-11-20）", "启用 gongkai：德化县民政局政务公开目录（gongkai init）"]
     status = subprocess.run(["git", "status", "--porcelain"], cwd=target, check=True, capture_output=True, text=True)
     assert status.stdout == ""
+
+
+def test_county_yaml_a_plain_list_of_folders(gk: Callable[..., Run], bundled: Path, tmp_path: Path) -> None:
+    """「部门: [- ../mzj]」 was refused with 「下面的内容要换行并缩进两个空格」, which does not say to write 「目录:」."""
+    config = tmp_path / "county.yaml"
+    config.write_text("名称: 安溪县政务公开办\n部门:\n  - catalog\n  - 目录: catalog\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    data = json.loads(result.out)
+    assert [d["name"] for d in data["departments"]] == ["安溪县民政局", "安溪县民政局"]
+    assert data["departments"][0]["ok"] is True
+    assert data["departments"][1]["problem"] == "与第1个部门（catalog）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次"

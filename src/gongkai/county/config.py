@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
 from gongkai.catalog.sources import blob_id
@@ -26,7 +26,16 @@ class CountyConfig(CatalogModel):
 
     title: Text | None = Field(None, alias="名称", description="如 安溪县政务公开办")
     clones: Text | None = Field(None, alias="克隆目录", description="git 仓库克隆到的文件夹，相对于 county.yaml")
-    departments: list[DepartmentEntry] = Field(alias="部门", min_length=1)
+    departments: list[DepartmentEntry] = Field(alias="部门", min_length=1,
+                                               description="每个部门写「目录: 文件夹」或「仓库: 地址」；只写文件夹时可简写为「- ../mzj」")
+
+    @field_validator("departments", mode="before")
+    @classmethod
+    def _folders_alone(cls, value: object) -> object:
+        """「- ../mzj」 as a webmaster writes a list of folders: the department's 目录."""
+        if isinstance(value, list):
+            return [{"目录": entry} if isinstance(entry, str) else entry for entry in value]
+        return value
 
 
 COUNTY_KIND = FileKind("county", "县级汇总设置", pydantic_builder(CountyConfig))
