@@ -481,3 +481,17 @@ def test_county_yaml_a_plain_list_of_folders(gk: Callable[..., Run], bundled: Pa
     assert [d["name"] for d in data["departments"]] == ["安溪县民政局", "安溪县民政局"]
     assert data["departments"][0]["ok"] is True
     assert data["departments"][1]["problem"] == "与第1个部门（catalog）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次"
+
+
+@pytest.mark.parametrize("address", ["git@git.example.org:mzj.git", "git@git.example.org:ax/mzj.git",
+                                     "https://git.example.org/ax/mzj.git/", "ssh://git@git.example.org/ax/mzj"])
+def test_county_yaml_a_repository_is_looked_for_where_git_clone_puts_it(gk: Callable[..., Run], bundled: Path,
+                                                                        tmp_path: Path, address: str) -> None:
+    """git clone <address> makes the folder mzj for each of these; git@host:mzj.git was looked for as 「git@host:mzj」."""
+    repos = tmp_path / "repos"
+    repos.mkdir()
+    bundled.rename(repos / "mzj")
+    config = tmp_path / "county.yaml"
+    config.write_text(f"克隆目录: repos\n部门:\n  - 仓库: {address}\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    assert json.loads(result.out)["departments"][0]["ok"] is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
@@ -65,7 +66,8 @@ def departments_of(config: CountyConfig, base: Path) -> list[Department]:
     for number, entry in enumerate(config.departments, start=1):
         folder = base / _local(entry.folder) if entry.folder else None
         if folder is None and entry.repository:
-            stem = entry.repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+            # https://host/ax/mzj.git, git@host:mzj.git (scp-like, no slash): git clone names the folder mzj
+            stem = re.split(r"[/:]", entry.repository.rstrip("/"))[-1].removesuffix(".git")
             folder = base / _local(config.clones or ".") / stem
         label = entry.name or entry.folder or entry.repository or f"第{number}个部门"
         unset = None if folder else (f"county.yaml「部门」的第{number}项没有写「目录」或「仓库」：请写明目录文件夹"
