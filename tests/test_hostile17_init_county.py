@@ -495,3 +495,15 @@ def test_county_yaml_a_repository_is_looked_for_where_git_clone_puts_it(gk: Call
     config.write_text(f"克隆目录: repos\n部门:\n  - 仓库: {address}\n", encoding="utf-8")
     result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
     assert json.loads(result.out)["departments"][0]["ok"] is True
+
+
+def test_county_yaml_a_folder_in_the_home_folder(gk: Callable[..., Run], bundled: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """「目录: ~/catalog」: no shell expands ~ inside county.yaml; it was looked for as a folder named 「~」."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))
+    (tmp_path / "县").mkdir()
+    config = tmp_path / "县" / "county.yaml"
+    config.write_text("部门:\n  - 目录: ~/catalog\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    assert json.loads(result.out)["departments"][0]["ok"] is True

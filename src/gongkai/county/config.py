@@ -76,9 +76,11 @@ def departments_of(config: CountyConfig, base: Path) -> list[Department]:
     return found
 
 
-def _local(folder: str) -> str:
-    """A folder as written in county.yaml, in this system's form: 「..\\mzj」 written on Windows is ../mzj elsewhere."""
-    return folder if os.sep == "\\" or "\\" not in folder else PureWindowsPath(folder).as_posix()
+def _local(folder: str) -> Path:
+    """A folder as written in county.yaml, in this system's form: 「..\\mzj」 written on Windows is ../mzj elsewhere, and
+    「~/repos/mzj」 is in the home folder (no shell expands it in a YAML file)."""
+    written = folder if os.sep == "\\" or "\\" not in folder else PureWindowsPath(folder).as_posix()
+    return Path(written).expanduser()
 
 
 def departments_from_paths(paths: list[Path]) -> list[Department]:
