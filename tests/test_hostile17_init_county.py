@@ -507,3 +507,19 @@ def test_county_yaml_a_folder_in_the_home_folder(gk: Callable[..., Run], bundled
     config.write_text("部门:\n  - 目录: ~/catalog\n", encoding="utf-8")
     result = gk("county", "--config", config, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
     assert json.loads(result.out)["departments"][0]["ok"] is True
+
+
+def test_county_two_departments_under_one_name_keep_an_annual_check_each(gk: Callable[..., Run], bundled: Path,
+                                                                         tmp_path: Path) -> None:
+    """annual_checks is keyed by department: two under one 机关名称 were one key, and one department's check was lost."""
+    copy = tmp_path / "copy"
+    made = gk("init", copy, "--name", "安溪县民政局", "--code", "350524", "--no-towns", "--index-prefix", "350524-MZJ",
+              "--address", "福建省泉州市安溪县凤城镇", "--contact", "林芳", "--phone", "0595-23281234",
+              "--email", "axmzj@example.gov.cn", "--leader", "陈明:局长", "-y")
+    assert made.code == 0, made.err
+    result = gk("county", bundled, copy, "--year", "2026", "--format", "json", "--out", tmp_path / "o")
+    checks = json.loads(result.out)["annual_checks"]
+    assert sorted(checks) == [f"安溪县民政局（{bundled}）", f"安溪县民政局（{copy}）"]
+    rows = list(load_workbook(tmp_path / "o" / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True))
+    assert (f"安溪县民政局（{bundled}）", "平衡") in rows and (f"安溪县民政局（{copy}）", "平衡") in rows
+    assert (f"安溪县民政局（{copy}）", "没有 annual/2026.yaml：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总") in rows

@@ -126,7 +126,7 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     if not view.readable:  # every folder wrong (run from another folder, say): the last good workbooks are kept
         return made
     paths = output_paths(folder, view.year)
-    missing = [(d.name, f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
+    missing = [(view.told_apart(d), f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
                for d in view.readable if d.annual_gap]
     contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks, missing)]
     # The review holds every department's directory: scanned as every published table is, before anything is written.

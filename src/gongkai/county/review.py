@@ -38,6 +38,12 @@ class CountyView:
     def broken(self) -> list[DepartmentResult]:
         return [d for d in self.departments if d.broken]
 
+    def told_apart(self, department: DepartmentResult) -> str:
+        """The department's name, with its folder when another readable one has the same 机关名称 (a naming slip, two
+        clones): each keeps its own line in the annual checks."""
+        same = sum(d.name == department.name for d in self.readable)
+        return f"{department.name}（{department.label}）" if same > 1 else department.name
+
     @property
     def unreadable(self) -> list[DepartmentResult]:
         """The departments that could not be read (a catalog listed again is not one of them)."""
