@@ -523,3 +523,22 @@ def test_county_two_departments_under_one_name_keep_an_annual_check_each(gk: Cal
     rows = list(load_workbook(tmp_path / "o" / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True))
     assert (f"安溪县民政局（{bundled}）", "平衡") in rows and (f"安溪县民政局（{copy}）", "平衡") in rows
     assert (f"安溪县民政局（{copy}）", "没有 annual/2026.yaml：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总") in rows
+
+
+def test_init_on_a_terminal_asks_again_after_an_odd_answer(tmp_path: Path) -> None:
+    """A 领域 without its code, a code in small letters, 「每月10日」, a 网址 without https:// and 「GitHub」 each ended
+    the session with exit 2 after the last question — every answer had to be typed again."""
+    answers = ["德化县人力资源和社会保障局", "350526", "就业创业", "就业创业=jycy", "就业创业=JYCY", "福建省泉州市德化县浔中镇1号",
+               "", "王强", "0595-23520000", "dhrsj@example.gov.cn", "李华", "", "3", "每月10日", "10,25", "", "", "",
+               "www.dehua.gov.cn", "https://www.dehua.gov.cn/zwgk/rsj/", "", "", "GitHub", "github", ""]
+    script = Path(sys.executable).parent / "gongkai"
+    shown = _converse([str(script), "init", str(tmp_path / "rs")], answers, {"GONGKAI_TODAY": "2026-11-27"})
+    assert "--domain 的写法是「名称=代码」" in shown
+    assert "领域代码用2—8个大写英文字母" in shown
+    assert "--handover 写每月的几日，用逗号分隔" in shown
+    assert "「基础地址」的网址应以 http:// 或 https:// 开头" in shown
+    assert "「GitHub」不是有效的「CI」" in shown
+    agency = (tmp_path / "rs" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "名称: 就业创业\n    代码: JYCY" in agency and "移交日: [10, 25]" in agency
+    assert "基础地址: https://www.dehua.gov.cn/zwgk/rsj/" in agency
+    assert (tmp_path / "rs" / ".github" / "workflows" / "gongkai.yml").is_file()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -159,13 +160,26 @@ def _ask(answers: Answers) -> dict[str, Any]:
     """Ask in Chinese for what the flags and the answers file left open; every answer is checked at once."""
     got: dict[str, Any] = {}
 
+    def ask(key: str, read: Callable[[], Any]) -> Any:
+        """Ask until the answer is one init takes: a wrong one (a 网址 without https://, 代码 in small letters) is said
+        and asked again, instead of ending the session after every question has been answered."""
+        while True:
+            try:
+                value = read()
+                merge(answers, {**got, key: value}, None)  # typed at a prompt: no flag to name
+            except UsageProblem as exc:
+                err.print(str(exc), markup=False)
+                continue
+            got[key] = value
+            return value
+
     def text(key: str, label: str, default: str | None = None) -> str | None:
         current = _value(answers, key)
         if current is not None:
             return str(current)
-        value = str(typer.prompt(label, default=default or "", show_default=bool(default))).strip() or None
-        got[key] = value
-        return value
+        typed: str | None = ask(key, lambda: str(typer.prompt(label, default=default or "",
+                                                              show_default=bool(default))).strip() or None)
+        return typed
 
     name = text("机关名称", "机关名称（如 永春县民政局）") or ""
     code = _value(answers, "区划代码")
@@ -180,25 +194,25 @@ def _ask(answers: Answers) -> dict[str, Any]:
     if answers.towns is None and len(code) == 6 and guidelines_of(name):
         got["乡镇"] = _ask_towns(code)
     if len(code) == 6 and not guidelines_of(name) and answers.guidelines is None and not answers.domains:
-        got["领域"] = _ask_domains(name)
+        ask("领域", lambda: _ask_domains(name))
     for key, label in (("地址", "机关地址"), ("邮编", "邮编（可不填）"), ("联系人", "联系人（政务公开专职工作人员）"),
                        ("联系电话", "联系电话"), ("电子邮箱", "电子邮箱")):
         text(key, label)
     if not answers.leaders:
-        person = typer.prompt("主要负责人姓名（领导信息）").strip()
-        got["领导"] = [{"姓名": person, "职务": typer.prompt("职务", default="局长").strip()}]
+        ask("领导", lambda: [{"姓名": typer.prompt("主要负责人姓名（领导信息）").strip(),
+                              "职务": typer.prompt("职务", default="局长").strip()}])
     if answers.handover_days is None:
         choice = typer.prompt("移交两馆：1 每月5日、20日（福建）；2 每月5日；3 自定", default="1").strip()
-        got["移交日"] = HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）"))
+        ask("移交日", lambda: HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）")))
     text("档案馆", "接收的档案馆", f"{place.name}档案馆")
     text("图书馆", "接收的图书馆", f"{place.name}图书馆")
     text("索引号前缀", "索引号前缀（索引号为「前缀-年份-00001」）", default_index_prefix(name, code))
     text("基础地址", "本栏目在县政府门户网站上的地址（https://…，可不填）")
     if answers.desk is None:
-        got["依申请公开"] = {k: v for k, v in {
+        ask("依申请公开", lambda: {k: v for k, v in {
             "办公时间": typer.prompt("依申请公开办公时间", default=DEFAULT_HOURS).strip(),
             "网上申请地址": typer.prompt("网上申请地址（可不填）", default="", show_default=False).strip() or None,
-        }.items() if v}
+        }.items() if v})
     text("CI", "CI 模板：github、gitlab 或 无", "github")
     return got
 
