@@ -542,3 +542,23 @@ def test_init_on_a_terminal_asks_again_after_an_odd_answer(tmp_path: Path) -> No
     assert "名称: 就业创业\n    代码: JYCY" in agency and "移交日: [10, 25]" in agency
     assert "基础地址: https://www.dehua.gov.cn/zwgk/rsj/" in agency
     assert (tmp_path / "rs" / ".github" / "workflows" / "gongkai.yml").is_file()
+
+
+def test_init_from_the_answers_file_the_readme_shows(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """A clerk copies README's example answers file as it stands: its 网上申请地址 was 「https://…/ysqgk/」, refused."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("答案文件示例", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    answers = tmp_path / "答案.yaml"
+    answers.write_text(example, encoding="utf-8")
+    made = gk("init", tmp_path / "德化县民政局", "--answers", answers, "-y")
+    assert made.code == 0, made.err
+    agency = (tmp_path / "德化县民政局" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "名称: 德化县民政局" in agency and '区划代码: "350526"' in agency
+
+
+def test_a_web_address_with_a_placeholder_says_so(gk: Callable[..., Run], tmp_path: Path) -> None:
+    answers = tmp_path / "答案.yaml"
+    answers.write_text("机关名称: 德化县民政局\n基础地址: https://…/mzj/\n", encoding="utf-8")
+    result = gk("init", tmp_path / "a", "--answers", answers, "-y")
+    assert result.code == 1
+    assert "域名只用英文字母、数字、点和横线，不能留着「…」这样的占位符" in result.err

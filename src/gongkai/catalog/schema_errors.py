@@ -85,8 +85,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "notice_days_unit":
         return Note("GK103", f"「{label}」{error['msg']}", NOTICE_DAYS_HINT, loc)
     if kind == "web_address":
-        return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（不能是"
-                    " javascript:、data: 或相对路径，不含空格和引号）。", loc)
+        return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（域名只用"
+                    "英文字母、数字、点和横线，不能留着「…」这样的占位符；不能是 javascript:、data: 或相对路径，不含空格和引号）。",
+                    loc)
     if kind == "control_character":
         return Note("GK103", f"「{label}」{error['msg']}", f"删去这个字符：在编辑器中把「{label}」重新输入一遍，"
                     "需要换行的正文用空行分段。", loc)
