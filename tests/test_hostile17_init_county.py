@@ -562,3 +562,14 @@ def test_a_web_address_with_a_placeholder_says_so(gk: Callable[..., Run], tmp_pa
     result = gk("init", tmp_path / "a", "--answers", answers, "-y")
     assert result.code == 1
     assert "域名只用英文字母、数字、点和横线，不能留着「…」这样的占位符" in result.err
+
+
+def test_init_a_county_bureau_with_the_nine_digits_of_its_town(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """德化县民政局 sits in 浔中镇 (350526100): with those 9 digits it became a 乡镇人民政府's catalog (16 乡级 items, no
+    乡镇民政办, 索引号 350526100-…)."""
+    result = gk("init", tmp_path / "a", "--name", "德化县民政局", "--code", "350526100", *PERSON)
+    assert result.code == 2
+    assert ("区划代码 350526100 是浔中镇的9位代码，而机关名称「德化县民政局」中没有浔中镇：9位代码只给乡镇人民政府"
+            "（街道办事处）用；县级机关写县的6位代码 350526（写 --code 350526）。") in result.err
+    assert not (tmp_path / "a").exists()
+    assert gk("init", tmp_path / "b", "--name", "浔中镇人民政府", "--code", "350526100", *PERSON).code == 0

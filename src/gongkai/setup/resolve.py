@@ -91,13 +91,23 @@ def _other_place(code: str, name: str) -> str | None:
         return (f"机关名称「{name}」写的是{named.name}，而区划代码 {code} 是{place.full_name}：请核对。"
                 f"{named.name}的代码是 {'、'.join(same)}（写 --code {same[0]}）；若代码是对的，请改正机关名称。")
     town = _town(code)
-    if town is None:
+    if town is None or not name or _town_bare(town.name) in name:
         return None
     others = sorted((t for t in towns_of(code[:6]) if t.name in name and t.code != town.code), key=lambda t: -len(t.name))
-    if others and town.name not in name:
+    if others:
         return (f"机关名称「{name}」写的是{others[0].name}，而区划代码 {code} 是{town.name}：请核对。"
                 f"{others[0].name}的代码是 {others[0].code}；若代码是对的，请改正机关名称。")
-    return None
+    # 德化县民政局 with the 9 digits of the 镇 it sits in: it would become a 乡镇人民政府's catalog (乡级 items only)
+    return (f"区划代码 {code} 是{town.name}的9位代码，而机关名称「{name}」中没有{town.name}：9位代码只给乡镇人民政府"
+            f"（街道办事处）用；县级机关写县的6位代码 {code[:6]}（写 --code {code[:6]}）。")
+
+
+def _town_bare(name: str) -> str:
+    """A 乡镇's name as its government may shorten it: 浔中镇 → 浔中, 浆洗街街道 → 浆洗街."""
+    for kind in ("街道", "民族乡", "镇", "乡", "苏木"):
+        if name.endswith(kind) and len(name) > len(kind) + 1:
+            return name[: -len(kind)]
+    return name
 
 
 def _town(code: str) -> Town | None:
