@@ -573,3 +573,14 @@ def test_init_a_county_bureau_with_the_nine_digits_of_its_town(gk: Callable[...,
             "（街道办事处）用；县级机关写县的6位代码 350526（写 --code 350526）。") in result.err
     assert not (tmp_path / "a").exists()
     assert gk("init", tmp_path / "b", "--name", "浔中镇人民政府", "--code", "350526100", *PERSON).code == 0
+
+
+def test_init_towns_written_without_their_zhen(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """「--town 浔中」 as people say it: 浔中镇 (350526100); written both ways, one 乡镇民政办."""
+    target = tmp_path / "a"
+    made = gk("init", target, *DEHUA, "--town", "浔中", "--town", "浔中镇", "--town", "龙浔")
+    assert made.code == 0, made.err
+    agency = (target / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert agency.count("类型: 乡镇民政办") == 2
+    assert '名称: 浔中镇民政办\n    类型: 乡镇民政办\n    区划代码: "350526100"' in agency
+    assert '名称: 龙浔镇民政办\n    类型: 乡镇民政办\n    区划代码: "350526101"' in agency

@@ -237,8 +237,9 @@ def _towns(answers: Answers, town: Town | None, picked: list[Guideline], problem
     listed = towns_of(code[:6]) if not town else []
     if answers.towns is None:
         return listed if any(g.department == TOWN_UNIT_DEPARTMENT for g in picked) and not town else []
-    by_name = {t.name: t for t in listed}
-    chosen = [by_name.get(name, Town("", name)) for name in answers.towns]
+    bare = [_town_bare(t.name) for t in listed]  # 「浔中」 for 浔中镇, where no other 乡镇 of the county shortens alike
+    by_name = {b: t for b, t in zip(bare, listed) if bare.count(b) == 1} | {t.name: t for t in listed}
+    chosen = list({t.name: t for t in (by_name.get(name, Town("", name)) for name in answers.towns)}.values())
     if listed and (unknown := [t.name for t in chosen if not t.code]):
         names = "、".join(t.name for t in listed)
         problems.append(f"「{'、'.join(unknown)}」不是本县的乡镇（自带的乡镇表：{names}）")
