@@ -257,7 +257,8 @@ def test_late_handover_is_noted(gk, ho, tmp_path):
 
 def test_interrupted_run_leaves_old_output_and_no_ledger(gk, ho, tmp_path, monkeypatch):
     out = tmp_path / "o"
-    out.mkdir()
+    (out / "dag").mkdir(parents=True)  # the last batch: a bag (a folder not a batch is refused: test_hostile17_out_folders)
+    (out / "dag" / "bagit.txt").write_text("BagIt-Version: 1.0\n", encoding="utf-8")
     (out / "old.txt").write_text("上一次的输出", encoding="utf-8")
     from gongkai.handover import manifest
 
@@ -273,7 +274,7 @@ def test_interrupted_run_leaves_old_output_and_no_ledger(gk, ho, tmp_path, monke
     monkeypatch.setattr(manifest, "to_html", crash_on_second)
     run = gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", out)
     assert run.code == 2 and "磁盘空间不足" in run.err  # the disk, not gongkai: a Chinese message, no exit 3
-    assert tree(out) == {"old.txt": "上一次的输出".encode()}
+    assert tree(out) == {"dag/bagit.txt": b"BagIt-Version: 1.0\n", "old.txt": "上一次的输出".encode()}
     assert ledgers(ho) == []
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".o.")] == []
 

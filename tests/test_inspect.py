@@ -77,6 +77,8 @@ def icat(cat: CatalogDir) -> CatalogDir:
     cat.write("records/2026/R2026-900.yaml", ANNUAL)
     write_item(cat, "SHJZ-050", "通知公告")  # not a list of people: bodies and attachments stay on the web
     write_record(cat, "R2026-050", "SHJZ-050", "2026-11-02")
+    # 政府信息公开制度 (61号文's column): without one, the site says only 「正在整理」, a blank column
+    write_record(cat, "R2026-051", None, "2026-03-02", kind="制度", title="测试县民政局政府信息公开保密审查制度")
     return cat
 
 

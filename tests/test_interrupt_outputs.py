@@ -42,7 +42,8 @@ def test_ctrl_c_at_the_swap_of_a_handover_batch(gk, cat, tmp_path, monkeypatch):
 def test_ctrl_c_at_the_swap_over_an_old_handover_folder(gk, cat, tmp_path, monkeypatch):
     add(cat, 1, "2026-09-03", formed="2026-09-01")
     out = tmp_path / "out"
-    out.mkdir()
+    (out / "dag").mkdir(parents=True)  # an old batch: a bag (test_hostile17_out_folders: no other folder is replaced)
+    (out / "dag" / "bagit.txt").write_text("BagIt-Version: 1.0\n", encoding="utf-8")
     (out / "旧文件.txt").write_text("旧", encoding="utf-8")
     seen = ctrl_c_when_renamed_to(monkeypatch, out, building=True)
     run = gk("handover", "--date", "2026-09-20", "-C", cat.root, "--out", out)
@@ -54,7 +55,8 @@ def test_ctrl_c_at_the_swap_over_an_old_handover_folder(gk, cat, tmp_path, monke
 def test_ctrl_c_before_the_swap_leaves_no_batch_and_no_ledger(gk, cat, tmp_path, monkeypatch):
     add(cat, 1, "2026-09-03", formed="2026-09-01")
     out = tmp_path / "out"
-    out.mkdir()
+    (out / "dag").mkdir(parents=True)  # an old batch: a bag (test_hostile17_out_folders: no other folder is replaced)
+    (out / "dag" / "bagit.txt").write_text("BagIt-Version: 1.0\n", encoding="utf-8")
     (out / "旧文件.txt").write_text("旧", encoding="utf-8")
 
     def ctrl_c(*_: object, **__: object) -> None:  # the output scan, just before the swap

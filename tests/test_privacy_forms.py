@@ -190,12 +190,13 @@ def test_handover_output_scan_stops_what_the_source_scan_did_not_block(gk, cat, 
     (cat.root / "gongkai.yaml").write_text(AGENCY.replace("  份数: 2", f"  份数: 2\n  联系人: 王五 {ID}"),
                                            encoding="utf-8")
     out = tmp_path / "b"
-    out.mkdir()
+    (out / "dag").mkdir(parents=True)  # the last batch: a bag
+    (out / "dag" / "bagit.txt").write_text("BagIt-Version: 1.0\n", encoding="utf-8")
     (out / "old.txt").write_text("上一批", encoding="utf-8")
     run = gk("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root, "--out", out)
     assert run.code == 1
     assert "bag-info.txt" in run.err and MASKED in run.err and leaks(run.out + run.err) == []
-    assert sorted(p.name for p in out.iterdir()) == ["old.txt"]  # nothing swapped in
+    assert sorted(p.name for p in out.iterdir()) == ["dag", "old.txt"]  # nothing swapped in
     assert not list(cat.root.glob("handover/*.yaml"))  # no ledger
 
 

@@ -187,6 +187,7 @@ ELSEWHERE = {
     "GK803": "test_calendar_import.py", "GK804": "test_calendar_import.py",
     "GK015": "test_hostile_round3.py", "GK016": "test_hostile_round3.py", "GK017": "test_hostile13_front_door.py",
     **{f"GK95{n}": "test_consultations.py" for n in range(4)},
+    "GK907": "test_hostile17_column_inspect.py",
 }
 # GK802 looks at today: from 1 December a missing notice for next year is reported; GK903 from 1 February.
 TODAY = {"GK802": "2026-12-01", "GK903": "2027-02-01"}

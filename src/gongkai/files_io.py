@@ -196,6 +196,27 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~current_umask()
 
 
+def foreign_folder(target: Path, marks: tuple[str, ...]) -> str | None:
+    """Why an output may not replace the folder *target* whole, or None: it is missing, empty, or holds one of *marks*
+    (glob patterns of what the same command writes there: its index.html, its build record), so it is that command's
+    output. A catalog, a repository, or any other folder holding files of its own (build-site --out catalog replaced
+    the catalog with the site) is not: replacing it would delete them."""
+    try:
+        if target.exists() and not target.is_dir():
+            return "是一个文件，不是文件夹"
+        if not target.exists() or next(target.iterdir(), None) is None:
+            return None
+        if (target / "gongkai.yaml").exists():
+            return "是一个目录文件夹（有 gongkai.yaml）"
+        if (target / ".git").exists():
+            return "是一个 git 仓库"
+        if any(next(target.glob(mark), None) is not None for mark in marks):
+            return None
+        return f"里面已有不是这个命令生成的文件（如「{min(p.name for p in target.iterdir())}」）"
+    except OSError:
+        return None  # (a folder that cannot be read: writing there says why)
+
+
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
                 guard: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[Path]:

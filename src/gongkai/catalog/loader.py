@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, TypeGuard
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.invisible import RawColumns, remove
+from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.files import ParsedFile, parse_file
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.skipped import FileNote
@@ -87,6 +89,18 @@ class Catalog:
     def unreadable(self, kind: str) -> set[str]:
         """File-name stems of *kind* files that could not be loaded: references to them are not reported twice."""
         return {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.files.items() if f.kind == kind and f.model is None}
+
+    def holds(self, path: Path) -> str | None:
+        """*path*'s place in the catalog when it is (or would be) one of the catalog's own files: a YAML file of a kind
+        gongkai reads, or an attachment. Output written there would overwrite, or be read as, the catalog itself."""
+        root = getattr(self.source, "root", None)
+        if root is None:
+            return None
+        try:
+            rel = Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).as_posix()
+        except ValueError:
+            return None
+        return rel if rel in self.files or rel in self.attachments or kind_of(rel) is not None else None
 
     def path_of(self, kind: str, object_id: str) -> str | None:
         return self.paths.get((kind, object_id))

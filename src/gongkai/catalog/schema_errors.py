@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
+from gongkai.model.request import ONE_RESULT_HINT
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -197,6 +198,8 @@ NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期�
 def _type_hint(kind: str, label: str) -> str:
     if label == "公示期":
         return NOTICE_DAYS_HINT
+    if label in ("办理结果", "理由") and kind == "string_type":
+        return ONE_RESULT_HINT
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

@@ -10,7 +10,7 @@ import typer
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, today
+from gongkai.cli.options import CatalogArg, TodayOpt, out_target, today
 from gongkai.files_io import write_atomic
 from gongkai.inspect import inspect_catalog
 from gongkai.inspect.render import headline, render_html, render_json, render_text
@@ -43,7 +43,10 @@ def inspect_command(
     有单项否决指标不通过（或扣分后低于合格分）时退出码为 1。
     """
     day = today(when)
-    sheet = inspect_catalog(load_catalog(catalog), day, site, monitoring)
+    loaded = load_catalog(catalog)
+    if out_path is not None:
+        out_path = out_target(out_path, loaded, f"inspect-{day}.{'txt' if format is SheetFormat.text else format.value}")
+    sheet = inspect_catalog(loaded, day, site, monitoring)
     if format is SheetFormat.xlsx:
         _write(out_path or Path(f"inspect-{day}.xlsx"), inspect_workbook(sheet))
         err.print(headline(sheet), markup=False)

@@ -12,7 +12,7 @@ import typer
 
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogOpt
+from gongkai.cli.options import CatalogOpt, out_target
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.csv import export_directory_csv
@@ -34,8 +34,9 @@ app.add_typer(import_app, name="import")
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="输出文件，默认 directory.xlsx / directory.csv", show_default=False)]
 
 
-def _export(target: Path, catalog: Path, exporter: Callable[..., bytes]) -> int:
+def _export(target: Path | None, catalog: Path, exporter: Callable[..., bytes], default: str) -> int:
     loaded = load_catalog(catalog)
+    target = out_target(target, loaded, default) if target is not None else Path(default)
     data = exporter(loaded, every_file=True)
     refuse_personal_data(loaded, {target.name: data})  # the directory is published: the same output scan
     write_atomic(target, data)
@@ -54,13 +55,13 @@ def _export(target: Path, catalog: Path, exporter: Callable[..., bytes]) -> int:
 @export_app.command("xlsx")
 def export_xlsx(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
     """导出标准目录为 xlsx：每个领域一个工作表，两级表头，渠道 ■/□，A3 横向打印。有事项文件校验不通过时逐个列出，退出码 1。"""
-    return _export(out_file or Path("directory.xlsx"), catalog, export_directory_xlsx)
+    return _export(out_file, catalog, export_directory_xlsx, "directory.xlsx")
 
 
 @export_app.command("csv")
 def export_csv(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
     """导出标准目录为 csv（UTF-8 带 BOM，Excel 可直接打开）。有事项文件校验不通过时逐个列出，退出码 1。"""
-    return _export(out_file or Path("directory.csv"), catalog, export_directory_csv)
+    return _export(out_file, catalog, export_directory_csv, "directory.csv")
 
 
 FileArg = Annotated[Path, typer.Argument(help="要导入的表格（.xlsx、.xls 或 .csv）", show_default=False)]

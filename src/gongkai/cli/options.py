@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gongkai.days import YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
+from gongkai.files_io import foreign_folder
+
+if TYPE_CHECKING:
+    from gongkai.catalog import Catalog
 
 CatalogArg = Annotated[
     Path, typer.Argument(help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/", show_default=False)
@@ -45,8 +49,30 @@ def parse_date(text: str, label: str) -> dt.date:
         raise UsageProblem(f"{label}：{exc.message}。日期写成 YYYY-MM-DD，如 2026-12-07") from None
 
 
+def out_folder(path: Path, marks: tuple[str, ...], example: str) -> Path:
+    """*path* as a folder an output replaces whole: not the catalog, a repository, nor a folder of other files, which
+    the output would delete (files_io.foreign_folder); *marks* tell the command's own earlier output."""
+    reason = foreign_folder(path, marks)
+    if reason is not None:
+        raise UsageProblem(f"--out「{path}」{reason}：输出会整个替换这个文件夹，里面原有的文件都会被删除。"
+                           f"请写一个新的或空的文件夹，如 --out {example}")
+    return path
+
+
 def check_year(year: int, label: str = "--year") -> int:
     """A year gongkai can compute with (as for dates in the catalog), or a Chinese usage error."""
     if year not in YEARS:
         raise UsageProblem(f"{label} 的年份「{year}」不对，应为 {YEARS.start}—{YEARS.stop - 1} 之间的四位数年份，如 2026")
     return year
+
+
+def out_target(path: Path, catalog: Catalog, example: str) -> Path:
+    """*path* as the file an output goes to: not a folder, and not one of the catalog's own files (a register, a
+    record, gongkai.yaml, an attachment), which the output would overwrite. *example* is a file name to suggest."""
+    if path.is_dir():
+        raise UsageProblem(f"--out「{path}」是一个文件夹：请写上文件名，如 --out {path / example}")
+    held = catalog.holds(path)
+    if held is not None:
+        raise UsageProblem(f"--out「{path}」是目录自己的文件（{held}），输出会覆盖它或被当作目录文件读取："
+                           f"请写到目录文件夹以外，如 --out {example}")
+    return path

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, check_year, today
+from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, today
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.portal.write import refuse_personal_data
@@ -68,12 +68,14 @@ def scorecard_command(
     if unit is not None and (loaded.agency is None or loaded.agency.unit(unit) is None):
         raise UsageProblem(f"没有编号为「{unit}」的单位，请填写 gongkai.yaml「单位」中的编号，如 shjzg")
     card = build_scorecard(loaded, _year(year, day.year), day, unit)
+    suffix = ".html" if format is CardFormat.html else ".xlsx"
+    target = out_target(out_path, loaded, f"scorecard-{card.year}{suffix}") if out_path is not None else None
     if format is CardFormat.table:
         _print_card(card)
     elif format is CardFormat.xlsx:
-        _write(out_path or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card))
+        _write(target or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card))
     else:
-        _emit(out_path, scorecard_html(card))
+        _emit(target, scorecard_html(card))
     return EXIT_OK
 
 
@@ -103,10 +105,15 @@ def annual_command(
     """政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）：表二、表三、表四及勾稽检查。
 
     不写 --year 时为上一年度（报告于次年1月31日前公布）。
-    表三不平衡（一 + 二 ≠ 三(七) + 四）时退出码为 1。
+    表三不平衡（一 + 二 ≠ 三(七) + 四），或表中的数字不全、可能有误（登记簿或 annual/<年度>.yaml 有读不出的文件、
+    已答复的申请没有计入办理结果等，逐条列在错误输出中）时，退出码为 1。
     """
     loaded = load_catalog(catalog)
-    report = build_annual(loaded, _year(year, today(when).year - 1))  # written in January for the year before
+    day = today(when)
+    report = build_annual(loaded, _year(year, day.year - 1), day)  # written in January for the year before
+    if out_path is not None:
+        suffix = {AnnualFormat.markdown: ".md", AnnualFormat.html: ".html", AnnualFormat.xlsx: ".xlsx"}[format]
+        out_path = out_target(out_path, loaded, f"annual-{report.year}{suffix}")
     if format is AnnualFormat.xlsx:
         target: Path | None = out_path or Path(f"annual-{report.year}.xlsx")
         data = annual_workbook(report)
@@ -122,8 +129,9 @@ def annual_command(
         _write(target, data)
     for problem in report.problems:
         err.print(f"检查：{problem}", markup=False)
-    table_unbalanced = any(p.startswith("表三") for p in report.problems)
-    return EXIT_FINDINGS if table_unbalanced else EXIT_OK
+    for note in report.notes:
+        err.print(f"注意：{note}", markup=False)
+    return EXIT_FINDINGS if report.problems else EXIT_OK
 
 
 def _emit(path: Path | None, text: str) -> None:

@@ -10,11 +10,12 @@ from typing import Annotated
 import typer
 
 from gongkai.cli.app import EXIT_OK, app, err, keep, out
-from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
+from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, out_folder, today
 from gongkai.cli.quoting import shell_quote
 from gongkai.errors import UsageProblem
 from gongkai.locking import output_lock
 from gongkai.site import build_site
+from gongkai.site.staging import MARKS
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
 
@@ -32,6 +33,7 @@ def build_site_command(
     只发布公开把关放行、公开渠道含“政府网站”的主动公开信息；公示期满的名单自动撤下，所以网站内容取决于日期
     （--today，默认今天）。先在旁边生成，全部成功并通过个人信息复查后才替换；失败时旧网站保持不变。
     """
+    out_folder(out_dir, MARKS, "site")
     with output_lock(out_dir, "gongkai build-site"):
         result = build_site(catalog, out_dir, today(when), search=not no_search, use_cache=not no_cache)
     keep(result)

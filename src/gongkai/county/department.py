@@ -21,7 +21,7 @@ from gongkai.lint import lint
 from gongkai.privacy.findings import model_findings
 from gongkai.privacy.scan import allowed_of
 from gongkai.model import Agency
-from gongkai.reports.annual import AnnualReport, build_annual
+from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
 MEMO_VERSION = 4  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
@@ -146,7 +146,7 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
     return DepartmentResult(
         label=department.label, folder=str(department.folder), name=department.name or agency.org.name,
         agency=agency, sheets=[s for s in sheets if s.items], score=score, annual=build_annual(catalog, year),
-        withheld=list(withheld.values()), annual_gap=_annual_gap(catalog, year),
+        withheld=list(withheld.values()), annual_gap=annual_data(catalog, year)[1],
         totals=replace(_totals(score), items=listed), errors=_count(report, Severity.ERROR),
         warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
@@ -169,18 +169,6 @@ def _personal_items(catalog: Catalog, sheets: list[table.Sheet], agency: Agency)
         if kinds:
             found[item.id] = f"{item.id}（{paths.get(item.id, 'items/')}）：含有未遮盖的个人信息（{'、'.join(kinds)}）"
     return found
-
-
-def _annual_gap(catalog: Catalog, year: int) -> str:
-    """Why the department's annual data of *year* is not there: no file, or the file's first error; "" when it is."""
-    if any(data.year == year for _, data in catalog.models("annual")):
-        return ""
-    wrong = sorted((d for d in catalog.load_diagnostics if (d.path or "").startswith("annual/")
-                    and d.severity is Severity.ERROR), key=lambda d: (d.path != f"annual/{year}.yaml", d.path or ""))
-    if not wrong:
-        return f"没有 annual/{year}.yaml"
-    first = wrong[0]
-    return f"{first.path} 第{first.line}行第{first.column}列有错误（{first.message}）"
 
 
 def missing(department: Department) -> str | None:

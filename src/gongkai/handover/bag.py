@@ -16,6 +16,8 @@ from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
 from gongkai.privacy import read_attachment
 
+# what every batch holds, a bag per recipient: a folder holding one is an earlier batch, which may be replaced
+MARKS = ("*/bagit.txt",)
 MANIFEST_FILES = ("manifest.xlsx", "manifest.html", "manifest.csv")
 AGENT = "gongkai（基层政务公开工具）"
 

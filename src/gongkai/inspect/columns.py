@@ -10,7 +10,8 @@ from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
-from gongkai.publication.columns import blank_columns
+from gongkai.model.vocab import RULES_KIND
+from gongkai.publication.columns import blank_columns, blank_reason, leaders_blank
 from gongkai.reports.periods import Period, periods_of
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ def _overdue(run: Inspection, item: Item, kind: str, dates: list[dt.date]) -> Ev
     where = run.path("item", item.id)
     period = last_period(item.deadline, run.today)
     if period is not None:
-        if any(period.start <= day <= period.end for day in dates):
-            return None
+        if any(period.start <= day <= period.end for day in dates) or period.end < dates[0]:
+            return None  # published in the period, or the column began after it (nothing was owed then)
         return Evidence(f"{item.name}（公开时限「{item.deadline}」）：{period.label}没有公开信息，最近一次公开 {dates[-1]}",
                         item.id, where)
     window = run.thresholds.columns.window(kind)
@@ -62,12 +63,21 @@ def overdue_columns(run: Inspection) -> list[Overdue]:
 
 
 def blank_evidence(run: Inspection) -> list[Evidence]:
-    """Items and township pages with no record on the web and no 空白说明 saying why."""
-    blanks = blank_columns(run.catalog, run.on_web)
-    found = [Evidence(f"{item.name}：网站上没有公开信息，也没有「空白说明」", item.id, run.path("item", item.id))
-             for item in blanks.items]
-    return found + [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，也没有「空白说明」", unit.id, "gongkai.yaml")
-                    for _, unit in blanks.towns]
+    """Items and township pages with no record on the web and no 空白说明 saying why, an empty 领导信息, and an empty
+    政府信息公开制度 (61号文 names the column; the site says there only that the rules are being put together)."""
+    blanks = blank_columns(run.catalog, run.on_web, run.today)
+    found = [Evidence(f"{item.name}：网站上没有公开信息，{blank_reason(item.blank_note, run.today)}", item.id,
+                      run.path("item", item.id)) for item in blanks.items]
+    found += [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，{blank_reason(unit.blank_note, run.today)}", unit.id,
+                       "gongkai.yaml") for _, unit in blanks.towns]
+    if leaders_blank(run.catalog):
+        found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的（gongkai.yaml 没有「领导」，也没有法定类别为"
+                              "「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))
+    if not any(record.kind == RULES_KIND for record in run.web_records):
+        found.append(Evidence("政府信息公开制度：栏目是空的，网站上只写着「正在整理」（没有文种为「制度」、在网站公开的信息）；"
+                              "把本机关的政府信息公开制度（如保密审查制度、依申请公开工作制度）登记为「文种: 制度」的主动公开信息",
+                              None, None))
+    return found
 
 
 def check_columns(run: Inspection) -> list[Check]:
@@ -84,7 +94,7 @@ def check_columns(run: Inspection) -> list[Check]:
         _veto("overdue-columns", "应更新但长期未更新的栏目（含定期公开的事项按其公开时限）",
               f"≥{settings.overdue_veto}个即单项否决", settings.source, [o.evidence for o in overdue],
               settings.overdue_veto),
-        _veto("blank-columns", "空白栏目（事项和乡镇页面没有公开信息，也没有空白说明）",
+        _veto("blank-columns", "空白栏目（事项、乡镇页面、领导信息和政府信息公开制度没有公开信息，也没有空白说明）",
               f"≥{settings.blank_veto}个即单项否决", settings.source, blank, settings.blank_veto),
     ]
 

@@ -40,7 +40,7 @@ class Line:
     """One line of a 正文: its label (None for running text), how high the label ranks, and what follows its colon."""
 
     label: str | None
-    rank: int  # 1–6 Markdown headings, 7 「一、」 or bold, 8 「（一）」, 9 「1.」, 10 「标签：」, 11 running text
+    rank: int  # 1–6 Markdown headings, 7 「一、」 or bold, 8 「（一）」, 9 「1.」, 10 「标签：」, 11 running text, a table's cells
     content: str
 
 
@@ -68,15 +68,49 @@ def filled_labels(body: str) -> Iterator[str]:
 
 
 def _lines(body: str) -> Iterator[Line]:
+    block: list[str] = []
     for raw in body.splitlines():
         line = raw.strip()
-        if not line:
+        if line.startswith("|"):
+            block.append(line)
             continue
-        if line.startswith("|"):  # a table: running text (its cells are not labels)
-            yield Line(None, 11, line)
+        if block:
+            yield from _pipes(block)
+            block = []
+        if not line:
             continue
         label = _label(line)
         yield label if label else Line(None, 11, line)
+    yield from _pipes(block)
+
+
+# A guide laid out as a table, as most portals print them: the element's name in the first cell of its row
+# (| 设定依据 | 《社会救助暂行办法》 |), or at the head of its column with the content below it. Either way an inspector
+# reads the element there, so its name is a label and the cells beside or below it its content. It ranks with the
+# running text (11): the whole table is what stands under a heading or a 「标签：」 above it.
+# Lines of | that are no table (no |---| under the first) are shown as text, and read as running text.
+_RULE = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
+_NAMED = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _pipes(block: list[str]) -> Iterator[Line]:
+    if len(block) < 2 or not _RULE.fullmatch(block[1]):
+        yield from (Line(None, 11, line) for line in block)
+        return
+    header, rows = _cells(block[0]), [_cells(line) for line in block[2:]]
+    for n, name in enumerate(header):
+        if _is_name(name):
+            yield Line(name, 11, "".join(row[n] for row in rows if n < len(row)))
+    for row in rows:
+        yield Line(row[0], 11, "".join(row[1:])) if _is_name(row[0]) else Line(None, 11, "".join(row))
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip().strip("* ") for cell in line.strip("|").split("|")]
+
+
+def _is_name(cell: str) -> bool:
+    return 0 < len(cell) <= MAX_LABEL and _NAMED.search(cell) is not None
 
 
 def _label(line: str) -> Line | None:

@@ -1,4 +1,4 @@
-"""The yearly duties: last year's 政府信息公开工作年度报告 on the web by 31 January (《条例》第五十条), and the figures
+"""The yearly duties: last year's 政府信息公开工作年度报告 on the web by 31 January (《条例》第四十九条), and the figures
 gongkai can give for the 政府网站工作年度报表 (国办函〔2018〕12号) that the 信息报送系统 asks for."""
 
 from __future__ import annotations

@@ -72,8 +72,34 @@ def column_address(value: str) -> str:
     scheme, rest = value.split("://", 1)
     rest = re.split("[?#]", rest, maxsplit=1)[0]
     host, _, path = rest.partition("/")
-    path = quote(_LONE_PERCENT.sub("%25", path), safe=_PATH_SAFE).rstrip("/")
-    return f"{scheme.lower()}://{host.lower()}/" + (path + "/" if path else "")
+    path = quote(_LONE_PERCENT.sub("%25", path), safe=_PATH_SAFE)
+    path = "/".join(_folder(path.split("/")))
+    path = _ESCAPE.sub(lambda m: m.group().upper(), path)
+    scheme, host = scheme.lower(), host.lower()
+    host = host.removesuffix(_DEFAULT_PORT[scheme])  # https://host:443/ is https://host/ to a browser
+    return f"{scheme}://{host}/" + (path + "/" if path else "")
+
+
+# The page a portal serves for a folder: an address copied from the browser's bar often ends in it
+# (…/mzj/index.shtml), and a page's address appended to it would name nothing (…/mzj/index.shtml/records/R….html).
+_INDEX_PAGE = re.compile(r"(?i:(?:index|default)\.(?:s?html?|jhtml|jsp|php|aspx?))")
+_ESCAPE = re.compile("%[0-9a-f]{2}")
+_DEFAULT_PORT = {"http": ":80", "https": ":443"}
+
+
+def _folder(segments: list[str]) -> list[str]:
+    """The folder a path names, as a browser resolves it: . and .. taken out (RFC 3986 §5.2.4), empty segments
+    (//) dropped, and a folder's own index page (index.html, index.shtml, default.aspx …) at the end left off."""
+    if segments and _INDEX_PAGE.fullmatch(segments[-1]):
+        segments = segments[:-1]
+    folder: list[str] = []
+    for segment in segments:
+        dots = segment.lower().replace("%2e", ".")  # %2e is a dot to a browser (WHATWG URL)
+        if dots == "..":
+            folder = folder[:-1]
+        elif dots not in ("", "."):
+            folder.append(segment)
+    return folder
 
 
 ColumnAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(column_address)]

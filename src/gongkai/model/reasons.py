@@ -6,6 +6,9 @@ Shared by the site's blank columns (validate GK902, gongkai inspect) and the 伪
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 import unicodedata
 
 # What people type when a form insists on a reason they do not give (compared without spaces and punctuation).
@@ -30,3 +33,26 @@ def says_something(text: str | None) -> bool:
 def says_why(text: str | None) -> bool:
     """True when *text* gives a reason: some letters (「1」 is none), and not merely a placeholder."""
     return says_something(text) and any(unicodedata.category(c)[0] == "L" for c in _letters(text or ""))
+
+
+# A 空白说明 that names when the column will be filled (「本事项按季度公开，下次公开时间为2027年1月10日前」) explains the
+# blank only until that day: after it, with still nothing published, the page says something no longer true and the
+# inspector reads the column as blank. Only a promise counts (「…日前」, 「将于/预计/计划/下次公开…」): a date that says
+# since when nothing was formed (「自2020年1月1日起未产生此类信息」) is no promise.
+_DAY = r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})\s*日?|月\s*[底末]?)"
+_PROMISE = re.compile(rf"(?:将于|预计|计划于?|下次公开(?:时间)?(?:为|是|在|于)?)\s*{_DAY}|{_DAY}\s*(?:之前|以前|前)")
+
+
+def passed_promise(text: str | None, today: dt.date) -> dt.date | None:
+    """The latest day *text* promises the next publication by (a month alone: its last day), when that day is before
+    *today*; else None."""
+    promised = []
+    for match in _PROMISE.finditer(unicodedata.normalize("NFKC", text or "")):
+        year, month, day = match.groups()[:3] if match.group(1) else match.groups()[3:]
+        try:
+            last = calendar.monthrange(int(year), int(month))[1]
+            promised.append(dt.date(int(year), int(month), int(day) if day else last))
+        except ValueError:
+            continue  # no such day: nothing is promised by it
+    latest = max(promised, default=None)
+    return latest if latest is not None and latest < today else None

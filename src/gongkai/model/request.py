@@ -50,9 +50,21 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
         "无正当理由大量反复申请",
         "要求行政机关确认或重新出具已获取信息",
     ),
-    "其他处理": (),
+    "其他处理": (
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "其他",
+    ),
 }
-OUTCOME_ALIASES: dict[str, str] = {"公开": "予以公开", "全部公开": "予以公开", "部分公开（区分处理）": "部分公开"}
+# One request, one result (国办公开办函〔2021〕30号, table 三: 部分公开 is 「区分处理的，只计这一情形，不计其他情形」).
+ONE_RESULT_HINT = ("一件申请只写一个办理结果和一个理由：部分信息公开、其余不予公开或无法提供的（区分处理），写「办理结果: 部分公开」，"
+                   "年度报告表三只计这一情形；理由和各部分的情况写入「备注」。")
+# A 其他处理 without a 理由 (a request the applicant withdrew, say) is counted on its last row, 3. 其他.
+DEFAULT_REASONS: dict[str, str] = {"其他处理": "其他"}
+OUTCOME_ALIASES: dict[str, str] = {
+    "公开": "予以公开", "全部公开": "予以公开", "部分公开（区分处理）": "部分公开",
+    "撤回": "其他处理", "撤回申请": "其他处理", "申请人撤回": "其他处理", "申请人撤回申请": "其他处理",
+}
 # Short spellings people write for a sub-reason (the table's text is long).
 REASON_ALIASES: dict[str, str] = {
     "国家秘密": "属于国家秘密",
@@ -74,6 +86,18 @@ REASON_ALIASES: dict[str, str] = {
     "公开出版物": "要求提供公开出版物",
     "大量反复申请": "无正当理由大量反复申请",
     "确认或重新出具": "要求行政机关确认或重新出具已获取信息",
+    "逾期不补正": "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "逾期未补正": "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "申请人无正当理由逾期不补正": "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "逾期未缴费": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "逾期不缴费": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "逾期未缴纳费用": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "逾期未缴纳信息处理费": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "申请人逾期未按收费通知要求缴纳费用": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "撤回": "其他",
+    "撤回申请": "其他",
+    "申请人撤回": "其他",
+    "申请人撤回申请": "其他",
 }
 
 
@@ -96,9 +120,9 @@ def canonical_outcome(value: str | None) -> str | None:
 
 
 def canonical_reason(outcome: str, value: str | None) -> str | None:
-    """The numbered sub-reason of *outcome* that *value* names, or None."""
+    """The numbered sub-reason of *outcome* that *value* names (its default when *value* is None), or None."""
     if value is None:
-        return None
+        return DEFAULT_REASONS.get(outcome)
     text = REASON_ALIASES.get(value.strip(), value.strip())
     return text if text in OUTCOMES.get(outcome, ()) else None
 
@@ -170,12 +194,23 @@ class Request(CatalogModel):
 
     def due(self, calendar: Calendar) -> Due:
         """The reply deadline of 《条例》第三十三条 (may raise CalendarMissing)."""
+        return self._deadline(calendar, self.extension.workdays if self.extension else 0)
+
+    def first_due(self, calendar: Calendar) -> Due:
+        """The 20-working-day deadline before any extension (an extension must be approved by then).
+
+        Consultation days do not count in it either: 第三十三条第三款 excludes them from the period of the first
+        paragraph, so an extension approved after day 20 but within 20 + the days consulted is in time.
+        """
+        return self._deadline(calendar, 0)
+
+    def _deadline(self, calendar: Calendar, extension: int) -> Due:
         start = self.received
         if self.correction is not None:
             if self.correction.corrected is None:
                 return Due(None, start, 0, "等待申请人补正")
             start = self.correction.corrected
-        workdays = REPLY_WORKDAYS + (self.extension.workdays if self.extension else 0)
+        workdays = REPLY_WORKDAYS + extension
         consultation = self.consultation
         if consultation is not None:
             if consultation.end is None:
@@ -183,12 +218,6 @@ class Request(CatalogModel):
             workdays += calendar.count_between(consultation.start - dt.timedelta(days=1), consultation.end)
         date = calendar.add(start, workdays)
         return Due(date, start, workdays, provisional=calendar.provisional_years(start, date))
-
-    def first_due(self, calendar: Calendar) -> Due:
-        """The 20-working-day deadline before any extension (an extension must be approved by then)."""
-        start = self.correction.corrected if self.correction and self.correction.corrected else self.received
-        date = calendar.add(start, REPLY_WORKDAYS)
-        return Due(date, start, REPLY_WORKDAYS, provisional=calendar.provisional_years(start, date))
 
 
 AppealKind = Literal["行政复议", "行政诉讼"]

@@ -71,6 +71,7 @@ AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
 AUDIENCE_ALIASES: dict[str, str] = {"特定群众": "特定群体", "社会公众": "全社会"}
 
 MODES: tuple[str, ...] = ("主动", "依申请")
+PROACTIVE_MODE = MODES[0]  # 公开方式 主动: the items 法定主动公开内容 lists (《条例》第二十条)
 MODE_ALIASES: dict[str, str] = {"主动公开": "主动", "依申请公开": "依申请"}
 
 LEVELS: tuple[str, ...] = ("县级", "乡级")
@@ -140,6 +141,7 @@ LAW_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("其他法定信息", "第二十条第（十五）项：法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息"),
 )
 LAW_CATEGORY_NAMES: tuple[str, ...] = tuple(name for name, _ in LAW_CATEGORIES)
+LEADERS_CATEGORY = "领导信息"  # shown from gongkai.yaml「领导」, and from the items of this 法定类别
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from gongkai.processes import interrupts_deferred
 from gongkai.site.attachments import read_attachment
 from gongkai.site.render import without_overrides
 
+# what every export writes: a folder holding it is an earlier export's, which an export may replace
+MARKS = ("portal.json",)
 LEDGER_HEADER = "# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。"
 
 

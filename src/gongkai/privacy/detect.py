@@ -340,7 +340,7 @@ def _cardinal(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         digits = str(value) if value is not None else ""
         # (a round quantity, 一百三十九亿零五十万, is a sum: a mobile keeps seven digits or more, as in _scientific)
         if (_MOBILE.fullmatch(digits) and len(digits.rstrip("0")) >= 7 and digits not in allowed
-                and not _money(text, match.start(), match.end()) and not text.startswith("元", match.end())):
+                and not _money(text, match.start(), match.end())):
             yield Hit("mobile", digits, *norm.span(match.start(), match.end()))
 
 

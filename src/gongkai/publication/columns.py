@@ -5,13 +5,14 @@ Shared by validate (GK902) and gongkai inspect, so both call the same column bla
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
 from gongkai.model import Item, Unit
-from gongkai.model.reasons import says_why
-from gongkai.model.vocab import TOWN_UNIT_KIND
+from gongkai.model.reasons import passed_promise, says_why
+from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
 
@@ -29,10 +30,32 @@ class Blanks:
     towns: list[tuple[int, Unit]]
 
 
-def blank_columns(catalog: Catalog, on_web: Mapping[str, int]) -> Blanks:
-    """The blank columns, given how many records are on the web per item id and per unit id."""
-    items = [i for i in web_columns(catalog) if not on_web.get(i.id) and not says_why(i.blank_note)]
+def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | None = None) -> Blanks:
+    """The blank columns, given how many records are on the web per item id and per unit id; on *today*, a 空白说明
+    whose promised day of publication has passed explains nothing any more (model.reasons.passed_promise)."""
+    items = [i for i in web_columns(catalog) if not on_web.get(i.id) and not explains(i.blank_note, today)]
     agency = catalog.agency
     towns = [(n, u) for n, u in enumerate(agency.units if agency else [])
-             if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not says_why(u.blank_note)]
+             if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not explains(u.blank_note, today)]
     return Blanks(items, towns)
+
+
+def blank_reason(note: str | None, today: dt.date) -> str:
+    """Why a column with nothing on the web is blank, for people: no 空白说明, or one whose promised day has passed."""
+    passed = passed_promise(note, today)
+    if passed is None:
+        return "也没有空白说明"
+    return f"空白说明中写的公开时间（{passed.year}年{passed.month}月{passed.day}日前）已过，不再能说明栏目为什么是空的"
+
+
+def explains(note: str | None, today: dt.date | None) -> bool:
+    """True when a 空白说明 says why the column is empty, and (on *today*) promises no day that has passed."""
+    return says_why(note) and (today is None or passed_promise(note, today) is None)
+
+
+def leaders_blank(catalog: Catalog) -> bool:
+    """True when 法定主动公开内容 → 领导信息 shows nothing: no leader in gongkai.yaml「领导」 and no item of that 法定类别
+    (条例第二十条第（二）项: 负责人姓名 is published; an empty 领导信息 is a blank column to the yearly inspection)."""
+    agency = catalog.agency
+    listed = (i for i in catalog.items.values() if i.law_category == LEADERS_CATEGORY and i.mode == PROACTIVE_MODE)
+    return agency is not None and not agency.leaders and next(listed, None) is None

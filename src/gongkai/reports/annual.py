@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from gongkai.catalog import Catalog
+from gongkai.diagnostics import Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
 from gongkai.publication.standing import validity_on
 
@@ -53,29 +55,93 @@ class AnnualReport:
     table2: Table2
     table3: list[Table3Row]
     table4: dict[str, dict[str, int]]  # 行政复议 / 未经复议直接起诉 / 复议后起诉 → result → count (with 总计)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the figures are wrong or incomplete: fix before publishing
+    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong: no annual/<year>.yaml, year not over
 
     @property
     def balanced(self) -> bool:
         return not self.problems
 
 
-def build_annual(catalog: Catalog, year: int) -> AnnualReport:
-    """Compute the annual report of *year* from records, registers and annual/<year>.yaml."""
-    data = next((d for _, d in catalog.models("annual") if d.year == year), None)
-    requests: list[Request] = [r for _, r in catalog.models("request")]
-    appeals: list[Appeal] = [a for _, a in catalog.models("appeal")]
-    table3 = _table3(requests, year, data)
-    report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3, _table4(appeals, year))
-    report.problems = check_balance(table3)
-    if data is None:
-        report.problems.append(f"没有 annual/{year}.yaml：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
+def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> AnnualReport:
+    """Compute the annual report of *year* from records, registers and annual/<year>.yaml; *today*, when given, says
+    whether the year is over."""
+    data, gap = annual_data(catalog, year)
+    requests: list[tuple[str, Request]] = catalog.models("request")
+    appeals: list[tuple[str, Appeal]] = catalog.models("appeal")
+    table3 = _table3([r for _, r in requests], year, data)
+    report = AnnualReport(year, catalog.name, data, _table2(catalog, year, data), table3,
+                          _table4([a for _, a in appeals], year))
+    report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
+                       *check_balance(table3), *_unrouted(appeals, year)]
+    if today is not None and today <= dt.date(year, 12, 31):
+        report.notes.append(f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制")
+    if data is None and gap.startswith("没有"):
+        report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
+    elif data is None:
+        report.problems.append(f"{gap}：表二的规章、行政许可、处罚、强制、收费和第一、五、六部分没有取到，改正后再生成")
     return report
+
+
+def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
+    """annual/<year>.yaml's data, found by the file's name as GK714 says; else None and why (no such file, an error
+    in it, or a 年度 of another year). A second file that says 年度: <year> (a copy, a draft) is not read."""
+    name = str(year)
+    for path, data in catalog.models("annual"):
+        if PurePosixPath(path).stem == name:
+            if data.year == year:
+                return data, ""
+            return None, f"{path} 的「年度」写的是 {data.year}，与文件名不一致（应为 {year}）"
+    wrong = sorted((d for d in catalog.load_diagnostics if (d.path or "").startswith("annual/")
+                    and PurePosixPath(d.path or "").stem == name and d.severity is Severity.ERROR),
+                   key=lambda d: (d.path or "", d.line or 0, d.column or 0))
+    if not wrong:
+        return None, f"没有 annual/{year}.yaml"
+    first = wrong[0]
+    return None, f"{first.path} 第{first.line}行第{first.column}列有错误（{first.message}）"
+
+
+def _unread(catalog: Catalog) -> list[str]:
+    """Register files that could not be read: what they hold is in no table, and which year it belongs to is unknown."""
+    labels = {"request": "表三", "appeal": "表四"}
+    return [f"{path} 有错误，读不出来，这件登记没有计入{labels[parsed.kind]}：运行 gongkai validate 改正后再生成"
+            for path, parsed in sorted(catalog.files.items()) if parsed.kind in labels and parsed.model is None]
+
+
+def _twice(entries: list[tuple[str, Request]] | list[tuple[str, Appeal]]) -> list[str]:
+    """编号 registered in more than one file (GK710): a copied file counts the same request or case twice."""
+    paths: dict[str, list[str]] = {}
+    for path, entry in entries:
+        paths.setdefault(entry.id, []).append(path)
+    return [f"编号 {number} 登记了 {len(found)} 次（{'、'.join(found)}），表中按 {len(found)} 件统计："
+            "是同一件的，删去多余的文件；不是的，改正编号" for number, found in paths.items() if len(found) > 1]
+
+
+def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
+    """Requests answered in *year* that fit no row of 三、本年度办理结果, and results without a reply date, which
+    leave a request open (GK704–GK706 say why)."""
+    found = []
+    for path, request in requests:
+        if request.replied is None and request.outcome is not None and request.received.year <= year:
+            found.append(f"{path}：写了办理结果，没有写答复日期，按「结转下年度继续办理」统计（运行 gongkai validate 查看改法）")
+        if request.replied is None or request.replied.year != year:
+            continue
+        category = request.category
+        if category is None:
+            why = "没有写办理结果" if request.outcome is None else "办理结果不是表三的类别"
+        elif OUTCOMES[category] and canonical_reason(category, request.reason) is None:
+            why = "理由不是表三所列的具体情形" if request.reason else f"{category}没有写理由"
+        else:
+            continue
+        found.append(f"{path}：{why}，没有计入「三、本年度办理结果」（运行 gongkai validate 查看改法）")
+    return found
 
 
 def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     end = dt.date(year, 12, 31)
-    normative = [r for r in catalog.records.values() if r.kind == NORMATIVE]
+    # 第二十条第（一）项 counts the bureau's own documents: a provincial one kept in the catalog to be forwarded
+    # (责任者: 福建省民政厅) is not issued, repealed or in force here. 责任者 defaults to the bureau; a joint one names it.
+    normative = [r for r in catalog.records.values() if r.kind == NORMATIVE and (r.author is None or catalog.name in r.author)]
     issued = sum(r.formed.year == year for r in normative)
     # 有效性 (or the older 废止日期) on 31 December, judged as the site judges it on its day (publication.standing)
     at_end = [validity_on(r, end) for r in normative if r.formed <= end]
@@ -115,6 +181,7 @@ def _table3(requests: list[Request], year: int, data: AnnualData | None) -> list
 
 
 def _outcome_rows(handled: list[Request]) -> list[Table3Row]:
+    """（一）…（六） and （七）总计. A category with numbered rows shows its own total on its line as well."""
     rows: list[Table3Row] = []
     total = _zero()
     for index, (category, reasons) in enumerate(OUTCOMES.items()):
@@ -124,12 +191,11 @@ def _outcome_rows(handled: list[Request]) -> list[Table3Row]:
             counts = _count(of_category)
             rows.append(Table3Row(number, category, 1, counts))
         else:
-            rows.append(Table3Row(number, category, 1, None))
-            counts = _zero()
-            for n, reason in enumerate(reasons, 1):
-                sub = _count([r for r in of_category if canonical_reason(category, r.reason) == reason])
-                rows.append(Table3Row(str(n), reason, 2, sub))
-                counts = {k: counts[k] + sub[k] for k in counts}
+            subs = [_count([r for r in of_category if canonical_reason(category, r.reason) == reason])
+                    for reason in reasons]
+            counts = {k: sum(sub[k] for sub in subs) for k in APPLICANT_TYPES}
+            rows.append(Table3Row(number, category, 1, counts))
+            rows.extend(Table3Row(str(n), reason, 2, sub) for n, (reason, sub) in enumerate(zip(reasons, subs), 1))
         total = {k: total[k] + counts[k] for k in total}
     rows.append(Table3Row("（七）", "总计", 1, total))
     return rows
@@ -147,6 +213,13 @@ def check_balance(rows: list[Table3Row]) -> list[str]:
             problems.append(f"表三「{column}」列不平衡：本年新收 + 上年结转 = {left}，办理结果总计 + 结转下年度 = {right}"
                             "（应相等；检查未写办理结果或理由的申请、上年结转数）")
     return problems
+
+
+def _unrouted(appeals: list[tuple[str, Appeal]], year: int) -> list[str]:
+    """行政诉讼 of *year* without 起诉方式 (GK711): table 四 counts them as 未经复议直接起诉, which may be wrong."""
+    return [f"{path}：行政诉讼没有写起诉方式，表四暂按「未经复议直接起诉」统计：写明「起诉方式: 未经复议直接起诉」"
+            "或「起诉方式: 复议后起诉」" for path, appeal in appeals
+            if appeal.received.year == year and appeal.kind == "行政诉讼" and appeal.route is None]
 
 
 def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import jinja2
@@ -75,8 +76,14 @@ def separator(row: Table3Row) -> str:
     return "、" if row.depth == 0 else ("" if row.depth == 1 else ". ")
 
 
+def fee_amount(value: float) -> Decimal:
+    """万元 to the 元 (four places), rounded half up as accounts are: 0.004 (40 元) is not 0."""
+    return Decimal(repr(value)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
 def _money(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
+    exact = fee_amount(value)
+    return f"{exact:f}".rstrip("0").rstrip(".") if exact else "0"
 
 
 def _text(value: str | None) -> str:

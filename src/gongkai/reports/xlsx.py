@@ -19,6 +19,7 @@ from gongkai.reports.render import (
     RESULT_LABELS,
     SCORECARD_HEADERS,
     TABLE4_GROUPS,
+    fee_amount,
     scorecard_missed,
     scorecard_notes,
     scorecard_rows,
@@ -95,7 +96,7 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
                  ["规章", *t2.regulations], ["行政规范性文件", *t2.normative]])
     write_table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
                  ["行政强制", t2.enforcement]], start=5)
-    write_table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", t2.fees]], start=10)
+    write_table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", float(fee_amount(t2.fees))]], start=10)
     three = book.create_sheet("表三 依申请公开")
     rows: list[list[object]] = [["项目", *APPLICANT_TYPES, "总计"]]
     for row in report.table3:
@@ -109,7 +110,8 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
     write_table(four, [["类别", *RESULT_LABELS.values()],
                   *[[group, *(report.table4[group][k] for k in keys)] for group in TABLE4_GROUPS]])
     check = book.create_sheet("勾稽检查")
-    end = write_table(check, [["检查"], *([[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]])])
+    lines = [[p] for p in report.problems] or [["一 + 二 = 三(七) + 四：平衡"]]
+    end = write_table(check, [["检查"], *lines, *[[n] for n in report.notes]])
     if checks is not None:
         end = write_table(check, [["部门", "勾稽检查（一 + 二 = 三(七) + 四）"], *[list(c) for c in checks]], start=end + 1)
     if missing:

@@ -6,14 +6,17 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.publication import Output
-from gongkai.publication.columns import blank_columns
+from gongkai.publication.columns import blank_columns, blank_reason
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
+from gongkai.model.vocab import PROACTIVE_MODE
 from gongkai.model.contacts import dialable, has_address
+from gongkai.model.reasons import passed_promise
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
 AGENCY = "gongkai.yaml"
+RENEW = "公开这一期的信息；确实没有的，改写「空白说明」写明原因和下次公开时间。"
 GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "email"), ("办公时间", "hours"),
                 ("复议机关", "review_body"), ("诉讼法院", "court"))
 
@@ -21,8 +24,9 @@ GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "em
 @rule("GK901", "guide-incomplete", "政府信息公开指南缺少内容", W,
       what="检查 gongkai.yaml「依申请公开」是否写全了指南要告诉公众的内容：受理机构、通信地址、电话、电子邮箱、办公时间、"
            "行政复议机关、行政诉讼法院；申请方式含「网上申请」的，要写网上申请地址。",
-      why="《政府信息公开条例》第二十二条、第二十九条：政府信息公开指南应当包括政府信息的分类、编排体系、获取方式和"
-          "政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等；第五十一条规定救济途径。",
+      why="《政府信息公开条例》第十二条：政府信息公开指南包括政府信息的分类、编排体系、获取方式和"
+          "政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容；第二十九条规定申请的"
+          "方式和内容；第五十一条规定救济途径。",
       example="依申请公开:\n  受理机构: 县民政局办公室\n  方式: [当面提交, 网上申请]",
       instead="依申请公开:\n  受理机构: 县民政局办公室\n  地址: ……\n  电话: \"0595-…\"\n  电子邮箱: …\n  办公时间: ……\n"
               "  网上申请地址: https://…\n  复议机关: ……县人民政府\n  诉讼法院: ……县人民法院",
@@ -74,13 +78,18 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
     for keys in first_parts(ctx.record_parts("web-columns")):
         for key in keys:
             on_web[key] = on_web.get(key, 0) + 1
-    blanks = blank_columns(catalog, on_web)
+    blanks = blank_columns(catalog, on_web, ctx.today)
     for item in blanks.items:
-        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("编号",)),
-                      f"事项 {item.id}「{item.name}」在网站上没有公开信息，也没有空白说明",
+        passed = passed_promise(item.blank_note, ctx.today)
+        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("空白说明",) if passed else ("编号",)),
+                      f"事项 {item.id}「{item.name}」在网站上没有公开信息，" + blank_reason(item.blank_note, ctx.today),
+                      RENEW if passed else
                       "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
     for index, unit in blanks.towns:
-        yield Finding(Location(AGENCY, None, ("单位", index)), f"{unit.name}在网站上没有公开信息，也没有空白说明",
+        passed = passed_promise(unit.blank_note, ctx.today)
+        yield Finding(Location(AGENCY, None, ("单位", index, "空白说明") if passed else ("单位", index)),
+                      f"{unit.name}在网站上没有公开信息，" + blank_reason(unit.blank_note, ctx.today),
+                      RENEW if passed else
                       "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
 
 
@@ -158,6 +167,22 @@ def leaders_missing(ctx: Context) -> Iterator[Finding]:
         yield Finding(Location(AGENCY, None, ("机关",)), "没有登记领导信息，「法定主动公开内容 → 领导信息」将是空的",
                       "在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务。", prefer_key=True)
 
+
+
+@rule("GK907", "law-category-on-request", "依申请公开的事项标了法定主动公开内容类别", W,
+      what="检查「法定类别」（《条例》第二十条的类别，如 规范性文件、财政预决算）是否标在了公开方式为「依申请」的事项上。",
+      why="《政府信息公开条例》第二十条列的是行政机关应当主动公开的政府信息，网站「法定主动公开内容」栏目只列主动公开的事项；"
+          "依申请公开的事项标了法定类别，说明法定类别或公开方式有一个标错了。网站不把它列在「法定主动公开内容」中。",
+      example="公开方式: 依申请\n法定类别: 规范性文件",
+      instead="公开方式: 主动\n法定类别: 规范性文件\n（或删去「法定类别」）",
+      scope=FILE)
+def law_category_on_request(ctx: Context) -> Iterator[Finding]:
+    for path, item in ctx.catalog.models("item"):
+        if item.law_category is not None and item.mode != PROACTIVE_MODE:
+            yield Finding(Location(path, item.id, ("法定类别",)),
+                          f"事项 {item.id}「{item.name}」公开方式为「{item.mode}」，却标了法定类别「{item.law_category}」："
+                          "《条例》第二十条的内容应当主动公开，网站「法定主动公开内容」不列这个事项",
+                          "核对后改正其中一个：公开方式改为「主动」（目录调整须报审），或删去「法定类别」。")
 
 
 def _kept_in(ctx: Context, year: int) -> bool:

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.request import (
     CORRECTION_NOTICE_WORKDAYS,
+    ONE_RESULT_HINT,
     OUTCOMES,
     Appeal,
     Due,
@@ -60,7 +61,9 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
         here = Location(path, request.id, ("收到日期",))
         late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
         if due.date < ctx.today and late is not None:
-            yield Finding(here, f"申请「{request.content}」应于 {due} 前答复，已逾期{late}个工作日",
+            # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
+            overdue = f"已逾期{late}个工作日" if late else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）"
+            yield Finding(here, f"申请「{request.content}」应于 {due} 前答复，{overdue}",
                           "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + due.note())
 
 
@@ -106,13 +109,15 @@ def request_replied_late(ctx: Context) -> Iterator[Finding]:
 def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.outcome is not None and request.category is None:
+            several = sum(category in request.outcome for category in OUTCOMES) > 1  # 「予以公开、不予公开」
             yield Finding(Location(path, request.id, ("办理结果",)),
                           f"办理结果「{request.outcome}」不是年度报告表三的类别",
-                          f"改为以下之一：{CATEGORIES}。")
+                          ONE_RESULT_HINT if several else f"改为以下之一：{CATEGORIES}。")
 
 
 @rule("GK705", "request-reason-invalid", "办理结果的具体情形有误", E,
-      what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；予以公开、部分公开、其他处理不写理由。",
+      what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；其他处理的理由可写逾期不补正、逾期未缴费，"
+           "不写的（如申请人撤回申请）计入「3. 其他」；予以公开、部分公开不写理由。",
       why="年度报告表三按具体情形分行统计（如不予公开的8种情形）；《条例》第三十六条要求告知申请人理由。",
       example="办理结果: 不予公开",
       instead="办理结果: 不予公开\n理由: 属于四类过程性信息",
@@ -127,7 +132,7 @@ def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
             said = f"「{request.reason}」不是" if request.reason else "没有写明"
             yield Finding(Location(path, request.id, ("理由" if request.reason else "办理结果",)),
                           f"{category}{said}表三所列的具体情形",
-                          f"写「理由: ……」，可选：{'、'.join(reasons)}。")
+                          f"写「理由: ……」，可选：{'；'.join(reasons)}。")  # （六）'s own names hold 、
         elif not reasons and request.reason is not None:
             yield Finding(Location(path, request.id, ("理由",)), f"办理结果「{category}」不需要写理由",
                           "删除「理由」，或把说明写入「备注」。")
@@ -167,10 +172,26 @@ def _order_problems(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
             yield ("征求第三方意见", "结束"), f"征求第三方意见的结束日期 {consultation.end} 早于开始日期 {consultation.start}"
     if request.extension is not None and request.extension.approved < received:
         yield ("延期", "批准日期"), f"延期批准日期 {request.extension.approved} 早于收到日期 {received}"
+    yield from _after_reply(request)
+
+
+def _after_reply(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Steps dated after the reply that ended them: a typo that moves the deadline (补正, consultation, extension)."""
+    replied = request.replied
+    if replied is None or replied < request.received:
+        return
+    steps = [(("补正", "通知日期"), "补正通知日期", request.correction and request.correction.notified),
+             (("补正", "补正日期"), "补正日期", request.correction and request.correction.corrected),
+             (("征求第三方意见", "开始"), "征求第三方意见的开始日期", request.consultation and request.consultation.start),
+             (("征求第三方意见", "结束"), "征求第三方意见的结束日期", request.consultation and request.consultation.end),
+             (("延期", "批准日期"), "延期批准日期", request.extension and request.extension.approved)]
+    for field, label, day in steps:
+        if day and day > replied:
+            yield field, f"{label} {day} 晚于答复日期 {replied}"
 
 
 @rule("GK707", "request-dates-out-of-order", "申请登记的日期先后颠倒", E,
-      what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理。",
+      what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理：都不早于收到日期，也不晚于答复日期。",
       why="答复期限从收到（或补正）之日起算；日期颠倒通常是录入错误，会把期限算错。",
       example="收到日期: 2026-05-06\n答复日期: 2026-05-02",
       instead="核对登记簿和答复书，改正日期。",
@@ -182,7 +203,7 @@ def request_dates_out_of_order(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK708", "extension-approved-late", "延期在原期限届满后才批准", W,
-      what="检查延期答复是否在原20个工作日期限内经批准。",
+      what="检查延期答复是否在原20个工作日期限内经批准（征求第三方意见的时间不计算在内，原期限相应顺延）。",
       why="《政府信息公开条例》第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人；"
           "期限届满后才延期，等于逾期答复。",
       example="收到日期: 2026-03-02\n延期: {批准人: 詹辉儒, 批准日期: 2026-04-10, 延长工作日: 20}",
@@ -194,7 +215,7 @@ def extension_approved_late(ctx: Context) -> Iterator[Finding]:
             continue
         here = Location(path, request.id, ("延期", "批准日期"))
         first = ctx.dated(request.first_due, here)
-        if first is not None and request.extension.approved > _shown(first).date:
+        if first is not None and first.date is not None and request.extension.approved > first.date:
             yield Finding(here, f"延期批准日期 {request.extension.approved} 晚于原答复期限 {_shown(first)}",
                           "延期须在原期限内经负责人批准并告知申请人；核对批准日期。" + _shown(first).note())
 

@@ -11,7 +11,8 @@ from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Gate, Output, admit
 from gongkai.model import Item
 from gongkai.model.agency import Agency, Domain, Unit
-from gongkai.model.vocab import ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, IN_FORCE, RULES_KIND, TOWN_UNIT_KIND
+from gongkai.model.vocab import (ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, IN_FORCE, PROACTIVE_MODE, RULES_KIND,
+                                 TOWN_UNIT_KIND)
 
 FIVE_SLUGS: dict[str, str] = dict(zip(FIVE_DISCLOSURES, ("juece", "zhixing", "guanli", "fuwu", "jieguo"), strict=True))
 TOWN_LEVEL = "乡级"
@@ -64,7 +65,8 @@ class SiteData:
         return [i for i in self.items if i.five == five]
 
     def category_items(self, category: str) -> list[Item]:
-        return [i for i in self.items if i.law_category == category]
+        """The items 法定主动公开内容 lists under *category*: 主动 only (an 依申请 item marked so is GK907)."""
+        return [i for i in self.items if i.law_category == category and i.mode == PROACTIVE_MODE]
 
     @property
     def towns(self) -> list[Unit]:

@@ -22,6 +22,9 @@ FEE_TEXT = (
     "101—200页（含200页）的部分每页20元，201页以上的部分每页40元。按件计收和按量计收只能择一适用。"
 )
 REVIEW_DAYS = "60日"  # 《中华人民共和国行政复议法》（2023年修订）第二十条
+# 2023年修订的行政复议法第二十四条: 县级以上地方人民政府管辖对本级人民政府工作部门的行政行为不服的复议案件; the old
+# choice of 上一级主管部门 is gone (only vertically led bodies keep it, 第二十七条, and they write 复议机关 themselves).
+REVIEW_BODY = "本级人民政府"
 LAWSUIT_MONTHS = "6个月"  # 《中华人民共和国行政诉讼法》第四十六条
 WEB_WAY = "网上申请"
 
@@ -31,7 +34,7 @@ def guide_context(data: SiteData, request_items: list[Item], forms: list[str]) -
     agency = data.agency
     desk = agency.requests
     ways = [w for w in (desk.ways if desk else []) if w != WEB_WAY or desk and desk.online]
-    review_body = (desk.review_body if desk else None) or "本机关的上一级行政机关或者本级人民政府"
+    review_body = (desk.review_body if desk else None) or REVIEW_BODY
     court = (desk.court if desk else None) or "有管辖权的人民法院"
     fee = (desk.fee if desk else None) or FEE_TEXT
     channels = _channels(data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 import unicodedata
 from functools import cache
@@ -102,6 +103,25 @@ def _plain() -> re.Pattern[str]:
     wide = "".join(chr(c) for low, high in _PLAIN_RANGES for c in range(low, high + 1)
                    if unicodedata.category(chr(c))[0] in "LNP")
     return re.compile(f"[^\\x20-\\x7e\\n{re.escape(wide)}]|[<>\\[\\]|&\\\\~`*_]")
+
+
+# A table written in a body is as wide as its columns: on a phone it scrolls inside its own frame, which a keyboard can
+# reach and a screen reader names, and the page itself never scrolls sideways (a 10-column 资金表 made it 900 px wide).
+_BODY_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_WIDE_TABLE = Markup('<div class="scroll frame" role="region" aria-label="{}" tabindex="0"><table>{}</table></div>')
+
+
+def scrolling_tables(body: Markup) -> Markup:
+    """A rendered body with each table in a frame that scrolls sideways on its own; several frames are numbered, as
+    a screen reader lists regions by their names."""
+    several = body.count("<table>") > 1
+    number = itertools.count(1)
+
+    def frame(match: re.Match[str]) -> str:
+        name = f"表格{next(number)}（可左右滑动）" if several else "表格（可左右滑动）"
+        return _WIDE_TABLE.format(name, Markup(match.group(1)))
+
+    return Markup(_BODY_TABLE.sub(frame, body))
 
 
 def phone_links(text: str | None) -> Markup:

@@ -21,6 +21,9 @@ from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 
 BUILDING = "building"
+# what every build leaves: a folder holding either is a site built before, which a build may replace (a site whose
+# build record was deleted, to have it made whole again, still holds its sitemap)
+MARKS = (STORE, "sitemap.xml")
 
 
 @dataclass

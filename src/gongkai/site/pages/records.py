@@ -12,7 +12,7 @@ from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
-from gongkai.site.render import markdown, plain_text
+from gongkai.site.render import markdown, plain_text, scrolling_tables
 from gongkai.site.search_docs import record_doc
 
 ENDED_NOTE = "公示已于{end}结束。按照规定，公示期满后名单不再在网站上公开。"
@@ -78,7 +78,7 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
     def context() -> dict[str, Any]:
         if not made:  # the page and its search entry share one rendering of the Markdown
             record = admission.record
-            body = markdown(record.body) if admission.shows_content else None
+            body = scrolling_tables(markdown(record.body)) if admission.shows_content else None
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
                         unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
