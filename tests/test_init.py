@@ -105,7 +105,7 @@ def test_init_towns_from_the_bundled_list_or_typed(gk: Callable[..., Run], tmp_p
     agency = (tmp_path / "b" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
     assert agency.count("类型: 乡镇民政办") == 2 and '区划代码: "350525104"' in agency
     # 金门县 (350527) has no 乡镇 in the bundled list: typed names get ids in order, without a code.
-    typed = [f if f != "350525" else "350527" for f in YONGCHUN]
+    typed = [{"350525": "350527", "永春县民政局": "金门县民政局"}.get(f, f) for f in YONGCHUN]
     made = gk("init", tmp_path / "c", *typed, "--town", "金城镇")
     assert made.code == 0, made.err
     agency = (tmp_path / "c" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")

@@ -35,13 +35,26 @@ def next_index_number(catalog: Catalog, year: int) -> str:
         last = max(same_year, key=lambda n: int(re.search(r"(\d+)$", n).group(1)))  # type: ignore[union-attr]
         digits = re.search(r"(\d+)$", last).group(1)  # type: ignore[union-attr]
         return last[: -len(digits)] + f"{int(digits) + 1:0{len(digits)}d}"
-    template = next((n for n in used if re.search(r"-\d{4}-\d+$", n)), None)
+    template = next((n for n in used if _NUMBERED.search(n)), None)
     if template:
-        prefix = re.sub(r"-\d{4}-\d+$", "", template)
-        return f"{prefix}-{year}-{1:0{len(template.rsplit('-', 1)[1])}d}"
+        return f"{_NUMBERED.sub('', template)}-{year}-{1:0{len(template.rsplit('-', 1)[1])}d}"
+    return f"{configured_prefix(catalog)}-{year}-00001"
+
+
+_NUMBERED = re.compile(r"-\d{4}-\d+$")  # the year and the running number that end a 索引号
+
+
+def configured_prefix(catalog: Catalog) -> str:
+    """The 索引号前缀 of gongkai.yaml, or <区划代码>-MZ when it is not set."""
     agency = catalog.agency
-    prefix = (agency.lint.index_prefix or f"{agency.org.division_code}-MZ") if agency else "000000-MZ"
-    return f"{prefix}-{year}-00001"
+    return (agency.lint.index_prefix or f"{agency.org.division_code}-MZ") if agency else "000000-MZ"
+
+
+def index_prefixes(catalog: Catalog) -> list[str]:
+    """Every 索引号前缀 the agency numbers with: the one new records get, and those of the 索引号 already in use."""
+    used = (_NUMBERED.sub("", r.index_number) for r in catalog.records.values()
+            if r.index_number and _NUMBERED.search(r.index_number))
+    return sorted({configured_prefix(catalog), *used})
 
 
 def item_path(catalog: Catalog, fields: dict[str, Any]) -> str:

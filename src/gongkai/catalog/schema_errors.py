@@ -86,8 +86,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "notice_days_unit":
         return Note("GK103", f"「{label}」{error['msg']}", NOTICE_DAYS_HINT, loc)
     if kind == "web_address":
-        return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（不能是"
-                    " javascript:、data: 或相对路径，不含空格和引号）。", loc)
+        return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（域名只用"
+                    "英文字母、数字、点和横线，不能留着「…」这样的占位符；不能是 javascript:、data: 或相对路径，不含空格和引号）。",
+                    loc)
     if kind == "control_character":
         return Note("GK103", f"「{label}」{error['msg']}", f"删去这个字符：在编辑器中把「{label}」重新输入一遍，"
                     "需要换行的正文用空行分段。", loc)
@@ -151,6 +152,8 @@ def _pattern_hint(label: str, value: Any = None) -> str:
         return "编号只能用英文字母、数字和 - _ .，如 SHJZ-001、R2026-012、shjzg。"
     if "区划代码" in label:
         return division_hint(str(value or "").strip())
+    if label == "代码":  # a 领域's code: the item ids and items/ folders are made of it
+        return "领域代码用2—8个大写英文字母（不用中文、数字和空格），如 SHJZ（社会救助）、JYCY（就业创业）。"
     return "请按说明填写。"
 
 

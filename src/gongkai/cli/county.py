@@ -11,7 +11,7 @@ import typer
 
 from gongkai.catalog.sources import WorkingTree
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, app, err, out
-from gongkai.cli.options import NoCacheOpt, TodayOpt, today
+from gongkai.cli.options import NoCacheOpt, TodayOpt, check_year, today
 from gongkai.county.config import Department, departments_from_paths, departments_of, read_config
 from gongkai.county.outputs import output_paths, previous, write_outputs
 from gongkai.county.review import inputs_key, review_county
@@ -45,10 +45,11 @@ def county_command(
     """
     if out_dir.exists() and not out_dir.is_dir():  # said before every catalog is read, not after
         raise UsageProblem(f"--out「{out_dir}」是一个文件：请写一个文件夹，如 --out county-out")
+    season = check_year(year) if year is not None else None  # said before every catalog is read, as --out is
     departments, title = _departments(folders or [], config)
     day = today(when)
-    season = year or day.year
-    key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs)
+    season = season or day.year
+    key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs, title=title)
     made = previous(out_dir, season, key)
     unchanged = made is not None
     if made is None:
@@ -57,9 +58,13 @@ def county_command(
         out.print(json.dumps(made, ensure_ascii=False, indent=2), markup=False)
     else:
         _show(made)
-    verb = "没有变化，未重写" if unchanged else "已写入"
-    err.print(f"{verb}：{'、'.join(str(p) for p in output_paths(out_dir, season))}", markup=False)
     broken = [d for d in made["departments"] if not d["ok"]]
+    paths = "、".join(str(p) for p in output_paths(out_dir, season))
+    if len(broken) == len(made["departments"]):
+        err.print(f"没有一个部门的目录能够读取（原因见上）：没有写出工作簿，{out_dir} 中原有的文件保持不变。"
+                  "请核对各目录文件夹的位置（相对于当前文件夹或 county.yaml）后重新运行。", markup=False)
+    else:
+        err.print(f"{'没有变化，未重写' if unchanged else '已写入'}：{paths}", markup=False)
     if any(d["internal"] for d in broken):
         return EXIT_INTERNAL
     withheld = any(d.get("withheld") for d in made["departments"])  # items left out of the review: personal data

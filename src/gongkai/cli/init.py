@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -19,7 +20,7 @@ from gongkai.output.excerpt import source_lines
 from gongkai.output.text import render_text
 from gongkai.catalog.sources import WorkingTree
 from gongkai.setup.answers import Answers, merge, read_answers
-from gongkai.setup.create import InitResult, baseline, init_catalog, refuse_existing
+from gongkai.setup.create import InitResult, baseline, baseline_problem, init_catalog, refuse_existing
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
 from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, resolve
@@ -111,6 +112,8 @@ def init_command(
         answers = merge(answers, _ask(answers), None)
     table = _read_table(from_xlsx) if from_xlsx else None
     now = _now(today(when))
+    if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
+        raise UsageProblem(problem)  # before anything is written
     result = init_catalog(folder, resolve(answers), now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
@@ -157,47 +160,59 @@ def _ask(answers: Answers) -> dict[str, Any]:
     """Ask in Chinese for what the flags and the answers file left open; every answer is checked at once."""
     got: dict[str, Any] = {}
 
+    def ask(key: str, read: Callable[[], Any]) -> Any:
+        """Ask until the answer is one init takes: a wrong one (a 网址 without https://, 代码 in small letters) is said
+        and asked again, instead of ending the session after every question has been answered."""
+        while True:
+            try:
+                value = read()
+                merge(answers, {**got, key: value}, None)  # typed at a prompt: no flag to name
+            except UsageProblem as exc:
+                err.print(str(exc), markup=False)
+                continue
+            got[key] = value
+            return value
+
     def text(key: str, label: str, default: str | None = None) -> str | None:
         current = _value(answers, key)
         if current is not None:
             return str(current)
-        value = str(typer.prompt(label, default=default or "", show_default=bool(default))).strip() or None
-        got[key] = value
-        return value
+        typed: str | None = ask(key, lambda: str(typer.prompt(label, default=default or "",
+                                                              show_default=bool(default))).strip() or None)
+        return typed
 
-    text("机关名称", "机关名称（如 永春县民政局）")
+    name = text("机关名称", "机关名称（如 永春县民政局）") or ""
     code = _value(answers, "区划代码")
-    while code is None or check_code(code):
+    while code is None or check_code(code, name):
         if code is not None:
-            err.print(check_code(code), markup=False)
+            err.print(check_code(code, name), markup=False)
         code = normal_code(typer.prompt("行政区划代码（县级机关6位，如 350525；乡镇人民政府9位，如 350525100）"))
         got["区划代码"] = code
     place = county(code[:6])
     assert place is not None
     out.print(f"  → {place.full_name}", markup=False)
-    name = str(_value(answers, "机关名称") or got.get("机关名称") or "")
     if answers.towns is None and len(code) == 6 and guidelines_of(name):
         got["乡镇"] = _ask_towns(code)
     if len(code) == 6 and not guidelines_of(name) and answers.guidelines is None and not answers.domains:
-        got["领域"] = _ask_domains(name)
+        ask("领域", lambda: _ask_domains(name))
     for key, label in (("地址", "机关地址"), ("邮编", "邮编（可不填）"), ("联系人", "联系人（政务公开专职工作人员）"),
                        ("联系电话", "联系电话"), ("电子邮箱", "电子邮箱")):
         text(key, label)
     if not answers.leaders:
-        person = typer.prompt("主要负责人姓名（领导信息）").strip()
-        got["领导"] = [{"姓名": person, "职务": typer.prompt("职务", default="局长").strip()}]
+        ask("领导", lambda: [{"姓名": typer.prompt("主要负责人姓名（领导信息）").strip(),
+                              "职务": typer.prompt("职务", default="局长").strip()}])
     if answers.handover_days is None:
         choice = typer.prompt("移交两馆：1 每月5日、20日（福建）；2 每月5日；3 自定", default="1").strip()
-        got["移交日"] = HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）"))
+        ask("移交日", lambda: HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）")))
     text("档案馆", "接收的档案馆", f"{place.name}档案馆")
     text("图书馆", "接收的图书馆", f"{place.name}图书馆")
     text("索引号前缀", "索引号前缀（索引号为「前缀-年份-00001」）", default_index_prefix(name, code))
     text("基础地址", "本栏目在县政府门户网站上的地址（https://…，可不填）")
     if answers.desk is None:
-        got["依申请公开"] = {k: v for k, v in {
+        ask("依申请公开", lambda: {k: v for k, v in {
             "办公时间": typer.prompt("依申请公开办公时间", default=DEFAULT_HOURS).strip(),
             "网上申请地址": typer.prompt("网上申请地址（可不填）", default="", show_default=False).strip() or None,
-        }.items() if v}
+        }.items() if v})
     text("CI", "CI 模板：github、gitlab 或 无", "github")
     return got
 
@@ -261,9 +276,18 @@ def _next_steps(result: InitResult, baseline_later: str | None) -> None:
 def _baseline(result: InitResult, answers: Answers, now: dt.datetime, interactive: bool) -> str | None:
     """handover baseline at adoption: from --baseline, or asked; else the next step that does it later."""
     through = answers.baseline
-    if through is None and interactive:
+    while through is None and interactive:  # the catalog is made by now: a wrong answer is asked again
         typed = typer.prompt("启用前最后一次人工送交两馆是哪一天？（YYYY-MM-DD，直接回车跳过）", default="", show_default=False)
-        through = parse_date(typed.strip(), "送交日期") if typed.strip() else None
+        if not typed.strip():
+            break
+        try:
+            through = parse_date(typed.strip(), "送交日期")
+        except UsageProblem as exc:
+            err.print(str(exc), markup=False)
+            continue
+        if problem := baseline_problem(through, now.date()):
+            err.print(problem, markup=False)
+            through = None
     if through is None:
         return f"启用前已人工送交两馆的，补登台账：gongkai handover baseline --through 最后送交日期 -C {shell_quote(result.catalog)}"
     sha, count = baseline(result.root, through, now, answers.contact or "", answers.email or "")

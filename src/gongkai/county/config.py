@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
 from gongkai.catalog.sources import blob_id
@@ -25,7 +27,16 @@ class CountyConfig(CatalogModel):
 
     title: Text | None = Field(None, alias="名称", description="如 安溪县政务公开办")
     clones: Text | None = Field(None, alias="克隆目录", description="git 仓库克隆到的文件夹，相对于 county.yaml")
-    departments: list[DepartmentEntry] = Field(alias="部门", min_length=1)
+    departments: list[DepartmentEntry] = Field(alias="部门", min_length=1,
+                                               description="每个部门写「目录: 文件夹」或「仓库: 地址」；只写文件夹时可简写为「- ../mzj」")
+
+    @field_validator("departments", mode="before")
+    @classmethod
+    def _folders_alone(cls, value: object) -> object:
+        """「- ../mzj」 as a webmaster writes a list of folders: the department's 目录."""
+        if isinstance(value, list):
+            return [{"目录": entry} if isinstance(entry, str) else entry for entry in value]
+        return value
 
 
 COUNTY_KIND = FileKind("county", "县级汇总设置", pydantic_builder(CountyConfig))
@@ -40,6 +51,7 @@ class Department:
     folder: Path
     repository: str | None = None
     name: str | None = None
+    problem: str | None = None  # why county.yaml does not say where it is
 
 
 def read_config(path: Path) -> ParsedFile:
@@ -52,13 +64,23 @@ def departments_of(config: CountyConfig, base: Path) -> list[Department]:
     """The departments of *config*, their folders resolved against *base* (the folder of county.yaml)."""
     found = []
     for number, entry in enumerate(config.departments, start=1):
-        folder = base / entry.folder if entry.folder else None
+        folder = base / _local(entry.folder) if entry.folder else None
         if folder is None and entry.repository:
-            stem = entry.repository.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-            folder = base / (config.clones or ".") / stem
+            # https://host/ax/mzj.git, git@host:mzj.git (scp-like, no slash): git clone names the folder mzj
+            stem = re.split(r"[/:]", entry.repository.rstrip("/"))[-1].removesuffix(".git")
+            folder = base / _local(config.clones or ".") / stem
         label = entry.name or entry.folder or entry.repository or f"第{number}个部门"
-        found.append(Department(label, folder or base / f"（第{number}个部门没有写目录或仓库）", entry.repository, entry.name))
+        unset = None if folder else (f"county.yaml「部门」的第{number}项没有写「目录」或「仓库」：请写明目录文件夹"
+                                     "（如 目录: ../rsj）或已克隆的 git 仓库地址（如 仓库: https://…/rsj.git）")
+        found.append(Department(label, folder or base / f"（第{number}个部门）", entry.repository, entry.name, unset))
     return found
+
+
+def _local(folder: str) -> Path:
+    """A folder as written in county.yaml, in this system's form: 「..\\mzj」 written on Windows is ../mzj elsewhere, and
+    「~/repos/mzj」 is in the home folder (no shell expands it in a YAML file)."""
+    written = folder if os.sep == "\\" or "\\" not in folder else PureWindowsPath(folder).as_posix()
+    return Path(written).expanduser()
 
 
 def departments_from_paths(paths: list[Path]) -> list[Department]:

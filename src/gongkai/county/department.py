@@ -16,6 +16,7 @@ from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
+from gongkai.authoring.new import index_prefixes
 from gongkai.lint import lint
 from gongkai.privacy.findings import model_findings
 from gongkai.privacy.scan import allowed_of
@@ -23,7 +24,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 3  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 4  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class DepartmentResult:
     name: str
     problem: str | None = None
     internal: bool = False  # the problem is gongkai's own bug, not the department's files
+    duplicate: bool = False  # the problem is that an earlier department is the same catalog: read once, not broken
     agency: Agency | None = None
     sheets: list[table.Sheet] = field(default_factory=list)
     score: Scorecard | None = None
@@ -60,6 +62,7 @@ class DepartmentResult:
     withheld: list[str] = field(default_factory=list)  # items left out of the review: id, file and what they hold
     annual_gap: str = ""  # why table 二's own figures are missing (no annual/<year>.yaml, or it has an error)
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
+    index_prefixes: list[str] = field(default_factory=list)  # the 索引号前缀 configured (or implied) and in use
 
     @property
     def broken(self) -> bool:
@@ -135,14 +138,19 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
     report = lint(catalog, today, positions=False)  # counted, never shown: no need to find lines
     score = build_scorecard(catalog, year, today, report=report)
     sheets = table.sheets(catalog, every_file=True)
+    # 事项 counts every item of the directory the review lists (one that fails validation, or whose 责任单位 is no
+    # unit of gongkai.yaml, too): the units' figures leave those out, and the department's would not match its sheet.
+    listed = sum(len(s.items) for s in sheets)
     withheld = _personal_items(catalog, sheets, agency)
     sheets = [replace(s, items=[i for i in s.items if i.id not in withheld]) for s in sheets]
     return DepartmentResult(
         label=department.label, folder=str(department.folder), name=department.name or agency.org.name,
         agency=agency, sheets=[s for s in sheets if s.items], score=score, annual=build_annual(catalog, year),
         withheld=list(withheld.values()), annual_gap=annual_data(catalog, year)[1],
-        totals=_totals(score), errors=_count(report, Severity.ERROR), warnings=_count(report, Severity.WARNING),
+        totals=replace(_totals(score), items=listed), errors=_count(report, Severity.ERROR),
+        warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
+        index_prefixes=index_prefixes(catalog),
     )
 
 
@@ -165,6 +173,8 @@ def _personal_items(catalog: Catalog, sheets: list[table.Sheet], agency: Agency)
 
 def missing(department: Department) -> str | None:
     """Why the department's folder is not there (a repository not cloned yet), or None."""
+    if department.problem:
+        return department.problem
     if department.folder.is_dir():
         return None
     if department.repository:

@@ -24,13 +24,14 @@ UNIT_HEADERS: tuple[str, ...] = ("部门", "单位", "类型", "负责事项", "
 STAMP = ".gongkai-county.json"
 NOT_INSPECTED = "未检查"
 UNREADABLE = "无法读取（见表下说明）"
+REPEATED = "重复，只统计一次（见表下说明）"
 SCHEMA = "gongkai.county/1"
 
 
 def score_row(result: DepartmentResult) -> list[str]:
     """One department's row in the order of HEADERS; a broken catalog says so (the reason is in the notes)."""
     if result.broken:
-        return [result.name, UNREADABLE, *([""] * (len(HEADERS) - 2))]
+        return [result.name, REPEATED if result.duplicate else UNREADABLE, *([""] * (len(HEADERS) - 2))]
     t = result.totals
     provisional = bool(result.score and result.score.provisional)
     annual = result.annual
@@ -43,8 +44,10 @@ def score_row(result: DepartmentResult) -> list[str]:
 
 def notes(view: CountyView) -> list[str]:
     """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
-    found = [f"共 {len(view.departments)} 个部门，{len(view.broken)} 个无法读取。"]
-    found += [f"无法读取 {d.label}：{d.problem}" for d in view.broken]
+    # A catalog written twice is one department, read once: neither a second department nor an unreadable one.
+    again = f"；另有 {len(view.repeated)} 项与前面的部门是同一个目录" if view.repeated else ""
+    found = [f"共 {len(view.departments) - len(view.repeated)} 个部门，{len(view.unreadable)} 个无法读取{again}。"]
+    found += [f"{'重复' if d.duplicate else '无法读取'} {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
     found += _shared_names(view) + _shared_prefixes(view)
@@ -72,9 +75,8 @@ def _shared_names(view: CountyView) -> list[str]:
 def _shared_prefixes(view: CountyView) -> list[str]:
     """Departments whose 索引号 would collide: 索引号 are unique per agency, so two agencies need two prefixes."""
     by_prefix: dict[str, list[str]] = {}
-    for d in view.readable:
-        prefix = d.agency.lint.index_prefix if d.agency else None
-        if prefix:
+    for d in view.readable:  # a prefix not written in gongkai.yaml counts too: new record numbers with <区划代码>-MZ
+        for prefix in d.index_prefixes:
             by_prefix.setdefault(prefix, []).append(d.name)
     return [f"索引号前缀「{prefix}」：{'、'.join(names)} 用的是同一个前缀，索引号会重号："
             "请改正其中一个 gongkai.yaml 的「检查: 索引号前缀」和「索引号格式」"
@@ -115,11 +117,16 @@ def previous(folder: Path, year: int, key: str) -> dict[str, Any] | None:
 
 
 def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[str, Any]:
-    """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all."""
+    """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all.
+
+    Nothing is written when no department could be read: empty workbooks would replace the last ones that had data.
+    """
     rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
     made = summary(view, rollup)
+    if not view.readable:  # every folder wrong (run from another folder, say): the last good workbooks are kept
+        return made
     paths = output_paths(folder, view.year)
-    missing = [(d.name, f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
+    missing = [(view.told_apart(d), f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
                for d in view.readable if d.annual_gap]
     contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks, missing)]
     # The review holds every department's directory: scanned as every published table is, before anything is written.

@@ -38,6 +38,21 @@ class CountyView:
     def broken(self) -> list[DepartmentResult]:
         return [d for d in self.departments if d.broken]
 
+    def told_apart(self, department: DepartmentResult) -> str:
+        """The department's name, with its folder when another readable one has the same 机关名称 (a naming slip, two
+        clones): each keeps its own line in the annual checks."""
+        same = sum(d.name == department.name for d in self.readable)
+        return f"{department.name}（{department.label}）" if same > 1 else department.name
+
+    @property
+    def unreadable(self) -> list[DepartmentResult]:
+        """The departments that could not be read (a catalog listed again is not one of them)."""
+        return [d for d in self.departments if d.broken and not d.duplicate]
+
+    @property
+    def repeated(self) -> list[DepartmentResult]:
+        return [d for d in self.departments if d.duplicate]
+
 
 def _map(work: Callable[[Department], T], departments: Sequence[Department], jobs: int | None) -> list[T]:
     """work() over the departments, in worker processes when there are enough of them to pay for it."""
@@ -49,10 +64,11 @@ def _map(work: Callable[[Department], T], departments: Sequence[Department], job
 
 
 def inputs_key(departments: list[Department], year: int, today: dt.date, use_cache: bool = True,
-               jobs: int | None = None) -> str:
-    """A digest of everything the county's outputs are made from (each catalog's listing fingerprint): cheap to get."""
+               jobs: int | None = None, title: str = "") -> str:
+    """A digest of everything the county's outputs are made from (each catalog's listing fingerprint, and the *title*
+    the workbooks carry, county.yaml's 名称): cheap to get."""
     prints = _map(partial(probe, use_cache=use_cache), departments, jobs)
-    parts = [f"{year}:{today.isoformat()}:{code_salt()}"]
+    parts = [f"{year}:{today.isoformat()}:{code_salt()}", title]
     parts += [f"{d.label}|{d.folder}|{fingerprint}" for d, fingerprint in zip(departments, prints)]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
@@ -84,7 +100,8 @@ def counted_once(departments: Sequence[Department], results: list[DepartmentResu
             continue
         first = folders[root]
         kept.append(DepartmentResult(result.label, result.folder, result.name, (
-            f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次")))
+            f"与第{first}个部门（{departments[first - 1].label}）是同一个目录，没有重复统计：请在命令行或 county.yaml 中只写一次"),
+            duplicate=True))
     return kept
 
 

@@ -22,7 +22,7 @@ class Rollup:
 
 def roll_up(view: CountyView, title: str) -> Rollup:
     """Sum the readable departments' annual reports of the view's year."""
-    reports = [(d.name, d.annual) for d in view.readable if d.annual is not None]
+    reports = [(view.told_apart(d), d.annual) for d in view.readable if d.annual is not None]
     summed = AnnualReport(view.year, title, None, _table2([r for _, r in reports]), _table3([r for _, r in reports]),
                           _table4([r for _, r in reports]))
     summed.problems = check_balance(summed.table3) if summed.table3 else []

@@ -36,11 +36,26 @@ def open_or_init(folder: Path) -> git.Repo:
         raise UsageProblem(NO_GIT) from None
 
 
+def branch_of(folder: Path) -> str:
+    """The branch the first commit will go on: main in a new repository, else the one checked out (master, …)."""
+    if not (folder / ".git").exists():
+        return BRANCH
+    module = _git()
+    try:
+        return str(module.Repo(folder).head.reference.name)
+    except (module.exc.GitError, ValueError, TypeError, OSError):  # detached HEAD, or a repository git cannot read
+        return BRANCH
+
+
 def refuse_staged(folder: Path) -> None:
     """UsageProblem when *folder* is a repository with work staged but not committed: the adoption commit takes the
-    whole index, and would carry the clerk's unfinished work along with it."""
+    whole index, and would carry the clerk's unfinished work along with it. Also when git's index is locked."""
     if not (folder / ".git").exists():
         return
+    lock = folder / ".git" / "index.lock"
+    if lock.exists():  # git itself refuses to commit: said now, before any file is moved in
+        raise UsageProblem(f"「{lock}」存在：另一个 git 程序（或编辑器的 git 功能）正在使用这个仓库，或上次 git 异常退出时"
+                           "留下了它。确认没有 git 在运行后删除这个文件，再运行 gongkai init。")
     module = _git()
     try:
         existing = module.Repo(folder)

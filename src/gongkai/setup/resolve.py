@@ -13,7 +13,7 @@ from gongkai.model import Unit
 from gongkai.model.agency import Domain, Leader, RequestDesk
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.setup.answers import Answers, CiChoice, DeskAnswer
-from gongkai.setup.divisions import County, Town, county, normal_code, towns_of
+from gongkai.setup.divisions import County, Town, counties, county, normal_code, towns_of
 from gongkai.setup.guidelines import Guideline, guideline_for, guidelines, guidelines_of
 
 OFFICE = ("bgs", "办公室")
@@ -61,8 +61,10 @@ class Setup:
         return self.answers.name or ""
 
 
-def check_code(code: str) -> str | None:
-    """Why *code* is neither a county-level nor a bundled 乡镇 区划代码, or None when it is one."""
+def check_code(code: str, name: str = "") -> str | None:
+    """Why *code* is neither a county-level nor a bundled 乡镇 区划代码, or None when it is one; also when the
+    机关名称 *name* holds another county's (or 乡镇's) name than the code's: a code copied from a neighbour's catalog
+    would give the bureau that county's 乡镇, 两馆, 复议机关 and 索引号."""
     code = normal_code(code)
     if not re.fullmatch(r"[0-9]{6}([0-9]{3})?", code):
         return f"区划代码「{code}」不对：{division_hint(code)}"
@@ -72,7 +74,40 @@ def check_code(code: str) -> str | None:
     if len(code) == 9 and _town(code) is None:
         listed = "、".join(f"{t.code} {t.name}" for t in towns_of(code[:6])) or "自带的乡镇表中没有本县"
         return f"区划代码「{code}」不是本县的乡镇（{listed}）"
-    return None
+    return _other_place(code, name)
+
+
+def _other_place(code: str, name: str) -> str | None:
+    """Why the 机关名称 does not fit the code: it names a county (or, for a 乡镇人民政府, a 乡镇) the code is not."""
+    place = county(code[:6])
+    assert place is not None
+    if not name or place.name in name:
+        named = None
+    else:  # the longest county names first: 霍邱县 holds 邱县, 长沙县 holds 沙县
+        found = sorted((c for c in counties().values() if len(c.name) > 1 and c.name in name), key=lambda c: -len(c.name))
+        named = found[0] if found else None
+    if named is not None:
+        same = [c.code for c in counties().values() if c.name == named.name]
+        return (f"机关名称「{name}」写的是{named.name}，而区划代码 {code} 是{place.full_name}：请核对。"
+                f"{named.name}的代码是 {'、'.join(same)}（写 --code {same[0]}）；若代码是对的，请改正机关名称。")
+    town = _town(code)
+    if town is None or not name or _town_bare(town.name) in name:
+        return None
+    others = sorted((t for t in towns_of(code[:6]) if t.name in name and t.code != town.code), key=lambda t: -len(t.name))
+    if others:
+        return (f"机关名称「{name}」写的是{others[0].name}，而区划代码 {code} 是{town.name}：请核对。"
+                f"{others[0].name}的代码是 {others[0].code}；若代码是对的，请改正机关名称。")
+    # 德化县民政局 with the 9 digits of the 镇 it sits in: it would become a 乡镇人民政府's catalog (乡级 items only)
+    return (f"区划代码 {code} 是{town.name}的9位代码，而机关名称「{name}」中没有{town.name}：9位代码只给乡镇人民政府"
+            f"（街道办事处）用；县级机关写县的6位代码 {code[:6]}（写 --code {code[:6]}）。")
+
+
+def _town_bare(name: str) -> str:
+    """A 乡镇's name as its government may shorten it: 浔中镇 → 浔中, 浆洗街街道 → 浆洗街."""
+    for kind in ("街道", "民族乡", "镇", "乡", "苏木"):
+        if name.endswith(kind) and len(name) > len(kind) + 1:
+            return name[: -len(kind)]
+    return name
 
 
 def _town(code: str) -> Town | None:
@@ -85,9 +120,19 @@ def default_index_prefix(name: str, code: str) -> str:
     if len(code) == 9:
         return code
     place = county(code[:6])
-    short = name.split(place.name, 1)[-1] if place and place.name in name else name
+    short = name
+    # 泉州市德化县民政局, 德化民政局 (the county without 县): what follows the place is the bureau's own name
+    for part in (place.province, place.prefecture, place.name, _bare(place.name)) if place else ():
+        if part and short.startswith(part):
+            short = short[len(part):]
+    short = "".join(ch for ch in short if ch.isalnum())  # 「德化县 民政局」「德化县（民政局）」: the spaces and brackets are no part
     letters = "".join(lazy_pinyin(short[:2], style=Style.FIRST_LETTER)).upper()
     return f"{code}-{letters}" if re.fullmatch(r"[A-Z]{2}", letters) else code
+
+
+def _bare(name: str) -> str:
+    """A county's name without its last character when that is its kind (德化县 → 德化; 武侯区 → 武侯)."""
+    return name[:-1] if len(name) > 2 and name[-1] in "县区市旗" else ""
 
 
 def index_pattern(prefix: str) -> str:
@@ -99,8 +144,9 @@ def resolve(answers: Answers) -> Setup:
     """The complete plan, or UsageProblem listing every answer that is missing or wrong."""
     problems = [f"缺少「{label}」" for name, label in REQUIRED if not getattr(answers, name)]
     code = (answers.division_code or "").strip()
-    if code and (why := check_code(code)):
+    if code and (why := check_code(code, answers.name or "")):
         problems.append(why)
+    answers = _without_repeats(answers, problems)
     town = _town(code) if not problems else None
     picked = _guidelines(answers, town, problems)
     towns = _towns(answers, town, picked, problems) if code and not problems else []
@@ -118,6 +164,34 @@ def resolve(answers: Answers) -> Setup:
         index_pattern=answers.index_pattern or index_pattern(prefix),
         ci=answers.ci or "github", leaders=list(answers.leaders or []), town=town,
     )
+
+
+def _without_repeats(answers: Answers, problems: list[str]) -> Answers:
+    """The answers with what was written twice alike (a flag repeated) once; two different things under one 编号 or
+    name are a problem to correct, not a choice gongkai makes."""
+    units = list({(u.id, u.name, u.phone): u for u in answers.units or []}.values())
+    domains = list({(d.name, d.code): d for d in answers.domains or []}.values())
+    picked = [g for g in guidelines() if g.domain in (answers.guidelines or [])]
+    _clashes([(u.id, u.name) for u in units], "单位编号", "--unit 或「单位」", problems)
+    every = [(d.code, d.name) for d in domains] + [(g.code, g.domain) for g in picked]
+    _clashes(every, "领域代码", "--domain 或「领域」", problems)
+    _clashes([(name, code) for code, name in every], "领域", "--domain 或「领域」", problems)
+    return answers.model_copy(update={
+        "units": units if answers.units is not None else None,
+        "domains": domains if answers.domains is not None else None,
+        "towns": list(dict.fromkeys(answers.towns)) if answers.towns is not None else None,
+        "guidelines": list(dict.fromkeys(answers.guidelines)) if answers.guidelines is not None else None,
+    })
+
+
+def _clashes(pairs: list[tuple[str, str]], what: str, where: str, problems: list[str]) -> None:
+    """A problem for every key given with two different values (「bgs」 as 办公室 and as 财务股)."""
+    seen: dict[str, list[str]] = {}
+    for key, value in pairs:
+        if value not in seen.setdefault(key, []):
+            seen[key].append(value)
+    problems.extend(f"{what}「{key}」写了{len(values)}次，分别是{'、'.join(values)}：每个{what}只能用一次，请改正（{where}）"
+                    for key, values in seen.items() if len(values) > 1)
 
 
 def _guidelines(answers: Answers, town: Town | None, problems: list[str]) -> list[Guideline]:
@@ -156,11 +230,16 @@ def _towns(answers: Answers, town: Town | None, picked: list[Guideline], problem
     another bureau's township offices are not in the bundled list.
     """
     code = answers.division_code or ""
+    if town is not None and answers.towns:  # not a 乡镇民政办 of itself, nor of its neighbours
+        problems.append(f"{town.name}人民政府（9位区划代码 {town.code}）本身就是乡镇，不设下属的乡镇单位："
+                        "请删去 --town（或答案文件中的「乡镇」）")
+        return []
     listed = towns_of(code[:6]) if not town else []
     if answers.towns is None:
         return listed if any(g.department == TOWN_UNIT_DEPARTMENT for g in picked) and not town else []
-    by_name = {t.name: t for t in listed}
-    chosen = [by_name.get(name, Town("", name)) for name in answers.towns]
+    bare = [_town_bare(t.name) for t in listed]  # 「浔中」 for 浔中镇, where no other 乡镇 of the county shortens alike
+    by_name = {b: t for b, t in zip(bare, listed) if bare.count(b) == 1} | {t.name: t for t in listed}
+    chosen = list({t.name: t for t in (by_name.get(name, Town("", name)) for name in answers.towns)}.values())
     if listed and (unknown := [t.name for t in chosen if not t.code]):
         names = "、".join(t.name for t in listed)
         problems.append(f"「{'、'.join(unknown)}」不是本县的乡镇（自带的乡镇表：{names}）")

@@ -22,6 +22,8 @@ CI_FILES: dict[CiChoice, tuple[str, str]] = {
     "github": ("github-actions.yml", ".github/workflows/gongkai.yml"),
     "gitlab": ("gitlab-ci.yml", ".gitlab-ci.yml"),
 }
+IGNORE = ".gitignore"
+PUSHED = "branches: [main]"  # the GitHub template's main branch (GitLab's names $CI_DEFAULT_BRANCH)
 GITIGNORE = """\
 # gongkai 生成的、不放进 git 的文件
 .gongkai-cache/
@@ -53,6 +55,17 @@ repos:
 """
 
 
+def merged_ignore(existing: str, ours: str) -> str:
+    """A repository's own .gitignore with gongkai's lines it lacks added at the end (its own lines kept as they are)."""
+    have = {line.strip() for line in existing.splitlines()}
+    missing = [line for line in ours.splitlines()
+               if line.strip() and not line.startswith("#") and line.strip() not in have]
+    if not missing:
+        return existing
+    head = ours.splitlines()[0]
+    return existing + ("" if existing.endswith("\n") or not existing else "\n") + "\n".join(["", head, *missing]) + "\n"
+
+
 def needs_blank_note(item: Item) -> bool:
     """An item the website shows as a column: it needs a 空白说明 until something is published in it (GK902)."""
     return item.mode == "主动" and WEB in item.channels and not item.blank_note
@@ -74,10 +87,13 @@ def mark_blank(tree: Any, item: Item, adopted: dt.date) -> bool:
     return True
 
 
-def repository_files(setup: Setup, adopted: dt.date) -> dict[str, str]:
-    """Path in the new repository → text, for every file init writes (items from the seeded guidelines)."""
+def repository_files(setup: Setup, adopted: dt.date, branch: str = "main") -> dict[str, str]:
+    """Path in the new repository → text, for every file init writes (items from the seeded guidelines).
+
+    *branch* is the one the catalog is committed on: GitHub runs the workflow on pushes to that branch only.
+    """
     files = {
-        ".gitignore": GITIGNORE,
+        IGNORE: GITIGNORE,
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".vscode/settings.json": _editor_settings(),
         f"{CATALOG}/gongkai.yaml": document.dump(agency_document(setup, adopted)),
@@ -85,7 +101,9 @@ def repository_files(setup: Setup, adopted: dt.date) -> dict[str, str]:
     files.update({f"schema/{name}": text for name, text in schema_files().items()})
     if setup.ci in CI_FILES:
         template, target = CI_FILES[setup.ci]
-        files[target] = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+        text = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+        pushed = f"branches: [{json.dumps(branch, ensure_ascii=False)}]"
+        files[target] = text.replace(PUSHED, pushed) if branch != "main" else text
     for seed in setup.seeds:
         for fields in seed_rows(seed.guideline, seed.unit_id, setup.town is not None):
             path = f"{CATALOG}/items/{seed.guideline.code.lower()}/{fields['编号']}.yaml"
