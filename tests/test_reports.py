@@ -208,3 +208,16 @@ def test_the_check_sheet_of_a_roll_up_widens_its_column_of_departments(bundled: 
     for checks, missing in [([("安溪县民政局", "平衡")], []), ([], [("德化县民政局", "没有 annual/2025.yaml")]), (None, [])]:
         sheet = load_workbook(io.BytesIO(annual_workbook(report, checks, missing)))["勾稽检查"]
         assert sheet.column_dimensions["A"].width == (24 if checks is not None or missing else 13)
+
+
+def test_scorecard_counts_no_period_that_ended_before_gongkai_was_adopted(gk, cat, tmp_path):
+    """启用日期 2026-08-15: what was published before may be in no file (it was sent by hand). Q1 and Q2 ended before
+    it and are no evidence; Q3 (07-01–09-30) ended after it, gongkai in use, with nothing published: missed."""
+    _scorecard_catalog(cat)
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8") + "启用日期: 2026-08-15\n", encoding="utf-8")
+    out = tmp_path / "card.xlsx"
+    run = gk("report", "scorecard", cat.root, "--year", "2026", "--format", "xlsx", "--out", out)
+    assert run.code == 0, run.err
+    assert _unit_row(_rows(out, "考核表"), "办公室")[5] == "1"
+    assert [row for row in _rows(out, "漏报明细")[1:] if row[0] == "办公室"] == [["办公室", "SHJZ-002 2026年第3季度"]]

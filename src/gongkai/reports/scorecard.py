@@ -92,19 +92,22 @@ def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, toda
     for record in catalog.records.values():
         if record.is_public and record.published and record.item:
             published[record.item].append(record.published)
+    # (what was published before gongkai was adopted may be in no file: a period that ended before is no evidence)
+    adopted = catalog.agency.adopted if catalog.agency else None
     for item in sorted(catalog.items.values(), key=lambda i: i.id):
         score = scores.get(item.unit)
         if score is None:
             continue
         score.items += 1
-        score.missed.extend(_missed(item, year, published[item.id], today))
+        score.missed.extend(_missed(item, year, published[item.id], today, adopted))
 
 
-def _missed(item: Item, year: int, published: list[dt.date], today: dt.date) -> list[str]:
+def _missed(item: Item, year: int, published: list[dt.date], today: dt.date, adopted: dt.date | None) -> list[str]:
     deadline = parse_deadline(item.deadline)
     if deadline is None or item.mode != "主动":
         return []
-    return [f"{item.id} {p.label}" for p in missed_periods(deadline, year, published, today)]
+    return [f"{item.id} {p.label}" for p in missed_periods(deadline, year, published, today)
+            if adopted is None or p.end >= adopted]
 
 
 def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, calendar: WorkdayCalendar,
