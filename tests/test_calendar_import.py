@@ -286,3 +286,21 @@ def test_kinds_of_day_read_from_the_notice() -> None:
     cal = WorkdayCalendar([read(NOTICE_2027).located("calendar/2027.yaml")])
     assert cal.info(D(2027, 2, 20)).kind is DayKind.MAKEUP
     assert cal.info(D(2027, 2, 12)).reason == "春节假期（calendar/2027.yaml）"
+
+
+# ---------------------------------------------------------------- lunar dates typed again without 农历
+
+def test_lunar_dates_without_the_word_nongli_are_read() -> None:
+    """The 2026 notice as a clerk types it again, 农历 left out: 2月15日 is 腊月二十八 and 23日 正月初七 in the notice's
+    own words (国办发明电〔2025〕7号), so the same days come out."""
+    typed = NOTICE_2026.replace("农历腊月二十八", "腊月二十八").replace("农历正月初七", "正月初七")
+    assert "农历" not in typed
+    assert [(h.start, h.end) for h in read(typed).holidays] == [(h.start, h.end) for h in read(NOTICE_2026).holidays]
+
+
+def test_a_lunar_date_without_nongli_is_still_checked_against_its_day() -> None:
+    """2月15日 was 腊月二十八 (the notice says so): written 腊月二十七, it is named as wrong, as with 农历."""
+    typed = NOTICE_2026.replace("农历腊月二十八", "腊月二十七")
+    found = read_published(typed, None)
+    assert found.notice is None
+    assert any("写的是腊月二十七，但2026年2月15日是农历腊月二十八" in p.message for p in found.problems)

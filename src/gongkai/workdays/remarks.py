@@ -10,7 +10,8 @@ from gongkai.workdays.statutory import is_new_years_eve, solar_to_lunar
 
 _NUMERALS = "一二三四五六七八九十"
 _WEEKDAY = re.compile(r"^(?:周|星期|礼拜)(?P<day>[一二三四五六日天])$")
-_LUNAR = re.compile(r"^农历(?:(?P<eve>除夕)|(?P<leap>闰)?(?P<month>[正一二三四五六七八九冬腊]|十[一二]?)月(?P<day>\S{2,3}))$")
+# (农历 may be left out when a notice is typed again: 腊月二十八, 正月初七 and 除夕 are lunar dates whatever precedes them)
+_LUNAR = re.compile(r"^(?:农历)?(?:(?P<eve>除夕)|(?P<leap>闰)?(?P<month>[正一二三四五六七八九冬腊]|十[一二]?)月(?P<day>\S{2,3}))$")
 LUNAR_MONTHS: dict[str, int] = {
     **{_NUMERALS[i]: i + 1 for i in range(10)}, "正": 1, "十一": 11, "冬": 11, "十二": 12, "腊": 12,
 }
