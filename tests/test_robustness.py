@@ -198,11 +198,12 @@ def test_ledger_that_cannot_be_written_stops_the_batch(gk: Callable[..., Run], c
     root = handover_catalog(cat).root
     (root / "handover").write_text("挡住了台账文件夹")  # a file where the ledger folder should be
     out = tmp_path / "o"
-    out.mkdir()
+    (out / "dag").mkdir(parents=True)  # the last batch: a bag (no other folder is replaced: test_hostile17_out_folders)
+    (out / "dag" / "bagit.txt").write_text("BagIt-Version: 1.0\n", encoding="utf-8")
     (out / "old.txt").write_text("上一次的输出", encoding="utf-8")
     run = gk("handover", "--date", "2026-09-20", "-C", root, "--out", out)
     assert run.code == 2 and "无法写入台账" in run.err and "没有送交" in run.err
-    assert [p.name for p in out.iterdir()] == ["old.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["dag", "old.txt"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".o")] == []
 
 
