@@ -141,7 +141,7 @@ def test_annual_tables_from_the_registers(gk, cat, tmp_path):
     assert three["一、本年新收政府信息公开申请数量"] == [3, 1, 0, 0, 1, 0, 5]
     assert three["二、上年结转政府信息公开申请数量"] == [1, 0, 0, 0, 0, 0, 1]
     assert three["（一）予以公开"] == [2, 0, 0, 0, 0, 0, 2]
-    assert three["（二）部分公开"] == [0, 1, 0, 0, 0, 0, 1]
+    assert three["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"] == [0, 1, 0, 0, 0, 0, 1]
     assert three["6. 属于四类过程性信息"] == [1, 0, 0, 0, 0, 0, 1]
     assert three["1. 本机关不掌握相关政府信息"] == [0, 0, 0, 0, 1, 0, 1]
     assert three["（七）总计"] == [3, 1, 0, 0, 1, 0, 5]

@@ -56,6 +56,8 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
         "其他",
     ),
 }
+# A category whose row the 2021 format names at more length than the register writes it.
+OUTCOME_LABELS: dict[str, str] = {"部分公开": "部分公开（区分处理的，只计这一情形，不计其他情形）"}
 # One request, one result (国办公开办函〔2021〕30号, table 三: 部分公开 is 「区分处理的，只计这一情形，不计其他情形」).
 ONE_RESULT_HINT = ("一件申请只写一个办理结果和一个理由：部分信息公开、其余不予公开或无法提供的（区分处理），写「办理结果: 部分公开」，"
                    "年度报告表三只计这一情形；理由和各部分的情况写入「备注」。")
