@@ -93,19 +93,14 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
             _refuse_pictures_only(data, "xl/media/", "工作簿的单元格都是空的")
         return cells + segments, tables
     if suffix == "docx":
-        _refuse_pictures_only(data, "word/media/", "", _body_shown(data))
-        return segments, _docx_tables(data, label)
+        body = _docx_body(data)
+        _refuse_pictures_only(data, "word/media/", "", html.unescape("".join(_WORD_TEXT.findall(body))))
+        return segments, _docx_tables(body, label)
     return segments, laid_out_tables(segments)  # (an OFD: its pages laid out)
 
 
+# The text of a Word document's runs (w:t): no attribute, field code (w:instrText) or deleted text (w:delText).
 _WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
-
-
-def _body_shown(data: bytes) -> str:
-    """The text of a Word document's body: its runs' text (w:t), without attributes, field codes or deleted text."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        body = archive.read("word/document.xml") if "word/document.xml" in archive.namelist() else b""
-    return html.unescape("".join(_WORD_TEXT.findall(_markup_source(body)))) if body else ""
 
 
 def _refuse_pictures_only(data: bytes, media: str, empty: str, text: str = "") -> None:
@@ -122,13 +117,17 @@ def _refuse_pictures_only(data: bytes, media: str, empty: str, text: str = "") -
                          "gongkai 没有文字识别，不能确认其中没有个人信息；请改为有文字的 Word、Excel 或 PDF 文件")
 
 
-def _docx_tables(data: bytes, label: str) -> list[Table]:
-    """The tables of a Word document's body (the 公示 column allow-list and lists of people read them)."""
+def _docx_body(data: bytes) -> str:
+    """The XML of a Word document's body (word/document.xml), or "" when it has none."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         body = archive.read("word/document.xml") if "word/document.xml" in archive.namelist() else b""
-    text = decode_text(body) or body.decode("utf-8", errors="replace")
+    return decode_text(body) or body.decode("utf-8", errors="replace")
+
+
+def _docx_tables(body: str, label: str) -> list[Table]:
+    """The tables of a Word document's body (the 公示 column allow-list and lists of people read them)."""
     return [Table(rows[0], f"{label} 正文表格{n}", None, rows[1:])
-            for n, rows in enumerate(word_tables(text), start=1)]
+            for n, rows in enumerate(word_tables(body), start=1)]
 
 
 class _Budget:
