@@ -36,6 +36,41 @@ class ReadOnlyFile(PermissionError):
         return f"「{self.path}」{self.advice}"
 
 
+class NotAnOutput(FileExistsError):
+    """The output named (-o) is a file, or a folder holding files gongkai did not make: it is left as it is.
+
+    A command replaces its output folder whole; without this check 「-o 桌面」 or 「-o 名单.xlsx」 would throw away
+    whatever the user kept there.
+    """
+
+    def __init__(self, path: Path, is_file: bool) -> None:
+        super().__init__(errno.EEXIST, "不是 gongkai 生成的输出文件夹", str(path))
+        self.path = path
+        self.is_file = is_file
+
+    def __str__(self) -> str:
+        if self.is_file:
+            return (f"「{self.path}」是一个文件，不是输出文件夹：输出会整个替换它，所以没有写入，文件保持原样。"
+                    f"请在 -o 后写一个新的文件夹名（如 {self.path.stem}-out），或先把这个文件移走。")
+        return (f"「{self.path}」中已有不是 gongkai 生成的文件：输出会整个替换这个文件夹，其中的文件会丢失，所以没有写入，"
+                "文件夹保持原样。请在 -o 后写一个新的或空的文件夹，或先把其中的文件移到别处。")
+
+
+def refuse_foreign_output(target: Path, marks: tuple[str, ...]) -> None:
+    """NotAnOutput unless *target* is absent, an empty folder, or a folder holding one of *marks*: the names that only
+    the command's own output has (a site's store, a print run's index.html)."""
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir():
+        raise NotAnOutput(target, is_file=True)
+    if any(os.path.lexists(target / mark) for mark in marks):
+        return
+    with os.scandir(target) as entries:
+        if next(entries, None) is None:
+            return
+    raise NotAnOutput(target, is_file=False)
+
+
 def read_only(path: Path) -> bool:
     """True when *path* is a file that must not be rewritten: no write permission for anyone, or none for us."""
     try:
@@ -198,13 +233,19 @@ def _mode_for(path: Path) -> int:
 
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
-                guard: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[Path]:
+                guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+                marks: tuple[str, ...] = ()) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error.
+
+    With *marks* (names only the command's own output holds), *target* must be absent, empty, or hold one of them:
+    anything else is refused before any work (NotAnOutput).
 
     *then* runs right after the swap; if it fails, the swap is undone and the old folder is back in place. *guard*
     holds the swap and *then* together (processes.interrupts_deferred: a Ctrl+C waits until both are done, so it
     never finds the new folder in place and its ledger not yet written, nor *target* missing between two renames).
     """
+    if marks:
+        refuse_foreign_output(target, marks)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
     os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())

@@ -16,7 +16,7 @@ from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
                             forget_outputs, interrupted, outputs_in_place)
-from gongkai.files_io import ReadOnlyFile
+from gongkai.files_io import NotAnOutput, ReadOnlyFile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -124,7 +124,7 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         err.print("[red]已停止发布：[/]", markup=True, end="")
         err.print(str(exc), markup=False)
         return EXIT_FINDINGS
-    except ReadOnlyFile as exc:  # a file to rewrite is read-only: left as it is (files_io.write_atomic)
+    except (ReadOnlyFile, NotAnOutput) as exc:  # a read-only file, an output that is not ours: left as it is
         err.print("[red]错误：[/]", markup=True, end="")
         err.print(str(exc), markup=False)
         return EXIT_USAGE

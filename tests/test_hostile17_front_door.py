@@ -1,0 +1,70 @@
+"""The front door, seventeenth hostile round: what a clerk types on a Chinese Windows desktop — an output folder that
+already holds her files, a console without UTF-8, a key whose colon went full-width on a line of its own — against
+the real CLI. Expected texts and positions are typed by hand from the lines written here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ITEM, RECORD, CatalogDir, Run
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def diagnostics(gk: Callable[..., Run], root: Path) -> list[dict]:
+    run = gk("validate", root, "--format", "json", "--no-cache")
+    assert run.code in (0, 1), run.err
+    return json.loads(run.out)["diagnostics"]
+
+
+# An output folder (-o) that already holds the user's own files: every command replaced it whole ----------------
+
+
+def _outputs(root: Path, out: Path) -> list[tuple[str, ...]]:
+    return [("build-site", root, "--out", out, "--no-search"), ("print", root, "--out", out),
+            ("wechat", root, "--out", out), ("export", "portal", root, "--out", out)]
+
+
+@pytest.mark.parametrize("command", ["build-site", "print", "wechat", "export portal"])
+def test_an_output_folder_holding_the_users_files_is_left_alone(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path, command: str) -> None:
+    """Before: 「-o 桌面」 replaced the folder whole — the clerk's 工作总结.docx was gone, and the command said 已生成."""
+    desk = tmp_path / "桌面"
+    desk.mkdir()
+    (desk / "工作总结.docx").write_bytes(b"PK\x03\x04 her own work")
+    args = next(a for a in _outputs(cat.root, desk) if " ".join(map(str, a)).startswith(command))
+    run = gk(*args)
+    assert run.code == 2
+    assert "已有不是 gongkai 生成的文件" in run.err and "其中的文件会丢失，所以没有写入" in run.err
+    assert sorted(p.name for p in desk.iterdir()) == ["工作总结.docx"]
+    assert (desk / "工作总结.docx").read_bytes() == b"PK\x03\x04 her own work"
+
+
+@pytest.mark.parametrize("command", ["build-site", "print", "wechat", "export portal"])
+def test_an_output_named_like_a_file_that_exists_is_left_alone(gk: Callable[..., Run], cat: CatalogDir,
+                                                              tmp_path: Path, command: str) -> None:
+    """Before: 「-o 名单.xlsx」 turned the spreadsheet into a folder of web pages."""
+    sheet = tmp_path / "名单.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 a spreadsheet")
+    args = next(a for a in _outputs(cat.root, sheet) if " ".join(map(str, a)).startswith(command))
+    run = gk(*args)
+    assert run.code == 2
+    assert "「" + str(sheet) + "」是一个文件，不是输出文件夹" in run.err and "名单-out" in run.err
+    assert sheet.read_bytes() == b"PK\x03\x04 a spreadsheet"
+
+
+@pytest.mark.parametrize("command", ["build-site", "print", "wechat", "export portal"])
+def test_an_empty_folder_and_the_last_output_are_replaced_as_before(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path, command: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    args = next(a for a in _outputs(cat.root, out) if " ".join(map(str, a)).startswith(command))
+    assert gk(*args).code == 0, "an empty folder is the user's way of saying where"
+    assert gk(*args).code == 0, "the second run replaces what the first made"
