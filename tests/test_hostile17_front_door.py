@@ -68,3 +68,27 @@ def test_an_empty_folder_and_the_last_output_are_replaced_as_before(gk: Callable
     args = next(a for a in _outputs(cat.root, out) if " ".join(map(str, a)).startswith(command))
     assert gk(*args).code == 0, "an empty folder is the user's way of saying where"
     assert gk(*args).code == 0, "the second run replaces what the first made"
+
+
+# A console under LANG=C: Python opens it in ascii with errors="surrogateescape", not "strict" ------------------
+
+
+def _run(*args: str | Path, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    full = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "GONGKAI_DEBUG", "LANGUAGE")}
+    full.update({"GONGKAI_TODAY": "2026-11-27", "PYTHONPATH": str(SRC), **env})
+    return subprocess.run([sys.executable, "-m", "gongkai", *map(str, args)], capture_output=True, env=full,
+                          timeout=120)
+
+
+C_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+
+
+@pytest.mark.parametrize("args", [("validate",), ("--help",), ("rule", "GK010"), ("fmt", "--check")])
+def test_a_c_locale_console_degrades_instead_of_an_internal_error(cat: CatalogDir, args: tuple[str, ...]) -> None:
+    """Before: 「内部错误」 (exit 3), itself escaped, and rich's English 「You may need to add PYTHONIOENCODING=utf-8」."""
+    cat.record(RECORD.replace("题名: 测试", "题名：测试"))  # an error to report, in Chinese
+    run = _run(*args, *([cat.root] if args[0] in ("validate", "fmt") else []), env=C_LOCALE)
+    text = (run.stdout + run.stderr).decode("ascii")  # what an ascii console can show, nothing else
+    assert run.returncode in (0, 1), text
+    assert "\\u5185\\u90e8\\u9519\\u8bef" not in text and "PYTHONIOENCODING" not in text and "Traceback" not in text
+    assert "\\u" in text  # the Chinese is there, escaped
