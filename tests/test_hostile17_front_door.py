@@ -92,3 +92,42 @@ def test_a_c_locale_console_degrades_instead_of_an_internal_error(cat: CatalogDi
     assert run.returncode in (0, 1), text
     assert "\\u5185\\u90e8\\u9519\\u8bef" not in text and "PYTHONIOENCODING" not in text and "Traceback" not in text
     assert "\\u" in text  # the Chinese is there, escaped
+
+
+# A key without its colon is named at its own line, not at the next key the parser stumbled on ------------------
+
+
+def _found(gk: Callable[..., Run], root: Path, code: str = "GK001") -> list[tuple[int, int, str]]:
+    return [(d["line"], d["column"], d["message"]) for d in diagnostics(gk, root) if d["code"] == code]
+
+
+def test_a_full_width_colon_above_a_list_is_named_on_its_own_line(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「10:1 缺少冒号，或缩进不对」 at 公开时限, two lines below the 「公开依据：」 to fix."""
+    cat.item(ITEM.replace("公开依据:\n", "公开依据：\n"))
+    assert _found(gk, cat.root) == [(8, 5, "用了全角冒号「：」")]
+
+
+def test_a_full_width_colon_above_a_long_body_is_named_on_its_own_line(gk: Callable[..., Run],
+                                                                      cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("保密审查:\n", "保密审查：\n"))
+    assert _found(gk, cat.root) == [(9, 5, "用了全角冒号「：」")]
+
+
+def test_a_full_width_hash_is_named_as_no_comment(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「14:1 缺少冒号，或缩进不对」 at 公开方式, the line below 「＃ 备注」, without a word of the ＃."""
+    cat.item(ITEM.replace("公开对象: 全社会\n", "公开对象: 全社会\n＃ 备注\n"))
+    found = diagnostics(gk, cat.root)
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [(14, 1, "GK001")]
+    assert "全角井号「＃」不是注释符号" in found[0]["message"] and "半角井号「#」" in found[0]["hint"]
+
+
+@pytest.mark.parametrize(("old", "new", "where", "hint"), [
+    ("  审查人: 张三\n", "  审查人 张三\n", (10, 3), "写成「审查人: 张三」"),  # before: 11:7, at 审查日期
+    ("页数: 1\n", "页数 1\n", (16, 1), "每个键后面要有半角冒号"),  # before: 17:1, at 正文
+])
+def test_a_key_without_its_colon_is_named_where_it_is(gk: Callable[..., Run], cat: CatalogDir, old: str, new: str,
+                                                      where: tuple[int, int], hint: str) -> None:
+    cat.record(RECORD.replace(old, new))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK001"]
+    assert [(d["line"], d["column"]) for d in found] == [where]
+    assert "缺少冒号" in found[0]["message"] and hint in found[0]["hint"]

@@ -231,8 +231,10 @@ _EXPLANATIONS: tuple[tuple[str, str, str, str], ...] = (
 
 
 # Errors about something left open: ruamel reports them where it gave up (often lines later, or the end of the file).
+# A key without its colon (「公开依据：」 above its list, 「＃ 备注」, 「页数 1」) is one of them: the parser notices only
+# at the next key, after the lines that followed it; the key starts where the user must look.
 _OPENED_AT = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a double-quoted scalar",
-              "while scanning a single-quoted scalar")
+              "while scanning a single-quoted scalar", "while scanning a simple key")
 
 
 def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
@@ -256,7 +258,17 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     conflict = _conflict_line(text, line)
     if conflict:
         return conflict
-    if code == "GK001" and fullwidth:
+    if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
+        line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
+        key, _, value = text.split("\n")[line - 1].strip().partition(" ")
+        message = "缺少冒号"
+        hint = f"键后面要有半角冒号和一个空格：写成「{key}: {value.strip()}」。" if value.strip() else \
+            "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+    if code == "GK001" and (hash_at := _fullwidth_hash(text, line)):
+        line, column = hash_at
+        message = "全角井号「＃」不是注释符号，YAML 把这一行当作了内容"
+        hint = "注释要用半角井号「#」（英文输入法下输入）：把「＃」改成「#」，或删去这一行。"
+    elif code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
     elif code == "GK001" and odd_space:
@@ -293,6 +305,26 @@ def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
         match = _OPEN_QUOTE.match(lines[number - 1])
         if match:
             return number, match.start(1) + 1
+    return None
+
+
+def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
+    """The line just above *line*, at its indentation, that holds no colon at all: a key whose colon was left out."""
+    lines = text.split("\n")
+    if not 2 <= line <= len(lines):
+        return None
+    here, above = lines[line - 1], lines[line - 2]
+    indent = len(here) - len(here.lstrip(" "))
+    if not above.strip() or len(above) - len(above.lstrip(" ")) != indent or above.lstrip(" ")[0] in "#-'\"[{":
+        return None
+    return (line - 1, indent + 1) if ":" not in above and "：" not in above else None
+
+
+def _fullwidth_hash(text: str, line: int) -> tuple[int, int] | None:
+    """Where *line* starts with a full-width ＃ meant as a comment (Chinese input method on): line and column."""
+    lines = text.split("\n")
+    if 1 <= line <= len(lines) and (match := re.match(r"\s*＃", lines[line - 1])):
+        return line, match.end()
     return None
 
 
