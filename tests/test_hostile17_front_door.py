@@ -131,3 +131,29 @@ def test_a_key_without_its_colon_is_named_where_it_is(gk: Callable[..., Run], ca
     found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK001"]
     assert [(d["line"], d["column"]) for d in found] == [where]
     assert "缺少冒号" in found[0]["message"] and hint in found[0]["hint"]
+
+
+# Every command's --help: what a value is, in Chinese; a flag shows no value ------------------------------------
+
+COMMANDS = [("fmt",), ("county",), ("diff",), ("log",), ("init",), ("inspect",), ("mask",), ("print",), ("wechat",),
+            ("rules",), ("rule",), ("schema",), ("build-site",), ("serve",), ("validate",), ("new", "item"),
+            ("new", "record"), ("workdays", "add"), ("deadline", "explain"), ("handover",), ("handover", "baseline"),
+            ("handover", "schedule"), ("handover", "verify"), ("calendar", "import"), ("export", "xlsx"),
+            ("export", "csv"), ("export", "portal"), ("import", "xlsx"), ("import", "xls"), ("import", "csv"),
+            ("report", "scorecard"), ("report", "annual")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_names_what_a_value_is_in_chinese(gk: Callable[..., Run], command: tuple[str, ...]) -> None:
+    """Before: 「--strict <bool>」「--leader <list[str]>」「--port <int range>」「catalog <path>」 beside Chinese help."""
+    run = gk(*command, "--help")
+    assert run.code == 0, run.err
+    for english in ("<bool>", "<str>", "<path>", "<int", "<list[", "<float", "<Path"):
+        assert english not in run.out, f"{' '.join(command)}: {english}"
+
+
+def test_help_shows_the_kinds_of_value_of_one_command(gk: Callable[..., Run]) -> None:
+    run = gk("serve", "--help")
+    assert "<整数> [1<=x<=65535]" in run.out and "<路径>" in run.out
+    help_line = next(line for line in run.out.splitlines() if "--help" in line)
+    assert "<" not in help_line  # -h takes no value
