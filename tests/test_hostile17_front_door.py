@@ -157,3 +157,42 @@ def test_help_shows_the_kinds_of_value_of_one_command(gk: Callable[..., Run]) ->
     assert "<整数> [1<=x<=65535]" in run.out and "<路径>" in run.out
     help_line = next(line for line in run.out.splitlines() if "--help" in line)
     assert "<" not in help_line  # -h takes no value
+
+
+# Names Windows cannot hold: a colleague's git clone, Explorer, the 两馆's computers all fail on them -------------
+
+
+@pytest.mark.parametrize(("name", "said", "hint"), [
+    ("aux.pdf", "「aux.pdf」在 Windows 上是保留的设备名 AUX", "「aux-1.pdf」"),
+    ("CON.PDF", "「CON.PDF」在 Windows 上是保留的设备名 CON", "「CON-1.PDF」"),
+    ("nul.tar.pdf", "「nul.tar.pdf」在 Windows 上是保留的设备名 NUL", "「nul-1.tar.pdf」"),
+    ("LPT9.pdf", "「LPT9.pdf」在 Windows 上是保留的设备名 LPT9", "「LPT9-1.pdf」"),
+    ("com¹.pdf", "「com¹.pdf」在 Windows 上是保留的设备名 COM¹", "「com¹-1.pdf」"),
+    ("名单:第一批.pdf", "「名单:第一批.pdf」含有 Windows 不允许用在文件名中的字符「:」", "换成 - 或删去"),
+    ("名单?.pdf", "「名单?.pdf」含有 Windows 不允许用在文件名中的字符「?」", "换成 - 或删去"),
+    ('"名单".pdf', "「\"名单\".pdf」含有 Windows 不允许用在文件名中的字符「\"」", "换成 - 或删去"),
+    ("名单.pdf.", "「名单.pdf.」以点结尾", "改名为「名单.pdf」"),
+])
+def test_an_attachment_windows_cannot_hold_is_named(gk: Callable[..., Run], cat: CatalogDir, name: str, said: str,
+                                                    hint: str) -> None:
+    """Before: validate said nothing, and the first colleague to clone on Windows got 「error: invalid path」."""
+    cat.write(f"files/2026/{name}", b"%PDF-1.4\n")
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK018"]
+    assert [(d["path"], d["severity"]) for d in found] == [(f"files/2026/{name}", "error")]
+    assert found[0]["message"].startswith(said) and hint in found[0]["hint"]
+
+
+def test_a_folder_ending_in_a_space_and_a_record_named_con(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("files/2026 /R2026-001.pdf", b"%PDF-1.4\n")
+    cat.item(ITEM.replace("SHJZ-001", "CON"), rel="items/shjz/CON.yaml")
+    found = {d["path"]: d["message"] for d in diagnostics(gk, cat.root) if d["code"] == "GK018"}
+    assert sorted(found) == ["files/2026 /R2026-001.pdf", "items/shjz/CON.yaml"]
+    assert found["files/2026 /R2026-001.pdf"].startswith("「2026 」以空格结尾")
+    assert found["items/shjz/CON.yaml"].startswith("「CON.yaml」在 Windows 上是保留的设备名 CON")
+
+
+@pytest.mark.parametrize("name", ["console.pdf", "auxiliary.pdf", "com10.pdf", "lpt.pdf", "名单 .pdf", "R2026-001.pdf",
+                                  "nulla.yaml.pdf", "名单（第一批）.pdf"])
+def test_names_that_only_look_so_are_fine(gk: Callable[..., Run], cat: CatalogDir, name: str) -> None:
+    cat.write(f"files/2026/{name}", b"%PDF-1.4\n")
+    assert [d for d in diagnostics(gk, cat.root) if d["code"] == "GK018"] == []

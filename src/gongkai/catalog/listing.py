@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
-from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable
+from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
 from gongkai.forking import in_parallel, ranges, shared
@@ -136,6 +136,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
         kinds.append(kind)
     # Column by column, in C where it can be: this runs on 100,000 files in every command.
     paths = list(map(_path_of, listed))
+    notes.extend(windows_trouble(chain(paths, map(_path_of, attachments))))
     named = list(map(_blob_of, listed))  # a git revision names the blob of each file; a working tree of none
     asked = [e for e, blob in zip(listed, named) if blob is None] if any(named) else listed
     asked_paths = paths if asked is listed else list(map(_path_of, asked))
