@@ -196,3 +196,29 @@ def test_a_folder_ending_in_a_space_and_a_record_named_con(gk: Callable[..., Run
 def test_names_that_only_look_so_are_fine(gk: Callable[..., Run], cat: CatalogDir, name: str) -> None:
     cat.write(f"files/2026/{name}", b"%PDF-1.4\n")
     assert [d for d in diagnostics(gk, cat.root) if d["code"] == "GK018"] == []
+
+
+# A line pasted from a GBK file into a UTF-8 one: neither 「另存为」 nor fmt can convert it --------------------------
+
+
+def test_one_gbk_line_in_a_utf8_file_is_named_with_a_fix_that_works(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「文件不是 UTF-8 编码的文本」 and 「或运行 gongkai fmt 自动转换为 UTF-8」; fmt then said only 「文件不是
+    UTF-8、UTF-16 或 GBK 文本，无法格式化」, with no line."""
+    body = "经审核，现将名单予以公示。"
+    path = cat.record(RECORD)
+    path.write_bytes(RECORD.encode("utf-8").replace(body.encode("utf-8"), body.encode("gbk")))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK003"]
+    assert [(d["line"], d["column"]) for d in found] == [(18, 3)]
+    assert "其他各行是 UTF-8，这一行却不是" in found[0]["message"]
+    assert "把所指的这一行删去后重新输入" in found[0]["hint"] and "gongkai fmt 都无法自动转换" in found[0]["hint"]
+    run = gk("fmt", path)
+    assert run.code == 1 and "第 18 行第 3 列：文件其他各行是 UTF-8，这一行却不是" in run.err
+    assert path.read_bytes().count(body.encode("gbk")) == 1  # left as it was
+
+
+def test_bytes_no_encoding_reads_are_not_offered_to_fmt(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    path = cat.record(RECORD)
+    path.write_bytes(b"bianhao: R2026-001\ntiming: abc\xff\n")  # 0xFF starts no character in UTF-8 nor in GBK
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK003"]
+    assert [(d["line"], d["column"], d["message"]) for d in found] == [(2, 12, "文件不是 UTF-8 编码的文本，含有无法识别的字节")]
+    assert "fmt" not in found[0]["hint"]

@@ -15,7 +15,7 @@ from gongkai.authoring import document
 from gongkai.authoring.escapes import SameKey, remove_escaped
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.catalog.decode import BOM, any_text
+from gongkai.catalog.decode import BOM, any_text, decode_raw
 from gongkai.catalog.files import KINDS
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
@@ -141,8 +141,11 @@ def _visible(text: str, reasons: list[str]) -> str:
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
     raw, reasons = _decoded(data)
-    if raw is None:
-        return None, [], "文件不是 UTF-8、UTF-16 或 GBK 文本，无法格式化"
+    if raw is None:  # what validate says of it, at the same place
+        problem = decode_raw(data)[1]
+        where = f"第 {problem.line} 行第 {problem.column} 列：" if problem else ""
+        said = f"{problem.message}。{problem.hint}" if problem else "文件不是 UTF-8、UTF-16 或 GBK 文本"
+        return None, [], f"{where}{said}"
     text = _visible(raw, reasons)
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
