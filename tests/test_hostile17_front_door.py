@@ -222,3 +222,18 @@ def test_bytes_no_encoding_reads_are_not_offered_to_fmt(gk: Callable[..., Run], 
     found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK003"]
     assert [(d["line"], d["column"], d["message"]) for d in found] == [(2, 12, "文件不是 UTF-8 编码的文本，含有无法识别的字节")]
     assert "fmt" not in found[0]["hint"]
+
+
+# A file to write where a folder of that name is: the user's name is shown, not the hidden file written aside ------
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_an_export_onto_a_folder_names_the_folder(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                  kind: str) -> None:
+    """Before: 「这是一个文件夹，不是文件：/…/.目录.xlsx.k2j4h1.tmp」, a name the user never typed nor can find."""
+    folder = tmp_path / f"目录.{kind}"
+    folder.mkdir()
+    run = gk("export", kind, "-C", cat.root, "-o", folder)
+    assert run.code == 2
+    assert f"这是一个文件夹，不是文件：{folder}）" in run.err and ".tmp" not in run.err
+    assert list(folder.iterdir()) == [] and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

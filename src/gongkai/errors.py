@@ -64,7 +64,9 @@ def describe_os_error(exc: OSError) -> str:
         reason = "读写出错"
     else:
         reason = _OS_REASONS.get(exc.errno, f"系统错误 {errno.errorcode.get(exc.errno, exc.errno)}")
-    return f"{reason}：{exc.filename}" if exc.filename else reason
+    # a rename names the hidden file written aside first and then the file the user named: the user's is shown
+    name = exc.filename2 or exc.filename
+    return f"{reason}：{name}" if name else reason
 
 
 class PublicationStopped(Exception):
