@@ -237,3 +237,35 @@ def test_an_export_onto_a_folder_names_the_folder(gk: Callable[..., Run], cat: C
     assert run.code == 2
     assert f"这是一个文件夹，不是文件：{folder}）" in run.err and ".tmp" not in run.err
     assert list(folder.iterdir()) == [] and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# What the Chinese input method types into a value: quotes YAML does not know, ＃ for # --------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "code", "where", "slip"), [
+    ("公开属性: 主动公开", "公开属性: “主动公开”", "GK104", (8, 7), "值两边的「“”」是中文引号"),
+    ("事项: SHJZ-001", "事项: ‘SHJZ-001’", "GK103", (7, 5), "值两边的「‘’」是中文引号"),
+    ("页数: 1", "页数: 「1」", "GK103", (16, 5), "值两边的「「」」是中文引号"),
+    ("公开属性: 主动公开", "公开属性: 主动公开 ＃ 经局长同意", "GK104", (8, 7), "值中的「＃」是全角井号"),
+])
+def test_a_value_the_input_method_typed_says_so_first(gk: Callable[..., Run], cat: CatalogDir, old: str, new: str,
+                                                     code: str, where: tuple[int, int], slip: str) -> None:
+    """Before: 「可选的值：主动公开、依申请公开、不予公开」 for 「“主动公开”」, which looks like one of them."""
+    cat.record(RECORD.replace(old, new))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == code]
+    assert [(d["line"], d["column"]) for d in found] == [where]
+    assert found[0]["hint"].startswith(slip)
+
+
+def test_a_value_with_quotes_inside_is_not_taken_for_one_in_quotes(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("公开属性: 主动公开", "公开属性: “主动”公开"))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK104"]
+    assert len(found) == 1 and found[0]["hint"].startswith("可选的值：")
+
+
+def test_a_number_field_says_what_to_write(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「请检查「页数」的值。」, which says nothing the clerk can do."""
+    cat.record(RECORD.replace("页数: 1", "页数: 三页"))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK103"]
+    assert [(d["line"], d["column"], d["hint"]) for d in found] == [
+        (16, 5, "只写一个整数，用半角阿拉伯数字，不带单位和小数，如「页数: 3」。")]
