@@ -269,3 +269,33 @@ def test_a_number_field_says_what_to_write(gk: Callable[..., Run], cat: CatalogD
     found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK103"]
     assert [(d["line"], d["column"], d["hint"]) for d in found] == [
         (16, 5, "只写一个整数，用半角阿拉伯数字，不带单位和小数，如「页数: 3」。")]
+
+
+# 正文 pasted from Word: paragraphs start with 「　　」 (two full-width spaces) or a tab — text, not indentation ----
+
+BODY = "正文: |\n  经审核，现将名单予以公示。\n"
+
+
+@pytest.mark.parametrize("start", ["\u3000\u3000", "\t", "\u3000\t"])
+def test_a_paragraph_indented_as_chinese_text_is_in_a_body_is_no_error(gk: Callable[..., Run], cat: CatalogDir,
+                                                                       tmp_path: Path, start: str) -> None:
+    """Before: 「19:3 错误 GK006 行首用了全角空格「　」缩进」 (GK007 for a tab) — a valid file, refused, its record held
+    back, for the way every Chinese document starts a paragraph."""
+    paragraph = f"{start}一、低保对象名单见附件。"
+    cat.record(RECORD.replace(BODY, BODY + "\n" + f"  {paragraph}\n"))
+    assert [d for d in diagnostics(gk, cat.root) if d["code"] in ("GK006", "GK007", "GK001")] == []
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    assert "一、低保对象名单见附件。" in (site / "records" / "R2026-001.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    ("正文: |\n\u3000\u3000经审核，现将名单予以公示。\n", (18, 1, "GK006")),  # no half-width indentation: not in the block
+    ("正文: |\n  经审核，现将名单予以公示。\n\t页数: 1\n", (19, 1, "GK007")),  # the block has ended
+])
+def test_indentation_outside_the_body_is_still_named(gk: Callable[..., Run], cat: CatalogDir, body: str,
+                                                    where: tuple[int, int, str]) -> None:
+    cat.record(RECORD.replace(BODY, body))
+    found = [(d["line"], d["column"], d["code"]) for d in diagnostics(gk, cat.root)
+             if d["code"] in ("GK006", "GK007")]
+    assert found == [where]

@@ -20,7 +20,7 @@ from gongkai.catalog.files import KINDS
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
-from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
+from gongkai.catalog.yamlio import BLOCK_START, YamlFailure, parse_fast, parse_positional
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -53,7 +53,6 @@ _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set()
 _SPACED_KEY = "|".join(r"[^\S\n]*".join(map(re.escape, key)) for key in _KNOWN)
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + _SPACED_KEY + r")(\s*)([:：])(\s*)(.*)$")
 _VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
-_BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 _FULL_LIST = re.compile(r"^[［\[](.*)[］\]](\s*#.*)?$")
 _FULL_WIDTH_LIST = re.compile(r"[［］，、；]")
 
@@ -68,7 +67,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if block is not None and (not line.strip() or indent > block):
             lines.append(line)
             continue
-        block = indent if _BLOCK_START.search(line) else None
+        block = indent if BLOCK_START.search(line) else None
         if "\u3000" in line[:indent]:
             line = line[:indent].replace("\u3000", "  ") + line[indent:]
             reasons.add("全角空格缩进改为半角空格")

@@ -53,6 +53,10 @@ class _TextDates(RoundTripConstructor):
 _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.construct_scalar(node))
 
 
+# A key whose value is a block of text on the lines below it (「正文: |」, 「备注: >-」), a comment allowed after it.
+BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -71,7 +75,19 @@ def prescan(text: str) -> list[YamlProblem]:
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text:
         return problems
+    block: int | None = None  # the indentation of the key that opened a block scalar (正文: |)
+    inner: int | None = None  # the block's own indentation, from its first line
     for number, line in enumerate(text.split("\n"), start=1):
+        spaces = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if not line.strip(" \t\u3000"):
+                continue  # a blank line belongs to the block
+            inner = spaces if inner is None and spaces > block else inner
+            if inner is not None and spaces >= inner:
+                continue  # the block's text: a paragraph starting 「　　」 or a tab (pasted from Word) is content
+            block = inner = None
+        if BLOCK_START.search(line):
+            block = spaces
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         for column, char in enumerate(line[:indent], start=1):
             if char == "\u3000":
