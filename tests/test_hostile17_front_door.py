@@ -247,6 +247,8 @@ def test_an_export_onto_a_folder_names_the_folder(gk: Callable[..., Run], cat: C
     ("事项: SHJZ-001", "事项: ‘SHJZ-001’", "GK103", (7, 5), "值两边的「‘’」是中文引号"),
     ("页数: 1", "页数: 「1」", "GK103", (16, 5), "值两边的「「」」是中文引号"),
     ("公开属性: 主动公开", "公开属性: 主动公开 ＃ 经局长同意", "GK104", (8, 7), "值中的「＃」是全角井号"),
+    ("责任单位: shjzg", "责任单位: ｓｈｊｚｇ", "GK103", (6, 7), "值中的「ｓｈｊｚｇ」是全角字符"),
+    ("事项: SHJZ-001", "事项: SHJZ－001", "GK103", (7, 5), "值中的「－」是全角字符"),
 ])
 def test_a_value_the_input_method_typed_says_so_first(gk: Callable[..., Run], cat: CatalogDir, old: str, new: str,
                                                      code: str, where: tuple[int, int], slip: str) -> None:
