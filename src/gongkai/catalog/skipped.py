@@ -89,13 +89,19 @@ _FORBIDDEN = re.compile("[<>:\"|?*\\\\\x01-\x1f]")
 
 
 def windows_trouble(paths: Iterable[str]) -> Iterator[FileNote]:
-    """A note for each of *paths* (catalog-relative) that Windows cannot hold, naming the part and how to rename it."""
+    """A note for each of *paths* (catalog-relative) that Windows cannot hold, naming the part and how to rename it,
+    and for each that differs from another only in case (Windows keeps one of the two)."""
     listed = list(paths)
-    if not _maybe_windows_trouble("/" + "//".join(listed) + "/"):
-        return
-    for path in listed:
-        if _ANY_WINDOWS_TROUBLE.search(path):
-            yield _windows_note(path)
+    joined = "/" + "//".join(listed) + "/"  # each path between slashes: a name's start and end are found by text
+    lower = joined.lower() if joined.isascii() else joined.casefold()
+    if _maybe_windows_trouble(joined, lower):
+        yield from (_windows_note(path) for path in listed if _ANY_WINDOWS_TROUBLE.search(path))
+    folded = lower[1:-1].split("//")
+    if len(set(folded)) != len(folded):
+        first: dict[str, str] = {}
+        for path, key in zip(listed, folded):
+            if first.setdefault(key, path) != path:
+                yield _case_note(path, first[key])
 
 
 _CONTROL = re.compile("[\x01-\x1f]")
@@ -103,15 +109,22 @@ _TROUBLE_TEXTS = ('<', '>', ':', '"', '|', '?', '*', '\\', " /", "./")
 _DEVICE_STARTS = ("/con", "/prn", "/aux", "/nul", "/com", "/lpt")
 
 
-def _maybe_windows_trouble(joined: str) -> bool:
-    """Whether the paths, each between slashes (「/a/b.pdf//c.yaml/」), may hold a name Windows cannot: substring
-    searches in C, milliseconds for 100,000 paths, where the full pattern takes a tenth of a second."""
+def _maybe_windows_trouble(joined: str, lower: str) -> bool:
+    """Whether the paths, each between slashes (「/a/b.pdf//c.yaml/」, *lower* in lower case), may hold a name Windows
+    cannot: substring searches in C, milliseconds for 100,000 paths, where the full pattern takes a tenth of a second."""
     if any(text in joined for text in _TROUBLE_TEXTS):
         return True
     if not joined.isprintable() and _CONTROL.search(joined):
         return True
-    lower = joined.lower() if joined.isascii() else joined.casefold()
     return any(start in lower for start in _DEVICE_STARTS)
+
+
+def _case_note(path: str, other: str) -> FileNote:
+    folder, _, name = path.rpartition("/")
+    stem, dot, suffix = name.partition(".")
+    return FileNote(path, "GK018", f"「{path}」与「{other}」只差大小写：Windows 不分大小写，在 Windows 上检出或复制时，"
+                    "一个会覆盖另一个", f"把其中一个改名（如「{stem}-2{dot}{suffix}」），登记它的「文件:」一起改；"
+                    "是同一份文件的，删去一个。")
 
 
 def _windows_note(path: str) -> FileNote:
