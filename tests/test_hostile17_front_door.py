@@ -301,3 +301,13 @@ def test_indentation_outside_the_body_is_still_named(gk: Callable[..., Run], cat
     found = [(d["line"], d["column"], d["code"]) for d in diagnostics(gk, cat.root)
              if d["code"] in ("GK006", "GK007")]
     assert found == [where]
+
+
+def test_two_attachments_differing_only_in_case_are_named(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: nothing said; on a Windows checkout one file silently replaced the other."""
+    cat.write("files/2026/名单.pdf", b"%PDF-1.4\n")
+    cat.write("files/2026/名单.PDF", b"%PDF-1.4\n")
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK018"]
+    assert [(d["path"], d["severity"]) for d in found] == [("files/2026/名单.pdf", "error")]
+    assert found[0]["message"].startswith("「files/2026/名单.pdf」与「files/2026/名单.PDF」只差大小写")
+    assert "「名单-2.pdf」" in found[0]["hint"]
