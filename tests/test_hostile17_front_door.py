@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ITEM, RECORD, CatalogDir, Run
+from notices import NOTICE_2027
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -311,3 +312,20 @@ def test_two_attachments_differing_only_in_case_are_named(gk: Callable[..., Run]
     assert [(d["path"], d["severity"]) for d in found] == [("files/2026/名单.pdf", "error")]
     assert found[0]["message"].startswith("「files/2026/名单.pdf」与「files/2026/名单.PDF」只差大小写")
     assert "「名单-2.pdf」" in found[0]["hint"]
+
+
+# The holiday notice saved by Notepad as 「Unicode」 (UTF-16 LE with its BOM, CRLF) ---------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_notice_saved_as_unicode_is_imported(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                               encoding: str) -> None:
+    """Before: 「1:1 错误 GK803 文件不是 UTF-8 或 GBK 编码的文本」 for Notepad's own 「Unicode」 — the same file that fmt
+    and validate read as UTF-16 in the catalog."""
+    notice = tmp_path / "2027年节假日通知.txt"
+    data = NOTICE_2027.replace("\n", "\r\n").encode(encoding)
+    notice.write_bytes(data if encoding in ("utf-16", "utf-32") else b"\xfe\xff" + data)  # Python writes the BOM
+    run = gk("calendar", "import", notice, "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    written = (cat.root / "calendar" / "2027.yaml").read_text(encoding="utf-8")
+    assert "2027-02-20" in written  # a 上班 day of the notice, as in test_calendar_import
