@@ -329,3 +329,31 @@ def test_a_notice_saved_as_unicode_is_imported(gk: Callable[..., Run], cat: Cata
     assert run.code == 0, run.out + run.err
     written = (cat.root / "calendar" / "2027.yaml").read_text(encoding="utf-8")
     assert "2027-02-20" in written  # a 上班 day of the notice, as in test_calendar_import
+
+
+# A file the clerk names that is not there: what is there instead, and how a path with spaces is written -----------
+
+
+@pytest.mark.parametrize("command", [("import", "xlsx"), ("mask",)])
+def test_a_file_whose_extension_explorer_hid_is_pointed_at(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                          command: tuple[str, ...]) -> None:
+    """Before: 「找不到文件「名单.xlsx」」 and nothing more, beside a 名单.xls that Explorer showed as 「名单」."""
+    (tmp_path / "名单.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "名单.xlsx.xlsx").write_bytes(b"PK\x03\x04")
+    run = gk(*command, tmp_path / "名单.xlsx", *(("-C", cat.root) if command[0] == "import" else ()))
+    assert run.code == 2
+    assert f"找不到文件「{tmp_path / '名单.xlsx'}」，但同一文件夹中有「名单.xls」「名单.xlsx.xlsx」" in run.err
+    assert "勾选「文件扩展名」" in run.err
+
+
+def test_a_missing_file_and_a_folder_say_what_to_write(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    run = gk("import", "xlsx", tmp_path / "标准目录.xlsx", "-C", cat.root)
+    assert run.code == 2 and "路径中有空格时整个路径要加引号" in run.err
+    run = gk("mask", tmp_path)
+    assert run.code == 2 and f"「{tmp_path}」是一个文件夹，不是文件" in run.err
+
+
+def test_a_path_with_a_space_typed_without_quotes_is_explained(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「多余的参数 （2026.xlsx）」 and nothing of the space."""
+    run = gk("import", "xlsx", "标准目录", "2026.xlsx", "-C", cat.root)
+    assert run.code == 2 and "多余的参数" in run.err and "整个要用引号括起来" in run.err

@@ -112,6 +112,8 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         return EXIT_USAGE
     except click_exceptions.UsageError as exc:
         hint = f"运行 {exc.ctx.command_path} --help 查看用法。" if exc.ctx else ""
+        if "unexpected extra argument" in exc.format_message():  # 「标准目录 2026.xlsx」 typed without quotes
+            hint = "路径或文字中有空格时，整个要用引号括起来，如 \"标准目录 2026.xlsx\"。" + hint
         err.print(f"[red]用法错误：[/]{usage_message(exc.format_message())}\n{hint}", markup=True)
         return EXIT_USAGE
     except typer_exceptions.Abort:

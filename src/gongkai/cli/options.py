@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 from pathlib import Path
 from typing import Annotated
@@ -50,3 +51,19 @@ def check_year(year: int, label: str = "--year") -> int:
     if year not in YEARS:
         raise UsageProblem(f"{label} 的年份「{year}」不对，应为 {YEARS.start}—{YEARS.stop - 1} 之间的四位数年份，如 2026")
     return year
+
+
+def missing_file(file: Path, what: str = "文件") -> UsageProblem:
+    """*file* (an input the user named) is not there: say what is there instead — the folder it is, or a file of the
+    same name whose extension Explorer hid (名单.xls for 名单.xlsx, 名单.xlsx.xlsx) — or how to write a path."""
+    if file.is_dir():
+        return UsageProblem(f"「{file}」是一个文件夹，不是{what}：请写出其中的文件名。")
+    folder = file.parent if file.parent.is_dir() else None
+    near = sorted({p.name for pattern in (f"{glob.escape(file.stem)}.*", f"{glob.escape(file.name)}.*")
+                   for p in folder.glob(pattern) if p.is_file()}) if folder is not None else []
+    if near:
+        listed = "」「".join(near[:5])
+        return UsageProblem(f"找不到{what}「{file}」，但同一文件夹中有「{listed}」：Windows 资源管理器默认不显示扩展名，"
+                            "请在「查看」中勾选「文件扩展名」，核对后写出完整的文件名。")
+    return UsageProblem(f"找不到{what}「{file}」：请检查文件夹和文件名；路径中有空格时整个路径要加引号，"
+                        "如 \"D:\\政务公开\\标准目录 2026.xlsx\"。")
