@@ -357,3 +357,17 @@ def test_a_path_with_a_space_typed_without_quotes_is_explained(gk: Callable[...,
     """Before: 「多余的参数 （2026.xlsx）」 and nothing of the space."""
     run = gk("import", "xlsx", "标准目录", "2026.xlsx", "-C", cat.root)
     assert run.code == 2 and "多余的参数" in run.err and "整个要用引号括起来" in run.err
+
+
+def test_fmt_mends_tab_indentation_and_a_full_width_hash(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: fmt stopped at both (「这里有不能出现的字符」, 「缺少冒号」), while validate told the clerk to replace them."""
+    path = cat.record(RECORD.replace("  审查人: 张三\n", "\t审查人: 张三\n").replace("页数: 1\n", "＃ 页数按盖章页计\n页数: 1\n")
+                      .replace(BODY, BODY + "  \u3000\u3000一、名单见附件。\n  \t二、联系电话见附件。\n"))
+    run = gk("fmt", path)
+    assert run.code == 0, run.err
+    assert "Tab 缩进改为半角空格" in run.out and "全角井号「＃」改为注释符号「#」" in run.out
+    text = path.read_text(encoding="utf-8")
+    assert "\n  审查人: 张三\n" in text and "\n# 页数按盖章页计\n页数: 1\n" in text
+    assert "\n  \u3000\u3000一、名单见附件。\n  \t二、联系电话见附件。\n" in text  # the body's text is left as written
+    assert gk("fmt", "--check", path).code == 0
+    assert [d for d in diagnostics(gk, cat.root) if d["severity"] == "error"] == []

@@ -58,12 +58,12 @@ _FULL_WIDTH_LIST = re.compile(r"[［］，、；]")
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Line fixes YAML cannot parse around: full-width indentation, 键：值, ［列表，项］."""
+    """Line fixes YAML cannot parse around: full-width or tab indentation, ＃ for #, 键：值, ［列表，项］."""
     reasons: set[str] = set()
     lines = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" \u3000"))
+        indent = len(line) - len(line.lstrip(" \u3000\t"))
         if block is not None and (not line.strip() or indent > block):
             lines.append(line)
             continue
@@ -71,6 +71,12 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if "\u3000" in line[:indent]:
             line = line[:indent].replace("\u3000", "  ") + line[indent:]
             reasons.add("全角空格缩进改为半角空格")
+        if "\t" in line[:indent]:
+            line = line[:indent].replace("\t", "  ") + line[indent:]
+            reasons.add("Tab 缩进改为半角空格")
+        if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
+            line = line.replace("＃", "#", 1)
+            reasons.add("全角井号「＃」改为注释符号「#」")
         line = _fix_key(line, reasons)
         line = _fix_flow_list(line, reasons)
         lines.append(line)

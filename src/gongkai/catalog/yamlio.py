@@ -98,7 +98,7 @@ def prescan(text: str) -> list[YamlProblem]:
                 break
             if char == "\t":
                 problems.append(YamlProblem(
-                    "GK007", "行首用了制表符（Tab）缩进", "YAML 只能用空格缩进：把 Tab 换成两个半角空格。",
+                    "GK007", "行首用了制表符（Tab）缩进", "YAML 只能用空格缩进：把 Tab 换成两个半角空格；gongkai fmt 可自动改正。",
                     number, column,
                 ))
                 break
@@ -283,7 +283,7 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     if code == "GK001" and (hash_at := _fullwidth_hash(text, line)):
         line, column = hash_at
         message = "全角井号「＃」不是注释符号，YAML 把这一行当作了内容"
-        hint = "注释要用半角井号「#」（英文输入法下输入）：把「＃」改成「#」，或删去这一行。"
+        hint = "注释要用半角井号「#」（英文输入法下输入）：把「＃」改成「#」，或删去这一行；gongkai fmt 可自动改正。"
     elif code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
