@@ -70,10 +70,10 @@ def _with_slip(note: Note, value: Any) -> Note:
     if not isinstance(value, str) or not value:
         return note
     if _CHINESE_QUOTES.get(value[0]) == value[-1] and len(value) > 1:
-        slip = (f"值两边的「{value[0]}{value[-1]}」是中文引号，YAML 不把它当作引号，读成了值的一部分：删去这对引号"
-                f"（要加引号时用英文半角的 \" 或 '）。")
+        slip = (f"值两边的「{value[0]}{value[-1]}」是中文引号，不是引号，会被当作值的一部分：删去这对引号"
+                f"（文件中要加引号时用英文半角的 \" 或 '）。")
     elif "＃" in value:
-        slip = "值中的「＃」是全角井号，YAML 不把它当作注释，读成了值的一部分：注释要用半角「#」，前面留一个空格。"
+        slip = "值中的「＃」是全角井号，不是注释，会被当作值的一部分：注释要用半角「#」，前面留一个空格。"
     elif wide := "".join(dict.fromkeys(c for c in value if "\uff01" <= c <= "\uff5e" or c in "—–－")):
         slip = (f"值中的「{wide}」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，"
                 "再重新输入这个值。")
