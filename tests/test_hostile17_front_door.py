@@ -371,3 +371,12 @@ def test_fmt_mends_tab_indentation_and_a_full_width_hash(gk: Callable[..., Run],
     assert "\n  \u3000\u3000一、名单见附件。\n  \t二、联系电话见附件。\n" in text  # the body's text is left as written
     assert gk("fmt", "--check", path).code == 0
     assert [d for d in diagnostics(gk, cat.root) if d["severity"] == "error"] == []
+
+
+@pytest.mark.parametrize("file", ["records/2026/R2026-001.yaml", "gongkai.yaml"])
+def test_a_catalog_file_given_for_the_catalog_names_its_folder(gk: Callable[..., Run], cat: CatalogDir,
+                                                             file: str) -> None:
+    """Before: 「「…/R2026-001.yaml」不是目录文件夹：找不到 gongkai.yaml」, for a file that sits right in the catalog."""
+    run = gk("validate", cat.root / file)
+    assert run.code == 2
+    assert f"是目录中的一个文件：这里要写的是目录文件夹「{cat.root}」" in run.err

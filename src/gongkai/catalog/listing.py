@@ -80,6 +80,9 @@ def find_root(path: Path) -> Path:
                 f"「{candidate}」中没有 gongkai.yaml，但有「{near.name}」：文件名应是 gongkai.yaml（全小写，"
                 f"扩展名 .yaml）。记事本保存时常加上 .txt，Windows 资源管理器又不显示扩展名：请把「{near.name}」改名为 "
                 "gongkai.yaml（在资源管理器「查看」中勾选「文件扩展名」后改名）")
+    if path.is_file() and (owner := catalog_root_of(path)) is not None:  # one file of a catalog, dragged onto the window
+        raise CatalogNotFound(f"「{path}」是目录中的一个文件：这里要写的是目录文件夹「{owner}」（gongkai 每次检查整个目录，"
+                              "并在结果中逐个指出有问题的文件）")
     raise CatalogNotFound(
         f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
     )
