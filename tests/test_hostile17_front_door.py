@@ -380,3 +380,18 @@ def test_a_catalog_file_given_for_the_catalog_names_its_folder(gk: Callable[...,
     run = gk("validate", cat.root / file)
     assert run.code == 2
     assert f"是目录中的一个文件：这里要写的是目录文件夹「{cat.root}」" in run.err
+
+
+def test_a_port_in_use_is_said_in_chinese(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「无法在端口 8765 上预览（Address already in use）」: the system's English."""
+    import socket
+
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = gk("serve", "--dir", site, "--port", str(port))
+    assert run.code == 2
+    assert f"无法在端口 {port} 上预览（端口已被别的程序占用）。请换一个端口，如 --port {port + 1}" in run.err

@@ -12,7 +12,7 @@ import typer
 from gongkai.cli.app import EXIT_OK, app, err, keep, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
 from gongkai.cli.quoting import shell_quote
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, describe_os_error
 from gongkai.locking import output_lock
 from gongkai.site import build_site
 
@@ -69,7 +69,8 @@ def serve_command(
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
-        raise UsageProblem(f"无法在端口 {port} 上预览（{exc.strerror}）。请换一个端口，如 --port 8001") from None
+        other = port + 1 if port < 65535 else 8001
+        raise UsageProblem(f"无法在端口 {port} 上预览（{describe_os_error(exc)}）。请换一个端口，如 --port {other}") from None
     with server:
         out.print(f"正在预览 {site_dir}：http://127.0.0.1:{port}/ （按 Ctrl+C 停止）", markup=False)
         server.serve_forever()
