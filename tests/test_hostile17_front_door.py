@@ -395,3 +395,27 @@ def test_a_port_in_use_is_said_in_chinese(gk: Callable[..., Run], cat: CatalogDi
         run = gk("serve", "--dir", site, "--port", str(port))
     assert run.code == 2
     assert f"无法在端口 {port} 上预览（端口已被别的程序占用）。请换一个端口，如 --port {port + 1}" in run.err
+
+
+# handover verify on a batch someone has tampered with: every bag named, in Chinese ------------------------------
+
+
+def test_a_tampered_batch_is_explained_in_chinese_bag_by_bag(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Before: 「不是完整的 BagIt 包：bag-info.txt contains invalid tag: 备注」, and a bag whose bagit.txt was deleted was
+    not checked at all (「共 1 个包」 for a batch of two)."""
+    import bagit
+
+    batch = tmp_path / "2026-11-20"
+    for recipient in ("dag", "tsg"):
+        (batch / recipient).mkdir(parents=True)
+        (batch / recipient / "目录.csv").write_text("编号,题名\n", encoding="utf-8")
+        bagit.make_bag(str(batch / recipient), checksums=["sha256"])
+    with open(batch / "dag" / "bag-info.txt", "a", encoding="utf-8") as info:
+        info.write("备注\n")  # a line without 「名称: 值」, as Notepad lets anyone add
+    (batch / "tsg" / "bagit.txt").unlink()
+    run = gk("handover", "verify", batch)
+    assert run.code == 1
+    assert "bag-info.txt 中有一行不是「名称: 值」：「备注」" in run.out
+    assert "缺少 bagit.txt（包的说明文件被删去了）" in run.out
+    assert "共 2 个包，2 个未通过" in run.out
+    assert "contains" not in run.out and "Expected" not in run.out
