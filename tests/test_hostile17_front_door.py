@@ -419,3 +419,22 @@ def test_a_tampered_batch_is_explained_in_chinese_bag_by_bag(gk: Callable[..., R
     assert "缺少 bagit.txt（包的说明文件被删去了）" in run.out
     assert "共 2 个包，2 个未通过" in run.out
     assert "contains" not in run.out and "Expected" not in run.out
+
+
+def test_an_attachment_named_by_its_whole_title_is_too_long_for_the_server(gk: Callable[..., Run],
+                                                                          cat: CatalogDir) -> None:
+    """A title of 86 Chinese characters is 258 bytes of UTF-8: Windows keeps it, Linux refuses it. Before: 「文件不存在」
+    and 「把文件放到目录文件夹中的 files/2026/…」, which cannot be done on the server."""
+    name = "关于印发" + "安溪县最低生活保障" * 9 + "的通知.pdf"  # 92 characters, 268 bytes
+    cat.record(RECORD.replace("页数: 1\n", f"页数: 1\n附件:\n  - 文件: files/2026/{name}\n"))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK607"]
+    assert [(d["line"], d["column"]) for d in found] == [(18, 9)]
+    assert "文件名太长：「关于印发安溪县最低生活保障安溪县最低生活…」有 92 个字（268 字节）" in found[0]["message"]
+    assert "改名为短一些的名字" in found[0]["hint"]
+
+
+def test_an_attachment_name_of_255_bytes_is_fine(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    name = "名" * 83 + "12.pdf"  # 249 + 6 = 255 bytes
+    cat.write(f"files/2026/{name}", b"%PDF-1.4\n")
+    cat.record(RECORD.replace("页数: 1\n", f"页数: 1\n附件:\n  - 文件: files/2026/{name}\n"))
+    assert [d for d in diagnostics(gk, cat.root) if "太长" in d["message"]] == []
