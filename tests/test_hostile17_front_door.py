@@ -438,3 +438,16 @@ def test_an_attachment_name_of_255_bytes_is_fine(gk: Callable[..., Run], cat: Ca
     cat.write(f"files/2026/{name}", b"%PDF-1.4\n")
     cat.record(RECORD.replace("页数: 1\n", f"页数: 1\n附件:\n  - 文件: files/2026/{name}\n"))
     assert [d for d in diagnostics(gk, cat.root) if "太长" in d["message"]] == []
+
+
+def test_a_csv_with_a_quote_left_open_names_its_row_in_chinese(gk: Callable[..., Run], cat: CatalogDir,
+                                                                tmp_path: Path) -> None:
+    """Before: 「csv 文件格式有误（field larger than field limit (131072)）」: Python's English, and no row."""
+    rows = ["序号,一级事项,二级事项", "1,最低生活保障,审批信息", '2,"特困人员救助供养,审批信息']  # the quote opens on line 3
+    rows += [f"{n},临时救助,审批信息说明文字说明文字说明文字说明文字说明文字说明文字说明文字" for n in range(3, 4000)]
+    sheet = tmp_path / "标准目录.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run = gk("import", "csv", sheet, "-C", cat.root)
+    assert run.code == 1
+    said = run.out + run.err
+    assert "csv 文件第 3 行格式有误（有一格太长：多是这一格的双引号没有闭合" in said and "field" not in said
