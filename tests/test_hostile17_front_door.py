@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -384,8 +385,6 @@ def test_a_catalog_file_given_for_the_catalog_names_its_folder(gk: Callable[...,
 
 def test_a_port_in_use_is_said_in_chinese(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
     """Before: 「无法在端口 8765 上预览（Address already in use）」: the system's English."""
-    import socket
-
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
     with socket.socket() as taken:
@@ -451,3 +450,24 @@ def test_a_csv_with_a_quote_left_open_names_its_row_in_chinese(gk: Callable[...,
     assert run.code == 1
     said = run.out + run.err
     assert "csv 文件第 3 行格式有误（有一格太长：多是这一格的双引号没有闭合" in said and "field" not in said
+
+
+def test_ctrl_c_ends_a_preview_as_its_first_line_says(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """「按 Ctrl+C 停止」, and then: 「已中断，未完成的输出没有写入，原来的文件保持不变」 with exit 130, as if a write had
+    been cut short. Now: 「已停止预览。」, exit 0."""
+    import http.server
+
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+
+    def ctrl_c(self: object, poll_interval: float = 0.5) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(http.server.ThreadingHTTPServer, "serve_forever", ctrl_c)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = gk("serve", "--dir", site, "--port", str(port))
+    assert (run.code, run.err) == (0, "")
+    assert run.out.rstrip().endswith("已停止预览。")

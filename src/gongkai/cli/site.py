@@ -73,7 +73,10 @@ def serve_command(
         raise UsageProblem(f"无法在端口 {port} 上预览（{describe_os_error(exc)}）。请换一个端口，如 --port {other}") from None
     with server:
         out.print(f"正在预览 {site_dir}：http://127.0.0.1:{port}/ （按 Ctrl+C 停止）", markup=False)
-        server.serve_forever()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:  # the way to stop that the line above gives: a preview ended, nothing interrupted
+            out.print("已停止预览。", markup=False)
     return EXIT_OK
 
 
