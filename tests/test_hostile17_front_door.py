@@ -471,3 +471,19 @@ def test_ctrl_c_ends_a_preview_as_its_first_line_says(gk: Callable[..., Run], ca
     run = gk("serve", "--dir", site, "--port", str(port))
     assert (run.code, run.err) == (0, "")
     assert run.out.rstrip().endswith("已停止预览。")
+
+
+@pytest.mark.parametrize(("old", "new", "where", "message", "hint"), [
+    ("编号: R2026-001", "编号:R2026-001", (1, 4), "冒号后面缺少空格", "写成「编号: R2026-001」；gongkai fmt 可自动改正"),
+    ("  审查人: 张三", "  审查人:张三", (10, 7), "冒号后面缺少空格", "写成「审查人: 张三」；gongkai fmt 可自动改正"),
+    ("保密审查:\n", "保密审查: ＃ 经股长审核\n", (9, 7), "全角井号「＃」不是注释符号", "删去「＃」和它后面的文字。"),
+])
+def test_a_colon_without_its_space_and_a_hash_value_are_named_on_their_line(gk: Callable[..., Run],
+                                                                           cat: CatalogDir, old: str, new: str,
+                                                                           where: tuple[int, int], message: str,
+                                                                           hint: str) -> None:
+    """Before: 「2:3 这里不能出现冒号加空格」 at 题名 (11:7 at 审查日期; 10:7 at 审查人): the line below the one to fix."""
+    cat.record(RECORD.replace(old, new))
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK001"]
+    assert [(d["line"], d["column"]) for d in found] == [where]
+    assert found[0]["message"].startswith(message) and hint in found[0]["hint"]

@@ -276,14 +276,18 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         return conflict
     if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
         line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
-        key, _, value = text.split("\n")[line - 1].strip().partition(" ")
-        message = "缺少冒号"
-        hint = f"键后面要有半角冒号和一个空格：写成「{key}: {value.strip()}」。" if value.strip() else \
-            "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
-    if code == "GK001" and (hash_at := _fullwidth_hash(text, line)):
+        written = text.split("\n")[line - 1].strip()
+        colon = ":" in written  # 「编号:R2026-001」, else 「审查人 张三」
+        key, _, value = written.partition(":" if colon else " ")
+        message = "冒号后面缺少空格" if colon else "缺少冒号"
+        hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + ("；gongkai fmt 可自动改正。" if colon else "。") \
+            if value.strip() else "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+    if code == "GK001" and (hash_at := _fullwidth_hash(text, line, "mapping values are not allowed" in raw)):
+        starts = hash_at[0] == line  # a line of its own (fmt mends it); else the value of the key above
         line, column = hash_at
-        message = "全角井号「＃」不是注释符号，YAML 把这一行当作了内容"
-        hint = "注释要用半角井号「#」（英文输入法下输入）：把「＃」改成「#」，或删去这一行；gongkai fmt 可自动改正。"
+        message = "全角井号「＃」不是注释符号，YAML 把它和后面的文字当作了内容"
+        hint = "注释要用半角井号「#」（英文输入法下输入）：把「＃」改成「#」，或删去「＃」和它后面的文字" + \
+            ("；gongkai fmt 可自动改正。" if starts else "。")
     elif code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
@@ -333,14 +337,20 @@ def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
     indent = len(here) - len(here.lstrip(" "))
     if not above.strip() or len(above) - len(above.lstrip(" ")) != indent or above.lstrip(" ")[0] in "#-'\"[{":
         return None
-    return (line - 1, indent + 1) if ":" not in above and "：" not in above else None
+    if "：" in above or re.search(r":(\s|$)", above):
+        return None  # a colon that YAML reads: not this
+    glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
+    return (line - 1, glued + 2) if glued >= 0 else (line - 1, indent + 1)
 
 
-def _fullwidth_hash(text: str, line: int) -> tuple[int, int] | None:
-    """Where *line* starts with a full-width ＃ meant as a comment (Chinese input method on): line and column."""
+def _fullwidth_hash(text: str, line: int, above: bool = False) -> tuple[int, int] | None:
+    """Where a full-width ＃ meant as a comment (Chinese input method on) starts *line*, or (*above*: the parser
+    stumbled on the nested keys below it) is all the value of the key on the line above: line and column."""
     lines = text.split("\n")
     if 1 <= line <= len(lines) and (match := re.match(r"\s*＃", lines[line - 1])):
         return line, match.end()
+    if above and 2 <= line <= len(lines) and (match := re.match(r"[^#＃]*?:\s+＃", lines[line - 2])):
+        return line - 1, match.end()
     return None
 
 
