@@ -487,3 +487,26 @@ def test_a_colon_without_its_space_and_a_hash_value_are_named_on_their_line(gk: 
     found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK001"]
     assert [(d["line"], d["column"]) for d in found] == [where]
     assert found[0]["message"].startswith(message) and hint in found[0]["hint"]
+
+
+def test_a_list_item_typed_with_a_full_width_dash_is_named_and_mended(gk: Callable[..., Run],
+                                                                      cat: CatalogDir) -> None:
+    """Before: 「11:5 这里不能出现冒号加空格」 at 名称, the line below 「  － 编号: bgs」; fmt could not mend it."""
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("  - 编号: bgs", "  － 编号: bgs"), encoding="utf-8")
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK001"]
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [("gongkai.yaml", 10, 3)]
+    assert found[0]["message"] == "列表项前的「－」是全角符号，YAML 不认作列表"
+    run = gk("fmt", agency)
+    assert run.code == 0 and "列表项前的全角「－」改为「- 」" in run.out
+    assert "\n  - 编号: bgs\n    名称: 办公室\n" in agency.read_text(encoding="utf-8")
+    assert [d for d in diagnostics(gk, cat.root) if d["severity"] == "error"] == []
+
+
+def test_a_list_items_first_key_without_its_colon_is_named_where_it_is(gk: Callable[..., Run],
+                                                                        cat: CatalogDir) -> None:
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("  - 名称: 社会救助", "  - 名称 社会救助"), encoding="utf-8")
+    found = [d for d in diagnostics(gk, cat.root) if d["code"] == "GK001"]
+    assert [(d["line"], d["column"], d["message"]) for d in found] == [(7, 5, "缺少冒号")]
+    assert "写成「名称: 社会救助」" in found[0]["hint"]

@@ -20,7 +20,7 @@ from gongkai.catalog.files import KINDS
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
-from gongkai.catalog.yamlio import BLOCK_START, YamlFailure, parse_fast, parse_positional
+from gongkai.catalog.yamlio import BLOCK_START, FULL_WIDTH_DASH, YamlFailure, parse_fast, parse_positional
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -74,6 +74,10 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if "\t" in line[:indent]:
             line = line[:indent].replace("\t", "  ") + line[indent:]
             reasons.add("Tab 缩进改为半角空格")
+        if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
+            line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
+            line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
+            reasons.add("列表项前的全角「－」改为「- 」")
         if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
             line = line.replace("＃", "#", 1)
             reasons.add("全角井号「＃」改为注释符号「#」")

@@ -276,13 +276,17 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         return conflict
     if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
         line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
-        written = text.split("\n")[line - 1].strip()
+        written = text.split("\n")[line - 1].strip().removeprefix("- ").strip()
         colon = ":" in written  # 「编号:R2026-001」, else 「审查人 张三」
         key, _, value = written.partition(":" if colon else " ")
         message = "冒号后面缺少空格" if colon else "缺少冒号"
         hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + ("；gongkai fmt 可自动改正。" if colon else "。") \
             if value.strip() else "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
-    if code == "GK001" and (hash_at := _fullwidth_hash(text, line, "mapping values are not allowed" in raw)):
+    if code == "GK001" and (dash := _fullwidth_dash(text, line)):
+        line, column = dash
+        message = f"列表项前的「{text.split(chr(10))[line - 1].strip()[0]}」是全角符号，YAML 不认作列表"
+        hint = "列表每项以半角减号加空格「- 」开头（英文输入法下输入）；gongkai fmt 可自动改正。"
+    elif code == "GK001" and (hash_at := _fullwidth_hash(text, line, "mapping values are not allowed" in raw)):
         starts = hash_at[0] == line  # a line of its own (fmt mends it); else the value of the key above
         line, column = hash_at
         message = "全角井号「＃」不是注释符号，YAML 把它和后面的文字当作了内容"
@@ -335,12 +339,27 @@ def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
         return None
     here, above = lines[line - 1], lines[line - 2]
     indent = len(here) - len(here.lstrip(" "))
-    if not above.strip() or len(above) - len(above.lstrip(" ")) != indent or above.lstrip(" ")[0] in "#-'\"[{":
+    content = above.lstrip(" ")
+    if content.startswith("- "):  # 「  - 名称 社会救助」 above 「    代码: SHJZ」: the item's first key
+        content = content[1:].lstrip(" ")
+    if not content or len(above) - len(content) != indent or content[0] in "#-'\"[{":
         return None
     if "：" in above or re.search(r":(\s|$)", above):
         return None  # a colon that YAML reads: not this
     glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
     return (line - 1, glued + 2) if glued >= 0 else (line - 1, indent + 1)
+
+
+FULL_WIDTH_DASH = re.compile("^( *)[－—–](?=[ \u3000])")  # 「－ 名称: …」: a list item typed in Chinese input mode
+
+
+def _fullwidth_dash(text: str, line: int) -> tuple[int, int] | None:
+    """The line at or just above *line* that starts a list item with a full-width dash: line and column."""
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines) and (match := FULL_WIDTH_DASH.match(lines[number - 1])):
+            return number, match.end()  # the dash: its 0-based end is its 1-based column
+    return None
 
 
 def _fullwidth_hash(text: str, line: int, above: bool = False) -> tuple[int, int] | None:
