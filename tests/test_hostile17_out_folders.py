@@ -26,7 +26,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 def _refused(run, folder: Path, before: dict[str, str], why: str) -> None:
     assert run.code == 2, run.out + run.err
-    assert f"--out「" in run.err and why in run.err and "请写一个新的或空的文件夹" in run.err
+    assert why in run.err and "所以没有写入" in run.err and "请在 --out 后写一个新的" in run.err
     assert "Traceback" not in run.err
     assert _snapshot(folder) == before
 
@@ -41,20 +41,20 @@ def test_the_catalog_itself_is_refused(gk, bundled, command):
 @pytest.mark.parametrize("inside", ["items", "records", "files"])
 def test_a_folder_of_the_catalog_is_refused(gk, bundled, command, inside):
     before = _snapshot(bundled)
-    _refused(gk(*command, bundled, "--out", bundled / inside), bundled, before, "里面已有不是这个命令生成的文件")
+    _refused(gk(*command, bundled, "--out", bundled / inside), bundled, before, "中已有不是 gongkai 生成的文件")
 
 
 @pytest.mark.parametrize("command", [["build-site"], ["print"], ["wechat"], ["export", "portal"]])
 def test_a_file_is_refused(gk, bundled, command):
     """build-site --out catalog/gongkai.yaml replaced the catalog's settings with a folder holding the site."""
     before = _snapshot(bundled)
-    _refused(gk(*command, bundled, "--out", bundled / "gongkai.yaml"), bundled, before, "是一个文件，不是文件夹")
+    _refused(gk(*command, bundled, "--out", bundled / "gongkai.yaml"), bundled, before, "是一个文件，不是输出文件夹")
 
 
 def test_the_folder_holding_the_catalog_is_refused(gk, bundled):
     top = bundled.parent
     before = _snapshot(top)
-    _refused(gk("build-site", bundled, "--out", top), top, before, "里面已有不是这个命令生成的文件（如「catalog」）")
+    _refused(gk("build-site", bundled, "--out", top), top, before, "中已有不是 gongkai 生成的文件（如「catalog」）")
 
 
 def test_a_repository_is_refused(gk, bundled, tmp_path):
@@ -73,7 +73,7 @@ def test_a_folder_of_ones_own_files_is_refused(gk, bundled, tmp_path):
     mine.mkdir()
     (mine / "工作总结.docx").write_bytes(b"PK\x03\x04 mine")
     before = _snapshot(mine)
-    _refused(gk("build-site", bundled, "--out", mine), mine, before, "里面已有不是这个命令生成的文件（如「工作总结.docx」）")
+    _refused(gk("build-site", bundled, "--out", mine), mine, before, "中已有不是 gongkai 生成的文件（如「工作总结.docx」）")
 
 
 @pytest.mark.parametrize(("command", "mark"), [(["build-site"], ".gongkai-build.json"), (["print"], "index.html"),

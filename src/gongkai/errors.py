@@ -51,6 +51,7 @@ _REASONS_BY_NAME = {
     "EISDIR": "这是一个文件夹，不是文件", "EEXIST": "已经存在", "ENAMETOOLONG": "文件名太长",
     "EBUSY": "文件正被占用", "EMFILE": "同时打开的文件太多", "EIO": "读写磁盘出错",
     "ENOTEMPTY": "文件夹不是空的", "EXDEV": "不能跨磁盘移动", "EINVAL": "文件名或路径无效",
+    "EADDRINUSE": "端口已被别的程序占用", "EADDRNOTAVAIL": "本机没有这个地址",
 }
 # Not every system defines every name (Windows has no EDQUOT): keep those it has.
 _OS_REASONS = {getattr(errno, name): text for name, text in _REASONS_BY_NAME.items() if hasattr(errno, name)}
@@ -64,7 +65,9 @@ def describe_os_error(exc: OSError) -> str:
         reason = "读写出错"
     else:
         reason = _OS_REASONS.get(exc.errno, f"系统错误 {errno.errorcode.get(exc.errno, exc.errno)}")
-    return f"{reason}：{exc.filename}" if exc.filename else reason
+    # a rename names the hidden file written aside first and then the file the user named: the user's is shown
+    name = exc.filename2 or exc.filename
+    return f"{reason}：{name}" if name else reason
 
 
 class PublicationStopped(Exception):

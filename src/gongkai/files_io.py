@@ -36,6 +36,48 @@ class ReadOnlyFile(PermissionError):
         return f"「{self.path}」{self.advice}"
 
 
+class NotAnOutput(FileExistsError):
+    """The output named (--out) is a file, the catalog, a repository, or a folder holding files the command did not
+    make: it is left as it is.
+
+    A command replaces its output folder whole; without this check 「--out 桌面」, 「--out 名单.xlsx」 or
+    「build-site catalog --out catalog」 (which replaced the catalog with the site) would throw away what was there.
+    """
+
+    def __init__(self, path: Path, reason: str, is_file: bool = False) -> None:
+        super().__init__(errno.EEXIST, "不是 gongkai 生成的输出文件夹", str(path))
+        self.path = path
+        self.reason = reason
+        self.is_file = is_file
+
+    def __str__(self) -> str:
+        if self.is_file:
+            return (f"「{self.path}」{self.reason}：输出会整个替换它，所以没有写入，文件保持原样。"
+                    f"请在 --out 后写一个新的文件夹名（如 {self.path.stem}-out），或先把这个文件移走。")
+        return (f"「{self.path}」{self.reason}：输出会整个替换这个文件夹，其中的文件会丢失，所以没有写入，文件夹保持原样。"
+                "请在 --out 后写一个新的或空的文件夹，或先把其中的文件移到别处。")
+
+
+def refuse_foreign_output(target: Path, marks: tuple[str, ...]) -> None:
+    """NotAnOutput unless *target* is absent, an empty folder, or a folder holding one of *marks* (glob patterns of
+    what only the command's own output holds: a site's store, a print run's index.html, a batch's bags). A catalog
+    (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds."""
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir():
+        raise NotAnOutput(target, "是一个文件，不是输出文件夹", is_file=True)
+    if (target / "gongkai.yaml").exists():
+        raise NotAnOutput(target, "是一个目录文件夹（有 gongkai.yaml）")
+    if (target / ".git").exists():
+        raise NotAnOutput(target, "是一个 git 仓库")
+    if any(next(target.glob(mark), None) is not None for mark in marks):
+        return
+    with os.scandir(target) as entries:
+        names = sorted(entry.name for entry in entries)
+    if names:
+        raise NotAnOutput(target, f"中已有不是 gongkai 生成的文件（如「{names[0]}」）")
+
+
 def read_only(path: Path) -> bool:
     """True when *path* is a file that must not be rewritten: no write permission for anyone, or none for us."""
     try:
@@ -196,36 +238,21 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~current_umask()
 
 
-def foreign_folder(target: Path, marks: tuple[str, ...]) -> str | None:
-    """Why an output may not replace the folder *target* whole, or None: it is missing, empty, or holds one of *marks*
-    (glob patterns of what the same command writes there: its index.html, its build record), so it is that command's
-    output. A catalog, a repository, or any other folder holding files of its own (build-site --out catalog replaced
-    the catalog with the site) is not: replacing it would delete them."""
-    try:
-        if target.exists() and not target.is_dir():
-            return "是一个文件，不是文件夹"
-        if not target.exists() or next(target.iterdir(), None) is None:
-            return None
-        if (target / "gongkai.yaml").exists():
-            return "是一个目录文件夹（有 gongkai.yaml）"
-        if (target / ".git").exists():
-            return "是一个 git 仓库"
-        if any(next(target.glob(mark), None) is not None for mark in marks):
-            return None
-        return f"里面已有不是这个命令生成的文件（如「{min(p.name for p in target.iterdir())}」）"
-    except OSError:
-        return None  # (a folder that cannot be read: writing there says why)
-
-
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
-                guard: Callable[[], AbstractContextManager[object]] = nullcontext) -> Iterator[Path]:
+                guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+                marks: tuple[str, ...] = ()) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error.
+
+    With *marks* (names only the command's own output holds), *target* must be absent, empty, or hold one of them:
+    anything else is refused before any work (NotAnOutput).
 
     *then* runs right after the swap; if it fails, the swap is undone and the old folder is back in place. *guard*
     holds the swap and *then* together (processes.interrupts_deferred: a Ctrl+C waits until both are done, so it
     never finds the new folder in place and its ledger not yet written, nor *target* missing between two renames).
     """
+    if marks:
+        refuse_foreign_output(target, marks)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
     os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())

@@ -15,12 +15,12 @@ from gongkai.authoring import document
 from gongkai.authoring.escapes import SameKey, remove_escaped
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.catalog.decode import BOM, any_text
+from gongkai.catalog.decode import BOM, any_text, decode_raw
 from gongkai.catalog.files import KINDS
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
-from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional
+from gongkai.catalog.yamlio import BLOCK_START, FULL_WIDTH_DASH, YamlFailure, parse_fast, parse_positional
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -53,25 +53,34 @@ _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set()
 _SPACED_KEY = "|".join(r"[^\S\n]*".join(map(re.escape, key)) for key in _KNOWN)
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + _SPACED_KEY + r")(\s*)([:：])(\s*)(.*)$")
 _VALUE_LINE = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)(.*)$")
-_BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 _FULL_LIST = re.compile(r"^[［\[](.*)[］\]](\s*#.*)?$")
 _FULL_WIDTH_LIST = re.compile(r"[［］，、；]")
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Line fixes YAML cannot parse around: full-width indentation, 键：值, ［列表，项］."""
+    """Line fixes YAML cannot parse around: full-width or tab indentation, ＃ for #, 键：值, ［列表，项］."""
     reasons: set[str] = set()
     lines = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" \u3000"))
+        indent = len(line) - len(line.lstrip(" \u3000\t"))
         if block is not None and (not line.strip() or indent > block):
             lines.append(line)
             continue
-        block = indent if _BLOCK_START.search(line) else None
+        block = indent if BLOCK_START.search(line) else None
         if "\u3000" in line[:indent]:
             line = line[:indent].replace("\u3000", "  ") + line[indent:]
             reasons.add("全角空格缩进改为半角空格")
+        if "\t" in line[:indent]:
+            line = line[:indent].replace("\t", "  ") + line[indent:]
+            reasons.add("Tab 缩进改为半角空格")
+        if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
+            line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
+            line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
+            reasons.add("列表项前的全角「－」改为「- 」")
+        if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
+            line = line.replace("＃", "#", 1)
+            reasons.add("全角井号「＃」改为注释符号「#」")
         line = _fix_key(line, reasons)
         line = _fix_flow_list(line, reasons)
         lines.append(line)
@@ -141,8 +150,11 @@ def _visible(text: str, reasons: list[str]) -> str:
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
     raw, reasons = _decoded(data)
-    if raw is None:
-        return None, [], "文件不是 UTF-8、UTF-16 或 GBK 文本，无法格式化"
+    if raw is None:  # what validate says of it, at the same place
+        problem = decode_raw(data)[1]
+        where = f"第 {problem.line} 行第 {problem.column} 列：" if problem else ""
+        said = f"{problem.message}。{problem.hint}" if problem else "文件不是 UTF-8、UTF-16 或 GBK 文本"
+        return None, [], f"{where}{said}"
     text = _visible(raw, reasons)
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))

@@ -40,6 +40,10 @@ RESAVE_HINT = (
     "用记事本打开该文件，选择「文件 → 另存为」，在「编码」中选「UTF-8」后保存；"
     "或运行 gongkai fmt 自动转换为 UTF-8。"
 )
+# Bytes no encoding reads: neither 「另存为」 nor gongkai fmt can convert them, so neither is offered.
+NOT_TEXT_HINT = "目录里只能放 YAML 文本：误放的文件请删除；若是从别处复制来的一段文字，把所指的这一行删去后重新输入。"
+MIXED_HINT = ("用记事本打开该文件，把所指的这一行删去后重新输入（或从原处重新复制），再以 UTF-8 保存：两种编码混在一个文件里，"
+              "记事本「另存为」和 gongkai fmt 都无法自动转换。")
 # With their BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _WIDE: tuple[tuple[bytes, Wide], ...] = (
     (codecs.BOM_UTF32_LE, Wide("utf-32-le", "UTF-32 LE")),
@@ -157,9 +161,18 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeProblem:
     try:
         data.decode("gb18030")
     except UnicodeDecodeError:
-        return DecodeProblem(
-            "GK003", "文件不是 UTF-8 编码的文本，含有无法识别的字节", RESAVE_HINT, line, column,
-        )
+        if any(not part.isascii() and _is_utf8(part) for part in data.split(b"\n")):
+            return DecodeProblem("GK003", "文件其他各行是 UTF-8，这一行却不是（多是从 GBK 保存的文件或网页复制来的一段文字）",
+                                 MIXED_HINT, line, column)
+        return DecodeProblem("GK003", "文件不是 UTF-8 编码的文本，含有无法识别的字节", NOT_TEXT_HINT, line, column)
     return DecodeProblem(
         "GK002", "文件是 GBK/GB18030 编码（Windows 记事本的「ANSI」），gongkai 只读 UTF-8", RESAVE_HINT, line, column,
     )
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
-from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable
+from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
 from gongkai.errors import UsageProblem
 from gongkai.forking import in_parallel, ranges, shared
@@ -80,6 +80,9 @@ def find_root(path: Path) -> Path:
                 f"「{candidate}」中没有 gongkai.yaml，但有「{near.name}」：文件名应是 gongkai.yaml（全小写，"
                 f"扩展名 .yaml）。记事本保存时常加上 .txt，Windows 资源管理器又不显示扩展名：请把「{near.name}」改名为 "
                 "gongkai.yaml（在资源管理器「查看」中勾选「文件扩展名」后改名）")
+    if path.is_file() and (owner := catalog_root_of(path)) is not None:  # one file of a catalog, dragged onto the window
+        raise CatalogNotFound(f"「{path}」是目录中的一个文件：这里要写的是目录文件夹「{owner}」（gongkai 每次检查整个目录，"
+                              "并在结果中逐个指出有问题的文件）")
     raise CatalogNotFound(
         f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
     )
@@ -136,6 +139,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
         kinds.append(kind)
     # Column by column, in C where it can be: this runs on 100,000 files in every command.
     paths = list(map(_path_of, listed))
+    notes.extend(windows_trouble(chain(paths, map(_path_of, attachments))))
     named = list(map(_blob_of, listed))  # a git revision names the blob of each file; a working tree of none
     asked = [e for e, blob in zip(listed, named) if blob is None] if any(named) else listed
     asked_paths = paths if asked is listed else list(map(_path_of, asked))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -56,8 +57,31 @@ def explain_errors(exc: ValidationError, model: type[BaseModel]) -> list[Note]:
     unknown = {tuple(e["loc"]): _unknown_key(tuple(e["loc"]), model, missing)
                for e in errors if e["type"] == "extra_forbidden"}
     covered = {meant for _, meant in unknown.values() if meant}
-    return [unknown[loc][0] if loc in unknown else _explain(error, model)
+    return [unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input"))
             for error in errors if (loc := tuple(error["loc"])) not in covered or error["type"] != "missing"]
+
+
+# What a Chinese input method types where YAML wants ASCII: quotes around a value, ＃ for a comment.
+_CHINESE_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "＂": "＂", "＇": "＇"}
+
+
+def _with_slip(note: Note, value: Any) -> Note:
+    """*note*, its hint saying first what the Chinese input method did to the value, when that is why it is wrong:
+    「“主动公开”」 keeps its quotes (YAML knows only " and '), 「shjzg ＃ 社会救助股」 keeps its comment."""
+    if not isinstance(value, str) or not value:
+        return note
+    if _CHINESE_QUOTES.get(value[0]) == value[-1] and len(value) > 1:
+        slip = (f"值两边的「{value[0]}{value[-1]}」是中文引号，不是引号，会被当作值的一部分：删去这对引号"
+                f"（文件中要加引号时用英文半角的 \" 或 '）。")
+    elif "＃" in value:
+        slip = "值中的「＃」是全角井号，不是注释，会被当作值的一部分：注释要用半角「#」，前面留一个空格。"
+    elif (wide := "".join(dict.fromkeys(c for c in value if "\uff01" <= c <= "\uff5e" or c in "—–－"))) \
+            and "半角" not in note.hint:  # a hint that already asks for half-width characters says it once
+        slip = (f"「{value}」中的「{wide}」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，"
+                "再重新输入这个值。")
+    else:
+        return note
+    return replace(note, hint=slip + note.hint)
 
 
 def _label(loc: tuple[str | int, ...]) -> str:
@@ -204,4 +228,8 @@ def _type_hint(kind: str, label: str) -> str:
         return f"「{label}」下每项一行，以「- 」开头。"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"「{label}」下面的内容要换行并缩进两个空格。"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"只写一个整数，用半角阿拉伯数字，不带单位和小数，如「{label}: 3」。"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"只写 true（是）或 false（否），如「{label}: true」。"
     return f"请检查「{label}」的值。"

@@ -53,6 +53,10 @@ class _TextDates(RoundTripConstructor):
 _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.construct_scalar(node))
 
 
+# A key whose value is a block of text on the lines below it (「正文: |」, 「备注: >-」), a comment allowed after it.
+BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -71,7 +75,19 @@ def prescan(text: str) -> list[YamlProblem]:
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text:
         return problems
+    block: int | None = None  # the indentation of the key that opened a block scalar (正文: |)
+    inner: int | None = None  # the block's own indentation, from its first line
     for number, line in enumerate(text.split("\n"), start=1):
+        spaces = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if not line.strip(" \t\u3000"):
+                continue  # a blank line belongs to the block
+            inner = spaces if inner is None and spaces > block else inner
+            if inner is not None and spaces >= inner:
+                continue  # the block's text: a paragraph starting 「　　」 or a tab (pasted from Word) is content
+            block = inner = None
+        if BLOCK_START.search(line):
+            block = spaces
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         for column, char in enumerate(line[:indent], start=1):
             if char == "\u3000":
@@ -82,7 +98,7 @@ def prescan(text: str) -> list[YamlProblem]:
                 break
             if char == "\t":
                 problems.append(YamlProblem(
-                    "GK007", "行首用了制表符（Tab）缩进", "YAML 只能用空格缩进：把 Tab 换成两个半角空格。",
+                    "GK007", "行首用了制表符（Tab）缩进", "YAML 只能用空格缩进：把 Tab 换成两个半角空格；gongkai fmt 可自动改正。",
                     number, column,
                 ))
                 break
@@ -231,8 +247,10 @@ _EXPLANATIONS: tuple[tuple[str, str, str, str], ...] = (
 
 
 # Errors about something left open: ruamel reports them where it gave up (often lines later, or the end of the file).
+# A key without its colon (「公开依据：」 above its list, 「＃ 备注」, 「页数 1」) is one of them: the parser notices only
+# at the next key, after the lines that followed it; the key starts where the user must look.
 _OPENED_AT = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a double-quoted scalar",
-              "while scanning a single-quoted scalar")
+              "while scanning a single-quoted scalar", "while scanning a simple key")
 
 
 def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
@@ -256,7 +274,25 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     conflict = _conflict_line(text, line)
     if conflict:
         return conflict
-    if code == "GK001" and fullwidth:
+    if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
+        line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
+        written = text.split("\n")[line - 1].strip().removeprefix("- ").strip()
+        colon = ":" in written  # 「编号:R2026-001」, else 「审查人 张三」
+        key, _, value = written.partition(":" if colon else " ")
+        message = "冒号后面缺少空格" if colon else "缺少冒号"
+        hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + ("；gongkai fmt 可自动改正。" if colon else "。") \
+            if value.strip() else "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+    if code == "GK001" and (dash := _fullwidth_dash(text, line)):
+        line, column = dash
+        message = f"列表项前的「{text.split(chr(10))[line - 1].strip()[0]}」是全角符号，YAML 不认作列表"
+        hint = "列表每项以半角减号加空格「- 」开头（英文输入法下输入）；gongkai fmt 可自动改正。"
+    elif code == "GK001" and (hash_at := _fullwidth_hash(text, line, "mapping values are not allowed" in raw)):
+        starts = hash_at[0] == line  # a line of its own (fmt mends it); else the value of the key above
+        line, column = hash_at
+        message = "全角井号「＃」不是注释符号，YAML 把它和后面的文字当作了内容"
+        hint = "注释要用半角井号「#」（英文输入法下输入）：把「＃」改成「#」，或删去「＃」和它后面的文字" + \
+            ("；gongkai fmt 可自动改正。" if starts else "。")
+    elif code == "GK001" and fullwidth:
         line, column = fullwidth
         message, hint = "用了全角冒号「：」", "键和值之间要用半角冒号加一个空格，如「题名: ……」，请在英文输入法下输入冒号。"
     elif code == "GK001" and odd_space:
@@ -293,6 +329,47 @@ def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
         match = _OPEN_QUOTE.match(lines[number - 1])
         if match:
             return number, match.start(1) + 1
+    return None
+
+
+def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
+    """The line just above *line*, at its indentation, that holds no colon at all: a key whose colon was left out."""
+    lines = text.split("\n")
+    if not 2 <= line <= len(lines):
+        return None
+    here, above = lines[line - 1], lines[line - 2]
+    indent = len(here) - len(here.lstrip(" "))
+    content = above.lstrip(" ")
+    if content.startswith("- "):  # 「  - 名称 社会救助」 above 「    代码: SHJZ」: the item's first key
+        content = content[1:].lstrip(" ")
+    if not content or len(above) - len(content) != indent or content[0] in "#-'\"[{":
+        return None
+    if "：" in above or re.search(r":(\s|$)", above):
+        return None  # a colon that YAML reads: not this
+    glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
+    return (line - 1, glued + 2) if glued >= 0 else (line - 1, indent + 1)
+
+
+FULL_WIDTH_DASH = re.compile("^( *)[－—–](?=[ \u3000])")  # 「－ 名称: …」: a list item typed in Chinese input mode
+
+
+def _fullwidth_dash(text: str, line: int) -> tuple[int, int] | None:
+    """The line at or just above *line* that starts a list item with a full-width dash: line and column."""
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines) and (match := FULL_WIDTH_DASH.match(lines[number - 1])):
+            return number, match.end()  # the dash: its 0-based end is its 1-based column
+    return None
+
+
+def _fullwidth_hash(text: str, line: int, above: bool = False) -> tuple[int, int] | None:
+    """Where a full-width ＃ meant as a comment (Chinese input method on) starts *line*, or (*above*: the parser
+    stumbled on the nested keys below it) is all the value of the key on the line above: line and column."""
+    lines = text.split("\n")
+    if 1 <= line <= len(lines) and (match := re.match(r"\s*＃", lines[line - 1])):
+        return line, match.end()
+    if above and 2 <= line <= len(lines) and (match := re.match(r"[^#＃]*?:\s+＃", lines[line - 2])):
+        return line - 1, match.end()
     return None
 
 

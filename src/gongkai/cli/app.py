@@ -16,7 +16,7 @@ from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
                             forget_outputs, interrupted, outputs_in_place)
-from gongkai.files_io import ReadOnlyFile
+from gongkai.files_io import NotAnOutput, ReadOnlyFile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -112,6 +112,8 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         return EXIT_USAGE
     except click_exceptions.UsageError as exc:
         hint = f"运行 {exc.ctx.command_path} --help 查看用法。" if exc.ctx else ""
+        if "unexpected extra argument" in exc.format_message():  # 「标准目录 2026.xlsx」 typed without quotes
+            hint = "路径或文字中有空格时，整个要用引号括起来，如 \"标准目录 2026.xlsx\"。" + hint
         err.print(f"[red]用法错误：[/]{usage_message(exc.format_message())}\n{hint}", markup=True)
         return EXIT_USAGE
     except typer_exceptions.Abort:
@@ -124,7 +126,7 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         err.print("[red]已停止发布：[/]", markup=True, end="")
         err.print(str(exc), markup=False)
         return EXIT_FINDINGS
-    except ReadOnlyFile as exc:  # a file to rewrite is read-only: left as it is (files_io.write_atomic)
+    except (ReadOnlyFile, NotAnOutput) as exc:  # a read-only file, an output that is not ours: left as it is
         err.print("[red]错误：[/]", markup=True, end="")
         err.print(str(exc), markup=False)
         return EXIT_USAGE

@@ -16,9 +16,10 @@ from contextlib import contextmanager
 def tolerate_any_console() -> None:
     """Never crash on a console that cannot encode Chinese (PYTHONIOENCODING=ascii, an old cmd.exe code page, a
     pipe in GBK): what it cannot show is written as \\uXXXX escapes instead. Chinese that the encoding has (GBK,
-    cp936) is shown as it is."""
+    cp936) is shown as it is. Under LANG=C (LC_ALL=C without UTF-8 mode) Python opens the console in ascii with
+    errors="surrogateescape", which fails on Chinese just the same: it is degraded too."""
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
             stream.reconfigure(errors="backslashreplace")
 
 

@@ -12,10 +12,10 @@ import typer
 
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
-from gongkai.cli.options import CatalogOpt, TodayOpt, check_year, out_folder, parse_date, today
+from gongkai.cli.options import CatalogOpt, TodayOpt, check_year, parse_date, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
-from gongkai.handover.bag import MARKS, check_bag, find_bags
+from gongkai.handover.bag import check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
@@ -62,7 +62,7 @@ def handover_command(
     with nullcontext() if dry_run else catalog_lock(root, f"gongkai handover --date {day.isoformat()}"):
         loaded = load_catalog(root)
         batch = prepare(loaded, day, force=force, allow_incomplete=allow_incomplete, today=today(when))
-        target = out_folder(out_dir or Path(DEFAULT_OUT) / day.isoformat(), MARKS, f"{DEFAULT_OUT}/{day.isoformat()}")
+        target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
         code = _report_problems(loaded, batch)
         if code:
             raise typer.Exit(code)

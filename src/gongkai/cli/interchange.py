@@ -12,7 +12,7 @@ import typer
 
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogOpt, out_target
+from gongkai.cli.options import CatalogOpt, missing_file, out_target
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.csv import export_directory_csv
@@ -93,7 +93,7 @@ def import_csv_command(file: FileArg, yes: YesOpt = False, dry_run: DryRunOpt = 
 
 def _import(file: Path, yes: bool, dry_run: bool, overwrite_invalid: bool, catalog: Path) -> int:
     if not file.is_file():
-        raise UsageProblem(f"找不到文件「{file}」")
+        raise missing_file(file)
     root = find_root(catalog)
     with nullcontext() if dry_run else catalog_lock(root, f"gongkai import {file.name}"):
         return _plan_and_write(root, file, yes, dry_run, overwrite_invalid)

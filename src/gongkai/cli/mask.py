@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, out
+from gongkai.cli.options import missing_file
 from gongkai.errors import UsageProblem
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.files_io import write_atomic
@@ -28,7 +29,7 @@ def mask_command(
     改写后仍有无法自动遮盖的个人信息时，逐处列出，退出码为 1。
     """
     if not file.is_file():
-        raise UsageProblem(f"找不到文件「{file}」")
+        raise missing_file(file)
     if file.suffix.lower().lstrip(".") not in SUFFIXES:
         raise UsageProblem(f"「{file.name}」不是 CSV、XLSX 或 Markdown 文件，gongkai mask 只处理这几种名单文件")
     try:

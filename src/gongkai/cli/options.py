@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,7 +12,6 @@ import typer
 
 from gongkai.days import YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
-from gongkai.files_io import foreign_folder
 
 if TYPE_CHECKING:
     from gongkai.catalog import Catalog
@@ -49,16 +49,6 @@ def parse_date(text: str, label: str) -> dt.date:
         raise UsageProblem(f"{label}：{exc.message}。日期写成 YYYY-MM-DD，如 2026-12-07") from None
 
 
-def out_folder(path: Path, marks: tuple[str, ...], example: str) -> Path:
-    """*path* as a folder an output replaces whole: not the catalog, a repository, nor a folder of other files, which
-    the output would delete (files_io.foreign_folder); *marks* tell the command's own earlier output."""
-    reason = foreign_folder(path, marks)
-    if reason is not None:
-        raise UsageProblem(f"--out「{path}」{reason}：输出会整个替换这个文件夹，里面原有的文件都会被删除。"
-                           f"请写一个新的或空的文件夹，如 --out {example}")
-    return path
-
-
 def check_year(year: int, label: str = "--year") -> int:
     """A year gongkai can compute with (as for dates in the catalog), or a Chinese usage error."""
     if year not in YEARS:
@@ -76,3 +66,19 @@ def out_target(path: Path, catalog: Catalog, example: str) -> Path:
         raise UsageProblem(f"--out「{path}」是目录自己的文件（{held}），输出会覆盖它或被当作目录文件读取："
                            f"请写到目录文件夹以外，如 --out {example}")
     return path
+
+
+def missing_file(file: Path, what: str = "文件") -> UsageProblem:
+    """*file* (an input the user named) is not there: say what is there instead — the folder it is, or a file of the
+    same name whose extension Explorer hid (名单.xls for 名单.xlsx, 名单.xlsx.xlsx) — or how to write a path."""
+    if file.is_dir():
+        return UsageProblem(f"「{file}」是一个文件夹，不是{what}：请写出其中的文件名。")
+    folder = file.parent if file.parent.is_dir() else None
+    near = sorted({p.name for pattern in (f"{glob.escape(file.stem)}.*", f"{glob.escape(file.name)}.*")
+                   for p in folder.glob(pattern) if p.is_file()}) if folder is not None else []
+    if near:
+        listed = "」「".join(near[:5])
+        return UsageProblem(f"找不到{what}「{file}」，但同一文件夹中有「{listed}」：Windows 资源管理器默认不显示扩展名，"
+                            "请在「查看」中勾选「文件扩展名」，核对后写出完整的文件名。")
+    return UsageProblem(f"找不到{what}「{file}」：请检查文件夹和文件名；路径中有空格时整个路径要加引号，"
+                        "如 \"D:\\政务公开\\标准目录 2026.xlsx\"。")

@@ -10,13 +10,13 @@ import typer
 from gongkai.catalog import find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, err, out
 from gongkai.cli.interchange import export_app
-from gongkai.cli.options import CatalogArg, TodayOpt, out_folder, parse_date, today
+from gongkai.cli.options import CatalogArg, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report, Severity
 from gongkai.model.portal import ADDED, CHANGED, WITHDRAWN
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
 from gongkai.portal.plan import PortalExport, plan_export
-from gongkai.portal.write import MARKS, write_export
+from gongkai.portal.write import write_export
 
 EXTENDS = "export"
 DEFAULT_OUT = "portal-out"
@@ -46,7 +46,7 @@ def export_portal_command(
         err.print("门户导出台账有错误，没有导出：请按上面的提示改正后再运行。", markup=False)
         return EXIT_FINDINGS
     export = plan_export(loaded, day, start)
-    target = out_folder(out_dir or Path(DEFAULT_OUT) / day.isoformat(), MARKS, f"{DEFAULT_OUT}/{day.isoformat()}")
+    target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
     written = write_export(loaded, root, export, target)
     _show(export, target, root, written)
     return EXIT_OK

@@ -10,10 +10,10 @@ import typer
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_OK, app, out
-from gongkai.cli.options import CatalogArg, out_folder, parse_date, today
+from gongkai.cli.options import CatalogArg, parse_date, today
 from gongkai.printing.sheets import PaperSize, plan_print
 from gongkai.printing.wechat import plan_wechat
-from gongkai.printing.write import MARKS, write_print, write_wechat
+from gongkai.printing.write import write_print, write_wechat
 
 DEFAULT_DAYS = 30
 
@@ -39,7 +39,7 @@ def print_command(
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
     run = plan_print(loaded, first, last, day, town, size)
-    count = write_print(loaded, run, out_folder(out_dir, MARKS, "print-out"))
+    count = write_print(loaded, run, out_dir)
     out.print(f"已生成 {count} 张（{size.value} 纵向，公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for unit, sheets in run.by_unit():
         out.print(f"  {unit.name}：{len(sheets)} 张", markup=False)
@@ -71,7 +71,7 @@ def wechat_command(
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
     run = plan_wechat(loaded, first, last, day)
-    count = write_wechat(loaded, run, out_folder(out_dir, MARKS, "wechat-out"))
+    count = write_wechat(loaded, run, out_dir)
     out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for article in run.articles:
         out.print(f"  {article.path}  {article.admission.record.title}", markup=False)

@@ -10,12 +10,11 @@ from typing import Annotated
 import typer
 
 from gongkai.cli.app import EXIT_OK, app, err, keep, out
-from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, out_folder, today
+from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
 from gongkai.cli.quoting import shell_quote
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, describe_os_error
 from gongkai.locking import output_lock
 from gongkai.site import build_site
-from gongkai.site.staging import MARKS
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
 
@@ -33,7 +32,6 @@ def build_site_command(
     只发布公开把关放行、公开渠道含“政府网站”的主动公开信息；公示期满的名单自动撤下，所以网站内容取决于日期
     （--today，默认今天）。先在旁边生成，全部成功并通过个人信息复查后才替换；失败时旧网站保持不变。
     """
-    out_folder(out_dir, MARKS, "site")
     with output_lock(out_dir, "gongkai build-site"):
         result = build_site(catalog, out_dir, today(when), search=not no_search, use_cache=not no_cache)
     keep(result)
@@ -71,10 +69,14 @@ def serve_command(
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
-        raise UsageProblem(f"无法在端口 {port} 上预览（{exc.strerror}）。请换一个端口，如 --port 8001") from None
+        other = port + 1 if port < 65535 else 8001
+        raise UsageProblem(f"无法在端口 {port} 上预览（{describe_os_error(exc)}）。请换一个端口，如 --port {other}") from None
     with server:
         out.print(f"正在预览 {site_dir}：http://127.0.0.1:{port}/ （按 Ctrl+C 停止）", markup=False)
-        server.serve_forever()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:  # the way to stop that the line above gives: a preview ended, nothing interrupted
+            out.print("已停止预览。", markup=False)
     return EXIT_OK
 
 

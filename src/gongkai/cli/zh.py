@@ -30,6 +30,7 @@ def localize() -> None:
     _patch_usage()
     _patch_help_option()
     _patch_usage_pieces()
+    _patch_value_kinds()
 
 
 def _patch_usage() -> None:
@@ -69,6 +70,35 @@ def _patch_usage_pieces() -> None:
             return [_PIECES.get(piece, piece) for piece in _original(self, ctx)]
 
         cls.collect_usage_pieces = collect  # type: ignore[method-assign]
+
+
+# What the value of an option is, as the help shows it beside the option: typer writes Python's type names
+# (<str>, <bool>, <list[Path]>, <int range>). A flag takes no value, so it shows none.
+VALUE_KINDS = {"str": "文字", "Path": "路径", "path": "路径", "file": "文件", "directory": "文件夹", "int": "整数",
+               "int range": "整数", "float": "数字", "float range": "数字", "datetime": "日期"}
+
+
+def value_kind(shown: str | None) -> str | None:
+    """typer's 「<list[str]>」 as 「<文字>」; None for 「<bool>」 (a flag); choices (<text|json>) as they are typed."""
+    if shown is None or not (shown.startswith("<") and shown.endswith(">")):
+        return shown
+    inner = shown[1:-1]
+    while inner.startswith("list[") and inner.endswith("]"):
+        inner = inner[5:-1]
+    if inner == "bool":
+        return None
+    return f"<{VALUE_KINDS.get(inner, inner)}>"
+
+
+def _patch_value_kinds() -> None:
+    from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
+
+    original = typer_core._TyperParameter.display_type
+
+    def display_type(self: Any, ctx: Any) -> str | None:
+        return value_kind(original(self, ctx))
+
+    typer_core._TyperParameter.display_type = display_type  # type: ignore[method-assign,assignment]
 
 
 USAGE_MESSAGES: tuple[tuple[str, str], ...] = (

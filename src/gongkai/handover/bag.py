@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +83,8 @@ def find_bags(folder: Path) -> list[Path]:
     """The bags of a delivered batch: *folder* itself, or its sub-folders that are bags."""
     if (folder / "bagit.txt").is_file():
         return [folder]
-    bags = sorted(p for p in folder.iterdir() if (p / "bagit.txt").is_file()) if folder.is_dir() else []
+    # a sub-folder that was a bag and lost its bagit.txt is checked too (and said to be incomplete), not passed over
+    bags = sorted(p for p in folder.iterdir() if (p / "bagit.txt").is_file() or _was_a_bag(p)) if folder.is_dir() else []
     if not bags:
         raise UsageProblem(f"「{folder}」不是移交批次文件夹：找不到 bagit.txt。请写明 gongkai handover 输出的文件夹。")
     return bags
@@ -94,7 +96,7 @@ def check_bag(path: Path) -> BagCheck:
     try:
         bag = bagit.Bag(str(path))
     except bagit.BagError as exc:
-        result.problems = [f"不是完整的 BagIt 包：{exc}"]
+        result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
         return result
     result.files = len(bag.payload_entries())
     try:
@@ -103,8 +105,32 @@ def check_bag(path: Path) -> BagCheck:
         details = exc.details or _compare(path, bag)
         result.problems = [_explain(detail) for detail in details] or [f"校验失败：{exc.message}"]
     except bagit.BagError as exc:
-        result.problems = [f"不是完整的 BagIt 包：{exc}"]
+        result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
     return result
+
+
+def _was_a_bag(folder: Path) -> bool:
+    return folder.is_dir() and ((folder / "data").is_dir() or any(folder.glob("manifest-*.txt")))
+
+
+# bagit's English for a bag it cannot open, in Chinese (the file names are the bag's own).
+_BAG_ERRORS = (
+    (re.compile(r"Expected bagit.txt does not exist"), "缺少 bagit.txt（包的说明文件被删去了）"),
+    (re.compile(r"Missing required tag in bagit.txt: (.*)"), "bagit.txt 缺少必需的项：{0}"),
+    (re.compile(r"(\S+) contains invalid tag: (.*)"), "{0} 中有一行不是「名称: 值」：「{1}」"),
+    (re.compile(r"Bag version numbers|Unsupported bag version"), "bagit.txt 中的 BagIt-Version 无效"),
+    (re.compile(r"is unsafe"), "校验清单中有指向包外的路径"),
+    (re.compile(r"multiple times"), "校验清单中同一个文件列了不止一次"),
+    (re.compile(r"Payload-Oxum"), "bag-info.txt 中的 Payload-Oxum（文件数和字节数）无效"),
+)
+
+
+def _bag_error(exc: Exception) -> str:
+    """What bagit could not open, in Chinese, and what to do."""
+    text = str(exc)
+    said = next((chinese.format(*(Path(g).name if "/" in g else g for g in m.groups()))
+                 for pattern, chinese in _BAG_ERRORS if (m := pattern.search(text))), "包的说明文件或校验清单有误")
+    return f"{said}。这一包被改动过或不完整：请向送交方要回原件，或用 gongkai handover 重新生成这一批"
 
 
 def _compare(path: Path, bag: bagit.Bag) -> list[object]:

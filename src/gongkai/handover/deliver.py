@@ -32,7 +32,7 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
         output_in_place(f"移交文件（{out}）已写入" + ("，台账已记录" if ledger is not None else ""))
 
     try:
-        with replace_dir(out, then=record, guard=interrupts_deferred) as staging:
+        with replace_dir(out, then=record, guard=interrupts_deferred, marks=bag.MARKS) as staging:
             for recipient in batch.settings.recipients:
                 bag.write_bag(staging / recipient.id, catalog, batch, recipient)
             # Defence in depth: what was written is scanned on its own before it replaces the old batch.

@@ -1,6 +1,6 @@
 """gongkai calendar import: the State Council's notice as published becomes calendar/<year>.yaml, or nothing does.
 
-The text may be UTF-8 or GBK (Windows Notepad's 「ANSI」). Every line it cannot read, and every weekday, lunar date
+The text may be UTF-8, GBK or UTF-16 (Windows Notepad's 「ANSI」 and 「Unicode」). Every line it cannot read, and every weekday, lunar date
 or day count that contradicts its dates, is a diagnostic with the line and column in the notice file; the YAML is
 written (atomically) only when the whole notice reads.
 """
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gongkai.catalog.decode import any_text, decode_raw
 from gongkai.diagnostics import Diagnostic, Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
@@ -43,19 +44,16 @@ class NoticeImport:
 
 
 def decode_notice(data: bytes) -> tuple[str | None, tuple[int, int]]:
-    """The notice as text (UTF-8 with or without BOM, else GBK/GB18030); else None and the first bad byte's place."""
-    try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), (0, 0)
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    if b"\x00" not in data:
-        try:
-            return data.decode("gb18030").replace("\r\n", "\n").replace("\r", "\n"), (0, 0)
-        except UnicodeDecodeError:
-            pass
-    before = data[:first_bad]
-    line_start = before.rfind(b"\n") + 1
-    return None, (before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", errors="replace")) + 1)
+    """The notice as text, in whatever Notepad saved it as (UTF-8 with or without BOM, GBK/GB18030, UTF-16 or UTF-32
+    — 「Unicode」 — with or without BOM: catalog.decode reads them all); else None and the first bad byte's place. A
+    notice is many lines: bytes that read as UTF-16 without a line break are no notice."""
+    text, converted = any_text(data)
+    if text is not None and (not (converted or "").startswith("UTF-") or "\n" in text):
+        return text.replace("\r\n", "\n").replace("\r", "\n"), (0, 0)
+    problem = decode_raw(data)[1]
+    if problem is None or problem.code == "GK010":  # a wide encoding that did not read: its start
+        return None, (1, 1)
+    return None, (problem.line, problem.column)
 
 
 def read_notice(data: bytes, source: str, year: int | None = None) -> NoticeImport:
@@ -64,7 +62,7 @@ def read_notice(data: bytes, source: str, year: int | None = None) -> NoticeImpo
     result = NoticeImport(source, text)
     if text is None:
         result.report.add(Diagnostic(UNREADABLE, Severity.ERROR, "文件不是 UTF-8 或 GBK 编码的文本", source, line, column,
-                                     hint="用记事本打开通知文件，「另存为」时编码选 UTF-8；或重新从中国政府网复制通知原文"))
+                                     hint="用记事本打开通知文件，「另存为」时编码选 UTF-8（ANSI、Unicode 也都可以读）；或重新从中国政府网复制通知原文"))
         return result
     published = read_published(text, year)
     for problem in published.problems:

@@ -229,14 +229,29 @@ def _csv_grid(data: bytes, name: str) -> Grid:
     head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has neither separator
     delimiter = "\t" if head.count("\t") > head.count(",") else ","
     cells = {}
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    read_to = 0  # the last line of the last row read: the row that fails starts on the next (where its quote opened)
     try:
-        for row, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+        for row, values in enumerate(reader, start=1):
             for col, value in enumerate(values, start=1):
                 if text_value := cell_text(uninert(value)):
                     cells[(row, col)] = text_value
+            read_to = reader.line_num
     except csv.Error as exc:
-        raise UnreadableWorkbook(f"csv 文件格式有误（{exc}）。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
+        raise UnreadableWorkbook(f"csv 文件第 {read_to + 1} 行格式有误（{_csv_reason(str(exc))}）。"
+                                 "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
     return Grid(name, cells)
+
+
+def _csv_reason(english: str) -> str:
+    """Python's csv error in Chinese: almost always a quote left open, which reads the rest of the file as one cell."""
+    if english.startswith("field larger than field limit"):
+        return "有一格太长：多是这一格的双引号没有闭合，把后面的内容都读进了这一格"
+    if "NUL" in english:
+        return "含有空字节，不是文本"
+    if "end of data" in english or "expected after" in english:
+        return "双引号没有闭合或位置不对"
+    return "无法按逗号或制表符分开各格"
 
 
 def _xls_font(book: Any, cell: Any) -> str | None:

@@ -37,7 +37,7 @@ def write_export(catalog: Catalog, root: Path, export: PortalExport, out: Path) 
             write_atomic(ledger, ledger_text(export))
         output_in_place(f"门户导出文件（{out}）已写入" + ("" if export.empty else "，台账已记录"))
 
-    with replace_dir(out, then=record, guard=interrupts_deferred) as staging:
+    with replace_dir(out, then=record, guard=interrupts_deferred, marks=MARKS) as staging:
         for name, data in outputs.items():
             (staging / name).write_bytes(data)
         (staging / "portal.xlsx").write_bytes(formats.to_xlsx(export))

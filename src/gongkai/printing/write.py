@@ -66,7 +66,8 @@ def write_wechat(catalog: Catalog, run: WechatRun, out: Path) -> int:
 
 def _write(catalog: Catalog, files: dict[str, bytes], out: Path) -> None:
     refuse_personal_data(catalog, files)
-    with replace_dir(out, then=lambda: output_in_place(f"输出文件夹（{out}）已写入"), guard=interrupts_deferred) as staging:
+    with replace_dir(out, then=lambda: output_in_place(f"输出文件夹（{out}）已写入"), guard=interrupts_deferred,
+                     marks=MARKS) as staging:
         for path, data in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)

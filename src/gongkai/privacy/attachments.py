@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.sources import SKIP_DIRS
-from gongkai.errors import PublicationStopped
+from gongkai.errors import PublicationStopped, describe_os_error
 from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
 
 FOLDER = "files"
@@ -73,7 +73,7 @@ def path_problem(path: str) -> FileProblem | None:
 
 def attachment_problem(catalog: Catalog, path: str) -> FileProblem | None:
     """The one check of an attachment: path, symbolic links, regular file, format, content; None when it passes."""
-    problem = path_problem(path)
+    problem = path_problem(path) or _name_too_long(path)
     if problem is not None:
         return problem
     root = getattr(catalog.source, "root", None)
@@ -88,6 +88,20 @@ def attachment_problem(catalog: Catalog, path: str) -> FileProblem | None:
         head = handle.read(HEAD_BYTES)
     needs_all = suffix_of(path) in ("docx", "xlsx", "ofd", "csv")
     return _content_problem(path, _read(Path(root), path) if needs_all else head)
+
+
+# The longest file name Linux keeps (the web server, CI, an archive unpacked there): 255 bytes of UTF-8, which
+# 85 Chinese characters exceed, while Windows allows 255 of them. A document's whole title as its file name does.
+MAX_NAME_BYTES = 255
+
+
+def _name_too_long(path: str) -> FileProblem | None:
+    name = next((part for part in path.split("/") if len(part.encode("utf-8")) > MAX_NAME_BYTES), None)
+    if name is None:
+        return None
+    return FileProblem("GK607", f"文件名太长：「{name[:20]}…」有 {len(name)} 个字（{len(name.encode('utf-8'))} 字节），"
+                       f"超过 Linux 服务器（网站、CI）能存的 {MAX_NAME_BYTES} 字节：在 Windows 上能保存，检出或解压到服务器上就丢了",
+                       "把文件改名为短一些的名字（如 R2026-012.pdf；要显示的标题写在「名称: ……」中），并改正这里的路径。")
 
 
 def _format_problem(path: str) -> FileProblem | None:
@@ -120,7 +134,7 @@ def _on_disk(root: Path, path: str) -> FileProblem | None:
         except FileNotFoundError:
             return FileProblem("GK607", "文件不存在", _missing_hint(path))
         except OSError as exc:
-            return FileProblem("GK607", f"无法读取（{exc.strerror or exc}）", _missing_hint(path))
+            return FileProblem("GK607", f"无法读取（{describe_os_error(exc)}）", _missing_hint(path))
         if stat.S_ISLNK(info.st_mode):
             where = "文件" if index == len(parts) - 1 else f"其中的文件夹「{'/'.join(parts[:index + 1])}」"
             return FileProblem("GK606", f"{where}是符号链接（快捷方式），公开的可能是别处的文件",

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import current_umask, write_atomic
+from gongkai.files_io import current_umask, refuse_foreign_output, write_atomic
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 
 BUILDING = "building"
-# what every build leaves: a folder holding either is a site built before, which a build may replace (a site whose
-# build record was deleted, to have it made whole again, still holds its sitemap)
-MARKS = (STORE, "sitemap.xml")
+# What only a site folder holds: its store, or (the store deleted to force a full build) the 61号 column's folder.
+MARKS = (STORE, "fdzdgknr")
 
 
 @dataclass
@@ -38,6 +37,7 @@ class Staging:
     _dirs: set[Path] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        refuse_foreign_output(self.out, MARKS)
         self.out.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(self.out)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{BUILDING}.{os.getpid()}.", dir=self.out.parent))
