@@ -104,9 +104,56 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
+# A paragraph that Word's first-line indent begins with a tab would be an indented code block to Markdown: set in
+# monospace, and on a phone one line that scrolls sideways. Inside a list the tab nests a line; at the margin a list
+# item or a quote tabbed in is one still.
+_OTHER_BLOCK = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|>")
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+CHINESE_INDENT = "\u3000\u3000"
+
+
+def page_source(text: str) -> str:
+    """A Markdown body as the site hands it to the renderer (the scan reads the same): the stars of masked values
+    escaped (literal_masks), and a block begun with tabs at the left margin (after a blank line or a heading, outside
+    a list and a fenced block) not a code block: a paragraph begins with the Chinese first-line indent (two ideographic
+    spaces), a list item or quote at the margin."""
+    return _tab_indents(literal_masks(text))
+
+
+def _tab_indents(text: str) -> str:
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    in_list = False
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        opening = _FENCE.match(line)
+        stripped = line.lstrip(" \t")
+        before = lines[number - 1].strip() if number else ""
+        if fence is not None:  # inside a fenced block: as written, up to its closing fence
+            fence = None if opening is not None and opening.group(1)[0] == fence else fence
+        elif opening is not None:
+            fence = opening.group(1)[0]
+        elif line[:1] == "\t" and stripped and not in_list and (not before or before.startswith("#")):
+            # the block's lines carry the same tabs (Word indents each line of a tabbed list): all come to the margin
+            tabs = line[:len(line) - len(line.lstrip("\t"))]
+            other = _OTHER_BLOCK.match(stripped) is not None  # a list item or quote tabbed in
+            lines[number] = stripped if other else CHINESE_INDENT + stripped
+            while number + 1 < len(lines) and lines[number + 1].strip() and lines[number + 1].startswith(tabs):
+                number += 1
+                lines[number] = lines[number][len(tabs):]
+            in_list = other
+        elif stripped and line == stripped:  # a line at the margin: a list starts, or any other block ends one
+            in_list = _OTHER_BLOCK.match(line) is not None
+        number += 1
+    return "\n".join(lines)
+
+
 def render_markdown(text: str) -> str:
     """A Markdown body as the site renders it (HTML)."""
-    return str(_markdown().render(literal_masks(text)))
+    return str(_markdown().render(page_source(text)))
 
 
 def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -117,7 +164,7 @@ def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
     (the page shows a space; the detector joins over it), so a finding's line is the block's plus the breaks before.
     """
     md = _markdown()
-    for token in md.parse(literal_masks(text)):
+    for token in md.parse(page_source(text)):
         line = token.map[0] if token.map else 0
         if token.type == "inline" and token.children is not None:
             rendered = md.renderer.renderInline(token.children, md.options, {})  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from gongkai.model.contacts import Link, email_spans, phone_spans
-from gongkai.privacy.markup import literal_masks
+from gongkai.privacy.markup import page_source
 from gongkai.site.fingerprint import TEMPLATES
 
 
@@ -77,7 +77,7 @@ def _markdown() -> MarkdownIt:
 
 def markdown(text: str | None) -> Markup:
     """A record body rendered from Markdown; raw HTML in it is escaped, never passed through."""
-    return _rendered(literal_masks(text or ""))
+    return _rendered(page_source(text or ""))
 
 
 def _rendered(text: str) -> Markup:
