@@ -13,6 +13,7 @@ import typer
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt, missing_file, out_target
+from gongkai.cli.quoting import shell_quote
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.csv import export_directory_csv
@@ -22,7 +23,7 @@ from gongkai.interchange.preview import describe_change, describe_layouts, summa
 from gongkai.interchange.read import WHOLE_FILE, shown
 from gongkai.interchange.table import unexported
 from gongkai.interchange.write import apply_plan
-from gongkai.interchange.xlsx import export_directory_xlsx
+from gongkai.interchange.xlsx import export_directory_xlsx, saved_since_export
 from gongkai.locking import catalog_lock
 from gongkai.portal.write import refuse_personal_data
 
@@ -34,9 +35,14 @@ app.add_typer(import_app, name="import")
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="输出文件，默认 directory.xlsx / directory.csv", show_default=False)]
 
 
-def _export(target: Path | None, catalog: Path, exporter: Callable[..., bytes], default: str) -> int:
+def _export(target: Path | None, catalog: Path, exporter: Callable[..., bytes], default: str,
+            replace_edits: bool = True) -> int:
     loaded = load_catalog(catalog)
     target = out_target(target, loaded, default) if target is not None else Path(default)
+    edited = None if replace_edits else saved_since_export(target)
+    if edited is not None:
+        raise UsageProblem(f"「{target}」{edited}：再导出会覆盖表格里的修改。要把这些修改写回目录，请先运行 "
+                           f"gongkai import xlsx {shell_quote(target)}；确要覆盖，加 --yes；或用 --out 写到另一个文件。")
     data = exporter(loaded, every_file=True)
     refuse_personal_data(loaded, {target.name: data})  # the directory is published: the same output scan
     write_atomic(target, data)
@@ -53,9 +59,13 @@ def _export(target: Path | None, catalog: Path, exporter: Callable[..., bytes], 
 
 
 @export_app.command("xlsx")
-def export_xlsx(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
-    """导出标准目录为 xlsx：每个领域一个工作表，两级表头，渠道 ■/□，A3 横向打印。有事项文件校验不通过时逐个列出，退出码 1。"""
-    return _export(out_file, catalog, export_directory_xlsx, "directory.xlsx")
+def export_xlsx(out_file: OutOpt = None, catalog: CatalogOpt = Path("."), yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help="覆盖导出后在 Excel 或 WPS 中改过（或不是导出）的同名表格")] = False) -> int:
+    """导出标准目录为 xlsx：每个领域一个工作表，两级表头，渠道 ■/□，A3 横向打印。有事项文件校验不通过时逐个列出，退出码 1。
+
+    同名的表格导出后在 Excel 或 WPS 中改过时不覆盖（退出码 2）：先 gongkai import xlsx 把修改写回目录，或加 --yes。
+    """
+    return _export(out_file, catalog, export_directory_xlsx, "directory.xlsx", replace_edits=yes)
 
 
 @export_app.command("csv")

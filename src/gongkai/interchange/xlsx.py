@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from zipfile import ZIP_DEFLATED, BadZipFile, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -45,6 +47,41 @@ def export_directory_xlsx(catalog: Catalog, every_file: bool = False) -> bytes:
     workbook.properties.created = FIXED_TIME
     workbook.properties.modified = FIXED_TIME
     return _save(workbook)
+
+
+_MODIFIED = re.compile(r"<dcterms:modified\b[^>]*>([^<]*)</dcterms:modified>")
+_SAVED_BY = re.compile(r"<cp:lastModifiedBy\b[^>]*>([^<]*)</cp:lastModifiedBy>")
+
+
+def saved_since_export(path: Path) -> str | None:
+    """How the workbook at *path* was changed since gongkai exported it — saved by Excel or WPS (which stamp the time
+    and the person), or never an export at all — or None when it is an export as written (or nothing is there).
+    Exporting over it would throw those edits away (the round trip is export → edit → import)."""
+    try:
+        with ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except (OSError, KeyError, BadZipFile):
+        return "不是 gongkai 导出的表格" if path.is_file() else None
+    modified = _MODIFIED.search(core)
+    if modified is not None and modified.group(1).startswith(FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%S")):
+        return None
+    saved_by = _SAVED_BY.search(core)
+    when = _beijing(modified.group(1)) if modified is not None else ""
+    who = f"由「{saved_by.group(1)}」" if saved_by is not None and saved_by.group(1).strip() else ""
+    return f"在导出之后{who}{'于 ' + when + ' ' if when else ''}保存过（在 Excel 或 WPS 中改过）"
+
+
+def _beijing(stamp: str) -> str:
+    """A workbook's modified time (W3CDTF, in UTC as Excel writes it) as a clerk's clock shows it (UTC+8)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
 
 
 def export_departments_xlsx(departments: list[tuple[str, Agency | None, list[table.Sheet]]]) -> bytes:
