@@ -17,7 +17,7 @@ from gongkai.processes import interrupts_deferred
 from gongkai.site.render import cn_date
 
 TEMPLATES = "templates/print"
-# what every run writes: a folder holding it is an earlier run's, which a run may replace (cli.options.out_folder)
+# what every run writes: a folder holding it is an earlier run's, which a run may replace (files_io.refuse_foreign_output)
 MARKS = ("index.html",)
 # Body type by paper: a sheet on the board is read from a step away, often by older people.
 TYPE_SIZE = {"A4": "16pt", "A3": "22pt"}

@@ -90,11 +90,12 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
     if suffix == "xlsx":
         cells, tables = xlsx_cells(data, label)
         if not cells:
-            _refuse_pictures_only(data, "xl/media/", "工作簿的单元格都是空的")
+            _refuse_pictures_only(data, "xl/media/", "工作簿的单元格都是空的，")
         return cells + segments, tables
     if suffix == "docx":
         body = _docx_body(data)
-        _refuse_pictures_only(data, "word/media/", "", html.unescape("".join(_WORD_TEXT.findall(body))))
+        if not html.unescape("".join(_WORD_TEXT.findall(body))).strip():
+            _refuse_pictures_only(data, "word/media/", "")
         return segments, _docx_tables(body, label)
     return segments, laid_out_tables(segments)  # (an OFD: its pages laid out)
 
@@ -103,16 +104,14 @@ def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], lis
 _WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
 
 
-def _refuse_pictures_only(data: bytes, media: str, empty: str, text: str = "") -> None:
-    """Unreadable when a Word document or a workbook shows nothing but pictures (*text*, what it shows besides, is
-    blank): a scanned list pasted into Word or Excel, which gongkai cannot read, as a PDF page that is only a scan
-    (_pdf_pieces) or a JPG attachment. A picture beside text (a seal, a logo, a photo) is read as before."""
-    if text.strip():
-        return
+def _refuse_pictures_only(data: bytes, media: str, said: str) -> None:
+    """Unreadable when a Word document or a workbook that shows no text (the caller knows: *said* tells how) holds
+    pictures in its *media* folder: a scanned list pasted into Word or Excel, which gongkai cannot read, as a PDF page
+    that is only a scan (_pdf_pieces) or a JPG attachment. A picture beside text (a seal, a logo, a photo) is read as
+    before."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         pictures = [name for name in archive.namelist() if name.startswith(media) and not name.endswith("/")]
     if pictures:
-        said = f"{empty}，" if empty else ""
         raise Unreadable(f"{said}文件中只有图片（{len(pictures)} 张，可能是把扫描的名单粘贴进了文档），没有可读取的文字；"
                          "gongkai 没有文字识别，不能确认其中没有个人信息；请改为有文字的 Word、Excel 或 PDF 文件")
 

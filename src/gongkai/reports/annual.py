@@ -187,15 +187,11 @@ def _outcome_rows(handled: list[Request]) -> list[Table3Row]:
     for index, (category, reasons) in enumerate(OUTCOMES.items()):
         number = f"（{CHINESE_NUMBERS[index]}）"
         of_category = [r for r in handled if r.category == category]
-        if not reasons:
-            counts = _count(of_category)
-            rows.append(Table3Row(number, OUTCOME_LABELS.get(category, category), 1, counts))
-        else:
-            subs = [_count([r for r in of_category if canonical_reason(category, r.reason) == reason])
-                    for reason in reasons]
-            counts = {k: sum(sub[k] for sub in subs) for k in APPLICANT_TYPES}
-            rows.append(Table3Row(number, OUTCOME_LABELS.get(category, category), 1, counts))
-            rows.extend(Table3Row(str(n), reason, 2, sub) for n, (reason, sub) in enumerate(zip(reasons, subs), 1))
+        subs = [_count([r for r in of_category if canonical_reason(category, r.reason) == reason])
+                for reason in reasons]
+        counts = {k: sum(sub[k] for sub in subs) for k in APPLICANT_TYPES} if reasons else _count(of_category)
+        rows.append(Table3Row(number, OUTCOME_LABELS.get(category, category), 1, counts))
+        rows.extend(Table3Row(str(n), reason, 2, sub) for n, (reason, sub) in enumerate(zip(reasons, subs), 1))
         total = {k: total[k] + counts[k] for k in total}
     rows.append(Table3Row("（七）", "总计", 1, total))
     return rows
