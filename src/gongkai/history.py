@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gongkai.privacy.mask import mask_log
 from gongkai.catalog import find_root
-from gongkai.catalog.cache import cache_for
+from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
 from gongkai.diff.render import describe
 from gongkai.diff.revisions import Triple, diff_triples
+from gongkai.days import BEIJING
 from gongkai.errors import UsageProblem
 
 LOG_SCHEMA = "gongkai.log/1"
@@ -93,23 +95,59 @@ def _walk(root: Path, names: list[str], select: Select, keep: Callable[[Change],
     entries: list[HistoryEntry] = []
     with Repo(root) as repo:
         boundary = repo.shallow_boundary()
-        for commit, triples in repo.log("HEAD", names):
+        for commit, per_parent in _commits(repo.log("HEAD", names, merges=True)):
             if commit.sha in boundary:
                 entries.append(_entry(commit, (), truncated=True))
                 continue
-            wanted = select([t for t in triples if kind_of(t[0]) is not None])
-            if not wanted:
-                continue
-            parent = commit.parents[0] if commit.parents else None
-            changes = [c for c in diff_triples(repo, wanted, cache, parent, new_commit=commit.sha) if keep(c)]
+            wanted = [select([t for t in triples if kind_of(t[0]) is not None]) for triples in per_parent]
+            if len(commit.parents) > 1:
+                found = _merged(repo, commit, wanted, cache)
+            else:
+                parent = commit.parents[0] if commit.parents else None
+                found = diff_triples(repo, wanted[0], cache, parent, new_commit=commit.sha) if wanted[0] else []
+            changes = tuple(c for c in found if keep(c))
             if changes:
-                entries.append(_entry(commit, tuple(changes)))
+                entries.append(_entry(commit, changes))
     return entries
 
 
+def _commits(log: list[tuple[Commit, list[Triple]]]) -> Iterator[tuple[Commit, list[list[Triple]]]]:
+    """Each commit once, with what it changed against each parent in turn (git lists a merge once per parent)."""
+    for _, group in groupby(log, key=lambda pair: pair[0].sha):
+        pairs = list(group)
+        yield pairs[0][0], [triples for _, triples in pairs]
+
+
+def _merged(repo: Repo, commit: Commit, per_parent: list[list[Triple]], cache: Cache) -> list[Change]:
+    """What a merge itself changed: the fields whose merged value is in none of its parents (a conflict resolved by
+    hand, or an edit slipped into the merge). What came from a branch is listed at the branch's own commits."""
+    if len(per_parent) != len(commit.parents):
+        return []  # the merge left the file as one parent had it: nothing of its own
+    paths = set.intersection(*({t[0] for t in triples} for triples in per_parent))
+    if not paths:
+        return []
+    sides = [{(c.kind, c.id): c for c in diff_triples(repo, [t for t in triples if t[0] in paths], cache, parent,
+                                                       new_commit=commit.sha)}
+             for parent, triples in zip(commit.parents, per_parent)]
+    found = []
+    for key, change in sides[0].items():
+        others = [side.get(key) for side in sides[1:]]
+        if any(other is None or other.what != change.what for other in others):
+            continue
+        if change.what == "modified":
+            own = tuple(f for f in change.fields
+                        if all(f.field in {g.field for g in other.fields} for other in others if other is not None))
+            if not own:
+                continue
+            change = replace(change, fields=own)
+        found.append(change)
+    return found
+
+
 def _entry(commit: Commit, changes: tuple[Change, ...], truncated: bool = False) -> HistoryEntry:
-    return HistoryEntry(commit.sha, dt.datetime.fromisoformat(commit.date), commit.author, commit.message,
-                        changes, truncated)
+    # shown in Beijing time: a commit made at 00:30 in China by a machine set to UTC belongs to China's day
+    when = dt.datetime.fromisoformat(commit.date).astimezone(BEIJING)
+    return HistoryEntry(commit.sha, when, commit.author, commit.message, changes, truncated)
 
 
 TRUNCATED = "历史到此为止：本仓库是浅克隆（shallow clone），更早的提交没有下载；运行 git fetch --unshallow 可查看完整历史"
