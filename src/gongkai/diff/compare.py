@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
 from gongkai.catalog.files import ParsedFile
+from gongkai.catalog.kinds import LABELS
+from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.diff.model import Change, FieldChange
+from gongkai.model import Record
 
 Key = tuple[str, str]
+Held = Mapping[Key, tuple[str, ...]]
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"「(.*?)」")
 _FORMAT_NOTES = ("GK105", "GK107", "GK110")  # alias, run-on list and date-form notes: normalisation the loader did
@@ -49,37 +53,64 @@ def key_of(parsed: ParsedFile) -> Key:
     return (parsed.kind, PurePosixPath(parsed.path).stem)
 
 
-def compare_files(old: Iterable[ParsedFile], new: Iterable[ParsedFile]) -> list[Change]:
-    """Every change between two sets of parsed files (typically only the files whose content differs)."""
-    before = _index(old)
-    after = _index(new)
-    changes = [_change(key, before.get(key), after.get(key)) for key in sorted(before.keys() | after.keys())]
+def compare_files(old: Iterable[ParsedFile], new: Iterable[ParsedFile], held_old: Held | None = None,
+                  held_new: Held | None = None) -> list[Change]:
+    """Every change between two sets of parsed files (typically only the files whose content differs).
+
+    *held_old* / *held_new*: the other files of each side (unchanged, so not parsed) whose file name is an id that a
+    parsed file holds: a second file with one id is reported, never taken for an item added or removed.
+    """
+    before, after = _index(old), _index(new)
+    for old_key, new_key in _renumbered(before, after).items():  # matched by file: the id itself is what changed
+        before[new_key] = before.pop(old_key)
+    changes = [_change(key, before.get(key, []), after.get(key, []), (held_old or {}).get(key, ()),
+                       (held_new or {}).get(key, ())) for key in sorted(before.keys() | after.keys())]
     return sorted((c for c in changes if c is not None), key=Change.sort_key)
 
 
-def _index(files: Iterable[ParsedFile]) -> dict[Key, ParsedFile]:
-    found: dict[Key, ParsedFile] = {}
+def _index(files: Iterable[ParsedFile]) -> dict[Key, list[ParsedFile]]:
+    found: dict[Key, list[ParsedFile]] = {}
     for parsed in sorted(files, key=lambda f: f.path):
-        found.setdefault(key_of(parsed), parsed)
+        found.setdefault(key_of(parsed), []).append(parsed)
     return found
 
 
-def _change(key: Key, old: ParsedFile | None, new: ParsedFile | None) -> Change | None:
+def _renumbered(before: dict[Key, list[ParsedFile]], after: dict[Key, list[ParsedFile]]) -> dict[Key, Key]:
+    """Old key → new key of each file whose id was changed in place: one file, same path, another id on each side."""
+    gone = {files[0].path: key for key, files in before.items() if key not in after and len(files) == 1}
+    pairs = {}
+    for key, files in after.items():
+        old_key = gone.get(files[0].path) if key not in before and len(files) == 1 else None
+        if old_key is not None and files[0].model is not None and before[old_key][0].model is not None:
+            pairs[old_key] = key
+    return pairs
+
+
+def _change(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...] = (),
+            held_new: tuple[str, ...] = ()) -> Change | None:
     kind, object_id = key
+    old, new = (olds[0] if olds else None), (news[0] if news else None)
     old_path, new_path = (old.path if old else None), (new.path if new else None)
-    name = name_of(new.model if new and new.model is not None else old.model if old else None)
-    base: dict[str, Any] = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path}
+    withheld = _withheld(old, new)
+    name = "" if withheld else name_of(new.model if new and new.model is not None else old.model if old else None)
+    base: dict[str, Any] = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path,
+                            "withheld": withheld}
+    twice = {side: _twice(kind, object_id, [f.path for f in files], held)
+             for side, files, held in (("old", olds, held_old), ("new", news, held_new))}
     bad = [(side, f) for side, f in (("old", old), ("new", new)) if f is not None and f.model is None]
-    if bad:
-        side = bad[0][0] if len(bad) == 1 else "both"
-        problems = tuple(d for _, f in bad for d in f.diagnostics)
-        what = "removed" if new is None else "invalid"
+    if bad or any(twice.values()):
+        sides = {s for s, _ in bad} | {s for s, d in twice.items() if d}
+        side = "both" if len(sides) == 2 else sides.pop()
+        problems = tuple(d for _, f in bad for d in f.diagnostics) + tuple(d for d in twice.values() if d)
+        what = "removed" if new is None and not held_new else "invalid"
         return Change(what=what, side=side, problems=problems, **base)
     if old is None:
         return Change(what="added", **base)
     if new is None:
         return Change(what="removed", **base)
     fields = compare_models(old, new)
+    if withheld:
+        fields = tuple(f.withhold() for f in fields)
     if fields:
         return Change(what="modified", fields=fields, **base)
     if old_path != new_path:
@@ -87,6 +118,26 @@ def _change(key: Key, old: ParsedFile | None, new: ParsedFile | None) -> Change 
     if old.blob != new.blob:
         return Change(what="format", **base)
     return None
+
+
+def _twice(kind: str, object_id: str, changed: list[str], held: tuple[str, ...]) -> Diagnostic | None:
+    """The finding for an id held by more than one file on one side (GK201's words), else None: named at the file
+    that came second (the one named after the id and left as it was is taken for the first)."""
+    paths = changed + list(held)
+    if len(paths) < 2:
+        return None
+    first, *others = sorted(paths, key=lambda p: (PurePosixPath(p).stem != object_id, p not in held, p))
+    label = LABELS.get(kind, kind)
+    return Diagnostic("GK201", Severity.ERROR, f"{label}编号「{object_id}」重复，已在 {first} 中使用"
+                      f"（{'、'.join(others)} 也写了这个编号）",
+                      others[0], object_id=object_id, field=("编号",),
+                      hint="每个编号只能用一次：把复制出来的文件改用一个新的编号（gongkai new 会自动分配），或删去多余的文件")
+
+
+def _withheld(*files: ParsedFile | None) -> bool:
+    """A record that is not 主动公开 on either side (or not yet marked): only its marking and metadata are shown."""
+    models = [f.model for f in files if f is not None and f.model is not None]
+    return any(not m.is_public for m in models if isinstance(m, Record))
 
 
 def compare_models(old: ParsedFile, new: ParsedFile) -> tuple[FieldChange, ...]:

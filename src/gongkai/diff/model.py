@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gongkai.catalog.kinds import LABELS
 from gongkai.diagnostics import Diagnostic
 
 SCHEMA = "gongkai.diff/1"
@@ -16,7 +17,16 @@ SUBSTANTIVE_FIELDS: frozenset[str] = frozenset({
 # Kinds whose additions and removals are 实质性: the rows of the standard directory.
 SUBSTANTIVE_KINDS: frozenset[str] = frozenset({"item"})
 
-KIND_LABELS = {"item": "公开事项", "record": "公开信息", "agency": "机关设置"}
+# What each kind is called in the output: every kind of catalog file, and the attachments under files/.
+KIND_LABELS = {**LABELS, "attachment": "附件"}
+ID_FIELD = "编号"  # an id changed in place: the row (or record) renumbered, its published links broken
+# Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
+# (题名, 文号, 正文, 附件 names…), which the gate keeps inside the building.
+SHOWN_WHEN_WITHHELD: frozenset[str] = frozenset({
+    "编号", "公开属性", "不予公开理由", "保密审查", "责任单位", "责任者", "事项", "文种", "成文日期", "公开日期",
+    "公开渠道", "页数", "有效性", "有效性日期", "废止日期", "撤回", "被替代", "替代", "解读", "转发", "报告年度",
+    "公示期", "公示截止",
+})
 SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
 
 
@@ -35,9 +45,18 @@ class FieldChange:
     new: Any = None
     added: tuple[Any, ...] = ()
     removed: tuple[Any, ...] = ()
+    hidden: bool = False  # a content field of a record that is not 主动公开: which values changed is not shown
+
+    def withhold(self) -> FieldChange:
+        """This change with its values dropped: what the field held is not printed, only that it changed."""
+        if self.field in SHOWN_WHEN_WITHHELD:
+            return self
+        return FieldChange(self.field, self.how, hidden=True)
 
     @property
     def substantive(self) -> bool:
+        if self.field == ID_FIELD:
+            return self.how == "changed"
         return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "order")
 
     @property
@@ -50,7 +69,7 @@ class FieldChange:
             data.update(added=list(self.added), removed=list(self.removed))
         else:
             data.update(old=self.old, new=self.new)
-        return data
+        return data | ({"hidden": True} if self.hidden else {})
 
 
 @dataclass(frozen=True)
@@ -70,6 +89,7 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
     side: str | None = None  # for "invalid": "old" or "new"
+    withheld: bool = False  # a record not 主动公开 on either side: its name and content values are not shown
 
     @property
     def moved(self) -> bool:
@@ -105,7 +125,7 @@ class Change:
             "fields": [f.to_dict() for f in self.fields],
             "problems": [_problem(d) for d in self.problems],
             "side": self.side,
-        }
+        } | ({"withheld": True} if self.withheld else {})
 
 
 def _problem(d: Diagnostic) -> dict[str, Any]:
@@ -128,6 +148,9 @@ class Side:
         if self.commit is None:
             return self.rev
         short = self.commit[:7]
+        if "..." in self.rev:
+            first, _, second = self.rev.partition("...")
+            return f"{first} 与 {second} 的分叉点（{short}）"
         return short if self.commit.startswith(self.rev) else f"{self.rev}（{short}）"
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,12 +7,17 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from gongkai.diagnostics import Diagnostic
 from gongkai.diff.model import CatalogDiff, Change, FieldChange
 from gongkai.privacy.mask import mask_log
 
 WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
 SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
 LONG = 80
+WITHHELD = "非主动公开的信息，内容不在此显示"
+NAME_WITHHELD = "（非主动公开，题名不显示）"
+HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
+              "alias": "别称改为标准名称"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -23,13 +28,16 @@ def _value(value: Any) -> str:
         text = "，".join(f"{k}：{_value(v)}" for k, v in value.items())
     else:
         text = str(value)
-    text = " ".join(text.split())
+    # masked before it is cut short: a number cut at the edge is no longer found, and its first digits would show
+    text = mask_log(" ".join(text.split()))
     return text if len(text) <= LONG else text[: LONG - 1] + "…"
 
 
 def describe_field(change: FieldChange) -> str:
     """One field change in words, e.g. 公开时限：「A」→「B」."""
     how = change.how
+    if change.hidden:
+        return f"{change.field}：{HIDDEN_HOW.get(how, '已修改')}（{WITHHELD}）"
     if how == "list":
         parts = []
         if change.added:
@@ -54,7 +62,7 @@ def describe_field(change: FieldChange) -> str:
 
 def describe(change: Change) -> tuple[str, list[str]]:
     """The headline of one change and its detail lines."""
-    name = f"「{change.name}」" if change.name else ""
+    name = f"「{change.name}」" if change.name else NAME_WITHHELD if change.withheld else ""
     head = f"{WHAT[change.what]} {change.label} {change.id}{name}"
     details = [describe_field(f) for f in change.fields]
     if change.moved:
@@ -65,12 +73,15 @@ def describe(change: Change) -> tuple[str, list[str]]:
         details.append("只改了写法（空白、引号、注释或键的顺序），内容不变")
     if change.problems:
         details.insert(0, f"{SIDES.get(change.side or '', '')}的文件有错误，无法比较内容：")
-        details.extend(f"  {_where(d.path, d.line)} {d.code} {d.message}" for d in change.problems)
+        for d in change.problems:
+            details.append(f"  {_where(d)} {d.code} {d.message}")
+            details.extend([f"    改法：{d.hint}"] if d.hint else [])
     return head, details
 
 
-def _where(path: str | None, line: int | None) -> str:
-    return f"{path}:{line}" if line else str(path)
+def _where(d: Diagnostic) -> str:
+    """file:line:column, as far as it is known."""
+    return ":".join(str(part) for part in (d.path, d.line, d.column) if part)
 
 
 def _heading(diff: CatalogDiff) -> str:
@@ -117,7 +128,7 @@ def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
 def _md_list(changes: list[Change]) -> list[str]:
     lines = []
     for change in changes:
-        name = f" {_md(change.name)}" if change.name else ""
+        name = f" {_md(change.name)}" if change.name else NAME_WITHHELD if change.withheld else ""
         lines.append(f"- **{WHAT[change.what]}** {change.label} `{change.id}`{name}")
         lines.extend(f"  - {_md(d.strip())}" for d in describe(change)[1])
     return lines
