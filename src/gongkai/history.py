@@ -68,6 +68,9 @@ def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     entries = _walk(root, names, mine, keep, use_cache)
     if not entries:
         raise UsageProblem(f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）")
+    # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
+    if any(c.withheld for e in entries for c in e.changes):
+        entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
 
 

@@ -88,13 +88,17 @@ def _renumbered(before: dict[Key, list[ParsedFile]], after: dict[Key, list[Parse
 
 def _change(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...] = (),
             held_new: tuple[str, ...] = ()) -> Change | None:
+    change = _compare(key, olds, news, held_old, held_new)
+    return change.withhold() if change is not None and _withheld(*olds[:1], *news[:1]) else change
+
+
+def _compare(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...],
+             held_new: tuple[str, ...]) -> Change | None:
     kind, object_id = key
     old, new = (olds[0] if olds else None), (news[0] if news else None)
     old_path, new_path = (old.path if old else None), (new.path if new else None)
-    withheld = _withheld(old, new)
-    name = "" if withheld else name_of(new.model if new and new.model is not None else old.model if old else None)
-    base: dict[str, Any] = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path,
-                            "withheld": withheld}
+    name = name_of(new.model if new and new.model is not None else old.model if old else None)
+    base: dict[str, Any] = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path}
     twice = {side: _twice(kind, object_id, [f.path for f in files], held)
              for side, files, held in (("old", olds, held_old), ("new", news, held_new))}
     bad = [(side, f) for side, f in (("old", old), ("new", new)) if f is not None and f.model is None]
@@ -109,8 +113,6 @@ def _change(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: 
     if new is None:
         return Change(what="removed", **base)
     fields = compare_models(old, new)
-    if withheld:
-        fields = tuple(f.withhold() for f in fields)
     if fields:
         return Change(what="modified", fields=fields, **base)
     if old_path != new_path:
@@ -134,9 +136,9 @@ def _twice(kind: str, object_id: str, changed: list[str], held: tuple[str, ...])
                       hint="每个编号只能用一次：把复制出来的文件改用一个新的编号（gongkai new 会自动分配），或删去多余的文件")
 
 
-def _withheld(*files: ParsedFile | None) -> bool:
+def _withheld(*files: ParsedFile) -> bool:
     """A record that is not 主动公开 on either side (or not yet marked): only its marking and metadata are shown."""
-    models = [f.model for f in files if f is not None and f.model is not None]
+    models = [f.model for f in files if f.model is not None]
     return any(not m.is_public for m in models if isinstance(m, Record))
 
 

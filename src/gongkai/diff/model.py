@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gongkai.catalog.kinds import LABELS
@@ -90,6 +90,10 @@ class Change:
     problems: tuple[Diagnostic, ...] = ()
     side: str | None = None  # for "invalid": "old" or "new"
     withheld: bool = False  # a record not 主动公开 on either side: its name and content values are not shown
+
+    def withhold(self) -> Change:
+        """This change as it may be shown of a record that is not 主动公开: no 题名, no content, only its marking."""
+        return replace(self, name="", withheld=True, fields=tuple(f.withhold() for f in self.fields))
 
     @property
     def moved(self) -> bool:

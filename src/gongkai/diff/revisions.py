@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from gongkai.catalog import Listing, find_root, load
@@ -91,28 +90,31 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
     new_files = _parse(source, cache, new_blobs)
+    suspects = _suspects(old_files, {p for p, _, n in triples if n is None}) \
+        | _suspects(new_files, {p for p, o, _ in triples if o is None})
+    if not suspects:
+        return compare_files(old_files, new_files)
+    folders = tuple(sorted({path.split("/", 1)[0] + "/" for path in suspects.values()}))
     changed = {p for p, _, _ in triples}
-    held_old = _held(old_files, {p for p, _, n in triples if n is None}, changed,
-                     lambda folders: repo.tree(old_commit or EMPTY, folders))
-    held_new = _held(new_files, {p for p, o, _ in triples if o is None}, changed,
-                     lambda folders: new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders))
+    held_old = _held(suspects, changed, repo.tree(old_commit or EMPTY, folders))
+    new_listing = new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders)
+    held_new = _held(suspects, changed, new_listing)
     return compare_files(old_files, new_files, held_old, held_new)
 
 
-def _held(files: list[ParsedFile], only_here: set[str], changed: set[str],
-          listing: Callable[[tuple[str, ...]], dict[str, str]]) -> dict[Key, tuple[str, ...]]:
-    """The files of one side that were not parsed (unchanged) and whose name is the id of a file that was: a copy
-    of a file, or an id changed to one another file holds. Listed only when a file is new on this side or holds an id
-    other than its name, and only in those files' folders."""
-    suspects = {key_of(f): f for f in files if f.kind != "agency"
-                and (f.path in only_here or key_of(f)[1] != PurePosixPath(f.path).stem)}
-    if not suspects:
-        return {}
-    folders = tuple(sorted({f.path.split("/", 1)[0] + "/" for f in suspects.values()}))
+def _suspects(files: list[ParsedFile], only_here: set[str]) -> dict[Key, str]:
+    """Key → path of the files that may share their id with a file that was not parsed: a file found on one side
+    only (added, removed, moved, copied), or one holding an id other than its name (an id changed in it)."""
+    return {key_of(f): f.path for f in files if f.kind != "agency"
+            and (f.path in only_here or key_of(f)[1] != PurePosixPath(f.path).stem)}
+
+
+def _held(suspects: dict[Key, str], changed: set[str], listing: dict[str, str]) -> dict[Key, tuple[str, ...]]:
+    """The files of one side that were not parsed (unchanged) and are named after the id of a suspect."""
     held: dict[Key, list[str]] = {}
-    for path in listing(folders):
+    for path in listing:
         key = (kind_of(path) or "", PurePosixPath(path).stem)
-        if key in suspects and path not in changed and path.startswith(folders):
+        if key in suspects and path not in changed:
             held.setdefault(key, []).append(path)
     return {key: tuple(paths) for key, paths in held.items()}
 
