@@ -287,3 +287,59 @@ def test_a_clean_merge_adds_nothing_of_its_own_to_the_log(repo: Path, gk: Gk) ->
     out = gk("log", "SHJZ-001", "-C", repo / "catalog").out
     assert out.startswith("SHJZ-001 的修改历史（3 次提交，最新的在前）")
     assert "Merge" not in out
+
+
+# --- renumbered objects and their history ------------------------------------------------------------------------
+
+def test_a_file_renamed_with_its_id_and_nothing_else_is_one_change_of_its_id(repo: Path, gk: Gk) -> None:
+    git(repo, "mv", ITEM_PATH, "catalog/items/shjz/SHJZ-101.yaml")
+    edit(repo / "catalog/items/shjz/SHJZ-101.yaml", "编号: SHJZ-001", "编号: SHJZ-101")
+    data = diff_json(gk, repo / "catalog")
+    [change] = data["changes"]
+    assert (change["id"], change["change"], change["class"], change["moved"]) == ("SHJZ-101", "modified", "实质性", True)
+    assert (change["old_path"], change["new_path"]) == ("items/shjz/SHJZ-001.yaml", "items/shjz/SHJZ-101.yaml")
+    assert [(f["field"], f["old"], f["new"]) for f in change["fields"]] == [("编号", "SHJZ-001", "SHJZ-101")]
+    assert (data["summary"]["added"], data["summary"]["removed"]) == (0, 0)
+
+
+def test_the_log_of_a_renumbered_item_goes_on_under_its_former_id(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群体")
+    commit(repo, "改公开对象")
+    git(repo, "mv", ITEM_PATH, "catalog/items/shjz/SHJZ-101.yaml")
+    edit(repo / "catalog/items/shjz/SHJZ-101.yaml", "编号: SHJZ-001", "编号: SHJZ-101")
+    commit(repo, "重新编号")
+    out = gk("log", "SHJZ-101", "-C", repo / "catalog").out
+    assert out.startswith("SHJZ-101 的修改历史（3 次提交，最新的在前）")
+    assert "编号：「SHJZ-001」→「SHJZ-101」" in out
+    assert "公开对象：「全社会」→「特定群体」" in out
+    assert "[实质性] 新增 公开事项 SHJZ-001" in out and "新增 公开事项 SHJZ-101" not in out
+    # renumbered in place (the file keeps its name): the former id's log shows where it went
+    edit(repo / "catalog/items/shjz/SHJZ-101.yaml", "编号: SHJZ-101", "编号: SHJZ-102")
+    commit(repo, "再次编号")
+    assert "编号：「SHJZ-101」→「SHJZ-102」" in gk("log", "SHJZ-101", "-C", repo / "catalog").out
+
+
+# --- attachments --------------------------------------------------------------------------------------------------
+
+def test_attachments_replaced_added_removed_and_moved_are_named(repo: Path, gk: Gk) -> None:
+    catalog = repo / "catalog"
+    (catalog / "files/2026").mkdir(parents=True)
+    (catalog / "files/2026/R2026-001.pdf").write_bytes(b"%PDF-1.4 first\n")
+    (catalog / "files/2026/old.pdf").write_bytes(b"%PDF-1.4 old\n")
+    (catalog / "files/2026/keep.pdf").write_bytes(b"%PDF-1.4 keep\n")
+    commit(repo, "附件")
+    (catalog / "files/2026/R2026-001.pdf").write_bytes(b"%PDF-1.4 second\n")  # same name, other bytes
+    (catalog / "files/2026/old.pdf").unlink()
+    git(repo, "mv", "catalog/files/2026/keep.pdf", "catalog/files/2026/kept.pdf")
+    (catalog / "files/2026/new.pdf").write_bytes(b"%PDF-1.4 new\n")
+    data = diff_json(gk, catalog)
+    assert [(c["kind"], c["id"], c["change"], c["class"]) for c in data["changes"]] == [
+        ("attachment", "files/2026/R2026-001.pdf", "modified", "文字性"),
+        ("attachment", "files/2026/kept.pdf", "moved", "文字性"),
+        ("attachment", "files/2026/new.pdf", "added", "文字性"),
+        ("attachment", "files/2026/old.pdf", "removed", "文字性"),
+    ]
+    out = gk("diff", "-C", catalog).out
+    assert "修改 附件 files/2026/R2026-001.pdf" in out and "文件内容已更换" in out
+    assert "文件移动：files/2026/keep.pdf → files/2026/kept.pdf" in out
+    assert "目录没有变化" in gk("diff", "-C", catalog, "HEAD", "HEAD").out

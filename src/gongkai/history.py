@@ -62,16 +62,46 @@ class History:
 def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
     root = find_root(path)
-    names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
-    keep = lambda change: change.id == object_id  # noqa: E731
-    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
-    entries = _walk(root, names, mine, keep, use_cache)
+    entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
         raise UsageProblem(f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）")
     # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
     if any(c.withheld for e in entries for c in e.changes):
         entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
+
+
+def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: int = 0) -> list[HistoryEntry]:
+    """The commits of one object from *rev* back; where it was renumbered (its 编号 changed, the file kept or
+    renamed), on into the history of the id it had before."""
+    names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
+    keep = lambda change: object_id in (change.id, change.former_id)  # noqa: E731
+    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
+    entries = _walk(root, names, mine, keep, use_cache, rev)
+    first = entries[-1] if entries else None
+    if first is None or first.truncated or depth > 20 or [c.what for c in first.changes] != ["added"]:
+        return entries
+    with Repo(root) as repo:
+        renumbered = _renumbering(repo, first, cache_for(root, use_cache))
+    if renumbered is None:
+        return entries
+    parent, change = renumbered
+    before = _object_walk(root, str(change.former_id), parent, use_cache, depth + 1)
+    return entries[:-1] + [replace(first, changes=(change,))] + before
+
+
+def _renumbering(repo: Repo, entry: HistoryEntry, cache: Cache) -> tuple[str, Change] | None:
+    """(parent, the change of 编号) when the commit that added an object took it from a file it removed."""
+    commit = repo.commit(entry.commit)
+    if len(commit.parents) != 1:
+        return None
+    added = entry.changes[0]
+    triples = [t for t in repo.changed(commit.parents[0], commit.sha)
+               if t[0] == added.new_path or (t[2] is None and kind_of(t[0]) == added.kind)]
+    for change in diff_triples(repo, triples, cache, commit.parents[0], new_commit=commit.sha):
+        if change.id == added.id and change.former_id is not None:
+            return commit.parents[0], change
+    return None
 
 
 def substantive_history(catalog_root: Path) -> list[HistoryEntry]:
@@ -93,12 +123,12 @@ def _substantive_candidates(triples: list[Triple]) -> list[Triple]:
 
 
 def _walk(root: Path, names: list[str], select: Select, keep: Callable[[Change], bool],
-          use_cache: bool) -> list[HistoryEntry]:
+          use_cache: bool, rev: str = "HEAD") -> list[HistoryEntry]:
     cache = cache_for(root, use_cache)
     entries: list[HistoryEntry] = []
     with Repo(root) as repo:
         boundary = repo.shallow_boundary()
-        for commit, per_parent in _commits(repo.log("HEAD", names, merges=True)):
+        for commit, per_parent in _commits(repo.log(rev, names, merges=True)):
             if commit.sha in boundary:
                 entries.append(_entry(commit, (), truncated=True))
                 continue

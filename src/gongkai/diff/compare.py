@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from gongkai.catalog.files import ParsedFile
 from gongkai.catalog.kinds import LABELS
 from gongkai.diagnostics import Diagnostic, Severity
-from gongkai.diff.model import Change, FieldChange
+from gongkai.diff.model import ID_FIELD, Change, FieldChange
 from gongkai.model import Record
 
 Key = tuple[str, str]
@@ -68,6 +68,24 @@ def compare_files(old: Iterable[ParsedFile], new: Iterable[ParsedFile], held_old
     return sorted((c for c in changes if c is not None), key=Change.sort_key)
 
 
+def compare_attachments(triples: Iterable[tuple[str, str | None, str | None]]) -> list[Change]:
+    """Attachments added, removed, replaced (same path, other bytes) or moved (same bytes, other path), from
+    (path, old blob, new blob): binary files are not compared inside, only named by their path."""
+    triples = list(triples)
+    gone = {old: path for path, old, new in triples if old and not new}
+    moves = {gone[new]: path for path, old, new in triples if new and not old and new in gone}  # old path → new
+    arrived = set(moves.values())
+    changes = []
+    for path, old, new in triples:
+        if path in moves:
+            changes.append(Change("attachment", moves[path], "moved", old_path=path, new_path=moves[path]))
+        elif path not in arrived:
+            what = "modified" if old and new else "added" if new else "removed"
+            changes.append(Change("attachment", path, what, old_path=path if old else None,
+                                  new_path=path if new else None))
+    return changes
+
+
 def _index(files: Iterable[ParsedFile]) -> dict[Key, list[ParsedFile]]:
     found: dict[Key, list[ParsedFile]] = {}
     for parsed in sorted(files, key=lambda f: f.path):
@@ -76,14 +94,25 @@ def _index(files: Iterable[ParsedFile]) -> dict[Key, list[ParsedFile]]:
 
 
 def _renumbered(before: dict[Key, list[ParsedFile]], after: dict[Key, list[ParsedFile]]) -> dict[Key, Key]:
-    """Old key → new key of each file whose id was changed in place: one file, same path, another id on each side."""
-    gone = {files[0].path: key for key, files in before.items() if key not in after and len(files) == 1}
-    pairs = {}
+    """Old key → new key of each object whose id was changed: its file kept its path, or (moved) kept everything
+    but its 编号. An object written anew under a new id, with other edits too, stays removed and added."""
+    gone = {key: files[0] for key, files in before.items()
+            if key not in after and len(files) == 1 and files[0].model is not None}
+    by_path = {f.path: key for key, f in gone.items()}
+    by_content = {(key[0], _without_id(f)): key for key, f in gone.items()}
+    pairs: dict[Key, Key] = {}
     for key, files in after.items():
-        old_key = gone.get(files[0].path) if key not in before and len(files) == 1 else None
-        if old_key is not None and files[0].model is not None and before[old_key][0].model is not None:
+        if key in before or len(files) != 1 or files[0].model is None:
+            continue
+        old_key = by_path.get(files[0].path) or by_content.get((key[0], _without_id(files[0])))
+        if old_key is not None and old_key not in pairs:
             pairs[old_key] = key
     return pairs
+
+
+def _without_id(parsed: ParsedFile) -> str:
+    return json.dumps({k: v for k, v in fields_of(parsed.model).items() if k != ID_FIELD}, ensure_ascii=False,
+                      sort_keys=True)
 
 
 def _change(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...] = (),

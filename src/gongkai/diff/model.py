@@ -96,6 +96,11 @@ class Change:
         return replace(self, name="", withheld=True, fields=tuple(f.withhold() for f in self.fields))
 
     @property
+    def former_id(self) -> str | None:
+        """The id the object had before this change renumbered it, else None."""
+        return next((str(f.old) for f in self.fields if f.field == ID_FIELD and f.how == "changed"), None)
+
+    @property
     def moved(self) -> bool:
         return self.old_path is not None and self.new_path is not None and self.old_path != self.new_path
 

@@ -70,7 +70,9 @@ def describe(change: Change) -> tuple[str, list[str]]:
     elif change.what in ("added", "removed", "format"):
         details.insert(0, f"文件：{change.new_path or change.old_path}")
     if change.what == "format":
-        details.append("只改了写法（空白、引号、注释或键的顺序），内容不变")
+        details.append("只改了写法（空白、换行符、BOM、引号、注释或键的顺序），内容不变")
+    if change.kind == "attachment" and change.what == "modified":
+        details.append("文件内容已更换（附件不逐字比较：请打开新旧两个版本核对）")
     if change.problems:
         details.insert(0, f"{SIDES.get(change.side or '', '')}的文件有错误，无法比较内容：")
         for d in change.problems:

@@ -8,10 +8,10 @@ from pathlib import Path, PurePosixPath
 from gongkai.catalog import Listing, find_root, load
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import kind_of
+from gongkai.catalog.kinds import ATTACHMENTS, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.sources import Source, WorkingTree
-from gongkai.diff.compare import Key, compare_files, key_of
+from gongkai.diff.compare import Key, compare_attachments, compare_files, key_of
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
 
@@ -76,16 +76,22 @@ def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
 
 
 def _catalog_only(triples: list[Triple]) -> list[Triple]:
-    return [t for t in triples if kind_of(t[0]) is not None]
+    return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)]
 
 
 def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,
                  new_source: Source | None = None, new_commit: str | None = None,
                  new_listing: dict[str, str] | None = None) -> list[Change]:
-    """Changes for (path, old blob, new blob) triples: parse both versions of each, match by id.
+    """Changes for (path, old blob, new blob) triples: parse both versions of each, match by id; attachments
+    (files/) are named, not parsed.
 
     *new_listing*: every file of the new side (path → blob) when it is already known (the working tree).
     """
+    files = [t for t in triples if t[0].startswith(ATTACHMENTS)]
+    if files:
+        yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS)]
+        found = diff_triples(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
+        return sorted(found + compare_attachments(files), key=Change.sort_key)
     old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
