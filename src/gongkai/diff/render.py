@@ -56,8 +56,13 @@ def describe_field(change: FieldChange) -> str:
     elif how == "whitespace":
         text = "仅空白或换行变化"
     else:
-        text = f"别称「{change.old}」改为标准名称「{_value(change.new)}」"
+        text = f"别称「{change.old}」改为标准名称" + _each(change.new)
     return f"{change.field}：{text}"
+
+
+def _each(value: Any) -> str:
+    """A value in 「」, each element of a list in its own (a run-on 县级、乡级 split into 「县级」「乡级」 reads as such)."""
+    return "".join(f"「{_value(v)}」" for v in value) if isinstance(value, list) else f"「{_value(value)}」"
 
 
 def describe(change: Change) -> tuple[str, list[str]]:
@@ -70,7 +75,7 @@ def describe(change: Change) -> tuple[str, list[str]]:
     elif change.what in ("added", "removed", "format"):
         details.insert(0, f"文件：{change.new_path or change.old_path}")
     if change.what == "format":
-        details.append("只改了写法（空白、换行符、BOM、引号、注释或键的顺序），内容不变")
+        details.append("只改了写法（空白、换行符、BOM、引号、注释、键的顺序或别称），内容不变")
     if change.kind == "attachment" and change.what == "modified":
         details.append("文件内容已更换（附件不逐字比较：请打开新旧两个版本核对）")
     if change.problems:
