@@ -343,3 +343,26 @@ def test_attachments_replaced_added_removed_and_moved_are_named(repo: Path, gk: 
     assert "修改 附件 files/2026/R2026-001.pdf" in out and "文件内容已更换" in out
     assert "文件移动：files/2026/keep.pdf → files/2026/kept.pdf" in out
     assert "目录没有变化" in gk("diff", "-C", catalog, "HEAD", "HEAD").out
+
+
+# --- what people type -----------------------------------------------------------------------------------------------
+
+def test_log_of_an_id_typed_in_lower_case_or_with_spaces(repo: Path, gk: Gk) -> None:
+    run = gk("log", "shjz-001", "-C", repo / "catalog")
+    assert run.code == 2 and "是否想查「SHJZ-001」" in run.err and "Traceback" not in run.err
+    assert gk("log", " SHJZ-001 ", "-C", repo / "catalog").out.startswith("SHJZ-001 的修改历史（1 次提交")
+
+
+def test_log_in_a_repository_without_commits_says_so(cat: object, gk: Gk) -> None:
+    top = cat.root.parent  # type: ignore[attr-defined]
+    git(top, "init", "-q", "-b", "main")
+    run = gk("log", "SHJZ-001", "-C", top / "catalog")
+    assert run.code == 2 and "仓库里还没有任何提交" in run.err
+
+
+def test_a_run_on_list_split_reads_element_by_element(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: 县级、乡级")
+    commit(repo, "写在一起")
+    edit(repo / ITEM_PATH, "公开层级: 县级、乡级", "公开层级: [县级, 乡级]")
+    out = gk("diff", "-C", repo / "catalog").out
+    assert "公开层级：别称「县级、乡级」改为标准名称「县级」「乡级」" in out

@@ -62,13 +62,25 @@ class History:
 def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
     root = find_root(path)
+    object_id = object_id.strip()  # pasted from a spreadsheet cell or a chat, with its spaces
     entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
-        raise UsageProblem(f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）")
+        raise UsageProblem(_not_found(root, object_id))
     # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
     if any(c.withheld for e in entries for c in e.changes):
         entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
+
+
+def _not_found(root: Path, object_id: str) -> str:
+    """Why no history: nothing committed yet, or (「是否想查 SHJZ-001？」) an id that differs only in case."""
+    with Repo(root) as repo:
+        if not repo.born:
+            return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
+        stems = {PurePosixPath(p).stem for p in repo.tree("HEAD") if kind_of(p)}
+    near = sorted(s for s in stems if s.casefold() == object_id.casefold())
+    message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
+    return message + (f"。编号区分大小写：是否想查「{near[0]}」？" if near else "")
 
 
 def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: int = 0) -> list[HistoryEntry]:
