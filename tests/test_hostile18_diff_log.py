@@ -366,3 +366,19 @@ def test_a_run_on_list_split_reads_element_by_element(repo: Path, gk: Gk) -> Non
     edit(repo / ITEM_PATH, "公开层级: 县级、乡级", "公开层级: [县级, 乡级]")
     out = gk("diff", "-C", repo / "catalog").out
     assert "公开层级：别称「县级、乡级」改为标准名称「县级」「乡级」" in out
+
+
+def test_full_width_and_half_width_punctuation_is_never_substantive(repo: Path, gk: Gk) -> None:
+    # the input method left in half-width mode: （ ） ， typed as ( ) , — what the row says is unchanged
+    edit(repo / ITEM_PATH, "《社会救助暂行办法》（国务院令第649号）", "《社会救助暂行办法》(国务院令第649号)")
+    edit(repo / ITEM_PATH, "公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 制定或获取信息之日起１０个工作日内")
+    data = diff_json(gk, repo / "catalog")
+    assert data["summary"]["substantive"] == 0
+    [change] = data["changes"]
+    assert [(f["field"], f["how"], f["class"]) for f in change["fields"]] == [
+        ("公开依据", "width", "文字性"), ("公开时限", "width", "文字性")]
+    out = gk("diff", "-C", repo / "catalog").out
+    assert "公开依据：仅全角、半角写法变化：「《社会救助暂行办法》（国务院令第649号）」→「《社会救助暂行办法》(国务院令第649号)」" in out
+    # a real change next to it is still 实质性
+    edit(repo / ITEM_PATH, "公开时限: 制定或获取信息之日起１０个工作日内", "公开时限: 制定或获取信息之日起１５个工作日内")
+    assert diff_json(gk, repo / "catalog")["summary"]["substantive"] == 1

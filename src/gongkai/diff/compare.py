@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -189,22 +190,32 @@ def _field(key: str, old: Any, new: Any) -> FieldChange:
         return _list(key, old, new)
     if _squash(old) == _squash(new):
         return FieldChange(key, "whitespace", old, new)
+    if _fold(old) == _fold(new):
+        return FieldChange(key, "width", old, new)
     return FieldChange(key, "changed", old, new)
 
 
 def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
-    old_keys, new_keys = [_squash(x) for x in old], [_squash(x) for x in new]
+    old_keys, new_keys = [_fold(x) for x in old], [_fold(x) for x in new]
     added = tuple(x for x, k in zip(new, new_keys) if k not in old_keys)
     removed = tuple(x for x, k in zip(old, old_keys) if k not in new_keys)
     if added or removed:
         return FieldChange(key, "list", old, new, added, removed)
-    return FieldChange(key, "whitespace" if old_keys == new_keys else "order", old, new)
+    if old_keys != new_keys:
+        return FieldChange(key, "order", old, new)
+    return FieldChange(key, "whitespace" if [_squash(x) for x in old] == [_squash(x) for x in new] else "width", old, new)
 
 
 def _squash(value: Any) -> str:
     """A value with all whitespace removed: two values equal here differ only in spacing."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
     return _SPACE.sub("", text)
+
+
+def _fold(value: Any) -> str:
+    """A value with its full-width and half-width forms made one (NFKC: （→(, ，→,, ２→2) and no whitespace: two
+    values equal here differ only in how the input method was set, never in what they say."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", _squash(value)))
 
 
 def _aliases(old: ParsedFile, new: ParsedFile, seen: set[str], values: dict[str, Any]) -> list[FieldChange]:

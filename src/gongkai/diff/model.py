@@ -35,7 +35,8 @@ class FieldChange:
     """One field of one object, old → new.
 
     how: "changed" (scalar old → new), "list" (elements added/removed), "order" (same elements, new order),
-    "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ),
+    "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ), "width"
+    (only full-width and half-width forms differ: （ and (, ， and ,),
     "added"/"removed" (the field appeared or disappeared).
     """
 
@@ -57,7 +58,7 @@ class FieldChange:
     def substantive(self) -> bool:
         if self.field == ID_FIELD:
             return self.how == "changed"
-        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "order")
+        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "width", "order")
 
     @property
     def klass(self) -> str:

@@ -17,7 +17,7 @@ LONG = 80
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
-              "alias": "别称改为标准名称"}
+              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -53,6 +53,10 @@ def describe_field(change: FieldChange) -> str:
         text = f"删去（原为「{_value(change.old)}」）"
     elif how == "order":
         text = "仅调整顺序"
+    elif how == "width":
+        lists = isinstance(change.old, list) and isinstance(change.new, list)
+        pairs = zip(change.old, change.new) if lists else [(change.old, change.new)]
+        text = "仅全角、半角写法变化：" + "；".join(f"「{_value(a)}」→「{_value(b)}」" for a, b in pairs if a != b)
     elif how == "whitespace":
         text = "仅空白或换行变化"
     else:
