@@ -382,3 +382,11 @@ def test_full_width_and_half_width_punctuation_is_never_substantive(repo: Path, 
     # a real change next to it is still 实质性
     edit(repo / ITEM_PATH, "公开时限: 制定或获取信息之日起１０个工作日内", "公开时限: 制定或获取信息之日起１５个工作日内")
     assert diff_json(gk, repo / "catalog")["summary"]["substantive"] == 1
+
+
+def test_an_element_written_twice_is_neither_a_reorder_nor_an_addition(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开层级: [县级, 乡级]", "公开层级: [县级, 乡级, 乡级]")
+    data = diff_json(gk, repo / "catalog")
+    assert data["summary"]["substantive"] == 0
+    assert [(f["field"], f["how"]) for f in data["changes"][0]["fields"]] == [("公开层级", "repeated")]
+    assert "公开层级：仅重复写的条目变化（条目本身没有增删）：「乡级」" in gk("diff", "-C", repo / "catalog").out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -201,6 +202,8 @@ def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
     removed = tuple(x for x, k in zip(old, old_keys) if k not in new_keys)
     if added or removed:
         return FieldChange(key, "list", old, new, added, removed)
+    if Counter(old_keys) != Counter(new_keys):  # an element written twice, or its second copy taken out
+        return FieldChange(key, "repeated", old, new)
     if old_keys != new_keys:
         return FieldChange(key, "order", old, new)
     return FieldChange(key, "whitespace" if [_squash(x) for x in old] == [_squash(x) for x in new] else "width", old, new)

@@ -35,6 +35,7 @@ class FieldChange:
     """One field of one object, old → new.
 
     how: "changed" (scalar old → new), "list" (elements added/removed), "order" (same elements, new order),
+    "repeated" (the same elements, one of them written more or fewer times),
     "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ), "width"
     (only full-width and half-width forms differ: （ and (, ， and ,),
     "added"/"removed" (the field appeared or disappeared).
@@ -58,7 +59,7 @@ class FieldChange:
     def substantive(self) -> bool:
         if self.field == ID_FIELD:
             return self.how == "changed"
-        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "width", "order")
+        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "width", "order", "repeated")
 
     @property
     def klass(self) -> str:

@@ -17,7 +17,8 @@ LONG = 80
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
-              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称"}
+              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称",
+              "repeated": "仅重复写的条目变化"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -51,6 +52,10 @@ def describe_field(change: FieldChange) -> str:
         text = f"新填「{_value(change.new)}」"
     elif how == "removed":
         text = f"删去（原为「{_value(change.old)}」）"
+    elif how == "repeated":
+        twice = {_value(v) for v in (change.old or []) + (change.new or [])
+                 if (change.old or []).count(v) != (change.new or []).count(v)}
+        text = "仅重复写的条目变化（条目本身没有增删）：" + "".join(f"「{v}」" for v in sorted(twice))
     elif how == "order":
         text = "仅调整顺序"
     elif how == "width":
