@@ -390,3 +390,9 @@ def test_an_element_written_twice_is_neither_a_reorder_nor_an_addition(repo: Pat
     assert data["summary"]["substantive"] == 0
     assert [(f["field"], f["how"]) for f in data["changes"][0]["fields"]] == [("公开层级", "repeated")]
     assert "公开层级：仅重复写的条目变化（条目本身没有增删）：「乡级」" in gk("diff", "-C", repo / "catalog").out
+
+
+def test_since_with_an_empty_date_is_refused_not_ignored(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群体")
+    run = gk("diff", "-C", repo / "catalog", "--since=")  # a CI variable that was never set: --since=$DAY
+    assert run.code == 2 and "--since" in run.err and "YYYY-MM-DD" in run.err and run.out == ""

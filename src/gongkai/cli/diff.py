@@ -45,7 +45,7 @@ def diff_command(
     退出码：0（有无变化都是 0；加 --exit-code 时有变化为 1）；2 用法错误（如版本不存在）。
     """
     old, new = parse_range(first, second, since=since is not None)
-    day = parse_date(since, "--since") if since else None
+    day = parse_date(since, "--since") if since is not None else None  # --since= (an unset variable) is refused
     result = diff_catalog(catalog, old, new, since=day, use_cache=not no_cache)
     out.print(RENDERERS[format.value](result), end="", markup=False)
     return EXIT_FINDINGS if exit_code and result else EXIT_OK
