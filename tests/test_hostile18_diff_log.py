@@ -79,7 +79,8 @@ def test_a_record_not_public_shows_its_marking_never_its_title_or_content(repo: 
     edit(record, "题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 关于陈水生家庭申请低保的审核意见")
     edit(record, "  经审核，现将名单予以公示。\n", "  陈水生家庭人均收入低于标准，同意纳入。\n")
     edit(record, "文号: 测民〔2026〕1号", "文号: 测民〔2026〕9号")
-    secrets = ("陈水生", "低保对象名单的公示", "经审核", "测民〔2026〕", "人均收入")
+    edit(record, "结论: 不涉及国家秘密，同意主动公开", "结论: 涉及陈水生家庭收入，不予公开")
+    secrets = ("陈水生", "低保对象名单的公示", "经审核", "测民〔2026〕", "人均收入", "家庭收入")
     for fmt in ("text", "markdown", "json"):
         out = gk("diff", "-C", repo / "catalog", "-f", fmt).out
         assert not [s for s in secrets if s in out], (fmt, out)

@@ -21,11 +21,11 @@ SUBSTANTIVE_KINDS: frozenset[str] = frozenset({"item"})
 KIND_LABELS = {**LABELS, "attachment": "附件"}
 ID_FIELD = "编号"  # an id changed in place: the row (or record) renumbered, its published links broken
 # Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
-# (题名, 文号, 正文, 附件 names…), which the gate keeps inside the building.
+# (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论, 撤回's 原因), which the gate keeps
+# inside the building.
 SHOWN_WHEN_WITHHELD: frozenset[str] = frozenset({
-    "编号", "公开属性", "不予公开理由", "保密审查", "责任单位", "责任者", "事项", "文种", "成文日期", "公开日期",
-    "公开渠道", "页数", "有效性", "有效性日期", "废止日期", "撤回", "被替代", "替代", "解读", "转发", "报告年度",
-    "公示期", "公示截止",
+    "编号", "公开属性", "不予公开理由", "责任单位", "责任者", "事项", "文种", "成文日期", "公开日期", "公开渠道", "页数",
+    "有效性", "有效性日期", "废止日期", "被替代", "替代", "解读", "转发", "报告年度", "公示期", "公示截止",
 })
 SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
 
