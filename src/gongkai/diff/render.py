@@ -17,8 +17,7 @@ LONG = 80
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
-              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称",
-              "repeated": "仅重复写的条目变化"}
+              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 

@@ -82,16 +82,19 @@ def _catalog_only(triples: list[Triple]) -> list[Triple]:
 def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,
                  new_source: Source | None = None, new_commit: str | None = None,
                  new_listing: dict[str, str] | None = None) -> list[Change]:
-    """Changes for (path, old blob, new blob) triples: parse both versions of each, match by id; attachments
-    (files/) are named, not parsed.
+    """Changes for (path, old blob, new blob) triples: parse both versions of each YAML file, match by id;
+    attachments (files/) are named, not parsed.
 
     *new_listing*: every file of the new side (path → blob) when it is already known (the working tree).
     """
-    files = [t for t in triples if t[0].startswith(ATTACHMENTS)]
-    if files:
-        yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS)]
-        found = diff_triples(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
-        return sorted(found + compare_attachments(files), key=Change.sort_key)
+    attachments = [t for t in triples if t[0].startswith(ATTACHMENTS)]
+    yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS)]
+    changes = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
+    return sorted(changes + compare_attachments(attachments), key=Change.sort_key)
+
+
+def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None, new_source: Source | None,
+             new_commit: str | None, new_listing: dict[str, str] | None) -> list[Change]:
     old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
@@ -104,8 +107,7 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     changed = {p for p, _, _ in triples}
     held_old = _held(suspects, changed, repo.tree(old_commit or EMPTY, folders))
     new_listing = new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders)
-    held_new = _held(suspects, changed, new_listing)
-    return compare_files(old_files, new_files, held_old, held_new)
+    return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing))
 
 
 def _suspects(files: list[ParsedFile], only_here: set[str]) -> dict[Key, str]:
