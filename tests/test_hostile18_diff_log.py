@@ -397,3 +397,17 @@ def test_since_with_an_empty_date_is_refused_not_ignored(repo: Path, gk: Gk) -> 
     edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群体")
     run = gk("diff", "-C", repo / "catalog", "--since=")  # a CI variable that was never set: --since=$DAY
     assert run.code == 2 and "--since" in run.err and "YYYY-MM-DD" in run.err and run.out == ""
+
+
+def test_the_applicant_of_a_request_is_shown_masked(repo: Path, gk: Gk) -> None:
+    catalog = repo / "catalog"
+    request = catalog / "requests/2026/YSQ-2026-001.yaml"
+    request.parent.mkdir(parents=True)
+    request.write_text("编号: YSQ-2026-001\n收到日期: 2026-01-12\n申请渠道: 网上\n申请人类型: 自然人\n申请人: 陈水生\n"
+                       "申请内容: 2026年低保标准\n承办单位: shjzg\n", encoding="utf-8")
+    commit(repo, "登记申请")
+    edit(request, "申请人: 陈水生", "申请人: 陈水根")  # 申请人 is 内部登记，不公开: names are masked 陈*生
+    for fmt in ("text", "markdown", "json"):
+        out = gk("diff", "-C", catalog, "-f", fmt).out
+        assert "陈水" not in out, out
+    assert "申请人：「陈*生」→「陈*根」" in gk("diff", "-C", catalog).out

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -15,8 +16,9 @@ from pydantic import BaseModel
 from gongkai.catalog.files import ParsedFile
 from gongkai.catalog.kinds import LABELS
 from gongkai.diagnostics import Diagnostic, Severity
-from gongkai.diff.model import ID_FIELD, Change, FieldChange
+from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, Change, FieldChange
 from gongkai.model import Record
+from gongkai.privacy.mask import mask_value
 
 Key = tuple[str, str]
 Held = Mapping[Key, tuple[str, ...]]
@@ -179,7 +181,15 @@ def compare_models(old: ParsedFile, new: ParsedFile) -> tuple[FieldChange, ...]:
     order = list(a) + [k for k in b if k not in a]
     changes = [_field(k, a.get(k), b.get(k)) for k in order if a.get(k) != b.get(k)]
     changes.extend(_aliases(old, new, {c.field for c in changes}, b))
-    return tuple(changes)
+    return tuple(_person(c) if c.field in PERSONAL_FIELDS else c for c in changes)
+
+
+def _person(change: FieldChange) -> FieldChange:
+    """A change of a field naming a person, its values masked (compared in clear: 张三 → 张四 is still a change)."""
+    def masked(value: Any) -> Any:
+        return mask_value("name", value) if isinstance(value, str) and value else value
+
+    return replace(change, old=masked(change.old), new=masked(change.new))
 
 
 def _field(key: str, old: Any, new: Any) -> FieldChange:

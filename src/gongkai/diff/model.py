@@ -19,6 +19,9 @@ SUBSTANTIVE_KINDS: frozenset[str] = frozenset({"item"})
 
 # What each kind is called in the output: every kind of catalog file, and the attachments under files/.
 KIND_LABELS = {**LABELS, "attachment": "附件"}
+# Fields of the internal registers that name a person (依申请公开登记's 申请人: 内部登记，不公开): a diff is posted as a
+# pull-request comment and printed in CI logs, so their values are shown masked as names are (陈*生).
+PERSONAL_FIELDS: frozenset[str] = frozenset({"申请人"})
 ID_FIELD = "编号"  # an id changed in place: the row (or record) renumbered, its published links broken
 # Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
 # (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论, 撤回's 原因), which the gate keeps
