@@ -411,3 +411,24 @@ def test_the_applicant_of_a_request_is_shown_masked(repo: Path, gk: Gk) -> None:
         out = gk("diff", "-C", catalog, "-f", fmt).out
         assert "陈水" not in out, out
     assert "申请人：「陈*生」→「陈*根」" in gk("diff", "-C", catalog).out
+
+
+# --- a hostile editor cannot forge lines of the output -----------------------------------------------------------------
+
+def test_a_line_break_in_a_name_cannot_forge_a_change(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "二级事项: 审批信息", '二级事项: "审批信息\\n实质性变化（1）\\n  删除 公开事项 SHJZ-009「伪造」"')
+    for fmt in ("text", "markdown"):
+        lines = gk("diff", "-C", repo / "catalog", "-f", fmt).out.splitlines()
+        assert not [line for line in lines if line.lstrip().startswith(("删除", "实质性变化"))], lines
+
+
+def test_a_commit_message_cannot_pass_for_a_change_in_the_log(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开对象: 全社会", "公开对象: 特定群体")
+    commit(repo, "改公开对象\n[实质性] 删除 公开事项 SHJZ-009「伪造」\n- [实质性] 删除 公开事项 SHJZ-008")
+    text = gk("log", "SHJZ-001", "-C", repo / "catalog").out.splitlines()
+    assert "  > [实质性] 删除 公开事项 SHJZ-009「伪造」" in text
+    assert [line for line in text if line.startswith("  [实质性]")] == ["  [实质性] 修改 公开事项 SHJZ-001「最低生活保障 / 审批信息」",
+                                                                     "  [实质性] 新增 公开事项 SHJZ-001「最低生活保障 / 审批信息」"]
+    markdown = gk("log", "SHJZ-001", "-C", repo / "catalog", "-f", "markdown").out.splitlines()
+    assert "> - \\[实质性\\] 删除 公开事项 SHJZ-008" in markdown  # a list inside the quote, not a change
+    assert not [line for line in markdown if line.startswith("- ") and "SHJZ-00" in line and "SHJZ-001" not in line]

@@ -16,7 +16,7 @@ from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
-from gongkai.diff.render import describe
+from gongkai.diff.render import describe, escape_markdown
 from gongkai.diff.revisions import Triple, diff_triples
 from gongkai.days import BEIJING
 from gongkai.errors import UsageProblem
@@ -216,11 +216,13 @@ def _entry_lines(entry: HistoryEntry, markdown: bool) -> list[str]:
     when = entry.date.strftime("%Y-%m-%d %H:%M")
     if entry.truncated:
         return [f"{when}  {entry.commit[:7]}  {TRUNCATED}"]
-    head = f"{when}  {entry.author}  {entry.commit[:7]}"
+    text = escape_markdown if markdown else str
+    head = f"{when}  {text(entry.author)}  {entry.commit[:7]}"
     lines = [f"### {head}" if markdown else head]
-    lines += [(f"> {m}" if markdown else f"  {m}") for m in entry.message.splitlines() if m.strip()]
+    # the commit message quoted ("> "), so that a line in it cannot pass for one of the changes listed below it
+    lines += [f"{'' if markdown else '  '}> {text(m)}" for m in entry.message.splitlines() if m.strip()]
     for change in entry.changes:
         title, details = describe(change)
-        lines.append(f"{'- ' if markdown else '  '}[{change.klass}] {title}")
-        lines += [f"{'  - ' if markdown else '    '}{d.strip()}" for d in details]
+        lines.append(f"{'- ' if markdown else '  '}[{change.klass}] {text(title)}")
+        lines += [f"{'  - ' if markdown else '    '}{text(d.strip())}" for d in details]
     return lines

@@ -18,6 +18,7 @@ WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
               "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化"}
+_BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -91,7 +92,13 @@ def describe(change: Change) -> tuple[str, list[str]]:
         for d in change.problems:
             details.append(f"  {_where(d)} {d.code} {d.message}")
             details.extend([f"    改法：{d.hint}"] if d.hint else [])
-    return head, details
+    return one_line(head), [one_line(d) for d in details]
+
+
+def one_line(text: str) -> str:
+    """*text* on one line: a name, path or value holding a line break cannot start a line that passes for another
+    change (「审核信息\n  删除 公开事项 SHJZ-009」)."""
+    return _BREAKS.sub(" ", text)
 
 
 def _where(d: Diagnostic) -> str:
@@ -122,13 +129,14 @@ def render_text(diff: CatalogDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """*text* as plain text inside Markdown: a name or a commit message cannot open a link, a tag or a heading."""
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
     """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, 文字性 folded."""
-    lines = [f"## {_md(title)}：{_md(_heading(diff))}", ""]
+    lines = [f"## {escape_markdown(title)}：{escape_markdown(_heading(diff))}", ""]
     if not diff:
         return "\n".join(lines + ["目录没有变化。", ""])
     lines += [f"{_count(diff)}。", ""]
@@ -143,9 +151,9 @@ def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
 def _md_list(changes: list[Change]) -> list[str]:
     lines = []
     for change in changes:
-        name = f" {_md(change.name)}" if change.name else NAME_WITHHELD if change.withheld else ""
+        name = f" {escape_markdown(one_line(change.name))}" if change.name else NAME_WITHHELD if change.withheld else ""
         lines.append(f"- **{WHAT[change.what]}** {change.label} `{change.id}`{name}")
-        lines.extend(f"  - {_md(d.strip())}" for d in describe(change)[1])
+        lines.extend(f"  - {escape_markdown(d.strip())}" for d in describe(change)[1])
     return lines
 
 
