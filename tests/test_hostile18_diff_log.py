@@ -432,3 +432,15 @@ def test_a_commit_message_cannot_pass_for_a_change_in_the_log(repo: Path, gk: Gk
     markdown = gk("log", "SHJZ-001", "-C", repo / "catalog", "-f", "markdown").out.splitlines()
     assert "> - \\[实质性\\] 删除 公开事项 SHJZ-008" in markdown  # a list inside the quote, not a change
     assert not [line for line in markdown if line.startswith("- ") and "SHJZ-00" in line and "SHJZ-001" not in line]
+
+
+def test_bodies_written_in_one_line_and_reordered_are_not_substantive(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开主体: 县级人民政府民政部门", "公开主体: 县级人民政府民政部门、乡镇人民政府（街道办事处）")
+    commit(repo, "两级主体")
+    edit(repo / ITEM_PATH, "公开主体: 县级人民政府民政部门、乡镇人民政府（街道办事处）",
+         "公开主体: 乡镇人民政府（街道办事处）、县级人民政府民政部门")
+    data = diff_json(gk, repo / "catalog")
+    assert (data["summary"]["substantive"], [(f["field"], f["how"]) for f in data["changes"][0]["fields"]]) == (
+        0, [("公开主体", "order")])
+    edit(repo / ITEM_PATH, "公开主体: 乡镇人民政府（街道办事处）、县级人民政府民政部门", "公开主体: 乡镇人民政府（街道办事处）")
+    assert diff_json(gk, repo / "catalog")["summary"]["substantive"] == 1  # a body taken away is a change

@@ -203,7 +203,16 @@ def _field(key: str, old: Any, new: Any) -> FieldChange:
         return FieldChange(key, "whitespace", old, new)
     if _fold(old) == _fold(new):
         return FieldChange(key, "width", old, new)
+    if _parts(old) is not None and _parts(old) == _parts(new):
+        return FieldChange(key, "order", old, new)
     return FieldChange(key, "changed", old, new)
+
+
+def _parts(value: Any) -> Counter[str] | None:
+    """The parts of a text written as a list on one line (县级人民政府民政部门、乡镇人民政府), or None: the same parts
+    in another order say the same."""
+    parts = str(value).split("、") if isinstance(value, str) else []
+    return Counter(_fold(p) for p in parts) if len(parts) > 1 else None
 
 
 def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
