@@ -314,6 +314,8 @@ def test_the_log_of_a_renumbered_item_goes_on_under_its_former_id(repo: Path, gk
     assert "编号：「SHJZ-001」→「SHJZ-101」" in out
     assert "公开对象：「全社会」→「特定群体」" in out
     assert "[实质性] 新增 公开事项 SHJZ-001" in out and "新增 公开事项 SHJZ-101" not in out
+    former = gk("log", "SHJZ-001", "-C", repo / "catalog").out  # the former id's log ends where it was given
+    assert "编号：「SHJZ-001」→「SHJZ-101」" in former and "删除 公开事项 SHJZ-001" not in former
     # renumbered in place (the file keeps its name): the former id's log shows where it went
     edit(repo / "catalog/items/shjz/SHJZ-101.yaml", "编号: SHJZ-101", "编号: SHJZ-102")
     commit(repo, "再次编号")

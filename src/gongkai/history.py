@@ -85,33 +85,39 @@ def _not_found(root: Path, object_id: str) -> str:
 
 def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: int = 0) -> list[HistoryEntry]:
     """The commits of one object from *rev* back; where it was renumbered (its 编号 changed, the file kept or
-    renamed), on into the history of the id it had before."""
+    renamed), on into the history of the id it had before, and, at its end, the id it was given."""
     names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
     keep = lambda change: object_id in (change.id, change.former_id)  # noqa: E731
     mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
     entries = _walk(root, names, mine, keep, use_cache, rev)
-    first = entries[-1] if entries else None
-    if first is None or first.truncated or depth > 20 or [c.what for c in first.changes] != ["added"]:
+    if not entries or depth > 20:
         return entries
+    first, last = entries[-1], entries[0]
     with Repo(root) as repo:
-        renumbered = _renumbering(repo, first, cache_for(root, use_cache))
-    if renumbered is None:
+        cache = cache_for(root, use_cache)
+        given = _renumbering(repo, last, cache) if [c.what for c in last.changes] == ["removed"] else None
+        taken = _renumbering(repo, first, cache) if [c.what for c in first.changes] == ["added"] else None
+    if given is not None:
+        entries[0] = replace(last, changes=(given[1],))
+    if taken is None or first.truncated:
         return entries
-    parent, change = renumbered
+    parent, change = taken
     before = _object_walk(root, str(change.former_id), parent, use_cache, depth + 1)
     return entries[:-1] + [replace(first, changes=(change,))] + before
 
 
 def _renumbering(repo: Repo, entry: HistoryEntry, cache: Cache) -> tuple[str, Change] | None:
-    """(parent, the change of 编号) when the commit that added an object took it from a file it removed."""
+    """(parent, the change of 编号) when the commit that added an object took it from a file it removed, or the one
+    that removed it gave it to a file it added: the object renumbered, its file renamed with it."""
     commit = repo.commit(entry.commit)
     if len(commit.parents) != 1:
         return None
-    added = entry.changes[0]
+    own = entry.changes[0]
+    path, other = (own.new_path, 2) if own.what == "added" else (own.old_path, 1)
     triples = [t for t in repo.changed(commit.parents[0], commit.sha)
-               if t[0] == added.new_path or (t[2] is None and kind_of(t[0]) == added.kind)]
+               if t[0] == path or (t[other] is None and kind_of(t[0]) == own.kind)]
     for change in diff_triples(repo, triples, cache, commit.parents[0], new_commit=commit.sha):
-        if change.id == added.id and change.former_id is not None:
+        if change.former_id is not None and own.id in (change.id, change.former_id):
             return commit.parents[0], change
     return None
 
