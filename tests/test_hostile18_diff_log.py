@@ -415,7 +415,7 @@ def test_the_applicant_of_a_request_is_shown_masked(repo: Path, gk: Gk) -> None:
     assert "申请人：「陈*生」→「陈*根」" in gk("diff", "-C", catalog).out
 
 
-# --- a hostile editor cannot forge lines of the output -----------------------------------------------------------------
+# --- a hostile editor cannot forge lines of the output ------------------------------------------------------------
 
 def test_a_line_break_in_a_name_cannot_forge_a_change(repo: Path, gk: Gk) -> None:
     edit(repo / ITEM_PATH, "二级事项: 审批信息", '二级事项: "审批信息\\n实质性变化（1）\\n  删除 公开事项 SHJZ-009「伪造」"')

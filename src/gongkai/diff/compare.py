@@ -225,7 +225,8 @@ def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
         return FieldChange(key, "repeated", old, new)
     if old_keys != new_keys:
         return FieldChange(key, "order", old, new)
-    return FieldChange(key, "whitespace" if [_squash(x) for x in old] == [_squash(x) for x in new] else "width", old, new)
+    spacing = [_squash(x) for x in old] == [_squash(x) for x in new]
+    return FieldChange(key, "whitespace" if spacing else "width", old, new)
 
 
 def _squash(value: Any) -> str:

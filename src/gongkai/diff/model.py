@@ -22,7 +22,9 @@ KIND_LABELS = {**LABELS, "attachment": "附件"}
 # Fields of the internal registers that name a person (依申请公开登记's 申请人: 内部登记，不公开): a diff is posted as a
 # pull-request comment and printed in CI logs, so their values are shown masked as names are (陈*生).
 PERSONAL_FIELDS: frozenset[str] = frozenset({"申请人"})
-ID_FIELD = "编号"  # an id changed in place: the row (or record) renumbered, its published links broken
+ID_FIELD = "编号"
+# How a field may change without changing what it says: never 实质性, whatever the field.
+FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated"})  # an id changed in place: the row (or record) renumbered, its published links broken
 # Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
 # (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论, 撤回's 原因), which the gate keeps
 # inside the building.
@@ -62,7 +64,7 @@ class FieldChange:
     def substantive(self) -> bool:
         if self.field == ID_FIELD:
             return self.how == "changed"
-        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "width", "order", "repeated")
+        return self.field in SUBSTANTIVE_FIELDS and self.how not in FORM_ONLY
 
     @property
     def klass(self) -> str:
