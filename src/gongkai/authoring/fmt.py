@@ -20,7 +20,8 @@ from gongkai.catalog.files import KINDS
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
-from gongkai.catalog.yamlio import BLOCK_START, FULL_WIDTH_DASH, YamlFailure, parse_fast, parse_positional
+from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, YamlFailure, YamlProblem, parse_fast, parse_positional,
+                                    refuse_aliases)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -161,7 +162,10 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     if not reasons and not more and _already_canonical(fixed, kind):
         return data, [], None
     try:
+        refuse_aliases(fixed)  # before the round trip, which would write an alias bomb out value by value
         tree = document.load(fixed)
+    except YamlFailure as failure:
+        return None, [], _placed(failure.problem, fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
     except Exception:  # noqa: BLE001 - any parse failure is explained by the positional parser below
         return None, [], _explain(fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
     try:
@@ -225,12 +229,16 @@ def _explain(fixed: str, read: str, raw: str) -> str:
     try:
         parse_positional(fixed)
     except YamlFailure as failure:
-        p = failure.problem
-        column = p.column
-        if read != raw and _line(fixed, p.line) == _line(read, p.line):
-            column = invisible.RawColumns(raw).column(p.line, p.column)
-        return f"第 {p.line} 行第 {column} 列：{p.message}（请先改正，再运行 gongkai fmt）"
+        return _placed(failure.problem, fixed, read, raw)
     return "YAML 格式错误（请先改正，再运行 gongkai fmt）"
+
+
+def _placed(p: YamlProblem, fixed: str, read: str, raw: str) -> str:
+    """*p* at the line and column of the file as Notepad counts them (see _explain), and what to do."""
+    column = p.column
+    if read != raw and _line(fixed, p.line) == _line(read, p.line):
+        column = invisible.RawColumns(raw).column(p.line, p.column)
+    return f"第 {p.line} 行第 {column} 列：{p.message}（{p.hint}改正后再运行 gongkai fmt）"
 
 
 def _line(text: str, number: int) -> str | None:

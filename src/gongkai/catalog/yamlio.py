@@ -121,10 +121,16 @@ def second_document(text: str) -> YamlProblem | None:
     return None
 
 
-def parse_fast(text: str) -> Any:
-    """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
+def refuse_aliases(text: str) -> None:
+    """YamlFailure (GK005) when *text* holds an anchor or an alias, which catalog files may not: a few lines of them
+    stand for hundreds of millions of values in a reader that writes them out (fmt's round trip)."""
     if ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text):
         _reject_aliases(text)
+
+
+def parse_fast(text: str) -> Any:
+    """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
+    refuse_aliases(text)
     if "." in text and _POINT_EXPONENT.search(text):
         return to_plain(parse_positional(text))
     try:

@@ -10,6 +10,7 @@ from ruamel.yaml.comments import CommentedMap
 from gongkai.authoring import document
 from gongkai.catalog import Catalog
 from gongkai.catalog.decode import BOM, decode
+from gongkai.catalog.yamlio import refuse_aliases
 from gongkai.errors import UsageProblem, describe_os_error
 from gongkai.files_io import read_only, write_all
 from gongkai.interchange.plan import ImportPlan
@@ -31,6 +32,8 @@ def updated_bytes(data: bytes, fields: dict[str, Any]) -> bytes:
     """*data* (an item file) with *fields* set: comments, key order, BOM and line ends kept."""
     text, _ = decode(data)
     try:
+        if text is not None:
+            refuse_aliases(text)  # GK005: kept, an alias bomb's keys would be written out value by value
         tree = document.load(text) if text is not None else None
     except Exception:  # noqa: BLE001 - a file YAML cannot read is rebuilt from the row (--overwrite-invalid only)
         tree = None
