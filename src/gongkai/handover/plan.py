@@ -16,7 +16,7 @@ from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
-from gongkai.publication.handover import FORMATS, handover_gaps, sha256_of
+from gongkai.publication.handover import FORMATS, PUBLISHED_AFTER_HINT, handover_gaps, published_after, sha256_of
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"
@@ -145,9 +145,12 @@ def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Re
     by_id = {r.id: r for r in admitted}
     for index, record_id in enumerate(ledger.record_ids()):
         if record_id not in by_id:
-            batch.problems.append(catalog.diagnostic(
-                "GK508", Severity.ERROR, f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开、已撤回或含未遮盖的个人信息）",
-                Location(batch.ledger_path, ledger.id, ("信息", index, "编号")), "核对信息登记；不能重新生成这一批。"))
+            here = Location(batch.ledger_path, ledger.id, ("信息", index, "编号"))
+            listed = catalog.records.get(record_id)
+            later = published_after(listed, ledger.date) if listed is not None and listed.is_public else None
+            message = later or f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开、已撤回或含未遮盖的个人信息）"
+            hint = f"{PUBLISHED_AFTER_HINT}改正前不能重新生成这一批。" if later else "核对信息登记；不能重新生成这一批。"
+            batch.problems.append(catalog.diagnostic("GK508", Severity.ERROR, message, here, hint))
     return [by_id[i] for i in ledger.record_ids() if i in by_id]
 
 

@@ -7,6 +7,8 @@ library loads only then, or when a calendar is built.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gongkai.catalog.files import FileKind, pydantic_builder, register_kind
@@ -33,7 +35,20 @@ register_kind(FileKind("notice", LABELS["notice"], _build_notice))
 
 
 class HasNotices(Protocol):
+    @property
+    def files(self) -> Mapping[str, Any]: ...
+
     def models(self, kind: str) -> list[tuple[str, Any]]: ...
+
+
+def _broken(catalog: HasNotices) -> dict[int, str]:
+    """Year → the catalog's notice file for it that has errors: not used, but named where the year is missed."""
+    found: dict[int, str] = {}
+    for path, parsed in sorted(catalog.files.items()):
+        stem = PurePosixPath(path).stem
+        if parsed.kind == "notice" and parsed.model is None and stem.isascii() and stem.isdigit():
+            found.setdefault(int(stem), path)
+    return found
 
 
 def calendar_of(catalog: HasNotices) -> WorkdayCalendar:
@@ -43,7 +58,7 @@ def calendar_of(catalog: HasNotices) -> WorkdayCalendar:
     """
     from gongkai.workdays import WorkdayCalendar
 
-    return WorkdayCalendar(notice for _, notice in catalog.models("notice"))
+    return WorkdayCalendar((notice for _, notice in catalog.models("notice")), broken=_broken(catalog))
 
 
 __all__ = ["calendar_of"]

@@ -5,6 +5,7 @@ Shared by the handover (which stops the batch or notes the gap in 备注) and th
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
@@ -44,6 +45,18 @@ def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:
     if not record.index_number:
         gaps.append(Gap("GK505", ("编号",), "没有索引号，目录表按索引号登记", "填写本机关的索引号。", "缺索引号"))
     return gaps
+
+
+def published_after(record: Record, batch: dt.date) -> str | None:
+    """Why *record*, listed in the ledger of the batch of *batch*, could not have been in it: its 公开日期 is now later
+    than the batch (changed after it was handed over, or a date typed wrong); None when it is not."""
+    if record.published is None or record.published <= batch:
+        return None
+    return (f"台账 {batch} 这一批送交了信息 {record.id}，但它现在的公开日期 {record.published} 晚于这一批："
+            "送交两馆的只能是已经公开的信息")
+
+
+PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开日期确实写错、需要更正的，另行发函撤换。"
 
 
 def sha256_of(catalog: Catalog, path: str) -> str:

@@ -8,7 +8,7 @@ from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
-from gongkai.publication.handover import handover_gaps, sha256_of
+from gongkai.publication.handover import PUBLISHED_AFTER_HINT, handover_gaps, published_after, sha256_of
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -110,7 +110,7 @@ def handover_overdue(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK508", "ledger-record-not-public", "台账中有不可移交的信息", E,
-      what="检查移交台账中的每条信息是否存在、是否为主动公开。",
+      what="检查移交台账中的每条信息是否存在、是否为主动公开，公开日期是否不晚于送交它的批次。",
       why="只有主动公开的政府信息才能送交两馆；依申请公开、不予公开的信息出现在台账中，说明有信息被误送。",
       example="信息:\n  - 编号: R2026-020（公开属性: 依申请公开）",
       instead="立即联系两馆撤回误送的文件，并更正台账。",
@@ -124,6 +124,8 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
                 state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
                               f"台账列出的信息 {record_id} {state}", "核对台账与信息登记；误送的文件应向两馆撤回。")
+            elif (later := published_after(record, ledger.date)) is not None:
+                yield Finding(Location(path, ledger.id, ("信息", index, "编号")), later, PUBLISHED_AFTER_HINT)
 
 
 @rule("GK509", "handover-twice", "同一信息移交了两次", E,

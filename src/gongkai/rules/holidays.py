@@ -45,9 +45,12 @@ register(Rule(
       instead=f"通知发布后，把原文复制到文本文件，运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml。",
       scope=VIEW)
 def next_year_notice(ctx: Context) -> Iterator[Finding]:
-    text = notice_missing_warning(ctx.today, ctx.calendar.years())
+    broken = ctx.calendar.broken()
+    text = notice_missing_warning(ctx.today, ctx.calendar.years(), broken)
     if text:
-        yield Finding(Location(notice_path(ctx.today.year + 1)), text, f"通知发布后运行 {IMPORT_COMMAND}。")
+        year = ctx.today.year if ctx.today.year not in ctx.calendar.years() else ctx.today.year + 1
+        hint = "改正这个文件中的错误。" if year in broken else f"通知发布后运行 {IMPORT_COMMAND}。"
+        yield Finding(Location(broken.get(year, notice_path(year))), text, hint)
 
 
 @rule("GK805", "calendar-year-unknown", "日期所在年份没有节假日数据", W,
