@@ -1,0 +1,107 @@
+"""Hostile pass on the working-day calendar, handover and validate (issues 2 and 3), as an archivist, a clerk and an
+inspector would try them. Expected dates and words are typed by hand from the State Council notices (DOMAIN.md §4)."""
+
+from __future__ import annotations
+
+from tests.conftest import CatalogDir
+from tests.test_handover import add, ho  # noqa: F401  (ho: fixture)
+
+# A 2027 notice typed by hand with one mistake: 2027-02-22 is a Monday, not a weekend make-up day.
+BROKEN_2027 = """\
+年度: 2027
+通知: 测试用虚构通知（不是国务院办公厅的真实安排）
+放假:
+  - 名称: 元旦
+    开始: 2027-01-01
+    结束: 2027-01-03
+调休上班: [2027-02-22]
+"""
+MENDED = "calendar/2027.yaml 有错误，没有使用"
+
+
+def _json(gk, cat: CatalogDir, today: str) -> list[dict]:
+    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today)
+    assert run.code in (0, 1), run.err
+    return run.json()["diagnostics"]  # type: ignore[index,no-any-return]
+
+
+# ------------------------------------------------------------------ a notice file that is there but has errors
+
+
+def test_handover_of_a_year_whose_notice_file_has_errors_names_the_file_not_a_missing_notice(gk, cat):
+    cat.write("calendar/2027.yaml", BROKEN_2027)
+    run = gk("handover", "schedule", "--year", "2027", "-C", cat.root)
+    assert run.code == 2
+    assert f"{MENDED}，因此没有2027年的节假日安排" in run.err
+    assert "gongkai validate" in run.err and "--force" in run.err
+    assert "录入 calendar/2027.yaml" not in run.err  # the clerk did type it in: "type it in" sends them in circles
+
+
+def test_a_provisional_count_over_a_year_whose_notice_file_has_errors_says_so(gk, cat):
+    cat.write("calendar/2027.yaml", BROKEN_2027)
+    run = gk("workdays", "add", "2026-12-30", "3", "-C", cat.root)
+    assert run.code == 0
+    # 2026-12-31 (Thu) is the 1st; 2027-01-01 元旦 and the weekend are skipped (statutory days only): 01-04, 01-05
+    assert "→ 2027-01-05（暂定）" in run.out
+    assert f"暂定：{MENDED}，2027年的期限暂按周末" in run.out
+    assert "尚未录入" not in run.out
+
+
+def test_from_december_the_warning_names_the_broken_notice_file(gk, cat):
+    cat.write("calendar/2027.yaml", BROKEN_2027)
+    found = [d for d in _json(gk, cat, "2026-12-01") if d["code"] == "GK802"]
+    assert len(found) == 1
+    assert found[0]["path"] == "calendar/2027.yaml"
+    assert found[0]["message"].startswith(f"今天已是12月，{MENDED}，2027年的工作日期限只能暂定。")
+    assert "尚未录入" not in found[0]["message"]
+    assert [d["line"] for d in _json(gk, cat, "2026-12-01") if d["code"] == "GK801"] == [7]
+
+
+def test_in_a_year_without_its_notice_the_warning_names_that_years_file(gk, cat):
+    # 2027-03-01: no notice for 2027 at all; the file to write is calendar/2027.yaml (not 2028's)
+    found = [d for d in _json(gk, cat, "2027-03-01") if d["code"] == "GK802"]
+    assert [d["path"] for d in found] == ["calendar/2027.yaml"]
+    assert found[0]["message"].startswith("今天已是2027年，尚未录入2027年节假日安排")
+
+
+def test_before_december_no_warning_for_next_year(gk, cat):
+    assert [d for d in _json(gk, cat, "2026-11-30") if d["code"] == "GK802"] == []
+
+
+# ------------------------------------------------------------------ a ledger's record whose 公开日期 moved past it
+
+
+def _moved_after_the_batch(gk, ho: CatalogDir, tmp_path) -> None:
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    path = ho.root / "records/2026/R2026-002.yaml"
+    # handed over on 2026-09-20, then its 公开日期 changed to 2026-09-21, the day after (still a valid record)
+    path.write_text(path.read_text(encoding="utf-8").replace("公开日期: 2026-09-15", "公开日期: 2026-09-21"),
+                    encoding="utf-8")
+
+
+def test_validate_flags_a_handed_over_record_whose_publication_date_is_now_after_its_batch(gk, ho, tmp_path):
+    _moved_after_the_batch(gk, ho, tmp_path)
+    found = [d for d in _json(gk, ho, "2026-09-25") if d["code"] == "GK508"]
+    assert [(d["path"], d["line"], d["column"], d["severity"]) for d in found] == [
+        ("handover/2026-09-20.yaml", 13, 9, "error")]
+    assert found[0]["message"] == ("台账 2026-09-20 这一批送交了信息 R2026-002，但它现在的公开日期 2026-09-21 晚于这一批："
+                                   "送交两馆的只能是已经公开的信息")
+    assert "改回送交时的日期" in found[0]["hint"]
+
+
+def test_a_record_published_on_the_batch_day_itself_is_no_finding(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    path = ho.root / "records/2026/R2026-002.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("公开日期: 2026-09-15", "公开日期: 2026-09-20"),
+                    encoding="utf-8")
+    assert [d for d in _json(gk, ho, "2026-09-25") if d["code"] == "GK508"] == []
+
+
+def test_reproducing_the_batch_names_the_moved_date_not_a_list_of_guesses(gk, ho, tmp_path):
+    _moved_after_the_batch(gk, ho, tmp_path)
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "b")
+    assert run.code == 1
+    assert run.err.startswith("handover/2026-09-20.yaml\n  13:9 错误 GK508 台账 2026-09-20 这一批送交了信息 R2026-002，"
+                              "但它现在的公开日期 2026-09-21 晚于这一批")
+    assert "不存在、非主动公开" not in run.err
+    assert not (tmp_path / "b").exists()
