@@ -3,6 +3,9 @@ inspector would try them. Expected dates and words are typed by hand from the St
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from tests.conftest import CatalogDir
 from tests.test_handover import add, ho  # noqa: F401  (ho: fixture)
 
@@ -105,3 +108,54 @@ def test_reproducing_the_batch_names_the_moved_date_not_a_list_of_guesses(gk, ho
                               "但它现在的公开日期 2026-09-21 晚于这一批")
     assert "不存在、非主动公开" not in run.err
     assert not (tmp_path / "b").exists()
+
+
+# ------------------------------------------------------------------ dates typed another way in calendar/ and consultations/
+
+TYPED_2027 = """\
+年度: 2027
+通知: 测试用虚构通知（不是国务院办公厅的真实安排）
+发布日期: 2026/11/10
+放假:
+  - 名称: 元旦
+    开始: 2027年1月1日
+    结束: ２０２７－０１－０３
+调休上班: [2027/2/20]
+"""
+
+
+def test_a_notice_with_dates_typed_another_way_is_used_and_each_date_is_told(gk, cat):
+    cat.write("calendar/2027.yaml", TYPED_2027)
+    found = [(d["code"], d["line"], d["column"], d["message"]) for d in _json(gk, cat, "2026-12-05")
+             if d["path"] == "calendar/2027.yaml"]
+    assert found == [
+        ("GK110", 3, 7, "日期「2026/11/10」按 2026-11-10 处理"),
+        ("GK110", 6, 9, "日期「2027年1月1日」按 2027-01-01 处理"),
+        ("GK110", 7, 9, "日期「２０２７－０１－０３」按 2027-01-03 处理"),
+        ("GK110", 8, 8, "日期「2027/2/20」按 2027-02-20 处理"),
+    ]
+    # used: 2027-02-19 (Fri) + 1 working day is the make-up Saturday 2027-02-20
+    assert "→ 2027-02-20（" in gk("workdays", "add", "2027-02-19", "1", "-C", cat.root).out
+
+
+def test_fmt_writes_a_notices_dates_as_yyyy_mm_dd(cat):
+    path = cat.write("calendar/2027.yaml", TYPED_2027)
+
+    def fmt(*args: str) -> int:  # a fresh process, as the clerk runs it: nothing read a notice before
+        return subprocess.run([sys.executable, "-m", "gongkai", "fmt", *args, str(path)], capture_output=True).returncode
+
+    assert fmt("--check") == 1
+    assert fmt() == 0
+    assert path.read_text(encoding="utf-8") == (
+        TYPED_2027.replace("2026/11/10", "2026-11-10").replace("2027年1月1日", "2027-01-01")
+        .replace("２０２７－０１－０３", "2027-01-03").replace("2027/2/20", "2027-02-20"))
+
+
+def test_a_consultation_date_typed_another_way_is_told_and_mended(gk, cat):
+    path = cat.write("consultations/2026/ZX-2026-001.yaml",
+                     "编号: ZX-2026-001\n收到日期: 2026/1/8\n渠道: 网上留言\n主题: 低保标准是否调整\n"
+                     "答复日期: 2026-01-13\n承办单位: shjzg\n")
+    found = [(d["code"], d["line"], d["column"]) for d in _json(gk, cat, "2026-11-27") if d["path"].startswith("consult")]
+    assert ("GK110", 2, 7) in found
+    assert gk("fmt", path).code == 0
+    assert "收到日期: 2026-01-08\n" in path.read_text(encoding="utf-8")

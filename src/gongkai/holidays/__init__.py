@@ -31,7 +31,15 @@ def _build_notice(data: dict[str, Any], path: str) -> tuple[Notice | None, list[
     return notice.located(path), []
 
 
-register_kind(FileKind("notice", LABELS["notice"], _build_notice))
+def _register() -> None:
+    # The model's Day fields say which values are dates: 2027/2/20 or ２０２７年２月２０日 is read, told (GK110) and
+    # rewritten by gongkai fmt as in every other file. This package is imported when a notice is first read.
+    from gongkai.workdays.notice import Notice
+
+    register_kind(FileKind("notice", LABELS["notice"], _build_notice, model=Notice))
+
+
+_register()
 
 
 class HasNotices(Protocol):
