@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import CatalogDir
 from tests.test_handover import add, ho  # noqa: F401  (ho: fixture)
 
@@ -159,3 +161,27 @@ def test_a_consultation_date_typed_another_way_is_told_and_mended(gk, cat):
     assert ("GK110", 2, 7) in found
     assert gk("fmt", path).code == 0
     assert "收到日期: 2026-01-08\n" in path.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ an archivist's and an old 公文's dates
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    # DA/T 22-2015 writes dates as eight digits: refused (a number, not a date), but the day is named
+    ("20260901", "「成文日期」「20260901」是8位数字的日期（档案目录的写法），即 2026-09-01：写成 2026-09-01"),
+    ("'20260901'", "「成文日期」「20260901」是8位数字的日期（档案目录的写法），即 2026-09-01：写成 2026-09-01"),
+    # an older 公文 prints its 成文日期 in Chinese numerals (GB/T 9704-1999)
+    ("二〇二六年九月一日", "「成文日期」「二〇二六年九月一日」是汉字数字的日期，即 2026-09-01：写成 2026-09-01"),
+    ("二〇二五年十二月三十一日", "「成文日期」「二〇二五年十二月三十一日」是汉字数字的日期，即 2025-12-31：写成 2025-12-31"),
+    # no such day: not dressed up as one
+    ("20260931", "「成文日期」日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「20260931」"),
+    ("二〇二六年二月三十日", "「成文日期」日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「二〇二六年二月三十日」"),
+])
+def test_a_date_in_the_archives_or_an_old_documents_form_is_refused_naming_the_day(gk, cat, typed, message):
+    from tests.conftest import RECORD
+
+    assert "成文日期: 2026-09-01\n" in RECORD
+    cat.record(RECORD.replace("成文日期: 2026-09-01\n", f"成文日期: {typed}\n"))
+    found = [d for d in _json(gk, cat, "2026-11-27") if d["code"] == "GK106"]
+    assert [(d["path"], d["line"], d["column"], d["message"]) for d in found] == [
+        ("records/2026/R2026-001.yaml", RECORD.splitlines().index("成文日期: 2026-09-01") + 1, 7, message)]
