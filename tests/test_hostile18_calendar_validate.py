@@ -185,3 +185,45 @@ def test_a_date_in_the_archives_or_an_old_documents_form_is_refused_naming_the_d
     found = [d for d in _json(gk, cat, "2026-11-27") if d["code"] == "GK106"]
     assert [(d["path"], d["line"], d["column"], d["message"]) for d in found] == [
         ("records/2026/R2026-001.yaml", RECORD.splitlines().index("成文日期: 2026-09-01") + 1, 7, message)]
+
+
+# ------------------------------------------------------------------ a handed-over record renumbered afterwards
+
+
+def _renumber(ho: CatalogDir, number: str) -> None:
+    path = ho.root / "records/2026/R2026-002.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "索引号: 350524-MZ-2026-00002\n" in text
+    path.write_text(text.replace("索引号: 350524-MZ-2026-00002\n", f"索引号: {number}\n"), encoding="utf-8")
+
+
+def test_validate_warns_when_a_handed_over_record_is_renumbered(gk, ho):
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--dry-run").code == 0
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root,
+              "--out", ho.root.parent / "out").code == 0
+    warm = gk("validate", ho.root, "--format", "json", "--today", "2026-09-25")  # the cache knows the catalog now
+    assert [d for d in warm.json()["diagnostics"] if d["code"] == "GK510"] == []  # type: ignore[index]
+    _renumber(ho, "350524-MZ-2026-00099")
+    run = gk("validate", ho.root, "--format", "json", "--today", "2026-09-25")  # not --no-cache: the edit is seen
+    found = [d for d in run.json()["diagnostics"] if d["code"] == "GK510"]  # type: ignore[index]
+    ledger = (ho.root / "handover/2026-09-20.yaml").read_text(encoding="utf-8").splitlines()
+    line = ledger.index('    索引号: "350524-MZ-2026-00002"') + 1
+    assert [(d["path"], d["line"], d["column"], d["severity"]) for d in found] == [
+        ("handover/2026-09-20.yaml", line, 10, "warning")]
+    assert found[0]["message"] == ("信息 R2026-002 在 2026-09-20 的批次中以索引号 350524-MZ-2026-00002 送交两馆，"
+                                   "现在是 350524-MZ-2026-00099：两馆按索引号登记，送交后不能再改")
+    assert found[0]["hint"] == "把「索引号」改回送交时的号码；确需更正的，另行发函撤换。"
+
+
+def test_reproducing_a_batch_after_a_renumbering_gives_the_manifest_the_two_libraries_signed(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    _renumber(ho, "350524-MZ-2026-00099")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "b")
+    assert run.code == 0, run.err
+    assert "GK510" in run.err and "目录表按台账中的索引号重新生成" in run.err
+    before = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    after = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert before == after
+    assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in before)
+    assert "350524-MZ-2026-00002" in (tmp_path / "b/dag/data/manifest.csv").read_text(encoding="utf-8-sig")
+    assert "00099" not in (tmp_path / "b/dag/data/manifest.csv").read_text(encoding="utf-8-sig")

@@ -16,7 +16,15 @@ from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
-from gongkai.publication.handover import FORMATS, PUBLISHED_AFTER_HINT, handover_gaps, published_after, sha256_of
+from gongkai.publication.handover import (
+    FORMATS,
+    PUBLISHED_AFTER_HINT,
+    RENUMBERED_HINT,
+    handover_gaps,
+    published_after,
+    renumbered,
+    sha256_of,
+)
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"
@@ -151,7 +159,21 @@ def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Re
             message = later or f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开、已撤回或含未遮盖的个人信息）"
             hint = f"{PUBLISHED_AFTER_HINT}改正前不能重新生成这一批。" if later else "核对信息登记；不能重新生成这一批。"
             batch.problems.append(catalog.diagnostic("GK508", Severity.ERROR, message, here, hint))
-    return [by_id[i] for i in ledger.record_ids() if i in by_id]
+    return [_as_sent(catalog, batch, ledger, index, by_id[sent.id])
+            for index, sent in enumerate(ledger.records) if sent.id in by_id]
+
+
+def _as_sent(catalog: Catalog, batch: Batch, ledger: Ledger, index: int, record: Record) -> Record:
+    """*record* as the batch delivered it: under the 索引号 the ledger recorded, whatever it was renumbered to since
+    (the 目录表 the 两馆 signed is reproduced, and GK510 says the number changed)."""
+    sent_as = ledger.records[index].index_number
+    changed = renumbered(record, sent_as, ledger.date)
+    if changed is None:
+        return record
+    batch.problems.append(catalog.diagnostic("GK510", Severity.WARNING, changed + "；目录表按台账中的索引号重新生成",
+                                             Location(batch.ledger_path, ledger.id, ("信息", index, "索引号")),
+                                             RENUMBERED_HINT))
+    return record.model_copy(update={"index_number": sent_as})
 
 
 def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], calendar: WorkdayCalendar,

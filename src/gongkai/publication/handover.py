@@ -56,6 +56,17 @@ def published_after(record: Record, batch: dt.date) -> str | None:
             "送交两馆的只能是已经公开的信息")
 
 
+def renumbered(record: Record, sent_as: str | None, batch: dt.date) -> str | None:
+    """Why *record* no longer matches the 索引号 it was handed over under in the batch of *batch*; None when it does.
+    The 两馆 register what they receive by its 索引号: renumbering afterwards leaves them holding a number that is
+    nowhere in the catalog."""
+    if sent_as is None or record.index_number == sent_as:
+        return None
+    now = f"现在是 {record.index_number}" if record.index_number else "现在没有索引号"
+    return f"信息 {record.id} 在 {batch} 的批次中以索引号 {sent_as} 送交两馆，{now}：两馆按索引号登记，送交后不能再改"
+
+
+RENUMBERED_HINT = "把「索引号」改回送交时的号码；确需更正的，另行发函撤换。"
 PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开日期确实写错、需要更正的，另行发函撤换。"
 
 
