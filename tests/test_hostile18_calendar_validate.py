@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import CatalogDir
+from tests.conftest import AGENCY, CatalogDir
 from tests.test_handover import add, ho  # noqa: F401  (ho: fixture)
 
 # A 2027 notice typed by hand with one mistake: 2027-02-22 is a Monday, not a weekend make-up day.
@@ -227,3 +227,26 @@ def test_reproducing_a_batch_after_a_renumbering_gives_the_manifest_the_two_libr
     assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in before)
     assert "350524-MZ-2026-00002" in (tmp_path / "b/dag/data/manifest.csv").read_text(encoding="utf-8-sig")
     assert "00099" not in (tmp_path / "b/dag/data/manifest.csv").read_text(encoding="utf-8-sig")
+
+
+# ------------------------------------------------------------------ handover days when gongkai.yaml does not load
+
+
+def test_the_schedule_of_a_catalog_whose_settings_do_not_load_is_refused_not_the_usual_5th_and_20th(gk, cat):
+    # a county handing over monthly types its day with the unit: the file does not load
+    cat.write("gongkai.yaml", AGENCY.replace("移交日: [5, 20]", "移交日: [5日]"))
+    line = AGENCY.splitlines().index("  移交日: [5, 20]") + 1
+    run = gk("handover", "schedule", "--year", "2026", "-C", cat.root)
+    assert run.code == 2
+    assert run.out == ""  # no 24 dates of somebody else's schedule
+    assert "gongkai.yaml 有错误或缺少「移交」设置" in run.err
+    assert f"第一处：第{line}行第9列，「移交日」的类型不对：应为整数，而这里是「5日」。" in run.err
+    assert "移交日不会按每月5日、20日代替" in run.err
+
+
+def test_a_monthly_county_on_the_5th_is_refused_a_20th_batch(gk, ho, tmp_path):
+    ho.write("gongkai.yaml", AGENCY.replace("移交日: [5, 20]", "移交日: [5]"))
+    run = gk("handover", "--date", "2026-09-21", "--today", "2026-09-21", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 2
+    # 2026-09-05 is a Saturday: moved to Monday 09-07; 2026-10-05 is in the 国庆 holiday (10-01..07): moved to 10-08
+    assert "前一个 2026-09-07（9月5日顺延），后一个 2026-10-08（10月5日顺延）" in run.err

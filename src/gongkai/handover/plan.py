@@ -101,9 +101,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
                   today: dt.date | None = None) -> Batch:
     """The batch for *day*: a recorded batch is reproduced as it was; otherwise everything not yet handed over that
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
-    agency = catalog.agency
-    if agency is None:
-        raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
+    agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
     gate = admit(catalog, day)
     admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
@@ -125,6 +123,18 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers)) for record, action in recalls]
     return batch
+
+
+def agency_of(catalog: Catalog) -> Agency:
+    """The agency and its handover settings; a gongkai.yaml that does not load is a usage problem naming its first
+    error, never the usual 5th and 20th in its place (a county may hand over monthly, or on other days)."""
+    if catalog.agency is not None:
+        return catalog.agency
+    parsed = catalog.files.get("gongkai.yaml")
+    first = next((d for d in parsed.diagnostics if d.severity is Severity.ERROR), None) if parsed else None
+    where = f"第一处：第{first.line}行第{first.column}列，{first.message}。" if first is not None else ""
+    raise UsageProblem(f"gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。{where}"
+                       "移交日不会按每月5日、20日代替（各县的移交日不同）。")
 
 
 def _sent_now(batch: Batch, recall: Recall) -> Recall:
