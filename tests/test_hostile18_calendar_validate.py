@@ -250,3 +250,25 @@ def test_a_monthly_county_on_the_5th_is_refused_a_20th_batch(gk, ho, tmp_path):
     assert run.code == 2
     # 2026-09-05 is a Saturday: moved to Monday 09-07; 2026-10-05 is in the 国庆 holiday (10-01..07): moved to 10-08
     assert "前一个 2026-09-07（9月5日顺延），后一个 2026-10-08（10月5日顺延）" in run.err
+
+
+# ------------------------------------------------------------------ a missed batch made after a later one
+
+
+def test_a_batch_before_one_already_recorded_is_refused_not_written_as_an_empty_period(gk, ho, tmp_path):
+    # the 2026-09-07 batch was missed; 2026-09-20 caught up R2026-001 (published 09-03) and R2026-002 (09-15)
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    run = gk("handover", "--date", "2026-09-07", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "b")
+    assert run.code == 2
+    assert run.err.startswith("错误：2026-09-07 这一批没有台账，而更晚的批次已经记入台账（handover/2026-09-20.yaml，"
+                              "覆盖2026年9月3日至2026年9月20日）")
+    assert "gongkai handover --date 2026-09-20" in run.err
+    assert not (tmp_path / "b").exists()
+    assert sorted(p.name for p in (ho.root / "handover").iterdir()) == ["2026-09-20.yaml"]
+    assert gk("handover", "--date", "2026-09-07", "--today", "2026-09-25", "-C", ho.root, "--dry-run").code == 2
+
+
+def test_the_batch_after_the_last_recorded_one_is_still_made(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-07", "--today", "2026-09-07", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "b").code == 0
+    assert gk("handover", "--date", "2026-09-07", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "c").code == 0
