@@ -272,3 +272,59 @@ def test_the_batch_after_the_last_recorded_one_is_still_made(gk, ho, tmp_path):
     assert gk("handover", "--date", "2026-09-07", "--today", "2026-09-07", "-C", ho.root, "--out", tmp_path / "a").code == 0
     assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "b").code == 0
     assert gk("handover", "--date", "2026-09-07", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "c").code == 0
+
+
+# ------------------------------------------------------------------ a year chinesecalendar holds, typed again by hand
+
+# The 2026 notice (国办发明电〔2025〕7号) as DOMAIN.md §4 gives it, typed by hand.
+OFFICIAL_2026 = """\
+年度: 2026
+通知: 国务院办公厅关于2026年部分节假日安排的通知
+文号: 国办发明电〔2025〕7号
+放假:
+  - 名称: 元旦
+    开始: 2026-01-01
+    结束: 2026-01-03
+  - 名称: 春节
+    开始: 2026-02-15
+    结束: 2026-02-23
+  - 名称: 清明节
+    开始: 2026-04-04
+    结束: 2026-04-06
+  - 名称: 劳动节
+    开始: 2026-05-01
+    结束: 2026-05-05
+  - 名称: 端午节
+    开始: 2026-06-19
+    结束: 2026-06-21
+  - 名称: 中秋节
+    开始: 2026-09-25
+    结束: 2026-09-27
+  - 名称: 国庆节
+    开始: 2026-10-01
+    结束: 2026-10-07
+调休上班: [2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10]
+"""
+
+
+def test_a_hand_typed_notice_that_matches_the_official_one_is_no_finding(gk, cat):
+    cat.write("calendar/2026.yaml", OFFICIAL_2026)
+    assert [d for d in _json(gk, cat, "2026-11-27") if d["path"] == "calendar/2026.yaml"] == []
+
+
+def test_a_hand_typed_notice_that_drops_a_working_sunday_is_told_day_by_day(gk, cat):
+    cat.write("calendar/2026.yaml", OFFICIAL_2026.replace(", 2026-09-20", "").replace(
+        "    开始: 2026-10-01\n    结束: 2026-10-07", "    开始: 2026-10-01\n    结束: 2026-10-08"))
+    found = [(d["code"], d["severity"], d["line"], d["column"], d["message"]) for d in _json(gk, cat, "2026-11-27")
+             if d["path"] == "calendar/2026.yaml"]
+    assert found == [
+        # 2026-10-08 (Thu) is a working day by the notice; here inside 国庆节 (its entry begins on line 24)
+        ("GK806", "warning", 24, 9, "2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-10-08，"
+                                    "通知：工作日，这里：国庆节假期（calendar/2026.yaml）"),
+        # 2026-09-20 is a Sunday the notice makes a working day
+        ("GK806", "warning", 26, 1, "2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-09-20，"
+                                    "通知：调休上班日（周日），这里：周日，休息日"),
+    ]
+    # the catalog's notice still rules (a supplementary notice may change a year): the warning is what tells
+    schedule = gk("handover", "schedule", "--year", "2026", "-C", cat.root).out
+    assert "2026-09-20  →  2026-09-21（周一）" in schedule

@@ -185,6 +185,30 @@ class WorkdayCalendar:
         return text
 
 
+def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], DayInfo, DayInfo]]:
+    """The days of the notice's year it counts otherwise than the State Council's notice (as chinesecalendar holds
+    it), each with the notice field it comes from (its holiday, its make-up day, or the list missing it), the
+    official day and the notice's; empty for a year chinesecalendar does not hold."""
+    if notice.year not in LIBRARY_YEARS:
+        return []
+    ours = WorkdayCalendar([notice])
+    makeup = {day: index for index, day in enumerate(notice.makeup)}
+    found = []
+    for official in library_year(notice.year):
+        mine = ours.info(official.day)
+        if official.is_workday == mine.is_workday:
+            continue
+        holiday = next((i for i, h in enumerate(notice.holidays) if h.start <= official.day <= h.end), None)
+        if holiday is not None:
+            field: tuple[str | int, ...] = ("放假", holiday, "开始")
+        elif official.day in makeup:
+            field = ("调休上班", makeup[official.day])
+        else:
+            field = ("调休上班",) if official.kind is DayKind.MAKEUP else ("放假",)
+        found.append((field, official, mine))
+    return found
+
+
 def library_differences(notice: Notice) -> list[dt.date]:
     """Days of the notice's year that chinesecalendar counts differently (working or not); empty when it has no data."""
     if notice.year not in LIBRARY_YEARS:
