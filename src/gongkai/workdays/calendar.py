@@ -211,7 +211,4 @@ def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], Da
 
 def library_differences(notice: Notice) -> list[dt.date]:
     """Days of the notice's year that chinesecalendar counts differently (working or not); empty when it has no data."""
-    if notice.year not in LIBRARY_YEARS:
-        return []
-    ours = WorkdayCalendar([notice])
-    return [info.day for info in library_year(notice.year) if info.is_workday != ours.is_workday(info.day)]
+    return [official.day for _, official, _ in official_differences(notice)]
