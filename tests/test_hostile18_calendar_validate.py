@@ -328,3 +328,34 @@ def test_a_hand_typed_notice_that_drops_a_working_sunday_is_told_day_by_day(gk, 
     # the catalog's notice still rules (a supplementary notice may change a year): the warning is what tells
     schedule = gk("handover", "schedule", "--year", "2026", "-C", cat.root).out
     assert "2026-09-20  →  2026-09-21（周一）" in schedule
+
+
+# ------------------------------------------------------------------ YAML merge keys
+
+
+def test_each_merge_key_is_refused_where_it_is_written(gk, cat):
+    from tests.conftest import RECORD
+
+    assert "保密审查:\n" in RECORD and "公开属性: 主动公开\n" in RECORD
+    text = RECORD.replace("保密审查:\n", "保密审查:\n  <<: {结论: 同意公开}\n", 1).replace(
+        "公开属性: 主动公开\n", "公开属性: 主动公开\n附注: [{<<: x}]\n", 1)
+    cat.record(text)
+    lines = text.splitlines()
+    found = [(d["code"], d["line"], d["column"], d["message"]) for d in _json(gk, cat, "2026-11-27")
+             if d["path"] == "records/2026/R2026-001.yaml"]
+    assert lines.index("附注: [{<<: x}]") < lines.index("  <<: {结论: 同意公开}")  # both, in file order
+    assert found == [
+        ("GK005", lines.index("附注: [{<<: x}]") + 1, 7, "目录文件不能使用合并键（<<）"),
+        ("GK005", lines.index("  <<: {结论: 同意公开}") + 1, 3, "目录文件不能使用合并键（<<）"),
+    ]
+
+
+def test_a_quoted_key_or_a_body_line_starting_with_two_angle_brackets_is_no_merge_key(gk, cat):
+    from tests.conftest import RECORD
+
+    assert "正文: |\n  " in RECORD
+    text = RECORD.replace("公开属性: 主动公开\n", "公开属性: 主动公开\n\"<<\": 1\n", 1).replace(
+        "正文: |\n  ", "正文: |\n  <<: 正文里的一行\n\n  ", 1)
+    cat.record(text)
+    found = [(d["code"], d["message"]) for d in _json(gk, cat, "2026-11-27") if d["path"] == "records/2026/R2026-001.yaml"]
+    assert found == [("GK102", "未知字段「<<」")]
