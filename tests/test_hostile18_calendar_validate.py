@@ -359,3 +359,20 @@ def test_a_quoted_key_or_a_body_line_starting_with_two_angle_brackets_is_no_merg
     cat.record(text)
     found = [(d["code"], d["message"]) for d in _json(gk, cat, "2026-11-27") if d["path"] == "records/2026/R2026-001.yaml"]
     assert found == [("GK102", "未知字段「<<」")]
+
+
+# ------------------------------------------------------------------ a ledger whose 批次日期 was changed by hand
+
+
+def test_a_ledger_whose_batch_date_differs_from_its_file_name_is_an_error(gk, ho, tmp_path):
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a").code == 0
+    path = ho.root / "handover/2026-09-20.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("批次日期: 2026-09-20", "批次日期: 2026-09-21"), encoding="utf-8")
+    line = text.splitlines().index("批次日期: 2026-09-20") + 1
+    found = [(d["code"], d["severity"], d["line"], d["column"], d["message"]) for d in _json(gk, ho, "2026-09-25")
+             if d["code"] == "GK203"]
+    assert found == [("GK203", "error", line, 7, "移交台账的文件名「2026-09-20」与批次日期「2026-09-21」不一致")]
+    # and the refusal of an earlier batch names the file that is there
+    run = gk("handover", "--date", "2026-09-07", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "b")
+    assert run.code == 2 and "（handover/2026-09-20.yaml，" in run.err

@@ -112,7 +112,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
     else:
-        _refuse_before_a_later_batch(day, ledgers)
+        _refuse_before_a_later_batch(catalog, day)
         sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
         records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
         if today is not None and today > day:
@@ -126,18 +126,18 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     return batch
 
 
-def _refuse_before_a_later_batch(day: dt.date, ledgers: dict[dt.date, Ledger]) -> None:
+def _refuse_before_a_later_batch(catalog: Catalog, day: dt.date) -> None:
     """A batch made for a day before one already recorded would say 本期无主动公开政府信息 (or list what is left) for a
     period whose records the later batch carried, and ask again for the 撤换 it asked: refused."""
-    later = sorted(d for d in ledgers if d > day)
+    later = sorted((ledger.date, path, ledger) for path, ledger in catalog.models("ledger") if ledger.date > day)
     if not later:
         return
-    first = ledgers[later[0]]
+    _, path, first = later[0]
     raise UsageProblem(
-        f"{day.isoformat()} 这一批没有台账，而更晚的批次已经记入台账（{ledger_path(first.date)}，"
+        f"{day.isoformat()} 这一批没有台账，而更晚的批次已经记入台账（{path}，"
         f"覆盖{_cn(first.period.start)}至{_cn(first.date)}）：到 {day.isoformat()} 为止公开的信息已随这一批或更早的批次送交。"
         f"现在补做 {day.isoformat()} 这一批，目录表会写成「{EMPTY_NOTE}」，与事实不符，撤换公函也会重复。"
-        f"不需要补做；要重新生成已送交的批次，运行 gongkai handover --date {later[0].isoformat()}。")
+        f"不需要补做；要重新生成已送交的批次，运行 gongkai handover --date {first.date.isoformat()}。")
 
 
 def agency_of(catalog: Catalog) -> Agency:
