@@ -75,8 +75,8 @@ def calendar_year_unknown(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK806", "notice-differs-from-official", "节假日安排与国务院办公厅通知不同", W,
-      what=f"检查 calendar/ 中{_FIRST}—{_LAST}年的节假日安排（以及以后年份的通知写到这些年份里的日子，如跨年的元旦），"
-           "与 chinesecalendar 收录的国务院办公厅通知相比，有没有哪天一处算放假、另一处算上班。",
+      what=f"检查 calendar/ 中{_FIRST}—{_LAST}年的节假日安排，与 chinesecalendar 收录的国务院办公厅通知相比，"
+           "有没有哪天一处算放假、另一处算上班。",
       why="目录中的通知优先于 chinesecalendar：录错一天（漏了春节、多写一天国庆、漏了调休上班的周日），这一年的"
           "公开时限、答复期限和移交两馆的日期都会跟着错，而且不会有别的提示。国务院确实发了补充通知的（如延长假期），"
           "才应与 chinesecalendar 不同。",
@@ -93,5 +93,5 @@ def notice_differs_from_official(ctx: Context) -> Iterator[Finding]:
             shown = "；".join(f"{o.day}，通知：{o.reason}，这里：{m.reason}" for o, m in days[:3])
             more = f"；另有{len(days) - 3}天" if len(days) > 3 else ""
             yield Finding(Location(path, None, field),
-                          f"{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{shown}{more}",
+                          f"{notice.year}年有{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{shown}{more}",
                           "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。")

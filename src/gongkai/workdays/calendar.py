@@ -186,16 +186,15 @@ class WorkdayCalendar:
 
 
 def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], DayInfo, DayInfo]]:
-    """The days the notice counts otherwise than the State Council's notices (as chinesecalendar holds them): those of
-    its year, and those it names in a neighbouring year (元旦 across the turn of the year). Each comes with the notice
-    field it is from (its holiday, its make-up day, or the list missing it), the official day and the notice's."""
+    """The days of the notice's year it counts otherwise than the State Council's notice (as chinesecalendar holds
+    it), each with the notice field it comes from (its holiday, its make-up day, or the list missing it), the
+    official day and the notice's; empty for a year chinesecalendar does not hold."""
+    if notice.year not in LIBRARY_YEARS:
+        return []
     ours = WorkdayCalendar([notice])
     makeup = {day: index for index, day in enumerate(notice.makeup)}
-    named = sorted(d for d in (*notice.days_off(), *makeup) if d.year != notice.year and d.year in LIBRARY_YEARS)
-    officials = [*(library_year(notice.year) if notice.year in LIBRARY_YEARS else ()),
-                 *(library_year(d.year)[d.timetuple().tm_yday - 1] for d in named)]
     found = []
-    for official in officials:
+    for official in library_year(notice.year):
         mine = ours.info(official.day)
         if official.is_workday == mine.is_workday:
             continue
