@@ -109,6 +109,8 @@ def test_reproducing_the_batch_names_the_moved_date_not_a_list_of_guesses(gk, ho
     assert run.err.startswith("handover/2026-09-20.yaml\n  13:9 错误 GK508 台账 2026-09-20 这一批送交了信息 R2026-002，"
                               "但它现在的公开日期 2026-09-21 晚于这一批")
     assert "不存在、非主动公开" not in run.err
+    # --allow-incomplete would not help: the closing line does not send the clerk there
+    assert run.err.endswith("这一批没有生成：请先改正上面的错误（--allow-incomplete 只放过缺附件、缺页数、缺索引号，放不过这些）。\n")
     assert not (tmp_path / "b").exists()
 
 
@@ -376,3 +378,10 @@ def test_a_ledger_whose_batch_date_differs_from_its_file_name_is_an_error(gk, ho
     # and the refusal of an earlier batch names the file that is there
     run = gk("handover", "--date", "2026-09-07", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "b")
     assert run.code == 2 and "（handover/2026-09-20.yaml，" in run.err
+
+
+def test_a_batch_stopped_only_by_gaps_still_points_at_allow_incomplete(gk, ho, tmp_path):
+    add(ho, 4, "2026-09-16", pages="")  # no 页数: GK504
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a")
+    assert run.code == 1 and "GK504" in run.err
+    assert run.err.endswith("这一批没有生成：请补齐上面的问题；确需先送交的，加 --allow-incomplete，缺项会写在目录表的备注中。\n")

@@ -18,6 +18,7 @@ from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
 from gongkai.publication.handover import (
     FORMATS,
+    GAP_CODES,
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     handover_gaps,
@@ -246,3 +247,8 @@ def _files(catalog: Catalog, record: Record) -> tuple[SendFile, ...]:
 def blocking(batch: Batch) -> list[Diagnostic]:
     """The problems that stop the batch."""
     return [d for d in batch.problems if d.severity is Severity.ERROR]
+
+
+def only_gaps(batch: Batch) -> bool:
+    """True when every problem that stops the batch is a gap --allow-incomplete would write in 备注 instead."""
+    return all(d.code in GAP_CODES for d in blocking(batch))

@@ -13,6 +13,7 @@ from gongkai.catalog import Catalog
 from gongkai.model.record import Record
 
 FORMATS = ("pdf", "ceb")  # the only electronic formats the 两馆 accept
+GAP_CODES = frozenset({"GK501", "GK502", "GK503", "GK504", "GK505"})  # what --allow-incomplete lets through (备注)
 
 
 @dataclass(frozen=True)
