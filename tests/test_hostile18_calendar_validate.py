@@ -385,3 +385,16 @@ def test_a_batch_stopped_only_by_gaps_still_points_at_allow_incomplete(gk, ho, t
     run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "a")
     assert run.code == 1 and "GK504" in run.err
     assert run.err.endswith("这一批没有生成：请补齐上面的问题；确需先送交的，加 --allow-incomplete，缺项会写在目录表的备注中。\n")
+
+
+# ------------------------------------------------------------------ a handover on a weekend make-up day says why
+
+
+def test_a_handover_on_a_working_weekend_day_says_it_is_a_make_up_day(gk, cat):
+    # 2026 notice: 2026-09-20 (Sun) is 调休上班 (the only 5th or 20th that is); 2026-12-20 (Sun) is not
+    out = gk("handover", "schedule", "--year", "2026", "-C", cat.root).out.splitlines()
+    assert "  2026-09-20  →  2026-09-20（周日）  9月20日是调休上班日，照常移交" in out
+    assert "  2026-12-20  →  2026-12-21（周一）  12月20日是周日，节假日顺延至12月21日" in out
+    assert sum("调休上班日" in line for line in out) == 1
+    days = gk("handover", "schedule", "--year", "2026", "--format", "json", "-C", cat.root).json()
+    assert [(d["nominal"], d["note"]) for d in days if d["note"]] == [("2026-09-20", "9月20日是调休上班日，照常移交")]

@@ -156,7 +156,7 @@ def schedule_command(
     for d in days:
         weekday = "一二三四五六日"[d.actual.weekday()]
         line = f"  {d.nominal.isoformat()}  →  {d.actual.isoformat()}（周{weekday}）"
-        out.print(line + (f"  {d.reason}" if d.moved else ""), markup=False)
+        out.print(line + (f"  {d.reason}" if d.moved else f"  {d.note}" if d.note else ""), markup=False)
     return EXIT_OK
 
 
