@@ -31,6 +31,10 @@ def test_units_of_doc_number_variants() -> None:
     for text in ("安民〔2026〕12号", "安民[2026]12号", "安民(2026)12号", "安民（2026）12号", "安民2026年12号",
                  "安民【2026】12号", "安民［２０２６］１２号"):
         assert units(text) == ["安", "民", "2026", "12", "号"], text
+    # leading zeros before 号, however many, do not count: 安民〔2026〕0012号 is 安民〔2026〕12号
+    for text in ("安民〔2026〕012号", "安民〔2026〕0012号", "安民2026年00012号"):
+        assert units(text) == ["安", "民", "2026", "12", "号"], text
+    assert units("安民〔2026〕100号") == ["安", "民", "2026", "100", "号"]  # a zero inside the number stays
 
 
 def test_normalize() -> None:

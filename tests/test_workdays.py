@@ -314,7 +314,10 @@ def test_the_strict_calendar_still_refuses_and_the_view_is_explicit() -> None:
         view.info(D(2101, 1, 3))
     with pytest.raises(CalendarMissing, match="2003"):
         view.info(D(2003, 6, 2))  # years before chinesecalendar's are never guessed
-    assert view.limit(D(2026, 12, 31), 10, workdays=False) == DueDate(D(2027, 1, 10))
+    # ten calendar days end on Sunday 2027-01-10, a day off: the period ends on Monday (民法典第二百零三条), a day of
+    # 2027 the view could only guess
+    assert view.limit(D(2026, 12, 31), 10, workdays=False) == DueDate(D(2027, 1, 11), (2027,))
+    assert view.limit(D(2026, 12, 31), 8, workdays=False) == DueDate(D(2027, 1, 8), (2027,))  # a Friday: it stands
 
 
 @settings(max_examples=200, deadline=None)

@@ -71,7 +71,9 @@ GROUPS: dict[str, Group] = {
                       "tests/test_hostile14_encodings.py", "tests/test_hostile14_masks.py",
                       "tests/test_hostile14_unicode.py",
                       # (twenty-first session) the edges of numbers.py and mask_format.py that planted bugs survived
-                      "tests/test_privacy_numbers_edges.py")),
+                      "tests/test_privacy_numbers_edges.py",
+                      # (twenty-second session) forms of a number the tables read, typed by hand
+                      "tests/test_privacy_written_forms.py")),
     # Lists of people and numbers laid out in tables (boxes and PDF columns, the thirteenth session; kinds of people
     # over names and lists written as a sentence, the fourteenth): a bug here leaves a list of people indexed and on
     # the web for good, or publishes an ID written one character to a cell.

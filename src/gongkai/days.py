@@ -45,7 +45,8 @@ class DayError(ValueError):
 _SERIAL = re.compile(r"^\d{5}$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$")
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
+# China's days (UTC+8, no summer time): the day a date of the law names, whatever zone a machine or a commit is in.
+BEIJING = dt.timezone(dt.timedelta(hours=8))
 # The archives' eight digits (DA/T 22: 20260907) and a date in Chinese numerals as older 公文 print their 成文日期
 # (二〇一一年十二月三十日): refused like the forms above, but the message says which day it is.
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -98,7 +99,7 @@ def _meant(value: Any) -> str | None:
         return None
     if moment.tzinfo is None:
         return f"日期只写年月日，不写时间：写成 {moment.date().isoformat()}"
-    day = moment.astimezone(_BEIJING).date().isoformat()
+    day = moment.astimezone(BEIJING).date().isoformat()
     return f"日期只写年月日，不写时间：北京时间是 {day}，写成 {day}"
 
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gongkai.privacy.mask import mask_log
 from gongkai.catalog import find_root
-from gongkai.catalog.cache import cache_for
+from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
-from gongkai.diff.render import describe
+from gongkai.diff.render import describe, escape_markdown
 from gongkai.diff.revisions import Triple, diff_triples
+from gongkai.days import BEIJING
 from gongkai.errors import UsageProblem
 
 LOG_SCHEMA = "gongkai.log/1"
@@ -60,13 +62,64 @@ class History:
 def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
     root = find_root(path)
-    names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
-    keep = lambda change: change.id == object_id  # noqa: E731
-    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
-    entries = _walk(root, names, mine, keep, use_cache)
+    object_id = object_id.strip()  # pasted from a spreadsheet cell or a chat, with its spaces
+    entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
-        raise UsageProblem(f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）")
+        raise UsageProblem(_not_found(root, object_id))
+    # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
+    if any(c.withheld for e in entries for c in e.changes):
+        entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
+
+
+def _not_found(root: Path, object_id: str) -> str:
+    """Why no history: nothing committed yet, or (「是否想查 SHJZ-001？」) an id that differs only in case."""
+    with Repo(root) as repo:
+        if not repo.born:
+            return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
+        stems = {PurePosixPath(p).stem for p in repo.tree("HEAD") if kind_of(p)}
+    near = sorted(s for s in stems if s.casefold() == object_id.casefold())
+    message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
+    return message + (f"。编号区分大小写：是否想查「{near[0]}」？" if near else "")
+
+
+def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: int = 0) -> list[HistoryEntry]:
+    """The commits of one object from *rev* back; where it was renumbered (its 编号 changed, the file kept or
+    renamed), on into the history of the id it had before, and, at its end, the id it was given."""
+    names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
+    keep = lambda change: object_id in (change.id, change.former_id)  # noqa: E731
+    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
+    entries = _walk(root, names, mine, keep, use_cache, rev)
+    if not entries or depth > 20:
+        return entries
+    first, last = entries[-1], entries[0]
+    with Repo(root) as repo:
+        cache = cache_for(root, use_cache)
+        given = _renumbering(repo, last, cache) if [c.what for c in last.changes] == ["removed"] else None
+        taken = _renumbering(repo, first, cache) if [c.what for c in first.changes] == ["added"] else None
+    if given is not None:
+        entries[0] = replace(last, changes=(given[1],))
+    if taken is None or first.truncated:
+        return entries
+    parent, change = taken
+    before = _object_walk(root, str(change.former_id), parent, use_cache, depth + 1)
+    return entries[:-1] + [replace(first, changes=(change,))] + before
+
+
+def _renumbering(repo: Repo, entry: HistoryEntry, cache: Cache) -> tuple[str, Change] | None:
+    """(parent, the change of 编号) when the commit that added an object took it from a file it removed, or the one
+    that removed it gave it to a file it added: the object renumbered, its file renamed with it."""
+    commit = repo.commit(entry.commit)
+    if len(commit.parents) != 1:
+        return None
+    own = entry.changes[0]
+    path, other = (own.new_path, 2) if own.what == "added" else (own.old_path, 1)
+    triples = [t for t in repo.changed(commit.parents[0], commit.sha)
+               if t[0] == path or (t[other] is None and kind_of(t[0]) == own.kind)]
+    for change in diff_triples(repo, triples, cache, commit.parents[0], new_commit=commit.sha):
+        if change.former_id is not None and own.id in (change.id, change.former_id):
+            return commit.parents[0], change
+    return None
 
 
 def substantive_history(catalog_root: Path) -> list[HistoryEntry]:
@@ -88,28 +141,64 @@ def _substantive_candidates(triples: list[Triple]) -> list[Triple]:
 
 
 def _walk(root: Path, names: list[str], select: Select, keep: Callable[[Change], bool],
-          use_cache: bool) -> list[HistoryEntry]:
+          use_cache: bool, rev: str = "HEAD") -> list[HistoryEntry]:
     cache = cache_for(root, use_cache)
     entries: list[HistoryEntry] = []
     with Repo(root) as repo:
         boundary = repo.shallow_boundary()
-        for commit, triples in repo.log("HEAD", names):
+        for commit, per_parent in _commits(repo.log(rev, names, merges=True)):
             if commit.sha in boundary:
                 entries.append(_entry(commit, (), truncated=True))
                 continue
-            wanted = select([t for t in triples if kind_of(t[0]) is not None])
-            if not wanted:
-                continue
-            parent = commit.parents[0] if commit.parents else None
-            changes = [c for c in diff_triples(repo, wanted, cache, parent, new_commit=commit.sha) if keep(c)]
+            wanted = [select([t for t in triples if kind_of(t[0]) is not None]) for triples in per_parent]
+            if len(commit.parents) > 1:
+                found = _merged(repo, commit, wanted, cache)
+            else:
+                parent = commit.parents[0] if commit.parents else None
+                found = diff_triples(repo, wanted[0], cache, parent, new_commit=commit.sha) if wanted[0] else []
+            changes = tuple(c for c in found if keep(c))
             if changes:
-                entries.append(_entry(commit, tuple(changes)))
+                entries.append(_entry(commit, changes))
     return entries
 
 
+def _commits(log: list[tuple[Commit, list[Triple]]]) -> Iterator[tuple[Commit, list[list[Triple]]]]:
+    """Each commit once, with what it changed against each parent in turn (git lists a merge once per parent)."""
+    for _, group in groupby(log, key=lambda pair: pair[0].sha):
+        pairs = list(group)
+        yield pairs[0][0], [triples for _, triples in pairs]
+
+
+def _merged(repo: Repo, commit: Commit, per_parent: list[list[Triple]], cache: Cache) -> list[Change]:
+    """What a merge itself changed: the fields whose merged value is in none of its parents (a conflict resolved by
+    hand, or an edit slipped into the merge). What came from a branch is listed at the branch's own commits."""
+    if len(per_parent) != len(commit.parents):
+        return []  # the merge left the file as one parent had it: nothing of its own
+    paths = set.intersection(*({t[0] for t in triples} for triples in per_parent))
+    if not paths:
+        return []
+    sides = [{(c.kind, c.id): c for c in diff_triples(repo, [t for t in triples if t[0] in paths], cache, parent,
+                                                       new_commit=commit.sha)}
+             for parent, triples in zip(commit.parents, per_parent)]
+    found = []
+    for key, change in sides[0].items():
+        others = [side.get(key) for side in sides[1:]]
+        if any(other is None or other.what != change.what for other in others):
+            continue
+        if change.what == "modified":
+            own = tuple(f for f in change.fields
+                        if all(f.field in {g.field for g in other.fields} for other in others if other is not None))
+            if not own:
+                continue
+            change = replace(change, fields=own)
+        found.append(change)
+    return found
+
+
 def _entry(commit: Commit, changes: tuple[Change, ...], truncated: bool = False) -> HistoryEntry:
-    return HistoryEntry(commit.sha, dt.datetime.fromisoformat(commit.date), commit.author, commit.message,
-                        changes, truncated)
+    # shown in Beijing time: a commit made at 00:30 in China by a machine set to UTC belongs to China's day
+    when = dt.datetime.fromisoformat(commit.date).astimezone(BEIJING)
+    return HistoryEntry(commit.sha, when, commit.author, commit.message, changes, truncated)
 
 
 TRUNCATED = "历史到此为止：本仓库是浅克隆（shallow clone），更早的提交没有下载；运行 git fetch --unshallow 可查看完整历史"
@@ -133,11 +222,13 @@ def _entry_lines(entry: HistoryEntry, markdown: bool) -> list[str]:
     when = entry.date.strftime("%Y-%m-%d %H:%M")
     if entry.truncated:
         return [f"{when}  {entry.commit[:7]}  {TRUNCATED}"]
-    head = f"{when}  {entry.author}  {entry.commit[:7]}"
+    text = escape_markdown if markdown else str
+    head = f"{when}  {text(entry.author)}  {entry.commit[:7]}"
     lines = [f"### {head}" if markdown else head]
-    lines += [(f"> {m}" if markdown else f"  {m}") for m in entry.message.splitlines() if m.strip()]
+    # the commit message quoted ("> "), so that a line in it cannot pass for one of the changes listed below it
+    lines += [f"{'' if markdown else '  '}> {text(m)}" for m in entry.message.splitlines() if m.strip()]
     for change in entry.changes:
         title, details = describe(change)
-        lines.append(f"{'- ' if markdown else '  '}[{change.klass}] {title}")
-        lines += [f"{'  - ' if markdown else '    '}{d.strip()}" for d in details]
+        lines.append(f"{'- ' if markdown else '  '}[{change.klass}] {text(title)}")
+        lines += [f"{'  - ' if markdown else '    '}{text(d.strip())}" for d in details]
     return lines

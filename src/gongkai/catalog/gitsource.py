@@ -3,12 +3,14 @@ for contents, reading only the blobs that are asked for."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog.sources import Entry, blob_id
+from gongkai.days import BEIJING
 from gongkai.errors import UsageProblem
 
 EMPTY = "empty"  # a revision name meaning "no catalog at all" (before the first commit)
@@ -65,6 +67,11 @@ class Repo:
         done = _git(self.top, "rev-parse", "--is-shallow-repository", check=False)
         return done.stdout.strip() == b"true"
 
+    @property
+    def born(self) -> bool:
+        """Whether the repository has any commit at all (a fresh `git init` has none: HEAD names nothing yet)."""
+        return bool(_git(self.top, "rev-list", "-n", "1", "--all", check=False).stdout.strip())
+
     def shallow_boundary(self) -> frozenset[str]:
         """Commits whose parents were cut off by a shallow clone."""
         path = _git(self.top, "rev-parse", "--git-path", "shallow").stdout.decode().strip()
@@ -77,26 +84,44 @@ class Repo:
         if done.returncode == 0:
             return done.stdout.decode().strip()
         message = f"找不到版本「{rev}」：请用提交号、分支名或标签，如 HEAD~1、main、v1.0"
-        if self.shallow:
+        if not self.born:
+            message = (f"找不到版本「{rev}」：仓库里还没有任何提交。先提交目录（git add -A，再 git commit），"
+                       "或用 gongkai diff --since 2000-01-01 把整个目录当作新增来查看")
+        elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
         raise GitProblem(message)
 
-    def before(self, date: str, head: str = "HEAD") -> str | None:
-        """The last commit on *head* made before *date* (YYYY-MM-DD, start of day), or None."""
-        done = _git(self.top, "rev-list", "-1", f"--before={date} 00:00:00", head, "--", check=False)
+    def before(self, day: dt.date, head: str = "HEAD") -> str | None:
+        """The last commit on *head* made before *day* began in Beijing (whatever zone this machine or the commit
+        is in), or None. git's --before counts a commit at that very second, hence one second earlier."""
+        start = dt.datetime.combine(day, dt.time(), BEIJING) - dt.timedelta(seconds=1)
+        done = _git(self.top, "rev-list", "-1", f"--before={start.isoformat()}", head, "--", check=False)
         sha = done.stdout.decode().strip()
         return sha or None
+
+    def merge_base(self, first: str, second: str) -> str:
+        """The commit where the histories of two revisions met (what `git diff A...B` compares B against)."""
+        a, b = self.resolve(first), self.resolve(second)
+        done = _git(self.top, "merge-base", a, b, check=False)
+        if done.returncode == 0:
+            return done.stdout.decode().strip()
+        message = f"「{first}」和「{second}」没有共同的历史（找不到分叉点）：改用两个点的 {first}..{second} 直接比较"
+        if self.shallow:
+            message += "。本仓库是浅克隆（shallow clone），分叉点可能没有下载：运行 git fetch --unshallow 后再试"
+        raise GitProblem(message)
 
     def commit(self, rev: str) -> Commit:
         """Author, date and message of one commit."""
         out = _git(self.top, "show", "-s", f"--format={_FORMAT}", rev).stdout.decode("utf-8", "replace")
         return _commit(out.split("\x1f", 5))
 
-    def tree(self, rev: str) -> dict[str, str]:
-        """Catalog-relative path → blob id of every file of the catalog at *rev*: one `git ls-tree`."""
+    def tree(self, rev: str, folders: tuple[str, ...] = ()) -> dict[str, str]:
+        """Catalog-relative path → blob id of every file of the catalog at *rev* (or in those of its *folders*,
+        written "items/"): one `git ls-tree`."""
         if rev == EMPTY:
             return {}
-        out = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", self.prefix or ".").stdout
+        where = [self.prefix + f for f in folders] if folders else [self.prefix or "."]
+        out = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", *where).stdout
         found: dict[str, str] = {}
         for line in out.split(b"\0"):
             if not line:

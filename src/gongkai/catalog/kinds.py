@@ -19,6 +19,8 @@ LABELS: dict[str, str] = {
 FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
                            "requests": "request", "appeals": "appeal", "annual": "annual", "calendar": "notice",
                            "consultations": "inquiry"}
+# The folder of attachments (PDF, CEB, pictures…): files, not YAML; records name them by their path under the catalog.
+ATTACHMENTS = "files/"
 # Kinds read by a capability outside the catalog package: the module that registers the kind's reader.
 PROVIDERS: dict[str, str] = {"notice": "gongkai.holidays", "inquiry": "gongkai.consultations"}
 

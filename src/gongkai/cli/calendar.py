@@ -95,7 +95,9 @@ def explain_command(
         _verdict(record.published, limit, "公开")
     else:
         limit = calendar.limit(record.formed, parsed.days, workdays=False)
-        out.print(f"公开时限（{item.deadline}）按自然日计算：{record.formed} + {parsed.days}天 = {limit}", markup=False)
+        last = record.formed + dt.timedelta(days=parsed.days)
+        moved = "" if limit.date == last else f"（{last} 是休息日，顺延到其后第一个工作日）"
+        out.print(f"公开时限（{item.deadline}）按自然日计算：{record.formed} + {parsed.days}天 = {limit}{moved}", markup=False)
         _verdict(record.published, limit, "公开")
     if record.is_public and loaded.agency is not None:
         n = loaded.agency.handover.limit_workdays

@@ -31,7 +31,7 @@ FormatOpt = Annotated[
 
 @app.command("diff")
 def diff_command(
-    first: Annotated[str | None, typer.Argument(help="旧版本（提交号、分支、标签），或 A..B；默认 HEAD", show_default=False)] = None,
+    first: Annotated[str | None, typer.Argument(help="旧版本（提交号、分支、标签），或 A..B、A...B（B 与它从 A 分出的那一点比较）；默认 HEAD", show_default=False)] = None,
     second: Annotated[str | None, typer.Argument(help="新版本；默认为工作区（尚未提交的修改）", show_default=False)] = None,
     catalog: CatalogOpt = Path("."),
     since: Annotated[str | None, typer.Option("--since", help="与该日（YYYY-MM-DD）之前最后一次提交比较", show_default=False)] = None,
@@ -41,11 +41,12 @@ def diff_command(
 ) -> int:
     """比较目录的两个版本：按编号列出新增、删除、移动和逐字段的修改，并区分实质性与文字性变化。
 
-    例：gongkai diff（HEAD 与工作区）；gongkai diff HEAD~3；gongkai diff v1..v2；gongkai diff --since 2026-01-01。
+    例：gongkai diff（HEAD 与工作区）；gongkai diff HEAD~3；gongkai diff v1..v2；gongkai diff main...分支；
+    gongkai diff --since 2026-01-01（该日北京时间零点之前的最后一次提交）。
     退出码：0（有无变化都是 0；加 --exit-code 时有变化为 1）；2 用法错误（如版本不存在）。
     """
     old, new = parse_range(first, second, since=since is not None)
-    day = parse_date(since, "--since") if since else None
+    day = parse_date(since, "--since") if since is not None else None  # --since= (an unset variable) is refused
     result = diff_catalog(catalog, old, new, since=day, use_cache=not no_cache)
     out.print(RENDERERS[format.value](result), end="", markup=False)
     return EXIT_FINDINGS if exit_code and result else EXIT_OK

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
 from gongkai.catalog.files import ParsedFile
-from gongkai.diff.model import Change, FieldChange
+from gongkai.catalog.kinds import LABELS
+from gongkai.diagnostics import Diagnostic, Severity
+from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, Change, FieldChange
+from gongkai.model import Record
+from gongkai.privacy.mask import mask_value
 
 Key = tuple[str, str]
+Held = Mapping[Key, tuple[str, ...]]
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"「(.*?)」")
 _FORMAT_NOTES = ("GK105", "GK107", "GK110")  # alias, run-on list and date-form notes: normalisation the loader did
@@ -49,31 +57,89 @@ def key_of(parsed: ParsedFile) -> Key:
     return (parsed.kind, PurePosixPath(parsed.path).stem)
 
 
-def compare_files(old: Iterable[ParsedFile], new: Iterable[ParsedFile]) -> list[Change]:
-    """Every change between two sets of parsed files (typically only the files whose content differs)."""
-    before = _index(old)
-    after = _index(new)
-    changes = [_change(key, before.get(key), after.get(key)) for key in sorted(before.keys() | after.keys())]
+def compare_files(old: Iterable[ParsedFile], new: Iterable[ParsedFile], held_old: Held | None = None,
+                  held_new: Held | None = None) -> list[Change]:
+    """Every change between two sets of parsed files (typically only the files whose content differs).
+
+    *held_old* / *held_new*: the other files of each side (unchanged, so not parsed) whose file name is an id that a
+    parsed file holds: a second file with one id is reported, never taken for an item added or removed.
+    """
+    before, after = _index(old), _index(new)
+    for old_key, new_key in _renumbered(before, after).items():  # matched by file: the id itself is what changed
+        before[new_key] = before.pop(old_key)
+    changes = [_change(key, before.get(key, []), after.get(key, []), (held_old or {}).get(key, ()),
+                       (held_new or {}).get(key, ())) for key in sorted(before.keys() | after.keys())]
     return sorted((c for c in changes if c is not None), key=Change.sort_key)
 
 
-def _index(files: Iterable[ParsedFile]) -> dict[Key, ParsedFile]:
-    found: dict[Key, ParsedFile] = {}
+def compare_attachments(triples: Iterable[tuple[str, str | None, str | None]]) -> list[Change]:
+    """Attachments added, removed, replaced (same path, other bytes) or moved (same bytes, other path), from
+    (path, old blob, new blob): binary files are not compared inside, only named by their path."""
+    triples = list(triples)
+    gone = {old: path for path, old, new in triples if old and not new}
+    moves = {gone[new]: path for path, old, new in triples if new and not old and new in gone}  # old path → new
+    arrived = set(moves.values())
+    changes = []
+    for path, old, new in triples:
+        if path in moves:
+            changes.append(Change("attachment", moves[path], "moved", old_path=path, new_path=moves[path]))
+        elif path not in arrived:
+            what = "modified" if old and new else "added" if new else "removed"
+            changes.append(Change("attachment", path, what, old_path=path if old else None,
+                                  new_path=path if new else None))
+    return changes
+
+
+def _index(files: Iterable[ParsedFile]) -> dict[Key, list[ParsedFile]]:
+    found: dict[Key, list[ParsedFile]] = {}
     for parsed in sorted(files, key=lambda f: f.path):
-        found.setdefault(key_of(parsed), parsed)
+        found.setdefault(key_of(parsed), []).append(parsed)
     return found
 
 
-def _change(key: Key, old: ParsedFile | None, new: ParsedFile | None) -> Change | None:
+def _renumbered(before: dict[Key, list[ParsedFile]], after: dict[Key, list[ParsedFile]]) -> dict[Key, Key]:
+    """Old key → new key of each object whose id was changed: its file kept its path, or (moved) kept everything
+    but its 编号. An object written anew under a new id, with other edits too, stays removed and added."""
+    gone = {key: files[0] for key, files in before.items()
+            if key not in after and len(files) == 1 and files[0].model is not None}
+    by_path = {f.path: key for key, f in gone.items()}
+    by_content = {(key[0], _without_id(f)): key for key, f in gone.items()}
+    pairs: dict[Key, Key] = {}
+    for key, files in after.items():
+        if key in before or len(files) != 1 or files[0].model is None:
+            continue
+        old_key = by_path.get(files[0].path) or by_content.get((key[0], _without_id(files[0])))
+        if old_key is not None and old_key not in pairs:
+            pairs[old_key] = key
+    return pairs
+
+
+def _without_id(parsed: ParsedFile) -> str:
+    return json.dumps({k: v for k, v in fields_of(parsed.model).items() if k != ID_FIELD}, ensure_ascii=False,
+                      sort_keys=True)
+
+
+def _change(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...] = (),
+            held_new: tuple[str, ...] = ()) -> Change | None:
+    change = _compare(key, olds, news, held_old, held_new)
+    return change.withhold() if change is not None and _withheld(*olds[:1], *news[:1]) else change
+
+
+def _compare(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...],
+             held_new: tuple[str, ...]) -> Change | None:
     kind, object_id = key
+    old, new = (olds[0] if olds else None), (news[0] if news else None)
     old_path, new_path = (old.path if old else None), (new.path if new else None)
     name = name_of(new.model if new and new.model is not None else old.model if old else None)
     base: dict[str, Any] = {"kind": kind, "id": object_id, "name": name, "old_path": old_path, "new_path": new_path}
+    twice = {side: _twice(kind, object_id, [f.path for f in files], held)
+             for side, files, held in (("old", olds, held_old), ("new", news, held_new))}
     bad = [(side, f) for side, f in (("old", old), ("new", new)) if f is not None and f.model is None]
-    if bad:
-        side = bad[0][0] if len(bad) == 1 else "both"
-        problems = tuple(d for _, f in bad for d in f.diagnostics)
-        what = "removed" if new is None else "invalid"
+    if bad or any(twice.values()):
+        sides = {s for s, _ in bad} | {s for s, d in twice.items() if d}
+        side = "both" if len(sides) == 2 else sides.pop()
+        problems = tuple(d for _, f in bad for d in f.diagnostics) + tuple(d for d in twice.values() if d)
+        what = "removed" if new is None and not held_new else "invalid"
         return Change(what=what, side=side, problems=problems, **base)
     if old is None:
         return Change(what="added", **base)
@@ -89,13 +155,41 @@ def _change(key: Key, old: ParsedFile | None, new: ParsedFile | None) -> Change 
     return None
 
 
+def _twice(kind: str, object_id: str, changed: list[str], held: tuple[str, ...]) -> Diagnostic | None:
+    """The finding for an id held by more than one file on one side (GK201's words), else None: named at the file
+    that came second (the one named after the id and left as it was is taken for the first)."""
+    paths = changed + list(held)
+    if len(paths) < 2:
+        return None
+    first, *others = sorted(paths, key=lambda p: (PurePosixPath(p).stem != object_id, p not in held, p))
+    label = LABELS.get(kind, kind)
+    return Diagnostic("GK201", Severity.ERROR, f"{label}编号「{object_id}」重复，已在 {first} 中使用"
+                      f"（{'、'.join(others)} 也写了这个编号）",
+                      others[0], object_id=object_id, field=("编号",),
+                      hint="每个编号只能用一次：把复制出来的文件改用一个新的编号（gongkai new 会自动分配），或删去多余的文件")
+
+
+def _withheld(*files: ParsedFile) -> bool:
+    """A record that is not 主动公开 on either side (or not yet marked): only its marking and metadata are shown."""
+    models = [f.model for f in files if f.model is not None]
+    return any(not m.is_public for m in models if isinstance(m, Record))
+
+
 def compare_models(old: ParsedFile, new: ParsedFile) -> tuple[FieldChange, ...]:
     """Field changes between two valid versions of one object, in the model's field order."""
     a, b = fields_of(old.model), fields_of(new.model)
     order = list(a) + [k for k in b if k not in a]
     changes = [_field(k, a.get(k), b.get(k)) for k in order if a.get(k) != b.get(k)]
     changes.extend(_aliases(old, new, {c.field for c in changes}, b))
-    return tuple(changes)
+    return tuple(_person(c) if c.field in PERSONAL_FIELDS else c for c in changes)
+
+
+def _person(change: FieldChange) -> FieldChange:
+    """A change of a field naming a person, its values masked (compared in clear: 张三 → 张四 is still a change)."""
+    def masked(value: Any) -> Any:
+        return mask_value("name", value) if isinstance(value, str) and value else value
+
+    return replace(change, old=masked(change.old), new=masked(change.new))
 
 
 def _field(key: str, old: Any, new: Any) -> FieldChange:
@@ -107,22 +201,44 @@ def _field(key: str, old: Any, new: Any) -> FieldChange:
         return _list(key, old, new)
     if _squash(old) == _squash(new):
         return FieldChange(key, "whitespace", old, new)
+    if _fold(old) == _fold(new):
+        return FieldChange(key, "width", old, new)
+    if _parts(old) is not None and _parts(old) == _parts(new):
+        return FieldChange(key, "order", old, new)
     return FieldChange(key, "changed", old, new)
 
 
+def _parts(value: Any) -> Counter[str] | None:
+    """The parts of a text written as a list on one line (县级人民政府民政部门、乡镇人民政府), or None: the same parts
+    in another order say the same."""
+    parts = str(value).split("、") if isinstance(value, str) else []
+    return Counter(_fold(p) for p in parts) if len(parts) > 1 else None
+
+
 def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
-    old_keys, new_keys = [_squash(x) for x in old], [_squash(x) for x in new]
+    old_keys, new_keys = [_fold(x) for x in old], [_fold(x) for x in new]
     added = tuple(x for x, k in zip(new, new_keys) if k not in old_keys)
     removed = tuple(x for x, k in zip(old, old_keys) if k not in new_keys)
     if added or removed:
         return FieldChange(key, "list", old, new, added, removed)
-    return FieldChange(key, "whitespace" if old_keys == new_keys else "order", old, new)
+    if Counter(old_keys) != Counter(new_keys):  # an element written twice, or its second copy taken out
+        return FieldChange(key, "repeated", old, new)
+    if old_keys != new_keys:
+        return FieldChange(key, "order", old, new)
+    spacing = [_squash(x) for x in old] == [_squash(x) for x in new]
+    return FieldChange(key, "whitespace" if spacing else "width", old, new)
 
 
 def _squash(value: Any) -> str:
     """A value with all whitespace removed: two values equal here differ only in spacing."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
     return _SPACE.sub("", text)
+
+
+def _fold(value: Any) -> str:
+    """A value with its full-width and half-width forms made one (NFKC: （→(, ，→,, ２→2) and no whitespace: two
+    values equal here differ only in how the input method was set, never in what they say."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", _squash(value)))
 
 
 def _aliases(old: ParsedFile, new: ParsedFile, seen: set[str], values: dict[str, Any]) -> list[FieldChange]:

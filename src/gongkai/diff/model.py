@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from gongkai.catalog.kinds import LABELS
 from gongkai.diagnostics import Diagnostic
 
 SCHEMA = "gongkai.diff/1"
@@ -16,7 +17,21 @@ SUBSTANTIVE_FIELDS: frozenset[str] = frozenset({
 # Kinds whose additions and removals are 实质性: the rows of the standard directory.
 SUBSTANTIVE_KINDS: frozenset[str] = frozenset({"item"})
 
-KIND_LABELS = {"item": "公开事项", "record": "公开信息", "agency": "机关设置"}
+# What each kind is called in the output: every kind of catalog file, and the attachments under files/.
+KIND_LABELS = {**LABELS, "attachment": "附件"}
+# Fields of the internal registers that name a person (依申请公开登记's 申请人: 内部登记，不公开): a diff is posted as a
+# pull-request comment and printed in CI logs, so their values are shown masked as names are (陈*生).
+PERSONAL_FIELDS: frozenset[str] = frozenset({"申请人"})
+ID_FIELD = "编号"
+# How a field may change without changing what it says: never 实质性, whatever the field.
+FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated"})  # an id changed in place: the row (or record) renumbered, its published links broken
+# Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
+# (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论, 撤回's 原因), which the gate keeps
+# inside the building.
+SHOWN_WHEN_WITHHELD: frozenset[str] = frozenset({
+    "编号", "公开属性", "不予公开理由", "责任单位", "责任者", "事项", "文种", "成文日期", "公开日期", "公开渠道", "页数",
+    "有效性", "有效性日期", "废止日期", "被替代", "替代", "解读", "转发", "报告年度", "公示期", "公示截止",
+})
 SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
 
 
@@ -25,7 +40,9 @@ class FieldChange:
     """One field of one object, old → new.
 
     how: "changed" (scalar old → new), "list" (elements added/removed), "order" (same elements, new order),
-    "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ),
+    "repeated" (the same elements, one of them written more or fewer times),
+    "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ), "width"
+    (only full-width and half-width forms differ: （ and (, ， and ,),
     "added"/"removed" (the field appeared or disappeared).
     """
 
@@ -35,10 +52,19 @@ class FieldChange:
     new: Any = None
     added: tuple[Any, ...] = ()
     removed: tuple[Any, ...] = ()
+    hidden: bool = False  # a content field of a record that is not 主动公开: which values changed is not shown
+
+    def withhold(self) -> FieldChange:
+        """This change with its values dropped: what the field held is not printed, only that it changed."""
+        if self.field in SHOWN_WHEN_WITHHELD:
+            return self
+        return FieldChange(self.field, self.how, hidden=True)
 
     @property
     def substantive(self) -> bool:
-        return self.field in SUBSTANTIVE_FIELDS and self.how not in ("alias", "whitespace", "order")
+        if self.field == ID_FIELD:
+            return self.how == "changed"
+        return self.field in SUBSTANTIVE_FIELDS and self.how not in FORM_ONLY
 
     @property
     def klass(self) -> str:
@@ -50,7 +76,7 @@ class FieldChange:
             data.update(added=list(self.added), removed=list(self.removed))
         else:
             data.update(old=self.old, new=self.new)
-        return data
+        return data | ({"hidden": True} if self.hidden else {})
 
 
 @dataclass(frozen=True)
@@ -70,6 +96,16 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
     side: str | None = None  # for "invalid": "old" or "new"
+    withheld: bool = False  # a record not 主动公开 on either side: its name and content values are not shown
+
+    def withhold(self) -> Change:
+        """This change as it may be shown of a record that is not 主动公开: no 题名, no content, only its marking."""
+        return replace(self, name="", withheld=True, fields=tuple(f.withhold() for f in self.fields))
+
+    @property
+    def former_id(self) -> str | None:
+        """The id the object had before this change renumbered it, else None."""
+        return next((str(f.old) for f in self.fields if f.field == ID_FIELD and f.how == "changed"), None)
 
     @property
     def moved(self) -> bool:
@@ -105,7 +141,7 @@ class Change:
             "fields": [f.to_dict() for f in self.fields],
             "problems": [_problem(d) for d in self.problems],
             "side": self.side,
-        }
+        } | ({"withheld": True} if self.withheld else {})
 
 
 def _problem(d: Diagnostic) -> dict[str, Any]:
@@ -128,6 +164,9 @@ class Side:
         if self.commit is None:
             return self.rev
         short = self.commit[:7]
+        if "..." in self.rev:
+            first, _, second = self.rev.partition("...")
+            return f"{first} 与 {second} 的分叉点（{short}）"
         return short if self.commit.startswith(self.rev) else f"{self.rev}（{short}）"
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,12 +7,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from gongkai.diagnostics import Diagnostic
 from gongkai.diff.model import CatalogDiff, Change, FieldChange
 from gongkai.privacy.mask import mask_log
 
 WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
 SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
 LONG = 80
+WITHHELD = "非主动公开的信息，内容不在此显示"
+NAME_WITHHELD = "（非主动公开，题名不显示）"
+HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
+              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化"}
+_BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -23,13 +29,16 @@ def _value(value: Any) -> str:
         text = "，".join(f"{k}：{_value(v)}" for k, v in value.items())
     else:
         text = str(value)
-    text = " ".join(text.split())
+    # masked before it is cut short: a number cut at the edge is no longer found, and its first digits would show
+    text = mask_log(" ".join(text.split()))
     return text if len(text) <= LONG else text[: LONG - 1] + "…"
 
 
 def describe_field(change: FieldChange) -> str:
     """One field change in words, e.g. 公开时限：「A」→「B」."""
     how = change.how
+    if change.hidden:
+        return f"{change.field}：{HIDDEN_HOW.get(how, '已修改')}（{WITHHELD}）"
     if how == "list":
         parts = []
         if change.added:
@@ -43,18 +52,31 @@ def describe_field(change: FieldChange) -> str:
         text = f"新填「{_value(change.new)}」"
     elif how == "removed":
         text = f"删去（原为「{_value(change.old)}」）"
+    elif how == "repeated":
+        twice = {_value(v) for v in (change.old or []) + (change.new or [])
+                 if (change.old or []).count(v) != (change.new or []).count(v)}
+        text = "仅重复写的条目变化（条目本身没有增删）：" + "".join(f"「{v}」" for v in sorted(twice))
     elif how == "order":
         text = "仅调整顺序"
+    elif how == "width":
+        lists = isinstance(change.old, list) and isinstance(change.new, list)
+        pairs = zip(change.old, change.new) if lists else [(change.old, change.new)]
+        text = "仅全角、半角写法变化：" + "；".join(f"「{_value(a)}」→「{_value(b)}」" for a, b in pairs if a != b)
     elif how == "whitespace":
         text = "仅空白或换行变化"
     else:
-        text = f"别称「{change.old}」改为标准名称「{_value(change.new)}」"
+        text = f"别称「{change.old}」改为标准名称" + _each(change.new)
     return f"{change.field}：{text}"
+
+
+def _each(value: Any) -> str:
+    """A value in 「」, each element of a list in its own (a run-on 县级、乡级 split into 「县级」「乡级」 reads as such)."""
+    return "".join(f"「{_value(v)}」" for v in value) if isinstance(value, list) else f"「{_value(value)}」"
 
 
 def describe(change: Change) -> tuple[str, list[str]]:
     """The headline of one change and its detail lines."""
-    name = f"「{change.name}」" if change.name else ""
+    name = f"「{change.name}」" if change.name else NAME_WITHHELD if change.withheld else ""
     head = f"{WHAT[change.what]} {change.label} {change.id}{name}"
     details = [describe_field(f) for f in change.fields]
     if change.moved:
@@ -62,15 +84,26 @@ def describe(change: Change) -> tuple[str, list[str]]:
     elif change.what in ("added", "removed", "format"):
         details.insert(0, f"文件：{change.new_path or change.old_path}")
     if change.what == "format":
-        details.append("只改了写法（空白、引号、注释或键的顺序），内容不变")
+        details.append("只改了写法（空白、换行符、BOM、引号、注释、键的顺序或别称），内容不变")
+    if change.kind == "attachment" and change.what == "modified":
+        details.append("文件内容已更换（附件不逐字比较：请打开新旧两个版本核对）")
     if change.problems:
         details.insert(0, f"{SIDES.get(change.side or '', '')}的文件有错误，无法比较内容：")
-        details.extend(f"  {_where(d.path, d.line)} {d.code} {d.message}" for d in change.problems)
-    return head, details
+        for d in change.problems:
+            details.append(f"  {_where(d)} {d.code} {d.message}")
+            details.extend([f"    改法：{d.hint}"] if d.hint else [])
+    return one_line(head), [one_line(d) for d in details]
 
 
-def _where(path: str | None, line: int | None) -> str:
-    return f"{path}:{line}" if line else str(path)
+def one_line(text: str) -> str:
+    """*text* on one line: a name, path or value holding a line break cannot start a line that passes for another
+    change (「审核信息\n  删除 公开事项 SHJZ-009」)."""
+    return _BREAKS.sub(" ", text)
+
+
+def _where(d: Diagnostic) -> str:
+    """file:line:column, as far as it is known."""
+    return ":".join(str(part) for part in (d.path, d.line, d.column) if part)
 
 
 def _heading(diff: CatalogDiff) -> str:
@@ -96,13 +129,14 @@ def render_text(diff: CatalogDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """*text* as plain text inside Markdown: a name or a commit message cannot open a link, a tag or a heading."""
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
     """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, 文字性 folded."""
-    lines = [f"## {_md(title)}：{_md(_heading(diff))}", ""]
+    lines = [f"## {escape_markdown(title)}：{escape_markdown(_heading(diff))}", ""]
     if not diff:
         return "\n".join(lines + ["目录没有变化。", ""])
     lines += [f"{_count(diff)}。", ""]
@@ -117,9 +151,9 @@ def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
 def _md_list(changes: list[Change]) -> list[str]:
     lines = []
     for change in changes:
-        name = f" {_md(change.name)}" if change.name else ""
+        name = f" {escape_markdown(one_line(change.name))}" if change.name else NAME_WITHHELD if change.withheld else ""
         lines.append(f"- **{WHAT[change.what]}** {change.label} `{change.id}`{name}")
-        lines.extend(f"  - {_md(d.strip())}" for d in describe(change)[1])
+        lines.extend(f"  - {escape_markdown(d.strip())}" for d in describe(change)[1])
     return lines
 
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from gongkai.catalog import Listing, find_root, load
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import kind_of
+from gongkai.catalog.kinds import ATTACHMENTS, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.sources import Source, WorkingTree
-from gongkai.diff.compare import compare_files
+from gongkai.diff.compare import Key, compare_attachments, compare_files, key_of
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
 
 WORKTREE = "worktree"
+FORK = "..."  # old side "A...B": the merge base of A and B
 Triple = tuple[str, str | None, str | None]  # (catalog-relative path, old blob, new blob)
 
 
@@ -29,6 +30,9 @@ def parse_range(first: str | None, second: str | None, since: bool = False) -> t
             raise UsageProblem("--since 已经指定了旧版本（该日之前的最后一次提交），只能再写一个新版本，"
                                "如 gongkai diff --since 2026-01-01 v2；不写则与工作区比较")
         return "HEAD", first
+    if first and "..." in first and second is None:  # as git diff A...B: B against where it forked from A
+        old, _, new = first.partition("...")
+        return f"{old or 'HEAD'}{FORK}{new or 'HEAD'}", new or "HEAD"
     if first and ".." in first and second is None:
         old, _, new = first.partition("..")
         return old or "HEAD", new or "HEAD"
@@ -42,43 +46,85 @@ def diff_catalog(path: Path, old: str = "HEAD", new: str = WORKTREE, since: dt.d
     cache = cache_for(root, use_cache)
     with Repo(root) as repo:
         old_side, new_side = _sides(repo, old, new, since)
-        triples, new_source = _changed(repo, root, cache, old_side, new_side)
-        return CatalogDiff(old_side, new_side, diff_triples(repo, triples, cache, old_side.commit, new_source))
+        triples, new_source, listing = _changed(repo, root, cache, old_side, new_side)
+        return CatalogDiff(old_side, new_side, diff_triples(repo, triples, cache, old_side.commit, new_source,
+                                                            new_listing=listing))
 
 
 def _sides(repo: Repo, old: str, new: str, since: dt.date | None) -> tuple[Side, Side]:
     new_side = Side(WORKTREE) if new == WORKTREE else Side(new, repo.resolve(new))
     if since is not None:
-        base = repo.before(since.isoformat(), new_side.commit or "HEAD")
+        base = repo.before(since, new_side.commit or "HEAD")
         if base is None and repo.shallow:
             raise GitProblem(f"本仓库是浅克隆（shallow clone），{since} 之前的历史没有下载：运行 git fetch --unshallow 后再试")
         return (Side(f"{since}前", base) if base else Side(EMPTY)), new_side
+    if FORK in old:
+        return Side(old, repo.merge_base(*old.split(FORK, 1))), new_side
     return (Side(EMPTY) if old == EMPTY else Side(old, repo.resolve(old))), new_side
 
 
-def _changed(repo: Repo, root: Path, cache: Cache, old: Side, new: Side) -> tuple[list[Triple], Source | None]:
+def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
+             new: Side) -> tuple[list[Triple], Source | None, dict[str, str] | None]:
     old_rev = old.commit or EMPTY
     if new.commit is not None:
-        return _catalog_only(repo.changed(old_rev, new.commit)), None
+        return _catalog_only(repo.changed(old_rev, new.commit)), None, None
     before = repo.tree(old_rev)
     tree = WorkingTree(root)
     after = repo.worktree(root)
     triples = [(p, before.get(p), after.get(p)) for p in sorted(before.keys() | after.keys())]
-    return _catalog_only([t for t in triples if t[1] != t[2]]), tree
+    return _catalog_only([t for t in triples if t[1] != t[2]]), tree, after
 
 
 def _catalog_only(triples: list[Triple]) -> list[Triple]:
-    return [t for t in triples if kind_of(t[0]) is not None]
+    return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)]
 
 
 def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,
-                 new_source: Source | None = None, new_commit: str | None = None) -> list[Change]:
-    """Changes for (path, old blob, new blob) triples: parse both versions of each, match by id."""
+                 new_source: Source | None = None, new_commit: str | None = None,
+                 new_listing: dict[str, str] | None = None) -> list[Change]:
+    """Changes for (path, old blob, new blob) triples: parse both versions of each YAML file, match by id;
+    attachments (files/) are named, not parsed.
+
+    *new_listing*: every file of the new side (path → blob) when it is already known (the working tree).
+    """
+    attachments = [t for t in triples if t[0].startswith(ATTACHMENTS)]
+    yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS)]
+    changes = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
+    return sorted(changes + compare_attachments(attachments), key=Change.sort_key)
+
+
+def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None, new_source: Source | None,
+             new_commit: str | None, new_listing: dict[str, str] | None) -> list[Change]:
     old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
     new_files = _parse(source, cache, new_blobs)
-    return compare_files(old_files, new_files)
+    suspects = _suspects(old_files, {p for p, _, n in triples if n is None}) \
+        | _suspects(new_files, {p for p, o, _ in triples if o is None})
+    if not suspects:
+        return compare_files(old_files, new_files)
+    folders = tuple(sorted({path.split("/", 1)[0] + "/" for path in suspects.values()}))
+    changed = {p for p, _, _ in triples}
+    held_old = _held(suspects, changed, repo.tree(old_commit or EMPTY, folders))
+    new_listing = new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders)
+    return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing))
+
+
+def _suspects(files: list[ParsedFile], only_here: set[str]) -> dict[Key, str]:
+    """Key → path of the files that may share their id with a file that was not parsed: a file found on one side
+    only (added, removed, moved, copied), or one holding an id other than its name (an id changed in it)."""
+    return {key_of(f): f.path for f in files if f.kind != "agency"
+            and (f.path in only_here or key_of(f)[1] != PurePosixPath(f.path).stem)}
+
+
+def _held(suspects: dict[Key, str], changed: set[str], listing: dict[str, str]) -> dict[Key, tuple[str, ...]]:
+    """The files of one side that were not parsed (unchanged) and are named after the id of a suspect."""
+    held: dict[Key, list[str]] = {}
+    for path in listing:
+        key = (kind_of(path) or "", PurePosixPath(path).stem)
+        if key in suspects and path not in changed:
+            held.setdefault(key, []).append(path)
+    return {key: tuple(paths) for key, paths in held.items()}
 
 
 def _parse(source: Source, cache: Cache, blobs: dict[str, str] | None = None) -> list[ParsedFile]:

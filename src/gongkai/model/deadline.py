@@ -1,4 +1,5 @@
-"""公开时限 as the tool understands it: anchor + N (working) days [+ 公示 period], periodic, or real-time."""
+"""公开时限 as the tool understands it: anchor + N (working) days, periodic, or real-time; and the 公示 period it
+promises (notice_period)."""
 
 from __future__ import annotations
 
@@ -29,26 +30,12 @@ class Deadline:
     anchor: str | None = None
     days: int | None = None
     workdays: bool = True
-    notice_days: int | None = None
-    notice_workdays: bool = True
     period: str | None = None
 
     @property
     def checkable(self) -> bool:
         """True when publication lateness can be computed from the formed date."""
         return self.kind == "after" and self.days is not None
-
-    def describe(self) -> str:
-        """A short Chinese description of how the tool reads the text."""
-        if self.kind == "realtime":
-            return "实时公开"
-        if self.kind == "periodic":
-            return f"定期公开（{self.period}）"
-        unit = "个工作日" if self.workdays else "个自然日"
-        text = f"{self.anchor or '信息形成'}之日起{self.days}{unit}内"
-        if self.notice_days:
-            text += f"，公示{self.notice_days}{'个工作日' if self.notice_workdays else '天'}"
-        return text
 
 
 def _number(text: str) -> int:
@@ -78,16 +65,9 @@ def parse_deadline(text: str) -> Deadline | None:
     after = _AFTER.match(clean)
     if not after:
         return None
-    notice = _NOTICE.search(clean, after.end())
-    return Deadline(
-        "after",
-        text,
-        anchor=after.group("anchor") or None,
-        days=_number(after.group("days")),
-        workdays=after.group("unit") == "工作日",
-        notice_days=_number(notice.group("days")) if notice else None,
-        notice_workdays=notice.group("unit") == "工作日" if notice else True,
-    )
+    # (a 公示 period the text promises as well is read by notice_period)
+    return Deadline("after", text, anchor=after.group("anchor") or None, days=_number(after.group("days")),
+                    workdays=after.group("unit") == "工作日")
 
 
 @lru_cache(maxsize=4096)

@@ -110,10 +110,17 @@ class WorkdayCalendar:
         return DueDate(end, years, tuple(self._broken[y] for y in years if y in self._broken))
 
     def limit(self, start: dt.date, days: int, workdays: bool = True) -> DueDate:
-        """The last day of a period of *days* working days (or calendar days) after *start*."""
+        """The last day of a period of *days* working days (or calendar days) after *start*.
+
+        A period of calendar days that ends on a day off (a weekend not worked, a statutory holiday) ends on the next
+        working day instead (《民法典》第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+        """
         if workdays:
             return self.due(start, days)
-        return DueDate(start + dt.timedelta(days=days))
+        end = start + dt.timedelta(days=days)
+        while not self.info(end).is_workday:
+            end += ONE_DAY
+        return DueDate(end, self.provisional_years(start + dt.timedelta(days=days - 1), end))
 
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
         """Years with a provisional day in (start, end]; empty for a strict calendar."""
