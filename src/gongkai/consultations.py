@@ -9,4 +9,4 @@ from gongkai.catalog.files import FileKind, pydantic_builder, register_kind
 from gongkai.catalog.kinds import LABELS
 from gongkai.model.inquiry import Inquiry
 
-register_kind(FileKind("inquiry", LABELS["inquiry"], pydantic_builder(Inquiry)))
+register_kind(FileKind("inquiry", LABELS["inquiry"], pydantic_builder(Inquiry), model=Inquiry))

@@ -47,11 +47,46 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$")
 # China's days (UTC+8, no summer time): the day a date of the law names, whatever zone a machine or a commit is in.
 BEIJING = dt.timezone(dt.timedelta(hours=8))
+# The archives' eight digits (DA/T 22: 20260907) and a date in Chinese numerals as older 公文 print their 成文日期
+# (二〇一一年十二月三十日): refused like the forms above, but the message says which day it is.
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_NUMERALS = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]$")
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 九, 十, 十一, 二十, 三十一 as a number; None for anything else."""
+    if "十" not in text:
+        return _DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def _written_day(text: str) -> tuple[dt.date, str] | None:
+    """The day of an eight-digit or a Chinese-numeral date, with what to call that form; None otherwise."""
+    compact, numerals = _COMPACT.match(text), _NUMERALS.match(text)
+    try:
+        if compact:
+            return dt.date(*(int(g) for g in compact.groups())), "8位数字的日期（档案目录的写法）"
+        if numerals:
+            year = int("".join(str(_DIGITS[c]) for c in numerals.group(1)))
+            month, day = _chinese_number(numerals.group(2)), _chinese_number(numerals.group(3))
+            if month is not None and day is not None:
+                return dt.date(year, month, day), "汉字数字的日期"
+    except ValueError:
+        return None
+    return None
 
 
 def _meant(value: Any) -> str | None:
     """What a value in a spreadsheet's or a program's form means, as the message saying how to write it; else None."""
     text = str(value).strip()
+    written = _written_day(text)
+    if written is not None and written[0].year in YEARS:
+        day = written[0].isoformat()
+        return f"「{text}」是{written[1]}，即 {day}：写成 {day}"
     if _SERIAL.match(text):
         day = (_EXCEL_EPOCH + dt.timedelta(days=int(text))).isoformat()
         return f"「{text}」像是 Excel 的日期序号，即 {day}：写成 {day}（在 Excel 中把单元格设为日期格式后再复制）"

@@ -16,7 +16,7 @@ from gongkai.authoring.escapes import SameKey, remove_escaped
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, any_text, decode_raw
-from gongkai.catalog.files import KINDS
+from gongkai.catalog.files import spec_of
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
@@ -204,7 +204,7 @@ def _already_canonical(text: str, kind: str | None) -> bool:
 
 def _dated_model(kind: str | None) -> type[BaseModel] | None:
     """The model whose Day fields say which values of a *kind* file are dates (every model-read kind)."""
-    spec = KINDS.get(kind or "")
+    spec = spec_of(kind) if kind else None  # calendar/ and consultations/ are read by a capability: imported here
     return spec.model if spec is not None else None
 
 

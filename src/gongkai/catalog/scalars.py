@@ -1,8 +1,9 @@
-"""Plain values YAML would publish differently from how they were typed, and explicit tags.
+"""Plain values YAML would publish differently from how they were typed, explicit tags, and merge keys.
 
 An unquoted 059523000000 is the number 59523000000 to YAML (the landline loses its 0 on every page), 1.3812345678e10
 becomes 13812345678.0, +86… loses its +, 0x…, 0o… and 1_000 change their digits. A tag (!!binary, !foo) makes the two
-parsers disagree and hides the value from the reviewer. Both are found with their position before the file is read;
+parsers disagree and hides the value from the reviewer; so does a merge key (<<: merges a mapping in YAML 1.1, is a
+plain key in YAML 1.2). All are found with their position before the file is read;
 the line scan below costs a regular expression per file, and the exact check runs only on a file it flags.
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 import yaml_rs
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 
 # A value standing alone after "key: ", "- " or inside [ … ] that YAML reads as a number (a superset: _judge decides).
 _PLAIN_NUMBER = re.compile(
@@ -50,13 +51,40 @@ def find_rewrites(text: str) -> list[Rewrite]:
     in one pass, not one per run)."""
     suspects = _suspects(text) if _may_hold_rewrite(text) else set()
     tagged = "!" in text and _TAG.search(text) is not None
-    if not suspects and not tagged:
+    merging = "<<" in text
+    if not suspects and not tagged and not merging:
         return []
     try:
         events = list(YAML(typ="rt").parse(text))
     except (YAMLError, ValueError, RecursionError):
         return []  # broken YAML is explained by the parser that reads the file
-    return [found for found in (_judge(event, suspects) for event in events) if found is not None]
+    merges = _merge_keys(events) if merging else set()
+    return [found for index, event in enumerate(events)
+            if (found := _merge(event) if index in merges else _judge(event, suspects)) is not None]
+
+
+def _merge_keys(events: list[object]) -> set[int]:
+    """The indexes of the events that are a plain << in the place of a mapping's key."""
+    found: set[int] = set()
+    slots: list[list[bool]] = []  # per open collection: [is a mapping, the next node is a key]
+    for index, event in enumerate(events):
+        if isinstance(event, CollectionEndEvent):
+            slots.pop()
+            continue
+        top = slots[-1] if slots else None
+        if top is not None and top[0]:
+            if top[1] and isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
+                found.add(index)
+            top[1] = not top[1]  # a key, then its value
+        if isinstance(event, CollectionStartEvent):
+            slots.append([isinstance(event, MappingStartEvent), True])
+    return found
+
+
+def _merge(event: object) -> Rewrite:
+    mark = event.start_mark  # type: ignore[attr-defined]
+    return Rewrite("GK005", "目录文件不能使用合并键（<<）",
+                   "把要合并的内容逐项写成「键: 值」；若键名本身是 <<，请给它加引号。", mark.line + 1, mark.column + 1)
 
 
 def read_as(typed: str) -> str | None:

@@ -18,7 +18,7 @@ from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
-from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking
+from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, only_gaps
 from gongkai.handover.run import handover_days, not_yet, prepare
 from gongkai.locking import catalog_lock
 from gongkai.output import render_text
@@ -83,7 +83,9 @@ def _report_problems(catalog: Catalog, batch: Batch) -> int:
     report = Report(list(batch.problems), files_checked=len(batch.entries))
     err.print(render_text(report, source_lines(catalog.source)), end="", markup=False)
     if blocking(batch):
-        err.print("这一批没有生成：请补齐上面的问题；确需先送交的，加 --allow-incomplete，缺项会写在目录表的备注中。",
+        err.print("这一批没有生成：请补齐上面的问题；确需先送交的，加 --allow-incomplete，缺项会写在目录表的备注中。"
+                  if only_gaps(batch) else
+                  "这一批没有生成：请先改正上面的错误（--allow-incomplete 只放过缺附件、缺页数、缺索引号，放不过这些）。",
                   markup=False)
         return EXIT_FINDINGS
     return EXIT_OK
@@ -154,7 +156,7 @@ def schedule_command(
     for d in days:
         weekday = "一二三四五六日"[d.actual.weekday()]
         line = f"  {d.nominal.isoformat()}  →  {d.actual.isoformat()}（周{weekday}）"
-        out.print(line + (f"  {d.reason}" if d.moved else ""), markup=False)
+        out.print(line + (f"  {d.reason}" if d.moved else f"  {d.note}" if d.note else ""), markup=False)
     return EXIT_OK
 
 

@@ -16,7 +16,16 @@ from gongkai.model.agency import Agency, HandoverSettings
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
-from gongkai.publication.handover import FORMATS, handover_gaps, sha256_of
+from gongkai.publication.handover import (
+    FORMATS,
+    GAP_CODES,
+    PUBLISHED_AFTER_HINT,
+    RENUMBERED_HINT,
+    handover_gaps,
+    published_after,
+    renumbered,
+    sha256_of,
+)
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"
@@ -93,9 +102,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
                   today: dt.date | None = None) -> Batch:
     """The batch for *day*: a recorded batch is reproduced as it was; otherwise everything not yet handed over that
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
-    agency = catalog.agency
-    if agency is None:
-        raise UsageProblem("gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。")
+    agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
     gate = admit(catalog, day)
     admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
@@ -103,9 +110,10 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     recorded = ledgers.get(day)
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
-        records = _reproduce(catalog, batch, recorded, admitted)
+        records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
     else:
+        _refuse_before_a_later_batch(catalog, day)
         sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
         records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
         if today is not None and today > day:
@@ -117,6 +125,32 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers)) for record, action in recalls]
     return batch
+
+
+def _refuse_before_a_later_batch(catalog: Catalog, day: dt.date) -> None:
+    """A batch made for a day before one already recorded would say 本期无主动公开政府信息 (or list what is left) for a
+    period whose records the later batch carried, and ask again for the 撤换 it asked: refused."""
+    later = sorted((ledger.date, path, ledger) for path, ledger in catalog.models("ledger") if ledger.date > day)
+    if not later:
+        return
+    _, path, first = later[0]
+    raise UsageProblem(
+        f"{day.isoformat()} 这一批没有台账，而更晚的批次已经记入台账（{path}，"
+        f"覆盖{_cn(first.period.start)}至{_cn(first.date)}）：到 {day.isoformat()} 为止公开的信息已随这一批或更早的批次送交。"
+        f"现在补做 {day.isoformat()} 这一批，目录表会写成「{EMPTY_NOTE}」，与事实不符，撤换公函也会重复。"
+        f"不需要补做；要重新生成已送交的批次，运行 gongkai handover --date {first.date.isoformat()}。")
+
+
+def agency_of(catalog: Catalog) -> Agency:
+    """The agency and its handover settings; a gongkai.yaml that does not load is a usage problem naming its first
+    error, never the usual 5th and 20th in its place (a county may hand over monthly, or on other days)."""
+    if catalog.agency is not None:
+        return catalog.agency
+    parsed = catalog.files.get("gongkai.yaml")
+    first = next((d for d in parsed.diagnostics if d.severity is Severity.ERROR), None) if parsed else None
+    where = f"第一处：第{first.line}行第{first.column}列，{first.message}。" if first is not None else ""
+    raise UsageProblem(f"gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。{where}"
+                       "移交日不会按每月5日、20日代替（各县的移交日不同）。")
 
 
 def _sent_now(batch: Batch, recall: Recall) -> Recall:
@@ -141,14 +175,36 @@ def _recorded_recalls(catalog: Catalog, batch: Batch, ledger: Ledger,
     return found
 
 
-def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Record]) -> list[Record]:
+def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Record],
+               today: dt.date | None) -> list[Record]:
     by_id = {r.id: r for r in admitted}
+    missing = [i for i in ledger.record_ids() if i not in by_id]
+    # A record let out only after the batch day (its 公开日期 moved past it) is named with that reason: the gate of
+    # today says what it is now (asked only when the reproduction fails anyway).
+    later = admit(catalog, today) if missing and today is not None and today > batch.date else None
     for index, record_id in enumerate(ledger.record_ids()):
         if record_id not in by_id:
-            batch.problems.append(catalog.diagnostic(
-                "GK508", Severity.ERROR, f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开、已撤回或含未遮盖的个人信息）",
-                Location(batch.ledger_path, ledger.id, ("信息", index, "编号")), "核对信息登记；不能重新生成这一批。"))
-    return [by_id[i] for i in ledger.record_ids() if i in by_id]
+            here = Location(batch.ledger_path, ledger.id, ("信息", index, "编号"))
+            now = later.get(record_id) if later is not None else None
+            reason = published_after(now.record, ledger.date) if now is not None else None
+            message = reason or f"台账列出的信息 {record_id} 已不能通过公开审核（不存在、非主动公开、已撤回或含未遮盖的个人信息）"
+            hint = f"{PUBLISHED_AFTER_HINT}改正前不能重新生成这一批。" if reason else "核对信息登记；不能重新生成这一批。"
+            batch.problems.append(catalog.diagnostic("GK508", Severity.ERROR, message, here, hint))
+    return [_as_sent(catalog, batch, ledger, index, by_id[sent.id])
+            for index, sent in enumerate(ledger.records) if sent.id in by_id]
+
+
+def _as_sent(catalog: Catalog, batch: Batch, ledger: Ledger, index: int, record: Record) -> Record:
+    """*record* as the batch delivered it: under the 索引号 the ledger recorded, whatever it was renumbered to since
+    (the 目录表 the 两馆 signed is reproduced, and GK510 says the number changed)."""
+    sent_as = ledger.records[index].index_number
+    changed = renumbered(record, sent_as, ledger.date)
+    if changed is None:
+        return record
+    batch.problems.append(catalog.diagnostic("GK510", Severity.WARNING, changed + "；目录表按台账中的索引号重新生成",
+                                             Location(batch.ledger_path, ledger.id, ("信息", index, "索引号")),
+                                             RENUMBERED_HINT))
+    return record.model_copy(update={"index_number": sent_as})
 
 
 def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], calendar: WorkdayCalendar,
@@ -191,3 +247,8 @@ def _files(catalog: Catalog, record: Record) -> tuple[SendFile, ...]:
 def blocking(batch: Batch) -> list[Diagnostic]:
     """The problems that stop the batch."""
     return [d for d in batch.problems if d.severity is Severity.ERROR]
+
+
+def only_gaps(batch: Batch) -> bool:
+    """True when every problem that stops the batch is a gap --allow-incomplete would write in 备注 instead."""
+    return all(d.code in GAP_CODES for d in blocking(batch))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
-from gongkai.handover.plan import Batch, plan_handover
+from gongkai.handover.plan import Batch, agency_of, plan_handover
 from gongkai.handover.schedule import HandoverDay, find_handover, nearest, schedule
 from gongkai.holidays import calendar_of
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
@@ -17,9 +17,14 @@ def checked_calendar(catalog: Catalog | None) -> WorkdayCalendar:
     return calendar_of(catalog) if catalog is not None else WorkdayCalendar()
 
 
+def _days(catalog: Catalog) -> list[int]:
+    """The handover days of the month gongkai.yaml sets (never the usual 5th and 20th in place of a broken setting)."""
+    return agency_of(catalog).handover.days
+
+
 def handover_days(catalog: Catalog, year: int) -> list[HandoverDay]:
     """Every handover of *year* by the catalog's settings; a year without a notice is a usage problem."""
-    days = catalog.agency.handover.days if catalog.agency else [5, 20]
+    days = _days(catalog)
     try:
         return schedule(year, checked_calendar(catalog), days)
     except CalendarMissing as exc:
@@ -50,7 +55,7 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
             today: dt.date | None = None) -> Batch:
     """Plan the batch for *day*; refuses a day after *today* or one that is not a handover day, unless forced."""
     calendar = checked_calendar(catalog)
-    days = catalog.agency.handover.days if catalog.agency else [5, 20]
+    days = _days(catalog)
     if today is not None and day > today and not force:
         raise UsageProblem(f"{not_yet(day, today, '移交批次')}{_next_due(today, calendar, days)}确需提前生成，请加 --force。")
     try:

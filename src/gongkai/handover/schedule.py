@@ -19,6 +19,12 @@ class HandoverDay:
     nominal: dt.date
     actual: dt.date
     skipped: tuple[DayInfo, ...] = ()
+    makeup: bool = False  # the nominal day is a weekend day the notice makes a working day (调休上班): it stays
+
+    @property
+    def note(self) -> str:
+        """Why a handover on a Saturday or Sunday stays there, in Chinese; empty otherwise."""
+        return f"{self.nominal.month}月{self.nominal.day}日是调休上班日，照常移交" if self.makeup else ""
 
     @property
     def moved(self) -> bool:
@@ -40,7 +46,7 @@ class HandoverDay:
 
     def to_dict(self) -> dict[str, object]:
         return {"nominal": self.nominal.isoformat(), "actual": self.actual.isoformat(),
-                "moved": self.moved, "reason": self.reason}
+                "moved": self.moved, "reason": self.reason, "note": self.note}
 
 
 def _run_text(run: list[DayInfo]) -> str:
@@ -64,7 +70,8 @@ def handover_day(nominal: dt.date, calendar: WorkdayCalendar) -> HandoverDay:
     while day < actual:
         skipped.append(calendar.info(day))
         day += dt.timedelta(days=1)
-    return HandoverDay(nominal, actual, tuple(skipped))
+    makeup = actual == nominal and calendar.info(nominal).kind is DayKind.MAKEUP
+    return HandoverDay(nominal, actual, tuple(skipped), makeup)
 
 
 def schedule(year: int, calendar: WorkdayCalendar, days: Sequence[int] = DEFAULT_DAYS) -> list[HandoverDay]:

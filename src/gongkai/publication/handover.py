@@ -5,6 +5,7 @@ Shared by the handover (which stops the batch or notes the gap in 备注) and th
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from gongkai.catalog import Catalog
 from gongkai.model.record import Record
 
 FORMATS = ("pdf", "ceb")  # the only electronic formats the 两馆 accept
+GAP_CODES = frozenset({"GK501", "GK502", "GK503", "GK504", "GK505"})  # what --allow-incomplete lets through (备注)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,29 @@ def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:
     if not record.index_number:
         gaps.append(Gap("GK505", ("编号",), "没有索引号，目录表按索引号登记", "填写本机关的索引号。", "缺索引号"))
     return gaps
+
+
+def published_after(record: Record, batch: dt.date) -> str | None:
+    """Why *record*, listed in the ledger of the batch of *batch*, could not have been in it: its 公开日期 is now later
+    than the batch (changed after it was handed over, or a date typed wrong); None when it is not."""
+    if record.published is None or record.published <= batch:
+        return None
+    return (f"台账 {batch} 这一批送交了信息 {record.id}，但它现在的公开日期 {record.published} 晚于这一批："
+            "送交两馆的只能是已经公开的信息")
+
+
+def renumbered(record: Record, sent_as: str | None, batch: dt.date) -> str | None:
+    """Why *record* no longer matches the 索引号 it was handed over under in the batch of *batch*; None when it does.
+    The 两馆 register what they receive by its 索引号: renumbering afterwards leaves them holding a number that is
+    nowhere in the catalog."""
+    if sent_as is None or record.index_number == sent_as:
+        return None
+    now = f"现在是 {record.index_number}" if record.index_number else "现在没有索引号"
+    return f"信息 {record.id} 在 {batch} 的批次中以索引号 {sent_as} 送交两馆，{now}：两馆按索引号登记，送交后不能再改"
+
+
+RENUMBERED_HINT = "把「索引号」改回送交时的号码；确需更正的，另行发函撤换。"
+PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开日期确实写错、需要更正的，另行发函撤换。"
 
 
 def sha256_of(catalog: Catalog, path: str) -> str:

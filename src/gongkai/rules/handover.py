@@ -8,7 +8,14 @@ from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
-from gongkai.publication.handover import handover_gaps, sha256_of
+from gongkai.publication.handover import (
+    PUBLISHED_AFTER_HINT,
+    RENUMBERED_HINT,
+    handover_gaps,
+    published_after,
+    renumbered,
+    sha256_of,
+)
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -110,7 +117,7 @@ def handover_overdue(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK508", "ledger-record-not-public", "台账中有不可移交的信息", E,
-      what="检查移交台账中的每条信息是否存在、是否为主动公开。",
+      what="检查移交台账中的每条信息是否存在、是否为主动公开，公开日期是否不晚于送交它的批次。",
       why="只有主动公开的政府信息才能送交两馆；依申请公开、不予公开的信息出现在台账中，说明有信息被误送。",
       example="信息:\n  - 编号: R2026-020（公开属性: 依申请公开）",
       instead="立即联系两馆撤回误送的文件，并更正台账。",
@@ -124,6 +131,8 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
                 state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
                               f"台账列出的信息 {record_id} {state}", "核对台账与信息登记；误送的文件应向两馆撤回。")
+            elif (later := published_after(record, ledger.date)) is not None:
+                yield Finding(Location(path, ledger.id, ("信息", index, "编号")), later, PUBLISHED_AFTER_HINT)
 
 
 @rule("GK509", "handover-twice", "同一信息移交了两次", E,
@@ -142,7 +151,7 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK510", "handover-file-changed", "已送交的文件被修改", W,
-      what="检查已送交两馆的电子文件，目录中的版本是否与台账记录的 SHA-256 一致。",
+      what="检查已送交两馆的电子文件，目录中的版本是否与台账记录的 SHA-256 一致；信息的索引号是否仍是送交时的号码。",
       why="送交后的文件如需更换，应以撤换函单独报送（" + RULE_SOURCE + "）；悄悄改动会让两馆的版本与网站不一致。",
       example="files/2026/R2026-012.pdf 送交后被替换",
       instead="恢复原文件；确需更换的，另行发函撤换，并登记为新的信息。",
@@ -151,6 +160,9 @@ def handover_file_changed(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     for path, ledger in catalog.models("ledger"):
         for i, sent in enumerate(ledger.records):
+            record = catalog.records.get(sent.id)
+            if record is not None and (changed := renumbered(record, sent.index_number, ledger.date)) is not None:
+                yield Finding(Location(path, ledger.id, ("信息", i, "索引号")), changed, RENUMBERED_HINT)
             for j, file in enumerate(sent.files):
                 if catalog.has_file(file.file) and sha256_of(catalog, file.file) != file.sha256:
                     yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "sha256")),

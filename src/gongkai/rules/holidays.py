@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.rules.base import VIEW, Context, Finding, Rule, register, rule
-from gongkai.workdays import IMPORT_COMMAND, LIBRARY_YEARS, PROVISIONAL_YEARS, notice_missing_warning, notice_path
+from gongkai.rules.base import FILE, VIEW, Context, Finding, Rule, register, rule
+from gongkai.workdays import (
+    IMPORT_COMMAND,
+    LIBRARY_YEARS,
+    PROVISIONAL_YEARS,
+    DayInfo,
+    notice_missing_warning,
+    notice_path,
+    official_differences,
+)
 
 E, W = Severity.ERROR, Severity.WARNING
 _FIRST, _LAST = LIBRARY_YEARS.start, LIBRARY_YEARS.stop - 1
@@ -45,9 +53,12 @@ register(Rule(
       instead=f"通知发布后，把原文复制到文本文件，运行 {IMPORT_COMMAND} 录入 calendar/2027.yaml。",
       scope=VIEW)
 def next_year_notice(ctx: Context) -> Iterator[Finding]:
-    text = notice_missing_warning(ctx.today, ctx.calendar.years())
+    broken = ctx.calendar.broken()
+    text = notice_missing_warning(ctx.today, ctx.calendar.years(), broken)
     if text:
-        yield Finding(Location(notice_path(ctx.today.year + 1)), text, f"通知发布后运行 {IMPORT_COMMAND}。")
+        year = ctx.today.year if ctx.today.year not in ctx.calendar.years() else ctx.today.year + 1
+        hint = "改正这个文件中的错误。" if year in broken else f"通知发布后运行 {IMPORT_COMMAND}。"
+        yield Finding(Location(broken.get(year, notice_path(year))), text, hint)
 
 
 @rule("GK805", "calendar-year-unknown", "日期所在年份没有节假日数据", W,
@@ -61,3 +72,26 @@ def calendar_year_unknown(ctx: Context) -> Iterator[Finding]:
     for year, location in sorted(ctx.unknown_years.items()):
         yield Finding(location, f"{year}年没有节假日数据，这里的工作日期限无法计算",
                       f"核对日期；确为{year}年的，录入 {notice_path(year)}（{IMPORT_COMMAND} --year {year}）。")
+
+
+@rule("GK806", "notice-differs-from-official", "节假日安排与国务院办公厅通知不同", W,
+      what=f"检查 calendar/ 中{_FIRST}—{_LAST}年的节假日安排，与 chinesecalendar 收录的国务院办公厅通知相比，"
+           "有没有哪天一处算放假、另一处算上班。",
+      why="目录中的通知优先于 chinesecalendar：录错一天（漏了春节、多写一天国庆、漏了调休上班的周日），这一年的"
+          "公开时限、答复期限和移交两馆的日期都会跟着错，而且不会有别的提示。国务院确实发了补充通知的（如延长假期），"
+          "才应与 chinesecalendar 不同。",
+      example="calendar/2026.yaml 的国庆节写成 2026-10-01 至 2026-10-08（通知是 10月1日至7日）",
+      instead="按通知原文改正；最好删去这个文件（chinesecalendar 已收录这一年），或用 "
+              f"{IMPORT_COMMAND} --force 从通知原文重新生成。",
+      scope=FILE)
+def notice_differs_from_official(ctx: Context) -> Iterator[Finding]:
+    for path, notice in ctx.catalog.models("notice"):
+        grouped: dict[tuple[str | int, ...], list[tuple[DayInfo, DayInfo]]] = {}
+        for field, official, mine in official_differences(notice):
+            grouped.setdefault(field, []).append((official, mine))
+        for field, days in grouped.items():
+            shown = "；".join(f"{o.day}，通知：{o.reason}，这里：{m.reason}" for o, m in days[:3])
+            more = f"；另有{len(days) - 3}天" if len(days) > 3 else ""
+            yield Finding(Location(path, None, field),
+                          f"{notice.year}年有{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{shown}{more}",
+                          "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。")

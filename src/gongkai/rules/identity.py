@@ -44,7 +44,7 @@ def duplicate_index_numbers(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK203", "file-name-mismatch", "文件名与编号不一致", E,
-      what="检查文件名（不含 .yaml）是否等于文件里的编号。",
+      what="检查文件名（不含 .yaml）是否等于文件里的编号；移交台账的文件名是否等于它的「批次日期」。",
       why="看文件名就能找到事项或信息；复制文件后忘记改编号是最常见的重复来源。",
       example="文件 records/2026/R2026-013.yaml 里写「编号: R2026-012」",
       instead="把文件改名为 R2026-012.yaml，或把编号改为 R2026-013（若这是一条新信息）。",
@@ -56,6 +56,12 @@ def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
             if stem != model.id:
                 yield Finding(Location(path, model.id, ("编号",)), f"文件名「{stem}」与编号「{model.id}」不一致",
                               f"把文件改名为 {model.id}.yaml，或改正编号。")
+    for path, ledger in ctx.catalog.models("ledger"):
+        stem = _stem(path)
+        if stem != ledger.id:  # gongkai handover names the file by the date: one of the two was changed by hand
+            yield Finding(Location(path, ledger.id, ("批次日期",)),
+                          f"移交台账的文件名「{stem}」与批次日期「{ledger.id}」不一致",
+                          "台账由 gongkai handover 写入，文件名就是批次日期：把改动的一处改回（请勿手工修改台账）。")
 
 
 def _stem(path: str) -> str:

@@ -8,7 +8,7 @@ provisional() view computes such a year from weekends and the statutory holidays
 
 from typing import TYPE_CHECKING
 
-from gongkai.workdays.calendar import WorkdayCalendar, library_differences
+from gongkai.workdays.calendar import WorkdayCalendar, library_differences, official_differences
 from gongkai.workdays.days import (
     IMPORT_COMMAND,
     LIBRARY,
@@ -67,6 +67,7 @@ __all__ = [
     "notice_path",
     "notice_problems",
     "notice_title",
+    "official_differences",
     "read_published",
     "statutory_days",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from gongkai.workdays.days import LIBRARY, ONE_DAY, CalendarMissing, DayInfo, DayKind, DueDate, Step, year_days
@@ -52,8 +52,11 @@ def _overlay(days: tuple[DayInfo, ...], neighbour: Notice) -> tuple[DayInfo, ...
 class WorkdayCalendar:
     """Working days from the catalog's notices, else chinesecalendar, else (provisional view) the statutory days."""
 
-    def __init__(self, notices: Iterable[Notice] = (), *, provisional: bool = False) -> None:
+    def __init__(self, notices: Iterable[Notice] = (), *, provisional: bool = False,
+                 broken: Mapping[int, str] | None = None) -> None:
         self._notices: dict[int, Notice] = {notice.year: notice for notice in notices}  # a later one wins
+        # year → the catalog's notice file for it that has errors: not used, but named wherever the year is missed
+        self._broken = {year: path for year, path in (broken or {}).items() if year not in self._notices}
         self._provisional = provisional
         self._tables: dict[int, _YearTable] = {}
         self._view: WorkdayCalendar | None = self if provisional else None
@@ -61,7 +64,7 @@ class WorkdayCalendar:
     def provisional(self) -> WorkdayCalendar:
         """A view of this calendar that computes years without a notice provisionally instead of raising."""
         if self._view is None:  # one view per calendar, so its year tables are built once
-            self._view = WorkdayCalendar(self._notices.values(), provisional=True)
+            self._view = WorkdayCalendar(self._notices.values(), provisional=True, broken=self._broken)
         return self._view
 
     @property
@@ -72,6 +75,10 @@ class WorkdayCalendar:
     def years(self) -> set[int]:
         """Years with real data: chinesecalendar's and the notices' (never the provisional ones)."""
         return set(LIBRARY_YEARS) | set(self._notices)
+
+    def broken(self) -> dict[int, str]:
+        """Years whose notice file is in the catalog but has errors (so is not used), with the file."""
+        return dict(self._broken)
 
     def info(self, day: dt.date) -> DayInfo:
         """The status of one day; raises CalendarMissing for a year without data."""
@@ -99,7 +106,8 @@ class WorkdayCalendar:
     def due(self, start: dt.date, n: int) -> DueDate:
         """add(start, n) with the years whose days were only guessed on the way (暂定)."""
         end = self.add(start, n)
-        return DueDate(end, self.provisional_years(start, end))
+        years = self.provisional_years(start, end)
+        return DueDate(end, years, tuple(self._broken[y] for y in years if y in self._broken))
 
     def limit(self, start: dt.date, days: int, workdays: bool = True) -> DueDate:
         """The last day of a period of *days* working days (or calendar days) after *start*.
@@ -172,7 +180,7 @@ class WorkdayCalendar:
             return library_year(year)
         if self._provisional and year in PROVISIONAL_YEARS:
             return provisional_year(year)
-        raise CalendarMissing(year, self._covered())
+        raise CalendarMissing(year, self._covered(), self._broken.get(year))
 
     def _covered(self) -> str:
         first, last = LIBRARY_YEARS.start, LIBRARY_YEARS.stop - 1
@@ -184,9 +192,30 @@ class WorkdayCalendar:
         return text
 
 
-def library_differences(notice: Notice) -> list[dt.date]:
-    """Days of the notice's year that chinesecalendar counts differently (working or not); empty when it has no data."""
+def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], DayInfo, DayInfo]]:
+    """The days of the notice's year it counts otherwise than the State Council's notice (as chinesecalendar holds
+    it), each with the notice field it comes from (its holiday, its make-up day, or the list missing it), the
+    official day and the notice's; empty for a year chinesecalendar does not hold."""
     if notice.year not in LIBRARY_YEARS:
         return []
     ours = WorkdayCalendar([notice])
-    return [info.day for info in library_year(notice.year) if info.is_workday != ours.is_workday(info.day)]
+    makeup = {day: index for index, day in enumerate(notice.makeup)}
+    found = []
+    for official in library_year(notice.year):
+        mine = ours.info(official.day)
+        if official.is_workday == mine.is_workday:
+            continue
+        holiday = next((i for i, h in enumerate(notice.holidays) if h.start <= official.day <= h.end), None)
+        if holiday is not None:
+            field: tuple[str | int, ...] = ("放假", holiday, "开始")
+        elif official.day in makeup:
+            field = ("调休上班", makeup[official.day])
+        else:
+            field = ("调休上班",) if official.kind is DayKind.MAKEUP else ("放假",)
+        found.append((field, official, mine))
+    return found
+
+
+def library_differences(notice: Notice) -> list[dt.date]:
+    """Days of the notice's year that chinesecalendar counts differently (working or not); empty when it has no data."""
+    return [official.day for _, official, _ in official_differences(notice)]

@@ -31,6 +31,12 @@ def how_to_import(year: int) -> str:
     return f"把{notice_title(year)}的原文复制到一个文本文件，运行 {IMPORT_COMMAND} 录入 {notice_path(year)}。"
 
 
+def how_to_mend(path: str) -> str:
+    """The Chinese instruction for a year's notice file that is in the catalog but has errors, so is not used."""
+    return (f"运行 gongkai validate 查看 {path} 中的错误（GK801 或字段错误）并改正；"
+            f"或把通知原文存为文本文件，运行 {IMPORT_COMMAND} --force 重新生成。")
+
+
 def year_days(year: int) -> Iterable[dt.date]:
     """Every day of *year*, in order."""
     first = dt.date(year, 1, 1)
@@ -40,13 +46,16 @@ def year_days(year: int) -> Iterable[dt.date]:
 class CalendarMissing(Exception):
     """A date falls in a year for which the calendar has no data, not even a provisional one."""
 
-    def __init__(self, year: int, covered: str = "") -> None:
+    def __init__(self, year: int, covered: str = "", broken: str | None = None) -> None:
         super().__init__(year)
         self.year = year
         self.covered = covered  # which years the calendar does know, in Chinese
+        self.broken = broken  # the catalog's file for the year, when there is one but it has errors (not used)
 
     def __str__(self) -> str:
         known = f"（{self.covered}）" if self.covered else ""
+        if self.broken is not None:
+            return f"{self.broken} 有错误，没有使用，因此没有{self.year}年的节假日安排{known}。{how_to_mend(self.broken)}"
         return f"没有{self.year}年的节假日安排{known}。{how_to_import(self.year)}"
 
 
@@ -105,6 +114,7 @@ class DueDate:
 
     date: dt.date
     provisional_years: tuple[int, ...] = ()
+    broken: tuple[str, ...] = ()  # the catalog's notice files for those years that have errors (so are not used)
 
     @property
     def provisional(self) -> bool:
@@ -116,13 +126,18 @@ class DueDate:
 
     def note(self) -> str:
         """Why the date is provisional, in Chinese; empty when it is final."""
-        return provisional_note(self.provisional_years)
+        return provisional_note(self.provisional_years, self.broken)
 
 
-def provisional_note(years: Iterable[int]) -> str:
-    """Why a date counted over *years* (without a notice yet) is provisional, in Chinese; empty for none."""
+def provisional_note(years: Iterable[int], broken: Iterable[str] = ()) -> str:
+    """Why a date counted over *years* (without a notice yet) is provisional, in Chinese; empty for none.
+    *broken*: the notice files of those years that are in the catalog but have errors, so are not used."""
     named = "、".join(f"{y}年" for y in sorted(years))
     if not named:
         return ""
+    files = sorted(broken)
+    if files:
+        return (f"{'、'.join(files)} 有错误，没有使用，{named}的期限暂按周末和{STATUTORY}规定的法定节假日计算；"
+                + "".join(how_to_mend(f) for f in files))
     return (f"{named}的节假日安排尚未录入，期限暂按周末和{STATUTORY}规定的法定节假日计算；"
             f"通知发布后以正式安排为准（{IMPORT_COMMAND}）。")

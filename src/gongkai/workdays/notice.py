@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pydantic import Field, PrivateAttr
 
 from gongkai.model.base import CatalogModel, Day, Text
-from gongkai.workdays.days import WEEKDAYS, how_to_import, notice_path
+from gongkai.workdays.days import WEEKDAYS, how_to_import, how_to_mend, notice_path
 
 # A notice may reach this many days into the neighbouring years: 元旦 across the turn of the year
 # (国务院办公厅关于2023年…的通知: 2022年12月31日至2023年1月2日).
@@ -122,13 +122,18 @@ def _makeup_problems(notice: Notice) -> Iterator[NoticeProblem]:
             yield NoticeProblem(field, f"{day} 既是放假日又是调休上班日", "核对通知原文，删去其中一处")
 
 
-def notice_missing_warning(today: dt.date, years_with_notices: set[int]) -> str | None:
-    """From 1 December, warn when next year's notice is missing (all year long when this year's is)."""
+def notice_missing_warning(today: dt.date, years_with_notices: set[int],
+                           broken: Mapping[int, str] | None = None) -> str | None:
+    """From 1 December, warn when next year's notice is missing (all year long when this year's is); a notice file
+    that is there but has errors (*broken*: year → file) is named, not called missing."""
     if today.year not in years_with_notices:
         year, when = today.year, f"今天已是{today.year}年"
     elif today.month == 12 and today.year + 1 not in years_with_notices:
         year, when = today.year + 1, "今天已是12月"
     else:
         return None
+    path = (broken or {}).get(year)
+    if path is not None:
+        return f"{when}，{path} 有错误，没有使用，{year}年的工作日期限只能暂定。{how_to_mend(path)}"
     return (f"{when}，尚未录入{year}年节假日安排，{year}年的工作日期限只能暂定。"
             f"国务院办公厅通常在11—12月发布下一年的通知；发布后，{how_to_import(year)}")
