@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from gongkai.authoring import document
 from gongkai.authoring.existing import item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog, invisible
+from gongkai.catalog.normalize import normalize
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
@@ -97,6 +98,7 @@ def write_new(root: Path, path: str, fields: dict[str, Any], model: type[BaseMod
     if target.exists():
         raise UsageProblem(f"「{path}」已经存在，未覆盖")
     fields, _ = invisible.clean_tree(fields)  # a title pasted from Word or WeChat into the terminal
+    fields, _ = normalize(fields)  # what the loader accepts (「服务」「主动公开」「县级、乡级」) is written as it reads it
     check(fields, model)
     write_atomic(target, document.dump(document.new_document(fields, model)))
     return target

@@ -115,7 +115,10 @@ def new_item(
     given = {k: v for k, v in fields.items() if v}
 
     def place(current: Catalog) -> tuple[str, dict[str, Any]]:
+        from gongkai.interchange.plan import refuse_twin  # matched as import matches rows; only `new item` needs it
+
         numbered = new_item_fields(current, given)
+        refuse_twin(current, numbered)
         return item_path(current, numbered), numbered
 
     return _written(root, place, Item, when, "gongkai new item")

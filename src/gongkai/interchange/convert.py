@@ -8,7 +8,7 @@ from typing import Any
 from gongkai.interchange.cells import (Boxes, other_channels, read_boxes, split_list, split_names, tick_state,
                                       unnumbered)
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
-from gongkai.interchange.headers import Choice, headers
+from gongkai.interchange.headers import Choice, headers, norm
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
@@ -16,8 +16,10 @@ NAME_KEYS = ("一级事项", "二级事项", "三级事项")
 LIST_KEYS = ("公开内容", "公开依据")
 
 
-def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dict[str, Any], list[ImportProblem]]:
-    """The item fields a row states (YAML keys → values), and its problems with their cells."""
+def row_fields(row: Row, units: dict[str, str], domains: list[str],
+               agency: str = "") -> tuple[dict[str, Any], list[ImportProblem]]:
+    """The item fields a row states (YAML keys → values), and its problems with their cells; *agency* is the
+    机关's name, which a 责任单位 cell may write before the unit's (县民政局社会救助股)."""
     problems: list[ImportProblem] = []
     cells = row.cells
     fields: dict[str, Any] = {"领域": _domain(row, domains, problems)}
@@ -40,7 +42,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
         if "公开渠道" in fields and "其他" not in fields["公开渠道"]:
             fields["公开渠道"] = [*fields["公开渠道"], "其他"]  # the channels named there are ticked under 其他
     if cells.get("责任单位"):
-        fields["责任单位"] = _unit(cells["责任单位"], units, row.ref("责任单位"), problems)
+        fields["责任单位"] = _unit(cells["责任单位"], units, agency, row.ref("责任单位"), problems)
     if not fields.get("一级事项"):
         problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
     return fields, problems
@@ -151,11 +153,17 @@ def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empt
     return {choice.field: known if choice.many else known[0]}
 
 
-def _unit(text: str, units: dict[str, str], ref: str, problems: list[ImportProblem]) -> str | None:
-    """The unit's id from its name or id (units: name → id)."""
+def _unit(text: str, units: dict[str, str], agency: str, ref: str, problems: list[ImportProblem]) -> str | None:
+    """The unit's id from its name or id (units: name → id), spaces and bracket widths aside; the name may follow the
+    机关's own, whole or shortened (测试县民政局社会救助股, 县民政局 社会救助股, 民政局社会救助股)."""
     if text in units.values():
         return text
-    if text in units:
-        return units[text]
-    problems.append(ImportProblem(ref, f"责任单位「{shown(text)}」不在 gongkai.yaml 的「单位」中：请填单位名称或编号"))
+    typed = norm(text)
+    for name, unit_id in units.items():
+        if typed == norm(name) or (typed.endswith(norm(name)) and norm(agency).endswith(typed[:-len(norm(name))])):
+            return unit_id
+    listed = "、".join(f"{name}（{unit_id}）" for name, unit_id in units.items())
+    problems.append(ImportProblem(ref, (
+        f"责任单位「{shown(text)}」不在 gongkai.yaml 的「单位」中：请填其中一个单位的名称或编号（{listed}），"
+        "或先在 gongkai.yaml 的「单位」中加上它")))
     return None

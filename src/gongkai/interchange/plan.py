@@ -8,6 +8,7 @@ from typing import Any
 
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
 from gongkai.interchange.cells import unnumbered
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
@@ -127,7 +128,7 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
     domains = [d.name for d in agency.domains]
     index = _Index(item_files(catalog))
     for row in rows:
-        fields, problems = row_fields(row, units, domains)
+        fields, problems = row_fields(row, units, domains, agency.org.name)
         plan.problems.extend(problems)
         if any(not p.warning for p in problems):
             continue
@@ -217,15 +218,34 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
     if given:
         candidates = index.by_id.get(given) or index.by_id.get(index.folded.get(given.casefold(), ""), [])
     else:
-        names = [k for k in ("一级事项", "二级事项", "三级事项") if k in fields]
-        candidates = [f for f in index.files if f.key[0] == fields["领域"]
-                      and all(_name(f.values.get(k)) == _name(fields[k]) for k in names)]
+        names = tuple(k for k in _NAMES if k in fields)
+        candidates = [f for f in index.files if _same_item(f, fields, names)]
     if len(candidates) > 1:
         paths = "、".join(f.path for f in candidates)
         plan.problems.append(ImportProblem(row.ref("编号" if given else "一级事项"), (
             f"这一行同时对应 {paths}，没有改动任何一个：请在表格中加「编号」列写明是哪一个"), warning=True))
         return None, False
     return (candidates[0] if candidates else None), True
+
+
+_NAMES = ("一级事项", "二级事项", "三级事项")
+
+
+def _same_item(file: ItemFile, fields: dict[str, Any], names: tuple[str, ...] = _NAMES) -> bool:
+    """Whether *file* (valid or not) is the item of *fields*' 领域 and 事项 names (those of *names*; one not given is
+    compared as empty)."""
+    return file.key[0] == fields["领域"] and all(_name(file.values.get(k)) == _name(fields.get(k)) for k in names)
+
+
+def refuse_twin(catalog: Catalog, fields: dict[str, Any]) -> None:
+    """UsageProblem when an item file, valid or not, already holds the item *fields* would add (same 领域 and 事项 names
+    as import matches them): `gongkai new item` run twice, or for an item the directory has, makes no second file."""
+    twins = [f for f in item_files(catalog) if _same_item(f, fields)]
+    if twins:
+        names = " / ".join(str(fields[k]) for k in _NAMES if fields.get(k))
+        held = "、".join(f"{f.path}（{f.item_id}）" for f in twins)
+        raise UsageProblem(f"「{fields['领域']}」领域已有事项「{names}」：{held}，未新建。要修改它请编辑该文件；"
+                           "确是另一个事项的，请写明不同的二级事项（--level2）")
 
 
 def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> bool:
