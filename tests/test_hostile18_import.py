@@ -1,0 +1,133 @@
+"""gongkai import / new / fmt, eighteenth hostile round: tables and commands as county bureaus really fill them in —
+a 责任单位 written after the bureau's own name, `new item` run for an item the directory already has or with the
+words the loader accepts, … Each test runs the real CLI and checks values typed by hand."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ITEM, CatalogDir, Run
+from sheets import load, workbook
+
+NEW = "items/shjz/SHJZ-002.yaml"
+UNIT_HEADER = ["一级事项", "二级事项", "公开内容", "公开渠道", "公开对象", "公开方式", "公开层级", "责任单位"]
+
+
+def _unit_row(unit: str) -> list[object]:
+    return ["临时救助", "办事指南", "办理条件", "政府网站", "全社会", "主动", "县级", unit]
+
+
+def test_a_unit_written_after_the_bureaus_name_is_that_unit(gk: Callable[..., Run], cat: CatalogDir,
+                                                             tmp_path: Path) -> None:
+    """Before: 「县民政局社会救助股」 (as county tables write it) was 「不在 gongkai.yaml 的单位中」 and stopped the import."""
+    for typed in ("县民政局社会救助股", "测试县民政局 社会救助股", "社会救助 股"):
+        table = workbook(tmp_path / "t.xlsx", [UNIT_HEADER, _unit_row(typed)], sheet="社会救助")
+        run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+        assert run.code == 0, (typed, run.err)
+        assert load(cat.root / NEW)["责任单位"] == "shjzg", typed
+        (cat.root / NEW).unlink()
+
+
+def test_a_unit_after_another_bodys_name_is_not_taken_and_the_units_are_listed(gk: Callable[..., Run],
+                                                                               cat: CatalogDir, tmp_path: Path) -> None:
+    """「县政府办公室」 ends with the bureau's unit 「办公室」 but is the county government's office: an error at the cell
+    that lists the units to choose from, not bgs in silence."""
+    table = workbook(tmp_path / "t.xlsx", [UNIT_HEADER, _unit_row("县政府办公室")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "社会救助!H2: 责任单位「县政府办公室」不在 gongkai.yaml 的「单位」中" in run.err
+    assert "办公室（bgs）、社会救助股（shjzg）" in run.err
+    assert not (cat.root / NEW).exists()
+
+
+NEW_ITEM = ("new", "item", "--domain", "社会救助", "--five", "结果公开", "--content", "低保对象名单", "--unit", "shjzg")
+
+
+def test_new_item_for_an_item_the_catalog_has_makes_no_second_file(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: `new item --level1 最低生活保障 --level2 审批信息` wrote SHJZ-002, a second file of SHJZ-001."""
+    run = gk(*NEW_ITEM, "--level1", "最低生活保障", "--level2", "审批信息", "-C", cat.root)
+    assert run.code == 2
+    assert "「社会救助」领域已有事项「最低生活保障 / 审批信息」：items/shjz/SHJZ-001.yaml（SHJZ-001），未新建" in run.err
+    assert not (cat.root / NEW).exists()
+    # retyped with a list number and another bracket width, as import matches it: still the same item
+    run = gk(*NEW_ITEM, "--level1", "（一）最低生活保障", "--level2", "审批 信息", "-C", cat.root)
+    assert run.code == 2 and "SHJZ-001" in run.err and not (cat.root / NEW).exists()
+
+
+def test_new_item_beside_an_invalid_file_of_the_same_item_makes_no_second_file(gk: Callable[..., Run],
+                                                                                cat: CatalogDir) -> None:
+    cat.item(ITEM.replace("编号: SHJZ-001", "编号: SHJZ-005").replace("公开方式: 主动", "公开方式: 随便"),
+             "items/shjz/SHJZ-005.yaml")
+    (cat.root / "items/shjz/SHJZ-001.yaml").unlink()
+    run = gk(*NEW_ITEM, "--level1", "最低生活保障", "--level2", "审批信息", "-C", cat.root)
+    assert run.code == 2 and "items/shjz/SHJZ-005.yaml（SHJZ-005）" in run.err
+    assert sorted(p.name for p in (cat.root / "items/shjz").iterdir()) == ["SHJZ-005.yaml"]
+
+
+def test_new_item_of_another_second_level_name_is_made(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """The edge: same 一级事项, another 二级事项 (or none) is another item."""
+    run = gk(*NEW_ITEM, "--level1", "最低生活保障", "--level2", "审批结果", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / NEW)["二级事项"] == "审批结果"
+    run = gk(*NEW_ITEM, "--level1", "最低生活保障", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "二级事项" not in load(cat.root / "items/shjz/SHJZ-003.yaml")
+
+
+def test_new_item_takes_the_words_a_hand_written_file_may_use(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: `--five 服务 --audience 社会公众 --mode 主动公开 --level 县级、乡级` were 「不是有效的」, though a file
+    written with them validates; now they are written as the loader reads them."""
+    run = gk("new", "item", "--domain", "社会救助", "--level1", "临时救助", "--five", "服务", "--content", "办理条件",
+             "--audience", "社会公众", "--mode", "主动公开", "--level", "县级、乡级", "--channel", "村务公开栏",
+             "--unit", "shjzg", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / NEW)
+    assert (item["五公开"], item["公开对象"], item["公开方式"], item["公开层级"], item["公开渠道"]) == (
+        "服务公开", "全社会", "主动", ["县级", "乡级"], ["社区/企事业单位/村公示栏（电子屏）"])
+
+
+def _with_results(path: Path, results: dict[str, str]) -> Path:
+    """*path* with each formula cell of *results* given the text result Excel saves with it (t="str"); an empty text
+    is the result of 「=IF(…,"√","")」, saved as <v></v>."""
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, text in results.items():
+        sheet, count = re.subn(rf'<c r="{ref}"[^>]*><f>(.*?)</f>(?:<v>.*?</v>|<v\s*/>)?</c>',
+                               lambda found: f'<c r="{ref}" t="str"><f>{found.group(1)}</f><v>{text}</v></c>', sheet)
+        assert count == 1, ref
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell(gk: Callable[..., Run], cat: CatalogDir,
+                                                                    tmp_path: Path) -> None:
+    """Before: 「=IF(…,"√","")」 saved by Excel with its empty result was 「没有保存计算结果」 and stopped the import."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开渠道", "公开对象", "公开方式", "公开层级"],
+        [None, None, None, None, None, None, "县级", "乡级"],
+        ["临时救助", "办事指南", "办理条件", "政府网站", "全社会", "主动", '=IF(A3="","","√")', '=IF(A3="","√","")'],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:H1"])
+    _with_results(table, {"G3": "√", "H3": ""})
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / NEW)["公开层级"] == ["县级"]
+
+
+def test_a_formula_saved_without_any_result_is_still_an_error(gk: Callable[..., Run], cat: CatalogDir,
+                                                              tmp_path: Path) -> None:
+    """The edge: a formula written by a program, with no result at all, is not read as empty."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开渠道", "公开对象", "公开方式", "公开层级"],
+        [None, None, None, None, None, None, "县级", "乡级"],
+        ["临时救助", "办事指南", "办理条件", "政府网站", "全社会", "主动", "√", '=IF(A3="","√","")'],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:H1"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1 and "社会救助!H3: 单元格是公式" in run.err and "没有保存计算结果" in run.err
+    assert not (cat.root / NEW).exists()
