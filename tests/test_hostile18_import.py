@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ITEM, CatalogDir, Run
-from sheets import load, workbook
+from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
 
 NEW = "items/shjz/SHJZ-002.yaml"
 UNIT_HEADER = ["一级事项", "二级事项", "公开内容", "公开渠道", "公开对象", "公开方式", "公开层级", "责任单位"]
@@ -131,3 +131,54 @@ def test_a_formula_saved_without_any_result_is_still_an_error(gk: Callable[..., 
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 1 and "社会救助!H3: 单元格是公式" in run.err and "没有保存计算结果" in run.err
     assert not (cat.root / NEW).exists()
+
+
+FULL = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+        "公开层级"]
+
+
+def _full(serial: object, level1: str | None, level2: str) -> list[object]:
+    return [serial, level1, level2, "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"]
+
+
+def test_group_headings_and_a_closing_line_in_the_name_column_are_no_items(gk: Callable[..., Run], cat: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    """Before: 「一 | 社会救助」「二 | 临时救助」 (group headings) and 「以上共2项」 each became an item file holding a
+    name and nothing else (exit 0), which validate then refused."""
+    table = workbook(tmp_path / "t.xlsx", [
+        FULL,
+        ["一", "社会救助"],
+        ["二", "临时救助"],
+        _full(1, None, "办事指南"),
+        _full(2, None, "审批结果"),
+        [None, "以上共2项"],
+    ], sheet="Sheet1")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "Sheet1!B3: 这一行只有事项名称「临时救助」，没有公开内容、公开依据、公开渠道等，按分组标题跳过" in run.err
+    assert "Sheet1!B6: 这一行只有事项名称「以上共2项」" in run.err
+    assert "Sheet1!B2" not in run.err  # a heading naming the 领域 is the 领域's, as a section row is
+    files = sorted(p.name for p in (cat.root / "items/shjz").iterdir())
+    assert files == ["SHJZ-001.yaml", "SHJZ-002.yaml", "SHJZ-003.yaml"]
+    # the heading still names the group's 一级事项 for the rows under it that leave it blank
+    assert [load(cat.root / f"items/shjz/{f}")["一级事项"] for f in files[1:]] == ["临时救助", "临时救助"]
+    assert [load(cat.root / f"items/shjz/{f}")["二级事项"] for f in files[1:]] == ["办事指南", "审批结果"]
+    assert "未变 2 项" in gk("import", "xlsx", table, "--yes", "-C", cat.root).out
+
+
+def test_a_row_with_a_name_and_one_more_cell_is_an_item_and_its_blanks_are_named(gk: Callable[..., Run],
+                                                                                 cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: a name with anything else of the item (here only 公开内容) is an item row. Its blank cells, which for
+    an item the catalog has mean 「不改」, leave a new item's file without what validate requires: before, in silence."""
+    table = workbook(tmp_path / "t.xlsx", [FULL, [1, "临时救助", None, "办理条件"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "按分组标题跳过" not in run.err
+    assert load(cat.root / NEW)["公开内容"] == ["办理条件"]
+    for cell, key in (("E2", "公开依据"), ("F2", "公开时限"), ("G2", "公开主体"), ("H2", "公开渠道"), ("I2", "公开对象"),
+                      ("J2", "公开方式"), ("K2", "公开层级")):
+        assert f"社会救助!{cell}: 「临时救助」是新事项，{key}却是空白：写入的事项文件缺少{key}，gongkai validate 会报错" in run.err
+    # an item the catalog has: the same blanks say 「不改」, and nothing is reported
+    run = gk("import", "xlsx", workbook(tmp_path / "u.xlsx", [FULL, [1, "最低生活保障", "审批信息", "低保对象名单及相关信息"]],
+                                        sheet="社会救助"), "--yes", "-C", cat.root)
+    assert run.code == 0 and "空白" not in run.err and "未变 1 项" in run.out

@@ -144,6 +144,8 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
         return
     if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
         return
+    if existing is None:
+        _blank_for_new(fields, row, plan)
     item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
     if item_id is None:
         return
@@ -160,6 +162,22 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
                 fields[key] = existing.values[key]
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+
+
+# What every item must have (五公开 and 责任单位 are inferred): for a new item, a blank cell of such a column is no
+# 「不改」 as it is for an item the file holds, but a field the written file lacks, which validate then refuses.
+_REQUIRED = ("公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级")
+
+
+def _blank_for_new(fields: dict[str, Any], row: Row, plan: ImportPlan) -> None:
+    """A warning at each blank cell of a required column in a row that adds an item: named here, at its cell, not
+    only later by validate at a line of the YAML file."""
+    names = " / ".join(str(fields[k]) for k in _NAMES if fields.get(k))
+    for key in _REQUIRED:
+        if key in row.cells and not row.cells[key] and not fields.get(key):
+            plan.problems.append(ImportProblem(row.ref(key), (
+                f"「{shown(names)}」是新事项，{key}却是空白：写入的事项文件缺少{key}，gongkai validate 会报错、不能发布；"
+                "请在表格中补填后再导入，或导入后在事项文件中补上"), warning=True))
 
 
 def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: dict[str, frozenset[str]]) -> None:

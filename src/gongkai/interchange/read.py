@@ -243,12 +243,38 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+        if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
+            domain = _heading(grid, row, domain, domains, reading)
+            continue
         if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
             row.cells["一级事项"] = above
             reading.problems.append(ImportProblem(row.ref("一级事项"), (
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+_NAMES = ("一级事项", "二级事项", "三级事项")
+
+
+def _names_only(row: Row) -> bool:
+    """The row names a 事项 and says nothing else of it: no 公开内容, 依据, 时限, 渠道, tick, 编号 …"""
+    return any(row.cells.get(k) for k in _NAMES) and not any(
+        text for key, text in row.cells.items() if key not in (*_NAMES, PARENT, "领域"))
+
+
+def _heading(grid: Grid, row: Row, domain: str, domains: list[str], reading: Reading) -> str:
+    """A row of names alone: the heading of a group (「一、社会救助」 switches the 领域) or a line such as 「以上共2项」,
+    reported and skipped. As an item it would be a file of a name and nothing else, which validate refuses."""
+    names = [(key, row.cells[key]) for key in _NAMES if row.cells.get(key)]
+    key, text = names[0]
+    if len(names) == 1 and (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
+        return found
+    shown_names = " / ".join(shown(t) for _, t in names)
+    reading.problems.append(ImportProblem(row.ref(key), (
+        f"这一行只有事项名称「{shown_names}」，没有公开内容、公开依据、公开渠道等，按分组标题跳过，不是事项；"
+        "确是一个事项的，请在这一行填写它的公开内容等各列后再导入"), warning=True))
+    return domain
 
 
 def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
