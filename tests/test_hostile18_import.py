@@ -182,3 +182,24 @@ def test_a_row_with_a_name_and_one_more_cell_is_an_item_and_its_blanks_are_named
     run = gk("import", "xlsx", workbook(tmp_path / "u.xlsx", [FULL, [1, "最低生活保障", "审批信息", "低保对象名单及相关信息"]],
                                         sheet="社会救助"), "--yes", "-C", cat.root)
     assert run.code == 0 and "空白" not in run.err and "未变 1 项" in run.out
+
+
+def test_a_tick_alone_under_a_fields_own_column_says_which_option_is_missing(gk: Callable[..., Run],
+                                                                            cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「√」 in the 公开对象 column (its 全社会｜特定群体 sub-row lost) was 「一项也没有勾选：单元格里的 0 个方框
+    都没有勾选」, a message that contradicts the cell, beside 「有 1 个方框旁边没有名称，已忽略」."""
+    header = ["一级事项", "二级事项", "公开内容", "公开渠道", "公开对象", "公开方式", "公开层级"]
+    table = workbook(tmp_path / "t.xlsx", [header, ["临时救助", "办事指南", "办理条件", "政府网站", "√", "是", "县级"]],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!E2: 单元格只写了「√」，没有写明勾选的是公开对象的哪一项：请写选项名称（全社会或特定群体），"
+            "或把表头分成「全社会」「特定群体」各一小列，在小列中勾选") in run.err
+    assert "社会救助!F2: 单元格只写了「是」，没有写明勾选的是公开方式的哪一项" in run.err
+    assert "0 个方框" not in run.err and "旁边没有名称" not in run.err
+    assert not (cat.root / NEW).exists()
+    # the edge: a tick beside its option's name is read
+    table = workbook(tmp_path / "t.xlsx", [header, ["临时救助", "办事指南", "办理条件", "政府网站", "√全社会", "主动", "县级"]],
+                     sheet="社会救助")
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / NEW)["公开对象"] == "全社会"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import (Boxes, other_channels, read_boxes, split_list, split_names, tick_state,
-                                      unnumbered)
+from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list, split_names,
+                                      tick_state, unnumbered)
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
@@ -79,6 +79,12 @@ def _choice(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str
 def _from_boxes(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str, Any]:
     ref = row.ref(choice.field)
     boxes = read_boxes(row.cells[choice.field], choice)
+    if _tick_alone(row.cells[choice.field], boxes):  # 「√」 under 公开对象: a tick, but of which option?
+        names = "或".join(choice.names) if not choice.many else "、".join(choice.names)
+        problems.append(ImportProblem(ref, (
+            f"单元格只写了「{shown(row.cells[choice.field])}」，没有写明勾选的是{choice.title}的哪一项：请写选项名称"
+            f"（{names}），或把表头分成「{'」「'.join(choice.names)}」各一小列，在小列中勾选")))
+        return {}
     if _box_problems(boxes, choice, ref, problems):
         return {}  # already reported with what the cell holds: no second message that could contradict it
     empty = (f"单元格里的 {len(boxes.unticked)} 个方框都没有勾选（■、☑、√ 表示勾选）" if boxes.marked
@@ -111,6 +117,12 @@ def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[I
     labels = "、".join(k.split("=", 1)[1] for k in subs)
     empty = f"{labels}{'两' if len(subs) == 2 else '各'}栏都没有勾选（■ 或 √ 表示勾选）"
     return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems)
+
+
+def _tick_alone(text: str, boxes: Boxes) -> bool:
+    """A cell of a field's own column holding only marks (√, ■, □) or a yes/no word (是, 否), naming no option."""
+    named = boxes.ticked or boxes.unticked or boxes.extras or boxes.unmarked
+    return not named and (bool(boxes.stray) and not boxes.unknown or norm(text) in YES_WORDS | NO_WORDS)
 
 
 def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:
