@@ -9,6 +9,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+
 from conftest import ITEM, CatalogDir, Run
 from sheets import BASIS, DEADLINE, PUBLISHER, load, workbook
 
@@ -203,3 +205,50 @@ def test_a_tick_alone_under_a_fields_own_column_says_which_option_is_missing(gk:
                      sheet="社会救助")
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     assert load(cat.root / NEW)["公开对象"] == "全社会"
+
+
+def test_an_instructions_sheet_with_the_header_and_an_example_row_is_not_imported(gk: Callable[..., Run],
+                                                                                  cat: CatalogDir,
+                                                                                  tmp_path: Path) -> None:
+    """Before: beside 「Sheet1」 the example row 「××事项 / ××信息」 of a 「填表说明」 sheet became an item file; beside a
+    sheet named 社会救助 the same sheet stopped the import, advising to add 「填表说明」 to gongkai.yaml as a 领域."""
+    for main in ("Sheet1", "社会救助"):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = main
+        for values in (FULL, _full(1, "临时救助", "办事指南")):
+            sheet.append(values)
+        notes = book.create_sheet("填表说明")
+        for values in (["填表说明：请按以下示例填写，每个二级事项一行。"], FULL, _full("示例", "××事项", "××信息")):
+            notes.append(values)
+        book.save(tmp_path / "t.xlsx")
+        run = gk("import", "xlsx", tmp_path / "t.xlsx", "--yes", "-C", cat.root)
+        assert run.code == 0, (main, run.err)
+        assert "填表说明!A1: 工作表「填表说明」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入" in run.err
+        assert sorted(p.name for p in (cat.root / "items/shjz").iterdir()) == ["SHJZ-001.yaml", "SHJZ-002.yaml"], main
+        (cat.root / NEW).unlink()
+
+
+def test_example_rows_in_the_directory_are_skipped_and_named(gk: Callable[..., Run], cat: CatalogDir,
+                                                             tmp_path: Path) -> None:
+    """Before: 「示例」 and 「××事项」 rows left at the top of the table were imported as items."""
+    table = workbook(tmp_path / "t.xlsx", [
+        FULL, _full("示例", "临时救助", "办事指南"), _full("例1", "特困人员救助供养", "审批结果"),
+        _full(1, "XX事项", "XX信息"), _full(2, "临时救助", "审批结果"),
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!A2: 这一行是填写示例（「示例」），不是事项，已跳过" in run.err
+    assert "社会救助!A3: 这一行是填写示例（「例1」）" in run.err
+    assert "社会救助!B4: 这一行是填写示例（「XX事项」）" in run.err
+    assert sorted(p.name for p in (cat.root / "items/shjz").iterdir()) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+    assert (load(cat.root / NEW)["一级事项"], load(cat.root / NEW)["二级事项"]) == ("临时救助", "审批结果")
+
+
+def test_a_serial_or_name_that_only_starts_like_an_example_is_an_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                                     tmp_path: Path) -> None:
+    """The edge: 「例外情形」 is no 「例」, a single X no blank to fill in."""
+    table = workbook(tmp_path / "t.xlsx", [FULL, _full(None, "例外情形救助", "X线检查费用减免")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0 and "示例" not in run.err
+    assert load(cat.root / NEW)["一级事项"] == "例外情形救助"

@@ -28,6 +28,11 @@ _TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
 _CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
 _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
+# A sheet of instructions or a sample beside the directory, often with the header and an example row (××事项).
+_NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填报要求|填写要求|模板|下拉|选项|字典")
+# A row showing how to fill the table: its first cell says so (「示例」「例：」「样例1」), or a name is a blank to fill in.
+_EXAMPLE = re.compile(r"^(?:填写|填报)?(?:示例|样例|范例|举例|例)(?:\d*|[:：(（].*)$")
+_TO_FILL = re.compile(r"[×Xx*]{2,}|…|\.{3}|[（(]\s*[）)]$")
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
@@ -94,6 +99,11 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
         elif grid.cells:
             layout = find_layout(grid)
             is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
+            if is_directory and _NOTES_SHEET.search(norm(grid.name)) and not find_domain(grid.name, domains):
+                reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                    f"工作表「{shown(grid.name)}」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入；"
+                    "若它确是目录表，请把工作表改名（如改为领域名称）后再导入"), warning=True))
+                continue
             (directories if is_directory else others).append(grid)
     # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
     named = next((g.name for g in directories if find_domain(g.name, domains)), "")
@@ -229,6 +239,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         if _repeated_header(own):
             continue
+        if example := _example(grid, number, own):
+            reading.problems.append(ImportProblem(grid.ref(number, example[0]), (
+                f"这一行是填写示例（「{shown(example[1])}」），不是事项，已跳过；确是事项的，请写明它的名称"), warning=True))
+            continue
         if number in grid.hidden_rows:
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
                 f"第{number}行是隐藏的（或被筛选隐藏），没有导入；确要导入请取消隐藏（或清除筛选）后再导入"), warning=True))
@@ -341,6 +355,19 @@ def _footer(grid: Grid, number: int) -> tuple[int, str] | None:
     filled = _filled(grid, number)
     if filled and all(_FOOTER.match(grid.own(number, c)) or _PAGE.fullmatch(norm(grid.own(number, c))) for c in filled):
         return filled[0], grid.own(number, filled[0])
+    return None
+
+
+def _example(grid: Grid, number: int, own: dict[str, str]) -> tuple[int, str] | None:
+    """(column, text) of what marks a row as an example of how to fill the table: 「示例」 in its first cell, or a 事项
+    name left as a blank to fill in (「××事项」「……」)."""
+    filled = _filled(grid, number)
+    first = grid.own(number, filled[0]) if filled else ""
+    if _EXAMPLE.match(norm(first)):
+        return filled[0], first
+    for key in _NAMES:
+        if _TO_FILL.search(norm(own.get(key, ""))):
+            return next(c for c in filled if grid.own(number, c) == own[key]), own[key]
     return None
 
 
