@@ -252,3 +252,41 @@ def test_a_serial_or_name_that_only_starts_like_an_example_is_an_item(gk: Callab
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0 and "示例" not in run.err
     assert load(cat.root / NEW)["一级事项"] == "例外情形救助"
+
+
+def _without_id_column(path: Path) -> Path:
+    """The exported table as the 政务公开办 returns it: the local 编号 column deleted."""
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        column = next(c.column for row in sheet.iter_rows() for c in row if c.value == "编号")
+        sheet.delete_cols(column)
+    book.save(path)
+    return path
+
+
+def test_a_file_whose_second_level_is_wu_or_a_slash_matches_its_row_again(gk: Callable[..., Run], cat: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    """Before: 「二级事项: 无」 in a file was exported as 「无」, read back as an empty cell, matched no file, and the
+    import added SHJZ-004 and SHJZ-005: second files of SHJZ-002 and SHJZ-003."""
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-002").replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+             .replace("二级事项: 审批信息", "二级事项: 无"), "items/shjz/SHJZ-002.yaml")
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-003").replace("一级事项: 最低生活保障", "一级事项: 特困人员救助供养")
+             .replace("二级事项: 审批信息", "二级事项: /"), "items/shjz/SHJZ-003.yaml")
+    assert gk("export", "xlsx", "-C", cat.root, "-o", tmp_path / "out.xlsx").code == 0
+    table = _without_id_column(tmp_path / "out.xlsx")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 3 项" in run.out
+    assert sorted(p.name for p in (cat.root / "items/shjz").iterdir()) == ["SHJZ-001.yaml", "SHJZ-002.yaml",
+                                                                           "SHJZ-003.yaml"]
+    assert load(cat.root / "items/shjz/SHJZ-002.yaml")["二级事项"] == "无"
+
+
+def test_a_second_level_that_only_starts_with_wu_is_a_name(gk: Callable[..., Run], cat: CatalogDir,
+                                                           tmp_path: Path) -> None:
+    """The edge: 「无障碍设施」 is a name, not 「无」: a row with no 二级事项 is another item."""
+    cat.item(ITEM.replace("二级事项: 审批信息", "二级事项: 无障碍设施"))
+    table = workbook(tmp_path / "t.xlsx", [FULL, _full(1, "最低生活保障", "")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 SHJZ-002" in run.out and "二级事项" not in load(cat.root / NEW)

@@ -9,7 +9,7 @@ from typing import Any
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
-from gongkai.interchange.cells import unnumbered
+from gongkai.interchange.cells import placeholder, unnumbered
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
 from gongkai.interchange.headers import headers, norm
@@ -281,8 +281,9 @@ def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPla
 
 def _name(value: Any) -> str:
     """A 事项 name as rows and files are matched: 「临时救助(急难型)」 retyped as 「临时救助（急难型）」 or with a space or
-    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one."""
-    return norm(unnumbered(str(value))) if value is not None else ""
+    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one; a file's
+    「无」「/」 (no 二级事项) is the empty cell the table reads it as."""
+    return norm(unnumbered(str(value))) if value is not None and not placeholder(str(value)) else ""
 
 
 def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:
