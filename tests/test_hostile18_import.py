@@ -4,6 +4,7 @@ words the loader accepts, … Each test runs the real CLI and checks values type
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
@@ -290,3 +291,27 @@ def test_a_second_level_that_only_starts_with_wu_is_a_name(gk: Callable[..., Run
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
     assert "新增 SHJZ-002" in run.out and "二级事项" not in load(cat.root / NEW)
+
+
+NEW_RECORD = ("new", "record", "--title", "关于调整临时救助标准的通知", "--kind", "通知", "--unit", "shjzg",
+              "--formed", "2026-03-05")
+
+
+def test_new_record_with_the_short_attribute_is_numbered_and_dated_as_zhudong_gongkai(gk: Callable[..., Run],
+                                                                                      cat: CatalogDir) -> None:
+    """「--attribute 主动」 (the loader's alias of 主动公开): the record gets the 索引号 and 公开日期 a 主动公开 one gets."""
+    run = gk(*NEW_RECORD, "--attribute", "主动", "--item", "SHJZ-001", "-C", cat.root)
+    record = load(cat.root / "records/2026/R2026-002.yaml")
+    assert (record["公开属性"], record["索引号"], record["公开日期"]) == ("主动公开", "350524-MZ-2026-00002", dt.date(2026, 3, 5))
+    assert "GK307" not in run.out and "GK308" not in run.out
+
+
+def test_new_record_names_its_item_as_import_matches_an_id(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「--item shjz-001」 was written as typed (GK205 after writing); 「--item SHJZ-999」 wrote a record of an
+    item that does not exist."""
+    gk(*NEW_RECORD, "--attribute", "依申请公开", "--item", "ｓｈｊｚ-001", "-C", cat.root)
+    assert load(cat.root / "records/2026/R2026-002.yaml")["事项"] == "SHJZ-001"
+    run = gk(*NEW_RECORD, "--attribute", "依申请公开", "--item", "SHJZ-999", "-C", cat.root)
+    assert run.code == 2
+    assert "事项「SHJZ-999」在目录中不存在（items/ 下有：SHJZ-001），未新建" in run.err
+    assert not (cat.root / "records/2026/R2026-003.yaml").exists()

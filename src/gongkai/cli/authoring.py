@@ -15,6 +15,7 @@ from gongkai.authoring.new import (Item, Record, item_path, new_item_fields, new
                                    write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.catalog.listing import catalog_root_of
+from gongkai.catalog.normalize import normalize
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report
@@ -155,6 +156,7 @@ def new_record(
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
     fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
     ask.finish()
+    fields = normalize(fields)[0]  # 「主动」「依申请」 are 主动公开, 依申请公开: the defaults below depend on it
     fields.update(_disclosure(fields, ask, ground, published))
     if fields["公开属性"] == "主动公开":
         fields["保密审查"] = _review(ask, reviewer, review_date, conclusion)
