@@ -13,7 +13,6 @@ from pydantic import BaseModel, ValidationError
 from gongkai.authoring import document
 from gongkai.authoring.existing import item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog, invisible
-from gongkai.catalog.normalize import normalize
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
@@ -67,7 +66,6 @@ def item_path(catalog: Catalog, fields: dict[str, Any]) -> str:
 
 def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
     """*fields* with the next free 编号 of its 领域 (every file under items/ counts, valid or not)."""
-    fields = normalize(fields)[0]  # what the loader accepts (「服务」「社会公众」「县级、乡级」) is written as it reads it
     agency = catalog.agency
     domain = agency.domain(fields["领域"]) if agency else None
     if domain is None:
@@ -78,7 +76,6 @@ def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
 
 def new_record_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
     """*fields* with the next 编号, and the next 索引号 when the record is 主动公开."""
-    fields = normalize(fields)[0]  # 「主动」 is 主动公开 here too, and gets its 索引号
     year = dt.date.fromisoformat(str(fields["成文日期"])).year
     if fields.get("事项"):
         fields["事项"] = _item_id(catalog, str(fields["事项"]))

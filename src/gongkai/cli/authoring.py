@@ -113,7 +113,7 @@ def new_item(
     fields["公开层级"] = ask.many(level, "公开层级", "--level", vocab.LEVELS, default=["县级"])
     fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
     ask.finish()
-    given = {k: v for k, v in fields.items() if v}
+    given = {k: v for k, v in normalize(fields)[0].items() if v}  # 「服务」「社会公众」「县级、乡级」 as the loader reads them
 
     def place(current: Catalog) -> tuple[str, dict[str, Any]]:
         from gongkai.interchange.plan import refuse_twin  # matched as import matches rows; only `new item` needs it
