@@ -315,3 +315,30 @@ def test_new_record_names_its_item_as_import_matches_an_id(gk: Callable[..., Run
     assert run.code == 2
     assert "事项「SHJZ-999」在目录中不存在（items/ 下有：SHJZ-001），未新建" in run.err
     assert not (cat.root / "records/2026/R2026-003.yaml").exists()
+
+
+def test_tongshang_in_a_cell_is_the_item_row_above(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「同上」 under 一级事项, 公开依据, 公开时限, 公开主体 was imported as the text 「同上」 (an item named 同上,
+    a 公开依据 「同上」), and under 公开对象 … was 「不认识的公开对象「同上」」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        FULL,
+        _full(1, "临时救助", "办事指南"),
+        [2, "同上", "审批结果", "救助对象名单", "同上", "同上。", "〃", "同上", "同上", "同上", "同上"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!B3: 单元格写的是「同上」，按上一个事项行同一列的内容读" in run.err
+    item = load(cat.root / "items/shjz/SHJZ-003.yaml")
+    assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("临时救助", "审批结果", ["救助对象名单"])
+    assert (item["公开依据"], item["公开时限"], item["公开主体"]) == ([BASIS], DEADLINE, PUBLISHER)
+    assert (item["公开渠道"], item["公开对象"], item["公开方式"], item["公开层级"]) == (["政府网站"], "全社会", "主动", ["县级"])
+
+
+def test_tongshang_with_no_item_row_above_is_an_error(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: 「同上」 in the first item row has nothing to repeat."""
+    table = workbook(tmp_path / "t.xlsx", [FULL, [1, "临时救助", "办事指南", "办理条件", "同上", DEADLINE, PUBLISHER,
+                                                  "政府网站", "全社会", "主动", "县级"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "社会救助!E2: 单元格写的是「同上」，但上面没有同一列有内容的事项行：请填写实际内容" in run.err
+    assert not (cat.root / NEW).exists()

@@ -257,6 +257,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+            if _DITTO.fullmatch(norm(value)):
+                row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(grid, row, domain, domains, reading)
             continue
@@ -269,6 +271,19 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
 
 
 _NAMES = ("一级事项", "二级事项", "三级事项")
+# 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
+_DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
+
+
+def _ditto(row: Row, key: str, above: Row | None, reading: Reading) -> str:
+    """The text of *key* in the item row *above*, for a cell that says 「同上」; an error when there is none."""
+    if above is None or not above.cells.get(key):
+        reading.problems.append(ImportProblem(row.ref(key), (
+            "单元格写的是「同上」，但上面没有同一列有内容的事项行：请填写实际内容")))
+        return ""
+    reading.problems.append(ImportProblem(row.ref(key), (
+        "单元格写的是「同上」，按上一个事项行同一列的内容读（导入的文件中写的是那一行的内容）"), warning=True))
+    return above.cells[key]
 
 
 def _names_only(row: Row) -> bool:
