@@ -342,3 +342,29 @@ def test_tongshang_with_no_item_row_above_is_an_error(gk: Callable[..., Run], ca
     assert run.code == 1
     assert "社会救助!E2: 单元格写的是「同上」，但上面没有同一列有内容的事项行：请填写实际内容" in run.err
     assert not (cat.root / NEW).exists()
+
+
+def test_export_names_items_whose_rows_cannot_come_back(gk: Callable[..., Run], cat: CatalogDir,
+                                                        tmp_path: Path) -> None:
+    """Before: an item of a 领域 gongkai.yaml lacks (its sheet is refused on import) and a second file of 编号 SHJZ-001
+    (two rows of one 编号) were exported with 「已导出」 and exit 0: the table handed over could not come back."""
+    cat.item(ITEM.replace("领域: 社会救助", "领域: 养老服务").replace("SHJZ-001", "SHJZ-002"), "items/shjz/SHJZ-002.yaml")
+    cat.item(ITEM, "items/shjz/SHJZ-003.yaml")
+    for kind in ("xlsx", "csv"):
+        run = gk("export", kind, "-C", cat.root, "-o", tmp_path / f"out.{kind}")
+        assert run.code == 1, kind
+        assert ("items/shjz/SHJZ-002.yaml：事项 SHJZ-002 校验不通过，已导出：领域「养老服务」不在 gongkai.yaml 的「领域」中"
+                "（GK208），它的工作表再导入时会被拒绝") in run.err
+        assert ("items/shjz/SHJZ-003.yaml：事项 SHJZ-001 校验不通过，已导出：编号 SHJZ-001 与 items/shjz/SHJZ-001.yaml "
+                "重复（GK201），表格中有两行编号相同") in run.err
+        assert "但有 2 个事项文件校验不通过" in run.err
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert book.sheetnames == ["社会救助", "养老服务"]  # every item is still in the table
+
+
+def test_export_of_a_clean_catalog_names_nothing(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: two items of one 领域 with their own 编号 are no finding."""
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-002").replace("二级事项: 审批信息", "二级事项: 审批结果"),
+             "items/shjz/SHJZ-002.yaml")
+    run = gk("export", "xlsx", "-C", cat.root, "-o", tmp_path / "out.xlsx")
+    assert run.code == 0 and run.err.strip() == f"已导出：{tmp_path / 'out.xlsx'}"
