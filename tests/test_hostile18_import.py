@@ -368,3 +368,28 @@ def test_export_of_a_clean_catalog_names_nothing(gk: Callable[..., Run], cat: Ca
              "items/shjz/SHJZ-002.yaml")
     run = gk("export", "xlsx", "-C", cat.root, "-o", tmp_path / "out.xlsx")
     assert run.code == 0 and run.err.strip() == f"已导出：{tmp_path / 'out.xlsx'}"
+
+
+def test_a_group_name_repeated_on_the_next_page_with_xu_is_the_same_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """Before: 「临时救助（续）」, as a table continued on the next page repeats its group, was a 一级事项 of its own, and
+    「最低生活保障(续) / 审批信息」 a second file of SHJZ-001."""
+    table = workbook(tmp_path / "t.xlsx", [
+        FULL, _full(1, "临时救助", "办事指南"),
+        FULL, _full(2, "临时救助（续）", "审批结果"),
+        [3, "最低生活保障(续)", "审批信息", "低保对象名单及相关信息", BASIS, "制定或获取信息之日起10个工作日内", PUBLISHER,
+         "政府网站、村公示栏", "全社会", "主动", "县级、乡级"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "未变 1 项" in run.out
+    assert [load(cat.root / f"items/shjz/SHJZ-00{n}.yaml")["一级事项"] for n in (2, 3)] == ["临时救助", "临时救助"]
+    assert not (cat.root / "items/shjz/SHJZ-004.yaml").exists()
+
+
+def test_a_name_with_xu_inside_is_kept(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: 「续」 inside a name (接续救助, 继续教育（续训）…) is no page mark unless it stands alone in the
+    closing brackets."""
+    table = workbook(tmp_path / "t.xlsx", [FULL, _full(1, "接续救助（续训）", "办事指南")], sheet="社会救助")
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / NEW)["一级事项"] == "接续救助（续训）"

@@ -23,6 +23,7 @@ _NUMBER_MARK = (r"\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-�
                 r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]")
 _LINE_MARK = re.compile(r"^\s*(?:[" + re.escape(_BULLETS) + r"]|" + _NUMBER_MARK + r")\s*")
 _NAME_NUMBER = re.compile(r"^\s*(?:" + _NUMBER_MARK + r")\s*")
+_CONTINUED = re.compile(r"\s*[（(]\s*续(?:表|上页|前页)?\s*[）)]\s*$")
 _INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）)](?!\d)|[（(](\d{1,2})[）)])")
 _INLINE_BULLETS = "●•·▪◆"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -82,8 +83,10 @@ def _unmarked(line: str) -> str:
 
 
 def unnumbered(name: str) -> str:
-    """A 事项 name without the list number some tables put before it: 「（一）最低生活保障」 is 最低生活保障."""
-    return _NAME_NUMBER.sub("", name, count=1).strip() or name
+    """A 事项 name without the list number some tables put before it, nor the 「（续）」 a table continued on the next
+    page puts after it: 「（一）最低生活保障」 and 「最低生活保障（续）」 are 最低生活保障."""
+    bare = _CONTINUED.sub("", _NAME_NUMBER.sub("", name, count=1)).strip()
+    return bare or name
 
 
 def split_list(text: str) -> list[str]:
