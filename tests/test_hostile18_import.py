@@ -393,3 +393,26 @@ def test_a_name_with_xu_inside_is_kept(gk: Callable[..., Run], cat: CatalogDir, 
     table = workbook(tmp_path / "t.xlsx", [FULL, _full(1, "接续救助（续训）", "办事指南")], sheet="社会救助")
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     assert load(cat.root / NEW)["一级事项"] == "接续救助（续训）"
+
+
+def test_a_blank_level1_in_a_row_with_an_id_never_renames_the_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                                  tmp_path: Path) -> None:
+    """Before: an exported table unmerged and sorted put SHJZ-001's row (一级事项 blank) under 临时救助; the import
+    renamed SHJZ-001 「最低生活保障 → 临时救助」. A blank cell of a row matched by its 编号 says 「不改」."""
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-002").replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+             .replace("二级事项: 审批信息", "二级事项: 办事指南"), "items/shjz/SHJZ-002.yaml")
+    row = ["低保对象名单及相关信息", BASIS, "制定或获取信息之日起10个工作日内", PUBLISHER, "政府网站、村公示栏", "全社会", "主动",
+           "县级、乡级"]
+    table = workbook(tmp_path / "t.xlsx", [
+        [*FULL, "编号"],
+        [1, "临时救助", "办事指南", *row, "SHJZ-002"],
+        [2, None, "审批信息", *row, "SHJZ-001"],
+        [3, None, "审批结果", *row, None],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 1 项，更新 0 项，未变 2 项" in run.out
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["一级事项"] == "最低生活保障"
+    # the edge: the row without 编号 is a new item, named after the row above as before
+    assert (load(cat.root / "items/shjz/SHJZ-003.yaml")["一级事项"], load(cat.root / "items/shjz/SHJZ-003.yaml")["二级事项"]
+            ) == ("临时救助", "审批结果")

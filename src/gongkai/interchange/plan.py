@@ -157,6 +157,8 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
     else:
+        if row.level1_above and fields.get("编号"):  # its own blank cell says 「不改」: never the name of the row above
+            fields["一级事项"] = None
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):

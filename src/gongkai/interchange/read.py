@@ -59,6 +59,7 @@ class Row:
     domain: str
     cells: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    level1_above: bool = False  # 一级事项 left blank, read from the row above: a name for a new item, no change to a file
 
     def ref(self, key: str) -> str:
         """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
@@ -263,7 +264,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             domain = _heading(grid, row, domain, domains, reading)
             continue
         if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
-            row.cells["一级事项"] = above
+            row.cells["一级事项"], row.level1_above = above, True
             reading.problems.append(ImportProblem(row.ref("一级事项"), (
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
