@@ -416,3 +416,12 @@ def test_a_blank_level1_in_a_row_with_an_id_never_renames_the_item(gk: Callable[
     # the edge: the row without 编号 is a new item, named after the row above as before
     assert (load(cat.root / "items/shjz/SHJZ-003.yaml")["一级事项"], load(cat.root / "items/shjz/SHJZ-003.yaml")["二级事项"]
             ) == ("临时救助", "审批结果")
+
+
+def test_a_directory_sheet_named_as_a_template_alone_is_read(gk: Callable[..., Run], cat: CatalogDir,
+                                                             tmp_path: Path) -> None:
+    """The edge: the county's 「标准目录模板」 filled in and never renamed is the directory when it is the only one."""
+    table = workbook(tmp_path / "t.xlsx", [FULL, _full(1, "临时救助", "办事指南")], sheet="标准目录模板")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "填表说明或示例" not in run.err and load(cat.root / NEW)["一级事项"] == "临时救助"

@@ -100,12 +100,15 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
         elif grid.cells:
             layout = find_layout(grid)
             is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
-            if is_directory and _NOTES_SHEET.search(norm(grid.name)) and not find_domain(grid.name, domains):
-                reading.problems.append(ImportProblem(f"{grid.name}!A1", (
-                    f"工作表「{shown(grid.name)}」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入；"
-                    "若它确是目录表，请把工作表改名（如改为领域名称）后再导入"), warning=True))
-                continue
             (directories if is_directory else others).append(grid)
+    # Beside a directory, one named as instructions or a sample (填表说明, 示例) holds the header and an example row.
+    notes = [g for g in directories if _NOTES_SHEET.search(norm(g.name)) and not find_domain(g.name, domains)]
+    if len(notes) < len(directories):  # a 「目录模板」 filled in and never renamed is read, when it is the only one
+        for grid in notes:
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                f"工作表「{shown(grid.name)}」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入；"
+                "若它确是目录表，请把工作表改名（如改为领域名称）后再导入"), warning=True))
+        directories = [g for g in directories if g not in notes]
     # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
     named = next((g.name for g in directories if find_domain(g.name, domains)), "")
     for grid in directories:
