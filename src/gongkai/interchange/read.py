@@ -224,7 +224,7 @@ def _ignored(label: str, note: str) -> str:
 
 def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
     keys = layout.keys
-    rows = []
+    rows: list[Row] = []
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if _numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
