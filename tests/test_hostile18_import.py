@@ -425,3 +425,22 @@ def test_a_directory_sheet_named_as_a_template_alone_is_read(gk: Callable[..., R
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
     assert "填表说明或示例" not in run.err and load(cat.root / NEW)["一级事项"] == "临时救助"
+
+
+def test_a_deadline_validate_cannot_read_is_named_at_its_cell(gk: Callable[..., Run], cat: CatalogDir,
+                                                              tmp_path: Path) -> None:
+    """Before: 「20」 (under 「公开时限（工作日）」) and 「及时更新」 were imported in silence; validate then warned GK401 at
+    a line of a YAML file the clerk never wrote. The law's own wording, and its variants, pass."""
+    rows = [[*_full(n, "临时救助", level2)[:5], deadline, *_full(n, "临时救助", level2)[6:]]
+            for n, (level2, deadline) in enumerate([("办事指南", "20"), ("审批结果", "及时更新"),
+                                                    ("政策文件", "自信息形成或者变更之日起20个工作日内"),
+                                                    ("救助标准", "信息形成（变更）之日起二十个工作日内")], start=1)]
+    header = [*FULL[:5], "公开时限（工作日）", *FULL[6:]]
+    table = workbook(tmp_path / "t.xlsx", [header, *rows], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert ("社会救助!F2: 公开时限「20」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）：请写成"
+            "「自信息形成或者变更之日起20个工作日内」") in run.err
+    assert "社会救助!F3: 公开时限「及时更新」看不出从何时起" in run.err
+    assert "社会救助!F4" not in run.err and "社会救助!F5" not in run.err
+    assert load(cat.root / NEW)["公开时限"] == "20"  # imported as typed: nothing is invented

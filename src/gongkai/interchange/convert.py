@@ -10,6 +10,7 @@ from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channel
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
+from gongkai.model.deadline import parse_deadline
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
 NAME_KEYS = ("一级事项", "二级事项", "三级事项")
@@ -26,6 +27,8 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
     for key in TEXT_KEYS:
         if key in cells:
             fields[key] = cells[key] or None
+    if fields.get("公开时限") and parse_deadline(fields["公开时限"]) is None:
+        problems.append(_vague_deadline(fields["公开时限"], row.ref("公开时限")))
     if fields.get("编号"):  # typed with the input method in full-width: ＳＨＪＺ－００１ is SHJZ-001
         fields["编号"] = unicodedata.normalize("NFKC", fields["编号"]).strip()
     for key in NAME_KEYS:
@@ -46,6 +49,14 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
     if not fields.get("一级事项"):
         problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
     return fields, problems
+
+
+def _vague_deadline(text: str, ref: str) -> ImportProblem:
+    """A warning at a 公开时限 cell validate will not understand (GK401), named here at its cell: 「20」「及时更新」."""
+    days = text.strip() if text.strip().isdigit() else "20"
+    return ImportProblem(ref, (
+        f"公开时限「{shown(text)}」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）：请写成"
+        f"「自信息形成或者变更之日起{days}个工作日内」「……，公示7个工作日」「实时公开」「每季度」这样的说法"), warning=True)
 
 
 def _domain(row: Row, domains: list[str], problems: list[ImportProblem]) -> str:
