@@ -444,3 +444,21 @@ def test_a_deadline_validate_cannot_read_is_named_at_its_cell(gk: Callable[..., 
     assert "社会救助!F3: 公开时限「及时更新」看不出从何时起" in run.err
     assert "社会救助!F4" not in run.err and "社会救助!F5" not in run.err
     assert load(cat.root / NEW)["公开时限"] == "20"  # imported as typed: nothing is invented
+
+
+def test_contents_numbered_with_chinese_numerals_on_one_line_are_a_list(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path) -> None:
+    """Before: 「（一）办理条件（二）申请材料（三）办理流程」 was one 公开内容 「办理条件（二）申请材料（三）办理流程」, and
+    「一、办理条件 二、申请材料」 one 「办理条件 二、申请材料」; the 「1. 2.」 and 「①②」 forms were already lists."""
+    table = workbook(tmp_path / "t.xlsx", [
+        FULL,
+        _full(1, "临时救助", "办事指南", ) [:3] + ["（一）办理条件（二）申请材料（三）办理流程"] + _full(1, "", "")[4:],
+        _full(2, "临时救助", "审批结果")[:3] + ["一、统一、规范的救助标准 二、救助对象名单"] + _full(1, "", "")[4:],
+        _full(3, "临时救助", "政策文件")[:3] + ["一、相关政策文件"] + _full(1, "", "")[4:],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / NEW)["公开内容"] == ["办理条件", "申请材料", "办理流程"]
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["统一、规范的救助标准", "救助对象名单"]
+    # the edge: one numbered element is one element, its 「、」 kept
+    assert load(cat.root / "items/shjz/SHJZ-004.yaml")["公开内容"] == ["相关政策文件"]
