@@ -462,3 +462,18 @@ def test_contents_numbered_with_chinese_numerals_on_one_line_are_a_list(gk: Call
     assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["统一、规范的救助标准", "救助对象名单"]
     # the edge: one numbered element is one element, its 「、」 kept
     assert load(cat.root / "items/shjz/SHJZ-004.yaml")["公开内容"] == ["相关政策文件"]
+
+
+def test_an_audience_sub_column_headed_bu_teding_gongzhong_is_quanshehui(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """Before: 「不特定公众」 (as some directories head the 全社会 column) was 「不是公开对象的选项，已忽略」, and every row
+    ticked there was 「公开对象一项也没有勾选」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        ["一级事项", "二级事项", "公开内容", "公开渠道", "公开对象", None, "公开方式", "公开层级"],
+        [None, None, None, None, "不特定公众", "特定对象", None, None],
+        ["临时救助", "办事指南", "办理条件", "政府网站", "√", None, "主动", "县级"],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "G1:G2", "H1:H2"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "不认识" not in run.err and "已忽略" not in run.err
+    assert load(cat.root / NEW)["公开对象"] == "全社会"
