@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -76,10 +77,24 @@ def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
 def new_record_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
     """*fields* with the next 编号, and the next 索引号 when the record is 主动公开."""
     year = dt.date.fromisoformat(str(fields["成文日期"])).year
+    if fields.get("事项"):
+        fields["事项"] = _item_id(catalog, str(fields["事项"]))
     result = {"编号": next_record_id(catalog, year), **fields}
     if fields.get("公开属性") == "主动公开" and not fields.get("索引号"):
         result["索引号"] = next_index_number(catalog, year)
     return result
+
+
+def _item_id(catalog: Catalog, typed: str) -> str:
+    """The id of the item *typed* names, as import matches a 编号 (case and full width aside), or UsageProblem."""
+    ids = sorted(taken_ids(item_files(catalog)))
+    wanted = unicodedata.normalize("NFKC", typed).strip().casefold()
+    found = next((i for i in ids if i.casefold() == wanted), None)
+    if found is None:
+        shown = "、".join(ids[:12]) + ("……" if len(ids) > 12 else "")
+        raise UsageProblem(f"事项「{typed}」在目录中不存在（items/ 下有：{shown or '没有事项'}），未新建；"
+                           "请写事项编号，或先用 gongkai new item 新建事项")
+    return found
 
 
 def check(fields: dict[str, Any], model: type[BaseModel]) -> None:

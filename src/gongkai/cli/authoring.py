@@ -15,6 +15,7 @@ from gongkai.authoring.new import (Item, Record, item_path, new_item_fields, new
                                    write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.catalog.listing import catalog_root_of
+from gongkai.catalog.normalize import normalize
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report
@@ -112,10 +113,13 @@ def new_item(
     fields["公开层级"] = ask.many(level, "公开层级", "--level", vocab.LEVELS, default=["县级"])
     fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
     ask.finish()
-    given = {k: v for k, v in fields.items() if v}
+    given = {k: v for k, v in normalize(fields)[0].items() if v}  # 「服务」「社会公众」「县级、乡级」 as the loader reads them
 
     def place(current: Catalog) -> tuple[str, dict[str, Any]]:
+        from gongkai.interchange.plan import refuse_twin  # matched as import matches rows; only `new item` needs it
+
         numbered = new_item_fields(current, given)
+        refuse_twin(current, numbered)
         return item_path(current, numbered), numbered
 
     return _written(root, place, Item, when, "gongkai new item")
@@ -152,6 +156,7 @@ def new_record(
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
     fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
     ask.finish()
+    fields = normalize(fields)[0]  # 「主动」「依申请」 are 主动公开, 依申请公开: the defaults below depend on it
     fields.update(_disclosure(fields, ask, ground, published))
     if fields["公开属性"] == "主动公开":
         fields["保密审查"] = _review(ask, reviewer, review_date, conclusion)

@@ -48,7 +48,7 @@ def _export(target: Path | None, catalog: Path, exporter: Callable[..., bytes], 
     write_atomic(target, data)
     missing = unexported(loaded)
     for entry in missing:
-        what = "已按能读出的内容导出，可能不完整" if entry.exported else "没有导出（文件读不出来）"
+        what = ("已导出" if entry.whole else "已按能读出的内容导出，可能不完整") if entry.exported else "没有导出（文件读不出来）"
         err.print(f"{entry.path}：事项 {entry.item_id} 校验不通过，{what}：{shown(entry.reason)}", markup=False)
     if missing:
         err.print(f"已导出：{target}，但有 {len(missing)} 个事项文件校验不通过（见上）。"

@@ -23,7 +23,11 @@ _NUMBER_MARK = (r"\d{1,2}\s*[.、．）)](?!\d)|[（(]\s*\d{1,2}\s*[）)]|[①-�
                 r"|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]")
 _LINE_MARK = re.compile(r"^\s*(?:[" + re.escape(_BULLETS) + r"]|" + _NUMBER_MARK + r")\s*")
 _NAME_NUMBER = re.compile(r"^\s*(?:" + _NUMBER_MARK + r")\s*")
+_CONTINUED = re.compile(r"\s*[（(]\s*续(?:表|上页|前页)?\s*[）)]\s*$")
 _INLINE_NUMBER = re.compile(r"(?<!\d)(?:(\d{1,2})\s*[.、．）)](?!\d)|[（(](\d{1,2})[）)])")
+_CN_MARK = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]|(?<![一二三四五六七八九十第])([一二三四五六七八九十]{1,3})、")
+_CN_ORDER = {name: n for n, name in enumerate(
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] + [f"十{d}" for d in "一二三四五六七八九"], start=1)}
 _INLINE_BULLETS = "●•·▪◆"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -66,6 +70,21 @@ def _inline_numbered(line: str) -> list[str] | None:
     return [p for p in _cut(line, [m.start() for m in found]) if p]
 
 
+def _chinese_numbered(line: str) -> list[str] | None:
+    """「（一）甲（二）乙」or「一、甲 二、乙」on one line, split at the marks of the first one's style that count up from
+    一; a 「一、」 inside the text (统一、规范) is passed over, as is 「第一、」."""
+    flags = _outside(line)
+    marks = [m for m in _CN_MARK.finditer(line) if flags[m.start()]]
+    if not marks or marks[0].start() != len(line) - len(line.lstrip()):
+        return None
+    bracketed = marks[0].group(1) is not None
+    cuts: list[int] = []
+    for mark in marks:
+        if (mark.group(1) is not None) == bracketed and _CN_ORDER.get(mark.group(1) or mark.group(2)) == len(cuts) + 1:
+            cuts.append(mark.start())
+    return [p for p in _cut(line, cuts) if p] if len(cuts) >= 2 else None
+
+
 def _cut(line: str, cuts: list[int]) -> list[str]:
     bounds = [*cuts, len(line)]
     return [_LINE_MARK.sub("", line[a:b], count=1).strip().rstrip("；;，,、") for a, b in zip(bounds, bounds[1:])]
@@ -82,8 +101,10 @@ def _unmarked(line: str) -> str:
 
 
 def unnumbered(name: str) -> str:
-    """A 事项 name without the list number some tables put before it: 「（一）最低生活保障」 is 最低生活保障."""
-    return _NAME_NUMBER.sub("", name, count=1).strip() or name
+    """A 事项 name without the list number some tables put before it, nor the 「（续）」 a table continued on the next
+    page puts after it: 「（一）最低生活保障」 and 「最低生活保障（续）」 are 最低生活保障."""
+    bare = _CONTINUED.sub("", _NAME_NUMBER.sub("", name, count=1)).strip()
+    return bare or name
 
 
 def split_list(text: str) -> list[str]:
@@ -94,7 +115,7 @@ def split_list(text: str) -> list[str]:
     lines = [line.strip() for line in visible(text).split("\n") if line.strip()]
     if len(lines) == 1:
         line = lines[0]
-        found = _inline_numbered(line) or _bulleted(line)
+        found = _inline_numbered(line) or _chinese_numbered(line) or _bulleted(line)
         if found:
             return found
         if _LINE_MARK.match(line):

@@ -5,25 +5,30 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import (Boxes, other_channels, read_boxes, split_list, split_names, tick_state,
-                                      unnumbered)
+from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list, split_names,
+                                      tick_state, unnumbered)
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
-from gongkai.interchange.headers import Choice, headers
+from gongkai.interchange.headers import Choice, headers, norm
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
+from gongkai.model.deadline import parse_deadline
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
 NAME_KEYS = ("一级事项", "二级事项", "三级事项")
 LIST_KEYS = ("公开内容", "公开依据")
 
 
-def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dict[str, Any], list[ImportProblem]]:
-    """The item fields a row states (YAML keys → values), and its problems with their cells."""
+def row_fields(row: Row, units: dict[str, str], domains: list[str],
+               agency: str = "") -> tuple[dict[str, Any], list[ImportProblem]]:
+    """The item fields a row states (YAML keys → values), and its problems with their cells; *agency* is the
+    机关's name, which a 责任单位 cell may write before the unit's (县民政局社会救助股)."""
     problems: list[ImportProblem] = []
     cells = row.cells
     fields: dict[str, Any] = {"领域": _domain(row, domains, problems)}
     for key in TEXT_KEYS:
         if key in cells:
             fields[key] = cells[key] or None
+    if fields.get("公开时限") and parse_deadline(fields["公开时限"]) is None:
+        problems.append(_vague_deadline(fields["公开时限"], row.ref("公开时限")))
     if fields.get("编号"):  # typed with the input method in full-width: ＳＨＪＺ－００１ is SHJZ-001
         fields["编号"] = unicodedata.normalize("NFKC", fields["编号"]).strip()
     for key in NAME_KEYS:
@@ -40,10 +45,18 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str]) -> tuple[dic
         if "公开渠道" in fields and "其他" not in fields["公开渠道"]:
             fields["公开渠道"] = [*fields["公开渠道"], "其他"]  # the channels named there are ticked under 其他
     if cells.get("责任单位"):
-        fields["责任单位"] = _unit(cells["责任单位"], units, row.ref("责任单位"), problems)
+        fields["责任单位"] = _unit(cells["责任单位"], units, agency, row.ref("责任单位"), problems)
     if not fields.get("一级事项"):
         problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
     return fields, problems
+
+
+def _vague_deadline(text: str, ref: str) -> ImportProblem:
+    """A warning at a 公开时限 cell validate will not understand (GK401), named here at its cell: 「20」「及时更新」."""
+    days = text.strip() if text.strip().isdigit() else "20"
+    return ImportProblem(ref, (
+        f"公开时限「{shown(text)}」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）：请写成"
+        f"「自信息形成或者变更之日起{days}个工作日内」「……，公示7个工作日」「实时公开」「每季度」这样的说法"), warning=True)
 
 
 def _domain(row: Row, domains: list[str], problems: list[ImportProblem]) -> str:
@@ -77,6 +90,12 @@ def _choice(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str
 def _from_boxes(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict[str, Any]:
     ref = row.ref(choice.field)
     boxes = read_boxes(row.cells[choice.field], choice)
+    if _tick_alone(row.cells[choice.field], boxes):  # 「√」 under 公开对象: a tick, but of which option?
+        names = "或".join(choice.names) if not choice.many else "、".join(choice.names)
+        problems.append(ImportProblem(ref, (
+            f"单元格只写了「{shown(row.cells[choice.field])}」，没有写明勾选的是{choice.title}的哪一项：请写选项名称"
+            f"（{names}），或把表头分成「{'」「'.join(choice.names)}」各一小列，在小列中勾选")))
+        return {}
     if _box_problems(boxes, choice, ref, problems):
         return {}  # already reported with what the cell holds: no second message that could contradict it
     empty = (f"单元格里的 {len(boxes.unticked)} 个方框都没有勾选（■、☑、√ 表示勾选）" if boxes.marked
@@ -109,6 +128,12 @@ def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[I
     labels = "、".join(k.split("=", 1)[1] for k in subs)
     empty = f"{labels}{'两' if len(subs) == 2 else '各'}栏都没有勾选（■ 或 √ 表示勾选）"
     return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems)
+
+
+def _tick_alone(text: str, boxes: Boxes) -> bool:
+    """A cell of a field's own column holding only marks (√, ■, □) or a yes/no word (是, 否), naming no option."""
+    named = boxes.ticked or boxes.unticked or boxes.extras or boxes.unmarked
+    return not named and (bool(boxes.stray) and not boxes.unknown or norm(text) in YES_WORDS | NO_WORDS)
 
 
 def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:
@@ -151,11 +176,17 @@ def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empt
     return {choice.field: known if choice.many else known[0]}
 
 
-def _unit(text: str, units: dict[str, str], ref: str, problems: list[ImportProblem]) -> str | None:
-    """The unit's id from its name or id (units: name → id)."""
+def _unit(text: str, units: dict[str, str], agency: str, ref: str, problems: list[ImportProblem]) -> str | None:
+    """The unit's id from its name or id (units: name → id), spaces and bracket widths aside; the name may follow the
+    机关's own, whole or shortened (测试县民政局社会救助股, 县民政局 社会救助股, 民政局社会救助股)."""
     if text in units.values():
         return text
-    if text in units:
-        return units[text]
-    problems.append(ImportProblem(ref, f"责任单位「{shown(text)}」不在 gongkai.yaml 的「单位」中：请填单位名称或编号"))
+    typed = norm(text)
+    for name, unit_id in units.items():
+        if typed == norm(name) or (typed.endswith(norm(name)) and norm(agency).endswith(typed[:-len(norm(name))])):
+            return unit_id
+    listed = "、".join(f"{name}（{unit_id}）" for name, unit_id in units.items())
+    problems.append(ImportProblem(ref, (
+        f"责任单位「{shown(text)}」不在 gongkai.yaml 的「单位」中：请填其中一个单位的名称或编号（{listed}），"
+        "或先在 gongkai.yaml 的「单位」中加上它")))
     return None

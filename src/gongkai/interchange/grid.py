@@ -150,6 +150,11 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     return [_xlsx_grid(ws, written[ws.title]) for ws in workbook.worksheets]
 
 
+# A formula cell whose saved result is text (t="str", or a shared string) has a result even when it is empty:
+# 「=IF(C5="是","√","")」 as Excel and WPS save it. Only a formula with no result at all (t absent, no <v>) is unread.
+_TEXT_RESULT = frozenset(("s", "str"))
+
+
 def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
     cells, pending, dates = {}, {}, set()
     for row in ws.iter_rows():
@@ -159,7 +164,8 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
                 cells[(cell.row, cell.column)] = shown_text(text, cell.font.name if cell.font else None)
                 if isinstance(cell.value, (dt.date, dt.time)):
                     dates.add((cell.row, cell.column))
-            elif isinstance(formula := formulas.cell(cell.row, cell.column).value, str) and formula.startswith("="):
+            elif cell.data_type not in _TEXT_RESULT and isinstance(formula := formulas.cell(cell.row, cell.column).value,
+                                                                     str) and formula.startswith("="):
                 pending[(cell.row, cell.column)] = formula
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)

@@ -8,7 +8,8 @@ from typing import Any
 
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
-from gongkai.interchange.cells import unnumbered
+from gongkai.errors import UsageProblem
+from gongkai.interchange.cells import placeholder, unnumbered
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
 from gongkai.interchange.headers import headers, norm
@@ -127,7 +128,7 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
     domains = [d.name for d in agency.domains]
     index = _Index(item_files(catalog))
     for row in rows:
-        fields, problems = row_fields(row, units, domains)
+        fields, problems = row_fields(row, units, domains, agency.org.name)
         plan.problems.extend(problems)
         if any(not p.warning for p in problems):
             continue
@@ -143,6 +144,8 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
         return
     if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
         return
+    if existing is None:
+        _blank_for_new(fields, row, plan)
     item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
     if item_id is None:
         return
@@ -154,11 +157,29 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
     else:
+        if row.level1_above and fields.get("编号"):  # its own blank cell says 「不改」: never the name of the row above
+            fields["一级事项"] = None
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
                 fields[key] = existing.values[key]
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+
+
+# What every item must have (五公开 and 责任单位 are inferred): for a new item, a blank cell of such a column is no
+# 「不改」 as it is for an item the file holds, but a field the written file lacks, which validate then refuses.
+_REQUIRED = ("公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级")
+
+
+def _blank_for_new(fields: dict[str, Any], row: Row, plan: ImportPlan) -> None:
+    """A warning at each blank cell of a required column in a row that adds an item: named here, at its cell, not
+    only later by validate at a line of the YAML file."""
+    names = " / ".join(str(fields[k]) for k in _NAMES if fields.get(k))
+    for key in _REQUIRED:
+        if key in row.cells and not row.cells[key] and not fields.get(key):
+            plan.problems.append(ImportProblem(row.ref(key), (
+                f"「{shown(names)}」是新事项，{key}却是空白：写入的事项文件缺少{key}，gongkai validate 会报错、不能发布；"
+                "请在表格中补填后再导入，或导入后在事项文件中补上"), warning=True))
 
 
 def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: dict[str, frozenset[str]]) -> None:
@@ -217,15 +238,34 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
     if given:
         candidates = index.by_id.get(given) or index.by_id.get(index.folded.get(given.casefold(), ""), [])
     else:
-        names = [k for k in ("一级事项", "二级事项", "三级事项") if k in fields]
-        candidates = [f for f in index.files if f.key[0] == fields["领域"]
-                      and all(_name(f.values.get(k)) == _name(fields[k]) for k in names)]
+        names = tuple(k for k in _NAMES if k in fields)
+        candidates = [f for f in index.files if _same_item(f, fields, names)]
     if len(candidates) > 1:
         paths = "、".join(f.path for f in candidates)
         plan.problems.append(ImportProblem(row.ref("编号" if given else "一级事项"), (
             f"这一行同时对应 {paths}，没有改动任何一个：请在表格中加「编号」列写明是哪一个"), warning=True))
         return None, False
     return (candidates[0] if candidates else None), True
+
+
+_NAMES = ("一级事项", "二级事项", "三级事项")
+
+
+def _same_item(file: ItemFile, fields: dict[str, Any], names: tuple[str, ...] = _NAMES) -> bool:
+    """Whether *file* (valid or not) is the item of *fields*' 领域 and 事项 names (those of *names*; one not given is
+    compared as empty)."""
+    return file.key[0] == fields["领域"] and all(_name(file.values.get(k)) == _name(fields.get(k)) for k in names)
+
+
+def refuse_twin(catalog: Catalog, fields: dict[str, Any]) -> None:
+    """UsageProblem when an item file, valid or not, already holds the item *fields* would add (same 领域 and 事项 names
+    as import matches them): `gongkai new item` run twice, or for an item the directory has, makes no second file."""
+    twins = [f for f in item_files(catalog) if _same_item(f, fields)]
+    if twins:
+        names = " / ".join(str(fields[k]) for k in _NAMES if fields.get(k))
+        held = "、".join(f"{f.path}（{f.item_id}）" for f in twins)
+        raise UsageProblem(f"「{fields['领域']}」领域已有事项「{names}」：{held}，未新建。要修改它请编辑该文件；"
+                           "确是另一个事项的，请写明不同的二级事项（--level2）")
 
 
 def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> bool:
@@ -243,8 +283,9 @@ def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPla
 
 def _name(value: Any) -> str:
     """A 事项 name as rows and files are matched: 「临时救助(急难型)」 retyped as 「临时救助（急难型）」 or with a space or
-    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one."""
-    return norm(unnumbered(str(value))) if value is not None else ""
+    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one; a file's
+    「无」「/」 (no 二级事项) is the empty cell the table reads it as."""
+    return norm(unnumbered(str(value))) if value is not None and not placeholder(str(value)) else ""
 
 
 def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, SheetLayout, find_layout, partial_columns
@@ -16,18 +17,14 @@ from gongkai.privacy.mask import mask_text
 WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
-# What Excel and WPS show in a cell whose formula failed.
-# A cell of a note or signature line below (or above) the rows: 「注：」「说明：」「填表人：张三」「单位（盖章）：」.
-_FOOTER = re.compile(
-    r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
-    r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
-# A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
-_PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
-# The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
-_TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
 _CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
 _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
+# A sheet of instructions or a sample beside the directory, often with the header and an example row (××事项).
+_NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填报要求|填写要求|模板|下拉|选项|字典")
+# 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
+_DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
+# What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
 
@@ -54,6 +51,7 @@ class Row:
     domain: str
     cells: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    level1_above: bool = False  # 一级事项 left blank, read from the row above: a name for a new item, no change to a file
 
     def ref(self, key: str) -> str:
         """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
@@ -95,6 +93,14 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
             layout = find_layout(grid)
             is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
             (directories if is_directory else others).append(grid)
+    # Beside a directory, one named as instructions or a sample (填表说明, 示例) holds the header and an example row.
+    notes = [g for g in directories if _NOTES_SHEET.search(norm(g.name)) and not find_domain(g.name, domains)]
+    if len(notes) < len(directories):  # a 「目录模板」 filled in and never renamed is read, when it is the only one
+        for grid in notes:
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                f"工作表「{shown(grid.name)}」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入；"
+                "若它确是目录表，请把工作表改名（如改为领域名称）后再导入"), warning=True))
+        directories = [g for g in directories if g not in notes]
     # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
     named = next((g.name for g in directories if find_domain(g.name, domains)), "")
     for grid in directories:
@@ -210,24 +216,28 @@ def _ignored(label: str, note: str) -> str:
 
 def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
     keys = layout.keys
-    rows = []
+    rows: list[Row] = []
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
-        if _numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
+        if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
             continue
-        if total := _total(grid, number):
+        if total := rowkinds.total(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, total[0]), (
                 f"这一行是合计行（「{shown(total[1])}」），不是事项，已跳过"), warning=True))
             continue
-        if not any(own.get(k) for k in _ROW_KEYS) or _spans_row(grid, number):
+        if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
             continue
-        if footer := _footer(grid, number):
+        if footer := rowkinds.footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
-                f"这一行是{'页码' if _PAGE.fullmatch(norm(footer[1])) else '说明或签名行'}（「{shown(footer[1])}」），"
+                f"这一行是{'页码' if rowkinds.PAGE.fullmatch(norm(footer[1])) else '说明或签名行'}（「{shown(footer[1])}」），"
                 "不是事项，已跳过"), warning=True))
             continue
-        if _repeated_header(own):
+        if rowkinds.repeated_header(own):
+            continue
+        if example := rowkinds.example(grid, number, own):
+            reading.problems.append(ImportProblem(grid.ref(number, example[0]), (
+                f"这一行是填写示例（「{shown(example[1])}」），不是事项，已跳过；确是事项的，请写明它的名称"), warning=True))
             continue
         if number in grid.hidden_rows:
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
@@ -243,12 +253,48 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+            if _DITTO.fullmatch(norm(value)):
+                row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
+        if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
+            domain = _heading(grid, row, domain, domains, reading)
+            continue
         if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
-            row.cells["一级事项"] = above
+            row.cells["一级事项"], row.level1_above = above, True
             reading.problems.append(ImportProblem(row.ref("一级事项"), (
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+def _ditto(row: Row, key: str, above: Row | None, reading: Reading) -> str:
+    """The text of *key* in the item row *above*, for a cell that says 「同上」; an error when there is none."""
+    if above is None or not above.cells.get(key):
+        reading.problems.append(ImportProblem(row.ref(key), (
+            "单元格写的是「同上」，但上面没有同一列有内容的事项行：请填写实际内容")))
+        return ""
+    reading.problems.append(ImportProblem(row.ref(key), (
+        "单元格写的是「同上」，按上一个事项行同一列的内容读（导入的文件中写的是那一行的内容）"), warning=True))
+    return above.cells[key]
+
+
+def _names_only(row: Row) -> bool:
+    """The row names a 事项 and says nothing else of it: no 公开内容, 依据, 时限, 渠道, tick, 编号 …"""
+    return any(row.cells.get(k) for k in rowkinds.NAMES) and not any(
+        text for key, text in row.cells.items() if key not in (*rowkinds.NAMES, PARENT, "领域"))
+
+
+def _heading(grid: Grid, row: Row, domain: str, domains: list[str], reading: Reading) -> str:
+    """A row of names alone: the heading of a group (「一、社会救助」 switches the 领域) or a line such as 「以上共2项」,
+    reported and skipped. As an item it would be a file of a name and nothing else, which validate refuses."""
+    names = [(key, row.cells[key]) for key in rowkinds.NAMES if row.cells.get(key)]
+    key, text = names[0]
+    if len(names) == 1 and (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
+        return found
+    shown_names = " / ".join(shown(t) for _, t in names)
+    reading.problems.append(ImportProblem(row.ref(key), (
+        f"这一行只有事项名称「{shown_names}」，没有公开内容、公开依据、公开渠道等，按分组标题跳过，不是事项；"
+        "确是一个事项的，请在这一行填写它的公开内容等各列后再导入"), warning=True))
+    return domain
 
 
 def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
@@ -257,7 +303,7 @@ def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
     col = next((c for c, key in layout.keys.items() if key == "一级事项"), 0)
     keys = [c for c, key in layout.keys.items() if key in _ROW_KEYS]
     for above in range(number - 1, layout.first_row - 1, -1):
-        if not any(grid.own(above, c) for c in keys) or _total(grid, above) or _spans_row(grid, above):
+        if not any(grid.own(above, c) for c in keys) or rowkinds.total(grid, above) or rowkinds.spans_row(grid, above):
             return None
         if text := grid.value(above, col):
             return None if placeholder(text) else text
@@ -289,51 +335,12 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
 
 def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
     """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
-    if _numbers_only(grid, number):
+    if rowkinds.numbers_only(grid, number):
         return domain
-    texts = [grid.own(number, c) for c in _filled(grid, number)]
+    texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
     if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
         return found
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
     return domain
-
-
-def _numbers_only(grid: Grid, number: int) -> bool:
-    """A blank row, or one holding only numbers: the row under a printed header that numbers its columns."""
-    return all(grid.own(number, c).isdigit() for c in _filled(grid, number))
-
-
-def _filled(grid: Grid, number: int) -> list[int]:
-    return [c for c in range(1, grid.cols + 1) if grid.own(number, c)]
-
-
-def _footer(grid: Grid, number: int) -> tuple[int, str] | None:
-    """(column, text) of the first cell of a note or signature line written in the item columns: every cell of the row
-    is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
-    filled = _filled(grid, number)
-    if filled and all(_FOOTER.match(grid.own(number, c)) or _PAGE.fullmatch(norm(grid.own(number, c))) for c in filled):
-        return filled[0], grid.own(number, filled[0])
-    return None
-
-
-def _total(grid: Grid, number: int) -> tuple[int, str] | None:
-    """(column, text) of a 合计/小计 row's first cell, in whatever column it is written (序号, 一级事项 …)."""
-    filled = _filled(grid, number)
-    if filled and _TOTAL.match(norm(grid.own(number, filled[0]))):
-        return filled[0], grid.own(number, filled[0])
-    return None
-
-
-def _spans_row(grid: Grid, number: int) -> bool:
-    """The row's only text is one cell merged across three or more columns: a title, a section or a note, no item."""
-    filled = _filled(grid, number)
-    return len(filled) == 1 and any((top, left) == (number, filled[0]) and right - left >= 2
-                                    for top, left, bottom, right in grid.merged)
-
-
-def _repeated_header(own: dict[str, str]) -> bool:
-    """A header repeated inside the data (tables pasted page by page)."""
-    table = headers()
-    return sum(1 for key, text in own.items() if text and table.field_of(text) == key.split("=")[0]) >= 2

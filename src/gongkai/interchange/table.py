@@ -38,6 +38,7 @@ class Unexported:
     item_id: str
     reason: str
     exported: bool
+    whole: bool = False  # exported in full: the file loads, but its row cannot come back as it is
 
 
 def sheets(catalog: Catalog, every_file: bool = False) -> list[Sheet]:
@@ -61,8 +62,24 @@ def _items(catalog: Catalog, every_file: bool) -> list[Item]:
 
 
 def unexported(catalog: Catalog) -> list[Unexported]:
-    """Every item file that fails validation, with the reason and whether its row could still be exported."""
-    return [Unexported(f.path, f.item_id, f.problem or "", bool(f.values)) for f in item_files(catalog) if f.model is None]
+    """Every item file that fails validation, with the reason and whether its row could still be exported; and those
+    that load but whose row the table cannot carry back: a 领域 gongkai.yaml lacks (its sheet is refused on import),
+    an 编号 another file holds too (two rows of one 编号)."""
+    files = item_files(catalog)
+    domains = {d.name for d in catalog.agency.domains} if catalog.agency else set()
+    first: dict[str, str] = {}
+    found = []
+    for f in files:
+        if f.model is None:
+            found.append(Unexported(f.path, f.item_id, f.problem or "", bool(f.values)))
+        elif f.model.domain not in domains:
+            found.append(Unexported(f.path, f.item_id, (
+                f"领域「{f.model.domain}」不在 gongkai.yaml 的「领域」中（GK208），它的工作表再导入时会被拒绝"), True, True))
+        elif f.item_id in first:
+            found.append(Unexported(f.path, f.item_id, (
+                f"编号 {f.item_id} 与 {first[f.item_id]} 重复（GK201），表格中有两行编号相同"), True, True))
+        first.setdefault(f.item_id, f.path)
+    return found
 
 
 def loose_item(file: ItemFile) -> Item:

@@ -1,0 +1,75 @@
+"""Rows of a directory table that are no items: the numbering of the columns, note and signature lines, page
+numbers, totals, examples of how to fill it in, titles merged across the row, a header repeated on a new page."""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.interchange.grid import Grid
+from gongkai.interchange.headers import headers, norm
+
+NAMES = ("一级事项", "二级事项", "三级事项")
+# A cell of a note or signature line below (or above) the rows: 「注：」「说明：」「填表人：张三」「单位（盖章）：」.
+_FOOTER = re.compile(
+    r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
+    r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+# A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
+PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
+# The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
+_TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
+# A row showing how to fill the table: its first cell says so (「示例」「例：」「样例1」), or a name is a blank to fill in.
+_EXAMPLE = re.compile(r"^(?:填写|填报)?(?:示例|样例|范例|举例|例)(?:\d*|[:：(（].*)$")
+_TO_FILL = re.compile(r"[×Xx*]{2,}|…|\.{3}|[（(]\s*[）)]$")
+
+
+def numbers_only(grid: Grid, number: int) -> bool:
+    """A blank row, or one holding only numbers: the row under a printed header that numbers its columns."""
+    return all(grid.own(number, c).isdigit() for c in filled_cells(grid, number))
+
+
+def filled_cells(grid: Grid, number: int) -> list[int]:
+    """The columns of row *number* that hold text of their own."""
+    return [c for c in range(1, grid.cols + 1) if grid.own(number, c)]
+
+
+def footer(grid: Grid, number: int) -> tuple[int, str] | None:
+    """(column, text) of the first cell of a note or signature line written in the item columns: every cell of the row
+    is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
+    filled = filled_cells(grid, number)
+    if filled and all(_FOOTER.match(grid.own(number, c)) or PAGE.fullmatch(norm(grid.own(number, c))) for c in filled):
+        return filled[0], grid.own(number, filled[0])
+    return None
+
+
+def example(grid: Grid, number: int, own: dict[str, str]) -> tuple[int, str] | None:
+    """(column, text) of what marks a row as an example of how to fill the table: 「示例」 in its first cell, or a 事项
+    name left as a blank to fill in (「××事项」「……」)."""
+    filled = filled_cells(grid, number)
+    first = grid.own(number, filled[0]) if filled else ""
+    if _EXAMPLE.match(norm(first)):
+        return filled[0], first
+    for key in NAMES:
+        if _TO_FILL.search(norm(own.get(key, ""))):
+            return next(c for c in filled if grid.own(number, c) == own[key]), own[key]
+    return None
+
+
+def total(grid: Grid, number: int) -> tuple[int, str] | None:
+    """(column, text) of a 合计/小计 row's first cell, in whatever column it is written (序号, 一级事项 …)."""
+    filled = filled_cells(grid, number)
+    if filled and _TOTAL.match(norm(grid.own(number, filled[0]))):
+        return filled[0], grid.own(number, filled[0])
+    return None
+
+
+def spans_row(grid: Grid, number: int) -> bool:
+    """The row's only text is one cell merged across three or more columns: a title, a section or a note, no item."""
+    filled = filled_cells(grid, number)
+    return len(filled) == 1 and any((top, left) == (number, filled[0]) and right - left >= 2
+                                    for top, left, bottom, right in grid.merged)
+
+
+def repeated_header(own: dict[str, str]) -> bool:
+    """A header repeated inside the data (tables pasted page by page)."""
+    table = headers()
+    return sum(1 for key, text in own.items() if text and table.field_of(text) == key.split("=")[0]) >= 2
