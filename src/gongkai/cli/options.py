@@ -41,6 +41,11 @@ def today(value: str | None) -> dt.date:
     return parse_date(text, "--today")
 
 
+def real_today() -> dt.date:
+    """Today's date, whatever --today says: GONGKAI_TODAY (a scheduled job's or a test's today), else Beijing's."""
+    return today(None)
+
+
 def parse_date(text: str, label: str) -> dt.date:
     """A date from the command line (YYYY-MM-DD, or as the catalog accepts it), or a Chinese usage error."""
     try:

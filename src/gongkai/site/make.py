@@ -13,6 +13,7 @@ from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.gate.memo import NOTHING_KEPT, Since
+from gongkai.gate.past import republished
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
@@ -30,20 +31,25 @@ from gongkai.search.workers import in_parallel, ranges, shared
 from gongkai.site.result import BuildResult
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
+from gongkai.site.tree import tree_signature
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
-                  store: Store | None = None, gate: Gate | None = None, since: Since = NOTHING_KEPT) -> BuildResult:
+                  store: Store | None = None, gate: Gate | None = None, since: Since = NOTHING_KEPT,
+                  now: dt.date | None = None) -> BuildResult:
     """Build from a loaded catalog (*gate*: its decision on *today*, when already made: then *catalog* may hold only
     the records that changed since the decisions the gate remembered, as *since* tells); the old site stays untouched
-    unless everything succeeded."""
+    unless everything succeeded. *now*: the real date, when *today* may be before it (a list whose 公示 has ended by
+    then, or a record withdrawn by then, is not published again: the build is refused)."""
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
-    store = store if store is not None else Store.read(out)
+    store = store if store is not None else _intact(Store.read(out), out)
     chrome = digest("\n".join([__version__, templates_fingerprint(), catalog.agency.model_dump_json()]))
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
         gate = gate if gate is not None else admit(catalog, today)
         _stop_on_directory_findings(gate)
+        if now is not None:
+            _stop_on_republished(gate, now)
         data = site_data(catalog, today, gate)
         carry = carrier(store, chrome, since) if out.is_dir() else None
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
@@ -94,6 +100,11 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
     result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
     # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list.
     result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
+
+
+def _intact(store: Store, out: Path) -> Store:
+    """*store*, when the folder holds what it says; else an empty store (a full build): a file changed by hand."""
+    return store if store.files and tree_signature(out) == store.tree else Store()
 
 
 def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: Mapping[str, str]) -> None:
@@ -157,6 +168,15 @@ def _stop_on_directory_findings(gate: Gate) -> None:
         lines = "\n".join(f"  {where}：{label}「{masked}」" for where, label, masked in gate.directory_findings)
         raise PublicationStopped(f"公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：\n{lines}\n"
                                  "请遮盖或删除后运行 gongkai validate 检查。")
+
+
+def _stop_on_republished(gate: Gate, now: dt.date) -> None:
+    found = republished(gate, now)
+    if found:
+        lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in found)
+        raise UsageProblem(f"--today {gate.today.isoformat()} 早于今天（{now.isoformat()}）：按这一天生成，网站会重新发布"
+                           f"今天已不能公开的内容，网站没有更新：\n{lines}\n"
+                           "公示期满的名单和撤回的信息不能再回到网站上。请去掉 --today，按今天的日期生成。")
 
 
 def _files(catalog: Catalog) -> FileSource:

@@ -19,6 +19,7 @@ from gongkai.errors import output_in_place
 from gongkai.files_io import current_umask, refuse_foreign_output, write_atomic
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
+from gongkai.site.tree import TreeChange, tree_signature
 
 BUILDING = "building"
 # What only a site folder holds: its store, or (the store deleted to force a full build) the 61号 column's folder.
@@ -75,6 +76,7 @@ class Staging:
         whether its site was changed.
         """
         if self.full:
+            store.tree = tree_signature(self.folder)
             write_atomic(self.folder / STORE, store.dumps())
             old: Path | None = None
             swapped = False
@@ -101,16 +103,40 @@ class Staging:
         self.discard()
 
     def _move_in(self, store: Store, removed: Iterable[str]) -> None:
-        made: set[Path] = set()
+        tree = TreeChange(self.out, self.old.tree)
+        made: set[str] = set()
         for path in self.changed:
-            target = self.out / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(self.folder / path, target)
+            parent = os.path.dirname(path)
+            if parent not in made:
+                self._make_folders(parent, tree)
+                made.add(parent)
+            tree.before(path)
+            os.replace(self.folder / path, self.out / path)
+            tree.after(path)
         for path in removed:
+            tree.before(path)
             (self.out / path).unlink(missing_ok=True)
+            self._prune(os.path.dirname(path), tree)
+        store.tree = tree.signature()
         write_atomic(self.out / STORE, store.dumps())
+
+    def _make_folders(self, folder: str, tree: TreeChange) -> None:
+        """Make *folder* (relative to the site) and the folders above it that are missing, noting each one made."""
+        if not folder or (self.out / folder).is_dir():
+            return
+        self._make_folders(os.path.dirname(folder), tree)
+        (self.out / folder).mkdir()
+        tree.folder(folder, 1)
+
+    def _prune(self, folder: str, tree: TreeChange) -> None:
+        """Remove *folder* and the folders above it that the removal left empty: a fresh build has no empty folder."""
+        while folder:
+            try:
+                (self.out / folder).rmdir()
+            except OSError:  # not empty (or gone): the folders above are not empty either
+                return
+            tree.folder(folder, -1)
+            folder = os.path.dirname(folder)
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
