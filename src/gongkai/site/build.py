@@ -24,7 +24,7 @@ from gongkai.forking import beside
 from gongkai.site.fingerprint import templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
-from gongkai.site.tree import tree_signature
+from gongkai.site.tree import Tree, holds, walk
 
 
 # The stamps recorded of about 40,000 files: from there on listing takes longer than importing the gate's modules
@@ -50,8 +50,6 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
         listed = look()
     if listed.listing is None:
         return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change)
-    # a folder changed by hand since the last build (a file edited, deleted or added) is built afresh: whole
-    store = Store.read(out) if listed.intact else Store()
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
     from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415
@@ -59,7 +57,9 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     # after an edit of a few records the gate decides those and takes the others' outcomes from its memo
     with quiet_gc(settle=True):
         catalog, gate, since = admit_remembered(source, listed.listing, cache, today, memo)
-    result = build_catalog(catalog, out, today, search, listed.stamp, store, gate, since, now)
+    # a folder changed by hand since the last build (a file edited, deleted or added) is made again whole
+    result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now,
+                           listed.found if listed.intact else None)
     if not listed.intact and listed.pages:
         result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
                                "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")
@@ -74,18 +74,20 @@ class _Listed(NamedTuple):
     stamp: str
     head: Store
     pages: int  # the files the store names
-    intact: bool  # the folder holds what the last build left there (gongkai.site.tree)
+    found: Tree | None  # the site folder as it is (gongkai.site.tree)
+    intact: bool  # it holds what the last build left there
 
 
 def _listed(source: WorkingTree, cache: Cache, out: Path, today: dt.date, search: bool, now: dt.date | None) -> _Listed:
     listing = scan(source, cache)
     stamp = listing_stamp(listing, search)
     head, count = Store.read_head(out)
-    intact = count > 0 and out.is_dir() and tree_signature(out) == head.tree
+    found = walk(out) if count > 0 and out.is_dir() else None
+    whole = holds(found, head.tree, out)
     # for a day in the past, a site whose next change has come by the real date may show what has left the web since
     behind = now is not None and today < now and head.next_change is not None and head.next_change <= now
-    unchanged = intact and head.holds_days(stamp, today) and not behind
-    return _Listed(None if unchanged else listing, stamp, head, count, intact)
+    unchanged = whole and head.holds_days(stamp, today) and not behind
+    return _Listed(None if unchanged else listing, stamp, head, count, found, whole)
 
 
 def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapshot:

@@ -31,19 +31,25 @@ from gongkai.search.workers import in_parallel, ranges, shared
 from gongkai.site.result import BuildResult
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
-from gongkai.site.tree import tree_signature
+from gongkai.site.tree import Tree, holds, walk
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
                   store: Store | None = None, gate: Gate | None = None, since: Since = NOTHING_KEPT,
-                  now: dt.date | None = None) -> BuildResult:
+                  now: dt.date | None = None, found: Tree | None = None) -> BuildResult:
     """Build from a loaded catalog (*gate*: its decision on *today*, when already made: then *catalog* may hold only
     the records that changed since the decisions the gate remembered, as *since* tells); the old site stays untouched
     unless everything succeeded. *now*: the real date, when *today* may be before it (a list whose 公示 has ended by
-    then, or a record withdrawn by then, is not published again: the build is refused)."""
+    then, or a record withdrawn by then, is not published again: the build is refused). *found*: the folder as it
+    is, when walked and found to hold what the store says (gongkai.site.tree); else it is walked here, and when it
+    does not hold it every file is made again and the folder replaced."""
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
-    store = store if store is not None else _intact(Store.read(out), out)
+    store = store if store is not None else Store.read(out)
+    if found is None and store.files and out.is_dir():
+        found = walk(out)
+        found = found if holds(found, store.tree, out) else None
+    full = not store.files or not out.is_dir() or found is None
     chrome = digest("\n".join([__version__, templates_fingerprint(), catalog.agency.model_dump_json()]))
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
         gate = gate if gate is not None else admit(catalog, today)
@@ -51,7 +57,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
         if now is not None:
             _stop_on_republished(gate, now)
         data = site_data(catalog, today, gate)
-        carry = carrier(store, chrome, since) if out.is_dir() else None
+        carry = None if full else carrier(store, chrome, since)
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
                                         _xlsx(catalog), carry))
     result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
@@ -65,15 +71,15 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
                 named=sorted(data.interpreted.keys() | data.replaced.keys()))
-    _make(catalog, data, artifacts, out, search, chrome, store, new, result)
+    _make(catalog, data, artifacts, out, search, chrome, store, new, result, None if full else found)
     result.held = (catalog, gate, data, artifacts)
     return result
 
 
 def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path, search: bool, chrome: str,
-          store: Store, new: Store, result: BuildResult) -> None:
-    full = not store.files or not out.is_dir()
-    staging = Staging(out, store, full)
+          store: Store, new: Store, result: BuildResult, walked: Tree | None) -> None:
+    full = walked is None  # a first build, or the folder was changed by hand since the last one
+    staging = Staging(out, store, full, walked)
     try:
         todo = _plan(artifacts, chrome, store, full, new)
         allowed, sources = allowed_of(catalog.agency), _Sources(data)
@@ -85,7 +91,8 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
         made = batch.made
         _note(made, staging, new)
         result.search_seconds = batch.beside_seconds
-        removed = [] if full else [p for p in store.files if p not in new.files]
+        # a full build replaces the folder: what the last one had and this one has not is gone with it, and is told
+        removed = [p for p in store.files if p not in new.files]
         if search and not full:
             started = time.perf_counter()
             found = index_changes(out, made, removed, staging.write, _search_docs(artifacts))
@@ -100,11 +107,6 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
     result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
     # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list.
     result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
-
-
-def _intact(store: Store, out: Path) -> Store:
-    """*store*, when the folder holds what it says; else an empty store (a full build): a file changed by hand."""
-    return store if store.files and tree_signature(out) == store.tree else Store()
 
 
 def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: Mapping[str, str]) -> None:

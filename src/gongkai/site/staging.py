@@ -19,7 +19,7 @@ from gongkai.errors import output_in_place
 from gongkai.files_io import current_umask, refuse_foreign_output, write_atomic
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
-from gongkai.site.tree import TreeChange, tree_signature
+from gongkai.site.tree import Tree, TreeChange, keep, walk
 
 BUILDING = "building"
 # What only a site folder holds: its store, or (the store deleted to force a full build) the 61号 column's folder.
@@ -33,6 +33,7 @@ class Staging:
     out: Path
     old: Store
     full: bool
+    found: Tree | None = None  # the site folder as it is (gongkai.site.tree.walk), for an update
     folder: Path = field(init=False)
     changed: list[str] = field(default_factory=list)
     _dirs: set[Path] = field(default_factory=set)
@@ -76,7 +77,8 @@ class Staging:
         whether its site was changed.
         """
         if self.full:
-            store.tree = tree_signature(self.folder)
+            tree = walk(self.folder)
+            store.tree = tree.code if tree is not None else ""
             write_atomic(self.folder / STORE, store.dumps())
             old: Path | None = None
             swapped = False
@@ -92,6 +94,7 @@ class Staging:
                             os.replace(old / "site", self.out)
                         raise
                     swapped = True
+                    keep(self.out, tree)
                     output_in_place(f"网站（{self.out}）已换成新生成的版本")
             finally:
                 if swapped and old is not None:  # also when the Ctrl+C held above arrives now
@@ -103,7 +106,7 @@ class Staging:
         self.discard()
 
     def _move_in(self, store: Store, removed: Iterable[str]) -> None:
-        tree = TreeChange(self.out, self.old.tree)
+        tree = TreeChange(self.out, self.found)
         made: set[str] = set()
         for path in self.changed:
             parent = os.path.dirname(path)
@@ -117,8 +120,9 @@ class Staging:
             tree.before(path)
             (self.out / path).unlink(missing_ok=True)
             self._prune(os.path.dirname(path), tree)
-        store.tree = tree.signature()
+        store.tree = tree.tree.code if tree.tree is not None else ""
         write_atomic(self.out / STORE, store.dumps())
+        keep(self.out, tree.tree)
 
     def _make_folders(self, folder: str, tree: TreeChange) -> None:
         """Make *folder* (relative to the site) and the folders above it that are missing, noting each one made."""

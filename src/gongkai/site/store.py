@@ -35,7 +35,8 @@ class Store:
     gate: str = ""
     chrome: str = ""
     named: list[str] = field(default_factory=list)
-    # what the folder held when the build was moved in (gongkai.site.tree): a file changed by hand makes a full build
+    # the folder's entries by path and size as the build left them (gongkai.site.tree): a file changed by hand since
+    # makes the next build a full one; "" (a store of an older gongkai) does too
     tree: str = ""
 
     @classmethod
@@ -82,7 +83,7 @@ class Store:
         head = {"version": VERSION, "stamp": self.stamp, "built_on": _iso(self.built_on),
                 "next_change": _iso(self.next_change), "count": len(self.files), "gate": self.gate,
                 "chrome": self.chrome, "named": self.named}
-        if self.tree:  # a store written before the build moved in (or by an older gongkai) has none
+        if self.tree:
             head["tree"] = self.tree
         # one file per line keeps the store diffable and cheap to write
         quote = json.JSONEncoder(ensure_ascii=False).encode  # without dumps' per-call set-up: 100k paths
