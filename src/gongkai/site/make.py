@@ -13,7 +13,7 @@ from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.gate.memo import NOTHING_KEPT, Since
-from gongkai.gate.past import republished
+from gongkai.gate.past import Republished, republished
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
@@ -39,8 +39,9 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
                   now: dt.date | None = None, found: Tree | None = None) -> BuildResult:
     """Build from a loaded catalog (*gate*: its decision on *today*, when already made: then *catalog* may hold only
     the records that changed since the decisions the gate remembered, as *since* tells); the old site stays untouched
-    unless everything succeeded. *now*: the real date, when *today* may be before it (a list whose 公示 has ended by
-    then, or a record withdrawn by then, is not published again: the build is refused). *found*: the folder as it
+    unless everything succeeded. A site is not taken back to an earlier day: when *store* was built for a day after
+    *today*, a list whose 公示 had ended or a record withdrawn by then does not come back (the build is refused).
+    *now*: the real date, when *today* may be before it: what has left the web since is named in a warning. *found*: the folder as it
     is, when walked and found to hold what the store says (gongkai.site.tree); else it is walked here, and when it
     does not hold it every file is made again and the folder replaced."""
     if catalog.agency is None:
@@ -54,8 +55,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
         gate = gate if gate is not None else admit(catalog, today)
         _stop_on_directory_findings(gate)
-        if now is not None:
-            _stop_on_republished(gate, now)
+        _stop_going_back(gate, store, out)
         data = site_data(catalog, today, gate)
         carry = None if full else carrier(store, chrome, since)
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
@@ -67,6 +67,9 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     result.blocked.update(sorted(gate.held.items()))
     result.blocked.update((rid, "它的「事项」在目录中不存在（GK205），不知道从哪些渠道公开；请改正事项编号后运行 gongkai validate。")
                           for rid in gate.no_item)
+    if now is not None and (past := republished(gate, now)):
+        result.warnings.append(f"--today {today.isoformat()} 早于今天（{now.isoformat()}）：生成的是过去那一天的网站，其中有今天已"
+                               f"不能公开的内容（{_listed(past)}）。请不要部署到门户网站；要更新网站，请去掉 --today。")
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
@@ -172,13 +175,21 @@ def _stop_on_directory_findings(gate: Gate) -> None:
                                  "请遮盖或删除后运行 gongkai validate 检查。")
 
 
-def _stop_on_republished(gate: Gate, now: dt.date) -> None:
-    found = republished(gate, now)
-    if found:
+def _stop_going_back(gate: Gate, store: Store, out: Path) -> None:
+    """Refuse a build for a day before the one the site in *out* was built for that would publish again what had left
+    it by then: the site in the output folder is the one deployed, and names once taken down never come back."""
+    last = store.built_on
+    found = republished(gate, last) if last is not None else []
+    if found and last is not None:
         lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in found)
-        raise UsageProblem(f"--today {gate.today.isoformat()} 早于今天（{now.isoformat()}）：按这一天生成，网站会重新发布"
-                           f"今天已不能公开的内容，网站没有更新：\n{lines}\n"
-                           "公示期满的名单和撤回的信息不能再回到网站上。请去掉 --today，按今天的日期生成。")
+        raise UsageProblem(f"网站「{out}」上次按 {last.isoformat()} 生成；按更早的 --today {gate.today.isoformat()} 生成，"
+                           f"这些已经从网站撤下的内容会重新发布，网站没有更新：\n{lines}\n"
+                           "公示期满的名单和撤回的信息不能回到网站上。请按今天的日期生成（去掉 --today）；要查看过去某天的网站，"
+                           "请输出到另一个文件夹（--out），不要部署。")
+
+
+def _listed(found: list[Republished]) -> str:
+    return "；".join(f"{r.id}：{r.why}" for r in found)
 
 
 def _files(catalog: Catalog) -> FileSource:
