@@ -287,15 +287,18 @@ def _ops(root: Path) -> dict[str, object]:
         "deleted": lambda n: (records / "R2026-016.yaml").unlink(missing_ok=True),
         "attachment gone": lambda n: (root / "files/2026/R2026-014.pdf").unlink(missing_ok=True),
         "withdrawn": lambda n: (records / "R2026-010.yaml").exists() and _append(
-            records / "R2026-010.yaml", f"撤回:\n  日期: 2026-11-{20 + n % 10}\n  原因: 误发\n"),
+            records / "R2026-010.yaml", f"撤回:\n  日期: 2026-11-{20 + n % 10}\n  原因: 误发\n", "撤回:"),
+        "shares the list": lambda n: (records / "R2026-010.yaml").exists() and _append(
+            records / "R2026-010.yaml", "附件:\n  - 文件: files/2026/R2026-014.pdf\n", "附件:"),
+        "published later": lambda n: _edit(records / "R2026-010.yaml", "公开日期: 2026-11-02", f"公开日期: 2026-12-0{1 + n}"),
         "longer period": lambda n: _edit(records / "R2026-014.yaml", "公示期: 7", f"公示期: {8 + n % 5}"),
         "no address": lambda n: _edit(root / "gongkai.yaml", f"  基础地址: {BASE}\n", ""),
         "new title": lambda n: _edit(root / "gongkai.yaml", "  标题: ", f"  标题: 第{n}版"),
     }
 
 
-def _append(path: Path, text: str) -> None:
-    if "撤回:" not in path.read_text("utf-8"):
+def _append(path: Path, text: str, key: str) -> None:
+    if key not in path.read_text("utf-8"):
         with path.open("a", encoding="utf-8") as stream:
             stream.write(text)
 
@@ -311,7 +314,7 @@ def test_random_edits_days_and_hand_edits_keep_the_site_equal_to_a_fresh_build(g
     day = dt.date(2026, 11, 27)
     assert gk("build-site", pc.root, "--out", site, "--today", day.isoformat()).code == 0
     steps = []
-    for n in range(5):
+    for n in range(6):
         kind = rng.choice(["catalog", "catalog", "day", "back", "site"])
         if kind == "catalog":
             name = rng.choice(sorted(ops))
@@ -327,15 +330,16 @@ def test_random_edits_days_and_hand_edits_keep_the_site_equal_to_a_fresh_build(g
             name = edit.__name__
             if (site / "records/R2026-010.html").exists() and (site / "files/2026").is_dir() and not (site / "old").exists():
                 edit(site)
-        steps.append(name)
+        search = [] if rng.random() < 0.7 else ["--no-search"]  # a preview without the index, then with it again
+        steps.append(f"{name} {' '.join(search)}".strip())
         before = entries(site)
-        run = gk("build-site", pc.root, "--out", site, "--today", day.isoformat())
+        run = gk("build-site", pc.root, "--out", site, "--today", day.isoformat(), *search)
         if run.code == 2 and "上次按" in run.err:  # taken back past an ended list or a withdrawal: nothing written
             assert entries(site) == before, steps
             continue
         assert run.code == 0, (steps, run.err)
         fresh = tmp_path / f"fresh-{n}"
-        assert gk("build-site", pc.root, "--out", fresh, "--today", day.isoformat(), "--no-cache").code == 0
+        assert gk("build-site", pc.root, "--out", fresh, "--today", day.isoformat(), "--no-cache", *search).code == 0
         made, expected = entries(site), entries(fresh)
         assert sorted(made) == sorted(expected), steps
         assert [name for name in expected if made[name] != expected[name]] == [], steps

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from gongkai.files_io import write_atomic
 from gongkai.locking import output_note
 from gongkai.site.store import STORE
 
@@ -77,7 +77,14 @@ def keep(site: Path, tree: Tree | None) -> None:
     try:
         if tree is not None:
             path.parent.mkdir(mode=0o777, exist_ok=True)
-            write_atomic(path, f"{tree.code} {tree.times:x}\n")
+            # a new file renamed over the note: a link someone else put there is replaced, not written through
+            handle, aside = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
+            try:
+                with os.fdopen(handle, "w", encoding="ascii") as stream:
+                    stream.write(f"{tree.code} {tree.times:x}\n")
+                os.replace(aside, path)
+            finally:
+                Path(aside).unlink(missing_ok=True)  # gone when renamed
             return
     except OSError:
         pass
