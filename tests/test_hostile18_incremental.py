@@ -265,7 +265,33 @@ def test_a_day_in_the_past_built_in_another_folder_says_what_has_left_the_web_si
     assert run.code == 0 and "早于今天" not in run.err
 
 
-# 5. Random sequences: every update equals a fresh build, and nothing that may not be published survives -------------
+# 5. A build killed at any moment: the next one makes the site a fresh build makes ---------------------------------
+
+@pytest.mark.parametrize("delay", [0.15, 0.3, 0.45, 0.6, 0.8])
+def test_a_killed_update_is_made_good_by_the_next_build(gk, pc, tmp_path, delay):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site = tmp_path / "site"
+    assert gk("build-site", pc.root, "--out", site, "--today", DAY).code == 0
+    record = pc.root / "records/2026/R2026-010.yaml"
+    record.write_text(record.read_text("utf-8").replace("网站通知甲", "网站通知丙号").replace(
+        "公开日期: 2026-11-02", "公开日期: 2026-11-03"), "utf-8")
+    _edit(pc.root / "records/2026/R2026-014.yaml", f"公开渠道: [政府网站, {BOARD}]", f"公开渠道: [{BOARD}]")
+    run = subprocess.Popen([sys.executable, "-m", "gongkai", "build-site", str(pc.root), "--out", str(site), "--today",
+                            DAY], env={**os.environ, "GONGKAI_TODAY": DAY}, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    if run.poll() is None:
+        os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    build_equals_fresh(gk, pc.root, site)
+    assert not (site / "files").exists() and "苏阿森" not in text_of(site)
+
+
+# 6. Random sequences: every update equals a fresh build, and nothing that may not be published survives -------------
 
 def _edit(path: Path, old: str, new: str) -> None:
     if path.exists():
