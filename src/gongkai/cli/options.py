@@ -43,7 +43,10 @@ def today(value: str | None) -> dt.date:
 
 def real_today() -> dt.date:
     """Today's date, whatever --today says: GONGKAI_TODAY (a scheduled job's or a test's today), else Beijing's."""
-    return today(None)
+    try:
+        return today(None)
+    except UsageProblem:  # a GONGKAI_TODAY that is no date: --today was given, so it was never read before either
+        return dt.datetime.now(BEIJING).date()
 
 
 def parse_date(text: str, label: str) -> dt.date:
