@@ -108,6 +108,11 @@ def _link_to_the_catalog(site: Path) -> None:
     (site / "catalog").symlink_to(site.parent / "catalog", target_is_directory=True)
 
 
+def _undecodable_name(site: Path) -> None:
+    with open(os.fsencode(site) + b"/records/R2026-011\xff.html", "wb") as page:
+        page.write("依申请公开乙号文件".encode())
+
+
 def _store_of_an_older_gongkai(site: Path) -> None:
     # a build record without the folder's entries (as gongkai wrote it before this pass), and a page edited
     store = site / STORE
@@ -125,6 +130,7 @@ HAND_EDITS = {
     "a 依申请公开 record's page planted": _planted_page,
     "a list of people planted among the attachments": _planted_list,
     "an empty folder made": _empty_folder,
+    "a file named in bytes that are no UTF-8": _undecodable_name,
     "a link to the catalog made": _link_to_the_catalog,
     "the build record of an older gongkai, a page edited": _store_of_an_older_gongkai,
 }

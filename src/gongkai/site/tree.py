@@ -145,4 +145,5 @@ def _folder(name: str) -> int:
 
 
 def _hash(text: str) -> int:
+    # not store.digest: a name planted by hand may hold bytes that are no UTF-8 (surrogates), and must not crash
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest(), "big")
