@@ -38,16 +38,20 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     when *today* may be before it: what has left the web by then (an ended 公示's list, a withdrawn record) does not
     come back, the build is refused (gongkai.gate.past)."""
     source, cache = open_catalog(catalog_path, use_cache)
-    look = partial(_listed, source, cache, out, today, search, now)
     memo = None
     if cache.stats_size() >= BESIDE_FROM:
-        # The listing is mostly stat() calls: a worker makes it while this process reads the gate's memo, and stops
-        # reading as soon as the worker finds that nothing changed (the memo is not needed then).
-        later = beside(look)
-        memo = _memo(source, cache, lambda: later.ready() and later.results()[0].listing is None)
-        listed = later.results()[0]
+        # The listing and the walk of the site folder are mostly stat() calls: a worker makes each while this process
+        # reads the gate's memo, and stops reading as soon as both are in and nothing changed (no memo needed then).
+        site, listing = beside(partial(_site, out)), beside(partial(_listing, source, cache, search))
+
+        def nothing_to_do() -> bool:
+            return site.ready() and listing.ready() and _decided(listing.results()[0], site.results()[0], today,
+                                                                    now).listing is None
+
+        memo = _memo(source, cache, nothing_to_do)
+        listed = _decided(listing.results()[0], site.results()[0], today, now)
     else:
-        listed = look()
+        listed = _decided(_listing(source, cache, search), _site(out), today, now)
     if listed.listing is None:
         return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
@@ -78,16 +82,34 @@ class _Listed(NamedTuple):
     intact: bool  # it holds what the last build left there
 
 
-def _listed(source: WorkingTree, cache: Cache, out: Path, today: dt.date, search: bool, now: dt.date | None) -> _Listed:
+class _Site(NamedTuple):
+    """The output folder: its store's head, how many files the store names, the folder walked, and whether it holds
+    what the last build left there."""
+
+    head: Store
+    pages: int
+    found: Tree | None
+    intact: bool
+
+
+def _listing(source: WorkingTree, cache: Cache, search: bool) -> tuple[Listing, str]:
     listing = scan(source, cache)
-    stamp = listing_stamp(listing, search)
+    return listing, listing_stamp(listing, search)
+
+
+def _site(out: Path) -> _Site:
     head, count = Store.read_head(out)
     found = walk(out) if count > 0 and out.is_dir() else None
-    whole = holds(found, head.tree, out)
+    return _Site(head, count, found, holds(found, head.tree, out))
+
+
+def _decided(listed: tuple[Listing, str], site: _Site, today: dt.date, now: dt.date | None) -> _Listed:
+    listing, stamp = listed
+    head = site.head
     # for a day in the past, a site whose next change has come by the real date may show what has left the web since
     behind = now is not None and today < now and head.next_change is not None and head.next_change <= now
-    unchanged = whole and head.holds_days(stamp, today) and not behind
-    return _Listed(None if unchanged else listing, stamp, head, count, found, whole)
+    unchanged = site.intact and head.holds_days(stamp, today) and not behind
+    return _Listed(None if unchanged else listing, stamp, head, site.pages, site.found, site.intact)
 
 
 def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapshot:
