@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -16,6 +19,7 @@ from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
+from gongkai.printing.posted import Posted, since_posted
 from gongkai.printing.takedown import Takedown, standing_day, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -60,6 +64,15 @@ class Sheet:
         """The 电子屏 version: the same content on one 16:9 screen, in large type."""
         return f"{self.unit.id}/{self.admission.id}-screen.html"
 
+    @property
+    def digest(self) -> str:
+        """What the sheet shows, hashed: a posted sheet with another digest is out of date (printing.posted)."""
+        record, admission = self.admission.record, self.admission
+        shown = [record.title, record.index_number, record.doc_number, str(record.published), admission.validity_note,
+                 str(admission.validity_date), str(self.period), admission.notice_provisional, self.body,
+                 list(self.files), self.phone, self.address, self.unit.name]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
+
 
 @dataclass
 class PrintRun:
@@ -71,6 +84,8 @@ class PrintRun:
     size: PaperSize
     sheets: list[Sheet] = field(default_factory=list)
     takedowns: list[Takedown] = field(default_factory=list)  # to remove from the board and its 电子屏
+    kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
+    replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -80,13 +95,14 @@ class PrintRun:
 
     def removals(self) -> list[tuple[Unit, list[Takedown]]]:
         """What each unit takes down from its board, in the order gongkai.yaml lists the units."""
-        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.record.unit == u.id])]
+        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.unit == u.id])]
 
 
 def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, town: str | None = None,
-               size: PaperSize = PaperSize.A4) -> PrintRun:
+               size: PaperSize = PaperSize.A4, posted: Mapping[str, Posted] | None = None) -> PrintRun:
     """The sheets of the records for the 公示栏 and 查阅点 published from *start* to *end*, as the gate decides on
-    *today* or *end*, whichever is later (standing_day), and what to take down by then."""
+    *today* or *end*, whichever is later (standing_day), and what to take down by then; with *posted* (what the
+    earlier run made, printing.posted), also what it posted that is gone or out of date."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
@@ -104,11 +120,34 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
             continue  # a 公示 that is over comes down from the board too
         if record.published is not None and start <= record.published <= end:
             run.sheets.append(_sheet(agency, admission, unit, calendar))
+    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
+                     if wanted is None or t.unit == wanted.id]
+    _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar)
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
-    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
-                     if wanted is None or t.record.unit == wanted.id]
+    run.takedowns.sort(key=lambda t: (t.day, t.record_id))
     return run
+
+
+def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
+                  units: dict[str, Unit], wanted: Unit | None, calendar: WorkdayCalendar) -> None:
+    """What an earlier run posted: to take down when no board carries it now; kept in the list when unchanged; made
+    again (whatever its 公开日期) to replace the old sheet when its content changed since."""
+    mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
+    current = {a.id: a for a in carried if a.record.unit in units}
+    down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
+                               {i: a.record.unit for i, a in current.items()})
+    run.takedowns += down
+    made = {s.admission.id: s for s in run.sheets}
+    for was, admission in still:
+        sheet = made.get(admission.id) or _sheet(run.agency, admission, units[admission.record.unit], calendar)
+        if was.digest is None or was.digest == sheet.digest:
+            if admission.id not in made:
+                run.kept.append(was)
+            continue
+        run.replaced.append(sheet)
+        if admission.id not in made:
+            run.sheets.append(sheet)
 
 
 def _town(agency: Agency, town: str) -> Unit:

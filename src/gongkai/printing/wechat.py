@@ -7,7 +7,10 @@ clerk deletes the post by hand.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
@@ -16,6 +19,7 @@ from gongkai.gate import Admission, Output, State, admit
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
+from gongkai.printing.posted import Posted, since_posted
 from gongkai.printing.takedown import Takedown, standing_day, takedowns
 
 # The WeChat editor keeps inline styles only.
@@ -40,6 +44,15 @@ class Article:
     def path(self) -> str:
         return f"{self.admission.id}.html"
 
+    @property
+    def digest(self) -> str:
+        """What the article shows, hashed: an article made earlier with another digest is out of date."""
+        record, admission = self.admission.record, self.admission
+        shown = [record.title, record.author, record.doc_number, str(record.published), record.index_number,
+                 admission.validity_note, str(admission.validity_date), str(admission.notice_end),
+                 admission.notice_provisional, self.body, self.address]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
+
 
 @dataclass
 class WechatRun:
@@ -50,11 +63,14 @@ class WechatRun:
     end: dt.date
     articles: list[Article] = field(default_factory=list)
     takedowns: list[Takedown] = field(default_factory=list)
+    kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
+    replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
 
 
-def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date) -> WechatRun:
+def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
+                posted: Mapping[str, Posted] | None = None) -> WechatRun:
     """What the 两微一端 channel needs for the days *start* to *end*, as the gate decides on *today* or *end*, whichever
-    is later (standing_day)."""
+    is later (standing_day); with *posted* (the earlier run's articles), also what it made that is gone or changed."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成公众号文章。请先运行 gongkai validate 修正。")
@@ -66,9 +82,28 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date) 
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
             run.articles.append(_article(agency, admission))
-    run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
     run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
+    _since_posted(run, gate.to(Output.WECHAT), posted or {}, today)
+    run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
+    run.takedowns.sort(key=lambda t: (t.day, t.record_id))
     return run
+
+
+def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date) -> None:
+    """Add the earlier run's articles no 公众号 carries now to the takedowns, and those changed since to the run."""
+    current = {a.id: a for a in carried}
+    down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {})
+    run.takedowns += down
+    made = {a.admission.id: a for a in run.articles}
+    for was, admission in still:
+        article = made.get(admission.id) or _article(run.agency, admission)
+        if was.digest is None or was.digest == article.digest:
+            if admission.id not in made:
+                run.kept.append(was)
+            continue
+        run.replaced.append(article)
+        if admission.id not in made:
+            run.articles.append(article)
 
 
 def _article(agency: Agency, admission: Admission) -> Article:

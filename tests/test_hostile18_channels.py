@@ -1,0 +1,107 @@
+"""Eighteenth hostile pass, over the channels outside the website (DOMAIN.md §12): the 公示栏 sheets of gongkai print
+and the 公众号 articles of gongkai wechat after the catalog changes under what was already posted. Each test runs the
+real CLI on a small catalog in tmp_path, twice into the same output folder as a clerk does; what the second run must
+say is typed by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ITEM, RECORD
+
+# An item on every channel gongkai produces for, and a 公示 of it published on 2026-09-03, running to 2026-12-31.
+EVERYWHERE = ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                          "公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）]")
+TITLE = "测试县民政局关于2026年第三季度低保对象名单的公示"
+PAGES = {"print": "shjzg/R2026-001.html", "wechat": "R2026-001.html"}
+SAID = {"print": "请从社会救助股的公示栏、查阅点和电子屏撤下：", "wechat": "请在公众号中删除："}
+
+
+def _posted_in_september(gk, cat, out, command):
+    """The clerk's September run: the 公示 is made for its channel."""
+    cat.item(EVERYWHERE)
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)
+    assert run.code == 0 and (out / PAGES[command]).exists(), run.out + run.err
+
+
+# 1. What was posted, and is carried by no channel of the kind any more. Found by the eighteenth pass: print and wechat
+# listed to take down only a 公示 that ended or a record withdrawn; a record posted on the board (or in the 公众号) and
+# then taken off that channel — its item's 公开渠道 lost the board, the record was re-judged 不予公开, or its file was
+# deleted — was simply not made again, and nothing told the clerk to take down what was up: the board kept a list that
+# no longer had any ground. Now the next run into the same folder lists it to take down, from the day of the run
+# (today: 2026-11-27), saying why.
+CHANGES = {
+    "item-channels": lambda cat: cat.item(EVERYWHERE.replace("公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）]",
+                                                             "公开渠道: [政府网站]")),
+    "record-channels": lambda cat: cat.record(RECORD.replace("页数: 1", "页数: 1\n公开渠道: [政府网站]")),
+    "not-public": lambda cat: cat.record(RECORD.replace("公开属性: 主动公开", "公开属性: 依申请公开")),
+    "deleted": lambda cat: (cat.root / "records/2026/R2026-001.yaml").unlink(),
+}
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_what_was_posted_and_no_longer_goes_there_is_listed_to_take_down(gk, cat, tmp_path, command, change):
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, command)
+    CHANGES[change](cat)
+    run = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert run.code == 0, run.err
+    said = [line for line in run.out.splitlines() if line.startswith(SAID[command])]
+    assert said == [f"{SAID[command]}{TITLE}（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或公开审核已改变，"
+                    "或信息已从目录中删除））"], run.out
+    assert TITLE in (out / "index.html").read_text(encoding="utf-8")
+    assert not (out / PAGES[command]).exists()
+
+
+# 2. The memory survives a run for other days. A run for November (nothing published then) must still remember the
+# September 公示 on the board, so that a later change is told: the index lists it as still posted.
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_run_for_other_days_keeps_what_is_still_posted(gk, cat, tmp_path, command):
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, command)
+    quiet = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert quiet.code == 0 and SAID[command] not in quiet.out and "内容已修改" not in quiet.out, quiet.out
+    assert TITLE in (out / "index.html").read_text(encoding="utf-8")  # listed as still up
+    CHANGES["item-channels"](cat)
+    run = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert f"{SAID[command]}{TITLE}（2026-11-27 起" in run.out, run.out
+
+
+# 3. A record edited after it was posted. Found by the eighteenth pass: a 公示 corrected after it went up (a name, an
+# amount, its title) was made again only when its 公开日期 fell in the run's days, and even then nothing said that the
+# sheet on the board (or the article in the 公众号) was the old one: the wrong list stayed up. Now the next run makes it
+# again, whatever its 公开日期, and says to replace the old one.
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_record_edited_after_it_was_posted_is_made_again_to_replace_the_old(gk, cat, tmp_path, command):
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, command)
+    corrected = TITLE.replace("名单的公示", "名单（更正）的公示")
+    cat.record(RECORD.replace(TITLE, corrected))
+    run = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert run.code == 0, run.err
+    assert "内容已修改" in run.out and corrected in run.out, run.out
+    assert corrected in (out / PAGES[command]).read_text(encoding="utf-8")
+    again = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert "内容已修改" not in again.out, again.out  # told once: the new one is what is posted now
+
+
+# 4. A 公示 moved to another unit after it was posted: the old unit's board still carries it.
+def test_a_record_moved_to_another_unit_comes_down_from_the_old_board(gk, cat, tmp_path):
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, "print")
+    cat.record(RECORD.replace("责任单位: shjzg", "责任单位: bgs"))
+    run = gk("print", cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert run.code == 0, run.err
+    assert f"请从社会救助股的公示栏、查阅点和电子屏撤下：{TITLE}（2026-11-27 起，责任单位已改变，改由新的责任单位张贴）" in run.out
+    assert TITLE in (out / "bgs/R2026-001.html").read_text(encoding="utf-8")  # made for the new unit's board
+
+
+# 5. Nothing changed: nothing to take down or replace (the edge of rules 1 and 3).
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_nothing_changed_says_nothing(gk, cat, tmp_path, command):
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, command)
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)
+    assert SAID[command] not in run.out and "内容已修改" not in run.out, run.out
