@@ -105,3 +105,27 @@ def test_nothing_changed_says_nothing(gk, cat, tmp_path, command):
     _posted_in_september(gk, cat, out, command)
     run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)
     assert SAID[command] not in run.out and "内容已修改" not in run.out, run.out
+
+
+# 6. 依申请公开 and 不予公开 records with channels. Found by the eighteenth pass: 「公开属性: 不予公开」 with
+# 「公开渠道: [社区/企事业单位/村公示栏（电子屏）]」 went nowhere (rightly) with no word from validate, so the clerk took it
+# for posted; now GK309 says, at the line of 公开渠道, that it is published through no channel.
+@pytest.mark.parametrize("attribute", ["依申请公开", "不予公开\n不予公开理由: 个人隐私"])
+def test_a_record_not_for_disclosure_with_channels_is_told_it_goes_nowhere(gk, cat, tmp_path, attribute):
+    cat.item(EVERYWHERE)
+    cat.record(RECORD.replace("公开属性: 主动公开", f"公开属性: {attribute}")
+               .replace("正文: |\n  经审核，现将名单予以公示。\n", "")
+               .replace("页数: 1", "页数: 1\n公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    word = attribute.split("\n")[0]
+    line = 17 if word == "依申请公开" else 18
+    assert (f"{line}:1 警告 GK309 {word}的信息登记了公开渠道「社区/企事业单位/村公示栏（电子屏）」，但它不在任何渠道发布"
+            in run.out), run.out
+    printed = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", tmp_path / "out")
+    assert "已生成 0 张" in printed.out
+
+
+def test_a_public_record_with_channels_is_not_told_it_goes_nowhere(gk, cat):
+    cat.item(EVERYWHERE)
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
+    assert "GK309" not in gk("validate", cat.root, "--today", "2026-11-27").out
