@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ITEM, RECORD
+from tests.test_handover_recall import LETTER, commit, letter_text, sent  # noqa: F401 (sent: a fixture)
 
 # An item on every channel gongkai produces for, and a 公示 of it published on 2026-09-03, running to 2026-12-31.
 EVERYWHERE = ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
@@ -129,3 +130,34 @@ def test_a_public_record_with_channels_is_not_told_it_goes_nowhere(gk, cat):
     cat.item(EVERYWHERE)
     cat.record(RECORD.replace("页数: 1", "页数: 1\n公开渠道: [社区/企事业单位/村公示栏（电子屏）]"))
     assert "GK309" not in gk("validate", cat.root, "--today", "2026-11-27").out
+
+
+# 7. A record the 两馆 hold, re-judged not for disclosure. Found by the eighteenth pass: R2026-011 went to the 两馆 on
+# 2026-09-07, then the bureau re-judged it 不予公开 (a 过程性信息, 条例 Art. 16); validate said GK508 on the old ledger,
+# telling the clerk to 「向两馆撤回」, but the next handover drafted no 撤换公函 — only a withdrawal (撤回) did — and the
+# 图书馆's public reading room kept the copy (the 两馆 take one out only on a formal letter, 闽政办函〔2016〕42号). Now the
+# next batch's letter asks for it back, dated that batch, once; GK508 is quiet once a ledger's 撤换 names it.
+@pytest.mark.parametrize("attribute", ["不予公开\n不予公开理由: 过程性信息", "依申请公开"])
+def test_a_record_re_judged_after_it_was_handed_over_is_asked_back_by_letter(gk, cat, sent, tmp_path, attribute):
+    path = cat.root / "records/2026/R2026-011.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("公开属性: 主动公开", f"公开属性: {attribute}"),
+                    encoding="utf-8")
+    commit(sent, "R2026-011 改判")
+    word = attribute.split("\n")[0]
+    before = gk("validate", cat.root, "--today", "2026-10-08")
+    assert f"错误 GK508 台账列出的信息 R2026-011 的公开属性是「{word}」" in before.out, before.out
+    out = tmp_path / "o"
+    run = gk("handover", "--date", "2026-10-08", "-C", cat.root, "--out", out)
+    assert run.code == 0, run.err
+    assert "撤换公函" in run.out and "350524-MZ-2026-00011" in run.out.split("撤换公函")[1], run.out
+    for recipient in ("dag", "tsg"):
+        text = letter_text(out / recipient / LETTER)
+        assert "350524-MZ-2026-00011" in text and "2026-09-07" in text and "2026-10-08" in text
+        assert f"公开属性已改为「{word}」，不应存于馆藏" in text
+        assert "350524-MZ-2026-00012" not in text  # still 主动公开: not asked back
+    ledger = (cat.root / "handover/2026-10-08.yaml").read_text(encoding="utf-8")
+    assert "撤换:\n  - 编号: R2026-011\n" in ledger and "方式: 撤回" in ledger
+    commit(sent, "移交台账")
+    assert "GK508" not in gk("validate", cat.root, "--today", "2026-10-08").out
+    later = gk("handover", "--date", "2026-10-20", "-C", cat.root, "--out", tmp_path / "later")
+    assert later.code == 0 and "撤换公函" not in later.out, later.out  # asked once
