@@ -161,3 +161,19 @@ def test_a_record_re_judged_after_it_was_handed_over_is_asked_back_by_letter(gk,
     assert "GK508" not in gk("validate", cat.root, "--today", "2026-10-08").out
     later = gk("handover", "--date", "2026-10-20", "-C", cat.root, "--out", tmp_path / "later")
     assert later.code == 0 and "撤换公函" not in later.out, later.out  # asked once
+
+
+# …and one re-judged for the personal data in its title is named in the letter with that data masked, as a withdrawn
+# record is (35*************123: first 2, last 3 kept, DOMAIN §7).
+def test_a_re_judged_record_is_named_masked_in_the_letter(gk, cat, sent, tmp_path):
+    path = cat.root / "records/2026/R2026-011.yaml"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("题名: "))
+    path.write_text(text.replace("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 个人隐私")
+                    .replace(title, "题名: 关于陈某（440524188001010014）临时救助的通知"), encoding="utf-8")
+    commit(sent, "R2026-011 改判")
+    out = tmp_path / "o"
+    run = gk("handover", "--date", "2026-10-08", "-C", cat.root, "--out", out)
+    assert run.code == 0, run.err + run.out
+    text = letter_text(out / "tsg" / LETTER)
+    assert "关于陈某（44*************014）临时救助的通知" in text and "440524188001010014" not in text

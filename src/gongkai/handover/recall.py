@@ -16,6 +16,7 @@ from gongkai.gate import Gate
 from gongkai.model import vocab
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
+from gongkai.privacy.mask import mask_text
 
 WITHDRAW, REPLACE = "撤回", "替代"
 
@@ -98,7 +99,8 @@ def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers:
     baseline = ledgers[sent_in].baseline
     if action == WITHDRAW and not record.is_public:
         reason = f"公开属性已改为「{record.attribute or '未标识'}」，不应存于馆藏"
-        return Recall(record, action, day or sent_in, reason, sent_in, baseline)
+        named = record.model_copy(update={"title": mask_text(record.title)[0]})  # as a withdrawn record is named
+        return Recall(named, action, day or sent_in, reason, sent_in, baseline)
     if action == WITHDRAW and record.withdrawn is not None:
         return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline)
     replacement = replacement_of(known, record)
