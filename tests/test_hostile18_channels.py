@@ -177,3 +177,32 @@ def test_a_re_judged_record_is_named_masked_in_the_letter(gk, cat, sent, tmp_pat
     assert run.code == 0, run.err + run.out
     text = letter_text(out / "tsg" / LETTER)
     assert "关于陈某（44*************014）临时救助的通知" in text and "440524188001010014" not in text
+
+
+# 8. A lapsed document names the one in force, on the board and in the 公众号. Found by the eighteenth pass: the site says
+# 「本文件已失效（2026年10月1日），现行文件为《…》」 (DOMAIN §12: a superseded 标准 must say so where a reader sees it), but
+# the 公示栏 sheet, its 电子屏 page and the 公众号 article said only 「本文件已失效（2026年10月1日）」: a reader at the board
+# was not told which standard now applies. Now each names it, when the new one is out; one not yet out is not named.
+LAPSED = (RECORD.replace("文种: 公示", "文种: 政策文件").replace("公示截止: 2026-12-31\n", "")
+          .replace("关于2026年第三季度低保对象名单的公示", "关于2025年城乡低保标准的通知")
+          + "有效性: 失效\n有效性日期: 2026-10-01\n被替代: R2026-002\n")
+NEW = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+       .replace("文种: 公示", "文种: 政策文件").replace("公示截止: 2026-12-31\n", "")
+       .replace("关于2026年第三季度低保对象名单的公示", "关于2026年城乡低保标准的通知")
+       .replace("公开日期: 2026-09-03", "公开日期: {published}") + "有效性: 有效\n替代: [R2026-001]\n")
+
+
+@pytest.mark.parametrize(("command", "page"), [("print", "shjzg/R2026-001.html"), ("print", "shjzg/R2026-001-screen.html"),
+                                               ("wechat", "R2026-001.html")])
+@pytest.mark.parametrize(("published", "named"), [("2026-09-30", True), ("2026-11-28", False)])
+def test_a_lapsed_document_names_the_one_in_force_on_the_board_and_the_account(gk, cat, tmp_path, command, page,
+                                                                                published, named):
+    cat.item(EVERYWHERE.replace("  - 低保对象名单及相关信息", "  - 低保标准"))
+    cat.record(LAPSED)
+    cat.record(NEW.format(published=published), "records/2026/R2026-002.yaml")
+    out = tmp_path / "out"
+    run = gk(command, cat.root, "--from", "2026-09-01", "--to", "2026-11-27", "--out", out)  # today 2026-11-27
+    assert run.code == 0, run.err
+    text = (out / page).read_text(encoding="utf-8")
+    assert "本文件已失效（2026年10月1日）" in text
+    assert ("本文件已失效（2026年10月1日），现行文件为《测试县民政局关于2026年城乡低保标准的通知》" in text) is named

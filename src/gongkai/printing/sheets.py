@@ -54,6 +54,7 @@ class Sheet:
     files: tuple[str, ...]
     address: str | None = None
     qr_svg: str | None = None
+    replacement: str | None = None  # the title of the document in force that replaced it (被替代), when it is out
 
     @property
     def path(self) -> str:
@@ -70,7 +71,7 @@ class Sheet:
         record, admission = self.admission.record, self.admission
         shown = [record.title, record.index_number, record.doc_number, str(record.published), admission.validity_note,
                  str(admission.validity_date), str(self.period), admission.notice_provisional, self.body,
-                 list(self.files), self.phone, self.address, self.unit.name]
+                 list(self.files), self.phone, self.address, self.unit.name, self.replacement]
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -86,6 +87,7 @@ class PrintRun:
     takedowns: list[Takedown] = field(default_factory=list)  # to remove from the board and its 电子屏
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
+    titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -113,13 +115,14 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
     gate = admit(catalog, day)
+    run.titles = {a.id: a.facts.title for a in gate.admitted}
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
         if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
             continue  # a 公示 that is over comes down from the board too
         if record.published is not None and start <= record.published <= end:
-            run.sheets.append(_sheet(agency, admission, unit, calendar))
+            run.sheets.append(_sheet(run, admission, unit, calendar))
     run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
                      if wanted is None or t.unit == wanted.id]
     _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar)
@@ -140,7 +143,7 @@ def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, 
     run.takedowns += down
     made = {s.admission.id: s for s in run.sheets}
     for was, admission in still:
-        sheet = made.get(admission.id) or _sheet(run.agency, admission, units[admission.record.unit], calendar)
+        sheet = made.get(admission.id) or _sheet(run, admission, units[admission.record.unit], calendar)
         if was.digest is None or was.digest == sheet.digest:
             if admission.id not in made:
                 run.kept.append(was)
@@ -158,16 +161,21 @@ def _town(agency: Agency, town: str) -> Unit:
     return unit
 
 
-def _sheet(agency: Agency, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
-    record = admission.record
+def _sheet(run: PrintRun, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
+    record, agency = admission.record, run.agency
     address = record_address(agency, record.id) if admission.reaches(Output.WEB) else None
     return Sheet(
         admission, unit, unit.phone or agency.org.phone or "",
         body_fragment(record.body, column_address(agency)).html,
         _period(admission, calendar),
         tuple(a.name or a.file.rsplit("/", 1)[-1] for a in record.attachments),
-        address, qr_svg(address) if address else None,
+        address, qr_svg(address) if address else None, replacement_title(admission, run.titles),
     )
+
+
+def replacement_title(admission: Admission, titles: dict[str, str]) -> str | None:
+    """What a sheet or article of a document not in force names as in force instead: its 被替代, when that is out."""
+    return None if admission.in_force else titles.get(admission.facts.replaced_by or "")
 
 
 def _period(admission: Admission, calendar: WorkdayCalendar) -> NoticePeriod | None:

@@ -20,6 +20,7 @@ from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted
+from gongkai.printing.sheets import replacement_title
 from gongkai.printing.takedown import Takedown, standing_day, takedowns
 
 # The WeChat editor keeps inline styles only.
@@ -39,6 +40,7 @@ class Article:
     admission: Admission
     body: str
     address: str | None
+    replacement: str | None = None  # the title of the document in force that replaced it (被替代), when it is out
 
     @property
     def path(self) -> str:
@@ -50,7 +52,7 @@ class Article:
         record, admission = self.admission.record, self.admission
         shown = [record.title, record.author, record.doc_number, str(record.published), record.index_number,
                  admission.validity_note, str(admission.validity_date), str(admission.notice_end),
-                 admission.notice_provisional, self.body, self.address]
+                 admission.notice_provisional, self.body, self.address, self.replacement]
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -65,6 +67,7 @@ class WechatRun:
     takedowns: list[Takedown] = field(default_factory=list)
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
+    titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
 
 
 def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
@@ -78,10 +81,11 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
         raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
+    run.titles = {a.id: a.facts.title for a in gate.admitted}
     for admission in gate.to(Output.WECHAT):
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
-            run.articles.append(_article(agency, admission))
+            run.articles.append(_article(run, admission))
     run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
     _since_posted(run, gate.to(Output.WECHAT), posted or {}, today)
     run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
@@ -96,7 +100,7 @@ def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str,
     run.takedowns += down
     made = {a.admission.id: a for a in run.articles}
     for was, admission in still:
-        article = made.get(admission.id) or _article(run.agency, admission)
+        article = made.get(admission.id) or _article(run, admission)
         if was.digest is None or was.digest == article.digest:
             if admission.id not in made:
                 run.kept.append(was)
@@ -106,9 +110,10 @@ def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str,
             run.articles.append(article)
 
 
-def _article(agency: Agency, admission: Admission) -> Article:
+def _article(run: WechatRun, admission: Admission) -> Article:
+    agency = run.agency
     html = body_fragment(admission.record.body, column_address(agency)).html
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
-    return Article(admission, styled, address)
+    return Article(admission, styled, address, replacement_title(admission, run.titles))
 
