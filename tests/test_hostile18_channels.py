@@ -206,3 +206,15 @@ def test_a_lapsed_document_names_the_one_in_force_on_the_board_and_the_account(g
     text = (out / page).read_text(encoding="utf-8")
     assert "本文件已失效（2026年10月1日）" in text
     assert ("本文件已失效（2026年10月1日），现行文件为《测试县民政局关于2026年城乡低保标准的通知》" in text) is named
+
+
+# 9. Sheets made ahead with --from only. Found by the eighteenth pass: 「gongkai print --from 2026-12-01」 on 27 November
+# (the clerk preparing December's sheets) said 「--from 2026-12-01 晚于 --to 2026-11-27」 — a --to nobody wrote; now the
+# message says that --to is today when it is not written, and shows a --to to add.
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_from_after_today_without_to_says_where_to_came_from(gk, cat, tmp_path, command):
+    run = gk(command, cat.root, "--from", "2026-12-01", "--out", tmp_path / "out")  # today 2026-11-27
+    assert run.code == 2
+    said = run.out + run.err
+    assert "--from 2026-12-01 晚于 --to 2026-11-27（不写 --to 时就是今天）" in said, said
+    assert "--from 2026-12-01 --to 2026-12-31" in said and "Traceback" not in said

@@ -20,7 +20,7 @@ from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted
-from gongkai.printing.takedown import Takedown, standing_day, takedowns
+from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -108,8 +108,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
-    if start > end:
-        raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
+    check_days(start, end)
     wanted = _town(agency, town) if town else None
     run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
     units = {u.id: u for u in agency.units}

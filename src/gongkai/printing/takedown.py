@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
 from gongkai.gate import Gate, Output, State
 from gongkai.model import Record
 from gongkai.publication import effective_channels, outputs_of
@@ -40,6 +41,13 @@ def standing_day(end: dt.date, today: dt.date) -> dt.date:
     ahead for a posting). Never an earlier --to: a run for past days would post again a list whose 公示 has ended, or
     a record withdrawn, since --to."""
     return max(end, today)
+
+
+def check_days(start: dt.date, end: dt.date) -> None:
+    """Refuse --from after --to, saying that --to is today when it was not written (sheets made ahead need it)."""
+    if start > end:
+        raise UsageProblem(f"--from {start} 晚于 --to {end}（不写 --to 时就是今天）：请写明从哪天到哪天，"
+                           f"如 --from {start} --to {start + dt.timedelta(days=30)}")
 
 
 def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:

@@ -21,7 +21,7 @@ from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted
 from gongkai.printing.sheets import replacement_title
-from gongkai.printing.takedown import Takedown, standing_day, takedowns
+from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -77,8 +77,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成公众号文章。请先运行 gongkai validate 修正。")
-    if start > end:
-        raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
+    check_days(start, end)
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
     run.titles = {a.id: a.facts.title for a in gate.admitted}
