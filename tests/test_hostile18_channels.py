@@ -218,3 +218,17 @@ def test_from_after_today_without_to_says_where_to_came_from(gk, cat, tmp_path, 
     said = run.out + run.err
     assert "--from 2026-12-01 晚于 --to 2026-11-27（不写 --to 时就是今天）" in said, said
     assert "--from 2026-12-01 --to 2026-12-31" in said and "Traceback" not in said
+
+
+# 10. A record whose every channel is one its item lacks. Found by the eighteenth pass: 「公开渠道: [两微一端]」 under an item
+# listing 政府网站 and the 公示栏 went nowhere at all — not the 公众号 it names, nor the web or the board its item lists —
+# and GK410 said only 「不会发布到「两微一端」」, so the clerk believed it was at least on the website. Now GK410 says it
+# is published through no channel; one keeping a channel of its item is not told so (the edge).
+@pytest.mark.parametrize(("channels", "nowhere"), [("[两微一端]", True), ("[两微一端, 政府网站]", False)])
+def test_a_record_whose_channels_are_all_outside_its_item_is_told_it_goes_nowhere(gk, cat, tmp_path, channels, nowhere):
+    cat.record(RECORD.replace("页数: 1", f"页数: 1\n公开渠道: {channels}"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert "警告 GK410 公开渠道「两微一端」不在事项 SHJZ-001 的公开渠道中（items/shjz/SHJZ-001.yaml 第12行），不会发布到「两微一端」" in run.out
+    assert ("这条信息写的渠道都不在事项中，因此不在任何渠道发布" in run.out) is nowhere, run.out
+    wechat = gk("wechat", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", tmp_path / "w")
+    assert "已生成 0 篇" in wechat.out
