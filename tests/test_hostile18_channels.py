@@ -232,3 +232,20 @@ def test_a_record_whose_channels_are_all_outside_its_item_is_told_it_goes_nowher
     assert ("这条信息写的渠道都不在事项中，因此不在任何渠道发布" in run.out) is nowhere, run.out
     wechat = gk("wechat", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", tmp_path / "w")
     assert "已生成 0 篇" in wechat.out
+
+
+# 11. A run for one 乡镇 into the folder of a run for all units must not forget the other units' boards: a later run
+# for all units still lists what came down there.
+TOWN_AGENCY_UNIT = "  - 编号: mzb-102\n    名称: 湖头镇民政办\n    类型: 乡镇民政办\n"
+
+
+def test_a_run_for_one_town_remembers_the_other_units_boards(gk, cat, tmp_path):
+    agency = (cat.root / "gongkai.yaml").read_text(encoding="utf-8")
+    cat.write("gongkai.yaml", agency.replace("移交:\n", TOWN_AGENCY_UNIT + "移交:\n", 1))
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, "print")
+    town = gk("print", cat.root, "--town", "mzb-102", "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert town.code == 0, town.out + town.err
+    CHANGES["item-channels"](cat)
+    run = gk("print", cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert f"{SAID['print']}{TITLE}（2026-11-27 起" in run.out, run.out

@@ -136,6 +136,7 @@ def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, 
     """What an earlier run posted: to take down when no board carries it now; kept in the list when unchanged; made
     again (whatever its 公开日期) to replace the old sheet when its content changed since."""
     mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
+    run.kept += [v for k, v in posted.items() if k not in mine]  # other units' boards: remembered, not judged (--town)
     current = {a.id: a for a in carried if a.record.unit in units}
     down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
                                {i: a.record.unit for i, a in current.items()})
