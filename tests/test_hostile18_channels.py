@@ -249,3 +249,12 @@ def test_a_run_for_one_town_remembers_the_other_units_boards(gk, cat, tmp_path):
     CHANGES["item-channels"](cat)
     run = gk("print", cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
     assert f"{SAID['print']}{TITLE}（2026-11-27 起" in run.out, run.out
+
+
+# 12. A wechat run into a print folder (the same index.html name) does not take the board's sheets for articles.
+def test_a_wechat_run_into_a_print_folder_lists_no_board_sheet(gk, cat, tmp_path):
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, "print")
+    cat.item(ITEM)  # the item loses 两微一端: the board sheet was never an article
+    run = gk("wechat", cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert run.code == 0 and SAID["wechat"] not in run.out, run.out

@@ -47,7 +47,7 @@ def posted_in(out: Path, by_unit: bool) -> dict[str, Posted]:
     found: dict[str, Posted] = {}
     index = (out / "index.html").read_text(encoding="utf-8", errors="replace")
     for record_id, unit, digest, title in _LISTED.findall(index):
-        if _ID.fullmatch(record_id) and (not by_unit or _ID.fullmatch(unit)):
+        if _ID.fullmatch(record_id) and (_ID.fullmatch(unit) if by_unit else not unit):  # a sheet has its unit
             named = _NAMED.search(title)
             found[record_id] = Posted(record_id, unit if by_unit else None, _shown(named.group(2) if named else title,
                                                                                   record_id), digest or None)
