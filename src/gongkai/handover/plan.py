@@ -23,6 +23,7 @@ from gongkai.publication.handover import (
     RENUMBERED_HINT,
     handover_gaps,
     published_after,
+    rejudged,
     renumbered,
     sha256_of,
 )
@@ -106,7 +107,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
     gate = admit(catalog, day)
     admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
-    known = known_records(gate, catalog.records)
+    known = known_records(gate, rejudged(catalog))
     recorded = ledgers.get(day)
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)

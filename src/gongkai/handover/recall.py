@@ -39,12 +39,10 @@ class Recall:
         return self.replacement.id if self.replacement is not None else self.record.replaced_by
 
 
-def known_records(gate: Gate, records: Mapping[str, Record] | None = None) -> dict[str, Record]:
-    """The records a letter may name: those the gate admitted on its day, those it reports withdrawn, and those of
-    *records* no longer 主动公开 (re-judged 依申请公开 or 不予公开 after a batch took them: the 图书馆's reading room is
-    public, and only a letter takes a copy out of the holdings)."""
-    judged = {r.id: r for r in (records or {}).values() if not r.is_public}
-    return {**judged, **{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
+def known_records(gate: Gate, rejudged: Mapping[str, Record] | None = None) -> dict[str, Record]:
+    """The records a letter may name: those the gate admitted on its day, those it reports withdrawn, and the
+    handed-over ones since re-judged not 主动公开 (publication.rejudged: only a letter takes a copy out of the 两馆)."""
+    return {**(rejudged or {}), **{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
 
 
 def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date, Ledger]) -> list[tuple[Record, str]]:
