@@ -7,7 +7,7 @@
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
   var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
-  var PAGE = 20, CHUNK = 30, NEAR = 6;
+  var PAGE = 20, CHUNK = 30, NEAR = 6, ECHO = 40;
   var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
   var files = new Map(), meta = null, syllables = null, current = null;
@@ -217,16 +217,40 @@
     var plain = query.normalize("NFD").replace(/[uU]\u0308/g, "v").replace(/[\u0300-\u036f]/g, "").replace(/['’‘ʼ]/g, "");
     return /^[a-z\s]*[a-z][a-z\s]*$/.test(folded(plain)) ? plain : query;
   }
+  // words part where the query has a space or a mark that ends a word (低保、特困人员, 低保,特困: two words, the pages
+  // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word)
+  var APART = /[\s，,、；;。！!？?]+/;
   // characters typed apart (低 保, 社 会 救 助): a run of one-character pieces is one word
   function joined(query) {
     var found = [], alone = false;
-    query.split(/\s+/).forEach(function (raw) {
+    query.split(APART).forEach(function (raw) {
       var parts = units(raw), one = parts.length === 1 && ONE_CJK.test(parts[0]);
       if (!parts.length) return; // nothing to search (plan() would skip it)
       if (one && alone) found[found.length - 1] += raw; else found.push(raw);
       alone = one;
     });
     return found;
+  }
+  // pinyin typed beside characters (dibao标准, 特困renyuan, tk人员): each run of letters beside a character read as
+  // the word it sounds like, the first reading that some page holds together with the characters; null when none
+  async function mixed(parts) {
+    var read = parts.map(function (p) { return [p]; }), changed = false;
+    for (var i = 0; i < parts.length; i++) {
+      if (!/^[a-z]{2,}$/.test(parts[i]) || !(ONE_CJK.test(parts[i - 1] || "") || ONE_CJK.test(parts[i + 1] || ""))) continue;
+      var heard = await sounds(parts[i]);
+      for (var h = 0; h < heard.length; h++) {
+        var tried = read.slice(0, i).concat([units(heard[h])], read.slice(i + 1));
+        if (await held([].concat.apply([], tried))) { read = tried; changed = true; break; }
+      }
+    }
+    return changed ? [].concat.apply([], read) : null;
+  }
+  function held(parts) { // true when some page holds every key of *parts*
+    return Promise.all(queryKeys(parts).map(lookup)).then(function (values) {
+      var all = null;
+      values.forEach(function (v) { all = all ? both(all, pages(v)) : pages(v); });
+      return !!all && all.size > 0;
+    });
   }
   async function plan(query) {
     query = spoken(query);
@@ -246,6 +270,9 @@
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
+      } else {
+        var read = await mixed(parts);
+        if (read) { word.said = read.join(""); word.ways.push(read); }
       }
       words.push(word);
     }
@@ -379,7 +406,7 @@
   // ---- showing results ----
   function marked(text, found, from, to) {
     var out = document.createDocumentFragment(), at = from;
-    found.forEach(function (s) {
+    joint(text, found).forEach(function (s) {
       if (s.s < at || s.s >= to) return; // overlaps the one before, or starts past the window
       var end = Math.min(s.e, to); // a match running past the window is marked up to its end
       out.appendChild(document.createTextNode(text.slice(at, s.s)));
@@ -391,6 +418,17 @@
     out.appendChild(document.createTextNode(text.slice(at, to)));
     return out;
   }
+  // matches parted only by a mark or two that is no unit (低保、特困人员, a pasted sentence's ，；。) are one match
+  function joint(text, found) {
+    var out = [];
+    found.forEach(function (s) {
+      var last = out[out.length - 1];
+      if (last && s.s >= last.e && s.s - last.e <= 2 && !normalize(text.slice(last.e, s.s)).match(UNIT)) {
+        last.e = Math.max(last.e, s.e);
+      } else out.push({ s: s.s, e: s.e });
+    });
+    return out;
+  }
   function cnDate(iso) {
     var p = iso.split("-");
     return p.length === 3 ? Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : "";
@@ -400,7 +438,7 @@
     p.className = "snippet";
     if (!text) return null;
     // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph)
-    var first = hit.body[0], from = first ? Math.max(0, first.s - 30) : 0;
+    var first = joint(text, hit.body)[0], from = first ? Math.max(0, first.s - 30) : 0;
     var to = Math.min(text.length, Math.max(from + 120, first ? first.e : 0));
     if (from > 0) p.appendChild(document.createTextNode("…"));
     p.appendChild(marked(text, hit.body, from, to));
@@ -481,6 +519,12 @@
     await more(state);
     return state.ready.length ? state.order.length - state.dropped : 0;
   }
+  // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
+  // does not read it all out again and a phone shows the count without scrolling
+  function echoed(query) {
+    var chars = Array.from(query.trim());
+    return chars.length > ECHO ? chars.slice(0, ECHO).join("") + "…" : chars.join("");
+  }
   function status(text) { document.getElementById("search-status").textContent = text; }
 
   async function run(query, filters) {
@@ -510,7 +554,7 @@
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
     if (apart && mine.ready.length) {
-      said.push("没有找到连续的“" + query.trim() + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
+      said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
     asked.words.forEach(function (w) {
@@ -518,7 +562,7 @@
       others = others.concat(w.others);
     });
     if (others.length) offer("拼音还可能是：", others);
-    var what = query.trim() ? "“" + query.trim() + "”" : "所选条件";
+    var what = query.trim() ? "“" + echoed(query) + "”" : "所选条件";
     if (!mine.ready.length && filters.length && asked.words.length) {
       // the filters, not the words, left nothing: never tell the reader there is no such information
       var without = await unfiltered(asked.words);

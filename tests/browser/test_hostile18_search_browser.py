@@ -1,0 +1,130 @@
+"""The search page tried an eighteenth time, as a citizen on a phone and as an inspector: words parted by the marks
+people type between them (、，,), pinyin typed beside characters, and a pasted page echoed back.
+
+Expected and forbidden pages are read by hand from the bundled catalog (catalog/records/…, catalog/items/…).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Watch
+from tests.browser.test_search_browser import _clean, i, r, search
+
+pytestmark = pytest.mark.browser
+
+
+def _status(tab: Any) -> str:
+    return str(tab.inner_text("#search-status"))
+
+
+# ---- the marks that part words: 、，, ；。 ----
+
+# Pages holding both 低保 and 特困人员 (grep of catalog/): R2025-010, R2025-011, R2026-015, R2026-016 and the item
+# SHJZ-007 (empty: its 空白说明 names both). R2025-008 is a list of people (never indexed). R2026-004, R2026-007 and
+# R2026-008 hold 低保 and 特困 but never 特困人员.
+BOTH = r("R2025-010", "R2025-011", "R2026-015", "R2026-016") | i("SHJZ-007")
+
+
+@pytest.mark.parametrize("query", ["低保、特困人员", "低保，特困人员", "低保,特困人员", "低保;特困人员", "低保。特困人员",
+                                   "特困人员、低保"])
+def test_words_parted_by_a_mark_are_two_words(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """No page writes 低保、特困人员 as one run: the page said 「没有找到与…相关的公开信息」 and offered 依申请 for what is
+    published on five pages."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert set(found) == BOTH, sorted(found)
+    assert found[-1] == "items/SHJZ-007.html"  # empty: last
+    assert f"共找到 {len(BOTH)} 条结果" in _status(tab)
+    assert "没有找到" not in _status(tab)
+    _clean(watch)
+
+
+def test_words_parted_by_a_comma_rank_the_pages_writing_them_together_first(page: tuple[Any, Watch],
+                                                                             base_url: str) -> None:
+    """低保,特困: R2026-016 writes 低保、特困 and R2026-004 低保、特困、临时救助; six more pages hold both words apart
+    (R2025-010, R2025-011, R2026-007, R2026-008, R2026-015 and the empty SHJZ-007). It found only the first two."""
+    tab, watch = page
+    found = search(tab, base_url, "低保,特困")
+    assert set(found[:2]) == r("R2026-016", "R2026-004")
+    assert set(found) == r("R2026-016", "R2026-004", "R2025-010", "R2025-011", "R2026-007", "R2026-008",
+                           "R2026-015") | i("SHJZ-007")
+    assert not set(found) & r("R2025-008", "R2026-020", "R2026-031")  # lists of people
+    assert "共找到 8 条结果" in _status(tab)
+    _clean(watch)
+
+
+def test_a_doc_number_is_never_parted(page: tuple[Any, Watch], base_url: str) -> None:
+    """Brackets, hyphens and points stay inside a word: 安民〔2026〕12号 and 350524-MZ-2026-00007 are R2026-007's."""
+    tab, watch = page
+    assert search(tab, base_url, "安民〔2026〕12号")[:1] == ["records/R2026-007.html"]
+    assert search(tab, base_url, "350524-MZ-2026-00007") == ["records/R2026-007.html"]
+    _clean(watch)
+
+
+# ---- pinyin typed beside characters ----
+
+@pytest.mark.parametrize(("query", "word", "expected"), [
+    # 低保标准: R2025-004, R2025-005, R2026-015, R2026-016 (R2025-008 is a list of people)
+    ("dibao标准", "低保标准", r("R2025-004", "R2025-005", "R2026-015", "R2026-016")),
+    ("DiBao标准", "低保标准", r("R2025-004", "R2025-005", "R2026-015", "R2026-016")),
+    ("低保biaozhun", "低保标准", r("R2025-004", "R2025-005", "R2026-015", "R2026-016")),
+    ("特困renyuan", "特困人员", None),
+    ("tk人员", "特困人员", None),
+    # hy alone reads first as 合业 (the middle of 综合业务, in 24 town pages); beside 登记 it is 婚姻, which some page
+    # holds together with 登记
+    ("hy登记", "婚姻登记", None),
+])
+def test_pinyin_beside_characters(page: tuple[Any, Watch], base_url: str, query: str, word: str,
+                                  expected: set[str] | None) -> None:
+    """An elderly user switching keyboards mid-word: dibao标准 found nothing and said nothing of pinyin."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert f"“{query}”按拼音查找“{word}”" in _status(tab)
+    same = set(search(tab, base_url, word))
+    assert set(found) == (expected if expected is not None else same) and same
+    _clean(watch)
+
+
+def test_pinyin_beside_characters_that_no_page_holds_says_so(page: tuple[Any, Watch], base_url: str) -> None:
+    """gongjijin is 公积金, on no page: nothing is found, and no reading is claimed."""
+    tab, watch = page
+    assert search(tab, base_url, "gongjijin标准") == []
+    assert "没有找到" in _status(tab) and "按拼音" not in _status(tab)
+    _clean(watch)
+
+
+# ---- a pasted page ----
+
+def test_a_long_query_is_echoed_short(page: tuple[Any, Watch], base_url: str) -> None:
+    """The status line is read out by screen readers (aria-live): a pasted 3,000 characters were read out whole and
+    pushed the count off a phone's screen. It repeats the first 40 characters and 「…」."""
+    tab, watch = page
+    query = "公积金提取" * 600
+    assert search(tab, base_url, query) == []
+    assert _status(tab) == "没有找到与“" + query[:40] + "…”相关的公开信息。"
+    _clean(watch)
+
+
+def test_a_query_of_40_characters_is_echoed_whole(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    query = "公积金提取" * 8
+    assert search(tab, base_url, query) == []
+    assert _status(tab) == "没有找到与“" + query + "”相关的公开信息。"
+    _clean(watch)
+
+
+def test_words_parted_by_a_mark_are_marked_as_one_where_the_page_writes_them_so(page: tuple[Any, Watch],
+                                                                               base_url: str) -> None:
+    """R2026-004 writes 「低保、特困、临时救助名单公示要做到去标识化」: the snippet marks 低保、特困 as one run. Where a
+    page writes the words far apart (R2026-007: 低保 … 特困分散供养), each is marked on its own."""
+    tab, watch = page
+    assert "records/R2026-004.html" in search(tab, base_url, "低保、特困")
+    item = tab.locator("#search-results > li", has=tab.locator("a[href$='records/R2026-004.html']"))
+    assert "低保、特困" in item.locator(".snippet mark").all_inner_texts()
+    item = tab.locator("#search-results > li", has=tab.locator("a[href$='records/R2026-007.html']"))
+    marks = item.locator(".snippet mark").all_inner_texts()
+    assert marks and set(marks) <= {"低保", "特困"}, marks
+    _clean(watch)
