@@ -7,6 +7,7 @@ Expected and forbidden pages are read by hand from the bundled catalog (catalog/
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -127,4 +128,58 @@ def test_words_parted_by_a_mark_are_marked_as_one_where_the_page_writes_them_so(
     item = tab.locator("#search-results > li", has=tab.locator("a[href$='records/R2026-007.html']"))
     marks = item.locator(".snippet mark").all_inner_texts()
     assert marks and set(marks) <= {"低保", "特困"}, marks
+    _clean(watch)
+
+
+# ---- words each published, never together ----
+
+def test_words_never_on_one_page_say_so_and_offer_each(page: tuple[Any, Watch], base_url: str) -> None:
+    """No page holds 低保, 特困, 临时救助 and 高龄津贴 together (grep of the built site), though each is published: the
+    page said 「没有找到与…相关的公开信息」, as if none were."""
+    tab, watch = page
+    assert search(tab, base_url, "低保 特困 临时救助 高龄津贴") == []
+    assert _status(tab) == "没有找到同时包含“低保”、“特困”、“临时救助”和“高龄津贴”的公开信息。"
+    near = tab.locator("#search-near")
+    apart = near.locator("p").first
+    assert apart.inner_text() == "可以分开搜索：低保、特困、临时救助、高龄津贴"
+    for word in ("低保", "特困", "临时救助", "高龄津贴"):
+        link = apart.get_by_role("link", name=word, exact=True)
+        assert link.count() == 1 and link.get_attribute("href") == "?q=" + quote(word)
+    assert near.get_by_role("link", name="依申请公开", exact=True).count() == 1
+    _clean(watch)
+
+
+def test_a_word_published_beside_one_that_is_not(page: tuple[Any, Watch], base_url: str) -> None:
+    """低保、公积金: 公积金 is on no page; only 低保 is offered on its own."""
+    tab, watch = page
+    assert search(tab, base_url, "低保、公积金") == []
+    assert _status(tab) == "没有找到同时包含“低保”和“公积金”的公开信息。"
+    assert tab.locator("#search-near p").first.inner_text() == "可以分开搜索：低保"
+    _clean(watch)
+
+
+def test_words_none_of_which_is_published(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    assert search(tab, base_url, "公积金 医保") == []
+    assert _status(tab) == "没有找到与“公积金 医保”相关的公开信息。"
+    assert "分开搜索" not in tab.inner_text("#search-near")
+    _clean(watch)
+
+
+def test_five_words_never_together_are_named_short(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    assert search(tab, base_url, "低保 特困 临时救助 高龄津贴 社会救助") == []
+    assert _status(tab) == "没有找到同时包含“低保”、“特困”、“临时救助”、“高龄津贴”等 5 个词的公开信息。"
+    _clean(watch)
+
+
+# ---- pinyin parted by a mark ----
+
+@pytest.mark.parametrize("query", ["di-bao", "di\u200bbao", "di·bao", "DI.BAO", "di，bao"])
+def test_pinyin_parted_by_a_mark_is_one_word(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """di bao was read as 低保; di-bao and a zero-width space pasted from a chat found nothing."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert "按拼音查找“低保”" in _status(tab)
+    assert set(found) == set(search(tab, base_url, "低保")) and len(found) == 13  # SUITE's 低保 pages and SHJZ-007
     _clean(watch)

@@ -254,8 +254,9 @@
   }
   async function plan(query) {
     query = spoken(query);
-    var words = [], short = [], letters = normalize(query).replace(/\s+/g, "");
-    if (/\s/.test(query.trim()) && /^[a-z]{2,}$/.test(letters)) { // pinyin typed apart: di bao, Di Bao
+    var words = [], short = [], all = units(query), letters = all.join("");
+    // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece)
+    if (all.length > 1 && /^[a-z]{2,}$/.test(letters)) {
       var apart = await sounds(letters);
       if (apart.length) {
         words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
@@ -525,6 +526,16 @@
     var chars = Array.from(query.trim());
     return chars.length > ECHO ? chars.slice(0, ECHO).join("") + "…" : chars.join("");
   }
+  // the words, each of which some page holds alone (as the status line would count it, without filters)
+  async function found(words) {
+    var counts = await Promise.all(words.map(function (w) { return unfiltered([w]); }));
+    return words.filter(function (w, i) { return counts[i] > 0; }).map(function (w) { return w.raw; });
+  }
+  function listed(words) { // “低保”和“公积金”; “低保”、“特困”和“临时救助”; a long list is cut after its fourth word
+    var shown = words.slice(0, 4).map(function (w) { return "“" + echoed(w.raw) + "”"; });
+    if (words.length > 4) return shown.join("、") + "等 " + words.length + " 个词";
+    return shown.slice(0, -1).join("、") + "和" + shown[shown.length - 1];
+  }
   function status(text) { document.getElementById("search-status").textContent = text; }
 
   async function run(query, filters) {
@@ -573,6 +584,15 @@
         offer("", [["不加筛选查看全部 " + without + " 条", query.trim()]]);
         return;
       }
+    }
+    var alone = !mine.ready.length && asked.words.length > 1 ? await found(asked.words) : [];
+    if (current !== mine) return;
+    if (alone.length) {
+      // some words are published, only never together: say so, never that there is no such information
+      status((said.length ? said.join("；") + "。" : "") + "没有找到同时包含" + listed(asked.words) + "的公开信息。");
+      offer("可以分开搜索：", alone);
+      showNear(query);
+      return;
     }
     if (!mine.ready.length) {
       status((said.length ? said.join("；") + "。" : "") + "没有找到与" + what + "相关的公开信息。");
