@@ -183,3 +183,27 @@ def test_pinyin_parted_by_a_mark_is_one_word(page: tuple[Any, Watch], base_url: 
     assert "按拼音查找“低保”" in _status(tab)
     assert set(found) == set(search(tab, base_url, "低保")) and len(found) == 13  # SUITE's 低保 pages and SHJZ-007
     _clean(watch)
+
+
+# ---- a lapsed document after the one in force ----
+
+def test_a_lapsed_document_ranks_after_documents_in_force_that_match_as_well(page: tuple[Any, Watch],
+                                                                            base_url: str) -> None:
+    """低保 标准: R2025-004 (失效 since 2026-07-01, replaced by R2026-015) holds 低保标准 in its text, as R2026-015,
+    R2026-016 and R2025-005 do; its title was the shortest, so it came first and a citizen read last year's 低保标准.
+    It is still found, labelled 【失效】, after those three."""
+    tab, watch = page
+    found = search(tab, base_url, "低保 标准")
+    assert set(found[:4]) == r("R2026-015", "R2026-016", "R2025-005", "R2025-004")
+    assert found[3] == "records/R2025-004.html"
+    title = tab.locator("#search-results > li a.result-title").nth(3).inner_text()
+    assert title.endswith("【失效】")
+    _clean(watch)
+
+
+def test_a_lapsed_document_found_by_its_own_title_still_ranks_by_where_it_matches(page: tuple[Any, Watch],
+                                                                                 base_url: str) -> None:
+    """安民〔2025〕35号 is R2025-004's own 文号: it is found first, labelled, though lapsed."""
+    tab, watch = page
+    assert search(tab, base_url, "安民〔2025〕35号")[:1] == ["records/R2025-004.html"]
+    _clean(watch)

@@ -356,13 +356,15 @@
     return all || new Map();
   }
   // first the pages with content, then those holding the words together (in the title first), the query in their
-  // title, the directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
+  // title, documents in force before those that are not (a lapsed 低保标准 notice after the one in force), the
+  // directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
   function coarse(found, whole) {
-    var empty = new Set(meta.empty), ranks = [], order = [];
-    for (var r = 0; r < 24; r++) ranks.push([]);
+    var empty = new Set(meta.empty), lapsed = new Set(meta.lapsed), ranks = [], order = [];
+    for (var r = 0; r < 48; r++) ranks.push([]);
     found.forEach(function (head, p) {
       var joint = whole && whole.has(p) ? (whole.get(p) ? 0 : 1) : 2;
-      ranks[(empty.has(p) ? 12 : 0) + joint * 4 + (head ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1)].push(p);
+      ranks[(empty.has(p) ? 24 : 0) + joint * 8 + (head ? 0 : 4) + (lapsed.has(p) ? 2 : 0) +
+            (meta.nav[p] !== undefined ? 0 : 1)].push(p);
     });
     ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
     return order;
@@ -382,12 +384,14 @@
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
-    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], nav: entry[4] !== "record",
+    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
+             nav: entry[4] !== "record",
              title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
   }
   function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {
-    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
+    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
+           b.cover - a.cover || b.page - a.page;
   }
   async function more(state) {
     while (state.ready.length < state.shown + PAGE && state.next < state.order.length) {
