@@ -207,3 +207,24 @@ def test_a_lapsed_document_found_by_its_own_title_still_ranks_by_where_it_matche
     tab, watch = page
     assert search(tab, base_url, "安民〔2025〕35号")[:1] == ["records/R2025-004.html"]
     _clean(watch)
+
+
+# ---- an index number typed apart ----
+
+@pytest.mark.parametrize("query", ["350524 MZ 2026 00007", "350524 mz 2026-00007"])
+def test_letters_inside_an_index_number_typed_apart_are_not_pinyin(page: tuple[Any, Watch], base_url: str,
+                                                                  query: str) -> None:
+    """An inspector typing R2026-007's 索引号 with spaces was told 「“MZ”按拼音查找“民政”」 and offered 门镇."""
+    tab, watch = page
+    assert search(tab, base_url, query) == ["records/R2026-007.html"]
+    assert "拼音" not in _status(tab) and "拼音" not in tab.inner_text("#search-near")
+    _clean(watch)
+
+
+@pytest.mark.parametrize(("query", "word"), [("dibao 2026", "低保"), ("2026 dibao", "低保")])
+def test_pinyin_beside_one_number_is_still_pinyin(page: tuple[Any, Watch], base_url: str, query: str,
+                                                  word: str) -> None:
+    tab, watch = page
+    assert search(tab, base_url, query)
+    assert f"按拼音查找“{word}”" in _status(tab)
+    _clean(watch)

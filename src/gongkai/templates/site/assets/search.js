@@ -252,6 +252,11 @@
       return !!all && all.size > 0;
     });
   }
+  // letters between two numbers are part of a code typed apart (350524 MZ 2026 00007, a 索引号), not pinyin
+  function coded(raws, n) {
+    var before = units(raws[n - 1] || "").pop() || "", after = units(raws[n + 1] || "")[0] || "";
+    return NUMBER.test(before) && NUMBER.test(after);
+  }
   async function plan(query) {
     query = spoken(query);
     var words = [], short = [], all = units(query), letters = all.join("");
@@ -263,12 +268,13 @@
         return { words: words, short: short, phrase: null };
       }
     }
-    for (var raw of joined(query)) {
-      var parts = units(raw);
+    var raws = joined(query);
+    for (var n = 0; n < raws.length; n++) {
+      var raw = raws[n], parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
       var word = { raw: raw, ways: writings(parts), said: "", others: [] };
-      if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
+      if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && !coded(raws, n)) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
       } else {
