@@ -6,12 +6,15 @@ Expected and forbidden pages are read by hand from the bundled catalog (catalog/
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import Watch
+from gongkai.site import build_site
+from tests.browser.conftest import ROOT, TODAY, Watch
 from tests.browser.test_search_browser import _clean, i, r, search
 
 pytestmark = pytest.mark.browser
@@ -227,4 +230,40 @@ def test_pinyin_beside_one_number_is_still_pinyin(page: tuple[Any, Watch], base_
     tab, watch = page
     assert search(tab, base_url, query)
     assert f"按拼音查找“{word}”" in _status(tab)
+    _clean(watch)
+
+
+# ---- letters a page writes as they are ----
+
+ABBREVIATIONS = {
+    # an abbreviation written in letters beside characters, as typed
+    "R2026-041": ("关于MZ系统升级的公告", "MZ系统将于12月1日升级。"),
+    # what MZ系统 would sound like (民政系统: mz is 民政's initials)
+    "R2026-042": ("关于开展业务培训的通知", "全县民政系统开展业务培训。"),
+}
+
+
+@pytest.fixture(scope="module")
+def letters_url(site_dir: Path, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled catalog plus ABBREVIATIONS, built into a folder of the served site."""
+    catalog = tmp_path_factory.mktemp("hostile18") / "catalog"
+    shutil.copytree(ROOT / "catalog", catalog, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    model = (catalog / "records/2026/R2026-029.yaml").read_text("utf-8").split("附件:")[0]  # no attachment
+    for number, (title, body) in ABBREVIATIONS.items():
+        text = model.replace("R2026-029", number).replace("00029", "000" + number[-2:])
+        text = text.replace("安溪县民政局关于开展2026年冬季流浪乞讨人员“寒冬送温暖”专项救助行动的通知", title)
+        text = text.replace("文号: 安民综〔2026〕3号\n", "")
+        (catalog / f"records/2026/{number}.yaml").write_text(f"{text}正文: |\n  {body}\n", "utf-8")
+    build_site(catalog, site_dir / "hostile18", TODAY, use_cache=False)
+    return base_url + "hostile18/"
+
+
+def test_letters_a_page_writes_as_typed_are_not_read_as_pinyin(page: tuple[Any, Watch], letters_url: str) -> None:
+    """MZ系统 was also read as 民政系统 (mz: 民政's initials), and found R2026-042 beside the page that writes MZ系统."""
+    tab, watch = page
+    assert search(tab, letters_url, "MZ系统") == ["records/R2026-041.html"]
+    assert "拼音" not in _status(tab)
+    assert search(tab, letters_url, "mz系统升级") == ["records/R2026-041.html"]
+    assert "拼音" not in _status(tab)
+    assert search(tab, letters_url, "民政系统") == ["records/R2026-042.html"]  # what MZ系统 must not stand for
     _clean(watch)

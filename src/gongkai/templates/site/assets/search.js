@@ -232,9 +232,11 @@
     return found;
   }
   // pinyin typed beside characters (dibao标准, 特困renyuan, tk人员): each run of letters beside a character read as
-  // the word it sounds like, the first reading that some page holds together with the characters; null when none
+  // the word it sounds like, the first reading that some page holds together with the characters; null when none, or
+  // when a page holds the letters as typed (MZ系统, an abbreviation a page writes so)
   async function mixed(parts) {
     var read = parts.map(function (p) { return [p]; }), changed = false;
+    if (await held(parts)) return null;
     for (var i = 0; i < parts.length; i++) {
       if (!/^[a-z]{2,}$/.test(parts[i]) || !(ONE_CJK.test(parts[i - 1] || "") || ONE_CJK.test(parts[i + 1] || ""))) continue;
       var heard = await sounds(parts[i]);
