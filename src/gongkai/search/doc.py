@@ -29,6 +29,7 @@ class SearchDoc:
     kind: str = "page"  # record | item | town | page
     empty: bool = False  # nothing published on it yet: never ranks above a page with content
     pinyin_terms: Sequence[str] = ()  # titles and item names also findable by pinyin (full and initials)
+    lapsed: bool = False  # a document no longer in force (失效, 废止, 已修改): after one in force that matches as well
 
     @property
     def head(self) -> str:
@@ -50,7 +51,7 @@ def digest(doc: SearchDoc, text: bytes | None = None) -> str:
 def meta_entry(doc: SearchDoc) -> list[Any]:
     """What a result shows (kept in the small group files the browser loads for the results it lists)."""
     return [doc.url, doc.title, doc.date.isoformat() if doc.date else "", doc.doc_number or "", doc.kind,
-            1 if doc.empty else 0]
+            1 if doc.empty else 0, 1 if doc.lapsed else 0]
 
 
 def text_entry(doc: SearchDoc) -> dict[str, Any]:
@@ -67,9 +68,9 @@ def text_entry(doc: SearchDoc) -> dict[str, Any]:
 
 def from_entries(meta: list[Any], text: dict[str, Any]) -> SearchDoc:
     """The SearchDoc that meta_entry() and text_entry() were made from."""
-    url, title, date, doc_number, kind, empty = meta
+    url, title, date, doc_number, kind, empty, lapsed = meta
     return SearchDoc(
         url=url, title=title, date=dt.date.fromisoformat(date) if date else None, doc_number=doc_number or None,
         index_number=text.get("i"), text=text.get("x", ""), filters=dict(text.get("f", {})), kind=kind,
-        empty=bool(empty), pinyin_terms=tuple(text.get("p", [title])),
+        empty=bool(empty), lapsed=bool(lapsed), pinyin_terms=tuple(text.get("p", [title])),
     )

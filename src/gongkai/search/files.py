@@ -1,11 +1,13 @@
 """The index's files: where each part lives, and how postings and JSON are written (gzip, deterministic).
 
 Under the site's search/ folder:
-  meta.json.gz        what every query needs: shard count, directory pages, empty pages, filter values, syllables
+  meta.json.gz        what every query needs: shard count, directory pages, empty and lapsed pages, filter values,
+                      syllables
   d/<n>.json.gz       for the builder only: url → [number, digest] of the pages whose url hashes to n (crc32 %
                       the count in meta), so that changing a few pages reads and rewrites a few small files
   s/<n>.json.gz       shard n: key → postings (or, for a pinyin key, word → count); a key's shard is crc32 % count
-  m/<n>.json.gz       what results show for pages GROUP·n … GROUP·n+GROUP−1: url, title, date, 文号, kind, empty
+  m/<n>.json.gz       what results show for pages GROUP·n … GROUP·n+GROUP−1: url, title, date, 文号, kind, empty,
+                      lapsed
   t/<n>.json.gz       the text, 索引号, filters and pinyin terms of pages TEXTS·n … TEXTS·n+TEXTS−1 (page → entry):
                       the snippet, and the builder's memory of each page
 
@@ -22,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 SEARCH_DIR = "search"
-FORMAT = 3  # the layout above; an index of another format is rebuilt from the pages the build passes
+# the layout above; an index of another format is rebuilt from the pages the build passes (4: lapsed pages)
+FORMAT = 4
 # the tokenizer's rules; an index made under other rules is rebuilt (4: a record's text keeps its paragraphs and table
 # cells on lines of their own, so that no key spans two of them)
 TOKENS = 4

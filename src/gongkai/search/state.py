@@ -13,7 +13,8 @@ from gongkai.search.doc import FILTERS, SearchDoc
 
 @dataclass
 class Meta:
-    """What every query needs: the shard count, the directory's pages, the empty ones, filter values, syllables."""
+    """What every query needs: the shard count, the directory's pages, the empty and lapsed ones, filter values,
+    syllables."""
 
     shards: int = 1
     pages: int = 0
@@ -21,6 +22,7 @@ class Meta:
     next: int = 0  # the number the next new page gets
     nav: dict[int, str] = field(default_factory=dict)  # page → title, for ranking and for near terms
     empty: set[int] = field(default_factory=set)
+    lapsed: set[int] = field(default_factory=set)
     filters: dict[str, Counter[str]] = field(default_factory=lambda: {name: Counter() for name in FILTERS})
     syllables: set[str] = field(default_factory=set)
 
@@ -31,6 +33,8 @@ class Meta:
             self.nav[page] = doc.title
         if doc.empty:
             self.empty.add(page)
+        if doc.lapsed:
+            self.lapsed.add(page)
         for name, value in doc.filters.items():
             if value:
                 self.filters.setdefault(name, Counter())[value] += 1
@@ -40,6 +44,7 @@ class Meta:
         self.pages -= 1
         self.nav.pop(page, None)
         self.empty.discard(page)
+        self.lapsed.discard(page)
         for name, value in doc.filters.items():
             counter = self.filters.get(name)
             if counter is not None and value:
@@ -52,7 +57,7 @@ class Meta:
             "format": files.FORMAT, "tokens": files.TOKENS, "shards": self.shards, "group": files.GROUP, "texts": files.TEXTS,
             "pages": self.pages, "docs": self.docs, "next": self.next,
             "nav": {str(p): t for p, t in sorted(self.nav.items())},
-            "empty": sorted(self.empty), "syllables": sorted(self.syllables),
+            "empty": sorted(self.empty), "lapsed": sorted(self.lapsed), "syllables": sorted(self.syllables),
             "filters": {name: dict(sorted(c.items())) for name, c in self.filters.items()},
         }
 
@@ -61,7 +66,7 @@ class Meta:
         return cls(
             shards=int(raw["shards"]), pages=int(raw["pages"]), docs=int(raw["docs"]), next=int(raw["next"]),
             nav={int(p): t for p, t in raw["nav"].items()},
-            empty=set(raw["empty"]), syllables=set(raw["syllables"]),
+            empty=set(raw["empty"]), lapsed=set(raw["lapsed"]), syllables=set(raw["syllables"]),
             filters={name: Counter(values) for name, values in raw["filters"].items()},
         )
 

@@ -23,7 +23,7 @@ def record_doc(data: SiteData, admission: Admission, item: Item | None, text: st
     title = record.title if admission.in_force else f"{record.title}【{admission.validity}】"
     return SearchDoc(f"records/{record.id}.html", title, published, record.doc_number, record.index_number,
                      text, filters_of(item, published.year if published else None), "record", False,
-                     (record.title,))
+                     (record.title,), not admission.in_force)
 
 
 def item_doc(item: Item, records: int, note: str) -> SearchDoc:

@@ -7,7 +7,7 @@
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
   var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
-  var PAGE = 20, CHUNK = 30, NEAR = 6;
+  var PAGE = 20, CHUNK = 30, NEAR = 6, ECHO = 40;
   var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
   var files = new Map(), meta = null, syllables = null, current = null;
@@ -217,10 +217,13 @@
     var plain = query.normalize("NFD").replace(/[uU]\u0308/g, "v").replace(/[\u0300-\u036f]/g, "").replace(/['’‘ʼ]/g, "");
     return /^[a-z\s]*[a-z][a-z\s]*$/.test(folded(plain)) ? plain : query;
   }
+  // words part where the query has a space or a mark that ends a word (低保、特困人员, 低保,特困: two words, the pages
+  // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word)
+  var APART = /[\s，,、；;。！!？?]+/;
   // characters typed apart (低 保, 社 会 救 助): a run of one-character pieces is one word
   function joined(query) {
     var found = [], alone = false;
-    query.split(/\s+/).forEach(function (raw) {
+    query.split(APART).forEach(function (raw) {
       var parts = units(raw), one = parts.length === 1 && ONE_CJK.test(parts[0]);
       if (!parts.length) return; // nothing to search (plan() would skip it)
       if (one && alone) found[found.length - 1] += raw; else found.push(raw);
@@ -228,24 +231,57 @@
     });
     return found;
   }
+  // pinyin typed beside characters (dibao标准, 特困renyuan, tk人员): each run of letters beside a character read as
+  // the word it sounds like, the first reading that some page holds together with the characters; null when none, or
+  // when a page holds the letters as typed (MZ系统, an abbreviation a page writes so)
+  async function mixed(parts) {
+    var read = parts.map(function (p) { return [p]; }), changed = false;
+    if (await held(parts)) return null;
+    for (var i = 0; i < parts.length; i++) {
+      if (!/^[a-z]{2,}$/.test(parts[i]) || !(ONE_CJK.test(parts[i - 1] || "") || ONE_CJK.test(parts[i + 1] || ""))) continue;
+      var heard = await sounds(parts[i]);
+      for (var h = 0; h < heard.length; h++) {
+        var tried = read.slice(0, i).concat([units(heard[h])], read.slice(i + 1));
+        if (await held([].concat.apply([], tried))) { read = tried; changed = true; break; }
+      }
+    }
+    return changed ? [].concat.apply([], read) : null;
+  }
+  function held(parts) { // true when some page holds every key of *parts*
+    return Promise.all(queryKeys(parts).map(lookup)).then(function (values) {
+      var all = null;
+      values.forEach(function (v) { all = all ? both(all, pages(v)) : pages(v); });
+      return !!all && all.size > 0;
+    });
+  }
+  // letters between two numbers are part of a code typed apart (350524 MZ 2026 00007, a 索引号), not pinyin
+  function coded(raws, n) {
+    var before = units(raws[n - 1] || "").pop() || "", after = units(raws[n + 1] || "")[0] || "";
+    return NUMBER.test(before) && NUMBER.test(after);
+  }
   async function plan(query) {
     query = spoken(query);
-    var words = [], short = [], letters = normalize(query).replace(/\s+/g, "");
-    if (/\s/.test(query.trim()) && /^[a-z]{2,}$/.test(letters)) { // pinyin typed apart: di bao, Di Bao
+    var words = [], short = [], all = units(query), letters = all.join("");
+    // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece)
+    if (all.length > 1 && /^[a-z]{2,}$/.test(letters)) {
       var apart = await sounds(letters);
       if (apart.length) {
         words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
         return { words: words, short: short, phrase: null };
       }
     }
-    for (var raw of joined(query)) {
-      var parts = units(raw);
+    var raws = joined(query);
+    for (var n = 0; n < raws.length; n++) {
+      var raw = raws[n], parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
       var word = { raw: raw, ways: writings(parts), said: "", others: [] };
-      if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0])) {
+      if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && !coded(raws, n)) {
         var heard = await sounds(parts[0]);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
+      } else {
+        var read = await mixed(parts);
+        if (read) { word.said = read.join(""); word.ways.push(read); }
       }
       words.push(word);
     }
@@ -328,13 +364,15 @@
     return all || new Map();
   }
   // first the pages with content, then those holding the words together (in the title first), the query in their
-  // title, the directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
+  // title, documents in force before those that are not (a lapsed 低保标准 notice after the one in force), the
+  // directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
   function coarse(found, whole) {
-    var empty = new Set(meta.empty), ranks = [], order = [];
-    for (var r = 0; r < 24; r++) ranks.push([]);
+    var empty = new Set(meta.empty), lapsed = new Set(meta.lapsed), ranks = [], order = [];
+    for (var r = 0; r < 48; r++) ranks.push([]);
     found.forEach(function (head, p) {
       var joint = whole && whole.has(p) ? (whole.get(p) ? 0 : 1) : 2;
-      ranks[(empty.has(p) ? 12 : 0) + joint * 4 + (head ? 0 : 2) + (meta.nav[p] !== undefined ? 0 : 1)].push(p);
+      ranks[(empty.has(p) ? 24 : 0) + joint * 8 + (head ? 0 : 4) + (lapsed.has(p) ? 2 : 0) +
+            (meta.nav[p] !== undefined ? 0 : 1)].push(p);
     });
     ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
     return order;
@@ -354,12 +392,14 @@
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
-    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], nav: entry[4] !== "record",
+    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
+             nav: entry[4] !== "record",
              title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
   }
   function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {
-    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || b.nav - a.nav || b.cover - a.cover || b.page - a.page;
+    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
+           b.cover - a.cover || b.page - a.page;
   }
   async function more(state) {
     while (state.ready.length < state.shown + PAGE && state.next < state.order.length) {
@@ -379,7 +419,7 @@
   // ---- showing results ----
   function marked(text, found, from, to) {
     var out = document.createDocumentFragment(), at = from;
-    found.forEach(function (s) {
+    joint(text, found).forEach(function (s) {
       if (s.s < at || s.s >= to) return; // overlaps the one before, or starts past the window
       var end = Math.min(s.e, to); // a match running past the window is marked up to its end
       out.appendChild(document.createTextNode(text.slice(at, s.s)));
@@ -391,6 +431,17 @@
     out.appendChild(document.createTextNode(text.slice(at, to)));
     return out;
   }
+  // matches parted only by a mark or two that is no unit (低保、特困人员, a pasted sentence's ，；。) are one match
+  function joint(text, found) {
+    var out = [];
+    found.forEach(function (s) {
+      var last = out[out.length - 1];
+      if (last && s.s >= last.e && s.s - last.e <= 2 && !normalize(text.slice(last.e, s.s)).match(UNIT)) {
+        last.e = Math.max(last.e, s.e);
+      } else out.push({ s: s.s, e: s.e });
+    });
+    return out;
+  }
   function cnDate(iso) {
     var p = iso.split("-");
     return p.length === 3 ? Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : "";
@@ -400,7 +451,7 @@
     p.className = "snippet";
     if (!text) return null;
     // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph)
-    var first = hit.body[0], from = first ? Math.max(0, first.s - 30) : 0;
+    var first = joint(text, hit.body)[0], from = first ? Math.max(0, first.s - 30) : 0;
     var to = Math.min(text.length, Math.max(from + 120, first ? first.e : 0));
     if (from > 0) p.appendChild(document.createTextNode("…"));
     p.appendChild(marked(text, hit.body, from, to));
@@ -481,6 +532,22 @@
     await more(state);
     return state.ready.length ? state.order.length - state.dropped : 0;
   }
+  // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
+  // does not read it all out again and a phone shows the count without scrolling
+  function echoed(query) {
+    var chars = Array.from(query.trim());
+    return chars.length > ECHO ? chars.slice(0, ECHO).join("") + "…" : chars.join("");
+  }
+  // the words, each of which some page holds alone (as the status line would count it, without filters)
+  async function found(words) {
+    var counts = await Promise.all(words.map(function (w) { return unfiltered([w]); }));
+    return words.filter(function (w, i) { return counts[i] > 0; }).map(function (w) { return w.raw; });
+  }
+  function listed(words) { // “低保”和“公积金”; “低保”、“特困”和“临时救助”; a long list is cut after its fourth word
+    var shown = words.slice(0, 4).map(function (w) { return "“" + echoed(w.raw) + "”"; });
+    if (words.length > 4) return shown.join("、") + "等 " + words.length + " 个词";
+    return shown.slice(0, -1).join("、") + "和" + shown[shown.length - 1];
+  }
   function status(text) { document.getElementById("search-status").textContent = text; }
 
   async function run(query, filters) {
@@ -510,7 +577,7 @@
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
     if (apart && mine.ready.length) {
-      said.push("没有找到连续的“" + query.trim() + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
+      said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
     asked.words.forEach(function (w) {
@@ -518,7 +585,7 @@
       others = others.concat(w.others);
     });
     if (others.length) offer("拼音还可能是：", others);
-    var what = query.trim() ? "“" + query.trim() + "”" : "所选条件";
+    var what = query.trim() ? "“" + echoed(query) + "”" : "所选条件";
     if (!mine.ready.length && filters.length && asked.words.length) {
       // the filters, not the words, left nothing: never tell the reader there is no such information
       var without = await unfiltered(asked.words);
@@ -529,6 +596,15 @@
         offer("", [["不加筛选查看全部 " + without + " 条", query.trim()]]);
         return;
       }
+    }
+    var alone = !mine.ready.length && asked.words.length > 1 ? await found(asked.words) : [];
+    if (current !== mine) return;
+    if (alone.length) {
+      // some words are published, only never together: say so, never that there is no such information
+      status((said.length ? said.join("；") + "。" : "") + "没有找到同时包含" + listed(asked.words) + "的公开信息。");
+      offer("可以分开搜索：", alone);
+      showNear(query);
+      return;
     }
     if (!mine.ready.length) {
       status((said.length ? said.join("；") + "。" : "") + "没有找到与" + what + "相关的公开信息。");
