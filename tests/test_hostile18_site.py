@@ -1,0 +1,133 @@
+"""Eighteenth hostile pass over the public website (issue 4) and the 61号 column (issue 13), as the county webmaster,
+the inspector and an elderly citizen on a phone.
+
+Found by this pass:
+- A 正文 written with level-1 headings (「# 一、总体情况」, the way a 年报 or a Word outline comes out) put a second
+  h1 on the record page beside the title: a screen reader's outline and the inspectors' page check saw two titles.
+  Now, when a body has level-1 headings, every heading in it moves one level down.
+- A picture in a 正文 was loaded by the page: 「![](https://其他网站/a.png)」 made every reader's browser ask another
+  host (the site makes no request to other hosts), and 「![](data:image/png;base64,…)」 published a picture no scan can
+  read (a scanned 名单 is refused as an attachment, GK610, and went out inside the page). Now a picture is named
+  (［图片：…］) and linked when it is an address on the web, never loaded; its bytes are published nowhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import AGENCY, ITEM
+from portal_catalog import record
+
+
+def web_catalog(cat, *records: tuple[str, str, str]):
+    """The test catalog with one web item (SHJZ-001) and *records* (id, title, body) published on the web."""
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM.replace("政府网站, 社区/企事业单位/村公示栏（电子屏）", "政府网站").replace("低保对象名单及相关信息", "政策法规文件"))
+    (cat.root / "records/2026/R2026-001.yaml").unlink(missing_ok=True)
+    for rid, title, body in records:
+        cat.write(f"records/2026/{rid}.yaml", record(rid, title, channels="政府网站", item="SHJZ-001", body=body))
+    return cat
+
+
+def site(gk, cat, tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", out)
+    assert run.code == 0, run.err
+    return out
+
+
+class Outline(HTMLParser):
+    """The headings and pictures of a page, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.pictures: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(tag)
+        if tag in ("img", "picture", "source", "iframe", "object", "embed", "video", "audio"):
+            self.pictures.append(dict(attrs))
+
+
+def outline(page: Path) -> Outline:
+    parsed = Outline()
+    parsed.feed(page.read_text(encoding="utf-8"))
+    return parsed
+
+
+# ---------------------------------------------------------------------------------------------------- headings
+
+REPORT_BODY = """\
+# 一、总体情况
+
+本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。
+
+## （一）主动公开
+
+主动公开政府信息35条。
+
+# 二、存在的主要问题及改进情况
+
+###### 附注
+
+无。
+"""
+
+
+def test_a_body_with_level_one_headings_leaves_the_title_the_one_h1(gk, cat, tmp_path):
+    web_catalog(cat, ("R2026-030", "测试县民政局2025年政府信息公开工作年度报告", REPORT_BODY))
+    page = site(gk, cat, tmp_path) / "records/R2026-030.html"
+    headings = outline(page).headings
+    assert headings.count("h1") == 1
+    text = page.read_text(encoding="utf-8")
+    assert "<h1>测试县民政局2025年政府信息公开工作年度报告</h1>" in text
+    assert "<h2>一、总体情况</h2>" in text and "<h3>（一）主动公开</h3>" in text
+    assert "<h2>二、存在的主要问题及改进情况</h2>" in text and "<h6>附注</h6>" in text
+
+
+def test_a_body_whose_headings_start_at_level_two_keeps_them(gk, cat, tmp_path):
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "## 一、对象\n\n低保。\n\n### （一）范围\n\n全县。"))
+    text = (site(gk, cat, tmp_path) / "records/R2026-030.html").read_text(encoding="utf-8")
+    assert "<h2>一、对象</h2>" in text and "<h3>（一）范围</h3>" in text
+    assert outline(tmp_path / "site/records/R2026-030.html").headings.count("h1") == 1
+
+
+# ---------------------------------------------------------------------------------------------------- pictures
+
+PICTURES = """\
+现将有关情况公布如下。
+
+![低保名单](https://other.example.com/upload/2026/list.png)
+
+![扫描件](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==)
+
+![](//cdn.example.net/logo.gif)
+
+![本地图片](../files/2026/photo.png)
+"""
+
+
+def test_a_picture_in_a_body_is_named_and_linked_never_loaded(gk, cat, tmp_path):
+    web_catalog(cat, ("R2026-031", "测试县民政局关于资金发放情况的公告", PICTURES))
+    page = site(gk, cat, tmp_path) / "records/R2026-031.html"
+    assert outline(page).pictures == []
+    text = page.read_text(encoding="utf-8")
+    assert '<a href="https://other.example.com/upload/2026/list.png">［图片：低保名单］</a>' in text
+    assert "<p>［图片：扫描件］</p>" in text and "data:image" not in text and "iVBORw0KGgo" not in text
+    assert "<p>［图片］</p>" in text and "cdn.example.net" not in text  # no scheme: not an address on the web
+    assert "<p>［图片：本地图片］</p>" in text and "photo.png" not in text  # a file the site does not have
+
+
+def test_the_portal_export_carries_no_picture_of_a_body(gk, cat, tmp_path):
+    web_catalog(cat, ("R2026-031", "测试县民政局关于资金发放情况的公告", PICTURES))
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "portal")
+    assert run.code == 0, run.err
+    document = json.loads((tmp_path / "portal/portal.json").read_text(encoding="utf-8"))
+    body = document["信息"][0]["正文"]
+    assert "<img" not in body and "data:image" not in body and "other.example.com" not in body
+    assert "［图片：低保名单］" in body and "［图片：扫描件］" in body
