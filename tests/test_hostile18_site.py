@@ -104,7 +104,7 @@ PICTURES = """\
 
 ![低保名单](https://other.example.com/upload/2026/list.png)
 
-![扫描件](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==)
+![扫描件](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5E)
 
 ![](//cdn.example.net/logo.gif)
 
@@ -131,3 +131,38 @@ def test_the_portal_export_carries_no_picture_of_a_body(gk, cat, tmp_path):
     body = document["信息"][0]["正文"]
     assert "<img" not in body and "data:image" not in body and "other.example.com" not in body
     assert "［图片：低保名单］" in body and "［图片：扫描件］" in body
+
+
+# ---------------------------------------------------------------------------------------------------- 附件名中的「 #」
+
+def test_an_attachment_name_cut_at_a_yaml_comment_is_explained_with_the_quoted_path(gk, cat, tmp_path):
+    """「文件: files/2026/名单 #2.pdf」: YAML reads 「 #2.pdf」 as a comment, so the path is files/2026/名单. The clerk
+    saw 「附件「files/2026/名单」文件不存在」 with the whole name on the line below and no idea why; now the hint names
+    the file that is there and the quoted line that reads it."""
+    from conftest import text_pdf
+
+    web_catalog(cat, ("R2026-032", "测试县民政局关于名单的公告", "详见附件。"))
+    cat.write("files/2026/名单 #2.pdf", text_pdf("list"))
+    path = cat.root / "records/2026/R2026-032.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("正文:", "附件:\n  - 文件: files/2026/名单 #2.pdf\n正文:"),
+                    encoding="utf-8")
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK607"]
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [("records/2026/R2026-032.yaml", 16, 9)]
+    assert "请给路径加上引号：文件: \"files/2026/名单 #2.pdf\"" in found[0]["hint"]
+    path.write_text(path.read_text(encoding="utf-8").replace("文件: files/2026/名单 #2.pdf", '文件: "files/2026/名单 #2.pdf"'),
+                    encoding="utf-8")
+    assert [d for d in json.loads(gk("validate", cat.root, "--format", "json", "--no-cache").out)["diagnostics"]
+            if d["severity"] == "error"] == []
+    page = (site(gk, cat, tmp_path) / "records/R2026-032.html").read_text(encoding="utf-8")
+    assert 'href="../files/2026/%E5%90%8D%E5%8D%95%20%232.pdf"' in page
+
+
+def test_a_missing_attachment_with_no_such_file_keeps_the_plain_hint(gk, cat):
+    web_catalog(cat, ("R2026-032", "测试县民政局关于名单的公告", "详见附件。"))
+    path = cat.root / "records/2026/R2026-032.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("正文:", "附件:\n  - 文件: files/2026/名单 #2.pdf\n正文:"),
+                    encoding="utf-8")
+    found = [d for d in json.loads(gk("validate", cat.root, "--format", "json", "--no-cache").out)["diagnostics"]
+             if d["code"] == "GK607"]
+    assert [d["hint"] for d in found] == ["把文件放到目录文件夹中的 files/2026/名单，或改正附件路径。"]
