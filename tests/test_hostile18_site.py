@@ -166,3 +166,54 @@ def test_a_missing_attachment_with_no_such_file_keeps_the_plain_hint(gk, cat):
     found = [d for d in json.loads(gk("validate", cat.root, "--format", "json", "--no-cache").out)["diagnostics"]
              if d["code"] == "GK607"]
     assert [d["hint"] for d in found] == ["把文件放到目录文件夹中的 files/2026/名单，或改正附件路径。"]
+
+
+# ---------------------------------------------------------------------------------------------------- gongkai serve
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, str, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - 127.0.0.1 only
+            return answer.status, answer.headers.get("Content-Type", ""), answer.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read().decode("utf-8")
+
+
+def test_the_preview_answers_a_missing_page_and_a_folder_in_chinese_and_lists_no_folder(gk, cat, tmp_path):
+    """http.server answered a wrong address with an English page (「Error response … Nothing matches the given URI」,
+    lang="en") and a folder without index.html (files/2026/) with an English listing of every attachment in it."""
+    import os
+    import subprocess
+    import sys
+
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    out = site(gk, cat, tmp_path)
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    server = subprocess.Popen([sys.executable, "-m", "gongkai", "serve", "--dir", str(out), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert server.stdout is not None
+        assert "正在预览" in server.stdout.readline()
+        base = f"http://127.0.0.1:{port}/"
+        assert _get(base + "records/R2026-030.html")[0] == 200
+        for path in ("records/R2026-099.html", "files/", "records/", "data/nothing.csv"):
+            code, kind, page = _get(base + path)
+            assert code == 404, path
+            assert kind.replace(" ", "").lower() == "text/html;charset=utf-8"
+            assert '<html lang="zh-CN">' in page and "<title>404 - 找不到网页</title>" in page
+            assert "网站里没有这个地址：可能已经撤下，或者地址写错了。请从首页进入，或用搜索查找。" in page
+            assert "Error response" not in page and "Directory listing" not in page and "R2026-030" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
