@@ -102,7 +102,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_error(404)
 
 
-ERROR_PAGE = ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>%(code)d - {title}</title>\n'
-              '</head>\n<body>\n<h1>%(code)d</h1>\n<p>{text}</p>\n<p><a href="/">返回首页</a></p>\n</body>\n</html>\n')
+ERROR_PAGE = ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+              '<title>%(code)d - {title}</title>\n</head>\n<body>\n<h1>%(code)d</h1>\n<p>{text}</p>\n'
+              '<p><a href="/">返回首页</a></p>\n</body>\n</html>\n')
 NOT_FOUND = ("找不到网页", "网站里没有这个地址：可能已经撤下，或者地址写错了。请从首页进入，或用搜索查找。")
 OTHER_ERROR = ("无法处理", "无法处理这个请求。请从首页进入。")
