@@ -217,3 +217,29 @@ def test_the_preview_answers_a_missing_page_and_a_folder_in_chinese_and_lists_no
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------------------------------- 乡镇公开
+
+TOWNS_NOTE = ("测试县民政局没有设在乡镇的公开单位，本栏目没有乡镇的公开信息。乡镇（街道）主动公开的信息，"
+              "请查看各乡镇人民政府（街道办事处）的政务公开栏目。")
+
+
+def test_the_townships_page_of_a_bureau_without_township_units_says_so(gk, cat, tmp_path):
+    """Every page's footer links 「乡镇公开」; a bureau with no 乡镇民政办 in gongkai.yaml got a page holding only its
+    heading and an empty list: a blank column to the reader and to the inspector."""
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    page = (site(gk, cat, tmp_path) / "towns/index.html").read_text(encoding="utf-8")
+    assert f"<p>{TOWNS_NOTE}</p>" in page
+    assert "<ul class=\"tiles\"></ul>" not in page and "<ul class=\"tiles\">" not in page
+
+
+def test_the_townships_page_with_township_units_lists_them_and_says_nothing_else(gk, cat, tmp_path):
+    from portal_catalog import agency
+
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    cat.write("gongkai.yaml", agency())
+    page = (site(gk, cat, tmp_path) / "towns/index.html").read_text(encoding="utf-8")
+    assert ('<ul class="tiles"><li><a href="../towns/mzb-102/index.html">湖头镇民政办</a></li>'
+            '<li><a href="../towns/mzb-103/index.html">官桥镇民政办</a></li></ul>') in page
+    assert "没有设在乡镇的公开单位" not in page
