@@ -243,3 +243,30 @@ def test_the_townships_page_with_township_units_lists_them_and_says_nothing_else
     assert ('<ul class="tiles"><li><a href="../towns/mzb-102/index.html">湖头镇民政办</a></li>'
             '<li><a href="../towns/mzb-103/index.html">官桥镇民政办</a></li></ul>') in page
     assert "没有设在乡镇的公开单位" not in page
+
+
+# ---------------------------------------------------------------------------------------------------- breadcrumbs
+
+def _crumbs(page: Path) -> str:
+    found = re.search(r'<nav class="crumbs" aria-label="位置">(.*?)</nav>', page.read_text(encoding="utf-8"))
+    assert found is not None
+    return found.group(1)
+
+
+def test_a_rules_or_report_page_without_an_item_leads_back_to_its_column(gk, cat, tmp_path):
+    """A 制度 or 年度报告 registered without 事项 is listed under 政府信息公开制度 / 政府信息公开年报, but its page's
+    breadcrumb was 「首页」 alone: the reader had no way back to the column he came from."""
+    web_catalog(cat)
+    cat.write("records/2026/R2026-051.yaml", record("R2026-051", "测试县民政局政府信息公开保密审查制度", kind="制度",
+                                                    channels="政府网站"))
+    cat.write("records/2026/R2026-052.yaml", record("R2026-052", "测试县民政局2025年政府信息公开工作年度报告",
+                                                    kind="年度报告", channels="政府网站"))
+    cat.write("records/2026/R2026-053.yaml", record("R2026-053", "测试县民政局关于低保工作的通知", channels="政府网站",
+                                                    item="SHJZ-001"))
+    out = site(gk, cat, tmp_path)
+    assert _crumbs(out / "records/R2026-051.html") == ('<a href="../index.html">首页</a> › '
+                                                       '<a href="../zhidu/index.html">政府信息公开制度</a>')
+    assert _crumbs(out / "records/R2026-052.html") == ('<a href="../index.html">首页</a> › '
+                                                       '<a href="../nianbao/index.html">政府信息公开年报</a>')
+    assert _crumbs(out / "records/R2026-053.html") == ('<a href="../index.html">首页</a> › '
+                                                       '<a href="../items/SHJZ-001.html">最低生活保障 / 审批信息</a>')
