@@ -270,3 +270,37 @@ def test_a_rules_or_report_page_without_an_item_leads_back_to_its_column(gk, cat
                                                        '<a href="../nianbao/index.html">政府信息公开年报</a>')
     assert _crumbs(out / "records/R2026-053.html") == ('<a href="../index.html">首页</a> › '
                                                        '<a href="../items/SHJZ-001.html">最低生活保障 / 审批信息</a>')
+
+
+# ---------------------------------------------------------------------------------------------------- 指南: 申请方式
+
+def test_a_way_to_apply_whose_number_or_address_is_not_written_is_not_listed_and_warned_at_its_place(gk, cat, tmp_path):
+    """「方式: [当面提交, 邮寄, 电子邮件, 传真]」 with no 电子邮箱 and no 传真 gave the citizen two lines reading only
+    「电子邮件。」 and 「传真。」 (to which address, which number?), and validate said nothing of 传真. 网上申请 without its
+    address was already left out and warned; now every way used through a contact of its own is."""
+    web_catalog(cat)
+    cat.write("gongkai.yaml", AGENCY.replace("  电子邮箱: gk@example.gov.cn\n", "")
+              .replace("  方式: [当面提交, 邮寄]\n", "  方式: [当面提交, 邮寄, 电子邮件, 传真, 网上申请]\n"))
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    found = [(d["line"], d["column"], d["message"]) for d in json.loads(run.out)["diagnostics"]
+             if d["code"] == "GK901" and d["path"] == "gongkai.yaml"]
+    assert (29, 18, "申请方式有「电子邮件」，但没有写电子邮箱，指南中不会列出这种方式") in found
+    assert (29, 24, "申请方式有「传真」，但没有写传真，指南中不会列出这种方式") in found
+    assert (29, 28, "申请方式有「网上申请」，但没有写网上申请地址，指南中不会列出这种方式") in found
+    guide = (site(gk, cat, tmp_path) / "zhinan/index.html").read_text(encoding="utf-8")
+    ways = re.search(r"<h3>（二）申请方式</h3>\n<ul>\n(.*?)</ul>", guide, re.DOTALL)
+    assert ways is not None
+    assert re.findall(r"<li>([^：<]+)[：<]", ways.group(1)) == ["填写", "当面提交", "信函申请"]
+    assert "<li>电子邮件。</li>" not in guide and "<li>传真。</li>" not in guide
+
+
+def test_ways_to_apply_with_their_contacts_are_listed_with_them(gk, cat, tmp_path):
+    web_catalog(cat)
+    cat.write("gongkai.yaml", AGENCY.replace("  方式: [当面提交, 邮寄]\n",
+                                             "  方式: [当面提交, 邮寄, 电子邮件, 传真]\n  传真: 0595-23000001\n"))
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    assert [d for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK901"] == []
+    guide = (site(gk, cat, tmp_path) / "zhinan/index.html").read_text(encoding="utf-8")
+    assert ('<li>电子邮件：发送至<a href="mailto:gk@example.gov.cn">gk@example.gov.cn</a>，邮件主题请注明“政府信息公开申请”。</li>'
+            in guide)
+    assert "<li>传真申请：传真至 0595-23000001。</li>" in guide
