@@ -304,3 +304,20 @@ def test_ways_to_apply_with_their_contacts_are_listed_with_them(gk, cat, tmp_pat
     assert ('<li>电子邮件：发送至<a href="mailto:gk@example.gov.cn">gk@example.gov.cn</a>，邮件主题请注明“政府信息公开申请”。</li>'
             in guide)
     assert "<li>传真申请：传真至 0595-23000001。</li>" in guide
+
+
+# ---------------------------------------------------------------------------------------------------- 法定主动公开内容
+
+def test_the_law_column_leads_to_the_standard_directory_it_says_it_lists_from(gk, cat, tmp_path):
+    """法定主动公开内容 is 条例第二十条 plus the 政务公开事项标准目录 (国办发〔2019〕54号); the page said it lists the
+    directory's items 「按类别」 but had no way to the directory itself: an inspector opening the column did not find it."""
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    cat.write("gongkai.yaml", AGENCY.replace("    代码: SHJZ\n", "    代码: SHJZ\n  - 名称: 养老服务\n    代码: YLFW\n"))
+    out = site(gk, cat, tmp_path)
+    law = (out / "fdzdgknr/index.html").read_text(encoding="utf-8")
+    assert ('<h2 id="dir-h">政务公开事项标准目录</h2>\n'
+            '<p class="meta">《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）</p>\n'
+            '<ul><li><a href="../directory/shjz/index.html">社会救助领域政务公开事项标准目录</a></li>'
+            '<li><a href="../directory/ylfw/index.html">养老服务领域政务公开事项标准目录</a></li></ul>') in law
+    for folder in ("shjz", "ylfw"):
+        assert (out / "directory" / folder / "index.html").is_file()
