@@ -321,3 +321,39 @@ def test_the_law_column_leads_to_the_standard_directory_it_says_it_lists_from(gk
             '<li><a href="../directory/ylfw/index.html">养老服务领域政务公开事项标准目录</a></li></ul>') in law
     for folder in ("shjz", "ylfw"):
         assert (out / "directory" / folder / "index.html").is_file()
+
+
+# ---------------------------------------------------------------------------------------------------- feed.xml
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_feed_names_its_own_address_under_the_base_and_parses(gk, cat, tmp_path):
+    """RFC 4287 §4.2.7.2 and the W3C feed validator: a feed names its own address (rel="self"), which readers use to
+    follow it when it is shared or moved; the column's feed had none."""
+    import xml.etree.ElementTree as ElementTree
+
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    feed = ElementTree.parse(site(gk, cat, tmp_path) / "feed.xml").getroot()
+    links = {(link.get("rel"), link.get("href")) for link in feed.findall(f"{ATOM}link")}
+    assert links == {("alternate", "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/index.html"),
+                     ("self", "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/feed.xml")}
+    entry = feed.find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}updated") == "2026-11-02T00:00:00+08:00"  # 北京时间
+
+
+def test_without_a_base_address_the_feed_claims_no_address_of_its_own(gk, cat, tmp_path):
+    import xml.etree.ElementTree as ElementTree
+
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    cat.write("gongkai.yaml", AGENCY.replace("网站:\n  基础地址: https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/\n", ""))
+    feed = ElementTree.parse(site(gk, cat, tmp_path) / "feed.xml").getroot()
+    assert [link.get("rel") for link in feed.findall(f"{ATOM}link")] == ["alternate"]
+
+
+def test_the_privacy_scan_reads_a_body_with_pictures_and_headings_as_the_page_shows_it():
+    from gongkai.privacy.markup import render_markdown
+    from gongkai.site.render import markdown
+
+    for body in (PICTURES, REPORT_BODY):
+        assert render_markdown(body) == str(markdown(body))

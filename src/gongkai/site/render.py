@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from gongkai.model.contacts import Link, email_spans, phone_spans
-from gongkai.privacy.markup import page_source
+from gongkai.privacy.markup import body_parser, page_source, under_title
 from gongkai.site.fingerprint import TEMPLATES
 
 
@@ -69,44 +69,15 @@ def cn_date(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-@cache
 def _markdown() -> MarkdownIt:
-    # commonmark with html disabled: raw HTML in a body is shown as text; unsafe link schemes are refused.
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.add_render_rule("image", _picture)
-    return md
-
-
-# A picture in a body is never loaded by the page. One on another host is a request the site must not make (the
-# reader's address goes to that host; offline, DESIGN.md); a data: picture is bytes no scan can read (a scanned 名单
-# is refused as an attachment, GK610, and would be published unread in the page). The reader gets its name, and a link
-# he may follow when it is an address on the web.
-_PICTURE_LINK = Markup('<a href="{}">{}</a>')
-
-
-def _picture(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
-    token = tokens[idx]
-    alt = renderer.renderInlineAsText(token.children or [], options, env)
-    label = escape(f"［图片：{alt}］" if alt.strip() else "［图片］")
-    source = str(token.attrGet("src") or "")
-    return str(_PICTURE_LINK.format(source, label) if source.lower().startswith(("http://", "https://")) else label)
-
-
-# The page's title is its one h1: a body's own level-1 headings (「# 一、总体情况」) would be a second one, so when a
-# body has them every heading in it moves one level down (h6 stays h6).
-_HEADING = re.compile(r"<(/?)h([1-6])>")
-
-
-def _under_title(body: str) -> str:
-    if "<h1>" not in body:
-        return body
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", body)
+    """The body parser markdown-it-py: gongkai.privacy.markup's, so that the scan reads what the page shows."""
+    return body_parser()
 
 
 def markdown(text: str | None) -> Markup:
     """A record body rendered from Markdown; raw HTML in it is escaped, never passed through; its headings sit under
     the page's title and its pictures are named and linked, never loaded."""
-    return Markup(_under_title(_rendered(page_source(text or ""))))
+    return Markup(under_title(_rendered(page_source(text or ""))))
 
 
 def _rendered(text: str) -> Markup:
