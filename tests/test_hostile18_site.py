@@ -357,3 +357,17 @@ def test_the_privacy_scan_reads_a_body_with_pictures_and_headings_as_the_page_sh
 
     for body in (PICTURES, REPORT_BODY):
         assert render_markdown(body) == str(markdown(body))
+
+
+# ---------------------------------------------------------------------------------------------------- 依申请公开
+
+def test_the_home_page_has_an_entry_to_apply_for_what_is_not_published(gk, cat, tmp_path):
+    """The home page is the column: an elderly citizen looking for how to ask for a document (依申请公开, 《条例》第二十七条)
+    found no such word on it (only 「政府信息公开指南」, with the way to apply in its second part). Now one line leads to
+    that part, naming the office that takes the application."""
+    web_catalog(cat, ("R2026-030", "测试县民政局关于低保工作的通知", "详见附件。"))
+    out = site(gk, cat, tmp_path)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert ('<p>需要本栏目没有主动公开的信息，可以<a href="zhinan/index.html#apply">依申请公开：向测试县民政局办公室申请</a>。</p>'
+            in home)
+    assert '<section id="apply" aria-labelledby="apply-h">' in (out / "zhinan/index.html").read_text(encoding="utf-8")
