@@ -371,3 +371,15 @@ def test_the_home_page_has_an_entry_to_apply_for_what_is_not_published(gk, cat, 
     assert ('<p>需要本栏目没有主动公开的信息，可以<a href="zhinan/index.html#apply">依申请公开：向测试县民政局办公室申请</a>。</p>'
             in home)
     assert '<section id="apply" aria-labelledby="apply-h">' in (out / "zhinan/index.html").read_text(encoding="utf-8")
+
+
+def test_a_feed_with_nothing_in_it_yet_is_dated_from_the_day_gongkai_was_adopted_not_1970(gk, cat, tmp_path):
+    """A bureau that has just run `gongkai init` has nothing on the web yet: its feed said it was last updated on
+    1970-01-01, which a reader's feed program shows as such. gongkai.yaml's 启用日期 (written by init) dates it."""
+    import xml.etree.ElementTree as ElementTree
+
+    web_catalog(cat)
+    cat.write("gongkai.yaml", AGENCY + "启用日期: 2026-11-20\n")
+    feed = ElementTree.parse(site(gk, cat, tmp_path) / "feed.xml").getroot()
+    assert feed.findall(f"{ATOM}entry") == []
+    assert feed.findtext(f"{ATOM}updated") == "2026-11-20T00:00:00+08:00"
