@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from gongkai.privacy.detect import find
+from gongkai.privacy.detect import cardinal_value, find
 from gongkai.privacy.mask import mask_names, mask_text
 from gongkai.privacy.mask_format import mask_name
 from gongkai.privacy.numbers import classify, undermasked, undermasked_id, valid_id15
@@ -97,3 +97,44 @@ def test_a_run_of_base64_holding_a_number_is_masked_as_stars_of_its_length():
 def test_a_name_inside_a_longer_name_does_not_unmask_the_longer_one():
     """欧阳小华 and 阳小华 both listed: the longer is masked first (欧**华); 阳小华 first would leave 欧阳*华."""
     assert mask_names("关于欧阳小华的公示", frozenset({"欧阳小华", "阳小华"})) == "关于欧**华的公示"
+
+
+# An ID masked in its birth date and sequence hides it when at least a thousand fillings (ID_GUESSES) remain: the days
+# the starred date may be, times ten for each starred digit of the sequence, over eleven when the check digit is shown
+# (one filling in eleven has it right). Each count worked by hand (March and December 1985 have 31 days, February 28):
+@pytest.mark.parametrize(("token", "undermasked"), [
+    # 1985-03-1*: the 10th to the 19th, 10 days; sequence 1**: 100; check starred: 10 × 100 = 1,000 — enough
+    ("3505241985031*1***", False),
+    # the same with the check digit shown: 1,000 / 11 ≈ 91 — too few
+    ("3505241985031*1**6", True),
+    # 1985-03-0*: the 1st to the 9th, 9 days: 9 × 100 = 900 — too few
+    ("3505241985030*1***", True),
+    # 1985-**-30: every month but February, 11 days; sequence ***: 1,000; check shown: 11 × 1,000 / 11 = 1,000 — enough
+    ("3505241985**30***6", False),
+    # 1985-*2-31: February has no 31st, December has: 1 day; 1 × 1,000 / 11 ≈ 91 — too few
+    ("3505241985*231***6", True),
+    # 1985-02-3*: no such day at all: no ID, whatever the count
+    ("3505241985023*1***", False),
+])
+def test_an_id_starred_in_its_birth_date_hides_it_with_a_thousand_fillings(token, undermasked):
+    assert undermasked_id(token) is undermasked
+
+
+# A number written as a quantity in Chinese numerals, read by hand: 一百三十八亿 = 138 × 10⁸, 零五百九十五万 = 595 × 10⁴,
+# 一千二百三十四 = 1,234.
+@pytest.mark.parametrize(("written", "value"), [
+    ("一百三十八亿零五百九十五万一千二百三十四", 13_805_951_234),
+    ("一百三十亿", 13_000_000_000),  # a unit closes the part before 亿: nothing more is added
+    ("十三", 13),  # 十 alone is one ten
+    ("两千零五十", 2_050),
+    ("一三八零五九五一二三四", None),  # read out digit by digit: no quantity (another reader finds that mobile)
+    ("九一", None),
+])
+def test_a_quantity_in_chinese_numerals(written, value):
+    assert cardinal_value(written) == value
+
+
+def test_a_mobile_read_out_as_a_quantity_keeps_seven_digits_or_more():
+    # 13,805,950,000: seven digits before its zeros (1380595), a mobile; 13,805,900,000: six, a round sum
+    assert [(h.kind, h.value) for h in find("电话：一百三十八亿零五百九十五万")] == [("mobile", "13805950000")]
+    assert list(find("电话：一百三十八亿零五百九十万")) == []

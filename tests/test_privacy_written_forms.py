@@ -42,6 +42,10 @@ BETWEEN_GROUPS = [
     ("\ufe61", "﹡ small asterisk"),
     ("\uff61", "｡ halfwidth ideographic full stop"),
     ("\uff64", "､ halfwidth ideographic comma"),
+    # characters of Unicode 16 (2024), which Python 3.11's tables do not know yet (privacy/newer.py)
+    ("\U00010d6e", "Garay hyphen, a dash"),
+    ("\u2b96", "equals sign with infinity above, a symbol"),
+    ("\U0001ccef", "the last of the legacy computing supplement's symbols"),
 ]
 
 

@@ -138,6 +138,14 @@ def test_a_build_listing_beside_the_memo_stops_when_nothing_changed(tmp_path: Pa
         result = build_site(catalog.root, site, START)
         assert not result.unchanged and carried(result) == {"records/R2026-015.html"}
         assert build_site(catalog.root, site, START).unchanged
+        # the site folder is walked in a worker of its own beside the listing: a page edited by hand is built again
+        page = site / "records" / "R2026-015.html"
+        made = page.read_bytes()
+        page.write_bytes(made.replace(b"</body>", b"<p>hand</p></body>"))
+        assert not build_site(catalog.root, site, START).unchanged and page.read_bytes() == made
+        (site / "planted.csv").write_text("姓名,身份证号\n", encoding="utf-8")
+        assert not build_site(catalog.root, site, START).unchanged and not (site / "planted.csv").exists()
+        assert build_site(catalog.root, site, START).unchanged
     build_site(catalog.root, tmp_path / "fresh", START, use_cache=False)
     assert files(site) == files(tmp_path / "fresh")
 

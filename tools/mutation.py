@@ -86,10 +86,14 @@ GROUPS: dict[str, Group] = {
                     "tests/test_lists_mutants.py",
                     # (twentieth session) the lists written in prose and the titles of the fourteenth and fifteenth
                     # passes: their tests were outside the group, and 70 of titles.py's mutants survived
-                    "tests/test_hostile14_names.py", "tests/test_hostile15_gate.py", "tests/test_hostile16_names.py")),
+                    "tests/test_hostile14_names.py", "tests/test_hostile15_gate.py", "tests/test_hostile16_names.py",
+                    # (twenty-second session) a list before a 公示's 监督电话 or 联系人
+                    "tests/test_names_beside_contacts.py")),
     "workdays": Group(("src/gongkai/workdays/*.py",),
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
-                       "tests/test_provisional.py", "tests/test_workdays_messages.py")),
+                       "tests/test_provisional.py", "tests/test_workdays_messages.py",
+                       # (twenty-second session) 公开时限 in calendar days ending on a day off
+                       "tests/test_deadline_texts.py")),
     "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/handover/schedule.py",
                        "src/gongkai/publication/handover.py"),
                       ("tests/test_handover.py", "tests/test_handover_recall.py", "tests/test_handover_edges.py")),

@@ -57,14 +57,20 @@ def output_lock(folder: Path, what: str) -> Iterator[None]:
     The lock file lives in the system's temp folder, named after the folder's real path: nothing is left beside the
     output, and the source catalog need not be writable to build from it.
     """
-    place = Path(tempfile.gettempdir()) / "gongkai-locks"
-    key = hashlib.sha1(os.path.realpath(folder).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    lock = output_note(folder, "lock")
     try:
-        place.mkdir(mode=0o777, exist_ok=True)
+        lock.parent.mkdir(mode=0o777, exist_ok=True)
     except OSError as exc:
-        raise UsageProblem(f"无法建立锁文件夹「{place}」（{describe_os_error(exc)}）。") from None
-    with _held(place / f"{key}.lock", what, f"输出「{folder}」"):
+        raise UsageProblem(f"无法建立锁文件夹「{lock.parent}」（{describe_os_error(exc)}）。") from None
+    with _held(lock, what, f"输出「{folder}」"):
         yield
+
+
+def output_note(folder: Path, kind: str) -> Path:
+    """Where gongkai keeps its *kind* of note about the output *folder* (its lock, what a build left in it): in the
+    system's temp folder, named after the folder's real path, so nothing is left beside or inside the output."""
+    key = hashlib.sha1(os.path.realpath(folder).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return Path(tempfile.gettempdir()) / "gongkai-locks" / f"{key}.{kind}"
 
 
 @contextmanager

@@ -41,6 +41,14 @@ def today(value: str | None) -> dt.date:
     return parse_date(text, "--today")
 
 
+def real_today() -> dt.date:
+    """Today's date, whatever --today says: GONGKAI_TODAY (a scheduled job's or a test's today), else Beijing's."""
+    try:
+        return today(None)
+    except UsageProblem:  # a GONGKAI_TODAY that is no date: --today was given, so it was never read before either
+        return dt.datetime.now(BEIJING).date()
+
+
 def parse_date(text: str, label: str) -> dt.date:
     """A date from the command line (YYYY-MM-DD, or as the catalog accepts it), or a Chinese usage error."""
     try:

@@ -11,6 +11,7 @@ import typer
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.cli.options import CatalogArg, parse_date, today
+from gongkai.printing.posted import posted_in
 from gongkai.printing.sheets import PaperSize, plan_print
 from gongkai.printing.wechat import plan_wechat
 from gongkai.printing.write import write_print, write_wechat
@@ -38,7 +39,7 @@ def print_command(
     last = parse_date(end, "--to") if end else day
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
-    run = plan_print(loaded, first, last, day, town, size)
+    run = plan_print(loaded, first, last, day, town, size, posted_in(out_dir, by_unit=True))
     count = write_print(loaded, run, out_dir)
     out.print(f"已生成 {count} 张（{size.value} 纵向，公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for unit, sheets in run.by_unit():
@@ -49,8 +50,11 @@ def print_command(
         out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
     for unit, found in run.removals():
         for takedown in found:
-            out.print(f"请从{unit.name}的公示栏、查阅点和电子屏撤下：{takedown.record.title}（{takedown.day} 起，"
+            out.print(f"请从{unit.name}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"
                       f"{takedown.reason}）", markup=False)
+    for sheet in run.replaced:
+        out.print(f"内容已修改，请用新张贴件替换{sheet.unit.name}公示栏、查阅点和电子屏上的旧件：{sheet.admission.record.title}"
+                  f"（{sheet.path}）", markup=False)
     return EXIT_OK
 
 
@@ -70,11 +74,13 @@ def wechat_command(
     last = parse_date(end, "--to") if end else day
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
-    run = plan_wechat(loaded, first, last, day)
+    run = plan_wechat(loaded, first, last, day, posted_in(out_dir, by_unit=False))
     count = write_wechat(loaded, run, out_dir)
     out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for article in run.articles:
         out.print(f"  {article.path}  {article.admission.record.title}", markup=False)
     for takedown in run.takedowns:
-        out.print(f"请在公众号中删除：{takedown.record.title}（{takedown.day} 起，{takedown.reason}）", markup=False)
+        out.print(f"请在公众号中删除：{takedown.title}（{takedown.day} 起，{takedown.reason}）", markup=False)
+    for article in run.replaced:
+        out.print(f"内容已修改，请在公众号中按新文章修改或重发：{article.admission.record.title}（{article.path}）", markup=False)
     return EXIT_OK

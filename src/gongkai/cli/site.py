@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from gongkai.cli.app import EXIT_OK, app, err, keep, out
-from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, today
+from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, real_today, today
 from gongkai.cli.quoting import shell_quote
 from gongkai.errors import UsageProblem, describe_os_error
 from gongkai.locking import output_lock
@@ -34,7 +34,8 @@ def build_site_command(
     （--today，默认今天）。先在旁边生成，全部成功并通过个人信息复查后才替换；失败时旧网站保持不变。
     """
     with output_lock(out_dir, "gongkai build-site"):
-        result = build_site(catalog, out_dir, today(when), search=not no_search, use_cache=not no_cache)
+        result = build_site(catalog, out_dir, today(when), search=not no_search, use_cache=not no_cache,
+                            now=real_today())
     keep(result)
     if result.blocked:  # one print: a catalog with hundreds held back prints them in a few milliseconds
         err.print("\n".join(f"警告：{record_id} 没有发布：{reason}" for record_id, reason in result.blocked.items()),

@@ -23,6 +23,7 @@ from gongkai.publication.handover import (
     RENUMBERED_HINT,
     handover_gaps,
     published_after,
+    rejudged,
     renumbered,
     sha256_of,
 )
@@ -106,7 +107,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
     gate = admit(catalog, day)
     admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
-    known = known_records(gate)
+    known = known_records(gate, rejudged(catalog))
     recorded = ledgers.get(day)
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
@@ -123,7 +124,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers)
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
-    batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers)) for record, action in recalls]
+    batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     return batch
 
 

@@ -16,6 +16,7 @@ from gongkai.gate import Gate
 from gongkai.model import vocab
 from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
+from gongkai.privacy.mask import mask_text
 
 WITHDRAW, REPLACE = "撤回", "替代"
 
@@ -38,9 +39,10 @@ class Recall:
         return self.replacement.id if self.replacement is not None else self.record.replaced_by
 
 
-def known_records(gate: Gate) -> dict[str, Record]:
-    """The records a letter may name: those the gate admitted on its day, and those it reports withdrawn."""
-    return {**{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
+def known_records(gate: Gate, rejudged: Mapping[str, Record] | None = None) -> dict[str, Record]:
+    """The records a letter may name: those the gate admitted on its day, those it reports withdrawn, and the
+    handed-over ones since re-judged not 主动公开 (publication.rejudged: only a letter takes a copy out of the 两馆)."""
+    return {**(rejudged or {}), **{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
 
 
 def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date, Ledger]) -> list[tuple[Record, str]]:
@@ -58,6 +60,8 @@ def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date
 
 
 def _action(known: Mapping[str, Record], record: Record, day: dt.date) -> str | None:
+    if not record.is_public:
+        return WITHDRAW
     if record.withdrawn is not None and record.withdrawn.date <= day:
         return WITHDRAW
     replaced = replacement_of(known, record)
@@ -85,10 +89,16 @@ def replaced_on(record: Record, replacement: Record | None) -> dt.date | None:
     return max(days, default=None)
 
 
-def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers: dict[dt.date, Ledger]) -> Recall:
-    """The letter's entry for *record*: when and why, the batch that sent it, and its replacement."""
+def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers: dict[dt.date, Ledger],
+              day: dt.date | None = None) -> Recall:
+    """The letter's entry for *record*: when and why, the batch that sent it, and its replacement. A record no longer
+    主动公开 is withdrawn on *day* (the letter's batch; its re-judgement has no date of its own)."""
     sent_in = min(date for date, ledger in ledgers.items() if record.id in ledger.record_ids())
     baseline = ledgers[sent_in].baseline
+    if action == WITHDRAW and not record.is_public:
+        reason = f"公开属性已改为「{record.attribute or '未标识'}」，不应存于馆藏"
+        named = record.model_copy(update={"title": mask_text(record.title)[0]})  # as a withdrawn record is named
+        return Recall(named, action, day or sent_in, reason, sent_in, baseline)
     if action == WITHDRAW and record.withdrawn is not None:
         return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline)
     replacement = replacement_of(known, record)

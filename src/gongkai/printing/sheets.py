@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -16,7 +19,8 @@ from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.takedown import Takedown, standing_day, takedowns
+from gongkai.printing.posted import Posted, since_posted
+from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -50,6 +54,7 @@ class Sheet:
     files: tuple[str, ...]
     address: str | None = None
     qr_svg: str | None = None
+    replacement: str | None = None  # the title of the document in force that replaced it (被替代), when it is out
 
     @property
     def path(self) -> str:
@@ -59,6 +64,15 @@ class Sheet:
     def screen_path(self) -> str:
         """The 电子屏 version: the same content on one 16:9 screen, in large type."""
         return f"{self.unit.id}/{self.admission.id}-screen.html"
+
+    @property
+    def digest(self) -> str:
+        """What the sheet shows, hashed: a posted sheet with another digest is out of date (printing.posted)."""
+        record, admission = self.admission.record, self.admission
+        shown = [record.title, record.index_number, record.doc_number, str(record.published), admission.validity_note,
+                 str(admission.validity_date), str(self.period), admission.notice_provisional, self.body,
+                 list(self.files), self.phone, self.address, self.unit.name, self.replacement]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
 @dataclass
@@ -71,6 +85,9 @@ class PrintRun:
     size: PaperSize
     sheets: list[Sheet] = field(default_factory=list)
     takedowns: list[Takedown] = field(default_factory=list)  # to remove from the board and its 电子屏
+    kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
+    replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
+    titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -80,35 +97,60 @@ class PrintRun:
 
     def removals(self) -> list[tuple[Unit, list[Takedown]]]:
         """What each unit takes down from its board, in the order gongkai.yaml lists the units."""
-        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.record.unit == u.id])]
+        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.unit == u.id])]
 
 
 def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, town: str | None = None,
-               size: PaperSize = PaperSize.A4) -> PrintRun:
+               size: PaperSize = PaperSize.A4, posted: Mapping[str, Posted] | None = None) -> PrintRun:
     """The sheets of the records for the 公示栏 and 查阅点 published from *start* to *end*, as the gate decides on
-    *today* or *end*, whichever is later (standing_day), and what to take down by then."""
+    *today* or *end*, whichever is later (standing_day), and what to take down by then; with *posted* (what the
+    earlier run made, printing.posted), also what it posted that is gone or out of date."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
-    if start > end:
-        raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
+    check_days(start, end)
     wanted = _town(agency, town) if town else None
     run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
     gate = admit(catalog, day)
+    run.titles = {a.id: a.facts.title for a in gate.admitted}
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
         if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
             continue  # a 公示 that is over comes down from the board too
         if record.published is not None and start <= record.published <= end:
-            run.sheets.append(_sheet(agency, admission, unit, calendar))
+            run.sheets.append(_sheet(run, admission, unit, calendar))
+    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
+                     if wanted is None or t.unit == wanted.id]
+    _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar)
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
-    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
-                     if wanted is None or t.record.unit == wanted.id]
+    run.takedowns.sort(key=lambda t: (t.day, t.record_id))
     return run
+
+
+def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
+                  units: dict[str, Unit], wanted: Unit | None, calendar: WorkdayCalendar) -> None:
+    """What an earlier run posted: to take down when no board carries it now; kept in the list when unchanged; made
+    again (whatever its 公开日期) to replace the old sheet when its content changed since."""
+    mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
+    run.kept += [v for k, v in posted.items() if k not in mine]  # other units' boards: remembered, not judged (--town)
+    current = {a.id: a for a in carried if a.record.unit in units}
+    down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
+                               {i: a.record.unit for i, a in current.items()})
+    run.takedowns += down
+    made = {s.admission.id: s for s in run.sheets}
+    for was, admission in still:
+        sheet = made.get(admission.id) or _sheet(run, admission, units[admission.record.unit], calendar)
+        if was.digest is None or was.digest == sheet.digest:
+            if admission.id not in made:
+                run.kept.append(was)
+            continue
+        run.replaced.append(sheet)
+        if admission.id not in made:
+            run.sheets.append(sheet)
 
 
 def _town(agency: Agency, town: str) -> Unit:
@@ -119,16 +161,21 @@ def _town(agency: Agency, town: str) -> Unit:
     return unit
 
 
-def _sheet(agency: Agency, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
-    record = admission.record
+def _sheet(run: PrintRun, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
+    record, agency = admission.record, run.agency
     address = record_address(agency, record.id) if admission.reaches(Output.WEB) else None
     return Sheet(
         admission, unit, unit.phone or agency.org.phone or "",
         body_fragment(record.body, column_address(agency)).html,
         _period(admission, calendar),
         tuple(a.name or a.file.rsplit("/", 1)[-1] for a in record.attachments),
-        address, qr_svg(address) if address else None,
+        address, qr_svg(address) if address else None, replacement_title(admission, run.titles),
     )
+
+
+def replacement_title(admission: Admission, titles: dict[str, str]) -> str | None:
+    """What a sheet or article of a document not in force names as in force instead: its 被替代, when that is out."""
+    return None if admission.in_force else titles.get(admission.facts.replaced_by or "")
 
 
 def _period(admission: Admission, calendar: WorkdayCalendar) -> NoticePeriod | None:

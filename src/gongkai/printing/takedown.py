@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.errors import UsageProblem
 from gongkai.gate import Gate, Output, State
 from gongkai.model import Record
 from gongkai.publication import effective_channels, outputs_of
@@ -19,9 +20,15 @@ from gongkai.publication import effective_channels, outputs_of
 class Takedown:
     """Something to remove from a channel: a 公示 that ended or a record withdrawn, with the day and the reason."""
 
-    record: Record
+    record_id: str
+    title: str  # as the notices name it: masked (gate._withdrawn), or as an earlier run posted it
+    unit: str | None  # the unit whose board carried it (None: an article an earlier run made)
     day: dt.date
     reason: str
+
+    @classmethod
+    def of(cls, record: Record, day: dt.date, reason: str) -> Takedown:
+        return cls(record.id, record.title, record.unit, day, reason)
 
 
 def cn_day(day: dt.date) -> str:
@@ -36,6 +43,13 @@ def standing_day(end: dt.date, today: dt.date) -> dt.date:
     return max(end, today)
 
 
+def check_days(start: dt.date, end: dt.date) -> None:
+    """Refuse --from after --to, saying that --to is today when it was not written (sheets made ahead need it)."""
+    if start > end:
+        raise UsageProblem(f"--from {start} 晚于 --to {end}（不写 --to 时就是今天）：请写明从哪天到哪天，"
+                           f"如 --from {start} --to {start + dt.timedelta(days=30)}")
+
+
 def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
     """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn, records held back since a
     file they show came down with one of those; by day, then id."""
@@ -44,15 +58,15 @@ def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end:
         if admission.state is State.ENDED and admission.notice_end is not None:
             day = admission.notice_end + dt.timedelta(days=1)
             if start <= day <= end:
-                found.append(Takedown(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
+                found.append(Takedown.of(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
     for record in gate.withdrawn:
         item = catalog.items.get(record.item or "")
         withdrawn = record.withdrawn
         if withdrawn is None or record.published is None or record.published > withdrawn.date:
             continue  # never out, so nothing to take down
         if start <= withdrawn.date <= end and output in outputs_of(effective_channels(record, item)):
-            found.append(Takedown(record, withdrawn.date, f"撤回：{withdrawn.reason}"))
+            found.append(Takedown.of(record, withdrawn.date, f"撤回：{withdrawn.reason}"))
     for admission, day, why in gate.shared_down:  # held back since a file it shows came down with another record
         if start <= day <= end and admission.reaches(output):
-            found.append(Takedown(admission.record, day, why))
-    return sorted(found, key=lambda t: (t.day, t.record.id))
+            found.append(Takedown.of(admission.record, day, why))
+    return sorted(found, key=lambda t: (t.day, t.record_id))

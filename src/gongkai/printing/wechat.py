@@ -7,7 +7,10 @@ clerk deletes the post by hand.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
@@ -16,7 +19,9 @@ from gongkai.gate import Admission, Output, State, admit
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.takedown import Takedown, standing_day, takedowns
+from gongkai.printing.posted import Posted, since_posted
+from gongkai.printing.sheets import replacement_title
+from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -35,10 +40,20 @@ class Article:
     admission: Admission
     body: str
     address: str | None
+    replacement: str | None = None  # the title of the document in force that replaced it (被替代), when it is out
 
     @property
     def path(self) -> str:
         return f"{self.admission.id}.html"
+
+    @property
+    def digest(self) -> str:
+        """What the article shows, hashed: an article made earlier with another digest is out of date."""
+        record, admission = self.admission.record, self.admission
+        shown = [record.title, record.author, record.doc_number, str(record.published), record.index_number,
+                 admission.validity_note, str(admission.validity_date), str(admission.notice_end),
+                 admission.notice_provisional, self.body, self.address, self.replacement]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
 @dataclass
@@ -50,30 +65,54 @@ class WechatRun:
     end: dt.date
     articles: list[Article] = field(default_factory=list)
     takedowns: list[Takedown] = field(default_factory=list)
+    kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
+    replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
+    titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
 
 
-def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date) -> WechatRun:
+def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
+                posted: Mapping[str, Posted] | None = None) -> WechatRun:
     """What the 两微一端 channel needs for the days *start* to *end*, as the gate decides on *today* or *end*, whichever
-    is later (standing_day)."""
+    is later (standing_day); with *posted* (the earlier run's articles), also what it made that is gone or changed."""
     agency = catalog.agency
     if agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成公众号文章。请先运行 gongkai validate 修正。")
-    if start > end:
-        raise UsageProblem(f"--from {start} 晚于 --to {end}：请写明从哪天到哪天，如 --from 2026-11-01 --to 2026-11-30")
+    check_days(start, end)
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
+    run.titles = {a.id: a.facts.title for a in gate.admitted}
     for admission in gate.to(Output.WECHAT):
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
-            run.articles.append(_article(agency, admission))
-    run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
+            run.articles.append(_article(run, admission))
     run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
+    _since_posted(run, gate.to(Output.WECHAT), posted or {}, today)
+    run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
+    run.takedowns.sort(key=lambda t: (t.day, t.record_id))
     return run
 
 
-def _article(agency: Agency, admission: Admission) -> Article:
+def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date) -> None:
+    """Add the earlier run's articles no 公众号 carries now to the takedowns, and those changed since to the run."""
+    current = {a.id: a for a in carried}
+    down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {})
+    run.takedowns += down
+    made = {a.admission.id: a for a in run.articles}
+    for was, admission in still:
+        article = made.get(admission.id) or _article(run, admission)
+        if was.digest is None or was.digest == article.digest:
+            if admission.id not in made:
+                run.kept.append(was)
+            continue
+        run.replaced.append(article)
+        if admission.id not in made:
+            run.articles.append(article)
+
+
+def _article(run: WechatRun, admission: Admission) -> Article:
+    agency = run.agency
     html = body_fragment(admission.record.body, column_address(agency)).html
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
-    return Article(admission, styled, address)
+    return Article(admission, styled, address, replacement_title(admission, run.titles))
 

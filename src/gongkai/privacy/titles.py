@@ -44,7 +44,9 @@ _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万�
                         "全年", "全县", "全市", "全镇", "全乡", "全村", "全省", "全区", "农村", "农业", "城乡",
                         "城镇", "城市", "部分", "符合", "上述", "以上", "以下", "申请", "申报",
                         # what comes before 申请 or 办理 and names no one (关于高龄申请…, 关于安置申请…)
-                        "安置", "应急", "于是", "万人", "全部", "全员", "全面", "成员", "时间", "申请人"})
+                        "安置", "应急", "于是", "万人", "全部", "全员", "全面", "成员", "时间", "申请人",
+                        # a table's header words that start with a surname, on the line after 「如下：」
+                        "项目", "金额", "单位", "程序", "费用", "范围"})
 _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
 
 
@@ -106,9 +108,18 @@ _OFFICIAL = re.compile(r"现任|拟任|曾任|参加工作|入党|学历|职称|
 _INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助人|救助户|家庭|户主")
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
 # officials and staff named in a run of lines (_name_lines); in a sentence, also what a line about staff says
-_STAFF_WORDS = "同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|联系人|经办人|负责人|审核人|审批人|填表人|工作人员"
+_POSTS = "同志|局长|主任|书记|职务|任命|任职|免去|委员|组长|负责人|工作人员"
+_ROLES = "联系人|经办人|审核人|审批人|填表人"  # on a form or at a 公示's end: someone else's than the list's
+_STAFF_WORDS = f"{_POSTS}|{_ROLES}"
 _STAFF = re.compile(_STAFF_WORDS)
 _OFFICE = re.compile(f"{_STAFF_WORDS}|成员单位|咨询|电话")
+# (twenty-second session) in a sentence of a list, only the clause that leads into the names (工作人员：…, 咨询电话：…)
+# and the clause they stand in (…同志任…, …为联系人) say who they are: the 监督电话, 咨询 or 联系人 a 公示's sentence ends
+# with (陈水生、林阿妹、黄明德获得临时救助，监督电话：…) are someone else's; a person described reads the same words in the
+# clause before the name only, the sentence's other staff words as before
+_DESCRIBED_STAFF = re.compile(f"{_POSTS}|成员单位")
+_CLAUSE_MARKS = re.compile("[，,；;]")
+_CLAUSE_END = re.compile("[，,；;。\n]")
 # every way a line may end (a text file from Windows, a PDF's or a Word document's line separator): one line break
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SOLE = 3  # names that make a list by themselves; fewer need a sentence that says a list follows
@@ -137,7 +148,9 @@ def enumerated_names(text: str) -> frozenset[str]:
             found.update(names)
     for match in _DESCRIBED.finditer(text) if described else ():
         sentence = _sentence_of(text, match)
-        if not (_no_one(match.group("name")) or _OFFICE.search(sentence) or _OFFICIAL.search(sentence)):
+        lead = _lead(text, match.start(), match.start("name"))
+        if not (_no_one(match.group("name")) or _DESCRIBED_STAFF.search(sentence) or _OFFICIAL.search(sentence)
+                or _OFFICE.search(lead)):
             found.add(match.group("name"))
     return frozenset(found)
 
@@ -182,6 +195,12 @@ def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
 
 
+def _lead(text: str, at: int, start: int) -> str:
+    """The clause that leads into names starting at *start* (their sentence's mark at *at*): from the last 「，」 or
+    「；」 before them, or their sentence's start, to the names."""
+    return _CLAUSE_MARKS.split(text[_sentence_start(text, at):start])[-1]
+
+
 def _colon_before(text: str, at: int) -> int:
     """Where the colon is that what comes before *at* ends with, blank lines and spaces after it or not; -1 when it
     ends otherwise (walked back from *at*: no copy of a long attachment's text for each list in it)."""
@@ -209,7 +228,10 @@ def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
     """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a
     place."""
     sentence = _sentence_of(text, match)
-    if _AID.search(sentence) is None or _OFFICE.search(sentence) is not None:
+    start, end = match.start("names"), match.end("names")
+    clause = _CLAUSE_END.search(text, end)
+    around = _lead(text, match.start(), start) + text[start:clause.start() if clause else len(text)]
+    if _AID.search(sentence) is None or _OFFICE.search(around) is not None:
         return []
     if any(_no_one(n) for n in names):
         return []

@@ -74,3 +74,12 @@ PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开�
 def sha256_of(catalog: Catalog, path: str) -> str:
     """The SHA-256 of a catalog file."""
     return hashlib.sha256(catalog.source.read(path)).hexdigest()
+
+
+def rejudged(catalog: Catalog) -> dict[str, Record]:
+    """The records a ledger says went to the 两馆 that are no longer 主动公开 (re-judged 依申请公开 or 不予公开), by id.
+    Not published anywhere: only the next batch's 撤换公函 names them, to ask the 两馆 for their copies back (the
+    图书馆's reading room is public; handover.recall), and GK508 reports them until a ledger's 撤换 does."""
+    sent = {record_id for _, ledger in catalog.models("ledger") for record_id in ledger.record_ids()}
+    found = ((record_id, catalog.records.get(record_id)) for record_id in sorted(sent))
+    return {record_id: record for record_id, record in found if record is not None and not record.is_public}

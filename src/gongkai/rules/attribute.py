@@ -141,11 +141,12 @@ def publish_date_missing(ctx: Context) -> Iterator[Finding]:
                           "发布后填写「公开日期」；尚未发布的信息，发布时再填写。")
 
 
-@rule("GK309", "non-public-content", "非主动公开信息带有正文或附件", W,
-      what="检查依申请公开、不予公开的信息是否登记了正文或附件。",
-      why="非主动公开的信息只登记元数据（题名、文号、日期、理由）；正文和附件留在公文系统，减少误公开的可能。",
-      example="公开属性: 不予公开\n正文: ……",
-      instead="删除「正文」和「附件」，只保留登记信息。",
+@rule("GK309", "non-public-content", "非主动公开信息带有正文、附件或公开渠道", W,
+      what="检查依申请公开、不予公开的信息是否登记了正文、附件或公开渠道。",
+      why="非主动公开的信息只登记元数据（题名、文号、日期、理由）；正文和附件留在公文系统，减少误公开的可能。"
+          "它不在任何渠道发布（网站、公众号、公示栏都没有），写了公开渠道会让人以为已经张贴或发布。",
+      example="公开属性: 不予公开\n正文: ……\n公开渠道: [社区/企事业单位/村公示栏（电子屏）]",
+      instead="删除「正文」「附件」和「公开渠道」，只保留登记信息。",
       scope=FILE)
 def non_public_content(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
@@ -153,4 +154,9 @@ def non_public_content(ctx: Context) -> Iterator[Finding]:
             field = "正文" if record.body else "附件"
             yield Finding(Location(path, record.id, (field,)),
                           f"{record.attribute}的信息登记了{field}", "只保留登记信息，删除正文和附件。",
+                          prefer_key=True)
+        if record.attribute in (vocab.ON_REQUEST, vocab.WITHHELD) and record.channels:
+            yield Finding(Location(path, record.id, ("公开渠道",)),
+                          f"{record.attribute}的信息登记了公开渠道「{'、'.join(record.channels)}」，但它不在任何渠道发布",
+                          "删除「公开渠道」；确应在这些渠道公开的，把「公开属性」改为主动公开并经保密审查。",
                           prefer_key=True)

@@ -124,13 +124,18 @@ def handover_overdue(ctx: Context) -> Iterator[Finding]:
       scope=KEYED)
 def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
     records = ctx.catalog.records
+    # a record re-judged after it was sent is asked back by the next batch's 撤换公函 (handover.recall): once asked, done
+    recalled = {entry.id for _, ledger in ctx.catalog.models("ledger") for entry in ledger.recalls}
     for path, ledger in ctx.catalog.models("ledger"):
         for index, record_id in enumerate(ledger.record_ids()):
             record = records.get(record_id)
+            if record is not None and not record.is_public and record_id in recalled:
+                continue
             if record is None or not record.is_public:
                 state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
-                yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
-                              f"台账列出的信息 {record_id} {state}", "核对台账与信息登记；误送的文件应向两馆撤回。")
+                hint = ("核对台账与信息登记；确已改判的，下一次 gongkai handover 会在撤换公函中向两馆撤回。" if record is not None
+                        else "核对台账与信息登记；误送的文件应向两馆撤回。")
+                yield Finding(Location(path, ledger.id, ("信息", index, "编号")), f"台账列出的信息 {record_id} {state}", hint)
             elif (later := published_after(record, ledger.date)) is not None:
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")), later, PUBLISHED_AFTER_HINT)
 

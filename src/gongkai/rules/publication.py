@@ -34,11 +34,13 @@ def channel_not_in_item(ctx: Context) -> Iterator[Finding]:
         item = catalog.items.get(record.item or "")
         if item is None or not record.is_public:
             continue
+        nowhere = "" if any(c in item.channels for c in record.channels) else \
+            "；这条信息写的渠道都不在事项中，因此不在任何渠道发布（网站、公众号、公示栏都没有）"
         for index, channel in enumerate(record.channels):
             if channel not in item.channels:
                 where = _where(ctx, "item", item.id, ("公开渠道",))
                 yield Finding(Location(path, record.id, ("公开渠道", index)),
-                              f"公开渠道「{channel}」不在事项 {item.id} 的公开渠道中（{where}），不会发布到「{channel}」",
+                              f"公开渠道「{channel}」不在事项 {item.id} 的公开渠道中（{where}），不会发布到「{channel}」{nowhere}",
                               f"删去「{channel}」，或先在事项 {item.id} 的「公开渠道」中加上它并报审核。")
 
 

@@ -24,6 +24,7 @@ from gongkai.forking import beside
 from gongkai.site.fingerprint import templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
+from gongkai.site.tree import Tree, holds, walk
 
 
 # The stamps recorded of about 40,000 files: from there on listing takes longer than importing the gate's modules
@@ -31,19 +32,26 @@ from gongkai.site.store import Store, digest
 BESIDE_FROM = 4_500_000
 
 
-def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = True, use_cache: bool = True) -> BuildResult:
-    """Build the department's column for *today* from the catalog at *catalog_path* into *out*."""
+def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = True, use_cache: bool = True,
+               now: dt.date | None = None) -> BuildResult:
+    """Build the department's column for *today* from the catalog at *catalog_path* into *out*. *now*: the real date,
+    when *today* may be before it: what has left the web by then (an ended 公示's list, a withdrawn record) does not
+    come back, the build is refused (gongkai.gate.past)."""
     source, cache = open_catalog(catalog_path, use_cache)
-    look = partial(_listed, source, cache, out, today, search)
     memo = None
     if cache.stats_size() >= BESIDE_FROM:
-        # The listing is mostly stat() calls: a worker makes it while this process reads the gate's memo, and stops
-        # reading as soon as the worker finds that nothing changed (the memo is not needed then).
-        later = beside(look)
-        memo = _memo(source, cache, lambda: later.ready() and later.results()[0].listing is None)
-        listed = later.results()[0]
+        # The listing and the walk of the site folder are mostly stat() calls: a worker makes each while this process
+        # reads the gate's memo, and stops reading as soon as both are in and nothing changed (no memo needed then).
+        site, listing = beside(partial(_site, out)), beside(partial(_listing, source, cache, search))
+
+        def nothing_to_do() -> bool:
+            return site.ready() and listing.ready() and _decided(listing.results()[0], site.results()[0], today,
+                                                                    now).listing is None
+
+        memo = _memo(source, cache, nothing_to_do)
+        listed = _decided(listing.results()[0], site.results()[0], today, now)
     else:
-        listed = look()
+        listed = _decided(_listing(source, cache, search), _site(out), today, now)
     if listed.listing is None:
         return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
@@ -53,7 +61,13 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     # after an edit of a few records the gate decides those and takes the others' outcomes from its memo
     with quiet_gc(settle=True):
         catalog, gate, since = admit_remembered(source, listed.listing, cache, today, memo)
-    return build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since)
+    # a folder changed by hand since the last build (a file edited, deleted or added) is made again whole
+    result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now,
+                           listed.found if listed.intact else None)
+    if not listed.intact and listed.pages:
+        result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
+                               "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")
+    return result
 
 
 class _Listed(NamedTuple):
@@ -64,14 +78,38 @@ class _Listed(NamedTuple):
     stamp: str
     head: Store
     pages: int  # the files the store names
+    found: Tree | None  # the site folder as it is (gongkai.site.tree)
+    intact: bool  # it holds what the last build left there
 
 
-def _listed(source: WorkingTree, cache: Cache, out: Path, today: dt.date, search: bool) -> _Listed:
+class _Site(NamedTuple):
+    """The output folder: its store's head, how many files the store names, the folder walked, and whether it holds
+    what the last build left there."""
+
+    head: Store
+    pages: int
+    found: Tree | None
+    intact: bool
+
+
+def _listing(source: WorkingTree, cache: Cache, search: bool) -> tuple[Listing, str]:
     listing = scan(source, cache)
-    stamp = listing_stamp(listing, search)
+    return listing, listing_stamp(listing, search)
+
+
+def _site(out: Path) -> _Site:
     head, count = Store.read_head(out)
-    unchanged = out.is_dir() and count > 0 and head.holds_days(stamp, today)
-    return _Listed(None if unchanged else listing, stamp, head, count)
+    found = walk(out) if count > 0 and out.is_dir() else None
+    return _Site(head, count, found, holds(found, head.tree, out))
+
+
+def _decided(listed: tuple[Listing, str], site: _Site, today: dt.date, now: dt.date | None) -> _Listed:
+    listing, stamp = listed
+    head = site.head
+    # for a day in the past, a site whose next change has come by the real date may show what has left the web since
+    behind = now is not None and today < now and head.next_change is not None and head.next_change <= now
+    unchanged = site.intact and head.holds_days(stamp, today) and not behind
+    return _Listed(None if unchanged else listing, stamp, head, site.pages, site.found, site.intact)
 
 
 def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapshot:

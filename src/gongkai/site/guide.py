@@ -36,7 +36,7 @@ def guide_context(data: SiteData, request_items: list[Item], forms: list[str]) -
     review_body = (desk.review_body if desk else None) or REVIEW_BODY
     court = (desk.court if desk else None) or "有管辖权的人民法院"
     fee = (desk.fee if desk else None) or FEE_TEXT
-    channels = _channels(data)
+    channels = directory_channels(data)
     text = " ".join(["政府信息公开指南 主动公开 依申请公开 申请表 信息处理费 行政复议 行政诉讼",
                      desk.office if desk else agency.org.name, *channels])
     return {"desk": desk, "ways": ways, "review_body": review_body, "court": court, "fee": fee,
@@ -44,8 +44,9 @@ def guide_context(data: SiteData, request_items: list[Item], forms: list[str]) -
             "request_items": request_items, "channels": channels, "text": text}
 
 
-def _channels(data: SiteData) -> list[str]:
-    """The channels the directory's items name, in the order of the standard table."""
+def directory_channels(data: SiteData) -> list[str]:
+    """The channels the directory's items name, in the order of the standard table (the 指南 lists them: an input of
+    its page)."""
     named = {c for i in data.items for c in i.channels}
     return [c for c in CHANNELS if c in named and c != "其他"]
 

@@ -13,6 +13,7 @@ from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit
 from gongkai.gate.memo import NOTHING_KEPT, Since
+from gongkai.gate.past import Republished, republished
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
@@ -30,22 +31,33 @@ from gongkai.search.workers import in_parallel, ranges, shared
 from gongkai.site.result import BuildResult
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
+from gongkai.site.tree import Tree, holds, walk
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
-                  store: Store | None = None, gate: Gate | None = None, since: Since = NOTHING_KEPT) -> BuildResult:
+                  store: Store | None = None, gate: Gate | None = None, since: Since = NOTHING_KEPT,
+                  now: dt.date | None = None, found: Tree | None = None) -> BuildResult:
     """Build from a loaded catalog (*gate*: its decision on *today*, when already made: then *catalog* may hold only
     the records that changed since the decisions the gate remembered, as *since* tells); the old site stays untouched
-    unless everything succeeded."""
+    unless everything succeeded. A site is not taken back to an earlier day: when *store* was built for a day after
+    *today*, a list whose 公示 had ended or a record withdrawn by then does not come back (the build is refused).
+    *now*: the real date, when *today* may be before it: what has left the web since is named in a warning. *found*: the folder as it
+    is, when walked and found to hold what the store says (gongkai.site.tree); else it is walked here, and when it
+    does not hold it every file is made again and the folder replaced."""
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
     store = store if store is not None else Store.read(out)
+    if found is None and store.files and out.is_dir():
+        found = walk(out)
+        found = found if holds(found, store.tree, out) else None
+    full = not store.files or not out.is_dir() or found is None
     chrome = digest("\n".join([__version__, templates_fingerprint(), catalog.agency.model_dump_json()]))
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
         gate = gate if gate is not None else admit(catalog, today)
         _stop_on_directory_findings(gate)
+        _stop_going_back(gate, store, out)
         data = site_data(catalog, today, gate)
-        carry = carrier(store, chrome, since) if out.is_dir() else None
+        carry = None if full else carrier(store, chrome, since)
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
                                         _xlsx(catalog), carry))
     result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
@@ -55,19 +67,22 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     result.blocked.update(sorted(gate.held.items()))
     result.blocked.update((rid, "它的「事项」在目录中不存在（GK205），不知道从哪些渠道公开；请改正事项编号后运行 gongkai validate。")
                           for rid in gate.no_item)
+    if now is not None and (past := republished(gate, now)):
+        result.warnings.append(f"--today {today.isoformat()} 早于今天（{now.isoformat()}）：生成的是过去那一天的网站，其中有今天已"
+                               f"不能公开的内容（{_listed(past)}）。请不要部署到门户网站；要更新网站，请去掉 --today。")
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
                 named=sorted(data.interpreted.keys() | data.replaced.keys()))
-    _make(catalog, data, artifacts, out, search, chrome, store, new, result)
+    _make(catalog, data, artifacts, out, search, chrome, store, new, result, None if full else found)
     result.held = (catalog, gate, data, artifacts)
     return result
 
 
 def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path, search: bool, chrome: str,
-          store: Store, new: Store, result: BuildResult) -> None:
-    full = not store.files or not out.is_dir()
-    staging = Staging(out, store, full)
+          store: Store, new: Store, result: BuildResult, walked: Tree | None) -> None:
+    full = walked is None  # a first build, or the folder was changed by hand since the last one
+    staging = Staging(out, store, full, walked)
     try:
         todo = _plan(artifacts, chrome, store, full, new)
         allowed, sources = allowed_of(catalog.agency), _Sources(data)
@@ -79,7 +94,8 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
         made = batch.made
         _note(made, staging, new)
         result.search_seconds = batch.beside_seconds
-        removed = [] if full else [p for p in store.files if p not in new.files]
+        # a full build replaces the folder: what the last one had and this one has not is gone with it, and is told
+        removed = [p for p in store.files if p not in new.files]
         if search and not full:
             started = time.perf_counter()
             found = index_changes(out, made, removed, staging.write, _search_docs(artifacts))
@@ -157,6 +173,23 @@ def _stop_on_directory_findings(gate: Gate) -> None:
         lines = "\n".join(f"  {where}：{label}「{masked}」" for where, label, masked in gate.directory_findings)
         raise PublicationStopped(f"公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：\n{lines}\n"
                                  "请遮盖或删除后运行 gongkai validate 检查。")
+
+
+def _stop_going_back(gate: Gate, store: Store, out: Path) -> None:
+    """Refuse a build for a day before the one the site in *out* was built for that would publish again what had left
+    it by then: the site in the output folder is the one deployed, and names once taken down never come back."""
+    last = store.built_on
+    found = republished(gate, last) if last is not None else []
+    if found and last is not None:
+        lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in found)
+        raise UsageProblem(f"网站「{out}」上次按 {last.isoformat()} 生成；按更早的 --today {gate.today.isoformat()} 生成，"
+                           f"这些已经从网站撤下的内容会重新发布，网站没有更新：\n{lines}\n"
+                           "公示期满的名单和撤回的信息不能回到网站上。请按今天的日期生成（去掉 --today）；要查看过去某天的网站，"
+                           "请输出到另一个文件夹（--out），不要部署。")
+
+
+def _listed(found: list[Republished]) -> str:
+    return "；".join(f"{r.id}：{r.why}" for r in found)
 
 
 def _files(catalog: Catalog) -> FileSource:

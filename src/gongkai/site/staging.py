@@ -19,6 +19,7 @@ from gongkai.errors import output_in_place
 from gongkai.files_io import current_umask, refuse_foreign_output, write_atomic
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
+from gongkai.site.tree import Tree, TreeChange, keep, walk
 
 BUILDING = "building"
 # What only a site folder holds: its store, or (the store deleted to force a full build) the 61号 column's folder.
@@ -32,6 +33,7 @@ class Staging:
     out: Path
     old: Store
     full: bool
+    found: Tree | None = None  # the site folder as it is (gongkai.site.tree.walk), for an update
     folder: Path = field(init=False)
     changed: list[str] = field(default_factory=list)
     _dirs: set[Path] = field(default_factory=set)
@@ -75,6 +77,8 @@ class Staging:
         whether its site was changed.
         """
         if self.full:
+            tree = walk(self.folder)
+            store.tree = tree.code if tree is not None else ""
             write_atomic(self.folder / STORE, store.dumps())
             old: Path | None = None
             swapped = False
@@ -90,6 +94,7 @@ class Staging:
                             os.replace(old / "site", self.out)
                         raise
                     swapped = True
+                    keep(self.out, tree)
                     output_in_place(f"网站（{self.out}）已换成新生成的版本")
             finally:
                 if swapped and old is not None:  # also when the Ctrl+C held above arrives now
@@ -101,16 +106,41 @@ class Staging:
         self.discard()
 
     def _move_in(self, store: Store, removed: Iterable[str]) -> None:
-        made: set[Path] = set()
+        tree = TreeChange(self.out, self.found)
+        made: set[str] = set()
         for path in self.changed:
-            target = self.out / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(self.folder / path, target)
+            parent = os.path.dirname(path)
+            if parent not in made:
+                self._make_folders(parent, tree)
+                made.add(parent)
+            tree.before(path)
+            os.replace(self.folder / path, self.out / path)
+            tree.after(path)
         for path in removed:
+            tree.before(path)
             (self.out / path).unlink(missing_ok=True)
+            self._prune(os.path.dirname(path), tree)
+        store.tree = tree.tree.code if tree.tree is not None else ""
         write_atomic(self.out / STORE, store.dumps())
+        keep(self.out, tree.tree)
+
+    def _make_folders(self, folder: str, tree: TreeChange) -> None:
+        """Make *folder* (relative to the site) and the folders above it that are missing, noting each one made."""
+        if not folder or (self.out / folder).is_dir():
+            return
+        self._make_folders(os.path.dirname(folder), tree)
+        (self.out / folder).mkdir()
+        tree.folder(folder, 1)
+
+    def _prune(self, folder: str, tree: TreeChange) -> None:
+        """Remove *folder* and the folders above it that the removal left empty: a fresh build has no empty folder."""
+        while folder:
+            try:
+                (self.out / folder).rmdir()
+            except OSError:  # not empty (or gone): the folders above are not empty either
+                return
+            tree.folder(folder, -1)
+            folder = os.path.dirname(folder)
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

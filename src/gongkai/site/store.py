@@ -35,6 +35,9 @@ class Store:
     gate: str = ""
     chrome: str = ""
     named: list[str] = field(default_factory=list)
+    # the folder's entries by path and size as the build left them (gongkai.site.tree): a file changed by hand since
+    # makes the next build a full one; "" (a store of an older gongkai) does too
+    tree: str = ""
 
     @classmethod
     def read(cls, site: Path) -> Store:
@@ -45,7 +48,8 @@ class Store:
                 return cls()
             return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change")),
                        {str(k): [str(v[0]), str(v[1])] for k, v in raw["files"].items()},
-                       str(raw.get("gate", "")), str(raw.get("chrome", "")), [str(n) for n in raw.get("named", [])])
+                       str(raw.get("gate", "")), str(raw.get("chrome", "")), [str(n) for n in raw.get("named", [])],
+                       str(raw.get("tree", "")))
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return cls()
 
@@ -59,8 +63,9 @@ class Store:
             raw: dict[str, Any] = json.loads(first.removesuffix(b'"files":{\n').rstrip(b",") + b"}")
             if raw.get("version") != VERSION or not isinstance(raw.get("count"), int):
                 store = cls.read(site)
-                return cls(store.stamp, store.built_on, store.next_change), len(store.files)
-            return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change"))), raw["count"]
+                return cls(store.stamp, store.built_on, store.next_change, tree=store.tree), len(store.files)
+            return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change")),
+                       tree=str(raw.get("tree", ""))), raw["count"]
         except (OSError, ValueError, KeyError, TypeError):
             return cls(), 0
 
@@ -78,6 +83,8 @@ class Store:
         head = {"version": VERSION, "stamp": self.stamp, "built_on": _iso(self.built_on),
                 "next_change": _iso(self.next_change), "count": len(self.files), "gate": self.gate,
                 "chrome": self.chrome, "named": self.named}
+        if self.tree:
+            head["tree"] = self.tree
         # one file per line keeps the store diffable and cheap to write
         quote = json.JSONEncoder(ensure_ascii=False).encode  # without dumps' per-call set-up: 100k paths
         lines = [f'{quote(p)}:["{key}", "{content}"]' for p, (key, content) in sorted(self.files.items())]

@@ -11,7 +11,7 @@ from typing import Any
 from gongkai.model.vocab import LAW_CATEGORIES
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.data import SiteData
-from gongkai.site.guide import guide_context
+from gongkai.site.guide import directory_channels, guide_context
 from gongkai.site.search_docs import page_doc
 
 NEWEST = 20
@@ -34,7 +34,8 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
     def guide() -> dict[str, Any]:
         return guide_context(data, request_items, sorted(forms))
 
-    yield page(GUIDE, "guide.html", (*_items(request_items, data), *sorted(forms)), guide, common,
+    channels = "channels:" + "、".join(directory_channels(data))  # every item's channels, not only the 依申请 ones'
+    yield page(GUIDE, "guide.html", (*_items(request_items, data), *sorted(forms), channels), guide, common,
                search=lambda: page_doc(GUIDE, "政府信息公开指南", guide()["text"]))
     for path, make in sorted(forms.items()):
         yield Artifact(path, (f"form:{path}",), make)

@@ -1,0 +1,47 @@
+"""What a decision for a day in the past would publish again that today no longer allows.
+
+The gate decides on the day it is given (--today): for a day before the real date it admits a list of people whose
+公示 has ended since, and a record withdrawn since. Built and deployed, that site would put the names back on the web
+(DOMAIN.md §12: lists come down when the period ends; a record published by mistake leaves every channel). So a
+command that publishes for a past day asks here first, and refuses when anything is found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from gongkai.gate.admission import State
+from gongkai.gate.admit import Gate
+from gongkai.publication.channels import Output
+
+
+class Republished(NamedTuple):
+    """A record the gate admits on its day that the real date no longer lets out: why, and since when."""
+
+    id: str
+    title: str
+    why: str
+
+
+def republished(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset({Output.WEB})) -> list[Republished]:
+    """The records *gate* (decided for a day before *now*) lets out through *outputs* that *now* keeps in: a list of
+    people whose 公示 has ended by *now*, a record withdrawn by *now*. Empty when the gate's day is not before *now*."""
+    if gate.today >= now:
+        return []
+    found: list[Republished] = []
+    for admission in gate.admitted:
+        if not admission.outputs & outputs:
+            continue
+        end = admission.notice_end
+        if admission.lists_people and admission.state is State.CURRENT and end is not None and end < now:
+            found.append(Republished(admission.id, admission.facts.title, f"公示已于{_day(end)}结束，名单已撤下"))
+            continue
+        withdrawal = admission.record.withdrawn
+        if withdrawal is not None and withdrawal.date <= now:
+            found.append(Republished(admission.id, admission.facts.title, f"已于{_day(withdrawal.date)}撤回"))
+    return sorted(found)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
