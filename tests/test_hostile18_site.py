@@ -9,6 +9,16 @@ Found by this pass:
   host (the site makes no request to other hosts), and 「![](data:image/png;base64,…)」 published a picture no scan can
   read (a scanned 名单 is refused as an attachment, GK610, and went out inside the page). Now a picture is named
   (［图片：…］) and linked when it is an address on the web, never loaded; its bytes are published nowhere.
+- 「文件: files/2026/名单 #2.pdf」 unquoted: YAML cut the path at the comment and GK607 said 「files/2026/名单」 does not
+  exist; now the hint names the file that is there and the quoted line.
+- `gongkai serve` answered a wrong address with http.server's English page and listed folders; now a Chinese 404.
+- A bureau without 乡镇民政办 had a 乡镇公开 page (linked from every footer) holding only a heading and an empty list.
+- A 制度 / 年度报告 page without an item had 「首页」 alone as its breadcrumb; now it leads back to its 61号 column.
+- 方式 电子邮件 / 传真 without the address or number gave the 指南 lines 「电子邮件。」「传真。」 and no warning for 传真.
+- 法定主动公开内容 said it lists from the 政务公开事项标准目录 but did not lead to it.
+- feed.xml had no rel="self", and with no entry yet was dated 1970-01-01.
+- The home page (the column) had no entry for 依申请公开.
+(In Chromium, tests/browser/test_hostile18_site_browser.py: printed links lost their web addresses.)
 """
 
 from __future__ import annotations
