@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -89,3 +90,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         return
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The error page a person reads, in Chinese (http.server's is English); the status line keeps the standard
+        reason phrase, which HTTP writes in ASCII."""
+        title, text = NOT_FOUND if code == 404 else OTHER_ERROR
+        self.error_message_format = ERROR_PAGE.format(title=title, text=text)
+        super().send_error(code)
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """A folder without index.html is no page: the portal lists no folder either, so the preview does not."""
+        self.send_error(404)
+
+
+ERROR_PAGE = ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+              '<title>%(code)d - {title}</title>\n</head>\n<body>\n<h1>%(code)d</h1>\n<p>{text}</p>\n'
+              '<p><a href="/">返回首页</a></p>\n</body>\n</html>\n')
+NOT_FOUND = ("找不到网页", "网站里没有这个地址：可能已经撤下，或者地址写错了。请从首页进入，或用搜索查找。")
+OTHER_ERROR = ("无法处理", "无法处理这个请求。请从首页进入。")

@@ -101,6 +101,23 @@ class RequestDesk(CatalogModel):
     )
     court: Text | None = Field(None, alias="诉讼法院", title="行政诉讼管辖法院", description="如：安溪县人民法院")
 
+    def missing_contacts(self) -> list[tuple[int, str, str]]:
+        """(position in 方式, 方式, the key it needs) for each 申请方式 used through a contact that is not written: the
+        指南 cannot say how to use it (it printed 「传真。」 and 「电子邮件。」 with no number or address)."""
+        return [(index, way, WAY_CONTACTS[way][1]) for index, way in enumerate(self.ways)
+                if way in WAY_CONTACTS and getattr(self, WAY_CONTACTS[way][0]) is None]
+
+    @property
+    def usable_ways(self) -> list[str]:
+        """The 申请方式 the 指南 lists: those whose contact is written."""
+        missing = {index for index, _, _ in self.missing_contacts()}
+        return [way for index, way in enumerate(self.ways) if index not in missing]
+
+
+# 申请方式 → (the RequestDesk field that says how to use it, its key in gongkai.yaml)
+WAY_CONTACTS = {"网上申请": ("online", "网上申请地址"), "电子邮件": ("email", "电子邮箱"), "电子邮箱": ("email", "电子邮箱"),
+                "传真": ("fax", "传真")}
+
 
 class SiteSettings(CatalogModel):
     """Settings of the public website."""

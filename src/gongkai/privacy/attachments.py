@@ -119,8 +119,23 @@ def _content_problem(path: str, data: bytes) -> FileProblem | None:
                        "确认登记的是正确的文件；用原程序重新另存为该格式，不要只改扩展名。")
 
 
-def _missing_hint(path: str) -> str:
+def _missing_hint(path: str, folder: Path | None = None) -> str:
+    cut = _cut_by_comment(path, folder) if folder is not None else None
+    if cut is not None:
+        return (f"文件夹里有「{cut}」：YAML 把「 #」和它后面的文字当作注释，路径只读到了「{path}」。请给路径加上引号："
+                f'文件: "{path.rsplit("/", 1)[0]}/{cut}"，或把文件改名，去掉「#」。')
     return f"把文件放到目录文件夹中的 {path}，或改正附件路径。"
+
+
+def _cut_by_comment(path: str, folder: Path) -> str | None:
+    """The file in *folder* whose name YAML cut at 「 #」 (a comment) down to *path*'s last part, if there is one:
+    「文件: files/2026/名单 #2.pdf」 reads as files/2026/名单."""
+    name = path.rsplit("/", 1)[-1]
+    try:
+        return next((entry.name for entry in sorted(folder.iterdir())
+                     if entry.name.startswith((f"{name} #", f"{name}\t#"))), None)
+    except OSError:
+        return None
 
 
 def _on_disk(root: Path, path: str) -> FileProblem | None:
@@ -132,7 +147,8 @@ def _on_disk(root: Path, path: str) -> FileProblem | None:
         try:
             info = os.lstat(current)
         except FileNotFoundError:
-            return FileProblem("GK607", "文件不存在", _missing_hint(path))
+            last = index == len(parts) - 1
+            return FileProblem("GK607", "文件不存在", _missing_hint(path, current.parent if last else None))
         except OSError as exc:
             return FileProblem("GK607", f"无法读取（{describe_os_error(exc)}）", _missing_hint(path))
         if stat.S_ISLNK(info.st_mode):

@@ -7,10 +7,11 @@ kept as text of their own; character references are decoded by the detector's no
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gongkai.privacy.normalize import SEPARATE
 
@@ -96,12 +97,41 @@ def _escaped(stars: re.Match[str]) -> str:
 
 
 @cache
-def _markdown() -> MarkdownIt:
-    # The site's configuration (gongkai.site.render): commonmark, raw HTML off, tables on. A test keeps them equal.
+def body_parser() -> MarkdownIt:
+    """The one Markdown parser of record bodies, the site's and the scan's (so the scan reads what a page shows):
+    commonmark, raw HTML off (shown as text; unsafe link schemes refused), tables on, pictures never loaded."""
     # Imported here: only a body with Markdown in it needs the parser (20 ms), not every run that scans one record.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md.add_render_rule("image", _picture)
+    return md
+
+
+# A picture in a body is never loaded by the page. One on another host is a request the site must not make (the
+# reader's address goes to that host; DESIGN.md: nothing from other hosts); a data: picture is bytes no scan can read
+# (a scanned 名单 is refused as an attachment, GK610, and would be published unread inside the page). The reader gets
+# its name, and a link he may follow when it is an address on the web.
+def _picture(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    alt = renderer.renderInlineAsText(token.children or [], options, env)
+    label = html.escape(f"［图片：{alt}］" if alt.strip() else "［图片］", quote=False)
+    source = str(token.attrGet("src") or "")
+    if source.lower().startswith(("http://", "https://")):
+        return f'<a href="{html.escape(source)}">{label}</a>'
+    return label
+
+
+# The page's title is its one h1: a body's own level-1 headings (「# 一、总体情况」) would be a second one, so when a
+# body has them every heading in it moves one level down (h6 stays h6).
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def under_title(body: str) -> str:
+    """Rendered body HTML with its headings under the page's h1."""
+    if "<h1>" not in body:
+        return body
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", body)
 
 
 # A paragraph that Word's first-line indent begins with a tab would be an indented code block to Markdown: set in
@@ -153,7 +183,7 @@ def _tab_indents(text: str) -> str:
 
 def render_markdown(text: str) -> str:
     """A Markdown body as the site renders it (HTML)."""
-    return str(_markdown().render(page_source(text)))
+    return under_title(str(body_parser().render(page_source(text))))
 
 
 def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -163,7 +193,7 @@ def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
     a number in the source that the rendered page shows whole. A soft line break stays a line break in the text
     (the page shows a space; the detector joins over it), so a finding's line is the block's plus the breaks before.
     """
-    md = _markdown()
+    md = body_parser()
     for token in md.parse(page_source(text)):
         line = token.map[0] if token.map else 0
         if token.type == "inline" and token.children is not None:

@@ -23,7 +23,7 @@ GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "em
 
 @rule("GK901", "guide-incomplete", "政府信息公开指南缺少内容", W,
       what="检查 gongkai.yaml「依申请公开」是否写全了指南要告诉公众的内容：受理机构、通信地址、电话、电子邮箱、办公时间、"
-           "行政复议机关、行政诉讼法院；申请方式含「网上申请」的，要写网上申请地址。",
+           "行政复议机关、行政诉讼法院；申请方式含「网上申请」「电子邮件」「传真」的，要写网上申请地址、电子邮箱、传真号码。",
       why="《政府信息公开条例》第十二条：政府信息公开指南包括政府信息的分类、编排体系、获取方式和"
           "政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容；第二十九条规定申请的"
           "方式和内容；第五十一条规定救济途径。",
@@ -50,9 +50,10 @@ def guide_incomplete(ctx: Context) -> Iterator[Finding]:
     if desk.email is not None and not has_address(desk.email):
         yield Finding(Location(AGENCY, None, ("依申请公开", "电子邮箱")), f"「依申请公开」的电子邮箱「{desk.email}」不是电子邮件地址，"
                       "指南中不能点击发送邮件", "写成完整的邮件地址，如「axmzjzwgk@163.com」。")
-    if "网上申请" in desk.ways and desk.online is None:
-        yield Finding(Location(AGENCY, None, ("依申请公开", "方式")), "申请方式有「网上申请」，但没有写网上申请地址，指南中不会列出这种方式",
-                      "加上「网上申请地址: https://……」（县政府依申请公开系统的网址），或从「方式」中删去「网上申请」。")
+    for index, way, key in desk.missing_contacts():
+        example = "https://……」（县政府依申请公开系统的网址）" if key == "网上申请地址" else "……」"
+        yield Finding(Location(AGENCY, None, ("依申请公开", "方式", index)), f"申请方式有「{way}」，但没有写{key}，指南中不会列出这种方式",
+                      f"加上「{key}: {example}，或从「方式」中删去「{way}」。")
 
 
 @record_part("web-columns")

@@ -26,14 +26,13 @@ REVIEW_DAYS = "60日"  # 《中华人民共和国行政复议法》（2023年修
 # choice of 上一级主管部门 is gone (only vertically led bodies keep it, 第二十七条, and they write 复议机关 themselves).
 REVIEW_BODY = "本级人民政府"
 LAWSUIT_MONTHS = "6个月"  # 《中华人民共和国行政诉讼法》第四十六条
-WEB_WAY = "网上申请"
 
 
 def guide_context(data: SiteData, request_items: list[Item], forms: list[str]) -> dict[str, Any]:
     """Everything guide.html shows, and its plain text for the search index."""
     agency = data.agency
     desk = agency.requests
-    ways = [w for w in (desk.ways if desk else []) if w != WEB_WAY or desk and desk.online]
+    ways = desk.usable_ways if desk else []
     review_body = (desk.review_body if desk else None) or REVIEW_BODY
     court = (desk.court if desk else None) or "有管辖权的人民法院"
     fee = (desk.fee if desk else None) or FEE_TEXT

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from gongkai.model.contacts import Link, email_spans, phone_spans
-from gongkai.privacy.markup import page_source
+from gongkai.privacy.markup import body_parser, page_source, under_title
 from gongkai.site.fingerprint import TEMPLATES
 
 
@@ -69,15 +69,15 @@ def cn_date(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-@cache
 def _markdown() -> MarkdownIt:
-    # commonmark with html disabled: raw HTML in a body is shown as text; unsafe link schemes are refused.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    """The body parser markdown-it-py: gongkai.privacy.markup's, so that the scan reads what the page shows."""
+    return body_parser()
 
 
 def markdown(text: str | None) -> Markup:
-    """A record body rendered from Markdown; raw HTML in it is escaped, never passed through."""
-    return _rendered(page_source(text or ""))
+    """A record body rendered from Markdown; raw HTML in it is escaped, never passed through; its headings sit under
+    the page's title and its pictures are named and linked, never loaded."""
+    return Markup(under_title(_rendered(page_source(text or ""))))
 
 
 def _rendered(text: str) -> Markup:
