@@ -11,24 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.browser.conftest import ARGS, CHROMIUM, _require_chromium
 from tests.conftest import AGENCY, ITEM
 
 ONLINE = "https://www.example.gov.cn/ysqgk/"
 BODY = "政策原文见[中国政府网](https://www.gov.cn/zhengce/content/2014-02/28/content_2625652.htm)。"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Any:
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _site(gk: Any, cat: Any, tmp_path: Path) -> Path:
@@ -49,9 +35,10 @@ def _after(tab: Any, selector: str) -> list[str]:
     return tab.eval_on_selector_all(selector, "els => els.map(e => getComputedStyle(e, '::after').content)")
 
 
-def test_printed_links_show_their_web_address(gk, cat, tmp_path, chromium):
+def test_printed_links_show_their_web_address(gk, cat, tmp_path, browser):
+    # (the session's one browser, tests/browser/conftest.py: a second Playwright in the same worker cannot start)
     out = _site(gk, cat, tmp_path)
-    tab = chromium.new_page()
+    tab = browser.new_page()
     try:
         tab.goto((out / "zhinan/index.html").as_uri())
         online = f'#apply a[href="{ONLINE}"]'
