@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from gongkai.gate import Admission, State
 from gongkai.printing.takedown import Takedown, cn_day
@@ -93,3 +94,32 @@ def since_posted(posted: Mapping[str, Posted], carried: Mapping[str, Admission],
         else:
             still.append((was, admission))  # the caller keeps it listed, or makes it again when it changed
     return down, still
+
+
+class _Piece(Protocol):
+    """A sheet or an article: the record it shows, and a digest of what it shows."""
+
+    @property
+    def admission(self) -> Admission: ...
+
+    @property
+    def digest(self) -> str: ...
+
+
+Piece = TypeVar("Piece", bound=_Piece)
+
+
+def sort_out(still: list[tuple[Posted, Admission]], pieces: list[Piece], make: Callable[[Admission], Piece],
+             kept: list[Posted], replaced: list[Piece]) -> None:
+    """What an earlier run posted and a channel still carries: kept in the list when it shows the same, else made again
+    (whatever its 公开日期) into *pieces* to replace the old sheet or article, and named in *replaced*."""
+    made = {piece.admission.id: piece for piece in pieces}
+    for was, admission in still:
+        piece = made.get(admission.id) or make(admission)
+        if was.digest is None or was.digest == piece.digest:
+            if admission.id not in made:
+                kept.append(was)
+            continue
+        replaced.append(piece)
+        if admission.id not in made:
+            pieces.append(piece)

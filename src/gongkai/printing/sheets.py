@@ -19,7 +19,7 @@ from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.posted import Posted, since_posted
+from gongkai.printing.posted import Posted, since_posted, sort_out
 from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -141,16 +141,8 @@ def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, 
     down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
                                {i: a.record.unit for i, a in current.items()})
     run.takedowns += down
-    made = {s.admission.id: s for s in run.sheets}
-    for was, admission in still:
-        sheet = made.get(admission.id) or _sheet(run, admission, units[admission.record.unit], calendar)
-        if was.digest is None or was.digest == sheet.digest:
-            if admission.id not in made:
-                run.kept.append(was)
-            continue
-        run.replaced.append(sheet)
-        if admission.id not in made:
-            run.sheets.append(sheet)
+    sort_out(still, run.sheets, lambda admission: _sheet(run, admission, units[admission.record.unit], calendar),
+             run.kept, run.replaced)
 
 
 def _town(agency: Agency, town: str) -> Unit:

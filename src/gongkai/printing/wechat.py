@@ -19,7 +19,7 @@ from gongkai.gate import Admission, Output, State, admit
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.posted import Posted, since_posted
+from gongkai.printing.posted import Posted, since_posted, sort_out
 from gongkai.printing.sheets import replacement_title
 from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
 
@@ -97,16 +97,7 @@ def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str,
     current = {a.id: a for a in carried}
     down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {})
     run.takedowns += down
-    made = {a.admission.id: a for a in run.articles}
-    for was, admission in still:
-        article = made.get(admission.id) or _article(run, admission)
-        if was.digest is None or was.digest == article.digest:
-            if admission.id not in made:
-                run.kept.append(was)
-            continue
-        run.replaced.append(article)
-        if admission.id not in made:
-            run.articles.append(article)
+    sort_out(still, run.articles, lambda admission: _article(run, admission), run.kept, run.replaced)
 
 
 def _article(run: WechatRun, admission: Admission) -> Article:
