@@ -44,13 +44,15 @@ class Facts(NamedTuple):
     replaced_by: str | None
     replaces: tuple[str, ...]
     attachments: tuple[str, ...]  # the attachments' paths, in the record's order
+    withdrawn: dt.date | None  # the day it is withdrawn (撤回), when that is after the day decided (gate.past reads it)
 
 
 def facts_of(record: Record) -> Facts:
     assert record.published is not None  # admitted: published by the day
     return Facts(record.id, record.title, record.doc_number, record.index_number, record.published, record.item, record.unit, record.kind,
                  record.report_year or record.formed.year - 1, tuple(record.interpretations), record.forwards,
-                 record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments))
+                 record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments),
+                 record.withdrawn.date if record.withdrawn is not None else None)
 
 
 @dataclass(frozen=True, eq=False)
