@@ -138,11 +138,15 @@ def test_two_handovers_at_once_never_send_a_record_twice(cat: CatalogDir, tmp_pa
     first = cli("handover", "--date", "2026-09-20", "-C", root, "--out", tmp_path / "a", env={"GONGKAI_LOCK_WAIT": "60"})
     second = cli("handover", "--date", "2026-10-20", "-C", root, "--out", tmp_path / "b", env={"GONGKAI_LOCK_WAIT": "60"})
     results = [finish(first), finish(second)]
-    assert [code for code, _ in results] == [0, 0], results
     sent = ledger_ids(root)
-    assert set(sent) == {"2026-09-20", "2026-10-20"}
-    assert sent["2026-09-20"] & sent["2026-10-20"] == set()
-    assert sent["2026-09-20"] | sent["2026-10-20"] == {f"R2026-{n:03d}" for n in range(1, 301)}
+    everything = {f"R2026-{n:03d}" for n in range(1, 301)}
+    if [code for code, _ in results] == [0, 0]:  # the 09-20 run took the lock first
+        assert set(sent) == {"2026-09-20", "2026-10-20"}
+        assert sent["2026-09-20"] & sent["2026-10-20"] == set()
+        assert sent["2026-09-20"] | sent["2026-10-20"] == everything
+    else:  # the 10-20 run took it first and sent everything: a batch before a recorded one is refused (exit 2)
+        assert results[0][0] == 2 and "更晚的批次已经记入台账" in results[0][1] and results[1][0] == 0, results
+        assert set(sent) == {"2026-10-20"} and sent["2026-10-20"] == everything
 
 
 @pytest.fixture
