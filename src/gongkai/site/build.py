@@ -62,9 +62,8 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     with quiet_gc(settle=True):
         catalog, gate, since = admit_remembered(source, listed.listing, cache, today, memo)
     # a folder changed by hand since the last build (a file edited, deleted or added) is made again whole
-    result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now,
-                           listed.found if listed.intact else None)
-    if not listed.intact and listed.pages:
+    result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now, listed.kept)
+    if listed.kept is None and listed.pages:
         result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
                                "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")
     return result
@@ -78,18 +77,16 @@ class _Listed(NamedTuple):
     stamp: str
     head: Store
     pages: int  # the files the store names
-    found: Tree | None  # the site folder as it is (gongkai.site.tree)
-    intact: bool  # it holds what the last build left there
+    kept: Tree | None  # the site folder walked, when it holds what the last build left there (gongkai.site.tree)
 
 
 class _Site(NamedTuple):
-    """The output folder: its store's head, how many files the store names, the folder walked, and whether it holds
-    what the last build left there."""
+    """The output folder: its store's head, how many files the store names, and the folder walked when it holds what
+    the last build left there (None: changed by hand, unreadable, or no site yet)."""
 
     head: Store
     pages: int
-    found: Tree | None
-    intact: bool
+    kept: Tree | None
 
 
 def _listing(source: WorkingTree, cache: Cache, search: bool) -> tuple[Listing, str]:
@@ -100,7 +97,7 @@ def _listing(source: WorkingTree, cache: Cache, search: bool) -> tuple[Listing, 
 def _site(out: Path) -> _Site:
     head, count = Store.read_head(out)
     found = walk(out) if count > 0 and out.is_dir() else None
-    return _Site(head, count, found, holds(found, head.tree, out))
+    return _Site(head, count, found if holds(found, head.tree, out) else None)
 
 
 def _decided(listed: tuple[Listing, str], site: _Site, today: dt.date, now: dt.date | None) -> _Listed:
@@ -108,8 +105,8 @@ def _decided(listed: tuple[Listing, str], site: _Site, today: dt.date, now: dt.d
     head = site.head
     # for a day in the past, a site whose next change has come by the real date may show what has left the web since
     behind = now is not None and today < now and head.next_change is not None and head.next_change <= now
-    unchanged = site.intact and head.holds_days(stamp, today) and not behind
-    return _Listed(None if unchanged else listing, stamp, head, site.pages, site.found, site.intact)
+    unchanged = site.kept is not None and head.holds_days(stamp, today) and not behind
+    return _Listed(None if unchanged else listing, stamp, head, site.pages, site.kept)
 
 
 def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapshot:

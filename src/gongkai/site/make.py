@@ -31,7 +31,7 @@ from gongkai.search.workers import in_parallel, ranges, shared
 from gongkai.site.result import BuildResult
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
-from gongkai.site.tree import Tree, holds, walk
+from gongkai.site.tree import Tree
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
@@ -42,14 +42,11 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     unless everything succeeded. A site is not taken back to an earlier day: when *store* was built for a day after
     *today*, a list whose 公示 had ended or a record withdrawn by then does not come back (the build is refused).
     *now*: the real date, when *today* may be before it: what has left the web since is named in a warning. *found*: the folder as it
-    is, when walked and found to hold what the store says (gongkai.site.tree); else it is walked here, and when it
-    does not hold it every file is made again and the folder replaced."""
+    is, when build_site walked it and found it holds what the store says (gongkai.site.tree); None: every file is made
+    again and the folder replaced (a first build, or a folder changed by hand since the last one)."""
     if catalog.agency is None:
         raise UsageProblem("gongkai.yaml 有错误，无法生成网站。请先运行 gongkai validate 修正。")
     store = store if store is not None else Store.read(out)
-    if found is None and store.files and out.is_dir():
-        found = walk(out)
-        found = found if holds(found, store.tree, out) else None
     full = not store.files or not out.is_dir() or found is None
     chrome = digest("\n".join([__version__, templates_fingerprint(), catalog.agency.model_dump_json()]))
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
