@@ -117,10 +117,9 @@ class WorkdayCalendar:
         """
         if workdays:
             return self.due(start, days)
-        end = start + dt.timedelta(days=days)
-        while not self.info(end).is_workday:
-            end += ONE_DAY
-        return DueDate(end, self.provisional_years(start + dt.timedelta(days=days - 1), end))
+        last = start + dt.timedelta(days=days)
+        end = self.on_or_after(last)
+        return DueDate(end, self.provisional_years(last - ONE_DAY, end))
 
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]:
         """Years with a provisional day in (start, end]; empty for a strict calendar."""
