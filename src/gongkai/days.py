@@ -138,3 +138,8 @@ def read_day(value: Any) -> dt.date:
                 raise DayError(value, no_such_day=True)
             return day
     raise DayError(value, no_such_day=False)
+
+
+def chinese_day(day: dt.date) -> str:
+    """A date as Chinese documents write it: 2026年3月2日."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from gongkai.days import chinese_day as _day
 from gongkai.gate.admission import State
 from gongkai.gate.admit import Gate
 from gongkai.publication.channels import Output
@@ -41,7 +42,3 @@ def republished(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset
         if withdrawn is not None and withdrawn <= now:
             found.append(Republished(admission.id, admission.facts.title, f"已于{_day(withdrawn)}撤回"))
     return sorted(found)
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

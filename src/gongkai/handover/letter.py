@@ -10,6 +10,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
+from gongkai.days import chinese_day
 from gongkai.handover.plan import Batch
 from gongkai.handover.recall import WITHDRAW, Recall
 from gongkai.model.agency import Recipient
@@ -24,7 +25,7 @@ SOURCE = "闽政办函〔2016〕42号"
 
 def cn_date(day: dt.date) -> str:
     """A date as a letter writes it: 2026年12月7日."""
-    return f"{day.year}年{day.month}月{day.day}日"
+    return chinese_day(day)
 
 
 @dataclass(frozen=True)

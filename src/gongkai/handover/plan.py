@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from gongkai.catalog import Catalog
+from gongkai.days import chinese_day as _cn
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Output, admit
@@ -93,10 +94,6 @@ class Batch:
     def period(self) -> str:
         """The period covered, in Chinese."""
         return f"{_cn(self.start)}至{_cn(self.date)}"
-
-
-def _cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, allow_incomplete: bool = False,

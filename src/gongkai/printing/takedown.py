@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.days import chinese_day
 from gongkai.errors import UsageProblem
 from gongkai.gate import Gate, Output, State
 from gongkai.model import Record
@@ -33,7 +34,7 @@ class Takedown:
 
 def cn_day(day: dt.date) -> str:
     """2026年12月7日."""
-    return f"{day.year}年{day.month}月{day.day}日"
+    return chinese_day(day)
 
 
 def standing_day(end: dt.date, today: dt.date) -> dt.date:

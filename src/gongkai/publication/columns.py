@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
 from gongkai.model.reasons import passed_promise, says_why
 from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
@@ -45,7 +46,7 @@ def blank_reason(note: str | None, today: dt.date) -> str:
     passed = passed_promise(note, today)
     if passed is None:
         return "也没有空白说明"
-    return f"空白说明中写的公开时间（{passed.year}年{passed.month}月{passed.day}日前）已过，不再能说明栏目为什么是空的"
+    return f"空白说明中写的公开时间（{chinese_day(passed)}前）已过，不再能说明栏目为什么是空的"
 
 
 def explains(note: str | None, today: dt.date | None) -> bool:

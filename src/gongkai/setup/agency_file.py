@@ -9,6 +9,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from gongkai.authoring import document
+from gongkai.days import chinese_day as _cn
 from gongkai.model import Unit
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.setup.resolve import Setup
@@ -37,10 +38,6 @@ def blank_note(day: dt.date) -> str:
 def town_blank_note(day: dt.date) -> str:
     """The generated 空白说明 of a 乡镇 page."""
     return f"本乡镇自{_cn(day)}启用，暂无在网站发布的信息。"
-
-
-def _cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _q(value: str | None) -> DoubleQuotedScalarString | None:

@@ -16,6 +16,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from gongkai.days import chinese_day
 from gongkai.model.contacts import Link, email_spans, phone_spans
 from gongkai.privacy.markup import body_parser, page_source, under_title
 from gongkai.site.fingerprint import TEMPLATES
@@ -66,7 +67,7 @@ def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
 
 def cn_date(day: dt.date | None) -> str:
     """2026-05-26 → 2026年5月26日."""
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+    return chinese_day(day) if day else ""
 
 
 def _markdown() -> MarkdownIt:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gongkai.days import chinese_day
 from gongkai.gate import Admission
 from gongkai.model.vocab import ANNUAL_REPORT_KIND, RULES_KIND
 from gongkai.site.artifact import Artifact, admitted, page
@@ -121,7 +122,7 @@ def _ended(admission: Admission) -> str | None:
     if admission.shows_content or admission.notice_end is None:
         return None
     end = admission.notice_end
-    return ENDED_NOTE.format(end=f"{end.year}年{end.month}月{end.day}日")
+    return ENDED_NOTE.format(end=chinese_day(end))
 
 
 def attachment(path: str, files: FileSource) -> Artifact:
