@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gongkai.days import chinese_day
 from gongkai.workdays.days import WEEKDAYS
 from gongkai.workdays.statutory import is_new_years_eve, solar_to_lunar
 
@@ -77,5 +76,6 @@ def _lunar_matches(lunar: re.Match[str], day: dt.date) -> bool:
 
 
 def day_text(day: dt.date) -> str:
-    """A date as a notice writes it: 2026年2月15日."""
-    return chinese_day(day)
+    """A date as a notice writes it: 2026年2月15日 (gongkai.days.chinese_day: the calendar imports nothing above
+    model, tests/test_workdays.py)."""
+    return f"{day.year}年{day.month}月{day.day}日"
