@@ -12,7 +12,8 @@ import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.quoting import shell_quote
-from gongkai.cli.options import BEIJING, TodayOpt, parse_date, today
+from gongkai.cli.options import TodayOpt, parse_date, today
+from gongkai.days import BEIJING
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
 from gongkai.interchange.read import WHOLE_FILE

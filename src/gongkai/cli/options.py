@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gongkai.days import YEARS, DayError, read_day
+from gongkai.days import BEIJING, YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -27,10 +27,6 @@ TodayOpt = Annotated[
     typer.Option("--today", help="按哪一天检查（YYYY-MM-DD），默认今天；也可用环境变量 GONGKAI_TODAY", show_default=False),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="不使用缓存，重新读取全部文件")]
-
-
-# The law counts China's days (UTC+8, no summer time), whatever zone the server, container or CI runner is set to.
-BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
 
 
 def today(value: str | None) -> dt.date:

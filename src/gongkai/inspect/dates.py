@@ -21,6 +21,7 @@ from pathlib import Path
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.catalog.sources import WorkingTree
+from gongkai.days import BEIJING
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.model import Record
@@ -28,13 +29,12 @@ from gongkai.model.reasons import says_why
 from gongkai.workdays import CalendarMissing
 
 
-CHINA = dt.timezone(dt.timedelta(hours=8))  # the bureau's days: a commit at 20:00 in -08:00 is the next day here
 _DECLARES_ADOPTION = re.compile(r"^启用日期\s*:", re.MULTILINE)
 
 
 def china_day(stamp: str) -> dt.date:
-    """The day in China of a git ISO 8601 time."""
-    return dt.datetime.fromisoformat(stamp).astimezone(CHINA).date()
+    """The day in China of a git ISO 8601 time (a commit at 20:00 in -08:00 is the next day there)."""
+    return dt.datetime.fromisoformat(stamp).astimezone(BEIJING).date()
 
 
 @dataclass

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from gongkai.catalog import Catalog
+from gongkai.days import BEIJING
 from gongkai.interchange import layout, table
 from gongkai.model import Agency
 from gongkai.formulas import as_text
@@ -81,7 +82,7 @@ def _beijing(stamp: str) -> str:
         return ""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
 def export_departments_xlsx(departments: list[tuple[str, Agency | None, list[table.Sheet]]]) -> bytes:
