@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from conftest import ROOT
+
 
 HEAVY = ("pydantic", "gongkai.catalog", "gongkai.rules", "gongkai.model", "openpyxl", "jinja2", "gongkai.cli.validate",
          "markdown_it", "pygments", "gongkai.privacy")  # typer's markdown help and rich tracebacks; the detector
@@ -91,3 +93,24 @@ def test_the_deferred_rich_modules_work_when_used():
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "标题" in run.stdout and "• 一项" in run.stdout
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_is_the_installed_one_and_loads_no_command(flag, tmp_path):
+    # The IT person pins the version in CI and quotes it in a bug report: the number in pyproject.toml, read here as
+    # text (not through the package), on stdout with exit 0, without importing any command or model.
+    declared = next(line.split('"')[1] for line in (ROOT / "pyproject.toml").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("version = "))
+    script = (f"import sys, json; from gongkai.cli import main; code = main([{flag!r}]); "
+              "print(json.dumps(sorted(sys.modules))); sys.exit(code)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    first, modules = run.stdout.splitlines()[0], json.loads(run.stdout.splitlines()[-1])
+    assert first == f"gongkai {declared}"
+    assert [m for m in modules if m.startswith(HEAVY)] == []
+
+
+def test_version_is_listed_in_the_help_and_is_no_option_of_a_command(gk):
+    assert "--version" in gk("--help").out and "版本号" in gk("--help").out
+    wrong = gk("validate", "--version")
+    assert wrong.code == 2 and "没有这个选项：--version" in wrong.err

@@ -91,8 +91,9 @@ def _settle_gc() -> None:
 
 
 def _lists_commands(args: list[str]) -> bool:
-    """True for `gongkai`, `gongkai --help` and `gongkai -h`: the top-level help, which lists commands only."""
-    return all(a in ("--help", "-h") for a in args)
+    """True for `gongkai`, `gongkai --help`, `gongkai -h` and `gongkai --version`: the top-level help, which lists
+    commands only, and the version, which needs none of them."""
+    return all(a in ("--help", "-h", "--version", "-V") for a in args)
 
 
 def run() -> NoReturn:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 
 import traceback
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
 
+from gongkai import __version__
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
@@ -38,7 +39,17 @@ def new_app() -> typer.Typer:
     return made
 
 
-def _root() -> None:
+def _version(shown: bool) -> None:
+    """`gongkai --version`: the installed version, then exit (our own constant: nothing to mask, so not through `out`,
+    whose masking would load the detector's tables)."""
+    if shown:
+        typer.echo(f"gongkai {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+def _root(version: Annotated[bool, typer.Option(
+        "--version", "-V", is_eager=True, callback=_version,
+        help="显示 gongkai 的版本号并退出（CI 里固定版本、报告问题时用）。")] = False) -> None:
     """gongkai：基层政务公开工具。管理政务公开事项标准目录和公开信息登记，校验、生成网站、移交两馆。"""
 
 
