@@ -20,7 +20,7 @@ from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
+from gongkai.printing.takedown import Takedown, check_days, in_order, standing_day, takedowns
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -127,7 +127,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar)
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
-    run.takedowns.sort(key=lambda t: (t.day, t.record_id))
+    run.takedowns = in_order(run.takedowns)
     return run
 
 

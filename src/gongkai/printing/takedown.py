@@ -53,7 +53,7 @@ def check_days(start: dt.date, end: dt.date) -> None:
 
 def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
     """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn, records held back since a
-    file they show came down with one of those; by day, then id."""
+    file they show came down with one of those (the run adds what an earlier run posted, then puts all in_order)."""
     found = []
     for admission in gate.to(output):
         if admission.state is State.ENDED and admission.notice_end is not None:
@@ -70,4 +70,9 @@ def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end:
     for admission, day, why in gate.shared_down:  # held back since a file it shows came down with another record
         if start <= day <= end and admission.reaches(output):
             found.append(Takedown.of(admission.record, day, why))
+    return found
+
+
+def in_order(found: list[Takedown]) -> list[Takedown]:
+    """What to take down as the clerk reads it: by day, then id."""
     return sorted(found, key=lambda t: (t.day, t.record_id))

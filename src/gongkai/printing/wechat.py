@@ -21,7 +21,7 @@ from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
 from gongkai.printing.sheets import replacement_title
-from gongkai.printing.takedown import Takedown, check_days, standing_day, takedowns
+from gongkai.printing.takedown import Takedown, check_days, in_order, standing_day, takedowns
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -88,7 +88,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
     _since_posted(run, gate.to(Output.WECHAT), posted or {}, today)
     run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
-    run.takedowns.sort(key=lambda t: (t.day, t.record_id))
+    run.takedowns = in_order(run.takedowns)
     return run
 
 
