@@ -1,0 +1,55 @@
+"""Nineteenth hostile pass, over 公示 periods in every output (issue 12; DOMAIN.md §7, §12): a list of people is on its
+channels while its period runs, never findable by name in search, and gone from the web once the period ends. Each
+test runs the real CLI on a small catalog in tmp_path; the expected days and words are typed by hand from DOMAIN.md
+and the 2026 holiday notice, not computed by the code under test. Today is 2026-11-27 (conftest).
+
+Found by this pass:
+1. A table of recipients headed with a role not foreseen (领取人, 代领人, 受益人, 获得者) was no list of people: a
+   通知 of an item whose content is no list, publishing it, stayed on the web for good, indexed, its names in the
+   site search. Now a column headed with any person (…人, …者) over names makes the table a list; an
+   organisation's 法定代表人 does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ITEM, RECORD
+from test_publication import everything, site_on
+
+# An item whose content is no list of people, and a 通知 of it whose body is given by each test.
+POLICY_ITEM = (ITEM.replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+               .replace("  - 低保对象名单及相关信息", "  - 临时救助政策文件"))
+LETTER = (RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+          .replace("关于2026年第三季度低保对象名单的公示", "关于发放临时救助金的通知"))
+
+
+def _letter(body: str) -> str:
+    return LETTER.replace("  经审核，现将名单予以公示。\n", "".join(f"  {line}\n" for line in body.splitlines()))
+
+
+def _table(header: str) -> str:
+    return (f"经研究，对下列人员发放临时救助金：\n\n| {header} | 救助金额（元） | 所在村（社区） |\n|---|---|---|\n"
+            "| 陈金水 | 1000 | 湖头镇湖三村 |\n| 林阿妹 | 800 | 龙门镇桂瑶村 |\n")
+
+
+# 1. A table headed with a role not in the list of roles. The 通知 (published 2026-09-03, no 公示 period) lists people:
+# validate says so (GK611), and on 2026-11-27 its names are nowhere on the web — a list without a period comes down
+# after its 公开日期 (DOMAIN §12) — where before they were on its page and in the search index, the page indexed.
+@pytest.mark.parametrize("header", ["领取人", "代领人", "受益人", "获得者"])
+def test_a_table_of_recipients_under_any_role_is_a_list_of_people(gk, cat, tmp_path, header):
+    cat.item(POLICY_ITEM)
+    cat.record(_letter(_table(header)))
+    checked = gk("validate", cat.root)
+    assert "GK611" in checked.out, checked.out
+    text = everything(site_on(gk, cat, tmp_path / "site", "2026-11-27"))
+    assert "陈金水" not in text and "林阿妹" not in text
+
+
+def test_an_organisations_legal_representative_is_no_list_of_people(gk, cat, tmp_path):
+    cat.item(POLICY_ITEM)
+    cat.record(_letter("现将社会组织登记情况公告如下：\n\n| 名称 | 法定代表人 | 登记日期 |\n|---|---|---|\n"
+                       "| 安溪县慈善协会 | 陈金水 | 2026-08-01 |\n| 安溪县老年协会 | 林阿妹 | 2026-08-02 |\n"))
+    site = site_on(gk, cat, tmp_path / "site", "2026-11-27")
+    page = (site / "records/R2026-001.html").read_text("utf-8")
+    assert "陈金水" in page and "noindex" not in page
