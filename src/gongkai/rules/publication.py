@@ -81,10 +81,14 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
             continue  # an end before the 公开日期 is a slip GK419 reports: it is no short period
         field = "公示期" if record.notice_days is not None else "公示截止"
         counted = partial(_notice_workdays, record, workdays=minimum.workdays)
-        days = ctx.dated(counted, Location(path, record.id, (field,)))
+        found = ctx.dated(counted, Location(path, record.id, (field,)))
+        days, guessed = found if found is not None else (None, ())
         if days is not None and days < minimum.days:
+            # a count over a year without a holiday notice yet is a guess (暂定): it says so, and how to be sure
+            provisional = (f"（暂定：{'、'.join(f'{y}年' for y in guessed)}的节假日安排尚未录入，按周末和法定节假日计；"
+                           "录入后再核对）") if guessed else ""
             yield Finding(Location(path, record.id, (field,)),
-                          f"公示期只有{days}{minimum.unit}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
+                          f"公示期只有{days}{minimum.unit}{provisional}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
                           f"改为「公示期: {minimum.days}」。" if minimum.workdays else
                           f"改为「公示截止: {record.published + dt.timedelta(days=minimum.days - 1)}」（公开日期当天算第1天）。")
 
@@ -173,13 +177,16 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
                           f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
 
 
-def _notice_workdays(record: Record, calendar: WorkdayCalendar, workdays: bool = True) -> int | None:
+def _notice_workdays(record: Record, calendar: WorkdayCalendar,
+                     workdays: bool = True) -> tuple[int, tuple[int, ...]] | None:
     """How many working days (or, without *workdays*, calendar days) the record's 公示 runs, counting its 公开日期 as
-    the first."""
+    the first, and the years whose days on the way were only guessed (暂定: no holiday notice yet)."""
     end = notice_end(record, calendar)
     if end is None or record.published is None:
         return None
-    return calendar.count_between(record.published - DAY, end) if workdays else (end - record.published).days + 1
+    if not workdays:
+        return (end - record.published).days + 1, ()  # calendar days: nothing guessed
+    return calendar.count_between(record.published - DAY, end), calendar.provisional_years(record.published - DAY, end)
 
 
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
