@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ITEM, RECORD
+from conftest import ITEM, RECORD, text_pdf
 from test_publication import everything, site_on
 
 # An item whose content is no list of people, and a 通知 of it whose body is given by each test.
@@ -76,3 +76,19 @@ def test_a_period_counted_on_known_days_is_said_as_final(gk, cat):
     checked = gk("validate", cat.root, "--today", "2026-12-28")
     line = next(line for line in checked.out.splitlines() if "GK412" in line)
     assert "公示期只有5个工作日，少于规定的7个工作日" in line, line
+
+
+# 3. The portal after a 公示 ends. Exported on 2026-11-27 while it ran (to 2026-12-02), the 公示 went to the portal with
+# its list as a PDF attachment (名称: 名单). The export of 2026-12-03, the day after its last day, sends it as 「更新」
+# with the short notice and no attachment — but the webmaster enters the xlsx by hand, and an update of the text leaves
+# what was uploaded: nothing said the list itself must be deleted, so the names stayed on the portal past the period.
+# Found by this pass: the command now names the attachments to delete.
+def test_the_export_after_a_notice_ends_names_the_attachments_to_delete(gk, cat, tmp_path):
+    cat.record(RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-12-02")
+               .replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/list.pdf"))
+    cat.write("files/2026/list.pdf", text_pdf("ChenJinshui 3 Jingdou"))
+    running = gk("export", "portal", cat.root, "--out", tmp_path / "1", "--today", "2026-11-27")
+    assert running.code == 0 and "公示已结束" not in running.out, running.out + running.err
+    ended = gk("export", "portal", cat.root, "--out", tmp_path / "2", "--today", "2026-12-03")
+    assert ended.code == 0, ended.err
+    assert "公示已结束：请把门户上的正文换成「公示已于2026年12月2日结束」，并删除门户上它的附件：名单（list.pdf）" in ended.out
