@@ -92,3 +92,45 @@ def test_the_export_after_a_notice_ends_names_the_attachments_to_delete(gk, cat,
     ended = gk("export", "portal", cat.root, "--out", tmp_path / "2", "--today", "2026-12-03")
     assert ended.code == 0, ended.err
     assert "公示已结束：请把门户上的正文换成「公示已于2026年12月2日结束」，并删除门户上它的附件：名单（list.pdf）" in ended.out
+
+
+# 4. A 公示 whose own text tells the public a shorter period than its 公示截止. The bureau posted 「公示期：2026年9月3日至
+# 9月11日」 (Thu 3 to Fri 11 September: seven working days), but the clerk typed 公示截止 2026-12-31. Found by this pass:
+# nothing compared the two, and the names stayed on the web and the portal till 31 December, three and a half months
+# past the period the public was told. The list now comes down after the earlier day (as with 公示期 and 公示截止:
+# GK416), and validate says the two disagree (GK420).
+NAMED = RECORD.replace("  经审核，现将名单予以公示。\n", "  经审核，现将陈金水、林阿妹、王建国的名单予以公示。\n  {period}\n")
+
+
+@pytest.mark.parametrize("period", ["公示期：2026年9月3日至9月11日。", "公示时间为9月3日起至9月11日止。",
+                                    "公示期为7个工作日（2026年9月3日—2026年9月11日）。"])
+def test_a_list_comes_down_after_the_period_its_text_tells_the_public(gk, cat, tmp_path, period):
+    cat.record(NAMED.format(period=period))
+    checked = gk("validate", cat.root)
+    assert "GK420" in checked.out and "名单在 2026-09-11 之后撤下" in checked.out, checked.out
+    last_day = site_on(gk, cat, tmp_path / "11", "2026-09-11")
+    assert "陈金水" in (last_day / "records/R2026-001.html").read_text("utf-8")
+    site = site_on(gk, cat, tmp_path / "14", "2026-09-14")
+    text = everything(site)
+    assert "陈金水" not in text and "王建国" not in text
+    assert "公示已于2026年9月11日结束" in (site / "records/R2026-001.html").read_text("utf-8")
+    exported = gk("export", "portal", cat.root, "--out", tmp_path / "portal", "--today", "2026-09-14")
+    assert exported.code == 0, exported.err
+    assert "陈金水" not in everything(tmp_path / "portal")
+
+
+def test_a_text_telling_the_same_period_is_not_reported(gk, cat):
+    # 公示截止 2026-12-31 and the text 「9月3日至12月31日」: the same last day
+    cat.record(NAMED.format(period="公示期：2026年9月3日至12月31日。"))
+    assert "GK420" not in gk("validate", cat.root).out
+
+
+def test_a_text_telling_a_period_into_the_next_year_is_read_in_that_year(gk, cat, tmp_path):
+    # published Mon 2026-12-21, 公示期 7 working days: 21–25, 28, 29 December (2026 has its notice); the text says the
+    # same with the end's year left out of a range that runs into January only when it does
+    cat.record(NAMED.format(period="公示期：2026年12月21日至12月29日。").replace("公开日期: 2026-09-03", "公开日期: 2026-12-21")
+               .replace("公示截止: 2026-12-31", "公示期: 7"))
+    assert "GK420" not in gk("validate", cat.root, "--today", "2026-12-21").out
+    cat.record(NAMED.format(period="公示期：12月21日至1月8日。").replace("公开日期: 2026-09-03", "公开日期: 2026-12-21"))
+    checked = gk("validate", cat.root, "--today", "2026-12-21")
+    assert "（到 2027-01-08），公示截止是 2026-12-31" in checked.out, checked.out

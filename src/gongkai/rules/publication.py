@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, ends_before_publication, is_notice,
-                                         latest_notice_end, minimum_for, notice_end)
+from gongkai.publication.periods import (LONGEST_NOTICE, ends_before_publication, is_notice, latest_notice_end,
+                                         minimum_for, notice_end, stated_notice_period, written_notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
@@ -200,7 +200,7 @@ def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
         if record.notice_days is None or record.notice_until is None or record.published is None:
             continue
         declared = record.model_copy(update={"notice_until": None})
-        counted = ctx.dated(partial(declared_notice_end, declared), Location(path, record.id, ("公示期",)))
+        counted = ctx.dated(partial(written_notice_end, declared), Location(path, record.id, ("公示期",)))
         if counted is not None and counted != record.notice_until:
             yield Finding(Location(path, record.id, ("公示截止",)),
                           f"按公示期{record.notice_days}个工作日算到 {counted}，与公示截止 {record.notice_until} 不一致",
@@ -221,7 +221,7 @@ def notice_period_too_long(ctx: Context) -> Iterator[Finding]:
             continue
         latest = latest_notice_end(record.published)
         for field, alone in _each_period(record):
-            end = ctx.dated(partial(declared_notice_end, alone), Location(path, record.id, (field,)))
+            end = ctx.dated(partial(written_notice_end, alone), Location(path, record.id, (field,)))
             if end is not None and end > latest:
                 said = f"公示截止 {end}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {end}"
                 yield Finding(Location(path, record.id, (field,)),
@@ -251,3 +251,28 @@ def _each_period(record: Record) -> Iterator[tuple[str, Record]]:
         yield "公示截止", record.model_copy(update={"notice_days": None})
     if record.notice_days is not None:
         yield "公示期", record.model_copy(update={"notice_until": None})
+
+
+@rule("GK420", "notice-period-stated-otherwise", "正文写的公示期与登记的不一致", W,
+      what="正文中写给群众看的公示期（如「公示期：2026年11月27日至12月7日」）的最后一天，与「公示截止」或按「公示期」"
+           "算出的最后一天比较。",
+      why="群众按正文写的日期提出异议；名单在网站上留到哪天，应当与正文告诉群众的一致（DOMAIN.md §12）。"
+          "两者不一致时，gongkai 按较早的一天撤下名单：不会在告诉群众的公示期之后还留着姓名。",
+      example="公示期: 7（到 2026-12-07）/ 正文：公示期：2026年11月27日至12月31日",
+      instead="公示期: 7 / 正文：公示期：2026年11月27日至12月7日（7个工作日）",
+      scope=FILE)
+def notice_period_stated_otherwise(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if not record.is_public or (record.notice_days is None and record.notice_until is None):
+            continue
+        stated = stated_notice_period(record)
+        if stated is None:
+            continue
+        field = "公示期" if record.notice_days is not None else "公示截止"
+        written = ctx.dated(partial(written_notice_end, record), Location(path, record.id, (field,)))
+        if written is not None and written != stated.end:
+            earlier = min(written, stated.end)
+            said = f"公示截止是 {written}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {written}"
+            yield Finding(Location(path, record.id, (field,)),
+                          f"正文写的是「{stated.text}」（到 {stated.end}），{said}：两者不一致，名单在 {earlier} 之后撤下",
+                          f"把正文写的公示期和「{field}」改成同一个最后一天。")
