@@ -134,3 +134,21 @@ def test_a_text_telling_a_period_into_the_next_year_is_read_in_that_year(gk, cat
     cat.record(NAMED.format(period="公示期：12月21日至1月8日。").replace("公开日期: 2026-09-03", "公开日期: 2026-12-21"))
     checked = gk("validate", cat.root, "--today", "2026-12-21")
     assert "（到 2027-01-08），公示截止是 2026-12-31" in checked.out, checked.out
+
+
+# 5. A 公示 whose file no longer reads. The clerk typed 公示截止 as 「12月7日」 (or left out the 题名): the record was
+# dropped from every output without a word — a 公示 that must run seven working days left the web on the next build
+# and was not printed for the board, and neither build-site nor print said so. Found by this pass: build-site, print
+# and wechat now name the file, the line and column of its first error, and say it is on no channel until mended.
+@pytest.mark.parametrize(("change", "said"), [
+    (("公示截止: 2026-12-31", "公示截止: 12月7日"), "第15行第7列，「公示截止」日期格式应为 YYYY-MM-DD"),
+    (("题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n", ""), "第1行第1列，缺少必填字段「题名」"),
+])
+@pytest.mark.parametrize(("command", "verb"), [("build-site", "发布"), ("print", "生成"), ("wechat", "生成")])
+def test_a_notice_whose_file_does_not_read_is_named(gk, cat, tmp_path, change, said, command, verb):
+    cat.record(RECORD.replace(*change))
+    run = gk(command, cat.root, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (f"警告：records/2026/R2026-001.yaml 没有{verb}：文件有错误，没有读入，不在任何渠道公开（{said}"
+            in run.err), run.err
+    assert not list((tmp_path / "out").rglob("R2026-001*"))
