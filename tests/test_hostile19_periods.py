@@ -8,6 +8,14 @@ Found by this pass:
    通知 of an item whose content is no list, publishing it, stayed on the web for good, indexed, its names in the
    site search. Now a column headed with any person (…人, …者) over names makes the table a list; an
    organisation's 法定代表人 does not.
+2. validate counted a 公示 running into 2027 (no holiday notice yet) on the provisional calendar and said 「公示期只有6个
+   工作日」 as final (GK412); it now says the count is 暂定 and to check again once the notice is entered.
+3. export portal sent an ended 公示 as an 更新 with no attachment, but nothing told the webmaster (who enters the xlsx
+   by hand) to delete the list uploaded during the period; the command now names the attachments to delete.
+4. A 公示 whose 正文 tells the public 「公示期：2026年9月3日至9月11日」 while 公示截止 says 2026-12-31 kept the names on
+   the web and the portal to 31 December; the list now comes down after the earlier day, and GK420 warns.
+5. A record file that does not read (公示截止 typed 「12月7日」, a field left out) left the web, the board and the 公众号
+   without a word; build-site, print and wechat now name the file, line, column and error.
 """
 
 from __future__ import annotations
