@@ -16,6 +16,8 @@ Found by this pass:
    the web and the portal to 31 December; the list now comes down after the earlier day, and GK420 warns.
 5. A record file that does not read (公示截止 typed 「12月7日」, a field left out) left the web, the board and the 公众号
    without a word; build-site, print and wechat now name the file, line, column and error.
+6. An item's 公开时限 promising 「公示一周」, 「公示两周」, 「公示期限7天」 or 「公示时间不少于5天」 set no minimum, so a 公示 of
+   three days passed validate; these are read now (a week is 7 days).
 """
 
 from __future__ import annotations
@@ -160,3 +162,22 @@ def test_a_notice_whose_file_does_not_read_is_named(gk, cat, tmp_path, change, s
     assert (f"警告：records/2026/R2026-001.yaml 没有{verb}：文件有错误，没有读入，不在任何渠道公开（{said}"
             in run.err), run.err
     assert not list((tmp_path / "out").rglob("R2026-001*"))
+
+
+# 6. An item whose 公开时限 promises its 公示 in words: 「公示一周」, 「公示期限7天」, 「公示时间不少于5天」. Found by this
+# pass: only 「公示7个工作日」, 「公示期为7天」 were read, so these promised no minimum and a 公示 of three days passed
+# validate — the list left before the period the reviewed directory promises. A week is 7 days; 公开日期 2026-09-03
+# counts as the first, so a 公示 of 一周 runs to 2026-09-09 at least.
+@pytest.mark.parametrize(("promise", "days", "short", "enough"), [
+    ("公示一周", 7, "2026-09-08", "2026-09-09"),
+    ("公示两周", 14, "2026-09-15", "2026-09-16"),
+    ("公示期限7天", 7, "2026-09-08", "2026-09-09"),
+    ("公示时间不少于5天", 5, "2026-09-06", "2026-09-07"),
+])
+def test_a_period_promised_in_words_is_the_minimum(gk, cat, promise, days, short, enough):
+    cat.item(POLICY_ITEM.replace("公开时限: 制定或获取信息之日起10个工作日内", f"公开时限: 制定或获取信息之日起10个工作日内，{promise}"))
+    cat.record(RECORD.replace("公示截止: 2026-12-31", f"公示截止: {short}"))
+    checked = gk("validate", cat.root)
+    assert f"GK412 公示期只有{days - 1}天，少于规定的{days}天" in checked.out, checked.out
+    cat.record(RECORD.replace("公示截止: 2026-12-31", f"公示截止: {enough}"))
+    assert "GK412" not in gk("validate", cat.root).out
