@@ -152,6 +152,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     # 公开日期 2026-09-03: a 公示 ends on that day at the earliest
     "GK419": (lambda c: c.record(rec(公示截止="公示截止: 2026-09-02")),
               lambda c: c.record(rec(公示截止="公示截止: 2026-09-03\n公示期: 1"))),
+    # the body tells the public the 公示 ends on 11 September; 公示截止 says 31 December
+    "GK420": (lambda c: c.record(RECORD + "  公示期：2026年9月3日至9月11日。\n"),
+              lambda c: c.record(RECORD + "  公示期：2026年9月3日至12月31日。\n")),
     # A 空白说明 gongkai init wrote keeps its 待确认 comment until the clerk has checked it.
     "GK550": (lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 待确认\n"),
               lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 已核实\n")),

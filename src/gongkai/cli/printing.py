@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from gongkai.catalog import load_catalog
-from gongkai.cli.app import EXIT_OK, app, out
+from gongkai.cli.app import EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, parse_date, today
 from gongkai.printing.posted import posted_in
-from gongkai.printing.sheets import PaperSize, plan_print
-from gongkai.printing.wechat import plan_wechat
+from gongkai.printing.sheets import PaperSize, PrintRun, plan_print
+from gongkai.printing.wechat import WechatRun, plan_wechat
 from gongkai.printing.write import write_print, write_wechat
 
 DEFAULT_DAYS = 30
@@ -40,6 +40,7 @@ def print_command(
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
     run = plan_print(loaded, first, last, day, town, size, posted_in(out_dir, by_unit=True))
+    _unread(run)
     count = write_print(loaded, run, out_dir)
     out.print(f"已生成 {count} 张（{size.value} 纵向，公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for unit, sheets in run.by_unit():
@@ -75,6 +76,7 @@ def wechat_command(
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
     run = plan_wechat(loaded, first, last, day, posted_in(out_dir, by_unit=False))
+    _unread(run)
     count = write_wechat(loaded, run, out_dir)
     out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for article in run.articles:
@@ -84,3 +86,9 @@ def wechat_command(
     for article in run.replaced:
         out.print(f"内容已修改，请在公众号中按新文章修改或重发：{article.admission.record.title}（{article.path}）", markup=False)
     return EXIT_OK
+
+
+def _unread(run: PrintRun | WechatRun) -> None:
+    """Name each record file that does not read: it is on no channel, and a board would miss it without a word."""
+    for path, why in run.unread:
+        err.print(f"警告：{path} 没有生成：{why}", markup=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from enum import Enum
@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from gongkai.catalog import Catalog
+from gongkai.diagnostics import Severity
 from gongkai.gate.admission import Admission, State
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
@@ -410,3 +411,15 @@ def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict
     if content is not None and content in copies:
         return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"
     return None
+
+
+def unread_records(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """(path, why) of every record file that could not be read: the gate never sees it, so it is on no channel, and
+    each output says so — a 公示 whose 公示截止 was typed 「12月7日」 left the web and the board without a word, days
+    before its period ended."""
+    for path, parsed in sorted(catalog.files.items()):
+        if parsed.kind != "record" or parsed.model is not None:
+            continue
+        first = next((d for d in parsed.diagnostics if d.severity is Severity.ERROR), None)
+        where = f"第{first.line}行第{first.column}列，{mask_text(first.message)[0]}；" if first and first.line else ""
+        yield path, f"文件有错误，没有读入，不在任何渠道公开（{where}请运行 gongkai validate 改正后重新生成）"

@@ -10,15 +10,18 @@ from typing import Literal
 
 DeadlineKind = Literal["after", "periodic", "realtime"]
 
-_NUM = r"(\d+|[一二三四五六七八九十]+)"
+_NUM = r"(\d+|[一二两三四五六七八九十]+)"
 _AFTER = re.compile(
     r"^(?:自|从|在)?(?P<anchor>[^，,；;]*?)(?:之日|后)起?(?:的)?" + _NUM.replace("(", "(?P<days>", 1)
     + r"\s*个?(?P<unit>工作日|日|天|自然日)(?:内|以内)?"
 )
-_NOTICE = re.compile(r"公示(?:期)?(?:为|不少于)?" + _NUM.replace("(", "(?P<days>", 1) + r"\s*个?(?P<unit>工作日|日|天)")
+# 「公示7个工作日」, 「公示期为7天」, 「公示期限7天」, 「公示时间不少于5天」, 「公示一周」 (a week: 7 days)
+_NOTICE = re.compile(r"公示(?:期限|时间|期)?[：:]?(?:为|不少于|不得少于|至少)?" + _NUM.replace("(", "(?P<days>", 1)
+                     + r"\s*个?(?P<unit>工作日|自然日|日|天|周|星期)")
+_WEEK = ("周", "星期")
 _REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^实时$|^及时$")
 _PERIODIC = re.compile(r"^(每|按)(?P<period>季度|月|半年|年度?|周)(?P<rest>.*)$")
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True)
@@ -75,4 +78,7 @@ def notice_period(text: str) -> tuple[int, bool] | None:
     """The 公示 period a 公开时限 promises wherever it says it (「…，公示7个工作日」, 「公示期为7天」): its length, and
     whether it counts working days; None when it promises none."""
     found = _NOTICE.search(re.sub(r"\s+", "", text))
-    return (_number(found.group("days")), found.group("unit") == "工作日") if found else None
+    if found is None:
+        return None
+    days, unit = _number(found.group("days")), found.group("unit")
+    return (days * 7, False) if unit in _WEEK else (days, unit == "工作日")

@@ -60,6 +60,9 @@ class PortalEntry:
     notice_over: bool = False
     withdrawn_on: str | None = None
     reason: str | None = None
+    # a 公示 that has ended: the names of the attachments (its list) the portal may still hold from the export made
+    # during the period — an 更新 entered by hand changes the text and leaves uploaded files, so they are named
+    files_down: tuple[str, ...] = ()
 
     @property
     def body_path(self) -> str | None:
@@ -94,9 +97,11 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
     if over and admission.notice_end is not None:
         fragment = notice_fragment(f"公示已于{cn_date(admission.notice_end)}结束")
         files: tuple[ExportFile, ...] = ()
+        down = tuple(f"{a.name}（{name}）" if a.name and a.name != name else name
+                     for a in record.attachments if (name := PurePosixPath(a.file).name))
     else:
         fragment = body_fragment(record.body, column_address(agency))
-        files = _files(catalog, record)
+        files, down = _files(catalog, record), ()
     fields = {
         "索引号": record.index_number or "",
         "主题分类": subject_of(agency, record, item),
@@ -109,7 +114,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
         "发布时间": record.published.isoformat() if record.published else "",
     }
     end = admission.notice_end.isoformat() if admission.lists_people and admission.notice_end else None
-    return PortalEntry(ADDED, record.id, fields, record.kind, fragment, files, end, over)
+    return PortalEntry(ADDED, record.id, fields, record.kind, fragment, files, end, over, files_down=down)
 
 
 def subject_of(agency: Agency, record: Record, item: Item | None) -> str:

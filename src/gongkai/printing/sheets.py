@@ -14,7 +14,7 @@ import segno
 from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Output, State, admit
+from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
@@ -88,6 +88,7 @@ class PrintRun:
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
     titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -111,6 +112,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     check_days(start, end)
     wanted = _town(agency, town) if town else None
     run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
+    run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
     gate = admit(catalog, day)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Output, State, admit
+from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
@@ -68,6 +68,7 @@ class WechatRun:
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
     titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
 
 
 def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
@@ -80,6 +81,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     check_days(start, end)
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
+    run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
     run.titles = {a.id: a.facts.title for a in gate.admitted}
     for admission in gate.to(Output.WECHAT):
         record = admission.record

@@ -33,9 +33,14 @@ _ROLES = frozenset({"户主", "申请人", "受助人", "被救助人", "持证�
 # A column headed with a kind of person, not with 姓名: 救助对象, 受助学生, 困难群众, 特困人员, 家庭成员, 户主名. It names
 # people when the cells under it are names (_named_below): under 救助对象 a table of rates lists 低保对象, 特困人员, and
 # a table of staff (工作人员, 联系人 of each township) names people for their office.
-_KINDS_OF_PEOPLE = re.compile(r"对象|人员|学生|幼儿|儿童|孤儿|老人|成员|群众|残疾人|户主|受助|家属|农户|困难户|患者|村民|居民")
-_KIND_CHARACTERS = re.compile("[" + "".join(sorted(set(_KINDS_OF_PEOPLE.pattern) - set("|"))) + "]")
-_STAFF = re.compile(r"^(?:工作|联系|负责|经办|责任|带队|值班|包村|挂钩|驻村|帮扶|结对)")
+# A header ending in 人 or 者 says who stands in the column, whatever the role (领取人, 代领人, 受益人, 获得者, 申报者):
+# _ROLES are the roles that never hold anything but a name; these hold names when names stand under them. A role not
+# foreseen kept a list of recipients indexed by name, and on the web past any period.
+_KINDS_OF_PEOPLE = re.compile(r"对象|人员|学生|幼儿|儿童|孤儿|老人|成员|群众|残疾人|户主|受助|家属|农户|困难户|患者|村民|居民"
+                              r"|人$|者$")
+_KIND_CHARACTERS = re.compile("[" + "".join(sorted(set(_KINDS_OF_PEOPLE.pattern) - set("|$"))) + "]")
+# … but not the staff, nor an organisation's representative, named for their office (法定代表人 of a 社会组织)
+_STAFF = re.compile(r"^(?:工作|联系|负责|经办|责任|带队|值班|包村|挂钩|驻村|帮扶|结对|法定代表|法人)")
 # at least two names, and two thirds of the cells filled (a total row, a blank marker, a name with a note may stand there)
 MIN_NAMES = 2
 # A title row or two (XX镇2026年第三季度低保对象名单, 单位：元) may stand above the header of a list.

@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from gongkai.days import as_typed
 from gongkai.model import Item, Record
 from gongkai.model.deadline import notice_period
 from gongkai.model.vocab import NOTICE_KIND
@@ -102,13 +103,61 @@ def latest_notice_end(published: dt.date) -> dt.date:
     return later - dt.timedelta(days=1)
 
 
+# The period a 公示 tells the public in its own text: 「公示期：2026年11月27日至12月7日」, 「公示时间为11月27日起至12月7日止」,
+# 「公示期为7个工作日（2026年11月27日—12月7日）」. The year and month of the end may be left out (those of the start).
+_STATED = re.compile(r"公示(?:期|时间|期限|日期)[^。；;\n]{0,20}?(?:(?P<y1>\d{4})\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
+                     r"\s*(?:起)?\s*(?:至|到|—|－|-|~|～|–)+\s*(?:(?P<y2>\d{4})\s*年\s*)?(?:(?P<m2>\d{1,2})\s*月\s*)?"
+                     r"(?P<d2>\d{1,2})\s*[日号]")
+
+
+@dataclass(frozen=True)
+class StatedPeriod:
+    """A 公示 period the record's 正文 tells the public: its last day and the words that say it."""
+
+    end: dt.date
+    text: str
+
+
+def stated_notice_period(record: Record) -> StatedPeriod | None:
+    """The period the record's 正文 states (_STATED), the one ending first when it states several; None when it
+    states none a date can be read from. A year left out is the 公开日期's (a range from December into January ends
+    in the next year)."""
+    if not record.body or record.published is None or "公示" not in record.body:
+        return None
+    found: list[StatedPeriod] = []
+    for match in _STATED.finditer(as_typed(record.body)):
+        try:
+            start_year = int(match["y1"] or record.published.year)
+            start = dt.date(start_year, int(match["m1"]), int(match["d1"]))
+            end_year = int(match["y2"]) if match["y2"] else start_year
+            end = dt.date(end_year, int(match["m2"] or start.month), int(match["d2"]))
+            if end < start and match["m2"] and not match["y2"]:  # 12月28日至1月8日
+                end = end.replace(year=end.year + 1)
+        except ValueError:
+            continue  # no such day (2月30日): nothing read
+        found.append(StatedPeriod(end, match.group(0)))
+    return min(found, key=lambda p: p.end, default=None)
+
+
 def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示 as it declares it: 公示截止, or the 公示期-th working day counting 公开日期 as
     the first; with both, the earlier (a list comes down on the first day either says: GK416 reports the two apart).
+    A period its 正文 tells the public that ends earlier ends it then too: the names never stay up past the day the
+    public was told (GK420 reports the two apart).
 
     None when the record declares no period. Raises CalendarMissing when the working days of the period fall in a
     year *calendar* has no data for.
     """
+    written = written_notice_end(record, calendar)
+    if written is None:
+        return None
+    stated = stated_notice_period(record)
+    return written if stated is None else min(written, stated.end)
+
+
+def written_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
+    """The last day of the record's 公示 as its fields write it (公示截止, 公示期; the earlier of the two), not its 正文.
+    Raises CalendarMissing as declared_notice_end does."""
     counted = None
     if record.notice_days is not None and record.published is not None:
         first = calendar.on_or_after(record.published)

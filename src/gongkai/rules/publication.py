@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.publication.periods import (LONGEST_NOTICE, declared_notice_end, ends_before_publication, is_notice,
-                                         latest_notice_end, minimum_for, notice_end)
+from gongkai.publication.periods import (LONGEST_NOTICE, ends_before_publication, is_notice, latest_notice_end,
+                                         minimum_for, notice_end, stated_notice_period, written_notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import WorkdayCalendar
@@ -81,10 +81,14 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
             continue  # an end before the 公开日期 is a slip GK419 reports: it is no short period
         field = "公示期" if record.notice_days is not None else "公示截止"
         counted = partial(_notice_workdays, record, workdays=minimum.workdays)
-        days = ctx.dated(counted, Location(path, record.id, (field,)))
+        found = ctx.dated(counted, Location(path, record.id, (field,)))
+        days, guessed = found if found is not None else (None, ())
         if days is not None and days < minimum.days:
+            # a count over a year without a holiday notice yet is a guess (暂定): it says so, and how to be sure
+            provisional = (f"（暂定：{'、'.join(f'{y}年' for y in guessed)}的节假日安排尚未录入，按周末和法定节假日计；"
+                           "录入后再核对）") if guessed else ""
             yield Finding(Location(path, record.id, (field,)),
-                          f"公示期只有{days}{minimum.unit}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
+                          f"公示期只有{days}{minimum.unit}{provisional}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
                           f"改为「公示期: {minimum.days}」。" if minimum.workdays else
                           f"改为「公示截止: {record.published + dt.timedelta(days=minimum.days - 1)}」（公开日期当天算第1天）。")
 
@@ -173,13 +177,16 @@ def withdrawal_invalid(ctx: Context) -> Iterator[Finding]:
                           f"撤回日期 {withdrawn.date} 早于公开日期 {record.published}", "改为实际撤回的日期。")
 
 
-def _notice_workdays(record: Record, calendar: WorkdayCalendar, workdays: bool = True) -> int | None:
+def _notice_workdays(record: Record, calendar: WorkdayCalendar,
+                     workdays: bool = True) -> tuple[int, tuple[int, ...]] | None:
     """How many working days (or, without *workdays*, calendar days) the record's 公示 runs, counting its 公开日期 as
-    the first."""
+    the first, and the years whose days on the way were only guessed (暂定: no holiday notice yet)."""
     end = notice_end(record, calendar)
     if end is None or record.published is None:
         return None
-    return calendar.count_between(record.published - DAY, end) if workdays else (end - record.published).days + 1
+    if not workdays:
+        return (end - record.published).days + 1, ()  # calendar days: nothing guessed
+    return calendar.count_between(record.published - DAY, end), calendar.provisional_years(record.published - DAY, end)
 
 
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
@@ -193,7 +200,7 @@ def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
         if record.notice_days is None or record.notice_until is None or record.published is None:
             continue
         declared = record.model_copy(update={"notice_until": None})
-        counted = ctx.dated(partial(declared_notice_end, declared), Location(path, record.id, ("公示期",)))
+        counted = ctx.dated(partial(written_notice_end, declared), Location(path, record.id, ("公示期",)))
         if counted is not None and counted != record.notice_until:
             yield Finding(Location(path, record.id, ("公示截止",)),
                           f"按公示期{record.notice_days}个工作日算到 {counted}，与公示截止 {record.notice_until} 不一致",
@@ -214,7 +221,7 @@ def notice_period_too_long(ctx: Context) -> Iterator[Finding]:
             continue
         latest = latest_notice_end(record.published)
         for field, alone in _each_period(record):
-            end = ctx.dated(partial(declared_notice_end, alone), Location(path, record.id, (field,)))
+            end = ctx.dated(partial(written_notice_end, alone), Location(path, record.id, (field,)))
             if end is not None and end > latest:
                 said = f"公示截止 {end}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {end}"
                 yield Finding(Location(path, record.id, (field,)),
@@ -244,3 +251,28 @@ def _each_period(record: Record) -> Iterator[tuple[str, Record]]:
         yield "公示截止", record.model_copy(update={"notice_days": None})
     if record.notice_days is not None:
         yield "公示期", record.model_copy(update={"notice_until": None})
+
+
+@rule("GK420", "notice-period-stated-otherwise", "正文写的公示期与登记的不一致", W,
+      what="正文中写给群众看的公示期（如「公示期：2026年11月27日至12月7日」）的最后一天，与「公示截止」或按「公示期」"
+           "算出的最后一天比较。",
+      why="群众按正文写的日期提出异议；名单在网站上留到哪天，应当与正文告诉群众的一致（DOMAIN.md §12）。"
+          "两者不一致时，gongkai 按较早的一天撤下名单：不会在告诉群众的公示期之后还留着姓名。",
+      example="公示期: 7（到 2026-12-07）/ 正文：公示期：2026年11月27日至12月31日",
+      instead="公示期: 7 / 正文：公示期：2026年11月27日至12月7日（7个工作日）",
+      scope=FILE)
+def notice_period_stated_otherwise(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        if not record.is_public or (record.notice_days is None and record.notice_until is None):
+            continue
+        stated = stated_notice_period(record)
+        if stated is None:
+            continue
+        field = "公示期" if record.notice_days is not None else "公示截止"
+        written = ctx.dated(partial(written_notice_end, record), Location(path, record.id, (field,)))
+        if written is not None and written != stated.end:
+            earlier = min(written, stated.end)
+            said = f"公示截止是 {written}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {written}"
+            yield Finding(Location(path, record.id, (field,)),
+                          f"正文写的是「{stated.text}」（到 {stated.end}），{said}：两者不一致，名单在 {earlier} 之后撤下",
+                          f"把正文写的公示期和「{field}」改成同一个最后一天。")
