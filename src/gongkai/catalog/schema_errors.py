@@ -38,13 +38,43 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def near_miss(key: str, allowed: list[str]) -> str | None:
-    """The allowed key a mistyped *key* most likely meant."""
-    for candidate in allowed:
-        if candidate in key or key in candidate:
-            return candidate
-    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-    return matches[0] if matches else None
+def near_miss(key: str, allowed: list[str], lacking: tuple[str, ...] = ()) -> str | None:
+    """The allowed key a mistyped *key* most likely meant: a required key the file lacks before one it has (「文钟」 beside
+    a missing 文种 is 文种, not 正文), the fewest characters changed first, and a key typed in pinyin (wenzhong) read."""
+    wanted = [k for k in allowed if k in lacking]
+    for pool in (wanted, allowed):
+        for candidate in pool:
+            if candidate in key or key in candidate:
+                return candidate
+        matches = difflib.get_close_matches(key, pool, n=5, cutoff=0.5)
+        if matches:
+            return min(matches, key=lambda m: _edits(key, m))  # min keeps difflib's order among equals
+    return _in_pinyin(key, allowed)
+
+
+def _edits(a: str, b: str) -> int:
+    """Characters inserted, deleted or replaced to turn *a* into *b* (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+_LATIN_KEY = re.compile(r"[A-Za-z][A-Za-z _-]*")
+
+
+def _in_pinyin(key: str, allowed: list[str]) -> str | None:
+    """The allowed key whose pinyin *key* is (「wenzhong」「Gongkai_Shuxing」), one letter off at most per syllable."""
+    if not _LATIN_KEY.fullmatch(key):
+        return None
+    from pypinyin import lazy_pinyin  # half a second to import: only for a key written in Latin letters
+
+    typed = re.sub(r"[ _-]", "", key).lower()
+    spelled = {"".join(lazy_pinyin(k)).lower(): k for k in allowed}
+    found = difflib.get_close_matches(typed, list(spelled), n=1, cutoff=0.85)
+    return spelled[found[0]] if found else None
 
 
 def explain_errors(exc: ValidationError, model: type[BaseModel]) -> list[Note]:
@@ -146,7 +176,7 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
         return Note("GK102", said, f"删去这个空格，写成「{squeezed}: ……」（冒号紧跟键名，冒号后一个半角空格）；"
                     "gongkai fmt 会自动改正。", loc), _if_in((*loc[:-1], squeezed), missing)
     else:
-        guess = near_miss(key, allowed)
+        guess = near_miss(key, allowed, tuple(str(m[-1]) for m in missing if m[:-1] == loc[:-1]))
         meant = (*loc[:-1], guess) if guess else None
         if meant in missing:
             return Note("GK102", f"未知字段「{key}」，因此缺少必填字段「{guess}」",
