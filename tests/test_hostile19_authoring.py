@@ -38,3 +38,49 @@ def test_a_key_in_pinyin_whose_field_is_not_required_is_named(gk, cat):
     cat.record(RECORD.replace("页数: 1", "yeshu: 1"))
     unknown = [d for d in _diags(gk, cat) if d["code"] == "GK102"]
     assert [(d["message"], d["hint"], d["line"]) for d in unknown] == [("未知字段「yeshu」", "是否想写「页数」？", 16)]
+
+
+# ------------------------------------------------------------------ spaces YAML does not take for spaces
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize("indent", [NBSP * 2, NBSP + " "])
+def test_a_no_break_space_indenting_a_key_is_named_on_its_own_line_and_fmt_mends_it(gk, cat, indent):
+    # Copied from a web page or Word: was 「11:7 这里不能出现冒号加空格」 (the line below), or 「未知字段「  结论」」 with
+    # every top-level key offered; fmt moved the line to the end of the file
+    cat.record(RECORD.replace("  结论: 不涉及", f"{indent}结论: 不涉及"))
+    diags = _diags(gk, cat)
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK006", 12, 1)]
+    assert diags[0]["message"] == "行首用了不间断空格缩进（从网页、Word 复制来的，看起来和空格一样）"
+    assert "gongkai fmt 可自动改正" in diags[0]["hint"]
+    run = gk("fmt", cat.root / "records/2026/R2026-001.yaml")
+    assert run.code == 0, run.out + run.err
+    assert (cat.root / "records/2026/R2026-001.yaml").read_text(encoding="utf-8") == RECORD
+    assert _diags(gk, cat) == []
+
+
+@pytest.mark.parametrize(("blank", "code"), [("\u3000", "GK006"), (NBSP, "GK006"), ("\t", "GK007"), (" \u3000", "GK006")])
+def test_an_empty_paragraph_pasted_from_word_into_the_body_is_named_and_fmt_empties_it(gk, cat, blank, code):
+    # 正文 pasted from Word: its empty paragraph holds a full-width space; YAML ends the block there. It was
+    # 「19:1 缺少冒号，或缩进不对」 and fmt could not mend it
+    body = "正文: |\n  经审核，\n{}\n  现将名单予以公示。\n"
+    cat.record(RECORD.replace("正文: |\n  经审核，现将名单予以公示。\n", body.format(blank)))
+    diags = _diags(gk, cat)
+    odd = len(blank) - len(blank.lstrip(" ")) + 1
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [(code, 19, odd)]
+    assert diags[0]["message"].startswith("多行文字中的空行里有")
+    run = gk("fmt", cat.root / "records/2026/R2026-001.yaml")
+    assert run.code == 0, run.out + run.err
+    written = (cat.root / "records/2026/R2026-001.yaml").read_text(encoding="utf-8")
+    assert written == RECORD.replace("正文: |\n  经审核，现将名单予以公示。\n", body.format(""))
+    assert _diags(gk, cat) == []
+
+
+def test_a_full_width_space_inside_the_body_indentation_is_text_and_stays(gk, cat):
+    text = RECORD.replace("  经审核，现将名单予以公示。\n", "  经审核，\n  \u3000\n  现将名单予以公示。\n")
+    cat.record(text)
+    assert _diags(gk, cat) == []
+    assert gk("fmt", cat.root).code == 0
+    assert (cat.root / "records/2026/R2026-001.yaml").read_text(encoding="utf-8") == text

@@ -57,6 +57,24 @@ _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.cons
 BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 
 
+# What a clerk's editor puts at the start of a line that YAML does not take for indentation (a no-break space comes
+# with text copied from a web page or Word: the key is then read as text and the error falls on a later line).
+_ODD_INDENT = {
+    "\u3000": ("行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进。"),
+    "\u00a0": ("行首用了不间断空格缩进（从网页、Word 复制来的，看起来和空格一样）",
+               "缩进只能用半角空格：删去行首的这些空格，用空格键重新缩进；gongkai fmt 可自动改正。"),
+}
+INDENT_SPACES = " \t\u3000\u00a0"  # the characters a line's indentation may be typed with, for prescan and fmt
+_SPACE_NAME = {"\t": "制表符（Tab）", "\u3000": "全角空格「　」", "\u00a0": "不间断空格（从网页、Word 复制来的）"}
+
+
+def blank_line_odd_space(line: str, inner: int) -> int | None:
+    """Where a blank-looking line of a block of text (正文: |) holds a tab, full-width or no-break space before the
+    block's indentation *inner* (an empty paragraph pasted from Word): YAML ends the block there and fails."""
+    odd = len(line) - len(line.lstrip(" "))
+    return odd if odd < len(line) and odd < inner else None
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -73,28 +91,31 @@ def prescan(text: str) -> list[YamlProblem]:
     if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
         return [second]
     problems: list[YamlProblem] = []
-    if "\t" not in text and "\u3000" not in text:
+    if "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return problems
     block: int | None = None  # the indentation of the key that opened a block scalar (正文: |)
     inner: int | None = None  # the block's own indentation, from its first line
     for number, line in enumerate(text.split("\n"), start=1):
         spaces = len(line) - len(line.lstrip(" "))
         if block is not None:
-            if not line.strip(" \t\u3000"):
-                continue  # a blank line belongs to the block
+            if not line.strip(INDENT_SPACES):  # a blank line belongs to the block, if nothing but spaces leads it
+                if (odd := blank_line_odd_space(line, inner if inner is not None else block + 1)) is not None:
+                    problems.append(YamlProblem(
+                        "GK007" if line[odd] == "\t" else "GK006", f"多行文字中的空行里有{_SPACE_NAME[line[odd]]}",
+                        "YAML 不认它作空行，读到这里就断了：把这一行清空（删去其中的空格）；gongkai fmt 可自动改正。",
+                        number, odd + 1,
+                    ))
+                continue
             inner = spaces if inner is None and spaces > block else inner
             if inner is not None and spaces >= inner:
                 continue  # the block's text: a paragraph starting 「　　」 or a tab (pasted from Word) is content
             block = inner = None
         if BLOCK_START.search(line):
             block = spaces
-        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        indent = len(line) - len(line.lstrip(INDENT_SPACES))
         for column, char in enumerate(line[:indent], start=1):
-            if char == "\u3000":
-                problems.append(YamlProblem(
-                    "GK006", "行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进。",
-                    number, column,
-                ))
+            if char in _ODD_INDENT:
+                problems.append(YamlProblem("GK006", *_ODD_INDENT[char], number, column))
                 break
             if char == "\t":
                 problems.append(YamlProblem(
