@@ -84,3 +84,22 @@ def test_a_full_width_space_inside_the_body_indentation_is_text_and_stays(gk, ca
     assert _diags(gk, cat) == []
     assert gk("fmt", cat.root).code == 0
     assert (cat.root / "records/2026/R2026-001.yaml").read_text(encoding="utf-8") == text
+
+
+# ------------------------------------------------------------------ numbers where text is meant
+
+
+@pytest.mark.parametrize(("typed", "read"), [("1.10", "1.1"), ("12.", "12.0"), ("2.500", "2.5")])
+def test_a_decimal_that_loses_its_last_zero_in_a_text_field_is_named(gk, cat, typed, read):
+    # 「文号: 1.10」 was published as 文号 1.1, silently: YAML reads a number and the zero goes
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号", f"文号: {typed}"))
+    diags = _diags(gk, cat)
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK015", 3, 5)]
+    assert diags[0]["message"] == f"「{typed}」没有加引号，会被当作数字读成「{read}」，与所写的不同"
+    assert diags[0]["hint"].startswith(f"号码、编号等文字请加引号，如 \"{typed}\"")
+
+
+def test_a_decimal_written_as_it_is_read_and_an_amount_pass(gk, cat):
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号", "文号: 1.5"))
+    cat.write("annual/2026.yaml", "年度: 2026\n行政事业性收费: 1.50\n")  # 万元: 1.50 is the amount 1.5
+    assert [d for d in _diags(gk, cat) if d["code"] == "GK015"] == []
