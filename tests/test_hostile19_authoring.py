@@ -103,3 +103,25 @@ def test_a_decimal_written_as_it_is_read_and_an_amount_pass(gk, cat):
     cat.record(RECORD.replace("文号: 测民〔2026〕1号", "文号: 1.5"))
     cat.write("annual/2026.yaml", "年度: 2026\n行政事业性收费: 1.50\n")  # 万元: 1.50 is the amount 1.5
     assert [d for d in _diags(gk, cat) if d["code"] == "GK015"] == []
+
+
+# ------------------------------------------------------------------ gongkai new: the unit as a clerk names it
+
+
+@pytest.mark.parametrize("typed", ["SHJZG", "社会救助股", "测试县民政局社会救助股", "ｓｈｊｚｇ"])
+def test_new_record_takes_the_unit_by_its_name_or_its_id_in_any_case(gk, cat, typed):
+    # 「--unit SHJZG」 wrote a file validate refused (GK204); 「--unit 社会救助股」 was refused as 「编号只能用英文字母」
+    run = gk("new", "record", "--title", "关于开展低保复核的通知", "--kind", "通知", "--unit", typed,
+             "--item", "SHJZ-001", "--attribute", "依申请公开", "--formed", "2026-03-02", "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    written = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
+    assert "责任单位: shjzg\n" in written
+
+
+def test_new_item_with_a_unit_the_agency_lacks_is_refused_before_writing(gk, cat):
+    run = gk("new", "item", "--domain", "社会救助", "--level1", "临时救助", "--five", "服务公开", "--content", "救助标准",
+             "--unit", "养老服务股", "-C", cat.root)
+    assert run.code == 2
+    assert run.err.startswith("错误：责任单位「养老服务股」不在 gongkai.yaml 的「单位」中，未新建")
+    assert "社会救助股（shjzg）" in run.err
+    assert sorted(p.name for p in (cat.root / "items/shjz").iterdir()) == ["SHJZ-001.yaml"]
