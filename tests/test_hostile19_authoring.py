@@ -120,8 +120,47 @@ def test_new_record_takes_the_unit_by_its_name_or_its_id_in_any_case(gk, cat, ty
 
 def test_new_item_with_a_unit_the_agency_lacks_is_refused_before_writing(gk, cat):
     run = gk("new", "item", "--domain", "社会救助", "--level1", "临时救助", "--five", "服务公开", "--content", "救助标准",
-             "--unit", "养老服务股", "-C", cat.root)
+             "--unit", "ylfwg", "-C", cat.root)
     assert run.code == 2
-    assert run.err.startswith("错误：责任单位「养老服务股」不在 gongkai.yaml 的「单位」中，未新建")
+    assert run.err.startswith("错误：责任单位「ylfwg」不在 gongkai.yaml 的「单位」中，未新建")
     assert "社会救助股（shjzg）" in run.err
     assert sorted(p.name for p in (cat.root / "items/shjz").iterdir()) == ["SHJZ-001.yaml"]
+
+
+# ------------------------------------------------------------------ a key without its colon, over the lines it holds
+
+
+def test_the_first_key_of_the_agency_file_without_its_colon_is_named_on_its_own_line(gk, cat):
+    # 「机关」 (no colon) over 「  名称: 测试县民政局」 was 「2:5 这里不能出现冒号加空格」, on the line that is right
+    cat.write("gongkai.yaml", (cat.root / "gongkai.yaml").read_text(encoding="utf-8").replace("机关:\n", "机关\n", 1))
+    diags = _diags(gk, cat)
+    assert [(d["path"], d["code"], d["line"], d["column"]) for d in diags] == [("gongkai.yaml", "GK001", 1, 1)]
+    assert diags[0]["message"] == "缺少冒号"
+    assert diags[0]["hint"] == "键后面要有半角冒号：写成「机关:」，下面缩进的各行属于它。"
+
+
+def test_a_nested_key_without_its_colon_over_its_own_list_is_named_on_its_own_line(gk, cat):
+    agency = (cat.root / "gongkai.yaml").read_text(encoding="utf-8")
+    cat.write("gongkai.yaml", agency.replace("移交:\n  接收单位:\n", "移交:\n  接收单位\n"))
+    diags = _diags(gk, cat)
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK001", 17, 3)]
+    assert diags[0]["hint"] == "键后面要有半角冒号：写成「接收单位:」，下面缩进的各行属于它。"
+    run = gk("fmt", cat.root / "gongkai.yaml")
+    assert run.code == 1
+    assert "第 17 行第 3 列：缺少冒号" in run.err
+
+
+def test_a_list_item_key_without_its_colon_is_told_to_take_a_colon_and_a_value(gk, cat):
+    cat.record(RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 说明\n    文件: files/a.pdf\n"))
+    diags = _diags(gk, cat)
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK001", 18, 5)]
+    assert diags[0]["hint"] == "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+
+
+def test_new_record_with_a_unit_that_is_no_id_and_no_name_lists_the_units(gk, cat):
+    run = gk("new", "record", "--title", "x", "--kind", "通知", "--unit", "社会救助科", "--item", "SHJZ-001",
+             "--attribute", "依申请公开", "-C", cat.root)
+    assert run.code == 2
+    assert run.err.startswith("错误：「责任单位」的写法不对：「社会救助科」既不是单位的编号，也不是单位的名称，未新建：")
+    assert "办公室（bgs）、社会救助股（shjzg）" in run.err
+    assert sorted(p.name for p in (cat.root / "records/2026").iterdir()) == ["R2026-001.yaml"]

@@ -303,12 +303,18 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         return conflict
     if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
         line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
-        written = text.split("\n")[line - 1].strip().removeprefix("- ").strip()
+        lines = text.split("\n")
+        written = lines[line - 1].strip().removeprefix("- ").strip()
         colon = ":" in written  # 「编号:R2026-001」, else 「审查人 张三」
         key, _, value = written.partition(":" if colon else " ")
         message = "冒号后面缺少空格" if colon else "缺少冒号"
-        hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + ("；gongkai fmt 可自动改正。" if colon else "。") \
-            if value.strip() else "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+        if value.strip():
+            hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + \
+                ("；gongkai fmt 可自动改正。" if colon else "。")
+        elif column <= len(lines[line]) - len(lines[line].lstrip(" ")):  # the lines below are indented under it
+            hint = f"键后面要有半角冒号：写成「{key.strip()}:」，下面缩进的各行属于它。"
+        else:
+            hint = "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
     if code == "GK001" and (dash := _fullwidth_dash(text, line)):
         line, column = dash
         message = f"列表项前的「{text.split(chr(10))[line - 1].strip()[0]}」是全角符号，YAML 不认作列表"
@@ -360,7 +366,8 @@ def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
 
 
 def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
-    """The line just above *line*, at its indentation, that holds no colon at all: a key whose colon was left out."""
+    """The line just above *line*, at its indentation or (the key of the block *line* opens: 「机关」 above 「  名称: …」
+    as a mapping's first key) less, that holds no colon at all: a key whose colon was left out."""
     lines = text.split("\n")
     if not 2 <= line <= len(lines):
         return None
@@ -369,12 +376,12 @@ def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
     content = above.lstrip(" ")
     if content.startswith("- "):  # 「  - 名称 社会救助」 above 「    代码: SHJZ」: the item's first key
         content = content[1:].lstrip(" ")
-    if not content or len(above) - len(content) != indent or content[0] in "#-'\"[{":
+    if not content or len(above) - len(content) > indent or content[0] in "#-'\"[{":
         return None
     if "：" in above or re.search(r":(\s|$)", above):
         return None  # a colon that YAML reads: not this
     glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
-    return (line - 1, glued + 2) if glued >= 0 else (line - 1, indent + 1)
+    return (line - 1, glued + 2) if glued >= 0 else (line - 1, len(above) - len(content) + 1)
 
 
 FULL_WIDTH_DASH = re.compile("^( *)[－—–](?=[ \u3000])")  # 「－ 名称: …」: a list item typed in Chinese input mode

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -81,8 +82,9 @@ def _unit_id(agency: Agency, typed: str) -> str:
     found = unit_of(typed, units, agency.org.name)
     if found is None:
         listed = "、".join(f"{name}（{unit_id}）" for name, unit_id in units.items())
-        raise UsageProblem(f"责任单位「{typed}」不在 gongkai.yaml 的「单位」中，未新建：请写其中一个单位的编号或名称"
-                           f"（{listed}），或先在 gongkai.yaml 的「单位」中加上它")
+        said = f"责任单位「{typed}」不在 gongkai.yaml 的「单位」中" if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", typed) \
+            else f"「责任单位」的写法不对：「{typed}」既不是单位的编号，也不是单位的名称"
+        raise UsageProblem(f"{said}，未新建：请写其中一个单位的编号或名称（{listed}），或先在 gongkai.yaml 的「单位」中加上它")
     return found
 
 
