@@ -164,3 +164,35 @@ def test_new_record_with_a_unit_that_is_no_id_and_no_name_lists_the_units(gk, ca
     assert run.err.startswith("错误：「责任单位」的写法不对：「社会救助科」既不是单位的编号，也不是单位的名称，未新建：")
     assert "办公室（bgs）、社会救助股（shjzg）" in run.err
     assert sorted(p.name for p in (cat.root / "records/2026").iterdir()) == ["R2026-001.yaml"]
+
+
+# ------------------------------------------------------------------ a value that starts with a sign of YAML
+
+TITLE = "题名: 测试县民政局关于2026年第三季度低保对象名单的公示"
+
+
+@pytest.mark.parametrize(("value", "said", "quoted"), [
+    ("[转发]关于低保的通知", "值以「[」开头，YAML 把「[…]」读成了列表，后面的文字就接不上了", "'[转发]关于低保的通知'"),
+    ('"低保"工作方案', "值以「\"」开头，YAML 只把引号里的文字读作值，后面的文字就接不上了", "'\"低保\"工作方案'"),
+    ("'低保'工作方案", "值以「'」开头，YAML 只把引号里的文字读作值，后面的文字就接不上了", "\"'低保'工作方案\""),
+    ("{重要}关于低保的通知", "值以「{」开头，YAML 把「{…}」读成了「键: 值」，后面的文字就接不上了", "'{重要}关于低保的通知'"),
+    ("|关于低保", "值以「|」开头，「|」在 YAML 中是特殊符号，后面的文字就接不上了", "'|关于低保'"),
+])
+def test_a_title_starting_with_a_sign_of_yaml_is_told_to_be_quoted(gk, cat, value, said, quoted):
+    # 「题名: [转发]关于低保的通知」 was 「2:9 缩进不一致」 (or 「YAML 格式错误，请检查缩进、冒号和引号」) under the text
+    cat.record(RECORD.replace(TITLE, f"题名: {value}"))
+    diags = _diags(gk, cat)
+    assert [(d["code"], d["line"], d["column"], d["message"]) for d in diags] == [("GK001", 2, 5, said)]
+    assert diags[0]["hint"] == f"给整个值加引号：写成「题名: {quoted}」。"
+    cat.record(RECORD.replace(TITLE, f"题名: {quoted}"))  # what the hint says, done: the file reads
+    assert _diags(gk, cat) == []
+
+
+@pytest.mark.parametrize(("line", "value"), [("公开渠道: - 政府网站", "'- 政府网站'"), ("文号: -", "'-'")])
+def test_a_list_dash_after_the_key_is_told_to_go_on_its_own_line(gk, cat, line, value):
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号", line))
+    diags = _diags(gk, cat)
+    key = line.split(":")[0]
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK001", 3, len(key) + 3)]
+    assert diags[0]["message"] == "「- 」只能写在一行的开头（列表每项一行），不能跟在「键: 」后面"
+    assert diags[0]["hint"].endswith(f"给整个值加引号：写成「{key}: {value}」。")

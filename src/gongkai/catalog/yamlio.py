@@ -335,9 +335,35 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     elif code == "GK001" and opened:
         line, column = opened
         message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
+    elif code == "GK001" and message in ("YAML 格式错误", "缩进不一致") and (special := _special_start(text, line)):
+        column, message, hint = special
     elif code == "GK004":
         message = _duplicate_message(raw, text, line, column)
     return YamlProblem(code, message, hint, line, column)
+
+
+# A value after 「键: 」 or 「- 」 that starts with a character YAML reads as its own sign, text following it:
+# 「题名: [转发]关于……」 (a list, then text), 「题名: "低保"工作方案」 (a quoted value, then text), 「文号: -」, 「|关于」.
+_SPECIAL_VALUE = re.compile(r"""^(\s*(?:-\s+)?[^\s:#'"\[{][^:#]*?:\s+|\s*-\s+)([\[\]{}"'!|>?-].*?)\s*$""")
+_SPECIAL_SAID = {"[": "YAML 把「[…]」读成了列表", "{": "YAML 把「{…}」读成了「键: 值」",
+                 '"': "YAML 只把引号里的文字读作值", "'": "YAML 只把引号里的文字读作值"}
+
+
+def _special_start(text: str, line: int) -> tuple[int, str, str] | None:
+    """Column, message and hint for a value on *line* that YAML cannot read because of the sign it starts with."""
+    lines = text.split("\n")
+    found = _SPECIAL_VALUE.match(lines[line - 1]) if 1 <= line <= len(lines) else None
+    if found is None:
+        return None
+    lead, value = found.groups()
+    sign = value[0]
+    quoted = f"'{value}'" if "'" not in value else f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    fix = f"给整个值加引号：写成「{lead.strip()} {quoted}」。"
+    if sign == "-" and value[1:2] in ("", " "):
+        return (len(lead) + 1, "「- 」只能写在一行的开头（列表每项一行），不能跟在「键: 」后面",
+                "列表的每一项另起一行，以「- 」开头，比键多缩进两个空格；若值本身就是「-」或以「- 」开头，" + fix)
+    said = _SPECIAL_SAID.get(sign, f"「{sign}」在 YAML 中是特殊符号")
+    return len(lead) + 1, f"值以「{sign}」开头，{said}，后面的文字就接不上了", fix
 
 
 def _duplicate_message(raw: str, text: str, line: int, column: int) -> str:
