@@ -196,3 +196,18 @@ def test_a_list_dash_after_the_key_is_told_to_go_on_its_own_line(gk, cat, line, 
     assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK001", 3, len(key) + 3)]
     assert diags[0]["message"] == "「- 」只能写在一行的开头（列表每项一行），不能跟在「键: 」后面"
     assert diags[0]["hint"].endswith(f"给整个值加引号：写成「{key}: {value}」。")
+
+
+# ------------------------------------------------------------------ fmt keeps what the clerk wrote around a list
+
+
+def test_fmt_keeps_the_comments_of_a_list_whose_alias_it_mends_and_the_lines_below_it(gk, cat):
+    # 村公示栏 made canonical replaced the whole list: 「# 网站」 and the comment about 页数 under the list were lost
+    before = RECORD.replace("页数: 1\n", "公开渠道:\n  - 政府网站   # 网站\n  - 村公示栏   # 公示栏\n\n# 页数按 PDF 计，不含封面\n页数: 1\n")
+    cat.record(before)
+    run = gk("fmt", cat.root / "records/2026/R2026-001.yaml")
+    assert run.code == 0, run.out + run.err
+    assert "别称改为标准名称：公开渠道" in run.out
+    after = (cat.root / "records/2026/R2026-001.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("  - 村公示栏   # 公示栏\n", "  - 社区/企事业单位/村公示栏（电子屏） # 公示栏\n")
+    assert gk("fmt", "--check", cat.root).code == 0
