@@ -211,3 +211,17 @@ def test_fmt_keeps_the_comments_of_a_list_whose_alias_it_mends_and_the_lines_bel
     after = (cat.root / "records/2026/R2026-001.yaml").read_text(encoding="utf-8")
     assert after == before.replace("  - 村公示栏   # 公示栏\n", "  - 社区/企事业单位/村公示栏（电子屏） # 公示栏\n")
     assert gk("fmt", "--check", cat.root).code == 0
+
+
+# ------------------------------------------------------------------ an id in the wrong case
+
+
+@pytest.mark.parametrize(("old", "new", "code", "line", "hint"), [
+    ("事项: SHJZ-001", "事项: shjz-001", "GK205", 7, "编号区分大小写：写成「SHJZ-001」。"),
+    ("责任单位: shjzg", "责任单位: SHJZG", "GK204", 6, "编号区分大小写：写成「shjzg」。"),
+])
+def test_an_item_or_unit_id_in_the_wrong_case_is_told_the_right_one(gk, cat, old, new, code, line, hint):
+    # was 「填写 items/ 下某个事项的编号」 / 「填写 gongkai.yaml「单位」中的编号，如 bgs、shjzg」: the clerk sees the id there
+    cat.record(RECORD.replace(old, new))
+    found = [d for d in _diags(gk, cat) if d["code"] == code]
+    assert [(d["line"], d["hint"]) for d in found] == [(line, hint)]
