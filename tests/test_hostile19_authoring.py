@@ -225,3 +225,19 @@ def test_an_item_or_unit_id_in_the_wrong_case_is_told_the_right_one(gk, cat, old
     cat.record(RECORD.replace(old, new))
     found = [d for d in _diags(gk, cat) if d["code"] == code]
     assert [(d["line"], d["hint"]) for d in found] == [(line, hint)]
+
+
+# ------------------------------------------------------------------ a choice in traditional characters
+
+
+def test_a_choice_in_traditional_characters_is_offered_the_simplified_one(gk, cat):
+    cat.record(RECORD.replace("公开属性: 主动公开", "公开属性: 主動公開"))
+    found = [d for d in _diags(gk, cat) if d["code"] == "GK104"]
+    assert [(d["line"], d["column"], d["hint"]) for d in found] == [
+        (8, 7, "可选的值：主动公开、依申请公开、不予公开。是否想写「主动公开」？")]
+
+
+def test_a_choice_as_near_to_two_is_offered_neither(gk, cat):
+    cat.record(RECORD.replace("文种: 公示", "文种: 公式"))  # one character from 公示 and from 公告
+    found = [d for d in _diags(gk, cat) if d["code"] == "GK104"]
+    assert len(found) == 1 and "是否想写" not in found[0]["hint"]

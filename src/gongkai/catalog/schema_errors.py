@@ -62,6 +62,15 @@ def _edits(a: str, b: str) -> int:
     return row[-1]
 
 
+def _nearest_choice(value: str, choices: list[str]) -> str | None:
+    """The one choice fewest characters from *value*, at most half of them changed; None when two are as near (「公式」
+    is as near to 公告 as to 公示: a guess would mislead)."""
+    distances = sorted((_edits(value, choice), choice) for choice in choices)
+    if not distances or distances[0][0] > len(value) // 2 or len(distances) > 1 and distances[1][0] == distances[0][0]:
+        return None
+    return distances[0][1]
+
+
 _LATIN_KEY = re.compile(r"[A-Za-z][A-Za-z _-]*")
 
 
@@ -131,9 +140,12 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
                     "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
-        hint = f"可选的值：{expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}。"
+        names = expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')
+        hint = f"可选的值：{names}。"
         if isinstance(value, str) and any(c in value for c in "，、"):
             hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
+        elif isinstance(value, str) and (guess := _nearest_choice(value, names.split("、"))):
+            hint += f"是否想写「{guess}」？"  # 「主動公開」 in traditional characters, 「依申请公布」
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
     if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
