@@ -178,7 +178,23 @@ def update(document: CommentedMap, fields: dict[str, Any], model: type[BaseModel
     order = key_order(model)
     for key, value in fields.items():
         if key in document:
-            document[key] = as_yaml_value(key, value, document[key])
+            old = document[key]
+            document[key] = as_yaml_value(key, value, old)
+            if isinstance(old, CommentedSeq) and isinstance(document[key], CommentedSeq):
+                _carry_comments(old, document[key])
             continue
         before = [k for k in document if k in order and order.index(k) < order.index(key)] if key in order else list(document)
         document.insert(list(document).index(before[-1]) + 1 if before else 0, key, as_yaml_value(key, value))
+
+
+def _carry_comments(old: CommentedSeq, new: CommentedSeq) -> None:
+    """The comments of the list *old* on the list *new* that replaces it: each element's on the element at its place,
+    and the last one's — which holds the comment lines below the list, about the next key — on the new last one."""
+    if not len(new):
+        return
+    last = len(new) - 1
+    for index, slots in old.ca.items.items():
+        if index < min(last, len(old) - 1):
+            new.ca.items[index] = slots
+    if len(old) and (len(old) - 1) in old.ca.items:
+        new.ca.items[last] = old.ca.items[len(old) - 1]

@@ -20,8 +20,8 @@ from gongkai.catalog.files import spec_of
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
-from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, YamlFailure, YamlProblem, parse_fast, parse_positional,
-                                    refuse_aliases)
+from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
+                                    blank_line_odd_space, parse_fast, parse_positional, refuse_aliases)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -63,15 +63,27 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     reasons: set[str] = set()
     lines = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
+    inner: int | None = None  # the block's own indentation, from its first line of text
     for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" \u3000\t"))
-        if block is not None and (not line.strip() or indent > block):
+        indent = len(line) - len(line.lstrip(INDENT_SPACES))
+        if block is not None and not line.strip(INDENT_SPACES):
+            if blank_line_odd_space(line, inner if inner is not None else block + 1) is not None:
+                line = ""  # an empty paragraph pasted from Word: 「　」 or a no-break space YAML does not take for blank
+                reasons.add("多行文字中空行里的全角空格、不间断空格或 Tab 删去")
+            lines.append(line)
+            continue
+        if block is not None and indent > block:
+            inner = indent if inner is None else inner
             lines.append(line)
             continue
         block = indent if BLOCK_START.search(line) else None
+        inner = None
         if "\u3000" in line[:indent]:
             line = line[:indent].replace("\u3000", "  ") + line[indent:]
             reasons.add("全角空格缩进改为半角空格")
+        if "\u00a0" in line[:indent]:  # copied from a web page or Word: one column wide, as a space
+            line = line[:indent].replace("\u00a0", " ") + line[indent:]
+            reasons.add("不间断空格缩进改为半角空格")
         if "\t" in line[:indent]:
             line = line[:indent].replace("\t", "  ") + line[indent:]
             reasons.add("Tab 缩进改为半角空格")

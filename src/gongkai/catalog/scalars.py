@@ -18,6 +18,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 
+from gongkai.model.request import AnnualData
+
 # A value standing alone after "key: ", "- " or inside [ … ] that YAML reads as a number (a superset: _judge decides).
 _PLAIN_NUMBER = re.compile(
     r"(?:[\[{,]|[:-](?=[ \t]))[ \t]*"
@@ -32,7 +34,11 @@ _EXPONENT_NEXT = frozenset("0123456789-+")
 # What a rewritten number needs (a leading 0 or ., a sign, _ or an exponent): str's "in" finds these in a fraction
 # of what a regular expression takes to scan a file, so most files never reach the regular expression.
 _OPENINGS = (" 0", "[0", ",0", " .", "[.", ",.", " -0", " -.", "+", "_")
-_DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]*")  # 880.50 is read as 880.5: the same amount, not flagged
+# 880.50 is read as 880.5: the same amount where the field is an amount, not flagged there; anywhere else the value is
+# text, and 「文号: 1.10」 would be published as 1.1
+_DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]*")
+_LOST_ZERO = re.compile(r"\.(?:[0-9_]*0)?[ \t]*(?:#|$|[,\]}])", re.MULTILINE)
+_AMOUNTS = frozenset(f.alias for f in AnnualData.model_fields.values() if f.alias and f.annotation is float)
 
 
 @dataclass(frozen=True)
@@ -58,26 +64,33 @@ def find_rewrites(text: str) -> list[Rewrite]:
         events = list(YAML(typ="rt").parse(text))
     except (YAMLError, ValueError, RecursionError):
         return []  # broken YAML is explained by the parser that reads the file
-    merges = _merge_keys(events) if merging else set()
+    keys = _keys(events)
+    merges = {i for i, key in keys.items() if key is None and _plain(events[i], "<<")} if merging else set()
+    amounts = {i for i, key in keys.items() if key in _AMOUNTS}
     return [found for index, event in enumerate(events)
-            if (found := _merge(event) if index in merges else _judge(event, suspects)) is not None]
+            if (found := _merge(event) if index in merges else _judge(event, suspects, index in amounts)) is not None]
 
 
-def _merge_keys(events: list[object]) -> set[int]:
-    """The indexes of the events that are a plain << in the place of a mapping's key."""
-    found: set[int] = set()
-    slots: list[list[bool]] = []  # per open collection: [is a mapping, the next node is a key]
+def _plain(event: object, value: str) -> bool:
+    return isinstance(event, ScalarEvent) and event.value == value and event.style is None
+
+
+def _keys(events: list[object]) -> dict[int, str | None]:
+    """For each event in the place of a mapping's key: None; of its value: the key's text (the value of the key)."""
+    found: dict[int, str | None] = {}
+    slots: list[list[Any]] = []  # per open collection: [is a mapping, the next node is a key, the last key's text]
     for index, event in enumerate(events):
         if isinstance(event, CollectionEndEvent):
             slots.pop()
             continue
         top = slots[-1] if slots else None
         if top is not None and top[0]:
-            if top[1] and isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
-                found.add(index)
+            found[index] = None if top[1] else top[2]
+            if top[1]:
+                top[2] = event.value if isinstance(event, ScalarEvent) else ""
             top[1] = not top[1]  # a key, then its value
         if isinstance(event, CollectionStartEvent):
-            slots.append([isinstance(event, MappingStartEvent), True])
+            slots.append([isinstance(event, MappingStartEvent), True, ""])
     return found
 
 
@@ -87,8 +100,9 @@ def _merge(event: object) -> Rewrite:
                    "把要合并的内容逐项写成「键: 值」；若键名本身是 <<，请给它加引号。", mark.line + 1, mark.column + 1)
 
 
-def read_as(typed: str) -> str | None:
-    """How YAML publishes the unquoted *typed* when that differs from what was typed; None when it does not."""
+def read_as(typed: str, amount: bool = False) -> str | None:
+    """How YAML publishes the unquoted *typed* when that differs from what was typed; None when it does not (nor, for
+    an *amount*, when only the zeros after its point go)."""
     if len(typed) > _LONGEST:
         return None  # no number a person types is this long: GK111 reports the file
     try:
@@ -99,7 +113,7 @@ def read_as(typed: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     shown = str(value)
-    if shown == typed or isinstance(value, float) and _DECIMAL.fullmatch(typed) and float(typed) == value:
+    if shown == typed or amount and isinstance(value, float) and _DECIMAL.fullmatch(typed) and float(typed) == value:
         return None
     return shown
 
@@ -114,6 +128,11 @@ def _may_hold_rewrite(text: str) -> bool:
     """False when *text* cannot hold a number YAML would rewrite: no opening of one, no digit before an e or E."""
     if any(opening in text for opening in _OPENINGS):
         return True
+    at = text.find(".")
+    while at > 0:  # 1.10 or 1. loses its last zero or its point (a digit before the point: .5 has " ." above)
+        if text[at - 1].isdigit() and _LOST_ZERO.match(text, at):
+            return True
+        at = text.find(".", at + 1)
     for letter in "eE":
         at = text.find(letter, 1)
         while at > 0:
@@ -128,7 +147,7 @@ def _canonical(typed: str) -> bool:
     return typed.isdigit() and (typed[0] != "0" or typed == "0")
 
 
-def _judge(event: object, suspects: set[str]) -> Rewrite | None:
+def _judge(event: object, suspects: set[str], amount: bool) -> Rewrite | None:
     if not isinstance(event, ScalarEvent | CollectionStartEvent):
         return None
     mark = event.start_mark
@@ -138,8 +157,8 @@ def _judge(event: object, suspects: set[str]) -> Rewrite | None:
             "GK016", f"目录文件不能使用 YAML 标签「{_short(tag)}」",
             "删去标签，直接写出内容；若值本身以 ! 开头，请给整个值加引号。", mark.line + 1, mark.column + 1,
         )
-    if isinstance(event, ScalarEvent) and tag is None and event.style is None and event.value in suspects:
-        shown = read_as(event.value)
+    if isinstance(event, ScalarEvent) and tag is None and event.style is None and event.value in suspects \
+            and (shown := read_as(event.value, amount)) is not None:
         return Rewrite(
             "GK015", f"「{event.value}」没有加引号，会被当作数字读成「{shown}」，与所写的不同",
             f"号码、编号等文字请加引号，如 \"{event.value}\"；若确是数字，请写成 {shown}。",

@@ -38,13 +38,52 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def near_miss(key: str, allowed: list[str]) -> str | None:
-    """The allowed key a mistyped *key* most likely meant."""
-    for candidate in allowed:
-        if candidate in key or key in candidate:
-            return candidate
-    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-    return matches[0] if matches else None
+def near_miss(key: str, allowed: list[str], lacking: tuple[str, ...] = ()) -> str | None:
+    """The allowed key a mistyped *key* most likely meant: a required key the file lacks before one it has (「文钟」 beside
+    a missing 文种 is 文种, not 正文), the fewest characters changed first, and a key typed in pinyin (wenzhong) read."""
+    wanted = [k for k in allowed if k in lacking]
+    for pool in (wanted, allowed):
+        for candidate in pool:
+            if candidate in key or key in candidate:
+                return candidate
+        matches = difflib.get_close_matches(key, pool, n=5, cutoff=0.5)
+        if matches:
+            return min(matches, key=lambda m: _edits(key, m))  # min keeps difflib's order among equals
+    return _in_pinyin(key, allowed)
+
+
+def _edits(a: str, b: str) -> int:
+    """Characters inserted, deleted or replaced to turn *a* into *b* (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def _nearest_choice(value: str, choices: list[str]) -> str | None:
+    """The one choice fewest characters from *value*, at most half of them changed; None when two are as near (「公式」
+    is as near to 公告 as to 公示: a guess would mislead)."""
+    distances = sorted((_edits(value, choice), choice) for choice in choices)
+    if not distances or distances[0][0] > len(value) // 2 or len(distances) > 1 and distances[1][0] == distances[0][0]:
+        return None
+    return distances[0][1]
+
+
+_LATIN_KEY = re.compile(r"[A-Za-z][A-Za-z _-]*")
+
+
+def _in_pinyin(key: str, allowed: list[str]) -> str | None:
+    """The allowed key whose pinyin *key* is (「wenzhong」「Gongkai_Shuxing」), one letter off at most per syllable."""
+    if not _LATIN_KEY.fullmatch(key):
+        return None
+    from pypinyin import lazy_pinyin  # half a second to import: only for a key written in Latin letters
+
+    typed = re.sub(r"[ _-]", "", key).lower()
+    spelled = {"".join(lazy_pinyin(k)).lower(): k for k in allowed}
+    found = difflib.get_close_matches(typed, list(spelled), n=1, cutoff=0.85)
+    return spelled[found[0]] if found else None
 
 
 def explain_errors(exc: ValidationError, model: type[BaseModel]) -> list[Note]:
@@ -101,9 +140,12 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
                     "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
     if kind in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
-        hint = f"可选的值：{expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')}。"
+        names = expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')
+        hint = f"可选的值：{names}。"
         if isinstance(value, str) and any(c in value for c in "，、"):
             hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
+        elif isinstance(value, str) and (guess := _nearest_choice(value, names.split("、"))):
+            hint += f"是否想写「{guess}」？"  # 「主動公開」 in traditional characters, 「依申请公布」
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
     if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
@@ -146,7 +188,7 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
         return Note("GK102", said, f"删去这个空格，写成「{squeezed}: ……」（冒号紧跟键名，冒号后一个半角空格）；"
                     "gongkai fmt 会自动改正。", loc), _if_in((*loc[:-1], squeezed), missing)
     else:
-        guess = near_miss(key, allowed)
+        guess = near_miss(key, allowed, tuple(str(m[-1]) for m in missing if m[:-1] == loc[:-1]))
         meant = (*loc[:-1], guess) if guess else None
         if meant in missing:
             return Note("GK102", f"未知字段「{key}」，因此缺少必填字段「{guess}」",

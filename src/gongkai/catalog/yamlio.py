@@ -57,6 +57,24 @@ _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda c, node: c.cons
 BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 
 
+# What a clerk's editor puts at the start of a line that YAML does not take for indentation (a no-break space comes
+# with text copied from a web page or Word: the key is then read as text and the error falls on a later line).
+_ODD_INDENT = {
+    "\u3000": ("行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进。"),
+    "\u00a0": ("行首用了不间断空格缩进（从网页、Word 复制来的，看起来和空格一样）",
+               "缩进只能用半角空格：删去行首的这些空格，用空格键重新缩进；gongkai fmt 可自动改正。"),
+}
+INDENT_SPACES = " \t\u3000\u00a0"  # the characters a line's indentation may be typed with, for prescan and fmt
+_SPACE_NAME = {"\t": "制表符（Tab）", "\u3000": "全角空格「　」", "\u00a0": "不间断空格（从网页、Word 复制来的）"}
+
+
+def blank_line_odd_space(line: str, inner: int) -> int | None:
+    """Where a blank-looking line of a block of text (正文: |) holds a tab, full-width or no-break space before the
+    block's indentation *inner* (an empty paragraph pasted from Word): YAML ends the block there and fails."""
+    odd = len(line) - len(line.lstrip(" "))
+    return odd if odd < len(line) and odd < inner else None
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -73,28 +91,31 @@ def prescan(text: str) -> list[YamlProblem]:
     if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
         return [second]
     problems: list[YamlProblem] = []
-    if "\t" not in text and "\u3000" not in text:
+    if "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return problems
     block: int | None = None  # the indentation of the key that opened a block scalar (正文: |)
     inner: int | None = None  # the block's own indentation, from its first line
     for number, line in enumerate(text.split("\n"), start=1):
         spaces = len(line) - len(line.lstrip(" "))
         if block is not None:
-            if not line.strip(" \t\u3000"):
-                continue  # a blank line belongs to the block
+            if not line.strip(INDENT_SPACES):  # a blank line belongs to the block, if nothing but spaces leads it
+                if (odd := blank_line_odd_space(line, inner if inner is not None else block + 1)) is not None:
+                    problems.append(YamlProblem(
+                        "GK007" if line[odd] == "\t" else "GK006", f"多行文字中的空行里有{_SPACE_NAME[line[odd]]}",
+                        "YAML 不认它作空行，读到这里就断了：把这一行清空（删去其中的空格）；gongkai fmt 可自动改正。",
+                        number, odd + 1,
+                    ))
+                continue
             inner = spaces if inner is None and spaces > block else inner
             if inner is not None and spaces >= inner:
                 continue  # the block's text: a paragraph starting 「　　」 or a tab (pasted from Word) is content
             block = inner = None
         if BLOCK_START.search(line):
             block = spaces
-        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        indent = len(line) - len(line.lstrip(INDENT_SPACES))
         for column, char in enumerate(line[:indent], start=1):
-            if char == "\u3000":
-                problems.append(YamlProblem(
-                    "GK006", "行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进。",
-                    number, column,
-                ))
+            if char in _ODD_INDENT:
+                problems.append(YamlProblem("GK006", *_ODD_INDENT[char], number, column))
                 break
             if char == "\t":
                 problems.append(YamlProblem(
@@ -282,12 +303,18 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         return conflict
     if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
         line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
-        written = text.split("\n")[line - 1].strip().removeprefix("- ").strip()
+        lines = text.split("\n")
+        written = lines[line - 1].strip().removeprefix("- ").strip()
         colon = ":" in written  # 「编号:R2026-001」, else 「审查人 张三」
         key, _, value = written.partition(":" if colon else " ")
         message = "冒号后面缺少空格" if colon else "缺少冒号"
-        hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + ("；gongkai fmt 可自动改正。" if colon else "。") \
-            if value.strip() else "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+        if value.strip():
+            hint = f"键后面要有半角冒号和一个空格：写成「{key.strip()}: {value.strip()}」" + \
+                ("；gongkai fmt 可自动改正。" if colon else "。")
+        elif column <= len(lines[line]) - len(lines[line].lstrip(" ")):  # the lines below are indented under it
+            hint = f"键后面要有半角冒号：写成「{key.strip()}:」，下面缩进的各行属于它。"
+        else:
+            hint = "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
     if code == "GK001" and (dash := _fullwidth_dash(text, line)):
         line, column = dash
         message = f"列表项前的「{text.split(chr(10))[line - 1].strip()[0]}」是全角符号，YAML 不认作列表"
@@ -308,9 +335,35 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     elif code == "GK001" and opened:
         line, column = opened
         message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
+    elif code == "GK001" and message in ("YAML 格式错误", "缩进不一致") and (special := _special_start(text, line)):
+        column, message, hint = special
     elif code == "GK004":
         message = _duplicate_message(raw, text, line, column)
     return YamlProblem(code, message, hint, line, column)
+
+
+# A value after 「键: 」 or 「- 」 that starts with a character YAML reads as its own sign, text following it:
+# 「题名: [转发]关于……」 (a list, then text), 「题名: "低保"工作方案」 (a quoted value, then text), 「文号: -」, 「|关于」.
+_SPECIAL_VALUE = re.compile(r"""^(\s*(?:-\s+)?[^\s:#'"\[{][^:#]*?:\s+|\s*-\s+)([\[\]{}"'!|>?-].*?)\s*$""")
+_SPECIAL_SAID = {"[": "YAML 把「[…]」读成了列表", "{": "YAML 把「{…}」读成了「键: 值」",
+                 '"': "YAML 只把引号里的文字读作值", "'": "YAML 只把引号里的文字读作值"}
+
+
+def _special_start(text: str, line: int) -> tuple[int, str, str] | None:
+    """Column, message and hint for a value on *line* that YAML cannot read because of the sign it starts with."""
+    lines = text.split("\n")
+    found = _SPECIAL_VALUE.match(lines[line - 1]) if 1 <= line <= len(lines) else None
+    if found is None:
+        return None
+    lead, value = found.groups()
+    sign = value[0]
+    quoted = f"'{value}'" if "'" not in value else f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    fix = f"给整个值加引号：写成「{lead.strip()} {quoted}」。"
+    if sign == "-" and value[1:2] in ("", " "):
+        return (len(lead) + 1, "「- 」只能写在一行的开头（列表每项一行），不能跟在「键: 」后面",
+                "列表的每一项另起一行，以「- 」开头，比键多缩进两个空格；若值本身就是「-」或以「- 」开头，" + fix)
+    said = _SPECIAL_SAID.get(sign, f"「{sign}」在 YAML 中是特殊符号")
+    return len(lead) + 1, f"值以「{sign}」开头，{said}，后面的文字就接不上了", fix
 
 
 def _duplicate_message(raw: str, text: str, line: int, column: int) -> str:
@@ -339,7 +392,8 @@ def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
 
 
 def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
-    """The line just above *line*, at its indentation, that holds no colon at all: a key whose colon was left out."""
+    """The line just above *line*, at its indentation or (the key of the block *line* opens: 「机关」 above 「  名称: …」
+    as a mapping's first key) less, that holds no colon at all: a key whose colon was left out."""
     lines = text.split("\n")
     if not 2 <= line <= len(lines):
         return None
@@ -348,12 +402,12 @@ def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
     content = above.lstrip(" ")
     if content.startswith("- "):  # 「  - 名称 社会救助」 above 「    代码: SHJZ」: the item's first key
         content = content[1:].lstrip(" ")
-    if not content or len(above) - len(content) != indent or content[0] in "#-'\"[{":
+    if not content or len(above) - len(content) > indent or content[0] in "#-'\"[{":
         return None
     if "：" in above or re.search(r":(\s|$)", above):
         return None  # a colon that YAML reads: not this
     glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
-    return (line - 1, glued + 2) if glued >= 0 else (line - 1, indent + 1)
+    return (line - 1, glued + 2) if glued >= 0 else (line - 1, len(above) - len(content) + 1)
 
 
 FULL_WIDTH_DASH = re.compile("^( *)[－—–](?=[ \u3000])")  # 「－ 名称: …」: a list item typed in Chinese input mode

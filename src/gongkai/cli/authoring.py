@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -73,6 +74,20 @@ def _open(catalog: Path) -> tuple[Path, Agency]:
     return root, agency
 
 
+def _unit_id(agency: Agency, typed: str) -> str:
+    """The id of the unit *typed* names, by id or name as import reads 责任单位; refused before anything is written."""
+    from gongkai.interchange.convert import unit_of  # as `import` matches a 责任单位 cell
+
+    units = {u.name: u.id for u in agency.units}
+    found = unit_of(typed, units, agency.org.name)
+    if found is None:
+        listed = "、".join(f"{name}（{unit_id}）" for name, unit_id in units.items())
+        said = f"责任单位「{typed}」不在 gongkai.yaml 的「单位」中" if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", typed) \
+            else f"「责任单位」的写法不对：「{typed}」既不是单位的编号，也不是单位的名称"
+        raise UsageProblem(f"{said}，未新建：请写其中一个单位的编号或名称（{listed}），或先在 gongkai.yaml 的「单位」中加上它")
+    return found
+
+
 def _interactive(flag: bool) -> bool:
     return flag or sys.stdin.isatty()
 
@@ -113,6 +128,7 @@ def new_item(
     fields["公开层级"] = ask.many(level, "公开层级", "--level", vocab.LEVELS, default=["县级"])
     fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
     ask.finish()
+    fields["责任单位"] = _unit_id(agency, fields["责任单位"]) if fields["责任单位"] else None
     given = {k: v for k, v in normalize(fields)[0].items() if v}  # 「服务」「社会公众」「县级、乡级」 as the loader reads them
 
     def place(current: Catalog) -> tuple[str, dict[str, Any]]:
@@ -156,6 +172,7 @@ def new_record(
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
     fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
     ask.finish()
+    fields["责任单位"] = _unit_id(agency, fields["责任单位"]) if fields["责任单位"] else None
     fields = normalize(fields)[0]  # 「主动」「依申请」 are 主动公开, 依申请公开: the defaults below depend on it
     fields.update(_disclosure(fields, ask, ground, published))
     if fields["公开属性"] == "主动公开":

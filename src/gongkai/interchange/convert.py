@@ -177,16 +177,26 @@ def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empt
 
 
 def _unit(text: str, units: dict[str, str], agency: str, ref: str, problems: list[ImportProblem]) -> str | None:
-    """The unit's id from its name or id (units: name → id), spaces and bracket widths aside; the name may follow the
-    机关's own, whole or shortened (测试县民政局社会救助股, 县民政局 社会救助股, 民政局社会救助股)."""
-    if text in units.values():
-        return text
-    typed = norm(text)
-    for name, unit_id in units.items():
-        if typed == norm(name) or (typed.endswith(norm(name)) and norm(agency).endswith(typed[:-len(norm(name))])):
-            return unit_id
+    found = unit_of(text, units, agency)
+    if found is not None:
+        return found
     listed = "、".join(f"{name}（{unit_id}）" for name, unit_id in units.items())
     problems.append(ImportProblem(ref, (
         f"责任单位「{shown(text)}」不在 gongkai.yaml 的「单位」中：请填其中一个单位的名称或编号（{listed}），"
         "或先在 gongkai.yaml 的「单位」中加上它")))
+    return None
+
+
+def unit_of(text: str, units: dict[str, str], agency: str) -> str | None:
+    """The unit's id from its name or id (units: name → id), spaces, case and character widths aside; the name may
+    follow the 机关's own, whole or shortened (测试县民政局社会救助股, 县民政局 社会救助股, 民政局社会救助股)."""
+    if text in units.values():
+        return text
+    typed = norm(text)
+    wide = unicodedata.normalize("NFKC", typed).casefold()  # 「SHJZG」「ｓｈｊｚｇ」 for shjzg
+    for name, unit_id in units.items():
+        if typed == norm(name) or (typed.endswith(norm(name)) and norm(agency).endswith(typed[:-len(norm(name))])):
+            return unit_id
+        if wide == unit_id.casefold():
+            return unit_id
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
@@ -90,7 +90,13 @@ def unknown_units(ctx: Context) -> Iterator[Finding]:
         for path, model in ctx.catalog.models(kind):
             if model.unit not in units:
                 yield Finding(Location(path, model.id, ("责任单位",)), f"责任单位「{model.unit}」不在 gongkai.yaml 的单位中",
-                              "填写 gongkai.yaml「单位」中的编号，如 bgs、shjzg、mzb-100。")
+                              _case_slip(model.unit, units) or "填写 gongkai.yaml「单位」中的编号，如 bgs、shjzg、mzb-100。")
+
+
+def _case_slip(written: str, ids: Iterable[str]) -> str | None:
+    """The hint for an id written in the wrong case (SHJZG for shjzg, shjz-001 for SHJZ-001), else None."""
+    found = next((i for i in ids if i.casefold() == written.casefold()), None)
+    return f"编号区分大小写：写成「{found}」。" if found is not None else None
 
 
 @rule("GK205", "unknown-item", "所属事项不存在", E,
@@ -104,7 +110,7 @@ def unknown_items(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.item is not None and record.item not in items and record.item not in broken:
             yield Finding(Location(path, record.id, ("事项",)), f"事项「{record.item}」在目录中不存在",
-                          "填写 items/ 下某个事项的编号；用 gongkai new record 可从列表中选择。")
+                          _case_slip(record.item, items) or "填写 items/ 下某个事项的编号；用 gongkai new record 可从列表中选择。")
 
 
 @rule("GK206", "unknown-interpretation", "解读不存在", E,
