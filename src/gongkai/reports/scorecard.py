@@ -36,15 +36,6 @@ class UnitScore:
     errors: int = 0
     warnings: int = 0
 
-    @property
-    def on_time_share(self) -> float | None:
-        """Share of published records with a checkable 公开时限 that met it."""
-        return self.on_time / self.checkable if self.checkable else None
-
-    @property
-    def handover_share(self) -> float | None:
-        return (self.handed_on_time or 0) / self.handed if self.handed else None
-
 
 @dataclass
 class Scorecard:
