@@ -1,0 +1,149 @@
+"""Nineteenth hostile pass over the publishing gate: files and attachments (issue 11).
+
+Each test plants a value in a file the way a hostile user (or an unwary clerk's tools) would, runs the real CLI, and
+looks at what validate says and at every byte build-site and a handover write (zip and gzip members opened). The
+numbers are typed by hand: 13805951234 is a mobile (1[3-9] + 9 digits); 350524198503151236 is a 身份证号
+(GB 11643-1999: Σ aᵢ·Wᵢ = 281, 281 mod 11 = 6 → check digit 6).
+
+Found this pass:
+- A PDF holds more than its last revision shows: the document properties or an annotation of an earlier revision that
+  an incremental update replaced, a comment («% …»), a name («/Tel13805951234»), all readable with any text tool,
+  were published; and a PDF of more than 17 revisions had its earliest revisions left unread (fail open).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import RECORD, text_pdf
+from test_privacy_files import publish
+
+MOBILE = "13805951234"
+ID = "350524198503151236"
+MASKED_MOBILE = "138****1234"
+ATTACHED = RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/{name}\n    名称: 附件一\n正文: |")
+FILE_LINE = next(n for n, line in enumerate(ATTACHED.splitlines(), 1) if "- 文件:" in line)
+
+
+def test_the_numbers_of_these_tests_are_valid():
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    assert sum(int(d) * w for d, w in zip(ID[:17], weights)) == 281
+    assert "10X98765432"[281 % 11] == ID[17]
+    assert re.fullmatch(r"1[3-9]\d{9}", MOBILE)
+
+
+def findings(gk, root: Path) -> list[dict]:
+    run = gk("validate", root, "--format", "json")
+    assert run.code in (0, 1), run.err
+    return [d for d in json.loads(run.out)["diagnostics"] if d["code"].startswith("GK6")]
+
+
+def digits_of(data: bytes) -> str:
+    return re.sub(rb"[^0-9]", b"", data).decode()
+
+
+def with_file(cat, name: str, data: bytes) -> None:
+    cat.write(f"files/2026/{name}", data)
+    cat.record(ATTACHED.format(name=name))
+
+
+def assert_refused(gk, cat, tmp_path, code: str, words: str, *values: str) -> None:
+    """validate reports *code* at the attachment's line, *words* in its message; nothing written holds *values*."""
+    found = findings(gk, cat.root)
+    assert [(d["code"], d["line"]) for d in found] == [(code, FILE_LINE)], found
+    assert words in found[0]["message"]
+    written, printed = publish(gk, cat.root, tmp_path)
+    for value in values:
+        assert value not in printed
+        assert value.encode() not in written and value not in digits_of(written)
+
+
+# ------------------------------------------------------------------------------------ PDF: beyond the last revision
+
+def pdf_update(original: bytes, objects: dict[int, str], info: int | None = None) -> bytes:
+    """*original* with *objects* (number → body) redefined by an incremental update, as Acrobat saves an edit: the old
+    objects stay in the file; *info* makes the trailer name that object as the document properties."""
+    previous = int(re.findall(rb"startxref\n(\d+)", original)[-1])
+    size = int(re.findall(rb"/Size (\d+)", original)[-1])
+    out = bytearray(original)
+    offsets = {}
+    for number, body in objects.items():
+        offsets[number] = len(out)
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for number in sorted(offsets):
+        out += f"{number} 1\n{offsets[number]:010d} 00000 n \n".encode()
+    named = f" /Info {info} 0 R" if info is not None else ""
+    out += (f"trailer\n<< /Size {max(size, max(offsets) + 1)} /Root 1 0 R /Prev {previous}{named} >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    return bytes(out)
+
+
+def _info_number(pdf: bytes) -> int:
+    return int(re.search(rb"/Info (\d+) 0 R", pdf).group(1))
+
+
+def _earlier_properties() -> bytes:
+    first = text_pdf("nothing here", info=f"/Author (chen {MOBILE})")
+    return pdf_update(first, {_info_number(first): "<< /Author (clerk) >>"}, info=_info_number(first))
+
+
+def _earlier_annotation() -> bytes:
+    page = ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            "/Resources << /Font << /F1 5 0 R >> >>{} >>")
+    first = text_pdf("nothing here").replace(
+        b"/Contents 4 0 R", f"/Annots [<< /Type /Annot /Subtype /Text /Rect [0 0 9 9] /Contents (tel {MOBILE}) >>] "
+                            "/Contents 4 0 R".encode())
+    return pdf_update(first, {3: page.format("")})
+
+
+def _in_a_name() -> bytes:
+    return text_pdf("nothing here").replace(b"/Type /Catalog", f"/Type /Catalog /PieceInfo /Tel{MOBILE}".encode())
+
+
+def _in_a_comment() -> bytes:
+    return text_pdf("nothing here").replace(b"%PDF-1.4\n", f"%PDF-1.4\n% contact {MOBILE}\n".encode())
+
+
+def _in_an_octal_string_nothing_refers_to() -> bytes:
+    # (an object left in the xref that no other object names: a tool lists it, no viewer shows it)
+    written = "".join(f"\\{ord(c):03o}" for c in MOBILE)
+    first = text_pdf("nothing here")
+    return pdf_update(first, {9: f"({written})"})
+
+
+@pytest.mark.parametrize("made", [_earlier_properties, _earlier_annotation, _in_a_name, _in_a_comment,
+                                  _in_an_octal_string_nothing_refers_to])
+def test_a_number_a_pdf_holds_beyond_its_last_revision_is_not_published(gk, cat, tmp_path, made):
+    with_file(cat, "notice.pdf", made())
+    assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)
+
+
+def test_a_pdf_of_more_revisions_than_are_read_is_held_back_not_passed(gk, cat, tmp_path):
+    # 18 versions: the first, with the number on its page, then 17 edits (gongkai reads 17 versions, 16 earlier ones).
+    pdf = text_pdf(f"tel {MOBILE}")
+    for edit in range(17):
+        content = f"BT /F1 12 Tf 72 720 Td (edit {edit}) Tj ET"
+        pdf = pdf_update(pdf, {4: f"<< /Length {len(content)} >>\nstream\n{content}\nendstream"})
+    with_file(cat, "notice.pdf", pdf)
+    assert_refused(gk, cat, tmp_path, "GK610", "18 个版本", MOBILE)
+    assert "另存为" in findings(gk, cat.root)[0]["hint"] + findings(gk, cat.root)[0]["message"]
+
+
+def test_a_pdf_edited_a_few_times_with_ordinary_text_is_published(gk, cat, tmp_path):
+    # 文号, dates, amounts and an office landline in the page, the properties and a comment, over three revisions.
+    first = text_pdf("2026-09-01 0595-23000000 No.350524-MZ-2026-00001 123456.50",
+                     info="/Title (2026 notice) /CreationDate (D:20260901120000+08'00') /Producer (WPS 12.1.0.15374)")
+    pdf = pdf_update(first, {_info_number(first): "<< /Title (2026 notice, final) /ModDate (D:20260903093000+08'00') >>"},
+                     info=_info_number(first))
+    pdf = pdf_update(pdf, {9: "<< /Type /Metadata /Subtype /XML /Length 0 >>\nstream\n\nendstream"})
+    with_file(cat, "notice.pdf", pdf.replace(b"%PDF-1.4\n", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"))
+    assert findings(gk, cat.root) == []
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    assert (site / "files/2026/notice.pdf").exists()
