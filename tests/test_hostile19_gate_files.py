@@ -147,3 +147,14 @@ def test_a_pdf_edited_a_few_times_with_ordinary_text_is_published(gk, cat, tmp_p
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
     assert (site / "files/2026/notice.pdf").exists()
+
+
+def test_the_xmp_metadata_of_an_earlier_revision_is_not_published(gk, cat, tmp_path):
+    xmp = (f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description><dc:creator>chen {MOBILE}</dc:creator>'
+           "</rdf:Description></rdf:RDF></x:xmpmeta>")
+    first = text_pdf("nothing here").replace(b"/Type /Catalog", b"/Type /Catalog /Metadata 9 0 R")
+    first = pdf_update(first, {9: f"<< /Type /Metadata /Subtype /XML /Length {len(xmp)} >>\nstream\n{xmp}\nendstream"})
+    # the next revision drops the metadata: the catalog no longer names it, the old stream stays in the file
+    catalog = "<< /Type /Catalog /Pages 2 0 R >>"
+    with_file(cat, "notice.pdf", pdf_update(first, {1: catalog}))
+    assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)

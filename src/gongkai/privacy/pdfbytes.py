@@ -1,11 +1,12 @@
 """What a PDF file holds beyond what a reader reaches from its last revision, read straight from its bytes.
 
 A viewer shows the objects the last trailer reaches. The file may hold more, which any text tool (strings, grep) or
-a PDF tool that opens an earlier revision shows: the document properties and annotations of an earlier revision that
-an incremental update replaced, objects nothing refers to, comments (% …), names (/Tel13805951234), and objects packed
-in compressed object streams. Every string (literal or hex, 8-bit, UTF-8 or UTF-16), name and comment is read here: in
-the file, and in every stream that is not a picture or a font program, unpacked. Numbers of PDF syntax (offsets,
-coordinates, widths) are not text and are never read, so a page's drawing never reads as a telephone number.
+a PDF tool that opens an earlier revision shows: the document properties, annotations and XMP metadata of an earlier
+revision that an incremental update replaced, objects nothing refers to, comments (% …), names (/Tel13805951234), and
+objects packed in compressed object streams. Every string (literal or hex, 8-bit, UTF-8 or UTF-16), name and comment
+is read here: in the file, and in every stream that is not a picture or a font program, unpacked; a metadata stream
+is read whole. Numbers of PDF syntax (offsets, coordinates, widths) are not text and are never read, so a page's
+drawing never reads as a telephone number.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import zlib
 from collections.abc import Iterator
 
 from gongkai.privacy.extract import Unreadable
+from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import SEPARATE
 
 MAX_UNPACKED = 256 * 1024 * 1024  # what the streams of one file may unpack to, together (a bomb is refused)
@@ -27,6 +29,8 @@ _OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 # Streams that hold no text: pictures (their pixels), font programs, cross-reference tables (binary offsets).
 _NOT_TEXT = re.compile(rb"/Subtype\s*/Image\b|/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b"
                        rb"|/Type\s*/XRef\b")
+# Streams of XML text (XMP metadata: 作者, 标题, 说明 of this revision or an earlier one): read whole, as markup.
+_XML = re.compile(rb"/Type\s*/Metadata\b|/Subtype\s*/XML\b")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 # A literal string (two levels of parentheses inside; a deeper one is still found from its inner parenthesis), a hex
 # string, a name, a comment.
@@ -49,7 +53,8 @@ def pdf_byte_texts(data: bytes) -> list[str]:
         at = end
         inside = _unpacked(dictionary, data[start:end], budget)
         if inside is not None:
-            texts.append(_tokens_text(inside))
+            xml = _XML.search(dictionary) is not None
+            texts.append(markup_text(inside.decode("utf-8", "replace")) if xml else _tokens_text(inside))
     outside.append(data[at:])
     return [_tokens_text(b"\n".join(outside)), *(text for text in texts if text)]
 
