@@ -158,3 +158,48 @@ def test_the_xmp_metadata_of_an_earlier_revision_is_not_published(gk, cat, tmp_p
     catalog = "<< /Type /Catalog /Pages 2 0 R >>"
     with_file(cat, "notice.pdf", pdf_update(first, {1: catalog}))
     assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)
+
+
+# ------------------------------------------------------------------------- pictures inside documents: after their end
+
+JPEG = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"  # SOI, APP0 (JFIF)
+        b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x12\x34\x56\xff\x00\x78\xff\xd9")  # SOS, scan data, EOI
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+def _word_with_picture(name: str, picture: bytes) -> bytes:
+    import io
+    import zipfile
+
+    from conftest import docx
+
+    with zipfile.ZipFile(io.BytesIO(docx("关于做好2026年低保工作的通知"))) as archive:
+        parts = {member: archive.read(member) for member in archive.namelist()}
+    parts[f"word/media/{name}"] = picture
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in parts.items():
+            archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "picture"), [("image1.jpeg", JPEG), ("image1.png", _png())], ids=["jpeg", "png"])
+def test_text_appended_after_a_pictures_end_is_not_published(gk, cat, tmp_path, name, picture):
+    with_file(cat, "notice.docx", _word_with_picture(name, picture + f"tel {MOBILE}".encode()))
+    assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)
+
+
+@pytest.mark.parametrize(("name", "picture"), [("image1.jpeg", JPEG), ("image1.png", _png())], ids=["jpeg", "png"])
+def test_a_picture_that_ends_where_it_ends_is_published(gk, cat, tmp_path, name, picture):
+    with_file(cat, "notice.docx", _word_with_picture(name, picture))
+    assert findings(gk, cat.root) == []

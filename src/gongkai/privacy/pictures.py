@@ -1,7 +1,8 @@
 """The text a picture carries besides its pixels, as an image viewer shows it among the picture's properties.
 
 JPEG: every APPn segment (EXIF — Windows writes its 备注/作者/标题 as UTF-16 —, XMP, ICC, Photoshop) and the comment
-segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. A segment is
+segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. Whatever
+follows the end of a JPEG or PNG picture (data appended to it) is read too. A segment is
 read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments: no encoding can hide a number. The
 pixels are never read (no text gongkai could read, and none a detector should guess at).
 """
@@ -47,6 +48,7 @@ def _jpeg(data: bytes) -> list[bytes]:
             at += 2
             continue
         if marker in (0xD9, 0xDA):  # end of image, start of the image data: no segments after it
+            pieces += _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
             break
         length = struct.unpack(">H", data[at + 2:at + 4])[0]
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
@@ -73,9 +75,16 @@ def _png(data: bytes) -> list[bytes]:
             translated, _, text = rest.partition(b"\x00")
             pieces += [keyword, language, translated, _inflate(text) if compressed else text]
         elif kind == b"IEND":
+            pieces += _after(data, at + 12 + length)
             break
         at += 12 + length
     return pieces
+
+
+def _after(data: bytes, end: int) -> list[bytes]:
+    """What a file holds after its picture ends (at *end*; 1 when the end was not found): no viewer shows it, any
+    text tool does, and a file that is a picture and something else at once keeps the something else there."""
+    return [data[end:]] if 1 < end < len(data) else []
 
 
 def _gif(data: bytes) -> list[bytes]:
