@@ -64,7 +64,7 @@ def assert_refused(gk, cat, tmp_path, code: str, words: str, *values: str) -> No
 
 # ------------------------------------------------------------------------------------ PDF: beyond the last revision
 
-def pdf_update(original: bytes, objects: dict[int, str], info: int | None = None) -> bytes:
+def pdf_update(original: bytes, objects: dict[int, str | bytes], info: int | None = None) -> bytes:
     """*original* with *objects* (number → body) redefined by an incremental update, as Acrobat saves an edit: the old
     objects stay in the file; *info* makes the trailer name that object as the document properties."""
     previous = int(re.findall(rb"startxref\n(\d+)", original)[-1])
@@ -73,7 +73,7 @@ def pdf_update(original: bytes, objects: dict[int, str], info: int | None = None
     offsets = {}
     for number, body in objects.items():
         offsets[number] = len(out)
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+        out += f"{number} 0 obj\n".encode() + (body if isinstance(body, bytes) else body.encode()) + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 1\n0000000000 65535 f \n"
     for number in sorted(offsets):
@@ -117,8 +117,16 @@ def _in_an_octal_string_nothing_refers_to() -> bytes:
     return pdf_update(first, {9: f"({written})"})
 
 
+def _in_a_compressed_object_stream() -> bytes:
+    import zlib
+
+    packed = zlib.compress(f"10 0 << /Author (chen {MOBILE}) >>".encode())
+    stream = f"<< /Type /ObjStm /N 1 /First 5 /Filter /FlateDecode /Length {len(packed)} >>\nstream\n".encode()
+    return pdf_update(text_pdf("nothing here"), {9: stream + packed + b"\nendstream"})
+
+
 @pytest.mark.parametrize("made", [_earlier_properties, _earlier_annotation, _in_a_name, _in_a_comment,
-                                  _in_an_octal_string_nothing_refers_to])
+                                  _in_an_octal_string_nothing_refers_to, _in_a_compressed_object_stream])
 def test_a_number_a_pdf_holds_beyond_its_last_revision_is_not_published(gk, cat, tmp_path, made):
     with_file(cat, "notice.pdf", made())
     assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)
