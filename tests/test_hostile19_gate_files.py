@@ -211,3 +211,46 @@ def test_text_appended_after_a_pictures_end_is_not_published(gk, cat, tmp_path, 
 def test_a_picture_that_ends_where_it_ends_is_published(gk, cat, tmp_path, name, picture):
     with_file(cat, "notice.docx", _word_with_picture(name, picture))
     assert findings(gk, cat.root) == []
+
+
+# ------------------------------------------------------------------------- malformed files: a reason a clerk can read
+
+def _damaged(kind: str) -> tuple[str, bytes]:
+    import io
+    import struct
+    import zipfile
+
+    from conftest import docx
+
+    if kind == "crc":  # a byte of the body's compressed data flipped: the zip's checksum no longer matches
+        data = bytearray(docx("关于做好2026年低保工作的通知"))
+        at = data.find(b"word/document.xml") + len("word/document.xml") + 5
+        data[at] ^= 0xFF
+        return "notice.docx", bytes(data)
+    if kind == "method":  # compression method 99 (WinZip AES), which no Office program writes
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", "<w:document/>")
+        data = bytearray(buffer.getvalue())
+        for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+            at = 0
+            while (at := data.find(signature, at)) >= 0:
+                data[at + offset:at + offset + 2] = struct.pack("<H", 99)
+                at += 4
+        return "notice.docx", bytes(data)
+    return "notice.pdf", b"%PDF-1.4\n" + b"\x00garbage" * 100  # a header and nothing a reader can parse
+
+
+@pytest.mark.parametrize(("kind", "words"), [("crc", "校验不符"), ("method", "不支持的压缩"), ("pdf", "PDF 的内部结构")])
+def test_a_damaged_file_is_held_back_with_a_reason_in_chinese(gk, cat, tmp_path, kind, words):
+    name, data = _damaged(kind)
+    with_file(cat, name, data)
+    found = findings(gk, cat.root)
+    assert [(d["code"], d["line"]) for d in found] == [("GK610", FILE_LINE)]
+    said = found[0]["message"].replace(f"files/2026/{name}", "").replace("gongkai", "")
+    assert words in said and re.search(r"[A-Za-z]{4,}", said) is None, said  # no «BadZipFile», «PdfStreamError»
+    assert found[0]["hint"]
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code in (0, 1)
+    assert not (site / f"files/2026/{name}").exists()

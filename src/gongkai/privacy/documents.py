@@ -77,7 +77,20 @@ def document_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segmen
         except Unreadable:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure of a reader means the file was not read: fail closed
-            raise Unreadable(f"文件已损坏或无法解析（{type(exc).__name__}）") from None
+            raise Unreadable(f"文件已损坏或无法解析（{broken(exc)}）") from None
+
+
+def broken(exc: Exception) -> str:
+    """What a reader's failure says of the file, in Chinese (never the library's English name of the error)."""
+    if isinstance(exc, NotImplementedError):
+        return "使用了 gongkai 不支持的压缩或加密方式"
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return "压缩的数据已损坏：校验不符或被截断"
+    if type(exc).__module__.startswith("pypdf"):
+        return "PDF 的内部结构已损坏"
+    if isinstance(exc, (SyntaxError, KeyError, IndexError)):  # (xml.etree's ParseError is a SyntaxError)
+        return "内部结构不完整：缺少部件或 XML 写法有误"
+    return "内部结构无法解析"
 
 
 def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
