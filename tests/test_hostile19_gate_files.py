@@ -254,3 +254,52 @@ def test_a_damaged_file_is_held_back_with_a_reason_in_chinese(gk, cat, tmp_path,
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site, "--no-search").code in (0, 1)
     assert not (site / f"files/2026/{name}").exists()
+
+
+# ------------------------------------------------------------------- pictures inside documents: where they were taken
+
+def _exif(*gps_tags: int) -> bytes:
+    """A JPEG APP1 EXIF segment (little-endian TIFF) whose first directory points at a GPS directory holding
+    *gps_tags* (1 GPSLatitudeRef, 2 GPSLatitude, 3 GPSLongitudeRef, 4 GPSLongitude; 0 GPSVersionID), or none."""
+    import struct
+
+    tiff = b"II*\x00" + struct.pack("<I", 8)
+    if not gps_tags:
+        make = b"Canon\x00"
+        tiff += struct.pack("<H", 1) + struct.pack("<HHII", 0x010F, 2, len(make), 26) + b"\x00" * 4 + make
+    else:
+        gps_at = 8 + 2 + 12 + 4
+        values_at = gps_at + 2 + 12 * len(gps_tags) + 4
+        tiff += struct.pack("<H", 1) + struct.pack("<HHII", 0x8825, 4, 1, gps_at) + b"\x00" * 4
+        tiff += struct.pack("<H", len(gps_tags))
+        for tag in gps_tags:  # (degrees, minutes, seconds of 24°58'N 118°11'E, as rationals; refs as letters)
+            tiff += (struct.pack("<HHII", tag, 5, 3, values_at) if tag in (2, 4)
+                     else struct.pack("<HHI", tag, 2 if tag else 1, 2 if tag else 4) + (b"N\x00\x00\x00" if tag else b"\x02\x02\x00\x00"))
+        tiff += b"\x00" * 4 + struct.pack("<6I", 24, 1, 58, 1, 0, 1)
+    body = b"Exif\x00\x00" + tiff
+    return b"\xff\xe1" + len(body + b"xx").to_bytes(2, "big") + body
+
+
+def _photo(exif: bytes) -> bytes:
+    return JPEG[:2] + exif + JPEG[2:]
+
+
+def test_a_photo_that_says_where_it_was_taken_is_not_published(gk, cat, tmp_path):
+    # A clerk's phone photo of a household's house, in the 入户核查 notice: its EXIF holds the latitude and longitude.
+    with_file(cat, "notice.docx", _word_with_picture("image1.jpeg", _photo(_exif(1, 2, 3, 4))))
+    assert_refused(gk, cat, tmp_path, "GK610", "拍摄地点")
+    site = tmp_path / "site"
+    assert not (site / "files/2026/notice.docx").exists()
+
+
+def test_a_photo_whose_xmp_says_where_it_was_taken_is_not_published(gk, cat, tmp_path):
+    xmp = (b'http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><rdf:Description exif:GPSLatitude="24,58.0N" '
+           b'exif:GPSLongitude="118,11.0E"/></x:xmpmeta>')
+    with_file(cat, "notice.docx", _word_with_picture("image1.jpeg", _photo(b"\xff\xe1" + len(xmp + b"xx").to_bytes(2, "big") + xmp)))
+    assert_refused(gk, cat, tmp_path, "GK610", "拍摄地点")
+
+
+@pytest.mark.parametrize("exif", [_exif(), _exif(0)], ids=["camera-only", "gps-version-only"])
+def test_a_photo_that_does_not_say_where_is_published(gk, cat, tmp_path, exif):
+    with_file(cat, "notice.docx", _word_with_picture("image1.jpeg", _photo(exif)))
+    assert findings(gk, cat.root) == []

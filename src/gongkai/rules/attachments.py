@@ -89,7 +89,8 @@ def attachment_content_mismatch(ctx: Context) -> Iterator[Finding]:
 
 @rule("GK610", "attachment-unreadable", "附件无法读取，不能确认没有个人信息", E,
       what="主动公开信息的每个附件都要读出全部文字检查个人信息。读不出的附件阻止整条信息发布（宁可不发）："
-           "损坏或加密的文件、扫描件（PDF 中只有图片没有文字的页）、图片（JPG、PNG，没有文字识别）、CEB（封闭格式）。",
+           "损坏或加密的文件、扫描件（PDF 中只有图片没有文字的页）、图片（JPG、PNG，没有文字识别）、CEB（封闭格式）；"
+           "文档中带有拍摄地点（GPS 经纬度）的照片也阻止发布（个人行踪信息）。",
       why="读不出文字就无法证明没有身份证号、银行卡号；过去正是扫描的名单把完整身份证号贴到了网上（DOMAIN.md §7）。",
       example="附件:\n  - 文件: files/2026/名单扫描件.pdf",
       instead="登记有文字的 PDF（由 Word/WPS 直接导出）或 xlsx 名单；已遮盖后再公开。",
