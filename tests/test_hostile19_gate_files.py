@@ -8,7 +8,12 @@ numbers are typed by hand: 13805951234 is a mobile (1[3-9] + 9 digits); 35052419
 Found this pass:
 - A PDF holds more than its last revision shows: the document properties or an annotation of an earlier revision that
   an incremental update replaced, a comment («% …»), a name («/Tel13805951234»), all readable with any text tool,
-  were published; and a PDF of more than 17 revisions had its earliest revisions left unread (fail open).
+  were published; and a PDF of more than 17 revisions had its earliest revisions left unread (fail open). Also an
+  earlier revision's XMP metadata, and an object packed in a compressed object stream nothing refers to.
+- Text appended after the end of a JPEG or PNG picture inside a docx was published.
+- A photo inside a docx whose EXIF or XMP holds the GPS latitude and longitude where it was taken was published.
+- A damaged attachment was held back, but its reason named the library's English error (BadZipFile,
+  NotImplementedError, PdfStreamError); it now says in Chinese what is wrong.
 """
 
 from __future__ import annotations
