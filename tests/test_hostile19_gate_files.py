@@ -308,3 +308,47 @@ def test_a_photo_whose_xmp_says_where_it_was_taken_is_not_published(gk, cat, tmp
 def test_a_photo_that_does_not_say_where_is_published(gk, cat, tmp_path, exif):
     with_file(cat, "notice.docx", _word_with_picture("image1.jpeg", _photo(exif)))
     assert findings(gk, cat.root) == []
+
+
+# ---------------------------------------------------------------- a withheld record's file, its path written otherwise
+
+WITHHELD = (RECORD.replace("R2026-001", "R2026-002").replace("350524-MZ-2026-00001", "350524-MZ-2026-00002")
+            .replace("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 内部事务信息")
+            .replace("正文: |\n  经审核，现将名单予以公示。\n", "附件:\n  - 名称: 内部名单\n    文件: '{path}'\n"))
+INTERNAL = "internal list of the bureau"
+
+
+def _both_records(cat, withheld_path: str | None) -> None:
+    with_file(cat, "list.pdf", text_pdf(INTERNAL))
+    if withheld_path is not None:
+        cat.record(WITHHELD.format(path=withheld_path), rel="records/2026/R2026-002.yaml")
+
+
+def _sent(gk, cat, tmp_path) -> tuple[Path, Path]:
+    site, bags = tmp_path / "site", tmp_path / "bags"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code in (0, 1)
+    assert gk("handover", "--date", "2026-09-07", "--force", "--allow-incomplete", "-C", cat.root, "--out", bags).code in (0, 1)
+    return site, bags
+
+
+@pytest.mark.parametrize("withheld_path", ["files\\2026\\list.pdf", "./files/2026/list.pdf", "files/2026//list.pdf",
+                                           "files/2026/./list.pdf", "files/x/../2026/list.pdf", "files/2026/LIST.pdf",
+                                           "files/2026/List.PDF"])
+def test_a_withheld_records_file_written_another_way_is_not_published(gk, cat, tmp_path, withheld_path):
+    # R2026-002 (不予公开) registers the file as a Windows clerk writes it, or as another computer opens it (Windows
+    # and macOS: case does not matter); R2026-001 (主动公开) registers the same file as files/2026/list.pdf.
+    _both_records(cat, withheld_path)
+    public = [(d["code"], d["line"]) for d in findings(gk, cat.root) if d["path"].endswith("R2026-001.yaml")]
+    assert public == [("GK612", FILE_LINE)]
+    site, bags = _sent(gk, cat, tmp_path)
+    for folder in (site, bags):
+        assert not any(INTERNAL.encode() in p.read_bytes() for p in folder.rglob("*") if p.is_file())
+    assert not (site / "records/R2026-001.html").exists()
+
+
+def test_the_same_file_without_a_withheld_record_is_published_and_sent(gk, cat, tmp_path):
+    _both_records(cat, None)
+    assert findings(gk, cat.root) == []
+    site, bags = _sent(gk, cat, tmp_path)
+    assert (site / "files/2026/list.pdf").exists()
+    assert any(INTERNAL.encode() in p.read_bytes() for p in bags.rglob("*.pdf"))
