@@ -318,8 +318,8 @@ WITHHELD = (RECORD.replace("R2026-001", "R2026-002").replace("350524-MZ-2026-000
 INTERNAL = "internal list of the bureau"
 
 
-def _both_records(cat, withheld_path: str | None) -> None:
-    with_file(cat, "list.pdf", text_pdf(INTERNAL))
+def _both_records(cat, withheld_path: str | None, name: str = "list.pdf") -> None:
+    with_file(cat, name, text_pdf(INTERNAL))
     if withheld_path is not None:
         cat.record(WITHHELD.format(path=withheld_path), rel="records/2026/R2026-002.yaml")
 
@@ -346,9 +346,58 @@ def test_a_withheld_records_file_written_another_way_is_not_published(gk, cat, t
     assert not (site / "records/R2026-001.html").exists()
 
 
+@pytest.mark.parametrize("withheld_path", ["files/2026/R2026-List.pdf", "files\\2026\\r2026-list.PDF"])
+def test_a_withheld_records_file_with_capitals_in_its_name_is_held_back_by_its_name(gk, cat, tmp_path, withheld_path):
+    _both_records(cat, withheld_path, name="R2026-List.pdf")
+    site, bags = _sent(gk, cat, tmp_path)
+    assert not (site / "records/R2026-001.html").exists()
+    for folder in (site, bags):
+        assert not any(INTERNAL.encode() in p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
 def test_the_same_file_without_a_withheld_record_is_published_and_sent(gk, cat, tmp_path):
     _both_records(cat, None)
     assert findings(gk, cat.root) == []
     site, bags = _sent(gk, cat, tmp_path)
     assert (site / "files/2026/list.pdf").exists()
     assert any(INTERNAL.encode() in p.read_bytes() for p in bags.rglob("*.pdf"))
+
+
+# ------------------------------------------------------ false positives: the XMP toolkit's build is not a telephone
+
+PHOTOSHOP_XMP = ('<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Adobe XMP Core 5.6-c140 79.160451, 2017/05/06-01:08:21">'
+                 '<rdf:RDF><rdf:Description xmp:CreatorTool="Adobe Photoshop CC 2017 (Windows)" {more}/></rdf:RDF>'
+                 "</x:xmpmeta>")
+
+
+def _png_with_xmp(xmp: str) -> bytes:
+    import struct
+    import zlib
+
+    png = _png()
+    body = b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + xmp.encode()
+    chunk = struct.pack(">I", len(body)) + b"iTXt" + body + struct.pack(">I", zlib.crc32(b"iTXt" + body))
+    return png[:33] + chunk + png[33:]  # after IHDR (8 + 25 bytes), as Photoshop writes it
+
+
+def test_a_logo_photoshop_saved_is_published(gk, cat, tmp_path):
+    # «c140 79.160451» held back every document holding a picture Photoshop CC 2017 saved (14079160451, a «mobile»).
+    with_file(cat, "notice.docx", _word_with_picture("image1.png", _png_with_xmp(PHOTOSHOP_XMP.format(more=""))))
+    assert findings(gk, cat.root) == []
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    assert (site / "files/2026/notice.docx").exists()
+
+
+def test_a_pdf_whose_xmp_names_the_toolkit_is_published(gk, cat, tmp_path):
+    xmp = PHOTOSHOP_XMP.format(more="").replace("c140 79.160451", "c148 79.164036")
+    pdf = text_pdf("nothing here").replace(b"/Type /Catalog", b"/Type /Catalog /Metadata 9 0 R")
+    with_file(cat, "notice.pdf", pdf_update(pdf, {9: f"<< /Type /Metadata /Subtype /XML /Length {len(xmp)} >>\n"
+                                                     f"stream\n{xmp}\nendstream"}))
+    assert findings(gk, cat.root) == []
+
+
+def test_a_number_elsewhere_in_that_xmp_is_still_found(gk, cat, tmp_path):
+    xmp = PHOTOSHOP_XMP.format(more=f'dc:creator="chen {MOBILE}"')
+    with_file(cat, "notice.docx", _word_with_picture("image1.png", _png_with_xmp(xmp)))
+    assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)

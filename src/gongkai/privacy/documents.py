@@ -30,7 +30,7 @@ from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, de
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.pictures import PICTURES, picture_texts
+from gongkai.privacy.pictures import PICTURES, picture_texts, without_toolkit
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
@@ -539,7 +539,8 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
     if metadata is not None:
-        pieces.append((markup_text(metadata.get_object().get_data().decode("utf-8", "replace")), " XMP 元数据"))
+        xmp = without_toolkit(metadata.get_object().get_data().decode("utf-8", "replace"))
+        pieces.append((markup_text(xmp), " XMP 元数据"))
     pieces.extend((text, " 文本对象") for text in _strings(reader))
     # (what the file holds that the last revision does not reach: an earlier revision's properties, comments, names)
     pieces.extend((text, " 文件中的其他文字（早先版本、注释、名称、未引用的对象）") for text in pdf_byte_texts(data))

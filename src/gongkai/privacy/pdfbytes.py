@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import SEPARATE
+from gongkai.privacy.pictures import without_toolkit
 
 MAX_UNPACKED = 256 * 1024 * 1024  # what the streams of one file may unpack to, together (a bomb is refused)
 
@@ -54,7 +55,7 @@ def pdf_byte_texts(data: bytes) -> list[str]:
         inside = _unpacked(dictionary, data[start:end], budget)
         if inside is not None:
             xml = _XML.search(dictionary) is not None
-            texts.append(markup_text(inside.decode("utf-8", "replace")) if xml else _tokens_text(inside))
+            texts.append(markup_text(without_toolkit(inside.decode("utf-8", "replace"))) if xml else _tokens_text(inside))
     outside.append(data[at:])
     return [_tokens_text(b"\n".join(outside)), *(text for text in texts if text)]
 
