@@ -14,6 +14,11 @@ Found this pass:
 - A photo inside a docx whose EXIF or XMP holds the GPS latitude and longitude where it was taken was published.
 - A damaged attachment was held back, but its reason named the library's English error (BadZipFile,
   NotImplementedError, PdfStreamError); it now says in Chinese what is wrong.
+- A 不予公开 record that registers its file as files\\2026\\list.pdf, ./files/…, files/2026//…, or in another case
+  (the same file on Windows and macOS) did not stop a 主动公开 record that registers files/2026/list.pdf: the file went to
+  the site and to both 馆 (GK612 silent).
+- False positive: the XMP toolkit's build that Photoshop writes into every picture it saves (Adobe XMP Core 5.6-c140
+  79.160451) read as the mobile 14079160451 and held back any document with such a picture.
 """
 
 from __future__ import annotations
