@@ -27,7 +27,7 @@ from gongkai.publication.standing import Standing, next_change, standing
 from gongkai.model import Record
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, listed_title_names, mask_log,
-                             mask_names, mask_text, standing_on)
+                             mask_names, mask_text, resolved, same_file, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 from gongkai.workdays import WorkdayCalendar
@@ -292,7 +292,7 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     portal and the handover copy an attachment by its path for every record that shows it, so a second record linking
     the same file would put it on the web; a list of people and a withheld record's file are also matched by their
     content, so a copy under another name does not publish them either."""
-    retired: dict[str, str] = {}  # path → why it may not be shown
+    retired: dict[str, str] = {}  # path (same_file: as any computer opens it) → why it may not be shown
     copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
     # (its files, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
     # lists nobody may share a blank form with others)
@@ -304,8 +304,8 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
                  for a in gate.admitted if a.state is State.ENDED]
     for files, why, copy, down in retiring:
         for path in files:
-            retired.setdefault(path, why)
-            keys = _file_keys(catalog, path) if copy is not None else (path,)
+            retired.setdefault(same_file(path), why)
+            keys = _file_keys(catalog, path) if copy is not None else (same_file(path),)
             for content in keys[1:]:
                 copies.setdefault(content, f"与别的信息的{copy}内容相同，{why}")
             if down is not None:
@@ -332,10 +332,10 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
 
 
 def _file_keys(catalog: Catalog, path: str) -> tuple[str, ...]:
-    """What a file is known by when records share it: its path, then its content (a copy under another name) when it
-    can be read."""
-    content = attachment_id(catalog, path)
-    return (path,) if content is None else (path, content)
+    """What a file is known by when records share it: its path as any computer opens it (files\\2026\\名单.PDF is
+    files/2026/名单.pdf: same_file), then its content (a copy under another name) when it can be read."""
+    content = attachment_id(catalog, resolved(path))
+    return (same_file(path),) if content is None else (same_file(path), content)
 
 
 def _withdrawal_day(record: Record) -> dt.date | None:
@@ -388,7 +388,7 @@ def _linked_paths(body: str | None, known: Mapping[str, object]) -> list[str]:
         target = unquote(next(g for g in match.groups() if g is not None).split("#")[0].split("?")[0])
         link = "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
         found += [link] if link.startswith("files/") else []
-        found += [path for path in known if link.endswith("/" + path)]
+        found += [path for path in known if same_file(link).endswith("/" + path)]
     return found
 
 
@@ -405,8 +405,8 @@ def _lists_people(catalog: Catalog, record: Record, scan: RecordScan | None) -> 
 
 
 def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
-    if path in retired:
-        return f"附件「{mask_log(path)}」也是别的信息的附件，{retired[path]}，不能在这里公开"
+    if same_file(path) in retired:
+        return f"附件「{mask_log(path)}」也是别的信息的附件，{retired[same_file(path)]}，不能在这里公开"
     content = attachment_id(catalog, path) if copies else None
     if content is not None and content in copies:
         return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"

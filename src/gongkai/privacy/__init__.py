@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict asks of a package
     from gongkai.privacy.attachments import (
         AttachmentRefused as AttachmentRefused, FileProblem as FileProblem, attachment_problem as attachment_problem,
-        read_attachment as read_attachment,
+        read_attachment as read_attachment, resolved as resolved, same_file as same_file,
     )
     from gongkai.privacy.findings import (
         ColumnWarning as ColumnWarning, PrivacyFinding as PrivacyFinding, standing_on as standing_on,
@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
     )
 
 _HOMES = {
-    "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment"),
+    "attachments": ("AttachmentRefused", "FileProblem", "attachment_problem", "read_attachment", "resolved",
+                    "same_file"),
     "findings": ("ColumnWarning", "PrivacyFinding", "standing_on"),
     "mask": ("mask_log", "mask_names", "mask_text"),
     "scan": ("RecordScan", "allowed_of", "attachment_id", "catalog_scan", "scan_ahead", "scan_record"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,20 @@ def suffix_of(path: str) -> str:
     """The extension of *path*, lower case, without the dot ("" when there is none)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[-1].lower() if "." in name.strip(".") else ""
+
+
+def resolved(path: str) -> str:
+    """*path* as a file system resolves it: «\\» separates folders (Windows), empty and «.» parts are nothing, «..» goes
+    up. A record that writes files\\2026\\名单.pdf, ./files/2026/名单.pdf or files/2026//名单.pdf names files/2026/名单.pdf,
+    whatever path_problem says of how it is written."""
+    return posixpath.normpath(path.replace("\\", "/")) if path else path
+
+
+def same_file(path: str) -> str:
+    """What the paths of two attachments that are one file on some computer have in common: resolved, and the same up
+    to case and Unicode form (Windows and macOS open 名单.PDF for 名单.pdf). Records are compared by this, never by the
+    path as written."""
+    return unicodedata.normalize("NFC", resolved(path)).casefold()
 
 
 def path_problem(path: str) -> FileProblem | None:

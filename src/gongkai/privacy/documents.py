@@ -30,14 +30,16 @@ from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, de
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.pictures import PICTURES, picture_texts
+from gongkai.privacy.pictures import PICTURES, picture_texts, without_toolkit
 from gongkai.privacy.ofd import ofd_shown
+from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
 from gongkai.privacy.wordml import word_shown, word_tables
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
 MAX_REVISIONS = 16
+MAX_OBJECTS = 200_000  # of a PDF, read for text strings (_strings); a file with more is not published
 MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
 # What each PDF read in this process holds, by a hash of its bytes: (text, where after the label) or why unreadable.
@@ -75,7 +77,20 @@ def document_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segmen
         except Unreadable:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure of a reader means the file was not read: fail closed
-            raise Unreadable(f"文件已损坏或无法解析（{type(exc).__name__}）") from None
+            raise Unreadable(f"文件已损坏或无法解析（{broken(exc)}）") from None
+
+
+def broken(exc: Exception) -> str:
+    """What a reader's failure says of the file, in Chinese (never the library's English name of the error)."""
+    if isinstance(exc, NotImplementedError):
+        return "使用了 gongkai 不支持的压缩或加密方式"
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return "压缩的数据已损坏：校验不符或被截断"
+    if type(exc).__module__.startswith("pypdf"):
+        return "PDF 的内部结构已损坏"
+    if isinstance(exc, (SyntaxError, KeyError, IndexError)):  # (xml.etree's ParseError is a SyntaxError)
+        return "内部结构不完整：缺少部件或 XML 写法有误"
+    return "内部结构无法解析"
 
 
 def _by_format(suffix: str, data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
@@ -524,8 +539,11 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     root: Any = reader.trailer["/Root"].get_object()
     metadata = root.get("/Metadata")
     if metadata is not None:
-        pieces.append((markup_text(metadata.get_object().get_data().decode("utf-8", "replace")), " XMP 元数据"))
+        xmp = without_toolkit(metadata.get_object().get_data().decode("utf-8", "replace"))
+        pieces.append((markup_text(xmp), " XMP 元数据"))
     pieces.extend((text, " 文本对象") for text in _strings(reader))
+    # (what the file holds that the last revision does not reach: an earlier revision's properties, comments, names)
+    pieces.extend((text, " 文件中的其他文字（早先版本、注释、名称、未引用的对象）") for text in pdf_byte_texts(data))
     return pieces + _earlier_revisions(data)
 
 
@@ -554,7 +572,11 @@ def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
 
     pieces: list[tuple[str, str]] = []
     ends = [match.end() for match in re.finditer(rb"%%EOF", data)][:-1]
-    for number, end in enumerate(ends[-MAX_REVISIONS:], start=1):
+    if len(ends) > MAX_REVISIONS:  # each is read whole: past this many, the earliest would go unread
+        raise Unreadable(f"PDF 经过 {len(ends)} 次增量修改（保存了 {len(ends) + 1} 个版本），超过 gongkai 逐一检查的 "
+                         f"{MAX_REVISIONS + 1} 个；早先版本中的文字仍在文件里，任何人都能打开；请用「另存为」或「打印为 PDF」"
+                         "重新导出为一个版本后再登记")
+    for number, end in enumerate(ends, start=1):
         try:
             reader = PdfReader(io.BytesIO(data[:end]), strict=False)
             texts = [_page_texts(page) for page in reader.pages]
@@ -653,7 +675,9 @@ def _strings(reader: object) -> list[str]:
     found: list[str] = []
     seen: set[int] = set()
     stack: list[object] = [reader.trailer]  # type: ignore[attr-defined]
-    while stack and len(seen) < 200_000:
+    while stack:
+        if len(seen) > MAX_OBJECTS:  # what is left unread could hold anything: not published
+            raise Unreadable(f"PDF 中的对象超过 {MAX_OBJECTS:,} 个，gongkai 无法全部检查；请用「另存为」或「打印为 PDF」重新导出")
         node = stack.pop()
         if isinstance(node, IndirectObject):
             if node.idnum in seen:

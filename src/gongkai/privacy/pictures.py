@@ -1,19 +1,29 @@
 """The text a picture carries besides its pixels, as an image viewer shows it among the picture's properties.
 
 JPEG: every APPn segment (EXIF — Windows writes its 备注/作者/标题 as UTF-16 —, XMP, ICC, Photoshop) and the comment
-segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. A segment is
+segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. Whatever
+follows the end of a JPEG or PNG picture (data appended to it) is read too. A segment is
 read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments: no encoding can hide a number. The
-pixels are never read (no text gongkai could read, and none a detector should guess at).
+pixels are never read (no text gongkai could read, and none a detector should guess at). A picture that carries where
+it was taken (GPS in its EXIF or XMP) is not published at all (Unreadable).
 """
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 
 from gongkai.privacy.extract import Unreadable
 
 PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+# XMP names the toolkit that wrote it with its build: x:xmptk="Adobe XMP Core 5.6-c140 79.160451, 2017/05/06-01:08:21"
+# (Photoshop CC 2017, and so on for every version since): software, not a person, whose digits read as a mobile
+# number (140 79.160451 → 14079160451) and held back every document with a picture Photoshop saved. Only that exact
+# form is left out; any other digits there are read.
+TOOLKIT = r"Adobe XMP Core \d\.\d-c\d{3} \d{2}\.\d{6}, \d{4}/\d{2}/\d{2}-\d{2}:\d{2}:\d{2}"
+_TOOLKIT = re.compile(TOOLKIT.encode())
+_TOOLKIT_TEXT = re.compile(TOOLKIT)
 MAX_TEXT = 4 * 1024 * 1024  # a compressed text chunk that unpacks to more than this is refused (a bomb)
 
 
@@ -27,7 +37,53 @@ def picture_texts(data: bytes) -> list[str]:
         pieces = _gif(data)
     else:
         return []
+    pieces = [_TOOLKIT.sub(b"Adobe XMP Core", piece) for piece in pieces]
+    if any(_located(piece) for piece in pieces):
+        raise Unreadable("其中的图片带有拍摄地点（GPS 经纬度）：照片在谁家门口拍的，任何人都能在地图上找到，这是个人行踪信息"
+                         "（《个人信息保护法》第二十八条），不能公开；请删除图片的位置信息（Windows：右键图片 → 属性 → 详细信息 → "
+                         "删除属性和个人信息；手机相机关闭「位置标签」）后重新插入")
     return [text for piece in pieces for text in _readings(piece)]
+
+
+_GPS_IFD, _LATITUDE, _LONGITUDE = 0x8825, 0x0002, 0x0004
+_XMP_GPS = re.compile(rb"GPS(?:Latitude|Longitude)[\"'>=\s]{1,4}-?\d")
+
+
+def without_toolkit(xmp: str) -> str:
+    """*xmp* (the XMP of a picture or a PDF) without its toolkit's name and build (TOOLKIT)."""
+    return _TOOLKIT_TEXT.sub("Adobe XMP Core", xmp)
+
+
+def _located(piece: bytes) -> bool:
+    """True when a segment of a picture (EXIF, as JPEG's APP1 or PNG's eXIf holds it, or XMP) gives where it was taken:
+    a GPS latitude or longitude. An EXIF whose GPS directory cannot be read counts as located (fail closed)."""
+    if _XMP_GPS.search(piece) is not None:
+        return True
+    tiff = piece[6:] if piece.startswith(b"Exif\x00\x00") else piece
+    if tiff[:4] not in (b"II*\x00", b"MM\x00*"):
+        return False
+    order = "<" if tiff[:2] == b"II" else ">"
+    try:
+        gps = _entries(tiff, order, struct.unpack(order + "I", tiff[4:8])[0]).get(_GPS_IFD)
+    except struct.error:
+        return False  # no first directory: no viewer finds a location either
+    if gps is None:
+        return False
+    try:
+        return bool({_LATITUDE, _LONGITUDE} & _entries(tiff, order, gps).keys())
+    except struct.error:
+        return True
+
+
+def _entries(tiff: bytes, order: str, at: int) -> dict[int, int]:
+    """The tags of the TIFF directory at *at*, each with its value field read as an offset."""
+    count = struct.unpack(order + "H", tiff[at:at + 2])[0]
+    found: dict[int, int] = {}
+    for index in range(count):
+        entry = tiff[at + 2 + 12 * index:at + 14 + 12 * index]
+        tag, _, _, value = struct.unpack(order + "HHII", entry)
+        found[tag] = value
+    return found
 
 
 def _readings(piece: bytes) -> list[str]:
@@ -47,6 +103,7 @@ def _jpeg(data: bytes) -> list[bytes]:
             at += 2
             continue
         if marker in (0xD9, 0xDA):  # end of image, start of the image data: no segments after it
+            pieces += _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
             break
         length = struct.unpack(">H", data[at + 2:at + 4])[0]
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
@@ -73,9 +130,16 @@ def _png(data: bytes) -> list[bytes]:
             translated, _, text = rest.partition(b"\x00")
             pieces += [keyword, language, translated, _inflate(text) if compressed else text]
         elif kind == b"IEND":
+            pieces += _after(data, at + 12 + length)
             break
         at += 12 + length
     return pieces
+
+
+def _after(data: bytes, end: int) -> list[bytes]:
+    """What a file holds after its picture ends (at *end*; 1 when the end was not found): no viewer shows it, any
+    text tool does, and a file that is a picture and something else at once keeps the something else there."""
+    return [data[end:]] if 1 < end < len(data) else []
 
 
 def _gif(data: bytes) -> list[bytes]:

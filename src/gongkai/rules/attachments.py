@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.privacy import attachment_problem, mask_log
+from gongkai.privacy import attachment_problem, mask_log, same_file
 from gongkai.rules.base import FILE, FIRST, KEYED, Context, Finding, rule
 from gongkai.rules.privacy import source_findings
 
@@ -89,7 +89,8 @@ def attachment_content_mismatch(ctx: Context) -> Iterator[Finding]:
 
 @rule("GK610", "attachment-unreadable", "附件无法读取，不能确认没有个人信息", E,
       what="主动公开信息的每个附件都要读出全部文字检查个人信息。读不出的附件阻止整条信息发布（宁可不发）："
-           "损坏或加密的文件、扫描件（PDF 中只有图片没有文字的页）、图片（JPG、PNG，没有文字识别）、CEB（封闭格式）。",
+           "损坏或加密的文件、扫描件（PDF 中只有图片没有文字的页）、图片（JPG、PNG，没有文字识别）、CEB（封闭格式）；"
+           "文档中带有拍摄地点（GPS 经纬度）的照片也阻止发布（个人行踪信息）。",
       why="读不出文字就无法证明没有身份证号、银行卡号；过去正是扫描的名单把完整身份证号贴到了网上（DOMAIN.md §7）。",
       example="附件:\n  - 文件: files/2026/名单扫描件.pdf",
       instead="登记有文字的 PDF（由 Word/WPS 直接导出）或 xlsx 名单；已遮盖后再公开。",
@@ -99,7 +100,8 @@ def attachment_unreadable(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK612", "attachment-of-withheld-record", "主动公开的信息链接了不公开的信息的附件", E,
-      what="检查主动公开的信息的附件是否也是依申请公开、不予公开（或没有标明公开属性）的信息的附件（同一个文件路径）。"
+      what="检查主动公开的信息的附件是否也是依申请公开、不予公开（或没有标明公开属性）的信息的附件（同一个文件路径；"
+           "files\\2026\\名单.pdf、./files/2026/名单.pdf、只差大小写的写法都算同一个文件）。"
            "这样的附件不会发布，链接它的主动公开信息也不发布（build-site 另按内容比对：同一份文件另存为别的名字也一样）。",
       why="附件按路径复制到网站：同一个文件挂在主动公开的信息下，不予公开的名单、内部材料就会上网（《政府信息公开条例》"
           "第十四条至第十六条）；两条信息对同一份文件的公开属性认定互相矛盾。",
@@ -115,10 +117,10 @@ def attachment_of_withheld_record(ctx: Context) -> Iterator[Finding]:
             public.append((path, record))
             continue
         for attachment in record.attachments:
-            withheld.setdefault(attachment.file, f"{record.id}（{record.attribute or '未标明公开属性'}）")
+            withheld.setdefault(same_file(attachment.file), f"{record.id}（{record.attribute or '未标明公开属性'}）")
     for path, record in public:
         for index, attachment in enumerate(record.attachments):
-            other = withheld.get(attachment.file)
+            other = withheld.get(same_file(attachment.file))
             if other is not None:
                 yield Finding(Location(path, record.id, ("附件", index, "文件")),
                               f"附件「{mask_log(attachment.file)}」也是信息 {other}的附件：两条信息的公开属性矛盾，本信息不会发布",

@@ -1,0 +1,139 @@
+"""What a PDF file holds beyond what a reader reaches from its last revision, read straight from its bytes.
+
+A viewer shows the objects the last trailer reaches. The file may hold more, which any text tool (strings, grep) or
+a PDF tool that opens an earlier revision shows: the document properties, annotations and XMP metadata of an earlier
+revision that an incremental update replaced, objects nothing refers to, comments (% …), names (/Tel13805951234), and
+objects packed in compressed object streams. Every string (literal or hex, 8-bit, UTF-8 or UTF-16), name and comment
+is read here: in the file, and in every stream that is not a picture or a font program, unpacked; a metadata stream
+is read whole. Numbers of PDF syntax (offsets, coordinates, widths) are not text and are never read, so a page's
+drawing never reads as a telephone number.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+
+from gongkai.privacy.extract import Unreadable
+from gongkai.privacy.markup import markup_text
+from gongkai.privacy.normalize import SEPARATE
+from gongkai.privacy.pictures import without_toolkit
+
+MAX_UNPACKED = 256 * 1024 * 1024  # what the streams of one file may unpack to, together (a bomb is refused)
+
+_STREAM = re.compile(rb"\bstream(?:\r\n|\n|\r)")
+_ENDSTREAM = b"endstream"
+# (a dictionary holds at most this much before its stream: the object's header is looked for this far back)
+_DICTIONARY_REACH = 8192
+_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+# Streams that hold no text: pictures (their pixels), font programs, cross-reference tables (binary offsets).
+_NOT_TEXT = re.compile(rb"/Subtype\s*/Image\b|/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b"
+                       rb"|/Type\s*/XRef\b")
+# Streams of XML text (XMP metadata: 作者, 标题, 说明 of this revision or an earlier one): read whole, as markup.
+_XML = re.compile(rb"/Type\s*/Metadata\b|/Subtype\s*/XML\b")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
+# A literal string (two levels of parentheses inside; a deeper one is still found from its inner parenthesis), a hex
+# string, a name, a comment.
+_LITERAL = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\)"
+_TOKEN = re.compile(_LITERAL + rb"|<[0-9A-Fa-f\s]+>|/[^\s/\[\]()<>{}%]+|%[^\r\n]*", re.DOTALL)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.DOTALL)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\r\n": b"", b"\n": b"", b"\r": b""}
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def pdf_byte_texts(data: bytes) -> list[str]:
+    """The strings, names and comments of *data* (a PDF), outside streams and in each stream that may hold text, each
+    region's tokens joined by SEPARATE (which joins no digits); Unreadable when its streams unpack to too much."""
+    outside: list[bytes] = []
+    texts: list[str] = []
+    budget = [MAX_UNPACKED]
+    at = 0
+    for start, end, dictionary in _streams(data):
+        outside.append(data[at:start])
+        at = end
+        inside = _unpacked(dictionary, data[start:end], budget)
+        if inside is not None:
+            xml = _XML.search(dictionary) is not None
+            texts.append(markup_text(without_toolkit(inside.decode("utf-8", "replace"))) if xml else _tokens_text(inside))
+    outside.append(data[at:])
+    return [_tokens_text(b"\n".join(outside)), *(text for text in texts if text)]
+
+
+def _streams(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """(start, end, dictionary) of each stream's data: from after «stream» to «endstream» (or the end of the file)."""
+    at = 0
+    while (found := _STREAM.search(data, at)) is not None:
+        start = found.end()
+        end = data.find(_ENDSTREAM, start)
+        end = len(data) if end < 0 else end
+        head = data[max(0, found.start() - _DICTIONARY_REACH):found.start()]
+        headers = list(_OBJECT.finditer(head))
+        yield start, end, head[headers[-1].end():] if headers else head
+        at = max(end, start)
+
+
+def _unpacked(dictionary: bytes, raw: bytes, budget: list[int]) -> bytes | None:
+    """A stream's data as its reader gets it: unfiltered, or inflated (FlateDecode); None for a picture, a font, a
+    cross-reference stream or another filter (which leaves no text a tool reads either)."""
+    if _NOT_TEXT.search(dictionary) is not None:
+        return None
+    found = _FILTER.search(dictionary)
+    filters = re.findall(rb"/([^\s/\[\]<>()]+)", found.group(1)) if found is not None else []
+    if not filters:
+        return raw
+    if filters not in ([b"FlateDecode"], [b"Fl"]):
+        return None
+    inflater = zlib.decompressobj()
+    try:
+        unpacked = inflater.decompress(raw, budget[0] + 1)
+    except zlib.error:
+        unpacked = _inflated_prefix(raw)
+    budget[0] -= len(unpacked)
+    if budget[0] < 0 or inflater.unconsumed_tail:
+        raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）")
+    return unpacked
+
+
+def _inflated_prefix(raw: bytes) -> bytes:
+    """What a damaged stream gives before the damage, as a lenient reader takes it."""
+    inflater = zlib.decompressobj()
+    out = b""
+    for at in range(0, len(raw), 4096):
+        try:
+            out += inflater.decompress(raw[at:at + 4096], MAX_UNPACKED)
+        except zlib.error:
+            break
+    return out
+
+
+def _tokens_text(data: bytes) -> str:
+    """The strings, names and comments of *data* as text, joined by SEPARATE."""
+    return SEPARATE.join(text for token in _TOKEN.finditer(data) if (text := _token_text(token.group())))
+
+
+def _token_text(token: bytes) -> str:
+    if token[:1] == b"(":
+        return _string_text(_ESCAPE.sub(_unescape, token[1:-1]))
+    if token[:1] == b"<":
+        digits = re.sub(rb"\s", b"", token[1:-1])
+        return _string_text(bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii")))
+    if token[:1] == b"/":
+        return _string_text(_NAME_ESCAPE.sub(lambda m: bytes.fromhex(m.group(1).decode("ascii")), token[1:]))
+    return _string_text(token[1:])
+
+
+def _unescape(match: re.Match[bytes]) -> bytes:
+    escaped = match.group(1)
+    if escaped[:1].isdigit():
+        return bytes([int(escaped, 8) & 0xFF])
+    return _ESCAPES.get(escaped, escaped)
+
+
+def _string_text(raw: bytes) -> str:
+    """A PDF string as a reader decodes it: UTF-16 after its byte order mark, UTF-8 after its own, else 8-bit."""
+    if raw[:2] in (b"\xfe\xff", b"\xff\xfe"):
+        return raw[2:].decode("utf-16-be" if raw[:1] == b"\xfe" else "utf-16-le", errors="replace")
+    if raw[:3] == b"\xef\xbb\xbf":
+        return raw[3:].decode("utf-8", errors="replace")
+    return raw.decode("latin-1")
