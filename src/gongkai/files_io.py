@@ -122,13 +122,20 @@ def through_link(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+def make_folder(folder: Path) -> None:
+    """Make *folder* and those above it that are missing. A file (or a dangling link) where a folder should be is
+    NotADirectoryError naming that file, not 「already exists」, which callers take for a clash and users cannot act on."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((p for p in (folder, *folder.parents) if os.path.lexists(p) and not p.is_dir()), folder)
+        raise NotADirectoryError(errno.ENOTDIR, "路径中有同名的文件挡住了文件夹", str(blocking)) from None
+
+
 def _write_aside(path: Path, data: Data) -> str:
     """*data* written and synced to a new file next to *path*, with the mode (and, where allowed, the owner and group)
     *path* has, or the mode a new file would get."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where a folder should be: not "the file exists", which callers take for a clash
-        raise NotADirectoryError(errno.ENOTDIR, "路径中有同名的文件挡住了文件夹", str(path.parent)) from None
+    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         _keep_owner(path, tmp)
@@ -266,6 +273,7 @@ def _mode_for(path: Path) -> int:
 
 
 BUILDING = "building"  # the staging folder's kind, in its name: .<output>.building.<pid>.<random>
+_LEFT = (BUILDING, "old", "update", "init")  # the kinds of folder a run leaves beside its output (init: older versions)
 PREVIOUS = "previous"  # the old output, inside .<output>.old.<pid>.<random> while a swap is under way
 
 
@@ -275,7 +283,7 @@ def remove_leftovers(out: Path) -> None:
     died between the two renames of its swap. A live run's folders are left alone."""
     for folder in sorted(out.parent.glob(f".{out.name}.*")):
         parts = folder.name.split(".")
-        if folder.is_dir() and len(parts) >= 4 and parts[2] in (BUILDING, "old", "update") and not _alive(parts[3]):
+        if folder.is_dir() and len(parts) >= 4 and parts[2] in _LEFT and not _alive(parts[3]):
             if parts[2] == "old" and not os.path.lexists(out) and os.path.isdir(folder / PREVIOUS):
                 os.replace(folder / PREVIOUS, out)
             shutil.rmtree(folder, ignore_errors=True)
@@ -318,7 +326,7 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
     remove_leftovers(target)
     if marks:
         refuse_foreign_output(target, marks)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
     os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
     try:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import (BUILDING, PREVIOUS, current_umask, move_aside, refuse_foreign_output, through_link,
-                               write_atomic)
+from gongkai.files_io import (BUILDING, PREVIOUS, current_umask, make_folder, move_aside, refuse_foreign_output,
+                               through_link, write_atomic)
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 from gongkai.site.tree import Tree, TreeChange, keep, walk
@@ -41,7 +41,7 @@ class Staging:
     def __post_init__(self) -> None:
         self.out = through_link(self.out)
         refuse_foreign_output(self.out, MARKS)
-        self.out.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(self.out.parent)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{BUILDING}.{os.getpid()}.", dir=self.out.parent))
         os.chmod(self.folder, 0o777 & ~current_umask())
 
