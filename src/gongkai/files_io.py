@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -309,6 +310,20 @@ def _alive(pid: str) -> bool:
     return int(pid) != 0
 
 
+def folder_mode(target: Path) -> int:
+    """The mode a folder made to replace *target* gets: *target*'s own when it exists, else what mkdir gives (the umask,
+    and the set-group-id bit of a shared parent folder, so that what is made inside keeps the shared group)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        pass
+    try:
+        shared = os.stat(target.parent).st_mode & stat.S_ISGID
+    except OSError:
+        shared = 0
+    return (0o777 & ~current_umask()) | shared
+
+
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
                 guard: Callable[[], AbstractContextManager[object]] = nullcontext,
@@ -328,7 +343,7 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
         refuse_foreign_output(target, marks)
     make_folder(target.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
-    os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
+    os.chmod(staging, folder_mode(target))
     try:
         yield staging
     except OSError as exc:  # a full disk names no file: the output folder is the one to name

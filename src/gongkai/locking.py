@@ -8,6 +8,7 @@ crash never leaves the catalog locked. A second command waits a few seconds, the
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -21,9 +22,11 @@ from filelock import FileLock, Timeout
 
 from gongkai.catalog.cache import CACHE_DIR
 from gongkai.errors import UsageProblem, describe_os_error
-from gongkai.files_io import write_atomic
+from gongkai.files_io import make_folder, write_atomic
 
 DEFAULT_WAIT_S = 5.0
+# a file named .gongkai-cache in the catalog (copied from elsewhere, made by hand) is no read-only folder
+_ADVICE = {errno.ENOTDIR: f"这个名字的文件挡住了 gongkai 的缓存文件夹：请删去或改名目录中的 {CACHE_DIR} 文件（其中不是目录内容）后再运行"}
 
 
 class Busy(UsageProblem):
@@ -42,10 +45,10 @@ def catalog_lock(root: Path, what: str) -> Iterator[None]:
     """Hold the lock of the catalog at *root* while *what* (the command, as typed) writes it."""
     folder = root / CACHE_DIR
     try:
-        folder.mkdir(exist_ok=True)
+        make_folder(folder)
     except OSError as exc:
         raise UsageProblem(f"无法写入目录文件夹「{root}」（{describe_os_error(exc)}），{what} 没有执行，目录保持原样。"
-                           "请确认文件夹不是只读的，且您有写入权限。") from None
+                           f"{_ADVICE.get(exc.errno or 0, '请确认文件夹不是只读的，且您有写入权限')}。") from None
     with _held(folder / "catalog.lock", what, f"目录「{root}」"):
         yield
 
