@@ -343,8 +343,8 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
         refuse_foreign_output(target, marks)
     make_folder(target.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
-    os.chmod(staging, folder_mode(target))
     try:
+        os.chmod(staging, folder_mode(target))
         yield staging
     except OSError as exc:  # a full disk names no file: the output folder is the one to name
         shutil.rmtree(staging, ignore_errors=True)
