@@ -125,7 +125,7 @@ def through_link(path: Path) -> Path:
 
 def make_folder(folder: Path) -> None:
     """Make *folder* and those above it that are missing. A file (or a dangling link) where a folder should be is
-    NotADirectoryError naming that file, not 「already exists」, which callers take for a clash and users cannot act on."""
+    NotADirectoryError naming that file, not 「already exists」, which callers take for a clash and users cannot fix."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):

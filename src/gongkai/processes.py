@@ -160,7 +160,7 @@ def interrupts_deferred() -> Iterator[None]:
         if callable(handler):
             handler(arrived[0], None)  # Python's own handler (or stops_as_interrupts') raises KeyboardInterrupt
         elif handler == signal.SIG_DFL:
-            os.kill(os.getpid(), arrived[0])  # a library caller that left the signal alone: it does now what it would have
+            os.kill(os.getpid(), arrived[0])  # a library caller left the signal alone: it does now what it would have
 
 
 @contextmanager

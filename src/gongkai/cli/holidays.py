@@ -47,7 +47,7 @@ def import_command(
     """
     root = find_root(catalog)
     data, name = _read(file)
-    with catalog_lock(root, "gongkai calendar import"):  # two notices of one year at once: the later is refused, not lost
+    with catalog_lock(root, "gongkai calendar import"):  # two notices of a year at once: the later is refused
         result = import_notice(root, data, name, year, force)
     if result.notice is None:
         out.print(render_text(result.report, result.line), end="", markup=False)

@@ -66,7 +66,8 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
         catalog, gate, since = admit_remembered(source, listed.listing, cache, today, memo)
     # a folder changed by hand since the last build (a file edited, deleted or added) is made again whole
     try:
-        result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now, listed.kept)
+        result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now,
+                               listed.kept)
     except OSError as exc:  # a page written on a full disk names no file: the site folder is the one to name
         raise naming(exc, out) from None
     if listed.kept is None and listed.pages:
