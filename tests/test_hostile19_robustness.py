@@ -351,3 +351,22 @@ def test_a_site_made_whole_again_keeps_its_folders_mode(gk, cat: CatalogDir, tmp
     (site / ".gongkai-build.json").unlink()
     assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
     assert stat.S_IMODE(os.stat(site).st_mode) == 0o750
+
+
+# The output locks' folder is shared by every user of the machine ---------------------------------------------
+# Defect: the first user's umask made it 0755: every other user's build-site (of any folder) then stopped with
+# 「无法在…建立锁文件（没有权限）」.
+
+
+def test_the_output_locks_folder_lets_every_user_make_locks(gk, cat: CatalogDir, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    old = os.umask(0o022)
+    try:
+        assert gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search").code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(temp / "gongkai-locks").st_mode) == 0o1777
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (temp / "gongkai-locks").glob("*.lock")} == {0o666}

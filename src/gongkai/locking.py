@@ -13,9 +13,10 @@ import hashlib
 import json
 import os
 import socket
+import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -25,6 +26,7 @@ from gongkai.errors import UsageProblem, describe_os_error
 from gongkai.files_io import make_folder, write_atomic
 
 DEFAULT_WAIT_S = 5.0
+SHARED = 0o1777  # everyone may make files, only their owner may remove them
 # a file named .gongkai-cache in the catalog (copied from elsewhere, made by hand) is no read-only folder
 _ADVICE = {errno.ENOTDIR: f"这个名字的文件挡住了 gongkai 的缓存文件夹：请删去或改名目录中的 {CACHE_DIR} 文件（其中不是目录内容）后再运行"}
 
@@ -62,11 +64,20 @@ def output_lock(folder: Path, what: str) -> Iterator[None]:
     """
     lock = output_note(folder, "lock")
     try:
-        lock.parent.mkdir(mode=0o777, exist_ok=True)
+        _shared_folder(lock.parent)
     except OSError as exc:
         raise UsageProblem(f"无法建立锁文件夹「{lock.parent}」（{describe_os_error(exc)}）。") from None
     with _held(lock, what, f"输出「{folder}」"):
         yield
+
+
+def _shared_folder(folder: Path) -> None:
+    """Make *folder* (in the system's temp folder) one every user can make lock files in, as /tmp itself: the umask
+    made it 0755, and the next user's build of any folder then stopped, unable to make its lock."""
+    folder.mkdir(exist_ok=True)
+    info = os.stat(folder)
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != SHARED:
+        os.chmod(folder, SHARED)
 
 
 def output_note(folder: Path, kind: str) -> Path:
@@ -91,7 +102,8 @@ def _held(path: Path, what: str, label: str) -> Iterator[None]:
         _record(holder, what)
         yield
     finally:
-        holder.unlink(missing_ok=True)
+        with suppress(OSError):  # a note another user's killed run left, which we could not replace either
+            holder.unlink(missing_ok=True)
         lock.release()
 
 
