@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.locking import catalog_lock
+from gongkai.locking import catalog_lock, output_lock
 from gongkai.processes import interrupts_deferred, stops_as_interrupts
 from tests.conftest import TODAY, CatalogDir
 from tests.test_handover import add
@@ -370,3 +370,26 @@ def test_the_output_locks_folder_lets_every_user_make_locks(gk, cat: CatalogDir,
         os.umask(old)
     assert stat.S_IMODE(os.stat(temp / "gongkai-locks").st_mode) == 0o1777
     assert {stat.S_IMODE(p.stat().st_mode) for p in (temp / "gongkai-locks").glob("*.lock")} == {0o666}
+
+
+# Two commands into one output folder at once -------------------------------------------------------------------
+# Defect: only build-site locked its output folder. A build-site and an export portal (or two prints, two county
+# runs) into one folder both found it empty, built aside, and the later swap threw the other's output away — an
+# export portal whose ledger says 「exported」 while its folder held a site.
+
+
+@pytest.mark.parametrize("command", [("export", "portal", "{cat}", "--out", "{out}"),
+                                     ("print", "{cat}", "--out", "{out}"),
+                                     ("wechat", "{cat}", "--out", "{out}"),
+                                     ("handover", "--date", "2026-09-20", "-C", "{cat}", "--out", "{out}"),
+                                     ("county", "{cat}", "--out", "{out}")])
+def test_a_command_waits_for_the_lock_of_its_output_folder(cat: CatalogDir, tmp_path: Path,
+                                                          command: tuple[str, ...]) -> None:
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    out = tmp_path / "shared-out"
+    with output_lock(out, "gongkai build-site"):
+        run = _run(*(part.format(cat=cat.root, out=out) for part in command), env={"GONGKAI_LOCK_WAIT": "0.3"})
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert f"输出「{out}」正被另一个 gongkai 命令使用" in run.stderr and "gongkai build-site" in run.stderr
+    assert not out.exists()
+    assert list(cat.root.glob("portal/*")) == [] and list(cat.root.glob("handover/*")) == []

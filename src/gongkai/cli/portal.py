@@ -12,7 +12,7 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, err, out
 from gongkai.cli.interchange import export_app
 from gongkai.cli.options import CatalogArg, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report, Severity
-from gongkai.locking import catalog_lock
+from gongkai.locking import catalog_lock, output_lock
 from gongkai.model.portal import ADDED, CHANGED, WITHDRAWN
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
@@ -50,7 +50,8 @@ def export_portal_command(
             return EXIT_FINDINGS
         export = plan_export(loaded, day, start)
         target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
-        written = write_export(loaded, root, export, target)
+        with output_lock(target, "gongkai export portal"):
+            written = write_export(loaded, root, export, target)
     _show(export, target, root, written)
     return EXIT_OK
 
