@@ -224,16 +224,18 @@ def _link_new(tmp: str, path: Path) -> None:
     Path(tmp).unlink(missing_ok=True)
 
 
-def write_all(files: dict[Path, bytes], new: frozenset[Path] = frozenset()) -> None:
+def write_all(files: dict[Path, bytes], new: frozenset[Path] = frozenset(),
+              guard: Callable[[], AbstractContextManager[object]] = nullcontext) -> None:
     """Write every file of *files* or none: all are written aside first, so that a read-only file, a full disk or a
     folder that cannot be made stops the lot before anything is replaced; then each is renamed into place (those in
-    *new* only where nothing is there yet: FileExistsError)."""
+    *new* only where nothing is there yet: FileExistsError). *guard* holds the renames together, as replace_dir's."""
     staged: list[StagedFile] = []
     try:
         for path in sorted(files):
             staged.append(StagedFile(path, files[path]))
-        for file in staged:
-            file.commit(new=file.path in new)
+        with guard():
+            for file in staged:
+                file.commit(new=file.path in new)
     finally:
         for file in staged:
             file.discard()
