@@ -430,3 +430,31 @@ def test_ctrl_c_between_the_renames_of_an_import_waits_until_all_are_in(gk, bund
     assert "已中断，但导入的 2 个文件已全部写入目录，不受影响。" in run.err
     assert "0595-23000001" in (bundled / "items" / "shjz" / "SHJZ-001.yaml").read_text(encoding="utf-8")
     assert "0595-23000002" in (bundled / "items" / "shjz" / "SHJZ-002.yaml").read_text(encoding="utf-8")
+
+
+# A catalog on a read-only disk ---------------------------------------------------------------------------------
+# Defect: 「无法在「…/.gongkai-cache」中建立锁文件（文件夹是只读的：…）。」 — nothing said of what to do, nor that nothing
+# was changed.
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="a read-only bind mount needs root")
+def test_a_catalog_on_a_read_only_disk(cat: CatalogDir, tmp_path: Path) -> None:
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    assert _run("validate", cat.root).returncode == 0  # its cache is made while the disk is writable
+    disk = tmp_path / "cdrom"
+    disk.mkdir()
+    if subprocess.run(["mount", "--bind", str(cat.root), str(disk)], capture_output=True).returncode:
+        pytest.skip("no bind mounts here")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(disk)], capture_output=True).returncode:
+            pytest.skip("no read-only bind mounts here")
+        assert _run("validate", disk).returncode == 0
+        run = _run("handover", "--date", "2026-09-20", "-C", disk, "--out", tmp_path / "out")
+        assert run.returncode == 2, run.stderr
+        assert "文件夹是只读的" in run.stderr and "gongkai handover --date 2026-09-20 没有执行，目录保持原样" in run.stderr
+        assert "请先复制到可以写入的位置" in run.stderr
+        assert not (tmp_path / "out").exists()
+        built = _run("build-site", disk, "--out", tmp_path / "site", "--no-search")
+        assert built.returncode == 0, built.stderr
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)

@@ -28,7 +28,10 @@ from gongkai.files_io import make_folder, write_atomic
 DEFAULT_WAIT_S = 5.0
 SHARED = 0o1777  # everyone may make files, only their owner may remove them
 # a file named .gongkai-cache in the catalog (copied from elsewhere, made by hand) is no read-only folder
-_ADVICE = {errno.ENOTDIR: f"这个名字的文件挡住了 gongkai 的缓存文件夹：请删去或改名目录中的 {CACHE_DIR} 文件（其中不是目录内容）后再运行"}
+_ADVICE = {errno.ENOTDIR: f"这个名字的文件挡住了 gongkai 的缓存文件夹：请删去或改名目录中的 {CACHE_DIR} 文件（其中不是目录内容）后再运行。"}
+WRITABLE = ("请确认目录文件夹不是只读的、您有写入权限；目录在只读的磁盘、光盘或网络共享上时，请先复制到可以写入的位置，"
+            "在那里运行。")
+TEMP = "请确认系统临时文件夹可以写入，或用环境变量 TMPDIR 指定一个可以写入的文件夹。"
 
 
 class Busy(UsageProblem):
@@ -50,8 +53,8 @@ def catalog_lock(root: Path, what: str) -> Iterator[None]:
         make_folder(folder)
     except OSError as exc:
         raise UsageProblem(f"无法写入目录文件夹「{root}」（{describe_os_error(exc)}），{what} 没有执行，目录保持原样。"
-                           f"{_ADVICE.get(exc.errno or 0, '请确认文件夹不是只读的，且您有写入权限')}。") from None
-    with _held(folder / "catalog.lock", what, f"目录「{root}」"):
+                           f"{_ADVICE.get(exc.errno or 0, WRITABLE)}") from None
+    with _held(folder / "catalog.lock", what, f"目录「{root}」", f"{what} 没有执行，目录保持原样。{WRITABLE}"):
         yield
 
 
@@ -66,8 +69,8 @@ def output_lock(folder: Path, what: str) -> Iterator[None]:
     try:
         _shared_folder(lock.parent)
     except OSError as exc:
-        raise UsageProblem(f"无法建立锁文件夹「{lock.parent}」（{describe_os_error(exc)}）。") from None
-    with _held(lock, what, f"输出「{folder}」"):
+        raise UsageProblem(f"无法建立锁文件夹「{lock.parent}」（{describe_os_error(exc)}），{what} 没有执行。{TEMP}") from None
+    with _held(lock, what, f"输出「{folder}」", f"{what} 没有执行。{TEMP}"):
         yield
 
 
@@ -88,7 +91,7 @@ def output_note(folder: Path, kind: str) -> Path:
 
 
 @contextmanager
-def _held(path: Path, what: str, label: str) -> Iterator[None]:
+def _held(path: Path, what: str, label: str, advice: str) -> Iterator[None]:
     lock = FileLock(path, timeout=_wait(), mode=0o666)  # another user may wait on the same output
     holder = path.with_name(path.name + ".holder")
     try:
@@ -97,7 +100,7 @@ def _held(path: Path, what: str, label: str) -> Iterator[None]:
         raise Busy(f"{label}正被另一个 gongkai 命令使用：{_describe(holder)}。请等它结束后再运行；"
                    f"若确认没有别的命令在运行，请稍候重试。") from None
     except OSError as exc:
-        raise UsageProblem(f"无法在「{path.parent}」中建立锁文件（{describe_os_error(exc)}）。") from None
+        raise UsageProblem(f"无法在「{path.parent}」中建立锁文件（{describe_os_error(exc)}），{advice}") from None
     try:
         _record(holder, what)
         yield
