@@ -458,3 +458,25 @@ def test_a_catalog_on_a_read_only_disk(cat: CatalogDir, tmp_path: Path) -> None:
         assert built.returncode == 0, built.stderr
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_hangup_ignored_by_nohup_stays_ignored(cat: CatalogDir, tmp_path: Path) -> None:
+    """`nohup gongkai build-site … &`, then the terminal closes: the build goes on (SIGHUP was ignored before it began)."""
+    script = textwrap.dedent("""\
+        import os, signal, sys
+        from pathlib import Path
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # what nohup does before it starts the command
+        real = Path.write_bytes
+        def write_bytes(path, data):
+            if ".building." in str(path):
+                os.kill(os.getpid(), signal.SIGHUP)
+            return real(path, data)
+        Path.write_bytes = write_bytes
+        from gongkai.cli import main
+        sys.exit(main(sys.argv[1:]))
+    """)
+    env = {**os.environ, "GONGKAI_TODAY": TODAY, "PYTHONIOENCODING": "utf-8"}
+    run = subprocess.run([sys.executable, "-c", script, "build-site", str(cat.root), "--out", str(tmp_path / "site"),
+                          "--no-search"], capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "site" / "index.html").is_file()

@@ -170,7 +170,9 @@ def stops_as_interrupts() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {number: signal.signal(number, _interrupt) for number in STOPS}
+    # one ignored stays ignored: `nohup gongkai build-site &` goes on when the terminal closes
+    previous = {number: signal.signal(number, _interrupt) for number in STOPS
+                if signal.getsignal(number) == signal.SIG_DFL}
     try:
         yield
     finally:
