@@ -480,3 +480,21 @@ def test_a_hangup_ignored_by_nohup_stays_ignored(cat: CatalogDir, tmp_path: Path
                           "--no-search"], capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a folder away needs root")
+@pytest.mark.parametrize("command", ["build-site", "handover"])
+def test_a_folder_of_the_web_servers_user_stays_theirs(gk, cat: CatalogDir, tmp_path: Path, command: str) -> None:
+    """Defect: a build run as root over a site folder owned by the web server's user (www-data, 0750) made it root's:
+    the web server could no longer read its own site."""
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    out = tmp_path / "www"
+    args = (("build-site", cat.root, "--out", out, "--no-search") if command == "build-site" else
+            ("handover", "--date", "2026-09-20", "-C", cat.root, "--out", out))
+    assert gk(*args).code == 0
+    os.chown(out, 33, 33)  # www-data on Debian and Ubuntu
+    os.chmod(out, 0o750)
+    (out / ".gongkai-build.json").unlink(missing_ok=True)  # the site is made whole again: a new folder swapped in
+    assert gk(*args).code == 0
+    info = os.stat(out)
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (33, 33, 0o750)

@@ -326,6 +326,13 @@ def folder_mode(target: Path) -> int:
     return (0o777 & ~current_umask()) | shared
 
 
+def keep_folder(target: Path, staging: Path) -> None:
+    """Give *staging*, which is to replace the folder *target*, its owner, group and mode (or mkdir's, for a new one):
+    a site folder of the web server's group, 0750, must not come back as root's own after a build run as root."""
+    _keep_owner(target, str(staging))
+    os.chmod(staging, folder_mode(target))  # after chown, which clears the set-id bits
+
+
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
                 guard: Callable[[], AbstractContextManager[object]] = nullcontext,
@@ -346,7 +353,7 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
     make_folder(target.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
     try:
-        os.chmod(staging, folder_mode(target))
+        keep_folder(target, staging)
         yield staging
     except OSError as exc:  # a full disk names no file: the output folder is the one to name
         shutil.rmtree(staging, ignore_errors=True)

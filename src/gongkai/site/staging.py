@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import (BUILDING, PREVIOUS, folder_mode, make_folder, move_aside, refuse_foreign_output,
+from gongkai.files_io import (BUILDING, PREVIOUS, keep_folder, make_folder, move_aside, refuse_foreign_output,
                                through_link, write_atomic)
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
@@ -43,7 +43,7 @@ class Staging:
         refuse_foreign_output(self.out, MARKS)
         make_folder(self.out.parent)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{BUILDING}.{os.getpid()}.", dir=self.out.parent))
-        os.chmod(self.folder, folder_mode(self.out))
+        keep_folder(self.out, self.folder)
 
     def write(self, path: str, data: bytes) -> str:
         """Put *data* at *path* unless the site already holds exactly these bytes; its content hash.
