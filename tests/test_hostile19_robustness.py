@@ -231,6 +231,7 @@ def test_an_output_inside_git_is_refused(gk, repo: Path, tmp_path: Path) -> None
                  ("export", "xlsx", "-C", repo, "--out", top / ".git" / "directory.xlsx"),
                  ("build-site", repo, "--out", top / ".git" / "site"),
                  ("build-site", repo, "--out", top / ".git"),
+                 ("schema", "--out", top / ".git" / "hooks"),
                  ("handover", "--date", "2026-09-20", "--allow-incomplete", "-C", repo, "--out", top / ".git" / "b")):
         run = gk(*args)
         assert run.code == 2, (args, run.err)
