@@ -499,3 +499,12 @@ def test_a_folder_of_the_web_servers_user_stays_theirs(gk, cat: CatalogDir, tmp_
     assert gk(*args).code == 0
     info = os.stat(out)
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (33, 33, 0o750)
+
+
+def test_leftovers_of_an_output_named_with_brackets_are_found(cat: CatalogDir, tmp_path: Path) -> None:
+    """「移交[第2批]」: the name was used as a glob pattern, [第2批] matched one character, and nothing was removed."""
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    (tmp_path / f".移交[第2批].building.{_dead_pid()}.abc123").mkdir()
+    run = _run("handover", "--date", "2026-09-20", "-C", cat.root, "--out", tmp_path / "移交[第2批]")
+    assert run.returncode == 0, run.stderr
+    assert _hidden(tmp_path) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import shutil
 import stat
@@ -284,7 +285,7 @@ def remove_leftovers(out: Path) -> None:
     """Tidy what runs of *out* killed on the spot (kill -9, a power cut) left beside it — those whose process is gone:
     staging folders are removed; an old output moved aside (move_aside) goes back when *out* is missing, since the run
     died between the two renames of its swap. A live run's folders are left alone."""
-    for folder in sorted(out.parent.glob(f".{out.name}.*")):
+    for folder in sorted(out.parent.glob(f".{glob.escape(out.name)}.*")):  # a name may hold [ ] * ?
         parts = folder.name.split(".")
         if folder.is_dir() and len(parts) >= 4 and parts[2] in _LEFT and not _alive(parts[3]):
             if parts[2] == "old" and not os.path.lexists(out) and os.path.isdir(folder / PREVIOUS):
