@@ -70,6 +70,35 @@ def describe_os_error(exc: OSError) -> str:
     return f"{reason}：{name}" if name else reason
 
 
+_ADVICE_BY_NAME = {
+    "ENOSPC": "请腾出磁盘空间（删去不用的文件，或用 --out 写到空间足够的磁盘）后再运行一次",
+    "EDQUOT": "请腾出磁盘空间（删去不用的文件，或用 --out 写到空间足够的磁盘）后再运行一次",
+    "EACCES": "请确认您有这个文件（文件夹）的读写权限，或用 --out 换一个文件夹",
+    "EPERM": "请确认您有这个文件（文件夹）的读写权限，或用 --out 换一个文件夹",
+    "EROFS": "这个磁盘只能读不能写：请用 --out 换到可写的文件夹",
+    "ENOTDIR": "请把挡住的同名文件移走或改名，或换一个路径",
+    "EISDIR": "这里要的是文件：请换一个文件名，或把同名的文件夹移走",
+    "ENOENT": "请检查路径是否写对、文件是否还在",
+    "ENAMETOOLONG": "请换一个短一些的路径",
+    "EIO": "磁盘或网络盘可能有故障：请检查磁盘后再运行一次",
+}
+_OS_ADVICE = {getattr(errno, name): text for name, text in _ADVICE_BY_NAME.items() if hasattr(errno, name)}
+
+
+def advise_os_error(exc: OSError) -> str:
+    """What to do about a failed operating-system call, in Chinese."""
+    return _OS_ADVICE.get(exc.errno or 0, "请检查这个路径后再运行一次")
+
+
+def naming(exc: OSError, path: object) -> OSError:
+    """*exc*, naming *path* when the system did not say which file it was about (a write on a full disk names none)."""
+    if exc.filename is not None:
+        return exc
+    named = OSError(exc.errno, exc.strerror, str(path))
+    named.__cause__ = exc
+    return named
+
+
 class PublicationStopped(Exception):
     """Something that must not leave the building was found in what a command was about to publish (exit 1).
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import BinaryIO
+
+from gongkai.errors import naming
 
 
 # A callable writes the contents into the open file itself: a large file is never held whole in memory.
@@ -58,10 +62,31 @@ class NotAnOutput(FileExistsError):
                 "请在 --out 后写一个新的或空的文件夹，或先把其中的文件移到别处。")
 
 
+class InsideRepository(NotAnOutput):
+    """The output named (--out) is inside a git repository's own folder (.git): written there, a file replaces what
+    git keeps (「--out .git/config」 replaced the repository's settings with a table), a folder of pages becomes refs
+    and objects git cannot read."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "在 git 仓库自己的文件夹（.git）中")
+
+    def __str__(self) -> str:
+        return (f"「{self.path}」{self.reason}：写到这里会损坏仓库，所以没有写入，仓库保持原样。"
+                "请在 --out 后写一个 .git 以外的文件夹或文件名。")
+
+
+def refuse_inside_repository(path: Path) -> None:
+    """InsideRepository when *path* (or, through links, where it leads) lies in a folder named .git."""
+    for form in (path.absolute(), Path(os.path.realpath(path))):
+        if ".git" in form.parts[:-1] or (form.name == ".git" and form.is_dir()):
+            raise InsideRepository(path)
+
+
 def refuse_foreign_output(target: Path, marks: tuple[str, ...]) -> None:
     """NotAnOutput unless *target* is absent, an empty folder, or a folder holding one of *marks* (glob patterns of
     what only the command's own output holds: a site's store, a print run's index.html, a batch's bags). A catalog
-    (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds."""
+    (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything inside a .git."""
+    refuse_inside_repository(target)
     if not os.path.lexists(target):
         return
     if not target.is_dir():
@@ -93,18 +118,26 @@ def refuse_read_only(path: Path) -> None:
         raise ReadOnlyFile(path)
 
 
-def _target(path: Path) -> Path:
-    """Where a rewrite of *path* goes: through a symbolic link to its target, as an editor saves (the link stays)."""
+def through_link(path: Path) -> Path:
+    """Where a rewrite of *path* goes: through a symbolic link to its target, as an editor saves (the link stays).
+    An output folder too: a site served through a link (/var/www/html → /srv/site) is replaced where the link leads."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def make_folder(folder: Path) -> None:
+    """Make *folder* and those above it that are missing. A file (or a dangling link) where a folder should be is
+    NotADirectoryError naming that file, not 「already exists」, which callers take for a clash and users cannot fix."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((p for p in (folder, *folder.parents) if os.path.lexists(p) and not p.is_dir()), folder)
+        raise NotADirectoryError(errno.ENOTDIR, "路径中有同名的文件挡住了文件夹", str(blocking)) from None
 
 
 def _write_aside(path: Path, data: Data) -> str:
     """*data* written and synced to a new file next to *path*, with the mode (and, where allowed, the owner and group)
     *path* has, or the mode a new file would get."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file where a folder should be: not "the file exists", which callers take for a clash
-        raise NotADirectoryError(errno.ENOTDIR, "路径中有同名的文件挡住了文件夹", str(path.parent)) from None
+    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         _keep_owner(path, tmp)
@@ -116,6 +149,9 @@ def _write_aside(path: Path, data: Data) -> str:
                 handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
+    except OSError as exc:  # a full disk: the system names no file; the one the user knows is *path*
+        Path(tmp).unlink(missing_ok=True)
+        raise naming(exc, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -141,7 +177,7 @@ class StagedFile:
     """
 
     def __init__(self, path: Path, data: bytes | str) -> None:
-        path = _target(path)
+        path = through_link(path)
         refuse_read_only(path)
         self.path = path
         self.tmp = Path(_write_aside(path, data))
@@ -164,7 +200,7 @@ class StagedFile:
 def write_atomic(path: Path, data: Data) -> None:
     """Replace *path* with *data* in one step; an interrupted write leaves the old file. A read-only *path* is refused
     (ReadOnlyFile); mode, owner and group are kept; a symbolic link is written through."""
-    path = _target(path)
+    path = through_link(path)
     refuse_read_only(path)
     with _aside(path, data) as tmp:
         os.replace(tmp, path)
@@ -189,16 +225,18 @@ def _link_new(tmp: str, path: Path) -> None:
     Path(tmp).unlink(missing_ok=True)
 
 
-def write_all(files: dict[Path, bytes], new: frozenset[Path] = frozenset()) -> None:
+def write_all(files: dict[Path, bytes], new: frozenset[Path] = frozenset(),
+              guard: Callable[[], AbstractContextManager[object]] = nullcontext) -> None:
     """Write every file of *files* or none: all are written aside first, so that a read-only file, a full disk or a
     folder that cannot be made stops the lot before anything is replaced; then each is renamed into place (those in
-    *new* only where nothing is there yet: FileExistsError)."""
+    *new* only where nothing is there yet: FileExistsError). *guard* holds the renames together, as replace_dir's."""
     staged: list[StagedFile] = []
     try:
         for path in sorted(files):
             staged.append(StagedFile(path, files[path]))
-        for file in staged:
-            file.commit(new=file.path in new)
+        with guard():
+            for file in staged:
+                file.commit(new=file.path in new)
     finally:
         for file in staged:
             file.discard()
@@ -238,6 +276,64 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~current_umask()
 
 
+BUILDING = "building"  # the staging folder's kind, in its name: .<output>.building.<pid>.<random>
+_LEFT = (BUILDING, "old", "update", "init")  # the kinds of folder a run leaves beside its output (init: older versions)
+PREVIOUS = "previous"  # the old output, inside .<output>.old.<pid>.<random> while a swap is under way
+
+
+def remove_leftovers(out: Path) -> None:
+    """Tidy what runs of *out* killed on the spot (kill -9, a power cut) left beside it — those whose process is gone:
+    staging folders are removed; an old output moved aside (move_aside) goes back when *out* is missing, since the run
+    died between the two renames of its swap. A live run's folders are left alone."""
+    for folder in sorted(out.parent.glob(f".{glob.escape(out.name)}.*")):  # a name may hold [ ] * ?
+        parts = folder.name.split(".")
+        if folder.is_dir() and len(parts) >= 4 and parts[2] in _LEFT and not _alive(parts[3]):
+            if parts[2] == "old" and not os.path.lexists(out) and os.path.isdir(folder / PREVIOUS):
+                os.replace(folder / PREVIOUS, out)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def move_aside(target: Path) -> Path:
+    """Move the folder *target* out of the way (the first rename of a swap); the folder that holds it now, which
+    remove_leftovers() finds (and puts back) if the process dies before the swap is done."""
+    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.{os.getpid()}.", dir=target.parent))
+    os.replace(target, holder / PREVIOUS)
+    return holder
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False  # folders of older versions carried no process id
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return int(pid) != 0
+
+
+def folder_mode(target: Path) -> int:
+    """The mode a folder made to replace *target* gets: *target*'s own when it exists, else what mkdir gives (the umask,
+    and the set-group-id bit of a shared parent folder, so that what is made inside keeps the shared group)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        pass
+    try:
+        shared = os.stat(target.parent).st_mode & stat.S_ISGID
+    except OSError:
+        shared = 0
+    return (0o777 & ~current_umask()) | shared
+
+
+def keep_folder(target: Path, staging: Path) -> None:
+    """Give *staging*, which is to replace the folder *target*, its owner, group and mode (or mkdir's, for a new one):
+    a site folder of the web server's group, 0750, must not come back as root's own after a build run as root."""
+    _keep_owner(target, str(staging))
+    os.chmod(staging, folder_mode(target))  # after chown, which clears the set-id bits
+
+
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
                 guard: Callable[[], AbstractContextManager[object]] = nullcontext,
@@ -251,33 +347,39 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
     holds the swap and *then* together (processes.interrupts_deferred: a Ctrl+C waits until both are done, so it
     never finds the new folder in place and its ledger not yet written, nor *target* missing between two renames).
     """
+    target = through_link(target)
+    remove_leftovers(target)
     if marks:
         refuse_foreign_output(target, marks)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.{os.getpid()}.", dir=target.parent))
-    os.chmod(staging, _mode_for(target) if target.exists() else 0o777 & ~current_umask())
+    make_folder(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
     try:
+        keep_folder(target, staging)
         yield staging
+    except OSError as exc:  # a full disk names no file: the output folder is the one to name
+        shutil.rmtree(staging, ignore_errors=True)
+        raise naming(exc, target) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = target.parent / f".{target.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
+    old: list[Path] = []
     swapped = False
     try:
         with guard():
             _swap(staging, target, old, then)
             swapped = True
     finally:
-        if swapped:  # also when the Ctrl+C held by *guard* arrives now
-            shutil.rmtree(old, ignore_errors=True)
+        if swapped and old:  # also when the Ctrl+C held by *guard* arrives now
+            shutil.rmtree(old[0], ignore_errors=True)
 
 
-def _swap(staging: Path, target: Path, old: Path, then: Callable[[], None] | None) -> None:
+def _swap(staging: Path, target: Path, old: list[Path], then: Callable[[], None] | None) -> None:
+    """Put *staging* in place of *target*, then run *then*; on any failure the old folder is back. *old* receives
+    the folder holding the old one (move_aside)."""
     moved = False
     try:
         if target.exists():
-            os.replace(target, old)
+            old.append(move_aside(target))
             moved = True
         os.replace(staging, target)
         try:
@@ -288,6 +390,7 @@ def _swap(staging: Path, target: Path, old: Path, then: Callable[[], None] | Non
             raise
     except BaseException:
         if moved:
-            os.replace(old, target)
+            os.replace(old[0] / PREVIOUS, target)
+            shutil.rmtree(old[0], ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -8,22 +8,30 @@ crash never leaves the catalog locked. A second command waits a few seconds, the
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import socket
+import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from gongkai.catalog.cache import CACHE_DIR
 from gongkai.errors import UsageProblem, describe_os_error
-from gongkai.files_io import write_atomic
+from gongkai.files_io import make_folder, write_atomic
 
 DEFAULT_WAIT_S = 5.0
+SHARED = 0o1777  # everyone may make files, only their owner may remove them
+# a file named .gongkai-cache in the catalog (copied from elsewhere, made by hand) is no read-only folder
+_ADVICE = {errno.ENOTDIR: f"这个名字的文件挡住了 gongkai 的缓存文件夹：请删去或改名目录中的 {CACHE_DIR} 文件（其中不是目录内容）后再运行。"}
+WRITABLE = ("请确认目录文件夹不是只读的、您有写入权限；目录在只读的磁盘、光盘或网络共享上时，请先复制到可以写入的位置，"
+            "在那里运行。")
+TEMP = "请确认系统临时文件夹可以写入，或用环境变量 TMPDIR 指定一个可以写入的文件夹。"
 
 
 class Busy(UsageProblem):
@@ -42,11 +50,11 @@ def catalog_lock(root: Path, what: str) -> Iterator[None]:
     """Hold the lock of the catalog at *root* while *what* (the command, as typed) writes it."""
     folder = root / CACHE_DIR
     try:
-        folder.mkdir(exist_ok=True)
+        make_folder(folder)
     except OSError as exc:
         raise UsageProblem(f"无法写入目录文件夹「{root}」（{describe_os_error(exc)}），{what} 没有执行，目录保持原样。"
-                           "请确认文件夹不是只读的，且您有写入权限。") from None
-    with _held(folder / "catalog.lock", what, f"目录「{root}」"):
+                           f"{_ADVICE.get(exc.errno or 0, WRITABLE)}") from None
+    with _held(folder / "catalog.lock", what, f"目录「{root}」", f"{what} 没有执行，目录保持原样。{WRITABLE}"):
         yield
 
 
@@ -59,11 +67,20 @@ def output_lock(folder: Path, what: str) -> Iterator[None]:
     """
     lock = output_note(folder, "lock")
     try:
-        lock.parent.mkdir(mode=0o777, exist_ok=True)
+        _shared_folder(lock.parent)
     except OSError as exc:
-        raise UsageProblem(f"无法建立锁文件夹「{lock.parent}」（{describe_os_error(exc)}）。") from None
-    with _held(lock, what, f"输出「{folder}」"):
+        raise UsageProblem(f"无法建立锁文件夹「{lock.parent}」（{describe_os_error(exc)}），{what} 没有执行。{TEMP}") from None
+    with _held(lock, what, f"输出「{folder}」", f"{what} 没有执行。{TEMP}"):
         yield
+
+
+def _shared_folder(folder: Path) -> None:
+    """Make *folder* (in the system's temp folder) one every user can make lock files in, as /tmp itself: the umask
+    made it 0755, and the next user's build of any folder then stopped, unable to make its lock."""
+    folder.mkdir(exist_ok=True)
+    info = os.stat(folder)
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) != SHARED:
+        os.chmod(folder, SHARED)
 
 
 def output_note(folder: Path, kind: str) -> Path:
@@ -74,7 +91,7 @@ def output_note(folder: Path, kind: str) -> Path:
 
 
 @contextmanager
-def _held(path: Path, what: str, label: str) -> Iterator[None]:
+def _held(path: Path, what: str, label: str, advice: str) -> Iterator[None]:
     lock = FileLock(path, timeout=_wait(), mode=0o666)  # another user may wait on the same output
     holder = path.with_name(path.name + ".holder")
     try:
@@ -83,12 +100,13 @@ def _held(path: Path, what: str, label: str) -> Iterator[None]:
         raise Busy(f"{label}正被另一个 gongkai 命令使用：{_describe(holder)}。请等它结束后再运行；"
                    f"若确认没有别的命令在运行，请稍候重试。") from None
     except OSError as exc:
-        raise UsageProblem(f"无法在「{path.parent}」中建立锁文件（{describe_os_error(exc)}）。") from None
+        raise UsageProblem(f"无法在「{path.parent}」中建立锁文件（{describe_os_error(exc)}），{advice}") from None
     try:
         _record(holder, what)
         yield
     finally:
-        holder.unlink(missing_ok=True)
+        with suppress(OSError):  # a note another user's killed run left, which we could not replace either
+            holder.unlink(missing_ok=True)
         lock.release()
 
 

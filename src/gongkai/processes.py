@@ -20,6 +20,10 @@ P = TypeVar("P")
 T = TypeVar("T")
 
 PR_SET_PDEATHSIG = 1
+# What ends a command as Ctrl+C does (`kill`, a service manager, `timeout`; the terminal window closed): without a
+# handler Python dies on the spot, leaving its staging folders, and between two renames a batch without its ledger.
+STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_HELD = {signal.SIGINT, *STOPS}
 _worker: list[bool] = []  # holds True in a pool's worker process
 
 
@@ -45,14 +49,16 @@ def worker_start() -> None:
     """
     _worker.append(True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal: the main process stops the pool
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent while it forked (below)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held by the parent while it forked (below)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # Linux: the kernel ends the worker when its parent dies
     except (OSError, AttributeError, TypeError):  # not Linux: no such call; the pool still ends its workers
         pass
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
 
 
 def map_in_workers(work: Callable[[P], T], parts: Sequence[P], workers: int,
@@ -135,20 +141,47 @@ def _end(pool: ProcessPoolExecutor) -> None:
 
 @contextmanager
 def interrupts_deferred() -> Iterator[None]:
-    """Run a step that must not stop half-way (two renames that swap a site folder): a Ctrl+C arriving meanwhile is
-    raised when it ends. Python runs signal handlers in the main thread whichever thread the signal reached, so the
-    handler notes it there; elsewhere (a library call in another thread) nothing can be deferred."""
+    """Run a step that must not stop half-way (two renames that swap a site folder): a Ctrl+C (or a STOPS signal)
+    arriving meanwhile is raised when it ends. Python runs signal handlers in the main thread whichever thread the
+    signal reached, so the handler notes it there; elsewhere (a library call in another thread) nothing can be
+    deferred."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     arrived: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, _frame: arrived.append(number))
+    previous = {number: signal.signal(number, lambda got, _frame: arrived.append(got)) for number in _HELD}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if arrived and callable(previous):
-        previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if arrived:
+        handler = previous[arrived[0]]
+        if callable(handler):
+            handler(arrived[0], None)  # Python's own handler (or stops_as_interrupts') raises KeyboardInterrupt
+        elif handler == signal.SIG_DFL:
+            os.kill(os.getpid(), arrived[0])  # a library caller left the signal alone: it does now what it would have
+
+
+@contextmanager
+def stops_as_interrupts() -> Iterator[None]:
+    """While a command runs, a STOPS signal is a Ctrl+C: the command stops the same way (its staging folders removed,
+    the old output kept, 「已中断」) instead of dying between two steps. The handlers are put back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    # one ignored stays ignored: `nohup gongkai build-site &` goes on when the terminal closes
+    previous = {number: signal.signal(number, _interrupt) for number in STOPS
+                if signal.getsignal(number) == signal.SIG_DFL}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupt(_number: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @contextmanager
@@ -158,8 +191,8 @@ def _interrupts_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)

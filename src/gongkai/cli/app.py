@@ -15,9 +15,10 @@ from typer._click import exceptions as click_exceptions
 from gongkai import __version__
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
-from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, describe_os_error,
-                            forget_outputs, interrupted, outputs_in_place)
+from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, advise_os_error,
+                            describe_os_error, forget_outputs, interrupted, outputs_in_place)
 from gongkai.files_io import NotAnOutput, ReadOnlyFile
+from gongkai.processes import stops_as_interrupts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None, application: typer.Typer | None = None) 
     """Run the CLI (or *application*, the command listing): problems exit 1 or 2 in Chinese, crashes exit 3 — never a traceback."""
     tolerate_any_console()
     forget_outputs()
-    with quiet_libraries():
+    with quiet_libraries(), stops_as_interrupts():
         try:
             return _run(argv, application or app)
         finally:
@@ -142,7 +143,8 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         err.print(str(exc), markup=False)
         return EXIT_USAGE
     except OSError as exc:  # a file or folder the user named cannot be read or written: not gongkai's bug
-        err.print(f"[red]错误：[/]无法读写文件（{describe_os_error(exc)}）。", markup=True)
+        err.print("[red]错误：[/]", markup=True, end="")
+        err.print(f"无法读写文件（{describe_os_error(exc)}）。{advise_os_error(exc)}。", markup=False)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return _interrupted()

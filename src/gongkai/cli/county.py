@@ -17,6 +17,8 @@ from gongkai.county.outputs import output_paths, previous, write_outputs
 from gongkai.county.review import inputs_key, review_county
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
+from gongkai.files_io import refuse_inside_repository
+from gongkai.locking import output_lock
 from gongkai.output.excerpt import source_lines
 from gongkai.output.text import render_text
 
@@ -45,15 +47,17 @@ def county_command(
     """
     if out_dir.exists() and not out_dir.is_dir():  # said before every catalog is read, not after
         raise UsageProblem(f"--out「{out_dir}」是一个文件：请写一个文件夹，如 --out county-out")
+    refuse_inside_repository(out_dir)
     season = check_year(year) if year is not None else None  # said before every catalog is read, as --out is
     departments, title = _departments(folders or [], config)
     day = today(when)
     season = season or day.year
     key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs, title=title)
-    made = previous(out_dir, season, key)
-    unchanged = made is not None
-    if made is None:
-        made = write_outputs(review_county(departments, season, day, not no_cache, jobs), out_dir, title, key)
+    with output_lock(out_dir, "gongkai county"):  # two runs at once would mix their tables under one stamp
+        made = previous(out_dir, season, key)
+        unchanged = made is not None
+        if made is None:
+            made = write_outputs(review_county(departments, season, day, not no_cache, jobs), out_dir, title, key)
     if format is Format.json:
         out.print(json.dumps(made, ensure_ascii=False, indent=2), markup=False)
     else:

@@ -20,7 +20,7 @@ from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, only_gaps
 from gongkai.handover.run import handover_days, not_yet, prepare
-from gongkai.locking import catalog_lock
+from gongkai.locking import catalog_lock, output_lock
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
 
@@ -69,7 +69,8 @@ def handover_command(
         if dry_run:
             _show(batch, target, dry=True)
             raise typer.Exit(EXIT_OK)
-        written = deliver(loaded, root, batch, target)
+        with output_lock(target, f"gongkai handover --date {day.isoformat()}"):
+            written = deliver(loaded, root, batch, target)
     _show(batch, target, dry=False)
     ledger = root / batch.ledger_path
     out.print(f"已记入台账：{ledger}" if written else f"台账 {ledger} 已有这一批，按台账重新生成，未重复记录。",

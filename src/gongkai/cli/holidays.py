@@ -14,6 +14,7 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt
 from gongkai.errors import UsageProblem
 from gongkai.holidays.importing import NoticeImport, import_notice
+from gongkai.locking import catalog_lock
 from gongkai.output import render_text
 from gongkai.workdays import LIBRARY, Notice, notice_path
 from gongkai.workdays.days import WEEKDAYS
@@ -46,7 +47,8 @@ def import_command(
     """
     root = find_root(catalog)
     data, name = _read(file)
-    result = import_notice(root, data, name, year, force)
+    with catalog_lock(root, "gongkai calendar import"):  # two notices of a year at once: the later is refused
+        result = import_notice(root, data, name, year, force)
     if result.notice is None:
         out.print(render_text(result.report, result.line), end="", markup=False)
         err.print(f"没有写入任何文件：整份通知读懂了才写入 {notice_path(year) if year else 'calendar/<年份>.yaml'}。",

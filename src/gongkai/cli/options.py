@@ -12,6 +12,7 @@ import typer
 
 from gongkai.days import BEIJING, YEARS, DayError, read_day
 from gongkai.errors import UsageProblem
+from gongkai.files_io import refuse_inside_repository
 
 if TYPE_CHECKING:
     from gongkai.catalog import Catalog
@@ -65,6 +66,7 @@ def out_target(path: Path, catalog: Catalog, example: str) -> Path:
     record, gongkai.yaml, an attachment), which the output would overwrite. *example* is a file name to suggest."""
     if path.is_dir():
         raise UsageProblem(f"--out「{path}」是一个文件夹：请写上文件名，如 --out {path / example}")
+    refuse_inside_repository(path)
     held = catalog.holds(path)
     if held is not None:
         raise UsageProblem(f"--out「{path}」是目录自己的文件（{held}），输出会覆盖它或被当作目录文件读取："

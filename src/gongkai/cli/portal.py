@@ -12,6 +12,7 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, err, out
 from gongkai.cli.interchange import export_app
 from gongkai.cli.options import CatalogArg, TodayOpt, parse_date, today
 from gongkai.diagnostics import Report, Severity
+from gongkai.locking import catalog_lock, output_lock
 from gongkai.model.portal import ADDED, CHANGED, WITHDRAWN
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
@@ -38,16 +39,19 @@ def export_portal_command(
     day = today(when)
     start = parse_date(since, "--since") if since else None
     root = find_root(catalog)
-    loaded = load_catalog(root)
-    problems = [d for d in loaded.load_diagnostics if d.path and d.path.startswith("portal/")]
-    if any(d.severity is Severity.ERROR for d in problems):
-        err.print(render_text(Report(problems, files_checked=len(problems)), source_lines(loaded.source)), end="",
-                  markup=False)
-        err.print("门户导出台账有错误，没有导出：请按上面的提示改正后再运行。", markup=False)
-        return EXIT_FINDINGS
-    export = plan_export(loaded, day, start)
-    target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
-    written = write_export(loaded, root, export, target)
+    # the ledgers are read and written under one lock: two exports at once would both send every record as 新增
+    with catalog_lock(root, f"gongkai export portal --today {day.isoformat()}"):
+        loaded = load_catalog(root)
+        problems = [d for d in loaded.load_diagnostics if d.path and d.path.startswith("portal/")]
+        if any(d.severity is Severity.ERROR for d in problems):
+            err.print(render_text(Report(problems, files_checked=len(problems)), source_lines(loaded.source)), end="",
+                      markup=False)
+            err.print("门户导出台账有错误，没有导出：请按上面的提示改正后再运行。", markup=False)
+            return EXIT_FINDINGS
+        export = plan_export(loaded, day, start)
+        target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
+        with output_lock(target, "gongkai export portal"):
+            written = write_export(loaded, root, export, target)
     _show(export, target, root, written)
     return EXIT_OK
 

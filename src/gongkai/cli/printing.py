@@ -11,6 +11,7 @@ import typer
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, parse_date, today
+from gongkai.locking import output_lock
 from gongkai.printing.posted import posted_in
 from gongkai.printing.sheets import PaperSize, PrintRun, plan_print
 from gongkai.printing.wechat import WechatRun, plan_wechat
@@ -39,9 +40,10 @@ def print_command(
     last = parse_date(end, "--to") if end else day
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
-    run = plan_print(loaded, first, last, day, town, size, posted_in(out_dir, by_unit=True))
-    _unread(run)
-    count = write_print(loaded, run, out_dir)
+    with output_lock(out_dir, "gongkai print"):  # what was posted is read from the folder, then the folder replaced
+        run = plan_print(loaded, first, last, day, town, size, posted_in(out_dir, by_unit=True))
+        _unread(run)
+        count = write_print(loaded, run, out_dir)
     out.print(f"已生成 {count} 张（{size.value} 纵向，公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for unit, sheets in run.by_unit():
         out.print(f"  {unit.name}：{len(sheets)} 张", markup=False)
@@ -75,9 +77,10 @@ def wechat_command(
     last = parse_date(end, "--to") if end else day
     first = parse_date(start, "--from") if start else last - dt.timedelta(days=DEFAULT_DAYS)
     loaded = load_catalog(catalog)
-    run = plan_wechat(loaded, first, last, day, posted_in(out_dir, by_unit=False))
-    _unread(run)
-    count = write_wechat(loaded, run, out_dir)
+    with output_lock(out_dir, "gongkai wechat"):
+        run = plan_wechat(loaded, first, last, day, posted_in(out_dir, by_unit=False))
+        _unread(run)
+        count = write_wechat(loaded, run, out_dir)
     out.print(f"已生成 {count} 篇公众号文章（公开日期 {first} 至 {last}）：{out_dir / 'index.html'}", markup=False)
     for article in run.articles:
         out.print(f"  {article.path}  {article.admission.record.title}", markup=False)

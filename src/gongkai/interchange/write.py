@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +14,11 @@ from gongkai.authoring import document
 from gongkai.catalog import Catalog
 from gongkai.catalog.decode import BOM, decode
 from gongkai.catalog.yamlio import refuse_aliases
-from gongkai.errors import UsageProblem, describe_os_error
+from gongkai.errors import UsageProblem, describe_os_error, output_in_place
 from gongkai.files_io import read_only, write_all
 from gongkai.interchange.plan import ImportPlan
 from gongkai.model import Item
+from gongkai.processes import interrupts_deferred
 
 
 def render_plan(catalog: Catalog, plan: ImportPlan) -> dict[str, bytes]:
@@ -47,6 +51,15 @@ def updated_bytes(data: bytes, fields: dict[str, Any]) -> bytes:
     return (BOM if data.startswith(BOM) else b"") + out.encode("utf-8")
 
 
+@contextmanager
+def _all_in(count: int) -> Iterator[None]:
+    """The renames of an import's files: a Ctrl+C (or SIGTERM) meanwhile waits until all are in, so an import is never
+    half written, and the interrupted command says they are."""
+    with interrupts_deferred():
+        yield
+        output_in_place(f"导入的 {count} 个文件已全部写入目录")
+
+
 def apply_plan(root: Path, catalog: Catalog, plan: ImportPlan) -> list[str]:
     """Write every file of the plan (all rendered before the first is written); the paths written."""
     rendered = render_plan(catalog, plan)
@@ -57,7 +70,8 @@ def apply_plan(root: Path, catalog: Catalog, plan: ImportPlan) -> list[str]:
         raise UsageProblem(f"{'、'.join(locked)} 是只读文件，gongkai 不改写只读文件，没有写入任何文件：确要更新，请先去掉只读属性"
                            "（Windows：右键 → 属性 → 取消勾选「只读」；Linux、macOS：chmod u+w 文件名），再运行导入。")
     try:
-        write_all({root / path: data for path, data in rendered.items()}, frozenset(root / path for path in added))
+        write_all({root / path: data for path, data in rendered.items()}, frozenset(root / path for path in added),
+                  guard=partial(_all_in, len(rendered)))
     except FileExistsError as exc:
         where = next((p for p in sorted(added) if str(root / p) == exc.filename), "要新建的文件")
         raise UsageProblem(f"{where} 在导入时已经存在（可能刚被别人新建），没有覆盖它。请重新运行导入。") from None

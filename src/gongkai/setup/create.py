@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from gongkai.catalog import load_catalog
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem, output_in_place
-from gongkai.files_io import create_atomic, current_umask
+from gongkai.files_io import BUILDING, create_atomic, folder_mode, make_folder, remove_leftovers
 from gongkai.handover.deliver import record_baseline
 from gongkai.handover.run import prepare
 from gongkai.interchange.plan import ImportPlan
@@ -64,9 +64,10 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
     adopted = now.date()
     if table is not None:
         setup = for_table(setup, table, table_name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init.", dir=target.parent))
-    os.chmod(staging, 0o777 & ~current_umask())  # the new folder as mkdir makes it, not mkdtemp's 0700
+    make_folder(target.parent)
+    remove_leftovers(target)  # what an init killed on the spot left beside the folder
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
+    os.chmod(staging, folder_mode(target))  # the new folder as mkdir makes it, not mkdtemp's 0700
     try:
         files = repository_files(setup, adopted, repo.branch_of(target))
         if (target / IGNORE).is_file():  # a clone of a repository made with a .gitignore (GitHub, Gitee offer one)

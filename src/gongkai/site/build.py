@@ -20,6 +20,8 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.snapshot import Snapshot
 from gongkai.catalog.sources import WorkingTree
+from gongkai.errors import naming
+from gongkai.files_io import remove_leftovers, through_link
 from gongkai.forking import beside
 from gongkai.site.fingerprint import templates_fingerprint
 from gongkai.site.result import BuildResult
@@ -37,6 +39,7 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     """Build the department's column for *today* from the catalog at *catalog_path* into *out*. *now*: the real date,
     when *today* may be before it: what has left the web by then (an ended 公示's list, a withdrawn record) does not
     come back, the build is refused (gongkai.gate.past)."""
+    remove_leftovers(through_link(out))  # first: a build killed half-way through its swap left the old site aside
     source, cache = open_catalog(catalog_path, use_cache)
     memo = None
     if cache.stats_size() >= BESIDE_FROM:
@@ -62,7 +65,11 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     with quiet_gc(settle=True):
         catalog, gate, since = admit_remembered(source, listed.listing, cache, today, memo)
     # a folder changed by hand since the last build (a file edited, deleted or added) is made again whole
-    result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now, listed.kept)
+    try:
+        result = build_catalog(catalog, out, today, search, listed.stamp, Store.read(out), gate, since, now,
+                               listed.kept)
+    except OSError as exc:  # a page written on a full disk names no file: the site folder is the one to name
+        raise naming(exc, out) from None
     if listed.kept is None and listed.pages:
         result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
                                "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import current_umask, refuse_foreign_output, write_atomic
+from gongkai.files_io import (BUILDING, PREVIOUS, keep_folder, make_folder, move_aside, refuse_foreign_output,
+                               through_link, write_atomic)
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 from gongkai.site.tree import Tree, TreeChange, keep, walk
 
-BUILDING = "building"
 # What only a site folder holds: its store, or (the store deleted to force a full build) the 61号 column's folder.
 MARKS = (STORE, "fdzdgknr")
 
@@ -39,11 +39,11 @@ class Staging:
     _dirs: set[Path] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self.out = through_link(self.out)
         refuse_foreign_output(self.out, MARKS)
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(self.out)
+        make_folder(self.out.parent)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{BUILDING}.{os.getpid()}.", dir=self.out.parent))
-        os.chmod(self.folder, 0o777 & ~current_umask())
+        keep_folder(self.out, self.folder)
 
     def write(self, path: str, data: bytes) -> str:
         """Put *data* at *path* unless the site already holds exactly these bytes; its content hash.
@@ -85,13 +85,12 @@ class Staging:
             try:
                 with interrupts_deferred():
                     if self.out.exists():
-                        old = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old.{os.getpid()}.", dir=self.out.parent))
-                        os.replace(self.out, old / "site")
+                        old = move_aside(self.out)
                     try:
                         os.replace(self.folder, self.out)
                     except OSError:
                         if old is not None:  # the old site goes back where it was
-                            os.replace(old / "site", self.out)
+                            os.replace(old / PREVIOUS, self.out)
                         raise
                     swapped = True
                     keep(self.out, tree)
@@ -144,23 +143,3 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def remove_leftovers(out: Path) -> None:
-    """Remove staging folders that interrupted builds of *out* left behind (their process is gone)."""
-    for folder in out.parent.glob(f".{out.name}.*"):
-        parts = folder.name.split(".")
-        if folder.is_dir() and len(parts) >= 4 and parts[2] in (BUILDING, "old", "update") and not _alive(parts[3]):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    if not pid.isdigit():
-        return False  # folders of older versions carried no process id
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return int(pid) != 0
