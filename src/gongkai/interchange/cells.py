@@ -65,7 +65,8 @@ def _inline_numbered(line: str) -> list[str] | None:
         return [p for p in _cut(line, cuts) if p]
     found = [m for m in _INLINE_NUMBER.finditer(line) if flags[m.start()]]
     numbers = [int(next(g for g in m.groups() if g)) for m in found]
-    if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or line[: found[0].start()].strip():
+    # counting up from the first: a list continued from the row above (「10.救助金额 11.救助事由」) starts past 1
+    if len(found) < 2 or numbers != list(range(numbers[0], numbers[0] + len(found))) or line[: found[0].start()].strip():
         return None
     return [p for p in _cut(line, [m.start() for m in found]) if p]
 
@@ -112,7 +113,7 @@ def split_list(text: str) -> list[str]:
 
     Each element is as typed (half-width brackets stay half-width): an unchanged cell must read as the file's value.
     """
-    lines = [line.strip() for line in visible(text).split("\n") if line.strip()]
+    lines = [_enclosed_mark(line.strip()) for line in visible(text).split("\n") if line.strip()]
     if len(lines) == 1:
         line = lines[0]
         found = _inline_numbered(line) or _chinese_numbered(line) or _bulleted(line)
@@ -121,14 +122,63 @@ def split_list(text: str) -> list[str]:
         if _LINE_MARK.match(line):
             return [_unmarked(line)]
         parts = _split_outside(line, "；;")
-        return parts if len(parts) > 1 else _split_outside(line, "、")
+        if len(parts) == 1:
+            parts = _split_enumeration(line)
+        return [ref for part in parts for ref in _references(part)]
     elements: list[str] = []
     for line in lines:
         if _LINE_MARK.match(line):
             elements.extend(_bulleted(line) or [_unmarked(line)])
         else:
-            elements.extend(p.rstrip("，,") for p in _split_outside(line, "；;"))
+            elements.extend(ref for p in _split_outside(line, "；;") for ref in _references(p.rstrip("，,")))
     return [e for e in elements if e]
+
+
+# Numbers in one character, as Word and PDF converters leave them: ⑴ is （1）, ⒈ is 1., ㈠ is （一）.
+_ENCLOSED = {**{0x2474 + n: f"（{n + 1}）" for n in range(20)}, **{0x2488 + n: f"{n + 1}." for n in range(20)},
+             **{0x3220 + n: f"（{c}）" for n, c in enumerate("一二三四五六七八九十")}}
+
+
+def _enclosed_mark(line: str) -> str:
+    """*line* with its numbers in one character spelt out when it starts with one (elsewhere they are text)."""
+    return line.translate(_ENCLOSED) if line and ord(line[0]) in _ENCLOSED else line
+
+
+# What follows the 「、」 of 「第十九条、第二十条」 or 「第1、2项」: more articles of the same document, not another element.
+_ARTICLE = re.compile(r"第?\s*[\d一二三四五六七八九十百零〇]+\s*[条款项章节目]")
+# A 文号 (国发〔2014〕47号): a reference that ends where the next one starts, with only a space between them.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号")
+
+
+def _split_enumeration(line: str) -> list[str]:
+    """*line* split at 「、」 outside brackets, except before the articles of the same document (「第十条、第十一条」)."""
+    parts: list[str] = []
+    for part in _split_outside(line, "、"):
+        if parts and _ARTICLE.match(part):
+            parts[-1] += "、" + part
+        else:
+            parts.append(part)
+    return parts
+
+
+def _references(text: str) -> list[str]:
+    """References written one after the other with nothing or a space between (「《甲》《乙》」, 「《甲》（文号）《乙》」,
+    「国发〔2014〕47号 民发〔2018〕23号」), one each; any other text as it is."""
+    if not (text.startswith("《") or _DOC_NUMBER.match(text)):
+        return [text]
+    flags, cuts = _outside(text), []
+    for index in range(1, len(text)):
+        if not flags[index] or text[index].isspace() or not text[index - 1].isspace() and text[index] != "《":
+            continue
+        before = text[:index].rstrip()
+        if before and before[-1] in "》）)号" and (text[index] == "《" or _DOC_NUMBER.match(text, index)):
+            cuts.append(index)
+    return [p.strip() for p in _cut_at(text, cuts)] if cuts else [text]
+
+
+def _cut_at(text: str, cuts: list[int]) -> list[str]:
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
 @dataclass

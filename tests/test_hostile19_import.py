@@ -1,0 +1,101 @@
+"""gongkai import / export, nineteenth hostile round: directory tables from other counties — references written one
+after the other, articles of one law listed with 「、」, numbers Word and PDF converters leave in one character, … Each
+test runs the real CLI and compares the imported fields with values typed by hand from the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CatalogDir, Run
+from sheets import DEADLINE, PUBLISHER, load, workbook
+
+NEW = "items/shjz/SHJZ-002.yaml"
+HEADER = ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+          "公开层级", "责任单位"]
+
+
+def _row(content: str, basis: str, *, level2: str = "办事指南", publisher: str = PUBLISHER) -> list[object]:
+    return ["临时救助", level2, content, basis, DEADLINE, publisher, "政府网站", "全社会", "主动", "县级", "社会救助股"]
+
+
+def _import_one(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path, row: list[object]) -> dict[str, object]:
+    table = workbook(tmp_path / "t.xlsx", [HEADER, row], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    return load(cat.root / NEW)
+
+
+def test_references_written_one_after_the_other_are_one_each(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """Before: 「《甲》（文号）《乙》（文号）」, 「《甲》 《乙》」 and 「国发〔2014〕47号 民发〔2018〕23号」 (no 、 or ； between,
+    as tables copied from a PDF write them) were each one 公开依据: two documents merged into one in silence."""
+    cases = {
+        "《社会救助暂行办法》（国务院令第649号）《最低生活保障审核审批办法（试行）》（民发〔2012〕220号）":
+            ["《社会救助暂行办法》（国务院令第649号）", "《最低生活保障审核审批办法（试行）》（民发〔2012〕220号）"],
+        "《社会救助暂行办法》 《福建省最低生活保障条例》": ["《社会救助暂行办法》", "《福建省最低生活保障条例》"],
+        "国发〔2014〕47号 民发〔2018〕23号": ["国发〔2014〕47号", "民发〔2018〕23号"],
+    }
+    for typed, expected in cases.items():
+        assert _import_one(gk, cat, tmp_path, _row("办理条件", typed))["公开依据"] == expected, typed
+        (cat.root / NEW).unlink()
+
+
+def test_a_reference_in_a_sentence_or_with_a_dunhao_inside_its_title_stays_one(gk: Callable[..., Run],
+                                                                               cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: 「《甲》和《乙》」 is one sentence; a 「、」 inside 《…》 parts nothing; 「民发〔2012〕220号 配套文件」 has no
+    second 文号 after the space."""
+    for typed in ("《社会救助暂行办法》和《民法典》", "《民政部、财政部关于加强流浪乞讨人员救助管理工作的通知》",
+                  "民发〔2012〕220号 配套文件"):
+        assert _import_one(gk, cat, tmp_path, _row("办理条件", typed))["公开依据"] == [typed], typed
+        (cat.root / NEW).unlink()
+
+
+def test_articles_of_one_law_listed_with_a_dunhao_stay_one_basis(gk: Callable[..., Run], cat: CatalogDir,
+                                                                tmp_path: Path) -> None:
+    """Before: 「《中华人民共和国政府信息公开条例》第十九条、第二十条」 became two 公开依据, the second 「第二十条」 of no
+    law at all; 「第1、2项」 became 「第1」 and 「2项」."""
+    basis = "《中华人民共和国政府信息公开条例》第十九条、第二十条、《社会救助暂行办法》第六十条"
+    item = _import_one(gk, cat, tmp_path, _row("审核信息、第1、2项所列人员名单", basis))
+    assert item["公开依据"] == ["《中华人民共和国政府信息公开条例》第十九条、第二十条", "《社会救助暂行办法》第六十条"]
+    assert item["公开内容"] == ["审核信息", "第1、2项所列人员名单"]
+
+
+def test_numbers_in_one_character_mark_a_list(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「⑴办理事项⑵办理条件」 and 「㈠…㈡…」 (as Word's numbering pasted as text leaves them) were one 公开内容 with
+    the marks in it; ⒈ on each line kept its mark."""
+    cases = {"⑴办理事项⑵办理条件⑶申请材料": ["办理事项", "办理条件", "申请材料"],
+             "㈠办理事项㈡办理条件": ["办理事项", "办理条件"],
+             "⒈办理事项\n⒉办理条件": ["办理事项", "办理条件"],
+             "救助标准⑴城市": ["救助标准⑴城市"]}  # the edge: not at the start, it is text
+    for typed, expected in cases.items():
+        assert _import_one(gk, cat, tmp_path, _row(typed, "无"))["公开内容"] == expected, typed
+        (cat.root / NEW).unlink()
+
+
+def test_a_list_continued_from_the_row_above_counts_up_from_its_first_number(gk: Callable[..., Run],
+                                                                            cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「8.救助金额 9.救助事由」 (a list numbered on from the row above) was one element 「救助金额 9.救助事由」."""
+    item = _import_one(gk, cat, tmp_path, _row("8.救助金额 9.救助事由 10.审批结果", "无"))
+    assert item["公开内容"] == ["救助金额", "救助事由", "审批结果"]
+    (cat.root / NEW).unlink()
+    # the edge: numbers that do not count up are text
+    item = _import_one(gk, cat, tmp_path, _row("8.救助金额 3.救助事由", "无"))
+    assert item["公开内容"] == ["救助金额 3.救助事由"]
+
+
+def test_references_and_articles_survive_export_and_import(gk: Callable[..., Run], cat: CatalogDir,
+                                                          tmp_path: Path) -> None:
+    """A file that holds 「《甲》《乙》」 as one element by hand (and the article list) exports and imports back with
+    no change."""
+    text = (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - 《社会救助暂行办法》（国务院令第649号）\n",
+                        "  - 《社会救助暂行办法》《民法典》\n  - 《中华人民共和国政府信息公开条例》第十九条、第二十条\n"
+                        "  - 救助标准⑴城市\n")
+    cat.item(text)
+    out = tmp_path / "e.xlsx"
+    assert gk("export", "xlsx", "-C", cat.root, "-o", out).code == 0
+    run = gk("import", "xlsx", out, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 1 项" in run.out
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == text
