@@ -99,3 +99,58 @@ def test_references_and_articles_survive_export_and_import(gk: Callable[..., Run
     assert run.code == 0, run.err
     assert "新增 0 项，更新 0 项，未变 1 项" in run.out
     assert (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == text
+
+
+MERGED_ITEM = [
+    HEADER,
+    ["临时救助", "审核审批信息", "支出型临时救助对象名单", "国发〔2014〕47号", DEADLINE, PUBLISHER, "政府网站", "全社会", "主动",
+     "县级", "社会救助股"],
+    [None, None, "救助金额", "民发〔2018〕23号", None, None, "村公示栏"],
+    [None, None, "救助事由"],
+]
+
+
+def test_an_item_merged_over_rows_with_one_element_a_row_is_one_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                                     tmp_path: Path) -> None:
+    """Before: 临时救助 / 审核审批信息 merged over three rows, one 公开内容 (and 公开依据, 渠道) a row, stopped the import
+    with 「社会救助!B2: 与 社会救助 第2行 是同一事项……请删去重复的一行」 — the row compared with itself, and no row to
+    delete. Now the rows below are the same item's further elements, and the import says so."""
+    table = workbook(tmp_path / "t.xlsx", MERGED_ITEM, sheet="社会救助", merges=["A2:A4", "B2:B4"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!A3: 第3行的事项名称与第2行合并在一起，按同一事项读：这一行的公开内容、公开依据、公开渠道并入第2行的事项" \
+        in run.err
+    assert "新增 1 项" in run.out
+    item = load(cat.root / NEW)
+    assert (item["一级事项"], item["二级事项"]) == ("临时救助", "审核审批信息")
+    assert item["公开内容"] == ["支出型临时救助对象名单", "救助金额", "救助事由"]
+    assert item["公开依据"] == ["国发〔2014〕47号", "民发〔2018〕23号"]
+    assert item["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+    assert (item["公开时限"], item["公开主体"], item["公开层级"]) == (DEADLINE, PUBLISHER, ["县级"])
+    assert not (cat.root / "items/shjz/SHJZ-003.yaml").exists()
+
+
+def test_a_row_under_a_merged_item_with_another_deadline_is_an_error_at_its_cell(gk: Callable[..., Run],
+                                                                                 cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: one item has one 公开时限; a second one written in the merged item's next row is not taken in silence."""
+    rows = [list(r) for r in MERGED_ITEM]
+    rows[2][4] = "信息形成或变更之日起3个工作日内"
+    table = workbook(tmp_path / "t.xlsx", rows, sheet="社会救助", merges=["A2:A4", "B2:B4"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!E3: 这一行的事项名称与第2行合并在一起（同一事项），这一格却写了与第2行不同的公开时限"
+            "「信息形成或变更之日起3个工作日内」") in run.err
+    assert not (cat.root / NEW).exists()
+
+
+def test_a_level1_merged_over_rows_with_a_level2_each_is_still_one_item_a_row(gk: Callable[..., Run],
+                                                                              cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: only 一级事项 merged, each row its own 二级事项 — two items, not one continued."""
+    rows = [list(r) for r in MERGED_ITEM[:3]]
+    rows[2] = ["临时救助", "办事指南", "办理条件", "无", DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", "社会救助股"]
+    rows[2][0] = None
+    table = workbook(tmp_path / "t.xlsx", rows, sheet="社会救助", merges=["A2:A3"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / NEW)["公开内容"] == ["支出型临时救助对象名单"]
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["二级事项"] == "办事指南"

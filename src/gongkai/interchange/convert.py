@@ -9,12 +9,11 @@ from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channel
                                       tick_state, unnumbered)
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
-from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
+from gongkai.interchange.read import LIST_KEYS, ImportProblem, Row, find_domain, shown
 from gongkai.model.deadline import parse_deadline
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
 NAME_KEYS = ("一级事项", "二级事项", "三级事项")
-LIST_KEYS = ("公开内容", "公开依据")
 
 
 def row_fields(row: Row, units: dict[str, str], domains: list[str],
@@ -36,7 +35,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
             fields[key] = unnumbered("".join(cells[key].split("\n")).strip()) or None
     for key in LIST_KEYS:
         if cells.get(key):
-            fields[key] = split_list(cells[key])
+            fields[key] = [e for text in (cells[key], *row.more.get(key, ())) for e in split_list(text)]
     for choice in headers().choices.values():
         fields.update(_choice(row, choice, problems))
     if cells.get("其他渠道"):

@@ -17,6 +17,8 @@ from gongkai.privacy.mask import mask_text
 WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
+# Fields that are lists: an item merged over several rows may write one element a row (see _continued).
+LIST_KEYS = ("公开内容", "公开依据")
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
 _CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
 _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
@@ -52,6 +54,7 @@ class Row:
     cells: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     level1_above: bool = False  # 一级事项 left blank, read from the row above: a name for a new item, no change to a file
+    more: dict[str, list[str]] = field(default_factory=dict)  # list cells of the rows below that continue this item
 
     def ref(self, key: str) -> str:
         """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
@@ -225,6 +228,9 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             reading.problems.append(ImportProblem(grid.ref(number, total[0]), (
                 f"这一行是合计行（「{shown(total[1])}」），不是事项，已跳过"), warning=True))
             continue
+        if rows and _continues(grid, layout, number, rows[-1]):
+            _continued(grid, layout, number, rows[-1], reading)
+            continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
             continue
@@ -264,6 +270,45 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool:
+    """Row *number* goes on with the item row *above*: its 事项 names are the cells merged over both rows (an item laid
+    out over several rows, one 公开内容 or 公开依据 a row), and it writes no name of its own."""
+    names = [col for col, key in layout.keys.items() if key in rowkinds.NAMES]
+    merged = [col for col in names if grid.anchor(number, col)[0] < number]
+    return (bool(merged) and above.sheet == grid.name
+            and all(grid.anchor(number, col) == grid.anchor(above.number, col) for col in merged)
+            and all(not grid.own(number, col) and not grid.value(above.number, col) for col in names if col not in merged)
+            and number not in grid.hidden_rows and number not in grid.low_rows
+            and any(grid.own(number, col) for col in layout.keys if col not in merged))
+
+
+def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading) -> None:
+    """The cells row *number* writes for the item of row *above*: more list elements and channels, and what the item
+    row left blank; a different 公开时限 (or any other one-value field) is an error at its cell."""
+    added = []
+    for col, key in layout.keys.items():
+        text = grid.own(number, col)
+        if grid.anchor(number, col) != (number, col) or not text or placeholder(text) or _DITTO.fullmatch(norm(text)):
+            continue
+        if key in LIST_KEYS and above.cells.get(key):
+            above.more.setdefault(key, []).append(text)
+        elif key == "公开渠道" and above.cells.get(key):
+            above.cells[key] += "\n" + text
+        elif not above.cells.get(key):
+            above.cells[key], above.refs[key] = text, grid.ref(number, col)
+        elif norm(above.cells[key]) != norm(text):
+            reading.problems.append(ImportProblem(grid.ref(number, col), (
+                f"这一行的事项名称与第{above.number}行合并在一起（同一事项），这一格却写了与第{above.number}行不同的"
+                f"{key.split('=')[0]}「{shown(text)}」：同一事项只能有一个，请删去其中一个，或把两行分成两个事项"
+                "（取消事项名称的合并，分别填写）")))
+            continue
+        added.append(key.split("=")[0])
+    if added:
+        reading.problems.append(ImportProblem(grid.ref(number, 1), (
+            f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读：这一行的"
+            f"{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"), warning=True))
 
 
 def _ditto(row: Row, key: str, above: Row | None, reading: Reading) -> str:
