@@ -154,3 +154,28 @@ def test_a_level1_merged_over_rows_with_a_level2_each_is_still_one_item_a_row(gk
     assert run.code == 0, run.err
     assert load(cat.root / NEW)["公开内容"] == ["支出型临时救助对象名单"]
     assert load(cat.root / "items/shjz/SHJZ-003.yaml")["二级事项"] == "办事指南"
+
+
+def test_a_phone_typed_as_a_number_that_lost_its_area_codes_zero_is_refused_at_its_cell(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 0595-23222619 typed without the dash into a number cell, which Excel keeps as 59523222619, was imported
+    as 咨询电话 「59523222619」 in silence — a number nobody can call. 010-12345678 so typed is 1012345678."""
+    for typed in (59523222619, 1012345678):
+        table = workbook(tmp_path / "t.xlsx", [[*HEADER, "咨询电话"], [*_row("办理条件", "无"), typed]], sheet="社会救助")
+        run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+        assert run.code == 1, typed
+        assert (f"社会救助!L2: 咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「{typed}」）：请把单元格格式改为"
+                "「文本」后重新填写") in run.err
+        assert not (cat.root / NEW).exists()
+
+
+def test_a_phone_typed_as_a_number_that_lost_nothing_is_taken(gk: Callable[..., Run], cat: CatalogDir,
+                                                             tmp_path: Path) -> None:
+    """The edge: an eight-digit local number and the 12345 hotline lose nothing as numbers; the same digits typed as
+    text (the area code's 0 kept) are as typed."""
+    for typed, expected in ((23222619, "23222619"), (12345, "12345"), ("059523222619", "059523222619")):
+        table = workbook(tmp_path / "t.xlsx", [[*HEADER, "咨询电话"], [*_row("办理条件", "无"), typed]], sheet="社会救助")
+        run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+        assert run.code == 0, (typed, run.err)
+        assert load(cat.root / NEW)["咨询电话"] == expected
+        (cat.root / NEW).unlink()

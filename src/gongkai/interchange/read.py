@@ -26,6 +26,9 @@ _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录
 _NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填报要求|填写要求|模板|下拉|选项|字典")
 # 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
 _DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
+# A telephone number typed as a number: Excel dropped the 0 of its area code (0595-23222619 → 59523222619, 010 … →
+# 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing.
+_ZERO_LOST = re.compile(r"\d{10}|[2-9]\d{10}")
 # What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
@@ -259,6 +262,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+            if key == "咨询电话" and grid.anchor(number, col) in grid.numbers and _ZERO_LOST.fullmatch(value):
+                reading.problems.append(ImportProblem(row.refs[key], (
+                    f"咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「{shown(value)}」）：请把单元格格式改为"
+                    "「文本」后重新填写，如 0595-23222619")))
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
