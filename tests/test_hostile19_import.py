@@ -179,3 +179,32 @@ def test_a_phone_typed_as_a_number_that_lost_nothing_is_taken(gk: Callable[..., 
         assert run.code == 0, (typed, run.err)
         assert load(cat.root / NEW)["咨询电话"] == expected
         (cat.root / NEW).unlink()
+
+
+def test_a_publisher_or_deadline_broken_over_lines_is_read_as_the_directory_writes_it(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 公开主体 「县级人民政府民政部门⏎乡镇人民政府（街道办事处）」 (one body a line, Alt+Enter) was imported with
+    the line break inside: 「县级人民政府民政部门\\n乡镇人民政府（街道办事处）」, unlike the same 主体 in every other item;
+    a 公开时限 broken over two lines likewise. Now the bodies are parted by 「、」, and a phrase broken mid-way is one."""
+    cases = [
+        ("县级人民政府民政部门\n乡镇人民政府（街道办事处）", "县级人民政府民政部门、乡镇人民政府（街道办事处）",
+         "制定或获取信息之日起10个工作日内\n公示7个工作日", "制定或获取信息之日起10个工作日内，公示7个工作日"),
+        ("县级人民政府\n民政部门", "县级人民政府民政部门",  # the edge: a name wrapped in a narrow column
+         "制定或获取信息之日起\n10个工作日内", "制定或获取信息之日起10个工作日内"),
+        ("县民政局、\n乡镇人民政府", "县民政局、乡镇人民政府",
+         "制定或获取信息之日起10个工作日内，\n公示7个工作日", "制定或获取信息之日起10个工作日内，公示7个工作日"),
+    ]
+    for publisher, publisher_read, deadline, deadline_read in cases:
+        row = _row("办理条件", "无", publisher=publisher)
+        row[4] = deadline
+        item = _import_one(gk, cat, tmp_path, row)
+        assert (item["公开主体"], item["公开时限"]) == (publisher_read, deadline_read), publisher
+        (cat.root / NEW).unlink()
+
+
+def test_a_note_keeps_its_line_breaks(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: 备注 is free text; its lines stay lines."""
+    table = workbook(tmp_path / "t.xlsx", [[*HEADER, "备注"], [*_row("办理条件", "无"), "2026年新增\n按季度更新"]],
+                     sheet="社会救助")
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / NEW)["备注"] == "2026年新增\n按季度更新"

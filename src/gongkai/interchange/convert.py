@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -25,7 +26,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
     fields: dict[str, Any] = {"领域": _domain(row, domains, problems)}
     for key in TEXT_KEYS:
         if key in cells:
-            fields[key] = cells[key] or None
+            fields[key] = _ONE_LINE.get(key, str)(cells[key]) or None
     if fields.get("公开时限") and parse_deadline(fields["公开时限"]) is None:
         problems.append(_vague_deadline(fields["公开时限"], row.ref("公开时限")))
     if fields.get("编号"):  # typed with the input method in full-width: ＳＨＪＺ－００１ is SHJZ-001
@@ -48,6 +49,32 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
     if not fields.get("一级事项"):
         problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
     return fields, problems
+
+
+def _deadline_line(text: str) -> str:
+    """A 公开时限 broken over lines in its cell as one sentence: a line that is a deadline of its own is followed by
+    「，」 (「……10个工作日内」「公示7个工作日」), a line broken mid-phrase joins the next as it stands."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        joined += ("，" if joined[-1] not in _PUNCTUATION and parse_deadline(joined) else "") + line
+    return joined
+
+
+def _publisher_line(text: str) -> str:
+    """公开主体 written one body a line (「县级人民政府民政部门」「乡镇人民政府（街道办事处）」) as the directory writes them,
+    parted by 「、」; a line that goes on with the body above (「县级人民政府」「民政部门」) joins it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        joined += ("、" if joined[-1] not in _PUNCTUATION and _BODY_START.match(line) else "") + line
+    return joined
+
+
+_PUNCTUATION = "、，,；;：:。（("
+# The start of a body's name: a level of government (县、乡镇、街道、村 …) or a place ending in one (测试县民政局).
+_BODY_START = re.compile(r"[县乡镇市区省村各]|街道|社区|国家|国务院|[\u4e00-\u9fff]{1,6}?[县市区省](?!级)")
+_ONE_LINE = {"公开时限": _deadline_line, "公开主体": _publisher_line}
 
 
 def _vague_deadline(text: str, ref: str) -> ImportProblem:
