@@ -208,3 +208,63 @@ def test_a_note_keeps_its_line_breaks(gk: Callable[..., Run], cat: CatalogDir, t
                      sheet="社会救助")
     assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
     assert load(cat.root / NEW)["备注"] == "2026年新增\n按季度更新"
+
+
+TICK_HEADER = ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", None, "公开方式", None,
+               "公开层级", None]
+TICK_MERGES = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:I1", "J1:K1", "L1:M1"]
+
+
+def _tick_table(path: Path, audience: tuple[str, str], levels: tuple[str, str]) -> Path:
+    return workbook(path, [
+        TICK_HEADER,
+        [None] * 7 + [*audience, "主动", "依申请", *levels],
+        ["临时救助", "办事指南", "办理条件", "无", DEADLINE, PUBLISHER, "政府网站", None, "√", "√", None, "√", "√"],
+    ], sheet="社会救助", merges=TICK_MERGES)
+
+
+def test_tick_sub_columns_headed_mianxiang_or_by_the_government_are_read(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """Before: 「面向社会｜面向特定群体」 under 公开对象 were no options — the item came in without its 公开对象, with
+    「社会救助!H1: 列「公开对象」与 社会救助!H1「公开对象」重复」 (a cell the same as itself); 「县级政府｜乡镇政府」 under
+    公开层级 dropped 乡级 with 「不是公开层级的选项」."""
+    run = gk("import", "xlsx", _tick_table(tmp_path / "t.xlsx", ("面向社会", "面向特定群体"), ("县级人民政府", "乡镇政府")),
+             "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "重复" not in run.err and "不是" not in run.err
+    item = load(cat.root / NEW)
+    assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("特定群体", "主动", ["县级", "乡级"])
+
+
+def test_sub_columns_of_a_tick_field_none_of_which_is_an_option_are_named_each(gk: Callable[..., Run],
+                                                                               cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: sub-headers nobody could read as 全社会/特定群体 are each named at their own cell, and the new item's
+    missing 公开对象 is said before anything is written — not 「与 H1 重复」."""
+    run = gk("import", "xlsx", _tick_table(tmp_path / "t.xlsx", ("甲类", "乙类"), ("县级", "乡级")), "--dry-run",
+             "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!H2: 列「公开对象 / 甲类」不是公开对象的选项（全社会、特定群体），已忽略" in run.err
+    assert "社会救助!I2: 列「公开对象 / 乙类」不是公开对象的选项（全社会、特定群体），已忽略" in run.err
+    assert "重复" not in run.err
+    assert "注意：表格没有给出公开依据、公开对象，新的事项文件缺少这些，gongkai validate 会报错" in run.out
+
+
+def test_a_table_without_a_required_column_says_what_new_items_will_lack(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path) -> None:
+    """Before: a table with no 公开时限 and no 公开对象 column wrote a new item without either, and said nothing (the
+    blank-cell warning needs a cell); validate refused the file afterwards. The existing item's row changes nothing."""
+    header = ["一级事项", "二级事项", "公开内容", "公开依据", "公开主体", "公开渠道", "公开方式", "公开层级"]
+    table = workbook(tmp_path / "t.xlsx", [
+        header,
+        ["临时救助", "办事指南", "办理条件", "无", PUBLISHER, "政府网站", "主动", "县级"],
+        ["最低生活保障", "审批信息", "低保对象名单及相关信息", "《社会救助暂行办法》（国务院令第649号）", PUBLISHER,
+         "政府网站、村公示栏", "主动", "县级、乡级"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    added = next(i for i, line in enumerate(lines) if line.startswith("新增 SHJZ-002"))
+    assert lines[added + 1] == ("  注意：表格没有给出公开依据、公开时限、公开对象，新的事项文件缺少这些，gongkai validate 会报错、"
+                                "不能发布；请在表格中补上这些列后再导入，或导入后在事项文件中补上")
+    assert run.out.count("注意：表格没有给出") == 1
+    assert "新增 1 项，更新 0 项，未变 1 项" in run.out

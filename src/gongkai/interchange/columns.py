@@ -204,6 +204,10 @@ def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | N
     """A sub-column beside a tick field's options whose label is none of them: 「服务中心」 under 公开渠道和载体 is a channel
     of 其他, named by its label; under 公开对象, 公开方式 … it is reported and left out. Never the whole field."""
     grouped = {use.key.split("=")[0] for use in uses if use and use.key and "=" in use.key}
+    # A tick field's header over two or more sub-columns none of which names an option (公开对象 over 面向社会｜面向特定
+    # 群体): each is such a sub-column, not the whole field twice (「与 D1 重复」 named the same cell).
+    spans = [use.ref for use in uses if use and use.key in headers().choices and len(_labels(grid, rows, use.col)) >= 2]
+    grouped |= {use.key for use in uses if use and use.key and spans.count(use.ref) >= 2}
     result: list[ColumnUse | None] = []
     for use in uses:
         key = use.key if use else None

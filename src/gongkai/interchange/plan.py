@@ -56,6 +56,7 @@ class Change:
     diffs: list[FieldChange] = field(default_factory=list)
     inferred: list[str] = field(default_factory=list)
     invalid: bool = False  # updates a file that fails validation (only with --overwrite-invalid)
+    lacking: list[str] = field(default_factory=list)  # what a new item must have and the row gives not (validate refuses)
 
     @property
     def changed(self) -> list[str]:
@@ -349,4 +350,4 @@ def _addition(catalog: Catalog, item_id: str, fields: dict[str, Any], row: Row) 
     inferred = _infer(catalog, fields, {})
     domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
     path = new_item_path(domain.slug if domain else item_id.split("-")[0].lower(), item_id)
-    return Change(item_id, path, fields, True, row.where, [], inferred)
+    return Change(item_id, path, fields, True, row.where, [], inferred, lacking=[k for k in _REQUIRED if not fields.get(k)])
