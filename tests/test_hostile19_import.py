@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+
 from conftest import CatalogDir, Run
 from sheets import DEADLINE, PUBLISHER, load, workbook
 
@@ -268,3 +270,33 @@ def test_a_table_without_a_required_column_says_what_new_items_will_lack(gk: Cal
                                 "不能发布；请在表格中补上这些列后再导入，或导入后在事项文件中补上")
     assert run.out.count("注意：表格没有给出") == 1
     assert "新增 1 项，更新 0 项，未变 1 项" in run.out
+
+
+def test_a_row_copied_with_its_id_to_start_a_new_item_says_to_clear_the_id(gk: Callable[..., Run], cat: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    """Hand edit of the exported table: the row of SHJZ-001 copied below and its 二级事项 and 公开内容 retyped, the 编号
+    left as it was. Before: 「社会救助!B5: 与 社会救助 第4行 是同一事项（SHJZ-001），重复了」 at the name, with no way out
+    named; now at the 编号 cell, saying to clear it. Nothing is written either way."""
+    out = tmp_path / "e.xlsx"
+    assert gk("export", "xlsx", "-C", cat.root, "-o", out).code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    assert (sheet["B4"].value, sheet["Q2"].value, sheet["Q4"].value) == ("最低生活保障", "编号", "SHJZ-001")
+    for col in range(1, 18):
+        sheet.cell(5, col).value = sheet.cell(4, col).value
+    sheet["C5"], sheet["D5"] = "审核信息", "初审对象名单及相关信息"
+    book.save(out)
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    run = gk("import", "xlsx", out, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!Q5: 编号「SHJZ-001」与 社会救助 第4行 相同：一个事项只能有一行。复制别的行来新增事项时，请清空这一格的编号"
+            "（gongkai 自动编号）") in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == before
+    sheet["Q5"] = None  # as told: the row is a new item
+    book.save(out)
+    run = gk("import", "xlsx", out, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 1 项，更新 0 项，未变 1 项" in run.out
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == before
+    item = load(cat.root / NEW)
+    assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("最低生活保障", "审核信息", ["初审对象名单及相关信息"])
