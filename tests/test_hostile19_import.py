@@ -300,3 +300,39 @@ def test_a_row_copied_with_its_id_to_start_a_new_item_says_to_clear_the_id(gk: C
     assert (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == before
     item = load(cat.root / NEW)
     assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("最低生活保障", "审核信息", ["初审对象名单及相关信息"])
+
+
+CATEGORY_HEADER = ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开类别", "公开层级"]
+
+
+def _category_rows(first: str, second: str) -> list[list[object]]:
+    return [CATEGORY_HEADER,
+            ["临时救助", "办事指南", "办理条件", "无", DEADLINE, PUBLISHER, "政府网站", "全社会", first, "县级"],
+            ["临时救助", "政策法规文件", "国发〔2014〕47号", "无", DEADLINE, PUBLISHER, "政府网站", "全社会", second, "县级"]]
+
+
+def test_a_category_column_of_modes_is_the_mode(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「公开类别」 (五公开 in the header table) holding 依申请公开 / 主动公开, as some counties head the 公开方式
+    column, stopped the import at every cell with 「不认识的五公开「依申请公开」」. Now it is read as 公开方式, said once."""
+    table = workbook(tmp_path / "t.xlsx", _category_rows("依申请公开", "主动公开"), sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!I1: 列「公开类别」：单元格写的是公开方式的选项，按公开方式读" in run.err
+    assert load(cat.root / NEW)["公开方式"] == "依申请"
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开方式"] == "主动"
+
+
+def test_a_category_column_of_five_disclosures_stays_five_disclosures(gk: Callable[..., Run], cat: CatalogDir,
+                                                                      tmp_path: Path) -> None:
+    """The edge: the same header over 服务公开 / 执行 is 五公开; one cell of a mode among them is an error at its cell."""
+    table = workbook(tmp_path / "t.xlsx", _category_rows("服务公开", "执行"), sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "按公开方式读" not in run.err
+    assert (load(cat.root / NEW)["五公开"], load(cat.root / "items/shjz/SHJZ-003.yaml")["五公开"]) == ("服务公开", "执行公开")
+    (cat.root / NEW).unlink()
+    (cat.root / "items/shjz/SHJZ-003.yaml").unlink()
+    table = workbook(tmp_path / "t.xlsx", _category_rows("服务公开", "主动公开"), sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "社会救助!I3: 不认识的五公开「主动公开」" in run.err

@@ -10,7 +10,8 @@ from openpyxl.utils import get_column_letter
 from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, SheetLayout, find_layout, partial_columns
+from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SheetLayout, find_layout,
+                                        partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -183,7 +184,8 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
     reading.problems.extend(ImportProblem(c.ref, f"列「{shown(c.label)}」：{c.note}", warning=True)
-                            for c in layout.columns if c.note and c.key and c.key.split("=")[0] in ("公开渠道", OTHER_CHANNEL))
+                            for c in layout.columns if c.note and c.key and (c.key.split("=")[0] in ("公开渠道", OTHER_CHANNEL)
+                                                                             or c.note.startswith(READ_BY_CELLS)))
     keys = layout.keys
     reading.problems.extend(_partial(layout, field, covered) for field, covered in partial_columns(keys.values()).items())
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
