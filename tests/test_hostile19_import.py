@@ -336,3 +336,35 @@ def test_a_category_column_of_five_disclosures_stays_five_disclosures(gk: Callab
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 1
     assert "社会救助!I3: 不认识的五公开「主动公开」" in run.err
+
+
+def _ticks_table(path: Path, audience: tuple[object, object], channels: str) -> Path:
+    rows = [TICK_HEADER, [None] * 7 + ["全社会", "特定群体", "主动", "依申请", "县级", "乡级"],
+            ["临时救助", "办事指南", "办理条件", "无", DEADLINE, PUBLISHER, channels, *audience, "√", None, "√", None]]
+    return workbook(path, rows, sheet="社会救助", merges=TICK_MERGES)
+
+
+def test_ticks_as_phones_full_width_keyboards_and_a_letter_v_write_them(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """Before: 「✔️」 (✔ with the emoji variation selector, as a phone or WeChat types it), 「１」 (full width), 「v」
+    (typed for √ where no input method gives one) were each 「应为 ■ 或 □，这里写的是……」 — contradicting the cell; a
+    channel cell 「✔️政府网站 ✖️政府公报」 was 「不认识的公开渠道」. 〇 (ideographic zero) is typed for ○: not ticked."""
+    for ticked, other in (("✔️", None), ("１", "０"), ("v", None), ("V", "〇"), ("☑️", "⬜")):
+        table = _ticks_table(tmp_path / "t.xlsx", (other, ticked), "✔️政府网站 ✖️政府公报\n❌两微一端 ✅政务服务中心")
+        run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+        assert run.code == 0, (ticked, run.err)
+        item = load(cat.root / NEW)
+        assert item["公开对象"] == "特定群体", ticked
+        assert item["公开渠道"] == ["政府网站", "政务服务中心"], ticked
+        (cat.root / NEW).unlink()
+
+
+def test_a_star_alone_in_a_tick_column_is_no_empty_cell(gk: Callable[..., Run], cat: CatalogDir,
+                                                       tmp_path: Path) -> None:
+    """The edge: 「★」 (which a header's required-mark loses) was read as an empty cell — 全社会 not ticked in silence;
+    it is a cell that cannot be read, named with what it holds."""
+    table = _ticks_table(tmp_path / "t.xlsx", ("★", None), "■政府网站")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "社会救助!H3: 公开对象「全社会」栏应为 ■（勾选）或 □（未勾选），这里写的是「★」" in run.err
+    assert not (cat.root / NEW).exists()

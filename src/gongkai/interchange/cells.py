@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from gongkai.interchange.headers import Choice, norm, tidy, visible
 
 TICKS = frozenset("■☑✓✔√▣✅●◆▲☒")
-UNTICKS = frozenset("□☐○×✗✘◇")
+UNTICKS = frozenset("□☐○×✗✘◇✖❌❎⬜")
 OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a box can stand
 MARKS = TICKS | UNTICKS
 YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选", "TRUE", "True", "true"})
@@ -365,12 +366,17 @@ def placeholder(text: str) -> bool:
     return _PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
+_LETTER_TICKS = frozenset("vV")  # typed for √ where no input method gives one
+
+
 def tick_state(text: str, own: tuple[str, ...], choice: Choice) -> bool | None:
     """A tick sub-column's cell: True ticked, False empty or □, None when it is neither."""
-    value = norm(text)
+    value = unicodedata.normalize("NFKC", norm(text)).replace("〇", "○")  # 「１」「Ｙ」 typed in full width; 〇 for ○
+    if not value and visible(text).strip():
+        return None  # only a mark norm() drops from headers (★ ☆ ： *): no empty cell, and no tick either
     if not value or value in UNTICKS or value == OCR_BOX or value in NO_WORDS:
         return False
-    if value in TICKS or value in YES_WORDS:
+    if value in TICKS or value in YES_WORDS or value in _LETTER_TICKS:
         return True
     if choice.lookup(value) == own:
         return True  # the option's own name written in its column
