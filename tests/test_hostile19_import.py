@@ -368,3 +368,21 @@ def test_a_star_alone_in_a_tick_column_is_no_empty_cell(gk: Callable[..., Run], 
     assert run.code == 1
     assert "社会救助!H3: 公开对象「全社会」栏应为 ■（勾选）或 □（未勾选），这里写的是「★」" in run.err
     assert not (cat.root / NEW).exists()
+
+
+def test_a_remark_in_brackets_after_a_channel_is_said_not_read_as_a_channel(gk: Callable[..., Run], cat: CatalogDir,
+                                                                            tmp_path: Path) -> None:
+    """Before: 「政府网站（安溪县人民政府网）、政务服务中心」 stopped the import with 「不认识的公开渠道「（安溪县人民政府网）」」,
+    and 「■村公示栏（各村）」 with 「「（各村）」前后没有方框……请写成「■（各村）」」 — advice that makes no sense. A bracket
+    right after a channel is a remark on it: the channel is read, the remark named as not kept."""
+    table = workbook(tmp_path / "t.xlsx", [HEADER, [
+        "临时救助", "办事指南", "办理条件", "无", DEADLINE, PUBLISHER,
+        "■政府网站（安溪县人民政府网）\n□政府公报\n■村公示栏（各村）\n■社区/企事业单位/村公示栏（电子屏）",
+        "全社会", "主动", "县级", "社会救助股"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert ("社会救助!G2: 「政府网站（安溪县人民政府网）」括号里的说明没有导入：事项文件的公开渠道和载体只记名称；"
+            "要留下说明，请写在「备注」列") in run.err
+    assert "「村公示栏（各村）」括号里的说明没有导入" in run.err
+    assert "电子屏" not in run.err  # the standard name's own bracket is no remark
+    assert load(cat.root / NEW)["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]

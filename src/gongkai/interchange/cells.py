@@ -193,6 +193,7 @@ class Boxes:
     unmarked: list[str] = field(default_factory=list)  # names without a box in a cell where others have one
     stray: int = 0  # boxes with no name next to them
     marked: bool = False
+    remarks: list[str] = field(default_factory=list)  # 「政府网站（县政府门户网站）」: what a ticked name's brackets add
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class _Token:
     ticked: bool = False
     names: tuple[str, ...] = ()
     extras: tuple[str, ...] = ()
+    remark: str = ""
 
 
 _SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
@@ -246,6 +248,8 @@ def _take(boxes: Boxes, token: _Token, ticked: bool) -> None:
     target.extend(n for n in token.names if n not in target)
     if ticked:
         boxes.extras.extend(e for e in token.extras if e not in boxes.extras)
+        if token.remark:
+            boxes.remarks.append(token.text)
 
 
 def _tokens(text: str, choice: Choice) -> list[_Token]:
@@ -288,7 +292,10 @@ def _name(text: str, pos: int, spelling: str, choice: Choice, tokens: list[_Toke
         end, extras = _other_extras(text, end)
     canonical = tuple(n for n in names if n in choice.names or n in choice.unmodelled)
     extras += tuple(n for n in names if n not in canonical)
-    tokens.append(_Token("name", text[pos:end], names=canonical, extras=extras))
+    remark = ""
+    if names != ("其他",) and text.startswith("（", end) and (close := _closing(text[end:])) > 0:
+        remark, end = text[end:end + close + 1], end + close + 1  # a remark on the name: 政府网站（www.……）
+    tokens.append(_Token("name", text[pos:end], names=canonical, extras=extras, remark=remark))
     return end
 
 

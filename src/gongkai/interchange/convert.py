@@ -124,6 +124,9 @@ def _from_boxes(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict
         return {}
     if _box_problems(boxes, choice, ref, problems):
         return {}  # already reported with what the cell holds: no second message that could contradict it
+    problems.extend(ImportProblem(ref, (
+        f"「{shown(named)}」括号里的说明没有导入：事项文件的{choice.title}只记名称；要留下说明，请写在「备注」列"), warning=True)
+        for named in boxes.remarks)
     empty = (f"单元格里的 {len(boxes.unticked)} 个方框都没有勾选（■、☑、√ 表示勾选）" if boxes.marked
              else f"单元格里没有{choice.title}的名称")
     return _settle(choice, boxes.ticked, boxes.extras, ref, empty, problems)
