@@ -386,3 +386,19 @@ def test_a_remark_in_brackets_after_a_channel_is_said_not_read_as_a_channel(gk: 
     assert "「村公示栏（各村）」括号里的说明没有导入" in run.err
     assert "电子屏" not in run.err  # the standard name's own bracket is no remark
     assert load(cat.root / NEW)["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+
+
+def test_rows_under_one_merged_name_with_their_own_ids_are_items_each(gk: Callable[..., Run], cat: CatalogDir,
+                                                                      tmp_path: Path) -> None:
+    """The edge of the merged item: each row writes its own 编号 (or 序号) — separate items, as before."""
+    header = ["编号", "一级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级",
+              "责任单位"]
+    rest = [DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", "社会救助股"]
+    table = workbook(tmp_path / "t.xlsx", [header, ["SHJZ-002", "养老服务", "补贴名称", "无", *rest],
+                                           ["SHJZ-003", None, "机构名单", "无", *rest]],
+                     sheet="社会救助", merges=["B2:B3"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "合并在一起" not in run.err
+    assert load(cat.root / NEW)["公开内容"] == ["补贴名称"]
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["机构名单"]

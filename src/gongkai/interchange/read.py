@@ -10,8 +10,8 @@ from openpyxl.utils import get_column_letter
 from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SheetLayout, find_layout,
-                                        partial_columns)
+from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL, SheetLayout,
+                                        find_layout, partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -283,13 +283,14 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
 
 def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool:
     """Row *number* goes on with the item row *above*: its 事项 names are the cells merged over both rows (an item laid
-    out over several rows, one 公开内容 or 公开依据 a row), and it writes no name of its own."""
+    out over several rows, one 公开内容 or 公开依据 a row), and it writes no name, 编号 or 序号 of its own."""
     names = [col for col, key in layout.keys.items() if key in rowkinds.NAMES]
     merged = [col for col in names if grid.anchor(number, col)[0] < number]
     return (bool(merged) and above.sheet == grid.name
             and all(grid.anchor(number, col) == grid.anchor(above.number, col) for col in merged)
             and all(not grid.own(number, col) and not grid.value(above.number, col) for col in names if col not in merged)
             and number not in grid.hidden_rows and number not in grid.low_rows
+            and not any(grid.own(number, col) for col, key in layout.keys.items() if key in ("编号", SERIAL))
             and any(grid.own(number, col) for col in layout.keys if col not in merged))
 
 
