@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from gongkai.interchange.headers import Choice, norm, tidy, visible
 
 TICKS = frozenset("■☑✓✔√▣✅●◆▲☒")
-UNTICKS = frozenset("□☐○×✗✘◇")
+UNTICKS = frozenset("□☐○×✗✘◇✖❌❎⬜")
 OCR_BOX = "口"  # OCR and some typists write 口 for □: a box only where a box can stand
 MARKS = TICKS | UNTICKS
 YES_WORDS = frozenset({"是", "有", "Y", "y", "1", "对", "勾选", "TRUE", "True", "true"})
@@ -65,7 +66,8 @@ def _inline_numbered(line: str) -> list[str] | None:
         return [p for p in _cut(line, cuts) if p]
     found = [m for m in _INLINE_NUMBER.finditer(line) if flags[m.start()]]
     numbers = [int(next(g for g in m.groups() if g)) for m in found]
-    if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or line[: found[0].start()].strip():
+    # counting up from the first: a list continued from the row above (「10.救助金额 11.救助事由」) starts past 1
+    if len(found) < 2 or numbers != list(range(numbers[0], numbers[0] + len(found))) or line[: found[0].start()].strip():
         return None
     return [p for p in _cut(line, [m.start() for m in found]) if p]
 
@@ -112,7 +114,7 @@ def split_list(text: str) -> list[str]:
 
     Each element is as typed (half-width brackets stay half-width): an unchanged cell must read as the file's value.
     """
-    lines = [line.strip() for line in visible(text).split("\n") if line.strip()]
+    lines = [_enclosed_mark(line.strip()) for line in visible(text).split("\n") if line.strip()]
     if len(lines) == 1:
         line = lines[0]
         found = _inline_numbered(line) or _chinese_numbered(line) or _bulleted(line)
@@ -121,14 +123,63 @@ def split_list(text: str) -> list[str]:
         if _LINE_MARK.match(line):
             return [_unmarked(line)]
         parts = _split_outside(line, "；;")
-        return parts if len(parts) > 1 else _split_outside(line, "、")
+        if len(parts) == 1:
+            parts = _split_enumeration(line)
+        return [ref for part in parts for ref in _references(part)]
     elements: list[str] = []
     for line in lines:
         if _LINE_MARK.match(line):
             elements.extend(_bulleted(line) or [_unmarked(line)])
         else:
-            elements.extend(p.rstrip("，,") for p in _split_outside(line, "；;"))
+            elements.extend(ref for p in _split_outside(line, "；;") for ref in _references(p.rstrip("，,")))
     return [e for e in elements if e]
+
+
+# Numbers in one character, as Word and PDF converters leave them: ⑴ is （1）, ⒈ is 1., ㈠ is （一）.
+_ENCLOSED = {**{0x2474 + n: f"（{n + 1}）" for n in range(20)}, **{0x2488 + n: f"{n + 1}." for n in range(20)},
+             **{0x3220 + n: f"（{c}）" for n, c in enumerate("一二三四五六七八九十")}}
+
+
+def _enclosed_mark(line: str) -> str:
+    """*line* with its numbers in one character spelt out when it starts with one (elsewhere they are text)."""
+    return line.translate(_ENCLOSED) if line and ord(line[0]) in _ENCLOSED else line
+
+
+# What follows the 「、」 of 「第十九条、第二十条」 or 「第1、2项」: more articles of the same document, not another element.
+_ARTICLE = re.compile(r"第?\s*[\d一二三四五六七八九十百零〇]+\s*[条款项章节目]")
+# A 文号 (国发〔2014〕47号): a reference that ends where the next one starts, with only a space between them.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+\s*号")
+
+
+def _split_enumeration(line: str) -> list[str]:
+    """*line* split at 「、」 outside brackets, except before the articles of the same document (「第十条、第十一条」)."""
+    parts: list[str] = []
+    for part in _split_outside(line, "、"):
+        if parts and _ARTICLE.match(part):
+            parts[-1] += "、" + part
+        else:
+            parts.append(part)
+    return parts
+
+
+def _references(text: str) -> list[str]:
+    """References written one after the other with nothing or a space between (「《甲》《乙》」, 「《甲》（文号）《乙》」,
+    「国发〔2014〕47号 民发〔2018〕23号」), one each; any other text as it is."""
+    if not (text.startswith("《") or _DOC_NUMBER.match(text)):
+        return [text]
+    flags, cuts = _outside(text), []
+    for index in range(1, len(text)):
+        if not flags[index] or text[index].isspace() or not text[index - 1].isspace() and text[index] != "《":
+            continue
+        before = text[:index].rstrip()
+        if before and before[-1] in "》）)号" and (text[index] == "《" or _DOC_NUMBER.match(text, index)):
+            cuts.append(index)
+    return [p.strip() for p in _cut_at(text, cuts)] if cuts else [text]
+
+
+def _cut_at(text: str, cuts: list[int]) -> list[str]:
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
 @dataclass
@@ -142,6 +193,7 @@ class Boxes:
     unmarked: list[str] = field(default_factory=list)  # names without a box in a cell where others have one
     stray: int = 0  # boxes with no name next to them
     marked: bool = False
+    remarks: list[str] = field(default_factory=list)  # 「政府网站（县政府门户网站）」: what a ticked name's brackets add
 
 
 @dataclass(frozen=True)
@@ -151,6 +203,7 @@ class _Token:
     ticked: bool = False
     names: tuple[str, ...] = ()
     extras: tuple[str, ...] = ()
+    remark: str = ""
 
 
 _SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
@@ -195,6 +248,8 @@ def _take(boxes: Boxes, token: _Token, ticked: bool) -> None:
     target.extend(n for n in token.names if n not in target)
     if ticked:
         boxes.extras.extend(e for e in token.extras if e not in boxes.extras)
+        if token.remark:
+            boxes.remarks.append(token.text)
 
 
 def _tokens(text: str, choice: Choice) -> list[_Token]:
@@ -237,7 +292,10 @@ def _name(text: str, pos: int, spelling: str, choice: Choice, tokens: list[_Toke
         end, extras = _other_extras(text, end)
     canonical = tuple(n for n in names if n in choice.names or n in choice.unmodelled)
     extras += tuple(n for n in names if n not in canonical)
-    tokens.append(_Token("name", text[pos:end], names=canonical, extras=extras))
+    remark = ""
+    if names != ("其他",) and text.startswith("（", end) and (close := _closing(text[end:])) > 0:
+        remark, end = text[end:end + close + 1], end + close + 1  # a remark on the name: 政府网站（www.……）
+    tokens.append(_Token("name", text[pos:end], names=canonical, extras=extras, remark=remark))
     return end
 
 
@@ -315,12 +373,17 @@ def placeholder(text: str) -> bool:
     return _PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
+_LETTER_TICKS = frozenset("vV")  # typed for √ where no input method gives one
+
+
 def tick_state(text: str, own: tuple[str, ...], choice: Choice) -> bool | None:
     """A tick sub-column's cell: True ticked, False empty or □, None when it is neither."""
-    value = norm(text)
+    value = unicodedata.normalize("NFKC", norm(text)).replace("〇", "○")  # 「１」「Ｙ」 typed in full width; 〇 for ○
+    if not value and visible(text).strip():
+        return None  # only a mark norm() drops from headers (★ ☆ ： *): no empty cell, and no tick either
     if not value or value in UNTICKS or value == OCR_BOX or value in NO_WORDS:
         return False
-    if value in TICKS or value in YES_WORDS:
+    if value in TICKS or value in YES_WORDS or value in _LETTER_TICKS:
         return True
     if choice.lookup(value) == own:
         return True  # the option's own name written in its column

@@ -64,6 +64,7 @@ def find_layout(grid: Grid) -> SheetLayout | None:
         rows = (*rows, rows[-1] + 1)
     first = rows[-1] + 1
     uses = _channels_called_mode(grid, [_column(grid, rows, c) for c in range(1, grid.cols + 1)], first)
+    uses = _read_by_cells(grid, uses, first)
     uses = _widened(grid, _unknown_options(grid, rows, uses), first)
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
@@ -204,6 +205,10 @@ def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | N
     """A sub-column beside a tick field's options whose label is none of them: 「服务中心」 under 公开渠道和载体 is a channel
     of 其他, named by its label; under 公开对象, 公开方式 … it is reported and left out. Never the whole field."""
     grouped = {use.key.split("=")[0] for use in uses if use and use.key and "=" in use.key}
+    # A tick field's header over two or more sub-columns none of which names an option (公开对象 over 面向社会｜面向特定
+    # 群体): each is such a sub-column, not the whole field twice (「与 D1 重复」 named the same cell).
+    spans = [use.ref for use in uses if use and use.key in headers().choices and len(_labels(grid, rows, use.col)) >= 2]
+    grouped |= {use.key for use in uses if use and use.key and spans.count(use.ref) >= 2}
     result: list[ColumnUse | None] = []
     for use in uses:
         key = use.key if use else None
@@ -233,6 +238,28 @@ def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) 
         if use and values and _all_read_as(values, table.choices["公开渠道"]) and \
                 not any(read_boxes(v, table.choices["公开方式"]).ticked for v in values):
             use = ColumnUse(use.col, use.ref, use.label, "公开渠道", "单元格写的是政府网站等公开渠道，按公开渠道和载体读")
+        result.append(use)
+    return result
+
+
+READ_BY_CELLS = "单元格写的是"  # the start of the note of a column read by what its cells say, not by its header
+
+
+def _read_by_cells(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
+    """A one-column tick field whose header some counties give another field (「公开类别」: 五公开 here, 主动公开/依申请公开
+    there) is read by its cells: when none reads as its own options and all as those of a field the table has no column
+    for, it is that field, said in the mapping — never an error per cell that 「主动公开」 is no 五公开."""
+    table = headers()
+    taken = {use.key.split("=")[0] for use in uses if use and use.key}
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        values = _below(grid, use.col, first) if use and use.key in table.choices and use.key != "公开渠道" else []
+        if use and values and not any(read_boxes(v, table.choices[str(use.key)]).ticked for v in values):
+            other = next((field for field, choice in table.choices.items() if field not in taken and field != "公开渠道"
+                          and _all_read_as(values, choice)), None)
+            if other:
+                use = ColumnUse(use.col, use.ref, use.label, other, f"{READ_BY_CELLS}{other}的选项，按{other}读")
+                taken.add(other)
         result.append(use)
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -9,12 +10,11 @@ from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channel
                                       tick_state, unnumbered)
 from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
-from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
+from gongkai.interchange.read import LIST_KEYS, ImportProblem, Row, find_domain, shown
 from gongkai.model.deadline import parse_deadline
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")
 NAME_KEYS = ("一级事项", "二级事项", "三级事项")
-LIST_KEYS = ("公开内容", "公开依据")
 
 
 def row_fields(row: Row, units: dict[str, str], domains: list[str],
@@ -26,7 +26,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
     fields: dict[str, Any] = {"领域": _domain(row, domains, problems)}
     for key in TEXT_KEYS:
         if key in cells:
-            fields[key] = cells[key] or None
+            fields[key] = _ONE_LINE.get(key, str)(cells[key]) or None
     if fields.get("公开时限") and parse_deadline(fields["公开时限"]) is None:
         problems.append(_vague_deadline(fields["公开时限"], row.ref("公开时限")))
     if fields.get("编号"):  # typed with the input method in full-width: ＳＨＪＺ－００１ is SHJZ-001
@@ -36,7 +36,7 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
             fields[key] = unnumbered("".join(cells[key].split("\n")).strip()) or None
     for key in LIST_KEYS:
         if cells.get(key):
-            fields[key] = split_list(cells[key])
+            fields[key] = [e for text in (cells[key], *row.more.get(key, ())) for e in split_list(text)]
     for choice in headers().choices.values():
         fields.update(_choice(row, choice, problems))
     if cells.get("其他渠道"):
@@ -49,6 +49,32 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
     if not fields.get("一级事项"):
         problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
     return fields, problems
+
+
+def _deadline_line(text: str) -> str:
+    """A 公开时限 broken over lines in its cell as one sentence: a line that is a deadline of its own is followed by
+    「，」 (「……10个工作日内」「公示7个工作日」), a line broken mid-phrase joins the next as it stands."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        joined += ("，" if joined[-1] not in _PUNCTUATION and parse_deadline(joined) else "") + line
+    return joined
+
+
+def _publisher_line(text: str) -> str:
+    """公开主体 written one body a line (「县级人民政府民政部门」「乡镇人民政府（街道办事处）」) as the directory writes them,
+    parted by 「、」; a line that goes on with the body above (「县级人民政府」「民政部门」) joins it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        joined += ("、" if joined[-1] not in _PUNCTUATION and _BODY_START.match(line) else "") + line
+    return joined
+
+
+_PUNCTUATION = "、，,；;：:。（("
+# The start of a body's name: a level of government (县、乡镇、街道、村 …) or a place ending in one (测试县民政局).
+_BODY_START = re.compile(r"[县乡镇市区省村各]|街道|社区|国家|国务院|[\u4e00-\u9fff]{1,6}?[县市区省](?!级)")
+_ONE_LINE = {"公开时限": _deadline_line, "公开主体": _publisher_line}
 
 
 def _vague_deadline(text: str, ref: str) -> ImportProblem:
@@ -98,6 +124,9 @@ def _from_boxes(row: Row, choice: Choice, problems: list[ImportProblem]) -> dict
         return {}
     if _box_problems(boxes, choice, ref, problems):
         return {}  # already reported with what the cell holds: no second message that could contradict it
+    problems.extend(ImportProblem(ref, (
+        f"「{shown(named)}」括号里的说明没有导入：事项文件的{choice.title}只记名称；要留下说明，请写在「备注」列"), warning=True)
+        for named in boxes.remarks)
     empty = (f"单元格里的 {len(boxes.unticked)} 个方框都没有勾选（■、☑、√ 表示勾选）" if boxes.marked
              else f"单元格里没有{choice.title}的名称")
     return _settle(choice, boxes.ticked, boxes.extras, ref, empty, problems)

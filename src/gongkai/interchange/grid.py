@@ -42,6 +42,7 @@ class Grid:
     hidden_rows: frozenset[int] = frozenset()  # rows hidden by hand or by a filter
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # formulas the file holds no result for
     dates: frozenset[tuple[int, int]] = frozenset()  # cells Excel holds as a date (no directory column is one)
+    numbers: frozenset[tuple[int, int]] = frozenset()  # cells Excel holds as a number (a leading 0 is gone)
     # Hidden columns that held text, each with its first cell (row, text): often an old version of a column kept
     # beside the current one. Their cells are left out of `cells`, as hidden rows are left out of the import.
     hidden_cols: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -156,7 +157,7 @@ _TEXT_RESULT = frozenset(("s", "str"))
 
 
 def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
-    cells, pending, dates = {}, {}, set()
+    cells, pending, dates, numbers = {}, {}, set(), set()
     for row in ws.iter_rows():
         for cell in row:
             text = cell_text(cell.value)
@@ -164,13 +165,16 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
                 cells[(cell.row, cell.column)] = shown_text(text, cell.font.name if cell.font else None)
                 if isinstance(cell.value, (dt.date, dt.time)):
                     dates.add((cell.row, cell.column))
+                elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    numbers.add((cell.row, cell.column))
             elif cell.data_type not in _TEXT_RESULT and isinstance(formula := formulas.cell(cell.row, cell.column).value,
                                                                      str) and formula.startswith("="):
                 pending[(cell.row, cell.column)] = formula
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)
     hidden = {col for dim in ws.column_dimensions.values() if dim.hidden for col in range(dim.min, dim.max + 1)}
-    grid = Grid(ws.title, cells, merged, ws.sheet_state != "visible", hidden_rows, pending, frozenset(dates))
+    grid = Grid(ws.title, cells, merged, ws.sheet_state != "visible", hidden_rows, pending, frozenset(dates),
+                frozenset(numbers))
     grid.narrow_cols = {col: dim.width for dim in ws.column_dimensions.values()
                         if not dim.hidden and dim.width is not None and dim.width < MIN_WIDTH
                         for col in range(dim.min, dim.max + 1)}
@@ -200,7 +204,7 @@ def _xls_grids(data: bytes) -> list[Grid]:
         raise UnreadableWorkbook(f"无法作为 xls 表格打开：{_DAMAGED}") from exc
     grids = []
     for sheet in book.sheets():
-        cells, dates = {}, set()
+        cells, dates, numbers = {}, set(), set()
         for row in range(sheet.nrows):
             for col in range(sheet.ncols):
                 cell = sheet.cell(row, col)
@@ -210,11 +214,13 @@ def _xls_grids(data: bytes) -> list[Grid]:
                     cells[(row + 1, col + 1)] = shown_text(text, _xls_font(book, cell))
                 if text and cell.ctype == xlrd.XL_CELL_DATE:
                     dates.add((row + 1, col + 1))
+                elif text and cell.ctype == xlrd.XL_CELL_NUMBER:
+                    numbers.add((row + 1, col + 1))
         # xlrd gives (first row, row after last, first column, column after last), 0-based.
         merged = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
         hidden_rows = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
         hidden = {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden}
-        grid = Grid(sheet.name, cells, merged, sheet.visibility != 0, hidden_rows, {}, frozenset(dates))
+        grid = Grid(sheet.name, cells, merged, sheet.visibility != 0, hidden_rows, {}, frozenset(dates), frozenset(numbers))
         # widths in 1/256 of a character, heights in twips (1/20 of a point)
         grid.narrow_cols = {c + 1: info.width / 256 for c, info in sheet.colinfo_map.items()
                             if not info.hidden and info.width < MIN_WIDTH * 256}

@@ -14,7 +14,9 @@ from gongkai.model import vocab
 _TRAILING = re.compile(r"[：:*＊★☆]+$")
 BASE = re.compile(r"（[^（）]*）$")  # a trailing remark in brackets
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "／": "/", "［": "[", "］": "]", "【": "[", "】": "]"})
-_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None})
+# Zero-width space and BOM pasted from web pages; the variation selectors a phone or new Office puts after ✔ ☑ (✔️):
+# the mark is the same.
+_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\ufe0e": None, "\ufe0f": None})
 _SPACES = str.maketrans({"\u00a0": " ", "\u3000": " "})
 
 

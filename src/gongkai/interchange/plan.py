@@ -56,6 +56,7 @@ class Change:
     diffs: list[FieldChange] = field(default_factory=list)
     inferred: list[str] = field(default_factory=list)
     invalid: bool = False  # updates a file that fails validation (only with --overwrite-invalid)
+    lacking: list[str] = field(default_factory=list)  # what a new item must have and the row gives not (validate refuses)
 
     @property
     def changed(self) -> list[str]:
@@ -150,7 +151,7 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
     if item_id is None:
         return
     if item_id in index.claimed:
-        plan.problems.append(ImportProblem(row.ref("一级事项"), f"与 {index.claimed[item_id]} 是同一事项（{item_id}），重复了"))
+        plan.problems.append(_claimed_twice(row, fields, item_id, index.claimed[item_id]))
         return
     index.claimed[item_id] = row.where
     index.taken.add(item_id)
@@ -164,6 +165,16 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
                 fields[key] = existing.values[key]
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+
+
+def _claimed_twice(row: Row, fields: dict[str, Any], item_id: str, first: str) -> ImportProblem:
+    """A second row of one item: by its 编号 (a row copied to start a new item, its 编号 left as it was) or by name."""
+    if fields.get("编号"):
+        return ImportProblem(row.ref("编号"), (
+            f"编号「{item_id}」与 {first} 相同：一个事项只能有一行。复制别的行来新增事项时，请清空这一格的编号（gongkai "
+            "自动编号）；确是同一事项的，请删去其中一行"))
+    return ImportProblem(row.ref("一级事项"), (
+        f"与 {first} 是同一事项（{item_id}），重复了：请删去重复的一行；确是两个事项的，请写明不同的二级事项或三级事项"))
 
 
 # What every item must have (五公开 and 责任单位 are inferred): for a new item, a blank cell of such a column is no
@@ -349,4 +360,4 @@ def _addition(catalog: Catalog, item_id: str, fields: dict[str, Any], row: Row) 
     inferred = _infer(catalog, fields, {})
     domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
     path = new_item_path(domain.slug if domain else item_id.split("-")[0].lower(), item_id)
-    return Change(item_id, path, fields, True, row.where, [], inferred)
+    return Change(item_id, path, fields, True, row.where, [], inferred, lacking=[k for k in _REQUIRED if not fields.get(k)])

@@ -53,7 +53,12 @@ def describe_change(change: Change) -> list[str]:
     if change.added:
         name = " / ".join(change.fields[k] for k in ("一级事项", "二级事项", "三级事项") if change.fields.get(k))
         note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
-        return [f"新增 {change.item_id}  {change.path}  ← {change.source}：{shown(name)}{note}"]
+        lines = [f"新增 {change.item_id}  {change.path}  ← {change.source}：{shown(name)}{note}"]
+        if change.lacking:  # a table without such a column says nothing at any cell: said here
+            lacking = "、".join(change.lacking)
+            lines.append(f"  注意：表格没有给出{lacking}，新的事项文件缺少这些，gongkai validate 会报错、不能发布；"
+                         "请在表格中补上这些列后再导入，或导入后在事项文件中补上")
+        return lines
     invalid = "（该文件校验不通过，按 --overwrite-invalid 更新）" if change.invalid else ""
     note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
     lines = [f"更新 {change.item_id}  {change.path}  ← {change.source}{invalid}{note}"]

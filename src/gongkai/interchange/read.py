@@ -10,13 +10,16 @@ from openpyxl.utils import get_column_letter
 from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, SheetLayout, find_layout, partial_columns
+from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL, SheetLayout,
+                                        find_layout, partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
 WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
+# Fields that are lists: an item merged over several rows may write one element a row (see _continued).
+LIST_KEYS = ("公开内容", "公开依据")
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
 _CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
 _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
@@ -24,6 +27,9 @@ _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录
 _NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填报要求|填写要求|模板|下拉|选项|字典")
 # 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
 _DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
+# A telephone number typed as a number: Excel dropped the 0 of its area code (0595-23222619 → 59523222619, 010 … →
+# 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing.
+_ZERO_LOST = re.compile(r"\d{10}|[2-9]\d{10}")
 # What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
@@ -52,6 +58,7 @@ class Row:
     cells: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     level1_above: bool = False  # 一级事项 left blank, read from the row above: a name for a new item, no change to a file
+    more: dict[str, list[str]] = field(default_factory=dict)  # list cells of the rows below that continue this item
 
     def ref(self, key: str) -> str:
         """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
@@ -177,7 +184,8 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
     reading.problems.extend(ImportProblem(c.ref, f"列「{shown(c.label)}」：{c.note}", warning=True)
-                            for c in layout.columns if c.note and c.key and c.key.split("=")[0] in ("公开渠道", OTHER_CHANNEL))
+                            for c in layout.columns if c.note and c.key and (c.key.split("=")[0] in ("公开渠道", OTHER_CHANNEL)
+                                                                             or c.note.startswith(READ_BY_CELLS)))
     keys = layout.keys
     reading.problems.extend(_partial(layout, field, covered) for field, covered in partial_columns(keys.values()).items())
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
@@ -225,6 +233,9 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             reading.problems.append(ImportProblem(grid.ref(number, total[0]), (
                 f"这一行是合计行（「{shown(total[1])}」），不是事项，已跳过"), warning=True))
             continue
+        if rows and _continues(grid, layout, number, rows[-1]):
+            _continued(grid, layout, number, rows[-1], reading)
+            continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
             continue
@@ -253,6 +264,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
+            if key == "咨询电话" and grid.anchor(number, col) in grid.numbers and _ZERO_LOST.fullmatch(value):
+                reading.problems.append(ImportProblem(row.refs[key], (
+                    f"咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「{shown(value)}」）：请把单元格格式改为"
+                    "「文本」后重新填写，如 0595-23222619")))
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
@@ -264,6 +279,46 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool:
+    """Row *number* goes on with the item row *above*: its 事项 names are the cells merged over both rows (an item laid
+    out over several rows, one 公开内容 or 公开依据 a row), and it writes no name, 编号 or 序号 of its own."""
+    names = [col for col, key in layout.keys.items() if key in rowkinds.NAMES]
+    merged = [col for col in names if grid.anchor(number, col)[0] < number]
+    return (bool(merged) and above.sheet == grid.name
+            and all(grid.anchor(number, col) == grid.anchor(above.number, col) for col in merged)
+            and all(not grid.own(number, col) and not grid.value(above.number, col) for col in names if col not in merged)
+            and number not in grid.hidden_rows and number not in grid.low_rows
+            and not any(grid.own(number, col) for col, key in layout.keys.items() if key in ("编号", SERIAL))
+            and any(grid.own(number, col) for col in layout.keys if col not in merged))
+
+
+def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading) -> None:
+    """The cells row *number* writes for the item of row *above*: more list elements and channels, and what the item
+    row left blank; a different 公开时限 (or any other one-value field) is an error at its cell."""
+    added = []
+    for col, key in layout.keys.items():
+        text = grid.own(number, col)
+        if grid.anchor(number, col) != (number, col) or not text or placeholder(text) or _DITTO.fullmatch(norm(text)):
+            continue
+        if key in LIST_KEYS and above.cells.get(key):
+            above.more.setdefault(key, []).append(text)
+        elif key == "公开渠道" and above.cells.get(key):
+            above.cells[key] += "\n" + text
+        elif not above.cells.get(key):
+            above.cells[key], above.refs[key] = text, grid.ref(number, col)
+        elif norm(above.cells[key]) != norm(text):
+            reading.problems.append(ImportProblem(grid.ref(number, col), (
+                f"这一行的事项名称与第{above.number}行合并在一起（同一事项），这一格却写了与第{above.number}行不同的"
+                f"{key.split('=')[0]}「{shown(text)}」：同一事项只能有一个，请删去其中一个，或把两行分成两个事项"
+                "（取消事项名称的合并，分别填写）")))
+            continue
+        added.append(key.split("=")[0])
+    if added:
+        reading.problems.append(ImportProblem(grid.ref(number, 1), (
+            f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读：这一行的"
+            f"{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"), warning=True))
 
 
 def _ditto(row: Row, key: str, above: Row | None, reading: Reading) -> str:
