@@ -6,6 +6,15 @@ Found by this pass:
   (1^3805951234, 13°805951234, 1˘3805951234, 13'805951234) passed validate: a group of one or two digits joined
   nothing across any punctuation. Now that rule holds only across the marks that stand between list entries, columns
   or the thousands of an amount (第1、2、3条, 1,320, 【1】, 1|2), and the ordinary forms stay words.
+- A number split over two entries of a list — 公开内容 「…咨询林某1380595」 and 「1234」, or the 名称 of two 附件 —
+  passed validate: each entry was scanned alone, while the page and the search index show them one under another.
+  build-site's output scan then stopped on the search index and sent the clerk to `gongkai validate`, which said
+  nothing. Now the entries of every list (and the same field of every entry) are read one under another as well,
+  and validate names both entries: 「公开内容」第1项与第2项连起来.
+- The line validate shows under a finding of personal data printed the part of a number split over two lines or two
+  entries as it stood (「电话1380595」 over 「1234」 in a 正文; 「林某身份证35052419850315」 over 「1236」): the first
+  seven digits of a mobile, fourteen of an ID, in the CI log. Now that line shows every run of seven digits or more as
+  stars (privacy.mask.mask_excerpt).
 """
 
 from __future__ import annotations
@@ -14,7 +23,8 @@ import json
 
 import pytest
 
-from conftest import RECORD
+from conftest import ITEM, RECORD
+from conftest import text_pdf
 
 # Values typed by hand: 13805951234 is a mobile (1[3-9] and eleven digits); 350524198503151236 is an ID whose
 # GB 11643 check digit is 6 (Σ aᵢ·wᵢ mod 11 = 4 → 6).
@@ -54,3 +64,69 @@ def test_short_first_or_last_group_across_a_symbol_is_still_the_number(gk, cat, 
 def test_list_entries_and_amounts_stay_words(gk, cat, written):
     run, found = _validate(gk, cat, written)
     assert found == [], json.dumps(found, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------------------------------------------- lists
+
+
+def test_number_split_over_two_list_entries_of_an_item(gk, cat, tmp_path):
+    cat.item(ITEM.replace("  - 低保对象名单及相关信息\n", "  - 低保对象名单及相关信息，咨询林某1380595\n  - 1234\n"))
+    run = gk("validate", "--no-cache", cat.root)
+    assert run.code == 1
+    assert "7:5 错误 GK602 「公开内容」第1项与第2项连起来有未遮盖的手机号码「138****1234」" in run.out
+    assert "7 |   - 低保对象名单及相关信息，咨询林某*******\n" in run.out
+    assert "1380595" not in run.out
+    built = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert built.code == 1
+    assert "事项 SHJZ-001 「公开内容」第1项与第2项连起来：手机号码「138****1234」" in built.err
+    assert not (tmp_path / "site").exists()
+
+
+def test_number_split_over_the_names_of_two_attachments(gk, cat, tmp_path):
+    cat.write("files/2026/a.pdf", text_pdf("tongzhi"))
+    cat.write("files/2026/b.pdf", text_pdf("mingdan"))
+    cat.record(RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/a.pdf\n    名称: 林某身份证35052419850315\n"
+                              "  - 文件: files/2026/b.pdf\n    名称: 1236\n"))
+    run = gk("validate", "--no-cache", cat.root)
+    assert run.code == 1
+    assert "「附件」第1项与第2项的「名称」连起来有未遮盖的身份证号「35*************236」" in run.out
+    assert "名称: 林某身份证**************\n" in run.out
+    assert "35052419850315" not in run.out
+    built = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert "R2026-001 没有发布" in built.err
+    page = tmp_path / "site" / "records" / "R2026-001.html"
+    assert not page.exists()
+
+
+@pytest.mark.parametrize("entries", [
+    "  - 《社会救助暂行办法》（国务院令第649号）\n  - 《福建省最低生活保障实施办法》（闽政〔2022〕12号）\n",
+    "  - 2026年第1季度\n  - 2026年第2季度\n  - 12,345元\n",
+    "  - 咨询电话0595-23000000\n  - 0595-23000001\n",
+])
+def test_ordinary_list_entries_stay_words(gk, cat, entries):
+    cat.item(ITEM.replace("  - 低保对象名单及相关信息\n", entries))
+    run = gk("validate", "-f", "json", "--no-cache", cat.root)
+    assert [d for d in run.json()["diagnostics"] if d["code"].startswith("GK6")] == []
+
+
+# ---------------------------------------------------------------------------------------------------- the log
+
+
+@pytest.mark.parametrize(("body", "shown", "hidden"), [
+    ("电话1380595\n1234", "18 |   电话*******\n", "1380595"),
+    ("身份证号35052419850315\n1236", "18 |   身份证号**************\n", "35052419850315"),
+    ("身份证号3505 2419 8503 15\n1236", "18 |   身份证号**** **** **** **\n", "2419 8503"),
+])
+def test_line_shown_under_a_finding_hides_the_part_of_a_split_number(gk, cat, body, shown, hidden):
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "".join(f"  {line}\n" for line in body.split("\n"))))
+    run = gk("validate", "--no-cache", cat.root)
+    assert run.code == 1
+    assert shown in run.out
+    assert hidden not in run.out
+
+
+def test_line_shown_under_a_finding_keeps_short_numbers(gk, cat):
+    # a 文号, a date and the masked value stay readable on the line of a finding: only runs of seven digits or more go
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "  依测民〔2026〕12号，2026年9月1日林某13805951234\n"))
+    run = gk("validate", "--no-cache", cat.root)
+    assert "18 |   依测民〔2026〕12号，2026年9月1日林某138****1234\n" in run.out

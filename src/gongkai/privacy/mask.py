@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from gongkai.privacy.detect import find
 from gongkai.privacy.mask_format import mask_value
+from gongkai.privacy.normalize import normalize
 
-__all__ = ["mask_log", "mask_names", "mask_text", "mask_value"]
+__all__ = ["mask_excerpt", "mask_log", "mask_names", "mask_text", "mask_value"]
+
+# Seven digits or more in a row (perhaps a space apart), as a reader sees them: no number on their own, but on the line
+# of a finding of personal data they are the part of it that stands there.
+_PART = re.compile(r"\d(?: ?\d){6,}")
 
 
 def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
@@ -34,6 +41,20 @@ def mask_log(text: str) -> str:
     shown as stars (detect.find decodes it: encoded.py).
     """
     return mask_text(text)[0] if text else text
+
+
+def mask_excerpt(line: str) -> str:
+    """A line of a catalog file shown under a finding of personal data: as mask_log shows it, and every run of seven
+    digits or more left in it as stars. A number split over two lines or two list entries (电话1380595⏎1234, the
+    名称 of two 附件) is found where it is read whole, and its part on this line is no number on its own: shown as it
+    is, the first seven digits of a mobile or fourteen of an ID would stand in the CI log."""
+    shown = mask_log(line)
+    norm = normalize(shown)
+    chars = list(shown)
+    for part in _PART.finditer(norm.text):
+        start, end = norm.span(part.start(), part.end())
+        chars[start:end] = ["*" if not c.isspace() else c for c in chars[start:end]]
+    return "".join(chars)
 
 
 def mask_names(text: str, names: frozenset[str]) -> str:
