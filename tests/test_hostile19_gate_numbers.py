@@ -15,6 +15,11 @@ Found by this pass:
   entries as it stood (「电话1380595」 over 「1234」 in a 正文; 「林某身份证35052419850315」 over 「1236」): the first
   seven digits of a mobile, fourteen of an ID, in the CI log. Now that line shows every run of seven digits or more as
   stars (privacy.mask.mask_excerpt).
+- `diff -f json` and `log -f json` (the CI template posts the diff as a PR comment) masked the JSON after encoding it:
+  an ID split over two lines of a 正文 was 「35052419850315\\n1236」 there, a mobile with tabs between its groups
+  「138\\t0595\\t1234」, and a number over two list entries two strings: none was found, all were printed whole
+  (so were validate's json and sarif formats, had a message held such a value). Now every text is masked before it is
+  encoded (privacy.mask.mask_data), list entries read one under another.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import json
 
 import pytest
 
-from conftest import ITEM, RECORD
+from conftest import ITEM, RECORD, git
 from conftest import text_pdf
 
 # Values typed by hand: 13805951234 is a mobile (1[3-9] and eleven digits); 350524198503151236 is an ID whose
@@ -130,3 +135,34 @@ def test_line_shown_under_a_finding_keeps_short_numbers(gk, cat):
     cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "  依测民〔2026〕12号，2026年9月1日林某13805951234\n"))
     run = gk("validate", "--no-cache", cat.root)
     assert "18 |   依测民〔2026〕12号，2026年9月1日林某138****1234\n" in run.out
+
+
+BODY_SPLIT = "  身份证号35052419850315\n  1236，电话138\t0595\t1234\n"
+ITEM_SPLIT = "  - 低保对象名单及相关信息，咨询林某1390595\n  - 5678\n"
+
+
+def _split_numbers(cat) -> None:
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", BODY_SPLIT))
+    cat.item(ITEM.replace("  - 低保对象名单及相关信息\n", ITEM_SPLIT))
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown"])
+def test_diff_never_prints_a_split_number(gk, cat, repo, fmt):
+    _split_numbers(cat)
+    run = gk("diff", "-C", cat.root, "-f", fmt)
+    assert run.code == 0
+    for part in ("35052419850315", "0595\\t1234", "0595\t1234", "1390595"):
+        assert part not in run.out
+    if fmt == "json":
+        assert "35*************236" in run.out and "138****1234" in run.out
+        assert '"低保对象名单及相关信息，咨询林某*******"' in run.out
+
+
+def test_log_json_never_prints_a_split_number(gk, cat, repo):
+    _split_numbers(cat)
+    git(repo, "commit", "-qam", "改正文")
+    for object_id in ("R2026-001", "SHJZ-001"):
+        run = gk("log", object_id, "-C", cat.root, "-f", "json")
+        assert run.code == 0, run.err
+        for part in ("35052419850315", "0595\\t1234", "1390595"):
+            assert part not in run.out

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from typing import Any
 
 from gongkai.privacy.detect import find
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import normalize
 
-__all__ = ["mask_excerpt", "mask_log", "mask_names", "mask_text", "mask_value"]
+__all__ = ["mask_data", "mask_excerpt", "mask_log", "mask_names", "mask_text", "mask_value"]
 
 # Seven digits or more in a row (perhaps a space apart), as a reader sees them: no number on their own, but on the line
 # of a finding of personal data they are the part of it that stands there.
@@ -41,6 +43,42 @@ def mask_log(text: str) -> str:
     shown as stars (detect.find decodes it: encoded.py).
     """
     return mask_text(text)[0] if text else text
+
+
+def mask_data(value: Any) -> Any:
+    """*value* (what a command writes as JSON) with every text in it masked, before it is encoded: once encoded, a
+    number split over two lines of a 正文 reads 「35052419850315\\n1236」 and a tab between its groups 「138\\t0595」,
+    which no detector joins. The entries of a list are read one under another too (「咨询林某1380595」, 「1234」): the
+    part of a number in each entry shows as stars."""
+    if isinstance(value, str):
+        return mask_log(value)
+    if isinstance(value, dict):
+        return {mask_log(key) if isinstance(key, str) else key: mask_data(entry) for key, entry in value.items()}
+    if isinstance(value, (list, tuple)):
+        entries = [mask_data(entry) for entry in value]
+        texts = [index for index, entry in enumerate(entries) if isinstance(entry, str)]
+        if len(texts) > 1:
+            for index, shown in zip(texts, _across(entries[i] for i in texts)):
+                entries[index] = shown
+        return entries
+    return value
+
+
+def _across(entries: Any) -> list[str]:
+    """*entries* (texts, each masked) with the part each holds of a number read across them as stars."""
+    texts = list(entries)
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    chars = [list(text) for text in texts]
+    for hit in find(joined):
+        for index, start in enumerate(starts):
+            end = start + len(texts[index])
+            if start <= hit.start and hit.end <= end:
+                break  # (inside one entry: masked there)
+            for at in range(max(hit.start, start), min(hit.end, end)):
+                if not chars[index][at - start].isspace():
+                    chars[index][at - start] = "*"
+    return ["".join(c) for c in chars]
 
 
 def mask_excerpt(line: str) -> str:
