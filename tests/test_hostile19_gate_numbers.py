@@ -20,15 +20,22 @@ Found by this pass:
   「138\\t0595\\t1234」, and a number over two list entries two strings: none was found, all were printed whole
   (so were validate's json and sarif formats, had a message held such a value). Now every text is masked before it is
   encoded (privacy.mask.mask_data), list entries read one under another.
+- `report scorecard` printed a unit's 名称 from gongkai.yaml as typed (「社会救助股林某13805951234」) in its table, and
+  wrote it so into the HTML and the workbook: rich's table is no text the console masks. Now the card holds the
+  names masked.
+- `report annual` to the screen printed 「# 测试县民政局139059512342026年政府信息公开工作年度报告」: the 机关名称 glued to
+  the year is fifteen digits, no number to the mask, while the same report written to a file was refused. Now the
+  screen gets the same refusal as the file.
 """
 
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 
-from conftest import ITEM, RECORD, git
+from conftest import AGENCY, ITEM, RECORD, git
 from conftest import text_pdf
 
 # Values typed by hand: 13805951234 is a mobile (1[3-9] and eleven digits); 350524198503151236 is an ID whose
@@ -166,3 +173,29 @@ def test_log_json_never_prints_a_split_number(gk, cat, repo):
         assert run.code == 0, run.err
         for part in ("35052419850315", "0595\\t1234", "1390595"):
             assert part not in run.out
+
+
+# ---------------------------------------------------------------------------------------------------- reports
+
+
+def test_scorecard_masks_a_number_in_a_unit_name(gk, cat, tmp_path):
+    cat.write("gongkai.yaml", AGENCY.replace("    名称: 社会救助股\n", "    名称: 社会救助股林某13805951234\n"))
+    run = gk("report", "scorecard", cat.root)
+    assert "社会救助股林某138****1234" in run.out
+    assert MOBILE not in run.out
+    for fmt, name in (("html", "card.html"), ("xlsx", "card.xlsx")):
+        gk("report", "scorecard", cat.root, "-f", fmt, "-o", tmp_path / name)
+        data = (tmp_path / name).read_bytes()
+        if fmt == "xlsx":
+            with zipfile.ZipFile(tmp_path / name) as book:
+                data = b"".join(book.read(member) for member in book.namelist())
+        assert MOBILE.encode() not in data
+        assert "138****1234".encode() in data
+
+
+def test_annual_report_on_the_screen_is_refused_as_the_file_is(gk, cat):
+    cat.write("gongkai.yaml", AGENCY.replace("  名称: 测试县民政局\n", "  名称: 测试县民政局13905951234\n"))
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == 1
+    assert "1390595" not in run.out + run.err
+    assert "「机关」「名称」：手机号码「139****1234」" in run.err
