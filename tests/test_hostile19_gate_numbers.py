@@ -199,3 +199,11 @@ def test_annual_report_on_the_screen_is_refused_as_the_file_is(gk, cat):
     assert run.code == 1
     assert "1390595" not in run.out + run.err
     assert "「机关」「名称」：手机号码「139****1234」" in run.err
+
+
+def test_line_shown_under_another_rule_hides_the_part_of_a_number_going_on_below(gk, cat):
+    cat.record(RECORD + "题名: 关于林某1380595\n  1234的通知\n")  # 题名 written twice: the file is not read (GK004)
+    run = gk("validate", "--no-cache", cat.root)
+    assert "GK004" in run.out
+    assert "| 题名: 关于林某*******\n" in run.out
+    assert "1380595" not in run.out

@@ -10,7 +10,7 @@ from gongkai.privacy.detect import find
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import normalize
 
-__all__ = ["mask_data", "mask_excerpt", "mask_log", "mask_names", "mask_text", "mask_value"]
+__all__ = ["mask_data", "mask_excerpt", "mask_line", "mask_log", "mask_names", "mask_text", "mask_value"]
 
 # Seven digits or more in a row (perhaps a space apart), as a reader sees them: no number on their own, but on the line
 # of a finding of personal data they are the part of it that stands there.
@@ -55,18 +55,29 @@ def mask_data(value: Any) -> Any:
     if isinstance(value, dict):
         return {mask_log(key) if isinstance(key, str) else key: mask_data(entry) for key, entry in value.items()}
     if isinstance(value, (list, tuple)):
-        entries = [mask_data(entry) for entry in value]
+        entries = [entry if isinstance(entry, str) else mask_data(entry) for entry in value]
         texts = [index for index, entry in enumerate(entries) if isinstance(entry, str)]
-        if len(texts) > 1:
-            for index, shown in zip(texts, _across(entries[i] for i in texts)):
-                entries[index] = shown
+        for index, shown in zip(texts, _across([entries[i] for i in texts])):
+            entries[index] = shown
         return entries
     return value
 
 
-def _across(entries: Any) -> list[str]:
-    """*entries* (texts, each masked) with the part each holds of a number read across them as stars."""
-    texts = list(entries)
+def mask_line(lines: list[str], index: int) -> str:
+    """Line *index* of a file's *lines*, as it may be printed under a finding of any rule: as mask_log shows it, and
+    the part it holds of a number that goes on over the lines before or after it (题名: 关于1380595⏎  1234的通知,
+    shown under a key written twice) as stars."""
+    start = max(index - _CONTEXT, 0)
+    return _across(lines[start:index + _CONTEXT + 1])[index - start]
+
+
+_CONTEXT = 2  # lines before and after a line that a number may go on over
+
+
+def _across(entries: list[str]) -> list[str]:
+    """*entries* (texts read one under another), each masked, and the part each holds of a number read across them
+    as stars."""
+    texts = [mask_log(text) for text in entries]
     joined = "\n".join(texts)
     starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     chars = [list(text) for text in texts]
