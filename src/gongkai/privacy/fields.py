@@ -45,35 +45,17 @@ def _walk(value: Any, path: FieldPath, found: list[tuple[FieldPath, str]]) -> No
         found.append((path, str(value)))
 
 
-def list_runs(model: BaseModel, skip: frozenset[str] = frozenset()) -> list[list[tuple[FieldPath, str]]]:
-    """The texts a list shows one under another (公开内容, 公开依据, the 名称 of each 附件 …): for every list of two
-    entries or more, each field of its entries in their order (the entries themselves when they are texts), with their
-    paths. A number split over two entries (「咨询电话1380595」, 「1234」) is read across them as a page shows it."""
-    runs: list[list[tuple[FieldPath, str]]] = []
-    for name, key in _fields(type(model)):
-        if key not in skip:
-            _lists(getattr(model, name), (key,), runs)
-    return runs
-
-
-def _lists(value: Any, path: FieldPath, runs: list[list[tuple[FieldPath, str]]]) -> None:
-    if isinstance(value, BaseModel):
-        for name, key in _fields(type(value)):
-            _lists(getattr(value, name), (*path, key), runs)
-    elif isinstance(value, dict):
-        for key, entry in value.items():
-            _lists(entry, (*path, str(key)), runs)
-    elif isinstance(value, (list, tuple)):
-        if len(value) > 1:
-            columns: dict[FieldPath, list[tuple[FieldPath, str]]] = {}
-            for index, entry in enumerate(value):
-                texts: list[tuple[FieldPath, str]] = []
-                _walk(entry, (*path, index), texts)
-                for where, text in texts:
-                    columns.setdefault(where[len(path) + 1:], []).append((where, text))
-            runs.extend(run for run in columns.values() if len(run) > 1)
-        for index, entry in enumerate(value):
-            _lists(entry, (*path, index), runs)
+def list_runs(texts: list[tuple[FieldPath, str]]) -> list[list[tuple[FieldPath, str]]]:
+    """The texts a list shows one under another (公开内容, 公开依据, the 名称 of each 附件 …), from model_texts: for
+    every list of two entries or more, each field of its entries in their order (the entries themselves when they are
+    texts), with their paths. A number split over two entries (「咨询电话1380595」, 「1234」) is read across them as a
+    page shows it."""
+    columns: dict[tuple[FieldPath, FieldPath], list[tuple[FieldPath, str]]] = {}
+    for path, text in texts:
+        for at, part in enumerate(path):
+            if isinstance(part, int):  # (the same field of every entry of the list at path[:at])
+                columns.setdefault((path[:at], path[at + 1:]), []).append((path, text))
+    return [run for run in columns.values() if len(run) > 1]
 
 
 def describe(path: FieldPath) -> str:

@@ -81,7 +81,7 @@ def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
                    skip: frozenset[str] = frozenset()) -> list[PrivacyFinding]:
     """Personal data in every field of *model* but *skip*, each value reported once per field."""
     fields = model_texts(model, skip)
-    runs = [(run, "\n".join(text for _, text in run)) for run in list_runs(model, skip)]
+    runs = [(run, "\n".join(text for _, text in run)) for run in list_runs(fields)]
     # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them; the
     # entries of a list are read one under another, as a page shows them).
     if not may_hold_personal_data(SEPARATE.join([*(text for _, text in fields), *(joined for _, joined in runs)])):
