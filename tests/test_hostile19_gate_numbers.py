@@ -11,6 +11,13 @@ Found by this pass:
   build-site's output scan then stopped on the search index and sent the clerk to `gongkai validate`, which said
   nothing. Now the entries of every list (and the same field of every entry) are read one under another as well,
   and validate names both entries: 「公开内容」第1项与第2项连起来.
+- A number split over two fields the outputs show side by side — 题名 「关于林某1380595」 and 文号 「1234号」, shown
+  「关于林某1380595 1234号 · 2026-09-03」 in every list; 一级事项 and 二级事项, shown 「… / …」 — passed validate, and
+  build-site stopped on index.html and the item page with 「gongkai validate 会指出位置」 while validate said nothing.
+  Now those fields (题名·文号, 责任者·文号; 一级/二级/三级事项) are read one after another as well:
+  「题名」与「文号」连起来.
+- 「见索引号2026-00001、2026-12号文件」 was a 15-digit 身份证号 (GK601): the old ID's area code was any six digits
+  starting 1–8. Now it starts with a province's code (11–15, 21–23, 31–37 …), as an 18-digit one's must.
 - The line validate shows under a finding of personal data printed the part of a number split over two lines or two
   entries as it stood (「电话1380595」 over 「1234」 in a 正文; 「林某身份证35052419850315」 over 「1236」): the first
   seven digits of a mobile, fourteen of an ID, in the CI log. Now that line shows every run of seven digits or more as
@@ -24,8 +31,7 @@ Found by this pass:
   wrote it so into the HTML and the workbook: rich's table is no text the console masks. Now the card holds the
   names masked.
 - `report annual` to the screen printed 「# 测试县民政局139059512342026年政府信息公开工作年度报告」: the 机关名称 glued to
-  the year is fifteen digits, no number to the mask, while the same report written to a file was refused. Now the
-  screen gets the same refusal as the file.
+  the year is fifteen digits, no number to the mask (the file was refused). Now the report holds the name masked.
 """
 
 from __future__ import annotations
@@ -72,6 +78,9 @@ def test_short_first_or_last_group_across_a_symbol_is_still_the_number(gk, cat, 
     "【1】3805名，【2】1234名",
     "见表1|2026年|第3季度",
     "1、2026年第3季度共发放12,345元",
+    # 2026 00001 2026 12 read as 202600001202612: a birth date 1900-12-02 after 「202600」, no province (20) — a 15-digit
+    # 身份证号 starts with a province's code as an 18-digit one does
+    "见索引号2026-00001、2026-12号文件",
 ])
 def test_list_entries_and_amounts_stay_words(gk, cat, written):
     run, found = _validate(gk, cat, written)
@@ -193,12 +202,15 @@ def test_scorecard_masks_a_number_in_a_unit_name(gk, cat, tmp_path):
         assert "138****1234".encode() in data
 
 
-def test_annual_report_on_the_screen_is_refused_as_the_file_is(gk, cat):
+def test_annual_report_on_the_screen_masks_the_bureau_name_before_the_year_is_glued_to_it(gk, cat, tmp_path):
     cat.write("gongkai.yaml", AGENCY.replace("  名称: 测试县民政局\n", "  名称: 测试县民政局13905951234\n"))
     run = gk("report", "annual", cat.root, "--year", "2026")
-    assert run.code == 1
+    assert "# 测试县民政局139****12342026年政府信息公开工作年度报告" in run.out
     assert "1390595" not in run.out + run.err
-    assert "「机关」「名称」：手机号码「139****1234」" in run.err
+    # the file is refused, as before
+    written = gk("report", "annual", cat.root, "--year", "2026", "-f", "html", "-o", tmp_path / "年报.html")
+    assert written.code == 1
+    assert not (tmp_path / "年报.html").exists()
 
 
 def test_line_shown_under_another_rule_hides_the_part_of_a_number_going_on_below(gk, cat):
@@ -207,3 +219,40 @@ def test_line_shown_under_another_rule_hides_the_part_of_a_number_going_on_below
     assert "GK004" in run.out
     assert "| 题名: 关于林某*******\n" in run.out
     assert "1380595" not in run.out
+
+
+# ---------------------------------------------------------------------------------------------------- side by side
+
+
+def test_number_split_over_title_and_document_number(gk, cat, tmp_path):
+    cat.record(RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 关于林某1380595")
+               .replace("文号: 测民〔2026〕1号", "文号: 1234号"))
+    run = gk("validate", "--no-cache", cat.root)
+    assert run.code == 1
+    assert "2:5 错误 GK602 「题名」与「文号」连起来有未遮盖的手机号码「138****1234」" in run.out
+    assert "1380595" not in run.out
+    built = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert "R2026-001 没有发布：「题名」与「文号」连起来：手机号码「138****1234」" in built.err
+    assert not (tmp_path / "site" / "records" / "R2026-001.html").exists()
+
+
+def test_number_split_over_the_levels_of_an_item(gk, cat):
+    cat.item(ITEM.replace("一级事项: 最低生活保障\n二级事项: 审批信息\n",
+                          "一级事项: 最低生活保障（咨询林某350524198503\n二级事项: 151236）\n"))
+    run = gk("validate", "--no-cache", cat.root)
+    assert run.code == 1
+    assert "「一级事项」与「二级事项」连起来有未遮盖的身份证号「35*************236」" in run.out
+    assert "350524198503" not in run.out
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("关于下达2026年第二批资金的通知", "安财〔2026〕138号"),
+    ("关于2026年第1380595", "测民〔2026〕1号"),  # (digits at the end of a title, a 文号 that starts with words)
+    ("2026年第3季度低保名单", "2026-12号"),
+    ("关于公布低保名单（2026-00012）", "2026-12号"),  # (read as 202600012202612: no 15-digit ID, no province 20)
+])
+def test_ordinary_title_and_document_number_stay_words(gk, cat, title, number):
+    cat.record(RECORD.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", f"题名: {title}")
+               .replace("文号: 测民〔2026〕1号", f"文号: {number}"))
+    run = gk("validate", "-f", "json", "--no-cache", cat.root)
+    assert [d for d in run.json()["diagnostics"] if d["code"].startswith("GK6")] == []

@@ -120,13 +120,12 @@ def annual_command(
     else:
         text = annual_markdown(report) if format is AnnualFormat.markdown else annual_html(report)
         target, data = out_path, text.encode("utf-8")
-    # The annual report is published (条例 Art. 50), and annual/<year>.yaml's texts are no record's: the output scan
-    # that export csv runs stops a number in full before the file is written — or printed, to be copied from the
-    # screen: there a number glued to the year of the title (测试县民政局13905951234 + 2026年) is no number to the mask.
-    refuse_personal_data(loaded, {target.name if target is not None else f"annual-{report.year}.md": data})
-    if target is None:
-        out.print(text, end="", markup=False)
-    else:
+        if target is None:
+            out.print(text, end="", markup=False)  # the screen is masked
+    if target is not None:
+        # The annual report is published (条例 Art. 50), and annual/<year>.yaml's texts are no record's: the output
+        # scan that export csv runs stops a number in full before the file is written.
+        refuse_personal_data(loaded, {target.name: data})
         _write(target, data)
     for problem in report.problems:
         err.print(f"检查：{problem}", markup=False)

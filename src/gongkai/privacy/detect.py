@@ -33,8 +33,8 @@ from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, ENTRIES, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
-                                       TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, list_marks,
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
+                                       TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize)
 
 
@@ -54,7 +54,7 @@ class _Joins:
     138:1234:5678; 138,1234,5678; 138|1234|5678) that also separates list entries (第1、2、3条)."""
 
     weak: frozenset[str]
-    # across which a group of one or two digits joins nothing: every weak mark in data, those of normalize.ENTRIES in
+    # across which a group of one or two digits joins nothing: every weak mark in data, those of normalize.entry_marks() in
     # what people write
     entries: frozenset[str]
     chain: re.Pattern[str]
@@ -71,7 +71,7 @@ def _joins(data: bool) -> _Joins:
     join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
                        rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
-    return _Joins(frozenset(weak), frozenset(weak if data else ENTRIES), chain, re.compile(rf"\d(?:{join}?\d){{10}}"),
+    return _Joins(frozenset(weak), frozenset(weak if data else entry_marks()), chain, re.compile(rf"\d(?:{join}?\d){{10}}"),
                   data)
 # A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a
 # landline dials before a mobile of another city (013812345678).

@@ -77,11 +77,15 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
     return found
 
 
-def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
-                   skip: frozenset[str] = frozenset()) -> list[PrivacyFinding]:
-    """Personal data in every field of *model* but *skip*, each value reported once per field."""
+def model_findings(owner: str, model: BaseModel, allowed: frozenset[str], skip: frozenset[str] = frozenset(),
+                   together: tuple[tuple[str, ...], ...] = ()) -> list[PrivacyFinding]:
+    """Personal data in every field of *model* but *skip*, each value reported once per field; and in the fields of
+    each group of *together* read one after another, as the outputs show them side by side (a list's 题名 and 文号)."""
     fields = model_texts(model, skip)
-    runs = [(run, "\n".join(text for _, text in run)) for run in list_runs(fields)]
+    top = {path[0]: text for path, text in fields if len(path) == 1}
+    beside: list[list[tuple[FieldPath, str]]] = [[((key,), top[key]) for key in group if top.get(key)]
+                                                 for group in together]
+    runs = [(run, "\n".join(text for _, text in run)) for run in list_runs(fields) + beside if len(run) > 1]
     # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them; the
     # entries of a list are read one under another, as a page shows them).
     if not may_hold_personal_data(SEPARATE.join([*(text for _, text in fields), *(joined for _, joined in runs)])):
@@ -97,8 +101,9 @@ def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
 
 def _across_entries(owner: str, run: list[tuple[FieldPath, str]], joined: str, allowed: frozenset[str],
                     seen: set[tuple[str, str]]) -> list[PrivacyFinding]:
-    """Personal data that only the entries of a list read one under another hold (「咨询电话1380595」, 「1234」):
-    reported at the entry it starts in, naming the entry it ends in."""
+    """Personal data that only the entries of a list read one under another hold (「咨询电话1380595」, 「1234」), or
+    fields shown side by side (「关于林某1380595」 and 文号 「1234号」): reported at the entry (field) it starts in,
+    naming the one it ends in."""
     found: list[PrivacyFinding] = []
     starts = list(itertools.accumulate((len(text) + 1 for _, text in run[:-1]), initial=0))
     for hit in find(joined, allowed):
@@ -109,16 +114,14 @@ def _across_entries(owner: str, run: list[tuple[FieldPath, str]], joined: str, a
         seen.add((hit.kind, hit.masked))
         path, end = run[first][0], run[last][0]
         at = next(n for n, (a, b) in enumerate(zip(path, end)) if a != b)  # the position of the entry's index
-        inside = f"的{describe(path[at + 1:])}" if path[at + 1:] else ""
-        where = f"{describe(path[:at])}第{_entry_number(path, at)}项与第{_entry_number(end, at)}项{inside}连起来"
+        one, other = path[at], end[at]
+        if isinstance(one, int) and isinstance(other, int):
+            inside = f"的{describe(path[at + 1:])}" if path[at + 1:] else ""
+            where = f"{describe(path[:at])}第{one + 1}项与第{other + 1}项{inside}连起来"
+        else:  # two fields shown side by side
+            where = f"{describe(path)}与{describe(end)}连起来"
         found.append(PrivacyFinding(owner, hit.kind, where, hit.masked, path, None, hit.label, born=hit.born))
     return found
-
-
-def _entry_number(path: FieldPath, at: int) -> str:
-    """The number people read (from 1) of the list entry at position *at* of *path*."""
-    index = path[at]
-    return str(index + 1) if isinstance(index, int) else index
 
 
 def file_finding(owner: str, path: FieldPath, where: str, code: str, detail: str) -> PrivacyFinding:
