@@ -303,8 +303,10 @@ _ENTRIES = WEAK + ",;；|｜【】〔〕［］[]《》〈〉<>{}｛｝%％‰"
 
 @functools.cache  # built on first use, as list_marks()
 def entry_marks() -> str:
-    """_ENTRIES and every mathematical symbol and currency sign up to U+FFFF (Unicode Sm, Sc): = + × ÷ ≤ ¥ …"""
-    return _ENTRIES + "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) in ("Sm", "Sc"))
+    """_ENTRIES and every mathematical symbol and currency sign up to U+FFFF (Unicode Sm, Sc): = + × ÷ ≤ ¥ … — but the
+    marks of STRONG (the tilde is a mathematical symbol too), which join any groups."""
+    return _ENTRIES + "".join(c for c in map(chr, range(0x10000))
+                              if unicodedata.category(c) in ("Sm", "Sc") and c not in STRONG)
 
 
 @functools.cache  # built on first use: every command imports this module to mask what it prints
