@@ -10,7 +10,8 @@ Found by this pass:
   passed validate: each entry was scanned alone, while the page and the search index show them one under another.
   build-site's output scan then stopped on the search index and sent the clerk to `gongkai validate`, which said
   nothing. Now the entries of every list (and the same field of every entry) are read one under another as well,
-  and validate names both entries: 「公开内容」第1项与第2项连起来.
+  and validate names both entries: 「公开内容」第1项与第2项连起来. (Not fields that hold a code by their name —
+  区划代码, 编号, 文号, 索引号: two 乡镇's 区划代码 350525101 and 350525102, one under the other, are no card number.)
 - A number split over two fields the outputs show side by side — 题名 「关于林某1380595」 and 文号 「1234号」, shown
   「关于林某1380595 1234号 · 2026-09-03」 in every list; 一级事项 and 二级事项, shown 「… / …」 — passed validate, and
   build-site stopped on index.html and the item page with 「gongkai validate 会指出位置」 while validate said nothing.
@@ -117,6 +118,14 @@ def test_number_split_over_the_names_of_two_attachments(gk, cat, tmp_path):
     assert "R2026-001 没有发布" in built.err
     page = tmp_path / "site" / "records" / "R2026-001.html"
     assert not page.exists()
+
+
+def test_the_codes_of_two_townships_are_no_card_number(gk, cat):
+    towns = ("  - 编号: csz\n    名称: 城关镇民政办\n    类型: 乡镇民政办\n    区划代码: \"350525101\"\n"
+             "  - 编号: tcz\n    名称: 桃城镇民政办\n    类型: 乡镇民政办\n    区划代码: \"350525102\"\n")
+    cat.write("gongkai.yaml", AGENCY.replace("移交:\n", towns + "移交:\n", 1))
+    run = gk("validate", "-f", "json", "--no-cache", cat.root)
+    assert [d for d in run.json()["diagnostics"] if d["code"].startswith("GK6")] == []
 
 
 @pytest.mark.parametrize("entries", [

@@ -54,8 +54,8 @@ class _Joins:
     138:1234:5678; 138,1234,5678; 138|1234|5678) that also separates list entries (第1、2、3条)."""
 
     weak: frozenset[str]
-    # across which a group of one or two digits joins nothing: every weak mark in data, those of normalize.entry_marks() in
-    # what people write
+    # across which a group of one or two digits joins nothing: every weak mark in data, those of
+    # normalize.entry_marks() in what people write
     entries: frozenset[str]
     chain: re.Pattern[str]
     candidate: re.Pattern[str]  # eleven digits at most a few separators apart: nearly every text has none
@@ -71,8 +71,8 @@ def _joins(data: bool) -> _Joins:
     join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
                        rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
-    return _Joins(frozenset(weak), frozenset(weak if data else entry_marks()), chain, re.compile(rf"\d(?:{join}?\d){{10}}"),
-                  data)
+    entries = frozenset(weak if data else entry_marks())
+    return _Joins(frozenset(weak), entries, chain, re.compile(rf"\d(?:{join}?\d){{10}}"), data)
 # A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a
 # landline dials before a mobile of another city (013812345678).
 _PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")

@@ -52,10 +52,18 @@ def list_runs(texts: list[tuple[FieldPath, str]]) -> list[list[tuple[FieldPath, 
     page shows it."""
     columns: dict[tuple[FieldPath, FieldPath], list[tuple[FieldPath, str]]] = {}
     for path, text in texts:
+        name = next((part for part in reversed(path) if isinstance(part, str)), "")
+        if name.endswith(_CODES):
+            continue
         for at, part in enumerate(path):
             if isinstance(part, int):  # (the same field of every entry of the list at path[:at])
                 columns.setdefault((path[:at], path[at + 1:]), []).append((path, text))
     return [run for run in columns.values() if len(run) > 1]
+
+
+# Fields that hold a code, by their names (区划代码, 编号, 文号, 索引号, 号码 …): the 区划代码 of two 乡镇, one under the
+# other (350525101, 350525102), are digits in a row that are no number a reader sees.
+_CODES = ("代码", "号", "码")
 
 
 def describe(path: FieldPath) -> str:
