@@ -4,8 +4,9 @@ would write them.
 Found by this pass:
 - A mobile number split after its first one or two digits by a mark or symbol that separates no list entries
   (1^3805951234, 13°805951234, 1˘3805951234, 13'805951234) passed validate: a group of one or two digits joined
-  nothing across any punctuation. Now that rule holds only across the marks that stand between list entries, columns
-  or the thousands of an amount (第1、2、3条, 1,320, 【1】, 1|2), and the ordinary forms stay words.
+  nothing across any punctuation. Now that rule holds only across the marks that stand between list entries, columns,
+  the thousands of an amount or the terms of a sum (第1、2、3条, 1,320, 【1】, 1|2, 1500*12=18000, ¥12, 12%), and the
+  ordinary forms stay words.
 - A number split over two entries of a list — 公开内容 「…咨询林某1380595」 and 「1234」, or the 名称 of two 附件 —
   passed validate: each entry was scanned alone, while the page and the search index show them one under another.
   build-site's output scan then stopped on the search index and sent the clerk to `gongkai validate`, which said
@@ -42,11 +43,10 @@ import zipfile
 
 import pytest
 
-from conftest import AGENCY, ITEM, RECORD, git
-from conftest import text_pdf
+from conftest import AGENCY, ITEM, RECORD, git, text_pdf
 
 # Values typed by hand: 13805951234 is a mobile (1[3-9] and eleven digits); 350524198503151236 is an ID whose
-# GB 11643 check digit is 6 (Σ aᵢ·wᵢ mod 11 = 4 → 6).
+# GB 11643 check digit is 6 (Σ aᵢ·wᵢ = 281, mod 11 = 6 → 6).
 MOBILE = "13805951234"
 MASKED_MOBILE = "138****1234"
 
@@ -79,6 +79,8 @@ def test_short_first_or_last_group_across_a_symbol_is_still_the_number(gk, cat, 
     "【1】3805名，【2】1234名",
     "见表1|2026年|第3季度",
     "1、2026年第3季度共发放12,345元",
+    "每人每月1500*12=18000元",
+    "补助标准12%，共3805951234分",
     # 2026 00001 2026 12 read as 202600001202612: a birth date 1900-12-02 after 「202600」, no province (20) — a 15-digit
     # 身份证号 starts with a province's code as an 18-digit one does
     "见索引号2026-00001、2026-12号文件",
