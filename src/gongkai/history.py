@@ -10,7 +10,7 @@ from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from gongkai.privacy.mask import mask_log
+from gongkai.privacy.mask import mask_data, mask_log
 from gongkai.catalog import find_root
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.kinds import kind_of
@@ -209,7 +209,7 @@ def render_history(history: History, fmt: str = "text") -> str:
     if fmt == "json":
         data = {"schema": LOG_SCHEMA, "id": history.object_id, "truncated": history.truncated,
                 "entries": [e.to_dict() for e in history.entries]}
-        return mask_log(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return mask_log(json.dumps(mask_data(data), ensure_ascii=False, indent=2) + "\n")
     markdown = fmt == "markdown"
     count = sum(1 for e in history.entries if not e.truncated)
     lines = [f"{'## ' if markdown else ''}{history.object_id} 的修改历史（{count} 次提交，最新的在前）"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from gongkai.diagnostics import Diagnostic
 from gongkai.diff.model import CatalogDiff, Change, FieldChange
-from gongkai.privacy.mask import mask_log
+from gongkai.privacy.mask import mask_data, mask_log
 
 WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
 SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
@@ -159,7 +159,8 @@ def _md_list(changes: list[Change]) -> list[str]:
 
 def render_json(diff: CatalogDiff) -> str:
     """The documented, versioned JSON shape (README.md 的「目录变化与修改历史」)."""
-    return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+    # (every text masked before it is encoded: mask_data)
+    return json.dumps(mask_data(diff.to_dict()), ensure_ascii=False, indent=2, default=str) + "\n"
 
 
 def _masked(render: Callable[[CatalogDiff], str]) -> Callable[[CatalogDiff], str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gongkai.catalog.decode import display_text
 from gongkai.catalog.sources import Source
 from gongkai.output.text import LineReader
-from gongkai.privacy.mask import mask_log
+from gongkai.privacy.mask import mask_line
 
 
 def source_lines(source: Source) -> LineReader:
@@ -18,8 +18,9 @@ def source_lines(source: Source) -> LineReader:
         lines = files[path]
         if lines is None or not 0 < number <= len(lines):
             return None
-        # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7).
-        return mask_log(lines[number - 1])
+        # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7), nor the part of a
+        # number that goes on over the next line.
+        return mask_line(lines, number - 1)
 
     return read
 

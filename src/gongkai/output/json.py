@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from gongkai.diagnostics import Report, Severity
-from gongkai.privacy.mask import mask_log
+from gongkai.privacy.mask import mask_data, mask_log
 
 JSON_VERSION = 1
 
@@ -22,4 +22,4 @@ def render_json(report: Report) -> str:
         },
         "diagnostics": [d.to_dict() for d in report.sorted()],
     }
-    return mask_log(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return mask_log(json.dumps(mask_data(data), ensure_ascii=False, indent=2) + "\n")

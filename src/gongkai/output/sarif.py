@@ -7,7 +7,7 @@ from typing import Any
 
 import gongkai
 from gongkai.diagnostics import Report, Severity
-from gongkai.privacy.mask import mask_log
+from gongkai.privacy.mask import mask_data, mask_log
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -55,4 +55,4 @@ def render_sarif(report: Report) -> str:
             "results": [_result(d, index) for d in report.sorted()],
         }],
     }
-    return mask_log(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    return mask_log(json.dumps(mask_data(log), ensure_ascii=False, indent=2) + "\n")

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from itertools import groupby
 
 from gongkai.diagnostics import Diagnostic, Report, Severity
-from gongkai.privacy.mask import mask_log
+from gongkai.privacy.findings import CODES
+from gongkai.privacy.mask import mask_excerpt, mask_log
+
+_PERSONAL_DATA = frozenset(CODES.values())  # the rules of personal data (GK601–GK604)
 
 LineReader = Callable[[str, int], str | None]
 
@@ -22,6 +25,8 @@ def _excerpt(item: Diagnostic, read_line: LineReader) -> list[str]:
     source = read_line(item.path, item.line)
     if source is None:
         return []
+    if item.code in _PERSONAL_DATA:  # (the part of a number on this line, when it goes on over the next)
+        source = mask_excerpt(source)
     gutter = f"{item.line:>5} | "
     column = max((item.column or 1) - 1, 0)
     caret = " " * (len(gutter) - 2) + "| " + " " * _width(source[:column]) + "^"

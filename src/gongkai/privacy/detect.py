@@ -34,7 +34,7 @@ from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
-                                       TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, list_marks,
+                                       TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize)
 
 
@@ -54,6 +54,9 @@ class _Joins:
     138:1234:5678; 138,1234,5678; 138|1234|5678) that also separates list entries (第1、2、3条)."""
 
     weak: frozenset[str]
+    # across which a group of one or two digits joins nothing: every weak mark in data, those of
+    # normalize.entry_marks() in what people write
+    entries: frozenset[str]
     chain: re.Pattern[str]
     candidate: re.Pattern[str]  # eleven digits at most a few separators apart: nearly every text has none
     data: bool  # find(data=True): a comma separates values, so no thousands grouping is read
@@ -68,7 +71,8 @@ def _joins(data: bool) -> _Joins:
     join = rf"(?:[\s{re.escape(STRONG + weak)}]{{1,4}}|\s{{5,8}}|\*{{4,}})"
     chain = re.compile(rf"\d+(?:[Xx](?![0-9A-Za-z]))?(?:{join}\d+(?:[Xx](?![0-9A-Za-z]))?)*"
                        rf"(?:{_SEP}{{1,2}}[Xx](?![0-9A-Za-z]))?")
-    return _Joins(frozenset(weak), chain, re.compile(rf"\d(?:{join}?\d){{10}}"), data)
+    entries = frozenset(weak if data else entry_marks())
+    return _Joins(frozenset(weak), entries, chain, re.compile(rf"\d(?:{join}?\d){{10}}"), data)
 # A mobile number glued to the country code (+8613812345678, 008613812345678) or to the trunk prefix 0 that a
 # landline dials before a mobile of another city (013812345678).
 _PREFIXED_MOBILE = re.compile(r"(?:0086|86|0)(?=1[3-9]\d{9}$)")
@@ -447,7 +451,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
             hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if _checksum(m.group(0))]
         if _within_one(hex_tokens, chain.start(), chain.end()):  # (a number between two checksums is read)
             continue
-        groups = _groups(norm, chain, hex_tokens, joins.weak)
+        groups = _groups(norm, chain, hex_tokens, joins.entries)
         if sum(len(g.digits) for g in groups) < 11:
             continue
         for first, last, kind, digits in _choose(groups):
@@ -468,7 +472,7 @@ def _checksum(token: str) -> bool:
     return len(_DIGIT_RUNS.findall(token)) >= 2
 
 
-def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]], weak: frozenset[str]
+def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, int]], entries: frozenset[str]
             ) -> list[_Group]:
     text = norm.text
     found = [piece for m in _GROUP.finditer(chain.group(0))
@@ -477,7 +481,7 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
     for index in range(len(found) - 1):
         left, right = found[index], found[index + 1]
         between = text[left.end:right.start]
-        if (right.joined and any(c in weak for c in between)
+        if (right.joined and any(c in entries for c in between)
                 and min(_glued(found, index, -1), _glued(found, index + 1, 1)) < 3):
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,7 +12,7 @@ from pydantic import BaseModel
 
 from gongkai.privacy.detect import find
 from gongkai.privacy.extract import Segment
-from gongkai.privacy.fields import FieldPath, describe, model_texts
+from gongkai.privacy.fields import FieldPath, describe, list_runs, model_texts
 from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
 
 # The rule that reports each kind of finding.
@@ -75,17 +77,50 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
     return found
 
 
-def model_findings(owner: str, model: BaseModel, allowed: frozenset[str],
-                   skip: frozenset[str] = frozenset()) -> list[PrivacyFinding]:
-    """Personal data in every field of *model* but *skip*, each value reported once per field."""
+def model_findings(owner: str, model: BaseModel, allowed: frozenset[str], skip: frozenset[str] = frozenset(),
+                   together: tuple[tuple[str, ...], ...] = ()) -> list[PrivacyFinding]:
+    """Personal data in every field of *model* but *skip*, each value reported once per field; and in the fields of
+    each group of *together* read one after another, as the outputs show them side by side (a list's 题名 and 文号)."""
     fields = model_texts(model, skip)
-    # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them).
-    if not may_hold_personal_data(SEPARATE.join(text for _, text in fields)):
+    top = {path[0]: text for path, text in fields if len(path) == 1}
+    beside: list[list[tuple[FieldPath, str]]] = [[((key,), top[key]) for key in group if top.get(key)]
+                                                 for group in together]
+    runs = [(run, "\n".join(text for _, text in run)) for run in list_runs(fields) + beside if len(run) > 1]
+    # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them; the
+    # entries of a list are read one under another, as a page shows them).
+    if not may_hold_personal_data(SEPARATE.join([*(text for _, text in fields), *(joined for _, joined in runs)])):
         return []
     found: list[PrivacyFinding] = []
     for path, text in fields:
         if next(find(text, allowed), None) is not None:  # a field is described for people only when it holds some
             found.extend(segment_findings(owner, path, [Segment(text, describe(path))], allowed))
+    for run, joined in runs:
+        found.extend(_across_entries(owner, run, joined, allowed, {(f.kind, f.masked_value) for f in found}))
+    return found
+
+
+def _across_entries(owner: str, run: list[tuple[FieldPath, str]], joined: str, allowed: frozenset[str],
+                    seen: set[tuple[str, str]]) -> list[PrivacyFinding]:
+    """Personal data that only the entries of a list read one under another hold (「咨询电话1380595」, 「1234」), or
+    fields shown side by side (「关于林某1380595」 and 文号 「1234号」): reported at the entry (field) it starts in,
+    naming the one it ends in."""
+    found: list[PrivacyFinding] = []
+    starts = list(itertools.accumulate((len(text) + 1 for _, text in run[:-1]), initial=0))
+    for hit in find(joined, allowed):
+        first = bisect.bisect_right(starts, hit.start) - 1
+        last = bisect.bisect_right(starts, max(hit.end - 1, hit.start)) - 1
+        if first == last or (hit.kind, hit.masked) in seen:
+            continue  # (a value inside one entry is reported there)
+        seen.add((hit.kind, hit.masked))
+        path, end = run[first][0], run[last][0]
+        at = next(n for n, (a, b) in enumerate(zip(path, end)) if a != b)  # the position of the entry's index
+        one, other = path[at], end[at]
+        if isinstance(one, int) and isinstance(other, int):
+            inside = f"的{describe(path[at + 1:])}" if path[at + 1:] else ""
+            where = f"{describe(path[:at])}第{one + 1}项与第{other + 1}项{inside}连起来"
+        else:  # two fields shown side by side
+            where = f"{describe(path)}与{describe(end)}连起来"
+        found.append(PrivacyFinding(owner, hit.kind, where, hit.masked, path, None, hit.label, born=hit.born))
     return found
 
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from typing import Any
+
 from gongkai.privacy.detect import find
 from gongkai.privacy.mask_format import mask_value
+from gongkai.privacy.normalize import normalize
 
-__all__ = ["mask_log", "mask_names", "mask_text", "mask_value"]
+__all__ = ["mask_data", "mask_excerpt", "mask_line", "mask_log", "mask_names", "mask_text", "mask_value"]
+
+# Seven digits or more in a row (perhaps a space apart), as a reader sees them: no number on their own, but on the line
+# of a finding of personal data they are the part of it that stands there.
+_PART = re.compile(r"\d(?: ?\d){6,}")
 
 
 def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
@@ -34,6 +43,67 @@ def mask_log(text: str) -> str:
     shown as stars (detect.find decodes it: encoded.py).
     """
     return mask_text(text)[0] if text else text
+
+
+def mask_data(value: Any) -> Any:
+    """*value* (what a command writes as JSON) with every text in it masked, before it is encoded: once encoded, a
+    number split over two lines of a 正文 reads 「35052419850315\\n1236」 and a tab between its groups 「138\\t0595」,
+    which no detector joins. The entries of a list are read one under another too (「咨询林某1380595」, 「1234」): the
+    part of a number in each entry shows as stars."""
+    if isinstance(value, str):
+        return mask_log(value)
+    if isinstance(value, dict):
+        return {mask_log(key) if isinstance(key, str) else key: mask_data(entry) for key, entry in value.items()}
+    if isinstance(value, (list, tuple)):
+        entries = [entry if isinstance(entry, str) else mask_data(entry) for entry in value]
+        texts = [index for index, entry in enumerate(entries) if isinstance(entry, str)]
+        for index, shown in zip(texts, _across([entries[i] for i in texts])):
+            entries[index] = shown
+        return entries
+    return value
+
+
+def mask_line(lines: list[str], index: int) -> str:
+    """Line *index* of a file's *lines*, as it may be printed under a finding of any rule: as mask_log shows it, and
+    the part it holds of a number that goes on over the lines before or after it (题名: 关于1380595⏎  1234的通知,
+    shown under a key written twice) as stars."""
+    start = max(index - _CONTEXT, 0)
+    return _across(lines[start:index + _CONTEXT + 1])[index - start]
+
+
+_CONTEXT = 2  # lines before and after a line that a number may go on over
+
+
+def _across(entries: list[str]) -> list[str]:
+    """*entries* (texts read one under another), each masked, and the part each holds of a number read across them
+    as stars."""
+    texts = [mask_log(text) for text in entries]
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    chars = [list(text) for text in texts]
+    for hit in find(joined):
+        for index, start in enumerate(starts):
+            end = start + len(texts[index])
+            if start <= hit.start and hit.end <= end:
+                break  # (inside one entry: masked there)
+            for at in range(max(hit.start, start), min(hit.end, end)):
+                if not chars[index][at - start].isspace():
+                    chars[index][at - start] = "*"
+    return ["".join(c) for c in chars]
+
+
+def mask_excerpt(line: str) -> str:
+    """A line of a catalog file shown under a finding of personal data: as mask_log shows it, and every run of seven
+    digits or more left in it as stars. A number split over two lines or two list entries (电话1380595⏎1234, the
+    名称 of two 附件) is found where it is read whole, and its part on this line is no number on its own: shown as it
+    is, the first seven digits of a mobile or fourteen of an ID would stand in the CI log."""
+    shown = mask_log(line)
+    norm = normalize(shown)
+    chars = list(shown)
+    for part in _PART.finditer(norm.text):
+        start, end = norm.span(part.start(), part.end())
+        chars[start:end] = ["*" if not c.isspace() else c for c in chars[start:end]]
+    return "".join(chars)
 
 
 def mask_names(text: str, names: frozenset[str]) -> str:

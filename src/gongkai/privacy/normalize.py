@@ -293,6 +293,20 @@ WEAK = "，、。：:•+()（）"
 # writes (a JSON file is judged string by string, a CSV field's quotes stand around it), but a page shows
 # 138"0595"1234, 138「0595」1234 as a number, and a script's '138'+'0595'+'1234' makes one.
 QUOTES = "\"'“”‘’「」『』〝〞〟‚„‹›«»"
+# Of the marks that join groups in what people write, those that also stand between the entries of a list, the
+# columns of a row, the thousands of an amount or the terms of a sum (第1、2、3条, 1,320, 【1】, (1), 1;2, 1|2,
+# 1500*12=18000, 12%, ¥12): a group of one or two digits joins nothing across them. Any other mark or symbol between
+# the digits of a number (1^3805951234, 13°805951234, 1˘3805951234) separates no entries: there a short group is the
+# number's first or last digits, joined as any other.
+_ENTRIES = WEAK + ",;；|｜【】〔〕［］[]《》〈〉<>{}｛｝%％‰"
+
+
+@functools.cache  # built on first use, as list_marks()
+def entry_marks() -> str:
+    """_ENTRIES and every mathematical symbol and currency sign up to U+FFFF (Unicode Sm, Sc): = + × ÷ ≤ ¥ … — but the
+    marks of STRONG (the tilde is a mathematical symbol too), which join any groups."""
+    return _ENTRIES + "".join(c for c in map(chr, range(0x10000))
+                              if unicodedata.category(c) in ("Sm", "Sc") and c not in STRONG)
 
 
 @functools.cache  # built on first use: every command imports this module to mask what it prints

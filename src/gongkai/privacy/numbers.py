@@ -145,8 +145,10 @@ def _birth_days(pattern: str) -> int:
 
 
 def valid_id15(digits: str) -> bool:
-    """A 15-digit 身份证号 of before 1999: area code and a real birth date 19YYMMDD."""
-    return len(digits) == 15 and digits[0] in "12345678" and digits.isdigit() and _valid_birth("19" + digits[6:12])
+    """A 15-digit 身份证号 of before 1999: an area code of a province (as an 18-digit one's) and a real birth date
+    19YYMMDD. (Any first digit 1–8 let a 索引号 beside a 文号 read as one: 2026-00001⏎2026-12号 is 202600001202612.)"""
+    return (len(digits) == 15 and digits.isdigit() and int(digits[:2]) in _PROVINCES
+            and _valid_birth("19" + digits[6:12]))
 
 
 def luhn(digits: str) -> bool:

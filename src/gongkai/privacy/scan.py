@@ -37,6 +37,12 @@ from gongkai.privacy.mask import mask_log
 from gongkai.privacy.titles import enumerated_names, listed_in_title
 
 BODY = "正文"
+# Fields the outputs show side by side, read one after another as well: a list entry's 题名 and 文号 (site/_table.html:
+# 「关于林某1380595 1234号 · 2026-09-03」), 责任者 · 文号 (print/wechat.html); an item's 一级事项 / 二级事项 / 三级事项
+# (Item.name, on every page of the item and in the lists). (索引号　文号 on print/sheet.html is not: a 索引号 is digits in
+# groups by its 索引号格式, and beside a 文号 they make numbers no reader sees.)
+SHOWN_TOGETHER = (("题名", "文号"), ("责任者", "文号"))
+ITEM_SHOWN_TOGETHER = (("一级事项", "二级事项", "三级事项"),)
 _NOT_FIELDS = frozenset({BODY})  # the body is scanned as the page shows it (body_findings)
 # Markup that can hide or join digits only once rendered: links, code, escapes, entities, tags, emphasis, line breaks.
 _RENDERING_MATTERS = re.compile(r"[\[\]<&\\`*_~]|\d[ \t]*\n")
@@ -65,7 +71,7 @@ Share = tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | 
 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
-    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS)
+    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS, together=SHOWN_TOGETHER)
     lists = _Lists(record, allowed, findings)
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
@@ -211,10 +217,10 @@ class Scanner:
         gate ask), by its file's content; any other item afresh."""
         parsed = self.item_files.get(item.id)
         if parsed is None or parsed.model is not item:
-            return model_findings(item.id, item, self.allowed)
+            return model_findings(item.id, item, self.allowed, together=ITEM_SHOWN_TOGETHER)
         found = self.items.get(parsed.blob)
         if found is None:
-            found = self.items[parsed.blob] = model_findings(item.id, item, self.allowed)
+            found = self.items[parsed.blob] = model_findings(item.id, item, self.allowed, together=ITEM_SHOWN_TOGETHER)
         return list(found)
 
     def key(self, record: Record) -> str:

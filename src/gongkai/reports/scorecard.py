@@ -14,6 +14,7 @@ from gongkai.lint import lint
 from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
 from gongkai.model.ledger import Ledger
+from gongkai.privacy.mask import mask_log
 from gongkai.reports.periods import missed_periods
 from gongkai.workdays import CalendarMissing, DueDate, WorkdayCalendar
 
@@ -67,9 +68,11 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     """Compute every unit's figures for *year* (only *unit* when given); *report* is lint's, when already made."""
     agency = catalog.agency
     units = [u for u in (agency.units if agency else []) if unit is None or u.id == unit]
-    scores = {u.id: UnitScore(u.id, u.name, u.kind) for u in units}
+    # (names as the card shows them in its table, HTML and workbook: a number typed into gongkai.yaml masked, as GK602
+    # reports it there)
+    scores = {u.id: UnitScore(u.id, mask_log(u.name), u.kind) for u in units}
     calendar = calendar_of(catalog).provisional()
-    card = Scorecard(year, today, catalog.name, list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
+    card = Scorecard(year, today, mask_log(catalog.name), list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
     _count_items(catalog, scores, year, today)
     _count_records(catalog, scores, year, calendar, card)
     if card.has_ledgers:
