@@ -39,8 +39,10 @@ _ROLES = frozenset({"户主", "申请人", "受助人", "被救助人", "持证�
 _KINDS_OF_PEOPLE = re.compile(r"对象|人员|学生|幼儿|儿童|孤儿|老人|成员|群众|残疾人|户主|受助|家属|农户|困难户|患者|村民|居民"
                               r"|人$|者$")
 _KIND_CHARACTERS = re.compile("[" + "".join(sorted(set(_KINDS_OF_PEOPLE.pattern) - set("|$"))) + "]")
-# … but not the staff, nor an organisation's representative, named for their office (法定代表人 of a 社会组织)
-_STAFF = re.compile(r"^(?:工作|联系|负责|经办|责任|带队|值班|包村|挂钩|驻村|帮扶|结对|法定代表|法人)")
+# … but not the staff, nor an organisation's representative, named for their office (法定代表人 of a 社会组织), nor
+# the officers of the procedure (审核人, 审批人, 填表人, 签发人 …)
+_STAFF = re.compile(r"^(?:工作|联系|负责|经办|责任|带队|值班|包村|挂钩|驻村|帮扶|结对|法定代表|法人|审核|审批|审查|复核|核查|核实"
+                    r"|填表|制表|签发|记录|录入|统计|主管|分管|承办|办理|监督)")
 # at least two names, and two thirds of the cells filled (a total row, a blank marker, a name with a note may stand there)
 MIN_NAMES = 2
 # A title row or two (XX镇2026年第三季度低保对象名单, 单位：元) may stand above the header of a list.
