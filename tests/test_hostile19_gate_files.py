@@ -406,3 +406,15 @@ def test_a_number_elsewhere_in_that_xmp_is_still_found(gk, cat, tmp_path):
     xmp = PHOTOSHOP_XMP.format(more=f'dc:creator="chen {MOBILE}"')
     with_file(cat, "notice.docx", _word_with_picture("image1.png", _png_with_xmp(xmp)))
     assert_refused(gk, cat, tmp_path, "GK602", MASKED_MOBILE, MOBILE)
+
+
+def test_a_copy_of_a_withheld_file_named_the_windows_way_is_not_published(gk, cat, tmp_path):
+    # R2026-002 (不予公开) holds files/2026/list.pdf; R2026-001 (主动公开) names a byte copy of it as a Windows clerk
+    # writes paths: the copy is read by its content as any computer opens it, and held back like the file itself
+    _both_records(cat, "files/2026/list.pdf")
+    cat.write("files/2026/copy.pdf", (cat.root / "files/2026/list.pdf").read_bytes())
+    cat.record(ATTACHED.replace("files/2026/{name}", "'files\\2026\\copy.pdf'"))
+    site, bags = _sent(gk, cat, tmp_path)
+    assert not (site / "records/R2026-001.html").exists()
+    for folder in (site, bags):
+        assert not any(INTERNAL.encode() in p.read_bytes() for p in folder.rglob("*") if p.is_file())

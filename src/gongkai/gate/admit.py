@@ -405,9 +405,10 @@ def _lists_people(catalog: Catalog, record: Record, scan: RecordScan | None) -> 
 
 
 def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
-    if same_file(path) in retired:
-        return f"附件「{mask_log(path)}」也是别的信息的附件，{retired[same_file(path)]}，不能在这里公开"
-    content = attachment_id(catalog, path) if copies else None
+    why = retired.get(same_file(path))
+    if why is not None:
+        return f"附件「{mask_log(path)}」也是别的信息的附件，{why}，不能在这里公开"
+    content = attachment_id(catalog, resolved(path)) if copies else None  # read as _file_keys read the withheld one
     if content is not None and content in copies:
         return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"
     return None
