@@ -33,7 +33,7 @@ def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient
     if batch.recalls:
         (folder / LETTER_FILE).write_bytes(to_docx(Letter(batch, recipient)))
     for entry in batch.entries:
-        for sent in entry.files:
+        for sent in entry.files_for(recipient):
             target = folder / "files" / sent.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(read_attachment(catalog, sent.source))
@@ -43,7 +43,7 @@ def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient
 
 def _bag_info(batch: Batch, recipient: Recipient) -> dict[str, str]:
     org, settings = batch.agency.org, batch.settings
-    count = sum(len(e.files) for e in batch.entries)
+    count = sum(len(e.files_for(recipient)) for e in batch.entries)
     info = {
         "Source-Organization": org.name,
         "Contact-Name": settings.contact or org.contact or "",

@@ -46,7 +46,7 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
 def sources(batch: Batch) -> dict[str, str]:
     """Each copied file of the batch (as a path in the output folder) → the record it belongs to."""
     return {f"{recipient.id}/data/files/{sent.name}": entry.record.id
-            for recipient in batch.settings.recipients for entry in batch.entries for sent in entry.files}
+            for recipient in batch.settings.recipients for entry in batch.entries for sent in entry.files_for(recipient)}
 
 
 BASELINE_NOTE = "启用 gongkai 之前已送交两馆，补登台账；没有由 gongkai 生成送交文件"
@@ -96,6 +96,8 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
             lines.append("    文件:")
             for sent in entry.files:
                 lines += [f"      - 文件: {_q(sent.source)}", f"        sha256: {sent.sha256}"]
+                kept = [r.id for r in batch.settings.recipients if not baseline and sent in entry.withheld_from(r)]
+                lines += [f"        未送: [{', '.join(kept)}]"] if kept else []
         if entry.remark and not baseline:
             lines.append(f"    备注: {_q(entry.remark)}")
     lines += [] if baseline else _recall_lines(batch)

@@ -50,12 +50,15 @@ class Manifest:
         author, copies = self.batch.agency.org.name, str(self.batch.settings.copies)
         rows = []
         for number, entry in enumerate(self.batch.entries, 1):
-            record = entry.record
+            record, files = entry.record, entry.files_for(self.recipient)
+            # paper and electronic copies go together and match in number: a 馆 that receives none of the record's
+            # files (its list of people kept back) receives no paper copy either
+            paper = "0" if entry.files and not files else copies
             rows.append([
                 str(number), record.index_number or "", record.title, record.doc_number or "", record.author or author,
                 record.formed.isoformat(), record.published.isoformat() if record.published else "",
-                str(record.pages or ""), copies, "；".join(f.name.split("/")[-1] for f in entry.files),
-                "、".join(sorted({f.format for f in entry.files})), entry.remark,
+                str(record.pages or ""), paper, "；".join(f.name.split("/")[-1] for f in files),
+                "、".join(sorted({f.format for f in files})), entry.remark_for(self.recipient),
             ])
         return rows
 

@@ -10,10 +10,11 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day as _cn
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
-from gongkai.gate import Output, admit
+from gongkai.gate import Admission, Output, admit
+from gongkai.handover.lists import list_files, withheld_remark
 from gongkai.handover.recall import Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
-from gongkai.model.agency import Agency, HandoverSettings
+from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
@@ -41,6 +42,7 @@ class SendFile:
     name: str
     format: str
     sha256: str
+    holds_list: bool = False  # it holds (or may hold) a list of people: only a 馆 that takes lists receives it
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,29 @@ class BatchEntry:
     record: Record
     files: tuple[SendFile, ...]
     remarks: tuple[str, ...] = ()
+    notice_end: dt.date | None = None  # the last day of its 公示, when it is a list of people
+    running: bool = False  # that 公示 still runs on the batch day
 
     @property
     def remark(self) -> str:
         return "；".join(self.remarks)
+
+    def files_for(self, recipient: Recipient) -> tuple[SendFile, ...]:
+        """The files *recipient* receives: all of them, or those holding no list of people (Recipient.takes_lists)."""
+        return self.files if recipient.takes_lists else tuple(f for f in self.files if not f.holds_list)
+
+    def withheld_from(self, recipient: Recipient) -> tuple[SendFile, ...]:
+        """The files of the record *recipient* does not receive: its list of people."""
+        return () if recipient.takes_lists else tuple(f for f in self.files if f.holds_list)
+
+    def remark_for(self, recipient: Recipient) -> str:
+        """The 备注 of the record in *recipient*'s 目录表: the remarks, and why its list is not there."""
+        withheld = self.withheld_from(recipient)
+        if not withheld:
+            return self.remark
+        names = [f.name.split("/")[-1] for f in withheld]
+        why = withheld_remark(recipient, names, len(withheld) == len(self.files), self.notice_end if self.running else None)
+        return "；".join((*self.remarks, why))
 
 
 @dataclass
@@ -103,7 +124,8 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
     gate = admit(catalog, day)
-    admitted = sorted((a.record for a in gate.to(Output.ARCHIVES)), key=lambda r: (r.published, r.index_number or "", r.id))
+    archived = {a.id: a for a in gate.to(Output.ARCHIVES)}
+    admitted = sorted((a.record for a in archived.values()), key=lambda r: (r.published, r.index_number or "", r.id))
     known = known_records(gate, rejudged(catalog))
     recorded = ledgers.get(day)
     if recorded is not None:
@@ -120,7 +142,9 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency,
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers)
-    batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete) for record in records]
+    withheld = _withheld_files(recorded)
+    batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld)
+                     for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     return batch
 
@@ -218,7 +242,16 @@ def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], 
     return min([start, *published])
 
 
-def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool) -> BatchEntry:
+def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
+    """record id → the files a recorded batch kept from some recipient (未送): a batch made again keeps them back
+    even if the record no longer reads as a list of people."""
+    if ledger is None:
+        return {}
+    return {sent.id: frozenset(f.file for f in sent.files if f.withheld_from) for sent in ledger.records}
+
+
+def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
+           admission: Admission | None, withheld: dict[str, frozenset[str]]) -> BatchEntry:
     path = catalog.path_of("record", record.id)
     remarks: list[str] = []
     for gap in handover_gaps(catalog, record):
@@ -230,15 +263,20 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     used = calendar.count_between(record.formed, batch.delivered)
     if used > limit:
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
-    return BatchEntry(record, _files(catalog, record), tuple(remarks))
+    people = admission is not None and admission.lists_people
+    lists = list_files(catalog, record, people) | withheld.get(record.id, frozenset())
+    end = admission.notice_end if admission is not None and people else None
+    return BatchEntry(record, _files(catalog, record, lists), tuple(remarks), end,
+                      end is not None and end >= batch.date)
 
 
-def _files(catalog: Catalog, record: Record) -> tuple[SendFile, ...]:
+def _files(catalog: Catalog, record: Record, lists: frozenset[str]) -> tuple[SendFile, ...]:
     files = []
     for attachment in record.attachments:
         if attachment.suffix in FORMATS and attachment_problem(catalog, attachment.file) is None:
             name = f"{record.id}/{PurePosixPath(attachment.file).name}"
-            files.append(SendFile(attachment.file, name, attachment.suffix.upper(), sha256_of(catalog, attachment.file)))
+            files.append(SendFile(attachment.file, name, attachment.suffix.upper(), sha256_of(catalog, attachment.file),
+                                  attachment.file in lists))
     return tuple(files)
 
 

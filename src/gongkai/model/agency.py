@@ -67,6 +67,22 @@ class Recipient(CatalogModel):
 
     id: ObjectId = Field(alias="编号", title="编号")
     name: Text = Field(alias="名称", title="名称")
+    lists: bool | None = Field(
+        None, alias="接收名单", title="接收公示名单",
+        description="是否送交含个人信息的公示名单（true 或 false）。不写时：名称含「档案」的（档案馆，不对外开放，"
+                    "完整保存）为 true；其他（图书馆对公众开放，公示期满后名单不得再公开）为 false，只送目录表登记",
+    )
+
+    @property
+    def takes_lists(self) -> bool:
+        """Whether the lists of people a batch carries go to this recipient (DOMAIN.md §12): the closed archive keeps the
+        record complete; a body open to the public (the 图书馆's reading room) would show the names for good."""
+        return self.lists if self.lists is not None else "档案" in self.name
+
+    @property
+    def short_name(self) -> str:
+        """How a 备注 names it: 图书馆 for 安溪县图书馆, else its name."""
+        return next((kind for kind in ("图书馆", "档案馆") if kind in self.name), self.name)
 
 
 class HandoverSettings(CatalogModel):

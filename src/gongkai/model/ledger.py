@@ -22,6 +22,10 @@ class SentFile(CatalogModel):
 
     file: Text = Field(alias="文件", title="文件", description="目录中的附件路径，如 files/2026/R2026-012.pdf")
     sha256: str = Field(alias="sha256", pattern=r"^[0-9a-f]{64}$", title="SHA-256")
+    withheld_from: list[ObjectId] = Field(
+        default_factory=list, alias="未送", title="未送的接收单位",
+        description="这个文件含公示名单（个人信息），没有送交的接收单位编号，如 [tsg]（gongkai handover 写入）",
+    )
 
 
 class SentRecord(CatalogModel):

@@ -1,0 +1,57 @@
+"""公示名单 and the 两馆 (DOMAIN.md §6, §12): which files of a handed-over record hold its list of people.
+
+The 档案馆 is a closed archive and keeps the record complete; the 图书馆's reading room is open to the public and keeps
+what it receives for good, while no name may stay public past its 公示 period. So a 馆 that does not take lists
+(`移交 → 接收单位 → 接收名单`, Recipient.takes_lists) receives the record's 目录表 entry and only the files shown to hold
+no list, and its 备注 says why the rest is not there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gongkai.catalog import Catalog
+from gongkai.days import chinese_day
+from gongkai.model.agency import Recipient
+from gongkai.model.record import Attachment, Record
+from gongkai.privacy import AttachmentRefused, read_attachment, scan_record
+from gongkai.privacy.documents import Unreadable, document_segments
+
+
+def list_files(catalog: Catalog, record: Record, lists_people: bool) -> frozenset[str]:
+    """The attachments (paths) of *record* that hold, or may hold, its list of people; none when the gate does not
+    take the record for a list of people (Admission.lists_people: a 公示, a record of an item whose content is a
+    list, a table of names, a link to a running list).
+
+    A file is free of the list only when another file of the record was found holding it and this one's text was
+    read and names nobody: a 公示 whose 正文 document is itself the list, or whose list cannot be told apart from
+    its cover letter (a scanned PDF has no text to read), keeps every file back.
+    """
+    if not lists_people:
+        return frozenset()
+    paths = [a.file for a in record.attachments]
+    holding = {a.file for a in record.attachments if _names_people(catalog, record, a)}
+    if not holding:
+        return frozenset(paths)
+    return frozenset(p for p in paths if p in holding or not _has_text(catalog, p))
+
+
+def _names_people(catalog: Catalog, record: Record, attachment: Attachment) -> bool:
+    alone = record.model_copy(update={"title": "", "body": None, "attachments": [attachment]})
+    return scan_record(catalog, alone).people
+
+
+def _has_text(catalog: Catalog, path: str) -> bool:
+    try:
+        segments, _ = document_segments(path.rsplit(".", 1)[-1].lower(), read_attachment(catalog, path), path)
+    except (AttachmentRefused, Unreadable, KeyError):
+        return False
+    return any(segment.text.strip() for segment in segments)
+
+
+def withheld_remark(recipient: Recipient, withheld: list[str], every: bool, running_to: dt.date | None) -> str:
+    """The 备注 of a 馆 that did not receive *withheld* (file names; *every* file of the record): why, in the words of
+    the rule, and the last day of a 公示 still running on the batch day (*running_to*)."""
+    which = "公示名单" if every else f"公示名单（{'、'.join(withheld)}）"
+    running = f"（公示期至{chinese_day(running_to)}）" if running_to is not None else ""
+    return f"{which}含个人信息，按规定公示期满后不再公开{running}，未送{recipient.short_name}"
