@@ -294,7 +294,7 @@ def test_verify_accepts_a_delivered_batch_and_finds_tampering(gk, ho, tmp_path):
     assert gk("handover", "--date", "2026-09-20", "-C", ho.root, "--out", out).code == 0
     run = gk("handover", "verify", out)
     assert run.code == 0 and "全部通过" in run.out
-    (out / "tsg/data/files/R2026-001/R2026-001.pdf").write_bytes(b"%PDF-1.4 changed")
+    (out / "tsg/data/manifest.csv").write_bytes(b"changed")  # the 图书馆 holds no copy of the 公示 list itself
     (out / "dag/data/files/R2026-002/R2026-002.pdf").unlink()
     run = gk("handover", "verify", out)
     assert run.code == 1

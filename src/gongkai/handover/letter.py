@@ -51,15 +51,21 @@ class Letter:
 
     @property
     def rows(self) -> list[list[str]]:
-        return [_row(number, recall, self.batch) for number, recall in enumerate(self.batch.recalls, 1)]
+        return [_row(number, recall, self.batch, self.recipient)
+                for number, recall in enumerate(self.batch.recalls, 1)]
 
 
-def _row(number: int, recall: Recall, batch: Batch) -> list[str]:
+# a 馆 that received the record's 目录表 entry only (its list of people kept back) has no copy to take out
+ENTRY_ONLY = "贵馆只收到目录表登记，未收到其纸质件和电子件（公示名单未送），请在目录表中注明"
+
+
+def _row(number: int, recall: Recall, batch: Batch, recipient: Recipient) -> list[str]:
     record = recall.record
     sent = recall.sent_in.isoformat() + ("（启用前送交，补登）" if recall.sent_before_gongkai else "")
     action = "撤回" if recall.action == WITHDRAW else "替换"
+    reason = f"{recall.reason}；{ENTRY_ONLY}" if recipient.id in recall.entry_only else recall.reason
     return [str(number), record.title, record.index_number or "", record.doc_number or "", sent, action,
-            recall.date.isoformat(), recall.reason, _replacement(recall, batch)]
+            recall.date.isoformat(), reason, _replacement(recall, batch)]
 
 
 def _replacement(recall: Recall, batch: Batch) -> str:

@@ -15,7 +15,8 @@ from gongkai.days import chinese_day
 from gongkai.model.agency import Recipient
 from gongkai.model.record import Attachment, Record
 from gongkai.privacy import AttachmentRefused, read_attachment, scan_record
-from gongkai.privacy.documents import Unreadable, document_segments
+from gongkai.privacy.documents import document_segments
+from gongkai.privacy.extract import Unreadable
 
 
 def list_files(catalog: Catalog, record: Record, lists_people: bool) -> frozenset[str]:

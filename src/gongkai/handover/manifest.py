@@ -47,13 +47,13 @@ class Manifest:
 
     @property
     def rows(self) -> list[list[str]]:
-        author, copies = self.batch.agency.org.name, str(self.batch.settings.copies)
+        author = self.batch.agency.org.name
         rows = []
         for number, entry in enumerate(self.batch.entries, 1):
             record, files = entry.record, entry.files_for(self.recipient)
             # paper and electronic copies go together and match in number: a 馆 that receives none of the record's
             # files (its list of people kept back) receives no paper copy either
-            paper = "0" if entry.files and not files else copies
+            paper = str(entry.paper_for(self.recipient))
             rows.append([
                 str(number), record.index_number or "", record.title, record.doc_number or "", record.author or author,
                 record.formed.isoformat(), record.published.isoformat() if record.published else "",

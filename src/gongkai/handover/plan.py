@@ -52,12 +52,20 @@ class BatchEntry:
     record: Record
     files: tuple[SendFile, ...]
     remarks: tuple[str, ...] = ()
+    lists_people: bool = False  # the gate takes it for a list of people (Admission.lists_people)
     notice_end: dt.date | None = None  # the last day of its 公示, when it is a list of people
     running: bool = False  # that 公示 still runs on the batch day
+    copies: int = 0  # the paper copies of each document (移交 → 份数)
 
     @property
     def remark(self) -> str:
         return "；".join(self.remarks)
+
+    def keeps_back(self, recipient: Recipient) -> bool:
+        """True when *recipient* does not take lists and the record's list goes with it: in a file, or on paper (a
+        list with no electronic file still has its paper copy)."""
+        return (not recipient.takes_lists and self.lists_people
+                and (not self.files or any(f.holds_list for f in self.files)))
 
     def files_for(self, recipient: Recipient) -> tuple[SendFile, ...]:
         """The files *recipient* receives: all of them, or those holding no list of people (Recipient.takes_lists)."""
@@ -67,13 +75,17 @@ class BatchEntry:
         """The files of the record *recipient* does not receive: its list of people."""
         return () if recipient.takes_lists else tuple(f for f in self.files if f.holds_list)
 
+    def paper_for(self, recipient: Recipient) -> int:
+        """The paper copies *recipient* receives: as many as electronic, none when its list is all there is."""
+        return 0 if self.keeps_back(recipient) and not self.files_for(recipient) else self.copies
+
     def remark_for(self, recipient: Recipient) -> str:
         """The 备注 of the record in *recipient*'s 目录表: the remarks, and why its list is not there."""
-        withheld = self.withheld_from(recipient)
-        if not withheld:
+        if not self.keeps_back(recipient):
             return self.remark
-        names = [f.name.split("/")[-1] for f in withheld]
-        why = withheld_remark(recipient, names, len(withheld) == len(self.files), self.notice_end if self.running else None)
+        withheld = [f.name.split("/")[-1] for f in self.withheld_from(recipient)]
+        why = withheld_remark(recipient, withheld, not self.files_for(recipient),
+                              self.notice_end if self.running else None)
         return "；".join((*self.remarks, why))
 
 
@@ -266,8 +278,8 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     people = admission is not None and admission.lists_people
     lists = list_files(catalog, record, people) | withheld.get(record.id, frozenset())
     end = admission.notice_end if admission is not None and people else None
-    return BatchEntry(record, _files(catalog, record, lists), tuple(remarks), end,
-                      end is not None and end >= batch.date)
+    return BatchEntry(record, _files(catalog, record, lists), tuple(remarks), people, end,
+                      end is not None and end >= batch.date, batch.settings.copies)
 
 
 def _files(catalog: Catalog, record: Record, lists: frozenset[str]) -> tuple[SendFile, ...]:

@@ -33,6 +33,8 @@ class Recall:
     sent_before_gongkai: bool  # that batch was recorded afterwards (补登): its day is not the delivery day
     replacement: Record | None = None
     replacement_sent: dt.date | None = None  # the batch that took the replacement, if one did already
+    # the recipients that received its 目录表 entry and none of its files (its list of people kept back: 未送)
+    entry_only: frozenset[str] = frozenset()
 
     @property
     def replacement_id(self) -> str | None:
@@ -95,15 +97,25 @@ def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers:
     主动公开 is withdrawn on *day* (the letter's batch; its re-judgement has no date of its own)."""
     sent_in = min(date for date, ledger in ledgers.items() if record.id in ledger.record_ids())
     baseline = ledgers[sent_in].baseline
+    entry_only = _entry_only(ledgers[sent_in], record.id)
     if action == WITHDRAW and not record.is_public:
         reason = f"公开属性已改为「{record.attribute or '未标识'}」，不应存于馆藏"
         named = record.model_copy(update={"title": mask_text(record.title)[0]})  # as a withdrawn record is named
-        return Recall(named, action, day or sent_in, reason, sent_in, baseline)
+        return Recall(named, action, day or sent_in, reason, sent_in, baseline, entry_only=entry_only)
     if action == WITHDRAW and record.withdrawn is not None:
-        return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline)
+        return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline,
+                      entry_only=entry_only)
     replacement = replacement_of(known, record)
     when = replaced_on(record, replacement) or record.validity_date or sent_in
     state = record.validity if record.validity and record.validity != vocab.IN_FORCE else "失效"
     reason = f"已被新文件替代（有效性：{state}）"
     went = [d for d, ledger in ledgers.items() if replacement is not None and replacement.id in ledger.record_ids()]
-    return Recall(record, action, when, reason, sent_in, baseline, replacement, min(went, default=None))
+    return Recall(record, action, when, reason, sent_in, baseline, replacement, min(went, default=None), entry_only)
+
+
+def _entry_only(ledger: Ledger, record_id: str) -> frozenset[str]:
+    """The recipients of *ledger* that received *record_id*'s 目录表 entry but none of its files (未送)."""
+    files = next((sent.files for sent in ledger.records if sent.id == record_id), [])
+    if not files:
+        return frozenset()
+    return frozenset(r for r in ledger.recipients if all(r in f.withheld_from for f in files))
