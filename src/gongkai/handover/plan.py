@@ -275,8 +275,9 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     used = calendar.count_between(record.formed, batch.delivered)
     if used > limit:
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
-    people = admission is not None and admission.lists_people
-    lists = list_files(catalog, record, people) | withheld.get(record.id, frozenset())
+    recorded = withheld.get(record.id, frozenset())
+    people = (admission is not None and admission.lists_people) or bool(recorded)
+    lists = list_files(catalog, record, people) | recorded
     end = admission.notice_end if admission is not None and people else None
     return BatchEntry(record, _files(catalog, record, lists), tuple(remarks), people, end,
                       end is not None and end >= batch.date, batch.settings.copies)

@@ -1,0 +1,207 @@
+"""Twentieth hostile pass, over the handover to the 两馆 (DOMAIN.md §6, §12): the real CLI on a small catalog in
+tmp_path, the expected cells, remarks and files typed by hand.
+
+The design change first: the 县图书馆 is open to the public and keeps what it receives for good, and no name stays
+public past its 公示 period. A 主动公开 record that is a list of people goes whole to the 档案馆 (closed); the 图书馆
+receives its 目录表 entry and only the files that hold no list, with a 备注 saying why (`移交 → 接收单位 → 接收名单`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from test_handover import PDF, add, ho, record, tree  # noqa: F401  (ho: the fixture)
+from test_handover_recall import LETTER, letter_text, withdraw
+from test_hostile11_gate import cjk_pdf
+from tests.conftest import AGENCY, CatalogDir
+
+# The library's 备注 for a 公示 whose 正文 document is the list, as the rule says it (DOMAIN.md §12)
+NOT_TO_LIBRARY = "公示名单含个人信息，按规定公示期满后不再公开，未送图书馆"
+# … and for one still running on the batch day (conftest RECORD: 公示截止 2026-12-31)
+RUNNING_NOT_TO_LIBRARY = "公示名单含个人信息，按规定公示期满后不再公开（公示期至2026年12月31日），未送图书馆"
+LIST_PDF = cjk_pdf("2026年第三季度低保对象名单", "序号  姓名  村（社区）  保障人数", "1  陈水生  经兜村  3",
+                   "2  林阿妹  湖头村  2")
+COVER_PDF = PDF + b"cover letter"
+
+
+def rows(out: Path, recipient: str) -> list[list[str]]:
+    """The record rows of a recipient's 目录表 csv (after the five header lines and the column names)."""
+    text = (out / recipient / "data/manifest.csv").read_text(encoding="utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))[6:]
+
+
+def files_of(out: Path, recipient: str) -> list[str]:
+    return sorted(name[len("data/files/"):] for name in tree(out / recipient) if name.startswith("data/files/"))
+
+
+def batch(gk, cat: CatalogDir, day: str, out: Path, *more: str):
+    run = gk("handover", "--date", day, "--today", day, "-C", cat.root, "--out", out, *more)
+    assert run.code == 0, run.err
+    return run
+
+
+# 1. The design change: a 公示 whose 正文 document is the list goes to the 档案馆 complete; the 图书馆's bag holds no
+# file of it, its row says 0 paper copies, no electronic file, and why; the ledger remembers what was not sent.
+def test_a_list_goes_whole_to_the_archive_and_as_an_entry_only_to_the_library(gk, ho, tmp_path):
+    out = tmp_path / "o"
+    run = batch(gk, ho, "2026-09-20", out)
+    assert files_of(out, "dag") == ["R2026-001/R2026-001.pdf", "R2026-002/R2026-002.pdf"]
+    assert files_of(out, "tsg") == []
+    # 序号 索引号 题名 文号 责任者 成文日期 公开日期 页数 纸质份数 电子文件名称 电子文件格式 备注
+    title = "测试县民政局关于2026年第三季度低保对象名单的公示"
+    assert rows(out, "dag") == [
+        ["1", "350524-MZ-2026-00001", title, "测民〔2026〕1号", "测试县民政局", "2026-09-01", "2026-09-03", "2", "2",
+         "R2026-001.pdf", "PDF", ""],
+        ["2", "350524-MZ-2026-00002", title, "测民〔2026〕2号", "测试县民政局", "2026-09-10", "2026-09-15", "2", "2",
+         "R2026-002.pdf", "PDF", ""],
+    ]
+    assert rows(out, "tsg") == [
+        ["1", "350524-MZ-2026-00001", title, "测民〔2026〕1号", "测试县民政局", "2026-09-01", "2026-09-03", "2", "0",
+         "", "", RUNNING_NOT_TO_LIBRARY],
+        ["2", "350524-MZ-2026-00002", title, "测民〔2026〕2号", "测试县民政局", "2026-09-10", "2026-09-15", "2", "0",
+         "", "", RUNNING_NOT_TO_LIBRARY],
+    ]
+    assert "送交测试县图书馆的主动公开政府信息：2件，电子文件0个" in (out / "tsg/bag-info.txt").read_text("utf-8")
+    assert "送交测试县档案馆的主动公开政府信息：2件，电子文件2个" in (out / "dag/bag-info.txt").read_text("utf-8")
+    html = (out / "tsg/data/manifest.html").read_text("utf-8")
+    assert RUNNING_NOT_TO_LIBRARY in html and "R2026-001.pdf" not in html
+    ledger = (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    assert ledger.count("        未送: [tsg]\n") == 2
+    assert "测试县图书馆（tsg）：" + RUNNING_NOT_TO_LIBRARY in run.out
+    assert gk("handover", "verify", out).code == 0
+    assert gk("validate", ho.root, "--today", "2026-09-20").code == 0
+
+
+def test_a_list_whose_period_ended_before_the_batch_says_so_without_a_date(gk, ho, tmp_path):
+    path = ho.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text("utf-8").replace("公示截止: 2026-12-31", "公示截止: 2026-09-10"), "utf-8")
+    out = tmp_path / "o"
+    batch(gk, ho, "2026-09-20", out)
+    assert rows(out, "tsg")[0][8:] == ["0", "", "", NOT_TO_LIBRARY]
+    assert rows(out, "dag")[0][8:] == ["2", "R2026-001.pdf", "PDF", ""]
+
+
+# 2. A 通知 carrying its list in a separate PDF: the cover letter goes to the 图书馆, the list does not.
+def test_the_library_receives_the_cover_letter_but_not_the_list(gk, ho, tmp_path):
+    text = record(4, "2026-09-16", formed="2026-09-14", attach=False).replace("公示截止: 2026-12-31", "公示截止: 2026-09-18")
+    ho.write("records/2026/R2026-004.yaml",
+             text + "附件:\n  - 文件: files/2026/通知.pdf\n  - 文件: files/2026/名单.pdf\n")
+    ho.write("files/2026/通知.pdf", COVER_PDF)
+    ho.write("files/2026/名单.pdf", LIST_PDF)
+    out = tmp_path / "o"
+    batch(gk, ho, "2026-09-20", out)
+    assert "R2026-004/名单.pdf" in files_of(out, "dag") and "R2026-004/通知.pdf" in files_of(out, "dag")
+    assert "R2026-004/名单.pdf" not in files_of(out, "tsg")
+    assert (out / "tsg/data/files/R2026-004/通知.pdf").read_bytes() == COVER_PDF
+    assert rows(out, "tsg")[2][1] == "350524-MZ-2026-00004"
+    assert rows(out, "tsg")[2][8:] == ["2", "通知.pdf", "PDF", "公示名单（名单.pdf）含个人信息，按规定公示期满后不再公开，未送图书馆"]
+    assert rows(out, "dag")[2][8:] == ["2", "通知.pdf；名单.pdf", "PDF", ""]
+    ledger = (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    assert '      - 文件: "files/2026/名单.pdf"\n' in ledger
+    assert ledger.split('"files/2026/名单.pdf"')[1].split("\n")[2] == "        未送: [tsg]"
+    assert ledger.split('"files/2026/通知.pdf"')[1].split("\n")[2] != "        未送: [tsg]"
+    assert gk("handover", "verify", out).code == 0
+
+
+def test_a_record_that_lists_nobody_goes_whole_to_both(gk, cat, tmp_path):
+    cat.write("items/shjz/SHJZ-001.yaml", (Path(__file__).parent / "conftest.py").read_text("utf-8")
+              .split('ITEM = """\\\n')[1].split('"""')[0].replace("低保对象名单及相关信息", "低保政策文件"))
+    cat.root.joinpath("records/2026/R2026-001.yaml").unlink()
+    cat.write("records/2026/R2026-005.yaml", record(5, "2026-09-15", formed="2026-09-14")
+              .replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+              .replace("低保对象名单的公示", "低保工作的通知"))
+    cat.write("files/2026/R2026-005.pdf", COVER_PDF)
+    out = tmp_path / "o"
+    batch(gk, cat, "2026-09-20", out)
+    assert files_of(out, "tsg") == files_of(out, "dag") == ["R2026-005/R2026-005.pdf"]
+    assert rows(out, "tsg")[0][8:] == rows(out, "dag")[0][8:] == ["2", "R2026-005.pdf", "PDF", ""]
+    assert "未送" not in (cat.root / "handover/2026-09-20.yaml").read_text("utf-8")
+
+
+# 3. Configurable per recipient, validated; a county with one 馆.
+def _agency(cat: CatalogDir, recipients: str) -> None:
+    start, rest = AGENCY.split("  接收单位:\n")
+    cat.write("gongkai.yaml", start + "  接收单位:\n" + recipients + "  移交日:" + rest.split("  移交日:")[1])
+
+
+def test_a_library_set_to_take_lists_receives_them(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n    - 编号: tsg\n      名称: 测试县图书馆\n      接收名单: true\n")
+    out = tmp_path / "o"
+    batch(gk, ho, "2026-09-20", out)
+    assert files_of(out, "tsg") == files_of(out, "dag") == ["R2026-001/R2026-001.pdf", "R2026-002/R2026-002.pdf"]
+    assert [r[8:] for r in rows(out, "tsg")] == [["2", "R2026-001.pdf", "PDF", ""], ["2", "R2026-002.pdf", "PDF", ""]]
+    assert "未送" not in (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")
+
+
+def test_a_setting_that_is_no_yes_or_no_is_named_at_its_line(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n    - 编号: tsg\n      名称: 测试县图书馆\n      接收名单: 是\n")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "o")
+    assert run.code == 2
+    assert "第22行第13列" in run.err and "「接收名单」的类型不对：应为 true 或 false，而这里是「是」" in run.err
+    assert "Traceback" not in run.err and not (tmp_path / "o").exists()
+    check = gk("validate", ho.root)
+    assert check.code == 1 and "22:13 错误 GK103" in check.out and "接收名单: true" in check.out
+
+
+def test_a_county_with_only_the_library_is_told_the_lists_go_nowhere(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: tsg\n      名称: 测试县图书馆\n")
+    out = tmp_path / "o"
+    run = batch(gk, ho, "2026-09-20", out)
+    assert sorted(p.name for p in out.iterdir()) == ["tsg"] and files_of(out, "tsg") == []
+    assert "本批的公示名单没有送交任何接收单位" in run.out and "接收名单: true" in run.out
+
+
+def test_a_county_with_only_the_archive_sends_everything_there(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n")
+    out = tmp_path / "o"
+    run = batch(gk, ho, "2026-09-20", out)
+    assert files_of(out, "dag") == ["R2026-001/R2026-001.pdf", "R2026-002/R2026-002.pdf"]
+    assert "没有送交任何接收单位" not in run.out and "未送" not in run.out
+
+
+# 4. Reproduced from the ledger: the list stays out of the library's bag even when the record no longer reads as one.
+def test_a_batch_made_again_keeps_the_list_out_of_the_library(gk, ho, tmp_path):
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    ledger = (ho.root / "handover/2026-09-20.yaml").read_bytes()
+    batch(gk, ho, "2026-09-20", tmp_path / "b")
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    ho.write("items/shjz/SHJZ-001.yaml", (ho.root / "items/shjz/SHJZ-001.yaml").read_text("utf-8")
+             .replace("低保对象名单及相关信息", "低保政策文件"))
+    for rid in ("R2026-001", "R2026-002"):
+        path = ho.root / f"records/2026/{rid}.yaml"
+        path.write_text(path.read_text("utf-8").replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", ""),
+                        "utf-8")
+    batch(gk, ho, "2026-09-20", tmp_path / "c")
+    assert files_of(tmp_path / "c", "tsg") == []
+    assert [r[8] for r in rows(tmp_path / "c", "tsg")] == ["0", "0"]
+    assert (ho.root / "handover/2026-09-20.yaml").read_bytes() == ledger
+
+
+# 5. 撤换公函 of such a record: both 馆 hold its 目录表 entry, so both are written to; the 图书馆 is told it holds
+# no copy to take out, the 档案馆 is not.
+ENTRY_ONLY = "贵馆只收到目录表登记，未收到其纸质件和电子件（公示名单未送），请在目录表中注明"
+
+
+def test_the_recall_letter_tells_the_library_it_holds_only_the_entry(gk, ho, tmp_path):
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    withdraw(ho, "R2026-001", "2026-10-01")
+    out = tmp_path / "b"
+    batch(gk, ho, "2026-10-08", out)
+    library, archive = letter_text(out / "tsg" / LETTER), letter_text(out / "dag" / LETTER)
+    assert "测试县图书馆：" in library and "350524-MZ-2026-00001" in library and ENTRY_ONLY in library
+    assert "测试县档案馆：" in archive and "350524-MZ-2026-00001" in archive and ENTRY_ONLY not in archive
+    assert gk("handover", "verify", out).code == 0
+
+
+def test_a_record_delivered_by_hand_before_gongkai_is_recalled_from_both_in_full(gk, ho, tmp_path):
+    run = gk("handover", "baseline", "--through", "2026-09-20", "--today", "2026-09-20", "-C", ho.root)
+    assert run.code == 0, run.err
+    assert "未送" not in (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")  # nothing gongkai chose to keep
+    withdraw(ho, "R2026-001", "2026-10-01")
+    out = tmp_path / "b"
+    batch(gk, ho, "2026-10-08", out)
+    for recipient in ("dag", "tsg"):
+        text = letter_text(out / recipient / LETTER)
+        assert "350524-MZ-2026-00001" in text and ENTRY_ONLY not in text  # delivered by hand: each 馆 has a copy
