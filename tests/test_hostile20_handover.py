@@ -205,3 +205,23 @@ def test_a_record_delivered_by_hand_before_gongkai_is_recalled_from_both_in_full
     for recipient in ("dag", "tsg"):
         text = letter_text(out / recipient / LETTER)
         assert "350524-MZ-2026-00001" in text and ENTRY_ONLY not in text  # delivered by hand: each 馆 has a copy
+
+
+# 6. Two documents of one record both named 正文.pdf (in two folders, or 正文.PDF beside 正文.pdf). Found by this pass:
+# both were copied to files/R2026-004/正文.pdf, the second over the first: the bag held one document for two, its
+# checksums agreed (verify passed), and the ledger listed two checksums for one file. Now the second is 正文（2）.pdf.
+def test_two_documents_with_one_name_both_reach_the_bag(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n")
+    text = record(4, "2026-09-16", formed="2026-09-14", attach=False)
+    ho.write("records/2026/R2026-004.yaml", text + "附件:\n  - 文件: files/2026/a/正文.pdf\n  - 文件: files/2026/b/正文.PDF\n"
+             "  - 文件: files/2026/a/正文.pdf\n")
+    ho.write("files/2026/a/正文.pdf", PDF + b"A")
+    ho.write("files/2026/b/正文.PDF", PDF + b"B")
+    out = tmp_path / "o"
+    batch(gk, ho, "2026-09-20", out)
+    assert (out / "dag/data/files/R2026-004/正文.pdf").read_bytes() == PDF + b"A"
+    assert (out / "dag/data/files/R2026-004/正文（2）.PDF").read_bytes() == PDF + b"B"
+    assert [p for p in files_of(out, "dag") if p.startswith("R2026-004/")] == ["R2026-004/正文.pdf", "R2026-004/正文（2）.PDF"]
+    assert rows(out, "dag")[2][8:11] == ["2", "正文.pdf；正文（2）.PDF", "PDF"]
+    ledger = (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    assert ledger.count('"files/2026/a/正文.pdf"') == 1 and ledger.count('"files/2026/b/正文.PDF"') == 1

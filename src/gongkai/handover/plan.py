@@ -284,13 +284,30 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
 
 
 def _files(catalog: Catalog, record: Record, lists: frozenset[str]) -> tuple[SendFile, ...]:
-    files = []
+    """The record's PDF/CEB files, each once, under a name of its own in the bag: two documents both called 正文.pdf
+    (in files/2026/a/ and files/2026/b/, or 正文.PDF beside 正文.pdf, one name on the 馆's Windows) are 正文.pdf and
+    正文（2）.pdf — under one name the second overwrote the first, and the bag held one document for two."""
+    files: list[SendFile] = []
+    taken: set[str] = set()
     for attachment in record.attachments:
         if attachment.suffix in FORMATS and attachment_problem(catalog, attachment.file) is None:
-            name = f"{record.id}/{PurePosixPath(attachment.file).name}"
-            files.append(SendFile(attachment.file, name, attachment.suffix.upper(), sha256_of(catalog, attachment.file),
-                                  attachment.file in lists))
+            if any(f.source == attachment.file for f in files):
+                continue  # the same file attached twice is one document
+            name = _own_name(PurePosixPath(attachment.file).name, taken)
+            files.append(SendFile(attachment.file, f"{record.id}/{name}", attachment.suffix.upper(),
+                                  sha256_of(catalog, attachment.file), attachment.file in lists))
     return tuple(files)
+
+
+def _own_name(name: str, taken: set[str]) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, dot + suffix) if dot else (name, "")
+    found, number = name, 1
+    while found.casefold() in taken:
+        number += 1
+        found = f"{stem}（{number}）{suffix}"
+    taken.add(found.casefold())
+    return found
 
 
 def blocking(batch: Batch) -> list[Diagnostic]:
