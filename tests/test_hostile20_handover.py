@@ -225,3 +225,41 @@ def test_two_documents_with_one_name_both_reach_the_bag(gk, ho, tmp_path):
     assert rows(out, "dag")[2][8:11] == ["2", "正文.pdf；正文（2）.PDF", "PDF"]
     ledger = (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")
     assert ledger.count('"files/2026/a/正文.pdf"') == 1 and ledger.count('"files/2026/b/正文.PDF"') == 1
+
+
+# 7. Sent, withdrawn (the 两馆 asked for it back by 撤换公函), then restored: found by this pass, the record was never
+# sent again — every later batch took it for handed over, validate said nothing, and the 两馆 no longer held a record
+# that is public again. Now the next batch sends it again with a 备注 naming the letter; validate warns until then
+# (GK507), takes the second sending for no duplicate (GK509), and a second withdrawal asks for the new copy.
+def test_a_record_withdrawn_then_restored_is_sent_again(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n")
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    withdraw(ho, "R2026-001", "2026-10-01")
+    batch(gk, ho, "2026-10-08", tmp_path / "b")  # the 撤换公函 asks for R2026-001 back
+    path = ho.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text("utf-8").split("撤回:")[0], "utf-8")  # restored: the withdrawal was the mistake
+    check = gk("validate", ho.root, "--today", "2026-10-21")
+    assert "GK507" in check.out and "R2026-001" in check.out.split("GK507")[1].split("\n")[0]
+    out = tmp_path / "c"
+    run = batch(gk, ho, "2026-10-20", out)
+    assert "（覆盖2026年10月9日至2026年10月20日）：1 件信息" in run.out  # the period is not stretched back to 09-03
+    assert files_of(out, "dag") == ["R2026-001/R2026-001.pdf"]
+    assert rows(out, "dag") == [["1", "350524-MZ-2026-00001", "测试县民政局关于2026年第三季度低保对象名单的公示",
+                                 "测民〔2026〕1号", "测试县民政局", "2026-09-01", "2026-09-03", "2", "2", "R2026-001.pdf",
+                                 "PDF", "2026-10-08批次撤换公函撤回后恢复公开，重新送交"]]
+    check = gk("validate", ho.root, "--today", "2026-10-21")
+    assert check.code == 0 and "GK509" not in check.out and "GK507" not in check.out
+    assert batch(gk, ho, "2026-10-20", tmp_path / "c2") and tree(out) == tree(tmp_path / "c2")  # reproduced as sent
+    withdraw(ho, "R2026-001", "2026-10-25")
+    batch(gk, ho, "2026-11-05", tmp_path / "d")
+    letter = letter_text(tmp_path / "d/dag" / LETTER)
+    assert "350524-MZ-2026-00001" in letter and "2026-10-20" in letter and "2026-09-20" not in letter
+
+
+def test_a_record_sent_twice_without_a_letter_between_is_still_gk509(gk, ho, tmp_path):
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    first = (ho.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    ho.write("handover/2026-10-08.yaml", first.replace("2026-09-20", "2026-10-08").replace("开始: 2026-09-03",
+                                                                                          "开始: 2026-09-21"))
+    check = gk("validate", ho.root, "--today", "2026-10-21")
+    assert "GK509" in check.out and "信息 R2026-001 已在 2026-09-20 的批次中送交，不应再次送交" in check.out

@@ -15,7 +15,7 @@ from gongkai.handover.lists import list_files, withheld_remark
 from gongkai.handover.recall import Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
-from gongkai.model.ledger import Ledger, ledger_path
+from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
 from gongkai.publication.handover import (
@@ -140,23 +140,26 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     admitted = sorted((a.record for a in archived.values()), key=lambda r: (r.published, r.index_number or "", r.id))
     known = known_records(gate, rejudged(catalog))
     recorded = ledgers.get(day)
+    # sent again after a 撤换公函 took it back (撤回, then restored): the batch that asked, for the 备注
+    before = {d: ledger for d, ledger in ledgers.items() if d < day}
+    again = _asked_back(before, set(holdings(before.values())))
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
         records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
     else:
         _refuse_before_a_later_batch(catalog, day)
-        sent = {record_id for ledger in ledgers.values() for record_id in ledger.record_ids()}
+        sent = holdings(ledgers.values())  # asked back by a 撤换公函 and public again: sent again
         records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
         if today is not None and today > day:
             standing = admit(catalog, today)
             records = [r for r in records if standing.admits(r.id, Output.ARCHIVES)]
-        batch = Batch(day, _start(day, ledgers, records, calendar, agency), agency,
+        batch = Batch(day, _start(day, ledgers, [r for r in records if r.id not in again], calendar, agency), agency,
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers)
     withheld = _withheld_files(recorded)
-    batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld)
-                     for record in records]
+    batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
+                            again.get(record.id)) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     return batch
 
@@ -254,6 +257,16 @@ def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], 
     return min([start, *published])
 
 
+def _asked_back(ledgers: dict[dt.date, Ledger], held: set[str]) -> dict[str, dt.date]:
+    """record id → the last batch whose 撤换公函 asked the 两馆 for it back (撤回), for records they no longer hold."""
+    asked: dict[str, dt.date] = {}
+    for date, ledger in sorted(ledgers.items()):
+        for entry in ledger.recalls:
+            if entry.action == WITHDRAWN and entry.id not in held:
+                asked[entry.id] = date
+    return asked
+
+
 def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
     """record id → the files a recorded batch kept from some recipient (未送): a batch made again keeps them back
     even if the record no longer reads as a list of people."""
@@ -263,7 +276,7 @@ def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
 
 
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
-           admission: Admission | None, withheld: dict[str, frozenset[str]]) -> BatchEntry:
+           admission: Admission | None, withheld: dict[str, frozenset[str]], asked_back: dt.date | None) -> BatchEntry:
     path = catalog.path_of("record", record.id)
     remarks: list[str] = []
     for gap in handover_gaps(catalog, record):
@@ -273,7 +286,9 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
         remarks.append(gap.remark)
     limit = batch.settings.limit_workdays
     used = calendar.count_between(record.formed, batch.delivered)
-    if used > limit:
+    if asked_back is not None:  # its first sending was on time or not: GK506 counts that one
+        remarks.append(f"{asked_back.isoformat()}批次撤换公函撤回后恢复公开，重新送交")
+    elif used > limit:
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from gongkai.gate import Gate
 from gongkai.model import vocab
-from gongkai.model.ledger import Ledger
+from gongkai.model.ledger import Ledger, holdings
 from gongkai.model.record import Record
 from gongkai.privacy.mask import mask_text
 
@@ -50,10 +50,11 @@ def known_records(gate: Gate, rejudged: Mapping[str, Record] | None = None) -> d
 def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date, Ledger]) -> list[tuple[Record, str]]:
     """The handed-over records whose 撤换 is due by *day* and was asked in no earlier batch, as (record, action)."""
     earlier = [ledger for date, ledger in sorted(ledgers.items()) if date < day]
-    asked = {entry.id for ledger in earlier for entry in ledger.recalls}
-    sent = {record_id for ledger in earlier for record_id in ledger.record_ids()}
+    held = holdings(earlier)
+    # asked since the copy they hold was sent (a 替代: they keep the original, marked replaced)
+    asked = {entry.id for ledger in earlier for entry in ledger.recalls if ledger.date > held.get(entry.id, ledger.date)}
     due = []
-    for record_id in sorted(sent - asked):
+    for record_id in sorted(set(held) - asked):
         record = known.get(record_id)
         action = _action(known, record, day) if record is not None else None
         if record is not None and action is not None:
@@ -95,7 +96,9 @@ def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers:
               day: dt.date | None = None) -> Recall:
     """The letter's entry for *record*: when and why, the batch that sent it, and its replacement. A record no longer
     主动公开 is withdrawn on *day* (the letter's batch; its re-judgement has no date of its own)."""
-    sent_in = min(date for date, ledger in ledgers.items() if record.id in ledger.record_ids())
+    # the batch whose copy is asked back: the last that sent it before the letter's batch (*day*)
+    sending = [date for date, ledger in ledgers.items() if record.id in ledger.record_ids()]
+    sent_in = max((d for d in sending if day is None or d < day), default=min(sending))
     baseline = ledgers[sent_in].baseline
     entry_only = _entry_only(ledgers[sent_in], record.id)
     if action == WITHDRAW and not record.is_public:

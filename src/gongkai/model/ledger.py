@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
@@ -76,6 +77,23 @@ class Ledger(CatalogModel):
     def record_ids(self) -> list[str]:
         """Ids of the records handed over in this batch."""
         return [r.id for r in self.records]
+
+
+WITHDRAWN = "撤回"
+
+
+def holdings(ledgers: Iterable[Ledger]) -> dict[str, dt.date]:
+    """Record id → the batch whose copy of it the 两馆 hold: the last batch that sent it, unless a later batch's
+    撤换公函 asked for it back (撤回). A record withdrawn, asked back, then restored (its 撤回 deleted, or re-judged
+    主动公开 again) is held by nobody: the next batch sends it again."""
+    held: dict[str, dt.date] = {}
+    for ledger in sorted(ledgers, key=lambda ledger: ledger.date):
+        for entry in ledger.recalls:
+            if entry.action == WITHDRAWN:
+                held.pop(entry.id, None)
+        for sent in ledger.records:
+            held[sent.id] = ledger.date
+    return held
 
 
 def ledger_path(day: dt.date) -> str:

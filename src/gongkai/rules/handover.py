@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
-from gongkai.model.ledger import Ledger
+from gongkai.model.ledger import WITHDRAWN, Ledger, holdings
 from gongkai.model.record import Record
 from gongkai.publication.handover import (
     PUBLISHED_AFTER_HINT,
@@ -39,7 +39,7 @@ def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
     """
     if not ctx.catalog.models("ledger"):
         return
-    sent = handed_over(ctx.catalog)
+    sent = holdings(ledger for _, ledger in ctx.catalog.models("ledger"))  # asked back and public again: waiting
     for path, record in ctx.catalog.models("record"):
         if record.is_public and record.published is not None and record.id not in sent:
             yield path, record
@@ -147,12 +147,17 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
       instead="从后一个台账中删去重复的一条。",
       scope=VIEW)
 def handover_twice(ctx: Context) -> Iterator[Finding]:
+    ledgers = [ledger for _, ledger in ctx.catalog.models("ledger")]
     for record_id, batches in handed_over(ctx.catalog).items():
-        first = batches[0][1].date
+        before = batches[0][1].date
         for path, ledger in batches[1:]:
-            index = ledger.record_ids().index(record_id)
-            yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
-                          f"信息 {record_id} 已在 {first} 的批次中送交，不应再次送交", "删去重复的一条。")
+            # sent again after a batch's 撤换公函 asked the 两馆 for it back (撤回, then restored): not twice
+            if not any(before < other.date <= ledger.date and any(e.id == record_id and e.action == WITHDRAWN
+                                                                   for e in other.recalls) for other in ledgers):
+                index = ledger.record_ids().index(record_id)
+                yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
+                              f"信息 {record_id} 已在 {before} 的批次中送交，不应再次送交", "删去重复的一条。")
+            before = ledger.date
 
 
 @rule("GK510", "handover-file-changed", "已送交的文件被修改", W,
