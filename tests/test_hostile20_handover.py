@@ -263,3 +263,36 @@ def test_a_record_sent_twice_without_a_letter_between_is_still_gk509(gk, ho, tmp
                                                                                           "开始: 2026-09-21"))
     check = gk("validate", ho.root, "--today", "2026-10-21")
     assert "GK509" in check.out and "信息 R2026-001 已在 2026-09-20 的批次中送交，不应再次送交" in check.out
+
+
+# 8. A file renamed after it was handed over. Found by this pass: the batch made again named it by its new name, so
+# the 目录表 and the bag were no longer the ones the 两馆 signed; and a file renamed *and* changed (or deleted) was
+# silent in validate — GK510 compared only files still at their old path. Now the batch keeps the name the ledger
+# recorded, and GK510 names a handed-over version the catalog no longer holds under any name.
+def _rename(cat: CatalogDir, content: bytes | None = None) -> None:
+    path = cat.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text("utf-8").replace("files/2026/R2026-001.pdf", "files/2026/低保公示.pdf"), "utf-8")
+    (cat.root / "files/2026/R2026-001.pdf").rename(cat.root / "files/2026/低保公示.pdf")
+    if content is not None:
+        (cat.root / "files/2026/低保公示.pdf").write_bytes(content)
+
+
+def test_a_renamed_file_is_made_again_under_the_name_the_archive_signed_for(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n    - 编号: tsg\n      名称: 测试县图书馆\n")
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    _rename(ho)
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-10-20", "-C", ho.root, "--out", tmp_path / "b")
+    assert run.code == 0, run.err
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    assert files_of(tmp_path / "b", "dag")[0] == "R2026-001/R2026-001.pdf" and files_of(tmp_path / "b", "tsg") == []
+    check = gk("validate", ho.root, "--today", "2026-10-21")
+    assert "GK510" not in check.out  # the same content under another name: the 两馆 hold what the catalog holds
+
+
+def test_a_file_renamed_and_changed_after_the_handover_is_gk510(gk, ho, tmp_path):
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    _rename(ho, PDF + b"a new version")
+    check = gk("validate", ho.root, "--today", "2026-10-21")
+    assert ("files/2026/R2026-001.pdf（2026-09-20 送交两馆）已不在目录中，信息 R2026-001 现在的附件里也没有送交时的版本"
+            in check.out), check.out
+    assert "handover/2026-09-20.yaml\n  11:13 警告 GK510" in check.out, check.out

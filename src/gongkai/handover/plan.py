@@ -158,8 +158,9 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers)
     withheld = _withheld_files(recorded)
+    names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
-                            again.get(record.id)) for record in records]
+                            again.get(record.id), names) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     return batch
 
@@ -268,15 +269,16 @@ def _asked_back(ledgers: dict[dt.date, Ledger], held: set[str]) -> dict[str, dt.
 
 
 def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
-    """record id → the files a recorded batch kept from some recipient (未送): a batch made again keeps them back
-    even if the record no longer reads as a list of people."""
+    """record id → the files (SHA-256) a recorded batch kept from some recipient (未送): a batch made again keeps them
+    back even if the record no longer reads as a list of people, or the file was renamed."""
     if ledger is None:
         return {}
-    return {sent.id: frozenset(f.file for f in sent.files if f.withheld_from) for sent in ledger.records}
+    return {sent.id: frozenset(f.sha256 for f in sent.files if f.withheld_from) for sent in ledger.records}
 
 
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
-           admission: Admission | None, withheld: dict[str, frozenset[str]], asked_back: dt.date | None) -> BatchEntry:
+           admission: Admission | None, withheld: dict[str, frozenset[str]], asked_back: dt.date | None,
+           names: dict[str, dict[str, str]]) -> BatchEntry:
     path = catalog.path_of("record", record.id)
     remarks: list[str] = []
     for gap in handover_gaps(catalog, record):
@@ -292,25 +294,29 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
-    lists = list_files(catalog, record, people) | recorded
+    lists = list_files(catalog, record, people)
+    sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
-    return BatchEntry(record, _files(catalog, record, lists), tuple(remarks), people, end,
+    return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
                       end is not None and end >= batch.date, batch.settings.copies)
 
 
-def _files(catalog: Catalog, record: Record, lists: frozenset[str]) -> tuple[SendFile, ...]:
+def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[str, str],
+           kept: frozenset[str]) -> tuple[SendFile, ...]:
     """The record's PDF/CEB files, each once, under a name of its own in the bag: two documents both called 正文.pdf
     (in files/2026/a/ and files/2026/b/, or 正文.PDF beside 正文.pdf, one name on the 馆's Windows) are 正文.pdf and
-    正文（2）.pdf — under one name the second overwrote the first, and the bag held one document for two."""
+    正文（2）.pdf — under one name the second overwrote the first, and the bag held one document for two. A batch made
+    again names a file as it was handed over (*sent*: SHA-256 → the name the ledger recorded), renamed since or not."""
     files: list[SendFile] = []
     taken: set[str] = set()
     for attachment in record.attachments:
         if attachment.suffix in FORMATS and attachment_problem(catalog, attachment.file) is None:
             if any(f.source == attachment.file for f in files):
                 continue  # the same file attached twice is one document
-            name = _own_name(PurePosixPath(attachment.file).name, taken)
-            files.append(SendFile(attachment.file, f"{record.id}/{name}", attachment.suffix.upper(),
-                                  sha256_of(catalog, attachment.file), attachment.file in lists))
+            sha256 = sha256_of(catalog, attachment.file)
+            name = _own_name(PurePosixPath(sent.get(sha256, attachment.file)).name, taken)
+            files.append(SendFile(attachment.file, f"{record.id}/{name}", attachment.suffix.upper(), sha256,
+                                  attachment.file in lists or sha256 in kept))
     return tuple(files)
 
 

@@ -174,9 +174,20 @@ def handover_file_changed(ctx: Context) -> Iterator[Finding]:
             if record is not None and (changed := renumbered(record, sent.index_number, ledger.date)) is not None:
                 yield Finding(Location(path, ledger.id, ("信息", i, "索引号")), changed, RENUMBERED_HINT)
             for j, file in enumerate(sent.files):
-                if catalog.has_file(file.file) and sha256_of(catalog, file.file) != file.sha256:
-                    yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "sha256")),
-                                  f"{file.file} 与 {ledger.date} 送交时的版本不同", "恢复原文件，或另行发函撤换。")
+                if catalog.has_file(file.file):
+                    if sha256_of(catalog, file.file) != file.sha256:
+                        yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "sha256")),
+                                      f"{file.file} 与 {ledger.date} 送交时的版本不同", "恢复原文件，或另行发函撤换。")
+                elif record is not None and record.is_public and not _kept_under_another_name(catalog, record, file.sha256):
+                    # renamed and changed at once (or deleted): the 两馆 hold a version the catalog no longer has
+                    yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "文件")),
+                                  f"{file.file}（{ledger.date} 送交两馆）已不在目录中，信息 {sent.id} 现在的附件里也没有送交时的版本",
+                                  "恢复原文件；确需更换的，另行发函撤换。")
+
+
+def _kept_under_another_name(catalog: Catalog, record: Record, sha256: str) -> bool:
+    """True when one of *record*'s attachments is the file handed over (same content), renamed since."""
+    return any(catalog.has_file(a.file) and sha256_of(catalog, a.file) == sha256 for a in record.attachments)
 
 
 @rule("GK511", "ledger-recipient-unknown", "台账的接收单位未登记", W,
