@@ -296,3 +296,28 @@ def test_a_file_renamed_and_changed_after_the_handover_is_gk510(gk, ho, tmp_path
     assert ("files/2026/R2026-001.pdf（2026-09-20 送交两馆）已不在目录中，信息 R2026-001 现在的附件里也没有送交时的版本"
             in check.out), check.out
     assert "handover/2026-09-20.yaml\n  11:13 警告 GK510" in check.out, check.out
+
+
+# 9. A bag whose file was swapped and whose checksum lists were then made again agrees with itself: `verify` passed it.
+# The bureau's ledger is independent evidence: `verify -C catalog` checks each file against the SHA-256 the ledger
+# recorded for that 馆 (and that the library holds no list the ledger says it did not receive).
+def test_verify_against_the_ledger_finds_a_bag_rebuilt_around_a_swapped_file(gk, ho, tmp_path):
+    import bagit
+
+    out = tmp_path / "o"
+    batch(gk, ho, "2026-09-20", out)
+    (out / "dag/data/files/R2026-001/R2026-001.pdf").write_bytes(PDF + b"R2026-002")  # another document
+    bagit.Bag(str(out / "dag")).save(manifests=True)  # checksums made again: the bag agrees with itself
+    (out / "tsg/data/files/R2026-001").mkdir(parents=True)
+    (out / "tsg/data/files/R2026-001/R2026-001.pdf").write_bytes(PDF + b"R2026-001")  # the list slipped in
+    bagit.Bag(str(out / "tsg")).save(manifests=True)
+    assert gk("handover", "verify", out).code == 0  # the bags alone cannot tell
+    run = gk("handover", "verify", out, "-C", ho.root)
+    assert run.code == 1
+    assert ("data/files/R2026-001/R2026-001.pdf：台账 handover/2026-09-20.yaml 没有记录把这个版本送交「dag」"
+            "（内容被替换，或不属于这一批）") in run.out
+    assert "信息 R2026-001：台账 handover/2026-09-20.yaml 记录送交的 1 个文件不在包中" in run.out
+    assert "没有记录把这个版本送交「tsg」" in run.out and "2 个未通过" in run.out
+    clean = tmp_path / "clean"
+    batch(gk, ho, "2026-09-20", clean)
+    assert gk("handover", "verify", clean, "-C", ho.root).code == 0

@@ -15,7 +15,7 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
 from gongkai.cli.options import CatalogOpt, TodayOpt, check_year, parse_date, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
-from gongkai.handover.bag import check_bag, find_bags
+from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, only_gaps
@@ -177,9 +177,16 @@ def schedule_command(
 @sub.command("verify")
 def verify_command(
     folder: Annotated[Path, typer.Argument(help="送交的批次文件夹（或其中一个接收单位的文件夹）", show_default=False)],
+    catalog: Annotated[Path | None, typer.Option(
+        "--catalog", "-C", help="同时与这个目录中的移交台账核对（每个文件的 SHA-256 是否是台账记录送交的版本）",
+        show_default=False)] = None,
 ) -> int:
-    """按 SHA-256 校验值核对一批送交的文件：有无缺失、改动或多出的文件。"""
+    """按 SHA-256 校验值核对一批送交的文件：有无缺失、改动或多出的文件；加 -C 目录 时还与台账核对。"""
     checks = [check_bag(path) for path in find_bags(folder)]
+    if catalog is not None:
+        loaded = load_catalog(find_root(catalog))
+        for check in checks:
+            check.problems += check_against_ledger(check.path, loaded)
     for check in checks:
         if check.ok:
             out.print(f"✓ {check.path}：{check.files} 个文件，与校验值一致", markup=False)

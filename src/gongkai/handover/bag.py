@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from gongkai.handover import manifest as manifests
 from gongkai.handover.letter import LETTER_FILE, Letter, to_docx
 from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
+from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.privacy import read_attachment
 
 # what every batch holds, a bag per recipient: a folder holding one is an earlier batch, which may be replaced
@@ -107,6 +109,56 @@ def check_bag(path: Path) -> BagCheck:
     except bagit.BagError as exc:
         result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
     return result
+
+
+def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
+    """What the bag at *path* holds that its batch's ledger in *catalog* does not record, in Chinese: a bag whose files
+    were changed and whose checksum lists were then made again agrees with itself, not with the ledger the bureau
+    keeps (handover/<批次日期>.yaml: each file's SHA-256, and what a 馆 did not receive, 未送)."""
+    info = _bag_fields(path / "bag-info.txt")
+    day, recipient = info.get("Bag-Group-Identifier", ""), path.name
+    ledgers = {ledger.id: (where, ledger) for where, ledger in catalog.models("ledger")}
+    if day not in ledgers:
+        return [f"目录中没有这一批的台账（{ledger_path_of(day)}）：无法与送交记录核对"]
+    where, ledger = ledgers[day]
+    if recipient not in ledger.recipients:
+        return [f"台账 {where} 的接收单位中没有「{recipient}」"]
+    expected = _sent_to(ledger, recipient)
+    problems = []
+    found: dict[str, set[str]] = {}
+    files = path / "data" / "files"
+    for file in sorted(files.rglob("*")) if files.is_dir() else []:
+        if file.is_file():
+            record_id = file.relative_to(files).parts[0]
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+            found.setdefault(record_id, set()).add(digest)
+            if digest not in expected.get(record_id, set()):
+                name = file.relative_to(path).as_posix()
+                problems.append(f"{name}：台账 {where} 没有记录把这个版本送交「{recipient}」（内容被替换，或不属于这一批）")
+    for record_id, digests in sorted(expected.items()):
+        if missing := len(digests - found.get(record_id, set())):
+            problems.append(f"信息 {record_id}：台账 {where} 记录送交的 {missing} 个文件不在包中")
+    return problems
+
+
+def ledger_path_of(day: str) -> str:
+    try:
+        return ledger_path(dt.date.fromisoformat(day))
+    except ValueError:
+        return "handover/<批次日期>.yaml"
+
+
+def _sent_to(ledger: Ledger, recipient: str) -> dict[str, set[str]]:
+    return {sent.id: {f.sha256 for f in sent.files if recipient not in f.withheld_from} for sent in ledger.records
+            if any(recipient not in f.withheld_from for f in sent.files)}
+
+
+def _bag_fields(path: Path) -> dict[str, str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
 
 
 def _was_a_bag(folder: Path) -> bool:
