@@ -321,3 +321,18 @@ def test_verify_against_the_ledger_finds_a_bag_rebuilt_around_a_swapped_file(gk,
     clean = tmp_path / "clean"
     batch(gk, ho, "2026-09-20", clean)
     assert gk("handover", "verify", clean, "-C", ho.root).code == 0
+
+
+# 10. A 主动公开 record published in the period that the gate holds back (an attachment named .pdf that is no PDF,
+# unmasked personal data, no 保密审查) or whose file cannot be read was left out of the 目录表 without a word: the
+# 馆 signed a list that silently missed a record of its period. Now each is a warning naming why; the batch still goes.
+def test_a_record_the_gate_holds_back_is_named_not_silently_left_out(gk, ho, tmp_path):
+    ho.write("files/2026/R2026-002.pdf", b"PK\x03\x04 a Word file renamed .pdf")
+    ho.write("records/2026/R2026-009.yaml", "编号: R2026-009\n题名: [未闭合\n")
+    run = batch(gk, ho, "2026-09-20", tmp_path / "o")
+    assert "：1 件信息" in run.out and [r[1] for r in rows(tmp_path / "o", "dag")] == ["350524-MZ-2026-00001"]
+    assert ("records/2026/R2026-002.yaml\n  1:5 警告 GK507 主动公开的信息（350524-MZ-2026-00002）没有通过公开审核，这一批不送交两馆："
+            "附件「files/2026/R2026-002.pdf」扩展名是 .pdf，但内容不是 PDF（文件开头没有 %PDF-）") in run.err
+    assert "改正后随下一批送交" in run.err
+    assert "records/2026/R2026-009.yaml\n  1:1 警告 GK507 信息文件有错误，没有读入" in run.err and "这一批也不送交两馆" in run.err
+    assert "R2026-003" not in run.err  # 依申请公开: never the 两馆's, nothing to say

@@ -414,6 +414,33 @@ def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict
     return None
 
 
+@dataclass(frozen=True)
+class HeldBack:
+    """A 主动公开 record published by the gate's day that it does not let out, as a notice of it may name it: its file,
+    its 编号 and 索引号 (never its title: what held it back may be a name in it), and why."""
+
+    path: str
+    id: str
+    index_number: str | None
+    why: str
+
+
+def held_back(catalog: Catalog, gate: Gate) -> list[HeldBack]:
+    """The 主动公开 records published by *gate*'s day that it holds back (unmasked personal data, an attachment that
+    may not leave, no 保密审查 that lets it out, an item the catalog lacks), in 编号 order: an output listing what a
+    period published (the 两馆's 目录表) names them rather than leave them out without a word."""
+    why = {**{i: "含未遮盖的个人信息（见 gongkai validate）" for i in gate.blocked},
+           **{i: "；".join(reasons) for i, reasons in gate.unsafe.items()}, **gate.held,
+           **{i: "它的事项不在目录中（GK205）" for i in gate.no_item}}
+    found = []
+    for record_id, reason in sorted(why.items()):
+        record = catalog.records.get(record_id)
+        if record is None or not record.is_public or record.published is None or record.published > gate.today:
+            continue
+        found.append(HeldBack(catalog.path_of("record", record_id) or "", record_id, record.index_number, reason))
+    return found
+
+
 def unread_records(catalog: Catalog) -> Iterator[tuple[str, str]]:
     """(path, why) of every record file that could not be read: the gate never sees it, so it is on no channel, and
     each output says so — a 公示 whose 公示截止 was typed 「12月7日」 left the web and the board without a word, days

@@ -10,7 +10,7 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day as _cn
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Output, admit
+from gongkai.gate import Admission, Gate, Output, admit, held_back, unread_records
 from gongkai.handover.lists import list_files, withheld_remark
 from gongkai.handover.recall import Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
@@ -157,12 +157,29 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         batch = Batch(day, _start(day, ledgers, [r for r in records if r.id not in again], calendar, agency), agency,
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers)
+        _say_held_back(catalog, batch, gate, set(sent) | {r.id for r in records})
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
                             again.get(record.id), names) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     return batch
+
+
+def _say_held_back(catalog: Catalog, batch: Batch, gate: Gate, sent: set[str]) -> None:
+    """A warning for each 主动公开 record published by the batch day that the gate does not let out (unmasked personal
+    data, an attachment that may not leave, no 保密审查, its item missing): it is not in this batch, and without a
+    word the 目录表 would leave out a record of its period as if it never was. It goes in a later batch once mended."""
+    for held in held_back(catalog, gate):
+        if held.id in sent:
+            continue
+        batch.problems.append(catalog.diagnostic(
+            "GK507", Severity.WARNING,
+            f"主动公开的信息（{held.index_number or held.id}）没有通过公开审核，这一批不送交两馆：{held.why}",
+            Location(held.path, held.id, ("编号",)), "运行 gongkai validate 查看并改正；改正后随下一批送交（目录表不会漏掉它）。"))
+    for path, unread in unread_records(catalog):
+        batch.problems.append(catalog.diagnostic("GK507", Severity.WARNING, f"信息{unread}；这一批也不送交两馆",
+                                                 Location(path), "改正后随下一批送交。"))
 
 
 def _refuse_before_a_later_batch(catalog: Catalog, day: dt.date) -> None:
