@@ -336,3 +336,40 @@ def test_a_record_the_gate_holds_back_is_named_not_silently_left_out(gk, ho, tmp
     assert "改正后随下一批送交" in run.err
     assert "records/2026/R2026-009.yaml\n  1:1 警告 GK507 信息文件有错误，没有读入" in run.err and "这一批也不送交两馆" in run.err
     assert "R2026-003" not in run.err  # 依申请公开: never the 两馆's, nothing to say
+
+
+# 11. A record whose PDF was corrected after it was handed over. Found by this pass: validate said GK510 and nothing
+# else happened — no batch sent the new version, no 撤换公函 asked the 两馆 to replace the old one, the hint said to
+# write the letter by hand. Now the next batch sends the new version (备注 names the batch it replaces) and its letter
+# lists it as 替换; the ledger records 方式: 更换; GK510 and GK509 are then quiet; a renamed file is no change.
+def test_a_file_corrected_after_the_handover_is_sent_again_with_a_letter(gk, ho, tmp_path):
+    _agency(ho, "    - 编号: dag\n      名称: 测试县档案馆\n")
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    ho.write("files/2026/R2026-002.pdf", PDF + b"corrected")
+    assert "GK510" in gk("validate", ho.root, "--today", "2026-10-07").out
+    out = tmp_path / "b"
+    run = batch(gk, ho, "2026-10-08", out)
+    assert "：1 件信息" in run.out and "文件已修改，新版本随本批送交（2026-09-20 批次送交）" in run.out
+    assert (out / "dag/data/files/R2026-002/R2026-002.pdf").read_bytes() == PDF + b"corrected"
+    assert rows(out, "dag") == [["1", "350524-MZ-2026-00002", "测试县民政局关于2026年第三季度低保对象名单的公示",
+                                 "测民〔2026〕2号", "测试县民政局", "2026-09-10", "2026-09-15", "2", "2", "R2026-002.pdf",
+                                 "PDF", "送交后文件已修改，替换2026-09-20批次送交的版本"]]
+    letter = letter_text(out / "dag" / LETTER)
+    assert "\n".join(["350524-MZ-2026-00002", "测民〔2026〕2号", "2026-09-20", "替换", "2026-10-08",
+                      "送交后文件已修改，以随本批送交的新版本替换原件",
+                      "《测试县民政局关于2026年第三季度低保对象名单的公示》（索引号 350524-MZ-2026-00002），随本批送交"]) in letter
+    ledger = (ho.root / "handover/2026-10-08.yaml").read_text("utf-8")
+    assert "撤换:\n  - 编号: R2026-002\n    索引号: \"350524-MZ-2026-00002\"\n    方式: 更换\n    原批次: 2026-09-20\n" in ledger
+    check = gk("validate", ho.root, "--today", "2026-10-09")
+    assert check.code == 0 and "GK510" not in check.out and "GK509" not in check.out
+    again = gk("handover", "--date", "2026-10-08", "--today", "2026-10-09", "-C", ho.root, "--out", tmp_path / "b2")
+    assert again.code == 0 and tree(out) == tree(tmp_path / "b2")
+    later = batch(gk, ho, "2026-10-20", tmp_path / "c")
+    assert "本期无主动公开政府信息" in later.out and "撤换" not in later.out
+
+
+def test_a_file_only_renamed_after_the_handover_is_not_sent_again(gk, ho, tmp_path):
+    batch(gk, ho, "2026-09-20", tmp_path / "a")
+    _rename(ho)
+    run = batch(gk, ho, "2026-10-08", tmp_path / "b")
+    assert "本期无主动公开政府信息" in run.out and "撤换" not in run.out

@@ -128,7 +128,8 @@ def _show_recalls(batch: Batch) -> None:
     out.print(f"撤换公函（{LETTER_FILE}，在每个包的 data/ 中，请核对后加盖公章送达）：{len(batch.recalls)} 件已送交的信息",
               markup=False)
     for recall in batch.recalls:
-        then = f"，由 {recall.replacement_id} 替代" if recall.replacement_id else ""
+        then = ("，文件已修改，新版本随本批送交" if recall.replacement_id == recall.record.id
+                else f"，由 {recall.replacement_id} 替代" if recall.replacement_id else "")
         out.print(f"    {recall.record.index_number or recall.record.id}  {recall.record.title}  "
                   f"{recall.action}于 {recall.date}{then}（{recall.sent_in} 批次送交）", markup=False)
 

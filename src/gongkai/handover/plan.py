@@ -12,7 +12,7 @@ from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, admit, held_back, unread_records
 from gongkai.handover.lists import list_files, withheld_remark
-from gongkai.handover.recall import Recall, due_recalls, known_records, recall_of
+from gongkai.handover.recall import UPDATE, Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
@@ -140,23 +140,28 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     admitted = sorted((a.record for a in archived.values()), key=lambda r: (r.published, r.index_number or "", r.id))
     known = known_records(gate, rejudged(catalog))
     recorded = ledgers.get(day)
-    # sent again after a 撤换公函 took it back (撤回, then restored): the batch that asked, for the 备注
+    # sent again: after a 撤换公函 took it back (撤回, then restored), or its file changed since (更换): the 备注 says
     before = {d: ledger for d, ledger in ledgers.items() if d < day}
-    again = _asked_back(before, set(holdings(before.values())))
+    held = holdings(before.values())
+    again = {i: f"{d.isoformat()}批次撤换公函撤回后恢复公开，重新送交" for i, d in _asked_back(before, set(held)).items()}
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
         records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
+        again.update({e.id: _updated(e.sent_in) for e in recorded.recalls if e.action == UPDATE})
     else:
         _refuse_before_a_later_batch(catalog, day)
         sent = holdings(ledgers.values())  # asked back by a 撤换公函 and public again: sent again
-        records = [r for r in admitted if r.published is not None and r.published <= day and r.id not in sent]
+        changed = _changed_since_sent(catalog, admitted, held, before, day)
+        records = [r for r in admitted if r.published is not None and r.published <= day
+                   and (r.id not in sent or r.id in changed)]
+        again.update(changed)
         if today is not None and today > day:
             standing = admit(catalog, today)
             records = [r for r in records if standing.admits(r.id, Output.ARCHIVES)]
         batch = Batch(day, _start(day, ledgers, [r for r in records if r.id not in again], calendar, agency), agency,
                       made=today if today is not None and today > day else None)
-        recalls = due_recalls(known, day, ledgers)
+        recalls = due_recalls(known, day, ledgers) + [(r, UPDATE) for r in records if r.id in changed]
         _say_held_back(catalog, batch, gate, set(sent) | {r.id for r in records})
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
@@ -275,6 +280,28 @@ def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], 
     return min([start, *published])
 
 
+def _updated(sent_in: dt.date) -> str:
+    return f"送交后文件已修改，替换{sent_in.isoformat()}批次送交的版本"
+
+
+def _changed_since_sent(catalog: Catalog, admitted: list[Record], held: dict[str, dt.date],
+                        ledgers: dict[dt.date, Ledger], day: dt.date) -> dict[str, str]:
+    """record id → the 备注 of each record the 两馆 hold whose electronic files changed since that copy was sent (a
+    corrected PDF): the batch sends the new version and its 撤换公函 asks them to replace the old one (更换). A file
+    only renamed is the same file; a record with no PDF/CEB left is not sent again (GK501–503 say what it lacks)."""
+    found: dict[str, str] = {}
+    for record in admitted:
+        sent_in = held.get(record.id)
+        if sent_in is None or record.published is None or record.published > day:
+            continue
+        entry = next(e for e in ledgers[sent_in].records if e.id == record.id)
+        was = {f.sha256 for f in entry.files}
+        now = {f.sha256 for f in _files(catalog, record, frozenset(), {}, frozenset())}
+        if was and now and now != was:
+            found[record.id] = _updated(sent_in)
+    return found
+
+
 def _asked_back(ledgers: dict[dt.date, Ledger], held: set[str]) -> dict[str, dt.date]:
     """record id → the last batch whose 撤换公函 asked the 两馆 for it back (撤回), for records they no longer hold."""
     asked: dict[str, dt.date] = {}
@@ -294,7 +321,7 @@ def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
 
 
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
-           admission: Admission | None, withheld: dict[str, frozenset[str]], asked_back: dt.date | None,
+           admission: Admission | None, withheld: dict[str, frozenset[str]], again: str | None,
            names: dict[str, dict[str, str]]) -> BatchEntry:
     path = catalog.path_of("record", record.id)
     remarks: list[str] = []
@@ -305,8 +332,8 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
         remarks.append(gap.remark)
     limit = batch.settings.limit_workdays
     used = calendar.count_between(record.formed, batch.delivered)
-    if asked_back is not None:  # its first sending was on time or not: GK506 counts that one
-        remarks.append(f"{asked_back.isoformat()}批次撤换公函撤回后恢复公开，重新送交")
+    if again is not None:  # sent before, on time or not: GK506 counts that first sending
+        remarks.append(again)
     elif used > limit:
         remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
     recorded = withheld.get(record.id, frozenset())

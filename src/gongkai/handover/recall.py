@@ -18,7 +18,8 @@ from gongkai.model.ledger import Ledger, holdings
 from gongkai.model.record import Record
 from gongkai.privacy.mask import mask_text
 
-WITHDRAW, REPLACE = "撤回", "替代"
+WITHDRAW, REPLACE, UPDATE = "撤回", "替代", "更换"
+UPDATE_REASON = "送交后文件已修改，以随本批送交的新版本替换原件"
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Recall:
     """One handed-over record the letter asks the 两馆 to withdraw or replace."""
 
     record: Record
-    action: str  # 撤回 or 替代
+    action: str  # 撤回, 替代, or 更换 (its file changed after it was sent: the new version travels in the batch)
     date: dt.date  # when it was withdrawn or replaced
     reason: str
     sent_in: dt.date  # the batch that took it to the 两馆
@@ -105,6 +106,8 @@ def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers:
         reason = f"公开属性已改为「{record.attribute or '未标识'}」，不应存于馆藏"
         named = record.model_copy(update={"title": mask_text(record.title)[0]})  # as a withdrawn record is named
         return Recall(named, action, day or sent_in, reason, sent_in, baseline, entry_only=entry_only)
+    if action == UPDATE:  # the same record, its new version sent in the letter's own batch (*day*)
+        return Recall(record, action, day or sent_in, UPDATE_REASON, sent_in, baseline, record, day, entry_only)
     if action == WITHDRAW and record.withdrawn is not None:
         return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline,
                       entry_only=entry_only)

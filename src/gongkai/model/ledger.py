@@ -43,7 +43,8 @@ class RecallEntry(CatalogModel):
 
     id: ObjectId = Field(alias="编号", title="信息编号")
     index_number: Text | None = Field(None, alias="索引号", title="索引号")
-    action: Literal["撤回", "替代"] = Field(alias="方式", title="撤换方式", description="撤回：误发布；替代：被新文件替代")
+    action: Literal["撤回", "替代", "更换"] = Field(
+        alias="方式", title="撤换方式", description="撤回：误发布；替代：被新文件替代；更换：送交后文件已修改，随本批送交新版本")
     sent_in: Day = Field(alias="原批次", title="原送交批次", description="这条信息送交两馆的批次日期")
     replaced_by: ObjectId | None = Field(None, alias="替代信息", title="替代信息", description="替代它的信息编号")
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings
+
+AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
 from gongkai.publication.handover import (
     PUBLISHED_AFTER_HINT,
@@ -151,8 +153,9 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
     for record_id, batches in handed_over(ctx.catalog).items():
         before = batches[0][1].date
         for path, ledger in batches[1:]:
-            # sent again after a batch's 撤换公函 asked the 两馆 for it back (撤回, then restored): not twice
-            if not any(before < other.date <= ledger.date and any(e.id == record_id and e.action == WITHDRAWN
+            # sent again after a batch's 撤换公函 asked the 两馆 for it back (撤回, then restored), or with the letter
+            # that replaces the copy they hold by its changed file (更换): not twice
+            if not any(before < other.date <= ledger.date and any(e.id == record_id and e.action in AGAIN
                                                                    for e in other.recalls) for other in ledgers):
                 index = ledger.record_ids().index(record_id)
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
@@ -168,8 +171,11 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
       scope=VIEW)
 def handover_file_changed(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
+    held = holdings(ledger for _, ledger in catalog.models("ledger"))
     for path, ledger in catalog.models("ledger"):
         for i, sent in enumerate(ledger.records):
+            if held.get(sent.id, ledger.date) != ledger.date:
+                continue  # a later batch sent it again (更换, or restored after 撤回): the 两馆 hold that copy
             record = catalog.records.get(sent.id)
             if record is not None and (changed := renumbered(record, sent.index_number, ledger.date)) is not None:
                 yield Finding(Location(path, ledger.id, ("信息", i, "索引号")), changed, RENUMBERED_HINT)
@@ -177,7 +183,8 @@ def handover_file_changed(ctx: Context) -> Iterator[Finding]:
                 if catalog.has_file(file.file):
                     if sha256_of(catalog, file.file) != file.sha256:
                         yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "sha256")),
-                                      f"{file.file} 与 {ledger.date} 送交时的版本不同", "恢复原文件，或另行发函撤换。")
+                                      f"{file.file} 与 {ledger.date} 送交时的版本不同",
+                                      "恢复原文件；确需更换的，下一批会送交新版本并在撤换公函中请两馆替换（更换）。")
                 elif record is not None and record.is_public and not _kept_under_another_name(catalog, record, file.sha256):
                     # renamed and changed at once (or deleted): the 两馆 hold a version the catalog no longer has
                     yield Finding(Location(path, ledger.id, ("信息", i, "文件", j, "文件")),
