@@ -373,3 +373,22 @@ def test_a_file_only_renamed_after_the_handover_is_not_sent_again(gk, ho, tmp_pa
     _rename(ho)
     run = batch(gk, ho, "2026-10-08", tmp_path / "b")
     assert "本期无主动公开政府信息" in run.out and "撤换" not in run.out
+
+
+# 12. A 通知 (no 公示, of an item that lists nobody) whose Markdown 正文 carries a table of names: the gate takes it
+# for a list of people, and its one PDF cannot be told apart from the list, so the 图书馆 receives its entry only.
+def test_a_notice_whose_body_is_the_list_reaches_the_library_as_an_entry_only(gk, cat, tmp_path):
+    cat.write("items/shjz/SHJZ-001.yaml", (Path(__file__).parent / "conftest.py").read_text("utf-8")
+              .split('ITEM = """\\\n')[1].split('"""')[0].replace("低保对象名单及相关信息", "低保政策文件"))
+    cat.root.joinpath("records/2026/R2026-001.yaml").unlink()
+    body = "正文: |\n  2026年9月临时救助发放情况如下：\n\n  | 序号 | 姓名 | 村（社区） | 金额（元） |\n  |---|---|---|---|\n" \
+           "  | 1 | 陈水生 | 经兜村 | 1500 |\n  | 2 | 林阿妹 | 湖头村 | 1200 |\n"
+    text = (record(5, "2026-09-15", formed="2026-09-14").replace("文种: 公示", "文种: 通知")
+            .replace("公示截止: 2026-12-31\n", "").replace("低保对象名单的公示", "临时救助发放情况的通知"))
+    cat.write("records/2026/R2026-005.yaml", text.replace("正文: |\n  经审核，现将名单予以公示。\n", body))
+    cat.write("files/2026/R2026-005.pdf", COVER_PDF)
+    out = tmp_path / "o"
+    batch(gk, cat, "2026-09-20", out)
+    assert files_of(out, "dag") == ["R2026-005/R2026-005.pdf"] and files_of(out, "tsg") == []
+    assert rows(out, "tsg")[0][8:] == ["0", "", "", NOT_TO_LIBRARY]
+    assert rows(out, "dag")[0][8:] == ["2", "R2026-005.pdf", "PDF", ""]
