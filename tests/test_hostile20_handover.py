@@ -392,3 +392,17 @@ def test_a_notice_whose_body_is_the_list_reaches_the_library_as_an_entry_only(gk
     assert files_of(out, "dag") == ["R2026-005/R2026-005.pdf"] and files_of(out, "tsg") == []
     assert rows(out, "tsg")[0][8:] == ["0", "", "", NOT_TO_LIBRARY]
     assert rows(out, "dag")[0][8:] == ["2", "R2026-005.pdf", "PDF", ""]
+
+
+# 13. Two recipients with one 编号 (dag twice, or DAG and dag: one folder on the 馆's Windows). Found by this pass: the
+# batch stopped on 「无法读写文件（已经存在：…/.c.building…/dag）」, naming a temporary folder and not the cause;
+# DAG/dag went through as two folders that Windows cannot hold side by side. Now GK210 at the 编号's line and column.
+def test_two_recipients_with_one_folder_name_are_refused_at_the_line(gk, ho, tmp_path):
+    for first in ("dag", "DAG"):
+        _agency(ho, f"    - 编号: {first}\n      名称: 测试县档案馆\n    - 编号: dag\n      名称: 测试县图书馆\n")
+        run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / first)
+        assert run.code == 1 and not (tmp_path / first).exists() and not (ho.root / "handover").exists()
+        assert run.err.startswith("gongkai.yaml\n  20:11 错误 GK210 接收单位编号「dag」重复（不区分大小写：每个接收单位一个同名"
+                                  "文件夹，两个单位会写进同一个文件夹）"), run.err
+        assert "building" not in run.err and "Traceback" not in run.err
+        assert "20:11 错误 GK210 接收单位编号「dag」重复" in gk("validate", ho.root).out

@@ -135,6 +135,11 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
     agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
+    clashes = [catalog.diagnostic("GK210", Severity.ERROR, f"接收单位编号「{number}」重复（不区分大小写：每个接收单位一个"
+                                  "同名文件夹，两个单位会写进同一个文件夹）",
+                                  Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")),
+                                  "每个接收单位用不同的编号，如 dag（档案馆）、tsg（图书馆）。")
+               for index, number in agency.handover.clashing_recipients()]
     gate = admit(catalog, day)
     archived = {a.id: a for a in gate.to(Output.ARCHIVES)}
     admitted = sorted((a.record for a in archived.values()), key=lambda r: (r.published, r.index_number or "", r.id))
@@ -168,6 +173,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
                             again.get(record.id), names) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
+    batch.problems[:0] = clashes
     return batch
 
 

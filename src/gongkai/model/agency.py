@@ -96,6 +96,17 @@ class HandoverSettings(CatalogModel):
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
     limit_workdays: int = Field(20, alias="时限工作日", ge=1, le=200, title="送交时限（工作日）")
 
+    def clashing_recipients(self) -> list[tuple[int, str]]:
+        """(position, 编号) of each recipient whose 编号 an earlier one already uses, capitals aside: each has a folder
+        of that name in the batch, and DAG and dag are one folder on the Windows and macOS the 两馆 open it on."""
+        seen: set[str] = set()
+        found = []
+        for index, recipient in enumerate(self.recipients):
+            if recipient.id.casefold() in seen:
+                found.append((index, recipient.id))
+            seen.add(recipient.id.casefold())
+        return found
+
 
 class RequestDesk(CatalogModel):
     """Where and how the public applies for 依申请公开 (《条例》第二十九条)."""

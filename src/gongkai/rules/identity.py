@@ -216,8 +216,10 @@ def duplicate_units(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if agency is None:
         return
-    groups = (("单位", [u.id for u in agency.units]), ("领域", [d.code for d in agency.domains]),
-              ("移交", [r.id for r in agency.handover.recipients]))
+    groups = (("单位", [u.id for u in agency.units]), ("领域", [d.code for d in agency.domains]))
+    for index, value in agency.handover.clashing_recipients():
+        yield Finding(Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")),
+                      f"接收单位编号「{value}」重复（不区分大小写：每个接收单位一个同名文件夹）", "每个编号只能用一次。")
     for key, ids in groups:
         positions: dict[str, list[int]] = defaultdict(list)
         for index, value in enumerate(ids):
