@@ -46,13 +46,14 @@ def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient
 def _bag_info(batch: Batch, recipient: Recipient) -> dict[str, str]:
     org, settings = batch.agency.org, batch.settings
     count = sum(len(e.files_for(recipient)) for e in batch.entries)
+    kept = sum(e.keeps_back(recipient) for e in batch.entries)
     info = {
         "Source-Organization": org.name,
         "Contact-Name": settings.contact or org.contact or "",
         "Contact-Phone": settings.phone or org.phone or "",
         "External-Identifier": f"{batch.date.isoformat()}-{recipient.id}",
         "External-Description": f"送交{recipient.name}的主动公开政府信息：{len(batch.entries)}件，电子文件{count}个"
-                                f"（覆盖{batch.period}）",
+                                f"{f'，其中{kept}件的公示名单含个人信息未送' if kept else ''}（覆盖{batch.period}）",
         "Bagging-Date": batch.date.isoformat(),
         "Bag-Group-Identifier": batch.date.isoformat(),
         "Bag-Software-Agent": AGENT,
