@@ -407,3 +407,14 @@ def test_two_recipients_with_one_folder_name_are_refused_at_the_line(gk, ho, tmp
                                   "文件夹，两个单位会写进同一个文件夹）"), run.err
         assert "building" not in run.err and "Traceback" not in run.err
         assert "20:11 错误 GK210 接收单位编号「dag」重复" in gk("validate", ho.root).out
+
+
+def test_verify_against_the_ledger_reads_the_recipient_from_the_bag_not_its_folder(gk, ho, tmp_path):
+    out = tmp_path / "o"
+    batch(gk, ho, "2026-09-20", out)
+    (out / "tsg").rename(out / "图书馆")  # a folder renamed by whoever carried it
+    run = gk("handover", "verify", out / "图书馆", "-C", ho.root)
+    assert run.code == 0, run.out
+    (ho.root / "handover/2026-09-20.yaml").unlink()
+    run = gk("handover", "verify", out, "-C", ho.root)
+    assert run.code == 1 and "目录中没有这一批的台账（handover/2026-09-20.yaml）：无法与送交记录核对" in run.out

@@ -117,10 +117,12 @@ def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
     were changed and whose checksum lists were then made again agrees with itself, not with the ledger the bureau
     keeps (handover/<批次日期>.yaml: each file's SHA-256, and what a 馆 did not receive, 未送)."""
     info = _bag_fields(path / "bag-info.txt")
-    day, recipient = info.get("Bag-Group-Identifier", ""), path.name
+    day, named = info.get("Bag-Group-Identifier", ""), info.get("External-Identifier", "")
+    # the bag names its recipient (External-Identifier: 2026-09-20-tsg), whatever its folder was renamed to
+    recipient = named[len(day) + 1:] if day and named.startswith(f"{day}-") else path.name
     ledgers = {ledger.id: (where, ledger) for where, ledger in catalog.models("ledger")}
     if day not in ledgers:
-        return [f"目录中没有这一批的台账（{ledger_path_of(day)}）：无法与送交记录核对"]
+        return [f"目录中没有这一批的台账（{_ledger_path_of(day)}）：无法与送交记录核对"]
     where, ledger = ledgers[day]
     if recipient not in ledger.recipients:
         return [f"台账 {where} 的接收单位中没有「{recipient}」"]
@@ -142,7 +144,7 @@ def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
     return problems
 
 
-def ledger_path_of(day: str) -> str:
+def _ledger_path_of(day: str) -> str:
     try:
         return ledger_path(dt.date.fromisoformat(day))
     except ValueError:
