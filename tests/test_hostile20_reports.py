@@ -1,0 +1,104 @@
+"""Hostile pass 20 on issue 8 (the 依申请公开 register, `report annual`, `report scorecard`) and issue 20's county roll-up
+of the annual reports, as the clerk keeping the register and the inspector checking the report would try them.
+
+Every expected figure is typed by hand: working days from the State Council's 2026 notice (off 1/1–1/3, 2/15–2/23,
+4/4–4/6, 5/1–5/5, 6/19–6/21, 9/25–9/27, 10/1–10/7; make-up working days 1/4, 2/14, 2/28, 5/9, 9/20, 10/10), table 二
+and table 三 rows from 国办公开办函〔2021〕30号.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
+
+
+def _department(root: Path, name: str) -> CatalogDir:
+    """A small valid catalog of the department *name* (the conftest catalog under another 机关名称)."""
+    catalog = CatalogDir(root / "catalog")
+    catalog.write("gongkai.yaml", AGENCY.replace("测试县民政局", name))
+    catalog.item(ITEM)
+    catalog.record(RECORD)
+    return catalog
+
+
+def _request(number: str, received: str, applicant: str = "自然人", extra: str = "") -> str:
+    return (f"编号: {number}\n收到日期: {received}\n申请渠道: 网上\n申请人类型: {applicant}\n"
+            f"申请内容: 2026年城乡最低生活保障标准\n{extra}")
+
+
+def _answered(outcome: str, replied: str) -> str:
+    return f"办理结果: {outcome}\n答复日期: {replied}\n"
+
+
+# ---------------------------------------------------------------- county roll-up: table 二's 现行有效 column
+
+def _normative(number: int, formed: str, validity: str = "") -> str:
+    """A 规范性文件 of the bureau itself (no 责任者), 主动公开."""
+    return (f"编号: R2026-{number:03d}\n题名: 关于第{number}项事务的规定\n文号: 测规〔2026〕{number}号\n"
+            f"索引号: 350524-MZ-2026-{number:05d}\n文种: 规范性文件\n责任单位: shjzg\n事项: SHJZ-001\n"
+            f"公开属性: 主动公开\n保密审查:\n  审查人: 张三\n  审查日期: 2020-01-02\n  结论: 不涉及国家秘密，同意主动公开\n"
+            f"成文日期: {formed}\n公开日期: {formed}\n页数: 1\n{validity}正文: |\n  第一条 为规范第{number}项事务，制定本规定。\n")
+
+
+# number → (成文日期, 有效性) and what each adds to 2026's (本年制发, 本年废止, 现行有效), by hand
+CIVIL = {
+    2: ("2026-03-02", ""),  # issued in 2026, in force on 12-31 → (1, 0, 1)
+    3: ("2025-05-06", "有效性: 废止\n有效性日期: 2026-06-30\n"),  # repealed in 2026 → (0, 1, 0)
+    4: ("2024-01-10", ""),  # older, still in force → (0, 0, 1)
+}  # 测试县民政局: (1, 1, 2)
+LABOUR = {
+    2: ("2026-12-31", ""),  # issued on the last day, in force at the year's end → (1, 0, 1)
+    3: ("2025-02-03", "有效性: 失效\n有效性日期: 2027-01-01\n"),  # lapses next year: in force on 12-31 → (0, 0, 1)
+    4: ("2025-02-03", ""),  # → (0, 0, 1)
+    5: ("2023-08-01", "有效性: 已修改\n有效性日期: 2026-05-01\n"),  # amended: stands as amended → (0, 0, 1)
+}  # 测试县人社局: (1, 0, 4)
+
+
+def test_county_sums_the_documents_in_force(gk, tmp_path):
+    # The third column of table 二 (现行有效件数) was summed by no test (a plant that kept one department's figure, or
+    # dropped the column, survived). 2026 by hand: 本年制发 1 + 1 = 2, 本年废止 1 + 0 = 1, 现行有效 2 + 4 = 6.
+    civil, labour = _department(tmp_path / "mz", "测试县民政局"), _department(tmp_path / "rs", "测试县人社局")
+    for catalog, documents in ((civil, CIVIL), (labour, LABOUR)):
+        for number, (formed, validity) in documents.items():
+            catalog.record(_normative(number, formed, validity), f"records/2026/R2026-{number:03d}.yaml")
+    assert "| 行政规范性文件 | 1 | 1 | 2 |" in gk("report", "annual", civil.root, "--year", "2026").out
+    assert "| 行政规范性文件 | 1 | 0 | 4 |" in gk("report", "annual", labour.root, "--year", "2026").out
+    out = tmp_path / "out"
+    gk("county", civil.root, labour.root, "--year", "2026", "--out", out)
+    two = load_workbook(out / "annual-2026.xlsx")["表二 主动公开"]
+    rows = {row[0]: list(row[1:4]) for row in two.iter_rows(values_only=True) if row[0]}
+    #                                制发 废止 现行有效
+    assert rows["行政规范性文件"] == [2, 1, 6]
+    assert rows["规章"] == [0, 0, 0]
+
+
+# ---------------------------------------------------------------- county: a department's report that is wrong
+
+def test_county_names_a_department_whose_register_cannot_all_be_counted(gk, tmp_path):
+    # 测试县民政局's register has a file that does not load (two results in a list) and one request copied under a
+    # second name: `report annual` exits 1 naming both, while its table 三 still balances (the unread request is in no
+    # row, the copy is in two). Before, the county said 「平衡」 for it, and annual_balanced was true.
+    civil, labour = _department(tmp_path / "mz", "测试县民政局"), _department(tmp_path / "rs", "测试县人社局")
+    civil.write("requests/2026/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + _answered("予以公开", "2026-03-09"))
+    civil.write("requests/2026/YSQ-3.yaml", _request("YSQ-1", "2026-03-02") + _answered("予以公开", "2026-03-09"))
+    civil.write("requests/2026/YSQ-2.yaml", _request("YSQ-2", "2026-03-02")
+                + "办理结果: [予以公开, 不予公开]\n答复日期: 2026-03-09\n")
+    labour.write("requests/2026/YSQ-1.yaml", _request("YSQ-1", "2026-04-01", "商业企业") + _answered("予以公开", "2026-04-08"))
+    assert gk("report", "annual", civil.root, "--year", "2026").code == 1
+    out = tmp_path / "out"
+    run = gk("county", civil.root, labour.root, "--year", "2026", "--out", out, "--format", "json")
+    data = json.loads(run.out)
+    unread = "requests/2026/YSQ-2.yaml 有错误，读不出来，这件登记没有计入表三"
+    twice = "编号 YSQ-1 登记了 2 次（requests/2026/YSQ-1.yaml、requests/2026/YSQ-3.yaml），表中按 2 件统计"
+    assert unread in data["annual_checks"]["测试县民政局"] and twice in data["annual_checks"]["测试县民政局"]
+    assert data["annual_checks"]["测试县人社局"] == "平衡"
+    assert data["annual_balanced"] is False
+    civil_row = next(d for d in data["departments"] if d["name"] == "测试县民政局")
+    assert unread in civil_row["年报勾稽"]
+    rows = [row[:2] for row in load_workbook(out / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True)]
+    assert any(name == "测试县民政局" and unread in str(check) and twice in str(check) for name, check in rows)
+    assert ("测试县人社局", "平衡") in rows
