@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BeforeValidator, Field
 
-from gongkai.model.base import CatalogModel, Day, ObjectId, Text
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text, numbers_not_true_or_false
 
 REPLY_WORKDAYS = 20  # 《条例》第三十三条第一款
 MAX_EXTENSION_WORKDAYS = 20  # 《条例》第三十三条第二款
@@ -136,6 +136,8 @@ class Extension(CatalogModel):
     approved: Day = Field(alias="批准日期", title="批准日期")
     workdays: int = Field(alias="延长工作日", ge=1, le=MAX_EXTENSION_WORKDAYS, title="延长工作日", description="不超过20")
 
+    days_are_numbers = numbers_not_true_or_false("workdays")
+
 
 class Consultation(CatalogModel):
     """征求第三方意见: the working days from 开始 to 结束 do not count (《条例》第三十二条、第三十三条)."""
@@ -256,6 +258,8 @@ class Carryover(CatalogModel):
         values = (self.natural, self.business, self.research, self.charity, self.legal, self.other)
         return dict(zip(APPLICANT_TYPES, values, strict=True))
 
+    counts_are_numbers = numbers_not_true_or_false("natural", "business", "research", "charity", "legal", "other")
+
 
 class RuleCounts(CatalogModel):
     """规章 counts (a county bureau usually has none)."""
@@ -263,6 +267,8 @@ class RuleCounts(CatalogModel):
     issued: int = Field(0, alias="本年制发", ge=0)
     repealed: int = Field(0, alias="本年废止", ge=0)
     in_force: int = Field(0, alias="现行有效", ge=0)
+
+    counts_are_numbers = numbers_not_true_or_false("issued", "repealed", "in_force")
 
 
 class AnnualData(CatalogModel):
@@ -279,3 +285,5 @@ class AnnualData(CatalogModel):
     fees: float = Field(0, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
     carryover: Carryover | None = Field(None, alias="上年结转", title="上年结转", description="不写则按登记簿计算")
 
+    counts_are_numbers = numbers_not_true_or_false("year", "licensing", "penalty", "enforcement")
+    fees_are_numbers = numbers_not_true_or_false("fees", kind="float_type")
