@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir, git
 
 
 def _department(root: Path, name: str) -> CatalogDir:
@@ -137,3 +137,103 @@ def test_deadline_messages_name_the_request_by_its_number(gk, cat, tmp_path):
         for day in ("2026-11-30", "2026-12-07", "2026-12-31"):
             run = gk("validate", cat.root, "--format", form, "--today", day)
             assert "陈金水" not in run.out + run.err and "低保审批材料" not in run.out + run.err, (form, day)
+
+
+# ---------------------------------------------------------------- numbers of the annual report written as true/false
+
+def _codes_at(gk, root: Path, path: str) -> list[tuple[int, str, str]]:
+    found = json.loads(gk("validate", root, "--format", "json").out)["diagnostics"]
+    return sorted((d["line"], d["code"], d["message"]) for d in found if d["path"] == path)
+
+
+def test_true_in_a_figure_of_the_annual_report_is_refused(gk, cat):
+    # YAML reads true as a yes; pydantic read it as 1. 「行政事业性收费: true」 (the bureau does charge) put 1 万元 —
+    # 10,000 元 — into table 二, 「行政许可: true」 one decision, and validate and the report said nothing.
+    cat.write("annual/2026.yaml", "年度: 2026\n行政许可: true\n行政事业性收费: true\n规章: {本年制发: false}\n"
+                                  "上年结转: {自然人: true}\n")
+    assert _codes_at(gk, cat.root, "annual/2026.yaml") == [
+        (2, "GK103", "「行政许可」的类型不对：应为整数，而这里是「true」"),
+        (3, "GK103", "「行政事业性收费」的类型不对：应为数字，而这里是「true」"),
+        (4, "GK103", "「本年制发」的类型不对：应为整数，而这里是「false」"),
+        (5, "GK103", "「自然人」的类型不对：应为整数，而这里是「true」"),
+    ]
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == 1
+    assert "annual/2026.yaml 第2行第7列有错误（「行政许可」的类型不对：应为整数，而这里是「true」）" in run.err
+    assert "| 行政许可 | 0 |" in run.out and "| 行政事业性收费 | 0 |" in run.out
+
+
+def test_an_extension_of_true_days_is_refused(gk, cat):
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02")
+              + "延期:\n  批准人: 李四\n  批准日期: 2026-03-20\n  延长工作日: true\n")
+    assert _codes_at(gk, cat.root, "requests/YSQ-1.yaml") == [
+        (9, "GK103", "「延长工作日」的类型不对：应为整数，而这里是「true」")]
+
+
+def test_fees_written_in_yuan_say_how_to_write_them(gk, cat):
+    # 「1,200」 (yuan, with a thousands comma) was 「类型不对：不符合要求」 and 「请检查「行政事业性收费」的值」: not what to write.
+    cat.write("annual/2026.yaml", "年度: 2026\n行政事业性收费: 1,200\n")
+    found = json.loads(gk("validate", cat.root, "--format", "json").out)["diagnostics"]
+    fee = next(d for d in found if d["path"] == "annual/2026.yaml")
+    assert (fee["line"], fee["column"], fee["message"]) == (2, 10, "「行政事业性收费」的类型不对：应为数字，而这里是「1,200」")
+    assert fee["hint"] == ("只写一个数，单位是万元，用半角阿拉伯数字，不带单位和千位分隔符：1200 元写作「行政事业性收费: 0.12」，"
+                           "没有收费写 0。")
+
+
+def test_true_in_other_counts_of_the_catalog_is_refused(gk, cat):
+    # The same class elsewhere: 「页数: true」 was a one-page document in the handover's 目录表, 「份数: true」 one copy.
+    cat.record(RECORD.replace("页数: 1\n", "页数: true\n"))
+    cat.write("gongkai.yaml", AGENCY.replace("  份数: 2\n", "  份数: true\n"))
+    assert _codes_at(gk, cat.root, "records/2026/R2026-001.yaml") == [
+        (16, "GK103", "「页数」的类型不对：应为整数，而这里是「true」")]
+    assert _codes_at(gk, cat.root, "gongkai.yaml") == [(23, "GK103", "「份数」的类型不对：应为整数，而这里是「true」")]
+
+
+# ---------------------------------------------------------------- the requester in `gongkai diff` (a PR comment)
+
+def test_a_diff_of_the_register_says_what_changed_without_what_was_asked(gk, repo):
+    # The CI template posts `gongkai diff --format markdown` as a pull-request comment. 申请人 was shown masked
+    # (陈*水), but 申请内容, 备注 and an appeal's 案由 were shown in full: 「陈金水本人的低保审批材料」.
+    catalog = repo / "catalog"
+    request = catalog / "requests/2026/YSQ-1.yaml"
+    appeal = catalog / "appeals/2026/FY-1.yaml"
+    request.parent.mkdir(parents=True)
+    appeal.parent.mkdir(parents=True)
+    request.write_text(_personal("YSQ-1", "2026-10-03"), encoding="utf-8")
+    appeal.write_text("编号: FY-1\n类型: 行政复议\n收到日期: 2026-11-02\n案由: 陈金水不服答复\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "登记")
+    request.write_text(_personal("YSQ-1", "2026-10-03").replace("低保审批材料", "特困审批材料")
+                       .replace("备注: 陈金水来电催办", "备注: 陈金水再次来电") + _answered("予以公开", "2026-10-30"),
+                       encoding="utf-8")
+    appeal.write_text("编号: FY-1\n类型: 行政复议\n收到日期: 2026-11-02\n案由: 陈金水不服延期答复\n备注: 陈金水撤回\n",
+                      encoding="utf-8")
+    for form in ("text", "markdown", "json"):
+        out = gk("diff", "-C", catalog, "-f", form).out
+        assert "陈金水" not in out and "审批材料" not in out and "来电" not in out, form
+    out = gk("diff", "-C", catalog).out
+    assert "申请内容：已修改（非主动公开的信息，内容不在此显示）" in out
+    assert "备注：已修改（非主动公开的信息，内容不在此显示）" in out
+    assert "案由：已修改（非主动公开的信息，内容不在此显示）" in out and "备注：新填（非主动公开的信息，内容不在此显示）" in out
+    assert "办理结果：新填「予以公开」" in out and "答复日期：新填「2026-10-30」" in out  # the register's facts are shown
+    git(repo, "commit", "-q", "-am", "答复")
+    for form in ("text", "json"):
+        assert "陈金水" not in gk("log", "YSQ-1", "-C", catalog, "-f", form).out
+
+
+# ---------------------------------------------------------------- county: the roll-up of a year under way
+
+def test_county_roll_up_of_a_year_not_over_says_so(gk, tmp_path):
+    # `gongkai county` defaults to today's year: on 2026-11-27 its annual-2026.xlsx summed eleven months as the year's
+    # report and said 「平衡」, where `report annual` says the year is not over. Run in January for the year before,
+    # it says nothing.
+    civil, labour = _department(tmp_path / "mz", "测试县民政局"), _department(tmp_path / "rs", "测试县人社局")
+    note = "2026年还没有过完：表中的数字截至 2026-11-27，不是全年的；年度报告在次年1月编制"
+    run = gk("county", civil.root, labour.root, "--out", tmp_path / "now")
+    assert f"年度报告汇总：{note}（汇总上一年度的报告请加 --year 2025）" in run.out
+    rows = [row[0] for row in load_workbook(tmp_path / "now" / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True)]
+    assert rows[:3] == ["检查", "一 + 二 = 三(七) + 四：平衡", note]
+    after = gk("county", civil.root, labour.root, "--year", "2026", "--today", "2027-01-10", "--out", tmp_path / "jan")
+    assert "年度报告汇总" not in after.out and "还没有过完" not in after.out
+    rows = [row[0] for row in load_workbook(tmp_path / "jan" / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True)]
+    assert "还没有过完" not in " ".join(str(r) for r in rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gongkai.county.review import CountyView
-from gongkai.reports.annual import RESULTS, AnnualReport, Table2, Table3Row, check_balance
+from gongkai.reports.annual import RESULTS, AnnualReport, Table2, Table3Row, check_balance, year_not_over
 from gongkai.reports.render import TABLE4_GROUPS
 
 BALANCED = "平衡"
@@ -31,6 +31,8 @@ def roll_up(view: CountyView, title: str) -> Rollup:
     summed = AnnualReport(view.year, title, None, _table2([r for _, r in reports]), _table3([r for _, r in reports]),
                           _table4([r for _, r in reports]))
     summed.problems = check_balance(summed.table3) if summed.table3 else []
+    # (each department's report is built without the day; the sum says it once, in its check sheet and on the screen)
+    summed.notes = [note for note in (year_not_over(view.year, view.today),) if note]
     checks = [(name, department_check(r)) for name, r in reports]
     missing = [name for name, r in reports if r.data is None]
     return Rollup(summed, checks, missing)

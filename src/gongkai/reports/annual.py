@@ -77,13 +77,20 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year)]
-    if today is not None and today <= dt.date(year, 12, 31):
-        report.notes.append(f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制")
+    if today is not None and (unfinished := year_not_over(year, today)):
+        report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
         report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
     elif data is None:
         report.problems.append(f"{gap}：表二的规章、行政许可、处罚、强制、收费和第一、五、六部分没有取到，改正后再生成")
     return report
+
+
+def year_not_over(year: int, today: dt.date) -> str:
+    """What a reader of *year*'s figures must know when *today* is within it (or before it): they are not the year's."""
+    if today > dt.date(year, 12, 31):
+        return ""
+    return f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制"
 
 
 def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
