@@ -237,3 +237,16 @@ def test_county_roll_up_of_a_year_not_over_says_so(gk, tmp_path):
     assert "年度报告汇总" not in after.out and "还没有过完" not in after.out
     rows = [row[0] for row in load_workbook(tmp_path / "jan" / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True)]
     assert "还没有过完" not in " ".join(str(r) for r in rows)
+
+
+# ---------------------------------------------------------------- a year slipped in the reply date
+
+def test_a_reply_dated_before_the_request_is_named_by_the_report(gk, cat):
+    # Received 2026-03-02, answered 「2025-03-09」 (the year slipped): counted as answered in 2025 and received in 2026,
+    # both reports were unbalanced and neither said which file; GK707 is in validate only.
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + _answered("予以公开", "2025-03-09"))
+    named = "requests/YSQ-1.yaml：答复日期 2025-03-09 早于收到日期 2026-03-02，表三不平衡：核对登记簿和答复书，改正日期（GK707）"
+    for year in (2025, 2026):
+        run = gk("report", "annual", cat.root, "--year", str(year))
+        assert run.code == 1 and f"检查：{named}" in run.err, year
+    assert "YSQ-1" not in gk("report", "annual", cat.root, "--year", "2024").err

@@ -134,6 +134,12 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
     for path, request in requests:
         if request.replied is None and request.outcome is not None and request.received.year <= year:
             found.append(f"{path}：写了办理结果，没有写答复日期，按「结转下年度继续办理」统计（运行 gongkai validate 查看改法）")
+        if request.replied is not None and request.replied < request.received and year in (request.replied.year,
+                                                                                             request.received.year):
+            # (a slip of the year: counted as answered in one year and received in another, 一+二 ≠ 三+四 in both)
+            found.append(f"{path}：答复日期 {request.replied} 早于收到日期 {request.received}，表三不平衡：核对登记簿和答复书，"
+                         "改正日期（GK707）")
+            continue
         if request.replied is None or request.replied.year != year:
             continue
         category = request.category
