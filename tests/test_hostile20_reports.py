@@ -250,3 +250,28 @@ def test_a_reply_dated_before_the_request_is_named_by_the_report(gk, cat):
         run = gk("report", "annual", cat.root, "--year", str(year))
         assert run.code == 1 and f"检查：{named}" in run.err, year
     assert "YSQ-1" not in gk("report", "annual", cat.root, "--year", "2024").err
+
+
+# ---------------------------------------------------------------- grounds as a 答复书 words them
+
+def test_grounds_worded_as_in_the_reply_letter_are_counted_in_their_rows(gk, cat, tmp_path):
+    # 「属于过程性信息」「涉及个人隐私」: the words of the 答复书 (条例 第十五条、第十六条) were GK705 and left out of table 三.
+    grounds = {"A": "属于过程性信息", "B": "涉及个人隐私", "C": "涉及商业秘密", "D": "属于内部事务信息", "E": "涉及国家秘密"}
+    for letter, ground in grounds.items():
+        cat.write(f"requests/YSQ-{letter}.yaml", _request(f"YSQ-{letter}", "2026-03-02")
+                  + _answered("不予公开", "2026-03-20") + f"理由: {ground}\n")
+    found = json.loads(gk("validate", cat.root, "--format", "json").out)["diagnostics"]
+    assert [d for d in found if d["code"] == "GK705"] == []
+    out = tmp_path / "a.xlsx"
+    assert gk("report", "annual", cat.root, "--year", "2026", "-f", "xlsx", "-o", out).code == 0
+    sheet = load_workbook(out)["表三 依申请公开"]
+    rows = {str(row[0]).strip("　"): row[7] for row in sheet.iter_rows(min_row=2, values_only=True)}  # 总计 column
+    assert rows["（三）不予公开"] == 5
+    assert rows["1. 属于国家秘密"] == 1
+    assert rows["4. 保护第三方合法权益"] == 2
+    assert rows["5. 属于三类内部事务信息"] == 1
+    assert rows["6. 属于四类过程性信息"] == 1
+    # a ground the table has no row for stays GK705
+    cat.write("requests/YSQ-F.yaml", _request("YSQ-F", "2026-03-02") + _answered("不予公开", "2026-03-20") + "理由: 属于敏感信息\n")
+    found = json.loads(gk("validate", cat.root, "--format", "json").out)["diagnostics"]
+    assert [(d["path"], d["code"]) for d in found if d["code"] == "GK705"] == [("requests/YSQ-F.yaml", "GK705")]

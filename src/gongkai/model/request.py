@@ -102,6 +102,9 @@ REASON_ALIASES: dict[str, str] = {
     "申请人撤回申请": "其他",
 }
 
+# How a 答复书 words the ground before the short name: 「属于过程性信息」「涉及个人隐私」「涉及商业秘密」.
+REASON_LEADS: tuple[str, ...] = ("属于", "涉及", "因")
+
 
 def _alias(table: dict[str, str]) -> BeforeValidator:
     return BeforeValidator(lambda v: table.get(v.strip(), v.strip()) if isinstance(v, str) else v)
@@ -125,8 +128,12 @@ def canonical_reason(outcome: str, value: str | None) -> str | None:
     """The numbered sub-reason of *outcome* that *value* names (its default when *value* is None), or None."""
     if value is None:
         return DEFAULT_REASONS.get(outcome)
-    text = REASON_ALIASES.get(value.strip(), value.strip())
-    return text if text in OUTCOMES.get(outcome, ()) else None
+    text = value.strip()
+    for said in (text, *(text.removeprefix(lead) for lead in REASON_LEADS if text.startswith(lead))):
+        found = REASON_ALIASES.get(said, said)
+        if found in OUTCOMES.get(outcome, ()):
+            return found
+    return None
 
 
 class Extension(CatalogModel):
