@@ -275,3 +275,29 @@ def test_grounds_worded_as_in_the_reply_letter_are_counted_in_their_rows(gk, cat
     cat.write("requests/YSQ-F.yaml", _request("YSQ-F", "2026-03-02") + _answered("不予公开", "2026-03-20") + "理由: 属于敏感信息\n")
     found = json.loads(gk("validate", cat.root, "--format", "json").out)["diagnostics"]
     assert [(d["path"], d["code"]) for d in found if d["code"] == "GK705"] == [("requests/YSQ-F.yaml", "GK705")]
+
+
+# ---------------------------------------------------------------- scorecard: findings of no unit
+
+def test_the_scorecard_says_where_the_findings_of_no_unit_are(gk, cat, tmp_path):
+    # Three requests overdue on 2026-11-27 (received 2026-03-02, due 2026-03-30): one of 社会救助股, one without 承办单位,
+    # one whose 承办单位 is no unit (GK715 besides GK701). validate says 4 errors; the card's rows said 1 (社会救助股)
+    # and nothing of the other 3.
+    cat.write("requests/YSQ-1.yaml", _request("YSQ-1", "2026-03-02") + "承办单位: shjzg\n")
+    cat.write("requests/YSQ-2.yaml", _request("YSQ-2", "2026-03-02"))
+    cat.write("requests/YSQ-3.yaml", _request("YSQ-3", "2026-03-02") + "承办单位: shjz\n")
+    assert json.loads(gk("validate", cat.root, "--format", "json").out)["summary"]["errors"] == 4
+    note = ("另有 3 个错误、0 个警告不属于表中的单位（gongkai.yaml、年度报告数据、没有写承办单位或承办单位写错的申请等），"
+            "没有计入各单位：运行 gongkai validate 查看。")
+    run = gk("report", "scorecard", cat.root, "--year", "2026")
+    assert f"注意：{note}" in run.out.replace("\n", "")
+    row = next(line for line in run.out.splitlines() if "社会救助股" in line)
+    assert row.split("│")[-3].strip() == "1"  # 错误
+    html = tmp_path / "c.html"
+    gk("report", "scorecard", cat.root, "--year", "2026", "-f", "html", "-o", html)
+    assert note in html.read_text(encoding="utf-8")
+    book = tmp_path / "c.xlsx"
+    gk("report", "scorecard", cat.root, "--year", "2026", "-f", "xlsx", "-o", book)
+    assert note in [row[0] for row in load_workbook(book)["考核表"].iter_rows(values_only=True)]
+    # one unit's card is about that unit only
+    assert "另有" not in gk("report", "scorecard", cat.root, "--year", "2026", "--unit", "shjzg").out
