@@ -301,3 +301,25 @@ def test_the_scorecard_says_where_the_findings_of_no_unit_are(gk, cat, tmp_path)
     assert note in [row[0] for row in load_workbook(book)["考核表"].iter_rows(values_only=True)]
     # one unit's card is about that unit only
     assert "另有" not in gk("report", "scorecard", cat.root, "--year", "2026", "--unit", "shjzg").out
+
+
+# ---------------------------------------------------------------- the requester in the line shown under a finding
+
+def test_the_line_shown_under_a_finding_in_a_register_leaves_out_who_asked(gk, cat):
+    # `validate` (text, as the GitLab template runs it) prints the offending line under a finding: a 申请人 line with a
+    # YAML error printed 「申请人: 陈金水 电话: 138****5678」, a block of 申请内容 its lines, an appeal's 案由 the name.
+    cat.write("requests/YSQ-1.yaml", "编号: YSQ-1\n收到日期: 2026-03-02\n申请渠道: 网上\n申请人类型: 自然人\n"
+                                     "申请人: 陈金水 电话: 13812345678\n申请内容: 低保\n")
+    cat.write("requests/YSQ-2.yaml", "编号: YSQ-2\n收到日期: 2026-03-02\n申请渠道: 网上\n申请人类型: 自然人\n"
+                                     "申请内容: |\n  陈金水本人的\n  低保\b审批材料\n备注: 无\n")  # a backspace copied in: GK017
+    cat.write("appeals/FY-1.yaml", "编号: FY-1\n类型: 行政复议\n收到日期: 2026-04-20\n案由: [陈金水不服答复\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "陈金水" not in run.out + run.err and "低保审批材料" not in run.out + run.err
+    assert "5 | 申请人: （内部登记，不在此显示）" in run.out
+    assert "4 | 案由: （内部登记，不在此显示）" in run.out
+    assert "7 |   （内部登记，不在此显示）" in run.out  # GK017 on a line of the block
+    # lines of other keys are shown as they are (numbers masked)
+    cat.write("requests/YSQ-1.yaml", "编号: YSQ-1\n收到日期: 2026-13-02\n申请渠道: 网上\n申请人类型: 自然人\n"
+                                     "申请人: 陈金水\n申请内容: 低保\n")
+    assert "2 | 收到日期: 2026-13-02" in gk("validate", cat.root).out
