@@ -299,8 +299,10 @@ def test_the_scorecard_says_where_the_findings_of_no_unit_are(gk, cat, tmp_path)
     book = tmp_path / "c.xlsx"
     gk("report", "scorecard", cat.root, "--year", "2026", "-f", "xlsx", "-o", book)
     assert note in [row[0] for row in load_workbook(book)["考核表"].iter_rows(values_only=True)]
-    # one unit's card is about that unit only
-    assert "另有" not in gk("report", "scorecard", cat.root, "--year", "2026", "--unit", "shjzg").out
+    # one unit's card is about that unit only, its findings counted as before
+    one = gk("report", "scorecard", cat.root, "--year", "2026", "--unit", "shjzg").out
+    assert "另有" not in one
+    assert next(line for line in one.splitlines() if "社会救助股" in line).split("│")[-3].strip() == "1"
 
 
 # ---------------------------------------------------------------- the requester in the line shown under a finding

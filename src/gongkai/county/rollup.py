@@ -16,7 +16,7 @@ class Rollup:
     """The summed report (its problems are the sum's own check) and every department's check."""
 
     report: AnnualReport
-    checks: list[tuple[str, str]]  # (department, 平衡 or what does not balance)
+    checks: list[tuple[str, str]]  # (department, 平衡 or what is wrong with its report: department_check)
     missing_data: list[str]  # departments without annual/<year>.yaml (figures of table 二 left at 0)
 
     @property

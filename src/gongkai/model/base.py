@@ -57,6 +57,7 @@ def numbers_not_true_or_false(*fields: str, kind: str = "int_type") -> Any:
         return value
     return field_validator(*fields, mode="before")(check)
 
+
 _WEB = re.compile(r"^(?i:https?)://[A-Za-z0-9.-]+(:\d+)?(/[^\s\"'<>\\`]*)?$")
 
 

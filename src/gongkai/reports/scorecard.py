@@ -79,7 +79,8 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     _count_records(catalog, scores, year, calendar, card)
     if card.has_ledgers:
         _count_handover(catalog, scores, year, today, calendar, card)
-    card.unowned = _count_findings(catalog, scores, report or lint(catalog, today)) if unit is None else (0, 0)
+    unowned = _count_findings(catalog, scores, report or lint(catalog, today))
+    card.unowned = unowned if unit is None else (0, 0)  # one unit's card is about that unit only
     return card
 
 
