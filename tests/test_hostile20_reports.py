@@ -325,3 +325,23 @@ def test_the_line_shown_under_a_finding_in_a_register_leaves_out_who_asked(gk, c
     cat.write("requests/YSQ-1.yaml", "编号: YSQ-1\n收到日期: 2026-13-02\n申请渠道: 网上\n申请人类型: 自然人\n"
                                      "申请人: 陈金水\n申请内容: 低保\n")
     assert "2 | 收到日期: 2026-13-02" in gk("validate", cat.root).out
+
+
+# ---------------------------------------------------------------- table 四: results as the decision words them
+
+def test_results_worded_as_the_decision_are_counted_in_table_four(gk, cat, tmp_path):
+    # 「结果: 撤销」 (the reply set aside) was GK104 and the case left out of table 四 (the file did not load).
+    cases = {"FY-1": ("行政复议", None, "撤销"), "FY-2": ("行政复议", None, "确认违法"), "FY-3": ("行政复议", None, "终止审理"),
+             "SS-1": ("行政诉讼", "未经复议直接起诉", "撤诉"), "SS-2": ("行政诉讼", "复议后起诉", "责令履行")}
+    for number, (kind, route, result) in cases.items():
+        cat.write(f"appeals/{number}.yaml", f"编号: {number}\n类型: {kind}\n收到日期: 2026-03-02\n结果: {result}\n"
+                  "结案日期: 2026-06-01\n" + (f"起诉方式: {route}\n" if route else ""))
+    found = json.loads(gk("validate", cat.root, "--format", "json").out)["diagnostics"]
+    assert [d for d in found if d["path"].startswith("appeals/")] == []
+    out = tmp_path / "a.xlsx"
+    assert gk("report", "annual", cat.root, "--year", "2026", "-f", "xlsx", "-o", out).code == 0
+    four = {row[0]: list(row[1:]) for row in load_workbook(out)["表四 复议诉讼"].iter_rows(min_row=2, values_only=True)}
+    #                            维持 纠正 其他 尚未审结 总计
+    assert four["行政复议"] == [0, 2, 1, 0, 3]
+    assert four["未经复议直接起诉"] == [0, 0, 1, 0, 1]
+    assert four["复议后起诉"] == [0, 1, 0, 0, 1]

@@ -234,7 +234,11 @@ class Request(CatalogModel):
 AppealKind = Literal["行政复议", "行政诉讼"]
 AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
 AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
-_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
+_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结",
+                   # the decision as written on it: 纠正 is the act set aside, changed, held unlawful or ordered done;
+                   # a case ended without a decision on the act is 其他 (驳回 is left to be chosen: on the merits or not)
+                   "撤销": "纠正", "变更": "纠正", "确认违法": "纠正", "责令履行": "纠正",
+                   "撤诉": "其他", "撤回": "其他", "撤回申请": "其他", "终止": "其他", "终止审理": "其他", "驳回起诉": "其他"}
 
 
 class Appeal(CatalogModel):
