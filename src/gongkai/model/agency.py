@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress
+from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, numbers_not_true_or_false
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
@@ -80,6 +80,8 @@ class HandoverSettings(CatalogModel):
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
     limit_workdays: int = Field(20, alias="时限工作日", ge=1, le=200, title="送交时限（工作日）")
 
+    counts_are_numbers = numbers_not_true_or_false("copies", "limit_workdays")
+
 
 class RequestDesk(CatalogModel):
     """Where and how the public applies for 依申请公开 (《条例》第二十九条)."""
@@ -149,6 +151,8 @@ class LintSettings(CatalogModel):
         description="本年还没有索引号时，新信息的索引号为「前缀-年份-00001」，如 350525-MZ",
     )
     wording: list[Wording] = Field(default_factory=list, alias="错误表述", title="错误表述", description="过时或错误的提法及正确写法")
+
+    days_are_numbers = numbers_not_true_or_false("interpretation_days")
 
 
 class Agency(CatalogModel):
