@@ -261,11 +261,11 @@ def test_an_extension_while_the_applicant_has_not_corrected_is_not_judged(gk, ca
 
 
 @pytest.mark.parametrize(("today", "expected"), [
-    ("2026-10-23", [("GK702", "申请「申请YSQ-A」应于 2026-10-23 前答复，今天到期")]),
+    ("2026-10-23", [("GK702", "申请 YSQ-A 应于 2026-10-23 前答复，今天到期")]),
     # Saturday after a Friday deadline: overdue, though no working day has passed yet (before: 「已逾期0个工作日」)
-    ("2026-10-24", [("GK701", "申请「申请YSQ-A」应于 2026-10-23 前答复，期限已过1天（逾期的工作日从下一个工作日算起）")]),
-    ("2026-10-25", [("GK701", "申请「申请YSQ-A」应于 2026-10-23 前答复，期限已过2天（逾期的工作日从下一个工作日算起）")]),
-    ("2026-10-26", [("GK701", "申请「申请YSQ-A」应于 2026-10-23 前答复，已逾期1个工作日")]),
+    ("2026-10-24", [("GK701", "申请 YSQ-A 应于 2026-10-23 前答复，期限已过1天（逾期的工作日从下一个工作日算起）")]),
+    ("2026-10-25", [("GK701", "申请 YSQ-A 应于 2026-10-23 前答复，期限已过2天（逾期的工作日从下一个工作日算起）")]),
+    ("2026-10-26", [("GK701", "申请 YSQ-A 应于 2026-10-23 前答复，已逾期1个工作日")]),
 ])
 def test_overdue_over_a_weekend(gk, cat, today, expected):
     # Received on 9-20, a make-up working Sunday: day 1 is 9-21, day 20 is 10-23 (Fri).
@@ -464,7 +464,7 @@ def test_fees_in_the_workbook_are_the_figure_of_the_report(gk, cat, tmp_path):
 def test_the_20_working_days_over_spring_festival_and_may_day(gk, cat, received, due, next_day):
     _write(cat, "", received=received)
     assert [c for c, _ in _gk7(gk, cat.root, due)] == ["GK702"]
-    assert [m for _, m in _gk7(gk, cat.root, due)] == [f"申请「申请YSQ-A」应于 {due} 前答复，今天到期"]
+    assert [m for _, m in _gk7(gk, cat.root, due)] == [f"申请 YSQ-A 应于 {due} 前答复，今天到期"]
     assert [c for c, _ in _gk7(gk, cat.root, next_day)] == ["GK701"]
 
 

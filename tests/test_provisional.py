@@ -83,7 +83,7 @@ def test_gk716_the_reply_deadline_is_provisional(gk, cat, tmp_path):
     # Received 2026-12-04 (Fri): 12/7 … 12/31 are 19 working days, 1/4 is the 20th — in 2027: provisional.
     cat.write("requests/2026/YSQ-2026-020.yaml", PLAIN_REQUEST.format(received="2026-12-04"))
     found = findings(gk, cat.root, "2026-12-07", "GK716")
-    assert [(d["line"], d["message"]) for d in found] == [(2, "申请「2027年特困供养标准」的答复期限 2027-01-04（暂定） 是暂定的")]
+    assert [(d["line"], d["message"]) for d in found] == [(2, "申请 YSQ-2026-020 的答复期限 2027-01-04（暂定） 是暂定的")]
     assert "2027年的节假日安排尚未录入" in found[0]["hint"] and "gongkai calendar import" in found[0]["hint"]
     import_2027(gk, cat, tmp_path)
     assert findings(gk, cat.root, "2026-12-07", "GK716") == []
@@ -94,17 +94,17 @@ def test_gk716_a_deadline_on_the_last_day_of_the_year_is_final(gk, cat):
     cat.write("requests/2026/YSQ-2026-020.yaml", PLAIN_REQUEST.format(received="2026-12-03"))
     assert findings(gk, cat.root, "2026-12-07", "GK716") == []
     assert [d["message"] for d in findings(gk, cat.root, "2026-12-31", "GK702")] == [
-        "申请「2027年特困供养标准」应于 2026-12-31 前答复，今天到期"]
+        "申请 YSQ-2026-020 应于 2026-12-31 前答复，今天到期"]
 
 
 def test_due_soon_and_overdue_messages_say_provisional(gk, cat):
     cat.write("requests/2026/YSQ-2026-020.yaml", PLAIN_REQUEST.format(received="2026-12-04"))
     soon = findings(gk, cat.root, "2026-12-28", "GK702")  # 12/29, 12/30, 12/31, 1/4 left
-    assert [d["message"] for d in soon] == ["申请「2027年特困供养标准」应于 2027-01-04（暂定） 前答复，还剩4个工作日"]
+    assert [d["message"] for d in soon] == ["申请 YSQ-2026-020 应于 2027-01-04（暂定） 前答复，还剩4个工作日"]
     assert "暂按周末和《全国年节及纪念日放假办法》" in soon[0]["hint"]
     assert findings(gk, cat.root, "2027-01-04", "GK701") == []
     late = findings(gk, cat.root, "2027-01-05", "GK701")
-    assert [d["message"] for d in late] == ["申请「2027年特困供养标准」应于 2027-01-04（暂定） 前答复，已逾期1个工作日"]
+    assert [d["message"] for d in late] == ["申请 YSQ-2026-020 应于 2027-01-04（暂定） 前答复，已逾期1个工作日"]
 
 
 # ---------------------------------------------------------------- the scorecard

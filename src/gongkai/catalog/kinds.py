@@ -19,6 +19,10 @@ LABELS: dict[str, str] = {
 FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
                            "requests": "request", "appeals": "appeal", "annual": "annual", "calendar": "notice",
                            "consultations": "inquiry"}
+# Keys of the internal registers whose values may name who asked (申请人, 「陈金水本人的低保审批材料」, 「陈金水来电催办」,
+# 「欧阳明远不服答复」): what they hold is shown nowhere outside the file — not under a finding, not in a diff.
+PRIVATE_KEYS: dict[str, frozenset[str]] = {"request": frozenset({"申请人", "申请内容", "备注"}),
+                                           "appeal": frozenset({"案由", "备注"})}
 # The folder of attachments (PDF, CEB, pictures…): files, not YAML; records name them by their path under the catalog.
 ATTACHMENTS = "files/"
 # Kinds read by a capability outside the catalog package: the module that registers the kind's reader.

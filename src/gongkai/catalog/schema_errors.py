@@ -241,6 +241,8 @@ def _type_text(kind: str, value: Any) -> str:
         "int_type": "应为整数",
         "int_parsing": "应为整数",
         "int_from_float": "应为整数",
+        "float_type": "应为数字",
+        "float_parsing": "应为数字",
         "bool_type": "应为 true 或 false",
         "bool_parsing": "应为 true 或 false",
         "greater_than_equal": "数值太小",
@@ -251,6 +253,8 @@ def _type_text(kind: str, value: Any) -> str:
 
 def _shown(value: Any) -> str:
     """A value as quoted in a message: short, and never too big to print (Python refuses huge integers)."""
+    if isinstance(value, bool):  # as the file has it, not Python's True
+        return "true" if value else "false"
     if isinstance(value, int) and value.bit_length() > 100:
         return "（很长的数字）"
     text = str(value)
@@ -274,4 +278,8 @@ def _type_hint(kind: str, label: str) -> str:
         return f"只写一个整数，用半角阿拉伯数字，不带单位和小数，如「{label}: 3」。"
     if kind in ("bool_type", "bool_parsing"):
         return f"只写 true（是）或 false（否），如「{label}: true」。"
+    if kind in ("float_type", "float_parsing"):
+        if label == "行政事业性收费":  # 万元, as table 二 of the annual report has it: 「1,200」「1200元」 are refused
+            return "只写一个数，单位是万元，用半角阿拉伯数字，不带单位和千位分隔符：1200 元写作「行政事业性收费: 0.12」，没有收费写 0。"
+        return f"只写一个数，用半角阿拉伯数字，不带单位和千位分隔符，如「{label}: 0.5」。"
     return f"请检查「{label}」的值。"

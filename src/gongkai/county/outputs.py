@@ -8,12 +8,12 @@ from typing import Any
 
 from gongkai.county.department import DepartmentResult
 from gongkai.county.review import CountyView
-from gongkai.county.rollup import BALANCED, Rollup, roll_up
+from gongkai.county.rollup import Rollup, department_check, roll_up
 from gongkai.files_io import write_atomic
 from gongkai.interchange.xlsx import export_departments_xlsx
 from gongkai.portal.write import refuse_outputs
 from gongkai.privacy.scan import allowed_of
-from gongkai.reports.annual import check_balance
+from gongkai.reports.annual import year_not_over
 from gongkai.reports.render import fraction, scorecard_rows
 from gongkai.reports.xlsx import annual_workbook, table_workbook
 
@@ -35,7 +35,7 @@ def score_row(result: DepartmentResult) -> list[str]:
     t = result.totals
     provisional = bool(result.score and result.score.provisional)
     annual = result.annual
-    balance = ("；".join(check_balance(annual.table3)) or BALANCED) if annual else "—"
+    balance = department_check(annual) if annual else "—"
     return [result.name, str(t.items), str(t.published), fraction(t.on_time, t.checkable, provisional), str(t.missed),
             fraction(t.handed_on_time, t.handed, provisional) if t.handed is not None else "—（无台账）",
             str(result.errors), str(result.warnings),
@@ -55,6 +55,9 @@ def notes(view: CountyView) -> list[str]:
               + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
                  else "请该部门改正（gongkai validate 列出）")
               for d in view.readable if d.annual_gap]
+    unfinished = year_not_over(view.year, view.today)
+    if view.readable and unfinished:  # the annual roll-up of the year under way: run with --year <last year> in January
+        found.append(f"年度报告汇总：{unfinished}（汇总上一年度的报告请加 --year {view.year - 1}）")
     if view.readable:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
@@ -95,7 +98,7 @@ def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
             entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__, withheld=d.withheld)
         departments.append(entry)
     return {"schema": SCHEMA, "year": view.year, "today": view.today.isoformat(), "departments": departments,
-            "annual_balanced": not rollup.report.problems, "annual_checks": dict(rollup.checks),
+            "annual_balanced": rollup.balanced, "annual_checks": dict(rollup.checks),
             "annual_missing": rollup.missing_data,
             "table": {"headers": list(HEADERS), "rows": rows, "notes": notes(view)}}
 

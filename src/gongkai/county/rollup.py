@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gongkai.county.review import CountyView
-from gongkai.reports.annual import RESULTS, AnnualReport, Table2, Table3Row, check_balance
+from gongkai.reports.annual import RESULTS, AnnualReport, Table2, Table3Row, check_balance, year_not_over
 from gongkai.reports.render import TABLE4_GROUPS
 
 BALANCED = "平衡"
@@ -16,8 +16,13 @@ class Rollup:
     """The summed report (its problems are the sum's own check) and every department's check."""
 
     report: AnnualReport
-    checks: list[tuple[str, str]]  # (department, 平衡 or what does not balance)
+    checks: list[tuple[str, str]]  # (department, 平衡 or what is wrong with its report: department_check)
     missing_data: list[str]  # departments without annual/<year>.yaml (figures of table 二 left at 0)
+
+    @property
+    def balanced(self) -> bool:
+        """The sum balances and so does every department's own report."""
+        return not self.report.problems and all(check == BALANCED for _, check in self.checks)
 
 
 def roll_up(view: CountyView, title: str) -> Rollup:
@@ -26,9 +31,17 @@ def roll_up(view: CountyView, title: str) -> Rollup:
     summed = AnnualReport(view.year, title, None, _table2([r for _, r in reports]), _table3([r for _, r in reports]),
                           _table4([r for _, r in reports]))
     summed.problems = check_balance(summed.table3) if summed.table3 else []
-    checks = [(name, "；".join(check_balance(r.table3)) or BALANCED) for name, r in reports]
+    # (each department's report is built without the day; the sum says it once, in its check sheet and on the screen)
+    summed.notes = [note for note in (year_not_over(view.year, view.today),) if note]
+    checks = [(name, department_check(r)) for name, r in reports]
     missing = [name for name, r in reports if r.data is None]
     return Rollup(summed, checks, missing)
+
+
+def department_check(report: AnnualReport) -> str:
+    """平衡, or every problem of the department's own report: a register file that cannot be read, a request
+    registered twice, a lawsuit without its route leave table 三 balanced and its figures wrong all the same."""
+    return "；".join(report.problems) or BALANCED
 
 
 def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:

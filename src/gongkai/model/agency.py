@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress
+from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, numbers_not_true_or_false
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
@@ -96,6 +96,8 @@ class HandoverSettings(CatalogModel):
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
     limit_workdays: int = Field(20, alias="时限工作日", ge=1, le=200, title="送交时限（工作日）")
 
+    counts_are_numbers = numbers_not_true_or_false("copies", "limit_workdays")
+
     def clashing_recipients(self) -> list[tuple[int, str]]:
         """(position, 编号) of each recipient whose 编号 an earlier one already uses, capitals aside: each has a folder
         of that name in the batch, and DAG and dag are one folder on the Windows and macOS the 两馆 open it on."""
@@ -176,6 +178,8 @@ class LintSettings(CatalogModel):
         description="本年还没有索引号时，新信息的索引号为「前缀-年份-00001」，如 350525-MZ",
     )
     wording: list[Wording] = Field(default_factory=list, alias="错误表述", title="错误表述", description="过时或错误的提法及正确写法")
+
+    days_are_numbers = numbers_not_true_or_false("interpretation_days")
 
 
 class Agency(CatalogModel):

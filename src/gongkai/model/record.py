@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from gongkai.days import as_typed
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, Day, Body, ObjectId, Text
+from gongkai.model.base import CatalogModel, Day, Body, ObjectId, Text, numbers_not_true_or_false
 from gongkai.model.item import Channel
 
 Attribute = Literal[vocab.ATTRIBUTES]  # type: ignore[valid-type]
@@ -107,6 +107,8 @@ class Record(CatalogModel):
     )
     report_year: int | None = Field(None, alias="报告年度", ge=2000, le=2100, title="报告年度", description="年度报告所报告的年份")
     body: Body | None = Field(None, alias="正文", title="正文", description="Markdown")
+
+    counts_are_numbers = numbers_not_true_or_false("pages", "report_year")
 
     @property
     def is_public(self) -> bool:

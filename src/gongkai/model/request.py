@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BeforeValidator, Field
 
-from gongkai.model.base import CatalogModel, Day, ObjectId, Text
+from gongkai.model.base import CatalogModel, Day, ObjectId, Text, numbers_not_true_or_false
 
 REPLY_WORKDAYS = 20  # 《条例》第三十三条第一款
 MAX_EXTENSION_WORKDAYS = 20  # 《条例》第三十三条第二款
@@ -102,6 +102,9 @@ REASON_ALIASES: dict[str, str] = {
     "申请人撤回申请": "其他",
 }
 
+# How a 答复书 words the ground before the short name: 「属于过程性信息」「涉及个人隐私」「涉及商业秘密」.
+REASON_LEADS: tuple[str, ...] = ("属于", "涉及", "因")
+
 
 def _alias(table: dict[str, str]) -> BeforeValidator:
     return BeforeValidator(lambda v: table.get(v.strip(), v.strip()) if isinstance(v, str) else v)
@@ -125,8 +128,12 @@ def canonical_reason(outcome: str, value: str | None) -> str | None:
     """The numbered sub-reason of *outcome* that *value* names (its default when *value* is None), or None."""
     if value is None:
         return DEFAULT_REASONS.get(outcome)
-    text = REASON_ALIASES.get(value.strip(), value.strip())
-    return text if text in OUTCOMES.get(outcome, ()) else None
+    text = value.strip()
+    for said in (text, *(text.removeprefix(lead) for lead in REASON_LEADS if text.startswith(lead))):
+        found = REASON_ALIASES.get(said, said)
+        if found in OUTCOMES.get(outcome, ()):
+            return found
+    return None
 
 
 class Extension(CatalogModel):
@@ -135,6 +142,8 @@ class Extension(CatalogModel):
     approver: Text = Field(alias="批准人", title="批准人")
     approved: Day = Field(alias="批准日期", title="批准日期")
     workdays: int = Field(alias="延长工作日", ge=1, le=MAX_EXTENSION_WORKDAYS, title="延长工作日", description="不超过20")
+
+    days_are_numbers = numbers_not_true_or_false("workdays")
 
 
 class Consultation(CatalogModel):
@@ -225,7 +234,11 @@ class Request(CatalogModel):
 AppealKind = Literal["行政复议", "行政诉讼"]
 AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
 AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
-_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
+_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结",
+                   # the decision as written on it: 纠正 is the act set aside, changed, held unlawful or ordered done;
+                   # a case ended without a decision on the act is 其他 (驳回 is left to be chosen: on the merits or not)
+                   "撤销": "纠正", "变更": "纠正", "确认违法": "纠正", "责令履行": "纠正",
+                   "撤诉": "其他", "撤回": "其他", "撤回申请": "其他", "终止": "其他", "终止审理": "其他", "驳回起诉": "其他"}
 
 
 class Appeal(CatalogModel):
@@ -256,6 +269,8 @@ class Carryover(CatalogModel):
         values = (self.natural, self.business, self.research, self.charity, self.legal, self.other)
         return dict(zip(APPLICANT_TYPES, values, strict=True))
 
+    counts_are_numbers = numbers_not_true_or_false("natural", "business", "research", "charity", "legal", "other")
+
 
 class RuleCounts(CatalogModel):
     """规章 counts (a county bureau usually has none)."""
@@ -263,6 +278,8 @@ class RuleCounts(CatalogModel):
     issued: int = Field(0, alias="本年制发", ge=0)
     repealed: int = Field(0, alias="本年废止", ge=0)
     in_force: int = Field(0, alias="现行有效", ge=0)
+
+    counts_are_numbers = numbers_not_true_or_false("issued", "repealed", "in_force")
 
 
 class AnnualData(CatalogModel):
@@ -279,3 +296,5 @@ class AnnualData(CatalogModel):
     fees: float = Field(0, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
     carryover: Carryover | None = Field(None, alias="上年结转", title="上年结转", description="不写则按登记簿计算")
 
+    counts_are_numbers = numbers_not_true_or_false("year", "licensing", "penalty", "enforcement")
+    fees_are_numbers = numbers_not_true_or_false("fees", kind="float_type")

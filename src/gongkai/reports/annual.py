@@ -77,13 +77,20 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year)]
-    if today is not None and today <= dt.date(year, 12, 31):
-        report.notes.append(f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制")
+    if today is not None and (unfinished := year_not_over(year, today)):
+        report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
         report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
     elif data is None:
         report.problems.append(f"{gap}：表二的规章、行政许可、处罚、强制、收费和第一、五、六部分没有取到，改正后再生成")
     return report
+
+
+def year_not_over(year: int, today: dt.date) -> str:
+    """What a reader of *year*'s figures must know when *today* is within it (or before it): they are not the year's."""
+    if today > dt.date(year, 12, 31):
+        return ""
+    return f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制"
 
 
 def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
@@ -127,6 +134,12 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
     for path, request in requests:
         if request.replied is None and request.outcome is not None and request.received.year <= year:
             found.append(f"{path}：写了办理结果，没有写答复日期，按「结转下年度继续办理」统计（运行 gongkai validate 查看改法）")
+        if request.replied is not None and request.replied < request.received and year in (request.replied.year,
+                                                                                             request.received.year):
+            # (a slip of the year: counted as answered in one year and received in another, 一+二 ≠ 三+四 in both)
+            found.append(f"{path}：答复日期 {request.replied} 早于收到日期 {request.received}，表三不平衡：核对登记簿和答复书，"
+                         "改正日期（GK707）")
+            continue
         if request.replied is None or request.replied.year != year:
             continue
         category = request.category

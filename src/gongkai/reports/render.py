@@ -53,6 +53,10 @@ def scorecard_notes(card: Scorecard) -> list[str]:
     if card.uncomputed:
         years = "、".join(f"{y}年" for y in sorted(card.uncomputed))
         notes.append(f"{years}没有节假日数据，相关信息的时限未计入。")
+    errors, warnings = card.unowned
+    if errors or warnings:  # the rows add up to less than validate says: say where the rest are
+        notes.append(f"另有 {errors} 个错误、{warnings} 个警告不属于表中的单位（gongkai.yaml、年度报告数据、没有写承办单位或"
+                     "承办单位写错的申请等），没有计入各单位：运行 gongkai validate 查看。")
     return notes
 
 

@@ -49,6 +49,8 @@ class Scorecard:
     has_ledgers: bool
     uncomputed: set[int] = field(default_factory=set)  # years with no holiday data at all: not counted
     provisional: set[int] = field(default_factory=set)  # years without a notice yet: counted on 暂定 dates
+    # findings of no unit on the card (gongkai.yaml, a request without 承办单位, annual data …): (errors, warnings)
+    unowned: tuple[int, int] = (0, 0)
 
     def limit(self, score: UnitScore, compute: Callable[[], DueDate]) -> DueDate | None:
         """compute(), noting a provisional date on *score* and the card, or None for a year without any data."""
@@ -77,7 +79,8 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     _count_records(catalog, scores, year, calendar, card)
     if card.has_ledgers:
         _count_handover(catalog, scores, year, today, calendar, card)
-    _count_findings(catalog, scores, report or lint(catalog, today))
+    unowned = _count_findings(catalog, scores, report or lint(catalog, today))
+    card.unowned = unowned if unit is None else (0, 0)  # one unit's card is about that unit only
     return card
 
 
@@ -165,16 +168,17 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
         score.handed_on_time = (score.handed_on_time or 0) + (delivered is not None and delivered <= due.date)
 
 
-def _count_findings(catalog: Catalog, scores: dict[str, UnitScore], report: Report) -> None:
+def _count_findings(catalog: Catalog, scores: dict[str, UnitScore], report: Report) -> tuple[int, int]:
+    """Each unit's errors and warnings; returns those of no unit on the card, which its rows would leave out."""
     owner = _owners(catalog)
     counts: Counter[tuple[str, Severity]] = Counter()
     for diagnostic in report.sorted():
         unit = owner.get(diagnostic.object_id or "")
-        if unit is not None:
-            counts[(unit, diagnostic.severity)] += 1
+        counts[(unit if unit in scores else "", diagnostic.severity)] += 1
     for score in scores.values():
         score.errors = counts[(score.unit_id, Severity.ERROR)]
         score.warnings = counts[(score.unit_id, Severity.WARNING)]
+    return counts[("", Severity.ERROR)], counts[("", Severity.WARNING)]
 
 
 def _owners(catalog: Catalog) -> dict[str, str]:

@@ -33,6 +33,10 @@ def _shown(due: Due) -> DueDate:
     return DueDate(due.date, due.provisional)
 
 
+# A request is named by its 编号 in every message, never by its 申请内容: what is asked often names the requester
+# (「陈金水本人的低保审批材料」), and validate's messages go to CI logs and pull-request annotations.
+
+
 def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
     """Unanswered requests with a running clock: (path, request, due date, working days left)."""
     for path, request in _requests(ctx):
@@ -63,7 +67,7 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
         if due.date < ctx.today and late is not None:
             # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
             overdue = f"已逾期{late}个工作日" if late else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）"
-            yield Finding(here, f"申请「{request.content}」应于 {due} 前答复，{overdue}",
+            yield Finding(here, f"申请 {request.id} 应于 {due} 前答复，{overdue}",
                           "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + due.note())
 
 
@@ -78,7 +82,7 @@ def request_due_soon(ctx: Context) -> Iterator[Finding]:
         if due.date >= ctx.today and left <= SOON_WORKDAYS:
             when = "今天到期" if due.date == ctx.today else f"还剩{left}个工作日"
             yield Finding(Location(path, request.id, ("收到日期",)),
-                          f"申请「{request.content}」应于 {due} 前答复，{when}",
+                          f"申请 {request.id} 应于 {due} 前答复，{when}",
                           "按期答复；确需延长的，在期限内经负责人批准并告知申请人（最长20个工作日）。" + due.note())
 
 
@@ -359,7 +363,7 @@ def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
         if due.provisional:
             yield Finding(Location(path, request.id, ("收到日期",)),
-                          f"申请「{request.content}」的答复期限 {due} 是暂定的",
+                          f"申请 {request.id} 的答复期限 {due} 是暂定的",
                           due.note())
 
 
