@@ -34,6 +34,8 @@ class SiteData:
     by_kind: dict[str, list[Admission]] = field(default_factory=dict)  # 文种 → its records, newest first
     interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
     replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
+    # id → the newest web document whose 替代 names it: what replaced a document that forgot its own 被替代 (GK414)
+    replacing: dict[str, Admission] = field(default_factory=dict)
 
     def blob(self, kind: str, object_id: str | None) -> str:
         """The content hash of the file defining *object_id*: part of a page's inputs."""
@@ -85,8 +87,10 @@ class SiteData:
         return [self.by_id[i] for i in ids if i in self.by_id] if ids else []
 
     def replacement(self, admission: Admission) -> Admission | None:
-        """The web record that replaced this one, if any."""
-        return self.by_id.get(admission.facts.replaced_by or "")
+        """The web record that replaced this one, if any: its 被替代, else the newest whose 替代 names it (as handover's
+        撤换 reads it), so a lapsed document's page links the one in force even when only the new one says so."""
+        named = self.by_id.get(admission.facts.replaced_by or "")
+        return named if named is not None else self.replacing.get(admission.id)
 
     def predecessors(self, admission: Admission) -> list[Admission]:
         """The web records this one replaced (named on either side)."""
@@ -144,6 +148,8 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
             data.interpreted.setdefault(interpretation, []).append(admission)
         if record.replaced_by:
             data.replaced.setdefault(record.replaced_by, []).append(admission)
+        for old in record.replaces:
+            data.replacing.setdefault(old, admission)  # newest first: the newest replacement wins
     for lists in (data.by_item, data.by_unit):
         for key in list(lists):
             lists[key] = in_force_first(lists[key])

@@ -1,0 +1,147 @@
+"""Twentieth hostile pass over the 政府信息公开 column (issue 13) and `gongkai inspect` (issue 14), as the yearly
+inspector and an elderly citizen reading on a phone.
+
+Found by this pass:
+- A record whose 撤回 is set for a later day (撤回: {日期: 2026-12-01}) said 「本信息已撤回。」 in bold on its page from
+  the day it was written, while the page, its body and its attachments were still published: a citizen read that a
+  document in force had been withdrawn. Now the page says nothing of a withdrawal until the day, and is gone from then.
+- A lapsed document whose replacement was named only on the new side (the new one's 替代: [旧], the old one without
+  被替代 — GK414, which does not stop the build) said 「本文件已失效」 with no link to the document in force, although
+  the site publishes it and `handover` reads the same pair as a replacement. Now the old page links the newest web
+  document whose 替代 names it, also when the replacement is added after the old page was built (incremental build).
+- A catalog with no 年度报告 on the web had a 政府信息公开年报 column saying only 「暂无年度报告。」 — one of the four
+  columns 61号文 prescribes, blank to the inspectors — and inspect did not count it among the 空白栏目 (it counted an
+  empty 政府信息公开制度 and an empty 领导信息 the same way). Now it does, with how to fill it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import CatalogDir
+from test_inspect import ANNUAL, check, icat, inspect, write_item, write_record  # noqa: F401
+
+TODAY = "2026-11-27"
+
+
+def _record(cat: CatalogDir, rid: str, item: str | None, formed: str, published: str, kind: str = "通知",
+            title: str | None = None, extra: str = "") -> None:
+    number = rid.split("-")[1]
+    lines = [f"编号: {rid}", f"题名: {title or '测试县民政局关于' + rid + '的通知'}",
+             f"索引号: 350524-MZ-2026-{number.zfill(5)}", f"文种: {kind}", "责任单位: shjzg"]
+    lines += [f"事项: {item}"] if item else []
+    lines += ["公开属性: 主动公开", f"保密审查: {{审查人: 张三, 审查日期: {formed}, 结论: 同意主动公开}}",
+              f"成文日期: {formed}", f"公开日期: {published}", "正文: |", "  正文。"]
+    cat.write(f"records/{published[:4]}/{rid}.yaml", "\n".join(lines) + "\n" + extra)
+
+
+def _build(gk, root: Path, out: Path, today: str = TODAY) -> Path:
+    run = gk("build-site", root, "--out", out, "--no-search", "--today", today)
+    assert run.code == 0, run.err
+    return out
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------------- 撤回 set for later
+
+WITHDRAW_LATER = "撤回:\n  日期: 2026-12-01\n  原因: 误将过程性信息作为主动公开信息发布\n"
+
+
+@pytest.mark.parametrize("today", ["2026-11-27", "2026-11-30"])
+def test_a_withdrawal_set_for_a_later_day_is_not_announced_before_it(gk, icat, tmp_path, today):
+    write_record(icat, "R2026-060", "SHJZ-050", "2026-11-10", body="本通知的正文。", extra=WITHDRAW_LATER)
+    page = _text(_build(gk, icat.root, tmp_path / "site", today) / "records/R2026-060.html")
+    assert "本通知的正文。" in page  # still published until 2026-12-01
+    assert "撤回" not in page
+
+
+def test_a_withdrawal_takes_the_page_away_on_its_day(gk, icat, tmp_path):
+    write_record(icat, "R2026-060", "SHJZ-050", "2026-11-10", extra=WITHDRAW_LATER)
+    out = _build(gk, icat.root, tmp_path / "site", "2026-12-01")
+    assert not (out / "records/R2026-060.html").exists()
+    assert "R2026-060" not in _text(out / "items/SHJZ-050.html")
+
+
+# ---------------------------------------------------------------------------------------------------- 有效性 and 替代
+
+OLD_LAPSED = "有效性: 失效\n有效性日期: 2026-11-01\n"
+NEW_REPLACING = "有效性: 有效\n替代: [R2026-060]\n"
+LINK_TO_NEW = '现行文件为<a href="../records/R2026-061.html">《测试县民政局关于R2026-061的通知》</a>'
+
+
+def test_a_lapsed_document_named_only_by_its_replacement_links_it(gk, icat, tmp_path):
+    write_record(icat, "R2026-060", "SHJZ-050", "2026-03-10", kind="政策文件", extra=OLD_LAPSED)
+    write_record(icat, "R2026-061", "SHJZ-050", "2026-11-01", kind="政策文件", extra=NEW_REPLACING)
+    page = _text(_build(gk, icat.root, tmp_path / "site") / "records/R2026-060.html")
+    assert "<strong>本文件已失效</strong>（2026年11月1日）" in page
+    assert LINK_TO_NEW in page
+
+
+def test_a_replacement_added_after_the_old_page_was_built_is_linked_by_the_next_build(gk, icat, tmp_path):
+    write_record(icat, "R2026-060", "SHJZ-050", "2026-03-10", kind="政策文件", extra=OLD_LAPSED)
+    out = _build(gk, icat.root, tmp_path / "site")
+    assert "现行文件为" not in _text(out / "records/R2026-060.html")
+    write_record(icat, "R2026-061", "SHJZ-050", "2026-11-01", kind="政策文件", extra=NEW_REPLACING)
+    assert LINK_TO_NEW in _text(_build(gk, icat.root, out) / "records/R2026-060.html")
+
+
+def test_the_replacement_the_old_document_names_wins_over_one_naming_it(gk, icat, tmp_path):
+    write_record(icat, "R2026-060", "SHJZ-050", "2026-03-10", kind="政策文件", extra=OLD_LAPSED + "被替代: R2026-062\n")
+    write_record(icat, "R2026-061", "SHJZ-050", "2026-11-01", kind="政策文件", extra=NEW_REPLACING)
+    write_record(icat, "R2026-062", "SHJZ-050", "2026-10-20", kind="政策文件", extra="有效性: 有效\n替代: [R2026-060]\n")
+    page = _text(_build(gk, icat.root, tmp_path / "site") / "records/R2026-060.html")
+    assert '现行文件为<a href="../records/R2026-062.html">' in page
+
+
+# ---------------------------------------------------------------------------------------------------- 年报 column blank
+
+def _annual_blank(sheet: dict) -> list[str]:
+    return [e["text"] for e in check(sheet, "blank-columns")["evidence"] if e["text"].startswith("政府信息公开年报")]
+
+
+def test_an_empty_annual_reports_column_is_a_blank_column(gk, icat):
+    (icat.root / "records/2026/R2026-900.yaml").unlink()
+    _, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "blank-columns")
+    assert (entry["count"], entry["status"]) == (1, "pass")
+    assert _annual_blank(sheet) == [
+        "政府信息公开年报：栏目是空的，网站上只写着「暂无年度报告」（没有文种为「年度报告」、在网站公开的信息）；"
+        "把本机关已公布的政府信息公开工作年度报告登记为「文种: 年度报告」、写明「报告年度」的主动公开信息"
+        "（启用前在门户网站公布的，写「补录」和原因）"]
+
+
+@pytest.mark.parametrize("blank_items, count, status, code", [(3, 4, "pass", 0), (4, 5, "fail", 1)])
+def test_an_empty_annual_reports_column_counts_towards_five(gk, icat, blank_items, count, status, code):
+    (icat.root / "records/2026/R2026-900.yaml").unlink()
+    for n in range(blank_items):
+        write_item(icat, f"SHJZ-3{n:02d}", f"空栏目{n}")
+    got, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "blank-columns")
+    assert (entry["count"], entry["status"], got) == (count, status, code)
+
+
+@pytest.mark.parametrize("change", ["unlisted", "withdrawn", "later"])
+def test_an_annual_report_not_on_the_web_today_leaves_the_column_blank(gk, icat, change):
+    text = {"unlisted": ANNUAL.replace("公开属性: 主动公开", "公开属性: 依申请公开"),
+            "withdrawn": ANNUAL + "撤回:\n  日期: 2026-02-01\n  原因: 误将草稿作为年度报告发布\n",
+            "later": ANNUAL.replace("公开日期: 2026-01-20", "公开日期: 2026-11-28")}[change]
+    icat.write("records/2026/R2026-900.yaml", text)
+    _, sheet = inspect(gk, icat.root)
+    assert len(_annual_blank(sheet)) == 1
+
+
+def test_an_annual_report_on_the_web_fills_the_column_even_when_late(gk, icat):
+    icat.write("records/2026/R2026-900.yaml", ANNUAL.replace("公开日期: 2026-01-20", "公开日期: 2026-02-01"))
+    _, sheet = inspect(gk, icat.root)
+    assert _annual_blank(sheet) == []
+    assert check(sheet, "annual-report")["points"] == 5  # late is its own 扣分 item, not a blank column
