@@ -145,3 +145,15 @@ def test_an_annual_report_on_the_web_fills_the_column_even_when_late(gk, icat):
     _, sheet = inspect(gk, icat.root)
     assert _annual_blank(sheet) == []
     assert check(sheet, "annual-report")["points"] == 5  # late is its own 扣分 item, not a blank column
+
+
+def test_a_replacement_that_leaves_the_web_is_no_longer_linked_by_the_next_build(gk, icat, tmp_path):
+    write_record(icat, "R2026-060", "SHJZ-050", "2026-03-10", kind="政策文件", extra=OLD_LAPSED)
+    write_record(icat, "R2026-061", "SHJZ-050", "2026-11-01", kind="政策文件", extra=NEW_REPLACING)
+    out = _build(gk, icat.root, tmp_path / "site")
+    assert LINK_TO_NEW in _text(out / "records/R2026-060.html")
+    write_record(icat, "R2026-061", "SHJZ-050", "2026-11-01", kind="政策文件",
+                 extra=NEW_REPLACING + "撤回:\n  日期: 2026-11-20\n  原因: 误将未经审核的文件作为主动公开信息发布\n")
+    page = _text(_build(gk, icat.root, out) / "records/R2026-060.html")
+    assert "<strong>本文件已失效</strong>（2026年11月1日）。" in page
+    assert "R2026-061" not in page
