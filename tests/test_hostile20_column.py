@@ -157,3 +157,112 @@ def test_a_replacement_that_leaves_the_web_is_no_longer_linked_by_the_next_build
     page = _text(_build(gk, icat.root, out) / "records/R2026-060.html")
     assert "<strong>本文件已失效</strong>（2026年11月1日）。" in page
     assert "R2026-061" not in page
+
+
+# ---------------------------------------------------------------------------------------------------- every link resolves
+
+class _Links(HTMLParser):
+    """Every href and src of a page, and its ids (an independent reading: not inspect's regular expression)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append((tag, name, value))
+            if name in ("id", "name") and value:
+                self.ids.add(value)
+
+
+def _read(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(_text(page))
+    return parser
+
+
+def _broken(out: Path) -> list[str]:
+    """Each link of the built site that does not open a file of the site (or its #part), and each thing loaded from
+    another host."""
+    pages = {page.relative_to(out).as_posix(): _read(page) for page in out.rglob("*.html")}
+    found = []
+    for name, parsed in sorted(pages.items()):
+        for tag, attribute, value in parsed.links:
+            parts = urlsplit(value)
+            if parts.scheme in ("http", "https"):
+                if attribute == "src" or tag == "link":
+                    found.append(f"{name}: 从其他网站加载 {value}")
+                continue
+            if parts.scheme in ("tel", "mailto") or value == "data:,":  # data:, is the empty favicon
+                continue
+            if parts.scheme or not value:
+                found.append(f"{name}: {value!r}")
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path))) \
+                if parts.path else name
+            target = f"{target}/index.html" if parts.path.endswith("/") else target
+            if target.startswith("../") or not (out / target).is_file():
+                found.append(f"{name}: {value} → {target} 不存在")
+            elif parts.fragment and parts.fragment != "top" and target.endswith(".html"):
+                if unquote(parts.fragment) not in (pages.get(target) or _read(out / target)).ids:
+                    found.append(f"{name}: {value} 没有 #{parts.fragment}")
+    return found
+
+
+def _hostile_column(cat: CatalogDir) -> None:
+    """The column as a hostile tester makes it: no 年报 and no 制度 yet, a 领域 with no item, an item with no record
+    and one with many, a withdrawn record, a lapsed document and its replacement, a 公示 that has ended."""
+    (cat.root / "records/2026/R2026-900.yaml").unlink()
+    (cat.root / "records/2026/R2026-051.yaml").unlink()
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(_text(agency).replace("领域:\n  - 名称: 社会救助\n    代码: SHJZ\n",
+                                            "领域:\n  - 名称: 社会救助\n    代码: SHJZ\n  - 名称: 区划地名\n    代码: QHDM\n"),
+                      encoding="utf-8")
+    write_item(cat, "SHJZ-301", "空栏目", extra="空白说明: 本事项按年度公开，下次公开时间为2027年3月31日前\n")
+    for n in range(60):
+        write_record(cat, f"R2026-{200 + n}", "SHJZ-050", f"2026-{1 + n // 6:02d}-{1 + n % 6 * 4:02d}")
+    write_record(cat, "R2026-060", "SHJZ-050", "2026-03-10", kind="政策文件", extra=OLD_LAPSED)
+    write_record(cat, "R2026-061", "SHJZ-050", "2026-11-01", kind="政策文件", extra=NEW_REPLACING)
+    write_record(cat, "R2026-062", "SHJZ-050", "2026-11-02",
+                 extra="撤回:\n  日期: 2026-11-20\n  原因: 误将过程性信息作为主动公开信息发布\n")
+
+
+def test_every_link_of_a_column_with_missing_parts_opens_a_page_of_the_site(gk, icat, tmp_path):
+    _hostile_column(icat)
+    out = _build(gk, icat.root, tmp_path / "site")
+    assert not (out / "records/R2026-062.html").exists()
+    assert _broken(out) == []
+    assert "区划地名领域的政务公开事项标准目录还没有列入事项。" in _text(out / "directory/qhdm/index.html")
+    assert "本事项按年度公开，下次公开时间为2027年3月31日前" in _text(out / "items/SHJZ-301.html")
+
+
+def test_the_link_checker_finds_a_link_to_a_page_that_is_gone(gk, icat, tmp_path):
+    out = _build(gk, icat.root, tmp_path / "site")
+    page = out / "items/SHJZ-050.html"
+    page.write_text(_text(page).replace("../records/R2026-050.html", "../records/R2026-062.html"), encoding="utf-8")
+    assert _broken(out) == ["items/SHJZ-050.html: ../records/R2026-062.html → records/R2026-062.html 不存在"]
+
+
+# ---------------------------------------------------------------------------------------------------- dates and order
+
+def test_an_item_lists_documents_in_force_first_each_by_publication_day_not_by_the_day_written(gk, icat, tmp_path):
+    # written (成文) in one order, published (公开) in another: the list goes by 公开日期, newest first, and shows it
+    _record(icat, "R2026-070", "SHJZ-050", "2026-10-30", "2026-11-05")
+    _record(icat, "R2026-071", "SHJZ-050", "2026-09-01", "2026-11-20")
+    _record(icat, "R2026-072", "SHJZ-050", "2026-11-10", "2026-11-12", kind="政策文件",
+            extra="有效性: 废止\n有效性日期: 2026-11-25\n")
+    _record(icat, "R2026-073", "SHJZ-050", "2026-11-01", "2026-11-02", kind="政策文件",
+            extra="有效性: 失效\n有效性日期: 2026-12-31\n")  # lapses later: still in force today
+    page = _text(_build(gk, icat.root, tmp_path / "site") / "items/SHJZ-050.html")
+    listed = re.findall(r'records/(R2026-\d+)\.html">[^<]*</a>( <span class="invalid">【[^】]*】</span>)? '
+                        r'<span class="meta"><time datetime="([\d-]+)">', page)
+    assert [(rid, bool(label), day) for rid, label, day in listed] == [
+        ("R2026-071", False, "2026-11-20"),
+        ("R2026-070", False, "2026-11-05"),
+        ("R2026-073", False, "2026-11-02"),
+        ("R2026-050", False, "2026-11-02"),
+        ("R2026-072", True, "2026-11-12"),
+    ]
+    assert "【废止】" in page
