@@ -9,6 +9,10 @@ Found by this pass:
   被替代 — GK414, which does not stop the build) said 「本文件已失效」 with no link to the document in force, although
   the site publishes it and `handover` reads the same pair as a replacement. Now the old page links the newest web
   document whose 替代 names it, also when the replacement is added after the old page was built (incremental build).
+- A document replaced twice (2024's standard by 2025's, 2025's in turn by 2026's: each old one naming its own
+  replacement, as a clerk writes them year by year, and validate silent) said on 2024's page 「现行文件为《2025年…》」,
+  a lapsed document. Now the page follows the chain to the one in force; when every replacement has lapsed it names
+  the last one as 「也不再有效」, never as 现行; a loop of replacements never links a page to itself.
 - A catalog with no 年度报告 on the web had a 政府信息公开年报 column saying only 「暂无年度报告。」 — one of the four
   columns 61号文 prescribes, blank to the inspectors — and inspect did not count it among the 空白栏目 (it counted an
   empty 政府信息公开制度 and an empty 领导信息 the same way). Now it does, with how to fill it.
@@ -266,3 +270,38 @@ def test_an_item_lists_documents_in_force_first_each_by_publication_day_not_by_t
         ("R2026-072", True, "2026-11-12"),
     ]
     assert "【废止】" in page
+
+
+# ---------------------------------------------------------------------------------------------------- a chain of them
+
+def _standard(cat: CatalogDir, rid: str, year: str, extra: str) -> None:
+    write_record(cat, rid, "SHJZ-050", f"{year}-01-10", kind="政策文件", title=f"测试县{year}年城乡低保标准的通知",
+                 extra=extra)
+
+
+def test_a_document_replaced_twice_links_the_one_in_force_not_the_lapsed_one_between(gk, icat, tmp_path):
+    # 2024's standard was replaced by 2025's, which 2026's replaced in turn: 2024's reader is sent to 2026's
+    _standard(icat, "R2024-101", "2024", "有效性: 失效\n有效性日期: 2025-01-10\n被替代: R2025-102\n")
+    _standard(icat, "R2025-102", "2025", "有效性: 失效\n有效性日期: 2026-01-10\n替代: [R2024-101]\n被替代: R2026-103\n")
+    _standard(icat, "R2026-103", "2026", "有效性: 有效\n替代: [R2025-102]\n")
+    out = _build(gk, icat.root, tmp_path / "site")
+    now = '现行文件为<a href="../records/R2026-103.html">《测试县2026年城乡低保标准的通知》</a>。'
+    assert now in _text(out / "records/R2024-101.html")
+    assert now in _text(out / "records/R2025-102.html")
+
+
+def test_when_every_replacement_has_lapsed_none_is_called_the_one_in_force(gk, icat, tmp_path):
+    _standard(icat, "R2024-101", "2024", "有效性: 失效\n有效性日期: 2025-01-10\n被替代: R2025-102\n")
+    _standard(icat, "R2025-102", "2025", "有效性: 废止\n有效性日期: 2026-01-10\n替代: [R2024-101]\n")
+    page = _text(_build(gk, icat.root, tmp_path / "site") / "records/R2024-101.html")
+    assert "现行文件为" not in page
+    assert ('替代它的文件<a href="../records/R2025-102.html">《测试县2025年城乡低保标准的通知》</a>也不再有效（废止）。'
+            in page)
+
+
+def test_replacements_naming_each_other_in_a_loop_never_link_a_page_to_itself(gk, icat, tmp_path):
+    _standard(icat, "R2024-101", "2024", "有效性: 失效\n有效性日期: 2025-01-10\n被替代: R2025-102\n")
+    _standard(icat, "R2025-102", "2025", "有效性: 失效\n有效性日期: 2026-01-10\n被替代: R2024-101\n")
+    out = _build(gk, icat.root, tmp_path / "site")
+    assert 'records/R2024-101.html">' not in _text(out / "records/R2024-101.html").split("</h1>")[1].split("</p>")[0]
+    assert 'href="../records/R2025-102.html"' in _text(out / "records/R2024-101.html").split("</h1>")[1].split("</p>")[0]

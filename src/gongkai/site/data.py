@@ -87,8 +87,20 @@ class SiteData:
         return [self.by_id[i] for i in ids if i in self.by_id] if ids else []
 
     def replacement(self, admission: Admission) -> Admission | None:
-        """The web record that replaced this one, if any: its 被替代, else the newest whose 替代 names it (as handover's
-        撤换 reads it), so a lapsed document's page links the one in force even when only the new one says so."""
+        """The web record a reader of this one should turn to, if any: along the chain of replacements (2024's standard
+        replaced by 2025's, replaced in turn by 2026's) to the first one in force, else the last one on the web."""
+        found, seen = self._replaced_by(admission), {admission.id}
+        while found is not None and found.id not in seen and not found.in_force:
+            seen.add(found.id)
+            after = self._replaced_by(found)
+            if after is None or after.id in seen:  # the end of the chain, or a loop back (GK414's to mend)
+                break
+            found = after
+        return None if found is None or found.id == admission.id else found
+
+    def _replaced_by(self, admission: Admission) -> Admission | None:
+        """The web record that replaced this one: its 被替代, else the newest whose 替代 names it (as handover's 撤换
+        reads it), so a lapsed document's page links its replacement even when only the new one says so."""
         named = self.by_id.get(admission.facts.replaced_by or "")
         return named if named is not None else self.replacing.get(admission.id)
 
