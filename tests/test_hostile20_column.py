@@ -13,6 +13,8 @@ Found by this pass:
   replacement, as a clerk writes them year by year, and validate silent) said on 2024's page 「现行文件为《2025年…》」,
   a lapsed document. Now the page follows the chain to the one in force; when every replacement has lapsed it names
   the last one as 「也不再有效」, never as 现行; a loop of replacements never links a page to itself.
+  The printed 公示栏 sheet and the 公众号 article had the same fault (and read 被替代 only): all three now ask one
+  place (gate.replacements) which document is in force.
 - A catalog with no 年度报告 on the web had a 政府信息公开年报 column saying only 「暂无年度报告。」 — one of the four
   columns 61号文 prescribes, blank to the inspectors — and inspect did not count it among the 空白栏目 (it counted an
   empty 政府信息公开制度 and an empty 领导信息 the same way). Now it does, with how to fill it.
@@ -305,3 +307,29 @@ def test_replacements_naming_each_other_in_a_loop_never_link_a_page_to_itself(gk
     out = _build(gk, icat.root, tmp_path / "site")
     assert 'records/R2024-101.html">' not in _text(out / "records/R2024-101.html").split("</h1>")[1].split("</p>")[0]
     assert 'href="../records/R2025-102.html"' in _text(out / "records/R2024-101.html").split("</h1>")[1].split("</p>")[0]
+
+
+@pytest.mark.parametrize("written", ["each names its replacement", "only the new ones say 替代"])
+def test_a_printed_sheet_and_an_article_of_a_document_replaced_twice_name_the_one_in_force(icat, written):
+    import datetime as dt
+
+    from gongkai.catalog import load_catalog
+    from gongkai.printing.sheets import plan_print
+    from gongkai.printing.wechat import plan_wechat
+
+    named = written == "each names its replacement"
+    _standard(icat, "R2024-101", "2024", "有效性: 失效\n有效性日期: 2025-01-10\n" + ("被替代: R2025-102\n" if named else ""))
+    _standard(icat, "R2025-102", "2025", "有效性: 失效\n有效性日期: 2026-01-10\n替代: [R2024-101]\n"
+              + ("被替代: R2026-103\n" if named else ""))
+    _standard(icat, "R2026-103", "2026", "有效性: 有效\n替代: [R2025-102]\n")
+    for path in (icat.root / "items/shjz").glob("*.yaml"):  # on the board and the 公众号 too
+        path.write_text(_text(path).replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                                            "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）, 两微一端]"),
+                        encoding="utf-8")
+    catalog = load_catalog(icat.root)
+    day = dt.date(2026, 11, 27)
+    sheets = {s.admission.id: s.replacement for s in plan_print(catalog, dt.date(2024, 1, 1), day, day).sheets}
+    articles = {a.admission.id: a.replacement for a in plan_wechat(catalog, dt.date(2024, 1, 1), day, day).articles}
+    assert sheets["R2024-101"] == sheets["R2025-102"] == "测试县2026年城乡低保标准的通知"
+    assert articles["R2024-101"] == articles["R2025-102"] == "测试县2026年城乡低保标准的通知"
+    assert sheets["R2026-103"] is None

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Gate, Output, admit
+from gongkai.gate.replacements import Replacements
 from gongkai.model import Item
 from gongkai.model.agency import Agency, Domain, Unit
 from gongkai.model.vocab import (ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, IN_FORCE, PROACTIVE_MODE, RULES_KIND,
@@ -34,8 +35,7 @@ class SiteData:
     by_kind: dict[str, list[Admission]] = field(default_factory=dict)  # 文种 → its records, newest first
     interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
     replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
-    # id → the newest web document whose 替代 names it: what replaced a document that forgot its own 被替代 (GK414)
-    replacing: dict[str, Admission] = field(default_factory=dict)
+    replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the web records' 替代 chains
 
     def blob(self, kind: str, object_id: str | None) -> str:
         """The content hash of the file defining *object_id*: part of a page's inputs."""
@@ -87,22 +87,9 @@ class SiteData:
         return [self.by_id[i] for i in ids if i in self.by_id] if ids else []
 
     def replacement(self, admission: Admission) -> Admission | None:
-        """The web record a reader of this one should turn to, if any: along the chain of replacements (2024's standard
-        replaced by 2025's, replaced in turn by 2026's) to the first one in force, else the last one on the web."""
-        found, seen = self._replaced_by(admission), {admission.id}
-        while found is not None and found.id not in seen and not found.in_force:
-            seen.add(found.id)
-            after = self._replaced_by(found)
-            if after is None or after.id in seen:  # the end of the chain, or a loop back (GK414's to mend)
-                break
-            found = after
-        return None if found is None or found.id == admission.id else found
-
-    def _replaced_by(self, admission: Admission) -> Admission | None:
-        """The web record that replaced this one: its 被替代, else the newest whose 替代 names it (as handover's 撤换
-        reads it), so a lapsed document's page links its replacement even when only the new one says so."""
-        named = self.by_id.get(admission.facts.replaced_by or "")
-        return named if named is not None else self.replacing.get(admission.id)
+        """The web record a reader of this one should turn to, if any (gate.replacements: the one in force along the
+        chain of replacements)."""
+        return self.replacements.current(admission)
 
     def predecessors(self, admission: Admission) -> list[Admission]:
         """The web records this one replaced (named on either side)."""
@@ -160,8 +147,7 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
             data.interpreted.setdefault(interpretation, []).append(admission)
         if record.replaced_by:
             data.replaced.setdefault(record.replaced_by, []).append(admission)
-        for old in record.replaces:
-            data.replacing.setdefault(old, admission)  # newest first: the newest replacement wins
+    data.replacements = Replacements.of(data.records)
     for lists in (data.by_item, data.by_unit):
         for key in list(lists):
             lists[key] = in_force_first(lists[key])
