@@ -15,6 +15,10 @@ Found by this pass:
   the last one as 「也不再有效」, never as 现行; a loop of replacements never links a page to itself.
   The printed 公示栏 sheet and the 公众号 article had the same fault (and read 被替代 only): all three now ask one
   place (gate.replacements) which document is in force.
+- A 领域 listed in gongkai.yaml with no item (殡葬管理 added before its items were entered) is on the home page and
+  has a directory page saying only 「殡葬管理领域的政务公开事项标准目录还没有列入事项。」: a blank column to the
+  inspectors, which neither validate nor inspect mentioned. Now GK902 names it at its line in gongkai.yaml (add its
+  items or drop it) and inspect counts it among the 空白栏目.
 - A catalog with no 年度报告 on the web had a 政府信息公开年报 column saying only 「暂无年度报告。」 — one of the four
   columns 61号文 prescribes, blank to the inspectors — and inspect did not count it among the 空白栏目 (it counted an
   empty 政府信息公开制度 and an empty 领导信息 the same way). Now it does, with how to fill it.
@@ -333,3 +337,47 @@ def test_a_printed_sheet_and_an_article_of_a_document_replaced_twice_name_the_on
     assert sheets["R2024-101"] == sheets["R2025-102"] == "测试县2026年城乡低保标准的通知"
     assert articles["R2024-101"] == articles["R2025-102"] == "测试县2026年城乡低保标准的通知"
     assert sheets["R2026-103"] is None
+
+
+
+# ---------------------------------------------------------------------------------------------------- an empty 领域
+
+EMPTY_DOMAIN = "  - 名称: 殡葬管理\n    代码: BZGL\n"
+
+
+def _with_empty_domain(cat: CatalogDir) -> None:
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(_text(agency).replace("    代码: SHJZ\n", "    代码: SHJZ\n" + EMPTY_DOMAIN, 1), encoding="utf-8")
+
+
+def test_a_domain_with_no_item_is_named_by_validate_at_its_line(gk, icat):
+    _with_empty_domain(icat)  # gongkai.yaml: 领域 at line 6, 社会救助 at 7–8, 殡葬管理 at 9
+    run = gk("validate", icat.root, "--format", "json")
+    found = [d for d in run.json()["diagnostics"] if d["code"] == "GK902"]
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [("gongkai.yaml", 9, 5)]
+    assert found[0]["message"] == "领域「殡葬管理」在标准目录中没有事项：网站上的「殡葬管理领域政务公开事项标准目录」是空的"
+    assert found[0]["hint"] == ("在 items/bzgl/ 下登记这个领域的公开事项（gongkai new item）；本机关没有这个领域的事项的，"
+                                "从 gongkai.yaml 的「领域」中删去它。")
+
+
+def test_a_domain_with_no_item_is_a_blank_column_to_inspect(gk, icat):
+    _with_empty_domain(icat)
+    _, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "blank-columns")
+    assert entry["count"] == 1
+    assert entry["evidence"] == [{
+        "text": "殡葬管理领域政务公开事项标准目录：栏目是空的（gongkai.yaml「领域」中列了，标准目录中没有这个领域的事项）；"
+                "在 items/bzgl/ 下登记它的公开事项，或从「领域」中删去它", "id": "BZGL", "path": "gongkai.yaml"}]
+
+
+@pytest.mark.parametrize("mode", ["主动", "依申请"])
+def test_a_domain_with_an_item_is_not_blank_even_when_the_item_is_on_request(gk, icat, mode):
+    _with_empty_domain(icat)
+    write_item(icat, "BZGL-001", "殡葬服务", extra="空白说明: 本机关本年度未产生此类信息。\n")
+    item = icat.root / "items/shjz/BZGL-001.yaml"
+    text = _text(item).replace("领域: 社会救助", "领域: 殡葬管理").replace("公开方式: 主动", f"公开方式: {mode}")
+    item.unlink()
+    icat.write("items/bzgl/BZGL-001.yaml", text)
+    assert [d for d in gk("validate", icat.root, "--format", "json").json()["diagnostics"] if d["code"] == "GK902"] == []
+    _, sheet = inspect(gk, icat.root)
+    assert check(sheet, "blank-columns")["count"] == 0

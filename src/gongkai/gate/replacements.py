@@ -34,8 +34,9 @@ class Replacements:
         return named if named is not None else self.naming.get(admission.id)
 
     def current(self, admission: Admission) -> Admission | None:
-        """The record a reader of this one should turn to: along the chain of replacements (2024's standard replaced by
-        2025's, replaced in turn by 2026's) to the first one in force, else the last one out; never the record itself."""
+        """The record a reader of this one should turn to: along the chain of replacements (2024's standard replaced
+        by 2025's, replaced in turn by 2026's) to the first one in force, else the last one out; never the record
+        itself."""
         found, seen = self.replaced_by(admission), {admission.id}
         while found is not None and found.id not in seen and not found.in_force:
             seen.add(found.id)

@@ -71,6 +71,9 @@ def blank_evidence(run: Inspection) -> list[Evidence]:
                       run.path("item", item.id)) for item in blanks.items]
     found += [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，{blank_reason(unit.blank_note, run.today)}", unit.id,
                        "gongkai.yaml") for _, unit in blanks.towns]
+    found += [Evidence(f"{domain.name}领域政务公开事项标准目录：栏目是空的（gongkai.yaml「领域」中列了，标准目录中没有这个领域的"
+                       f"事项）；在 items/{domain.slug}/ 下登记它的公开事项，或从「领域」中删去它", domain.code, "gongkai.yaml")
+              for _, domain in blanks.domains]
     if leaders_blank(run.catalog):
         found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的（gongkai.yaml 没有「领导」，也没有法定类别为"
                               "「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))
@@ -99,7 +102,7 @@ def check_columns(run: Inspection) -> list[Check]:
         _veto("overdue-columns", "应更新但长期未更新的栏目（含定期公开的事项按其公开时限）",
               f"≥{settings.overdue_veto}个即单项否决", settings.source, [o.evidence for o in overdue],
               settings.overdue_veto),
-        _veto("blank-columns", "空白栏目（事项、乡镇页面、领导信息、政府信息公开制度和政府信息公开年报没有公开信息，也没有空白说明）",
+        _veto("blank-columns", "空白栏目（事项、乡镇页面、领导信息、政府信息公开制度和政府信息公开年报没有公开信息，也没有空白说明；领域目录中没有事项）",
               f"≥{settings.blank_veto}个即单项否决", settings.source, blank, settings.blank_veto),
     ]
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
+from gongkai.model.agency import Domain
 from gongkai.model.reasons import passed_promise, says_why
 from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
@@ -25,10 +26,14 @@ def web_columns(catalog: Catalog) -> list[Item]:
 
 @dataclass(frozen=True)
 class Blanks:
-    """Columns with nothing on the web and no 空白说明 that says why (model.reasons): items, and township pages with their index in 单位."""
+    """Columns with nothing on the web and no 空白说明 that says why (model.reasons): items, township pages with their
+    index in 单位, and 领域 whose directory page lists no item."""
 
     items: list[Item]
     towns: list[tuple[int, Unit]]
+    # 领域 of gongkai.yaml with no item of the standard directory, with their index in 领域: the site still shows the
+    # domain on the home page and in 法定主动公开内容, and its directory page says only that nothing is listed yet
+    domains: list[tuple[int, Domain]] = field(default_factory=list)
 
 
 def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | None = None) -> Blanks:
@@ -38,7 +43,9 @@ def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | 
     agency = catalog.agency
     towns = [(n, u) for n, u in enumerate(agency.units if agency else [])
              if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not explains(u.blank_note, today)]
-    return Blanks(items, towns)
+    listed = {i.domain for i in catalog.items.values()}
+    domains = [(n, d) for n, d in enumerate(agency.domains if agency else []) if d.name not in listed]
+    return Blanks(items, towns, domains)
 
 
 def blank_reason(note: str | None, today: dt.date) -> str:
