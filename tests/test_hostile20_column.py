@@ -381,3 +381,21 @@ def test_a_domain_with_an_item_is_not_blank_even_when_the_item_is_on_request(gk,
     assert [d for d in gk("validate", icat.root, "--format", "json").json()["diagnostics"] if d["code"] == "GK902"] == []
     _, sheet = inspect(gk, icat.root)
     assert check(sheet, "blank-columns")["count"] == 0
+
+
+def test_a_domain_whose_only_item_does_not_read_is_not_called_empty(gk, icat):
+    _with_empty_domain(icat)
+    icat.write("items/bzgl/BZGL-001.yaml", "编号: BZGL-001\n领域: 殡葬管理\n公开渠道: [政府网站\n")  # GK001 first
+    found = [d["code"] for d in gk("validate", icat.root, "--format", "json").json()["diagnostics"]]
+    assert "GK001" in found and "GK902" not in found
+
+
+def test_a_domain_whose_item_names_it_otherwise_is_left_to_gk208(gk, icat):
+    _with_empty_domain(icat)
+    write_item(icat, "BZGL-001", "殡葬服务", extra="空白说明: 本机关本年度未产生此类信息。\n")
+    item = icat.root / "items/shjz/BZGL-001.yaml"
+    text = _text(item).replace("领域: 社会救助", "领域: 殡葬")  # 殡葬管理 written short
+    item.unlink()
+    icat.write("items/bzgl/BZGL-001.yaml", text)
+    found = [d["code"] for d in gk("validate", icat.root, "--format", "json").json()["diagnostics"]]
+    assert "GK208" in found and "GK902" not in found

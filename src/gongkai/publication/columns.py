@@ -43,9 +43,17 @@ def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | 
     agency = catalog.agency
     towns = [(n, u) for n, u in enumerate(agency.units if agency else [])
              if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not explains(u.blank_note, today)]
+    return Blanks(items, towns, _empty_domains(catalog))
+
+
+def _empty_domains(catalog: Catalog) -> list[tuple[int, Domain]]:
+    """The 领域 no item names, when every item reads and names a 领域 of gongkai.yaml: an item that does not read
+    (GK0xx) or names a 领域 written otherwise (GK208) may well be the domain's, and its own error comes first."""
+    agency = catalog.agency
     listed = {i.domain for i in catalog.items.values()}
-    domains = [(n, d) for n, d in enumerate(agency.domains if agency else []) if d.name not in listed]
-    return Blanks(items, towns, domains)
+    if agency is None or catalog.unreadable("item") or not listed <= {d.name for d in agency.domains}:
+        return []
+    return [(n, d) for n, d in enumerate(agency.domains) if d.name not in listed]
 
 
 def blank_reason(note: str | None, today: dt.date) -> str:
