@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
-from gongkai.model.agency import Domain
 from gongkai.model.reasons import passed_promise, says_why
 from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
@@ -26,14 +25,10 @@ def web_columns(catalog: Catalog) -> list[Item]:
 
 @dataclass(frozen=True)
 class Blanks:
-    """Columns with nothing on the web and no 空白说明 that says why (model.reasons): items, township pages with their
-    index in 单位, and 领域 whose directory page lists no item."""
+    """Columns with nothing on the web and no 空白说明 that says why (model.reasons): items, and township pages with their index in 单位."""
 
     items: list[Item]
     towns: list[tuple[int, Unit]]
-    # 领域 of gongkai.yaml with no item of the standard directory, with their index in 领域: the site still shows the
-    # domain on the home page and in 法定主动公开内容, and its directory page says only that nothing is listed yet
-    domains: list[tuple[int, Domain]] = field(default_factory=list)
 
 
 def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | None = None) -> Blanks:
@@ -43,17 +38,7 @@ def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | 
     agency = catalog.agency
     towns = [(n, u) for n, u in enumerate(agency.units if agency else [])
              if u.kind == TOWN_UNIT_KIND and not on_web.get(u.id) and not explains(u.blank_note, today)]
-    return Blanks(items, towns, _empty_domains(catalog))
-
-
-def _empty_domains(catalog: Catalog) -> list[tuple[int, Domain]]:
-    """The 领域 no item names, when every item reads and names a 领域 of gongkai.yaml: an item that does not read
-    (GK0xx) or names a 领域 written otherwise (GK208) may well be the domain's, and its own error comes first."""
-    agency = catalog.agency
-    listed = {i.domain for i in catalog.items.values()}
-    if agency is None or catalog.unreadable("item") or not listed <= {d.name for d in agency.domains}:
-        return []
-    return [(n, d) for n, d in enumerate(agency.domains) if d.name not in listed]
+    return Blanks(items, towns)
 
 
 def blank_reason(note: str | None, today: dt.date) -> str:

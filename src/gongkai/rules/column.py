@@ -65,7 +65,6 @@ def _web_columns(ctx: Context, record: Record) -> tuple[str, ...]:
 
 @rule("GK902", "blank-column", "栏目没有公开信息也没有空白说明", W,
       what="检查每个主动公开事项（和每个乡镇页面）在网站上是否有已公开的信息；没有的，须写「空白说明」说明原因。"
-           "gongkai.yaml 中列了、标准目录中却没有事项的领域，网站上的领域目录是空的，也在这里提醒。"
            "只通过公示栏等渠道、不上网站的事项，网站会自动写明公开渠道，不算空白。",
       why="《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）：空白栏目5个以上的网站为不合格；"
           "确实没有信息的栏目，应在页面上作出说明。",
@@ -93,11 +92,6 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
                       f"{unit.name}在网站上没有公开信息，" + blank_reason(unit.blank_note, ctx.today),
                       RENEW if passed else
                       "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
-    for index, domain in blanks.domains:
-        yield Finding(Location(AGENCY, None, ("领域", index)),
-                      f"领域「{domain.name}」在标准目录中没有事项：网站上的「{domain.name}领域政务公开事项标准目录」是空的",
-                      f"在 items/{domain.slug}/ 下登记这个领域的公开事项（gongkai new item）；本机关没有这个领域的事项的，"
-                      "从 gongkai.yaml 的「领域」中删去它。", prefer_key=True)
 
 
 @record_part("annual-report")
