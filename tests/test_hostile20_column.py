@@ -391,3 +391,20 @@ def test_a_domain_whose_item_names_it_otherwise_is_left_to_gk208(gk, icat):
     assert "GK208" in [d["code"] for d in gk("validate", icat.root, "--format", "json").json()["diagnostics"]]
     _, sheet = inspect(gk, icat.root)
     assert check(sheet, "blank-columns")["count"] == 0
+
+
+# ---------------------------------------------------------------------------------------------------- scores on the caps
+
+@pytest.mark.parametrize("policies, points, score", [(5, 5, 90), (6, 5, 90), (4, 4, 91)])
+def test_deductions_stop_at_their_cap_and_the_score_is_what_is_left(gk, icat, policies, points, score):
+    # 解读未关联: 1 point each, at most 5 (thresholds.yaml 扣分 → 解读); the 年报 missing: 5 — typed from the 指标
+    (icat.root / "records/2026/R2026-900.yaml").unlink()
+    for n in range(policies):
+        write_record(icat, f"R2026-3{n:02d}", "SHJZ-050", "2026-11-0" + str(n + 1), kind="政策文件")
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "interpretation")
+    assert (entry["count"], entry["points"], entry["full"]) == (policies, points, 5)
+    assert check(sheet, "annual-report")["points"] == 5
+    assert sheet["verdict"] == {"passed": True, "label": "合格", "score": score, "full": 100, "pass_mark": 60,
+                                "failed_vetoes": []}
+    assert code == 0
