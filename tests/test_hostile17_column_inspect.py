@@ -40,7 +40,7 @@ import pytest
 from conftest import AGENCY, ITEM
 from portal_catalog import record
 from test_hostile13_column import site, web_catalog, with_base
-from test_inspect import BASE_AGENCY, LEADERS, SITE, check, icat, inspect, write_item, write_record  # noqa: F401
+from test_inspect import ANNUAL, BASE_AGENCY, LEADERS, SITE, check, icat, inspect, write_item, write_record  # noqa: F401
 
 FOLDER = "https://www.example.gov.cn/zwgk/mzj/"
 AXE = Path(__file__).parent / "browser" / "vendor" / "axe.min.js"
@@ -300,8 +300,9 @@ def test_a_table_guide_with_four_cells_empty_or_saying_nothing_fails(gk, icat):
 # ---------------------------------------------------------------------------------------------------- 空白说明 with a day
 
 def _rules(cat) -> None:
-    """A 政府信息公开制度 on the web: without one that column is blank too (inspect counts it)."""
+    """A 政府信息公开制度 and a 年报 on the web: without them those columns are blank too (inspect counts them)."""
     write_record(cat, "R2026-051", None, "2026-03-02", kind="制度", title="测试县民政局政府信息公开保密审查制度")
+    cat.write("records/2026/R2026-900.yaml", ANNUAL)
 
 
 def _noted(cat, note: str) -> None:

@@ -15,6 +15,7 @@ from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Output, State, admit, unread_records
+from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
@@ -87,7 +88,7 @@ class PrintRun:
     takedowns: list[Takedown] = field(default_factory=list)  # to remove from the board and its 电子屏
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
-    titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
+    replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
@@ -116,7 +117,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
     gate = admit(catalog, day)
-    run.titles = {a.id: a.facts.title for a in gate.admitted}
+    run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
@@ -163,13 +164,15 @@ def _sheet(run: PrintRun, admission: Admission, unit: Unit, calendar: WorkdayCal
         body_fragment(record.body, column_address(agency)).html,
         _period(admission, calendar),
         tuple(a.name or a.file.rsplit("/", 1)[-1] for a in record.attachments),
-        address, qr_svg(address) if address else None, replacement_title(admission, run.titles),
+        address, qr_svg(address) if address else None, replacement_title(admission, run.replacements),
     )
 
 
-def replacement_title(admission: Admission, titles: dict[str, str]) -> str | None:
-    """What a sheet or article of a document not in force names as in force instead: its 被替代, when that is out."""
-    return None if admission.in_force else titles.get(admission.facts.replaced_by or "")
+def replacement_title(admission: Admission, replacements: Replacements) -> str | None:
+    """What a sheet or article of a document not in force names as in force instead: the record in force its chain of
+    replacements leads to, when that is out on the day (gate.replacements)."""
+    found = None if admission.in_force else replacements.current(admission)
+    return found.facts.title if found is not None and found.in_force else None
 
 
 def _period(admission: Admission, calendar: WorkdayCalendar) -> NoticePeriod | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Output, State, admit, unread_records
+from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
@@ -67,7 +68,7 @@ class WechatRun:
     takedowns: list[Takedown] = field(default_factory=list)
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
-    titles: dict[str, str] = field(default_factory=dict)  # the records out on the day, by id: what 被替代 may name
+    replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
 
 
@@ -82,7 +83,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
-    run.titles = {a.id: a.facts.title for a in gate.admitted}
+    run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
@@ -107,5 +108,5 @@ def _article(run: WechatRun, admission: Admission) -> Article:
     html = body_fragment(admission.record.body, column_address(agency)).html
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
-    return Article(admission, styled, address, replacement_title(admission, run.titles))
+    return Article(admission, styled, address, replacement_title(admission, run.replacements))
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Gate, Output, admit
+from gongkai.gate.replacements import Replacements
 from gongkai.model import Item
 from gongkai.model.agency import Agency, Domain, Unit
 from gongkai.model.vocab import (ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, IN_FORCE, PROACTIVE_MODE, RULES_KIND,
@@ -34,6 +35,7 @@ class SiteData:
     by_kind: dict[str, list[Admission]] = field(default_factory=dict)  # 文种 → its records, newest first
     interpreted: dict[str, list[Admission]] = field(default_factory=dict)  # 解读 id → the documents it explains
     replaced: dict[str, list[Admission]] = field(default_factory=dict)  # id → the documents it replaced
+    replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the web records' 替代 chains
 
     def blob(self, kind: str, object_id: str | None) -> str:
         """The content hash of the file defining *object_id*: part of a page's inputs."""
@@ -85,8 +87,9 @@ class SiteData:
         return [self.by_id[i] for i in ids if i in self.by_id] if ids else []
 
     def replacement(self, admission: Admission) -> Admission | None:
-        """The web record that replaced this one, if any."""
-        return self.by_id.get(admission.facts.replaced_by or "")
+        """The web record a reader of this one should turn to, if any (gate.replacements: the one in force along the
+        chain of replacements)."""
+        return self.replacements.current(admission)
 
     def predecessors(self, admission: Admission) -> list[Admission]:
         """The web records this one replaced (named on either side)."""
@@ -144,6 +147,7 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
             data.interpreted.setdefault(interpretation, []).append(admission)
         if record.replaced_by:
             data.replaced.setdefault(record.replaced_by, []).append(admission)
+    data.replacements = Replacements.of(data.records)
     for lists in (data.by_item, data.by_unit):
         for key in list(lists):
             lists[key] = in_force_first(lists[key])

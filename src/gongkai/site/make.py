@@ -71,7 +71,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
-                named=sorted(data.interpreted.keys() | data.replaced.keys()))
+                named=sorted(data.interpreted.keys() | data.replaced.keys() | data.replacements.naming.keys()))
     _make(catalog, data, artifacts, out, search, chrome, store, new, result, None if full else found)
     result.held = (catalog, gate, data, artifacts)
     return result

@@ -107,7 +107,7 @@ def _related(data: SiteData, admission: Admission) -> dict[str, list[Admission]]
     replaced (named on either side)."""
     facts = admission.facts
     if not (facts.interpretations or facts.forwards or facts.replaced_by or facts.replaces
-            or facts.id in data.interpreted or facts.id in data.replaced):
+            or facts.id in data.interpreted or facts.id in data.replaced or facts.id in data.replacements.naming):
         return NO_RELATIONS
     return {
         "interpretations": data.related(facts.interpretations),
