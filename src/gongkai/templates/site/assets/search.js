@@ -170,10 +170,12 @@
   }
 
   // ---- a query: words (AND), each one or more ways of writing it (OR) ----
-  // a 文号's year and number are written 〔2026〕12号, 〔2026〕第12号 and 2026年第12号: each finds the others
+  // a 文号's year and number are written 〔2026〕12号, 〔2026〕第12号 and 2026年第12号: each finds the others; so are
+  // the numbers of 令 and 公告 (国务院令第649号, 国务院令649号: 第 before a number and 号 may be left out or added)
   function docNumberWays(parts) {
     var bare = [], ways = [parts];
     for (var i = 0; i < parts.length; i++) {
+      if (parts[i] === "第" && NUMBER.test(parts[i + 1] || "") && parts[i + 2] === "号") continue;
       bare.push(parts[i]);
       if (!YEAR.test(parts[i])) continue;
       var j = i + 1;
@@ -195,6 +197,18 @@
     function add(way) { if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way); }
     if (last > 0 && parts[last] === "年" && YEAR.test(parts[last - 1])) add(parts.slice(0, last));
     if (last > 0 && parts[0] === "年" && NUMBER.test(parts[1])) add(parts.slice(1));
+    // 安民〔2026〕12号文, 12号文件: how people name a document by its 文号; pages write the 文号 alone
+    for (var tail = 1; tail <= 2; tail++) {
+      var end = parts.slice(last - tail + 1).join("");
+      if (last - tail >= 1 && (end === "文" || end === "文件") && parts[last - tail] === "号" &&
+          NUMBER.test(parts[last - tail - 1])) docNumberWays(parts.slice(0, last - tail + 1)).forEach(add);
+    }
+    // a date typed 2026-11-18, 2026.11.18 or 2026/11/18 (and 2026-11 alone): pages write 2026年11月18日
+    var date = parts.join(" ").match(/^(.*?)\b((?:19|20)[0-9]{2}) ([0-9]{1,2})(?: ([0-9]{1,2}))?\b(.*)$/);
+    if (date && dated(date)) {
+      var day = [date[2], String(Number(date[3])), "月"].concat(date[4] ? [String(Number(date[4])), "日"] : []);
+      add(units(date[1]).concat(day, units(date[5])));
+    }
     if (/^0+[0-9]/.test(parts[last])) {
       var zeroed = parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, ""), "号"]);
       zeroed.zeros = parts[last];
@@ -203,19 +217,27 @@
     }
     return ways;
   }
+  // the parts of a date typed with numbers alone: a month 1–12 and a day 1–31; a month alone only when the word is
+  // nothing else (2026-11), never a piece of a code (MZ-2026-11, 2026-11-0007)
+  function dated(m) {
+    var month = Number(m[3]), day = m[4] === undefined ? null : Number(m[4]);
+    if (month < 1 || month > 12 || day !== null && (day < 1 || day > 31)) return false;
+    return day !== null ? !/^[0-9]/.test(m[5].trim()) && !/[0-9]$/.test(m[1].trim()) : !m[1].trim() && !m[5].trim();
+  }
   function withDi(parts) {
     var found = [];
     parts.forEach(function (p, i) {
+      var next = parts[i + 1] || "";
       found.push(p);
-      if (YEAR.test(p) && NUMBER.test(parts[i + 1] || "")) found.push("第");
+      if (NUMBER.test(next) && (YEAR.test(p) || p !== "第" && !NUMBER.test(p) && parts[i + 2] === "号")) found.push("第");
     });
     return found;
   }
   // pinyin as people type it: tone marks (dībǎo, lǜ) and apostrophes (xi'an) folded away — only for a query of
-  // letters alone, since the index does not fold accents in text
+  // letters alone (or with tone numbers, toneless()), since the index does not fold accents in text
   function spoken(query) {
     var plain = query.normalize("NFD").replace(/[uU]\u0308/g, "v").replace(/[\u0300-\u036f]/g, "").replace(/['’‘ʼ]/g, "");
-    return /^[a-z\s]*[a-z][a-z\s]*$/.test(folded(plain)) ? plain : query;
+    return /^[a-z0-5\s]*[a-z][a-z0-5\s]*$/.test(folded(plain)) ? plain : query;
   }
   // words part where the query has a space or a mark that ends a word (低保、特困人员, 低保,特困: two words, the pages
   // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word)
@@ -254,6 +276,22 @@
       return !!all && all.size > 0;
     });
   }
+  // the letters of pinyin typed with tone numbers (di1bao3, dibao3, lv4shi1): runs of letters, each made of syllables
+  // and followed by one digit 0–5 (the last one maybe not), two syllables or more; null for anything else (MZ2026,
+  // a12, mz2, 350524 MZ)
+  function toneless(parts) {
+    var letters = [], tones = 0, two = false;
+    for (var i = 0; i < parts.length; i++) {
+      if (/^[a-z]+$/.test(parts[i])) {
+        var ways = cuts(parts[i]);
+        if (!ways.length) return null;
+        two = two || letters.length > 0 || ways.some(function (c) { return c.length > 1; });
+        letters.push(parts[i]);
+      } else if (/^[0-5]$/.test(parts[i]) && /^[a-z]+$/.test(parts[i - 1] || "")) tones++;
+      else return null;
+    }
+    return tones && two ? letters : null;
+  }
   // letters between two numbers are part of a code typed apart (350524 MZ 2026 00007, a 索引号), not pinyin
   function coded(raws, n) {
     var before = units(raws[n - 1] || "").pop() || "", after = units(raws[n + 1] || "")[0] || "";
@@ -261,8 +299,9 @@
   }
   async function plan(query) {
     query = spoken(query);
-    var words = [], short = [], all = units(query), letters = all.join("");
-    // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece)
+    var words = [], short = [], all = units(query), letters = (toneless(all) || all).join("");
+    // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece), or with tone
+    // numbers (di1bao3, di4 bao3)
     if (all.length > 1 && /^[a-z]{2,}$/.test(letters)) {
       var apart = await sounds(letters);
       if (apart.length) {
@@ -382,7 +421,7 @@
     var where = 0, title = [], body = [], number = [], index = [];
     var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
-      var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = spans(text.i, ways);
+      var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = indexed(text.i, ways);
       number = number.concat(inNumber);
       index = index.concat(inIndex);
       if (inTitle.length) { title = title.concat(inTitle); continue; }
@@ -395,6 +434,13 @@
     return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
              nav: entry[4] !== "record",
              title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
+  }
+  // where *ways* stand in an 索引号, which may also be typed without its separators (350524MZ202600007 for
+  // 350524-MZ-2026-00007, as doc.py's head indexes it): then the whole 索引号 is marked
+  function indexed(number, ways) {
+    var found = spans(number, ways);
+    if (found.length || !number) return found;
+    return spans(units(number).join(""), ways).length ? [{ s: 0, e: number.length, n: 1, of: 1 }] : [];
   }
   function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {

@@ -1,0 +1,155 @@
+"""The search page tried a twentieth time, as a citizen on a phone and as an inspector, with writings nobody had tried:
+an 索引号 without its hyphens, a 令 number without 第, a 文号 named 「12号文」, a date typed 2026-11-18, and pinyin with
+tone numbers (di1bao3). Each found nothing before.
+
+Expected pages are read by hand from the bundled catalog (catalog/records/…, catalog/items/…).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Watch
+from tests.browser.test_search_browser import _clean, i, r, search
+
+pytestmark = pytest.mark.browser
+
+
+def _status(tab: Any) -> str:
+    return str(tab.inner_text("#search-status"))
+
+
+# ---- an 索引号 typed without its separators ----
+
+@pytest.mark.parametrize("query", ["350524MZ202600007", "350524mz202600007", "MZ202600007", "ＭＺ２０２６００００７",
+                                   "202600007"])
+def test_an_index_number_without_hyphens(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """R2026-007's 索引号 is 350524-MZ-2026-00007 and no other page's: typed without hyphens it found nothing."""
+    tab, watch = page
+    assert search(tab, base_url, query) == ["records/R2026-007.html"]
+    assert "共找到 1 条结果" in _status(tab)
+    # the whole 索引号 is marked (the page writes it with hyphens)
+    assert tab.eval_on_selector_all("#search-results li .meta mark", "m => m.map(e => e.textContent)") == [
+        "350524-MZ-2026-00007"]
+    _clean(watch)
+
+
+@pytest.mark.parametrize("query", ["350524MZ20260007", "350524MZ2026000071", "MZ2026000007"])
+def test_an_index_number_without_hyphens_is_matched_whole(page: tuple[Any, Watch], base_url: str,
+                                                          query: str) -> None:
+    """A digit more or less is another number: no page (no 索引号 of the catalog has a serial of 4 or 6 digits)."""
+    tab, watch = page
+    assert search(tab, base_url, query) == []
+    assert "没有找到" in _status(tab)
+    _clean(watch)
+
+
+# ---- 第 before a number and 号 ----
+
+# 国务院令第753号 (《地名管理条例》) is written in R2026-026's body and in the 公开依据 of QHDM-002 and QHDM-003; no page
+# writes it without 第.
+LAW_753 = r("R2026-026") | i("QHDM-002", "QHDM-003")
+
+
+@pytest.mark.parametrize("query", ["国务院令第753号", "国务院令753号", "国务院令 753号", "国务院令（753号）"])
+def test_a_decree_number_with_or_without_di(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """Like a 文号's 〔2026〕12号 and 〔2026〕第12号, 令 numbers are said with and without 第: 国务院令753号 found
+    nothing."""
+    tab, watch = page
+    assert set(search(tab, base_url, query)) == LAW_753
+    _clean(watch)
+
+
+def test_a_number_without_hao_is_not_given_di(page: tuple[Any, Watch], base_url: str) -> None:
+    """Numbers are whole: 国务院令第75号 is another decree (75 is not 753), with 第 or without."""
+    tab, watch = page
+    assert search(tab, base_url, "国务院令第75号") == []
+    assert search(tab, base_url, "国务院令75号") == []
+    _clean(watch)
+
+
+def test_ways_of_a_decree_number(page: tuple[Any, Watch], base_url: str) -> None:
+    """The keys search.js looks up for each writing: with and without 第, each way a chain of triples."""
+    tab, watch = page
+    tab.goto(f"{base_url}search/index.html")
+    tab.wait_for_function("window.gongkaiSearch !== undefined")
+    ways = tab.evaluate("q => window.gongkaiSearch.ways(q)", "院令753号")
+    assert ["院令753 ", "令753 号"] in ways
+    assert ["院令第", "令第753 ", "第753 号"] in ways
+    ways = tab.evaluate("q => window.gongkaiSearch.ways(q)", "院令第753号")
+    assert ["院令753 ", "令753 号"] in ways
+    _clean(watch)
+
+
+# ---- a 文号 named as people say it ----
+
+# 安民〔2026〕12号 is R2026-007's 文号; R2026-008 and R2026-022 cite it in their bodies.
+DOC_12 = r("R2026-007", "R2026-008", "R2026-022")
+
+
+@pytest.mark.parametrize("query", ["安民〔2026〕12号文", "安民〔2026〕12号文件", "安民2026年12号文", "安民[2026]第12号文件"])
+def test_a_doc_number_named_with_wen(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """「12号文」 is how a 文号 is named aloud; no page writes 号文 after it, so it found nothing."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert found[:1] == ["records/R2026-007.html"] and set(found) == DOC_12
+    _clean(watch)
+
+
+def test_a_doc_number_named_with_wen_is_still_whole(page: tuple[Any, Watch], base_url: str) -> None:
+    """安民〔2026〕1号文 is no 文号 of the catalog: 1 is not 12 (numbers are whole), with 文 as without."""
+    tab, watch = page
+    assert search(tab, base_url, "安民〔2026〕1号文") == []
+    assert "没有找到" in _status(tab)
+    _clean(watch)
+
+
+# ---- a date typed with numbers ----
+
+@pytest.mark.parametrize("query", ["2026-11-18", "2026.11.18", "2026/11/18", "2026－11－18"])
+def test_a_date_typed_with_numbers(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """R2026-029 is dated 2026年11月18日 at its foot (no other page writes that day): typed 2026-11-18 it found
+    nothing."""
+    tab, watch = page
+    assert search(tab, base_url, query) == ["records/R2026-029.html"]
+    assert tab.eval_on_selector_all("#search-results li .snippet mark", "m => m.map(e => e.textContent)") == [
+        "2026年11月18日"]
+    _clean(watch)
+
+
+@pytest.mark.parametrize("query", ["2026-13-18", "2026-11-32", "MZ-2026-11", "2026-11-0007"])
+def test_what_is_no_date_is_not_read_as_one(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """A 13th month, a 32nd day, or numbers in a code are no date: not read as 2026年11月."""
+    tab, watch = page
+    assert "records/R2026-029.html" not in search(tab, base_url, query)
+    _clean(watch)
+
+
+# ---- pinyin with tone numbers ----
+
+@pytest.mark.parametrize(("query", "word"), [("di1bao3", "低保"), ("di1 bao3", "低保"), ("Di1Bao3", "低保"),
+                                             ("dibao3", "低保"), ("lin2shi2jiu4zhu4", "临时救助"), ("lín2shí2jiù4zhù4", "临时救助"),
+                                             ("te4kun4ren2yuan2", "特困人员")])
+def test_pinyin_with_tone_numbers(page: tuple[Any, Watch], base_url: str, query: str, word: str) -> None:
+    """Tone numbers are how pinyin is typed where there are no tone marks; they found nothing."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    # the status repeats what was read as pinyin: tone marks folded away (lín2 → lin2), as for dī bǎo
+    said = "".join(c for c in unicodedata.normalize("NFD", query) if not unicodedata.combining(c))
+    assert f"“{said}”按拼音查找“{word}”" in _status(tab)
+    assert found and set(found) == set(search(tab, base_url, word))
+    _clean(watch)
+
+
+def test_codes_with_digits_are_not_tones(page: tuple[Any, Watch], base_url: str) -> None:
+    """MZ2026 is the middle of an 索引号 (every 2026 record's), never pinyin; 6 is no tone."""
+    tab, watch = page
+    found = search(tab, base_url, "MZ2026")
+    assert "按拼音" not in _status(tab) and "records/R2026-007.html" in found
+    for query in ("di6bao3", "mz2", "DB2026"):  # 6 is no tone; mz and db are no syllables (initials need no tone)
+        search(tab, base_url, query)
+        assert "按拼音" not in _status(tab), query
+    _clean(watch)
