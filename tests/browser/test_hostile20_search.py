@@ -128,6 +128,25 @@ def test_what_is_no_date_is_not_read_as_one(page: tuple[Any, Watch], base_url: s
     _clean(watch)
 
 
+def test_ways_of_a_date(page: tuple[Any, Watch], base_url: str) -> None:
+    """The writing search.js adds for a date: 2026年3月5日 for 2026-03-05 (pages drop no zeros: 3月, not 03月); none
+    for what is no date or is a piece of a code."""
+    tab, watch = page
+    tab.goto(f"{base_url}search/index.html")
+    tab.wait_for_function("window.gongkaiSearch !== undefined")
+
+    def ways(query: str) -> list[list[str]]:
+        return list(tab.evaluate("q => window.gongkaiSearch.ways(q)", query))
+
+    assert ["2026 3 月", "3 月5 ", "月5 日"] in ways("2026-03-05")
+    assert ["2026 11 月"] in ways("2026-11")
+    assert ["2026 11 月", "11 月18 ", "月18 日", "18 日发", "日发布"] in ways("2026.11.18发布")
+    for query in ("2026-13-18", "2026-11-32", "2026-00-18", "MZ-2026-11", "2026-11-0007", "350524-2026-11-18",
+                  "安民〔2026〕11号", "2026-11号"):
+        assert not any("月" in k for way in ways(query) for k in way), query
+    _clean(watch)
+
+
 # ---- pinyin with tone numbers ----
 
 @pytest.mark.parametrize(("query", "word"), [("di1bao3", "低保"), ("di1 bao3", "低保"), ("Di1Bao3", "低保"),

@@ -276,16 +276,14 @@
       return !!all && all.size > 0;
     });
   }
-  // the letters of pinyin typed with tone numbers (di1bao3, dibao3, lv4shi1): runs of letters, each made of syllables
-  // and followed by one digit 0–5 (the last one maybe not), two syllables or more; null for anything else (MZ2026,
-  // a12, mz2, 350524 MZ)
+  // the letters of pinyin typed with tone numbers (di1bao3, dibao3, lv4shi1): runs of letters, each followed by one
+  // digit 0–5 (the last one maybe not), two syllables or more; null for anything else (MZ2026, a12, mz2, 350524 MZ),
+  // and sounds() reads them as any letters typed apart
   function toneless(parts) {
     var letters = [], tones = 0, two = false;
     for (var i = 0; i < parts.length; i++) {
       if (/^[a-z]+$/.test(parts[i])) {
-        var ways = cuts(parts[i]);
-        if (!ways.length) return null;
-        two = two || letters.length > 0 || ways.some(function (c) { return c.length > 1; });
+        two = two || letters.length > 0 || cuts(parts[i]).some(function (c) { return c.length > 1; });
         letters.push(parts[i]);
       } else if (/^[0-5]$/.test(parts[i]) && /^[a-z]+$/.test(parts[i - 1] || "")) tones++;
       else return null;
