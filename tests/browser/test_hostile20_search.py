@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -171,4 +172,60 @@ def test_codes_with_digits_are_not_tones(page: tuple[Any, Watch], base_url: str)
     for query in ("di6bao3", "mz2", "DB2026"):  # 6 is no tone; mz and db are no syllables (initials need no tone)
         search(tab, base_url, query)
         assert "按拼音" not in _status(tab), query
+    _clean(watch)
+
+
+# ---- the short names people say ----
+
+def test_a_short_name_on_no_page_is_looked_for_in_full(page: tuple[Any, Watch], base_url: str) -> None:
+    """低保办事指南 is written nowhere: the 低保 guide is 《安溪县最低生活保障办事指南（2026年版）》 (R2026-017) and its item
+    最低生活保障 / 办事指南 (SHJZ-004). The page said 「没有找到」 and sent the reader to 依申请公开 for a published guide."""
+    tab, watch = page
+    found = search(tab, base_url, "低保办事指南")
+    assert set(found[:2]) == r("R2026-017") | i("SHJZ-004")
+    status = _status(tab)
+    assert status.startswith("没有找到“低保办事指南”，下面是按全称查找“最低生活保障办事指南”的结果。")
+    assert f"共找到 {len(found)} 条结果" in status and "相关的公开信息" not in status
+    assert tab.locator("#search-near").get_by_role("link", name="依申请公开", exact=True).count() == 0
+    _clean(watch)
+
+
+def test_wubao_is_the_old_name_of_tekun(page: tuple[Any, Watch], base_url: str) -> None:
+    """五保户 became 特困人员 in 2014 (《社会救助暂行办法》); no page says 五保."""
+    tab, watch = page
+    found = search(tab, base_url, "五保户")
+    assert "按全称查找“特困人员”" in _status(tab)
+    assert found and set(found) == set(search(tab, base_url, "特困人员"))
+    _clean(watch)
+
+
+def test_a_short_name_that_is_found_offers_its_full_name(page: tuple[Any, Watch], base_url: str) -> None:
+    """低保 is on 13 pages (SUITE of test_search_browser): those are shown as before, and 最低生活保障 (the 低保 guide
+    R2026-017 never says 低保) is offered as a link."""
+    tab, watch = page
+    found = search(tab, base_url, "低保")
+    assert len(found) == 13 and "records/R2026-017.html" not in found
+    assert _status(tab) == "“低保”共找到 13 条结果。"
+    link = tab.locator("#search-near").get_by_role("link", name="最低生活保障", exact=True)
+    assert link.get_attribute("href") == "?q=" + quote("最低生活保障")
+    assert "也可以按全称搜索" in tab.inner_text("#search-near")
+    _clean(watch)
+
+
+def test_a_short_name_under_a_filter_is_counted_in_full(page: tuple[Any, Watch], base_url: str) -> None:
+    """The 最低生活保障 guide is of 2026: with 年份 2025 nothing is found, and the page must say that the filter, not
+    the words, left nothing (it said 「没有找到与“低保办事指南”相关的公开信息」)."""
+    tab, watch = page
+    assert search(tab, base_url, "低保办事指南", **{"年份": "2025"}) == []
+    status = _status(tab)
+    assert "在所选条件（年份“2025”）下没有找到“低保办事指南”" in status and "不加筛选共有" in status
+    assert "相关的公开信息" not in status
+    _clean(watch)
+
+
+def test_a_short_name_in_one_of_several_words_changes_nothing(page: tuple[Any, Watch], base_url: str) -> None:
+    """Words typed apart keep their own way (offered one by one), as test_hostile18 holds."""
+    tab, watch = page
+    assert search(tab, base_url, "低保、公积金") == []
+    assert _status(tab) == "没有找到同时包含“低保”和“公积金”的公开信息。"
     _clean(watch)

@@ -373,6 +373,19 @@
     }
     return cut ? found : null;
   }
+  // the short names people say for what pages write in full (低保 for 最低生活保障; 五保, 五保户 for 特困人员, the name
+  // that replaced them in 2014): a word on no page is looked for in full (低保办事指南 → 最低生活保障办事指南), and a
+  // word that is found offers its full name; null when no word has a short name in it
+  var SHORT = [["五保户", "特困人员"], ["五保", "特困人员"], ["低保", "最低生活保障"]];
+  function renamed(words) {
+    var changed = false, found = words.map(function (w) {
+      var raw = w.said ? w.raw : SHORT.reduce(function (r, s) { return r.split(s[0]).join(s[1]); }, w.raw);
+      if (raw === w.raw) return w;
+      changed = true;
+      return { raw: raw, ways: writings(units(raw)), said: "", others: [] };
+    });
+    return changed ? found : null;
+  }
   // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保): the words around its question words
   // and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
   var ASKING = /怎么样|怎么|怎样|如何|什么是|是什么|什么|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|的/;
@@ -611,6 +624,13 @@
     mine.phrase = asked.phrase;
     mine.order = coarse(await matches(asked.words, filters), await together(asked.phrase));
     await more(mine);
+    var full = !mine.ready.length && asked.words.length === 1 ? renamed(asked.words) : null;
+    if (full) { // 低保办事指南 is on no page: 最低生活保障办事指南 is
+      Object.assign(mine, { words: full, phrase: null, ready: [], next: 0, dropped: 0 });
+      mine.order = coarse(await matches(full, filters));
+      await more(mine);
+      if (!mine.ready.length) full = null;
+    }
     var plain = mine.ready.length ? null : unasked(asked.words);
     var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
     if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
@@ -620,6 +640,7 @@
     }
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
+    if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
     if (apart && mine.ready.length) {
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
@@ -632,7 +653,8 @@
     var what = query.trim() ? "“" + echoed(query) + "”" : "所选条件";
     if (!mine.ready.length && filters.length && asked.words.length) {
       // the filters, not the words, left nothing: never tell the reader there is no such information
-      var without = await unfiltered(asked.words);
+      var inFull = asked.words.length === 1 ? renamed(asked.words) : null; // counted as the search without filters finds
+      var without = await unfiltered(asked.words) || (inFull ? await unfiltered(inFull) : 0);
       if (current !== mine) return;
       if (without) {
         status((said.length ? said.join("；") + "。" : "") + "在所选条件（" + named(filters) + "）下没有找到" + what +
@@ -657,6 +679,10 @@
     }
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
            (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
+    var names = full || apart ? null : renamed(asked.words);
+    if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
+      return w.raw;
+    }));
     render(mine, false);
   }
 
