@@ -229,3 +229,20 @@ def test_a_short_name_in_one_of_several_words_changes_nothing(page: tuple[Any, W
     assert search(tab, base_url, "低保、公积金") == []
     assert _status(tab) == "没有找到同时包含“低保”和“公积金”的公开信息。"
     _clean(watch)
+
+
+# ---- a piece said twice ----
+
+@pytest.mark.parametrize(("query", "said", "alone"), [
+    ("低保2026低保", "下面是同时包含“低保”和“2026”的结果", "低保 2026"),
+    ("0-0-0", "下面是包含“0”的结果", "0"),
+])
+def test_a_piece_said_twice_is_one_word(page: tuple[Any, Watch], base_url: str, query: str, said: str,
+                                        alone: str) -> None:
+    """No page holds 低保2026低保 whole; it is cut where numbers meet characters. The status said 「同时包含“低保”和“2026”和
+    “低保”」 (and 「“0”和“0”和“0”」), a word twice."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert _status(tab).startswith(f"没有找到连续的“{query}”，{said}。")
+    assert found and set(found) == set(search(tab, base_url, alone))
+    _clean(watch)

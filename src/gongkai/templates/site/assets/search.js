@@ -368,7 +368,8 @@
       if (groups.length > 1) cut = true;
       for (var g of groups) {
         if (g.length === 1 && ONE_CJK.test(g[0])) return null;
-        found.push({ raw: g.join(""), ways: [g], said: "", others: [] });
+        // a piece said twice (12-12, 低保2026低保) is one word: never 「同时包含“12”和“12”」
+        if (!found.some(function (f) { return f.raw === g.join(""); })) found.push({ raw: g.join(""), ways: [g], said: "", others: [] });
       }
     }
     return cut ? found : null;
