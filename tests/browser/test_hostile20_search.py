@@ -246,3 +246,24 @@ def test_a_piece_said_twice_is_one_word(page: tuple[Any, Watch], base_url: str, 
     assert _status(tab).startswith(f"没有找到连续的“{query}”，{said}。")
     assert found and set(found) == set(search(tab, base_url, alone))
     _clean(watch)
+
+
+# ---- initials typed with zh, ch, sh ----
+
+@pytest.mark.parametrize(("query", "word"), [("shhjz", "社会救助"), ("lshjz", "临时救助"), ("zhch", "政策"),
+                                             ("SHHJZ", "社会救助"), ("shjz", "社会救助")])
+def test_initials_with_zh_ch_sh(page: tuple[Any, Watch], base_url: str, query: str, word: str) -> None:
+    """社会救助 is s h j z, and many phone keyboards take shhjz too (sh for 社); it found nothing. shjz alone still reads
+    as s h j z."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert f"“{query}”按拼音查找“{word}”" in _status(tab)
+    assert found and set(found) == set(search(tab, base_url, word))
+    _clean(watch)
+
+
+def test_initials_with_zh_ch_sh_that_read_nothing_say_so(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    assert search(tab, base_url, "zhzhqd") == []
+    assert _status(tab) == "没有找到与“zhzhqd”相关的公开信息。"
+    _clean(watch)

@@ -154,7 +154,9 @@
         .sort(function (a, b) { return b[1] - a[1]; }).map(function (p) { return p[0]; });
     });
   }
-  async function sounds(letters) {
+  // initials typed with zh, ch, sh as some keyboards take them (shhjz, lshjz: 社会救助, 临时救助) are tried as z, c, s
+  // when the letters read no other way (shjz alone is s h j z)
+  async function sounds(letters, again) {
     var ways = cuts(letters);
     for (var w = 0; w < ways.length; w++) {
       var cut = ways[w], keys = [];
@@ -166,7 +168,9 @@
     if (ways.some(function (c) { return c.length === 1; }) || letters.length > 12) return [];
     var initials = [];
     for (var j = 0; j + 1 < letters.length; j++) initials.push("^" + letters[j] + letters[j + 1]);
-    return weighed(await chain(initials));
+    var heard = await weighed(await chain(initials));
+    if (heard.length || again || !/[zcs]h/.test(letters)) return heard;
+    return sounds(letters.replace(/([zcs])h/g, "$1"), true);
   }
 
   // ---- a query: words (AND), each one or more ways of writing it (OR) ----
