@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gongkai.search import files
+from gongkai.search.tokens import units
 
 KINDS = ("record", "item", "town", "page")
 # The filters the search page offers, in its order; a SearchDoc names its value for each (or leaves it out).
@@ -33,8 +34,13 @@ class SearchDoc:
 
     @property
     def head(self) -> str:
-        """The fields a match in which ranks first: title, 文号, 索引号 (one per line, so no key spans two)."""
-        return "\n".join(p for p in (self.title, self.doc_number, self.index_number) if p)
+        """The fields a match in which ranks first: title, 文号, 索引号 (one per line, so no key spans two), and the
+        索引号 as it is typed without its separators (350524MZ202600007 for 350524-MZ-2026-00007: search.js marks it
+        so), when that cuts it otherwise."""
+        compact = "".join(units(self.index_number)) if self.index_number else ""
+        if compact and units(compact) == units(self.index_number or ""):
+            compact = ""
+        return "\n".join(p for p in (self.title, self.doc_number, self.index_number, compact) if p)
 
     @property
     def is_nav(self) -> bool:

@@ -154,7 +154,9 @@
         .sort(function (a, b) { return b[1] - a[1]; }).map(function (p) { return p[0]; });
     });
   }
-  async function sounds(letters) {
+  // initials typed with zh, ch, sh as some keyboards take them (shhjz, lshjz: 社会救助, 临时救助) are tried as z, c, s
+  // when the letters read no other way (shjz alone is s h j z)
+  async function sounds(letters, again) {
     var ways = cuts(letters);
     for (var w = 0; w < ways.length; w++) {
       var cut = ways[w], keys = [];
@@ -166,14 +168,18 @@
     if (ways.some(function (c) { return c.length === 1; }) || letters.length > 12) return [];
     var initials = [];
     for (var j = 0; j + 1 < letters.length; j++) initials.push("^" + letters[j] + letters[j + 1]);
-    return weighed(await chain(initials));
+    var heard = await weighed(await chain(initials));
+    if (heard.length || again || !/[zcs]h/.test(letters)) return heard;
+    return sounds(letters.replace(/([zcs])h/g, "$1"), true);
   }
 
   // ---- a query: words (AND), each one or more ways of writing it (OR) ----
-  // a 文号's year and number are written 〔2026〕12号, 〔2026〕第12号 and 2026年第12号: each finds the others
+  // a 文号's year and number are written 〔2026〕12号, 〔2026〕第12号 and 2026年第12号: each finds the others; so are
+  // the numbers of 令 and 公告 (国务院令第649号, 国务院令649号: 第 before a number and 号 may be left out or added)
   function docNumberWays(parts) {
     var bare = [], ways = [parts];
     for (var i = 0; i < parts.length; i++) {
+      if (parts[i] === "第" && NUMBER.test(parts[i + 1] || "") && parts[i + 2] === "号") continue;
       bare.push(parts[i]);
       if (!YEAR.test(parts[i])) continue;
       var j = i + 1;
@@ -195,6 +201,18 @@
     function add(way) { if (!ways.some(function (w) { return w.join("\n") === way.join("\n"); })) ways.push(way); }
     if (last > 0 && parts[last] === "年" && YEAR.test(parts[last - 1])) add(parts.slice(0, last));
     if (last > 0 && parts[0] === "年" && NUMBER.test(parts[1])) add(parts.slice(1));
+    // 安民〔2026〕12号文, 12号文件: how people name a document by its 文号; pages write the 文号 alone
+    for (var tail = 1; tail <= 2; tail++) {
+      var end = parts.slice(last - tail + 1).join("");
+      if (last - tail >= 1 && (end === "文" || end === "文件") && parts[last - tail] === "号" &&
+          NUMBER.test(parts[last - tail - 1])) docNumberWays(parts.slice(0, last - tail + 1)).forEach(add);
+    }
+    // a date typed 2026-11-18, 2026.11.18 or 2026/11/18 (and 2026-11 alone): pages write 2026年11月18日
+    var date = parts.join(" ").match(/^(.*?)\b((?:19|20)[0-9]{2}) ([0-9]{1,2})(?: ([0-9]{1,2}))?\b(.*)$/);
+    if (date && dated(date)) {
+      var day = [date[2], String(Number(date[3])), "月"].concat(date[4] ? [String(Number(date[4])), "日"] : []);
+      add(units(date[1]).concat(day, units(date[5])));
+    }
     if (/^0+[0-9]/.test(parts[last])) {
       var zeroed = parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, ""), "号"]);
       zeroed.zeros = parts[last];
@@ -203,19 +221,27 @@
     }
     return ways;
   }
+  // the parts of a date typed with numbers alone: a month 1–12 and a day 1–31; a month alone only when the word is
+  // nothing else (2026-11), never a piece of a code (MZ-2026-11, 2026-11-0007)
+  function dated(m) {
+    var month = Number(m[3]), day = m[4] === undefined ? null : Number(m[4]);
+    if (month < 1 || month > 12 || day !== null && (day < 1 || day > 31)) return false;
+    return day !== null ? !/^[0-9]/.test(m[5].trim()) && !/[0-9]$/.test(m[1].trim()) : !m[1].trim() && !m[5].trim();
+  }
   function withDi(parts) {
     var found = [];
     parts.forEach(function (p, i) {
+      var next = parts[i + 1] || "";
       found.push(p);
-      if (YEAR.test(p) && NUMBER.test(parts[i + 1] || "")) found.push("第");
+      if (NUMBER.test(next) && (YEAR.test(p) || p !== "第" && !NUMBER.test(p) && parts[i + 2] === "号")) found.push("第");
     });
     return found;
   }
   // pinyin as people type it: tone marks (dībǎo, lǜ) and apostrophes (xi'an) folded away — only for a query of
-  // letters alone, since the index does not fold accents in text
+  // letters alone (or with tone numbers, toneless()), since the index does not fold accents in text
   function spoken(query) {
     var plain = query.normalize("NFD").replace(/[uU]\u0308/g, "v").replace(/[\u0300-\u036f]/g, "").replace(/['’‘ʼ]/g, "");
-    return /^[a-z\s]*[a-z][a-z\s]*$/.test(folded(plain)) ? plain : query;
+    return /^[a-z0-5\s]*[a-z][a-z0-5\s]*$/.test(folded(plain)) ? plain : query;
   }
   // words part where the query has a space or a mark that ends a word (低保、特困人员, 低保,特困: two words, the pages
   // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word)
@@ -254,6 +280,20 @@
       return !!all && all.size > 0;
     });
   }
+  // the letters of pinyin typed with tone numbers (di1bao3, dibao3, lv4shi1): runs of letters, each followed by one
+  // digit 0–5 (the last one maybe not), two syllables or more; null for anything else (MZ2026, a12, mz2, 350524 MZ),
+  // and sounds() reads them as any letters typed apart
+  function toneless(parts) {
+    var letters = [], tones = 0, two = false;
+    for (var i = 0; i < parts.length; i++) {
+      if (/^[a-z]+$/.test(parts[i])) {
+        two = two || letters.length > 0 || cuts(parts[i]).some(function (c) { return c.length > 1; });
+        letters.push(parts[i]);
+      } else if (/^[0-5]$/.test(parts[i]) && /^[a-z]+$/.test(parts[i - 1] || "")) tones++;
+      else return null;
+    }
+    return tones && two ? letters : null;
+  }
   // letters between two numbers are part of a code typed apart (350524 MZ 2026 00007, a 索引号), not pinyin
   function coded(raws, n) {
     var before = units(raws[n - 1] || "").pop() || "", after = units(raws[n + 1] || "")[0] || "";
@@ -261,8 +301,9 @@
   }
   async function plan(query) {
     query = spoken(query);
-    var words = [], short = [], all = units(query), letters = all.join("");
-    // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece)
+    var words = [], short = [], all = units(query), letters = (toneless(all) || all).join("");
+    // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece), or with tone
+    // numbers (di1bao3, di4 bao3)
     if (all.length > 1 && /^[a-z]{2,}$/.test(letters)) {
       var apart = await sounds(letters);
       if (apart.length) {
@@ -331,10 +372,24 @@
       if (groups.length > 1) cut = true;
       for (var g of groups) {
         if (g.length === 1 && ONE_CJK.test(g[0])) return null;
-        found.push({ raw: g.join(""), ways: [g], said: "", others: [] });
+        // a piece said twice (12-12, 低保2026低保) is one word: never 「同时包含“12”和“12”」
+        if (!found.some(function (f) { return f.raw === g.join(""); })) found.push({ raw: g.join(""), ways: [g], said: "", others: [] });
       }
     }
     return cut ? found : null;
+  }
+  // the short names people say for what pages write in full (低保 for 最低生活保障; 五保, 五保户 for 特困人员, the name
+  // that replaced them in 2014): a word on no page is looked for in full (低保办事指南 → 最低生活保障办事指南), and a
+  // word that is found offers its full name; null when no word has a short name in it
+  var SHORT = [["五保户", "特困人员"], ["五保", "特困人员"], ["低保", "最低生活保障"]];
+  function renamed(words) {
+    var changed = false, found = words.map(function (w) {
+      var raw = w.said ? w.raw : SHORT.reduce(function (r, s) { return r.split(s[0]).join(s[1]); }, w.raw);
+      if (raw === w.raw) return w;
+      changed = true;
+      return { raw: raw, ways: writings(units(raw)), said: "", others: [] };
+    });
+    return changed ? found : null;
   }
   // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保): the words around its question words
   // and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
@@ -382,7 +437,7 @@
     var where = 0, title = [], body = [], number = [], index = [];
     var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
-      var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = spans(text.i, ways);
+      var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = indexed(text.i, ways);
       number = number.concat(inNumber);
       index = index.concat(inIndex);
       if (inTitle.length) { title = title.concat(inTitle); continue; }
@@ -395,6 +450,13 @@
     return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
              nav: entry[4] !== "record",
              title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
+  }
+  // where *ways* stand in an 索引号, which may also be typed without its separators (350524MZ202600007 for
+  // 350524-MZ-2026-00007, as doc.py's head indexes it): then the whole 索引号 is marked
+  function indexed(number, ways) {
+    var found = spans(number, ways);
+    if (found.length || !number) return found;
+    return spans(units(number).join(""), ways).length ? [{ s: 0, e: number.length, n: 1, of: 1 }] : [];
   }
   function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {
@@ -567,6 +629,13 @@
     mine.phrase = asked.phrase;
     mine.order = coarse(await matches(asked.words, filters), await together(asked.phrase));
     await more(mine);
+    var full = !mine.ready.length && asked.words.length === 1 ? renamed(asked.words) : null;
+    if (full) { // 低保办事指南 is on no page: 最低生活保障办事指南 is
+      Object.assign(mine, { words: full, phrase: null, ready: [], next: 0, dropped: 0 });
+      mine.order = coarse(await matches(full, filters));
+      await more(mine);
+      if (!mine.ready.length) full = null;
+    }
     var plain = mine.ready.length ? null : unasked(asked.words);
     var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
     if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
@@ -576,6 +645,7 @@
     }
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
+    if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
     if (apart && mine.ready.length) {
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
@@ -588,7 +658,8 @@
     var what = query.trim() ? "“" + echoed(query) + "”" : "所选条件";
     if (!mine.ready.length && filters.length && asked.words.length) {
       // the filters, not the words, left nothing: never tell the reader there is no such information
-      var without = await unfiltered(asked.words);
+      var inFull = asked.words.length === 1 ? renamed(asked.words) : null; // counted as the search without filters finds
+      var without = await unfiltered(asked.words) || (inFull ? await unfiltered(inFull) : 0);
       if (current !== mine) return;
       if (without) {
         status((said.length ? said.join("；") + "。" : "") + "在所选条件（" + named(filters) + "）下没有找到" + what +
@@ -613,6 +684,10 @@
     }
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
            (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
+    var names = full || apart ? null : renamed(asked.words);
+    if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
+      return w.raw;
+    }));
     render(mine, false);
   }
 
