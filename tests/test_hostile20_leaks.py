@@ -1,0 +1,103 @@
+"""Twentieth hostile round, a leak audit of every output: for each way data leaves gongkai (the site, the portal
+export, print, wechat, handover bags, reports, exports, every line printed), a catalog holding each kind of thing that
+must not leave, and a grep of every byte written — zip and gzip members unpacked, file names included.
+
+What each output may hold (DOMAIN.md §7, §10–12): the site, the portal export, print, wechat, the 年报 and the handover
+bags are public or leave the bureau; `export xlsx|csv` is the bureau's working copy of the standard directory, but it is
+the table the county publishes, so it is held to the same rule (README 「输出扫描」). Printed lines are read in CI logs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from conftest import CatalogDir, Run
+
+ID = "350524198503151236"
+MOBILE = "13805951234"
+# a 详细住址 as DOMAIN.md §7 masks it: every digit of 门牌、楼号、单元、室号
+ADDRESS = "城厢镇经兜村12号3号楼2单元301室"
+ADDRESS_MASKED = "城厢镇经兜村**号*号楼*单元***室"
+
+
+def texts(name: str, data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(name, text) of one written file and of everything inside it: its own name, gzip unpacked, every zip member
+    (xlsx, docx, ofd, a bag) by name, and the bytes read as UTF-8, UTF-16 or GB18030."""
+    yield name, name
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    if data[:4] == b"PK\x03\x04" and depth < 3:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.namelist():
+                yield from texts(f"{name}!{member}", archive.read(member), depth + 1)
+        return
+    for encoding in ("utf-8", "utf-16", "gb18030"):
+        try:
+            yield name, data.decode(encoding)
+            return
+        except UnicodeDecodeError:
+            continue
+    yield name, data.decode("latin-1")
+
+
+def holding(secret: str, *paths: Path, printed: str = "") -> list[str]:
+    """Every written file (under each of *paths*, a file or a folder) and the printed text that hold *secret*."""
+    found = ["（屏幕输出）"] if secret in printed else []
+    for path in paths:
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.exists() else []
+        for file in files:
+            found += sorted({name for name, text in texts(str(file), file.read_bytes()) if secret in text})
+    return found
+
+
+def annual(cat: CatalogDir, remark: str) -> None:
+    cat.write("annual/2026.yaml", f"年度: 2026\n总体情况: |\n  全年主动公开信息12条。\n其他需要报告的事项: |\n  {remark}\n")
+
+
+# ---------------------------------------------------------------- the 年报: texts of annual/<year>.yaml
+
+
+def test_the_annual_report_file_is_not_written_with_a_detailed_address(gk: Callable[..., Run], cat: CatalogDir,
+                                                                       tmp_path: Path) -> None:
+    """Before: `report annual -f html|markdown -o` wrote the 年报 (published under 条例第五十条) with an unmasked 详细住址
+    typed in annual/2026.yaml (validate: GK604), since the scan of the written file finds numbers only; on the screen
+    the same text was masked. Now nothing is written, exit 1, and the message names the file, the field, the masked
+    value and what to do."""
+    annual(cat, f"来访群众可到{ADDRESS}咨询。")
+    for fmt, suffix in (("html", "html"), ("markdown", "md"), ("xlsx", "xlsx")):
+        target = tmp_path / f"annual.{suffix}"
+        run = gk("report", "annual", cat.root, "--year", "2026", "-f", fmt, "-o", target)
+        assert run.code == 1, (fmt, run.out, run.err)
+        assert not target.exists(), fmt
+        said = run.out + run.err
+        assert "annual/2026.yaml" in said and "其他需要报告的事项" in said and "*号楼*单元***室" in said, said
+        assert "没有写入任何文件" in said and "gongkai validate" in said, said
+        assert "12号" not in said and "301室" not in said, said
+    assert gk("validate", cat.root).code == 1  # the source rule says the same (GK604)
+
+
+def test_the_annual_report_file_is_written_with_the_address_masked(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path) -> None:
+    """The edge: the same sentence masked as DOMAIN.md §7 says is published as written."""
+    annual(cat, f"来访群众可到{ADDRESS_MASKED}咨询。")
+    target = tmp_path / "annual.html"
+    run = gk("report", "annual", cat.root, "--year", "2026", "-f", "html", "-o", target)
+    assert run.code == 0, run.out + run.err
+    assert holding(ADDRESS_MASKED, target) == [str(target)]
+    assert holding("12号", target) == []
+
+
+def test_another_years_annual_data_does_not_stop_this_years_report(gk: Callable[..., Run], cat: CatalogDir,
+                                                                     tmp_path: Path) -> None:
+    """Only the texts the report prints stop it: an address in annual/2025.yaml is GK604 in validate, but the 2026
+    report does not show it."""
+    annual(cat, "全年未收取信息处理费。")
+    cat.write("annual/2025.yaml", f"年度: 2025\n其他需要报告的事项: |\n  来访可到{ADDRESS}。\n")
+    target = tmp_path / "annual.html"
+    run = gk("report", "annual", cat.root, "--year", "2026", "-f", "html", "-o", target)
+    assert run.code == 0, run.out + run.err
+    assert target.exists() and holding("12号", target) == []
