@@ -15,7 +15,9 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from conftest import CatalogDir, Run
+import pytest
+
+from conftest import RECORD, CatalogDir, Run
 
 ID = "350524198503151236"
 MOBILE = "13805951234"
@@ -101,3 +103,55 @@ def test_another_years_annual_data_does_not_stop_this_years_report(gk: Callable[
     run = gk("report", "annual", cat.root, "--year", "2026", "-f", "html", "-o", target)
     assert run.code == 0, run.out + run.err
     assert target.exists() and holding("12号", target) == []
+
+
+# ---------------------------------------------------------------- export portal for a past --today
+
+ENDED = RECORD.replace("公示截止: 2026-12-31", "公示截止: 2026-11-20").replace(
+    "经审核，现将名单予以公示。", "经审核，现将名单予以公示。\n\n  | 姓名 | 村 |\n  |---|---|\n  | 陈金水 | 湖二村 |")
+WITHDRAWN = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+             .replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+             .replace("测试县民政局关于2026年第三季度低保对象名单的公示", "测试县民政局关于误发通知的撤回")
+             .replace("正文: |", "撤回:\n  日期: 2026-11-25\n  原因: 误将过程性信息作为主动公开信息发布\n正文: |"))
+
+
+def test_a_portal_export_for_a_past_day_does_not_send_what_has_come_down_since(gk: Callable[..., Run],
+                                                                              cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: on 2026-11-27, `export portal --today 2026-11-10` sent the list of a 公示 that ended on 2026-11-20 (the
+    names in portal.json, portal.xml and the body fragment) and a record withdrawn on 2026-11-25, and recorded both in
+    the ledger as on the portal — no word said. build-site warns for a past day (a preview in another folder), but the
+    portal export is loaded onto the portal as it is. Now it is refused (exit 2): nothing written, no ledger, and the
+    message names each record and why."""
+    cat.record(ENDED)
+    cat.record(WITHDRAWN, "records/2026/R2026-002.yaml")
+    out = tmp_path / "portal"
+    run = gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-10")
+    assert run.code == 2, run.out + run.err
+    assert not out.exists() and not (cat.root / "portal").exists()
+    said = run.out + run.err
+    assert "R2026-001" in said and "公示已于2026年11月20日结束" in said, said
+    assert "R2026-002" in said and "已于2026年11月25日撤回" in said, said
+    assert "去掉 --today" in said and "陈金水" not in said, said
+
+
+def test_a_portal_export_on_its_own_day_sends_the_running_list(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edge: made on 2026-11-20 itself (the 公示's last day, the day before the withdrawal), the same export sends
+    the list and the record: nothing has come down yet."""
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
+    cat.record(ENDED)
+    cat.record(WITHDRAWN, "records/2026/R2026-002.yaml")
+    out = tmp_path / "portal"
+    run = gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-20")
+    assert run.code == 0, run.out + run.err
+    assert holding("陈金水", out) and holding("测试县民政局关于误发通知的撤回", out / "portal.json")
+
+
+def test_a_portal_export_for_a_past_day_with_nothing_down_since_is_made(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path) -> None:
+    """A past --today is refused only for what came down since: on 2026-11-27, an export for 2026-11-26 of a catalog
+    whose 公示 runs to 2026-12-31 is made as before."""
+    out = tmp_path / "portal"
+    run = gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-26")
+    assert run.code == 0, run.out + run.err
+    assert (out / "portal.json").exists() and (cat.root / "portal" / "2026-11-26.yaml").exists()
