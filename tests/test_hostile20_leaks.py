@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RECORD, CatalogDir, Run
+from conftest import RECORD, CatalogDir, Run, text_pdf
 
 ID = "350524198503151236"
 MOBILE = "13805951234"
@@ -155,3 +155,69 @@ def test_a_portal_export_for_a_past_day_with_nothing_down_since_is_made(gk: Call
     run = gk("export", "portal", cat.root, "--out", out, "--today", "2026-11-26")
     assert run.code == 0, run.out + run.err
     assert (out / "portal.json").exists() and (cat.root / "portal" / "2026-11-26.yaml").exists()
+
+
+# ---------------------------------------------------------------- every output, a catalog of what must not leave
+
+
+def other(number: int, title: str, extra: str = "", attribute: str = "主动公开", published: str | None = "2026-09-03",
+          body: str = "现将有关事项通知如下。") -> str:
+    """A 通知 of the conftest item, R2026-<number>, with a PDF attachment files/2026/att-<number>.pdf."""
+    lines = [f"编号: R2026-{number:03d}", f"题名: {title}", "文种: 通知", "责任单位: shjzg", "事项: SHJZ-001",
+             f"公开属性: {attribute}", "成文日期: 2026-09-01", "页数: 1",
+             "附件:", f"  - 文件: files/2026/att-{number:03d}.pdf", f"    名称: {title}附件"]
+    if attribute == "主动公开":
+        lines += [f'索引号: "350524-MZ-2026-{number:05d}"', "保密审查:", "  审查人: 张三", "  审查日期: 2026-09-01",
+                  "  结论: 不涉及国家秘密，同意主动公开"]
+        lines += [f"公开日期: {published}"] if published else []
+    if attribute == "不予公开":
+        lines.append("不予公开理由: 内部事务信息")
+    return "\n".join(lines) + "\n" + extra + f"正文: |\n  {body}\n"
+
+
+SECRETS = f"申请人身份证号{ID}，手机{MOBILE}"
+NEVER = {  # what no public output holds: title marks, their files, the names of an ended list
+    "依申请甲": other(2, "关于依申请甲的答复", attribute="依申请公开", body=SECRETS),
+    "不予公开乙": other(3, "关于不予公开乙的请示", attribute="不予公开", body=SECRETS),
+    "撤回丙": other(4, "关于撤回丙的通知", extra="撤回:\n  日期: 2026-11-20\n  原因: 误将过程性信息作为主动公开信息发布\n"),
+    "未到丁": other(5, "关于未到丁的通知", published="2026-12-15"),
+    "草稿戊": other(6, "关于草稿戊的通知", published=None),
+    "期满己": other(7, "关于期满己的公示", extra="公示截止: 2026-11-20\n",
+                 body="现予公示。\n\n  | 姓名 | 村 |\n  |---|---|\n  | 赵期满 | 湖二村 |"),
+    "公示栏庚": other(8, "关于公示栏庚的通知", extra="公开渠道: [社区/企事业单位/村公示栏（电子屏）]\n"),
+}
+
+
+def test_nothing_that_may_not_leave_is_in_any_output(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """A guard over every public output, each file grepped with zip and gzip members unpacked and its name: a 依申请公开
+    and a 不予公开 record (their bodies holding an ID and a mobile), a withdrawn one, one published later, a draft, a
+    公示 whose period has ended and one for the 村公示栏 only — on 2026-11-27 none of them (but the ended 公示's
+    title), nor their files, nor the ended list's names, is on the site, in the portal export or the WeChat articles;
+    the board-only one is printed;
+    the running 公示's names are on its page but in no search file, feed or sitemap; no ID or mobile is in any file or
+    printed line."""
+    cat.record(RECORD.replace("经审核，现将名单予以公示。",
+                              "经审核，现将名单予以公示。\n\n  | 姓名 | 村 |\n  |---|---|\n  | 孙公示中 | 湖二村 |"))
+    for number, (mark, text) in enumerate(NEVER.items(), start=2):
+        cat.record(text, f"records/2026/R2026-{number:03d}.yaml")
+        cat.write(f"files/2026/att-{number:03d}.pdf", text_pdf(f"PDF{number:03d}"))
+    site, portal, wechat, paper = (tmp_path / name for name in ("site", "portal", "wechat", "print"))
+    printed = ""
+    for args in (("build-site", cat.root, "-o", site), ("export", "portal", cat.root, "-o", portal),
+                 ("wechat", cat.root, "--from", "2026-09-01", "-o", wechat),
+                 ("print", cat.root, "--from", "2026-09-01", "-o", paper), ("validate", cat.root)):
+        run = gk(*args)
+        assert run.code in (0, 1), (args, run.out, run.err)
+        printed += run.out + run.err
+    for mark in NEVER:  # an ended 公示 stays on the web as 「公示已于…结束」 under its title; the names go
+        assert mark == "期满己" or holding(mark, site, portal, wechat) == [], mark
+    for mark in ("依申请甲", "不予公开乙", "未到丁", "草稿戊"):  # the board: the withdrawn and ended only to take down
+        assert holding(mark, paper) == [], mark
+    for number in range(2, 8):
+        assert holding(f"att-{number:03d}", site, portal, wechat) == [], number
+    assert holding("赵期满", site, portal, wechat, paper) == []
+    assert holding("关于公示栏庚的通知", paper)  # its sheet
+    assert holding("孙公示中", site) == [str(site / "records/R2026-001.html")]
+    assert holding("孙公示中", site / "search", site / "feed.xml", site / "sitemap.xml") == []
+    for secret in (ID, MOBILE):
+        assert holding(secret, site, portal, wechat, paper, printed=printed) == [], secret
