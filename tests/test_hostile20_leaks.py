@@ -221,3 +221,45 @@ def test_nothing_that_may_not_leave_is_in_any_output(gk: Callable[..., Run], cat
     assert holding("孙公示中", site / "search", site / "feed.xml", site / "sitemap.xml") == []
     for secret in (ID, MOBILE):
         assert holding(secret, site, portal, wechat, paper, printed=printed) == [], secret
+
+
+# ---------------------------------------------------------------- handover for a past --today
+
+LETTER = (RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+          .replace("测试县民政局关于2026年第三季度低保对象名单的公示", "测试县民政局关于误发通知甲的通知")
+          .replace("页数: 1", "页数: 1\n附件:\n  - 文件: files/2026/R2026-001.pdf\n    名称: 通知甲"))
+
+
+def withdrawn_on(day: str) -> str:
+    return LETTER.replace("正文: |", f"撤回:\n  日期: {day}\n  原因: 误将过程性信息作为主动公开信息发布\n正文: |")
+
+
+def test_a_handover_for_a_past_day_does_not_send_a_record_withdrawn_since(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """Before: on 2026-11-27, `handover --date 2026-09-20 --today 2026-09-21` put a record withdrawn on 2026-10-16 into
+    both bags (the 图书馆's copy is lent to the public) and the ledger: the gate of 2026-09-21 still admits it, while a
+    batch made on the real date leaves it out. The bags are delivered now: refused (exit 2), nothing written, no
+    ledger, the record named with its withdrawal day."""
+    cat.record(withdrawn_on("2026-10-16"))
+    cat.write("files/2026/R2026-001.pdf", text_pdf("R2026-001"))
+    out = tmp_path / "bags"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-21", "-C", cat.root, "--out", out)
+    assert run.code == 2, run.out + run.err
+    said = run.out + run.err
+    assert "R2026-001" in said and "已于2026年10月16日撤回" in said and "去掉 --today" in said, said
+    assert not out.exists() and not (cat.root / "handover").exists()
+    # made without --today, the batch leaves the record out, as before
+    run = gk("handover", "--date", "2026-09-20", "-C", cat.root, "--out", out)
+    assert run.code == 0, run.out + run.err
+    assert holding("误发通知甲", out) == [] and holding("R2026-001.pdf", out) == []
+
+
+def test_a_handover_for_a_past_day_sends_a_record_withdrawn_after_today(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path) -> None:
+    """The edge: withdrawn on 2026-11-28, the day after the real date, the record is still published today and goes."""
+    cat.record(withdrawn_on("2026-11-28"))
+    cat.write("files/2026/R2026-001.pdf", text_pdf("R2026-001"))
+    out = tmp_path / "bags"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-21", "-C", cat.root, "--out", out)
+    assert run.code == 0, run.out + run.err
+    assert holding("误发通知甲", out / "dag" / "data" / "manifest.csv")
