@@ -12,7 +12,7 @@ import typer
 
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, app, err, out
-from gongkai.cli.options import CatalogOpt, TodayOpt, check_year, parse_date, today
+from gongkai.cli.options import CatalogOpt, TodayOpt, check_year, parse_date, real_today, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
@@ -61,7 +61,8 @@ def handover_command(
     root = find_root(catalog)
     with nullcontext() if dry_run else catalog_lock(root, f"gongkai handover --date {day.isoformat()}"):
         loaded = load_catalog(root)
-        batch = prepare(loaded, day, force=force, allow_incomplete=allow_incomplete, today=today(when))
+        batch = prepare(loaded, day, force=force, allow_incomplete=allow_incomplete, today=today(when),
+                        now=real_today())
         target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
         code = _report_problems(loaded, batch)
         if code:

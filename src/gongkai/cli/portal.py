@@ -10,7 +10,7 @@ import typer
 from gongkai.catalog import find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, err, out
 from gongkai.cli.interchange import export_app
-from gongkai.cli.options import CatalogArg, TodayOpt, parse_date, today
+from gongkai.cli.options import CatalogArg, TodayOpt, parse_date, real_today, today
 from gongkai.diagnostics import Report, Severity
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.model.portal import ADDED, CHANGED, WITHDRAWN
@@ -48,7 +48,7 @@ def export_portal_command(
                       markup=False)
             err.print("门户导出台账有错误，没有导出：请按上面的提示改正后再运行。", markup=False)
             return EXIT_FINDINGS
-        export = plan_export(loaded, day, start)
+        export = plan_export(loaded, day, start, now=real_today())
         target = out_dir or Path(DEFAULT_OUT) / day.isoformat()
         with output_lock(target, "gongkai export portal"):
             written = write_export(loaded, root, export, target)

@@ -15,7 +15,7 @@ from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, to
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.portal.write import refuse_personal_data
-from gongkai.reports.annual import build_annual
+from gongkai.reports.annual import build_annual, personal_data
 from gongkai.reports.render import (
     SCORECARD_HEADERS,
     annual_html,
@@ -125,7 +125,9 @@ def annual_command(
     if target is not None:
         # The annual report is published (条例 Art. 50), and annual/<year>.yaml's texts are no record's: the output
         # scan that export csv runs stops a number in full before the file is written.
-        refuse_personal_data(loaded, {target.name: data})
+        # 详细住址 in its texts is found by the source scan only.
+        refuse_personal_data(loaded, {target.name: data}, personal_data(loaded, report.year),
+                             f"annual/{report.year}.yaml")
         _write(target, data)
     for problem in report.problems:
         err.print(f"检查：{problem}", markup=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gongkai.catalog import Catalog
+from gongkai.days import chinese_day
 from gongkai.errors import UsageProblem
 from gongkai.handover.plan import Batch, agency_of, plan_handover
 from gongkai.handover.schedule import HandoverDay, find_handover, nearest, schedule
@@ -52,8 +53,9 @@ def _describe(day: HandoverDay | None) -> str:
 
 
 def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplete: bool = False,
-            today: dt.date | None = None) -> Batch:
-    """Plan the batch for *day*; refuses a day after *today* or one that is not a handover day, unless forced."""
+            today: dt.date | None = None, now: dt.date | None = None) -> Batch:
+    """Plan the batch for *day*; refuses a day after *today* or one that is not a handover day, unless forced; and,
+    *now* being the real date, a new batch made for an earlier --today that would send a record withdrawn by now."""
     calendar = checked_calendar(catalog)
     days = _days(catalog)
     if today is not None and day > today and not force:
@@ -65,6 +67,21 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
                 f"{day.isoformat()} 不是移交日（每月{'、'.join(str(d) for d in days)}日，节假日顺延）。"
                 f"最近的移交日：前一个 {_describe(before)}，后一个 {_describe(after)}。确需在这天移交，请加 --force。"
             )
-        return plan_handover(catalog, day, calendar, allow_incomplete, today)
+        batch = plan_handover(catalog, day, calendar, allow_incomplete, today)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
+    if now is not None and not batch.recorded:
+        _refuse_withdrawn_by(batch, now, today or day)
+    return batch
+
+
+def _refuse_withdrawn_by(batch: Batch, now: dt.date, today: dt.date) -> None:
+    """A batch is delivered on the real date: made for an earlier --today, it would carry a record withdrawn since
+    (the gate of that day still admits it) to the 两馆 — the 图书馆 lends it to the public — and ask for its 撤换 by
+    letter afterwards. Refused, naming each. (A list whose 公示 has ended goes to the 两馆 on any day.)"""
+    gone = [e.record for e in batch.entries if e.record.withdrawn is not None and e.record.withdrawn.date <= now]
+    if not gone:
+        return
+    lines = "\n".join(f"  {r.id}「{r.title}」：已于{chinese_day(r.withdrawn.date)}撤回" for r in gone if r.withdrawn)
+    raise UsageProblem(f"按 --today {today.isoformat()} 生成的这一批有今天（{now.isoformat()}）已经撤回的信息，没有生成：\n"
+                       f"{lines}\n移交材料今天送出，撤回的信息不能再送交两馆。请按今天的日期生成（去掉 --today）。")

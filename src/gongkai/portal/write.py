@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from gongkai.catalog import Catalog
@@ -57,15 +58,19 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes]) -> None:
+def refuse_personal_data(catalog: Catalog, outputs: dict[str, bytes], shown: Sequence[tuple[str, str, str]] = (),
+                         shown_from: str = "") -> None:
     """Defence in depth: the gate scanned the sources; what was assembled is scanned again before it is written.
 
     As for build-site, nothing is written while a public item or gongkai.yaml holds personal data: the scan of the
-    outputs looks for numbers only, and an item's 详细住址 went out in the directory's csv."""
-    found = directory_findings(catalog)
+    outputs looks for numbers only, and an item's 详细住址 went out in the directory's csv. *shown* are the source
+    findings (where, kind, masked value) of another source the outputs print, named *shown_from* (the annual
+    report's texts: a 详细住址 in annual/<year>.yaml went out in the 年报)."""
+    found = directory_findings(catalog) + list(shown)
     if found:
+        origin = f"公开事项、gongkai.yaml 或 {shown_from}" if shown else "公开事项或 gongkai.yaml"
         listed = "；".join(f"{where}：{label}「{masked}」" for where, label, masked in found[:20])
-        raise PublicationStopped(f"公开事项或 gongkai.yaml 中有未遮盖的个人信息，没有写入任何文件：{listed}。"
+        raise PublicationStopped(f"{origin} 中有未遮盖的个人信息，没有写入任何文件：{listed}。"
                                  "请遮盖或删除后运行 gongkai validate 检查。")
     refuse_outputs(outputs, allowed_of(catalog.agency))
 

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOME_LABELS, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
+from gongkai.privacy import annual_findings
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
 
@@ -109,6 +110,13 @@ def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
         return None, f"没有 annual/{year}.yaml"
     first = wrong[0]
     return None, f"{first.path} 第{first.line}行第{first.column}列有错误（{first.message}）"
+
+
+def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
+    """(where, kind, masked value) of the personal data in annual/<year>.yaml, whose texts (总体情况 …) the report of
+    *year* prints: the scan of the written file finds numbers only, so a 详细住址 there went out in the 年报."""
+    return [(f"{path} {found.where}", found.label, found.masked_value) for path, found in annual_findings(catalog)
+            if PurePosixPath(path).stem == str(year)]
 
 
 def _unread(catalog: Catalog) -> list[str]:
