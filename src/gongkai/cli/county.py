@@ -32,7 +32,7 @@ class Format(str, Enum):
 
 @app.command("county")
 def county_command(
-    folders: Annotated[list[Path] | None, typer.Argument(help="各部门的目录文件夹（或目录仓库），可写多个", show_default=False)] = None,
+    folders: Annotated[list[Path] | None, typer.Argument(metavar="目录文件夹", help="各部门的目录文件夹（或目录仓库），可写多个", show_default=False)] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="county.yaml：列出各部门的目录（本地文件夹或已克隆的 git 仓库）", show_default=False)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", help="考核和年报的年度，默认今天所在的年度", show_default=False)] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹：scorecard-、review-、annual-<年度>.xlsx")] = Path("county-out"),

@@ -163,7 +163,7 @@ def schedule_command(
 
 @sub.command("verify")
 def verify_command(
-    folder: Annotated[Path, typer.Argument(help="送交的批次文件夹（或其中一个接收单位的文件夹）", show_default=False)],
+    folder: Annotated[Path, typer.Argument(metavar="批次文件夹", help="送交的批次文件夹（或其中一个接收单位的文件夹）", show_default=False)],
 ) -> int:
     """按 SHA-256 校验值核对一批送交的文件：有无缺失、改动或多出的文件。"""
     checks = [check_bag(path) for path in find_bags(folder)]

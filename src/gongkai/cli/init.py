@@ -56,7 +56,7 @@ def _days(text: str | None) -> list[int] | None:
 
 @app.command("init")
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="新目录仓库的文件夹（不存在时新建），默认当前文件夹", show_default=False)] = Path("."),
+    folder: Annotated[Path, typer.Argument(metavar="文件夹", help="新目录仓库的文件夹（不存在时新建），默认当前文件夹", show_default=False)] = Path("."),
     answers_file: Annotated[Path | None, typer.Option("--answers", "-a", help="答案文件（YAML），格式见 README「新机关启用」", show_default=False)] = None,
     from_xlsx: Annotated[Path | None, typer.Option("--from-xlsx", help="从本机关已发布的目录表（xlsx 或 xls）建立事项，代替标准指引", show_default=False)] = None,
     name: Annotated[str | None, typer.Option("--name", help="机关名称，如 永春县民政局", show_default=False)] = None,
