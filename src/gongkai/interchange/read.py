@@ -78,6 +78,9 @@ class Reading:
     rows: list[Row] = field(default_factory=list)
     layouts: list[SheetLayout] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    # Sheets whose rows belong to no 领域 known, named after one (社会事务, not Sheet1): for `init --from-xlsx` to
+    # say which --domain to add.
+    unnamed_domains: list[str] = field(default_factory=list)
 
 
 def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
@@ -201,6 +204,8 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
         listed = "、".join(domains)
         reading.problems.append(ImportProblem(f"{grid.name}!A1", (
             f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
+        if not _GENERIC_SHEET.fullmatch(norm(grid.name)):
+            reading.unnamed_domains.append(norm(grid.name))
         return
     reading.rows.extend(rows)
 
