@@ -62,6 +62,23 @@ def _patch_wrapping() -> None:
         return made
 
     rich_utils._make_rich_text = make_rich_text
+    rich_utils.highlighter = _folding(rich_utils.highlighter)  # option names too: --no-monitoring
+    rich_utils.negative_highlighter = _folding(rich_utils.negative_highlighter)
+
+
+def _folding(shown: Any) -> Any:
+    """*shown* (a highlighter of typer's help), its text folding onto the next line rather than ending in 「…」."""
+
+    class Folding(type(shown)):  # type: ignore[misc]
+        def __call__(self, text: Any) -> Any:
+            made = super().__call__(text)
+            if made.overflow is None:
+                made.overflow = "fold"
+            return made
+
+    folding = Folding()
+    folding.highlights = shown.highlights  # as _patch_usage left them
+    return folding
 
 
 def _patch_help_option() -> None:

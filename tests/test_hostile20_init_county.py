@@ -1,0 +1,207 @@
+"""Hostile pass 20 on gongkai init, gongkai county and the front door: a new bureau's clerk on a narrow Chinese
+console, the county 政务公开办's county.yaml typed in Notepad, and a bureau's own published table.
+
+Expected values are typed by hand from the command's help, the YAML as written and the table as published.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from gongkai.cli import load_commands
+from tests.conftest import BUNDLED, Run
+
+# 成都市武侯区 (510107): no Fujian rules, its 乡镇 are 街道.
+WUHOU = ["--address", "四川省成都市武侯区武侯祠大街1号", "--contact", "张敏", "--phone", "028-85551234",
+         "--email", "whmzj@example.gov.cn", "--leader", "刘洋:局长", "--no-towns", "-y"]
+_FRAME = re.compile(r"[\s│╭╮╰╯─]")
+
+
+def _help(gk: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, columns: int, *command: str) -> str:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = gk(*command, "--help")
+    assert shown.code == 0, shown.err
+    return shown.out
+
+
+# --- a console 60 or 80 columns wide (cmd.exe's default is 80) ------------------------------------------------------
+
+def _commands() -> list[list[str]]:
+    import typer.main  # noqa: PLC0415 - the commands as typer builds them, to walk every sub-command
+
+    from gongkai.cli import app  # noqa: PLC0415
+
+    load_commands([])
+    found: list[list[str]] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        found.append(path)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_help_folds_chinese_descriptions_instead_of_cutting_them_off(gk: Callable[..., Run],
+                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                       columns: int) -> None:
+    """rich breaks lines at spaces only; a Chinese sentence has none, so 「--handover 每月移交两馆的日子：5,…」."""
+    narrow = _help(gk, monkeypatch, columns, "init")
+    assert "…" not in narrow
+    assert "每月移交两馆的日子" in _FRAME.sub("", narrow)
+    assert "默认「县名档案馆」" in _FRAME.sub("", narrow)  # --archive's default, typed from README's table
+    top = _help(gk, monkeypatch, columns)
+    assert "…" not in top
+    assert "县政务公开办审核、考核各部门" in _FRAME.sub("", top)
+
+
+def test_every_help_at_60_columns_says_all_it_says_at_200(gk: Callable[..., Run],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command's help, folded in 60 columns, holds the same 「…」 as at 200 (only those the texts write)."""
+    for command in _commands():
+        wide = _help(gk, monkeypatch, 200, *command)
+        narrow = _help(gk, monkeypatch, 60, *command)
+        assert narrow.count("…") == wide.count("…"), command
+
+
+# --- argument names a clerk reads ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("command", "name"), [
+    (["mask"], "名单文件"),
+    (["log"], "编号"),
+    (["rule"], "规则编号"),
+    (["handover", "verify"], "批次文件夹"),
+    (["deadline", "explain"], "信息编号"),
+    (["import", "xlsx"], "表格文件"),
+    (["calendar", "import"], "通知文件"),
+])
+def test_a_missing_argument_is_named_in_chinese(gk: Callable[..., Run], command: list[str], name: str) -> None:
+    """Was 「用法错误：缺少参数 'item_id'。」: the Python name of the parameter."""
+    result = gk(*command)
+    assert result.code == 2
+    assert f"缺少参数 '{name}'" in result.err
+    assert not re.search(r"'[a-z_]+'", result.err)
+
+
+def test_a_wrong_argument_value_is_named_in_chinese(gk: Callable[..., Run]) -> None:
+    result = gk("workdays", "add", "2026-09-30", "十")
+    assert result.code == 2
+    assert "'工作日数': 应为整数" in result.err
+
+
+def test_usage_lines_and_argument_panels_have_no_english_names(gk: Callable[..., Run],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "county [选项] [目录文件夹]..." in _help(gk, monkeypatch, 200, "county")
+    assert "init [选项] [文件夹]" in _help(gk, monkeypatch, 200, "init")
+    assert "diff [选项] [旧版本] [新版本]" in _help(gk, monkeypatch, 200, "diff")
+    assert "validate [选项] [目录文件夹]" in _help(gk, monkeypatch, 200, "validate")
+    for command in _commands():
+        usage = next(line for line in _help(gk, monkeypatch, 200, *command).splitlines() if "用法:" in line)
+        assert not re.search(r"[\[{][a-z_]+[\]}]", usage), usage
+
+
+# --- county.yaml as Notepad saves it: BOM, CRLF, a full-width colon or none after 目录 -----------------------------
+
+@pytest.mark.parametrize(("written", "what"), [
+    ("  - 目录：mzj2", "冒号是全角的「：」"),
+    ("  - 目录 mzj2", "键名后面少了冒号"),
+    ("  - 目录　mzj2", "键名后面少了冒号"),  # a full-width space
+    ("  - 仓库：https://git.example.org/ax/mzj2.git", "冒号是全角的「：」"),
+])
+def test_county_yaml_a_key_of_a_department_with_a_full_width_colon_or_none(
+        gk: Callable[..., Run], tmp_path: Path, written: str, what: str) -> None:
+    """Was read as 「- ../mzj」, a folder named 「目录：mzj2」: 「无法读取 目录：mzj2：找不到文件夹」, and exit 1."""
+    shutil.copytree(BUNDLED, tmp_path / "mzj", ignore=shutil.ignore_patterns(".gongkai-cache"))
+    config = tmp_path / "county.yaml"
+    config.write_bytes(("\ufeff名称: 某县政务公开办\r\n部门:\r\n  - 目录: mzj\r\n" + written + "\r\n").encode("utf-8"))
+    result = gk("county", "--config", config, "--out", tmp_path / "out")
+    assert result.code == 2
+    value = written.removeprefix("  - ")
+    assert f"4:5 错误 GK001 「{value}」像是「{value[:2]}」的一行，但{what}，读出来是一个文件夹名" in result.err
+    key, rest = value[:2], value[3:]
+    assert f"改正：写成「{key}: {rest}」：键名后面是半角冒号和一个空格。" in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_county_yaml_a_folder_alone_is_still_read(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """「- mzj」 and a folder whose name only starts like a key (目录2026) are folders, as before."""
+    for folder in ("mzj", "目录2026"):
+        shutil.copytree(BUNDLED, tmp_path / folder, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    config = tmp_path / "county.yaml"
+    config.write_text("部门:\n  - mzj\n  - 目录2026\n", encoding="utf-8")
+    result = gk("county", "--config", config, "--out", tmp_path / "out")
+    assert "共 2 个部门，0 个无法读取。" in result.out
+    assert (tmp_path / "out" / "review-2026.xlsx").exists()
+
+
+# --- init --from-xlsx: the bureau's own table, with 领域 and 股室 of its own --------------------------------------
+
+HEADER = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+          "公开层级", "责任单位"]
+
+
+def _row(level1: str, unit: str) -> list[object]:
+    return [1, level1, "办事指南", "办理条件；申请材料", "《社会救助暂行办法》", "制定或获取信息之日起10个工作日内",
+            "区民政局", "政府网站", "全社会", "主动", "县级", unit]
+
+
+def _table(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append(HEADER)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+MZJ = ["--name", "成都市武侯区民政局", "--code", "510107"]
+
+
+def test_init_from_a_table_with_domains_of_its_own_says_which_domain_options_to_add(
+        gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was 「看不出本表属于哪个领域：……应含 gongkai.yaml 中的领域……」 and 「改正表格后重新运行」: there is no gongkai.yaml
+    yet, and the table is right."""
+    table = _table(tmp_path / "目录表.xlsx", {"社会救助": [_row("最低生活保障", "社会救助股")],
+                                             "社会事务": [_row("婚姻登记", "社会救助股")],
+                                             "区划地名": [_row("地名管理", "社会救助股")]})
+    repo = tmp_path / "a"
+    result = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table)
+    assert result.code == 2
+    assert ("表格「目录表.xlsx」中的工作表「社会事务」「区划地名」不是标准指引中的领域（gongkai 自带的指引只有社会救助、"
+            "养老服务），没有建立目录。它们是本机关的领域时，在命令后面加上 --domain 社会事务=SHSW --domain 区划地名=QHDM"
+            "（代码是事项编号的开头，用2—8个大写字母，可以改）；不需要的工作表请从表格中删去。") in result.err
+    assert "gongkai.yaml" not in result.err
+    assert not repo.exists()
+    done = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table, "--domain", "社会事务=SHSW", "--domain", "区划地名=QHDM")
+    assert done.code == 0, done.err
+    assert (repo / "catalog" / "items" / "shsw" / "SHSW-001.yaml").exists()
+    assert gk("validate", "--strict", repo).code == 0
+
+
+def test_init_from_a_table_whose_units_are_not_those_init_writes_says_which_unit_options(
+        gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was 「责任单位「行政审批窗口」不在 gongkai.yaml 的「单位」中……或先在 gongkai.yaml 的「单位」中加上它」."""
+    table = _table(tmp_path / "目录表.xlsx", {"社会救助": [_row("最低生活保障", "社会救助股"),
+                                                         _row("临时救助", "行政审批窗口")]})
+    repo = tmp_path / "a"
+    result = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table)
+    assert result.code == 2
+    assert ("表格「目录表.xlsx」的「责任单位」列中有「行政审批窗口」，不是本机关的单位（办公室（bgs）、社会救助股（shjzg）），"
+            "没有建立目录。在命令后面用 --unit 编号=名称 写明本机关的全部股室（写了 --unit 时只设所写的股室，编号用小写字母，"
+            "如 --unit bgs=办公室 --unit xzspck=行政审批窗口），或改正表格中的责任单位。") in result.err
+    assert not repo.exists()
+    done = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table,
+              "--unit", "bgs=办公室", "--unit", "shjzg=社会救助股", "--unit", "xzspck=行政审批窗口")
+    assert done.code == 0, done.err
+    assert gk("validate", "--strict", repo).code == 0
