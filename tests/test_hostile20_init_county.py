@@ -15,7 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from gongkai.cli import load_commands
-from tests.conftest import BUNDLED, Run
+from tests.conftest import BUNDLED, Run, git
 
 # 成都市武侯区 (510107): no Fujian rules, its 乡镇 are 街道.
 WUHOU = ["--address", "四川省成都市武侯区武侯祠大街1号", "--contact", "张敏", "--phone", "028-85551234",
@@ -205,3 +205,25 @@ def test_init_from_a_table_whose_units_are_not_those_init_writes_says_which_unit
               "--unit", "bgs=办公室", "--unit", "shjzg=社会救助股", "--unit", "xzspck=行政审批窗口")
     assert done.code == 0, done.err
     assert gk("validate", "--strict", repo).code == 0
+
+
+# --- a folder whose name holds $ or % (GitPython expanded them as environment variables) ---------------------------
+
+def test_init_into_a_folder_named_with_a_dollar_sign_commits_there(gk: Callable[..., Run], tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was 「错误：无法读写文件（读写出错）」 with the files left uncommitted: git ran in 「别的局」 (the variable's value),
+    and where that folder was a repository, the commit was attempted there."""
+    monkeypatch.setenv("GKDEPT", "别的")
+    other = tmp_path / "别的局"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "a.txt").write_text("甲", encoding="utf-8")
+    git(other, "add", "-A")
+    git(other, "commit", "-q", "-m", "别的局的提交")
+    target = tmp_path / "$GKDEPT局"
+    result = gk("init", target, *MZJ, *WUHOU)
+    assert result.code == 0, result.err
+    assert git(target, "log", "--format=%s").splitlines() == ["启用 gongkai：成都市武侯区民政局政务公开目录（gongkai init）"]
+    assert git(target, "status", "--porcelain") == ""
+    assert git(other, "log", "--format=%s").splitlines() == ["别的局的提交"]
+    assert git(other, "status", "--porcelain") == ""
