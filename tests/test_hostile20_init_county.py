@@ -227,3 +227,16 @@ def test_init_into_a_folder_named_with_a_dollar_sign_commits_there(gk: Callable[
     assert git(target, "status", "--porcelain") == ""
     assert git(other, "log", "--format=%s").splitlines() == ["别的局的提交"]
     assert git(other, "status", "--porcelain") == ""
+
+
+def test_init_where_catalog_is_a_file_does_not_say_to_edit_its_settings(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was 「「…/catalog」已经存在：这里已经有目录了……直接编辑 …/catalog/gongkai.yaml」: there is no such file to edit."""
+    target = tmp_path / "教育局"
+    target.mkdir()
+    (target / "catalog").write_text("旧的笔记", encoding="utf-8")
+    result = gk("init", target, *MZJ, *WUHOU)
+    assert result.code == 2
+    assert (f"「{target / 'catalog'}」是一个文件，不是目录文件夹：gongkai init 要在「{target}」中建立 catalog 文件夹。"
+            "请把这个文件改名或移走后再运行，或换一个新的文件夹。") in result.err
+    assert "gongkai.yaml" not in result.err
+    assert sorted(p.name for p in target.iterdir()) == ["catalog"]
