@@ -240,3 +240,25 @@ def test_init_where_catalog_is_a_file_does_not_say_to_edit_its_settings(gk: Call
             "请把这个文件改名或移走后再运行，或换一个新的文件夹。") in result.err
     assert "gongkai.yaml" not in result.err
     assert sorted(p.name for p in target.iterdir()) == ["catalog"]
+
+
+# --- a county outside Fujian: the handover days 5 and 20 are Fujian's rule (闽政办函〔2016〕42号) ----------------------
+
+def test_init_outside_fujian_says_the_handover_days_are_fujians_default(gk: Callable[..., Run], tmp_path: Path) -> None:
+    result = gk("init", tmp_path / "wh", *MZJ, *WUHOU)
+    assert result.code == 0, result.err
+    settings = tmp_path / "wh" / "catalog" / "gongkai.yaml"
+    assert ("  1. 移交两馆的日子是按福建的规定（闽政办函〔2016〕42号）默认的每月5日、20日，四川省成都市武侯区不在福建："
+            f"请按本地的规定核对 {settings} 的「移交」（移交日、时限工作日；如每月5日写「移交日: [5]」）") in result.out
+    assert "移交日: [5, 20]" in settings.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [
+    [*MZJ, *WUHOU, "--handover", "5"],  # chosen: nothing to check
+    ["--name", "永春县民政局", "--code", "350525", *WUHOU],  # 福建省泉州市永春县: the rule is its own
+])
+def test_init_with_handover_days_chosen_or_in_fujian_says_nothing_of_fujian(gk: Callable[..., Run], tmp_path: Path,
+                                                                          args: list[str]) -> None:
+    result = gk("init", tmp_path / "a", *args)
+    assert result.code == 0, result.err
+    assert "福建" not in result.out

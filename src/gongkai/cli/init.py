@@ -24,7 +24,7 @@ from gongkai.setup.answers import Answers, merge, read_answers
 from gongkai.setup.create import InitResult, baseline, baseline_problem, init_catalog, refuse_existing
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
-from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, resolve
+from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, fujian_default_note, resolve
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
@@ -115,10 +115,11 @@ def init_command(
     now = _now(today(when))
     if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
         raise UsageProblem(problem)  # before anything is written
-    result = init_catalog(folder, resolve(answers), now, table, from_xlsx.name if from_xlsx else "目录表")
+    setup = resolve(answers)
+    result = init_catalog(folder, setup, now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
-    _next_steps(result, later)
+    _next_steps(result, later, fujian_default_note(setup, str(result.catalog / "gongkai.yaml")))
     # A warning the new catalog cannot clear by itself (in December: next year's holiday notice, not yet out or not yet
     # entered) is shown with its next step; the catalog was still written, so only an error fails the run.
     return EXIT_FINDINGS if result.report.has_errors() else EXIT_OK
@@ -263,12 +264,14 @@ def _show(result: InitResult, table: Path | None) -> None:
     out.print(f"校验：{errors} 个错误，{warnings} 个警告；{unconfirmed} 条生成的空白说明待确认（GK550）", markup=False)
 
 
-def _next_steps(result: InitResult, baseline_later: str | None) -> None:
+def _next_steps(result: InitResult, baseline_later: str | None, handover_note: str | None = None) -> None:
     steps = ["核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）",
              f"gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息"]
     if any(d.code == "GK802" for d in result.report.diagnostics):
         steps.insert(0, f"下一年的节假日安排发布后，把通知原文存为文本文件，运行 gongkai calendar import 通知.txt -C "
                         f"{shell_quote(result.catalog)}（录入前 gongkai validate --strict 会因警告 GK802 不通过）")
+    if handover_note:
+        steps.insert(0, handover_note)
     if baseline_later:
         steps.append(baseline_later)
     out.print("下一步：\n" + "\n".join(f"  {n}. {step}" for n, step in enumerate(steps, 1)), markup=False)
