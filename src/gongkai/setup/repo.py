@@ -87,7 +87,7 @@ def refuse_staged(folder: Path) -> None:
     module = _git()
     try:
         existing = _open(folder)
-        staged = [d.a_path or d.b_path for d in existing.index.diff("HEAD")] if existing.head.is_valid() else \
+        staged = [str(d.a_path or d.b_path) for d in existing.index.diff("HEAD")] if existing.head.is_valid() else \
             [str(path) for path, _stage in existing.index.entries]
     except (module.exc.GitError, ValueError, OSError):
         return  # a repository gongkai cannot read: git itself says so when init commits

@@ -60,7 +60,7 @@ def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
         units.insert(1, Unit.model_validate({"编号": unit_id, "名称": unit_name, "类型": "股室"}))
     by_name = {u.name: u.id for u in units}
     unknown = dict.fromkeys(row.cells["责任单位"] for row in rows if row.domain in used
-                            and row.cells.get("责任单位") and unit_of(row.cells["责任单位"], by_name, setup.answers.name) is None)
+                            and row.cells.get("责任单位") and unit_of(row.cells["责任单位"], by_name, setup.name) is None)
     if unknown:  # import would say 「先在 gongkai.yaml 的「单位」中加上它」, and there is no gongkai.yaml yet
         raise UsageProblem(_name_the_units(name, list(unknown), units))
     return replace(setup, domains=domains, units=units, seeds=[])
