@@ -262,3 +262,20 @@ def test_init_with_handover_days_chosen_or_in_fujian_says_nothing_of_fujian(gk: 
     result = gk("init", tmp_path / "a", *args)
     assert result.code == 0, result.err
     assert "福建" not in result.out
+
+
+# --- gongkai county: a folder that is no catalog is told in the county's words ---------------------------------------
+
+def test_county_a_folder_without_gongkai_yaml_is_not_told_to_run_validate(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was 「……找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog」: advice for another
+    command. The rest is still rolled up and the broken one named, in a folder with a rare character (𠮷, not in GBK)."""
+    shutil.copytree(BUNDLED, tmp_path / "mzj", ignore=shutil.ignore_patterns(".gongkai-cache"))
+    empty = tmp_path / "𠮷局"
+    empty.mkdir()
+    result = gk("county", tmp_path / "mzj", empty, "--out", tmp_path / "out")
+    assert result.code == 1
+    assert (f"无法读取 {empty}：「{empty}」不是目录文件夹：其中和其下的 catalog/ 中都没有 gongkai.yaml。请写该部门的目录文件夹"
+            "（含 gongkai.yaml 的文件夹，或其上一级的目录仓库）") in result.out
+    assert "gongkai validate" not in result.out
+    assert "共 2 个部门，1 个无法读取。" in result.out
+    assert (tmp_path / "out" / "review-2026.xlsx").exists()
