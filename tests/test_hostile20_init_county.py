@@ -7,6 +7,7 @@ Expected values are typed by hand from the command's help, the YAML as written a
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -279,3 +280,56 @@ def test_county_a_folder_without_gongkai_yaml_is_not_told_to_run_validate(gk: Ca
     assert "gongkai validate" not in result.out
     assert "共 2 个部门，1 个无法读取。" in result.out
     assert (tmp_path / "out" / "review-2026.xlsx").exists()
+
+
+# --- the examples in --help, pasted as they are ----------------------------------------------------------------------
+
+def _examples(gk: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, command: str) -> list[list[str]]:
+    line = next(x.strip() for x in _help(gk, monkeypatch, 400, command).splitlines() if x.strip().startswith("例："))
+    pasted = [re.sub(r"（[^）]*）$", "", part.strip().rstrip("。")) for part in line.removeprefix("例：").split("；")]
+    assert all(p.startswith(f"gongkai {command} ") for p in pasted), pasted
+    return [shlex.split(p)[1:] for p in pasted]
+
+
+def test_county_help_examples_work_when_pasted(gk: Callable[..., Run], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = _examples(gk, monkeypatch, "county")
+    assert examples == [["county", "民政局", "人社局", "教育局", "--year", "2026"],
+                        ["county", "--config", "county.yaml", "--out", "考核/2026"]]
+    for folder in ("民政局", "人社局", "教育局"):
+        shutil.copytree(BUNDLED, tmp_path / folder, ignore=shutil.ignore_patterns(".gongkai-cache"))
+        settings = tmp_path / folder / "gongkai.yaml"
+        settings.write_text(settings.read_text(encoding="utf-8").replace("名称: 安溪县民政局", f"名称: 安溪县{folder}", 1),
+                            encoding="utf-8")
+    (tmp_path / "county.yaml").write_text("名称: 安溪县政务公开办\n部门: [民政局, 人社局, 教育局]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for example in examples:
+        result = gk(*example)
+        assert "共 3 个部门，0 个无法读取。" in result.out, result.err
+    assert (tmp_path / "county-out" / "review-2026.xlsx").exists()
+    assert (tmp_path / "考核" / "2026" / "review-2026.xlsx").exists()
+
+
+def test_init_help_examples_work_when_pasted(gk: Callable[..., Run], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first asks on a terminal (here: says what is missing); the others, with what they name, make a catalog."""
+    examples = _examples(gk, monkeypatch, "init")
+    assert examples[0] == ["init", "永春县民政局"]
+    monkeypatch.chdir(tmp_path)
+    asked = gk(*examples[0])
+    assert asked.code == 2 and "或在终端中运行 gongkai init 逐项回答" in asked.err
+    (tmp_path / "答案.yaml").write_text(
+        "机关名称: 德化县民政局\n区划代码: \"350526\"\n地址: 福建省泉州市德化县浔中镇\n联系人: 郑丽\n"
+        "联系电话: \"0595-23521234\"\n电子邮箱: dhmzj@example.gov.cn\n领导:\n  - {姓名: 苏伟, 职务: 局长}\n", encoding="utf-8")
+    book = Workbook()
+    book.active.title = "就业创业"
+    book.active.append(HEADER[:-1])
+    book.active.append([1, "就业服务", "办事指南", "办理条件；申请材料", "《就业服务与就业管理规定》",
+                        "自信息形成或者变更之日起20个工作日内", "县人社局", "政府网站", "全社会", "主动", "县级"])
+    book.save(tmp_path / "标准目录.xlsx")
+    person = ["--address", "福建省泉州市永春县桃城镇", "--contact", "林红", "--phone", "0595-23881234",
+              "--email", "ycrsj@example.gov.cn", "--leader", "陈东:局长", "-y"]
+    for example, made in zip(examples[1:], ("德化县民政局", "永春县人社局"), strict=True):
+        result = gk(*example, *person)
+        assert result.code == 0, result.err
+        assert gk("validate", "--strict", tmp_path / made).code == 0

@@ -91,6 +91,8 @@ def init_command(
     """建立新机关的政务公开目录：gongkai.yaml、按标准指引生成的事项、CI、pre-commit、编辑器设置，并 git init、第一次提交。
 
     在终端中运行时逐项询问（中文）；也可用选项或答案文件（--answers）一次写全。已有目录时拒绝，不会覆盖。
+
+    例：gongkai init 永春县民政局（逐项回答）；gongkai init 德化县民政局 --answers 答案.yaml；gongkai init 永春县人社局 --name 永春县人力资源和社会保障局 --code 350525 --from-xlsx 标准目录.xlsx --domain 就业创业=JYCY。
     """
     refuse_existing(folder)
     base = _from_file(answers_file) if answers_file else None
