@@ -6,9 +6,13 @@ Expected values are typed by hand from the command's help, the YAML as written a
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,3 +337,42 @@ def test_init_help_examples_work_when_pasted(gk: Callable[..., Run], tmp_path: P
         result = gk(*example, *person)
         assert result.code == 0, result.err
         assert gk("validate", "--strict", tmp_path / made).code == 0
+
+
+# --- --format json on a console that cannot show every character (GBK pipe, ascii, LANG=C) -------------------------
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _console(*args: str | Path, encoding: str) -> bytes:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "GONGKAI_DEBUG")}
+    env.update({"GONGKAI_TODAY": "2026-11-27", "PYTHONPATH": str(SRC), "PYTHONIOENCODING": encoding})
+    done = subprocess.run([sys.executable, "-m", "gongkai", *map(str, args)], capture_output=True, env=env, timeout=300)
+    assert b"Traceback" not in done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp936", "ascii"])
+def test_json_on_a_console_without_every_character_is_still_json(tmp_path: Path, encoding: str) -> None:
+    """𠮷 (U+20BB7) is in no GBK, · (U+00B7, 阿卜杜·热合曼) in no ascii. The console wrote \\U00020bb7 and \\xb7, which no
+    JSON reader takes: validate -f json / sarif and county -f json were broken for a script reading them."""
+    catalog = tmp_path / "𠮷局"
+    shutil.copytree(BUNDLED, catalog, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    settings = catalog / "gongkai.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "𠮷·键: 1\n", encoding="utf-8")
+    report = json.loads(_console("validate", catalog, "-f", "json", encoding=encoding).decode(encoding))
+    assert "未知字段「𠮷·键」" in [d["message"] for d in report["diagnostics"]]
+    sarif = json.loads(_console("validate", catalog, "-f", "sarif", encoding=encoding).decode(encoding))
+    assert "未知字段「𠮷·键」" in json.dumps(sarif, ensure_ascii=False)
+    county = json.loads(_console("county", catalog, "--out", tmp_path / "out", "-f", "json", "-j", "1",
+                                 encoding=encoding).decode(encoding))
+    assert str(catalog) in json.dumps(county, ensure_ascii=False)
+
+
+def test_text_on_an_ascii_console_escapes_as_before(tmp_path: Path) -> None:
+    """Text keeps its \\uXXXX escapes (README 「控制台不能显示中文时」); a character beyond U+FFFF is two of them."""
+    empty = tmp_path / "𠮷局"
+    empty.mkdir()
+    shown = _console("county", empty, "--out", tmp_path / "out", encoding="ascii").decode("ascii")
+    assert "\\u65e0\\u6cd5\\u8bfb\\u53d6 " in shown  # 无法读取
+    assert "\\ud842\\udfb7\\u5c40" in shown  # 𠮷局
