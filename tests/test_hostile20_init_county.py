@@ -183,15 +183,28 @@ def test_init_from_a_table_with_domains_of_its_own_says_which_domain_options_to_
     repo = tmp_path / "a"
     result = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table)
     assert result.code == 2
-    assert ("表格「目录表.xlsx」中的工作表「社会事务」「区划地名」不是标准指引中的领域（gongkai 自带的指引只有社会救助、"
-            "养老服务），没有建立目录。它们是本机关的领域时，在命令后面加上 --domain 社会事务=SHSW --domain 区划地名=QHDM"
-            "（代码是事项编号的开头，用2—8个大写字母，可以改）；不需要的工作表请从表格中删去。") in result.err
+    assert ("表格「目录表.xlsx」中：工作表「社会事务」「区划地名」不是标准指引中的领域（gongkai 自带的指引只有社会救助、"
+            "养老服务）。它们是本机关的领域时，在命令后面加上 --domain 社会事务=SHSW --domain 区划地名=QHDM"
+            "（代码是事项编号的开头，用2—8个大写字母，可以改）；不需要的工作表请从表格中删去。没有建立目录。") in result.err
     assert "gongkai.yaml" not in result.err
     assert not repo.exists()
     done = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table, "--domain", "社会事务=SHSW", "--domain", "区划地名=QHDM")
     assert done.code == 0, done.err
     assert (repo / "catalog" / "items" / "shsw" / "SHSW-001.yaml").exists()
     assert gk("validate", "--strict", repo).code == 0
+
+
+def test_init_from_a_table_with_a_sheet_that_names_no_domain_does_not_file_it_under_another(
+        gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was: 社会救助 and Sheet2 (婚姻登记) → both imported as 社会救助 (SHJZ-002 婚姻登记), without a word."""
+    table = _table(tmp_path / "目录表.xlsx", {"社会救助": [_row("最低生活保障", "社会救助股")],
+                                             "Sheet2": [_row("婚姻登记", "社会救助股")]})
+    repo = tmp_path / "a"
+    result = gk("init", repo, *MZJ, *WUHOU, "--from-xlsx", table)
+    assert result.code == 2
+    assert ("表格「目录表.xlsx」中：工作表「Sheet2」的名称和标题行都没有写领域：把工作表改名为它的领域（如「社会事务」，"
+            "不是标准指引中的领域时再加 --domain 社会事务=SHSW），或加一列「领域」。没有建立目录。") in result.err
+    assert not repo.exists()
 
 
 def test_init_from_a_table_whose_units_are_not_those_init_writes_says_which_unit_options(

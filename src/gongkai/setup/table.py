@@ -13,7 +13,7 @@ from gongkai.files_io import write_atomic
 from gongkai.interchange.convert import unit_of
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
-from gongkai.interchange.read import WHOLE_FILE, read_workbook
+from gongkai.interchange.read import WHOLE_FILE, names_a_domain, read_workbook
 from gongkai.interchange.write import apply_plan
 from gongkai.model import Item, Unit
 from gongkai.model.agency import Domain
@@ -37,8 +37,11 @@ def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
         raise UsageProblem(f"{name}：{'；'.join(unreadable)}")
     rows = reading.rows
     used = list(dict.fromkeys(row.domain for row in rows if row.domain))
-    if reading.unnamed_domains and used:  # the others were read: these sheets are 领域 of the bureau's own
-        raise UsageProblem(_name_the_domains(name, reading.unnamed_domains))
+    # The others were read: these sheets are 领域 of the bureau's own, or name none (and would be filed under another
+    # 领域; with one --domain named, a Sheet1 is of that one, as the importer takes it).
+    unclear = [sheet for sheet in reading.undomained if names_a_domain(sheet) or len(given) != 1]
+    if unclear and used:
+        raise UsageProblem(_name_the_domains(name, unclear))
     if not used and len(given) == 1:
         rows = read_workbook(data, list(given)).rows
         used = list(dict.fromkeys(row.domain for row in rows if row.domain))
@@ -67,11 +70,20 @@ def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
 
 
 def _name_the_domains(name: str, sheets: list[str]) -> str:
-    """What to add to the command for sheets named after a 领域 no guideline has (社会事务, 区划地名): --domain each."""
-    options = " ".join(f"--domain {sheet}={domain_code(sheet)}" for sheet in sheets)
-    return (f"表格「{name}」中的工作表「{'」「'.join(sheets)}」不是标准指引中的领域（gongkai 自带的指引只有"
-            f"{'、'.join(g.domain for g in guidelines())}），没有建立目录。它们是本机关的领域时，在命令后面加上 {options}"
-            "（代码是事项编号的开头，用2—8个大写字母，可以改）；不需要的工作表请从表格中删去。")
+    """What to add to the command for sheets named after a 领域 no guideline has (社会事务, 区划地名): --domain each;
+    for sheets that name no 领域 (Sheet2), where to write it. Their rows were otherwise filed under another 领域."""
+    named = [sheet for sheet in sheets if names_a_domain(sheet)]
+    unnamed = [sheet for sheet in sheets if not names_a_domain(sheet)]
+    said = []
+    if named:
+        options = " ".join(f"--domain {sheet}={domain_code(sheet)}" for sheet in named)
+        said.append(f"工作表「{'」「'.join(named)}」不是标准指引中的领域（gongkai 自带的指引只有"
+                    f"{'、'.join(g.domain for g in guidelines())}）。它们是本机关的领域时，在命令后面加上 {options}"
+                    "（代码是事项编号的开头，用2—8个大写字母，可以改）；不需要的工作表请从表格中删去")
+    if unnamed:
+        said.append(f"工作表「{'」「'.join(unnamed)}」的名称和标题行都没有写领域：把工作表改名为它的领域（如「社会事务」，"
+                    "不是标准指引中的领域时再加 --domain 社会事务=SHSW），或加一列「领域」")
+    return f"表格「{name}」中：{'；'.join(said)}。没有建立目录。"
 
 
 def _name_the_units(name: str, unknown: list[str], units: list[Unit]) -> str:
