@@ -389,3 +389,20 @@ def test_text_on_an_ascii_console_escapes_as_before(tmp_path: Path) -> None:
     shown = _console("county", empty, "--out", tmp_path / "out", encoding="ascii").decode("ascii")
     assert "\\u65e0\\u6cd5\\u8bfb\\u53d6 " in shown  # 无法读取
     assert "\\ud842\\udfb7\\u5c40" in shown  # 𠮷局
+
+
+# --- init inside another repository (a county's 政务公开 repository holding a folder per bureau) ---------------------
+
+def test_init_inside_another_repository_says_the_new_one_is_separate(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Was silent: the outer repository's push and CI carry none of the new catalog (git add records only a link)."""
+    outer = tmp_path / "政务公开"
+    outer.mkdir()
+    git(outer, "init", "-q", "-b", "main")
+    target = outer / "民政局"
+    result = gk("init", target, *MZJ, *WUHOU)
+    assert result.code == 0, result.err
+    assert (f"注意：「{target}」在另一个 git 仓库「{outer.resolve()}」之中。这里新建的是一个独立的目录仓库：要单独推送到县里的 "
+            "git 服务器，CI 也按它单独运行；外面的仓库 git add 时只记下一个链接，不带上其中的文件。") in result.out
+    assert git(target, "log", "--format=%s").splitlines() == ["启用 gongkai：成都市武侯区民政局政务公开目录（gongkai init）"]
+    again = gk("init", tmp_path / "单独", *MZJ, *WUHOU)
+    assert again.code == 0 and "注意：" not in again.out

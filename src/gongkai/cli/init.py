@@ -24,6 +24,7 @@ from gongkai.setup.answers import Answers, merge, read_answers
 from gongkai.setup.create import InitResult, baseline, baseline_problem, init_catalog, refuse_existing
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
+from gongkai.setup.repo import enclosing_repository
 from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, fujian_default_note, resolve
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
@@ -118,8 +119,12 @@ def init_command(
     if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
         raise UsageProblem(problem)  # before anything is written
     setup = resolve(answers)
+    outer = enclosing_repository(folder)
     result = init_catalog(folder, setup, now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
+    if outer is not None:
+        out.print(f"注意：「{folder}」在另一个 git 仓库「{outer}」之中。这里新建的是一个独立的目录仓库：要单独推送到县里的 git "
+                  "服务器，CI 也按它单独运行；外面的仓库 git add 时只记下一个链接，不带上其中的文件。", markup=False)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
     _next_steps(result, later, fujian_default_note(setup, str(result.catalog / "gongkai.yaml")))
     # A warning the new catalog cannot clear by itself (in December: next year's holiday notice, not yet out or not yet

@@ -64,6 +64,15 @@ def _literal(module: ModuleType) -> tuple[type, type]:
     return LiteralGit, LiteralRepo
 
 
+def enclosing_repository(folder: Path) -> Path | None:
+    """The git work tree *folder* lies inside when it is not one itself (D:\\政务公开 holding 民政局\\), or None: init
+    makes a repository of its own there, which the outer one does not carry (git add records only a link to it)."""
+    if (folder / ".git").exists():
+        return None
+    here = folder.resolve()
+    return next((above for above in here.parents if (above / ".git").exists()), None)
+
+
 def branch_of(folder: Path) -> str:
     """The branch the first commit will go on: main in a new repository, else the one checked out (master, …)."""
     if not (folder / ".git").exists():
