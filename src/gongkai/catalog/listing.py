@@ -29,6 +29,14 @@ class CatalogNotFound(UsageProblem):
     """The folder given is not a catalog; str() is a Chinese message."""
 
 
+class NotACatalogFolder(CatalogNotFound):
+    """A folder with no gongkai.yaml in it nor in its catalog/ (and no file misnamed so): *path*, as given."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 @dataclass(frozen=True)
 class Listing:
     """The catalog's YAML files with their content hashes: enough to know whether anything changed."""
@@ -83,8 +91,8 @@ def find_root(path: Path) -> Path:
     if path.is_file() and (owner := catalog_root_of(path)) is not None:  # one file of a catalog, dragged onto the window
         raise CatalogNotFound(f"「{path}」是目录中的一个文件：这里要写的是目录文件夹「{owner}」（gongkai 每次检查整个目录，"
                               "并在结果中逐个指出有问题的文件）")
-    raise CatalogNotFound(
-        f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
+    raise NotACatalogFolder(
+        path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
     )
 
 

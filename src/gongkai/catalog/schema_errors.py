@@ -149,6 +149,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
     if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
+    if kind == "key_without_colon":
+        return Note("GK001", error["msg"], f"写成「{error['ctx']['written']}」：键名后面是半角冒号和一个空格。", loc)
     if kind == "notice_days_unit":
         return Note("GK103", f"「{label}」{error['msg']}", NOTICE_DAYS_HINT, loc)
     if kind == "web_address":

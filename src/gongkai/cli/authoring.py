@@ -229,7 +229,7 @@ def _written(root: Path, place: Callable[[Catalog], tuple[str, dict[str, Any]]],
 
 @app.command("fmt")
 def fmt_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="要整理的文件或文件夹，默认为目录文件夹", show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="文件或文件夹", help="要整理的文件或文件夹，默认为目录文件夹", show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help="只检查不改写：有需要整理的文件时退出码为 1（用于 CI）")] = False,
 ) -> int:
     """整理 YAML：键按官方顺序、别称改为标准名称、全角标点改为半角、GBK 转 UTF-8；保留注释，原子写入。"""

@@ -61,8 +61,8 @@ def explain_add(calendar: WorkdayCalendar, start: dt.date, n: int, what: str) ->
 
 @workdays.command("add")
 def add_command(
-    start: Annotated[str, typer.Argument(help="起算日期 YYYY-MM-DD（当天不计）", show_default=False)],
-    days: Annotated[int, typer.Argument(help="工作日数", min=0, show_default=False)],
+    start: Annotated[str, typer.Argument(metavar="起算日期", help="起算日期 YYYY-MM-DD（当天不计）", show_default=False)],
+    days: Annotated[int, typer.Argument(metavar="工作日数", help="工作日数", min=0, show_default=False)],
     catalog: CatalogOpt = None,
 ) -> int:
     """从某天起数 N 个工作日，逐日列出哪天算、哪天跳过以及原因。例：gongkai workdays add 2026-09-30 10"""
@@ -72,7 +72,7 @@ def add_command(
 
 @deadline.command("explain")
 def explain_command(
-    record_id: Annotated[str, typer.Argument(help="信息编号，如 R2026-012", show_default=False)],
+    record_id: Annotated[str, typer.Argument(metavar="信息编号", help="信息编号，如 R2026-012", show_default=False)],
     catalog: CatalogOpt = None,
 ) -> int:
     """说明一条信息的公开时限和移交两馆时限：从成文日期起逐日计数，跳过的日子写明原因；还没有通知的年份标「暂定」。"""

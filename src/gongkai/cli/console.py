@@ -3,6 +3,7 @@ control characters hidden in catalog text."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
 import os
@@ -13,14 +14,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+ESCAPE = "gongkai-escape"
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """What the console cannot encode, as JSON's (and Python's) \\uXXXX escapes: a character beyond U+FFFF (𠮷) as its
+    two UTF-16 halves \\ud842\\udfb7, one below U+0100 (the · in 阿卜杜·热合曼) as \\u00b7. Python's own
+    backslashreplace writes \\U00020bb7 and \\xb7, which no JSON reader takes: `--format json` and sarif broke."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    units = error.object[error.start:error.end].encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2)), error.end
+
+
+codecs.register_error(ESCAPE, _escape)
+
+
 def tolerate_any_console() -> None:
     """Never crash on a console that cannot encode Chinese (PYTHONIOENCODING=ascii, an old cmd.exe code page, a
-    pipe in GBK): what it cannot show is written as \\uXXXX escapes instead. Chinese that the encoding has (GBK,
-    cp936) is shown as it is. Under LANG=C (LC_ALL=C without UTF-8 mode) Python opens the console in ascii with
-    errors="surrogateescape", which fails on Chinese just the same: it is degraded too."""
+    pipe in GBK): what it cannot show is written as \\uXXXX escapes instead (valid in JSON too). Chinese that the
+    encoding has (GBK, cp936) is shown as it is. Under LANG=C (LC_ALL=C without UTF-8 mode) Python opens the console in
+    ascii with errors="surrogateescape", which fails on Chinese just the same: it is degraded too."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
-            stream.reconfigure(errors="backslashreplace")
+            stream.reconfigure(errors=ESCAPE)
 
 
 @contextmanager

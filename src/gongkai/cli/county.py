@@ -32,7 +32,7 @@ class Format(str, Enum):
 
 @app.command("county")
 def county_command(
-    folders: Annotated[list[Path] | None, typer.Argument(help="各部门的目录文件夹（或目录仓库），可写多个", show_default=False)] = None,
+    folders: Annotated[list[Path] | None, typer.Argument(metavar="目录文件夹", help="各部门的目录文件夹（或目录仓库），可写多个", show_default=False)] = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="county.yaml：列出各部门的目录（本地文件夹或已克隆的 git 仓库）", show_default=False)] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", help="考核和年报的年度，默认今天所在的年度", show_default=False)] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹：scorecard-、review-、annual-<年度>.xlsx")] = Path("county-out"),
@@ -44,6 +44,8 @@ def county_command(
     """县政务公开办审核、考核各部门：各部门标准目录的审核表（每个部门一个工作表，官方表格样式）、跨部门考核表、年度报告汇总（表二、三、四相加，逐个部门勾稽检查）。
 
     每个目录按它自己的设置和缓存读取；读不了的目录单独报告（哪个、为什么），不影响其他部门。退出码：0 全部读取；1 有目录读不了，或有事项因含未遮盖的个人信息未列入审核表；3 gongkai 内部错误。
+
+    例：gongkai county 民政局 人社局 教育局 --year 2026；gongkai county --config county.yaml --out 考核/2026。
     """
     if out_dir.exists() and not out_dir.is_dir():  # said before every catalog is read, not after
         raise UsageProblem(f"--out「{out_dir}」是一个文件：请写一个文件夹，如 --out county-out")

@@ -31,8 +31,8 @@ FormatOpt = Annotated[
 
 @app.command("diff")
 def diff_command(
-    first: Annotated[str | None, typer.Argument(help="旧版本（提交号、分支、标签），或 A..B、A...B（B 与它从 A 分出的那一点比较）；默认 HEAD", show_default=False)] = None,
-    second: Annotated[str | None, typer.Argument(help="新版本；默认为工作区（尚未提交的修改）", show_default=False)] = None,
+    first: Annotated[str | None, typer.Argument(metavar="旧版本", help="旧版本（提交号、分支、标签），或 A..B、A...B（B 与它从 A 分出的那一点比较）；默认 HEAD", show_default=False)] = None,
+    second: Annotated[str | None, typer.Argument(metavar="新版本", help="新版本；默认为工作区（尚未提交的修改）", show_default=False)] = None,
     catalog: CatalogOpt = Path("."),
     since: Annotated[str | None, typer.Option("--since", help="与该日（YYYY-MM-DD）之前最后一次提交比较", show_default=False)] = None,
     format: FormatOpt = Format.text,
@@ -54,7 +54,7 @@ def diff_command(
 
 @app.command("log")
 def log_command(
-    item_id: Annotated[str, typer.Argument(help="事项或信息的编号，如 SHJZ-001、R2026-012", show_default=False)],
+    item_id: Annotated[str, typer.Argument(metavar="编号", help="事项或信息的编号，如 SHJZ-001、R2026-012", show_default=False)],
     catalog: CatalogOpt = Path("."),
     format: FormatOpt = Format.text,
     no_cache: NoCacheOpt = False,

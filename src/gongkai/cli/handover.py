@@ -178,7 +178,7 @@ def schedule_command(
 
 @sub.command("verify")
 def verify_command(
-    folder: Annotated[Path, typer.Argument(help="送交的批次文件夹（或其中一个接收单位的文件夹）", show_default=False)],
+    folder: Annotated[Path, typer.Argument(metavar="批次文件夹", help="送交的批次文件夹（或其中一个接收单位的文件夹）", show_default=False)],
     catalog: Annotated[Path | None, typer.Option(
         "--catalog", "-C", help="同时与这个目录中的移交台账核对（每个文件的 SHA-256 是否是台账记录送交的版本）",
         show_default=False)] = None,

@@ -34,7 +34,7 @@ def _read(file: Path) -> tuple[bytes, str]:
 
 @calendar_app.command("import")
 def import_command(
-    file: Annotated[Path, typer.Argument(help="通知原文的文本文件（UTF-8、GBK 或 UTF-16，记事本的各种编码都可以）；写 - 则从标准输入读", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="通知文件", help="通知原文的文本文件（UTF-8、GBK 或 UTF-16，记事本的各种编码都可以）；写 - 则从标准输入读", show_default=False)],
     year: Annotated[int | None, typer.Option("--year", help="通知的年份；原文没有标题时必须写，有标题时须与标题一致",
                                              min=1949, max=2200, show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="calendar/<年份>.yaml 已存在且内容不同时，用这份通知覆盖它")] = False,

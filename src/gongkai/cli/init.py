@@ -24,7 +24,8 @@ from gongkai.setup.answers import Answers, merge, read_answers
 from gongkai.setup.create import InitResult, baseline, baseline_problem, init_catalog, refuse_existing
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
-from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, resolve
+from gongkai.setup.repo import enclosing_repository
+from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, fujian_default_note, resolve
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
@@ -56,7 +57,7 @@ def _days(text: str | None) -> list[int] | None:
 
 @app.command("init")
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="新目录仓库的文件夹（不存在时新建），默认当前文件夹", show_default=False)] = Path("."),
+    folder: Annotated[Path, typer.Argument(metavar="文件夹", help="新目录仓库的文件夹（不存在时新建），默认当前文件夹", show_default=False)] = Path("."),
     answers_file: Annotated[Path | None, typer.Option("--answers", "-a", help="答案文件（YAML），格式见 README「新机关启用」", show_default=False)] = None,
     from_xlsx: Annotated[Path | None, typer.Option("--from-xlsx", help="从本机关已发布的目录表（xlsx 或 xls）建立事项，代替标准指引", show_default=False)] = None,
     name: Annotated[str | None, typer.Option("--name", help="机关名称，如 永春县民政局", show_default=False)] = None,
@@ -91,6 +92,8 @@ def init_command(
     """建立新机关的政务公开目录：gongkai.yaml、按标准指引生成的事项、CI、pre-commit、编辑器设置，并 git init、第一次提交。
 
     在终端中运行时逐项询问（中文）；也可用选项或答案文件（--answers）一次写全。已有目录时拒绝，不会覆盖。
+
+    例：gongkai init 永春县民政局（逐项回答）；gongkai init 德化县民政局 --answers 答案.yaml；gongkai init 永春县人社局 --name 永春县人力资源和社会保障局 --code 350525 --from-xlsx 标准目录.xlsx --domain 就业创业=JYCY。
     """
     refuse_existing(folder)
     base = _from_file(answers_file) if answers_file else None
@@ -115,10 +118,15 @@ def init_command(
     now = _now(today(when))
     if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
         raise UsageProblem(problem)  # before anything is written
-    result = init_catalog(folder, resolve(answers), now, table, from_xlsx.name if from_xlsx else "目录表")
+    setup = resolve(answers)
+    outer = enclosing_repository(folder)
+    result = init_catalog(folder, setup, now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
+    if outer is not None:
+        out.print(f"注意：「{folder}」在另一个 git 仓库「{outer}」之中。这里新建的是一个独立的目录仓库：要单独推送到县里的 git "
+                  "服务器，CI 也按它单独运行；外面的仓库 git add 时只记下一个链接，不带上其中的文件。", markup=False)
     later = _baseline(result, answers, now, interactive=not yes and sys.stdin.isatty())
-    _next_steps(result, later)
+    _next_steps(result, later, fujian_default_note(setup, str(result.catalog / "gongkai.yaml")))
     # A warning the new catalog cannot clear by itself (in December: next year's holiday notice, not yet out or not yet
     # entered) is shown with its next step; the catalog was still written, so only an error fails the run.
     return EXIT_FINDINGS if result.report.has_errors() else EXIT_OK
@@ -263,12 +271,14 @@ def _show(result: InitResult, table: Path | None) -> None:
     out.print(f"校验：{errors} 个错误，{warnings} 个警告；{unconfirmed} 条生成的空白说明待确认（GK550）", markup=False)
 
 
-def _next_steps(result: InitResult, baseline_later: str | None) -> None:
+def _next_steps(result: InitResult, baseline_later: str | None, handover_note: str | None = None) -> None:
     steps = ["核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）",
              f"gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息"]
     if any(d.code == "GK802" for d in result.report.diagnostics):
         steps.insert(0, f"下一年的节假日安排发布后，把通知原文存为文本文件，运行 gongkai calendar import 通知.txt -C "
                         f"{shell_quote(result.catalog)}（录入前 gongkai validate --strict 会因警告 GK802 不通过）")
+    if handover_note:
+        steps.insert(0, handover_note)
     if baseline_later:
         steps.append(baseline_later)
     out.print("下一步：\n" + "\n".join(f"  {n}. {step}" for n, step in enumerate(steps, 1)), markup=False)

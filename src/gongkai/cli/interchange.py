@@ -74,7 +74,7 @@ def export_csv(out_file: OutOpt = None, catalog: CatalogOpt = Path(".")) -> int:
     return _export(out_file, catalog, export_directory_csv, "directory.csv")
 
 
-FileArg = Annotated[Path, typer.Argument(help="要导入的表格（.xlsx、.xls 或 .csv）", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(metavar="表格文件", help="要导入的表格（.xlsx、.xls 或 .csv）", show_default=False)]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="不询问，直接写入（会删去已有内容的更新也要加它）")]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="只显示每一列怎样读、将做哪些修改，不写入")]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite-invalid", help="表格中的行对应校验不通过的事项文件时，也用表格内容更新它")]

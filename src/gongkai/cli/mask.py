@@ -18,7 +18,7 @@ from gongkai.privacy.rewrite import SUFFIXES, agency_allowed, mask_file
 
 @app.command("mask")
 def mask_command(
-    file: Annotated[Path, typer.Argument(help="要遮盖的名单文件：CSV、XLSX 或 Markdown（.md）", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="名单文件", help="要遮盖的名单文件：CSV、XLSX 或 Markdown（.md）", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出要遮盖的内容，不改写文件")] = False,
 ) -> int:
     """遮盖名单中的个人信息：身份证号 35*************123、手机号 138****1234、银行卡号、详细住址。

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from gongkai.catalog import Catalog
 
 CatalogArg = Annotated[
-    Path, typer.Argument(help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/", show_default=False)
+    Path, typer.Argument(metavar="目录文件夹", help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/", show_default=False)
 ]
 CatalogOpt = Annotated[
     Path, typer.Option("--catalog", "-C", help="目录文件夹（含 gongkai.yaml），默认为当前文件夹或其下的 catalog/")

@@ -19,7 +19,7 @@ def rules_command() -> None:
 
 
 @app.command("rule")
-def rule_command(code: Annotated[str, typer.Argument(help="规则编号，如 GK301", show_default=False)]) -> None:
+def rule_command(code: Annotated[str, typer.Argument(metavar="规则编号", help="规则编号，如 GK301", show_default=False)]) -> None:
     """解释一条规则：规则作用、为什么（法规依据）、示例、改为。"""
     rule = REGISTRY.get(code.strip().upper())
     if rule is None:

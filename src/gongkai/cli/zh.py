@@ -9,6 +9,7 @@ from gongkai.cli.deferred import defer_unused_rich
 defer_unused_rich()  # before typer.rich_utils imports them
 
 import typer.rich_utils as rich_utils  # noqa: E402
+from rich.text import Text  # noqa: E402
 from typer._click import core as click_core  # noqa: E402
 from typer._click import formatting  # noqa: E402
 
@@ -28,6 +29,7 @@ def localize() -> None:
     rich_utils.DEPRECATED_STRING = "（已弃用）"
     rich_utils.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。"
     _patch_usage()
+    _patch_wrapping()
     _patch_help_option()
     _patch_usage_pieces()
     _patch_value_kinds()
@@ -43,6 +45,40 @@ def _patch_usage() -> None:
     rich_utils.highlighter.highlights = [  # type: ignore[misc]
         h.replace("Usage: ", "用法: ") for h in getattr(rich_utils.highlighter, "highlights", [])
     ]
+
+
+def _patch_wrapping() -> None:
+    """Help text folds onto the next line in a narrow console instead of ending in 「…」.
+
+    rich breaks lines at spaces only and crops a longer run with 「…」 in typer's tables; a Chinese sentence has no
+    spaces, so at 80 columns (cmd.exe's default) and below most option and command descriptions were cut off.
+    """
+    original = rich_utils._make_rich_text
+
+    def make_rich_text(*, text: str, style: str = "", markup_mode: Any) -> Any:
+        made = original(text=text, style=style, markup_mode=markup_mode)
+        if isinstance(made, Text):
+            made.overflow = "fold"
+        return made
+
+    rich_utils._make_rich_text = make_rich_text
+    rich_utils.highlighter = _folding(rich_utils.highlighter)  # option names too: --no-monitoring
+    rich_utils.negative_highlighter = _folding(rich_utils.negative_highlighter)
+
+
+def _folding(shown: Any) -> Any:
+    """*shown* (a highlighter of typer's help), its text folding onto the next line rather than ending in 「…」."""
+
+    class Folding(type(shown)):  # type: ignore[misc]
+        def __call__(self, text: Any) -> Any:
+            made = super().__call__(text)
+            if made.overflow is None:
+                made.overflow = "fold"
+            return made
+
+    folding = Folding()
+    folding.highlights = shown.highlights  # as _patch_usage left them
+    return folding
 
 
 def _patch_help_option() -> None:

@@ -7,11 +7,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
-from pydantic import Field, field_validator
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
 from gongkai.catalog.sources import blob_id
 from gongkai.model.base import CatalogModel, Text
+
+
+# 「目录：../mzj」「目录 ../mzj」「仓库　https://…」: a key of a department written with a full-width colon or none.
+_KEY_SLIP = re.compile(r"(目录|仓库|名称)(\s*：\s*|[ \t\u3000\u00a0]+)(\S.*)", re.DOTALL)
 
 
 class DepartmentEntry(CatalogModel):
@@ -21,6 +26,20 @@ class DepartmentEntry(CatalogModel):
     folder: Text | None = Field(None, alias="目录", description="目录文件夹（或其上一级的仓库文件夹），相对于 county.yaml")
     repository: Text | None = Field(None, alias="仓库", description="git 仓库地址；须先 git clone 到「目录」或「克隆目录」下")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _folder_alone(cls, value: object) -> object:
+        """「- ../mzj」 as a webmaster writes a list of folders: the department's 目录. 「- 目录：../mzj」 (a full-width
+        colon) and 「- 目录 ../mzj」 (no colon) read as one text too, but were meant as the key: no folder is named so."""
+        if not isinstance(value, str):
+            return value
+        if (slip := _KEY_SLIP.match(value)) is not None:
+            key, between, rest = slip.groups()
+            raise PydanticCustomError("key_without_colon", "「{value}」像是「{key}」的一行，但{what}，读出来是一个文件夹名",
+                                      {"value": value, "key": key, "written": f"{key}: {rest}",
+                                       "what": "冒号是全角的「：」" if "：" in between else "键名后面少了冒号"})
+        return {"目录": value}
+
 
 class CountyConfig(CatalogModel):
     """The whole of county.yaml."""
@@ -29,14 +48,6 @@ class CountyConfig(CatalogModel):
     clones: Text | None = Field(None, alias="克隆目录", description="git 仓库克隆到的文件夹，相对于 county.yaml")
     departments: list[DepartmentEntry] = Field(alias="部门", min_length=1,
                                                description="每个部门写「目录: 文件夹」或「仓库: 地址」；只写文件夹时可简写为「- ../mzj」")
-
-    @field_validator("departments", mode="before")
-    @classmethod
-    def _folders_alone(cls, value: object) -> object:
-        """「- ../mzj」 as a webmaster writes a list of folders: the department's 目录."""
-        if isinstance(value, list):
-            return [{"目录": entry} if isinstance(entry, str) else entry for entry in value]
-        return value
 
 
 COUNTY_KIND = FileKind("county", "县级汇总设置", pydantic_builder(CountyConfig))

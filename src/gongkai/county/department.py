@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
-from gongkai.catalog.listing import CatalogNotFound, Listing
+from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
@@ -81,6 +81,9 @@ def _listed(department: Department, use_cache: bool) -> tuple[Source, Cache, Lis
         return where
     try:
         source, cache = open_catalog(department.folder, use_cache)
+    except NotACatalogFolder as exc:  # its hint is for a command run in one catalog (gongkai validate catalog)
+        return (f"「{exc.path}」不是目录文件夹：其中和其下的 catalog/ 中都没有 gongkai.yaml。请写该部门的目录文件夹"
+                "（含 gongkai.yaml 的文件夹，或其上一级的目录仓库）")
     except CatalogNotFound as exc:
         return str(exc)
     return source, cache, scan(source, cache)

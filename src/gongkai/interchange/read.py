@@ -78,6 +78,14 @@ class Reading:
     rows: list[Row] = field(default_factory=list)
     layouts: list[SheetLayout] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    # Sheets whose rows belong to no 领域 known (社会事务, Sheet2): for `init --from-xlsx` to say which --domain to add,
+    # or that the sheet names none.
+    undomained: list[str] = field(default_factory=list)
+
+
+def names_a_domain(sheet: str) -> bool:
+    """Whether a sheet's name can be a 领域's (社会事务), not a spreadsheet's default or a whole table's (Sheet1, 目录)."""
+    return not _GENERIC_SHEET.fullmatch(norm(sheet))
 
 
 def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
@@ -201,6 +209,7 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
         listed = "、".join(domains)
         reading.problems.append(ImportProblem(f"{grid.name}!A1", (
             f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
+        reading.undomained.append(grid.name)
         return
     reading.rows.extend(rows)
 

@@ -47,6 +47,9 @@ def refuse_existing(target: Path) -> None:
     """UsageProblem when *target* already holds a catalog (or a catalog/ folder): init never overwrites one."""
     if target.exists() and not target.is_dir():
         raise UsageProblem(f"「{target}」是一个文件，不是文件夹：请换一个新的文件夹名，如 gongkai init 成都市武侯区民政局。")
+    if (target / CATALOG).exists() and not (target / CATALOG).is_dir():  # no catalog in it to edit
+        raise UsageProblem(f"「{target / CATALOG}」是一个文件，不是目录文件夹：gongkai init 要在「{target}」中建立 {CATALOG} "
+                           "文件夹。请把这个文件改名或移走后再运行，或换一个新的文件夹。")
     for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml", target / CATALOG):
         if place.exists():
             settings = place if place.name == "gongkai.yaml" else place / "gongkai.yaml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
@@ -26,14 +27,50 @@ def _git() -> ModuleType:
 
 
 def open_or_init(folder: Path) -> git.Repo:
-    """The repository at *folder*, created (branch main) when there is none."""
+    """The repository at *folder*, created (branch main) when there is none.
+
+    GitPython expands $VAR and %VAR% in a path unless told not to (Repo.init always does, when it reopens the folder it
+    made): a folder named 「$HOME局」 or 「100%完成%」 was another folder to it.
+    """
     module = _git()
     if (folder / ".git").exists():
-        return cast("git.Repo", module.Repo(folder))
+        return _open(folder)
     try:
-        return cast("git.Repo", module.Repo.init(folder, initial_branch=BRANCH))
+        folder.mkdir(parents=True, exist_ok=True)
+        _literal(module)[0](folder).init(initial_branch=BRANCH)
+        return _open(folder)
     except module.exc.GitCommandNotFound:
         raise UsageProblem(NO_GIT) from None
+
+
+def _open(folder: Path) -> git.Repo:
+    """The repository at *folder*, its path taken as it is written (no $VAR, %VAR% or ~ expanded)."""
+    return cast("git.Repo", _literal(_git())[1](folder, expand_vars=False))
+
+
+def _literal(module: ModuleType) -> tuple[type, type]:
+    """GitPython's Git and Repo, running git in the folder as written: its Git expands $VAR and %VAR% in the folder it
+    runs in whatever Repo is told, so that the first commit of 「$HOME局」 ran in another folder (and failed)."""
+
+    class LiteralGit(module.Git):  # type: ignore[misc,name-defined]
+        def __init__(self, working_dir: str | os.PathLike[str] | None = None) -> None:
+            super().__init__(working_dir)
+            if working_dir is not None:
+                self._working_dir = os.path.abspath(working_dir)
+
+    class LiteralRepo(module.Repo):  # type: ignore[misc,name-defined]
+        GitCommandWrapperType = LiteralGit
+
+    return LiteralGit, LiteralRepo
+
+
+def enclosing_repository(folder: Path) -> Path | None:
+    """The git work tree *folder* lies inside when it is not one itself (D:\\政务公开 holding 民政局\\), or None: init
+    makes a repository of its own there, which the outer one does not carry (git add records only a link to it)."""
+    if (folder / ".git").exists():
+        return None
+    here = folder.resolve()
+    return next((above for above in here.parents if (above / ".git").exists()), None)
 
 
 def branch_of(folder: Path) -> str:
@@ -42,7 +79,7 @@ def branch_of(folder: Path) -> str:
         return BRANCH
     module = _git()
     try:
-        return str(module.Repo(folder).head.reference.name)
+        return str(_open(folder).head.reference.name)
     except (module.exc.GitError, ValueError, TypeError, OSError):  # detached HEAD, or a repository git cannot read
         return BRANCH
 
@@ -58,8 +95,8 @@ def refuse_staged(folder: Path) -> None:
                            "留下了它。确认没有 git 在运行后删除这个文件，再运行 gongkai init。")
     module = _git()
     try:
-        existing = module.Repo(folder)
-        staged = [d.a_path or d.b_path for d in existing.index.diff("HEAD")] if existing.head.is_valid() else \
+        existing = _open(folder)
+        staged = [str(d.a_path or d.b_path) for d in existing.index.diff("HEAD")] if existing.head.is_valid() else \
             [str(path) for path, _stage in existing.index.entries]
     except (module.exc.GitError, ValueError, OSError):
         return  # a repository gongkai cannot read: git itself says so when init commits

@@ -130,6 +130,28 @@ def default_index_prefix(name: str, code: str) -> str:
     return f"{code}-{letters}" if re.fullmatch(r"[A-Z]{2}", letters) else code
 
 
+def fujian_default_note(setup: Setup, settings: str) -> str | None:
+    """What to check (in *settings*, the new gongkai.yaml) when a county outside Fujian took the handover days by
+    default: they are Fujian's rule."""
+    if setup.answers.handover_days is not None or setup.county.province == "福建省":
+        return None
+    return (f"移交两馆的日子是按福建的规定（闽政办函〔2016〕42号）默认的每月5日、20日，{setup.county.full_name}不在福建："
+            f"请按本地的规定核对 {settings} 的「移交」（移交日、时限工作日；如每月5日写「移交日: [5]」）")
+
+
+def domain_code(name: str) -> str:
+    """A 领域代码 to offer for a 领域 named *name*: the pinyin initials of its first four characters (社会事务 → SHSW;
+    区划地名 → QHDM), or DOMAIN when they are no letters (a character pypinyin does not know)."""
+    letters = "".join(lazy_pinyin("".join(ch for ch in name if ch.isalnum())[:4], style=Style.FIRST_LETTER)).upper()
+    return letters if re.fullmatch(r"[A-Z]{2,8}", letters) else "DOMAIN"
+
+
+def unit_code(name: str) -> str:
+    """A unit 编号 to offer for a 股室 named *name*: the pinyin initials in lower case (行政审批窗口 → xzspck)."""
+    letters = "".join(lazy_pinyin("".join(ch for ch in name if ch.isalnum()), style=Style.FIRST_LETTER)).lower()
+    return letters if re.fullmatch(r"[a-z]{1,16}", letters) else "unit"
+
+
 def _bare(name: str) -> str:
     """A county's name without its last character when that is its kind (德化县 → 德化; 武侯区 → 武侯)."""
     return name[:-1] if len(name) > 2 and name[-1] in "县区市旗" else ""

@@ -10,14 +10,15 @@ from gongkai.authoring import document
 from gongkai.catalog import load_catalog
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
+from gongkai.interchange.convert import unit_of
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
-from gongkai.interchange.read import WHOLE_FILE, read_workbook
+from gongkai.interchange.read import WHOLE_FILE, names_a_domain, read_workbook
 from gongkai.interchange.write import apply_plan
 from gongkai.model import Item, Unit
 from gongkai.model.agency import Domain
 from gongkai.setup.guidelines import guideline_for, guidelines
-from gongkai.setup.resolve import Setup
+from gongkai.setup.resolve import Setup, domain_code, unit_code
 from gongkai.setup.scaffold import mark_blank
 
 
@@ -34,9 +35,16 @@ def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
     unreadable = [p.message for p in reading.problems if p.cell == WHOLE_FILE and not p.warning]
     if unreadable:
         raise UsageProblem(f"{name}：{'；'.join(unreadable)}")
-    used = list(dict.fromkeys(row.domain for row in reading.rows if row.domain))
+    rows = reading.rows
+    used = list(dict.fromkeys(row.domain for row in rows if row.domain))
+    # The others were read: these sheets are 领域 of the bureau's own, or name none (and would be filed under another
+    # 领域; with one --domain named, a Sheet1 is of that one, as the importer takes it).
+    unclear = [sheet for sheet in reading.undomained if names_a_domain(sheet) or len(given) != 1]
+    if unclear and used:
+        raise UsageProblem(_name_the_domains(name, unclear))
     if not used and len(given) == 1:
-        used = list(dict.fromkeys(row.domain for row in read_workbook(data, list(given)).rows if row.domain))
+        rows = read_workbook(data, list(given)).rows
+        used = list(dict.fromkeys(row.domain for row in rows if row.domain))
     errors = [p for p in reading.problems if not p.warning]
     if not used and errors:  # nothing read because the table is wrong: say where, not that no 领域 was found
         cells = "\n  ".join(f"{p.cell}: {p.message}" for p in errors)
@@ -44,16 +52,46 @@ def for_table(setup: Setup, data: bytes, name: str = "目录表") -> Setup:
     if not used:
         raise UsageProblem("表格中找不到任何领域：请用 --domain 名称=代码（如 --domain 社会救助=SHJZ）写明表格中的领域；"
                            "工作表名称、标题行或「领域」列中写有领域名称时会自动认出。")
-    domains = [known[name] for name in used] + [d for name, d in given.items() if name not in used]
+    domains = [known[domain] for domain in used] + [d for domain, d in given.items() if domain not in used]
     units = list(setup.units)
-    for name in used:
-        guideline = guideline_for(name)
-        if any(name in u.name for u in units) or (guideline is None and setup.answers.units):
+    for domain in used:
+        guideline = guideline_for(domain)
+        if any(domain in u.name for u in units) or (guideline is None and setup.answers.units):
             continue  # the bureau's own 股室 named: validate asks for a 责任单位 where none fits
         # As for a guideline's 领域: a 股室 named after it, so that every imported item has its 责任单位.
-        unit_id, unit_name = (guideline.unit.id, guideline.unit.name) if guideline else (f"{known[name].slug}g", f"{name}股")
+        unit_id, unit_name = (guideline.unit.id, guideline.unit.name) if guideline else (f"{known[domain].slug}g", f"{domain}股")
         units.insert(1, Unit.model_validate({"编号": unit_id, "名称": unit_name, "类型": "股室"}))
+    by_name = {u.name: u.id for u in units}
+    unknown = dict.fromkeys(row.cells["责任单位"] for row in rows if row.domain in used
+                            and row.cells.get("责任单位") and unit_of(row.cells["责任单位"], by_name, setup.name) is None)
+    if unknown:  # import would say 「先在 gongkai.yaml 的「单位」中加上它」, and there is no gongkai.yaml yet
+        raise UsageProblem(_name_the_units(name, list(unknown), units))
     return replace(setup, domains=domains, units=units, seeds=[])
+
+
+def _name_the_domains(name: str, sheets: list[str]) -> str:
+    """What to add to the command for sheets named after a 领域 no guideline has (社会事务, 区划地名): --domain each;
+    for sheets that name no 领域 (Sheet2), where to write it. Their rows were otherwise filed under another 领域."""
+    named = [sheet for sheet in sheets if names_a_domain(sheet)]
+    unnamed = [sheet for sheet in sheets if not names_a_domain(sheet)]
+    said = []
+    if named:
+        options = " ".join(f"--domain {sheet}={domain_code(sheet)}" for sheet in named)
+        said.append(f"工作表「{'」「'.join(named)}」不是标准指引中的领域（gongkai 自带的指引只有"
+                    f"{'、'.join(g.domain for g in guidelines())}）。它们是本机关的领域时，在命令后面加上 {options}"
+                    "（代码是事项编号的开头，用2—8个大写字母，可以改）；不需要的工作表请从表格中删去")
+    if unnamed:
+        said.append(f"工作表「{'」「'.join(unnamed)}」的名称和标题行都没有写领域：把工作表改名为它的领域（如「社会事务」，"
+                    "不是标准指引中的领域时再加 --domain 社会事务=SHSW），或加一列「领域」")
+    return f"表格「{name}」中：{'；'.join(said)}。没有建立目录。"
+
+
+def _name_the_units(name: str, unknown: list[str], units: list[Unit]) -> str:
+    """What to add for 责任单位 of the table that are none of the units init would write: --unit each (and the others)."""
+    have = "、".join(f"{u.name}（{u.id}）" for u in units)
+    return (f"表格「{name}」的「责任单位」列中有「{'」「'.join(unknown)}」，不是本机关的单位（{have}），没有建立目录。"
+            "在命令后面用 --unit 编号=名称 写明本机关的全部股室（写了 --unit 时只设所写的股室，编号用小写字母，如 "
+            f"--unit bgs=办公室 --unit {unit_code(unknown[0])}={unknown[0]}），或改正表格中的责任单位。")
 
 
 def import_table(root: Path, data: bytes, adopted: dt.date) -> ImportPlan:
