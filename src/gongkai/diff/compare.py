@@ -25,6 +25,9 @@ Key = tuple[str, str]
 Held = Mapping[Key, tuple[str, ...]]
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"「(.*?)」")
+# What separates the entries of a text or a list (after NFKC: ，→, ；→;): a comma between two digits is a thousands
+# mark (1,000), not a separator.
+_SEPARATORS = re.compile(r"[、;。]|,(?!\d)|(?<!\d),")
 _FORMAT_NOTES = ("GK105", "GK107", "GK110")  # alias, run-on list and date-form notes: normalisation the loader did
 
 
@@ -206,9 +209,17 @@ def _field(key: str, old: Any, new: Any) -> FieldChange:
         return FieldChange(key, "whitespace", old, new)
     if _fold(old) == _fold(new):
         return FieldChange(key, "width", old, new)
+    if isinstance(old, str) and isinstance(new, str) and _entries(old) == _entries(new):
+        return FieldChange(key, "split", old, new)
     if _parts(old) is not None and _parts(old) == _parts(new):
         return FieldChange(key, "order", old, new)
     return FieldChange(key, "changed", old, new)
+
+
+def _entries(*values: Any) -> list[str]:
+    """The entries the values hold, in order, whatever separates them (、，；。 or the list itself): 「A、B」, 「A，B」,
+    「A；B」 and the list [A, B] hold the same two."""
+    return [e for v in values for e in _SEPARATORS.split(_fold(v)) if e]
 
 
 def _parts(value: Any) -> Counter[str] | None:
@@ -222,6 +233,8 @@ def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
     old_keys, new_keys = [_fold(x) for x in old], [_fold(x) for x in new]
     added = tuple(x for x, k in zip(new, new_keys) if k not in old_keys)
     removed = tuple(x for x, k in zip(old, old_keys) if k not in new_keys)
+    if (added or removed) and all(isinstance(x, str) for x in old + new) and _entries(*old) == _entries(*new):  # 「A；B」 written as two entries, or two as one
+        return FieldChange(key, "split", old, new)
     if added or removed:
         return FieldChange(key, "list", old, new, added, removed)
     if Counter(old_keys) != Counter(new_keys):  # an element written twice, or its second copy taken out

@@ -16,8 +16,10 @@ SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
 LONG = 80
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
+SPLIT = "仅拆分、合并条目或改了分隔符（、，；。），条目的文字和顺序不变"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
-              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化"}
+              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化",
+              "split": SPLIT}
 _BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -25,8 +27,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 def _value(value: Any) -> str:
     if isinstance(value, list):
         text = "、".join(_value(v) for v in value)
-    elif isinstance(value, dict):
-        text = "，".join(f"{k}：{_value(v)}" for k, v in value.items())
+    elif isinstance(value, dict):  # a key left empty is not written: None is no word a reader knows
+        text = "，".join(f"{k}：{_value(v)}" for k, v in value.items() if v not in (None, "", [], {}))
     else:
         text = str(value)
     # masked before it is cut short: a number cut at the edge is no longer found, and its first digits would show
@@ -46,6 +48,8 @@ def describe_field(change: FieldChange) -> str:
         if change.removed:
             parts.append("删除" + "".join(f"「{_value(v)}」" for v in change.removed))
         text = "；".join(parts)
+    elif how == "changed" and isinstance(change.old, dict) and isinstance(change.new, dict):
+        text = "；".join(_inner(change.old, change.new))
     elif how == "changed":
         text = f"「{_value(change.old)}」→「{_value(change.new)}」"
     elif how == "added":
@@ -58,6 +62,8 @@ def describe_field(change: FieldChange) -> str:
         text = "仅重复写的条目变化（条目本身没有增删）：" + "".join(f"「{v}」" for v in sorted(twice))
     elif how == "order":
         text = "仅调整顺序"
+    elif how == "split":
+        text = SPLIT
     elif how == "width":
         lists = isinstance(change.old, list) and isinstance(change.new, list)
         pairs = zip(change.old, change.new) if lists else [(change.old, change.new)]
@@ -67,6 +73,25 @@ def describe_field(change: FieldChange) -> str:
     else:
         text = f"别称「{change.old}」改为标准名称" + _each(change.new)
     return f"{change.field}：{text}"
+
+
+def _inner(old: dict[str, Any], new: dict[str, Any], where: str = "") -> list[str]:
+    """The keys of a group (机关, 保密审查, 网站…) whose values differ, each old → new: the whole group cut at 80
+    characters would hide a change made at its end (联系电话 after 地址)."""
+    parts = []
+    for key in list(old) + [k for k in new if k not in old]:
+        a, b = old.get(key), new.get(key)
+        if a in (None, "", [], {}) and b in (None, "", [], {}) or a == b:
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            parts += _inner(a, b, f"{where}{key} / ")
+        elif a in (None, "", [], {}):
+            parts.append(f"{where}{key} 新填「{_value(b)}」")
+        elif b in (None, "", [], {}):
+            parts.append(f"{where}{key} 删去（原为「{_value(a)}」）")
+        else:
+            parts.append(f"{where}{key}「{_value(a)}」→「{_value(b)}」")
+    return parts
 
 
 def _each(value: Any) -> str:
