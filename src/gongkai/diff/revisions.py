@@ -10,7 +10,8 @@ from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.files import ParsedFile
 from gongkai.catalog.kinds import ATTACHMENTS, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
-from gongkai.catalog.sources import Source, WorkingTree
+from gongkai.catalog.skipped import not_read
+from gongkai.catalog.sources import Entry, Source, WorkingTree
 from gongkai.diff.compare import Key, compare_attachments, compare_files, key_of
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
@@ -98,7 +99,8 @@ def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | 
     old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
-    new_files = _parse(source, cache, new_blobs)
+    links = _links(source, new_blobs)
+    new_files = _parse(source, cache, {p: b for p, b in new_blobs.items() if p not in links}) + list(links.values())
     suspects = _suspects(old_files, {p for p, _, n in triples if n is None}) \
         | _suspects(new_files, {p for p, o, _ in triples if o is None})
     if not suspects:
@@ -108,6 +110,20 @@ def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | 
     held_old = _held(suspects, changed, repo.tree(old_commit or EMPTY, folders))
     new_listing = new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders)
     return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing))
+
+
+def _links(source: Source, blobs: dict[str, str]) -> dict[str, ParsedFile]:
+    """The files of the working tree that are symbolic links, as validate names them (GK012), never read: a link
+    to /etc/passwd or a CI secret would be printed in a public log, one to /dev/zero would never end."""
+    if not isinstance(source, WorkingTree):
+        return {}
+    found = {}
+    for path, blob in blobs.items():
+        kind = kind_of(path)
+        note = not_read(Entry(path, special="link"), kind) if (source.root / path).is_symlink() else None
+        if kind is not None and note is not None:
+            found[path] = ParsedFile(path, kind, blob, None, [note.diagnostic()])
+    return found
 
 
 def _suspects(files: list[ParsedFile], only_here: set[str]) -> dict[Key, str]:
