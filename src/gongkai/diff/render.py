@@ -85,6 +85,11 @@ def _inner(old: dict[str, Any], new: dict[str, Any], where: str = "") -> list[st
             continue
         if isinstance(a, dict) and isinstance(b, dict):
             parts += _inner(a, b, f"{where}{key} / ")
+        elif isinstance(a, list) and isinstance(b, list):  # 接收单位: the entries added and removed, not the whole list
+            added = "".join(f"「{_value(v)}」" for v in b if v not in a)
+            removed = "".join(f"「{_value(v)}」" for v in a if v not in b)
+            both = "，".join(filter(None, (added and "新增" + added, removed and "删除" + removed)))
+            parts.append(f"{where}{key} {both or '仅调整顺序'}")
         elif a in (None, "", [], {}):
             parts.append(f"{where}{key} 新填「{_value(b)}」")
         elif b in (None, "", [], {}):

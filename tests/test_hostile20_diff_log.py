@@ -1,0 +1,143 @@
+"""A second hostile pass over `gongkai diff` and `gongkai log` (issue 5): real git repositories in temp dirs, the real
+CLI, expected values typed by hand.
+
+What a reviewer at the 县政务公开办 must be able to read in a pull-request comment: which key of a group (机关,
+依申请公开, 移交) changed, not the group cut at 80 characters; that 「A、B」 written 「A，B」 (or two entries joined
+with 「；」) says the same thing (文字性); and what an attacker must not read in a public CI log: the file a symbolic
+link in the working tree points at.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ITEM, Run, git
+
+Gk = Callable[..., Run]
+ITEM_PATH = "catalog/items/shjz/SHJZ-001.yaml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def commit(top: Path, message: str) -> None:
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", message)
+
+
+def diff_json(gk: Gk, repo: Path) -> dict:  # type: ignore[type-arg]
+    run = gk("diff", "-C", repo / "catalog", "-f", "json")
+    assert run.code == 0, run.err
+    return json.loads(run.out)  # type: ignore[no-any-return]
+
+
+# --- gongkai.yaml: a group of keys shows the key that changed -------------------------------------------------------
+
+def test_a_change_at_the_end_of_a_group_of_keys_is_shown_by_its_key(repo: Path, gk: Gk) -> None:
+    # 依申请公开 is a group of 8 keys: written out in one line, 复议机关 starts past the 80th character, so the line
+    # cut short read 「…」→「…」 the same on both sides
+    edit(repo / "catalog/gongkai.yaml", "复议机关: 测试县人民政府", "复议机关: 泉州市人民政府")
+    edit(repo / "catalog/gongkai.yaml", "  份数: 2", "  份数: 3")
+    edit(repo / "catalog/gongkai.yaml", "名称: 测试县图书馆", "名称: 测试县图书馆新馆")
+    for fmt in ("text", "markdown"):
+        out = gk("diff", "-C", repo / "catalog", "-f", fmt).out
+        assert "依申请公开：复议机关「测试县人民政府」→「泉州市人民政府」" in out, out
+        assert "移交：接收单位 新增「编号：tsg，名称：测试县图书馆新馆」，删除「编号：tsg，名称：测试县图书馆」；份数「2」→「3」" \
+            in out, out
+        assert "受理机构" not in out and "办公时间" not in out  # the keys that did not change are not repeated
+        assert "None" not in out  # a key left empty (接收名单) is no word a reader knows
+
+
+def test_a_key_of_a_group_filled_in_or_emptied_says_so(repo: Path, gk: Gk) -> None:
+    edit(repo / "catalog/gongkai.yaml", "  复议机关: 测试县人民政府\n", "")
+    edit(repo / "catalog/gongkai.yaml", "  份数: 2\n", "  份数: 2\n  联系人: 李四\n")
+    out = gk("diff", "-C", repo / "catalog").out
+    assert "依申请公开：复议机关 删去（原为「测试县人民政府」）" in out, out
+    assert "移交：联系人 新填「李四」" in out, out
+
+
+# --- entries separated otherwise: 文字性 -------------------------------------------------------------------------------
+
+TWO = ITEM.replace("公开主体: 县级人民政府民政部门", "公开主体: 县级人民政府民政部门、乡镇人民政府（街道办事处）").replace(
+    "公开内容:\n  - 低保对象名单及相关信息\n", "公开内容:\n  - 低保对象名单\n  - 保障金额\n")
+
+
+def two_entries(repo: Path) -> Path:
+    item = repo / ITEM_PATH
+    item.write_text(TWO, encoding="utf-8")
+    commit(repo, "两项")
+    return item
+
+
+def test_a_list_separated_with_another_mark_or_joined_in_one_entry_is_textual(repo: Path, gk: Gk) -> None:
+    item = two_entries(repo)
+    edit(item, "部门、乡镇人民政府（街道办事处）", "部门，乡镇人民政府(街道办事处)")  # 、→， and the brackets half-width
+    edit(item, "  - 低保对象名单\n  - 保障金额\n", "  - 低保对象名单；保障金额\n")  # two entries written as one
+    data = diff_json(gk, repo)
+    assert data["summary"]["substantive"] == 0 and data["summary"]["textual"] == 1
+    fields = {f["field"]: (f["how"], f["class"]) for f in data["changes"][0]["fields"]}
+    assert fields == {"公开主体": ("split", "文字性"), "公开内容": ("split", "文字性")}
+    out = gk("diff", "-C", repo / "catalog").out
+    assert "公开内容：仅拆分、合并条目或改了分隔符（、，；。），条目的文字和顺序不变" in out, out
+    assert "实质性 0 处" in out
+
+
+def test_an_entry_changed_besides_its_separator_stays_substantive(repo: Path, gk: Gk) -> None:
+    item = two_entries(repo)
+    edit(item, "部门、乡镇人民政府（街道办事处）", "部门，街道办事处")  # 乡镇人民政府 dropped
+    edit(item, "  - 低保对象名单\n  - 保障金额\n", "  - 低保对象名单；保障标准\n")  # 金额 → 标准
+    data = diff_json(gk, repo)
+    fields = {f["field"]: (f["how"], f["class"]) for f in data["changes"][0]["fields"]}
+    assert fields == {"公开主体": ("changed", "实质性"), "公开内容": ("list", "实质性")}
+
+
+def test_entries_in_another_order_with_another_separator_stay_substantive(repo: Path, gk: Gk) -> None:
+    # 「A、B」→「B、A」 is a reorder (文字性, the earlier pass); 「A、B」→「B，A」 both reorders and changes the mark:
+    # not only a separator, so not 「split」; reorders only with 、 are recognised
+    item = two_entries(repo)
+    edit(item, "  - 低保对象名单\n  - 保障金额\n", "  - 保障金额；低保对象名单\n")
+    data = diff_json(gk, repo)
+    assert [(f["field"], f["how"], f["class"]) for f in data["changes"][0]["fields"]] == [
+        ("公开内容", "list", "实质性")]
+
+
+def test_a_comma_between_digits_is_a_number_not_a_separator(repo: Path, gk: Gk) -> None:
+    # 1,500 is one amount; 1、500 are two numbers: not the same entries separated otherwise
+    item = repo / ITEM_PATH
+    edit(item, "  - 低保对象名单及相关信息\n", "  - 补贴标准1,500元\n")
+    commit(repo, "金额")
+    edit(item, "补贴标准1,500元", "补贴标准1、500元")
+    data = diff_json(gk, repo)
+    assert [(f["field"], f["how"], f["class"]) for f in data["changes"][0]["fields"]] == [
+        ("公开内容", "list", "实质性")]
+
+
+# --- a symbolic link in the working tree is never followed ---------------------------------------------------------
+
+def test_a_symbolic_link_in_the_working_tree_is_named_never_read(repo: Path, gk: Gk, tmp_path: Path) -> None:
+    secret = tmp_path / "secrets.yaml"  # what a CI runner keeps beside the checkout
+    secret.write_text("编号: SHJZ-002\nGITHUB_TOKEN: ghp_abcdefghijklmnop1234\n", encoding="utf-8")
+    (repo / "catalog/items/shjz/SHJZ-002.yaml").symlink_to(secret)
+    for fmt in ("text", "markdown", "json"):
+        run = gk("diff", "-C", repo / "catalog", "-f", fmt)
+        assert run.code == 0, run.err
+        assert "GITHUB_TOKEN" not in run.out and "ghp_" not in run.out, run.out
+        assert "GK012" in run.out and "items/shjz/SHJZ-002.yaml" in run.out
+    out = gk("diff", "-C", repo / "catalog").out
+    assert "「SHJZ-002.yaml」是符号链接（指向别处的文件或文件夹），gongkai 不跟随链接读取" in out
+    assert "改法：删除这个链接，把公开事项文件本身放在这里。" in out
+
+
+def test_a_file_replaced_by_a_link_is_not_taken_for_a_file_removed(repo: Path, gk: Gk) -> None:
+    # a link to a device was taken for nothing at all: the record looked removed
+    record = repo / "catalog/records/2026/R2026-001.yaml"
+    record.unlink()
+    record.symlink_to("/dev/null")
+    data = diff_json(gk, repo)
+    assert [(c["id"], c["change"], [p["code"] for p in c["problems"]]) for c in data["changes"]] == [
+        ("R2026-001", "invalid", ["GK012"])]
