@@ -141,3 +141,41 @@ def test_a_file_replaced_by_a_link_is_not_taken_for_a_file_removed(repo: Path, g
     data = diff_json(gk, repo)
     assert [(c["id"], c["change"], [p["code"] for p in c["problems"]]) for c in data["changes"]] == [
         ("R2026-001", "invalid", ["GK012"])]
+
+
+# --- files in the YAML folders that gongkai does not read -----------------------------------------------------------
+
+def test_an_item_saved_as_txt_by_notepad_is_named_not_silent(repo: Path, gk: Gk) -> None:
+    # the editor believes an item was added; validate says GK011; the diff said 「目录没有变化」
+    (repo / "catalog/items/shjz/SHJZ-002.yaml.txt").write_text(ITEM.replace("SHJZ-001", "SHJZ-002"),
+                                                               encoding="utf-8")
+    (repo / "catalog/records/2026/说明.docx").write_bytes(b"PK\x03\x04")
+    data = diff_json(gk, repo)
+    assert [(c["kind"], c["id"], c["change"], [p["code"] for p in c["problems"]]) for c in data["changes"]] == [
+        ("item", "items/shjz/SHJZ-002.yaml.txt", "invalid", ["GK011"]),
+        ("record", "records/2026/说明.docx", "invalid", ["GK011"])]
+    run = gk("diff", "-C", repo / "catalog", "--exit-code")
+    assert run.code == 1
+    assert "「SHJZ-002.yaml.txt」的扩展名是 .txt（记事本保存时加上的），没有作为公开事项读取" in run.out
+    assert "改法：把文件改名为 SHJZ-002.yaml" in run.out
+
+
+def test_a_file_name_unzipped_from_gbk_is_named_in_gbk_and_not_read(repo: Path, gk: Gk) -> None:
+    # 「低保.yaml」 written by a zip made on Chinese Windows: validate does not read it (GK011); nor may diff, which
+    # read it, took it for a second file of SHJZ-001 and printed its name as \udcb5…
+    folder = repo / "catalog/items/shjz"
+    with open(bytes(folder) + "/低保.yaml".encode("gbk"), "w", encoding="utf-8") as handle:
+        handle.write(ITEM)
+    run = gk("diff", "-C", repo / "catalog")
+    assert run.code == 0, run.err
+    assert "无法比较 公开事项 items/shjz/低保.yaml" in run.out, run.out
+    assert "文件名「低保.yaml」不是 UTF-8 编码" in run.out
+    assert "GK201" not in run.out and "\\udc" not in run.out
+
+
+def test_a_file_not_read_that_was_removed_is_not_listed(repo: Path, gk: Gk) -> None:
+    stray = repo / "catalog/items/shjz/备忘.txt"
+    stray.write_text("下周改公开时限", encoding="utf-8")
+    commit(repo, "备忘")
+    stray.unlink()
+    assert diff_json(gk, repo)["changes"] == []

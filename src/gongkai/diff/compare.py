@@ -14,7 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import LABELS
+from gongkai.catalog.kinds import FOLDERS, LABELS
+from gongkai.catalog.skipped import not_read, undecodable
+from gongkai.catalog.sources import Entry
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, REGISTER_TEXT_FIELDS, Change, FieldChange
 from gongkai.model import Record
@@ -91,6 +93,19 @@ def compare_attachments(triples: Iterable[tuple[str, str | None, str | None]]) -
             what = "modified" if old and new else "added" if new else "removed"
             changes.append(Change("attachment", path, what, old_path=path if old else None,
                                   new_path=path if new else None))
+    return changes
+
+
+def compare_unread(triples: Iterable[tuple[str, str | None, str | None]]) -> list[Change]:
+    """Files added or changed in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt, a .docx among the
+    items), named with validate's finding (GK011): the editor takes them for an item, the diff must not stay silent."""
+    changes = []
+    for path, _, new in triples:
+        note = (undecodable(path) or not_read(Entry(path), None)) if new else None
+        if note is not None:  # named as validate names it: a name unzipped from GBK as it reads in GBK
+            kind = FOLDERS[path.split("/", 1)[0]]
+            changes.append(Change(kind, note.path, "invalid", new_path=note.path, side="new",
+                                  problems=(note.diagnostic(),)))
     return changes
 
 

@@ -8,11 +8,11 @@ from pathlib import Path, PurePosixPath
 from gongkai.catalog import Listing, find_root, load
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import ATTACHMENTS, kind_of
+from gongkai.catalog.kinds import ATTACHMENTS, folder_label, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
-from gongkai.catalog.skipped import not_read
+from gongkai.catalog.skipped import not_read, undecodable
 from gongkai.catalog.sources import Entry, Source, WorkingTree
-from gongkai.diff.compare import Key, compare_attachments, compare_files, key_of
+from gongkai.diff.compare import Key, compare_attachments, compare_files, compare_unread, key_of
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
 
@@ -77,7 +77,9 @@ def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
 
 
 def _catalog_only(triples: list[Triple]) -> list[Triple]:
-    return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)]
+    # a file in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt saved by Notepad) is kept: it is named
+    return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)
+            or folder_label(t[0]) is not None]
 
 
 def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,
@@ -89,9 +91,15 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     *new_listing*: every file of the new side (path → blob) when it is already known (the working tree).
     """
     attachments = [t for t in triples if t[0].startswith(ATTACHMENTS)]
-    yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS)]
+    unread = [t for t in triples if not t[0].startswith(ATTACHMENTS) and not _readable(t[0])]
+    yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS) and _readable(t[0])]
     changes = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
-    return sorted(changes + compare_attachments(attachments), key=Change.sort_key)
+    return sorted(changes + compare_attachments(attachments) + compare_unread(unread), key=Change.sort_key)
+
+
+def _readable(path: str) -> bool:
+    """Whether validate reads the file: a YAML file of a known folder, its name UTF-8 (not one unzipped from GBK)."""
+    return kind_of(path) is not None and undecodable(path) is None
 
 
 def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None, new_source: Source | None,
