@@ -179,3 +179,18 @@ def test_a_file_not_read_that_was_removed_is_not_listed(repo: Path, gk: Gk) -> N
     commit(repo, "备忘")
     stray.unlink()
     assert diff_json(gk, repo)["changes"] == []
+
+
+# --- a pull-request comment: a file name cannot post a link ---------------------------------------------------------
+
+def test_a_file_name_with_backticks_cannot_post_a_link_in_the_comment(repo: Path, gk: Gk) -> None:
+    from markdown_it import MarkdownIt
+
+    (repo / "catalog/files/2026").mkdir(parents=True, exist_ok=True)
+    (repo / "catalog/files/2026/a`[点此领取补贴](evil.example)`b.pdf").write_bytes(b"%PDF-1.4\n")
+    (repo / "catalog/items/shjz/``c.txt").write_text("x", encoding="utf-8")
+    out = gk("diff", "-C", repo / "catalog", "-f", "markdown").out
+    html = MarkdownIt().render(out)
+    assert "<a " not in html and "href" not in html, html
+    assert "<code>files/2026/a`[点此领取补贴](evil.example)`b.pdf</code>" in html, html
+    assert "<code>items/shjz/``c.txt</code>" in html, html

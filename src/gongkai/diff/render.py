@@ -178,11 +178,19 @@ def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
     return "\n".join(lines)
 
 
+def code_span(text: str) -> str:
+    """*text* as Markdown code: a fence longer than any run of backticks in it, so that a file named
+    a`[点此领取](evil.example)`.pdf cannot close the span and post a live link in a pull-request comment."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _md_list(changes: list[Change]) -> list[str]:
     lines = []
     for change in changes:
         name = f" {escape_markdown(one_line(change.name))}" if change.name else NAME_WITHHELD if change.withheld else ""
-        lines.append(f"- **{WHAT[change.what]}** {change.label} `{change.id}`{name}")
+        lines.append(f"- **{WHAT[change.what]}** {change.label} {code_span(one_line(change.id))}{name}")
         lines.extend(f"  - {escape_markdown(d.strip())}" for d in describe(change)[1])
     return lines
 
