@@ -194,3 +194,24 @@ def test_a_file_name_with_backticks_cannot_post_a_link_in_the_comment(repo: Path
     assert "<a " not in html and "href" not in html, html
     assert "<code>files/2026/a`[点此领取补贴](evil.example)`b.pdf</code>" in html, html
     assert "<code>items/shjz/``c.txt</code>" in html, html
+
+
+# --- a file that cannot be read is not passed over as 文字性 ----------------------------------------------------------
+
+def test_a_file_broken_in_the_same_edit_is_listed_apart_never_folded_as_textual(repo: Path, gk: Gk) -> None:
+    # 公开时限 cut to 实时公开 and, in the same edit, a bracket left open: whether the edit is 实质性 cannot be told;
+    # the PR comment folded it among the 文字性 ones, under 「实质性 0 处」
+    item = repo / ITEM_PATH
+    edit(item, "公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 实时公开")
+    edit(item, "公开层级: [县级, 乡级]", "公开层级: [县级, 乡级")
+    edit(repo / "catalog/records/2026/R2026-001.yaml", "页数: 1", "页数: 2")
+    text = gk("diff", "-C", repo / "catalog").out
+    assert "共 2 处变化：实质性 0 处，文字性 1 处，无法比较 1 处" in text, text
+    assert text.index("无法比较（1）") < text.index("文字性变化（1）")
+    assert "这些文件有错误，其中的修改是否实质性无法判断：请先修正（gongkai validate），再比较一次。" in text
+    md = gk("diff", "-C", repo / "catalog", "-f", "markdown").out
+    apart, folded = md.split("<details>")
+    assert "### 无法比较（1）" in apart and "`SHJZ-001`" in apart, md
+    assert "SHJZ-001" not in folded and "`R2026-001`" in folded
+    data = diff_json(gk, repo)  # JSON keeps its documented shape: 实质性 or 文字性, the count under invalid
+    assert (data["summary"]["textual"], data["summary"]["invalid"]) == (2, 1)

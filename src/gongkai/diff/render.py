@@ -140,8 +140,22 @@ def _heading(diff: CatalogDiff) -> str:
     return f"{diff.old.label} → {diff.new.label}"
 
 
+UNCOMPARED = "这些文件有错误，其中的修改是否实质性无法判断：请先修正（gongkai validate），再比较一次"
+
+
+def _uncompared(diff: CatalogDiff) -> list[Change]:
+    """Changes whose file could not be read on a side: listed apart, never among the 文字性 ones, so that an edit to
+    公开时限 made in a file broken by the same commit is not passed over as textual."""
+    return [c for c in diff.textual if c.what == "invalid"]
+
+
+def _textual(diff: CatalogDiff) -> list[Change]:
+    return [c for c in diff.textual if c.what != "invalid"]
+
+
 def _count(diff: CatalogDiff) -> str:
-    return f"共 {len(diff.changes)} 处变化：实质性 {len(diff.substantive)} 处，文字性 {len(diff.textual)} 处"
+    text = f"共 {len(diff.changes)} 处变化：实质性 {len(diff.substantive)} 处，文字性 {len(_textual(diff))} 处"
+    return text + (f"，无法比较 {len(_uncompared(diff))} 处" if _uncompared(diff) else "")
 
 
 def render_text(diff: CatalogDiff) -> str:
@@ -149,9 +163,10 @@ def render_text(diff: CatalogDiff) -> str:
     if not diff:
         return f"目录没有变化（{_heading(diff)}）。\n"
     lines = [f"目录变化：{_heading(diff)}", _count(diff)]
-    for title, changes in (("实质性变化", diff.substantive), ("文字性变化", diff.textual)):
+    for title, changes in (("实质性变化", diff.substantive), ("无法比较", _uncompared(diff)),
+                           ("文字性变化", _textual(diff))):
         if changes:
-            lines += ["", f"{title}（{len(changes)}）"]
+            lines += ["", f"{title}（{len(changes)}）"] + ([f"  {UNCOMPARED}。"] if title == "无法比较" else [])
             for change in changes:
                 head, details = describe(change)
                 lines.append(f"  {head}")
@@ -165,16 +180,20 @@ def escape_markdown(text: str) -> str:
 
 
 def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
-    """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, 文字性 folded."""
+    """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, then what could not be compared, 文字性
+    folded."""
     lines = [f"## {escape_markdown(title)}：{escape_markdown(_heading(diff))}", ""]
     if not diff:
         return "\n".join(lines + ["目录没有变化。", ""])
     lines += [f"{_count(diff)}。", ""]
     if diff.substantive:
         lines += [f"### 实质性调整（{len(diff.substantive)}）", ""] + _md_list(diff.substantive) + [""]
-    if diff.textual:
-        lines += [f"<details><summary>文字性修改（{len(diff.textual)}）</summary>", ""]
-        lines += _md_list(diff.textual) + ["", "</details>", ""]
+    if _uncompared(diff):
+        lines += [f"### 无法比较（{len(_uncompared(diff))}）", "", f"{UNCOMPARED}。", ""]
+        lines += _md_list(_uncompared(diff)) + [""]
+    if _textual(diff):
+        lines += [f"<details><summary>文字性修改（{len(_textual(diff))}）</summary>", ""]
+        lines += _md_list(_textual(diff)) + ["", "</details>", ""]
     return "\n".join(lines)
 
 
