@@ -49,7 +49,7 @@ def describe_field(change: FieldChange) -> str:
             parts.append("删除" + "".join(f"「{_value(v)}」" for v in change.removed))
         text = "；".join(parts)
     elif how == "changed" and isinstance(change.old, dict) and isinstance(change.new, dict):
-        text = "；".join(_inner(change.old, change.new))
+        text = "；".join(_inner(change.old, change.new)) or f"「{_value(change.old)}」→「{_value(change.new)}」"
     elif how == "changed":
         text = f"「{_value(change.old)}」→「{_value(change.new)}」"
     elif how == "added":
