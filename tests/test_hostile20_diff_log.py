@@ -215,3 +215,19 @@ def test_a_file_broken_in_the_same_edit_is_listed_apart_never_folded_as_textual(
     assert "SHJZ-001" not in folded and "`R2026-001`" in folded
     data = diff_json(gk, repo)  # JSON keeps its documented shape: 实质性 or 文字性, the count under invalid
     assert (data["summary"]["textual"], data["summary"]["invalid"]) == (2, 1)
+
+
+def test_a_folder_made_a_link_is_not_read_through(repo: Path, gk: Gk, tmp_path: Path) -> None:
+    # items/shjz replaced by a link to a folder outside: the files behind it were read, their keys printed
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "SHJZ-001.yaml").write_text("编号: SHJZ-001\nAWS_SECRET_ACCESS_KEY: wJalrXUtnFEMI\n", encoding="utf-8")
+    folder = repo / "catalog/items/shjz"
+    (folder / "SHJZ-001.yaml").unlink()
+    folder.rmdir()
+    folder.symlink_to(outside, target_is_directory=True)
+    run = gk("diff", "-C", repo / "catalog", "-f", "json")
+    assert "AWS_SECRET" not in run.out and "wJalr" not in run.out, run.out
+    data = json.loads(run.out)
+    assert [(c["id"], c["change"], [p["code"] for p in c["problems"]]) for c in data["changes"]] == [
+        ("SHJZ-001", "removed", []), ("items/shjz", "invalid", ["GK012"])]

@@ -96,12 +96,15 @@ def compare_attachments(triples: Iterable[tuple[str, str | None, str | None]]) -
     return changes
 
 
-def compare_unread(triples: Iterable[tuple[str, str | None, str | None]]) -> list[Change]:
+def compare_unread(triples: Iterable[tuple[str, str | None, str | None]],
+                   links: frozenset[str] = frozenset()) -> list[Change]:
     """Files added or changed in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt, a .docx among the
-    items), named with validate's finding (GK011): the editor takes them for an item, the diff must not stay silent."""
+    items), named with validate's finding (GK011; GK012 for the *links* among them): the editor takes them for an
+    item, the diff must not stay silent."""
     changes = []
     for path, _, new in triples:
-        note = (undecodable(path) or not_read(Entry(path), None)) if new else None
+        entry = Entry(path, special="link" if path in links else "")
+        note = (undecodable(path) or not_read(entry, None)) if new else None
         if note is not None:  # named as validate names it: a name unzipped from GBK as it reads in GBK
             kind = FOLDERS[path.split("/", 1)[0]]
             changes.append(Change(kind, note.path, "invalid", new_path=note.path, side="new",

@@ -94,7 +94,8 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     unread = [t for t in triples if not t[0].startswith(ATTACHMENTS) and not _readable(t[0])]
     yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS) and _readable(t[0])]
     changes = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
-    return sorted(changes + compare_attachments(attachments) + compare_unread(unread), key=Change.sort_key)
+    links = frozenset(_links(new_source, {p: n for p, _, n in unread if n}, unread=True)) if new_source else frozenset()
+    return sorted(changes + compare_attachments(attachments) + compare_unread(unread, links), key=Change.sort_key)
 
 
 def _readable(path: str) -> bool:
@@ -120,17 +121,18 @@ def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | 
     return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing))
 
 
-def _links(source: Source, blobs: dict[str, str]) -> dict[str, ParsedFile]:
+def _links(source: Source | None, blobs: dict[str, str], unread: bool = False) -> dict[str, ParsedFile]:
     """The files of the working tree that are symbolic links, as validate names them (GK012), never read: a link
-    to /etc/passwd or a CI secret would be printed in a public log, one to /dev/zero would never end."""
+    to /etc/passwd or a CI secret would be printed in a public log, one to /dev/zero would never end.
+    *unread*: files gongkai does not read anyway (a folder items/jgxx made a link), only to be named as links."""
     if not isinstance(source, WorkingTree):
         return {}
     found = {}
     for path, blob in blobs.items():
         kind = kind_of(path)
         note = not_read(Entry(path, special="link"), kind) if (source.root / path).is_symlink() else None
-        if kind is not None and note is not None:
-            found[path] = ParsedFile(path, kind, blob, None, [note.diagnostic()])
+        if (kind is not None or unread) and note is not None:
+            found[path] = ParsedFile(path, kind or "", blob, None, [note.diagnostic()])
     return found
 
 
