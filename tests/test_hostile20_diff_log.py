@@ -231,3 +231,19 @@ def test_a_folder_made_a_link_is_not_read_through(repo: Path, gk: Gk, tmp_path: 
     data = json.loads(run.out)
     assert [(c["id"], c["change"], [p["code"] for p in c["problems"]]) for c in data["changes"]] == [
         ("SHJZ-001", "removed", []), ("items/shjz", "invalid", ["GK012"])]
+
+
+# --- a file whose mode alone changed ---------------------------------------------------------------------------------
+
+def test_an_attachment_made_executable_is_not_a_replaced_attachment(repo: Path, gk: Gk) -> None:
+    # chmod +x (or a checkout on a disk without modes): same bytes, so nothing for the reviewer to open and compare
+    pdf = repo / "catalog/files/2026/R2026-001.pdf"
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    commit(repo, "附件")
+    pdf.chmod(0o755)
+    (repo / ITEM_PATH).chmod(0o755)
+    commit(repo, "权限")
+    run = gk("diff", "-C", repo / "catalog", "HEAD~1", "HEAD", "--exit-code")
+    assert (run.code, run.out) == (0, "目录没有变化（HEAD~1（" + git(repo, "rev-parse", "--short=7", "HEAD~1").strip()
+                                   + "） → HEAD（" + git(repo, "rev-parse", "--short=7", "HEAD").strip() + "））。\n")

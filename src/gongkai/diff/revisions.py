@@ -67,8 +67,8 @@ def _sides(repo: Repo, old: str, new: str, since: dt.date | None) -> tuple[Side,
 def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
              new: Side) -> tuple[list[Triple], Source | None, dict[str, str] | None]:
     old_rev = old.commit or EMPTY
-    if new.commit is not None:
-        return _catalog_only(repo.changed(old_rev, new.commit)), None, None
+    if new.commit is not None:  # a file whose mode alone changed (chmod +x, core.fileMode on Windows) has not changed
+        return _catalog_only([t for t in repo.changed(old_rev, new.commit) if t[1] != t[2]]), None, None
     before = repo.tree(old_rev)
     tree = WorkingTree(root)
     after = repo.worktree(root)
