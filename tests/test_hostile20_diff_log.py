@@ -247,3 +247,22 @@ def test_an_attachment_made_executable_is_not_a_replaced_attachment(repo: Path, 
     run = gk("diff", "-C", repo / "catalog", "HEAD~1", "HEAD", "--exit-code")
     assert (run.code, run.out) == (0, "目录没有变化（HEAD~1（" + git(repo, "rev-parse", "--short=7", "HEAD~1").strip()
                                    + "） → HEAD（" + git(repo, "rev-parse", "--short=7", "HEAD").strip() + "））。\n")
+
+
+# --- gongkai log: what a person types ------------------------------------------------------------------------------
+
+def test_log_of_the_file_path_completed_by_tab_is_the_log_of_its_id(repo: Path, gk: Gk) -> None:
+    edit(repo / ITEM_PATH, "公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 实时公开")
+    commit(repo, "改时限")
+    for typed in ("catalog/items/shjz/SHJZ-001.yaml", "catalog\\items\\shjz\\SHJZ-001.yaml", "SHJZ-001.yml"):
+        run = gk("log", "-C", repo / "catalog", typed)
+        assert run.code == 0, run.err
+        assert run.out.startswith("SHJZ-001 的修改历史（2 次提交，最新的在前）"), run.out
+        assert "公开时限：「制定或获取信息之日起10个工作日内」→「实时公开」" in run.out
+
+
+def test_log_of_nothing_says_what_to_write(repo: Path, gk: Gk) -> None:
+    run = gk("log", "-C", repo / "catalog", "  ")
+    assert run.code == 2
+    assert "请写出事项或信息的编号，如 gongkai log SHJZ-001" in run.err
+    assert "「」" not in run.err
