@@ -266,3 +266,33 @@ def test_log_of_nothing_says_what_to_write(repo: Path, gk: Gk) -> None:
     assert run.code == 2
     assert "请写出事项或信息的编号，如 gongkai log SHJZ-001" in run.err
     assert "「」" not in run.err
+
+
+# --- a long text changed past its 80th character ---------------------------------------------------------------------
+
+def test_an_edit_far_into_a_long_text_is_shown_where_it_is(repo: Path, gk: Gk) -> None:
+    # 正文 of 100 characters, one word changed at the 90th: cut at 80 from the start, both sides read the same
+    head = "根据《社会救助暂行办法》规定，" + "乙" * 75  # 90 characters
+    assert len(head) == 90
+    record = repo / "catalog/records/2026/R2026-001.yaml"
+    edit(record, "  经审核，现将名单予以公示。\n", f"  {head}现将名单予以公示。\n")
+    commit(repo, "正文")
+    edit(record, f"{head}现将名单予以公示。", f"{head}现将名单予以撤销。")
+    out = gk("diff", "-C", repo / "catalog").out
+    tail = "乙" * 14 + "现将名单予以"  # the 20 characters before the first difference (公示/撤销), after 「…」
+    assert f"正文：「…{tail}公示。」→「…{tail}撤销。」" in out, out
+
+
+def test_an_id_number_at_the_cut_stays_masked(repo: Path, gk: Gk) -> None:
+    # the first difference right after an 18-digit 公民身份号码: the window opens inside the number, masked first
+    number = "11010519491231002X"
+    head = "甲" * 80 + number
+    record = repo / "catalog/records/2026/R2026-001.yaml"
+    edit(record, "  经审核，现将名单予以公示。\n", f"  {head}同意。\n")
+    commit(repo, "正文")
+    edit(record, f"{head}同意。", f"{head}不同意。")
+    for fmt in ("text", "markdown", "json"):
+        out = gk("diff", "-C", repo / "catalog", "-f", fmt).out
+        assert "110105" not in out and "19491231" not in out, out
+    text = gk("diff", "-C", repo / "catalog").out
+    assert "02X同意。」→「…" in text and "02X不同意。」" in text, text

@@ -14,6 +14,7 @@ from gongkai.privacy.mask import mask_data, mask_log
 WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
 SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
 LONG = 80
+CONTEXT = 20  # characters shown before the first difference of two long texts
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
 SPLIT = "仅拆分、合并条目或改了分隔符（、，；。），条目的文字和顺序不变"
@@ -36,6 +37,16 @@ def _value(value: Any) -> str:
     return text if len(text) <= LONG else text[: LONG - 1] + "…"
 
 
+def _around(old: str, new: str) -> tuple[str, str]:
+    """Two long texts shown from a little before where they first differ (「…」 for what is left out): cut at 80
+    characters from their start, an edit further into a 正文 read 「A…」→「A…」. Masked before anything is cut."""
+    a, b = (mask_log(" ".join(text.split())) for text in (old, new))
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = same - CONTEXT if same > LONG - CONTEXT and max(len(a), len(b)) > LONG else 0
+    lead = "…" if start else ""
+    return lead + _value(a[start:]), lead + _value(b[start:])
+
+
 def describe_field(change: FieldChange) -> str:
     """One field change in words, e.g. 公开时限：「A」→「B」."""
     how = change.how
@@ -50,6 +61,8 @@ def describe_field(change: FieldChange) -> str:
         text = "；".join(parts)
     elif how == "changed" and isinstance(change.old, dict) and isinstance(change.new, dict):
         text = "；".join(_inner(change.old, change.new)) or f"「{_value(change.old)}」→「{_value(change.new)}」"
+    elif how == "changed" and isinstance(change.old, str) and isinstance(change.new, str):
+        text = "「{}」→「{}」".format(*_around(change.old, change.new))
     elif how == "changed":
         text = f"「{_value(change.old)}」→「{_value(change.new)}」"
     elif how == "added":
