@@ -284,9 +284,10 @@ def test_an_edit_far_into_a_long_text_is_shown_where_it_is(repo: Path, gk: Gk) -
 
 
 def test_an_id_number_at_the_cut_stays_masked(repo: Path, gk: Gk) -> None:
-    # the first difference right after an 18-digit 公民身份号码: the window opens inside the number, masked first
+    # the first difference 4 characters after an 18-digit 公民身份号码 that starts at the 81st: the window opens 20
+    # characters before it, 2 digits into the number; cut before masking, 「0519491231002X」 is no number any more
     number = "11010519491231002X"
-    head = "甲" * 80 + number
+    head = "甲" * 80 + number + "，经审核"
     record = repo / "catalog/records/2026/R2026-001.yaml"
     edit(record, "  经审核，现将名单予以公示。\n", f"  {head}同意。\n")
     commit(repo, "正文")
@@ -295,4 +296,4 @@ def test_an_id_number_at_the_cut_stays_masked(repo: Path, gk: Gk) -> None:
         out = gk("diff", "-C", repo / "catalog", "-f", fmt).out
         assert "110105" not in out and "19491231" not in out, out
     text = gk("diff", "-C", repo / "catalog").out
-    assert "02X同意。」→「…" in text and "02X不同意。」" in text, text
+    assert "02X，经审核同意。」→「…" in text and "02X，经审核不同意。」" in text, text
