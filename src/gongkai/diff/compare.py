@@ -251,7 +251,8 @@ def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
     old_keys, new_keys = [_fold(x) for x in old], [_fold(x) for x in new]
     added = tuple(x for x, k in zip(new, new_keys) if k not in old_keys)
     removed = tuple(x for x, k in zip(old, old_keys) if k not in new_keys)
-    if (added or removed) and all(isinstance(x, str) for x in old + new) and _entries(*old) == _entries(*new):  # 「A；B」 written as two entries, or two as one
+    texts = all(isinstance(x, str) for x in old + new)
+    if (added or removed) and texts and _entries(*old) == _entries(*new):  # 「A；B」 written as two, or two as one
         return FieldChange(key, "split", old, new)
     if added or removed:
         return FieldChange(key, "list", old, new, added, removed)

@@ -94,7 +94,7 @@ def _inner(old: dict[str, Any], new: dict[str, Any], where: str = "") -> list[st
     parts = []
     for key in list(old) + [k for k in new if k not in old]:
         a, b = old.get(key), new.get(key)
-        if a in (None, "", [], {}) and b in (None, "", [], {}) or a == b:
+        if a == b or (a in (None, "", [], {}) and b in (None, "", [], {})):
             continue
         if isinstance(a, dict) and isinstance(b, dict):
             parts += _inner(a, b, f"{where}{key} / ")
