@@ -62,7 +62,7 @@ class History:
 def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
     root = find_root(path)
-    object_id = object_id.strip()  # pasted from a spreadsheet cell or a chat, with its spaces
+    object_id = _id_of(object_id)
     entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
         raise UsageProblem(_not_found(root, object_id))
@@ -70,6 +70,16 @@ def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     if any(c.withheld for e in entries for c in e.changes):
         entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
+
+
+def _id_of(typed: str) -> str:
+    """The id a person meant: pasted from a spreadsheet cell or a chat with its spaces, or given as the file's path
+    (completed by the shell's Tab: items/shjz/SHJZ-001.yaml, or items\\shjz\\SHJZ-001.yaml on Windows)."""
+    text = typed.strip().replace("\\", "/")
+    if not text:
+        raise UsageProblem("请写出事项或信息的编号，如 gongkai log SHJZ-001")
+    name = PurePosixPath(text).name
+    return name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
 
 
 def _not_found(root: Path, object_id: str) -> str:

@@ -146,7 +146,11 @@ class Repo:
         for path in filter(None, dirty):
             rel = self._rel(path)
             file = root / rel
-            if file.is_file():
+            if any(folder.is_symlink() for folder in file.parents if folder.is_relative_to(root) and folder != root):
+                blobs.pop(rel, None)  # behind a folder that is now a link: gone, as git sees it, never read through
+            elif file.is_symlink():  # hashed as git stores a link (its target's name), never followed: /dev/zero, ~/.ssh
+                blobs[rel] = blob_id(os.fsencode(os.readlink(file)))
+            elif file.is_file():
                 blobs[rel] = blob_id(file.read_bytes())
             else:
                 blobs.pop(rel, None)

@@ -14,7 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import LABELS
+from gongkai.catalog.kinds import FOLDERS, LABELS
+from gongkai.catalog.skipped import not_read, undecodable
+from gongkai.catalog.sources import Entry
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, REGISTER_TEXT_FIELDS, Change, FieldChange
 from gongkai.model import Record
@@ -25,6 +27,9 @@ Key = tuple[str, str]
 Held = Mapping[Key, tuple[str, ...]]
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"「(.*?)」")
+# What separates the entries of a text or a list (after NFKC: ，→, ；→;): a comma between two digits is a thousands
+# mark (1,000), not a separator.
+_SEPARATORS = re.compile(r"[、;。]|,(?!\d)|(?<!\d),")
 _FORMAT_NOTES = ("GK105", "GK107", "GK110")  # alias, run-on list and date-form notes: normalisation the loader did
 
 
@@ -88,6 +93,22 @@ def compare_attachments(triples: Iterable[tuple[str, str | None, str | None]]) -
             what = "modified" if old and new else "added" if new else "removed"
             changes.append(Change("attachment", path, what, old_path=path if old else None,
                                   new_path=path if new else None))
+    return changes
+
+
+def compare_unread(triples: Iterable[tuple[str, str | None, str | None]],
+                   links: frozenset[str] = frozenset()) -> list[Change]:
+    """Files added or changed in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt, a .docx among the
+    items), named with validate's finding (GK011; GK012 for the *links* among them): the editor takes them for an
+    item, the diff must not stay silent."""
+    changes = []
+    for path, _, new in triples:
+        entry = Entry(path, special="link" if path in links else "")
+        note = (undecodable(path) or not_read(entry, None)) if new else None
+        if note is not None:  # named as validate names it: a name unzipped from GBK as it reads in GBK
+            kind = FOLDERS[path.split("/", 1)[0]]
+            changes.append(Change(kind, note.path, "invalid", new_path=note.path, side="new",
+                                  problems=(note.diagnostic(),)))
     return changes
 
 
@@ -206,9 +227,17 @@ def _field(key: str, old: Any, new: Any) -> FieldChange:
         return FieldChange(key, "whitespace", old, new)
     if _fold(old) == _fold(new):
         return FieldChange(key, "width", old, new)
+    if isinstance(old, str) and isinstance(new, str) and _entries(old) == _entries(new):
+        return FieldChange(key, "split", old, new)
     if _parts(old) is not None and _parts(old) == _parts(new):
         return FieldChange(key, "order", old, new)
     return FieldChange(key, "changed", old, new)
+
+
+def _entries(*values: Any) -> list[str]:
+    """The entries the values hold, in order, whatever separates them (、，；。 or the list itself): 「A、B」, 「A，B」,
+    「A；B」 and the list [A, B] hold the same two."""
+    return [e for v in values for e in _SEPARATORS.split(_fold(v)) if e]
 
 
 def _parts(value: Any) -> Counter[str] | None:
@@ -222,6 +251,9 @@ def _list(key: str, old: list[Any], new: list[Any]) -> FieldChange:
     old_keys, new_keys = [_fold(x) for x in old], [_fold(x) for x in new]
     added = tuple(x for x, k in zip(new, new_keys) if k not in old_keys)
     removed = tuple(x for x, k in zip(old, old_keys) if k not in new_keys)
+    texts = all(isinstance(x, str) for x in old + new)
+    if (added or removed) and texts and _entries(*old) == _entries(*new):  # 「A；B」 written as two, or two as one
+        return FieldChange(key, "split", old, new)
     if added or removed:
         return FieldChange(key, "list", old, new, added, removed)
     if Counter(old_keys) != Counter(new_keys):  # an element written twice, or its second copy taken out

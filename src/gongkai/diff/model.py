@@ -27,7 +27,7 @@ PERSONAL_FIELDS: frozenset[str] = frozenset({"申请人"})
 REGISTER_TEXT_FIELDS: frozenset[str] = frozenset().union(*PRIVATE_KEYS.values()) - PERSONAL_FIELDS
 ID_FIELD = "编号"
 # How a field may change without changing what it says: never 实质性, whatever the field.
-FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated"})  # an id changed in place: the row (or record) renumbered, its published links broken
+FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated", "split"})  # an id changed in place: the row (or record) renumbered, its published links broken
 # Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
 # (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论, 撤回's 原因), which the gate keeps
 # inside the building.
@@ -45,7 +45,8 @@ class FieldChange:
     how: "changed" (scalar old → new), "list" (elements added/removed), "order" (same elements, new order),
     "repeated" (the same elements, one of them written more or fewer times),
     "alias" (an alias replaced by its standard name), "whitespace" (only spaces or line breaks differ), "width"
-    (only full-width and half-width forms differ: （ and (, ， and ,),
+    (only full-width and half-width forms differ: （ and (, ， and ,), "split" (the same entries in the same order,
+    only split or joined otherwise: 「A、B」→「A，B」, [A, B] → [「A；B」]),
     "added"/"removed" (the field appeared or disappeared).
     """
 

@@ -14,10 +14,13 @@ from gongkai.privacy.mask import mask_data, mask_log
 WHAT = {"added": "新增", "removed": "删除", "modified": "修改", "moved": "移动", "format": "格式", "invalid": "无法比较"}
 SIDES = {"old": "旧版本", "new": "新版本", "both": "两个版本"}
 LONG = 80
+CONTEXT = 20  # characters shown before the first difference of two long texts
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
+SPLIT = "仅拆分、合并条目或改了分隔符（、，；。），条目的文字和顺序不变"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
-              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化"}
+              "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化",
+              "split": SPLIT}
 _BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -25,13 +28,23 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 def _value(value: Any) -> str:
     if isinstance(value, list):
         text = "、".join(_value(v) for v in value)
-    elif isinstance(value, dict):
-        text = "，".join(f"{k}：{_value(v)}" for k, v in value.items())
+    elif isinstance(value, dict):  # a key left empty is not written: None is no word a reader knows
+        text = "，".join(f"{k}：{_value(v)}" for k, v in value.items() if v not in (None, "", [], {}))
     else:
         text = str(value)
     # masked before it is cut short: a number cut at the edge is no longer found, and its first digits would show
     text = mask_log(" ".join(text.split()))
     return text if len(text) <= LONG else text[: LONG - 1] + "…"
+
+
+def _around(old: str, new: str) -> tuple[str, str]:
+    """Two long texts shown from a little before where they first differ (「…」 for what is left out): cut at 80
+    characters from their start, an edit further into a 正文 read 「A…」→「A…」. Masked before anything is cut."""
+    a, b = (mask_log(" ".join(text.split())) for text in (old, new))
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = same - CONTEXT if same > LONG - CONTEXT and max(len(a), len(b)) > LONG else 0
+    lead = "…" if start else ""
+    return lead + _value(a[start:]), lead + _value(b[start:])
 
 
 def describe_field(change: FieldChange) -> str:
@@ -46,6 +59,10 @@ def describe_field(change: FieldChange) -> str:
         if change.removed:
             parts.append("删除" + "".join(f"「{_value(v)}」" for v in change.removed))
         text = "；".join(parts)
+    elif how == "changed" and isinstance(change.old, dict) and isinstance(change.new, dict):
+        text = "；".join(_inner(change.old, change.new)) or f"「{_value(change.old)}」→「{_value(change.new)}」"
+    elif how == "changed" and isinstance(change.old, str) and isinstance(change.new, str):
+        text = "「{}」→「{}」".format(*_around(change.old, change.new))
     elif how == "changed":
         text = f"「{_value(change.old)}」→「{_value(change.new)}」"
     elif how == "added":
@@ -58,6 +75,8 @@ def describe_field(change: FieldChange) -> str:
         text = "仅重复写的条目变化（条目本身没有增删）：" + "".join(f"「{v}」" for v in sorted(twice))
     elif how == "order":
         text = "仅调整顺序"
+    elif how == "split":
+        text = SPLIT
     elif how == "width":
         lists = isinstance(change.old, list) and isinstance(change.new, list)
         pairs = zip(change.old, change.new) if lists else [(change.old, change.new)]
@@ -67,6 +86,30 @@ def describe_field(change: FieldChange) -> str:
     else:
         text = f"别称「{change.old}」改为标准名称" + _each(change.new)
     return f"{change.field}：{text}"
+
+
+def _inner(old: dict[str, Any], new: dict[str, Any], where: str = "") -> list[str]:
+    """The keys of a group (机关, 保密审查, 网站…) whose values differ, each old → new: the whole group cut at 80
+    characters would hide a change made at its end (联系电话 after 地址)."""
+    parts = []
+    for key in list(old) + [k for k in new if k not in old]:
+        a, b = old.get(key), new.get(key)
+        if a == b or (a in (None, "", [], {}) and b in (None, "", [], {})):
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            parts += _inner(a, b, f"{where}{key} / ")
+        elif isinstance(a, list) and isinstance(b, list):  # 接收单位: the entries added and removed, not the whole list
+            added = "".join(f"「{_value(v)}」" for v in b if v not in a)
+            removed = "".join(f"「{_value(v)}」" for v in a if v not in b)
+            both = "，".join(filter(None, (added and "新增" + added, removed and "删除" + removed)))
+            parts.append(f"{where}{key} {both or '仅调整顺序'}")
+        elif a in (None, "", [], {}):
+            parts.append(f"{where}{key} 新填「{_value(b)}」")
+        elif b in (None, "", [], {}):
+            parts.append(f"{where}{key} 删去（原为「{_value(a)}」）")
+        else:
+            parts.append(f"{where}{key}「{_value(a)}」→「{_value(b)}」")
+    return parts
 
 
 def _each(value: Any) -> str:
@@ -110,8 +153,22 @@ def _heading(diff: CatalogDiff) -> str:
     return f"{diff.old.label} → {diff.new.label}"
 
 
+UNCOMPARED = "这些文件有错误，其中的修改是否实质性无法判断：请先修正（gongkai validate），再比较一次"
+
+
+def _uncompared(diff: CatalogDiff) -> list[Change]:
+    """Changes whose file could not be read on a side: listed apart, never among the 文字性 ones, so that an edit to
+    公开时限 made in a file broken by the same commit is not passed over as textual."""
+    return [c for c in diff.textual if c.what == "invalid"]
+
+
+def _textual(diff: CatalogDiff) -> list[Change]:
+    return [c for c in diff.textual if c.what != "invalid"]
+
+
 def _count(diff: CatalogDiff) -> str:
-    return f"共 {len(diff.changes)} 处变化：实质性 {len(diff.substantive)} 处，文字性 {len(diff.textual)} 处"
+    text = f"共 {len(diff.changes)} 处变化：实质性 {len(diff.substantive)} 处，文字性 {len(_textual(diff))} 处"
+    return text + (f"，无法比较 {len(_uncompared(diff))} 处" if _uncompared(diff) else "")
 
 
 def render_text(diff: CatalogDiff) -> str:
@@ -119,9 +176,10 @@ def render_text(diff: CatalogDiff) -> str:
     if not diff:
         return f"目录没有变化（{_heading(diff)}）。\n"
     lines = [f"目录变化：{_heading(diff)}", _count(diff)]
-    for title, changes in (("实质性变化", diff.substantive), ("文字性变化", diff.textual)):
+    for title, changes in (("实质性变化", diff.substantive), ("无法比较", _uncompared(diff)),
+                           ("文字性变化", _textual(diff))):
         if changes:
-            lines += ["", f"{title}（{len(changes)}）"]
+            lines += ["", f"{title}（{len(changes)}）"] + ([f"  {UNCOMPARED}。"] if title == "无法比较" else [])
             for change in changes:
                 head, details = describe(change)
                 lines.append(f"  {head}")
@@ -135,24 +193,36 @@ def escape_markdown(text: str) -> str:
 
 
 def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
-    """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, 文字性 folded."""
+    """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, then what could not be compared, 文字性
+    folded."""
     lines = [f"## {escape_markdown(title)}：{escape_markdown(_heading(diff))}", ""]
     if not diff:
         return "\n".join(lines + ["目录没有变化。", ""])
     lines += [f"{_count(diff)}。", ""]
     if diff.substantive:
         lines += [f"### 实质性调整（{len(diff.substantive)}）", ""] + _md_list(diff.substantive) + [""]
-    if diff.textual:
-        lines += [f"<details><summary>文字性修改（{len(diff.textual)}）</summary>", ""]
-        lines += _md_list(diff.textual) + ["", "</details>", ""]
+    if _uncompared(diff):
+        lines += [f"### 无法比较（{len(_uncompared(diff))}）", "", f"{UNCOMPARED}。", ""]
+        lines += _md_list(_uncompared(diff)) + [""]
+    if _textual(diff):
+        lines += [f"<details><summary>文字性修改（{len(_textual(diff))}）</summary>", ""]
+        lines += _md_list(_textual(diff)) + ["", "</details>", ""]
     return "\n".join(lines)
+
+
+def code_span(text: str) -> str:
+    """*text* as Markdown code: a fence longer than any run of backticks in it, so that a file named
+    a`[点此领取](evil.example)`.pdf cannot close the span and post a live link in a pull-request comment."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _md_list(changes: list[Change]) -> list[str]:
     lines = []
     for change in changes:
         name = f" {escape_markdown(one_line(change.name))}" if change.name else NAME_WITHHELD if change.withheld else ""
-        lines.append(f"- **{WHAT[change.what]}** {change.label} `{change.id}`{name}")
+        lines.append(f"- **{WHAT[change.what]}** {change.label} {code_span(one_line(change.id))}{name}")
         lines.extend(f"  - {escape_markdown(d.strip())}" for d in describe(change)[1])
     return lines
 

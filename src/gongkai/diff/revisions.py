@@ -8,10 +8,11 @@ from pathlib import Path, PurePosixPath
 from gongkai.catalog import Listing, find_root, load
 from gongkai.catalog.cache import Cache, cache_for
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import ATTACHMENTS, kind_of
+from gongkai.catalog.kinds import ATTACHMENTS, folder_label, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
-from gongkai.catalog.sources import Source, WorkingTree
-from gongkai.diff.compare import Key, compare_attachments, compare_files, key_of
+from gongkai.catalog.skipped import not_read, undecodable
+from gongkai.catalog.sources import Entry, Source, WorkingTree
+from gongkai.diff.compare import Key, compare_attachments, compare_files, compare_unread, key_of
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
 
@@ -66,8 +67,8 @@ def _sides(repo: Repo, old: str, new: str, since: dt.date | None) -> tuple[Side,
 def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
              new: Side) -> tuple[list[Triple], Source | None, dict[str, str] | None]:
     old_rev = old.commit or EMPTY
-    if new.commit is not None:
-        return _catalog_only(repo.changed(old_rev, new.commit)), None, None
+    if new.commit is not None:  # a file whose mode alone changed (chmod +x, core.fileMode on Windows) has not changed
+        return _catalog_only([t for t in repo.changed(old_rev, new.commit) if t[1] != t[2]]), None, None
     before = repo.tree(old_rev)
     tree = WorkingTree(root)
     after = repo.worktree(root)
@@ -76,7 +77,9 @@ def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
 
 
 def _catalog_only(triples: list[Triple]) -> list[Triple]:
-    return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)]
+    # a file in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt saved by Notepad) is kept: it is named
+    return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)
+            or folder_label(t[0]) is not None]
 
 
 def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,
@@ -88,9 +91,16 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     *new_listing*: every file of the new side (path → blob) when it is already known (the working tree).
     """
     attachments = [t for t in triples if t[0].startswith(ATTACHMENTS)]
-    yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS)]
+    unread = [t for t in triples if not t[0].startswith(ATTACHMENTS) and not _readable(t[0])]
+    yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS) and _readable(t[0])]
     changes = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
-    return sorted(changes + compare_attachments(attachments), key=Change.sort_key)
+    links = frozenset(_links(new_source, {p: n for p, _, n in unread if n}, unread=True)) if new_source else frozenset()
+    return sorted(changes + compare_attachments(attachments) + compare_unread(unread, links), key=Change.sort_key)
+
+
+def _readable(path: str) -> bool:
+    """Whether validate reads the file: a YAML file of a known folder, its name UTF-8 (not one unzipped from GBK)."""
+    return kind_of(path) is not None and undecodable(path) is None
 
 
 def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None, new_source: Source | None,
@@ -98,7 +108,8 @@ def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | 
     old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
-    new_files = _parse(source, cache, new_blobs)
+    links = _links(source, new_blobs)
+    new_files = _parse(source, cache, {p: b for p, b in new_blobs.items() if p not in links}) + list(links.values())
     suspects = _suspects(old_files, {p for p, _, n in triples if n is None}) \
         | _suspects(new_files, {p for p, o, _ in triples if o is None})
     if not suspects:
@@ -108,6 +119,21 @@ def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | 
     held_old = _held(suspects, changed, repo.tree(old_commit or EMPTY, folders))
     new_listing = new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders)
     return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing))
+
+
+def _links(source: Source | None, blobs: dict[str, str], unread: bool = False) -> dict[str, ParsedFile]:
+    """The files of the working tree that are symbolic links, as validate names them (GK012), never read: a link
+    to /etc/passwd or a CI secret would be printed in a public log, one to /dev/zero would never end.
+    *unread*: files gongkai does not read anyway (a folder items/jgxx made a link), only to be named as links."""
+    if not isinstance(source, WorkingTree):
+        return {}
+    found = {}
+    for path, blob in blobs.items():
+        kind = kind_of(path)
+        note = not_read(Entry(path, special="link"), kind) if (source.root / path).is_symlink() else None
+        if (kind is not None or unread) and note is not None:
+            found[path] = ParsedFile(path, kind or "", blob, None, [note.diagnostic()])
+    return found
 
 
 def _suspects(files: list[ParsedFile], only_here: set[str]) -> dict[Key, str]:
