@@ -21,7 +21,7 @@ from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.takedown import Takedown, check_days, in_order, standing_day, takedowns
+from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -125,9 +125,10 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
             continue  # a 公示 that is over comes down from the board too
         if record.published is not None and start <= record.published <= end:
             run.sheets.append(_sheet(run, admission, unit, calendar))
-    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
-                     if wanted is None or t.unit == wanted.id]
-    _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar)
+    gone = gone_from(catalog, gate, Output.PRINT)
+    run.takedowns = [t for t in gone if start <= t.day <= day and (wanted is None or t.unit == wanted.id)]
+    _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar,
+                  {t.record_id: t for t in gone})
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
     run.takedowns = in_order(run.takedowns)
@@ -135,14 +136,15 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
 
 
 def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
-                  units: dict[str, Unit], wanted: Unit | None, calendar: WorkdayCalendar) -> None:
+                  units: dict[str, Unit], wanted: Unit | None, calendar: WorkdayCalendar,
+                  gone: Mapping[str, Takedown]) -> None:
     """What an earlier run posted: to take down when no board carries it now; kept in the list when unchanged; made
     again (whatever its 公开日期) to replace the old sheet when its content changed since."""
     mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
     run.kept += [v for k, v in posted.items() if k not in mine]  # other units' boards: remembered, not judged (--town)
     current = {a.id: a for a in carried if a.record.unit in units}
     down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
-                               {i: a.record.unit for i, a in current.items()})
+                               {i: a.record.unit for i, a in current.items()}, gone)
     run.takedowns += down
     sort_out(still, run.sheets, lambda admission: _sheet(run, admission, units[admission.record.unit], calendar),
              run.kept, run.replaced)

@@ -51,24 +51,24 @@ def check_days(start: dt.date, end: dt.date) -> None:
                            f"如 --from {start} --to {start + dt.timedelta(days=30)}")
 
 
-def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
-    """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn, records held back since a
-    file they show came down with one of those (the run adds what an earlier run posted, then puts all in_order)."""
+def gone_from(catalog: Catalog, gate: Gate, output: Output) -> list[Takedown]:
+    """Everything *output* had to lose by the gate's day, each on the day the rule says: 公示 over (the day after its
+    end), records withdrawn (their 撤回日期), records held back since a file they show came down with one of those (the
+    run adds what an earlier run posted, then puts all in_order)."""
     found = []
     for admission in gate.to(output):
         if admission.state is State.ENDED and admission.notice_end is not None:
             day = admission.notice_end + dt.timedelta(days=1)
-            if start <= day <= end:
-                found.append(Takedown.of(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
+            found.append(Takedown.of(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
     for record in gate.withdrawn:
         item = catalog.items.get(record.item or "")
         withdrawn = record.withdrawn
         if withdrawn is None or record.published is None or record.published > withdrawn.date:
             continue  # never out, so nothing to take down
-        if start <= withdrawn.date <= end and output in outputs_of(effective_channels(record, item)):
+        if output in outputs_of(effective_channels(record, item)):
             found.append(Takedown.of(record, withdrawn.date, f"撤回：{withdrawn.reason}"))
     for admission, day, why in gate.shared_down:  # held back since a file it shows came down with another record
-        if start <= day <= end and admission.reaches(output):
+        if admission.reaches(output):
             found.append(Takedown.of(admission.record, day, why))
     return found
 

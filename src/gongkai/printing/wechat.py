@@ -22,7 +22,7 @@ from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
 from gongkai.printing.sheets import replacement_title
-from gongkai.printing.takedown import Takedown, check_days, in_order, standing_day, takedowns
+from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -88,17 +88,19 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
             run.articles.append(_article(run, admission))
-    run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
-    _since_posted(run, gate.to(Output.WECHAT), posted or {}, today)
+    gone = gone_from(catalog, gate, Output.WECHAT)
+    run.takedowns = [t for t in gone if start <= t.day <= day]
+    _since_posted(run, gate.to(Output.WECHAT), posted or {}, today, {t.record_id: t for t in gone})
     run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
     run.takedowns = in_order(run.takedowns)
     return run
 
 
-def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date) -> None:
+def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
+                  gone: Mapping[str, Takedown]) -> None:
     """Add the earlier run's articles no 公众号 carries now to the takedowns, and those changed since to the run."""
     current = {a.id: a for a in carried}
-    down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {})
+    down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {}, gone)
     run.takedowns += down
     sort_out(still, run.articles, lambda admission: _article(run, admission), run.kept, run.replaced)
 
