@@ -41,3 +41,39 @@ def test_a_posted_record_withdrawn_before_the_runs_days_comes_down_from_its_with
     assert run.code == 0, run.err
     said = [line for line in run.out.splitlines() if line.startswith(SAID[command])]
     assert said == [f"{SAID[command]}{TITLE}（2026-10-10 起，撤回：误将过程性信息作为主动公开信息发布）"], run.out
+
+
+# 2. A long list on the 电子屏. Found by this pass: the screen version was one 16:9 frame whose body hid what did not fit
+# (overflow: hidden): a 低保 list of 30 names showed the first eight or so, and the rest were silently not on the screen
+# — the public at the service hall saw an incomplete 公示 with nothing saying so. Now the body is cut into as many
+# screens as it takes (8 lines each: the intro paragraph and the header take a line each, so 6 names on the first
+# screen, then 7 under the repeated header), each with the title, 公示期 and 监督电话, saying 第k屏，共n屏.
+NAMES = [f"陈{chr(0x4e00 + 0x100 + n)}水" for n in range(30)]
+LONG_LIST = RECORD.replace("  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。\n\n  | 姓名 | 村 |\n  |---|---|\n"
+                           + "".join(f"  | {name} | 经兜村 |\n" for name in NAMES))
+
+
+def test_a_long_list_on_the_screen_is_cut_into_screens_none_left_out(gk, cat, tmp_path):
+    cat.record(LONG_LIST)
+    out = tmp_path / "out"
+    run = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)
+    assert run.code == 0, run.out + run.err
+    screen = (out / "shjzg/R2026-001-screen.html").read_text(encoding="utf-8")
+    frames = screen.split('<section class="frame"')[1:]
+    assert len(frames) == 5
+    assert [f"第{k}屏，共5屏" in frame for k, frame in enumerate(frames, 1)] == [True] * 5
+    assert [frame.count("<td>经兜村</td>") for frame in frames] == [6, 7, 7, 7, 3]
+    assert [frame.count("<th>姓名</th>") for frame in frames] == [1] * 5
+    assert all("公示期：2026年9月3日至2026年12月31日" in f and "监督电话：0595-23000000" in f for f in frames)
+    assert all(screen.count(f"<td>{name}</td>") == 1 for name in NAMES)
+    assert "经审核，现将名单予以公示。" in frames[0]
+
+
+def test_a_short_list_stays_on_one_screen_without_a_count(gk, cat, tmp_path):
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。\n\n  | 姓名 | 村 |\n  |---|---|\n"
+                              + "".join(f"  | {name} | 经兜村 |\n" for name in NAMES[:6])))
+    out = tmp_path / "out"
+    assert gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out).code == 0
+    screen = (out / "shjzg/R2026-001-screen.html").read_text(encoding="utf-8")
+    assert screen.count('<section class="frame"') == 1 and "屏，共" not in screen
+    assert screen.count("<td>经兜村</td>") == 6

@@ -21,6 +21,7 @@ from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
+from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -65,6 +66,11 @@ class Sheet:
     def screen_path(self) -> str:
         """The 电子屏 version: the same content on one 16:9 screen, in large type."""
         return f"{self.unit.id}/{self.admission.id}-screen.html"
+
+    @property
+    def screens(self) -> list[str]:
+        """The body as the 电子屏 shows it: on as many screens as it takes (printing.screen), none cut off."""
+        return screens(self.body)
 
     @property
     def digest(self) -> str:
