@@ -77,3 +77,34 @@ def test_a_short_list_stays_on_one_screen_without_a_count(gk, cat, tmp_path):
     screen = (out / "shjzg/R2026-001-screen.html").read_text(encoding="utf-8")
     assert screen.count('<section class="frame"') == 1 and "屏，共" not in screen
     assert screen.count("<td>经兜村</td>") == 6
+
+
+# 3. A 公示 whose period ended, withdrawn later. Found by this pass: a 公示 of 公示期 7 published on 2026-09-30 (before
+# 国庆) runs 9月30日, 10月8日, 9日, 10日（调休上班的周六）, 12日, 13日, 14日 — its list was due down from 2026-10-15. Withdrawn
+# on 2026-10-20, print and wechat told the clerk to take it down「2026-10-20 起，撤回……」: five days later than the rule,
+# as if the list could stay up until the withdrawal. Now the day is the one after its end, and both reasons are said.
+ENDED_THEN_WITHDRAWN = RECORD.replace("公开日期: 2026-09-03\n公示截止: 2026-12-31\n",
+                                      "公开日期: 2026-09-30\n公示期: 7\n") + "撤回:\n  日期: 2026-10-20\n  原因: 名单有误\n"
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_notice_withdrawn_after_its_period_ended_comes_down_the_day_after_its_end(gk, cat, tmp_path, monkeypatch,
+                                                                                   command):
+    cat.item(EVERYWHERE)
+    cat.record(ENDED_THEN_WITHDRAWN)
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-10-21")
+    run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    said = [line for line in run.out.splitlines() if line.startswith(SAID[command])]
+    assert said == [f"{SAID[command]}{TITLE}（2026-10-15 起，公示已于2026年10月14日结束，2026年10月20日又撤回：名单有误）"], run.out
+
+
+# The edge: withdrawn on the day after its end (2026-10-15) — the same day either way, said as the withdrawal.
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_notice_withdrawn_the_day_after_its_end_comes_down_that_day(gk, cat, tmp_path, monkeypatch, command):
+    cat.item(EVERYWHERE)
+    cat.record(ENDED_THEN_WITHDRAWN.replace("日期: 2026-10-20", "日期: 2026-10-15"))
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-10-21")
+    run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / "out")
+    said = [line for line in run.out.splitlines() if line.startswith(SAID[command])]
+    assert said == [f"{SAID[command]}{TITLE}（2026-10-15 起，撤回：名单有误）"], run.out
