@@ -108,3 +108,34 @@ def test_a_notice_withdrawn_the_day_after_its_end_comes_down_that_day(gk, cat, t
     run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / "out")
     said = [line for line in run.out.splitlines() if line.startswith(SAID[command])]
     assert said == [f"{SAID[command]}{TITLE}（2026-10-15 起，撤回：名单有误）"], run.out
+
+
+# 4. The list corrected in its file. Found by this pass: a 公示 whose list is its attachment (名单.csv, posted beside
+# the sheet) was corrected under the same file name (a name wrong, an amount) and the next run into the same folder
+# said nothing: a sheet's digest covered the attachments' names, not what they hold, and the 公众号 article did not
+# name its attachments at all. The old list stayed on the board and in the 公众号. Now a changed file makes the sheet
+# or article again with「内容已修改……」, once; the article names its attachments for the editor to add.
+WITH_LIST = RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/mingdan.csv\n    名称: 低保对象名单\n")
+REPLACED = {"print": f"内容已修改，请用新张贴件替换社会救助股公示栏、查阅点和电子屏上的旧件：{TITLE}（shjzg/R2026-001.html）",
+            "wechat": f"内容已修改，请在公众号中按新文章修改或重发：{TITLE}（R2026-001.html）"}
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_list_corrected_in_its_file_is_posted_again(gk, cat, tmp_path, command):
+    cat.write("files/2026/mingdan.csv", "姓名,村\n陈*水,经兜村\n")
+    cat.record(WITH_LIST)
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, command)
+    cat.write("files/2026/mingdan.csv", "姓名,村\n林*明,经兜村\n")
+    again = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert again.code == 0 and REPLACED[command] in again.out.splitlines(), again.out + again.err
+    quiet = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert "内容已修改" not in quiet.out, quiet.out
+
+
+def test_the_article_names_its_attachments(gk, cat, tmp_path):
+    cat.write("files/2026/mingdan.csv", "姓名,村\n陈*水,经兜村\n")
+    cat.record(WITH_LIST)
+    out = tmp_path / "out"
+    _posted_in_september(gk, cat, out, "wechat")
+    assert "附件：低保对象名单</p>" in (out / "R2026-001.html").read_text(encoding="utf-8")
