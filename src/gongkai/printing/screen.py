@@ -8,10 +8,15 @@ from __future__ import annotations
 import math
 import re
 
-# What one screen holds in large type under the title, the period and the phone (templates/print/screen.html: body
-# type 2% of the width, a 16:9 frame): about 8 lines of about 40 characters, or 8 table rows.
-LINES_PER_SCREEN = 8
-CHARS_PER_LINE = 40
+# What a screen holds, measured in lines of body type (templates/print/screen.html on a 1920×1080 screen: body type
+# 2vw = 38.4 px on 57.6 px lines; the frame's 965 px inside its padding are 16.75 of them). The title (3.6vw type,
+# about 25 characters a line) and the lines above and below the body (单位和日期, 公示期, 有效性, 监督电话) take theirs
+# first; a table row, with its padding and border, is 1.25 lines; a paragraph its lines plus its margin.
+SCREEN_LINES = 16.5
+TITLE_CHARS, TITLE_LINE = 25, 1.6
+SMALL_LINE = 1.2
+ROW_LINES = 1.25
+CHARS_PER_LINE, PARAGRAPH_GAP = 44, 0.7
 # The top-level blocks of a fragment (portal.fragment: nh3 writes them one after another, each closed).
 _BLOCK = re.compile(r"<(p|h[1-6]|ul|ol|table|pre|blockquote)\b[^>]*>.*?</\1>|<hr\s*/?>", re.S)
 _HEAD = re.compile(r"<thead>.*?</thead>", re.S)
@@ -20,13 +25,15 @@ _ITEM = re.compile(r"<li\b", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def screens(body: str) -> list[str]:
-    """*body* (an HTML fragment) as the bodies of successive screens, each of about LINES_PER_SCREEN lines; one screen
-    when it fits, or when it is not made of blocks this can cut between (nothing is ever left out)."""
+def screens(body: str, title: str, small_lines: int) -> list[str]:
+    """*body* (an HTML fragment) as the bodies of successive screens, each holding what fits under *title* and
+    *small_lines* lines of smaller type; one screen when it fits, or when it is not made of blocks this can cut
+    between (nothing is ever left out)."""
     blocks = [m.group(0) for m in _BLOCK.finditer(body)]
     if not blocks or _BLOCK.sub("", body).strip():
         return [body]
-    pages = _Pages()
+    room = SCREEN_LINES - TITLE_LINE * max(1, math.ceil(len(title) / TITLE_CHARS)) - SMALL_LINE * small_lines
+    pages = _Pages(max(room, 2 * ROW_LINES))
     for block in blocks:
         if block.startswith("<table"):
             pages.table(block)
@@ -39,14 +46,15 @@ class _Pages:
     """Screens being filled: a block goes on the next screen when it would overflow this one (a block longer than a
     screen has one to itself); a table's rows fill what is left, its header row repeated on each screen."""
 
-    def __init__(self) -> None:
+    def __init__(self, room: float) -> None:
+        self.room = room
         self.pages: list[list[str]] = [[]]
-        self.used = 0
+        self.used = 0.0
 
-    def add(self, piece: str, lines: int) -> None:
-        if self.pages[-1] and self.used + lines > LINES_PER_SCREEN:
+    def add(self, piece: str, lines: float) -> None:
+        if self.pages[-1] and self.used + lines > self.room:
             self.pages.append([])
-            self.used = 0
+            self.used = 0.0
         self.pages[-1].append(piece)
         self.used += lines
 
@@ -54,21 +62,23 @@ class _Pages:
         head = _HEAD.search(table)
         header = head.group(0) if head else ""
         rows = _ROW.findall(table[head.end():] if head else table)
-        extra = 1 if header else 0
-        if len(rows) + extra <= LINES_PER_SCREEN - self.used or len(rows) <= 1:
-            self.add(table, len(rows) + extra)
+        extra = ROW_LINES if header else 0.0
+        if extra + ROW_LINES * len(rows) <= self.room - self.used or len(rows) <= 1:
+            self.add(table, extra + ROW_LINES * len(rows))
             return
         while rows:
-            room = LINES_PER_SCREEN - self.used - extra
-            if room < 1:
+            fits = int((self.room - self.used - extra) // ROW_LINES)
+            if fits < 1:
                 self.pages.append([])
-                self.used, room = 0, LINES_PER_SCREEN - extra
-            taken, rows = rows[:room], rows[room:]
+                self.used = 0.0
+                fits = max(1, int((self.room - extra) // ROW_LINES))
+            taken, rows = rows[:fits], rows[fits:]
             self.add("<table>\n" + (header + "\n" if header else "") + "<tbody>\n" + "\n".join(taken)
-                     + "\n</tbody>\n</table>", len(taken) + extra)
+                     + "\n</tbody>\n</table>", extra + ROW_LINES * len(taken))
 
 
-def _lines(block: str) -> int:
-    """The lines a block takes on a screen: its text in lines of CHARS_PER_LINE, a line per list item at least."""
+def _lines(block: str) -> float:
+    """The lines a block takes on a screen: its text in lines of CHARS_PER_LINE (a line per list item at least), and
+    the margin after it."""
     text = _TAGS.sub("", block).strip()
-    return max(1, len(_ITEM.findall(block)), math.ceil(len(text) / CHARS_PER_LINE))
+    return max(1, len(_ITEM.findall(block)), math.ceil(len(text) / CHARS_PER_LINE)) + PARAGRAPH_GAP

@@ -72,7 +72,8 @@ class Sheet:
     @property
     def screens(self) -> list[str]:
         """The body as the 电子屏 shows it: on as many screens as it takes (printing.screen), none cut off."""
-        return screens(self.body)
+        above = 2 + (self.period is not None) + (not self.admission.in_force)  # meta, phone, 公示期, 有效性
+        return screens(self.body, self.admission.record.title, above)
 
     @property
     def digest(self) -> str:
