@@ -148,3 +148,11 @@ def test_the_article_names_its_attachments(gk, cat, tmp_path):
     out = tmp_path / "out"
     _posted_in_september(gk, cat, out, "wechat")
     assert "附件：低保对象名单</p>" in (out / "R2026-001.html").read_text(encoding="utf-8")
+
+
+# 5. The paper size as a clerk types it. Found by this pass: `--size a3` was refused (「'a3' 不是可选值之一」, exit 2);
+# now a3 and a4 are read as A3 and A4.
+def test_the_paper_size_is_read_in_small_letters(gk, cat, tmp_path):
+    run = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--size", "a3", "--out", tmp_path / "o")
+    assert run.code == 0 and "已生成 1 张（A3 纵向" in run.out, run.out + run.err
+    assert "size: A3 portrait" in (tmp_path / "o/shjzg/R2026-001.html").read_text(encoding="utf-8")
