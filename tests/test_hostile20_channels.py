@@ -156,3 +156,31 @@ def test_the_paper_size_is_read_in_small_letters(gk, cat, tmp_path):
     run = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--size", "a3", "--out", tmp_path / "o")
     assert run.code == 0 and "已生成 1 张（A3 纵向" in run.out, run.out + run.err
     assert "size: A3 portrait" in (tmp_path / "o/shjzg/R2026-001.html").read_text(encoding="utf-8")
+
+
+# 6. Two 乡镇, one merged into the other. Found by this pass: 湖头镇 (mzb-101) posted its 公示; the towns were merged,
+# mzb-101 left gongkai.yaml and the record moved to 城厢镇 (mzb-102). The next run made the sheet for 城厢镇 and decided
+# that 湖头镇's board must lose the old one — then dropped that line, because the list of take-downs was grouped by the
+# units gongkai.yaml still lists: nobody was told, and the old sheet stayed on the old board. Now the board of a unit
+# gongkai.yaml no longer lists is named by its 编号.
+TOWNS = ("  - 编号: mzb-101\n    名称: 湖头镇民政办\n    类型: 乡镇民政办\n"
+         "  - 编号: mzb-102\n    名称: 城厢镇民政办\n    类型: 乡镇民政办\n")
+
+
+def test_a_merged_towns_board_is_still_told_to_take_down(gk, cat, tmp_path):
+    agency = (cat.root / "gongkai.yaml").read_text(encoding="utf-8")
+    cat.write("gongkai.yaml", agency.replace("移交:\n", TOWNS + "移交:\n"))
+    cat.record(RECORD.replace("责任单位: shjzg", "责任单位: mzb-101"))
+    out = tmp_path / "out"
+    first = gk("print", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out)
+    assert first.code == 0 and (out / "mzb-101/R2026-001.html").exists(), first.out + first.err
+    cat.write("gongkai.yaml", agency.replace("移交:\n", TOWNS.split("  - 编号: mzb-102")[0].replace("mzb-101", "mzb-102")
+                                             .replace("湖头镇", "城厢镇") + "移交:\n"))
+    cat.record(RECORD.replace("责任单位: shjzg", "责任单位: mzb-102"))
+    run = gk("print", cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert run.code == 0, run.err
+    said = [line for line in run.out.splitlines() if line.startswith("请从")]
+    assert said == [f"请从原单位 mzb-101（gongkai.yaml 中已没有这个单位）的公示栏、查阅点和电子屏撤下：{TITLE}（2026-11-27 起，"
+                    "责任单位已改变，改由新的责任单位张贴）"], run.out
+    assert "<h3>原单位 mzb-101（gongkai.yaml 中已没有这个单位）</h3>" in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "mzb-102/R2026-001.html").exists()

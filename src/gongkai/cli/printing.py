@@ -52,9 +52,9 @@ def print_command(
             out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
     if not count:
         out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
-    for unit, found in run.removals():
+    for board, found in run.removals():
         for takedown in found:
-            out.print(f"请从{unit.name}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"
+            out.print(f"请从{board}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"
                       f"{takedown.reason}）", markup=False)
     for sheet in run.replaced:
         out.print(f"内容已修改，请用新张贴件替换{sheet.unit.name}公示栏、查阅点和电子屏上的旧件：{sheet.admission.record.title}"

@@ -108,9 +108,14 @@ class PrintRun:
             groups.setdefault(sheet.unit.id, []).append(sheet)
         return [(u, groups[u.id]) for u in self.agency.units if u.id in groups]
 
-    def removals(self) -> list[tuple[Unit, list[Takedown]]]:
-        """What each unit takes down from its board, in the order gongkai.yaml lists the units."""
-        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.unit == u.id])]
+    def removals(self) -> list[tuple[str, list[Takedown]]]:
+        """What each board loses, by the name of its unit, in the order gongkai.yaml lists the units; then the boards
+        of units gongkai.yaml no longer lists (merged, renumbered) that an earlier run posted on, by their 编号: their
+        sheets must come down too, and no other unit's list names them."""
+        listed = [u.id for u in self.agency.units]
+        gone = sorted({t.unit for t in self.takedowns if t.unit is not None and t.unit not in listed})
+        names = {u.id: u.name for u in self.agency.units} | {u: f"原单位 {u}（gongkai.yaml 中已没有这个单位）" for u in gone}
+        return [(names[u], found) for u in listed + gone if (found := [t for t in self.takedowns if t.unit == u])]
 
 
 def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, town: str | None = None,
