@@ -48,8 +48,10 @@ def test_a_posted_record_withdrawn_before_the_runs_days_comes_down_from_its_with
 # public at the service hall saw an incomplete 公示 with nothing saying so. Now the body is cut into as many screens as
 # it takes, each with the title, 公示期 and 监督电话, saying 第k屏，共n屏. Typed by hand from the measures in
 # printing/screen.py (a 1920×1080 screen holds 16.5 lines of body type): this title of 26 characters takes two title
-# lines (3.2), 单位和日期, 公示期 and 监督电话 three small ones (3.6), leaving 9.7; the opening paragraph takes 1.7 and
-# the header row 1.25, so 5 rows of 1.25 fit on the first screen, then 6 under the repeated header: 5+6+6+6+6+1 = 30.
+# lines (3.2), 单位和日期, 公示期 and 监督电话 three small ones (3.6), leaving 9.7; the opening paragraph takes 1.7, the
+# table's margins 0.2 and its header row 1.25, so 5 rows of 1.25 fit on the first screen (9.4), then 6 under the
+# repeated header (9.2): 5+6+6+6+6+1 = 30. (Checked in Chromium at 1920×1080, 1366×768, 2560×1080 and 1280×1024: no
+# screen's body overflows; before, the one screen showed 674 of its 2352 px.)
 NAMES = [f"陈{chr(0x4e00 + 0x100 + n)}水" for n in range(30)]
 
 
@@ -78,12 +80,12 @@ def test_a_long_list_on_the_screen_is_cut_into_screens_none_left_out(gk, cat, tm
 
 
 def test_a_list_that_fits_stays_on_one_screen_without_a_count(gk, cat, tmp_path):
-    screen, frames = _frames(gk, cat, tmp_path, NAMES[:5])  # the edge: 1.7 + 1.25 + 5 × 1.25 = 9.2 ≤ 9.7
+    screen, frames = _frames(gk, cat, tmp_path, NAMES[:5])  # the edge: 1.7 + 0.2 + 1.25 + 5 × 1.25 = 9.4 ≤ 9.7
     assert len(frames) == 1 and "屏，共" not in screen and screen.count("<td>经兜村</td>") == 5
 
 
 def test_one_name_more_than_fits_takes_a_second_screen(gk, cat, tmp_path):
-    screen, frames = _frames(gk, cat, tmp_path, NAMES[:6])  # 1.7 + 1.25 + 6 × 1.25 = 10.45 > 9.7
+    screen, frames = _frames(gk, cat, tmp_path, NAMES[:6])  # 1.7 + 0.2 + 1.25 + 6 × 1.25 = 10.65 > 9.7
     assert [frame.count("<td>经兜村</td>") for frame in frames] == [5, 1]
     assert "第2屏，共2屏" in frames[1]
 

@@ -11,11 +11,12 @@ import re
 # What a screen holds, measured in lines of body type (templates/print/screen.html on a 1920×1080 screen: body type
 # 2vw = 38.4 px on 57.6 px lines; the frame's 965 px inside its padding are 16.75 of them). The title (3.6vw type,
 # about 25 characters a line) and the lines above and below the body (单位和日期, 公示期, 有效性, 监督电话) take theirs
-# first; a table row, with its padding and border, is 1.25 lines; a paragraph its lines plus its margin.
+# first; a table row, with its padding and border, is 1.25 lines, and a table's margins 0.2; a paragraph its lines
+# plus its margin (the first block's top margin is none: .body > :first-child).
 SCREEN_LINES = 16.5
 TITLE_CHARS, TITLE_LINE = 25, 1.6
 SMALL_LINE = 1.2
-ROW_LINES = 1.25
+ROW_LINES, TABLE_GAP = 1.25, 0.2
 CHARS_PER_LINE, PARAGRAPH_GAP = 44, 0.7
 # The top-level blocks of a fragment (portal.fragment: nh3 writes them one after another, each closed).
 _BLOCK = re.compile(r"<(p|h[1-6]|ul|ol|table|pre|blockquote)\b[^>]*>.*?</\1>|<hr\s*/?>", re.S)
@@ -62,7 +63,7 @@ class _Pages:
         head = _HEAD.search(table)
         header = head.group(0) if head else ""
         rows = _ROW.findall(table[head.end():] if head else table)
-        extra = ROW_LINES if header else 0.0
+        extra = TABLE_GAP + (ROW_LINES if header else 0.0)
         if extra + ROW_LINES * len(rows) <= self.room - self.used or len(rows) <= 1:
             self.add(table, extra + ROW_LINES * len(rows))
             return
