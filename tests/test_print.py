@@ -116,7 +116,7 @@ def test_wechat_articles_only_for_the_account_and_what_to_take_down(gk, pc, tmp_
                                                    body=LIST.format(name="郑某某")))
     pc.write("records/2026/R2026-022.yaml", record("R2026-022", "公众号撤回子", published="2026-11-03", item="SHJZ-001",
                                                    channels="两微一端",
-                                                   extra="公示期: 7\n撤回:\n  日期: 2026-11-20\n  原因: 误发布\n"))
+                                                   extra="公示期: 15\n撤回:\n  日期: 2026-11-20\n  原因: 误发布\n"))  # runs to 11-23: withdrawn in its 公示
     out = tmp_path / "wechat"
     run = gk("wechat", pc.root, "--from", "2026-11-01", "--to", "2026-11-27", "--out", out)
     assert run.code == 0, run.err

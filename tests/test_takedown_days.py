@@ -93,12 +93,14 @@ def test_one_day_is_a_window_and_a_reversed_one_is_refused(gk, pc, tmp_path):
 
 
 def test_what_to_delete_from_the_account_is_in_the_order_of_its_days_then_ids(gk, pc, tmp_path):
+    # 公示期 15 from 2026-11-03 runs to 2026-11-23: each is withdrawn while its 公示 runs (one withdrawn after its end
+    # comes down the day after the end: tests/test_hostile20_channels.py)
     item = pc.root / "items/shjz/SHJZ-001.yaml"
     item.write_text(item.read_text(encoding="utf-8").replace("公开查阅点]", "公开查阅点, 两微一端]"), encoding="utf-8")
     for rid, title, day in (("R2026-030", "公众号二十一日撤回", "2026-11-21"), ("R2026-031", "公众号十九日撤回", "2026-11-19"),
                             ("R2026-032", "公众号同日撤回乙", "2026-11-21")):
         pc.write(f"records/2026/{rid}.yaml", record(rid, title, published="2026-11-03", item="SHJZ-001",
-                                                    channels="两微一端", extra=f"公示期: 7\n撤回:\n  日期: {day}\n  原因: 误发布\n"))
+                                                    channels="两微一端", extra=f"公示期: 15\n撤回:\n  日期: {day}\n  原因: 误发布\n"))
     run = gk("wechat", pc.root, "--from", "2026-11-01", "--to", "2026-11-27", "--out", tmp_path / "w")
     assert run.code == 0, run.err
     lines = [line for line in run.out.splitlines() if line.startswith("请在公众号中删除")]

@@ -29,7 +29,8 @@ def print_command(
                                               show_default=False)] = None,
     end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天；晚于今天时按这一天判断公示是否已结束",
                                             show_default=False)] = None,
-    size: Annotated[PaperSize, typer.Option("--size", help="纸张：A4（默认）或 A3，纵向")] = PaperSize.A4,
+    size: Annotated[PaperSize, typer.Option("--size", help="纸张：A4（默认）或 A3，纵向（a4、a3 也可）",
+                                            case_sensitive=False)] = PaperSize.A4,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，默认 print-out/")] = Path("print-out"),
 ) -> int:
     """打印公示栏和公开查阅点的张贴件：按乡镇和日期，每条信息一页（含名单、公示期、监督电话，在网站公开的附二维码），另有一页清单。
@@ -51,9 +52,9 @@ def print_command(
             out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
     if not count:
         out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
-    for unit, found in run.removals():
+    for board, found in run.removals():
         for takedown in found:
-            out.print(f"请从{unit.name}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"
+            out.print(f"请从{board}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"
                       f"{takedown.reason}）", markup=False)
     for sheet in run.replaced:
         out.print(f"内容已修改，请用新张贴件替换{sheet.unit.name}公示栏、查阅点和电子屏上的旧件：{sheet.admission.record.title}"

@@ -73,10 +73,13 @@ def _shown(markup: str, record_id: str) -> str:
 
 
 def since_posted(posted: Mapping[str, Posted], carried: Mapping[str, Admission], day: dt.date, listed: set[str],
-                 unit_of: Mapping[str, str | None]) -> tuple[list[Takedown], list[tuple[Posted, Admission]]]:
+                 unit_of: Mapping[str, str | None], gone: Mapping[str, Takedown]
+                 ) -> tuple[list[Takedown], list[tuple[Posted, Admission]]]:
     """What became of what an earlier run posted, on *day*: to take down (no channel of the kind carries it now, its
     公示 is over, or another unit carries it now), and what is still carried (the caller compares its digest).
-    *listed*: records already listed to take down; *unit_of*: where each carried record is posted now."""
+    *listed*: records already listed to take down; *unit_of*: where each carried record is posted now; *gone*: why and
+    from which day a record left the channel, when the rule says (takedown.gone_from: withdrawn on its 撤回日期, held
+    back with a list that came down), before the days of the run as well: it came down then, not on *day*."""
     down: list[Takedown] = []
     still: list[tuple[Posted, Admission]] = []
     for was in posted.values():
@@ -84,7 +87,9 @@ def since_posted(posted: Mapping[str, Posted], carried: Mapping[str, Admission],
             continue
         admission = carried.get(was.record_id)
         if admission is None:
-            down.append(Takedown(was.record_id, was.title, was.unit, day, NOT_CARRIED))
+            known = gone.get(was.record_id)
+            down.append(Takedown(was.record_id, was.title, was.unit, known.day if known else day,
+                                 known.reason if known else NOT_CARRIED))
         elif admission.state is State.ENDED and admission.notice_end is not None:
             end = admission.notice_end
             down.append(Takedown(was.record_id, was.title, was.unit, end + dt.timedelta(days=1), f"公示已于{cn_day(end)}结束"))

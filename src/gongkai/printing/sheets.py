@@ -20,8 +20,10 @@ from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
+from gongkai.privacy.attachments import AttachmentRefused, read_attachment
 from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.takedown import Takedown, check_days, in_order, standing_day, takedowns
+from gongkai.printing.screen import screens
+from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -56,6 +58,7 @@ class Sheet:
     address: str | None = None
     qr_svg: str | None = None
     replacement: str | None = None  # the title of the document in force that replaced it (被替代), when it is out
+    contents: tuple[str, ...] = ()  # the attachments' content hashes (contents_of): posted with the sheet
 
     @property
     def path(self) -> str:
@@ -67,12 +70,20 @@ class Sheet:
         return f"{self.unit.id}/{self.admission.id}-screen.html"
 
     @property
+    def screens(self) -> list[str]:
+        """The body as the 电子屏 shows it: on as many screens as it takes (printing.screen), none cut off."""
+        above = 2 + (self.period is not None) + (not self.admission.in_force)  # meta, phone, 公示期, 有效性
+        return screens(self.body, self.admission.record.title, above)
+
+    @property
     def digest(self) -> str:
         """What the sheet shows, hashed: a posted sheet with another digest is out of date (printing.posted)."""
         record, admission = self.admission.record, self.admission
         shown = [record.title, record.index_number, record.doc_number, str(record.published), admission.validity_note,
                  str(admission.validity_date), str(self.period), admission.notice_provisional, self.body,
                  list(self.files), self.phone, self.address, self.unit.name, self.replacement]
+        if self.contents:  # a list corrected under the same file name is a new sheet to post (kept out when none: the
+            shown.append(list(self.contents))  # digests of sheets without attachments stay what earlier runs wrote)
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -97,9 +108,14 @@ class PrintRun:
             groups.setdefault(sheet.unit.id, []).append(sheet)
         return [(u, groups[u.id]) for u in self.agency.units if u.id in groups]
 
-    def removals(self) -> list[tuple[Unit, list[Takedown]]]:
-        """What each unit takes down from its board, in the order gongkai.yaml lists the units."""
-        return [(u, found) for u in self.agency.units if (found := [t for t in self.takedowns if t.unit == u.id])]
+    def removals(self) -> list[tuple[str, list[Takedown]]]:
+        """What each board loses, by the name of its unit, in the order gongkai.yaml lists the units; then the boards
+        of units gongkai.yaml no longer lists (merged, renumbered) that an earlier run posted on, by their 编号: their
+        sheets must come down too, and no other unit's list names them."""
+        listed = [u.id for u in self.agency.units]
+        gone = sorted({t.unit for t in self.takedowns if t.unit is not None and t.unit not in listed})
+        names = {u.id: u.name for u in self.agency.units} | {u: f"原单位 {u}（gongkai.yaml 中已没有这个单位）" for u in gone}
+        return [(names[u], found) for u in listed + gone if (found := [t for t in self.takedowns if t.unit == u])]
 
 
 def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, town: str | None = None,
@@ -124,27 +140,30 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
         if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
             continue  # a 公示 that is over comes down from the board too
         if record.published is not None and start <= record.published <= end:
-            run.sheets.append(_sheet(run, admission, unit, calendar))
-    run.takedowns = [t for t in takedowns(catalog, gate, Output.PRINT, start, day)
-                     if wanted is None or t.unit == wanted.id]
-    _since_posted(run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar)
+            run.sheets.append(_sheet(catalog, run, admission, unit, calendar))
+    gone = gone_from(catalog, gate, Output.PRINT)
+    run.takedowns = [t for t in gone if start <= t.day <= day and (wanted is None or t.unit == wanted.id)]
+    _since_posted(catalog, run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar,
+                  {t.record_id: t for t in gone})
     order = {u.id: n for n, u in enumerate(agency.units)}
     run.sheets.sort(key=lambda s: (order[s.unit.id], s.admission.record.published, s.admission.id))
     run.takedowns = in_order(run.takedowns)
     return run
 
 
-def _since_posted(run: PrintRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
-                  units: dict[str, Unit], wanted: Unit | None, calendar: WorkdayCalendar) -> None:
+def _since_posted(catalog: Catalog, run: PrintRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
+                  units: dict[str, Unit], wanted: Unit | None, calendar: WorkdayCalendar,
+                  gone: Mapping[str, Takedown]) -> None:
     """What an earlier run posted: to take down when no board carries it now; kept in the list when unchanged; made
     again (whatever its 公开日期) to replace the old sheet when its content changed since."""
     mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
     run.kept += [v for k, v in posted.items() if k not in mine]  # other units' boards: remembered, not judged (--town)
     current = {a.id: a for a in carried if a.record.unit in units}
     down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
-                               {i: a.record.unit for i, a in current.items()})
+                               {i: a.record.unit for i, a in current.items()}, gone)
     run.takedowns += down
-    sort_out(still, run.sheets, lambda admission: _sheet(run, admission, units[admission.record.unit], calendar),
+    sort_out(still, run.sheets,
+             lambda admission: _sheet(catalog, run, admission, units[admission.record.unit], calendar),
              run.kept, run.replaced)
 
 
@@ -156,16 +175,36 @@ def _town(agency: Agency, town: str) -> Unit:
     return unit
 
 
-def _sheet(run: PrintRun, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
+def _sheet(catalog: Catalog, run: PrintRun, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
     record, agency = admission.record, run.agency
     address = record_address(agency, record.id) if admission.reaches(Output.WEB) else None
     return Sheet(
         admission, unit, unit.phone or agency.org.phone or "",
         body_fragment(record.body, column_address(agency)).html,
         _period(admission, calendar),
-        tuple(a.name or a.file.rsplit("/", 1)[-1] for a in record.attachments),
+        file_names(admission),
         address, qr_svg(address) if address else None, replacement_title(admission, run.replacements),
+        contents_of(catalog, admission),
     )
+
+
+def file_names(admission: Admission) -> tuple[str, ...]:
+    """The attachments as a sheet or article names them: their 名称, else their file name."""
+    return tuple(a.name or a.file.rsplit("/", 1)[-1] for a in admission.record.attachments)
+
+
+def contents_of(catalog: Catalog, admission: Admission) -> tuple[str, ...]:
+    """The SHA-256 of each attachment the record shows (none once its 公示 has ended): a list corrected under the same
+    file name changes what is posted, so the sheet or article is made again to replace the old one (printing.posted)."""
+    if not admission.shows_content:
+        return ()
+    found = []
+    for attachment in admission.record.attachments:
+        try:
+            found.append(hashlib.sha256(read_attachment(catalog, attachment.file)).hexdigest())
+        except AttachmentRefused:
+            found.append("")  # the gate holds back a record whose file does not read: not reached
+    return tuple(found)
 
 
 def replacement_title(admission: Admission, replacements: Replacements) -> str | None:

@@ -13,8 +13,10 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.errors import UsageProblem
 from gongkai.gate import Gate, Output, State
-from gongkai.model import Record
-from gongkai.publication import effective_channels, outputs_of
+from gongkai.holidays import calendar_of
+from gongkai.model import Item, Record
+from gongkai.publication import effective_channels, is_notice, outputs_of, safe_notice_end
+from gongkai.workdays import WorkdayCalendar
 
 
 @dataclass(frozen=True)
@@ -51,26 +53,39 @@ def check_days(start: dt.date, end: dt.date) -> None:
                            f"如 --from {start} --to {start + dt.timedelta(days=30)}")
 
 
-def takedowns(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date) -> list[Takedown]:
-    """What *output* must lose on a day from *start* to *end*: 公示 over, records withdrawn, records held back since a
-    file they show came down with one of those (the run adds what an earlier run posted, then puts all in_order)."""
+def gone_from(catalog: Catalog, gate: Gate, output: Output) -> list[Takedown]:
+    """Everything *output* had to lose by the gate's day, each on the day the rule says: 公示 over (the day after its
+    end), records withdrawn (their 撤回日期), records held back since a file they show came down with one of those (the
+    run adds what an earlier run posted, then puts all in_order)."""
     found = []
     for admission in gate.to(output):
         if admission.state is State.ENDED and admission.notice_end is not None:
             day = admission.notice_end + dt.timedelta(days=1)
-            if start <= day <= end:
-                found.append(Takedown.of(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
+            found.append(Takedown.of(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
+    calendar = calendar_of(catalog)
     for record in gate.withdrawn:
         item = catalog.items.get(record.item or "")
-        withdrawn = record.withdrawn
-        if withdrawn is None or record.published is None or record.published > withdrawn.date:
-            continue  # never out, so nothing to take down
-        if start <= withdrawn.date <= end and output in outputs_of(effective_channels(record, item)):
-            found.append(Takedown.of(record, withdrawn.date, f"撤回：{withdrawn.reason}"))
+        if output in outputs_of(effective_channels(record, item)) and (down := _withdrawn(record, item, calendar)):
+            found.append(down)
     for admission, day, why in gate.shared_down:  # held back since a file it shows came down with another record
-        if start <= day <= end and admission.reaches(output):
+        if admission.reaches(output):
             found.append(Takedown.of(admission.record, day, why))
     return found
+
+
+def _withdrawn(record: Record, item: Item | None, calendar: WorkdayCalendar) -> Takedown | None:
+    """A withdrawn record to take down from its 撤回日期 — or, a 公示 whose period ended before it was withdrawn, from the
+    day after its end, as every 公示 that ends (the list was due down then; a later withdrawal does not extend it).
+    None when it was never out (withdrawn before its 公开日期)."""
+    withdrawn = record.withdrawn
+    if withdrawn is None or record.published is None or record.published > withdrawn.date:
+        return None
+    why = f"撤回：{withdrawn.reason}"
+    end = (safe_notice_end(record, calendar)[0] or record.published) if is_notice(record, item) else None
+    if end is not None and end + dt.timedelta(days=1) < withdrawn.date:
+        return Takedown.of(record, end + dt.timedelta(days=1),
+                           f"公示已于{cn_day(end)}结束，{cn_day(withdrawn.date)}又{why}")
+    return Takedown.of(record, withdrawn.date, why)
 
 
 def in_order(found: list[Takedown]) -> list[Takedown]:

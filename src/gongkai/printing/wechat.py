@@ -21,8 +21,8 @@ from gongkai.model.agency import Agency
 from gongkai.portal.address import column_address, record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.sheets import replacement_title
-from gongkai.printing.takedown import Takedown, check_days, in_order, standing_day, takedowns
+from gongkai.printing.sheets import contents_of, file_names, replacement_title
+from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -42,6 +42,8 @@ class Article:
     body: str
     address: str | None
     replacement: str | None = None  # the title of the document in force that replaced it (被替代), when it is out
+    files: tuple[str, ...] = ()  # the attachments' names, for the editor to add to the post (the list is often one)
+    contents: tuple[str, ...] = ()  # their content hashes (sheets.contents_of)
 
     @property
     def path(self) -> str:
@@ -51,9 +53,11 @@ class Article:
     def digest(self) -> str:
         """What the article shows, hashed: an article made earlier with another digest is out of date."""
         record, admission = self.admission.record, self.admission
-        shown = [record.title, record.author, record.doc_number, str(record.published), record.index_number,
+        shown: list[object] = [record.title, record.author, record.doc_number, str(record.published), record.index_number,
                  admission.validity_note, str(admission.validity_date), str(admission.notice_end),
                  admission.notice_provisional, self.body, self.address, self.replacement]
+        if self.files:  # kept out when none: the digests of articles without attachments stay what earlier runs wrote
+            shown += [list(self.files), list(self.contents)]
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -87,26 +91,29 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     for admission in gate.to(Output.WECHAT):
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
-            run.articles.append(_article(run, admission))
-    run.takedowns = takedowns(catalog, gate, Output.WECHAT, start, day)
-    _since_posted(run, gate.to(Output.WECHAT), posted or {}, today)
+            run.articles.append(_article(catalog, run, admission))
+    gone = gone_from(catalog, gate, Output.WECHAT)
+    run.takedowns = [t for t in gone if start <= t.day <= day]
+    _since_posted(catalog, run, gate.to(Output.WECHAT), posted or {}, today, {t.record_id: t for t in gone})
     run.articles.sort(key=lambda a: (a.admission.record.published, a.admission.id))
     run.takedowns = in_order(run.takedowns)
     return run
 
 
-def _since_posted(run: WechatRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date) -> None:
+def _since_posted(catalog: Catalog, run: WechatRun, carried: list[Admission], posted: Mapping[str, Posted], day: dt.date,
+                  gone: Mapping[str, Takedown]) -> None:
     """Add the earlier run's articles no 公众号 carries now to the takedowns, and those changed since to the run."""
     current = {a.id: a for a in carried}
-    down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {})
+    down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {}, gone)
     run.takedowns += down
-    sort_out(still, run.articles, lambda admission: _article(run, admission), run.kept, run.replaced)
+    sort_out(still, run.articles, lambda admission: _article(catalog, run, admission), run.kept, run.replaced)
 
 
-def _article(run: WechatRun, admission: Admission) -> Article:
+def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     agency = run.agency
     html = body_fragment(admission.record.body, column_address(agency)).html
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
-    return Article(admission, styled, address, replacement_title(admission, run.replacements))
+    return Article(admission, styled, address, replacement_title(admission, run.replacements), file_names(admission),
+                   contents_of(catalog, admission))
 
