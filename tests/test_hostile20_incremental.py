@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import ITEM, CatalogDir
 from gongkai.search import SearchDoc, encoding, files, tokens
+import gongkai.site.build
 from gongkai.site import build_site
 from portal_catalog import build, record
 
@@ -276,7 +277,8 @@ def test_an_index_of_older_tokenizer_rules_is_rebuilt_when_the_catalog_did_not_c
     (an older gongkai of the same version number, with the same templates) said 「网站没有变化」 and kept the old
     index for good: 350524MZ202600022 (the 索引号 typed without its hyphens, rules 5) found nothing."""
     site = tmp_path / "site"
-    with pytest.MonkeyPatch.context() as older:
+    with pytest.MonkeyPatch.context() as older:  # the older gongkai: its search code, its rules
+        older.setattr(gongkai.site.build, "search_fingerprint", lambda: "the search code of rules 4")
         older.setattr(files, "TOKENS", 4)
         older.setattr(SearchDoc, "head", property(_head_before_rules_5))
         build_site(pc.root, site, DAY)
