@@ -291,3 +291,70 @@ def test_an_index_of_older_tokenizer_rules_is_rebuilt_when_the_catalog_did_not_c
     assert finds(site, "350524MZ202600022") == {"records/R2026-022.html"}
     assert finds(site, "350524-MZ-2026-00022") == {"records/R2026-022.html"}
     assert updated_equals_fresh(pc.root, site, DAY) == []
+
+
+# 2. Attacks that found nothing, kept as named tests with hand-typed expectations ------------------------------------
+
+def _page_text(site: Path, path: str) -> str:
+    return (site / path).read_text("utf-8")
+
+
+@pytest.mark.parametrize("patched", [False, True])
+def test_postings_of_an_edited_withdrawn_or_deleted_record_do_not_linger(pc, tmp_path, monkeypatch, patched):
+    """甲 is only in R2026-010's title, 庚号 only in the withdrawn R2026-016's; 丙 and 标准三 only where put."""
+    import gongkai.search
+
+    if patched:  # as a site of 2,000 pages and more: the index is patched, not written anew
+        monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+    site = tmp_path / "site"
+    build_site(pc.root, site, DAY)
+    records = pc.root / "records/2026"
+    assert finds(site, "网站通知甲") == {"records/R2026-010.html"}
+    assert finds(site, "庚号") == set()  # withdrawn on 2026-11-20
+    assert finds(site, "低保标准的通知（三）") == {"records/R2026-022.html"}
+    edit(records / "R2026-010.yaml", "网站通知甲", "网站通知丙")
+    edit(records / "R2026-022.yaml", "通知（三）", "通知（标准三）")
+    build_site(pc.root, site, DAY)
+    assert finds(site, "网站通知甲") == set() and finds(site, "网站通知丙") == {"records/R2026-010.html"}
+    assert finds(site, "低保标准的通知（三）") == set() and finds(site, "标准三") == {"records/R2026-022.html"}
+    _append(records / "R2026-010.yaml", "撤回:\n  日期: 2026-11-30\n  原因: 误发\n")  # withdrawn on a later day
+    (records / "R2026-022.yaml").unlink()
+    build_site(pc.root, site, DAY)
+    assert finds(site, "网站通知丙") == {"records/R2026-010.html"} and finds(site, "标准三") == set()
+    build_site(pc.root, site, dt.date(2026, 11, 30))  # no edit: the day of the withdrawal comes
+    assert finds(site, "网站通知丙") == set() and finds(site, "通知丙") == set()
+    fresh = tmp_path / "fresh"
+    build_site(pc.root, fresh, dt.date(2026, 11, 30), use_cache=False)
+    assert index_meaning(site) == index_meaning(fresh)
+
+
+@pytest.mark.parametrize(("change", "day", "first_page_says"), [
+    # the middle of the chain retitled: the first page names the document in force, reached through it
+    ("middle retitled", DAY, "现行文件为《测试县民政局关于低保标准的通知（三）》"),
+    ("last retitled", DAY, "现行文件为《改过的通知三》"),
+    # the last lapses on 2026-11-29: until then in force, from that day no document of the chain is
+    ("last lapses later", dt.date(2026, 11, 28), "现行文件为《测试县民政局关于低保标准的通知（三）》"),
+    ("last lapses later", dt.date(2026, 11, 29), "也不再有效"),
+    # the last published on 2026-12-03: not yet in force on 12-02 (nothing to point at), the day after it is
+    ("last published later", dt.date(2026, 12, 2), "也不再有效"),
+    ("last published later", dt.date(2026, 12, 3), "现行文件为《测试县民政局关于低保标准的通知（三）》"),
+    ("middle points elsewhere", DAY, "现行文件为《测试县民政局关于网站通知甲的通知》"),
+])
+def test_an_edit_in_a_replacement_chain_or_a_day_updates_the_first_page(pc, tmp_path, change, day, first_page_says):
+    records = pc.root / "records/2026"
+    site = tmp_path / "site"
+    build_site(pc.root, site, DAY)
+    if change == "middle retitled":
+        edit(records / "R2026-021.yaml", "题名: 测试县民政局关于低保标准的通知（二）", "题名: 改过的通知二")
+    elif change == "last retitled":
+        edit(records / "R2026-022.yaml", "题名: 测试县民政局关于低保标准的通知（三）", "题名: 改过的通知三")
+    elif change == "last lapses later":
+        edit(records / "R2026-022.yaml", "有效性: 有效\n", "有效性: 废止\n有效性日期: 2026-11-29\n")
+    elif change == "last published later":
+        edit(records / "R2026-022.yaml", "公开日期: 2026-09-03", "公开日期: 2026-12-03")
+    else:
+        edit(records / "R2026-021.yaml", "被替代: R2026-022", "被替代: R2026-010")
+    assert updated_equals_fresh(pc.root, site, day) == []
+    text = _page_text(site, "records/R2026-020.html")
+    plain = text.replace('<a href="../records/R2026-022.html">', "").replace('<a href="../records/R2026-010.html">', "")
+    assert first_page_says in plain.replace("</a>", "")
