@@ -197,6 +197,9 @@ def apply(root: Path, name: str, n: int) -> None:
         edit(agency, "  标题: ", f"  说明: 第{n}版简介。\n  标题: 第{n}版")
     elif name == "scorecard":
         edit(agency, "  标题: ", "  公开考核表: true\n  标题: ")
+    elif name == "address":
+        edit(agency, "  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/\n",
+             "" if n % 2 else "  基础地址: https://www.fjax.gov.cn/zwgk/mzj/\n")
     elif name == "attachment":
         _same_size_attachment(root, n)
     elif name == "calendar":
@@ -206,7 +209,7 @@ def apply(root: Path, name: str, n: int) -> None:
 
 EDITS = ("retitle", "body", "withdraw", "lapse", "delete", "move", "interpret", "forward", "replaces", "redirect",
          "off the web", "request only", "item renamed", "item moved", "unit renamed", "town renamed", "site",
-         "scorecard", "attachment", "calendar")
+         "scorecard", "address", "attachment", "calendar")
 STEPS = st.one_of(st.tuples(st.sampled_from(EDITS), st.integers(0, 29)),
                   st.tuples(st.just("day"), st.sampled_from([1, 2, 3, 5, 8, 20])),
                   st.tuples(st.just("no search"), st.just(0)))
@@ -358,3 +361,31 @@ def test_an_edit_in_a_replacement_chain_or_a_day_updates_the_first_page(pc, tmp_
     text = _page_text(site, "records/R2026-020.html")
     plain = text.replace('<a href="../records/R2026-022.html">', "").replace('<a href="../records/R2026-010.html">', "")
     assert first_page_says in plain.replace("</a>", "")
+
+
+def test_the_search_fingerprint_follows_the_search_code_not_where_it_is_installed(tmp_path):
+    """The same search code copied elsewhere (another virtualenv) gives the same fingerprint, and its .pyc files do
+    not count; TOKENS = 6 in files.py gives another."""
+    import subprocess
+    import sys
+
+    import gongkai
+
+    package = Path(gongkai.__file__).parent
+    copy = tmp_path / "elsewhere" / "gongkai"
+    shutil.copytree(package, copy, symlinks=False, ignore=shutil.ignore_patterns("__pycache__"))
+    script = "from gongkai.site.fingerprint import search_fingerprint; print(search_fingerprint())"
+
+    def fingerprint(root: Path) -> str:
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+        return run.stdout.strip()
+
+    here = fingerprint(package.parent)
+    assert len(here) == 64 and fingerprint(copy.parent) == here
+    (copy / "search" / "__pycache__").mkdir(exist_ok=True)
+    (copy / "search" / "__pycache__" / "files.cpython-311.pyc").write_bytes(b"compiled")
+    assert fingerprint(copy.parent) == here
+    rules = copy / "search" / "files.py"
+    rules.write_text(rules.read_text("utf-8").replace("\nTOKENS = 5\n", "\nTOKENS = 6\n"), "utf-8")
+    assert "TOKENS = 6" in rules.read_text("utf-8") and fingerprint(copy.parent) != here
