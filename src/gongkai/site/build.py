@@ -23,7 +23,7 @@ from gongkai.catalog.sources import WorkingTree
 from gongkai.errors import naming
 from gongkai.files_io import remove_leftovers, through_link
 from gongkai.forking import beside
-from gongkai.site.fingerprint import templates_fingerprint
+from gongkai.site.fingerprint import search_fingerprint, templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
 from gongkai.site.tree import Tree, holds, walk
@@ -125,9 +125,11 @@ def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapsh
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:
-    """Everything a build reads, known before loading: files, attachments, git HEAD, templates, options."""
-    return digest("\n".join([__version__, templates_fingerprint(), f"search={search}", listing.fingerprint,
-                             _head(listing)]))
+    """Everything a build reads, known before loading: files, attachments, git HEAD, templates, options, and the
+    search index's code (where its format and tokenizer rules are written: an index cut by older rules is rebuilt even
+    when nothing else changed, gongkai.search.update_index)."""
+    index = f"search={search_fingerprint()}" if search else "search=False"
+    return digest("\n".join([__version__, templates_fingerprint(), index, listing.fingerprint, _head(listing)]))
 
 
 def _head(listing: Listing) -> str:

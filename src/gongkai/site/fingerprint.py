@@ -1,4 +1,5 @@
-"""The templates' fingerprint: part of every build's stamp, so it is read without loading jinja2 or Markdown."""
+"""The templates' and the search index's fingerprints: part of every build's stamp, so they are read without loading
+jinja2, Markdown or the search code."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 TEMPLATES = "templates/site"
+SEARCH = "search"  # the index's code: its format (files.FORMAT) and tokenizer rules (files.TOKENS) are written there
 
 
 def templates_fingerprint() -> str:
@@ -15,6 +17,17 @@ def templates_fingerprint() -> str:
     digest = hashlib.sha256()
     for name, entry in sorted(_walk(resources.files("gongkai").joinpath(TEMPLATES), "")):
         digest.update(name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()
+
+
+def search_fingerprint() -> str:
+    """A hash of the search index's source files, by name inside the package: an index made by other rules (an older
+    gongkai of the same version number) is looked at by the next build even when nothing else changed, and rebuilt
+    when its rules differ (gongkai.search.update_index); the same code installed elsewhere gives the same hash."""
+    digest = hashlib.sha256()
+    for name, entry in sorted(_walk(resources.files("gongkai").joinpath(SEARCH), "")):
+        if name.endswith(".py"):
+            digest.update(name.encode() + b"\0" + entry.read_bytes())
     return digest.hexdigest()
 
 
