@@ -15,8 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from gongkai import __version__
-from gongkai.catalog.cache import Cache
+from gongkai.catalog.cache import Cache, code_salt
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.snapshot import Snapshot
 from gongkai.catalog.sources import WorkingTree
@@ -125,11 +124,13 @@ def _memo(source: WorkingTree, cache: Cache, stop: Callable[[], bool]) -> Snapsh
 
 
 def listing_stamp(listing: Listing, search: bool) -> str:
-    """Everything a build reads, known before loading: files, attachments, git HEAD, templates, options, and the
-    search index's code (where its format and tokenizer rules are written: an index cut by older rules is rebuilt even
-    when nothing else changed, gongkai.search.update_index)."""
+    """Everything a build reads, known before loading: files, attachments, git HEAD, templates, options, gongkai's own
+    code (code_salt: the version number stayed 0.1.0 through every mend of the gate, so a site an older gate decided is
+    decided again after an upgrade, never kept because 「网站没有变化」; the cache and the gate's memo are signed with the
+    same salt) and the search index's code (where its format and tokenizer rules are written: an index cut by older
+    rules is rebuilt even when nothing else changed, gongkai.search.update_index)."""
     index = f"search={search_fingerprint()}" if search else "search=False"
-    return digest("\n".join([__version__, templates_fingerprint(), index, listing.fingerprint, _head(listing)]))
+    return digest("\n".join([code_salt(), templates_fingerprint(), index, listing.fingerprint, _head(listing)]))
 
 
 def _head(listing: Listing) -> str:
