@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -193,10 +194,13 @@ def apply(root: Path, name: str, n: int) -> None:
         edit(agency, "名称: 社会救助股", f"名称: 社会救助第{n}股")
     elif name == "town renamed":
         edit(agency, "名称: 湖头镇民政办", f"名称: 湖头镇第{n}民政办")
-    elif name == "site":
+    elif name == "site":  # a second time rewrites the 说明 the first one added (a key twice is a YAML error)
+        text = agency.read_text("utf-8")
+        agency.write_text(re.sub(r"^  说明: .*\n", "", text, count=1, flags=re.M), "utf-8")
         edit(agency, "  标题: ", f"  说明: 第{n}版简介。\n  标题: 第{n}版")
     elif name == "scorecard":
-        edit(agency, "  标题: ", "  公开考核表: true\n  标题: ")
+        if "公开考核表" not in agency.read_text("utf-8"):
+            edit(agency, "  标题: ", "  公开考核表: true\n  标题: ")
     elif name == "address":
         edit(agency, "  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/\n",
              "" if n % 2 else "  基础地址: https://www.fjax.gov.cn/zwgk/mzj/\n")
