@@ -1,0 +1,212 @@
+"""Hostile pass on validate's cache (issues 2 and 18): after any sequence of edits, `validate` with its cache prints
+exactly what `validate --no-cache` prints, and a damaged cache is computed again — never exit 3 on every run after.
+
+The property test here tries edits tests/test_validate_incremental.py does not: moves between year folders, items and
+gongkai.yaml units edited, an edit of the same size with the modification time put back, a file deleted and put back
+with other content, attachments replaced by other bytes of the same size, --today crossing a year, and the cache's
+own files damaged between runs. More examples: GONGKAI_PROPERTY_EXAMPLES=100 .venv/bin/python -m pytest <this file>
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import BUNDLED
+
+EXAMPLES = int(os.environ.get("GONGKAI_PROPERTY_EXAMPLES", "5"))
+RECORDS = ["2026/R2026-001", "2026/R2026-002", "2026/R2026-008", "2026/R2026-011", "2025/R2025-003"]
+DAYS = ["2026-11-27", "2026-12-31", "2027-01-04", "2025-06-30"]
+INTERNAL = "内部错误"
+
+
+def _catalog(folder: Path) -> Path:
+    root = folder / "catalog"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    return root
+
+
+def _same_as_without_cache(gk, root: Path, today: str = "2026-11-27"):
+    args = ("validate", root, "--format", "json", "--today", today)
+    cached, full = gk(*args), gk(*args, "--no-cache")
+    assert INTERNAL not in cached.err and "Traceback" not in cached.err, cached.err[-800:]
+    assert (cached.code, cached.out) == (full.code, full.out)
+    return cached
+
+
+# --- a damaged cache (a disk fault, a power cut: the cache is written without waiting for the disk) ---------------
+
+def _damage_pages(path: Path) -> None:
+    """Every page of a SQLite file but the first (its header and schema) overwritten."""
+    for extra in ("-wal", "-shm"):
+        path.with_name(path.name + extra).unlink(missing_ok=True)
+    data = path.read_bytes()
+    path.write_bytes(data[:4096] + b"A" * (len(data) - 4096))
+
+
+def _damage_rows(path: Path, table: str) -> None:
+    """Every payload of *table* replaced by bytes that are no pickle and no marshal (the database itself intact)."""
+    db = sqlite3.connect(path)
+    db.execute(f"UPDATE {table} SET payload = ?", (b"A" * 40,))
+    db.commit()
+    db.close()
+
+
+def test_a_cache_database_with_damaged_pages_is_made_again(gk, tmp_path):
+    """cache.sqlite3 with broken pages: every validate exited 3 (「database disk image is malformed」) until the user
+    deleted .gongkai-cache by hand; now the run reports as --no-cache does and the next run has a working cache."""
+    root = _catalog(tmp_path)
+    assert _same_as_without_cache(gk, root).code == 0
+    _damage_pages(root / ".gongkai-cache" / "cache.sqlite3")
+    assert _same_as_without_cache(gk, root).code == 0
+    one = root / "records/2026/R2026-002.yaml"
+    one.write_text(one.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    run = _same_as_without_cache(gk, root)
+    assert run.code == 1 and '"code": "GK202"' in run.out  # R2026-001 holds 00001 first
+    assert (root / ".gongkai-cache" / "cache.sqlite3").read_bytes().startswith(b"SQLite format 3\x00")
+    db = sqlite3.connect(root / ".gongkai-cache" / "cache.sqlite3")
+    assert db.execute("SELECT count(*) FROM memo").fetchone()[0] > 0  # the cache works again
+    db.close()
+
+
+@pytest.mark.parametrize("table", ["memo", "parsed"])
+def test_damaged_entries_of_the_cache_are_computed_again(gk, tmp_path, table):
+    """A remembered result whose bytes changed on disk: pickle raised (UnpicklingError, exit 3) on every run."""
+    root = _catalog(tmp_path)
+    bad = root / "records/2026/R2026-005.yaml"  # a file with a finding: its parse result is kept in 「parsed」
+    bad.write_text(bad.read_text("utf-8").replace("页数: 1", "页数: 三", 1), "utf-8")
+    first = _same_as_without_cache(gk, root)
+    assert first.code == 1 and '"code": "GK103"' in first.out
+    _damage_rows(root / ".gongkai-cache" / "cache.sqlite3", table)
+    assert _same_as_without_cache(gk, root).out == first.out
+    other = root / "records/2026/R2026-001.yaml"
+    other.write_text(other.read_text("utf-8").replace("题名: ", "题名: 修改", 1), "utf-8")
+    _damage_rows(root / ".gongkai-cache" / "cache.sqlite3", table)
+    run = _same_as_without_cache(gk, root)
+    assert run.code == 1 and '"code": "GK103"' in run.out
+
+
+@pytest.mark.parametrize("table", ["facts", "parts"])
+def test_damaged_rows_of_the_facts_store_are_made_again(gk, tmp_path, table):
+    """validate-facts.sqlite3 with a payload that is no marshal: exit 3 (「bad marshal data」) plus a Python
+    「Exception ignored in …」 traceback on stderr; now the store is discarded and every file checked again."""
+    root = _catalog(tmp_path)
+    assert _same_as_without_cache(gk, root).code == 0
+    _damage_rows(root / ".gongkai-cache" / "validate-facts.sqlite3", table)
+    two = root / "records/2026/R2026-002.yaml"
+    two.write_text(two.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    run = _same_as_without_cache(gk, root)
+    assert run.code == 1 and '"code": "GK202"' in run.out
+    assert "Exception ignored" not in run.err
+
+
+def test_a_facts_store_with_damaged_pages_is_made_again(gk, tmp_path):
+    root = _catalog(tmp_path)
+    assert _same_as_without_cache(gk, root).code == 0
+    _damage_pages(root / ".gongkai-cache" / "validate-facts.sqlite3")
+    two = root / "records/2026/R2026-002.yaml"
+    two.write_text(two.read_text("utf-8").replace("350524-MZ-2026-00002", "350524-MZ-2026-00001"), "utf-8")
+    run = _same_as_without_cache(gk, root)
+    assert run.code == 1 and '"code": "GK202"' in run.out
+
+
+# --- random edit sequences --------------------------------------------------------------------------------------
+
+class Hostile:
+    """The bundled catalog, and what a hostile clerk (or an accident) does to it between two validates."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.today = DAYS[0]
+
+    def record(self, n: int) -> Path:
+        return self.root / "records" / f"{RECORDS[n % len(RECORDS)]}.yaml"
+
+    def _rewrite(self, path: Path, old: str, new: str, keep_stamp: bool = False) -> None:
+        if not path.is_file():
+            return
+        stat = path.stat()
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(old, new, 1) if old in text else text + f"\n# {new}\n", "utf-8")
+        if keep_stamp:  # touch -r: the old modification time put back
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    def apply(self, op: str, n: int) -> None:
+        path = self.record(n)
+        if op == "same-size":  # one digit of the 公开日期 changed, size unchanged, mtime put back
+            if path.is_file():
+                text = path.read_text("utf-8")
+                at = text.find("公开日期: 20")
+                if at >= 0:
+                    digit = text[at + 14]
+                    other = "1" if digit != "1" else "2"
+                    self._rewrite(path, text[at:at + 15], text[at:at + 14] + other, keep_stamp=True)
+        elif op == "move":  # between year folders, same name
+            if path.is_file():
+                year = "2025" if "/2026/" in str(path) else "2026"
+                target = self.root / "records" / year / path.name
+                if not target.exists():
+                    path.rename(target)
+        elif op == "readd":  # deleted, then put back with another 索引号 and the old modification time
+            if path.is_file():
+                stat = path.stat()
+                text = path.read_text("utf-8")
+                path.unlink()
+                path.write_text(text.replace("350524-MZ-", "350524-MZ-9", 1), "utf-8")
+                os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        elif op == "item":  # the item a record names: its 公开方式, its 公开时限, or the item gone
+            item = self.root / "items" / "shjz" / f"SHJZ-00{n % 3 + 1}.yaml"
+            if n % 3 == 2:
+                item.unlink(missing_ok=True)
+            else:
+                self._rewrite(item, "公开时限: 制定或获取信息之日起10个工作日内" if n % 2 else "公开方式: 主动",
+                              "公开时限: 制定或获取信息之日起1个工作日内" if n % 2 else "公开方式: 依申请")
+        elif op == "unit":  # a unit renamed in gongkai.yaml: every 责任单位 naming it points at nothing
+            agency = self.root / "gongkai.yaml"
+            text = agency.read_text("utf-8")
+            agency.write_text(text.replace("shjzg", "shjzg2", 1), "utf-8")
+        elif op == "today":
+            self.today = DAYS[n % len(DAYS)]
+        elif op == "attachment":  # other bytes, same size, same modification time
+            pdfs = sorted((self.root / "files" / "2026").glob("*.pdf"))
+            if pdfs:
+                pdf = pdfs[n % len(pdfs)]
+                stat = pdf.stat()
+                data = pdf.read_bytes()
+                marker = b"% 350524199001011234\n" if n % 2 else b"% 13805951234 phone\n"
+                pdf.write_bytes(data[:-len(marker) - 6] + marker + data[-6:] if len(data) > 40 else data)
+                os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        elif op == "damage":
+            cache = self.root / ".gongkai-cache"
+            target = cache / ("cache.sqlite3" if n % 2 else "validate-facts.sqlite3")
+            if target.is_file():
+                _damage_pages(target) if n % 4 < 2 else _damage_rows(target, "memo" if n % 2 else "facts")
+        elif op == "stats":  # the file stamps' table truncated
+            stats = self.root / ".gongkai-cache" / "stats.v4.marshal"
+            if stats.is_file():
+                stats.write_bytes(stats.read_bytes()[: n * 37])
+
+
+OPS = st.sampled_from(["same-size", "move", "readd", "item", "unit", "today", "attachment", "damage", "stats"])
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(OPS, st.integers(0, 40)), min_size=1, max_size=5))
+@example([("damage", 1), ("same-size", 0)])  # the cache's pages broken, then an edit the stamps cannot see
+@example([("damage", 2), ("readd", 1)])  # a facts row damaged, then a file put back with another 索引号
+@example([("today", 1), ("today", 2), ("item", 1)])  # 2026-12-31 → 2027-01-04 (no 2027 notice), a 时限 shortened
+@example([("attachment", 1), ("move", 4), ("unit", 0)])
+def test_cached_validate_equals_a_full_check_over_hostile_edits(gk, steps):
+    with tempfile.TemporaryDirectory() as folder:
+        clerk = Hostile(_catalog(Path(folder)))
+        _same_as_without_cache(gk, clerk.root, clerk.today)
+        for op, n in steps:
+            clerk.apply(op, n)
+            _same_as_without_cache(gk, clerk.root, clerk.today)
