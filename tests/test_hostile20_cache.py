@@ -210,3 +210,68 @@ def test_cached_validate_equals_a_full_check_over_hostile_edits(gk, steps):
         for op, n in steps:
             clerk.apply(op, n)
             _same_as_without_cache(gk, clerk.root, clerk.today)
+
+
+# --- a file saved while validate runs ----------------------------------------------------------------------------
+
+def test_a_file_saved_while_it_is_checked_is_not_remembered_as_the_listed_content(gk, tmp_path, monkeypatch):
+    """The listing vouches for R2026-003 by its stamp (unchanged for more than 2 s) and does not read it; an editor
+    saves it (页数: 三, GK103) before the loader reads it. The result of the new bytes was kept under the old content's
+    hash: once the clerk undid the edit, every cached validate still reported GK103 for a file without it (and exit 1),
+    where --no-cache reported nothing (exit 0). Now the run notices, lists again and checks what is on disk."""
+    import time
+
+    from gongkai.catalog.sources import WorkingTree
+
+    root = _catalog(tmp_path)
+    one = root / "records/2026/R2026-003.yaml"
+    listed = one.read_bytes()
+    saved = listed.replace("页数: 2".encode(), "页数: 三".encode(), 1)
+    assert saved != listed
+    time.sleep(2.2)  # every file older than the racy window: its stamp vouches for it
+    args = ("validate", root, "--format", "json", "--today", "2026-11-27")
+    assert gk(*args).code == 0
+    for snapshot in (root / ".gongkai-cache").glob("parsed*.pickle"):
+        snapshot.unlink()  # (so the next whole load parses every file from disk)
+    read = WorkingTree.read
+
+    def saving_meanwhile(self, path):
+        if path == "records/2026/R2026-003.yaml" and one.read_bytes() == listed:
+            one.write_bytes(saved)  # the editor saves just before the loader reads
+        return read(self, path)
+
+    monkeypatch.setattr(WorkingTree, "read", saving_meanwhile)
+    during = gk(*args, "--today", "2026-11-30")  # another day: every file checked again (a whole load)
+    monkeypatch.setattr(WorkingTree, "read", read)
+    assert during.code == 1 and '"code": "GK103"' in during.out, during.out[-600:]
+    one.write_bytes(listed)  # the clerk undoes the edit
+    after = _same_as_without_cache(gk, root, "2026-11-30")
+    assert after.code == 0 and '"code": "GK103"' not in after.out
+
+
+def test_a_file_that_keeps_changing_while_it_is_checked_stops_with_exit_2(gk, tmp_path, monkeypatch):
+    """Saved again on every reading (a sync client fighting an editor): after three tries, exit 2 and a Chinese
+    sentence naming the file, no traceback, nothing remembered as that file's result."""
+    from gongkai.catalog.sources import WorkingTree
+
+    root = _catalog(tmp_path)
+    one = root / "records/2026/R2026-003.yaml"
+    text = one.read_text("utf-8")
+    # published before it was formed (GK404, a rule's finding: placed by reading the file again), in two spellings
+    versions = [text.replace("公开日期: 2026-03-04", f"公开日期: 2026-03-0{day}", 1).encode() for day in (1, 1)]
+    versions[1] += "# 再次保存\n".encode()
+    read = WorkingTree.read
+
+    def saving_every_time(self, path):
+        if path == "records/2026/R2026-003.yaml":
+            one.write_bytes(versions[0] if one.read_bytes() != versions[0] else versions[1])
+        return read(self, path)
+
+    monkeypatch.setattr(WorkingTree, "read", saving_every_time)
+    run = gk("validate", root, "--today", "2026-11-27")
+    monkeypatch.setattr(WorkingTree, "read", read)
+    assert run.code == 2
+    assert "「records/2026/R2026-003.yaml」在检查过程中被修改了" in run.err and "重新运行" in run.err
+    assert "Traceback" not in run.err and INTERNAL not in run.err
+    one.write_text(text, "utf-8")
+    assert _same_as_without_cache(gk, root).code == 0

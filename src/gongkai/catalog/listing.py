@@ -37,6 +37,16 @@ class NotACatalogFolder(CatalogNotFound):
         self.path = path
 
 
+class ChangedWhileRead(UsageProblem):
+    """A file changed between the listing (which recorded its content hash) and its reading; str() is a Chinese message.
+    What was read is not the content the listing names: a result kept under that name would be another file's."""
+
+
+def changed_while_read(path: str) -> ChangedWhileRead:
+    return ChangedWhileRead(f"「{path}」在检查过程中被修改了（可能是编辑器或同步软件正在保存它），这次的结果没有采用、没有记住。"
+                            "请等文件保存完毕后重新运行。")
+
+
 @dataclass(frozen=True)
 class Listing:
     """The catalog's YAML files with their content hashes: enough to know whether anything changed."""
