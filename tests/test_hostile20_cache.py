@@ -51,6 +51,18 @@ def _damage_pages(path: Path) -> None:
     path.write_bytes(data[:4096] + b"A" * (len(data) - 4096))
 
 
+def _damage_table(path: Path, table: str) -> None:
+    """The root page of *table* overwritten; the header and the other tables (the salt in 「meta」) intact."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name=?", (table,)).fetchone()
+    db.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(b"A" * size)
+
+
 def _damage_rows(path: Path, table: str) -> None:
     """Every payload of *table* replaced by bytes that are no pickle and no marshal (the database itself intact)."""
     db = sqlite3.connect(path)
@@ -74,6 +86,27 @@ def test_a_cache_database_with_damaged_pages_is_made_again(gk, tmp_path):
     db = sqlite3.connect(root / ".gongkai-cache" / "cache.sqlite3")
     assert db.execute("SELECT count(*) FROM memo").fetchone()[0] > 0  # the cache works again
     db.close()
+
+
+@pytest.mark.parametrize("table", ["memo", "parsed"])
+def test_a_damaged_table_of_the_cache_is_made_again(gk, tmp_path, table):
+    """The salt still readable, one table's page broken: the first read of it failed (「database disk image is
+    malformed」, exit 3) on every run; now that run remembers nothing and the file is made anew for the next."""
+    root = _catalog(tmp_path)
+    bad = root / "records/2026/R2026-005.yaml"  # a file with a finding: its parse result is kept in 「parsed」
+    bad.write_text(bad.read_text("utf-8").replace("页数: 1", "页数: 三", 1), "utf-8")
+    assert _same_as_without_cache(gk, root).code == 1
+    cache = root / ".gongkai-cache" / "cache.sqlite3"
+    _damage_table(cache, table)
+    other = root / "records/2026/R2026-001.yaml"
+    other.write_text(other.read_text("utf-8").replace("题名: ", "题名: 修改", 1), "utf-8")
+    run = _same_as_without_cache(gk, root)
+    assert run.code == 1 and '"code": "GK103"' in run.out
+    if table == "memo":  # read on every run: made anew, not left damaged (a 「parsed」 page may go unread)
+        db = sqlite3.connect(cache)
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.close()
+    assert _same_as_without_cache(gk, root).code == 1
 
 
 @pytest.mark.parametrize("table", ["memo", "parsed"])
