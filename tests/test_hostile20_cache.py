@@ -308,3 +308,36 @@ def test_a_file_that_keeps_changing_while_it_is_checked_stops_with_exit_2(gk, tm
     assert "Traceback" not in run.err and INTERNAL not in run.err
     one.write_text(text, "utf-8")
     assert _same_as_without_cache(gk, root).code == 0
+
+
+# --- an attachment replaced within one timestamp tick ------------------------------------------------------------
+
+def test_an_attachment_replaced_within_one_timestamp_tick_is_read_again(gk, tmp_path, monkeypatch):
+    """On a file system whose timestamps are coarse (FAT/exFAT on a USB stick: 2 s; SMB shares, some NAS: 1 s) a PDF
+    replaced by other bytes of the same size right after a validate keeps its size, mtime and ctime. YAML files were
+    hashed again while that close to the run (git's racily clean rule); attachments were trusted by their stamp, and
+    the whole result remembered: a mobile number put into the PDF passed validate (exit 0) where --no-cache found it
+    (GK602, exit 1). Simulated here: the PDF's stamp is the same before and after the replacement."""
+    import time
+
+    from gongkai.catalog.sources import WorkingTree
+
+    root = _catalog(tmp_path)
+    pdf = root / "files/2026/R2026-001.pdf"
+    clean = pdf.read_bytes()
+    marked = clean.replace(b"ReportLab Generated PDF document", b"tel 13805951234".ljust(32), 1)
+    assert len(marked) == len(clean) and marked != clean
+    tick = time.time_ns() // 2_000_000_000 * 2_000_000_000  # the 2-second tick both writes fall in
+    entries = WorkingTree.entries
+
+    def coarse(self):
+        return [e._replace(mtime_ns=tick, ctime_ns=tick) if e.path == "files/2026/R2026-001.pdf" else e
+                for e in entries(self)]
+
+    monkeypatch.setattr(WorkingTree, "entries", coarse)
+    args = ("validate", root, "--format", "json", "--today", "2026-11-27")
+    assert gk(*args).code == 0
+    pdf.write_bytes(marked)  # within the same tick: same size, same stamp
+    cached = gk(*args)
+    assert cached.code == 1 and '"code": "GK602"' in cached.out and "138****1234" in cached.out
+    assert (cached.code, cached.out) == (lambda full: (full.code, full.out))(gk(*args, "--no-cache"))
