@@ -232,9 +232,10 @@ def _parse_share(part: range) -> list[ParsedFile]:
 
 def read_listed(source: Source, path: str, blob: str) -> bytes:
     """The bytes of *path*, which the listing found to hold *blob*; ChangedWhileRead when they are other bytes now
-    (saved meanwhile): parsed and kept under *blob*, they would stand for the listed content on every later run."""
+    (saved meanwhile): parsed and kept under *blob*, they would stand for the listed content on every later run.
+    A git revision cannot change, and names its blobs itself (SHA-256 in some repositories): not compared."""
     data = source.read(path)
-    if blob_id(data) != blob:
+    if isinstance(source, WorkingTree) and blob_id(data) != blob:
         raise changed_while_read(path)
     return data
 
