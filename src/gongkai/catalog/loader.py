@@ -130,10 +130,16 @@ class Catalog:
         line, column = position(tree, location.field, prefer_key=prefer_key)
         return path, line, columns.column(line, column) if columns else column
 
+    def read(self, path: str) -> bytes:
+        """The bytes of the catalog's file *path*, as they were when listed (ChangedWhileRead if saved since): what a
+        rule reads of a file again must be what was checked, and what its result is remembered under."""
+        parsed = self.files.get(path)
+        return read_listed(self.source, path, parsed.blob) if parsed is not None else self.source.read(path)
+
     def _tree(self, path: str) -> tuple[Any, RawColumns | None]:
         """The file as a round-trip tree, and how its columns shift where it held invisible characters."""
         if path not in self._trees:
-            raw, _ = decode_raw(read_listed(self.source, path, self.files[path].blob))
+            raw, _ = decode_raw(self.read(path))
             text = remove(raw) if raw is not None else None
             try:
                 tree = parse_positional(text) if text is not None else None
