@@ -17,7 +17,7 @@ from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
-from gongkai.catalog.cache import RACY_NS, Cache, cache_for, pack_stamps
+from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
@@ -54,8 +54,7 @@ class Listing:
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
     # (path, size, changed_ns) of every other file: an edited attachment changes the fingerprint. changed_ns is the
-    # later of mtime and ctime, so that an edit whose mtime was put back (touch -r, an unzip) still shows; for a file
-    # changed within the last tick, a number from its content (_attachment_stats).
+    # later of mtime and ctime, so that an edit whose mtime was put back (touch -r, an unzip) still shows.
     attachment_stats: tuple[tuple[str, int, int], ...] = ()
     root: Path | None = None  # the catalog folder, when the source is a working tree
     # Bytes already read to hash a changed file, so loading does not read it again.
@@ -134,7 +133,6 @@ def scan(source: Source, cache: Cache) -> Listing:
 
 
 def _scan(source: Source, cache: Cache) -> Listing:
-    started = time.time_ns()  # before any file is looked at
     attachments: list[Entry] = []
     notes: list[FileNote] = []
     fresh: dict[str, bytes] = {}
@@ -179,28 +177,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
     return Listing(tuple(zip(paths, kinds, blobs)), frozenset(e.path for e in attachments),
-                   _attachment_stats(source, attachments, started), root, fresh, tuple(notes))
-
-
-def _attachment_stats(source: Source, attachments: list[Entry], started: int) -> tuple[tuple[str, int, int], ...]:
-    """(path, size, changed) of each attachment: changed is the later of mtime and ctime, so that an edit whose mtime
-    was put back still shows.
-
-    An attachment changed less than RACY_NS before *started* may change again within the same timestamp tick unseen
-    (2 s on FAT and exFAT, 1 s on some network shares): as git does for racily clean files, its stamp vouches for
-    nothing, and its content stands in its place (a negative number from its hash) until it is older."""
-    racy = started - RACY_NS
-    return tuple((e.path, e.size, changed if (changed := max(e.mtime_ns, e.ctime_ns)) < racy else
-                  _content_mark(source, e.path, started)) for e in attachments)
-
-
-def _content_mark(source: Source, path: str, started: int) -> int:
-    """A negative number that names the content of the attachment *path*; one that names no content (-started: other
-    on every run) when it cannot be read now."""
-    try:
-        return -1 - int(blob_id(source.read(path))[:15], 16)
-    except OSError:
-        return -started
+                   tuple((e.path, e.size, max(e.mtime_ns, e.ctime_ns)) for e in attachments), root, fresh, tuple(notes))
 
 
 # Files to hash from which the reading is shared by forked workers (each takes 4 shares, handed back as they finish)
