@@ -312,11 +312,6 @@ def test_a_file_that_keeps_changing_while_it_is_checked_stops_with_exit_2(gk, tm
 
 # --- an attachment replaced within one timestamp tick ------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known, not fixed: attachments are stamped by (size, changed) with no racily-clean rule. Naming a racy attachment "
-    "by its content in Listing.attachment_stats fixes this, but changes the fingerprint once the file leaves the 2 s "
-    "window, so a build right after a copy is not 「网站没有变化」 (tests/test_startup.py). A fix needs attachments' "
-    "content hashes kept in the stats table (as YAML files are), so the stamp never stands for the content"))
 def test_an_attachment_replaced_within_one_timestamp_tick_is_read_again(gk, tmp_path, monkeypatch):
     """On a file system whose timestamps are coarse (FAT/exFAT on a USB stick: 2 s; SMB shares, some NAS: 1 s) a PDF
     replaced by other bytes of the same size right after a validate keeps its size, mtime and ctime. YAML files were
