@@ -163,6 +163,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
     asked = [e for e, blob in zip(listed, named) if blob is None] if any(named) else listed
     asked_paths = paths if asked is listed else list(map(_path_of, asked))
     stamps = pack_stamps(list(map(stamp_fields, asked)))
+    # first: known_blobs leaves what keep_stats compares (Stamps.same_paths), which a lookup of each attachment resets
+    attachment_stats = _attachment_stats(source, cache, attachments)
     known = cache.known_blobs(asked_paths, stamps)
     hashed = list(known)
     unknown = list(_unknown(hashed))
@@ -173,7 +175,6 @@ def _scan(source: Source, cache: Cache) -> Listing:
         fresh[entry.path] = data
         hashed[at] = blob
     blobs = hashed if asked is listed else _merged(named, hashed)
-    attachment_stats = _attachment_stats(source, cache, attachments)  # (its hashes recorded with the others)
     if isinstance(source, WorkingTree):  # a git revision lists only its own files; the stats are the working tree's
         cache.keep_stats(asked_paths, stamps, known, {e.path for e in attachments})
     cache.save_stats()
