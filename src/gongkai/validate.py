@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from gongkai.catalog.listing import open_catalog, scan
+from gongkai.catalog.listing import ChangedWhileRead, open_catalog, scan
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
 from gongkai.output.excerpt import source_lines
@@ -33,8 +33,25 @@ class Validation:
         self.line = source_lines(self.source)
 
 
+# Runs made when a file keeps changing while it is checked (an editor saving, a sync client writing) before giving up
+ATTEMPTS = 3
+
+
 def validate(path: Path, today: dt.date, use_cache: bool = True) -> Validation:
-    """Check the catalog at *path*: every file and every rule; an unchanged catalog is answered from the cache."""
+    """Check the catalog at *path*: every file and every rule; an unchanged catalog is answered from the cache.
+
+    A file saved while it is checked is listed and checked again from the start; ChangedWhileRead (exit 2) when it
+    keeps changing."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _validate(path, today, use_cache)
+        except ChangedWhileRead:
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _validate(path: Path, today: dt.date, use_cache: bool) -> Validation:
     source, cache = open_catalog(path, use_cache)
     listing = scan(source, cache)
     key = f"{MEMO_PREFIX}{listing.fingerprint}:{today.isoformat()}"

@@ -21,6 +21,7 @@ import gongkai
 from gongkai.files_io import write_atomic
 
 CACHE_DIR = ".gongkai-cache"
+DB_FILE = "cache.sqlite3"  # parse results of files with findings, and whole results (memo)
 STATS_FILE = "stats.v4.marshal"  # the files of a listing, with their stamps and hashes
 RECENT_FILE = "stats-recent.v4.marshal"  # what was hashed since, and the attachments
 # Files earlier versions of gongkai kept in the cache folder, removed on the first run of a new version: the parse
@@ -203,21 +204,41 @@ class Cache:
 
     def _open(self, root: Path) -> None:
         folder = root / CACHE_DIR
-        try:
-            folder.mkdir(exist_ok=True)
-            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            self.db = sqlite3.connect(folder / "cache.sqlite3", isolation_level=None)
-            self.db.executescript(
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-                "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"
-                "CREATE TABLE IF NOT EXISTS parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));"
-                "CREATE TABLE IF NOT EXISTS memo(k TEXT PRIMARY KEY, payload BLOB);"
-            )
-            self._check_salt(folder)
-            self.folder = folder
-            _CONNECTIONS.append(self.db)
-        except (OSError, sqlite3.Error):
-            self.db = None
+        for attempt in ("first", "after deleting a damaged file"):
+            try:
+                folder.mkdir(exist_ok=True)
+                (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+                self.db = sqlite3.connect(folder / DB_FILE, isolation_level=None)
+                self.db.executescript(
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+                    "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);"
+                    "CREATE TABLE IF NOT EXISTS parsed(blob TEXT, kind TEXT, payload BLOB, PRIMARY KEY(blob, kind));"
+                    "CREATE TABLE IF NOT EXISTS memo(k TEXT PRIMARY KEY, payload BLOB);"
+                )
+                self._check_salt(folder)
+                self.folder = folder
+                _CONNECTIONS.append(self.db)
+                return
+            except (OSError, sqlite3.Error) as error:
+                if self.db is not None:
+                    self.db.close()
+                self.db = None
+                if attempt != "first" or not isinstance(error, sqlite3.Error) or not damaged(error):
+                    return
+                remove_database(folder / DB_FILE)  # a cache damaged on disk is made again, never read
+
+    def _lost(self, error: sqlite3.Error) -> None:
+        """The database failed while this run read it: the rest of the run remembers nothing, and a damaged file
+        (a disk fault, a power cut: it is written without waiting for the disk) is deleted for the next run to
+        make again."""
+        if self.db is None:
+            return
+        if self.db in _CONNECTIONS:
+            _CONNECTIONS.remove(self.db)
+        self.db.close()
+        self.db = None
+        if damaged(error) and self.folder is not None:
+            remove_database(self.folder / DB_FILE)
 
     def _check_salt(self, folder: Path) -> None:
         assert self.db is not None
@@ -351,20 +372,32 @@ class Cache:
         if self.db is None or not keys:
             return {}
         wanted = set(keys)
-        if len(wanted) > LOOKUP_LIMIT:
-            rows = self.db.execute("SELECT blob, kind, payload FROM parsed")
-        else:
-            blobs = sorted({blob for blob, _ in wanted})
-            rows = self.db.execute(f"SELECT blob, kind, payload FROM parsed WHERE blob IN ({','.join('?' * len(blobs))})",
-                                   blobs)
-        return {(blob, kind): pickle.loads(payload) for blob, kind, payload in rows if (blob, kind) in wanted}
+        try:
+            if len(wanted) > LOOKUP_LIMIT:
+                rows = self.db.execute("SELECT blob, kind, payload FROM parsed").fetchall()
+            else:
+                blobs = sorted({blob for blob, _ in wanted})
+                rows = self.db.execute("SELECT blob, kind, payload FROM parsed "
+                                       f"WHERE blob IN ({','.join('?' * len(blobs))})", blobs).fetchall()
+        except sqlite3.Error as error:
+            self._lost(error)
+            return {}
+        found = {}
+        for blob, kind, payload in rows:
+            if (blob, kind) in wanted and (value := _unpickled(payload)) is not _DAMAGED:
+                found[(blob, kind)] = value
+        return found
 
     def evict_parsed(self, kept: Iterable[str]) -> None:
         """Forget parse results of contents no file of the catalog has any more (edited, renamed, deleted); *kept*
         are the contents of every file, 100,000 of them: passed over once, never made into a set."""
         if self.db is None:
             return
-        stale = {blob for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed")}.difference(kept)
+        try:
+            stale = {blob for (blob,) in self.db.execute("SELECT DISTINCT blob FROM parsed")}.difference(kept)
+        except sqlite3.Error as error:
+            self._lost(error)
+            return
         if stale:
             self._write("DELETE FROM parsed WHERE blob=?", [(blob,) for blob in sorted(stale)])
 
@@ -378,14 +411,23 @@ class Cache:
         """A whole result remembered under *key*, or None."""
         if self.db is None:
             return None
-        row = self.db.execute("SELECT payload FROM memo WHERE k=?", (key,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        try:
+            row = self.db.execute("SELECT payload FROM memo WHERE k=?", (key,)).fetchone()
+        except sqlite3.Error as error:
+            self._lost(error)
+            return None
+        value = _unpickled(row[0]) if row else None
+        return None if value is _DAMAGED else value
 
     def put_memo(self, key: str, value: Any, replaces: str | None = None) -> None:
         """Remember *value* under *key*; results under other keys starting with *replaces* are dropped (outdated)."""
         if replaces is not None and self.db is not None:
-            stale = [(k,) for (k,) in self.db.execute("SELECT k FROM memo WHERE substr(k, 1, ?) = ?",
-                                                       (len(replaces), replaces)) if k != key]
+            try:
+                stale = [(k,) for (k,) in self.db.execute("SELECT k FROM memo WHERE substr(k, 1, ?) = ?",
+                                                           (len(replaces), replaces)) if k != key]
+            except sqlite3.Error as error:
+                self._lost(error)
+                return
             self._write("DELETE FROM memo WHERE k=?", stale)
         self._write("INSERT OR REPLACE INTO memo VALUES(?,?)", [(key, pickle.dumps(value))])
 
@@ -396,8 +438,37 @@ class Cache:
             self.db.execute("BEGIN")
             self.db.executemany(sql, rows)
             self.db.execute("COMMIT")
-        except sqlite3.Error:
-            self.db.execute("ROLLBACK") if self.db.in_transaction else None
+        except sqlite3.Error as error:
+            if damaged(error):
+                self._lost(error)
+            elif self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+
+
+_DAMAGED = object()  # what _unpickled gives for bytes that are no longer what was written
+
+
+def _unpickled(payload: bytes) -> Any:
+    """The value a payload of the database holds; _DAMAGED when its bytes were damaged on disk (the database is this
+    machine's own, _check_salt: only damage, not a stranger, makes a payload unreadable)."""
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - damaged bytes make pickle raise nearly anything; a damaged entry is computed again
+        return _DAMAGED
+
+
+def damaged(error: sqlite3.Error) -> bool:
+    """Whether *error* says a database file is not a database, or a damaged one."""
+    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def remove_database(path: Path) -> None:
+    """Delete the SQLite database *path* with its journal files (the next run makes a new one)."""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def cache_for(root: Path, use_cache: bool = True) -> Cache:

@@ -6,6 +6,7 @@ Light on purpose (no models, no YAML): a validate run whose catalog did not chan
 from __future__ import annotations
 
 import gc
+import os
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from pathlib import Path
 from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
-from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, stamp_fields
+from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, file_blob_id, stamp_fields
 from gongkai.errors import UsageProblem
 from gongkai.forking import in_parallel, ranges, shared
 
@@ -37,14 +38,24 @@ class NotACatalogFolder(CatalogNotFound):
         self.path = path
 
 
+class ChangedWhileRead(UsageProblem):
+    """A file changed between the listing (which recorded its content hash) and its reading; str() is a Chinese message.
+    What was read is not the content the listing names: a result kept under that name would be another file's."""
+
+
+def changed_while_read(path: str) -> ChangedWhileRead:
+    return ChangedWhileRead(f"「{path}」在检查过程中被修改了（可能是编辑器或同步软件正在保存它），这次的结果没有采用、没有记住。"
+                            "请等文件保存完毕后重新运行。")
+
+
 @dataclass(frozen=True)
 class Listing:
     """The catalog's YAML files with their content hashes: enough to know whether anything changed."""
 
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
-    # (path, size, changed_ns) of every other file: an edited attachment changes the fingerprint. changed_ns is the
-    # later of mtime and ctime, so that an edit whose mtime was put back (touch -r, an unzip) still shows.
+    # (path, size, content) of every other file: an edited attachment changes the fingerprint. content is a number
+    # from the file's hash (_attachment_stats), so that an edit whose stamp was put back or not changed still shows.
     attachment_stats: tuple[tuple[str, int, int], ...] = ()
     root: Path | None = None  # the catalog folder, when the source is a working tree
     # Bytes already read to hash a changed file, so loading does not read it again.
@@ -152,6 +163,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
     asked = [e for e, blob in zip(listed, named) if blob is None] if any(named) else listed
     asked_paths = paths if asked is listed else list(map(_path_of, asked))
     stamps = pack_stamps(list(map(stamp_fields, asked)))
+    # first: known_blobs leaves what keep_stats compares (Stamps.same_paths), which a lookup of each attachment resets
+    attachment_stats = _attachment_stats(source, cache, attachments)
     known = cache.known_blobs(asked_paths, stamps)
     hashed = list(known)
     unknown = list(_unknown(hashed))
@@ -167,7 +180,28 @@ def _scan(source: Source, cache: Cache) -> Listing:
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
     return Listing(tuple(zip(paths, kinds, blobs)), frozenset(e.path for e in attachments),
-                   tuple((e.path, e.size, max(e.mtime_ns, e.ctime_ns)) for e in attachments), root, fresh, tuple(notes))
+                   attachment_stats, root, fresh, tuple(notes))
+
+
+def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int], ...]:
+    """(path, size, content) of each attachment: content a number from its hash, known by git's stat rules as a YAML
+    file's is (the stamp vouches only once the file is older than a timestamp tick: a PDF replaced by other bytes of
+    the same size within one tick, 2 s on FAT and exFAT, keeps its stamp), else read and hashed now. A revision names
+    its blobs; a file that cannot be read stands by its stamp (the attachment rules report it)."""
+    stats = []
+    for entry in attachments:
+        blob = entry.blob or cache.known_blob(entry.path, stamp_fields(entry))
+        if blob is None:
+            recorded = time.time_ns()
+            try:
+                blob = file_blob_id(os.path.join(source.root, entry.path)) if isinstance(source, WorkingTree) \
+                    else blob_id(source.read(entry.path))
+            except OSError:
+                stats.append((entry.path, entry.size, max(entry.mtime_ns, entry.ctime_ns)))
+                continue
+            cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
+        stats.append((entry.path, entry.size, -1 - int(blob[:15], 16)))
+    return tuple(stats)
 
 
 # Files to hash from which the reading is shared by forked workers (each takes 4 shares, handed back as they finish)

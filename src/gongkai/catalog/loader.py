@@ -13,10 +13,10 @@ from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.invisible import RawColumns, remove
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.files import ParsedFile, parse_file
-from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
+from gongkai.catalog.listing import Listing, changed_while_read, open_catalog, quiet_gc, scan
 from gongkai.catalog.skipped import FileNote
 from gongkai.catalog.snapshot import Plan, Snapshot, part_files, write_part
-from gongkai.catalog.sources import Source, WorkingTree
+from gongkai.catalog.sources import Source, WorkingTree, blob_id
 from gongkai.catalog.yamlio import YamlFailure, parse_positional, position
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.forking import in_parallel, ranges, shared
@@ -130,10 +130,16 @@ class Catalog:
         line, column = position(tree, location.field, prefer_key=prefer_key)
         return path, line, columns.column(line, column) if columns else column
 
+    def read(self, path: str) -> bytes:
+        """The bytes of the catalog's file *path*, as they were when listed (ChangedWhileRead if saved since): what a
+        rule reads of a file again must be what was checked, and what its result is remembered under."""
+        parsed = self.files.get(path)
+        return read_listed(self.source, path, parsed.blob) if parsed is not None else self.source.read(path)
+
     def _tree(self, path: str) -> tuple[Any, RawColumns | None]:
         """The file as a round-trip tree, and how its columns shift where it held invisible characters."""
         if path not in self._trees:
-            raw, _ = decode_raw(self.source.read(path))
+            raw, _ = decode_raw(self.read(path))
             text = remove(raw) if raw is not None else None
             try:
                 tree = parse_positional(text) if text is not None else None
@@ -226,8 +232,18 @@ def _parse_all(source: Source, todo: list[tuple[str, str, str]], data: dict[str,
 
 def _parse_share(part: range) -> list[ParsedFile]:
     source, todo, data = shared()[:3]
-    return [parse_file(path, kind, blob, data[path] if path in data else source.read(path))
+    return [parse_file(path, kind, blob, data[path] if path in data else read_listed(source, path, blob))
             for path, kind, blob in (todo[i] for i in part)]
+
+
+def read_listed(source: Source, path: str, blob: str) -> bytes:
+    """The bytes of *path*, which the listing found to hold *blob*; ChangedWhileRead when they are other bytes now
+    (saved meanwhile): parsed and kept under *blob*, they would stand for the listed content on every later run.
+    A git revision cannot change, and names its blobs itself (SHA-256 in some repositories): not compared."""
+    data = source.read(path)
+    if isinstance(source, WorkingTree) and blob_id(data) != blob:
+        raise changed_while_read(path)
+    return data
 
 
 def _parse_part(part: range) -> tuple[str | None, bytes]:

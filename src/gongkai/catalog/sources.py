@@ -20,6 +20,21 @@ def blob_id(data: bytes) -> str:
     return digest.hexdigest()
 
 
+def file_blob_id(path: str) -> str:
+    """blob_id() of the file at *path*, read a megabyte at a time (an attachment may be a large video); OSError
+    when it cannot be read, or changed size while it was read."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        digest = hashlib.sha1(b"blob %d\0" % size)
+        read = 0
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            read += len(chunk)
+    if read != size:
+        raise OSError(f"{path} changed while it was read")
+    return digest.hexdigest()
+
+
 class Entry(NamedTuple):
     """A file of the catalog: relative POSIX path, its stat signature when known, and what kind of file it is.
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from gongkai.catalog import Catalog, Listing, load
-from gongkai.catalog.cache import Cache
+from gongkai.catalog.cache import Cache, damaged
 from gongkai.catalog.files import ParsedFile
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Diagnostic, Report
@@ -33,7 +33,7 @@ from gongkai.recheck.state import (
     firsts,
     settings_key,
 )
-from gongkai.recheck.store import Store, damaged, discard
+from gongkai.recheck.store import Store, discard
 from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of, parts_of
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from gongkai.catalog.cache import damaged, remove_database
 from gongkai.catalog.listing import quiet_gc
 from gongkai.recheck.state import Facts, Key
 
@@ -32,6 +33,31 @@ SCHEMA = (
 HOLDERS = ("SELECT k.value, f.object_id FROM keys k JOIN facts f ON f.path=k.path WHERE k.kind='索引号' "
            "AND f.kind='record' AND f.valid=1 AND f.object_id IS NOT NULL")
 FirstKey = tuple[str, "str | None"]  # (kind, id) of a valid file; id None for a file that has none
+
+
+class DamagedRow(sqlite3.DatabaseError):
+    """A row whose payload is no longer what was written (a disk fault, a power cut: the store is written without
+    waiting for the disk): the store is as damaged as when SQLite finds a page broken (damaged() says so)."""
+
+    sqlite_errorname = "SQLITE_CORRUPT"
+
+
+def _decoded(payload: object) -> tuple[object, ...]:
+    """The tuple marshal kept in *payload*; DamagedRow when its bytes are damaged."""
+    try:
+        value = marshal.loads(payload)  # type: ignore[arg-type]
+    except (ValueError, EOFError, TypeError) as error:
+        raise DamagedRow(f"damaged payload: {error}") from None
+    if not isinstance(value, tuple):
+        raise DamagedRow("damaged payload")
+    return value
+
+
+def _facts(payload: object) -> Facts:
+    value = _decoded(payload)
+    if len(value) != len(Facts._fields):
+        raise DamagedRow("damaged payload")
+    return Facts._make(value)
 
 
 class Store:
@@ -128,20 +154,20 @@ class Store:
 
     def facts(self, paths: Iterable[str]) -> dict[str, Facts]:
         """The facts kept of *paths* (those it has)."""
-        found = {str(path): Facts._make(marshal.loads(payload))  # type: ignore[arg-type]
-                 for path, payload in self._batched("SELECT path, payload FROM facts WHERE path IN ({})", paths)}
+        rows = list(self._batched("SELECT path, payload FROM facts WHERE path IN ({})", paths))
+        found = {str(path): _facts(payload) for path, payload in rows}
         self.stored.update(found)
         return found
 
     def record_parts(self) -> Iterator[tuple[str, str, tuple[object, ...]]]:
         """(path, id, Facts.parts) of every valid record with an id, by path: what VIEW rules read of each record."""
         for path, object_id, payload in self._query("SELECT path, object_id, payload FROM parts ORDER BY path"):
-            yield str(path), str(object_id), marshal.loads(payload)  # type: ignore[arg-type]
+            yield str(path), str(object_id), _decoded(payload)
 
     def every(self, kind: str) -> Iterator[tuple[str, Facts]]:
         """(path, facts) of every file of *kind*, by path."""
         for path, payload in self._query("SELECT path, payload FROM facts WHERE kind=? ORDER BY path", (kind,)):
-            yield str(path), Facts._make(marshal.loads(payload))  # type: ignore[arg-type]
+            yield str(path), _facts(payload)
 
     def firsts(self, keys: set[FirstKey]) -> dict[FirstKey, str]:
         """(kind, id) → the first valid file (by path) with it, for *keys* (state.firsts of the whole catalog)."""
@@ -219,15 +245,6 @@ def _open(folder: Path | None) -> sqlite3.Connection:
     return db
 
 
-def damaged(error: sqlite3.Error) -> bool:
-    """Whether *error* says the store's file is not a database, or a damaged one."""
-    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-
-
 def discard(folder: Path) -> None:
     """Delete the store in *folder* (the next run makes a new one)."""
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            (folder / f"{FILE_NAME}{suffix}").unlink(missing_ok=True)
-        except OSError:
-            pass
+    remove_database(folder / FILE_NAME)

@@ -40,7 +40,7 @@ def blank_note_unconfirmed(ctx: Context) -> Iterator[Finding]:
 
 def _marked_tree(ctx: Context, path: str) -> Any:
     """The file as a round-trip tree when it mentions the mark at all (most files are never parsed twice)."""
-    text, _ = decode(ctx.catalog.source.read(path))
+    text, _ = decode(ctx.catalog.read(path))
     if text is None or MARK not in text:
         return None
     try:

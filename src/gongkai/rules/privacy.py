@@ -72,7 +72,7 @@ def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
     path, value_line, _ = catalog.locate(location)
     if path is None or value_line is None:
         return 0
-    lines = catalog.source.read(path).decode("utf-8-sig", errors="replace").splitlines()
+    lines = catalog.read(path).decode("utf-8-sig", errors="replace").splitlines()
     header = lines[value_line - 1] if 0 < value_line <= len(lines) else ""
     return 1 + line if _BLOCK_LITERAL.search(header) else 0
 
