@@ -25,8 +25,8 @@ from gongkai.search import SearchDoc, encoding, files, tokens
 import gongkai.site.build
 from gongkai.site import build_site
 from portal_catalog import build, record
+from test_hostile18_incremental import entries
 
-STORE = ".gongkai-build.json"
 DAY = dt.date(2026, 11, 27)
 ITEM2 = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-002").replace("二级事项: 审批信息", "二级事项: 保障标准")
          .replace("低保对象名单及相关信息", "最低生活保障标准及调整情况"))
@@ -51,20 +51,6 @@ def chain(cat: CatalogDir) -> CatalogDir:
 @pytest.fixture
 def pc(cat: CatalogDir) -> CatalogDir:
     return chain(cat)
-
-
-def entries(site: Path) -> dict[str, bytes | str]:
-    """Every entry of the site but the build record: files by their bytes, folders by what they are."""
-    found: dict[str, bytes | str] = {}
-    for path in sorted(site.rglob("*")):
-        name = path.relative_to(site).as_posix()
-        if path.is_symlink():
-            found[name] = "link → " + os.readlink(path)
-        elif path.is_dir():
-            found[name] = "folder"
-        elif name != STORE:
-            found[name] = path.read_bytes()
-    return found
 
 
 def differences(site: Path, fresh: Path) -> list[str]:

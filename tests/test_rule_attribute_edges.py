@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import re
 
 from conftest import RECORD, CatalogDir
+from rule_edges import TODAY, findings, rec
 
-TODAY = "2026-11-27"
 BODY = "正文: |\n  经审核，现将名单予以公示。\n"
 
 
-def rec(text: str = RECORD, **changes: str) -> str:
-    for old, new in changes.items():
-        text = re.sub(rf"^{old}:.*\n", new + ("\n" if new else ""), text, flags=re.M)
-    return text
-
-
 def found(gk, cat: CatalogDir, code: str) -> list[tuple[str, str]]:
-    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", TODAY)
-    assert run.code in (0, 1), run.err
     return [(".".join(map(str, d["field"])) if d.get("field") else "", d["message"])
-            for d in json.loads(run.out)["diagnostics"] if d["code"] == code]
+            for d in findings(gk, cat, code, TODAY)]
 
 
 ON_REQUEST = rec(RECORD.replace(BODY, ""), 公开属性="公开属性: 依申请公开", 公开日期="", 公示截止="")

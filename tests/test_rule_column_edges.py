@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import re
 
-from conftest import RECORD, CatalogDir
+from conftest import CatalogDir
+from rule_edges import TODAY, findings, rec
 
-TODAY = "2026-11-27"
-
-
-def rec(text: str = RECORD, **changes: str) -> str:
-    for old, new in changes.items():
-        text = re.sub(rf"^{old}:.*\n", new + ("\n" if new else ""), text, flags=re.M)
-    return text
 
 
 REPORT = rec(文种="文种: 年度报告", 公示截止="") + "报告年度: 2025\n"
 
 
 def found(gk, cat: CatalogDir, code: str, today: str = TODAY) -> list[tuple[str, str]]:
-    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today)
-    assert run.code in (0, 1), run.err
-    return [(d["message"], d["hint"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == code]
+    return [(d["message"], d["hint"]) for d in findings(gk, cat, code, today)]
 
 
 def _settings(cat: CatalogDir, old: str, new: str) -> None:

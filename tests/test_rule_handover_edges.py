@@ -9,16 +9,9 @@ the 10th is 2026-09-15.
 
 from __future__ import annotations
 
-import json
-import re
 
 from conftest import RECORD, CatalogDir
-
-
-def rec(text: str = RECORD, **changes: str) -> str:
-    for old, new in changes.items():
-        text = re.sub(rf"^{old}:.*\n", new + ("\n" if new else ""), text, flags=re.M)
-    return text
+from rule_edges import TODAY, findings, rec
 
 
 def ledger(cat: CatalogDir, day: str, sent: str = "R2026-001", recalls: str = "") -> None:
@@ -31,10 +24,8 @@ def recall(action: str, sent_in: str, rid: str = "R2026-001") -> str:
     return f"撤换:\n  - 编号: {rid}\n    方式: {action}\n    原批次: {sent_in}\n"
 
 
-def found(gk, cat: CatalogDir, code: str, today: str = "2026-11-27") -> list[str]:
-    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today)
-    assert run.code in (0, 1, 2), run.err
-    return [d["message"] for d in json.loads(run.out)["diagnostics"] if d["code"] == code]
+def found(gk, cat: CatalogDir, code: str, today: str = TODAY) -> list[str]:
+    return [d["message"] for d in findings(gk, cat, code, today)]
 
 
 def test_a_record_sent_on_the_twentieth_working_day_is_in_time_and_on_the_next_late(gk, cat):

@@ -5,25 +5,15 @@ Days by hand on the 2026 calendar: 2026-09-03 is a Thursday; the 公示 counts i
 
 from __future__ import annotations
 
-import json
-import re
 
 from conftest import ITEM, RECORD, CatalogDir
+from rule_edges import TODAY, findings, rec
 
-TODAY = "2026-11-27"
 BODY = "正文: |\n  经审核，现将名单予以公示。\n"
 
 
-def rec(text: str = RECORD, **changes: str) -> str:
-    for old, new in changes.items():
-        text = re.sub(rf"^{old}:.*\n", new + ("\n" if new else ""), text, flags=re.M)
-    return text
-
-
 def found(gk, cat: CatalogDir, code: str) -> list[tuple[str, str]]:
-    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", TODAY)
-    assert run.code in (0, 1), run.err
-    return [(d["message"], d["hint"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == code]
+    return [(d["message"], d["hint"]) for d in findings(gk, cat, code, TODAY)]
 
 
 def on_request(text: str) -> str:
