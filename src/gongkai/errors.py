@@ -30,15 +30,24 @@ def forget_outputs() -> None:
 
 def interrupted(exc: BaseException) -> bool:
     """True for Ctrl+C, also when Python wrapped it in another error on the way out (Ctrl+C inside a class being
-    created while a module is imported comes out as RuntimeError: Error calling __set_name__ …)."""
+    created while a module is imported comes out as RuntimeError: Error calling __set_name__ …), or an error tells of
+    it in its text (a library reporting a worker's Ctrl+C, seen in CI as an error whose message ends 「KeyboardInterrupt:」:
+    Ctrl+C goes to the whole process group, workers included)."""
     seen: set[int] = set()
     found: BaseException | None = exc
     while found is not None and id(found) not in seen:
-        if isinstance(found, KeyboardInterrupt):
+        if isinstance(found, KeyboardInterrupt) or "KeyboardInterrupt" in _text(found):
             return True
         seen.add(id(found))
         found = found.__cause__ or found.__context__
     return False
+
+
+def _text(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - an error whose text cannot be made tells nothing
+        return ""
 
 
 class UsageProblem(Exception):
