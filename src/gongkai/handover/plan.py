@@ -22,9 +22,11 @@ from gongkai.publication.handover import (
     FORMATS,
     GAP_CODES,
     PUBLISHED_AFTER_HINT,
+    RECIPIENT_CLASH_HINT,
     RENUMBERED_HINT,
     handover_gaps,
     published_after,
+    recipient_clash,
     rejudged,
     renumbered,
     sha256_of,
@@ -135,10 +137,8 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
     agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
-    clashes = [catalog.diagnostic("GK210", Severity.ERROR, f"接收单位编号「{number}」重复（不区分大小写：每个接收单位一个"
-                                  "同名文件夹，两个单位会写进同一个文件夹）",
-                                  Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")),
-                                  "每个接收单位用不同的编号，如 dag（档案馆）、tsg（图书馆）。")
+    clashes = [catalog.diagnostic("GK210", Severity.ERROR, recipient_clash(number),
+                                  Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")), RECIPIENT_CLASH_HINT)
                for index, number in agency.handover.clashing_recipients()]
     gate = admit(catalog, day)
     archived = {a.id: a for a in gate.to(Output.ARCHIVES)}

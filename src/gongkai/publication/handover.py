@@ -67,6 +67,13 @@ def renumbered(record: Record, sent_as: str | None, batch: dt.date) -> str | Non
     return f"信息 {record.id} 在 {batch} 的批次中以索引号 {sent_as} 送交两馆，{now}：两馆按索引号登记，送交后不能再改"
 
 
+def recipient_clash(number: str) -> str:
+    """Why a second recipient may not have the 编号 *number* (HandoverSettings.clashing_recipients): validate's GK210
+    and the handover that stops on it say the same."""
+    return f"接收单位编号「{number}」重复（不区分大小写：每个接收单位一个同名文件夹，两个单位会写进同一个文件夹）"
+
+
+RECIPIENT_CLASH_HINT = "每个接收单位用不同的编号，如 dag（档案馆）、tsg（图书馆）。"
 RENUMBERED_HINT = "把「索引号」改回送交时的号码；确需更正的，另行发函撤换。"
 PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开日期确实写错、需要更正的，另行发函撤换。"
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
+from gongkai.publication.handover import RECIPIENT_CLASH_HINT, recipient_clash
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.rules.patterns import user_pattern
 
@@ -218,8 +219,8 @@ def duplicate_units(ctx: Context) -> Iterator[Finding]:
         return
     groups = (("单位", [u.id for u in agency.units]), ("领域", [d.code for d in agency.domains]))
     for index, value in agency.handover.clashing_recipients():
-        yield Finding(Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")),
-                      f"接收单位编号「{value}」重复（不区分大小写：每个接收单位一个同名文件夹）", "每个编号只能用一次。")
+        yield Finding(Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")), recipient_clash(value),
+                      RECIPIENT_CLASH_HINT)
     for key, ids in groups:
         positions: dict[str, list[int]] = defaultdict(list)
         for index, value in enumerate(ids):
