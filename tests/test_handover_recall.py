@@ -129,3 +129,30 @@ def test_dry_run_lists_the_letter_and_writes_nothing(gk, cat, sent, tmp_path):
     assert run.code == 0, run.err
     assert "撤换公函" in run.out and "撤回于 2026-10-01" in run.out and "2026-09-07 批次送交" in run.out
     assert not (tmp_path / "o").exists() and not (cat.root / "handover/2026-10-08.yaml").exists()
+
+
+@pytest.mark.parametrize("named", [None, "R2026-015"])
+def test_letter_and_site_name_the_same_replacement(gk, cat, sent, tmp_path, named):
+    """Two newer records each say 替代 R2026-012, and R2026-012 names neither (no 被替代, or one not out by the batch's
+    day: GK414). The 撤换公函 and the page of R2026-012 both send the reader to the newest of the two that are out,
+    R2026-014 (公开 2026-10-14), not the lower 编号 R2026-013 (公开 2026-10-12)."""
+    old = cat.root / "records/2026/R2026-012.yaml"
+    old.write_text(old.read_text(encoding="utf-8") + "有效性: 失效\n有效性日期: 2026-10-12\n"
+                   + (f"被替代: {named}\n" if named else ""), encoding="utf-8")
+    for number, published in ((13, "2026-10-12"), (14, "2026-10-14"), (15, "2026-11-30")):
+        rid = add(cat, number, published, formed="2026-10-09")
+        path = cat.root / f"records/2026/{rid}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "替代: [R2026-012]\n", encoding="utf-8")
+    commit(sent, "R2026-013、R2026-014 替代 R2026-012")
+    run = gk("handover", "--date", "2026-10-20", "-C", cat.root, "--out", tmp_path / "b", "--allow-incomplete")
+    assert run.code == 0, run.err
+    text = letter_text(tmp_path / "b/dag" / LETTER)
+    assert "350524-MZ-2026-00012" in text and "350524-MZ-2026-00014" in text
+    assert "350524-MZ-2026-00013" not in text.split("350524-MZ-2026-00012", 1)[1].split("\n")[0]
+    ledger = (cat.root / "handover/2026-10-20.yaml").read_text(encoding="utf-8")
+    assert "替代信息: R2026-014" in ledger and "替代信息: R2026-013" not in ledger
+    site = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", "2026-10-20", "--no-search")
+    assert site.code == 0, site.err
+    page = (tmp_path / "site/records/R2026-012.html").read_text(encoding="utf-8")
+    note = page.split('class="invalid-note"', 1)[1].split("</p>", 1)[0]
+    assert 'records/R2026-014.html' in note and "R2026-013" not in note

@@ -28,10 +28,15 @@ class Replacements:
         return cls(by_id, naming)
 
     def replaced_by(self, admission: Admission) -> Admission | None:
-        """The record out that replaced this one: its 被替代, else the newest whose 替代 names it (handover's 撤换 reads
-        the pair the same way), so a document that forgot its own 被替代 (GK414) still leads to its replacement."""
-        named = self.by_id.get(admission.facts.replaced_by or "")
-        return named if named is not None else self.naming.get(admission.id)
+        """The record out that replaced this one (replacing())."""
+        return self.replacing(admission.id, admission.facts.replaced_by)
+
+    def replacing(self, record_id: str, replaced_by: str | None) -> Admission | None:
+        """The record out that replaced *record_id*: its 被替代 (*replaced_by*) when that one is out, else the newest out
+        whose 替代 names it, so a document that forgot its own 被替代, or names one not out (GK414), still leads to its
+        replacement. The site, print, wechat and the handover's 撤换公函 all ask here: they name the same one."""
+        named = self.by_id.get(replaced_by or "")
+        return named if named is not None else self.naming.get(record_id)
 
     def current(self, admission: Admission) -> Admission | None:
         """The record a reader of this one should turn to: along the chain of replacements (2024's standard replaced

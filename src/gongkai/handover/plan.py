@@ -12,7 +12,7 @@ from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, admit, held_back, unread_records
 from gongkai.handover.lists import list_files, withheld_remark
-from gongkai.handover.recall import UPDATE, Recall, due_recalls, known_records, recall_of
+from gongkai.handover.recall import UPDATE, Known, Recall, due_recalls, known_records, recall_of
 from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
@@ -227,11 +227,11 @@ def _sent_now(batch: Batch, recall: Recall) -> Recall:
 
 
 def _recorded_recalls(catalog: Catalog, batch: Batch, ledger: Ledger,
-                      known: dict[str, Record]) -> list[tuple[Record, str]]:
+                      known: Known) -> list[tuple[Record, str]]:
     """The 撤换 a recorded batch asked for, as its ledger remembers them."""
     found: list[tuple[Record, str]] = []
     for index, entry in enumerate(ledger.recalls):
-        record = known.get(entry.id)
+        record = known.records.get(entry.id)
         if record is None:
             batch.problems.append(catalog.diagnostic(
                 "GK508", Severity.ERROR, f"台账「撤换」列出的信息 {entry.id} 已不存在或已不能通过公开审核",

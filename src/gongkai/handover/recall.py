@@ -3,7 +3,7 @@
 The 两馆 take a copy out of their holdings only on a formal letter (闽政办函〔2016〕42号), so each such record is
 put once into the next handover's 撤换公函, and that batch's ledger remembers it (撤换) so no later batch asks again.
 Records come from the gate like everything else that leaves the building: *known* is what it admitted on the
-batch's day and what it reported withdrawn by then.
+batch's day and what it reported withdrawn by then, and which of those admitted replaced which (gate.replacements).
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gongkai.gate import Gate
+from gongkai.gate.replacements import Replacements
 from gongkai.model import vocab
 from gongkai.model.ledger import Ledger, holdings
 from gongkai.model.record import Record
 from gongkai.privacy.mask import mask_text
+from gongkai.publication.channels import Output
 
 WITHDRAW, REPLACE, UPDATE = "撤回", "替代", "更换"
 UPDATE_REASON = "送交后文件已修改，以随本批送交的新版本替换原件"
@@ -42,13 +44,23 @@ class Recall:
         return self.replacement.id if self.replacement is not None else self.record.replaced_by
 
 
-def known_records(gate: Gate, rejudged: Mapping[str, Record] | None = None) -> dict[str, Record]:
+@dataclass(frozen=True)
+class Known:
+    """What a letter may name: *records* by 编号, and which of those the 两馆 receive replaced which."""
+
+    records: Mapping[str, Record]
+    replacements: Replacements
+
+
+def known_records(gate: Gate, rejudged: Mapping[str, Record] | None = None) -> Known:
     """The records a letter may name: those the gate admitted on its day, those it reports withdrawn, and the
-    handed-over ones since re-judged not 主动公开 (publication.rejudged: only a letter takes a copy out of the 两馆)."""
-    return {**(rejudged or {}), **{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
+    handed-over ones since re-judged not 主动公开 (publication.rejudged: only a letter takes a copy out of the 两馆);
+    a replacement is one of those the 两馆 receive, chosen as every other output chooses it."""
+    records = {**(rejudged or {}), **{r.id: r for r in gate.withdrawn}, **{a.id: a.record for a in gate.admitted}}
+    return Known(records, Replacements.of(gate.to(Output.ARCHIVES)))
 
 
-def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date, Ledger]) -> list[tuple[Record, str]]:
+def due_recalls(known: Known, day: dt.date, ledgers: dict[dt.date, Ledger]) -> list[tuple[Record, str]]:
     """The handed-over records whose 撤换 is due by *day* and was asked in no earlier batch, as (record, action)."""
     earlier = [ledger for date, ledger in sorted(ledgers.items()) if date < day]
     held = holdings(earlier)
@@ -56,14 +68,14 @@ def due_recalls(known: Mapping[str, Record], day: dt.date, ledgers: dict[dt.date
     asked = {entry.id for ledger in earlier for entry in ledger.recalls if ledger.date > held.get(entry.id, ledger.date)}
     due = []
     for record_id in sorted(set(held) - asked):
-        record = known.get(record_id)
+        record = known.records.get(record_id)
         action = _action(known, record, day) if record is not None else None
         if record is not None and action is not None:
             due.append((record, action))
     return due
 
 
-def _action(known: Mapping[str, Record], record: Record, day: dt.date) -> str | None:
+def _action(known: Known, record: Record, day: dt.date) -> str | None:
     if not record.is_public:
         return WITHDRAW
     if record.withdrawn is not None and record.withdrawn.date <= day:
@@ -75,11 +87,10 @@ def _action(known: Mapping[str, Record], record: Record, day: dt.date) -> str | 
     return REPLACE if when is not None and when <= day else None
 
 
-def replacement_of(known: Mapping[str, Record], record: Record) -> Record | None:
-    """The record that replaces *record*: its 被替代, else one whose 替代 names it."""
-    if record.replaced_by is not None:
-        return known.get(record.replaced_by)
-    return next((r for _, r in sorted(known.items()) if record.id in r.replaces), None)
+def replacement_of(known: Known, record: Record) -> Record | None:
+    """The record that replaces *record*, as the site names it (Replacements.replacing)."""
+    found = known.replacements.replacing(record.id, record.replaced_by)
+    return found.record if found is not None else None
 
 
 def replaced_on(record: Record, replacement: Record | None) -> dt.date | None:
@@ -93,7 +104,7 @@ def replaced_on(record: Record, replacement: Record | None) -> dt.date | None:
     return max(days, default=None)
 
 
-def recall_of(known: Mapping[str, Record], record: Record, action: str, ledgers: dict[dt.date, Ledger],
+def recall_of(known: Known, record: Record, action: str, ledgers: dict[dt.date, Ledger],
               day: dt.date | None = None) -> Recall:
     """The letter's entry for *record*: when and why, the batch that sent it, and its replacement. A record no longer
     主动公开 is withdrawn on *day* (the letter's batch; its re-judgement has no date of its own)."""
