@@ -209,3 +209,16 @@ def test_references_of_markup_characters_stay_references():
 def test_the_shortest_suspicious_lines_are_read(data, masked):
     [found] = scan_output("a.txt" if data[:1] != b"[" else "a.json", data, NONE)
     assert found.masked_value == masked
+
+
+def test_the_same_document_in_two_bags_is_named_in_each(tmp_path: Path):
+    """A handover writes each PDF into the 档案馆's bag and the 图书馆's: the scan reads the bytes once, and names each
+    file that holds them (and the record each came from)."""
+    leaky, clean = text_pdf("page", f"tel {MOBILE}"), text_pdf("page", "no number here")
+    for bag in ("dag", "tsg"):
+        (tmp_path / bag).mkdir()
+        (tmp_path / bag / "a.pdf").write_bytes(leaky)
+        (tmp_path / bag / "b.pdf").write_bytes(clean)
+    found = scan_tree(tmp_path, None, NONE, {"dag/a.pdf": "R1", "tsg/a.pdf": "R1"})
+    assert sorted((f.file, f.kind, f.record_id) for f in found) == [("dag/a.pdf", "mobile", "R1"),
+                                                                      ("tsg/a.pdf", "mobile", "R1")]

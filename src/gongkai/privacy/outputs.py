@@ -11,13 +11,14 @@ nearly every page is passed over without being parsed.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import io
 import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gongkai.errors import PublicationStopped
@@ -149,17 +150,22 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
     record it came from, so a finding names it.
 
     Pages share most of their lines (navigation, footer, list rows): text files are cut into lines, each distinct
-    line is prefiltered once, and only files holding a suspicious line are scanned in full.
+    line is prefiltered once, and only files holding a suspicious line are scanned in full. A document written twice
+    (a handover's PDF in the 档案馆's bag and in the 图书馆's) is read once: the same bytes hold the same findings.
     """
     paths = sorted(names) if names is not None else _files(folder)
     found: list[OutputFinding] = []
     texts: list[tuple[str, bytes]] = []
+    documents: dict[bytes, list[OutputFinding]] = {}  # SHA-256 → the findings of the first file with these bytes
     with quiet():
         for name in paths:
             with open(os.path.join(folder, name), "rb") as handle:
                 data = handle.read()
             if _is_container(data):
-                found.extend(_scan(name, data, "", allowed, 0))
+                digest = hashlib.sha256(data).digest()
+                if digest not in documents:
+                    documents[digest] = list(_scan(name, data, "", allowed, 0))
+                found.extend(replace(f, file=name) for f in documents[digest])
             else:
                 texts.append((name, _utf8(data)))
         bad = _bad_lines([data for _, data in texts], allowed)
