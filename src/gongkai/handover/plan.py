@@ -296,12 +296,12 @@ def _changed_since_sent(catalog: Catalog, admitted: list[Record], held: dict[str
     corrected PDF): the batch sends the new version and its 撤换公函 asks them to replace the old one (更换). A file
     only renamed is the same file; a record with no PDF/CEB left is not sent again (GK501–503 say what it lacks)."""
     found: dict[str, str] = {}
+    entries = {(date, e.id): e for date in set(held.values()) for e in ledgers[date].records}  # one pass, not one a record
     for record in admitted:
         sent_in = held.get(record.id)
         if sent_in is None or record.published is None or record.published > day:
             continue
-        entry = next(e for e in ledgers[sent_in].records if e.id == record.id)
-        was = {f.sha256 for f in entry.files}
+        was = {f.sha256 for f in entries[sent_in, record.id].files}
         now = {f.sha256 for f in _files(catalog, record, frozenset(), {}, frozenset())}
         if was and now and now != was:
             found[record.id] = _updated(sent_in)
