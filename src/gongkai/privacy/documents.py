@@ -30,7 +30,7 @@ from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, de
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.pictures import PICTURES, picture_texts, without_toolkit
+from gongkai.privacy.pictures import is_picture, picture_texts, without_toolkit
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
@@ -176,8 +176,8 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
 
 def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> list[Segment]:
     where = f"{label} {_part_name(name)}"
-    if data.startswith(ZIP):
-        return zip_segments(data, where, depth + 1, budget)
+    if data.startswith(ZIP):  # an Office file embedded whole (a workbook in a Word document): as its program shows it
+        return zip_segments(data, where, depth + 1, budget) + _embedded_workbook(data, where, name)
     # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
     # its bytes hold its text compressed, or (a workbook) not as Excel shows it.
     if data.startswith(GZIP):
@@ -186,8 +186,12 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         return pdf_segments(data, where)
     if data.startswith(OLE2):
         return ole_file_segments(data, where)
-    if data.startswith(PICTURES):  # not the pixels: the text an image viewer shows among its properties
-        return [Segment(text, f"{where}（图片属性）") for text in picture_texts(data)]
+    if is_picture(data):  # not the pixels: the text an image viewer shows among its properties
+        try:
+            texts = picture_texts(data)
+        except Unreadable as exc:  # (which picture of the document it is)
+            raise Unreadable(f"图片「{name}」：{exc}") from None
+        return [Segment(text, f"{where}（图片属性）") for text in texts]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if _is_markup(name, data):
@@ -196,6 +200,20 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
             Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+def _embedded_workbook(data: bytes, where: str, name: str) -> list[Segment]:
+    """What Excel shows of a workbook embedded in a document (双击 the object opens it) beyond the values it stores —
+    cells through number formats that add digits, formulas computed, a formula not computed refused — as of a workbook
+    attached itself (xlsx_shown); nothing for a container that is no workbook."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = "xl/workbook.xml" in archive.namelist()
+    if not workbook:
+        return []
+    try:
+        return xlsx_shown(data, where)
+    except Unreadable as exc:  # (a formula not computed names its cell: and the part the workbook is)
+        raise Unreadable(f"嵌入的工作簿（{name}）{exc}") from None
 
 
 def _is_markup(name: str, data: bytes) -> bool:
@@ -212,6 +230,10 @@ def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
     read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py)."""
     if is_rtf(data):
         return [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")]
+    if name.startswith(("xl/worksheets/", "xl/chartsheets/")) and _is_markup(name, data):
+        from gongkai.privacy.spreadsheet import header_footer_shown
+
+        return [Segment(text, f"{where} 页眉页脚（按 Excel 打印显示）") for text in header_footer_shown(_markup_source(data))]
     if not _is_markup(name, data) or not name.startswith(("word/", "Doc_")):
         return []
     text = _markup_source(data)

@@ -16,7 +16,12 @@ import zlib
 
 from gongkai.privacy.extract import Unreadable
 
-PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")  # (and WebP: is_picture)
+
+
+def is_picture(data: bytes) -> bool:
+    """Whether *data* is a picture whose properties picture_texts() reads: JPEG, PNG, GIF, TIFF or WebP."""
+    return data.startswith(PICTURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 # XMP names the toolkit that wrote it with its build: x:xmptk="Adobe XMP Core 5.6-c140 79.160451, 2017/05/06-01:08:21"
 # (Photoshop CC 2017, and so on for every version since): software, not a person, whose digits read as a mobile
 # number (140 79.160451 → 14079160451) and held back every document with a picture Photoshop saved. Only that exact
@@ -35,6 +40,10 @@ def picture_texts(data: bytes) -> list[str]:
         pieces = _jpeg(data)
     elif data.startswith(b"GIF8"):
         pieces = _gif(data)
+    elif data[:4] in (b"II*\x00", b"MM\x00*"):  # TIFF: the file is itself what EXIF holds, its first directory first
+        pieces = [data]
+    elif is_picture(data):
+        pieces = [data, *_webp(data)]
     else:
         return []
     pieces = [_TOOLKIT.sub(b"Adobe XMP Core", piece) for piece in pieces]
@@ -140,6 +149,18 @@ def _after(data: bytes, end: int) -> list[bytes]:
     """What a file holds after its picture ends (at *end*; 1 when the end was not found): no viewer shows it, any
     text tool does, and a file that is a picture and something else at once keeps the something else there."""
     return [data[end:]] if 1 < end < len(data) else []
+
+
+def _webp(data: bytes) -> list[bytes]:
+    """The EXIF and XMP chunks of a WebP picture (RIFF): EXIF as a TIFF structure, with or without «Exif\\0\\0»."""
+    pieces: list[bytes] = []
+    at = 12
+    while at + 8 <= len(data):
+        kind, length = data[at:at + 4], struct.unpack("<I", data[at + 4:at + 8])[0]
+        if kind in (b"EXIF", b"XMP "):
+            pieces.append(data[at + 8:at + 8 + length])
+        at += 8 + length + (length & 1)
+    return pieces
 
 
 def _gif(data: bytes) -> list[bytes]:

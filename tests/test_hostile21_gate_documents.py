@@ -1,0 +1,226 @@
+"""Twenty-first hostile pass over the publishing gate (issues 11 and 6): what hides inside attached documents.
+
+A clerk attaches a file that looks clean on screen and carries a number where the scan did not read it as the program
+shows it. The numbers are typed by hand: 13805951234 is a mobile (1[3-9] + 9 digits), shown masked as 138****1234;
+0595-23281234 is an office landline (泉州 0595), which is published.
+
+Found this pass:
+- A workbook embedded in a Word document (or in another workbook), opened by double-clicking the object, was read as
+  XML only: a cell shown through a number format with digits of its own ("1380"0 on 5951234) or a formula joining
+  two cells (=B2&C2) was published, though the same workbook attached on its own was held back.
+- A number format whose currency text holds the digits ([$1380-804]0, [$1380]0 on 5951234 shows 13805951234) was
+  published: only quoted and escaped text was taken as the format's own digits.
+- A worksheet's printed header or footer whose codes split a number (1380595&B1234&B: the second half bold;
+  &K00FF00 a colour, &"宋体,加粗" a font, &8 a font size) was published: Excel prints 13805951234.
+- A TIFF or WebP picture inside a Word document that says where it was taken (EXIF GPS) was published: only JPEG
+  and PNG were looked at for a location. And a located picture's finding now names the picture's part.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from test_hostile19_gate_files import ATTACHED, FILE_LINE, digits_of, findings
+from test_privacy_files import publish
+
+MOBILE = "13805951234"
+MASKED = "138****1234"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def zipped(parts: dict[str, str | bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def styles(code: str) -> str:
+    """A styles part whose cell format 1 has the number format *code*."""
+    code = code.replace("&", "&amp;").replace('"', "&quot;")
+    return (f'<?xml version="1.0"?><styleSheet xmlns="{SHEET_NS}"><numFmts count="1">'
+            f'<numFmt numFmtId="164" formatCode="{code}"/></numFmts><fonts count="1"><font/></fonts>'
+            '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>'
+            '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/>'
+            '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>')
+
+
+def workbook(cells: str, code: str = "", after: str = "", **more: bytes) -> bytes:
+    """A one-sheet workbook 名单 (header 姓名 | 金额, then row 2: 张* and *cells*); *code* is cell format 1's number
+    format; *after* follows the sheet data (a <headerFooter>); *more* adds parts."""
+    parts: dict[str, str | bytes] = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types '
+                               'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                               '<Default Extension="xml" ContentType="application/xml"/>'
+                               f'<Override PartName="/xl/workbook.xml" ContentType="{SHEET_TYPE}.sheet.main+xml"/>'
+                               f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{SHEET_TYPE}.worksheet+xml"/>'
+                               f'<Override PartName="/xl/styles.xml" ContentType="{SHEET_TYPE}.styles+xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="{REL_NS}"><Relationship Id="rId1" '
+                       f'Type="{OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{SHEET_NS}" xmlns:r="{OFFICE}"><sheets>'
+                           '<sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{REL_NS}">'
+                                      f'<Relationship Id="rId1" Type="{OFFICE}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                      + (f'<Relationship Id="rId2" Type="{OFFICE}/styles" Target="styles.xml"/>'
+                                         if code else "") + "</Relationships>",
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="{SHEET_NS}"><sheetData>'
+                                    '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c>'
+                                    '<c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>'
+                                    f'<row r="2"><c r="A2" t="inlineStr"><is><t>张*</t></is></c>{cells}</row>'
+                                    f"</sheetData>{after}</worksheet>",
+    }
+    if code:
+        parts["xl/styles.xml"] = styles(code)
+    parts.update(more)
+    return zipped(parts)
+
+
+def word(**parts: bytes) -> bytes:
+    """A Word document reading «通知», with *parts* (path → bytes) beside its body."""
+    return zipped({"[Content_Types].xml": '<?xml version="1.0"?><Types '
+                                          'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+                   "word/document.xml": f"<w:document {W}><w:body><w:p><w:r><w:t>通知</w:t></w:r></w:p></w:body>"
+                                        "</w:document>", **parts})
+
+
+def tiff(located: bool) -> bytes:
+    """A little-endian TIFF whose first directory holds an ImageDescription (扫描件) and, when *located*, a pointer
+    (tag 0x8825) to a GPS directory holding GPSLatitudeRef (tag 1, «N») and GPSLatitude (tag 2)."""
+    description = "扫描件".encode() + b"\x00"
+    count = 2 if located else 1
+    first = 8
+    gps = first + 2 + 12 * count + 4
+    text_at = gps + (2 + 12 * 2 + 4 if located else 0)
+    entries = [struct.pack("<HHII", 0x010E, 2, len(description), text_at)]
+    if located:
+        entries.append(struct.pack("<HHII", 0x8825, 4, 1, gps))
+    data = b"II*\x00" + struct.pack("<I", first) + struct.pack("<H", count) + b"".join(entries) + b"\x00" * 4
+    if located:
+        data += (struct.pack("<H", 2) + struct.pack("<HHI", 1, 2, 2) + b"N\x00\x00\x00"
+                 + struct.pack("<HHII", 2, 5, 3, text_at + len(description)) + b"\x00" * 4)
+    return data + description + struct.pack("<6I", 25, 1, 3, 1, 30, 1)
+
+
+def webp(located: bool) -> bytes:
+    """A WebP (RIFF) whose EXIF chunk is *tiff(located)*; its image chunk is a stub (no pixels are read)."""
+    exif = tiff(located)
+    chunks = b"VP8X" + struct.pack("<I", 10) + b"\x08" + b"\x00" * 9
+    chunks += b"EXIF" + struct.pack("<I", len(exif)) + exif + b"\x00" * (len(exif) & 1)
+    return b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WEBP" + chunks
+
+
+def header_footer(element: str, text: str) -> str:
+    return f"<headerFooter><{element}>{text.replace('&', '&amp;')}</{element}></headerFooter>"
+
+
+EMBEDDED = "word/embeddings/Microsoft_Excel_Worksheet1.xlsx"
+HELD_BACK = {
+    # (file name, bytes): (code, words of the message: the part and where inside it)
+    "embedded-format": ("list.docx", word(**{EMBEDDED: workbook('<c r="B2" s="1"><v>5951234</v></c>', '"1380"0')}),
+                        "GK602", f"{EMBEDDED} 名单!B2"),
+    "embedded-join": ("list.docx", word(**{EMBEDDED: workbook(
+        '<c r="B2" t="inlineStr"><is><t>1380595</t></is></c><c r="C2" t="inlineStr"><is><t>1234</t></is></c>'
+        '<c r="D2" t="str"><f>B2&amp;C2</f></c>')}), "GK610", f"嵌入的工作簿（{EMBEDDED}）名单!D2的公式「=B2&C2」"),
+    "workbook-in-workbook": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', **{
+        "xl/embeddings/Microsoft_Excel_Worksheet1.xlsx": workbook('<c r="B2" s="1"><v>5951234</v></c>', '"1380"0')}),
+        "GK602", "xl/embeddings/Microsoft_Excel_Worksheet1.xlsx 名单!B2"),
+    "currency-with-locale": ("list.xlsx", workbook('<c r="B2" s="1"><v>5951234</v></c>', "[$1380-804]0"),
+                             "GK602", "名单!B2（按单元格的数字格式显示）"),
+    "currency": ("list.xlsx", workbook('<c r="B2" s="1"><v>5951234</v></c>', "[$1380]0"),
+                 "GK602", "名单!B2（按单元格的数字格式显示）"),
+    "header-bold": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', after=header_footer(
+        "oddHeader", "&L联系电话1380595&B1234&B")), "GK602", "xl/worksheets/sheet1.xml） 页眉页脚"),
+    "footer-colour": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', after=header_footer(
+        "oddFooter", "&C1380595&K00FF001234")), "GK602", "页眉页脚（按 Excel 打印显示）"),
+    "footer-font": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', after=header_footer(
+        "evenFooter", '&C1380595&"宋体,加粗"1234')), "GK602", "页眉页脚（按 Excel 打印显示）"),
+    "footer-size": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', after=header_footer(
+        "firstFooter", "&R1380595&81234")), "GK602", "页眉页脚（按 Excel 打印显示）"),
+    "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
+                     "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
+    "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
+                     "GK610", "图片「word/media/image1.webp」：其中的图片带有拍摄地点（GPS 经纬度）"),
+}
+PUBLISHED = {
+    "currency-yuan": ("amounts.xlsx", workbook('<c r="B2" s="1"><v>5951234</v></c>', "[$¥-804]#,##0.00")),
+    "locale-only": ("amounts.xlsx", workbook('<c r="B2" s="1"><v>5951234</v></c>', "[$-804]0")),
+    "header-of-pages": ("amounts.xlsx", workbook('<c r="B2"><v>100</v></c>', after=header_footer(
+        "oddFooter", "&L&\"宋体,常规\"&12监督电话：0595-23281234&C第 &P 页，共 &N 页&R&D"))),
+    "embedded-amounts": ("notice.docx", word(**{EMBEDDED: workbook(
+        '<c r="B2"><v>1200</v></c><c r="C2"><f>SUM(B2:B2)</f><v>1200</v></c>')})),
+    "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
+    "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
+}
+
+
+def attach(cat, name: str, data: bytes) -> None:
+    cat.write(f"files/2026/{name}", data)
+    cat.record(ATTACHED.format(name=name))
+
+
+@pytest.mark.parametrize("case", list(HELD_BACK))
+def test_a_number_a_program_shows_inside_an_attachment_is_held_back(gk, cat, case):
+    name, data, code, words = HELD_BACK[case]
+    attach(cat, name, data)
+    found = findings(gk, cat.root)
+    assert [(d["code"], d["line"]) for d in found] == [(code, FILE_LINE)], found
+    message = found[0]["message"]
+    assert f"附件「files/2026/{name}」" in message and words in message, message
+    assert MOBILE not in message
+    if code == "GK602":
+        assert MASKED in message
+    run = gk("validate", cat.root)
+    assert run.code == 1 and MOBILE not in run.out + run.err
+
+
+@pytest.mark.parametrize("case", ["embedded-format", "currency-with-locale", "header-bold", "tiff-located"])
+def test_nothing_held_back_is_written_anywhere(gk, cat, tmp_path, case):
+    name, data, _, _ = HELD_BACK[case]
+    attach(cat, name, data)
+    written, printed = publish(gk, cat.root, tmp_path)
+    assert MOBILE not in printed and MOBILE not in digits_of(written)
+    assert b"word/media/image1.tiff" not in written and b"II*\x00" not in written
+
+
+@pytest.mark.parametrize("case", list(PUBLISHED))
+def test_an_ordinary_document_so_made_is_published(gk, cat, case):
+    name, data = PUBLISHED[case]
+    attach(cat, name, data)
+    assert findings(gk, cat.root) == []
+
+
+def test_the_output_scan_reads_what_the_program_shows(tmp_path):
+    """If the gate let one through, the scan of the outputs (before they replace the old ones) stops it."""
+    from gongkai.privacy.outputs import scan_tree
+
+    names = []
+    for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "tiff-located",
+                 "webp-located"):
+        name = f"{case}.{HELD_BACK[case][0].rsplit('.', 1)[1]}"
+        (tmp_path / name).write_bytes(HELD_BACK[case][1])
+        names.append(name)
+    found = sorted({(f.file, f.kind) for f in scan_tree(tmp_path, names, frozenset())})
+    assert found == [("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
+                     ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
+                     ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable")]
+    masked = {f.masked_value for f in scan_tree(tmp_path, names, frozenset()) if f.kind == "mobile"}
+    assert masked == {MASKED}
+
+
+def test_the_json_report_names_the_record_file(gk, cat):
+    name, data, _, _ = HELD_BACK["header-bold"]
+    attach(cat, name, data)
+    report = json.loads(gk("validate", cat.root, "--format", "json").out)
+    files = {d["path"] for d in report["diagnostics"] if d["code"] == "GK602"}
+    assert [Path(f).as_posix().endswith("records/2026/R2026-001.yaml") for f in files] == [True]
