@@ -12,12 +12,16 @@ Found this pass:
   published: only quoted and escaped text was taken as the format's own digits.
 - A worksheet's printed header or footer whose codes split a number (1380595&B1234&B: the second half bold;
   &K00FF00 a colour, &"宋体,加粗" a font, &8 a font size) was published: Excel prints 13805951234.
+- A PDF object packed in a stream encoded as text (ASCII85 or ASCIIHex, alone or before Flate, as older programs and
+  PostScript converters write object streams) was not read from the file's bytes: an incremental update's object
+  nothing refers to, holding 作者 13805951234, was published; any PDF tool (qpdf, mutool) undoes these encodings.
 - A TIFF or WebP picture inside a Word document that says where it was taken (EXIF GPS) was published: only JPEG
   and PNG were looked at for a location. And a located picture's finding now names the picture's part.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import struct
@@ -26,7 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from test_hostile19_gate_files import ATTACHED, FILE_LINE, digits_of, findings
+from conftest import text_pdf
+from test_hostile19_gate_files import ATTACHED, FILE_LINE, digits_of, findings, pdf_update
 from test_privacy_files import publish
 
 MOBILE = "13805951234"
@@ -124,6 +129,21 @@ def header_footer(element: str, text: str) -> str:
     return f"<headerFooter><{element}>{text.replace('&', '&amp;')}</{element}></headerFooter>"
 
 
+def packed(objects: bytes, encoding: str) -> bytes:
+    """A PDF «Notice» saved once more by an incremental update adding an object stream (/ObjStm) that nothing refers
+    to, holding *objects*, its data encoded as *encoding* (a filter chain) says."""
+    offsets = b"50 0 "
+    data = offsets + objects
+    if "Flate" in encoding:
+        import zlib
+
+        data = zlib.compress(data)
+    data = base64.a85encode(data, adobe=True)[2:] if "ASCII85" in encoding else data.hex().encode() + b">"
+    body = (f"<< /Type /ObjStm /N 1 /First {len(offsets)} /Filter {encoding} /Length {len(data)} >>\nstream\n"
+            ).encode() + data + b"\nendstream"
+    return pdf_update(text_pdf("Notice"), {9: body})
+
+
 EMBEDDED = "word/embeddings/Microsoft_Excel_Worksheet1.xlsx"
 HELD_BACK = {
     # (file name, bytes): (code, words of the message: the part and where inside it)
@@ -147,6 +167,10 @@ HELD_BACK = {
         "evenFooter", '&C1380595&"宋体,加粗"1234')), "GK602", "页眉页脚（按 Excel 打印显示）"),
     "footer-size": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', after=header_footer(
         "firstFooter", "&R1380595&81234")), "GK602", "页眉页脚（按 Excel 打印显示）"),
+    "ascii85-flate": ("notice.pdf", packed(b"<< /Author (13805951234) >>", "[/ASCII85Decode /FlateDecode]"),
+                      "GK602", "文件中的其他文字（早先版本、注释、名称、未引用的对象）"),
+    "asciihex": ("notice.pdf", packed(b"<< /Author <3133383035393531323334> >>", "/AHx"),
+                 "GK602", "文件中的其他文字（早先版本、注释、名称、未引用的对象）"),
     "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
                      "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
     "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
@@ -159,6 +183,8 @@ PUBLISHED = {
         "oddFooter", "&L&\"宋体,常规\"&12监督电话：0595-23281234&C第 &P 页，共 &N 页&R&D"))),
     "embedded-amounts": ("notice.docx", word(**{EMBEDDED: workbook(
         '<c r="B2"><v>1200</v></c><c r="C2"><f>SUM(B2:B2)</f><v>1200</v></c>')})),
+    "ascii85-of-a-clerk": ("notice.pdf", packed(b"<< /Author (Zhang San) /Producer (PDF 1.4 2026) >>",
+                                                 "[/ASCII85Decode /FlateDecode]")),
     "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
     "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
 }
@@ -205,13 +231,13 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
     from gongkai.privacy.outputs import scan_tree
 
     names = []
-    for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "tiff-located",
-                 "webp-located"):
+    for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "ascii85-flate",
+                 "tiff-located", "webp-located"):
         name = f"{case}.{HELD_BACK[case][0].rsplit('.', 1)[1]}"
         (tmp_path / name).write_bytes(HELD_BACK[case][1])
         names.append(name)
     found = sorted({(f.file, f.kind) for f in scan_tree(tmp_path, names, frozenset())})
-    assert found == [("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
+    assert found == [("ascii85-flate.pdf", "mobile"), ("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
                      ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
                      ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable")]
     masked = {f.masked_value for f in scan_tree(tmp_path, names, frozenset()) if f.kind == "mobile"}
