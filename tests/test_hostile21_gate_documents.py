@@ -15,6 +15,9 @@ Found this pass:
 - A PDF object packed in a stream encoded as text (ASCII85 or ASCIIHex, alone or before Flate, as older programs and
   PostScript converters write object streams) was not read from the file's bytes: an incremental update's object
   nothing refers to, holding 作者 13805951234, was published; any PDF tool (qpdf, mutool) undoes these encodings.
+- A PDF form made with Adobe LiveCycle (XFA) keeps the values filled in as XML in a stream (<xfa:datasets>…
+  <电话>13805951234</电话>), which Acrobat shows in the form's fields: no string of the file holds them, and the form was
+  published.
 - A TIFF or WebP picture inside a Word document that says where it was taken (EXIF GPS) was published: only JPEG
   and PNG were looked at for a location. And a located picture's finding now names the picture's part.
 """
@@ -144,6 +147,22 @@ def packed(objects: bytes, encoding: str) -> bytes:
     return pdf_update(text_pdf("Notice"), {9: body})
 
 
+def xfa_form(data: str) -> bytes:
+    """A PDF «Application form» whose AcroForm carries an XFA form: a template packet and a datasets packet holding
+    *data* (the values filled in), the datasets compressed as Acrobat saves them."""
+    import zlib
+
+    template = ('<template xmlns="http://www.xfa.org/schema/xfa-template/3.3/"><subform name="申请表">'
+                '<field name="电话"/></subform></template>').encode()
+    datasets = zlib.compress(('<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><xfa:data>'
+                              f"<申请表>{data}</申请表></xfa:data></xfa:datasets>").encode())
+    return pdf_update(text_pdf("Application form"), {
+        1: "<< /Type /Catalog /Pages 2 0 R /AcroForm 11 0 R >>",
+        9: f"<< /Length {len(template)} >>\nstream\n".encode() + template + b"\nendstream",
+        10: f"<< /Filter /FlateDecode /Length {len(datasets)} >>\nstream\n".encode() + datasets + b"\nendstream",
+        11: "<< /Fields [] /XFA [(template) 9 0 R (datasets) 10 0 R] >>"})
+
+
 EMBEDDED = "word/embeddings/Microsoft_Excel_Worksheet1.xlsx"
 HELD_BACK = {
     # (file name, bytes): (code, words of the message: the part and where inside it)
@@ -171,6 +190,7 @@ HELD_BACK = {
                       "GK602", "文件中的其他文字（早先版本、注释、名称、未引用的对象）"),
     "asciihex": ("notice.pdf", packed(b"<< /Author <3133383035393531323334> >>", "/AHx"),
                  "GK602", "文件中的其他文字（早先版本、注释、名称、未引用的对象）"),
+    "xfa-filled": ("form.pdf", xfa_form("<电话>13805951234</电话>"), "GK602", "XFA 表单数据（datasets）"),
     "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
                      "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
     "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
@@ -185,6 +205,7 @@ PUBLISHED = {
         '<c r="B2"><v>1200</v></c><c r="C2"><f>SUM(B2:B2)</f><v>1200</v></c>')})),
     "ascii85-of-a-clerk": ("notice.pdf", packed(b"<< /Author (Zhang San) /Producer (PDF 1.4 2026) >>",
                                                  "[/ASCII85Decode /FlateDecode]")),
+    "xfa-of-the-office": ("form.pdf", xfa_form("<电话>0595-23281234</电话><日期>2026-09-01</日期>")),
     "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
     "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
 }
@@ -231,15 +252,16 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
     from gongkai.privacy.outputs import scan_tree
 
     names = []
-    for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "ascii85-flate",
+    for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "ascii85-flate", "xfa-filled",
                  "tiff-located", "webp-located"):
         name = f"{case}.{HELD_BACK[case][0].rsplit('.', 1)[1]}"
         (tmp_path / name).write_bytes(HELD_BACK[case][1])
         names.append(name)
     found = sorted({(f.file, f.kind) for f in scan_tree(tmp_path, names, frozenset())})
-    assert found == [("ascii85-flate.pdf", "mobile"), ("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
-                     ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
-                     ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable")]
+    assert found == [("ascii85-flate.pdf", "mobile"), ("currency-with-locale.xlsx", "mobile"),
+                     ("embedded-format.docx", "mobile"), ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
+                     ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable"),
+                     ("xfa-filled.pdf", "mobile")]
     masked = {f.masked_value for f in scan_tree(tmp_path, names, frozenset()) if f.kind == "mobile"}
     assert masked == {MASKED}
 

@@ -564,9 +564,28 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         xmp = without_toolkit(metadata.get_object().get_data().decode("utf-8", "replace"))
         pieces.append((markup_text(xmp), " XMP 元数据"))
     pieces.extend((text, " 文本对象") for text in _strings(reader))
+    pieces.extend(_xfa(root))
     # (what the file holds that the last revision does not reach: an earlier revision's properties, comments, names)
     pieces.extend((text, " 文件中的其他文字（早先版本、注释、名称、未引用的对象）") for text in pdf_byte_texts(data))
     return pieces + _earlier_revisions(data)
+
+
+def _xfa(root: Any) -> list[tuple[str, str]]:
+    """The packets of an XFA form (Adobe LiveCycle: the form's template and the values filled in, «datasets»), XML
+    that Acrobat shows in the form's fields and that no text string of the file holds."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    form = root.get("/AcroForm")
+    xfa = form.get_object().get("/XFA") if form is not None else None
+    xfa = xfa.get_object() if xfa is not None else None
+    if isinstance(xfa, StreamObject):
+        packets = [("XFA", xfa)]
+    elif isinstance(xfa, ArrayObject):
+        packets = [(str(xfa[i]), xfa[i + 1].get_object()) for i in range(0, len(xfa) - 1, 2)]
+    else:
+        return []
+    return [(markup_text(_markup_source(packet.get_data())), f" XFA 表单数据（{name}）")
+            for name, packet in packets if isinstance(packet, StreamObject)]
 
 
 _MARKED = re.compile(rb"/(?:ActualText|Alt|E)\s*[(<]")

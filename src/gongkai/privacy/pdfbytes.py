@@ -5,8 +5,8 @@ a PDF tool that opens an earlier revision shows: the document properties, annota
 revision that an incremental update replaced, objects nothing refers to, comments (% …), names (/Tel13805951234), and
 objects packed in compressed object streams. Every string (literal or hex, 8-bit, UTF-8 or UTF-16), name and comment
 is read here: in the file, and in every stream that is not a picture or a font program, unpacked; a metadata stream
-is read whole. Numbers of PDF syntax (offsets, coordinates, widths) are not text and are never read, so a page's
-drawing never reads as a telephone number.
+and any stream of XML (an XFA form's data) is read whole, as markup. Numbers of PDF syntax (offsets, coordinates,
+widths) are not text and are never read, so a page's drawing never reads as a telephone number.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ _NOT_TEXT = re.compile(rb"/Subtype\s*/Image\b|/Length[123]\b|/Subtype\s*/(?:Type
                        rb"|/Type\s*/XRef\b")
 # Streams of XML text (XMP metadata: 作者, 标题, 说明 of this revision or an earlier one): read whole, as markup.
 _XML = re.compile(rb"/Type\s*/Metadata\b|/Subtype\s*/XML\b")
+# A stream whose data is an XML document, whatever its dictionary says: the packets of an XFA form (Adobe LiveCycle
+# forms, filled in: <xfa:datasets …><tel>13805951234</tel>), which Acrobat shows in the form's fields and no PDF
+# string holds. A content stream never opens so (a hex string <ABCD> has no «:» name and no xmlns).
+_XML_DATA = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml\b|[A-Za-z_][\w.-]*:[\w.-]+[\s>/]"
+                       rb"|[A-Za-z_][\w.-]*\s[^<>]*\bxmlns\b)")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 # A literal string (two levels of parentheses inside; a deeper one is still found from its inner parenthesis), a hex
 # string, a name, a comment.
@@ -54,7 +59,7 @@ def pdf_byte_texts(data: bytes) -> list[str]:
         at = end
         inside = _unpacked(dictionary, data[start:end], budget)
         if inside is not None:
-            xml = _XML.search(dictionary) is not None
+            xml = _XML.search(dictionary) is not None or _XML_DATA.match(inside) is not None
             texts.append(markup_text(without_toolkit(inside.decode("utf-8", "replace"))) if xml else _tokens_text(inside))
     outside.append(data[at:])
     return [_tokens_text(b"\n".join(outside)), *(text for text in texts if text)]

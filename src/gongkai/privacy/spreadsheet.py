@@ -334,7 +334,8 @@ def _currency(bracket: str | None) -> str:
 
 # Headers and footers ----------------------------------------------------------------------------------------------
 
-_HEADER_FOOTER = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:odd|even|first)(?:Header|Footer)(?:\s[^>]*)?>([^<]*)<", re.DOTALL)
+_HEADER_FOOTER = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:odd|even|first)(?:Header|Footer)(?:\s[^>]*)?>([^<]*)<",
+                            re.DOTALL)
 # Codes of a header or footer (ECMA-376 §18.3.1.39) that show nothing of their own: bold, italic, underline … a
 # colour (&KFF0000, &K01+000) or a font (&"宋体,加粗"); the font size (&12) is read as one, two and three digits.
 _HEADER_FORMAT = r'&(?:[BIUESXYOH]|K(?:[0-9A-Fa-f]{6}|\d\d[-+]\d{3})|"[^"]*"?)'
