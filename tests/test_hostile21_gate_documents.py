@@ -18,6 +18,9 @@ Found this pass:
 - A PDF form made with Adobe LiveCycle (XFA) keeps the values filled in as XML in a stream (<xfa:datasets>…
   <电话>13805951234</电话>), which Acrobat shows in the form's fields: no string of the file holds them, and the form was
   published.
+- A Word field's numeric picture switch with digits of its own ({ = 1380595 \\# "0'1234'" }, { QUOTE 1380595 \\# … })
+  was not applied: Word shows 13805951234 once it updates the field (on opening or printing), as it shows a formula's
+  result, which was read already.
 - A TIFF or WebP picture inside a Word document that says where it was taken (EXIF GPS) was published: only JPEG
   and PNG were looked at for a location. And a located picture's finding now names the picture's part.
 """
@@ -59,7 +62,8 @@ def styles(code: str) -> str:
     code = code.replace("&", "&amp;").replace('"', "&quot;")
     return (f'<?xml version="1.0"?><styleSheet xmlns="{SHEET_NS}"><numFmts count="1">'
             f'<numFmt numFmtId="164" formatCode="{code}"/></numFmts><fonts count="1"><font/></fonts>'
-            '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>'
+            '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+            '<borders count="1"><border/></borders>'
             '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/>'
             '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>')
 
@@ -72,14 +76,16 @@ def workbook(cells: str, code: str = "", after: str = "", **more: bytes) -> byte
                                'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                                '<Default Extension="xml" ContentType="application/xml"/>'
                                f'<Override PartName="/xl/workbook.xml" ContentType="{SHEET_TYPE}.sheet.main+xml"/>'
-                               f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{SHEET_TYPE}.worksheet+xml"/>'
+                               '<Override PartName="/xl/worksheets/sheet1.xml" '
+                               f'ContentType="{SHEET_TYPE}.worksheet+xml"/>'
                                f'<Override PartName="/xl/styles.xml" ContentType="{SHEET_TYPE}.styles+xml"/></Types>',
         "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="{REL_NS}"><Relationship Id="rId1" '
                        f'Type="{OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{SHEET_NS}" xmlns:r="{OFFICE}"><sheets>'
                            '<sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{REL_NS}">'
-                                      f'<Relationship Id="rId1" Type="{OFFICE}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                      f'<Relationship Id="rId1" Type="{OFFICE}/worksheet" '
+                                      'Target="worksheets/sheet1.xml"/>'
                                       + (f'<Relationship Id="rId2" Type="{OFFICE}/styles" Target="styles.xml"/>'
                                          if code else "") + "</Relationships>",
         "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="{SHEET_NS}"><sheetData>'
@@ -94,12 +100,18 @@ def workbook(cells: str, code: str = "", after: str = "", **more: bytes) -> byte
     return zipped(parts)
 
 
-def word(**parts: bytes) -> bytes:
-    """A Word document reading «通知», with *parts* (path → bytes) beside its body."""
+def word(paragraph: str = "<w:r><w:t>通知</w:t></w:r>", **parts: bytes) -> bytes:
+    """A Word document of one paragraph (its runs *paragraph*, «通知»), with *parts* (path → bytes) beside its body."""
     return zipped({"[Content_Types].xml": '<?xml version="1.0"?><Types '
                                           'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-                   "word/document.xml": f"<w:document {W}><w:body><w:p><w:r><w:t>通知</w:t></w:r></w:p></w:body>"
-                                        "</w:document>", **parts})
+                   "word/document.xml": f"<w:document {W}><w:body><w:p>{paragraph}</w:p></w:body></w:document>",
+                   **parts})
+
+
+def field(code: str, shown: str = "见附表") -> str:
+    """A Word field { *code* } showing *shown* until Word updates it."""
+    return (f'<w:r><w:t>联系电话：</w:t></w:r><w:fldSimple w:instr="{code.replace(chr(34), "&quot;")}">'
+            f"<w:r><w:t>{shown}</w:t></w:r></w:fldSimple>")
 
 
 def tiff(located: bool) -> bytes:
@@ -191,6 +203,10 @@ HELD_BACK = {
     "asciihex": ("notice.pdf", packed(b"<< /Author <3133383035393531323334> >>", "/AHx"),
                  "GK602", "文件中的其他文字（早先版本、注释、名称、未引用的对象）"),
     "xfa-filled": ("form.pdf", xfa_form("<电话>13805951234</电话>"), "GK602", "XFA 表单数据（datasets）"),
+    "field-picture": ("notice.docx", word(field(' = 1380595 \\# "0\'1234\'" ')),
+                      "GK602", "正文（word/document.xml）（按 Word 显示）"),
+    "field-picture-before": ("notice.docx", word(field(' = 5951234 \\# "\'1380\'0" ')), "GK602", "（按 Word 显示）"),
+    "quote-picture": ("notice.docx", word(field(' QUOTE 1380595 \\# "0\'1234\'" ')), "GK602", "（按 Word 显示）"),
     "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
                      "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
     "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
@@ -206,6 +222,8 @@ PUBLISHED = {
     "ascii85-of-a-clerk": ("notice.pdf", packed(b"<< /Author (Zhang San) /Producer (PDF 1.4 2026) >>",
                                                  "[/ASCII85Decode /FlateDecode]")),
     "xfa-of-the-office": ("form.pdf", xfa_form("<电话>0595-23281234</电话><日期>2026-09-01</日期>")),
+    "field-of-amounts": ("notice.docx", word(field(' = 1200*12 \\# "¥#,##0.00元" ', "¥14,400.00元"))),
+    "field-of-a-year": ("notice.docx", word(field(' QUOTE 2026 \\# "0年" ', "2026年"))),
     "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
     "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
 }
