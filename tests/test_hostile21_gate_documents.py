@@ -12,6 +12,8 @@ Found this pass:
   published: only quoted and escaped text was taken as the format's own digits.
 - A worksheet's printed header or footer whose codes split a number (1380595&B1234&B: the second half bold;
   &K00FF00 a colour, &"宋体,加粗" a font, &8 a font size) was published: Excel prints 13805951234.
+- A chart (in a Word document or a workbook) shows its values through the number format of its data labels or its
+  cache («"1380"0» on 5951234 shows 13805951234): that was not read.
 - A PDF object packed in a stream encoded as text (ASCII85 or ASCIIHex, alone or before Flate, as older programs and
   PostScript converters write object streams) was not read from the file's bytes: an incremental update's object
   nothing refers to, holding 作者 13805951234, was published; any PDF tool (qpdf, mutool) undoes these encodings.
@@ -175,6 +177,16 @@ def xfa_form(data: str) -> bytes:
         11: "<< /Fields [] /XFA [(template) 9 0 R (datasets) 10 0 R] >>"})
 
 
+def chart(label_format: str, value: str = "5951234") -> bytes:
+    """A bar chart of one value whose data labels show it through *label_format*."""
+    code = label_format.replace("&", "&amp;").replace('"', "&quot;")
+    return ('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea>'
+            f'<c:barChart><c:ser><c:dLbls><c:numFmt formatCode="{code}" sourceLinked="0"/><c:showVal val="1"/>'
+            "</c:dLbls><c:val><c:numRef><c:f>名单!$B$2</c:f><c:numCache><c:formatCode>General</c:formatCode>"
+            f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{value}</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>'
+            "</c:barChart></c:plotArea></c:chart></c:chartSpace>").encode()
+
+
 EMBEDDED = "word/embeddings/Microsoft_Excel_Worksheet1.xlsx"
 HELD_BACK = {
     # (file name, bytes): (code, words of the message: the part and where inside it)
@@ -207,6 +219,10 @@ HELD_BACK = {
                       "GK602", "正文（word/document.xml）（按 Word 显示）"),
     "field-picture-before": ("notice.docx", word(field(' = 5951234 \\# "\'1380\'0" ')), "GK602", "（按 Word 显示）"),
     "quote-picture": ("notice.docx", word(field(' QUOTE 1380595 \\# "0\'1234\'" ')), "GK602", "（按 Word 显示）"),
+    "chart-in-word": ("notice.docx", word(**{"word/charts/chart1.xml": chart('"1380"0')}),
+                      "GK602", "word/charts/chart1.xml（图表的数据标签，按数字格式显示）"),
+    "chart-in-workbook": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', **{
+        "xl/charts/chart1.xml": chart('[$1380-804]0')}), "GK602", "xl/charts/chart1.xml（图表的数据标签，按数字格式显示）"),
     "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
                      "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
     "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
@@ -224,6 +240,7 @@ PUBLISHED = {
     "xfa-of-the-office": ("form.pdf", xfa_form("<电话>0595-23281234</电话><日期>2026-09-01</日期>")),
     "field-of-amounts": ("notice.docx", word(field(' = 1200*12 \\# "¥#,##0.00元" ', "¥14,400.00元"))),
     "field-of-a-year": ("notice.docx", word(field(' QUOTE 2026 \\# "0年" ', "2026年"))),
+    "chart-of-amounts": ("notice.docx", word(**{"word/charts/chart1.xml": chart('#,##0.00"元"', "13805951.5")})),
     "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
     "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
 }
@@ -271,13 +288,15 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
 
     names = []
     for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "ascii85-flate", "xfa-filled",
+                 "chart-in-word",
                  "tiff-located", "webp-located"):
         name = f"{case}.{HELD_BACK[case][0].rsplit('.', 1)[1]}"
         (tmp_path / name).write_bytes(HELD_BACK[case][1])
         names.append(name)
     found = sorted({(f.file, f.kind) for f in scan_tree(tmp_path, names, frozenset())})
-    assert found == [("ascii85-flate.pdf", "mobile"), ("currency-with-locale.xlsx", "mobile"),
-                     ("embedded-format.docx", "mobile"), ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
+    assert found == [("ascii85-flate.pdf", "mobile"), ("chart-in-word.docx", "mobile"),
+                     ("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
+                     ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
                      ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable"),
                      ("xfa-filled.pdf", "mobile")]
     masked = {f.masked_value for f in scan_tree(tmp_path, names, frozenset()) if f.kind == "mobile"}

@@ -233,7 +233,12 @@ def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
     if name.startswith(("xl/worksheets/", "xl/chartsheets/")) and _is_markup(name, data):
         from gongkai.privacy.spreadsheet import header_footer_shown
 
-        return [Segment(text, f"{where} 页眉页脚（按 Excel 打印显示）") for text in header_footer_shown(_markup_source(data))]
+        return [Segment(text, f"{where} 页眉页脚（按 Excel 打印显示）")
+                for text in header_footer_shown(_markup_source(data))]
+    if re.match(r"(?:word|xl)/charts/chart[^/]*$", name) and _is_markup(name, data):
+        from gongkai.privacy.spreadsheet import chart_shown
+
+        return [Segment(text, f"{where}（图表的数据标签，按数字格式显示）") for text in chart_shown(_markup_source(data))]
     if not _is_markup(name, data) or not name.startswith(("word/", "Doc_")):
         return []
     text = _markup_source(data)
