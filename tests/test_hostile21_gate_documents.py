@@ -23,6 +23,8 @@ Found this pass:
 - A Word field's numeric picture switch with digits of its own ({ = 1380595 \\# "0'1234'" }, { QUOTE 1380595 \\# … })
   was not applied: Word shows 13805951234 once it updates the field (on opening or printing), as it shows a formula's
   result, which was read already.
+- A GIF's XMP (an application extension, «XMP DataXMP») and a PNG chunk of a program's own (prVt) were not read since
+  pictures were read by their properties: a number there was published, and a GIF whose XMP says where it was taken.
 - A TIFF or WebP picture inside a Word document that says where it was taken (EXIF GPS) was published: only JPEG
   and PNG were looked at for a location. And a located picture's finding now names the picture's part.
 """
@@ -142,6 +144,32 @@ def webp(located: bool) -> bytes:
     return b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WEBP" + chunks
 
 
+def gif(*extensions: bytes) -> bytes:
+    """A 1×1 GIF89a with *extensions* (raw blocks) before its image."""
+    return (b"GIF89a" + struct.pack("<HH", 1, 1) + b"\x00\x00\x00" + b"".join(extensions)
+            + b"\x2c" + struct.pack("<HHHH", 0, 0, 1, 1) + b"\x00\x02\x02\x44\x01\x00\x3b")
+
+
+def gif_xmp(inside: str) -> bytes:
+    """An XMP application extension as Photoshop writes it: the packet whole, then the «magic trailer» of 258 bytes."""
+    packet = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              f'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" '
+              f'xmlns:exif="http://ns.adobe.com/exif/1.0/">{inside}</rdf:Description></rdf:RDF></x:xmpmeta>')
+    return b"\x21\xff\x0bXMP DataXMP" + packet.encode() + bytes([1, *range(255, -1, -1), 0])
+
+
+def png(*chunks: tuple[bytes, bytes]) -> bytes:
+    """A 1×1 grey PNG with *chunks* (kind, body) before its image data."""
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + b"".join(chunk(kind, body) for kind, body in chunks) + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
 def header_footer(element: str, text: str) -> str:
     return f"<headerFooter><{element}>{text.replace('&', '&amp;')}</{element}></headerFooter>"
 
@@ -223,6 +251,12 @@ HELD_BACK = {
                       "GK602", "word/charts/chart1.xml（图表的数据标签，按数字格式显示）"),
     "chart-in-workbook": ("list.xlsx", workbook('<c r="B2"><v>100</v></c>', **{
         "xl/charts/chart1.xml": chart('[$1380-804]0')}), "GK602", "xl/charts/chart1.xml（图表的数据标签，按数字格式显示）"),
+    "gif-xmp": ("notice.docx", word(**{"word/media/image1.gif": gif(gif_xmp(
+        "<dc:description>联系电话13805951234</dc:description>"))}), "GK602", "word/media/image1.gif（图片属性）"),
+    "gif-located": ("notice.docx", word(**{"word/media/image1.gif": gif(gif_xmp(
+        "<exif:GPSLatitude>25,3.5N</exif:GPSLatitude>"))}), "GK610", "图片「word/media/image1.gif」：其中的图片带有拍摄地点"),
+    "png-private-chunk": ("notice.docx", word(**{"word/media/image1.png": png((b"prVt", b"tel 13805951234"))}),
+                          "GK602", "word/media/image1.png（图片属性）"),
     "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
                      "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
     "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
@@ -241,6 +275,12 @@ PUBLISHED = {
     "field-of-amounts": ("notice.docx", word(field(' = 1200*12 \\# "¥#,##0.00元" ', "¥14,400.00元"))),
     "field-of-a-year": ("notice.docx", word(field(' QUOTE 2026 \\# "0年" ', "2026年"))),
     "chart-of-amounts": ("notice.docx", word(**{"word/charts/chart1.xml": chart('#,##0.00"元"', "13805951.5")})),
+    "gif-of-a-logo": ("notice.docx", word(**{"word/media/image1.gif": gif(
+        b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", b"\x21\xf9\x04\x00\x0a\x00\x00\x00",
+        gif_xmp("<dc:title>安溪县民政局 2026</dc:title>"))})),
+    "png-of-a-logo": ("notice.docx", word(**{"word/media/image1.png": png(
+        (b"gAMA", struct.pack(">I", 45455)), (b"pHYs", struct.pack(">IIB", 3780, 3780, 1)),
+        (b"tEXt", b"Software\x00Adobe ImageReady"))})),
     "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
     "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
 }
@@ -288,7 +328,7 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
 
     names = []
     for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "ascii85-flate", "xfa-filled",
-                 "chart-in-word",
+                 "chart-in-word", "gif-xmp", "png-private-chunk",
                  "tiff-located", "webp-located"):
         name = f"{case}.{HELD_BACK[case][0].rsplit('.', 1)[1]}"
         (tmp_path / name).write_bytes(HELD_BACK[case][1])
@@ -296,7 +336,8 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
     found = sorted({(f.file, f.kind) for f in scan_tree(tmp_path, names, frozenset())})
     assert found == [("ascii85-flate.pdf", "mobile"), ("chart-in-word.docx", "mobile"),
                      ("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
-                     ("footer-size.xlsx", "mobile"), ("header-bold.xlsx", "mobile"),
+                     ("footer-size.xlsx", "mobile"), ("gif-xmp.docx", "mobile"), ("header-bold.xlsx", "mobile"),
+                     ("png-private-chunk.docx", "mobile"),
                      ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable"),
                      ("xfa-filled.pdf", "mobile")]
     masked = {f.masked_value for f in scan_tree(tmp_path, names, frozenset()) if f.kind == "mobile"}

@@ -1,8 +1,9 @@
 """The text a picture carries besides its pixels, as an image viewer shows it among the picture's properties.
 
 JPEG: every APPn segment (EXIF — Windows writes its 备注/作者/标题 as UTF-16 —, XMP, ICC, Photoshop) and the comment
-segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. Whatever
-follows the end of a JPEG or PNG picture (data appended to it) is read too. A segment is
+segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks, and any other chunk but the
+image data as it stands. GIF: comment blocks and every extension block (XMP). TIFF and WebP: EXIF and XMP. Whatever
+follows the end of a JPEG, PNG or GIF picture (data appended to it) is read too. A segment is
 read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments: no encoding can hide a number. The
 pixels are never read (no text gongkai could read, and none a detector should guess at). A picture that carries where
 it was taken (GPS in its EXIF or XMP) is not published at all (Unreadable).
@@ -141,6 +142,8 @@ def _png(data: bytes) -> list[bytes]:
         elif kind == b"IEND":
             pieces += _after(data, at + 12 + length)
             break
+        elif kind not in (b"IDAT", b"fdAT"):  # any other chunk (a program's private one: prVt) as it stands
+            pieces.append(body)
         at += 12 + length
     return pieces
 
@@ -164,7 +167,9 @@ def _webp(data: bytes) -> list[bytes]:
 
 
 def _gif(data: bytes) -> list[bytes]:
-    """The comment blocks (21 FE, then sub-blocks): looked for anywhere, rather than by walking the frames."""
+    """The comment blocks (21 FE, then sub-blocks), looked for anywhere; and every extension block as it stands, found
+    by walking the blocks: an application's (XMP, «XMP DataXMP», stores its packet whole, its bytes read as the
+    lengths of sub-blocks), what follows the end of the picture (3B)."""
     pieces: list[bytes] = []
     start = data.find(b"\x21\xfe")
     while start >= 0:
@@ -174,7 +179,33 @@ def _gif(data: bytes) -> list[bytes]:
             at += 1 + data[at]
         pieces.append(text)
         start = data.find(b"\x21\xfe", at)
+    return pieces + _gif_blocks(data)
+
+
+def _gif_blocks(data: bytes) -> list[bytes]:
+    pieces: list[bytes] = []
+    at = 13 + (3 * (2 << (data[10] & 7)) if len(data) > 10 and data[10] & 0x80 else 0)
+    while at < len(data):
+        kind = data[at]
+        if kind == 0x3B:  # the end of the picture
+            return pieces + _after(data, at + 1)
+        if kind == 0x21:
+            end = _sub_blocks_end(data, at + 2)
+            pieces.append(data[at:end])
+            at = end
+        elif kind == 0x2C and at + 10 < len(data):  # an image: descriptor, local colours, LZW data (not read)
+            flags = data[at + 9]
+            at = _sub_blocks_end(data, at + 11 + (3 * (2 << (flags & 7)) if flags & 0x80 else 0))
+        else:  # not a block: the rest of the file as it stands
+            return pieces + [data[at:]]
     return pieces
+
+
+def _sub_blocks_end(data: bytes, at: int) -> int:
+    """Where the sub-blocks starting at *at* end (after their terminating empty block)."""
+    while at < len(data) and data[at] != 0:
+        at += 1 + data[at]
+    return min(at + 1, len(data))
 
 
 def _inflate(data: bytes) -> bytes:
