@@ -25,6 +25,9 @@ Found this pass:
   result, which was read already.
 - A GIF's XMP (an application extension, «XMP DataXMP») and a PNG chunk of a program's own (prVt) were not read since
   pictures were read by their properties: a number there was published, and a GIF whose XMP says where it was taken.
+- A JPEG's XMP too large for one segment (extended XMP, in parts: Photoshop's history) was read part by part: a number
+  or a location cut between two parts was published. A phone's JPEG holds a second picture after the first (MPF: a
+  depth map, the original) with its own EXIF: the location there was not looked for.
 - A TIFF or WebP picture inside a Word document that says where it was taken (EXIF GPS) was published: only JPEG
   and PNG were looked at for a location. And a located picture's finding now names the picture's part.
 """
@@ -170,6 +173,27 @@ def png(*chunks: tuple[bytes, bytes]) -> bytes:
             + chunk(b"IEND", b""))
 
 
+def segment(marker: int, body: bytes) -> bytes:
+    return b"\xff" + bytes([marker]) + struct.pack(">H", len(body) + 2) + body
+
+
+def jpeg(*segments: bytes) -> bytes:
+    """A JPEG of *segments* (APPn …), a start of scan, two bytes of image data and its end."""
+    return b"\xff\xd8" + b"".join(segments) + segment(0xDA, b"\x01\x01\x00\x00\x3f\x00") + b"\x12\x34\xff\xd9"
+
+
+def extended_xmp(packet: bytes, *cuts: int) -> list[bytes]:
+    """*packet* as the APP1 segments of an extended XMP, cut at *cuts*; each part names its offset."""
+    head = b"http://ns.adobe.com/xmp/extension/\x00" + b"5B1E4B3C8B2A4D0E9F1A2B3C4D5E6F70"
+    bounds = [0, *cuts, len(packet)]
+    return [segment(0xE1, head + struct.pack(">II", len(packet), start) + packet[start:end])
+            for start, end in zip(bounds, bounds[1:])]
+
+
+XMP_TEL = b"<x:xmpmeta><rdf:Description><dc:description>tel 13805951234</dc:description></rdf:Description></x:xmpmeta>"
+JFIF = segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+
+
 def header_footer(element: str, text: str) -> str:
     return f"<headerFooter><{element}>{text.replace('&', '&amp;')}</{element}></headerFooter>"
 
@@ -257,6 +281,11 @@ HELD_BACK = {
         "<exif:GPSLatitude>25,3.5N</exif:GPSLatitude>"))}), "GK610", "图片「word/media/image1.gif」：其中的图片带有拍摄地点"),
     "png-private-chunk": ("notice.docx", word(**{"word/media/image1.png": png((b"prVt", b"tel 13805951234"))}),
                           "GK602", "word/media/image1.png（图片属性）"),
+    "jpeg-extended-xmp": ("notice.docx", word(**{"word/media/image1.jpeg": jpeg(
+        *extended_xmp(XMP_TEL, XMP_TEL.index(b"59512")))}), "GK602", "word/media/image1.jpeg（图片属性）"),
+    "jpeg-second-located": ("photo.docx", word(**{"word/media/image1.jpeg": jpeg(JFIF) + jpeg(
+        segment(0xE1, b"Exif\x00\x00" + tiff(located=True)))}),
+        "GK610", "图片「word/media/image1.jpeg」：其中的图片带有拍摄地点"),
     "tiff-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=True)}),
                      "GK610", "图片「word/media/image1.tiff」：其中的图片带有拍摄地点（GPS 经纬度）"),
     "webp-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=True)}),
@@ -281,6 +310,8 @@ PUBLISHED = {
     "png-of-a-logo": ("notice.docx", word(**{"word/media/image1.png": png(
         (b"gAMA", struct.pack(">I", 45455)), (b"pHYs", struct.pack(">IIB", 3780, 3780, 1)),
         (b"tEXt", b"Software\x00Adobe ImageReady"))})),
+    "jpeg-second-not-located": ("photo.docx", word(**{"word/media/image1.jpeg": jpeg(JFIF) + jpeg(
+        segment(0xE1, b"Exif\x00\x00" + tiff(located=False)))})),
     "tiff-not-located": ("photo.docx", word(**{"word/media/image1.tiff": tiff(located=False)})),
     "webp-not-located": ("photo.docx", word(**{"word/media/image1.webp": webp(located=False)})),
 }
@@ -328,7 +359,7 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
 
     names = []
     for case in ("embedded-format", "currency-with-locale", "header-bold", "footer-size", "ascii85-flate", "xfa-filled",
-                 "chart-in-word", "gif-xmp", "png-private-chunk",
+                 "chart-in-word", "gif-xmp", "png-private-chunk", "jpeg-extended-xmp", "jpeg-second-located",
                  "tiff-located", "webp-located"):
         name = f"{case}.{HELD_BACK[case][0].rsplit('.', 1)[1]}"
         (tmp_path / name).write_bytes(HELD_BACK[case][1])
@@ -337,6 +368,7 @@ def test_the_output_scan_reads_what_the_program_shows(tmp_path):
     assert found == [("ascii85-flate.pdf", "mobile"), ("chart-in-word.docx", "mobile"),
                      ("currency-with-locale.xlsx", "mobile"), ("embedded-format.docx", "mobile"),
                      ("footer-size.xlsx", "mobile"), ("gif-xmp.docx", "mobile"), ("header-bold.xlsx", "mobile"),
+                     ("jpeg-extended-xmp.docx", "mobile"), ("jpeg-second-located.docx", "unreadable"),
                      ("png-private-chunk.docx", "mobile"),
                      ("tiff-located.docx", "unreadable"), ("webp-located.docx", "unreadable"),
                      ("xfa-filled.pdf", "mobile")]

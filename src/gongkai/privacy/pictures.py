@@ -101,8 +101,16 @@ def _readings(piece: bytes) -> list[str]:
             *(piece[start:].decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be") for start in (0, 1))]
 
 
-def _jpeg(data: bytes) -> list[bytes]:
+_EXTENDED_XMP = b"http://ns.adobe.com/xmp/extension/\x00"  # then a GUID (32), the full length (4), the offset (4)
+MAX_IMAGES = 8  # pictures of one JPEG file read (a phone's second picture after the first: MPF)
+
+
+def _jpeg(data: bytes, depth: int = 0) -> list[bytes]:
+    """The APPn and comment segments; an XMP too large for one segment (extended XMP) also joined whole, in the order
+    of its parts; what follows the end of the picture, and the segments of a second picture there (a phone's depth
+    map or original, with its own EXIF and location)."""
     pieces: list[bytes] = []
+    extended: list[tuple[int, bytes]] = []
     at = 2
     while at + 4 <= len(data) and data[at] == 0xFF:
         marker = data[at + 1]
@@ -113,12 +121,22 @@ def _jpeg(data: bytes) -> list[bytes]:
             at += 2
             continue
         if marker in (0xD9, 0xDA):  # end of image, start of the image data: no segments after it
-            pieces += _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
+            after = _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
+            pieces += after
+            second = after[0].find(b"\xff\xd8\xff", 0, 1024) if after else -1
+            if second >= 0 and depth < MAX_IMAGES:
+                pieces += _jpeg(after[0][second:], depth + 1)
             break
         length = struct.unpack(">H", data[at + 2:at + 4])[0]
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
-            pieces.append(data[at + 4:at + 2 + length])
+            segment = data[at + 4:at + 2 + length]
+            pieces.append(segment)
+            if segment.startswith(_EXTENDED_XMP) and len(segment) >= len(_EXTENDED_XMP) + 40:
+                head = len(_EXTENDED_XMP) + 36
+                extended.append((struct.unpack(">I", segment[head:head + 4])[0], segment[head + 4:]))
         at += 2 + length
+    if extended:
+        pieces.append(b"".join(part for _, part in sorted(extended)))
     return pieces
 
 
