@@ -227,10 +227,14 @@ def _markup_source(data: bytes) -> str:
 
 def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
     """What a reader shows of a container's part beyond the text it stores (the source scan and the output scan both
-    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py)."""
+    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py), a
+    worksheet's header and footer as Excel prints them and a chart's values through its number formats
+    (spreadsheet.py)."""
     if is_rtf(data):
         return [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")]
-    if name.startswith(("xl/worksheets/", "xl/chartsheets/")) and _is_markup(name, data):
+    if name.startswith(("xl/worksheets/", "xl/chartsheets/")) and (b"Header" in data or b"Footer" in data or
+                                                                   b"H\x00e\x00a\x00d\x00e\x00r" in data or
+                                                                   b"F\x00o\x00o\x00t\x00e\x00r" in data):
         from gongkai.privacy.spreadsheet import header_footer_shown
 
         return [Segment(text, f"{where} 页眉页脚（按 Excel 打印显示）")
