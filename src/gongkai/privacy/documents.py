@@ -30,7 +30,7 @@ from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, de
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.pictures import PICTURES, picture_texts, without_toolkit
+from gongkai.privacy.pictures import is_picture, picture_texts, without_toolkit
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
@@ -176,8 +176,8 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
 
 def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> list[Segment]:
     where = f"{label} {_part_name(name)}"
-    if data.startswith(ZIP):
-        return zip_segments(data, where, depth + 1, budget)
+    if data.startswith(ZIP):  # an Office file embedded whole (a workbook in a Word document): as its program shows it
+        return zip_segments(data, where, depth + 1, budget) + _embedded_workbook(data, where, name)
     # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
     # its bytes hold its text compressed, or (a workbook) not as Excel shows it.
     if data.startswith(GZIP):
@@ -186,8 +186,12 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         return pdf_segments(data, where)
     if data.startswith(OLE2):
         return ole_file_segments(data, where)
-    if data.startswith(PICTURES):  # not the pixels: the text an image viewer shows among its properties
-        return [Segment(text, f"{where}（图片属性）") for text in picture_texts(data)]
+    if is_picture(data):  # not the pixels: the text an image viewer shows among its properties
+        try:
+            texts = picture_texts(data)
+        except Unreadable as exc:  # (which picture of the document it is)
+            raise Unreadable(f"图片「{name}」：{exc}") from None
+        return [Segment(text, f"{where}（图片属性）") for text in texts]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if _is_markup(name, data):
@@ -196,6 +200,20 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
             Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+def _embedded_workbook(data: bytes, where: str, name: str) -> list[Segment]:
+    """What Excel shows of a workbook embedded in a document (双击 the object opens it) beyond the values it stores —
+    cells through number formats that add digits, formulas computed, a formula not computed refused — as of a workbook
+    attached itself (xlsx_shown); nothing for a container that is no workbook."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = "xl/workbook.xml" in archive.namelist()
+    if not workbook:
+        return []
+    try:
+        return xlsx_shown(data, where)
+    except Unreadable as exc:  # (a formula not computed names its cell: and the part the workbook is)
+        raise Unreadable(f"嵌入的工作簿（{name}）{exc}") from None
 
 
 def _is_markup(name: str, data: bytes) -> bool:
@@ -209,9 +227,22 @@ def _markup_source(data: bytes) -> str:
 
 def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
     """What a reader shows of a container's part beyond the text it stores (the source scan and the output scan both
-    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py)."""
+    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py), a
+    worksheet's header and footer as Excel prints them and a chart's values through its number formats
+    (spreadsheet.py)."""
     if is_rtf(data):
         return [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")]
+    if name.startswith(("xl/worksheets/", "xl/chartsheets/")) and (b"Header" in data or b"Footer" in data or
+                                                                   b"H\x00e\x00a\x00d\x00e\x00r" in data or
+                                                                   b"F\x00o\x00o\x00t\x00e\x00r" in data):
+        from gongkai.privacy.spreadsheet import header_footer_shown
+
+        return [Segment(text, f"{where} 页眉页脚（按 Excel 打印显示）")
+                for text in header_footer_shown(_markup_source(data))]
+    if re.match(r"(?:word|xl)/charts/chart[^/]*$", name) and _is_markup(name, data):
+        from gongkai.privacy.spreadsheet import chart_shown
+
+        return [Segment(text, f"{where}（图表的数据标签，按数字格式显示）") for text in chart_shown(_markup_source(data))]
     if not _is_markup(name, data) or not name.startswith(("word/", "Doc_")):
         return []
     text = _markup_source(data)
@@ -542,9 +573,28 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         xmp = without_toolkit(metadata.get_object().get_data().decode("utf-8", "replace"))
         pieces.append((markup_text(xmp), " XMP 元数据"))
     pieces.extend((text, " 文本对象") for text in _strings(reader))
+    pieces.extend(_xfa(root))
     # (what the file holds that the last revision does not reach: an earlier revision's properties, comments, names)
     pieces.extend((text, " 文件中的其他文字（早先版本、注释、名称、未引用的对象）") for text in pdf_byte_texts(data))
     return pieces + _earlier_revisions(data)
+
+
+def _xfa(root: Any) -> list[tuple[str, str]]:
+    """The packets of an XFA form (Adobe LiveCycle: the form's template and the values filled in, «datasets»), XML
+    that Acrobat shows in the form's fields and that no text string of the file holds."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    form = root.get("/AcroForm")
+    xfa = form.get_object().get("/XFA") if form is not None else None
+    xfa = xfa.get_object() if xfa is not None else None
+    if isinstance(xfa, StreamObject):
+        packets = [("XFA", xfa)]
+    elif isinstance(xfa, ArrayObject):
+        packets = [(str(xfa[i]), xfa[i + 1].get_object()) for i in range(0, len(xfa) - 1, 2)]
+    else:
+        return []
+    return [(markup_text(_markup_source(packet.get_data())), f" XFA 表单数据（{name}）")
+            for name, packet in packets if isinstance(packet, StreamObject)]
 
 
 _MARKED = re.compile(rb"/(?:ActualText|Alt|E)\s*[(<]")

@@ -29,7 +29,7 @@ from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_for
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, STARRED, encoded_may_hold_number, may_hold_number, percent_decoded,
                                       unescaped)
-from gongkai.privacy.pictures import PICTURES, picture_texts
+from gongkai.privacy.pictures import is_picture, picture_texts
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
@@ -197,7 +197,7 @@ def _files(folder: Path) -> list[str]:
 
 def _is_container(data: bytes) -> bool:
     return (data[:2] == b"\x1f\x8b" or data[:4] == b"PK\x03\x04" or b"%PDF-" in data[:1024]
-            or data.startswith(PICTURES) or data.startswith(_OLE))
+            or is_picture(data) or data.startswith(_OLE))
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file: an Excel 97-2003 workbook (.xls)
@@ -397,7 +397,7 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
         yield from _zip(name, data, where, allowed, depth)
     elif b"%PDF-" in data[:1024]:
         yield from _pdf(name, data, where, allowed)
-    elif data.startswith(PICTURES):
+    elif is_picture(data):
         yield from _picture(name, data, where, allowed)
     elif data.startswith(_OLE):
         yield from _workbook97(name, data, where, allowed)

@@ -5,15 +5,15 @@ a PDF tool that opens an earlier revision shows: the document properties, annota
 revision that an incremental update replaced, objects nothing refers to, comments (% …), names (/Tel13805951234), and
 objects packed in compressed object streams. Every string (literal or hex, 8-bit, UTF-8 or UTF-16), name and comment
 is read here: in the file, and in every stream that is not a picture or a font program, unpacked; a metadata stream
-is read whole. Numbers of PDF syntax (offsets, coordinates, widths) are not text and are never read, so a page's
-drawing never reads as a telephone number.
+and any stream of XML (an XFA form's data) is read whole, as markup. Numbers of PDF syntax (offsets, coordinates,
+widths) are not text and are never read, so a page's drawing never reads as a telephone number.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.markup import markup_text
@@ -32,6 +32,11 @@ _NOT_TEXT = re.compile(rb"/Subtype\s*/Image\b|/Length[123]\b|/Subtype\s*/(?:Type
                        rb"|/Type\s*/XRef\b")
 # Streams of XML text (XMP metadata: 作者, 标题, 说明 of this revision or an earlier one): read whole, as markup.
 _XML = re.compile(rb"/Type\s*/Metadata\b|/Subtype\s*/XML\b")
+# A stream whose data is an XML document, whatever its dictionary says: the packets of an XFA form (Adobe LiveCycle
+# forms, filled in: <xfa:datasets …><tel>13805951234</tel>), which Acrobat shows in the form's fields and no PDF
+# string holds. A content stream never opens so (a hex string <ABCD> has no «:» name and no xmlns).
+_XML_DATA = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml\b|[A-Za-z_][\w.-]*:[\w.-]+[\s>/]"
+                       rb"|[A-Za-z_][\w.-]*\s[^<>]*\bxmlns\b)")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 # A literal string (two levels of parentheses inside; a deeper one is still found from its inner parenthesis), a hex
 # string, a name, a comment.
@@ -54,7 +59,7 @@ def pdf_byte_texts(data: bytes) -> list[str]:
         at = end
         inside = _unpacked(dictionary, data[start:end], budget)
         if inside is not None:
-            xml = _XML.search(dictionary) is not None
+            xml = _XML.search(dictionary) is not None or _XML_DATA.match(inside) is not None
             texts.append(markup_text(without_toolkit(inside.decode("utf-8", "replace"))) if xml else _tokens_text(inside))
     outside.append(data[at:])
     return [_tokens_text(b"\n".join(outside)), *(text for text in texts if text)]
@@ -74,25 +79,56 @@ def _streams(data: bytes) -> Iterator[tuple[int, int, bytes]]:
 
 
 def _unpacked(dictionary: bytes, raw: bytes, budget: list[int]) -> bytes | None:
-    """A stream's data as its reader gets it: unfiltered, or inflated (FlateDecode); None for a picture, a font, a
-    cross-reference stream or another filter (which leaves no text a tool reads either)."""
+    """A stream's data as its reader gets it: unfiltered, or undone filter by filter (FlateDecode, and the text
+    encodings ASCIIHexDecode, ASCII85Decode and RunLengthDecode that any PDF tool undoes as well, alone or
+    before FlateDecode, as older programs write an object stream); None for a picture, a font, a cross-reference
+    stream or another filter (of pictures: DCT, JPX, CCITT, JBIG2; LZW)."""
     if _NOT_TEXT.search(dictionary) is not None:
         return None
     found = _FILTER.search(dictionary)
     filters = re.findall(rb"/([^\s/\[\]<>()]+)", found.group(1)) if found is not None else []
-    if not filters:
-        return raw
-    if filters not in ([b"FlateDecode"], [b"Fl"]):
+    if any(_DECODERS.get(name) is None for name in filters):
         return None
+    data = raw
+    for name in filters:
+        data = _DECODERS[name](data, budget)
+        budget[0] -= len(data)
+        if budget[0] < 0:
+            raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）")
+    return data
+
+
+def _inflated(raw: bytes, budget: list[int]) -> bytes:
     inflater = zlib.decompressobj()
     try:
         unpacked = inflater.decompress(raw, budget[0] + 1)
     except zlib.error:
         unpacked = _inflated_prefix(raw)
-    budget[0] -= len(unpacked)
-    if budget[0] < 0 or inflater.unconsumed_tail:
+    if inflater.unconsumed_tail:
         raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）")
     return unpacked
+
+
+def _undone(name: str) -> Callable[[bytes, list[int]], bytes]:
+    """pypdf's decoder of the filter *name*; what it cannot decode (damaged data) is read as it stands."""
+
+    def undo(data: bytes, budget: list[int]) -> bytes:
+        from pypdf import filters
+
+        try:
+            return bytes(getattr(filters, name).decode(data))
+        except Exception:  # noqa: BLE001 - damaged data: a tool shows it as it stands, and so is it read
+            return data
+
+    return undo
+
+
+# (LZWDecode is left out: pypdf undoes it whole, before any budget, and its data may unpack some 2,700 times over)
+_ENCODINGS = {b"AHx": "ASCIIHexDecode", b"A85": "ASCII85Decode", b"RL": "RunLengthDecode"}
+_DECODERS: dict[bytes, Callable[[bytes, list[int]], bytes]] = {
+    b"FlateDecode": _inflated, b"Fl": _inflated,
+    **{key: _undone(name) for short, name in _ENCODINGS.items() for key in (short, name.encode())},
+}
 
 
 def _inflated_prefix(raw: bytes) -> bytes:

@@ -1,8 +1,9 @@
 """The text a picture carries besides its pixels, as an image viewer shows it among the picture's properties.
 
 JPEG: every APPn segment (EXIF — Windows writes its 备注/作者/标题 as UTF-16 —, XMP, ICC, Photoshop) and the comment
-segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks. GIF: comment blocks. Whatever
-follows the end of a JPEG or PNG picture (data appended to it) is read too. A segment is
+segment, up to the image data. PNG: tEXt, zTXt (compressed), iTXt and eXIf chunks, and any other chunk but the
+image data as it stands. GIF: comment blocks and every extension block (XMP). TIFF and WebP: EXIF and XMP. Whatever
+follows the end of a JPEG, PNG or GIF picture (data appended to it) is read too. A segment is
 read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments: no encoding can hide a number. The
 pixels are never read (no text gongkai could read, and none a detector should guess at). A picture that carries where
 it was taken (GPS in its EXIF or XMP) is not published at all (Unreadable).
@@ -16,7 +17,12 @@ import zlib
 
 from gongkai.privacy.extract import Unreadable
 
-PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
+PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")  # (and WebP: is_picture)
+
+
+def is_picture(data: bytes) -> bool:
+    """Whether *data* is a picture whose properties picture_texts() reads: JPEG, PNG, GIF, TIFF or WebP."""
+    return data.startswith(PICTURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 # XMP names the toolkit that wrote it with its build: x:xmptk="Adobe XMP Core 5.6-c140 79.160451, 2017/05/06-01:08:21"
 # (Photoshop CC 2017, and so on for every version since): software, not a person, whose digits read as a mobile
 # number (140 79.160451 → 14079160451) and held back every document with a picture Photoshop saved. Only that exact
@@ -35,6 +41,10 @@ def picture_texts(data: bytes) -> list[str]:
         pieces = _jpeg(data)
     elif data.startswith(b"GIF8"):
         pieces = _gif(data)
+    elif data[:4] in (b"II*\x00", b"MM\x00*"):  # TIFF: the file is itself what EXIF holds, its first directory first
+        pieces = [data]
+    elif is_picture(data):
+        pieces = [data, *_webp(data)]
     else:
         return []
     pieces = [_TOOLKIT.sub(b"Adobe XMP Core", piece) for piece in pieces]
@@ -91,8 +101,16 @@ def _readings(piece: bytes) -> list[str]:
             *(piece[start:].decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be") for start in (0, 1))]
 
 
-def _jpeg(data: bytes) -> list[bytes]:
+_EXTENDED_XMP = b"http://ns.adobe.com/xmp/extension/\x00"  # then a GUID (32), the full length (4), the offset (4)
+MAX_IMAGES = 8  # pictures of one JPEG file read (a phone's second picture after the first: MPF)
+
+
+def _jpeg(data: bytes, depth: int = 0) -> list[bytes]:
+    """The APPn and comment segments; an XMP too large for one segment (extended XMP) also joined whole, in the order
+    of its parts; what follows the end of the picture, and the segments of a second picture there (a phone's depth
+    map or original, with its own EXIF and location)."""
     pieces: list[bytes] = []
+    extended: list[tuple[int, bytes]] = []
     at = 2
     while at + 4 <= len(data) and data[at] == 0xFF:
         marker = data[at + 1]
@@ -103,12 +121,22 @@ def _jpeg(data: bytes) -> list[bytes]:
             at += 2
             continue
         if marker in (0xD9, 0xDA):  # end of image, start of the image data: no segments after it
-            pieces += _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
+            after = _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
+            pieces += after
+            second = after[0].find(b"\xff\xd8\xff", 0, 1024) if after else -1
+            if second >= 0 and depth < MAX_IMAGES:
+                pieces += _jpeg(after[0][second:], depth + 1)
             break
         length = struct.unpack(">H", data[at + 2:at + 4])[0]
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
-            pieces.append(data[at + 4:at + 2 + length])
+            segment = data[at + 4:at + 2 + length]
+            pieces.append(segment)
+            if segment.startswith(_EXTENDED_XMP) and len(segment) >= len(_EXTENDED_XMP) + 40:
+                head = len(_EXTENDED_XMP) + 36
+                extended.append((struct.unpack(">I", segment[head:head + 4])[0], segment[head + 4:]))
         at += 2 + length
+    if extended:
+        pieces.append(b"".join(part for _, part in sorted(extended)))
     return pieces
 
 
@@ -132,6 +160,8 @@ def _png(data: bytes) -> list[bytes]:
         elif kind == b"IEND":
             pieces += _after(data, at + 12 + length)
             break
+        elif kind not in (b"IDAT", b"fdAT"):  # any other chunk (a program's private one: prVt) as it stands
+            pieces.append(body)
         at += 12 + length
     return pieces
 
@@ -142,8 +172,22 @@ def _after(data: bytes, end: int) -> list[bytes]:
     return [data[end:]] if 1 < end < len(data) else []
 
 
+def _webp(data: bytes) -> list[bytes]:
+    """The EXIF and XMP chunks of a WebP picture (RIFF): EXIF as a TIFF structure, with or without «Exif\\0\\0»."""
+    pieces: list[bytes] = []
+    at = 12
+    while at + 8 <= len(data):
+        kind, length = data[at:at + 4], struct.unpack("<I", data[at + 4:at + 8])[0]
+        if kind in (b"EXIF", b"XMP "):
+            pieces.append(data[at + 8:at + 8 + length])
+        at += 8 + length + (length & 1)
+    return pieces
+
+
 def _gif(data: bytes) -> list[bytes]:
-    """The comment blocks (21 FE, then sub-blocks): looked for anywhere, rather than by walking the frames."""
+    """The comment blocks (21 FE, then sub-blocks), looked for anywhere; and every extension block as it stands, found
+    by walking the blocks: an application's (XMP, «XMP DataXMP», stores its packet whole, its bytes read as the
+    lengths of sub-blocks), what follows the end of the picture (3B)."""
     pieces: list[bytes] = []
     start = data.find(b"\x21\xfe")
     while start >= 0:
@@ -153,7 +197,33 @@ def _gif(data: bytes) -> list[bytes]:
             at += 1 + data[at]
         pieces.append(text)
         start = data.find(b"\x21\xfe", at)
+    return pieces + _gif_blocks(data)
+
+
+def _gif_blocks(data: bytes) -> list[bytes]:
+    pieces: list[bytes] = []
+    at = 13 + (3 * (2 << (data[10] & 7)) if len(data) > 10 and data[10] & 0x80 else 0)
+    while at < len(data):
+        kind = data[at]
+        if kind == 0x3B:  # the end of the picture
+            return pieces + _after(data, at + 1)
+        if kind == 0x21:
+            end = _sub_blocks_end(data, at + 2)
+            pieces.append(data[at:end])
+            at = end
+        elif kind == 0x2C and at + 10 < len(data):  # an image: descriptor, local colours, LZW data (not read)
+            flags = data[at + 9]
+            at = _sub_blocks_end(data, at + 11 + (3 * (2 << (flags & 7)) if flags & 0x80 else 0))
+        else:  # not a block: the rest of the file as it stands
+            return pieces + [data[at:]]
     return pieces
+
+
+def _sub_blocks_end(data: bytes, at: int) -> int:
+    """Where the sub-blocks starting at *at* end (after their terminating empty block)."""
+    while at < len(data) and data[at] != 0:
+        at += 1 + data[at]
+    return min(at + 1, len(data))
 
 
 def _inflate(data: bytes) -> bytes:

@@ -16,6 +16,8 @@ import ast
 import re
 from collections.abc import Callable
 
+from gongkai.privacy.normalize import SEPARATE
+
 MAX_FORMULA = 8192  # characters: Excel's own limit (a longer formula could pad a number past a smaller one)
 MAX_TOKENS = 4096
 MAX_NESTING = 64  # parentheses and function calls inside one another: Excel's own limit
@@ -226,9 +228,10 @@ _DATE_CODES = set("yYmMdDhHsSeEgGbB")  # an unquoted letter of these makes a dat
 
 
 def _literal_digits(code: str) -> bool:
-    """True when *code* shows a digit of its own: quoted, escaped, or a bare 1-9 outside brackets."""
+    """True when *code* shows a digit of its own: quoted, escaped, a currency's text ([$1380-804] shows «1380»), or a
+    bare 1-9 outside brackets."""
     for match in _FORMAT_PART.finditer(code):
-        literal = match.group("quoted") or match.group("escaped") or ""
+        literal = match.group("quoted") or match.group("escaped") or _currency(match.group("bracket"))
         other = match.group("other") or ""
         if any(c.isdigit() for c in literal) or other in "123456789" and other:
             return True
@@ -269,9 +272,10 @@ def format_readings(value: int | float | str, code: str, shown_only: bool = Fals
 
 
 def _literals(code: str) -> list[str]:
-    return [m.group("quoted") or m.group("escaped") or (m.group("other") or "")
+    return [m.group("quoted") or m.group("escaped") or _currency(m.group("bracket")) or (m.group("other") or "")
             for m in _FORMAT_PART.finditer(code)
-            if m.group("quoted") or m.group("escaped") or (m.group("other") or "") not in ("", ";", ",", ".", "%", "@")]
+            if m.group("quoted") or m.group("escaped") or _currency(m.group("bracket"))
+            or (m.group("other") or "") not in ("", ";", ",", ".", "%", "@")]
 
 
 def _render(section: str, value: int | float | str) -> str:
@@ -313,8 +317,71 @@ def _literal(match: re.Match[str]) -> str:
         return match.group("quoted")
     if match.group("escaped") is not None:
         return match.group("escaped")
-    bracket = match.group("bracket")
-    if bracket is not None:  # [Red], [>100], [$-804]: nothing shown; [$¥-804]: the currency symbol
-        return bracket[1:].split("-")[0] if bracket.startswith("$") else ""
+    if match.group("bracket") is not None:  # [Red], [>100], [$-804]: nothing shown; [$¥-804]: the currency symbol
+        return _currency(match.group("bracket"))
     other = match.group("other") or ""
     return "" if other in (",", "%", "@", ";") else other
+
+
+def _currency(bracket: str | None) -> str:
+    """The text a bracket of a number format shows: a currency's, [$text-LCID] or [$text] («¥» of [$¥-804], and any
+    text at all: [$1380-804]0 shows 5951234 as 13805951234); nothing for a colour, a condition or a locale ([$-804])."""
+    if not bracket or not bracket.startswith("$"):
+        return ""
+    text, dash, locale = bracket[1:].rpartition("-")
+    return text if dash and re.fullmatch(r"[0-9A-Fa-f]{1,8}", locale) else bracket[1:]
+
+
+# Headers and footers ----------------------------------------------------------------------------------------------
+
+_HEADER_FOOTER = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:odd|even|first)(?:Header|Footer)(?:\s[^>]*)?>([^<]*)<",
+                            re.DOTALL)
+# Codes of a header or footer (ECMA-376 §18.3.1.39) that show nothing of their own: bold, italic, underline … a
+# colour (&KFF0000, &K01+000) or a font (&"宋体,加粗"); the font size (&12) is read as one, two and three digits.
+_HEADER_FORMAT = r'&(?:[BIUESXYOH]|K(?:[0-9A-Fa-f]{6}|\d\d[-+]\d{3})|"[^"]*"?)'
+_HEADER_FIELD = re.compile(r"&[PNDTAFZG](?:[-+]\d+)?")  # page, pages, date, time, sheet, file, path, picture
+_HEADER_SECTION = re.compile(r"&[LCR]")  # left, centre, right: apart on the page
+
+
+def header_footer_shown(xml: str) -> list[str]:
+    """The headers and footers of a worksheet's XML as Excel prints them: the codes that change the font, size or
+    colour are not shown, so «1380595&B1234&B» prints 13805951234 (half of it bold); a field (&P page, &D date) shows
+    something else, and the left, centre and right parts stand apart. One reading for each length of a font size."""
+    import html
+
+    texts = [html.unescape(text) for text in _HEADER_FOOTER.findall(xml) if "&" in html.unescape(text)]
+    readings: list[str] = []
+    for size in (1, 2, 3):
+        codes = re.compile(rf"{_HEADER_FORMAT}|&\d{{{size}}}")
+        for text in texts:
+            shown = text.replace("&&", "\x01")
+            shown = _HEADER_SECTION.sub(SEPARATE, _HEADER_FIELD.sub(" ", codes.sub("", shown)))
+            readings.append(shown.replace("\x01", "&"))
+    return list(dict.fromkeys(readings))
+
+
+# Charts -----------------------------------------------------------------------------------------------------------
+
+_CHART_CODE = re.compile(r"""formatCode\s*=\s*(?:"([^"]*)"|'([^']*)')|<(?:[A-Za-z_][\w.-]*:)?formatCode>([^<]*)<""")
+_CHART_VALUE = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?v>\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*<")
+MAX_CHART_READINGS = 100_000  # values × formats of one chart part read so (a chart of 10,000 points and 10 formats)
+
+
+def chart_shown(xml: str) -> list[str]:
+    """What a chart (DrawingML, in a workbook or a Word document) shows of its values through the number formats of
+    its data labels and axes when they show digits of their own: a label «"1380"0» on the value 5951234 shows
+    13805951234. Which format applies to which value is not worked out: every value through every such format."""
+    import html
+
+    codes = {html.unescape(next(g for g in match.groups() if g is not None)) for match in _CHART_CODE.finditer(xml)}
+    codes = {code for code in codes if code and _literal_digits(code)}
+    if not codes:
+        return []
+    values = list(dict.fromkeys(match.group(1) for match in _CHART_VALUE.finditer(xml)))
+    readings: list[str] = []
+    for value in values[:max(1, MAX_CHART_READINGS // len(codes))]:
+        number = float(value)
+        shown = int(number) if number.is_integer() and abs(number) < 1e15 else number
+        for code in sorted(codes):
+            readings += format_readings(shown, code)
+    return readings

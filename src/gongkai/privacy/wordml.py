@@ -45,10 +45,8 @@ def word_shown(xml: str) -> str | None:
 
 
 def _formula_results(root: ET.Element) -> list[str]:
-    """What the formula fields of a part compute: a field's code may be split over runs (<w:instrText>), or be one
-    attribute (<w:fldSimple w:instr=" = … ">)."""
-    from gongkai.privacy.spreadsheet import formula_result
-
+    """What the formula fields of a part compute, and show through their numeric picture (\\# "0'1234'"): a field's
+    code may be split over runs (<w:instrText>), or be one attribute (<w:fldSimple w:instr=" = … ">)."""
     codes = [simple.get(f"{_W}instr", "") for simple in root.iter(f"{_W}fldSimple")]
     current: list[str] | None = None
     for element in root.iter():
@@ -61,8 +59,41 @@ def _formula_results(root: ET.Element) -> list[str]:
                 current = None
         elif element.tag == f"{_W}instrText" and current is not None:
             current.append(element.text or "")
-    results = [formula_result(code.split("\\", 1)[0]) for code in codes if code.strip().startswith("=")]
-    return [result for result in results if result]
+    results: list[str] = []
+    for code in codes:
+        value = _field_value(code)
+        if value:
+            results += [value, *_pictured(value, code)]
+    return results
+
+
+_QUOTED_NUMBER = re.compile(r'\s*QUOTE\s+"?([-+]?\d+(?:\.\d+)?)"?\s*(?:\\|$)', re.IGNORECASE)
+# A numeric picture switch: \# "0'1234'" — digit placeholders (0 #), and text of its own, quoted '…' or bare.
+_PICTURE = re.compile(r'\\#\s*(?:"([^"]*)"|(\S+))')
+
+
+def _field_value(code: str) -> str | None:
+    """What a formula field ({ = 13805951*1000+234 }) computes, or the number a QUOTE field gives, before its
+    switches; None for any other field."""
+    from gongkai.privacy.spreadsheet import formula_result
+
+    if code.strip().startswith("="):
+        return formula_result(code.split("\\", 1)[0])
+    quoted = _QUOTED_NUMBER.match(code)
+    return quoted.group(1) if quoted is not None else None
+
+
+def _pictured(value: str, code: str) -> list[str]:
+    """*value* shown through the field's numeric picture switch when the picture shows digits of its own:
+    { = 1380595 \\# "0'1234'" } shows 13805951234. The picture is read as a spreadsheet number format ('…' as "…")."""
+    from gongkai.privacy.spreadsheet import format_readings
+
+    picture = _PICTURE.search(code)
+    if picture is None or not re.fullmatch(r"[-+]?\d+(?:\.\d+)?", value):
+        return []
+    text = picture.group(1) if picture.group(1) is not None else picture.group(2)
+    number = float(value) if "." in value else int(value)
+    return format_readings(number, re.sub(r"'([^']*)'", r'"\1"', text))
 
 
 def _walk(element: ET.Element, out: list[str]) -> None:
