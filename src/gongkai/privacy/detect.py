@@ -33,7 +33,7 @@ from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize)
 
@@ -148,8 +148,10 @@ _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
-_AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]")
-_AMBIGUOUS_RUN = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]+")
+_ANY_MARK = re.escape(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS) + "＊"
+_MARK_BY_DIGIT = re.compile(rf"[0-9０-９][{_ANY_MARK}]|[{_ANY_MARK}][0-9０-９]")
+_AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}}")
+_AMBIGUOUS_RUN = re.compile(f"(?:[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}})+")
 _DECODED = re.compile(r"[&%=]|\\[ux]")  # what normalize decodes: references, percent-encoded bytes, escapes
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
@@ -255,7 +257,7 @@ def _as_masks(text: str, hits: list[Hit], allowed: frozenset[str], joins: _Joins
     them (138○0595○1234) or masked too little with them (1380595_234) is found; a number that holds a zero only by
     reading a mask's ○ as one (138○○○○5678 as 13800005678, 350524○○○○○○○○1234) is none when the star reading shows
     it masked enough."""
-    starred = normalize(_AMBIGUOUS.sub("*", text))
+    starred = normalize(_AMBIGUOUS.sub(lambda mark: "*" * len(mark.group(0)), text))
     # (a mask is one run of marks: ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇 is 13800138000 written with zeros, not 138**138*** masked)
     masked = [span for m in _MASKED_NUMBER.finditer(starred.text)
               if undermasked(_MARKS.sub("*", m.group(0))) is None
@@ -395,6 +397,28 @@ def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         if kind is not None and not any(len(v) == len(starred) and all(a in ("*", b) for a, b in zip(starred, v))
                                         for v in allowed):
             yield Hit(kind, starred, *norm.span(match.start(), match.end()))
+
+
+def may_be_masked(text: str) -> bool:
+    """False when *text* holds no masked number: no mark stands beside a digit."""
+    return _MARK_BY_DIGIT.search(text) is not None
+
+
+def masked_numbers(text: str) -> list[str]:
+    """Every masked number *text* shows (an ID, a mobile, a card with some of its digits masked, each mark a star, a
+    look-alike mark too: 138··0595, 3505××××1236): for numbers.combined_mask, which reads the masks of one record
+    together. A text without a mark beside a digit holds none (one search)."""
+    if not may_be_masked(text):
+        return []
+    norm = normalize(_AMBIGUOUS.sub(lambda mark: "*" * len(mark.group(0)), text))
+    found = []
+    for match in _MASKED_NUMBER.finditer(norm.text):
+        token = match.group(0)
+        starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
+                   else _MARKS.sub("*", token))
+        if "*" in starred and sum(c.isdigit() for c in starred) >= 2:
+            found.append(starred)
+    return found
 
 
 def _money(text: str, start: int, end: int) -> bool:

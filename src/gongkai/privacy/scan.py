@@ -26,10 +26,10 @@ from gongkai.privacy.columns import extra_columns, people_of
 from gongkai.privacy.detect import KINDS, bureau_values, find
 from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
-from gongkai.privacy.extract import Table, Unreadable, cells_apart, markdown_segments, markdown_tables
-from gongkai.privacy.fields import FieldPath
+from gongkai.privacy.extract import Segment, Table, Unreadable, cells_apart, markdown_segments, markdown_tables
+from gongkai.privacy.fields import FieldPath, describe, model_texts
 from gongkai.privacy.findings import (
-    UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, model_findings, segment_findings,
+    UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, masks_together, model_findings, segment_findings,
 )
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
@@ -60,7 +60,7 @@ class RecordScan:
 
 # Remembered as (the keys of records holding nothing, {key: scan} of the others): nearly every record holds nothing,
 # and a set of keys loads and saves many times faster than as many scan objects.
-MEMO_KEY = "privacy:records:v4"
+MEMO_KEY = "privacy:records:v5"
 NOTHING = RecordScan()
 MIN_PARALLEL = 1000  # records to scan from which forked workers pay for themselves
 _PROCESS: dict[str, RecordScan] = {}
@@ -71,11 +71,14 @@ Share = tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | 
 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
-    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS, together=SHOWN_TOGETHER)
+    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS, together=SHOWN_TOGETHER, masks=False)
     lists = _Lists(record, allowed, findings)
+    # every place a reader sees, for the masks read together (masks_together)
+    places = [(path, Segment(text, describe(path))) for path, text in model_texts(record, _NOT_FIELDS)]
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
         lists.read((BODY,), [record.body], markdown_tables(record.body) if "|" in record.body else [])
+        places.extend(((BODY,), segment) for segment in markdown_segments(record.body, BODY))
     for index, attachment in enumerate(record.attachments):
         data = read(attachment.file)
         if data is None:
@@ -89,6 +92,8 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
         lists.read(path, [segment.text for segment in segments], tables)
+        places.extend((path, segment) for segment in segments)
+    findings.extend(masks_together(record.id, places, allowed))
     # (a title that names the people aid is given to makes the record one about them, whatever its body says)
     titled = listed_in_title(record.title)
     return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled),
