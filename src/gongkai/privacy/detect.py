@@ -148,6 +148,7 @@ _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
+_PRODUCT = re.compile(f"(?<=[0-9０-９])[{MULTIPLY_MARKS}](?=[0-9０-９])")
 _ANY_MARK = re.escape(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS) + "＊"
 _MARK_BY_DIGIT = re.compile(rf"[0-9０-９][{_ANY_MARK}]|[{_ANY_MARK}][0-9０-９]")
 _AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}}")
@@ -389,6 +390,8 @@ def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
     for match in _MASKED_NUMBER.finditer(norm.text):
         token = match.group(0)
+        if _PRODUCT.search(norm.source, *norm.span(match.start(), match.end())) is not None:
+            continue  # (one × between numbers is a product, 15000×12000; a mask is two or more: normalize.MULTIPLY_MARKS)
         # every mark a star; an X at the end of eighteen is the check digit
         starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
                    else _MARKS.sub("*", token))
