@@ -10,6 +10,11 @@ Found, each a hole of a class (expected values typed by hand from DOMAIN.md §7 
 - **Look-alike mask marks.** A mask typed with a middle dot, another star or a cross (1380595··34, 1380595∗∗34,
   1380595✕✕34, 1380595××34 — two hidden digits, a hundred guesses) was read as a separator: the groups 1380595 and 34
   make no number, so nothing was found. One × between numbers stays a product (15000×12000).
+- **Logs.** A line printed under any finding (a misspelt key 撤回原因 holding 「林某138****5678（1380595····）」) showed
+  both masks, so the CI log held the number. Now every masked number is printed in the masking format (138********).
+- **Masked too little, in groups.** 3505241985 0315 **** (the birth date in full) and 138 0595 **34 (two digits
+  hidden) passed: the eighth pass read a mask only when written as one run. Now the groups a number is written in
+  (3-4-4, 6-8-4, in fours …) are joined first.
 - **Names a list writes otherwise.** Slashes or a comma and space between names (陈水生/林阿妹/王建国, 陈明, 林华, 王强.),
   two-character names padded to the width of three (陈　明), minority names with a middle dot (阿依古丽·买买提) —
   in a 通知 about aid, these made no list of people: no GK611, the names indexed and never taken down; such a name in a
@@ -55,6 +60,8 @@ LIST_CSV = "姓名,保障金额,联系人电话\n陈*生,500,1380595····\n"
 # R2026-003, 004: two digits hidden with look-alike marks (a hundred guesses)
 DOTS = _record(NOTICE, 3, "如对临时救助有疑问，请联系林某1380595··34。")
 CROSSES = _record(NOTICE, 4, "如对临时救助有疑问，请联系林某1380595××34，或林某1380595✕✕34。")
+# R2026-011: masked too little, written in groups (the birth date in full; two digits of a mobile hidden)
+GROUPED = _record(NOTICE, 11, "临时救助对象陈*生，身份证号 3505241985 0315 ****，电话 138 0595 **34。")
 # R2026-005: masked one way everywhere, products with one ×: nothing to find
 MASKED_ALIKE = _record(NOTICE, 5, "经费15000×12000元，场地1920×1080。\n"
                                   "陈*生身份证号35*************123，复核35*************123；电话138****5678，另138****5678。\n"
@@ -91,7 +98,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, obje
     cat.write("gongkai.yaml", AGENCY)
     cat.item()
     for number, text in [(1, ID_TWO_WAYS), (2, MOBILE_TWO_WAYS), (3, DOTS), (4, CROSSES), (5, MASKED_ALIKE),
-                         (10, TITLED), *((n, _record(NOTICE, n, body)) for n, body in NAME_LISTS.items())]:
+                         (10, TITLED), (11, GROUPED), *((n, _record(NOTICE, n, body)) for n, body in NAME_LISTS.items())]:
         cat.record(text, f"records/2026/R2026-{number:03d}.yaml")
     cat.write("files/2026/名单.csv", LIST_CSV)
     with pytest.MonkeyPatch.context() as patch:
@@ -138,6 +145,13 @@ def test_two_digits_hidden_with_look_alike_marks_is_too_little(built, owner: str
     assert not (site / "records" / f"{owner}.html").exists()
 
 
+def test_a_number_masked_too_little_in_groups_is_found(built) -> None:
+    diagnostics, site = built
+    assert _of(diagnostics, "R2026-011", "GK601") and _of(diagnostics, "R2026-011", "GK602"), \
+        [d for d in diagnostics if d["id"] == "R2026-011"]
+    assert not (site / "records" / "R2026-011.html").exists()
+
+
 def test_masks_alike_and_products_pass(built) -> None:
     diagnostics, site = built
     assert [d for d in diagnostics if d["id"] == "R2026-005" and str(d["code"]).startswith("GK60")] == []
@@ -175,3 +189,10 @@ def test_a_minority_name_in_a_title_is_masked(built) -> None:
     page = (site / "records" / "R2026-010.html").read_text(encoding="utf-8")
     assert "关于阿******提家庭申请最低生活保障的公示" in page
     assert "阿依古丽" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_log_never_shows_more_of_a_number_than_the_format(gk, cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("页数: 1\n", "页数: 1\n撤回原因: 误将林某138****5678（1380595····）公开\n"))
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "GK102" in run.out, run.out
+    assert "1380595" not in run.out and "138****5678（138********）" in run.out, run.out

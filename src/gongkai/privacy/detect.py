@@ -148,6 +148,15 @@ _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
+_GAP = "[ \u00a0\u3000\u2009\u202f\\-‐‑‒–—－]"
+_GROUP_GAPS = re.compile(_GAP)
+# How numbers are written in groups (a mobile 3-4-4, an ID 6-8-4 or in fours, a card in fours): other groups of digits
+# and marks are no number masked (150 300 450 **, a sum in bold: **1500 2000**)
+_GROUPINGS = frozenset({(3, 4, 4), (3, 8), (7, 4),
+                        (6, 8, 4), (4, 4, 4, 4, 2), (6, 4, 4, 4), (10, 4, 4), (6, 12), (14, 4), (16, 2), (6, 8, 2, 2),
+                        (4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 4, 2), (6, 13), (4, 4, 4, 4, 1)})
+_GROUPED_MASK = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[0-9{_MARK}]{{2,}}(?:{_GAP}[0-9{_MARK}]{{2,}}){{1,5}}"
+                           rf"(?![0-9A-Za-z{_MARK}])")
 _PRODUCT = re.compile(f"(?<=[0-9０-９])[{MULTIPLY_MARKS}](?=[0-9０-９])")
 _ANY_MARK = re.escape(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS) + "＊"
 _MARK_BY_DIGIT = re.compile(rf"[0-9０-９][{_ANY_MARK}]|[{_ANY_MARK}][0-9０-９]")
@@ -281,6 +290,7 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_apart(hits, list(_cardinal(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
+        hits.extend(_apart(hits, list(_grouped_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
@@ -402,6 +412,20 @@ def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             yield Hit(kind, starred, *norm.span(match.start(), match.end()))
 
 
+def _grouped_undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Numbers masked too little written in groups (hostile pass 21), as a number is read out: 3505241985 0315 ****
+    (the birth date in full), 138 0595 **34, 6222 0212 3456 7**4 — spaces or dashes between groups of two or more
+    digits and marks, as _undermasked reads them once joined."""
+    for match in _GROUPED_MASK.finditer(norm.text):
+        if _MARKS.search(match.group(0)) is None or tuple(map(len, _GROUP_GAPS.split(match.group(0)))) not in _GROUPINGS:
+            continue
+        joined = _GROUP_GAPS.sub("", match.group(0))
+        if _MASKED_NUMBER.fullmatch(joined) is None:
+            continue
+        for hit in _undermasked(normalize(joined), allowed):
+            yield Hit(hit.kind, hit.value, *norm.span(match.start(), match.end()))
+
+
 def may_be_masked(text: str) -> bool:
     """False when *text* holds no masked number: no mark stands beside a digit."""
     return _MARK_BY_DIGIT.search(text) is not None
@@ -411,8 +435,14 @@ def masked_numbers(text: str) -> list[str]:
     """Every masked number *text* shows (an ID, a mobile, a card with some of its digits masked, each mark a star, a
     look-alike mark too: 138··0595, 3505××××1236): for numbers.combined_mask, which reads the masks of one record
     together. A text without a mark beside a digit holds none (one search)."""
+    return [token for _, _, token in masked_spans(text)]
+
+
+def masked_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the number with each mark a star) of every masked number in *text* (masked_numbers)."""
     if not may_be_masked(text):
         return []
+    # (each look-alike mark one star: the text keeps its length, so spans in it are spans in *text*)
     norm = normalize(_AMBIGUOUS.sub(lambda mark: "*" * len(mark.group(0)), text))
     found = []
     for match in _MASKED_NUMBER.finditer(norm.text):
@@ -420,7 +450,7 @@ def masked_numbers(text: str) -> list[str]:
         starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
                    else _MARKS.sub("*", token))
         if "*" in starred and sum(c.isdigit() for c in starred) >= 2:
-            found.append(starred)
+            found.append((*norm.span(match.start(), match.end()), starred))
     return found
 
 

@@ -506,11 +506,20 @@ _QUOTED_PRINTABLE = re.compile(rf"={_HEX2}(?:=\r?\n)?={_HEX2}")
 _MULTIPLIED = re.compile(f"[{MULTIPLY_MARKS}]{{2,}}")
 
 
+# (hostile pass 21) a number masked too little, written in groups: 138 0595 **34, 3505241985 0315 **** (detect's
+# _grouped_undermasked)
+_GROUPED = re.compile(rf"[\d{_MARKS}]{{2,}}(?:[ \u00a0\u3000\u2009\u202f\-‐‑‒–—－][\d{_MARKS}]{{2,}}){{1,5}}")
+
+
 def _starred(text: str) -> bool:
     """STARRED, with a run of two multiplication signs or more read as marks (1380595××34; one is a product:
-    15000×12000)."""
+    15000×12000), or in groups."""
     if STARRED.search(text) is not None:
         return True
+    for group in _GROUPED.finditer(text):
+        run = group.group(0)
+        if len(run) >= 12 and re.search(f"[{_MARKS}]", run) and re.search(r"\d", run):
+            return True
     return (("×" in text or "⨯" in text) and _MULTIPLIED.search(text) is not None
             and STARRED.search(_MULTIPLIED.sub(lambda run: "*" * len(run.group(0)), text)) is not None)
 

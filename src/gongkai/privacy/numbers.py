@@ -202,3 +202,13 @@ def revealed(together: str) -> str | None:
     """The kind of number the digits and stars *together* (what several masks of it show at once) give away: a mask
     that, alone, would be masked too little (undermasked), or no mask left at all; None when it still hides enough."""
     return classify(together) if "*" not in together else undermasked(together)
+
+
+def masked_kind(token: str) -> str:
+    """The kind of number a masked *token* (digits and stars: 11, or 16 to 19 characters) is masked from: a mobile
+    (eleven), an ID (eighteen, its area code a province's or starred), else a card."""
+    if len(token) == 11:
+        return "mobile"
+    if len(token) == 18 and ("*" in token[:2] or (token[:2].isdigit() and int(token[:2]) in _PROVINCES)):
+        return "id"
+    return "bank"
