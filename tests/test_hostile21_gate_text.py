@@ -15,7 +15,7 @@ Found, each a hole of a class (expected values typed by hand from DOMAIN.md §7 
 - **Masked too little, in groups.** 3505241985 0315 **** (the birth date in full) and 138 0595 **34 (two digits
   hidden) passed: the eighth pass read a mask only when written as one run. Now the groups a number is written in
   (3-4-4, 6-8-4, in fours …) are joined first.
-- **Names a list writes otherwise.** Slashes or a comma and space between names (陈水生/林阿妹/王建国, 陈明, 林华, 王强.),
+- **Names a list writes otherwise.** Slashes or a comma and space between names (陈水生/林阿妹/王建国, 陈明, 林华, 王强纳入…),
   two-character names padded to the width of three (陈　明), minority names with a middle dot (阿依古丽·买买提) —
   in a 通知 about aid, these made no list of people: no GK611, the names indexed and never taken down; such a name in a
   公示's title was shown unmasked.
@@ -71,7 +71,7 @@ NAME_LISTS = {
     6: "经审核，以下人员获得临时救助：陈水生/林阿妹/王建国。",
     7: "经审核，以下人员获得临时救助：阿依古丽·买买提、热依拉·吐尔逊、艾力·买买提。",
     8: "经审核，以下人员获得临时救助：陈　明、林　华、王　强。",
-    9: "经审核，以下人员获得临时救助：陈明, 林华, 王强.",
+    9: "经审核，陈明, 林华, 王强纳入最低生活保障。",
 }
 # R2026-010: a 公示 naming a minority household in its title
 TITLED = (_record(RECORD, 10, "经审核，该户符合最低生活保障条件，现予公示。")
