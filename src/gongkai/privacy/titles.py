@@ -34,7 +34,7 @@ _DOTTED = r"(?:(?![为对将和与及])[\u4e00-\u9fff]){2,5}?[·•・‧．][\u
 _DOTTED_SHORTEST = _DOTTED.replace("{2,6}", "{2,6}?")  # (in a title, up to what follows a name: 家庭, 申请 …)
 _PADDED = r"[{}][ \u3000]{{1,2}}[\u4e00-\u9fff](?![\u4e00-\u9fff])"
 _SPACES = re.compile("[ \u3000]")
-_NAME = rf"(?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?|{_DOTTED_SHORTEST}"
+_NAME = rf"(?!关于)(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?|{_DOTTED_SHORTEST})"
 # a name, where a title puts one, and what follows it (the lookahead keeps 、 for the next name)
 # (关于为陈水生申请临时救助的公示, 关于陈水生申请最低生活保障的公示, 关于同意林阿妹享受特困人员救助供养的公示)
 # (twelfth pass) also after the place the person lives in (关于湖头镇经兜村陈水生申请…, 经兜村村民陈水生家庭…), the year
