@@ -159,6 +159,7 @@ _GROUPED_MASK = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[0-9{_MARK}]{{2,}}(?:{_GAP}
                            rf"(?![0-9A-Za-z{_MARK}])")
 _PRODUCT = re.compile(f"(?<=[0-9０-９])[{MULTIPLY_MARKS}](?=[0-9０-９])")
 _ANY_MARK = re.escape(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS) + "＊"
+_ONE_MARK = re.compile(f"[{_ANY_MARK}]")
 _MARK_BY_DIGIT = re.compile(rf"[0-9０-９][{_ANY_MARK}]|[{_ANY_MARK}][0-9０-９]")
 _AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}}")
 _AMBIGUOUS_RUN = re.compile(f"(?:[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}})+")
@@ -428,7 +429,7 @@ def _grouped_undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[
 
 def may_be_masked(text: str) -> bool:
     """False when *text* holds no masked number: no mark stands beside a digit."""
-    return _MARK_BY_DIGIT.search(text) is not None
+    return _ONE_MARK.search(text) is not None and _MARK_BY_DIGIT.search(text) is not None  # (most texts: no mark)
 
 
 def masked_numbers(text: str) -> list[str]:

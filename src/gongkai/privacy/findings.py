@@ -86,14 +86,15 @@ def model_findings(owner: str, model: BaseModel, allowed: frozenset[str], skip: 
     with *masks*, a number its fields mask in different ways (masks_together: a record reads them with its body and
     attachments instead)."""
     fields = model_texts(model, skip)
-    found = _model_findings(owner, fields, allowed, together)
+    found = fields_findings(owner, fields, allowed, together)
     if masks:
         found.extend(masks_together(owner, [(path, Segment(text, describe(path))) for path, text in fields], allowed))
     return found
 
 
-def _model_findings(owner: str, fields: list[tuple[FieldPath, str]], allowed: frozenset[str],
-                    together: tuple[tuple[str, ...], ...]) -> list[PrivacyFinding]:
+def fields_findings(owner: str, fields: list[tuple[FieldPath, str]], allowed: frozenset[str],
+                    together: tuple[tuple[str, ...], ...] = ()) -> list[PrivacyFinding]:
+    """model_findings over the texts of a model already walked (fields.model_texts), without masks_together."""
     top = {path[0]: text for path, text in fields if len(path) == 1}
     beside: list[list[tuple[FieldPath, str]]] = [[((key,), top[key]) for key in group if top.get(key)]
                                                  for group in together]
