@@ -142,7 +142,9 @@ def extra_columns(header: list[str], named: list[int] | None = None) -> list[tup
 
 # A name as a list writes it: two to four Chinese characters (a compound surname and a two-character given name at most),
 # perhaps with a note in brackets (陈水生（户主）).
-_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?")
+# (hostile pass 21) or a minority name with its middle dot (阿依古丽·买买提), or a two-character one padded (陈　明).
+_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]"
+                   r"|[\u4e00-\u9fff]{2,5}[·•・‧．][\u4e00-\u9fff]{2,6})(?:[（(][^）)]*[）)])?")
 
 
 # What stands in a name column and is no name: a total row, a blank marker.
@@ -152,5 +154,5 @@ _NOT_NAMES = frozenset({"合计", "小计", "总计", "共计", "以下空白", 
 def _listed_names(rows: list[list[str]], header: list[str], columns: list[int]) -> frozenset[str]:
     """The names in the name *columns* of the rows below *header*."""
     below = rows[rows.index(header) + 1:]
-    return frozenset(m.group(1) for row in below for n in columns if n < len(row)
+    return frozenset(re.sub("[ \u3000]", "", m.group(1)) for row in below for n in columns if n < len(row)
                      and (m := _NAME.fullmatch(row[n].strip())) is not None and m.group(1) not in _NOT_NAMES)

@@ -33,7 +33,7 @@ from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize)
 
@@ -148,8 +148,21 @@ _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
-_AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]")
-_AMBIGUOUS_RUN = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]+")
+_GAP = "[ \u00a0\u3000\u2009\u202f\\-‐‑‒–—－]"
+_GROUP_GAPS = re.compile(_GAP)
+# How numbers are written in groups (a mobile 3-4-4, an ID 6-8-4 or in fours, a card in fours): other groups of digits
+# and marks are no number masked (150 300 450 **, a sum in bold: **1500 2000**)
+_GROUPINGS = frozenset({(3, 4, 4), (3, 8), (7, 4),
+                        (6, 8, 4), (4, 4, 4, 4, 2), (6, 4, 4, 4), (10, 4, 4), (6, 12), (14, 4), (16, 2), (6, 8, 2, 2),
+                        (4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 4, 2), (6, 13), (4, 4, 4, 4, 1)})
+_GROUPED_MASK = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[0-9{_MARK}]{{2,}}(?:{_GAP}[0-9{_MARK}]{{2,}}){{1,5}}"
+                           rf"(?![0-9A-Za-z{_MARK}])")
+_PRODUCT = re.compile(f"(?<=[0-9０-９])[{MULTIPLY_MARKS}](?=[0-9０-９])")
+_ANY_MARK = re.escape(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS) + "＊"
+_ONE_MARK = re.compile(f"[{_ANY_MARK}]")
+_MARK_BY_DIGIT = re.compile(rf"[0-9０-９][{_ANY_MARK}]|[{_ANY_MARK}][0-9０-９]")
+_AMBIGUOUS = re.compile(f"[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}}")
+_AMBIGUOUS_RUN = re.compile(f"(?:[{re.escape(AMBIGUOUS_MARKS)}]|[{MULTIPLY_MARKS}]{{2,}})+")
 _DECODED = re.compile(r"[&%=]|\\[ux]")  # what normalize decodes: references, percent-encoded bytes, escapes
 _MONEY_AFTER = re.compile(r"\s*[（(]?\s*(?:[美港欧]?元|万元|亿元|千元|万|亿|块)")
 # counts, not money, but no number either: 分别为15,120,135,150人, 第13,105,207,331条
@@ -255,7 +268,7 @@ def _as_masks(text: str, hits: list[Hit], allowed: frozenset[str], joins: _Joins
     them (138○0595○1234) or masked too little with them (1380595_234) is found; a number that holds a zero only by
     reading a mask's ○ as one (138○○○○5678 as 13800005678, 350524○○○○○○○○1234) is none when the star reading shows
     it masked enough."""
-    starred = normalize(_AMBIGUOUS.sub("*", text))
+    starred = normalize(_AMBIGUOUS.sub(lambda mark: "*" * len(mark.group(0)), text))
     # (a mask is one run of marks: ⅠⅢⅧ〇〇ⅠⅢⅧ〇〇〇 is 13800138000 written with zeros, not 138**138*** masked)
     masked = [span for m in _MASKED_NUMBER.finditer(starred.text)
               if undermasked(_MARKS.sub("*", m.group(0))) is None
@@ -278,6 +291,7 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_apart(hits, list(_cardinal(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
         hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
+        hits.extend(_apart(hits, list(_grouped_undermasked(norm, allowed))))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
@@ -387,6 +401,8 @@ def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
     for match in _MASKED_NUMBER.finditer(norm.text):
         token = match.group(0)
+        if _PRODUCT.search(norm.source, *norm.span(match.start(), match.end())) is not None:
+            continue  # (one × between numbers is a product, 15000×12000; a mask is two or more: normalize.MULTIPLY_MARKS)
         # every mark a star; an X at the end of eighteen is the check digit
         starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
                    else _MARKS.sub("*", token))
@@ -395,6 +411,48 @@ def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         if kind is not None and not any(len(v) == len(starred) and all(a in ("*", b) for a, b in zip(starred, v))
                                         for v in allowed):
             yield Hit(kind, starred, *norm.span(match.start(), match.end()))
+
+
+def _grouped_undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """Numbers masked too little written in groups (hostile pass 21), as a number is read out: 3505241985 0315 ****
+    (the birth date in full), 138 0595 **34, 6222 0212 3456 7**4 — spaces or dashes between groups of two or more
+    digits and marks, as _undermasked reads them once joined."""
+    for match in _GROUPED_MASK.finditer(norm.text):
+        if _MARKS.search(match.group(0)) is None or tuple(map(len, _GROUP_GAPS.split(match.group(0)))) not in _GROUPINGS:
+            continue
+        joined = _GROUP_GAPS.sub("", match.group(0))
+        if _MASKED_NUMBER.fullmatch(joined) is None:
+            continue
+        for hit in _undermasked(normalize(joined), allowed):
+            yield Hit(hit.kind, hit.value, *norm.span(match.start(), match.end()))
+
+
+def may_be_masked(text: str) -> bool:
+    """False when *text* holds no masked number: no mark stands beside a digit."""
+    return _ONE_MARK.search(text) is not None and _MARK_BY_DIGIT.search(text) is not None  # (most texts: no mark)
+
+
+def masked_numbers(text: str) -> list[str]:
+    """Every masked number *text* shows (an ID, a mobile, a card with some of its digits masked, each mark a star, a
+    look-alike mark too: 138··0595, 3505××××1236): for numbers.combined_mask, which reads the masks of one record
+    together. A text without a mark beside a digit holds none (one search)."""
+    return [token for _, _, token in masked_spans(text)]
+
+
+def masked_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the number with each mark a star) of every masked number in *text* (masked_numbers)."""
+    if not may_be_masked(text):
+        return []
+    # (each look-alike mark one star: the text keeps its length, so spans in it are spans in *text*)
+    norm = normalize(_AMBIGUOUS.sub(lambda mark: "*" * len(mark.group(0)), text))
+    found = []
+    for match in _MASKED_NUMBER.finditer(norm.text):
+        token = match.group(0)
+        starred = (_MARKS.sub("*", token[:17]) + token[17].upper() if len(token) == 18 and token[17] in "Xx"
+                   else _MARKS.sub("*", token))
+        if "*" in starred and sum(c.isdigit() for c in starred) >= 2:
+            found.append((*norm.span(match.start(), match.end()), starred))
+    return found
 
 
 def _money(text: str, start: int, end: int) -> bool:

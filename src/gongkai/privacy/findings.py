@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gongkai.privacy.detect import find
+from gongkai.privacy.detect import KINDS, find, masked_numbers, may_be_masked
 from gongkai.privacy.extract import Segment
 from gongkai.privacy.fields import FieldPath, describe, list_runs, model_texts
+from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
+from gongkai.privacy.numbers import combined_mask, revealed, undermasked
 
 # The rule that reports each kind of finding.
 CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "bank": "GK603", "address": "GK604"}
@@ -78,10 +80,21 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
 
 
 def model_findings(owner: str, model: BaseModel, allowed: frozenset[str], skip: frozenset[str] = frozenset(),
-                   together: tuple[tuple[str, ...], ...] = ()) -> list[PrivacyFinding]:
+                   together: tuple[tuple[str, ...], ...] = (), masks: bool = True) -> list[PrivacyFinding]:
     """Personal data in every field of *model* but *skip*, each value reported once per field; and in the fields of
-    each group of *together* read one after another, as the outputs show them side by side (a list's 题名 and 文号)."""
+    each group of *together* read one after another, as the outputs show them side by side (a list's 题名 and 文号);
+    with *masks*, a number its fields mask in different ways (masks_together: a record reads them with its body and
+    attachments instead)."""
     fields = model_texts(model, skip)
+    found = fields_findings(owner, fields, allowed, together)
+    if masks:
+        found.extend(masks_together(owner, [(path, Segment(text, describe(path))) for path, text in fields], allowed))
+    return found
+
+
+def fields_findings(owner: str, fields: list[tuple[FieldPath, str]], allowed: frozenset[str],
+                    together: tuple[tuple[str, ...], ...] = ()) -> list[PrivacyFinding]:
+    """model_findings over the texts of a model already walked (fields.model_texts), without masks_together."""
     top = {path[0]: text for path, text in fields if len(path) == 1}
     beside: list[list[tuple[FieldPath, str]]] = [[((key,), top[key]) for key in group if top.get(key)]
                                                  for group in together]
@@ -133,3 +146,64 @@ def standing_on(findings: Iterable[PrivacyFinding], today: dt.date | None) -> li
     """The *findings* that stand on *today*, the day of the command (None: all): 18 digits a float rounded are a
     身份证号 only of someone born by that day (350524202701151000 is a serial before 2027-01-15, an ID from then)."""
     return [f for f in findings if f.born is None or today is None or f.born <= today]
+
+
+# Masked numbers of one record compared in pairs at most this often: a list masked one way repeats its pattern, and
+# two patterns meet by their shared digits (a dictionary), so this bounds only a hostile record's cost.
+_MOST_MASKS = 20_000
+_FORMAT = {"id": "35*************123", "id15": "35**********123", "mobile": "138****1234", "bank": "6222***********0128"}
+
+
+def masks_together(owner: str, places: list[tuple[FieldPath, Segment]],
+                   allowed: frozenset[str] = frozenset()) -> list[PrivacyFinding]:
+    """Numbers that several places of one record mask differently, so that together they show more than the masking
+    format allows (DOMAIN.md §7): 3505**********1236 in a table and 3505241985******** in a sentence are
+    3505241985****1236 to a reader of both — a few hundred guesses. Reported at the second place, naming the first.
+    A record whose places all mask one way (35*************123, 138****1234) shows nothing more together."""
+    if not may_be_masked(SEPARATE.join(segment.text for _, segment in places)):  # most records: one search decides
+        return []
+    first: dict[str, tuple[FieldPath, Segment]] = {}
+    for path, segment in places:
+        for token in masked_numbers(segment.text):
+            first.setdefault(token, (path, segment))
+    if len(first) < 2 or len(first) > _MOST_MASKS:
+        return []
+    found: list[PrivacyFinding] = []
+    seen: set[str] = set()
+    for one, other in _compatible_pairs(list(first)):
+        together = combined_mask(one, other)
+        if together is None or together in seen:
+            continue
+        kind = revealed(together)
+        if kind is None or undermasked(one) is not None or undermasked(other) is not None:
+            continue  # (a mask too little alone is reported where it is)
+        if any(len(v) == len(together) and all(a in ("*", b) for a, b in zip(together, v)) for v in allowed):
+            continue  # (the bureau's own number, masked two ways, is the bureau's still)
+        seen.add(together)
+        (path_a, a), (path_b, b) = sorted((first[one], first[other]), key=lambda p: places.index(p))
+        where = b.where if a.where == b.where else f"{b.where}与{a.where}"
+        shown = sum(c != "*" for c in together)
+        found.append(PrivacyFinding(owner, kind, f"{where}的遮盖合起来", mask_value(kind, together), path_b, b.line,
+                                    f"{KINDS[kind]}（两处遮盖的位置不同，合起来露出{shown}位；请两处都按"
+                                    f"「{_FORMAT[kind]}」的格式遮盖）"))
+    return found
+
+
+def _compatible_pairs(tokens: list[str]) -> list[tuple[str, str]]:
+    """The pairs of *tokens* (the same length, masked in two patterns) that agree wherever both show a digit."""
+    by_pattern: dict[tuple[int, ...], list[str]] = {}
+    for token in tokens:
+        by_pattern.setdefault(tuple(i for i, c in enumerate(token) if c != "*"), []).append(token)
+    pairs: list[tuple[str, str]] = []
+    patterns = list(by_pattern)
+    for n, shown in enumerate(patterns):
+        for other in patterns[n + 1:]:
+            if len(by_pattern[shown][0]) != len(by_pattern[other][0]):
+                continue
+            both = sorted(set(shown) & set(other))
+            meet: dict[str, list[str]] = {}
+            for token in by_pattern[shown]:
+                meet.setdefault("".join(token[i].upper() for i in both), []).append(token)
+            for token in by_pattern[other]:
+                pairs.extend((one, token) for one in meet.get("".join(token[i].upper() for i in both), ()))
+    return pairs

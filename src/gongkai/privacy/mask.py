@@ -6,9 +6,10 @@ import itertools
 import re
 from typing import Any
 
-from gongkai.privacy.detect import find
+from gongkai.privacy.detect import find, masked_spans
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import normalize
+from gongkai.privacy.numbers import masked_kind
 
 __all__ = ["mask_data", "mask_excerpt", "mask_line", "mask_log", "mask_names", "mask_text", "mask_value"]
 
@@ -42,7 +43,19 @@ def mask_log(text: str) -> str:
     of base64 whose text holds personal data (a YAML `!!binary` value echoed under a finding, a data: address) is
     shown as stars (detect.find decodes it: encoded.py).
     """
-    return mask_text(text)[0] if text else text
+    return _as_format(mask_text(text)[0]) if text else text
+
+
+def _as_format(text: str) -> str:
+    """*text* with every masked number that shows more than the masking format shown in it (3505**********1236 as
+    35*************236, 1380595···· as 138********): two masks of one number, each enough, may together show it all
+    (findings.masks_together); printed in the format, a log never shows more of it than the format does."""
+    spans = masked_spans(text)
+    for start, end, token in reversed(spans):
+        shown = mask_value(masked_kind(token), token)
+        if shown != token:
+            text = text[:start] + shown + text[end:]
+    return text
 
 
 def mask_data(value: Any) -> Any:

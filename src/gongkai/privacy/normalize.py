@@ -329,7 +329,15 @@ MASK_MARKS = "*●■◆★※#?Xx□▲△◇☆◎▪◼⬛◻▫◾◽▼▽�
 # mask leaves (138____5678, 1380595_234). detect.find reads a text holding one both ways: as written (a zero, a
 # separator) and with each of them a star — a number masked too little, or joined across them, is found either way,
 # and a zero read into a number that the star reading shows masked enough (138○○○○5678) is no number.
-AMBIGUOUS_MARKS = "○〇◯_＿﹍﹎﹏‾‗"
+# (hostile pass 21) Dots, stars, crosses and blocks a clerk masks with as well, which elsewhere separate groups or
+# are symbols: the middle dots (· • ‧ ∙ ⋅ ・ ･ ◦), the other stars (∗ ⁎ ✱ ✲ ✳ ✻ ❋ ﹡ ✢ ✣ ✤ ✥ ✦ ✧ ✩ ✪ ✫ ✬ ✭ ✮ ✯ ✰ ✴ ✵ ✶ ✷ ✸
+# ✹ ✺), the crosses (╳ ✕ ✖ ✗ ✘ ⊗), the full-width question mark (？ ﹖), discs and blocks (⚫ ⬤ ◉ █ ▓ ▒ ░): 1380595··34
+# leaves a hundred guesses, 138··0595··1234 is the number joined.
+AMBIGUOUS_MARKS = ("○〇◯_＿﹍﹎﹏‾‗" "·•‧∙⋅・･◦" "∗⁎✱✲✳✻❋﹡✢✣✤✥✦✧✩✪✫✬✭✮✯✰✴✵✶✷✸✹✺" "╳✕✖✗✘⊗" "？﹖"
+                   "⚫⬤◉█▓▒░")
+# The multiplication signs mask only two or more in a row (1380595××34): one between numbers is a product
+# (15000×12000, 1920×1080).
+MULTIPLY_MARKS = "×⨯"
 
 
 @functools.cache  # walked on first use, only for a text holding a character beyond U+FFFF
@@ -495,6 +503,25 @@ STARRED = re.compile(rf"[1１{_MARKS}](?:(?<=[1１])[3-9３-９](?=[\d{_MARKS}]{
 
 # Quoted-printable bytes (=31=33…, two at least, as normalize() decodes them), for the pattern without escapes.
 _QUOTED_PRINTABLE = re.compile(rf"={_HEX2}(?:=\r?\n)?={_HEX2}")
+_MULTIPLIED = re.compile(f"[{MULTIPLY_MARKS}]{{2,}}")
+
+
+# (hostile pass 21) a number masked too little, written in groups: 138 0595 **34, 3505241985 0315 **** (detect's
+# _grouped_undermasked)
+_GROUPED = re.compile(rf"[\d{_MARKS}]{{2,}}(?:[ \u00a0\u3000\u2009\u202f\-‐‑‒–—－][\d{_MARKS}]{{2,}}){{1,5}}")
+
+
+def _starred(text: str) -> bool:
+    """STARRED, with a run of two multiplication signs or more read as marks (1380595××34; one is a product:
+    15000×12000), or in groups."""
+    if STARRED.search(text) is not None:
+        return True
+    for group in _GROUPED.finditer(text):
+        run = group.group(0)
+        if len(run) >= 12 and re.search(f"[{_MARKS}]", run) and re.search(r"\d", run):
+            return True
+    return (("×" in text or "⨯" in text) and _MULTIPLIED.search(text) is not None
+            and STARRED.search(_MULTIPLIED.sub(lambda run: "*" * len(run.group(0)), text)) is not None)
 
 
 def _quoted_printable(text: str) -> bool:
@@ -507,7 +534,7 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
-    if STARRED.search(text) is not None:
+    if _starred(text):
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
                                              or _scientific(text, True, lists) or has_unassigned_astral(text)
@@ -526,7 +553,7 @@ def may_hold_number(text: str) -> bool:
         return True
     if _quoted_printable(text):
         return True
-    if STARRED.search(text) is not None:
+    if _starred(text):
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, False, False).search(text) is not None
                                              or _scientific(text, True, False) or has_unassigned_astral(text)

@@ -181,3 +181,34 @@ def classify(raw: str, today: dt.date | None = None) -> str | None:
     if 13 <= len(digits) <= 19 and digits[0] in "3456789" and luhn(digits):
         return "bank"
     return None
+
+
+def combined_mask(first: str, second: str) -> str | None:
+    """What two masked forms of one number (digits and stars, the same length) show together, when they are masked
+    differently and could be the same number (every place both show holds the same digit): 3505**********1236 and
+    3505241985******** are 3505241985****1236. None when they cannot be one number or show nothing more together."""
+    if len(first) != len(second) or first == second:
+        return None
+    merged = []
+    for a, b in zip(first, second, strict=True):
+        if a != "*" and b != "*" and a.upper() != b.upper():
+            return None
+        merged.append(b if a == "*" else a)
+    together = "".join(merged)
+    return together if together not in (first, second) else None
+
+
+def revealed(together: str) -> str | None:
+    """The kind of number the digits and stars *together* (what several masks of it show at once) give away: a mask
+    that, alone, would be masked too little (undermasked), or no mask left at all; None when it still hides enough."""
+    return classify(together) if "*" not in together else undermasked(together)
+
+
+def masked_kind(token: str) -> str:
+    """The kind of number a masked *token* (digits and stars: 11, or 16 to 19 characters) is masked from: a mobile
+    (eleven), an ID (eighteen, its area code a province's or starred), else a card."""
+    if len(token) == 11:
+        return "mobile"
+    if len(token) == 18 and ("*" in token[:2] or (token[:2].isdigit() and int(token[:2]) in _PROVINCES)):
+        return "id"
+    return "bank"

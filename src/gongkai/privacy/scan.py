@@ -23,16 +23,18 @@ from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.boxes import boxed_ids
 from gongkai.privacy.columns import extra_columns, people_of
-from gongkai.privacy.detect import KINDS, bureau_values, find
+from gongkai.privacy.detect import KINDS, bureau_values, find, may_be_masked
 from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
-from gongkai.privacy.extract import Table, Unreadable, cells_apart, markdown_segments, markdown_tables
-from gongkai.privacy.fields import FieldPath
+from gongkai.privacy.extract import Segment, Table, Unreadable, cells_apart, markdown_segments, markdown_tables
+from gongkai.privacy.fields import FieldPath, describe, model_texts
 from gongkai.privacy.findings import (
-    UNREADABLE, ColumnWarning, PrivacyFinding, file_finding, model_findings, segment_findings,
+    UNREADABLE, ColumnWarning, PrivacyFinding, fields_findings, file_finding, masks_together, model_findings,
+    segment_findings,
 )
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
+from gongkai.privacy.normalize import SEPARATE
 from gongkai.privacy.mask import mask_log
 from gongkai.privacy.titles import enumerated_names, listed_in_title
 
@@ -60,7 +62,7 @@ class RecordScan:
 
 # Remembered as (the keys of records holding nothing, {key: scan} of the others): nearly every record holds nothing,
 # and a set of keys loads and saves many times faster than as many scan objects.
-MEMO_KEY = "privacy:records:v4"
+MEMO_KEY = "privacy:records:v5"
 NOTHING = RecordScan()
 MIN_PARALLEL = 1000  # records to scan from which forked workers pay for themselves
 _PROCESS: dict[str, RecordScan] = {}
@@ -71,11 +73,19 @@ Share = tuple[list[tuple[int, RecordScan]], dict[bytes, list[tuple[str, str]] | 
 
 def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordScan:
     """Scan *record*; *read(path)* gives an attachment's bytes (None when it may not be read: see attachments.py)."""
-    findings = model_findings(record.id, record, allowed, skip=_NOT_FIELDS, together=SHOWN_TOGETHER)
+    fields = model_texts(record, _NOT_FIELDS)
+    findings = fields_findings(record.id, fields, allowed, SHOWN_TOGETHER)
     lists = _Lists(record, allowed, findings)
+    # every place a reader sees that shows a masked number, for the masks read together (masks_together); most
+    # records show none: one search over their fields decides
+    places: list[tuple[FieldPath, Segment]] = []
+    if may_be_masked(SEPARATE.join(text for _, text in fields)):
+        places.extend((path, Segment(text, describe(path))) for path, text in fields if may_be_masked(text))
     if record.body:
         findings.extend(body_findings(record.id, record.body, allowed))
         lists.read((BODY,), [record.body], markdown_tables(record.body) if "|" in record.body else [])
+        if may_be_masked(record.body):
+            places.extend(((BODY,), s) for s in markdown_segments(record.body, BODY) if may_be_masked(s.text))
     for index, attachment in enumerate(record.attachments):
         data = read(attachment.file)
         if data is None:
@@ -89,6 +99,9 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
             continue
         findings.extend(segment_findings(record.id, path, segments, allowed))
         lists.read(path, [segment.text for segment in segments], tables)
+        places.extend((path, segment) for segment in segments if may_be_masked(segment.text))
+    if len(places) > 1:
+        findings.extend(masks_together(record.id, places, allowed))
     # (a title that names the people aid is given to makes the record one about them, whatever its body says)
     titled = listed_in_title(record.title)
     return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled),

@@ -26,16 +26,24 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿"
              "薄邸雍辜羊洪")
 _COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "长孙")
-_NAME = rf"(?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
+# (hostile pass 21) the name of a person of an ethnic minority, its parts joined by a middle dot (阿依古丽·买买提,
+# 买买提·艾力; typed with any dot an IME gives: · • ・ ‧ ．), whatever its first character; and a two-character name
+# padded to a three-character one's width, as a list aligns it (陈　明, 陈 明: a list's name, read without the space)
+# (not starting with a word a title puts before a name: 关于为买买提·艾力申请… is 买买提·艾力)
+_DOTTED = r"(?:(?![为对将和与及])[\u4e00-\u9fff]){2,5}?[·•・‧．][\u4e00-\u9fff]{2,6}(?![·•・‧．])"
+_DOTTED_SHORTEST = _DOTTED.replace("{2,6}", "{2,6}?")  # (in a title, up to what follows a name: 家庭, 申请 …)
+_PADDED = r"[{}][ \u3000]{{1,2}}[\u4e00-\u9fff](?![\u4e00-\u9fff])"
+_SPACES = re.compile("[ \u3000]")
+_NAME = rf"(?!关于)(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?|{_DOTTED_SHORTEST})"
 # a name, where a title puts one, and what follows it (the lookahead keeps 、 for the next name)
 # (关于为陈水生申请临时救助的公示, 关于陈水生申请最低生活保障的公示, 关于同意林阿妹享受特困人员救助供养的公示)
 # (twelfth pass) also after the place the person lives in (关于湖头镇经兜村陈水生申请…, 经兜村村民陈水生家庭…), the year
 # (2026年陈水生等5户…) or what is done to the household (将, 批准, 取消, 停发, 恢复 …), and before 低保, 特困,
 # 临时救助 or 实施 (陈水生低保申请公示, 关于停发陈水生低保金的公示, 关于对陈水生实施临时救助的公示)
 _BEFORE = ("关于", "对", "、", "为", "给予", "同意", "将", "批准", "取消", "停发", "停止", "终止", "恢复", "村", "镇", "乡",
-           "社区", "村民", "居民", "年")
+           "社区", "村民", "居民", "年", "/", "／", "和", "与", "及")
 _TITLED = re.compile(rf"(?:^|{'|'.join(f'(?<={word})' for word in _BEFORE)})({_NAME})"
-                     r"(?=家庭|户|同志|等|、|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取)")
+                     r"(?=家庭|户|同志|等|、|/|／|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取)")
 # what reads as a name there and names no one: kinds of households and honours, and places or bodies
 _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万元", "光荣", "美丽", "和睦", "文化", "安居", "平凡",
                         "金牌", "明星", "模范", "温馨", "孝老", "黄金", "高龄", "江南", "农户", "单亲", "计生", "边缘",
@@ -52,7 +60,8 @@ _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园�
 
 # A name as a list of people writes it in a cell: a surname and one or two characters (陈水生, 欧阳建华), a note in
 # brackets after it (陈水生（户主）); no place (陈坑村) or body.
-_CELL_NAME = re.compile(rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}(?:[（(][^（）()]{{0,8}}[）)])?")
+_CELL_NAME = re.compile(rf"(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}|{_DOTTED}"
+                        rf"|{_PADDED.format(_SURNAMES)})(?:[（(][^（）()]{{0,8}}[）)])?")
 
 
 def looks_like_name(cell: str) -> bool:
@@ -76,12 +85,13 @@ def looks_like_name(cell: str) -> bool:
 # (twentieth session) also what goes with a name in a list: the village or town before it (经兜村陈水生), 户 or 家庭 after
 # it, then a note in brackets (陈水生（男，65岁）, 陈水生(户主)) or a sum (陈水生1500元); after a verb that gives aid
 # (同意陈水生、林阿妹纳入低保, 拟给予陈水生、林阿妹临时救助); before a count (陈水生、林阿妹、王建国三户纳入…).
-_LISTED_NAME = rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
+_LISTED_NAME = rf"(?:{_DOTTED}|(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}|{_PADDED.format(_SURNAMES)})"
 _PLACE_BEFORE = r"(?:[\u4e00-\u9fff]{1,6}?(?:村|社区|镇|乡|街道|组))"
 _NOTE = r"(?:户|家庭)?(?:[（(][^（）()\n]{0,16}[）)]|\d+(?:\.\d+)?元)?"
 _NOTED = rf"{_PLACE_BEFORE}?{_LISTED_NAME}{_NOTE}"
 _ITEM = re.compile(rf"{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME}){_NOTE}")
-_APART = r"(?:、|，|,|；|;|[ \t\u3000]+)"
+# (hostile pass 21) also slashes and bars, and spaces around a mark (陈水生/林阿妹/王建国, 陈明, 林华, 王强.)
+_APART = r"(?:[ \t\u3000]*(?:、|，|,|；|;|/|／|\||｜)[ \t\u3000]*|[ \t\u3000]+)"
 _NAMES = rf"{_NOTED}(?:(?P<apart>{_APART}){_NOTED}(?:(?P=apart){_NOTED})*)?"
 _GIVING = ("同意", "给予", "拟将", "将", "对", "确认", "批准", "认定", "为")
 # One pattern for the first two forms: the names after a colon, line break or clause mark or a verb giving aid (each
@@ -90,10 +100,10 @@ _GIVING = ("同意", "给予", "拟将", "将", "对", "确认", "批准", "认�
 # done for them.
 _FIRST = "".join(sorted(set(_SURNAMES) | {c[0] for c in _COMPOUND}))  # (one class turns most places away at once)
 _ENUMERATION = re.compile(rf"(?:(?P<mark>[：:\n，,。；;])[ \t\u3000]*|(?:{'|'.join(_GIVING)}))"
-                          rf"(?=[{_FIRST}]|{_PLACE_BEFORE})(?P<names>{_NAMES})"
+                          rf"(?=[{_FIRST}]|{_PLACE_BEFORE}|{_DOTTED})(?P<names>{_NAMES})"
                           r"(?:等?[\d一二三四五六七八九十两]*[户人名家]?"
                           r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为)"
-                          r"|(?=等|[。；;，,）)\s]|$))")
+                          r"|(?=等|[。；;，,）).．\s]|$))")
 _BULLET = r"(?:[-*•·]|\d{1,3}[.、．)）]|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])"
 _NAME_LINE = re.compile(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
 # (twentieth session) a numbered entry that starts with a name and goes on (1.陈水生，男，经兜村，救助1500元；)
@@ -180,7 +190,7 @@ def _name_lines(text: str) -> Iterator[list[str]]:
 
 
 def _names(listed: str) -> list[str]:
-    return [match.group("name") for match in _ITEM.finditer(listed)]
+    return [_SPACES.sub("", match.group("name")) for match in _ITEM.finditer(listed)]
 
 
 _BLANK = " \t\u3000\n"
