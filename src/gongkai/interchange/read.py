@@ -116,6 +116,7 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
                 f"工作表「{shown(grid.name)}」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入；"
                 "若它确是目录表，请把工作表改名（如改为领域名称）后再导入"), warning=True))
         directories = [g for g in directories if g not in notes]
+    directories = _without_copies(directories, reading)
     # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
     named = next((g.name for g in directories if find_domain(g.name, domains)), "")
     for grid in directories:
@@ -127,6 +128,23 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
         else:
             _read_sheet(grid, domains, reading)
     return reading
+
+
+def _without_copies(grids: list[Grid], reading: Reading) -> list[Grid]:
+    """*grids* without a sheet that is a copy of an earlier one, cell for cell (「社会救助 (2)」 made by 「移动或复制」):
+    reported once, where each of its rows would be 「重复了」 (or a second item file of each)."""
+    first: dict[tuple[object, ...], str] = {}
+    kept = []
+    for grid in grids:
+        content = (tuple(sorted(grid.cells.items())), tuple(sorted(grid.merged)))
+        if content in first:
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                f"工作表「{shown(grid.name)}」与工作表「{shown(first[content])}」的内容完全相同（是它的副本），只导入一次；"
+                "若它本应是另一张表，请填写它自己的内容后再导入"), warning=True))
+        else:
+            first[content] = grid.name
+            kept.append(grid)
+    return kept
 
 
 def _not_directory(grid: Grid) -> str:
@@ -234,6 +252,7 @@ def _ignored(label: str, note: str) -> str:
 def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
     keys = layout.keys
     rows: list[Row] = []
+    joined: set[int] = set()  # rows read as going on with the item row above them
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
@@ -244,6 +263,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         if rows and _continues(grid, layout, number, rows[-1]):
             _continued(grid, layout, number, rows[-1], reading)
+            joined.add(number)
             continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
             domain = _between_rows(grid, number, domain, domains, reading)
@@ -266,6 +286,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
         if number in grid.low_rows:
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
                 f"第{number}行的行高为 {grid.low_rows[number]:g}，看不见，没有导入；确要导入请调整行高后再导入"), warning=True))
+            continue
+        if rows and (rows[-1].number == number - 1 or number - 1 in joined) and _goes_on(grid, layout, number):
+            _continued(grid, layout, number, rows[-1], reading, merged=False)
+            joined.add(number)
             continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
@@ -303,9 +327,19 @@ def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool
             and any(grid.own(number, col) for col in layout.keys if col not in merged))
 
 
-def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading) -> None:
+def _goes_on(grid: Grid, layout: SheetLayout, number: int) -> bool:
+    """Row *number*, right under an item row, writes a 公开内容 or 公开依据 and nothing else — no 序号, name or 编号: the
+    next line of the item above, typed one element a row without merging its names (as hand-made tables do)."""
+    filled = {layout.keys.get(col) for col in rowkinds.filled_cells(grid, number)}
+    return (bool(filled) and filled <= set(LIST_KEYS)
+            and all(grid.anchor(number, col) == (number, col) for col, key in layout.keys.items() if key in LIST_KEYS)
+            and number not in grid.hidden_rows and number not in grid.low_rows)
+
+
+def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading, merged: bool = True) -> None:
     """The cells row *number* writes for the item of row *above*: more list elements and channels, and what the item
-    row left blank; a different 公开时限 (or any other one-value field) is an error at its cell."""
+    row left blank; a different 公开时限 (or any other one-value field) is an error at its cell. *merged*: the rows share
+    their merged 事项 names; else the row writes no name at all."""
     added = []
     for col, key in layout.keys.items():
         text = grid.own(number, col)
@@ -325,9 +359,11 @@ def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading
             continue
         added.append(key.split("=")[0])
     if added:
+        why = (f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读" if merged else
+               f"第{number}行没有序号、事项名称和编号，只写了{'、'.join(dict.fromkeys(added))}，按上面第{above.number}行事项的续行读")
         reading.problems.append(ImportProblem(grid.ref(number, 1), (
-            f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读：这一行的"
-            f"{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"), warning=True))
+            f"{why}：这一行的{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"
+            + ("" if merged else "；若它是另一个事项，请填写它的事项名称")), warning=True))
 
 
 def _ditto(row: Row, key: str, above: Row | None, reading: Reading) -> str:
