@@ -173,3 +173,50 @@ def test_a_sheet_copied_beside_the_first_is_imported_once(gk: Callable[..., Run]
     assert run.code == 1
     assert "社会救助 (2)!B3: 与 社会救助 第3行 是同一事项" in run.err
     assert _items(cat) == ["SHJZ-001.yaml"]
+
+
+def test_a_section_titled_as_another_domain_keeps_its_rows_out_of_the_one_above(gk: Callable[..., Run],
+                                                                               cat: CatalogDir,
+                                                                               tmp_path: Path) -> None:
+    """Before: a county-wide table titled by 领域 (「一、社会救助」「二、养老服务」「三、社会事务」) imported into a catalog
+    with only 社会救助 put the 养老服务 and 社会事务 rows in 社会救助 — the title rows only 「不是事项，已跳过」."""
+    table = workbook(tmp_path / "t.xlsx", [
+        HEADER, ["一、社会救助"], _row(1, "临时救助"), ["二、养老服务"], _row(1, "养老机构备案"),
+        [None, "三、社会事务"], _row(1, "婚姻登记"), ["殡葬管理领域"], _row(1, "殡葬服务"),
+    ], sheet="Sheet1", merges=["A2:K2", "A4:K4", "A8:K8"])
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("Sheet1!A4: 分段标题「二、养老服务」是领域的标题，却不是 gongkai.yaml 中的领域（社会救助）：它下面各行属于"
+            "哪个领域看不出，没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入") in run.err
+    assert "Sheet1!B6: 分段标题「三、社会事务」是领域的标题" in run.err
+    assert "Sheet1!A8: 分段标题「殡葬管理领域」是领域的标题" in run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]
+
+
+def test_group_titles_numbered_otherwise_under_a_domain_title_are_groups(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path) -> None:
+    """The edge: under 「一、社会救助」, 「（一）最低生活保障」 and 「（二）临时救助」 are groups of items, numbered in another
+    style, not 领域; and a table whose only titles are 「一、最低生活保障」「二、临时救助」 names no 领域 at all."""
+    tables = {
+        "a.xlsx": [HEADER, ["一、社会救助"], [None, "（一）最低生活保障"], _row(1, "最低生活保障"),
+                   [None, "（二）临时救助"], _row(1, "临时救助")],
+        "b.xlsx": [HEADER, [None, "一、最低生活保障"], _row(1, "最低生活保障"), [None, "二、临时救助"], _row(1, "临时救助")],
+    }
+    for name, rows in tables.items():
+        run = gk("import", "xlsx", workbook(tmp_path / name, rows, sheet="Sheet1"), "--dry-run", "-C", cat.root)
+        assert run.code == 0, run.err
+        assert "新增 SHJZ-002" in run.out and "新增 SHJZ-003" in run.out and "新增 2 项" in run.out
+        assert "分段标题" not in run.err
+
+
+def test_both_options_of_a_one_option_field_ticked_says_how_to_fix(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path) -> None:
+    """Before: 「全社会、特定群体」 in 公开对象 (DOMAIN: one ticked) was 「公开对象只能勾选一项，这里勾选了全社会、特定群体」
+    and no word of what to do."""
+    row = _row(1, "临时救助")
+    row[8] = "全社会、特定群体"
+    table = workbook(tmp_path / "t.xlsx", [HEADER, row], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!I2: 公开对象只能勾选一项，这里勾选了全社会、特定群体：请只留一项；两种都有的，请分成两个事项各写一行"
+            in run.err)

@@ -253,6 +253,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     keys = layout.keys
     rows: list[Row] = []
     joined: set[int] = set()  # rows read as going on with the item row above them
+    sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
@@ -266,7 +267,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             joined.add(number)
             continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
-            domain = _between_rows(grid, number, domain, domains, reading)
+            domain = _between_rows(grid, number, domains, reading, sections) or domain
             continue
         if footer := rowkinds.footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
@@ -304,7 +305,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
-            domain = _heading(grid, row, domain, domains, reading)
+            domain = _heading(row, domains, reading, sections) or domain
             continue
         if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
             row.cells["一级事项"], row.level1_above = above, True
@@ -383,18 +384,19 @@ def _names_only(row: Row) -> bool:
         text for key, text in row.cells.items() if key not in (*rowkinds.NAMES, PARENT, "领域"))
 
 
-def _heading(grid: Grid, row: Row, domain: str, domains: list[str], reading: Reading) -> str:
-    """A row of names alone: the heading of a group (「一、社会救助」 switches the 领域) or a line such as 「以上共2项」,
-    reported and skipped. As an item it would be a file of a name and nothing else, which validate refuses."""
+def _heading(row: Row, domains: list[str], reading: Reading, sections: set[str]) -> str:
+    """A row of names alone: the heading of a group (「一、社会救助」 switches the 领域: its name is returned) or a line
+    such as 「以上共2项」, reported and skipped (""). As an item it would be a file of a name and nothing else, which
+    validate refuses."""
     names = [(key, row.cells[key]) for key in rowkinds.NAMES if row.cells.get(key)]
     key, text = names[0]
-    if len(names) == 1 and (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
-        return found
+    if len(names) == 1 and (switched := _section(text, row.ref(key), domains, reading, sections)) is not None:
+        return switched
     shown_names = " / ".join(shown(t) for _, t in names)
     reading.problems.append(ImportProblem(row.ref(key), (
         f"这一行只有事项名称「{shown_names}」，没有公开内容、公开依据、公开渠道等，按分组标题跳过，不是事项；"
         "确是一个事项的，请在这一行填写它的公开内容等各列后再导入"), warning=True))
-    return domain
+    return ""
 
 
 def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
@@ -433,14 +435,34 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
     return []
 
 
-def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
-    """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
+def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading, sections: set[str]) -> str:
+    """A row that is no item: a section title switches the 领域 (its name is returned); other text is reported, not
+    lost silently ("")."""
     if rowkinds.numbers_only(grid, number):
-        return domain
-    texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
-    if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
-        return found
+        return ""
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
+    texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
+    if len(texts) == 1 and (switched := _section(texts[0], grid.ref(number, first), domains, reading, sections)) is not None:
+        return switched
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
-    return domain
+    return ""
+
+
+def _section(text: str, ref: str, domains: list[str], reading: Reading, sections: set[str]) -> str | None:
+    """The 领域 a section title names (「一、社会救助」), remembering how it is numbered. A title numbered as one that
+    named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
+    its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」)."""
+    style = rowkinds.section_style(text)
+    if (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
+        if style:
+            sections.add(style)
+        return found
+    if (style is None or style not in sections) and not _CLAIMED.search(norm(text)):  # 「养老服务领域」 says it
+        return None
+    listed = "、".join(domains)
+    reading.problems.append(ImportProblem(ref, (
+        f"分段标题「{shown(text)}」是领域的标题，却不是 gongkai.yaml 中的领域（{listed}）：它下面各行属于"
+        "哪个领域看不出，没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；它若只是一组事项的标题，请改用别的编号"
+        "（如「（一）」）")))
+    return ""

@@ -85,3 +85,17 @@ def repeated_header(own: dict[str, str]) -> bool:
     """A header repeated inside the data (tables pasted page by page)."""
     table = headers()
     return sum(1 for key, text in own.items() if text and table.field_of(text) == key.split("=")[0]) >= 2
+
+
+# The number before a section title: 「一、」「（一）」「第一部分」. A table titling its 领域 so (「一、社会救助」) titles the
+# next 领域 in the same style; 「（一）最低生活保障」 under it is a group of items.
+_SECTION = re.compile(r"\s*(?:([一二三四五六七八九十]{1,3})\s*[、．.]|[（(]([一二三四五六七八九十]{1,3})[）)]|"
+                      r"第([一二三四五六七八九十]{1,3})(?:部分|章|节|类))")
+
+
+def section_style(text: str) -> str | None:
+    """Which numbering a section title is written in (「一、」, 「（一）」 or 「第一部分」), or None for no such title."""
+    found = _SECTION.match(text)
+    if found is None:
+        return None
+    return ("、", "（）", "第")[next(i for i, group in enumerate(found.groups()) if group)]
