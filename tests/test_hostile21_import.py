@@ -220,3 +220,26 @@ def test_both_options_of_a_one_option_field_ticked_says_how_to_fix(gk: Callable[
     assert run.code == 1
     assert ("社会救助!I2: 公开对象只能勾选一项，这里勾选了全社会、特定群体：请只留一项；两种都有的，请分成两个事项各写一行"
             in run.err)
+
+
+def test_the_village_board_headed_as_county_forms_head_it_is_the_standard_board(gk: Callable[..., Run],
+                                                                               cat: CatalogDir,
+                                                                               tmp_path: Path) -> None:
+    """Before: a channel sub-column headed 「村（居）务公开栏」 (or a cell ticking 「■村（社区）公示栏」) was no standard
+    channel: its ticks went to 「其他」 as an extra channel named so, and the item lost the board (GK4xx: print, screens)."""
+    top = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", None, None,
+           "公开对象", "公开方式", "公开层级"]
+    sub = [None] * 7 + ["政府网站", "村（居）务公开栏", "其他", None, None, None]
+    row = [1, "临时救助", "办事指南", "申请条件", BASIS, DEADLINE, PUBLISHER, "√", "√", None, "全社会", "主动", "县级"]
+    merges = [f"{c}1:{c}2" for c in "ABCDEFGKLM"] + ["H1:J1"]
+    table = workbook(tmp_path / "t.xlsx", [top, sub, row], sheet="社会救助", merges=merges)
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    board = "社区/企事业单位/村公示栏（电子屏）"
+    assert load(cat.root / NEW)["公开渠道"] == ["政府网站", board]
+    assert "其他渠道" not in load(cat.root / NEW)
+    assert "不是 13 个标准渠道之一" not in run.err
+    one_cell = _row(2, "特困人员救助供养", channels="■政府网站 ■村（社区）公示栏 □居务公开栏")
+    run = gk("import", "xlsx", workbook(tmp_path / "u.xlsx", [HEADER, one_cell], sheet="社会救助"), "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开渠道"] == ["政府网站", board]
