@@ -42,6 +42,8 @@ def test_signature_lines_with_other_titles_and_a_mobile_are_no_items(gk: Callabl
     assert run.code == 0, run.err
     assert "新增 1 项" in run.out
     assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+    # the rows read and the items made, said together: 5 rows hold text below the header, 1 is an item
+    assert "表格中有内容的 5 行里，1 行是事项，其余 4 行不是事项" in run.out
     assert "社会救助!B4: 这一行是说明或签名行（「经办人：李四」），不是事项，已跳过" in run.err
     assert "社会救助!B5: 这一行是说明或签名行（「经办人」），不是事项，已跳过" in run.err
     assert "社会救助!B6: 这一行是说明或签名行（「分管领导：钱七」），不是事项，已跳过" in run.err
@@ -121,7 +123,7 @@ def test_rows_of_contents_under_an_item_without_merging_go_on_with_it(gk: Callab
     ], sheet="社会救助")
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
-    assert "新增 2 项" in run.out
+    assert "新增 2 项，更新 0 项，未变 0 项。表格中有内容的 4 行里，2 行是事项，其余 2 行不是事项" in run.out
     item = load(cat.root / NEW)
     assert item["公开内容"] == ["申请条件", "办理流程", "办理时限"]
     assert item["公开依据"] == [BASIS, "《福建省临时救助办法》"]
@@ -243,3 +245,15 @@ def test_the_village_board_headed_as_county_forms_head_it_is_the_standard_board(
     run = gk("import", "xlsx", workbook(tmp_path / "u.xlsx", [HEADER, one_cell], sheet="社会救助"), "--yes", "-C", cat.root)
     assert run.code == 0, run.err
     assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开渠道"] == ["政府网站", board]
+
+
+def test_a_table_of_items_only_says_no_more_than_the_counts(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """The edge of the count: every row below the header an item (and the row numbering the columns, which is no
+    content): the summary is the counts alone."""
+    table = workbook(tmp_path / "t.xlsx", [HEADER, list(range(1, 12)), _row(1, "临时救助"), _row(2, "特困人员救助供养")],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 2 项，更新 0 项，未变 0 项。\n" in run.out
+    assert "表格中有内容" not in run.out

@@ -81,6 +81,7 @@ class Reading:
     # Sheets whose rows belong to no 领域 known (社会事务, Sheet2): for `init --from-xlsx` to say which --domain to add,
     # or that the sheet names none.
     undomained: list[str] = field(default_factory=list)
+    rows_read: int = 0  # rows below the headers holding text (but the numbers of the columns), for the user's count
 
 
 def names_a_domain(sheet: str) -> bool:
@@ -223,6 +224,8 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     if domain == "":  # names a 领域 gongkai.yaml does not have: reported
         return
     rows = _read_rows(grid, layout, domain or "", domains, reading)
+    reading.rows_read += sum(1 for number in range(layout.first_row, grid.rows + 1)
+                             if not rowkinds.numbers_only(grid, number))
     if any(not row.domain for row in rows) and not by_row:
         listed = "、".join(domains)
         reading.problems.append(ImportProblem(f"{grid.name}!A1", (
