@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -150,11 +151,23 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
-        # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence.
-        written = load_workbook(io.BytesIO(data))
+        # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
+        # when a sheet holds a formula: a table formatted far below its rows (borders drawn over 20,000 empty rows in
+        # WPS) takes seconds to parse, and twice as long read twice.
+        written = load_workbook(io.BytesIO(data)) if _has_formulas(data) else None
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
-    return [_xlsx_grid(ws, written[ws.title]) for ws in workbook.worksheets]
+    return [_xlsx_grid(ws, None if written is None else written[ws.title]) for ws in workbook.worksheets]
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # <f>, <f t="shared" …/>, <x:f> of SpreadsheetML
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the xlsx *data* holds a formula."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_FORMULA_TAG.search(archive.read(name)) for name in archive.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
 
 # A formula cell whose saved result is text (t="str", or a shared string) has a result even when it is empty:
@@ -162,7 +175,7 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
 _TEXT_RESULT = frozenset(("s", "str"))
 
 
-def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
+def _xlsx_grid(ws: Any, formulas: Any | None) -> Grid:
     cells, pending, dates, numbers = {}, {}, set(), set()
     for row in ws.iter_rows():
         for cell in row:
@@ -173,8 +186,8 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
                     dates.add((cell.row, cell.column))
                 elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
                     numbers.add((cell.row, cell.column))
-            elif cell.data_type not in _TEXT_RESULT and isinstance(formula := formulas.cell(cell.row, cell.column).value,
-                                                                     str) and formula.startswith("="):
+            elif formulas is not None and cell.data_type not in _TEXT_RESULT and isinstance(
+                    formula := formulas.cell(cell.row, cell.column).value, str) and formula.startswith("="):
                 pending[(cell.row, cell.column)] = formula
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)
