@@ -257,3 +257,17 @@ def test_a_table_of_items_only_says_no_more_than_the_counts(gk: Callable[..., Ru
     assert run.code == 0, run.err
     assert "新增 2 项，更新 0 项，未变 0 项。\n" in run.out
     assert "表格中有内容" not in run.out
+
+
+def test_boxes_typed_as_brackets_with_a_tick_or_nothing_inside(gk: Callable[..., Run], cat: CatalogDir,
+                                                              tmp_path: Path) -> None:
+    """Before: 「政府网站（√） 政务新媒体（ ）」 (a form typed in Word or Excel without box characters) read the tick but
+    refused 「政务新媒体（ ）」 as a name without a box, and 「[ ]」 as two names 「[」「]」: empty brackets beside bracketed
+    ticks are the empty boxes."""
+    cells = {"政府网站（√） 政务新媒体（ ） 公开查阅点（√）": ["政府网站", "公开查阅点"],
+             "政府网站[√]政务新媒体[ ]": ["政府网站"], "政府网站【√】\n政务新媒体【】": ["政府网站"]}
+    rows: list[list[object]] = [HEADER] + [_row(n, f"临时救助{n}", channels=c) for n, c in enumerate(cells, 1)]
+    run = gk("import", "xlsx", workbook(tmp_path / "t.xlsx", rows, sheet="社会救助"), "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    for number, expected in enumerate(cells.values(), 2):
+        assert load(cat.root / f"items/shjz/SHJZ-00{number}.yaml")["公开渠道"] == expected

@@ -209,11 +209,14 @@ class _Token:
 _SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
 _NUMBERING = re.compile(r"\d{1,2}\s*[.、．）)](?!\d)|（\d{1,2}）|[①-⑳]")
 _BRACKETED_MARK = re.compile(r"[（\[]\s*([" + re.escape("".join(sorted(MARKS))) + r"])\s*[）\]]")
+_EMPTY_BRACKETS = re.compile(r"[（\[]\s*[）\]]")  # 「政务新媒体（ ）」 beside 「政府网站（√）」: the box left empty
 
 
 def read_boxes(text: str, choice: Choice) -> Boxes:
     """Boxes in any arrangement: one per line or all on one line, box before or after its name, or names only."""
-    tidied = _BRACKETED_MARK.sub(r"\1", tidy(text))
+    tidied = tidy(text)
+    if _BRACKETED_MARK.search(tidied):  # a form of 「名称（√）」 and 「名称（ ）」: empty brackets are the empty boxes
+        tidied = _EMPTY_BRACKETS.sub("□", _BRACKETED_MARK.sub(r"\1", tidied))
     if by_line := _boxes_by_line(tidied, choice):
         return by_line
     tokens = _tokens(tidied, choice)
