@@ -209,11 +209,17 @@ class _Token:
 _SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
 _NUMBERING = re.compile(r"\d{1,2}\s*[.、．）)](?!\d)|（\d{1,2}）|[①-⑳]")
 _BRACKETED_MARK = re.compile(r"[（\[]\s*([" + re.escape("".join(sorted(MARKS))) + r"])\s*[）\]]")
+_EMPTY_BRACKETS = re.compile(r"[（\[]\s*[）\]]")  # 「政务新媒体（ ）」 beside 「政府网站（√）」: the box left empty
 
 
 def read_boxes(text: str, choice: Choice) -> Boxes:
     """Boxes in any arrangement: one per line or all on one line, box before or after its name, or names only."""
-    tokens = _tokens(_BRACKETED_MARK.sub(r"\1", tidy(text)), choice)
+    tidied = tidy(text)
+    if _BRACKETED_MARK.search(tidied):  # a form of 「名称（√）」 and 「名称（ ）」: empty brackets are the empty boxes
+        tidied = _EMPTY_BRACKETS.sub("□", _BRACKETED_MARK.sub(r"\1", tidied))
+    if by_line := _boxes_by_line(tidied, choice):
+        return by_line
+    tokens = _tokens(tidied, choice)
     boxes = Boxes(marked=any(t.kind == "mark" for t in tokens))
     if not boxes.marked:
         for token in tokens:
@@ -236,6 +242,23 @@ def read_boxes(text: str, choice: Choice) -> Boxes:
         _take(boxes, token, ticked)
     if not leading:
         boxes.unmarked.reverse()
+    return boxes
+
+
+def _boxes_by_line(text: str, choice: Choice) -> Boxes | None:
+    """A cell of one name a line, each with its box before or after it or none: every box belongs to the name on its
+    own line (「政府网站⏎□政务新媒体」: 政府网站 has none, not the □ of the next line). None for other arrangements."""
+    lines = [_tokens(line, choice) for line in text.split("\n") if line.strip()]
+    marks = [[t for t in line if t.kind == "mark"] for line in lines]
+    names = [[t for t in line if t.kind != "mark"] for line in lines]
+    if len(lines) < 2 or not any(marks) or any(len(m) > 1 or len(n) != 1 for m, n in zip(marks, names)):
+        return None
+    boxes = Boxes(marked=True)
+    for mark, (name,) in zip(marks, names):
+        if mark:
+            _take(boxes, name, mark[0].ticked)
+        else:
+            boxes.unmarked.append(name.text)
     return boxes
 
 

@@ -194,7 +194,9 @@ def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empt
             problems.append(ImportProblem(ref, f"{choice.title}一项也没有勾选：{empty}"))
         return {}
     if not choice.many and len(known) > 1:
-        problems.append(ImportProblem(ref, f"{choice.title}只能勾选一项，这里勾选了{'、'.join(known)}"))
+        problems.append(ImportProblem(ref, (
+            f"{choice.title}只能勾选一项，这里勾选了{'、'.join(known)}：请只留一项；两种都有的，请分成两个事项各写一行"
+            "（如二级事项分别写明）")))
         return {}
     if choice.field in ("公开渠道", "公开层级"):
         known = [n for n in choice.names if n in known]  # printed order: the order carries no meaning

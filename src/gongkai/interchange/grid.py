@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -17,10 +18,14 @@ from openpyxl.utils import get_column_letter
 from gongkai.catalog import invisible
 from gongkai.formulas import uninert
 from gongkai.privacy.extract import decode_text
+from gongkai.privacy.formats import password_protected
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
 XLSX_MAGIC = b"PK"
 _DAMAGED = "文件可能已损坏、不完整或加了密码。请用 Excel 或 WPS 打开，另存为「.xlsx」后再导入"
+# Saving again keeps an opening password: the clerk has to clear it, and gongkai says where.
+_PASSWORD = ("表格设了打开密码（已加密），gongkai 读不出内容：请在 Excel 中「文件 → 信息 → 保护工作簿 → 用密码进行加密」"
+             "（WPS：「文件 → 文档加密 → 密码加密」）清空打开密码并保存后再导入；只设了「保护工作表」的不用改")
 # A column narrower than one character, a row lower than three points, shows no text: hidden as surely as by the
 # 「隐藏」 flag (a column dragged to nothing in WPS, a table written by another program).
 MIN_WIDTH = 1.0  # characters
@@ -135,8 +140,10 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     """Every sheet of an xlsx or xls workbook, or the one table of a csv file (named after the file *name*), or
     UnreadableWorkbook saying why not. The bytes tell a workbook; a file named .csv (.txt, .tsv) that is none is read
     as text."""
+    if password_protected(data):
+        raise UnreadableWorkbook(_PASSWORD)
     if data.startswith(XLS_MAGIC):
-        return _xls_grids(data)
+        return _xls_grids(data, PurePath(name).suffix.lower())
     if not data.startswith(XLSX_MAGIC):
         if PurePath(name).suffix.lower() in TEXT_SUFFIXES:
             return [_csv_grid(data, PurePath(name).stem)]
@@ -144,11 +151,23 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
-        # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence.
-        written = load_workbook(io.BytesIO(data))
+        # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
+        # when a sheet holds a formula: a table formatted far below its rows (borders drawn over 20,000 empty rows in
+        # WPS) takes seconds to parse, and twice as long read twice.
+        written = load_workbook(io.BytesIO(data)) if _has_formulas(data) else None
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
-    return [_xlsx_grid(ws, written[ws.title]) for ws in workbook.worksheets]
+    return [_xlsx_grid(ws, None if written is None else written[ws.title]) for ws in workbook.worksheets]
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # <f>, <f t="shared" …/>, <x:f> of SpreadsheetML
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the xlsx *data* holds a formula."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_FORMULA_TAG.search(archive.read(name)) for name in archive.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
 
 # A formula cell whose saved result is text (t="str", or a shared string) has a result even when it is empty:
@@ -156,7 +175,7 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
 _TEXT_RESULT = frozenset(("s", "str"))
 
 
-def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
+def _xlsx_grid(ws: Any, formulas: Any | None) -> Grid:
     cells, pending, dates, numbers = {}, {}, set(), set()
     for row in ws.iter_rows():
         for cell in row:
@@ -167,8 +186,8 @@ def _xlsx_grid(ws: Any, formulas: Any) -> Grid:
                     dates.add((cell.row, cell.column))
                 elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
                     numbers.add((cell.row, cell.column))
-            elif cell.data_type not in _TEXT_RESULT and isinstance(formula := formulas.cell(cell.row, cell.column).value,
-                                                                     str) and formula.startswith("="):
+            elif formulas is not None and cell.data_type not in _TEXT_RESULT and isinstance(
+                    formula := formulas.cell(cell.row, cell.column).value, str) and formula.startswith("="):
                 pending[(cell.row, cell.column)] = formula
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     hidden_rows = frozenset(n for n, dim in ws.row_dimensions.items() if dim.hidden)
@@ -195,12 +214,17 @@ def _low_rows(ws: Any, rows: set[int]) -> dict[int, float]:
     return low
 
 
-def _xls_grids(data: bytes) -> list[Grid]:
+def _xls_grids(data: bytes, suffix: str = ".xls") -> list[Grid]:
     import xlrd  # only old .xls files need it
 
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())  # xlrd would print
     except Exception as exc:  # noqa: BLE001 - likewise anywhere in xlrd (encrypted, truncated, not BIFF8)
+        if "encrypted" in str(exc):
+            raise UnreadableWorkbook(_PASSWORD) from exc
+        if suffix == ".et":  # WPS's own format: an OLE2 file like .xls, but not one xlrd reads
+            raise UnreadableWorkbook("是 WPS 表格自己的格式（.et），gongkai 读不了：请在 WPS 中「文件 → 另存为 → "
+                                     "Excel 工作簿（*.xlsx）」后再导入") from exc
         raise UnreadableWorkbook(f"无法作为 xls 表格打开：{_DAMAGED}") from exc
     grids = []
     for sheet in book.sheets():

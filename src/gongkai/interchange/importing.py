@@ -23,6 +23,7 @@ def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False, 
     if not any(not p.warning for p in reading.problems):
         plan = plan_import(catalog, reading.rows, overwrite_invalid)
         plan.layouts = reading.layouts
+        plan.rows_read, plan.item_rows = reading.rows_read, len(reading.rows)
         if not reading.rows:
             plan.problems.append(ImportProblem(WHOLE_FILE, "表格中没有找到任何事项行"))
     plan.problems = _once(reading.problems + plan.problems)

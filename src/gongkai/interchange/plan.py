@@ -76,6 +76,8 @@ class ImportPlan:
     layouts: list[SheetLayout] = field(default_factory=list)
     unchanged: int = 0
     skipped: int = 0
+    rows_read: int = 0  # rows below the headers holding text, in the sheets read
+    item_rows: int = 0  # of them, the rows read as items (the others: continuation lines, titles, notes, signatures)
 
     @property
     def errors(self) -> list[ImportProblem]:

@@ -71,6 +71,12 @@ def describe_change(change: Change) -> list[str]:
 
 
 def summary(plan: ImportPlan) -> str:
-    """新增 N 项，更新 N 项，未变 N 项 (，跳过 N 项)。"""
+    """新增 N 项，更新 N 项，未变 N 项 (，跳过 N 项)。 — and, when not every row of the table is an item, how many are:
+    nothing read is dropped or added unsaid."""
     skipped = f"，跳过 {plan.skipped} 项（见上方警告）" if plan.skipped else ""
-    return f"新增 {len(plan.added)} 项，更新 {len(plan.updated)} 项，未变 {plan.unchanged} 项{skipped}。"
+    counted = f"新增 {len(plan.added)} 项，更新 {len(plan.updated)} 项，未变 {plan.unchanged} 项{skipped}。"
+    others = plan.rows_read - plan.item_rows
+    if others <= 0:
+        return counted
+    return (f"{counted}表格中有内容的 {plan.rows_read} 行里，{plan.item_rows} 行是事项，其余 {others} 行不是事项"
+            "（并入上面事项的续行、分组标题、重复的表头、说明、签名等，见上方警告）。")

@@ -81,6 +81,7 @@ class Reading:
     # Sheets whose rows belong to no 领域 known (社会事务, Sheet2): for `init --from-xlsx` to say which --domain to add,
     # or that the sheet names none.
     undomained: list[str] = field(default_factory=list)
+    rows_read: int = 0  # rows below the headers holding text (but the numbers of the columns), for the user's count
 
 
 def names_a_domain(sheet: str) -> bool:
@@ -116,6 +117,7 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
                 f"工作表「{shown(grid.name)}」按名称是填表说明或示例（其中的表头和示例行不是事项），没有导入；"
                 "若它确是目录表，请把工作表改名（如改为领域名称）后再导入"), warning=True))
         directories = [g for g in directories if g not in notes]
+    directories = _without_copies(directories, reading)
     # A sheet named after the only 领域 beside one named otherwise: the other is another 领域's, not this one's.
     named = next((g.name for g in directories if find_domain(g.name, domains)), "")
     for grid in directories:
@@ -127,6 +129,23 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
         else:
             _read_sheet(grid, domains, reading)
     return reading
+
+
+def _without_copies(grids: list[Grid], reading: Reading) -> list[Grid]:
+    """*grids* without a sheet that is a copy of an earlier one, cell for cell (「社会救助 (2)」 made by 「移动或复制」):
+    reported once, where each of its rows would be 「重复了」 (or a second item file of each)."""
+    first: dict[tuple[object, ...], str] = {}
+    kept = []
+    for grid in grids:
+        content = (tuple(sorted(grid.cells.items())), tuple(sorted(grid.merged)))
+        if content in first:
+            reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+                f"工作表「{shown(grid.name)}」与工作表「{shown(first[content])}」的内容完全相同（是它的副本），只导入一次；"
+                "若它本应是另一张表，请填写它自己的内容后再导入"), warning=True))
+        else:
+            first[content] = grid.name
+            kept.append(grid)
+    return kept
 
 
 def _not_directory(grid: Grid) -> str:
@@ -205,6 +224,8 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     if domain == "":  # names a 领域 gongkai.yaml does not have: reported
         return
     rows = _read_rows(grid, layout, domain or "", domains, reading)
+    reading.rows_read += sum(1 for number in range(layout.first_row, grid.rows + 1)
+                             if not rowkinds.numbers_only(grid, number))
     if any(not row.domain for row in rows) and not by_row:
         listed = "、".join(domains)
         reading.problems.append(ImportProblem(f"{grid.name}!A1", (
@@ -234,6 +255,8 @@ def _ignored(label: str, note: str) -> str:
 def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
     keys = layout.keys
     rows: list[Row] = []
+    joined: set[int] = set()  # rows read as going on with the item row above them
+    sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
@@ -244,9 +267,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             continue
         if rows and _continues(grid, layout, number, rows[-1]):
             _continued(grid, layout, number, rows[-1], reading)
+            joined.add(number)
             continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
-            domain = _between_rows(grid, number, domain, domains, reading)
+            domain = _between_rows(grid, number, domains, reading, sections) or domain
             continue
         if footer := rowkinds.footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
@@ -267,6 +291,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
                 f"第{number}行的行高为 {grid.low_rows[number]:g}，看不见，没有导入；确要导入请调整行高后再导入"), warning=True))
             continue
+        if rows and (rows[-1].number == number - 1 or number - 1 in joined) and _goes_on(grid, layout, number):
+            _continued(grid, layout, number, rows[-1], reading, merged=False)
+            joined.add(number)
+            continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
             value = grid.value(number, col) if _spread(keys, grid.anchor(number, col)[1], key) else ""
@@ -280,7 +308,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
-            domain = _heading(grid, row, domain, domains, reading)
+            domain = _heading(row, domains, reading, sections) or domain
             continue
         if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
             row.cells["一级事项"], row.level1_above = above, True
@@ -303,9 +331,19 @@ def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool
             and any(grid.own(number, col) for col in layout.keys if col not in merged))
 
 
-def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading) -> None:
+def _goes_on(grid: Grid, layout: SheetLayout, number: int) -> bool:
+    """Row *number*, right under an item row, writes a 公开内容 or 公开依据 and nothing else — no 序号, name or 编号: the
+    next line of the item above, typed one element a row without merging its names (as hand-made tables do)."""
+    filled = {layout.keys.get(col) for col in rowkinds.filled_cells(grid, number)}
+    return (bool(filled) and filled <= set(LIST_KEYS)
+            and all(grid.anchor(number, col) == (number, col) for col, key in layout.keys.items() if key in LIST_KEYS)
+            and number not in grid.hidden_rows and number not in grid.low_rows)
+
+
+def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading, merged: bool = True) -> None:
     """The cells row *number* writes for the item of row *above*: more list elements and channels, and what the item
-    row left blank; a different 公开时限 (or any other one-value field) is an error at its cell."""
+    row left blank; a different 公开时限 (or any other one-value field) is an error at its cell. *merged*: the rows share
+    their merged 事项 names; else the row writes no name at all."""
     added = []
     for col, key in layout.keys.items():
         text = grid.own(number, col)
@@ -325,9 +363,11 @@ def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading
             continue
         added.append(key.split("=")[0])
     if added:
+        why = (f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读" if merged else
+               f"第{number}行没有序号、事项名称和编号，只写了{'、'.join(dict.fromkeys(added))}，按上面第{above.number}行事项的续行读")
         reading.problems.append(ImportProblem(grid.ref(number, 1), (
-            f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读：这一行的"
-            f"{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"), warning=True))
+            f"{why}：这一行的{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"
+            + ("" if merged else "；若它是另一个事项，请填写它的事项名称")), warning=True))
 
 
 def _ditto(row: Row, key: str, above: Row | None, reading: Reading) -> str:
@@ -347,18 +387,19 @@ def _names_only(row: Row) -> bool:
         text for key, text in row.cells.items() if key not in (*rowkinds.NAMES, PARENT, "领域"))
 
 
-def _heading(grid: Grid, row: Row, domain: str, domains: list[str], reading: Reading) -> str:
-    """A row of names alone: the heading of a group (「一、社会救助」 switches the 领域) or a line such as 「以上共2项」,
-    reported and skipped. As an item it would be a file of a name and nothing else, which validate refuses."""
+def _heading(row: Row, domains: list[str], reading: Reading, sections: set[str]) -> str:
+    """A row of names alone: the heading of a group (「一、社会救助」 switches the 领域: its name is returned) or a line
+    such as 「以上共2项」, reported and skipped (""). As an item it would be a file of a name and nothing else, which
+    validate refuses."""
     names = [(key, row.cells[key]) for key in rowkinds.NAMES if row.cells.get(key)]
     key, text = names[0]
-    if len(names) == 1 and (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
-        return found
+    if len(names) == 1 and (switched := _section(text, row.ref(key), domains, reading, sections)) is not None:
+        return switched
     shown_names = " / ".join(shown(t) for _, t in names)
     reading.problems.append(ImportProblem(row.ref(key), (
         f"这一行只有事项名称「{shown_names}」，没有公开内容、公开依据、公开渠道等，按分组标题跳过，不是事项；"
         "确是一个事项的，请在这一行填写它的公开内容等各列后再导入"), warning=True))
-    return domain
+    return ""
 
 
 def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
@@ -397,14 +438,34 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
     return []
 
 
-def _between_rows(grid: Grid, number: int, domain: str, domains: list[str], reading: Reading) -> str:
-    """A row that is no item: a section title switches the 领域; other text is reported, not lost silently."""
+def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading, sections: set[str]) -> str:
+    """A row that is no item: a section title switches the 领域 (its name is returned); other text is reported, not
+    lost silently ("")."""
     if rowkinds.numbers_only(grid, number):
-        return domain
-    texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
-    if len(texts) == 1 and (found := find_domain(texts[0], domains)) and len(norm(texts[0])) <= len(found) + 6:
-        return found
+        return ""
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
+    texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
+    if len(texts) == 1 and (switched := _section(texts[0], grid.ref(number, first), domains, reading, sections)) is not None:
+        return switched
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
-    return domain
+    return ""
+
+
+def _section(text: str, ref: str, domains: list[str], reading: Reading, sections: set[str]) -> str | None:
+    """The 领域 a section title names (「一、社会救助」), remembering how it is numbered. A title numbered as one that
+    named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
+    its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」)."""
+    style = rowkinds.section_style(text)
+    if (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
+        if style:
+            sections.add(style)
+        return found
+    if (style is None or style not in sections) and not _CLAIMED.search(norm(text)):  # 「养老服务领域」 says it
+        return None
+    listed = "、".join(domains)
+    reading.problems.append(ImportProblem(ref, (
+        f"分段标题「{shown(text)}」是领域的标题，却不是 gongkai.yaml 中的领域（{listed}）：它下面各行属于"
+        "哪个领域看不出，没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；它若只是一组事项的标题，请改用别的编号"
+        "（如「（一）」）")))
+    return ""

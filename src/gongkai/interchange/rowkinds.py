@@ -9,10 +9,16 @@ from gongkai.interchange.grid import Grid
 from gongkai.interchange.headers import headers, norm
 
 NAMES = ("一级事项", "二级事项", "三级事项")
-# A cell of a note or signature line below (or above) the rows: 「注：」「说明：」「填表人：张三」「单位（盖章）：」.
+# A cell of a note or signature line below (or above) the rows: 「注：」「说明：」「填表人：张三」「单位（盖章）：」, and the
+# other words a county's form signs with (「经办人：」「制表：」「分管领导：」「单位负责人：」「手机：」「联系人及电话：」): a
+# person's name and mobile, never an item.
+_ROLE = (r"(?:单位|科室|股室|部门|主要|分管|主管)?(?:(?:[填制报审核负责联系签经办统计]{1,4}[表报核字稿]?[人员])|领导|填表|填报|"
+         r"制表|审核|审定|审签|审批|签发|核稿|经办|统计)(?:签字|签名)?(?:及(?:联系)?(?:电话|手机|方式))?")
 _FOOTER = re.compile(
-    r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|[填制报审核负责联系签]{1,3}[表报核字]?人|审核|联系电话|电话|日期|"
-    r"[填制报]?[表报]日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+    r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|签字|签名|"
+    r"日期|[填制报]?[表报]日期|报送日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+# The same words alone in a cell, the name or number in the next one (「经办人｜李四｜联系电话｜138……」).
+_LABEL = re.compile(r"\s*(?:" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|[填制报]?[表报]日期|报送日期)\s*")
 # A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
 PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
 # The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
@@ -36,7 +42,13 @@ def footer(grid: Grid, number: int) -> tuple[int, str] | None:
     """(column, text) of the first cell of a note or signature line written in the item columns: every cell of the row
     is one (「注：……」「填表人：张三」「审核人：李四」「填表日期：……」), so it is no item whatever columns it is in."""
     filled = filled_cells(grid, number)
-    if filled and all(_FOOTER.match(grid.own(number, c)) or PAGE.fullmatch(norm(grid.own(number, c))) for c in filled):
+    labels = [c for c in filled if _LABEL.fullmatch(grid.own(number, c))]
+
+    def signs(col: int) -> bool:
+        text = grid.own(number, col)
+        return bool(_FOOTER.match(text) or PAGE.fullmatch(norm(text))) or col in labels
+
+    if filled and signs(filled[0]) and all(signs(c) or filled[i - 1] in labels for i, c in enumerate(filled)):
         return filled[0], grid.own(number, filled[0])
     return None
 
@@ -73,3 +85,17 @@ def repeated_header(own: dict[str, str]) -> bool:
     """A header repeated inside the data (tables pasted page by page)."""
     table = headers()
     return sum(1 for key, text in own.items() if text and table.field_of(text) == key.split("=")[0]) >= 2
+
+
+# The number before a section title: 「一、」「（一）」「第一部分」. A table titling its 领域 so (「一、社会救助」) titles the
+# next 领域 in the same style; 「（一）最低生活保障」 under it is a group of items.
+_SECTION = re.compile(r"\s*(?:([一二三四五六七八九十]{1,3})\s*[、．.]|[（(]([一二三四五六七八九十]{1,3})[）)]|"
+                      r"第([一二三四五六七八九十]{1,3})(?:部分|章|节|类))")
+
+
+def section_style(text: str) -> str | None:
+    """Which numbering a section title is written in (「一、」, 「（一）」 or 「第一部分」), or None for no such title."""
+    found = _SECTION.match(text)
+    if found is None:
+        return None
+    return ("、", "（）", "第")[next(i for i, group in enumerate(found.groups()) if group)]

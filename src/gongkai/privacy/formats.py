@@ -18,6 +18,12 @@ ZIP = b"PK\x03\x04"
 HEAD_BYTES = 4096
 
 
+def password_protected(data: bytes) -> bool:
+    """Whether *data* is an Office 2007+ file (docx, xlsx) saved with an opening password: Office and WPS then write
+    an OLE2 file holding the encrypted zip as its 「EncryptedPackage」 stream."""
+    return data.startswith(OLE2) and "EncryptedPackage".encode("utf-16-le") in data
+
+
 @dataclass(frozen=True)
 class Format:
     """An allowed format: its Chinese name and whether gongkai can read all of its text."""
@@ -80,7 +86,7 @@ def _pdf(data: bytes) -> str | None:
 
 def _zip_with(member: str, name: str) -> Callable[[bytes], str | None]:
     def check(data: bytes) -> str | None:
-        if data.startswith(OLE2) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k" in data:
+        if password_protected(data):
             return f"内容不是可读取的{name}（文件设了打开密码，已加密）"
         if not data.startswith(ZIP):
             return f"内容不是{name}（不是 zip 格式的文件）"
