@@ -1,0 +1,195 @@
+"""Twenty-first hostile pass over the site (issue 4), the 61号 column (issue 13) and the build path (issue 17), as the
+county webmaster who loads the column into the portal and an elderly citizen on a phone.
+
+Found by this pass:
+- Two 编号 differing only in case (R2026-001 in records/2026/, r2026-001 in records/2025/ — a clerk typing the id of
+  a copied file in lower case) passed validate and built records/R2026-001.html beside records/r2026-001.html. On the
+  county's Windows/IIS server, and on a portal that lowercases addresses, those are one file: the upload kept one of
+  the two documents, and every link to the other opened the wrong one. GK018 saw it only for two files of one folder.
+  Now GK201 names the clash (for items too) and the gate publishes neither record (as for a 编号 written twice), also
+  when the second file is added after a build (the gate's memo).
+(In Chromium, tests/browser/test_hostile21_site.py: a printed page carried no name of the bureau.)
+
+The link checker below (`broken`) reads every href/src/action of every page, every url() of the style sheets, and the
+sitemap's and feed's addresses, independently of gongkai's own inspect.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import AGENCY, ITEM, CatalogDir
+from portal_catalog import record
+
+BASE = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/"  # conftest's AGENCY: 网站 → 基础地址
+
+
+# ---------------------------------------------------------------------------------------------------- the checker
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []  # (attribute, value)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "action", "srcset", "poster", "data", "formaction") and value is not None:
+                self.links.append((name, value))
+            if name in ("id", "name") and value:
+                self.ids.add(value)
+            if name == "style" and value:
+                self.links += [("url", u) for u in _css_urls(value)]
+
+
+def _css_urls(text: str) -> list[str]:
+    return [m.strip("'\" ") for m in re.findall(r"url\(([^)]*)\)", text)]
+
+
+def broken(out: Path, base: str | None = BASE) -> list[str]:
+    """Every address of the built site that does not open a file of it: page links, pictures, scripts, forms,
+    style-sheet url()s; addresses starting with 「/」 (they leave the column under the portal's sub-path); things
+    loaded from other hosts; and sitemap/feed addresses not under *base* or naming no file."""
+    found: list[str] = []
+    pages: dict[str, _Page] = {}
+    for page in sorted(out.rglob("*.html")):
+        parsed = _Page()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        pages[page.relative_to(out).as_posix()] = parsed
+    sheets = {css.relative_to(out).as_posix(): [("url", u) for u in _css_urls(css.read_text(encoding="utf-8"))]
+              for css in out.rglob("*.css")}
+    for name, links in [*((n, p.links) for n, p in pages.items()), *sheets.items()]:
+        for attribute, value in links:
+            parts = urlsplit(value)
+            if parts.scheme in ("tel", "mailto") or value.startswith("data:"):
+                continue
+            if parts.scheme in ("http", "https"):
+                if attribute != "href":
+                    found.append(f"{name}: 从其他网站加载 {value}")
+                continue
+            if parts.scheme or value.startswith("/"):
+                found.append(f"{name}: {value!r} 离开了栏目所在的路径")
+                continue
+            if not parts.path:
+                if parts.fragment and parts.fragment != "top" and name in pages \
+                        and unquote(parts.fragment) not in pages[name].ids:
+                    found.append(f"{name}: 没有 #{parts.fragment}")
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+            target = f"{target}/index.html" if parts.path.endswith("/") else target
+            if target.startswith("../") or not (out / target).is_file():
+                found.append(f"{name}: {value} → {target} 不存在")
+            elif parts.fragment and parts.fragment != "top" and target in pages \
+                    and unquote(parts.fragment) not in pages[target].ids:
+                found.append(f"{name}: {value} 没有 #{parts.fragment}")
+    return found + _absolute(out, base)
+
+
+def _absolute(out: Path, base: str | None) -> list[str]:
+    found = []
+    addresses = []
+    if (out / "sitemap.xml").exists():
+        addresses += [e.text or "" for e in ET.parse(out / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    if (out / "feed.xml").exists():
+        addresses += [e.get("href") or "" for e in ET.parse(out / "feed.xml").iter("{http://www.w3.org/2005/Atom}link")]
+    for address in addresses:
+        if base is None or not address.startswith(base):
+            found.append(f"不在基础地址下：{address}")
+            continue
+        target = unquote(address[len(base):]) or "index.html"
+        target = f"{target}index.html" if target.endswith("/") else target
+        if not (out / target).is_file():
+            found.append(f"{address} → {target} 不存在")
+    return found
+
+
+def case_clashes(out: Path) -> list[str]:
+    """Files of the site whose paths differ only in case: one file on a Windows/IIS server."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for path in sorted(p.relative_to(out).as_posix() for p in out.rglob("*")):
+        if (first := seen.setdefault(path.lower(), path)) != path:
+            clashes.append(f"{first} = {path}")
+    return clashes
+
+
+# ---------------------------------------------------------------------------------------------------- fixtures
+
+def web_catalog(cat: CatalogDir) -> CatalogDir:
+    """conftest's catalog with one web item (SHJZ-001) and no record yet."""
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM.replace("政府网站, 社区/企事业单位/村公示栏（电子屏）", "政府网站").replace("低保对象名单及相关信息", "政策法规文件"))
+    (cat.root / "records/2026/R2026-001.yaml").unlink(missing_ok=True)
+    return cat
+
+
+def web_record(cat: CatalogDir, rel: str, rid: str, title: str, number: str) -> None:
+    text = record(rid, title, channels="政府网站", item="SHJZ-001")
+    cat.write(rel, text.replace(f'"350524-MZ-2026-{rid[-3:].zfill(5)}"', f'"350524-MZ-2026-{number}"'))
+
+
+def build(gk, root: Path, out: Path) -> Path:
+    run = gk("build-site", root, "--out", out)
+    assert run.code == 0, run.err
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- 编号 and case
+
+def test_two_record_ids_differing_only_in_case_are_gk201_and_neither_is_published(gk, cat, tmp_path):
+    web_catalog(cat)
+    web_record(cat, "records/2026/R2026-001.yaml", "R2026-001", "测试县民政局关于甲事项的通知", "00001")
+    web_record(cat, "records/2025/r2026-001.yaml", "r2026-001", "测试县民政局关于乙事项的通知", "00002")
+    run = gk("validate", cat.root, "--format", "json")
+    found = [(d["path"], d["line"], d["message"]) for d in run.json()["diagnostics"] if d["code"] == "GK201"]
+    assert found == [("records/2026/R2026-001.yaml", 1,
+                      "信息编号「R2026-001」与 records/2025/r2026-001.yaml 中的「r2026-001」只差大小写：网站上的两个页面在"
+                      "不分大小写的服务器（Windows、IIS）和门户网站上是同一个文件，一个会覆盖另一个；两条都不发布")]
+    out = build(gk, cat.root, tmp_path / "site")
+    assert not list((out / "records").glob("*.html"))
+    assert "甲事项" not in (out / "items/SHJZ-001.html").read_text(encoding="utf-8")
+    assert case_clashes(out) == []
+
+
+def test_a_record_id_differing_only_in_case_added_after_a_build_takes_both_pages_down(gk, cat, tmp_path):
+    """The second build decides only the new file (the gate's memo): the clash is across files it did not re-read."""
+    web_catalog(cat)
+    web_record(cat, "records/2026/R2026-001.yaml", "R2026-001", "测试县民政局关于甲事项的通知", "00001")
+    out = build(gk, cat.root, tmp_path / "site")
+    assert (out / "records/R2026-001.html").is_file()
+    web_record(cat, "records/2025/r2026-001.yaml", "r2026-001", "测试县民政局关于乙事项的通知", "00002")
+    run = gk("build-site", cat.root, "--out", out)
+    assert run.code == 0, run.err
+    assert "编号 r2026-001 与 R2026-001 只差大小写（GK201）" in run.err
+    assert not (out / "records/R2026-001.html").exists() and not (out / "records/r2026-001.html").exists()
+    assert "records/R2026-001.html" in run.out  # listed as taken down, for the copy on the portal
+
+
+def test_two_item_ids_differing_only_in_case_are_gk201_and_their_records_are_held(gk, cat, tmp_path):
+    web_catalog(cat)
+    cat.item(ITEM.replace("SHJZ-001", "shjz-001"), rel="items/shjz/copy/shjz-001.yaml")
+    web_record(cat, "records/2026/R2026-001.yaml", "R2026-001", "测试县民政局关于甲事项的通知", "00001")
+    run = gk("validate", cat.root, "--format", "json")
+    found = [(d["path"], d["message"]) for d in run.json()["diagnostics"] if d["code"] == "GK201"]
+    assert found == [("items/shjz/copy/shjz-001.yaml",
+                      "事项编号「shjz-001」与 items/shjz/SHJZ-001.yaml 中的「SHJZ-001」只差大小写：网站上的两个页面在"
+                      "不分大小写的服务器（Windows、IIS）和门户网站上是同一个文件，一个会覆盖另一个；两个事项下的信息都不发布")]
+    out = build(gk, cat.root, tmp_path / "site")
+    assert not (out / "records/R2026-001.html").exists()
+
+
+def test_ids_that_differ_in_more_than_case_are_not_a_clash(gk, cat, tmp_path):
+    web_catalog(cat)
+    web_record(cat, "records/2026/R2026-001.yaml", "R2026-001", "测试县民政局关于甲事项的通知", "00001")
+    web_record(cat, "records/2026/R2026-011.yaml", "R2026-011", "测试县民政局关于乙事项的通知", "00002")
+    run = gk("validate", cat.root, "--format", "json")
+    assert [d for d in run.json()["diagnostics"] if d["code"] == "GK201"] == []
+    out = build(gk, cat.root, tmp_path / "site")
+    assert (out / "records/R2026-001.html").is_file() and (out / "records/R2026-011.html").is_file()
