@@ -181,8 +181,11 @@ def test_two_item_ids_differing_only_in_case_are_gk201_and_their_records_are_hel
     assert found == [("items/shjz/copy/shjz-001.yaml",
                       "事项编号「shjz-001」与 items/shjz/SHJZ-001.yaml 中的「SHJZ-001」只差大小写：网站上的两个页面在"
                       "不分大小写的服务器（Windows、IIS）和门户网站上是同一个文件，一个会覆盖另一个；两个事项下的信息都不发布")]
-    out = build(gk, cat.root, tmp_path / "site")
-    assert not (out / "records/R2026-001.html").exists()
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0, run.err
+    assert ("R2026-001 没有发布：它的事项 SHJZ-001 与 shjz-001 只差大小写（GK201），网站上是同一个页面，"
+            "不知道按哪一个的公开渠道和公示期公开，请给其中一个事项改用新的编号") in run.err
+    assert not (tmp_path / "site/records/R2026-001.html").exists()
 
 
 def test_ids_that_differ_in_more_than_case_are_not_a_clash(gk, cat, tmp_path):

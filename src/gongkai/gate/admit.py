@@ -270,8 +270,11 @@ def _twice(record: Record, records: dict[str, list[Any]], items: dict[str, list[
         return (f"编号 {record.id} 在 {len(same)} 个文件中登记（GK201），不知道哪一个是现行的，"
                 "请删去多余的文件（如复制出来的副本）后运行 gongkai validate")
     if (same := items.get(page_key(record.item or ""))) is not None:
-        return (f"它的事项 {record.item} 在 {len(same)} 个文件中登记（GK201，编号只差大小写的也算），"
-                "不知道按哪一个的公开渠道和公示期公开，请删去多余的事项文件，或给其中一个改用新的编号")
+        if others := sorted({m.id for m in same} - {record.item}):
+            return (f"它的事项 {record.item} 与 {'、'.join(others)} 只差大小写（GK201），网站上是同一个页面，"
+                    "不知道按哪一个的公开渠道和公示期公开，请给其中一个事项改用新的编号")
+        return (f"它的事项 {record.item} 在 {len(same)} 个文件中登记（GK201），不知道按哪一个的公开渠道和公示期公开，"
+                "请删去多余的事项文件")
     return None
 
 
