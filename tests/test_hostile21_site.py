@@ -7,7 +7,8 @@ Found by this pass:
   county's Windows/IIS server, and on a portal that lowercases addresses, those are one file: the upload kept one of
   the two documents, and every link to the other opened the wrong one. GK018 saw it only for two files of one folder.
   Now GK201 names the clash (for items too) and the gate publishes neither record (as for a 编号 written twice), also
-  when the second file is added after a build (the gate's memo).
+  when the second file is added after a build (the gate's memo). Two 乡镇民政办 编号 differing only in case (towns/<编号>/)
+  are GK210.
 (In Chromium, tests/browser/test_hostile21_site.py: a printed page carried no name of the bureau.)
 
 The link checker below (`broken`) reads every href/src/action of every page, every url() of the style sheets, and the
@@ -196,3 +197,24 @@ def test_ids_that_differ_in_more_than_case_are_not_a_clash(gk, cat, tmp_path):
     assert [d for d in run.json()["diagnostics"] if d["code"] == "GK201"] == []
     out = build(gk, cat.root, tmp_path / "site")
     assert (out / "records/R2026-001.html").is_file() and (out / "records/R2026-011.html").is_file()
+
+
+TOWNS = """\
+  - 编号: mzb-100
+    名称: 城关镇民政办
+    类型: 乡镇民政办
+  - 编号: MZB-100
+    名称: 参内镇民政办
+    类型: 乡镇民政办
+"""
+
+
+def test_two_township_ids_differing_only_in_case_are_gk210_at_the_second(gk, cat):
+    """A township's page is towns/<编号>/index.html: towns/mzb-100/ and towns/MZB-100/ are one folder on IIS."""
+    cat.write("gongkai.yaml", AGENCY.replace("移交:\n", TOWNS + "移交:\n"))
+    run = gk("validate", cat.root, "--format", "json")
+    found = [(d["path"], d["line"], d["column"], d["message"]) for d in run.json()["diagnostics"] if d["code"] == "GK210"]
+    line = AGENCY.replace("移交:\n", TOWNS + "移交:\n").splitlines().index("  - 编号: MZB-100") + 1
+    assert found == [("gongkai.yaml", line, 5,
+                      "编号「MZB-100」与「mzb-100」只差大小写：乡镇的网页文件夹 towns/MZB-100/ 与 towns/mzb-100/ 在不分大小写的"
+                      "服务器（Windows、IIS）和门户网站上是同一个，一个会覆盖另一个")]

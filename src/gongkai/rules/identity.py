@@ -236,8 +236,14 @@ def duplicate_units(ctx: Context) -> Iterator[Finding]:
     for key, ids in groups:
         positions: dict[str, list[int]] = defaultdict(list)
         for index, value in enumerate(ids):
-            positions[value].append(index)
-        for value, where in positions.items():
+            positions[page_key(value)].append(index)  # a township's page is towns/<编号>/: mzb-100 and MZB-100 are one
+        for where in positions.values():
             for index in where[1:]:
                 field: tuple[str | int, ...] = (key, "接收单位", index) if key == "移交" else (key, index)
-                yield Finding(Location("gongkai.yaml", None, field), f"编号「{value}」重复", "每个编号只能用一次。")
+                value, first = ids[index], ids[where[0]]
+                yield (Finding(Location("gongkai.yaml", None, field), f"编号「{value}」重复", "每个编号只能用一次。")
+                       if value == first else
+                       Finding(Location("gongkai.yaml", None, field),
+                               f"编号「{value}」与「{first}」只差大小写：乡镇的网页文件夹 towns/{value}/ 与 towns/{first}/ "
+                               "在不分大小写的服务器（Windows、IIS）和门户网站上是同一个，一个会覆盖另一个",
+                               "给其中一个单位改用新的编号（如 mzb-加乡镇代码后三位），不要只改大小写。"))
