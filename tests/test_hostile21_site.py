@@ -218,3 +218,35 @@ def test_two_township_ids_differing_only_in_case_are_gk210_at_the_second(gk, cat
     assert found == [("gongkai.yaml", line, 5,
                       "编号「MZB-100」与「mzb-100」只差大小写：乡镇的网页文件夹 towns/MZB-100/ 与 towns/mzb-100/ 在不分大小写的"
                       "服务器（Windows、IIS）和门户网站上是同一个，一个会覆盖另一个")]
+
+
+# ---------------------------------------------------------------------------------------------------- links in a body
+
+LINKS = "见[甲](R2026-002.html)、[乙](../records/R2026-002.html)、[事项](../items/SHJZ-001.html)和[指南](../zhinan/index.html)。"
+
+
+def test_a_body_link_opens_the_same_page_on_the_portal_as_on_the_site(gk, cat, tmp_path):
+    """A body's relative links are read from the record's page (records/R2026-001.html), as the site's page reads
+    them; the portal export read them from the column's folder: 「R2026-002.html」 became …/mzj/R2026-002.html (no
+    such page) and 「../records/R2026-002.html」 …/bmzfxxgk/records/R2026-002.html, outside the column."""
+    web_catalog(cat)
+    cat.item(ITEM.replace("政府网站, 社区/企事业单位/村公示栏（电子屏）", "政府网站, 两微一端")
+             .replace("低保对象名单及相关信息", "政策法规文件"))
+    web_record(cat, "records/2026/R2026-002.yaml", "R2026-002", "测试县民政局关于乙事项的通知", "00002")
+    cat.write("records/2026/R2026-001.yaml", record("R2026-001", "测试县民政局关于甲事项的通知",
+                                                    channels="政府网站, 两微一端", item="SHJZ-001", body=LINKS))
+    out = build(gk, cat.root, tmp_path / "site")
+    assert broken(out) == []  # each link opens a page of the site
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "portal")
+    assert run.code == 0, run.err
+    body = (tmp_path / "portal/bodies/R2026-001.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]*)"', body) == [
+        "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/records/R2026-002.html",
+        "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/records/R2026-002.html",
+        "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/items/SHJZ-001.html",
+        "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/zhinan/index.html"]
+    run = gk("wechat", cat.root, "--from", "2026-11-01", "--to", "2026-11-27", "--out", tmp_path / "wechat")
+    assert run.code == 0, run.err
+    article = (tmp_path / "wechat/R2026-001.html").read_text(encoding="utf-8")
+    assert 'href="https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/records/R2026-002.html"' in article
+    assert "bmzfxxgk/records/" not in article and "mzj/R2026-002.html" not in article
