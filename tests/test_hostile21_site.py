@@ -17,6 +17,7 @@ sitemap's and feed's addresses, independently of gongkai's own inspect.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -26,7 +27,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import AGENCY, ITEM, CatalogDir
+from conftest import AGENCY, BUNDLED, ITEM, CatalogDir
+from gongkai.site import build_site
 from portal_catalog import record
 
 BASE = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/"  # conftest's AGENCY: 网站 → 基础地址
@@ -119,6 +121,41 @@ def case_clashes(out: Path) -> list[str]:
         if (first := seen.setdefault(path.lower(), path)) != path:
             clashes.append(f"{first} = {path}")
     return clashes
+
+
+# ---------------------------------------------------------------------------------------------------- the bundled column
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled catalog's column, built once for the module (read only) by the function the CLI calls."""
+    out = tmp_path_factory.mktemp("bundled") / "site"
+    build_site(BUNDLED, out, dt.date(2026, 11, 27), use_cache=False)
+    return out
+
+
+def test_every_address_of_the_bundled_column_opens_a_file_of_it_under_any_sub_path(bundled_site):
+    """Served under /zwgk/zfxxgkzl/bmzfxxgk/mzj/ on the portal, or opened from a folder (file://): no address starts
+    with 「/」, every relative one names a file of the site, the sitemap and feed name files under the 基础地址."""
+    assert broken(bundled_site, "https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/") == []
+    assert case_clashes(bundled_site) == []
+
+
+def test_the_link_checker_finds_what_it_is_for(bundled_site, tmp_path):
+    """The checker itself, on a copy of the column with four planted faults."""
+    import shutil
+
+    out = tmp_path / "site"
+    shutil.copytree(bundled_site, out)
+    page = out / "items/SHJZ-001.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</main>", '<a href="/records/R2026-001.html">根</a><a href="../records/R2099-001.html">无</a>'
+                                 '<img src="https://cdn.example.com/a.png" alt="外"></main>'), encoding="utf-8")
+    (out / "records/r2026-001.html").write_text("x", encoding="utf-8")
+    assert broken(out, "https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/") == [
+        "items/SHJZ-001.html: '/records/R2026-001.html' 离开了栏目所在的路径",
+        "items/SHJZ-001.html: ../records/R2099-001.html → records/R2099-001.html 不存在",
+        "items/SHJZ-001.html: 从其他网站加载 https://cdn.example.com/a.png"]
+    assert case_clashes(out) == ["records/R2026-001.html = records/r2026-001.html"]
 
 
 # ---------------------------------------------------------------------------------------------------- fixtures
