@@ -18,6 +18,8 @@ sitemap's and feed's addresses, independently of gongkai's own inspect.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -287,3 +289,63 @@ def test_a_body_link_opens_the_same_page_on_the_portal_as_on_the_site(gk, cat, t
     article = (tmp_path / "wechat/R2026-001.html").read_text(encoding="utf-8")
     assert 'href="https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/records/R2026-002.html"' in article
     assert "bmzfxxgk/records/" not in article and "mzj/R2026-002.html" not in article
+
+
+# ---------------------------------------------------------------------------------------------------- the cache
+
+class _Later:
+    """time as the privacy scan reads it, ten seconds on: the seconds a validate of a real catalog takes between
+    listing the files and scanning the attachments (no sleep in the test)."""
+
+    @staticmethod
+    def time_ns() -> int:
+        import time
+
+        return time.time_ns() + 10_000_000_000
+
+
+def test_an_attachment_refused_just_after_it_was_copied_in_does_not_break_the_next_command(gk, cat, monkeypatch):
+    """A clerk copies a file that is not what its name says (a web page saved as 名单.pdf) and runs validate at once:
+    the listing could not yet vouch for the new file's hash (git's racily-clean rule: 2 s), the privacy scan, seconds
+    later, recorded the word 「refused」 in the cache as the file's hash, and every later command on the catalog
+    stopped with 「内部错误 … ValueError: invalid literal for int() with base 16: 'refused'」 (exit 3)."""
+    import gongkai.privacy.scan
+
+    web_catalog(cat)
+    cat.write("files/2026/名单.pdf", b"<html>not a pdf</html>")
+    cat.write("records/2026/R2026-001.yaml", record("R2026-001", "测试县民政局关于甲事项的通知", channels="政府网站",
+                                                    item="SHJZ-001", extra="附件:\n  - 文件: files/2026/名单.pdf\n"))
+    monkeypatch.setattr(gongkai.privacy.scan, "time", _Later)
+    first = gk("validate", cat.root)
+    assert first.code == 1 and "GK609" in first.out
+    assert "refused" not in [blob for _, blob in _recent(cat.root).values()]  # the cache holds content hashes only
+    again = gk("validate", cat.root)
+    assert again.code == 1 and "内部错误" not in again.err and "GK609" in again.out
+    site = gk("build-site", cat.root, "--out", cat.root.parent / "site")
+    assert site.code == 0 and "内部错误" not in site.err
+    assert "R2026-001 没有发布：附件「files/2026/名单.pdf」" in site.err
+
+
+def _recent(root: Path) -> dict:
+    """The hashes the cache recorded apart from the listing (gongkai.catalog.cache.RECENT_FILE): path → (stamp, hash)."""
+    from gongkai.catalog.cache import RECENT_FILE
+
+    return marshal.loads((root / ".gongkai-cache" / RECENT_FILE).read_bytes())
+
+
+def test_a_cache_holding_a_word_for_a_hash_heals_instead_of_breaking_every_command(gk, cat):
+    """A catalog whose cache an earlier gongkai wrote 「refused」 into (above) reads again: the row is not trusted."""
+    from gongkai.catalog.cache import RECENT_FILE
+
+    web_catalog(cat)
+    cat.write("files/2026/名单.pdf", b"<html>not a pdf</html>")
+    cat.write("records/2026/R2026-001.yaml", record("R2026-001", "测试县民政局关于甲事项的通知", channels="政府网站",
+                                                    item="SHJZ-001", extra="附件:\n  - 文件: files/2026/名单.pdf\n"))
+    assert gk("validate", cat.root).code == 1
+    stamp = os.lstat(cat.root / "files/2026/名单.pdf")
+    recent = _recent(cat.root)
+    recent["files/2026/名单.pdf"] = ((stamp.st_size, stamp.st_mtime_ns, stamp.st_ctime_ns, stamp.st_ino, stamp.st_dev),
+                                   "refused")
+    (cat.root / ".gongkai-cache" / RECENT_FILE).write_bytes(marshal.dumps(recent))
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "内部错误" not in run.err and "GK609" in run.out
