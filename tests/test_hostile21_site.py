@@ -9,7 +9,16 @@ Found by this pass:
   Now GK201 names the clash (for items too) and the gate publishes neither record (as for a 编号 written twice), also
   when the second file is added after a build (the gate's memo). Two 乡镇民政办 编号 differing only in case (towns/<编号>/)
   are GK210.
-(In Chromium, tests/browser/test_hostile21_site.py: a printed page carried no name of the bureau.)
+- The portal export, the 公众号 article and the printed sheet read a body's relative links from the column's folder,
+  not from the record's page as the site does: 「[办事指南](../records/R2026-020.html)」 became
+  …/bmzfxxgk/records/R2026-020.html (outside the column) and 「R2026-020.html」 …/mzj/R2026-020.html (no such page), so
+  a link that works on the site broke on the portal (an inspector's 错链). Now both open …/mzj/records/R2026-020.html.
+- A clerk who copied in a file that is not what its name says (a web page saved as 名单.pdf) and ran validate at once
+  left the word 「refused」 in the catalog's cache as that file's hash; every later validate and build-site stopped with
+  「内部错误 … ValueError」 (exit 3) until the cache was deleted. Now the scan does not remember a refused file, and a
+  cache row whose hash is not one is not trusted.
+(In Chromium, tests/browser/test_hostile21_site.py: a printed page carried no name of the bureau; the 大字版 button
+looked the same pressed and not in Windows 高对比度.)
 
 The link checker below (`broken`) reads every href/src/action of every page, every url() of the style sheets, and the
 sitemap's and feed's addresses, independently of gongkai's own inspect.
