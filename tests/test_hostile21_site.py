@@ -358,3 +358,13 @@ def test_a_cache_holding_a_word_for_a_hash_heals_instead_of_breaking_every_comma
     (cat.root / ".gongkai-cache" / RECENT_FILE).write_bytes(marshal.dumps(recent))
     run = gk("validate", cat.root)
     assert run.code == 1 and "内部错误" not in run.err and "GK609" in run.out
+
+
+def test_previewing_the_catalog_folder_says_to_build_the_site_beside_it(gk, cat):
+    """`gongkai serve --dir catalog` said 「请先运行 gongkai build-site --out catalog」, which build-site refuses (the
+    catalog is never an output): the advice led nowhere."""
+    run = gk("serve", "--dir", cat.root)
+    assert run.code == 2
+    assert run.err.strip() == (f"错误：「{cat.root}」是目录文件夹（有 gongkai.yaml），不是网站。请先运行 gongkai build-site "
+                               f"{cat.root} --out site，再运行 gongkai serve --dir site。")
+    assert gk("build-site", cat.root, "--out", cat.root).code == 2  # what the old advice said to run
