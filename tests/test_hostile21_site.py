@@ -17,6 +17,10 @@ Found by this pass:
   left the word 「refused」 in the catalog's cache as that file's hash; every later validate and build-site stopped with
   「内部错误 … ValueError」 (exit 3) until the cache was deleted. Now the scan does not remember a refused file, and a
   cache row whose hash is not one is not trusted.
+- `--out catalog/site` (a new or empty folder inside the catalog) was accepted by build-site, export portal, print and
+  wechat: the output became part of the catalog (listed with it, so the next build never found the catalog unchanged;
+  committed with it). Now refused with exit 2, as the catalog itself and its folders holding files were.
+- `serve --dir catalog` advised 「gongkai build-site --out catalog」, which build-site refuses.
 (In Chromium, tests/browser/test_hostile21_site.py: a printed page carried no name of the bureau; the 大字版 button
 looked the same pressed and not in Windows 高对比度.)
 
@@ -368,3 +372,25 @@ def test_previewing_the_catalog_folder_says_to_build_the_site_beside_it(gk, cat)
     assert run.err.strip() == (f"错误：「{cat.root}」是目录文件夹（有 gongkai.yaml），不是网站。请先运行 gongkai build-site "
                                f"{cat.root} --out site，再运行 gongkai serve --dir site。")
     assert gk("build-site", cat.root, "--out", cat.root).code == 2  # what the old advice said to run
+
+
+# ---------------------------------------------------------------------------------------------------- the output folder
+
+@pytest.mark.parametrize("command", [["build-site"], ["export", "portal"]])  # (print, wechat: the same replace_dir)
+def test_a_new_folder_inside_the_catalog_is_refused_as_output(gk, cat, tmp_path, command):
+    """「--out catalog/site」 (a new folder, so not refused as 「已有不是 gongkai 生成的文件」) put the site inside the
+    catalog: listed with the catalog's files, the next build never found the catalog unchanged (「重新生成 0 个」, never
+    「网站没有变化」), and the pages went into git with the catalog. Through a link the same."""
+    web_catalog(cat)
+    web_record(cat, "records/2026/R2026-001.yaml", "R2026-001", "测试县民政局关于甲事项的通知", "00001")
+    before = sorted(p.relative_to(cat.root).as_posix() for p in cat.root.rglob("*") if ".gongkai-cache" not in p.parts)
+    (tmp_path / "link").symlink_to(cat.root / "site")
+    for out in (cat.root / "site", tmp_path / "link"):
+        run = gk(*command, cat.root, "--out", out)
+        assert run.code == 2, run.out + run.err
+        assert run.err.strip() == (f"错误：「{out if out.name == 'site' else cat.root / 'site'}」在目录文件夹「{cat.root}」里面："
+                                   "生成的文件会混进目录（和目录一起提交，下次生成也总以为目录改动过），所以没有写入。"
+                                   "请在 --out 后写目录文件夹以外的文件夹，如与目录文件夹并列的一个新文件夹。")
+    after = sorted(p.relative_to(cat.root).as_posix() for p in cat.root.rglob("*") if ".gongkai-cache" not in p.parts)
+    assert after == before
+    assert gk(*command, cat.root, "--out", tmp_path / "beside").code == 0  # beside the catalog, as `gongkai init` lays it out
