@@ -29,7 +29,7 @@ from portal_catalog import record
 ODD_BASE = "HTTPS://WWW.Example.GOV.cn/zwgk/部门信息/mzj"
 ENCODED_BASE = "https://www.example.gov.cn/zwgk/%E9%83%A8%E9%97%A8%E4%BF%A1%E6%81%AF/mzj/"
 NOTICE = record("R2026-020", "测试县民政局关于网站通知的通知", channels="政府网站", item="SHJZ-001",
-                body="详见[办事指南](records/R2026-020.html)。")
+                body="详见[办事指南](../records/R2026-020.html)。")  # from the record's page, as a browser reads it
 
 
 def with_base(base: str) -> str:

@@ -102,7 +102,8 @@ def test_body_is_a_clean_fragment_with_links_on_the_portal(gk, pc, tmp_path):
     tags = markup(body)
     assert {t for t, _ in tags} <= {"p", "a"} and all(a == "href" for _, attrs in tags for a in attrs), tags
     assert "evil.example.com" not in body and "某网站" in body
-    assert '<a href="https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/records/R2026-020.html">办事指南</a>' in body
+    # (the body links ../records/R2026-020.html from R2026-010's page: inside the column mzj/, not bmzfxxgk/records/)
+    assert '<a href="https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/records/R2026-020.html">办事指南</a>' in body
     assert (out / "bodies/R2026-010.html").read_text(encoding="utf-8") == body + "\n"
 
 

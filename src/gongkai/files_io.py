@@ -75,6 +75,27 @@ class InsideRepository(NotAnOutput):
                 "请在 --out 后写一个 .git 以外的文件夹或文件名。")
 
 
+class InsideCatalog(NotAnOutput):
+    """The output named (--out) is a folder inside a catalog (「--out catalog/site」): its files would become part of
+    the catalog — listed with its files (so the next build never finds the catalog unchanged), committed with it, and
+    under files/ taken for attachments."""
+
+    def __init__(self, path: Path, catalog: Path) -> None:
+        super().__init__(path, f"在目录文件夹「{catalog}」里面")
+        self.catalog = catalog
+
+    def __str__(self) -> str:
+        return (f"「{self.path}」{self.reason}：生成的文件会混进目录（和目录一起提交，下次生成也总以为目录改动过），"
+                "所以没有写入。请在 --out 后写目录文件夹以外的文件夹，如与目录文件夹并列的一个新文件夹。")
+
+
+def refuse_inside_catalog(path: Path) -> None:
+    """InsideCatalog when *path* (or, through links, where it leads) lies in a folder holding gongkai.yaml."""
+    for above in Path(os.path.realpath(path)).parents:
+        if (above / "gongkai.yaml").is_file():
+            raise InsideCatalog(path, above)
+
+
 def refuse_inside_repository(path: Path) -> None:
     """InsideRepository when *path* (or, through links, where it leads) lies in a folder named .git."""
     for form in (path.absolute(), Path(os.path.realpath(path))):
@@ -87,8 +108,12 @@ def refuse_foreign_output(target: Path, marks: tuple[str, ...]) -> None:
     what only the command's own output holds: a site's store, a print run's index.html, a batch's bags). A catalog
     (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything inside a .git."""
     refuse_inside_repository(target)
-    if not os.path.lexists(target):
-        return
+    if os.path.lexists(target):
+        _refuse_foreign_files(target, marks)
+    refuse_inside_catalog(target)  # also a new or empty folder, or an earlier output, inside the catalog
+
+
+def _refuse_foreign_files(target: Path, marks: tuple[str, ...]) -> None:
     if not target.is_dir():
         raise NotAnOutput(target, "是一个文件，不是输出文件夹", is_file=True)
     if (target / "gongkai.yaml").exists():

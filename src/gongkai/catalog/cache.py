@@ -6,6 +6,7 @@ import hashlib
 import os
 import marshal
 import pickle
+import re
 import sqlite3
 import sysconfig
 from array import array
@@ -37,6 +38,7 @@ RACY_NS = 2_000_000_000
 # Up to this many keys are looked up one by one; more read the table once (SQLite caps a query at 32,766 values).
 LOOKUP_LIMIT = 500
 STAMP = 5 * 8  # bytes of a packed stamp: five 64-bit integers
+_BLOB = re.compile(r"(?:[0-9a-f]{40}|[0-9a-f]{64})?")  # a git blob id (sha1, sha256), or "" (not vouched for)
 CHUNK = 256  # files of the listing compared as one run of bytes
 
 
@@ -139,7 +141,10 @@ class _Stamps:
                 table.paths, table.stamps, table.blobs = paths, stamps, blobs
         if isinstance(recent, dict) and all(isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], tuple)
                                             and len(row[0]) == 5 for row in recent.values()):
-            table.other = recent
+            # a hash that is not one (「refused」, which the privacy scan recorded for an attachment it would not read
+            # until the twenty-first hostile pass) vouches for nothing: left out, the file is hashed again
+            table.other = {path: row for path, row in recent.items()
+                           if isinstance(row[1], str) and _BLOB.fullmatch(row[1])}
         return table
 
     def listed(self, paths: list[str], stamps: bytes) -> list[str]:

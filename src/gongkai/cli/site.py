@@ -66,6 +66,9 @@ def serve_command(
 ) -> int:
     """在本机预览网站（只监听 127.0.0.1，按 Ctrl+C 停止）。"""
     if not (site_dir / "index.html").is_file():
+        if (site_dir / "gongkai.yaml").is_file():  # the catalog: build-site would refuse it as --out
+            raise UsageProblem(f"「{site_dir}」是目录文件夹（有 gongkai.yaml），不是网站。请先运行 "
+                               f"gongkai build-site {shell_quote(site_dir)} --out site，再运行 gongkai serve --dir site。")
         raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site --out {shell_quote(site_dir)}。")
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     try:

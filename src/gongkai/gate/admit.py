@@ -25,6 +25,7 @@ from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output
 from gongkai.publication.standing import Standing, next_change, standing
 from gongkai.model import Record
+from gongkai.model.base import page_key
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, listed_title_names, mask_log,
                              mask_names, mask_text, resolved, same_file, standing_on)
@@ -166,7 +167,7 @@ def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calenda
     if record.is_public and (twice := _twice(record, records_twice, items_twice)) is not None:
         # a copy left beside the file (R2026-001 - 副本.yaml) may still say 主动公开 when the record was changed to
         # 不予公开, or a stale copy of the item may name the website: neither file is published, nor their files
-        return Outcome(record.id, Verdict.HELD, why=twice, withheld=tuple(records_twice.get(record.id, [])))
+        return Outcome(record.id, Verdict.HELD, why=twice, withheld=tuple(records_twice.get(page_key(record.id), [])))
     # From here on no other file declares its 编号 when it is 主动公开 (held above), and only a 主动公开 record stands
     # or is withdrawn: every 主动公开 record of the catalog was scanned (catalog_scan).
     found = standing(record, item, today, calendar)
@@ -178,7 +179,7 @@ def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calenda
             return Outcome(record.id, Verdict.WITHDRAWN, record=_withdrawn(catalog, record, scan, allowed),
                            copy="名单" if _lists_people(catalog, record, scan) else None)
         # the file that stands is not 主动公开: a stale copy's files go nowhere either
-        others = tuple(model for model in records_twice.get(record.id, []) if model is not record)
+        others = tuple(model for model in records_twice.get(page_key(record.id), []) if model is not record)
         return Outcome(record.id, Verdict.OUT, change,
                        withheld=(*others, record) if not record.is_public and record.attachments else others)
     if (problem := review_problem(record, today)) is not None:
@@ -252,20 +253,27 @@ def _withdrawn(catalog: Catalog, record: Record, scan: RecordScan, allowed: froz
 
 
 def _declared_twice(catalog: Catalog, kind: str) -> dict[str, list[Any]]:
-    """Every 编号 of *kind* (record, item) that more than one file declares, with each file's model (GK201)."""
+    """Every 编号 of *kind* (record, item) that more than one file declares, with each file's model (GK201), by
+    page_key: R2026-001 and r2026-001 name one page on a server that does not tell case apart."""
     declared: dict[str, list[Any]] = {}
     for _, model in catalog.models(kind):
-        declared.setdefault(model.id, []).append(model)
+        declared.setdefault(page_key(model.id), []).append(model)
     return {number: models for number, models in declared.items() if len(models) > 1}
 
 
 def _twice(record: Record, records: dict[str, list[Any]], items: dict[str, list[Any]]) -> str | None:
     """Why *record* is not published for a 编号 declared twice, or None."""
-    if record.id in records:
-        return (f"编号 {record.id} 在 {len(records[record.id])} 个文件中登记（GK201），不知道哪一个是现行的，"
+    if (same := records.get(page_key(record.id))) is not None:
+        if others := sorted({m.id for m in same} - {record.id}):
+            return (f"编号 {record.id} 与 {'、'.join(others)} 只差大小写（GK201）：网站上的页面在不分大小写的服务器"
+                    "（Windows、IIS）和门户网站上是同一个文件，一个会覆盖另一个，请给其中一条改用新的编号")
+        return (f"编号 {record.id} 在 {len(same)} 个文件中登记（GK201），不知道哪一个是现行的，"
                 "请删去多余的文件（如复制出来的副本）后运行 gongkai validate")
-    if record.item in items:
-        return (f"它的事项 {record.item} 在 {len(items[record.item])} 个文件中登记（GK201），不知道按哪一个的公开渠道和公示期公开，"
+    if (same := items.get(page_key(record.item or ""))) is not None:
+        if others := sorted({m.id for m in same} - {record.item}):
+            return (f"它的事项 {record.item} 与 {'、'.join(others)} 只差大小写（GK201），网站上是同一个页面，"
+                    "不知道按哪一个的公开渠道和公示期公开，请给其中一个事项改用新的编号")
+        return (f"它的事项 {record.item} 在 {len(same)} 个文件中登记（GK201），不知道按哪一个的公开渠道和公示期公开，"
                 "请删去多余的事项文件")
     return None
 

@@ -43,6 +43,7 @@ from gongkai.errors import UsageProblem
 from gongkai.gate.admission import Admission
 from gongkai.gate.admit import Gate, Outcome, admit
 from gongkai.model import Record
+from gongkai.model.base import page_key
 
 NAME = "gate"
 # More record files to decide again than this share of them (and this many) are decided afresh, from the snapshot
@@ -154,8 +155,8 @@ def _again(source: Source, listing: Listing, cache: Cache, today: dt.date, memo:
         return None  # parsed one by one, many files take longer than the whole snapshot
     catalog = load(source, listing, cache, only=wanted, known=known)
     catalog.partial = True  # the privacy scan's memo is for whole catalogs: it looks at the changed records only
-    ids = {outcome.id for outcome in kept.values()}
-    decided = [model.id for _, model in catalog.models(RECORD)]
+    ids = {page_key(outcome.id) for outcome in kept.values()}  # R2026-001 and r2026-001 are one page (page_key)
+    decided = [page_key(model.id) for _, model in catalog.models(RECORD)]
     if len(ids) < len(kept) or len(ids.union(decided)) < len(ids) + len(decided):
         return None  # an 编号 declared twice: which file stands depends on all of them (decided afresh)
     gate = admit(catalog, today, kept)

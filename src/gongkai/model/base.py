@@ -33,6 +33,13 @@ Body = Annotated[str, AfterValidator(check_printable)]  # Markdown: blank lines 
 ObjectId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
 
+def page_key(object_id: str) -> str:
+    """The form in which two 编号 name the same page: the site names a page after its 编号 (records/R2026-001.html),
+    and Windows/IIS servers and many portals do not tell upper from lower case, so R2026-001 and r2026-001 are one
+    file there (one page overwrites the other)."""
+    return object_id.lower()
+
+
 def parse_day(value: Any) -> dt.date:
     """read_day for pydantic: the same forms, the errors as pydantic errors with Chinese messages."""
     try:

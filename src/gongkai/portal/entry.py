@@ -20,7 +20,7 @@ from gongkai.gate import Admission, State
 from gongkai.model import Item, Record
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
-from gongkai.portal.address import column_address
+from gongkai.portal.address import record_address
 from gongkai.portal.fragment import Fragment, body_fragment, notice_fragment, summary
 from gongkai.privacy.mask import mask_text
 from gongkai.site.attachments import read_attachment
@@ -100,7 +100,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
         down = tuple(f"{a.name}（{name}）" if a.name and a.name != name else name
                      for a in record.attachments if (name := PurePosixPath(a.file).name))
     else:
-        fragment = body_fragment(record.body, column_address(agency))
+        fragment = body_fragment(record.body, record_address(agency, record.id))
         files, down = _files(catalog, record), ()
     fields = {
         "索引号": record.index_number or "",

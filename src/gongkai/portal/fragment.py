@@ -4,6 +4,10 @@ The site renders Markdown with raw HTML off; the fragment is cleaned again (nh3,
 attributes) because it leaves gongkai for a platform that trusts it: no script, style, event attributes or
 comments get through, relative links become absolute under 网站.基础地址, and links or images pointing at any other
 host are dropped (their text stays) so that nothing foreign is smuggled onto the portal (暗链).
+
+A relative link is read as the site's page reads it: from the record's page (records/<编号>.html), so that
+「../records/R2026-020.html」 and 「R2026-020.html」 open the same document on the portal as on the site (read from the
+column's folder, the first left the column and the second named no page).
 """
 
 from __future__ import annotations
@@ -41,14 +45,16 @@ class Fragment:
     removed: tuple[str, ...] = ()
 
 
-def body_fragment(body: str | None, base: str | None) -> Fragment:
-    """*body* (Markdown) as a safe HTML fragment whose links all stay on the portal at *base*."""
+def body_fragment(body: str | None, page: str | None) -> Fragment:
+    """*body* (Markdown) as a safe HTML fragment whose links all stay on the portal; *page* is the absolute address
+    of the record's page (portal.address.record_address), against which relative links are read, or None without a
+    基础地址."""
     removed: list[str] = []
 
     def keep(element: str, attribute: str, value: str) -> str | None:
         if (element, attribute) not in LINKING:
             return value
-        address = _on_portal(value, base)
+        address = _on_portal(value, page)
         if address is None:
             removed.append(value)
         return address
@@ -60,15 +66,16 @@ def body_fragment(body: str | None, base: str | None) -> Fragment:
     return Fragment(cleaned.strip(), tuple(removed))
 
 
-def _on_portal(value: str, base: str | None) -> str | None:
-    """The absolute address for *value* when it stays on the portal (or is mailto:/tel:), else None."""
+def _on_portal(value: str, page: str | None) -> str | None:
+    """The absolute address for *value*, read from *page*, when it stays on the portal (or is mailto:/tel:), else
+    None."""
     parts = urlsplit(value)
     if parts.scheme in ("mailto", "tel"):
         return value
-    if base is None:
+    if page is None:
         return None
-    absolute = urljoin(base, value)
-    target, home = urlsplit(absolute), urlsplit(base)
+    absolute = urljoin(page, value)
+    target, home = urlsplit(absolute), urlsplit(page)
     if target.scheme not in ("http", "https") or target.netloc.lower() != home.netloc.lower():
         return None
     return absolute

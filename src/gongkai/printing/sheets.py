@@ -18,7 +18,7 @@ from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import UNIT_KINDS
-from gongkai.portal.address import column_address, record_address
+from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
 from gongkai.printing.posted import Posted, since_posted, sort_out
@@ -180,7 +180,7 @@ def _sheet(catalog: Catalog, run: PrintRun, admission: Admission, unit: Unit, ca
     address = record_address(agency, record.id) if admission.reaches(Output.WEB) else None
     return Sheet(
         admission, unit, unit.phone or agency.org.phone or "",
-        body_fragment(record.body, column_address(agency)).html,
+        body_fragment(record.body, record_address(agency, record.id)).html,
         _period(admission, calendar),
         file_names(admission),
         address, qr_svg(address) if address else None, replacement_title(admission, run.replacements),

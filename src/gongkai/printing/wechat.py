@@ -18,7 +18,7 @@ from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
-from gongkai.portal.address import column_address, record_address
+from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
 from gongkai.printing.sheets import contents_of, file_names, replacement_title
@@ -111,7 +111,7 @@ def _since_posted(catalog: Catalog, run: WechatRun, carried: list[Admission], po
 
 def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     agency = run.agency
-    html = body_fragment(admission.record.body, column_address(agency)).html
+    html = body_fragment(admission.record.body, record_address(agency, admission.id)).html
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
     return Article(admission, styled, address, replacement_title(admission, run.replacements), file_names(admission),

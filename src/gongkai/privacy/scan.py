@@ -257,7 +257,9 @@ class Scanner:
             return known
         recorded = time.time_ns()
         data = self.read(path)
-        blob = blob_id(data) if data is not None else "refused"
+        if data is None:  # not remembered: the cache keeps content hashes, which the next listing reads as such
+            return "refused"
+        blob = blob_id(data)
         self.cache.remember_blob(path, stamp, blob, recorded)
         return blob
 

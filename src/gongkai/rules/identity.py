@@ -7,11 +7,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
+from gongkai.model.base import page_key
 from gongkai.publication.handover import RECIPIENT_CLASH_HINT, recipient_clash
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.rules.patterns import user_pattern
 
 E, W = Severity.ERROR, Severity.WARNING
+
+
+_HELD = {"record": "两条都不发布", "item": "两个事项下的信息都不发布"}
 
 
 @rule("GK201", "duplicate-id", "编号重复", E,
@@ -22,11 +26,19 @@ E, W = Severity.ERROR, Severity.WARNING
       scope=KEYED)
 def duplicate_ids(ctx: Context) -> Iterator[Finding]:
     for kind, label in (("item", "事项"), ("record", "信息")):
+        claimed: dict[str, tuple[str, str]] = {}  # page_key → (编号, path) of the first file declaring it
         for path, model in ctx.catalog.models(kind):
             first = ctx.catalog.path_of(kind, model.id)
             if first != path:
                 yield Finding(Location(path, model.id, ("编号",)), f"{label}编号「{model.id}」重复，已在 {first} 中使用",
                               "每个编号只能用一次，请改用一个新的编号。")
+                continue
+            other, where = claimed.setdefault(page_key(model.id), (model.id, path))
+            if other != model.id:
+                yield Finding(Location(path, model.id, ("编号",)),
+                              f"{label}编号「{model.id}」与 {where} 中的「{other}」只差大小写：网站上的两个页面在不分"
+                              f"大小写的服务器（Windows、IIS）和门户网站上是同一个文件，一个会覆盖另一个；{_HELD[kind]}",
+                              "给其中一个改用新的编号（文件名一起改），不要只改大小写。")
 
 
 @rule("GK202", "duplicate-index-number", "索引号重复", E,
@@ -224,8 +236,14 @@ def duplicate_units(ctx: Context) -> Iterator[Finding]:
     for key, ids in groups:
         positions: dict[str, list[int]] = defaultdict(list)
         for index, value in enumerate(ids):
-            positions[value].append(index)
-        for value, where in positions.items():
+            positions[page_key(value)].append(index)  # a township's page is towns/<编号>/: mzb-100 and MZB-100 are one
+        for where in positions.values():
             for index in where[1:]:
                 field: tuple[str | int, ...] = (key, "接收单位", index) if key == "移交" else (key, index)
-                yield Finding(Location("gongkai.yaml", None, field), f"编号「{value}」重复", "每个编号只能用一次。")
+                value, first = ids[index], ids[where[0]]
+                yield (Finding(Location("gongkai.yaml", None, field), f"编号「{value}」重复", "每个编号只能用一次。")
+                       if value == first else
+                       Finding(Location("gongkai.yaml", None, field),
+                               f"编号「{value}」与「{first}」只差大小写：乡镇的网页文件夹 towns/{value}/ 与 towns/{first}/ "
+                               "在不分大小写的服务器（Windows、IIS）和门户网站上是同一个，一个会覆盖另一个",
+                               "给其中一个单位改用新的编号（如 mzb-加乡镇代码后三位），不要只改大小写。"))
