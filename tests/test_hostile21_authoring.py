@@ -1,0 +1,166 @@
+"""Hostile pass on the schema, validate, authoring and the front door (issues 2, 7 and 19), as a clerk who writes YAML
+in Notepad and an IT person who sets up CI would try them. Expected keys, lines, columns, paths and words are typed by
+hand from the files written here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import RECORD, CatalogDir, git
+
+TITLE = "题名: 测试县民政局关于2026年第三季度低保对象名单的公示"
+
+
+def _diags(gk, cat: CatalogDir) -> list[dict]:
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    assert run.code in (0, 1), run.err
+    return run.json()["diagnostics"]  # type: ignore[index,no-any-return]
+
+
+def _one(diags: list[dict], code: str) -> dict:
+    found = [d for d in diags if d["code"] == code]
+    assert len(found) == 1, diags
+    return found[0]
+
+
+# ------------------------------------------------------------------ a field left empty, or a list where one value goes
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "said"), [
+    (TITLE, "题名:", 2, 1, "「题名」没有填写"),                 # nothing after the colon: the key's own line
+    (TITLE, "题名: ~", 2, 5, "「题名」没有填写"),
+    ("文种: 公示", "文种: null", 5, 5, "「文种」没有填写"),
+    ("成文日期: 2026-09-01", "成文日期:  ", 13, 1, "「成文日期」没有填写"),
+    ("责任单位: shjzg", "责任单位:", 6, 1, "「责任单位」没有填写"),
+])
+def test_a_field_left_empty_is_called_empty_on_its_own_line_not_none(gk, cat, old, new, line, column, said):
+    cat.record(RECORD.replace(old, new))
+    found = _one(_diags(gk, cat), "GK101")
+    assert (found["path"], found["line"], found["column"]) == ("records/2026/R2026-001.yaml", line, column)
+    assert found["message"].startswith(said)
+    assert "None" not in found["message"] + found["hint"]
+
+
+def test_an_empty_choice_is_told_the_choices(gk, cat):
+    cat.item(cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+             .replace("五公开: 结果公开", "五公开:"))
+    found = _one(_diags(gk, cat), "GK101")
+    assert (found["path"], found["line"], found["column"]) == ("items/shjz/SHJZ-001.yaml", 3, 1)
+    assert found["message"] == "「五公开」没有填写（冒号后面是空的）"
+    assert "决策公开、执行公开、管理公开、服务公开、结果公开" in found["hint"]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "said"), [
+    ("文号: 测民〔2026〕1号", "文号: [测民〔2026〕1号, 测民〔2026〕2号]", 3, "「文号」只能写一个值，这里写成了列表（2项）"),
+    ("公开属性: 主动公开", "公开属性: [主动公开, 依申请公开]", 8, "「公开属性」只能写一个值，这里写成了列表（2项）"),
+    ("成文日期: 2026-09-01", "成文日期: [2026-09-01]", 13, "「成文日期」只能写一个值，这里写成了列表（1项）"),
+    (TITLE, "题名:\n  关于印发: 通知", 2, "「题名」只能写一个值，这里写成了「键: 值」"),
+])
+def test_a_list_or_a_mapping_where_one_value_goes_is_said_in_the_files_words(gk, cat, old, new, line, said):
+    cat.record(RECORD.replace(old, new))
+    found = [d for d in _diags(gk, cat) if d["path"] == "records/2026/R2026-001.yaml" and d["severity"] == "error"]
+    assert [(d["message"], d["line"], d["column"]) for d in found] == [(said, line, 1)]
+    assert "['" not in found[0]["hint"] and "{'" not in found[0]["hint"]
+    assert "只保留一个值" in found[0]["hint"] or "同一行" in found[0]["hint"]
+
+
+def test_an_empty_list_entry_is_named_by_its_number(gk, cat):
+    cat.item(cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+             .replace("  - 低保对象名单及相关信息\n", "  - 低保对象名单及相关信息\n  -\n"))
+    found = _one(_diags(gk, cat), "GK101")
+    assert found["message"] == "「公开内容」第2项没有填写（冒号后面是空的）"
+    assert found["hint"].startswith("删去这个空行")
+    assert found["line"] == 8
+
+
+# ------------------------------------------------------------------ a record copied from another bureau
+
+
+def test_new_record_numbers_on_from_the_agencys_own_index_not_a_copied_one(gk, cat):
+    # 永春县 (350525) numbers its 索引号 350525-MZ-…: a record copied from it must not set where ours go on from
+    copied = (RECORD.replace("R2026-001", "R2026-002").replace("350524-MZ-2026-00001", "350525-MZ-2026-00088"))
+    cat.record(copied, "records/2026/R2026-002.yaml")
+    run = gk("new", "record", "-C", cat.root, "--title", "测试县民政局关于开展养老机构检查的通知", "--kind", "通知",
+             "--unit", "shjzg", "--item", "SHJZ-001", "--attribute", "主动公开", "--formed", "2026-11-20",
+             "--reviewer", "张三", "--review-date", "2026-11-20")
+    assert run.code in (0, 1), run.err
+    written = cat.root.joinpath("records/2026/R2026-003.yaml").read_text(encoding="utf-8")
+    assert "索引号: 350524-MZ-2026-00002\n" in written
+
+
+def test_the_bundled_catalog_points_at_an_index_of_another_bureau(gk, tmp_path):
+    from tests.conftest import BUNDLED
+
+    pattern = next(line for line in BUNDLED.joinpath("gongkai.yaml").read_text(encoding="utf-8").splitlines()
+                   if line.strip().startswith("索引号格式:"))
+    cat = CatalogDir(tmp_path / "catalog")
+    from tests.conftest import AGENCY
+
+    cat.write("gongkai.yaml", AGENCY + "检查:\n" + pattern + "\n")
+    cat.item()
+    cat.record(RECORD.replace("350524-MZ-2026-00001", "350525-MZ-2026-00001"))
+    found = _one(_diags(gk, cat), "GK209")
+    assert (found["line"], found["column"]) == (4, 6)
+    assert "350525-MZ-2026-00001" in found["message"]
+
+
+# ------------------------------------------------------------------ CI annotations at the repository's paths
+
+
+@pytest.fixture
+def in_repo(cat: CatalogDir):
+    """The small catalog in a git repository whose catalog folder is 「政务 目录/catalog」, with one bad 文种."""
+    top = cat.root.parent
+    inner = top / "政务 目录" / "catalog"
+    inner.parent.mkdir()
+    cat.root.rename(inner)
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "初始目录")
+    record = inner / "records/2026/R2026-001.yaml"
+    record.write_text(RECORD.replace("文种: 公示", "文种: 公式"), encoding="utf-8")
+    return inner
+
+
+def test_github_annotations_name_the_file_from_the_top_of_the_repository(gk, in_repo):
+    run = gk("validate", in_repo, "--format", "github", "--no-cache")
+    assert run.code == 1, run.err
+    assert run.out.startswith("::error file=政务 目录/catalog/records/2026/R2026-001.yaml,line=5,col=5,title=GK104::")
+
+
+def test_sarif_results_name_the_file_from_the_top_of_the_repository_as_a_uri(gk, in_repo):
+    run = gk("validate", in_repo, "--format", "sarif", "--no-cache")
+    assert run.code == 1, run.err
+    location = json.loads(run.out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == \
+        "%E6%94%BF%E5%8A%A1%20%E7%9B%AE%E5%BD%95/catalog/records/2026/R2026-001.yaml"
+    assert location["region"] == {"startLine": 5, "startColumn": 5}
+
+
+def test_json_paths_stay_relative_to_the_catalog_folder(gk, in_repo):
+    run = gk("validate", in_repo, "--format", "json", "--no-cache")
+    assert [d["path"] for d in run.json()["diagnostics"]] == ["records/2026/R2026-001.yaml"]  # type: ignore[index]
+
+
+# ------------------------------------------------------------------ new record with a year typed wrong
+
+
+NEW = ("new", "record", "--title", "测试县民政局关于开展养老机构检查的通知", "--kind", "通知", "--unit", "shjzg",
+       "--item", "SHJZ-001", "--attribute", "依申请公开")
+
+
+@pytest.mark.parametrize("formed", ["2062-03-01", "2026-11-28", "2027/1/1"])
+def test_new_record_refuses_a_date_of_forming_after_today_and_writes_nothing(gk, cat, formed):
+    run = gk(*NEW, "--formed", formed, "-C", cat.root)
+    assert run.code == 2
+    assert "在今天（2026-11-27）之后，未新建" in run.err and "核对年份" in run.err
+    assert sorted(p.name for p in cat.root.joinpath("records").iterdir()) == ["2026"]
+    assert sorted(p.name for p in cat.root.joinpath("records/2026").iterdir()) == ["R2026-001.yaml"]
+
+
+def test_new_record_formed_today_is_written(gk, cat):
+    run = gk(*NEW, "--formed", "2026-11-27", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert cat.root.joinpath("records/2026/R2026-002.yaml").is_file()
