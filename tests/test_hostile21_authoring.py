@@ -70,8 +70,8 @@ def test_an_empty_list_entry_is_named_by_its_number(gk, cat):
     cat.item(cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
              .replace("  - 低保对象名单及相关信息\n", "  - 低保对象名单及相关信息\n  -\n"))
     found = _one(_diags(gk, cat), "GK101")
-    assert found["message"] == "「公开内容」第2项没有填写（冒号后面是空的）"
-    assert found["hint"].startswith("删去这个空行")
+    assert found["message"] == "「公开内容」第2项是空的"
+    assert found["hint"] == "删去这个空项，或在「- 」后面只写一个值。"
     assert found["line"] == 8
 
 
@@ -164,3 +164,41 @@ def test_new_record_formed_today_is_written(gk, cat):
     run = gk(*NEW, "--formed", "2026-11-27", "-C", cat.root)
     assert run.code == 0, run.err
     assert cat.root.joinpath("records/2026/R2026-002.yaml").is_file()
+
+
+# ------------------------------------------------------------------ an empty entry, an empty list, quotes with nothing
+
+
+@pytest.mark.parametrize(("channels", "said", "hint"), [
+    ("[~, 政府网站]", "「公开渠道」第1项是空的", "删去这个空项"),
+    ("[[政府网站, 政务服务中心], 政府网站]", "「公开渠道」第1项只能写一个值，这里写成了列表（2项）", "去掉这一项外面的方括号"),
+    ("", "「公开渠道」没有填写（冒号后面是空的）", "写成「公开渠道: [甲, 乙]」"),
+])
+def test_an_entry_of_a_list_is_named_by_its_number(gk, cat, channels, said, hint):
+    item = cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    cat.item(item.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", f"公开渠道: {channels}".rstrip()))
+    found = [d for d in _diags(gk, cat) if d["severity"] == "error"]
+    assert [(d["message"], d["line"]) for d in found] == [(said, 12)]
+    assert found[0]["hint"].startswith(hint)
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "said"), [
+    ("公开属性: 主动公开", '公开属性: ""', 8, 7, "「公开属性」没有填写（冒号后面是空的）"),
+    ("成文日期: 2026-09-01", '成文日期: "\u3000"', 13, 7, "「成文日期」没有填写（冒号后面是空的）"),
+])
+def test_quotes_around_nothing_are_empty_not_a_value_named_with_nothing(gk, cat, old, new, line, column, said):
+    cat.record(RECORD.replace(old, new))
+    found = _one(_diags(gk, cat), "GK101")
+    assert (found["line"], found["column"], found["message"]) == (line, column, said)
+
+
+def test_an_attribute_left_empty_is_sent_back_at_its_own_line(gk, cat):
+    cat.record(RECORD.replace("公开属性: 主动公开", "公开属性:"))
+    found = _one(_diags(gk, cat), "GK301")
+    assert (found["line"], found["column"]) == (8, 1)
+
+
+def test_an_attribute_not_written_is_sent_back_at_the_id(gk, cat):
+    cat.record(RECORD.replace("公开属性: 主动公开\n", ""))
+    found = _one(_diags(gk, cat), "GK301")
+    assert (found["line"], found["column"]) == (1, 5)

@@ -138,7 +138,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "invalid_key":  # 「~:」「1.5:」「true:」「? [甲, 乙]」: YAML reads these keys as no text
         return Note("GK102", f"这一行的键不是文字，读出来是{_key_kind(value)}",
                     "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
-    if value is None or (isinstance(value, (list, dict)) and kind in _ONE_VALUE):
+    blank = isinstance(value, str) and not value.strip() and kind in _ONE_VALUE  # 「公开属性: ""」, 「成文日期: 　」
+    if value is None or blank or (isinstance(value, (list, dict)) and kind in _ONE_VALUE):
         return _not_one_value(kind, label, loc, value, _choices(error))
     if kind in ("literal_error", "enum"):
         names = _choices(error)
@@ -184,22 +185,29 @@ def _choices(error: Any) -> str:
 
 def _not_one_value(kind: str, label: str, loc: tuple[str | int, ...], value: Any, choices: str) -> Note:
     """A field left empty (「题名:」「题名: ~」), or written as a list or 「键: 值」 where it holds one value: said so in
-    the words of the file, not as Python's None or ['甲', '乙']."""
+    the words of the file, not as Python's None or ['甲', '乙']. An entry of a list is named by its number."""
     if kind.startswith("date"):
         example = "2026-03-02"
     elif kind.startswith(("int", "float")):
         example = "3"
     else:
         example = choices.split("、")[0] if choices else "……"
-    fill = f"写成「{label}: {example}」" + (f"，可选的值：{choices}" if choices else "")
-    if value is None:
-        where = f"第{loc[-1] + 1}项" if isinstance(loc[-1], int) else ""
-        empty = "删去这个空行，或" if where else ""
-        return Note("GK101", f"「{label}」{where}没有填写（冒号后面是空的）", f"{empty}{fill}。", loc)
+    also = f"，可选的值：{choices}" if choices else ""
+    entry = isinstance(loc[-1], int)
+    where = f"第{loc[-1] + 1}项" if isinstance(loc[-1], int) else ""
+    if entry:
+        fill = f"在「- 」后面只写一个值{also}"
+    elif kind == "list_type":
+        fill = f"写成「{label}: [甲, 乙]」，或在下面每项一行「- 」"
+    else:
+        fill = f"写成「{label}: {example}」{also}"
+    if value is None or isinstance(value, str):
+        said = "是空的" if entry else "没有填写（冒号后面是空的）"
+        return Note("GK101", f"「{label}」{where}{said}", ("删去这个空项，或" if entry else "") + f"{fill}。", loc)
     if isinstance(value, list):
-        return Note("GK103", f"「{label}」只能写一个值，这里写成了列表（{len(value)}项）",
-                    f"只保留一个值，{fill}。", loc)
-    return Note("GK103", f"「{label}」只能写一个值，这里写成了「键: 值」",
+        fix = "去掉这一项外面的方括号，其中每个值单独作为一项" if entry else f"只保留一个值，{fill}"
+        return Note("GK103", f"「{label}」{where}只能写一个值，这里写成了列表（{len(value)}项）", f"{fix}。", loc)
+    return Note("GK103", f"「{label}」{where}只能写一个值，这里写成了「键: 值」",
                 f"把值写在冒号后面的同一行，{fill}；值里有「: 」（冒号加空格）时，整个值用引号括起来，"
                 f"如「{label}: \"……: ……\"」。", loc)
 
