@@ -5,6 +5,7 @@ hand from the files written here."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -202,3 +203,18 @@ def test_an_attribute_not_written_is_sent_back_at_the_id(gk, cat):
     cat.record(RECORD.replace("公开属性: 主动公开\n", ""))
     found = _one(_diags(gk, cat), "GK301")
     assert (found["line"], found["column"]) == (1, 5)
+
+
+# ------------------------------------------------------------------ fmt on a file with empty values
+
+
+def test_fmt_leaves_an_empty_value_empty_not_the_english_word_null(gk, cat):
+    path = cat.record(RECORD.replace("文号: 测民〔2026〕1号", "文号:").replace("页数: 1", "页数: ~  # 待定")
+                      .replace("文种: 公示\n", "").replace("公示截止: 2026-12-31", "公示截止: 2026-12-31\n文种: 公示"))
+    run = gk("fmt", cat.root)
+    assert run.code == 0, run.err
+    text = path.read_text(encoding="utf-8")
+    assert "null" not in text
+    assert "\n文号:\n" in text and re.search("\n页数: +# 待定\n", text)
+    assert text.index("文种: 公示") < text.index("责任单位")  # the file was rewritten (key order), not left alone
+    assert gk("fmt", "--check", cat.root).code == 0

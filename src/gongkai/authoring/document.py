@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
 from gongkai.model import Agency, Item, Record
@@ -26,10 +27,23 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_timestamp)
 
 
+class _Representer(RoundTripRepresenter):
+    """Round-trip representer that leaves an empty value empty: 「题名:」 stays so, not 「题名: null」 (an English word in
+    a clerk's file, which ruamel writes once aliases are off: it takes a document with nothing represented yet for a
+    lone null)."""
+
+    def represent_none(self, data: Any) -> Any:
+        return self.represent_scalar("tag:yaml.org,2002:null", "")
+
+
+_Representer.add_representer(type(None), _Representer.represent_none)
+
+
 def yaml() -> YAML:
     """The round-trip YAML used for every rewrite: UTF-8, 2-space maps, '  - ' lists, no line folding."""
     handler = YAML(typ="rt")
     handler.Constructor = _Constructor
+    handler.Representer = _Representer
     handler.preserve_quotes = True
     handler.allow_unicode = True
     handler.width = 4096
