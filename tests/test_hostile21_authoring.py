@@ -218,3 +218,35 @@ def test_fmt_leaves_an_empty_value_empty_not_the_english_word_null(gk, cat):
     assert "\n文号:\n" in text and re.search("\n页数: +# 待定\n", text)
     assert text.index("文种: 公示") < text.index("责任单位")  # the file was rewritten (key order), not left alone
     assert gk("fmt", "--check", cat.root).code == 0
+
+
+# ------------------------------------------------------------------ a comment typed with the Chinese input method on
+
+
+@pytest.mark.parametrize(("old", "new", "line", "said", "kept"), [
+    ("文号: 测民〔2026〕1号", "文号: 测民〔2026〕1号\u3000# 待编号", 3, "「文号」的值里有「# 待编号」", "只写「测民〔2026〕1号」"),
+    (TITLE, TITLE + " ＃ 草稿", 2, "「题名」的值里有「＃ 草稿」", "只写「测试县民政局关于2026年第三季度低保对象名单的公示」"),
+    ("  审查人: 张三", "  审查人: 张三 ＃科长", 10, "「审查人」的值里有「＃科长」", "只写「张三」"),
+])
+def test_a_comment_yaml_reads_as_text_is_named_before_it_is_published(gk, cat, old, new, line, said, kept):
+    cat.record(RECORD.replace(old, new))
+    found = _one(_diags(gk, cat), "GK019")
+    assert (found["path"], found["line"], found["severity"]) == ("records/2026/R2026-001.yaml", line, "warning")
+    assert found["message"].startswith(said) and found["hint"].endswith(kept + "。")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("文号: 测民〔2026〕1号", "文号: 测民〔2026〕1号  # 待编号"),         # a real comment
+    ("文号: 测民〔2026〕1号", "文号: 测民〔2026〕1号#2"),                # no space before it: text
+    ("  经审核，现将名单予以公示。", "  # 名单\n  经审核 ＃ 现将名单予以公示。"),  # Markdown in the body
+])
+def test_a_real_comment_and_hashes_in_the_body_are_no_finding(gk, cat, old, new):
+    cat.record(RECORD.replace(old, new))
+    assert [d for d in _diags(gk, cat) if d["code"] == "GK019"] == []
+
+
+def test_a_value_refused_for_its_comment_is_told_once(gk, cat):
+    cat.record(RECORD.replace("公开属性: 主动公开", "公开属性: 主动公开\u3000# 已审"))
+    found = [d for d in _diags(gk, cat) if d["path"].startswith("records")]
+    assert [(d["code"], d["line"]) for d in found] == [("GK104", 8)]
+    assert found[0]["hint"].startswith("值中「#」前面的空格是全角空格（或不间断空格），注释没有生效")

@@ -114,6 +114,8 @@ def _with_slip(note: Note, value: Any) -> Note:
                 f"（文件中要加引号时用英文半角的 \" 或 '）。")
     elif "＃" in value:
         slip = "值中的「＃」是全角井号，不是注释，会被当作值的一部分：注释要用半角「#」，前面留一个空格。"
+    elif "\u3000#" in value or "\u00a0#" in value:  # the input method's space: YAML starts a comment only after its own
+        slip = "值中「#」前面的空格是全角空格（或不间断空格），注释没有生效，会被当作值的一部分：把这个空格改为半角空格。"
     elif (wide := "".join(dict.fromkeys(c for c in value if "\uff01" <= c <= "\uff5e" or c in "—–－"))) \
             and "半角" not in note.hint:  # a hint that already asks for half-width characters says it once
         slip = (f"「{value}」中的「{wide}」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，"
