@@ -250,3 +250,13 @@ def test_a_value_refused_for_its_comment_is_told_once(gk, cat):
     found = [d for d in _diags(gk, cat) if d["path"].startswith("records")]
     assert [(d["code"], d["line"]) for d in found] == [("GK104", 8)]
     assert found[0]["hint"].startswith("值中「#」前面的空格是全角空格（或不间断空格），注释没有生效")
+
+
+def test_a_choice_with_a_full_width_space_after_it_is_told_so_not_called_another_name(gk, cat):
+    cat.record(RECORD.replace("公开属性: 主动公开", "公开属性: 主动公开\u3000"))
+    found = _one(_diags(gk, cat), "GK105")
+    assert (found["line"], found["severity"]) == (8, "info")
+    assert found["message"] == "「主动公开\u3000」前后多了空格（全角空格），按「主动公开」处理"
+    assert found["hint"] == "删去这个空格，或运行 gongkai fmt 自动改正。"
+    assert gk("fmt", cat.root).code == 0
+    assert "公开属性: 主动公开\n" in cat.root.joinpath("records/2026/R2026-001.yaml").read_text(encoding="utf-8")
