@@ -260,3 +260,19 @@ def test_a_choice_with_a_full_width_space_after_it_is_told_so_not_called_another
     assert found["hint"] == "删去这个空格，或运行 gongkai fmt 自动改正。"
     assert gk("fmt", cat.root).code == 0
     assert "公开属性: 主动公开\n" in cat.root.joinpath("records/2026/R2026-001.yaml").read_text(encoding="utf-8")
+
+
+def test_fmt_keeps_the_closing_comments_of_the_file_and_of_a_nested_block_at_their_end(gk, cat):
+    path = cat.record(
+        "编号: R2026-001\n"
+        "正文: |\n  经审核，现将名单予以公示。\n"
+        "题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n"
+        "索引号: 350524-MZ-2026-00001\n文种: 公示\n责任单位: shjzg\n事项: SHJZ-001\n公开属性: 主动公开\n"
+        "保密审查:\n  结论: 不涉及国家秘密，同意主动公开\n  审查人: 张三\n  审查日期: 2026-09-01\n  # 审查记录见档案\n"
+        "成文日期: 2026-09-01\n公开日期: 2026-09-03\n公示截止: 2026-12-31\n页数: 1\n"
+        "# 本文件由社会救助股维护\n")
+    assert gk("fmt", cat.root).code == 0
+    written = path.read_text(encoding="utf-8")
+    assert written.endswith("页数: 1\n正文: |\n  经审核，现将名单予以公示。\n# 本文件由社会救助股维护\n")
+    assert "  结论: 不涉及国家秘密，同意主动公开\n  # 审查记录见档案\n成文日期: 2026-09-01\n" in written
+    assert gk("fmt", "--check", cat.root).code == 0
