@@ -276,3 +276,19 @@ def test_fmt_keeps_the_closing_comments_of_the_file_and_of_a_nested_block_at_the
     assert written.endswith("页数: 1\n正文: |\n  经审核，现将名单予以公示。\n# 本文件由社会救助股维护\n")
     assert "  结论: 不涉及国家秘密，同意主动公开\n  # 审查记录见档案\n成文日期: 2026-09-01\n" in written
     assert gk("fmt", "--check", cat.root).code == 0
+
+
+# ------------------------------------------------------------------ gongkai rule with the code typed another way
+
+
+@pytest.mark.parametrize("typed", ["301", "ＧＫ３０１", " gk301 ", "attribute-missing"])
+def test_rule_finds_a_code_typed_without_gk_in_full_width_or_by_its_name(gk, typed):
+    run = gk("rule", typed)
+    assert run.code == 0, run.err
+    assert run.out.startswith("GK301 未标识公开属性（attribute-missing）\n")
+
+
+def test_rule_with_no_such_code_says_where_to_look(gk):
+    run = gk("rule", "999")
+    assert run.code == 2
+    assert "没有规则「999」。运行 gongkai rules 查看全部规则编号。" in run.err
