@@ -292,3 +292,13 @@ def test_rule_with_no_such_code_says_where_to_look(gk):
     run = gk("rule", "999")
     assert run.code == 2
     assert "没有规则「999」。运行 gongkai rules 查看全部规则编号。" in run.err
+
+
+@pytest.mark.parametrize(("args", "command"), [
+    (("validate", "--format"), "gongkai validate"),
+    (("new", "record", "--title"), "gongkai new record"),
+])
+def test_an_option_without_its_value_says_where_the_help_is(gk, args, command):
+    run = gk(*args)
+    assert run.code == 2
+    assert f"需要一个值。\n运行 {command} --help 查看用法。" in run.err
