@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None, application: typer.Typer | None = None) 
 def _typed_command(argv: list[str] | None) -> str:
     """The command as typed up to its first option, for an error click raises before it knows the command
     (「选项 '--format' 需要一个值」): gongkai validate, gongkai new record."""
-    words = []
+    words: list[str] = []
     for arg in argv if argv is not None else sys.argv[1:]:
         if arg.startswith("-") or len(words) == 2:
             break
