@@ -32,6 +32,13 @@ class Validation:
     def __post_init__(self) -> None:
         self.line = source_lines(self.source)
 
+    def path_in_repository(self) -> str:
+        """The catalog folder's path from the top of its git repository, which CI annotations name files by."""
+        from gongkai.catalog.gitsource import path_in_repository
+
+        root = getattr(self.source, "root", None)
+        return path_in_repository(root) if isinstance(root, Path) else ""
+
 
 # Runs made when a file keeps changing while it is checked (an editor saving, a sync client writing) before giving up
 ATTEMPTS = 3

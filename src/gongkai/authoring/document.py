@@ -10,6 +10,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from gongkai.model import Agency, Item, Record
@@ -26,10 +28,23 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_timestamp)
 
 
+class _Representer(RoundTripRepresenter):
+    """Round-trip representer that leaves an empty value empty: 「题名:」 stays so, not 「题名: null」 (an English word in
+    a clerk's file, which ruamel writes once aliases are off: it takes a document with nothing represented yet for a
+    lone null)."""
+
+    def represent_none(self, data: Any) -> Any:
+        return self.represent_scalar("tag:yaml.org,2002:null", "")
+
+
+_Representer.add_representer(type(None), _Representer.represent_none)
+
+
 def yaml() -> YAML:
     """The round-trip YAML used for every rewrite: UTF-8, 2-space maps, '  - ' lists, no line folding."""
     handler = YAML(typ="rt")
     handler.Constructor = _Constructor
+    handler.Representer = _Representer
     handler.preserve_quotes = True
     handler.allow_unicode = True
     handler.width = 4096
@@ -85,6 +100,7 @@ def reorder(mapping: Any, model: type[BaseModel]) -> bool:
     if wanted == keys:
         return moved
     above = _comments_above(mapping)
+    below = _comments_below(mapping)
     for position, key in enumerate(wanted):
         value = mapping[key]
         comment = mapping.ca.items.pop(key, None)
@@ -95,7 +111,46 @@ def reorder(mapping: Any, model: type[BaseModel]) -> bool:
     for key, lines in above.items():
         slots = mapping.ca.items.setdefault(key, [None, [], None, None])
         slots[1] = [*lines, *(slots[1] or [])]
+    if below:
+        _put_below(mapping, below)
     return True
+
+
+def _comments_below(mapping: CommentedMap) -> str:
+    """The comment lines after the last entry of *mapping* at its keys' indentation (a file's closing comment, the last
+    note of a 保密审查 block), taken out of that entry's slot: they stay at the end when the entry moves up.
+    Only when the entry is a one-line or block text: ruamel keeps the lines elsewhere after a nested block."""
+    last = list(mapping)[-1]
+    slots = mapping.ca.items.get(last)
+    if isinstance(mapping[last], CommentedMap | CommentedSeq) or not slots or len(slots) < 3 \
+            or not isinstance(slots[2], CommentToken):
+        return ""
+    try:
+        column = mapping.lc.key(last)[1]
+    except (KeyError, TypeError):
+        return ""
+    block = isinstance(mapping[last], ScalarString) and "\n" in str(mapping[last])
+    eol, newline, rest = ("", "", slots[2].value) if block else slots[2].value.partition("\n")
+    lines = rest.split("\n")[:-1] if rest.endswith("\n") else []
+    if not lines or any(line.strip() and _indent(line) != column for line in lines):
+        return ""
+    kept = eol + newline
+    slots[2] = _with_value(slots[2], kept) if kept.strip() else None
+    return "".join(line + "\n" for line in lines)
+
+
+def _put_below(mapping: CommentedMap, lines: str) -> None:
+    """*lines* after the entry that is now last (a text, one line or a block; else after the mapping as it was)."""
+    last = list(mapping)[-1]
+    value = mapping[last]
+    if isinstance(value, CommentedMap | CommentedSeq):
+        return
+    slots = mapping.ca.items.setdefault(last, [None, None, None, None])
+    block = isinstance(value, ScalarString) and "\n" in str(value)
+    current = slots[2].value if isinstance(slots[2], CommentToken) else ("" if block else "\n")
+    if not block and not current.endswith("\n"):
+        current += "\n"
+    slots[2] = CommentToken(current + lines, CommentMark(0))
 
 
 def _comments_above(mapping: CommentedMap) -> dict[Any, list[CommentToken]]:

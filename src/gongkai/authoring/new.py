@@ -31,6 +31,8 @@ def next_index_number(catalog: Catalog, year: int) -> str:
     The prefix is gongkai.yaml 检查 → 索引号前缀, or <区划代码>-MZ when it is not set.
     """
     used = [r.index_number for r in catalog.records.values() if r.index_number]
+    own = [n for n in used if n.startswith(configured_prefix(catalog) + "-")]
+    used = own or used  # a record copied from another bureau keeps its 索引号: never number on after that one
     same_year = [n for n in used if f"-{year}-" in n and re.search(r"\d+$", n)]
     if same_year:
         last = max(same_year, key=lambda n: int(re.search(r"(\d+)$", n).group(1)))  # type: ignore[union-attr]
@@ -74,9 +76,14 @@ def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
     return {"编号": next_item_id(domain.code, taken_ids(item_files(catalog))), **fields}  # invalid files count too
 
 
-def new_record_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
-    """*fields* with the next 编号, and the next 索引号 when the record is 主动公开."""
-    year = dt.date.fromisoformat(str(fields["成文日期"])).year
+def new_record_fields(catalog: Catalog, fields: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:
+    """*fields* with the next 编号, and the next 索引号 when the record is 主动公开; UsageProblem for a 成文日期 after
+    *today*: its year names the record for good (R2062-001 for a 2026 typed 2062), so a typo is refused, not kept."""
+    formed = dt.date.fromisoformat(str(fields["成文日期"]))
+    if today is not None and formed > today:
+        raise UsageProblem(f"成文日期 {formed.isoformat()} 在今天（{today.isoformat()}）之后，未新建：成文日期是文件签发的"
+                           f"日期，请核对年份和月份（编号和索引号按成文日期的年份取，这里会是 R{formed.year}-…，而编号一经使用不再更改）")
+    year = formed.year
     if fields.get("事项"):
         fields["事项"] = _item_id(catalog, str(fields["事项"]))
     result = {"编号": next_record_id(catalog, year), **fields}

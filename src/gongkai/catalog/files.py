@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog import invisible
+from gongkai.catalog.comments import comments_in_values
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PROVIDERS
@@ -27,8 +28,8 @@ from gongkai.model.request import AnnualData, Appeal, Request
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
 # Severity of what the loader finds; rules may be overridden in gongkai.yaml like any other.
-LOAD_SEVERITY: dict[str, Severity] = {"GK017": Severity.WARNING, "GK105": Severity.INFO, "GK107": Severity.WARNING,
-                                      "GK110": Severity.INFO}
+LOAD_SEVERITY: dict[str, Severity] = {"GK017": Severity.WARNING, "GK019": Severity.WARNING, "GK105": Severity.INFO,
+                                      "GK107": Severity.WARNING, "GK110": Severity.INFO}
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [Note("GK004", f"键「{invisible.remove(str(where[-1]))}」写了两次：这一处的键名里有看不见的字符，"
                        "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
                   for where in escaped.same]
+    comments = comments_in_values(tree)
     if spec.normalize:
         tree, normalized = normalize(tree)
         notes += normalized
@@ -179,7 +181,8 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [fix.note for fix in fixes]
     model, problems = spec.build(tree, result.path)
     result.model = model
-    notes = notes + problems
+    wrong = {p.field for p in problems}  # a value refused already says what the input method did to it (schema_errors)
+    notes = notes + [c for c in comments if c.field not in wrong] + problems
     if notes:
         try:
             positional = parse_positional(text)

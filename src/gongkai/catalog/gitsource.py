@@ -49,6 +49,23 @@ class Commit:
         return self.message.strip().splitlines()[0] if self.message.strip() else ""
 
 
+def path_in_repository(catalog_root: Path) -> str:
+    """The catalog folder's path from the top of its git repository ("catalog/"; "" at the top), as CI annotations and
+    code scanning name files; outside a repository, its path from the working folder; "" when neither applies."""
+    root = catalog_root.resolve()
+    try:
+        done = _git(root, "rev-parse", "--show-prefix", check=False)
+    except GitProblem:  # no git on this machine: the working folder is all there is to go by
+        done = None
+    if done is not None and done.returncode == 0:
+        return done.stdout.decode("utf-8", "replace").strip()
+    try:
+        rel = root.relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return ""
+    return "" if rel == "." else rel + "/"
+
+
 class Repo:
     """The git repository holding a catalog folder, and a long-lived `git cat-file --batch` to read blobs."""
 

@@ -61,10 +61,10 @@ def _one(value: Any, field: tuple[str | int, ...], spec: Vocabulary, notes: list
         return value
     found = vocab.canonical(value, spec.names, spec.aliases)
     if found is not None and found != value:
-        notes.append(Note(
-            "GK105", f"「{value}」是{spec.title}的别称，按标准名称「{found}」处理",
-            f"请改为标准名称「{found}」，或运行 gongkai fmt 自动改正。", field,
-        ))
+        said = (f"「{value}」前后多了空格（全角空格），按「{found}」处理" if value.strip() == found  # 「主动公开　」
+                else f"「{value}」是{spec.title}的别称，按标准名称「{found}」处理")
+        fix = "删去这个空格" if value.strip() == found else f"请改为标准名称「{found}」"
+        notes.append(Note("GK105", said, f"{fix}，或运行 gongkai fmt 自动改正。", field))
         return found
     return value
 

@@ -114,6 +114,8 @@ def _with_slip(note: Note, value: Any) -> Note:
                 f"（文件中要加引号时用英文半角的 \" 或 '）。")
     elif "＃" in value:
         slip = "值中的「＃」是全角井号，不是注释，会被当作值的一部分：注释要用半角「#」，前面留一个空格。"
+    elif "\u3000#" in value or "\u00a0#" in value:  # the input method's space: YAML starts a comment only after its own
+        slip = "值中「#」前面的空格是全角空格（或不间断空格），注释没有生效，会被当作值的一部分：把这个空格改为半角空格。"
     elif (wide := "".join(dict.fromkeys(c for c in value if "\uff01" <= c <= "\uff5e" or c in "—–－"))) \
             and "半角" not in note.hint:  # a hint that already asks for half-width characters says it once
         slip = (f"「{value}」中的「{wide}」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，"
@@ -138,9 +140,11 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "invalid_key":  # 「~:」「1.5:」「true:」「? [甲, 乙]」: YAML reads these keys as no text
         return Note("GK102", f"这一行的键不是文字，读出来是{_key_kind(value)}",
                     "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
+    blank = isinstance(value, str) and not value.strip() and kind in _ONE_VALUE  # 「公开属性: ""」, 「成文日期: 　」
+    if value is None or blank or (isinstance(value, (list, dict)) and kind in _ONE_VALUE):
+        return _not_one_value(kind, label, loc, value, _choices(error))
     if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        names = expected.replace(chr(39), '').replace(' or ', '、').replace(', ', '、')
+        names = _choices(error)
         hint = f"可选的值：{names}。"
         if isinstance(value, str) and any(c in value for c in "，、"):
             hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
@@ -169,6 +173,45 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         side = "小于" if kind == "greater_than_equal" else "大于"
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
+
+
+# The kinds of a field that holds one value: a list or 「键: 值」 written there is no value of it (「文号: [甲, 乙]」).
+_ONE_VALUE = {"string_type", "literal_error", "enum", "date_form", "date_value", "date_type", "int_type",
+              "int_parsing", "float_type", "float_parsing", "bool_type", "bool_parsing"}
+
+
+def _choices(error: Any) -> str:
+    expected = error.get("ctx", {}).get("expected", "")
+    return str(expected).replace(chr(39), '').replace(' or ', '、').replace(', ', '、')
+
+
+def _not_one_value(kind: str, label: str, loc: tuple[str | int, ...], value: Any, choices: str) -> Note:
+    """A field left empty (「题名:」「题名: ~」), or written as a list or 「键: 值」 where it holds one value: said so in
+    the words of the file, not as Python's None or ['甲', '乙']. An entry of a list is named by its number."""
+    if kind.startswith("date"):
+        example = "2026-03-02"
+    elif kind.startswith(("int", "float")):
+        example = "3"
+    else:
+        example = choices.split("、")[0] if choices else "……"
+    also = f"，可选的值：{choices}" if choices else ""
+    entry = isinstance(loc[-1], int)
+    where = f"第{loc[-1] + 1}项" if isinstance(loc[-1], int) else ""
+    if entry:
+        fill = f"在「- 」后面只写一个值{also}"
+    elif kind == "list_type":
+        fill = f"写成「{label}: [甲, 乙]」，或在下面每项一行「- 」"
+    else:
+        fill = f"写成「{label}: {example}」{also}"
+    if value is None or isinstance(value, str):
+        said = "是空的" if entry else "没有填写（冒号后面是空的）"
+        return Note("GK101", f"「{label}」{where}{said}", ("删去这个空项，或" if entry else "") + f"{fill}。", loc)
+    if isinstance(value, list):
+        fix = "去掉这一项外面的方括号，其中每个值单独作为一项" if entry else f"只保留一个值，{fill}"
+        return Note("GK103", f"「{label}」{where}只能写一个值，这里写成了列表（{len(value)}项）", f"{fix}。", loc)
+    return Note("GK103", f"「{label}」{where}只能写一个值，这里写成了「键: 值」",
+                f"把值写在冒号后面的同一行，{fill}；值里有「: 」（冒号加空格）时，整个值用引号括起来，"
+                f"如「{label}: \"……: ……\"」。", loc)
 
 
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格（从网页、Word 复制来的）"}

@@ -480,7 +480,10 @@ def position(tree: Any, path: tuple[str | int, ...], prefer_key: bool = False) -
         if isinstance(node, CommentedMap) and part in node:
             line, col = node.lc.key(part)
             if last and not prefer_key and not isinstance(node[part], (CommentedMap, CommentedSeq)):
-                line, col = node.lc.value(part)
+                value_at = node.lc.value(part)
+                # 「题名:」 with nothing after it: ruamel marks the empty value where the next token starts, a line below
+                if node[part] is not None or value_at[0] == line:
+                    line, col = value_at
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
             line, col = node.lc.item(part)
         else:

@@ -105,6 +105,17 @@ def main(argv: list[str] | None = None, application: typer.Typer | None = None) 
             _close_caches()
 
 
+def _typed_command(argv: list[str] | None) -> str:
+    """The command as typed up to its first option, for an error click raises before it knows the command
+    (「选项 '--format' 需要一个值」): gongkai validate, gongkai new record."""
+    words: list[str] = []
+    for arg in argv if argv is not None else sys.argv[1:]:
+        if arg.startswith("-") or len(words) == 2:
+            break
+        words.append(arg)
+    return " ".join(["gongkai", *words])
+
+
 def _close_caches() -> None:
     """Close the catalog caches the command opened: a process that runs many commands (the tests) keeps no descriptors."""
     cache = sys.modules.get("gongkai.catalog.cache")  # not imported: nothing opened (and --help stays light)
@@ -123,7 +134,7 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
     except click_exceptions.NoArgsIsHelpError:
         return EXIT_USAGE
     except click_exceptions.UsageError as exc:
-        hint = f"运行 {exc.ctx.command_path} --help 查看用法。" if exc.ctx else ""
+        hint = f"运行 {exc.ctx.command_path if exc.ctx else _typed_command(argv)} --help 查看用法。"
         if "unexpected extra argument" in exc.format_message():  # 「标准目录 2026.xlsx」 typed without quotes
             hint = "路径或文字中有空格时，整个要用引号括起来，如 \"标准目录 2026.xlsx\"。" + hint
         err.print(f"[red]用法错误：[/]{usage_message(exc.format_message())}\n{hint}", markup=True)

@@ -180,7 +180,7 @@ def new_record(
     given = {k: v for k, v in fields.items() if v}
 
     def place(current: Catalog) -> tuple[str, dict[str, Any]]:
-        numbered = new_record_fields(current, given)
+        numbered = new_record_fields(current, given, today(when))
         return record_path(numbered), numbered
 
     return _written(root, place, Record, when, "gongkai new record")

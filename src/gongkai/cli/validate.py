@@ -34,5 +34,6 @@ def validate_command(
     退出码：0 无问题；1 有错误（--strict 时警告也算）；2 用法错误；3 内部错误。
     """
     result = validate(catalog, today(when), use_cache=not no_cache)
-    out.print(FORMATS[format.value](result.report, result.line), end="", markup=False)
+    prefix = result.path_in_repository() if format in (Format.github, Format.sarif) else ""
+    out.print(FORMATS[format.value](result.report, result.line, prefix), end="", markup=False)
     return EXIT_FINDINGS if result.report.has_errors(strict) else EXIT_OK

@@ -21,11 +21,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-FORMATS: dict[str, Callable[[Report, LineReader], str]] = {
-    "text": render_text,
-    "json": lambda report, _: __getattr__("render_json")(report),
-    "github": lambda report, _: __getattr__("render_github")(report),
-    "sarif": lambda report, _: __getattr__("render_sarif")(report),
+# Each takes the report, the reader of the lines shown beside findings, and the catalog folder's path inside its
+# repository: GitHub places an annotation, and code scanning a result, only on a path from the repository's top.
+FORMATS: dict[str, Callable[[Report, LineReader, str], str]] = {
+    "text": lambda report, line, _: render_text(report, line),
+    "json": lambda report, _, __: __getattr__("render_json")(report),
+    "github": lambda report, _, prefix: __getattr__("render_github")(report, prefix),
+    "sarif": lambda report, _, prefix: __getattr__("render_sarif")(report, prefix),
 }
 
 __all__ = ["FORMATS", "LineReader", "render_github", "render_json", "render_sarif", "render_text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 import gongkai
 from gongkai.diagnostics import Report, Severity
@@ -29,7 +30,7 @@ def _rules() -> list[dict[str, Any]]:
     ]
 
 
-def _result(item: Any, index: dict[str, int]) -> dict[str, Any]:
+def _result(item: Any, index: dict[str, int], prefix: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": item.code,
         "level": LEVELS[item.severity],
@@ -39,12 +40,13 @@ def _result(item: Any, index: dict[str, int]) -> dict[str, Any]:
         result["ruleIndex"] = index[item.code]
     if item.path:
         region = {"startLine": item.line or 1, "startColumn": item.column or 1}
-        result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": item.path}, "region": region}}]
+        result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": quote(prefix + item.path)}, "region": region}}]
     return result
 
 
-def render_sarif(report: Report) -> str:
-    """The report as a SARIF 2.1.0 log."""
+def render_sarif(report: Report, prefix: str = "") -> str:
+    """The report as a SARIF 2.1.0 log; *prefix* is the catalog's path inside the repository (a URI: 「政务 目录」 is
+    written %E6%94%BF%E5%8A%A1%20%E7%9B%AE%E5%BD%95)."""
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     log = {
@@ -52,7 +54,7 @@ def render_sarif(report: Report) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "gongkai", "version": gongkai.__version__, "rules": rules}},
-            "results": [_result(d, index) for d in report.sorted()],
+            "results": [_result(d, index, prefix) for d in report.sorted()],
         }],
     }
     return mask_log(json.dumps(mask_data(log), ensure_ascii=False, indent=2) + "\n")

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from gongkai.rules.base import REGISTRY, Rule
+
+
+def find_rule(typed: str) -> Rule | None:
+    """The rule *typed* names as people write it: GK301, gk301, ＧＫ３０１ (full width), 301, or its slug."""
+    text = unicodedata.normalize("NFKC", typed).strip()
+    code = "GK" + text if text.isdigit() else text.upper()
+    return REGISTRY.get(code) or next((r for r in REGISTRY.values() if r.slug == text.lower()), None)
 
 
 def rule_table() -> str:
