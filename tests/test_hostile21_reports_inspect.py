@@ -1,0 +1,183 @@
+"""Hostile pass 21 on issue 8 (the 依申请公开 register and `report annual`) and issue 14 (`gongkai inspect`), as the
+inspector who scores the bureau and the clerk who fills in the 年度报告 would try them.
+
+Every expected figure is typed by hand: working days from the State Council's 2026 notice (off 1/1–1/3, 2/15–2/23,
+4/4–4/6, 5/1–5/5, 6/19–6/21, 9/25–9/27, 10/1–10/7; make-up working days 1/4, 2/14, 2/28, 5/9, 9/20, 10/10), table 三's
+rows and columns from 国办公开办函〔2021〕30号.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import AGENCY, BUNDLED, ITEM, RECORD, CatalogDir, git
+
+NAME, PHONE = "林雅娟", "13905951234"
+
+
+def _request(number: str, received: str, applicant: str, extra: str = "") -> str:
+    return f"编号: {number}\n收到日期: {received}\n申请渠道: 网上\n申请人类型: {applicant}\n申请内容: 城乡低保标准\n{extra}"
+
+
+# A register across the year boundary, 2026's table 三 by hand (columns 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他):
+REGISTER = {
+    # received 2025-12-20, answered 2026-01-10: 二 上年结转 and （一）予以公开, 自然人
+    "YSQ-2025-020": _request("YSQ-2025-020", "2025-12-20", "自然人", "办理结果: 予以公开\n答复日期: 2026-01-10\n"),
+    # received and answered in 2025: in no row of 2026
+    "YSQ-2025-011": _request("YSQ-2025-011", "2025-11-03", "自然人", "办理结果: 予以公开\n答复日期: 2025-11-20\n"),
+    # received 2024-12-02 and never answered: 二 and 四 of 2026 (carried twice), 其他
+    "YSQ-2024-030": _request("YSQ-2024-030", "2024-12-02", "其他"),
+    # a company, received 2026-12-28, answered 2027-01-15: 一 and 四 of 2026
+    "YSQ-2026-101": _request("YSQ-2026-101", "2026-12-28", "商业企业", "办理结果: 部分公开\n答复日期: 2027-01-15\n"),
+    # withdrawn: （六）其他处理 3. 其他, 法律服务机构
+    "YSQ-2026-102": _request("YSQ-2026-102", "2026-03-02", "法律服务机构", "办理结果: 撤回\n答复日期: 2026-03-05\n"),
+    # 补正 never came: （六）1. 逾期不补正, 科研机构
+    "YSQ-2026-103": _request("YSQ-2026-103", "2026-04-01", "科研机构",
+                             "补正:\n  通知日期: 2026-04-03\n办理结果: 其他处理\n理由: 逾期不补正\n答复日期: 2026-05-20\n"),
+    # 商业秘密: （三）4. 保护第三方合法权益, 社会公益组织
+    "YSQ-2026-104": _request("YSQ-2026-104", "2026-05-06", "社会公益组织",
+                             "办理结果: 不予公开\n理由: 商业秘密\n答复日期: 2026-05-20\n"),
+}
+#                 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+TABLE3 = {
+    "一、本年新收政府信息公开申请数量": [0, 1, 1, 1, 1, 0, 4],
+    "二、上年结转政府信息公开申请数量": [1, 0, 0, 0, 0, 1, 2],
+    "　（一）予以公开": [1, 0, 0, 0, 0, 0, 1],
+    "　（三）不予公开": [0, 0, 0, 1, 0, 0, 1],
+    "　　4. 保护第三方合法权益": [0, 0, 0, 1, 0, 0, 1],
+    "　（六）其他处理": [0, 0, 1, 0, 1, 0, 2],
+    "　　1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": [0, 0, 1, 0, 0, 0, 1],
+    "　　3. 其他": [0, 0, 0, 0, 1, 0, 1],
+    "　（七）总计": [1, 0, 1, 1, 1, 0, 4],
+    "四、结转下年度继续办理": [0, 1, 0, 0, 0, 1, 2],
+}
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small catalog with REGISTER (read only by the tests that use it)."""
+    catalog = CatalogDir(tmp_path_factory.mktemp("register") / "catalog")
+    catalog.write("gongkai.yaml", AGENCY)
+    catalog.item(ITEM)
+    catalog.record(RECORD)
+    for number, text in REGISTER.items():
+        catalog.write(f"requests/{number}.yaml", text)
+    return catalog.root
+
+
+def test_table_three_cell_by_cell_across_the_year_boundary(gk, register, tmp_path):
+    run = gk("report", "annual", register, "--year", "2026", "--today", "2027-01-20")
+    assert run.code == 0, run.err
+    cells = {}
+    for line in run.out.splitlines():
+        parts = [p.strip(" ") for p in line.strip("|").split("|")]
+        if len(parts) == 8 and parts[1].isdigit():
+            cells[parts[0]] = [int(p) for p in parts[1:]]
+    zero = [0] * 7
+    for label, counts in cells.items():
+        assert counts == TABLE3.get(label, zero), label
+    assert set(TABLE3) <= set(cells)
+    out = tmp_path / "年度报告.xlsx"
+    assert gk("report", "annual", register, "--year", "2026", "--today", "2027-01-20", "-f", "xlsx", "-o", out).code == 0
+    sheet = load_workbook(out)["表三 依申请公开"]
+    in_book = {row[0]: list(row[1:8]) for row in sheet.iter_rows(values_only=True) if row[0] and row[1] is not None}
+    for label, counts in TABLE3.items():
+        assert in_book[label] == counts, label
+
+
+# ---------------------------------------------------------------- deadlines over 春节 2026 (补正, 延期)
+
+DEADLINES = {
+    # received Fri 02-06: 2/9–2/13 (5), Sat 2/14 make-up (6), 2/15–2/23 off, 2/24–2/27 (10), Sat 2/28 (11), 3/2–3/6 (16),
+    # 3/9–3/12 (20) → 03-12; +20 approved on 03-12: 3/13 (21), 3/16–3/20 (26), 3/23–3/27 (31), 3/30–4/3 (36),
+    # 4/4–4/6 off, 4/7–4/10 (40) → 04-10
+    "S1": _request("S1", "2026-02-06", "自然人", "延期:\n  批准人: 詹辉儒\n  批准日期: 2026-03-12\n  延长工作日: 20\n"),
+    # 补正 received Fri 02-13: the clock starts again from it: Sat 2/14 (1), 2/24–2/27 (5), Sat 2/28 (6), 3/2–3/6 (11),
+    # 3/9–3/13 (16), 3/16–3/19 (20) → 03-19
+    "S2": _request("S2", "2026-02-02", "商业企业", "补正:\n  通知日期: 2026-02-03\n  补正日期: 2026-02-13\n"),
+}
+
+
+@pytest.mark.parametrize("today, said", [
+    ("2026-03-19", ["申请 S2 应于 2026-03-19 前答复，今天到期"]),
+    ("2026-03-20", ["申请 S2 应于 2026-03-19 前答复，已逾期1个工作日"]),
+    ("2026-04-10", ["申请 S1 应于 2026-04-10 前答复，今天到期", "申请 S2 应于 2026-03-19 前答复，已逾期15个工作日"]),
+    ("2026-04-13", ["申请 S1 应于 2026-04-10 前答复，已逾期1个工作日"]),
+])
+def test_deadlines_over_the_spring_festival_with_correction_and_extension(gk, cat, today, said):
+    for number, text in DEADLINES.items():
+        cat.write(f"requests/{number}.yaml", text)
+    run = gk("validate", cat.root, "--today", today)
+    for words in said:
+        assert words in run.out, run.out
+
+
+# ---------------------------------------------------------------- consultations: who wrote is in no output
+
+TOPIC = f"{NAME}（{PHONE}）询问其父亲低保为何停发"
+
+
+def _consultation(cat: CatalogDir, number: str = "ZX-2026-009", topic: str = TOPIC) -> Path:
+    return cat.write(f"consultations/{number}.yaml", f"编号: {number}\n收到日期: 2026-06-01\n渠道: 网上留言\n主题: {topic}\n")
+
+
+def test_inspect_names_an_unanswered_message_by_its_number_not_who_wrote_it(gk, cat, tmp_path):
+    # inspect's evidence for 互动回应差 quoted the message's 主题: the phone was masked, but the name of the citizen
+    # (「林雅娟（139****1234）询问其父亲低保为何停发」) went to the CI log, the -o files and the county's workbook.
+    _consultation(cat)
+    run = gk("inspect", cat.root, "--today", "2026-11-27", "-f", "json")
+    sheet = json.loads(run.out)
+    check = next(c for c in sheet["vetoes"] if c["key"] == "interaction")
+    # received 06-01, unanswered on 11-27: 179 days, more than 3 months → 单项否决 fails
+    assert check["status"] == "fail" and [e["id"] for e in check["evidence"]] == ["ZX-2026-009"]
+    assert check["evidence"][0]["text"] == ("2026-06-01 收到的网上留言（主题见登记文件 consultations/ZX-2026-009.yaml），"
+                                            "至今未答复（已179天，超过3个月）")
+    outputs = [run.out, gk("inspect", cat.root, "--today", "2026-11-27").out]
+    for form in ("html", "xlsx"):
+        out = tmp_path / f"自查.{form}"
+        gk("inspect", cat.root, "--today", "2026-11-27", "-f", form, "-o", out)
+        if form == "html":
+            outputs.append(out.read_text(encoding="utf-8"))
+        else:
+            book = load_workbook(out)
+            outputs.append(" ".join(str(v) for s in book for r in s.iter_rows(values_only=True) for v in r if v))
+    for text in outputs:
+        assert NAME not in text and "询问其父亲" not in text and "1234" not in text
+
+
+def test_validate_shows_no_consultation_topic_under_a_finding(gk, cat):
+    # The line shown under a finding in a consultation file was printed as written (a YAML error on the 主题 line:
+    # 「4 | 主题: "林雅娟询问」), where requests and appeals already say 「（内部登记，不在此显示）」.
+    cat.write("consultations/ZX-2026-011.yaml", f'编号: ZX-2026-011\n收到日期: 2026-06-01\n渠道: 网上留言\n主题: "{NAME}询问\n')
+    cat.write("consultations/ZX-2026-012.yaml", "编号: ZX-2026-012\n收到日期: 2026-06-01\n渠道: 网上留言\n主题: 低保\n"
+              f"备注: |\n  {NAME}来电催办\n答复日期: 2026-02-30\n")
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 1
+    assert NAME not in run.out + run.err
+    assert "4 | 主题: （内部登记，不在此显示）" in run.out
+    assert "consultations/ZX-2026-011.yaml" in run.out and "4:5 错误 GK001 引号没有闭合" in run.out
+    assert "7 | 答复日期: 2026-02-30" in run.out  # the register's facts are still checked and shown
+
+
+def test_a_diff_of_a_consultation_says_that_its_topic_changed_not_what_it_says(gk, repo):
+    catalog = repo / "catalog"
+    cat = CatalogDir(catalog)
+    _consultation(cat, topic="低保停发")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "登记留言")
+    path = _consultation(cat, topic=f"{NAME}询问低保停发")
+    path.write_text(path.read_text(encoding="utf-8") + f"备注: {NAME}再次来电\n答复日期: 2026-06-05\n", encoding="utf-8")
+    for form in ("text", "markdown", "json"):
+        out = gk("diff", "-C", catalog, "-f", form).out
+        assert NAME not in out and "来电" not in out, form
+    out = gk("diff", "-C", catalog).out
+    assert "主题：已修改（非主动公开的信息，内容不在此显示）" in out
+    assert "备注：新填（非主动公开的信息，内容不在此显示）" in out
+    assert "答复日期：新填「2026-06-05」" in out  # the register's facts are shown
+    git(repo, "commit", "-q", "-am", "答复")
+    assert NAME not in gk("log", "ZX-2026-009", "-C", catalog).out
