@@ -181,3 +181,45 @@ def test_a_diff_of_a_consultation_says_that_its_topic_changed_not_what_it_says(g
     assert "答复日期：新填「2026-06-05」" in out  # the register's facts are shown
     git(repo, "commit", "-q", "-am", "答复")
     assert NAME not in gk("log", "ZX-2026-009", "-C", catalog).out
+
+
+# ---------------------------------------------------------------- table 四 from the decision as worded
+
+APPEALS = {
+    # (类型, 起诉方式, 结果 as the clerk copies it from the decision, 结案日期) → the row and column of table 四, by hand
+    "FY-1": ("行政复议", None, "纠错", "2026-06-01"),  # 行政复议 / 结果纠正
+    "FY-2": ("行政复议", None, "撤销被申请人作出的答复，责令于15个工作日内重新答复", "2026-07-01"),  # 结果纠正
+    "FY-3": ("行政复议", None, "维持原答复", "2026-08-03"),  # 结果维持
+    "FY-4": ("行政诉讼", "未经复议直接起诉", "判决撤销被诉答复", "2026-09-01"),  # 结果纠正
+    "FY-5": ("行政诉讼", "复议后起诉", "裁定驳回起诉", "2026-10-09"),  # 其他结果
+    "FY-6": ("行政诉讼", "复议后起诉", "判决确认违法", "2027-01-15"),  # decided next year: 尚未审结 on 12-31
+}
+
+
+def test_table_four_counts_results_written_as_the_decision_says_them(gk, cat, tmp_path):
+    # 「纠错」, 「维持原答复」, 「撤销被申请人作出的答复，责令……重新答复」: the clerk copies the decision. They were GK104
+    # errors and the cases fell out of table 四 (report annual: 「读不出来，这件登记没有计入表四」, exit 1).
+    for number, (kind, route, result, closed) in APPEALS.items():
+        cat.write(f"appeals/{number}.yaml", f"编号: {number}\n类型: {kind}\n收到日期: 2026-03-02\n结果: {result}\n"
+                  + (f"起诉方式: {route}\n" if route else "") + f"结案日期: {closed}\n")
+    codes = [d["code"] for d in json.loads(gk("validate", cat.root, "--today", "2027-02-10", "-f", "json").out)["diagnostics"]
+             if d["path"].startswith("appeals/")]
+    assert codes == []
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-02-10")
+    assert run.code == 0, run.err
+    #          行政复议: 维持 纠正 其他 尚未审结 总计 | 未经复议直接起诉 … | 复议后起诉 …
+    assert "| 1 | 2 | 0 | 0 | 3 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 1 | 1 | 2 |" in run.out
+    out = tmp_path / "a.xlsx"
+    assert gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-02-10", "-f", "xlsx", "-o", out).code == 0
+    four = {row[0]: list(row[1:]) for row in load_workbook(out)["表四 复议诉讼"].iter_rows(min_row=2, values_only=True)}
+    assert four["行政复议"] == [1, 2, 0, 0, 3]
+    assert four["未经复议直接起诉"] == [0, 1, 0, 0, 1]
+    assert four["复议后起诉"] == [0, 0, 1, 1, 2]
+
+
+@pytest.mark.parametrize("result", ["驳回", "调解", "不予受理"])
+def test_a_result_that_could_go_either_way_is_still_asked(gk, cat, result):
+    # 驳回 (on the merits, or the case refused?) and the like are left to the clerk: an error at its line, with the choices.
+    cat.write("appeals/FY-9.yaml", f"编号: FY-9\n类型: 行政复议\n收到日期: 2026-03-02\n结果: {result}\n结案日期: 2026-06-01\n")
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert f"4:5 错误 GK104 「{result}」不是有效的「结果」" in run.out and "可选的值：维持、纠正、其他、尚未审结" in run.out
