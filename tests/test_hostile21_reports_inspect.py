@@ -223,3 +223,24 @@ def test_a_result_that_could_go_either_way_is_still_asked(gk, cat, result):
     cat.write("appeals/FY-9.yaml", f"编号: FY-9\n类型: 行政复议\n收到日期: 2026-03-02\n结果: {result}\n结案日期: 2026-06-01\n")
     run = gk("validate", cat.root, "--today", "2026-11-27")
     assert f"4:5 错误 GK104 「{result}」不是有效的「结果」" in run.out and "可选的值：维持、纠正、其他、尚未审结" in run.out
+
+
+# ---------------------------------------------------------------- the workbook words its headers as the format does
+
+CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  # 国办公开办函〔2021〕30号, table 三
+FEE = "本年收费金额（单位：万元）"  # table 二, 第二十条第（八）项
+
+
+def test_the_workbook_heads_its_tables_as_the_markdown_and_the_html_do(gk, register, tmp_path):
+    # The Markdown and HTML said the format's words; the workbook said 「项目」 over table 三 and 「本年收费金额（万元）」.
+    markdown = gk("report", "annual", register, "--year", "2026", "--today", "2027-01-20").out
+    html = tmp_path / "a.html"
+    gk("report", "annual", register, "--year", "2026", "--today", "2027-01-20", "-f", "html", "-o", html)
+    out = tmp_path / "a.xlsx"
+    gk("report", "annual", register, "--year", "2026", "--today", "2027-01-20", "-f", "xlsx", "-o", out)
+    book = load_workbook(out)
+    three = [c for c in next(book["表三 依申请公开"].iter_rows(values_only=True))]
+    assert three == [CORNER, "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    assert ["信息内容", FEE] in [[c for c in r if c is not None] for r in book["表二 主动公开"].iter_rows(values_only=True)]
+    for text in (markdown, html.read_text(encoding="utf-8")):
+        assert CORNER in text and FEE in text
