@@ -244,3 +244,25 @@ def test_the_workbook_heads_its_tables_as_the_markdown_and_the_html_do(gk, regis
     assert ["信息内容", FEE] in [[c for c in r if c is not None] for r in book["表二 主动公开"].iter_rows(values_only=True)]
     for text in (markdown, html.read_text(encoding="utf-8")):
         assert CORNER in text and FEE in text
+
+
+# ---------------------------------------------------------------- a stopped clock is named, not carried in silence
+
+def test_a_request_whose_clock_stopped_and_never_restarted_is_named_in_the_report(gk, cat, tmp_path):
+    # 补正 asked for on 03-03 and never received, a third party consulted from 03-05 and never closed: validate says
+    # nothing (the deadline is paused) and table 三 carried both into 四、结转下年度 without a word, year after year.
+    cat.write("requests/P1.yaml", _request("P1", "2026-03-02", "自然人", "补正:\n  通知日期: 2026-03-03\n"))
+    cat.write("requests/P2.yaml", _request("P2", "2026-03-02", "商业企业", "征求第三方意见:\n  开始: 2026-03-05\n"))
+    # 补正 received on 12-31 itself: the clock runs again (20 working days into 2027), nothing to say
+    cat.write("requests/P3.yaml", _request("P3", "2026-12-01", "自然人",
+                                           "补正:\n  通知日期: 2026-12-02\n  补正日期: 2026-12-31\n"))
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-01-20")
+    assert run.code == 0, run.err  # carried, not wrong: the figures balance
+    assert "| 四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |" in run.out
+    assert ("requests/P1.yaml：申请 P1 在 2026-03-03 通知补正，到年底没有收到补正，按「结转下年度继续办理」统计。"
+            "申请人逾期不补正的，写「办理结果: 其他处理」「理由: 逾期不补正」和不再处理的日期（《条例》第三十条）") in run.err
+    assert "requests/P2.yaml：申请 P2 自 2026-03-05 征求第三方意见，到年底没有结束" in run.err
+    assert "《条例》第三十二条" in run.err and "P3" not in run.err
+    html = tmp_path / "a.html"
+    gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-01-20", "-f", "html", "-o", html)
+    assert "申请 P1 在 2026-03-03 通知补正" in html.read_text(encoding="utf-8")

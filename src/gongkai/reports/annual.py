@@ -78,6 +78,7 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year)]
+    report.notes.extend(_paused(requests, year))
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
@@ -158,6 +159,27 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
         else:
             continue
         found.append(f"{path}：{why}，没有计入「三、本年度办理结果」（运行 gongkai validate 查看改法）")
+    return found
+
+
+def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
+    """Requests carried into the next year because their clock stopped (补正 awaited, a third party consulted) and was
+    never started again: nothing else says so, and such a request is carried in table 三's 四 year after year."""
+    end = dt.date(year, 12, 31)
+    found = []
+    for path, request in requests:
+        if request.received > end or (request.replied is not None and request.replied <= end):
+            continue
+        correction, consultation = request.correction, request.consultation
+        if correction is not None and correction.notified <= end and (correction.corrected is None
+                                                                      or correction.corrected > end):
+            found.append(f"{path}：申请 {request.id} 在 {correction.notified} 通知补正，到年底没有收到补正，按「结转下年度继续办理」"
+                         "统计。申请人逾期不补正的，写「办理结果: 其他处理」「理由: 逾期不补正」和不再处理的日期（《条例》第三十条）")
+        elif consultation is not None and consultation.start <= end and (consultation.end is None
+                                                                         or consultation.end > end):
+            found.append(f"{path}：申请 {request.id} 自 {consultation.start} 征求第三方意见，到年底没有结束，按「结转下年度继续办理」"
+                         "统计。第三方应在15个工作日内提出意见，逾期未提出的由本机关决定是否公开（《条例》第三十二条）："
+                         "写上「结束」日期，期限接着计算")
     return found
 
 
