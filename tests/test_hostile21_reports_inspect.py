@@ -266,3 +266,21 @@ def test_a_request_whose_clock_stopped_and_never_restarted_is_named_in_the_repor
     html = tmp_path / "a.html"
     gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-01-20", "-f", "html", "-o", html)
     assert "申请 P1 在 2026-03-03 通知补正" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written, column", [("公司", 2), ("律师事务所", 5), ("企业", 2), ("个人", 1)])
+def test_a_company_or_a_law_firm_written_as_people_say_it_is_counted_in_its_column(gk, cat, written, column):
+    # 「申请人类型: 公司」 was GK104 and the request fell out of table 三 (the report: 「读不出来」, exit 1).
+    cat.write("requests/Q1.yaml", _request("Q1", "2026-03-02", written, "办理结果: 予以公开\n答复日期: 2026-03-05\n"))
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-01-20")
+    assert run.code == 0, run.err
+    row = [0] * 7
+    row[column - 1] = row[6] = 1  # 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+    assert "| 一、本年新收政府信息公开申请数量 | " + " | ".join(map(str, row)) + " |" in run.out
+
+
+def test_legal_person_alone_is_asked_which_column(gk, cat):
+    cat.write("requests/Q2.yaml", _request("Q2", "2026-03-02", "法人或其他组织"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert "4:8 错误 GK104 「法人或其他组织」不是有效的「申请人类型」［Q2］" in run.out
+    assert "可选的值：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他" in run.out

@@ -26,7 +26,9 @@ CHANNEL_ALIASES: dict[str, str] = {
 }
 # Table 三 columns: 自然人, then 法人或其他组织 in five kinds.
 APPLICANT_TYPES: tuple[str, ...] = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业"}
+# (法人或其他组织 alone names no column: the clerk is asked which of the five)
+APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业", "公司": "商业企业",
+                                     "律师事务所": "法律服务机构"}
 
 # Table 三 rows (三): outcome categories and their numbered sub-reasons, in printed order.
 OUTCOMES: dict[str, tuple[str, ...]] = {
