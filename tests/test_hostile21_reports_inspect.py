@@ -135,8 +135,8 @@ def test_inspect_names_an_unanswered_message_by_its_number_not_who_wrote_it(gk, 
     check = next(c for c in sheet["vetoes"] if c["key"] == "interaction")
     # received 06-01, unanswered on 11-27: 179 days, more than 3 months → 单项否决 fails
     assert check["status"] == "fail" and [e["id"] for e in check["evidence"]] == ["ZX-2026-009"]
-    assert check["evidence"][0]["text"] == ("2026-06-01 收到的网上留言（主题见登记文件 consultations/ZX-2026-009.yaml），"
-                                            "至今未答复（已179天，超过3个月）")
+    assert check["evidence"][0]["text"] == "2026-06-01 收到的网上留言（主题见 consultations/ 中的登记文件），至今未答复（已179天，超过3个月）"
+    assert check["evidence"][0]["path"] == "consultations/ZX-2026-009.yaml"
     outputs = [run.out, gk("inspect", cat.root, "--today", "2026-11-27").out]
     for form in ("html", "xlsx"):
         out = tmp_path / f"自查.{form}"

@@ -47,7 +47,7 @@ def _evidence(run: Inspection, path: str, inquiry: Inquiry) -> Evidence:
     request by its 编号, not its 申请内容). The clerk opens the file by its path."""
     months = run.thresholds.interaction.months
     replied = answered(inquiry, run.today)
-    received = f"{inquiry.received} 收到的{inquiry.channel}（主题见登记文件 {path}）"
+    received = f"{inquiry.received} 收到的{inquiry.channel}（主题见 consultations/ 中的登记文件）"
     if replied is None:
         text = f"{received}，至今未答复（已{(run.today - inquiry.received).days}天，超过{months}个月）"
     else:
