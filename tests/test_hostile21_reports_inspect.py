@@ -284,3 +284,31 @@ def test_legal_person_alone_is_asked_which_column(gk, cat):
     run = gk("validate", cat.root, "--today", "2026-11-27")
     assert "4:8 错误 GK104 「法人或其他组织」不是有效的「申请人类型」［Q2］" in run.out
     assert "可选的值：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他" in run.out
+
+
+# ---------------------------------------------------------------- GK718: a third party consulted without end
+
+CONSULTED = _request("P9", "2026-02-27", "自然人", "征求第三方意见:\n  开始: 2026-03-02\n")
+
+
+@pytest.mark.parametrize("today, warned", [
+    # from Mon 03-02: 3/3–3/6 (4), 3/9–3/13 (9), 3/16–3/20 (14), Mon 3/23 the 15th working day, 3/24 the 16th
+    ("2026-03-23", False), ("2026-03-24", True),
+])
+def test_a_third_party_consultation_open_past_15_working_days_is_warned(gk, cat, today, warned):
+    cat.write("requests/P9.yaml", CONSULTED)
+    found = [d for d in json.loads(gk("validate", cat.root, "--today", today, "-f", "json").out)["diagnostics"]
+             if d["code"] == "GK718"]
+    if not warned:
+        assert found == []
+        return
+    assert [(d["line"], d["column"], d["severity"]) for d in found] == [(7, 7, "warning")]
+    assert found[0]["message"] == "申请 P9 自 2026-03-02 征求第三方意见，已过16个工作日仍没有「结束」，答复期限一直暂停"
+    assert "《条例》第三十二条" in found[0]["hint"]
+
+
+def test_a_closed_or_answered_consultation_is_not_warned(gk, cat):
+    cat.write("requests/P9.yaml", CONSULTED.replace("  开始: 2026-03-02\n", "  开始: 2026-03-02\n  结束: 2026-03-20\n"))
+    cat.write("requests/P8.yaml", CONSULTED.replace("P9", "P8") + "办理结果: 予以公开\n答复日期: 2026-04-20\n")
+    codes = [d["code"] for d in json.loads(gk("validate", cat.root, "--today", "2026-11-27", "-f", "json").out)["diagnostics"]]
+    assert "GK718" not in codes
