@@ -312,3 +312,16 @@ def test_a_closed_or_answered_consultation_is_not_warned(gk, cat):
     cat.write("requests/P8.yaml", CONSULTED.replace("P9", "P8") + "办理结果: 予以公开\n答复日期: 2026-04-20\n")
     codes = [d["code"] for d in json.loads(gk("validate", cat.root, "--today", "2026-11-27", "-f", "json").out)["diagnostics"]]
     assert "GK718" not in codes
+
+
+# ---------------------------------------------------------------- 2027 before its notice: 春节 on a weekend
+
+def test_a_provisional_deadline_across_the_2027_spring_festival_gives_back_its_weekend(gk, cat):
+    # No 2027 notice yet: the deadline is counted from the 办法 alone. 春节 is 除夕 2/5 (Fri) to 初三 2/8 (Mon); 2/6 and
+    # 2/7 are a weekend, so 第六条 gives back 2/9 and 2/10. From Wed 01-20: 1/21–1/22 (2), 1/25–1/29 (7), 2/1–2/4 (11),
+    # 2/11–2/12 (13), 2/15–2/19 (18), 2/22 (19), 2/23 (20). Without 补假 it said 02-19 and GK701 on 02-22.
+    cat.write("requests/R27.yaml", _request("R27", "2027-01-20", "自然人"))
+    found = json.loads(gk("validate", cat.root, "--today", "2027-02-22", "-f", "json").out)["diagnostics"]
+    said = {d["code"]: d["message"] for d in found if d["code"].startswith("GK7")}
+    assert said == {"GK702": "申请 R27 应于 2027-02-23（暂定） 前答复，还剩1个工作日",
+                    "GK716": "申请 R27 的答复期限 2027-02-23（暂定） 是暂定的"}
