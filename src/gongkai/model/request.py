@@ -236,13 +236,10 @@ class Request(CatalogModel):
 AppealKind = Literal["行政复议", "行政诉讼"]
 AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
 AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
-_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结",
-                   # the decision as written on it: 纠正 is the act set aside, changed, held unlawful or ordered done;
-                   # a case ended without a decision on the act is 其他 (驳回 is left to be chosen: on the merits or not)
-                   "撤销": "纠正", "变更": "纠正", "确认违法": "纠正", "责令履行": "纠正",
-                   "撤诉": "其他", "撤回": "其他", "撤回申请": "其他", "终止": "其他", "终止审理": "其他", "驳回起诉": "其他"}
-# The decision as its operative words open, after 判决/裁定/决定 (撤销被申请人作出的答复，责令重新答复; 维持原答复; 纠错;
-# 裁定驳回起诉): the same meaning as the words above, however the sentence goes on. 驳回 alone, 调解, 不予受理 stay errors.
+_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
+# The decision as written on it, by the words its operative part opens with after 判决/裁定/决定 (撤销被申请人作出的答复，
+# 责令重新答复; 维持原答复; 纠错; 裁定驳回起诉): 纠正 is the act set aside, changed, held unlawful or ordered done; a case
+# ended without a decision on the act is 其他. 驳回 alone (on the merits or not?), 调解, 不予受理 are left to be chosen.
 _DECIDED_BY = ("复议决定", "判决", "裁定", "决定")
 _RESULT_OPENINGS = (("维持", "维持"), ("撤销", "纠正"), ("部分撤销", "纠正"), ("变更", "纠正"), ("确认违法", "纠正"),
                     ("确认无效", "纠正"), ("责令", "纠正"), ("纠正", "纠正"), ("纠错", "纠正"), ("部分纠正", "纠正"),
