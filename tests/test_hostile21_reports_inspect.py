@@ -325,3 +325,24 @@ def test_a_provisional_deadline_across_the_2027_spring_festival_gives_back_its_w
     said = {d["code"]: d["message"] for d in found if d["code"].startswith("GK7")}
     assert said == {"GK702": "申请 R27 应于 2027-02-23（暂定） 前答复，还剩1个工作日",
                     "GK716": "申请 R27 的答复期限 2027-02-23（暂定） 是暂定的"}
+
+
+# ---------------------------------------------------------------- table 二 and a record that cannot be read
+
+NORMATIVE = (RECORD.replace("文种: 公示", "文种: {kind}").replace("公示截止: 2026-12-31\n", "")
+             .replace("测试县民政局关于2026年第三季度低保对象名单的公示", "测试县民政局关于规范临时救助审批的规定")
+             .replace("R2026-001", "R2026-002").replace("00001", "00002").replace("测民〔2026〕1号", "测民规〔2026〕1号"))
+
+
+def test_a_normative_document_that_cannot_be_read_is_named_not_counted_as_none(gk, cat):
+    # 「文种: 行政规范性文件」 is the 2021 format's own word, not the catalog's (GK104, 是否想写「规范性文件」): the record
+    # was read as nothing, table 二 said 0 issued, 0 in force, and the report exited 0.
+    path = cat.record(NORMATIVE.format(kind="行政规范性文件"), "records/2026/R2026-002.yaml")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-01-20")
+    assert run.code == 1
+    assert ("records/2026/R2026-002.yaml 有错误，读不出来，它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」："
+            "运行 gongkai validate 改正后再生成") in run.err
+    path.write_text(NORMATIVE.format(kind="规范性文件"), encoding="utf-8")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", "2027-01-20")
+    assert run.code == 0, run.err
+    assert "| 行政规范性文件 | 1 | 0 | 1 |" in run.out  # formed 2026-09-01, in force on 12-31

@@ -121,10 +121,13 @@ def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
 
 
 def _unread(catalog: Catalog) -> list[str]:
-    """Register files that could not be read: what they hold is in no table, and which year it belongs to is unknown."""
-    labels = {"request": "表三", "appeal": "表四"}
-    return [f"{path} 有错误，读不出来，这件登记没有计入{labels[parsed.kind]}：运行 gongkai validate 改正后再生成"
-            for path, parsed in sorted(catalog.files.items()) if parsed.kind in labels and parsed.model is None]
+    """Register and record files that could not be read: what they hold is in no table, and which year it belongs to is
+    unknown. A record may be a 规范性文件 of the bureau (文种: 行政规范性文件, the format's own word, is not the catalog's):
+    table 二 counted it nowhere and the report said nothing."""
+    lost = {"request": "这件登记没有计入表三", "appeal": "这件登记没有计入表四",
+            "record": "它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」"}
+    return [f"{path} 有错误，读不出来，{lost[parsed.kind]}：运行 gongkai validate 改正后再生成"
+            for path, parsed in sorted(catalog.files.items()) if parsed.kind in lost and parsed.model is None]
 
 
 def _twice(entries: list[tuple[str, Request]] | list[tuple[str, Appeal]]) -> list[str]:
