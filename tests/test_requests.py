@@ -78,7 +78,8 @@ def test_correction_restarts_the_clock_and_pending_correction_stops_it(gk, cat):
 
 def test_ongoing_consultation_stops_the_clock(gk, cat):
     cat.write("requests/2026/YSQ-2026-001.yaml", CONSULTED.replace("  结束: 2026-10-12\n", ""))
-    assert _codes(gk, cat.root, "2026-11-27") == []
+    # no GK701/GK702: the clock is stopped; but open since 09-28, past the third party's 15 working days (GK718)
+    assert _codes(gk, cat.root, "2026-11-27") == [("GK718", "YSQ-2026-001")]
 
 
 @pytest.mark.parametrize(("extra", "code"), [

@@ -187,6 +187,7 @@ ELSEWHERE = {
     **{f"GK60{n}": "test_privacy_files.py" for n in range(6, 10)}, "GK610": "test_privacy_files.py",
     **{f"GK70{n}": "test_requests.py" for n in range(1, 10)},
     **{f"GK71{n}": "test_requests.py" for n in range(0, 8) if n != 6}, "GK716": "test_provisional.py",
+    "GK718": "test_hostile21_reports_inspect.py",
     "GK803": "test_calendar_import.py", "GK804": "test_calendar_import.py", "GK806": "test_hostile18_calendar_validate.py",
     "GK015": "test_hostile_round3.py", "GK016": "test_hostile_round3.py", "GK017": "test_hostile13_front_door.py",
     "GK018": "test_hostile17_front_door.py", "GK019": "test_hostile21_authoring.py",

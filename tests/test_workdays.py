@@ -260,17 +260,25 @@ STATUTORY_2027 = {
     D(2027, 4, 5): "清明节", D(2027, 5, 1): "劳动节", D(2027, 5, 2): "劳动节", D(2027, 6, 9): "端午节",
     D(2027, 9, 15): "中秋节", D(2027, 10, 1): "国庆节", D(2027, 10, 2): "国庆节", D(2027, 10, 3): "国庆节",
 }
+# 第六条: 「全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假」, the next working days after the festival:
+# 春节 2/6 Sat and 2/7 Sun → 2/9, 2/10; 劳动节 5/1 Sat, 5/2 Sun → 5/3, 5/4; 国庆节 10/2 Sat, 10/3 Sun → 10/4, 10/5.
+SUBSTITUTES_2027 = {
+    D(2027, 2, 9): "春节（适逢周末补假）", D(2027, 2, 10): "春节（适逢周末补假）",
+    D(2027, 5, 3): "劳动节（适逢周末补假）", D(2027, 5, 4): "劳动节（适逢周末补假）",
+    D(2027, 10, 4): "国庆节（适逢周末补假）", D(2027, 10, 5): "国庆节（适逢周末补假）",
+}
 
 
 def test_provisional_2027_is_weekends_and_the_statutory_days() -> None:
     cal = WorkdayCalendar().provisional()
     off = {day: cal.info(day).holiday_name for day in days(D(2027, 1, 1), D(2027, 12, 31))
            if cal.info(day).kind is DayKind.HOLIDAY}
-    assert off == STATUTORY_2027
+    assert off == {**STATUTORY_2027, **SUBSTITUTES_2027}
     assert all(cal.info(day).provisional for day in days(D(2027, 1, 1), D(2027, 12, 31)))
     assert not any(cal.info(day).kind is DayKind.MAKEUP for day in days(D(2027, 1, 1), D(2027, 12, 31)))
     assert cal.info(D(2027, 2, 8)).reason == "春节假期（《全国年节及纪念日放假办法》）（暂定）"
-    assert cal.info(D(2027, 2, 9)).reason == "工作日（暂定）"
+    assert cal.info(D(2027, 2, 9)).reason == "春节（适逢周末补假）假期（《全国年节及纪念日放假办法》）（暂定）"
+    assert cal.info(D(2027, 2, 11)).reason == "工作日（暂定）"
     assert 2027 not in cal.years()  # provisional years are not data
 
 
@@ -281,7 +289,8 @@ def test_provisional_2028_when_mid_autumn_meets_national_day() -> None:
     assert cal.info(D(2028, 4, 4)).holiday_name == "清明节"
     assert cal.info(D(2028, 5, 28)).holiday_name == "端午节"
     assert cal.info(D(2028, 10, 3)).holiday_name == "中秋节、国庆节"
-    assert cal.is_workday(D(2028, 10, 4))
+    # 10/1 is a Sunday: one day given back on Wednesday 10/4 (第六条); 中秋 on 国庆's 10/3 gives nothing back
+    assert not cal.is_workday(D(2028, 10, 4)) and cal.is_workday(D(2028, 10, 5))
 
 
 def test_due_says_when_it_is_provisional() -> None:

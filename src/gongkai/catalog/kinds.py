@@ -21,8 +21,11 @@ FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "le
                            "consultations": "inquiry"}
 # Keys of the internal registers whose values may name who asked (申请人, 「陈金水本人的低保审批材料」, 「陈金水来电催办」,
 # 「欧阳明远不服答复」): what they hold is shown nowhere outside the file — not under a finding, not in a diff.
+# A consultation's 主题 and 备注 the same (「林雅娟询问其父亲低保为何停发」): the model asks for no name there, but clerks
+# copy the message as it came.
 PRIVATE_KEYS: dict[str, frozenset[str]] = {"request": frozenset({"申请人", "申请内容", "备注"}),
-                                           "appeal": frozenset({"案由", "备注"})}
+                                           "appeal": frozenset({"案由", "备注"}),
+                                           "inquiry": frozenset({"主题", "备注"})}
 # The folder of attachments (PDF, CEB, pictures…): files, not YAML; records name them by their path under the catalog.
 ATTACHMENTS = "files/"
 # Kinds read by a capability outside the catalog package: the module that registers the kind's reader.

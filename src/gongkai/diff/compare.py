@@ -18,9 +18,8 @@ from gongkai.catalog.kinds import FOLDERS, LABELS
 from gongkai.catalog.skipped import not_read, undecodable
 from gongkai.catalog.sources import Entry
 from gongkai.diagnostics import Diagnostic, Severity
-from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, REGISTER_TEXT_FIELDS, Change, FieldChange
+from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, Change, FieldChange, register_text_fields
 from gongkai.model import Record
-from gongkai.model.request import Appeal, Request
 from gongkai.privacy.mask import mask_value
 
 Key = tuple[str, str]
@@ -203,9 +202,8 @@ def compare_models(old: ParsedFile, new: ParsedFile) -> tuple[FieldChange, ...]:
     order = list(a) + [k for k in b if k not in a]
     changes = [_field(k, a.get(k), b.get(k)) for k in order if a.get(k) != b.get(k)]
     changes.extend(_aliases(old, new, {c.field for c in changes}, b))
-    register = isinstance(new.model, Request | Appeal)
-    return tuple(_person(c) if c.field in PERSONAL_FIELDS else c.withhold() if register and c.field in REGISTER_TEXT_FIELDS
-                 else c for c in changes)
+    private = register_text_fields(new.kind)
+    return tuple(_person(c) if c.field in PERSONAL_FIELDS else c.withhold() if c.field in private else c for c in changes)
 
 
 def _person(change: FieldChange) -> FieldChange:

@@ -22,9 +22,14 @@ KIND_LABELS = {**LABELS, "attachment": "附件"}
 # Fields of the internal registers that name a person (依申请公开登记's 申请人: 内部登记，不公开): a diff is posted as a
 # pull-request comment and printed in CI logs, so their values are shown masked as names are (陈*生).
 PERSONAL_FIELDS: frozenset[str] = frozenset({"申请人"})
-# Free text of those registers that may retell who asked (申请内容 「陈金水本人的低保审批材料」, 备注 「陈金水来电催办」,
-# 案由 「欧阳明远不服答复」): a diff says that it changed, never what it says.
-REGISTER_TEXT_FIELDS: frozenset[str] = frozenset().union(*PRIVATE_KEYS.values()) - PERSONAL_FIELDS
+
+
+def register_text_fields(kind: str) -> frozenset[str]:
+    """Free text of the register of *kind* that may retell who asked (申请内容 「陈金水本人的低保审批材料」, 备注
+    「陈金水来电催办」, 案由 「欧阳明远不服答复」, a consultation's 主题): a diff says that it changed, never what it says."""
+    return PRIVATE_KEYS.get(kind, frozenset()) - PERSONAL_FIELDS
+
+
 ID_FIELD = "编号"
 # How a field may change without changing what it says: never 实质性, whatever the field.
 FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated", "split"})  # an id changed in place: the row (or record) renumbered, its published links broken

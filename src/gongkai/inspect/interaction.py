@@ -42,12 +42,16 @@ def answered(inquiry: Inquiry, today: dt.date) -> dt.date | None:
 
 
 def _evidence(run: Inspection, path: str, inquiry: Inquiry) -> Evidence:
+    """The message by its 编号 and channel, never its 主题: a 主题 often names who wrote (林某某询问其父亲低保), and the
+    sheet goes to CI logs, files and the county's workbook; masking catches numbers, not names (as validate quotes a
+    request by its 编号, not its 申请内容). The clerk opens the file by its path."""
     months = run.thresholds.interaction.months
     replied = answered(inquiry, run.today)
+    received = f"{inquiry.received} 收到的{inquiry.channel}（主题见 consultations/ 中的登记文件）"
     if replied is None:
-        text = f"「{inquiry.topic}」{inquiry.received} 收到，至今未答复（已{(run.today - inquiry.received).days}天，超过{months}个月）"
+        text = f"{received}，至今未答复（已{(run.today - inquiry.received).days}天，超过{months}个月）"
     else:
-        text = f"「{inquiry.topic}」{inquiry.received} 收到，{replied} 才答复（{(replied - inquiry.received).days}天，超过{months}个月）"
+        text = f"{received}，{replied} 才答复（{(replied - inquiry.received).days}天，超过{months}个月）"
     return Evidence(text, inquiry.id, path)
 
 

@@ -26,7 +26,9 @@ CHANNEL_ALIASES: dict[str, str] = {
 }
 # Table 三 columns: 自然人, then 法人或其他组织 in five kinds.
 APPLICANT_TYPES: tuple[str, ...] = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业"}
+# (法人或其他组织 alone names no column: the clerk is asked which of the five)
+APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业", "公司": "商业企业",
+                                     "律师事务所": "法律服务机构"}
 
 # Table 三 rows (三): outcome categories and their numbered sub-reasons, in printed order.
 OUTCOMES: dict[str, tuple[str, ...]] = {
@@ -234,11 +236,25 @@ class Request(CatalogModel):
 AppealKind = Literal["行政复议", "行政诉讼"]
 AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
 AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
-_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结",
-                   # the decision as written on it: 纠正 is the act set aside, changed, held unlawful or ordered done;
-                   # a case ended without a decision on the act is 其他 (驳回 is left to be chosen: on the merits or not)
-                   "撤销": "纠正", "变更": "纠正", "确认违法": "纠正", "责令履行": "纠正",
-                   "撤诉": "其他", "撤回": "其他", "撤回申请": "其他", "终止": "其他", "终止审理": "其他", "驳回起诉": "其他"}
+_RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
+# The decision as written on it, by the words its operative part opens with after 判决/裁定/决定 (撤销被申请人作出的答复，
+# 责令重新答复; 维持原答复; 纠错; 裁定驳回起诉): 纠正 is the act set aside, changed, held unlawful or ordered done; a case
+# ended without a decision on the act is 其他. 驳回 alone (on the merits or not?), 调解, 不予受理 are left to be chosen.
+_DECIDED_BY = ("复议决定", "判决", "裁定", "决定")
+_RESULT_OPENINGS = (("维持", "维持"), ("撤销", "纠正"), ("部分撤销", "纠正"), ("变更", "纠正"), ("确认违法", "纠正"),
+                    ("确认无效", "纠正"), ("责令", "纠正"), ("纠正", "纠正"), ("纠错", "纠正"), ("部分纠正", "纠正"),
+                    ("撤诉", "其他"), ("撤回", "其他"), ("终止", "其他"), ("驳回起诉", "其他"))
+
+
+def _appeal_result(value: object) -> object:
+    """结果 as table 四 counts it: one of its four words, an alias, or a decision's operative words."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text in _RESULT_ALIASES:
+        return _RESULT_ALIASES[text]
+    words = next((text[len(d):].lstrip("：:，, ") for d in _DECIDED_BY if text.startswith(d)), text)
+    return next((result for opening, result in _RESULT_OPENINGS if words.startswith(opening)), text)
 
 
 class Appeal(CatalogModel):
@@ -248,7 +264,7 @@ class Appeal(CatalogModel):
     kind: AppealKind = Field(alias="类型", title="类型", description="行政复议 或 行政诉讼")
     route: AppealRoute | None = Field(None, alias="起诉方式", title="起诉方式", description="行政诉讼须写：未经复议直接起诉 或 复议后起诉")
     received: Day = Field(alias="收到日期", title="收到日期")
-    result: Annotated[AppealResult, _alias(_RESULT_ALIASES)] = Field("尚未审结", alias="结果", title="结果")
+    result: Annotated[AppealResult, BeforeValidator(_appeal_result)] = Field("尚未审结", alias="结果", title="结果")
     closed: Day | None = Field(None, alias="结案日期", title="结案日期")
     request: ObjectId | None = Field(None, alias="关联申请", title="关联申请", description="依申请公开的编号")
     summary: Text | None = Field(None, alias="案由", title="案由")

@@ -78,6 +78,7 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year)]
+    report.notes.extend(_paused(requests, year))
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
@@ -120,10 +121,13 @@ def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
 
 
 def _unread(catalog: Catalog) -> list[str]:
-    """Register files that could not be read: what they hold is in no table, and which year it belongs to is unknown."""
-    labels = {"request": "表三", "appeal": "表四"}
-    return [f"{path} 有错误，读不出来，这件登记没有计入{labels[parsed.kind]}：运行 gongkai validate 改正后再生成"
-            for path, parsed in sorted(catalog.files.items()) if parsed.kind in labels and parsed.model is None]
+    """Register and record files that could not be read: what they hold is in no table, and which year it belongs to is
+    unknown. A record may be a 规范性文件 of the bureau (文种: 行政规范性文件, the format's own word, is not the catalog's):
+    table 二 counted it nowhere and the report said nothing."""
+    lost = {"request": "这件登记没有计入表三", "appeal": "这件登记没有计入表四",
+            "record": "它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」"}
+    return [f"{path} 有错误，读不出来，{lost[parsed.kind]}：运行 gongkai validate 改正后再生成"
+            for path, parsed in sorted(catalog.files.items()) if parsed.kind in lost and parsed.model is None]
 
 
 def _twice(entries: list[tuple[str, Request]] | list[tuple[str, Appeal]]) -> list[str]:
@@ -158,6 +162,27 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
         else:
             continue
         found.append(f"{path}：{why}，没有计入「三、本年度办理结果」（运行 gongkai validate 查看改法）")
+    return found
+
+
+def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
+    """Requests carried into the next year because their clock stopped (补正 awaited, a third party consulted) and was
+    never started again: nothing else says so, and such a request is carried in table 三's 四 year after year."""
+    end = dt.date(year, 12, 31)
+    found = []
+    for path, request in requests:
+        if request.received > end or (request.replied is not None and request.replied <= end):
+            continue
+        correction, consultation = request.correction, request.consultation
+        if correction is not None and correction.notified <= end and (correction.corrected is None
+                                                                      or correction.corrected > end):
+            found.append(f"{path}：申请 {request.id} 在 {correction.notified} 通知补正，到年底没有收到补正，按「结转下年度继续办理」"
+                         "统计。申请人逾期不补正的，写「办理结果: 其他处理」「理由: 逾期不补正」和不再处理的日期（《条例》第三十条）")
+        elif consultation is not None and consultation.start <= end and (consultation.end is None
+                                                                         or consultation.end > end):
+            found.append(f"{path}：申请 {request.id} 自 {consultation.start} 征求第三方意见，到年底没有结束，按「结转下年度继续办理」"
+                         "统计。第三方应在15个工作日内提出意见，逾期未提出的由本机关决定是否公开（《条例》第三十二条）："
+                         "写上「结束」日期，期限接着计算")
     return found
 
 

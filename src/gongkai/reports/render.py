@@ -17,6 +17,9 @@ SCORECARD_HEADERS: tuple[str, ...] = (
     "单位", "类型", "负责事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
 )
 TABLE4_GROUPS: tuple[str, ...] = ("行政复议", "未经复议直接起诉", "复议后起诉")
+# Header cells as 国办公开办函〔2021〕30号 words them, the same in the Markdown, the HTML and the workbook.
+TABLE3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+FEE_HEADER = "本年收费金额（单位：万元）"
 RESULT_LABELS: dict[str, str] = {"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "尚未审结": "尚未审结",
                                  "总计": "总计"}
 
@@ -71,7 +74,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=False, lstrip_blocks=False)
     env.globals.update(types=APPLICANT_TYPES, groups=TABLE4_GROUPS, results=(*RESULTS, "总计"),
-                       labels=RESULT_LABELS, money=_money, sep=separator)
+                       labels=RESULT_LABELS, money=_money, sep=separator, corner=TABLE3_CORNER, fee_header=FEE_HEADER)
     return env
 
 

@@ -16,8 +16,10 @@ from gongkai.formulas import texts_stay_text
 from gongkai.ooxml import stable_zip, style_cells
 from gongkai.reports.annual import AnnualReport
 from gongkai.reports.render import (
+    FEE_HEADER,
     RESULT_LABELS,
     SCORECARD_HEADERS,
+    TABLE3_CORNER,
     TABLE4_GROUPS,
     fee_amount,
     scorecard_missed,
@@ -96,9 +98,9 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
                  ["规章", *t2.regulations], ["行政规范性文件", *t2.normative]])
     write_table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
                  ["行政强制", t2.enforcement]], start=5)
-    write_table(two, [["信息内容", "本年收费金额（万元）"], ["行政事业性收费", float(fee_amount(t2.fees))]], start=10)
+    write_table(two, [["信息内容", FEE_HEADER], ["行政事业性收费", float(fee_amount(t2.fees))]], start=10)
     three = book.create_sheet("表三 依申请公开")
-    rows: list[list[object]] = [["项目", *APPLICANT_TYPES, "总计"]]
+    rows: list[list[object]] = [[TABLE3_CORNER, *APPLICANT_TYPES, "总计"]]
     for row in report.table3:
         label = "　" * row.depth + f"{row.number}{separator(row)}{row.label}"
         counts = [row.counts[t] for t in APPLICANT_TYPES] if row.counts is not None else [None] * 6

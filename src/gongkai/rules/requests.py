@@ -367,6 +367,31 @@ def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
                           due.note())
 
 
+THIRD_PARTY_WORKDAYS = 15  # 《条例》第三十二条: the third party answers within 15 working days of the letter
+
+
+@rule("GK718", "request-consultation-open", "征求第三方意见超过15个工作日仍未结束", W,
+      what=f"尚未答复的申请，征求第三方意见从「开始」起已过{THIRD_PARTY_WORKDAYS}个工作日，仍没有写「结束」时提醒："
+           "结束日期空着，答复期限一直暂停，这件申请年年结转。",
+      why="《政府信息公开条例》第三十二条：第三方应当自收到征求意见书之日起15个工作日内提出意见；第三方逾期未提出意见的，"
+          "由行政机关依照本条例的规定决定是否公开。征求意见的时间不计入答复期限（第三十三条第三款），但不能无限期暂停。",
+      example="征求第三方意见:\n  开始: 2026-03-02（没有「结束」，今天 2026-03-24）",
+      instead="征求第三方意见:\n  开始: 2026-03-02\n  结束: 2026-03-23",
+      scope=FILE)
+def request_consultation_open(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        consultation = request.consultation
+        if request.replied is not None or consultation is None or consultation.end is not None:
+            continue
+        here = Location(path, request.id, ("征求第三方意见", "开始"))
+        start = consultation.start
+        passed = ctx.dated(lambda calendar: calendar.count_between(start, ctx.today), here)
+        if passed is not None and passed > THIRD_PARTY_WORKDAYS:
+            yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日仍没有「结束」，答复期限一直暂停",
+                          "收到第三方意见的，写上「结束」日期；第三方15个工作日内没有提出意见的，由本机关决定是否公开，"
+                          "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。")
+
+
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,
       what="检查收到日期、答复日期是否晚于今天。",
       why="登记的是已经发生的事；未来的日期多是年份或月份输错了。",

@@ -2,7 +2,7 @@
 
 《全国年节及纪念日放假办法》 (2024 revision, in force from 2025) fixes the statutory days off: 元旦 1 day, 春节 4 days
 (除夕 to 正月初三), 清明节 1 day (the solar term), 劳动节 2 days (5月1日、2日), 端午节 1 day (五月初五), 中秋节 1 day
-(八月十五), 国庆节 3 days (10月1日至3日). The yearly notice adds bridges and make-up days nobody can foresee, so a
+(八月十五), 国庆节 3 days (10月1日至3日), and for those on a weekend as many working days after (第六条). The yearly notice adds bridges and make-up days nobody can foresee, so a
 year computed from these alone is provisional, never final. Lunar dates and 清明 come from lunar-python.
 """
 
@@ -61,6 +61,32 @@ def statutory_days(year: int) -> dict[dt.date, str]:
     return days
 
 
+@cache
+def weekend_substitutes(year: int) -> dict[dt.date, str]:
+    """The working days given back for statutory days off that fall on a Saturday or Sunday: 第六条 of the 办法
+    (「全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假」), the next working days after the festival.
+
+    2027's 春节 (2/5 Fri – 2/8 Mon, with 2/6 and 2/7 a weekend) gives back 2/9 and 2/10; without them a provisional
+    deadline across it came two working days early, and GK701 called a request overdue that was not.
+    """
+    off = statutory_days(year)
+    festivals: dict[str, list[dt.date]] = {}
+    for day, name in off.items():
+        festivals.setdefault(name, []).append(day)
+    given: dict[dt.date, str] = {}
+    for name, days in festivals.items():
+        owed = sum(day.weekday() >= 5 for day in days)
+        day = max(days)
+        while owed:
+            day += _DAY
+            if day.year != year:
+                break
+            if day.weekday() < 5 and day not in off and day not in given:
+                given[day] = f"{name}（适逢周末补假）"
+                owed -= 1
+    return given
+
+
 def _provisional_day(day: dt.date, off: dict[dt.date, str]) -> DayInfo:
     if day in off:
         return DayInfo(day, DayKind.HOLIDAY, off[day], STATUTORY, provisional=True)
@@ -71,5 +97,5 @@ def _provisional_day(day: dt.date, off: dict[dt.date, str]) -> DayInfo:
 @cache
 def provisional_year(year: int) -> tuple[DayInfo, ...]:
     """Every day of *year* from weekends and statutory holidays alone, each marked provisional."""
-    off = statutory_days(year)
+    off = {**statutory_days(year), **weekend_substitutes(year)}
     return tuple(_provisional_day(day, off) for day in year_days(year))
