@@ -17,7 +17,7 @@ from gongkai.site.render import markdown
 
 @pytest.mark.parametrize(("body", "html"), [
     ("\t第一段。\n\n\t第二段。", "<p>第一段。</p>\n<p>第二段。</p>\n"),
-    ("\t第一段第一行\n\t第一段第二行", "<p>第一段第一行\n第一段第二行</p>\n"),
+    ("\t第一段第一行\n\t第一段第二行", "<p>第一段第一行<br />\n第一段第二行</p>\n"),  # a line break kept
     ("## 一、总则\n\t第一条 内容", "<h2>一、总则</h2>\n<p>第一条 内容</p>\n"),
     ("\t- 一\n\t- 二", "<ul>\n<li>一</li>\n<li>二</li>\n</ul>\n"),  # a list Word tabbed in: two items, not nested
     ("- 项\n\t- 子项", "<ul>\n<li>项\n<ul>\n<li>子项</li>\n</ul>\n</li>\n</ul>\n"),  # inside a list a tab nests

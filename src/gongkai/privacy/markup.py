@@ -99,11 +99,12 @@ def _escaped(stars: re.Match[str]) -> str:
 @cache
 def body_parser() -> MarkdownIt:
     """The one Markdown parser of record bodies, the site's and the scan's (so the scan reads what a page shows):
-    commonmark, raw HTML off (shown as text; unsafe link schemes refused), tables on, pictures never loaded."""
+    commonmark, raw HTML off (shown as text; unsafe link schemes refused), tables on, pictures never loaded, and a line
+    break kept as one (<br />): a clerk's lines are not joined."""
     # Imported here: only a body with Markdown in it needs the parser (20 ms), not every run that scans one record.
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}).enable("table")
     md.add_render_rule("image", _picture)
     return md
 
