@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog import invisible
-from gongkai.catalog.comments import comments_in_values
+from gongkai.catalog.comments import comments_in_values, may_hold_comment
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PROVIDERS
@@ -171,7 +171,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [Note("GK004", f"键「{invisible.remove(str(where[-1]))}」写了两次：这一处的键名里有看不见的字符，"
                        "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
                   for where in escaped.same]
-    comments = comments_in_values(tree)
+    comments = comments_in_values(tree) if may_hold_comment(text) else []
     if spec.normalize:
         tree, normalized = normalize(tree)
         notes += normalized
