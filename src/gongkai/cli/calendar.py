@@ -15,6 +15,7 @@ from gongkai.cli.options import parse_date
 from gongkai.errors import UsageProblem
 from gongkai.holidays import calendar_of
 from gongkai.model.deadline import parse_deadline
+from gongkai.model.request import REPLY_WORKDAYS, Request
 from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar
 
 workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml；"
@@ -72,15 +73,20 @@ def add_command(
 
 @deadline.command("explain")
 def explain_command(
-    record_id: Annotated[str, typer.Argument(metavar="信息编号", help="信息编号，如 R2026-012", show_default=False)],
+    record_id: Annotated[str, typer.Argument(metavar="编号", help="信息编号，如 R2026-012；或依申请公开申请的编号，如 YSQ-2026-001",
+                                             show_default=False)],
     catalog: CatalogOpt = None,
 ) -> int:
-    """说明一条信息的公开时限和移交两馆时限：从成文日期起逐日计数，跳过的日子写明原因；还没有通知的年份标「暂定」。"""
+    """说明一条信息的公开时限和移交两馆时限，或一件依申请公开申请的答复期限：逐日计数，跳过的日子写明原因；还没有通知的年份标「暂定」。"""
     loaded = load_catalog(catalog or Path("."))
     record = loaded.records.get(record_id)
-    if record is None:
-        raise UsageProblem(f"找不到编号为「{record_id}」的信息；编号写在信息文件的「编号」中，如 R2026-012。")
     calendar = calendar_of(loaded).provisional()
+    if record is None:
+        request = next((r for _, r in loaded.models("request") if r.id == record_id), None)
+        if request is None:
+            raise UsageProblem(f"找不到编号为「{record_id}」的信息或依申请公开申请；编号写在文件的「编号」中，"
+                               "如 R2026-012（信息）、YSQ-2026-001（申请）。")
+        return _explain_request(calendar, request)
     out.print(f"{record.id}  {record.title}", markup=False)
     out.print(f"成文日期 {record.formed}，公开日期 {record.published or '（未公开）'}，公开属性 {record.attribute or '未标识'}",
               markup=False)
@@ -102,6 +108,38 @@ def explain_command(
     if record.is_public and loaded.agency is not None:
         n = loaded.agency.handover.limit_workdays
         explain_add(calendar, record.formed, n, f"移交两馆时限（福建：成文后{n}个工作日内）")
+    return EXIT_OK
+
+
+def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
+    """The reply period of a 依申请公开 request, day by day (named by its 编号 only: what is asked often names who asks)."""
+    out.print(f"{request.id}  依申请公开申请，{request.received} 收到", markup=False)
+    correction, consultation = request.correction, request.consultation
+    if correction is not None:
+        if correction.corrected is None:
+            out.print(f"{correction.notified} 通知补正，还没有收到补正：答复期限暂停，从收到补正之日起重新计算"
+                      "（《条例》第三十条）。", markup=False)
+            return EXIT_OK
+        out.print(f"{correction.notified} 通知补正，{correction.corrected} 收到补正：答复期限从收到补正之日起计算"
+                  "（《条例》第三十条）。", markup=False)
+    if consultation is not None and consultation.end is None:
+        out.print(f"{consultation.start} 起征求第三方意见，还没有结束：这段时间不计入答复期限（《条例》第三十二条、"
+                  "第三十三条），结束后写上「结束」日期再算。", markup=False)
+        return EXIT_OK
+    try:
+        due = request.due(calendar)
+    except CalendarMissing as exc:
+        raise UsageProblem(str(exc)) from None
+    assert due.date is not None  # (the clock runs: neither pause above)
+    parts = [f"{REPLY_WORKDAYS}个工作日（《条例》第三十三条）"]
+    if request.extension is not None:
+        parts.append(f"经{request.extension.approver}批准延长{request.extension.workdays}个工作日")
+    if consultation is not None and consultation.end is not None:
+        parts.append(f"征求第三方意见（{consultation.start}至{consultation.end}）的"
+                     f"{due.workdays - REPLY_WORKDAYS - (request.extension.workdays if request.extension else 0)}"
+                     "个工作日不计算在内")
+    limit = explain_add(calendar, due.start, due.workdays, "答复期限：" + "，".join(parts))
+    _verdict(request.replied, limit, "答复")
     return EXIT_OK
 
 
