@@ -281,11 +281,12 @@ def test_past_the_private_use_marks_text_keys_cuts_unit_by_unit(monkeypatch: pyt
 
 def test_plain_text_keeps_paragraphs_list_items_and_table_cells_apart() -> None:
     """render.plain_text() gives the index its text: a block or a cell is a line of its own (a line break separates
-    units), a soft break inside a paragraph is a space (it does not), entities are decoded."""
+    units), and so is each line of a paragraph (the page shows a line break there since the twenty-fifth session: it
+    separates too); entities are decoded."""
     from gongkai.site.render import markdown, plain_text
     body = ("各类对象统计如下：\n\n| 临时救助 | 供养方式 |\n|---|---|\n| 120 | 分散 |\n\n"
             "低保\n标准 [链接](https://example.cn) **粗体** &amp;\n\n- 甲项\n- 乙项\n\n## 小标题\n")
     assert plain_text(str(markdown(body))) == ("各类对象统计如下：\n临时救助\n供养方式\n120\n分散\n"
-                                               "低保 标准 链接 粗体 &\n甲项\n乙项\n小标题")
+                                               "低保\n标准 链接 粗体 &\n甲项\n乙项\n小标题")
     assert plain_text("<p>甲<br>乙</p><p>丙&lt;p&gt;丁</p>") == "甲\n乙\n丙<p>丁"
     assert plain_text("") == "" and plain_text(None) == ""

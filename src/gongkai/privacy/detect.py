@@ -102,11 +102,13 @@ _ADDRESS = re.compile(
     rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
     rf"|(?<=村)\d+组\d{{1,4}}(?![\d.号%％]|\s*[人户元万名个位次条件项年月日])"
     rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?{_ROOM}"
-    rf"|\d+弄\d+(?:-\d+)?号"
-    rf"|\d+组\d+号"
-    rf"|\d+号楼(?:\d+单元)?(?:\d+(?:室|号)|{_ROOM})?"
-    rf"|\d+(?:栋|幢|座)(?:\d+(?:单元|室|号)(?:\d+(?:室|号)|{_ROOM})?|{_ROOM})"
-    rf"|\d+单元\d+(?:室|号)?"
+    # (each from the start of its digits only: a match inside a run of digits starts at the run's start anyway, and
+    # trying every position of a run of n digits costs n² — a field of 10,000 digits took seconds, 100,000 hours)
+    rf"|(?<!\d)\d+弄\d+(?:-\d+)?号"
+    rf"|(?<!\d)\d+组\d+号"
+    rf"|(?<!\d)\d+号楼(?:\d+单元)?(?:\d+(?:室|号)|{_ROOM})?"
+    rf"|(?<!\d)\d+(?:栋|幢|座)(?:\d+(?:单元|室|号)(?:\d+(?:室|号)|{_ROOM})?|{_ROOM})"
+    rf"|(?<!\d)\d+单元\d+(?:室|号)?"
     rf"|(?<![\d〔\[（(第])\d{{3,4}}(?:室|房(?![源产价租屋型间数]))"
     # a compound's building, unit and room in short (阳光花园3-2-301, 城东新村7-302, 5#楼1202, 金谷花园B座1201)
     rf"|(?<=[{_HANZI}])(?<![第表图附式条款章节页卷])\d{{1,3}}-\d{{1,2}}-{_SHORT_ROOM}"
@@ -118,17 +120,18 @@ _ADDRESS = re.compile(
 # unit or room number always between the words of an address, so 第一组、一号文件、三座幸福院 stay words.
 CN_NUMBER = "〇零一二三四五六七八九十百千两"
 _C = rf"[{CN_NUMBER}\d]+"
+_C_START = rf"(?<![{CN_NUMBER}\d])"
 _PLACE_CN = rf"(?:(?![{_NOT_PLACE}{CN_NUMBER}])[{_HANZI}]){{1,4}}"
 _ADDRESS_CN = re.compile(
     rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:{_C}弄)?{_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?"
     rf"(?:{_C}单元)?(?:{_C}室)?"
     rf"|(?![{CN_NUMBER}])[{_HANZI}](?:村|社区|组){_C}(?:-{_C})?号"
     rf"|(?![{CN_NUMBER}乡农各全本该每])[{_HANZI}]村{_PLACE_CN}{_C}(?:-{_C})?号{_NOT_DOCUMENT}"
-    rf"|{_C}弄{_C}(?:-{_C})?号"
-    rf"|{_C}组{_C}号"
-    rf"|{_C}号楼{_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
-    rf"|{_C}(?:栋|幢|座){_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
-    rf"|{_C}单元{_C}(?:室|号)"
+    rf"|{_C_START}{_C}弄{_C}(?:-{_C})?号"  # (from the start of a number only, as in _ADDRESS)
+    rf"|{_C_START}{_C}组{_C}号"
+    rf"|{_C_START}{_C}号楼{_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
+    rf"|{_C_START}{_C}(?:栋|幢|座){_C}(?:单元|室|号)(?:{_C}(?:室|号))?"
+    rf"|{_C_START}{_C}单元{_C}(?:室|号)"
 )
 _CN_CHAR = re.compile(f"[{CN_NUMBER}]")
 _ADDRESS_HINT = re.compile(rf"[\d{CN_NUMBER}]\s?[号室楼栋幢座单组#房]|\d-\d|[A-Za-z][栋幢座]|(?:{_COMPOUND})\d")

@@ -191,14 +191,20 @@ def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:
     """(0-based source line, reader's text) of every block of a Markdown body, as rendered and with tags stripped.
 
     What a reader sees can differ from the source: emphasis, code spans, escapes, links and entities split or hide
-    a number in the source that the rendered page shows whole. A soft line break stays a line break in the text
-    (the page shows a space; the detector joins over it), so a finding's line is the block's plus the breaks before.
+    a number in the source that the rendered page shows whole. A line break stays a line break in the text (the page
+    shows one; the detector joins over it), so a finding's line is the block's plus the breaks before.
     """
+    from markdown_it.utils import OptionsDict
+
     md = body_parser()
+    # a line break as the source's own «\n», not «<br />\n» (which markup_text reads as one space): a finding's line
+    settings = dict(md.options.items())
+    settings["breaks"] = False
+    options = OptionsDict(settings)  # type: ignore[arg-type]
     for token in md.parse(page_source(text)):
         line = token.map[0] if token.map else 0
         if token.type == "inline" and token.children is not None:
-            rendered = md.renderer.renderInline(token.children, md.options, {})  # type: ignore[attr-defined]
+            rendered = md.renderer.renderInline(token.children, options, {})  # type: ignore[attr-defined]
             yield line, markup_text(rendered)
         elif token.type in ("fence", "code_block"):
             yield line + (1 if token.type == "fence" else 0), token.content
