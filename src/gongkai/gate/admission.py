@@ -118,6 +118,15 @@ class Admission:
         return self.validity == IN_FORCE
 
     @property
+    def changed(self) -> dt.date:
+        """The last day the document changed as a reader sees it: its 公开日期, or the day it stopped being in force
+        (失效、废止、已修改) when that came later. The feed's <updated> (RFC 4287 §4.2.15): a subscriber's reader shows
+        an entry again only when this moves, so a standard that lapsed is news on the day it lapses."""
+        published = self.facts.published
+        since = self.validity_date
+        return since if not self.in_force and since is not None and since > published else published
+
+    @property
     def validity_note(self) -> str:
         """What every channel shows of a document no longer in force: 「本文件已失效」, 「本文件已修改」 ("" in force)."""
         if self.in_force:
