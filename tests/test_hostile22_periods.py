@@ -115,20 +115,25 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def _write(root: Path) -> None:
+    for rel, text in CATALOG.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def days(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
     """The catalog built day after day into one folder; per build its exit code, output, files and a fresh build's."""
     top = tmp_path_factory.mktemp("daily")
-    for rel, text in CATALOG.items():
-        (top / "catalog" / rel).parent.mkdir(parents=True, exist_ok=True)
-        (top / "catalog" / rel).write_text(text, encoding="utf-8")
+    _write(top / "catalog")
     found = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", "2026-12-06")
         patch.setenv("COLUMNS", "200")
         for n, (day, *_) in enumerate(DAYS):
             code, said = _build(top / "catalog", top / "site", day)
-            fresh_code, _ = _build(top / "catalog", top / f"fresh{n}", day)
+            _write(top / f"catalog{n}")  # its own copy: no cache or gate memo shared with the daily builds
+            fresh_code, _ = _build(top / f"catalog{n}", top / f"fresh{n}", day)
             found.append({"code": code, "said": said, "files": _files(top / "site"),
                           "fresh": _files(top / f"fresh{n}") if fresh_code == 0 else None})
     return found
