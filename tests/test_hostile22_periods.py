@@ -17,6 +17,11 @@ allows that day. The days are typed by hand from the State Council's 2026 holida
 - R2026-010 规范性文件, 有效性 失效 from 10-12, 被替代 R2026-011 (published 10-09).
 
 Found by this pass:
+2. A clock set back from 10-12 to 10-11 (the daily job run with an old --today, a machine's date wrong) rebuilt the
+   deployed folder with the 2025 standard in force again: its 「本文件已失效」 and the link to the 2026 one gone,
+   【失效】 gone from the lists and the feed, exit 0 — the site went back in time, which README promises it never does
+   for what has left the web. Now refused like a list that would come back (exit 2, the folder kept), naming the
+   document and the day it lapsed; the same day into another folder still builds (to look at, not to deploy).
 1. The feed (feed.xml) dated each entry by its 公开日期 only: when a 规范性文件 lapsed (有效性日期 reached) its title
    gained 【失效】 but its <updated> stayed at the 公开日期, and the feed's own <updated> did not move — a subscriber's
    reader (which shows an entry again only when <updated> moves, RFC 4287 §4.2.15) never told the public that the
@@ -192,3 +197,24 @@ def test_a_lapsed_documents_feed_entry_is_dated_the_day_it_lapsed(days, n, entry
     assert lapsed.findtext(f"{ATOM}title").endswith("【失效】") is (entry == "2026-10-12")
     current = next(e for e in root.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}id") == f"{BASE}records/R2026-011.html")
     assert current.findtext(f"{ATOM}updated") == "2026-10-09T00:00:00+08:00"
+
+
+# 2. The clock set back over a 有效性日期. Built for 10-12 (the 2025 standard lapsed that day), then for 10-11 into the
+# same folder: refused, exit 2, the folder as it was; into another folder the day before builds, the standard in force.
+@pytest.mark.parametrize(("back", "refused"), [("2026-10-11", True), ("2026-10-12", False), ("2026-10-09", True)])
+def test_a_site_is_not_taken_back_to_a_day_before_a_document_lapsed(gk, tmp_path, back, refused):
+    _write(tmp_path / "catalog")
+    site = tmp_path / "site"
+    assert gk("build-site", tmp_path / "catalog", "--out", site, "--today", "2026-10-12").code == 0
+    before = _files(site)
+    run = gk("build-site", tmp_path / "catalog", "--out", site, "--today", back)
+    if not refused:
+        assert run.code == 0, run.err
+        return
+    assert run.code == 2, run.out + run.err
+    assert "R2026-010「测试县民政局2025年低保标准的通知」：网站上已标明自2026年10月12日起失效，会重新显示为有效" in run.err, run.err
+    assert "已失效（废止、已修改）的文件不能再显示为有效" in run.err and "Traceback" not in run.err
+    assert _files(site) == before
+    other = gk("build-site", tmp_path / "catalog", "--out", tmp_path / "look", "--today", back)
+    assert other.code == 0, other.err
+    assert "本文件已失效" not in (tmp_path / "look/records/R2026-010.html").read_text("utf-8")

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
+from gongkai.publication.standing import lapse
 from gongkai.publication.channels import Output
 
 
@@ -45,6 +46,7 @@ class Facts(NamedTuple):
     replaces: tuple[str, ...]
     attachments: tuple[str, ...]  # the attachments' paths, in the record's order
     withdrawn: dt.date | None  # the day it is withdrawn (撤回), when that is after the day decided (gate.past reads it)
+    lapse: tuple[str, dt.date] | None  # the 有效性 it takes (失效…) and from which day (gate.past reads it)
 
 
 def facts_of(record: Record) -> Facts:
@@ -52,7 +54,7 @@ def facts_of(record: Record) -> Facts:
     return Facts(record.id, record.title, record.doc_number, record.index_number, record.published, record.item, record.unit, record.kind,
                  record.report_year or record.formed.year - 1, tuple(record.interpretations), record.forwards,
                  record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments),
-                 record.withdrawn.date if record.withdrawn is not None else None)
+                 record.withdrawn.date if record.withdrawn is not None else None, lapse(record))
 
 
 @dataclass(frozen=True, eq=False)
