@@ -337,12 +337,18 @@ def test_the_facts_lists_read_are_the_records_own(gc):
     put(gc, "R2026-020", "2026-09-11", extra="报告年度: 2024\n")
     # (twenty-second session) a withdrawal dated after the day decided: the day travels with the facts (gate.past)
     put(gc, "R2026-021", "2026-09-12", extra="撤回:\n  日期: 2026-10-08\n  原因: 误将内部事务信息作为主动公开信息发布\n")
+    put(gc, "R2026-022", "2026-09-13", extra="有效性: 失效\n有效性日期: 2026-10-20\n")
+    put(gc, "R2026-023", "2026-09-14", extra="废止日期: 2026-10-21\n")
     gate = on(gc, D(2026, 9, 30))
     assert tuple(gate.get("R2026-010").facts) == (
         "R2026-010", "测试县民政局关于第10号事项的通知", "测民〔2026〕10号", "350524-MZ-2026-00010", D(2026, 9, 10),
         "SHJZ-002", "shjzg", "通知", 2025, ("R2026-011",), "R2026-012", "R2026-013", ("R2026-008", "R2026-009"),
-        ("files/2026/b.csv", "files/2026/a.csv"), None)
+        ("files/2026/b.csv", "files/2026/a.csv"), None, None)
     assert gate.get("R2026-021").facts.withdrawn == D(2026, 10, 8)
+    # (twenty-second pass) the day a document lapses, after the day decided, travels too: a site set back before it is
+    # refused (gate.past.relapsed); 废止日期 alone is 废止
+    assert gate.get("R2026-022").facts.lapse == ("失效", D(2026, 10, 20))
+    assert gate.get("R2026-023").facts.lapse == ("废止", D(2026, 10, 21))
     facts = gate.get("R2026-020").facts  # 报告年度 given: not the year before 成文日期
     assert (facts.report_year, facts.item, facts.interpretations, facts.forwards, facts.replaced_by, facts.replaces,
             facts.attachments) == (2024, None, (), None, None, (), ())

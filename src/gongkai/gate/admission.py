@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
+from gongkai.publication.standing import lapse
 from gongkai.publication.channels import Output
 
 
@@ -45,6 +46,7 @@ class Facts(NamedTuple):
     replaces: tuple[str, ...]
     attachments: tuple[str, ...]  # the attachments' paths, in the record's order
     withdrawn: dt.date | None  # the day it is withdrawn (撤回), when that is after the day decided (gate.past reads it)
+    lapse: tuple[str, dt.date] | None  # the 有效性 it takes (失效…) and from which day (gate.past reads it)
 
 
 def facts_of(record: Record) -> Facts:
@@ -52,7 +54,7 @@ def facts_of(record: Record) -> Facts:
     return Facts(record.id, record.title, record.doc_number, record.index_number, record.published, record.item, record.unit, record.kind,
                  record.report_year or record.formed.year - 1, tuple(record.interpretations), record.forwards,
                  record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments),
-                 record.withdrawn.date if record.withdrawn is not None else None)
+                 record.withdrawn.date if record.withdrawn is not None else None, lapse(record))
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,6 +118,15 @@ class Admission:
     @property
     def in_force(self) -> bool:
         return self.validity == IN_FORCE
+
+    @property
+    def changed(self) -> dt.date:
+        """The last day the document changed as a reader sees it: its 公开日期, or the day it stopped being in force
+        (失效、废止、已修改) when that came later. The feed's <updated> (RFC 4287 §4.2.15): a subscriber's reader shows
+        an entry again only when this moves, so a standard that lapsed is news on the day it lapses."""
+        published = self.facts.published
+        since = self.validity_date
+        return since if not self.in_force and since is not None and since > published else published
 
     @property
     def validity_note(self) -> str:

@@ -42,3 +42,18 @@ def republished(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset
         if withdrawn is not None and withdrawn <= now:
             found.append(Republished(admission.id, admission.facts.title, f"已于{_day(withdrawn)}撤回"))
     return sorted(found)
+
+
+def relapsed(gate: Gate, last: dt.date) -> list[Republished]:
+    """The documents *gate* (decided for a day before *last*) shows in force on the web that a site built for *last*
+    already labelled not in force (失效、废止、已修改 from a day up to *last*): the deployed site would tell readers a
+    lapsed standard applies again. Empty when the gate's day is not before *last*."""
+    if gate.today >= last:
+        return []
+    found: list[Republished] = []
+    for admission in gate.admitted:
+        lapsing = admission.facts.lapse
+        if Output.WEB in admission.outputs and admission.in_force and lapsing is not None and lapsing[1] <= last:
+            word, day = lapsing
+            found.append(Republished(admission.id, admission.facts.title, f"网站上已标明自{_day(day)}起{word}，会重新显示为有效"))
+    return sorted(found)

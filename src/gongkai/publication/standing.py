@@ -38,6 +38,15 @@ def validity_on(record: Record, today: dt.date) -> tuple[str, dt.date | None]:
     return (record.validity, since) if since is None or since <= today else (IN_FORCE, None)
 
 
+def lapse(record: Record) -> tuple[str, dt.date] | None:
+    """The 有效性 a document takes and the day it takes it, when its file names one (失效、废止、已修改 with 有效性日期 or
+    废止日期; 废止日期 alone is 废止): from that day on the site says it is not in force (validity_on)."""
+    if record.validity is None:
+        return ("废止", record.repealed) if record.repealed is not None else None
+    since = record.validity_date or record.repealed
+    return None if record.validity == IN_FORCE or since is None else (record.validity, since)
+
+
 def standing(record: Record, item: Item | None, today: dt.date, calendar: WorkdayCalendar) -> Standing | None:
     """The record's standing on *today*; None when it is not out: not 主动公开, not yet published, or withdrawn."""
     if not record.is_public or record.published is None or record.published > today:

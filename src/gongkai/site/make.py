@@ -13,7 +13,7 @@ from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit, unread_records
 from gongkai.gate.memo import NOTHING_KEPT, Since
-from gongkai.gate.past import Republished, republished
+from gongkai.gate.past import Republished, relapsed, republished
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
@@ -175,15 +175,16 @@ def _stop_on_directory_findings(gate: Gate) -> None:
 
 def _stop_going_back(gate: Gate, store: Store, out: Path) -> None:
     """Refuse a build for a day before the one the site in *out* was built for that would publish again what had left
-    it by then: the site in the output folder is the one deployed, and names once taken down never come back."""
+    it by then, or show in force a document it had labelled not in force (gate.past): the site in the output folder is
+    the one deployed, names once taken down never come back, and a lapsed standard never applies again."""
     last = store.built_on
-    found = republished(gate, last) if last is not None else []
+    found = sorted([*republished(gate, last), *relapsed(gate, last)]) if last is not None else []
     if found and last is not None:
         lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in found)
         raise UsageProblem(f"网站「{out}」上次按 {last.isoformat()} 生成；按更早的 --today {gate.today.isoformat()} 生成，"
-                           f"这些已经从网站撤下的内容会重新发布，网站没有更新：\n{lines}\n"
-                           "公示期满的名单和撤回的信息不能回到网站上。请按今天的日期生成（去掉 --today）；要查看过去某天的网站，"
-                           "请输出到另一个文件夹（--out），不要部署。")
+                           f"这些已经从网站撤下或已标明不再有效的内容会退回过去，网站没有更新：\n{lines}\n"
+                           "公示期满的名单和撤回的信息不能回到网站上，已失效（废止、已修改）的文件不能再显示为有效。"
+                           "请按今天的日期生成（去掉 --today）；要查看过去某天的网站，请输出到另一个文件夹（--out），不要部署。")
 
 
 def _listed(found: list[Republished]) -> str:
