@@ -294,6 +294,33 @@
     }
     return tones && two ? letters : null;
   }
+  // the words of titles and item names a run of pinyin says one after another (di bao biao zhun: 低保, 标准), each of two
+  // syllables or more, the longest first; null when the syllables cannot all be so read (a phrase of up to 12)
+  async function phrases(letters) {
+    var ways = cuts(letters);
+    for (var w = 0; w < ways.length; w++) {
+      if (ways[w].length < 4 || ways[w].length > 12) continue;
+      var found = await parted(ways[w]);
+      if (found) return found;
+    }
+    return null;
+  }
+  async function parted(cut) {
+    for (var k = cut.length - 2; k >= 2; k--) {
+      var head = await reading(cut.slice(0, k));
+      if (!head.length) continue;
+      var tail = await reading(cut.slice(k));
+      if (tail.length) return [head[0], tail[0]];
+      var rest = cut.length - k >= 4 ? await parted(cut.slice(k)) : null;
+      if (rest) return [head[0]].concat(rest);
+    }
+    return null;
+  }
+  async function reading(cut) { // the words that sound as *cut* says, the likeliest first (sounds() for one cut)
+    var keys = [];
+    for (var i = 0; i + 1 < cut.length; i++) keys.push("~" + cut[i] + " " + cut[i + 1]);
+    return keys.length ? weighed(await chain(keys)) : [];
+  }
   // letters between two numbers are part of a code typed apart (350524 MZ 2026 00007, a 索引号), not pinyin
   function coded(raws, n) {
     var before = units(raws[n - 1] || "").pop() || "", after = units(raws[n + 1] || "")[0] || "";
@@ -304,11 +331,19 @@
     var words = [], short = [], all = units(query), letters = (toneless(all) || all).join("");
     // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece), or with tone
     // numbers (di1bao3, di4 bao3)
-    if (all.length > 1 && /^[a-z]{2,}$/.test(letters)) {
+    if (/^[a-z]{2,}$/.test(letters)) {
       var apart = await sounds(letters);
-      if (apart.length) {
+      if (apart.length && all.length > 1) {
         words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
         return { words: words, short: short, phrase: null };
+      }
+      // a phrase in pinyin that no title says whole (dibaobiaozhun, dibao shenqing): the words it is made of, each a
+      // word of titles and item names, searched together — never for letters some page writes as they are typed
+      var split = apart.length || await held([letters]) ? null : await phrases(letters);
+      if (split) {
+        return { words: split.map(function (w) { return { raw: w, ways: [units(w)], said: "", others: [] }; }), short: short,
+                 phrase: units(split.join("")),
+                 heard: "“" + query.trim() + "”按拼音查找" + split.map(function (w) { return "“" + w + "”"; }).join("") };
       }
     }
     var raws = joined(query);
@@ -650,6 +685,7 @@
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
+    if (asked.heard) said.push(asked.heard);
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
       others = others.concat(w.others);
