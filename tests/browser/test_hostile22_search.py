@@ -3,7 +3,10 @@
 - a whole phrase typed in pinyin that no title says whole (dibaobiaozhun: 低保标准 is in no title, 低保 and 标准 each
   are words of titles) found nothing and said 「没有找到」, though 11 pages hold both words; typed apart
   (di bao biao zhun) the same. Now the phrase is read as the title words it is made of, searched together;
-- a name shown only in a record's 「附件」 section found nothing (tests/test_hostile22_search.py holds the index).
+- a name shown only in a record's 「附件」 section found nothing (tests/test_hostile22_search.py holds the index);
+- 「安民〔2026〕12号 低保」 listed the document whose 文号 that is last, after two pages that only cite it in their
+  text: one word in the 文号 and one in the text counted as no word in the head. Now a page with more words in its
+  title, 文号 or 索引号 ranks first.
 
 Expected pages are read by hand from the bundled catalog with grep (catalog/records/…, catalog/items/…).
 """
@@ -73,4 +76,14 @@ def test_a_name_in_the_attachments_only_finds_its_record_and_is_marked(page: tup
     assert f"附件：{SHEET}" in snippet
     assert tab.eval_on_selector_all("#search-results li .snippet mark", "m => m.map(e => e.textContent)") == [
         "设施分布一览表"]
+    _clean(watch)
+
+
+def test_a_page_with_a_word_in_its_doc_number_ranks_before_pages_citing_it(page: tuple[Any, Watch],
+                                                                          base_url: str) -> None:
+    """R2026-007's 文号 is 安民〔2026〕12号 and its text says 低保; R2026-022 (2026-09-08) and R2026-008 (2026-04-10)
+    cite 安民〔2026〕12号 in their text and say 低保 too; no other page holds both."""
+    tab, watch = page
+    found = search(tab, base_url, "安民〔2026〕12号 低保")
+    assert found == ["records/R2026-007.html", "records/R2026-022.html", "records/R2026-008.html"]
     _clean(watch)

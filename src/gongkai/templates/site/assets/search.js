@@ -371,7 +371,7 @@
     filters.forEach(function (f) { wanted.push("=" + f[0] + "=" + f[1]); });
     var values = new Map();
     await Promise.all(wanted.map(function (k) { return lookup(k).then(function (v) { values.set(k, v); }); }));
-    var found = null;
+    var found = null, some = new Set();
     words.forEach(function (w) {
       var any = new Map();
       w.ways.forEach(function (parts) {
@@ -380,13 +380,16 @@
         (all || new Map()).forEach(function (head, page) { any.set(page, (any.get(page) || 0) | head); });
       });
       found = found ? both(found, any) : any;
+      any.forEach(function (head, page) { if (head) some.add(page); });
     });
     filters.forEach(function (f) {
       var kept = pages(values.get("=" + f[0] + "=" + f[1]));
       kept.forEach(function (head, page) { kept.set(page, 1); });
       found = found ? both(found, kept) : new Map(Array.from(kept.keys()).map(function (p) { return [p, 0]; }));
     });
-    return found || new Map();
+    found = found || new Map();
+    found.some = some; // the pages with at least one word in the title, 文号 or 索引号 (coarse() ranks them next)
+    return found;
   }
   // the words of a query that mixes numbers and Chinese (2026年低保, 低保2026), cut where they meet; null when no
   // word mixes them, when a piece is one character, or for what looks like a 文号, which is never cut: brackets, a
@@ -453,15 +456,17 @@
     values.forEach(function (v) { all = all ? both(all, pages(v)) : pages(v); });
     return all || new Map();
   }
-  // first the pages with content, then those holding the words together (in the title first), the query in their
-  // title, documents in force before those that are not (a lapsed 低保标准 notice after the one in force), the
+  // first the pages with content, then those holding the words together (in the title first), every word in their title, 文号 or 索引号, then some
+  // word there, documents in force before those that are not (a lapsed 低保标准 notice after the one in force), the
   // directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
   function coarse(found, whole) {
-    var empty = new Set(meta.empty), lapsed = new Set(meta.lapsed), ranks = [], order = [];
-    for (var r = 0; r < 48; r++) ranks.push([]);
+    var empty = new Set(meta.empty), lapsed = new Set(meta.lapsed), ranks = [], order = [], some = found.some || new Set();
+    for (var r = 0; r < 72; r++) ranks.push([]);
     found.forEach(function (head, p) {
       var joint = whole && whole.has(p) ? (whole.get(p) ? 0 : 1) : 2;
-      ranks[(empty.has(p) ? 24 : 0) + joint * 8 + (head ? 0 : 4) + (lapsed.has(p) ? 2 : 0) +
+      // every word in the title, 文号 or 索引号; some word there (安民〔2026〕12号 低保: the document itself before the
+      // pages that cite it); none
+      ranks[(empty.has(p) ? 36 : 0) + joint * 12 + (head ? 0 : some.has(p) ? 4 : 8) + (lapsed.has(p) ? 2 : 0) +
             (meta.nav[p] !== undefined ? 0 : 1)].push(p);
     });
     ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
@@ -469,20 +474,20 @@
   }
   // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
   function judge(words, page, entry, text, phrase) {
-    var where = 0, title = [], body = [], number = [], index = [];
+    var where = 0, heads = 0, title = [], body = [], number = [], index = [];
     var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
       var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = indexed(text.i, ways);
       number = number.concat(inNumber);
       index = index.concat(inIndex);
-      if (inTitle.length) { title = title.concat(inTitle); continue; }
-      if (inNumber.length || inIndex.length) { where = Math.max(where, 1); continue; }
+      if (inTitle.length) { title = title.concat(inTitle); heads++; continue; }
+      if (inNumber.length || inIndex.length) { where = Math.max(where, 1); heads++; continue; }
       var inBody = spans(text.x, ways);
       if (!inBody.length) return null;
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
-    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
+    return { page: page, entry: entry, text: text, where: where, heads: heads, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
              nav: entry[4] !== "record",
              title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
   }
@@ -495,7 +500,7 @@
   }
   function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {
-    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
+    return a.empty - b.empty || b.whole - a.whole || b.heads - a.heads || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
            b.cover - a.cover || b.page - a.page;
   }
   async function more(state) {
