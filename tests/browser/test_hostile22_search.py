@@ -46,6 +46,15 @@ def test_a_phrase_in_pinyin_is_read_as_the_words_of_titles(page: tuple[Any, Watc
     _clean(watch)
 
 
+def test_a_phrase_in_pinyin_beside_chinese(page: tuple[Any, Watch], base_url: str) -> None:
+    """banlicailiao (办理材料) is in no title whole; 办理 and 材料 are words of item names. grep: only SHSW-001 and
+    R2025-002 hold 婚姻登记, 办理 and 材料."""
+    tab, watch = page
+    assert set(search(tab, base_url, "婚姻登记 banlicailiao")) == i("SHSW-001") | r("R2025-002")
+    assert "“banlicailiao”按拼音查找“办理”“材料”" in _status(tab)
+    _clean(watch)
+
+
 def test_a_phrase_in_pinyin_with_a_word_nowhere_says_so(page: tuple[Any, Watch], base_url: str) -> None:
     """gongjijin (公积金) is no word of any title: the phrase is not read, and the page says nothing was found and
     offers the 依申请 route."""

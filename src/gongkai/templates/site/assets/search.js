@@ -331,39 +331,44 @@
     var words = [], short = [], all = units(query), letters = (toneless(all) || all).join("");
     // pinyin typed apart: di bao, Di Bao, di-bao, di·bao (letters alone, in more than one piece), or with tone
     // numbers (di1bao3, di4 bao3)
-    if (/^[a-z]{2,}$/.test(letters)) {
+    if (all.length > 1 && /^[a-z]{2,}$/.test(letters)) {
       var apart = await sounds(letters);
-      if (apart.length && all.length > 1) {
+      if (apart.length) {
         words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
         return { words: words, short: short, phrase: null };
       }
-      // a phrase in pinyin that no title says whole (dibaobiaozhun, dibao shenqing): the words it is made of, each a
-      // word of titles and item names, searched together — never for letters some page writes as they are typed
-      var split = apart.length || await held([letters]) ? null : await phrases(letters);
-      if (split) {
-        return { words: split.map(function (w) { return { raw: w, ways: [units(w)], said: "", others: [] }; }), short: short,
-                 phrase: units(split.join("")),
-                 heard: "“" + query.trim() + "”按拼音查找" + split.map(function (w) { return "“" + w + "”"; }).join("") };
-      }
+      var whole = await spokenWords(letters, query.trim());
+      if (whole) return { words: whole.words, short: short, phrase: whole.line, heard: [whole.heard] };
     }
-    var raws = joined(query);
+    var raws = joined(query), line = [], notes = [];
     for (var n = 0; n < raws.length; n++) {
       var raw = raws[n], parts = units(raw);
       if (!parts.length) continue;
-      if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
+      if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); line = line.concat(parts); continue; }
       var word = { raw: raw, ways: writings(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && !coded(raws, n)) {
-        var heard = await sounds(parts[0]);
+        var heard = await sounds(parts[0]), split = heard.length ? null : await spokenWords(parts[0], raw);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
+        if (split) { words = words.concat(split.words); line = line.concat(split.line); notes.push(split.heard); continue; }
       } else {
         var read = await mixed(parts);
         if (read) { word.said = read.join(""); word.ways.push(read); }
       }
       words.push(word);
+      line = line.concat(parts);
     }
     // words typed apart (安民 〔2026〕 12 号): the pages holding them together rank first
-    var phrase = words.length > 1 ? units(query) : null;
-    return { words: words, short: short, phrase: phrase };
+    var phrase = words.length > 1 ? (notes.length ? line : units(query)) : null;
+    return { words: words, short: short, phrase: phrase, heard: notes };
+  }
+  // a phrase in pinyin that no title says whole (dibaobiaozhun, dibao shenqing): the words of titles and item names it
+  // is made of, each a word of the query (searched together); null when it cannot be so read, or when some page writes
+  // the letters as they are typed
+  async function spokenWords(letters, raw) {
+    var split = await held([letters]) ? null : await phrases(letters);
+    if (!split) return null;
+    return { words: split.map(function (w) { return { raw: w, ways: [units(w)], said: "", others: [] }; }),
+             line: units(split.join("")), heard: "“" + raw + "”按拼音查找" + split.map(function (w) { return "“" + w + "”"; }).join("") };
   }
   async function matches(words, filters) {
     var wanted = [];
@@ -690,7 +695,7 @@
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
-    if (asked.heard) said.push(asked.heard);
+    said = said.concat(asked.heard || []);
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
       others = others.concat(w.others);
