@@ -53,7 +53,7 @@ def test_an_attachment_name_finds_its_record(site: Path) -> None:
 
 def test_the_attachment_name_is_a_line_of_the_text(site: Path) -> None:
     """The snippet is cut from the text: the name stands there on a line of its own, after the body, labelled; no key
-    runs from the body's last line into it (the body of R2026-012 ends 「…认真贯彻落实。」)."""
+    runs from the body's last line into it (the body of R2026-012 ends with the line 「2026年5月22日」)."""
     meta = read(site, "search/meta.json.gz")
     texts: dict[str, dict[str, object]] = {}
     for path in (site / "search/t").iterdir():
@@ -61,7 +61,7 @@ def test_the_attachment_name_is_a_line_of_the_text(site: Path) -> None:
     bodies = [str(entry["x"]) for entry in texts.values()]
     holding = [b for b in bodies if SHEET in b]
     assert len(holding) == 1 and holding[0].endswith(f"\n附件：{SHEET}")
-    assert pages_with(site, "实附件") == set() and pages_with(site, "。附件") == set()
+    assert pages_with(site, "日附件") == set() and pages_with(site, "日附") == set()
     assert meta["pages"] == len(texts)  # type: ignore[index]
 
 
