@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gongkai.gate import Admission
 from gongkai.model import Item
 from gongkai.search import SearchDoc
@@ -15,9 +17,12 @@ def filters_of(item: Item | None, year: int | None = None) -> dict[str, str]:
     return found
 
 
-def record_doc(data: SiteData, admission: Admission, item: Item | None, text: str) -> SearchDoc:
-    """A record page: never called for lists of people, which are not indexed."""
+def record_doc(data: SiteData, admission: Admission, item: Item | None, text: str,
+               attachments: Sequence[str] = ()) -> SearchDoc:
+    """A record page: never called for lists of people, which are not indexed. *attachments*: the names its 附件
+    section shows, each a line of the text (a reader finds 「资金分配表」 that only an attachment is named)."""
     record = admission.record
+    text = "\n".join([text, *(f"附件：{name}" for name in attachments)]) if attachments else text
     published = record.published
     # a reader of the results must not take a lapsed document for the one in force
     title = record.title if admission.in_force else f"{record.title}【{admission.validity}】"

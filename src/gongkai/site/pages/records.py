@@ -15,7 +15,7 @@ from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
 from gongkai.site.pages.column import REPORTS, RULES
-from gongkai.site.render import markdown, plain_text, scrolling_tables
+from gongkai.site.render import markdown, plain_text, scrolling_tables, without_overrides
 from gongkai.site.search_docs import record_doc
 
 ENDED_NOTE = "公示已于{end}结束。按照规定，公示期满后名单不再在网站上公开。"
@@ -91,7 +91,8 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
                         unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
         return made
 
-    search = None if admission.lists_people else (lambda: record_doc(data, admission, item, plain_text(context()["body"])))
+    search = None if admission.lists_people else (lambda: record_doc(
+        data, admission, item, plain_text(context()["body"]), [without_overrides(f.name) for f in context()["files"]]))
     return page(f"records/{facts.id}.html", "record.html", inputs, context, common,
                 sitemap=not admission.lists_people, search=search)
 

@@ -294,6 +294,33 @@
     }
     return tones && two ? letters : null;
   }
+  // the words of titles and item names a run of pinyin says one after another (di bao biao zhun: 低保, 标准), each of two
+  // syllables or more, the longest first; null when the syllables cannot all be so read (a phrase of up to 12)
+  async function phrases(letters) {
+    var ways = cuts(letters);
+    for (var w = 0; w < ways.length; w++) {
+      if (ways[w].length < 4 || ways[w].length > 12) continue;
+      var found = await parted(ways[w]);
+      if (found) return found;
+    }
+    return null;
+  }
+  async function parted(cut) {
+    for (var k = cut.length - 2; k >= 2; k--) {
+      var head = await reading(cut.slice(0, k));
+      if (!head.length) continue;
+      var tail = await reading(cut.slice(k));
+      if (tail.length) return [head[0], tail[0]];
+      var rest = cut.length - k >= 4 ? await parted(cut.slice(k)) : null;
+      if (rest) return [head[0]].concat(rest);
+    }
+    return null;
+  }
+  async function reading(cut) { // the words that sound as *cut* says, the likeliest first (sounds() for one cut)
+    var keys = [];
+    for (var i = 0; i + 1 < cut.length; i++) keys.push("~" + cut[i] + " " + cut[i + 1]);
+    return keys.length ? weighed(await chain(keys)) : [];
+  }
   // letters between two numbers are part of a code typed apart (350524 MZ 2026 00007, a 索引号), not pinyin
   function coded(raws, n) {
     var before = units(raws[n - 1] || "").pop() || "", after = units(raws[n + 1] || "")[0] || "";
@@ -310,25 +337,38 @@
         words.push({ raw: query.trim(), ways: [[letters], units(apart[0])], said: apart[0], others: apart.slice(1) });
         return { words: words, short: short, phrase: null };
       }
+      var whole = await spokenWords(letters, query.trim());
+      if (whole) return { words: whole.words, short: short, phrase: whole.line, heard: [whole.heard] };
     }
-    var raws = joined(query);
+    var raws = joined(query), line = [], notes = [];
     for (var n = 0; n < raws.length; n++) {
       var raw = raws[n], parts = units(raw);
       if (!parts.length) continue;
-      if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); continue; }
+      if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); line = line.concat(parts); continue; }
       var word = { raw: raw, ways: writings(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && !coded(raws, n)) {
-        var heard = await sounds(parts[0]);
+        var heard = await sounds(parts[0]), split = heard.length ? null : await spokenWords(parts[0], raw);
         if (heard.length) { word.said = heard[0]; word.others = heard.slice(1); word.ways.push(units(heard[0])); }
+        if (split) { words = words.concat(split.words); line = line.concat(split.line); notes.push(split.heard); continue; }
       } else {
         var read = await mixed(parts);
         if (read) { word.said = read.join(""); word.ways.push(read); }
       }
       words.push(word);
+      line = line.concat(parts);
     }
     // words typed apart (安民 〔2026〕 12 号): the pages holding them together rank first
-    var phrase = words.length > 1 ? units(query) : null;
-    return { words: words, short: short, phrase: phrase };
+    var phrase = words.length > 1 ? (notes.length ? line : units(query)) : null;
+    return { words: words, short: short, phrase: phrase, heard: notes };
+  }
+  // a phrase in pinyin that no title says whole (dibaobiaozhun, dibao shenqing): the words of titles and item names it
+  // is made of, each a word of the query (searched together); null when it cannot be so read, or when some page writes
+  // the letters as they are typed
+  async function spokenWords(letters, raw) {
+    var split = await held([letters]) ? null : await phrases(letters);
+    if (!split) return null;
+    return { words: split.map(function (w) { return { raw: w, ways: [units(w)], said: "", others: [] }; }),
+             line: units(split.join("")), heard: "“" + raw + "”按拼音查找" + split.map(function (w) { return "“" + w + "”"; }).join("") };
   }
   async function matches(words, filters) {
     var wanted = [];
@@ -336,7 +376,7 @@
     filters.forEach(function (f) { wanted.push("=" + f[0] + "=" + f[1]); });
     var values = new Map();
     await Promise.all(wanted.map(function (k) { return lookup(k).then(function (v) { values.set(k, v); }); }));
-    var found = null;
+    var found = null, some = new Set();
     words.forEach(function (w) {
       var any = new Map();
       w.ways.forEach(function (parts) {
@@ -345,13 +385,16 @@
         (all || new Map()).forEach(function (head, page) { any.set(page, (any.get(page) || 0) | head); });
       });
       found = found ? both(found, any) : any;
+      any.forEach(function (head, page) { if (head) some.add(page); });
     });
     filters.forEach(function (f) {
       var kept = pages(values.get("=" + f[0] + "=" + f[1]));
       kept.forEach(function (head, page) { kept.set(page, 1); });
       found = found ? both(found, kept) : new Map(Array.from(kept.keys()).map(function (p) { return [p, 0]; }));
     });
-    return found || new Map();
+    found = found || new Map();
+    found.some = some; // the pages with at least one word in the title, 文号 or 索引号 (coarse() ranks them next)
+    return found;
   }
   // the words of a query that mixes numbers and Chinese (2026年低保, 低保2026), cut where they meet; null when no
   // word mixes them, when a piece is one character, or for what looks like a 文号, which is never cut: brackets, a
@@ -418,15 +461,17 @@
     values.forEach(function (v) { all = all ? both(all, pages(v)) : pages(v); });
     return all || new Map();
   }
-  // first the pages with content, then those holding the words together (in the title first), the query in their
-  // title, documents in force before those that are not (a lapsed 低保标准 notice after the one in force), the
+  // first the pages with content, then those holding the words together (in the title first), every word in their title, 文号 or 索引号, then some
+  // word there, documents in force before those that are not (a lapsed 低保标准 notice after the one in force), the
   // directory's own pages; within each, newest first (finer() orders each chunk shown the same way)
   function coarse(found, whole) {
-    var empty = new Set(meta.empty), lapsed = new Set(meta.lapsed), ranks = [], order = [];
-    for (var r = 0; r < 48; r++) ranks.push([]);
+    var empty = new Set(meta.empty), lapsed = new Set(meta.lapsed), ranks = [], order = [], some = found.some || new Set();
+    for (var r = 0; r < 72; r++) ranks.push([]);
     found.forEach(function (head, p) {
       var joint = whole && whole.has(p) ? (whole.get(p) ? 0 : 1) : 2;
-      ranks[(empty.has(p) ? 24 : 0) + joint * 8 + (head ? 0 : 4) + (lapsed.has(p) ? 2 : 0) +
+      // every word in the title, 文号 or 索引号; some word there (安民〔2026〕12号 低保: the document itself before the
+      // pages that cite it); none
+      ranks[(empty.has(p) ? 36 : 0) + joint * 12 + (head ? 0 : some.has(p) ? 4 : 8) + (lapsed.has(p) ? 2 : 0) +
             (meta.nav[p] !== undefined ? 0 : 1)].push(p);
     });
     ranks.forEach(function (pages) { order = order.concat(pages.sort(function (a, b) { return b - a; })); });
@@ -434,20 +479,20 @@
   }
   // where the words are: 0 title, 1 文号 or 索引号, 2 text; null when a word is not there contiguously
   function judge(words, page, entry, text, phrase) {
-    var where = 0, title = [], body = [], number = [], index = [];
+    var where = 0, heads = 0, title = [], body = [], number = [], index = [];
     var whole = phrase ? [entry[1], entry[3], text.i, text.x].some(function (t) { return spans(t, [phrase]).length; }) : false;
     for (var w = 0; w < words.length; w++) {
       var ways = words[w].ways, inTitle = spans(entry[1], ways), inNumber = spans(entry[3], ways), inIndex = indexed(text.i, ways);
       number = number.concat(inNumber);
       index = index.concat(inIndex);
-      if (inTitle.length) { title = title.concat(inTitle); continue; }
-      if (inNumber.length || inIndex.length) { where = Math.max(where, 1); continue; }
+      if (inTitle.length) { title = title.concat(inTitle); heads++; continue; }
+      if (inNumber.length || inIndex.length) { where = Math.max(where, 1); heads++; continue; }
       var inBody = spans(text.x, ways);
       if (!inBody.length) return null;
       where = 2; body = body.concat(inBody);
     }
     var cover = title.reduce(function (sum, s) { return sum + s.n; }, 0) / ((title[0] && title[0].of) || 1);
-    return { page: page, entry: entry, text: text, where: where, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
+    return { page: page, entry: entry, text: text, where: where, heads: heads, whole: whole ? 1 : 0, cover: cover, empty: entry[5], lapsed: entry[6],
              nav: entry[4] !== "record",
              title: title.sort(starts), body: body.sort(starts), number: number.sort(starts), index: index.sort(starts) };
   }
@@ -460,7 +505,7 @@
   }
   function starts(a, b) { return a.s - b.s; }
   function finer(a, b) {
-    return a.empty - b.empty || b.whole - a.whole || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
+    return a.empty - b.empty || b.whole - a.whole || b.heads - a.heads || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
            b.cover - a.cover || b.page - a.page;
   }
   async function more(state) {
@@ -650,6 +695,7 @@
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
+    said = said.concat(asked.heard || []);
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
       others = others.concat(w.others);
