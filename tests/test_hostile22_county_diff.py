@@ -88,6 +88,26 @@ def test_county_a_township_of_the_county_is_of_the_county(gk: Gk, bureaus: Path,
     assert not [n for n in json.loads(run.out)["table"]["notes"] if n.startswith("区划代码")]
 
 
+def test_county_a_repository_left_on_a_branch_under_review_is_pointed_out(gk: Gk, tmp_path: Path) -> None:
+    """The clerk left the catalog's repository on 「draft」 (a pull request not merged): the county would count work
+    the bureau has not published. Said, with the command that fixes it; back on main the note is gone (the unchanged
+    files must not keep the old notes)."""
+    top = tmp_path / "mzj"
+    bureau(top / "catalog", "安溪县民政局", "350524", "350524-MZ")
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "初始目录", "2026-11-02T09:00:00+08:00", "2026-11-02T09:00:00+08:00")
+    git(top, "checkout", "-q", "-b", "draft")
+    out = tmp_path / "out"
+    run = gk("county", top, "--year", "2026", "-o", out, "-f", "json")
+    assert run.code == 0, run.err
+    assert ("分支：安溪县民政局 的目录仓库（" + str(top) + "）检出的是「draft」，不是主分支「main」：统计的是尚未合入主分支的内容。"
+            "请在该仓库运行 git checkout main（再 git pull）后重新运行") in json.loads(run.out)["table"]["notes"]
+    git(top, "checkout", "-q", "main")
+    again = gk("county", top, "--year", "2026", "-o", out, "-f", "json")
+    assert not [n for n in json.loads(again.out)["table"]["notes"] if n.startswith("分支")]
+    assert "已写入" in again.err
+
+
 # --- diff: a commit touching a thousand files, posted as one pull-request comment ----------------------------------
 
 def test_a_markdown_diff_of_a_thousand_files_fits_one_pull_request_comment(gk: Gk, tmp_path: Path) -> None:
