@@ -108,6 +108,28 @@ def test_county_a_repository_left_on_a_branch_under_review_is_pointed_out(gk: Gk
     assert "已写入" in again.err
 
 
+# --- init: a folder that is not empty ------------------------------------------------------------------------------
+
+ANXI = ["--name", "安溪县民政局", "--code", "350524", "--address", "福建省泉州市安溪县凤城镇1号", "--contact", "郑丽",
+        "--phone", "0595-23521234", "--email", "axmzj@example.gov.cn", "--leader", "苏伟:局长", "-y"]
+
+
+@pytest.mark.parametrize("inside", [[], ["说明.txt"]])
+def test_init_where_a_catalog_folder_without_settings_is_in_the_way(gk: Gk, tmp_path: Path, inside: list[str]) -> None:
+    """Was 「已经存在：这里已经有目录了……直接编辑 …/catalog/gongkai.yaml」: there is no such file to edit, and no catalog."""
+    target = tmp_path / "安溪县民政局"
+    (target / "catalog").mkdir(parents=True)
+    for name in inside:
+        (target / "catalog" / name).write_text("旧的笔记", encoding="utf-8")
+    result = gk("init", target, *ANXI)
+    assert result.code == 2
+    assert (f"「{target / 'catalog'}」已经存在，但其中没有 gongkai.yaml，不是 gongkai 的目录：gongkai init 要在「{target}」中"
+            "新建 catalog 文件夹，不写进已有的文件夹。请把它改名或移走后再运行（其中的文件需要时再放回），或换一个新的文件夹。"
+            ) in result.err
+    assert "编辑" not in result.err
+    assert sorted(p.name for p in (target / "catalog").iterdir()) == inside
+
+
 # --- diff: a commit touching a thousand files, posted as one pull-request comment ----------------------------------
 
 def test_a_markdown_diff_of_a_thousand_files_fits_one_pull_request_comment(gk: Gk, tmp_path: Path) -> None:
