@@ -35,6 +35,7 @@ class HistoryEntry:
     message: str
     changes: tuple[Change, ...] = ()
     truncated: bool = False
+    committed: dt.datetime | None = None  # when it entered this history (a rebase, amend or cherry-pick moves it)
 
     @property
     def subject(self) -> str:
@@ -208,7 +209,8 @@ def _merged(repo: Repo, commit: Commit, per_parent: list[list[Triple]], cache: C
 def _entry(commit: Commit, changes: tuple[Change, ...], truncated: bool = False) -> HistoryEntry:
     # shown in Beijing time: a commit made at 00:30 in China by a machine set to UTC belongs to China's day
     when = dt.datetime.fromisoformat(commit.date).astimezone(BEIJING)
-    return HistoryEntry(commit.sha, when, commit.author, commit.message, changes, truncated)
+    entered = dt.datetime.fromisoformat(commit.committed).astimezone(BEIJING) if commit.committed else None
+    return HistoryEntry(commit.sha, when, commit.author, commit.message, changes, truncated, entered)
 
 
 TRUNCATED = "历史到此为止：本仓库是浅克隆（shallow clone），更早的提交没有下载；运行 git fetch --unshallow 可查看完整历史"

@@ -116,6 +116,23 @@ class Repo:
         sha = done.stdout.decode().strip()
         return sha or None
 
+    def off_main_line(self) -> tuple[str, str] | None:
+        """(what is checked out, the main branch) when the working tree is not on the repository's main branch: the
+        branch origin/HEAD names (what a clone checks out), else a local main or master; None when it is on it, or
+        when there is no main branch to tell by."""
+        named = _git(self.top, "symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD", check=False).stdout
+        main = named.decode("utf-8", "replace").strip().removeprefix("origin/")
+        if not main:
+            branches = set(_git(self.top, "branch", "--format=%(refname:short)", check=False).stdout.decode().split())
+            main = next((b for b in ("main", "master") if b in branches), "")
+        current = _git(self.top, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode().strip()
+        if not main or current == main:
+            return None
+        if current:
+            return current, main
+        sha = _git(self.top, "rev-parse", "--short", "HEAD", check=False).stdout.decode().strip()
+        return f"提交 {sha}（不在任何分支上）", main
+
     def merge_base(self, first: str, second: str) -> str:
         """The commit where the histories of two revisions met (what `git diff A...B` compares B against)."""
         a, b = self.resolve(first), self.resolve(second)

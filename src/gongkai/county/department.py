@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
+from gongkai.catalog.gitsource import GitProblem, Repo
 from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
@@ -63,6 +65,7 @@ class DepartmentResult:
     annual_gap: str = ""  # why table 二's own figures are missing (no annual/<year>.yaml, or it has an error)
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
     index_prefixes: list[str] = field(default_factory=list)  # the 索引号前缀 configured (or implied) and in use
+    off_main: tuple[str, str] | None = None  # (checked out, main branch): figures of work not merged yet
 
     @property
     def broken(self) -> bool:
@@ -92,7 +95,20 @@ def _listed(department: Department, use_cache: bool) -> tuple[Source, Cache, Lis
 def probe(department: Department, use_cache: bool = True) -> str:
     """The catalog's listing fingerprint, or «!» and why there is none: enough to know whether anything changed."""
     listed = _listed(department, use_cache)
-    return "!" + listed if isinstance(listed, str) else listed[2].fingerprint
+    if isinstance(listed, str):
+        return "!" + listed
+    branch = off_main_line(department.folder)  # checking the main branch out again must rewrite the notes
+    return listed[2].fingerprint + (f"@{branch[0]}>{branch[1]}" if branch else "")
+
+
+def off_main_line(folder: Path) -> tuple[str, str] | None:
+    """(checked out, main branch) when the catalog's repository is not on its main branch (a clone left on a branch
+    under review): its figures are of work not merged, not of what the department publishes."""
+    try:
+        with Repo(folder) as repo:
+            return repo.off_main_line()
+    except GitProblem:  # not in git, or no git: the folder is all there is
+        return None
 
 
 def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult | None:
@@ -115,11 +131,10 @@ def read_department(department: Department, year: int, today: dt.date, use_cache
     source, cache, listing = listed
     key = memo_key(listing.fingerprint, year, today)
     found = _recall(department, cache, key)
-    if found is not None:
-        return found
-    result = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
-    cache.put_memo(key, result, replaces="county/")  # only the latest state of the catalog is worth keeping
-    return result
+    if found is None:
+        found = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
+        cache.put_memo(key, found, replaces="county/")  # only the latest state of the catalog is worth keeping
+    return replace(found, off_main=off_main_line(department.folder))
 
 
 def read_safely(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def notes(view: CountyView) -> list[str]:
     found += [f"{'重复' if d.duplicate else '无法读取'} {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
-    found += _shared_names(view) + _shared_prefixes(view)
+    found += _shared_names(view) + _shared_prefixes(view) + _other_counties(view) + _off_main(view)
     found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
               + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
                  else "请该部门改正（gongkai validate 列出）")
@@ -84,6 +85,26 @@ def _shared_prefixes(view: CountyView) -> list[str]:
     return [f"索引号前缀「{prefix}」：{'、'.join(names)} 用的是同一个前缀，索引号会重号："
             "请改正其中一个 gongkai.yaml 的「检查: 索引号前缀」和「索引号格式」"
             for prefix, names in by_prefix.items() if len(names) > 1]
+
+
+def _other_counties(view: CountyView) -> list[str]:
+    """Departments of another county than most (a 区划代码's first 6 digits): a folder listed by mistake, or a code
+    mistyped in gongkai.yaml; either way the county's totals are not the county's. Counted all the same."""
+    codes = {id(d): d.agency.org.division_code[:6] for d in view.readable if d.agency}
+    if len(set(codes.values())) < 2:
+        return []
+    # the county is the code most departments have; on a tie, the first department's (most_common keeps that order)
+    county = Counter(codes.values()).most_common(1)[0][0]
+    return [f"区划代码：{view.told_apart(d)} 的区划代码 {d.agency.org.division_code} 不属于其他部门所在的县（{county}）。"
+            "若列错了目录，请从 county.yaml（或命令行）中去掉；若确属本县，请改正该部门 gongkai.yaml 的「机关: 区划代码」"
+            for d in view.readable if d.agency and codes[id(d)] != county]
+
+
+def _off_main(view: CountyView) -> list[str]:
+    """Departments whose repository has a branch under review checked out: its figures are not what is published."""
+    return [f"分支：{view.told_apart(d)} 的目录仓库（{d.label}）检出的是「{d.off_main[0]}」，不是主分支「{d.off_main[1]}」："
+            f"统计的是尚未合入主分支的内容。请在该仓库运行 git checkout {d.off_main[1]}（再 git pull）后重新运行"
+            for d in view.readable if d.off_main]
 
 
 def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:

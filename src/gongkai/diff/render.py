@@ -192,22 +192,48 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def render_markdown(diff: CatalogDiff, title: str = "目录调整") -> str:
+# GitHub refuses a pull-request comment over 65,536 characters (the CI template posts this Markdown as one): a commit
+# touching a thousand files must still post one, with the substantive changes first. Room is left for the marker the
+# comment action adds.
+COMMENT_LIMIT = 60_000
+
+
+def render_markdown(diff: CatalogDiff, title: str = "目录调整", limit: int = COMMENT_LIMIT) -> str:
     """Markdown for a pull-request comment or a 目录调整公告: 实质性 first, then what could not be compared, 文字性
-    folded."""
+    folded; within *limit* characters, the entries that do not fit counted instead of listed."""
     lines = [f"## {escape_markdown(title)}：{escape_markdown(_heading(diff))}", ""]
     if not diff:
         return "\n".join(lines + ["目录没有变化。", ""])
     lines += [f"{_count(diff)}。", ""]
-    if diff.substantive:
-        lines += [f"### 实质性调整（{len(diff.substantive)}）", ""] + _md_list(diff.substantive) + [""]
-    if _uncompared(diff):
-        lines += [f"### 无法比较（{len(_uncompared(diff))}）", "", f"{UNCOMPARED}。", ""]
-        lines += _md_list(_uncompared(diff)) + [""]
-    if _textual(diff):
-        lines += [f"<details><summary>文字性修改（{len(_textual(diff))}）</summary>", ""]
-        lines += _md_list(_textual(diff)) + ["", "</details>", ""]
+    sections = [(f"### 实质性调整（{len(diff.substantive)}）", [], diff.substantive, []),
+                (f"### 无法比较（{len(_uncompared(diff))}）", ["", f"{UNCOMPARED}。"], _uncompared(diff), []),
+                (f"<details><summary>文字性修改（{len(_textual(diff))}）</summary>", [], _textual(diff),
+                 ["", "</details>"])]
+    room = limit - len("\n".join(lines)) - 200 * len(sections)  # each section's heading and its «not listed» line
+    for heading, intro, changes, tail in sections:
+        if not changes:
+            continue
+        entries, listed, room = _fitting(changes, room)
+        lines += [heading, *intro, "", *entries]
+        if listed < len(changes):
+            lines += ["", f"……另有 {len(changes) - listed} 处未列出（评论最长 65,536 字）：完整列表请在本地运行"
+                      " gongkai diff（或加 --format json）"]
+        lines += [*tail, ""]
     return "\n".join(lines)
+
+
+def _fitting(changes: list[Change], room: int) -> tuple[list[str], int, int]:
+    """The Markdown lines of the first changes that fit in *room* characters (whole entries only), how many changes
+    they are, and the room left."""
+    lines: list[str] = []
+    for listed, change in enumerate(changes):
+        entry = _md_list([change])
+        size = sum(len(line) + 1 for line in entry)
+        if size > room:
+            return lines, listed, 0  # later entries are not listed either: the list keeps its order, none is skipped
+        lines += entry
+        room -= size
+    return lines, len(changes), room
 
 
 def code_span(text: str) -> str:

@@ -50,12 +50,15 @@ def refuse_existing(target: Path) -> None:
     if (target / CATALOG).exists() and not (target / CATALOG).is_dir():  # no catalog in it to edit
         raise UsageProblem(f"「{target / CATALOG}」是一个文件，不是目录文件夹：gongkai init 要在「{target}」中建立 {CATALOG} "
                            "文件夹。请把这个文件改名或移走后再运行，或换一个新的文件夹。")
-    for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml", target / CATALOG):
+    for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml"):
         if place.exists():
-            settings = place if place.name == "gongkai.yaml" else place / "gongkai.yaml"
             raise UsageProblem(f"「{place}」已经存在：这里已经有目录了，gongkai init 不会覆盖已有的目录。"
-                               f"要改机关名称、单位、移交日等设置，直接编辑 {settings}，再运行 gongkai validate 检查；"
+                               f"要改机关名称、单位、移交日等设置，直接编辑 {place}，再运行 gongkai validate 检查；"
                                "要重新建立，请换一个新的文件夹，如 gongkai init 永春县民政局。")
+    if (target / CATALOG).exists():  # a folder without gongkai.yaml: no catalog in it, no settings to edit
+        raise UsageProblem(f"「{target / CATALOG}」已经存在，但其中没有 gongkai.yaml，不是 gongkai 的目录：gongkai init 要在"
+                           f"「{target}」中新建 {CATALOG} 文件夹，不写进已有的文件夹。请把它改名或移走后再运行（其中的文件"
+                           "需要时再放回），或换一个新的文件夹。")
 
 
 def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | None = None,

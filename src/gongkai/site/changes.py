@@ -26,7 +26,9 @@ def directory_changes(catalog: Catalog) -> list[Adjustment]:
 
     Only changes of items are shown: records (some of them not public) never appear on this page, and commit
     messages and authors stay internal. What the history shows is masked: a value a clerk has since masked in the
-    item is still unmasked in the commits before.
+    item is still unmasked in the commits before. Each is dated by the day it entered the catalog's history (the
+    commit date, the order git lists them in): a commit written on 1 February and rebased onto one of 1 March took
+    effect after it, and the page, newest first, must not list 2026-02-01 above 2026-03-01.
     """
     root = getattr(catalog.source, "root", None)
     if root is None:
@@ -43,6 +45,7 @@ def directory_changes(catalog: Catalog) -> list[Adjustment]:
             if change.kind != DIRECTORY_KIND or not change.substantive:
                 continue
             headline, details = describe(change)
-            found.append(Adjustment(entry.date.date().isoformat(), mask_text(headline, allowed)[0],
+            entered = entry.committed or entry.date
+            found.append(Adjustment(entered.date().isoformat(), mask_text(headline, allowed)[0],
                                     tuple(mask_text(detail, allowed)[0] for detail in details)))
     return found
