@@ -63,4 +63,4 @@ def test_the_bundled_index_finds_an_index_number_typed_without_hyphens(bundled: 
 def test_an_index_cut_without_compact_index_numbers_is_rebuilt() -> None:
     """Tokenizer rules 5 add the compact 索引号: an index of rules 4 lacks those keys and is rebuilt (files.TOKENS is
     what update_index compares; test_hostile_search holds the rebuild itself)."""
-    assert files.TOKENS == 5
+    assert files.TOKENS >= 5
