@@ -192,12 +192,15 @@ def verify_command(
     for check in checks:
         if check.ok:
             out.print(f"✓ {check.path}：{check.files} 个文件，与校验值一致", markup=False)
-            continue
-        out.print(f"✗ {check.path}：{len(check.problems)} 处问题", markup=False)
-        for problem in check.problems:
-            out.print(f"    {problem}", markup=False)
+        else:
+            out.print(f"✗ {check.path}：{len(check.problems)} 处问题", markup=False)
+        for line in (*check.problems, *(f"（说明）{note}" for note in check.notes)):
+            out.print(f"    {line}", markup=False)
     bad = sum(not c.ok for c in checks)
     out.print(f"共 {len(checks)} 个包，{'全部通过' if not bad else f'{bad} 个未通过'}。", markup=False)
+    if bad:
+        out.print("未通过的包请向送交方要回原件核对；本机关可运行 gongkai handover --date <批次日期> 按台账重新生成这一批"
+                  "（目录表和文件与送交时逐字节相同）。", markup=False)
     return EXIT_FINDINGS if bad else EXIT_OK
 
 

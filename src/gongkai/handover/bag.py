@@ -76,6 +76,7 @@ class BagCheck:
     path: Path
     files: int = 0
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what differs but is no problem (a tag file's line endings)
 
     @property
     def ok(self) -> bool:
@@ -106,7 +107,21 @@ def check_bag(path: Path) -> BagCheck:
         bag.validate()
     except bagit.BagValidationError as exc:
         details = exc.details or _compare(path, bag)
-        result.problems = [_explain(detail) for detail in details] or [f"校验失败：{exc.message}"]
+        for detail in details:
+            if isinstance(detail, bagit.ChecksumMismatch) and _line_endings_only(path / detail.path, detail.expected):
+                # RFC 8493 §2.1: a tag file's lines may end in LF, CR or CRLF; a copy through Windows (git's
+                # autocrlf, an FTP text transfer) changes them and nothing else. A document so changed is not the
+                # one delivered: a PDF does not survive it.
+                if detail.path.startswith("data/"):
+                    result.problems.append(f"{detail.path}：只有换行符被改动（LF 与 CRLF 互换，多见于 git 的 autocrlf 或 "
+                                           "FTP 的文本方式传送），文字与原件相同，但已不是送交的原件；PDF 等文件经过这样的"
+                                           "转换会损坏。请用二进制方式重新复制或压缩这个包后再核对")
+                else:
+                    result.notes.append(f"{detail.path}：换行符被改为另一种格式（LF 与 CRLF 互换），内容与校验值一致")
+            else:
+                result.problems.append(_explain(detail))
+        if not details:
+            result.problems = [f"校验失败：{exc.message}"]
     except bagit.BagError as exc:
         result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
     return result
@@ -202,6 +217,16 @@ def _compare(path: Path, bag: bagit.Bag) -> list[object]:
             details.append(bagit.ChecksumMismatch(name, "sha256", expected, found))
     details += [bagit.UnexpectedFile(name) for name in sorted(bag.payload_files()) if name not in bag.entries]
     return details
+
+
+def _line_endings_only(file: Path, expected: str) -> bool:
+    """True when *file* differs from the version whose SHA-256 is *expected* only in its line endings."""
+    try:
+        text = file.read_bytes()
+    except OSError:
+        return False
+    lf = text.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # called on a mismatch: the bytes as found do not match
+    return expected in {hashlib.sha256(variant).hexdigest() for variant in (lf, lf.replace(b"\n", b"\r\n"))}
 
 
 def _explain(detail: object) -> str:
