@@ -4,6 +4,7 @@ a clerk running the batches. The real CLI on small catalogs in tmp dirs; the exp
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -89,3 +90,48 @@ def test_a_tag_file_changed_and_converted_is_still_a_finding(gk, sent, tmp_path)
     run = gk("handover", "verify", copy)
     assert run.code == 1
     assert "bag-info.txt：内容与校验值不符" in run.out
+
+
+# 4. A ledger edited by hand: its 覆盖期间 made to end before its 批次日期 and start after it ended. validate said
+# nothing, and `handover --date 2026-09-20` made the batch again with 「覆盖2026年9月25日至2026年9月20日」 on the 目录表 —
+# a period the 两馆 never signed for, running backwards. Now GK512 at each date (validate and the reproduction), and
+# the next batch still starts the day after the recorded batch day.
+def edited_ledger(sent, tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    root = tmp_path / "catalog"
+    shutil.copytree(sent[0], root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    path = root / "handover/2026-09-20.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return root, text.splitlines().index(old.splitlines()[0]) + 1
+
+
+def gk512(gk, root: Path) -> list[tuple[int, int, str]]:
+    run = gk("validate", root, "--format", "json", "--no-cache", "--today", "2026-10-08")
+    return [(d["line"], d["column"], d["message"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK512"]
+
+
+def test_a_ledger_whose_period_was_edited_is_gk512_and_is_not_made_again(gk, sent, tmp_path):
+    root, line = edited_ledger(sent, tmp_path, "  开始: 2026-09-03\n  结束: 2026-09-20",
+                               "  开始: 2026-09-25\n  结束: 2026-09-10")
+    assert gk512(gk, root) == [
+        (line, 7, "台账的覆盖期间开始于 2026-09-25，晚于结束的 2026-09-10"),
+        (line + 1, 7, "台账的覆盖期间结束于 2026-09-10，与批次日期 2026-09-20 不同：每一批覆盖到批次日期为止"),
+    ]
+    again = tmp_path / "again"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-10-08", "-C", root, "--out", again)
+    assert run.code == 1 and not again.exists()
+    assert f"handover/2026-09-20.yaml\n  {line}:7 错误 GK512 台账的覆盖期间开始于 2026-09-25" in run.err
+    assert "不能按这个台账重新生成这一批" in run.err and "git checkout -- handover/" in run.err
+    # the next batch covers from the day after the recorded batch day, as it did before the edit
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", root, "--dry-run")
+    assert run.code == 0 and "将送交 2026-10-08 批次（覆盖2026年9月21日至2026年10月8日）：0 件信息" in run.out
+
+
+# 5. … a 生成日期 (written only for a batch made after its day) typed earlier than the batch day: GK512 too. The
+# untouched ledger (the passing case) has no GK512.
+def test_a_ledger_made_before_its_own_day_is_gk512(gk, sent, tmp_path):
+    assert gk512(gk, sent[0]) == []
+    root, line = edited_ledger(sent, tmp_path, "批次日期: 2026-09-20\n", "批次日期: 2026-09-20\n生成日期: 2026-09-18\n")
+    assert gk512(gk, root) == [(line + 1, 7, "台账的生成日期 2026-09-18 早于批次日期 2026-09-20：gongkai 只为晚于批次日期"
+                                             "才补做的批次写生成日期")]

@@ -21,10 +21,12 @@ from gongkai.privacy import attachment_problem
 from gongkai.publication.handover import (
     FORMATS,
     GAP_CODES,
+    LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RECIPIENT_CLASH_HINT,
     RENUMBERED_HINT,
     handover_gaps,
+    ledger_dates,
     published_after,
     recipient_clash,
     rejudged,
@@ -151,6 +153,9 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     again = {i: f"{d.isoformat()}批次撤换公函撤回后恢复公开，重新送交" for i, d in _asked_back(before, set(held)).items()}
     if recorded is not None:
         batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
+        batch.problems += [catalog.diagnostic("GK512", Severity.ERROR, message + "；不能按这个台账重新生成这一批",
+                                              Location(batch.ledger_path, recorded.id, where), LEDGER_DATES_HINT)
+                           for where, message in ledger_dates(recorded)]
         records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
         again.update({e.id: _updated(e.sent_in) for e in recorded.recalls if e.action == UPDATE})

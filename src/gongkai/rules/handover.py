@@ -11,9 +11,11 @@ from gongkai.model.ledger import WITHDRAWN, Ledger, holdings
 AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
 from gongkai.publication.handover import (
+    LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     handover_gaps,
+    ledger_dates,
     published_after,
     renumbered,
     sha256_of,
@@ -213,3 +215,16 @@ def ledger_recipient_unknown(ctx: Context) -> Iterator[Finding]:
                               f"可用的编号：{'、'.join(sorted(known)) or '（无）'}")
 
 
+
+
+@rule("GK512", "ledger-dates", "台账的覆盖期间与批次日期不符", E,
+      what="检查移交台账自己的日期是否一致：覆盖期间结束于批次日期、开始不晚于结束，生成日期不早于批次日期。",
+      why=f"{RULE_SOURCE}：目录表写明批次和覆盖期间，两馆按此签收；台账被手工改动后，按台账重新生成的目录表会写出两馆"
+          "没有签收过的期间。",
+      example="批次日期: 2026-09-20\n覆盖期间:\n  开始: 2026-09-25\n  结束: 2026-09-10",
+      instead="批次日期: 2026-09-20\n覆盖期间:\n  开始: 2026-09-08\n  结束: 2026-09-20",
+      scope=FILE)
+def ledger_dates_disagree(ctx: Context) -> Iterator[Finding]:
+    for path, ledger in ctx.catalog.models("ledger"):
+        for where, message in ledger_dates(ledger):
+            yield Finding(Location(path, ledger.id, where), message, LEDGER_DATES_HINT)
