@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from gongkai.cli import main
 from test_handover import add
@@ -135,3 +136,62 @@ def test_a_ledger_made_before_its_own_day_is_gk512(gk, sent, tmp_path):
     root, line = edited_ledger(sent, tmp_path, "批次日期: 2026-09-20\n", "批次日期: 2026-09-20\n生成日期: 2026-09-18\n")
     assert gk512(gk, root) == [(line + 1, 7, "台账的生成日期 2026-09-18 早于批次日期 2026-09-20：gongkai 只为晚于批次日期"
                                              "才补做的批次写生成日期")]
+
+
+# 6. A missed batch: the 2026-10-08 handover was never made, and the 10-20 batch carries its period. Its 目录表 said
+# only 「覆盖2026年9月21日至2026年10月20日」: nothing told the 两馆 that the 10-08 目录表 (due even when empty) never
+# came. Now the 批次 line of every format says 「含未按时移交的2026年10月8日批次」, and so does the command.
+CAUGHT_UP = "2026-10-20（覆盖2026年9月21日至2026年10月20日公开的信息；含未按时移交的2026年10月8日批次）"
+
+
+def copy_catalog(sent, tmp_path: Path) -> Path:
+    root = tmp_path / "catalog"
+    shutil.copytree(sent[0], root, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    return root
+
+
+def test_a_batch_after_a_missed_one_says_so_on_its_manifest(gk, sent, tmp_path):
+    root, out = copy_catalog(sent, tmp_path), tmp_path / "o"
+    run = gk("handover", "--date", "2026-10-20", "--today", "2026-10-20", "-C", root, "--out", out)
+    assert run.code == 0, run.err
+    assert "本批含未按时移交的2026年10月8日批次（那一期没有送交目录表）" in run.out
+    for recipient in ("dag", "tsg"):
+        data = out / recipient / "data"
+        assert f"批次,{CAUGHT_UP}\n" in (data / "manifest.csv").read_text(encoding="utf-8-sig")
+        assert f"<dd>{CAUGHT_UP}</dd>" in (data / "manifest.html").read_text(encoding="utf-8")
+        cells = [c.value for row in load_workbook(data / "manifest.xlsx").active.iter_rows() for c in row]
+        assert f"批次：{CAUGHT_UP}" in cells
+    again = tmp_path / "again"  # made again from its ledger: the same words, the same bytes
+    assert gk("handover", "--date", "2026-10-20", "--today", "2026-10-21", "-C", root, "--out", again).code == 0
+    assert (again / "dag/data/manifest.csv").read_bytes() == (out / "dag/data/manifest.csv").read_bytes()
+
+
+def test_a_batch_on_the_next_handover_day_claims_no_missed_one(gk, sent, tmp_path):
+    root, out = copy_catalog(sent, tmp_path), tmp_path / "o"
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", root, "--out", out)
+    assert run.code == 0, run.err
+    assert "未按时移交" not in run.out
+    assert "批次,2026-10-08（覆盖2026年9月21日至2026年10月8日公开的信息）\n" in (
+        out / "dag/data/manifest.csv").read_text(encoding="utf-8-sig")
+
+
+# 7. … and validate said nothing while the handover days went by without a batch. GK513 now names each handover day
+# past since the last ledger (not the day itself: the batch may still be made that day), at the ledger it lacks.
+def gk513(gk, root: Path, today: str) -> list[tuple[str, str]]:
+    run = gk("validate", root, "--format", "json", "--no-cache", "--today", today)
+    return [(d["path"], d["message"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]
+
+
+def test_validate_names_each_handover_day_gone_by_without_a_batch(gk, sent, tmp_path):
+    assert gk513(gk, sent[0], "2026-10-08") == []  # 10-08 (the 5th, moved past 国庆) is today: not missed yet
+    assert gk513(gk, sent[0], "2026-10-21") == [
+        ("handover/2026-10-08.yaml", "移交日 2026-10-08 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆"),
+        ("handover/2026-10-20.yaml", "移交日 2026-10-20 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆"),
+    ]
+    root = copy_catalog(sent, tmp_path)
+    assert gk("handover", "--date", "2026-10-20", "--today", "2026-10-20", "-C", root, "--out", tmp_path / "o").code == 0
+    assert gk513(gk, root, "2026-10-21") == []  # caught up (its 目录表 says so)
+
+
+def test_a_catalog_that_keeps_no_ledger_is_told_of_no_missed_handover(gk, cat):
+    assert gk513(gk, cat.root, "2026-11-27") == []

@@ -97,6 +97,8 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
     verb = "将送交" if dry else "已生成"
     out.print(f"{verb} {batch.date.isoformat()} 批次（覆盖{batch.period}）：{len(batch.entries)} 件信息"
               f"{'，' + EMPTY_NOTE if batch.empty else ''}", markup=False)
+    if batch.missed:
+        out.print(f"  本批{batch.catches_up}（那一期没有送交目录表），目录表「批次」栏已写明。", markup=False)
     for number, entry in enumerate(batch.entries, 1):
         record = entry.record
         files = "、".join(f.name for f in entry.files) or "无电子文件"

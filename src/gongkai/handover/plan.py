@@ -13,7 +13,6 @@ from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, admit, held_back, unread_records
 from gongkai.handover.lists import list_files, withheld_remark
 from gongkai.handover.recall import UPDATE, Known, Recall, due_recalls, known_records, recall_of
-from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 from gongkai.model.record import Record
@@ -33,6 +32,7 @@ from gongkai.publication.handover import (
     renumbered,
     sha256_of,
 )
+from gongkai.publication.schedule import missed, previous
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"
@@ -105,6 +105,7 @@ class Batch:
     problems: list[Diagnostic] = field(default_factory=list)
     recorded: bool = False  # a ledger for this date already exists: the batch is reproduced, not recorded again
     made: dt.date | None = None  # the day a batch made after its date (补做) was made: when it really is handed over
+    missed: tuple[dt.date, ...] = ()  # handover days since the last recorded batch that have no batch: this one covers them
 
     @property
     def settings(self) -> HandoverSettings:
@@ -131,6 +132,13 @@ class Batch:
     def period(self) -> str:
         """The period covered, in Chinese."""
         return f"{_cn(self.start)}至{_cn(self.date)}"
+
+    @property
+    def catches_up(self) -> str:
+        """The handover days this batch makes up for (no 目录表 was delivered on them), in Chinese; empty if none."""
+        if not self.missed:
+            return ""
+        return f"含未按时移交的{'、'.join(_cn(d) for d in self.missed)}批次"
 
 
 def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, allow_incomplete: bool = False,
@@ -175,6 +183,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         _say_held_back(catalog, batch, gate, set(sent) | {r.id for r in records})
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
+    batch.missed = _missed(day, ledgers, calendar, agency)
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
                             again.get(record.id), names) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
@@ -289,6 +298,15 @@ def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], 
         start = last.actual + dt.timedelta(days=1) if last else dt.date(day.year, day.month, 1)
     published = [r.published for r in records if r.published is not None]
     return min([start, *published])
+
+
+def _missed(day: dt.date, ledgers: dict[dt.date, Ledger], calendar: WorkdayCalendar,
+            agency: Agency) -> tuple[dt.date, ...]:
+    """The handover days after the last recorded batch before *day*: their batches were never made (no 目录表 reached
+    the 两馆, which counts as late), and this one carries what they should have. None before the first ledger: a
+    bureau that did not hand over with gongkai yet missed nothing gongkai knows of."""
+    earlier = [d for d in ledgers if d < day]
+    return missed(max(earlier), day, calendar, agency.handover.days) if earlier else ()
 
 
 def _updated(sent_in: dt.date) -> str:

@@ -8,7 +8,7 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.errors import UsageProblem
 from gongkai.handover.plan import Batch, agency_of, plan_handover
-from gongkai.handover.schedule import HandoverDay, find_handover, nearest, schedule
+from gongkai.publication.schedule import HandoverDay, find_handover, nearest, schedule
 from gongkai.holidays import calendar_of
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
