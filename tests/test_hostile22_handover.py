@@ -195,3 +195,30 @@ def test_validate_names_each_handover_day_gone_by_without_a_batch(gk, sent, tmp_
 
 def test_a_catalog_that_keeps_no_ledger_is_told_of_no_missed_handover(gk, cat):
     assert gk513(gk, cat.root, "2026-11-27") == []
+
+
+# 8. 补登 of what was delivered by hand before gongkai: a record of the period the gate holds back (here: no 保密审查)
+# was left out of the baseline ledger without a word, and after its review is added the next batch would send the
+# 两馆 a second copy. Now baseline names it (GK507, at its file) and says what to do; the ledger still leaves it out.
+def test_baseline_names_a_record_it_leaves_out(gk, sent, tmp_path):
+    root = copy_catalog(sent, tmp_path)
+    shutil.rmtree(root / "handover")
+    path = root / "records/2026/R2026-002.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("保密审查:"), text.index("成文日期:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    run = gk("handover", "baseline", "--through", "2026-09-20", "-C", root)
+    assert run.code == 0, run.err
+    assert "已补登台账：" in run.out and "（1 件信息，2026年9月3日至2026年9月20日）" in run.out
+    assert "records/2026/R2026-002.yaml\n  1:5 警告 GK507 主动公开的信息（350524-MZ-2026-00002）没有通过公开审核" in run.err
+    assert ("注意：以上 1 件信息没有通过公开审核，没有补登。启用前已经人工送交两馆的，请先改正，再删去 "
+            "handover/2026-09-20.yaml 重新运行这条补登命令") in run.err
+    ledger = (root / "handover/2026-09-20.yaml").read_text(encoding="utf-8")
+    assert "R2026-001" in ledger and "R2026-002" not in ledger
+
+
+def test_a_baseline_that_leaves_nothing_out_says_nothing_more(gk, sent, tmp_path):
+    root = copy_catalog(sent, tmp_path)
+    shutil.rmtree(root / "handover")
+    run = gk("handover", "baseline", "--through", "2026-09-20", "-C", root)
+    assert run.code == 0 and "（2 件信息，2026年9月3日至2026年9月20日）" in run.out and run.err == ""

@@ -18,7 +18,7 @@ from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
-from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, only_gaps
+from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, held_out, only_gaps
 from gongkai.handover.run import handover_days, not_yet, prepare
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.output import render_text
@@ -152,10 +152,18 @@ def baseline_command(
         raise UsageProblem(not_yet(day, now, "补登") + "补登的是已经人工送交的批次，--through 写最后一次送交的日期。")
     root = find_root(catalog)
     with catalog_lock(root, f"gongkai handover baseline --through {day.isoformat()}"):
-        batch = prepare(load_catalog(root), day, force=True, allow_incomplete=True)
+        loaded = load_catalog(root)
+        batch = prepare(loaded, day, force=True, allow_incomplete=True)
         if not record_baseline(root, batch):
             raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
     out.print(f"已补登台账：{root / batch.ledger_path}（{len(batch.entries)} 件信息，{batch.period}）", markup=False)
+    if left := held_out(batch):
+        # gaps (no PDF, no 页数) do not matter to what was delivered by hand; a record left out of the ledger does
+        err.print(render_text(Report(left, files_checked=len(batch.entries)), source_lines(loaded.source)), end="",
+                  markup=False)
+        err.print(f"注意：以上 {len(left)} 件信息没有通过公开审核，没有补登。启用前已经人工送交两馆的，请先改正，再删去 "
+                  f"{batch.ledger_path} 重新运行这条补登命令（否则改正后会随下一批再送一次）；还没有送交的，改正后随下一批送交。",
+                  markup=False)
     return EXIT_OK
 
 

@@ -36,6 +36,7 @@ from gongkai.publication.schedule import missed, previous
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"
+HELD_BACK = "GK507"  # a record of the period that does not pass the gate: named, left for a later batch
 
 
 @dataclass(frozen=True)
@@ -199,11 +200,11 @@ def _say_held_back(catalog: Catalog, batch: Batch, gate: Gate, sent: set[str]) -
         if held.id in sent:
             continue
         batch.problems.append(catalog.diagnostic(
-            "GK507", Severity.WARNING,
+            HELD_BACK, Severity.WARNING,
             f"主动公开的信息（{held.index_number or held.id}）没有通过公开审核，这一批不送交两馆：{held.why}",
             Location(held.path, held.id, ("编号",)), "运行 gongkai validate 查看并改正；改正后随下一批送交（目录表不会漏掉它）。"))
     for path, unread in unread_records(catalog):
-        batch.problems.append(catalog.diagnostic("GK507", Severity.WARNING, f"信息{unread}；这一批也不送交两馆",
+        batch.problems.append(catalog.diagnostic(HELD_BACK, Severity.WARNING, f"信息{unread}；这一批也不送交两馆",
                                                  Location(path), "改正后随下一批送交。"))
 
 
@@ -402,6 +403,12 @@ def _own_name(name: str, taken: set[str]) -> str:
         found = f"{stem}（{number}）{suffix}"
     taken.add(found.casefold())
     return found
+
+
+def held_out(batch: Batch) -> list[Diagnostic]:
+    """The warnings about records published in the batch's period that it leaves out (the gate holds them back, or
+    their file does not read): _say_held_back."""
+    return [d for d in batch.problems if d.code == HELD_BACK]
 
 
 def blocking(batch: Batch) -> list[Diagnostic]:
