@@ -222,3 +222,31 @@ def test_a_baseline_that_leaves_nothing_out_says_nothing_more(gk, sent, tmp_path
     shutil.rmtree(root / "handover")
     run = gk("handover", "baseline", "--through", "2026-09-20", "-C", root)
     assert run.code == 0 and "（2 件信息，2026年9月3日至2026年9月20日）" in run.out and run.err == ""
+
+
+# 9. A bag zipped on a Chinese Windows (GBK file names) and unzipped elsewhere: the document is there under a mangled
+# name. verify said 「文件缺失」 and 「清单之外多出的文件」, as if one document were lost and a stranger planted; now
+# it pairs them by content and says the name changed, how, and what to do. A file deleted and an unrelated one added
+# are still two findings.
+def test_a_document_under_a_mangled_name_is_named_as_renamed_not_lost(gk, sent, tmp_path):
+    copy = copy_of(sent[1], tmp_path)
+    mangled = "低保名单.pdf".encode("gbk").decode("cp437")
+    folder = copy / "dag/data/files/R2026-001"
+    (folder / "R2026-001.pdf").rename(folder / mangled)
+    run = gk("handover", "verify", copy)
+    assert run.code == 1
+    assert (f"data/files/R2026-001/R2026-001.pdf：文件名被改成「data/files/R2026-001/{mangled}」，内容与校验值一致"
+            "（中文文件名的包用 GBK 编码的压缩工具打包、在另一种编码的系统上解压时常会这样）。"
+            "请把文件名改回，或用支持 UTF-8 文件名的工具重新压缩、解压") in run.out
+    assert "文件缺失" not in run.out and "清单之外多出的文件" not in run.out and "1 处问题" in run.out
+
+
+def test_a_document_lost_and_a_stranger_added_are_two_findings(gk, sent, tmp_path):
+    copy = copy_of(sent[1], tmp_path)
+    folder = copy / "dag/data/files/R2026-001"
+    (folder / "R2026-001.pdf").unlink()
+    (folder / "extra.pdf").write_bytes(b"%PDF-1.4 planted")
+    run = gk("handover", "verify", copy)
+    assert run.code == 1
+    assert "data/files/R2026-001/R2026-001.pdf：文件缺失" in run.out
+    assert "data/files/R2026-001/extra.pdf：清单之外多出的文件" in run.out

@@ -107,7 +107,12 @@ def check_bag(path: Path) -> BagCheck:
         bag.validate()
     except bagit.BagValidationError as exc:
         details = exc.details or _compare(path, bag)
-        for detail in details:
+        renamed = _renamed(path, bag, details)
+        result.problems += [f"{old}：文件名被改成「{new}」，内容与校验值一致（中文文件名的包用 GBK 编码的压缩工具打包、"
+                            "在另一种编码的系统上解压时常会这样）。请把文件名改回，或用支持 UTF-8 文件名的工具重新压缩、解压"
+                            for old, new in renamed.items()]
+        gone = {*renamed, *renamed.values()}
+        for detail in (d for d in details if getattr(d, "path", None) not in gone):
             if isinstance(detail, bagit.ChecksumMismatch) and _line_endings_only(path / detail.path, detail.expected):
                 # RFC 8493 §2.1: a tag file's lines may end in LF, CR or CRLF; a copy through Windows (git's
                 # autocrlf, an FTP text transfer) changes them and nothing else. A document so changed is not the
@@ -217,6 +222,25 @@ def _compare(path: Path, bag: bagit.Bag) -> list[object]:
             details.append(bagit.ChecksumMismatch(name, "sha256", expected, found))
     details += [bagit.UnexpectedFile(name) for name in sorted(bag.payload_files()) if name not in bag.entries]
     return details
+
+
+def _renamed(path: Path, bag: bagit.Bag, details: list[object]) -> dict[str, str]:
+    """Each missing file (as the manifest names it) → the unexpected file that has its content: the same document
+    under another name (a name mangled by an unzip tool that read it in another encoding)."""
+    wanted: dict[str, str] = {}
+    for detail in details:
+        if isinstance(detail, bagit.FileMissing):
+            wanted.setdefault(bag.entries.get(detail.path, {}).get("sha256", ""), detail.path)
+    found: dict[str, str] = {}
+    for detail in details:
+        if isinstance(detail, bagit.UnexpectedFile) and wanted:
+            try:
+                digest = hashlib.sha256((path / detail.path).read_bytes()).hexdigest()
+            except OSError:
+                continue
+            if (old := wanted.pop(digest, None)) is not None:
+                found[old] = detail.path
+    return found
 
 
 def _line_endings_only(file: Path, expected: str) -> bool:
