@@ -250,3 +250,27 @@ def test_a_document_lost_and_a_stranger_added_are_two_findings(gk, sent, tmp_pat
     assert run.code == 1
     assert "data/files/R2026-001/R2026-001.pdf：文件缺失" in run.out
     assert "data/files/R2026-001/extra.pdf：清单之外多出的文件" in run.out
+
+
+# 10. A batch delivered with --allow-incomplete (a record without 页数: 备注 「缺页数」), made again from its ledger:
+# without the flag it was refused (「这一批没有生成：请补齐…」) though the 两馆 already hold it; and once its 页数
+# was filled in, the 目录表 made again lost the 备注 the 两馆 signed. Now a recorded batch is never stopped by a gap
+# (a warning says it) and keeps the 备注 its ledger recorded.
+def test_a_batch_let_through_with_a_gap_is_made_again_as_signed(gk, sent, tmp_path):
+    root = copy_catalog(sent, tmp_path)
+    shutil.rmtree(root / "handover")
+    path = root / "records/2026/R2026-002.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("页数: 2\n", ""), encoding="utf-8")
+    first = tmp_path / "first"
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", root, "--out", first,
+              "--allow-incomplete").code == 0
+    signed = (first / "dag/data/manifest.csv").read_bytes()
+    assert "2026-09-15,,2,R2026-002.pdf,PDF,缺页数" in signed.decode("utf-8-sig")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-21", "-C", root, "--out", tmp_path / "again")
+    assert run.code == 0, run.err
+    assert "警告 GK504 没有填写「页数」" in run.err and "这一批没有生成" not in run.err
+    assert (tmp_path / "again/dag/data/manifest.csv").read_bytes() == signed
+    path.write_text(path.read_text(encoding="utf-8").replace("成文日期:", "页数: 2\n成文日期:"), encoding="utf-8")
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-21", "-C", root, "--out", tmp_path / "mended")
+    assert run.code == 0, run.err
+    assert ",R2026-002.pdf,PDF,缺页数" in (tmp_path / "mended/dag/data/manifest.csv").read_text(encoding="utf-8-sig")

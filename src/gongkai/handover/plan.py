@@ -185,8 +185,11 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
     batch.missed = _missed(day, ledgers, calendar, agency)
+    # a recorded batch was delivered with the 备注 its ledger keeps (a gap let through then, the days it took): made
+    # again, its 目录表 says what the 两馆 signed, whatever was mended since, and a gap no longer stops it
+    said = {sent.id: sent.remark for sent in recorded.records} if recorded else None
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
-                            again.get(record.id), names) for record in records]
+                            again.get(record.id), names, said) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     batch.problems[:0] = clashes
     return batch
@@ -352,20 +355,20 @@ def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
 
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
            admission: Admission | None, withheld: dict[str, frozenset[str]], again: str | None,
-           names: dict[str, dict[str, str]]) -> BatchEntry:
+           names: dict[str, dict[str, str]], said: dict[str, str | None] | None) -> BatchEntry:
     path = catalog.path_of("record", record.id)
     remarks: list[str] = []
     for gap in handover_gaps(catalog, record):
-        severity = Severity.WARNING if allow else Severity.ERROR
+        severity = Severity.WARNING if allow or said is not None else Severity.ERROR
         batch.problems.append(catalog.diagnostic(gap.code, severity, gap.message, Location(path, record.id, gap.field),
                                                  gap.hint))
         remarks.append(gap.remark)
-    limit = batch.settings.limit_workdays
-    used = calendar.count_between(record.formed, batch.delivered)
-    if again is not None:  # sent before, on time or not: GK506 counts that first sending
+    if said is not None:  # made again: the 备注 as recorded
+        remarks = [remark] if (remark := said.get(record.id)) else []
+    elif again is not None:  # sent before, on time or not: GK506 counts that first sending
         remarks.append(again)
-    elif used > limit:
-        remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
+    elif (used := calendar.count_between(record.formed, batch.delivered)) > batch.settings.limit_workdays:
+        remarks.append(f"成文后第{used}个工作日送交，超过{batch.settings.limit_workdays}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
     lists = list_files(catalog, record, people)
