@@ -274,3 +274,12 @@ def test_a_batch_let_through_with_a_gap_is_made_again_as_signed(gk, sent, tmp_pa
     run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-21", "-C", root, "--out", tmp_path / "mended")
     assert run.code == 0, run.err
     assert ",R2026-002.pdf,PDF,缺页数" in (tmp_path / "mended/dag/data/manifest.csv").read_text(encoding="utf-8-sig")
+
+
+# 11. The 馆 received the batch as a zip and passed the zip to verify: 「不是移交批次文件夹：找不到 bagit.txt」. Now it
+# is told to unzip it first (exit 2, no traceback).
+def test_verify_of_a_zip_says_to_unzip_it_first(gk, sent, tmp_path):
+    archive = Path(shutil.make_archive(str(tmp_path / "2026-09-20"), "zip", sent[1]))
+    run = gk("handover", "verify", archive)
+    assert run.code == 2
+    assert "是压缩文件，不是移交批次文件夹：请先解压（中文文件名请用支持 UTF-8 的解压工具），再核对解压出的文件夹" in run.err

@@ -89,6 +89,9 @@ def find_bags(folder: Path) -> list[Path]:
         return [folder]
     # a sub-folder that was a bag and lost its bagit.txt is checked too (and said to be incomplete), not passed over
     bags = sorted(p for p in folder.iterdir() if (p / "bagit.txt").is_file() or _was_a_bag(p)) if folder.is_dir() else []
+    if not bags and folder.is_file() and folder.suffix.lower() in {".zip", ".rar", ".7z", ".tar", ".gz"}:
+        raise UsageProblem(f"「{folder}」是压缩文件，不是移交批次文件夹：请先解压（中文文件名请用支持 UTF-8 的解压工具），"
+                           "再核对解压出的文件夹，如 gongkai handover verify 2026-12-07。")
     if not bags:
         raise UsageProblem(f"「{folder}」不是移交批次文件夹：找不到 bagit.txt。请写明 gongkai handover 输出的文件夹。")
     return bags
