@@ -283,3 +283,20 @@ def test_verify_of_a_zip_says_to_unzip_it_first(gk, sent, tmp_path):
     run = gk("handover", "verify", archive)
     assert run.code == 2
     assert "是压缩文件，不是移交批次文件夹：请先解压（中文文件名请用支持 UTF-8 的解压工具），再核对解压出的文件夹" in run.err
+
+
+# 12. `handover --date` on the date of a 补登 ledger (delivered by hand before gongkai) said 「按台账重新生成」 and wrote
+# two bags and 目录表 for a batch gongkai never made — the library's saying 「未送图书馆」, though a hand delivery
+# counts as both 馆 holding everything. Now refused (exit 2, nothing written), naming the ledger and why.
+def test_the_date_of_a_baseline_is_not_made_into_a_batch(gk, sent, tmp_path):
+    root = copy_catalog(sent, tmp_path)
+    shutil.rmtree(root / "handover")
+    assert gk("handover", "baseline", "--through", "2026-09-20", "-C", root).code == 0
+    out = tmp_path / "o"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-11-27", "-C", root, "--out", out)
+    assert run.code == 2 and not out.exists()
+    assert ("handover/2026-09-20.yaml 是补登的台账（启用 gongkai 之前人工送交两馆，2026年9月3日至2026年9月20日）："
+            "gongkai 没有生成过这一批的目录表和文件，不能「按台账重新生成」") in run.err
+    # the next batch is made as before
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", root, "--dry-run")
+    assert run.code == 0 and "覆盖2026年9月21日至2026年10月8日" in run.out

@@ -153,7 +153,7 @@ def baseline_command(
     root = find_root(catalog)
     with catalog_lock(root, f"gongkai handover baseline --through {day.isoformat()}"):
         loaded = load_catalog(root)
-        batch = prepare(loaded, day, force=True, allow_incomplete=True)
+        batch = prepare(loaded, day, force=True, allow_incomplete=True, baseline=True)
         if not record_baseline(root, batch):
             raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
     out.print(f"已补登台账：{root / batch.ledger_path}（{len(batch.entries)} 件信息，{batch.period}）", markup=False)

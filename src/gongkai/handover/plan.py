@@ -107,6 +107,7 @@ class Batch:
     recorded: bool = False  # a ledger for this date already exists: the batch is reproduced, not recorded again
     made: dt.date | None = None  # the day a batch made after its date (补做) was made: when it really is handed over
     missed: tuple[dt.date, ...] = ()  # handover days since the last recorded batch that have no batch: this one covers them
+    by_hand: bool = False  # recorded by `handover baseline`: delivered by hand before gongkai, no files were made
 
     @property
     def settings(self) -> HandoverSettings:
@@ -161,7 +162,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     held = holdings(before.values())
     again = {i: f"{d.isoformat()}批次撤换公函撤回后恢复公开，重新送交" for i, d in _asked_back(before, set(held)).items()}
     if recorded is not None:
-        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
+        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made, by_hand=recorded.baseline)
         batch.problems += [catalog.diagnostic("GK512", Severity.ERROR, message + "；不能按这个台账重新生成这一批",
                                               Location(batch.ledger_path, recorded.id, where), LEDGER_DATES_HINT)
                            for where, message in ledger_dates(recorded)]
