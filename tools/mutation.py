@@ -94,7 +94,7 @@ GROUPS: dict[str, Group] = {
                        "tests/test_provisional.py", "tests/test_workdays_messages.py",
                        # (twenty-second session) 公开时限 in calendar days ending on a day off
                        "tests/test_deadline_texts.py")),
-    "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/handover/schedule.py",
+    "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/publication/schedule.py",
                        "src/gongkai/publication/handover.py"),
                       ("tests/test_handover.py", "tests/test_handover_recall.py", "tests/test_handover_edges.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),

@@ -18,7 +18,7 @@ from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
-from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, only_gaps
+from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, held_out, only_gaps
 from gongkai.handover.run import handover_days, not_yet, prepare
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.output import render_text
@@ -97,6 +97,8 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
     verb = "将送交" if dry else "已生成"
     out.print(f"{verb} {batch.date.isoformat()} 批次（覆盖{batch.period}）：{len(batch.entries)} 件信息"
               f"{'，' + EMPTY_NOTE if batch.empty else ''}", markup=False)
+    if batch.missed:
+        out.print(f"  本批{batch.catches_up}（那一期没有送交目录表），目录表「批次」栏已写明。", markup=False)
     for number, entry in enumerate(batch.entries, 1):
         record = entry.record
         files = "、".join(f.name for f in entry.files) or "无电子文件"
@@ -150,10 +152,18 @@ def baseline_command(
         raise UsageProblem(not_yet(day, now, "补登") + "补登的是已经人工送交的批次，--through 写最后一次送交的日期。")
     root = find_root(catalog)
     with catalog_lock(root, f"gongkai handover baseline --through {day.isoformat()}"):
-        batch = prepare(load_catalog(root), day, force=True, allow_incomplete=True)
+        loaded = load_catalog(root)
+        batch = prepare(loaded, day, force=True, allow_incomplete=True, baseline=True)
         if not record_baseline(root, batch):
             raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")
     out.print(f"已补登台账：{root / batch.ledger_path}（{len(batch.entries)} 件信息，{batch.period}）", markup=False)
+    if left := held_out(batch):
+        # gaps (no PDF, no 页数) do not matter to what was delivered by hand; a record left out of the ledger does
+        err.print(render_text(Report(left, files_checked=len(batch.entries)), source_lines(loaded.source)), end="",
+                  markup=False)
+        err.print(f"注意：以上 {len(left)} 件信息没有通过公开审核，没有补登。启用前已经人工送交两馆的，请先改正，再删去 "
+                  f"{batch.ledger_path} 重新运行这条补登命令（否则改正后会随下一批再送一次）；还没有送交的，改正后随下一批送交。",
+                  markup=False)
     return EXIT_OK
 
 
@@ -192,12 +202,15 @@ def verify_command(
     for check in checks:
         if check.ok:
             out.print(f"✓ {check.path}：{check.files} 个文件，与校验值一致", markup=False)
-            continue
-        out.print(f"✗ {check.path}：{len(check.problems)} 处问题", markup=False)
-        for problem in check.problems:
-            out.print(f"    {problem}", markup=False)
+        else:
+            out.print(f"✗ {check.path}：{len(check.problems)} 处问题", markup=False)
+        for line in (*check.problems, *(f"（说明）{note}" for note in check.notes)):
+            out.print(f"    {line}", markup=False)
     bad = sum(not c.ok for c in checks)
     out.print(f"共 {len(checks)} 个包，{'全部通过' if not bad else f'{bad} 个未通过'}。", markup=False)
+    if bad:
+        out.print("未通过的包请向送交方要回原件核对；本机关可运行 gongkai handover --date <批次日期> 按台账重新生成这一批"
+                  "（目录表和文件与送交时逐字节相同）。", markup=False)
     return EXIT_FINDINGS if bad else EXIT_OK
 
 

@@ -76,6 +76,7 @@ class BagCheck:
     path: Path
     files: int = 0
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what differs but is no problem (a tag file's line endings)
 
     @property
     def ok(self) -> bool:
@@ -88,6 +89,9 @@ def find_bags(folder: Path) -> list[Path]:
         return [folder]
     # a sub-folder that was a bag and lost its bagit.txt is checked too (and said to be incomplete), not passed over
     bags = sorted(p for p in folder.iterdir() if (p / "bagit.txt").is_file() or _was_a_bag(p)) if folder.is_dir() else []
+    if not bags and folder.is_file() and folder.suffix.lower() in {".zip", ".rar", ".7z", ".tar", ".gz"}:
+        raise UsageProblem(f"「{folder}」是压缩文件，不是移交批次文件夹：请先解压（中文文件名请用支持 UTF-8 的解压工具），"
+                           "再核对解压出的文件夹，如 gongkai handover verify 2026-12-07。")
     if not bags:
         raise UsageProblem(f"「{folder}」不是移交批次文件夹：找不到 bagit.txt。请写明 gongkai handover 输出的文件夹。")
     return bags
@@ -106,7 +110,26 @@ def check_bag(path: Path) -> BagCheck:
         bag.validate()
     except bagit.BagValidationError as exc:
         details = exc.details or _compare(path, bag)
-        result.problems = [_explain(detail) for detail in details] or [f"校验失败：{exc.message}"]
+        renamed = _renamed(path, bag, details)
+        result.problems += [f"{old}：文件名被改成「{new}」，内容与校验值一致（中文文件名的包用 GBK 编码的压缩工具打包、"
+                            "在另一种编码的系统上解压时常会这样）。请把文件名改回，或用支持 UTF-8 文件名的工具重新压缩、解压"
+                            for old, new in renamed.items()]
+        gone = {*renamed, *renamed.values()}
+        for detail in (d for d in details if getattr(d, "path", None) not in gone):
+            if isinstance(detail, bagit.ChecksumMismatch) and _line_endings_only(path / detail.path, detail.expected):
+                # RFC 8493 §2.1: a tag file's lines may end in LF, CR or CRLF; a copy through Windows (git's
+                # autocrlf, an FTP text transfer) changes them and nothing else. A document so changed is not the
+                # one delivered: a PDF does not survive it.
+                if detail.path.startswith("data/"):
+                    result.problems.append(f"{detail.path}：只有换行符被改动（LF 与 CRLF 互换，多见于 git 的 autocrlf 或 "
+                                           "FTP 的文本方式传送），文字与原件相同，但已不是送交的原件；PDF 等文件经过这样的"
+                                           "转换会损坏。请用二进制方式重新复制或压缩这个包后再核对")
+                else:
+                    result.notes.append(f"{detail.path}：换行符被改为另一种格式（LF 与 CRLF 互换），内容与校验值一致")
+            else:
+                result.problems.append(_explain(detail))
+        if not details:
+            result.problems = [f"校验失败：{exc.message}"]
     except bagit.BagError as exc:
         result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
     return result
@@ -202,6 +225,35 @@ def _compare(path: Path, bag: bagit.Bag) -> list[object]:
             details.append(bagit.ChecksumMismatch(name, "sha256", expected, found))
     details += [bagit.UnexpectedFile(name) for name in sorted(bag.payload_files()) if name not in bag.entries]
     return details
+
+
+def _renamed(path: Path, bag: bagit.Bag, details: list[object]) -> dict[str, str]:
+    """Each missing file (as the manifest names it) → the unexpected file that has its content: the same document
+    under another name (a name mangled by an unzip tool that read it in another encoding)."""
+    wanted: dict[str, str] = {}
+    for detail in details:
+        if isinstance(detail, bagit.FileMissing):
+            wanted.setdefault(bag.entries.get(detail.path, {}).get("sha256", ""), detail.path)
+    found: dict[str, str] = {}
+    for detail in details:
+        if isinstance(detail, bagit.UnexpectedFile) and wanted:
+            try:
+                digest = hashlib.sha256((path / detail.path).read_bytes()).hexdigest()
+            except OSError:
+                continue
+            if (old := wanted.pop(digest, None)) is not None:
+                found[old] = detail.path
+    return found
+
+
+def _line_endings_only(file: Path, expected: str) -> bool:
+    """True when *file* differs from the version whose SHA-256 is *expected* only in its line endings."""
+    try:
+        text = file.read_bytes()
+    except OSError:
+        return False
+    lf = text.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # called on a mismatch: the bytes as found do not match
+    return expected in {hashlib.sha256(variant).hexdigest() for variant in (lf, lf.replace(b"\n", b"\r\n"))}
 
 
 def _explain(detail: object) -> str:

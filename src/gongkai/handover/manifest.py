@@ -40,7 +40,8 @@ class Manifest:
         return [
             ("送交单位", org.name),
             ("接收单位", self.recipient.name),
-            ("批次", f"{self.batch.date.isoformat()}（覆盖{self.batch.period}公开的信息）"),
+            ("批次", f"{self.batch.date.isoformat()}（覆盖{self.batch.period}公开的信息"
+                     f"{'；' + self.batch.catches_up if self.batch.catches_up else ''}）"),
             ("联系人", settings.contact or org.contact or ""),
             ("联系电话", settings.phone or org.phone or ""),
         ]

@@ -13,7 +13,6 @@ from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, admit, held_back, unread_records
 from gongkai.handover.lists import list_files, withheld_remark
 from gongkai.handover.recall import UPDATE, Known, Recall, due_recalls, known_records, recall_of
-from gongkai.handover.schedule import previous
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 from gongkai.model.record import Record
@@ -21,19 +20,23 @@ from gongkai.privacy import attachment_problem
 from gongkai.publication.handover import (
     FORMATS,
     GAP_CODES,
+    LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RECIPIENT_CLASH_HINT,
     RENUMBERED_HINT,
     handover_gaps,
+    ledger_dates,
     published_after,
     recipient_clash,
     rejudged,
     renumbered,
     sha256_of,
 )
+from gongkai.publication.schedule import missed, previous
 from gongkai.workdays import WorkdayCalendar
 
 EMPTY_NOTE = "本期无主动公开政府信息"
+HELD_BACK = "GK507"  # a record of the period that does not pass the gate: named, left for a later batch
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class Batch:
     problems: list[Diagnostic] = field(default_factory=list)
     recorded: bool = False  # a ledger for this date already exists: the batch is reproduced, not recorded again
     made: dt.date | None = None  # the day a batch made after its date (补做) was made: when it really is handed over
+    missed: tuple[dt.date, ...] = ()  # handover days since the last recorded batch that have no batch: this one covers them
+    by_hand: bool = False  # recorded by `handover baseline`: delivered by hand before gongkai, no files were made
 
     @property
     def settings(self) -> HandoverSettings:
@@ -130,6 +135,13 @@ class Batch:
         """The period covered, in Chinese."""
         return f"{_cn(self.start)}至{_cn(self.date)}"
 
+    @property
+    def catches_up(self) -> str:
+        """The handover days this batch makes up for (no 目录表 was delivered on them), in Chinese; empty if none."""
+        if not self.missed:
+            return ""
+        return f"含未按时移交的{'、'.join(_cn(d) for d in self.missed)}批次"
+
 
 def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, allow_incomplete: bool = False,
                   today: dt.date | None = None) -> Batch:
@@ -150,7 +162,10 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     held = holdings(before.values())
     again = {i: f"{d.isoformat()}批次撤换公函撤回后恢复公开，重新送交" for i, d in _asked_back(before, set(held)).items()}
     if recorded is not None:
-        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made)
+        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made, by_hand=recorded.baseline)
+        batch.problems += [catalog.diagnostic("GK512", Severity.ERROR, message + "；不能按这个台账重新生成这一批",
+                                              Location(batch.ledger_path, recorded.id, where), LEDGER_DATES_HINT)
+                           for where, message in ledger_dates(recorded)]
         records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
         again.update({e.id: _updated(e.sent_in) for e in recorded.recalls if e.action == UPDATE})
@@ -170,8 +185,12 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         _say_held_back(catalog, batch, gate, set(sent) | {r.id for r in records})
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
+    batch.missed = _missed(day, ledgers, calendar, agency)
+    # a recorded batch was delivered with the 备注 its ledger keeps (a gap let through then, the days it took): made
+    # again, its 目录表 says what the 两馆 signed, whatever was mended since, and a gap no longer stops it
+    said = {sent.id: sent.remark for sent in recorded.records} if recorded else None
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
-                            again.get(record.id), names) for record in records]
+                            again.get(record.id), names, said) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     batch.problems[:0] = clashes
     return batch
@@ -185,11 +204,11 @@ def _say_held_back(catalog: Catalog, batch: Batch, gate: Gate, sent: set[str]) -
         if held.id in sent:
             continue
         batch.problems.append(catalog.diagnostic(
-            "GK507", Severity.WARNING,
+            HELD_BACK, Severity.WARNING,
             f"主动公开的信息（{held.index_number or held.id}）没有通过公开审核，这一批不送交两馆：{held.why}",
             Location(held.path, held.id, ("编号",)), "运行 gongkai validate 查看并改正；改正后随下一批送交（目录表不会漏掉它）。"))
     for path, unread in unread_records(catalog):
-        batch.problems.append(catalog.diagnostic("GK507", Severity.WARNING, f"信息{unread}；这一批也不送交两馆",
+        batch.problems.append(catalog.diagnostic(HELD_BACK, Severity.WARNING, f"信息{unread}；这一批也不送交两馆",
                                                  Location(path), "改正后随下一批送交。"))
 
 
@@ -286,6 +305,15 @@ def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], 
     return min([start, *published])
 
 
+def _missed(day: dt.date, ledgers: dict[dt.date, Ledger], calendar: WorkdayCalendar,
+            agency: Agency) -> tuple[dt.date, ...]:
+    """The handover days after the last recorded batch before *day*: their batches were never made (no 目录表 reached
+    the 两馆, which counts as late), and this one carries what they should have. None before the first ledger: a
+    bureau that did not hand over with gongkai yet missed nothing gongkai knows of."""
+    earlier = [d for d in ledgers if d < day]
+    return missed(max(earlier), day, calendar, agency.handover.days) if earlier else ()
+
+
 def _updated(sent_in: dt.date) -> str:
     return f"送交后文件已修改，替换{sent_in.isoformat()}批次送交的版本"
 
@@ -328,20 +356,20 @@ def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
 
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
            admission: Admission | None, withheld: dict[str, frozenset[str]], again: str | None,
-           names: dict[str, dict[str, str]]) -> BatchEntry:
+           names: dict[str, dict[str, str]], said: dict[str, str | None] | None) -> BatchEntry:
     path = catalog.path_of("record", record.id)
     remarks: list[str] = []
     for gap in handover_gaps(catalog, record):
-        severity = Severity.WARNING if allow else Severity.ERROR
+        severity = Severity.WARNING if allow or said is not None else Severity.ERROR
         batch.problems.append(catalog.diagnostic(gap.code, severity, gap.message, Location(path, record.id, gap.field),
                                                  gap.hint))
         remarks.append(gap.remark)
-    limit = batch.settings.limit_workdays
-    used = calendar.count_between(record.formed, batch.delivered)
-    if again is not None:  # sent before, on time or not: GK506 counts that first sending
+    if said is not None:  # made again: the 备注 as recorded
+        remarks = [remark] if (remark := said.get(record.id)) else []
+    elif again is not None:  # sent before, on time or not: GK506 counts that first sending
         remarks.append(again)
-    elif used > limit:
-        remarks.append(f"成文后第{used}个工作日送交，超过{limit}个工作日时限")
+    elif (used := calendar.count_between(record.formed, batch.delivered)) > batch.settings.limit_workdays:
+        remarks.append(f"成文后第{used}个工作日送交，超过{batch.settings.limit_workdays}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
     lists = list_files(catalog, record, people)
@@ -379,6 +407,12 @@ def _own_name(name: str, taken: set[str]) -> str:
         found = f"{stem}（{number}）{suffix}"
     taken.add(found.casefold())
     return found
+
+
+def held_out(batch: Batch) -> list[Diagnostic]:
+    """The warnings about records published in the batch's period that it leaves out (the gate holds them back, or
+    their file does not read): _say_held_back."""
+    return [d for d in batch.problems if d.code == HELD_BACK]
 
 
 def blocking(batch: Batch) -> list[Diagnostic]:

@@ -8,7 +8,7 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.errors import UsageProblem
 from gongkai.handover.plan import Batch, agency_of, plan_handover
-from gongkai.handover.schedule import HandoverDay, find_handover, nearest, schedule
+from gongkai.publication.schedule import HandoverDay, find_handover, nearest, schedule
 from gongkai.holidays import calendar_of
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -53,9 +53,10 @@ def _describe(day: HandoverDay | None) -> str:
 
 
 def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplete: bool = False,
-            today: dt.date | None = None, now: dt.date | None = None) -> Batch:
+            today: dt.date | None = None, now: dt.date | None = None, baseline: bool = False) -> Batch:
     """Plan the batch for *day*; refuses a day after *today* or one that is not a handover day, unless forced; and,
-    *now* being the real date, a new batch made for an earlier --today that would send a record withdrawn by now."""
+    *now* being the real date, a new batch made for an earlier --today that would send a record withdrawn by now.
+    Unless planning a *baseline* (补登), a date whose ledger is a baseline is refused: gongkai made no 目录表 for it."""
     calendar = checked_calendar(catalog)
     days = _days(catalog)
     if today is not None and day > today and not force:
@@ -72,6 +73,11 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
         raise UsageProblem(str(exc)) from None
     if now is not None and not batch.recorded:
         _refuse_withdrawn_by(batch, now, today or day)
+    if batch.by_hand and not baseline:
+        raise UsageProblem(
+            f"{batch.ledger_path} 是补登的台账（启用 gongkai 之前人工送交两馆，{batch.period}）：gongkai 没有生成过这一批的"
+            "目录表和文件，不能「按台账重新生成」——那会是一份两馆从未签收过的目录表。人工送交的原件以两馆签收的纸质目录表为准；"
+            "本机关要送交的是以后的批次（gongkai handover schedule 查看移交日）。")
     return batch
 
 

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.model.ledger import Ledger
 from gongkai.model.record import Record
 
 FORMATS = ("pdf", "ceb")  # the only electronic formats the 两馆 accept
@@ -65,6 +66,26 @@ def renumbered(record: Record, sent_as: str | None, batch: dt.date) -> str | Non
         return None
     now = f"现在是 {record.index_number}" if record.index_number else "现在没有索引号"
     return f"信息 {record.id} 在 {batch} 的批次中以索引号 {sent_as} 送交两馆，{now}：两馆按索引号登记，送交后不能再改"
+
+
+def ledger_dates(ledger: Ledger) -> list[tuple[tuple[str, ...], str]]:
+    """Where a ledger's own dates contradict each other (a ledger edited by hand), as (field, Chinese sentence): the
+    period a batch covers ends on its batch day and starts no later; a batch made after its day (生成日期) is not made
+    before it. The 目录表 made again from such a ledger would print a period the 两馆 never signed for."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    start, end, day = ledger.period.start, ledger.period.end, ledger.date
+    if end != day:
+        found.append((("覆盖期间", "结束"), f"台账的覆盖期间结束于 {end}，与批次日期 {day} 不同：每一批覆盖到批次日期为止"))
+    if start > min(end, day):
+        found.append((("覆盖期间", "开始"), f"台账的覆盖期间开始于 {start}，晚于结束的 {min(end, day)}"))
+    if ledger.made is not None and ledger.made < day:
+        found.append((("生成日期",), f"台账的生成日期 {ledger.made} 早于批次日期 {day}：gongkai 只为晚于批次日期才补做的批次"
+                                     "写生成日期"))
+    return found
+
+
+LEDGER_DATES_HINT = ("台账由 gongkai handover 写入，请勿手工修改：用 git 恢复这个文件（如 git checkout -- handover/），"
+                     "或把日期改回生成时的样子。")
 
 
 def recipient_clash(number: str) -> str:

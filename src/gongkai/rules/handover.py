@@ -6,18 +6,22 @@ from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
-from gongkai.model.ledger import WITHDRAWN, Ledger, holdings
+from gongkai.holidays import calendar_of
+from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 
 AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
 from gongkai.publication.handover import (
+    LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     handover_gaps,
+    ledger_dates,
     published_after,
     renumbered,
     sha256_of,
 )
+from gongkai.publication.schedule import missed
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -213,3 +217,36 @@ def ledger_recipient_unknown(ctx: Context) -> Iterator[Finding]:
                               f"可用的编号：{'、'.join(sorted(known)) or '（无）'}")
 
 
+
+
+@rule("GK512", "ledger-dates", "台账的覆盖期间与批次日期不符", E,
+      what="检查移交台账自己的日期是否一致：覆盖期间结束于批次日期、开始不晚于结束，生成日期不早于批次日期。",
+      why=f"{RULE_SOURCE}：目录表写明批次和覆盖期间，两馆按此签收；台账被手工改动后，按台账重新生成的目录表会写出两馆"
+          "没有签收过的期间。",
+      example="批次日期: 2026-09-20\n覆盖期间:\n  开始: 2026-09-25\n  结束: 2026-09-10",
+      instead="批次日期: 2026-09-20\n覆盖期间:\n  开始: 2026-09-08\n  结束: 2026-09-20",
+      scope=FILE)
+def ledger_dates_disagree(ctx: Context) -> Iterator[Finding]:
+    for path, ledger in ctx.catalog.models("ledger"):
+        for where, message in ledger_dates(ledger):
+            yield Finding(Location(path, ledger.id, where), message, LEDGER_DATES_HINT)
+
+
+@rule("GK513", "handover-missed", "移交日已过而没有送交", W,
+      what="检查最近一次有台账的批次之后、今天之前的每个移交日是否都有台账（目录中有台账后才检查）。",
+      why=f"{RULE_SOURCE}：每月5日、20日（节假日顺延）送交；本期没有信息也要送一份写明「本期无主动公开政府信息」的"
+          "目录表，没有送交的目录表按逾期计。",
+      example="台账只有 handover/2026-09-20.yaml，今天 2026-10-21（10月8日、10月20日两个移交日没有台账）",
+      instead="gongkai handover --date 2026-10-20（补做的批次目录表写明含未按时移交的批次）",
+      scope=VIEW)
+def handover_missed(ctx: Context) -> Iterator[Finding]:
+    ledgers = [ledger.date for _, ledger in ctx.catalog.models("ledger")]
+    agency = ctx.catalog.agency
+    if not ledgers or agency is None:
+        return
+    # the strict calendar: a handover day is never placed on a provisional (暂定) one, so a year without a notice adds none
+    for day in missed(max(ledgers), ctx.today, calendar_of(ctx.catalog), agency.handover.days):
+        yield Finding(Location(ledger_path(day)),
+                      f"移交日 {day} 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆",
+                      f"今天补做：gongkai handover --date {day}（台账记下生成日期），或在下一个移交日生成的一批中一并送交"
+                      "（目录表写明含这一批）；这一批已人工送交的，用 gongkai handover baseline 补登。")

@@ -171,7 +171,7 @@ def baseline(root: Path, through: dt.date, now: dt.datetime, name: str, email: s
     if problem := baseline_problem(through, now.date()):
         raise UsageProblem(problem)
     catalog = load_catalog(root / CATALOG, use_cache=False)
-    batch = prepare(catalog, through, force=True, allow_incomplete=True)
+    batch = prepare(catalog, through, force=True, allow_incomplete=True, baseline=True)
     with interrupts_deferred():  # the ledger and its commit together: never a ledger on disk that is not committed
         if not record_baseline(root / CATALOG, batch):
             raise UsageProblem(f"台账 {batch.ledger_path} 已经存在，没有重复记录。")

@@ -1,4 +1,6 @@
-"""Handover days: the 5th and 20th of each month (configurable), moved to the next working day (节假日顺延)."""
+"""Handover days: the 5th and 20th of each month (configurable), moved to the next working day (节假日顺延).
+
+Shared by the handover (which makes the batches) and the rules (which say when one was missed)."""
 
 from __future__ import annotations
 
@@ -107,3 +109,16 @@ def nearest(day: dt.date, calendar: WorkdayCalendar,
 def previous(day: dt.date, calendar: WorkdayCalendar, days: Sequence[int] = DEFAULT_DAYS) -> HandoverDay | None:
     """The last handover strictly before *day*."""
     return nearest(day, calendar, days)[0]
+
+
+def missed(after: dt.date, before: dt.date, calendar: WorkdayCalendar,
+           days: Sequence[int] = DEFAULT_DAYS) -> tuple[dt.date, ...]:
+    """The handover days strictly between *after* (the last batch made) and *before*: batches never made. A year
+    without a holiday notice adds none (its days are not known)."""
+    found: set[dt.date] = set()
+    for year in range(after.year, before.year + 1):
+        try:
+            found |= {h.actual for h in schedule(year, calendar, days)}
+        except CalendarMissing:
+            continue
+    return tuple(sorted(d for d in found if after < d < before))
