@@ -84,7 +84,7 @@ def test_every_help_at_60_columns_says_all_it_says_at_200(gk: Callable[..., Run]
     (["log"], "编号"),
     (["rule"], "规则编号"),
     (["handover", "verify"], "批次文件夹"),
-    (["deadline", "explain"], "信息编号"),
+    (["deadline", "explain"], "编号"),
     (["import", "xlsx"], "表格文件"),
     (["calendar", "import"], "通知文件"),
 ])

@@ -337,7 +337,7 @@ def _converse(argv: list[str], answers: list[str], env: dict[str, str], limit: f
     waiting = select.poll()  # not select(): a test process may already hold more than 1024 descriptors
     waiting.register(fd, select.POLLIN)
     while time.monotonic() < end:
-        if not waiting.poll(1000):
+        if not waiting.poll(300):  # (typed ahead, an answer waits in the terminal until it is asked for)
             if pending:  # quiet: it is waiting for the next answer
                 os.write(fd, (pending.pop(0) + "\n").encode("utf-8"))
             continue

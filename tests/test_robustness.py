@@ -76,15 +76,16 @@ def test_racily_clean_entries_are_hashed_again(tmp_path: Path) -> None:
     """git's rule: a stamp recorded less than a clock tick after the file changed proves nothing."""
     cache = Cache(tmp_path)
     stamp = Stamp(10, 1_000_000_000_000, 1_000_000_000_000, 5, 7)
-    cache.remember_blob("a.yaml", stamp, "blob-a", recorded_ns=stamp.mtime_ns)  # recorded within the same tick
+    blob = "a" * 40  # (a git blob id: the cache keeps nothing else since the twenty-first hostile pass)
+    cache.remember_blob("a.yaml", stamp, blob, recorded_ns=stamp.mtime_ns)  # recorded within the same tick
     assert cache.known_blob("a.yaml", stamp) is None
-    cache.remember_blob("a.yaml", stamp, "blob-a", recorded_ns=stamp.mtime_ns + 5_000_000_000)
-    assert cache.known_blob("a.yaml", stamp) == "blob-a"
+    cache.remember_blob("a.yaml", stamp, blob, recorded_ns=stamp.mtime_ns + 5_000_000_000)
+    assert cache.known_blob("a.yaml", stamp) == blob
     for changed in (stamp._replace(ctime_ns=stamp.ctime_ns + 1), stamp._replace(ino=6), stamp._replace(dev=8),
                     stamp._replace(size=11), stamp._replace(mtime_ns=stamp.mtime_ns - 1)):
         assert cache.known_blob("a.yaml", changed) is None, changed
     cache.save_stats()
-    assert Cache(tmp_path).known_blob("a.yaml", stamp) == "blob-a"  # remembered across runs
+    assert Cache(tmp_path).known_blob("a.yaml", stamp) == blob  # remembered across runs
 
 
 def test_writes_keep_the_file_mode(gk: Callable[..., Run], cat: CatalogDir) -> None:

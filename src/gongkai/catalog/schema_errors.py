@@ -142,7 +142,10 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
                     "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)
     blank = isinstance(value, str) and not value.strip() and kind in _ONE_VALUE  # 「公开属性: ""」, 「成文日期: 　」
     if value is None or blank or (isinstance(value, (list, dict)) and kind in _ONE_VALUE):
-        return _not_one_value(kind, label, loc, value, _choices(error))
+        note = _not_one_value(kind, label, loc, value, _choices(error))
+        if isinstance(value, list) and label in ("办理结果", "理由"):  # several results: counted as one (部分公开)
+            note = replace(note, hint=ONE_RESULT_HINT)
+        return note
     if kind in ("literal_error", "enum"):
         names = _choices(error)
         hint = f"可选的值：{names}。"
