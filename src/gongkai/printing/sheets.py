@@ -14,10 +14,10 @@ import segno
 from gongkai.catalog import Catalog
 from gongkai.holidays import calendar_of
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Output, State, admit, unread_records
+from gongkai.gate import Admission, Gate, Output, State, admit, held_back, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency, Unit
-from gongkai.model.vocab import UNIT_KINDS
+from gongkai.model.vocab import BOARD, UNIT_KINDS
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
@@ -65,9 +65,11 @@ class Sheet:
         return f"{self.unit.id}/{self.admission.id}.html"
 
     @property
-    def screen_path(self) -> str:
-        """The 电子屏 version: the same content on one 16:9 screen, in large type."""
-        return f"{self.unit.id}/{self.admission.id}-screen.html"
+    def screen_path(self) -> str | None:
+        """The 电子屏 version: the same content on 16:9 screens, in large type; None for a record whose channels do not
+        name the 公示栏（电子屏） box (a 公开查阅点 or 便民服务站 carries paper: a slide made for it would put on the screen
+        what its item does not publish there)."""
+        return f"{self.unit.id}/{self.admission.id}-screen.html" if BOARD in self.admission.channels else None
 
     @property
     def screens(self) -> list[str]:
@@ -100,7 +102,7 @@ class PrintRun:
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
-    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no board: unread, held back
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -133,6 +135,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
     gate = admit(catalog, day)
+    run.unread += held_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
     run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.PRINT):
         record = admission.record
@@ -165,6 +168,19 @@ def _since_posted(catalog: Catalog, run: PrintRun, carried: list[Admission], pos
     sort_out(still, run.sheets,
              lambda admission: _sheet(catalog, run, admission, units[admission.record.unit], calendar),
              run.kept, run.replaced)
+
+
+def held_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date,
+            unit: str | None = None) -> list[tuple[str, str]]:
+    """(path, why) of each 主动公开 record published from *start* to *end* (of *unit*, when given) that the gate holds
+    back though its channels lead to *output*: without a word the board or the account would miss it (a 公示 whose
+    item names a channel validate cannot read, a list with an unmasked ID, no 保密审查)."""
+    found = []
+    for held in held_back(catalog, gate, output):
+        record = catalog.records[held.id]
+        if record.published is not None and start <= record.published <= end and unit in (None, record.unit):
+            found.append((held.path, f"主动公开的信息 {held.id} 没有通过公开审核：{held.why}；改正后重新生成"))
+    return found
 
 
 def _town(agency: Agency, town: str) -> Unit:

@@ -21,7 +21,7 @@ from gongkai.model.agency import Agency
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.sheets import contents_of, file_names, replacement_title
+from gongkai.printing.sheets import contents_of, file_names, held_in, replacement_title
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
@@ -73,7 +73,7 @@ class WechatRun:
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
-    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no account: unread, held back
 
 
 def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
@@ -87,6 +87,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
+    run.unread += held_in(catalog, gate, Output.WECHAT, start, end)
     run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
