@@ -101,6 +101,27 @@ def test_a_record_held_back_outside_the_runs_days_is_not_named(gk, cat, tmp_path
     assert run.code == 0 and run.err == ""
 
 
+# 2b. A record naming a channel its item lacks. validate warns (GK410) and the channel does not carry it (issue 12: the
+# reviewed directory is the commitment); found by this pass: print and wechat then said only 「这段时间没有需要张贴的公示」,
+# and the clerk who wrote 「公示栏」 on the record waited for a sheet that never came. Now the run says why, naming the file.
+def test_a_record_claiming_a_channel_its_item_lacks_is_told_so_by_that_channel(gk, cat, tmp_path):
+    cat.item(ITEM.replace(CHANNELS, "公开渠道: [政府网站]"))
+    cat.record(RECORD + "公开渠道: [政府网站, 公示栏, 公众号]\n")
+    for command, channel in (("print", "社区/企事业单位/村公示栏（电子屏）"), ("wechat", "两微一端")):
+        run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / command)
+        assert run.code == 0 and _files(tmp_path / command) == {"index.html"}
+        assert run.err == (f"警告：records/2026/R2026-001.yaml 没有生成：公开渠道「{channel}」不在事项 SHJZ-001 的公开渠道中"
+                           "（GK410）：删去它，或先在事项的「公开渠道」中加上它并报审核\n"), command
+
+
+def test_a_record_within_its_items_channels_is_not_told_anything(gk, cat, tmp_path):
+    cat.item(EVERY)
+    cat.record(RECORD + "公开渠道: [政府网站]\n")
+    for command in ("print", "wechat"):
+        run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / command)
+        assert run.code == 0 and run.err == "" and _files(tmp_path / command) == {"index.html"}
+
+
 # 3. The 电子屏 is part of one box of the standard directory: 社区/企事业单位/村公示栏（电子屏）. Found by this pass: every
 # sheet got a 16:9 screen version, also a record whose channels are only the 公开查阅点 (or 便民服务站): the screen showed
 # what its item publishes on paper in a reading room only. Now the screen version (and its link in the index) is made

@@ -21,6 +21,7 @@ from gongkai.model.vocab import BOARD, UNIT_KINDS
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
+from gongkai.publication import outputs_of
 from gongkai.printing.posted import Posted, since_posted, sort_out
 from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
@@ -136,6 +137,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     day = standing_day(end, today)
     gate = admit(catalog, day)
     run.unread += held_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
+    run.unread += claimed_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
     run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.PRINT):
         record = admission.record
@@ -180,6 +182,23 @@ def held_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: d
         record = catalog.records[held.id]
         if record.published is not None and start <= record.published <= end and unit in (None, record.unit):
             found.append((held.path, f"主动公开的信息 {held.id} 没有通过公开审核：{held.why}；改正后重新生成"))
+    return found
+
+
+def claimed_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date,
+               unit: str | None = None) -> list[tuple[str, str]]:
+    """(path, why) of each record published from *start* to *end* (of *unit*, when given) that names a channel of
+    *output* its item does not list: it is not carried there (GK410), and the clerk who wrote it is told so here too."""
+    found = []
+    for admission in gate.admitted:
+        record = admission.record
+        if (record.published is None or not start <= record.published <= end or unit not in (None, record.unit)
+                or admission.reaches(output)):
+            continue
+        if claimed := [c for c in record.channels if c not in admission.channels and output in outputs_of((c,))]:
+            found.append((catalog.path_of("record", record.id) or record.id,
+                          f"公开渠道「{'、'.join(claimed)}」不在事项 {record.item} 的公开渠道中（GK410）：删去它，"
+                          "或先在事项的「公开渠道」中加上它并报审核"))
     return found
 
 

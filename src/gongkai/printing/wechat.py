@@ -21,7 +21,7 @@ from gongkai.model.agency import Agency
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.sheets import contents_of, file_names, held_in, replacement_title
+from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
@@ -88,6 +88,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
     run.unread += held_in(catalog, gate, Output.WECHAT, start, end)
+    run.unread += claimed_in(catalog, gate, Output.WECHAT, start, end)
     run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
