@@ -110,7 +110,7 @@ def test_a_record_claiming_a_channel_its_item_lacks_is_told_so_by_that_channel(g
     for command, channel in (("print", "社区/企事业单位/村公示栏（电子屏）"), ("wechat", "两微一端")):
         run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / command)
         assert run.code == 0 and _files(tmp_path / command) == {"index.html"}
-        assert run.err == (f"警告：records/2026/R2026-001.yaml 没有生成：公开渠道「{channel}」不在事项 SHJZ-001 的公开渠道中"
+        assert run.err == (f"警告：records/2026/R2026-001.yaml 没有生成：第19行第1列，公开渠道「{channel}」不在事项 SHJZ-001 的公开渠道中"
                            "（GK410）：删去它，或先在事项的「公开渠道」中加上它并报审核\n"), command
 
 
@@ -120,6 +120,20 @@ def test_a_record_within_its_items_channels_is_not_told_anything(gk, cat, tmp_pa
     for command in ("print", "wechat"):
         run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / command)
         assert run.code == 0 and run.err == "" and _files(tmp_path / command) == {"index.html"}
+
+
+# 2c. A board record whose 责任单位 is not in gongkai.yaml (mistyped, or a town merged away). validate says GK204 and the
+# website carries it; found by this pass: print left it out without a word — the board of no unit got it, and the run
+# said there was nothing to post. Now it is named with the line of its 责任单位, with or without --town (it may be
+# that town's, mistyped).
+@pytest.mark.parametrize("town", [(), ("--town", "mzb-102")])
+def test_a_board_record_of_a_unit_gongkai_yaml_lacks_is_named(gk, cat, tmp_path, town):
+    cat.write("gongkai.yaml", AGENCY.replace("单位:\n", "单位:\n  - 编号: mzb-102\n    名称: 湖头镇民政办\n    类型: 乡镇民政办\n", 1))
+    cat.record(RECORD.replace("责任单位: shjzg", "责任单位: mzb-999"))
+    run = gk("print", cat.root, "--from", "2026-09-01", "--out", tmp_path / "out", *town)
+    assert run.code == 0 and _files(tmp_path / "out") == {"index.html"}
+    assert run.err == ("警告：records/2026/R2026-001.yaml 没有生成：第6行第7列，责任单位「mzb-999」不在 gongkai.yaml 的「单位」中"
+                       "（GK204），不知道贴在哪个单位的公示栏：改正责任单位后重新生成\n")
 
 
 # 3. The 电子屏 is part of one box of the standard directory: 社区/企事业单位/村公示栏（电子屏）. Found by this pass: every

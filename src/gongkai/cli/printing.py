@@ -93,6 +93,7 @@ def wechat_command(
 
 
 def _unread(run: PrintRun | WechatRun) -> None:
-    """Name each record file that does not read: it is on no channel, and a board would miss it without a word."""
+    """Name each record the run's channel would carry and does not (its file does not read, the gate holds it back, its
+    item lacks the channel, its unit is unknown): a board or the 公众号 would miss it without a word."""
     for path, why in run.unread:
         err.print(f"警告：{path} 没有生成：{why}", markup=False)

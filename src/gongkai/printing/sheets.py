@@ -12,6 +12,7 @@ from enum import Enum
 import segno
 
 from gongkai.catalog import Catalog
+from gongkai.diagnostics import Location
 from gongkai.holidays import calendar_of
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, State, admit, held_back, unread_records
@@ -142,10 +143,15 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
-        if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
+        if admission.state is State.ENDED or (wanted and unit is not None and unit.id != wanted.id):
             continue  # a 公示 that is over comes down from the board too
-        if record.published is not None and start <= record.published <= end:
-            run.sheets.append(_sheet(catalog, run, admission, unit, calendar))
+        if record.published is None or not start <= record.published <= end:
+            continue
+        if unit is None:  # no board to post it on: said, whichever --town (it may be that town's, mistyped)
+            run.unread.append(_at(catalog, record.id, "责任单位", f"责任单位「{record.unit}」不在 gongkai.yaml 的「单位」中"
+                                  "（GK204），不知道贴在哪个单位的公示栏：改正责任单位后重新生成"))
+            continue
+        run.sheets.append(_sheet(catalog, run, admission, unit, calendar))
     gone = gone_from(catalog, gate, Output.PRINT)
     run.takedowns = [t for t in gone if start <= t.day <= day and (wanted is None or t.unit == wanted.id)]
     _since_posted(catalog, run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar,
@@ -196,10 +202,15 @@ def claimed_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end
                 or admission.reaches(output)):
             continue
         if claimed := [c for c in record.channels if c not in admission.channels and output in outputs_of((c,))]:
-            found.append((catalog.path_of("record", record.id) or record.id,
-                          f"公开渠道「{'、'.join(claimed)}」不在事项 {record.item} 的公开渠道中（GK410）：删去它，"
-                          "或先在事项的「公开渠道」中加上它并报审核"))
+            found.append(_at(catalog, record.id, "公开渠道", f"公开渠道「{'、'.join(claimed)}」不在事项 {record.item} 的公开"
+                             "渠道中（GK410）：删去它，或先在事项的「公开渠道」中加上它并报审核"))
     return found
+
+
+def _at(catalog: Catalog, record_id: str, key: str, why: str) -> tuple[str, str]:
+    """(path, why) of a record, *why* led by the line and column of its *key*."""
+    path, line, column = catalog.locate(Location(object_id=record_id, field=(key,)))
+    return path or record_id, f"第{line}行第{column}列，{why}" if line and column else why
 
 
 def _town(agency: Agency, town: str) -> Unit:
