@@ -95,6 +95,15 @@ def test_a_held_back_record_is_named_by_the_channels_it_would_reach(gk, cat, tmp
         assert _files(tmp_path / command) == {"index.html"}
 
 
+@pytest.mark.parametrize(("last", "named"), [("2026-11-27", True), ("2026-11-26", False)])
+def test_a_held_back_notice_is_named_only_while_its_period_runs(gk, cat, tmp_path, last, named):
+    """Published 2026-11-18; on 11-27 a 公示 ending that day is due on the board, one that ended on 11-26 is not."""
+    cat.record(_record(1, TITLE, "2026-11-18", last, "").replace("  经审核，现将名单予以公示。\n",
+                                                                f"  经审核，现将名单予以公示。\n\n{UNMASKED}"))
+    run = gk("print", cat.root, "--out", tmp_path / "out")
+    assert run.code == 0 and ("records/2026/R2026-001.yaml 没有生成" in run.err) is named, run.err
+
+
 def test_a_record_held_back_outside_the_runs_days_is_not_named(gk, cat, tmp_path):
     cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", f"  经审核，现将名单予以公示。\n\n{UNMASKED}"))
     run = gk("print", cat.root, "--from", "2026-09-04", "--to", "2026-09-30", "--out", tmp_path / "out")
