@@ -202,7 +202,7 @@ def claimed_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end
     for admission in gate.admitted:
         record = admission.record
         if (record.published is None or not start <= record.published <= end or unit not in (None, record.unit)
-                or admission.reaches(output)):
+                or admission.reaches(output) or admission.state is State.ENDED):
             continue
         if claimed := [c for c in record.channels if c not in admission.channels and output in outputs_of((c,))]:
             found.append(_at(catalog, record.id, "公开渠道", f"公开渠道「{'、'.join(claimed)}」不在事项 {record.item} 的公开"
