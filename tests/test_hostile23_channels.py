@@ -123,6 +123,13 @@ def test_a_record_claiming_a_channel_its_item_lacks_is_told_so_by_that_channel(g
                            "（GK410）：删去它，或先在事项的「公开渠道」中加上它并报审核\n"), command
 
 
+def test_a_notice_claiming_the_board_after_its_period_is_not_told_anything(gk, cat, tmp_path):
+    cat.item(ITEM.replace(CHANNELS, "公开渠道: [政府网站]"))
+    cat.record(_record(1, TITLE, "2026-11-18", "2026-11-26", "公开渠道: [政府网站, 公示栏]\n"))
+    run = gk("print", cat.root, "--out", tmp_path / "out")
+    assert run.code == 0 and run.err == ""
+
+
 def test_a_record_within_its_items_channels_is_not_told_anything(gk, cat, tmp_path):
     cat.item(EVERY)
     cat.record(RECORD + "公开渠道: [政府网站]\n")
