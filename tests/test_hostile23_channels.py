@@ -152,6 +152,38 @@ def test_a_board_record_of_a_unit_gongkai_yaml_lacks_is_named(gk, cat, tmp_path,
                        "（GK204），不知道贴在哪个单位的公示栏：改正责任单位后重新生成\n")
 
 
+# 2d. Sheets and articles made ahead. `--to` after today makes them for a posting to come (README); found by this pass:
+# the next run for today into the same folder told the clerk 「请撤下：……（2026-11-27 起，已不在这一渠道公开（公开渠道、
+# 公开属性或公开审核已改变……））」 for a 公示 published on Monday 11-30 that nothing had changed — the wrong order and the
+# wrong reason. Now it stays listed (「以前打印」) until its day; one whose channel or 公开属性 changed since is still
+# listed to take down (not to post).
+SAID = {"print": "请从社会救助股的公示栏、查阅点和电子屏撤下：", "wechat": "请在公众号中删除："}
+AHEAD = _record(1, TITLE, "2026-11-30")
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_what_was_made_ahead_is_not_taken_down_before_its_day(gk, cat, tmp_path, command):
+    cat.item(EVERY)
+    cat.record(AHEAD)
+    out = tmp_path / "out"
+    ahead = gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
+    assert ahead.code == 0 and TITLE in ahead.out
+    run = gk(command, cat.root, "--from", "2026-11-01", "--out", out)
+    assert run.code == 0 and SAID[command] not in run.out, run.out
+    assert TITLE in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_what_was_made_ahead_and_then_re_judged_is_taken_down(gk, cat, tmp_path, command):
+    cat.item(EVERY)
+    cat.record(AHEAD)
+    out = tmp_path / "out"
+    assert gk(command, cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out).code == 0
+    cat.record(AHEAD.replace("公开属性: 主动公开", "公开属性: 依申请公开"))
+    run = gk(command, cat.root, "--from", "2026-11-01", "--out", out)
+    assert f"{SAID[command]}{TITLE}（2026-11-27 起，已不在这一渠道公开" in run.out, run.out
+
+
 # 3. The 电子屏 is part of one box of the standard directory: 社区/企事业单位/村公示栏（电子屏）. Found by this pass: every
 # sheet got a 16:9 screen version, also a record whose channels are only the 公开查阅点 (or 便民服务站): the screen showed
 # what its item publishes on paper in a reading room only. Now the screen version (and its link in the index) is made

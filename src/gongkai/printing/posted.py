@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from gongkai.gate import Admission, State
+from gongkai.catalog import Catalog
+from gongkai.gate import Admission, Output, State
+from gongkai.publication import effective_channels, outputs_of
 from gongkai.printing.takedown import Takedown, cn_day
 from gongkai.privacy.mask import mask_text
 
@@ -99,6 +101,25 @@ def since_posted(posted: Mapping[str, Posted], carried: Mapping[str, Admission],
         else:
             still.append((was, admission))  # the caller keeps it listed, or makes it again when it changed
     return down, still
+
+
+def due_later(catalog: Catalog, posted: Mapping[str, Posted], carried: Mapping[str, Admission], day: dt.date,
+              output: Output) -> dict[str, Posted]:
+    """What an earlier run made ahead (its --to after *day*) for a record not out yet on *day*: 主动公开, published
+    after *day*, not withdrawn before it, its channels still leading to *output* (for a sheet, still its unit's).
+    Neither gone nor changed: it stays listed until its day, when the gate judges it (a run for today used to tell the
+    clerk to take it down as 「已不在这一渠道公开」)."""
+    found = {}
+    for record_id, was in posted.items():
+        record = catalog.records.get(record_id)
+        if record_id in carried or record is None or not record.is_public or record.published is None:
+            continue
+        if record.published <= day or (record.withdrawn is not None and record.withdrawn.date <= record.published):
+            continue
+        item = catalog.items.get(record.item or "")
+        if output in outputs_of(effective_channels(record, item)) and was.unit in (None, record.unit):
+            found[record_id] = was
+    return found
 
 
 class _Piece(Protocol):

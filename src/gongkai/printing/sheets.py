@@ -24,7 +24,7 @@ from gongkai.portal.fragment import body_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
 from gongkai.publication import outputs_of
 from gongkai.publication.standing import standing
-from gongkai.printing.posted import Posted, since_posted, sort_out
+from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
@@ -171,6 +171,9 @@ def _since_posted(catalog: Catalog, run: PrintRun, carried: list[Admission], pos
     mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
     run.kept += [v for k, v in posted.items() if k not in mine]  # other units' boards: remembered, not judged (--town)
     current = {a.id: a for a in carried if a.record.unit in units}
+    later = due_later(catalog, mine, current, standing_day(run.end, day), Output.PRINT)  # made ahead, not due yet
+    run.kept += later.values()
+    mine = {k: v for k, v in mine.items() if k not in later}
     down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
                                {i: a.record.unit for i, a in current.items()}, gone)
     run.takedowns += down

@@ -20,7 +20,7 @@ from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.posted import Posted, since_posted, sort_out
+from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
@@ -106,6 +106,9 @@ def _since_posted(catalog: Catalog, run: WechatRun, carried: list[Admission], po
                   gone: Mapping[str, Takedown]) -> None:
     """Add the earlier run's articles no 公众号 carries now to the takedowns, and those changed since to the run."""
     current = {a.id: a for a in carried}
+    later = due_later(catalog, posted, current, standing_day(run.end, day), Output.WECHAT)  # made ahead, not due yet
+    run.kept += later.values()
+    posted = {k: v for k, v in posted.items() if k not in later}
     down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {}, gone)
     run.takedowns += down
     sort_out(still, run.articles, lambda admission: _article(catalog, run, admission), run.kept, run.replaced)
