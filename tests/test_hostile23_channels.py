@@ -263,3 +263,21 @@ def test_each_channel_holds_what_it_may_carry_on_the_day(gk, days, tmp_path, mon
         pages = {p.name: p.read_text(encoding="utf-8") for p in out.rglob("R2026-*.html") if "-screen" not in p.name}
         shown = sorted(t for t in everything if any(t in page for page in pages.values()))
         assert shown == sorted(expected), (command, today)
+
+
+# 6. Across the 国庆 holiday (regression, found right): published Wednesday 9-30 with 公示期: 7, the period runs 9-30,
+# 10-8, 10-9, 10-10 (a Saturday worked), 10-12, 10-13, 10-14; on 10-14 the board and the account carry it, from 10-15
+# neither does and both say to take it down from that day.
+@pytest.mark.parametrize(("today", "carried"), [("2026-10-14", True), ("2026-10-15", False)])
+def test_a_notice_over_the_national_holiday_leaves_every_channel_the_day_after_its_seventh_working_day(
+        gk, cat, tmp_path, monkeypatch, today, carried):
+    monkeypatch.setenv("GONGKAI_TODAY", today)
+    cat.item(EVERY)
+    cat.record(_record(1, TITLE, "2026-09-30").replace("公示截止: 2026-12-31", "公示期: 7"))
+    for command, page in (("print", SHEET), ("wechat", ARTICLE)):
+        out = tmp_path / command
+        run = gk(command, cat.root, "--from", "2026-09-01", "--out", out)
+        assert run.code == 0 and (out / page).exists() is carried, command
+        assert (f"{SAID[command]}{TITLE}（2026-10-15 起，公示已于2026年10月14日结束）" in run.out) is not carried, run.out
+    if carried:
+        assert "公示期：2026年9月30日至2026年10月14日（7个工作日）" in (tmp_path / "print" / SHEET).read_text(encoding="utf-8")
