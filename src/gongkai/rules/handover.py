@@ -21,7 +21,7 @@ from gongkai.publication.handover import (
     renumbered,
     sha256_of,
 )
-from gongkai.publication.schedule import missed
+from gongkai.publication.schedule import missed, unsettled
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, Rule, register, rule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -250,3 +250,9 @@ def handover_missed(ctx: Context) -> Iterator[Finding]:
                       f"移交日 {day} 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆",
                       f"今天补做：gongkai handover --date {day}（台账记下生成日期），或在下一个移交日生成的一批中一并送交"
                       "（目录表写明含这一批）；这一批已人工送交的，用 gongkai handover baseline 补登。")
+    for day, missing in unsettled(max(ledgers), ctx.today, calendar_of(ctx.catalog), agency.handover.days):
+        yield Finding(Location(ledger_path(day)),
+                      f"移交日 {day}（暂定）已过，没有这一批的台账：{missing.year}年的节假日安排还没有录入，"
+                      "gongkai handover 不能生成这一批，这一期的送交信息目录表没有送交两馆",
+                      f"{missing}然后补做：gongkai handover --date 移交日（录入后用 gongkai handover schedule --year "
+                      f"{missing.year} 查看）；这一批已人工送交的，用 gongkai handover baseline 补登。")

@@ -17,6 +17,7 @@ from gongkai.model.request import (
 )
 from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
+from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 SOON_WORKDAYS = 5
@@ -65,10 +66,15 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
         here = Location(path, request.id, ("收到日期",))
         late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
         if due.date < ctx.today and late is not None:
+            # A final deadline of December counted to a day of January before the new year's notice is entered: the
+            # working days since are provisional too (1月1日 and the weekends only), and said so.
+            since = ctx.dated(lambda calendar: calendar.provisional_years(due.date, ctx.today), here) or ()
             # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
-            overdue = f"已逾期{late}个工作日" if late else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）"
+            overdue = (f"已逾期{late}个工作日{PROVISIONAL_MARK if since else ''}" if late
+                       else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）")
+            note = due.note() or (provisional_note(since) if late else "")
             yield Finding(here, f"申请 {request.id} 应于 {due} 前答复，{overdue}",
-                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + due.note())
+                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + note)
 
 
 @rule("GK702", "request-due-soon", "依申请公开即将到期", W,

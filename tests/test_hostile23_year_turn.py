@@ -1,0 +1,173 @@
+"""Twenty-third hostile pass, over the turn of the year (issues 3, 8, 12; DOMAIN.md §4, §6, §8): a bureau walked from
+2026-12-20 to 2027-02-10 with --today on each edge, with no 2027 holiday notice in the catalog (chinesecalendar stops
+at 2026) and then with one. The real CLI in-process on one small catalog per module; the expected days are typed by
+hand from the State Council's 2026 notice (国办发明电〔2025〕7号) and, for 2027 without a notice, from the weekends and
+the statutory days of 《全国年节及纪念日放假办法》（2024年修订）: 元旦 1月1日（周五）; 春节 除夕至初三 = 2月5日（周五）至
+8日（周一）, of which 6日、7日 are a weekend, made up (第六条) on 9日、10日.
+
+Hand counts used below:
+- 2026-12-20 is a Sunday: the handover of the 20th moves to Monday 2026-12-21. The next is nominally 2027-01-05.
+- A request received Friday 2026-12-25, 20 working days (《条例》第三十三条): 12-28, 29, 30, 31 (4); 1-1 元旦,
+  1-2/3 weekend; 1-4…1-8 (9); 1-11…1-15 (14); 1-18…1-22 (19); 1-25 (20) → Monday 2027-01-25 (暂定).
+- The 2026 annual report (made in January 2027): a request received in 2026 and answered 2027-01-06 is 结转下年度
+  in table 三 of 2026, and 上年结转 in 2027's.
+
+Found by this pass:
+1. `handover --date` on a day that is no handover day in late December named the nearest ones as 「前一个 2026-12-21，
+   后一个 （无）」: the next batch (5 January) is in a year with no holiday notice, and the bureau was told there is
+   none. Now it names 2027-01-05 as the nominal day, says that whether it moves is known only once the notice is
+   entered, and how to enter it; a date after --today says the same 「下一个移交日」.
+2. On 6 January 2027, with a ledger of 2026-12-21 and no 2027 notice, validate said nothing of the 5 January batch
+   (GK513 counts only years with a notice, and handover refuses such a date): the 目录表 due at the 两馆 was not
+   delivered and nothing told the bureau. GK513 now names it, as 暂定, and says to enter the notice and then make it.
+3. A request due on a day of 2026 (final) and still unanswered in January 2027 was 「已逾期20个工作日」 as final, the
+   working days of January counted on the provisional calendar without a word; now 「已逾期20个工作日（暂定）」 with
+   the note on how to enter the notice. (Counted wholly in 2026, no mark.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gongkai.cli import main
+from notices import NOTICE_2027
+from test_handover import add
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
+
+
+REQUEST = """\
+编号: YSQ-2026-00{n}
+收到日期: {received}
+申请渠道: 网上
+申请人类型: 自然人
+申请内容: 临时救助统计
+承办单位: shjzg
+"""
+
+
+@pytest.fixture(scope="module")
+def handed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalog with one batch delivered on Monday 2026-12-21 (the 20th being a Sunday). Read only."""
+    base = tmp_path_factory.mktemp("year_turn")
+    cat = CatalogDir(base / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.record(RECORD)
+    add(cat, 2, "2026-12-15", formed="2026-12-14")
+    cat.write("requests/2026/YSQ-2026-001.yaml", REQUEST.format(n=1, received="2026-11-16"))
+    cat.write("requests/2026/YSQ-2026-002.yaml", REQUEST.format(n=2, received="2026-12-25"))
+    saved = os.environ.get("GONGKAI_TODAY")
+    os.environ["GONGKAI_TODAY"] = "2026-12-21"
+    try:
+        assert main(["handover", "--date", "2026-12-21", "-C", str(cat.root), "--allow-incomplete",
+                     "--out", str(base / "out")]) == 0
+    finally:
+        if saved is None:
+            os.environ.pop("GONGKAI_TODAY")
+        else:
+            os.environ["GONGKAI_TODAY"] = saved
+    assert (cat.root / "handover" / "2026-12-21.yaml").is_file()
+    return cat.root
+
+
+# ------------------------------------------------------------------ 1. the next handover is in a year with no notice
+
+NO_NOTICE_2027 = "没有2027年的节假日安排"
+
+
+def test_the_sunday_20th_of_december_moves_to_monday_21st(gk, handed):
+    run = gk("handover", "--date", "2026-12-20", "--today", "2026-12-21", "--dry-run", "-C", handed)
+    assert run.code == 2
+    assert "2026-12-20 不是移交日" in run.err
+    assert "后一个 2026-12-21（12月20日顺延）" in run.err
+
+
+def test_a_late_december_day_names_5_january_as_the_next_handover_not_none(gk, handed):
+    run = gk("handover", "--date", "2026-12-28", "--today", "2027-01-10", "--dry-run", "-C", handed)
+    assert run.code == 2
+    assert "（无）" not in run.err
+    assert "前一个 2026-12-21（12月20日顺延）" in run.err
+    assert "后一个 2027-01-05（名义日期" in run.err
+    assert NO_NOTICE_2027 in run.err and "calendar/2027.yaml" in run.err
+    assert "Traceback" not in run.err + run.out
+
+
+def test_a_batch_asked_for_before_its_day_names_the_next_one_in_the_new_year(gk, handed):
+    run = gk("handover", "--date", "2026-12-31", "--today", "2026-12-22", "--dry-run", "-C", handed)
+    assert run.code == 2
+    assert "晚于今天（2026-12-22）" in run.err
+    assert "下一个移交日是 2027-01-05（名义日期" in run.err
+
+
+def test_with_the_2027_notice_the_next_handover_is_named_as_a_day(gk, handed, tmp_path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(NOTICE_2027, encoding="utf-8")
+    root = tmp_path / "catalog"
+    shutil.copytree(handed, root)
+    assert gk("calendar", "import", notice, "-C", root).code == 0
+    run = gk("handover", "--date", "2026-12-28", "--today", "2027-01-10", "--dry-run", "-C", root)
+    assert run.code == 2
+    assert "后一个 2027-01-05。" in run.err
+    assert NO_NOTICE_2027 not in run.err
+
+
+# ------------------------------------------------------------------ 2. the 5 January batch, missed, without a notice
+
+def gk513(gk, root: Path, today: str) -> list[tuple[str, str]]:
+    run = gk("validate", root, "--format", "json", "--no-cache", "--today", today)
+    return [(d["path"], d["message"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]
+
+
+def test_the_5_january_batch_is_not_missed_on_its_own_day(gk, handed):
+    assert gk513(gk, handed, "2027-01-05") == []
+
+
+def test_the_5_january_batch_gone_by_without_a_notice_is_named(gk, handed):
+    found = gk513(gk, handed, "2027-01-06")
+    assert found == [("handover/2027-01-05.yaml",
+                      "移交日 2027-01-05（暂定）已过，没有这一批的台账：2027年的节假日安排还没有录入，"
+                      "gongkai handover 不能生成这一批，这一期的送交信息目录表没有送交两馆")]
+    # 20 January (a Wednesday) too, on the 21st
+    days = [path for path, _ in gk513(gk, handed, "2027-01-21")]
+    assert days == ["handover/2027-01-05.yaml", "handover/2027-01-20.yaml"]
+
+
+def test_the_finding_says_how_to_mend(gk, handed):
+    run = gk("validate", handed, "--format", "json", "--no-cache", "--today", "2027-01-06")
+    hints = [d["hint"] for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]
+    assert len(hints) == 1
+    assert "gongkai calendar import 通知.txt 录入 calendar/2027.yaml" in hints[0]
+    assert "gongkai handover --date" in hints[0]
+
+
+# ------------------------------------------------------------------ 3. a request overdue across the turn of the year
+
+def findings(gk, root: Path, today: str, code: str) -> list[tuple[str, str]]:
+    run = gk("validate", root, "--format", "json", "--no-cache", "--today", today)
+    return [(d["message"], d["hint"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == code]
+
+
+def test_an_overdue_count_of_december_days_only_is_final(gk, handed):
+    # received Mon 2026-11-16: 20 working days → Mon 2026-12-14; to Thu 12-31: 12-15…18, 21…25, 28…31 = 13
+    (message, hint), *_ = findings(gk, handed, "2026-12-31", "GK701")
+    assert message == "申请 YSQ-2026-001 应于 2026-12-14 前答复，已逾期13个工作日"
+    assert "暂定" not in hint
+
+
+def test_an_overdue_count_into_january_without_a_notice_is_provisional(gk, handed):
+    # … to Tue 2027-01-12: 13 + 1-4…8 (5) + 1-11, 1-12 (2) = 20, 1-1 元旦 and the weekends skipped (暂定)
+    found = findings(gk, handed, "2027-01-12", "GK701")
+    assert [m for m, _ in found] == ["申请 YSQ-2026-001 应于 2026-12-14 前答复，已逾期20个工作日（暂定）"]
+    assert "2027年的节假日安排尚未录入" in found[0][1]
+
+
+def test_a_request_of_christmas_day_is_due_on_25_january_provisionally(gk, handed):
+    soon = findings(gk, handed, "2027-01-25", "GK702")
+    assert [m for m, _ in soon] == ["申请 YSQ-2026-002 应于 2027-01-25（暂定） 前答复，今天到期"]
+    late = [m for m, _ in findings(gk, handed, "2027-01-26", "GK701") if "YSQ-2026-002" in m]
+    assert late == ["申请 YSQ-2026-002 应于 2027-01-25（暂定） 前答复，已逾期1个工作日（暂定）"]
