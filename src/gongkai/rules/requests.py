@@ -67,8 +67,10 @@ def request_overdue(ctx: Context) -> Iterator[Finding]:
         late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
         if due.date < ctx.today and late is not None:
             # A final deadline of December counted to a day of January before the new year's notice is entered: the
-            # working days since are provisional too (1月1日 and the weekends only), and said so.
-            since = ctx.dated(lambda calendar: calendar.provisional_years(due.date, ctx.today), here) or ()
+            # working days since are provisional too (1月1日 and the weekends only), and said so (a provisional
+            # deadline says it already).
+            since = () if due.provisional else (
+                ctx.dated(lambda calendar: calendar.provisional_years(due.date, ctx.today), here) or ())
             # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
             overdue = (f"已逾期{late}个工作日{PROVISIONAL_MARK if since else ''}" if late
                        else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）")
