@@ -22,7 +22,8 @@ Found by this pass:
    delivered and nothing told the bureau. GK513 now names it, as 暂定, and says to enter the notice and then make it.
 3. A request due on a day of 2026 (final) and still unanswered in January 2027 was 「已逾期20个工作日」 as final, the
    working days of January counted on the provisional calendar without a word; now 「已逾期20个工作日（暂定）」 with
-   the note on how to enter the notice. (Counted wholly in 2026, no mark.)
+   the note on how to enter the notice. (Counted wholly in 2026, no mark.) The same for GK718, the working days a
+   third party has been consulted (15 by 《条例》第三十二条).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def handed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     add(cat, 2, "2026-12-15", formed="2026-12-14")
     cat.write("requests/2026/YSQ-2026-001.yaml", REQUEST.format(n=1, received="2026-11-16"))
     cat.write("requests/2026/YSQ-2026-002.yaml", REQUEST.format(n=2, received="2026-12-25"))
+    cat.write("requests/2026/YSQ-2026-003.yaml", REQUEST.format(n=3, received="2026-12-10")
+              + "征求第三方意见:\n  开始: 2026-12-15\n")
     saved = os.environ.get("GONGKAI_TODAY")
     os.environ["GONGKAI_TODAY"] = "2026-12-21"
     try:
@@ -171,3 +174,12 @@ def test_a_request_of_christmas_day_is_due_on_25_january_provisionally(gk, hande
     assert [m for m, _ in soon] == ["申请 YSQ-2026-002 应于 2027-01-25（暂定） 前答复，今天到期"]
     late = [m for m, _ in findings(gk, handed, "2027-01-26", "GK701") if "YSQ-2026-002" in m]
     assert late == ["申请 YSQ-2026-002 应于 2027-01-25（暂定） 前答复，已逾期1个工作日"]  # marked once, on the date
+
+
+def test_a_consultation_over_the_turn_of_the_year_counts_its_days_provisionally(gk, handed):
+    # 开始 Tue 2026-12-15: to Thu 12-31: 12-16…18 (3), 21…25 (8), 28…31 (12) — not yet over 15, nothing said
+    assert findings(gk, handed, "2026-12-31", "GK718") == []
+    # to Fri 2027-01-08: 12 + 1-4…1-8 (5) = 17, 1-1 元旦 skipped (暂定)
+    found = findings(gk, handed, "2027-01-08", "GK718")
+    assert [m for m, _ in found] == ["申请 YSQ-2026-003 自 2026-12-15 征求第三方意见，已过17个工作日（暂定）仍没有「结束」，答复期限一直暂停"]
+    assert "2027年的节假日安排尚未录入" in found[0][1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -38,6 +39,15 @@ def _shown(due: Due) -> DueDate:
 # (「陈金水本人的低保审批材料」), and validate's messages go to CI logs and pull-request annotations.
 
 
+def _counted_since(ctx: Context, start: dt.date, here: Location) -> tuple[int | None, tuple[int, ...]]:
+    """Working days in (start, today], and the years among them counted on the provisional calendar: a day of December
+    counted to a day of January before the new year's notice is entered (1月1日 and the weekends only) is said to be
+    暂定, never given as final."""
+    counted = ctx.dated(lambda calendar: (calendar.count_between(start, ctx.today),
+                                          calendar.provisional_years(start, ctx.today)), here)
+    return (None, ()) if counted is None else counted
+
+
 def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
     """Unanswered requests with a running clock: (path, request, due date, working days left)."""
     for path, request in _requests(ctx):
@@ -64,13 +74,9 @@ def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
 def request_overdue(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
         here = Location(path, request.id, ("收到日期",))
-        late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
+        late, guessed = _counted_since(ctx, due.date, here)
         if due.date < ctx.today and late is not None:
-            # A final deadline of December counted to a day of January before the new year's notice is entered: the
-            # working days since are provisional too (1月1日 and the weekends only), and said so (a provisional
-            # deadline says it already).
-            since = () if due.provisional else (
-                ctx.dated(lambda calendar: calendar.provisional_years(due.date, ctx.today), here) or ())
+            since = () if due.provisional else guessed  # a provisional deadline carries the mark already
             # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
             overdue = (f"已逾期{late}个工作日{PROVISIONAL_MARK if since else ''}" if late
                        else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）")
@@ -393,11 +399,12 @@ def request_consultation_open(ctx: Context) -> Iterator[Finding]:
             continue
         here = Location(path, request.id, ("征求第三方意见", "开始"))
         start = consultation.start
-        passed = ctx.dated(lambda calendar: calendar.count_between(start, ctx.today), here)
+        passed, guessed = _counted_since(ctx, start, here)
         if passed is not None and passed > THIRD_PARTY_WORKDAYS:
-            yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日仍没有「结束」，答复期限一直暂停",
+            yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日"
+                                f"{PROVISIONAL_MARK if guessed else ''}仍没有「结束」，答复期限一直暂停",
                           "收到第三方意见的，写上「结束」日期；第三方15个工作日内没有提出意见的，由本机关决定是否公开，"
-                          "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。")
+                          "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。" + provisional_note(guessed))
 
 
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,
