@@ -24,6 +24,9 @@ Found by this pass:
    working days of January counted on the provisional calendar without a word; now 「已逾期20个工作日（暂定）」 with
    the note on how to enter the notice. (Counted wholly in 2026, no mark.) The same for GK718, the working days a
    third party has been consulted (15 by 《条例》第三十二条).
+4. The 2026-12-21 batch carried a 公示 published 2026-12-15 for 15 working days, still running: the 图书馆's 送交信息
+   目录表 (signed, kept for good) said 「公示期至2027年1月5日」 as final, a day counted on the provisional calendar.
+   Now 「公示期至2027年1月5日，按暂定的节假日安排计算」; a 公示 ending in December says its day as before.
 """
 
 from __future__ import annotations
@@ -183,3 +186,23 @@ def test_a_consultation_over_the_turn_of_the_year_counts_its_days_provisionally(
     found = findings(gk, handed, "2027-01-08", "GK718")
     assert [m for m, _ in found] == ["申请 YSQ-2026-003 自 2026-12-15 征求第三方意见，已过17个工作日（暂定）仍没有「结束」，答复期限一直暂停"]
     assert "2027年的节假日安排尚未录入" in found[0][1]
+
+
+# ------------------------------------------------------------------ 4. a running 公示 on the 目录表 of 2026-12-21
+
+@pytest.mark.parametrize(("period", "said"), [
+    # 12-15…18 (4), 21…25 (9), 28…31 (13), 1-4 (14), 1-5 (15): 1-1 元旦 and the weekends skipped, 2027 暂定
+    (15, "（公示期至2027年1月5日，按暂定的节假日安排计算）"),
+    # 12-15…18 (4), 21, 22, 23 (7): wholly in 2026, final
+    (7, "（公示期至2026年12月23日）"),
+])
+def test_a_running_notice_on_the_manifest_says_when_its_end_is_provisional(gk, tmp_path, period, said):
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.record(RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-12-15")
+               .replace("公示截止: 2026-12-31", f"公示期: {period}"))
+    run = gk("handover", "--date", "2026-12-21", "--today", "2026-12-21", "--allow-incomplete", "--dry-run",
+             "-C", cat.root)
+    assert run.code == 0, run.err
+    assert f"按规定公示期满后不再公开{said}，未送图书馆" in run.out

@@ -61,6 +61,7 @@ class BatchEntry:
     notice_end: dt.date | None = None  # the last day of its 公示, when it is a list of people
     running: bool = False  # that 公示 still runs on the batch day
     copies: int = 0  # the paper copies of each document (移交 → 份数)
+    notice_provisional: bool = False  # notice_end counted on the 暂定 calendar of a year without a holiday notice
 
     @property
     def remark(self) -> str:
@@ -90,7 +91,7 @@ class BatchEntry:
             return self.remark
         withheld = [f.name.split("/")[-1] for f in self.withheld_from(recipient)]
         why = withheld_remark(recipient, withheld, not self.files_for(recipient),
-                              self.notice_end if self.running else None)
+                              self.notice_end if self.running else None, self.notice_provisional)
         return "；".join((*self.remarks, why))
 
 
@@ -376,7 +377,8 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
     return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
-                      end is not None and end >= batch.date, batch.settings.copies)
+                      end is not None and end >= batch.date, batch.settings.copies,
+                      end is not None and admission is not None and admission.notice_provisional)
 
 
 def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[str, str],
