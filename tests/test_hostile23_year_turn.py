@@ -27,6 +27,9 @@ Found by this pass:
 4. The 2026-12-21 batch carried a 公示 published 2026-12-15 for 15 working days, still running: the 图书馆's 送交信息
    目录表 (signed, kept for good) said 「公示期至2027年1月5日」 as final, a day counted on the provisional calendar.
    Now 「公示期至2027年1月5日，按暂定的节假日安排计算」; a 公示 ending in December says its day as before.
+5. build-site on 2026-12-30 told the daily job 「下次变化：2027-01-07」 as final: the day after a 公示 (published
+   2026-12-28, 7 working days: 12-28, 29, 30, 31, 1-4, 1-5, 1-6) counted on the provisional calendar. Now
+   「2027-01-07（暂定）」 and why, also when the folder is unchanged and the date comes from the last build's record.
 """
 
 from __future__ import annotations
@@ -206,3 +209,24 @@ def test_a_running_notice_on_the_manifest_says_when_its_end_is_provisional(gk, t
              "-C", cat.root)
     assert run.code == 0, run.err
     assert f"按规定公示期满后不再公开{said}，未送图书馆" in run.out
+
+
+# ------------------------------------------------------------------ 5. build-site's next change over the new year
+
+@pytest.mark.parametrize(("published", "said"), [
+    ("2026-12-28", "下次变化：2027-01-07（暂定）"),  # last day Wed 2027-01-06 (暂定): the names leave on the 7th
+    ("2026-12-22", "下次变化：2026-12-31（公示期满"),  # 12-22…25, 28, 29, 30: last day Wed 12-30, final
+])
+def test_the_next_change_of_the_site_says_when_it_is_provisional(gk, tmp_path, published, said):
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.record(RECORD.replace("公开日期: 2026-09-03", f"公开日期: {published}")
+               .replace("公示截止: 2026-12-31", "公示期: 7"))
+    site = tmp_path / "site"
+    for _ in range(2):  # built, then unchanged: the day comes from the last build's record
+        run = gk("build-site", cat.root, "--out", site, "--today", "2026-12-30", "--no-search")
+        assert run.code == 0, run.err
+        assert said in run.out
+        assert ("2027年的节假日安排尚未录入" in run.out) == ("暂定" in said)
+    assert "网站没有变化" in run.out
