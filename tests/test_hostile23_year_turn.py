@@ -27,6 +27,9 @@ Found by this pass:
 4. The 2026-12-21 batch carried a 公示 published 2026-12-15 for 15 working days, still running: the 图书馆's 送交信息
    目录表 (signed, kept for good) said 「公示期至2027年1月5日」 as final, a day counted on the provisional calendar.
    Now 「公示期至2027年1月5日，按暂定的节假日安排计算」; a 公示 ending in December says its day as before.
+6. `deadline explain R2026-041` for a record whose file does not read (成文日期 typed 2026-12-32, a slip at the turn
+   of the month) said 「找不到编号为「R2026-041」的信息」, as if it did not exist: now it names the file, the line and
+   column and the error, and says to run validate.
 5. build-site on 2026-12-30 told the daily job 「下次变化：2027-01-07」 as final: the day after a 公示 (published
    2026-12-28, 7 working days: 12-28, 29, 30, 31, 1-4, 1-5, 1-6) counted on the provisional calendar. Now
    「2027-01-07（暂定）」 and why, also when the folder is unchanged and the date comes from the last build's record.
@@ -230,3 +233,19 @@ def test_the_next_change_of_the_site_says_when_it_is_provisional(gk, tmp_path, p
         assert said in run.out
         assert ("2027年的节假日安排尚未录入" in run.out) == ("暂定" in said)
     assert "网站没有变化" in run.out
+
+
+# ------------------------------------------------------------------ 6. deadline explain of a file that does not read
+
+def test_deadline_explain_names_the_file_that_does_not_read(gk, tmp_path):
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.record(RECORD.replace("成文日期: 2026-09-01", "成文日期: 2026-12-32"))  # line 13
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert run.code == 2
+    assert "找不到" not in run.err
+    assert "records/2026/R2026-001.yaml 有错误，读不进来（第13行第7列：" in run.err
+    assert "2026-12-32" in run.err and "gongkai validate" in run.err
+    assert "Traceback" not in run.err
+    assert "找不到编号为「R2026-002」" in gk("deadline", "explain", "R2026-002", "-C", cat.root).err

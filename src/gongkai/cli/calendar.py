@@ -84,6 +84,13 @@ def explain_command(
     if record is None:
         request = next((r for _, r in loaded.models("request") if r.id == record_id), None)
         if request is None:
+            if (unread := loaded.unread_file(record_id, ("record", "request"))) is not None:
+                from gongkai.privacy import mask_text  # noqa: PLC0415 (only for a file that does not read)
+                path, first = unread
+                where = (f"（第{first.line}行第{first.column}列：{mask_text(first.message)[0]}）"
+                         if first is not None and first.line else "")
+                raise UsageProblem(f"{path} 有错误，读不进来{where}，无法计算「{record_id}」的期限：运行 gongkai validate "
+                                   f"查看改法，改正后再运行 gongkai deadline explain {record_id}。")
             raise UsageProblem(f"找不到编号为「{record_id}」的信息或依申请公开申请；编号写在文件的「编号」中，"
                                "如 R2026-012（信息）、YSQ-2026-001（申请）。")
         return _explain_request(calendar, request)
