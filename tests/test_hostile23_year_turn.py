@@ -30,6 +30,9 @@ Found by this pass:
 6. `deadline explain R2026-041` for a record whose file does not read (成文日期 typed 2026-12-32, a slip at the turn
    of the month) said 「找不到编号为「R2026-041」的信息」, as if it did not exist: now it names the file, the line and
    column and the error, and says to run validate.
+7. The batch of 2026-12-21 made late, on 2027-01-04 (元旦 in between), was refused whole: 「没有2027年的节假日安排」 —
+   only the 备注's count of working days up to the day it was made reaches into 2027. The batch is made now, its
+   备注 「成文后第23个工作日送交（暂定）」, and validate's GK506 says 「用了23个工作日（暂定）」.
 5. build-site on 2026-12-30 told the daily job 「下次变化：2027-01-07」 as final: the day after a 公示 (published
    2026-12-28, 7 working days: 12-28, 29, 30, 31, 1-4, 1-5, 1-6) counted on the provisional calendar. Now
    「2027-01-07（暂定）」 and why, also when the folder is unchanged and the date comes from the last build's record.
@@ -249,3 +252,25 @@ def test_deadline_explain_names_the_file_that_does_not_read(gk, tmp_path):
     assert "2026-12-32" in run.err and "gongkai validate" in run.err
     assert "Traceback" not in run.err
     assert "找不到编号为「R2026-002」" in gk("deadline", "explain", "R2026-002", "-C", cat.root).err
+
+
+# ------------------------------------------------------------------ 7. the 21 December batch made on 4 January
+
+@pytest.mark.parametrize(("made", "remark", "used"), [
+    # 成文 Tue 2026-12-01 → Mon 2027-01-04: 12-2…4 (3), 7…11 (8), 14…18 (13), 21…25 (18), 28…31 (22), 1-4 (23)
+    ("2027-01-04", "成文后第23个工作日送交（暂定），超过20个工作日时限", "用了23个工作日（暂定），超过20个工作日"),
+    # → Thu 2026-12-31: 22, wholly in 2026
+    ("2026-12-31", "成文后第22个工作日送交，超过20个工作日时限", "用了22个工作日，超过20个工作日"),
+])
+def test_the_december_batch_made_in_january_is_made_and_its_count_is_provisional(gk, tmp_path, made, remark, used):
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    add(cat, 1, "2026-12-02", formed="2026-12-01")
+    run = gk("handover", "--date", "2026-12-21", "--today", made, "-C", cat.root, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert f"备注：{remark}" in run.out
+    assert (cat.root / "handover" / "2026-12-21.yaml").is_file()
+    late = [d["message"] for d in json.loads(gk("validate", cat.root, "--format", "json", "--no-cache",
+                                                "--today", made).out)["diagnostics"] if d["code"] == "GK506"]
+    assert late == [f"信息 R2026-001 成文于 2026-12-01，{made} 才送交两馆，{used}"]
