@@ -146,4 +146,3 @@ def unsettled(after: dt.date, before: dt.date, calendar: WorkdayCalendar,
                 continue  # no provisional view of the year either (before 2004, after the statutory table)
             found += [(h.actual, exc) for h in guessed if after < h.actual < before]
     return tuple(sorted(found, key=lambda pair: pair[0]))
-

@@ -100,7 +100,8 @@ def handover_late(ctx: Context) -> Iterator[Finding]:
         formed, sent = record.formed, ledger.delivered
         day_field = "生成日期" if ledger.made is not None else "批次日期"
         # a batch made in January before the new year's notice is entered counts its January days provisionally
-        counted = ctx.dated(lambda calendar: (calendar.count_between(formed, sent), calendar.provisional_years(formed, sent)),
+        counted = ctx.dated(lambda calendar: (calendar.count_between(formed, sent),
+                                              calendar.provisional_years(formed, sent)),
                             Location(path, ledger.id, (day_field,)))
         if counted is not None and counted[0] > limit:
             used, guessed = counted
