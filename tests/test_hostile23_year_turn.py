@@ -33,6 +33,9 @@ Found by this pass:
 7. The batch of 2026-12-21 made late, on 2027-01-04 (元旦 in between), was refused whole: 「没有2027年的节假日安排」 —
    only the 备注's count of working days up to the day it was made reaches into 2027. The batch is made now, its
    备注 「成文后第23个工作日送交（暂定）」, and validate's GK506 says 「用了23个工作日（暂定）」.
+8. `deadline explain` of a 公示 said nothing of its 公示期: the day the names come down — what a clerk asks of a 公示
+   over 元旦 or 春节 — was shown nowhere on the terminal. It is now counted day by day (公开日期 the first day) and its
+   last day given as every output takes it down, 暂定 when it runs into a year without a notice.
 5. build-site on 2026-12-30 told the daily job 「下次变化：2027-01-07」 as final: the day after a 公示 (published
    2026-12-28, 7 working days: 12-28, 29, 30, 31, 1-4, 1-5, 1-6) counted on the provisional calendar. Now
    「2027-01-07（暂定）」 and why, also when the folder is unchanged and the date comes from the last build's record.
@@ -274,3 +277,32 @@ def test_the_december_batch_made_in_january_is_made_and_its_count_is_provisional
     late = [d["message"] for d in json.loads(gk("validate", cat.root, "--format", "json", "--no-cache",
                                                 "--today", made).out)["diagnostics"] if d["code"] == "GK506"]
     assert late == [f"信息 R2026-001 成文于 2026-12-01，{made} 才送交两馆，{used}"]
+
+
+# ------------------------------------------------------------------ 8. deadline explain of a 公示 over 春节 2027
+
+NOTICE_OVER_SPRING = RECORD.replace("公开日期: 2026-09-03", "公开日期: 2027-01-29").replace("公示截止: 2026-12-31", "公示期: 7")
+
+
+@pytest.mark.parametrize(("record", "with_notice", "said"), [
+    # Fri 1-29 (1), 2-1…2-4 (5); 除夕 2-5 to 初三 2-8 off, 6/7 a weekend made up on 2-9/10 (暂定); 2-11 (6), 2-12 (7)
+    (NOTICE_OVER_SPRING, False, "  公示期：2027-01-29 至 2027-02-12（暂定），2027-02-13 起名单从各渠道撤下。"),
+    # with the (written) 2027 notice: 春节 2-5…2-13 off; 2-15 (6), 2-16 (7)
+    (NOTICE_OVER_SPRING, True, "  公示期：2027-01-29 至 2027-02-16，2027-02-17 起名单从各渠道撤下。"),
+    # 公示截止 earlier than the 7th working day: the earlier day
+    (NOTICE_OVER_SPRING.replace("公示期: 7", "公示期: 7\n公示截止: 2027-02-03"), False,
+     "  公示期：2027-01-29 至 2027-02-03（暂定）（「公示截止」或正文写的公示期更早结束，按较早的一天），2027-02-04 起名单从各渠道撤下。"),
+])
+def test_deadline_explain_counts_a_notice_period_over_the_spring_festival(gk, tmp_path, record, with_notice, said):
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.record(record)
+    if with_notice:
+        notice = tmp_path / "notice.txt"
+        notice.write_text(NOTICE_2027, encoding="utf-8")
+        assert gk("calendar", "import", notice, "-C", cat.root).code == 0
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert said in run.out.splitlines()
+    assert ("2027-02-09（周二）  跳过" in run.out) is True  # 补假 (暂定) or 春节 (the notice): off either way
