@@ -155,6 +155,19 @@ def test_the_5_january_batch_gone_by_without_a_notice_is_named(gk, handed):
     assert days == ["handover/2027-01-05.yaml", "handover/2027-01-20.yaml"]
 
 
+def test_a_broken_2027_notice_is_named_not_called_missing(gk, handed, tmp_path):
+    root = tmp_path / "catalog"
+    shutil.copytree(handed, root)
+    (root / "calendar").mkdir()
+    (root / "calendar" / "2027.yaml").write_text("年度: 2027\n放假: 坏\n", encoding="utf-8")
+    run = gk("validate", root, "--format", "json", "--no-cache", "--today", "2027-01-06")
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]
+    assert [d["message"] for d in found] == [
+        "移交日 2027-01-05（暂定）已过，没有这一批的台账：2027年的节假日安排（calendar/2027.yaml）有错误，"
+        "gongkai handover 不能生成这一批，这一期的送交信息目录表没有送交两馆"]
+    assert found[0]["hint"].startswith("calendar/2027.yaml 有错误")
+
+
 def test_the_finding_says_how_to_mend(gk, handed):
     run = gk("validate", handed, "--format", "json", "--no-cache", "--today", "2027-01-06")
     hints = [d["hint"] for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]

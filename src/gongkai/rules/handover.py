@@ -258,7 +258,8 @@ def handover_missed(ctx: Context) -> Iterator[Finding]:
                       "（目录表写明含这一批）；这一批已人工送交的，用 gongkai handover baseline 补登。")
     for day, missing in unsettled(max(ledgers), ctx.today, calendar_of(ctx.catalog), agency.handover.days):
         yield Finding(Location(ledger_path(day)),
-                      f"移交日 {day}（暂定）已过，没有这一批的台账：{missing.year}年的节假日安排还没有录入，"
+                      f"移交日 {day}（暂定）已过，没有这一批的台账：{missing.year}年的节假日安排"
+                      f"{f'（{missing.broken}）有错误' if missing.broken else '还没有录入'}，"
                       "gongkai handover 不能生成这一批，这一期的送交信息目录表没有送交两馆",
                       f"{missing}然后补做：gongkai handover --date 移交日（录入后用 gongkai handover schedule --year "
                       f"{missing.year} 查看）；这一批已人工送交的，用 gongkai handover baseline 补登。")
