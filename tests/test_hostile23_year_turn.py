@@ -27,6 +27,9 @@ Found by this pass:
 4. The 2026-12-21 batch carried a 公示 published 2026-12-15 for 15 working days, still running: the 图书馆's 送交信息
    目录表 (signed, kept for good) said 「公示期至2027年1月5日」 as final, a day counted on the provisional calendar.
    Now 「公示期至2027年1月5日，按暂定的节假日安排计算」; a 公示 ending in December says its day as before.
+5. build-site on 2026-12-30 told the daily job 「下次变化：2027-01-07」 as final: the day after a 公示 (published
+   2026-12-28, 7 working days: 12-28, 29, 30, 31, 1-4, 1-5, 1-6) counted on the provisional calendar. Now
+   「2027-01-07（暂定）」 and why, also when the folder is unchanged and the date comes from the last build's record.
 6. `deadline explain R2026-041` for a record whose file does not read (成文日期 typed 2026-12-32, a slip at the turn
    of the month) said 「找不到编号为「R2026-041」的信息」, as if it did not exist: now it names the file, the line and
    column and the error, and says to run validate.
@@ -36,9 +39,6 @@ Found by this pass:
 8. `deadline explain` of a 公示 said nothing of its 公示期: the day the names come down — what a clerk asks of a 公示
    over 元旦 or 春节 — was shown nowhere on the terminal. It is now counted day by day (公开日期 the first day) and its
    last day given as every output takes it down, 暂定 when it runs into a year without a notice.
-5. build-site on 2026-12-30 told the daily job 「下次变化：2027-01-07」 as final: the day after a 公示 (published
-   2026-12-28, 7 working days: 12-28, 29, 30, 31, 1-4, 1-5, 1-6) counted on the provisional calendar. Now
-   「2027-01-07（暂定）」 and why, also when the folder is unchanged and the date comes from the last build's record.
 """
 
 from __future__ import annotations
@@ -79,6 +79,8 @@ def handed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cat.write("requests/2026/YSQ-2026-002.yaml", REQUEST.format(n=2, received="2026-12-25"))
     cat.write("requests/2026/YSQ-2026-003.yaml", REQUEST.format(n=3, received="2026-12-10")
               + "征求第三方意见:\n  开始: 2026-12-15\n")
+    cat.write("requests/2026/YSQ-2026-004.yaml", REQUEST.format(n=4, received="2026-12-28")
+              .replace("自然人", "商业企业") + "办理结果: 予以公开\n答复日期: 2027-01-06\n")
     saved = os.environ.get("GONGKAI_TODAY")
     os.environ["GONGKAI_TODAY"] = "2026-12-21"
     try:
@@ -319,3 +321,33 @@ def test_deadline_explain_counts_a_notice_period_over_the_spring_festival(gk, tm
     assert run.code == 0, run.err
     assert said in run.out.splitlines()
     assert ("2027-02-09（周二）  跳过" in run.out) is True  # 补假 (暂定) or 春节 (the notice): off either way
+
+
+# ------------------------------------------------------------------ the annual report of 2026, made in January 2027
+
+def table3(gk, root: Path, year: int, today: str) -> dict[str, list[int]]:
+    run = gk("report", "annual", root, "--year", str(year), "--today", today)
+    assert run.code == 0, run.err
+    rows = {}
+    for line in run.out.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 8 and cells[1].isdigit():
+            rows[cells[0].lstrip("　")] = [int(c) for c in cells[1:]]
+    return rows
+
+
+def test_requests_of_2026_answered_in_2027_are_carried_over(gk, handed):
+    # columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+    # 2026: YSQ-001 (11-16), 002 (12-25), 003 (12-10, a third party consulted) by 自然人 and 004 (12-28, a 商业企业,
+    # answered 2027-01-06) received; none answered in 2026: all four carried into 2027
+    rows = table3(gk, handed, 2026, "2027-01-15")
+    assert rows["一、本年新收政府信息公开申请数量"] == [3, 1, 0, 0, 0, 0, 4]
+    assert rows["二、上年结转政府信息公开申请数量"] == [0, 0, 0, 0, 0, 0, 0]
+    assert rows["（七）总计"] == [0, 0, 0, 0, 0, 0, 0]
+    assert rows["四、结转下年度继续办理"] == [3, 1, 0, 0, 0, 0, 4]
+    # 2027 (so far): the four carried over; 004 answered (予以公开) on 2027-01-06, three still open
+    rows = table3(gk, handed, 2027, "2027-01-15")
+    assert rows["一、本年新收政府信息公开申请数量"] == [0, 0, 0, 0, 0, 0, 0]
+    assert rows["二、上年结转政府信息公开申请数量"] == [3, 1, 0, 0, 0, 0, 4]
+    assert rows["（一）予以公开"] == [0, 1, 0, 0, 0, 0, 1]
+    assert rows["四、结转下年度继续办理"] == [3, 0, 0, 0, 0, 0, 3]
