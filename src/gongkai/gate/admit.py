@@ -78,6 +78,9 @@ class Gate:
     # 依申请公开 or 不予公开 (or not yet marked) with attachments, and every file of a 编号 declared twice
     withheld: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
+    # next_change is the day after a 公示 whose end was counted on the provisional calendar (a year without a holiday
+    # notice yet): it moves when the notice is entered, and is said to be 暂定
+    next_change_provisional: bool = False
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
     outcomes: dict[str, Outcome] = field(default_factory=dict, repr=False)  # record file path → its outcome
     declared_twice: bool = False  # some 编号 is declared by two files (GK201): the outcomes depend on each other
@@ -153,6 +156,9 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
     gate.admitted.sort(key=_newest, reverse=True)
     gate.next_change = min([o.change for o in gate.outcomes.values() if o.change is not None]
                            + ([change] if change is not None else []), default=None)
+    gate.next_change_provisional = gate.next_change is not None and any(
+        (a := o.admission) is not None and a.notice_provisional and a.notice_end is not None
+        and a.notice_end + dt.timedelta(days=1) == gate.next_change for o in gate.outcomes.values())
     return gate
 
 
