@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from gongkai.diagnostics import Location
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
 from gongkai.catalog import Catalog
@@ -15,6 +16,11 @@ from gongkai.model.deadline import parse_deadline
 from gongkai.model.vocab import ANNUAL_REPORT_KIND, RULES_KIND
 from gongkai.publication.columns import blank_columns, blank_reason, leaders_blank
 from gongkai.reports.periods import Period, periods_of
+
+NOTE_EXAMPLE = "如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」"
+TOWN_NOTE_EXAMPLE = "如「本乡镇民政办的公示在各村公示栏张贴，为保护个人隐私不在网站发布」"
+FIX = "在这个栏目公开应公开的新信息（事项的「栏目类型」「公开时限」写错的，改正事项文件）"
+
 
 @dataclass(frozen=True)
 class Overdue:
@@ -40,13 +46,13 @@ def _overdue(run: Inspection, item: Item, kind: str, dates: list[dt.date]) -> Ev
     if period is not None:
         if any(period.start <= day <= period.end for day in dates) or period.end < dates[0]:
             return None  # published in the period, or the column began after it (nothing was owed then)
-        return Evidence(f"{item.name}（公开时限「{item.deadline}」）：{period.label}没有公开信息，最近一次公开 {dates[-1]}",
-                        item.id, where)
+        return Evidence(f"{item.name}（公开时限「{item.deadline}」）：{period.label}没有公开信息，最近一次公开 {dates[-1]}；"
+                        f"{FIX}", item.id, where)
     window = run.thresholds.columns.window(kind)
     if window is None or window.after(dates[-1]) >= run.today:  # counted from the last record
         return None
     days = (run.today - dates[-1]).days
-    return Evidence(f"{item.name}（{kind}，应{window.text}内更新）：最近一次公开 {dates[-1]}，已{days}天未更新",
+    return Evidence(f"{item.name}（{kind}，应{window.text}内更新）：最近一次公开 {dates[-1]}，已{days}天未更新；{FIX}",
                     item.id, where)
 
 
@@ -69,10 +75,12 @@ def blank_evidence(run: Inspection) -> list[Evidence]:
     政府信息公开制度 or 政府信息公开年报 (61号文 names both columns; the site says there only that the rules are being put
     together, or 「暂无年度报告」)."""
     blanks = blank_columns(run.catalog, run.on_web, run.today)
-    found = [Evidence(f"{item.name}：网站上没有公开信息，{blank_reason(item.blank_note, run.today)}", item.id,
+    found = [Evidence(f"{item.name}：网站上没有公开信息，{blank_reason(item.blank_note, run.today)}；在这个栏目公开信息，"
+                      f"或在 {run.path('item', item.id) or item.id} 中写（或更新）「空白说明」说明为什么没有（{NOTE_EXAMPLE}）", item.id,
                       run.path("item", item.id)) for item in blanks.items]
-    found += [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，{blank_reason(unit.blank_note, run.today)}", unit.id,
-                       "gongkai.yaml") for _, unit in blanks.towns]
+    found += [Evidence(f"{unit.name}的乡镇页面：网站上没有公开信息，{blank_reason(unit.blank_note, run.today)}；"
+                       f"在 {_unit_at(run, index)} 这个单位下写（或更新）「空白说明」（{TOWN_NOTE_EXAMPLE}）", unit.id, "gongkai.yaml")
+               for index, unit in blanks.towns]
     found += [Evidence(f"{domain.name}领域政务公开事项标准目录：栏目是空的（gongkai.yaml「领域」中列了，标准目录中没有这个领域的"
                        f"事项）；在 items/{domain.slug}/ 下登记它的公开事项，或从「领域」中删去它", domain.code, "gongkai.yaml")
               for domain in empty_domains(run.catalog)]
@@ -88,6 +96,12 @@ def blank_evidence(run: Inspection) -> list[Evidence]:
                               "把本机关已公布的政府信息公开工作年度报告登记为「文种: 年度报告」、写明「报告年度」的主动公开信息"
                               "（启用前在门户网站公布的，写「补录」和原因）", None, None))
     return found
+
+
+def _unit_at(run: Inspection, index: int) -> str:
+    """Where the township is written in gongkai.yaml, as file:line:column."""
+    _, line, column = run.catalog.locate(Location("gongkai.yaml", None, ("单位", index)), prefer_key=True)
+    return f"gongkai.yaml:{line}:{column}" if line else "gongkai.yaml「单位」"
 
 
 def empty_domains(catalog: Catalog) -> list[Domain]:

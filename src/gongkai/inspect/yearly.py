@@ -8,13 +8,14 @@ from statistics import mean
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.interaction import answered
-from gongkai.inspect.sheet import Deduction, Evidence, Figure, Figures
+from gongkai.inspect.sheet import Check, Deduction, Evidence, Figure, Figures, Status
 from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
 from gongkai.model.vocab import INTERPRETATION_KIND
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
+REPORT_YEARS_SOURCE = "国办公开办函〔2019〕61号（「政府信息公开年报」栏目）；《政府信息公开条例》第四十九条"
 
 
 def due_date(run: Inspection, year: int) -> dt.date:
@@ -52,6 +53,29 @@ def check_annual_report(run: Inspection) -> Deduction:
         evidence.append(Evidence(f"「{first.title}」{first.published} 才公开，晚于{due}", first.id,
                                  run.path("record", first.id)))
     return run.thresholds.deductions.annual.deduction("annual-report", "信息公开年报", evidence)
+
+
+def missing_report_years(run: Inspection) -> list[int]:
+    """The years before the one the deduction judges whose report is not in the 年报 column: every year from the
+    earliest report on the web, or from the first report that fell due after the 启用日期, whichever is earlier
+    (61号文: the column holds the bureau's reports of every year; a gap is what the inspector sees)."""
+    judged = report_year(run)
+    years = {y for r in run.web_records if (y := r.reported_year) is not None}
+    starts = [min(years)] if years else []
+    adopted = run.catalog.agency.adopted if run.catalog.agency else None
+    if adopted is not None:
+        starts.append(adopted.year - 1 if adopted <= due_date(run, adopted.year - 1) else adopted.year)
+    return [y for y in range(min(starts), judged) if y not in years] if starts else []
+
+
+def check_report_years(run: Inspection) -> Check:
+    """A warning naming each earlier year missing from the 年报 column (the 扣分 item judges last year's report only)."""
+    evidence = [Evidence(f"网站「政府信息公开年报」栏目中没有{year}年度的政府信息公开工作年度报告（应于{due_date(run, year)}前公布）："
+                         f"已公布的，登记为「文种: 年度报告」「报告年度: {year}」的主动公开信息，启用前公布的写「补录」和原因")
+                for year in missing_report_years(run)]
+    return Check("report-years", "信息公开年报", "政府信息公开年报栏目缺少的年度（栏目应有历年的年度报告）",
+                 f"缺少的年度逐一提醒（不计分；{report_year(run)}年度的报告是否按时公开在扣分指标中计）", REPORT_YEARS_SOURCE,
+                 Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
 
 
 def website_figures(run: Inspection) -> Figures:
