@@ -1,0 +1,157 @@
+"""Twenty-third hostile pass over the 政府信息公开 column (issue 13) and `gongkai inspect` (issue 14), as the inspector
+who scores the column with the 检查指标 (国办秘函〔2019〕19号) and 国办公开办函〔2019〕61号 in hand.
+
+Found by this pass:
+- 互动回应差 passed 「有效咨询渠道」 when every phone of gongkai.yaml said 「见办公室公告」 and the e-mail 「暂未开通」:
+  the site shows them as plain text that nobody can call or write to (validate warns GK901), so the column has no
+  working channel. Now the item fails, naming each field that leads nowhere at its gongkai.yaml line and column.
+- A record whose 公开日期 is before its 成文日期 (a document published before it was written: the signature of a
+  backdated 发稿日期; validate's GK404 error does not keep it off the site) was on the web, and inspect gave full
+  marks (outside git the item was only 「未检查」). Now it is 伪造发稿日期 evidence, in git or not; 补录 does not
+  explain it.
+- The 年报 column with 2023's and 2025's reports and none for 2024 (or none for a year that fell due after the
+  启用日期) was silent: the deduction judges last year's report only. Now a warning (report-years, no points) names
+  each missing year and its due day.
+- The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
+  「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CatalogDir
+from test_inspect import ANNUAL, BASE_AGENCY, LEADERS, SITE, TOWN, check, icat, inspect, write_item, write_record  # noqa: F401
+
+
+# ---------------------------------------------------------------------------------------------------- 互动回应差: a channel that works
+
+NO_NUMBER = "见办公室公告"
+
+
+def _agency(org_phone: str, desk_phone: str, desk_email: str) -> str:
+    return (BASE_AGENCY.replace("  联系电话: 0595-23000000", f"  联系电话: {org_phone}")
+            .replace("  电话: 0595-23000000", f"  电话: {desk_phone}")
+            .replace("  电子邮箱: gk@example.gov.cn", f"  电子邮箱: {desk_email}") + LEADERS + SITE)
+
+
+def test_phones_without_a_number_and_an_email_without_an_address_are_no_consultation_channel(gk, icat):
+    icat.write("gongkai.yaml", _agency(NO_NUMBER, NO_NUMBER, "暂未开通"))
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "interaction")
+    assert (code, entry["status"], entry["count"], sheet["verdict"]["failed_vetoes"]) == (1, "fail", 1, ["interaction"])
+    [evidence] = entry["evidence"]
+    assert evidence["path"] == "gongkai.yaml"
+    # 机关 → 联系电话 is line 5 of the file, its value at column 9; 依申请公开 → 电话 line 27, 电子邮箱 line 28
+    assert "gongkai.yaml:5:9 「机关 → 联系电话」写的「见办公室公告」中没有可以拨打的号码" in evidence["text"]
+    assert "gongkai.yaml:27:7 「依申请公开 → 电话」写的「见办公室公告」中没有可以拨打的号码" in evidence["text"]
+    assert "gongkai.yaml:28:9 「依申请公开 → 电子邮箱」写的「暂未开通」不是电子邮件地址" in evidence["text"]
+    assert "网站上没有有效的咨询渠道；写上区号加号码（如「0595-23222516」）或完整的电子邮箱" in evidence["text"]
+    assert sheet["verdict"]["score"] == 100  # a 否决 item: no points
+
+
+@pytest.mark.parametrize("org_phone, desk_phone, desk_email", [
+    ("0595-23000000", NO_NUMBER, "暂未开通"),   # the bureau's own number is enough
+    (NO_NUMBER, "12345", "暂未开通"),           # a hotline is a number
+    (NO_NUMBER, NO_NUMBER, "民政局 <gk@example.gov.cn>"),  # a named address is an address
+])
+def test_one_number_or_one_address_is_a_channel(gk, icat, org_phone, desk_phone, desk_email):
+    icat.write("gongkai.yaml", _agency(org_phone, desk_phone, desk_email))
+    code, sheet = inspect(gk, icat.root)
+    assert (code, check(sheet, "interaction")["status"], check(sheet, "interaction")["count"]) == (0, "pass", 0)
+
+
+# ---------------------------------------------------------------------------------------------------- 发稿日期 before 成文日期
+
+def _dated(cat: CatalogDir, formed: str, extra: str = "") -> None:
+    path = cat.root / "records/2026/R2026-050.yaml"  # icat's 通知公告 record, 公开日期 2026-11-02
+    path.write_text(path.read_text(encoding="utf-8").replace("成文日期: 2026-11-02", f"成文日期: {formed}") + extra,
+                    encoding="utf-8")
+
+
+def test_a_document_published_before_it_was_written_fails_the_dates_item_outside_git(gk, icat):
+    _dated(icat, "2026-11-03")  # written the day after it was published
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "dates")
+    assert (code, entry["status"], entry["count"], sheet["verdict"]["failed_vetoes"]) == (1, "fail", 1, ["dates"])
+    [evidence] = entry["evidence"]
+    assert (evidence["id"], evidence["path"]) == ("R2026-050", "records/2026/R2026-050.yaml")
+    assert "公开日期 2026-11-02 早于成文日期 2026-11-03" in evidence["text"]
+    assert "改正 records/2026/R2026-050.yaml 中的「公开日期」或「成文日期」" in evidence["text"]
+    assert "git 历史" in entry["note"]  # the commit check itself could not be made, and says so
+
+
+def test_a_late_entry_does_not_explain_a_document_published_before_it_was_written(gk, icat):
+    _dated(icat, "2026-11-03", "补录: 2026年11月已在县政府门户网站公开，启用后补登\n")
+    code, sheet = inspect(gk, icat.root)
+    assert (code, check(sheet, "dates")["status"], check(sheet, "dates")["count"]) == (1, "fail", 1)
+
+
+def test_written_and_published_on_the_same_day_is_not_evidence(gk, icat):
+    _dated(icat, "2026-11-02")
+    code, sheet = inspect(gk, icat.root)
+    assert (code, check(sheet, "dates")["status"], check(sheet, "dates")["count"]) == (0, "unchecked", 0)
+
+
+# ---------------------------------------------------------------------------------------------------- 年报 of every year
+
+def _report(cat: CatalogDir, year: int) -> None:
+    """The report on *year*, published on 20 January of the next (on time)."""
+    rid = f"R{year + 1}-9{year % 100:02d}"
+    text = (ANNUAL.replace("R2026-900", rid).replace("2025年", f"{year}年").replace("报告年度: 2025", f"报告年度: {year}")
+            .replace("2026-01-", f"{year + 1}-01-").replace("350524-MZ-2026-00900", f"350524-MZ-{year + 1}-009{year % 100:02d}"))
+    cat.write(f"records/{year + 1}/{rid}.yaml", text)
+
+
+def _missing(sheet: dict) -> list[str]:
+    return [e["text"] for e in check(sheet, "report-years")["evidence"]]
+
+
+def test_a_year_missing_between_two_reports_is_named_without_points(gk, icat):
+    _report(icat, 2023)  # icat has 2025's; 2024's is missing
+    code, sheet = inspect(gk, icat.root)
+    assert _missing(sheet) == [
+        "网站「政府信息公开年报」栏目中没有2024年度的政府信息公开工作年度报告（应于2025-01-31前公布）：已公布的，登记为"
+        "「文种: 年度报告」「报告年度: 2024」的主动公开信息，启用前公布的写「补录」和原因"]
+    assert check(sheet, "report-years")["status"] == "fail"
+    assert (code, sheet["verdict"]["score"], check(sheet, "annual-report")["points"]) == (0, 100, 0)
+    _report(icat, 2024)
+    _, sheet = inspect(gk, icat.root)
+    assert (_missing(sheet), check(sheet, "report-years")["status"]) == ([], "pass")
+
+
+@pytest.mark.parametrize("adopted, years", [
+    ("2024-01-31", [2023, 2024]),  # 2023's report fell due on the day gongkai was adopted
+    ("2024-02-01", [2024]),        # a day later: 2023's was due before, on the old portal
+    ("2025-02-01", []),            # adopted after 2024's was due; 2025's is there
+])
+def test_every_report_due_since_adoption_is_in_the_column(gk, icat, adopted, years):
+    icat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE + f"启用日期: {adopted}\n")
+    code, sheet = inspect(gk, icat.root)
+    assert [text[text.index("没有") + 2:text.index("年度的")] for text in _missing(sheet)] == [str(y) for y in years]
+    assert (code, sheet["verdict"]["score"]) == (0, 100)
+
+
+def test_the_missing_year_warning_is_in_the_text_sheet(gk, icat):
+    _report(icat, 2023)
+    run = gk("inspect", icat.root, "--today", "2026-11-27")
+    warnings = run.out[run.out.index("三、提醒"):run.out.index("四、")]
+    assert "政府信息公开年报栏目缺少的年度（栏目应有历年的年度报告）：1 项" in warnings
+    assert "没有2024年度的政府信息公开工作年度报告" in warnings
+
+
+# ---------------------------------------------------------------------------------------------------- evidence says how to fix
+
+def test_stale_and_blank_columns_say_how_to_fix_and_a_township_where(gk, icat):
+    icat.write("gongkai.yaml", BASE_AGENCY.replace("  - 编号: shjzg", TOWN + "  - 编号: shjzg") + LEADERS + SITE)
+    write_item(icat, "SHJZ-070", "审核信息")          # no record, no 空白说明
+    write_item(icat, "SHJZ-071", "工作动态")          # 动态要闻: 2 weeks
+    write_record(icat, "R2026-071", "SHJZ-071", "2026-11-12")  # 15 days before 2026-11-27
+    _, sheet = inspect(gk, icat.root)
+    [stale] = check(sheet, "stale-columns")["evidence"]
+    assert stale["text"].endswith("最近一次公开 2026-11-12，已15天未更新；在这个栏目公开应公开的新信息"
+                                  "（事项的「栏目类型」「公开时限」写错的，改正事项文件）")
+    blank = {e["id"]: e["text"] for e in check(sheet, "blank-columns")["evidence"]}
+    assert "或在 items/shjz/SHJZ-070.yaml 中写（或更新）「空白说明」说明为什么没有" in blank["SHJZ-070"]
+    # the township is the second unit of 单位: its 「- 编号」 on line 13, column 5
+    assert "在 gongkai.yaml:13:5 这个单位下写（或更新）「空白说明」" in blank["mzb-102"]
