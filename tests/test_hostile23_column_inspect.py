@@ -12,6 +12,9 @@ Found by this pass:
 - The 年报 column with 2023's and 2025's reports and none for 2024 (or none for a year that fell due after the
   启用日期) was silent: the deduction judges last year's report only. Now a warning (report-years, no points) names
   each missing year and its due day.
+- A 政府信息公开制度 column whose only 制度 was repealed (有效性: 废止, the page listing it as 【废止】) counted as
+  filled: the column holds no rule in force. Now it is a blank column (one of the five), naming the record; a rule
+  repealed from tomorrow, or 已修改 (in force as amended), still fills it.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -155,3 +158,42 @@ def test_stale_and_blank_columns_say_how_to_fix_and_a_township_where(gk, icat):
     assert "或在 items/shjz/SHJZ-070.yaml 中写（或更新）「空白说明」说明为什么没有" in blank["SHJZ-070"]
     # the township is the second unit of 单位: its 「- 编号」 on line 13, column 5
     assert "在 gongkai.yaml:13:5 这个单位下写（或更新）「空白说明」" in blank["mzb-102"]
+
+
+# ---------------------------------------------------------------------------------------------------- 制度 current
+
+def _rules_validity(cat: CatalogDir, validity: str, since: str) -> None:
+    path = cat.root / "records/2026/R2026-051.yaml"  # icat's only 制度, published 2026-03-02
+    path.write_text(path.read_text(encoding="utf-8") + f"有效性: {validity}\n有效性日期: {since}\n", encoding="utf-8")
+
+
+def _rules_blank(sheet: dict) -> list[dict]:
+    return [e for e in check(sheet, "blank-columns")["evidence"] if e["text"].startswith("政府信息公开制度")]
+
+
+@pytest.mark.parametrize("validity", ["废止", "失效"])
+def test_a_rules_column_whose_every_rule_has_lapsed_is_blank(gk, icat, validity):
+    _rules_validity(icat, validity, "2026-11-27")  # out of force from today
+    _, sheet = inspect(gk, icat.root)
+    [blank] = _rules_blank(sheet)
+    assert (blank["id"], blank["path"]) == ("R2026-051", "records/2026/R2026-051.yaml")
+    assert blank["text"] == (f"政府信息公开制度：网站上的1项制度都已失效或废止（如「测试县民政局政府信息公开保密审查制度」【{validity}】），"
+                             "栏目里没有现行的制度；把本机关现行的政府信息公开制度登记为「文种: 制度」的主动公开信息，或核对这些制度的「有效性」")
+    assert check(sheet, "blank-columns")["count"] == 1
+
+
+@pytest.mark.parametrize("validity, since", [("废止", "2026-11-28"),   # repealed from tomorrow: in force today
+                                             ("已修改", "2026-10-01")])  # amended: in force as amended
+def test_a_rule_in_force_today_fills_the_rules_column(gk, icat, validity, since):
+    _rules_validity(icat, validity, since)
+    _, sheet = inspect(gk, icat.root)
+    assert (_rules_blank(sheet), check(sheet, "blank-columns")["count"]) == ([], 0)
+
+
+def test_four_blank_items_and_a_rules_column_of_repealed_rules_fail_the_site(gk, icat):
+    _rules_validity(icat, "废止", "2026-06-30")
+    for n in range(4):
+        write_item(icat, f"SHJZ-3{n:02d}", f"空栏目{n}")
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "blank-columns")
+    assert (code, entry["count"], entry["status"], sheet["verdict"]["failed_vetoes"]) == (1, 5, "fail", ["blank-columns"])

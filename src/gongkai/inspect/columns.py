@@ -13,7 +13,7 @@ from gongkai.catalog import Catalog
 from gongkai.model import Item
 from gongkai.model.agency import Domain
 from gongkai.model.deadline import parse_deadline
-from gongkai.model.vocab import ANNUAL_REPORT_KIND, RULES_KIND
+from gongkai.model.vocab import ANNUAL_REPORT_KIND, OUT_OF_FORCE, RULES_KIND
 from gongkai.publication.columns import blank_columns, blank_reason, leaders_blank
 from gongkai.reports.periods import Period, periods_of
 
@@ -73,7 +73,8 @@ def overdue_columns(run: Inspection) -> list[Overdue]:
 def blank_evidence(run: Inspection) -> list[Evidence]:
     """Items and township pages with no record on the web and no 空白说明 saying why, an empty 领导信息, and an empty
     政府信息公开制度 or 政府信息公开年报 (61号文 names both columns; the site says there only that the rules are being put
-    together, or 「暂无年度报告」)."""
+    together, or 「暂无年度报告」). A 制度 column whose every rule is repealed or lapsed on the day holds no rule in force:
+    blank too."""
     blanks = blank_columns(run.catalog, run.on_web, run.today)
     found = [Evidence(f"{item.name}：网站上没有公开信息，{blank_reason(item.blank_note, run.today)}；在这个栏目公开信息，"
                       f"或在 {run.path('item', item.id) or item.id} 中写（或更新）「空白说明」说明为什么没有（{NOTE_EXAMPLE}）", item.id,
@@ -87,7 +88,13 @@ def blank_evidence(run: Inspection) -> list[Evidence]:
     if leaders_blank(run.catalog):
         found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的（gongkai.yaml 没有「领导」，也没有法定类别为"
                               "「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))
-    if not any(record.kind == RULES_KIND for record in run.web_records):
+    rules = [a for a in run.web if a.record.kind == RULES_KIND]
+    if rules and all(a.validity in OUT_OF_FORCE for a in rules):
+        first = rules[0]
+        found.append(Evidence(f"政府信息公开制度：网站上的{len(rules)}项制度都已失效或废止（如「{first.facts.title}」【{first.validity}】），"
+                              "栏目里没有现行的制度；把本机关现行的政府信息公开制度登记为「文种: 制度」的主动公开信息，"
+                              "或核对这些制度的「有效性」", first.id, run.path("record", first.id)))
+    if not rules:
         found.append(Evidence("政府信息公开制度：栏目是空的，网站上只写着「正在整理」（没有文种为「制度」、在网站公开的信息）；"
                               "把本机关的政府信息公开制度（如保密审查制度、依申请公开工作制度）登记为「文种: 制度」的主动公开信息",
                               None, None))
