@@ -15,6 +15,9 @@ Found by this pass:
 - A 政府信息公开制度 column whose only 制度 was repealed (有效性: 废止, the page listing it as 【废止】) counted as
   filled: the column holds no rule in force. Now it is a blank column (one of the five), naming the record; a rule
   repealed from tomorrow, or 已修改 (in force as amended), still fills it.
+- A 空白说明 of 「暂无主动公开的信息」 (the very words issue 13 found on 26 blank pages), 「本栏目暂无信息」 or
+  「暂无相关信息」 counted as saying why the column is empty, in inspect and in validate (GK902). Now a note that only
+  says nothing is there, in any of these dresses, leaves the column blank; 「本机关本年度未产生此类信息」 still explains.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -197,3 +200,27 @@ def test_four_blank_items_and_a_rules_column_of_repealed_rules_fail_the_site(gk,
     code, sheet = inspect(gk, icat.root)
     entry = check(sheet, "blank-columns")
     assert (code, entry["count"], entry["status"], sheet["verdict"]["failed_vetoes"]) == (1, 5, "fail", ["blank-columns"])
+
+
+# ---------------------------------------------------------------------------------------------------- 「暂无」 dressed up
+
+@pytest.mark.parametrize("note", ["暂无主动公开的信息", "本栏目暂无信息。", "暂无相关信息", "该栏目目前暂无内容", "无此类信息",
+                                  "暂无数据"])
+def test_a_blank_note_saying_only_that_nothing_is_there_leaves_the_column_blank(gk, icat, note):
+    write_item(icat, "SHJZ-070", "审核信息", extra=f"空白说明: {note}\n")
+    _, sheet = inspect(gk, icat.root)
+    assert ids_blank(sheet) == ["SHJZ-070"]
+    run = gk("validate", icat.root, "--today", "2026-11-27")
+    assert "GK902" in run.out and "SHJZ-070" in run.out
+
+
+@pytest.mark.parametrize("note", ["本机关本年度未产生此类信息", "本年度暂无此类信息，有此类信息时自形成之日起20个工作日内公开",
+                                  "本县殡葬服务收费标准由县发展和改革局核定公布，本局暂无此类信息。"])
+def test_a_blank_note_that_says_why_explains_the_column(gk, icat, note):
+    write_item(icat, "SHJZ-070", "审核信息", extra=f"空白说明: {note}\n")
+    _, sheet = inspect(gk, icat.root)
+    assert ids_blank(sheet) == []
+
+
+def ids_blank(sheet: dict) -> list[str]:
+    return [e["id"] for e in check(sheet, "blank-columns")["evidence"]]
