@@ -18,6 +18,9 @@ Found by this pass:
 - A 空白说明 of 「暂无主动公开的信息」 (the very words issue 13 found on 26 blank pages), 「本栏目暂无信息」 or
   「暂无相关信息」 counted as saying why the column is empty, in inspect and in validate (GK902). Now a note that only
   says nothing is there, in any of these dresses, leaves the column blank; 「本机关本年度未产生此类信息」 still explains.
+- 栏目类型 inferred from the name took every 「动态」 for news: 「低保对象动态管理」「救助标准动态调整」「特困人员动态监测」
+  were 2-week 动态要闻 columns, five of them a failed site; 「计划生育特殊家庭扶助」 was 人事规划. Now a rule's 排除
+  words are taken out of the name first (thresholds.yaml, overridable in inspect.yaml).
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -224,3 +227,19 @@ def test_a_blank_note_that_says_why_explains_the_column(gk, icat, note):
 
 def ids_blank(sheet: dict) -> list[str]:
     return [e["id"] for e in check(sheet, "blank-columns")["evidence"]]
+
+
+# ---------------------------------------------------------------------------------------------------- 栏目类型 inferred
+
+def test_dynamic_management_is_not_news(gk, icat):
+    """Columns named for 动态管理 / 动态调整 / 动态监测 / 动态核查 (how recipients are reviewed), last updated 57 days
+    ago: not 动态要闻 (2 weeks), so not stale; a 民政工作动态 column of the same age is."""
+    names = ["低保对象动态管理", "救助标准动态调整", "特困人员动态监测", "低保家庭动态核查", "计划生育特殊家庭扶助", "民政工作动态"]
+    for n, name in enumerate(names):
+        write_item(icat, f"SHJZ-08{n}", name)
+        write_record(icat, f"R2026-08{n}", f"SHJZ-08{n}", "2025-10-01" if name.startswith("计划") else "2026-10-01")
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "stale-columns")
+    assert (code, entry["count"], [e["id"] for e in entry["evidence"]]) == (0, 1, ["SHJZ-085"])
+    # 计划生育 is not 人事规划 either (1 year; its record is 14 months old): a column with no clock
+    assert [e["id"] for e in check(sheet, "overdue-columns")["evidence"]] == ["SHJZ-085"]

@@ -68,10 +68,17 @@ class Columns(CatalogModel):
 
 
 class KindRule(CatalogModel):
-    """栏目类型推定: an item whose name holds one of the words is of this kind."""
+    """栏目类型推定: an item whose name holds one of the words is of this kind, the words of 排除 taken out first
+    (「动态」 is news in 「民政工作动态」, not in 「低保对象动态管理」)."""
 
     kind: ColumnKind = Field(alias="类型")
     words: list[Text] = Field(alias="关键词", min_length=1)
+    unless: list[Text] = Field(default_factory=list, alias="排除")
+
+    def matches(self, name: str) -> bool:
+        for word in self.unless:
+            name = name.replace(word, "")
+        return any(word in name for word in self.words)
 
 
 class Interaction(CatalogModel):
