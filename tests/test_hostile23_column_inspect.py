@@ -21,6 +21,10 @@ Found by this pass:
 - 栏目类型 inferred from the name took every 「动态」 for news: 「低保对象动态管理」「救助标准动态调整」「特困人员动态监测」
   were 2-week 动态要闻 columns, five of them a failed site; 「计划生育特殊家庭扶助」 was 人事规划. Now a rule's 排除
   words are taken out of the name first (thresholds.yaml, overridable in inspect.yaml).
+- Last year's report registered with 公开渠道 only the 公示栏: the 年报 column on the web is empty and inspect took 5
+  points saying 「网站上没有…」 (as if nothing were registered), while validate's GK903 counted the report as
+  published and said nothing. Now GK903 counts only a report on the web, and inspect names the registered report,
+  its file and what to check.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -243,3 +247,27 @@ def test_dynamic_management_is_not_news(gk, icat):
     assert (code, entry["count"], [e["id"] for e in entry["evidence"]]) == (0, 1, ["SHJZ-085"])
     # 计划生育 is not 人事规划 either (1 year; its record is 14 months old): a column with no clock
     assert [e["id"] for e in check(sheet, "overdue-columns")["evidence"]] == ["SHJZ-085"]
+
+
+# ---------------------------------------------------------------------------------------------------- a 年报 kept off the web
+
+BOARD_ONLY = "公开渠道: [社区/企事业单位/村公示栏（电子屏）]\n"
+
+
+def test_a_report_published_only_on_a_board_is_missing_to_validate_as_to_inspect(gk, icat):
+    icat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE + "启用日期: 2025-06-01\n")
+    icat.write("records/2026/R2026-900.yaml", ANNUAL + BOARD_ONLY)
+    run = gk("validate", icat.root, "--today", "2026-11-27")
+    assert "GK903 还没有在网站上公开2025年度政府信息公开工作年度报告（应于2026年1月31日前公布）" in run.out
+    assert "公开渠道要有「政府网站」" in run.out
+    code, sheet = inspect(gk, icat.root)
+    [evidence] = check(sheet, "annual-report")["evidence"]
+    assert (evidence["id"], evidence["path"]) == ("R2026-900", "records/2026/R2026-900.yaml")
+    assert "「测试县民政局2025年政府信息公开工作年度报告」已登记（records/2026/R2026-900.yaml），但今天不在网站上" in evidence["text"]
+    assert (code, sheet["verdict"]["score"]) == (0, 95)
+
+
+def test_the_report_on_the_web_satisfies_validate(gk, icat):
+    icat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE + "启用日期: 2025-06-01\n")
+    run = gk("validate", icat.root, "--today", "2026-11-27")
+    assert "GK903" not in run.out

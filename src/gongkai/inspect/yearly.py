@@ -47,12 +47,25 @@ def check_annual_report(run: Inspection) -> Deduction:
     reports = _reports(run, year)
     evidence = []
     if not reports:
-        evidence.append(Evidence(f"网站上没有{year}年政府信息公开工作年度报告（应于{due}前公开；文种: 年度报告，报告年度: {year}）"))
+        evidence.append(_missing_report(run, year, due))
     elif all(r.published and r.published > due for r in reports):
         first = min(reports, key=lambda r: r.published or due)
         evidence.append(Evidence(f"「{first.title}」{first.published} 才公开，晚于{due}", first.id,
                                  run.path("record", first.id)))
     return run.thresholds.deductions.annual.deduction("annual-report", "信息公开年报", evidence)
+
+
+def _missing_report(run: Inspection, year: int, due: dt.date) -> Evidence:
+    """No report on *year* on the web: say so, and when one is registered but kept off the web, which and where."""
+    registered = sorted((r for r in run.catalog.records.values() if r.reported_year == year), key=lambda r: r.id)
+    text = f"网站上没有{year}年政府信息公开工作年度报告（应于{due}前公开；文种: 年度报告，报告年度: {year}）"
+    if not registered:
+        return Evidence(text)
+    first = registered[0]
+    path = run.path("record", first.id)
+    return Evidence(f"{text}：「{first.title}」已登记（{path or first.id}），但今天不在网站上——核对它的「公开属性」"
+                    "「公开日期」「撤回」和公开渠道（要有「政府网站」），或运行 gongkai validate 查看公开把关拦下的原因",
+                    first.id, path)
 
 
 def missing_report_years(run: Inspection) -> list[int]:
