@@ -25,6 +25,9 @@ Found by this pass:
   points saying 「网站上没有…」 (as if nothing were registered), while validate's GK903 counted the report as
   published and said nothing. Now GK903 counts only a report on the web, and inspect names the registered report,
   its file and what to check.
+- With no leader in gongkai.yaml, 法定主动公开内容 → 领导信息 was a heading over nothing (a blank part, not even 「暂无」).
+  Now the section says the information is being put together, as the empty 制度 column does; inspect still counts it
+  among the blank columns.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -271,3 +274,17 @@ def test_the_report_on_the_web_satisfies_validate(gk, icat):
     icat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE + "启用日期: 2025-06-01\n")
     run = gk("validate", icat.root, "--today", "2026-11-27")
     assert "GK903" not in run.out
+
+
+# ---------------------------------------------------------------------------------------------------- an empty 领导信息 on the site
+
+def test_an_empty_leaders_section_says_so_on_the_page_and_is_still_a_blank_column(gk, icat, tmp_path):
+    icat.write("gongkai.yaml", BASE_AGENCY + SITE)  # no 领导, no item of that 法定类别
+    site = tmp_path / "site"
+    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", "2026-11-27").code == 0
+    page = (site / "fdzdgknr/index.html").read_text(encoding="utf-8")
+    leaders = page[page.index(">领导信息</h2>"):page.index("</section>", page.index(">领导信息</h2>"))]
+    assert "本机关领导信息正在整理，整理完成后在本栏目公开。" in leaders
+    _, sheet = inspect(gk, icat.root)
+    [blank] = [e["text"] for e in check(sheet, "blank-columns")["evidence"] if "领导信息" in e["text"]]
+    assert blank.startswith("法定主动公开内容 → 领导信息：栏目是空的，网站上只写着「正在整理」")
