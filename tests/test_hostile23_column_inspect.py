@@ -28,6 +28,8 @@ Found by this pass:
 - With no leader in gongkai.yaml, 法定主动公开内容 → 领导信息 was a heading over nothing (a blank part, not even 「暂无」).
   Now the section says the information is being put together, as the empty 制度 column does; inspect still counts it
   among the blank columns.
+- A 2025年度 report with 公开日期 2025-12-31 (before the year it reports on had ended: its 报告年度 or its date is
+  wrong) counted as 2025's report published on time. Now it does not count for that year, and the deduction says why.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -288,3 +290,18 @@ def test_an_empty_leaders_section_says_so_on_the_page_and_is_still_a_blank_colum
     _, sheet = inspect(gk, icat.root)
     [blank] = [e["text"] for e in check(sheet, "blank-columns")["evidence"] if "领导信息" in e["text"]]
     assert blank.startswith("法定主动公开内容 → 领导信息：栏目是空的，网站上只写着「正在整理」")
+
+
+# ---------------------------------------------------------------------------------------------------- a 年报 dated before its year ended
+
+@pytest.mark.parametrize("published, points", [("2025-12-31", 5), ("2026-01-01", 0)])
+def test_a_report_published_before_its_year_ended_is_not_that_years_report(gk, icat, published, points):
+    icat.write("records/2026/R2026-900.yaml", ANNUAL.replace("公开日期: 2026-01-20", f"公开日期: {published}")
+               .replace("2026-01-15", "2025-12-20"))  # 成文日期 and 审查日期 before it
+    code, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "annual-report")
+    assert (code, entry["points"], sheet["verdict"]["score"]) == (0, points, 100 - points)
+    if points:
+        [evidence] = entry["evidence"]
+        assert evidence["text"] == ("「测试县民政局2025年政府信息公开工作年度报告」报告年度 2025，公开日期却是 2025-12-31，在2025年结束之前，"
+                                    "不可能是2025年度的报告：核对 records/2026/R2026-900.yaml 中的「报告年度」和「公开日期」")

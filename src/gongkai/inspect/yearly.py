@@ -37,7 +37,14 @@ def figures_year(run: Inspection) -> int:
 
 
 def _reports(run: Inspection, year: int) -> list[Record]:
-    return [r for r in run.web_records if r.reported_year == year]
+    return [r for r in run.web_records if r.reported_year == year and not _too_early(r)]
+
+
+def _too_early(record: Record) -> bool:
+    """A report published before the year it reports on ended cannot be that year's (its figures run to 31 December):
+    its 报告年度 or its 公开日期 is wrong."""
+    year = record.reported_year
+    return year is not None and record.published is not None and record.published.year <= year
 
 
 def check_annual_report(run: Inspection) -> Deduction:
@@ -46,7 +53,13 @@ def check_annual_report(run: Inspection) -> Deduction:
     due = due_date(run, year)
     reports = _reports(run, year)
     evidence = []
-    if not reports:
+    early = [r for r in run.web_records if r.reported_year == year and _too_early(r)]
+    if not reports and early:
+        first = early[0]
+        evidence.append(Evidence(f"「{first.title}」报告年度 {year}，公开日期却是 {first.published}，在{year}年结束之前，"
+                                 f"不可能是{year}年度的报告：核对 {run.path('record', first.id) or first.id} 中的「报告年度」和「公开日期」",
+                                 first.id, run.path("record", first.id)))
+    elif not reports:
         evidence.append(_missing_report(run, year, due))
     elif all(r.published and r.published > due for r in reports):
         first = min(reports, key=lambda r: r.published or due)
@@ -73,7 +86,7 @@ def missing_report_years(run: Inspection) -> list[int]:
     earliest report on the web, or from the first report that fell due after the 启用日期, whichever is earlier
     (61号文: the column holds the bureau's reports of every year; a gap is what the inspector sees)."""
     judged = report_year(run)
-    years = {y for r in run.web_records if (y := r.reported_year) is not None}
+    years = {y for r in run.web_records if (y := r.reported_year) is not None and not _too_early(r)}
     starts = [min(years)] if years else []
     adopted = run.catalog.agency.adopted if run.catalog.agency else None
     if adopted is not None:
