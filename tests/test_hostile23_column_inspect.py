@@ -30,6 +30,9 @@ Found by this pass:
   among the blank columns.
 - A 2025年度 report with 公开日期 2025-12-31 (before the year it reports on had ended: its 报告年度 or its date is
   wrong) counted as 2025's report published on time. Now it does not count for that year, and the deduction says why.
+- `inspect --site` counted an empty file as 「无法下载」 only under files/: a 0-byte 申请表 (zhinan/shenqingbiao.pdf, the
+  指南's download) passed, and a 0-byte page passed as a working link. Now an empty document anywhere on the site is
+  an attachment that cannot be downloaded (and a missing one too), an empty page a broken link.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -305,3 +308,21 @@ def test_a_report_published_before_its_year_ended_is_not_that_years_report(gk, i
         [evidence] = entry["evidence"]
         assert evidence["text"] == ("「测试县民政局2025年政府信息公开工作年度报告」报告年度 2025，公开日期却是 2025-12-31，在2025年结束之前，"
                                     "不可能是2025年度的报告：核对 records/2026/R2026-900.yaml 中的「报告年度」和「公开日期」")
+
+
+# ---------------------------------------------------------------------------------------------------- empty files on the site
+
+def test_an_empty_application_form_or_page_on_the_site_is_caught(gk, icat, tmp_path):
+    """A site copied to the portal with a 0-byte 申请表 (the 指南's download) and a 0-byte item page: before, only an
+    empty file under files/ counted; the form passed as downloadable and the page as a working link."""
+    site = tmp_path / "site"
+    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", "2026-11-27").code == 0
+    (site / "zhinan/shenqingbiao.pdf").write_bytes(b"")
+    (site / "items/SHJZ-050.html").write_bytes(b"")
+    code, sheet = inspect(gk, icat.root, "--site", site)
+    attachments, links = check(sheet, "attachments"), check(sheet, "links")
+    assert [e["text"] for e in attachments["evidence"]] == ["链接「../zhinan/shenqingbiao.pdf」文件为空，无法下载（zhinan/index.html）"]
+    [page] = links["evidence"]
+    assert "SHJZ-050.html」页面是空的（0字节），打开是一片空白" in page["text"]
+    # one point each (每个扣1分), nothing else
+    assert (code, attachments["points"], links["points"], sheet["verdict"]["score"]) == (0, 1, 1, 98)
