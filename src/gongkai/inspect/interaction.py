@@ -46,10 +46,11 @@ def _no_channel(run: Inspection) -> Evidence | None:
     said = []
     for keys, value, _ in channels:
         _, line, column = run.catalog.locate(Location(AGENCY_FILE, None, keys))
-        where = f"gongkai.yaml:{line}:{column} " if line else "gongkai.yaml "
+        where = f"{AGENCY_FILE}:{line}:{column}" if line else AGENCY_FILE
         wrong = "不是电子邮件地址" if keys[1] == "电子邮箱" else "中没有可以拨打的号码"
-        said.append(f"{where}「{' → '.join(keys)}」写的「{value}」{wrong}")
-    written = "；".join(said) + "，网站上只显示文字，不能点击拨打或发送" if said else "gongkai.yaml 没有写机关或依申请公开受理机构的联系电话、电子邮箱、网上申请地址"
+        said.append(f"{where} 「{' → '.join(keys)}」写的「{value}」{wrong}")
+    written = ("；".join(said) + "，网站上只显示文字，不能点击拨打或发送" if said
+               else f"{AGENCY_FILE} 没有写机关或依申请公开受理机构的联系电话、电子邮箱、网上申请地址")
     return Evidence(f"{written}：网站上没有有效的咨询渠道；写上区号加号码（如「0595-23222516」）或完整的电子邮箱",
                     None, AGENCY_FILE)
 
