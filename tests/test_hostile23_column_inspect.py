@@ -33,6 +33,9 @@ Found by this pass:
 - `inspect --site` counted an empty file as 「无法下载」 only under files/: a 0-byte 申请表 (zhinan/shenqingbiao.pdf, the
   指南's download) passed, and a 0-byte page passed as a working link. Now an empty document anywhere on the site is
   an attachment that cannot be downloaded (and a missing one too), an empty page a broken link.
+- A 空白说明 that gave no reason was reported (GK902 and inspect) as 「也没有空白说明」 at the item's 编号: the clerk,
+  looking at the note written there, could not tell what was wrong. Now the message quotes the note, says it gives
+  no reason, points at its line, and says to rewrite it; a township's likewise.
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -326,3 +329,25 @@ def test_an_empty_application_form_or_page_on_the_site_is_caught(gk, icat, tmp_p
     assert "SHJZ-050.html」页面是空的（0字节），打开是一片空白" in page["text"]
     # one point each (每个扣1分), nothing else
     assert (code, attachments["points"], links["points"], sheet["verdict"]["score"]) == (0, 1, 1, 98)
+
+
+def test_a_blank_note_that_says_nothing_is_named_at_its_line_not_called_missing(gk, icat):
+    """Before: 「也没有空白说明」, pointing at 编号 — the clerk looked at the note they had written and saw one."""
+    write_item(icat, "SHJZ-070", "审核信息", extra="空白说明: 本栏目暂无信息。\n")
+    run = gk("validate", icat.root, "--today", "2026-11-27")
+    # write_item's file has 16 lines; the note is line 17, its value at column 7
+    assert ("17:7 警告 GK902 事项 SHJZ-070「最低生活保障 / 审核信息」在网站上没有公开信息，"
+            "空白说明「本栏目暂无信息。」只说没有信息，没有说明原因") in run.out
+    assert "改正：把「空白说明」改写成说明原因的话，如「本机关本年度未产生此类信息」" in run.out
+    _, sheet = inspect(gk, icat.root)
+    [blank] = [e["text"] for e in check(sheet, "blank-columns")["evidence"]]
+    assert blank.startswith("最低生活保障 / 审核信息：网站上没有公开信息，空白说明「本栏目暂无信息。」只说没有信息，没有说明原因；")
+
+
+def test_a_township_note_that_says_nothing_is_named_at_its_line(gk, icat):
+    town = TOWN + "    空白说明: 暂无相关信息\n"
+    icat.write("gongkai.yaml", BASE_AGENCY.replace("  - 编号: shjzg", town + "  - 编号: shjzg") + LEADERS + SITE)
+    run = gk("validate", icat.root, "--today", "2026-11-27")
+    # the township's 空白说明 is line 17 of gongkai.yaml (its 「- 编号」 on 13), the key at column 5
+    assert "17:5 警告 GK902 湖头镇民政办在网站上没有公开信息，空白说明「暂无相关信息」只说没有信息，没有说明原因" in run.out
+    assert "改正：把这个单位的「空白说明」改写成说明原因的话" in run.out
