@@ -344,10 +344,11 @@ def test_a_blank_note_that_says_nothing_is_named_at_its_line_not_called_missing(
     assert blank.startswith("最低生活保障 / 审核信息：网站上没有公开信息，空白说明「本栏目暂无信息。」只说没有信息，没有说明原因；")
 
 
-def test_a_township_note_that_says_nothing_is_named_at_its_line(gk, icat):
-    town = TOWN + "    空白说明: 暂无相关信息\n"
+@pytest.mark.parametrize("note", ["暂无相关信息", "本乡镇暂无此类信息"])
+def test_a_township_note_that_says_nothing_is_named_at_its_line(gk, icat, note):
+    town = TOWN + f"    空白说明: {note}\n"
     icat.write("gongkai.yaml", BASE_AGENCY.replace("  - 编号: shjzg", town + "  - 编号: shjzg") + LEADERS + SITE)
     run = gk("validate", icat.root, "--today", "2026-11-27")
     # the township's 空白说明 is line 17 of gongkai.yaml (its 「- 编号」 on 13), the key at column 5
-    assert "17:5 警告 GK902 湖头镇民政办在网站上没有公开信息，空白说明「暂无相关信息」只说没有信息，没有说明原因" in run.out
+    assert f"17:5 警告 GK902 湖头镇民政办在网站上没有公开信息，空白说明「{note}」只说没有信息，没有说明原因" in run.out
     assert "改正：把这个单位的「空白说明」改写成说明原因的话" in run.out

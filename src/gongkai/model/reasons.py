@@ -23,7 +23,7 @@ PLACEHOLDERS = frozenset({
 # blank page, which the yearly inspection reads as a blank column. It says that nothing is there, never why (compare
 # 「本机关本年度未产生此类信息」, which does). Matched on the letters only (_letters).
 _NOTHING_HERE = re.compile(
-    r"^(?:本栏目|该栏目|此栏目|本页面?|本事项|本单位|本机关|本局)?(?:目前|当前|现在?)?"
+    r"^(?:本栏目|该栏目|此栏目|本页面?|本事项|本单位|本机关|本局|本乡镇|本镇|本乡|本股室|本科室)?(?:目前|当前|现在?)?"
     r"(?:暂无|暂未有|暂时没有|暂没有|无|没有|尚无)(?:任何)?(?:相关|此类|该类|这类|可公开的?)?(?:主动)?(?:公开)?的?(?:政府)?"
     r"(?:信息|内容|数据|记录|文件|资料)?$")
 
