@@ -36,6 +36,10 @@ Found by this pass:
 - A 空白说明 that gave no reason was reported (GK902 and inspect) as 「也没有空白说明」 at the item's 编号: the clerk,
   looking at the note written there, could not tell what was wrong. Now the message quotes the note, says it gives
   no reason, points at its line, and says to rewrite it; a township's likewise.
+- 法定主动公开内容 by the department's duties: with no item marked 机构职能 the part showed only the bureau's address
+  and phone (no 职能, no 机构设置), and with none marked 财政预决算 (every department publishes its 预决算, 预算法
+  第十四条) the part was simply absent; inspect said nothing. Now a warning (law-categories, no points) names each
+  such category (thresholds.yaml 法定类别 → 必有).
 - The evidence of stale and blank columns said what was wrong but not how to fix it, and a township's gave
   「gongkai.yaml」 with no line. Now each says what to do, a township's at its line in gongkai.yaml.
 """
@@ -352,3 +356,44 @@ def test_a_township_note_that_says_nothing_is_named_at_its_line(gk, icat, note):
     # the township's 空白说明 is line 17 of gongkai.yaml (its 「- 编号」 on 13), the key at column 5
     assert f"17:5 警告 GK902 湖头镇民政办在网站上没有公开信息，空白说明「{note}」只说没有信息，没有说明原因" in run.out
     assert "改正：把这个单位的「空白说明」改写成说明原因的话" in run.out
+
+
+# ---------------------------------------------------------------------------------------------------- 法定主动公开内容 by duty
+
+LAW_ITEM = """\
+编号: JGXX-0{n}
+领域: 社会救助
+五公开: 管理公开
+法定类别: {category}
+一级事项: 机关信息
+二级事项: {category}
+公开内容:
+  - {category}
+公开依据:
+  - 《中华人民共和国政府信息公开条例》
+公开时限: 自信息形成或者变更之日起20个工作日内
+公开主体: 县级人民政府民政部门
+公开渠道: [政府网站]
+公开对象: 全社会
+公开方式: {mode}
+公开层级: [县级]
+责任单位: bgs
+空白说明: 本事项的信息按年度公开，{category}经批复后20日内在本栏目公开。
+"""
+
+
+def _law_missing(sheet: dict) -> list[str]:
+    return [e["text"].split("：")[0] for e in check(sheet, "law-categories")["evidence"]]
+
+
+def test_the_categories_every_department_publishes_are_named_when_missing_without_points(gk, icat):
+    code, sheet = inspect(gk, icat.root)
+    assert _law_missing(sheet) == ["法定主动公开内容 → 机构职能", "法定主动公开内容 → 财政预决算"]
+    assert (code, sheet["verdict"]["score"], check(sheet, "law-categories")["status"]) == (0, 100, "fail")
+    icat.write("items/shjz/JGXX-01.yaml", LAW_ITEM.format(n=1, category="机构职能", mode="主动"))
+    icat.write("items/shjz/JGXX-02.yaml", LAW_ITEM.format(n=2, category="财政预决算", mode="依申请"))  # not listed (GK907)
+    _, sheet = inspect(gk, icat.root)
+    assert _law_missing(sheet) == ["法定主动公开内容 → 财政预决算"]
+    icat.write("items/shjz/JGXX-02.yaml", LAW_ITEM.format(n=2, category="财政预决算", mode="主动"))
+    code, sheet = inspect(gk, icat.root)
+    assert (code, _law_missing(sheet), check(sheet, "law-categories")["status"]) == (0, [], "pass")

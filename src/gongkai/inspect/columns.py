@@ -13,7 +13,7 @@ from gongkai.catalog import Catalog
 from gongkai.model import Item
 from gongkai.model.agency import Domain
 from gongkai.model.deadline import parse_deadline
-from gongkai.model.vocab import ANNUAL_REPORT_KIND, OUT_OF_FORCE, RULES_KIND
+from gongkai.model.vocab import ANNUAL_REPORT_KIND, OUT_OF_FORCE, PROACTIVE_MODE, RULES_KIND
 from gongkai.publication.columns import blank_columns, blank_reason, leaders_blank
 from gongkai.reports.periods import Period, periods_of
 
@@ -144,6 +144,19 @@ def check_columns(run: Inspection) -> list[Check]:
 def _veto(key: str, point: str, rule: str, source: str, evidence: list[Evidence], limit: int) -> Check:
     status = Status.FAIL if len(evidence) >= limit else Status.PASS
     return Check(key, "栏目不更新", point, rule, source, status, evidence, len(evidence))
+
+
+def check_law_categories(run: Inspection) -> Check:
+    """法定主动公开内容 by the department's duties (a warning): the categories every department publishes that no 主动
+    item is marked with, so the site's 法定主动公开内容 has no such part."""
+    settings = run.thresholds.law
+    listed = {i.law_category for i in run.catalog.items.values() if i.mode == PROACTIVE_MODE}
+    evidence = [Evidence(f"法定主动公开内容 → {c.name}：没有法定类别为「{c.name}」的主动公开事项（{c.why}）；在对应的事项文件中写"
+                         f"「法定类别: {c.name}」，没有这个事项的用 gongkai new item 登记", None, None)
+                for c in settings.required if c.name not in listed]
+    names = "、".join(c.name for c in settings.required)
+    return Check("law-categories", "法定主动公开内容", f"法定主动公开内容缺少每个部门都要公开的类别（{names}）", "缺少的类别逐一提醒（不计分）",
+                 settings.source, Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
 
 
 def check_bursts(run: Inspection) -> Check:

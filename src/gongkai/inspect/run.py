@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.inspect.columns import check_bursts, check_columns
+from gongkai.inspect.columns import check_bursts, check_columns, check_law_categories
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.dates import check_dates
 from gongkai.inspect.guides import check_guides
@@ -38,7 +38,7 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
     sheet = Sheet(catalog.name, today, thresholds.name, thresholds.basis, custom, thresholds.full,
                   thresholds.pass_mark, vetoes, [links, attachments, check_interpretation(run), guides,
                                                   check_annual_report(run)],
-                  [check_bursts(run), review, check_report_years(run)], website_figures(run), check_monitoring(run) if enabled else None)
+                  [check_bursts(run), review, check_report_years(run), check_law_categories(run)], website_figures(run), check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run)
     return masked(sheet)
 

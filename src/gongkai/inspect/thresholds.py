@@ -22,7 +22,7 @@ from gongkai.errors import UsageProblem
 from gongkai.inspect.clock import UNITS, Span, parse_span
 from gongkai.inspect.sheet import Deduction, Evidence, Status
 from gongkai.model.base import CatalogModel, Text
-from gongkai.model.item import ColumnKind
+from gongkai.model.item import ColumnKind, LawCategory
 
 OVERRIDE = "inspect.yaml"  # in the catalog folder
 
@@ -150,6 +150,20 @@ class Deductions(CatalogModel):
     annual: Points = Field(alias="年报")
 
 
+class RequiredCategory(CatalogModel):
+    """A category of 法定主动公开内容 every department publishes, and why."""
+
+    name: LawCategory = Field(alias="类别")
+    why: Text = Field(alias="说明")
+
+
+class LawCategories(CatalogModel):
+    """法定主动公开内容 by the department's duties (a warning)."""
+
+    source: Text = Field(alias="依据")
+    required: list[RequiredCategory] = Field(alias="必有")
+
+
 class Monitoring(CatalogModel):
     """The optional 基层 monitoring profile."""
 
@@ -177,6 +191,7 @@ class Thresholds(CatalogModel):
     burst: Burst = Field(alias="突击更新")
     deductions: Deductions = Field(alias="扣分")
     annual_due: MonthDay = Field(alias="年报截止")
+    law: LawCategories = Field(alias="法定类别")
     monitoring: Monitoring = Field(alias="基层监测")
 
 
