@@ -27,7 +27,7 @@ def column_kind(item: Item, rules: list[KindRule]) -> str:
         return str(item.column_kind)
     for name in (n for n in (item.level3, item.level2, item.level1) if n):
         for rule in rules:
-            if any(word in name for word in rule.words):
+            if rule.matches(name):
                 return str(rule.kind)
     return FALLBACK_KIND
 

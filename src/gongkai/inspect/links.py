@@ -110,6 +110,9 @@ def site_files(site: Path) -> dict[str, int]:
     return found
 
 
+DOWNLOADS = frozenset({"pdf", "doc", "docx", "xls", "xlsx", "et", "wps", "ofd", "csv", "txt", "zip", "rar", "7z"})
+
+
 @dataclass(frozen=True)
 class Broken:
     """An internal link that does not resolve: the target, the first page linking it, and on how many pages."""
@@ -177,9 +180,15 @@ def _missing(target: str, files: dict[str, int]) -> str | None:
     size = files.get(target, files.get(target.rstrip("/") + "/index.html"))
     if size is None:
         return "文件不存在"
-    if size == 0 and target.startswith("files/"):
-        return "文件为空，无法下载"
+    if size == 0:  # an empty 申请表 or open-data file cannot be downloaded either; an empty page shows nothing
+        return "文件为空，无法下载" if is_download(target) else "页面是空的（0字节），打开是一片空白"
     return None
+
+
+def is_download(target: str) -> bool:
+    """True for a file a reader downloads (附件下载): an attachment under files/, or a document elsewhere on the site
+    (the 指南's 申请表, the open data), as against a page."""
+    return target.startswith("files/") or target.rsplit(".", 1)[-1].lower() in DOWNLOADS
 
 
 def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str, str]]:
@@ -219,10 +228,10 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
         return links, files, _review(run, review)
     broken, portal = crawl(run.site, base)  # (a folder that is not there is refused first)
     stale = _site_of(run, run.site)
-    for item in (b for b in broken if b.target.startswith("files/")):
+    for item in (b for b in broken if is_download(b.target)):
         attachments.setdefault(item.target, _evidence(item))
     links = settings.links.deduction("links", "网站可用性",
-                                     [_evidence(b) for b in broken if not b.target.startswith("files/")], stale)
+                                     [_evidence(b) for b in broken if not is_download(b.target)], stale)
     files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
     review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
                for page, url in portal]

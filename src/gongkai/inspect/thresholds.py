@@ -22,7 +22,7 @@ from gongkai.errors import UsageProblem
 from gongkai.inspect.clock import UNITS, Span, parse_span
 from gongkai.inspect.sheet import Deduction, Evidence, Status
 from gongkai.model.base import CatalogModel, Text
-from gongkai.model.item import ColumnKind
+from gongkai.model.item import ColumnKind, LawCategory
 
 OVERRIDE = "inspect.yaml"  # in the catalog folder
 
@@ -68,10 +68,17 @@ class Columns(CatalogModel):
 
 
 class KindRule(CatalogModel):
-    """栏目类型推定: an item whose name holds one of the words is of this kind."""
+    """栏目类型推定: an item whose name holds one of the words is of this kind, the words of 排除 taken out first
+    (「动态」 is news in 「民政工作动态」, not in 「低保对象动态管理」)."""
 
     kind: ColumnKind = Field(alias="类型")
     words: list[Text] = Field(alias="关键词", min_length=1)
+    unless: list[Text] = Field(default_factory=list, alias="排除")
+
+    def matches(self, name: str) -> bool:
+        for word in self.unless:
+            name = name.replace(word, "")
+        return any(word in name for word in self.words)
 
 
 class Interaction(CatalogModel):
@@ -143,6 +150,20 @@ class Deductions(CatalogModel):
     annual: Points = Field(alias="年报")
 
 
+class RequiredCategory(CatalogModel):
+    """A category of 法定主动公开内容 every department publishes, and why."""
+
+    name: LawCategory = Field(alias="类别")
+    why: Text = Field(alias="说明")
+
+
+class LawCategories(CatalogModel):
+    """法定主动公开内容 by the department's duties (a warning)."""
+
+    source: Text = Field(alias="依据")
+    required: list[RequiredCategory] = Field(alias="必有")
+
+
 class Monitoring(CatalogModel):
     """The optional 基层 monitoring profile."""
 
@@ -170,6 +191,7 @@ class Thresholds(CatalogModel):
     burst: Burst = Field(alias="突击更新")
     deductions: Deductions = Field(alias="扣分")
     annual_due: MonthDay = Field(alias="年报截止")
+    law: LawCategories = Field(alias="法定类别")
     monitoring: Monitoring = Field(alias="基层监测")
 
 

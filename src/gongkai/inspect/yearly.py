@@ -8,13 +8,14 @@ from statistics import mean
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.interaction import answered
-from gongkai.inspect.sheet import Deduction, Evidence, Figure, Figures
+from gongkai.inspect.sheet import Check, Deduction, Evidence, Figure, Figures, Status
 from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
 from gongkai.model.vocab import INTERPRETATION_KIND
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
+REPORT_YEARS_SOURCE = "国办公开办函〔2019〕61号（「政府信息公开年报」栏目）；《政府信息公开条例》第四十九条"
 
 
 def due_date(run: Inspection, year: int) -> dt.date:
@@ -36,7 +37,14 @@ def figures_year(run: Inspection) -> int:
 
 
 def _reports(run: Inspection, year: int) -> list[Record]:
-    return [r for r in run.web_records if r.reported_year == year]
+    return [r for r in run.web_records if r.reported_year == year and not _too_early(r)]
+
+
+def _too_early(record: Record) -> bool:
+    """A report published before the year it reports on ended cannot be that year's (its figures run to 31 December):
+    its 报告年度 or its 公开日期 is wrong."""
+    year = record.reported_year
+    return year is not None and record.published is not None and record.published.year <= year
 
 
 def check_annual_report(run: Inspection) -> Deduction:
@@ -45,13 +53,55 @@ def check_annual_report(run: Inspection) -> Deduction:
     due = due_date(run, year)
     reports = _reports(run, year)
     evidence = []
-    if not reports:
-        evidence.append(Evidence(f"网站上没有{year}年政府信息公开工作年度报告（应于{due}前公开；文种: 年度报告，报告年度: {year}）"))
+    early = [r for r in run.web_records if r.reported_year == year and _too_early(r)]
+    if not reports and early:
+        first = early[0]
+        evidence.append(Evidence(f"「{first.title}」报告年度 {year}，公开日期却是 {first.published}，在{year}年结束之前，"
+                                 f"不可能是{year}年度的报告：核对 {run.path('record', first.id) or first.id} 中的「报告年度」和「公开日期」",
+                                 first.id, run.path("record", first.id)))
+    elif not reports:
+        evidence.append(_missing_report(run, year, due))
     elif all(r.published and r.published > due for r in reports):
         first = min(reports, key=lambda r: r.published or due)
         evidence.append(Evidence(f"「{first.title}」{first.published} 才公开，晚于{due}", first.id,
                                  run.path("record", first.id)))
     return run.thresholds.deductions.annual.deduction("annual-report", "信息公开年报", evidence)
+
+
+def _missing_report(run: Inspection, year: int, due: dt.date) -> Evidence:
+    """No report on *year* on the web: say so, and when one is registered but kept off the web, which and where."""
+    registered = sorted((r for r in run.catalog.records.values() if r.reported_year == year), key=lambda r: r.id)
+    text = f"网站上没有{year}年政府信息公开工作年度报告（应于{due}前公开；文种: 年度报告，报告年度: {year}）"
+    if not registered:
+        return Evidence(text)
+    first = registered[0]
+    path = run.path("record", first.id)
+    return Evidence(f"{text}：「{first.title}」已登记（{path or first.id}），但今天不在网站上——核对它的「公开属性」"
+                    "「公开日期」「撤回」和公开渠道（要有「政府网站」），或运行 gongkai validate 查看公开把关拦下的原因",
+                    first.id, path)
+
+
+def missing_report_years(run: Inspection) -> list[int]:
+    """The years before the one the deduction judges whose report is not in the 年报 column: every year from the
+    earliest report on the web, or from the first report that fell due after the 启用日期, whichever is earlier
+    (61号文: the column holds the bureau's reports of every year; a gap is what the inspector sees)."""
+    judged = report_year(run)
+    years = {y for r in run.web_records if (y := r.reported_year) is not None and not _too_early(r)}
+    starts = [min(years)] if years else []
+    adopted = run.catalog.agency.adopted if run.catalog.agency else None
+    if adopted is not None:
+        starts.append(adopted.year - 1 if adopted <= due_date(run, adopted.year - 1) else adopted.year)
+    return [y for y in range(min(starts), judged) if y not in years] if starts else []
+
+
+def check_report_years(run: Inspection) -> Check:
+    """A warning naming each earlier year missing from the 年报 column (the 扣分 item judges last year's report only)."""
+    evidence = [Evidence(f"网站「政府信息公开年报」栏目中没有{year}年度的政府信息公开工作年度报告（应于{due_date(run, year)}前公布）："
+                         f"已公布的，登记为「文种: 年度报告」「报告年度: {year}」的主动公开信息，启用前公布的写「补录」和原因")
+                for year in missing_report_years(run)]
+    return Check("report-years", "信息公开年报", "政府信息公开年报栏目缺少的年度（栏目应有历年的年度报告）",
+                 f"缺少的年度逐一提醒（不计分；{report_year(run)}年度的报告是否按时公开在扣分指标中计）", REPORT_YEARS_SOURCE,
+                 Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
 
 
 def website_figures(run: Inspection) -> Figures:

@@ -19,6 +19,15 @@ PLACEHOLDERS = frozenset({
 })
 
 
+# 「暂无」 dressed up: 「本栏目暂无信息」「暂无相关信息」「暂无主动公开的信息」 — what the site itself used to print on a
+# blank page, which the yearly inspection reads as a blank column. It says that nothing is there, never why (compare
+# 「本机关本年度未产生此类信息」, which does). Matched on the letters only (_letters).
+_NOTHING_HERE = re.compile(
+    r"^(?:本栏目|该栏目|此栏目|本页面?|本事项|本单位|本机关|本局|本乡镇|本镇|本乡|本股室|本科室)?(?:目前|当前|现在?)?"
+    r"(?:暂无|暂未有|暂时没有|暂没有|无|没有|尚无)(?:任何)?(?:相关|此类|该类|这类|可公开的?)?(?:主动)?(?:公开)?的?(?:政府)?"
+    r"(?:信息|内容|数据|记录|文件|资料)?$")
+
+
 def _letters(text: str) -> str:
     """*text* in NFKC without spaces, punctuation, symbols and invisible characters."""
     return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN").casefold()
@@ -31,8 +40,10 @@ def says_something(text: str | None) -> bool:
 
 
 def says_why(text: str | None) -> bool:
-    """True when *text* gives a reason: some letters (「1」 is none), and not merely a placeholder."""
-    return says_something(text) and any(unicodedata.category(c)[0] == "L" for c in _letters(text or ""))
+    """True when *text* gives a reason: some letters (「1」 is none), not merely a placeholder, and not merely saying
+    that there is nothing (「本栏目暂无信息」)."""
+    core = _letters(text or "")
+    return says_something(text) and any(unicodedata.category(c)[0] == "L" for c in core) and not _NOTHING_HERE.match(core)
 
 
 # A 空白说明 that names when the column will be filled (「本事项按季度公开，下次公开时间为2027年1月10日前」) explains the

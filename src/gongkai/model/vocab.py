@@ -126,6 +126,8 @@ NOTICE_KIND = "公示"
 # 有效性 of a document (安溪县 directory field; DOMAIN.md §12).
 VALIDITY: tuple[str, ...] = ("有效", "失效", "废止", "已修改")
 IN_FORCE = "有效"
+# What takes a document out of 现行有效: repealed, or lapsed at the end of its term. One that is 已修改 stands as amended.
+OUT_OF_FORCE: tuple[str, ...] = ("废止", "失效")
 
 # 栏目类型: how often the inspection expects an item's column to be updated (国办秘函〔2019〕19号).
 COLUMN_KINDS: tuple[str, ...] = ("动态要闻", "通知公告", "政策文件", "人事规划", "办事服务", "基本信息")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
-from gongkai.model.reasons import passed_promise, says_why
+from gongkai.model.reasons import passed_promise, says_something, says_why
 from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
@@ -42,10 +42,15 @@ def blank_columns(catalog: Catalog, on_web: Mapping[str, int], today: dt.date | 
 
 
 def blank_reason(note: str | None, today: dt.date) -> str:
-    """Why a column with nothing on the web is blank, for people: no 空白说明, or one whose promised day has passed."""
+    """Why a column with nothing on the web is blank, for people: no 空白说明, one that only says nothing is there
+    (「本栏目暂无信息」, model.reasons), or one whose promised day has passed."""
     passed = passed_promise(note, today)
     if passed is None:
-        return "也没有空白说明"
+        written = " ".join((note or "").split())
+        if not says_something(written):
+            return "也没有空白说明"
+        shown = written if len(written) <= 30 else written[:30] + "……"
+        return f"空白说明「{shown}」只说没有信息，没有说明原因"
     return f"空白说明中写的公开时间（{chinese_day(passed)}前）已过，不再能说明栏目为什么是空的"
 
 

@@ -9,14 +9,12 @@ from pathlib import PurePosixPath
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOME_LABELS, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
+from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, 现行有效件数)
 from gongkai.privacy import annual_findings
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
 
 NORMATIVE = "规范性文件"
-# What takes a 规范性文件 out of 现行有效 in table 二 (本年废止件数): repealed, or lapsed at the end of its term. One that
-# is 已修改 stands as amended.
-OUT_OF_FORCE = ("废止", "失效")
 RESULTS = ("维持", "纠正", "其他", "尚未审结")
 CHINESE_NUMBERS = "一二三四五六七"
 

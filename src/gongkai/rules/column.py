@@ -11,7 +11,7 @@ from gongkai.publication.standing import standing
 from gongkai.model.record import Record
 from gongkai.model.vocab import PROACTIVE_MODE
 from gongkai.model.contacts import dialable, has_address
-from gongkai.model.reasons import passed_promise
+from gongkai.model.reasons import passed_promise, says_something
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
@@ -82,28 +82,31 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
     blanks = blank_columns(catalog, on_web, ctx.today)
     for item in blanks.items:
         passed = passed_promise(item.blank_note, ctx.today)
-        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("空白说明",) if passed else ("编号",)),
+        empty = not passed and says_something(item.blank_note)  # 「本栏目暂无信息」: written, but gives no reason
+        yield Finding(Location(catalog.path_of("item", item.id), item.id, ("空白说明",) if passed or empty else ("编号",)),
                       f"事项 {item.id}「{item.name}」在网站上没有公开信息，" + blank_reason(item.blank_note, ctx.today),
                       RENEW if passed else
-                      "加上「空白说明: ……」，如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
+                      ("把「空白说明」改写成说明原因的话，" if empty else "加上「空白说明: ……」，")
+                      + "如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
     for index, unit in blanks.towns:
         passed = passed_promise(unit.blank_note, ctx.today)
-        yield Finding(Location(AGENCY, None, ("单位", index, "空白说明") if passed else ("单位", index)),
+        empty = not passed and says_something(unit.blank_note)
+        yield Finding(Location(AGENCY, None, ("单位", index, "空白说明") if passed or empty else ("单位", index)),
                       f"{unit.name}在网站上没有公开信息，" + blank_reason(unit.blank_note, ctx.today),
                       RENEW if passed else
-                      "在这个单位下加上「空白说明: ……」，如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
+                      ("把这个单位的「空白说明」改写成说明原因的话，" if empty else "在这个单位下加上「空白说明: ……」，")
+                      + "如「本乡镇民政办的公示在各村公示栏张贴，不在网站发布」。", prefer_key=True)
 
 
 @record_part("annual-report")
 def _annual_report(ctx: Context, record: Record) -> tuple[int, int | None]:
-    """The year *record* was formed, and the year it reports on if it is a published annual report as of today."""
-    withdrawn = record.withdrawn is not None and record.withdrawn.date <= ctx.today
-    shown = record.is_public and record.published and not withdrawn and record.published <= ctx.today
-    return record.formed.year, record.reported_year if shown else None  # registered is not published: must be out
+    """The year *record* was formed, and the year it reports on if it is an annual report on the website as of today
+    (registered is not published: it must be out; and out on the 年报 column, not only on a board, as inspect judges)."""
+    return record.formed.year, record.reported_year if _web_columns(ctx, record) else None
 
 
 @rule("GK903", "annual-report-missing", "上一年度的政府信息公开工作年度报告还没有公开", W,
-      what="每年2月1日起，检查是否已登记并公开上一年度的政府信息公开工作年度报告（文种「年度报告」，报告年度为上一年）。"
+      what="每年2月1日起，检查是否已登记并在网站上公开上一年度的政府信息公开工作年度报告（文种「年度报告」，报告年度为上一年，公开渠道有「政府网站」）。"
            "只检查本目录当年已在使用的年度（启用日期在那一年或更早，或有那一年成文的信息）。",
       why="《政府信息公开条例》第四十九条：行政机关应当于每年1月31日前公布本机关上一年度政府信息公开工作年度报告。",
       example="今天 2027-02-03，没有报告年度为2026的年度报告",
@@ -115,8 +118,9 @@ def annual_report_missing(ctx: Context) -> Iterator[Finding]:
         return
     if any(reported == year for _, reported in first_parts(ctx.record_parts("annual-report"))):
         return
-    yield Finding(Location(AGENCY, None, ("机关",)), f"还没有公开{year}年度政府信息公开工作年度报告（应于{year + 1}年1月31日前公布）",
-                  f"登记并公开报告：文种: 年度报告，报告年度: {year}；数据可用 gongkai report annual 生成。", prefer_key=True)
+    yield Finding(Location(AGENCY, None, ("机关",)), f"还没有在网站上公开{year}年度政府信息公开工作年度报告（应于{year + 1}年1月31日前公布）",
+                  f"登记并公开报告：文种: 年度报告，报告年度: {year}，公开渠道要有「政府网站」（年报栏目在网站上）；"
+                  "数据可用 gongkai report annual 生成。", prefer_key=True)
 
 
 @rule("GK906", "annual-report-twice", "同一年度有两份年度报告", W,
