@@ -86,6 +86,14 @@ class Catalog:
                 found.setdefault((parsed.kind, parsed.object_id), path)
         return found
 
+    def unread_file(self, object_id: str, kinds: tuple[str, ...]) -> tuple[str, Diagnostic | None] | None:
+        """The file of one of *kinds* named *object_id*.yaml that could not be loaded, with its first error: a command
+        asked about that 编号 names the file and what is wrong in it, rather than saying there is no such 编号."""
+        for path, parsed in sorted(self.files.items()):
+            if parsed.kind in kinds and parsed.model is None and path.rsplit("/", 1)[-1].rsplit(".", 1)[0] == object_id:
+                return path, next((d for d in parsed.diagnostics if d.severity is Severity.ERROR), None)
+        return None
+
     def unreadable(self, kind: str) -> set[str]:
         """File-name stems of *kind* files that could not be loaded: references to them are not reported twice."""
         return {p.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p, f in self.files.items() if f.kind == kind and f.model is None}

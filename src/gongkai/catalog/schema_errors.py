@@ -168,6 +168,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK103", f"「{label}」{error['msg']}", f"删去这个字符：在编辑器中把「{label}」重新输入一遍，"
                     "需要换行的正文用空行分段。", loc)
     if kind in ("string_too_short", "too_short"):
+        if label == "公开渠道" and model.__name__ == "Record":  # 「公开渠道: []」 read as its item's every channel
+            return Note("GK101", "「公开渠道」是空列表：不知道是不在任何渠道公开，还是按所属事项的渠道公开", _NO_CHANNEL, loc)
         return Note("GK101", f"「{label}」不能为空", f"请填写「{label}」。", loc)
     if kind == "string_pattern_mismatch":
         return Note("GK103", f"「{label}」的写法不对：「{value}」", _pattern_hint(label, value), loc)
@@ -177,6 +179,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
 
+
+_NO_CHANNEL = ("写明这条信息的渠道，如「公开渠道: [社区/企事业单位/村公示栏（电子屏）]」；按所属事项的全部渠道公开的，删去这一行；"
+               "不公开的，把「公开属性」改为依申请公开或不予公开。")
 
 # The kinds of a field that holds one value: a list or 「键: 值」 written there is no value of it (「文号: [甲, 乙]」).
 _ONE_VALUE = {"string_type", "literal_error", "enum", "date_form", "date_value", "date_type", "int_type",

@@ -15,7 +15,9 @@ from gongkai.cli.options import parse_date
 from gongkai.errors import UsageProblem
 from gongkai.holidays import calendar_of
 from gongkai.model.deadline import parse_deadline
+from gongkai.model import Record
 from gongkai.model.request import REPLY_WORKDAYS, Request
+from gongkai.publication.periods import is_notice, safe_notice_end
 from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar
 
 workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml；"
@@ -80,10 +82,18 @@ def explain_command(
     """说明一条信息的公开时限和移交两馆时限，或一件依申请公开申请的答复期限：逐日计数，跳过的日子写明原因；还没有通知的年份标「暂定」。"""
     loaded = load_catalog(catalog or Path("."))
     record = loaded.records.get(record_id)
-    calendar = calendar_of(loaded).provisional()
+    strict = calendar_of(loaded)
+    calendar = strict.provisional()
     if record is None:
         request = next((r for _, r in loaded.models("request") if r.id == record_id), None)
         if request is None:
+            if (unread := loaded.unread_file(record_id, ("record", "request"))) is not None:
+                from gongkai.privacy import mask_text  # noqa: PLC0415 (only for a file that does not read)
+                path, first = unread
+                where = (f"（第{first.line}行第{first.column}列：{mask_text(first.message)[0]}）"
+                         if first is not None and first.line else "")
+                raise UsageProblem(f"{path} 有错误，读不进来{where}，无法计算「{record_id}」的期限：运行 gongkai validate "
+                                   f"查看改法，改正后再运行 gongkai deadline explain {record_id}。")
             raise UsageProblem(f"找不到编号为「{record_id}」的信息或依申请公开申请；编号写在文件的「编号」中，"
                                "如 R2026-012（信息）、YSQ-2026-001（申请）。")
         return _explain_request(calendar, request)
@@ -105,10 +115,37 @@ def explain_command(
         moved = "" if limit.date == last else f"（{last} 是休息日，顺延到其后第一个工作日）"
         out.print(f"公开时限（{item.deadline}）按自然日计算：{record.formed} + {parsed.days}天 = {limit}{moved}", markup=False)
         _verdict(record.published, limit, "公开")
+    if record.published is not None and is_notice(record, item):
+        _explain_notice(strict, record)
     if record.is_public and loaded.agency is not None:
         n = loaded.agency.handover.limit_workdays
         explain_add(calendar, record.formed, n, f"移交两馆时限（福建：成文后{n}个工作日内）")
     return EXIT_OK
+
+
+def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
+    """The 公示 period of a record, day by day when written as 公示期 (公开日期 counted as the first day), and its last
+    day as every output takes it down (publication.safe_notice_end): 暂定 when it runs into a year without a holiday
+    notice. A 公示 over 元旦 or 春节 is what people ask this command about."""
+    assert record.published is not None
+    try:
+        end, provisional = safe_notice_end(record, strict)
+    except CalendarMissing as exc:
+        out.print(f"公示期：{exc}", markup=False)
+        return
+    if end is None:
+        out.print("公示期：没有写明「公示期」或「公示截止」（GK411），名单在公开当天结束后即撤下。", markup=False)
+        return
+    why = "（公示截止）"
+    if record.notice_days is not None:
+        view = strict.provisional()
+        first = view.on_or_after(record.published)
+        counted = explain_add(view, first - dt.timedelta(days=1), record.notice_days,
+                              f"公示期（{record.notice_days}个工作日，公开日期 {record.published} 当天算第1天）")
+        why = "" if counted.date == end else "（「公示截止」或正文写的公示期更早结束，按较早的一天）"
+    shown = DueDate(end, (end.year,) if provisional else ())
+    out.print(f"  公示期：{record.published} 至 {shown}{why}，{end + dt.timedelta(days=1)} 起名单从各渠道撤下。",
+              markup=False)
 
 
 def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:

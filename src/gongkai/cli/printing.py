@@ -67,7 +67,8 @@ def wechat_command(
     catalog: CatalogArg = Path("."),
     start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
                                               show_default=False)] = None,
-    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天", show_default=False)] = None,
+    end: Annotated[str | None, typer.Option("--to", help="公开日期到哪天止（YYYY-MM-DD），默认今天；晚于今天时按这一天判断公示是否已结束",
+                                            show_default=False)] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹，默认 wechat-out/")] = Path("wechat-out"),
 ) -> int:
     """生成公众号文章：公开渠道含“两微一端”且通过公开审核的信息，每条一页，样式写在文字上，可整页复制到公众号编辑器。
@@ -93,6 +94,7 @@ def wechat_command(
 
 
 def _unread(run: PrintRun | WechatRun) -> None:
-    """Name each record file that does not read: it is on no channel, and a board would miss it without a word."""
+    """Name each record the run's channel would carry and does not (its file does not read, the gate holds it back, its
+    item lacks the channel, its unit is unknown): a board or the 公众号 would miss it without a word."""
     for path, why in run.unread:
         err.print(f"警告：{path} 没有生成：{why}", markup=False)

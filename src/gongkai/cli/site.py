@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -53,8 +54,11 @@ def build_site_command(
         for path in result.taken_down:
             out.print(f"  {path}", markup=False)
     if result.next_change is not None:
-        out.print(f"下次变化：{result.next_change.isoformat()}（公示期满、到达公开日期、撤回日期或有效性日期），"
-                  "请在这一天重新生成网站。", markup=False)
+        year = (result.next_change - dt.timedelta(days=1)).year  # the year of the 公示's last day
+        provisional = (f"这一天是按暂定的节假日安排算出的公示期满次日（{year}年的节假日安排尚未录入），录入通知后会变；"
+                       if result.next_change_provisional else "")
+        out.print(f"下次变化：{result.next_change.isoformat()}{'（暂定）' if provisional else ''}（公示期满、到达公开日期、"
+                  f"撤回日期或有效性日期），{provisional}请在这一天重新生成网站。", markup=False)
     out.print(f"预览：gongkai serve --dir {shell_quote(out_dir)}，然后打开 http://127.0.0.1:8000/", markup=False)
     return EXIT_OK
 

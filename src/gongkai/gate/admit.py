@@ -22,9 +22,9 @@ from gongkai.catalog import Catalog
 from gongkai.diagnostics import Severity
 from gongkai.gate.admission import Admission, State
 from gongkai.holidays import calendar_of
-from gongkai.publication.channels import Output
+from gongkai.publication.channels import Output, effective_channels, outputs_of
 from gongkai.publication.standing import Standing, next_change, standing
-from gongkai.model import Record
+from gongkai.model import Item, Record
 from gongkai.model.base import page_key
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, listed_title_names, mask_log,
@@ -78,6 +78,9 @@ class Gate:
     # 依申请公开 or 不予公开 (or not yet marked) with attachments, and every file of a 编号 declared twice
     withheld: list[Record] = field(default_factory=list)
     next_change: dt.date | None = None  # the next day on which the outcome changes: rebuild then
+    # next_change is the day after a 公示 whose end was counted on the provisional calendar (a year without a holiday
+    # notice yet): it moves when the notice is entered, and is said to be 暂定
+    next_change_provisional: bool = False
     directory_findings: list[tuple[str, str, str]] = field(default_factory=list)  # (where, kind, masked value)
     outcomes: dict[str, Outcome] = field(default_factory=dict, repr=False)  # record file path → its outcome
     declared_twice: bool = False  # some 编号 is declared by two files (GK201): the outcomes depend on each other
@@ -153,6 +156,9 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
     gate.admitted.sort(key=_newest, reverse=True)
     gate.next_change = min([o.change for o in gate.outcomes.values() if o.change is not None]
                            + ([change] if change is not None else []), default=None)
+    gate.next_change_provisional = gate.next_change is not None and any(
+        (a := o.admission) is not None and a.notice_provisional and a.notice_end is not None
+        and a.notice_end + dt.timedelta(days=1) == gate.next_change for o in gate.outcomes.values())
     return gate
 
 
@@ -433,20 +439,33 @@ class HeldBack:
     why: str
 
 
-def held_back(catalog: Catalog, gate: Gate) -> list[HeldBack]:
+def held_back(catalog: Catalog, gate: Gate, output: Output | None = None) -> list[HeldBack]:
     """The 主动公开 records published by *gate*'s day that it holds back (unmasked personal data, an attachment that
     may not leave, no 保密审查 that lets it out, an item the catalog lacks), in 编号 order: an output listing what a
-    period published (the 两馆's 目录表) names them rather than leave them out without a word."""
+    period published (the 两馆's 目录表) names them rather than leave them out without a word. With *output*, only
+    those that would reach it once mended (a board is told of its 公示, not of a record for the web only)."""
     why = {**{i: "含未遮盖的个人信息（见 gongkai validate）" for i in gate.blocked},
-           **{i: "；".join(reasons) for i, reasons in gate.unsafe.items()}, **gate.held,
-           **{i: "它的事项不在目录中（GK205）" for i in gate.no_item}}
+           **{i: "；".join(reasons) for i, reasons in gate.unsafe.items()}, **gate.held}
     found = []
-    for record_id, reason in sorted(why.items()):
+    for record_id in sorted({*why, *gate.no_item}):
         record = catalog.records.get(record_id)
         if record is None or not record.is_public or record.published is None or record.published > gate.today:
             continue
+        item = catalog.items.get(record.item or "")
+        if output is not None and not _may_reach(record, item, output):
+            continue
+        reason = why.get(record_id) or (f"它的事项 {record.item} 不在目录中，或事项文件有错误没有读入（GK205，"
+                                        "见 gongkai validate），不知道从哪些渠道公开")
         found.append(HeldBack(catalog.path_of("record", record_id) or "", record_id, record.index_number, reason))
     return found
+
+
+def _may_reach(record: Record, item: Item | None, output: Output) -> bool:
+    """Whether *record* would reach *output* once let out: by its channels within its item's; with its item unknown
+    (GK205), by its own channels, or whichever output when it names none (its item's channels cannot be read)."""
+    if item is None and record.item:
+        return not record.channels or output in outputs_of(tuple(record.channels))
+    return output in outputs_of(effective_channels(record, item))
 
 
 def unread_records(catalog: Catalog) -> Iterator[tuple[str, str]]:

@@ -50,9 +50,13 @@ def _has_text(catalog: Catalog, path: str) -> bool:
     return any(segment.text.strip() for segment in segments)
 
 
-def withheld_remark(recipient: Recipient, withheld: list[str], every: bool, running_to: dt.date | None) -> str:
+def withheld_remark(recipient: Recipient, withheld: list[str], every: bool, running_to: dt.date | None,
+                    provisional: bool = False) -> str:
     """The 备注 of a 馆 that did not receive *withheld* (file names; *every* file of the record): why, in the words of
     the rule, and the last day of a 公示 still running on the batch day (*running_to*)."""
     which = "公示名单" if every else f"公示名单（{'、'.join(withheld)}）"
-    running = f"（公示期至{chinese_day(running_to)}）" if running_to is not None else ""
+    # a 公示 running into a year whose holiday notice is not entered yet ends on a 暂定 day: the signed 目录表 is kept
+    # for good, and must not give that day as final
+    running = (f"（公示期至{chinese_day(running_to)}{'，按暂定的节假日安排计算' if provisional else ''}）"
+               if running_to is not None else "")
     return f"{which}含个人信息，按规定公示期满后不再公开{running}，未送{recipient.short_name}"

@@ -34,6 +34,7 @@ from gongkai.publication.handover import (
 )
 from gongkai.publication.schedule import missed, previous
 from gongkai.workdays import WorkdayCalendar
+from gongkai.workdays.days import PROVISIONAL_MARK
 
 EMPTY_NOTE = "本期无主动公开政府信息"
 HELD_BACK = "GK507"  # a record of the period that does not pass the gate: named, left for a later batch
@@ -61,6 +62,7 @@ class BatchEntry:
     notice_end: dt.date | None = None  # the last day of its 公示, when it is a list of people
     running: bool = False  # that 公示 still runs on the batch day
     copies: int = 0  # the paper copies of each document (移交 → 份数)
+    notice_provisional: bool = False  # notice_end counted on the 暂定 calendar of a year without a holiday notice
 
     @property
     def remark(self) -> str:
@@ -90,7 +92,7 @@ class BatchEntry:
             return self.remark
         withheld = [f.name.split("/")[-1] for f in self.withheld_from(recipient)]
         why = withheld_remark(recipient, withheld, not self.files_for(recipient),
-                              self.notice_end if self.running else None)
+                              self.notice_end if self.running else None, self.notice_provisional)
         return "；".join((*self.remarks, why))
 
 
@@ -354,6 +356,15 @@ def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
     return {sent.id: frozenset(f.sha256 for f in sent.files if f.withheld_from) for sent in ledger.records}
 
 
+def _days_taken(record: Record, batch: Batch, calendar: WorkdayCalendar) -> tuple[int, bool]:
+    """The working days from *record*'s 成文日期 to the day the batch is delivered, and whether some were counted on the
+    provisional calendar: a batch of 21 December made on 4 January, before the new year's holiday notice is entered, is
+    still a batch of a known day (it was refused whole); its 备注 says the count is 暂定."""
+    counting = calendar.provisional()
+    return (counting.count_between(record.formed, batch.delivered),
+            bool(counting.provisional_years(record.formed, batch.delivered)))
+
+
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
            admission: Admission | None, withheld: dict[str, frozenset[str]], again: str | None,
            names: dict[str, dict[str, str]], said: dict[str, str | None] | None) -> BatchEntry:
@@ -368,15 +379,17 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
         remarks = [remark] if (remark := said.get(record.id)) else []
     elif again is not None:  # sent before, on time or not: GK506 counts that first sending
         remarks.append(again)
-    elif (used := calendar.count_between(record.formed, batch.delivered)) > batch.settings.limit_workdays:
-        remarks.append(f"成文后第{used}个工作日送交，超过{batch.settings.limit_workdays}个工作日时限")
+    elif (used := _days_taken(record, batch, calendar))[0] > batch.settings.limit_workdays:
+        remarks.append(f"成文后第{used[0]}个工作日送交{PROVISIONAL_MARK if used[1] else ''}，"
+                       f"超过{batch.settings.limit_workdays}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
     lists = list_files(catalog, record, people)
     sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
     return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
-                      end is not None and end >= batch.date, batch.settings.copies)
+                      end is not None and end >= batch.date, batch.settings.copies,
+                      end is not None and admission is not None and admission.notice_provisional)
 
 
 def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[str, str],

@@ -8,7 +8,7 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.errors import UsageProblem
 from gongkai.handover.plan import Batch, agency_of, plan_handover
-from gongkai.publication.schedule import HandoverDay, find_handover, nearest, schedule
+from gongkai.publication.schedule import HandoverDay, find_handover, first_nominal, nearest, schedule
 from gongkai.holidays import calendar_of
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
@@ -43,7 +43,23 @@ def _next_due(today: dt.date, calendar: WorkdayCalendar, days: list[int]) -> str
         upcoming = nearest(today - dt.timedelta(days=1), calendar, days)[1]
     except CalendarMissing:
         return ""
-    return f"下一个移交日是 {_describe(upcoming)}。" if upcoming is not None else ""
+    if upcoming is None:
+        unknown = _unknown_next(today - dt.timedelta(days=1), calendar, days)
+        return f"下一个移交日是 {unknown[0]}。" if unknown else ""
+    return f"下一个移交日是 {_describe(upcoming)}。"
+
+
+def _unknown_next(day: dt.date, calendar: WorkdayCalendar, days: list[int]) -> tuple[str, str] | None:
+    """The next handover after *day* when it falls in the next year and that year has no holiday notice (so none was
+    found): its nominal day, said to be unsettled, and how to enter the notice. (At the turn of the year the next
+    batch is 5 January: 「后一个（无）」 told the bureau there was none.)"""
+    year = day.year + 1
+    try:
+        schedule(year, calendar, days)
+    except CalendarMissing as exc:
+        return (f"{first_nominal(year, days).isoformat()}（名义日期：{year}年的节假日安排还没有，是否顺延要录入后才能确定）",
+                str(exc))
+    return None
 
 
 def _describe(day: HandoverDay | None) -> str:
@@ -64,9 +80,11 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
     try:
         if not force and find_handover(day, calendar, days) is None:
             before, after = nearest(day, calendar, days)
+            unknown = _unknown_next(day, calendar, days) if after is None else None
             raise UsageProblem(
                 f"{day.isoformat()} 不是移交日（每月{'、'.join(str(d) for d in days)}日，节假日顺延）。"
-                f"最近的移交日：前一个 {_describe(before)}，后一个 {_describe(after)}。确需在这天移交，请加 --force。"
+                f"最近的移交日：前一个 {_describe(before)}，后一个 {unknown[0] if unknown else _describe(after)}。"
+                "确需在这天移交，请加 --force。" + (f"\n{unknown[1]}" if unknown else "")
             )
         batch = plan_handover(catalog, day, calendar, allow_incomplete, today)
     except CalendarMissing as exc:

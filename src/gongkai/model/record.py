@@ -89,7 +89,8 @@ class Record(CatalogModel):
         None, alias="公示期", ge=1, le=366, title="公示期（工作日）", description="从公开日期当天起算的工作日数，如 7"
     )
     notice_until: Day | None = Field(None, alias="公示截止", title="公示截止日期", description="公示的最后一天")
-    channels: list[Channel] = Field(default_factory=list, alias="公开渠道", title="公开渠道")
+    # 「公开渠道: []」 is an error, not its item's channels: no line means the item's (publication.effective_channels)
+    channels: list[Channel] = Field(default_factory=list, alias="公开渠道", min_length=1, title="公开渠道")
     pages: int | None = Field(None, alias="页数", ge=1, le=100000, title="页数")
     attachments: list[Attachment] = Field(default_factory=list, alias="附件", title="附件")
     interpretations: list[ObjectId] = Field(default_factory=list, alias="解读", title="解读", description="解读信息的编号")

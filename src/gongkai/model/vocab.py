@@ -34,6 +34,11 @@ CHANNEL_ALIASES: dict[str, str] = {
     **dict.fromkeys(("政府门户网站", "门户网站", "政府网", "政务网站", "部门网站", "网站"), "政府网站"),
     **dict.fromkeys(("政务新媒体", "微信公众号", "政务微信公众号", "政务微博、微信", "微博微信", "新媒体", "客户端",
                      "政务客户端"), "两微一端"),
+    # as a clerk writes the account and the village's screen (hostile pass 23): 「公众号」 alone was GK104 and the item
+    # went nowhere, not even to its board
+    **dict.fromkeys(("公众号", "政务公众号", "微信号", "官方微信", "微信平台", "微信公众平台"), "两微一端"),
+    **dict.fromkeys(("LED屏", "LED显示屏", "LED电子屏", "电子屏幕", "显示屏", "电子显示屏幕", "触摸屏", "电子触摸屏",
+                     "触摸查询屏"), BOARD),
     **dict.fromkeys(("新闻发布会", "发布会、听证会"), "发布会/听证会"),
     **dict.fromkeys(("广播", "电视", "广播、电视"), "广播电视"),
     **dict.fromkeys(("报刊", "报纸", "纸质材料", "宣传册", "明白纸"), "纸质媒体"),
@@ -201,8 +206,9 @@ _SPELLING = str.maketrans({"(": "（", ")": "）", "／": "/", "\\": "/", **dict
 
 
 def spelling(text: str) -> str:
-    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash, simplified characters."""
-    return "".join(text.split()).translate(_SPELLING)
+    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash, simplified characters,
+    Latin letters in capitals (「led屏」)."""
+    return "".join(text.split()).upper().translate(_SPELLING)
 
 
 @functools.lru_cache(maxsize=64)  # a handful of vocabularies; only values not written as a name or alias come here

@@ -16,12 +16,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from gongkai.gate import Admission, State
+from gongkai.catalog import Catalog
+from gongkai.gate import Admission, Output, State
+from gongkai.publication import effective_channels, outputs_of
 from gongkai.printing.takedown import Takedown, cn_day
 from gongkai.privacy.mask import mask_text
 
 # what an index.html lists as on the boards or in the 公众号 (this run's and the earlier ones still up)
-_LISTED = re.compile(r'<li data-record="([^"]+)" data-unit="([^"]*)" data-digest="([0-9a-f]{64})?">(.*?)</li>', re.S)
+_LISTED = re.compile(r'<li data-record="([^"]+)" data-unit="([^"]*)" data-digest="([0-9a-f]{64})?"'
+                     r'(?: data-published="(\d{4}-\d{2}-\d{2})?")?>(.*?)</li>', re.S)
 _NAMED = re.compile(r"<(a|span)[^>]*>(.*?)</\1>", re.S)  # the title in a listed line
 _DIGEST = re.compile(r'<meta name="gongkai-digest" content="([0-9a-f]{64})">')
 _TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -38,6 +41,7 @@ class Posted:
     unit: str | None
     title: str
     digest: str | None
+    published: dt.date | None = None  # its 公开日期 when it was made (None from a run before this was written)
 
 
 def posted_in(out: Path, by_unit: bool) -> dict[str, Posted]:
@@ -47,11 +51,12 @@ def posted_in(out: Path, by_unit: bool) -> dict[str, Posted]:
         return {}
     found: dict[str, Posted] = {}
     index = (out / "index.html").read_text(encoding="utf-8", errors="replace")
-    for record_id, unit, digest, title in _LISTED.findall(index):
+    for record_id, unit, digest, published, title in _LISTED.findall(index):
         if _ID.fullmatch(record_id) and (_ID.fullmatch(unit) if by_unit else not unit):  # a sheet has its unit
             named = _NAMED.search(title)
             found[record_id] = Posted(record_id, unit if by_unit else None, _shown(named.group(2) if named else title,
-                                                                                  record_id), digest or None)
+                                                                                  record_id), digest or None,
+                                      _day(published))
     pages = out.glob("*/*.html") if by_unit else out.glob("*.html")
     for page in sorted(pages):
         record_id = page.stem
@@ -65,6 +70,13 @@ def posted_in(out: Path, by_unit: bool) -> dict[str, Posted]:
         found.setdefault(record_id, Posted(record_id, unit, _shown(title.group(1) if title else "", record_id),
                                            digest.group(1) if digest else None))
     return found
+
+
+def _day(written: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(written) if written else None
+    except ValueError:  # an index edited by hand: not a day it was made for
+        return None
 
 
 def _shown(markup: str, record_id: str) -> str:
@@ -99,6 +111,27 @@ def since_posted(posted: Mapping[str, Posted], carried: Mapping[str, Admission],
         else:
             still.append((was, admission))  # the caller keeps it listed, or makes it again when it changed
     return down, still
+
+
+def due_later(catalog: Catalog, posted: Mapping[str, Posted], carried: Mapping[str, Admission], day: dt.date,
+              output: Output) -> dict[str, Posted]:
+    """What an earlier run made ahead (its --to after *day*) for a record not out yet on *day*: 主动公开, published
+    after *day* on the 公开日期 it was made for, not withdrawn before it, its channels still leading to *output* (for a
+    sheet, still its unit's).
+    Neither gone nor changed: it stays listed until its day, when the gate judges it (a run for today used to tell the
+    clerk to take it down as 「已不在这一渠道公开」)."""
+    found = {}
+    for record_id, was in posted.items():
+        record = catalog.records.get(record_id)
+        if record_id in carried or record is None or not record.is_public or record.published is None:
+            continue
+        if record.published <= day or record.published != was.published or (
+                record.withdrawn is not None and record.withdrawn.date <= record.published):
+            continue
+        item = catalog.items.get(record.item or "")
+        if output in outputs_of(effective_channels(record, item)) and was.unit in (None, record.unit):
+            found[record_id] = was
+    return found
 
 
 class _Piece(Protocol):

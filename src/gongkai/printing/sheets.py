@@ -12,16 +12,19 @@ from enum import Enum
 import segno
 
 from gongkai.catalog import Catalog
+from gongkai.diagnostics import Location
 from gongkai.holidays import calendar_of
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Output, State, admit, unread_records
+from gongkai.gate import Admission, Gate, Output, State, admit, held_back, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency, Unit
-from gongkai.model.vocab import UNIT_KINDS
+from gongkai.model.vocab import BOARD, UNIT_KINDS
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
-from gongkai.printing.posted import Posted, since_posted, sort_out
+from gongkai.publication import outputs_of
+from gongkai.publication.standing import standing
+from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
@@ -65,9 +68,11 @@ class Sheet:
         return f"{self.unit.id}/{self.admission.id}.html"
 
     @property
-    def screen_path(self) -> str:
-        """The 电子屏 version: the same content on one 16:9 screen, in large type."""
-        return f"{self.unit.id}/{self.admission.id}-screen.html"
+    def screen_path(self) -> str | None:
+        """The 电子屏 version: the same content on 16:9 screens, in large type; None for a record whose channels do not
+        name the 公示栏（电子屏） box (a 公开查阅点 or 便民服务站 carries paper: a slide made for it would put on the screen
+        what its item does not publish there)."""
+        return f"{self.unit.id}/{self.admission.id}-screen.html" if BOARD in self.admission.channels else None
 
     @property
     def screens(self) -> list[str]:
@@ -100,7 +105,7 @@ class PrintRun:
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
-    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no board: unread, held back
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -133,14 +138,21 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
     gate = admit(catalog, day)
+    run.unread += held_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
+    run.unread += claimed_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
     run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
-        if admission.state is State.ENDED or unit is None or (wanted and unit.id != wanted.id):
+        if admission.state is State.ENDED or (wanted and unit is not None and unit.id != wanted.id):
             continue  # a 公示 that is over comes down from the board too
-        if record.published is not None and start <= record.published <= end:
-            run.sheets.append(_sheet(catalog, run, admission, unit, calendar))
+        if record.published is None or not start <= record.published <= end:
+            continue
+        if unit is None:  # no board to post it on: said, whichever --town (it may be that town's, mistyped)
+            run.unread.append(_at(catalog, record.id, "责任单位", f"责任单位「{record.unit}」不在 gongkai.yaml 的「单位」中"
+                                  "（GK204），不知道贴在哪个单位的公示栏：改正责任单位后重新生成"))
+            continue
+        run.sheets.append(_sheet(catalog, run, admission, unit, calendar))
     gone = gone_from(catalog, gate, Output.PRINT)
     run.takedowns = [t for t in gone if start <= t.day <= day and (wanted is None or t.unit == wanted.id)]
     _since_posted(catalog, run, gate.to(Output.PRINT), posted or {}, today, units, wanted, calendar,
@@ -159,12 +171,52 @@ def _since_posted(catalog: Catalog, run: PrintRun, carried: list[Admission], pos
     mine = {k: v for k, v in posted.items() if wanted is None or v.unit == wanted.id}
     run.kept += [v for k, v in posted.items() if k not in mine]  # other units' boards: remembered, not judged (--town)
     current = {a.id: a for a in carried if a.record.unit in units}
+    later = due_later(catalog, mine, current, standing_day(run.end, day), Output.PRINT)  # made ahead, not due yet
+    run.kept += later.values()
+    mine = {k: v for k, v in mine.items() if k not in later}
     down, still = since_posted(mine, current, day, {t.record_id for t in run.takedowns},
                                {i: a.record.unit for i, a in current.items()}, gone)
     run.takedowns += down
     sort_out(still, run.sheets,
              lambda admission: _sheet(catalog, run, admission, units[admission.record.unit], calendar),
              run.kept, run.replaced)
+
+
+def held_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date,
+            unit: str | None = None) -> list[tuple[str, str]]:
+    """(path, why) of each 主动公开 record published from *start* to *end* (of *unit*, when given) that the gate holds
+    back though its channels lead to *output*: without a word the board or the account would miss it (a 公示 whose
+    item names a channel validate cannot read, a list with an unmasked ID, no 保密审查)."""
+    found, calendar = [], calendar_of(catalog)
+    for held in held_back(catalog, gate, output):
+        record = catalog.records[held.id]
+        if (over := standing(record, catalog.items.get(record.item or ""), gate.today, calendar)) and over.ended:
+            continue  # its 公示 is over: mended or not, it is not made again
+        if record.published is not None and start <= record.published <= end and unit in (None, record.unit):
+            found.append((held.path, f"主动公开的信息 {held.id} 没有通过公开审核：{held.why}；改正后重新生成"))
+    return found
+
+
+def claimed_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: dt.date,
+               unit: str | None = None) -> list[tuple[str, str]]:
+    """(path, why) of each record published from *start* to *end* (of *unit*, when given) that names a channel of
+    *output* its item does not list: it is not carried there (GK410), and the clerk who wrote it is told so here too."""
+    found = []
+    for admission in gate.admitted:
+        record = admission.record
+        if (record.published is None or not start <= record.published <= end or unit not in (None, record.unit)
+                or admission.reaches(output) or admission.state is State.ENDED):
+            continue
+        if claimed := [c for c in record.channels if c not in admission.channels and output in outputs_of((c,))]:
+            found.append(_at(catalog, record.id, "公开渠道", f"公开渠道「{'、'.join(claimed)}」不在事项 {record.item} 的公开"
+                             "渠道中（GK410）：删去它，或先在事项的「公开渠道」中加上它并报审核"))
+    return found
+
+
+def _at(catalog: Catalog, record_id: str, key: str, why: str) -> tuple[str, str]:
+    """(path, why) of a record, *why* led by the line and column of its *key*."""
+    path, line, column = catalog.locate(Location(object_id=record_id, field=(key,)))
+    return path or record_id, f"第{line}行第{column}列，{why}" if line and column else why
 
 
 def _town(agency: Agency, town: str) -> Unit:

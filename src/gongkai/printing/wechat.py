@@ -20,8 +20,8 @@ from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
-from gongkai.printing.posted import Posted, since_posted, sort_out
-from gongkai.printing.sheets import contents_of, file_names, replacement_title
+from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
+from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
@@ -73,7 +73,7 @@ class WechatRun:
     kept: list[Posted] = field(default_factory=list)  # made by an earlier run, still up and unchanged
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
-    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) record files that do not read
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no account: unread, held back
 
 
 def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
@@ -87,6 +87,8 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     day = standing_day(end, today)
     gate, run = admit(catalog, day), WechatRun(agency, start, end)
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
+    run.unread += held_in(catalog, gate, Output.WECHAT, start, end)
+    run.unread += claimed_in(catalog, gate, Output.WECHAT, start, end)
     run.replacements = Replacements.of(gate.admitted)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
@@ -104,6 +106,9 @@ def _since_posted(catalog: Catalog, run: WechatRun, carried: list[Admission], po
                   gone: Mapping[str, Takedown]) -> None:
     """Add the earlier run's articles no 公众号 carries now to the takedowns, and those changed since to the run."""
     current = {a.id: a for a in carried}
+    later = due_later(catalog, posted, current, standing_day(run.end, day), Output.WECHAT)  # made ahead, not due yet
+    run.kept += later.values()
+    posted = {k: v for k, v in posted.items() if k not in later}
     down, still = since_posted(posted, current, day, {t.record_id for t in run.takedowns}, {}, gone)
     run.takedowns += down
     sort_out(still, run.articles, lambda admission: _article(catalog, run, admission), run.kept, run.replaced)

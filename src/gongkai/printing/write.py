@@ -37,6 +37,8 @@ def render_print(run: PrintRun) -> dict[str, bytes]:
     files = {"index.html": env.get_template("index.html").render(common, groups=run.by_unit(), removals=run.removals()).encode("utf-8")}
     for sheet in run.sheets:
         for path, template in ((sheet.path, "sheet.html"), (sheet.screen_path, "screen.html")):
+            if path is None:  # not for the 电子屏
+                continue
             page = env.get_template(template).render(common, sheet=sheet, record=sheet.admission.record, root="../")
             files[path] = page.encode("utf-8")
     return files

@@ -82,6 +82,12 @@ def schedule(year: int, calendar: WorkdayCalendar, days: Sequence[int] = DEFAULT
     return [handover_day(n, calendar) for n in nominals]
 
 
+def first_nominal(year: int, days: Sequence[int] = DEFAULT_DAYS) -> dt.date:
+    """The first nominal handover day of *year* (5 January for the 5th and 20th): named when the year has no holiday
+    notice yet, so whether it moves is not known."""
+    return min(_nominal(year, 1, d) for d in days)
+
+
 def _around(day: dt.date, calendar: WorkdayCalendar, days: Sequence[int]) -> list[HandoverDay]:
     found = schedule(day.year, calendar, days)
     for year in (day.year - 1, day.year + 1):  # a neighbour year without a notice just adds nothing
@@ -122,3 +128,21 @@ def missed(after: dt.date, before: dt.date, calendar: WorkdayCalendar,
         except CalendarMissing:
             continue
     return tuple(sorted(d for d in found if after < d < before))
+
+
+def unsettled(after: dt.date, before: dt.date, calendar: WorkdayCalendar,
+              days: Sequence[int] = DEFAULT_DAYS) -> tuple[tuple[dt.date, CalendarMissing], ...]:
+    """The handover days strictly between *after* and *before* in years without a holiday notice, placed on the
+    provisional (暂定) calendar, each with why gongkai cannot make its batch yet; missed() adds none of them, so on
+    6 January a batch due on the 5th would otherwise pass without a word."""
+    found: list[tuple[dt.date, CalendarMissing]] = []
+    for year in range(after.year, before.year + 1):
+        try:
+            schedule(year, calendar, days)
+        except CalendarMissing as exc:
+            try:
+                guessed = schedule(year, calendar.provisional(), days)
+            except CalendarMissing:
+                continue  # no provisional view of the year either (before 2004, after the statutory table)
+            found += [(h.actual, exc) for h in guessed if after < h.actual < before]
+    return tuple(sorted(found, key=lambda pair: pair[0]))

@@ -21,8 +21,9 @@ from gongkai.publication.handover import (
     renumbered,
     sha256_of,
 )
-from gongkai.publication.schedule import missed
+from gongkai.publication.schedule import missed, unsettled
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, Rule, register, rule
+from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
 E, W = Severity.ERROR, Severity.WARNING
 RULE_SOURCE = "闽政办函〔2016〕42号"
@@ -98,12 +99,17 @@ def handover_late(ctx: Context) -> Iterator[Finding]:
             continue
         formed, sent = record.formed, ledger.delivered
         day_field = "生成日期" if ledger.made is not None else "批次日期"
-        used = ctx.dated(lambda calendar: calendar.count_between(formed, sent), Location(path, ledger.id, (day_field,)))
-        if used is not None and used > limit:
+        # a batch made in January before the new year's notice is entered counts its January days provisionally
+        counted = ctx.dated(lambda calendar: (calendar.count_between(formed, sent),
+                                              calendar.provisional_years(formed, sent)),
+                            Location(path, ledger.id, (day_field,)))
+        if counted is not None and counted[0] > limit:
+            used, guessed = counted
             index = ledger.record_ids().index(record_id)
             yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
                           f"信息 {record_id} 成文于 {record.formed}，{sent} 才送交两馆，"
-                          f"用了{used}个工作日，超过{limit}个工作日", "目录表备注已注明；今后请在时限内的移交日送交。")
+                          f"用了{used}个工作日{PROVISIONAL_MARK if guessed else ''}，超过{limit}个工作日",
+                          "目录表备注已注明；今后请在时限内的移交日送交。" + provisional_note(guessed))
 
 
 @rule("GK507", "handover-overdue", "应送交两馆而未送交", W,
@@ -250,3 +256,10 @@ def handover_missed(ctx: Context) -> Iterator[Finding]:
                       f"移交日 {day} 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆",
                       f"今天补做：gongkai handover --date {day}（台账记下生成日期），或在下一个移交日生成的一批中一并送交"
                       "（目录表写明含这一批）；这一批已人工送交的，用 gongkai handover baseline 补登。")
+    for day, missing in unsettled(max(ledgers), ctx.today, calendar_of(ctx.catalog), agency.handover.days):
+        yield Finding(Location(ledger_path(day)),
+                      f"移交日 {day}（暂定）已过，没有这一批的台账：{missing.year}年的节假日安排"
+                      f"{f'（{missing.broken}）有错误' if missing.broken else '还没有录入'}，"
+                      "gongkai handover 不能生成这一批，这一期的送交信息目录表没有送交两馆",
+                      f"{missing}然后补做：gongkai handover --date 移交日（录入后用 gongkai handover schedule --year "
+                      f"{missing.year} 查看）；这一批已人工送交的，用 gongkai handover baseline 补登。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -17,6 +18,7 @@ from gongkai.model.request import (
 )
 from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
+from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 SOON_WORKDAYS = 5
@@ -35,6 +37,15 @@ def _shown(due: Due) -> DueDate:
 
 # A request is named by its 编号 in every message, never by its 申请内容: what is asked often names the requester
 # (「陈金水本人的低保审批材料」), and validate's messages go to CI logs and pull-request annotations.
+
+
+def _counted_since(ctx: Context, start: dt.date, here: Location) -> tuple[int | None, tuple[int, ...]]:
+    """Working days in (start, today], and the years among them counted on the provisional calendar: a day of December
+    counted to a day of January before the new year's notice is entered (1月1日 and the weekends only) is said to be
+    暂定, never given as final."""
+    counted = ctx.dated(lambda calendar: (calendar.count_between(start, ctx.today),
+                                          calendar.provisional_years(start, ctx.today)), here)
+    return (None, ()) if counted is None else counted
 
 
 def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
@@ -63,12 +74,15 @@ def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
 def request_overdue(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
         here = Location(path, request.id, ("收到日期",))
-        late = ctx.dated(lambda calendar: calendar.count_between(due.date, ctx.today), here)
+        late, guessed = _counted_since(ctx, due.date, here)
         if due.date < ctx.today and late is not None:
+            since = () if due.provisional else guessed  # a provisional deadline carries the mark already
             # The day after a Friday deadline is a Saturday: overdue, yet no working day has passed since.
-            overdue = f"已逾期{late}个工作日" if late else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）"
+            overdue = (f"已逾期{late}个工作日{PROVISIONAL_MARK if since else ''}" if late
+                       else f"期限已过{(ctx.today - due.date).days}天（逾期的工作日从下一个工作日算起）")
+            note = due.note() or (provisional_note(since) if late else "")
             yield Finding(here, f"申请 {request.id} 应于 {due} 前答复，{overdue}",
-                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + due.note())
+                          "立即答复并填写「答复日期」「办理结果」；确需延长的，延期须在原期限内经负责人批准。" + note)
 
 
 @rule("GK702", "request-due-soon", "依申请公开即将到期", W,
@@ -385,11 +399,12 @@ def request_consultation_open(ctx: Context) -> Iterator[Finding]:
             continue
         here = Location(path, request.id, ("征求第三方意见", "开始"))
         start = consultation.start
-        passed = ctx.dated(lambda calendar: calendar.count_between(start, ctx.today), here)
+        passed, guessed = _counted_since(ctx, start, here)
         if passed is not None and passed > THIRD_PARTY_WORKDAYS:
-            yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日仍没有「结束」，答复期限一直暂停",
+            yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日"
+                                f"{PROVISIONAL_MARK if guessed else ''}仍没有「结束」，答复期限一直暂停",
                           "收到第三方意见的，写上「结束」日期；第三方15个工作日内没有提出意见的，由本机关决定是否公开，"
-                          "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。")
+                          "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。" + provisional_note(guessed))
 
 
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,

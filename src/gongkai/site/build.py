@@ -55,7 +55,8 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     else:
         listed = _decided(_listing(source, cache, search), _site(out), today, now)
     if listed.listing is None:
-        return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change)
+        return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change,
+                           next_change_provisional=listed.head.next_change_provisional)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
     from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415

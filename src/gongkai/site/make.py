@@ -57,7 +57,8 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
         carry = None if full else carrier(store, chrome, since)
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
                                         _xlsx(catalog), carry))
-    result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change)
+    result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change,
+                         next_change_provisional=gate.next_change_provisional)
     result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
                       for rid, found in sorted(gate.blocked.items())}
     result.blocked.update((rid, "；".join(found)) for rid, found in sorted(gate.unsafe.items()))
@@ -71,6 +72,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
+                next_change_provisional=gate.next_change_provisional,
                 named=sorted(data.interpreted.keys() | data.replaced.keys() | data.replacements.naming.keys()))
     _make(catalog, data, artifacts, out, search, chrome, store, new, result, None if full else found)
     result.held = (catalog, gate, data, artifacts)

@@ -21,6 +21,7 @@ class BuildResult:
     unchanged: bool = False  # nothing to do: the catalog and the gate's decision are as at the last build
     blocked: dict[str, str] = field(default_factory=dict)  # record id → why it was held back (masked)
     next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
+    next_change_provisional: bool = False  # that day is the end of a 公示 counted on the 暂定 calendar
     search_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     # What the build read and made (the catalog, the gate's decisions, the pages), held by the result: a command that

@@ -38,6 +38,7 @@ class Store:
     # the folder's entries by path and size as the build left them (gongkai.site.tree): a file changed by hand since
     # makes the next build a full one; "" (a store of an older gongkai) does too
     tree: str = ""
+    next_change_provisional: bool = False  # next_change ends a 公示 counted on the 暂定 calendar (stored only when so)
 
     @classmethod
     def read(cls, site: Path) -> Store:
@@ -49,7 +50,7 @@ class Store:
             return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change")),
                        {str(k): [str(v[0]), str(v[1])] for k, v in raw["files"].items()},
                        str(raw.get("gate", "")), str(raw.get("chrome", "")), [str(n) for n in raw.get("named", [])],
-                       str(raw.get("tree", "")))
+                       str(raw.get("tree", "")), raw.get("next_change_provisional") is True)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return cls()
 
@@ -63,9 +64,11 @@ class Store:
             raw: dict[str, Any] = json.loads(first.removesuffix(b'"files":{\n').rstrip(b",") + b"}")
             if raw.get("version") != VERSION or not isinstance(raw.get("count"), int):
                 store = cls.read(site)
-                return cls(store.stamp, store.built_on, store.next_change, tree=store.tree), len(store.files)
+                return cls(store.stamp, store.built_on, store.next_change, tree=store.tree,
+                           next_change_provisional=store.next_change_provisional), len(store.files)
             return cls(str(raw["stamp"]), _day(raw.get("built_on")), _day(raw.get("next_change")),
-                       tree=str(raw.get("tree", ""))), raw["count"]
+                       tree=str(raw.get("tree", "")),
+                       next_change_provisional=raw.get("next_change_provisional") is True), raw["count"]
         except (OSError, ValueError, KeyError, TypeError):
             return cls(), 0
 
@@ -85,6 +88,8 @@ class Store:
                 "chrome": self.chrome, "named": self.named}
         if self.tree:
             head["tree"] = self.tree
+        if self.next_change_provisional:  # only when so: a store of any other day is byte for byte as before
+            head["next_change_provisional"] = True
         # one file per line keeps the store diffable and cheap to write
         quote = json.JSONEncoder(ensure_ascii=False).encode  # without dumps' per-call set-up: 100k paths
         lines = [f'{quote(p)}:["{key}", "{content}"]' for p, (key, content) in sorted(self.files.items())]
