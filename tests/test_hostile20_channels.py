@@ -149,7 +149,8 @@ def test_the_article_names_its_attachments(gk, cat, tmp_path):
     cat.record(WITH_LIST)
     out = tmp_path / "out"
     _posted_in_september(gk, cat, out, "wechat")
-    assert "附件：低保对象名单</p>" in (out / "R2026-001.html").read_text(encoding="utf-8")
+    # (a list: since the twenty-third pass the clerk is told not to add it to the post — test_wechat_lists.py)
+    assert "附件：低保对象名单（含名单，请不要添加到公众号文章中）</p>" in (out / "R2026-001.html").read_text(encoding="utf-8")
 
 
 # 5. The paper size as a clerk types it. Found by this pass: `--size a3` was refused (「'a3' 不是可选值之一」, exit 2);

@@ -271,9 +271,9 @@ def test_past_the_private_use_marks_text_keys_cuts_unit_by_unit(monkeypatch: pyt
     """More different runs than there are marks (131,072 in planes 15 and 16) take the unit-by-unit path: the same
     keys, here with the limit lowered to 3 so that the fourth different run (13) is past it."""
     from gongkai.search import tokens
-    text = "第12号\n安民2026年012号ab\n12 13"
+    text = "第12号\n安民2026年012号ab\n12 13\n77甲"  # (a line that starts with a run found nowhere else)
     expected = {"第12 ", "12 号", "第12 号", "12 ", "安民", "民2026 ", "安民2026 ", "2026 ", "2026 12 ", "民2026 12 ",
-                "12 号", "2026 12 号", "号ab ", "12 号ab ", "ab ", "12 13 ", "13 "}
+                "12 号", "2026 12 号", "号ab ", "12 号ab ", "ab ", "12 13 ", "13 ", "77 ", "77 甲"}
     assert tokens.text_keys(text) == expected
     monkeypatch.setattr(tokens, "_MARKS", 3)
     assert tokens.text_keys(text) == expected
