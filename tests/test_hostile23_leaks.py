@@ -1,0 +1,110 @@
+"""Twenty-third hostile round, 「nothing leaves that should not」 across every command: a catalog holding the worst a
+bureau has (a 不予公开 and a 依申请公开 record, a withdrawn one, a 公示 past its period, a record with an unmasked 身份证号
+and mobile in its title, body, attachment text and attachment file name, a request register naming the requester, an
+appeal), every output grepped for strings typed here by hand.
+
+Forbidden everywhere a person reads (screen, CI log, crash report, files written): the full ID number and mobile in
+any form; wherever the record's own text is not the output's subject: the requester's name, the 公示 names, the titles
+of records that are not public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import RECORD, CatalogDir, Run
+
+ID = "350524198503151236"
+MOBILE = "13805951234"
+REQUESTER = "林申请"
+LISTED = "陈金水"
+SECRET_TITLE = "关于秘密事项甲乙丙的请示"
+ADDRESS = "城厢镇经兜村12号3号楼2单元301室"
+
+WITHHELD = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+            .replace("文种: 公示", "文种: 请示").replace("公示截止: 2026-12-31\n", "")
+            .replace("测试县民政局关于2026年第三季度低保对象名单的公示", SECRET_TITLE)
+            .replace("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 内部事务信息")
+            .replace("公开日期: 2026-09-03\n", "").replace("正文: |\n  经审核，现将名单予以公示。\n", ""))
+REQUEST = f"""\
+编号: YSQ-2026-001
+收到日期: 2026-10-12
+申请渠道: 当面
+申请人类型: 自然人
+申请人: {REQUESTER}（身份证{ID}，电话{MOBILE}，住{ADDRESS}）
+申请内容: {SECRET_TITLE}
+承办单位: shjzg
+办理结果: 不予公开
+理由: 内部事务信息
+答复日期: 2026-10-20
+"""
+
+
+def _worst(cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("经审核，现将名单予以公示。",
+                              f"经审核，现将名单予以公示。\n\n  | 姓名 | 所在村（社区） |\n  |---|---|\n  | {LISTED} | 湖二村 |"))
+    cat.record(WITHHELD, "records/2026/R2026-002.yaml")
+    cat.write("requests/2026/YSQ-2026-001.yaml", REQUEST)
+
+
+def _crashing(message: str) -> Callable[..., None]:
+    def crash(*args: object, **kwargs: object) -> None:
+        raise ValueError(message)
+    return crash
+
+
+def _reveals(text: str) -> list[str]:
+    """What of the forbidden strings *text* holds: each typed by hand, the numbers also as parts a mask leaves."""
+    forbidden = (ID, MOBILE, "19850315", "0595", REQUESTER, LISTED, SECRET_TITLE, "秘密事项", "经兜村12号", "301室")
+    return [secret for secret in forbidden if secret in text]
+
+
+# ---------------------------------------------------------------- the crash path
+
+
+def test_a_crash_report_holds_nothing_of_the_record_being_processed(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: gongkai's own crash (exit 3) printed the error's last line, 「ValueError: 记录 关于秘密事项甲乙丙的请示
+    申请人林申请 35*************236 …」 — numbers masked, but the requester's name, a 不予公开 title and any text the
+    failing code put in its error went to the CI log and to the maintainers, whom the message asks to send it to.
+    Now the report names the kind of error and where in gongkai's code, and how to get the rest (GONGKAI_DEBUG)."""
+    _worst(cat)
+    monkeypatch.delenv("GONGKAI_DEBUG", raising=False)
+    monkeypatch.setattr("gongkai.site.make.check_tree", _crashing(
+        f"记录 {SECRET_TITLE} 申请人{REQUESTER} {ID} {MOBILE} {ADDRESS} 名单 {LISTED}"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 3, run.out + run.err
+    said = run.out + run.err
+    assert "内部错误" in said and "ValueError" in said and "gongkai/site/make.py" in said, said
+    assert "GONGKAI_DEBUG=1" in said, said
+    assert _reveals(said) == [], said
+
+
+def test_the_crash_report_shows_the_whole_error_when_the_maintainers_ask(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edge: under GONGKAI_DEBUG (typed by whoever debugs) the traceback is shown, its numbers still masked."""
+    monkeypatch.setenv("GONGKAI_DEBUG", "1")
+    monkeypatch.setattr("gongkai.site.make.check_tree", _crashing(f"号码 {ID} 出错点甲"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 3 and "出错点甲" in run.err and "Traceback" in run.err, run.err
+    assert ID not in run.err and "35*************236" in run.err, run.err
+
+
+def test_a_departments_crash_in_county_holds_nothing_of_its_records(gk: Callable[..., Run], cat: CatalogDir,
+                                                                    tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: `gongkai county` reported one department's crash as 「无法读取 …：gongkai 内部错误（不是该部门文件的问题）：
+    ValueError: …」 with the error's text, on screen and beside the county's tables. Now the kind and place only."""
+    _worst(cat)
+    monkeypatch.setattr("gongkai.county.department.build_scorecard", _crashing(
+        f"登记 {REQUESTER} {ID} {MOBILE} {SECRET_TITLE}"))
+    run = gk("county", cat.root, "--out", tmp_path / "county", "--no-cache", "--jobs", "1")
+    said = run.out + run.err
+    assert run.code == 3 and "内部错误" in said and "ValueError" in said, said
+    assert "gongkai/county/department.py" in said, said
+    assert _reveals(said) == [], said
