@@ -108,3 +108,61 @@ def test_a_departments_crash_in_county_holds_nothing_of_its_records(gk: Callable
     assert run.code == 3 and "内部错误" in said and "ValueError" in said, said
     assert "gongkai/county/department.py" in said, said
     assert _reveals(said) == [], said
+
+
+# ---------------------------------------------------------------- lines of the internal registers under a finding
+
+MISKEYED = f"""\
+编号: YSQ-2026-002
+收到日期: 2026-10-12
+申请渠道: 电话咨询
+申请人类型: 自然人
+申请人姓名: {REQUESTER}
+申请内容: 本人的低保审批材料
+联系方式: 城厢镇经兜村12号
+延期:
+  批准人: 詹辉儒
+  批准日期: 2026-10-30
+  延长工作日: 10
+  经办: {REQUESTER}
+"""
+RUN_ON = f"""\
+编号: YSQ-2026-003
+收到日期: 2026-10-12
+申请渠道: 当面
+申请人类型: 自然人
+申请人: 某某
+  {REQUESTER} 经兜村12号: 3号楼
+申请内容: 本人的低保审批材料
+"""
+APPEAL = f"""\
+编号: FY-2026-001
+类型: 行政复议
+收到日期: 2026-11-02
+案由: 不服不予公开答复
+申请人: {REQUESTER}
+结果: 尚未审结
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif"])
+def test_a_register_line_under_a_key_it_does_not_have_is_not_shown(gk: Callable[..., Run], cat: CatalogDir,
+                                                                   fmt: str) -> None:
+    """Before: the register's own keys that name who asked (申请人, 申请内容, 备注, 案由) were hidden under a finding, but a
+    key the register does not have was shown with its value — 「申请人姓名: 林申请」「联系方式: 城厢镇经兜村**号」, an
+    appeal's 「申请人: 林申请」, 「经办: 林申请」 inside 延期, and a line of 申请人 that YAML reads as a key
+    (「林申请 经兜村**号: 3号楼」) — in the CI log of validate (GK102, GK001). Now only the register's own fields that
+    name no one show their value; the finding still names the file, line and column."""
+    cat.write("requests/2026/YSQ-2026-002.yaml", MISKEYED)
+    cat.write("requests/2026/YSQ-2026-003.yaml", RUN_ON)
+    cat.write("appeals/2026/FY-2026-001.yaml", APPEAL)
+    run = gk("validate", cat.root, "--format", fmt)
+    said = run.out + run.err
+    assert run.code == 1, said
+    assert "YSQ-2026-002.yaml" in said and "YSQ-2026-003.yaml" in said and "FY-2026-001.yaml" in said, said
+    assert REQUESTER not in said and "经兜村" not in said, said
+    if fmt == "text":  # the edge: a field of the register that names no one is shown as it is, the others by key
+        assert "3 | 申请渠道: 电话咨询" in said, said
+        assert "5 | 申请人姓名: （内部登记，不在此显示）" in said, said
+        assert "12 |   经办: （内部登记，不在此显示）" in said, said
+        assert "6 |   （内部登记，不在此显示）" in said, said
