@@ -166,3 +166,24 @@ def test_a_register_line_under_a_key_it_does_not_have_is_not_shown(gk: Callable[
         assert "5 | 申请人姓名: （内部登记，不在此显示）" in said, said
         assert "12 |   经办: （内部登记，不在此显示）" in said, said
         assert "6 |   （内部登记，不在此显示）" in said, said
+
+
+# ---------------------------------------------------------------- what `git add .` takes in a repository init made
+
+
+@pytest.mark.parametrize("existing", ["", "# Python\n*.pyc\nsite/\n"])
+def test_every_default_output_folder_is_kept_out_of_the_repository(tmp_path: Path, existing: str) -> None:
+    """Before: the .gitignore `gongkai init` writes (or adds to a clone's own) left out wechat-out/, the default folder
+    of `gongkai wechat`: a `git add .` committed the articles — a 公示's names among them — and the repository's
+    history kept them after the 公示 period ended. Now each command's default output folder (README: site/,
+    handover-out/, portal-out/, print-out/, wechat-out/, county-out/) and the cache are ignored."""
+    import subprocess
+
+    from gongkai.setup.scaffold import GITIGNORE, merged_ignore
+    (tmp_path / ".gitignore").write_text(merged_ignore(existing, GITIGNORE) if existing else GITIGNORE, encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    outputs = ["site/index.html", "handover-out/2026-12-07/a.html", "portal-out/2026-11-27/portal.json",
+               "print-out/index.html", "wechat-out/index.html", "county-out/review-2026.xlsx",
+               "catalog/.gongkai-cache/cache.sqlite3"]
+    done = subprocess.run(["git", "check-ignore", "--no-index", *outputs], cwd=tmp_path, capture_output=True, text=True)
+    assert sorted(done.stdout.split()) == sorted(outputs), done.stdout
