@@ -11,6 +11,7 @@ of records that are not public.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -99,15 +100,42 @@ def test_a_departments_crash_in_county_holds_nothing_of_its_records(gk: Callable
                                                                     tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Before: `gongkai county` reported one department's crash as 「无法读取 …：gongkai 内部错误（不是该部门文件的问题）：
-    ValueError: …」 with the error's text, on screen and beside the county's tables. Now the kind and place only."""
+    ValueError: …」 with the error's text, on screen and in the notes under the county's scorecard (a workbook sent to
+    the 县政务公开办, which no output scan reads). Now the kind and place only; the other department is tabled."""
+    import shutil
+
+    import gongkai.county.department as department
+    other = tmp_path / "other"
+    shutil.copytree(cat.root, other)
     _worst(cat)
-    monkeypatch.setattr("gongkai.county.department.build_scorecard", _crashing(
-        f"登记 {REQUESTER} {ID} {MOBILE} {SECRET_TITLE}"))
-    run = gk("county", cat.root, "--out", tmp_path / "county", "--no-cache", "--jobs", "1")
+    scorecard = department.build_scorecard
+
+    def crash_on_registers(catalog: Any, *args: Any, **kwargs: Any) -> Any:
+        if catalog.models("request"):
+            raise ValueError(f"登记 {REQUESTER} {SECRET_TITLE} 名单 {LISTED}")  # no number: no output scan stops it
+        return scorecard(catalog, *args, **kwargs)
+
+    monkeypatch.setattr("gongkai.county.department.build_scorecard", crash_on_registers)
+    out = tmp_path / "county"
+    run = gk("county", cat.root, other, "--out", out, "--no-cache", "--jobs", "1")
     said = run.out + run.err
     assert run.code == 3 and "内部错误" in said and "ValueError" in said, said
     assert "gongkai/county/department.py" in said, said
     assert _reveals(said) == [], said
+    written = sorted(p for p in out.rglob("*") if p.is_file())
+    assert [p.name for p in written if p.suffix == ".xlsx"], written
+    for path in written:
+        assert _reveals(_unpacked(path)) == [], path
+
+
+def _unpacked(path: Path) -> str:
+    """The text of a written file, every member of a zip (xlsx) read too."""
+    import zipfile
+    data = path.read_bytes()
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(path) as archive:
+            return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    return data.decode("utf-8", "replace")
 
 
 # ---------------------------------------------------------------- lines of the internal registers under a finding
