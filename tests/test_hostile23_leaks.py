@@ -215,3 +215,33 @@ def test_every_default_output_folder_is_kept_out_of_the_repository(tmp_path: Pat
                "catalog/.gongkai-cache/cache.sqlite3"]
     done = subprocess.run(["git", "check-ignore", "--no-index", *outputs], cwd=tmp_path, capture_output=True, text=True)
     assert sorted(done.stdout.split()) == sorted(outputs), done.stdout
+
+
+# ---------------------------------------------------------------- lines of a record that is not 主动公开
+
+
+@pytest.mark.parametrize("attribute", ["不予公开\n不予公开理由: 内部事务信息", "依申请"])
+def test_a_line_of_a_record_that_is_not_public_shows_no_content(gk: Callable[..., Run], cat: CatalogDir,
+                                                               attribute: str) -> None:
+    """Before: `gongkai diff` and `gongkai log` never showed the 题名, 文号 or 正文 of a record that is not 主动公开
+    (「非主动公开，题名不显示」), but validate printed them in the same CI log under any finding on their line: a 题名
+    written twice (GK004), a 正文 kept on a 不予公开 record (GK309), a Tab in its 正文 (GK007). Now such a line shows
+    its key; the fields a diff shows of it (编号, 公开属性, dates …) are shown as before."""
+    withheld = WITHHELD.replace("公开属性: 不予公开\n不予公开理由: 内部事务信息", f"公开属性: {attribute}")
+    cat.record(withheld.replace("文号: 测民〔2026〕2号\n", f"文号: 测民〔2026〕2号\n题名: {SECRET_TITLE}（重发）\n"),
+               "records/2026/R2026-002.yaml")
+    cat.record(withheld.replace("R2026-002", "R2026-003").replace("00002", "00003").replace("〔2026〕2号", "〔2026〕3号")
+               + f"正文: |\n  {REQUESTER}信访事项，经查\n\t属实\n", "records/2026/R2026-003.yaml")
+    run = gk("validate", cat.root)
+    said = run.out + run.err
+    assert run.code == 1 and "records/2026/R2026-002.yaml" in said and "records/2026/R2026-003.yaml" in said, said
+    assert "GK004" in said and "GK007" in said, said
+    assert "4 | 题名: （非主动公开的信息，内容不在此显示）" in said, said
+    assert SECRET_TITLE not in said and "秘密事项" not in said and REQUESTER not in said and "属实" not in said, said
+
+
+def test_a_line_of_a_public_record_is_shown_under_its_finding(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """The edge: the same finding on a 主动公开 record shows its line as written (masked as any line is)."""
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号\n", "文号: 测民〔2026〕1号\n文号: 测民〔2026〕9号\n"))
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "4 | 文号: 测民〔2026〕9号" in run.out + run.err, run.out + run.err

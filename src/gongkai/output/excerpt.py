@@ -6,8 +6,9 @@ import re
 
 from gongkai.catalog.decode import display_text
 from gongkai.catalog.files import spec_of
-from gongkai.catalog.kinds import PRIVATE_KEYS, kind_of
+from gongkai.catalog.kinds import PRIVATE_KEYS, SHOWN_WHEN_WITHHELD, kind_of
 from gongkai.catalog.schema_errors import model_aliases
+from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 from gongkai.catalog.sources import Source
 from gongkai.output.text import LineReader
 from gongkai.privacy.mask import mask_line
@@ -26,13 +27,33 @@ def source_lines(source: Source) -> LineReader:
         # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7), nor the part of a
         # number that goes on over the next line.
         kind = kind_of(path)
-        private = PRIVATE_KEYS.get(kind or "")
+        private = PRIVATE_KEYS.get(kind or "") or (_withheld_content() if kind == "record" and _withheld(lines) else None)
         return _unsaid(lines, number - 1, kind, private) if kind and private else mask_line(lines, number - 1)
 
     return read
 
 
 HIDDEN = "（内部登记，不在此显示）"
+WITHHELD = "（非主动公开的信息，内容不在此显示）"
+_ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
+
+
+def _withheld(lines: list[str]) -> bool:
+    """Whether the record file says it is not 主动公开 (依申请公开, 不予公开): the gate keeps its content inside the
+    building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or 正文."""
+    for line in lines:
+        said = _ATTRIBUTE.match(line)
+        if said is not None:
+            value = said.group(1).strip()
+            return bool(value) and ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
+    return False
+
+
+def _withheld_content() -> frozenset[str]:
+    """The record's own keys a line of a record that is not 主动公开 does not show."""
+    spec = spec_of("record")
+    keys = model_aliases(spec.model, ()) if spec is not None and spec.model is not None else []
+    return frozenset(keys) - SHOWN_WHEN_WITHHELD
 _KEY = re.compile(r"^(\s*([^\s:：#][^:：]*?)\s*[:：])")
 
 
@@ -52,8 +73,12 @@ def _unsaid(lines: list[str], index: int, kind: str, private: frozenset[str]) ->
     if own is None and blocks and _shown(kind, private, blocks, block=False):
         return mask_line(lines, index)  # the next line of a text that may be shown
     if own is not None and (not blocks or _shown(kind, private, blocks, block=True)):
-        return own.group(1) + " " + HIDDEN
-    return line[:_indent(line)] + HIDDEN
+        return own.group(1) + " " + _hidden(kind)
+    return line[:_indent(line)] + _hidden(kind)
+
+
+def _hidden(kind: str) -> str:
+    return WITHHELD if kind == "record" else HIDDEN
 
 
 def _name(key: re.Match[str]) -> str:
