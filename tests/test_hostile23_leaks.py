@@ -26,7 +26,7 @@ SECRET_TITLE = "关于秘密事项甲乙丙的请示"
 ADDRESS = "城厢镇经兜村12号3号楼2单元301室"
 
 WITHHELD = (RECORD.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
-            .replace("文种: 公示", "文种: 请示").replace("公示截止: 2026-12-31\n", "")
+            .replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
             .replace("测试县民政局关于2026年第三季度低保对象名单的公示", SECRET_TITLE)
             .replace("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 内部事务信息")
             .replace("公开日期: 2026-09-03\n", "").replace("正文: |\n  经审核，现将名单予以公示。\n", ""))
@@ -245,3 +245,41 @@ def test_a_line_of_a_public_record_is_shown_under_its_finding(gk: Callable[..., 
     cat.record(RECORD.replace("文号: 测民〔2026〕1号\n", "文号: 测民〔2026〕1号\n文号: 测民〔2026〕9号\n"))
     run = gk("validate", cat.root)
     assert run.code == 1 and "4 | 文号: 测民〔2026〕9号" in run.out + run.err, run.out + run.err
+
+
+# ---------------------------------------------------------------- diff: the file name of a withheld record's attachment
+
+PETITION = f"files/2026/{REQUESTER}信访材料.pdf"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_a_diff_does_not_name_the_file_of_a_withheld_records_attachment(gk: Callable[..., Run], repo: Path,
+                                                                       fmt: str) -> None:
+    """Before: a diff (posted as a pull-request comment) said of a 依申请公开 record 「附件：新填（非主动公开的信息，内容不
+    在此显示）」 and, three lines up, 「新增 附件 files/2026/林申请信访材料.pdf」: the file name it had just withheld. Now
+    the attachment is named by its record (「R2026-002 的附件（非主动公开，文件名不显示）」)."""
+    from conftest import git, text_pdf
+    cat = CatalogDir(repo / "catalog")
+    cat.write(PETITION, text_pdf("petition"))
+    cat.record(WITHHELD.replace("公开属性: 不予公开\n不予公开理由: 内部事务信息", "公开属性: 依申请公开")
+               + f"附件:\n  - 文件: {PETITION}\n    名称: 信访材料\n", "records/2026/R2026-002.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "登记")
+    run = gk("diff", "HEAD~1", "HEAD", "-C", cat.root, "-f", fmt)
+    said = run.out + run.err
+    assert run.code == 0, said
+    assert "R2026-002 的附件" in said and REQUESTER not in said and "信访材料" not in said, said
+    if fmt == "text":
+        assert "新增 附件 R2026-002 的附件（非主动公开，文件名不显示）" in said, said
+
+
+def test_a_diff_names_the_file_of_a_public_records_attachment(gk: Callable[..., Run], repo: Path) -> None:
+    """The edge: the attachment of a 主动公开 record is named by its path, as before."""
+    from conftest import git, text_pdf
+    cat = CatalogDir(repo / "catalog")
+    cat.write("files/2026/R2026-001.pdf", text_pdf("list"))
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/R2026-001.pdf\n    名称: 名单\n正文: |"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "附件")
+    run = gk("diff", "HEAD~1", "HEAD", "-C", cat.root)
+    assert "新增 附件 files/2026/R2026-001.pdf" in run.out, run.out + run.err

@@ -39,14 +39,15 @@ _ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
 
 
 def _withheld(lines: list[str]) -> bool:
-    """Whether the record file says it is not 主动公开 (依申请公开, 不予公开): the gate keeps its content inside the
-    building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or 正文."""
+    """Whether the record file does not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate keeps
+    its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or
+    正文."""
     for line in lines:
         said = _ATTRIBUTE.match(line)
         if said is not None:
             value = said.group(1).strip()
-            return bool(value) and ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
-    return False
+            return ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
+    return True
 
 
 def _withheld_content() -> frozenset[str]:
