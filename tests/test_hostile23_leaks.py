@@ -220,14 +220,15 @@ def test_every_default_output_folder_is_kept_out_of_the_repository(tmp_path: Pat
 # ---------------------------------------------------------------- lines of a record that is not 主动公开
 
 
-@pytest.mark.parametrize("attribute", ["不予公开\n不予公开理由: 内部事务信息", "依申请"])
+@pytest.mark.parametrize("attribute", ["公开属性: 不予公开\n不予公开理由: 内部事务信息", "公开属性: 依申请", ""])
 def test_a_line_of_a_record_that_is_not_public_shows_no_content(gk: Callable[..., Run], cat: CatalogDir,
                                                                attribute: str) -> None:
     """Before: `gongkai diff` and `gongkai log` never showed the 题名, 文号 or 正文 of a record that is not 主动公开
     (「非主动公开，题名不显示」), but validate printed them in the same CI log under any finding on their line: a 题名
     written twice (GK004), a 正文 kept on a 不予公开 record (GK309), a Tab in its 正文 (GK007). Now such a line shows
-    its key; the fields a diff shows of it (编号, 公开属性, dates …) are shown as before."""
-    withheld = WITHHELD.replace("公开属性: 不予公开\n不予公开理由: 内部事务信息", f"公开属性: {attribute}")
+    its key; the fields a diff shows of it (编号, 公开属性, dates …) are shown as before. A record without 公开属性 is
+    not public either (the gate, diff)."""
+    withheld = WITHHELD.replace("公开属性: 不予公开\n不予公开理由: 内部事务信息\n", attribute and attribute + "\n")
     cat.record(withheld.replace("文号: 测民〔2026〕2号\n", f"文号: 测民〔2026〕2号\n题名: {SECRET_TITLE}（重发）\n"),
                "records/2026/R2026-002.yaml")
     cat.record(withheld.replace("R2026-002", "R2026-003").replace("00002", "00003").replace("〔2026〕2号", "〔2026〕3号")
