@@ -284,3 +284,13 @@ def test_a_diff_names_the_file_of_a_public_records_attachment(gk: Callable[..., 
     git(repo, "commit", "-q", "-m", "附件")
     run = gk("diff", "HEAD~1", "HEAD", "-C", cat.root)
     assert "新增 附件 files/2026/R2026-001.pdf" in run.out, run.out + run.err
+
+
+def test_a_record_without_its_marking_is_sent_back_without_its_title(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: GK301 said 「信息「关于秘密事项甲乙丙的请示」未标识公开属性…」 — in the CI log, the 题名 of a record the gate
+    and diff treat as not public. Now the finding names the record by its 编号 and file only."""
+    cat.record(WITHHELD.replace("公开属性: 不予公开\n不予公开理由: 内部事务信息\n", ""), "records/2026/R2026-002.yaml")
+    run = gk("validate", cat.root)
+    said = run.out + run.err
+    assert run.code == 1 and "GK301 这条信息未标识公开属性" in said and "R2026-002" in said, said
+    assert SECRET_TITLE not in said and "秘密事项" not in said, said
