@@ -294,3 +294,21 @@ def test_a_record_without_its_marking_is_sent_back_without_its_title(gk: Callabl
     said = run.out + run.err
     assert run.code == 1 and "GK301 这条信息未标识公开属性" in said and "R2026-002" in said, said
     assert SECRET_TITLE not in said and "秘密事项" not in said, said
+
+
+def test_a_withheld_records_attachment_problem_does_not_name_its_file(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: GK607 and GK606 on a 依申请公开 record said 「附件「files/2026/林申请信访材料.pdf」文件不存在」 and 「附件
+    「../林申请/x.pdf」路径含有「..」」 in the CI log, the line under them withheld. Now they name the entry (附件第1项)
+    and the rule's title; the hint says to delete it (GK309) or correct the 「文件」 line. A 主动公开 record's attachment
+    is named by its path, as before (the edge)."""
+    cat.record(WITHHELD.replace("公开属性: 不予公开\n不予公开理由: 内部事务信息", "公开属性: 依申请公开")
+               + f"附件:\n  - 文件: {PETITION}\n    名称: 信访材料\n  - 文件: ../{REQUESTER}/x.pdf\n    名称: x\n",
+               "records/2026/R2026-002.yaml")
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/名单.pdf\n    名称: 名单\n正文: |"))
+    run = gk("validate", cat.root)
+    said = run.out + run.err
+    assert run.code == 1, said
+    assert "GK607 附件第1项：附件文件不存在或不是普通文件［R2026-002］" in said, said
+    assert "GK606 附件第2项：附件路径不安全［R2026-002］" in said, said
+    assert REQUESTER not in said and "信访材料" not in said, said
+    assert "GK607 附件「files/2026/名单.pdf」文件不存在［R2026-001］" in said, said
