@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import traceback
+from pathlib import Path
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 INTERRUPTED = "已中断，未完成的输出没有写入，原来的文件保持不变。"
@@ -48,6 +50,31 @@ def _text(exc: BaseException) -> str:
         return str(exc)
     except Exception:  # noqa: BLE001 - an error whose text cannot be made tells nothing
         return ""
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def crash_summary(exc: BaseException) -> str:
+    """What a report of gongkai's own crash may say: the kind of error and where in gongkai's code it happened
+    (「ValueError，位于 gongkai/site/make.py 第 120 行（build）」) — never the error's text, which can hold the record
+    being processed: a requester's or a 公示 list's name, a 不予公开 record's title, a 详细住址. The crash report is
+    printed in CI logs and sent to the maintainers as it is; GONGKAI_DEBUG shows the whole traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [frame for frame in frames if _inside_package(frame.filename)]
+    kind = type(exc).__qualname__
+    if not ours:
+        return kind
+    frame = ours[-1]
+    where = Path(frame.filename).resolve().relative_to(_PACKAGE.parent).as_posix()
+    return f"{kind}，位于 {where} 第 {frame.lineno} 行（{frame.name}）"
+
+
+def _inside_package(filename: str) -> bool:
+    try:
+        return Path(filename).resolve().is_relative_to(_PACKAGE)
+    except (OSError, ValueError):
+        return False
 
 
 class UsageProblem(Exception):

@@ -26,6 +26,13 @@ FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "le
 PRIVATE_KEYS: dict[str, frozenset[str]] = {"request": frozenset({"申请人", "申请内容", "备注"}),
                                            "appeal": frozenset({"案由", "备注"}),
                                            "inquiry": frozenset({"主题", "备注"})}
+# Fields of a record that is not 主动公开 whose values a diff, and a line shown under a finding, may show: its marking
+# and metadata, never its content (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论,
+# 撤回's 原因), which the gate keeps inside the building.
+SHOWN_WHEN_WITHHELD: frozenset[str] = frozenset({
+    "编号", "公开属性", "不予公开理由", "责任单位", "责任者", "事项", "文种", "成文日期", "公开日期", "公开渠道", "页数",
+    "有效性", "有效性日期", "废止日期", "被替代", "替代", "解读", "转发", "报告年度", "公示期", "公示截止",
+})
 # The folder of attachments (PDF, CEB, pictures…): files, not YAML; records name them by their path under the catalog.
 ATTACHMENTS = "files/"
 # Kinds read by a capability outside the catalog package: the module that registers the kind's reader.

@@ -16,7 +16,7 @@ from gongkai import __version__
 from gongkai.cli.console import inert, quiet_libraries, tolerate_any_console
 from gongkai.cli.zh import localize, usage_message
 from gongkai.errors import (EXIT_INTERRUPTED, INTERRUPTED, PublicationStopped, UsageProblem, advise_os_error,
-                            describe_os_error, forget_outputs, interrupted, outputs_in_place)
+                            crash_summary, describe_os_error, forget_outputs, interrupted, outputs_in_place)
 from gongkai.files_io import NotAnOutput, ReadOnlyFile
 from gongkai.processes import stops_as_interrupts
 
@@ -162,7 +162,7 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
     except Exception as exc:  # noqa: BLE001 - the one crash handler: exit 3, never a traceback on screen
         if interrupted(exc):  # Ctrl+C that Python wrapped in another error (while importing a module)
             return _interrupted()
-        return _internal_error()
+        return _internal_error(exc)
 
 
 def _interrupted() -> int:
@@ -175,12 +175,16 @@ def _interrupted() -> int:
     return EXIT_INTERRUPTED
 
 
-def _internal_error() -> int:
-    detail = traceback.format_exc()
+def _internal_error(exc: BaseException) -> int:
+    """The crash report: the kind of error and where in gongkai, never its text (errors.crash_summary); the whole
+    traceback only under GONGKAI_DEBUG, which the maintainers ask for."""
     err.print("[red]内部错误：[/]gongkai 自身出了问题（不是您的文件的问题）。请把下面的信息发给维护人员。", markup=True)
-    err.print(detail.strip().splitlines()[-1], markup=False)
+    err.print(f"{crash_summary(exc)}（gongkai {__version__}）", markup=False)
     if "GONGKAI_DEBUG" in __import__("os").environ:
-        err.print(detail, markup=False)
+        err.print(traceback.format_exc(), markup=False)
+    else:
+        err.print("出错时正在处理的内容没有显示（其中可能有个人信息）；维护人员需要时，设置环境变量 GONGKAI_DEBUG=1 再运行一次，"
+                  "把完整信息检查、删去个人信息后再发出。", markup=False)
     return EXIT_INTERNAL
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import traceback
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 
@@ -15,7 +14,7 @@ from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.diagnostics import Report, Severity
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, crash_summary
 from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
 from gongkai.authoring.new import index_prefixes
@@ -143,9 +142,10 @@ def read_safely(department: Department, year: int, today: dt.date, use_cache: bo
         return read_department(department, year, today, use_cache)
     except UsageProblem as exc:
         return _broken(department, str(exc))
-    except Exception:  # noqa: BLE001 - one department's crash must not stop the county; it is reported as a bug
-        last = traceback.format_exc().strip().splitlines()[-1]
-        return replace(_broken(department, f"gongkai 内部错误（不是该部门文件的问题）：{last}"), internal=True)
+    except Exception as exc:  # noqa: BLE001 - one department's crash must not stop the county; reported as a bug
+        # its kind and place only: the error's text may hold the department's records (errors.crash_summary)
+        return replace(_broken(department, f"gongkai 内部错误（不是该部门文件的问题）：{crash_summary(exc)}"),
+                       internal=True)
 
 
 def summarise(department: Department, catalog: Catalog, year: int, today: dt.date) -> DepartmentResult:

@@ -95,6 +95,29 @@ def compare_attachments(triples: Iterable[tuple[str, str | None, str | None]]) -
     return changes
 
 
+def withhold_attachments(changes: list[Change], parsed: Iterable[ParsedFile]) -> list[Change]:
+    """*changes* of attachments, an attachment of a record that is not 主动公开 (among the records *parsed* on either
+    side, and of none of them that is) named by that record, not by its file name: the diff shows no 附件 of such a
+    record, and 「files/2026/林某信访材料.pdf」 would tell what it withholds."""
+    withheld: dict[str, str] = {}
+    public: set[str] = set()
+    for found in parsed:
+        record = found.model
+        if not isinstance(record, Record):  # another kind, or a record file that does not validate
+            continue
+        for attachment in record.attachments:
+            if record.is_public:
+                public.add(attachment.file)
+            else:
+                withheld.setdefault(attachment.file, record.id)
+    shown = []
+    for change in changes:
+        owner = next((withheld[p] for p in (change.new_path, change.old_path) if p in withheld and p not in public), None)
+        shown.append(change if owner is None else
+                     replace(change, id=f"{owner} 的附件", old_path=None, new_path=None, withheld=True))
+    return shown
+
+
 def compare_unread(triples: Iterable[tuple[str, str | None, str | None]],
                    links: frozenset[str] = frozenset()) -> list[Change]:
     """Files added or changed in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt, a .docx among the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS
+from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, SHOWN_WHEN_WITHHELD
 from gongkai.diagnostics import Diagnostic
 
 SCHEMA = "gongkai.diff/1"
@@ -33,13 +33,6 @@ def register_text_fields(kind: str) -> frozenset[str]:
 ID_FIELD = "编号"
 # How a field may change without changing what it says: never 实质性, whatever the field.
 FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated", "split"})  # an id changed in place: the row (or record) renumbered, its published links broken
-# Fields of a record that is not 主动公开 whose values a diff may show: its marking and metadata, never its content
-# (题名, 文号, 正文, 附件 names…) nor free text that may retell it (保密审查's 结论, 撤回's 原因), which the gate keeps
-# inside the building.
-SHOWN_WHEN_WITHHELD: frozenset[str] = frozenset({
-    "编号", "公开属性", "不予公开理由", "责任单位", "责任者", "事项", "文种", "成文日期", "公开日期", "公开渠道", "页数",
-    "有效性", "有效性日期", "废止日期", "被替代", "替代", "解读", "转发", "报告年度", "公示期", "公示截止",
-})
 SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
 
 

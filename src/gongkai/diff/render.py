@@ -17,6 +17,7 @@ LONG = 80
 CONTEXT = 20  # characters shown before the first difference of two long texts
 WITHHELD = "非主动公开的信息，内容不在此显示"
 NAME_WITHHELD = "（非主动公开，题名不显示）"
+FILE_WITHHELD = "（非主动公开，文件名不显示）"
 SPLIT = "仅拆分、合并条目或改了分隔符（、，；。），条目的文字和顺序不变"
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
               "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化",
@@ -117,14 +118,21 @@ def _each(value: Any) -> str:
     return "".join(f"「{_value(v)}」" for v in value) if isinstance(value, list) else f"「{_value(value)}」"
 
 
+def _withheld(change: Change) -> str:
+    """What stands for the name of an object that is not 主动公开: a record's 题名, an attachment's file name."""
+    if not change.withheld:
+        return ""
+    return FILE_WITHHELD if change.kind == "attachment" else NAME_WITHHELD
+
+
 def describe(change: Change) -> tuple[str, list[str]]:
     """The headline of one change and its detail lines."""
-    name = f"「{change.name}」" if change.name else NAME_WITHHELD if change.withheld else ""
+    name = f"「{change.name}」" if change.name else _withheld(change)
     head = f"{WHAT[change.what]} {change.label} {change.id}{name}"
     details = [describe_field(f) for f in change.fields]
     if change.moved:
         details.insert(0, f"文件移动：{change.old_path} → {change.new_path}")
-    elif change.what in ("added", "removed", "format"):
+    elif change.what in ("added", "removed", "format") and (change.new_path or change.old_path):
         details.insert(0, f"文件：{change.new_path or change.old_path}")
     if change.what == "format":
         details.append("只改了写法（空白、换行符、BOM、引号、注释、键的顺序或别称），内容不变")
@@ -247,7 +255,7 @@ def code_span(text: str) -> str:
 def _md_list(changes: list[Change]) -> list[str]:
     lines = []
     for change in changes:
-        name = f" {escape_markdown(one_line(change.name))}" if change.name else NAME_WITHHELD if change.withheld else ""
+        name = f" {escape_markdown(one_line(change.name))}" if change.name else _withheld(change)
         lines.append(f"- **{WHAT[change.what]}** {change.label} {code_span(one_line(change.id))}{name}")
         lines.extend(f"  - {escape_markdown(d.strip())}" for d in describe(change)[1])
     return lines

@@ -12,7 +12,8 @@ from gongkai.catalog.kinds import ATTACHMENTS, folder_label, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.skipped import not_read, undecodable
 from gongkai.catalog.sources import Entry, Source, WorkingTree
-from gongkai.diff.compare import Key, compare_attachments, compare_files, compare_unread, key_of
+from gongkai.diff.compare import (Key, compare_attachments, compare_files, compare_unread, key_of,
+                                  withhold_attachments)
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
 
@@ -93,9 +94,10 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     attachments = [t for t in triples if t[0].startswith(ATTACHMENTS)]
     unread = [t for t in triples if not t[0].startswith(ATTACHMENTS) and not _readable(t[0])]
     yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS) and _readable(t[0])]
-    changes = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else []
+    changes, parsed = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else ([], [])
     links = frozenset(_links(new_source, {p: n for p, _, n in unread if n}, unread=True)) if new_source else frozenset()
-    return sorted(changes + compare_attachments(attachments) + compare_unread(unread, links), key=Change.sort_key)
+    files = withhold_attachments(compare_attachments(attachments), parsed)
+    return sorted(changes + files + compare_unread(unread, links), key=Change.sort_key)
 
 
 def _readable(path: str) -> bool:
@@ -104,7 +106,8 @@ def _readable(path: str) -> bool:
 
 
 def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None, new_source: Source | None,
-             new_commit: str | None, new_listing: dict[str, str] | None) -> list[Change]:
+             new_commit: str | None, new_listing: dict[str, str] | None) -> tuple[list[Change], list[ParsedFile]]:
+    """The changes of the YAML files, and the files parsed on either side."""
     old_files = _parse(GitRevision(repo, old_commit or EMPTY, {p: o for p, o, _ in triples if o}), cache)
     new_blobs = {p: n for p, _, n in triples if n}
     source = new_source or GitRevision(repo, new_commit or "", new_blobs)
@@ -113,12 +116,12 @@ def _objects(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | 
     suspects = _suspects(old_files, {p for p, _, n in triples if n is None}) \
         | _suspects(new_files, {p for p, o, _ in triples if o is None})
     if not suspects:
-        return compare_files(old_files, new_files)
+        return compare_files(old_files, new_files), old_files + new_files
     folders = tuple(sorted({path.split("/", 1)[0] + "/" for path in suspects.values()}))
     changed = {p for p, _, _ in triples}
     held_old = _held(suspects, changed, repo.tree(old_commit or EMPTY, folders))
     new_listing = new_listing if new_listing is not None else repo.tree(new_commit or EMPTY, folders)
-    return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing))
+    return compare_files(old_files, new_files, held_old, _held(suspects, changed, new_listing)), old_files + new_files
 
 
 def _links(source: Source | None, blobs: dict[str, str], unread: bool = False) -> dict[str, ParsedFile]:

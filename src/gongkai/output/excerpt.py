@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from gongkai.catalog.decode import display_text
-from gongkai.catalog.kinds import PRIVATE_KEYS, kind_of
+from gongkai.catalog.files import spec_of
+from gongkai.catalog.kinds import PRIVATE_KEYS, SHOWN_WHEN_WITHHELD, kind_of
+from gongkai.catalog.schema_errors import model_aliases
+from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 from gongkai.catalog.sources import Source
 from gongkai.output.text import LineReader
 from gongkai.privacy.mask import mask_line
@@ -23,31 +26,98 @@ def source_lines(source: Source) -> LineReader:
             return None
         # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7), nor the part of a
         # number that goes on over the next line.
-        private = PRIVATE_KEYS.get(kind_of(path) or "")
-        return _unsaid(lines, number - 1, private) if private else mask_line(lines, number - 1)
+        kind = kind_of(path)
+        private = PRIVATE_KEYS.get(kind or "") or (_withheld_content() if kind == "record" and _withheld(lines) else None)
+        return _unsaid(lines, number - 1, kind, private) if kind and private else mask_line(lines, number - 1)
 
     return read
 
 
 HIDDEN = "（内部登记，不在此显示）"
+WITHHELD = "（非主动公开的信息，内容不在此显示）"
+_ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
+
+
+def _withheld(lines: list[str]) -> bool:
+    """Whether the record file does not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate keeps
+    its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or
+    正文."""
+    for line in lines:
+        said = _ATTRIBUTE.match(line)
+        if said is not None:
+            value = said.group(1).strip()
+            return ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
+    return True
+
+
+def _withheld_content() -> frozenset[str]:
+    """The record's own keys a line of a record that is not 主动公开 does not show."""
+    spec = spec_of("record")
+    keys = model_aliases(spec.model, ()) if spec is not None and spec.model is not None else []
+    return frozenset(keys) - SHOWN_WHEN_WITHHELD
 _KEY = re.compile(r"^(\s*([^\s:：#][^:：]*?)\s*[:：])")
 
 
-def _unsaid(lines: list[str], index: int, private: frozenset[str]) -> str:
-    """Line *index* of a register file, with what a key naming the requester holds left out: on its own line (申请人:
-    陈金水 电话: 138…, a YAML error) and on the lines of its block (申请内容: | …)."""
+def _unsaid(lines: list[str], index: int, kind: str, private: frozenset[str]) -> str:
+    """Line *index* of a register file as it may be shown: only a line whose key, and the key of every block it sits
+    in, is a field of the register that names no one (编号, 收到日期, 延期 → 批准日期 …) shows its value, masked as any
+    line is, and the lines that go on such a text. A key that names the requester (申请人, 申请内容 …) or that the
+    register does not have (申请人姓名, 联系方式: a clerk's own field for who asked) shows its key only; a comment, and
+    a line inside what such a key holds, nothing (「  住址 经兜村12号: …」 under 申请人 reads as a key to YAML)."""
     line = lines[index]
-    key = _KEY.match(line)
-    if key is not None and key.group(2).strip() in private:
-        return key.group(1) + " " + HIDDEN
-    indent = len(line) - len(line.lstrip())
+    if not line.strip():
+        return line
+    own = _KEY.match(line)
+    blocks = _blocks_above(lines, index)
+    if own is not None and _shown(kind, private, [*blocks, _name(own)], block=None):
+        return mask_line(lines, index)
+    if own is None and blocks and _shown(kind, private, blocks, block=False):
+        return mask_line(lines, index)  # the next line of a text that may be shown
+    if own is not None and (not blocks or _shown(kind, private, blocks, block=True)):
+        return own.group(1) + " " + _hidden(kind)
+    return line[:_indent(line)] + _hidden(kind)
+
+
+def _hidden(kind: str) -> str:
+    return WITHHELD if kind == "record" else HIDDEN
+
+
+def _name(key: re.Match[str]) -> str:
+    return key.group(2).strip().removeprefix("-").strip()
+
+
+def _blocks_above(lines: list[str], index: int) -> list[str]:
+    """The keys of the blocks line *index* sits in, the outermost first (延期 for 「  批准人: …」)."""
+    indent = _indent(lines[index])
+    keys: list[str] = []
     for above in reversed(lines[:index]):
-        if above.strip() and len(above) - len(above.lstrip()) < indent:
-            owner = _KEY.match(above)
-            if owner is not None and owner.group(2).strip() in private:
-                return line[:indent] + HIDDEN
+        if not indent:
             break
-    return mask_line(lines, index)
+        if not above.strip() or above.lstrip().startswith("#") or _indent(above) >= indent:
+            continue
+        indent = _indent(above)
+        key = _KEY.match(above)
+        keys.insert(0, _name(key) if key is not None else "")
+    return keys
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _shown(kind: str, private: frozenset[str], path: list[str], block: bool | None) -> bool:
+    """Whether *path* (keys from the top of the file) is a field of the *kind* register that names no one: the top key
+    is not private and each key is one the register's model has there; a *block* holds fields (延期), a value does not
+    (None: either)."""
+    if path[0] in private:
+        return False
+    spec = spec_of(kind)
+    if spec is None or spec.model is None:
+        return block is not True
+    model = spec.model
+    if not all(key in model_aliases(model, tuple(path[:depth])) for depth, key in enumerate(path)):
+        return False
+    return block is None or bool(model_aliases(model, tuple(path))) == block
 
 
 def _lines(source: Source, path: str) -> list[str] | None:

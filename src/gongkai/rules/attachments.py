@@ -9,12 +9,14 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.privacy import attachment_problem, mask_log, same_file
-from gongkai.rules.base import FILE, FIRST, KEYED, Context, Finding, rule
+from gongkai.rules.base import FILE, FIRST, KEYED, REGISTRY, Context, Finding, rule
 from gongkai.rules.privacy import source_findings
 
 E = Severity.ERROR
 XSS = ("网页、SVG 和脚本放在门户网站上会被浏览器当作网页执行（存储型跨站脚本），可以冒充门户、窃取登录信息；"
        "可执行文件和压缩包无法检查。")
+WITHHELD_HINT = ("这条信息不是主动公开，附件不发布，也不必登记（GK309）：删去这个附件；要保留时，按文件中「文件」那一行改正路径"
+                 "（不是主动公开的信息，路径不在此显示）。")
 _MEMO = "attachment-problems"  # in Context.extras: every attachment's problem, found once per run (_all_problems)
 
 
@@ -33,10 +35,16 @@ def _all_problems(ctx: Context) -> list[tuple[str, Finding]]:
         for path, record in catalog.models("record"):
             for index, attachment in enumerate(record.attachments):
                 problem = attachment_problem(catalog, attachment.file)
-                if problem is not None:
-                    location = Location(path, record.id, ("附件", index, "文件"))
+                if problem is None:
+                    continue
+                location = Location(path, record.id, ("附件", index, "文件"))
+                if record.is_public:
                     found.append((problem.code, Finding(location, f"附件「{mask_log(attachment.file)}」{problem.reason}",
                                                         problem.hint)))
+                else:  # its file name is withheld with the record (diff, the line shown): 「林某信访材料.pdf」
+                    # (the reason too may name the file: 「文件名太长：「林某…」」): the rule's title says what is wrong
+                    said = f"附件第{index + 1}项：{REGISTRY[problem.code].title}"
+                    found.append((problem.code, Finding(location, said, WITHHELD_HINT)))
         ctx.extras[_MEMO] = found
     problems: list[tuple[str, Finding]] = ctx.extras[_MEMO]
     return problems

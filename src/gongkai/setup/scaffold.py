@@ -31,6 +31,7 @@ site/
 handover-out/
 portal-out/
 print-out/
+wechat-out/
 county-out/
 .venv/
 """
