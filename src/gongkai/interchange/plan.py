@@ -76,6 +76,7 @@ class ImportPlan:
     layouts: list[SheetLayout] = field(default_factory=list)
     unchanged: int = 0
     skipped: int = 0
+    absent: list[ItemFile] = field(default_factory=list)  # items of the table's 领域 no row names: kept, and said
     rows_read: int = 0  # rows below the headers holding text, in the sheets read
     item_rows: int = 0  # of them, the rows read as items (the others: continuation lines, titles, notes, signatures)
 
@@ -111,6 +112,8 @@ class _Index:
     claimed: dict[str, str] = field(default_factory=dict)
     named: dict[tuple[str, ...], str] = field(default_factory=dict)  # (领域, names) of rows adding an item → the row
     folded: dict[str, str] = field(default_factory=dict)  # id in lower case → id: a 编号 typed as shjz-001
+    domains: set[str] = field(default_factory=set)  # the 领域 the table's item rows belong to
+    seen: set[str] = field(default_factory=set)  # paths of the files some row names (matched, or too many to choose)
 
     def __post_init__(self) -> None:
         for f in self.files:
@@ -135,7 +138,9 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
         plan.problems.extend(problems)
         if any(not p.warning for p in problems):
             continue
+        index.domains.add(fields["领域"])
         _plan_row(catalog, row, fields, index, plan, overwrite_invalid)
+    plan.absent = [f for f in index.files if f.key[0] in index.domains and f.path not in index.seen]
     return plan
 
 
@@ -248,11 +253,15 @@ def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:
 def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) -> tuple[ItemFile | None, bool]:
     """(the item file a row updates or None for a new item, False when the row cannot be matched safely)."""
     given = fields.get("编号")
+    names = tuple(k for k in _NAMES if k in fields)
     if given:
         candidates = index.by_id.get(given) or index.by_id.get(index.folded.get(given.casefold(), ""), [])
+        if (problem := _id_against_names(given, candidates, fields, names, index, row)) is not None:
+            plan.problems.append(problem)
+            return None, False
     else:
-        names = tuple(k for k in _NAMES if k in fields)
         candidates = [f for f in index.files if _same_item(f, fields, names)]
+    index.seen.update(f.path for f in candidates)
     if len(candidates) > 1:
         paths = "、".join(f.path for f in candidates)
         plan.problems.append(ImportProblem(row.ref("编号" if given else "一级事项"), (
@@ -262,6 +271,34 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
 
 
 _NAMES = ("一级事项", "二级事项", "三级事项")
+
+
+def _id_against_names(given: str, candidates: list[ItemFile], fields: dict[str, Any], names: tuple[str, ...],
+                      index: _Index, row: Row) -> ImportProblem | None:
+    """An error when the row's 编号 and its 事项 names point at two different items: a 编号 mistyped (SHJZ-030 for
+    SHJZ-003) would add a second file of an item the catalog has, and a 编号 column sorted or pasted apart from its
+    rows (WPS 「以当前选定区域排序」) would write each item's contents into another. Only names the row itself gives
+    (not a 一级事项 read from the row above) are compared; a file the row's names and 编号 both match is no conflict."""
+    if row.level1_above or not fields.get("一级事项") or len(candidates) > 1:
+        return None
+    if candidates and _same_item(candidates[0], fields, names):
+        return None
+    named = [f for f in index.files if f not in candidates and _same_item(f, fields, names)]
+    if len(named) != 1:
+        return None
+    other = named[0]
+    title = " / ".join(shown(str(fields[k])) for k in names if fields.get(k))
+    if not candidates:
+        return ImportProblem(row.ref("编号"), (
+            f"编号「{shown(given)}」目录中没有，这一行的事项「{title}」却是已有的 {other.item_id}（{other.path}）："
+            f"编号写错了的，请改为 {other.item_id}；确是另一个新事项的，请清空编号（gongkai 自动编号）并写明不同的"
+            "二级事项或三级事项。没有写入任何文件，以免同一事项有两个文件"))
+    mine = candidates[0]
+    own = " / ".join(shown(str(mine.values[k])) for k in _NAMES if mine.values.get(k))
+    return ImportProblem(row.ref("编号"), (
+        f"编号「{shown(given)}」是事项「{own}」（{mine.path}），这一行的事项「{title}」却是 {other.item_id}"
+        f"（{other.path}）：编号与事项名称对不上（排序或粘贴时只移动了一列？），没有改动任何一个。请核对这一行的编号："
+        f"应为 {other.item_id} 的改为 {other.item_id}，改正后重新导入（两个事项不能同名）"))
 
 
 def _same_item(file: ItemFile, fields: dict[str, Any], names: tuple[str, ...] = _NAMES) -> bool:

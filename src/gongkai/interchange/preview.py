@@ -76,7 +76,26 @@ def summary(plan: ImportPlan) -> str:
     skipped = f"，跳过 {plan.skipped} 项（见上方警告）" if plan.skipped else ""
     counted = f"新增 {len(plan.added)} 项，更新 {len(plan.updated)} 项，未变 {plan.unchanged} 项{skipped}。"
     others = plan.rows_read - plan.item_rows
-    if others <= 0:
-        return counted
-    return (f"{counted}表格中有内容的 {plan.rows_read} 行里，{plan.item_rows} 行是事项，其余 {others} 行不是事项"
-            "（并入上面事项的续行、分组标题、重复的表头、说明、签名等，见上方警告）。")
+    if others > 0:
+        counted += (f"表格中有内容的 {plan.rows_read} 行里，{plan.item_rows} 行是事项，其余 {others} 行不是事项"
+                    "（并入上面事项的续行、分组标题、重复的表头、说明、签名等，见上方警告）。")
+    return "\n".join([counted, *_absent(plan)])
+
+
+_LISTED = 10  # absent items named one a line; past that, counted
+
+
+def _absent(plan: ImportPlan) -> list[str]:
+    """The items of the table's 领域 that no row names (a row deleted in the table, or a table of part of the 领域):
+    import never deletes a file, and says so, item by item, before anything is written."""
+    if not plan.absent:
+        return []
+    domains = "、".join(dict.fromkeys(f.key[0] for f in plan.absent))
+    lines = [f"表格中没有以下 {len(plan.absent)} 个已有事项（{domains}领域），导入不删除事项，它们保持原样："]
+    for f in plan.absent[:_LISTED]:
+        name = " / ".join(shown(str(f.values[k])) for k in ("一级事项", "二级事项", "三级事项") if f.values.get(k))
+        lines.append(f"  {f.item_id}  {f.path}：{name}")
+    if len(plan.absent) > _LISTED:
+        lines.append(f"  ……还有 {len(plan.absent) - _LISTED} 项")
+    lines.append("确已不再列入目录的，请删去这些事项文件后运行 gongkai validate（它会指出还引用它们的信息）。")
+    return lines
