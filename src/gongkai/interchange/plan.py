@@ -9,6 +9,7 @@ from typing import Any
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
+from gongkai.interchange.base import digest
 from gongkai.interchange.cells import placeholder, unnumbered
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
@@ -77,6 +78,8 @@ class ImportPlan:
     unchanged: int = 0
     skipped: int = 0
     absent: list[ItemFile] = field(default_factory=list)  # items of the table's 领域 no row names: kept, and said
+    kept: list[tuple[str, str, FieldChange]] = field(default_factory=list)  # (id, path, edit): the file's edits since
+    # the export that the table's cell, still as exported, would have undone: kept, and said
     rows_read: int = 0  # rows below the headers holding text, in the sheets read
     item_rows: int = 0  # of them, the rows read as items (the others: continuation lines, titles, notes, signatures)
 
@@ -113,6 +116,7 @@ class _Index:
     named: dict[tuple[str, ...], str] = field(default_factory=dict)  # (领域, names) of rows adding an item → the row
     folded: dict[str, str] = field(default_factory=dict)  # id in lower case → id: a 编号 typed as shjz-001
     domains: set[str] = field(default_factory=set)  # the 领域 the table's item rows belong to
+    base: dict[str, dict[str, str]] = field(default_factory=dict)  # digests of each item as exported (base.py)
     seen: set[str] = field(default_factory=set)  # paths of the files some row names (matched, or too many to choose)
 
     def __post_init__(self) -> None:
@@ -125,14 +129,17 @@ class _Index:
         self.folded = {item_id.casefold(): item_id for item_id in self.by_id}
 
 
-def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False) -> ImportPlan:
-    """Match each row to an item file (by 编号, else by 领域 and the 事项 names) or allocate a new id."""
+def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False,
+                base: dict[str, dict[str, str]] | None = None) -> ImportPlan:
+    """Match each row to an item file (by 编号, else by 领域 and the 事项 names) or allocate a new id. *base* is what
+    the export recorded of each item (base.read_base): a cell the table left as exported never undoes a later edit of
+    the file, and a field both changed is a conflict."""
     plan = ImportPlan()
     agency = catalog.agency
     assert agency is not None
     units = {u.name: u.id for u in agency.units}
     domains = [d.name for d in agency.domains]
-    index = _Index(item_files(catalog))
+    index = _Index(item_files(catalog), base=base or {})
     for row in rows:
         fields, problems = row_fields(row, units, domains, agency.org.name)
         plan.problems.extend(problems)
@@ -171,7 +178,7 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
                 fields[key] = existing.values[key]
-        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, index.base.get(item_id, {}))
 
 
 def _claimed_twice(row: Row, fields: dict[str, Any], item_id: str, first: str) -> ImportProblem:
@@ -217,14 +224,18 @@ def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: di
 
 
 def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: Row, plan: ImportPlan,
-            overwrite_invalid: bool) -> None:
+            overwrite_invalid: bool, exported: dict[str, str]) -> None:
     """Update a file the row matches; a file that fails validation only with --overwrite-invalid."""
-    if not diff_fields(existing.values, fields):
+    diffs, kept = _against_base(existing, diff_fields(existing.values, fields), exported, row, plan)
+    for diff in kept:  # the table holds the value as exported: the file's later edit stands
+        fields[diff.key] = None
+    if not diffs:
         plan.unchanged += 1
+        plan.kept.extend((existing.item_id, existing.path, d) for d in kept)
         return
     if existing.model is not None:
-        diffs = diff_fields(existing.values, fields)
         plan.changes.append(Change(existing.item_id, existing.path, {d.key: d.new for d in diffs}, False, row.where, diffs))
+        plan.kept.extend((existing.item_id, existing.path, d) for d in kept)
         _warn_drops(plan.changes[-1], row, plan)
         return
     if not overwrite_invalid:
@@ -238,6 +249,36 @@ def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: R
     changed = {d.key: d.new for d in diffs}
     plan.changes.append(Change(existing.item_id, existing.path, changed, False, row.where, diffs, inferred, invalid=True))
     _warn_drops(plan.changes[-1], row, plan)
+
+
+def _against_base(existing: ItemFile, diffs: list[FieldChange], exported: dict[str, str], row: Row,
+                  plan: ImportPlan) -> tuple[list[FieldChange], list[FieldChange]]:
+    """(the changes the table makes, the file's edits since the export that the table's old value would undo).
+
+    With the export's record of a field: the table's value as exported means only the file changed (kept, said);
+    the file's value as exported means only the table changed (an update); neither means both changed it since — a
+    conflict, an error at the cell: gongkai does not choose between the clerk and the 政务公开办."""
+    made, kept = [], []
+    for diff in diffs:
+        recorded = exported.get(diff.key)
+        if recorded is None or digest(diff.key, diff.old) == recorded:
+            made.append(diff)
+        elif digest(diff.key, diff.new) == recorded:
+            kept.append(diff)
+        else:
+            plan.problems.append(ImportProblem(row.ref(diff.key), (
+                f"{existing.item_id} 的{diff.key}在导出表格之后两边都改了：事项文件 {existing.path} 中现在是"
+                f"「{_value(diff.old)}」，表格中改为「{_value(diff.new)}」。gongkai 不替你选：要用表格的，把事项文件中的"
+                f"{diff.key}改成与表格相同；要保留事项文件的，把这一格改成与文件相同或清空这一格（空白表示不改）；"
+                "然后重新导入")))
+    return made, kept
+
+
+def _value(value: Any) -> str:
+    """A field value in a message: a list joined with ；, personal data masked."""
+    if isinstance(value, list):
+        return "；".join(shown(str(v)) for v in value)
+    return shown(str(value)) if value is not None else "（空）"
 
 
 def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:

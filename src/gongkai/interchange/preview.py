@@ -79,7 +79,17 @@ def summary(plan: ImportPlan) -> str:
     if others > 0:
         counted += (f"表格中有内容的 {plan.rows_read} 行里，{plan.item_rows} 行是事项，其余 {others} 行不是事项"
                     "（并入上面事项的续行、分组标题、重复的表头、说明、签名等，见上方警告）。")
-    return "\n".join([counted, *_absent(plan)])
+    return "\n".join([counted, *_kept(plan), *_absent(plan)])
+
+
+def _kept(plan: ImportPlan) -> list[str]:
+    """The file's edits made since the export that a cell still as exported would have undone: kept, each said."""
+    if not plan.kept:
+        return []
+    lines = [f"事项文件在导出表格之后改过、表格中这一格仍是导出时的值的 {len(plan.kept)} 处，保留事项文件中的值（没有用表格改回）："]
+    for item_id, path, diff in plan.kept:
+        lines.append(f"  {item_id}  {path}  {diff.key}：保留「{value_text(diff.old)}」（表格中是导出时的「{value_text(diff.new)}」）")
+    return lines
 
 
 _LISTED = 10  # absent items named one a line; past that, counted
