@@ -10,7 +10,7 @@ from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.interchange.base import digest
-from gongkai.interchange.cells import placeholder, unnumbered
+from gongkai.interchange.cells import joined_levels, placeholder, unnumbered
 from gongkai.interchange.convert import row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
 from gongkai.interchange.headers import headers, norm
@@ -153,6 +153,7 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
 
 def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index, plan: ImportPlan,
               overwrite_invalid: bool) -> None:
+    _split_levels(fields, row, index, plan)
     existing, matched = _match(fields, index, row, plan)
     if not matched:
         plan.skipped += 1
@@ -179,6 +180,26 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
                 fields[key] = existing.values[key]
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, index.base.get(item_id, {}))
+
+
+def _split_levels(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> None:
+    """A table with no 二级事项 column that writes both names in one cell (「最低生活保障—办事指南」「临时救助/审批信息」):
+    read as the two (or three) names, said once; else each row would add a twin of an item the catalog has under its
+    two names. A name an item of the 领域 holds whole as its 一级事项 is not split."""
+    whole = fields.get("一级事项")
+    if "二级事项" in row.cells or not whole or row.level1_above:
+        return
+    parts = joined_levels(str(whole))
+    if parts is None or (len(parts) == 3 and "三级事项" in row.cells):
+        return
+    if any(f.key[0] == fields["领域"] and _name(f.values.get("一级事项")) == _name(whole) for f in index.files):
+        return
+    for key, part in zip(_NAMES, parts):
+        fields[key] = part
+    plan.problems.append(ImportProblem(row.ref("一级事项"), (
+        "表格没有「二级事项」列，一级事项中用「—」「/」分开的名称按一级事项、二级事项（第三段为三级事项）读，"
+        "如「最低生活保障—办事指南」是一级事项「最低生活保障」、二级事项「办事指南」；名称本身含这些符号、不该拆开的，"
+        "请加一列「二级事项」后再导入"), warning=True))
 
 
 def _claimed_twice(row: Row, fields: dict[str, Any], item_id: str, first: str) -> ImportProblem:

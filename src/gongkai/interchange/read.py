@@ -64,7 +64,10 @@ class Row:
         """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
         if key in self.refs:
             return self.refs[key]
-        return next((ref for k, ref in self.refs.items() if k.startswith(key + "=")), f"{self.sheet}!A{self.number}")
+        sub = next((ref for k, ref in self.refs.items() if k.startswith(key + "=")), None)
+        if sub is None and key == "其他渠道":  # no column of its own: the 其他 box of the channels says it
+            return self.ref("公开渠道")
+        return sub or f"{self.sheet}!A{self.number}"
 
     @property
     def where(self) -> str:
