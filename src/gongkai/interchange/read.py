@@ -332,7 +332,7 @@ def _twins_differ(grid: Grid, layout: SheetLayout, number: int) -> Iterator[Impo
         if twin is None or not twin.key or "=" in twin.key:
             continue
         mine, read = grid.value(number, column.col), grid.value(number, twin.col)
-        if placeholder(mine) or norm(mine) == norm(read):
+        if not mine.strip() or placeholder(mine) or norm(mine) == norm(read):
             continue
         yield ImportProblem(grid.ref(number, column.col), (
             f"这一格「{shown(mine)}」与同一行 {grid.ref(number, twin.col)}「{shown(read) or '（空白）'}」不同：列「{shown(column.label)}」"
