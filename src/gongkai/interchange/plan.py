@@ -179,7 +179,9 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
                 fields[key] = existing.values[key]
-        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, index.base.get(item_id, {}))
+        # a file that fails validation is updated from the table only with --overwrite-invalid, which says 「the table's」
+        exported = index.base.get(item_id, {}) if existing.model is not None else {}
+        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, exported)
 
 
 def _split_levels(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> None:
