@@ -235,3 +235,69 @@ def test_other_channels_dropped_are_named_at_the_channels_cell(gk: Callable[...,
     run = gk("import", "xlsx", table, "--dry-run", "-C", bundled)
     assert run.code == 0, run.err
     assert "社会救助!C2: 更新 SHJZ-002 会去掉 1 条其他渠道：12345政务服务热线（只有加 --yes 才会写入）" in run.err
+
+
+def test_the_table_as_the_office_sends_it_back_after_wps(gk: Callable[..., Run], bundled: Path, exported: bytes,
+                                                         tmp_path: Path) -> None:
+    """The whole tour on sheet 社会救助: merges undone and the rows re-sorted by 编号 from the last (WPS sorts no merged
+    cells), a 「责任科室」 column added at the end with the same units, SHJZ-003's row deleted, 〃 typed for a repeated
+    公开主体, two equal 公开时限 merged into one cell, SHJZ-001 moved to 依申请, a row added for a new item. Every edit
+    lands on its item, nothing else changes, the deleted row is named."""
+    book = _book(exported)
+    sheet = book["社会救助"]
+    for merged in [str(r) for r in sheet.merged_cells.ranges if r.min_row >= 4]:
+        sheet.unmerge_cells(merged)
+    rows = [[sheet.cell(r, c).value for c in range(1, 24)] for r in range(4, 17)]
+    rows = [r for r in rows if r[16] != "SHJZ-003"]
+    rows.sort(key=lambda r: str(r[16]), reverse=True)  # SHJZ-013 first … SHJZ-001 last
+    new = list(rows[0])
+    new[0], new[1], new[2], new[16] = None, "临时救助", "急难型临时救助办事指南", None
+    rows.append(new)
+    for r in range(4, 17):
+        for c in range(1, 25):
+            sheet.cell(r, c).value = None
+    for number, values in enumerate(rows, start=4):
+        for col, value in enumerate(values, start=1):
+            sheet.cell(number, col).value = value
+        sheet.cell(number, 24).value = "社会救助股"
+    sheet["X2"] = "责任科室"
+    assert sheet["Q15"].value == "SHJZ-001" and sheet["G8"].value == sheet["G7"].value
+    sheet["K15"], sheet["L15"] = "□", "■"
+    sheet["G8"] = "〃"
+    assert sheet["F9"].value == sheet["F10"].value == WAS
+    sheet.merge_cells("F9:F10")
+    before = _texts(bundled)
+    run = gk("import", "xlsx", _save(book, tmp_path / "政务公开办改过.xlsx"), "--yes", "-C", bundled)
+    assert run.code == 0, run.err
+    assert "社会救助!X2: 列「责任科室」与 社会救助!P2「责任单位」重复，已忽略" in run.err
+    assert "更新 SHJZ-001  items/shjz/SHJZ-001.yaml  ← 社会救助 第15行\n  公开方式：主动 → 依申请\n" in run.out
+    assert "新增 SHJZ-014  items/shjz/SHJZ-014.yaml  ← 社会救助 第16行：临时救助 / 急难型临时救助办事指南" in run.out
+    assert "新增 1 项，更新 1 项，未变 48 项。" in run.out
+    assert "  SHJZ-003  items/shjz/SHJZ-003.yaml：最低生活保障 / 政策法规文件\n" in run.out
+    after = _texts(bundled)
+    assert sorted(p for p in after if after.get(p) != before.get(p)) == ["items/shjz/SHJZ-001.yaml",
+                                                                          "items/shjz/SHJZ-014.yaml"]
+    added = load(bundled / "items/shjz/SHJZ-014.yaml")
+    assert (added["一级事项"], added["二级事项"], added["公开时限"], added["责任单位"]) == (
+        "临时救助", "急难型临时救助办事指南", WAS, "shjzg")
+
+
+def test_a_blank_level1_on_a_row_with_its_id_says_no_change_even_at_the_top(gk: Callable[..., Run], cat: CatalogDir,
+                                                                             tmp_path: Path) -> None:
+    """Unmerged and re-sorted, a row that lost its 一级事项 to the merge lands first, with no row above to read it from.
+    Before: 「一级事项为空：每一行都要有事项名称」, the whole import refused, though its 编号 names the item and a blank
+    cell says 「不改」. The edge: a blank 一级事项 beside a 编号 the catalog lacks is still the error (a new item needs
+    its name)."""
+    header = ["编号", "一级事项", "二级事项", "公开内容"]
+    table = workbook(tmp_path / "t.xlsx", [header, ["SHJZ-001", None, "审批信息", "低保对象名单及相关信息"]],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 1 项。" in run.out
+    table = workbook(tmp_path / "t.xlsx", [header, ["SHJZ-009", None, "审批信息", "低保对象名单及相关信息"]],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!B2: 一级事项为空：每一行都要有事项名称（合并单元格也可以）；编号「SHJZ-009」目录中没有，这一行是新事项"
+            in run.err)
+    assert not (cat.root / "items/shjz/SHJZ-009.yaml").exists()

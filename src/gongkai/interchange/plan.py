@@ -11,7 +11,7 @@ from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.interchange.base import digest
 from gongkai.interchange.cells import joined_levels, placeholder, unnumbered
-from gongkai.interchange.convert import row_fields
+from gongkai.interchange.convert import LEVEL1_BLANK, row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
 from gongkai.interchange.headers import headers, norm
 from gongkai.interchange.infer import infer_five, infer_unit
@@ -159,6 +159,10 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
         plan.skipped += 1
         return
     if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
+        return
+    if existing is None and not fields.get("一级事项"):  # a 编号 the catalog lacks: a new item, which needs its name
+        plan.problems.append(ImportProblem(row.ref("一级事项"), (
+            f"{LEVEL1_BLANK}；编号「{shown(str(fields.get('编号')))}」目录中没有，这一行是新事项")))
         return
     if existing is None:
         _blank_for_new(fields, row, plan)
