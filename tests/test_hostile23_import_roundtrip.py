@@ -266,7 +266,7 @@ def test_the_table_as_the_office_sends_it_back_after_wps(gk: Callable[..., Run],
     sheet["G8"] = "〃"
     assert sheet["F9"].value == sheet["F10"].value == WAS
     sheet.merge_cells("F9:F10")
-    before = _texts(bundled)
+    before = _everything(bundled)
     run = gk("import", "xlsx", _save(book, tmp_path / "政务公开办改过.xlsx"), "--yes", "-C", bundled)
     assert run.code == 0, run.err
     assert "社会救助!X2: 列「责任科室」与 社会救助!P2「责任单位」重复，已忽略" in run.err
@@ -274,12 +274,19 @@ def test_the_table_as_the_office_sends_it_back_after_wps(gk: Callable[..., Run],
     assert "新增 SHJZ-014  items/shjz/SHJZ-014.yaml  ← 社会救助 第16行：临时救助 / 急难型临时救助办事指南" in run.out
     assert "新增 1 项，更新 1 项，未变 48 项。" in run.out
     assert "  SHJZ-003  items/shjz/SHJZ-003.yaml：最低生活保障 / 政策法规文件\n" in run.out
-    after = _texts(bundled)
+    after = _everything(bundled)
     assert sorted(p for p in after if after.get(p) != before.get(p)) == ["items/shjz/SHJZ-001.yaml",
                                                                           "items/shjz/SHJZ-014.yaml"]
     added = load(bundled / "items/shjz/SHJZ-014.yaml")
     assert (added["一级事项"], added["二级事项"], added["公开时限"], added["责任单位"]) == (
         "临时救助", "急难型临时救助办事指南", WAS, "shjzg")
+    assert gk("validate", bundled).code == 0
+
+
+def _everything(root: Path) -> dict[str, bytes]:
+    """Every file of the catalog (records, attachments, gongkai.yaml …), the cache left out."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".gongkai-cache" not in p.parts}
 
 
 def test_a_blank_level1_on_a_row_with_its_id_says_no_change_even_at_the_top(gk: Callable[..., Run], cat: CatalogDir,
