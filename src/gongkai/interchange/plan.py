@@ -127,6 +127,17 @@ class _Index:
                 self.by_id[f.stem] = [f]
         self.taken = taken_ids(self.files)
         self.folded = {item_id.casefold(): item_id for item_id in self.by_id}
+        self._by_names: dict[tuple[str, ...], dict[tuple[str, ...], list[ItemFile]]] = {}
+
+    def files_named(self, fields: dict[str, Any], names: tuple[str, ...]) -> list[ItemFile]:
+        """The files of *fields*' 领域 and 事项 names (those of *names*), as _same_item compares them: looked up, not
+        searched file by file for every row (a table of 20,000 rows)."""
+        table = self._by_names.get(names)
+        if table is None:
+            table = self._by_names[names] = {}
+            for f in self.files:
+                table.setdefault((f.key[0], *(_name(f.values.get(k)) for k in names)), []).append(f)
+        return table.get((fields["领域"], *(_name(fields.get(k)) for k in names)), [])
 
 
 def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False,
@@ -328,7 +339,7 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
             plan.problems.append(problem)
             return None, False
     else:
-        candidates = [f for f in index.files if _same_item(f, fields, names)]
+        candidates = index.files_named(fields, names)
     index.seen.update(f.path for f in candidates)
     if len(candidates) > 1:
         paths = "、".join(f.path for f in candidates)
@@ -351,7 +362,7 @@ def _id_against_names(given: str, candidates: list[ItemFile], fields: dict[str, 
         return None
     if candidates and _same_item(candidates[0], fields, names):
         return None
-    named = [f for f in index.files if f not in candidates and _same_item(f, fields, names)]
+    named = [f for f in index.files_named(fields, names) if f not in candidates]
     if len(named) != 1:
         return None
     other = named[0]
