@@ -27,6 +27,7 @@ FIELDS = ("编号", "领域", "五公开", "法定类别", "一级事项", "二�
 UNORDERED = frozenset({"公开渠道", "公开层级", "公开格式"})
 PREFIX = "gongkai 导出时的值 "
 _WIDTH = 6
+_MOST = 64 * 1024 * 1024  # bytes of properties read: an export of 100,000 items writes about 25 MB
 
 
 def digest(key: str, value: Any) -> str:
@@ -68,6 +69,8 @@ def read_base(data: bytes) -> dict[str, dict[str, str]]:
     were lost on the way): then import has no base and goes by the file and the table alone, as before."""
     try:
         with ZipFile(io.BytesIO(data)) as archive:
+            if archive.getinfo("docProps/custom.xml").file_size > _MOST:
+                return {}  # no export writes so much (a zip bomb): no base, rather than all memory
             text = archive.read("docProps/custom.xml").decode("utf-8", errors="replace")
     except (KeyError, BadZipFile, OSError, ValueError):
         return {}
