@@ -193,13 +193,16 @@ def test_both_names_in_one_column_match_the_items_they_name(gk: Callable[..., Ru
     assert "新增 2 项，更新 0 项，未变 1 项。" in run.out
     assert "社会救助!B2: 表格没有「二级事项」列，一级事项中用「—」「/」分开的名称按一级事项、二级事项" in run.err
     assert "同样的还有 2 处：社会救助!B3、社会救助!B4" in run.err
-    # the edge: a table that has a 二级事项 column says what 二级事项 is: its 一级事项 is not cut
+    # the edges: beside a 二级事项 column left blank, a name is cut only where the two names are an item the catalog
+    # has; a name no item has stays whole
     table = workbook(tmp_path / "t2.xlsx", [
         ["序号", "一级事项", "二级事项", "公开内容"],
         [1, "社会组织成立/变更登记", None, "登记条件"],
+        [2, "最低生活保障／审批信息", None, "低保对象名单及相关信息"],
     ], sheet="社会救助")
     run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
     assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第2行：社会组织成立/变更登记" in run.out
+    assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
 
 
 def test_a_second_column_of_one_field_that_says_otherwise_is_an_error(gk: Callable[..., Run], cat: CatalogDir,

@@ -202,17 +202,20 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index,
 def _split_levels(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> None:
     """A table with no 二级事项 column that writes both names in one cell (「最低生活保障—办事指南」「临时救助/审批信息」):
     read as the two (or three) names, said once; else each row would add a twin of an item the catalog has under its
-    two names. A name an item of the 领域 holds whole as its 一级事项 is not split."""
+    two names. A name an item of the 领域 holds whole as its 一级事项 is not split; beside a blank 二级事项 cell only
+    names of an item the catalog has are split (the 政务公开办 typed both into 一级事项 and left 二级事项 empty)."""
     whole = fields.get("一级事项")
-    if "二级事项" in row.cells or not whole or row.level1_above:
+    if fields.get("二级事项") or fields.get("三级事项") or not whole or row.level1_above:
         return
     parts = joined_levels(str(whole))
     if parts is None or (len(parts) == 3 and "三级事项" in row.cells):
         return
-    if any(f.key[0] == fields["领域"] and _name(f.values.get("一级事项")) == _name(whole) for f in index.files):
+    if index.files_named(fields, ("一级事项",)):
         return
-    for key, part in zip(_NAMES, parts):
-        fields[key] = part
+    split = {**fields, **dict(zip(_NAMES, parts))}
+    if "二级事项" in row.cells and not index.files_named(split, _NAMES[:len(parts)]):
+        return  # a blank 二级事项 cell beside 「A—B」: cut only where the two names are an item the catalog has
+    fields.update(split)
     plan.problems.append(ImportProblem(row.ref("一级事项"), (
         "表格没有「二级事项」列，一级事项中用「—」「/」分开的名称按一级事项、二级事项（第三段为三级事项）读，"
         "如「最低生活保障—办事指南」是一级事项「最低生活保障」、二级事项「办事指南」；名称本身含这些符号、不该拆开的，"
