@@ -203,6 +203,7 @@ def test_both_names_in_one_column_match_the_items_they_name(gk: Callable[..., Ru
     run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
     assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第2行：社会组织成立/变更登记" in run.out
     assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
+    assert "社会救助!B3: 二级事项空着，一级事项中用「—」「/」分开的两个名称正是目录中已有事项的一级事项、二级事项，按它读" in run.err
 
 
 def test_a_second_column_of_one_field_that_says_otherwise_is_an_error(gk: Callable[..., Run], cat: CatalogDir,

@@ -23,7 +23,8 @@ from openpyxl.packaging.custom import StringProperty
 FIELDS = ("编号", "领域", "五公开", "法定类别", "一级事项", "二级事项", "三级事项", "公开内容", "公开依据", "公开时限",
           "公开主体", "公开渠道", "其他渠道", "公开对象", "公开方式", "公开层级", "责任单位", "公开格式", "咨询电话",
           "备注", "栏目类型", "空白说明")
-# Lists whose order means nothing (the table prints them in a fixed order): compared as sets.
+# Vocabulary lists whose order carries no meaning (the table prints them in a fixed order): compared as sets, here and
+# by the import's diff (plan.py).
 UNORDERED = frozenset({"公开渠道", "公开层级", "公开格式"})
 PREFIX = "gongkai 导出时的值 "
 _WIDTH = 6

@@ -9,7 +9,7 @@ from typing import Any
 from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
-from gongkai.interchange.base import digest
+from gongkai.interchange.base import UNORDERED, digest
 from gongkai.interchange.cells import joined_levels, placeholder, unnumbered
 from gongkai.interchange.convert import LEVEL1_BLANK, row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
@@ -19,8 +19,6 @@ from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-# Vocabulary lists whose order carries no meaning: the table prints them in a fixed order.
-_UNORDERED = frozenset({"公开渠道", "公开层级", "公开格式"})
 # Lists an update may shorten only with --yes: losing one of these loses content.
 DROP_KEYS = ("公开内容", "公开依据", "公开渠道", "其他渠道", "公开层级", "公开格式")
 
@@ -216,6 +214,11 @@ def _split_levels(fields: dict[str, Any], row: Row, index: _Index, plan: ImportP
     if "二级事项" in row.cells and not index.files_named(split, _NAMES[:len(parts)]):
         return  # a blank 二级事项 cell beside 「A—B」: cut only where the two names are an item the catalog has
     fields.update(split)
+    if "二级事项" in row.cells:
+        plan.problems.append(ImportProblem(row.ref("一级事项"), (
+            "二级事项空着，一级事项中用「—」「/」分开的两个名称正是目录中已有事项的一级事项、二级事项，按它读；"
+            "请把二级事项移到「二级事项」列"), warning=True))
+        return
     plan.problems.append(ImportProblem(row.ref("一级事项"), (
         "表格没有「二级事项」列，一级事项中用「—」「/」分开的名称按一级事项、二级事项（第三段为三级事项）读，"
         "如「最低生活保障—办事指南」是一级事项「最低生活保障」、二级事项「办事指南」；名称本身含这些符号、不该拆开的，"
@@ -449,7 +452,7 @@ def new_item_path(slug: str, item_id: str) -> str:
 def _same(key: str, old: Any, new: Any) -> bool:
     if new == [] and not old:
         return True
-    if key in _UNORDERED and isinstance(old, list) and isinstance(new, list):
+    if key in UNORDERED and isinstance(old, list) and isinstance(new, list):
         return sorted(map(str, old)) == sorted(map(str, new))
     return bool(old == new)
 
