@@ -312,3 +312,29 @@ def test_a_blank_level1_on_a_row_with_its_id_says_no_change_even_at_the_top(gk: 
     assert ("社会救助!B2: 一级事项为空：每一行都要有事项名称（合并单元格也可以）；编号「SHJZ-009」目录中没有，这一行是新事项"
             in run.err)
     assert not (cat.root / "items/shjz/SHJZ-009.yaml").exists()
+
+
+@pytest.mark.parametrize(("copy_at", "original_at"), [(7, 8), (8, 7)])
+def test_a_row_copied_with_its_id_to_add_an_item_is_named_at_the_copy(gk: Callable[..., Run], bundled: Path,
+                                                                      exported: bytes, tmp_path: Path, copy_at: int,
+                                                                      original_at: int) -> None:
+    """The 政务公开办 adds 「最低生活保障 / 低保边缘家庭认定」 by copying SHJZ-004's row (办事指南) and leaves its 编号.
+    Before, with the copy above the original: the error was at the original's 编号 (Q8), telling to clear it — done,
+    the copy went on renaming SHJZ-004. Now it is at the copy's, above or below."""
+    book = _book(exported)
+    sheet = book["社会救助"]
+    for merged in [str(r) for r in sheet.merged_cells.ranges if r.min_row >= 4]:
+        sheet.unmerge_cells(merged)  # WPS inserts no row into a merged cell's middle as the clerk means it
+    assert sheet["Q7"].value == "SHJZ-004"
+    sheet.insert_rows(copy_at if copy_at < original_at else original_at + 1)
+    source = 8 if copy_at < original_at else 7
+    for col in range(1, 24):
+        sheet.cell(copy_at, col).value = sheet.cell(source, col).value
+    sheet.cell(copy_at, 2).value, sheet.cell(copy_at, 3).value = "最低生活保障", "低保边缘家庭认定"
+    before = _texts(bundled)
+    run = gk("import", "xlsx", _save(book, tmp_path / "t.xlsx"), "--yes", "-C", bundled)
+    assert run.code == 1
+    assert f"社会救助!Q{copy_at}: 编号「SHJZ-004」" in run.err
+    assert f"社会救助!Q{original_at}: 编号" not in run.err
+    assert "复制别的行来新增事项时，请清空这一格的编号（gongkai 自动编号）" in run.err
+    assert _texts(bundled) == before

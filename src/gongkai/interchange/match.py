@@ -29,6 +29,7 @@ class Index:
     domains: set[str] = field(default_factory=set)  # the 领域 the table's item rows belong to
     base: dict[str, dict[str, str]] = field(default_factory=dict)  # digests of each item as exported (base.py)
     seen: set[str] = field(default_factory=set)  # paths of the files some row names (matched, or too many to choose)
+    renamed: dict[str, str] = field(default_factory=dict)  # id → the 编号 cell of the row that gives it other names
 
     def __post_init__(self) -> None:
         for f in self.files:

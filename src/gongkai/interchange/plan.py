@@ -13,7 +13,7 @@ from gongkai.interchange.convert import LEVEL1_BLANK, row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
 from gongkai.interchange.headers import headers
 from gongkai.interchange.infer import infer_five, infer_unit
-from gongkai.interchange.match import NAMES, Index, id_against_names, item_name, split_levels
+from gongkai.interchange.match import NAMES, Index, id_against_names, item_name, same_item, split_levels
 from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
 
@@ -143,10 +143,14 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
     item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
     if item_id is None:
         return
+    names = tuple(k for k in NAMES if k in fields and not (k == "一级事项" and row.level1_above))
     if item_id in index.claimed:
-        plan.problems.append(_claimed_twice(row, fields, item_id, index.claimed[item_id]))
+        plan.problems.append(_copied_row(row, fields, existing, names, index) or
+                             _claimed_twice(row, fields, item_id, index.claimed[item_id]))
         return
     index.claimed[item_id] = row.where
+    if existing is not None and fields.get("编号") and fields.get("一级事项") and not same_item(existing, fields, names):
+        index.renamed[item_id] = row.ref("编号")  # 编号 and names disagree: a rename, or a row copied with its 编号
     index.taken.add(item_id)
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
@@ -160,6 +164,22 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
         # a file that fails validation is updated from the table only with --overwrite-invalid, which says 「the table's」
         exported = index.base.get(item_id, {}) if existing.model is not None else {}
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, exported)
+
+
+def _copied_row(row: Row, fields: dict[str, Any], existing: ItemFile | None, names: tuple[str, ...],
+                index: Index) -> ImportProblem | None:
+    """The row copied above its original to start a new item, 编号 left as it was: the earlier row took the 编号 under
+    new names, this one holds the item's own names. The error belongs at the copy's 编号, not here: clearing this cell
+    (as the message for a second row says) would leave the copy renaming the item."""
+    if existing is None or not fields.get("编号") or existing.item_id not in index.renamed:
+        return None
+    if not fields.get("一级事项") or not same_item(existing, fields, names):
+        return None
+    copy = index.renamed[existing.item_id]
+    own = " / ".join(shown(str(existing.values[k])) for k in NAMES if existing.values.get(k))
+    return ImportProblem(copy, (
+        f"编号「{existing.item_id}」是事项「{own}」（{existing.path}，即 {row.where}），这一行的事项名称却不同：复制别的行来"
+        f"新增事项时，请清空这一格的编号（gongkai 自动编号）；确是把 {existing.item_id} 改名的，请删去 {row.where}"))
 
 
 def _claimed_twice(row: Row, fields: dict[str, Any], item_id: str, first: str) -> ImportProblem:
