@@ -101,7 +101,8 @@ def _absent(plan: ImportPlan) -> list[str]:
     if not plan.absent:
         return []
     domains = "、".join(dict.fromkeys(f.key[0] for f in plan.absent))
-    lines = [f"表格中没有以下 {len(plan.absent)} 个已有事项（{domains}领域），导入不删除事项，它们保持原样："]
+    lines = [f"表格中没有读到以下 {len(plan.absent)} 个已有事项（{domains}领域）的行（删去了，或是隐藏、跳过的行，见上方警告），"
+             "导入不删除事项，它们保持原样："]
     for f in plan.absent[:_LISTED]:
         name = " / ".join(shown(str(f.values[k])) for k in ("一级事项", "二级事项", "三级事项") if f.values.get(k))
         lines.append(f"  {f.item_id}  {f.path}：{name}")
