@@ -339,3 +339,16 @@ def test_a_row_copied_with_its_id_to_add_an_item_is_named_at_the_copy(gk: Callab
     assert f"社会救助!Q{original_at}: 编号" not in run.err
     assert "复制别的行来新增事项时，请清空这一格的编号（gongkai 自动编号）" in run.err
     assert _texts(bundled) == before
+
+
+def test_an_item_the_clerk_deleted_since_the_export_is_not_brought_back(gk: Callable[..., Run], bundled: Path,
+                                                                         exported: bytes, tmp_path: Path) -> None:
+    """The clerk deleted SHJZ-003.yaml after exporting; the table came back with its row. Before: 「新增 SHJZ-003」, the
+    deleted item written again from the table. Now the deletion stands, and the row is named."""
+    (bundled / "items/shjz/SHJZ-003.yaml").unlink()
+    run = gk("import", "xlsx", _save(_book(exported), tmp_path / "t.xlsx"), "--yes", "-C", bundled)
+    assert run.code == 0, run.err
+    assert ("社会救助!Q6: 编号「SHJZ-003」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行："
+            "没有重新建它（删去的保持删去）") in run.err
+    assert "新增 0 项，更新 0 项，未变 49 项，跳过 1 项（见上方警告）。" in run.out
+    assert not (bundled / "items/shjz/SHJZ-003.yaml").exists()

@@ -40,6 +40,7 @@ class Index:
         self.taken = taken_ids(self.files)
         self.folded = {item_id.casefold(): item_id for item_id in self.by_id}
         self._by_names: dict[tuple[str, ...], dict[tuple[str, ...], list[ItemFile]]] = {}
+        self.base_ids = {item_id.casefold(): item_id for item_id in self.base}  # the 编号 the export recorded
 
     def files_named(self, fields: dict[str, Any], names: tuple[str, ...]) -> list[ItemFile]:
         """The files of *fields*' 领域 and 事项 names (those of *names*), as same_item compares them: looked up, not

@@ -134,6 +134,12 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
         return
     if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
         return
+    if existing is None and (gone := _deleted_since_export(fields, index)):
+        plan.skipped += 1
+        plan.problems.append(ImportProblem(row.ref("编号"), (
+            f"编号「{gone}」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行：没有重新建它（删去的保持删去）。"
+            "确要恢复的，请从 git 恢复事项文件，或清空这一格的编号再导入（gongkai 另给编号）"), warning=True))
+        return
     if existing is None and not fields.get("一级事项"):  # a 编号 the catalog lacks: a new item, which needs its name
         plan.problems.append(ImportProblem(row.ref("一级事项"), (
             f"{LEVEL1_BLANK}；编号「{shown(str(fields.get('编号')))}」目录中没有，这一行是新事项")))
@@ -164,6 +170,15 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
         # a file that fails validation is updated from the table only with --overwrite-invalid, which says 「the table's」
         exported = index.base.get(item_id, {}) if existing.model is not None else {}
         _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, exported)
+
+
+def _deleted_since_export(fields: dict[str, Any], index: Index) -> str | None:
+    """The 编号 of a row whose item the export recorded and the catalog no longer has (its file deleted since): the
+    table still holds the row, which would otherwise bring the item back as 「新增」 under its old 编号."""
+    given = str(fields.get("编号") or "")
+    if not given:
+        return None
+    return index.base_ids.get(given.casefold())
 
 
 def _copied_row(row: Row, fields: dict[str, Any], existing: ItemFile | None, names: tuple[str, ...],
