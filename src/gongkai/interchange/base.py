@@ -14,6 +14,7 @@ import html
 import io
 import json
 import re
+import zlib
 from typing import Any
 from zipfile import BadZipFile, ZipFile
 
@@ -73,8 +74,8 @@ def read_base(data: bytes) -> dict[str, dict[str, str]]:
             if archive.getinfo("docProps/custom.xml").file_size > _MOST:
                 return {}  # no export writes so much (a zip bomb): no base, rather than all memory
             text = archive.read("docProps/custom.xml").decode("utf-8", errors="replace")
-    except (KeyError, BadZipFile, OSError, ValueError):
-        return {}
+    except (KeyError, BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+        return {}  # no properties, or a part that cannot be read (encrypted, truncated, unknown compression): no base
     base: dict[str, dict[str, str]] = {}
     for name, value in _PROPERTY.findall(text):
         name = html.unescape(name)
