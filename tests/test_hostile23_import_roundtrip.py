@@ -341,14 +341,21 @@ def test_a_row_copied_with_its_id_to_add_an_item_is_named_at_the_copy(gk: Callab
     assert _texts(bundled) == before
 
 
-def test_an_item_the_clerk_deleted_since_the_export_is_not_brought_back(gk: Callable[..., Run], bundled: Path,
-                                                                         exported: bytes, tmp_path: Path) -> None:
-    """The clerk deleted SHJZ-003.yaml after exporting; the table came back with its row. Before: 「新增 SHJZ-003」, the
-    deleted item written again from the table. Now the deletion stands, and the row is named."""
+def test_an_item_the_clerk_deleted_since_the_export_comes_back_only_with_yes(gk: Callable[..., Run], bundled: Path,
+                                                                             exported: bytes, tmp_path: Path) -> None:
+    """The clerk deleted SHJZ-003.yaml after exporting; the table came back with its row. Before: 「新增 SHJZ-003」 like
+    any new item — at a terminal one 「y」 wrote the deleted item back. Now it is said at the row and, like an update
+    that drops content, written only with --yes (a catalog rebuilt from its export on purpose still is)."""
     (bundled / "items/shjz/SHJZ-003.yaml").unlink()
-    run = gk("import", "xlsx", _save(_book(exported), tmp_path / "t.xlsx"), "--yes", "-C", bundled)
-    assert run.code == 0, run.err
-    assert ("社会救助!Q6: 编号「SHJZ-003」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行："
-            "没有重新建它（删去的保持删去）") in run.err
-    assert "新增 0 项，更新 0 项，未变 49 项，跳过 1 项（见上方警告）。" in run.out
+    table = _save(_book(exported), tmp_path / "t.xlsx")
+    held = gk("import", "xlsx", table, "-C", bundled)
+    assert held.code == 0, held.err
+    assert ("社会救助!Q6: 编号「SHJZ-003」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行：会按表格重新建它"
+            "（只有加 --yes 才会写入）；删去是对的，请在表格中删去这一行") in held.err
+    assert ("新增 SHJZ-003  items/shjz/SHJZ-003.yaml  ← 社会救助 第6行：最低生活保障 / 政策法规文件\n"
+            "  注意：这个事项在导出表格之后从目录中删去了，这里按表格重新建起（只有加 --yes 才会写入）\n") in held.out
+    assert "有 1 个导出后删去的事项会按表格重新建起（见上方「注意」），没有写入。确认无误后加 --yes 重新运行。" in held.out
     assert not (bundled / "items/shjz/SHJZ-003.yaml").exists()
+    run = gk("import", "xlsx", table, "--yes", "-C", bundled)
+    assert run.code == 0, run.err
+    assert load(bundled / "items/shjz/SHJZ-003.yaml")["二级事项"] == "政策法规文件"

@@ -55,6 +55,7 @@ class Change:
     inferred: list[str] = field(default_factory=list)
     invalid: bool = False  # updates a file that fails validation (only with --overwrite-invalid)
     lacking: list[str] = field(default_factory=list)  # what a new item must have and the row gives not (validate refuses)
+    revived: bool = False  # adds back an item the export had and whose file was deleted since (only with --yes)
 
     @property
     def changed(self) -> list[str]:
@@ -101,6 +102,11 @@ class ImportPlan:
         """Updates that take content away (fewer 公开依据, channels, levels …): they need --yes."""
         return [c for c in self.changes if c.drops]
 
+    @property
+    def revived(self) -> list[Change]:
+        """Items deleted since the export that the table's rows would add back: they need --yes."""
+        return [c for c in self.changes if c.revived]
+
 
 def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False,
                 base: dict[str, dict[str, str]] | None = None) -> ImportPlan:
@@ -134,12 +140,11 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
         return
     if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
         return
-    if existing is None and (gone := _deleted_since_export(fields, index)):
-        plan.skipped += 1
+    revived = existing is None and bool(gone := _deleted_since_export(fields, index))
+    if revived:
         plan.problems.append(ImportProblem(row.ref("编号"), (
-            f"编号「{gone}」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行：没有重新建它（删去的保持删去）。"
-            "确要恢复的，请从 git 恢复事项文件，或清空这一格的编号再导入（gongkai 另给编号）"), warning=True))
-        return
+            f"编号「{gone}」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行：会按表格重新建它"
+            "（只有加 --yes 才会写入）；删去是对的，请在表格中删去这一行"), warning=True))
     if existing is None and not fields.get("一级事项"):  # a 编号 the catalog lacks: a new item, which needs its name
         plan.problems.append(ImportProblem(row.ref("一级事项"), (
             f"{LEVEL1_BLANK}；编号「{shown(str(fields.get('编号')))}」目录中没有，这一行是新事项")))
@@ -160,6 +165,7 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
     index.taken.add(item_id)
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
+        plan.changes[-1].revived = revived
     else:
         if row.level1_above and fields.get("编号"):  # its own blank cell says 「不改」: never the name of the row above
             fields["一级事项"] = None

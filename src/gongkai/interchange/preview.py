@@ -54,6 +54,8 @@ def describe_change(change: Change) -> list[str]:
         name = " / ".join(change.fields[k] for k in ("一级事项", "二级事项", "三级事项") if change.fields.get(k))
         note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
         lines = [f"新增 {change.item_id}  {change.path}  ← {change.source}：{shown(name)}{note}"]
+        if change.revived:
+            lines.append("  注意：这个事项在导出表格之后从目录中删去了，这里按表格重新建起（只有加 --yes 才会写入）")
         if change.lacking:  # a table without such a column says nothing at any cell: said here
             lacking = "、".join(change.lacking)
             lines.append(f"  注意：表格没有给出{lacking}，新的事项文件缺少这些，gongkai validate 会报错、不能发布；"
