@@ -132,7 +132,7 @@ def new_item(
     given = {k: v for k, v in normalize(fields)[0].items() if v}  # 「服务」「社会公众」「县级、乡级」 as the loader reads them
 
     def place(current: Catalog) -> tuple[str, dict[str, Any]]:
-        from gongkai.interchange.plan import refuse_twin  # matched as import matches rows; only `new item` needs it
+        from gongkai.interchange.match import refuse_twin  # matched as import matches rows; only `new item` needs it
 
         numbered = new_item_fields(current, given)
         refuse_twin(current, numbered)

@@ -391,6 +391,37 @@ def other_channels(text: str) -> list[str]:
     return [] if not named or norm(value) in YES_WORDS | NO_WORDS else named
 
 
+_LEVEL_MARKS = "—–－―/／"  # between 一级事项 and 二级事项 typed in one cell: 「最低生活保障—办事指南」「临时救助/审批信息」
+
+
+def joined_levels(text: str) -> list[str] | None:
+    """「一级—二级」 (or 「一级/二级」, 「一级—二级—三级」, a hyphen between Chinese characters, a dash doubled as
+    「——」): the names, two or three, when the cell holds so many separated by such marks outside brackets; else None."""
+    flags = _outside(text)
+    cuts: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        hyphen = ch == "-" and 0 < index < len(text) - 1 and _cjk(text[index - 1]) and _cjk(text[index + 1])
+        if flags[index] and (ch in _LEVEL_MARKS or hyphen):
+            end = index + 1
+            while end < len(text) and text[end] == ch:
+                end += 1
+            cuts.append((index, end))
+            index = end
+            continue
+        index += 1
+    if not cuts:
+        return None
+    bounds = [0] + [b for cut in cuts for b in cut] + [len(text)]
+    parts = [text[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+    return parts if 2 <= len(parts) <= 3 and all(parts) else None
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def placeholder(text: str) -> bool:
     """True when *text* only says that the cell does not apply: a dash, a slash, 「无」."""
     return _PLACEHOLDER.fullmatch(text.strip()) is not None

@@ -29,6 +29,7 @@ class ColumnUse:
     label: str
     key: str | None
     note: str = ""
+    twin: ColumnUse | None = None  # ignored as a second column of one field: the column read instead
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
             result.append(ColumnUse(use.col, use.ref, use.label, PARENT, "在一级事项列之前：按领域读取"))
         elif use.key in seen and use.key != SERIAL:
             note = f"与 {seen[use.key].ref}「{seen[use.key].label}」重复，已忽略"
-            result.append(ColumnUse(use.col, use.ref, use.label, None, note))
+            result.append(ColumnUse(use.col, use.ref, use.label, None, note, seen[use.key]))
         else:
             seen[use.key] = use
             result.append(use)

@@ -46,9 +46,12 @@ def row_fields(row: Row, units: dict[str, str], domains: list[str],
             fields["公开渠道"] = [*fields["公开渠道"], "其他"]  # the channels named there are ticked under 其他
     if cells.get("责任单位"):
         fields["责任单位"] = _unit(cells["责任单位"], units, agency, row.ref("责任单位"), problems)
-    if not fields.get("一级事项"):
-        problems.append(ImportProblem(row.ref("一级事项"), "一级事项为空：每一行都要有事项名称（合并单元格也可以）"))
+    if not fields.get("一级事项") and not fields.get("编号"):  # with a 编号: 「不改」 for an item it has (plan.py)
+        problems.append(ImportProblem(row.ref("一级事项"), LEVEL1_BLANK))
     return fields, problems
+
+
+LEVEL1_BLANK = "一级事项为空：每一行都要有事项名称（合并单元格也可以）"
 
 
 def _deadline_line(text: str) -> str:

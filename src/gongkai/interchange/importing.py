@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
+from gongkai.interchange.base import read_base
 from gongkai.interchange.plan import ImportPlan, plan_import
 from gongkai.interchange.read import WHOLE_FILE, ImportProblem, Row, read_workbook
 from gongkai.privacy.detect import KINDS
@@ -21,7 +22,7 @@ def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False, 
     reading.problems.extend(problem for row in reading.rows for problem in _personal_data(row, allowed))
     plan = ImportPlan(layouts=reading.layouts)
     if not any(not p.warning for p in reading.problems):
-        plan = plan_import(catalog, reading.rows, overwrite_invalid)
+        plan = plan_import(catalog, reading.rows, overwrite_invalid, read_base(data))
         plan.layouts = reading.layouts
         plan.rows_read, plan.item_rows = reading.rows_read, len(reading.rows)
         if not reading.rows:

@@ -6,20 +6,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.authoring.existing import ItemFile, item_files, next_item_id, taken_ids
+from gongkai.authoring.existing import ItemFile, item_files, next_item_id
 from gongkai.catalog import Catalog
-from gongkai.errors import UsageProblem
-from gongkai.interchange.cells import placeholder, unnumbered
-from gongkai.interchange.convert import row_fields
+from gongkai.interchange.base import UNORDERED, digest
+from gongkai.interchange.convert import LEVEL1_BLANK, row_fields
 from gongkai.interchange.columns import SheetLayout, numbering, partial_columns
-from gongkai.interchange.headers import headers, norm
+from gongkai.interchange.headers import headers
 from gongkai.interchange.infer import infer_five, infer_unit
+from gongkai.interchange.match import NAMES, Index, id_against_names, item_name, same_item, split_levels
 from gongkai.interchange.read import ImportProblem, Row, shown
 from gongkai.model import Item
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-# Vocabulary lists whose order carries no meaning: the table prints them in a fixed order.
-_UNORDERED = frozenset({"公开渠道", "公开层级", "公开格式"})
 # Lists an update may shorten only with --yes: losing one of these loses content.
 DROP_KEYS = ("公开内容", "公开依据", "公开渠道", "其他渠道", "公开层级", "公开格式")
 
@@ -57,6 +55,7 @@ class Change:
     inferred: list[str] = field(default_factory=list)
     invalid: bool = False  # updates a file that fails validation (only with --overwrite-invalid)
     lacking: list[str] = field(default_factory=list)  # what a new item must have and the row gives not (validate refuses)
+    revived: bool = False  # adds back an item the export had and whose file was deleted since (only with --yes)
 
     @property
     def changed(self) -> list[str]:
@@ -76,6 +75,9 @@ class ImportPlan:
     layouts: list[SheetLayout] = field(default_factory=list)
     unchanged: int = 0
     skipped: int = 0
+    absent: list[ItemFile] = field(default_factory=list)  # items of the table's 领域 no row names: kept, and said
+    kept: list[tuple[str, str, FieldChange]] = field(default_factory=list)  # (id, path, edit): the file's edits since
+    # the export that the table's cell, still as exported, would have undone: kept, and said
     rows_read: int = 0  # rows below the headers holding text, in the sheets read
     item_rows: int = 0  # of them, the rows read as items (the others: continuation lines, titles, notes, signatures)
 
@@ -100,73 +102,105 @@ class ImportPlan:
         """Updates that take content away (fewer 公开依据, channels, levels …): they need --yes."""
         return [c for c in self.changes if c.drops]
 
-
-@dataclass
-class _Index:
-    """The item files by id and by name, and the ids taken so far."""
-
-    files: list[ItemFile]
-    by_id: dict[str, list[ItemFile]] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
-    claimed: dict[str, str] = field(default_factory=dict)
-    named: dict[tuple[str, ...], str] = field(default_factory=dict)  # (领域, names) of rows adding an item → the row
-    folded: dict[str, str] = field(default_factory=dict)  # id in lower case → id: a 编号 typed as shjz-001
-
-    def __post_init__(self) -> None:
-        for f in self.files:
-            self.by_id.setdefault(f.item_id, []).append(f)
-        for f in self.files:
-            if f.stem not in self.by_id:
-                self.by_id[f.stem] = [f]
-        self.taken = taken_ids(self.files)
-        self.folded = {item_id.casefold(): item_id for item_id in self.by_id}
+    @property
+    def revived(self) -> list[Change]:
+        """Items deleted since the export that the table's rows would add back: they need --yes."""
+        return [c for c in self.changes if c.revived]
 
 
-def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False) -> ImportPlan:
-    """Match each row to an item file (by 编号, else by 领域 and the 事项 names) or allocate a new id."""
+def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = False,
+                base: dict[str, dict[str, str]] | None = None) -> ImportPlan:
+    """Match each row to an item file (by 编号, else by 领域 and the 事项 names) or allocate a new id. *base* is what
+    the export recorded of each item (base.read_base): a cell the table left as exported never undoes a later edit of
+    the file, and a field both changed is a conflict."""
     plan = ImportPlan()
     agency = catalog.agency
     assert agency is not None
     units = {u.name: u.id for u in agency.units}
     domains = [d.name for d in agency.domains]
-    index = _Index(item_files(catalog))
+    index = Index(item_files(catalog), base=base or {})
     for row in rows:
         fields, problems = row_fields(row, units, domains, agency.org.name)
         plan.problems.extend(problems)
         if any(not p.warning for p in problems):
             continue
+        index.domains.add(fields["领域"])
         _plan_row(catalog, row, fields, index, plan, overwrite_invalid)
+    plan.absent = [f for f in index.files if f.key[0] in index.domains and f.path not in index.seen]
     return plan
 
 
-def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: _Index, plan: ImportPlan,
+def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, plan: ImportPlan,
               overwrite_invalid: bool) -> None:
+    if (split := split_levels(fields, row, index)) is not None:
+        plan.problems.append(split)
     existing, matched = _match(fields, index, row, plan)
     if not matched:
         plan.skipped += 1
         return
     if existing is None and not fields.get("编号") and _same_names(fields, row, index, plan):
         return
+    revived = existing is None and bool(gone := _deleted_since_export(fields, index))
+    if revived:
+        plan.problems.append(ImportProblem(row.ref("编号"), (
+            f"编号「{gone}」的事项在导出表格时还在目录中，之后事项文件被删去了，表格中仍有这一行：会按表格重新建它"
+            "（只有加 --yes 才会写入）；删去是对的，请在表格中删去这一行"), warning=True))
+    if existing is None and not fields.get("一级事项"):  # a 编号 the catalog lacks: a new item, which needs its name
+        plan.problems.append(ImportProblem(row.ref("一级事项"), (
+            f"{LEVEL1_BLANK}；编号「{shown(str(fields.get('编号')))}」目录中没有，这一行是新事项")))
+        return
     if existing is None:
         _blank_for_new(fields, row, plan)
     item_id = existing.item_id if existing else _new_id(catalog, fields, row, index, plan)
     if item_id is None:
         return
+    names = tuple(k for k in NAMES if k in fields and not (k == "一级事项" and row.level1_above))
     if item_id in index.claimed:
-        plan.problems.append(_claimed_twice(row, fields, item_id, index.claimed[item_id]))
+        plan.problems.append(_copied_row(row, fields, existing, names, index) or
+                             _claimed_twice(row, fields, item_id, index.claimed[item_id]))
         return
     index.claimed[item_id] = row.where
+    if existing is not None and fields.get("编号") and fields.get("一级事项") and not same_item(existing, fields, names):
+        index.renamed[item_id] = row.ref("编号")  # 编号 and names disagree: a rename, or a row copied with its 编号
     index.taken.add(item_id)
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
+        plan.changes[-1].revived = revived
     else:
         if row.level1_above and fields.get("编号"):  # its own blank cell says 「不改」: never the name of the row above
             fields["一级事项"] = None
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
-            if fields.get(key) and _name(fields[key]) == _name(existing.values.get(key)):
+            if fields.get(key) and item_name(fields[key]) == item_name(existing.values.get(key)):
                 fields[key] = existing.values[key]
-        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid)
+        # a file that fails validation is updated from the table only with --overwrite-invalid, which says 「the table's」
+        exported = index.base.get(item_id, {}) if existing.model is not None else {}
+        _update(catalog, existing, {**fields, "编号": item_id}, row, plan, overwrite_invalid, exported)
+
+
+def _deleted_since_export(fields: dict[str, Any], index: Index) -> str | None:
+    """The 编号 of a row whose item the export recorded and the catalog no longer has (its file deleted since): the
+    table still holds the row, which would otherwise bring the item back as 「新增」 under its old 编号."""
+    given = str(fields.get("编号") or "")
+    if not given:
+        return None
+    return index.base_ids.get(given.casefold())
+
+
+def _copied_row(row: Row, fields: dict[str, Any], existing: ItemFile | None, names: tuple[str, ...],
+                index: Index) -> ImportProblem | None:
+    """The row copied above its original to start a new item, 编号 left as it was: the earlier row took the 编号 under
+    new names, this one holds the item's own names. The error belongs at the copy's 编号, not here: clearing this cell
+    (as the message for a second row says) would leave the copy renaming the item."""
+    if existing is None or not fields.get("编号") or existing.item_id not in index.renamed:
+        return None
+    if not fields.get("一级事项") or not same_item(existing, fields, names):
+        return None
+    copy = index.renamed[existing.item_id]
+    own = " / ".join(shown(str(existing.values[k])) for k in NAMES if existing.values.get(k))
+    return ImportProblem(copy, (
+        f"编号「{existing.item_id}」是事项「{own}」（{existing.path}，即 {row.where}），这一行的事项名称却不同：复制别的行来"
+        f"新增事项时，请清空这一格的编号（gongkai 自动编号）；确是把 {existing.item_id} 改名的，请删去 {row.where}"))
 
 
 def _claimed_twice(row: Row, fields: dict[str, Any], item_id: str, first: str) -> ImportProblem:
@@ -187,7 +221,7 @@ _REQUIRED = ("公开内容", "公开依据", "公开时限", "公开主体", "�
 def _blank_for_new(fields: dict[str, Any], row: Row, plan: ImportPlan) -> None:
     """A warning at each blank cell of a required column in a row that adds an item: named here, at its cell, not
     only later by validate at a line of the YAML file."""
-    names = " / ".join(str(fields[k]) for k in _NAMES if fields.get(k))
+    names = " / ".join(str(fields[k]) for k in NAMES if fields.get(k))
     for key in _REQUIRED:
         if key in row.cells and not row.cells[key] and not fields.get(key):
             plan.problems.append(ImportProblem(row.ref(key), (
@@ -212,14 +246,18 @@ def _keep_uncovered(fields: dict[str, Any], current: dict[str, Any], partial: di
 
 
 def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: Row, plan: ImportPlan,
-            overwrite_invalid: bool) -> None:
+            overwrite_invalid: bool, exported: dict[str, str]) -> None:
     """Update a file the row matches; a file that fails validation only with --overwrite-invalid."""
-    if not diff_fields(existing.values, fields):
+    diffs, kept = _against_base(existing, diff_fields(existing.values, fields), exported, row, plan)
+    for diff in kept:  # the table holds the value as exported: the file's later edit stands
+        fields[diff.key] = None
+    if not diffs:
         plan.unchanged += 1
+        plan.kept.extend((existing.item_id, existing.path, d) for d in kept)
         return
     if existing.model is not None:
-        diffs = diff_fields(existing.values, fields)
         plan.changes.append(Change(existing.item_id, existing.path, {d.key: d.new for d in diffs}, False, row.where, diffs))
+        plan.kept.extend((existing.item_id, existing.path, d) for d in kept)
         _warn_drops(plan.changes[-1], row, plan)
         return
     if not overwrite_invalid:
@@ -235,6 +273,36 @@ def _update(catalog: Catalog, existing: ItemFile, fields: dict[str, Any], row: R
     _warn_drops(plan.changes[-1], row, plan)
 
 
+def _against_base(existing: ItemFile, diffs: list[FieldChange], exported: dict[str, str], row: Row,
+                  plan: ImportPlan) -> tuple[list[FieldChange], list[FieldChange]]:
+    """(the changes the table makes, the file's edits since the export that the table's old value would undo).
+
+    With the export's record of a field: the table's value as exported means only the file changed (kept, said);
+    the file's value as exported means only the table changed (an update); neither means both changed it since — a
+    conflict, an error at the cell: gongkai does not choose between the clerk and the 政务公开办."""
+    made, kept = [], []
+    for diff in diffs:
+        recorded = exported.get(diff.key)
+        if recorded is None or digest(diff.key, diff.old) == recorded:
+            made.append(diff)
+        elif digest(diff.key, diff.new) == recorded:
+            kept.append(diff)
+        else:
+            plan.problems.append(ImportProblem(row.ref(diff.key), (
+                f"{existing.item_id} 的{diff.key}在导出表格之后两边都改了：事项文件 {existing.path} 中现在是"
+                f"「{_value(diff.old)}」，表格中改为「{_value(diff.new)}」。gongkai 不替你选：要用表格的，把事项文件中的"
+                f"{diff.key}改成与表格相同；要保留事项文件的，把这一格改成与文件相同或清空这一格（空白表示不改）；"
+                "然后重新导入")))
+    return made, kept
+
+
+def _value(value: Any) -> str:
+    """A field value in a message: a list joined with ；, personal data masked."""
+    if isinstance(value, list):
+        return "；".join(shown(str(v)) for v in value)
+    return shown(str(value)) if value is not None else "（空）"
+
+
 def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:
     """An update that takes content away is a warning at the cell that does it; only --yes writes it."""
     for diff in change.drops:
@@ -245,14 +313,18 @@ def _warn_drops(change: Change, row: Row, plan: ImportPlan) -> None:
             f"更新 {change.item_id} 会{what}（只有加 --yes 才会写入）"), warning=True))
 
 
-def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) -> tuple[ItemFile | None, bool]:
+def _match(fields: dict[str, Any], index: Index, row: Row, plan: ImportPlan) -> tuple[ItemFile | None, bool]:
     """(the item file a row updates or None for a new item, False when the row cannot be matched safely)."""
     given = fields.get("编号")
+    names = tuple(k for k in NAMES if k in fields)
     if given:
         candidates = index.by_id.get(given) or index.by_id.get(index.folded.get(given.casefold(), ""), [])
+        if (problem := id_against_names(given, candidates, fields, names, index, row)) is not None:
+            plan.problems.append(problem)
+            return None, False
     else:
-        names = tuple(k for k in _NAMES if k in fields)
-        candidates = [f for f in index.files if _same_item(f, fields, names)]
+        candidates = index.files_named(fields, names)
+    index.seen.update(f.path for f in candidates)
     if len(candidates) > 1:
         paths = "、".join(f.path for f in candidates)
         plan.problems.append(ImportProblem(row.ref("编号" if given else "一级事项"), (
@@ -261,30 +333,10 @@ def _match(fields: dict[str, Any], index: _Index, row: Row, plan: ImportPlan) ->
     return (candidates[0] if candidates else None), True
 
 
-_NAMES = ("一级事项", "二级事项", "三级事项")
-
-
-def _same_item(file: ItemFile, fields: dict[str, Any], names: tuple[str, ...] = _NAMES) -> bool:
-    """Whether *file* (valid or not) is the item of *fields*' 领域 and 事项 names (those of *names*; one not given is
-    compared as empty)."""
-    return file.key[0] == fields["领域"] and all(_name(file.values.get(k)) == _name(fields.get(k)) for k in names)
-
-
-def refuse_twin(catalog: Catalog, fields: dict[str, Any]) -> None:
-    """UsageProblem when an item file, valid or not, already holds the item *fields* would add (same 领域 and 事项 names
-    as import matches them): `gongkai new item` run twice, or for an item the directory has, makes no second file."""
-    twins = [f for f in item_files(catalog) if _same_item(f, fields)]
-    if twins:
-        names = " / ".join(str(fields[k]) for k in _NAMES if fields.get(k))
-        held = "、".join(f"{f.path}（{f.item_id}）" for f in twins)
-        raise UsageProblem(f"「{fields['领域']}」领域已有事项「{names}」：{held}，未新建。要修改它请编辑该文件；"
-                           "确是另一个事项的，请写明不同的二级事项（--level2）")
-
-
-def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> bool:
+def _same_names(fields: dict[str, Any], row: Row, index: Index, plan: ImportPlan) -> bool:
     """True (and an error) when an earlier row without 编号 adds an item of the same 领域 and names: the table holds it
     twice, and importing both would make two files of one item."""
-    key = (fields["领域"], *(_name(fields.get(k)) for k in ("一级事项", "二级事项", "三级事项")))
+    key = (fields["领域"], *(item_name(fields.get(k)) for k in ("一级事项", "二级事项", "三级事项")))
     if key in index.named:
         plan.problems.append(ImportProblem(row.ref("一级事项"), (
             f"与 {index.named[key]} 是同一事项（领域和事项名称都相同），重复了：请删去重复的一行；确是两个事项的，"
@@ -294,14 +346,7 @@ def _same_names(fields: dict[str, Any], row: Row, index: _Index, plan: ImportPla
     return False
 
 
-def _name(value: Any) -> str:
-    """A 事项 name as rows and files are matched: 「临时救助(急难型)」 retyped as 「临时救助（急难型）」 or with a space or
-    line break in it, or with a list number before it (「（一）临时救助」), is the same item, not a new one; a file's
-    「无」「/」 (no 二级事项) is the empty cell the table reads it as."""
-    return norm(unnumbered(str(value))) if value is not None and not placeholder(str(value)) else ""
-
-
-def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: _Index, plan: ImportPlan) -> str | None:
+def _new_id(catalog: Catalog, fields: dict[str, Any], row: Row, index: Index, plan: ImportPlan) -> str | None:
     given = fields.get("编号")
     domain = catalog.agency.domain(fields["领域"]) if catalog.agency else None
     assert domain is not None
@@ -330,7 +375,7 @@ def new_item_path(slug: str, item_id: str) -> str:
 def _same(key: str, old: Any, new: Any) -> bool:
     if new == [] and not old:
         return True
-    if key in _UNORDERED and isinstance(old, list) and isinstance(new, list):
+    if key in UNORDERED and isinstance(old, list) and isinstance(new, list):
         return sorted(map(str, old)) == sorted(map(str, new))
     return bool(old == new)
 

@@ -54,6 +54,8 @@ def describe_change(change: Change) -> list[str]:
         name = " / ".join(change.fields[k] for k in ("一级事项", "二级事项", "三级事项") if change.fields.get(k))
         note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
         lines = [f"新增 {change.item_id}  {change.path}  ← {change.source}：{shown(name)}{note}"]
+        if change.revived:
+            lines.append("  注意：这个事项在导出表格之后从目录中删去了，这里按表格重新建起（只有加 --yes 才会写入）")
         if change.lacking:  # a table without such a column says nothing at any cell: said here
             lacking = "、".join(change.lacking)
             lines.append(f"  注意：表格没有给出{lacking}，新的事项文件缺少这些，gongkai validate 会报错、不能发布；"
@@ -76,7 +78,37 @@ def summary(plan: ImportPlan) -> str:
     skipped = f"，跳过 {plan.skipped} 项（见上方警告）" if plan.skipped else ""
     counted = f"新增 {len(plan.added)} 项，更新 {len(plan.updated)} 项，未变 {plan.unchanged} 项{skipped}。"
     others = plan.rows_read - plan.item_rows
-    if others <= 0:
-        return counted
-    return (f"{counted}表格中有内容的 {plan.rows_read} 行里，{plan.item_rows} 行是事项，其余 {others} 行不是事项"
-            "（并入上面事项的续行、分组标题、重复的表头、说明、签名等，见上方警告）。")
+    if others > 0:
+        counted += (f"表格中有内容的 {plan.rows_read} 行里，{plan.item_rows} 行是事项，其余 {others} 行不是事项"
+                    "（并入上面事项的续行、分组标题、重复的表头、说明、签名等，见上方警告）。")
+    return "\n".join([counted, *_kept(plan), *_absent(plan)])
+
+
+def _kept(plan: ImportPlan) -> list[str]:
+    """The file's edits made since the export that a cell still as exported would have undone: kept, each said."""
+    if not plan.kept:
+        return []
+    lines = [f"事项文件在导出表格之后改过、表格中这一格仍是导出时的值的 {len(plan.kept)} 处，保留事项文件中的值（没有用表格改回）："]
+    for item_id, path, diff in plan.kept:
+        lines.append(f"  {item_id}  {path}  {diff.key}：保留「{value_text(diff.old)}」（表格中是导出时的「{value_text(diff.new)}」）")
+    return lines
+
+
+_LISTED = 10  # absent items named one a line; past that, counted
+
+
+def _absent(plan: ImportPlan) -> list[str]:
+    """The items of the table's 领域 that no row names (a row deleted in the table, or a table of part of the 领域):
+    import never deletes a file, and says so, item by item, before anything is written."""
+    if not plan.absent:
+        return []
+    domains = "、".join(dict.fromkeys(f.key[0] for f in plan.absent))
+    lines = [f"表格中没有读到以下 {len(plan.absent)} 个已有事项（{domains}领域）的行（删去了，或是隐藏、跳过的行，见上方警告），"
+             "导入不删除事项，它们保持原样："]
+    for f in plan.absent[:_LISTED]:
+        name = " / ".join(shown(str(f.values[k])) for k in ("一级事项", "二级事项", "三级事项") if f.values.get(k))
+        lines.append(f"  {f.item_id}  {f.path}：{name}")
+    if len(plan.absent) > _LISTED:
+        lines.append(f"  ……还有 {len(plan.absent) - _LISTED} 项")
+    lines.append("确已不再列入目录的，请删去这些事项文件后运行 gongkai validate（它会指出还引用它们的信息）。")
+    return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -64,7 +65,10 @@ class Row:
         """The cell of *key*; for a field read from sub-columns (公开层级=县级 …), the first of them."""
         if key in self.refs:
             return self.refs[key]
-        return next((ref for k, ref in self.refs.items() if k.startswith(key + "=")), f"{self.sheet}!A{self.number}")
+        sub = next((ref for k, ref in self.refs.items() if k.startswith(key + "=")), None)
+        if sub is None and key == "其他渠道":  # no column of its own: the 其他 box of the channels says it
+            return self.ref("公开渠道")
+        return sub or f"{self.sheet}!A{self.number}"
 
     @property
     def where(self) -> str:
@@ -307,6 +311,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
                     "「文本」后重新填写，如 0595-23222619")))
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
+        reading.problems.extend(_twins_differ(grid, layout, number))
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(row, domains, reading, sections) or domain
             continue
@@ -316,6 +321,22 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
         rows.append(row)
     return rows
+
+
+def _twins_differ(grid: Grid, layout: SheetLayout, number: int) -> Iterator[ImportProblem]:
+    """An error at each cell of an ignored second column of one field (「责任科室」 inserted beside 「责任单位」) that says
+    something else than the column read: the edit typed there would be lost unsaid. Tick sub-columns are left out
+    (√ and ■ say the same)."""
+    for column in layout.columns:
+        twin = column.twin
+        if twin is None or not twin.key or "=" in twin.key:
+            continue
+        mine, read = grid.value(number, column.col), grid.value(number, twin.col)
+        if not mine.strip() or placeholder(mine) or norm(mine) == norm(read):
+            continue
+        yield ImportProblem(grid.ref(number, column.col), (
+            f"这一格「{shown(mine)}」与同一行 {grid.ref(number, twin.col)}「{shown(read) or '（空白）'}」不同：列「{shown(column.label)}」"
+            f"与列「{shown(twin.label)}」都是{twin.key}，只读后者，这一格的内容会丢掉。请把两格改成一致，或删去其中一列后再导入"))
 
 
 def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool:

@@ -17,7 +17,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from gongkai.catalog import Catalog
 from gongkai.days import BEIJING
-from gongkai.interchange import layout, table
+from gongkai.interchange import base, layout, table
 from gongkai.model import Agency
 from gongkai.formulas import as_text
 from gongkai.ooxml import style_cells
@@ -39,10 +39,13 @@ def export_directory_xlsx(catalog: Catalog, every_file: bool = False) -> bytes:
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for sheet in table.sheets(catalog, every_file):
+    sheets = table.sheets(catalog, every_file)
+    for sheet in sheets:
         _write_sheet(workbook.create_sheet(_sheet_name(sheet.domain)), sheet, catalog)
     if not workbook.worksheets:
         workbook.create_sheet("目录")
+    for prop in base.properties([item.model_dump(by_alias=True) for sheet in sheets for item in sheet.items]):
+        workbook.custom_doc_props.append(prop)  # what each item was: import tells the clerk's later edits from the table's
     workbook.properties.creator = catalog.name
     workbook.properties.title = "基层政务公开标准目录"
     workbook.properties.created = FIXED_TIME
