@@ -15,13 +15,13 @@ from gongkai.authoring import document
 from gongkai.authoring.escapes import SameKey, remove_escaped
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.catalog.decode import BOM, any_text, decode_raw
+from gongkai.catalog.decode import BOM, MAX_FILE_BYTES, any_text, decode_raw
 from gongkai.catalog.files import spec_of
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
-                                    blank_line_odd_space, parse_fast, parse_positional, refuse_aliases)
+                                    blank_line_odd_space, parse_fast, parse_positional, refuse_before_round_trip)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -162,8 +162,8 @@ def _visible(text: str, reasons: list[str]) -> str:
 
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
-    raw, reasons = _decoded(data)
-    if raw is None:  # what validate says of it, at the same place
+    raw, reasons = _decoded(data) if len(data) <= MAX_FILE_BYTES else (None, [])
+    if raw is None:  # what validate says of it (GK008 for a file too large to read), at the same place
         problem = decode_raw(data)[1]
         where = f"第 {problem.line} 行第 {problem.column} 列：" if problem else ""
         said = f"{problem.message}。{problem.hint}" if problem else "文件不是 UTF-8、UTF-16 或 GBK 文本"
@@ -171,10 +171,10 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     text = _visible(raw, reasons)
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
-    if not reasons and not more and _already_canonical(fixed, kind):
-        return data, [], None
     try:
-        refuse_aliases(fixed)  # before the round trip, which would write an alias bomb out value by value
+        refuse_before_round_trip(fixed)  # an alias bomb would be written out value by value; deep nesting takes long
+        if not reasons and not more and _already_canonical(fixed, kind):
+            return data, [], None
         tree = document.load(fixed)
     except YamlFailure as failure:
         return None, [], _placed(failure.problem, fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))

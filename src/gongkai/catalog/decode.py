@@ -55,11 +55,23 @@ _SNIFF_BYTES = 4096
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of byte *offset* as Notepad counts them: a character is one column in the encoding the line
+    is written in (UTF-8, else GBK: 「公」 is two bytes of GBK, one column, not two replacement characters)."""
     before = data[:offset]
     line = before.count(b"\n") + 1
     start = before.rfind(b"\n") + 1
-    column = len(before[start:].decode("utf-8", errors="replace")) + 1
-    return line, column
+    return line, len(_line_text(before[start:])) + 1
+
+
+def _line_text(data: bytes) -> str:
+    """The bytes of (part of) one line as text: UTF-8, else GB18030, else UTF-8 with a replacement character for
+    each byte neither reads."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("utf-8", errors="replace")
 
 
 def wide_encoding(data: bytes) -> tuple[Wide, int] | None:
@@ -95,10 +107,24 @@ def display_text(data: bytes) -> str:
             data = data[len(BOM):]
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")
+        except UnicodeDecodeError:  # each line as it was written: a GBK file, or a UTF-8 one with a stray byte
+            text = "\n".join(_line_shown(line) for line in data.split(b"\n"))
     # lines as decode() numbers them (a lone CR ends a line too), invisible characters made visible
     return invisible.shown(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _line_shown(line: bytes) -> str:
+    """One line of a file that is not all UTF-8, for showing: a UTF-8 line with a stray byte (a lone surrogate, a
+    character cut in half) as UTF-8 with � for the bad bytes, not as GBK mojibake; a GBK line as GBK."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    loose = line.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    if sum(1 for c in loose if not c.isascii() and c != "\ufffd") > bad:
+        return loose
+    return line.decode("gb18030", errors="replace")
 
 
 def any_text(data: bytes) -> tuple[str | None, str | None]:
@@ -111,6 +137,8 @@ def any_text(data: bytes) -> tuple[str | None, str | None]:
             return None, None
     if data.startswith(BOM):
         data = data[len(BOM):]
+    if b"\x00" in data:  # binary content (GK003): no encoding makes it a catalog file
+        return None, None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:

@@ -149,6 +149,16 @@ def refuse_aliases(text: str) -> None:
         _reject_aliases(text)
 
 
+def refuse_before_round_trip(text: str) -> None:
+    """YamlFailure when *text* must not reach a round trip (fmt's ruamel): nesting deeper than the limit or a number
+    too long (GK014, GK111: ruamel recurses once per level, 10,000 levels took 18 s before failing), or an anchor or
+    alias (GK005)."""
+    excess = check_limits(text)
+    if excess is not None:
+        raise YamlFailure(_problem(excess))
+    refuse_aliases(text)
+
+
 def parse_fast(text: str) -> Any:
     """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
     refuse_aliases(text)

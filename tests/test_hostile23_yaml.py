@@ -1,0 +1,101 @@
+"""Twenty-third hostile pass on the YAML file itself (issues 2, 7, 19), as an attacker or an unlucky Windows editor
+writes it. Expected lines, columns, words and bytes are typed by hand from the files written here.
+
+Found:
+- `gongkai fmt` on a value nested 10,000 brackets deep ran ruamel twice into its recursion limit (18 s) before saying
+  what validate says at once (GK014); a file over validate's 2 MB limit went whole into ruamel's round trip;
+- a NUL byte: validate said GK003 at its place, `fmt` and `fmt --check` passed the file (exit 0);
+- in a GBK file the column of a NUL was counted in replacement characters (two per Chinese character: 9 for 6);
+- a UTF-8 line with one stray byte (half a character, a lone surrogate written as CESU-8) was shown as GBK mojibake
+  (「鏂囩: 鍏牻绀�」) under the finding;
+- a line of a megabyte was printed whole under its finding (a megabyte of terminal per finding).
+"""
+
+from __future__ import annotations
+
+import time
+
+from tests.conftest import RECORD, CatalogDir
+
+REL = "records/2026/R2026-001.yaml"
+
+
+def _fmt(gk, cat: CatalogDir, *more: str):
+    return gk("fmt", *more, cat.root)
+
+
+# ------------------------------------------------------------------ bounded time and size for fmt, as for validate
+
+
+def test_fmt_refuses_a_value_nested_ten_thousand_deep_at_once_as_validate_does(gk, cat):
+    cat.record(RECORD + "页数: " + "[" * 10_000 + "]" * 10_000 + "\n")  # line 19; 「页数: 」 is 4 columns
+    started = time.process_time()
+    run = _fmt(gk, cat)
+    assert time.process_time() - started < 5  # was 18 s of CPU: ruamel twice into RecursionError
+    assert run.code == 1
+    assert "第 19 行第 36 列：列表和「键: 值」嵌套超过 32 层" in run.err  # the file is level 1: the 32nd bracket, column 5 + 31
+    assert cat.root.joinpath(REL).read_text(encoding="utf-8").startswith("编号: R2026-001\n")
+
+
+def test_fmt_refuses_a_file_over_the_size_limit_as_validate_does(gk, cat):
+    big = RECORD.replace("  经审核", "  " + "经审核，现将名单予以公示。" * 60_000 + "\n  经审核")  # 2.3 MB
+    path = cat.record("文种: 公示\n" + big.replace("文种: 公示\n", ""))  # out of order: fmt would rewrite it
+    before = path.read_bytes()
+    assert len(before) > 2_000_000
+    run = _fmt(gk, cat)
+    assert run.code == 1
+    assert "文件过大" in run.err and "2000 KB" in run.err
+    assert path.read_bytes() == before
+    assert _fmt(gk, cat, "--check").code == 1
+
+
+# ------------------------------------------------------------------ a NUL byte
+
+
+def test_fmt_and_fmt_check_refuse_a_nul_byte_where_validate_does(gk, cat):
+    path = cat.record(RECORD.replace("文种: 公示", "文种: 公\x00示"))
+    before = path.read_bytes()
+    run = _fmt(gk, cat)
+    assert run.code == 1
+    assert "第 5 行第 6 列：文件含有二进制内容（空字节）" in run.err
+    assert path.read_bytes() == before
+    assert _fmt(gk, cat, "--check").code == 1
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK003", 5, 6)]
+
+
+def test_the_column_of_a_nul_in_a_gbk_file_counts_characters_as_notepad_does(gk, cat):
+    cat.record(RECORD.replace("文种: 公示", "文种: 公\x00示").encode("gbk"))  # 「文种: 公」: 5 characters, 8 bytes
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK003", 5, 6)]
+    assert "第 5 行第 6 列" in _fmt(gk, cat).err
+
+
+# ------------------------------------------------------------------ what is shown under a finding
+
+
+def test_a_utf8_line_with_one_stray_byte_is_shown_as_utf8_not_gbk_mojibake(gk, cat):
+    data = RECORD.encode().replace("文种: 公示".encode(), "文种: 公".encode() + b"\xed\xa0\xbd" + "示".encode())
+    cat.record(data)  # a lone surrogate written as CESU-8 bytes, in the middle of line 5
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1
+    assert "5:6 错误 GK003" in run.out
+    assert "    5 | 文种: 公\ufffd\ufffd\ufffd示\n" in run.out
+    assert "鏂" not in run.out
+
+
+def test_a_gbk_line_pasted_into_a_utf8_file_is_still_shown_as_gbk(gk, cat):
+    data = RECORD.encode().replace("文种: 公示".encode(), "文种: 公示".encode("gbk"))
+    cat.record(data)
+    run = gk("validate", cat.root, "--no-cache")
+    assert "5:1 错误 GK003" in run.out
+    assert "    5 | 文种: 公示\n" in run.out
+
+
+def test_a_line_of_a_megabyte_is_shown_around_its_column_not_whole(gk, cat):
+    cat.record(RECORD + "附注: " + "x" * 1_000_000 + "\n")
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1
+    assert "19:1 错误 GK102 未知字段「附注」" in run.out
+    assert len(run.out) < 2_000
+    assert "   19 | 附注: " + "x" * 96 + "…\n" in run.out
