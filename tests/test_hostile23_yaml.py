@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.conftest import RECORD, CatalogDir
 
 REL = "records/2026/R2026-001.yaml"
@@ -99,3 +101,39 @@ def test_a_line_of_a_megabyte_is_shown_around_its_column_not_whole(gk, cat):
     assert "19:1 错误 GK102 未知字段「附注」" in run.out
     assert len(run.out) < 2_000
     assert "   19 | 附注: " + "x" * 96 + "…\n" in run.out
+
+
+# ------------------------------------------------------------------ keys that differ only by spaces Notepad does not show
+
+
+@pytest.mark.parametrize("written", ["'文种 ': 公示", '"文种\u3000": 公示', '"文 种": 公示', '"文种\u00a0": 公示'])
+def test_fmt_takes_the_spaces_out_of_a_quoted_key_in_its_place_as_validate_promises(gk, cat, written):
+    path = cat.record(RECORD.replace("文种: 公示", written))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"]) for d in found] == [("GK102", 5)]
+    assert "gongkai fmt 会自动改正" in found[0]["hint"]
+    run = _fmt(gk, cat)
+    assert run.code == 0
+    assert "删去键名中间的空格" in run.out
+    assert path.read_text(encoding="utf-8") == RECORD  # on line 5 again, not moved to the end as an unknown key
+    assert gk("validate", cat.root, "--no-cache").code == 0
+
+
+@pytest.mark.parametrize("second", ["文种\u3000: 通知", "文种\u00a0: 通知", "'文种 ': 通知", '"文 种": 通知'])
+def test_a_second_key_that_differs_only_by_spaces_is_called_a_duplicate(gk, cat, second):
+    path = cat.record(RECORD.replace("文种: 公示\n", "文种: 公示\n" + second + "\n"))
+    before = path.read_bytes()
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK004", 6, 1)]
+    assert found[0]["message"].startswith("键「文种」写了两次")
+    run = _fmt(gk, cat)
+    assert run.code == 1
+    assert "键「文种」写了两次（第5行已有" in run.err
+    assert path.read_bytes() == before
+
+
+def test_a_nested_key_that_differs_only_by_spaces_is_a_duplicate_too(gk, cat):
+    cat.record(RECORD.replace("  审查人: 张三\n", "  审查人: 张三\n  审查人\u3000: 李四\n"))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK004", 11, 3)]
+    assert found[0]["message"].startswith("键「审查人」写了两次")

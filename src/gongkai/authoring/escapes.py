@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 import re
 from collections import OrderedDict
+from collections.abc import Collection
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -50,10 +51,35 @@ def _clean(node: Any, lines: list[str]) -> bool:
     return found
 
 
-def _rename(mapping: CommentedMap, key: str, name: str, lines: list[str]) -> None:
+def squeeze_keys(node: Any, text: str, known: Collection[str]) -> bool:
+    """Take the spaces (half-width, full-width, no-break) out of every key of *node* (a document read from *text*)
+    that is a *known* key without them, in place: 「'文种 ': …」, 「"题 名": …」 written in quotes, which fmt's line
+    fixes leave alone. True when there was one; SameKey when the key is already in its mapping (「文种: 公示」 above)."""
+    return _squeeze(node, text.split("\n"), known)
+
+
+def _squeeze(node: Any, lines: list[str], known: Collection[str]) -> bool:
+    found = False
+    if isinstance(node, CommentedMap):
+        for key in [k for k in node if isinstance(k, str) and _squeezed(k) != k and _squeezed(k) in known]:
+            _rename(node, key, _squeezed(key), lines, "其中一处的键名前后或中间多了空格")
+            found = True
+    for value in node.values() if isinstance(node, dict) else node if isinstance(node, list) else ():
+        if isinstance(value, dict | list) and _squeeze(value, lines, known):
+            found = True
+    return found
+
+
+def _squeezed(key: str) -> str:
+    return "".join(key.split())
+
+
+def _rename(mapping: CommentedMap, key: str, name: str, lines: list[str],
+            why: str = "其中一处的键名里有看不见的字符，记事本里两处看起来一样") -> None:
     if name in mapping:
-        raise SameKey(f"键「{name}」写了两次（其中一处的键名里有看不见的字符，记事本里两处看起来一样）："
-                      "删去其中一行，或把两处的内容合并到一个键下")
+        first = _start(mapping, name)
+        where = f"第{first[0] + 1}行已有；" if first is not None else ""
+        raise SameKey(f"键「{name}」写了两次（{where}{why}）：删去其中一行，或把两处的内容合并到一个键下")
     start = _start(mapping, key)
     index, value, comment = list(mapping).index(key), mapping[key], mapping.ca.items.pop(key, None)
     del mapping[key]

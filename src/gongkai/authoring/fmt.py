@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
-from gongkai.authoring.escapes import SameKey, remove_escaped
+from gongkai.authoring.escapes import SameKey, remove_escaped, squeeze_keys
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, MAX_FILE_BYTES, any_text, decode_raw
@@ -263,6 +263,8 @@ def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:
         return []
     # first: "2026/3/1\u200b" is a date only without the escape
     reasons = ["删去看不见的字符"] if "\\" in text and remove_escaped(tree, text) else []
+    if squeeze_keys(tree, text, _KNOWN):  # in quotes: 「'文种 ': 公示」 (fix_text took them out of unquoted keys)
+        reasons.append("删去键名中间的空格")
     reasons += _dates(tree, kind)
     model = document.MODELS.get(kind or "")
     if model is None:

@@ -171,6 +171,10 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [Note("GK004", f"键「{invisible.remove(str(where[-1]))}」写了两次：这一处的键名里有看不见的字符，"
                        "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
                   for where in escaped.same]
+    twins = _spaced_twins(tree, ())
+    notes += [Note("GK004", f"键「{''.join(str(where[-1]).split())}」写了两次：这一处的键名里多了空格（全角空格、不间断空格"
+                   "或引号中的空格），记事本里两处看起来是同一个键", "删去其中一行，或把两处的内容合并到一个键下。", where,
+                   at_key=True) for where in twins]
     comments = comments_in_values(tree) if may_hold_comment(text) else []
     if spec.normalize:
         tree, normalized = normalize(tree)
@@ -181,6 +185,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [fix.note for fix in fixes]
     model, problems = spec.build(tree, result.path)
     result.model = model
+    problems = [p for p in problems if p.field not in twins]  # said above: 「写了两次」, not 「键名前后多了空格」
     wrong = {p.field for p in problems}  # a value refused already says what the input method did to it (schema_errors)
     notes = notes + [c for c in comments if c.field not in wrong] + problems
     if notes:
@@ -191,6 +196,21 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
             positional = None
         object_id = tree.get("编号") if isinstance(tree.get("编号"), str) else None
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
+
+
+def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+    """Keys that are another key of their mapping once their spaces are out (「文种　: 通知」 or 「'文种 ': 通知」 under
+    「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate."""
+    found: list[tuple[str | int, ...]] = []
+    if isinstance(node, dict):
+        found += [(*where, key) for key in node
+                  if isinstance(key, str) and (bare := "".join(key.split())) != key and bare in node]
+        for key, value in node.items():
+            found += _spaced_twins(value, (*where, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _spaced_twins(value, (*where, index))
+    return found
 
 
 def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
