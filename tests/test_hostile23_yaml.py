@@ -137,3 +137,31 @@ def test_a_nested_key_that_differs_only_by_spaces_is_a_duplicate_too(gk, cat):
     found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK004", 11, 3)]
     assert found[0]["message"].startswith("键「审查人」写了两次")
+
+
+def test_fmt_keeps_crlf_and_the_mode_when_it_takes_spaces_out_of_a_quoted_key(gk, cat):
+    path = cat.record(RECORD.replace("文种: 公示", "'文种 ': 公示").replace("\n", "\r\n").encode())
+    path.chmod(0o640)
+    assert _fmt(gk, cat).code == 0
+    assert path.read_bytes() == RECORD.replace("\n", "\r\n").encode()
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+# ------------------------------------------------------------------ a day that does not exist
+
+
+@pytest.mark.parametrize(("written", "why"), [
+    ("2026-02-30", "（2026年2月只有28天）"),
+    ("2028年2月30日", "（2028年2月只有29天）"),   # a leap year
+    ("2026/4/31", "（2026年4月只有30天）"),
+    ("2026.13.1", "（一年只有12个月）"),
+    ("2026-00-10", "（一年只有12个月）"),
+    ("2026-03-00", "（日从1日数起）"),
+])
+def test_a_day_that_does_not_exist_says_why_and_asks_to_check_it_not_to_fix_its_form(gk, cat, written, why):
+    cat.record(RECORD.replace("公开日期: 2026-09-03", f"公开日期: {written}"))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    day = [d for d in found if d["code"] == "GK106"]
+    assert [(d["line"], d["column"]) for d in day] == [(14, 7)]
+    assert day[0]["message"] == f"「公开日期」日期不存在：{written}{why}"
+    assert "核对" in day[0]["hint"] and "格式" not in day[0]["hint"]

@@ -154,7 +154,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         elif isinstance(value, str) and (guess := _nearest_choice(value, names.split("、"))):
             hint += f"是否想写「{guess}」？"  # 「主動公開」 in traditional characters, 「依申请公布」
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
-    if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
+    if kind == "date_value":  # the form is right, the day is not: 2026-02-30
+        return Note("GK106", f"「{label}」{error['msg']}", "请对照原件核对这个日期，写成实际有的一天，如 2026-03-02。", loc)
+    if kind in ("date_form", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
     if kind == "key_without_colon":
         return Note("GK001", error["msg"], f"写成「{error['ctx']['written']}」：键名后面是半角冒号和一个空格。", loc)
