@@ -165,3 +165,45 @@ def test_a_day_that_does_not_exist_says_why_and_asks_to_check_it_not_to_fix_its_
     assert [(d["line"], d["column"]) for d in day] == [(14, 7)]
     assert day[0]["message"] == f"「公开日期」日期不存在：{written}{why}"
     assert "核对" in day[0]["hint"] and "格式" not in day[0]["hint"]
+
+
+# ------------------------------------------------------------------ a key indented deeper than its level
+
+
+def test_a_tab_before_a_key_of_the_top_level_is_deleted_by_fmt_as_validate_says(gk, cat):
+    path = cat.record(RECORD.replace("文种: 公示", "\t文种: 公示").replace("\n", "\r\n").encode())
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK007", 5, 1)]
+    assert found[0]["hint"].startswith("这一行的键与上一行的键是同一层：删去行首的 Tab")
+    run = _fmt(gk, cat)
+    assert run.code == 0, run.err  # was: 「第 5 行第 5 列：这里不能出现冒号加空格」, after 「换成两个半角空格」
+    assert path.read_bytes() == RECORD.replace("\n", "\r\n").encode()
+
+
+def test_a_tab_before_the_first_key_after_a_bom_is_at_line_1_column_1(gk, cat):
+    path = cat.record(b"\xef\xbb\xbf" + RECORD.replace("编号: R2026-001", "\t编号: R2026-001").encode())
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK007", 1, 1)]
+    assert found[0]["hint"].startswith("文件的第一个键顶格写")
+    assert _fmt(gk, cat).code == 0
+    assert path.read_text(encoding="utf-8") == RECORD
+
+
+def test_a_tab_under_a_key_that_opens_a_block_is_still_two_spaces(gk, cat):
+    path = cat.record(RECORD.replace("  审查人: 张三", "\t审查人: 张三"))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"]) for d in found] == [("GK007", 10)]
+    assert found[0]["hint"].startswith("YAML 只能用空格缩进：把 Tab 换成两个半角空格")
+    assert _fmt(gk, cat).code == 0
+    assert path.read_text(encoding="utf-8") == RECORD
+
+
+@pytest.mark.parametrize(("old", "new", "line", "said"), [
+    ("编号: R2026-001", "  编号: R2026-001", 1, "文件的第一个键前面有空格（缩进了）"),
+    ("文种: 公示", "  文种: 公示", 5, "这一行的键比上一行的键多缩进了，上一行的键已经有值，不能再有下一层"),
+])
+def test_a_key_indented_with_spaces_deeper_than_its_level_is_named_on_its_own_line(gk, cat, old, new, line, said):
+    cat.record(RECORD.replace(old, new))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"], d["message"]) for d in found] == [("GK001", line, 1, said)]
+    assert f"第 {line} 行第 1 列：{said}" in _fmt(gk, cat).err

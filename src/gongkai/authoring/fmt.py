@@ -21,7 +21,7 @@ from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
-                                    blank_line_odd_space, parse_fast, parse_positional, refuse_before_round_trip)
+                                    aligned_indent, blank_line_odd_space, parse_fast, parse_positional, refuse_before_round_trip)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -64,6 +64,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     lines = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     inner: int | None = None  # the block's own indentation, from its first line of text
+    previous: str | None = None  # the last line with content outside 「|」 texts, as fixed
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(INDENT_SPACES))
         if block is not None and not line.strip(INDENT_SPACES):
@@ -87,6 +88,8 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if "\t" in line[:indent]:
             line = line[:indent].replace("\t", "  ") + line[indent:]
             reasons.add("Tab 缩进改为半角空格")
+            if (aligned := aligned_indent(previous, line)) is not None:  # 「⇥文种: 公示」 under 「索引号: …」
+                line = " " * aligned + line.lstrip(" ")
         if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
             line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
             line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
@@ -97,6 +100,8 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         line = _fix_key(line, reasons)
         line = _fix_flow_list(line, reasons)
         lines.append(line)
+        if line.strip() and not line.lstrip().startswith("#"):
+            previous = line
     return "\n".join(lines), sorted(reasons)
 
 
