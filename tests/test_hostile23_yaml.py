@@ -8,7 +8,14 @@ Found:
 - in a GBK file the column of a NUL was counted in replacement characters (two per Chinese character: 9 for 6);
 - a UTF-8 line with one stray byte (half a character, a lone surrogate written as CESU-8) was shown as GBK mojibake
   (「鏂囩: 鍏牻绀�」) under the finding;
-- a line of a megabyte was printed whole under its finding (a megabyte of terminal per finding).
+- a line of a megabyte was printed whole under its finding (a megabyte of terminal per finding);
+- a key written in quotes with a space (「'文种 ': 公示」, 「"文 种": …」): validate said 「gongkai fmt 会自动改正」, fmt moved
+  the key to the end of the file as an unknown one and left the space; beside the same key without the space
+  (「文种: 公示」 above 「文种　: 通知」) nothing said it was the same key twice, and the hint (delete the space) led to GK004;
+- a day that does not exist (2026-02-30) was told to fix its form (「日期写成 2026-03-02 这样的格式」);
+- a tab before a key of the top level (or before the file's first key, after a BOM): validate said to make it two
+  spaces and that fmt would, fmt made it two spaces and then failed (「第 5 行第 5 列：这里不能出现冒号加空格」); spaces
+  before the first key gave 「第 2 行：YAML 格式错误」.
 """
 
 from __future__ import annotations
@@ -124,8 +131,9 @@ def test_a_second_key_that_differs_only_by_spaces_is_called_a_duplicate(gk, cat,
     path = cat.record(RECORD.replace("文种: 公示\n", "文种: 公示\n" + second + "\n"))
     before = path.read_bytes()
     found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
-    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK004", 6, 1)]
-    assert found[0]["message"].startswith("键「文种」写了两次")
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK102", 6, 1)]
+    assert found[0]["message"].endswith("；上面已经有「文种」，这是同一个键写了两次")  # was only 「多了空格」, 「fmt 会改正」
+    assert "gongkai fmt" not in found[0]["hint"] and "删去其中一行" in found[0]["hint"]
     run = _fmt(gk, cat)
     assert run.code == 1
     assert "键「文种」写了两次（第5行已有" in run.err
@@ -135,8 +143,8 @@ def test_a_second_key_that_differs_only_by_spaces_is_called_a_duplicate(gk, cat,
 def test_a_nested_key_that_differs_only_by_spaces_is_a_duplicate_too(gk, cat):
     cat.record(RECORD.replace("  审查人: 张三\n", "  审查人: 张三\n  审查人\u3000: 李四\n"))
     found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
-    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK004", 11, 3)]
-    assert found[0]["message"].startswith("键「审查人」写了两次")
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK102", 11, 3)]
+    assert found[0]["message"].endswith("；上面已经有「审查人」，这是同一个键写了两次")
 
 
 def test_fmt_keeps_crlf_and_the_mode_when_it_takes_spaces_out_of_a_quoted_key(gk, cat):

@@ -172,9 +172,6 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
                        "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
                   for where in escaped.same]
     twins = _spaced_twins(tree, ())
-    notes += [Note("GK004", f"键「{''.join(str(where[-1]).split())}」写了两次：这一处的键名里多了空格（全角空格、不间断空格"
-                   "或引号中的空格），记事本里两处看起来是同一个键", "删去其中一行，或把两处的内容合并到一个键下。", where,
-                   at_key=True) for where in twins]
     comments = comments_in_values(tree) if may_hold_comment(text) else []
     if spec.normalize:
         tree, normalized = normalize(tree)
@@ -185,7 +182,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [fix.note for fix in fixes]
     model, problems = spec.build(tree, result.path)
     result.model = model
-    problems = [p for p in problems if p.field not in twins]  # said above: 「写了两次」, not 「键名前后多了空格」
+    problems = _twins_said(problems, twins)
     wrong = {p.field for p in problems}  # a value refused already says what the input method did to it (schema_errors)
     notes = notes + [c for c in comments if c.field not in wrong] + problems
     if notes:
@@ -198,13 +195,34 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
 
 
+_TWIN_HINT = "删去其中一行，或把两处的内容合并到一个键下（只删去空格，就成了同一个键写两次）。"
+
+
+def _twins_said(problems: list[Note], twins: list[tuple[str | int, ...]]) -> list[Note]:
+    """*problems* where a key with spaces is also written without them (_spaced_twins) say that it is the same key
+    written twice; a twin no problem names (a mapping no model checks) becomes a GK004 of its own."""
+    said = []
+    for problem in problems:
+        if problem.field in twins:
+            problem = replace(problem, message=f"{problem.message}；上面已经有「{_bare(problem.field[-1])}」，"
+                              "这是同一个键写了两次", hint=_TWIN_HINT)
+        said.append(problem)
+    named = {p.field for p in problems}
+    return said + [Note("GK004", f"键「{_bare(where[-1])}」写了两次：这一处的键名里多了空格，记事本里两处看起来是同一个键",
+                        _TWIN_HINT, where, at_key=True) for where in twins if where not in named]
+
+
+def _bare(key: str | int) -> str:
+    return "".join(str(key).split())
+
+
 def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
     """Keys that are another key of their mapping once their spaces are out (「文种　: 通知」 or 「'文种 ': 通知」 under
     「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate."""
     found: list[tuple[str | int, ...]] = []
     if isinstance(node, dict):
         found += [(*where, key) for key in node
-                  if isinstance(key, str) and (bare := "".join(key.split())) != key and bare in node]
+                  if isinstance(key, str) and _bare(key) != key and _bare(key) in node]
         for key, value in node.items():
             found += _spaced_twins(value, (*where, key))
     elif isinstance(node, list):
