@@ -24,7 +24,7 @@ import time
 
 import pytest
 
-from tests.conftest import RECORD, CatalogDir
+from tests.conftest import ITEM, RECORD, CatalogDir
 
 REL = "records/2026/R2026-001.yaml"
 
@@ -215,3 +215,35 @@ def test_a_key_indented_with_spaces_deeper_than_its_level_is_named_on_its_own_li
     found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
     assert [(d["code"], d["line"], d["column"], d["message"]) for d in found] == [("GK001", line, 1, said)]
     assert f"第 {line} 行第 1 列：{said}" in _fmt(gk, cat).err
+
+
+# ------------------------------------------------------------------ `new` beside files that fail to load
+
+
+def _numbered(n: int, text: str = RECORD) -> str:
+    return text.replace("R2026-001", f"R2026-{n:03d}").replace("2026-00001", f"2026-{n:05d}")
+
+
+def test_new_record_numbers_after_the_files_that_fail_to_load_and_their_index_numbers(gk, cat):
+    cat.record(_numbered(2).encode("gbk"), rel="records/2026/R2026-002.yaml")  # Notepad's 「ANSI」
+    cat.record(_numbered(3) + "页数: " + "[" * 10_000 + "]" * 10_000 + "\n", rel="records/2026/R2026-003.yaml")
+    cat.record(_numbered(4).replace("文种: 公示", "文种: 公\x00示"), rel="records/2026/R2026-004.yaml")
+    started = time.process_time()
+    run = gk("new", "record", "-C", cat.root, "--title", "关于调整低保标准的通知", "--kind", "通知", "--unit", "shjzg",
+             "--item", "SHJZ-001", "--attribute", "主动公开", "--doc-number", "测民〔2026〕9号", "--today", "2026-11-02")
+    assert time.process_time() - started < 5  # ruamel never sees the 10,000 brackets
+    assert run.code == 1, run.err  # written; sent back for its missing 保密审查 (GK303), as README says
+    assert "已新建 R2026-005：records/2026/R2026-005.yaml" in run.out  # was: 「R2026-002.yaml」已经存在，未覆盖 (exit 2)
+    written = cat.root.joinpath("records/2026/R2026-005.yaml").read_text(encoding="utf-8")
+    assert "索引号: 350524-MZ-2026-00005\n" in written  # not 00002, which the GBK file holds
+
+
+def test_new_item_beside_an_item_file_nested_ten_thousand_deep_is_quick(gk, cat):
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-002") + "备注: " + "[" * 10_000 + "]" * 10_000 + "\n",
+             rel="items/shjz/SHJZ-002.yaml")
+    started = time.process_time()
+    run = gk("new", "item", "-C", cat.root, "--domain", "社会救助", "--five", "服务公开", "--level1", "临时救助",
+             "--level2", "办事指南", "--content", "办理条件", "--level", "县级", "--unit", "shjzg")
+    assert time.process_time() - started < 5  # was ruamel into its recursion limit, for each look at the file
+    assert "SHJZ-003" in run.out, run.out + run.err
+    assert cat.root.joinpath("items/shjz/SHJZ-003.yaml").is_file()

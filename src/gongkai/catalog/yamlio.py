@@ -214,6 +214,8 @@ def parse_fast(text: str) -> Any:
     try:
         tree = yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
     except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
+        if (excess := check_limits(text)) is not None:  # before ruamel, which takes seconds to fail on 10,000 levels
+            raise YamlFailure(_problem(excess)) from None
         parse_positional(text)
         raise YamlFailure(_unexplained(text)) from None
     if holds_huge_number(tree, text):
