@@ -247,3 +247,17 @@ def test_new_item_beside_an_item_file_nested_ten_thousand_deep_is_quick(gk, cat)
     assert time.process_time() - started < 5  # was ruamel into its recursion limit, for each look at the file
     assert "SHJZ-003" in run.out, run.out + run.err
     assert cat.root.joinpath("items/shjz/SHJZ-003.yaml").is_file()
+
+
+# ------------------------------------------------------------------ 「...」 at the end of the file
+
+
+def test_a_document_end_marker_at_the_end_is_named_so_and_fmt_check_does_not_pass_it(gk, cat):
+    path = cat.record(RECORD + "...\n# 结束\n")
+    before = path.read_bytes()
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK001", 19, 1)]
+    assert found[0]["message"].startswith("「...」是 YAML 的文档结束符")  # was: 「在这里开始了另一份内容」, nothing follows
+    run = _fmt(gk, cat, "--check")
+    assert run.code == 1 and "第 19 行第 1 列：「...」是 YAML 的文档结束符" in run.err  # was exit 0: fmt passed it
+    assert _fmt(gk, cat).code == 1 and path.read_bytes() == before

@@ -183,6 +183,10 @@ def second_document(text: str) -> YamlProblem | None:
         before = text[:marker.start()].split("\n")
         if any(line.strip() and not line.lstrip().startswith(("#", "%")) and not _DOCUMENT_MARKER.match(line)
                for line in before):
+            after = text[marker.end():].split("\n")[1:]
+            if marker.group(1) == "..." and not any(line.strip() and not line.lstrip().startswith("#") for line in after):
+                return YamlProblem("GK001", "「...」是 YAML 的文档结束符，目录文件中不用它（后面的内容都不会读到）",
+                                   "删去这一行；若是正文里的省略号或分隔线，要和正文一样缩进。", len(before), 1)
             return YamlProblem("GK001", f"「{marker.group(1)}」在这里开始了另一份内容（YAML 的另一个文档），一个文件只能写一份",
                                "删去这一行；若后面是另一条信息，请把它移到自己的文件中（一个文件一条）；正文里的分隔线"
                                "要和正文一样缩进。", len(before), 1)
@@ -198,11 +202,13 @@ def refuse_aliases(text: str) -> None:
 
 def refuse_before_round_trip(text: str) -> None:
     """YamlFailure when *text* must not reach a round trip (fmt's ruamel): nesting deeper than the limit or a number
-    too long (GK014, GK111: ruamel recurses once per level, 10,000 levels took 18 s before failing), or an anchor or
-    alias (GK005)."""
+    too long (GK014, GK111: ruamel recurses once per level, 10,000 levels took 18 s before failing), a second document
+    (GK001), or an anchor or alias (GK005)."""
     excess = check_limits(text)
     if excess is not None:
         raise YamlFailure(_problem(excess))
+    if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
+        raise YamlFailure(second)  # 「...」 at the end: the round trip keeps it, validate refuses it (GK001)
     refuse_aliases(text)
 
 
