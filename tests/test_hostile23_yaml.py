@@ -261,3 +261,18 @@ def test_a_document_end_marker_at_the_end_is_named_so_and_fmt_check_does_not_pas
     run = _fmt(gk, cat, "--check")
     assert run.code == 1 and "第 19 行第 1 列：「...」是 YAML 的文档结束符" in run.err  # was exit 0: fmt passed it
     assert _fmt(gk, cat).code == 1 and path.read_bytes() == before
+
+
+def test_a_short_utf8_file_with_half_a_character_is_not_taken_for_gbk_nor_converted_by_fmt(gk, cat):
+    """「低」 is E4 BD 8E in UTF-8; cut to E4 BD, these two lines read as GB18030 without an error, so they were called
+    GBK (GK002, 「gongkai fmt 自动转换」) and fmt turned every character into another (缂栧彿: …)."""
+    data = "编号: R2026-002\n题名: 关于".encode() + "低".encode()[:2] + "保的通知\n".encode()
+    data.decode("gb18030")  # the trap: no error as GBK
+    path = cat.record(data, rel="records/2026/R2026-002.yaml")
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    mine = [d for d in found if d["path"] == "records/2026/R2026-002.yaml"]
+    assert [(d["code"], d["line"], d["column"]) for d in mine] == [("GK003", 2, 6)]
+    assert mine[0]["message"].startswith("这一行中间有不是 UTF-8 的字节")
+    run = _fmt(gk, cat)
+    assert run.code == 1 and "第 2 行第 6 列：这一行中间有不是 UTF-8 的字节" in run.err
+    assert path.read_bytes() == data

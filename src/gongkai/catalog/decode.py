@@ -44,6 +44,8 @@ RESAVE_HINT = (
 NOT_TEXT_HINT = "目录里只能放 YAML 文本：误放的文件请删除；若是从别处复制来的一段文字，把所指的这一行删去后重新输入。"
 MIXED_HINT = ("用记事本打开该文件，把所指的这一行删去后重新输入（或从原处重新复制），再以 UTF-8 保存：两种编码混在一个文件里，"
               "记事本「另存为」和 gongkai fmt 都无法自动转换。")
+STRAY_HINT = ("用记事本打开该文件，在所指的位置删去显示为乱码或 � 的字符，把那个字重新输入，再以 UTF-8 保存；"
+              "gongkai fmt 无法自动改正。")
 # With their BOMs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _WIDE: tuple[tuple[bytes, Wide], ...] = (
     (codecs.BOM_UTF32_LE, Wide("utf-32-le", "UTF-32 LE")),
@@ -121,10 +123,14 @@ def _line_shown(line: bytes) -> str:
     except UnicodeDecodeError:
         pass
     loose = line.decode("utf-8", errors="replace")
+    return loose if _stray_bytes(loose) else line.decode("gb18030", errors="replace")
+
+
+def _stray_bytes(loose: str) -> bool:
+    """True when a line read as UTF-8 with replacement (*loose*) is UTF-8 text with a few bad bytes (half a character
+    cut off, a lone surrogate): more characters read well than not. A GBK line read so is mostly �."""
     bad = loose.count("\ufffd")
-    if sum(1 for c in loose if not c.isascii() and c != "\ufffd") > bad:
-        return loose
-    return line.decode("gb18030", errors="replace")
+    return sum(1 for c in loose if not c.isascii() and c != "\ufffd") > bad
 
 
 def any_text(data: bytes) -> tuple[str | None, str | None]:
@@ -143,6 +149,8 @@ def any_text(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    if _stray_bytes(data.decode("utf-8", errors="replace")):  # UTF-8 with a few bad bytes: as GBK, every 字 garbles
+        return None, None
     try:
         return data.decode("gb18030"), "GBK/GB18030"
     except UnicodeDecodeError:
@@ -186,9 +194,14 @@ def decode_raw(data: bytes) -> tuple[str | None, DecodeProblem | None]:
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeProblem:
     line, column = _position(data, exc.start)
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
+    # Mostly UTF-8 (more characters read well than not) is no GBK file, even when its bytes happen to read as GBK: a
+    # short file with half a character cut off often does, and converting it (gongkai fmt) would garble every 字.
+    mostly_utf8 = _stray_bytes(data.decode("utf-8", errors="replace"))
+    if mostly_utf8 or not _is_gbk(data):
+        bad_line = data[data.rfind(b"\n", 0, exc.start) + 1:].split(b"\n", 1)[0]
+        if mostly_utf8 and _stray_bytes(bad_line.decode("utf-8", errors="replace")):
+            return DecodeProblem("GK003", "这一行中间有不是 UTF-8 的字节（显示为 �；多是复制时截断了半个字，或别的程序写坏了）",
+                                 STRAY_HINT, line, column)
         if any(not part.isascii() and _is_utf8(part) for part in data.split(b"\n")):
             return DecodeProblem("GK003", "文件其他各行是 UTF-8，这一行却不是（多是从 GBK 保存的文件或网页复制来的一段文字）",
                                  MIXED_HINT, line, column)
@@ -196,6 +209,14 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeProblem:
     return DecodeProblem(
         "GK002", "文件是 GBK/GB18030 编码（Windows 记事本的「ANSI」），gongkai 只读 UTF-8", RESAVE_HINT, line, column,
     )
+
+
+def _is_gbk(data: bytes) -> bool:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _is_utf8(data: bytes) -> bool:
