@@ -271,8 +271,8 @@ def test_a_short_utf8_file_with_half_a_character_is_not_taken_for_gbk_nor_conver
     path = cat.record(data, rel="records/2026/R2026-002.yaml")
     found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
     mine = [d for d in found if d["path"] == "records/2026/R2026-002.yaml"]
-    assert [(d["code"], d["line"], d["column"]) for d in mine] == [("GK003", 2, 6)]
+    assert [(d["code"], d["line"], d["column"]) for d in mine] == [("GK003", 2, 7)]  # 题 名 : ␠ 关 于 → 低 is 7th
     assert mine[0]["message"].startswith("这一行中间有不是 UTF-8 的字节")
     run = _fmt(gk, cat)
-    assert run.code == 1 and "第 2 行第 6 列：这一行中间有不是 UTF-8 的字节" in run.err
+    assert run.code == 1 and "第 2 行第 7 列：这一行中间有不是 UTF-8 的字节" in run.err
     assert path.read_bytes() == data
