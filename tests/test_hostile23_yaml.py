@@ -276,3 +276,31 @@ def test_a_short_utf8_file_with_half_a_character_is_not_taken_for_gbk_nor_conver
     run = _fmt(gk, cat)
     assert run.code == 1 and "第 2 行第 7 列：这一行中间有不是 UTF-8 的字节" in run.err
     assert path.read_bytes() == data
+
+
+# ------------------------------------------------------------------ a key copied from a PDF: KANGXI RADICALs
+
+
+@pytest.mark.parametrize(("old", "new", "line", "odd", "key"), [
+    ("文种: 公示", "\u2f42种: 公示", 5, "⽂", "文种"),              # U+2F42 KANGXI RADICAL SCRIPT, looks like 文
+    ("公开日期: 2026-09-03", "公开\u2f47期: 2026-09-03", 14, "⽇", "公开日期"),  # U+2F47 KANGXI RADICAL SUN
+])
+def test_a_key_with_a_kangxi_radical_is_named_and_fmt_puts_the_character_back_in_place(gk, cat, old, new, line, odd, key):
+    path = cat.record(RECORD.replace(old, new))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK102", line, 1)]
+    assert f"中的「{odd}」只是样子像" in found[0]["message"] and f"应为「{key}」" in found[0]["message"]  # was 未知字段
+    run = _fmt(gk, cat)
+    assert run.code == 0 and "键名中只是样子像的字符改为标准的字" in run.out
+    assert path.read_text(encoding="utf-8") == RECORD  # in its place, not moved to the end as an unknown key
+    assert gk("validate", cat.root, "--no-cache").code == 0
+
+
+def test_a_kangxi_twin_of_a_key_is_the_same_key_twice(gk, cat):
+    path = cat.record(RECORD.replace("文种: 公示\n", "文种: 公示\n\u2f42种: 通知\n"))
+    before = path.read_bytes()
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"]) for d in found] == [("GK102", 6)]
+    assert found[0]["message"].endswith("；上面已经有「文种」，这是同一个键写了两次")
+    run = _fmt(gk, cat)
+    assert run.code == 1 and "键「文种」写了两次（第5行已有" in run.err and path.read_bytes() == before

@@ -17,6 +17,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from gongkai.authoring import document
 from gongkai.catalog import invisible
+from gongkai.catalog.schema_errors import bare_key
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -51,27 +52,24 @@ def _clean(node: Any, lines: list[str]) -> bool:
     return found
 
 
-def squeeze_keys(node: Any, text: str, known: Collection[str]) -> bool:
-    """Take the spaces (half-width, full-width, no-break) out of every key of *node* (a document read from *text*)
-    that is a *known* key without them, in place: 「'文种 ': …」, 「"题 名": …」 written in quotes, which fmt's line
-    fixes leave alone. True when there was one; SameKey when the key is already in its mapping (「文种: 公示」 above)."""
-    return _squeeze(node, text.split("\n"), known)
+def squeeze_keys(node: Any, text: str, known: Collection[str]) -> list[str]:
+    """Make every key of *node* (a document read from *text*) that is a *known* key as it looks (bare_key) that key,
+    in place: 「'文种 ': …」, 「"题 名": …」 written in quotes, which fmt's line fixes leave alone, and 「⽂种」 with a
+    KANGXI RADICAL copied from a PDF. What was done, for fmt to say; SameKey when the key is already in its mapping
+    (「文种: 公示」 above)."""
+    done: list[str] = []
+    _squeeze(node, text.split("\n"), known, done)
+    return sorted(set(done))
 
 
-def _squeeze(node: Any, lines: list[str], known: Collection[str]) -> bool:
-    found = False
+def _squeeze(node: Any, lines: list[str], known: Collection[str], done: list[str]) -> None:
     if isinstance(node, CommentedMap):
-        for key in [k for k in node if isinstance(k, str) and _squeezed(k) != k and _squeezed(k) in known]:
-            _rename(node, key, _squeezed(key), lines, "其中一处的键名前后或中间多了空格")
-            found = True
+        for key in [k for k in node if isinstance(k, str) and bare_key(k) != k and bare_key(k) in known]:
+            _rename(node, key, bare_key(key), lines, "其中一处的键名里多了空格，或有只是样子像的字符")
+            done.append("删去键名中间的空格" if "".join(key.split()) == bare_key(key) else "键名中只是样子像的字符改为标准的字")
     for value in node.values() if isinstance(node, dict) else node if isinstance(node, list) else ():
-        if isinstance(value, dict | list) and _squeeze(value, lines, known):
-            found = True
-    return found
-
-
-def _squeezed(key: str) -> str:
-    return "".join(key.split())
+        if isinstance(value, dict | list):
+            _squeeze(value, lines, known, done)
 
 
 def _rename(mapping: CommentedMap, key: str, name: str, lines: list[str],

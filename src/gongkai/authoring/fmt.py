@@ -268,8 +268,7 @@ def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:
         return []
     # first: "2026/3/1\u200b" is a date only without the escape
     reasons = ["删去看不见的字符"] if "\\" in text and remove_escaped(tree, text) else []
-    if squeeze_keys(tree, text, _KNOWN):  # in quotes: 「'文种 ': 公示」 (fix_text took them out of unquoted keys)
-        reasons.append("删去键名中间的空格")
+    reasons += squeeze_keys(tree, text, _KNOWN)  # 「'文种 ': 公示」 in quotes (fix_text mends unquoted keys), 「⽂种」
     reasons += _dates(tree, kind)
     model = document.MODELS.get(kind or "")
     if model is None:

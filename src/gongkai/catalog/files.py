@@ -16,7 +16,7 @@ from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PROVIDERS
 from gongkai.catalog.normalize import Note, normalize
-from gongkai.catalog.schema_errors import explain_errors
+from gongkai.catalog.schema_errors import bare_key, explain_errors
 from gongkai.catalog.scalars import find_rewrites
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
@@ -195,7 +195,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
 
 
-_TWIN_HINT = "删去其中一行，或把两处的内容合并到一个键下（只删去空格，就成了同一个键写两次）。"
+_TWIN_HINT = "删去其中一行，或把两处的内容合并到一个键下（只改正键名，就成了同一个键写两次）。"
 
 
 def _twins_said(problems: list[Note], twins: list[tuple[str | int, ...]]) -> list[Note]:
@@ -208,17 +208,17 @@ def _twins_said(problems: list[Note], twins: list[tuple[str | int, ...]]) -> lis
                               "这是同一个键写了两次", hint=_TWIN_HINT)
         said.append(problem)
     named = {p.field for p in problems}
-    return said + [Note("GK004", f"键「{_bare(where[-1])}」写了两次：这一处的键名里多了空格，记事本里两处看起来是同一个键",
+    return said + [Note("GK004", f"键「{_bare(where[-1])}」写了两次：这一处的键名里多了空格或有只是样子像的字符，记事本里两处看起来是同一个键",
                         _TWIN_HINT, where, at_key=True) for where in twins if where not in named]
 
 
 def _bare(key: str | int) -> str:
-    return "".join(str(key).split())
+    return bare_key(str(key))
 
 
 def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
-    """Keys that are another key of their mapping once their spaces are out (「文种　: 通知」 or 「'文种 ': 通知」 under
-    「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate."""
+    """Keys that are another key of their mapping as they look (bare_key: 「文种　: 通知」, 「'文种 ': 通知」, 「⽂种: 通知」
+    under 「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate."""
     found: list[tuple[str | int, ...]] = []
     if isinstance(node, dict):
         found += [(*where, key) for key in node
