@@ -304,3 +304,26 @@ def test_a_kangxi_twin_of_a_key_is_the_same_key_twice(gk, cat):
     assert found[0]["message"].endswith("；上面已经有「文种」，这是同一个键写了两次")
     run = _fmt(gk, cat)
     assert run.code == 1 and "键「文种」写了两次（第5行已有" in run.err and path.read_bytes() == before
+
+
+# ------------------------------------------------------------------ a BOM that lies
+
+
+def test_utf8_text_behind_a_utf16_bom_is_not_converted_as_utf16(gk, cat):
+    """FF FE (UTF-16 LE's BOM) before UTF-8 text: fmt 「UTF-16 LE 编码转为 UTF-8」 wrote 볧랏›㉒… over the whole file."""
+    data = b"\xff\xfe" + RECORD.encode()
+    path = cat.record(data)
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK003", 1, 1)]
+    assert "UTF-16" not in found[0]["message"]
+    run = _fmt(gk, cat)
+    assert run.code == 1 and "第 1 行第 1 列" in run.err
+    assert path.read_bytes() == data
+
+
+def test_a_real_utf16_file_is_still_named_and_converted_even_of_one_line(gk, cat):
+    path = cat.record(b"\xff\xfe" + RECORD.replace("\n", "\r\n").encode("utf-16-le"))
+    assert _fmt(gk, cat).code == 0 and path.read_bytes() == RECORD.replace("\n", "\r\n").encode()
+    cat.record(b"\xff\xfe" + "编号: R2026-001".encode("utf-16-le"))  # no line end at all
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK010", 1, 1)]

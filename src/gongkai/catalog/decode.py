@@ -79,8 +79,8 @@ def _line_text(data: bytes) -> str:
 def wide_encoding(data: bytes) -> tuple[Wide, int] | None:
     """(encoding, BOM length) of UTF-16/32 bytes, by BOM or by where the NUL bytes fall; None for other bytes."""
     for bom, wide in _WIDE:
-        if data.startswith(bom):
-            return wide, len(bom)
+        if data.startswith(bom):  # and what follows reads as text in it: FF FE before UTF-8 text is no UTF-16 file
+            return (wide, len(bom)) if _reads_as(data[len(bom):], wide.codec) else None
     if b"\x00" not in data[:_SNIFF_BYTES]:
         return None
     return next(((wide, 0) for _, wide in _WIDE if _looks_like(data, wide.codec)), None)
@@ -95,8 +95,23 @@ def _looks_like(data: bytes, codec: str) -> bool:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return False
+    return "\n" in text and _ascii_share(text)
+
+
+def _reads_as(data: bytes, codec: str) -> bool:
+    """True when *data* (after a BOM) decodes in *codec* to text a catalog file could be: its keys' colons, spaces and
+    ids are ASCII. UTF-8 bytes read as UTF-16 give CJK-looking characters only (converting them garbles the file)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return True  # a broken UTF-16 file is still UTF-16: said so (GK010), and fmt cannot convert it
+    return _ascii_share(text)
+
+
+def _ascii_share(text: str) -> bool:
+    """A fifth or more of the first 2,000 characters are printable ASCII or line ends."""
     ascii_share = sum(1 for c in text[:2000] if " " <= c < "\x7f" or c in "\n\r")
-    return "\n" in text and ascii_share * 5 >= min(len(text), 2000)
+    return ascii_share * 5 >= min(len(text), 2000)
 
 
 def display_text(data: bytes) -> str:
@@ -128,9 +143,11 @@ def _line_shown(line: bytes) -> str:
 
 def _stray_bytes(loose: str) -> bool:
     """True when a line read as UTF-8 with replacement (*loose*) is UTF-8 text with a few bad bytes (half a character
-    cut off, a lone surrogate): more characters read well than not. A GBK line read so is mostly �."""
+    cut off, a lone surrogate, a stray BOM of another encoding): at least as many characters read well as not. A GBK
+    line read so is mostly �."""
     bad = loose.count("\ufffd")
-    return sum(1 for c in loose if not c.isascii() and c != "\ufffd") > bad
+    good = sum(1 for c in loose if not c.isascii() and c != "\ufffd")
+    return good >= bad and good > 0
 
 
 def any_text(data: bytes) -> tuple[str | None, str | None]:
