@@ -218,16 +218,16 @@ def _bare(key: str | int) -> str:
 
 def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
     """Keys that are another key of their mapping as they look (bare_key: 「文种　: 通知」, 「'文种 ': 通知」, 「⽂种: 通知」
-    under 「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate."""
+    under 「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate.
+    Every file is walked: a key of letters only (题名, and nearly every key) is looked at no further."""
     found: list[tuple[str | int, ...]] = []
-    if isinstance(node, dict):
-        found += [(*where, key) for key in node
-                  if isinstance(key, str) and _bare(key) != key and _bare(key) in node]
-        for key, value in node.items():
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(node, dict) and isinstance(key, str) and not key.isalnum() and _bare(key) != key \
+                and _bare(key) in node:
+            found.append((*where, key))
+        if isinstance(value, dict | list):
             found += _spaced_twins(value, (*where, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _spaced_twins(value, (*where, index))
     return found
 
 
