@@ -327,3 +327,11 @@ def test_a_real_utf16_file_is_still_named_and_converted_even_of_one_line(gk, cat
     cat.record(b"\xff\xfe" + "编号: R2026-001".encode("utf-16-le"))  # no line end at all
     found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("GK010", 1, 1)]
+
+
+def test_an_empty_gongkai_yaml_is_told_its_own_first_key(gk, cat):
+    cat.write("gongkai.yaml", b"\xef\xbb\xbf")  # only a BOM
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    mine = [d for d in found if d["path"] == "gongkai.yaml"]
+    assert [(d["code"], d["line"], d["column"]) for d in mine] == [("GK009", 1, 1)]
+    assert "「机关:」" in mine[0]["hint"] and "编号" not in mine[0]["hint"]  # gongkai.yaml has no 编号
