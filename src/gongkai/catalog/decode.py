@@ -99,13 +99,16 @@ def _looks_like(data: bytes, codec: str) -> bool:
 
 
 def _reads_as(data: bytes, codec: str) -> bool:
-    """True when *data* (after a BOM) decodes in *codec* to text a catalog file could be: its keys' colons, spaces and
-    ids are ASCII. UTF-8 bytes read as UTF-16 give CJK-looking characters only (converting them garbles the file)."""
+    """False when *data* (after a BOM of *codec*) is plainly UTF-8 text instead: it decodes as UTF-8, holds characters
+    beyond ASCII and no NUL (which UTF-16 and UTF-32 put beside every ASCII character). Converting such bytes as
+    UTF-16 turns the whole file into other characters."""
+    if b"\x00" in data or data.isascii():
+        return True
     try:
-        text = data.decode(codec)
+        data.decode("utf-8")
     except UnicodeDecodeError:
-        return True  # a broken UTF-16 file is still UTF-16: said so (GK010), and fmt cannot convert it
-    return _ascii_share(text)
+        return True
+    return False
 
 
 def _ascii_share(text: str) -> bool:
