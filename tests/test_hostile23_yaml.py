@@ -15,7 +15,15 @@ Found:
 - a day that does not exist (2026-02-30) was told to fix its form (「日期写成 2026-03-02 这样的格式」);
 - a tab before a key of the top level (or before the file's first key, after a BOM): validate said to make it two
   spaces and that fmt would, fmt made it two spaces and then failed (「第 5 行第 5 列：这里不能出现冒号加空格」); spaces
-  before the first key gave 「第 2 行：YAML 格式错误」.
+  before the first key gave 「第 2 行：YAML 格式错误」;
+- `new record` beside record files that fail to load (GBK, a NUL, 10,000 brackets) answered 「R2026-002.yaml 已经存在，
+  未覆盖」 (exit 2), and would have given out a broken file's 索引号 again; `new item` beside a 10,000-deep item file
+  ran ruamel into its recursion limit;
+- a short UTF-8 file with half a character cut off reads as GB18030 without an error: validate called it GBK and
+  fmt converted it, garbling every character; FF FE (UTF-16's BOM) before UTF-8 text: fmt converted it as UTF-16;
+- 「...」 at the end of a file: 「在这里开始了另一份内容」 though nothing follows, and fmt --check passed it;
+- a key with a KANGXI RADICAL copied from a PDF (⽂种) was an unknown field, and fmt moved it to the end;
+- an empty gongkai.yaml was told to start with 「编号: ……」, a key it does not have.
 """
 
 from __future__ import annotations
