@@ -36,7 +36,18 @@ class DayError(ValueError):
         year = _DATE_FORMS.match(str(self.value).strip())
         if year and int(year.group(1)) not in YEARS:
             return f"日期「{self.value}」不在 {YEARS.start}—{YEARS.stop - 1} 年之间"
-        return f"日期不存在：{self.value}"
+        return f"日期不存在：{self.value}" + (_why_no_such_day(year) if year else "")
+
+
+def _why_no_such_day(written: re.Match[str]) -> str:
+    """Why year, month and day of a date in a right form are no day: 「（2026年2月只有28天）」, 「（一年只有12个月）」."""
+    year, month, day = (int(g) for g in written.groups())
+    if not 1 <= month <= 12:
+        return "（一年只有12个月）"
+    if day < 1:
+        return "（日从1日数起）"
+    last = ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
+    return f"（{year}年{month}月只有{last}天）" if day > last else ""
 
 
 # A date as a spreadsheet or another program writes it: Excel's serial number (days since 1899-12-30, five digits for

@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 import re
 from collections import OrderedDict
+from collections.abc import Collection
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -16,6 +17,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from gongkai.authoring import document
 from gongkai.catalog import invisible
+from gongkai.catalog.schema_errors import bare_key
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -50,10 +52,32 @@ def _clean(node: Any, lines: list[str]) -> bool:
     return found
 
 
-def _rename(mapping: CommentedMap, key: str, name: str, lines: list[str]) -> None:
+def squeeze_keys(node: Any, text: str, known: Collection[str]) -> list[str]:
+    """Make every key of *node* (a document read from *text*) that is a *known* key as it looks (bare_key) that key,
+    in place: 「'文种 ': …」, 「"题 名": …」 written in quotes, which fmt's line fixes leave alone, and 「⽂种」 with a
+    KANGXI RADICAL copied from a PDF. What was done, for fmt to say; SameKey when the key is already in its mapping
+    (「文种: 公示」 above)."""
+    done: list[str] = []
+    _squeeze(node, text.split("\n"), known, done)
+    return sorted(set(done))
+
+
+def _squeeze(node: Any, lines: list[str], known: Collection[str], done: list[str]) -> None:
+    if isinstance(node, CommentedMap):
+        for key in [k for k in node if isinstance(k, str) and bare_key(k) != k and bare_key(k) in known]:
+            _rename(node, key, bare_key(key), lines, "其中一处的键名里多了空格，或有只是样子像的字符")
+            done.append("删去键名中间的空格" if "".join(key.split()) == bare_key(key) else "键名中只是样子像的字符改为标准的字")
+    for value in node.values() if isinstance(node, dict) else node if isinstance(node, list) else ():
+        if isinstance(value, dict | list):
+            _squeeze(value, lines, known, done)
+
+
+def _rename(mapping: CommentedMap, key: str, name: str, lines: list[str],
+            why: str = "其中一处的键名里有看不见的字符，记事本里两处看起来一样") -> None:
     if name in mapping:
-        raise SameKey(f"键「{name}」写了两次（其中一处的键名里有看不见的字符，记事本里两处看起来一样）："
-                      "删去其中一行，或把两处的内容合并到一个键下")
+        first = _start(mapping, name)
+        where = f"第{first[0] + 1}行已有；" if first is not None else ""
+        raise SameKey(f"键「{name}」写了两次（{where}{why}）：删去其中一行，或把两处的内容合并到一个键下")
     start = _start(mapping, key)
     index, value, comment = list(mapping).index(key), mapping[key], mapping.ca.items.pop(key, None)
     del mapping[key]

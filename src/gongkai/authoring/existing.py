@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.decode import decode
+from gongkai.catalog.decode import any_text, decode
 from gongkai.catalog.normalize import normalize
 from gongkai.catalog.yamlio import YamlFailure, parse_fast
 from gongkai.diagnostics import Severity
@@ -53,6 +53,25 @@ def item_files(catalog: Catalog) -> list[ItemFile]:
             raw["领域"] = folders[folder]
         stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         found.append(ItemFile(path, _text(raw.get("编号")) or stem, raw, None, _first_error(parsed.diagnostics)))
+    return found
+
+
+def unread(catalog: Catalog, kind: str) -> list[tuple[str, dict[str, Any]]]:
+    """(path, the mapping as far as it can be read) of every *kind* file that fails to load: a record with an alias,
+    a NUL, a GBK encoding still holds its 编号 and 索引号, which no new record may take."""
+    return [(path, _raw(catalog, path) or _written(catalog, path)) for path, parsed in sorted(catalog.files.items())
+            if parsed.kind == kind and parsed.model is None]
+
+
+_WRITTEN = re.compile(r"""^[ \t\u3000]*(编号|索引号)[ \t\u3000]*[:：][ \t\u3000]*["'“]?([^\s"'”#]+)""", re.MULTILINE)
+
+
+def _written(catalog: Catalog, path: str) -> dict[str, Any]:
+    """编号 and 索引号 as written on their lines of a file no YAML reader takes (GBK, a NUL, an alias, 10,000 brackets)."""
+    text, _ = any_text(catalog.source.read(path).replace(b"\x00", b" "))
+    found: dict[str, Any] = {}
+    for key, value in _WRITTEN.findall(text or ""):
+        found.setdefault(key, value)
     return found
 
 

@@ -12,16 +12,16 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
-from gongkai.authoring.escapes import SameKey, remove_escaped
+from gongkai.authoring.escapes import SameKey, remove_escaped, squeeze_keys
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.catalog.decode import BOM, any_text, decode_raw
+from gongkai.catalog.decode import BOM, MAX_FILE_BYTES, any_text, decode_raw
 from gongkai.catalog.files import spec_of
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
-                                    blank_line_odd_space, parse_fast, parse_positional, refuse_aliases)
+                                    aligned_indent, blank_line_odd_space, parse_fast, parse_positional, refuse_before_round_trip)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -64,6 +64,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     lines = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     inner: int | None = None  # the block's own indentation, from its first line of text
+    previous: str | None = None  # the last line with content outside 「|」 texts, as fixed
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(INDENT_SPACES))
         if block is not None and not line.strip(INDENT_SPACES):
@@ -87,6 +88,8 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if "\t" in line[:indent]:
             line = line[:indent].replace("\t", "  ") + line[indent:]
             reasons.add("Tab 缩进改为半角空格")
+            if (aligned := aligned_indent(previous, line)) is not None:  # 「⇥文种: 公示」 under 「索引号: …」
+                line = " " * aligned + line.lstrip(" ")
         if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
             line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
             line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
@@ -97,6 +100,8 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         line = _fix_key(line, reasons)
         line = _fix_flow_list(line, reasons)
         lines.append(line)
+        if line.strip() and not line.lstrip().startswith("#"):
+            previous = line
     return "\n".join(lines), sorted(reasons)
 
 
@@ -162,8 +167,8 @@ def _visible(text: str, reasons: list[str]) -> str:
 
 def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str], str | None]:
     """(new bytes, reasons, problem) for one file's bytes; new is None when the file cannot be read."""
-    raw, reasons = _decoded(data)
-    if raw is None:  # what validate says of it, at the same place
+    raw, reasons = _decoded(data) if len(data) <= MAX_FILE_BYTES else (None, [])
+    if raw is None:  # what validate says of it (GK008 for a file too large to read), at the same place
         problem = decode_raw(data)[1]
         where = f"第 {problem.line} 行第 {problem.column} 列：" if problem else ""
         said = f"{problem.message}。{problem.hint}" if problem else "文件不是 UTF-8、UTF-16 或 GBK 文本"
@@ -171,10 +176,10 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     text = _visible(raw, reasons)
     crlf = "\r\n" in text
     fixed, more = fix_text(text.replace("\r\n", "\n"))
-    if not reasons and not more and _already_canonical(fixed, kind):
-        return data, [], None
     try:
-        refuse_aliases(fixed)  # before the round trip, which would write an alias bomb out value by value
+        refuse_before_round_trip(fixed)  # an alias bomb would be written out value by value; deep nesting takes long
+        if not reasons and not more and _already_canonical(fixed, kind):
+            return data, [], None
         tree = document.load(fixed)
     except YamlFailure as failure:
         return None, [], _placed(failure.problem, fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
@@ -263,6 +268,7 @@ def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:
         return []
     # first: "2026/3/1\u200b" is a date only without the escape
     reasons = ["删去看不见的字符"] if "\\" in text and remove_escaped(tree, text) else []
+    reasons += squeeze_keys(tree, text, _KNOWN)  # 「'文种 ': 公示」 in quotes (fix_text mends unquoted keys), 「⽂种」
     reasons += _dates(tree, kind)
     model = document.MODELS.get(kind or "")
     if model is None:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.authoring import document
-from gongkai.authoring.existing import item_files, next_item_id, taken_ids
+from gongkai.authoring.existing import item_files, next_item_id, taken_ids, unread
 from gongkai.catalog import Catalog, invisible
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
@@ -20,8 +20,12 @@ from gongkai.model import Item, Record
 
 
 def next_record_id(catalog: Catalog, year: int) -> str:
-    """R<year>-NNN after the highest number of that year."""
-    numbers = [int(m.group(1)) for i in catalog.records if (m := re.fullmatch(rf"R{year}-(\d+)", i))]
+    """R<year>-NNN after the highest number of that year: of the records read, and of the record files that fail to
+    load (their file names and the 编号 written in them: `new` once answered 「R2026-002.yaml 已经存在」)."""
+    unreadable = unread(catalog, "record")
+    taken = [*catalog.records, *(str(values.get("编号", "")) for _, values in unreadable),
+             *(path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path, _ in unreadable)]
+    numbers = [int(m.group(1)) for i in taken if (m := re.fullmatch(rf"R{year}-(\d+)", i.strip(), re.IGNORECASE))]
     return f"R{year}-{max(numbers, default=0) + 1:03d}"
 
 
@@ -30,7 +34,8 @@ def next_index_number(catalog: Catalog, year: int) -> str:
 
     The prefix is gongkai.yaml 检查 → 索引号前缀, or <区划代码>-MZ when it is not set.
     """
-    used = [r.index_number for r in catalog.records.values() if r.index_number]
+    used = [r.index_number for r in catalog.records.values() if r.index_number] + \
+        [str(values["索引号"]).strip() for _, values in unread(catalog, "record") if values.get("索引号")]
     own = [n for n in used if n.startswith(configured_prefix(catalog) + "-")]
     used = own or used  # a record copied from another bureau keeps its 索引号: never number on after that one
     same_year = [n for n in used if f"-{year}-" in n and re.search(r"\d+$", n)]

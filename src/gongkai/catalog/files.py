@@ -16,7 +16,7 @@ from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PROVIDERS
 from gongkai.catalog.normalize import Note, normalize
-from gongkai.catalog.schema_errors import explain_errors
+from gongkai.catalog.schema_errors import bare_key, explain_errors
 from gongkai.catalog.scalars import find_rewrites
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
@@ -171,6 +171,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [Note("GK004", f"键「{invisible.remove(str(where[-1]))}」写了两次：这一处的键名里有看不见的字符，"
                        "记事本里两处看起来一样", "删去其中一行，或把两处的内容合并到一个键下。", where, at_key=True)
                   for where in escaped.same]
+    twins = _spaced_twins(tree, ())
     comments = comments_in_values(tree) if may_hold_comment(text) else []
     if spec.normalize:
         tree, normalized = normalize(tree)
@@ -181,6 +182,7 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
         notes += [fix.note for fix in fixes]
     model, problems = spec.build(tree, result.path)
     result.model = model
+    problems = _twins_said(problems, twins)
     wrong = {p.field for p in problems}  # a value refused already says what the input method did to it (schema_errors)
     notes = notes + [c for c in comments if c.field not in wrong] + problems
     if notes:
@@ -191,6 +193,42 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
             positional = None
         object_id = tree.get("编号") if isinstance(tree.get("编号"), str) else None
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
+
+
+_TWIN_HINT = "删去其中一行，或把两处的内容合并到一个键下（只改正键名，就成了同一个键写两次）。"
+
+
+def _twins_said(problems: list[Note], twins: list[tuple[str | int, ...]]) -> list[Note]:
+    """*problems* where a key with spaces is also written without them (_spaced_twins) say that it is the same key
+    written twice; a twin no problem names (a mapping no model checks) becomes a GK004 of its own."""
+    said = []
+    for problem in problems:
+        if problem.field in twins:
+            problem = replace(problem, message=f"{problem.message}；上面已经有「{_bare(problem.field[-1])}」，"
+                              "这是同一个键写了两次", hint=_TWIN_HINT)
+        said.append(problem)
+    named = {p.field for p in problems}
+    return said + [Note("GK004", f"键「{_bare(where[-1])}」写了两次：这一处的键名里多了空格或有只是样子像的字符，记事本里两处看起来是同一个键",
+                        _TWIN_HINT, where, at_key=True) for where in twins if where not in named]
+
+
+def _bare(key: str | int) -> str:
+    return bare_key(str(key))
+
+
+def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+    """Keys that are another key of their mapping as they look (bare_key: 「文种　: 通知」, 「'文种 ': 通知」, 「⽂种: 通知」
+    under 「文种: 公示」): YAML keeps full-width, no-break and quoted spaces in a key, so the parser sees no duplicate.
+    Every file is walked: a key of letters only (题名, and nearly every key) is looked at no further."""
+    found: list[tuple[str | int, ...]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(node, dict) and isinstance(key, str) and not key.isalnum() and _bare(key) != key \
+                and _bare(key) in node:
+            found.append((*where, key))
+        if isinstance(value, dict | list):
+            found += _spaced_twins(value, (*where, key))
+    return found
 
 
 def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
@@ -219,5 +257,6 @@ def _at(path: str, code: str, message: str, hint: str, line: int, column: int) -
 
 def _top_hint(kind: str) -> str:
     label = KINDS[kind].label if kind in KINDS else LABELS.get(kind, "文件")
-    return (f"{label}文件的每一行是「键: 值」，如「编号: ……」，参照 docs/catalog-format.md 的样例；"
+    example = "「机关:」，下一行缩进两格写「名称: ……」" if kind == "agency" else "「编号: ……」"  # gongkai.yaml has no 编号
+    return (f"{label}文件的每一行是「键: 值」，如{example}，参照 docs/catalog-format.md 的样例；"
             "误建的空文件请删除。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
@@ -154,7 +155,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         elif isinstance(value, str) and (guess := _nearest_choice(value, names.split("、"))):
             hint += f"是否想写「{guess}」？"  # 「主動公開」 in traditional characters, 「依申请公布」
         return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
-    if kind in ("date_form", "date_value", "date_from_datetime_parsing", "date_parsing", "date_type"):
+    if kind == "date_value":  # the form is right, the day is not: 2026-02-30
+        return Note("GK106", f"「{label}」{error['msg']}", "请对照原件核对这个日期，写成实际有的一天，如 2026-03-02。", loc)
+    if kind in ("date_form", "date_from_datetime_parsing", "date_parsing", "date_type"):
         return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
     if kind == "key_without_colon":
         return Note("GK001", error["msg"], f"写成「{error['ctx']['written']}」：键名后面是半角冒号和一个空格。", loc)
@@ -225,15 +228,27 @@ def _not_one_value(kind: str, label: str, loc: tuple[str | int, ...], value: Any
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格（从网页、Word 复制来的）"}
 
 
+def bare_key(key: str) -> str:
+    """*key* as Notepad shows it to the eye: without spaces (half-width, full-width, no-break: YAML keeps them in a
+    key), and with each character that only looks like another (⾴ KANGXI RADICAL LEAF, 﨑, ｐ from a PDF or the input
+    method's full-width mode) as that character (NFKC)."""
+    return "".join(unicodedata.normalize("NFKC", key).split())
+
+
 def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
                  missing: set[tuple[str | int, ...]]) -> tuple[Note, tuple[str | int, ...] | None]:
     """The finding for a key the model does not know, and the field it stands for when that is a required key the file
     lacks (so that the lack is not a second finding)."""
     key = str(loc[-1])
     allowed = model_aliases(model, loc[:-1])
-    squeezed = "".join(key.split())
+    squeezed = bare_key(key)
     if "：" in key or ":" in key:
         hint = "键名中有冒号：键和值之间要用半角冒号加一个空格，如「题名: ……」。"
+    elif squeezed in allowed and "".join(key.split()) != squeezed:  # 「⾴数」: a KANGXI RADICAL copied from a PDF
+        odd = "、".join(dict.fromkeys(f"「{c}」" for c in key if unicodedata.normalize("NFKC", c) != c and not c.isspace()))
+        return Note("GK102", f"键名「{key}」中的{odd}只是样子像，是另一个字符（多是从 PDF 复制来的康熙部首、兼容汉字，或全角字母），"
+                    f"应为「{squeezed}」", f"把键名重新输入为「{squeezed}」；gongkai fmt 会自动改正。", loc), \
+            _if_in((*loc[:-1], squeezed), missing)
     elif squeezed in allowed:  # 「题名　:」「题 名:」: a space, full-width or no-break, which YAML keeps in the key
         spaces = "、".join(dict.fromkeys(_SPACE_NAMES.get(c, "空格") for c in key if c.isspace()))
         said = f"键名「{squeezed}」的前后多了{spaces}" if key.strip() == squeezed else \

@@ -68,6 +68,48 @@ INDENT_SPACES = " \t\u3000\u00a0"  # the characters a line's indentation may be 
 _SPACE_NAME = {"\t": "制表符（Tab）", "\u3000": "全角空格「　」", "\u00a0": "不间断空格（从网页、Word 复制来的）"}
 
 
+# 「键: 值」 (after 「- 」 marks, if any): where the key starts, and whether the value is on the line (a nested block or
+# a 「|」 text opens below a key without one).
+_KEY_LINE = re.compile(r"""^((?:[ \t]*-[ \t]+)*[ \t]*)([^\s#'"\[{:-][^:#]*?|"[^"]*"|'[^']*'):(?:[ \t]+(.*))?$""")
+
+
+def _key_at(line: str) -> tuple[int, bool] | None:
+    """(column where the key of a 「键: 值」 line starts, True when its value is on this line); None for other lines."""
+    found = _KEY_LINE.match(line)
+    if found is None:
+        return None
+    value = (found.group(3) or "").split(" #")[0].strip()
+    return len(found.group(1)), bool(value) and BLOCK_START.search(line) is None
+
+
+def aligned_indent(previous: str | None, line: str) -> int | None:
+    """The indentation a key *line* must have when it is indented deeper than the key of the *previous* line (None: the
+    first line of the file) although that key has its value on its own line, so nothing can nest under it: 「索引号: …」
+    then 「⇥文种: 公示」. None when *line* is no such key."""
+    here = _key_at(line)
+    if here is None:
+        return None
+    above = _key_at(previous) if previous is not None else (0, True)
+    return above[0] if above is not None and above[1] and here[0] > above[0] else None
+
+
+def over_indented(text: str, line: int) -> tuple[int, bool] | None:
+    """The first key line up to *line* indented deeper than its level allows (aligned_indent), outside 「|」 texts,
+    and whether it is the file's first."""
+    previous: str | None = None
+    block: int | None = None
+    for number, written in enumerate(text.split("\n")[:line], start=1):
+        content = written.strip(" \t")
+        indent = len(written) - len(written.lstrip(" \t"))
+        if not content or content.startswith("#") or (block is not None and indent > block):
+            continue
+        block = indent if BLOCK_START.search(written) else None
+        if aligned_indent(previous, written.replace("\t", "  ")) is not None:
+            return number, previous is None
+        previous = written.replace("\t", "  ")
+    return None
+
+
 def blank_line_odd_space(line: str, inner: int) -> int | None:
     """Where a blank-looking line of a block of text (正文: |) holds a tab, full-width or no-break space before the
     block's indentation *inner* (an empty paragraph pasted from Word): YAML ends the block there and fails."""
@@ -95,6 +137,7 @@ def prescan(text: str) -> list[YamlProblem]:
         return problems
     block: int | None = None  # the indentation of the key that opened a block scalar (正文: |)
     inner: int | None = None  # the block's own indentation, from its first line
+    previous: str | None = None  # the last line with content outside 「|」 texts (tabs as two spaces)
     for number, line in enumerate(text.split("\n"), start=1):
         spaces = len(line) - len(line.lstrip(" "))
         if block is not None:
@@ -118,11 +161,15 @@ def prescan(text: str) -> list[YamlProblem]:
                 problems.append(YamlProblem("GK006", *_ODD_INDENT[char], number, column))
                 break
             if char == "\t":
-                problems.append(YamlProblem(
-                    "GK007", "行首用了制表符（Tab）缩进", "YAML 只能用空格缩进：把 Tab 换成两个半角空格；gongkai fmt 可自动改正。",
-                    number, column,
-                ))
+                deeper = aligned_indent(previous, line.replace("\t", "  ")) is not None
+                fix = ("文件的第一个键顶格写：删去行首的 Tab" if previous is None else
+                       "这一行的键与上一行的键是同一层：删去行首的 Tab，与上一行的键对齐") if deeper else \
+                    "YAML 只能用空格缩进：把 Tab 换成两个半角空格"
+                problems.append(YamlProblem("GK007", "行首用了制表符（Tab）缩进", f"{fix}；gongkai fmt 可自动改正。",
+                                            number, column))
                 break
+        if line.strip(INDENT_SPACES) and not line.lstrip(INDENT_SPACES).startswith("#"):
+            previous = line.replace("\t", "  ")
     return problems
 
 
@@ -136,6 +183,10 @@ def second_document(text: str) -> YamlProblem | None:
         before = text[:marker.start()].split("\n")
         if any(line.strip() and not line.lstrip().startswith(("#", "%")) and not _DOCUMENT_MARKER.match(line)
                for line in before):
+            after = text[marker.end():].split("\n")[1:]
+            if marker.group(1) == "..." and not any(line.strip() and not line.lstrip().startswith("#") for line in after):
+                return YamlProblem("GK001", "「...」是 YAML 的文档结束符，目录文件中不用它（后面的内容都不会读到）",
+                                   "删去这一行；若是正文里的省略号或分隔线，要和正文一样缩进。", len(before), 1)
             return YamlProblem("GK001", f"「{marker.group(1)}」在这里开始了另一份内容（YAML 的另一个文档），一个文件只能写一份",
                                "删去这一行；若后面是另一条信息，请把它移到自己的文件中（一个文件一条）；正文里的分隔线"
                                "要和正文一样缩进。", len(before), 1)
@@ -149,6 +200,18 @@ def refuse_aliases(text: str) -> None:
         _reject_aliases(text)
 
 
+def refuse_before_round_trip(text: str) -> None:
+    """YamlFailure when *text* must not reach a round trip (fmt's ruamel): nesting deeper than the limit or a number
+    too long (GK014, GK111: ruamel recurses once per level, 10,000 levels took 18 s before failing), a second document
+    (GK001), or an anchor or alias (GK005)."""
+    excess = check_limits(text)
+    if excess is not None:
+        raise YamlFailure(_problem(excess))
+    if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
+        raise YamlFailure(second)  # 「...」 at the end: the round trip keeps it, validate refuses it (GK001)
+    refuse_aliases(text)
+
+
 def parse_fast(text: str) -> Any:
     """Parse with yaml-rs; on any problem, re-parse positionally to explain it."""
     refuse_aliases(text)
@@ -157,6 +220,8 @@ def parse_fast(text: str) -> Any:
     try:
         tree = yaml_rs.loads(text, parse_datetime=False, alias_limits=_LIMITS)
     except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
+        if (excess := check_limits(text)) is not None:  # before ruamel, which takes seconds to fail on 10,000 levels
+            raise YamlFailure(_problem(excess)) from None
         parse_positional(text)
         raise YamlFailure(_unexplained(text)) from None
     if holds_huge_number(tree, text):
@@ -339,7 +404,18 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
         column, message, hint = special
     elif code == "GK004":
         message = _duplicate_message(raw, text, line, column)
+    elif code == "GK001" and message in ("YAML 格式错误", "缩进不一致", "这里不能出现冒号加空格「: 」") and \
+            (deeper := over_indented(text, line)):
+        line, column = deeper[0], 1
+        message, hint = _OVER_INDENTED[deeper[1]]
     return YamlProblem(code, message, hint, line, column)
+
+
+_OVER_INDENTED = {
+    True: ("文件的第一个键前面有空格（缩进了）", "文件的第一个键顶格写：删去行首的空格（或 Tab）。"),
+    False: ("这一行的键比上一行的键多缩进了，上一行的键已经有值，不能再有下一层",
+            "同一层的键要左对齐：删去行首多出的空格（或 Tab），与上一行的键对齐。"),
+}
 
 
 # A value after 「键: 」 or 「- 」 that starts with a character YAML reads as its own sign, text following it:

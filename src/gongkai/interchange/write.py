@@ -13,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap
 from gongkai.authoring import document
 from gongkai.catalog import Catalog
 from gongkai.catalog.decode import BOM, decode
-from gongkai.catalog.yamlio import refuse_aliases
+from gongkai.catalog.yamlio import refuse_before_round_trip
 from gongkai.errors import UsageProblem, describe_os_error, output_in_place
 from gongkai.files_io import read_only, write_all
 from gongkai.interchange.plan import ImportPlan
@@ -37,7 +37,7 @@ def updated_bytes(data: bytes, fields: dict[str, Any]) -> bytes:
     text, _ = decode(data)
     try:
         if text is not None:
-            refuse_aliases(text)  # GK005: kept, an alias bomb's keys would be written out value by value
+            refuse_before_round_trip(text)  # GK005, GK014: kept; an alias bomb would be written out value by value
         tree = document.load(text) if text is not None else None
     except Exception:  # noqa: BLE001 - a file YAML cannot read is rebuilt from the row (--overwrite-invalid only)
         tree = None

@@ -13,6 +13,7 @@ from gongkai.privacy.mask import mask_excerpt, mask_log
 _PERSONAL_DATA = frozenset(CODES.values())  # the rules of personal data (GK601–GK604)
 
 LineReader = Callable[[str, int], str | None]
+_SHOWN = 100  # characters of a long line shown under a finding, around its column
 
 
 def _width(text: str) -> int:
@@ -29,6 +30,11 @@ def _excerpt(item: Diagnostic, read_line: LineReader) -> list[str]:
         source = mask_excerpt(source)
     gutter = f"{item.line:>5} | "
     column = max((item.column or 1) - 1, 0)
+    if len(source) > _SHOWN:  # a line of a megabyte (a pasted table, 10,000 brackets): the part around the column
+        start = max(min(column - _SHOWN // 2, len(source) - _SHOWN), 0)
+        head, tail = ("…" if start else ""), ("…" if start + _SHOWN < len(source) else "")
+        source = head + source[start:start + _SHOWN] + tail
+        column = column - start + len(head)
     caret = " " * (len(gutter) - 2) + "| " + " " * _width(source[:column]) + "^"
     return [gutter + source.replace("\t", " "), caret]
 
