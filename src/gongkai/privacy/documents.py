@@ -43,6 +43,7 @@ MAX_REVISIONS = 16
 MAX_OBJECTS = 200_000  # of a PDF, read for text strings (_strings); a file with more is not published
 MAX_CELLS = 1_000_000  # of a workbook read (_Cells): a list of 10,000 households of 10 columns has 100,000
 MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
+RESAVE = "请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记"
 MAX_MEMBERS = 10_000  # parts of one zip container (an OFD of 1,000 pages has some 3,000)
 BOMB_FLOOR = 8 * 1024 * 1024  # a container unpacking to more than this and to BOMB_RATIO times its size is a bomb
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
@@ -164,16 +165,26 @@ class _Budget:
         """Count a container of *size* bytes whose members are *infos* against the budget; Unreadable for a bomb."""
         if len(infos) > MAX_MEMBERS:
             raise Unreadable(f"压缩包内的部件有 {len(infos):,} 个，超过 gongkai 逐一检查的 {MAX_MEMBERS:,} 个（Word、Excel 文件"
-                             "通常只有几十个）；请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记")
+                             "通常只有几十个）；" + RESAVE)
         unpacked = sum(i.file_size for i in infos)
         self.left -= unpacked
         if self.left < 0:
-            raise Unreadable("解压后过大（可能是压缩炸弹）；请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记")
+            raise Unreadable("解压后过大（可能是压缩炸弹）；" + RESAVE)
         # (each part under 1 MB, many of them, a few bytes each packed: a 300 KB file of 250 parts of 1 MB of digits
         # took minutes; Office files pack to a fifth or a tenth of their size, pictures hardly at all)
         if any(i.file_size > BOMB_RATIO * max(i.compress_size, 1) and i.file_size > 1024 * 1024 for i in infos) or (
                 unpacked > BOMB_RATIO * max(size, 1) and unpacked > BOMB_FLOOR):
-            raise Unreadable("压缩比异常（可能是压缩炸弹）；请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记")
+            raise Unreadable("压缩比异常（可能是压缩炸弹）；" + RESAVE)
+
+    def gunzipped(self, data: bytes) -> bytes:
+        """gzip *data* inside a container unpacked, within what the container may still unpack to and the packing ratio
+        of a bomb (200 MB of digits packed in 200 KB, stored in a Word document: minutes of scanning)."""
+        try:
+            unpacked = gunzipped(data, min(self.left, max(BOMB_FLOOR, BOMB_RATIO * len(data))))
+        except Unreadable as exc:
+            raise Unreadable(f"{exc}；{RESAVE}") from None
+        self.left -= len(unpacked)
+        return unpacked
 
 
 def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None) -> list[Segment]:
@@ -199,7 +210,7 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
     # its bytes hold its text compressed, or (a workbook) not as Excel shows it.
     if data.startswith(GZIP):
-        return _member(gunzipped(data), name, f"{where} 解压后", depth + 1, budget)
+        return _member(budget.gunzipped(data), name, f"{where} 解压后", depth + 1, budget)
     if b"%PDF-" in data[:1024]:
         return pdf_segments(data, where)
     if data.startswith(OLE2):
@@ -535,15 +546,15 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
 GZIP = b"\x1f\x8b"
 
 
-def gunzipped(data: bytes) -> bytes:
+def gunzipped(data: bytes, most: int = MAX_UNPACKED) -> bytes:
     """gzip data unpacked, every member of it, within one budget (both scans); Unreadable when a member is broken or
-    cut short, or when all of them unpack to more than MAX_UNPACKED."""
+    cut short, or when all of them unpack to more than *most*."""
     unpacked, rest = b"", data
     try:
         while rest[:2] == GZIP:
             inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            unpacked += inflater.decompress(rest, MAX_UNPACKED + 1 - len(unpacked))
-            if len(unpacked) > MAX_UNPACKED or inflater.unconsumed_tail:
+            unpacked += inflater.decompress(rest, most + 1 - len(unpacked))
+            if len(unpacked) > most or inflater.unconsumed_tail:
                 raise Unreadable("解压后过大（可能是压缩炸弹）")
             if not inflater.eof:
                 raise Unreadable("嵌入的 gzip 数据不完整")
