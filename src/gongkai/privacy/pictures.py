@@ -236,5 +236,5 @@ def _inflate(data: bytes, left: list[int]) -> bytes:
         raise Unreadable("图片中压缩的文字无法解压") from exc
     left[0] -= len(text)
     if inflater.unconsumed_tail or left[0] < 0:
-        raise Unreadable("图片中压缩的文字解压后过大（压缩炸弹）")
+        raise Unreadable("图片中压缩的文字解压后过大（压缩炸弹）；请用画图等程序把这张图片另存为新的 PNG 或 JPG 后重新插入")
     return text
