@@ -290,6 +290,19 @@ def test_a_workbook_of_up_to_a_million_cells_is_read_one_more_row_is_not():
         document_segments("xlsx", _workbook(_wide_rows(62)), "附件")
 
 
+def test_the_size_a_worksheet_declares_is_not_trusted():
+    # declared A1:XFD1048576, cells in A1:B2 and A100: 100 rows of 16,384 cells (1,638,400) if the declaration were
+    # read, 5 cells and 97 blank rows as Excel shows it
+    def declared(sheet: bytes) -> bytes:
+        sheet = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', sheet)
+        return sheet.replace(b"</sheetData>", b'<row r="100"><c r="A100" t="inlineStr"><is><t>y</t></is></c></row>'
+                                              b"</sheetData>")
+
+    segments, tables = document_segments("xlsx", _workbook(declared), "附件")
+    assert [s.text for s in segments if s.where.endswith("!A100")] == ["y"]
+    assert max(len(row) for row in tables[0].rows) == 2
+
+
 def test_a_pictures_text_chunks_may_unpack_to_4_mb_together():
     one = _word({"word/media/image1.png": _png(FOUR_MB)}, stored=True)  # 4 MB less 1 KB
     assert document_segments("docx", one, "附件")
