@@ -26,7 +26,9 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text, unread_formula
+from gongkai.privacy.extract import (
+    MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, too_many_cells, unread_formula,
+)
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -41,7 +43,6 @@ MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refu
 MAX_DEPTH = 3
 MAX_REVISIONS = 16
 MAX_OBJECTS = 200_000  # of a PDF, read for text strings (_strings); a file with more is not published
-MAX_CELLS = 1_000_000  # of a workbook read (_Cells): a list of 10,000 households of 10 columns has 100,000
 MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
 RESAVE = "请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记"
 MAX_MEMBERS = 10_000  # parts of one zip container (an OFD of 1,000 pages has some 3,000)
@@ -350,7 +351,7 @@ class _Cells:
         for row in sheet.iter_rows():
             self.left -= max(len(row), 1)
             if self.left < 0:
-                raise too_many_cells()
+                raise too_many_cells(MAX_CELLS)
             yield row
 
 
@@ -369,12 +370,6 @@ def check_workbook(data: bytes) -> None:
                 pass
     finally:
         book.close()
-
-
-def too_many_cells() -> Unreadable:
-    """Why a workbook of more than MAX_CELLS cells (blank ones between them counted) is not read."""
-    return Unreadable(f"工作簿的单元格（连同其间的空白单元格）超过 {MAX_CELLS:,} 个，gongkai 无法在合理的时间内全部检查；"
-                      "请删去表格中多余的空行、空列（或远处误填的单元格），或把名单拆成几个文件后再登记")
 
 
 def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
@@ -514,7 +509,7 @@ def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     # cells, 400 MB and a minute for a 10 KB file; and as the xlsx reading, no more than MAX_CELLS cells)
     book = xlrd.open_workbook(file_contents=data, on_demand=False, formatting_info=True, ragged_rows=True)
     if sum(max(sheet.row_len(r), 1) for sheet in book.sheets() for r in range(sheet.nrows)) > MAX_CELLS:
-        raise too_many_cells()
+        raise too_many_cells(MAX_CELLS)
     segments: list[Segment] = []
     tables: list[Table] = []
     for sheet in book.sheets():
