@@ -26,6 +26,8 @@ Found this pass (before the fix → now):
 - A 300 MB PDF: read whole, 2.2 GB and more than 150 s. Now an attachment over 100 MB is GK610 at once.
 - A CSV of 6 MB (3,000,000 cells): 47 s and 935 MB; 60 MB would take ten times that. Now a CSV, as a workbook, of
   more than 1,000,000 cells is GK610.
+- A PDF of many pages, or saved again by incremental updates (each revision read whole): no bound but 17
+  revisions. Now a PDF of more than 5,000 pages, every revision's counted, is GK610.
 - An empty (0-byte) CSV was published as a list of nothing; other empty files were 「文件开头没有 %PDF-」. Now GK609
   says the file is empty.
 """
@@ -352,6 +354,23 @@ def test_an_attachment_over_the_size_limit_is_held_back(monkeypatch, tmp_path):
     assert document_segments("pdf", pdf, "附件")
     with pytest.raises(Unreadable, match="超过 gongkai 检查的上限"):
         document_segments("pdf", pdf + b"%" + b" " * 10 + b"\n", "附件")
+
+
+def test_a_pdf_of_more_pages_than_are_read_is_held_back_every_revision_counted(monkeypatch):
+    # (the limit is 5,000 pages: 5,000 pages of a line each are read in some 15 s; here the edge, at 3)
+    monkeypatch.setattr(documents, "MAX_PAGES", 3)
+    three = text_pdf("Page one", "Page two", "Page three")
+    assert document_segments("pdf", three, "附件")
+    with pytest.raises(Unreadable, match="PDF 有 4 页，超过 gongkai 逐页检查的 3 页"):
+        document_segments("pdf", text_pdf("Page one", "Page two", "Page three", "Page four"), "附件")
+    # two pages saved again by an incremental update (a new /Info, the same pages): 2 + 2 pages read
+    two = text_pdf("Page one", "Page two")
+    start = two.rindex(b"startxref\n") + len(b"startxref\n")
+    update = (b"9 0 obj\n<< /Title (notice) >>\nendobj\nxref\n0 1\n0000000000 65535 f \n9 1\n%010d 00000 n \n"
+              % len(two) + b"trailer\n<< /Size 10 /Root 1 0 R /Info 9 0 R /Prev " + two[start:].split(b"\n")[0]
+              + b" >>\nstartxref\n%d\n%%%%EOF\n" % (len(two) + len(b"9 0 obj\n<< /Title (notice) >>\nendobj\n")))
+    with pytest.raises(Unreadable, match="PDF 有 4 页（各个版本合计）"):
+        document_segments("pdf", two + update, "附件")
 
 
 def test_mask_stops_at_a_workbook_the_gate_would_not_read(gk, tmp_path):

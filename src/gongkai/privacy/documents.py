@@ -42,6 +42,7 @@ MAX_FILE = 100 * 1024 * 1024  # an attachment of more is not read (a 集约化 p
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
 MAX_REVISIONS = 16
+MAX_PAGES = 5_000  # of a PDF, every revision's counted: 5,000 pages of plain text are read in some 15 s
 MAX_OBJECTS = 200_000  # of a PDF, read for text strings (_strings); a file with more is not published
 MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
 RESAVE = "请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记"
@@ -541,9 +542,10 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
 GZIP = b"\x1f\x8b"
 
 
-def gunzipped(data: bytes, most: int = MAX_UNPACKED) -> bytes:
+def gunzipped(data: bytes, most: int | None = None) -> bytes:
     """gzip data unpacked, every member of it, within one budget (both scans); Unreadable when a member is broken or
-    cut short, or when all of them unpack to more than *most*."""
+    cut short, or when all of them unpack to more than *most* (MAX_UNPACKED when not given)."""
+    most = MAX_UNPACKED if most is None else most
     unpacked, rest = b"", data
     try:
         while rest[:2] == GZIP:
@@ -634,6 +636,8 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     if reader.is_encrypted:
         raise Unreadable("PDF 已加密（设了打开密码或权限密码），文件中的文字是加密存放的，gongkai 不能读出全部内容，"
                          "不能确认其中没有个人信息；请在 WPS、Acrobat 中去掉密码，另存为未加密的 PDF 后再登记")
+    if len(reader.pages) > MAX_PAGES:  # (a page of plain text is read in some 3 ms, one of a dense table in 50)
+        raise too_many_pages(len(reader.pages), "")
     pieces: list[tuple[str, str]] = []
     for number, page in enumerate(reader.pages, start=1):
         text, shown = _page_texts(page)
@@ -655,7 +659,13 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     pieces.extend(_xfa(root))
     # (what the file holds that the last revision does not reach: an earlier revision's properties, comments, names)
     pieces.extend((text, " 文件中的其他文字（早先版本、注释、名称、未引用的对象）") for text in pdf_byte_texts(data))
-    return pieces + _earlier_revisions(data)
+    return pieces + _earlier_revisions(data, len(reader.pages))
+
+
+def too_many_pages(count: int, how: str) -> Unreadable:
+    """Why a PDF of more than MAX_PAGES pages (*how* they were counted) is not read."""
+    return Unreadable(f"PDF 有 {count:,} 页{how}，超过 gongkai 逐页检查的 {MAX_PAGES:,} 页，不能在合理的时间内读完；"
+                      "请拆成几个文件（或用「另存为」保存为一个版本）后再登记")
 
 
 def _xfa(root: Any) -> list[tuple[str, str]]:
@@ -694,9 +704,10 @@ def _marked_texts(reader: Any, page: Any) -> list[str]:
     return found
 
 
-def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
+def _earlier_revisions(data: bytes, read: int) -> list[tuple[str, str]]:
     """The page text of every earlier revision of a PDF saved by incremental updates: what an update covered or
-    deleted is still in the file, and any reader can open the file as it was."""
+    deleted is still in the file, and any reader can open the file as it was. *read*: the pages of the last revision,
+    which count with theirs against MAX_PAGES."""
     from pypdf import PdfReader
 
     pieces: list[tuple[str, str]] = []
@@ -708,8 +719,15 @@ def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
     for number, end in enumerate(ends, start=1):
         try:
             reader = PdfReader(io.BytesIO(data[:end]), strict=False)
-            texts = [_page_texts(page) for page in reader.pages]
+            count = len(reader.pages)
         except Exception:  # noqa: BLE001 - the first part of a linearized file is no revision of its own
+            continue
+        read += count
+        if read > MAX_PAGES:
+            raise too_many_pages(read, "（各个版本合计）")
+        try:
+            texts = [_page_texts(page) for page in reader.pages]
+        except Exception:  # noqa: BLE001 - (as above)
             continue
         for page, (text, shown) in enumerate(texts, 1):
             pieces.append((text, f" 早先版本{number} 第{page}页"))
