@@ -802,7 +802,15 @@ def _refuse_active(node: dict[Any, Any]) -> None:
 # it over the scanned picture, and no word of the scan is read.
 _PAGE_NUMBER = re.compile(r"(?:[\s\d\W_]|第|页|共|[Pp]age|of)*")
 # An inline image in a content stream: BI, its dictionary, ID and the pixels (a scan need not be an image object)
-_INLINE_IMAGE = re.compile(rb"(?:^|[\s\]>)])BI\s.*?\sID\s", re.DOTALL)
+_BEGIN_IMAGE = re.compile(rb"(?:^|[\s\]>)])BI\s")
+_IMAGE_DATA = re.compile(rb"\sID\s")
+
+
+def _inline_image(content: bytes) -> bool:
+    """Whether a content stream draws an inline image: BI, then ID after it (two searches, each once over the
+    stream: a pattern of the two would go over the rest of the stream again at every BI)."""
+    begin = _BEGIN_IMAGE.search(content)
+    return begin is not None and _IMAGE_DATA.search(content, begin.end()) is not None
 
 
 def _no_words(text: str) -> bool:
@@ -814,7 +822,7 @@ def _has_images(page: Any) -> bool:
     """Whether *page* draws a picture: an image object of its own, one inside a form it draws (converters wrap a
     scan in a form), or an image inline in its content or a form's (BI … ID … EI)."""
     contents = page.get_contents()
-    if contents is not None and _INLINE_IMAGE.search(contents.get_data()) is not None:
+    if contents is not None and _inline_image(contents.get_data()):
         return True
     return _draws_image(page.get("/Resources"), set(), 0)
 
@@ -836,7 +844,7 @@ def _draws_image(resources: Any, seen: set[int], depth: int) -> bool:
         xobject = reference.get_object()
         if xobject.get("/Subtype") == "/Image":
             return True
-        if xobject.get("/Subtype") == "/Form" and (_INLINE_IMAGE.search(xobject.get_data()) is not None
+        if xobject.get("/Subtype") == "/Form" and (_inline_image(xobject.get_data())
                                                    or _draws_image(xobject.get("/Resources"), seen, depth + 1)):
             return True
     return False
