@@ -379,3 +379,12 @@ def test_mask_stops_at_a_workbook_the_gate_would_not_read(gk, tmp_path):
     run = gk("mask", path, "--dry-run")
     assert run.code == 2 and "超过 1,000,000 个" in run.err and "请删去" in run.err, run
     assert "Unreadable" not in run.err and "Traceback" not in run.err
+
+
+def test_mask_names_a_damaged_workbook_in_chinese(gk, tmp_path):
+    # (it printed the library's name of the error: 「无法读取「名单.xlsx」：BadZipFile。」)
+    path = tmp_path / "名单.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    run = gk("mask", path, "--dry-run")
+    assert run.code == 2 and "无法读取「名单.xlsx」" in run.err and "已损坏" in run.err, run
+    assert re.search(r"BadZip|Error|Exception", run.err) is None, run.err
