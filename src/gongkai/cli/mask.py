@@ -13,6 +13,8 @@ from gongkai.errors import UsageProblem
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.files_io import write_atomic
 from gongkai.locking import catalog_lock, output_lock
+from gongkai.privacy.documents import broken
+from gongkai.privacy.extract import Unreadable
 from gongkai.privacy.rewrite import SUFFIXES, agency_allowed, mask_file
 
 
@@ -34,8 +36,10 @@ def mask_command(
         raise UsageProblem(f"「{file.name}」不是 CSV、XLSX 或 Markdown 文件，gongkai mask 只处理这几种名单文件")
     try:
         result = mask_file(file, file.read_bytes(), agency_allowed(file))
+    except Unreadable as exc:  # (a workbook the gate would not read either: too large, a bomb)
+        raise UsageProblem(f"无法读取「{file.name}」：{exc}") from None
     except Exception as exc:  # noqa: BLE001 - a damaged workbook is the user's file, not our crash
-        raise UsageProblem(f"无法读取「{file.name}」：{type(exc).__name__}。请确认文件未损坏、未加密。") from None
+        raise UsageProblem(f"无法读取「{file.name}」：{broken(exc)}。请确认文件未损坏、未加密。") from None
     for item in result.masked:
         out.print(f"{file.name} {item.where}：{item.label} → {item.masked}", markup=False)
     if not result.masked:

@@ -26,7 +26,9 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from gongkai.privacy.extract import Segment, Table, Unreadable, csv_segments, decode_text, unread_formula
+from gongkai.privacy.extract import (
+    MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, too_many_cells, unread_formula,
+)
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -36,11 +38,16 @@ from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
 from gongkai.privacy.wordml import word_shown, word_tables
 
+MAX_FILE = 100 * 1024 * 1024  # an attachment of more is not read (a 集约化 portal takes attachments of some 50 MB)
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
 MAX_DEPTH = 3
 MAX_REVISIONS = 16
+MAX_PAGES = 5_000  # of a PDF, every revision's counted: 5,000 pages of plain text are read in some 15 s
 MAX_OBJECTS = 200_000  # of a PDF, read for text strings (_strings); a file with more is not published
 MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
+RESAVE = "请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记"
+MAX_MEMBERS = 10_000  # parts of one zip container (an OFD of 1,000 pages has some 3,000)
+BOMB_FLOOR = 8 * 1024 * 1024  # a container unpacking to more than this and to BOMB_RATIO times its size is a bomb
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
 # What each PDF read in this process holds, by a hash of its bytes: (text, where after the label) or why unreadable.
 _PDF_READ: dict[bytes, list[tuple[str, str]] | str] = {}
@@ -71,12 +78,18 @@ def document_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segmen
     if not ALLOWED[suffix].readable:
         raise Unreadable(f"gongkai 无法读取{ALLOWED[suffix].name}中的文字（没有文字识别；CEB 是封闭格式），"
                          "不能确认其中没有个人信息")
+    if len(data) > MAX_FILE:
+        raise Unreadable(f"文件有 {len(data) / 1024 / 1024:,.0f} MB，超过 gongkai 检查的上限 {MAX_FILE // 1024 // 1024} MB，"
+                         "不能在合理的时间内读完全部内容；请压缩其中的图片（WPS、Acrobat：「压缩图片」「减小文件大小」）"
+                         "或拆成几个文件后再登记")
     with quiet():
         try:
             return _by_format(suffix, data, label)
         except Unreadable:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure of a reader means the file was not read: fail closed
+            if type(exc).__name__ == "LimitReachedError":  # pypdf's bound on what one stream unpacks to
+                raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）；请用「另存为」或「打印为 PDF」重新导出") from None
             raise Unreadable(f"文件已损坏或无法解析（{broken(exc)}）") from None
 
 
@@ -150,12 +163,30 @@ class _Budget:
     def __init__(self) -> None:
         self.left = MAX_UNPACKED
 
-    def spend(self, infos: list[zipfile.ZipInfo]) -> None:
-        self.left -= sum(i.file_size for i in infos)
+    def spend(self, infos: list[zipfile.ZipInfo], size: int) -> None:
+        """Count a container of *size* bytes whose members are *infos* against the budget; Unreadable for a bomb."""
+        if len(infos) > MAX_MEMBERS:
+            raise Unreadable(f"压缩包内的部件有 {len(infos):,} 个，超过 gongkai 逐一检查的 {MAX_MEMBERS:,} 个（Word、Excel 文件"
+                             "通常只有几十个）；" + RESAVE)
+        unpacked = sum(i.file_size for i in infos)
+        self.left -= unpacked
         if self.left < 0:
-            raise Unreadable("解压后过大（可能是压缩炸弹）")
-        if any(i.file_size > BOMB_RATIO * max(i.compress_size, 1) and i.file_size > 1024 * 1024 for i in infos):
-            raise Unreadable("压缩比异常（可能是压缩炸弹）")
+            raise Unreadable("解压后过大（可能是压缩炸弹）；" + RESAVE)
+        # (each part under 1 MB, many of them, a few bytes each packed: a 300 KB file of 250 parts of 1 MB of digits
+        # took minutes; Office files pack to a fifth or a tenth of their size, pictures hardly at all)
+        if any(i.file_size > BOMB_RATIO * max(i.compress_size, 1) and i.file_size > 1024 * 1024 for i in infos) or (
+                unpacked > BOMB_RATIO * max(size, 1) and unpacked > BOMB_FLOOR):
+            raise Unreadable("压缩比异常（可能是压缩炸弹）；" + RESAVE)
+
+    def gunzipped(self, data: bytes) -> bytes:
+        """gzip *data* inside a container unpacked, within what the container may still unpack to and the packing ratio
+        of a bomb (200 MB of digits packed in 200 KB, stored in a Word document: minutes of scanning)."""
+        try:
+            unpacked = gunzipped(data, min(self.left, max(BOMB_FLOOR, BOMB_RATIO * len(data))))
+        except Unreadable as exc:
+            raise Unreadable(f"{exc}；{RESAVE}") from None
+        self.left -= len(unpacked)
+        return unpacked
 
 
 def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None) -> list[Segment]:
@@ -165,7 +196,7 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
     budget = budget or _Budget()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
-        budget.spend(infos)
+        budget.spend(infos, len(data))
         if any(i.flag_bits & 0x1 for i in infos):
             raise Unreadable("文件已加密")
         segments: list[Segment] = []
@@ -181,7 +212,7 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
     # its bytes hold its text compressed, or (a workbook) not as Excel shows it.
     if data.startswith(GZIP):
-        return _member(gunzipped(data), name, f"{where} 解压后", depth + 1, budget)
+        return _member(budget.gunzipped(data), name, f"{where} 解压后", depth + 1, budget)
     if b"%PDF-" in data[:1024]:
         return pdf_segments(data, where)
     if data.startswith(OLE2):
@@ -282,11 +313,12 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     segments: list[Segment] = []
     tables: list[Table] = []
     conditional = conditional_formats(data)
+    cells = _Cells()
     try:
         for sheet in book.worksheets:
             header: list[str] | None = None
             rows: list[list[str]] = []
-            for row in sheet.iter_rows():
+            for row in cells.rows(sheet):
                 values = ["" if c.value is None else cell_text(c.value) for c in row]
                 if header is None and any(values):
                     header = values
@@ -304,6 +336,43 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     return segments + (xlsx_formulas(data, label) if _has_formulas(data) else []), tables
 
 
+class _Cells:
+    """The cells a reading of one workbook goes through, counted against MAX_CELLS (each row at least one).
+
+    A worksheet declares its size (<dimension ref="A1:XFD1048576"/>), and openpyxl hands out every row up to it, each
+    as wide as it: a 1 KB file with a cell in its last row and column is 1,048,576 rows of 16,384 cells, which took all
+    of the memory of the machine. The declared size is not read (reset_dimensions): each row is as wide as its own
+    last cell, and a workbook of more cells than that, blank ones between them counted, is not read at all."""
+
+    def __init__(self) -> None:
+        self.left = MAX_CELLS
+
+    def rows(self, sheet: Any) -> Iterator[tuple[Any, ...]]:
+        sheet.reset_dimensions()
+        for row in sheet.iter_rows():
+            self.left -= max(len(row), 1)
+            if self.left < 0:
+                raise too_many_cells(MAX_CELLS)
+            yield row
+
+
+def check_workbook(data: bytes) -> None:
+    """Unreadable when the gate would not read the workbook *data* for its size (a zip bomb, too many parts or
+    cells): what opens a workbook whole (gongkai mask) asks first, and makes no cell of the blank ones between."""
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        _Budget().spend(archive.infolist(), len(data))
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    cells = _Cells()
+    try:
+        for sheet in book.worksheets:
+            for _ in cells.rows(sheet):
+                pass
+    finally:
+        book.close()
+
+
 def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
     """The result of every formula of a workbook that is plain arithmetic on literals, computed as Excel does on
     opening the file (whatever result the file stores, or none), and shown through its cell's number format."""
@@ -313,9 +382,10 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     segments: list[Segment] = []
+    cells = _Cells()
     try:
         for sheet in book.worksheets:
-            for row in sheet.iter_rows():
+            for row in cells.rows(sheet):
                 for c in row:
                     formula = getattr(c.value, "text", c.value)  # an array formula keeps its text in .text
                     if not isinstance(formula, str) or not formula.startswith("=") or not hasattr(c, "coordinate"):
@@ -349,9 +419,10 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
     if formats:
         conditional = conditional_formats(data)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        cells = _Cells()
         try:
             for sheet in book.worksheets:
-                for row in sheet.iter_rows():
+                for row in cells.rows(sheet):
                     segments.extend(segment for c in row if c.value is not None and hasattr(c, "coordinate")
                                     for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}",
                                                               conditional))
@@ -435,7 +506,11 @@ def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     text of all its streams."""
     import xlrd
 
-    book = xlrd.open_workbook(file_contents=data, on_demand=False, formatting_info=True)
+    # (ragged: a row as long as its own last cell, not as the widest row: one cell at IV65536 made 65,536 rows of 256
+    # cells, 400 MB and a minute for a 10 KB file; and as the xlsx reading, no more than MAX_CELLS cells)
+    book = xlrd.open_workbook(file_contents=data, on_demand=False, formatting_info=True, ragged_rows=True)
+    if sum(max(sheet.row_len(r), 1) for sheet in book.sheets() for r in range(sheet.nrows)) > MAX_CELLS:
+        raise too_many_cells(MAX_CELLS)
     segments: list[Segment] = []
     tables: list[Table] = []
     for sheet in book.sheets():
@@ -467,15 +542,16 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
 GZIP = b"\x1f\x8b"
 
 
-def gunzipped(data: bytes) -> bytes:
+def gunzipped(data: bytes, most: int | None = None) -> bytes:
     """gzip data unpacked, every member of it, within one budget (both scans); Unreadable when a member is broken or
-    cut short, or when all of them unpack to more than MAX_UNPACKED."""
+    cut short, or when all of them unpack to more than *most* (MAX_UNPACKED when not given)."""
+    most = MAX_UNPACKED if most is None else most
     unpacked, rest = b"", data
     try:
         while rest[:2] == GZIP:
             inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            unpacked += inflater.decompress(rest, MAX_UNPACKED + 1 - len(unpacked))
-            if len(unpacked) > MAX_UNPACKED or inflater.unconsumed_tail:
+            unpacked += inflater.decompress(rest, most + 1 - len(unpacked))
+            if len(unpacked) > most or inflater.unconsumed_tail:
                 raise Unreadable("解压后过大（可能是压缩炸弹）")
             if not inflater.eof:
                 raise Unreadable("嵌入的 gzip 数据不完整")
@@ -554,13 +630,20 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise Unreadable("PDF 已加密，无法读取")
+    # Even one that opens without a password (a 权限密码 only: no copying, no printing) is not read: its strings and
+    # streams are stored encrypted, so what the file holds beyond the pages a reader shows (an earlier revision,
+    # objects nothing refers to: pdfbytes.py) cannot be read from its bytes, while any PDF tool decrypts them all.
+    if reader.is_encrypted:
+        raise Unreadable("PDF 已加密（设了打开密码或权限密码），文件中的文字是加密存放的，gongkai 不能读出全部内容，"
+                         "不能确认其中没有个人信息；请在 WPS、Acrobat 中去掉密码，另存为未加密的 PDF 后再登记")
+    if len(reader.pages) > MAX_PAGES:  # (a page of plain text is read in some 3 ms, one of a dense table in 50)
+        raise too_many_pages(len(reader.pages), "")
     pieces: list[tuple[str, str]] = []
     for number, page in enumerate(reader.pages, start=1):
         text, shown = _page_texts(page)
-        if not text.strip() and _has_images(page):
-            raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息")
+        if _no_words(text) and _has_images(page):
+            raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息；"
+                             "请登记由 Word、WPS 直接另存（导出）的有文字的 PDF")
         pieces.append((text, f" 第{number}页"))
         if shown is not None:
             pieces.append((shown, f" 第{number}页（按显示位置）"))
@@ -576,7 +659,13 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
     pieces.extend(_xfa(root))
     # (what the file holds that the last revision does not reach: an earlier revision's properties, comments, names)
     pieces.extend((text, " 文件中的其他文字（早先版本、注释、名称、未引用的对象）") for text in pdf_byte_texts(data))
-    return pieces + _earlier_revisions(data)
+    return pieces + _earlier_revisions(data, len(reader.pages))
+
+
+def too_many_pages(count: int, how: str) -> Unreadable:
+    """Why a PDF of more than MAX_PAGES pages (*how* they were counted) is not read."""
+    return Unreadable(f"PDF 有 {count:,} 页{how}，超过 gongkai 逐页检查的 {MAX_PAGES:,} 页，不能在合理的时间内读完；"
+                      "请拆成几个文件（或用「另存为」保存为一个版本）后再登记")
 
 
 def _xfa(root: Any) -> list[tuple[str, str]]:
@@ -615,9 +704,10 @@ def _marked_texts(reader: Any, page: Any) -> list[str]:
     return found
 
 
-def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
+def _earlier_revisions(data: bytes, read: int) -> list[tuple[str, str]]:
     """The page text of every earlier revision of a PDF saved by incremental updates: what an update covered or
-    deleted is still in the file, and any reader can open the file as it was."""
+    deleted is still in the file, and any reader can open the file as it was. *read*: the pages of the last revision,
+    which count with theirs against MAX_PAGES."""
     from pypdf import PdfReader
 
     pieces: list[tuple[str, str]] = []
@@ -629,8 +719,15 @@ def _earlier_revisions(data: bytes) -> list[tuple[str, str]]:
     for number, end in enumerate(ends, start=1):
         try:
             reader = PdfReader(io.BytesIO(data[:end]), strict=False)
-            texts = [_page_texts(page) for page in reader.pages]
+            count = len(reader.pages)
         except Exception:  # noqa: BLE001 - the first part of a linearized file is no revision of its own
+            continue
+        read += count
+        if read > MAX_PAGES:
+            raise too_many_pages(read, "（各个版本合计）")
+        try:
+            texts = [_page_texts(page) for page in reader.pages]
+        except Exception:  # noqa: BLE001 - (as above)
             continue
         for page, (text, shown) in enumerate(texts, 1):
             pieces.append((text, f" 早先版本{number} 第{page}页"))
@@ -701,12 +798,56 @@ def _refuse_active(node: dict[Any, Any]) -> None:
         raise Unreadable("PDF 中含有脚本（JavaScript），不能公开；请用「打印为 PDF」重新导出")
 
 
-def _has_images(page: object) -> bool:
-    resources = page.get("/Resources")  # type: ignore[attr-defined]
-    xobjects = resources.get_object().get("/XObject") if resources is not None else None
-    if xobjects is None:
+# A page's text that is only its number (「- 3 -」, 「第 3 页 共 5 页」, 「Page 3 of 5」): a scanner or a converter writes
+# it over the scanned picture, and no word of the scan is read.
+_PAGE_NUMBER = re.compile(r"(?:[\s\d\W_]|第|页|共|[Pp]age|of)*")
+# An inline image in a content stream: BI, its dictionary, ID and the pixels (a scan need not be an image object)
+_BEGIN_IMAGE = re.compile(rb"(?:^|[\s\]>)])BI\s")
+_IMAGE_DATA = re.compile(rb"\sID\s")
+
+
+def _inline_image(content: bytes) -> bool:
+    """Whether a content stream draws an inline image: BI, then ID after it (two searches, each once over the
+    stream: a pattern of the two would go over the rest of the stream again at every BI)."""
+    begin = _BEGIN_IMAGE.search(content)
+    return begin is not None and _IMAGE_DATA.search(content, begin.end()) is not None
+
+
+def _no_words(text: str) -> bool:
+    """True when a page's *text* says nothing but, at most, the page's number."""
+    return _PAGE_NUMBER.fullmatch(text) is not None
+
+
+def _has_images(page: Any) -> bool:
+    """Whether *page* draws a picture: an image object of its own, one inside a form it draws (converters wrap a
+    scan in a form), or an image inline in its content or a form's (BI … ID … EI)."""
+    contents = page.get_contents()
+    if contents is not None and _inline_image(contents.get_data()):
+        return True
+    return _draws_image(page.get("/Resources"), set(), 0)
+
+
+def _draws_image(resources: Any, seen: set[int], depth: int) -> bool:
+    """Whether a picture is drawn through the XObjects of *resources* (forms followed *depth* levels deep)."""
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if isinstance(resources, DictionaryObject) else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not isinstance(xobjects, DictionaryObject) or depth > MAX_DEPTH * 3:
         return False
-    return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+    for reference in xobjects.values():
+        if isinstance(reference, IndirectObject):
+            if reference.idnum in seen:
+                continue
+            seen.add(reference.idnum)
+        xobject = reference.get_object()
+        if xobject.get("/Subtype") == "/Image":
+            return True
+        if xobject.get("/Subtype") == "/Form" and (_inline_image(xobject.get_data())
+                                                   or _draws_image(xobject.get("/Resources"), seen, depth + 1)):
+            return True
+    return False
 
 
 def _image_bytes(image: Any) -> bytes:

@@ -71,6 +71,8 @@ def refusal(suffix: str) -> str | None:
 def mismatch(suffix: str, data: bytes) -> str | None:
     """Why *data* is not a file of format *suffix* (magic bytes, zip members), or None when it is."""
     check = _CHECKS.get(suffix)
+    if check is not None and not data:  # (an empty CSV decodes, as no rows: a download on the portal that is nothing)
+        return "文件是空的（0 字节），可能是复制、下载或保存时没有完成"
     return check(data) if check is not None else None
 
 

@@ -30,7 +30,7 @@ def is_picture(data: bytes) -> bool:
 TOOLKIT = r"Adobe XMP Core \d\.\d-c\d{3} \d{2}\.\d{6}, \d{4}/\d{2}/\d{2}-\d{2}:\d{2}:\d{2}"
 _TOOLKIT = re.compile(TOOLKIT.encode())
 _TOOLKIT_TEXT = re.compile(TOOLKIT)
-MAX_TEXT = 4 * 1024 * 1024  # a compressed text chunk that unpacks to more than this is refused (a bomb)
+MAX_TEXT = 4 * 1024 * 1024  # the compressed text chunks of a picture that unpack to more than this together are refused (a bomb)
 
 
 def picture_texts(data: bytes) -> list[str]:
@@ -142,6 +142,7 @@ def _jpeg(data: bytes, depth: int = 0) -> list[bytes]:
 
 def _png(data: bytes) -> list[bytes]:
     pieces: list[bytes] = []
+    left = [MAX_TEXT]  # (what all its compressed text chunks may unpack to, together: a thousand of 4 MB each are 4 GB)
     at = 8
     while at + 8 <= len(data):
         length = struct.unpack(">I", data[at:at + 4])[0]
@@ -150,13 +151,13 @@ def _png(data: bytes) -> list[bytes]:
             pieces.append(body)
         elif kind == b"zTXt":
             keyword, _, rest = body.partition(b"\x00")
-            pieces += [keyword, _inflate(rest[1:])]
+            pieces += [keyword, _inflate(rest[1:], left)]
         elif kind == b"iTXt":
             keyword, _, rest = body.partition(b"\x00")
             compressed, language_and_text = rest[:1] == b"\x01", rest[2:]
             language, _, rest = language_and_text.partition(b"\x00")
             translated, _, text = rest.partition(b"\x00")
-            pieces += [keyword, language, translated, _inflate(text) if compressed else text]
+            pieces += [keyword, language, translated, _inflate(text, left) if compressed else text]
         elif kind == b"IEND":
             pieces += _after(data, at + 12 + length)
             break
@@ -226,12 +227,14 @@ def _sub_blocks_end(data: bytes, at: int) -> int:
     return min(at + 1, len(data))
 
 
-def _inflate(data: bytes) -> bytes:
+def _inflate(data: bytes, left: list[int]) -> bytes:
+    """A compressed text chunk of a picture unpacked, counted against what the picture's chunks may unpack to."""
     inflater = zlib.decompressobj()
     try:
-        text = inflater.decompress(data, MAX_TEXT)
+        text = inflater.decompress(data, left[0] + 1)
     except zlib.error as exc:
         raise Unreadable("图片中压缩的文字无法解压") from exc
-    if inflater.unconsumed_tail:
-        raise Unreadable("图片中压缩的文字解压后过大（压缩炸弹）")
+    left[0] -= len(text)
+    if inflater.unconsumed_tail or left[0] < 0:
+        raise Unreadable("图片中压缩的文字解压后过大（压缩炸弹）；请用画图等程序把这张图片另存为新的 PNG 或 JPG 后重新插入")
     return text

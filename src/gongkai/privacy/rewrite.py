@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.formulas import FORMULA_STARTS, as_text
 from gongkai.privacy.detect import KINDS, find
-from gongkai.privacy.documents import as_number, cell_text, conditional_formats
+from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
 from gongkai.privacy.extract import Unreadable, text_of
 from gongkai.privacy.mask import mask_text
 from gongkai.privacy.spreadsheet import format_readings, formula_result
@@ -140,6 +140,7 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
     format of the conditional formatting that makes a value show personal data is removed."""
     from openpyxl import load_workbook
 
+    check_workbook(data)  # (opened whole, a workbook makes every cell up to its last one: none too many)
     book = load_workbook(io.BytesIO(data))
     conditional = conditional_formats(data)
     result = MaskResult(b"")
