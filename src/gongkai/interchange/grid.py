@@ -17,7 +17,8 @@ from openpyxl.utils import get_column_letter
 
 from gongkai.catalog import invisible
 from gongkai.formulas import uninert
-from gongkai.privacy.extract import decode_text
+from gongkai.privacy.documents import check_workbook
+from gongkai.privacy.extract import Unreadable, decode_text
 from gongkai.privacy.formats import password_protected
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: Excel 97–2003 .xls
@@ -149,12 +150,17 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
             return [_csv_grid(data, PurePath(name).stem)]
         raise UnreadableWorkbook("既不是 xlsx 也不是 xls 表格。请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
     try:
+        # (a 1 KB file can declare a million rows of 16,384 cells, which openpyxl would make one by one: the gate's
+        # limits are asked first, on a reading that makes no cell of the blank ones between)
+        check_workbook(data)
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
         # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
         # when a sheet holds a formula: a table formatted far below its rows (borders drawn over 20,000 empty rows in
         # WPS) takes seconds to parse, and twice as long read twice.
         written = load_workbook(io.BytesIO(data)) if _has_formulas(data) else None
+    except Unreadable as exc:
+        raise UnreadableWorkbook(str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
     return [_xlsx_grid(ws, None if written is None else written[ws.title]) for ws in workbook.worksheets]
@@ -218,7 +224,9 @@ def _xls_grids(data: bytes, suffix: str = ".xls") -> list[Grid]:
     import xlrd  # only old .xls files need it
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())  # xlrd would print
+        # (ragged: a row as long as its own last cell — one cell at IV65536 made 65,536 rows of 256 cells to look at)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True,
+                                  logfile=io.StringIO())  # xlrd would print
     except Exception as exc:  # noqa: BLE001 - likewise anywhere in xlrd (encrypted, truncated, not BIFF8)
         if "encrypted" in str(exc):
             raise UnreadableWorkbook(_PASSWORD) from exc
@@ -230,7 +238,7 @@ def _xls_grids(data: bytes, suffix: str = ".xls") -> list[Grid]:
     for sheet in book.sheets():
         cells, dates, numbers = {}, set(), set()
         for row in range(sheet.nrows):
-            for col in range(sheet.ncols):
+            for col in range(sheet.row_len(row)):
                 cell = sheet.cell(row, col)
                 # An error result (#REF! …) is stored as a number: show it as Excel does, never as that number.
                 value = xlrd.error_text_from_code.get(cell.value, "#N/A") if cell.ctype == xlrd.XL_CELL_ERROR else cell.value
