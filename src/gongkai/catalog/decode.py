@@ -102,13 +102,7 @@ def _reads_as(data: bytes, codec: str) -> bool:
     """False when *data* (after a BOM of *codec*) is plainly UTF-8 text instead: it decodes as UTF-8, holds characters
     beyond ASCII and no NUL (which UTF-16 and UTF-32 put beside every ASCII character). Converting such bytes as
     UTF-16 turns the whole file into other characters."""
-    if b"\x00" in data or data.isascii():
-        return True
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
+    return b"\x00" in data or data.isascii() or not _is_utf8(data)
 
 
 def _ascii_share(text: str) -> bool:
