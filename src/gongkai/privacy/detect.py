@@ -32,7 +32,8 @@ from dataclasses import dataclass, replace
 from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
-from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
+from gongkai.privacy.organisations import account_of_body, address_of_body
+from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize)
@@ -519,7 +520,8 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
             if digits in allowed:
                 continue
             start, end = groups[first].start, groups[last].end
-            if kind == "bank" and len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:]):
+            if kind == "bank" and (len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:])
+                                   or account_of_body(text, start)):
                 continue
             # In data gongkai writes, eighteen digits ending in 000 without their check digit are a serial (受理编号
             # 350524202612041000) far more often than an ID a float rounded: the source scan has judged the record.
@@ -645,11 +647,13 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
             if not groups[last].whole or (last > first and (digits.endswith("X") or not groups[last].joined)):
                 break
             digits += groups[last].digits
-            if len(digits) > 19:
+            if len(digits) > 20:
                 break
             # 13800138000x: an X that is no check digit ends the number, it is not part of it
             value = digits[:-1] if digits.endswith("X") and len(digits) != 18 else digits
-            if len(value) in _NUMBER_LENGTHS:
+            if disability_card(value):  # (a 残疾人证号 is the holder's ID and two digits: the ID is what it shows)
+                found.append((last - first, first, last, "id", value[:18]))
+            elif len(value) in _NUMBER_LENGTHS:
                 kind = classify(value)
                 if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
                     lost = 50 if len(value) == 17 else 0
@@ -663,16 +667,31 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
     return sorted(chosen)
 
 
+# What stands between the bureau's registered address and a floor or room of its building: the building's name, a
+# floor (民政大楼、县民政局3楼、行政服务中心二楼), nothing that ends the address (a comma, a full stop, a new line).
+_IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）()]{{0,16}}")
+
+
 def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     found = [*_ADDRESS.finditer(norm.text), *(m for m in _ADDRESS_CN.finditer(norm.text) if _CN_CHAR.search(m.group(0)))]
     taken: list[re.Match[str]] = []
     for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):  # the longest reading of each place
         if all(match.end() <= other.start() or other.end() <= match.start() for other in taken):
             taken.append(match)
+    bureau = tuple(value for value in allowed if _HANZI_CHAR.search(value) is not None)
+    end_of_bureau = -1
     for match in sorted(taken, key=lambda m: m.start()):
         value = ascii_digits(match.group(0))
-        if value not in allowed:
-            yield Hit("address", value, *norm.span(match.start(), match.end()))
+        # The bureau's own address (gongkai.yaml) and the rooms of its building: 河滨北路168号民政大楼302室,
+        # 河滨北路168号3幢1201室 are where its 信访 letters go (DOMAIN.md §3.1), no one's home.
+        if value.startswith(bureau) or (end_of_bureau >= 0 and _IN_BUILDING.fullmatch(norm.text, end_of_bureau,
+                                                                                        match.start()) is not None):
+            end_of_bureau = match.end()
+            continue
+        end_of_bureau = -1
+        if address_of_body(norm.text, match.start()):  # (安溪县殡仪馆（地址：…砖文村13号）: an organisation's)
+            continue
+        yield Hit("address", value, *norm.span(match.start(), match.end()))
 
 
 def bureau_values(phones: list[str], addresses: list[str]) -> frozenset[str]:

@@ -30,6 +30,9 @@ class Segment:
     text: str
     where: str
     line: int | None = None  # 0-based line inside the body or text file
+    # a table cell's row before it (its cells joined by SEPARATE): the organisation a row names owns the address in
+    # the row's 地址 column (detect.find reads the cell after it: organisations.py)
+    row: str = ""
 
 
 @dataclass
@@ -90,7 +93,8 @@ def markdown_segments(text: str, label: str) -> Iterator[Segment]:
     for number, line in enumerate(text.split("\n")):
         if number in cells:
             for r, c, cell, head in cells[number]:
-                yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number)
+                yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number,
+                              SEPARATE.join(before for _, _, before, _ in cells[number][:c - 1]))
         else:
             yield Segment(line, f"{label}第{number + 1}行", number)
 
@@ -145,7 +149,8 @@ def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     header = rows[0]
     segments = [Segment(cell, f"{label} 表头第{c}列") for c, cell in enumerate(header, 1)]
     for r, row in enumerate(rows[1:], start=1):
-        segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}") for c, cell in enumerate(row, 1))
+        segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}", None, SEPARATE.join(row[:c - 1]))
+                        for c, cell in enumerate(row, 1))
     return segments + formula_segments(segments), [Table(header, label, None, rows[1:])]
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gongkai.privacy.detect import KINDS, find, masked_numbers, may_be_masked
+from gongkai.privacy.detect import KINDS, Hit, find, masked_numbers, may_be_masked
 from gongkai.privacy.extract import Segment
 from gongkai.privacy.fields import FieldPath, describe, list_runs, model_texts
 from gongkai.privacy.mask_format import mask_value
@@ -70,13 +70,25 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
     found: list[PrivacyFinding] = []
     seen: set[tuple[str, str]] = set()
     for segment in segments:
-        for hit in find(segment.text, allowed):
+        for hit in _cell_hits(segment, allowed):
             if (hit.kind, hit.value) in seen:
                 continue
             seen.add((hit.kind, hit.value))
             found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, hit.label,
                                         born=hit.born))
     return found
+
+
+def _cell_hits(segment: Segment, allowed: frozenset[str]) -> Iterator[Hit]:
+    """What find() finds in a segment; a table cell read after the cells of its row before it (the organisation a
+    row names owns the address of its 地址 column), keeping the hits inside the cell."""
+    hits = list(find(segment.text, allowed))
+    if not segment.row or all(hit.kind != "address" for hit in hits):  # (most cells: read once)
+        return iter(hits)
+    start = len(segment.row) + 1
+    owned = {(hit.start - start, hit.end - start) for hit in find(f"{segment.row}{SEPARATE}{segment.text}", allowed)
+             if hit.kind == "address" and hit.start >= start}
+    return (hit for hit in hits if hit.kind != "address" or (hit.start, hit.end) in owned)
 
 
 def model_findings(owner: str, model: BaseModel, allowed: frozenset[str], skip: frozenset[str] = frozenset(),

@@ -1,0 +1,152 @@
+"""Hostile pass 23 (issues 6 and 11): the gate's precision, and kinds of personal data it did not know.
+
+Found, each a hole of a class (expected values typed by hand from DOMAIN.md §3.1 and §7):
+- **Held back: rooms of the bureau's own building.** 社会救助信访通讯地址 is a row of the 民政 directory (DOMAIN.md §3.1);
+  the bureau writes it with its room: 测试县城关镇人民路1号民政大楼302室. Only the registered address itself
+  (gongkai.yaml) was the bureau's; the room (302室) was GK604 and the notice never went out.
+- **Held back: addresses of organisations.** A legal entity is no person (DOMAIN.md §7 protects people): a list of
+  养老机构 with their addresses, the 殡仪馆 (地址：…砖文村13号), the 行政服务中心 where a service is done (办理地点,
+  DOMAIN.md §3.1) were GK604 — the 养老服务 column could not publish its list. Now an address written right after the
+  name of an organisation (in the text, or in the same table row) is that organisation's. A person's (陈水生住所：…,
+  a 公示 row with a name) is found as before.
+- **Held back: the account of a 慈善总会 for donations** (户名：测试县慈善总会，开户行：…，账号：6228 4806 5000 1234 568,
+  a 19-digit account that passes Luhn) was GK603. Now an account after 「户名：<an organisation>」 in the same line
+  goes out; 户名：陈水生 … 账号 is found as before.
+- **Let through: 残疾人证号.** The second-generation 残疾人证号 is the holder's 身份证号 and two digits (kind 1–7,
+  grade 1–4): 35052419850315123642 shows the ID 350524198503151236 whole, yet twenty digits were no number the
+  detector knew. Now GK601 (masked 35*************236), held back at build-site, and caught by the output scan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import AGENCY, ITEM, RECORD, TODAY, CatalogDir
+from test_hostile7_gate import holding
+
+from gongkai.cli import main
+from gongkai.privacy.outputs import scan_output
+
+NOTICE = (RECORD.replace("文种: 公示", "文种: 通知").replace("事项: SHJZ-001\n", "").replace("公示截止: 2026-12-31\n", ""))
+BODY = "正文: |\n  经审核，现将名单予以公示。\n"
+
+
+def _record(number: int, title: str, body: str, template: str = NOTICE) -> str:
+    """*template* as record R2026-NNN with its own 索引号, 文号 and *title*, its 正文 the lines of *body*."""
+    text = (template.replace("R2026-001", f"R2026-{number:03d}")
+            .replace("350524-MZ-2026-00001", f"350524-MZ-2026-{number:05d}")
+            .replace("测民〔2026〕1号", f"测民〔2026〕{number}号")
+            .replace("测试县民政局关于2026年第三季度低保对象名单的公示", title))
+    return text.replace(BODY, "正文: |\n" + "".join(f"  {line}\n" if line else "\n" for line in body.split("\n")))
+
+
+# What a 民政局 publishes and must be able to publish (none holds personal data)
+PUBLISHED = {
+    # 社会救助信访通讯地址 (DOMAIN.md §3.1): the bureau's registered address (gongkai.yaml: 人民路1号) and its rooms
+    101: ("测试县社会救助信访和投诉举报渠道",
+          "信访通讯地址：测试县城关镇人民路1号民政大楼302室（社会救助股），邮编362400。\n"
+          "来访接待：测试县人民路1号县民政局3楼305室，工作日上午8:00—12:00。\n"
+          "投诉举报电话：0595-23000000，12345政务服务便民热线，12349民政服务热线。"),
+    # 养老机构 and their addresses, in a table and in the text; where a service is done
+    102: ("测试县2026年养老机构名录",
+          "| 序号 | 机构名称 | 地址 | 床位数 |\n|---|---|---|---|\n"
+          "| 1 | 测试县社会福利中心 | 城关镇解放路12号 | 300 |\n"
+          "| 2 | 测试县湖头镇敬老院 | 湖头镇湖二村13号 | 60 |\n\n"
+          "测试县殡仪馆（地址：测试县城关镇砖文村13号）提供遗体接运服务。\n"
+          "养老机构备案办理地点：测试县行政服务中心（城关镇城东路88号）2楼民政窗口。"),
+    # a 慈善总会's account for donations: nineteen digits passing Luhn, written in groups of four
+    103: ("测试县慈善总会关于开展2026年“慈善一日捐”活动的公告",
+          "户名：测试县慈善总会，开户行：中国农业银行测试县支行，账号：6228 4806 5000 1234 568。\n"
+          "统一社会信用代码：53350524501234567D。"),
+}
+# What stays personal: a person's home, a person's card, the ID inside a 残疾人证号
+HELD = {
+    104: ("测试县民政局关于2026年第三季度临时救助对象的通知",
+          "临时救助对象陈*生，住所：城关镇解放路12号302室。\n"
+          "户名：陈*生，开户行：中国农业银行测试县支行，账号：6228480650001234568。"),
+    105: ("测试县2026年困难残疾人生活补贴发放情况",
+          "补贴对象陈*生，肢体二级，残疾人证号35052419850315123642，发放金额1,380元。"),
+    106: ("测试县2026年困难残疾人生活补贴发放名单",
+          "| 序号 | 残疾人证号 | 残疾类别 | 金额（元） |\n|---|---|---|---|\n"
+          "| 1 | 11010519491231002X42 | 肢体 | 1380 |\n| 2 | 44052418800101001471 | 视力 | 1380 |"),
+}
+
+
+def _run(*args: str | Path) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, object]], Path]:
+    """One catalog holding every case, validated (json) and built once: (diagnostics, site)."""
+    root = tmp_path_factory.mktemp("h23")
+    cat = CatalogDir(root / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    for number, (title, body) in {**PUBLISHED, **HELD}.items():
+        cat.record(_record(number, title, body), f"records/2026/R2026-{number:03d}.yaml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_TODAY", TODAY)
+        patch.setenv("COLUMNS", "200")
+        code, out = _run("validate", cat.root, "--format", "json")
+        assert code == 1, out
+        site = root / "site"
+        built_code, built_out = _run("build-site", cat.root, "--out", site, "--no-search")
+        assert built_code == 0, built_out
+    return json.loads(out)["diagnostics"], site
+
+
+def _privacy(diagnostics: list[dict[str, object]], owner: str) -> list[tuple[str, int, str]]:
+    return [(str(d["code"]), int(str(d["line"])), str(d["message"])) for d in diagnostics
+            if d["id"] == owner and str(d["code"]).startswith("GK60")]
+
+
+@pytest.mark.parametrize("number", sorted(PUBLISHED))
+def test_what_a_bureau_publishes_goes_out(built, number: int) -> None:
+    diagnostics, site = built
+    owner = f"R2026-{number:03d}"
+    assert _privacy(diagnostics, owner) == []
+    page = (site / "records" / f"{owner}.html").read_text(encoding="utf-8")
+    title, body = PUBLISHED[number]
+    for shown in {101: ["人民路1号民政大楼302室", "3楼305室", "12349"],
+                  102: ["城关镇解放路12号", "湖二村13号", "砖文村13号", "城东路88号"],
+                  103: ["6228 4806 5000 1234 568", "53350524501234567D"]}[number]:
+        assert shown in page, shown
+
+
+def test_a_persons_home_and_card_are_still_found(built) -> None:
+    diagnostics, site = built
+    found = _privacy(diagnostics, "R2026-104")
+    # 正文: | is line 15 of the record file (no 事项, no 公示截止): the home on line 16, the card on line 17
+    assert [(code, line) for code, line, _ in found] == [("GK604", 16), ("GK603", 17)], found
+    assert "解放路**号***室" in found[0][2] and "6228***********4568" in found[1][2], found
+    assert not (site / "records" / "R2026-104.html").exists()
+
+
+def test_the_id_inside_a_disability_card_number_is_found(built) -> None:
+    diagnostics, site = built
+    found = _privacy(diagnostics, "R2026-105")
+    assert [(code, line) for code, line, _ in found] == [("GK601", 16)], found
+    message = found[0][2]
+    assert "身份证号" in message and "35*************236" in message and "350524198503151236" not in message, message
+    assert not (site / "records" / "R2026-105.html").exists()
+    # in a table too, the check digit X inside (11010519491231002X + 42) and the oldest birth dates (1880)
+    found = _privacy(diagnostics, "R2026-106")
+    assert sorted((line, message.split("「")[0]) for _, line, message in found) == [
+        (18, "正文表格第1行第2列（残疾人证号）有未遮盖的身份证号"), (19, "正文表格第2行第2列（残疾人证号）有未遮盖的身份证号")], found
+    assert holding(site, "35052419850315123642", "11010519491231002X42", "44052418800101001471") == []
+
+
+def test_the_output_scan_finds_a_disability_card_number() -> None:
+    page = "<p>补贴对象陈*生，残疾人证号35052419850315123642。</p>".encode()
+    found = scan_output("records/R2026-105.html", page, frozenset())
+    assert [(f.kind, f.masked_value) for f in found] == [("id", "35*************236")], found
+    assert scan_output("records/R2026-105.html", "<p>残疾人证号35*************236 42</p>".encode(), frozenset()) == []
