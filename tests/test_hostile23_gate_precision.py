@@ -71,10 +71,40 @@ HELD = {
           "户名：陈*生，开户行：中国农业银行测试县支行，账号：6228480650001234568。"),
     105: ("测试县2026年困难残疾人生活补贴发放情况",
           "补贴对象陈*生，肢体二级，残疾人证号35052419850315123642，发放金额1,380元。"),
+    # a list of people with their 工作单位: the company beside a name owns no one's home (in the body and in a CSV)
+    107: ("测试县2026年第三季度临时救助对象名单",
+          "| 序号 | 姓名 | 工作单位 | 地址 |\n|---|---|---|---|\n"
+          "| 1 | 陈*生 | 测试县某某公司 | 城关镇解放路13号302室 |\n| 2 | 林*妹 | 测试县某某公司 | 城关镇解放路13号303室 |"),
     106: ("测试县2026年困难残疾人生活补贴发放名单",
           "| 序号 | 残疾人证号 | 残疾类别 | 金额（元） |\n|---|---|---|---|\n"
           "| 1 | 11010519491231002X42 | 肢体 | 1380 |\n| 2 | 44052418800101001471 | 视力 | 1380 |"),
 }
+
+
+# Attachments (R2026-108): a list of 养老机构 with their addresses goes out, as CSV and XLSX; R2026-109: a list of people
+# with the 工作单位 beside each name keeps their homes found
+HOMES_CSV = "序号,姓名,工作单位,家庭住址\n1,陈*生,测试县某某公司,城关镇解放路13号302室\n2,林*妹,测试县某某公司,城关镇解放路13号303室\n"
+HOMES_XLSX = [["序号", "姓名", "工作单位", "家庭住址"], [1, "陈*生", "测试县社会福利中心", "城关镇解放路13号302室"],
+              [2, "林*妹", "测试县社会福利中心", "城关镇解放路13号303室"]]
+HOMES_CSV_NAME = "files/2026/名单.csv"
+INSTITUTIONS = [["序号", "机构名称", "地址", "床位数"], [1, "测试县社会福利中心", "城关镇解放路12号", 300],
+                [2, "测试县湖头镇敬老院", "湖头镇湖二村13号", 60]]
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _attached(number: int, title: str, *files: str) -> str:
+    listed = "".join(f"  - 名称: {Path(f).stem}\n    文件: {f}\n" for f in files)
+    return _record(number, title, "附后。").replace("正文: |", f"附件:\n{listed}正文: |")
 
 
 def _run(*args: str | Path) -> tuple[int, str]:
@@ -93,6 +123,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, obje
     cat.item(ITEM)
     for number, (title, body) in {**PUBLISHED, **HELD}.items():
         cat.record(_record(number, title, body), f"records/2026/R2026-{number:03d}.yaml")
+    cat.write("files/2026/养老机构.csv", "\n".join(",".join(map(str, row)) for row in INSTITUTIONS) + "\n")
+    cat.write("files/2026/养老机构.xlsx", _xlsx(INSTITUTIONS))
+    cat.record(_attached(108, "测试县养老机构名录（附表）", "files/2026/养老机构.csv", "files/2026/养老机构.xlsx"),
+               "records/2026/R2026-108.yaml")
+    cat.write(HOMES_CSV_NAME, HOMES_CSV)
+    cat.write("files/2026/名单.xlsx", _xlsx(HOMES_XLSX))
+    cat.record(_attached(109, "测试县临时救助对象名单（附表）", HOMES_CSV_NAME, "files/2026/名单.xlsx"),
+               "records/2026/R2026-109.yaml")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", TODAY)
         patch.setenv("COLUMNS", "200")
@@ -107,6 +145,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, obje
 def _privacy(diagnostics: list[dict[str, object]], owner: str) -> list[tuple[str, int, str]]:
     return [(str(d["code"]), int(str(d["line"])), str(d["message"])) for d in diagnostics
             if d["id"] == owner and str(d["code"]).startswith("GK60")]
+
+
+def test_a_list_of_institutions_attached_goes_out(built) -> None:
+    diagnostics, site = built
+    assert _privacy(diagnostics, "R2026-108") == []
+    assert (site / "files" / "2026" / "养老机构.csv").exists() and (site / "files" / "2026" / "养老机构.xlsx").exists()
+
+
+def test_the_homes_of_a_list_of_people_beside_their_employer_are_found(built) -> None:
+    diagnostics, site = built
+    body = [(code, line, message.split("有未遮盖")[0]) for code, line, message in _privacy(diagnostics, "R2026-107")]
+    assert body == [("GK604", 18, "正文表格第1行第4列（地址）"), ("GK604", 19, "正文表格第2行第4列（地址）")], body
+    attached = sorted(message.split("有未遮盖")[0] for _, _, message in _privacy(diagnostics, "R2026-109"))
+    assert attached == ["附件「files/2026/名单.csv」 第1行第4列（家庭住址）", "附件「files/2026/名单.csv」 第2行第4列（家庭住址）",
+                        "附件「files/2026/名单.xlsx」 Sheet!D2", "附件「files/2026/名单.xlsx」 Sheet!D3"], attached
+    assert not (site / "records" / "R2026-107.html").exists() and not (site / "records" / "R2026-109.html").exists()
+    assert holding(site, "解放路13号") == []
 
 
 @pytest.mark.parametrize("number", sorted(PUBLISHED))

@@ -669,7 +669,9 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
 
 # What stands between the bureau's registered address and a floor or room of its building: the building's name, a
 # floor (民政大楼、县民政局3楼、行政服务中心二楼), nothing that ends the address (a comma, a full stop, a new line).
-_IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）()]{{0,16}}")
+_IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）() \u3000]{{0,16}}")
+# A floor, building, unit or room only (302室, 3幢1201室, 三〇二室): a road or a village (解放路12号) is another place.
+_ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
 
 
 def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
@@ -684,8 +686,8 @@ def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         value = ascii_digits(match.group(0))
         # The bureau's own address (gongkai.yaml) and the rooms of its building: 河滨北路168号民政大楼302室,
         # 河滨北路168号3幢1201室 are where its 信访 letters go (DOMAIN.md §3.1), no one's home.
-        if value.startswith(bureau) or (end_of_bureau >= 0 and _IN_BUILDING.fullmatch(norm.text, end_of_bureau,
-                                                                                        match.start()) is not None):
+        if value.startswith(bureau) or (end_of_bureau >= 0 and _ROOM_ONLY.match(value) is not None
+                                        and _IN_BUILDING.fullmatch(norm.text, end_of_bureau, match.start()) is not None):
             end_of_bureau = match.end()
             continue
         end_of_bureau = -1

@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from gongkai.privacy.columns import name_columns
 from gongkai.privacy.normalize import SEPARATE
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
+_PEOPLE_BORDER = f"{SEPARATE}。{SEPARATE}"
 FORMULA_STARTS = ("=", "+", "-", "@")  # a CSV cell Excel takes for a formula
 
 
@@ -30,8 +32,9 @@ class Segment:
     text: str
     where: str
     line: int | None = None  # 0-based line inside the body or text file
-    # a table cell's row before it (its cells joined by SEPARATE): the organisation a row names owns the address in
-    # the row's 地址 column (detect.find reads the cell after it: organisations.py)
+    # a table cell's row before it (its cells joined by SEPARATE) in a table that lists no people: the organisation a
+    # row names owns the address in the row's 地址 column (findings.segment_findings reads the cell after it:
+    # organisations.py); in a list of people (姓名, 救助对象 …) the 工作单位 beside a name owns no one's home
     row: str = ""
 
 
@@ -74,27 +77,37 @@ def markdown_tables(text: str) -> list[Table]:
 def cells_apart(text: str) -> str:
     """*text* with the cell borders («|», not an escaped «\\|») of its pipe tables turned into NUL (SEPARATE),
     which joins no digits: read whole, a row of counts (| 1582 | 346 | 7890 |) is three numbers, as the page shows
-    it, not one."""
+    it, not one. In a list of people a border is NUL and a full stop: the 工作单位 beside a name is no organisation
+    whose address the next cell holds (organisations.py; markdown_segments gives such a table no row)."""
     lines = text.split("\n")
     for table in markdown_tables(text):
         assert table.line is not None
+        border = _PEOPLE_BORDER if lists_people([table.header, *table.rows]) else SEPARATE
         for number in range(table.line, table.line + 2 + len(table.rows)):
-            lines[number] = _CELL_BORDER.sub(SEPARATE, lines[number])
+            lines[number] = _CELL_BORDER.sub(border, lines[number])
     return "\n".join(lines)
+
+
+def lists_people(rows: list[list[str]]) -> bool:
+    """True when the table given by its rows (header first) has a column of people's names (columns.name_columns)."""
+    return bool(name_columns(rows)[1])
 
 
 def markdown_segments(text: str, label: str) -> Iterator[Segment]:
     """Lines of a Markdown text; table cells are named by their row and column."""
     cells: dict[int, list[tuple[int, int, str, str]]] = {}
+    rowed: set[int] = set()
     for table in markdown_tables(text):
         assert table.line is not None
         for r, row in enumerate(table.rows, start=1):
             cells[table.line + 1 + r] = [(r, c, cell, _header(table.header, c)) for c, cell in enumerate(row, 1)]
+        if not lists_people([table.header, *table.rows]):
+            rowed.update(range(table.line + 2, table.line + 2 + len(table.rows)))
     for number, line in enumerate(text.split("\n")):
         if number in cells:
             for r, c, cell, head in cells[number]:
-                yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number,
-                              SEPARATE.join(before for _, _, before, _ in cells[number][:c - 1]))
+                before = SEPARATE.join(cell for _, _, cell, _ in cells[number][:c - 1]) if number in rowed else ""
+                yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number, before)
         else:
             yield Segment(line, f"{label}第{number + 1}行", number)
 
@@ -148,8 +161,10 @@ def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
         return [], []
     header = rows[0]
     segments = [Segment(cell, f"{label} 表头第{c}列") for c, cell in enumerate(header, 1)]
+    rowed = not lists_people(rows)
     for r, row in enumerate(rows[1:], start=1):
-        segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}", None, SEPARATE.join(row[:c - 1]))
+        segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}", None,
+                                SEPARATE.join(row[:c - 1]) if rowed else "")
                         for c, cell in enumerate(row, 1))
     return segments + formula_segments(segments), [Table(header, label, None, rows[1:])]
 
