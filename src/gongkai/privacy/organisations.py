@@ -14,20 +14,23 @@ from __future__ import annotations
 import re
 
 _HANZI = "\u4e00-\u9fff"
-# Words that end only the names of organisations (never a single 所, 处, 院, 会: 住所, 住处, 陈会 are no bodies).
+# Words that end only the names of organisations (never a single 所, 处, 院, 会: 住所, 住处, 陈会 are no bodies). Not
+# 局: the bureau's own address is registered (gongkai.yaml, detect.bureau_values), so 测试县民政局（经兜村十二号） names
+# some other place, a person's perhaps.
 _BODY = ("中心|福利院|敬老院|养老院|颐养院|幸福院|光荣院|儿童院|殡仪馆|火化场|火葬场|公墓|陵园|墓园|骨灰堂|救助站|服务站|"
-         "管理站|工作站|管理所|派出所|事务所|研究所|卫生所|服务社|合作社|民政局|[{h}]{{2,}}局|人民政府|政府|委员会|村委会|居委会|"
+         "管理站|工作站|管理所|派出所|事务所|研究所|卫生所|服务社|合作社|人民政府|委员会|村委会|居委会|"
          "办事处|登记处|服务处|联络处|法院|检察院|医院|卫生院|学院|学校|小学|中学|幼儿园|公司|集团|协会|商会|学会|研究会|基金会|"
-         "总会|红十字会|慈善会|联合会|促进会|联谊会|银行|支行|分行|营业部|档案馆|图书馆|文化馆|纪念馆|博物馆|体育馆|服务大厅|窗口").format(h=_HANZI)
+         "总会|红十字会|慈善会|联合会|促进会|联谊会|银行|支行|分行|营业部|档案馆|图书馆|文化馆|纪念馆|博物馆|体育馆|服务大厅|窗口")
 # Between the name and the address: brackets, commas, colons, spaces, a table's cell border, a label.
 _LINK = r"(?:[（(，,：:\s\x00|]|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?(?:地址|住所|地点)|位于|坐落于|设在|设于)+"
 # The places an address starts with (福建省、泉州市、安溪县、城厢镇、凤城街道), then the first characters of its road or village.
 _PLACES = rf"(?:[{_HANZI}]{{1,4}}(?:省|市|县|区|镇|乡|街道))*[{_HANZI}]{{0,3}}"
 _ADDRESS_OF_BODY = re.compile(rf"(?:{_BODY}){_LINK}{_PLACES}$")
-# 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word).
+# 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word;
+# a bureau's, 户名：安溪县民政局, is one too).
 # Only the labels of one account may stand between the name and the number (开户行, 账号): a sentence that ends, or a
 # card of a person (陈水生银行卡号), is no part of it.
-_ACCOUNT_OF_BODY = re.compile(rf"(?:户名|收款单位|收款人|账户名称|开户单位)\s*[：:]?\s*[{_HANZI}（）()]{{2,40}}?(?:{_BODY})"
+_ACCOUNT_OF_BODY = re.compile(rf"(?:户名|收款单位|收款人|账户名称|开户单位)\s*[：:]?\s*[{_HANZI}（）()]{{2,40}}?(?:{_BODY}|局)"
                               r"[，,、\s]*(?:开户(?:银行|行|网点)\s*[：:]?\s*[^，,。；;！!？?\n]{1,30}?[，,、\s]*)?"
                               r"(?:银行)?(?:账号|帐号|账户)\s*[：:]?\s*$")
 _LOOK_BACK = 48
