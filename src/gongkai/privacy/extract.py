@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from gongkai.privacy.columns import name_columns
 from gongkai.privacy.normalize import SEPARATE
+from gongkai.privacy.organisations import names_body
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
-_PEOPLE_BORDER = f"{SEPARATE}。{SEPARATE}"
+_BORDER = f"{SEPARATE}。{SEPARATE}"
 FORMULA_STARTS = ("=", "+", "-", "@")  # a CSV cell Excel takes for a formula
 
 
@@ -77,15 +78,22 @@ def markdown_tables(text: str) -> list[Table]:
 def cells_apart(text: str) -> str:
     """*text* with the cell borders («|», not an escaped «\\|») of its pipe tables turned into NUL (SEPARATE),
     which joins no digits: read whole, a row of counts (| 1582 | 346 | 7890 |) is three numbers, as the page shows
-    it, not one. In a list of people a border is NUL and a full stop: the 工作单位 beside a name is no organisation
-    whose address the next cell holds (organisations.py; markdown_segments gives such a table no row)."""
+    it, not one. (A full stop beside it: read whole, a row joins no organisation's name to an address either — a
+    工作单位 beside a name owns no one's home; markdown_segments reads each cell with its row.)"""
     lines = text.split("\n")
     for table in markdown_tables(text):
         assert table.line is not None
-        border = _PEOPLE_BORDER if lists_people([table.header, *table.rows]) else SEPARATE
         for number in range(table.line, table.line + 2 + len(table.rows)):
-            lines[number] = _CELL_BORDER.sub(border, lines[number])
+            lines[number] = _CELL_BORDER.sub(_BORDER, lines[number])
     return "\n".join(lines)
+
+
+def organisation_rows(text: str) -> frozenset[int]:
+    """The 0-based lines of *text* that are rows naming an organisation (a cell holds its name alone) in pipe tables
+    that list no people: the addresses in such a row are judged cell by cell (markdown_segments)."""
+    return frozenset(table.line + 1 + r for table in markdown_tables(text) if table.line is not None
+                     and not lists_people([table.header, *table.rows])
+                     for r, row in enumerate(table.rows, start=1) if any(names_body(cell) for cell in row))
 
 
 def lists_people(rows: list[list[str]]) -> bool:

@@ -16,6 +16,7 @@ from gongkai.privacy.fields import FieldPath, describe, list_runs, model_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
 from gongkai.privacy.numbers import combined_mask, revealed, undermasked
+from gongkai.privacy.organisations import names_body
 
 # The rule that reports each kind of finding.
 CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "bank": "GK603", "address": "GK604"}
@@ -80,13 +81,17 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
 
 
 def _cell_hits(segment: Segment, allowed: frozenset[str]) -> Iterator[Hit]:
-    """What find() finds in a segment; a table cell read after the cells of its row before it (the organisation a
-    row names owns the address of its 地址 column), keeping the hits inside the cell."""
+    """What find() finds in a segment; an address in a table cell is the organisation's whose name a cell before it
+    in the row holds (a table that lists no people: extract.Segment.row)."""
     hits = list(find(segment.text, allowed))
     if not segment.row or all(hit.kind != "address" for hit in hits):  # (most cells: read once)
         return iter(hits)
-    start = len(segment.row) + 1
-    owned = {(hit.start - start, hit.end - start) for hit in find(f"{segment.row}{SEPARATE}{segment.text}", allowed)
+    body = next((cell for cell in reversed(segment.row.split(SEPARATE)) if names_body(cell)), None)
+    if body is None:
+        return iter(hits)
+    # (read as the text would say it: 测试县社会福利中心，城关镇解放路12号)
+    start = len(body) + 1
+    owned = {(hit.start - start, hit.end - start) for hit in find(f"{body}，{segment.text}", allowed)
              if hit.kind == "address" and hit.start >= start}
     return (hit for hit in hits if hit.kind != "address" or (hit.start, hit.end) in owned)
 

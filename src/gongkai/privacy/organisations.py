@@ -21,11 +21,15 @@ _BODY = ("中心|福利院|敬老院|养老院|颐养院|幸福院|光荣院|儿
          "管理站|工作站|管理所|派出所|事务所|研究所|卫生所|服务社|合作社|人民政府|委员会|村委会|居委会|"
          "办事处|登记处|服务处|联络处|法院|检察院|医院|卫生院|学院|学校|小学|中学|幼儿园|公司|集团|协会|商会|学会|研究会|基金会|"
          "总会|红十字会|慈善会|联合会|促进会|联谊会|银行|支行|分行|营业部|档案馆|图书馆|文化馆|纪念馆|博物馆|体育馆|服务大厅|窗口")
-# Between the name and the address: brackets, commas, colons, spaces, a table's cell border, a label.
-_LINK = r"(?:[（(，,：:\s\x00|]|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?(?:地址|住所|地点)|位于|坐落于|设在|设于)+"
+# Between the name and the address: brackets, commas, colons, spaces, a label; in a row of cells read as one text
+# (a workbook's sheet as its XML shows it: cells apart by NUL, normalize.SEPARATE), the cells between. A row in the
+# body or a CSV is read cell by cell instead (names_body), and cells_apart puts a full stop in its borders.
+_LINK = (r"(?:[（(，,：:\s]|\x00(?:[^\x00\n。]{0,40}\x00)*|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?(?:地址|住所|地点)"
+         r"|位于|坐落于|设在|设于)+")
 # The places an address starts with (福建省、泉州市、安溪县、城厢镇、凤城街道), then the first characters of its road or village.
 _PLACES = rf"(?:[{_HANZI}]{{1,4}}(?:省|市|县|区|镇|乡|街道))*[{_HANZI}]{{0,3}}"
 _ADDRESS_OF_BODY = re.compile(rf"(?:{_BODY}){_LINK}{_PLACES}$")
+_NAME_OF_BODY = re.compile(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
 # 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word;
 # a bureau's, 户名：安溪县民政局, is one too).
 # Only the labels of one account may stand between the name and the number (开户行, 账号): a sentence that ends, or a
@@ -40,6 +44,11 @@ def address_of_body(text: str, start: int) -> bool:
     """True when the address at text[start:…] is written right after the name of an organisation: it is that
     organisation's address."""
     return _ADDRESS_OF_BODY.search(text, max(0, start - _LOOK_BACK), start) is not None
+
+
+def names_body(cell: str) -> bool:
+    """True when a table cell holds the name of an organisation and nothing else (测试县社会福利中心)."""
+    return _NAME_OF_BODY.fullmatch(cell.strip()) is not None
 
 
 def account_of_body(text: str, start: int) -> bool:
