@@ -30,6 +30,7 @@ from conftest import AGENCY, ITEM, RECORD, TODAY, CatalogDir
 from test_hostile7_gate import holding
 
 from gongkai.cli import main
+from gongkai.privacy.detect import bureau_values, find
 from gongkai.privacy.outputs import scan_output
 
 NOTICE = (RECORD.replace("文种: 公示", "文种: 通知").replace("事项: SHJZ-001\n", "").replace("公示截止: 2026-12-31\n", ""))
@@ -212,3 +213,32 @@ def test_the_output_scan_finds_a_disability_card_number() -> None:
     found = scan_output("records/R2026-105.html", page, frozenset())
     assert [(f.kind, f.masked_value) for f in found] == [("id", "35*************236")], found
     assert scan_output("records/R2026-105.html", "<p>残疾人证号35*************236 42</p>".encode(), frozenset()) == []
+
+
+# The detector the gate calls (detect.find, with the bureau's own values as allowed_of gives them): the edges of the
+# rules above, typed by hand. The bureau's registered address is 人民路1号 (AGENCY: 依申请公开 → 地址).
+BUREAU = bureau_values(["0595-23000000"], ["测试县城关镇人民路1号"])
+STILL_PERSONAL = {
+    "人民路1号陈水生住3组15号": "address",  # a 组 after the bureau's address is no room of its building
+    "人民路1号，陈水生住解放路12号302室": "address",
+    "陈水生住所：城关镇解放路12号": "address",  # 住所 is no organisation
+    "陈水生 某某公司 解放路13号302室": "address",  # a PDF's columns, spaces apart: no link to the company
+    "测试县民政局（经兜村十二号）": "address",  # the bureau's address is registered: 局 names no other place
+    "户名：测试县慈善总会。陈*生卡号6228480650001234568": "bank",  # the sentence ended
+    "户名：陈志会，账号：6228480650001234568": "bank",  # a person's name ending in 会
+    "残疾人证号 350524 19850315 1236 42": "id",
+}
+NOT_PERSONAL = [
+    "人民路1号民政大楼 三〇二室", "测试县人民路1号3幢1201室", "测试县社会福利中心位于城关镇解放路12号",
+    "户名：测试县民政局，开户行：测试县农村信用合作联社营业部，账号：6228480650001234568",
+]
+
+
+@pytest.mark.parametrize("text", sorted(STILL_PERSONAL))
+def test_what_stays_personal_at_the_edges(text: str) -> None:
+    assert [hit.kind for hit in find(text, BUREAU)] == [STILL_PERSONAL[text]]
+
+
+@pytest.mark.parametrize("text", NOT_PERSONAL)
+def test_what_is_no_persons_at_the_edges(text: str) -> None:
+    assert list(find(text, BUREAU)) == []
