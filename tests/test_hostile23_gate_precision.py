@@ -78,10 +78,12 @@ HELD = {
           "户名：陈*生，开户行：中国农业银行测试县支行，账号：6228480650001234568。"),
     105: ("测试县2026年困难残疾人生活补贴发放情况",
           "补贴对象陈*生，肢体二级，残疾人证号35052419850315123642，发放金额1,380元。"),
-    # a list of people with their 工作单位: the company beside a name owns no one's home (in the body and in a CSV)
+    # a list of people with their 工作单位: the company beside a name owns no one's home (in the body and in a CSV;
+    # nothing in this body makes its rendering differ from its source, so the whole read alone decides whether the
+    # body is read cell by cell)
     107: ("测试县2026年第三季度临时救助对象名单",
           "| 序号 | 姓名 | 工作单位 | 地址 |\n|---|---|---|---|\n"
-          "| 1 | 陈*生 | 测试县某某公司 | 城关镇解放路13号302室 |\n| 2 | 林*妹 | 测试县某某公司 | 城关镇解放路13号303室 |"),
+          "| 1 | 陈某 | 测试县某某公司 | 城关镇解放路13号302室 |\n| 2 | 林某 | 测试县某某公司 | 城关镇解放路13号303室 |"),
     106: ("测试县2026年困难残疾人生活补贴发放名单",
           "| 序号 | 残疾人证号 | 残疾类别 | 金额（元） |\n|---|---|---|---|\n"
           "| 1 | 11010519491231002X42 | 肢体 | 1380 |\n| 2 | 44052418800101001471 | 视力 | 1380 |"),
