@@ -151,6 +151,9 @@ _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2}
 _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
+# A 残疾人证号 masked (numbers.disability_card): the ID in it masked too little is the ID (3505241985031512**42)
+_MASKED_CARD_OF_ID = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[1-9{_MARK}][0-9{_MARK}]{{16}}[0-9Xx{_MARK}][1-7][1-4]"
+                                rf"(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
 _GAP = "[ \u00a0\u3000\u2009\u202f\\-‐‑‒–—－]"
 _GROUP_GAPS = re.compile(_GAP)
@@ -402,9 +405,10 @@ def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
 
 def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     """Numbers masked too little to hide them (numbers.undermasked): 3505241985031512** shows the birth date,
-    350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
-    for match in _MASKED_NUMBER.finditer(norm.text):
-        token = match.group(0)
+    350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses; the ID of a
+    残疾人证号 so masked (3505241985031512**42)."""
+    cards = [(m, m.group(0)[:18]) for m in _MASKED_CARD_OF_ID.finditer(norm.text) if _MARKS.search(m.group(0)[:18])]
+    for match, token in [*((m, m.group(0)) for m in _MASKED_NUMBER.finditer(norm.text)), *cards]:
         if _PRODUCT.search(norm.source, *norm.span(match.start(), match.end())) is not None:
             continue  # (one × between numbers is a product, 15000×12000; a mask is two or more: normalize.MULTIPLY_MARKS)
         # every mark a star; an X at the end of eighteen is the check digit
