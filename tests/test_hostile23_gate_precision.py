@@ -229,11 +229,14 @@ STILL_PERSONAL = {
     "户名：测试县慈善总会。陈*生卡号6228480650001234568": "bank",  # the sentence ended
     "户名：陈志会，账号：6228480650001234568": "bank",  # a person's name ending in 会
     "残疾人证号 350524 19850315 1236 42": "id",
+    "陈水生住解放路12号302室某某公司宿舍": "address",  # a home in a company's dormitory, a room in it
+    "陈水生住城关镇解放路12号隔壁的福利中心": "address",  # near one, not its
+    "陈*生：解放路12号3单元302室测试县某某公司": "address",  # a room or unit before a name: a home, taken as one
     "残疾人证号3505241985031512**42": "id",  # the ID in it masked too little: the birth date whole, ten guesses
     "残疾人证号35052419850315●●●●42": "id",
 }
 NOT_PERSONAL = [
-    "人民路1号民政大楼 三〇二室", "测试县人民路1号3幢1201室", "测试县社会福利中心位于城关镇解放路12号",
+    "办理地点：城关镇城东路88号县行政服务中心2楼", "城关镇解放路12号（测试县社会福利中心）", "人民路1号民政大楼 三〇二室", "测试县人民路1号3幢1201室", "测试县社会福利中心位于城关镇解放路12号",
     "户名：测试县民政局，开户行：测试县农村信用合作联社营业部，账号：6228480650001234568",
     "残疾人证号35***************642", "残疾人证号350524********123642",  # masked as an ID is (DOMAIN.md §7)
 ]

@@ -695,7 +695,7 @@ def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
             end_of_bureau = match.end()
             continue
         end_of_bureau = -1
-        if address_of_body(norm.text, match.start()):  # (安溪县殡仪馆（地址：…砖文村13号）: an organisation's)
+        if address_of_body(norm.text, match.start(), match.end()):  # (安溪县殡仪馆（地址：…砖文村13号）: an organisation's)
             continue
         yield Hit("address", value, *norm.span(match.start(), match.end()))
 

@@ -32,6 +32,12 @@ _LINK = rf"\s*{_JOIN}(?:\s*{_JOIN})*\s*"
 # The places an address starts with (福建省、泉州市、安溪县、城厢镇、凤城街道), then the first characters of its road or village.
 _PLACES = rf"(?:[{_HANZI}]{{1,4}}(?:省|市|县|区|镇|乡|街道))*[{_HANZI}]{{0,3}}"
 _ADDRESS_OF_BODY = re.compile(rf"(?:{_BODY}){_LINK}{_PLACES}$")
+# ... or right before it: 城东路88号县行政服务中心2楼, 解放路12号（测试县社会福利中心）. Not a home near one or in one
+# (解放路12号302室某某公司宿舍, …隔壁的福利中心): no room or unit in the address, no words of where or whose between,
+# nothing after the name that makes it a place to live.
+_BODY_AFTER = re.compile(rf"[（(]?(?:(?![的旁边隔壁近对面住家与和及在是])[{_HANZI}]){{0,10}}?(?:{_BODY})"
+                         r"(?!宿舍|家属|员工|职工|小区|住宅|公寓|楼下|旁|附近|对面)")
+_HOME_PARTS = re.compile("室|单元|房")
 _NAME_OF_BODY = re.compile(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
 # 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word;
 # a bureau's, 户名：安溪县民政局, is one too).
@@ -43,10 +49,11 @@ _ACCOUNT_OF_BODY = re.compile(rf"(?:户名|收款单位|收款人|账户名称|�
 _LOOK_BACK = 48
 
 
-def address_of_body(text: str, start: int) -> bool:
-    """True when the address at text[start:…] is written right after the name of an organisation: it is that
-    organisation's address."""
-    return _ADDRESS_OF_BODY.search(text, max(0, start - _LOOK_BACK), start) is not None
+def address_of_body(text: str, start: int, end: int) -> bool:
+    """True when the address text[start:end] is written right after the name of an organisation, or right before
+    it: it is that organisation's address."""
+    return (_ADDRESS_OF_BODY.search(text, max(0, start - _LOOK_BACK), start) is not None
+            or (_HOME_PARTS.search(text, start, end) is None and _BODY_AFTER.match(text, end) is not None))
 
 
 def names_body(cell: str) -> bool:
