@@ -78,6 +78,9 @@ HELD = {
           "户名：陈*生，开户行：中国农业银行测试县支行，账号：6228480650001234568。"),
     105: ("测试县2026年困难残疾人生活补贴发放情况",
           "补贴对象陈*生，肢体二级，残疾人证号35052419850315123642，发放金额1,380元。"),
+    # a number broken by a Markdown footnote reference (a superscript mark to a reader)
+    111: ("测试县民政局关于2026年临时救助申请受理的通知",
+          "临时救助申请请联系林某，电话138[^1]05951234。\n\n[^1]: 工作日8:00—12:00。"),
     # a list of people with their 工作单位: the company beside a name owns no one's home (in the body and in a CSV;
     # nothing in this body makes its rendering differ from its source, so the whole read alone decides whether the
     # body is read cell by cell)
@@ -210,6 +213,18 @@ def test_the_id_inside_a_disability_card_number_is_found(built) -> None:
     assert holding(site, "35052419850315123642", "11010519491231002X42", "44052418800101001471") == []
 
 
+def test_a_number_broken_by_a_footnote_reference_is_found(built) -> None:
+    diagnostics, site = built
+    found = _privacy(diagnostics, "R2026-111")
+    assert [(code, line) for code, line, _ in found] == [("GK602", 16)], found
+    assert "138****1234" in found[0][2] and "05951234" not in found[0][2], found
+    assert not (site / "records" / "R2026-111.html").exists()
+    # had it got through, the output scan finds it on the page
+    page = "<p>临时救助申请请联系林某，电话138[^1]05951234。</p>".encode()
+    assert [(f.kind, f.masked_value) for f in scan_output("records/R2026-111.html", page, frozenset())] == [
+        ("mobile", "138****1234")]
+
+
 def test_the_output_scan_finds_a_disability_card_number() -> None:
     page = "<p>补贴对象陈*生，残疾人证号35052419850315123642。</p>".encode()
     found = scan_output("records/R2026-105.html", page, frozenset())
@@ -236,6 +251,7 @@ STILL_PERSONAL = {
     "残疾人证号35052419850315●●●●42": "id",
 }
 NOT_PERSONAL = [
+    "见第3条[^1]和第5条[^2]，2026[^3]年发放13805元",
     "办理地点：城关镇城东路88号县行政服务中心2楼", "城关镇解放路12号（测试县社会福利中心）", "人民路1号民政大楼 三〇二室", "测试县人民路1号3幢1201室", "测试县社会福利中心位于城关镇解放路12号",
     "户名：测试县民政局，开户行：测试县农村信用合作联社营业部，账号：6228480650001234568",
     "残疾人证号35***************642", "残疾人证号350524********123642",  # masked as an ID is (DOMAIN.md §7)

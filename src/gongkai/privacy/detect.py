@@ -36,7 +36,7 @@ from gongkai.privacy.organisations import account_of_body, address_of_body
 from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
-                                       may_hold_personal_data, normalize)
+                                       may_hold_personal_data, normalize, without_footnotes)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -247,6 +247,12 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # A footnote reference (138[^1]05951234) is a mark beside the number to a reader, a superscript where footnotes
+    # render: the number is read without it (each of its characters an invisible one, so spans stay).
+    if (unmarked := without_footnotes(text)) != text:
+        found_here = _apart(hits, list(_hits(normalize(unmarked), allowed, joins)))
+        hits.extend(found_here)
+        yield from found_here
     # Tag characters, drawn as nothing, spell ASCII to a program that reads the text (normalize.TAG_DIGITS).
     if not text.isascii() and TAG_DIGITS.search(text) is not None:
         found_here = _apart(hits, list(_hits(normalize(text.translate(TAGS_AS_ASCII)), allowed, joins)))

@@ -28,7 +28,7 @@ from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segment
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, STARRED, encoded_may_hold_number, may_hold_number, percent_decoded,
-                                      unescaped)
+                                      unescaped, without_footnotes)
 from gongkai.privacy.pictures import is_picture, picture_texts
 
 MAX_DEPTH = 4
@@ -285,6 +285,9 @@ def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
     if len(line) < _SHORTEST and line.isascii():
         return False  # every test below needs eleven ASCII characters or more (most pieces of a JSON file)
+    if b"[^" in line and (unmarked := without_footnotes(line.decode("utf-8", errors="replace"))) != line.decode(
+            "utf-8", errors="replace") and _suspicious(unmarked.encode()):
+        return True
     if b"&#" in line and (decoded := _references_decoded(line)) != line:
         return _suspicious(decoded)
     # (and as written, when decoding hid something: «%13805951234» on a page shows its digits, decoded the first two
