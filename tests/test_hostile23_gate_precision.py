@@ -220,9 +220,10 @@ def test_a_number_broken_by_a_footnote_reference_is_found(built) -> None:
     assert "138****1234" in found[0][2] and "05951234" not in found[0][2], found
     assert not (site / "records" / "R2026-111.html").exists()
     # had it got through, the output scan finds it on the page
-    page = "<p>临时救助申请请联系林某，电话138[^1]05951234。</p>".encode()
-    assert [(f.kind, f.masked_value) for f in scan_output("records/R2026-111.html", page, frozenset())] == [
-        ("mobile", "138****1234")]
+    for name, data in [("records/R2026-111.html", "<p>临时救助申请请联系林某，电话138[^1]05951234。</p>".encode()),
+                       ("records/R2026-111.html", b"<p>Tel: 138[^1]05951234</p>"),  # a line all ASCII
+                       ("data/records.json", b'{"body": "Tel: 138[^1]05951234"}')]:
+        assert [(f.kind, f.masked_value) for f in scan_output(name, data, frozenset())] == [("mobile", "138****1234")]
 
 
 def test_the_output_scan_finds_a_disability_card_number() -> None:
