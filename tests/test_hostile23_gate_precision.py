@@ -11,8 +11,8 @@ Found, each a hole of a class (expected values typed by hand from DOMAIN.md §3.
   that names the organisation and lists no people, is that organisation's. A person's (陈水生住所：…, a list of people
   with a 工作单位 beside each home, a room before a company's name) is found as before.
 - **Held back: the account of a 慈善总会 for donations** (户名：测试县慈善总会，开户行：…，账号：6228 4806 5000 1234 568,
-  a 19-digit account that passes Luhn) was GK603. Now an account after 「户名：<an organisation>」 in the same line
-  goes out; 户名：陈水生 … 账号 is found as before.
+  a 19-digit account that passes Luhn) was GK603. Now an account after 「户名：<an organisation>」 goes out, in one line
+  or a line each (blank lines between too); 户名：陈水生 … 账号 is found as before.
 - **Let through: 残疾人证号.** The second-generation 残疾人证号 is the holder's 身份证号 and two digits (kind 1–7,
   grade 1–4): 35052419850315123642 shows the ID 350524198503151236 whole, yet twenty digits were no number the
   detector knew. Now GK601 (masked 35*************236), held back at build-site, and caught by the output scan; its
@@ -67,6 +67,11 @@ PUBLISHED = {
           "| 2 | 测试县湖头镇敬老院 | 湖头镇湖二村13号 | 60 |\n\n"
           "测试县殡仪馆（地址：测试县城关镇砖文村13号）提供遗体接运服务。\n"
           "养老机构备案办理地点：测试县行政服务中心（城关镇城东路88号）2楼民政窗口。"),
+    # the account a line each for 户名, 开户行 and 账号, as a donation notice sets it out (a blank line between, so each
+    # is its own paragraph on the page; the digit ending a line makes the rendering count)
+    112: ("测试县慈善总会关于接受社会捐赠的公告",
+          "**捐赠账户**\n\n户名：测试县慈善总会\n\n开户行：中国农业银行测试县支行\n\n账号：6228480650001234568\n\n"
+          "热线：12349"),
     # 社会组织 with their 住所, the 法定代表人 between name and address; a link makes the page's rendering count
     110: ("测试县民政局关于2026年度社会组织年度检查结果的公告",
           "年检结论见[附表说明](https://www.example.gov.cn/zwgk/)。\n\n"
@@ -193,7 +198,8 @@ def test_what_a_bureau_publishes_goes_out(built, number: int) -> None:
     for shown in {101: ["人民路1号民政大楼302室", "3楼305室", "12349"],
                   102: ["城关镇解放路12号", "湖二村13号", "砖文村13号", "城东路88号"],
                   103: ["6228 4806 5000 1234 568", "53350524501234567D"],
-                  110: ["城关镇中山路14号", "民政大楼201室", "51350524MJ0123456Q"]}[number]:
+                  110: ["城关镇中山路14号", "民政大楼201室", "51350524MJ0123456Q"],
+                  112: ["6228480650001234568"]}[number]:
         assert shown in page, shown
 
 
@@ -233,6 +239,14 @@ def test_a_number_broken_by_a_footnote_reference_is_found(built) -> None:
         assert [(f.kind, f.masked_value) for f in scan_output(name, data, frozenset())] == [("mobile", "138****1234")]
 
 
+def test_the_output_scan_reads_an_account_with_its_name_above() -> None:
+    lines = ["<p><strong>捐赠账户</strong></p>", "<p>户名：{}</p>", "<p>开户行：中国农业银行测试县支行</p>",
+             "<p>账号：6228480650001234568</p>"]
+    for holder, found in [("测试县慈善总会", []), ("陈*生", [("bank", "6228***********4568")])]:
+        page = "\n".join(lines).format(holder).encode()
+        assert [(f.kind, f.masked_value) for f in scan_output("records/R2026-112.html", page, frozenset())] == found
+
+
 def test_the_output_scan_finds_a_disability_card_number() -> None:
     page = "<p>补贴对象陈*生，残疾人证号35052419850315123642。</p>".encode()
     found = scan_output("records/R2026-105.html", page, frozenset())
@@ -251,6 +265,8 @@ STILL_PERSONAL = {
     "测试县民政局（经兜村十二号）": "address",  # the bureau's address is registered: 局 names no other place
     "户名：测试县慈善总会。陈*生卡号6228480650001234568": "bank",  # the sentence ended
     "户名：陈志会，账号：6228480650001234568": "bank",  # a person's name ending in 会
+    "户名：测试县慈善总会\n陈*生卡号：6228480650001234568": "bank",  # a line that is no label of the account
+    "户名：陈*生\n开户行：中国农业银行测试县支行\n账号：6228480650001234568": "bank",
     "残疾人证号 350524 19850315 1236 42": "id",
     "陈水生住解放路12号302室某某公司宿舍": "address",  # a home in a company's dormitory, a room in it
     "陈水生住城关镇解放路12号隔壁的福利中心": "address",  # near one, not its
@@ -262,6 +278,7 @@ NOT_PERSONAL = [
     "见第3条[^1]和第5条[^2]，2026[^3]年发放13805元",
     "办理地点：城关镇城东路88号县行政服务中心2楼", "城关镇解放路12号（测试县社会福利中心）", "人民路1号民政大楼 三〇二室", "测试县人民路1号3幢1201室", "测试县社会福利中心位于城关镇解放路12号",
     "户名：测试县民政局，开户行：测试县农村信用合作联社营业部，账号：6228480650001234568",
+    "户名：测试县慈善总会\n开户行：中国农业银行测试县支行\n账号：6228 4806 5000 1234 568",
     "残疾人证号35***************642", "残疾人证号350524********123642",  # masked as an ID is (DOMAIN.md §7)
 ]
 

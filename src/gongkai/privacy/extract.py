@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from gongkai.privacy.columns import name_columns
 from gongkai.privacy.normalize import SEPARATE
-from gongkai.privacy.organisations import names_body
+from gongkai.privacy.organisations import ACCOUNT_LINES, names_body
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
@@ -37,6 +37,8 @@ class Segment:
     # row names owns the address in the row's 地址 column (findings.segment_findings reads the cell after it:
     # organisations.py); in a list of people (姓名, 救助对象 …) the 工作单位 beside a name owns no one's home
     row: str = ""
+    # a line of the body: the lines before it that an account is written over (户名：…⏎开户行：…⏎账号：…)
+    above: str = ""
 
 
 @dataclass
@@ -111,13 +113,15 @@ def markdown_segments(text: str, label: str) -> Iterator[Segment]:
             cells[table.line + 1 + r] = [(r, c, cell, _header(table.header, c)) for c, cell in enumerate(row, 1)]
         if not lists_people([table.header, *table.rows]):
             rowed.update(range(table.line + 2, table.line + 2 + len(table.rows)))
-    for number, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if number in cells:
             for r, c, cell, head in cells[number]:
                 before = SEPARATE.join(cell for _, _, cell, _ in cells[number][:c - 1]) if number in rowed else ""
                 yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number, before)
         else:
-            yield Segment(line, f"{label}第{number + 1}行", number)
+            above = "\n".join(lines[max(0, number - ACCOUNT_LINES + 1):number]) if "户名" in text else ""
+            yield Segment(line, f"{label}第{number + 1}行", number, "", above)
 
 
 def _header(header: list[str], column: int) -> str:

@@ -82,8 +82,14 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
 
 def _cell_hits(segment: Segment, allowed: frozenset[str]) -> Iterator[Hit]:
     """What find() finds in a segment; an address in a table cell is the organisation's whose name a cell before it
-    in the row holds (a table that lists no people: extract.Segment.row)."""
+    in the row holds (a table that lists no people: extract.Segment.row), an account in a line the organisation's
+    whose 户名 a line above gives (extract.Segment.above)."""
     hits = list(find(segment.text, allowed))
+    if segment.above and any(hit.kind == "bank" for hit in hits):  # (户名：测试县慈善总会⏎账号：…)
+        start = len(segment.above) + 1
+        kept = {(hit.start - start, hit.end - start) for hit in find(f"{segment.above}\n{segment.text}", allowed)
+                if hit.kind == "bank" and hit.start >= start}
+        hits = [hit for hit in hits if hit.kind != "bank" or (hit.start, hit.end) in kept]
     if not segment.row or all(hit.kind != "address" for hit in hits):  # (most cells: read once)
         return iter(hits)
     body = next((cell for cell in reversed(segment.row.split(SEPARATE)) if names_body(cell)), None)

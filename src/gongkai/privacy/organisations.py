@@ -62,7 +62,14 @@ def names_body(cell: str) -> bool:
 
 
 def account_of_body(text: str, start: int) -> bool:
-    """True when the bank account at text[start:…] follows «户名：<an organisation>» in the same line: the account of
-    that organisation (a 募捐 or 单位 account), which is published, not a person's card."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return _ACCOUNT_OF_BODY.search(text, line_start, start) is not None
+    """True when the bank account at text[start:…] follows «户名：<an organisation>» in its line or the two before (户名,
+    开户行 and 账号 a line each): the account of that organisation (a 募捐 or 单位 account), which is published, not a
+    person's card."""
+    first = start
+    for _ in range(ACCOUNT_LINES):
+        first = text.rfind("\n", 0, max(0, first - 1))
+    return _ACCOUNT_OF_BODY.search(text, first + 1, start) is not None
+
+
+# The lines an account is written over: 户名, 开户行, 账号, a blank line between each perhaps.
+ACCOUNT_LINES = 5

@@ -29,6 +29,7 @@ from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf
 from gongkai.privacy.extract import (Segment, Table, Unreadable, cells_apart, markdown_segments, markdown_tables,
                                      organisation_rows)
 from gongkai.privacy.fields import FieldPath, describe, model_texts
+from gongkai.privacy.organisations import ACCOUNT_LINES, account_of_body
 from gongkai.privacy.findings import (
     UNREADABLE, ColumnWarning, PrivacyFinding, fields_findings, file_finding, masks_together, model_findings,
     segment_findings,
@@ -149,13 +150,22 @@ def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[Privac
         hit.kind == "address" for hit in whole) else frozenset()
     for first, text, hit in [*shown, *((0, apart, hit) for hit in whole)]:
         line = first + text.count("\n", 0, hit.start)
-        if hit.kind == "address" and line in rows:
+        if hit.kind == "address" and line in rows or hit.kind == "bank" and text is not apart and _account_above(
+                body, first, text[:hit.start]):
             continue
         if (hit.kind, hit.masked) not in seen:
             seen.add((hit.kind, hit.masked))
             found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
                                         line, hit.label, born=hit.born))
     return found
+
+
+def _account_above(body: str, first: int, before: str) -> bool:
+    """True when an account a paragraph shows after *before* is the organisation's whose 户名 a paragraph above gives
+    (户名：…⏎⏎账号：…: rendered, each paragraph is read alone)."""
+    above = "\n".join(body.split("\n")[max(0, first - ACCOUNT_LINES + 1):first])
+    text = f"{above}\n{before}"
+    return account_of_body(text, len(text))
 
 
 def allowed_of(agency: Agency | None) -> frozenset[str]:
