@@ -32,10 +32,11 @@ from dataclasses import dataclass, replace
 from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
-from gongkai.privacy.numbers import classify, lost_check_birth, lost_check_id, undermasked, valid_id
+from gongkai.privacy.organisations import account_of_body, address_of_body
+from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
-                                       may_hold_personal_data, normalize)
+                                       may_hold_personal_data, normalize, without_footnotes)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -150,6 +151,9 @@ _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2}
 _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
+# A 残疾人证号 masked (numbers.disability_card): the ID in it masked too little is the ID (3505241985031512**42)
+_MASKED_CARD_OF_ID = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[1-9{_MARK}][0-9{_MARK}]{{16}}[0-9Xx{_MARK}][1-7][1-4]"
+                                rf"(?![0-9A-Za-z{_MARK}])")
 _MARKS = re.compile(f"[{_MARK}]")
 _GAP = "[ \u00a0\u3000\u2009\u202f\\-‐‑‒–—－]"
 _GROUP_GAPS = re.compile(_GAP)
@@ -243,6 +247,12 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
             if all(hit.end <= other.start or other.end <= hit.start for other in hits):
                 hits.append(hit)
                 yield hit
+    # A footnote reference (138[^1]05951234) is a mark beside the number to a reader, a superscript where footnotes
+    # render: the number is read without it (each of its characters an invisible one, so spans stay).
+    if (unmarked := without_footnotes(text)) != text:
+        found_here = _apart(hits, list(_hits(normalize(unmarked), allowed, joins)))
+        hits.extend(found_here)
+        yield from found_here
     # Tag characters, drawn as nothing, spell ASCII to a program that reads the text (normalize.TAG_DIGITS).
     if not text.isascii() and TAG_DIGITS.search(text) is not None:
         found_here = _apart(hits, list(_hits(normalize(text.translate(TAGS_AS_ASCII)), allowed, joins)))
@@ -401,9 +411,10 @@ def _thousands(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
 
 def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     """Numbers masked too little to hide them (numbers.undermasked): 3505241985031512** shows the birth date,
-    350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses."""
-    for match in _MASKED_NUMBER.finditer(norm.text):
-        token = match.group(0)
+    350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses; the ID of a
+    残疾人证号 so masked (3505241985031512**42)."""
+    cards = [(m, m.group(0)[:18]) for m in _MASKED_CARD_OF_ID.finditer(norm.text) if _MARKS.search(m.group(0)[:18])]
+    for match, token in [*((m, m.group(0)) for m in _MASKED_NUMBER.finditer(norm.text)), *cards]:
         if _PRODUCT.search(norm.source, *norm.span(match.start(), match.end())) is not None:
             continue  # (one × between numbers is a product, 15000×12000; a mask is two or more: normalize.MULTIPLY_MARKS)
         # every mark a star; an X at the end of eighteen is the check digit
@@ -519,7 +530,8 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
             if digits in allowed:
                 continue
             start, end = groups[first].start, groups[last].end
-            if kind == "bank" and len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:]):
+            if kind == "bank" and (len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:])
+                                   or account_of_body(text, start)):
                 continue
             # In data gongkai writes, eighteen digits ending in 000 without their check digit are a serial (受理编号
             # 350524202612041000) far more often than an ID a float rounded: the source scan has judged the record.
@@ -645,11 +657,13 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
             if not groups[last].whole or (last > first and (digits.endswith("X") or not groups[last].joined)):
                 break
             digits += groups[last].digits
-            if len(digits) > 19:
+            if len(digits) > 20:
                 break
             # 13800138000x: an X that is no check digit ends the number, it is not part of it
             value = digits[:-1] if digits.endswith("X") and len(digits) != 18 else digits
-            if len(value) in _NUMBER_LENGTHS:
+            if disability_card(value):  # (a 残疾人证号 is the holder's ID and two digits: the ID is what it shows)
+                found.append((last - first, first, last, "id", value[:18]))
+            elif len(value) in _NUMBER_LENGTHS:
                 kind = classify(value)
                 if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
                     lost = 50 if len(value) == 17 else 0
@@ -663,16 +677,33 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
     return sorted(chosen)
 
 
+# What stands between the bureau's registered address and a floor or room of its building: the building's name, a
+# floor (民政大楼、县民政局3楼、行政服务中心二楼), nothing that ends the address (a comma, a full stop, a new line).
+_IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）() \u3000]{{0,16}}")
+# A floor, building, unit or room only (302室, 3幢1201室, 三〇二室): a road or a village (解放路12号) is another place.
+_ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
+
+
 def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     found = [*_ADDRESS.finditer(norm.text), *(m for m in _ADDRESS_CN.finditer(norm.text) if _CN_CHAR.search(m.group(0)))]
     taken: list[re.Match[str]] = []
     for match in sorted(found, key=lambda m: (m.start() - m.end(), m.start())):  # the longest reading of each place
         if all(match.end() <= other.start() or other.end() <= match.start() for other in taken):
             taken.append(match)
+    bureau = tuple(value for value in allowed if _HANZI_CHAR.search(value) is not None)
+    end_of_bureau = -1
     for match in sorted(taken, key=lambda m: m.start()):
         value = ascii_digits(match.group(0))
-        if value not in allowed:
-            yield Hit("address", value, *norm.span(match.start(), match.end()))
+        # The bureau's own address (gongkai.yaml) and the rooms of its building: 河滨北路168号民政大楼302室,
+        # 河滨北路168号3幢1201室 are where its 信访 letters go (DOMAIN.md §3.1), no one's home.
+        if value.startswith(bureau) or (end_of_bureau >= 0 and _ROOM_ONLY.match(value) is not None
+                                        and _IN_BUILDING.fullmatch(norm.text, end_of_bureau, match.start()) is not None):
+            end_of_bureau = match.end()
+            continue
+        end_of_bureau = -1
+        if address_of_body(norm.text, match.start(), match.end()):  # (安溪县殡仪馆（地址：…砖文村13号）: an organisation's)
+            continue
+        yield Hit("address", value, *norm.span(match.start(), match.end()))
 
 
 def bureau_values(phones: list[str], addresses: list[str]) -> frozenset[str]:

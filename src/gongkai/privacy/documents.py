@@ -23,15 +23,17 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from gongkai.privacy.extract import (
-    MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, too_many_cells, unread_formula,
+    MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
+from gongkai.privacy.normalize import SEPARATE
 from gongkai.privacy.pictures import is_picture, picture_texts, without_toolkit
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
@@ -318,19 +320,25 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
         for sheet in book.worksheets:
             header: list[str] | None = None
             rows: list[list[str]] = []
+            placed: list[tuple[int, int, int]] = []  # (segment, row, column) of each cell's value: its row, below
             for row in cells.rows(sheet):
                 values = ["" if c.value is None else cell_text(c.value) for c in row]
                 if header is None and any(values):
                     header = values
                 elif header is not None:
                     rows.append(values)
-                for c, v in zip(row, values, strict=False):
+                for n, (c, v) in enumerate(zip(row, values, strict=False)):
                     if v and hasattr(c, "coordinate"):
                         where = f"{label} {sheet.title}!{c.coordinate}"
+                        placed.append((len(segments), len(rows) - 1, n))
                         segments.append(Segment(v, where))
                         segments.extend(_formatted(c, c.value, where, conditional))
             if header is not None:
                 tables.append(Table(header, f"{label} {sheet.title}", None, rows))
+                if not lists_people([header, *rows]):  # (a list of 养老机构: each row's name owns its 地址)
+                    for at, r, n in placed:
+                        if r >= 0 and n:
+                            segments[at] = replace(segments[at], row=SEPARATE.join(rows[r][:n]))
     finally:
         book.close()
     return segments + (xlsx_formulas(data, label) if _has_formulas(data) else []), tables

@@ -12,10 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from gongkai.privacy.columns import name_columns
 from gongkai.privacy.normalize import SEPARATE
+from gongkai.privacy.organisations import ACCOUNT_LINES, names_body
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
+_BORDER = f"{SEPARATE}。{SEPARATE}"
 FORMULA_STARTS = ("=", "+", "-", "@")  # a CSV cell Excel takes for a formula
 
 
@@ -41,6 +44,12 @@ class Segment:
     text: str
     where: str
     line: int | None = None  # 0-based line inside the body or text file
+    # a table cell's row before it (its cells joined by SEPARATE) in a table that lists no people: the organisation a
+    # row names owns the address in the row's 地址 column (findings.segment_findings reads the cell after it:
+    # organisations.py); in a list of people (姓名, 救助对象 …) the 工作单位 beside a name owns no one's home
+    row: str = ""
+    # a line of the body: the lines before it that an account is written over (户名：…⏎开户行：…⏎账号：…)
+    above: str = ""
 
 
 @dataclass
@@ -82,28 +91,48 @@ def markdown_tables(text: str) -> list[Table]:
 def cells_apart(text: str) -> str:
     """*text* with the cell borders («|», not an escaped «\\|») of its pipe tables turned into NUL (SEPARATE),
     which joins no digits: read whole, a row of counts (| 1582 | 346 | 7890 |) is three numbers, as the page shows
-    it, not one."""
+    it, not one. (A full stop beside it: read whole, a row joins no organisation's name to an address either — a
+    工作单位 beside a name owns no one's home; markdown_segments reads each cell with its row.)"""
     lines = text.split("\n")
     for table in markdown_tables(text):
         assert table.line is not None
         for number in range(table.line, table.line + 2 + len(table.rows)):
-            lines[number] = _CELL_BORDER.sub(SEPARATE, lines[number])
+            lines[number] = _CELL_BORDER.sub(_BORDER, lines[number])
     return "\n".join(lines)
+
+
+def organisation_rows(text: str) -> frozenset[int]:
+    """The 0-based lines of *text* that are rows naming an organisation (a cell holds its name alone) in pipe tables
+    that list no people: the addresses in such a row are judged cell by cell (markdown_segments)."""
+    return frozenset(table.line + 1 + r for table in markdown_tables(text) if table.line is not None
+                     and not lists_people([table.header, *table.rows])
+                     for r, row in enumerate(table.rows, start=1) if any(names_body(cell) for cell in row))
+
+
+def lists_people(rows: list[list[str]]) -> bool:
+    """True when the table given by its rows (header first) has a column of people's names (columns.name_columns)."""
+    return bool(name_columns(rows)[1])
 
 
 def markdown_segments(text: str, label: str) -> Iterator[Segment]:
     """Lines of a Markdown text; table cells are named by their row and column."""
     cells: dict[int, list[tuple[int, int, str, str]]] = {}
+    rowed: set[int] = set()
     for table in markdown_tables(text):
         assert table.line is not None
         for r, row in enumerate(table.rows, start=1):
             cells[table.line + 1 + r] = [(r, c, cell, _header(table.header, c)) for c, cell in enumerate(row, 1)]
-    for number, line in enumerate(text.split("\n")):
+        if not lists_people([table.header, *table.rows]):
+            rowed.update(range(table.line + 2, table.line + 2 + len(table.rows)))
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if number in cells:
             for r, c, cell, head in cells[number]:
-                yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number)
+                before = SEPARATE.join(cell for _, _, cell, _ in cells[number][:c - 1]) if number in rowed else ""
+                yield Segment(cell, f"{label}表格第{r}行第{c}列{head}", number, before)
         else:
-            yield Segment(line, f"{label}第{number + 1}行", number)
+            above = "\n".join(lines[max(0, number - ACCOUNT_LINES + 1):number]) if "户名" in text else ""
+            yield Segment(line, f"{label}第{number + 1}行", number, "", above)
 
 
 def _header(header: list[str], column: int) -> str:
@@ -162,8 +191,11 @@ def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
         return [], []
     header = rows[0]
     segments = [Segment(cell, f"{label} 表头第{c}列") for c, cell in enumerate(header, 1)]
+    rowed = not lists_people(rows)
     for r, row in enumerate(rows[1:], start=1):
-        segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}") for c, cell in enumerate(row, 1))
+        segments.extend(Segment(cell, f"{label} 第{r}行第{c}列{_header(header, c)}", None,
+                                SEPARATE.join(row[:c - 1]) if rowed else "")
+                        for c, cell in enumerate(row, 1))
     return segments + formula_segments(segments), [Table(header, label, None, rows[1:])]
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from gongkai.privacy.detect import KINDS, find, masked_numbers, may_be_masked
+from gongkai.privacy.detect import KINDS, Hit, find, masked_numbers, may_be_masked
 from gongkai.privacy.extract import Segment
 from gongkai.privacy.fields import FieldPath, describe, list_runs, model_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
 from gongkai.privacy.numbers import combined_mask, revealed, undermasked
+from gongkai.privacy.organisations import names_body
 
 # The rule that reports each kind of finding.
 CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "bank": "GK603", "address": "GK604"}
@@ -70,13 +71,35 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
     found: list[PrivacyFinding] = []
     seen: set[tuple[str, str]] = set()
     for segment in segments:
-        for hit in find(segment.text, allowed):
+        for hit in _cell_hits(segment, allowed):
             if (hit.kind, hit.value) in seen:
                 continue
             seen.add((hit.kind, hit.value))
             found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, hit.label,
                                         born=hit.born))
     return found
+
+
+def _cell_hits(segment: Segment, allowed: frozenset[str]) -> Iterator[Hit]:
+    """What find() finds in a segment; an address in a table cell is the organisation's whose name a cell before it
+    in the row holds (a table that lists no people: extract.Segment.row), an account in a line the organisation's
+    whose 户名 a line above gives (extract.Segment.above)."""
+    hits = list(find(segment.text, allowed))
+    if segment.above and any(hit.kind == "bank" for hit in hits):  # (户名：测试县慈善总会⏎账号：…)
+        start = len(segment.above) + 1
+        kept = {(hit.start - start, hit.end - start) for hit in find(f"{segment.above}\n{segment.text}", allowed)
+                if hit.kind == "bank" and hit.start >= start}
+        hits = [hit for hit in hits if hit.kind != "bank" or (hit.start, hit.end) in kept]
+    if not segment.row or all(hit.kind != "address" for hit in hits):  # (most cells: read once)
+        return iter(hits)
+    body = next((cell for cell in reversed(segment.row.split(SEPARATE)) if names_body(cell)), None)
+    if body is None:
+        return iter(hits)
+    # (read as the text would say it: 测试县社会福利中心，城关镇解放路12号)
+    start = len(body) + 1
+    owned = {(hit.start - start, hit.end - start) for hit in find(f"{body}，{segment.text}", allowed)
+             if hit.kind == "address" and hit.start >= start}
+    return (hit for hit in hits if hit.kind != "address" or (hit.start, hit.end) in owned)
 
 
 def model_findings(owner: str, model: BaseModel, allowed: frozenset[str], skip: frozenset[str] = frozenset(),

@@ -531,9 +531,23 @@ def _quoted_printable(text: str) -> bool:
     return "=" in text and _QUOTED_PRINTABLE.search(text) is not None
 
 
+# A Markdown footnote reference ([^1], [^注]) beside the digits of a number is a mark to a reader, a superscript where
+# footnotes render: 138[^1]05951234 is read as 13805951234 too (hostile pass 23).
+FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+
+
+def without_footnotes(text: str) -> str:
+    """*text* with each footnote reference made of as many zero-width spaces (invisible: spans stay), or *text*."""
+    if "[^" not in text:
+        return text
+    return FOOTNOTE.sub(lambda m: "\u200b" * len(m.group(0)), text)
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
+    if "[^" in text and (unmarked := without_footnotes(text)) != text and may_hold_personal_data(unmarked, lists):
+        return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
     if _starred(text):
@@ -551,6 +565,8 @@ def may_hold_number(text: str) -> bool:
     notation, or a run of base64 that decodes to such a text), its «&» and «<» read as they are:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
+    if "[^" in text and (unmarked := without_footnotes(text)) != text and may_hold_number(unmarked):
+        return True
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True
     if _quoted_printable(text):

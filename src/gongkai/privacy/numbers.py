@@ -43,6 +43,12 @@ _PROVINCES = frozenset({*range(11, 16), *range(21, 24), *range(31, 38), *range(4
                         *range(61, 66), 71, 81, 82, 83, 91})
 
 
+def disability_card(digits: str) -> bool:
+    """A 残疾人证号 (the second-generation card, 2008): the holder's 18-digit 身份证号, then the kind of disability
+    (1 视力 … 7 多重) and its grade (1–4) — 35052419850315123642 shows the ID 350524198503151236 whole."""
+    return len(digits) == 20 and digits[18] in "1234567" and digits[19] in "1234" and valid_id(digits[:18])
+
+
 def lost_check_id(digits: str, today: dt.date | None = None) -> bool:
     """18 digits that were a 身份证号 before a float rounded its last digits away (3.50524198503151E+17 is
     350524198503151000): a province's area code and a birth date between 1900-01-01 and *today* (the day of the

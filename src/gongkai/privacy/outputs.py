@@ -27,8 +27,9 @@ from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segment
                                        shown_readings, xlsx_shown)
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
-from gongkai.privacy.normalize import (ESCAPES, STARRED, encoded_may_hold_number, may_hold_number, percent_decoded,
-                                      unescaped)
+from gongkai.privacy.normalize import (ESCAPES, SEPARATE, STARRED, encoded_may_hold_number, may_hold_number,
+                                      percent_decoded, unescaped, without_footnotes)
+from gongkai.privacy.organisations import ACCOUNT_LINES, account_of_body
 from gongkai.privacy.pictures import is_picture, picture_texts
 
 MAX_DEPTH = 4
@@ -224,13 +225,29 @@ def _line_findings(name: str, data: bytes, lines: list[bytes], bad: dict[bytes, 
     separator = _separator(data)
     offset, step = 0, len(separator)
     data = _unescaped_json(data, separator)
-    for line in lines:
+    for at, line in enumerate(lines):
         for hit in bad.get(line, ()):
+            if hit.kind == "bank" and _account_above(lines, at, hit):
+                continue
             if (hit.kind, hit.value) not in seen:
                 seen.add((hit.kind, hit.value))
                 number = data.count(b"\n", 0, offset) + 1
                 yield OutputFinding(name, hit.kind, hit.masked, f"{where} 第{number}行".strip())
         offset += len(line) + step
+
+
+def _account_above(lines: list[bytes], at: int, hit: Hit) -> bool:
+    """True when the account *hit* on lines[at] is the organisation's whose 户名 a line above gives (a page sets
+    户名, 开户行 and 账号 a paragraph each: organisations.account_of_body)."""
+    if not any(b"\xe6\x88\xb7\xe5\x90\x8d" in line for line in lines[max(0, at - ACCOUNT_LINES + 1):at]):  # 户名
+        return False
+    # (a page's pieces end in a tag cut at its «>»: «<p>户名：测试县慈善总会</p»)
+    above = "\n".join(_TAG_LEFT.sub("", _readable(line)) for line in lines[max(0, at - ACCOUNT_LINES + 1):at])
+    text = f"{above}\n{_readable(lines[at])[:hit.start]}".replace(SEPARATE, "")  # (where tags were)
+    return account_of_body(text, len(text))
+
+
+_TAG_LEFT = re.compile(r"</?[A-Za-z][^<>\n]*>?$")
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -285,6 +302,9 @@ def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
     if len(line) < _SHORTEST and line.isascii():
         return False  # every test below needs eleven ASCII characters or more (most pieces of a JSON file)
+    if b"[^" in line and (unmarked := without_footnotes(line.decode("utf-8", errors="replace"))) != line.decode(
+            "utf-8", errors="replace") and _suspicious(unmarked.encode()):
+        return True
     if b"&#" in line and (decoded := _references_decoded(line)) != line:
         return _suspicious(decoded)
     # (and as written, when decoding hid something: «%13805951234» on a page shows its digits, decoded the first two

@@ -26,8 +26,10 @@ from gongkai.privacy.columns import extra_columns, people_of
 from gongkai.privacy.detect import KINDS, bureau_values, find, may_be_masked
 from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
-from gongkai.privacy.extract import Segment, Table, Unreadable, cells_apart, markdown_segments, markdown_tables
+from gongkai.privacy.extract import (Segment, Table, Unreadable, cells_apart, markdown_segments, markdown_tables,
+                                     organisation_rows)
 from gongkai.privacy.fields import FieldPath, describe, model_texts
+from gongkai.privacy.organisations import ACCOUNT_LINES, account_of_body
 from gongkai.privacy.findings import (
     UNREADABLE, ColumnWarning, PrivacyFinding, fields_findings, file_finding, masks_together, model_findings,
     segment_findings,
@@ -135,20 +137,35 @@ class _Lists:
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:
     """Personal data in a Markdown body: line by line (tables by cell), and as the rendered page shows it."""
     rendering = _RENDERING_MATTERS.search(body) is not None
-    whole = list(find(cells_apart(body), allowed))
+    apart = cells_apart(body)
+    whole = list(find(apart, allowed))
     if not rendering and not whole:
         return []  # most bodies hold nothing: one pass over the whole text decides
     found = segment_findings(owner, (BODY,), list(markdown_segments(body, BODY)), allowed)
     seen = {(f.kind, f.masked_value) for f in found}
     shown = [(first, text, hit) for first, text in markdown_blocks(body) for hit in find(text, allowed)] if rendering else []
     # What the source holds across lines or paragraphs (幺三八幺二三四⏎五六七八) counts too, at the line it starts on.
-    for first, text, hit in [*shown, *((0, body, hit) for hit in whole)]:
+    # An address in a row naming an organisation is judged in its cell (segment_findings: the organisation's address)
+    rows = organisation_rows(body) if any(hit.kind == "address" for _, _, hit in shown) or any(
+        hit.kind == "address" for hit in whole) else frozenset()
+    for first, text, hit in [*shown, *((0, apart, hit) for hit in whole)]:
+        line = first + text.count("\n", 0, hit.start)
+        if hit.kind == "address" and line in rows or hit.kind == "bank" and text is not apart and _account_above(
+                body, first, text[:hit.start]):
+            continue
         if (hit.kind, hit.masked) not in seen:
             seen.add((hit.kind, hit.masked))
-            line = first + text.count("\n", 0, hit.start)
             found.append(PrivacyFinding(owner, hit.kind, f"{BODY}第{line + 1}行（显示后）", hit.masked, (BODY,),
                                         line, hit.label, born=hit.born))
     return found
+
+
+def _account_above(body: str, first: int, before: str) -> bool:
+    """True when an account a paragraph shows after *before* is the organisation's whose 户名 a paragraph above gives
+    (户名：…⏎⏎账号：…: rendered, each paragraph is read alone)."""
+    above = "\n".join(body.split("\n")[max(0, first - ACCOUNT_LINES + 1):first])
+    text = f"{above}\n{before}"
+    return account_of_body(text, len(text))
 
 
 def allowed_of(agency: Agency | None) -> frozenset[str]:
