@@ -44,6 +44,17 @@ def test_a_list_of_people_reaches_the_article_without_a_name(gk, cat, tmp_path, 
     assert "公示期间如有异议，请与社会救助股联系。" in article  # the rest of the notice is there
 
 
+def test_a_table_of_a_list_record_that_names_no_one_stays(gk, cat, tmp_path, monkeypatch):
+    cat.item(ON_WECHAT)
+    cat.record(LISTED.replace("  公示期间如有异议", "  | 受理时间 | 受理窗口 |\n  |---|---|\n  | 工作日上午 | 社会救助股窗口 |\n\n  公示期间如有异议"))
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-09-10")
+    out = tmp_path / "wechat"
+    assert gk("wechat", cat.root, "--from", "2026-09-01", "--to", "2026-09-30", "--out", out).code == 0
+    article = (out / "R2026-001.html").read_text(encoding="utf-8")
+    assert "陈水生" not in article and "林玉燕" not in article and article.count("名单从略") == 1
+    assert article.count("<table") == 1 and "社会救助股窗口" in article
+
+
 def test_a_table_that_lists_no_one_stays(gk, cat, tmp_path, monkeypatch):
     article = _articles(gk, cat, tmp_path, monkeypatch)["R2026-002.html"]
     assert "<table" in article and "900元" in article and "名单从略" not in article

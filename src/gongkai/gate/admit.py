@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from enum import Enum
@@ -437,6 +437,9 @@ class HeldBack:
     id: str
     index_number: str | None
     why: str
+    published: dt.date | None = None  # its 公开日期
+    unit: str | None = None  # its 责任单位
+    ended: bool = False  # its 公示 is over by the gate's day: mended or not, no output makes it again
 
 
 def held_back(catalog: Catalog, gate: Gate, output: Output | None = None) -> list[HeldBack]:
@@ -446,7 +449,7 @@ def held_back(catalog: Catalog, gate: Gate, output: Output | None = None) -> lis
     those that would reach it once mended (a board is told of its 公示, not of a record for the web only)."""
     why = {**{i: "含未遮盖的个人信息（见 gongkai validate）" for i in gate.blocked},
            **{i: "；".join(reasons) for i, reasons in gate.unsafe.items()}, **gate.held}
-    found = []
+    found, calendar = [], calendar_of(catalog)
     for record_id in sorted({*why, *gate.no_item}):
         record = catalog.records.get(record_id)
         if record is None or not record.is_public or record.published is None or record.published > gate.today:
@@ -456,7 +459,33 @@ def held_back(catalog: Catalog, gate: Gate, output: Output | None = None) -> lis
             continue
         reason = why.get(record_id) or (f"它的事项 {record.item} 不在目录中，或事项文件有错误没有读入（GK205，"
                                         "见 gongkai validate），不知道从哪些渠道公开")
-        found.append(HeldBack(catalog.path_of("record", record_id) or "", record_id, record.index_number, reason))
+        over = standing(record, item, gate.today, calendar)
+        found.append(HeldBack(catalog.path_of("record", record_id) or "", record_id, record.index_number, reason,
+                              record.published, record.unit, over is not None and over.ended))
+    return found
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """A 主动公开 record not out yet on a day and due on its 公开日期: what a sheet or an article made ahead for it (a
+    print or wechat run with --to after today) is checked against."""
+
+    published: dt.date
+    unit: str | None
+
+
+def due_ahead(catalog: Catalog, record_ids: Iterable[str], day: dt.date, output: Output) -> dict[str, Ahead]:
+    """Of *record_ids*, the 主动公开 records published after *day*, not withdrawn before their 公开日期, whose channels
+    lead to *output*: by 编号, their 公开日期 and unit."""
+    found = {}
+    for record_id in record_ids:
+        record = catalog.records.get(record_id)
+        if record is None or not record.is_public or record.published is None or record.published <= day:
+            continue
+        if record.withdrawn is not None and record.withdrawn.date <= record.published:
+            continue
+        if output in outputs_of(effective_channels(record, catalog.items.get(record.item or ""))):
+            found[record_id] = Ahead(record.published, record.unit)
     return found
 
 

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from gongkai.catalog import Catalog
-from gongkai.gate import Admission, Output, State
-from gongkai.publication import effective_channels, outputs_of
+from gongkai.gate import Admission, Output, State, due_ahead
 from gongkai.printing.takedown import Takedown, cn_day
 from gongkai.privacy.mask import mask_text
 
@@ -120,18 +119,9 @@ def due_later(catalog: Catalog, posted: Mapping[str, Posted], carried: Mapping[s
     sheet, still its unit's).
     Neither gone nor changed: it stays listed until its day, when the gate judges it (a run for today used to tell the
     clerk to take it down as 「已不在这一渠道公开」)."""
-    found = {}
-    for record_id, was in posted.items():
-        record = catalog.records.get(record_id)
-        if record_id in carried or record is None or not record.is_public or record.published is None:
-            continue
-        if record.published <= day or record.published != was.published or (
-                record.withdrawn is not None and record.withdrawn.date <= record.published):
-            continue
-        item = catalog.items.get(record.item or "")
-        if output in outputs_of(effective_channels(record, item)) and was.unit in (None, record.unit):
-            found[record_id] = was
-    return found
+    ahead = due_ahead(catalog, [record_id for record_id in posted if record_id not in carried], day, output)
+    return {record_id: was for record_id, was in posted.items()
+            if (due := ahead.get(record_id)) is not None and due.published == was.published and was.unit in (None, due.unit)}
 
 
 class _Piece(Protocol):

@@ -23,7 +23,6 @@ from gongkai.portal.address import record_address
 from gongkai.portal.fragment import body_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
 from gongkai.publication import outputs_of
-from gongkai.publication.standing import standing
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
@@ -187,12 +186,11 @@ def held_in(catalog: Catalog, gate: Gate, output: Output, start: dt.date, end: d
     """(path, why) of each 主动公开 record published from *start* to *end* (of *unit*, when given) that the gate holds
     back though its channels lead to *output*: without a word the board or the account would miss it (a 公示 whose
     item names a channel validate cannot read, a list with an unmasked ID, no 保密审查)."""
-    found, calendar = [], calendar_of(catalog)
+    found = []
     for held in held_back(catalog, gate, output):
-        record = catalog.records[held.id]
-        if (over := standing(record, catalog.items.get(record.item or ""), gate.today, calendar)) and over.ended:
+        if held.ended:
             continue  # its 公示 is over: mended or not, it is not made again
-        if record.published is not None and start <= record.published <= end and unit in (None, record.unit):
+        if held.published is not None and start <= held.published <= end and unit in (None, held.unit):
             found.append((held.path, f"主动公开的信息 {held.id} 没有通过公开审核：{held.why}；改正后重新生成"))
     return found
 
