@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 
 from gongkai.catalog.decode import display_text
-from gongkai.catalog.files import spec_of
 from gongkai.catalog.kinds import PRIVATE_KEYS, SHOWN_WHEN_WITHHELD, kind_of
-from gongkai.catalog.schema_errors import model_aliases
-from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 from gongkai.catalog.sources import Source
 from gongkai.output.text import LineReader
 from gongkai.privacy.mask import mask_line
@@ -42,6 +39,8 @@ def _withheld(lines: list[str]) -> bool:
     """Whether the record file does not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate keeps
     its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or
     正文."""
+    from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE  # (here: a validate with nothing to show loads no model)
+
     for line in lines:
         said = _ATTRIBUTE.match(line)
         if said is not None:
@@ -52,6 +51,9 @@ def _withheld(lines: list[str]) -> bool:
 
 def _withheld_content() -> frozenset[str]:
     """The record's own keys a line of a record that is not 主动公开 does not show."""
+    from gongkai.catalog.files import spec_of
+    from gongkai.catalog.schema_errors import model_aliases
+
     spec = spec_of("record")
     keys = model_aliases(spec.model, ()) if spec is not None and spec.model is not None else []
     return frozenset(keys) - SHOWN_WHEN_WITHHELD
@@ -109,6 +111,9 @@ def _shown(kind: str, private: frozenset[str], path: list[str], block: bool | No
     """Whether *path* (keys from the top of the file) is a field of the *kind* register that names no one: the top key
     is not private and each key is one the register's model has there; a *block* holds fields (延期), a value does not
     (None: either)."""
+    from gongkai.catalog.files import spec_of
+    from gongkai.catalog.schema_errors import model_aliases
+
     if path[0] in private:
         return False
     spec = spec_of(kind)
