@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 SEARCH_DIR = "search"
-# the layout above; an index of another format is rebuilt from the pages the build passes (4: lapsed pages)
-FORMAT = 4
+# the layout above; an index of another format is rebuilt from the pages the build passes (4: lapsed pages; 5: the
+# page table's digests in letters, never digits the output scan could read as a number)
+FORMAT = 5
 # the tokenizer's rules; an index made under other rules is rebuilt (4: a record's text keeps its paragraphs and table
 # cells on lines of their own, so that no key spans two of them; 5: an 索引号 also without its separators; 6: a record's
 # attachment names, each a line, and each line of a body a line of its own, as the page now shows it)
