@@ -20,6 +20,8 @@ from zipfile import BadZipFile, ZipFile
 
 from openpyxl.packaging.custom import StringProperty
 
+from gongkai.characters import lettered
+
 # The fields in the order their digests are written; a field added later is appended (older exports lack it: no base).
 FIELDS = ("编号", "领域", "五公开", "法定类别", "一级事项", "二级事项", "三级事项", "公开内容", "公开依据", "公开时限",
           "公开主体", "公开渠道", "其他渠道", "公开对象", "公开方式", "公开层级", "责任单位", "公开格式", "咨询电话",
@@ -44,7 +46,7 @@ def digest(key: str, value: Any) -> str:
     else:
         canonical = str.__str__(value) if isinstance(value, str) else json.dumps(value)
     hexed = hashlib.sha256(json.dumps(canonical, ensure_ascii=False).encode("utf-8")).hexdigest()[:_WIDTH]
-    return "".join(chr(ord("a") + int(ch, 16)) for ch in hexed)
+    return lettered(hexed)
 
 
 def properties(items: list[dict[str, Any]]) -> list[StringProperty]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gongkai.characters import lettered
 from gongkai.search import files
 from gongkai.search.tokens import units
 
@@ -53,10 +54,7 @@ def digest(doc: SearchDoc, text: bytes | None = None) -> str:
     letters a–p: written in hexadecimal it could end in a run of decimal digits (bafbecf60635511781874857) that the
     output scan rightly reads as a bank card glued to a word — one page in a few thousand stopped the build."""
     text = text if text is not None else files.dumps(text_entry(doc))
-    return hashlib.blake2b(files.dumps(meta_entry(doc)) + b"\n" + text, digest_size=12).hexdigest().translate(_LETTERS)
-
-
-_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+    return lettered(hashlib.blake2b(files.dumps(meta_entry(doc)) + b"\n" + text, digest_size=12).hexdigest())
 
 
 def meta_entry(doc: SearchDoc) -> list[Any]:
