@@ -223,8 +223,6 @@ def ledger_recipient_unknown(ctx: Context) -> Iterator[Finding]:
                               f"可用的编号：{'、'.join(sorted(known)) or '（无）'}")
 
 
-
-
 @rule("GK512", "ledger-dates", "台账的覆盖期间与批次日期不符", E,
       what="检查移交台账自己的日期是否一致：覆盖期间结束于批次日期、开始不晚于结束，生成日期不早于批次日期。",
       why=f"{RULE_SOURCE}：目录表写明批次和覆盖期间，两馆按此签收；台账被手工改动后，按台账重新生成的目录表会写出两馆"
@@ -250,13 +248,14 @@ def handover_missed(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     if not ledgers or agency is None:
         return
+    last, calendar = max(ledgers), calendar_of(ctx.catalog)
     # the strict calendar: a handover day is never placed on a provisional (暂定) one, so a year without a notice adds none
-    for day in missed(max(ledgers), ctx.today, calendar_of(ctx.catalog), agency.handover.days):
+    for day in missed(last, ctx.today, calendar, agency.handover.days):
         yield Finding(Location(ledger_path(day)),
                       f"移交日 {day} 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆",
                       f"今天补做：gongkai handover --date {day}（台账记下生成日期），或在下一个移交日生成的一批中一并送交"
                       "（目录表写明含这一批）；这一批已人工送交的，用 gongkai handover baseline 补登。")
-    for day, missing in unsettled(max(ledgers), ctx.today, calendar_of(ctx.catalog), agency.handover.days):
+    for day, missing in unsettled(last, ctx.today, calendar, agency.handover.days):
         yield Finding(Location(ledger_path(day)),
                       f"移交日 {day}（暂定）已过，没有这一批的台账：{missing.year}年的节假日安排"
                       f"{f'（{missing.broken}）有错误' if missing.broken else '还没有录入'}，"
