@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -25,6 +26,8 @@ from gongkai.publication.handover import (
     RECIPIENT_CLASH_HINT,
     RENUMBERED_HINT,
     handover_gaps,
+    held_numbers,
+    held_under_another,
     ledger_dates,
     published_after,
     recipient_clash,
@@ -185,6 +188,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers) + [(r, UPDATE) for r in records if r.id in changed]
         _say_held_back(catalog, batch, gate, set(sent) | {r.id for r in records})
+        _refuse_sent_under_another_id(catalog, batch, records, before.values())
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
     batch.missed = _missed(day, ledgers, calendar, agency)
@@ -212,6 +216,18 @@ def _say_held_back(catalog: Catalog, batch: Batch, gate: Gate, sent: set[str]) -
     for path, unread in unread_records(catalog):
         batch.problems.append(catalog.diagnostic(HELD_BACK, Severity.WARNING, f"信息{unread}；这一批也不送交两馆",
                                                  Location(path), "改正后随下一批送交。"))
+
+
+def _refuse_sent_under_another_id(catalog: Catalog, batch: Batch, records: list[Record],
+                                  ledgers: Iterable[Ledger]) -> None:
+    """An error (GK509, as validate says) for each record of the batch whose 索引号 the 两馆 already hold under another
+    编号 (publication.handover.held_under_another): renamed after it was sent, it would go to them twice."""
+    numbers = held_numbers(ledgers)
+    for record in records:
+        if (twice := held_under_another(record, numbers, lambda i: i in catalog.records)) is not None:
+            batch.problems.append(catalog.diagnostic("GK509", Severity.ERROR, twice[0],
+                                                     Location(catalog.path_of("record", record.id), record.id, ("编号",)),
+                                                     twice[1]))
 
 
 def _refuse_before_a_later_batch(catalog: Catalog, day: dt.date) -> None:

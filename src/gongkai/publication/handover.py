@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
-from gongkai.model.ledger import Ledger
+from gongkai.model.ledger import Ledger, holdings
 from gongkai.model.record import Record
 
 FORMATS = ("pdf", "ceb")  # the only electronic formats the 两馆 accept
@@ -66,6 +67,36 @@ def renumbered(record: Record, sent_as: str | None, batch: dt.date) -> str | Non
         return None
     now = f"现在是 {record.index_number}" if record.index_number else "现在没有索引号"
     return f"信息 {record.id} 在 {batch} 的批次中以索引号 {sent_as} 送交两馆，{now}：两馆按索引号登记，送交后不能再改"
+
+
+def held_numbers(ledgers: Iterable[Ledger]) -> dict[str, tuple[str, dt.date]]:
+    """索引号 → (the 编号 it was handed over under, the batch) for every record the 两馆 hold (model.ledger.holdings):
+    the number they registered it by."""
+    ledgers = list(ledgers)
+    held = holdings(ledgers)
+    numbers: dict[str, tuple[str, dt.date]] = {}
+    for ledger in ledgers:
+        for sent in ledger.records:
+            if sent.index_number and held.get(sent.id) == ledger.date:
+                numbers[sent.index_number] = (sent.id, ledger.date)
+    return numbers
+
+
+def held_under_another(record: Record, numbers: Mapping[str, tuple[str, dt.date]],
+                       present: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(why, hint) when *record*, not yet handed over, carries the 索引号 of a record the 两馆 already hold under another
+    编号 (*numbers*: held_numbers): a record whose 编号 (and file name) was changed after it was sent would otherwise go
+    to the 两馆 a second time, as a new record — the 两馆 register by 索引号 and would hold it twice. None otherwise."""
+    held = numbers.get(record.index_number or "")
+    if held is None or held[0] == record.id:
+        return None
+    other, batch = held
+    why = (f"信息 {record.id} 的索引号 {record.index_number} 已在 {batch} 的批次中随信息 {other} 送交两馆，"
+           "再送就是同一份文件送了两次")
+    if present(other):
+        return why, f"两条信息不能用同一个索引号：给 {record.id} 填写它自己的索引号。"
+    return why, (f"{record.id} 是 {other} 改了编号的：把编号（和信息文件名）改回 {other}，台账按编号记下两馆收到的信息；"
+                 f"确是另一份信息的，给它填写自己的索引号。")
 
 
 def ledger_dates(ledger: Ledger) -> list[tuple[tuple[str, ...], str]]:

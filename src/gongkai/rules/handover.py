@@ -16,6 +16,8 @@ from gongkai.publication.handover import (
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     handover_gaps,
+    held_numbers,
+    held_under_another,
     ledger_dates,
     published_after,
     renumbered,
@@ -138,6 +140,7 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
     records = ctx.catalog.records
     # a record re-judged after it was sent is asked back by the next batch's 撤换公函 (handover.recall): once asked, done
     recalled = {entry.id for _, ledger in ctx.catalog.models("ledger") for entry in ledger.recalls}
+    numbered = {r.index_number: r.id for r in records.values() if r.index_number}
     for path, ledger in ctx.catalog.models("ledger"):
         for index, record_id in enumerate(ledger.record_ids()):
             record = records.get(record_id)
@@ -147,13 +150,17 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
                 state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
                 hint = ("核对台账与信息登记；确已改判的，下一次 gongkai handover 会在撤换公函中向两馆撤回。" if record is not None
                         else "核对台账与信息登记；误送的文件应向两馆撤回。")
+                renamed = numbered.get(ledger.records[index].index_number or "") if record is None else None
+                if renamed is not None:  # its 索引号 is now another record's: most likely the same one, renamed
+                    state += f"（它送交时的索引号 {ledger.records[index].index_number} 现在是信息 {renamed} 的）"
+                    hint = f"{renamed} 若是它改了编号的，把编号（和信息文件名）改回 {record_id}；否则核对信息登记。"
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")), f"台账列出的信息 {record_id} {state}", hint)
             elif (later := published_after(record, ledger.date)) is not None:
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")), later, PUBLISHED_AFTER_HINT)
 
 
 @rule("GK509", "handover-twice", "同一信息移交了两次", E,
-      what="检查同一条信息是否出现在两个移交台账中。",
+      what="检查同一条信息是否出现在两个移交台账中；尚未送交的信息是否用了两馆已收到的信息的索引号（改了编号，会被再送一次）。",
       why="每条主动公开信息只送交两馆一次；重复送交会让两馆的馆藏重复、台账对不上。更换已送文件应另行发函撤换。",
       example="handover/2026-03-05.yaml 和 handover/2026-03-20.yaml 都列出 R2026-012",
       instead="从后一个台账中删去重复的一条。",
@@ -171,6 +178,12 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
                               f"信息 {record_id} 已在 {before} 的批次中送交，不应再次送交", "删去重复的一条。")
             before = ledger.date
+    # not sent yet, but under the 索引号 of a record the 两馆 hold: renamed after it was sent, the next batch would send
+    # it again (gongkai handover stops on the same finding)
+    numbers = held_numbers(ledgers)
+    for path, record in _waiting(ctx):
+        if (twice := held_under_another(record, numbers, lambda i: i in ctx.catalog.records)) is not None:
+            yield Finding(Location(path, record.id, ("编号",)), *twice)
 
 
 @rule("GK510", "handover-file-changed", "已送交的文件被修改", W,
