@@ -90,3 +90,56 @@ def test_a_new_record_under_a_number_the_archives_hold_stops_the_batch(gk, sent,
     assert run.code == 1
     assert "信息 R2026-004 的索引号 350524-MZ-2026-00002 已在 2026-09-20 的批次中随信息 R2026-002 送交两馆" in run.err
     assert "改正：两条信息不能用同一个索引号：给 R2026-004 填写它自己的索引号。" in run.err
+
+
+def file_list(bag: Path) -> list[list[str]]:
+    """The 电子文件清单 of a bag's printed 目录表 (the first copy), read as an archivist reads it: cell by cell."""
+    html = (bag / "data/manifest.html").read_text("utf-8")
+    if "<h2>电子文件清单</h2>" not in html:
+        return []
+    table = html.split("<h2>电子文件清单</h2>", 1)[1].split("</table>", 1)[0]
+    rows = [row.split("</tr>", 1)[0] for row in table.split("<tr>")[2:]]
+    return [[cell.split(">", 1)[1] for cell in row.split("</td>")[:-1]] for row in rows]
+
+
+# 2. The archivist reads the 目录表 and cannot check a file: it named each file but gave neither its size nor its
+# checksum (those were only in the bag's English manifest-sha256.txt), and a file replaced after sending (更换) comes
+# again under the same name — R2026-001.pdf from 9月20日 and R2026-001.pdf from 10月8日, with nothing on paper to tell
+# which version a 馆 holds. Now the printed 目录表 and the workbook list every file the 馆 receives, with its size in
+# bytes and its SHA-256; checked here against the bytes in the bag with hashlib and the bag with the bagit library,
+# not with gongkai's code. The 图书馆's list leaves out the 公示 list it does not receive.
+def test_the_manifest_lists_every_file_with_its_size_and_checksum(gk, sent, tmp_path):
+    import hashlib
+
+    import bagit
+    from openpyxl import load_workbook
+
+    cat = copy_of(sent, tmp_path)
+    first = tmp_path / "first"
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-10-08", "-C", cat.root, "--out", first).code == 0
+    pdf = cat.root / "files/2026/R2026-001.pdf"
+    old = pdf.read_bytes()
+    pdf.write_bytes(old + b"%% corrected 2026-10-06\n")
+    later = tmp_path / "later"
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", later)
+    assert run.code == 0, run.out + run.err
+    for out in (first, later):
+        for name in ("dag", "tsg"):
+            bagit.Bag(str(out / name)).validate()  # the standard's own check
+    listed = file_list(first / "dag")
+    assert [row[:4] for row in listed] == [["1", "350524-MZ-2026-00001", "R2026-001.pdf", "PDF"],
+                                           ["2", INDEX_2, "R2026-002.pdf", "PDF"]]
+    for row in listed:
+        data = (first / "dag/data/files" / row[2].removesuffix(".pdf") / row[2]).read_bytes()
+        assert row[4] == str(len(data)) and row[5] == hashlib.sha256(data).hexdigest()
+    assert listed[0][5] == hashlib.sha256(old).hexdigest()
+    (replaced,) = file_list(later / "dag")
+    assert replaced[:3] == ["1", "350524-MZ-2026-00001", "R2026-001.pdf"]
+    assert replaced[4] == str(len(old) + 24) and replaced[5] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert replaced[5] != listed[0][5]  # the two versions of one name told apart on paper
+    assert file_list(first / "tsg") == [] and file_list(later / "tsg") == []  # lists of people: not the library's
+    book = load_workbook(first / "dag/data/manifest.xlsx")
+    assert book.sheetnames == ["送交信息目录表", "电子文件清单"]
+    cells = [[c.value for c in row] for row in book["电子文件清单"].iter_rows(min_row=2)]
+    assert cells == [["序号", "索引号", "电子文件名称", "电子文件格式", "大小（字节）", "SHA-256 校验值"], *listed]
+    assert gk("handover", "verify", later, "-C", cat.root).code == 0

@@ -23,6 +23,11 @@ TITLE = "送交信息目录表"
 COLUMNS = ("序号", "索引号", "题名", "文号", "责任者", "成文日期", "公开日期", "页数", "纸质份数",
            "电子文件名称", "电子文件格式", "备注")
 WIDTHS = (6, 24, 44, 18, 16, 12, 12, 6, 8, 30, 10, 24)
+# 电子文件清单: each electronic file the 馆 receives, with what it can check the copy it holds against (a file replaced
+# after sending keeps its name: the checksum tells the two versions apart)
+FILES_TITLE = "电子文件清单"
+FILE_COLUMNS = ("序号", "索引号", "电子文件名称", "电子文件格式", "大小（字节）", "SHA-256 校验值")
+FILE_WIDTHS = (6, 24, 30, 10, 14, 70)
 FOOTER = ("送交人（签名）：", "接收人签收：", "日期：")
 COPY_LABELS = ("第一联　接收单位留存", "第二联　签收后退回送交单位")
 
@@ -63,6 +68,13 @@ class Manifest:
             ])
         return rows
 
+    @property
+    def file_rows(self) -> list[list[str]]:
+        """Each electronic file the recipient receives: the row (序号) it belongs to, its name, size and SHA-256."""
+        return [[str(number), entry.record.index_number or "", sent.name.split("/")[-1], sent.format, str(sent.size),
+                 sent.sha256]
+                for number, entry in enumerate(self.batch.entries, 1) for sent in entry.files_for(self.recipient)]
+
 
 def to_csv(manifest: Manifest) -> bytes:
     """The 目录表 as CSV (UTF-8 with BOM, so that Excel on Windows reads the Chinese)."""
@@ -77,6 +89,7 @@ def to_html(manifest: Manifest) -> bytes:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     page = env.get_template("manifest.html").render(
         title=TITLE, header=manifest.header, columns=COLUMNS, rows=manifest.rows, empty_note=EMPTY_NOTE,
+        files_title=FILES_TITLE, file_columns=FILE_COLUMNS, file_rows=manifest.file_rows,
         footer=FOOTER, copies=COPY_LABELS, sender=manifest.batch.agency.org.name, recipient=manifest.recipient.name,
         date=manifest.batch.date.isoformat(),
     )
@@ -89,6 +102,8 @@ def to_xlsx(manifest: Manifest) -> bytes:
     sheet = book.active
     sheet.title = TITLE
     _fill(sheet, manifest)
+    if manifest.file_rows:
+        _fill_files(book.create_sheet(FILES_TITLE), manifest)
     stamp = dt.datetime.combine(manifest.batch.date, dt.time())
     book.properties.creator = manifest.batch.agency.org.name
     book.properties.created = book.properties.modified = stamp
@@ -126,3 +141,15 @@ def _fill(sheet: object, manifest: Manifest) -> None:
     ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _fill_files(sheet: object, manifest: Manifest) -> None:
+    ws = cast(Workbook, sheet)
+    ws.append([FILES_TITLE])
+    ws.cell(1, 1).font = Font(size=14, bold=True)
+    ws.append(list(FILE_COLUMNS))
+    for row in manifest.file_rows:
+        ws.append(row)
+    for index, width in enumerate(FILE_WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"

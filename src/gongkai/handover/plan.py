@@ -32,8 +32,8 @@ from gongkai.publication.handover import (
     published_after,
     recipient_clash,
     rejudged,
+    fingerprint,
     renumbered,
-    sha256_of,
 )
 from gongkai.publication.schedule import missed, previous
 from gongkai.workdays import WorkdayCalendar
@@ -52,6 +52,7 @@ class SendFile:
     format: str
     sha256: str
     holds_list: bool = False  # it holds (or may hold) a list of people: only a 馆 that takes lists receives it
+    size: int = 0  # in bytes, for the 目录表's 电子文件清单
 
 
 @dataclass(frozen=True)
@@ -420,10 +421,10 @@ def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[s
         if attachment.suffix in FORMATS and attachment_problem(catalog, attachment.file) is None:
             if any(f.source == attachment.file for f in files):
                 continue  # the same file attached twice is one document
-            sha256 = sha256_of(catalog, attachment.file)
+            sha256, size = fingerprint(catalog, attachment.file)
             name = _own_name(PurePosixPath(sent.get(sha256, attachment.file)).name, taken)
             files.append(SendFile(attachment.file, f"{record.id}/{name}", attachment.suffix.upper(), sha256,
-                                  attachment.file in lists or sha256 in kept))
+                                  attachment.file in lists or sha256 in kept, size))
     return tuple(files)
 
 

@@ -130,9 +130,15 @@ RENUMBERED_HINT = "把「索引号」改回送交时的号码；确需更正的�
 PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开日期确实写错、需要更正的，另行发函撤换。"
 
 
+def fingerprint(catalog: Catalog, path: str) -> tuple[str, int]:
+    """The SHA-256 of a catalog file and its size in bytes (the 目录表's 电子文件清单: what the 馆 can check)."""
+    data = catalog.source.read(path)
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
 def sha256_of(catalog: Catalog, path: str) -> str:
     """The SHA-256 of a catalog file."""
-    return hashlib.sha256(catalog.source.read(path)).hexdigest()
+    return fingerprint(catalog, path)[0]
 
 
 def rejudged(catalog: Catalog) -> dict[str, Record]:
