@@ -224,8 +224,12 @@ def _refuse_sent_under_another_id(catalog: Catalog, batch: Batch, records: list[
     """An error (GK509, as validate says) for each record of the batch whose 索引号 the 两馆 already hold under another
     编号 (publication.handover.held_under_another): renamed after it was sent, it would go to them twice."""
     numbers = held_numbers(ledgers)
+
+    def present(record_id: str) -> bool:
+        return catalog.path_of("record", record_id) is not None
+
     for record in records:
-        if (twice := held_under_another(record, numbers, lambda i: i in catalog.records)) is not None:
+        if (twice := held_under_another(record, numbers, present)) is not None:
             batch.problems.append(catalog.diagnostic("GK509", Severity.ERROR, twice[0],
                                                      Location(catalog.path_of("record", record.id), record.id, ("编号",)),
                                                      twice[1]))
