@@ -143,3 +143,35 @@ def test_the_manifest_lists_every_file_with_its_size_and_checksum(gk, sent, tmp_
     cells = [[c.value for c in row] for row in book["电子文件清单"].iter_rows(min_row=2)]
     assert cells == [["序号", "索引号", "电子文件名称", "电子文件格式", "大小（字节）", "SHA-256 校验值"], *listed]
     assert gk("handover", "verify", later, "-C", cat.root).code == 0
+
+
+# 3. A record corrected after it was handed over (更正) in its registration only — the clerk fixes the 题名, the 文号 and
+# the 页数 in YAML, the PDF untouched: validate said nothing, and the batch made again from its ledger printed the new
+# words, a 目录表 the 两馆 never signed (the ledger kept only the 索引号). Now the ledger keeps the 题名, 文号 and 页数 of
+# the row as delivered; the batch made again is byte for byte the one delivered; GK510 names each field at its line.
+def test_a_registration_corrected_after_handover_keeps_the_signed_manifest_and_says_so(gk, sent, tmp_path):
+    cat = copy_of(sent, tmp_path)
+    ledger = (cat.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    assert ("  - 编号: R2026-002\n    索引号: \"350524-MZ-2026-00002\"\n"
+            "    题名: \"测试县民政局关于2026年第三季度低保对象名单的公示\"\n    文号: \"测民〔2026〕2号\"\n    页数: 2\n") in ledger
+    delivered = tmp_path / "delivered"
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-10-07", "-C", cat.root, "--out", delivered).code == 0
+    path = cat.root / "records/2026/R2026-002.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("低保对象名单的公示\n", "低保对象名单的公示（更正）\n").replace("测民〔2026〕2号", "测民〔2026〕20号")
+                    .replace("页数: 2", "页数: 3"), "utf-8")
+    run = gk("validate", cat.root, "--today", "2026-10-07")
+    assert run.code == 0  # warnings
+    assert ("警告 GK510 信息 R2026-002 在 2026-09-20 的批次中以题名「测试县民政局关于2026年第三季度低保对象名单的公示」送交两馆，"
+            "现在是「测试县民政局关于2026年第三季度低保对象名单的公示（更正）」：两馆的目录表登记的是送交时的题名") in run.out
+    assert ("警告 GK510 信息 R2026-002 在 2026-09-20 的批次中以文号「测民〔2026〕2号」送交两馆，现在是「测民〔2026〕20号」"
+            in run.out)
+    assert "警告 GK510 信息 R2026-002 在 2026-09-20 的批次中以页数「2」送交两馆，现在是「3」" in run.out
+    assert "改正：送交的文件没有更正的，把这一栏改回送交时的样子" in run.out
+    again = tmp_path / "again"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-10-07", "-C", cat.root, "--out", again)
+    assert run.code == 0, run.out + run.err
+    assert "目录表按台账中的题名重新生成" in run.err
+    for name in ("manifest.csv", "manifest.html", "manifest.xlsx"):
+        assert (again / "dag/data" / name).read_bytes() == (delivered / "dag/data" / name).read_bytes(), name
+    assert "测民〔2026〕2号,测试县民政局,2026-09-10,2026-09-15,2,2," in (again / "dag/data/manifest.csv").read_text("utf-8-sig")

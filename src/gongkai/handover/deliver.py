@@ -92,6 +92,10 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
         lines.append(f"  - 编号: {record.id}")
         if record.index_number:
             lines.append(f"    索引号: {_q(record.index_number)}")
+        if not baseline:  # the 目录表 row as the 两馆 sign for it (a baseline made no 目录表)
+            lines.append(f"    题名: {_q(record.title)}")
+            lines += [f"    文号: {_q(record.doc_number)}"] if record.doc_number else []
+            lines += [f"    页数: {record.pages}"] if record.pages is not None else []
         if entry.files:
             lines.append("    文件:")
             for sent in entry.files:

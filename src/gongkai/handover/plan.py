@@ -19,12 +19,15 @@ from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem
 from gongkai.publication.handover import (
+    ALTERED_HINT,
     FORMATS,
     GAP_CODES,
     LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RECIPIENT_CLASH_HINT,
     RENUMBERED_HINT,
+    altered,
+    fingerprint,
     handover_gaps,
     held_numbers,
     held_under_another,
@@ -32,7 +35,6 @@ from gongkai.publication.handover import (
     published_after,
     recipient_clash,
     rejudged,
-    fingerprint,
     renumbered,
 )
 from gongkai.publication.schedule import missed, previous
@@ -303,16 +305,22 @@ def _reproduce(catalog: Catalog, batch: Batch, ledger: Ledger, admitted: list[Re
 
 
 def _as_sent(catalog: Catalog, batch: Batch, ledger: Ledger, index: int, record: Record) -> Record:
-    """*record* as the batch delivered it: under the 索引号 the ledger recorded, whatever it was renumbered to since
-    (the 目录表 the 两馆 signed is reproduced, and GK510 says the number changed)."""
-    sent_as = ledger.records[index].index_number
-    changed = renumbered(record, sent_as, ledger.date)
-    if changed is None:
-        return record
-    batch.problems.append(catalog.diagnostic("GK510", Severity.WARNING, changed + "；目录表按台账中的索引号重新生成",
-                                             Location(batch.ledger_path, ledger.id, ("信息", index, "索引号")),
-                                             RENUMBERED_HINT))
-    return record.model_copy(update={"index_number": sent_as})
+    """*record* as the batch delivered it: under the 索引号, 题名, 文号 and 页数 the ledger recorded, whatever they were
+    changed to since (the 目录表 the 两馆 signed is reproduced, and GK510 says what changed)."""
+    sent = ledger.records[index]
+    update: dict[str, object] = {}
+    changed = renumbered(record, sent.index_number, ledger.date)
+    if changed is not None:
+        batch.problems.append(catalog.diagnostic("GK510", Severity.WARNING, changed + "；目录表按台账中的索引号重新生成",
+                                                 Location(batch.ledger_path, ledger.id, ("信息", index, "索引号")),
+                                                 RENUMBERED_HINT))
+        update["index_number"] = sent.index_number
+    for attribute, label, why in altered(record, sent, ledger.date):  # the 题名, 文号 and 页数 as signed for
+        batch.problems.append(catalog.diagnostic("GK510", Severity.WARNING, why + f"；目录表按台账中的{label}重新生成",
+                                                 Location(batch.ledger_path, ledger.id, ("信息", index, label)),
+                                                 ALTERED_HINT))
+        update[attribute] = getattr(sent, attribute)
+    return record.model_copy(update=update) if update else record
 
 
 def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], calendar: WorkdayCalendar,

@@ -34,6 +34,10 @@ class SentRecord(CatalogModel):
 
     id: ObjectId = Field(alias="编号", title="信息编号")
     index_number: Text | None = Field(None, alias="索引号", title="索引号")
+    # the 目录表 row as the 两馆 signed for it: a batch made again prints these, and GK510 says when the record differs
+    title: Text | None = Field(None, alias="题名", title="题名", description="送交时目录表中的题名（gongkai handover 写入）")
+    doc_number: Text | None = Field(None, alias="文号", title="文号", description="送交时目录表中的文号（gongkai handover 写入）")
+    pages: int | None = Field(None, alias="页数", ge=1, title="页数", description="送交时目录表中的页数（gongkai handover 写入）")
     files: list[SentFile] = Field(default_factory=list, alias="文件", title="电子文件")
     remark: Text | None = Field(None, alias="备注", title="备注")
 

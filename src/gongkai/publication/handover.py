@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
-from gongkai.model.ledger import Ledger, holdings
+from gongkai.model.ledger import Ledger, SentRecord, holdings
 from gongkai.model.record import Record
 
 FORMATS = ("pdf", "ceb")  # the only electronic formats the 两馆 accept
@@ -67,6 +67,28 @@ def renumbered(record: Record, sent_as: str | None, batch: dt.date) -> str | Non
         return None
     now = f"现在是 {record.index_number}" if record.index_number else "现在没有索引号"
     return f"信息 {record.id} 在 {batch} 的批次中以索引号 {sent_as} 送交两馆，{now}：两馆按索引号登记，送交后不能再改"
+
+
+# The 目录表 fields a ledger keeps as the 两馆 signed for them: (attribute of SentRecord and Record, name in Chinese)
+SIGNED_FIELDS = (("title", "题名"), ("doc_number", "文号"), ("pages", "页数"))
+
+
+def altered(record: Record, sent: SentRecord, batch: dt.date) -> list[tuple[str, str, str]]:
+    """(attribute, field, why) for each 目录表 field of *record* (题名, 文号, 页数) that differs from what the ledger of the batch of
+    *batch* recorded (*sent*): the 两馆 registered the old words, and a batch made again prints them. A ledger written
+    before these fields were kept records none, and nothing is said."""
+    found: list[tuple[str, str, str]] = []
+    for attribute, label in SIGNED_FIELDS:
+        was, now = getattr(sent, attribute), getattr(record, attribute)
+        if was is not None and was != now:
+            now_text = f"现在是「{now}」" if now is not None else "现在没有填写"
+            found.append((attribute, label, f"信息 {record.id} 在 {batch} 的批次中以{label}「{was}」送交两馆，{now_text}："
+                                 f"两馆的目录表登记的是送交时的{label}"))
+    return found
+
+
+ALTERED_HINT = ("送交的文件没有更正的，把这一栏改回送交时的样子（按台账重新生成的目录表照台账所记）；文件本身更正了的，"
+                "把更正后的 PDF 作为附件，下一批会送交新版本，并在撤换公函中请两馆更换。")
 
 
 def held_numbers(ledgers: Iterable[Ledger]) -> dict[str, tuple[str, dt.date]]:

@@ -12,9 +12,11 @@ from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
 from gongkai.publication.handover import (
+    ALTERED_HINT,
     LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
+    altered,
     handover_gaps,
     held_numbers,
     held_under_another,
@@ -187,7 +189,7 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK510", "handover-file-changed", "已送交的文件被修改", W,
-      what="检查已送交两馆的电子文件，目录中的版本是否与台账记录的 SHA-256 一致；信息的索引号是否仍是送交时的号码。",
+      what="检查已送交两馆的电子文件，目录中的版本是否与台账记录的 SHA-256 一致；信息的索引号，以及目录表的题名、文号、页数是否仍是送交时的。",
       why="送交后的文件如需更换，应以撤换函单独报送（" + RULE_SOURCE + "）；悄悄改动会让两馆的版本与网站不一致。",
       example="files/2026/R2026-012.pdf 送交后被替换",
       instead="恢复原文件；确需更换的，另行发函撤换，并登记为新的信息。",
@@ -202,6 +204,9 @@ def handover_file_changed(ctx: Context) -> Iterator[Finding]:
             record = catalog.records.get(sent.id)
             if record is not None and (changed := renumbered(record, sent.index_number, ledger.date)) is not None:
                 yield Finding(Location(path, ledger.id, ("信息", i, "索引号")), changed, RENUMBERED_HINT)
+            if record is not None and record.is_public:
+                for _, label, why in altered(record, sent, ledger.date):
+                    yield Finding(Location(path, ledger.id, ("信息", i, label)), why, ALTERED_HINT)
             for j, file in enumerate(sent.files):
                 if catalog.has_file(file.file):
                     if sha256_of(catalog, file.file) != file.sha256:
