@@ -163,7 +163,7 @@ def test_a_registration_corrected_after_handover_keeps_the_signed_manifest_and_s
     run = gk("validate", cat.root, "--today", "2026-10-07")
     assert run.code == 0  # warnings
     assert ("警告 GK510 信息 R2026-002 在 2026-09-20 的批次中以题名「测试县民政局关于2026年第三季度低保对象名单的公示」送交两馆，"
-            "现在是「测试县民政局关于2026年第三季度低保对象名单的公示（更正）」：两馆的目录表登记的是送交时的题名") in run.out
+            "现在的已不同：两馆的目录表登记的是送交时的题名") in run.out
     assert ("警告 GK510 信息 R2026-002 在 2026-09-20 的批次中以文号「测民〔2026〕2号」送交两馆，现在是「测民〔2026〕20号」"
             in run.out)
     assert "警告 GK510 信息 R2026-002 在 2026-09-20 的批次中以页数「2」送交两馆，现在是「3」" in run.out
@@ -175,3 +175,26 @@ def test_a_registration_corrected_after_handover_keeps_the_signed_manifest_and_s
     for name in ("manifest.csv", "manifest.html", "manifest.xlsx"):
         assert (again / "dag/data" / name).read_bytes() == (delivered / "dag/data" / name).read_bytes(), name
     assert "测民〔2026〕2号,测试县民政局,2026-09-10,2026-09-15,2,2," in (again / "dag/data/manifest.csv").read_text("utf-8-sig")
+
+
+# 3b. … and a 公示 whose title names the household (关于王小明等3户…) is in every output with the name masked (王*明), the
+# 目录表 and so the ledger too: the ledger never holds the name, and validate does not take the masked title for a
+# correction (it said GK510 on every run, quoting the name whole in the CI log).
+def test_a_title_shown_masked_is_kept_masked_and_is_no_correction(gk, tmp_path):
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    path = cat.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text("utf-8").replace("关于2026年第三季度低保对象名单的公示", "关于王小明等3户低保对象的公示"), "utf-8")
+    out = tmp_path / "o"
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", cat.root, "--out", out).code == 0
+    ledger = (cat.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    assert '    题名: "测试县民政局关于王*明等3户低保对象的公示"\n' in ledger and "王小明" not in ledger
+    run = gk("validate", cat.root, "--today", "2026-09-21")
+    assert "GK510" not in run.out and "王小明" not in run.out
+    path.write_text(path.read_text("utf-8").replace("低保对象的公示", "低保对象的公示（更正）"), "utf-8")
+    run = gk("validate", cat.root, "--today", "2026-09-21")
+    assert ("GK510 信息 R2026-001 在 2026-09-20 的批次中以题名「测试县民政局关于王*明等3户低保对象的公示」送交两馆，"
+            "现在的已不同：两馆的目录表登记的是送交时的题名") in run.out
+    assert "王小明" not in run.out

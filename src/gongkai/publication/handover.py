@@ -80,11 +80,20 @@ def altered(record: Record, sent: SentRecord, batch: dt.date) -> list[tuple[str,
     found: list[tuple[str, str, str]] = []
     for attribute, label in SIGNED_FIELDS:
         was, now = getattr(sent, attribute), getattr(record, attribute)
-        if was is not None and was != now:
-            now_text = f"现在是「{now}」" if now is not None else "现在没有填写"
+        if was is not None and was != now and not _as_shown(was, now):
+            # (a title is not quoted as it is now: the ledger has it as shown, a name of its list masked; the catalog not)
+            now_text = "现在的已不同" if attribute == "title" else f"现在是「{now}」" if now is not None else "现在没有填写"
             found.append((attribute, label, f"信息 {record.id} 在 {batch} 的批次中以{label}「{was}」送交两馆，{now_text}："
                                  f"两馆的目录表登记的是送交时的{label}"))
     return found
+
+
+def _as_shown(was: object, now: object) -> bool:
+    """True when the ledger's *was* is *now* as every output shows it: the gate masks a name its list holds (or a number)
+    in a title character for character with 「*」 (关于陈*生家庭…), and the 目录表 — and so the ledger — has the title
+    shown; the catalog keeps it whole."""
+    return (isinstance(was, str) and isinstance(now, str) and len(was) == len(now)
+            and all(a == b or a == "*" for a, b in zip(was, now, strict=True)))
 
 
 ALTERED_HINT = ("送交的文件没有更正的，把这一栏改回送交时的样子（按台账重新生成的目录表照台账所记）；文件本身更正了的，"
