@@ -198,3 +198,19 @@ def test_a_title_shown_masked_is_kept_masked_and_is_no_correction(gk, tmp_path):
     assert ("GK510 信息 R2026-001 在 2026-09-20 的批次中以题名「测试县民政局关于王*明等3户低保对象的公示」送交两馆，"
             "现在的已不同：两馆的目录表登记的是送交时的题名") in run.out
     assert "王小明" not in run.out
+
+
+# 4. A clerk runs the handover with a --today before the last batch she delivered (a typo, or a computer whose clock was
+# set back). She was told the batch 「到 2026-10-20 当天才到期」 and that the next handover day was 2026-10-08 — a batch
+# already delivered — and to add --force, which would record a batch made on a day before the last one. Now the
+# message names the ledger and its day and says the date is wrong; nothing is written either way.
+@pytest.mark.parametrize("day", ["2026-10-20", "2026-09-20"])
+def test_a_today_before_the_last_delivered_batch_is_named_as_wrong(gk, sent, tmp_path, day):
+    cat = copy_of(sent, tmp_path)
+    run = gk("handover", "--date", day, "--today", "2026-09-18", "-C", cat.root, "--out", tmp_path / "o")
+    assert run.code == 2
+    assert ("台账 handover/2026-09-20.yaml 记载 2026-09-20 已有一批送交两馆，晚于今天（2026-09-18）：今天的日期不对。"
+            "请核对 --today 或 GONGKAI_TODAY") in run.err
+    assert "确需提前生成，请加 --force" not in run.err
+    assert not (tmp_path / "o").exists()
+    assert sorted(p.name for p in (cat.root / "handover").iterdir()) == ["2026-09-20.yaml"]

@@ -38,6 +38,18 @@ def not_yet(day: dt.date, today: dt.date, what: str) -> str:
             f"（还有 {(day - today).days} 天），届时才能包括到那天为止公开的信息。")
 
 
+def _ahead_of_the_ledgers(catalog: Catalog, today: dt.date) -> str:
+    """Why "today" cannot be right when a batch recorded in the ledgers was delivered after it (a --today typed wrong,
+    a computer's clock set back): telling the clerk the batch is not due yet, and the next handover day is one already
+    delivered, sent her to --force. Empty when no ledger is later than *today*."""
+    later = sorted((ledger.delivered, path) for path, ledger in catalog.models("ledger") if ledger.delivered > today)
+    if not later:
+        return ""
+    delivered, path = later[-1]
+    return (f"台账 {path} 记载 {delivered.isoformat()} 已有一批送交两馆，晚于今天（{today.isoformat()}）：今天的日期不对。请核对 --today 或 GONGKAI_TODAY（不写时用系统日期，也请核对电脑的日期）；"
+            "要按台账重新生成已送交的批次，--today 写送交那天或之后的日期。")
+
+
 def _next_due(today: dt.date, calendar: WorkdayCalendar, days: list[int]) -> str:
     try:
         upcoming = nearest(today - dt.timedelta(days=1), calendar, days)[1]
@@ -76,7 +88,8 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
     calendar = checked_calendar(catalog)
     days = _days(catalog)
     if today is not None and day > today and not force:
-        raise UsageProblem(f"{not_yet(day, today, '移交批次')}{_next_due(today, calendar, days)}确需提前生成，请加 --force。")
+        raise UsageProblem(_ahead_of_the_ledgers(catalog, today)
+                           or f"{not_yet(day, today, '移交批次')}{_next_due(today, calendar, days)}确需提前生成，请加 --force。")
     try:
         if not force and find_handover(day, calendar, days) is None:
             before, after = nearest(day, calendar, days)
