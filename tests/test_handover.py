@@ -155,7 +155,9 @@ def test_batch_writes_bags_manifests_and_ledger(gk, ho, tmp_path):
                  "data/manifest.csv", "data/files/R2026-001/R2026-001.pdf", "data/files/R2026-002/R2026-002.pdf"):
         assert name in files
     assert files["data/files/R2026-001/R2026-001.pdf"] == PDF + b"R2026-001"
-    assert b"Bagging-Date: 2026-09-20" in files["bag-info.txt"]
+    # made on 2026-11-27 (today, pinned), the bag was prepared then; the batch it belongs to is 2026-09-20
+    assert b"Bagging-Date: 2026-11-27" in files["bag-info.txt"]
+    assert b"Bag-Group-Identifier: 2026-09-20" in files["bag-info.txt"]
     sheet = load_workbook(out / "dag/data/manifest.xlsx").active
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert "送交信息目录表" in cells and "350524-MZ-2026-00001" in cells and "测民〔2026〕2号" in cells

@@ -214,3 +214,25 @@ def test_a_today_before_the_last_delivered_batch_is_named_as_wrong(gk, sent, tmp
     assert "确需提前生成，请加 --force" not in run.err
     assert not (tmp_path / "o").exists()
     assert sorted(p.name for p in (cat.root / "handover").iterdir()) == ["2026-09-20.yaml"]
+
+
+# 5. The archivist reads bag-info.txt of a batch made late: the 9月20日 batch, forgotten and made on 11月27日 (today,
+# pinned), said 「Bagging-Date: 2026-09-20」 — a bag prepared two months before it existed (RFC 8493 §2.2.2: the date
+# the content was prepared for transfer). Now the day it was made, as the ledger's 生成日期 says; the batch stays the
+# group and the identifier; made again from its ledger, the same bytes.
+def test_a_batch_made_late_is_bagged_on_the_day_it_was_made(gk, tmp_path):
+    import bagit
+
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    add(cat, 2, "2026-09-15", formed="2026-09-10")
+    out = tmp_path / "o"
+    assert gk("handover", "--date", "2026-09-20", "-C", cat.root, "--out", out).code == 0  # today: 2026-11-27
+    assert "生成日期: 2026-11-27\n" in (cat.root / "handover/2026-09-20.yaml").read_text("utf-8")
+    info = bagit.Bag(str(out / "dag")).info
+    assert (info["Bagging-Date"], info["Bag-Group-Identifier"], info["External-Identifier"]) == (
+        "2026-11-27", "2026-09-20", "2026-09-20-dag")
+    again = tmp_path / "again"
+    assert gk("handover", "--date", "2026-09-20", "--today", "2026-12-01", "-C", cat.root, "--out", again).code == 0
+    assert (again / "dag/bag-info.txt").read_bytes() == (out / "dag/bag-info.txt").read_bytes()

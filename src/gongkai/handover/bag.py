@@ -54,7 +54,9 @@ def _bag_info(batch: Batch, recipient: Recipient) -> dict[str, str]:
         "External-Identifier": f"{batch.date.isoformat()}-{recipient.id}",
         "External-Description": f"送交{recipient.name}的主动公开政府信息：{len(batch.entries)}件，电子文件{count}个"
                                 f"{f'，其中{kept}件的公示名单含个人信息未送' if kept else ''}（覆盖{batch.period}）",
-        "Bagging-Date": batch.date.isoformat(),
+        # the day the bag was prepared for transfer (RFC 8493 §2.2.2): a batch made late (补做) was bagged that day;
+        # the batch it belongs to is the group
+        "Bagging-Date": batch.delivered.isoformat(),
         "Bag-Group-Identifier": batch.date.isoformat(),
         "Bag-Software-Agent": AGENT,
     }
