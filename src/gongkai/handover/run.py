@@ -46,7 +46,8 @@ def _ahead_of_the_ledgers(catalog: Catalog, today: dt.date) -> str:
     if not later:
         return ""
     delivered, path = later[-1]
-    return (f"台账 {path} 记载 {delivered.isoformat()} 已有一批送交两馆，晚于今天（{today.isoformat()}）：今天的日期不对。请核对 --today 或 GONGKAI_TODAY（不写时用系统日期，也请核对电脑的日期）；"
+    return (f"台账 {path} 记载 {delivered.isoformat()} 已有一批送交两馆，晚于今天（{today.isoformat()}）：今天的日期不对。"
+            "请核对 --today 或 GONGKAI_TODAY（不写时用系统日期，也请核对电脑的日期）；"
             "要按台账重新生成已送交的批次，--today 写送交那天或之后的日期。")
 
 

@@ -74,14 +74,14 @@ SIGNED_FIELDS = (("title", "题名"), ("doc_number", "文号"), ("pages", "页�
 
 
 def altered(record: Record, sent: SentRecord, batch: dt.date) -> list[tuple[str, str, str]]:
-    """(attribute, field, why) for each 目录表 field of *record* (题名, 文号, 页数) that differs from what the ledger of the batch of
-    *batch* recorded (*sent*): the 两馆 registered the old words, and a batch made again prints them. A ledger written
-    before these fields were kept records none, and nothing is said."""
+    """(attribute, field, why) for each 目录表 field of *record* (题名, 文号, 页数) that differs from what the ledger of
+    the batch of *batch* recorded (*sent*): the 两馆 registered the old words, and a batch made again prints them. A
+    ledger written before these fields were kept records none, and nothing is said."""
     found: list[tuple[str, str, str]] = []
     for attribute, label in SIGNED_FIELDS:
         was, now = getattr(sent, attribute), getattr(record, attribute)
         if was is not None and was != now and not _as_shown(was, now):
-            # (a title is not quoted as it is now: the ledger has it as shown, a name of its list masked; the catalog not)
+            # (a title is not quoted as it is now: the ledger has it as shown, with a name masked; the catalog not)
             now_text = "现在的已不同" if attribute == "title" else f"现在是「{now}」" if now is not None else "现在没有填写"
             found.append((attribute, label, f"信息 {record.id} 在 {batch} 的批次中以{label}「{was}」送交两馆，{now_text}："
                                  f"两馆的目录表登记的是送交时的{label}"))
@@ -89,9 +89,9 @@ def altered(record: Record, sent: SentRecord, batch: dt.date) -> list[tuple[str,
 
 
 def _as_shown(was: object, now: object) -> bool:
-    """True when the ledger's *was* is *now* as every output shows it: the gate masks a name its list holds (or a number)
-    in a title character for character with 「*」 (关于陈*生家庭…), and the 目录表 — and so the ledger — has the title
-    shown; the catalog keeps it whole."""
+    """True when the ledger's *was* is *now* as every output shows it: the gate masks a name its list holds (or a
+    number) in a title character for character with 「*」 (关于陈*生家庭…), and the 目录表 — and so the ledger — has the
+    title shown; the catalog keeps it whole."""
     return (isinstance(was, str) and isinstance(now, str) and len(was) == len(now)
             and all(a == b or a == "*" for a, b in zip(was, now, strict=True)))
 
