@@ -236,3 +236,23 @@ def test_a_batch_made_late_is_bagged_on_the_day_it_was_made(gk, tmp_path):
     again = tmp_path / "again"
     assert gk("handover", "--date", "2026-09-20", "--today", "2026-12-01", "-C", cat.root, "--out", again).code == 0
     assert (again / "dag/bag-info.txt").read_bytes() == (out / "dag/bag-info.txt").read_bytes()
+
+
+# 1c. … and renamed with its 索引号 renumbered to match (R2026-002 → R2026-012 and 00002 → 00012, as a clerk keeps the
+# two in step): no number the 两馆 know, but the very PDF they hold, from a record no longer in the catalog. It went
+# again. Now GK509 names the file, the record it went with and its 索引号, and how to put both back.
+def test_a_record_renamed_and_renumbered_after_handover_is_known_by_its_file(gk, sent, tmp_path):
+    cat = copy_of(sent, tmp_path)
+    old = cat.root / "records/2026/R2026-002.yaml"
+    cat.record(old.read_text("utf-8").replace("R2026-002", "R2026-012").replace("-00002", "-00012")
+               .replace("files/2026/R2026-012.pdf", "files/2026/R2026-002.pdf"), "records/2026/R2026-012.yaml")
+    old.unlink()
+    why = ("GK509 信息 R2026-012 的电子文件 R2026-002.pdf 与 2026-09-20 的批次中随信息 R2026-002、索引号 350524-MZ-2026-00002 "
+           "送交两馆的文件内容相同，而 R2026-002 已不在目录中：再送就是同一份文件送了两次")
+    hint = ("改正：R2026-012 是 R2026-002 改了编号（和索引号）的：把编号和信息文件名改回 R2026-002，"
+            "索引号改回 350524-MZ-2026-00002（两馆按送交时的登记收存）")
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "o")
+    assert run.code == 1 and why in run.err and hint in run.err, run.err
+    assert not (tmp_path / "o").exists()
+    run = gk("validate", cat.root, "--today", "2026-10-08")
+    assert why in run.out and hint in run.out, run.out

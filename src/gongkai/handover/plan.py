@@ -29,7 +29,7 @@ from gongkai.publication.handover import (
     altered,
     fingerprint,
     handover_gaps,
-    held_numbers,
+    held_marks,
     held_under_another,
     ledger_dates,
     published_after,
@@ -191,7 +191,6 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
                       made=today if today is not None and today > day else None)
         recalls = due_recalls(known, day, ledgers) + [(r, UPDATE) for r in records if r.id in changed]
         _say_held_back(catalog, batch, gate, set(sent) | {r.id for r in records})
-        _refuse_sent_under_another_id(catalog, batch, records, before.values())
     withheld = _withheld_files(recorded)
     names = {sent.id: {f.sha256: f.file for f in sent.files} for sent in recorded.records} if recorded else {}
     batch.missed = _missed(day, ledgers, calendar, agency)
@@ -201,6 +200,8 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
                             again.get(record.id), names, said) for record in records]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
+    if recorded is None:
+        _refuse_sent_under_another_id(catalog, batch, before.values())
     batch.problems[:0] = clashes
     return batch
 
@@ -221,17 +222,18 @@ def _say_held_back(catalog: Catalog, batch: Batch, gate: Gate, sent: set[str]) -
                                                  Location(path), "改正后随下一批送交。"))
 
 
-def _refuse_sent_under_another_id(catalog: Catalog, batch: Batch, records: list[Record],
-                                  ledgers: Iterable[Ledger]) -> None:
-    """An error (GK509, as validate says) for each record of the batch whose 索引号 the 两馆 already hold under another
-    编号 (publication.handover.held_under_another): renamed after it was sent, it would go to them twice."""
-    numbers = held_numbers(ledgers)
+def _refuse_sent_under_another_id(catalog: Catalog, batch: Batch, ledgers: Iterable[Ledger]) -> None:
+    """An error (GK509, as validate says) for each record of the batch the 两馆 already hold under another 编号 — its
+    索引号, or a file of a record gone from the catalog (publication.handover.held_under_another): renamed after it was
+    sent, it would go to them twice."""
+    marks = held_marks(ledgers)
 
     def present(record_id: str) -> bool:
         return catalog.path_of("record", record_id) is not None
 
-    for record in records:
-        if (twice := held_under_another(record, numbers, present)) is not None:
+    for entry in batch.entries:
+        record, files = entry.record, [(f.name.split("/")[-1], f.sha256) for f in entry.files]
+        if (twice := held_under_another(record, marks, present, files)) is not None:
             batch.problems.append(catalog.diagnostic("GK509", Severity.ERROR, twice[0],
                                                      Location(catalog.path_of("record", record.id), record.id, ("编号",)),
                                                      twice[1]))

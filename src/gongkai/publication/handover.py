@@ -100,34 +100,55 @@ ALTERED_HINT = ("送交的文件没有更正的，把这一栏改回送交时的
                 "把更正后的 PDF 作为附件，下一批会送交新版本，并在撤换公函中请两馆更换。")
 
 
-def held_numbers(ledgers: Iterable[Ledger]) -> dict[str, tuple[str, dt.date]]:
-    """索引号 → (the 编号 it was handed over under, the batch) for every record the 两馆 hold (model.ledger.holdings):
-    the number they registered it by."""
+@dataclass(frozen=True)
+class Held:
+    """A record the 两馆 hold (model.ledger.holdings): the 编号 it was handed over under, the batch, its 索引号."""
+
+    id: str
+    batch: dt.date
+    index_number: str | None
+
+
+def held_marks(ledgers: Iterable[Ledger]) -> dict[tuple[str, str], Held]:
+    """What the 两馆 know each record they hold by: ("索引号", number) — the number they registered it by — and
+    ("sha256", checksum) for each of its electronic files."""
     ledgers = list(ledgers)
     held = holdings(ledgers)
-    numbers: dict[str, tuple[str, dt.date]] = {}
+    marks: dict[tuple[str, str], Held] = {}
     for ledger in ledgers:
         for sent in ledger.records:
-            if sent.index_number and held.get(sent.id) == ledger.date:
-                numbers[sent.index_number] = (sent.id, ledger.date)
-    return numbers
+            if held.get(sent.id) == ledger.date:
+                holder = Held(sent.id, ledger.date, sent.index_number)
+                marks.update({("sha256", f.sha256): holder for f in sent.files})
+                if sent.index_number:
+                    marks["索引号", sent.index_number] = holder
+    return marks
 
 
-def held_under_another(record: Record, numbers: Mapping[str, tuple[str, dt.date]],
-                       present: Callable[[str], bool]) -> tuple[str, str] | None:
-    """(why, hint) when *record*, not yet handed over, carries the 索引号 of a record the 两馆 already hold under another
-    编号 (*numbers*: held_numbers): a record whose 编号 (and file name) was changed after it was sent would otherwise go
-    to the 两馆 a second time, as a new record — the 两馆 register by 索引号 and would hold it twice. None otherwise."""
-    held = numbers.get(record.index_number or "")
-    if held is None or held[0] == record.id:
-        return None
-    other, batch = held
-    why = (f"信息 {record.id} 的索引号 {record.index_number} 已在 {batch} 的批次中随信息 {other} 送交两馆，"
-           "再送就是同一份文件送了两次")
-    if present(other):
-        return why, f"两条信息不能用同一个索引号：给 {record.id} 填写它自己的索引号。"
-    return why, (f"{record.id} 是 {other} 改了编号的：把编号（和信息文件名）改回 {other}，台账按编号记下两馆收到的信息；"
-                 f"确是另一份信息的，给它填写自己的索引号。")
+def held_under_another(record: Record, marks: Mapping[tuple[str, str], Held], present: Callable[[str], bool],
+                       files: Iterable[tuple[str, str]] = ()) -> tuple[str, str] | None:
+    """(why, hint) when *record*, not yet handed over, is one the 两馆 already hold under another 编号 (*marks*:
+    held_marks): it carries that record's 索引号, or — that record gone from the catalog — one of its files (*files*:
+    name and SHA-256 of *record*'s PDF/CEB). A record whose 编号 (and 索引号) was changed after it was sent would
+    otherwise go to the 两馆 a second time, as a new record. None otherwise."""
+    held = marks.get(("索引号", record.index_number or ""))
+    if held is not None and held.id != record.id:
+        why = (f"信息 {record.id} 的索引号 {record.index_number} 已在 {held.batch} 的批次中随信息 {held.id} 送交两馆，"
+               "再送就是同一份文件送了两次")
+        if present(held.id):
+            return why, f"两条信息不能用同一个索引号：给 {record.id} 填写它自己的索引号。"
+        return why, (f"{record.id} 是 {held.id} 改了编号的：把编号（和信息文件名）改回 {held.id}，台账按编号记下两馆收到的"
+                     "信息；确是另一份信息的，给它填写自己的索引号。")
+    for name, sha256 in files:
+        held = marks.get(("sha256", sha256))
+        if held is not None and held.id != record.id and not present(held.id):
+            number = f"、索引号 {held.index_number}" if held.index_number else ""
+            return (f"信息 {record.id} 的电子文件 {name} 与 {held.batch} 的批次中随信息 {held.id}{number} 送交两馆的文件内容相同，"
+                    f"而 {held.id} 已不在目录中：再送就是同一份文件送了两次",
+                    f"{record.id} 是 {held.id} 改了编号（和索引号）的：把编号和信息文件名改回 {held.id}"
+                    f"{f'，索引号改回 {held.index_number}' if held.index_number else ''}（两馆按送交时的登记收存）；"
+                    "确是另一份信息的，附上它自己的文件。")
+    return None
 
 
 def ledger_dates(ledger: Ledger) -> list[tuple[tuple[str, ...], str]]:

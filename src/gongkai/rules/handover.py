@@ -13,12 +13,13 @@ AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
 from gongkai.publication.handover import (
     ALTERED_HINT,
+    FORMATS,
     LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     altered,
     handover_gaps,
-    held_numbers,
+    held_marks,
     held_under_another,
     ledger_dates,
     published_after,
@@ -182,9 +183,13 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
             before = ledger.date
     # not sent yet, but under the 索引号 of a record the 两馆 hold: renamed after it was sent, the next batch would send
     # it again (gongkai handover stops on the same finding)
-    numbers = held_numbers(ledgers)
+    marks = held_marks(ledgers)
+    records = ctx.catalog.records
+    gone = any(held.id not in records for held in marks.values())  # files are read only when a held record is gone
     for path, record in _waiting(ctx):
-        if (twice := held_under_another(record, numbers, lambda i: i in ctx.catalog.records)) is not None:
+        files = [(a.file.rsplit("/", 1)[-1], sha256_of(ctx.catalog, a.file)) for a in record.attachments
+                 if gone and a.suffix in FORMATS and ctx.catalog.has_file(a.file)]
+        if (twice := held_under_another(record, marks, lambda i: i in records, files)) is not None:
             yield Finding(Location(path, record.id, ("编号",)), *twice)
 
 
