@@ -12,9 +12,10 @@ import datetime as dt
 from typing import NamedTuple
 
 from gongkai.days import chinese_day as _day
-from gongkai.gate.admission import State
+from gongkai.gate.admission import Admission, State
 from gongkai.gate.admit import Gate
 from gongkai.publication.channels import Output
+from gongkai.publication.standing import replaced_list_end
 
 
 class Republished(NamedTuple):
@@ -34,14 +35,30 @@ def republished(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset
     for admission in gate.admitted:
         if not admission.outputs & outputs:
             continue
-        end = admission.notice_end
-        if admission.lists_people and admission.state is State.CURRENT and end is not None and end < now:
-            found.append(Republished(admission.id, admission.facts.title, f"公示已于{_day(end)}结束，名单已撤下"))
-            continue
+        # why it is down by *now*, the first thing that took it down: withdrawn on 6-22 during a 公示 that would
+        # have ended on 6-24 was withdrawn, and a list replaced by its 更正 on 6-19 ended on 6-18
+        why: list[tuple[dt.date, str]] = []
         withdrawn = admission.facts.withdrawn  # (not admission.record: at 100,000 records, each file read again)
         if withdrawn is not None and withdrawn <= now:
-            found.append(Republished(admission.id, admission.facts.title, f"已于{_day(withdrawn)}撤回"))
+            why.append((withdrawn, f"已于{_day(withdrawn)}撤回"))
+        end = _list_end(admission, now)
+        if end is not None and end < now:
+            why.append((end + dt.timedelta(days=1), f"公示已于{_day(end)}结束，名单已撤下"))
+        if why:
+            found.append(Republished(admission.id, admission.facts.title, min(why)[1]))
     return sorted(found)
+
+
+def _list_end(admission: Admission, now: dt.date) -> dt.date | None:
+    """The last day *admission*'s list (current on the gate's day) is up as of *now*: its 公示's end, or the day
+    before the list stopped being in force by *now* (已修改 by its 更正, 废止, 失效: publication.standing)."""
+    end = admission.notice_end
+    if not admission.lists_people or admission.state is not State.CURRENT or end is None:
+        return None
+    lapsing = admission.facts.lapse
+    if lapsing is not None and lapsing[1] <= now:
+        return replaced_list_end(admission.facts.published, end, lapsing[1])
+    return end
 
 
 def relapsed(gate: Gate, last: dt.date) -> list[Republished]:
