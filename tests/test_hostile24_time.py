@@ -257,3 +257,31 @@ def test_the_board_takes_the_corrected_lists_old_sheet_down_the_day_it_is_replac
     sheets = {p.name: p.read_text("utf-8") for p in (tmp_path / "print").rglob("*.html")}
     assert "R2026-006.html" in sheets and "R2026-005.html" not in sheets
     assert not any("苏阿森" in text for text in sheets.values())
+
+
+# 1. On the edges of the day a list stops being in force (废止 here: no replacement needed), for a 公示 of Wed 06-17,
+# 公示期 5, whose last day is 06-24 (端午 06-19…21 between): up to the day before it lapses, never after; lapsing the
+# day after its period changes nothing; lapsed before its 公开日期, or 废止 with no day (GK413), it is never shown.
+@pytest.mark.parametrize(("validity", "day", "shown", "ended"), [
+    ("有效性: 废止\n有效性日期: 2026-06-24\n", "2026-06-23", True, None),
+    ("有效性: 废止\n有效性日期: 2026-06-24\n", "2026-06-24", False, "2026年6月23日"),
+    ("有效性: 废止\n有效性日期: 2026-06-25\n", "2026-06-24", True, None),
+    ("有效性: 废止\n有效性日期: 2026-06-25\n", "2026-06-25", False, "2026年6月24日"),
+    ("有效性: 废止\n有效性日期: 2026-06-10\n", "2026-06-17", False, "2026年6月17日"),
+    ("有效性: 废止\n", "2026-06-17", False, "2026年6月17日"),
+    ("有效性: 有效\n", "2026-06-24", True, None),
+], ids=["day-before", "lapse-day", "after-period-last-day", "after-period-next-day", "before-published", "undated",
+        "in-force"])
+def test_a_list_stops_being_shown_the_day_it_stops_being_in_force(gk, tmp_path, validity, day, shown, ended):
+    catalog = tmp_path / "catalog"
+    _write(catalog, {"gongkai.yaml": AGENCY, "items/shjz/SHJZ-001.yaml": ITEM,
+                     "records/2026/R2026-005.yaml": _record(5, "戊号低保初审对象公示", "公示期: 5\n" + validity, ("林阿妹",))})
+    run = gk("build-site", catalog, "--out", tmp_path / "site", "--today", day)
+    assert run.code == 0, run.err
+    site = "\n".join(_text(data) for data in _files(tmp_path / "site").values())
+    assert ("林阿妹" in site) is shown
+    page = _text((tmp_path / "site/records/R2026-005.html").read_bytes())
+    if ended is not None:
+        assert f"公示已于{ended}结束" in page
+    else:
+        assert "公示已于" not in page and "林阿妹" in page

@@ -59,9 +59,12 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
     if notice and end is None:
         end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
     validity, since = validity_on(record, today)
-    if end is not None and since is not None:
-        end = replaced_list_end(record.published, end, since)
-    ended = end is not None and (end < today or ends_before_publication(record) or since == record.published)
+    # a list not in force comes down the day it lapsed; with no such day (validate: GK413) it was never to be shown
+    lapsed = (since or record.published) if validity != IN_FORCE else None
+    if end is not None and lapsed is not None:
+        end = replaced_list_end(record.published, end, lapsed)
+    ended = end is not None and (end < today or ends_before_publication(record)
+                                 or (lapsed is not None and lapsed <= record.published))
     return Standing(channels, outputs_of(channels), end, notice, ended, validity, since, provisional)
 
 
