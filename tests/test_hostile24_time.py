@@ -29,6 +29,13 @@ Found by this pass:
 2. A past day's site (--today earlier than today) and the clock set back named a 公示 withdrawn during its period as
    「公示已于2026年6月24日结束」, a day after it had been withdrawn (06-22): the reason given for a record that must not
    come back is now the first thing that took it down, 「已于2026年6月22日撤回」 (a replaced list: the day it ended).
+3. A build with --today ahead of the real date (a typo, a machine's clock wrong, a clerk looking ahead) into the
+   site folder published the 乙号 公示 five days before its 公开日期, took 甲号's list down while its 公示 still ran and
+   labelled the 2025 standard 失效 early — without a word; and the daily build of the real date was then refused
+   (「上次按 2026-06-29 生成……公示已于2026年6月24日结束」: untrue that day) until the future day came, the running
+   公示 kept off the web. Now build-site names each difference (「请不要部署」), the clock-back check holds the
+   folder to the real date, so the daily build puts it right; export portal for a day ahead sending any of these is
+   refused (exit 2, no ledger), as it is for a past day.
 """
 
 from __future__ import annotations
@@ -285,3 +292,44 @@ def test_a_list_stops_being_shown_the_day_it_stops_being_in_force(gk, tmp_path, 
         assert f"公示已于{ended}结束" in page
     else:
         assert "公示已于" not in page and "林阿妹" in page
+
+
+# 3. --today ahead of the real date (06-17): the site built for 06-29 into the folder says what it does early, and the
+# daily build of the real day into the same folder is not refused: it puts back the 公示 still running, takes the
+# 公示 not yet begun down, and equals a fresh build of 06-17.
+def test_a_site_built_for_a_day_ahead_says_so_and_the_daily_build_puts_it_right(gk, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-06-17")
+    _write(tmp_path / "catalog", CATALOG)
+    site = tmp_path / "site"
+    ahead = gk("build-site", tmp_path / "catalog", "--out", site, "--today", "2026-06-29")
+    assert ahead.code == 0, ahead.err
+    said = ahead.out + ahead.err
+    assert "--today 2026-06-29 晚于今天（2026-06-17）：生成的是将来那一天的网站" in said, said
+    assert "R2026-002：公开日期是2026年6月22日，今天还不能公开" in said, said
+    assert "R2026-001：公示到2026年6月24日才结束，名单会提前撤下" in said, said
+    assert "R2026-008：自2026年6月22日起才失效，会提前标明" in said, said
+    assert "请不要部署到门户网站" in said and "黄乙乙" not in said and "陈金水" not in said
+    today = gk("build-site", tmp_path / "catalog", "--out", site)
+    assert today.code == 0, today.out + today.err
+    assert "records/R2026-002.html" in today.out  # taken down: the portal's copy too
+    text = "\n".join(_text(data) for data in _files(site).values())
+    assert "陈金水" in text and "黄乙乙" not in text and "本文件已失效" not in text
+    _write(tmp_path / "again", CATALOG)
+    assert gk("build-site", tmp_path / "again", "--out", tmp_path / "fresh", "--no-cache").code == 0
+    assert _files(site) == _files(tmp_path / "fresh")
+    same_day = gk("build-site", tmp_path / "catalog", "--out", tmp_path / "other", "--today", "2026-06-17")
+    assert "晚于今天" not in same_day.out + same_day.err
+
+
+# 3. The portal export is published as it is by the webmaster: a day ahead that sends what is not out yet is refused.
+def test_a_portal_export_for_a_day_ahead_is_refused(gk, tmp_path, monkeypatch):
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-06-17")
+    _write(tmp_path / "catalog", CATALOG)
+    run = gk("export", "portal", tmp_path / "catalog", "--today", "2026-06-29", "--out", tmp_path / "portal-out")
+    assert run.code == 2, run.out + run.err
+    said = run.out + run.err
+    assert "按 --today 2026-06-29 导出，晚于今天（2026-06-17），没有导出，也没有写台账" in said, said
+    assert "R2026-002「测试县民政局乙号低保初审对象公示」：公开日期是2026年6月22日，今天还不能公开" in said, said
+    assert "Traceback" not in said and "黄乙乙" not in said
+    assert not (tmp_path / "catalog/portal").exists() and not (tmp_path / "portal-out").exists()
+    assert gk("export", "portal", tmp_path / "catalog", "--out", tmp_path / "portal-out").code == 0
