@@ -76,20 +76,23 @@ def relapsed(gate: Gate, last: dt.date) -> list[Republished]:
     return sorted(found)
 
 
+
+def published_early(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset({Output.WEB})) -> list[Republished]:
+    """The records *gate*, decided for a day after *now*, lets out through *outputs* before their 公开日期."""
+    return sorted(Republished(a.id, a.facts.title, f"公开日期是{_day(a.facts.published)}，今天还不能公开")
+                  for a in gate.admitted if a.outputs & outputs and a.facts.published > now)
+
+
 def early(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset({Output.WEB})) -> list[Republished]:
     """What *gate*, decided for a day after *now*, does through *outputs* before the law lets it: a record out before
-    its 公开日期, a list of people taken down while its 公示 still runs on *now*, a document labelled not in force
-    before the day it lapses. Empty when the gate's day is not after *now*."""
-    if gate.today <= now:
-        return []
-    found: list[Republished] = []
+    its 公开日期 (published_early), a list of people taken down while its 公示 still runs on *now*, a document labelled
+    not in force before the day it lapses. Empty when the gate's day is not after *now*."""
+    found = published_early(gate, now, outputs)
     for admission in gate.admitted:
-        if not admission.outputs & outputs:
-            continue
         facts, end, since = admission.facts, admission.notice_end, admission.validity_date
-        if facts.published > now:
-            found.append(Republished(admission.id, facts.title, f"公开日期是{_day(facts.published)}，今天还不能公开"))
-        elif admission.state is State.ENDED and end is not None and end >= now:
+        if not admission.outputs & outputs or facts.published > now:
+            continue
+        if admission.state is State.ENDED and end is not None and end >= now:
             found.append(Republished(admission.id, facts.title, f"公示到{_day(end)}才结束，名单会提前撤下"))
         elif not admission.in_force and since is not None and since > now:
             found.append(Republished(admission.id, facts.title, f"自{_day(since)}起才{admission.validity}，会提前标明"))

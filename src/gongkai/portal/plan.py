@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels
-from gongkai.gate.past import early, republished
+from gongkai.gate.past import published_early, republished
 from gongkai.publication import WEB_CHANNEL
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, BASELINE, CHANGED, WITHDRAWN, ExportedRecord, PortalLedger, portal_ledger_path
@@ -47,8 +47,8 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
     *now* is the real date: an export for an earlier --today that would send a list whose 公示 has ended by now, or a
     record withdrawn by now, is refused. The webmaster loads what the export holds onto the portal as it is (there is
     no preview of a past day here, as build-site has in another folder), and the ledger would record it as sent. For
-    a --today after *now*, one that would send a record before its 公开日期, or take down early the list of a 公示
-    still running, is refused too."""
+    a --today after *now*, one that would send a record before its 公开日期 is refused too (a list taken down early
+    leaks nothing: the day after a 公示 may be exported ahead)."""
     agency = _agency(catalog)
     known = exported_state(catalog, today)
     gate = admit(catalog, today)
@@ -57,10 +57,10 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
         raise UsageProblem(f"按 --today {today.isoformat()} 导出，其中有今天（{now.isoformat()}）已经不能公开的内容，"
                            f"没有导出，也没有写台账：\n{lines}\n门户导出由网站管理员直接发布，公示期满的名单和撤回的信息不能"
                            "再送上门户。请按今天的日期导出（去掉 --today）。")
-    if now is not None and (ahead := early(gate, now)):
+    if now is not None and (ahead := published_early(gate, now)):
         lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in ahead)
         raise UsageProblem(f"按 --today {today.isoformat()} 导出，晚于今天（{now.isoformat()}），没有导出，也没有写台账：\n{lines}\n"
-                           "门户导出由网站管理员直接发布，还没到公开日期的信息不能提前送上门户，还在公示的名单也不能提前撤下。"
+                           "门户导出由网站管理员直接发布，还没到公开日期的信息不能提前送上门户。"
                            "请按今天的日期导出（去掉 --today），到那一天再导出。")
     export = PortalExport(today, agency, since)
     web = gate.to(Output.WEB)
