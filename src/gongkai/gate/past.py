@@ -35,8 +35,8 @@ def republished(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset
     for admission in gate.admitted:
         if not admission.outputs & outputs:
             continue
-        # why it is down by *now*, the first thing that took it down: withdrawn on 6-22 during a 公示 that would
-        # have ended on 6-24 was withdrawn, and a list replaced by its 更正 on 6-19 ended on 6-18
+        # why it is down by *now*: the first thing that took it down (a 公示 withdrawn on 6-22 that would have ended
+        # on 6-24 is named withdrawn; a list replaced by its 更正 on 6-19 is named ended on 6-18)
         why: list[tuple[dt.date, str]] = []
         withdrawn = admission.facts.withdrawn  # (not admission.record: at 100,000 records, each file read again)
         if withdrawn is not None and withdrawn <= now:
@@ -74,7 +74,6 @@ def relapsed(gate: Gate, last: dt.date) -> list[Republished]:
             word, day = lapsing
             found.append(Republished(admission.id, admission.facts.title, f"网站上已标明自{_day(day)}起{word}，会重新显示为有效"))
     return sorted(found)
-
 
 
 def published_early(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset({Output.WEB})) -> list[Republished]:
