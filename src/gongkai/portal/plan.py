@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels
-from gongkai.gate.past import republished
+from gongkai.gate.past import Republished, published_early, republished
 from gongkai.publication import WEB_CHANNEL
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, BASELINE, CHANGED, WITHDRAWN, ExportedRecord, PortalLedger, portal_ledger_path
@@ -27,6 +27,8 @@ class PortalExport:
     entries: list[PortalEntry] = field(default_factory=list)
     baseline: list[PortalEntry] = field(default_factory=list)  # --since: on the portal already, recorded only
     unchanged: int = 0
+    # --today after the real date: the records it sends before their 公开日期 (what the command warns of)
+    early: list[Republished] = field(default_factory=list)
 
     @property
     def ledger_path(self) -> str:
@@ -46,7 +48,9 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
 
     *now* is the real date: an export for an earlier --today that would send a list whose 公示 has ended by now, or a
     record withdrawn by now, is refused. The webmaster loads what the export holds onto the portal as it is (there is
-    no preview of a past day here, as build-site has in another folder), and the ledger would record it as sent."""
+    no preview of a past day here, as build-site has in another folder), and the ledger would record it as sent. For
+    a --today after *now*, the records it sends before their 公开日期 are named (PortalExport.early): an export
+    prepared ahead for the day is delivered on that day."""
     agency = _agency(catalog)
     known = exported_state(catalog, today)
     gate = admit(catalog, today)
@@ -56,6 +60,8 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
                            f"没有导出，也没有写台账：\n{lines}\n门户导出由网站管理员直接发布，公示期满的名单和撤回的信息不能"
                            "再送上门户。请按今天的日期导出（去掉 --today）。")
     export = PortalExport(today, agency, since)
+    if now is not None:
+        export.early = published_early(gate, now)
     web = gate.to(Output.WEB)
     for admission in web:
         _compare(export, web_entry(catalog, agency, admission), admission, known.get(admission.id))

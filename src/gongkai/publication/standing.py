@@ -59,8 +59,21 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
     if notice and end is None:
         end = record.published  # a list without a declared period does not stay up: validate asks for one (GK411)
     validity, since = validity_on(record, today)
-    ended = end is not None and (end < today or ends_before_publication(record))
+    # a list not in force comes down the day it lapsed; with no such day (validate: GK413) it was never to be shown
+    lapsed = (since or record.published) if validity != IN_FORCE else None
+    if end is not None and lapsed is not None:
+        end = replaced_list_end(record.published, end, lapsed)
+    ended = end is not None and (end < today or ends_before_publication(record)
+                                 or (lapsed is not None and lapsed <= record.published))
     return Standing(channels, outputs_of(channels), end, notice, ended, validity, since, provisional)
+
+
+def replaced_list_end(published: dt.date, end: dt.date, since: dt.date) -> dt.date:
+    """The last day of a list of people that stopped being in force on *since* (已修改 by a 更正公示 that replaces it,
+    废止, 失效) before its period's *end*: the day before (its 公开日期 at the earliest). A corrected list's names — one
+    wrongly listed among them — do not stay up beside the corrected one until the old period ends (DOMAIN.md §12: a
+    list comes down when it no longer serves its 公示)."""
+    return end if since > end else max(published, since - dt.timedelta(days=1))
 
 
 def next_change(record: Record, today: dt.date, found: Standing | None) -> dt.date | None:

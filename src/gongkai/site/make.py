@@ -13,7 +13,7 @@ from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
 from gongkai.gate import Gate, admit, unread_records
 from gongkai.gate.memo import NOTHING_KEPT, Since
-from gongkai.gate.past import Republished, relapsed, republished
+from gongkai.gate.past import Republished, early, relapsed, republished
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
 from gongkai.privacy.scan import allowed_of
 from gongkai.site.artifact import Artifact
@@ -52,7 +52,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     with quiet_gc(settle=True):  # the day's decisions and every file's inputs: many small objects that all stay
         gate = gate if gate is not None else admit(catalog, today)
         _stop_on_directory_findings(gate)
-        _stop_going_back(gate, store, out)
+        _stop_going_back(gate, store, out, now)
         data = site_data(catalog, today, gate)
         carry = None if full else carrier(store, chrome, since)
         artifacts = list(site_artifacts(data, _files(catalog), directory_changes(catalog), _forms(data),
@@ -69,6 +69,9 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
     if now is not None and (past := republished(gate, now)):
         result.warnings.append(f"--today {today.isoformat()} 早于今天（{now.isoformat()}）：生成的是过去那一天的网站，其中有今天已"
                                f"不能公开的内容（{_listed(past)}）。请不要部署到门户网站；要更新网站，请去掉 --today。")
+    if now is not None and (ahead := early(gate, now)):
+        result.warnings.append(f"--today {today.isoformat()} 晚于今天（{now.isoformat()}）：生成的是将来那一天的网站，与今天应有的"
+                               f"不同（{_listed(ahead)}）。请不要部署到门户网站；要更新网站，请去掉 --today。")
     if not data.base_url:
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
@@ -175,15 +178,17 @@ def _stop_on_directory_findings(gate: Gate) -> None:
                                  "请遮盖或删除后运行 gongkai validate 检查。")
 
 
-def _stop_going_back(gate: Gate, store: Store, out: Path) -> None:
+def _stop_going_back(gate: Gate, store: Store, out: Path, now: dt.date | None) -> None:
     """Refuse a build for a day before the one the site in *out* was built for that would publish again what had left
     it by then, or show in force a document it had labelled not in force (gate.past): the site in the output folder is
-    the one deployed, names once taken down never come back, and a lapsed standard never applies again."""
-    last = store.built_on
+    the one deployed, names once taken down never come back, and a lapsed standard never applies again. A site built
+    for a day after the real date *now* (--today ahead) took down early what still stands today: the day it is held
+    to is *now*, so the daily build of today puts back a 公示 still running rather than being refused until then."""
+    last = store.built_on if now is None or store.built_on is None else min(store.built_on, now)
     found = sorted([*republished(gate, last), *relapsed(gate, last)]) if last is not None else []
     if found and last is not None:
         lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in found)
-        raise UsageProblem(f"网站「{out}」上次按 {last.isoformat()} 生成；按更早的 --today {gate.today.isoformat()} 生成，"
+        raise UsageProblem(f"网站「{out}」上次按 {(store.built_on or last).isoformat()} 生成；按更早的 --today {gate.today.isoformat()} 生成，"
                            f"这些已经从网站撤下或已标明不再有效的内容会退回过去，网站没有更新：\n{lines}\n"
                            "公示期满的名单和撤回的信息不能回到网站上，已失效（废止、已修改）的文件不能再显示为有效。"
                            "请按今天的日期生成（去掉 --today）；要查看过去某天的网站，请输出到另一个文件夹（--out），不要部署。")
