@@ -553,13 +553,51 @@
     var p = iso.split("-");
     return p.length === 3 ? Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : "";
   }
+  // where a snippet may begin or end: never inside a number, a code or a word in letters (…96元 for 1196元, 0595-232…
+  // for a telephone number, a 索引号 cut after MZ), nor between the halves of a character outside the BMP (𠀀 shown as
+  // �); and, where a clause ends a few characters away, there (…根据《…》 rather than …作的关注。根据《…》)
+  var ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/, INSIDE = /[.,\-:\/．－：／·]/;
+  var CLAUSE = /[\s，。、；：！？,;!?]/, SNAP = 12, LONGEST = 24;
+  function inRun(text, i) { // true when text[i - 1] and text[i] are of one number, code or word in letters
+    var a = text[i - 1] || "", b = text[i] || "";
+    if (ALNUM.test(a) && ALNUM.test(b)) return true;
+    return INSIDE.test(a) && ALNUM.test(b) && ALNUM.test(text[i - 2] || "") ||
+           ALNUM.test(a) && INSIDE.test(b) && ALNUM.test(text[i + 1] || "");
+  }
+  function runStart(text, i) { while (i > 0 && inRun(text, i)) i--; return i; }
+  function runEnd(text, i) { while (i < text.length && inRun(text, i)) i++; return i; }
+  function clause(text, i) { return CLAUSE.test(text[i]) && !inRun(text, i) && !inRun(text, i + 1); } // not 1,234
+  function lowHalf(text, i) { var c = text.charCodeAt(i); return c >= 0xdc00 && c <= 0xdfff; }
+  function begin(text, from, first) {
+    if (from <= 0) return 0;
+    for (var i = from; i < Math.min(first.s, from + SNAP); i++) {
+      if (clause(text, i)) { while (i < first.s && clause(text, i)) i++; return i; }
+    }
+    if (inRun(text, from)) {
+      var back = runStart(text, from), ahead = runEnd(text, from);
+      from = from - back <= LONGEST || ahead > first.s ? back : ahead;
+    }
+    return from > 0 && lowHalf(text, from) ? from - 1 : from;
+  }
+  function finish(text, to, last) { // *last*: where the last match that the window holds ends
+    if (to >= text.length) return text.length;
+    for (var i = to - 1; i >= Math.max(last, to - SNAP); i--) if (clause(text, i)) return i + 1;
+    if (inRun(text, to)) {
+      var ahead = runEnd(text, to), back = runStart(text, to);
+      to = ahead - to <= LONGEST || back < last ? ahead : back;
+    }
+    return lowHalf(text, to) ? to + 1 : to;
+  }
   function snippet(hit) {
     var text = hit.text.x || "", p = document.createElement("p");
     p.className = "snippet";
     if (!text) return null;
-    // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph)
-    var first = joint(text, hit.body)[0], from = first ? Math.max(0, first.s - 30) : 0;
+    // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph); its ends
+    // moved to where a clause, a number or a character ends (begin(), finish())
+    var found = joint(text, hit.body), first = found[0], from = first ? begin(text, Math.max(0, first.s - 30), first) : 0;
     var to = Math.min(text.length, Math.max(from + 120, first ? first.e : 0));
+    var last = found.reduce(function (end, s) { return s.s < to ? Math.max(end, s.e) : end; }, from);
+    to = finish(text, to, last);
     if (from > 0) p.appendChild(document.createTextNode("…"));
     p.appendChild(marked(text, hit.body, from, to));
     if (to < text.length) p.appendChild(document.createTextNode("…"));

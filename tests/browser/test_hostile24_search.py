@@ -1,0 +1,89 @@
+"""The search page tried a twenty-fourth time, as citizens with queries we were not shown (the index itself:
+tests/test_hostile24_search.py).
+
+A result's snippet is 120 characters from 30 before the first match. Its ends fell wherever the count did:
+- inside an amount — 「…6,789.50元」 for 3,456,789.50元, which a reader takes for six thousand yuan;
+- inside a telephone number — 「电话0595-…」;
+- between the two halves of a character outside the BMP (𠀋, written in village names of Fujian): a lone surrogate
+  on the page, shown as �;
+- inside a word, a clause mark a few characters on — 「…作的关注。根据《…》」.
+Now a snippet begins and ends where a number, a code or a character ends, and, where a clause ends within a few
+characters, there.
+
+The three paragraphs below are put at the head of R2026-027's body; their positions are counted by hand in UTF-16
+units, as search.js counts (𠀋 is two): the first paragraph's telephone number starts at 115 (its query is at 0, so
+the window ends at 120, inside the number); 茗城社工 is at 188, so the window starts at 158, four characters into
+3,456,789.50 (154–166); 长者饭堂 is at 236, so the window starts at 206, the second half of 𠀋 (205–207). None of
+the three paragraphs holds a clause mark.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongkai.site import build_site
+from tests.browser.conftest import ROOT, TODAY, Watch
+from tests.browser.test_search_browser import _clean, search
+
+pytestmark = pytest.mark.browser
+
+CALL = ("敬老爱老志愿服务队由县民政局牵头组建队员来自各乡镇民政办和村社区的党员干部以及热心公益的退休教师和医务人员平时主要"
+        "为辖区内的高龄独居空巢和失能老年人提供上门探访生活照料精神慰藉和政策宣传等服务需要志愿服务老年人可拨打养老服务股"
+        "电话0595-23222735进行预约")
+FUNDS = "县财政局按季度拨付社会组织培育扶持资金共计3,456,789.50元由各乡镇民政办按照项目进度分期拨付统一用于茗城社工示范基地建设和运营"
+VILLAGE = "湖头镇𠀋坑村村民委员会所在地一带为全县第一批社区嵌入式综合养老服务长者饭堂试点区域"
+# a character standing alone of a surrogate pair (what a cut between its halves leaves)
+LONE = r"/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/"
+
+
+@pytest.fixture(scope="module")
+def cut_url(site_dir: Path, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    catalog = tmp_path_factory.mktemp("hostile24") / "catalog"
+    shutil.copytree(ROOT / "catalog", catalog, ignore=shutil.ignore_patterns(".gongkai-cache"))
+    record = catalog / "records/2026/R2026-027.yaml"
+    text = record.read_text("utf-8")
+    assert text.count("正文: |\n") == 1
+    record.write_text(text.replace("正文: |\n", "正文: |\n" + "".join(f"  {p}\n\n" for p in (CALL, FUNDS, VILLAGE))),
+                      "utf-8")
+    build_site(catalog, site_dir / "hostile24", TODAY, use_cache=False)
+    return base_url + "hostile24/"
+
+
+def _snippet(tab: Any) -> str:
+    return str(tab.eval_on_selector("#search-results li .snippet", "p => p.textContent"))
+
+
+def test_a_snippet_never_ends_inside_a_number(page: tuple[Any, Watch], cut_url: str) -> None:
+    tab, watch = page
+    assert search(tab, cut_url, "敬老爱老志愿服务队") == ["records/R2026-027.html"]
+    assert _snippet(tab) == CALL.removesuffix("进行预约") + "…"  # the number whole, then nothing of 进行预约
+    _clean(watch)
+
+
+def test_a_snippet_never_begins_inside_an_amount(page: tuple[Any, Watch], cut_url: str) -> None:
+    tab, watch = page
+    assert search(tab, cut_url, "茗城社工") == ["records/R2026-027.html"]
+    assert _snippet(tab).startswith("…3,456,789.50元由各乡镇民政办")
+    _clean(watch)
+
+
+def test_a_snippet_never_parts_the_halves_of_a_character(page: tuple[Any, Watch], cut_url: str) -> None:
+    tab, watch = page
+    assert search(tab, cut_url, "长者饭堂") == ["records/R2026-027.html"]
+    assert _snippet(tab).startswith("…𠀋坑村村民委员会")
+    assert tab.eval_on_selector("#search-results", f"list => {LONE}.test(list.textContent)") is False
+    _clean(watch)
+
+
+def test_a_snippet_begins_where_a_clause_does(page: tuple[Any, Watch], base_url: str) -> None:
+    """R2026-022 writes 「…感谢您对民政工作的关注。根据《安溪县经济困难老年人养老服务补贴实施办法》（安民〔2026〕12号），…」:
+    30 characters before the 文号 fall in 工作, four before the 。"""
+    tab, watch = page
+    assert "records/R2026-022.html" in search(tab, base_url, "安民〔2026〕12号")
+    snippet = tab.locator("#search-results li", has=tab.locator("a[href$='records/R2026-022.html']")).locator(".snippet")
+    assert str(snippet.text_content()).startswith("…根据《安溪县经济困难老年人养老服务补贴实施办法》（安民〔2026〕12号）")
+    _clean(watch)
