@@ -87,3 +87,30 @@ def test_a_snippet_begins_where_a_clause_does(page: tuple[Any, Watch], base_url:
     snippet = tab.locator("#search-results li", has=tab.locator("a[href$='records/R2026-022.html']")).locator(".snippet")
     assert str(snippet.text_content()).startswith("…根据《安溪县经济困难老年人养老服务补贴实施办法》（安民〔2026〕12号）")
     _clean(watch)
+
+
+# grep -l 低保 of records/ and items/: these (R2025-008, R2026-009, R2026-031 are lists of people, R2026-030 is not on
+# the web: none in the index)
+LOW = {f"records/{r}.html" for r in ("R2025-004", "R2025-005", "R2025-010", "R2025-011", "R2026-004", "R2026-007",
+                                     "R2026-008", "R2026-015", "R2026-016", "R2026-022", "R2026-028")} | {
+    "items/SHJZ-006.html", "items/SHJZ-007.html"}
+
+
+@pytest.mark.parametrize("query", ["低保，低保，低保", "dibao dibao"])
+def test_a_word_typed_twice_is_one_word(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    tab, watch = page
+    assert set(search(tab, base_url, query)) == LOW
+    status = tab.inner_text("#search-status")
+    assert f"“{query}”共找到 13 条结果" in status and "“低保”“低保”" not in status
+    assert tab.eval_on_selector_all("#search-near a", "a => a.map(e => e.textContent)") == ["最低生活保障"]
+    _clean(watch)
+
+
+def test_a_word_nowhere_beside_a_word_typed_many_times(page: tuple[Any, Watch], base_url: str) -> None:
+    """公积金 is on no page (grep): two words, never 「等 201 个词」 and 200 links to 低保."""
+    tab, watch = page
+    assert search(tab, base_url, "公积金" + "，低保" * 200) == []
+    assert "没有找到同时包含“公积金”和“低保”的公开信息。" in tab.inner_text("#search-status")
+    links = tab.eval_on_selector_all("#search-near p:first-child a", "a => a.map(e => e.textContent)")
+    assert links == ["低保"]
+    _clean(watch)

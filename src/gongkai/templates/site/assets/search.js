@@ -345,6 +345,9 @@
       var raw = raws[n], parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); line = line.concat(parts); continue; }
+      // a word typed twice (低保，低保; a list pasted with its repeats) is one word: never 「同时包含“低保”和“低保”」,
+      // nor 200 links to the same search
+      if (words.some(function (w) { return w.ways[0].join("\n") === parts.join("\n"); })) { line = line.concat(parts); continue; }
       var word = { raw: raw, ways: writings(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && !coded(raws, n)) {
         var heard = await sounds(parts[0]), split = heard.length ? null : await spokenWords(parts[0], raw);
@@ -367,6 +370,7 @@
   async function spokenWords(letters, raw) {
     var split = await held([letters]) ? null : await phrases(letters);
     if (!split) return null;
+    split = split.filter(function (w, i) { return split.indexOf(w) === i; }); // dibao dibao: 低保 once
     return { words: split.map(function (w) { return { raw: w, ways: [units(w)], said: "", others: [] }; }),
              line: units(split.join("")), heard: "“" + raw + "”按拼音查找" + split.map(function (w) { return "“" + w + "”"; }).join("") };
   }
