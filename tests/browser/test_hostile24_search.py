@@ -114,3 +114,18 @@ def test_a_word_nowhere_beside_a_word_typed_many_times(page: tuple[Any, Watch], 
     links = tab.eval_on_selector_all("#search-near p:first-child a", "a => a.map(e => e.textContent)")
     assert links == ["低保"]
     _clean(watch)
+
+
+@pytest.mark.parametrize(("query", "written"), [("国务院令711", "国务院令第711号"), ("民政部令60", "民政部令第60号")])
+def test_a_decree_number_without_di_and_hao(page: tuple[Any, Watch], base_url: str, query: str, written: str) -> None:
+    """Pages write 《中华人民共和国政府信息公开条例》（国务院令第711号）, 《社会组织信用信息管理办法》（民政部令第60号）;
+    people type 国务院令711. It said 「没有找到连续的“国务院令711”」 and listed pages holding 国务院令 and 711 apart.
+    国务院令71 is no number a page writes (whole numbers only)."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert found and set(found) == set(search(tab, base_url, written))
+    search(tab, base_url, query)
+    assert "没有找到" not in tab.inner_text("#search-status")
+    if query == "国务院令711":
+        assert search(tab, base_url, "国务院令71") == []
+    _clean(watch)

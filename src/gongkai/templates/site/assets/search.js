@@ -233,7 +233,9 @@
     parts.forEach(function (p, i) {
       var next = parts[i + 1] || "";
       found.push(p);
-      if (NUMBER.test(next) && (YEAR.test(p) || p !== "第" && !NUMBER.test(p) && parts[i + 2] === "号")) found.push("第");
+      // a 令's number ending the word is its number too (国务院令711: 国务院令第711号), as 号 is left out of a 文号
+      if (NUMBER.test(next) && (YEAR.test(p) || p !== "第" && !NUMBER.test(p) && parts[i + 2] === "号" ||
+                                p === "令" && i + 2 === parts.length)) found.push("第");
     });
     return found;
   }
