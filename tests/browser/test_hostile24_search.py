@@ -36,6 +36,8 @@ CALL = ("敬老爱老志愿服务队由县民政局牵头组建队员来自各�
         "电话0595-23222735进行预约")
 FUNDS = "县财政局按季度拨付社会组织培育扶持资金共计3,456,789.50元由各乡镇民政办按照项目进度分期拨付统一用于茗城社工示范基地建设和运营"
 VILLAGE = "湖头镇𠀋坑村村民委员会所在地一带为全县第一批社区嵌入式综合养老服务长者饭堂试点区域"
+R23 = "安溪县民政局开展中秋国庆节前养老机构安全检查"
+R23_NOW = "安溪县民政局落实积极应对人口老龄化国家战略开展养老机构防范虐待老年人专项检查"
 # a character standing alone of a surrogate pair (what a cut between its halves leaves)
 LONE = r"/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/"
 
@@ -49,6 +51,11 @@ def cut_url(site_dir: Path, base_url: str, tmp_path_factory: pytest.TempPathFact
     assert text.count("正文: |\n") == 1
     record.write_text(text.replace("正文: |\n", "正文: |\n" + "".join(f"  {p}\n\n" for p in (CALL, FUNDS, VILLAGE))),
                       "utf-8")
+    # 战略 (zhan lüe) and 虐待 (nüe dai), which no page of the bundled catalog writes (grep), in a title
+    record = catalog / "records/2026/R2026-023.yaml"
+    text = record.read_text("utf-8")
+    assert text.count(f"题名: {R23}\n") == 1
+    record.write_text(text.replace(f"题名: {R23}\n", f"题名: {R23_NOW}\n"), "utf-8")
     build_site(catalog, site_dir / "hostile24", TODAY, use_cache=False)
     return base_url + "hostile24/"
 
@@ -128,4 +135,14 @@ def test_a_decree_number_without_di_and_hao(page: tuple[Any, Watch], base_url: s
     assert "没有找到" not in tab.inner_text("#search-status")
     if query == "国务院令711":
         assert search(tab, base_url, "国务院令71") == []
+    _clean(watch)
+
+
+@pytest.mark.parametrize(("query", "word"), [("zhanlue", "战略"), ("zhan lue", "战略"), ("nuedai", "虐待"),
+                                             ("zhanlve", "战略"), ("nüedai", "虐待")])
+def test_lue_and_nue_typed_with_u(page: tuple[Any, Watch], cut_url: str, query: str, word: str) -> None:
+    """Pinyin keyboards take lue and nue for lüe and nüe (there is no lue or nue in Mandarin); zhanlue found nothing."""
+    tab, watch = page
+    assert search(tab, cut_url, query) == ["records/R2026-023.html"]
+    assert f"按拼音查找“{word}”" in tab.inner_text("#search-status")
     _clean(watch)

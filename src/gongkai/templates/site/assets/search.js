@@ -109,6 +109,9 @@
 
   // ---- pinyin (pinyin.py): dibao → di bao → 低保; db → d b → 低保 ----
   function cuts(letters) {
+    // lüe and nüe are typed lue and nue as often as lve and nve (pinyin keyboards take both; no lue or nue is
+    // Mandarin): 战略 zhanlue, 虐待 nuedai read as pypinyin writes them, zhan lve and nve dai
+    letters = letters.replace(/([ln])ue/g, "$1ve");
     var memo = {};
     function from(i) {
       if (i === letters.length) return [[]];
