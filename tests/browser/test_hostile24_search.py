@@ -146,3 +146,31 @@ def test_lue_and_nue_typed_with_u(page: tuple[Any, Watch], cut_url: str, query: 
     assert search(tab, cut_url, query) == ["records/R2026-023.html"]
     assert f"按拼音查找“{word}”" in tab.inner_text("#search-status")
     _clean(watch)
+
+
+# The 低保 guides: SHJZ-004 (最低生活保障 / 办事指南) and R2026-017 (安溪县最低生活保障办事指南（2026年版）) — neither
+# writes 低保 (grep), both write 申请 and 办理
+GUIDES = {"items/SHJZ-004.html", "records/R2026-017.html"}
+
+
+@pytest.mark.parametrize("query", ["低保怎么申请", "怎么办理低保", "我要办低保", "低保在哪里办", "低保去哪儿办"])
+def test_a_question_about_a_short_name_finds_the_guides(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """低保怎么申请 listed 低保 pages only, never the guides, which say 最低生活保障; 怎么办理低保, 我要办低保 and
+    低保在哪里办 found nothing at all (办理低保, 办低保 and 低保在 + 里办 are on no page) and said there was no such
+    information. The short name is looked for in full too, and the verb or particle glued to it read apart."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert GUIDES <= set(found[:4]), found[:4]
+    status = tab.inner_text("#search-status")
+    assert f"没有找到连续的“{query}”" in status and "“低保”（也按全称“最低生活保障”）" in status
+    _clean(watch)
+
+
+@pytest.mark.parametrize("query", ["公积金和低保怎么办", "救灾怎么申请", "公积金怎么取"])
+def test_a_question_about_what_is_on_no_page_still_finds_nothing(page: tuple[Any, Watch], base_url: str,
+                                                                 query: str) -> None:
+    """公积金 and 救灾 are on no page (grep): never read as 金和 + 低保, or as 申请 alone."""
+    tab, watch = page
+    assert search(tab, base_url, query) == []
+    assert f"没有找到与“{query}”相关的公开信息" in tab.inner_text("#search-status")
+    _clean(watch)

@@ -445,7 +445,7 @@
   }
   // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保): the words around its question words
   // and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
-  var ASKING = /怎么样|怎么|怎样|如何|什么是|是什么|什么|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|的/;
+  var ASKING = /怎么样|怎么|怎样|如何|什么是|是什么|什么|在哪里|在哪儿|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|的/;
   function unasked(words) {
     var found = [], cut = false;
     words.forEach(function (w) {
@@ -460,6 +460,52 @@
       });
     });
     return cut && found.length ? found : null;
+  }
+  // a short name among the words of a query cut apart is looked for in full as well: 低保怎么申请 finds the
+  // 最低生活保障 guides, which never say 低保 (低保 typed alone keeps its own results: 也可以按全称搜索 below it)
+  function alsoInFull(words) {
+    var inFull = renamed(words);
+    return inFull ? words.map(function (w, i) {
+      return inFull[i] === w ? w : { raw: w.raw, ways: w.ways.concat(inFull[i].ways), said: "", others: [], full: inFull[i].raw };
+    }) : words;
+  }
+  // what is left of a question around its question words may glue a verb or a particle to the word asked about
+  // (怎么办理低保: 办理低保; 我要办低保: 办低保; 低保去哪儿办: 低保去): a piece of three characters or more that no page
+  // holds is read as the runs pages hold when they leave out at most one character at each end and none between them
+  // (办理低保: 办理, 低保; 办低保: 低保); null when nothing was so read (公积金和低保怎么办: 公积金 is on no page, and
+  // 积金 or 金和 is no word asked about; 救灾怎么申请: 救灾 is two characters, a word on no page, never left out)
+  async function heldParts(words) {
+    var found = [], cut = false;
+    function add(parts) {
+      var raw = parts.join("");
+      if (!found.some(function (f) { return f.raw === raw; })) found.push({ raw: raw, ways: writings(parts), said: "", others: [] });
+    }
+    for (var w = 0; w < words.length; w++) {
+      var parts = words[w].ways[0], runs;
+      if (words[w].said || parts.length < 3 || parts.length > 12 || !parts.every(function (p) { return ONE_CJK.test(p); }) ||
+          await held(parts)) { found.push(words[w]); continue; }
+      runs = await heldRuns(parts);
+      if (!runs) { found.push(words[w]); continue; }
+      cut = true;
+      runs.forEach(add);
+    }
+    return cut && found.length ? found : null;
+  }
+  async function heldRuns(parts) { // the runs of two or more that pages hold, longest first from the start; or null
+    var runs = [], first = -1, last = 0;
+    for (var i = 0; i < parts.length;) {
+      var j = parts.length;
+      while (j - i >= 2 && !await held(parts.slice(i, j))) j--;
+      if (j - i < 2) {
+        if (runs.length) { last = i; break; }
+        i++;
+        continue;
+      }
+      if (first < 0) first = i;
+      runs.push(parts.slice(i, j));
+      i = last = j;
+    }
+    return runs.length && first <= 1 && parts.length - last <= 1 ? runs : null;
   }
   // the pages holding words typed apart together (低保 标准: the keys of 低保标准), 1 when in the title, 文号 or
   // 索引号 — from the postings, as coarse() ranks, so that such a page ranks first however old it is
@@ -731,6 +777,14 @@
     var plain = mine.ready.length ? null : unasked(asked.words);
     var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
     if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
+      apart = alsoInFull(apart);
+      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
+      mine.order = coarse(await matches(apart, filters));
+      await more(mine);
+    }
+    var glued = plain && !mine.ready.length ? await heldParts(apart) : null;
+    if (glued) { // 低保在哪里办, 怎么办理低保: 低保在 and 办理低保 are on no page; 低保, 办理 and 低保 are
+      apart = alsoInFull(glued);
       Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
       mine.order = coarse(await matches(apart, filters));
       await more(mine);
@@ -740,7 +794,7 @@
     if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
     if (apart && mine.ready.length) {
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
-                apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
+                apart.map(function (w) { return "“" + w.raw + "”" + (w.full ? "（也按全称“" + w.full + "”）" : ""); }).join("和") + "的结果");
     }
     said = said.concat(asked.heard || []);
     asked.words.forEach(function (w) {
