@@ -461,14 +461,6 @@
     });
     return cut && found.length ? found : null;
   }
-  // a short name among the words of a query cut apart is looked for in full as well: 低保怎么申请 finds the
-  // 最低生活保障 guides, which never say 低保 (低保 typed alone keeps its own results: 也可以按全称搜索 below it)
-  function alsoInFull(words) {
-    var inFull = renamed(words);
-    return inFull ? words.map(function (w, i) {
-      return inFull[i] === w ? w : { raw: w.raw, ways: w.ways.concat(inFull[i].ways), said: "", others: [], full: inFull[i].raw };
-    }) : words;
-  }
   // what is left of a question around its question words may glue a verb or a particle to the word asked about
   // (怎么办理低保: 办理低保; 我要办低保: 办低保; 低保去哪儿办: 低保去): a piece of three characters or more that no page
   // holds is read as the runs pages hold when they leave out at most one character at each end and none between them
@@ -777,14 +769,13 @@
     var plain = mine.ready.length ? null : unasked(asked.words);
     var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
     if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
-      apart = alsoInFull(apart);
       Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
       mine.order = coarse(await matches(apart, filters));
       await more(mine);
     }
     var glued = plain && !mine.ready.length ? await heldParts(apart) : null;
-    if (glued) { // 低保在哪里办, 怎么办理低保: 低保在 and 办理低保 are on no page; 低保, 办理 and 低保 are
-      apart = alsoInFull(glued);
+    if (glued) { // 低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are
+      apart = glued;
       Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
       mine.order = coarse(await matches(apart, filters));
       await more(mine);
@@ -794,7 +785,7 @@
     if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
     if (apart && mine.ready.length) {
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
-                apart.map(function (w) { return "“" + w.raw + "”" + (w.full ? "（也按全称“" + w.full + "”）" : ""); }).join("和") + "的结果");
+                apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
     said = said.concat(asked.heard || []);
     asked.words.forEach(function (w) {
@@ -831,8 +822,11 @@
     }
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
            (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
-    var names = full || apart ? null : renamed(asked.words);
-    if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
+    var names = full ? null : renamed(apart || asked.words);
+    // the words a question was cut into, in full, as one search (低保怎么申请: 最低生活保障 申请, the guides, which
+    // never say 低保)
+    if (names && apart) offer("也可以按全称搜索：", [names.map(function (w) { return w.raw; }).join(" ")]);
+    else if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
       return w.raw;
     }));
     render(mine, false);
