@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from gongkai.gate import Admission
 from gongkai.model import Item
 from gongkai.search import SearchDoc
 from gongkai.site.data import SiteData
+from gongkai.site.render import without_overrides
 
 
 def filters_of(item: Item | None, year: int | None = None) -> dict[str, str]:
@@ -26,18 +28,32 @@ def record_doc(data: SiteData, admission: Admission, item: Item | None, text: st
     published = record.published
     # a reader of the results must not take a lapsed document for the one in force
     title = record.title if admission.in_force else f"{record.title}【{admission.validity}】"
-    return SearchDoc(f"records/{record.id}.html", title, published, record.doc_number, record.index_number,
-                     text, filters_of(item, published.year if published else None), "record", False,
-                     (record.title,), not admission.in_force)
+    return shown(SearchDoc(f"records/{record.id}.html", title, published, record.doc_number, record.index_number,
+                           text, filters_of(item, published.year if published else None), "record", False,
+                           (record.title,), not admission.in_force))
 
 
 def item_doc(item: Item, records: int, note: str) -> SearchDoc:
     """An item page: its name, contents and basis; empty when no record is published under it."""
     text = "\n".join([*item.contents, *item.basis, item.publisher, note])
-    return SearchDoc(f"items/{item.id}.html", item.name, None, None, None, text, filters_of(item), "item",
-                     records == 0, (item.name, *item.contents))  # pinyin: dibao finds 低保对象名单 in contents
+    return shown(SearchDoc(f"items/{item.id}.html", item.name, None, None, None, text, filters_of(item), "item",
+                           records == 0, (item.name, *item.contents)))  # pinyin: dibao finds 低保对象名单 in contents
 
 
 def page_doc(url: str, title: str, text: str, empty: bool = False) -> SearchDoc:
     """A page of the column (指南, 乡镇 …)."""
-    return SearchDoc(url, title, None, None, None, text, {}, "page", empty, (title,))
+    return shown(SearchDoc(url, title, None, None, None, text, {}, "page", empty, (title,)))
+
+
+def shown(doc: SearchDoc) -> SearchDoc:
+    """*doc* as its page shows it: without the bidi overrides and isolates that every published file drops
+    (render.without_overrides). The index is published too, and a result's title and snippet are laid out by the
+    reader's browser: 附表 U+202E fdp.exe would read 「附表exe.pdf」 there, as the page never lets it."""
+    def clean(value: str | None) -> str | None:
+        return without_overrides(value) if value else value
+
+    return dataclasses.replace(
+        doc, title=without_overrides(doc.title), doc_number=clean(doc.doc_number),
+        index_number=clean(doc.index_number), text=without_overrides(doc.text),
+        filters={k: without_overrides(v) for k, v in doc.filters.items()},
+        pinyin_terms=tuple(without_overrides(t) for t in doc.pinyin_terms))

@@ -109,6 +109,9 @@
 
   // ---- pinyin (pinyin.py): dibao → di bao → 低保; db → d b → 低保 ----
   function cuts(letters) {
+    // lüe and nüe are typed lue and nue as often as lve and nve (pinyin keyboards take both; no lue or nue is
+    // Mandarin): 战略 zhanlue, 虐待 nuedai read as pypinyin writes them, zhan lve and nve dai
+    letters = letters.replace(/([ln])ue/g, "$1ve");
     var memo = {};
     function from(i) {
       if (i === letters.length) return [[]];
@@ -233,7 +236,9 @@
     parts.forEach(function (p, i) {
       var next = parts[i + 1] || "";
       found.push(p);
-      if (NUMBER.test(next) && (YEAR.test(p) || p !== "第" && !NUMBER.test(p) && parts[i + 2] === "号")) found.push("第");
+      // a 令's number ending the word is its number too (国务院令711: 国务院令第711号), as 号 is left out of a 文号
+      if (NUMBER.test(next) && (YEAR.test(p) || p !== "第" && !NUMBER.test(p) && parts[i + 2] === "号" ||
+                                p === "令" && i + 2 === parts.length)) found.push("第");
     });
     return found;
   }
@@ -345,6 +350,9 @@
       var raw = raws[n], parts = units(raw);
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); line = line.concat(parts); continue; }
+      // a word typed twice (低保，低保; a list pasted with its repeats) is one word: never 「同时包含“低保”和“低保”」,
+      // nor 200 links to the same search
+      if (words.some(function (w) { return w.ways[0].join("\n") === parts.join("\n"); })) { line = line.concat(parts); continue; }
       var word = { raw: raw, ways: writings(parts), said: "", others: [] };
       if (parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && !coded(raws, n)) {
         var heard = await sounds(parts[0]), split = heard.length ? null : await spokenWords(parts[0], raw);
@@ -367,6 +375,7 @@
   async function spokenWords(letters, raw) {
     var split = await held([letters]) ? null : await phrases(letters);
     if (!split) return null;
+    split = split.filter(function (w, i) { return split.indexOf(w) === i; }); // dibao dibao: 低保 once
     return { words: split.map(function (w) { return { raw: w, ways: [units(w)], said: "", others: [] }; }),
              line: units(split.join("")), heard: "“" + raw + "”按拼音查找" + split.map(function (w) { return "“" + w + "”"; }).join("") };
   }
@@ -436,7 +445,7 @@
   }
   // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保): the words around its question words
   // and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
-  var ASKING = /怎么样|怎么|怎样|如何|什么是|是什么|什么|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|的/;
+  var ASKING = /怎么样|怎么|怎样|如何|什么是|是什么|什么|在哪里|在哪儿|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|的/;
   function unasked(words) {
     var found = [], cut = false;
     words.forEach(function (w) {
@@ -451,6 +460,44 @@
       });
     });
     return cut && found.length ? found : null;
+  }
+  // what is left of a question around its question words may glue a verb or a particle to the word asked about
+  // (怎么办理低保: 办理低保; 我要办低保: 办低保; 低保去哪儿办: 低保去): a piece of three characters or more that no page
+  // holds is read as the runs pages hold when they leave out at most one character at each end and none between them
+  // (办理低保: 办理, 低保; 办低保: 低保); null when nothing was so read (公积金和低保怎么办: 公积金 is on no page, and
+  // 积金 or 金和 is no word asked about; 救灾怎么申请: 救灾 is two characters, a word on no page, never left out)
+  async function heldParts(words) {
+    var found = [], cut = false;
+    function add(parts) {
+      var raw = parts.join("");
+      if (!found.some(function (f) { return f.raw === raw; })) found.push({ raw: raw, ways: writings(parts), said: "", others: [] });
+    }
+    for (var w = 0; w < words.length; w++) {
+      var parts = words[w].ways[0], runs;
+      if (words[w].said || parts.length < 3 || parts.length > 12 || !parts.every(function (p) { return ONE_CJK.test(p); }) ||
+          await held(parts)) { found.push(words[w]); continue; }
+      runs = await heldRuns(parts);
+      if (!runs) { found.push(words[w]); continue; }
+      cut = true;
+      runs.forEach(add);
+    }
+    return cut && found.length ? found : null;
+  }
+  async function heldRuns(parts) { // the runs of two or more that pages hold, longest first from the start; or null
+    var runs = [], first = -1, last = 0;
+    for (var i = 0; i < parts.length;) {
+      var j = parts.length;
+      while (j - i >= 2 && !await held(parts.slice(i, j))) j--;
+      if (j - i < 2) {
+        if (runs.length) { last = i; break; }
+        i++;
+        continue;
+      }
+      if (first < 0) first = i;
+      runs.push(parts.slice(i, j));
+      i = last = j;
+    }
+    return runs.length && first <= 1 && parts.length - last <= 1 ? runs : null;
   }
   // the pages holding words typed apart together (低保 标准: the keys of 低保标准), 1 when in the title, 文号 or
   // 索引号 — from the postings, as coarse() ranks, so that such a page ranks first however old it is
@@ -553,13 +600,51 @@
     var p = iso.split("-");
     return p.length === 3 ? Number(p[0]) + "年" + Number(p[1]) + "月" + Number(p[2]) + "日" : "";
   }
+  // where a snippet may begin or end: never inside a number, a code or a word in letters (…96元 for 1196元, 0595-232…
+  // for a telephone number, a 索引号 cut after MZ), nor between the halves of a character outside the BMP (𠀀 shown as
+  // �); and, where a clause ends a few characters away, there (…根据《…》 rather than …作的关注。根据《…》)
+  var ALNUM = /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/, INSIDE = /[.,\-:\/．－：／·]/;
+  var CLAUSE = /[\s，。、；：！？,;!?]/, SNAP = 12, LONGEST = 24;
+  function inRun(text, i) { // true when text[i - 1] and text[i] are of one number, code or word in letters
+    var a = text[i - 1] || "", b = text[i] || "";
+    if (ALNUM.test(a) && ALNUM.test(b)) return true;
+    return INSIDE.test(a) && ALNUM.test(b) && ALNUM.test(text[i - 2] || "") ||
+           ALNUM.test(a) && INSIDE.test(b) && ALNUM.test(text[i + 1] || "");
+  }
+  function runStart(text, i) { while (i > 0 && inRun(text, i)) i--; return i; }
+  function runEnd(text, i) { while (i < text.length && inRun(text, i)) i++; return i; }
+  function clause(text, i) { return CLAUSE.test(text[i]) && !inRun(text, i) && !inRun(text, i + 1); } // not 1,234
+  function lowHalf(text, i) { var c = text.charCodeAt(i); return c >= 0xdc00 && c <= 0xdfff; }
+  function begin(text, from, first) {
+    if (from <= 0) return 0;
+    for (var i = from; i < Math.min(first.s, from + SNAP); i++) {
+      if (clause(text, i)) { while (i < first.s && clause(text, i)) i++; return i; }
+    }
+    if (inRun(text, from)) {
+      var back = runStart(text, from), ahead = runEnd(text, from);
+      from = from - back <= LONGEST || ahead > first.s ? back : ahead;
+    }
+    return from > 0 && lowHalf(text, from) ? from - 1 : from;
+  }
+  function finish(text, to, last) { // *last*: where the last match that the window holds ends
+    if (to >= text.length) return text.length;
+    for (var i = to - 1; i >= Math.max(last, to - SNAP); i--) if (clause(text, i)) return i + 1;
+    if (inRun(text, to)) {
+      var ahead = runEnd(text, to), back = runStart(text, to);
+      to = ahead - to <= LONGEST || back < last ? ahead : back;
+    }
+    return lowHalf(text, to) ? to + 1 : to;
+  }
   function snippet(hit) {
     var text = hit.text.x || "", p = document.createElement("p");
     p.className = "snippet";
     if (!text) return null;
-    // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph)
-    var first = joint(text, hit.body)[0], from = first ? Math.max(0, first.s - 30) : 0;
+    // 120 characters from 30 before the first match, more when that match is longer (a pasted paragraph); its ends
+    // moved to where a clause, a number or a character ends (begin(), finish())
+    var found = joint(text, hit.body), first = found[0], from = first ? begin(text, Math.max(0, first.s - 30), first) : 0;
     var to = Math.min(text.length, Math.max(from + 120, first ? first.e : 0));
+    var last = found.reduce(function (end, s) { return s.s < to ? Math.max(end, s.e) : end; }, from);
+    to = finish(text, to, last);
     if (from > 0) p.appendChild(document.createTextNode("…"));
     p.appendChild(marked(text, hit.body, from, to));
     if (to < text.length) p.appendChild(document.createTextNode("…"));
@@ -688,6 +773,13 @@
       mine.order = coarse(await matches(apart, filters));
       await more(mine);
     }
+    var glued = plain && !mine.ready.length ? await heldParts(apart) : null;
+    if (glued) { // 低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are
+      apart = glued;
+      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
+      mine.order = coarse(await matches(apart, filters));
+      await more(mine);
+    }
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
     if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
@@ -730,8 +822,11 @@
     }
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
            (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
-    var names = full || apart ? null : renamed(asked.words);
-    if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
+    var names = full ? null : renamed(apart || asked.words);
+    // the words a question was cut into, in full, as one search (低保怎么申请: 最低生活保障 申请, the guides, which
+    // never say 低保)
+    if (names && apart) offer("也可以按全称搜索：", [names.map(function (w) { return w.raw; }).join(" ")]);
+    else if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
       return w.raw;
     }));
     render(mine, false);
