@@ -20,11 +20,12 @@ class GitProblem(UsageProblem):
     """git is missing, the folder is not in a repository, or a revision cannot be read; str() is Chinese."""
 
 
-def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def _git(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"}
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotepath=false", *args], cwd=cwd, env=env, capture_output=True, check=False
+            ["git", "-c", "core.quotepath=false", *args], cwd=cwd, env=env, capture_output=True, check=False,
+            input=stdin,
         )
     except FileNotFoundError:
         raise GitProblem("找不到 git 程序：请先安装 git（https://git-scm.com）") from None
@@ -177,6 +178,7 @@ class Repo:
                 blobs[self._rel(path)] = meta.split(b" ")[1].decode()
         dirty = _git(self.top, "diff-files", "--name-only", "-z", "--", where).stdout.split(b"\0")
         dirty += _git(self.top, "ls-files", "--others", "--exclude-standard", "-z", "--", where).stdout.split(b"\0")
+        files: list[tuple[str, bytes]] = []
         for path in filter(None, dirty):
             rel = self._rel(path)
             file = root / rel
@@ -185,10 +187,28 @@ class Repo:
             elif file.is_symlink():  # hashed as git stores a link (its target's name), never followed: /dev/zero, ~/.ssh
                 blobs[rel] = blob_id(os.fsencode(os.readlink(file)))
             elif file.is_file():
-                blobs[rel] = blob_id(file.read_bytes())
+                files.append((rel, path))
             else:
                 blobs.pop(rel, None)
+        blobs.update(self._hash_files(files))
         return blobs
+
+    def _hash_files(self, files: list[tuple[str, bytes]]) -> dict[str, str]:
+        """Catalog-relative path → the blob id git would store for each working-tree file (path from the top): git
+        hashes them itself, so its conversions apply (core.autocrlf=true, the Windows default, stores a file saved
+        with CRLF as LF; .gitattributes eol=…) and a repository with sha256 ids gets sha256 ids. Hashing the bytes on
+        disk instead showed every file an editor saved unchanged as a format change that git does not see."""
+        if not files:
+            return {}
+        paths = b"".join(path + b"\n" for _, path in files if b"\n" not in path)
+        done = _git(self.top, "hash-object", "--stdin-paths", check=False, stdin=paths) if paths else None
+        ids = done.stdout.decode().split() if done is not None and done.returncode == 0 else []
+        named = [rel for rel, path in files if b"\n" not in path]
+        found = dict(zip(named, ids)) if len(ids) == len(named) else {}
+        for rel, _ in files:  # a name git cannot take one a line (a line break in it), or git refused: the bytes
+            if rel not in found:
+                found[rel] = blob_id((self.top / self.prefix / rel).read_bytes())
+        return found
 
     def _rel(self, path: bytes) -> str:
         return path.decode("utf-8", "surrogateescape")[len(self.prefix):]

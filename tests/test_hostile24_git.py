@@ -1,0 +1,100 @@
+"""A hostile pass over `gongkai diff` / `gongkai log` (issue 5) and `gongkai validate` in CI (issue 2), as the IT
+person who sets up CI and the clerk whose git history is a mess: real git repositories in temp dirs, the real CLI
+in-process.
+
+Expected values are typed by hand: what git itself reports as changed is what changed (a file an editor saved
+unchanged in a Windows checkout, core.autocrlf=true, is not a change); a revision that cannot be read is exit 2 with
+a Chinese message saying how to get it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import AGENCY, ITEM, RECORD, Run, git
+
+Gk = Callable[..., Run]
+ITEM_PATH = "catalog/items/shjz/SHJZ-001.yaml"
+RECORD_PATH = "catalog/records/2026/R2026-001.yaml"
+
+
+def commit(top: Path, message: str, when: str | None = None) -> str:
+    """Commit everything; *when* (ISO 8601 with its zone) is both the author's and the committer's date."""
+    dates = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when} if when else {}
+    env = {**os.environ, "GIT_AUTHOR_NAME": "林秀英", "GIT_AUTHOR_EMAIL": "l@example.org",
+           "GIT_COMMITTER_NAME": "林秀英", "GIT_COMMITTER_EMAIL": "l@example.org", "TZ": "UTC", **dates}
+    subprocess.run(["git", "add", "-A"], cwd=top, env=env, check=True)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", message], cwd=top, env=env, check=True)
+    return git(top, "rev-parse", "HEAD").strip()
+
+
+def new_repo(top: Path, folder: str = "catalog") -> Path:
+    """The small catalog (agency, one item, one 主动公开 record) in *folder* of a new repository, committed once."""
+    for rel, text in (("gongkai.yaml", AGENCY), ("items/shjz/SHJZ-001.yaml", ITEM),
+                      ("records/2026/R2026-001.yaml", RECORD)):
+        (top / folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / folder / rel).write_text(text, encoding="utf-8")
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "初始目录", "2026-09-01T09:00:00+08:00")
+    return top
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_bytes().decode("utf-8")
+    assert old in text
+    path.write_bytes(text.replace(old, new).encode("utf-8"))
+
+
+def diff_json(gk: Gk, *args: str | Path) -> dict:  # type: ignore[type-arg]
+    run = gk("diff", *args, "-f", "json")
+    assert run.code == 0, run.err
+    return json.loads(run.out)  # type: ignore[no-any-return]
+
+
+# --- a Windows checkout: core.autocrlf=true ------------------------------------------------------------------------
+
+def crlf_checkout(top: Path) -> Path:
+    """The catalog committed with LF, then checked out again as Git for Windows does by default (CRLF on disk)."""
+    new_repo(top)
+    edit(top / RECORD_PATH, "页数: 1", "页数: 2")
+    commit(top, "页数改为2", "2026-09-02T09:00:00+08:00")
+    git(top, "config", "core.autocrlf", "true")
+    for rel in (ITEM_PATH, RECORD_PATH, "catalog/gongkai.yaml"):
+        (top / rel).unlink()
+    git(top, "checkout", "--", ".")
+    assert b"\r\n" in (top / RECORD_PATH).read_bytes()
+    return top
+
+
+def test_a_file_saved_unchanged_in_a_crlf_checkout_is_no_change(tmp_path: Path, gk: Gk) -> None:
+    # the editor saves the file as it was (CRLF, as checked out): git status shows nothing; the diff showed 「格式」
+    top = crlf_checkout(tmp_path)
+    item = top / ITEM_PATH
+    item.write_bytes(item.read_bytes())
+    stat = item.stat()
+    os.utime(item, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))  # saved later: git's stat cache is stale
+    assert git(top, "diff-files", "--name-only").strip() == ITEM_PATH  # git itself must hash it to know
+    run = gk("diff", "-C", top / "catalog", "--exit-code")
+    assert run.code == 0, run.out + run.err
+    assert "目录没有变化" in run.out
+
+
+def test_an_older_revision_against_a_crlf_checkout_is_compared_not_refused(tmp_path: Path, gk: Gk) -> None:
+    # the record changed between HEAD~1 and HEAD; on disk it is CRLF, in git LF: the diff stopped with exit 2,
+    # 「在检查过程中被修改了」
+    top = crlf_checkout(tmp_path)
+    data = diff_json(gk, "-C", top / "catalog", "HEAD~1")
+    assert [(c["id"], c["change"], [(f["field"], f["old"], f["new"]) for f in c["fields"]])
+            for c in data["changes"]] == [("R2026-001", "modified", [("页数", 1, 2)])]
+
+
+def test_an_edit_in_a_crlf_checkout_is_shown_as_the_edit(tmp_path: Path, gk: Gk) -> None:
+    top = crlf_checkout(tmp_path)
+    edit(top / ITEM_PATH, "公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 制定或获取信息之日起5个工作日内")
+    data = diff_json(gk, "-C", top / "catalog")
+    assert [(c["id"], c["class"], [(f["field"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
+        ("SHJZ-001", "实质性", [("公开时限", "制定或获取信息之日起5个工作日内")])]
