@@ -98,3 +98,26 @@ def test_an_edit_in_a_crlf_checkout_is_shown_as_the_edit(tmp_path: Path, gk: Gk)
     data = diff_json(gk, "-C", top / "catalog")
     assert [(c["id"], c["class"], [(f["field"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
         ("SHJZ-001", "实质性", [("公开时限", "制定或获取信息之日起5个工作日内")])]
+
+
+# --- a catalog folder whose name git reads as a pattern ------------------------------------------------------------
+
+def test_log_of_a_catalog_in_a_folder_named_with_brackets_is_its_own_history(tmp_path: Path, gk: Gk) -> None:
+    # 「gk[1]」 was written into a glob: it named the folder gk1 (another catalog beside it), never itself
+    top = tmp_path / "repo"
+    new_repo(top, "gk[1]")
+    for rel, text in (("gongkai.yaml", AGENCY), ("records/2026/R2026-001.yaml", RECORD)):
+        (top / "gk1" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / "gk1" / rel).write_text(text, encoding="utf-8")
+    commit(top, "另一个目录", "2026-09-02T09:00:00+08:00")
+    edit(top / "gk1/records/2026/R2026-001.yaml", "页数: 1", "页数: 5")
+    commit(top, "改另一个目录的页数", "2026-09-03T09:00:00+08:00")
+    edit(top / "gk[1]/records/2026/R2026-001.yaml", "页数: 1", "页数: 2")
+    commit(top, "改本目录的页数", "2026-09-04T09:00:00+08:00")
+    run = gk("log", "-C", top / "gk[1]", "R2026-001", "-f", "json")
+    assert run.code == 0, run.err
+    entries = json.loads(run.out)["entries"]
+    assert [e["message"] for e in entries] == ["改本目录的页数", "初始目录"]
+    assert [(f["field"], f["old"], f["new"]) for f in entries[0]["changes"][0]["fields"]] == [("页数", 1, 2)]
+    data = diff_json(gk, "-C", top / "gk[1]", "HEAD~2", "HEAD")
+    assert [(c["id"], c["new_path"]) for c in data["changes"]] == [("R2026-001", "records/2026/R2026-001.yaml")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,7 +156,7 @@ class Repo:
         written "items/"): one `git ls-tree`."""
         if rev == EMPTY:
             return {}
-        where = [self.prefix + f for f in folders] if folders else [self.prefix or "."]
+        where = [self._spec(f) for f in folders] if folders else [self._spec()]
         out = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", *where).stdout
         found: dict[str, str] = {}
         for line in out.split(b"\0"):
@@ -170,7 +171,7 @@ class Repo:
     def worktree(self, root: Path) -> dict[str, str]:
         """Catalog-relative path → blob id of the working tree: git's index for clean files (its stat cache is
         always warm), hashing only files git reports modified or untracked."""
-        where = self.prefix or "."
+        where = self._spec()
         blobs: dict[str, str] = {}
         for line in _git(self.top, "ls-files", "-s", "-z", "--", where).stdout.split(b"\0"):
             if line:
@@ -210,6 +211,11 @@ class Repo:
                 found[rel] = blob_id((self.top / self.prefix / rel).read_bytes())
         return found
 
+    def _spec(self, folder: str = "") -> str:
+        """The pathspec of the catalog folder (or of one *folder* in it), taken literally: a catalog kept in
+        「目录[2026]」 or 「公开*」 names that folder, not a pattern matching others (or, as a glob, none)."""
+        return f":(literal){self.prefix + folder or '.'}"
+
     def _rel(self, path: bytes) -> str:
         return path.decode("utf-8", "surrogateescape")[len(self.prefix):]
 
@@ -218,7 +224,7 @@ class Repo:
         if old == EMPTY:
             return [(p, None, b) for p, b in sorted(self.tree(new).items())]
         out = _git(self.top, "diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", old, new, "--",
-                   self.prefix or ".").stdout
+                   self._spec()).stdout
         return self._raw(out.decode("utf-8", "surrogateescape"))
 
     def _raw(self, text: str) -> list[tuple[str, str | None, str | None]]:
@@ -240,7 +246,7 @@ class Repo:
         parent (`-m`): a file that entered the history only as the merge was made (a conflict resolved by adding it)
         is seen entering there.
         """
-        specs = [f":(glob,icase){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
+        specs = [f":(glob,icase){_glob_quoted(self.prefix)}{g}" for g in globs] if globs else [self._spec()]
         out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "-m" if merges else "--no-merges",
                    f"--format=%x1e{_FORMAT}%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:
@@ -292,6 +298,11 @@ class Repo:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _glob_quoted(path: str) -> str:
+    """*path* matched as itself inside a glob pathspec: git's wildcards *, ?, [ and its escape \\ escaped."""
+    return re.sub(r"([*?\[\\])", r"\\\1", path)
 
 
 _FORMAT = "%H%x1f%P%x1f%aI%x1f%cI%x1f%an%x1f%B"  # the fields _commit reads, the message last
