@@ -121,3 +121,26 @@ def test_log_of_a_catalog_in_a_folder_named_with_brackets_is_its_own_history(tmp
     assert [(f["field"], f["old"], f["new"]) for f in entries[0]["changes"][0]["fields"]] == [("页数", 1, 2)]
     data = diff_json(gk, "-C", top / "gk[1]", "HEAD~2", "HEAD")
     assert [(c["id"], c["new_path"]) for c in data["changes"]] == [("R2026-001", "records/2026/R2026-001.yaml")]
+
+
+# --- CI: a checkout of one commit -----------------------------------------------------------------------------------
+
+def test_a_branch_of_the_remote_not_fetched_says_how_to_fetch_it(tmp_path: Path, gk: Gk) -> None:
+    # actions/checkout fetches one commit of one branch: origin/dev is not there. The message said 「git fetch
+    # --unshallow」, which does not bring another branch; and plain 「git fetch origin dev」 makes no origin/dev in a
+    # clone of one branch. The command the message gives must be the one that works.
+    origin = new_repo(tmp_path / "origin")
+    git(origin, "branch", "dev")
+    edit(origin / RECORD_PATH, "页数: 1", "页数: 3")
+    commit(origin, "页数改为3", "2026-09-02T09:00:00+08:00")
+    clone = tmp_path / "ci"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--single-branch", "-b", "main", (origin.as_uri()), str(clone))
+    run = gk("diff", "-C", clone / "catalog", "origin/dev", "HEAD")
+    assert run.code == 2, run.out + run.err
+    assert "找不到版本「origin/dev」：远程分支 origin/dev 没有下载到本机" in run.err
+    assert "git fetch origin dev:refs/remotes/origin/dev" in run.err and "fetch-depth: 0" in run.err
+    assert "Traceback" not in run.err
+    git(clone, "fetch", "-q", "origin", "dev:refs/remotes/origin/dev")  # as the message says
+    data = diff_json(gk, "-C", clone / "catalog", "origin/dev", "HEAD")
+    assert [(c["id"], [(f["field"], f["old"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
+        ("R2026-001", [("页数", 1, 3)])]

@@ -103,12 +103,31 @@ class Repo:
         if done.returncode == 0:
             return done.stdout.decode().strip()
         message = f"找不到版本「{rev}」：请用提交号、分支名或标签，如 HEAD~1、main、v1.0"
+        remote = self._remote_branch(rev)
+        if remote is not None:
+            name, branch = remote
+            raise GitProblem(f"找不到版本「{rev}」：远程分支 {name}/{branch} 没有下载到本机。先运行 "
+                             f"git fetch {name} {branch}:refs/remotes/{name}/{branch}，再比较（只下载了一个分支的克隆里，"
+                             f"git fetch {name} {branch} 不会建立 {name}/{branch}）；在 GitHub Actions 中，actions/checkout "
+                             "默认只下载一个提交、不下载其他分支，也可以在它的 with: 下写 fetch-depth: 0")
         if not self.born:
             message = (f"找不到版本「{rev}」：仓库里还没有任何提交。先提交目录（git add -A，再 git commit），"
                        "或用 gongkai diff --since 2000-01-01 把整个目录当作新增来查看")
         elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
         raise GitProblem(message)
+
+    def _remote_branch(self, rev: str) -> tuple[str, str] | None:
+        """(remote, branch) when *rev* names a branch of one of the repository's remotes that is not here
+        (origin/main in a CI checkout that fetched only the commit under test), else None."""
+        name, _, branch = re.split(r"[~^@:]|\.\.", rev, maxsplit=1)[0].partition("/")
+        if not branch:
+            return None
+        remotes = _git(self.top, "remote", check=False).stdout.decode("utf-8", "replace").split()
+        if name not in remotes:
+            return None
+        known = _git(self.top, "rev-parse", "--verify", "--quiet", f"refs/remotes/{name}/{branch}", check=False)
+        return None if known.returncode == 0 else (name, branch)
 
     def before(self, day: dt.date, head: str = "HEAD") -> str | None:
         """The last commit on *head* made before *day* began in Beijing (whatever zone this machine or the commit
