@@ -15,6 +15,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import AGENCY, ITEM, RECORD, Run, git
 
 Gk = Callable[..., Run]
@@ -144,3 +146,19 @@ def test_a_branch_of_the_remote_not_fetched_says_how_to_fetch_it(tmp_path: Path,
     data = diff_json(gk, "-C", clone / "catalog", "origin/dev", "HEAD")
     assert [(c["id"], [(f["field"], f["old"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
         ("R2026-001", [("页数", 1, 3)])]
+
+
+def test_a_checkout_owned_by_another_user_is_named_with_safe_directory(tmp_path: Path, gk: Gk,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a CI container runs as another user than the one who checked out: git refuses the repository (dubious
+    # ownership). The message said 「不在 git 仓库中……（git init）」: a new repository over the real one.
+    top = new_repo(tmp_path / "repo")
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")  # git's own switch for an owner other than this user
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    for args in (("diff", "-C", top / "catalog"), ("log", "-C", top / "catalog", "SHJZ-001")):
+        run = gk(*args)
+        assert run.code == 2, run.out + run.err
+        assert "它属于另一个用户" in run.err and f"git config --global --add safe.directory {top}" in run.err
+        assert "git init" not in run.err and "Traceback" not in run.err
+    subprocess.run(["git", "config", "--global", "--add", "safe.directory", str(top)], check=True)  # as it says
+    assert gk("diff", "-C", top / "catalog").code == 0

@@ -75,7 +75,7 @@ class Repo:
         root = catalog_root.resolve()
         done = _git(root, "rev-parse", "--show-toplevel", check=False)
         if done.returncode != 0:
-            raise GitProblem(f"「{catalog_root}」不在 git 仓库中：比较版本和查看历史需要用 git 管理目录（git init）")
+            raise GitProblem(_not_a_repository(catalog_root, done.stderr.decode("utf-8", "replace")))
         self.top = Path(done.stdout.decode("utf-8").strip())
         rel = root.relative_to(self.top.resolve()).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
@@ -317,6 +317,16 @@ class Repo:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _not_a_repository(catalog_root: Path, said: str) -> str:
+    """Why git reads no repository at *catalog_root*, from what git *said* (in English: LC_ALL=C), and what to do."""
+    owned = re.search(r"dubious ownership in repository at '(.+)'", said)
+    if owned:  # a checkout made by another user: a CI container, a folder copied from another account
+        return (f"git 拒绝读取「{catalog_root}」所在的仓库 {owned.group(1)}：它属于另一个用户（git 称 dubious ownership，"
+                "CI 的容器里常见）。确认这个仓库可信后，运行 git config --global --add safe.directory "
+                f"{owned.group(1)}，再试")
+    return f"「{catalog_root}」不在 git 仓库中：比较版本和查看历史需要用 git 管理目录（git init）"
 
 
 def _glob_quoted(path: str) -> str:
