@@ -162,3 +162,55 @@ def test_a_checkout_owned_by_another_user_is_named_with_safe_directory(tmp_path:
         assert "git init" not in run.err and "Traceback" not in run.err
     subprocess.run(["git", "config", "--global", "--add", "safe.directory", str(top)], check=True)  # as it says
     assert gk("diff", "-C", top / "catalog").code == 0
+
+
+# --- a history written on a Chinese Windows ------------------------------------------------------------------------
+
+def test_a_commit_message_written_in_gbk_is_shown_in_chinese(tmp_path: Path, gk: Gk) -> None:
+    # i18n.commitEncoding=GBK (advised by Chinese guides for the Windows console): the commit holds GBK bytes and an
+    # 「encoding GBK」 header. The log showed 「\udcd0޸\udcc4ҳ\udcca\udcfd」.
+    top = new_repo(tmp_path / "repo")
+    edit(top / RECORD_PATH, "页数: 1", "页数: 2")
+    (tmp_path / "message").write_bytes("修改页数\n\n第二行说明".encode("gbk"))
+    git(top, "-c", "i18n.commitEncoding=GBK", "commit", "-q", "-a", "-F", str(tmp_path / "message"))
+    run = gk("log", "-C", top / "catalog", "R2026-001", "-f", "json")
+    assert run.code == 0, run.err
+    assert [e["message"] for e in json.loads(run.out)["entries"]] == ["修改页数\n\n第二行说明", "初始目录"]
+    text = gk("log", "-C", top / "catalog", "R2026-001").out
+    assert "  > 修改页数\n  > 第二行说明\n" in text, text
+    assert "\\udc" not in text
+
+
+def test_a_gbk_message_beside_an_author_written_in_utf8_are_both_chinese(tmp_path: Path, gk: Gk) -> None:
+    # the name from a .gitconfig saved as UTF-8, the message typed in the GBK console: git cannot convert the
+    # commit as a whole, and either gives its bytes (escapes shown) or garbles the name (测试 → 娴嬭瘯)
+    top = new_repo(tmp_path / "repo")
+    (tmp_path / "message").write_bytes("修改页数".encode("gbk"))
+    for pages, name in ((2, "乙"), (3, "测试")):
+        edit(top / RECORD_PATH, f"页数: {pages - 1}", f"页数: {pages}")
+        subprocess.run(["git", "-c", f"user.name={name}", "-c", "user.email=y@example.org",
+                        "-c", "i18n.commitEncoding=GBK", "commit", "-q", "-a", "-F",
+                        str(tmp_path / "message")], cwd=top, check=True,
+                       env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")})
+        run = gk("log", "-C", top / "catalog", "R2026-001", "-f", "json")
+        assert run.code == 0, run.err
+        entry = json.loads(run.out)["entries"][0]
+        assert (entry["author"], entry["message"]) == (name, "修改页数"), name
+
+
+def test_a_gbk_message_without_an_encoding_header_is_read_as_gbk(tmp_path: Path, gk: Gk) -> None:
+    # a tool other than git (a GUI built on another git library) wrote the console's GBK bytes as they were, with no
+    # 「encoding」 header: git gives them unconverted
+    top = new_repo(tmp_path / "repo")
+    edit(top / RECORD_PATH, "页数: 1", "页数: 2")
+    git(top, "add", "-A")
+    tree = git(top, "write-tree").strip()
+    parent = git(top, "rev-parse", "HEAD").strip()
+    raw = (f"tree {tree}\nparent {parent}\nauthor 林 <l@example.org> 1788307200 +0800\n"
+           f"committer 林 <l@example.org> 1788307200 +0800\n\n").encode() + "修改页数\n".encode("gbk")
+    made = subprocess.run(["git", "hash-object", "-t", "commit", "-w", "--stdin"], cwd=top, input=raw,
+                          capture_output=True, check=True).stdout.decode().strip()
+    git(top, "update-ref", "HEAD", made)
+    run = gk("log", "-C", top / "catalog", "R2026-001", "-f", "json")
+    assert run.code == 0, run.err
+    assert [(e["author"], e["message"]) for e in json.loads(run.out)["entries"]][0] == ("林", "修改页数")

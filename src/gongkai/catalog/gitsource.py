@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gongkai.catalog.sources import Entry, blob_id
@@ -45,6 +45,7 @@ class Commit:
     author: str
     message: str
     committed: str = ""  # committer date, likewise: when the commit entered this history (a rebase or amend moves it)
+    encoding: str = ""  # the commit's 「encoding」 header (GBK), "" when it has none (UTF-8)
 
     @property
     def subject(self) -> str:
@@ -167,8 +168,8 @@ class Repo:
 
     def commit(self, rev: str) -> Commit:
         """Author, date and message of one commit."""
-        out = _git(self.top, "show", "-s", f"--format={_FORMAT}", rev).stdout.decode("utf-8", "replace")
-        return _commit(out.split("\x1f", 5))
+        out = _git(self.top, "show", "-s", f"--format={_FORMAT}", rev).stdout.decode("utf-8", "surrogateescape")
+        return self._as_written(_commit(out.split("\x1f", 6)))
 
     def tree(self, rev: str, folders: tuple[str, ...] = ()) -> dict[str, str]:
         """Catalog-relative path → blob id of every file of the catalog at *rev* (or in those of its *folders*,
@@ -272,9 +273,21 @@ class Repo:
             return []
         history = []
         for chunk in out.stdout.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
-            *head, rest = chunk.split("\x1f", 6)
-            history.append((_commit(head), self._raw(rest)))
+            *head, rest = chunk.split("\x1f", 7)
+            history.append((self._as_written(_commit(head)), self._raw(rest)))
         return history
+
+    def _as_written(self, commit: Commit) -> Commit:
+        """*commit* with its author and message read from the commit object's own bytes when it declares an encoding
+        (i18n.commitEncoding=GBK, a setting Chinese guides recommend for the Windows console): git converts the
+        whole commit to UTF-8, which garbles an author written in UTF-8 beside a GBK message (测试 → 娴嬭瘯), or
+        gives the bytes unconverted when the mix cannot be converted."""
+        if not commit.encoding or commit.encoding.replace("-", "").lower() == "utf8":
+            return commit
+        header, _, body = self.read(commit.sha).partition(b"\n\n")
+        author = next((line[len(b"author "):] for line in header.split(b"\n") if line.startswith(b"author ")), b"")
+        name = author[:author.rindex(b" <")] if b" <" in author else author
+        return replace(commit, author=_decoded(name, commit.encoding), message=_decoded(body, commit.encoding).strip())
 
     def timeline(self, rev: str = "HEAD") -> list[Commit]:
         """Every commit reachable from *rev*, parents before children (no messages); [] before the first commit."""
@@ -334,12 +347,31 @@ def _glob_quoted(path: str) -> str:
     return re.sub(r"([*?\[\\])", r"\\\1", path)
 
 
-_FORMAT = "%H%x1f%P%x1f%aI%x1f%cI%x1f%an%x1f%B"  # the fields _commit reads, the message last
+_FORMAT = "%H%x1f%P%x1f%aI%x1f%cI%x1f%an%x1f%e%x1f%B"  # the fields _commit reads, the message last
 
 
 def _commit(fields: list[str]) -> Commit:
-    sha, parents, date, committed, author, message = (fields + [""] * 6)[:6]
-    return Commit(sha, tuple(parents.split()), date, author, message.strip(), committed)
+    sha, parents, date, committed, author, encoding, message = (fields + [""] * 7)[:7]
+    return Commit(sha, tuple(parents.split()), date, _written(author, encoding), _written(message, encoding).strip(),
+                  committed, encoding.strip())
+
+
+def _written(text: str, encoding: str) -> str:
+    """An author or a commit message as git gave it (decoded with surrogateescape), its bytes read again when they
+    are not UTF-8: a commit written by a tool that put GBK bytes in without git's 「encoding」 header."""
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    return _decoded(text.encode("utf-8", "surrogateescape"), encoding)
+
+
+def _decoded(raw: bytes, encoding: str) -> str:
+    """*raw* read as UTF-8 when it is UTF-8, else in the commit's *encoding*, else as GB18030 (which GBK is part of)."""
+    for name in ("utf-8", encoding.strip() or "gb18030", "gb18030"):
+        try:
+            return raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 class GitRevision:
