@@ -214,3 +214,19 @@ def test_a_gbk_message_without_an_encoding_header_is_read_as_gbk(tmp_path: Path,
     run = gk("log", "-C", top / "catalog", "R2026-001", "-f", "json")
     assert run.code == 0, run.err
     assert [(e["author"], e["message"]) for e in json.loads(run.out)["entries"]][0] == ("林", "修改页数")
+
+
+# --- run from inside the catalog ------------------------------------------------------------------------------------
+
+def test_a_folder_inside_the_catalog_names_the_catalog_to_use(tmp_path: Path, gk: Gk) -> None:
+    # the clerk works in items/ and types gongkai diff: 「「.」不是目录文件夹：找不到 gongkai.yaml……如 gongkai
+    # validate catalog」 — as if there were no catalog at all
+    top = new_repo(tmp_path / "repo")
+    catalog = (top / "catalog").resolve()
+    for args in (("diff", "-C", top / "catalog/items"), ("log", "-C", top / "catalog/records/2026", "R2026-001"),
+                 ("validate", top / "catalog/items/shjz")):
+        run = gk(*args)
+        assert run.code == 2, run.out + run.err
+        assert f"是目录「{catalog}」中的一个文件夹" in run.err, run.err
+        assert f"gongkai diff -C {catalog}" in run.err and "Traceback" not in run.err
+    assert gk("diff", "-C", catalog).code == 0  # as it says
