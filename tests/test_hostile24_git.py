@@ -230,3 +230,18 @@ def test_a_folder_inside_the_catalog_names_the_catalog_to_use(tmp_path: Path, gk
         assert f"是目录「{catalog}」中的一个文件夹" in run.err, run.err
         assert f"gongkai diff -C {catalog}" in run.err and "Traceback" not in run.err
     assert gk("diff", "-C", catalog).code == 0  # as it says
+
+
+def test_a_date_written_where_a_revision_goes_points_to_since(tmp_path: Path, gk: Gk) -> None:
+    # 「gongkai diff 2026-09-02」 meant 「since 2 September」: it said only 「请用提交号、分支名或标签」
+    top = new_repo(tmp_path / "repo")
+    edit(top / RECORD_PATH, "页数: 1", "页数: 2")
+    commit(top, "页数改为2", "2026-09-02T09:00:00+08:00")
+    for typed in ("2026-09-02", "2026年9月2日", "2026/9/2"):
+        run = gk("diff", "-C", top / "catalog", typed)
+        assert run.code == 2, run.out + run.err
+        assert f"找不到版本「{typed}」：这是一个日期，不是版本" in run.err
+        assert "gongkai diff --since 2026-09-02" in run.err, run.err
+    data = diff_json(gk, "-C", top / "catalog", "--since", "2026-09-02")  # as it says: the commit of 1 September
+    assert [(c["id"], [(f["field"], f["old"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
+        ("R2026-001", [("页数", 1, 2)])]

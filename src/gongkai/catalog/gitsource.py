@@ -111,6 +111,11 @@ class Repo:
                              f"git fetch {name} {branch}:refs/remotes/{name}/{branch}，再比较（只下载了一个分支的克隆里，"
                              f"git fetch {name} {branch} 不会建立 {name}/{branch}）；在 GitHub Actions 中，actions/checkout "
                              "默认只下载一个提交、不下载其他分支，也可以在它的 with: 下写 fetch-depth: 0")
+        day = re.fullmatch(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*", rev)
+        if day is not None:  # a date where a revision goes: 「gongkai diff 2026-01-01」 for 「since the first of January」
+            since = "-".join((day[1], day[2].zfill(2), day[3].zfill(2)))
+            raise GitProblem(f"找不到版本「{rev}」：这是一个日期，不是版本。要看这一天以来目录的变化，请写 "
+                             f"gongkai diff --since {since}（与这一天零点前最后一次提交比较）")
         if not self.born:
             message = (f"找不到版本「{rev}」：仓库里还没有任何提交。先提交目录（git add -A，再 git commit），"
                        "或用 gongkai diff --since 2000-01-01 把整个目录当作新增来查看")
