@@ -245,3 +245,17 @@ def test_a_date_written_where_a_revision_goes_points_to_since(tmp_path: Path, gk
     data = diff_json(gk, "-C", top / "catalog", "--since", "2026-09-02")  # as it says: the commit of 1 September
     assert [(c["id"], [(f["field"], f["old"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
         ("R2026-001", [("页数", 1, 2)])]
+
+
+def test_an_empty_branch_says_it_has_no_commit_yet(tmp_path: Path, gk: Gk) -> None:
+    # git checkout --orphan: HEAD names nothing, though the repository has commits. diff said only 「请用提交号、分支名或
+    # 标签」; log said 「git ls-tree 失败：fatal: Not a valid object name HEAD」 (git's English)
+    top = new_repo(tmp_path / "repo")
+    git(top, "checkout", "-q", "--orphan", "草稿")
+    for args in (("diff", "-C", top / "catalog"), ("diff", "-C", top / "catalog", "HEAD~1"),
+                 ("log", "-C", top / "catalog", "R2026-001")):
+        run = gk(*args)
+        assert run.code == 2, run.out + run.err
+        assert "当前分支「草稿」还没有任何提交" in run.err and "git checkout main" in run.err, run.err
+        assert "fatal" not in run.err and "Traceback" not in run.err
+    assert gk("diff", "-C", top / "catalog", "main").code == 0

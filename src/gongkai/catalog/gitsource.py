@@ -119,6 +119,11 @@ class Repo:
         if not self.born:
             message = (f"找不到版本「{rev}」：仓库里还没有任何提交。先提交目录（git add -A，再 git commit），"
                        "或用 gongkai diff --since 2000-01-01 把整个目录当作新增来查看")
+        elif re.match(r"HEAD(?![\w/-])", rev) and not _git(self.top, "rev-parse", "-q", "--verify", "HEAD",
+                                                           check=False).stdout.strip():
+            branch = _git(self.top, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode("utf-8", "replace")
+            message = (f"找不到版本「{rev}」：当前分支「{branch.strip()}」还没有任何提交（如 git checkout --orphan 新建的"
+                       "空分支）。先在这个分支上提交（git add -A，再 git commit），或切换回有提交的分支（如 git checkout main）")
         elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
         raise GitProblem(message)
