@@ -259,3 +259,24 @@ def test_an_empty_branch_says_it_has_no_commit_yet(tmp_path: Path, gk: Gk) -> No
         assert "当前分支「草稿」还没有任何提交" in run.err and "git checkout main" in run.err, run.err
         assert "fatal" not in run.err and "Traceback" not in run.err
     assert gk("diff", "-C", top / "catalog", "main").code == 0
+
+
+def test_a_file_touched_in_a_sha256_repository_is_no_change(tmp_path: Path, gk: Gk) -> None:
+    # git init --object-format=sha256: the index holds SHA-256 ids; a file whose time changed (touched, restored by a
+    # sync tool) was hashed here with SHA-1 and shown as a 「格式」 change
+    top = tmp_path / "repo"
+    top.mkdir()
+    git(top, "init", "-q", "--object-format=sha256", "-b", "main")
+    for rel, text in (("gongkai.yaml", AGENCY), ("items/shjz/SHJZ-001.yaml", ITEM),
+                      ("records/2026/R2026-001.yaml", RECORD)):
+        (top / "catalog" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / "catalog" / rel).write_text(text, encoding="utf-8")
+    commit(top, "初始目录", "2026-09-01T09:00:00+08:00")
+    item = top / ITEM_PATH
+    os.utime(item, ns=(item.stat().st_atime_ns, item.stat().st_mtime_ns + 5_000_000_000))
+    run = gk("diff", "-C", top / "catalog", "--exit-code")
+    assert (run.code, run.out.strip()) == (0, f"目录没有变化（HEAD（{git(top, 'rev-parse', '--short', 'HEAD').strip()}） → 工作区）。")
+    edit(top / RECORD_PATH, "页数: 1", "页数: 2")
+    data = diff_json(gk, "-C", top / "catalog")
+    assert [(c["id"], [(f["field"], f["old"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
+        ("R2026-001", [("页数", 1, 2)])]

@@ -221,7 +221,12 @@ class Repo:
                 files.append((rel, path))
             else:
                 blobs.pop(rel, None)
-        blobs.update(self._hash_files(files))
+        hashed = self._hash_files(files)
+        for rel, _ in files:  # (removed since git listed it: gone)
+            if rel in hashed:
+                blobs[rel] = hashed[rel]
+            else:
+                blobs.pop(rel, None)
         return blobs
 
     def _hash_files(self, files: list[tuple[str, bytes]]) -> dict[str, str]:
@@ -236,9 +241,12 @@ class Repo:
         ids = done.stdout.decode().split() if done is not None and done.returncode == 0 else []
         named = [rel for rel, path in files if b"\n" not in path]
         found = dict(zip(named, ids)) if len(ids) == len(named) else {}
-        for rel, _ in files:  # a name git cannot take one a line (a line break in it), or git refused: the bytes
+        for rel, path in files:  # a name git cannot take one to a line (a line break in it), or git refused: the bytes
             if rel not in found:
-                found[rel] = blob_id((self.top / self.prefix / rel).read_bytes())
+                try:
+                    found[rel] = blob_id((self.top / os.fsdecode(path)).read_bytes())
+                except OSError:
+                    continue
         return found
 
     def _spec(self, folder: str = "") -> str:
