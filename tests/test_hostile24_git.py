@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import AGENCY, ITEM, RECORD, Run, git
+from gongkai.history import substantive_history
 
 Gk = Callable[..., Run]
 ITEM_PATH = "catalog/items/shjz/SHJZ-001.yaml"
@@ -280,3 +281,31 @@ def test_a_file_touched_in_a_sha256_repository_is_no_change(tmp_path: Path, gk: 
     data = diff_json(gk, "-C", top / "catalog")
     assert [(c["id"], [(f["field"], f["old"], f["new"]) for f in c["fields"]]) for c in data["changes"]] == [
         ("R2026-001", [("页数", 1, 2)])]
+
+
+# --- the catalog folder moved in the repository --------------------------------------------------------------------
+
+def test_a_catalog_moved_into_a_folder_is_not_the_whole_catalog_added(tmp_path: Path, gk: Gk) -> None:
+    # begun at the top of the repository, then moved into catalog/ (the layout of gongkai init), then renamed 目录/
+    # with one substantive edit: the diff of the move listed every file 新增 (the PR comment: 实质性 2 处 for nothing),
+    # log began at the move, and the site's 目录调整记录 listed the move as the item added
+    top = tmp_path / "repo"
+    new_repo(top, ".")
+    (top / "catalog").mkdir()
+    for name in ("gongkai.yaml", "items", "records"):
+        git(top, "mv", name, f"catalog/{name}")
+    commit(top, "移入 catalog 文件夹", "2026-09-02T09:00:00+08:00")
+    git(top, "mv", "catalog", "目录")
+    edit(top / "目录/items/shjz/SHJZ-001.yaml", "制定或获取信息之日起10个工作日内", "制定或获取信息之日起5个工作日内")
+    commit(top, "改名为目录，公开时限改为5个工作日", "2026-09-03T09:00:00+08:00")
+    catalog = top / "目录"
+    assert diff_json(gk, "-C", catalog, "HEAD~2", "HEAD~1")["changes"] == []
+    data = diff_json(gk, "-C", catalog, "HEAD~2", "HEAD")
+    assert [(c["id"], c["change"], c["class"]) for c in data["changes"]] == [("SHJZ-001", "modified", "实质性")]
+    run = gk("log", "-C", catalog, "SHJZ-001", "-f", "json")
+    assert run.code == 0, run.err
+    assert [(e["message"], [c["change"] for c in e["changes"]]) for e in json.loads(run.out)["entries"]] == [
+        ("改名为目录，公开时限改为5个工作日", ["modified"]), ("初始目录", ["added"])]
+    history = substantive_history(catalog)
+    assert [(e.message, [(c.id, c.what) for c in e.changes]) for e in history] == [
+        ("改名为目录，公开时限改为5个工作日", [("SHJZ-001", "modified")]), ("初始目录", [("SHJZ-001", "added")])]

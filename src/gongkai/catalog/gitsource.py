@@ -80,6 +80,7 @@ class Repo:
         self.top = Path(done.stdout.decode("utf-8").strip())
         rel = root.relative_to(self.top.resolve()).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
+        self._where: dict[str, str] = {}
         self._batch: subprocess.Popen[bytes] | None = None
 
     @property
@@ -186,7 +187,8 @@ class Repo:
         written "items/"): one `git ls-tree`."""
         if rev == EMPTY:
             return {}
-        where = [self._spec(f) for f in folders] if folders else [self._spec()]
+        prefix = self.catalog_at(rev)
+        where = [self._spec(f, prefix) for f in folders] if folders else [self._spec("", prefix)]
         out = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", *where).stdout
         found: dict[str, str] = {}
         for line in out.split(b"\0"):
@@ -195,7 +197,7 @@ class Repo:
             meta, path = line.split(b"\t", 1)
             _, kind, blob = meta.split(b" ")
             if kind == b"blob":
-                found[path.decode("utf-8", "surrogateescape")[len(self.prefix):]] = blob.decode()
+                found[path.decode("utf-8", "surrogateescape")[len(prefix):]] = blob.decode()
         return found
 
     def worktree(self, root: Path) -> dict[str, str]:
@@ -249,10 +251,26 @@ class Repo:
                     continue
         return found
 
-    def _spec(self, folder: str = "") -> str:
+    def _spec(self, folder: str = "", prefix: str | None = None) -> str:
         """The pathspec of the catalog folder (or of one *folder* in it), taken literally: a catalog kept in
         「目录[2026]」 or 「公开*」 names that folder, not a pattern matching others (or, as a glob, none)."""
-        return f":(literal){self.prefix + folder or '.'}"
+        return f":(literal){(self.prefix if prefix is None else prefix) + folder or '.'}"
+
+    def catalog_at(self, rev: str) -> str:
+        """Where the catalog folder was at *rev* (its path from the top, as self.prefix): where it is now, unless
+        gongkai.yaml was not there then and was in one other folder (the catalog moved: from the top of the
+        repository into catalog/, or 目录/ renamed), so that a move is not read as the whole catalog added."""
+        if rev == EMPTY:
+            return self.prefix
+        if rev not in self._where:
+            found = self.prefix
+            if _git(self.top, "cat-file", "-e", f"{rev}:{self.prefix}gongkai.yaml", check=False).returncode != 0:
+                out = _git(self.top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, check=False).stdout
+                places = [p[:-len("gongkai.yaml")] for p in out.decode("utf-8", "surrogateescape").split("\0")
+                          if p == "gongkai.yaml" or p.endswith("/gongkai.yaml")]
+                found = places[0] if len(places) == 1 else found  # several catalogs (a county's): none is it
+            self._where[rev] = found
+        return self._where[rev]
 
     def _rel(self, path: bytes) -> str:
         return path.decode("utf-8", "surrogateescape")[len(self.prefix):]
@@ -261,30 +279,38 @@ class Repo:
         """(path, old blob, new blob) of every catalog file that differs between two commits: one `git diff-tree`."""
         if old == EMPTY:
             return [(p, None, b) for p, b in sorted(self.tree(new).items())]
+        before, after = self.catalog_at(old), self.catalog_at(new)
+        if before != after:  # the catalog moved between them: its two folders compared, as trees
+            out = _git(self.top, "diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", f"{old}:{before}",
+                       f"{new}:{after}").stdout
+            return self._raw(out.decode("utf-8", "surrogateescape"), "")
         out = _git(self.top, "diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", old, new, "--",
-                   self._spec()).stdout
-        return self._raw(out.decode("utf-8", "surrogateescape"))
+                   self._spec("", after)).stdout
+        return self._raw(out.decode("utf-8", "surrogateescape"), after)
 
-    def _raw(self, text: str) -> list[tuple[str, str | None, str | None]]:
+    def _raw(self, text: str, prefix: str | None = None) -> list[tuple[str, str | None, str | None]]:
+        prefix = self.prefix if prefix is None else prefix
         parts = text.lstrip("\0\n").split("\0")
         found = []
         for meta, path in zip(parts[0::2], parts[1::2]):
-            if not meta.startswith(":") or not path.startswith(self.prefix):
+            if not meta.startswith(":") or not path.startswith(prefix):
                 continue
             fields = meta[1:].split(" ")
             old, new = (None if set(b) == {"0"} else b for b in fields[2:4])
-            found.append((path[len(self.prefix):], old, new))
+            found.append((path[len(prefix):], old, new))
         return found
 
-    def log(self, rev: str = "HEAD", globs: list[str] | None = None,
-            merges: bool = False) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
-        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first.
+    def log(self, rev: str = "HEAD", globs: list[str] | None = None, merges: bool = False,
+            prefix: str | None = None) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
+        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first; in the
+        folder *prefix* (where the catalog was before it moved, catalog_at) instead of where it is now.
 
         With *merges*, a merge commit is there too, once for each of its parents with what it changes against that
         parent (`-m`): a file that entered the history only as the merge was made (a conflict resolved by adding it)
         is seen entering there.
         """
-        specs = [f":(glob,icase){_glob_quoted(self.prefix)}{g}" for g in globs] if globs else [self._spec()]
+        prefix = self.prefix if prefix is None else prefix
+        specs = [f":(glob,icase){_glob_quoted(prefix)}{g}" for g in globs] if globs else [self._spec("", prefix)]
         out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "-m" if merges else "--no-merges",
                    f"--format=%x1e{_FORMAT}%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:
@@ -292,7 +318,7 @@ class Repo:
         history = []
         for chunk in out.stdout.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
             *head, rest = chunk.split("\x1f", 7)
-            history.append((self._as_written(_commit(head)), self._raw(rest)))
+            history.append((self._as_written(_commit(head)), self._raw(rest, prefix)))
         return history
 
     def _as_written(self, commit: Commit) -> Commit:
