@@ -309,3 +309,15 @@ def test_a_catalog_moved_into_a_folder_is_not_the_whole_catalog_added(tmp_path: 
     history = substantive_history(catalog)
     assert [(e.message, [(c.id, c.what) for c in e.changes]) for e in history] == [
         ("改名为目录，公开时限改为5个工作日", [("SHJZ-001", "modified")]), ("初始目录", [("SHJZ-001", "added")])]
+
+
+def test_a_sample_catalog_kept_beside_is_not_taken_for_where_the_catalog_was(tmp_path: Path, gk: Gk) -> None:
+    # 示例/ (a copy of the bundled catalog) was there first and still is; catalog/ was made later: before it, there
+    # was no catalog — not the sample
+    top = new_repo(tmp_path / "repo", "示例")
+    for rel, text in (("gongkai.yaml", AGENCY), ("items/shjz/SHJZ-001.yaml", ITEM)):
+        (top / "catalog" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / "catalog" / rel).write_text(text, encoding="utf-8")
+    commit(top, "建立本局目录", "2026-09-02T09:00:00+08:00")
+    data = diff_json(gk, "-C", top / "catalog", "HEAD~1", "HEAD")
+    assert sorted((c["id"], c["change"]) for c in data["changes"]) == [("SHJZ-001", "added"), ("gongkai.yaml", "added")]

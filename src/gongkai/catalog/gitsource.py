@@ -258,8 +258,8 @@ class Repo:
 
     def catalog_at(self, rev: str) -> str:
         """Where the catalog folder was at *rev* (its path from the top, as self.prefix): where it is now, unless
-        gongkai.yaml was not there then and was in one other folder (the catalog moved: from the top of the
-        repository into catalog/, or 目录/ renamed), so that a move is not read as the whole catalog added."""
+        gongkai.yaml was not there then and was in one other folder, which holds none now (the catalog moved: from the
+        top of the repository into catalog/, or 目录/ renamed), so that a move is not read as the whole catalog added."""
         if rev == EMPTY:
             return self.prefix
         if rev not in self._where:
@@ -268,7 +268,9 @@ class Repo:
                 out = _git(self.top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, check=False).stdout
                 places = [p[:-len("gongkai.yaml")] for p in out.decode("utf-8", "surrogateescape").split("\0")
                           if p == "gongkai.yaml" or p.endswith("/gongkai.yaml")]
-                found = places[0] if len(places) == 1 else found  # several catalogs (a county's): none is it
+                # several catalogs (a county's): none is it; one still there (a sample kept beside it): another one
+                if len(places) == 1 and not (self.top / places[0] / "gongkai.yaml").exists():
+                    found = places[0]
             self._where[rev] = found
         return self._where[rev]
 
