@@ -88,7 +88,7 @@ def _not_found(root: Path, object_id: str) -> str:
     with Repo(root) as repo:
         if not repo.born:
             return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
-        stems = {PurePosixPath(p).stem for p in repo.tree("HEAD") if kind_of(p)}
+        stems = {PurePosixPath(p).stem for p in repo.tree(repo.resolve("HEAD")) if kind_of(p)}  # (an empty branch: why)
     near = sorted(s for s in stems if s.casefold() == object_id.casefold())
     message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
     return message + (f"。编号区分大小写：是否想查「{near[0]}」？" if near else "")
@@ -157,20 +157,44 @@ def _walk(root: Path, names: list[str], select: Select, keep: Callable[[Change],
     entries: list[HistoryEntry] = []
     with Repo(root) as repo:
         boundary = repo.shallow_boundary()
-        for commit, per_parent in _commits(repo.log(rev, names, merges=True)):
-            if commit.sha in boundary:
-                entries.append(_entry(commit, (), truncated=True))
-                continue
-            wanted = [select([t for t in triples if kind_of(t[0]) is not None]) for triples in per_parent]
-            if len(commit.parents) > 1:
-                found = _merged(repo, commit, wanted, cache)
-            else:
-                parent = commit.parents[0] if commit.parents else None
-                found = diff_triples(repo, wanted[0], cache, parent, new_commit=commit.sha) if wanted[0] else []
-            changes = tuple(c for c in found if keep(c))
-            if changes:
-                entries.append(_entry(commit, changes))
+        segment: tuple[str, str | None] | None = (rev, None)
+        while segment is not None:  # from where the catalog is, back to each folder it was moved from
+            commits, segment = _commits(repo.log(segment[0], names, merges=True, prefix=segment[1])), None
+            for commit, per_parent in commits:
+                if commit.sha in boundary:
+                    entries.append(_entry(commit, (), truncated=True))
+                    continue
+                moved = _moved_from(repo, commit, per_parent, bool(names))
+                if moved is not None:  # the commit that moved the catalog: what changed between its two folders
+                    per_parent, segment = [repo.changed(moved, commit.sha)], (moved, repo.catalog_at(moved))
+                _keep(repo, commit, per_parent, select, keep, cache, entries)
+                if segment is not None:
+                    break  # older commits of this folder are not the catalog's
     return entries
+
+
+def _moved_from(repo: Repo, commit: Commit, per_parent: list[list[Triple]], named: bool) -> str | None:
+    """The parent of *commit* when the commit brought the catalog from another folder (moved it into this one), else
+    None: asked of a commit that added gongkai.yaml, or, in the history of *named* files (one object's), any of them."""
+    added = {p for p, o, _ in per_parent[0] if o is None}
+    if len(commit.parents) != 1 or not (added if named else "gongkai.yaml" in added):
+        return None
+    parent = commit.parents[0]
+    return parent if repo.catalog_at(parent) != repo.catalog_at(commit.sha) else None
+
+
+def _keep(repo: Repo, commit: Commit, per_parent: list[list[Triple]], select: Select,
+          keep: Callable[[Change], bool], cache: Cache, entries: list[HistoryEntry]) -> None:
+    """The commit as an entry of the history, when it changed what is asked for."""
+    wanted = [select([t for t in triples if kind_of(t[0]) is not None]) for triples in per_parent]
+    if len(commit.parents) > 1:
+        found = _merged(repo, commit, wanted, cache)
+    else:
+        parent = commit.parents[0] if commit.parents else None
+        found = diff_triples(repo, wanted[0], cache, parent, new_commit=commit.sha) if wanted[0] else []
+    changes = tuple(c for c in found if keep(c))
+    if changes:
+        entries.append(_entry(commit, changes))
 
 
 def _commits(log: list[tuple[Commit, list[Triple]]]) -> Iterator[tuple[Commit, list[list[Triple]]]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gongkai.catalog.sources import Entry, blob_id
@@ -20,11 +21,12 @@ class GitProblem(UsageProblem):
     """git is missing, the folder is not in a repository, or a revision cannot be read; str() is Chinese."""
 
 
-def _git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def _git(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"}
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotepath=false", *args], cwd=cwd, env=env, capture_output=True, check=False
+            ["git", "-c", "core.quotepath=false", *args], cwd=cwd, env=env, capture_output=True, check=False,
+            input=stdin,
         )
     except FileNotFoundError:
         raise GitProblem("找不到 git 程序：请先安装 git（https://git-scm.com）") from None
@@ -43,6 +45,7 @@ class Commit:
     author: str
     message: str
     committed: str = ""  # committer date, likewise: when the commit entered this history (a rebase or amend moves it)
+    encoding: str = ""  # the commit's 「encoding」 header (GBK), "" when it has none (UTF-8)
 
     @property
     def subject(self) -> str:
@@ -73,10 +76,11 @@ class Repo:
         root = catalog_root.resolve()
         done = _git(root, "rev-parse", "--show-toplevel", check=False)
         if done.returncode != 0:
-            raise GitProblem(f"「{catalog_root}」不在 git 仓库中：比较版本和查看历史需要用 git 管理目录（git init）")
+            raise GitProblem(_not_a_repository(catalog_root, done.stderr.decode("utf-8", "replace")))
         self.top = Path(done.stdout.decode("utf-8").strip())
         rel = root.relative_to(self.top.resolve()).as_posix()
         self.prefix = "" if rel == "." else rel + "/"
+        self._where: dict[str, str] = {}
         self._batch: subprocess.Popen[bytes] | None = None
 
     @property
@@ -101,12 +105,41 @@ class Repo:
         if done.returncode == 0:
             return done.stdout.decode().strip()
         message = f"找不到版本「{rev}」：请用提交号、分支名或标签，如 HEAD~1、main、v1.0"
+        remote = self._remote_branch(rev)
+        if remote is not None:
+            name, branch = remote
+            raise GitProblem(f"找不到版本「{rev}」：远程分支 {name}/{branch} 没有下载到本机。先运行 "
+                             f"git fetch {name} {branch}:refs/remotes/{name}/{branch}，再比较（只下载了一个分支的克隆里，"
+                             f"git fetch {name} {branch} 不会建立 {name}/{branch}）；在 GitHub Actions 中，actions/checkout "
+                             "默认只下载一个提交、不下载其他分支，也可以在它的 with: 下写 fetch-depth: 0")
+        day = re.fullmatch(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*", rev)
+        if day is not None:  # a date where a revision goes: 「gongkai diff 2026-01-01」 for 「since the first of January」
+            since = "-".join((day[1], day[2].zfill(2), day[3].zfill(2)))
+            raise GitProblem(f"找不到版本「{rev}」：这是一个日期，不是版本。要看这一天以来目录的变化，请写 "
+                             f"gongkai diff --since {since}（与这一天零点前最后一次提交比较）")
         if not self.born:
             message = (f"找不到版本「{rev}」：仓库里还没有任何提交。先提交目录（git add -A，再 git commit），"
                        "或用 gongkai diff --since 2000-01-01 把整个目录当作新增来查看")
+        elif re.match(r"HEAD(?![\w/-])", rev) and not _git(self.top, "rev-parse", "-q", "--verify", "HEAD",
+                                                           check=False).stdout.strip():
+            branch = _git(self.top, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode("utf-8", "replace")
+            message = (f"找不到版本「{rev}」：当前分支「{branch.strip()}」还没有任何提交（如 git checkout --orphan 新建的"
+                       "空分支）。先在这个分支上提交（git add -A，再 git commit），或切换回有提交的分支（如 git checkout main）")
         elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
         raise GitProblem(message)
+
+    def _remote_branch(self, rev: str) -> tuple[str, str] | None:
+        """(remote, branch) when *rev* names a branch of one of the repository's remotes that is not here
+        (origin/main in a CI checkout that fetched only the commit under test), else None."""
+        name, _, branch = re.split(r"[~^@:]|\.\.", rev, maxsplit=1)[0].partition("/")
+        if not branch:
+            return None
+        remotes = _git(self.top, "remote", check=False).stdout.decode("utf-8", "replace").split()
+        if name not in remotes:
+            return None
+        known = _git(self.top, "rev-parse", "--verify", "--quiet", f"refs/remotes/{name}/{branch}", check=False)
+        return None if known.returncode == 0 else (name, branch)
 
     def before(self, day: dt.date, head: str = "HEAD") -> str | None:
         """The last commit on *head* made before *day* began in Beijing (whatever zone this machine or the commit
@@ -146,15 +179,16 @@ class Repo:
 
     def commit(self, rev: str) -> Commit:
         """Author, date and message of one commit."""
-        out = _git(self.top, "show", "-s", f"--format={_FORMAT}", rev).stdout.decode("utf-8", "replace")
-        return _commit(out.split("\x1f", 5))
+        out = _git(self.top, "show", "-s", f"--format={_FORMAT}", rev).stdout.decode("utf-8", "surrogateescape")
+        return self._as_written(_commit(out.split("\x1f", 6)))
 
     def tree(self, rev: str, folders: tuple[str, ...] = ()) -> dict[str, str]:
         """Catalog-relative path → blob id of every file of the catalog at *rev* (or in those of its *folders*,
         written "items/"): one `git ls-tree`."""
         if rev == EMPTY:
             return {}
-        where = [self.prefix + f for f in folders] if folders else [self.prefix or "."]
+        prefix = self.catalog_at(rev)
+        where = [self._spec(f, prefix) for f in folders] if folders else [self._spec("", prefix)]
         out = _git(self.top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", *where).stdout
         found: dict[str, str] = {}
         for line in out.split(b"\0"):
@@ -163,13 +197,13 @@ class Repo:
             meta, path = line.split(b"\t", 1)
             _, kind, blob = meta.split(b" ")
             if kind == b"blob":
-                found[path.decode("utf-8", "surrogateescape")[len(self.prefix):]] = blob.decode()
+                found[path.decode("utf-8", "surrogateescape")[len(prefix):]] = blob.decode()
         return found
 
     def worktree(self, root: Path) -> dict[str, str]:
         """Catalog-relative path → blob id of the working tree: git's index for clean files (its stat cache is
         always warm), hashing only files git reports modified or untracked."""
-        where = self.prefix or "."
+        where = self._spec()
         blobs: dict[str, str] = {}
         for line in _git(self.top, "ls-files", "-s", "-z", "--", where).stdout.split(b"\0"):
             if line:
@@ -177,6 +211,7 @@ class Repo:
                 blobs[self._rel(path)] = meta.split(b" ")[1].decode()
         dirty = _git(self.top, "diff-files", "--name-only", "-z", "--", where).stdout.split(b"\0")
         dirty += _git(self.top, "ls-files", "--others", "--exclude-standard", "-z", "--", where).stdout.split(b"\0")
+        files: list[tuple[str, bytes]] = []
         for path in filter(None, dirty):
             rel = self._rel(path)
             file = root / rel
@@ -185,10 +220,59 @@ class Repo:
             elif file.is_symlink():  # hashed as git stores a link (its target's name), never followed: /dev/zero, ~/.ssh
                 blobs[rel] = blob_id(os.fsencode(os.readlink(file)))
             elif file.is_file():
-                blobs[rel] = blob_id(file.read_bytes())
+                files.append((rel, path))
+            else:
+                blobs.pop(rel, None)
+        hashed = self._hash_files(files)
+        for rel, _ in files:  # (removed since git listed it: gone)
+            if rel in hashed:
+                blobs[rel] = hashed[rel]
             else:
                 blobs.pop(rel, None)
         return blobs
+
+    def _hash_files(self, files: list[tuple[str, bytes]]) -> dict[str, str]:
+        """Catalog-relative path → the blob id git would store for each working-tree file (path from the top): git
+        hashes them itself, so its conversions apply (core.autocrlf=true, the Windows default, stores a file saved
+        with CRLF as LF; .gitattributes eol=…) and a repository with sha256 ids gets sha256 ids. Hashing the bytes on
+        disk instead showed every file an editor saved unchanged as a format change that git does not see."""
+        if not files:
+            return {}
+        paths = b"".join(path + b"\n" for _, path in files if b"\n" not in path)
+        done = _git(self.top, "hash-object", "--stdin-paths", check=False, stdin=paths) if paths else None
+        ids = done.stdout.decode().split() if done is not None and done.returncode == 0 else []
+        named = [rel for rel, path in files if b"\n" not in path]
+        found = dict(zip(named, ids)) if len(ids) == len(named) else {}
+        for rel, path in files:  # a name git cannot take one to a line (a line break in it), or git refused: the bytes
+            if rel not in found:
+                try:
+                    found[rel] = blob_id((self.top / os.fsdecode(path)).read_bytes())
+                except OSError:
+                    continue
+        return found
+
+    def _spec(self, folder: str = "", prefix: str | None = None) -> str:
+        """The pathspec of the catalog folder (or of one *folder* in it), taken literally: a catalog kept in
+        「目录[2026]」 or 「公开*」 names that folder, not a pattern matching others (or, as a glob, none)."""
+        return f":(literal){(self.prefix if prefix is None else prefix) + folder or '.'}"
+
+    def catalog_at(self, rev: str) -> str:
+        """Where the catalog folder was at *rev* (its path from the top, as self.prefix): where it is now, unless
+        gongkai.yaml was not there then and was in one other folder, which holds none now (the catalog moved: from the
+        top of the repository into catalog/, or 目录/ renamed), so that a move is not read as the whole catalog added."""
+        if rev == EMPTY:
+            return self.prefix
+        if rev not in self._where:
+            found = self.prefix
+            if _git(self.top, "cat-file", "-e", f"{rev}:{self.prefix}gongkai.yaml", check=False).returncode != 0:
+                out = _git(self.top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, check=False).stdout
+                places = [p[:-len("gongkai.yaml")] for p in out.decode("utf-8", "surrogateescape").split("\0")
+                          if p == "gongkai.yaml" or p.endswith("/gongkai.yaml")]
+                # several catalogs (a county's): none is it; one still there (a sample kept beside it): another one
+                if len(places) == 1 and not (self.top / places[0] / "gongkai.yaml").exists():
+                    found = places[0]
+            self._where[rev] = found
+        return self._where[rev]
 
     def _rel(self, path: bytes) -> str:
         return path.decode("utf-8", "surrogateescape")[len(self.prefix):]
@@ -197,39 +281,59 @@ class Repo:
         """(path, old blob, new blob) of every catalog file that differs between two commits: one `git diff-tree`."""
         if old == EMPTY:
             return [(p, None, b) for p, b in sorted(self.tree(new).items())]
+        before, after = self.catalog_at(old), self.catalog_at(new)
+        if before != after:  # the catalog moved between them: its two folders compared, as trees
+            out = _git(self.top, "diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", f"{old}:{before}",
+                       f"{new}:{after}").stdout
+            return self._raw(out.decode("utf-8", "surrogateescape"), "")
         out = _git(self.top, "diff-tree", "-r", "-z", "--no-renames", "--no-abbrev", old, new, "--",
-                   self.prefix or ".").stdout
-        return self._raw(out.decode("utf-8", "surrogateescape"))
+                   self._spec("", after)).stdout
+        return self._raw(out.decode("utf-8", "surrogateescape"), after)
 
-    def _raw(self, text: str) -> list[tuple[str, str | None, str | None]]:
+    def _raw(self, text: str, prefix: str | None = None) -> list[tuple[str, str | None, str | None]]:
+        prefix = self.prefix if prefix is None else prefix
         parts = text.lstrip("\0\n").split("\0")
         found = []
         for meta, path in zip(parts[0::2], parts[1::2]):
-            if not meta.startswith(":") or not path.startswith(self.prefix):
+            if not meta.startswith(":") or not path.startswith(prefix):
                 continue
             fields = meta[1:].split(" ")
             old, new = (None if set(b) == {"0"} else b for b in fields[2:4])
-            found.append((path[len(self.prefix):], old, new))
+            found.append((path[len(prefix):], old, new))
         return found
 
-    def log(self, rev: str = "HEAD", globs: list[str] | None = None,
-            merges: bool = False) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
-        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first.
+    def log(self, rev: str = "HEAD", globs: list[str] | None = None, merges: bool = False,
+            prefix: str | None = None) -> list[tuple[Commit, list[tuple[str, str | None, str | None]]]]:
+        """Commits reachable from *rev* touching the catalog (or files matching *globs* in it), newest first; in the
+        folder *prefix* (where the catalog was before it moved, catalog_at) instead of where it is now.
 
         With *merges*, a merge commit is there too, once for each of its parents with what it changes against that
         parent (`-m`): a file that entered the history only as the merge was made (a conflict resolved by adding it)
         is seen entering there.
         """
-        specs = [f":(glob,icase){self.prefix}{g}" for g in globs] if globs else [self.prefix or "."]
+        prefix = self.prefix if prefix is None else prefix
+        specs = [f":(glob,icase){_glob_quoted(prefix)}{g}" for g in globs] if globs else [self._spec("", prefix)]
         out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "-m" if merges else "--no-merges",
                    f"--format=%x1e{_FORMAT}%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:
             return []
         history = []
         for chunk in out.stdout.decode("utf-8", "surrogateescape").split("\x1e")[1:]:
-            *head, rest = chunk.split("\x1f", 6)
-            history.append((_commit(head), self._raw(rest)))
+            *head, rest = chunk.split("\x1f", 7)
+            history.append((self._as_written(_commit(head)), self._raw(rest, prefix)))
         return history
+
+    def _as_written(self, commit: Commit) -> Commit:
+        """*commit* with its author and message read from the commit object's own bytes when it declares an encoding
+        (i18n.commitEncoding=GBK, a setting Chinese guides recommend for the Windows console): git converts the
+        whole commit to UTF-8, which garbles an author written in UTF-8 beside a GBK message (测试 → 娴嬭瘯), or
+        gives the bytes unconverted when the mix cannot be converted."""
+        if not commit.encoding or commit.encoding.replace("-", "").lower() == "utf8":
+            return commit
+        header, _, body = self.read(commit.sha).partition(b"\n\n")
+        author = next((line[len(b"author "):] for line in header.split(b"\n") if line.startswith(b"author ")), b"")
+        name = author[:author.rindex(b" <")] if b" <" in author else author
+        return replace(commit, author=_decoded(name, commit.encoding), message=_decoded(body, commit.encoding).strip())
 
     def timeline(self, rev: str = "HEAD") -> list[Commit]:
         """Every commit reachable from *rev*, parents before children (no messages); [] before the first commit."""
@@ -274,12 +378,46 @@ class Repo:
         self.close()
 
 
-_FORMAT = "%H%x1f%P%x1f%aI%x1f%cI%x1f%an%x1f%B"  # the fields _commit reads, the message last
+def _not_a_repository(catalog_root: Path, said: str) -> str:
+    """Why git reads no repository at *catalog_root*, from what git *said* (in English: LC_ALL=C), and what to do."""
+    owned = re.search(r"dubious ownership in repository at '(.+)'", said)
+    if owned:  # a checkout made by another user: a CI container, a folder copied from another account
+        return (f"git 拒绝读取「{catalog_root}」所在的仓库 {owned.group(1)}：它属于另一个用户（git 称 dubious ownership，"
+                "CI 的容器里常见）。确认这个仓库可信后，运行 git config --global --add safe.directory "
+                f"{owned.group(1)}，再试")
+    return f"「{catalog_root}」不在 git 仓库中：比较版本和查看历史需要用 git 管理目录（git init）"
+
+
+def _glob_quoted(path: str) -> str:
+    """*path* matched as itself inside a glob pathspec: git's wildcards *, ?, [ and its escape \\ escaped."""
+    return re.sub(r"([*?\[\\])", r"\\\1", path)
+
+
+_FORMAT = "%H%x1f%P%x1f%aI%x1f%cI%x1f%an%x1f%e%x1f%B"  # the fields _commit reads, the message last
 
 
 def _commit(fields: list[str]) -> Commit:
-    sha, parents, date, committed, author, message = (fields + [""] * 6)[:6]
-    return Commit(sha, tuple(parents.split()), date, author, message.strip(), committed)
+    sha, parents, date, committed, author, encoding, message = (fields + [""] * 7)[:7]
+    return Commit(sha, tuple(parents.split()), date, _written(author, encoding), _written(message, encoding).strip(),
+                  committed, encoding.strip())
+
+
+def _written(text: str, encoding: str) -> str:
+    """An author or a commit message as git gave it (decoded with surrogateescape), its bytes read again when they
+    are not UTF-8: a commit written by a tool that put GBK bytes in without git's 「encoding」 header."""
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    return _decoded(text.encode("utf-8", "surrogateescape"), encoding)
+
+
+def _decoded(raw: bytes, encoding: str) -> str:
+    """*raw* read as UTF-8 when it is UTF-8, else in the commit's *encoding*, else as GB18030 (which GBK is part of)."""
+    for name in ("utf-8", encoding.strip() or "gb18030", "gb18030"):
+        try:
+            return raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 class GitRevision:

@@ -102,6 +102,9 @@ def find_root(path: Path) -> Path:
     if path.is_file() and (owner := catalog_root_of(path)) is not None:  # one file of a catalog, dragged onto the window
         raise CatalogNotFound(f"「{path}」是目录中的一个文件：这里要写的是目录文件夹「{owner}」（gongkai 每次检查整个目录，"
                               "并在结果中逐个指出有问题的文件）")
+    if path.is_dir() and (owner := catalog_root_of(path)) is not None:  # items/ of a catalog: where the clerk works
+        raise CatalogNotFound(f"「{path}」是目录「{owner}」中的一个文件夹：gongkai 每次读取整个目录，请在目录文件夹"
+                              f"「{owner}」中运行，或写明它的路径（gongkai validate {owner}、gongkai diff -C {owner}）")
     raise NotACatalogFolder(
         path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
     )

@@ -11,7 +11,7 @@ from gongkai.catalog.files import ParsedFile
 from gongkai.catalog.kinds import ATTACHMENTS, folder_label, kind_of
 from gongkai.catalog.gitsource import EMPTY, GitProblem, GitRevision, Repo
 from gongkai.catalog.skipped import not_read, undecodable
-from gongkai.catalog.sources import Entry, Source, WorkingTree
+from gongkai.catalog.sources import Entry, Source, WorkingTree, file_blob_id
 from gongkai.diff.compare import (Key, compare_attachments, compare_files, compare_unread, key_of,
                                   withhold_attachments)
 from gongkai.diff.model import CatalogDiff, Change, Side
@@ -72,9 +72,24 @@ def _changed(repo: Repo, root: Path, cache: Cache, old: Side,
         return _catalog_only([t for t in repo.changed(old_rev, new.commit) if t[1] != t[2]]), None, None
     before = repo.tree(old_rev)
     tree = WorkingTree(root)
-    after = repo.worktree(root)
+    after = repo.worktree(root)  # the blobs git would store: a file checked out with CRLF (core.autocrlf) is unchanged
     triples = [(p, before.get(p), after.get(p)) for p in sorted(before.keys() | after.keys())]
-    return _catalog_only([t for t in triples if t[1] != t[2]]), tree, after
+    return [_on_disk(root, t) for t in _catalog_only([t for t in triples if t[1] != t[2]])], tree, after
+
+
+def _on_disk(root: Path, triple: Triple) -> Triple:
+    """A changed file of the working tree under the id of its bytes on disk, which the loader reads and checks against
+    the id it was listed with (and validate's cache keys by): with core.autocrlf=true the bytes are CRLF and git's id
+    is that of the LF text. Only the YAML files are read: an attachment, a link keep git's id (a CSV moved in a
+    CRLF checkout is still the same bytes to git, so moved, not removed and added)."""
+    path, old, new = triple
+    file = root / path
+    if new is None or path.startswith(ATTACHMENTS) or kind_of(path) is None or file.is_symlink() or not file.is_file():
+        return triple
+    try:
+        return path, old, file_blob_id(str(file))
+    except OSError:  # removed or made unreadable since it was listed: the loader names it
+        return triple
 
 
 def _catalog_only(triples: list[Triple]) -> list[Triple]:
