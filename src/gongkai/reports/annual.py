@@ -35,14 +35,18 @@ class Table3Row:
 
 @dataclass
 class Table2:
-    """Table 二: 规章 and 行政规范性文件 (issued / repealed / in force), and the yearly figures of the bureau."""
+    """Table 二: 规章 and 行政规范性文件 (issued / repealed / in force), and the yearly figures of the bureau.
 
-    regulations: tuple[int, int, int]
+    The figures only annual/<year>.yaml gives (规章, 许可, 处罚, 强制, 收费) are None without that file: a 0 in a
+    published report says the bureau decided nothing, which nobody has said.
+    """
+
+    regulations: tuple[int, int, int] | None
     normative: tuple[int, int, int]
-    licensing: int
-    penalty: int
-    enforcement: int
-    fees: float
+    licensing: int | None
+    penalty: int | None
+    enforcement: int | None
+    fees: float | None
 
 
 @dataclass
@@ -75,12 +79,13 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
     report = AnnualReport(year, mask_log(catalog.name), data, _table2(catalog, year, data), table3,
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
-                       *check_balance(table3), *_unrouted(appeals, year)]
+                       *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year)]
     report.notes.extend(_paused(requests, year))
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
-        report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
+        report.notes.append(f"{gap}：总体情况等文字和规章、行政许可、处罚、强制、收费的数字空缺，表中写「待填写」："
+                            f"建 annual/{year}.yaml 填写后再生成")
     elif data is None:
         report.problems.append(f"{gap}：表二的规章、行政许可、处罚、强制、收费和第一、五、六部分没有取到，改正后再生成")
     return report
@@ -195,7 +200,7 @@ def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     repealed = sum(validity in OUT_OF_FORCE and since is not None and since.year == year for validity, since in at_end)
     in_force = sum(validity not in OUT_OF_FORCE for validity, _ in at_end)
     if data is None:
-        return Table2((0, 0, 0), (issued, repealed, in_force), 0, 0, 0, 0.0)
+        return Table2(None, (issued, repealed, in_force), None, None, None, None)
     rules = data.regulations
     return Table2((rules.issued, rules.repealed, rules.in_force), (issued, repealed, in_force),
                   data.licensing, data.penalty, data.enforcement, data.fees)
@@ -263,6 +268,24 @@ def _unrouted(appeals: list[tuple[str, Appeal]], year: int) -> list[str]:
     return [f"{path}：行政诉讼没有写起诉方式，表四暂按「未经复议直接起诉」统计：写明「起诉方式: 未经复议直接起诉」"
             "或「起诉方式: 复议后起诉」" for path, appeal in appeals
             if appeal.received.year == year and appeal.kind == "行政诉讼" and appeal.route is None]
+
+
+def _unsettled(appeals: list[tuple[str, Appeal]], year: int) -> list[str]:
+    """Cases of *year* whose 结果 and 结案日期 disagree (GK712): table 四 counts them as 尚未审结 when they may have been
+    decided, or as decided on a day before they came in."""
+    end = dt.date(year, 12, 31)
+    found = []
+    for path, appeal in appeals:
+        if appeal.received.year != year:
+            continue
+        if appeal.result != "尚未审结" and appeal.closed is None:
+            found.append(f"{path}：结果是「{appeal.result}」，没有写结案日期，表四按「尚未审结」统计：写上「结案日期」（GK712）")
+        elif appeal.result == "尚未审结" and appeal.closed is not None and appeal.closed <= end:
+            found.append(f"{path}：写了结案日期 {appeal.closed}，没有写结果，表四按「尚未审结」统计：照决定书、判决书写明"
+                         "「结果: 维持」「纠正」或「其他」（GK712）")
+        elif appeal.closed is not None and appeal.closed < appeal.received:
+            found.append(f"{path}：结案日期 {appeal.closed} 早于收到日期 {appeal.received}：核对并改正日期（GK712）")
+    return found
 
 
 def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:

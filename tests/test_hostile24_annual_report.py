@@ -1,0 +1,232 @@
+"""Hostile pass 24 on issue 8 (`report annual`) and issue 14 (`inspect`), as the 政务公开办 that checks the annual report
+line by line: every cell of tables 二, 三 and 四 against a register counted by hand, in each output format; what the
+report says when a figure cannot be computed; that it never names a requester; and whether inspect flags a published
+report whose tables do not add up.
+
+Every expected figure is typed by hand from the register below and the rows and columns of 国办公开办函〔2021〕30号
+(table 三: 自然人, then 法人或其他组织 as 商业企业 科研机构 社会公益组织 法律服务机构 其他, then 总计).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
+
+NAME = "林雅娟"
+TODAY = "2027-01-20"
+
+
+def _request(number: str, received: str, applicant: str, extra: str = "") -> str:
+    return (f"编号: {number}\n收到日期: {received}\n申请渠道: 网上\n申请人类型: {applicant}\n申请人: {NAME}\n"
+            f"申请内容: {NAME}申请查阅城乡低保标准\n{extra}")
+
+
+def _answered(outcome: str, replied: str, reason: str = "") -> str:
+    return f"办理结果: {outcome}\n答复日期: {replied}\n" + (f"理由: {reason}\n" if reason else "")
+
+
+WITHHELD = ("国家秘密", "法律法规禁止公开", "三安全一稳定", "个人隐私", "内部事务信息", "过程性信息", "行政执法案卷", "行政查询事项")
+UNAVAILABLE = ("本机关不掌握", "需要另行制作", "补正后仍不明确")
+NOT_HANDLED = ("信访举报投诉", "重复申请", "公开出版物", "大量反复申请", "确认或重新出具")
+
+REGISTER = {
+    # 2025 request answered 2026-01-12: 二 (自然人) and （一）
+    "YSQ-2025-001": _request("YSQ-2025-001", "2025-12-15", "自然人", _answered("予以公开", "2026-01-12")),
+    # 2025 request still open: 二 and 四 (商业企业)
+    "YSQ-2025-002": _request("YSQ-2025-002", "2025-12-22", "商业企业"),
+    # 2025 request answered in 2025: no row of 2026
+    "YSQ-2025-003": _request("YSQ-2025-003", "2025-03-02", "自然人", _answered("予以公开", "2025-03-20")),
+    "YSQ-2026-001": _request("YSQ-2026-001", "2026-02-02", "自然人", _answered("予以公开", "2026-02-10")),
+    # answered late (due 2026-03-30): counted as answered all the same, （二）, 科研机构
+    "YSQ-2026-002": _request("YSQ-2026-002", "2026-03-02", "科研机构", _answered("部分公开", "2026-04-20")),
+    **{f"YSQ-2026-1{i:02d}": _request(f"YSQ-2026-1{i:02d}", "2026-05-06", "社会公益组织",
+                                      _answered("不予公开", "2026-05-20", reason)) for i, reason in enumerate(WITHHELD)},
+    **{f"YSQ-2026-2{i:02d}": _request(f"YSQ-2026-2{i:02d}", "2026-06-01", "法律服务机构",
+                                      _answered("无法提供", "2026-06-10", reason)) for i, reason in enumerate(UNAVAILABLE)},
+    **{f"YSQ-2026-3{i:02d}": _request(f"YSQ-2026-3{i:02d}", "2026-07-01", "其他",
+                                      _answered("不予处理", "2026-07-10", reason)) for i, reason in enumerate(NOT_HANDLED)},
+    # withdrawn: （六）3. 其他; fee not paid: （六）2.; 补正 never came: （六）1.
+    "YSQ-2026-400": _request("YSQ-2026-400", "2026-08-03", "自然人", _answered("撤回", "2026-08-05")),
+    "YSQ-2026-401": _request("YSQ-2026-401", "2026-08-03", "自然人", _answered("其他处理", "2026-09-01", "逾期未缴费")),
+    "YSQ-2026-402": _request("YSQ-2026-402", "2026-09-01", "科研机构",
+                             "补正:\n  通知日期: 2026-09-03\n" + _answered("其他处理", "2026-10-20", "逾期不补正")),
+    # received 2026-12-28, answered 2027-01-08: 一 and 四 (商业企业)
+    "YSQ-2026-403": _request("YSQ-2026-403", "2026-12-28", "商业企业", _answered("予以公开", "2027-01-08")),
+}
+#        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+TABLE3 = [
+    ("一、本年新收政府信息公开申请数量", [3, 1, 2, 8, 3, 5, 22]),
+    ("二、上年结转政府信息公开申请数量", [1, 1, 0, 0, 0, 0, 2]),
+    ("三、本年度办理结果", [None] * 7),
+    ("（一）予以公开", [2, 0, 0, 0, 0, 0, 2]),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", [0, 0, 1, 0, 0, 0, 1]),
+    ("（三）不予公开", [0, 0, 0, 8, 0, 0, 8]),
+    ("1. 属于国家秘密", [0, 0, 0, 1, 0, 0, 1]),
+    ("2. 其他法律行政法规禁止公开", [0, 0, 0, 1, 0, 0, 1]),
+    ("3. 危及“三安全一稳定”", [0, 0, 0, 1, 0, 0, 1]),
+    ("4. 保护第三方合法权益", [0, 0, 0, 1, 0, 0, 1]),
+    ("5. 属于三类内部事务信息", [0, 0, 0, 1, 0, 0, 1]),
+    ("6. 属于四类过程性信息", [0, 0, 0, 1, 0, 0, 1]),
+    ("7. 属于行政执法案卷", [0, 0, 0, 1, 0, 0, 1]),
+    ("8. 属于行政查询事项", [0, 0, 0, 1, 0, 0, 1]),
+    ("（四）无法提供", [0, 0, 0, 0, 3, 0, 3]),
+    ("1. 本机关不掌握相关政府信息", [0, 0, 0, 0, 1, 0, 1]),
+    ("2. 没有现成信息需要另行制作", [0, 0, 0, 0, 1, 0, 1]),
+    ("3. 补正后申请内容仍不明确", [0, 0, 0, 0, 1, 0, 1]),
+    ("（五）不予处理", [0, 0, 0, 0, 0, 5, 5]),
+    ("1. 信访举报投诉类申请", [0, 0, 0, 0, 0, 1, 1]),
+    ("2. 重复申请", [0, 0, 0, 0, 0, 1, 1]),
+    ("3. 要求提供公开出版物", [0, 0, 0, 0, 0, 1, 1]),
+    ("4. 无正当理由大量反复申请", [0, 0, 0, 0, 0, 1, 1]),
+    ("5. 要求行政机关确认或重新出具已获取信息", [0, 0, 0, 0, 0, 1, 1]),
+    ("（六）其他处理", [2, 0, 1, 0, 0, 0, 3]),
+    ("1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", [0, 0, 1, 0, 0, 0, 1]),
+    ("2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", [1, 0, 0, 0, 0, 0, 1]),
+    ("3. 其他", [1, 0, 0, 0, 0, 0, 1]),
+    ("（七）总计", [4, 0, 2, 8, 3, 5, 22]),
+    ("四、结转下年度继续办理", [0, 2, 0, 0, 0, 0, 2]),
+]
+
+APPEALS = {
+    "FY-2026-001": "编号: FY-2026-001\n类型: 行政复议\n收到日期: 2026-03-01\n结果: 维持\n结案日期: 2026-05-01\n",
+    # decided after the year: 尚未审结 in 2026
+    "FY-2026-002": "编号: FY-2026-002\n类型: 行政复议\n收到日期: 2026-12-01\n结果: 纠正\n结案日期: 2027-01-10\n",
+    "FY-2026-003": "编号: FY-2026-003\n类型: 行政复议\n收到日期: 2026-04-01\n结果: 撤销原答复，责令重新答复\n结案日期: 2026-06-01\n",
+    "SS-2026-001": ("编号: SS-2026-001\n类型: 行政诉讼\n起诉方式: 复议后起诉\n收到日期: 2026-06-01\n结果: 撤诉\n"
+                    "结案日期: 2026-08-01\n"),
+    "SS-2026-002": ("编号: SS-2026-002\n类型: 行政诉讼\n起诉方式: 未经复议直接起诉\n收到日期: 2026-06-01\n结果: 维持\n"
+                    "结案日期: 2026-09-01\n"),
+    "SS-2026-003": "编号: SS-2026-003\n类型: 行政诉讼\n起诉方式: 未经复议直接起诉\n收到日期: 2026-11-02\n",
+    # received in 2025: in no column of 2026
+    "FY-2025-001": "编号: FY-2025-001\n类型: 行政复议\n收到日期: 2025-11-01\n结果: 维持\n结案日期: 2026-01-05\n",
+}
+#                  结果维持 结果纠正 其他结果 尚未审结 总计
+TABLE4 = {"行政复议": [1, 1, 0, 1, 3], "未经复议直接起诉": [1, 0, 0, 1, 2], "复议后起诉": [0, 0, 1, 0, 1]}
+
+ANNUAL = """\
+年度: 2026
+总体情况: 本年度依法做好政府信息公开工作。
+规章: {本年制发: 0, 本年废止: 0, 现行有效: 0}
+行政许可: 36
+行政处罚: 2
+行政强制: 1
+行政事业性收费: 0.004
+"""
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-counted catalog (read only by the tests that use it)."""
+    catalog = CatalogDir(tmp_path_factory.mktemp("h24") / "catalog")
+    catalog.write("gongkai.yaml", AGENCY)
+    catalog.item(ITEM)
+    catalog.record(RECORD)
+    for number, text in REGISTER.items():
+        catalog.write(f"requests/{number[4:8]}/{number}.yaml", text)
+    for number, text in APPEALS.items():
+        catalog.write(f"appeals/{number}.yaml", text)
+    catalog.write("annual/2026.yaml", ANNUAL)
+    return catalog.root
+
+
+def _markdown_rows(text: str) -> list[list[str]]:
+    return [[c.strip().lstrip("　") for c in line.strip().strip("|").split("|")]
+            for line in text.splitlines() if line.startswith("|")]
+
+
+def _html_rows(text: str) -> list[list[str]]:
+    return [[unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", text, re.S)]
+
+
+def _table3_of(rows: list[list[str]]) -> list[tuple[str, list[int | None]]]:
+    labels = {label for label, _ in TABLE3}
+    return [(r[0], [int(c) if c else None for c in r[1:8]]) for r in rows if r and r[0] in labels]
+
+
+def test_table_three_cell_by_cell_in_markdown_html_and_xlsx(gk, register, tmp_path):
+    run = gk("report", "annual", register, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert _table3_of(_markdown_rows(run.out)) == TABLE3
+    html = tmp_path / "a.html"
+    assert gk("report", "annual", register, "--year", "2026", "--today", TODAY, "-f", "html", "-o", html).code == 0
+    assert _table3_of(_html_rows(html.read_text(encoding="utf-8"))) == TABLE3
+    book = tmp_path / "a.xlsx"
+    assert gk("report", "annual", register, "--year", "2026", "--today", TODAY, "-f", "xlsx", "-o", book).code == 0
+    sheet = load_workbook(book)["表三 依申请公开"]
+    assert [(str(r[0]).lstrip("　"), list(r[1:8])) for r in sheet.iter_rows(min_row=2, values_only=True)] == TABLE3
+    # nothing of who asked, or what they wrote, in any of them
+    for text in (run.out, run.err, html.read_text(encoding="utf-8")):
+        assert NAME not in text and "低保标准" not in text
+    assert not any(NAME in str(c) for s in load_workbook(book) for row in s.iter_rows(values_only=True) for c in row)
+
+
+def test_tables_two_and_four_cell_by_cell(gk, register, tmp_path):
+    run = gk("report", "annual", register, "--year", "2026", "--today", TODAY)
+    rows = _markdown_rows(run.out)
+    assert ["行政许可", "36"] in rows and ["行政处罚", "2"] in rows and ["行政强制", "1"] in rows
+    assert ["行政事业性收费", "0.004"] in rows and ["规章", "0", "0", "0"] in rows
+    four = rows[rows.index(next(r for r in rows if r[0] == "结果维持")) + 1]
+    assert [int(c) for c in four] == TABLE4["行政复议"] + TABLE4["未经复议直接起诉"] + TABLE4["复议后起诉"]
+    book = tmp_path / "a.xlsx"
+    gk("report", "annual", register, "--year", "2026", "--today", TODAY, "-f", "xlsx", "-o", book)
+    sheet = load_workbook(book)["表四 复议诉讼"]
+    assert {r[0]: list(r[1:]) for r in sheet.iter_rows(min_row=2, values_only=True)} == TABLE4
+
+
+# ---------------------------------------------------------------- a figure nobody gave is not a 0
+
+def test_figures_only_the_annual_data_gives_are_not_printed_as_zero_without_it(gk, cat, tmp_path):
+    # No annual/2026.yaml: before, the report printed 行政许可 0, 行政处罚 0 … 收费 0 — a published claim that the
+    # bureau decided nothing — while its own note said the figures were 空缺.
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    rows = _markdown_rows(run.out)
+    for label in ("行政许可", "行政处罚", "行政强制", "行政事业性收费"):
+        assert [label, "待填写"] in rows, label
+    assert ["规章", "待填写", "待填写", "待填写"] in rows
+    assert ["行政规范性文件", "0", "0", "0"] in rows  # counted from the records: a real 0
+    assert "表中写「待填写」" in run.err and "annual/2026.yaml" in run.err
+    html = tmp_path / "a.html"
+    gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY, "-f", "html", "-o", html)
+    html_rows = _html_rows(html.read_text(encoding="utf-8"))
+    assert ["行政许可", "待填写"] in html_rows and ["行政事业性收费", "待填写"] in html_rows
+    book = tmp_path / "a.xlsx"
+    gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY, "-f", "xlsx", "-o", book)
+    cells = {r[0]: list(r[1:]) for r in load_workbook(book)["表二 主动公开"].iter_rows(values_only=True) if r[0]}
+    assert cells["行政许可"][0] == "待填写" and cells["行政事业性收费"][0] == "待填写"
+    assert cells["规章"] == ["待填写"] * 3 and cells["行政规范性文件"] == [0, 0, 0]
+
+
+def test_zero_figures_written_in_the_annual_data_are_printed_as_zero(gk, cat):
+    cat.write("annual/2026.yaml", "年度: 2026\n行政许可: 0\n行政事业性收费: 0\n")
+    rows = _markdown_rows(gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY).out)
+    assert ["行政许可", "0"] in rows and ["行政事业性收费", "0"] in rows and ["规章", "0", "0", "0"] in rows
+
+
+# ---------------------------------------------------------------- table 四: a case whose result and closing disagree
+
+@pytest.mark.parametrize("case, said", [
+    ("结果: 维持\n", "结果是「维持」，没有写结案日期"),
+    ("结案日期: 2026-12-31\n", "写了结案日期 2026-12-31，没有写结果"),
+])
+def test_a_case_whose_result_and_closing_day_disagree_is_named_by_the_report(gk, cat, case, said):
+    # Before, both were counted 尚未审结 in table 四 with exit 0 and not a word: a decided case reported as pending.
+    cat.write("appeals/FY-2026-009.yaml", f"编号: FY-2026-009\n类型: 行政复议\n收到日期: 2026-03-02\n{case}")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 1
+    assert f"appeals/FY-2026-009.yaml：{said}" in run.err and "GK712" in run.err
+
+
+def test_a_case_closed_in_the_next_year_is_pending_without_a_word(gk, cat):
+    cat.write("appeals/FY-2026-009.yaml", "编号: FY-2026-009\n类型: 行政复议\n收到日期: 2026-12-02\n结果: 维持\n"
+                                          "结案日期: 2027-01-05\n")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert "FY-2026-009" not in run.err
