@@ -10,6 +10,7 @@ Every expected figure is typed by hand from the register below and the rows and 
 from __future__ import annotations
 
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -230,3 +231,89 @@ def test_a_case_closed_in_the_next_year_is_pending_without_a_word(gk, cat):
     run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
     assert run.code == 0, run.err
     assert "FY-2026-009" not in run.err
+
+
+# ---------------------------------------------------------------- inspect reads the published report line by line
+
+def _report_record(body: str, published: str = "2027-01-20") -> str:
+    text = "\n".join(f"  {line}" if line else "" for line in body.splitlines())
+    return ("编号: R2027-001\n题名: 测试县民政局2026年政府信息公开工作年度报告\n索引号: 350524-MZ-2027-00001\n文种: 年度报告\n"
+            "报告年度: 2026\n责任单位: bgs\n公开属性: 主动公开\n公开渠道: [政府网站]\n保密审查:\n  审查人: 张三\n"
+            "  审查日期: 2027-01-18\n  结论: 不涉及国家秘密，同意主动公开\n成文日期: 2027-01-18\n"
+            f"公开日期: {published}\n页数: 3\n正文: |\n{text}\n")
+
+
+def _report_tables(gk, root: Path) -> list[str]:
+    sheet = gk("inspect", root, "--today", "2027-02-10", "--format", "json").json()
+    (check,) = [w for w in sheet["warnings"] if w["key"] == "report-tables"]
+    assert all(e["id"] == "R2027-001" and e["path"] == "records/R2027-001.yaml" for e in check["evidence"])
+    return [e["text"] for e in check["evidence"]]
+
+
+@pytest.fixture
+def published(gk, register, tmp_path) -> tuple[Path, str]:
+    """A copy of the register with the report `report annual` wrote for 2026 on the web (and that report's text)."""
+    root = tmp_path / "catalog"
+    shutil.copytree(register, root)
+    body = gk("report", "annual", root, "--year", "2026", "--today", TODAY).out
+    (root / "records" / "R2027-001.yaml").write_text(_report_record(body), encoding="utf-8")
+    return root, body
+
+
+WHERE = "：核对登记簿后改正 records/R2027-001.yaml 的正文（gongkai report annual --year 2026 重新生成表格）"
+TITLE = "「测试县民政局2026年政府信息公开工作年度报告」表三"
+
+
+def test_the_report_as_generated_adds_up_and_matches_the_register(gk, published):
+    assert _report_tables(gk, published[0]) == []
+
+
+def test_a_published_report_whose_table_three_does_not_add_up_is_named_cell_by_cell(gk, published):
+    # One figure typed over by hand: 一、本年新收 自然人 3 → 4. Before, inspect said nothing of the published tables.
+    root, body = published
+    edited = body.replace("| 一、本年新收政府信息公开申请数量 | 3 |", "| 一、本年新收政府信息公开申请数量 | 4 |")
+    (root / "records" / "R2027-001.yaml").write_text(_report_record(edited), encoding="utf-8")
+    assert _report_tables(gk, root) == [
+        f"{TITLE}「一、本年新收政府信息公开申请数量」行「总计」列是 22，前面各列之和是 23{WHERE}",
+        f"{TITLE}「自然人」列：第一项加第二项是 5，第三项（七）总计加第四项是 4，应相等{WHERE}",
+        f"{TITLE}「一、本年新收政府信息公开申请数量」行「自然人」列是 4，登记簿算出的是 3{WHERE}",
+    ]
+
+
+def test_a_category_that_is_not_the_sum_of_its_rows_is_named(gk, published):
+    # （三）不予公开 社会公益组织 8 → 9 and its 总计 and （七） kept in step: only the numbered rows below disagree
+    root, body = published
+    edited = body.replace("| 　（三）不予公开 | 0 | 0 | 0 | 8 | 0 | 0 | 8 |", "| 　（三）不予公开 | 0 | 0 | 0 | 9 | 0 | 0 | 9 |")
+    assert edited != body
+    (root / "records" / "R2027-001.yaml").write_text(_report_record(edited), encoding="utf-8")
+    found = _report_tables(gk, root)
+    assert f"{TITLE}「（三）不予公开」行「社会公益组织」列是 9，下面各项之和是 8{WHERE}" in found
+    assert f"{TITLE}「（七）总计」行「社会公益组织」列是 8，（一）至（六）之和是 9{WHERE}" in found
+
+
+CONDENSED = """\
+| 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 | 自然人 | 法人或其他组织 | 总计 |
+|---|---|---|---|
+| 一、本年新收政府信息公开申请数量 | 5 | 1 | 6 |
+| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 |
+| 三、本年度办理结果（一）予以公开 | 2 | 1 | 3 |
+| （二）部分公开 | 1 | 0 | 1 |
+| （三）不予公开：保护第三方合法权益 | 1 | 0 | 1 |
+| （四）无法提供：本机关不掌握相关政府信息 | 1 | 0 | 1 |
+| （五）不予处理 | 0 | 0 | 0 |
+| （六）其他处理 | 0 | 0 | 0 |
+| （七）总计 | 5 | 1 | {total} |
+| 四、结转下年度继续办理 | 0 | 0 | 0 |
+"""
+
+
+@pytest.mark.parametrize("total, found", [
+    ("6", []),
+    ("7", [f"{TITLE}「（七）总计」行「总计」列是 7，前面各列之和是 6",
+           f"{TITLE}「（七）总计」行「总计」列是 7，（一）至（六）之和是 6",
+           f"{TITLE}「总计」列：第一项加第二项是 6，第三项（七）总计加第四项是 7，应相等"]),
+])
+def test_a_condensed_table_typed_by_hand_is_checked_by_its_own_columns(gk, cat, total, found):
+    # the bundled catalog's 2025 report has this shape (自然人 / 法人或其他组织 / 总计); no register of 2026 here
+    cat.write("records/R2027-001.yaml", _report_record(CONDENSED.format(total=total)))
+    assert _report_tables(gk, cat.root) == [f + WHERE for f in found]

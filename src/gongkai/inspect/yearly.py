@@ -11,10 +11,14 @@ from gongkai.inspect.interaction import answered
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Figure, Figures, Status
 from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
+from gongkai.model.request import Request
 from gongkai.model.vocab import INTERPRETATION_KIND
+from gongkai.reports.annual import build_annual
+from gongkai.reports.published import check_sums, compare_with, read_table3
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
+REPORT_TABLES_SOURCE = "国办公开办函〔2021〕30号（表三：第一项加第二项之和，等于第三项加第四项之和）"
 REPORT_YEARS_SOURCE = "国办公开办函〔2019〕61号（「政府信息公开年报」栏目）；《政府信息公开条例》第四十九条"
 
 
@@ -102,6 +106,29 @@ def check_report_years(run: Inspection) -> Check:
     return Check("report-years", "信息公开年报", "政府信息公开年报栏目缺少的年度（栏目应有历年的年度报告）",
                  f"缺少的年度逐一提醒（不计分；{report_year(run)}年度的报告是否按时公开在扣分指标中计）", REPORT_YEARS_SOURCE,
                  Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
+
+
+def check_report_tables(run: Inspection) -> Check:
+    """A warning for each figure of table 三 in a report on the web that breaks the format's sums, or (for a year the
+    register was kept) differs from what the register gives: the check a 政务公开办 makes reading it line by line."""
+    requests: list[tuple[str, Request]] = run.catalog.models("request")
+    kept = {r.received.year for _, r in requests}
+    evidence = []
+    for record in sorted((r for r in run.web_records if r.reported_year is not None), key=lambda r: r.id):
+        table = read_table3(record.body or "")
+        year = record.reported_year
+        if table is None or year is None:
+            continue
+        problems = check_sums(table)
+        if year in kept:
+            problems += compare_with(table, build_annual(run.catalog, year).table3)
+        path = run.path("record", record.id)
+        evidence += [Evidence(f"「{record.title}」表三{problem}：核对登记簿后改正 {path or record.id} 的正文"
+                              f"（gongkai report annual --year {year} 重新生成表格）", record.id, path)
+                     for problem in problems]
+    return Check("report-tables", "信息公开年报", "网站上年度报告表三的数字（各项之和、总计，勾稽关系：第一项加第二项之和等于第三项加第四项之和）",
+                 "对不上的逐项提醒（不计分）", REPORT_TABLES_SOURCE, Status.FAIL if evidence else Status.PASS, evidence,
+                 len(evidence))
 
 
 def website_figures(run: Inspection) -> Figures:
