@@ -317,3 +317,36 @@ def test_a_condensed_table_typed_by_hand_is_checked_by_its_own_columns(gk, cat, 
     # the bundled catalog's 2025 report has this shape (自然人 / 法人或其他组织 / 总计); no register of 2026 here
     cat.write("records/R2027-001.yaml", _report_record(CONDENSED.format(total=total)))
     assert _report_tables(gk, cat.root) == [f + WHERE for f in found]
+
+
+# ---------------------------------------------------------------- 驳回 with what it dismisses
+
+DISMISSED = {
+    # since 2015 a court upholding the act writes 驳回原告的诉讼请求 (行政诉讼法第六十九条), never 维持: 结果维持
+    "SS-1": ("行政诉讼", "未经复议直接起诉", "判决驳回原告的诉讼请求"),
+    "SS-2": ("行政诉讼", "复议后起诉", "驳回诉讼请求"),
+    # the review's own words for the same (行政复议法第六十九条): 结果维持
+    "FY-1": ("行政复议", None, "决定驳回申请人的行政复议请求"),
+    # the case ended without judging the act: 其他结果
+    "SS-3": ("行政诉讼", "未经复议直接起诉", "裁定驳回原告的起诉"),
+    "FY-2": ("行政复议", None, "驳回行政复议申请"),
+}
+
+
+def test_a_dismissal_is_counted_by_what_it_dismisses(gk, cat):
+    # Before, every one of these was GK104 「不是有效的结果」 and the case fell out of table 四 (exit 1): the commonest
+    # judgment a bureau wins a lawsuit with could not be registered as the court wrote it.
+    for number, (kind, route, result) in DISMISSED.items():
+        cat.write(f"appeals/{number}.yaml", f"编号: {number}\n类型: {kind}\n收到日期: 2026-03-02\n结果: {result}\n"
+                  + (f"起诉方式: {route}\n" if route else "") + "结案日期: 2026-09-01\n")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    #  行政复议: 维持 纠正 其他 尚未审结 总计 | 未经复议直接起诉 … | 复议后起诉 …
+    assert "| 1 | 0 | 1 | 0 | 2 | 1 | 0 | 1 | 0 | 2 | 1 | 0 | 0 | 0 | 1 |" in run.out
+
+
+@pytest.mark.parametrize("result", ["驳回", "驳回上诉", "驳回申请"])
+def test_a_dismissal_that_does_not_say_of_what_is_still_asked(gk, cat, result):
+    cat.write("appeals/FY-9.yaml", f"编号: FY-9\n类型: 行政复议\n收到日期: 2026-03-02\n结果: {result}\n结案日期: 2026-06-01\n")
+    run = gk("validate", cat.root, "--today", TODAY)
+    assert f"4:5 错误 GK104 「{result}」不是有效的「结果」" in run.out
