@@ -235,18 +235,18 @@ def test_a_case_closed_in_the_next_year_is_pending_without_a_word(gk, cat):
 
 # ---------------------------------------------------------------- inspect reads the published report line by line
 
-def _report_record(body: str, published: str = "2027-01-20") -> str:
+def _report_record(body: str, year: int = 2026) -> str:
     text = "\n".join(f"  {line}" if line else "" for line in body.splitlines())
-    return ("编号: R2027-001\n题名: 测试县民政局2026年政府信息公开工作年度报告\n索引号: 350524-MZ-2027-00001\n文种: 年度报告\n"
-            "报告年度: 2026\n责任单位: bgs\n公开属性: 主动公开\n公开渠道: [政府网站]\n保密审查:\n  审查人: 张三\n"
-            "  审查日期: 2027-01-18\n  结论: 不涉及国家秘密，同意主动公开\n成文日期: 2027-01-18\n"
-            f"公开日期: {published}\n页数: 3\n正文: |\n{text}\n")
+    return (f"编号: R{year + 1}-901\n题名: 测试县民政局{year}年政府信息公开工作年度报告\n索引号: 350524-MZ-{year + 1}-00901\n"
+            f"文种: 年度报告\n报告年度: {year}\n责任单位: bgs\n公开属性: 主动公开\n公开渠道: [政府网站]\n保密审查:\n  审查人: 张三\n"
+            f"  审查日期: {year + 1}-01-18\n  结论: 不涉及国家秘密，同意主动公开\n成文日期: {year + 1}-01-18\n"
+            f"公开日期: {year + 1}-01-20\n页数: 3\n正文: |\n{text}\n")
 
 
 def _report_tables(gk, root: Path) -> list[str]:
     sheet = gk("inspect", root, "--today", "2027-02-10", "--format", "json").json()
     (check,) = [w for w in sheet["warnings"] if w["key"] == "report-tables"]
-    assert all(e["id"] == "R2027-001" and e["path"] == "records/R2027-001.yaml" for e in check["evidence"])
+    assert all(e["id"] == "R2027-901" and e["path"] == "records/R2027-901.yaml" for e in check["evidence"])
     return [e["text"] for e in check["evidence"]]
 
 
@@ -256,11 +256,11 @@ def published(gk, register, tmp_path) -> tuple[Path, str]:
     root = tmp_path / "catalog"
     shutil.copytree(register, root)
     body = gk("report", "annual", root, "--year", "2026", "--today", TODAY).out
-    (root / "records" / "R2027-001.yaml").write_text(_report_record(body), encoding="utf-8")
+    (root / "records" / "R2027-901.yaml").write_text(_report_record(body), encoding="utf-8")
     return root, body
 
 
-WHERE = "：核对登记簿后改正 records/R2027-001.yaml 的正文（gongkai report annual --year 2026 重新生成表格）"
+WHERE = "：核对登记簿后改正 records/R2027-901.yaml 的正文（gongkai report annual --year 2026 重新生成表格）"
 TITLE = "「测试县民政局2026年政府信息公开工作年度报告」表三"
 
 
@@ -272,7 +272,7 @@ def test_a_published_report_whose_table_three_does_not_add_up_is_named_cell_by_c
     # One figure typed over by hand: 一、本年新收 自然人 3 → 4. Before, inspect said nothing of the published tables.
     root, body = published
     edited = body.replace("| 一、本年新收政府信息公开申请数量 | 3 |", "| 一、本年新收政府信息公开申请数量 | 4 |")
-    (root / "records" / "R2027-001.yaml").write_text(_report_record(edited), encoding="utf-8")
+    (root / "records" / "R2027-901.yaml").write_text(_report_record(edited), encoding="utf-8")
     assert _report_tables(gk, root) == [
         f"{TITLE}「一、本年新收政府信息公开申请数量」行「总计」列是 22，前面各列之和是 23{WHERE}",
         f"{TITLE}「自然人」列：第一项加第二项是 5，第三项（七）总计加第四项是 4，应相等{WHERE}",
@@ -285,7 +285,7 @@ def test_a_category_that_is_not_the_sum_of_its_rows_is_named(gk, published):
     root, body = published
     edited = body.replace("| 　（三）不予公开 | 0 | 0 | 0 | 8 | 0 | 0 | 8 |", "| 　（三）不予公开 | 0 | 0 | 0 | 9 | 0 | 0 | 9 |")
     assert edited != body
-    (root / "records" / "R2027-001.yaml").write_text(_report_record(edited), encoding="utf-8")
+    (root / "records" / "R2027-901.yaml").write_text(_report_record(edited), encoding="utf-8")
     found = _report_tables(gk, root)
     assert f"{TITLE}「（三）不予公开」行「社会公益组织」列是 9，下面各项之和是 8{WHERE}" in found
     assert f"{TITLE}「（七）总计」行「社会公益组织」列是 8，（一）至（六）之和是 9{WHERE}" in found
@@ -315,7 +315,7 @@ CONDENSED = """\
 ])
 def test_a_condensed_table_typed_by_hand_is_checked_by_its_own_columns(gk, cat, total, found):
     # the bundled catalog's 2025 report has this shape (自然人 / 法人或其他组织 / 总计); no register of 2026 here
-    cat.write("records/R2027-001.yaml", _report_record(CONDENSED.format(total=total)))
+    cat.write("records/R2027-901.yaml", _report_record(CONDENSED.format(total=total)))
     assert _report_tables(gk, cat.root) == [f + WHERE for f in found]
 
 
@@ -350,3 +350,32 @@ def test_a_dismissal_that_does_not_say_of_what_is_still_asked(gk, cat, result):
     cat.write("appeals/FY-9.yaml", f"编号: FY-9\n类型: 行政复议\n收到日期: 2026-03-02\n结果: {result}\n结案日期: 2026-06-01\n")
     run = gk("validate", cat.root, "--today", TODAY)
     assert f"4:5 错误 GK104 「{result}」不是有效的「结果」" in run.out
+
+
+# ---------------------------------------------------------------- 上年结转 is last year's 结转下年度
+
+LAST_YEAR = CONDENSED.replace("| 四、结转下年度继续办理 | 0 | 0 | 0 |", "| 四、结转下年度继续办理 | {carried} | 0 | {carried} |")
+
+
+@pytest.mark.parametrize("carried, said", [
+    ("0", []),
+    ("1", ["「自然人」列：本年「二、上年结转」是 0，上一年度报告「四、结转下年度继续办理」是 1",
+           "「总计」列：本年「二、上年结转」是 0，上一年度报告「四、结转下年度继续办理」是 1"]),
+])
+def test_the_carried_over_row_is_checked_against_last_years_report(gk, cat, carried, said):
+    # 2025's report (on the web, typed by hand as the bundled one is) said 1 request of a 自然人 was carried into 2026;
+    # the register has none (2026's 二 = 0). Before, report annual printed 0 and exit 0: two published reports that
+    # contradict each other, the first thing a 政务公开办 compares.
+    cat.write("records/R2026-901.yaml", _report_record(LAST_YEAR.format(total=6, carried=carried).replace(
+        "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 6 |", f"| 一、本年新收政府信息公开申请数量 | {5 + int(carried)} | 1 | {6 + int(carried)} |"),
+        year=2025))
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    where = "records/R2026-901.yaml（2025年度报告）与本年表三对不上，"
+    fix = ("：两份报告说的是同一批申请，应一致。核对登记簿中2026年1月1日还没答复的以前年度申请（或 annual/2026.yaml 的「上年结转」），"
+           "或更正上一年度的报告")
+    assert [line for line in run.err.splitlines() if line.startswith("检查：")] == [f"检查：{where}{s}{fix}" for s in said]
+    assert run.code == (1 if said else 0)
+    # and inspect, reading both published reports
+    body = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY).out
+    cat.write("records/R2027-901.yaml", _report_record(body))
+    assert _report_tables(gk, cat.root) == [f"{TITLE}{s}（「测试县民政局2025年政府信息公开工作年度报告」）{WHERE}" for s in said]

@@ -13,8 +13,8 @@ from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
 from gongkai.model.request import Request
 from gongkai.model.vocab import INTERPRETATION_KIND
-from gongkai.reports.annual import build_annual
-from gongkai.reports.published import check_sums, compare_with, read_table3
+from gongkai.reports.annual import build_annual, compare_with
+from gongkai.reports.published import carried_over, check_sums, read_table3
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
@@ -114,14 +114,17 @@ def check_report_tables(run: Inspection) -> Check:
     requests: list[tuple[str, Request]] = run.catalog.models("request")
     kept = {r.received.year for _, r in requests}
     evidence = []
-    for record in sorted((r for r in run.web_records if r.reported_year is not None), key=lambda r: r.id):
-        table = read_table3(record.body or "")
-        year = record.reported_year
-        if table is None or year is None:
-            continue
+    tables = {r.id: (r, t) for r in run.web_records if r.reported_year is not None
+              and (t := read_table3(r.body or "")) is not None}
+    for record, table in (tables[k] for k in sorted(tables)):
+        year = record.reported_year or 0
         problems = check_sums(table)
         if year in kept:
             problems += compare_with(table, build_annual(run.catalog, year).table3)
+        carried = next((r for r in table.rows if r.key == "二"), None)
+        for before, last in (tables[k] for k in sorted(tables) if tables[k][0].reported_year == year - 1):
+            problems += [f"{text}（「{before.title}」）" for text in
+                         (carried_over(last, (table.columns, carried.cells)) if carried else [])]
         path = run.path("record", record.id)
         evidence += [Evidence(f"「{record.title}」表三{problem}：核对登记簿后改正 {path or record.id} 的正文"
                               f"（gongkai report annual --year {year} 重新生成表格）", record.id, path)

@@ -13,6 +13,7 @@ from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, �
 from gongkai.privacy import annual_findings
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
+from gongkai.reports.published import COLUMNS, PublishedTable, carried_over, differing, read_table3
 
 NORMATIVE = "规范性文件"
 RESULTS = ("维持", "纠正", "其他", "尚未审结")
@@ -79,7 +80,8 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
     report = AnnualReport(year, mask_log(catalog.name), data, _table2(catalog, year, data), table3,
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
-                       *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year)]
+                       *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
+                       *_unlike_last_report(catalog, year, table3)]
     report.notes.extend(_paused(requests, year))
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
@@ -186,6 +188,22 @@ def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
             found.append(f"{path}：申请 {request.id} 自 {consultation.start} 征求第三方意见，到年底没有结束，按「结转下年度继续办理」"
                          "统计。第三方应在15个工作日内提出意见，逾期未提出的由本机关决定是否公开（《条例》第三十二条）："
                          "写上「结束」日期，期限接着计算")
+    return found
+
+
+def _unlike_last_report(catalog: Catalog, year: int, table3: list[Table3Row]) -> list[str]:
+    """二、上年结转 of *year* against 四、结转下年度继续办理 of the report on the year before, as the catalog's 年度报告
+    record prints it: the same requests at the same midnight, so a reader of both reports finds the same figures."""
+    carried = next(r for r in table3 if r.number == "二")
+    cells = (*((carried.counts or {}).get(t) for t in APPLICANT_TYPES), carried.total)
+    found = []
+    for record in sorted(catalog.records.values(), key=lambda r: r.id):
+        if record.reported_year != year - 1 or (table := read_table3(record.body or "")) is None:
+            continue
+        where = catalog.path_of("record", record.id) or record.id
+        found += [f"{where}（{year - 1}年度报告）与本年表三对不上，{text}：两份报告说的是同一批申请，应一致。核对登记簿中"
+                  f"{year}年1月1日还没答复的以前年度申请（或 annual/{year}.yaml 的「上年结转」），或更正上一年度的报告"
+                  for text in carried_over(table, (COLUMNS, cells))]
     return found
 
 
@@ -299,3 +317,21 @@ def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:
         table[group][result] += 1
         table[group]["总计"] += 1
     return table
+
+
+def compare_with(table: PublishedTable, computed: list[Table3Row]) -> list[str]:
+    """Cells of the published table that differ from the table the register gives (gongkai report annual): every
+    cell in the 2021 layout, the 总计 column of a condensed one."""
+    keys: dict[str, list[int | None]] = {}
+    category = ""
+    for row in computed:
+        if row.counts is None:
+            continue
+        if row.depth == 1:
+            category = row.label.split("（")[0] if row.number != "（七）" else ""
+        key = row.number if row.depth == 0 or row.number == "（七）" else (
+            category if row.depth == 1 else f"{category}/{row.label}")
+        every: list[int | None] = [*(row.counts[t] for t in APPLICANT_TYPES), row.total]
+        total: list[int | None] = [*([None] * (len(table.columns) - 1)), row.total]
+        keys[key] = every if table.columns == COLUMNS else total
+    return [text for r in table.rows if r.key in keys for text in differing(table, "登记簿算出的", r, keys[r.key])]

@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from gongkai.model.request import APPLICANT_TYPES, OUTCOMES
-from gongkai.reports.annual import Table3Row
 
 COLUMNS = (*APPLICANT_TYPES, "总计")
 _FIRST_ROWS = {"本年新收政府信息公开申请数量": "一", "上年结转政府信息公开申请数量": "二", "结转下年度继续办理": "四"}
@@ -102,8 +101,8 @@ def read_table3(body: str) -> PublishedTable | None:
     return PublishedTable(columns, rows)
 
 
-def _differ(table: PublishedTable, what: str, row: PublishedRow, expected: list[int | None]) -> list[str]:
-    """What differs between *row* and the *expected* cells, column by column."""
+def differing(table: PublishedTable, what: str, row: PublishedRow, expected: list[int | None]) -> list[str]:
+    """What differs between *row* and the *expected* cells (None: not compared), column by column."""
     return [f"「{row.label}」行「{column}」列是 {got}，{what}是 {want}"
             for column, got, want in zip(table.columns, row.cells, expected, strict=True)
             if got is not None and want is not None and got != want]
@@ -121,13 +120,13 @@ def check_sums(table: PublishedTable) -> list[str]:
                 for r in rows if None in r.cells]
     for row in rows:  # 总计 = the columns before it
         if None not in row.cells[:-1]:
-            problems += _differ(table, "前面各列之和", row, [None] * (width - 1) + [sum(c or 0 for c in row.cells[:-1])])
+            problems += differing(table, "前面各列之和", row, [None] * (width - 1) + [sum(c or 0 for c in row.cells[:-1])])
     categories = [by_key[c] for c in OUTCOMES if c in by_key]
     for category in categories:
         if subs := [r for r in rows if r.key.startswith(f"{category.key}/")]:
-            problems += _differ(table, "下面各项之和", category, _sum(subs, width))
+            problems += differing(table, "下面各项之和", category, _sum(subs, width))
     if "（七）" in by_key and categories:
-        problems += _differ(table, "（一）至（六）之和", by_key["（七）"], _sum(categories, width))
+        problems += differing(table, "（一）至（六）之和", by_key["（七）"], _sum(categories, width))
     if all(k in by_key for k in ("一", "二", "（七）", "四")):
         left = _sum([by_key["一"], by_key["二"]], width)
         right = _sum([by_key["（七）"], by_key["四"]], width)
@@ -137,19 +136,22 @@ def check_sums(table: PublishedTable) -> list[str]:
     return problems
 
 
-def compare_with(table: PublishedTable, computed: list[Table3Row]) -> list[str]:
-    """Cells of the published table that differ from the table the register gives (gongkai report annual): every
-    cell in the 2021 layout, the 总计 column of a condensed one."""
-    keys: dict[str, list[int | None]] = {}
-    category = ""
-    for row in computed:
-        if row.counts is None:
-            continue
-        if row.depth == 1:
-            category = row.label.split("（")[0] if row.number != "（七）" else ""
-        key = row.number if row.depth == 0 or row.number == "（七）" else (
-            category if row.depth == 1 else f"{category}/{row.label}")
-        every: list[int | None] = [*(row.counts[t] for t in APPLICANT_TYPES), row.total]
-        total: list[int | None] = [*([None] * (len(table.columns) - 1)), row.total]
-        keys[key] = every if table.columns == COLUMNS else total
-    return [text for r in table.rows if r.key in keys for text in _differ(table, "登记簿算出的", r, keys[r.key])]
+def _by_column(columns: tuple[str, ...], cells: tuple[int | None, ...] | list[int | None]) -> dict[str, int | None]:
+    """Figures by column name, with 法人或其他组织 (a condensed table's column) as the sum of its five kinds."""
+    found = dict(zip(columns, cells, strict=True))
+    if all(found.get(t) is not None for t in APPLICANT_TYPES[1:]):
+        found.setdefault("法人或其他组织", sum(found[t] or 0 for t in APPLICANT_TYPES[1:]))
+    return {_plain(k): v for k, v in found.items()}
+
+
+def carried_over(previous: PublishedTable, this_year: tuple[tuple[str, ...], tuple[int | None, ...]]) -> list[str]:
+    """Columns where this year's 二、上年结转 (its columns and cells) is not last year's published 四、结转下年度继续办理:
+    the same requests, counted at the same midnight, so the two reports must say the same."""
+    four = next((r for r in previous.rows if r.key == "四"), None)
+    if four is None:
+        return []
+    before = _by_column(previous.columns, four.cells)
+    now = _by_column(*this_year)
+    return [f"「{column}」列：本年「二、上年结转」是 {now[key]}，上一年度报告「四、结转下年度继续办理」是 {before[key]}"
+            for column in previous.columns if (key := _plain(column)) in now
+            and before[key] is not None and now[key] is not None and before[key] != now[key]]
