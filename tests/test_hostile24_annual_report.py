@@ -379,3 +379,21 @@ def test_the_carried_over_row_is_checked_against_last_years_report(gk, cat, carr
     body = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY).out
     cat.write("records/R2027-901.yaml", _report_record(body))
     assert _report_tables(gk, cat.root) == [f"{TITLE}{s}（「测试县民政局2025年政府信息公开工作年度报告」）{WHERE}" for s in said]
+
+
+# ---------------------------------------------------------------- a year gongkai did not see whole
+
+@pytest.mark.parametrize("adopted, year, noted", [
+    ("2026-03-01", 2026, True),   # adopted within the year: requests of January and February may be on paper only
+    ("2026-03-01", 2025, True),   # a year wholly before adoption: its zeros are no one's count
+    ("2026-01-01", 2026, False),  # adopted on 1 January: the register holds the whole year
+    ("2025-12-31", 2026, False),
+])
+def test_a_year_before_adoption_is_said_not_to_be_counted_whole(gk, cat, adopted, year, noted):
+    # Before, `report annual --year 2025` on a catalog adopted in 2026 printed a table of zeros, exit 0, without a word.
+    cat.write("gongkai.yaml", AGENCY + f"启用日期: {adopted}\n")
+    run = gk("report", "annual", cat.root, "--year", str(year), "--today", TODAY)
+    assert run.code == 0, run.err
+    said = (f"注意：gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
+            f"appeals/ 的，表三、表四中没有它们。核对纸质登记簿，补登后再生成（上年结转也可写在 annual/{year}.yaml 的「上年结转」中）")
+    assert (said in run.err) is noted

@@ -83,6 +83,10 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                        *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
                        *_unlike_last_report(catalog, year, table3)]
     report.notes.extend(_paused(requests, year))
+    if (adopted := catalog.agency.adopted if catalog.agency else None) is not None and adopted > dt.date(year, 1, 1):
+        # (the registers hold what was entered: before gongkai, requests were kept on paper, if at all)
+        report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
+                            f"appeals/ 的，表三、表四中没有它们。核对纸质登记簿，补登后再生成（上年结转也可写在 annual/{year}.yaml 的「上年结转」中）")
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
