@@ -397,3 +397,37 @@ def test_a_year_before_adoption_is_said_not_to_be_counted_whole(gk, cat, adopted
     said = (f"注意：gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
             f"appeals/ 的，表三、表四中没有它们。核对纸质登记簿，补登后再生成（上年结转也可写在 annual/{year}.yaml 的「上年结转」中）")
     assert (said in run.err) is noted
+
+
+# ---------------------------------------------------------------- table 四 as published
+
+def test_a_published_table_four_whose_totals_do_not_add_up_is_named(gk, published):
+    root, body = published
+    row = "| 1 | 1 | 0 | 1 | 3 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 1 | 0 | 1 |"  # TABLE4, as report annual prints it
+    assert row in body
+    edited = body.replace(row, "| 1 | 1 | 0 | 1 | 4 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 1 | 0 | 1 |")
+    (root / "records" / "R2027-901.yaml").write_text(_report_record(edited), encoding="utf-8")
+    four = TITLE.replace("表三", "表四")
+    assert _report_tables(gk, root) == [
+        f"{four}「行政复议」的「总计」是 4，结果维持、结果纠正、其他结果、尚未审结之和是 3{WHERE}",
+        f"{four}「行政复议」的「总计」是 4，登记簿算出的是 3{WHERE}",
+    ]
+
+
+BY_GROUP = """
+| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+|---|---|---|---|---|---|
+| 行政复议 | 0 | 0 | 0 | 0 | 0 |
+| 行政诉讼（未经复议直接起诉） | 1 | 0 | 0 | 0 | {total} |
+| 行政诉讼（复议后起诉） | 0 | 0 | 0 | 0 | 0 |
+"""
+
+
+@pytest.mark.parametrize("total, found", [
+    ("1", []),
+    ("2", ["「测试县民政局2026年政府信息公开工作年度报告」表四「行政诉讼（未经复议直接起诉）」的「总计」是 2，"
+           "结果维持、结果纠正、其他结果、尚未审结之和是 1"]),
+])
+def test_table_four_typed_one_row_a_group_is_checked(gk, cat, total, found):
+    cat.write("records/R2027-901.yaml", _report_record(CONDENSED.format(total=6) + BY_GROUP.format(total=total)))
+    assert _report_tables(gk, cat.root) == [f + WHERE for f in found]

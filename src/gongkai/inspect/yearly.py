@@ -13,8 +13,9 @@ from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
 from gongkai.model.request import Request
 from gongkai.model.vocab import INTERPRETATION_KIND
-from gongkai.reports.annual import build_annual, compare_with
-from gongkai.reports.published import carried_over, check_sums, read_table3
+from gongkai.model.request import Appeal
+from gongkai.reports.annual import build_annual, compare_table4_with, compare_with
+from gongkai.reports.published import carried_over, check_sums, check_table4, read_table3, read_table4
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
@@ -113,6 +114,8 @@ def check_report_tables(run: Inspection) -> Check:
     register was kept) differs from what the register gives: the check a 政务公开办 makes reading it line by line."""
     requests: list[tuple[str, Request]] = run.catalog.models("request")
     kept = {r.received.year for _, r in requests}
+    appeals: list[tuple[str, Appeal]] = run.catalog.models("appeal")
+    cases = {a.received.year for _, a in appeals}
     evidence = []
     tables = {r.id: (r, t) for r in run.web_records if r.reported_year is not None
               and (t := read_table3(r.body or "")) is not None}
@@ -125,11 +128,16 @@ def check_report_tables(run: Inspection) -> Check:
         for before, last in (tables[k] for k in sorted(tables) if tables[k][0].reported_year == year - 1):
             problems += [f"{text}（「{before.title}」）" for text in
                          (carried_over(last, (table.columns, carried.cells)) if carried else [])]
+        problems = [f"表三{p}" for p in problems]
+        if groups := read_table4(record.body or ""):
+            problems += [f"表四{p}" for p in check_table4(groups)]
+            if year in cases:
+                problems += [f"表四{p}" for p in compare_table4_with(groups, build_annual(run.catalog, year).table4)]
         path = run.path("record", record.id)
-        evidence += [Evidence(f"「{record.title}」表三{problem}：核对登记簿后改正 {path or record.id} 的正文"
+        evidence += [Evidence(f"「{record.title}」{problem}：核对登记簿后改正 {path or record.id} 的正文"
                               f"（gongkai report annual --year {year} 重新生成表格）", record.id, path)
                      for problem in problems]
-    return Check("report-tables", "信息公开年报", "网站上年度报告表三的数字（各项之和、总计，勾稽关系：第一项加第二项之和等于第三项加第四项之和）",
+    return Check("report-tables", "信息公开年报", "网站上年度报告表三、表四的数字（各项之和、总计，表三的勾稽关系：第一项加第二项之和等于第三项加第四项之和）",
                  "对不上的逐项提醒（不计分）", REPORT_TABLES_SOURCE, Status.FAIL if evidence else Status.PASS, evidence,
                  len(evidence))
 

@@ -13,10 +13,19 @@ from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, �
 from gongkai.privacy import annual_findings
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
-from gongkai.reports.published import COLUMNS, PublishedTable, carried_over, differing, read_table3
+from gongkai.reports.published import (
+    COLUMNS,
+    TABLE4_HEADINGS,
+    TABLE4_NAMES,
+    PublishedTable,
+    carried_over,
+    differing,
+    read_table3,
+)
 
 NORMATIVE = "规范性文件"
 RESULTS = ("维持", "纠正", "其他", "尚未审结")
+RESULT_HEADINGS = dict(zip((*RESULTS, "总计"), TABLE4_HEADINGS, strict=True))  # table 四's own words
 CHINESE_NUMBERS = "一二三四五六七"
 
 
@@ -339,3 +348,10 @@ def compare_with(table: PublishedTable, computed: list[Table3Row]) -> list[str]:
         total: list[int | None] = [*([None] * (len(table.columns) - 1)), row.total]
         keys[key] = every if table.columns == COLUMNS else total
     return [text for r in table.rows if r.key in keys for text in differing(table, "登记簿算出的", r, keys[r.key])]
+
+
+def compare_table4_with(groups: dict[str, tuple[int | None, ...]], computed: dict[str, dict[str, int]]) -> list[str]:
+    """Figures of a published table 四 that differ from the table the register gives."""
+    return [f"「{TABLE4_NAMES[group]}」的「{RESULT_HEADINGS[key]}」是 {got}，登记簿算出的是 {computed[group][key]}"
+            for group, figures in groups.items() for key, got in zip(RESULT_HEADINGS, figures, strict=True)
+            if got is not None and got != computed[group][key]]

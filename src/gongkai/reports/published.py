@@ -18,6 +18,9 @@ COLUMNS = (*APPLICANT_TYPES, "总计")
 _FIRST_ROWS = {"本年新收政府信息公开申请数量": "一", "上年结转政府信息公开申请数量": "二", "结转下年度继续办理": "四"}
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(][一二三四五六七八九十]+[)]|\d+[.．、]?)")
 _HEADING = "本年度办理结果"  # 三's own words, which a condensed table writes on the line of （一）
+# Table 四: its groups (as report annual keys them, and as a report names them) and its five headings under each.
+TABLE4_NAMES = {"行政复议": "行政复议", "未经复议直接起诉": "行政诉讼（未经复议直接起诉）", "复议后起诉": "行政诉讼（复议后起诉）"}
+TABLE4_HEADINGS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
 @dataclass(frozen=True)
@@ -155,3 +158,40 @@ def carried_over(previous: PublishedTable, this_year: tuple[tuple[str, ...], tup
     return [f"「{column}」列：本年「二、上年结转」是 {now[key]}，上一年度报告「四、结转下年度继续办理」是 {before[key]}"
             for column in previous.columns if (key := _plain(column)) in now
             and before[key] is not None and now[key] is not None and before[key] != now[key]]
+
+
+def _group(label: str) -> str | None:
+    """The group of table 四 a row names (行政诉讼（复议后起诉）, 复议后起诉 …)."""
+    return next((g for g in ("未经复议直接起诉", "复议后起诉", "行政复议") if g[:3] in label), None)
+
+
+def read_table4(body: str) -> dict[str, tuple[int | None, ...]]:
+    """Table 四 in *body*, group → its five figures; {} when there is none. Two layouts: `report annual`'s (the fifteen
+    headings in a row, the fifteen figures in the next) and one row per group under a row of the five headings."""
+    lines = [[_plain(c) for c in _cells(line)] for line in body.splitlines()]
+    for index, cells in enumerate(lines[:-1]):
+        if cells == list(TABLE4_HEADINGS) * 3 and len(lines[index + 1]) == 15:
+            figures = tuple(_number(c) for c in lines[index + 1])
+            return {group: figures[5 * n:5 * n + 5] for n, group in enumerate(TABLE4_NAMES)}
+        if cells[1:] == list(TABLE4_HEADINGS):
+            found: dict[str, tuple[int | None, ...]] = {}
+            for row in lines[index + 1:]:
+                if not row:
+                    break
+                if len(row) == 6 and (group := _group(row[0])) is not None:
+                    found[group] = tuple(_number(c) for c in row[1:])
+            return found
+    return {}
+
+
+def check_table4(groups: dict[str, tuple[int | None, ...]]) -> list[str]:
+    """Each group's 总计 against its four results."""
+    problems = []
+    for group, figures in groups.items():
+        name = TABLE4_NAMES[group]
+        if None in figures:
+            problems.append(f"「{name}」的「{'、'.join(h for h, v in zip(TABLE4_HEADINGS, figures) if v is None)}」不是数字")
+        elif figures[4] != sum(v or 0 for v in figures[:4]):
+            problems.append(f"「{name}」的「总计」是 {figures[4]}，结果维持、结果纠正、其他结果、尚未审结之和是 "
+                            f"{sum(v or 0 for v in figures[:4])}")
+    return problems

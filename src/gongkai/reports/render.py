@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from gongkai.model.request import APPLICANT_TYPES
-from gongkai.reports.annual import RESULTS, AnnualReport, Table3Row
+from gongkai.reports.annual import RESULT_HEADINGS, RESULTS, AnnualReport, Table3Row
 from gongkai.reports.scorecard import Scorecard, UnitScore
 from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
@@ -22,8 +22,7 @@ TABLE3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和
 FEE_HEADER = "本年收费金额（单位：万元）"
 # A figure of table 二 that only annual/<year>.yaml gives, when there is no such file: never printed as 0.
 UNFILLED = "待填写"
-RESULT_LABELS: dict[str, str] = {"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "尚未审结": "尚未审结",
-                                 "总计": "总计"}
+RESULT_LABELS: dict[str, str] = RESULT_HEADINGS
 
 
 def percent(share: float | None) -> str:
