@@ -431,3 +431,14 @@ BY_GROUP = """
 def test_table_four_typed_one_row_a_group_is_checked(gk, cat, total, found):
     cat.write("records/R2027-901.yaml", _report_record(CONDENSED.format(total=6) + BY_GROUP.format(total=total)))
     assert _report_tables(gk, cat.root) == [f + WHERE for f in found]
+
+
+def test_an_agency_file_that_cannot_be_read_stops_the_annual_report(gk, cat):
+    # A key the schema does not know (「机关名」 for 「名称」) leaves gongkai.yaml unread. Before, the report came out titled
+    # 「（未命名机关）2026年政府信息公开工作年度报告」 with exit 0, and a 规范性文件 whose 责任者 is 测试县民政局 was not
+    # counted as the bureau's own.
+    cat.write("gongkai.yaml", AGENCY.replace("  名称: 测试县民政局\n", "  机关名: 测试县民政局\n"))
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 1
+    assert ("检查：gongkai.yaml 有错误，读不出来，报告标题中的机关名称写成了「（未命名机关）」，写了「责任者」的本机关规范性文件"
+            "没有计入表二：运行 gongkai validate 改正后再生成") in run.err

@@ -139,11 +139,13 @@ def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
 
 
 def _unread(catalog: Catalog) -> list[str]:
-    """Register and record files that could not be read: what they hold is in no table, and which year it belongs to is
-    unknown. A record may be a 规范性文件 of the bureau (文种: 行政规范性文件, the format's own word, is not the catalog's):
+    """Register, record and agency files that could not be read: what they hold is in no table, and which year it belongs
+    to is unknown. A record may be a 规范性文件 of the bureau (文种: 行政规范性文件, the format's own word, is not the catalog's):
     table 二 counted it nowhere and the report said nothing."""
     lost = {"request": "这件登记没有计入表三", "appeal": "这件登记没有计入表四",
-            "record": "它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」"}
+            "record": "它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」",
+            # (the title then names （未命名机关）, and a 规范性文件 whose 责任者 names the bureau is not known for its own)
+            "agency": "报告标题中的机关名称写成了「（未命名机关）」，写了「责任者」的本机关规范性文件没有计入表二"}
     return [f"{path} 有错误，读不出来，{lost[parsed.kind]}：运行 gongkai validate 改正后再生成"
             for path, parsed in sorted(catalog.files.items()) if parsed.kind in lost and parsed.model is None]
 
