@@ -442,3 +442,19 @@ def test_an_agency_file_that_cannot_be_read_stops_the_annual_report(gk, cat):
     assert run.code == 1
     assert ("检查：gongkai.yaml 有错误，读不出来，报告标题中的机关名称写成了「（未命名机关）」，写了「责任者」的本机关规范性文件"
             "没有计入表二：运行 gongkai validate 改正后再生成") in run.err
+
+
+@pytest.mark.parametrize("title, found", [
+    ("测试县民政局2026年政府信息公开工作年度报告", []),
+    ("测试县民政局政府信息公开工作年度报告", []),  # no year in the title: nothing to contradict
+    # last year's file copied and 报告年度 changed, 题名 not: the column shows two 2025 reports and no 2026 one
+    ("测试县民政局2025年政府信息公开工作年度报告",
+     ["「测试县民政局2025年政府信息公开工作年度报告」的题名写的是2025年，「报告年度」却是 2026：栏目中显示题名，读者找不到2026年度"
+      "的报告。核对 records/R2027-901.yaml 中的「题名」和「报告年度」"]),
+])
+def test_a_report_titled_with_another_year_is_named(gk, cat, title, found):
+    text = _report_record(CONDENSED.format(total=6)).replace("题名: 测试县民政局2026年政府信息公开工作年度报告", f"题名: {title}")
+    cat.write("records/R2027-901.yaml", text)
+    sheet = gk("inspect", cat.root, "--today", "2027-02-10", "--format", "json").json()
+    (check,) = [w for w in sheet["warnings"] if w["key"] == "report-years"]
+    assert [e["text"] for e in check["evidence"]] == found

@@ -4,6 +4,7 @@ gongkai can give for the 政府网站工作年度报表 (国办函〔2018〕12�
 from __future__ import annotations
 
 import datetime as dt
+import re
 from statistics import mean
 
 from gongkai.inspect.context import Inspection
@@ -99,11 +100,30 @@ def missing_report_years(run: Inspection) -> list[int]:
     return [y for y in range(min(starts), judged) if y not in years] if starts else []
 
 
+# The year a report's 题名 names (测试县民政局2025年政府信息公开工作年度报告): a file copied from last year's keeps it.
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+def _titled_otherwise(run: Inspection) -> list[Evidence]:
+    """Reports on the web whose 题名 names a year other than their 报告年度: the column shows the title, so a reader
+    finds two reports of one year and none of the other (the figures are of the 报告年度)."""
+    found = []
+    for record in sorted(run.web_records, key=lambda r: r.id):
+        named = {int(y) for y in _TITLE_YEAR.findall(record.title)}
+        if record.reported_year is not None and named and record.reported_year not in named:
+            path = run.path("record", record.id)
+            found.append(Evidence(f"「{record.title}」的题名写的是{'、'.join(f'{y}年' for y in sorted(named))}，「报告年度」却是 "
+                                  f"{record.reported_year}：栏目中显示题名，读者找不到{record.reported_year}年度的报告。核对 "
+                                  f"{path or record.id} 中的「题名」和「报告年度」", record.id, path))
+    return found
+
+
 def check_report_years(run: Inspection) -> Check:
-    """A warning naming each earlier year missing from the 年报 column (the 扣分 item judges last year's report only)."""
+    """A warning naming each earlier year missing from the 年报 column (the 扣分 item judges last year's report only),
+    and each report whose title names another year than the one it reports on."""
     evidence = [Evidence(f"网站「政府信息公开年报」栏目中没有{year}年度的政府信息公开工作年度报告（应于{due_date(run, year)}前公布）："
                          f"已公布的，登记为「文种: 年度报告」「报告年度: {year}」的主动公开信息，启用前公布的写「补录」和原因")
-                for year in missing_report_years(run)]
+                for year in missing_report_years(run)] + _titled_otherwise(run)
     return Check("report-years", "信息公开年报", "政府信息公开年报栏目缺少的年度（栏目应有历年的年度报告）",
                  f"缺少的年度逐一提醒（不计分；{report_year(run)}年度的报告是否按时公开在扣分指标中计）", REPORT_YEARS_SOURCE,
                  Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
