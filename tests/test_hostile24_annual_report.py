@@ -458,3 +458,20 @@ def test_a_report_titled_with_another_year_is_named(gk, cat, title, found):
     sheet = gk("inspect", cat.root, "--today", "2027-02-10", "--format", "json").json()
     (check,) = [w for w in sheet["warnings"] if w["key"] == "report-years"]
     assert [e["text"] for e in check["evidence"]] == found
+
+
+WITH_SUBTOTAL = """\
+| 勾稽关系 | 自然人 | 法人或其他组织 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+|---|---|---|---|---|---|---|---|---|
+| 一、本年新收政府信息公开申请数量 | 1 | 2 | 2 | 0 | 0 | 0 | 0 | 3 |
+| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 三、本年度办理结果（一）予以公开 | 1 | 2 | 2 | 0 | 0 | 0 | 0 | 3 |
+| （七）总计 | 1 | 2 | 2 | 0 | 0 | 0 | 0 | 3 |
+| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+"""
+
+
+def test_a_legal_person_subtotal_beside_its_five_kinds_is_not_summed_twice(gk, cat):
+    # 自然人 1 + 法人或其他组织 2 = 总计 3; adding the five kinds as well would call every row wrong
+    cat.write("records/R2027-901.yaml", _report_record(WITH_SUBTOTAL))
+    assert _report_tables(gk, cat.root) == []

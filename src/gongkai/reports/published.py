@@ -121,7 +121,10 @@ def check_sums(table: PublishedTable) -> list[str]:
     by_key = {r.key: r for r in rows}
     problems = [f"「{r.label}」行「{'、'.join(table.columns[i] for i, v in enumerate(r.cells) if v is None)}」列不是数字"
                 for r in rows if None in r.cells]
-    for row in rows:  # 总计 = the columns before it
+    # 总计 = the columns before it (unless a 法人或其他组织 subtotal stands beside its own five kinds)
+    parts = [_plain(c) for c in table.columns[:-1]]
+    summed = not ("法人或其他组织" in parts and any(t in parts for t in APPLICANT_TYPES[1:]))
+    for row in rows if summed else []:
         if None not in row.cells[:-1]:
             problems += differing(table, "前面各列之和", row, [None] * (width - 1) + [sum(c or 0 for c in row.cells[:-1])])
     categories = [by_key[c] for c in OUTCOMES if c in by_key]
