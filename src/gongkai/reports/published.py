@@ -1,5 +1,6 @@
-"""Table 三 of an annual report as published (the 正文 of the 年度报告 record, a Markdown table as `report annual` writes
-it or as typed by hand), read back and checked: the sums the 2021 format implies, and the register's own figures.
+"""Tables 三 and 四 of an annual report as published (the 正文 of the 年度报告 record, Markdown tables as `report annual`
+writes them or as typed by hand), read back and checked: the sums the 2021 format implies, and 上年结转 against last
+year's 结转下年度 (reports.annual compares them with the registers).
 
 A 政务公开办 reads a published report line by line: 一 + 二 = 三(七) + 四 in every column (the format prints the check
 in the table's corner), each category the sum of its numbered rows, （七） the sum of （一）–（六）, 总计 the sum of the
