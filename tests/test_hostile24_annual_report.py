@@ -475,3 +475,14 @@ def test_a_legal_person_subtotal_beside_its_five_kinds_is_not_summed_twice(gk, c
     # 自然人 1 + 法人或其他组织 2 = 总计 3; adding the five kinds as well would call every row wrong
     cat.write("records/R2027-901.yaml", _report_record(WITH_SUBTOTAL))
     assert _report_tables(gk, cat.root) == []
+
+
+def test_sections_left_unwritten_in_the_annual_data_are_named(gk, register, cat):
+    # ANNUAL has 总体情况 only. Before, sections 五 and 六 came out as 「（待填写：在 annual/<年份>.yaml 中填写。）」 with
+    # exit 0 and no word on the screen: a report that would go out half written.
+    run = gk("report", "annual", register, "--year", "2026", "--today", TODAY)
+    assert run.code == 0
+    assert ("注意：annual/2026.yaml 没有写「存在的主要问题及改进情况」「其他需要报告的事项」：报告中这几部分写着「待填写」，写上后再生成"
+            "（没有要报告的，也写明「本年度无……」）") in run.err
+    cat.write("annual/2026.yaml", "年度: 2026\n总体情况: 甲\n存在的主要问题及改进情况: 乙\n其他需要报告的事项: 本年度未收取信息处理费。\n")
+    assert "没有写" not in gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY).err

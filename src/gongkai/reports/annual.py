@@ -103,6 +103,10 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                             f"建 annual/{year}.yaml 填写后再生成")
     elif data is None:
         report.problems.append(f"{gap}：表二的规章、行政许可、处罚、强制、收费和第一、五、六部分没有取到，改正后再生成")
+    elif unwritten := [f"「{name}」" for name, text in (("总体情况", data.overview), ("存在的主要问题及改进情况", data.problems),
+                                                      ("其他需要报告的事项", data.other)) if not (text or "").strip()]:
+        report.notes.append(f"annual/{year}.yaml 没有写{''.join(unwritten)}：报告中这几部分写着「待填写」，写上后再生成"
+                            "（没有要报告的，也写明「本年度无……」）")
     return report
 
 
