@@ -160,7 +160,8 @@ def test_true_in_a_figure_of_the_annual_report_is_refused(gk, cat):
     run = gk("report", "annual", cat.root, "--year", "2026")
     assert run.code == 1
     assert "annual/2026.yaml 第2行第7列有错误（「行政许可」的类型不对：应为整数，而这里是「true」）" in run.err
-    assert "| 行政许可 | 0 |" in run.out and "| 行政事业性收费 | 0 |" in run.out
+    # neither 1 nor a made-up 0: the figure was not given (hostile pass 24)
+    assert "| 行政许可 | 待填写 |" in run.out and "| 行政事业性收费 | 待填写 |" in run.out
 
 
 def test_an_extension_of_true_days_is_refused(gk, cat):

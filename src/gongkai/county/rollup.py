@@ -17,7 +17,7 @@ class Rollup:
 
     report: AnnualReport
     checks: list[tuple[str, str]]  # (department, 平衡 or what is wrong with its report: department_check)
-    missing_data: list[str]  # departments without annual/<year>.yaml (figures of table 二 left at 0)
+    missing_data: list[str]  # departments without annual/<year>.yaml (figures of table 二 only that file gives: 0 in the sum)
 
     @property
     def balanced(self) -> bool:
@@ -49,13 +49,15 @@ def _add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, in
 
 
 def _table2(reports: list[AnnualReport]) -> Table2:
-    total = Table2((0, 0, 0), (0, 0, 0), 0, 0, 0, 0.0)
+    """The sum over the departments; one without annual/<year>.yaml adds nothing to the figures only that file gives
+    (it is named in missing_data)."""
+    regulations, normative, licensing, penalty, enforcement, fees = (0, 0, 0), (0, 0, 0), 0, 0, 0, 0.0
     for report in reports:
         t = report.table2
-        total = Table2(_add(total.regulations, t.regulations), _add(total.normative, t.normative),
-                       total.licensing + t.licensing, total.penalty + t.penalty,
-                       total.enforcement + t.enforcement, round(total.fees + t.fees, 4))
-    return total
+        regulations, normative = _add(regulations, t.regulations or (0, 0, 0)), _add(normative, t.normative)
+        licensing, penalty = licensing + (t.licensing or 0), penalty + (t.penalty or 0)
+        enforcement, fees = enforcement + (t.enforcement or 0), round(fees + (t.fees or 0.0), 4)
+    return Table2(regulations, normative, licensing, penalty, enforcement, fees)
 
 
 def _table3(reports: list[AnnualReport]) -> list[Table3Row]:

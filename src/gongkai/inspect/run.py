@@ -18,7 +18,7 @@ from gongkai.inspect.monitoring import check_monitoring
 from gongkai.inspect.sheet import Sheet
 from gongkai.inspect.thresholds import load_thresholds
 from gongkai.inspect.wording import check_wording
-from gongkai.inspect.yearly import check_annual_report, check_report_years, website_figures
+from gongkai.inspect.yearly import check_annual_report, check_report_tables, check_report_years, website_figures
 from gongkai.privacy.mask import mask_log
 
 
@@ -38,7 +38,8 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
     sheet = Sheet(catalog.name, today, thresholds.name, thresholds.basis, custom, thresholds.full,
                   thresholds.pass_mark, vetoes, [links, attachments, check_interpretation(run), guides,
                                                   check_annual_report(run)],
-                  [check_bursts(run), review, check_report_years(run), check_law_categories(run)], website_figures(run), check_monitoring(run) if enabled else None)
+                  [check_bursts(run), review, check_report_years(run), check_report_tables(run),
+                   check_law_categories(run)], website_figures(run), check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run)
     return masked(sheet)
 

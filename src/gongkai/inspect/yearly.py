@@ -4,6 +4,7 @@ gongkai can give for the 政府网站工作年度报表 (国办函〔2018〕12�
 from __future__ import annotations
 
 import datetime as dt
+import re
 from statistics import mean
 
 from gongkai.inspect.context import Inspection
@@ -11,10 +12,14 @@ from gongkai.inspect.interaction import answered
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Figure, Figures, Status
 from gongkai.model import Record
 from gongkai.model.inquiry import Inquiry
+from gongkai.model.request import Appeal, Request
 from gongkai.model.vocab import INTERPRETATION_KIND
+from gongkai.reports.annual import build_annual, compare_table4_with, compare_with
+from gongkai.reports.published import carried_over, check_sums, check_table4, read_table3, read_table4
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
+REPORT_TABLES_SOURCE = "国办公开办函〔2021〕30号（表三：第一项加第二项之和，等于第三项加第四项之和）"
 REPORT_YEARS_SOURCE = "国办公开办函〔2019〕61号（「政府信息公开年报」栏目）；《政府信息公开条例》第四十九条"
 
 
@@ -94,14 +99,67 @@ def missing_report_years(run: Inspection) -> list[int]:
     return [y for y in range(min(starts), judged) if y not in years] if starts else []
 
 
+# The year a report's 题名 names (测试县民政局2025年政府信息公开工作年度报告): a file copied from last year's keeps it.
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+def _titled_otherwise(run: Inspection) -> list[Evidence]:
+    """Reports on the web whose 题名 names a year other than their 报告年度: the column shows the title, so a reader
+    finds two reports of one year and none of the other (the figures are of the 报告年度)."""
+    found = []
+    for record in sorted(run.web_records, key=lambda r: r.id):
+        named = {int(y) for y in _TITLE_YEAR.findall(record.title)}
+        if record.reported_year is not None and named and record.reported_year not in named:
+            path = run.path("record", record.id)
+            found.append(Evidence(f"「{record.title}」的题名写的是{'、'.join(f'{y}年' for y in sorted(named))}，「报告年度」却是 "
+                                  f"{record.reported_year}：栏目中显示题名，读者找不到{record.reported_year}年度的报告。核对 "
+                                  f"{path or record.id} 中的「题名」和「报告年度」", record.id, path))
+    return found
+
+
 def check_report_years(run: Inspection) -> Check:
-    """A warning naming each earlier year missing from the 年报 column (the 扣分 item judges last year's report only)."""
+    """A warning naming each earlier year missing from the 年报 column (the 扣分 item judges last year's report only),
+    and each report whose title names another year than the one it reports on."""
     evidence = [Evidence(f"网站「政府信息公开年报」栏目中没有{year}年度的政府信息公开工作年度报告（应于{due_date(run, year)}前公布）："
                          f"已公布的，登记为「文种: 年度报告」「报告年度: {year}」的主动公开信息，启用前公布的写「补录」和原因")
-                for year in missing_report_years(run)]
+                for year in missing_report_years(run)] + _titled_otherwise(run)
     return Check("report-years", "信息公开年报", "政府信息公开年报栏目缺少的年度（栏目应有历年的年度报告）",
                  f"缺少的年度逐一提醒（不计分；{report_year(run)}年度的报告是否按时公开在扣分指标中计）", REPORT_YEARS_SOURCE,
                  Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
+
+
+def check_report_tables(run: Inspection) -> Check:
+    """A warning for each figure of tables 三 and 四 in a report on the web that breaks the format's sums, differs from
+    what the register gives (for a year the register was kept), or whose 上年结转 is not last year's report's 结转下年度:
+    the checks a 政务公开办 makes reading it line by line."""
+    requests: list[tuple[str, Request]] = run.catalog.models("request")
+    appeals: list[tuple[str, Appeal]] = run.catalog.models("appeal")
+    kept, cases = {r.received.year for _, r in requests}, {a.received.year for _, a in appeals}
+    evidence = []
+    tables = {r.id: (r, t) for r in run.web_records if r.reported_year is not None
+              and (t := read_table3(r.body or "")) is not None}
+    for record, table in (tables[k] for k in sorted(tables)):
+        year = record.reported_year or 0
+        computed = build_annual(run.catalog, year) if year in kept | cases else None
+        problems = check_sums(table)
+        if computed is not None and year in kept:
+            problems += compare_with(table, computed.table3)
+        carried = next((r for r in table.rows if r.key == "二"), None)
+        for before, last in (tables[k] for k in sorted(tables) if tables[k][0].reported_year == year - 1):
+            problems += [f"{text}（「{before.title}」）" for text in
+                         (carried_over(last, (table.columns, carried.cells)) if carried else [])]
+        problems = [f"表三{p}" for p in problems]
+        if groups := read_table4(record.body or ""):
+            problems += [f"表四{p}" for p in check_table4(groups)]
+            if computed is not None and year in cases:
+                problems += [f"表四{p}" for p in compare_table4_with(groups, computed.table4)]
+        path = run.path("record", record.id)
+        evidence += [Evidence(f"「{record.title}」{problem}：核对登记簿后改正 {path or record.id} 的正文"
+                              f"（gongkai report annual --year {year} 重新生成表格）", record.id, path)
+                     for problem in problems]
+    return Check("report-tables", "信息公开年报", "网站上年度报告表三、表四的数字（各项之和、总计，表三的勾稽关系：第一项加第二项之和等于第三项加第四项之和）",
+                 "对不上的逐项提醒（不计分）", REPORT_TABLES_SOURCE, Status.FAIL if evidence else Status.PASS, evidence,
+                 len(evidence))
 
 
 def website_figures(run: Inspection) -> Figures:

@@ -8,6 +8,7 @@ Requests never reach the public site: no publisher reads these kinds.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol
 
@@ -246,6 +247,14 @@ _RESULT_OPENINGS = (("维持", "维持"), ("撤销", "纠正"), ("部分撤销",
                     ("撤诉", "其他"), ("撤回", "其他"), ("终止", "其他"), ("驳回起诉", "其他"))
 
 
+# 驳回 with what it dismisses is no longer open to choice. 驳回（原告的）诉讼请求 is the judgment on the merits that upholds
+# the act (行政诉讼法第六十九条; since 2015 no court writes 维持), 驳回（申请人的）行政复议请求 the review's (行政复议法
+# 第六十九条): both are 结果维持. 驳回起诉 and 驳回行政复议申请 end the case without judging the act: 其他结果.
+_DISMISSED = re.compile(r"^驳回(?:原告|申请人|上诉人)?的?(诉讼请求|行政复议请求|复议请求|起诉|行政复议申请|复议申请)")
+_DISMISSED_AS = {"诉讼请求": "维持", "行政复议请求": "维持", "复议请求": "维持", "起诉": "其他", "行政复议申请": "其他",
+                 "复议申请": "其他"}
+
+
 def _appeal_result(value: object) -> object:
     """结果 as table 四 counts it: one of its four words, an alias, or a decision's operative words."""
     if not isinstance(value, str):
@@ -254,6 +263,8 @@ def _appeal_result(value: object) -> object:
     if text in _RESULT_ALIASES:
         return _RESULT_ALIASES[text]
     words = next((text[len(d):].lstrip("：:，, ") for d in _DECIDED_BY if text.startswith(d)), text)
+    if dismissed := _DISMISSED.match(words):
+        return _DISMISSED_AS[dismissed.group(1)]
     return next((result for opening, result in _RESULT_OPENINGS if words.startswith(opening)), text)
 
 

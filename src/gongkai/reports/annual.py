@@ -13,9 +13,19 @@ from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, �
 from gongkai.privacy import annual_findings
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
+from gongkai.reports.published import (
+    COLUMNS,
+    TABLE4_HEADINGS,
+    TABLE4_NAMES,
+    PublishedTable,
+    carried_over,
+    differing,
+    read_table3,
+)
 
 NORMATIVE = "规范性文件"
 RESULTS = ("维持", "纠正", "其他", "尚未审结")
+RESULT_HEADINGS = dict(zip((*RESULTS, "总计"), TABLE4_HEADINGS, strict=True))  # table 四's own words
 CHINESE_NUMBERS = "一二三四五六七"
 
 
@@ -35,14 +45,18 @@ class Table3Row:
 
 @dataclass
 class Table2:
-    """Table 二: 规章 and 行政规范性文件 (issued / repealed / in force), and the yearly figures of the bureau."""
+    """Table 二: 规章 and 行政规范性文件 (issued / repealed / in force), and the yearly figures of the bureau.
 
-    regulations: tuple[int, int, int]
+    The figures only annual/<year>.yaml gives (规章, 许可, 处罚, 强制, 收费) are None without that file: a 0 in a
+    published report says the bureau decided nothing, which nobody has said.
+    """
+
+    regulations: tuple[int, int, int] | None
     normative: tuple[int, int, int]
-    licensing: int
-    penalty: int
-    enforcement: int
-    fees: float
+    licensing: int | None
+    penalty: int | None
+    enforcement: int | None
+    fees: float | None
 
 
 @dataclass
@@ -75,14 +89,24 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
     report = AnnualReport(year, mask_log(catalog.name), data, _table2(catalog, year, data), table3,
                           _table4([a for _, a in appeals], year))
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
-                       *check_balance(table3), *_unrouted(appeals, year)]
+                       *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
+                       *_unlike_last_report(catalog, year, table3)]
     report.notes.extend(_paused(requests, year))
+    if (adopted := catalog.agency.adopted if catalog.agency else None) is not None and adopted > dt.date(year, 1, 1):
+        # (the registers hold what was entered: before gongkai, requests were kept on paper, if at all)
+        report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
+                            f"appeals/ 的，表三、表四中没有它们。核对纸质登记簿，补登后再生成（上年结转也可写在 annual/{year}.yaml 的「上年结转」中）")
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
-        report.notes.append(f"{gap}：总体情况等文字和行政许可、处罚、强制、收费的数字空缺")
+        report.notes.append(f"{gap}：总体情况等文字和规章、行政许可、处罚、强制、收费的数字空缺，表中写「待填写」："
+                            f"建 annual/{year}.yaml 填写后再生成")
     elif data is None:
         report.problems.append(f"{gap}：表二的规章、行政许可、处罚、强制、收费和第一、五、六部分没有取到，改正后再生成")
+    elif unwritten := [f"「{name}」" for name, text in (("总体情况", data.overview), ("存在的主要问题及改进情况", data.problems),
+                                                      ("其他需要报告的事项", data.other)) if not (text or "").strip()]:
+        report.notes.append(f"annual/{year}.yaml 没有写{''.join(unwritten)}：报告中这几部分写着「待填写」，写上后再生成"
+                            "（没有要报告的，也写明「本年度无……」）")
     return report
 
 
@@ -119,11 +143,13 @@ def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
 
 
 def _unread(catalog: Catalog) -> list[str]:
-    """Register and record files that could not be read: what they hold is in no table, and which year it belongs to is
-    unknown. A record may be a 规范性文件 of the bureau (文种: 行政规范性文件, the format's own word, is not the catalog's):
+    """Register, record and agency files that could not be read: what they hold is in no table, and which year it belongs
+    to is unknown. A record may be a 规范性文件 of the bureau (文种: 行政规范性文件, the format's own word, is not the catalog's):
     table 二 counted it nowhere and the report said nothing."""
     lost = {"request": "这件登记没有计入表三", "appeal": "这件登记没有计入表四",
-            "record": "它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」"}
+            "record": "它如果是本机关的规范性文件，没有计入表二的「行政规范性文件」",
+            # (the title then names （未命名机关）, and a 规范性文件 whose 责任者 names the bureau is not known for its own)
+            "agency": "报告标题中的机关名称写成了「（未命名机关）」，写了「责任者」的本机关规范性文件没有计入表二"}
     return [f"{path} 有错误，读不出来，{lost[parsed.kind]}：运行 gongkai validate 改正后再生成"
             for path, parsed in sorted(catalog.files.items()) if parsed.kind in lost and parsed.model is None]
 
@@ -184,6 +210,22 @@ def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
     return found
 
 
+def _unlike_last_report(catalog: Catalog, year: int, table3: list[Table3Row]) -> list[str]:
+    """二、上年结转 of *year* against 四、结转下年度继续办理 of the report on the year before, as the catalog's 年度报告
+    record prints it: the same requests at the same midnight, so a reader of both reports finds the same figures."""
+    carried = next(r for r in table3 if r.number == "二")
+    cells = (*((carried.counts or {}).get(t) for t in APPLICANT_TYPES), carried.total)
+    found = []
+    for record in sorted(catalog.records.values(), key=lambda r: r.id):
+        if record.reported_year != year - 1 or (table := read_table3(record.body or "")) is None:
+            continue
+        where = catalog.path_of("record", record.id) or record.id
+        found += [f"{where}（{year - 1}年度报告）与本年表三对不上，{text}：两份报告说的是同一批申请，应一致。核对登记簿中"
+                  f"{year}年1月1日还没答复的以前年度申请（或 annual/{year}.yaml 的「上年结转」），或更正上一年度的报告"
+                  for text in carried_over(table, (COLUMNS, cells))]
+    return found
+
+
 def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     end = dt.date(year, 12, 31)
     # 第二十条第（一）项 counts the bureau's own documents: a provincial one kept in the catalog to be forwarded
@@ -195,7 +237,7 @@ def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     repealed = sum(validity in OUT_OF_FORCE and since is not None and since.year == year for validity, since in at_end)
     in_force = sum(validity not in OUT_OF_FORCE for validity, _ in at_end)
     if data is None:
-        return Table2((0, 0, 0), (issued, repealed, in_force), 0, 0, 0, 0.0)
+        return Table2(None, (issued, repealed, in_force), None, None, None, None)
     rules = data.regulations
     return Table2((rules.issued, rules.repealed, rules.in_force), (issued, repealed, in_force),
                   data.licensing, data.penalty, data.enforcement, data.fees)
@@ -265,6 +307,24 @@ def _unrouted(appeals: list[tuple[str, Appeal]], year: int) -> list[str]:
             if appeal.received.year == year and appeal.kind == "行政诉讼" and appeal.route is None]
 
 
+def _unsettled(appeals: list[tuple[str, Appeal]], year: int) -> list[str]:
+    """Cases of *year* whose 结果 and 结案日期 disagree (GK712): table 四 counts them as 尚未审结 when they may have been
+    decided, or as decided on a day before they came in."""
+    end = dt.date(year, 12, 31)
+    found = []
+    for path, appeal in appeals:
+        if appeal.received.year != year:
+            continue
+        if appeal.result != "尚未审结" and appeal.closed is None:
+            found.append(f"{path}：结果是「{appeal.result}」，没有写结案日期，表四按「尚未审结」统计：写上「结案日期」（GK712）")
+        elif appeal.result == "尚未审结" and appeal.closed is not None and appeal.closed <= end:
+            found.append(f"{path}：写了结案日期 {appeal.closed}，没有写结果，表四按「尚未审结」统计：照决定书、判决书写明"
+                         "「结果: 维持」「纠正」或「其他」（GK712）")
+        elif appeal.closed is not None and appeal.closed < appeal.received:
+            found.append(f"{path}：结案日期 {appeal.closed} 早于收到日期 {appeal.received}：核对并改正日期（GK712）")
+    return found
+
+
 def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:
     end = dt.date(year, 12, 31)
     table = {name: dict.fromkeys((*RESULTS, "总计"), 0) for name in ("行政复议", "未经复议直接起诉", "复议后起诉")}
@@ -276,3 +336,28 @@ def _table4(appeals: list[Appeal], year: int) -> dict[str, dict[str, int]]:
         table[group][result] += 1
         table[group]["总计"] += 1
     return table
+
+
+def compare_with(table: PublishedTable, computed: list[Table3Row]) -> list[str]:
+    """Cells of the published table that differ from the table the register gives (gongkai report annual): every
+    cell in the 2021 layout, the 总计 column of a condensed one."""
+    keys: dict[str, list[int | None]] = {}
+    category = ""
+    for row in computed:
+        if row.counts is None:
+            continue
+        if row.depth == 1:
+            category = row.label.split("（")[0] if row.number != "（七）" else ""
+        key = row.number if row.depth == 0 or row.number == "（七）" else (
+            category if row.depth == 1 else f"{category}/{row.label}")
+        every: list[int | None] = [*(row.counts[t] for t in APPLICANT_TYPES), row.total]
+        total: list[int | None] = [*([None] * (len(table.columns) - 1)), row.total]
+        keys[key] = every if table.columns == COLUMNS else total
+    return [text for r in table.rows if r.key in keys for text in differing(table, "登记簿算出的", r, keys[r.key])]
+
+
+def compare_table4_with(groups: dict[str, tuple[int | None, ...]], computed: dict[str, dict[str, int]]) -> list[str]:
+    """Figures of a published table 四 that differ from the table the register gives."""
+    return [f"「{TABLE4_NAMES[group]}」的「{RESULT_HEADINGS[key]}」是 {got}，登记簿算出的是 {computed[group][key]}"
+            for group, figures in groups.items() for key, got in zip(RESULT_HEADINGS, figures, strict=True)
+            if got is not None and got != computed[group][key]]

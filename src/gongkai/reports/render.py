@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from gongkai.model.request import APPLICANT_TYPES
-from gongkai.reports.annual import RESULTS, AnnualReport, Table3Row
+from gongkai.reports.annual import RESULT_HEADINGS, RESULTS, AnnualReport, Table3Row
 from gongkai.reports.scorecard import Scorecard, UnitScore
 from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
@@ -20,8 +20,9 @@ TABLE4_GROUPS: tuple[str, ...] = ("行政复议", "未经复议直接起诉", "�
 # Header cells as 国办公开办函〔2021〕30号 words them, the same in the Markdown, the HTML and the workbook.
 TABLE3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 FEE_HEADER = "本年收费金额（单位：万元）"
-RESULT_LABELS: dict[str, str] = {"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "尚未审结": "尚未审结",
-                                 "总计": "总计"}
+# A figure of table 二 that only annual/<year>.yaml gives, when there is no such file: never printed as 0.
+UNFILLED = "待填写"
+RESULT_LABELS: dict[str, str] = RESULT_HEADINGS
 
 
 def percent(share: float | None) -> str:
@@ -74,7 +75,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=False, lstrip_blocks=False)
     env.globals.update(types=APPLICANT_TYPES, groups=TABLE4_GROUPS, results=(*RESULTS, "总计"),
-                       labels=RESULT_LABELS, money=_money, sep=separator, corner=TABLE3_CORNER, fee_header=FEE_HEADER)
+                       labels=RESULT_LABELS, money=_money, figure=figure, sep=separator, corner=TABLE3_CORNER, fee_header=FEE_HEADER)
     return env
 
 
@@ -88,7 +89,14 @@ def fee_amount(value: float) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
-def _money(value: float) -> str:
+def figure(value: int | None) -> str:
+    """A count of table 二, or 待填写 when annual/<year>.yaml was not there to give it."""
+    return UNFILLED if value is None else str(value)
+
+
+def _money(value: float | None) -> str:
+    if value is None:
+        return UNFILLED
     exact = fee_amount(value)
     return f"{exact:f}".rstrip("0").rstrip(".") if exact else "0"
 

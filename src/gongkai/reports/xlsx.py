@@ -21,6 +21,7 @@ from gongkai.reports.render import (
     SCORECARD_HEADERS,
     TABLE3_CORNER,
     TABLE4_GROUPS,
+    UNFILLED,
     fee_amount,
     scorecard_missed,
     scorecard_notes,
@@ -95,10 +96,11 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
     two.title = "表二 主动公开"
     t2 = report.table2
     write_table(two, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-                 ["规章", *t2.regulations], ["行政规范性文件", *t2.normative]])
-    write_table(two, [["信息内容", "本年处理决定数量"], ["行政许可", t2.licensing], ["行政处罚", t2.penalty],
-                 ["行政强制", t2.enforcement]], start=5)
-    write_table(two, [["信息内容", FEE_HEADER], ["行政事业性收费", float(fee_amount(t2.fees))]], start=10)
+                 ["规章", *(t2.regulations or (UNFILLED,) * 3)], ["行政规范性文件", *t2.normative]])
+    write_table(two, [["信息内容", "本年处理决定数量"], ["行政许可", _filled(t2.licensing)],
+                      ["行政处罚", _filled(t2.penalty)], ["行政强制", _filled(t2.enforcement)]], start=5)
+    fees = UNFILLED if t2.fees is None else float(fee_amount(t2.fees))
+    write_table(two, [["信息内容", FEE_HEADER], ["行政事业性收费", fees]], start=10)
     three = book.create_sheet("表三 依申请公开")
     rows: list[list[object]] = [[TABLE3_CORNER, *APPLICANT_TYPES, "总计"]]
     for row in report.table3:
@@ -121,6 +123,11 @@ def annual_workbook(report: AnnualReport, checks: Sequence[tuple[str, str]] | No
     if checks is not None or missing:  # a column of department names
         check.column_dimensions["A"].width = 24
     return save_workbook(book)
+
+
+def _filled(value: int | None) -> int | str:
+    """A count of table 二, or 待填写 where annual/<year>.yaml was not there to give it (never a 0)."""
+    return UNFILLED if value is None else value
 
 
 def save_workbook(book: Workbook) -> bytes:
