@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.catalog.skipped import windows_name_problem
 from gongkai.catalog.sources import SKIP_DIRS
 from gongkai.errors import PublicationStopped, describe_os_error
 from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
@@ -83,6 +84,11 @@ def path_problem(path: str) -> FileProblem | None:
     # and a build or the gate's memo would go on with what it decided from the file before
     if (hidden := next((p for p in parts[:-1] if p.startswith(".") or p in SKIP_DIRS), None)) is not None:
         return FileProblem(unsafe, f"在隐藏文件夹或 gongkai 不读取的文件夹「{hidden}」中", PATH_HINT)
+    # the site, the portal export and the 两馆's batch are copied to Windows (the county's IIS server, the 馆's PCs):
+    # a file Windows cannot hold would fail the copy there, or be served as another (GK018 names the file itself)
+    if (windows := windows_name_problem(path)) is not None:
+        reason, hint = windows
+        return FileProblem(unsafe, f"的文件名在 Windows 上无效，县政府网站的服务器和两馆的电脑无法保存：{reason}", hint)
     return None
 
 

@@ -1,0 +1,109 @@
+"""Twenty-fourth hostile pass over the site (issue 4), the 61号 column (issue 13) and the build path (issue 17), as the
+county webmaster who loads the bureau's column into the portal (a Windows/IIS server, a copy by FTP or rsync) and the
+elderly citizen who reads it on a phone.
+
+Found by this pass:
+- An attachment whose name Windows cannot hold (「aux.pdf」, 「con.pdf」: device names; 「名单?.pdf」, 「名单:1.pdf」:
+  forbidden characters; a folder 「files/2026 」 ending in a space) was GK018 in validate, but the gate published its
+  record and build-site copied the file into site/files/: the webmaster's copy to the county's IIS server failed on
+  it (or left a page whose attachment answers 404), and the 两馆's Windows PCs could not open the handover batch.
+  Now the attachment check (privacy.attachments.path_problem, the one every publisher passes) refuses such a name
+  (GK606 at the record's 附件 line): the record is held, nothing of it is copied, and the message says how to rename.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import ITEM, CatalogDir, text_pdf
+from gongkai.site import build_site
+from portal_catalog import agency, record
+
+TODAY = dt.date(2026, 11, 27)
+POLICY_ITEM = (ITEM.replace("SHJZ-001", "SHJZ-002").replace("审批信息", "政策文件")
+               .replace("低保对象名单及相关信息", "低保政策文件").replace("五公开: 结果公开", "五公开: 决策公开"))
+
+# attachment paths Windows cannot hold, typed from Windows' naming rules (learn.microsoft.com, "Naming Files, Paths,
+# and Namespaces"): reserved device names, with any extension and in any case; < > : " / \ | ? *; a trailing dot or
+# space of a file or folder name
+WINDOWS_REFUSES = {
+    "R2026-011": "files/2026/aux.pdf",
+    "R2026-012": "files/2026/CON.pdf",
+    "R2026-013": "files/2026/Com1.pdf",
+    "R2026-014": "files/2026/名单?.pdf",
+    "R2026-015": "files/2026/名单:1.pdf",
+    "R2026-016": "files/2026 /名单.pdf",
+    "R2026-017": "files/nul/名单.pdf",
+    "R2026-018": "files/2026/名单|副本.pdf",
+}
+# the edge on the other side: names that only look like the above, and Windows keeps
+WINDOWS_KEEPS = {
+    "R2026-021": "files/2026/auxiliary.pdf",
+    "R2026-022": "files/2026/console.pdf",
+    "R2026-023": "files/2026/名单 2.pdf",
+    "R2026-024": "files/2026/com10.pdf",
+    "R2026-025": "files/2026/名单（1）.pdf",
+}
+
+
+def _attached(path: str) -> str:
+    return f'页数: 1\n附件:\n  - 文件: "{path}"\n    名称: 附件\n'
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("webmaster") / "catalog"
+    cat = CatalogDir(root)
+    cat.write("gongkai.yaml", agency())
+    cat.item()
+    cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
+    for rid, path in {**WINDOWS_REFUSES, **WINDOWS_KEEPS}.items():
+        cat.record(record(rid, f"关于{rid}的通知", item="SHJZ-002", extra=_attached(path)), f"records/2026/{rid}.yaml")
+        cat.write(path, text_pdf(rid))
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(catalog: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The column, built once for the module (read only) by the function the CLI calls."""
+    out = tmp_path_factory.mktemp("webmaster-site") / "site"
+    build_site(catalog, out, TODAY, use_cache=False)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- Windows names
+
+def test_an_attachment_windows_cannot_hold_is_not_copied_and_its_record_is_held(site):
+    copied = sorted(p.relative_to(site).as_posix() for p in (site / "files").rglob("*") if p.is_file())
+    assert copied == sorted(WINDOWS_KEEPS.values())
+    for rid in WINDOWS_REFUSES:
+        assert not (site / "records" / f"{rid}.html").exists(), rid
+        assert rid not in (site / "index.html").read_text(encoding="utf-8")
+    for rid in WINDOWS_KEEPS:
+        assert (site / "records" / f"{rid}.html").is_file(), rid
+
+
+def test_validate_names_the_attachment_line_and_how_to_rename(catalog, gk):
+    run = gk("validate", catalog, "--format", "json")
+    found = {(d["path"], d["line"], d["code"]): d for d in run.json()["diagnostics"]}  # type: ignore[index]
+    for rid, path in WINDOWS_REFUSES.items():
+        # the record's 附件 entry: line 16 (「  - 文件: …」), column 9 where the path starts (portal_catalog.record)
+        diagnostic = found.get((f"records/2026/{rid}.yaml", 16, "GK606"))
+        assert diagnostic is not None, (rid, path)
+        assert diagnostic["severity"] == "error"
+        assert "Windows" in diagnostic["message"] and diagnostic["column"] == 9
+        assert "改名" in diagnostic["hint"] or "删去" in diagnostic["hint"]
+    for rid in WINDOWS_KEEPS:
+        assert not [k for k in found if k[0] == f"records/2026/{rid}.yaml" and k[2] in ("GK606", "GK018")], rid
+
+
+def test_build_site_says_which_record_was_held_and_why(catalog, gk, tmp_path):
+    run = gk("build-site", catalog, "--out", tmp_path / "site", "--today", TODAY.isoformat(), "--no-search")
+    assert run.code == 0
+    assert "R2026-011 没有发布" in run.err and "保留的设备名 AUX" in run.err
+    assert "R2026-014 没有发布" in run.err and "不允许用在文件名中的字符「?」" in run.err
+    assert "R2026-016 没有发布" in run.err and "以空格结尾" in run.err
+    assert "R2026-021 没有发布" not in run.err
