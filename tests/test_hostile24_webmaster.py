@@ -9,6 +9,13 @@ Found by this pass:
   it (or left a page whose attachment answers 404), and the 两馆's Windows PCs could not open the handover batch.
   Now the attachment check (privacy.attachments.path_problem, the one every publisher passes) refuses such a name
   (GK606 at the record's 附件 line): the record is held, nothing of it is copied, and the message says how to rename.
+- The site names pages and folders after 编号 and 领域代码 (records/<编号>.html, items/<编号>.html, towns/<编号>/,
+  directory/<代码>/), but any 编号 of letters, digits and - _ . passed: 「aux」 (records/aux.html), a 乡镇民政办
+  「nul」 or 「mzb-102.」 (towns/mzb-102./, which Windows reads as towns/mzb-102/), a 领域代码 「CON」 (directory/CON/)
+  were built into files the county's Windows/IIS server cannot hold; and a 编号 of 250 characters stopped the whole
+  build-site (「文件名太长」) with nothing published. Now a 编号 (wherever written: the record, the item, a unit, a
+  reference) or a 领域代码 that is a Windows device name, ends in a dot, or is over 64 characters is GK103 at its line
+  with how to write it; the file is not read (its record is not published, build-site says so) and the rest builds.
 """
 
 from __future__ import annotations
@@ -53,6 +60,15 @@ def _attached(path: str) -> str:
     return f'页数: 1\n附件:\n  - 文件: "{path}"\n    名称: 附件\n'
 
 
+LONGEST_ID = "R2026-" + "0" * 58  # 64 characters: the longest 编号 (model.base.MAX_ID_LENGTH)
+BAD_IDS = {  # file → 编号 written in it
+    "records/2026/aux.yaml": "aux",
+    "records/2026/Lpt1.x.yaml": "Lpt1.x",
+    "records/2026/R2026-031.yaml": "R2026-031.",
+    "records/2026/R2026-032.yaml": "R2026-" + "0" * 59,  # 65 characters
+}
+
+
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("webmaster") / "catalog"
@@ -63,6 +79,9 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for rid, path in {**WINDOWS_REFUSES, **WINDOWS_KEEPS}.items():
         cat.record(record(rid, f"关于{rid}的通知", item="SHJZ-002", extra=_attached(path)), f"records/2026/{rid}.yaml")
         cat.write(path, text_pdf(rid))
+    cat.record(record(LONGEST_ID, "关于最长编号的通知", item="SHJZ-002"), f"records/2026/{LONGEST_ID}.yaml")
+    for rel, rid in BAD_IDS.items():
+        cat.record(record(rid, f"关于{rel}的通知", item="SHJZ-002"), rel)
     return root
 
 
@@ -107,3 +126,48 @@ def test_build_site_says_which_record_was_held_and_why(catalog, gk, tmp_path):
     assert "R2026-014 没有发布" in run.err and "不允许用在文件名中的字符「?」" in run.err
     assert "R2026-016 没有发布" in run.err and "以空格结尾" in run.err
     assert "R2026-021 没有发布" not in run.err
+
+
+# ---------------------------------------------------------------------------------------------------- 编号 as file names
+
+def test_an_id_windows_cannot_hold_or_too_long_names_no_page_and_the_rest_is_built(site):
+    pages = sorted(p.name for p in (site / "records").iterdir())
+    assert f"{LONGEST_ID}.html" in pages
+    assert [p for p in pages if p.lower().startswith(("aux", "lpt1", "r2026-031.", "r2026-0000000000"))] == \
+        [f"{LONGEST_ID}.html"]
+
+
+def test_validate_names_each_bad_id_at_its_line(catalog, gk):
+    found = {(d["path"], d["line"], d["column"], d["code"]): d
+             for d in gk("validate", catalog, "--format", "json").json()["diagnostics"]}  # type: ignore[index]
+    for rel in BAD_IDS:
+        diagnostic = found.get((rel, 1, 5, "GK103"))  # 「编号: …」: the value starts at column 5
+        assert diagnostic is not None, rel
+        assert "编号" in diagnostic["hint"] and "64" in diagnostic["hint"]
+    assert "保留的设备名 AUX" in found[("records/2026/aux.yaml", 1, 5, "GK103")]["message"]
+    assert "保留的设备名 LPT1" in found[("records/2026/Lpt1.x.yaml", 1, 5, "GK103")]["message"]
+    assert "以「.」结尾" in found[("records/2026/R2026-031.yaml", 1, 5, "GK103")]["message"]
+    assert "65 个字符" in found[("records/2026/R2026-032.yaml", 1, 5, "GK103")]["message"]
+    assert not [k for k in found if k[0] == f"records/2026/{LONGEST_ID}.yaml" and k[3] == "GK103"]
+
+
+def test_build_site_says_a_record_with_a_bad_id_is_not_published(catalog, gk, tmp_path):
+    run = gk("build-site", catalog, "--out", tmp_path / "site", "--today", TODAY.isoformat(), "--no-search")
+    assert run.code == 0, run.err
+    assert "records/2026/aux.yaml 没有发布" in run.err and "records/2026/R2026-032.yaml 没有发布" in run.err
+
+
+@pytest.mark.parametrize(("before", "after", "line", "said"), [
+    ("    代码: SHJZ", "    代码: CON", 8, "保留的设备名 CON"),          # directory/CON/
+    ("  - 编号: shjzg", "  - 编号: nul", 13, "保留的设备名 NUL"),        # towns/nul/, a 股室 or a 乡镇民政办
+    ("  - 编号: shjzg", "  - 编号: mzb-102.", 13, "以「.」结尾"),        # towns/mzb-102./ is towns/mzb-102/ on Windows
+])
+def test_a_domain_code_or_unit_id_windows_cannot_hold_is_refused_at_its_line(cat, gk, before, after, line, said):
+    text = (cat.root / "gongkai.yaml").read_text(encoding="utf-8")
+    assert before in text
+    cat.write("gongkai.yaml", text.replace(before, after))
+    run = gk("validate", cat.root, "--format", "json")
+    found = [d for d in run.json()["diagnostics"]  # type: ignore[index]
+             if d["path"] == "gongkai.yaml" and d["code"] == "GK103" and d["line"] == line]
+    assert found and said in found[0]["message"], run.out
+    assert "Windows" in found[0]["hint"]
