@@ -16,12 +16,22 @@ Found by this pass:
   build-site (「文件名太长」) with nothing published. Now a 编号 (wherever written: the record, the item, a unit, a
   reference) or a 领域代码 that is a Windows device name, ends in a dot, or is over 64 characters is GK103 at its line
   with how to write it; the file is not read (its record is not published, build-site says so) and the rest builds.
+- A 主动公开 record written without 事项 (a 通知 or 公告; only 制度 and 年度报告 have a part of their own) was listed
+  only among the home page's newest 20: the 21st was linked from no page of the column, so a citizen clicking through
+  could never reach it (only search, the feed and the sitemap named it). Now such records are listed on
+  qita/index.html 「其他公开信息」, linked from the home page (with their number) while there is one, and their page's
+  位置 leads back there. Checked by walking the links from index.html to every record page.
+- On a phone 320 px wide, a body with a paragraph typed with four spaces in front (Markdown's code block) or a fenced
+  block made the whole page scroll sideways (tests/browser/test_hostile24_webmaster.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -82,6 +92,10 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cat.record(record(LONGEST_ID, "关于最长编号的通知", item="SHJZ-002"), f"records/2026/{LONGEST_ID}.yaml")
     for rel, rid in BAD_IDS.items():
         cat.record(record(rid, f"关于{rel}的通知", item="SHJZ-002"), rel)
+    for number in range(1, 22):  # 21 records of no item: one more than the home page's newest 20
+        rid = f"R2026-{100 + number}"
+        cat.record(record(rid, f"关于第{number}批工作的公告", kind="公告", published=f"2026-10-{number:02d}"),
+                   f"records/2026/{rid}.yaml")
     return root
 
 
@@ -171,3 +185,56 @@ def test_a_domain_code_or_unit_id_windows_cannot_hold_is_refused_at_its_line(cat
              if d["path"] == "gongkai.yaml" and d["code"] == "GK103" and d["line"] == line]
     assert found and said in found[0]["message"], run.out
     assert "Windows" in found[0]["hint"]
+
+
+# ---------------------------------------------------------------------------------------------------- every page reachable
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+def _reachable(site: Path) -> set[str]:
+    """The pages a reader reaches by clicking from index.html (relative links only, as under the portal's sub-path)."""
+    seen, todo = {"index.html"}, ["index.html"]
+    while todo:
+        name = todo.pop()
+        parser = _Links()
+        parser.feed((site / name).read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or not parts.path.endswith(".html"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+            if target not in seen and (site / target).is_file():
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def test_every_record_page_is_reached_by_clicking_from_the_home_page(site):
+    pages = {p.relative_to(site).as_posix() for p in (site / "records").glob("*.html")}
+    assert "records/R2026-101.html" in pages and "records/R2026-121.html" in pages  # the oldest and the newest
+    assert sorted(pages - _reachable(site)) == []
+
+
+def test_records_of_no_item_are_listed_together_and_their_pages_lead_back_there(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="qita/index.html">其他公开信息</a>' in home and "共 21 条" in home
+    listed = (site / "qita/index.html").read_text(encoding="utf-8")
+    assert listed.count('<a href="../records/R2026-1') == 21
+    # newest first: 10月21日's above 10月1日's
+    assert listed.index("R2026-121.html") < listed.index("R2026-101.html")
+    page = (site / "records/R2026-101.html").read_text(encoding="utf-8")
+    assert '<a href="../index.html">首页</a> › <a href="../qita/index.html">其他公开信息</a>' in page
+
+
+def test_without_records_of_no_item_there_is_no_such_page_nor_link(cat, gk, tmp_path):
+    run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
+    assert run.code == 0, run.err
+    assert not (tmp_path / "site/qita").exists()
+    assert "qita/" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
