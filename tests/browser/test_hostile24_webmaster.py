@@ -3,6 +3,9 @@
 Found by this pass: on a phone 320 px wide, a record whose body has a paragraph typed with four spaces in front (what
 Markdown reads as a code block: a clerk indenting a paragraph by hand) or a fenced block made the whole page wider than
 the screen: the elderly reader had to scroll sideways for every line. Now such a block wraps like any text.
+The webmaster who opens the built folder (file://) to check it before loading it into the portal found the search
+page saying 「搜索索引未能加载」, as if the upload were broken: the browser reads no file by script from a folder. Now it
+says that, and that search works once the column is on the server (or under gongkai serve).
 """
 
 from __future__ import annotations
@@ -48,5 +51,17 @@ def test_an_indented_paragraph_never_makes_a_phone_scroll_sideways(browser: Any,
         assert tab.evaluate("() => document.documentElement.scrollWidth") <= 320
         # every line of the blocks is shown whole: nothing cut off inside a box either
         assert tab.eval_on_selector_all(".body pre", "els => els.every(e => e.scrollWidth <= e.clientWidth)")
+    finally:
+        tab.close()
+
+
+def test_the_search_page_opened_from_a_folder_says_why_it_cannot_search(browser: Any, site_dir: Path) -> None:
+    tab = browser.new_page()
+    try:
+        tab.goto((site_dir / "search/index.html").as_uri() + "?q=低保")
+        tab.wait_for_function("() => document.querySelector('[role=status]').textContent.trim() !== ''")
+        said = tab.inner_text("[role=status]")
+        assert "直接打开文件夹中的网页时" in said and "gongkai serve" in said, said
+        assert "未能加载" not in said
     finally:
         tab.close()
