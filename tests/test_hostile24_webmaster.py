@@ -21,6 +21,9 @@ Found by this pass:
   could never reach it (only search, the feed and the sitemap named it). Now such records are listed on
   qita/index.html 「其他公开信息」, linked from the home page (with their number) while there is one, and their page's
   位置 leads back there. Checked by walking the links from index.html to every record page.
+- site/.gongkai-build.json, the build record that goes to the portal with the column (an FTP or rsync copy takes it
+  along), listed the 编号 a web record names as its 解读 or 被替代 even when that record was 不予公开 or 依申请公开:
+  the 编号 of a record that must leave no trace on the web was published. Now only web records' 编号 are kept there.
 - On a phone 320 px wide, a body with a paragraph typed with four spaces in front (Markdown's code block) or a fenced
   block made the whole page scroll sideways (tests/browser/test_hostile24_webmaster.py).
 """
@@ -28,6 +31,7 @@ Found by this pass:
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -92,6 +96,12 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cat.record(record(LONGEST_ID, "关于最长编号的通知", item="SHJZ-002"), f"records/2026/{LONGEST_ID}.yaml")
     for rel, rid in BAD_IDS.items():
         cat.record(record(rid, f"关于{rel}的通知", item="SHJZ-002"), rel)
+    # a web record naming, as its 解读 and as its replacement, records that are not 主动公开
+    cat.record(record("R2026-041", "关于甲的通知", item="SHJZ-002", extra="解读: [R2026-042]\n"), "records/2026/R2026-041.yaml")
+    cat.record(record("R2026-042", "不予公开的解读", item="SHJZ-002", attribute="不予公开"), "records/2026/R2026-042.yaml")
+    cat.record(record("R2026-043", "关于乙的通知", item="SHJZ-002",
+                      extra="有效性: 失效\n有效性日期: 2026-11-01\n被替代: R2026-044\n"), "records/2026/R2026-043.yaml")
+    cat.record(record("R2026-044", "依申请公开的新文件", item="SHJZ-002", attribute="依申请公开"), "records/2026/R2026-044.yaml")
     for number in range(1, 22):  # 21 records of no item: one more than the home page's newest 20
         rid = f"R2026-{100 + number}"
         cat.record(record(rid, f"关于第{number}批工作的公告", kind="公告", published=f"2026-10-{number:02d}"),
@@ -238,3 +248,16 @@ def test_without_records_of_no_item_there_is_no_such_page_nor_link(cat, gk, tmp_
     assert run.code == 0, run.err
     assert not (tmp_path / "site/qita").exists()
     assert "qita/" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------------- nothing of the non-public
+
+def test_no_file_of_the_site_names_a_record_that_is_not_public_not_even_the_build_record(site):
+    assert (site / "records/R2026-041.html").is_file() and (site / "records/R2026-043.html").is_file()
+    every = [p for p in site.rglob("*") if p.is_file()]
+    assert site / ".gongkai-build.json" in every  # the hidden file an FTP or rsync copy takes along
+    for path in every:
+        data = path.read_bytes()
+        data = gzip.decompress(data) if path.suffix == ".gz" else data  # the search index
+        for trace in ("R2026-042", "R2026-044", "不予公开的解读", "依申请公开的新文件"):
+            assert trace.encode() not in data, (path.relative_to(site).as_posix(), trace)
