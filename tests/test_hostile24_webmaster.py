@@ -9,6 +9,8 @@ Found by this pass:
   it (or left a page whose attachment answers 404), and the 两馆's Windows PCs could not open the handover batch.
   Now the attachment check (privacy.attachments.path_problem, the one every publisher passes) refuses such a name
   (GK606 at the record's 附件 line): the record is held, nothing of it is copied, and the message says how to rename.
+  Likewise an attachment path over 200 characters (folders within folders), which Windows' 259-character paths cannot
+  hold once the folder of the column on the server, or of the catalog on a clerk's PC, is in front (GK607).
 - The site names pages and folders after 编号 and 领域代码 (records/<编号>.html, items/<编号>.html, towns/<编号>/,
   directory/<代码>/), but any 编号 of letters, digits and - _ . passed: 「aux」 (records/aux.html), a 乡镇民政办
   「nul」 or 「mzb-102.」 (towns/mzb-102./, which Windows reads as towns/mzb-102/), a 领域代码 「CON」 (directory/CON/)
@@ -68,7 +70,11 @@ WINDOWS_KEEPS = {
     "R2026-023": "files/2026/名单 2.pdf",
     "R2026-024": "files/2026/com10.pdf",
     "R2026-025": "files/2026/名单（1）.pdf",
+    # 200 characters: the longest attachment path (privacy.attachments.MAX_PATH_CHARS) — Windows' 259 less the folder
+    # the column or the catalog sits in
+    "R2026-026": "files/2026/" + "x" * 100 + "/" + "y" * 84 + ".pdf",
 }
+TOO_LONG = {"R2026-027": "files/2026/" + "x" * 100 + "/" + "y" * 85 + ".pdf"}  # 201 characters
 
 
 def _attached(path: str) -> str:
@@ -91,7 +97,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cat.write("gongkai.yaml", agency())
     cat.item()
     cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
-    for rid, path in {**WINDOWS_REFUSES, **WINDOWS_KEEPS}.items():
+    for rid, path in {**WINDOWS_REFUSES, **WINDOWS_KEEPS, **TOO_LONG}.items():
         cat.record(record(rid, f"关于{rid}的通知", item="SHJZ-002", extra=_attached(path)), f"records/2026/{rid}.yaml")
         cat.write(path, text_pdf(rid))
     cat.record(record(LONGEST_ID, "关于最长编号的通知", item="SHJZ-002"), f"records/2026/{LONGEST_ID}.yaml")
@@ -123,7 +129,7 @@ def site(catalog: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_attachment_windows_cannot_hold_is_not_copied_and_its_record_is_held(site):
     copied = sorted(p.relative_to(site).as_posix() for p in (site / "files").rglob("*") if p.is_file())
     assert copied == sorted(WINDOWS_KEEPS.values())
-    for rid in WINDOWS_REFUSES:
+    for rid in [*WINDOWS_REFUSES, *TOO_LONG]:
         assert not (site / "records" / f"{rid}.html").exists(), rid
         assert rid not in (site / "index.html").read_text(encoding="utf-8")
     for rid in WINDOWS_KEEPS:
@@ -141,7 +147,10 @@ def test_validate_names_the_attachment_line_and_how_to_rename(catalog, gk):
         assert "Windows" in diagnostic["message"] and diagnostic["column"] == 9
         assert "改名" in diagnostic["hint"] or "删去" in diagnostic["hint"]
     for rid in WINDOWS_KEEPS:
-        assert not [k for k in found if k[0] == f"records/2026/{rid}.yaml" and k[2] in ("GK606", "GK018")], rid
+        assert not [k for k in found if k[0] == f"records/2026/{rid}.yaml" and k[2] in ("GK606", "GK607", "GK018")], rid
+    too_long = found.get(("records/2026/R2026-027.yaml", 16, "GK607"))
+    assert too_long is not None and "路径太长（201 个字符）" in too_long["message"] and too_long["column"] == 9
+    assert "files/<年份>/" in too_long["hint"]
 
 
 def test_build_site_says_which_record_was_held_and_why(catalog, gk, tmp_path):
