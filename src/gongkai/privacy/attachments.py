@@ -84,11 +84,6 @@ def path_problem(path: str) -> FileProblem | None:
     # and a build or the gate's memo would go on with what it decided from the file before
     if (hidden := next((p for p in parts[:-1] if p.startswith(".") or p in SKIP_DIRS), None)) is not None:
         return FileProblem(unsafe, f"在隐藏文件夹或 gongkai 不读取的文件夹「{hidden}」中", PATH_HINT)
-    # the site, the portal export and the 两馆's batch are copied to Windows (the county's IIS server, the 馆's PCs):
-    # a file Windows cannot hold would fail the copy there, or be served as another (GK018 names the file itself)
-    if (windows := windows_name_problem(path)) is not None:
-        reason, hint = windows
-        return FileProblem(unsafe, f"的文件名在 Windows 上无效，县政府网站的服务器和两馆的电脑无法保存：{reason}", hint)
     return None
 
 
@@ -140,10 +135,21 @@ def _name_too_long(path: str) -> FileProblem | None:
 
 
 def _format_problem(path: str) -> FileProblem | None:
+    """A format not allowed (GK608), else a name Windows cannot hold (GK606): 「list.pdf.」 is said to have no format."""
     reason = refusal(suffix_of(path))
     if reason is None:
-        return None
+        return _windows_problem(path)
     return FileProblem("GK608", reason, "把文件另存为允许的格式（公文用 PDF 或 OFD，名单用 xlsx 或 csv），并改正附件路径。")
+
+
+def _windows_problem(path: str) -> FileProblem | None:
+    """The site, the portal export and the 两馆's batch are copied to Windows (the county's IIS server, the 馆's PCs): a
+    file Windows cannot hold fails the copy there, or is served as another (GK018 names the file itself)."""
+    found = windows_name_problem(path)
+    if found is None:
+        return None
+    reason, hint = found
+    return FileProblem("GK606", f"的文件名在 Windows 上无效，县政府网站的服务器和两馆的电脑无法保存：{reason}", hint)
 
 
 def _content_problem(path: str, data: bytes) -> FileProblem | None:
