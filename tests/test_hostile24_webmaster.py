@@ -7,7 +7,7 @@ Found by this pass:
   forbidden characters; a folder 「files/2026 」 ending in a space) was GK018 in validate, but the gate published its
   record and build-site copied the file into site/files/: the webmaster's copy to the county's IIS server failed on
   it (or left a page whose attachment answers 404), and the 两馆's Windows PCs could not open the handover batch.
-  Now the attachment check (privacy.attachments.path_problem, the one every publisher passes) refuses such a name
+  Now the attachment check (privacy.attachments, the one every publisher passes; after the format check) refuses such a name
   (GK606 at the record's 附件 line): the record is held, nothing of it is copied, and the message says how to rename.
   Likewise an attachment path over 200 characters (folders within folders), which Windows' 259-character paths cannot
   hold once the folder of the column on the server, or of the catalog on a clerk's PC, is in front (GK607).
