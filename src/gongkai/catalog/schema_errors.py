@@ -167,6 +167,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK112", f"「{label}」的{error['msg']}", "写成完整的网址，如 https://www.fjax.gov.cn/zwgk/（域名只用"
                     "英文字母、数字、点和横线，不能留着「…」这样的占位符；不能是 javascript:、data: 或相对路径，不含空格和引号）。",
                     loc)
+    if kind in ("windows_name", "id_too_long"):
+        return Note("GK103", f"「{label}」{error['msg']}", _windows_name_hint(label), loc)
     if kind == "control_character":
         return Note("GK103", f"「{label}」{error['msg']}", f"删去这个字符：在编辑器中把「{label}」重新输入一遍，"
                     "需要换行的正文用空行分段。", loc)
@@ -279,6 +281,15 @@ def _key_kind(key: Any) -> str:
     if isinstance(key, list | tuple):
         return "列表"
     return f"「{_shown(key)}」"
+
+
+def _windows_name_hint(label: str) -> str:
+    """How to write a 编号 (or a 领域's 代码) that every output can name a file or folder after."""
+    refused = "CON、PRN、AUX、NUL、COM1—COM9、LPT1—LPT9 在 Windows 上是设备名，不能用"
+    if label == "代码":
+        return f"领域代码用2—8个大写英文字母，如 SHJZ（社会救助）、JYCY（就业创业）；{refused}。"
+    return (f"换一个编号：英文字母、数字和 - _ .，不以「.」结尾，不超过64个字符，如 R2026-012、SHJZ-001、mzb-102；"
+            f"{refused}（也不能是第一个点之前的部分，如 aux.1）。文件名与编号一致的，文件一起改名；引用它的地方也一起改。")
 
 
 def _pattern_hint(label: str, value: Any = None) -> str:

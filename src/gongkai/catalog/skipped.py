@@ -128,17 +128,28 @@ def _case_note(path: str, other: str) -> FileNote:
 
 
 def _windows_note(path: str) -> FileNote:
+    reason, hint = windows_name_problem(path) or ("", "")
+    return FileNote(path, "GK018", reason, hint)
+
+
+def windows_name_problem(path: str) -> tuple[str, str] | None:
+    """Why Windows cannot hold *path* (a device name, a forbidden character, a name ending in a dot or a space), and
+    how to rename it; None when it can. The one test of a name: for the catalog's files (GK018) and for an attachment
+    the gate would copy into the site, the portal export and the 两馆's batch (on the county's Windows/IIS server
+    「aux.pdf」 cannot be copied or served, and 「名单?.pdf」 cannot even be saved)."""
+    if not _ANY_WINDOWS_TROUBLE.search(path):
+        return None
     part = next(p for p in path.split("/") if _ANY_WINDOWS_TROUBLE.search(p) or _DEVICE_NAME.fullmatch(p))
     rename = "改名后，登记它的一行（「文件: ……」，或与编号一致的文件名）也要一起改正。"
     if _DEVICE_NAME.fullmatch(part):
         base, dot, rest = part.partition(".")
-        return FileNote(path, "GK018", f"「{part}」在 Windows 上是保留的设备名 {base.strip().upper()}，这个文件在 Windows 上"
-                        "无法打开、复制，也无法从 git 检出（同事的电脑、两馆的电脑都是 Windows）",
-                        f"换一个名字，如「{base.strip()}-1{dot}{rest}」；{rename}")
+        return (f"「{part}」在 Windows 上是保留的设备名 {base.strip().upper()}，这个文件在 Windows 上"
+                "无法打开、复制，也无法从 git 检出（同事的电脑、两馆的电脑都是 Windows）",
+                f"换一个名字，如「{base.strip()}-1{dot}{rest}」；{rename}")
     if found := _FORBIDDEN.findall(part):
         shown = "".join(dict.fromkeys("\\" if c == "\\" else c if c.isprintable() else "控制字符" for c in found))
-        return FileNote(path, "GK018", f"「{part}」含有 Windows 不允许用在文件名中的字符「{shown}」，这个文件在 Windows 上"
-                        "无法打开、复制，也无法从 git 检出", f"把这些字符换成 - 或删去（\\ / : * ? \" < > | 都不能用）；{rename}")
+        return (f"「{part}」含有 Windows 不允许用在文件名中的字符「{shown}」，这个文件在 Windows 上"
+                "无法打开、复制，也无法从 git 检出", f"把这些字符换成 - 或删去（\\ / : * ? \" < > | 都不能用）；{rename}")
     end = "点" if part.endswith(".") else "空格"
-    return FileNote(path, "GK018", f"「{part}」以{end}结尾：Windows 会去掉末尾的{end}，这个文件在 Windows 上无法打开，"
-                    "也无法从 git 检出", f"删去末尾的{end}，改名为「{part.rstrip('. ')}」；{rename}")
+    return (f"「{part}」以{end}结尾：Windows 会去掉末尾的{end}，这个文件在 Windows 上无法打开，"
+            "也无法从 git 检出", f"删去末尾的{end}，改名为「{part.rstrip('. ')}」；{rename}")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from gongkai.model import vocab
-from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, numbers_not_true_or_false
+from gongkai.model.base import (CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, check_windows_name,
+                                numbers_not_true_or_false)
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 SeverityName = Literal["error", "warning", "info", "off"]
@@ -32,7 +33,9 @@ class Domain(CatalogModel):
     """A business area (领域) of the standard directory."""
 
     name: Text = Field(alias="名称", title="领域名称")
-    code: str = Field(alias="代码", pattern=r"^[A-Z]{2,8}$", title="领域代码", description="大写字母，如 SHJZ")
+    # directory/<代码>/ on the site: CON, AUX, NUL, PRN are no folder on the county's Windows server
+    code: Annotated[str, AfterValidator(check_windows_name)] = Field(
+        alias="代码", pattern=r"^[A-Z]{2,8}$", title="领域代码", description="大写字母，如 SHJZ")
     subject: Text | None = Field(
         None, alias="主题分类", title="门户主题分类", description="导出到县政府门户时用的主题分类，不填时为「领域/一级事项」"
     )

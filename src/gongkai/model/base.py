@@ -30,7 +30,40 @@ def check_printable(value: str) -> str:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(check_printable)]
 Body = Annotated[str, AfterValidator(check_printable)]  # Markdown: blank lines and indentation are its own
-ObjectId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+# A 编号 names files and folders of every output: records/<编号>.html, items/<编号>.html, towns/<编号>/ on the site the
+# county's webmaster copies to a Windows/IIS server, the 两馆's folders (<编号>/), the portal export. Windows cannot
+# hold a name whose part before the first dot is a device name (CON, aux, nul.x, COM1), nor one ending in a dot (it
+# drops the dot: towns/mzb-102./ is towns/mzb-102/); and a name over 255 bytes fails on every system (Linux, the
+# web server), so one over-long 编号 used to stop the whole build-site.
+MAX_ID_LENGTH = 64
+_DEVICE_NAME = re.compile(r"(?i:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?")
+
+
+def check_windows_name(value: str) -> str:
+    """*value* unchanged when it can name a file or folder on Windows (no device name, no dot at the end)."""
+    if _DEVICE_NAME.fullmatch(value):
+        device = value.split(".", 1)[0].upper()
+        raise PydanticCustomError(
+            "windows_name", "「{value}」在 Windows 上是保留的设备名 {device}：以它命名的网页、文件夹在县政府网站的 Windows "
+            "服务器和两馆的电脑上无法保存", {"value": value, "device": device})
+    if value.endswith("."):
+        raise PydanticCustomError(
+            "windows_name", "「{value}」以「.」结尾：Windows 会去掉末尾的点，以它命名的网页、文件夹在县政府网站的服务器上"
+            "是另一个名字", {"value": value})
+    return value
+
+
+def check_object_id(value: str) -> str:
+    """A 编号 every output can name a file after: see MAX_ID_LENGTH."""
+    if len(value) > MAX_ID_LENGTH:
+        raise PydanticCustomError(
+            "id_too_long", "太长（{length} 个字符）：网站的网页和两馆的文件夹以编号命名，编号最多 {limit} 个字符",
+            {"length": len(value), "limit": MAX_ID_LENGTH})
+    return check_windows_name(value)
+
+
+ObjectId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"),
+                     AfterValidator(check_object_id)]
 
 
 def page_key(object_id: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.catalog.skipped import windows_name_problem
 from gongkai.catalog.sources import SKIP_DIRS
 from gongkai.errors import PublicationStopped, describe_os_error
 from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
@@ -110,20 +111,45 @@ def attachment_problem(catalog: Catalog, path: str) -> FileProblem | None:
 MAX_NAME_BYTES = 255
 
 
+# The longest path Windows opens without long-path support (MAX_PATH, 260 with the closing NUL: 259 characters), less
+# the folder the column or the catalog sits in there: the county's IIS server keeps the column at
+# C:\inetpub\wwwroot\zwgk\zfxxgkzl\bmzfxxgk\mzj\ (45 characters), a clerk's PC the catalog at
+# C:\Users\<name>\Documents\gongkai\catalog\ and the 两馆 a batch in a dated folder. A longer attachment path
+# (folders within folders: files/2026/社会救助股/低保/第三季度/…) cannot be copied there, and its link is broken.
+MAX_PATH_CHARS = 200
+
+
 def _name_too_long(path: str) -> FileProblem | None:
     name = next((part for part in path.split("/") if len(part.encode("utf-8")) > MAX_NAME_BYTES), None)
     if name is None:
-        return None
+        if len(path) <= MAX_PATH_CHARS:
+            return None
+        return FileProblem("GK607", f"路径太长（{len(path)} 个字符）：Windows 的完整路径最多 259 个字符，县政府网站的服务器、"
+                           f"同事和两馆的电脑上放网站或目录的文件夹还要占去几十个，超过 {MAX_PATH_CHARS} 个字符的附件路径在那里"
+                           "无法复制、打开，网页上的附件成为断链",
+                           "把文件移到 files/<年份>/ 下（少套几层文件夹），文件名短一些（如 R2026-012.pdf；要显示的标题写在"
+                           "「名称: ……」中），并改正这里的路径。")
     return FileProblem("GK607", f"文件名太长：「{name[:20]}…」有 {len(name)} 个字（{len(name.encode('utf-8'))} 字节），"
                        f"超过 Linux 服务器（网站、CI）能存的 {MAX_NAME_BYTES} 字节：在 Windows 上能保存，检出或解压到服务器上就丢了",
                        "把文件改名为短一些的名字（如 R2026-012.pdf；要显示的标题写在「名称: ……」中），并改正这里的路径。")
 
 
 def _format_problem(path: str) -> FileProblem | None:
+    """A format not allowed (GK608), else a name Windows cannot hold (GK606): 「list.pdf.」 is said to have no format."""
     reason = refusal(suffix_of(path))
     if reason is None:
-        return None
+        return _windows_problem(path)
     return FileProblem("GK608", reason, "把文件另存为允许的格式（公文用 PDF 或 OFD，名单用 xlsx 或 csv），并改正附件路径。")
+
+
+def _windows_problem(path: str) -> FileProblem | None:
+    """The site, the portal export and the 两馆's batch are copied to Windows (the county's IIS server, the 馆's PCs): a
+    file Windows cannot hold fails the copy there, or is served as another (GK018 names the file itself)."""
+    found = windows_name_problem(path)
+    if found is None:
+        return None
+    reason, hint = found
+    return FileProblem("GK606", f"的文件名在 Windows 上无效，县政府网站的服务器和两馆的电脑无法保存：{reason}", hint)
 
 
 def _content_problem(path: str, data: bytes) -> FileProblem | None:

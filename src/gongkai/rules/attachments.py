@@ -52,9 +52,11 @@ def _all_problems(ctx: Context) -> list[tuple[str, Finding]]:
 
 @rule("GK606", "attachment-path-unsafe", "附件路径不安全", E,
       what="检查每条信息的附件路径：必须是目录 files/ 文件夹下的相对路径（用 / 分隔），不能是绝对路径、含「..」或反斜杠，"
-           "不能在隐藏文件夹（「.」开头）或 node_modules 等 gongkai 不读取的文件夹中，路径中的任何一级都不能是符号链接（即使指向 files/ 之内），实际位置（realpath）必须在 files/ 之内。",
+           "不能在隐藏文件夹（「.」开头）或 node_modules 等 gongkai 不读取的文件夹中，路径中的任何一级都不能是符号链接（即使指向 files/ 之内），实际位置（realpath）必须在 files/ 之内；"
+           "文件名和文件夹名不能是 Windows 的设备名（aux.pdf、CON）、不能含 \\ : * ? \" < > |、不能以点或空格结尾。",
       why="附件会被原样复制到网站和移交两馆的包里。一个指向 /etc/passwd 或机关内部文件的符号链接、一个 ../ 路径，"
-          "就会把不该公开的文件发布出去。",
+          "就会把不该公开的文件发布出去；县政府网站的服务器和两馆的电脑多是 Windows，Windows 存不下的文件名复制时失败，"
+          "网页上的附件成为断链。",
       example="附件:\n  - 文件: ../内部/干部名册.xlsx",
       instead="附件:\n  - 文件: files/2026/R2026-012.pdf",
       scope=FILE)

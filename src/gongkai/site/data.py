@@ -108,6 +108,14 @@ class SiteData:
         """政府信息公开制度: the bureau's own rules, those in force first."""
         return in_force_first(self.of_kind(RULES_KIND))
 
+    @cached_property
+    def unfiled(self) -> list[Admission]:
+        """The web records that belong to no item and to no part of the column by their 文种 (a 通知 or 公告 written
+        without 事项): the item pages, the towns' pages and the parts list none of them, and the home page only the
+        newest 20, so the 21st would be linked from no page. Those in force first, each group newest first."""
+        return in_force_first([a for a in self.records
+                               if not a.facts.item and a.facts.kind not in (RULES_KIND, ANNUAL_REPORT_KIND)])
+
     @property
     def annual_reports(self) -> list[Admission]:
         """政府信息公开工作年度报告, newest year first."""

@@ -76,10 +76,19 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
         result.warnings.append("gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。")
     new = Store(stamp or digest(str(time.time())), today, gate.next_change, gate=since.written, chrome=chrome,
                 next_change_provisional=gate.next_change_provisional,
-                named=sorted(data.interpreted.keys() | data.replaced.keys() | data.replacements.naming.keys()))
+                named=_named_on_the_web(data))
     _make(catalog, data, artifacts, out, search, chrome, store, new, result, None if full else found)
     result.held = (catalog, gate, data, artifacts)
     return result
+
+
+def _named_on_the_web(data: SiteData) -> list[str]:
+    """The 编号 of web records another web record names (as its 解读 or replacement): their pages are not carried over
+    (site.carried). Only web records: the build record is in site/ and goes to the portal with it, and a 解读 or 被替代
+    may name a record that is 依申请 or 不予公开, whose 编号 must leave no trace there (a page it has not, it is never
+    carried either)."""
+    named = data.interpreted.keys() | data.replaced.keys() | data.replacements.naming.keys()
+    return sorted(named & data.by_id.keys())
 
 
 def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path, search: bool, chrome: str,

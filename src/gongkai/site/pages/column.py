@@ -19,6 +19,7 @@ GUIDE = "zhinan/index.html"
 RULES = "zhidu/index.html"
 LAW = "fdzdgknr/index.html"
 REPORTS = "nianbao/index.html"
+OTHERS = "qita/index.html"  # 其他公开信息: the records of no item and no part (SiteData.unfiled); only when there are
 FORMS = ("zhinan/shenqingbiao.docx", "zhinan/shenqingbiao.pdf")
 
 
@@ -26,9 +27,13 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
     """The home page, the four parts of the column, and the 申请表 the 指南 offers for download."""
     newest = data.records[:NEWEST]
     reports = data.annual_reports
+    others = data.unfiled
     yield page("index.html", "home.html", (*admitted(newest), *admitted(reports[:1]),
-                                          f"updated:{data.updated}"),
-               lambda: {"newest": newest, "latest_report": reports[0] if reports else None}, common)
+                                          f"updated:{data.updated}", f"others:{len(others)}"),
+               lambda: {"newest": newest, "latest_report": reports[0] if reports else None,
+                        "others": len(others), "others_page": OTHERS}, common)
+    if others:
+        yield page(OTHERS, "others.html", admitted(others), lambda: {"others": others}, common)
     request_items = [i for i in data.items if i.mode == "依申请"]
 
     def guide() -> dict[str, Any]:

@@ -14,7 +14,7 @@ from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
-from gongkai.site.pages.column import REPORTS, RULES
+from gongkai.site.pages.column import OTHERS, REPORTS, RULES
 from gongkai.site.render import markdown, plain_text, scrolling_tables, without_overrides
 from gongkai.site.search_docs import record_doc
 
@@ -22,6 +22,7 @@ ENDED_NOTE = "公示已于{end}结束。按照规定，公示期满后名单不�
 # The part of the 61号 column that lists records of these kinds: a page of one that belongs to no item leads back there
 # (it used to lead to the home page alone, and a reader who came from 政府信息公开制度 had no way back but the menu).
 KIND_COLUMNS = {RULES_KIND: (RULES, "政府信息公开制度"), ANNUAL_REPORT_KIND: (REPORTS, "政府信息公开年报")}
+UNFILED = (OTHERS, "其他公开信息")  # any other record of no item (SiteData.unfiled) is listed there
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
             body = scrolling_tables(markdown(record.body)) if admission.shows_content else None
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
-                        column=None if item else KIND_COLUMNS.get(facts.kind),
+                        column=None if item else KIND_COLUMNS.get(facts.kind, UNFILED),
                         unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
         return made
 

@@ -857,7 +857,11 @@
     try {
       meta = await load("meta.json.gz");
     } catch (e) {
-      status("搜索索引未能加载，请从首页按领域浏览目录。");
+      // opened from a folder (file://), as a webmaster checks the column before loading it into the portal: the
+      // browser reads no file by script there, and the index is fine; say so, not that something is broken
+      status(location.protocol === "file:"
+        ? "直接打开文件夹中的网页时，浏览器不允许读取搜索索引，所以这里不能搜索；网站放到门户网站的服务器上（或用 gongkai serve 预览）后即可搜索。现在可以从首页按领域浏览目录。"
+        : "搜索索引未能加载，请从首页按领域浏览目录。");
       return;
     }
     syllables = new Set(meta.syllables);
