@@ -8,6 +8,9 @@
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
   var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
   var PAGE = 20, CHUNK = 30, NEAR = 6, ECHO = 40;
+  // the characters of a query that are looked up: every piece of a query fetches a part of the index, and a pasted page
+  // of 2,000 characters would fetch as many parts (megabytes on a phone's data plan); the longest title is shorter
+  var LONGEST_QUERY = 100;
   var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
   var files = new Map(), meta = null, syllables = null, current = null;
@@ -749,6 +752,8 @@
     document.getElementById("search-near").hidden = true;
     document.getElementById("search-more").hidden = true;
     if (!query.trim() && !filters.length) { status(""); return; }
+    var typed = Array.from(query.trim()), cut = typed.length > LONGEST_QUERY;
+    if (cut) query = typed.slice(0, LONGEST_QUERY).join("");
     var asked = await plan(query);
     if (!asked.words.length && !filters.length) {
       status(asked.short.length ? "请至少输入两个字（单个汉字太常见，无法搜索）：" + asked.short.join(" ")
@@ -787,6 +792,7 @@
       said.push("没有找到连续的“" + echoed(query) + "”，下面是" + (apart.length > 1 ? "同时" : "") + "包含" +
                 apart.map(function (w) { return "“" + w.raw + "”"; }).join("和") + "的结果");
     }
+    if (cut) said.push("搜索词有 " + typed.length + " 个字，只按前 " + LONGEST_QUERY + " 个字查找");
     said = said.concat(asked.heard || []);
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
