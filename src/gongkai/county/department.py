@@ -222,7 +222,7 @@ def _count(report: Report, severity: Severity) -> int:
 
 def _totals(score: Scorecard) -> Totals:
     units = score.units
-    ledgers = score.has_ledgers
+    ledgers = score.handover_counted
     return Totals(
         items=sum(u.items for u in units), published=sum(u.published for u in units),
         checkable=sum(u.checkable for u in units), on_time=sum(u.on_time for u in units),

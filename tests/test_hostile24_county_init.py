@@ -1,0 +1,85 @@
+"""Hostile pass 24 on `gongkai init` and `gongkai county` (issue 20) and the front door (issue 19): the county
+政务公开办 gathering every bureau, and a new bureau starting from nothing. Real catalogs in temp dirs, the real CLI
+in-process.
+
+Expected values are typed by hand from the rules: Fujian hands over on the 5th and 20th, a day off moving to the next
+working day (闽政办函〔2016〕42号); a batch with nothing to send still owes its 目录表, a missing one counts as late
+(DOMAIN.md §6); 2026's notice: 6/19–6/21, 9/25–9/27, 10/1–10/7 off, 9/20 (Sunday) a working day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import AGENCY, ITEM, RECORD, Run
+
+Gk = Callable[..., Run]
+
+# A 通知 formed Tuesday 2026-09-01: its 20 working days end 2026-09-29 (9/20 counts, 9/25 does not).
+NOTICE = RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+
+
+def bureau(root: Path, name: str, prefix: str, adopted: str | None = None) -> Path:
+    """A tiny valid catalog: one item, one 主动公开 notice numbered under *prefix*, no handover ledger."""
+    agency = AGENCY.replace("测试县民政局", name) + (f"启用日期: {adopted}\n" if adopted else "")
+    for rel, text in (("gongkai.yaml", agency), ("items/shjz/SHJZ-001.yaml", ITEM),
+                      ("records/2026/R2026-001.yaml", NOTICE.replace("350524-MZ", prefix))):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def handover_cell(run: Run, name: str) -> str:
+    """The 按时移交率 cell of *name*'s row in the printed scorecard."""
+    row = next(line for line in run.out.splitlines() if line.startswith(name))
+    cells = row.split()
+    return cells[5]
+
+
+# --- a bureau that never handed over since it adopted gongkai ---------------------------------------------------------
+
+# 2026-06-01 → 2026-11-27: 6/5, 6/22 (6/20 a Saturday of 端午), 7/6, 7/20, 8/5, 8/20, 9/7, 9/20 (a working Sunday),
+# 10/8 (国庆), 10/20, 11/5, 11/20 — twelve handover days, not one ledger.
+TWELVE = "没有移交台账：自启用日期 2026-06-01 起，2026年已过 12 个移交日（2026-06-05 至 2026-11-20）"
+
+
+@pytest.fixture(scope="module")
+def late(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Read only: 测试县民政局 adopted gongkai 2026-06-01 and kept no ledger; 测试县人社局 has no 启用日期 (an older
+    catalog) and no ledger; 测试县卫健局 adopted 2026-11-19 (one handover day since, 11-20); 测试县教育局 adopted on
+    2026-11-20 itself, a handover day (none since)."""
+    top = tmp_path_factory.mktemp("late")
+    bureau(top / "mzj", "测试县民政局", "350524-MZ", "2026-06-01")
+    bureau(top / "rsj", "测试县人社局", "350524-RS", None)
+    bureau(top / "wjj", "测试县卫健局", "350524-WJ", "2026-11-19")
+    bureau(top / "jyj", "测试县教育局", "350524-JY", "2026-11-20")
+    return top
+
+
+def test_county_a_bureau_with_no_ledger_since_adoption_is_late_not_unknown(gk: Gk, late: Path, tmp_path: Path) -> None:
+    run = gk("county", late / "mzj", late / "rsj", late / "wjj", late / "jyj", "--out", tmp_path / "out", "--jobs", "1")
+    # the notice was due 2026-09-29, after adoption, and was never sent: 0 of 1, and the twelve batches are named
+    assert handover_cell(run, "测试县民政局") == "0.0%（0/1）；12个移交日没有台账"
+    assert f"移交两馆：测试县民政局 {TWELVE}" in run.out
+    assert "gongkai handover baseline --through 2026-11-20" in run.out
+    assert "gongkai handover --date 2026-06-05" in run.out
+    # no 启用日期 and no ledger: nobody can tell, and the table says so
+    assert handover_cell(run, "测试县人社局") == "—（无台账）"
+    # adopted the day before the 20th: that one batch is owed; the notice was due before adoption, by hand
+    assert handover_cell(run, "测试县卫健局") == "1个移交日没有台账"
+    assert "测试县卫健局 没有移交台账：自启用日期 2026-11-19 起，2026年已过 1 个移交日（2026-11-20）" in run.out
+    # adopted on the handover day itself: nothing owed yet
+    assert handover_cell(run, "测试县教育局") == "—"
+    assert "测试县教育局 没有移交台账" not in run.out
+
+
+def test_report_scorecard_of_a_bureau_with_no_ledger_since_adoption(gk: Gk, late: Path) -> None:
+    run = gk("report", "scorecard", late / "mzj")
+    assert f"注意：{TWELVE}" in run.out
+    assert "按时移交率无法统计" not in run.out
+    assert "0.0%（0/1）" in run.out
+    older = gk("report", "scorecard", late / "rsj")
+    assert "没有移交台账（handover/*.yaml），gongkai.yaml 也没有「启用日期」，按时移交率无法统计。" in older.out
