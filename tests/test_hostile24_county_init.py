@@ -19,7 +19,8 @@ from conftest import AGENCY, ITEM, RECORD, Run
 Gk = Callable[..., Run]
 
 # A 通知 formed Tuesday 2026-09-01: its 20 working days end 2026-09-29 (9/20 counts, 9/25 does not).
-NOTICE = RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+NOTICE = (RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+          .replace("关于2026年第三季度低保对象名单的公示", "关于做好2026年冬春救助工作的通知"))
 
 
 def bureau(root: Path, name: str, prefix: str, adopted: str | None = None) -> Path:
@@ -83,3 +84,23 @@ def test_report_scorecard_of_a_bureau_with_no_ledger_since_adoption(gk: Gk, late
     assert "0.0%（0/1）" in run.out
     older = gk("report", "scorecard", late / "rsj")
     assert "没有移交台账（handover/*.yaml），gongkai.yaml 也没有「启用日期」，按时移交率无法统计。" in older.out
+
+
+# --- a field missing under another: where it goes, not only its name -------------------------------------------------
+
+def test_a_field_missing_under_jiguan_says_to_write_it_under_jiguan(gk: Gk, tmp_path: Path) -> None:
+    """Before: 「缺少必填字段「区划代码」 改正：请添加一行「区划代码: ……」」 — written at the top of the file, as told, it
+    becomes an unknown key and 区划代码 is still missing."""
+    folder = bureau(tmp_path / "jyj", "测试县教育局", "350524-JY")
+    text = (folder / "gongkai.yaml").read_text(encoding="utf-8")
+    (folder / "gongkai.yaml").write_text(text.replace('  区划代码: "350524"\n', "")
+                                         .replace("    职务: 局长\n", ""), encoding="utf-8")
+    run = gk("validate", folder, "--format", "json")
+    found = {(d["line"], d["column"], d["message"], d["hint"]) for d in run.json()["diagnostics"]}  # type: ignore[index]
+    assert (1, 1, "「机关」下缺少必填字段「区划代码」",
+            "在「机关」下添加一行「区划代码: ……」（与这一层的其他字段左对齐）。") in found
+    assert (33, 5, "「领导」第1项中缺少必填字段「职务」",
+            "在「领导」第1项中添加一行「职务: ……」（与这一层的其他字段左对齐）。") in found
+    county = gk("county", folder, "--out", tmp_path / "out", "--jobs", "1")
+    assert "jyj：gongkai.yaml 第1行第1列：「机关」下缺少必填字段「区划代码」。改正：在「机关」下添加一行「区划代码: ……」" \
+        in county.out
