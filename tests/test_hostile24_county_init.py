@@ -104,3 +104,33 @@ def test_a_field_missing_under_jiguan_says_to_write_it_under_jiguan(gk: Gk, tmp_
     county = gk("county", folder, "--out", tmp_path / "out", "--jobs", "1")
     assert "jyj：gongkai.yaml 第1行第1列：「机关」下缺少必填字段「区划代码」。改正：在「机关」下添加一行「区划代码: ……」" \
         in county.out
+
+
+# --- init: 人民政府 holds the letters 民政 ----------------------------------------------------------------------------
+
+CONTACT = ("--contact", "张三", "--phone", "0595-23000000", "--address", "安溪县凤城镇河滨路1号",
+           "--email", "gk@example.gov.cn", "--leader", "李四:主任")
+
+
+@pytest.mark.parametrize("name", ["安溪县人民政府办公室", "安溪县便民政务服务中心", "安溪县人民政协联络室"])
+def test_init_a_body_whose_name_holds_the_letters_minzheng_is_no_civil_affairs_bureau(gk: Gk, tmp_path: Path,
+                                                                                       name: str) -> None:
+    """Before: 人民政府 (and 便民政务, 人民政协) held 「民政」, so the county government's office got the 民政 guideline's
+    19 items and a 乡镇民政办 for each of the county's 24 乡镇."""
+    run = gk("init", tmp_path / "new", "-y", "--name", name, "--code", "350524", *CONTACT)
+    assert run.code == 2
+    assert f"gongkai 自带的标准指引只有这些部门的：民政（社会救助、养老服务），「{name}」不属于其中任何一个" in run.err
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_a_township_government_under_its_countys_code_is_told_its_own(gk: Gk, tmp_path: Path) -> None:
+    """Before: 安溪县城厢镇人民政府 with 安溪县's 350524 became a county 民政局: 19 items at 县级, 24 乡镇民政办 of
+    other 乡镇. 城厢镇 is 350524105 (GB/T 2260); 浆洗街街道 of 成都市武侯区 is 510107001."""
+    run = gk("init", tmp_path / "cx", "-y", "--name", "安溪县城厢镇人民政府", "--code", "350524", *CONTACT)
+    assert run.code == 2
+    assert ("机关名称「安溪县城厢镇人民政府」是乡镇人民政府（街道办事处），要写本乡镇的9位区划代码：城厢镇是 350524105"
+            "（写 --code 350524105）；6位代码 350524 是福建省泉州市安溪县的，给县级机关用。") in run.err
+    assert "不属于其中任何一个" not in run.err  # with its own code it takes the guidelines' 乡级 rows
+    assert not (tmp_path / "cx").exists()
+    street = gk("init", tmp_path / "jxj", "-y", "--name", "成都市武侯区浆洗街街道办事处", "--code", "510107", *CONTACT)
+    assert street.code == 2 and "浆洗街街道是 510107001（写 --code 510107001）" in street.err
