@@ -57,7 +57,19 @@ def late(tmp_path_factory: pytest.TempPathFactory) -> Path:
     bureau(top / "rsj", "测试县人社局", "350524-RS", None)
     bureau(top / "wjj", "测试县卫健局", "350524-WJ", "2026-11-19")
     bureau(top / "jyj", "测试县教育局", "350524-JY", "2026-11-20")
+    report(top / "jyj", "测试县教育局", "2026-01-20")  # on time
+    report(top / "wjj", "测试县卫健局", "2026-02-02")  # two days late: due 2026-01-31
     return top
+
+
+def report(root: Path, name: str, published: str) -> None:
+    """*name*'s 2025 政府信息公开工作年度报告, published on the web on *published*."""
+    text = (NOTICE.replace("编号: R2026-001", "编号: R2026-002").replace("2026-00001", "2026-00002")
+            .replace("测试县民政局关于做好2026年冬春救助工作的通知", f"{name}2025年政府信息公开工作年度报告")
+            .replace("文种: 通知", "文种: 年度报告").replace("文号: 测民〔2026〕1号\n", "")
+            .replace("成文日期: 2026-09-01", "成文日期: 2026-01-16").replace("审查日期: 2026-09-01", "审查日期: 2026-01-16")
+            .replace("公开日期: 2026-09-03", f"公开日期: {published}\n公开渠道: [政府网站]\n报告年度: 2025"))
+    (root / "records/2026/R2026-002.yaml").write_text(text, encoding="utf-8")
 
 
 def test_county_a_bureau_with_no_ledger_since_adoption_is_late_not_unknown(gk: Gk, late: Path, tmp_path: Path) -> None:
@@ -75,6 +87,16 @@ def test_county_a_bureau_with_no_ledger_since_adoption_is_late_not_unknown(gk: G
     # adopted on the handover day itself: nothing owed yet
     assert handover_cell(run, "测试县教育局") == "—"
     assert "测试县教育局 没有移交台账" not in run.out
+
+
+def test_county_names_the_bureaus_whose_annual_report_is_missing_or_late(gk: Gk, late: Path, tmp_path: Path) -> None:
+    """Before: only 「合格（90分）」 in the 网站检查 column; the 政务公开办 could not tell which bureau owes its 年报."""
+    run = gk("county", late / "mzj", late / "wjj", late / "jyj", "--out", tmp_path / "out", "--jobs", "1")
+    notes = [line for line in run.out.splitlines() if line.startswith("年度报告：")]
+    assert notes == [
+        "年度报告：测试县民政局 网站上没有2025年政府信息公开工作年度报告（应于2026-01-31前公开；文种: 年度报告，报告年度: 2025）",
+        "年度报告：测试县卫健局 「测试县卫健局2025年政府信息公开工作年度报告」2026-02-02 才公开，晚于2026-01-31",
+    ]
 
 
 def test_report_scorecard_of_a_bureau_with_no_ledger_since_adoption(gk: Gk, late: Path) -> None:

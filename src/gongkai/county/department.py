@@ -25,7 +25,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 4  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 5  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)

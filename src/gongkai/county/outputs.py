@@ -61,6 +61,8 @@ def notes(view: CountyView) -> list[str]:
     found += [f"{'重复' if d.duplicate else '无法读取'} {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
+    found += [f"年度报告：{d.name} {d.inspection.annual_late}"
+              for d in view.readable if d.inspection and d.inspection.annual_late]
     found += [f"移交两馆：{d.name} {note}" for d in view.readable if d.score and (note := unrecorded_note(d.score))]
     found += _shared_names(view) + _shared_prefixes(view) + _other_counties(view) + _off_main(view)
     found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
