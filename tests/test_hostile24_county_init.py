@@ -156,3 +156,20 @@ def test_init_a_township_government_under_its_countys_code_is_told_its_own(gk: G
     assert not (tmp_path / "cx").exists()
     street = gk("init", tmp_path / "jxj", "-y", "--name", "成都市武侯区浆洗街街道办事处", "--code", "510107", *CONTACT)
     assert street.code == 2 and "浆洗街街道是 510107001（写 --code 510107001）" in street.err
+
+
+# --- init: the next steps of a bureau that starts from nothing, in January -------------------------------------------
+
+def test_init_of_a_bureau_with_no_items_in_january_says_what_it_really_has_to_do(gk: Gk, tmp_path: Path) -> None:
+    """Before: 「下一年的节假日安排发布后」 on 10 January 2027 (it is this year's, 2027, that is missing); 「核实标有
+    「# 待确认」的空白说明」 with none written; and 「gongkai new record」 first, though a record needs an item."""
+    run = gk("init", tmp_path / "教育 局", "-y", "--name", "安溪县教育局", "--code", "350524", "--domain", "教育=JY",
+             *CONTACT, "--today", "2027-01-10")
+    assert run.code == 0, run.err
+    steps = run.out.split("下一步：\n", 1)[1].splitlines()
+    where = f"'{tmp_path / '教育 局' / 'catalog'}'"
+    assert steps[0] == (f"  1. 先添加本机关的公开事项：gongkai new item -C {where}；或导入本机关的目录表："
+                        f"gongkai import xlsx 目录表.xlsx -C {where}")
+    assert steps[1].startswith("  2. 今年（2027年）的节假日安排还没有录入：把通知原文存为文本文件，运行 gongkai calendar import 通知.txt")
+    assert "待确认" not in run.out.split("下一步：", 1)[1]
+    assert "0 条生成的空白说明待确认（GK550）" in run.out
