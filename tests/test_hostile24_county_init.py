@@ -177,3 +177,20 @@ def test_init_of_a_bureau_with_no_items_in_january_says_what_it_really_has_to_do
     assert steps[1].startswith("  2. 今年（2027年）的节假日安排还没有录入：把通知原文存为文本文件，运行 gongkai calendar import 通知.txt")
     assert "待确认" not in run.out.split("下一步：", 1)[1]
     assert "0 条生成的空白说明待确认（GK550）" in run.out
+
+
+# --- a gongkai.yaml that is not a file ---------------------------------------------------------------------------------
+
+def test_a_gongkai_yaml_that_is_a_folder_or_a_broken_link_is_named_as_such(gk: Gk, tmp_path: Path) -> None:
+    """Before: 「其中和其下的 catalog/ 中都没有 gongkai.yaml」 — while the clerk sees one right there (an unzip that made a
+    folder of that name, a link to a file on a drive no longer mounted)."""
+    (tmp_path / "jyj" / "gongkai.yaml").mkdir(parents=True)
+    (tmp_path / "wjj").mkdir()
+    (tmp_path / "wjj" / "gongkai.yaml").symlink_to(tmp_path / "U盘" / "gongkai.yaml")
+    run = gk("county", tmp_path / "jyj", tmp_path / "wjj", "--out", tmp_path / "out", "--jobs", "1")
+    assert run.code == 1
+    fix = "不是机关设置文件：请把它改名或移走，换上本机关的 gongkai.yaml（还没有的，在这个文件夹中运行 gongkai init 建立）"
+    assert f"「{tmp_path / 'jyj' / 'gongkai.yaml'}」是一个文件夹，{fix}" in run.out
+    assert f"「{tmp_path / 'wjj' / 'gongkai.yaml'}」是一个符号链接，指向的文件不存在，{fix}" in run.out
+    alone = gk("validate", tmp_path / "jyj")
+    assert alone.code == 2 and f"「{tmp_path / 'jyj' / 'gongkai.yaml'}」是一个文件夹，{fix}" in alone.err
