@@ -194,3 +194,19 @@ def test_a_gongkai_yaml_that_is_a_folder_or_a_broken_link_is_named_as_such(gk: G
     assert f"「{tmp_path / 'wjj' / 'gongkai.yaml'}」是一个符号链接，指向的文件不存在，{fix}" in run.out
     alone = gk("validate", tmp_path / "jyj")
     assert alone.code == 2 and f"「{tmp_path / 'jyj' / 'gongkai.yaml'}」是一个文件夹，{fix}" in alone.err
+
+
+# --- init inside another catalog ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("inside", ["items/xin", "records/2026/新机关", "files"])
+def test_init_inside_an_existing_catalog_is_refused(gk: Gk, tmp_path: Path, inside: str) -> None:
+    """Before: the new bureau's catalog was written into 民政局's items/ (or records/, files/) and committed; 民政局's
+    own catalog then had 52 errors — the new bureau's gongkai.yaml and items read as 民政局's items."""
+    mzj = bureau(tmp_path / "mzj", "测试县民政局", "350524-MZ")
+    (mzj / "files").mkdir()
+    before = sorted(p.relative_to(mzj) for p in mzj.rglob("*"))
+    run = gk("init", mzj / inside, "-y", "--name", "安溪县民政局", "--code", "350524", *CONTACT)
+    assert run.code == 2
+    assert (f"「{mzj / inside}」在已有的目录「{mzj}」之中：新机关的目录建在这里，其中的文件会被当作那个目录的事项和信息，"
+            f"那个目录随即校验出错。请换一个在它外面的文件夹，如 gongkai init {tmp_path / '新机关'}。") in run.err
+    assert sorted(p.relative_to(mzj) for p in mzj.rglob("*")) == before
