@@ -210,3 +210,10 @@ def test_init_inside_an_existing_catalog_is_refused(gk: Gk, tmp_path: Path, insi
     assert (f"「{mzj / inside}」在已有的目录「{mzj}」之中：新机关的目录建在这里，其中的文件会被当作那个目录的事项和信息，"
             f"那个目录随即校验出错。请换一个在它外面的文件夹，如 gongkai init {tmp_path / '新机关'}。") in run.err
     assert sorted(p.relative_to(mzj) for p in mzj.rglob("*")) == before
+
+
+def test_county_a_file_dragged_onto_the_command_line_is_not_a_missing_folder(gk: Gk, late: Path, tmp_path: Path) -> None:
+    """Before: 「找不到文件夹「…/mzj/gongkai.yaml」」 for a file that is right there (Explorer drops the file's path)."""
+    run = gk("county", late / "mzj" / "gongkai.yaml", "--out", tmp_path / "out", "--jobs", "1")
+    assert run.code == 1
+    assert f"「{late / 'mzj' / 'gongkai.yaml'}」是一个文件，不是文件夹：请写它所在的目录文件夹「{late / 'mzj'}」" in run.out

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.gitsource import GitProblem, Repo
-from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder
+from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder, catalog_root_of
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
@@ -198,6 +198,10 @@ def missing(department: Department) -> str | None:
     if department.repository:
         return (f"仓库 {department.repository} 还没有克隆到「{department.folder}」："
                 f"请先运行 git clone {department.repository} {department.folder}")
+    if department.folder.exists():  # a file dragged onto the command line (gongkai.yaml, say): not "not found"
+        owner = catalog_root_of(department.folder)
+        return (f"「{department.folder}」是一个文件，不是文件夹："
+                + (f"请写它所在的目录文件夹「{owner}」" if owner else "请写该部门的目录文件夹（含 gongkai.yaml 的文件夹）"))
     return f"找不到文件夹「{department.folder}」"
 
 
