@@ -217,3 +217,15 @@ def test_county_a_file_dragged_onto_the_command_line_is_not_a_missing_folder(gk:
     run = gk("county", late / "mzj" / "gongkai.yaml", "--out", tmp_path / "out", "--jobs", "1")
     assert run.code == 1
     assert f"「{late / 'mzj' / 'gongkai.yaml'}」是一个文件，不是文件夹：请写它所在的目录文件夹「{late / 'mzj'}」" in run.out
+
+
+def test_county_names_the_handover_days_passed_since_the_last_ledger(gk: Gk, tmp_path: Path) -> None:
+    """Before: only the 警告 count (GK513) said that four batches were missing; 按时移交率 looked clean (nothing due).
+    After the batch of 2026-09-20: 10/8 (国庆), 10/20, 11/5, 11/20."""
+    mzj = bureau(tmp_path / "mzj", "测试县民政局", "350524-MZ", "2026-06-01")
+    assert gk("handover", "baseline", "--through", "2026-09-20", "-C", mzj).code == 0
+    run = gk("county", mzj, "--out", tmp_path / "out", "--jobs", "1")
+    assert handover_cell(run, "测试县民政局") == "4个移交日没有台账"
+    assert ("移交两馆：测试县民政局 最近一批台账是 2026-09-20 的，此后2026年已过 4 个移交日（2026-10-08 至 2026-11-20），"
+            "没有台账；每个移交日都要向两馆送交目录表（本期没有信息也要送），没有的按逾期计。已人工送交的，用 gongkai handover "
+            "baseline --through 2026-11-20 补登；没有送交的，从 gongkai handover --date 2026-10-08 开始逐批补做。\n") in run.out

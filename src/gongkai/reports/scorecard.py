@@ -48,10 +48,11 @@ class Scorecard:
     agency: str
     units: list[UnitScore]
     has_ledgers: bool
-    # handover days of the year passed since 启用日期 while the catalog keeps no ledger at all: batches nobody made (or
+    # handover days of the year passed since the last ledger (or since 启用日期, with none): batches nobody made (or
     # made by hand and never recorded); each 目录表 is owed even when there is nothing to send (DOMAIN.md §6)
     unrecorded: tuple[dt.date, ...] = ()
     handover_since: dt.date | None = None  # handover counted from 启用日期 (no ledger yet), not from the ledgers
+    last_batch: dt.date | None = None  # the latest ledger's batch date
     uncomputed: set[int] = field(default_factory=set)  # years with no holiday data at all: not counted
     provisional: set[int] = field(default_factory=set)  # years without a notice yet: counted on 暂定 dates
     # findings of no unit on the card (gongkai.yaml, a request without 承办单位, annual data …): (errors, warnings)
@@ -90,11 +91,14 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     adopted = agency.adopted if agency else None
     if card.has_ledgers:
         _count_handover(catalog, scores, year, today, calendar, card)
-    elif adopted is not None and agency is not None:
+        card.last_batch = max(ledger.date for ledger in _ledgers(catalog))
+    elif adopted is not None:
         # no ledger since gongkai was adopted: what fell due after that day was not handed over — not "unknown"
         card.handover_since = adopted
         _count_handover(catalog, scores, year, today, calendar, card, since=adopted)
-        card.unrecorded = tuple(d for d in missed(adopted, today, calendar_of(catalog), agency.handover.days)
+    after = card.last_batch or card.handover_since
+    if after is not None and agency is not None:  # the handover days since then with no batch: as GK513 counts them
+        card.unrecorded = tuple(d for d in missed(after, today, calendar_of(catalog), agency.handover.days)
                                 if d.year == year)
     unowned = _count_findings(catalog, scores, report or lint(catalog, today))
     card.unowned = unowned if unit is None else (0, 0)  # one unit's card is about that unit only
