@@ -44,7 +44,8 @@ def score_row(result: DepartmentResult) -> list[str]:
 
 
 def _handover_cell(result: DepartmentResult, provisional: bool) -> str:
-    """按时移交率; handover days passed since 启用日期 without any ledger are said there, not hidden behind 无台账."""
+    """按时移交率, and the handover days passed with no batch (since the last ledger, or since 启用日期 when there is
+    none): said there, not hidden behind 无台账 or a clean rate."""
     t = result.totals
     if t.handed is None:
         return "—（无台账）"
