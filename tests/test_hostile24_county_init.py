@@ -229,3 +229,14 @@ def test_county_names_the_handover_days_passed_since_the_last_ledger(gk: Gk, tmp
     assert ("移交两馆：测试县民政局 最近一批台账是 2026-09-20 的，此后2026年已过 4 个移交日（2026-10-08 至 2026-11-20），"
             "没有台账；每个移交日都要向两馆送交目录表（本期没有信息也要送），没有的按逾期计。已人工送交的，用 gongkai handover "
             "baseline --through 2026-11-20 补登；没有送交的，从 gongkai handover --date 2026-10-08 开始逐批补做。\n") in run.out
+
+
+def test_county_a_folder_the_system_cannot_read_stops_only_that_department(gk: Gk, late: Path, tmp_path: Path) -> None:
+    """Before: one department written with a name too long for the file system (15 × 安溪县民政局, 270 bytes; Linux
+    takes 255) stopped the whole county view — 「无法读写文件…」, exit 2, no workbook for anyone."""
+    long = tmp_path / ("安溪县民政局" * 15)
+    run = gk("county", late / "mzj", long, "--out", tmp_path / "out", "--jobs", "1")
+    assert run.code == 1
+    assert f"无法读取「{long}」（文件名太长：{long}）：请换一个短一些的路径" in run.out
+    assert "共 2 个部门，1 个无法读取。" in run.out
+    assert (tmp_path / "out" / "scorecard-2026.xlsx").is_file()

@@ -14,7 +14,7 @@ from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.diagnostics import Report, Severity
-from gongkai.errors import UsageProblem, crash_summary
+from gongkai.errors import UsageProblem, advise_os_error, crash_summary, describe_os_error
 from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
 from gongkai.authoring.new import index_prefixes
@@ -77,7 +77,15 @@ def memo_key(fingerprint: str, year: int, today: dt.date) -> str:
 
 
 def _listed(department: Department, use_cache: bool) -> tuple[Source, Cache, Listing] | str:
-    """The catalog's source, cache and listing; or why the folder is not a catalog."""
+    """The catalog's source, cache and listing; or why the folder is not a catalog (or cannot be read at all: a name
+    too long for the system, a folder without permission — this department's problem, not the county's)."""
+    try:
+        return _listing(department, use_cache)
+    except OSError as exc:
+        return f"无法读取「{department.folder}」（{describe_os_error(exc)}）：{advise_os_error(exc)}"
+
+
+def _listing(department: Department, use_cache: bool) -> tuple[Source, Cache, Listing] | str:
     where = missing(department)
     if where:
         return where
