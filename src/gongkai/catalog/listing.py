@@ -94,6 +94,9 @@ def find_root(path: Path) -> Path:
         if (candidate / "gongkai.yaml").is_file():
             return candidate
     for candidate in (path, path / "catalog"):
+        if (odd := _not_a_file(candidate / "gongkai.yaml")) is not None:
+            raise CatalogNotFound(f"「{candidate / 'gongkai.yaml'}」{odd}，不是机关设置文件：请把它改名或移走，换上本机关的 "
+                                  "gongkai.yaml（还没有的，在这个文件夹中运行 gongkai init 建立）")
         if near := _misnamed_agency_file(candidate):
             raise CatalogNotFound(
                 f"「{candidate}」中没有 gongkai.yaml，但有「{near.name}」：文件名应是 gongkai.yaml（全小写，"
@@ -108,6 +111,15 @@ def find_root(path: Path) -> Path:
     raise NotACatalogFolder(
         path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
     )
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What stands under the name gongkai.yaml when it is not a file: a folder, or a link to nothing."""
+    if path.is_dir():
+        return "是一个文件夹"
+    if path.is_symlink() and not path.exists():
+        return "是一个符号链接，指向的文件不存在"
+    return None
 
 
 def _misnamed_agency_file(folder: Path) -> Path | None:

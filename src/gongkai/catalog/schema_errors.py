@@ -131,13 +131,26 @@ def _label(loc: tuple[str | int, ...]) -> str:
     return names[-1] if names else "内容"
 
 
+def _under(loc: tuple[str | int, ...]) -> str | None:
+    """Where a nested field belongs, as a clerk finds it in the file: 「机关」下, 「领导」第1项中; None at the top."""
+    parents = loc[:-1]
+    if not parents or not isinstance(parents[0], str):
+        return None
+    words = "".join(f"第{p + 1}项" if isinstance(p, int) else f"「{p}」" for p in parents)
+    return words + ("中" if isinstance(parents[-1], int) else "下")
+
+
 def _explain(error: Any, model: type[BaseModel]) -> Note:
     loc = tuple(error["loc"])
     kind = error["type"]
     label = _label(loc)
     value = error.get("input")
     if kind == "missing":
-        return Note("GK101", f"缺少必填字段「{label}」", f"请添加一行「{label}: ……」。", loc)
+        if (under := _under(loc)) is None:
+            return Note("GK101", f"缺少必填字段「{label}」", f"请添加一行「{label}: ……」。", loc)
+        # 「机关」下的「区划代码」: written at the top of the file it would be an unknown key, so say where it goes
+        return Note("GK101", f"{under}缺少必填字段「{label}」",
+                    f"在{under}添加一行「{label}: ……」（与这一层的其他字段左对齐）。", loc)
     if kind == "invalid_key":  # 「~:」「1.5:」「true:」「? [甲, 乙]」: YAML reads these keys as no text
         return Note("GK102", f"这一行的键不是文字，读出来是{_key_kind(value)}",
                     "键名要写成中文字段名，如「题名: ……」：写错了的改正，多余的一行删去。", loc, at_key=True)

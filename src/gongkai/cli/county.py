@@ -96,7 +96,10 @@ def _show(made: dict[str, Any]) -> None:
     out.print(f"{made['year']}年各部门政务公开情况（截至 {made['today']}）", markup=False)
     table = made["table"]
     rows = [table["headers"], *table["rows"]]
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    # a department that could not be read has one cell of text (无法读取…): it does not widen the 事项 column
+    whole = [r for r in rows if any(r[2:])] or rows
+    widths = [max(_width(r[i]) for r in whole) for i in range(len(rows[0]))]
+    widths[0] = max(_width(r[0]) for r in rows)
     for row in rows:
         out.print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip(), markup=False)
     for note in table["notes"]:

@@ -272,11 +272,20 @@ def _show(result: InitResult, table: Path | None) -> None:
 
 
 def _next_steps(result: InitResult, baseline_later: str | None, handover_note: str | None = None) -> None:
-    steps = ["核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）",
-             f"gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息"]
-    if any(d.code == "GK802" for d in result.report.diagnostics):
-        steps.insert(0, f"下一年的节假日安排发布后，把通知原文存为文本文件，运行 gongkai calendar import 通知.txt -C "
+    # (a catalog of no items — another bureau's, started with --domain — has no note to confirm)
+    confirm = ["核实标有「# 待确认」的空白说明，核实后删去注释（gongkai validate 列出它们）"] \
+        if any(d.code == "GK550" for d in result.report.diagnostics) else []
+    steps = [*confirm, f"gongkai build-site {shell_quote(result.catalog)} 生成网站；gongkai new record 登记信息"]
+    # GK802 names calendar/<year>.yaml: next year's notice in December, this year's when adopted in January
+    for year in sorted({Path(d.path).stem for d in result.report.diagnostics if d.code == "GK802" and d.path}):
+        when = (f"今年（{year}年）的节假日安排还没有录入：" if year == str(result.adopted.year)
+                else "下一年的节假日安排发布后，")
+        steps.insert(0, f"{when}把通知原文存为文本文件，运行 gongkai calendar import 通知.txt -C "
                         f"{shell_quote(result.catalog)}（录入前 gongkai validate --strict 会因警告 GK802 不通过）")
+    if not result.items:  # no guideline and no table: a record needs an item to belong to (GK201)
+        where = shell_quote(result.catalog)
+        steps.insert(0, f"先添加本机关的公开事项：gongkai new item -C {where}；或导入本机关的目录表："
+                        f"gongkai import xlsx 目录表.xlsx -C {where}")
     if handover_note:
         steps.insert(0, handover_note)
     if baseline_later:

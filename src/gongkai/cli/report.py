@@ -88,8 +88,8 @@ def _print_card(card: Scorecard) -> None:
     out.print(table, markup=False)
     for name, text in scorecard_missed(card):
         out.print(f"定期事项漏报：{name} {text}", markup=False)
-    if not card.has_ledgers:
-        out.print("没有移交台账（handover/*.yaml），按时移交率无法统计。", markup=False)
+    if not card.handover_counted:
+        out.print("没有移交台账（handover/*.yaml），gongkai.yaml 也没有「启用日期」，按时移交率无法统计。", markup=False)
     for note in scorecard_notes(card):
         out.print(f"注意：{note}", markup=False)
 

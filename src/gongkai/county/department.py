@@ -9,12 +9,12 @@ from dataclasses import dataclass, field, replace
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.gitsource import GitProblem, Repo
-from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder
+from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder, catalog_root_of
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.diagnostics import Report, Severity
-from gongkai.errors import UsageProblem, crash_summary
+from gongkai.errors import UsageProblem, advise_os_error, crash_summary, describe_os_error
 from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
 from gongkai.authoring.new import index_prefixes
@@ -25,7 +25,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 4  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 5  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,15 @@ def memo_key(fingerprint: str, year: int, today: dt.date) -> str:
 
 
 def _listed(department: Department, use_cache: bool) -> tuple[Source, Cache, Listing] | str:
-    """The catalog's source, cache and listing; or why the folder is not a catalog."""
+    """The catalog's source, cache and listing; or why the folder is not a catalog (or cannot be read at all: a name
+    too long for the system, a folder without permission — this department's problem, not the county's)."""
+    try:
+        return _listing(department, use_cache)
+    except OSError as exc:
+        return f"无法读取「{department.folder}」（{describe_os_error(exc)}）：{advise_os_error(exc)}"
+
+
+def _listing(department: Department, use_cache: bool) -> tuple[Source, Cache, Listing] | str:
     where = missing(department)
     if where:
         return where
@@ -198,6 +206,10 @@ def missing(department: Department) -> str | None:
     if department.repository:
         return (f"仓库 {department.repository} 还没有克隆到「{department.folder}」："
                 f"请先运行 git clone {department.repository} {department.folder}")
+    if department.folder.exists():  # a file dragged onto the command line (gongkai.yaml, say): not "not found"
+        owner = catalog_root_of(department.folder)
+        return (f"「{department.folder}」是一个文件，不是文件夹："
+                + (f"请写它所在的目录文件夹「{owner}」" if owner else "请写该部门的目录文件夹（含 gongkai.yaml 的文件夹）"))
     return f"找不到文件夹「{department.folder}」"
 
 
@@ -222,7 +234,7 @@ def _count(report: Report, severity: Severity) -> int:
 
 def _totals(score: Scorecard) -> Totals:
     units = score.units
-    ledgers = score.has_ledgers
+    ledgers = score.handover_counted
     return Totals(
         items=sum(u.items for u in units), published=sum(u.published for u in units),
         checkable=sum(u.checkable for u in units), on_time=sum(u.on_time for u in units),

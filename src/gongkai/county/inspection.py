@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.inspect import inspect_catalog
+from gongkai.inspect.sheet import Status
+from gongkai.inspect.yearly import ANNUAL_REPORT
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Inspection:
     score: float | None
     vetoes: int
     problem: str | None = None  # why it could not be inspected (the department's inspect.yaml is wrong)
+    annual_late: str | None = None  # last year's 年报 not on the web by 31 January: what inspect found, in its words
 
     @property
     def text(self) -> str:
@@ -41,4 +44,6 @@ def inspection_of(catalog: Catalog, today: dt.date) -> Inspection:
         sheet = inspect_catalog(catalog, today)
     except UsageProblem as exc:
         return Inspection(False, None, 0, str(exc))
-    return Inspection(sheet.passed, sheet.score, len(sheet.failed_vetoes))
+    # the 年报 is a department's own duty the county office chases (《条例》第四十九条): said by name, not only as points
+    late = [e.text for d in sheet.deductions if d.key == ANNUAL_REPORT and d.status is Status.FAIL for e in d.evidence]
+    return Inspection(sheet.passed, sheet.score, len(sheet.failed_vetoes), annual_late=late[0] if late else None)

@@ -15,7 +15,7 @@ from gongkai.interchange.xlsx import export_departments_xlsx
 from gongkai.portal.write import refuse_outputs
 from gongkai.privacy.scan import allowed_of
 from gongkai.reports.annual import year_not_over
-from gongkai.reports.render import fraction, scorecard_rows
+from gongkai.reports.render import fraction, scorecard_rows, unrecorded_note
 from gongkai.reports.xlsx import annual_workbook, table_workbook
 
 HEADERS: tuple[str, ...] = ("部门", "事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率", "错误", "警告",
@@ -38,9 +38,20 @@ def score_row(result: DepartmentResult) -> list[str]:
     annual = result.annual
     balance = department_check(annual) if annual else "—"
     return [result.name, str(t.items), str(t.published), fraction(t.on_time, t.checkable, provisional), str(t.missed),
-            fraction(t.handed_on_time, t.handed, provisional) if t.handed is not None else "—（无台账）",
+            _handover_cell(result, provisional),
             str(result.errors), str(result.warnings),
             result.inspection.text if result.inspection else NOT_INSPECTED, balance]
+
+
+def _handover_cell(result: DepartmentResult, provisional: bool) -> str:
+    """按时移交率, and the handover days passed with no batch (since the last ledger, or since 启用日期 when there is
+    none): said there, not hidden behind 无台账 or a clean rate."""
+    t = result.totals
+    if t.handed is None:
+        return "—（无台账）"
+    rate = fraction(t.handed_on_time, t.handed, provisional)
+    unrecorded = len(result.score.unrecorded) if result.score else 0
+    return f"{'' if rate == '—' else rate + '；'}{unrecorded}个移交日没有台账" if unrecorded else rate
 
 
 def notes(view: CountyView) -> list[str]:
@@ -51,6 +62,9 @@ def notes(view: CountyView) -> list[str]:
     found += [f"{'重复' if d.duplicate else '无法读取'} {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
+    found += [f"年度报告：{d.name} {d.inspection.annual_late}"
+              for d in view.readable if d.inspection and d.inspection.annual_late]
+    found += [f"移交两馆：{d.name} {note}" for d in view.readable if d.score and (note := unrecorded_note(d.score))]
     found += _shared_names(view) + _shared_prefixes(view) + _other_counties(view) + _off_main(view)
     found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
               + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")

@@ -20,6 +20,7 @@ from gongkai.reports.published import carried_over, check_sums, check_table4, re
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
 REPORT_TABLES_SOURCE = "国办公开办函〔2021〕30号（表三：第一项加第二项之和，等于第三项加第四项之和）"
+ANNUAL_REPORT = "annual-report"  # the 扣分 item's key
 REPORT_YEARS_SOURCE = "国办公开办函〔2019〕61号（「政府信息公开年报」栏目）；《政府信息公开条例》第四十九条"
 
 
@@ -70,7 +71,7 @@ def check_annual_report(run: Inspection) -> Deduction:
         first = min(reports, key=lambda r: r.published or due)
         evidence.append(Evidence(f"「{first.title}」{first.published} 才公开，晚于{due}", first.id,
                                  run.path("record", first.id)))
-    return run.thresholds.deductions.annual.deduction("annual-report", "信息公开年报", evidence)
+    return run.thresholds.deductions.annual.deduction(ANNUAL_REPORT, "信息公开年报", evidence)
 
 
 def _missing_report(run: Inspection, year: int, due: dt.date) -> Evidence:

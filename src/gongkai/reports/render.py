@@ -49,9 +49,24 @@ def scorecard_rows(card: Scorecard) -> list[list[str]]:
     return [scorecard_row(score) for score in card.units]
 
 
+def unrecorded_note(card: Scorecard) -> str | None:
+    """Handover days passed since 启用日期 with no ledger at all, and how to make good each (DOMAIN.md §6)."""
+    days = card.unrecorded
+    if not days:
+        return None
+    span = f"{days[0]}" if len(days) == 1 else f"{days[0]} 至 {days[-1]}"
+    since = (f"最近一批台账是 {card.last_batch} 的，此后{card.year}年已过 {len(days)} 个移交日（{span}），没有台账"
+             if card.last_batch else f"没有移交台账：自启用日期 {card.handover_since} 起，{card.year}年已过 {len(days)} "
+             f"个移交日（{span}），一批的台账也没有")
+    return (f"{since}；每个移交日都要向两馆送交目录表（本期没有信息也要送），没有的按逾期计。"
+            f"已人工送交的，用 gongkai handover baseline --through {days[-1]} 补登；没有送交的，"
+            f"从 gongkai handover --date {days[0]} 开始逐批补做。"
+            + ("" if card.last_batch else "按时移交率只计启用日期以后到期的信息。"))
+
+
 def scorecard_notes(card: Scorecard) -> list[str]:
-    """What a reader of the scorecard must know about its dates: 暂定 years, years not counted at all."""
-    notes = []
+    """What a reader of the scorecard must know: batches never recorded, 暂定 years, years not counted at all."""
+    notes = [note] if (note := unrecorded_note(card)) else []
     if card.provisional:
         notes.append("标「暂定」的比例用到了暂定的期限：" + provisional_note(card.provisional))
     if card.uncomputed:

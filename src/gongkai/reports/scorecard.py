@@ -15,6 +15,7 @@ from gongkai.model import Item
 from gongkai.model.deadline import parse_deadline
 from gongkai.model.ledger import Ledger
 from gongkai.privacy.mask import mask_log
+from gongkai.publication.schedule import missed
 from gongkai.reports.periods import missed_periods
 from gongkai.workdays import CalendarMissing, DueDate, WorkdayCalendar
 
@@ -47,10 +48,20 @@ class Scorecard:
     agency: str
     units: list[UnitScore]
     has_ledgers: bool
+    # handover days of the year passed since the last ledger (or since 启用日期, with none): batches nobody made (or
+    # made by hand and never recorded); each 目录表 is owed even when there is nothing to send (DOMAIN.md §6)
+    unrecorded: tuple[dt.date, ...] = ()
+    handover_since: dt.date | None = None  # handover counted from 启用日期 (no ledger yet), not from the ledgers
+    last_batch: dt.date | None = None  # the latest ledger's batch date
     uncomputed: set[int] = field(default_factory=set)  # years with no holiday data at all: not counted
     provisional: set[int] = field(default_factory=set)  # years without a notice yet: counted on 暂定 dates
     # findings of no unit on the card (gongkai.yaml, a request without 承办单位, annual data …): (errors, warnings)
     unowned: tuple[int, int] = (0, 0)
+
+    @property
+    def handover_counted(self) -> bool:
+        """Whether 按时移交率 means anything: the catalog keeps ledgers, or has no ledger since its 启用日期."""
+        return self.has_ledgers or self.handover_since is not None
 
     def limit(self, score: UnitScore, compute: Callable[[], DueDate]) -> DueDate | None:
         """compute(), noting a provisional date on *score* and the card, or None for a year without any data."""
@@ -77,8 +88,18 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     card = Scorecard(year, today, mask_log(catalog.name), list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
     _count_items(catalog, scores, year, today)
     _count_records(catalog, scores, year, calendar, card)
+    adopted = agency.adopted if agency else None
     if card.has_ledgers:
         _count_handover(catalog, scores, year, today, calendar, card)
+        card.last_batch = max(ledger.date for ledger in _ledgers(catalog))
+    elif adopted is not None:
+        # no ledger since gongkai was adopted: what fell due after that day was not handed over — not "unknown"
+        card.handover_since = adopted
+        _count_handover(catalog, scores, year, today, calendar, card, since=adopted)
+    after = card.last_batch or card.handover_since
+    if after is not None and agency is not None:  # the handover days since then with no batch: as GK513 counts them
+        card.unrecorded = tuple(d for d in missed(after, today, calendar_of(catalog), agency.handover.days)
+                                if d.year == year)
     unowned = _count_findings(catalog, scores, report or lint(catalog, today))
     card.unowned = unowned if unit is None else (0, 0)  # one unit's card is about that unit only
     return card
@@ -139,8 +160,10 @@ def _ledgers(catalog: Catalog) -> list[Ledger]:
 
 
 def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date,
-                    calendar: WorkdayCalendar, card: Scorecard) -> None:
-    """Records formed in *year* whose handover was due by today: sent within 时限工作日 of being formed, or not."""
+                    calendar: WorkdayCalendar, card: Scorecard, since: dt.date | None = None) -> None:
+    """Records formed in *year* whose handover was due by today: sent within 时限工作日 of being formed, or not.
+    With *since* (启用日期, for a catalog without any ledger), only those due on or after it: before it they were
+    handed over by hand, which no file records."""
     sent: dict[str, dt.date] = {}
     baseline: set[str] = set()
     for ledger in sorted(_ledgers(catalog), key=lambda m: m.date):
@@ -157,7 +180,7 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
             continue
         formed = record.formed
         due = card.limit(score, lambda: calendar.due(formed, limit_days))
-        if due is None:
+        if due is None or (since is not None and due.date < since):
             continue
         delivered = sent.get(record.id)
         if due.date >= today and delivered is None:

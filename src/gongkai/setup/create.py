@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from gongkai.catalog import load_catalog
+from gongkai.catalog.listing import catalog_root_of
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem, output_in_place
 from gongkai.files_io import BUILDING, create_atomic, folder_mode, make_folder, remove_leftovers
@@ -55,6 +56,9 @@ def refuse_existing(target: Path) -> None:
             raise UsageProblem(f"「{place}」已经存在：这里已经有目录了，gongkai init 不会覆盖已有的目录。"
                                f"要改机关名称、单位、移交日等设置，直接编辑 {place}，再运行 gongkai validate 检查；"
                                "要重新建立，请换一个新的文件夹，如 gongkai init 永春县民政局。")
+    if (owner := catalog_root_of(target)) is not None:  # its files would become that catalog's items and records
+        raise UsageProblem(f"「{target}」在已有的目录「{owner}」之中：新机关的目录建在这里，其中的文件会被当作那个目录的事项和"
+                           f"信息，那个目录随即校验出错。请换一个在它外面的文件夹，如 gongkai init {owner.parent / '新机关'}。")
     if (target / CATALOG).exists():  # a folder without gongkai.yaml: no catalog in it, no settings to edit
         raise UsageProblem(f"「{target / CATALOG}」已经存在，但其中没有 gongkai.yaml，不是 gongkai 的目录：gongkai init 要在"
                            f"「{target}」中新建 {CATALOG} 文件夹，不写进已有的文件夹。请把它改名或移走后再运行（其中的文件"

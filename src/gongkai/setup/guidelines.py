@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -55,9 +56,15 @@ def guideline_for(domain: str) -> Guideline | None:
     return next((g for g in guidelines() if g.domain == domain), None)
 
 
+# The word of a 部门 inside a longer word that is not that 部门: 人民政府, 人民政协, 便民政务, 惠民政策 all hold 民政.
+_NOT_DEPARTMENT = "府务协策"
+
+
 def guidelines_of(agency_name: str) -> list[Guideline]:
-    """The shipped guidelines a bureau falls under, by the 部门 its name holds (民政局 → the 民政 guidelines)."""
-    return [g for g in guidelines() if g.department in agency_name]
+    """The shipped guidelines a bureau falls under, by the 部门 its name holds (民政局 → the 民政 guidelines; not
+    安溪县城厢镇人民政府, whose 人民政府 holds 民政 too)."""
+    return [g for g in guidelines()
+            if re.search(re.escape(g.department) + f"(?![{_NOT_DEPARTMENT}])", agency_name)]
 
 
 def seed_rows(guideline: Guideline, unit_id: str, township: bool = False) -> list[dict[str, Any]]:

@@ -90,6 +90,10 @@ def _other_place(code: str, name: str) -> str | None:
         same = [c.code for c in counties().values() if c.name == named.name]
         return (f"机关名称「{name}」写的是{named.name}，而区划代码 {code} 是{place.full_name}：请核对。"
                 f"{named.name}的代码是 {'、'.join(same)}（写 --code {same[0]}）；若代码是对的，请改正机关名称。")
+    if len(code) == 6 and (own := _township_of(code, name)) is not None:
+        # a 乡镇人民政府 under its county's code would become a county bureau: the county's 乡镇 as its units
+        return (f"机关名称「{name}」是乡镇人民政府（街道办事处），要写本乡镇的9位区划代码：{own.name}是 {own.code}"
+                f"（写 --code {own.code}）；6位代码 {code} 是{place.full_name}的，给县级机关用。")
     town = _town(code)
     if town is None or not name or _town_bare(town.name) in name:
         return None
@@ -100,6 +104,14 @@ def _other_place(code: str, name: str) -> str | None:
     # 德化县民政局 with the 9 digits of the 镇 it sits in: it would become a 乡镇人民政府's catalog (乡级 items only)
     return (f"区划代码 {code} 是{town.name}的9位代码，而机关名称「{name}」中没有{town.name}：9位代码只给乡镇人民政府"
             f"（街道办事处）用；县级机关写县的6位代码 {code[:6]}（写 --code {code[:6]}）。")
+
+
+def _township_of(code: str, name: str) -> Town | None:
+    """The 乡镇 of the county whose own government (人民政府, 街道办事处) *name* is, if it is one."""
+    if not name.endswith(("人民政府", "政府", "街道办事处", "办事处")):
+        return None
+    named = sorted((t for t in towns_of(code) if t.name in name), key=lambda t: -len(t.name))
+    return named[0] if named else None
 
 
 def _town_bare(name: str) -> str:
@@ -220,7 +232,9 @@ def _guidelines(answers: Answers, town: Town | None, problems: list[str]) -> lis
     """The guidelines named, else those the bureau falls under (a 乡镇人民政府: all of them, at 乡级)."""
     if answers.guidelines is None:
         fitting = list(guidelines()) if town else guidelines_of(answers.name or "")
-        township = len((answers.division_code or "").strip()) == 9
+        code = normal_code(answers.division_code or "")
+        # a 乡镇人民政府 takes every guideline once its 9-digit code is written (told where a 6-digit one is)
+        township = len(code) == 9 or (len(code) == 6 and _township_of(code, answers.name or "") is not None)
         if not fitting and not township and not answers.domains and answers.name:
             problems.append(_no_guideline(answers.name))
         return fitting
