@@ -10,7 +10,7 @@
   var PAGE = 20, CHUNK = 30, NEAR = 6, ECHO = 40;
   // the characters of a query that are looked up: every piece of a query fetches a part of the index, and a pasted page
   // of 2,000 characters would fetch as many parts (megabytes on a phone's data plan); the longest title is shorter
-  var LONGEST_QUERY = 100;
+  var LONGEST_QUERY = 200;
   var KINDS = { item: "公开事项", town: "乡镇" };
   var base = new URL("../search/", document.currentScript.src);
   var files = new Map(), meta = null, syllables = null, current = null;
