@@ -38,7 +38,7 @@ from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of,
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = f"validate-state:v7:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+STATE_KEY = f"validate-state:v8:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
 BLOBS_KEY = f"{STATE_KEY}:blobs"  # the State's whole table of blobs, kept apart (State.encode)
 
 

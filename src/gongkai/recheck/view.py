@@ -43,6 +43,8 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
         defines.extend(("附件", attachment.file) for attachment in model.attachments)
     elif parsed.kind == "ledger" and model is not None:
         refers.extend(("record", other) for other in model.record_ids())
+        # GK508 names the record that now holds a 索引号 the ledger sent under another 编号 (a record renamed)
+        refers.extend(("索引号", sent.index_number) for sent in model.records if sent.index_number)
     return tuple(defines), tuple(refers)
 
 

@@ -143,7 +143,7 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
     records = ctx.catalog.records
     # a record re-judged after it was sent is asked back by the next batch's 撤换公函 (handover.recall): once asked, done
     recalled = {entry.id for _, ledger in ctx.catalog.models("ledger") for entry in ledger.recalls}
-    numbered = {r.index_number: r.id for r in records.values() if r.index_number}
+    numbered = ctx.catalog.index_holders  # (answered from the facts store in an incremental run: no record is read)
     for path, ledger in ctx.catalog.models("ledger"):
         for index, record_id in enumerate(ledger.record_ids()):
             record = records.get(record_id)
@@ -167,7 +167,7 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
       why="每条主动公开信息只送交两馆一次；重复送交会让两馆的馆藏重复、台账对不上。更换已送文件应另行发函撤换。",
       example="handover/2026-03-05.yaml 和 handover/2026-03-20.yaml 都列出 R2026-012",
       instead="从后一个台账中删去重复的一条。",
-      scope=VIEW)
+      scope=KEYED)
 def handover_twice(ctx: Context) -> Iterator[Finding]:
     ledgers = [ledger for _, ledger in ctx.catalog.models("ledger")]
     for record_id, batches in handed_over(ctx.catalog).items():
