@@ -41,18 +41,16 @@ Found by this pass:
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from conftest import AGENCY, ITEM, RECORD
+from test_hostile22_periods import _files, _text  # (every file of a site, and its text unpacked)
 from gongkai.cli import main
 
-STORE = ".gongkai-build.json"
 POLICY_ITEM = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-002").replace("一级事项: 最低生活保障", "一级事项: 临时救助")
                .replace("  - 低保对象名单及相关信息", "  - 临时救助政策文件"))
 RULES_ITEM = (POLICY_ITEM.replace("编号: SHJZ-002", "编号: SHJZ-003").replace("一级事项: 临时救助", "一级事项: 低保标准")
@@ -141,20 +139,6 @@ def _build(root: Path, out: Path, day: str, *more: str) -> tuple[int, str]:
     with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
         code = main(["build-site", str(root), "--out", str(out), "--today", day, *more])
     return code, said.getvalue()
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and p.name != STORE}
-
-
-def _text(data: bytes) -> str:
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    elif data[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            data = b"".join(archive.read(n) for n in archive.namelist())
-    return data.decode("utf-8", "replace")
 
 
 def _write(root: Path, files: dict[str, str | bytes]) -> None:
