@@ -78,6 +78,8 @@ def relapsed(gate: Gate, last: dt.date) -> list[Republished]:
 
 def published_early(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset({Output.WEB})) -> list[Republished]:
     """The records *gate*, decided for a day after *now*, lets out through *outputs* before their 公开日期."""
+    if gate.today <= now:  # (nothing it admits is dated after its day)
+        return []
     return sorted(Republished(a.id, a.facts.title, f"公开日期是{_day(a.facts.published)}，今天还不能公开")
                   for a in gate.admitted if a.outputs & outputs and a.facts.published > now)
 
@@ -86,6 +88,8 @@ def early(gate: Gate, now: dt.date, outputs: frozenset[Output] = frozenset({Outp
     """What *gate*, decided for a day after *now*, does through *outputs* before the law lets it: a record out before
     its 公开日期 (published_early), a list of people taken down while its 公示 still runs on *now*, a document labelled
     not in force before the day it lapses. Empty when the gate's day is not after *now*."""
+    if gate.today <= now:  # (every build with a --today in the past: no record is looked at)
+        return []
     found = published_early(gate, now, outputs)
     for admission in gate.admitted:
         facts, end, since = admission.facts, admission.notice_end, admission.validity_date
