@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import weakref
 
 import traceback
 from typing import Annotated, Any, NoReturn
 
 import typer
+import typer.main
 from rich.console import Console
 from typer import exceptions as typer_exceptions
 from typer._click import exceptions as click_exceptions
@@ -123,9 +125,31 @@ def _close_caches() -> None:
         cache.close_caches()
 
 
+# The click command typer makes of an application, kept while its commands stay the same: typer makes it again on
+# every call (each command's signature and type hints read anew, ~0.1 s), and a process running many commands (the
+# tests, `gongkai county`) would pay it each time. Keyed by the tree of registered commands, which grows when a
+# command's module is imported later (cli.load_commands).
+_COMMANDS: weakref.WeakKeyDictionary[typer.Typer, tuple[object, Any]] = weakref.WeakKeyDictionary()
+
+
+def _shape(application: typer.Typer) -> object:
+    """What typer reads to make the command: the commands and groups registered, to any depth."""
+    return (tuple(id(c) for c in application.registered_commands),
+            tuple((id(g), _shape(g.typer_instance)) for g in application.registered_groups if g.typer_instance),
+            id(application.registered_callback))
+
+
+def _command(application: typer.Typer) -> Any:
+    shape = _shape(application)
+    kept = _COMMANDS.get(application)
+    if kept is None or kept[0] != shape:
+        kept = _COMMANDS[application] = (shape, typer.main.get_command(application))
+    return kept[1]
+
+
 def _run(argv: list[str] | None, application: typer.Typer) -> int:
     try:
-        result = application(args=argv, standalone_mode=False)
+        result = _command(application)(args=argv, standalone_mode=False)
         if result == EXIT_INTERRUPTED:  # typer turns Ctrl+C into a silent Exit(130)
             return _interrupted()
         return int(result) if isinstance(result, int) else EXIT_OK

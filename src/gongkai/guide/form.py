@@ -7,6 +7,7 @@ the agency (no run time inside), so the site build stays reproducible.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from gongkai.guide.form_docx import form_docx
 from gongkai.guide.form_pdf import form_pdf
@@ -17,14 +18,31 @@ from gongkai.model.agency import Agency
 STAMP = dt.datetime(2020, 1, 1)
 
 
+# The forms made, by the agency's settings (its JSON) and the format: a process building many sites (`gongkai county`,
+# the tests) makes each once. Bounded: the oldest is forgotten first.
+_MADE: dict[tuple[str, str], bytes] = {}
+_MADE_MOST = 16
+
+
 def application_form_docx(agency: Agency) -> bytes:
     """《政府信息公开申请表》 of *agency* as a Word document (.docx)."""
-    return form_docx(application_form(agency), STAMP)
+    return _made(agency, "docx", lambda: form_docx(application_form(agency), STAMP))
 
 
 def application_form_pdf(agency: Agency) -> bytes:
     """《政府信息公开申请表》 of *agency* as a PDF (A4)."""
-    return form_pdf(application_form(agency))
+    return _made(agency, "pdf", lambda: form_pdf(application_form(agency)))
+
+
+def _made(agency: Agency, kind: str, make: Callable[[], bytes]) -> bytes:
+    key = (agency.model_dump_json(), kind)
+    made = _MADE.get(key)
+    if made is None:
+        made = make()
+        if len(_MADE) >= _MADE_MOST:
+            del _MADE[next(iter(_MADE))]
+        _MADE[key] = made
+    return made
 
 
 __all__ = ["application_form_docx", "application_form_pdf"]

@@ -157,16 +157,12 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
     paths = sorted(names) if names is not None else _files(folder)
     found: list[OutputFinding] = []
     texts: list[tuple[str, bytes]] = []
-    documents: dict[bytes, list[OutputFinding]] = {}  # SHA-256 → the findings of the first file with these bytes
     with quiet():
         for name in paths:
             with open(os.path.join(folder, name), "rb") as handle:
                 data = handle.read()
             if _is_container(data):
-                digest = hashlib.sha256(data).digest()
-                if digest not in documents:
-                    documents[digest] = list(_scan(name, data, "", allowed, 0))
-                found.extend(replace(f, file=name) for f in documents[digest])
+                found.extend(replace(f, file=name) for f in _container_findings(name, data, allowed))
             else:
                 texts.append((name, _utf8(data)))
         bad = _bad_lines([data for _, data in texts], allowed)
@@ -175,6 +171,25 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
                 found.extend(_line_findings(name, data, lines, bad, ""))
             found.extend(_csv_formulas(name, data, "", allowed))
     return [OutputFinding(f.file, f.kind, f.masked_value, f.where, (records or {}).get(f.file)) for f in found]
+
+
+# The findings of a document already scanned, by its bytes (SHA-256), the numbers allowed and whether its name makes
+# it a CSV file (what _scan reads of the name): a document written again unchanged — the same PDF in two handover
+# bags, the 申请表 and the directory's workbook in each build of a process that builds many times (`gongkai county`,
+# the tests) — is read once. Bounded: the oldest is forgotten first.
+_SCANNED: dict[tuple[bytes, frozenset[str], bool], tuple[OutputFinding, ...]] = {}
+_SCANNED_MOST = 64
+
+
+def _container_findings(name: str, data: bytes, allowed: frozenset[str]) -> tuple[OutputFinding, ...]:
+    key = (hashlib.sha256(data).digest(), allowed, _CSV_NAME.search(name) is not None)
+    findings = _SCANNED.get(key)
+    if findings is None:
+        findings = tuple(_scan(name, data, "", allowed, 0))
+        if len(_SCANNED) >= _SCANNED_MOST:
+            del _SCANNED[next(iter(_SCANNED))]
+        _SCANNED[key] = findings
+    return findings
 
 
 def check_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str],
