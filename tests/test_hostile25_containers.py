@@ -30,7 +30,7 @@ Found this pass (before the fix → now):
    names («customXml/350524198503151236.xml»: unzip -l), bytes appended after the end of the zip, and an earlier part
    left behind by a tool that replaced it (its local header still in the file, compressed: any recovering zip tool
    unpacks it) — was not read. Now each is read, named 「压缩包的注释」「部件的名称」「压缩包中不属于任何部件的数据」;
-   a part left behind is unpacked and read as a part.
+   a part left behind is unpacked and read as a part. The output scan (build-site, handover, export) reads the same.
 6. A PDF page whose text is drawn in a composite font with an Identity encoding and no ToUnicode map (a virtual
    printer's output: the text copies out as 乱码) showed digits on the screen while the text read was control
    characters: the page was published as if it said nothing. Now GK610 names the page and the font and says to
@@ -377,3 +377,15 @@ def test_a_comment_and_a_declaration_are_read_on_their_own_and_join_nothing():
     text = markup_text('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY t "13805951234">]><a>1380595<!-- 旧号 -->1234</a>')
     assert text == (' <!DOCTYPE a [ ]> 1380595 1234 ' + BOUNDARY + 'xml version="1.0"?' + BOUNDARY
                     + 'ENTITY t "13805951234"' + BOUNDARY + ' 旧号 ')
+
+
+@pytest.mark.parametrize(("case", "kind", "where"), [
+    ("zip-comment", "mobile", "压缩包的注释"), ("part-comment", "mobile", "压缩包的注释"), ("part-name", "id", "部件的名称"),
+    ("appended", "mobile", "压缩包中不属于任何部件的数据"),
+    ("left-behind", "mobile", "压缩包中不属于任何部件的数据 正文（word/document.xml）")])
+def test_the_output_scan_reads_what_a_zip_holds_besides_its_parts(case, kind, where):
+    from gongkai.privacy.outputs import scan_output
+
+    name, make, _, _ = HELD_BACK[case]
+    assert [(f.kind, f.where) for f in scan_output(f"files/2026/{name}", make(), frozenset())] == [(kind, where)]
+    assert scan_output("files/2026/notice.docx", NOTICE, frozenset()) == []

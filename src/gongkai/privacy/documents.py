@@ -243,6 +243,12 @@ def _beside_parts(data: bytes, archive: zipfile.ZipFile, label: str, depth: int,
     return segments
 
 
+def zip_surroundings(data: bytes, label: str) -> list[Segment]:
+    """What the zip *data* holds besides its parts (_beside_parts): the output scan reads it too."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return _beside_parts(data, archive, label, 0, _Budget())
+
+
 def _entry_end(data: bytes, info: zipfile.ZipInfo) -> int:
     """Where the local entry of *info* (its header, data and data descriptor) ends in *data*."""
     at = info.header_offset
