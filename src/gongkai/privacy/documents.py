@@ -30,7 +30,7 @@ from typing import Any
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
-from gongkai.privacy.formats import ALLOWED, OLE2, ZIP
+from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import SEPARATE
@@ -48,6 +48,10 @@ MAX_PAGES = 5_000  # of a PDF, every revision's counted: 5,000 pages of plain te
 MAX_OBJECTS = 200_000  # of a PDF, read for text strings (_strings); a file with more is not published
 MAX_REMEMBERED = 512  # PDFs whose reading is remembered (pdf_segments)
 RESAVE = "请用 Word、WPS 或 Excel 打开后「另存为」一个新文件再登记"
+NESTED = (f"嵌套的文档层数过多（文档中嵌入的文档又嵌入了文档，超过 {MAX_DEPTH} 层），gongkai 不能逐层检查；请把嵌入的文档"
+          "另存为单独的文件分别登记，并在文档中删除嵌入的对象后再登记")
+LOCKED = ("文件或其中嵌入的文件设了密码（已加密），gongkai 读不出其中的文字，不能确认其中没有个人信息；请在 Word、WPS 或 Excel "
+          "中去掉密码（「文件 → 信息 → 保护文档」或「文档加密」），另存后再登记")
 MAX_MEMBERS = 10_000  # parts of one zip container (an OFD of 1,000 pages has some 3,000)
 BOMB_FLOOR = 8 * 1024 * 1024  # a container unpacking to more than this and to BOMB_RATIO times its size is a bomb
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
@@ -90,6 +94,8 @@ def document_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segmen
         except Unreadable:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure of a reader means the file was not read: fail closed
+            if type(exc).__name__ == "XLRDError" and "encrypted" in str(exc):  # an xls saved with a password
+                raise Unreadable(LOCKED) from None
             if type(exc).__name__ == "LimitReachedError":  # pypdf's bound on what one stream unpacks to
                 raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）；请用「另存为」或「打印为 PDF」重新导出") from None
             raise Unreadable(f"文件已损坏或无法解析（{broken(exc)}）") from None
@@ -194,21 +200,97 @@ class _Budget:
 def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None) -> list[Segment]:
     """The text of every part of a zip container (docx, xlsx, ofd), embedded files included."""
     if depth > MAX_DEPTH:
-        raise Unreadable("嵌套的文档层数过多")
+        raise Unreadable(NESTED)
     budget = budget or _Budget()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
         budget.spend(infos, len(data))
         if any(i.flag_bits & 0x1 for i in infos):
-            raise Unreadable("文件已加密")
+            raise Unreadable(LOCKED)
         segments: list[Segment] = []
         for info in infos:
             segments.extend(_member(archive.read(info), info.filename, label, depth, budget))
+        segments.extend(_beside_parts(data, archive, label, depth, budget))
+    return segments
+
+
+def _beside_parts(data: bytes, archive: zipfile.ZipFile, label: str, depth: int, budget: _Budget) -> list[Segment]:
+    """What a zip container holds besides its parts, which Word and Excel never show and any zip tool does (unzip -l,
+    -z; 7-Zip): the parts' names, the comments of the file and of each part, and bytes outside every part — data
+    appended after the end, or an earlier part left behind when a tool replaced it (its local header still in the
+    file, a recovering tool reads it). A part left behind is read as a part is."""
+    infos = archive.infolist()
+    segments = [Segment(SEPARATE.join(i.filename for i in infos), f"{label} 部件的名称")]
+    comments = [archive.comment, *(i.comment for i in infos)]
+    segments.extend(Segment(text, f"{label} 压缩包的注释") for comment in comments if comment
+                    for text in (comment.decode("gb18030", errors="replace"), comment.decode("latin-1")))
+    taken = sorted((i.header_offset, _entry_end(data, i)) for i in infos)
+    end = data.rfind(b"PK\x05\x06")
+    end = len(data) if end < 0 else end + 22 + int.from_bytes(data[end + 20:end + 22], "little")
+    taken.append((archive.start_dir, end))  # the central directory (its names and comments read above)
+    gaps, at = [], 0
+    for start, stop in sorted(taken):
+        if start > at:
+            gaps.append(data[at:start])
+        at = max(at, stop)
+    gaps.append(data[at:])
+    where = f"{label} 压缩包中不属于任何部件的数据"
+    for gap in gaps:
+        if gap.strip(b"\0"):
+            segments.extend(Segment(text, where) for text in (gap.decode("latin-1"),
+                                                              gap.decode("utf-16-le", errors="replace")))
+            segments.extend(_left_behind(gap, where, depth, budget))
+    return segments
+
+
+def zip_surroundings(data: bytes, label: str) -> list[Segment]:
+    """What the zip *data* holds besides its parts (_beside_parts): the output scan reads it too."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return _beside_parts(data, archive, label, 0, _Budget())
+
+
+def _entry_end(data: bytes, info: zipfile.ZipInfo) -> int:
+    """Where the local entry of *info* (its header, data and data descriptor) ends in *data*."""
+    at = info.header_offset
+    end = at + 30 + int.from_bytes(data[at + 26:at + 28], "little") + int.from_bytes(data[at + 28:at + 30], "little")
+    end += info.compress_size
+    if info.flag_bits & 0x08:  # a data descriptor: its signature (optional), CRC and the sizes (8 bytes each in zip64)
+        end += (4 if data[end:end + 4] == b"PK\x07\x08" else 0) + (20 if info.file_size >= 0xFFFFFFFF else 12)
+    return end
+
+
+def _left_behind(gap: bytes, where: str, depth: int, budget: _Budget) -> list[Segment]:
+    """The parts whose local entries stand in *gap* (bytes outside every part of a zip): stored ones are read with the
+    gap's bytes, packed ones unpacked within the container's budget; one packed otherwise is not read (Unreadable)."""
+    segments: list[Segment] = []
+    at = gap.find(ZIP)
+    while at >= 0 and at + 30 <= len(gap):
+        method = int.from_bytes(gap[at + 8:at + 10], "little")
+        size = int.from_bytes(gap[at + 18:at + 22], "little")
+        name_length = int.from_bytes(gap[at + 26:at + 28], "little")
+        start = at + 30 + name_length + int.from_bytes(gap[at + 28:at + 30], "little")
+        name = gap[at + 30:at + 30 + name_length].decode("utf-8", errors="replace")
+        packed = gap[start:start + size] if size else gap[start:]
+        if method == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            try:
+                unpacked = inflater.decompress(packed, max(budget.left, 0) + 1)
+            except zlib.error:
+                unpacked = b""  # (not a part's data after all: its bytes were read as text)
+            if len(unpacked) > budget.left:
+                raise Unreadable("解压后过大（可能是压缩炸弹）；" + RESAVE)
+            budget.left -= len(unpacked)
+            segments.extend(_member(unpacked, name, where, depth, budget))
+        elif method != zipfile.ZIP_STORED:
+            raise Unreadable(f"文件中有不属于任何部件的压缩数据（{name}），gongkai 不能读取；" + RESAVE)
+        at = gap.find(ZIP, start)
     return segments
 
 
 def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> list[Segment]:
-    where = f"{label} {_part_name(name)}"
+    where = f"{label} {_part_name(name)}" if name else label
+    if depth > MAX_DEPTH:  # (a gzip inside a gzip inside …, a package inside a package)
+        raise Unreadable(NESTED)
     if data.startswith(ZIP):  # an Office file embedded whole (a workbook in a Word document): as its program shows it
         return zip_segments(data, where, depth + 1, budget) + _embedded_workbook(data, where, name)
     # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
@@ -218,7 +300,7 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
     if b"%PDF-" in data[:1024]:
         return pdf_segments(data, where)
     if data.startswith(OLE2):
-        return ole_file_segments(data, where)
+        return ole_file_segments(data, where, depth + 1, budget)
     if is_picture(data):  # not the pixels: the text an image viewer shows among its properties
         try:
             texts = picture_texts(data)
@@ -229,6 +311,9 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> 
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if _is_markup(name, data):
         return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where)]
+    if (kind := packed_kind(data)) is not None:  # its bytes are its files compressed: read as text, they say nothing
+        raise Unreadable(f"文档中嵌入的「{name}」是{kind}，gongkai 无法解压检查其中的文件，不能确认其中没有个人信息；"
+                         "请在文档中删除这个嵌入的对象（需要公开其中的文件时解压后逐个登记），另存后再登记")
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
@@ -509,7 +594,8 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
+def xls_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None
+                 ) -> tuple[list[Segment], list[Table]]:
     """Cells of every sheet of an Excel 97-2003 workbook (xlrd), as stored and through their number formats, and the
     text of all its streams."""
     import xlrd
@@ -529,7 +615,7 @@ def xls_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
         segments.extend(_xls_formatted(book, sheet, label))
         if rows:
             tables.append(Table(rows[0], f"{label} {sheet.name}", None, rows[1:]))
-    return segments + ole_segments(data, label), tables
+    return segments + ole_segments(data, label, depth, budget), tables
 
 
 def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
@@ -569,32 +655,89 @@ def gunzipped(data: bytes, most: int | None = None) -> bytes:
     return unpacked
 
 
-def ole_file_segments(data: bytes, label: str) -> list[Segment]:
+def ole_file_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None) -> list[Segment]:
     """An OLE2 file inside a container: an Excel 97-2003 workbook as Excel shows it (cells through their number
     formats), anything else (a Word 97 document, an equation, a packaged file) stream by stream."""
     import olefile
 
     if not olefile.isOleFile(data):
         raise Unreadable("不是完整的 OLE2 复合文档")
+    if password_protected(data):  # (its one stream of text is the document encrypted)
+        raise Unreadable(LOCKED)
     with olefile.OleFileIO(data) as ole:
         workbook = ole.exists("Workbook") or ole.exists("Book")
-    return xls_segments(data, label)[0] if workbook else ole_segments(data, label)
+    return xls_segments(data, label, depth, budget)[0] if workbook else ole_segments(data, label, depth, budget)
 
 
-def ole_segments(data: bytes, label: str) -> list[Segment]:
-    """The text of every stream of an OLE2 compound file, read as UTF-16 and as 8-bit text (how Office stores it)."""
+def ole_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None = None) -> list[Segment]:
+    """The text of every stream of an OLE2 compound file, read as UTF-16 and as 8-bit text (how Office stores it); and
+    a file a stream holds (an object inserted from a file: a PDF in Acrobat's «CONTENTS», a workbook in «Package», any
+    file packaged in «Ole10Native»), read as what it is, as a part of a docx is (_member): its bytes hold its text
+    compressed."""
     import olefile
 
     if not olefile.isOleFile(data):
         raise Unreadable("不是完整的 OLE2 复合文档")
+    if depth > MAX_DEPTH:
+        raise Unreadable(NESTED)
+    budget = budget or _Budget()
     segments: list[Segment] = []
     with olefile.OleFileIO(data) as ole:
         for entry in ole.listdir(streams=True, storages=False):
             raw = ole.openstream(entry).read()
-            name = "/".join(entry)
-            segments.append(Segment(raw.decode("utf-16-le", errors="replace"), f"{label} 数据流 {name}"))
-            segments.append(Segment(raw.decode("latin-1"), f"{label} 数据流 {name}"))
+            name = "/".join("".join(c for c in part if c >= " ") for part in entry)  # (\x01Ole10Native, \x05…)
+            where = f"{label} 数据流 {name}"
+            segments.append(Segment(raw.decode("utf-16-le", errors="replace"), where))
+            segments.append(Segment(raw.decode("latin-1"), where))
+            packaged = _packaged(entry[-1], raw)
+            if packaged is not None:  # (a package names its file; another stream is the file)
+                inner, called = packaged
+                segments.extend(_member(inner, called, where, depth, budget))
     return segments
+
+
+def _packaged(stream: str, raw: bytes) -> tuple[bytes, str] | None:
+    """(the file, its name: "" when only the stream names it) that an OLE stream holds, or None: an «Ole10Native»
+    stream (a package: any file inserted as an object) holds a file's name, paths and bytes; any other stream that
+    begins as a file does (a zip, a PDF, a compound file, gzip, a compressed archive) is one."""
+    if stream.endswith("Ole10Native"):
+        return _native(raw)
+    if raw.startswith((ZIP, OLE2, GZIP)) or b"%PDF-" in raw[:1024] or packed_kind(raw) is not None:
+        return raw, ""
+    return None
+
+
+def _native(raw: bytes) -> tuple[bytes, str] | None:
+    """The file packaged in an Ole10Native stream: size (4 bytes), flags (2), label, path (each ending in NUL), two
+    words, the temporary path (its length, 4 bytes, first), the file's size (4) and bytes."""
+    import struct
+
+    try:
+        at = raw.index(b"\0", 6) + 1
+        label = raw[6:at - 1].decode("gbk", errors="replace")
+        at = raw.index(b"\0", at) + 1 + 4
+        length = struct.unpack_from("<I", raw, at)[0]
+        at += 4 + length
+        size = struct.unpack_from("<I", raw, at)[0]
+        at += 4
+    except (ValueError, struct.error):
+        return None  # (not as Office writes it: its bytes are read as text above)
+    if at + size > len(raw):
+        return None
+    return raw[at:at + size], label or "Ole10Native"
+
+
+# Compressed archives (and one stream of compressed data) that gongkai does not open: their bytes are their files
+# packed, and read as text they hold nothing. As an attachment these are refused (GK608); inside a document, read.
+_PACKED = ((b"7z\xbc\xaf\x27\x1c", "7z 压缩包"), (b"Rar!\x1a\x07", "RAR 压缩包"), (b"\xfd7zXZ\x00", "xz 压缩数据"),
+           (b"MSCF\x00\x00\x00\x00", "CAB 压缩包"), (b"\x28\xb5\x2f\xfd", "zstd 压缩数据"), (b"LZIP", "lzip 压缩数据"))
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+
+
+def packed_kind(data: bytes) -> str | None:
+    """What compressed archive *data* is (in Chinese), or None when it is none gongkai knows but does not open."""
+    kind = next((what for signature, what in _PACKED if data.startswith(signature)), None)
+    return kind if kind is not None or _BZIP2.match(data) is None else "bzip2 压缩数据"
 
 
 def pdf_segments(data: bytes, label: str) -> list[Segment]:
@@ -652,6 +795,7 @@ def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:
         if _no_words(text) and _has_images(page):
             raise Unreadable(f"第{number}页是图片（扫描件），没有可读取的文字；gongkai 没有文字识别，不能确认其中没有个人信息；"
                              "请登记由 Word、WPS 直接另存（导出）的有文字的 PDF")
+        _refuse_unmapped(page, f"第{number}页")
         pieces.append((text, f" 第{number}页"))
         if shown is not None:
             pieces.append((shown, f" 第{number}页（按显示位置）"))
@@ -738,6 +882,7 @@ def _earlier_revisions(data: bytes, read: int) -> list[tuple[str, str]]:
         except Exception:  # noqa: BLE001 - (as above)
             continue
         for page, (text, shown) in enumerate(texts, 1):
+            _refuse_unmapped(reader.pages[page - 1], f"早先版本{number} 第{page}页")
             pieces.append((text, f" 早先版本{number} 第{page}页"))
             if shown is not None:
                 pieces.append((shown, f" 早先版本{number} 第{page}页（按显示位置）"))
@@ -856,6 +1001,45 @@ def _draws_image(resources: Any, seen: set[int], depth: int) -> bool:
                                                    or _draws_image(xobject.get("/Resources"), seen, depth + 1)):
             return True
     return False
+
+
+def _refuse_unmapped(page: Any, which: str) -> None:
+    """Unreadable when the page *which* draws text in a font whose text cannot be read (_unmapped_font)."""
+    if (font := _unmapped_font(page.get("/Resources"), set(), 0)) is not None:
+        raise Unreadable(f"{which}的文字使用的字体「{font}」没有文字编码信息（ToUnicode），复制出来是乱码：gongkai 读不出"
+                         "这一页显示的文字，不能确认其中没有个人信息；请用 Word、WPS 直接「另存为」或「导出为」PDF"
+                         "（不要用虚拟打印机打印成 PDF），或在 Acrobat 中「另存为」时嵌入字体后再登记")
+
+
+def _unmapped_font(resources: Any, seen: set[int], depth: int) -> str | None:
+    """The name of a font of *resources* (forms they draw followed) whose text no reader can turn into characters: a
+    composite font with an Identity encoding (its codes are the numbers of glyphs in the embedded font) and no
+    ToUnicode map. A viewer draws the glyphs — digits — while the text read is control characters (乱码)."""
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    resources = resources.get_object() if resources is not None else None
+    if not isinstance(resources, DictionaryObject) or depth > MAX_DEPTH * 3:
+        return None
+    fonts = resources.get("/Font")
+    fonts = fonts.get_object() if fonts is not None else None
+    for font in fonts.values() if isinstance(fonts, DictionaryObject) else ():
+        font = font.get_object()
+        if (isinstance(font, DictionaryObject) and font.get("/Subtype") == "/Type0" and "/ToUnicode" not in font
+                and str(font.get("/Encoding")) in ("/Identity-H", "/Identity-V")):
+            return str(font.get("/BaseFont", "")).lstrip("/")
+    xobjects = resources.get("/XObject")
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    for reference in xobjects.values() if isinstance(xobjects, DictionaryObject) else ():
+        if isinstance(reference, IndirectObject):
+            if reference.idnum in seen:
+                continue
+            seen.add(reference.idnum)
+        xobject = reference.get_object()
+        if isinstance(xobject, DictionaryObject) and xobject.get("/Subtype") == "/Form":
+            found = _unmapped_font(xobject.get("/Resources"), seen, depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _image_bytes(image: Any) -> bytes:

@@ -102,6 +102,8 @@ def _zip_with(member: str, name: str) -> Callable[[bytes], str | None]:
 
 
 def _xls(data: bytes) -> str | None:
+    if password_protected(data):  # (an xlsx with an opening password renamed .xls by WPS or a clerk)
+        return "内容不是可读取的 Excel 97-2003 表格（文件设了打开密码，已加密）"
     return None if data.startswith(OLE2) else "内容不是 Excel 97-2003 表格（不是 OLE2 复合文档）"
 
 

@@ -29,7 +29,9 @@ _BLOCKS = frozenset({
     "tc", "c", "row", "si", "comment", "author", "textobject", "property", "text", "f", "definedname", "v",
     "cp:keywords", "dc:title", "dc:subject", "dc:creator", "dc:description",
 })
-_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<(/?)([A-Za-z_][\w:.-]*)([^<>]*)>|<[?!][^<>]*>", re.DOTALL)
+# A comment, a processing instruction and a declaration (<!DOCTYPE, <!ENTITY …>) show nothing on the page, but they
+# are in the file, which anyone opens with unzip and Notepad: their text is read as an attribute value is, on its own.
+_TAG = re.compile(r"<!--(.*?)-->|<!\[CDATA\[(.*?)\]\]>|<(/?)([A-Za-z_][\w:.-]*)([^<>]*)>|<([?!][^<>]*)>", re.DOTALL)
 # (a value without quotes too, as HTML allows and a browser shows it: <a title=13805951234>)
 _ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SPACES = re.compile(r"[ \t\r\n]{2,}")
@@ -47,13 +49,14 @@ def markup_text(markup: str) -> str:
 
 
 def _tag_text(match: re.Match[str], values: list[str]) -> str:
-    if match.group(1) is not None:  # CDATA: its text as written
-        return match.group(1)
-    name = match.group(3)
-    if name is None:
+    if match.group(2) is not None:  # CDATA: its text as written
+        return match.group(2)
+    name = match.group(4)
+    if name is None:  # a comment, a processing instruction, a declaration: a text of its own
+        values.append(match.group(1) if match.group(1) is not None else match.group(6)[1:])
         return " "
-    if match.group(4):
-        values.extend(_attribute_values(match.group(4)))
+    if match.group(5):
+        values.extend(_attribute_values(match.group(5)))
     local = name.lower().rsplit(":", 1)[-1]
     if local == "br":  # a line break within a paragraph: the lines read on, as a body's lines do (138<br>0595<br>1234)
         return "\n"

@@ -24,7 +24,7 @@ from pathlib import Path
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segments, pdf_segments, quiet,
-                                       shown_readings, xlsx_shown)
+                                       shown_readings, xlsx_shown, zip_surroundings)
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, SEPARATE, STARRED, encoded_may_hold_number, may_hold_number,
@@ -476,6 +476,12 @@ def _zip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int
         yield from _scan(name, content, f"{where} {member}".strip(), allowed, depth + 1)
         # a Word part as Word shows it, an OFD page laid out, an RTF chunk: what the source scan reads too
         yield from _segment_findings(name, shown_readings(member, content, f"{where} {member}".strip()), allowed)
+    try:  # (the comments, the parts' names, bytes outside every part: any zip tool shows them)
+        beside = zip_surroundings(data, where)
+    except Exception:  # noqa: BLE001 - what the scanner cannot read is not published: fail closed
+        yield OutputFinding(name, "unreadable", "", f"{where} zip 中部件之外的数据无法读取".strip())
+        return
+    yield from _segment_findings(name, beside, allowed)
     if any(member == "xl/workbook.xml" for member, _ in members):
         yield from _workbook(name, data, where, allowed)
 
