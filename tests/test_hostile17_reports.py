@@ -252,7 +252,8 @@ def test_an_extension_may_be_approved_within_20_days_plus_the_days_consulted(gk,
 
 def test_an_extension_approved_on_day_21_without_consultation_is_late(gk, cat):
     _write(cat, "延期:\n  批准人: 李四\n  批准日期: 2026-10-27\n  延长工作日: 10\n")
-    assert [c for c, _ in _gk7(gk, cat.root, "2026-10-28")] == ["GK708"]
+    # (round 25: an extension approved too late extends nothing — unanswered after 10-26 is 逾期 too)
+    assert [c for c, _ in _gk7(gk, cat.root, "2026-10-28")] == ["GK701", "GK708"]
 
 
 def test_an_extension_while_the_applicant_has_not_corrected_is_not_judged(gk, cat):
@@ -276,7 +277,7 @@ def test_overdue_over_a_weekend(gk, cat, today, expected):
 @pytest.mark.parametrize(("notified", "corrected", "approved", "replied", "codes"), [
     ("2026-10-12", "2026-10-12", "2026-11-09", "2026-12-07", []),
     ("2026-10-13", "2026-10-13", "2026-11-10", "2026-12-08", ["GK709"]),
-    ("2026-10-12", "2026-10-12", "2026-11-10", "2026-12-07", ["GK708"]),
+    ("2026-10-12", "2026-10-12", "2026-11-10", "2026-12-07", ["GK703", "GK708"]),  # (round 25: a late extension is void)
     ("2026-10-12", "2026-10-12", "2026-11-09", "2026-12-08", ["GK703"]),
 ])
 def test_correction_extension_and_reply_on_their_last_days(gk, cat, notified, corrected, approved, replied, codes):

@@ -14,7 +14,7 @@ from gongkai.catalog import invisible
 from gongkai.catalog.comments import comments_in_values, may_hold_comment
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
-from gongkai.catalog.kinds import LABELS, PROVIDERS
+from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, kind_of
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import bare_key, explain_errors
 from gongkai.catalog.scalars import find_rewrites
@@ -66,7 +66,7 @@ def pydantic_builder(model: type[BaseModel]) -> Builder:
         try:
             return model.model_validate(data), []
         except ValidationError as exc:
-            return None, explain_errors(exc, model)
+            return None, explain_errors(exc, model, private=kind_of(path) in PRIVATE_KEYS)
 
     return build
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
-from gongkai.model.request import ONE_RESULT_HINT
+from gongkai.model.request import ONCE_ONLY_HINTS, ONE_RESULT_HINT, register_word
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -87,18 +87,37 @@ def _in_pinyin(key: str, allowed: list[str]) -> str | None:
     return spelled[found[0]] if found else None
 
 
-def explain_errors(exc: ValidationError, model: type[BaseModel]) -> list[Note]:
+def explain_errors(exc: ValidationError, model: type[BaseModel], private: bool = False) -> list[Note]:
     """Every pydantic error of one file as a Note with a Chinese message and how to fix it.
 
     A key written wrong (「题 名」, 「标题」) is one finding: the required key it stands for is not reported missing too.
+    In an internal register (*private*: 依申请公开, 复议诉讼, 咨询留言) a wrong value is not quoted when it holds more than
+    letters and digits: a requester's name typed into 申请渠道 or 申请人类型 would reach the CI log.
     """
     errors = exc.errors(include_url=False)
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     unknown = {tuple(e["loc"]): _unknown_key(tuple(e["loc"]), model, missing)
                for e in errors if e["type"] == "extra_forbidden"}
     covered = {meant for _, meant in unknown.values() if meant}
-    return [unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input"))
-            for error in errors if (loc := tuple(error["loc"])) not in covered or error["type"] != "missing"]
+    notes = [(unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input")),
+              error.get("input"))
+             for error in errors if (loc := tuple(error["loc"])) not in covered or error["type"] != "missing"]
+    return [_unquoted(note, value) if private else note for note, value in notes]
+
+
+REGISTER_VALUE = "……"
+REGISTER_VALUE_HINT = "（登记簿的内容不在检查结果中显示，请按行号、列号打开文件查看。）"
+
+
+def _unquoted(note: Note, value: Any) -> Note:
+    """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII)."""
+    if not isinstance(value, str) or value.isascii() or not value.strip() or register_word(value):
+        return note
+    said = (_shown(value), value, value.strip())
+    message, hint = note.message, note.hint
+    for text in said:
+        message, hint = message.replace(text, REGISTER_VALUE), hint.replace(text, REGISTER_VALUE)
+    return replace(note, message=message, hint=hint + REGISTER_VALUE_HINT) if message != note.message else note
 
 
 # What a Chinese input method types where YAML wants ASCII: quotes around a value, ＃ for a comment.
@@ -306,6 +325,8 @@ def _windows_name_hint(label: str) -> str:
 
 
 def _pattern_hint(label: str, value: Any = None) -> str:
+    if label in ("承办单位", "关联申请"):
+        return f"「{label}」写编号：承办单位写 gongkai.yaml「单位」中的编号，如 shjzg；关联申请写申请的编号，如 YSQ-2026-003。"
     if label in ("编号", "责任单位", "事项", "转发", "解读"):
         return "编号只能用英文字母、数字和 - _ .，如 SHJZ-001、R2026-012、shjzg。"
     if "区划代码" in label:
@@ -364,6 +385,8 @@ def _type_hint(kind: str, label: str) -> str:
         return ONE_RESULT_HINT
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
+    if kind in ("dict_type", "model_type", "model_attributes_type") and label in ONCE_ONLY_HINTS:
+        return ONCE_ONLY_HINTS[label]
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"「{label}」下面的内容要换行并缩进两个空格。"
     if kind in ("int_type", "int_parsing", "int_from_float"):

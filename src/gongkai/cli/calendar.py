@@ -168,13 +168,19 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
     assert due.date is not None  # (the clock runs: neither pause above)
+    arrived = correction.corrected if correction is not None and correction.corrected is not None else request.received
+    if due.start != arrived:
+        out.print(f"{arrived} 是{calendar.info(arrived).reason}：按下一个工作日 {due.start} 收到计算。", markup=False)
     parts = [f"{REPLY_WORKDAYS}个工作日（《条例》第三十三条）"]
-    if request.extension is not None:
-        parts.append(f"经{request.extension.approver}批准延长{request.extension.workdays}个工作日")
+    extension = request.extension
+    if extension is not None and due.extended:
+        parts.append(f"经{extension.approver}批准延长{extension.workdays}个工作日")
+    elif extension is not None:
+        out.print(f"延期 {extension.approved} 才批准，晚于原答复期限：延期不算，期限不延长（《条例》第三十三条第二款，"
+                  "GK708）。", markup=False)
     if consultation is not None and consultation.end is not None:
         parts.append(f"征求第三方意见（{consultation.start}至{consultation.end}）的"
-                     f"{due.workdays - REPLY_WORKDAYS - (request.extension.workdays if request.extension else 0)}"
-                     "个工作日不计算在内")
+                     f"{due.workdays - REPLY_WORKDAYS - due.extended}个工作日不计算在内")
     limit = explain_add(calendar, due.start, due.workdays, "答复期限：" + "，".join(parts))
     _verdict(request.replied, limit, "答复")
     return EXIT_OK

@@ -64,6 +64,12 @@ OUTCOME_LABELS: dict[str, str] = {"部分公开": "部分公开（区分处理�
 # One request, one result (国办公开办函〔2021〕30号, table 三: 部分公开 is 「区分处理的，只计这一情形，不计其他情形」).
 ONE_RESULT_HINT = ("一件申请只写一个办理结果和一个理由：部分信息公开、其余不予公开或无法提供的（区分处理），写「办理结果: 部分公开」，"
                    "年度报告表三只计这一情形；理由和各部分的情况写入「备注」。")
+# 补正 and 延期 happen once in the law, so the register holds one of each, never a list of them.
+ONCE_ONLY_HINTS: dict[str, str] = {
+    "补正": "《条例》第三十条：补正只能一次性告知，「补正」只写一次（不是列表）：「通知日期」写发出补正通知的日期，「补正日期」写"
+            "收到补正的日期，答复期限从收到补正之日起计算；补正后申请内容仍不明确的，写「办理结果: 无法提供」「理由: 补正后仍不明确」。",
+    "延期": "《条例》第三十三条：答复期限只能延长一次，最长20个工作日，「延期」只写一次（不是列表）：批准人、批准日期、延长工作日。",
+}
 # A 其他处理 without a 理由 (a request the applicant withdrew, say) is counted on its last row, 3. 其他.
 DEFAULT_REASONS: dict[str, str] = {"其他处理": "其他"}
 OUTCOME_ALIASES: dict[str, str] = {
@@ -165,6 +171,7 @@ class Correction(CatalogModel):
 
 class Calendar(Protocol):
     def add(self, start: dt.date, n: int) -> dt.date: ...
+    def on_or_after(self, day: dt.date) -> dt.date: ...
     def count_between(self, start: dt.date, end: dt.date) -> int: ...
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]: ...
 
@@ -182,6 +189,13 @@ class Due:
     workdays: int
     paused: str | None = None
     provisional: tuple[int, ...] = ()
+    extended: int = 0  # the extension's working days counted in (0 when none, or approved too late to count)
+
+
+def counted_from(calendar: Calendar, day: dt.date) -> dt.date:
+    """The day a period of 《条例》 counts from for a request or 补正 arriving on *day*: a day off (a weekend not worked,
+    a holiday) counts as received on the next working day, itself not counted (非工作日收到的，以下一个工作日为收到之日)."""
+    return calendar.on_or_after(day)
 
 
 class Request(CatalogModel):
@@ -207,8 +221,16 @@ class Request(CatalogModel):
         return canonical_outcome(self.outcome)
 
     def due(self, calendar: Calendar) -> Due:
-        """The reply deadline of 《条例》第三十三条 (may raise CalendarMissing)."""
-        return self._deadline(calendar, self.extension.workdays if self.extension else 0)
+        """The reply deadline of 《条例》第三十三条 (may raise CalendarMissing).
+
+        An extension approved after the first deadline had passed extends nothing (第三十三条第二款: it must be approved
+        within the period; GK708 names it): a reply after that deadline is late, not within an extension.
+        """
+        first = self._deadline(calendar, 0)
+        extension = self.extension
+        if extension is None or first.date is None or extension.approved > first.date:
+            return first
+        return self._deadline(calendar, extension.workdays)
 
     def first_due(self, calendar: Calendar) -> Due:
         """The 20-working-day deadline before any extension (an extension must be approved by then).
@@ -224,6 +246,7 @@ class Request(CatalogModel):
             if self.correction.corrected is None:
                 return Due(None, start, 0, "等待申请人补正")
             start = self.correction.corrected
+        start = counted_from(calendar, start)
         workdays = REPLY_WORKDAYS + extension
         consultation = self.consultation
         if consultation is not None:
@@ -231,7 +254,7 @@ class Request(CatalogModel):
                 return Due(None, start, workdays, "正在征求第三方意见")
             workdays += calendar.count_between(consultation.start - dt.timedelta(days=1), consultation.end)
         date = calendar.add(start, workdays)
-        return Due(date, start, workdays, provisional=calendar.provisional_years(start, date))
+        return Due(date, start, workdays, provisional=calendar.provisional_years(start, date), extended=extension)
 
 
 AppealKind = Literal["行政复议", "行政诉讼"]
@@ -266,6 +289,21 @@ def _appeal_result(value: object) -> object:
     if dismissed := _DISMISSED.match(words):
         return _DISMISSED_AS[dismissed.group(1)]
     return next((result for opening, result in _RESULT_OPENINGS if words.startswith(opening)), text)
+
+
+# What a decision's operative part may open with: the words table 四 counts by, and those left for the clerk to choose.
+_DECISION_OPENINGS = (*_DECIDED_BY, *(opening for opening, _ in _RESULT_OPENINGS), "驳回", "调解", "不予受理")
+# The names of table 三's columns that are not one (法人或其他组织 holds five).
+_COLUMN_NAMES = ("法人", "法人或其他组织")
+
+
+def register_word(value: str) -> bool:
+    """Whether *value* is a word of the registers' own — a channel, an applicant type, a result, a reason, a decision's
+    opening words — that a message or the line under it may show; anything else written in a register may be a name."""
+    text = value.strip()
+    words = (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *_COLUMN_NAMES, *OUTCOMES, *OUTCOME_ALIASES)
+    return (text in words or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
+            or text.startswith(_DECISION_OPENINGS))
 
 
 class Appeal(CatalogModel):

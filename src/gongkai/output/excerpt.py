@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated, Any
 
 from gongkai.catalog.decode import display_text
 from gongkai.catalog.kinds import PRIVATE_KEYS, SHOWN_WHEN_WITHHELD, kind_of
@@ -71,9 +72,11 @@ def _unsaid(lines: list[str], index: int, kind: str, private: frozenset[str]) ->
         return line
     own = _KEY.match(line)
     blocks = _blocks_above(lines, index)
-    if own is not None and _shown(kind, private, [*blocks, _name(own)], block=None):
+    if own is not None and _shown(kind, private, [*blocks, _name(own)], block=None) \
+            and (kind == "record" or _names_no_one(kind, [*blocks, _name(own)], line[own.end():])):
         return mask_line(lines, index)
-    if own is None and blocks and _shown(kind, private, blocks, block=False):
+    if own is None and blocks and _shown(kind, private, blocks, block=False) \
+            and (kind == "record" or line.isascii()):
         return mask_line(lines, index)  # the next line of a text that may be shown
     if own is not None and (not blocks or _shown(kind, private, blocks, block=True)):
         return own.group(1) + " " + _hidden(kind)
@@ -123,6 +126,42 @@ def _shown(kind: str, private: frozenset[str], path: list[str], block: bool | No
     if not all(key in model_aliases(model, tuple(path[:depth])) for depth, key in enumerate(path)):
         return False
     return block is None or bool(model_aliases(model, tuple(path))) == block
+
+
+def _names_no_one(kind: str, path: list[str], written: str) -> bool:
+    """Whether the value *written* after a register's key can be shown: letters, digits and dates, or a word of the
+    register's own (当面, 商业企业, 不予公开, 属于四类过程性信息 …). Anything else in a field that names no one — a name
+    typed into 申请人类型, 「已答复陈金水本人」 as 办理结果 — is what the finding under it is about, and may name the
+    requester."""
+    value = written.split(" #", 1)[0].strip().strip("\"'").strip()
+    if value.isascii():
+        return True
+    from pydantic import TypeAdapter
+
+    from gongkai.catalog.files import spec_of
+    from gongkai.model.request import register_word
+
+    if register_word(value):
+        return True
+    spec = spec_of(kind)
+    model = spec.model if spec is not None else None
+    fields = model.model_fields.values() if model is not None and len(path) == 1 else ()
+    field = next((f for f in fields if f.alias == path[0]), None)
+    if field is None:
+        return False
+    annotation: Any = Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+    return _accepts(adapter, value) and not _accepts(adapter, "某某")  # free text takes any words: a name, whoever's
+
+
+def _accepts(adapter: Any, value: str) -> bool:
+    from pydantic import ValidationError
+
+    try:
+        adapter.validate_python(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def _lines(source: Source, path: str) -> list[str] | None:

@@ -15,6 +15,7 @@ from gongkai.model.request import (
     Due,
     Request,
     canonical_reason,
+    counted_from,
 )
 from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
@@ -36,7 +37,8 @@ def _shown(due: Due) -> DueDate:
 
 
 # A request is named by its 编号 in every message, never by its 申请内容: what is asked often names the requester
-# (「陈金水本人的低保审批材料」), and validate's messages go to CI logs and pull-request annotations.
+# (「陈金水本人的低保审批材料」), and validate's messages go to CI logs and pull-request annotations. Nor is a 办理结果 or
+# 理由 that is not one of table 三's quoted: 「已答复陈金水本人」, 「涉及第三人陈金水的个人隐私」 name someone too.
 
 
 def _counted_since(ctx: Context, start: dt.date, here: Location) -> tuple[int | None, tuple[int, ...]]:
@@ -128,8 +130,8 @@ def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.outcome is not None and request.category is None:
             several = sum(category in request.outcome for category in OUTCOMES) > 1  # 「予以公开、不予公开」
-            yield Finding(Location(path, request.id, ("办理结果",)),
-                          f"办理结果「{request.outcome}」不是年度报告表三的类别",
+            yield Finding(Location(path, request.id, ("办理结果",)),  # (what is written is not quoted: see below)
+                          f"申请 {request.id} 的办理结果不是年度报告表三的类别",
                           ONE_RESULT_HINT if several else f"改为以下之一：{CATEGORIES}。")
 
 
@@ -147,7 +149,7 @@ def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
             continue
         reasons = OUTCOMES[category]
         if reasons and canonical_reason(category, request.reason) is None:
-            said = f"「{request.reason}」不是" if request.reason else "没有写明"
+            said = "写的理由不是" if request.reason else "没有写明"  # 「涉及第三人陈金水的个人隐私」: not quoted
             yield Finding(Location(path, request.id, ("理由" if request.reason else "办理结果",)),
                           f"{category}{said}表三所列的具体情形",
                           f"写「理由: ……」，可选：{'；'.join(reasons)}。")  # （六）'s own names hold 、
@@ -250,7 +252,8 @@ def correction_notice_late(ctx: Context) -> Iterator[Finding]:
         if request.correction is None:
             continue
         here, received = Location(path, request.id, ("补正", "通知日期")), request.received
-        limit = ctx.dated(lambda calendar: calendar.due(received, CORRECTION_NOTICE_WORKDAYS), here)
+        limit = ctx.dated(lambda calendar: calendar.due(counted_from(calendar, received), CORRECTION_NOTICE_WORKDAYS),
+                          here)
         if limit is not None and request.correction.notified > limit.date:
             yield Finding(here, f"补正通知日期 {request.correction.notified} 晚于收到申请后"
                                 f"{CORRECTION_NOTICE_WORKDAYS}个工作日（{limit}）",
