@@ -118,22 +118,21 @@ def test_deadline_messages_name_the_request_by_its_number(gk, cat, tmp_path):
     # What is asked often names the requester. GK701/GK702/GK716 quoted 申请内容, and `validate --format github` (the CI
     # template) printed 「申请「陈金水（身份证11*…，电话138****5678）本人…」应于…」 in the log: the numbers masked, the
     # name not. Deadlines by hand:
-    # (Round 25: a request arriving on a day off counts as received on the next working day, itself not counted.)
-    # YSQ-1 received by post on 10-03 (国庆): received 10-08, day 1 is 10-09, 10-10 (Sat, 调休) is day 2, day 20 is 11-04.
-    # YSQ-2 received online on Sunday 11-08: received 11-09, day 1 is 11-10, day 20 is 12-07; on 11-30 five working days
-    #   are left after today (12-01, 12-02, 12-03, 12-04, 12-07).
+    # YSQ-1 received by post on 10-03 (国庆): day 1 is 10-08, 10-10 (Sat, 调休) is day 3, day 20 is 11-03.
+    # YSQ-2 received online on Sunday 11-08: day 1 is 11-09, day 20 is 12-04; on 11-30 four working days are left
+    #   after today (12-01, 12-02, 12-03, 12-04).
     # YSQ-3 received 12-04 (Fri): 12-07 … 12-31 are 19 working days, day 20 is 2027-01-04, a year without a notice.
     cat.write("requests/2026/YSQ-1.yaml", _personal("YSQ-1", "2026-10-03"))
     cat.write("requests/2026/YSQ-2.yaml", _personal("YSQ-2", "2026-11-08", "网上"))
     cat.write("requests/2026/YSQ-3.yaml", _personal("YSQ-3", "2026-12-04", "当面"))
     found = json.loads(gk("validate", cat.root, "--format", "json", "--today", "2026-12-07").out)["diagnostics"]
     assert sorted((d["code"], d["message"]) for d in found if d["code"].startswith("GK7")) == [
-        ("GK701", "申请 YSQ-1 应于 2026-11-04 前答复，已逾期23个工作日"),
-        ("GK702", "申请 YSQ-2 应于 2026-12-07 前答复，今天到期"),
+        ("GK701", "申请 YSQ-1 应于 2026-11-03 前答复，已逾期24个工作日"),
+        ("GK701", "申请 YSQ-2 应于 2026-12-04 前答复，已逾期1个工作日"),
         ("GK716", "申请 YSQ-3 的答复期限 2027-01-04（暂定） 是暂定的"),
     ]
     soon = json.loads(gk("validate", cat.root, "--format", "json", "--today", "2026-11-30").out)["diagnostics"]
-    assert ("GK702", "申请 YSQ-2 应于 2026-12-07 前答复，还剩5个工作日") in [(d["code"], d["message"]) for d in soon]
+    assert ("GK702", "申请 YSQ-2 应于 2026-12-04 前答复，还剩4个工作日") in [(d["code"], d["message"]) for d in soon]
     for form in ("text", "github", "json", "sarif"):
         for day in ("2026-11-30", "2026-12-07", "2026-12-31"):
             run = gk("validate", cat.root, "--format", form, "--today", day)

@@ -3,18 +3,17 @@
 
 Every date is typed by hand from the State Council's 2026 holiday notice (国办发明电〔2025〕7号): 春节 2月15日至23日
 放假、2月14日（周六）和28日（周六）上班; 清明 4月4日至6日放假; 中秋 9月25日至27日放假、9月20日（周日）上班;
-国庆 10月1日至7日放假、10月10日（周六）上班. The day a request (or its 补正) arrives is not counted; one that arrives
-on a day off counts as received on the next working day.
+国庆 10月1日至7日放假、10月10日（周六）上班. The day a request (or its 补正) arrives is not counted (README 「依申请
+公开登记」: 收到的当天不算); the 20 working days are the working days after it, so a request received on a Saturday
+counts from Monday, day 1 — the same as one received on the Friday before. (This pass first counted a day off as
+received on the next working day, that day not counted — one day more than the law's 「自收到申请之日起20个工作日内」
+gives; the lead kept the literal reading, which the twentieth pass's hand-worked deadlines also follow.)
 
 Found by this pass:
-1. A request received on a day off was counted from that day, as if it had arrived on the last working day before it:
-   received Saturday 2026-03-07, the deadline was given as 2026-04-03, one working day early; a reply on the lawful last
-   day was reported 逾期答复 (GK703), an unanswered one 逾期 (GK701) the day it was still due, and the 补正 notice's
-   7 working days (GK709) ran a day short. Now a request or 补正 arriving on a day off counts from the next working day
-   (a 调休 working Sunday included): 03-07 → from 03-09, due 2026-04-07; Sunday 2026-02-15 (春节) → from 02-24, due
-   2026-03-23; Saturday 2026-09-19 → from the working Sunday 09-20, due 2026-10-23; a 补正 received Saturday 2026-03-14
-   → from 03-16, due 2026-04-14. `deadline explain` says why (「2026-03-07 是周六，休息日：按下一个工作日 2026-03-09
-   收到计算」).
+1. (Checked, not a defect.) A request received on a day off: day 1 is the next working day, a 调休 working Sunday
+   included — Saturday 03-07 → due 2026-04-03; Sunday 2026-02-15 (春节) → due 2026-03-20; Saturday 2026-09-19 → from
+   the working Sunday 09-20, due 2026-10-22; a 补正 received Saturday 2026-03-14 → due 2026-04-13; the 补正 notice of a
+   request received Saturday 03-07 is due within 7 working days, by 2026-03-17.
 2. An extension approved after the 20 working days had run out still extended the deadline: GK708 warned, yet GK703
    stayed silent for a reply 15 working days late and `deadline explain` called it 「在期限 2026-04-28 内」. An
    extension approved too late now extends nothing (第三十三条第二款): the deadline stays 2026-03-30, the reply of
@@ -39,11 +38,11 @@ LEAD = "申请渠道: 网上\n申请人类型: 自然人\n申请内容: 城乡�
 EXTENSION = "延期:\n  批准人: 詹辉儒\n  批准日期: {day}\n  延长工作日: 20\n"
 REQUESTS = {
     "YSQ-2026-201": "收到日期: 2026-03-07\n",  # Saturday
-    "YSQ-2026-202": "收到日期: 2026-02-15\n答复日期: 2026-03-23\n办理结果: 予以公开\n",  # 春节
-    "YSQ-2026-203": "收到日期: 2026-09-19\n答复日期: 2026-10-23\n办理结果: 予以公开\n",  # Saturday before a worked Sunday
+    "YSQ-2026-202": "收到日期: 2026-02-15\n答复日期: 2026-03-20\n办理结果: 予以公开\n",  # 春节
+    "YSQ-2026-203": "收到日期: 2026-09-19\n答复日期: 2026-10-22\n办理结果: 予以公开\n",  # Saturday before a worked Sunday
     "YSQ-2026-204": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-03\n  补正日期: 2026-03-14\n"
-                    "答复日期: 2026-04-14\n办理结果: 部分公开\n",
-    "YSQ-2026-205": "收到日期: 2026-03-07\n补正:\n  通知日期: 2026-03-18\n  补正日期: 2026-03-19\n"
+                    "答复日期: 2026-04-13\n办理结果: 部分公开\n",
+    "YSQ-2026-205": "收到日期: 2026-03-07\n补正:\n  通知日期: 2026-03-17\n  补正日期: 2026-03-19\n"
                     "答复日期: 2026-03-20\n办理结果: 予以公开\n",
     "YSQ-2026-206": "收到日期: 2026-03-02\n" + EXTENSION.format(day="2026-04-10")
                     + "答复日期: 2026-04-20\n办理结果: 予以公开\n",
@@ -70,17 +69,15 @@ def _findings(run, number: str) -> str:
 
 
 @pytest.mark.parametrize("number, lines", [
-    # 3/10–3/13 (4), 3/16–3/20 (9), 3/23–3/27 (14), 3/30–4/3 (19), 4/4–4/6 off, 4/7 (20)
-    ("YSQ-2026-201", ["2026-03-07 是周六，休息日：按下一个工作日 2026-03-09 收到计算。",
-                      "从 2026-03-09 起（当天不计）数20个工作日", "→ 2026-04-07"]),
-    # 2/25–2/27 (3), Sat 2/28 (4), 3/2–3/6 (9), 3/9–3/13 (14), 3/16–3/20 (19), 3/23 (20)
-    ("YSQ-2026-202", ["按下一个工作日 2026-02-24 收到计算", "→ 2026-03-23", "2026-03-23 答复，在期限 2026-03-23 内。"]),
-    # Sun 9/20 worked: 9/21–9/24 (4), 9/25–9/27 off, 9/28–9/30 (7), 10/1–10/7 off, 10/8–10/9 (9), Sat 10/10 (10),
-    # 10/12–10/16 (15), 10/19–10/23 (20)
-    ("YSQ-2026-203", ["按下一个工作日 2026-09-20 收到计算", "→ 2026-10-23", "在期限 2026-10-23 内。"]),
-    # 补正 Sat 3/14 → 3/16: 3/17–3/20 (4), 3/23–3/27 (9), 3/30–4/3 (14), 4/7–4/10 (18), 4/13–4/14 (20)
-    ("YSQ-2026-204", ["2026-03-14 是周六，休息日：按下一个工作日 2026-03-16 收到计算。", "→ 2026-04-14",
-                      "在期限 2026-04-14 内。"]),
+    # Sat 3/7, then 3/9–3/13 (5), 3/16–3/20 (10), 3/23–3/27 (15), 3/30–4/3 (20)
+    ("YSQ-2026-201", ["从 2026-03-07 起（当天不计）数20个工作日", "→ 2026-04-03"]),
+    # 春节 2/15–2/23 off: 2/24–2/27 (4), Sat 2/28 worked (5), 3/2–3/6 (10), 3/9–3/13 (15), 3/16–3/20 (20)
+    ("YSQ-2026-202", ["→ 2026-03-20", "2026-03-20 答复，在期限 2026-03-20 内。"]),
+    # Sun 9/20 worked (1), 9/21–9/24 (5), 9/25–9/27 off, 9/28–9/30 (8), 10/1–10/7 off, 10/8–10/9 (10), Sat 10/10 (11),
+    # 10/12–10/16 (16), 10/19–10/22 (20)
+    ("YSQ-2026-203", ["→ 2026-10-22", "在期限 2026-10-22 内。"]),
+    # 补正 Sat 3/14: 3/16–3/20 (5), 3/23–3/27 (10), 3/30–4/3 (15), 4/4–4/6 off, 4/7–4/10 (19), 4/13 (20)
+    ("YSQ-2026-204", ["从 2026-03-14 起（当天不计）数20个工作日", "→ 2026-04-13", "在期限 2026-04-13 内。"]),
     # 3/3–3/6 (4), 3/9–3/13 (9), 3/16–3/20 (14), 3/23–3/27 (19), 3/30 (20): approved 4/10, too late
     ("YSQ-2026-206", ["延期 2026-04-10 才批准，晚于原答复期限：延期不算，期限不延长", "数20个工作日", "→ 2026-03-30",
                       "2026-04-20 答复，晚于期限 2026-03-30。"]),
@@ -97,13 +94,12 @@ def test_deadline_explain_counts_from_the_right_day(gk, register, number, lines)
 def test_validate_judges_by_the_right_deadline(gk, register, monkeypatch):
     monkeypatch.setenv("GONGKAI_TODAY", "2026-04-07")
     run = gk("validate", register.root, "--no-cache")
-    # received on a Saturday, due today: a reminder, not 逾期
-    assert "申请 YSQ-2026-201 应于 2026-04-07 前答复，今天到期" in _findings(run, "YSQ-2026-201")
-    assert "GK701" not in _findings(run, "YSQ-2026-201")
+    # received on a Saturday, due 04-03 (Friday); 4/4–4/6 清明, so 04-07 is the first working day past it
+    assert "GK701 申请 YSQ-2026-201 应于 2026-04-03 前答复，已逾期1个工作日" in _findings(run, "YSQ-2026-201")
     # answered on the last lawful day: on time
     for number in ("YSQ-2026-202", "YSQ-2026-203", "YSQ-2026-204", "YSQ-2026-207"):
         assert "GK703" not in _findings(run, number), run.out
-    # 补正 notice 2026-03-18 within 7 working days of 03-09 (3/10–3/13, 3/16–3/18)
+    # 补正 notice 2026-03-17 within 7 working days of Saturday 03-07 (3/9–3/13, 3/16–3/17)
     assert "GK709" not in _findings(run, "YSQ-2026-205")
     late = _findings(run, "YSQ-2026-206")
     assert "GK708 延期批准日期 2026-04-10 晚于原答复期限 2026-03-30" in late

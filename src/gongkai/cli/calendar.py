@@ -168,9 +168,6 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
     assert due.date is not None  # (the clock runs: neither pause above)
-    arrived = correction.corrected if correction is not None and correction.corrected is not None else request.received
-    if due.start != arrived:
-        out.print(f"{arrived} 是{calendar.info(arrived).reason}：按下一个工作日 {due.start} 收到计算。", markup=False)
     parts = [f"{REPLY_WORKDAYS}个工作日（《条例》第三十三条）"]
     extension = request.extension
     if extension is not None and due.extended:

@@ -171,7 +171,6 @@ class Correction(CatalogModel):
 
 class Calendar(Protocol):
     def add(self, start: dt.date, n: int) -> dt.date: ...
-    def on_or_after(self, day: dt.date) -> dt.date: ...
     def count_between(self, start: dt.date, end: dt.date) -> int: ...
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]: ...
 
@@ -190,12 +189,6 @@ class Due:
     paused: str | None = None
     provisional: tuple[int, ...] = ()
     extended: int = 0  # the extension's working days counted in (0 when none, or approved too late to count)
-
-
-def counted_from(calendar: Calendar, day: dt.date) -> dt.date:
-    """The day a period of 《条例》 counts from for a request or 补正 arriving on *day*: a day off (a weekend not worked,
-    a holiday) counts as received on the next working day, itself not counted (非工作日收到的，以下一个工作日为收到之日)."""
-    return calendar.on_or_after(day)
 
 
 class Request(CatalogModel):
@@ -246,7 +239,6 @@ class Request(CatalogModel):
             if self.correction.corrected is None:
                 return Due(None, start, 0, "等待申请人补正")
             start = self.correction.corrected
-        start = counted_from(calendar, start)
         workdays = REPLY_WORKDAYS + extension
         consultation = self.consultation
         if consultation is not None:

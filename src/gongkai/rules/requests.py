@@ -15,7 +15,6 @@ from gongkai.model.request import (
     Due,
     Request,
     canonical_reason,
-    counted_from,
 )
 from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
@@ -252,8 +251,7 @@ def correction_notice_late(ctx: Context) -> Iterator[Finding]:
         if request.correction is None:
             continue
         here, received = Location(path, request.id, ("补正", "通知日期")), request.received
-        limit = ctx.dated(lambda calendar: calendar.due(counted_from(calendar, received), CORRECTION_NOTICE_WORKDAYS),
-                          here)
+        limit = ctx.dated(lambda calendar: calendar.due(received, CORRECTION_NOTICE_WORKDAYS), here)
         if limit is not None and request.correction.notified > limit.date:
             yield Finding(here, f"补正通知日期 {request.correction.notified} 晚于收到申请后"
                                 f"{CORRECTION_NOTICE_WORKDAYS}个工作日（{limit}）",
