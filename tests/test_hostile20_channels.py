@@ -73,7 +73,7 @@ def test_a_long_list_on_the_screen_is_cut_into_screens_none_left_out(gk, cat, tm
     screen, frames = _frames(gk, cat, tmp_path, NAMES)
     assert [frame.count("<td>经兜村</td>") for frame in frames] == [5, 6, 6, 6, 6, 1]
     assert [f"第{k}屏，共6屏" in frame for k, frame in enumerate(frames, 1)] == [True] * 6
-    assert [frame.count("<th>姓名</th>") for frame in frames] == [1] * 6
+    assert [frame.count("<th scope=\"col\">姓名</th>") for frame in frames] == [1] * 6
     assert all("公示期：2026年9月3日至2026年12月31日" in f and "监督电话：0595-23000000" in f for f in frames)
     assert all(screen.count(f"<td>{name}</td>") == 1 for name in NAMES)
     assert "经审核，现将名单予以公示。" in frames[0] and "经审核" not in frames[1]

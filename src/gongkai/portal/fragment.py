@@ -26,7 +26,7 @@ TAGS = frozenset({
     "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a", "img",
 })
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
-              "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+              "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"}}
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LINKING = {("a", "href"), ("img", "src")}
 SUMMARY_LENGTH = 120

@@ -138,6 +138,17 @@ def under_title(body: str) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", body)
 
 
+# A table typed in a body has its headings in its first row only (Markdown has no other): each names its column, so
+# that a screen reader says 「调整后」 before each amount it reads (GB/T 37668 asks a data cell to be tied to its
+# heading). Raw HTML in a body is escaped, so every <th here is one the renderer wrote.
+_HEADER_CELL = re.compile(r"<th(?=[\s>])")
+
+
+def column_headings(body: str) -> str:
+    """Rendered body HTML whose table heading cells each say they head their column (scope="col")."""
+    return _HEADER_CELL.sub('<th scope="col"', body)
+
+
 # A paragraph that Word's first-line indent begins with a tab would be an indented code block to Markdown: set in
 # monospace, and on a phone one line that scrolls sideways. Inside a list the tab nests a line; at the margin a list
 # item or a quote tabbed in is one still.
@@ -187,7 +198,7 @@ def _tab_indents(text: str) -> str:
 
 def render_markdown(text: str) -> str:
     """A Markdown body as the site renders it (HTML)."""
-    return under_title(str(body_parser().render(page_source(text))))
+    return column_headings(under_title(str(body_parser().render(page_source(text)))))
 
 
 def markdown_blocks(text: str) -> Iterator[tuple[int, str]]:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from gongkai.days import chinese_day
 from gongkai.model.contacts import Link, email_spans, phone_spans
-from gongkai.privacy.markup import body_parser, page_source, under_title
+from gongkai.privacy.markup import body_parser, column_headings, page_source, under_title
 from gongkai.site.fingerprint import TEMPLATES
 
 
@@ -65,8 +65,10 @@ def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
     return found
 
 
-def cn_date(day: dt.date | None) -> str:
-    """2026-05-26 → 2026年5月26日."""
+def cn_date(day: dt.date | str | None) -> str:
+    """2026-05-26 (a date, or its ISO text as the 目录调整记录 keeps it) → 2026年5月26日."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day) if day else None
     return chinese_day(day) if day else ""
 
 
@@ -78,7 +80,7 @@ def _markdown() -> MarkdownIt:
 def markdown(text: str | None) -> Markup:
     """A record body rendered from Markdown; raw HTML in it is escaped, never passed through; its headings sit under
     the page's title and its pictures are named and linked, never loaded."""
-    return Markup(under_title(_rendered(page_source(text or ""))))
+    return Markup(column_headings(under_title(_rendered(page_source(text or "")))))
 
 
 def _rendered(text: str) -> Markup:
