@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import quote
 
 from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Gate, Output, admit
@@ -50,6 +51,14 @@ class SiteData:
         """The column's address on the county portal (the model's ColumnAddress: encoded, ending in /); "" when not
         configured."""
         return self.agency.site.base_url or ""
+
+    @property
+    def feed_id(self) -> str:
+        """The Atom feed's id, before its entries' ids: the column's address, else a URN naming the county and the
+        bureau (a county's bureaus share its 区划代码: by that alone, two bureaus' feeds and their R2026-001 would be one
+        feed and one entry to a reader or to the portal's aggregator, which keeps one of the two documents)."""
+        org = self.agency.org
+        return self.base_url or f"urn:gongkai:{org.division_code}:{quote(org.name, safe='')}:"
 
     @property
     def updated(self) -> dt.date | None:
