@@ -73,7 +73,11 @@ GROUPS: dict[str, Group] = {
                       # (twenty-first session) the edges of numbers.py and mask_format.py that planted bugs survived
                       "tests/test_privacy_numbers_edges.py",
                       # (twenty-second session) forms of a number the tables read, typed by hand
-                      "tests/test_privacy_written_forms.py")),
+                      "tests/test_privacy_written_forms.py",
+                      # (twenty-fifth pass) masks read together (combined_mask, revealed: no test of the group
+                      # reached them), every grouping of a number masked too little, the builder's added characters,
+                      # mask_excerpt, the pre-filter's marks
+                      "tests/test_hostile25_privacy_mutants.py")),
     # Lists of people and numbers laid out in tables (boxes and PDF columns, the thirteenth session; kinds of people
     # over names and lists written as a sentence, the fourteenth): a bug here leaves a list of people indexed and on
     # the web for good, or publishes an ID written one character to a cell.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 
 from gongkai.privacy.normalize import ascii_digits
@@ -108,7 +109,7 @@ def undermasked_id(token: str) -> bool:
     if "*" not in token[6:14]:
         return _valid_birth(token[6:14])
     if stars <= 2:
-        return _fillable(token, stars)
+        return _fillable(token)
     # each starred digit of the sequence ten guesses, the check digit (when shown) keeping one in eleven
     days = _birth_days(token[6:14])
     guesses = days * 10 ** token[14:17].count("*") / (1 if token[17] == "*" else 11)
@@ -121,16 +122,16 @@ def undermasked_id(token: str) -> bool:
 ID_GUESSES = 1000
 
 
-def _fillable(token: str, stars: int) -> bool:
+def _fillable(token: str) -> bool:
     """True when some filling of the one or two stars of *token* makes a valid ID (a real birth date, the check
-    digit right)."""
-    options = [str(d) for d in range(10)]
+    digit right). A starred check digit may be X: 350524*9850315121* is 35052419850315121X, an ID still."""
     starred = [i for i, c in enumerate(token) if c == "*"]
-    for fill in ((a, b) for a in options for b in options[: 10 if stars == 2 else 1]):
+    options = ["0123456789X" if index == 17 else "0123456789" for index in starred]
+    for fill in itertools.product(*options):
         chars = list(token)
-        for index, digit in zip(starred, fill, strict=False):
+        for index, digit in zip(starred, fill, strict=True):
             chars[index] = digit
-        if valid_id("".join(chars).upper()):
+        if valid_id("".join(chars)):
             return True
     return False
 
