@@ -147,6 +147,41 @@ def test_a_year_from_the_catalog_s_own_notice(gk, tmp_path):
         assert added.out.splitlines()[-1].strip() == last
 
 
+# The 2026 notice as a clerk typed it wrong: 春节 to 2/24 (a working day), 国庆 from 9/30 (a working day), the
+# make-up Saturday 10/10 typed as Sunday 10/11.
+WRONG_2026 = """\
+年度: 2026
+通知: 国务院办公厅关于2026年部分节假日安排的通知
+放假:
+  - 名称: 元旦
+    开始: 2026-01-01
+    结束: 2026-01-03
+  - 名称: 春节
+    开始: 2026-02-15
+    结束: 2026-02-24
+  - 名称: 国庆节
+    开始: 2026-09-30
+    结束: 2026-10-07
+调休上班: [2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-11]
+"""
+
+
+def test_a_notice_typed_wrong_is_reported_at_its_entries(gk, tmp_path):
+    # each day that differs is reported at the entry it comes from (a holiday at its 开始 line, as
+    # test_hostile18_calendar_validate.py has it): the day a holiday takes too many on either end is inside it
+    catalog = CatalogDir(tmp_path / "c")
+    catalog.write("gongkai.yaml", AGENCY)
+    catalog.write("calendar/2026.yaml", WRONG_2026)
+    run = gk("validate", catalog.root, "--format", "json")
+    found = {d["message"].split("不同：")[1][:10]: (d["line"], d["field"])  # type: ignore[index]
+             for d in run.json()["diagnostics"] if d["code"] == "GK806"}  # type: ignore[index]
+    assert found == {"2026-02-24": (8, "放假.1.开始"), "2026-09-30": (11, "放假.2.开始"),
+                     "2026-10-10": (13, "调休上班"), "2026-10-11": (13, "调休上班.5"),
+                     # the weekdays of 清明, 劳动节, 端午 and 中秋 the file leaves out: 4/6, 5/1, 5/4, 5/5, 6/19, 9/25
+                     "2026-04-06": (3, "放假")}
+    assert "2026年有6天与国务院办公厅通知" in run.out and "另有3天" in run.out
+
+
 def test_a_county_handing_over_on_the_31st():
     # the 31st of a short month is its last day: 2026-02-28 is a make-up Saturday, so the handover stays there;
     # 2026-05-31 is a Sunday (→ 6/1); 2026-10-31 a Saturday (→ 11/2)
