@@ -219,6 +219,19 @@ def test_missed_handovers_exclude_both_ends():
     assert unsettled(D("2026-09-07"), D("2026-10-08"), CAL) == ()
 
 
+def test_unsettled_handovers_of_years_without_a_notice():
+    # 2027 and 2028 have no notice yet: their days are placed on the provisional calendar (weekends and the statutory
+    # holidays: 2027-01-05 a Tuesday, 2027-01-20 a Wednesday, 2028-01-05 a Wednesday), both ends excluded
+    assert unsettled(D("2027-01-05"), D("2027-01-20"), CAL) == ()
+    assert [day for day, _ in unsettled(D("2027-01-04"), D("2027-01-21"), CAL)] == [D("2027-01-05"), D("2027-01-20")]
+    # a county handing over on the 10th: 2027-01-10 is a Sunday, so Monday the 11th
+    assert [day for day, _ in unsettled(D("2026-12-21"), D("2027-01-25"), CAL, (10,))] == [D("2027-01-11")]
+    # over two years without a notice, every day of both is named, in order
+    both = [day for day, _ in unsettled(D("2026-12-21"), D("2028-01-10"), CAL)]
+    assert len(both) == 25 and both[:2] == [D("2027-01-05"), D("2027-01-20")] and both[-1] == D("2028-01-05")
+    assert all(missing.year == day.year for day, missing in unsettled(D("2026-12-21"), D("2028-01-10"), CAL))
+
+
 # ------------------------------------------------------------------------------------------------ a batch's contents
 
 
