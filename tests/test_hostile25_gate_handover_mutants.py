@@ -254,8 +254,6 @@ def batch_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     withdrawn = catalog.root / "records/2026/R2026-007.yaml"
     withdrawn.write_text(withdrawn.read_text(encoding="utf-8").replace(
         "附件:", "撤回:\n  日期: 2026-09-20\n  原因: 误将内部事务信息作为主动公开信息发布\n附件:"), encoding="utf-8")
-    # an old regulation published now: formed in 2003, a year no holiday notice covers (defect 1)
-    add(catalog, 8, "2026-09-16", formed="2003-05-01")
     return catalog.root
 
 
@@ -264,9 +262,9 @@ def test_a_batch_holds_what_was_published_by_its_day(gk, batch_catalog):
     run = gk("handover", "--date", "2026-09-20", "--dry-run", "--today", "2026-09-20", "-C", batch_catalog)
     assert run.code == 0, run.err
     lines = run.out.splitlines()
-    assert lines[0] == "将送交 2026-09-20 批次（覆盖2026年9月8日至2026年9月20日）：4 件信息"
+    assert lines[0] == "将送交 2026-09-20 批次（覆盖2026年9月8日至2026年9月20日）：3 件信息"
     sent = [line.split()[1] for line in lines if line.startswith("    ") and line.strip()[0].isdigit()]
-    assert sent == ["350524-MZ-2026-00001", "350524-MZ-2026-00008", "350524-MZ-2026-00002", "350524-MZ-2026-00003"]
+    assert sent == ["350524-MZ-2026-00001", "350524-MZ-2026-00002", "350524-MZ-2026-00003"]
     assert "R2026-006" in run.err + run.out and "GK507" in run.err + run.out  # named, left for a later batch
 
 
@@ -279,10 +277,16 @@ def test_the_twenty_working_day_limit_is_noted_from_the_21st(gk, batch_catalog):
     assert "备注：成文后第21个工作日送交，超过20个工作日时限" in second
 
 
-def test_a_document_formed_before_any_holiday_notice_is_handed_over_as_late(gk, batch_catalog):
+def test_a_document_formed_before_any_holiday_notice_is_handed_over_as_late(gk, tmp_path):
     # defect 1: the whole batch was refused with 「没有2003年的节假日安排……录入 calendar/2003.yaml」, naming no record
-    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--today", "2026-09-20", "-C", batch_catalog)
+    catalog = CatalogDir(tmp_path / "c")
+    catalog.write("gongkai.yaml", AGENCY)
+    catalog.item()
+    add(catalog, 1, "2026-09-08", formed="2026-09-07")
+    add(catalog, 8, "2026-09-16", formed="2003-05-01")  # an old regulation published now: formed in 2003
+    run = gk("handover", "--date", "2026-09-20", "--dry-run", "--today", "2026-09-20", "-C", catalog.root)
     assert run.code == 0, run.err
+    assert run.out.splitlines()[0] == "将送交 2026-09-20 批次（覆盖2026年9月8日至2026年9月20日）：2 件信息"
     old = next(line for line in run.out.splitlines() if "MZ-2026-00008" in line)
     remark = old.split("备注：")[1]
     assert remark.startswith("成文于2003年5月1日，2004年1月1日至送交已有")
