@@ -182,6 +182,20 @@ def test_a_notice_typed_wrong_is_reported_at_its_entries(gk, tmp_path):
     assert "2026年有6天与国务院办公厅通知" in run.out and "另有3天" in run.out
 
 
+def test_a_count_into_a_year_whose_notice_file_is_broken_names_the_file(gk, tmp_path):
+    # calendar/2027.yaml has a day that does not exist (2027-13-03): it is not used, the count into 2027 is 暂定, and
+    # the note sends the clerk to that file rather than telling her to enter a notice she already entered
+    catalog = CatalogDir(tmp_path / "c")
+    catalog.write("gongkai.yaml", AGENCY)
+    catalog.write("calendar/2027.yaml", "年度: 2027\n通知: 国务院办公厅关于2027年部分节假日安排的通知\n放假:\n"
+                                        "  - 名称: 元旦\n    开始: 2027-01-01\n    结束: 2027-13-03\n")
+    run = gk("workdays", "add", "2026-12-30", "3", "-C", catalog.root)
+    assert run.code == 0, run.err
+    last = [line.strip() for line in run.out.splitlines()][-2:]
+    assert last[0] == "→ 2027-01-05（暂定）（共经过6天，其中跳过3天）"  # 12-31, then 2027-01-01 off, 01-04, 01-05
+    assert last[1].startswith("暂定：calendar/2027.yaml 有错误，没有使用，2027年的期限暂按周末和")
+
+
 def test_a_county_handing_over_on_the_31st():
     # the 31st of a short month is its last day: 2026-02-28 is a make-up Saturday, so the handover stays there;
     # 2026-05-31 is a Sunday (→ 6/1); 2026-10-31 a Saturday (→ 11/2)
