@@ -227,6 +227,9 @@ def test_missed_handovers_exclude_both_ends():
     assert missed(D("2026-09-07"), D("2026-09-20"), CAL) == ()
     assert missed(D("2026-09-06"), D("2026-09-21"), CAL) == (D("2026-09-07"), D("2026-09-20"))
     assert missed(D("2025-12-22"), D("2026-01-20"), CAL) == (D("2026-01-05"),)
+    assert missed(D("2025-12-05"), D("2026-01-06"), CAL) == (D("2025-12-22"), D("2026-01-05"))  # both years
+    # a county handing over on the 10th: 2026-10-10 is the make-up Saturday, a handover day
+    assert missed(D("2026-09-07"), D("2026-10-20"), CAL, (10,)) == (D("2026-09-10"), D("2026-10-10"))
     # 2027 has no notice: its days are not known, so none is missed, but the 5 January batch is named as unsettled
     assert missed(D("2026-12-21"), D("2027-01-25"), CAL) == ()
     assert [day for day, _ in unsettled(D("2026-12-21"), D("2027-01-25"), CAL)] == [D("2027-01-05"), D("2027-01-20")]
