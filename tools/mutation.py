@@ -50,7 +50,9 @@ GROUPS: dict[str, Group] = {
                    "tests/test_hostile9_gate.py", "tests/test_gate_mutants.py", "tests/test_gate_declared_twice.py",
                    "tests/test_hostile10_gate.py", "tests/test_titled_names.py", "tests/test_gate_memo.py",
                    # the fourteenth pass's lists of people and the year a list stays up at most (periods.py)
-                   "tests/test_hostile14_names.py")),
+                   "tests/test_hostile14_names.py",
+                   # (twenty-fifth session) a 公示期's last day, the gate on a record's days
+                   "tests/test_hostile25_gate_handover_mutants.py")),
     # The gate's memo (fifteenth session): a bug here publishes from an outcome that no longer holds.
     "memo": Group(("src/gongkai/gate/memo.py",), ("tests/test_gate_memo.py", "tests/test_hostile13_memo.py",
                                                    "tests/test_site_carried.py")),
@@ -97,10 +99,14 @@ GROUPS: dict[str, Group] = {
                       ("tests/test_workdays.py", "tests/test_calendar_import.py", "tests/test_notice_files.py",
                        "tests/test_provisional.py", "tests/test_workdays_messages.py",
                        # (twenty-second session) 公开时限 in calendar days ending on a day off
-                       "tests/test_deadline_texts.py")),
+                       "tests/test_deadline_texts.py",
+                       # (twenty-fifth session) working days over every holiday and make-up day of 2025 and 2026
+                       "tests/test_hostile25_gate_handover_mutants.py")),
     "handover": Group(("src/gongkai/handover/plan.py", "src/gongkai/publication/schedule.py",
                        "src/gongkai/publication/handover.py"),
-                      ("tests/test_handover.py", "tests/test_handover_recall.py", "tests/test_handover_edges.py")),
+                      ("tests/test_handover.py", "tests/test_handover_recall.py", "tests/test_handover_edges.py",
+                       # (twenty-fifth session) handover days, missed batches, a batch's contents, hand-typed
+                       "tests/test_hostile25_gate_handover_mutants.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_diff_edges.py", "tests/test_diff_json.py", "tests/test_log.py")),
     # The incremental build where a bug leaves a page online that must go: the key of every file (artifact.py), the

@@ -38,7 +38,7 @@ from gongkai.publication.handover import (
     renumbered,
 )
 from gongkai.publication.schedule import missed, previous
-from gongkai.workdays import WorkdayCalendar
+from gongkai.workdays import CalendarMissing, WorkdayCalendar
 from gongkai.workdays.days import PROVISIONAL_MARK
 
 EMPTY_NOTE = "本期无主动公开政府信息"
@@ -387,13 +387,23 @@ def _withheld_files(ledger: Ledger | None) -> dict[str, frozenset[str]]:
     return {sent.id: frozenset(f.sha256 for f in sent.files if f.withheld_from) for sent in ledger.records}
 
 
-def _days_taken(record: Record, batch: Batch, calendar: WorkdayCalendar) -> tuple[int, bool]:
-    """The working days from *record*'s 成文日期 to the day the batch is delivered, and whether some were counted on the
-    provisional calendar: a batch of 21 December made on 4 January, before the new year's holiday notice is entered, is
-    still a batch of a known day (it was refused whole); its 备注 says the count is 暂定."""
-    counting = calendar.provisional()
-    return (counting.count_between(record.formed, batch.delivered),
-            bool(counting.provisional_years(record.formed, batch.delivered)))
+def _days_taken(record: Record, batch: Batch, calendar: WorkdayCalendar) -> tuple[int, bool, dt.date | None]:
+    """The working days from *record*'s 成文日期 to the day the batch is delivered, whether some were counted on the
+    provisional calendar, and the day the count starts from when it cannot start at the 成文日期: a batch of 21 December
+    made on 4 January, before the new year's holiday notice is entered, is still a batch of a known day (it was refused
+    whole); its 备注 says the count is 暂定. A document formed in a year nobody has a holiday notice for (2003, before
+    chinesecalendar's first year: an old regulation published now) is counted from the first day after that year — at
+    least that many working days — where the whole batch was refused with 「没有2003年的节假日安排」, naming no record."""
+    counting, start, since = calendar.provisional(), record.formed, None
+    while True:
+        try:
+            return (counting.count_between(start, batch.delivered),
+                    bool(counting.provisional_years(start, batch.delivered)), since)
+        except CalendarMissing as missing:
+            if missing.year >= batch.delivered.year:
+                raise
+            start = dt.date(missing.year, 12, 31)
+            since = start + dt.timedelta(days=1)
 
 
 def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCalendar, allow: bool,
@@ -411,8 +421,9 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     elif again is not None:  # sent before, on time or not: GK506 counts that first sending
         remarks.append(again)
     elif (used := _days_taken(record, batch, calendar))[0] > batch.settings.limit_workdays:
-        remarks.append(f"成文后第{used[0]}个工作日送交{PROVISIONAL_MARK if used[1] else ''}，"
-                       f"超过{batch.settings.limit_workdays}个工作日时限")
+        counted = (f"成文后第{used[0]}个工作日送交" if used[2] is None else  # only the days from used[2] are known
+                   f"成文于{_cn(record.formed)}，{_cn(used[2])}至送交已有{used[0]}个工作日")
+        remarks.append(f"{counted}{PROVISIONAL_MARK if used[1] else ''}，超过{batch.settings.limit_workdays}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
     lists = list_files(catalog, record, people)
