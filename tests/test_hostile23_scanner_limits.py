@@ -42,6 +42,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -228,24 +229,23 @@ def _run(*args: str | Path) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
-def _record(case: str) -> str:
-    number = NUMBER[case]
-    name = CASES[case][0]
+def _record(number: int, name: str) -> str:
     text = (RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("350524-MZ-2026-00001", f"350524-MZ-2026-{number:05d}")
             .replace("测民〔2026〕1号", f"测民〔2026〕{number}号"))
     return text.replace("正文: |", f"附件:\n  - 文件: files/2026/{name}\n    名称: 附件一\n正文: |")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, object]], bytes, str]:
-    """One catalog holding every case: (validate's diagnostics, every file build-site and a handover wrote, what
-    they printed)."""
-    root = tmp_path_factory.mktemp("h23")
+Made = tuple[list[dict[str, object]], bytes, str]
+
+
+def build_cases(root: Path, cases: dict[str, tuple[str, Callable[[], bytes]]]) -> Made:
+    """One catalog holding every case of *cases* (name → (attachment file name, its bytes)), record R2026-00n for the
+    n-th: (validate's diagnostics, every file build-site and a handover wrote, what they printed)."""
     cat = CatalogDir(root / "catalog")
     cat.write("gongkai.yaml", AGENCY)
     cat.item(ITEM)
-    for case, (name, make) in CASES.items():
-        cat.record(_record(case), f"records/2026/R2026-{NUMBER[case]:03d}.yaml")
+    for number, (name, make) in enumerate(cases.values(), start=1):
+        cat.record(_record(number, name), f"records/2026/R2026-{number:03d}.yaml")
         cat.write(f"files/2026/{name}", make())
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", TODAY)
@@ -261,8 +261,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, obje
     return json.loads(out)["diagnostics"], written, "".join(text for _, text in runs)
 
 
+def findings_of(diagnostics: list[dict[str, object]], number: int) -> list[dict[str, object]]:
+    """The GK6xx findings of record R2026-00n."""
+    return [d for d in diagnostics if d["id"] == f"R2026-{number:03d}" and str(d["code"]).startswith("GK6")]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    return build_cases(tmp_path_factory.mktemp("h23"), CASES)
+
+
 def _of(diagnostics: list[dict[str, object]], case: str) -> list[dict[str, object]]:
-    return [d for d in diagnostics if d["id"] == f"R2026-{NUMBER[case]:03d}" and str(d["code"]).startswith("GK6")]
+    return findings_of(diagnostics, NUMBER[case])
 
 
 @pytest.mark.parametrize("case", list(HELD_BACK))

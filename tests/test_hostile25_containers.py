@@ -42,10 +42,8 @@ Found this pass (before the fix → now):
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import io
-import json
 import re
 import struct
 import zipfile
@@ -54,9 +52,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENCY, ITEM, RECORD, TODAY, CatalogDir, docx
-from test_hostile23_scanner_limits import _page
-from gongkai.cli import main
+from conftest import RECORD, docx
+from test_hostile23_scanner_limits import Made, _page, build_cases, findings_of
 from gongkai.privacy.markup import BOUNDARY, markup_text
 
 MOBILE = "13805951234"
@@ -285,47 +282,13 @@ LINE_OF_FILE = next(n for n, line in enumerate(
     RECORD.replace("正文: |", "附件:\n  - 文件: x\n    名称: 附件一\n正文: |").splitlines(), 1) if "- 文件:" in line)
 
 
-def _run(*args: str | Path) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return code, out.getvalue() + err.getvalue()
-
-
-def _record(case: str) -> str:
-    number = NUMBER[case]
-    text = (RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("350524-MZ-2026-00001", f"350524-MZ-2026-{number:05d}")
-            .replace("测民〔2026〕1号", f"测民〔2026〕{number}号"))
-    return text.replace("正文: |", f"附件:\n  - 文件: files/2026/{CASES[case][0]}\n    名称: 附件一\n正文: |")
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict[str, object]], bytes, str]:
-    """One catalog holding every case: (validate's diagnostics, every file build-site and a handover wrote, what
-    they printed)."""
-    root = tmp_path_factory.mktemp("h25")
-    cat = CatalogDir(root / "catalog")
-    cat.write("gongkai.yaml", AGENCY)
-    cat.item(ITEM)
-    for case, (name, make) in CASES.items():
-        cat.record(_record(case), f"records/2026/R2026-{NUMBER[case]:03d}.yaml")
-        cat.write(f"files/2026/{name}", make())
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GONGKAI_TODAY", TODAY)
-        patch.setenv("COLUMNS", "200")
-        code, out = _run("validate", cat.root, "--format", "json", "--no-cache")
-        assert code == 1, out
-        site, bags = root / "site", root / "bags"
-        runs = [_run("build-site", cat.root, "--out", site, "--no-search"),
-                _run("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root, "--out", bags)]
-    assert [c for c, _ in runs] == [0, 0], runs
-    written = b"".join(b"\nFILE " + path.name.encode() + b"\n" + path.read_bytes()
-                       for folder in (site, bags) for path in sorted(folder.rglob("*")) if path.is_file())
-    return json.loads(out)["diagnostics"], written, "".join(text for _, text in runs)
+def built(tmp_path_factory: pytest.TempPathFactory) -> Made:
+    return build_cases(tmp_path_factory.mktemp("h25"), CASES)
 
 
 def _of(diagnostics: list[dict[str, object]], case: str) -> list[dict[str, object]]:
-    return [d for d in diagnostics if d["id"] == f"R2026-{NUMBER[case]:03d}" and str(d["code"]).startswith("GK6")]
+    return findings_of(diagnostics, NUMBER[case])
 
 
 @pytest.mark.parametrize("case", list(HELD_BACK))
