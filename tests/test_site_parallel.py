@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.bounded import Bounded
+from gongkai.privacy.documents import MAX_REMEMBERED
 from gongkai.privacy.scan import RecordScan
 
 from tests.conftest import ITEM, RECORD, CatalogDir, Run
@@ -66,7 +68,7 @@ def test_forked_gate_scan_holds_back_the_same_records(bundled: Path, gk: Gk, tmp
     sites, said = {}, {}
     for name, min_parallel in (("one", 1_000_000), ("many", 1)):
         monkeypatch.setattr("gongkai.privacy.scan._PROCESS", {})  # nothing remembered from the other scan
-        monkeypatch.setattr("gongkai.privacy.documents._PDF_READ", {})
+        monkeypatch.setattr("gongkai.privacy.documents._PDF_READ", Bounded(MAX_REMEMBERED))
         monkeypatch.setattr("gongkai.privacy.scan.MIN_PARALLEL", min_parallel)
         run = gk("build-site", bundled, "--out", tmp_path / name, "--no-cache")
         said[name], sites[name] = run.out + run.err, _files(tmp_path / name)

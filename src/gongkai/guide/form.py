@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from gongkai.bounded import Bounded
 from gongkai.guide.form_docx import form_docx
 from gongkai.guide.form_pdf import form_pdf
 from gongkai.guide.layout import application_form
@@ -19,9 +20,8 @@ STAMP = dt.datetime(2020, 1, 1)
 
 
 # The forms made, by the agency's settings (its JSON) and the format: a process building many sites (`gongkai county`,
-# the tests) makes each once. Bounded: the oldest is forgotten first.
-_MADE: dict[tuple[str, str], bytes] = {}
-_MADE_MOST = 16
+# the tests) makes each once.
+_MADE: Bounded[tuple[str, str], bytes] = Bounded(16)
 
 
 def application_form_docx(agency: Agency) -> bytes:
@@ -35,14 +35,7 @@ def application_form_pdf(agency: Agency) -> bytes:
 
 
 def _made(agency: Agency, kind: str, make: Callable[[], bytes]) -> bytes:
-    key = (agency.model_dump_json(), kind)
-    made = _MADE.get(key)
-    if made is None:
-        made = make()
-        if len(_MADE) >= _MADE_MOST:
-            del _MADE[next(iter(_MADE))]
-        _MADE[key] = made
-    return made
+    return _MADE.made((agency.model_dump_json(), kind), make)
 
 
 __all__ = ["application_form_docx", "application_form_pdf"]

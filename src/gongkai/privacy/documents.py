@@ -27,6 +27,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from gongkai.bounded import Bounded
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
@@ -56,7 +57,7 @@ MAX_MEMBERS = 10_000  # parts of one zip container (an OFD of 1,000 pages has so
 BOMB_FLOOR = 8 * 1024 * 1024  # a container unpacking to more than this and to BOMB_RATIO times its size is a bomb
 BOMB_RATIO = 200  # Office XML compresses about 10:1; a part of over 1 MB that unpacks 200 times its size is a bomb
 # What each PDF read in this process holds, by a hash of its bytes: (text, where after the label) or why unreadable.
-_PDF_READ: dict[bytes, list[tuple[str, str]] | str] = {}
+_PDF_READ: Bounded[bytes, list[tuple[str, str]] | str] = Bounded(MAX_REMEMBERED)
 _PARTS = (("word/document.xml", "正文"), ("word/header", "页眉"), ("word/footer", "页脚"), ("word/comments", "批注"),
           ("word/footnotes", "脚注"), ("word/endnotes", "尾注"), ("docProps/", "文档属性"), ("xl/worksheets/", "工作表"),
           ("xl/sharedStrings", "共享字符串"), ("xl/comments", "批注"), ("xl/workbook.xml", "工作簿（含定义的名称）"),
@@ -754,7 +755,7 @@ def pdf_segments(data: bytes, label: str) -> list[Segment]:
             pieces = _pdf_pieces(data)
         except Unreadable as exc:
             pieces = str(exc)
-        _remember(key, pieces)
+        _PDF_READ.put(key, pieces)
     if isinstance(pieces, str):
         raise Unreadable(pieces)
     return [Segment(text, label + where) for text, where in pieces]
@@ -762,19 +763,13 @@ def pdf_segments(data: bytes, label: str) -> list[Segment]:
 
 def pdf_reads() -> dict[bytes, list[tuple[str, str]] | str]:
     """What this process has read of PDFs, by a hash of their bytes: a forked worker hands it to its parent."""
-    return dict(_PDF_READ)
+    return _PDF_READ.copy()
 
 
 def remember_pdf_reads(found: dict[bytes, list[tuple[str, str]] | str]) -> None:
     """Keep what a forked worker read of PDFs, so this process (and the workers it forks later) reads none again."""
     for key, pieces in found.items():
-        _remember(key, pieces)
-
-
-def _remember(key: bytes, pieces: list[tuple[str, str]] | str) -> None:
-    if key not in _PDF_READ and len(_PDF_READ) >= MAX_REMEMBERED:
-        del _PDF_READ[next(iter(_PDF_READ))]
-    _PDF_READ[key] = pieces
+        _PDF_READ.put(key, pieces)
 
 
 def _pdf_pieces(data: bytes) -> list[tuple[str, str]]:

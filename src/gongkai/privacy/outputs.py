@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from gongkai.bounded import Bounded
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segments, pdf_segments, quiet,
@@ -176,20 +177,13 @@ def scan_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str]
 # The findings of a document already scanned, by its bytes (SHA-256), the numbers allowed and whether its name makes
 # it a CSV file (what _scan reads of the name): a document written again unchanged — the same PDF in two handover
 # bags, the 申请表 and the directory's workbook in each build of a process that builds many times (`gongkai county`,
-# the tests) — is read once. Bounded: the oldest is forgotten first.
-_SCANNED: dict[tuple[bytes, frozenset[str], bool], tuple[OutputFinding, ...]] = {}
-_SCANNED_MOST = 64
+# the tests) — is read once.
+_SCANNED: Bounded[tuple[bytes, frozenset[str], bool], tuple[OutputFinding, ...]] = Bounded(64)
 
 
 def _container_findings(name: str, data: bytes, allowed: frozenset[str]) -> tuple[OutputFinding, ...]:
     key = (hashlib.sha256(data).digest(), allowed, _CSV_NAME.search(name) is not None)
-    findings = _SCANNED.get(key)
-    if findings is None:
-        findings = tuple(_scan(name, data, "", allowed, 0))
-        if len(_SCANNED) >= _SCANNED_MOST:
-            del _SCANNED[next(iter(_SCANNED))]
-        _SCANNED[key] = findings
-    return findings
+    return _SCANNED.made(key, lambda: tuple(_scan(name, data, "", allowed, 0)))
 
 
 def check_tree(folder: Path, names: Iterable[str] | None, allowed: frozenset[str],
