@@ -219,7 +219,7 @@ class Request(CatalogModel):
         An extension approved after the first deadline had passed extends nothing (第三十三条第二款: it must be approved
         within the period; GK708 names it): a reply after that deadline is late, not within an extension.
         """
-        first = self._deadline(calendar, 0)
+        first = self.first_due(calendar)
         extension = self.extension
         if extension is None or first.date is None or extension.approved > first.date:
             return first

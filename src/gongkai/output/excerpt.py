@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated, Any
 
@@ -136,22 +137,30 @@ def _names_no_one(kind: str, path: list[str], written: str) -> bool:
     value = written.split(" #", 1)[0].strip().strip("\"'").strip()
     if value.isascii():
         return True
-    from pydantic import TypeAdapter
-
-    from gongkai.catalog.files import spec_of
     from gongkai.model.request import register_word
 
     if register_word(value):
         return True
+    adapter = _constrained(kind, path[0]) if len(path) == 1 else None
+    return adapter is not None and _accepts(adapter, value)
+
+
+@functools.lru_cache(maxsize=64)  # the few fields of the registers, asked for every line shown under a finding
+def _constrained(kind: str, key: str) -> Any:
+    """The validator of the *kind* register's top-level field *key* when it takes only some words (a date, a unit's
+    编号), or None: no such field, or free text, which takes any words — a name, whoever's."""
+    from pydantic import TypeAdapter
+
+    from gongkai.catalog.files import spec_of
+
     spec = spec_of(kind)
     model = spec.model if spec is not None else None
-    fields = model.model_fields.values() if model is not None and len(path) == 1 else ()
-    field = next((f for f in fields if f.alias == path[0]), None)
+    field = next((f for f in model.model_fields.values() if f.alias == key), None) if model is not None else None
     if field is None:
-        return False
+        return None
     annotation: Any = Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
     adapter: TypeAdapter[Any] = TypeAdapter(annotation)
-    return _accepts(adapter, value) and not _accepts(adapter, "某某")  # free text takes any words: a name, whoever's
+    return None if _accepts(adapter, "某某") else adapter
 
 
 def _accepts(adapter: Any, value: str) -> bool:
