@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ DIRECTORY_KIND = "item"
 class Adjustment:
     """One substantive change of one item, as the 目录调整记录 page lists it."""
 
-    date: str
+    date: dt.date
     headline: str
     details: tuple[str, ...]
 
@@ -46,6 +47,6 @@ def directory_changes(catalog: Catalog) -> list[Adjustment]:
                 continue
             headline, details = describe(change)
             entered = entry.committed or entry.date
-            found.append(Adjustment(entered.date().isoformat(), mask_text(headline, allowed)[0],
+            found.append(Adjustment(entered.date(), mask_text(headline, allowed)[0],
                                     tuple(mask_text(detail, allowed)[0] for detail in details)))
     return found

@@ -65,10 +65,8 @@ def _fragment(context: jinja2.runtime.Context, name: str) -> Markup:
     return found
 
 
-def cn_date(day: dt.date | str | None) -> str:
-    """2026-05-26 (a date, or its ISO text as the 目录调整记录 keeps it) → 2026年5月26日."""
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day) if day else None
+def cn_date(day: dt.date | None) -> str:
+    """2026-05-26 → 2026年5月26日."""
     return chinese_day(day) if day else ""
 
 
