@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
-from gongkai.model.request import ONCE_ONLY_HINTS, ONE_RESULT_HINT, register_word
+from gongkai.model.request import ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -111,7 +111,7 @@ REGISTER_VALUE_HINT = "（登记簿的内容不在检查结果中显示，请按
 
 def _unquoted(note: Note, value: Any) -> Note:
     """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII)."""
-    if not isinstance(value, str) or value.isascii() or not value.strip() or register_word(value):
+    if not isinstance(value, str) or shown_in_register(value):
         return note
     said = (_shown(value), value, value.strip())
     message, hint = note.message, note.hint

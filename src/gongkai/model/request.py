@@ -289,6 +289,13 @@ _DECISION_OPENINGS = (*_DECIDED_BY, *(opening for opening, _ in _RESULT_OPENINGS
 _COLUMN_NAMES = ("法人", "法人或其他组织")
 
 
+def shown_in_register(value: str) -> bool:
+    """Whether a value written in a register may be shown in a message or the line under it: blank, letters, digits and
+    dates, or a word of the registers' own (register_word); anything else may name someone."""
+    text = value.strip()
+    return text.isascii() or register_word(text)
+
+
 def register_word(value: str) -> bool:
     """Whether *value* is a word of the registers' own — a channel, an applicant type, a result, a reason, a decision's
     opening words — that a message or the line under it may show; anything else written in a register may be a name."""

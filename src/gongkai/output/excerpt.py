@@ -135,11 +135,11 @@ def _names_no_one(kind: str, path: list[str], written: str) -> bool:
     typed into 申请人类型, 「已答复陈金水本人」 as 办理结果 — is what the finding under it is about, and may name the
     requester."""
     value = written.split(" #", 1)[0].strip().strip("\"'").strip()
-    if value.isascii():
+    if value.isascii():  # (before the models are imported: a date, a number, most lines of a register)
         return True
-    from gongkai.model.request import register_word
+    from gongkai.model.request import shown_in_register
 
-    if register_word(value):
+    if shown_in_register(value):
         return True
     adapter = _constrained(kind, path[0]) if len(path) == 1 else None
     return adapter is not None and _accepts(adapter, value)
