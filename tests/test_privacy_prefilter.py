@@ -158,3 +158,23 @@ def test_starred_finds_what_a_mobile_masked_in_the_middle_or_from_its_start_need
     from gongkai.privacy.normalize import STARRED
 
     assert [(text, STARRED.search(text) is not None) for text, _ in STARRED_CASES] == STARRED_CASES
+
+
+def test_find_answers_alike_before_the_pre_filter_is_built_and_after():
+    # A fresh process reads its first 100,000 characters by the full path alone (building the pre-filter costs more
+    # than that: validate after one edit, a message masked before printing), then builds it: the same hits either way.
+    import json
+    import subprocess
+    import sys
+
+    texts = ["请致电13805951234", "身份证号350524198503151236", "通知如下，请认真贯彻落实", "住址：城厢镇解放路12号",
+             "１３８ ０５９５ １２３４", "MTM4MDU5NTEyMzQ="]
+    script = ("import json, sys; from gongkai.privacy.detect import find; from gongkai.privacy import normalize; "
+              "T = json.loads(sys.argv[1]); ask = lambda: [[[h.kind, h.value] for h in find(t)] for t in T]; "
+              "built = lambda: normalize._prefilter.cache_info().currsize > 0; before = (ask(), built()); "
+              "[list(find('根据有关规定，现将有关事项通知如下。' * 50)) for _ in range(200)]; "
+              "print(json.dumps([before, (ask(), built())]))")
+    run = subprocess.run([sys.executable, "-c", script, json.dumps(texts)], capture_output=True, text=True, check=True)
+    expected = [[["mobile", "13805951234"]], [["id", "350524198503151236"]], [], [["address", "解放路12号"]],
+                [["mobile", "13805951234"]], [["mobile", "13805951234"]]]
+    assert json.loads(run.stdout) == [[expected, False], [expected, True]]

@@ -36,7 +36,7 @@ from gongkai.privacy.organisations import account_of_body, address_of_body
 from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
-                                       may_hold_personal_data, normalize, without_footnotes)
+                                       may_hold_personal_data, normalize, prefilter_pays, without_footnotes)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -212,7 +212,7 @@ class Hit:
 def find(text: str, allowed: frozenset[str] = frozenset(), data: bool = False) -> Iterator[Hit]:
     """Every piece of personal data in *text*, except the values listed in *allowed* (the bureau's own); with *data*
     (a written JSON or CSV file), list punctuation separates numbers instead of joining their groups (_joins)."""
-    if not may_hold_personal_data(text, lists=not data):  # most texts: one search in C decides
+    if prefilter_pays(text) and not may_hold_personal_data(text, lists=not data):  # most texts: one search in C
         return iter(())
     return find_unfiltered(text, allowed, data)
 

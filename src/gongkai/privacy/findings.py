@@ -14,7 +14,7 @@ from gongkai.privacy.detect import KINDS, Hit, find, masked_numbers, may_be_mask
 from gongkai.privacy.extract import Segment
 from gongkai.privacy.fields import FieldPath, describe, list_runs, model_texts
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data
+from gongkai.privacy.normalize import SEPARATE, may_hold_personal_data, prefilter_pays
 from gongkai.privacy.numbers import combined_mask, revealed, undermasked
 from gongkai.privacy.organisations import names_body
 
@@ -124,7 +124,8 @@ def fields_findings(owner: str, fields: list[tuple[FieldPath, str]], allowed: fr
     runs = [(run, "\n".join(text for _, text in run)) for run in list_runs(fields) + beside if len(run) > 1]
     # Most models hold nothing: one pre-filter search over all their texts decides (SEPARATE joins no two of them; the
     # entries of a list are read one under another, as a page shows them).
-    if not may_hold_personal_data(SEPARATE.join([*(text for _, text in fields), *(joined for _, joined in runs)])):
+    texts = SEPARATE.join([*(text for _, text in fields), *(joined for _, joined in runs)])
+    if prefilter_pays(texts) and not may_hold_personal_data(texts):
         return []
     found: list[PrivacyFinding] = []
     for path, text in fields:

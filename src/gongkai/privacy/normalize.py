@@ -22,6 +22,26 @@ from gongkai.privacy import newer, unseen
 from gongkai.privacy.encoded import encoded_texts
 from gongkai.privacy.unknown import bmp_unassigned, has_unassigned_astral
 
+
+def _spelled(chars: Iterable[str]) -> str:
+    """The inside of a character class holding *chars*, runs of consecutive characters as ranges (٠-٩): sre parses
+    and compiles a range far faster than its characters one by one."""
+    return _spelled_ranges((code, code) for code in map(ord, chars))
+
+
+def _spelled_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    """The inside of a character class holding the code points of *ranges* (first, last), overlapping and adjacent
+    ones merged, each character written as itself: sre's parser reads a \\U0000200b escape digit by digit in Python,
+    six times as long as the character (the pre-filter holds the invisible characters some seventy times)."""
+    runs: list[list[int]] = []
+    for first, last in sorted(ranges):
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+
+
 # Invisible characters a reader never sees: every format character (Cf: zero-width space/joiner/non-joiner, word
 # joiner, soft hyphen, BOM, bidi marks and isolates, Mongolian vowel separator, musical and shorthand format controls…)
 # and every mark laid over the character before (Mn, Me: a digit under one is still that digit to a reader), of the
@@ -34,7 +54,8 @@ _INVISIBLE_RANGES = (*unseen.FORMAT_AND_MARKS,
                      # and those Unicode added after the version Python knows (newer.py): Egyptian format controls,
                      # combining marks of new scripts, code points reserved to be drawn as nothing (U+FFF0–FFF8 …)
                      *newer.INVISIBLE)
-_INVISIBLE = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES)
+_INVISIBLE = _spelled_ranges(_INVISIBLE_RANGES)
+_INVISIBLE_BMP = _spelled_ranges((a, b) for a, b in _INVISIBLE_RANGES if b <= 0xFFFF)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
 # without the semicolon and with any number of leading zeros, the legacy names such as &nbsp &sup1 &middot also
@@ -401,7 +422,7 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     digit_like, joining = digits_and_joiners(lists)
     # (a letter read as a digit, l or O, is one only between digits: never before the E of scientific notation)
     uncased = {c for c in digit_like if unicodedata.category(c) not in ("Lu", "Ll")}
-    invisible = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in _INVISIBLE_RANGES if astral or b <= 0xFFFF)
+    invisible = _INVISIBLE if astral else _INVISIBLE_BMP
     if astral:
         d, j = "\\d" + _spelled(digit_like), "\\s" + _spelled(joining)
         e = "\\d" + _spelled(uncased)
@@ -451,19 +472,6 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
     # (quoted-printable bytes, =31=33…, as a percent-encoded byte is: one branch, a branch more costs every letter)
     escapes = {"&<": "", "%=": "(?:[0-9A-Fa-f]{2}|[uU][0-9A-Fa-f]{4})", r"\\": "(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})"}
     return _first_then((escapes | number | address) if markup else number)
-
-
-def _spelled(chars: Iterable[str]) -> str:
-    """The inside of a character class holding *chars*, runs of consecutive characters as ranges (٠-٩): sre parses
-    and compiles a range far faster than its characters one by one."""
-    codes = sorted(map(ord, chars))
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
 
 
 def _first_then(branches: dict[str, str]) -> re.Pattern[str]:
@@ -547,6 +555,22 @@ def without_footnotes(text: str) -> str:
     if "[^" not in text:
         return text
     return FOOTNOTE.sub(lambda m: "\u200b" * len(m.group(0)), text)
+
+
+# Building the pre-filter's pattern (once per process) costs what the full path (detect.find_unfiltered) spends on some
+# 100,000 characters: a command that reads less — validate after one edit, a message masked before it is printed —
+# goes straight to the full path, which finds exactly what it would have found behind the pre-filter.
+_PREFILTER_PAYS_AFTER = 100_000
+_read_without_prefilter = [0]
+
+
+def prefilter_pays(text: str) -> bool:
+    """Whether to ask may_hold_personal_data() of *text* before the full path: once its pattern is built, or once this
+    process has read enough text without it that building it costs less than reading on."""
+    if _prefilter.cache_info().currsize:
+        return True
+    _read_without_prefilter[0] += len(text)
+    return _read_without_prefilter[0] > _PREFILTER_PAYS_AFTER
 
 
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.compiled import lazy
+
 _HANZI = "\u4e00-\u9fff"
 # Words that end only the names of organisations (never a single 所, 处, 院, 会: 住所, 住处, 陈会 are no bodies). Not
 # 局: the bureau's own address is registered (gongkai.yaml, detect.bureau_values), so 测试县民政局（经兜村十二号） names
@@ -31,21 +33,21 @@ _JOIN = (r"(?:[（(，,：:]|\x00(?:[^\x00\n。]{0,40}\x00)*|(?:办公|通讯|�
 _LINK = rf"\s*{_JOIN}(?:\s*{_JOIN})*\s*"
 # The places an address starts with (福建省、泉州市、安溪县、城厢镇、凤城街道), then the first characters of its road or village.
 _PLACES = rf"(?:[{_HANZI}]{{1,4}}(?:省|市|县|区|镇|乡|街道))*[{_HANZI}]{{0,3}}"
-_ADDRESS_OF_BODY = re.compile(rf"(?:{_BODY}){_LINK}{_PLACES}$")
+_ADDRESS_OF_BODY = lazy(rf"(?:{_BODY}){_LINK}{_PLACES}$")
 # ... or right before it: 城东路88号县行政服务中心2楼, 解放路12号（测试县社会福利中心）. Not a home near one or in one
 # (解放路12号302室某某公司宿舍, …隔壁的福利中心): no room or unit in the address, no words of where or whose between,
 # nothing after the name that makes it a place to live.
-_BODY_AFTER = re.compile(rf"[（(]?(?:(?![的旁边隔壁近对面住家与和及在是])[{_HANZI}]){{0,10}}?(?:{_BODY})"
-                         r"(?!宿舍|家属|员工|职工|小区|住宅|公寓|楼下|旁|附近|对面)")
+_BODY_AFTER = lazy(rf"[（(]?(?:(?![的旁边隔壁近对面住家与和及在是])[{_HANZI}]){{0,10}}?(?:{_BODY})"
+                   r"(?!宿舍|家属|员工|职工|小区|住宅|公寓|楼下|旁|附近|对面)")
 _HOME_PARTS = re.compile("室|单元|房")
-_NAME_OF_BODY = re.compile(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
+_NAME_OF_BODY = lazy(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
 # 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word;
 # a bureau's, 户名：安溪县民政局, is one too).
 # Only the labels of one account may stand between the name and the number (开户行, 账号): a sentence that ends, or a
 # card of a person (陈水生银行卡号), is no part of it.
-_ACCOUNT_OF_BODY = re.compile(rf"(?:户名|收款单位|收款人|账户名称|开户单位)\s*[：:]?\s*[{_HANZI}（）()]{{2,40}}?(?:{_BODY}|局)"
-                              r"[，,、\s]*(?:开户(?:银行|行|网点)\s*[：:]?\s*[^，,。；;！!？?\n]{1,30}?[，,、\s]*)?"
-                              r"(?:银行)?(?:账号|帐号|账户)\s*[：:]?\s*$")
+_ACCOUNT_OF_BODY = lazy(rf"(?:户名|收款单位|收款人|账户名称|开户单位)\s*[：:]?\s*[{_HANZI}（）()]{{2,40}}?(?:{_BODY}|局)"
+                        r"[，,、\s]*(?:开户(?:银行|行|网点)\s*[：:]?\s*[^，,。；;！!？?\n]{1,30}?[，,、\s]*)?"
+                        r"(?:银行)?(?:账号|帐号|账户)\s*[：:]?\s*$")
 _LOOK_BACK = 48
 
 

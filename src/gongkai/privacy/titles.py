@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gongkai.compiled import lazy
+
 # The commonest surnames (in order of frequency), then the compound ones still met in Fujian.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
              "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
@@ -42,8 +44,8 @@ _NAME = rf"(?!关于)(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{
 # 临时救助 or 实施 (陈水生低保申请公示, 关于停发陈水生低保金的公示, 关于对陈水生实施临时救助的公示)
 _BEFORE = ("关于", "对", "、", "为", "给予", "同意", "将", "批准", "取消", "停发", "停止", "终止", "恢复", "村", "镇", "乡",
            "社区", "村民", "居民", "年", "/", "／", "和", "与", "及")
-_TITLED = re.compile(rf"(?:^|{'|'.join(f'(?<={word})' for word in _BEFORE)})({_NAME})"
-                     r"(?=家庭|户|同志|等|、|/|／|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取)")
+_TITLED = lazy(rf"(?:^|{'|'.join(f'(?<={word})' for word in _BEFORE)})({_NAME})"
+               r"(?=家庭|户|同志|等|、|/|／|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取)")
 # what reads as a name there and names no one: kinds of households and honours, and places or bodies
 _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万元", "光荣", "美丽", "和睦", "文化", "安居", "平凡",
                         "金牌", "明星", "模范", "温馨", "孝老", "黄金", "高龄", "江南", "农户", "单亲", "计生", "边缘",
@@ -60,8 +62,8 @@ _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园�
 
 # A name as a list of people writes it in a cell: a surname and one or two characters (陈水生, 欧阳建华), a note in
 # brackets after it (陈水生（户主）); no place (陈坑村) or body.
-_CELL_NAME = re.compile(rf"(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}|{_DOTTED}"
-                        rf"|{_PADDED.format(_SURNAMES)})(?:[（(][^（）()]{{0,8}}[）)])?")
+_CELL_NAME = lazy(rf"(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}|{_DOTTED}"
+                  rf"|{_PADDED.format(_SURNAMES)})(?:[（(][^（）()]{{0,8}}[）)])?")
 
 
 def looks_like_name(cell: str) -> bool:
@@ -89,7 +91,7 @@ _LISTED_NAME = rf"(?:{_DOTTED}|(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u
 _PLACE_BEFORE = r"(?:[\u4e00-\u9fff]{1,6}?(?:村|社区|镇|乡|街道|组))"
 _NOTE = r"(?:户|家庭)?(?:[（(][^（）()\n]{0,16}[）)]|\d+(?:\.\d+)?元)?"
 _NOTED = rf"{_PLACE_BEFORE}?{_LISTED_NAME}{_NOTE}"
-_ITEM = re.compile(rf"{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME}){_NOTE}")
+_ITEM = lazy(rf"{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME}){_NOTE}")
 # (hostile pass 21) also slashes and bars, and spaces around a mark (陈水生/林阿妹/王建国, 陈明, 林华, 王强.)
 _APART = r"(?:[ \t\u3000]*(?:、|，|,|；|;|/|／|\||｜)[ \t\u3000]*|[ \t\u3000]+)"
 _NAMES = rf"{_NOTED}(?:(?P<apart>{_APART}){_NOTED}(?:(?P=apart){_NOTED})*)?"
@@ -99,21 +101,21 @@ _GIVING = ("同意", "给予", "拟将", "将", "对", "确认", "批准", "认�
 # instead made the pattern seven times slower), ending the sentence, before 等, or (the second form) before what is
 # done for them.
 _FIRST = "".join(sorted(set(_SURNAMES) | {c[0] for c in _COMPOUND}))  # (one class turns most places away at once)
-_ENUMERATION = re.compile(rf"(?:(?P<mark>[：:\n，,。；;])[ \t\u3000]*|(?:{'|'.join(_GIVING)}))"
-                          rf"(?=[{_FIRST}]|{_PLACE_BEFORE}|{_DOTTED})(?P<names>{_NAMES})"
-                          r"(?:等?[\d一二三四五六七八九十两]*[户人名家]?"
-                          r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为)"
-                          r"|(?=等|[。；;，,）).．\s]|$))")
+_ENUMERATION = lazy(rf"(?:(?P<mark>[：:\n，,。；;])[ \t\u3000]*|(?:{'|'.join(_GIVING)}))"
+                    rf"(?=[{_FIRST}]|{_PLACE_BEFORE}|{_DOTTED})(?P<names>{_NAMES})"
+                    r"(?:等?[\d一二三四五六七八九十两]*[户人名家]?"
+                    r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为)"
+                    r"|(?=等|[。；;，,）).．\s]|$))")
 _BULLET = r"(?:[-*•·]|\d{1,3}[.、．)）]|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])"
-_NAME_LINE = re.compile(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
+_NAME_LINE = lazy(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
 # (twentieth session) a numbered entry that starts with a name and goes on (1.陈水生，男，经兜村，救助1500元；)
-_ENTRY_LINE = re.compile(rf"{_BULLET}[ \t\u3000]*{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME})(?:户|家庭)?"
-                         r"(?=[，,、：:；;（( \t\u3000])")
+_ENTRY_LINE = lazy(rf"{_BULLET}[ \t\u3000]*{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME})(?:户|家庭)?"
+                   r"(?=[，,、：:；;（( \t\u3000])")
 # (twentieth session) one person described, in any text: a name, then the sex (and perhaps the age) as a record
 # of a person writes it, then a mark or the age (陈水生，男，65岁，经兜村村民…; 陈水生（女，70岁）; 陈水生，男65岁);
 # not in a sentence about an official (陈明，男，1975年出生，现任社会救助股股长)
-_DESCRIBED = re.compile(rf"(?P<name>{_LISTED_NAME})[ \t\u3000]*[，,、（(][ \t\u3000]*(?:性别[：:]?)?[男女]性?"
-                        r"[ \t\u3000]*[，,、；;。）)\d]")
+_DESCRIBED = lazy(rf"(?P<name>{_LISTED_NAME})[ \t\u3000]*[，,、（(][ \t\u3000]*(?:性别[：:]?)?[男女]性?"
+                  r"[ \t\u3000]*[，,、；;。）)\d]")
 _OFFICIAL = re.compile(r"现任|拟任|曾任|参加工作|入党|学历|职称|党员|干部")
 _INTRO = re.compile(r"以下|如下|下列|名单|人员|对象|申请人|受助人|救助户|家庭|户主")
 _AID = re.compile(r"救助|低保|最低生活保障|特困|补助|补贴|资助|慰问|救济|供养|困难|帮扶|抚恤|优待|残疾|助学")
@@ -270,8 +272,8 @@ def listed_in_title(title: str) -> frozenset[str]:
     return names
 
 
-_TITLE_NAMES = re.compile(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\d+(?:\.\d+)?元)"
-                          rf"|[：:（(][ \u3000]*({_LISTED_NAME})[）)]?[ \u3000]*$")
+_TITLE_NAMES = lazy(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\d+(?:\.\d+)?元)"
+                    rf"|[：:（(][ \u3000]*({_LISTED_NAME})[）)]?[ \u3000]*$")
 
 
 # (fifteenth pass) In the title of a record that lists people, a name is also read after any mark a title puts before
@@ -285,7 +287,7 @@ _AFTER = (*_BEFORE, "确认", "认定", "核定", "审批", "审核", "向", "�
           "（", "(", " ", "\u3000")
 _ANY_NAME = rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})" \
             rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
-_ANY_NAME_AT = re.compile(rf"(?={_ANY_NAME})")  # (every reading, overlapping: 向林阿 and 林阿妹 both)
+_ANY_NAME_AT = lazy(rf"(?={_ANY_NAME})")  # (every reading, overlapping: 向林阿 and 林阿妹 both)
 # words a surname starts that such a title puts after one of those marks, besides _NOT_NAMES (关于单位职工…, 的方案,
 # 2026年计划生育…)
 _WORDS = frozenset({"单位", "周岁", "季度", "安全", "方案", "明细", "易地", "林业", "程序", "范围", "计划", "金额"})
