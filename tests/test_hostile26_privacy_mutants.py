@@ -14,7 +14,7 @@ import pytest
 
 from conftest import RECORD
 from gongkai.privacy.detect import find
-from gongkai.privacy.mask import mask_data, mask_text
+from gongkai.privacy.mask import mask_data, mask_line, mask_text
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.numbers import classify, luhn
 
@@ -203,3 +203,37 @@ def test_validate_names_the_masked_id_an_id(gk, cat) -> None:
     assert run.code == 1
     assert "GK601 正文第1行有未遮盖的身份证号「35****************」（已遮盖显示）［R2026-001］" in run.out
     assert "银行卡号" not in run.out and "19850315" not in run.out
+
+
+def test_the_mask_command_masks_them_as_ids(gk, tmp_path: Path) -> None:
+    table = tmp_path / "名单.csv"
+    table.write_text("姓名,身份证号\n陈水生,350524850315***\n林某,350524198503158***\n", encoding="utf-8")
+    run = gk("mask", table)
+    assert run.code == 0
+    assert "名单.csv 第1行第2列：身份证号（15位） → 35*************" in run.out
+    assert "名单.csv 第2行第2列：身份证号 → 35****************" in run.out
+    assert table.read_text(encoding="utf-8") == "姓名,身份证号\n陈水生,35*************\n林某,35****************\n"
+
+
+# --- Mutants of mask_line, and a defect: a number over a paragraph break -------------------------------------------
+
+@pytest.mark.parametrize(("lines", "index", "shown"), [
+    (["电话1380595", "1234"], 0, "电话*******"),  # the number goes on over the next line
+    (["1380595", "1234。"], 1, "****。"),  # … over the line before
+    (["其他", "电话1380595", "1234"], 0, "其他"),  # the first line of a file is itself
+    (["电话1380595", "1234", "共3人"], 2, "共3人"),
+    # two blank lines between (a paragraph in a YAML block: ⏎⏎⏎ and the indent, five spaces the detector joins);
+    # only two lines each side were read, and 1380595 stood under a finding of any rule on that line
+    (["题名: 咨询1380595", "", "", "  1234）"], 0, "题名: 咨询*******"),
+    (["题名: 咨询1380595", "", "", "  1234）"], 3, "  ****）"),
+    (["联系电话1380595", "", "", "", "", "", "", "", "1234。"], 0, "联系电话*******"),  # eight line breaks
+    (["联系电话1380595", "", "", "", "", "", "", "", "1234。"], 8, "****。"),
+])
+def test_the_part_of_a_number_over_lines_is_starred(lines: list[str], index: int, shown: str) -> None:
+    assert mask_line(lines, index) == shown
+
+
+def test_nine_line_breaks_join_nothing() -> None:
+    lines = ["联系电话1380595", *[""] * 8, "1234。"]
+    assert kinds("\n".join(lines)) == []
+    assert mask_line(lines, 0) == "联系电话1380595"
