@@ -237,3 +237,12 @@ def test_nine_line_breaks_join_nothing() -> None:
     lines = ["联系电话1380595", *[""] * 8, "1234。"]
     assert kinds("\n".join(lines)) == []
     assert mask_line(lines, 0) == "联系电话1380595"
+
+
+# --- Mutants of mask_data (what --json writes) ----------------------------------------------------------------------
+
+def test_every_text_of_written_json_is_masked_and_the_rest_kept() -> None:
+    written = {"名单": [{"电话": "13805951234"}, [ID, "咨询林某1380595", "1234"], "无", 3, None], 2026: "x", "共": 2}
+    assert mask_data(written) == {
+        "名单": [{"电话": "138****1234"}, ["35*************236", "咨询林某*******", "****"], "无", 3, None],
+        2026: "x", "共": 2}
