@@ -120,7 +120,7 @@ def undermasked_id(token: str) -> bool:
 
 def undermasked_id15(token: str) -> bool:
     """15 characters of a 身份证号 of before 1999 (valid_id15) with some starred, but too few to hide it: the birth date
-    left in full (350524850315***), or one or two of its digits starred (35052485031*12*). Read as the 18-digit number
+    left in full (350524850315***), or one or two of its digits starred (35052485031513*). Read as the 18-digit number
     it became (19 before its year, a check digit no one knows): 35**********123, the format, hides it."""
     return len(token) == 15 and "*" in token and undermasked_id(token[:6] + "19" + token[6:] + "*")
 
