@@ -79,7 +79,10 @@ GROUPS: dict[str, Group] = {
                       # (twenty-fifth pass) masks read together (combined_mask, revealed: no test of the group
                       # reached them), every grouping of a number masked too little, the builder's added characters,
                       # mask_excerpt, the pre-filter's marks
-                      "tests/test_hostile25_privacy_mutants.py")),
+                      "tests/test_hostile25_privacy_mutants.py",
+                      # (twenty-sixth pass) 331 of the 675 mutants of numbers.py, mask.py, mask_format.py; 15-digit
+                      # IDs masked too little, a card read from a masked ID's digits, bugs planted by hand
+                      "tests/test_hostile26_privacy_mutants.py")),
     # Lists of people and numbers laid out in tables (boxes and PDF columns, the thirteenth session; kinds of people
     # over names and lists written as a sentence, the fourteenth): a bug here leaves a list of people indexed and on
     # the web for good, or publishes an ID written one character to a cell.
@@ -137,7 +140,7 @@ def _mutation_cold_caches() -> None:
             for value in list(vars(module).values()):
                 for held in (value, *(vars(value).values() if isinstance(value, type) else ())):
                     clear = getattr(held, "cache_clear", None)
-                    if callable(clear):
+                    if callable(clear) and not isinstance(held, type):  # (a class's own method needs an instance)
                         clear()
 """
 # mutmut hands a mutant's tests to pytest in no useful order and stops at the first failure (-x): running the fastest

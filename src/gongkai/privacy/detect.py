@@ -151,6 +151,8 @@ _THOUSANDS = re.compile(r"(?<![\d.])(?<!\d[,，])(\d{1,3}(?:,\d{3})+)(?:\.0{1,2}
 _MARK = re.escape(MASK_MARKS)
 _MASKED_NUMBER = re.compile(rf"(?<![0-9A-Za-z{_MARK}])(?:[1-9{_MARK}][0-9{_MARK}]{{15,18}}|[1{_MARK}][3-9{_MARK}]"
                             rf"[0-9{_MARK}]{{9}})(?![0-9A-Za-z{_MARK}])")
+# A 15-digit 身份证号 of before 1999 masked too little (350524850315***: the birth date in full)
+_MASKED_ID15 = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[1-8{_MARK}][0-9{_MARK}]{{14}}(?![0-9A-Za-z{_MARK}])")
 # A 残疾人证号 masked (numbers.disability_card): the ID in it masked too little is the ID (3505241985031512**42)
 _MASKED_CARD_OF_ID = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[1-9{_MARK}][0-9{_MARK}]{{16}}[0-9Xx{_MARK}][1-7][1-4]"
                                 rf"(?![0-9A-Za-z{_MARK}])")
@@ -161,7 +163,8 @@ _GROUP_GAPS = re.compile(_GAP)
 # and marks are no number masked (150 300 450 **, a sum in bold: **1500 2000**)
 _GROUPINGS = frozenset({(3, 4, 4), (3, 8), (7, 4),
                         (6, 8, 4), (4, 4, 4, 4, 2), (6, 4, 4, 4), (10, 4, 4), (6, 12), (14, 4), (16, 2), (6, 8, 2, 2),
-                        (4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 4, 2), (6, 13), (4, 4, 4, 4, 1)})
+                        (4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 4, 2), (6, 13), (4, 4, 4, 4, 1),
+                        (6, 6, 3)})  # (a 15-digit ID: area code, birth date, sequence)
 _GROUPED_MASK = re.compile(rf"(?<![0-9A-Za-z{_MARK}])[0-9{_MARK}]{{2,}}(?:{_GAP}[0-9{_MARK}]{{2,}}){{1,5}}"
                            rf"(?![0-9A-Za-z{_MARK}])")
 _PRODUCT = re.compile(f"(?<=[0-9０-９])[{MULTIPLY_MARKS}](?=[0-9０-９])")
@@ -303,8 +306,13 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
     if "亿" in norm.text or "億" in norm.text:
         hits.extend(_apart(hits, list(_cardinal(norm, allowed))))
     if _MARKS.search(norm.text) is not None:
-        hits.extend(_apart(hits, list(_undermasked(norm, allowed))))
-        hits.extend(_apart(hits, list(_grouped_undermasked(norm, allowed))))
+        masked, grouped = list(_undermasked(norm, allowed)), list(_grouped_undermasked(norm, allowed))
+        # A card read from the digits a number masked too little shows (350524198503158***: the fifteen digits of an
+        # ID pass Luhn, as a tenth of all runs do) is that number: named and masked as it.
+        hits = [hit for hit in hits if hit.kind != "bank" or not any(
+            other.start <= hit.start and hit.end <= other.end for other in (*masked, *grouped))]
+        hits.extend(_apart(hits, masked))
+        hits.extend(_apart(hits, grouped))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
@@ -414,7 +422,8 @@ def _undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     350524*98503151236 hides one digit the check digit gives back, 13800*38000 leaves ten guesses; the ID of a
     残疾人证号 so masked (3505241985031512**42)."""
     cards = [(m, m.group(0)[:18]) for m in _MASKED_CARD_OF_ID.finditer(norm.text) if _MARKS.search(m.group(0)[:18])]
-    for match, token in [*((m, m.group(0)) for m in _MASKED_NUMBER.finditer(norm.text)), *cards]:
+    numbers = itertools.chain(_MASKED_NUMBER.finditer(norm.text), _MASKED_ID15.finditer(norm.text))
+    for match, token in [*((m, m.group(0)) for m in numbers), *cards]:
         if _PRODUCT.search(norm.source, *norm.span(match.start(), match.end())) is not None:
             continue  # (one × between numbers is a product, 15000×12000; a mask is two or more: normalize.MULTIPLY_MARKS)
         # every mark a star; an X at the end of eighteen is the check digit
@@ -435,7 +444,7 @@ def _grouped_undermasked(norm: Normalized, allowed: frozenset[str]) -> Iterator[
         if _MARKS.search(match.group(0)) is None or tuple(map(len, _GROUP_GAPS.split(match.group(0)))) not in _GROUPINGS:
             continue
         joined = _GROUP_GAPS.sub("", match.group(0))
-        if _MASKED_NUMBER.fullmatch(joined) is None:
+        if _MASKED_NUMBER.fullmatch(joined) is None and _MASKED_ID15.fullmatch(joined) is None:
             continue
         for hit in _undermasked(normalize(joined), allowed):
             yield Hit(hit.kind, hit.value, *norm.span(match.start(), match.end()))

@@ -84,7 +84,9 @@ def mask_line(lines: list[str], index: int) -> str:
     return _across(lines[start:index + _CONTEXT + 1])[index - start]
 
 
-_CONTEXT = 2  # lines before and after a line that a number may go on over
+# Lines before and after a line that a number may go on over: as far as detect.find joins two groups, eight spaces or
+# line breaks (138 0595⏎⏎⏎  1234, a paragraph between: the first seven digits stood under a finding on that line)
+_CONTEXT = 8
 
 
 def _across(entries: list[str]) -> list[str]:

@@ -83,6 +83,8 @@ def undermasked(token: str) -> str | None:
     stars = token.count("*")
     if len(token) == 18 and undermasked_id(token):
         return "id"
+    if len(token) == 15 and undermasked_id15(token):
+        return "id15"
     # (every mobile starts with 1: a star there hides nothing, *3805951234 is the number, ****5951234 a few hundred
     # guesses)
     hidden = stars - (token[:1] == "*")
@@ -114,6 +116,13 @@ def undermasked_id(token: str) -> bool:
     days = _birth_days(token[6:14])
     guesses = days * 10 ** token[14:17].count("*") / (1 if token[17] == "*" else 11)
     return days > 0 and guesses < ID_GUESSES
+
+
+def undermasked_id15(token: str) -> bool:
+    """15 characters of a 身份证号 of before 1999 (valid_id15) with some starred, but too few to hide it: the birth date
+    left in full (350524850315***), or one or two of its digits starred (35052485031513*). Read as the 18-digit number
+    it became (19 before its year, a check digit no one knows): 35**********123, the format, hides it."""
+    return len(token) == 15 and "*" in token and undermasked_id(token[:6] + "19" + token[6:] + "*")
 
 
 # The masking format hides 13 of an ID's 18 characters (35*************123); one that hides its birth date
