@@ -37,6 +37,10 @@ Defects found on the way (the code changed):
    eight spaces or line breaks: a mobile split by a paragraph (联系电话1380595⏎⏎⏎  1234 in a YAML block: the blank
    lines and the indent are five) was found, and its first seven digits stood on the line printed under any other
    finding on that line. It now reads eight lines each side.
+11. (lead, from this pass's report) a card masked with one to three stars among its first six digits
+   (62*2021234567894, 62220*1234567890, 6222**1234567894) was passed as «some other masking of some other number»
+   (test_privacy_numbers_edges.py said so): Luhn gives a single starred digit back, so 62*2021234567894 is the whole
+   card. Now GK603 as a card starred in its middle is.
 """
 
 from __future__ import annotations
@@ -279,3 +283,14 @@ def test_every_text_of_written_json_is_masked_and_the_rest_kept() -> None:
     assert mask_data(written) == {
         "名单": [{"电话": "138****1234"}, ["35*************236", "咨询林某*******", "****"], "无", 3, None],
         2026: "x", "共": 2}
+
+
+# --- (lead, from this pass's report) a card starred among its first six digits ------------------------------------
+
+def test_validate_stops_a_card_starred_among_its_first_six_digits(gk, cat) -> None:
+    # 6222021234567894: Luhn, the digits from the right doubled at every second place — 4 18→9 8 14→5 6 10→1 4 6→3
+    # 2 0→0 2 4→4 2 4→4 6 12→3 = 60. One star among the first six (62*2021234567894) hides a digit Luhn gives back.
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。", "  经审核，现将名单予以公示。收款账号62*2021234567894。"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "银行卡号" in run.out and "2021234567894" not in run.out

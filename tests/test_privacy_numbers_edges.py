@@ -34,11 +34,16 @@ def test_cards_whose_issuer_number_starts_with_3(value):
     assert classify(value) == "bank"
 
 
-def test_a_card_masked_in_its_issuer_number_is_no_undermasked_card():
-    """A card's mask keeps its first six digits (the issuer) and hides the middle: one star in the middle is too few
-    (a hundred guesses with Luhn), a star among the first six is some other masking of some other number."""
+def test_a_card_masked_in_its_issuer_number_is_an_undermasked_card_too():
+    """A card's mask keeps its first six digits (the issuer) and hides the middle: one star in the middle is too few.
+    (Twenty-ninth session: a star among the first six hides no more — Luhn gives a single starred digit back, so
+    62*2021234567894 is the whole card 6222021234567894; it was passed as «some other masking».)"""
     assert undermasked("622202*234567890") == "bank"
-    assert undermasked("62220*1234567890") is None
+    assert undermasked("62220*1234567890") == "bank"
+    assert undermasked("62*2021234567894") == "bank"
+    assert undermasked("*222021234567894") == "bank"
+    assert undermasked("6222**1234567894") == "bank"
+    assert undermasked("622202******7894") is None  # the format itself (6 stars): masked enough
 
 
 def test_a_birth_date_on_the_31st_counts_its_days():

@@ -90,8 +90,9 @@ def undermasked(token: str) -> str | None:
     hidden = stars - (token[:1] == "*")
     if len(token) == 11 and 0 <= hidden < MIN_MOBILE_STARS and stars and re.fullmatch(r"[1*][3-9*][0-9*]{9}", token):
         return "mobile"
-    if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9][0-9*]+", token) \
-            and token[:6].isdigit():
+    # (a star among the first six digits hides no more than one in the middle: Luhn gives one starred digit back, so
+    # 62*2021234567894 is the whole card)
+    if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9*][0-9*]+", token):
         return "bank"
     return None
 
