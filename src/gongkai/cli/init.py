@@ -12,7 +12,7 @@ import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.quoting import shell_quote
-from gongkai.cli.options import TodayOpt, parse_date, today
+from gongkai.cli.options import TodayOpt, missing_file, parse_date, today
 from gongkai.days import BEIJING
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
@@ -143,7 +143,7 @@ FLAGS = {"机关名称": "--name", "区划代码": "--code", "地址": "--addres
 def _from_file(path: Path) -> Answers:
     """The answers file, or exit 1 with its problems shown at their lines."""
     if not path.is_file():
-        raise UsageProblem(f"找不到答案文件「{path}」")
+        raise missing_file(path, "答案文件")
     parsed = read_answers(path)
     if parsed.model is None:
         report = Report(parsed.diagnostics, files_checked=1)
@@ -155,7 +155,7 @@ def _from_file(path: Path) -> Answers:
 
 def _read_table(path: Path) -> bytes:
     if not path.is_file():
-        raise UsageProblem(f"找不到目录表「{path}」")
+        raise missing_file(path, "目录表")
     return path.read_bytes()
 
 
