@@ -41,6 +41,12 @@ Found by this pass:
 11. `gongkai fmt 不存在的文件`, `gongkai county --config 不存在.yaml`, `gongkai init --answers`/`--from-xlsx` with a
     missing file said only 「找不到「…」」; they now say how to fix it like every other missing input (check the folder and
     file name, quote a path with spaces; a file of the same name whose extension Windows hides is named).
+12. A yes/no question (`gongkai import` 「写入以上修改？」, `gongkai init` 「为每个乡镇建立乡镇民政办？」) took only y/n and
+    answered 「是」 with 「Error: invalid input」 (typer's English), again and again. It now takes 是/否 (好、对、不要 …) as well
+    as y/n, shows 「[是/否，y/n；直接回车为「否」]」, and anything else gets 「请回答「是」或「否」……」.
+13. `gongkai serve`: a browser that left a page while an attachment was still downloading put a Python traceback
+    (「Exception occurred during processing of request from …」) on the preview's terminal. A closed connection is now
+    no error; any other failure of one request is one Chinese line, and the preview goes on.
 
 Seen and left alone: a console that can show no Chinese at all (PYTHONIOENCODING=ascii, or LC_ALL=C with UTF-8 mode
 turned off) gets \\uXXXX escapes (earlier passes' choice; Python's own C locale coerces to UTF-8); `--today 2026/1/5`
@@ -274,3 +280,50 @@ def test_the_editors_schema_takes_the_chinese_severities(gk, tmp_path):
 
     walk(schema)
     assert found == [["error", "warning", "info", "off", "错误", "警告", "提示", "关闭", "不检查"]]
+
+
+@pytest.mark.parametrize(("typed", "default", "answer"), [
+    ("是\n", False, True), ("否\n", True, False), ("y\n", False, True), ("不要\n", True, False),
+    ("\n", True, True), ("\n", False, False), ("x\n好\n", False, True),
+])
+def test_a_yes_no_question_takes_chinese(monkeypatch, capsys, typed, default, answer):
+    """Was typer's confirm: 「是」 refused with 「Error: invalid input」 (English), over and over."""
+    from gongkai.cli.zh import confirm
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+    assert confirm("写入以上修改？", default=default) is answer
+    said = capsys.readouterr()
+    assert "[是/否，y/n；直接回车为「" in said.out and "Error" not in said.out + said.err
+    if typed.startswith("x"):
+        assert "请回答「是」或「否」（也可以输入 y 或 n），而不是「x」。" in said.err
+
+
+def test_a_cancelled_download_prints_no_traceback_in_the_preview(tmp_path, capsys):
+    """Was socketserver's 「Exception occurred during processing of request … Traceback」 on the terminal of
+    `gongkai serve` each time the browser left a page before a large attachment had arrived."""
+    import functools
+    import socket
+    import struct
+    import threading
+
+    from gongkai.cli.site import PreviewServer, QuietHandler
+
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "big.pdf").write_bytes(b"\0" * 20_000_000)
+    server = PreviewServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path)))
+    server.daemon_threads = False  # server_close() then waits for every request's thread: all it printed is here
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = socket.create_connection(server.server_address)
+        client.sendall(b"GET /big.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert client.recv(12) == b"HTTP/1.0 200"
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, as a tab closed
+        client.close()
+        with socket.create_connection(server.server_address) as after:  # served on: the next request is answered
+            after.sendall(b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            assert after.recv(12) == b"HTTP/1.0 200"
+    finally:
+        server.shutdown()
+        server.server_close()
+    said = capsys.readouterr()
+    assert "Traceback" not in said.err and "Exception" not in said.err and said.err == ""

@@ -12,6 +12,7 @@ import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.quoting import shell_quote
+from gongkai.cli.zh import confirm
 from gongkai.cli.options import TodayOpt, missing_file, parse_date, today
 from gongkai.days import BEIJING
 from gongkai.diagnostics import Report, Severity
@@ -245,7 +246,7 @@ def _ask_towns(code: str) -> list[str]:
     listed = towns_of(code)
     if listed:
         out.print(f"自带的乡镇表中本县有 {len(listed)} 个乡镇：{'、'.join(t.name for t in listed)}", markup=False)
-        if typer.confirm("为每个乡镇建立乡镇民政办？", default=True):
+        if confirm("为每个乡镇建立乡镇民政办？", default=True):
             return [t.name for t in listed]
         typed = typer.prompt("要建立的乡镇（用「、」分隔，直接回车为不设）", default="", show_default=False)
     else:

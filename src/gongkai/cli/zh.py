@@ -9,6 +9,7 @@ from gongkai.cli.deferred import defer_unused_rich
 
 defer_unused_rich()  # before typer.rich_utils imports them
 
+import typer  # noqa: E402
 import typer.rich_utils as rich_utils  # noqa: E402
 from rich.text import Text  # noqa: E402
 from typer._click import core as click_core  # noqa: E402
@@ -152,6 +153,23 @@ def _patch_number_ranges() -> None:
     from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
 
     typer_core.describe_number_range = number_range  # type: ignore[attr-defined,assignment]
+
+
+YES = frozenset({"y", "yes", "是", "是的", "好", "对", "确定", "要"})
+NO = frozenset({"n", "no", "否", "不", "不是", "不要", "取消"})
+
+
+def confirm(question: str, default: bool = False) -> bool:
+    """A yes/no question answered in Chinese or as y/n; typer's confirm refused 「是」 and said 「Error: invalid input」.
+    End of input (Ctrl+Z, a closed pipe) aborts, as typer's does (「已中止。」)."""
+    shown = f"[是/否，y/n；直接回车为「{'是' if default else '否'}」]"
+    while True:
+        answer = str(typer.prompt(f"{question} {shown}", default="", show_default=False)).strip().lower()
+        if not answer:
+            return default
+        if answer in YES or answer in NO:
+            return answer in YES
+        typer.echo(f"请回答「是」或「否」（也可以输入 y 或 n），而不是「{answer}」。", err=True)
 
 
 USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
