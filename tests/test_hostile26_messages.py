@@ -47,6 +47,9 @@ Found by this pass:
 13. `gongkai serve`: a browser that left a page while an attachment was still downloading put a Python traceback
     (「Exception occurred during processing of request from …」) on the preview's terminal. A closed connection is now
     no error; any other failure of one request is one Chinese line, and the preview goes on.
+14. A GONGKAI_TODAY that is no date (set in a CI job or a scheduled task) was reported as 「--today：日期不存在……」 — an
+    option nobody typed. It is now 「环境变量 GONGKAI_TODAY（不用时删去这个变量）：日期不存在……」; a typed --today is named
+    as before.
 
 Seen and left alone: a console that can show no Chinese at all (PYTHONIOENCODING=ascii, or LC_ALL=C with UTF-8 mode
 turned off) gets \\uXXXX escapes (earlier passes' choice; Python's own C locale coerces to UTF-8); `--today 2026/1/5`
@@ -327,3 +330,13 @@ def test_a_cancelled_download_prints_no_traceback_in_the_preview(tmp_path, capsy
         server.server_close()
     said = capsys.readouterr()
     assert "Traceback" not in said.err and "Exception" not in said.err and said.err == ""
+
+
+def test_a_bad_today_from_the_environment_names_the_variable(gk, plain, monkeypatch):
+    """Was 「--today：日期不存在：2026-13-01」 for a GONGKAI_TODAY set in a CI job: nobody had typed --today."""
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-13-01")
+    run = gk("validate", plain)
+    assert run.code == 2
+    assert "错误：环境变量 GONGKAI_TODAY（不用时删去这个变量）：日期不存在：2026-13-01（一年只有12个月）" in run.err
+    typed = gk("validate", plain, "--today", "2026-02-30")  # what is typed is named as typed, and wins
+    assert typed.code == 2 and "错误：--today：日期不存在：2026-02-30（2026年2月只有28天）" in typed.err
