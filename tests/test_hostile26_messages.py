@@ -50,6 +50,9 @@ Found by this pass:
 14. A GONGKAI_TODAY that is no date (set in a CI job or a scheduled task) was reported as 「--today：日期不存在……」 — an
     option nobody typed. It is now 「环境变量 GONGKAI_TODAY（不用时删去这个变量）：日期不存在……」; a typed --today is named
     as before.
+15. GK009 (a file that is a list or a single value) sent the clerk to 「docs/catalog-format.md」, a file in gongkai's
+    source that is not in the bureau's catalog folder; the hint now points at the other files of the same folder and at
+    `gongkai rule GK009`.
 
 Seen and left alone: a console that can show no Chinese at all (PYTHONIOENCODING=ascii, or LC_ALL=C with UTF-8 mode
 turned off) gets \\uXXXX escapes (earlier passes' choice; Python's own C locale coerces to UTF-8); `--today 2026/1/5`
@@ -93,6 +96,7 @@ def values(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cat.write("files/2026/photo.png", PNG)
     cat.record(_record("R2026-003", 3, **{"页数: 1": "页数: 1\n附件:\n  - 名称: 照片\n    文件: files/2026/photo.png"}),
                rel="records/2026/R2026-003.yaml")
+    cat.write("records/2026/R2026-004.yaml", "- 编号: R2026-004\n- 题名: 名单\n")  # a list, not 「键: 值」
     return cat.root
 
 
@@ -129,6 +133,14 @@ def test_a_value_is_quoted_as_written_at_its_place(values_json, code, path, line
 def test_text_read_as_yes_or_no_says_to_quote_it(values_json):
     hint = _find(values_json, "GK103", "records/2026/R2026-002.yaml")["hint"]
     assert "会被读成「是/否」" in hint and "加引号" in hint and "请检查" not in hint
+
+
+def test_a_file_of_the_wrong_shape_points_at_what_the_user_has(values_json):
+    """Was 「参照 docs/catalog-format.md 的样例」: a file in gongkai's source, not in the bureau's catalog folder."""
+    found = _find(values_json, "GK009", "records/2026/R2026-004.yaml")
+    assert (found["line"], found["column"]) == (1, 1)
+    assert "参照同一文件夹中其他文件的写法（运行 gongkai rule GK009 可看样例）" in found["hint"]
+    assert "docs/" not in found["hint"]
 
 
 def test_the_text_output_shows_the_same(gk, values):
