@@ -30,7 +30,8 @@ Found by this pass:
    says that unquoted true/false are read as 是/否 and to put the value in quotes.
 8. In 「检查 → 严重程度」 a code no rule has (「GK9O2: 警告」, letter O for zero; 「GK999: off」) was silently ignored —
    the warning the clerk meant to silence stayed, with no word why. It is now a warning GK104 at its line: 「「GK9O2」不是
-   规则编号，这一行不起作用」 with how to fix it (a warning: the line harms nothing, and CI stays green). The severities as every message shows them (错误、警告、提示、关闭) are taken
+   规则编号，这一行不起作用」 with how to fix it (a warning: the line harms nothing, and CI stays green); 「902: off」 is
+   asked 「是否想写「GK902」？」. The severities as every message shows them (错误、警告、提示、关闭) are taken
    as well as error/warning/info/off (「GK405: 警告」 was refused although `gongkai rules` shows 「警告」), and a
    lower-case code (gk405) applies; `gongkai rule CODE` and the GK104 hint say so.
 9. GK610 for a photo said 「gongkai 无法读取PNG 图片中的文字（没有文字识别；CEB 是封闭格式）」 — CEB has nothing to do
@@ -152,7 +153,7 @@ def test_the_text_output_shows_the_same(gk, values):
 
 # ---- 检查 → 严重程度 ----------------------------------------------------------------------------------------
 
-SEVERITIES = "检查:\n  严重程度:\n    gk405: 关闭\n    GK402: 提示\n    GK9O2: 警告\n"  # lines 38–42 of gongkai.yaml
+SEVERITIES = "检查:\n  严重程度:\n    gk405: 关闭\n    GK402: 提示\n    GK9O2: 警告\n    902: off\n"  # lines 38–43
 
 
 @pytest.fixture(scope="module")
@@ -171,11 +172,13 @@ def test_severities_in_chinese_apply_and_a_mistyped_code_is_reported(gk, severit
     codes = {d["code"]: d for d in diags}
     assert "GK405" not in codes  # gk405: 关闭
     assert codes["GK402"]["severity"] == "info"  # GK402: 提示
-    typo = codes["GK104"]
+    typo, number = [d for d in diags if d["code"] == "GK104"]
     assert (typo["path"], typo["line"], typo["column"]) == ("gongkai.yaml", 42, 5)
     assert typo["message"] == "「GK9O2」不是规则编号，这一行不起作用"
     assert typo["severity"] == "warning"  # the line changes nothing: CI is not turned red by it
-    assert "gongkai rules" in typo["hint"] and "删去这一行" in typo["hint"]
+    assert "gongkai rules" in typo["hint"] and "删去这一行" in typo["hint"] and "是否想写" not in typo["hint"]
+    assert (number["line"], number["column"], number["message"]) == (43, 5, "「902」不是规则编号，这一行不起作用")
+    assert number["hint"].startswith("是否想写「GK902」？")
     assert run.code == 0
 
 

@@ -54,8 +54,10 @@ def _no_such_rule(catalog: Catalog, code: str) -> Diagnostic:
     """「GK999: off」 in 检查 → 严重程度: a code no rule has, which silently changed nothing (a typo of the code meant).
     A warning: the line harms nothing by itself, and CI must not turn red over it after an upgrade."""
     where = Location("gongkai.yaml", None, ("检查", "严重程度", code))
+    meant = f"GK{code.strip()}"  # 「101: off」: the number without its GK
+    guess = f"是否想写「{meant}」？" if meant in REGISTRY else ""
     return catalog.diagnostic("GK104", Severity.WARNING, f"「{code.strip()}」不是规则编号，这一行不起作用", where,
-                              "改成要调整的规则的编号（GK 加三位数字，如 GK902），运行 gongkai rules 查看全部规则编号；"
+                              f"{guess}改成要调整的规则的编号（GK 加三位数字，如 GK902），运行 gongkai rules 查看全部规则编号；"
                               "不需要的，删去这一行。", prefer_key=True)
 
 
