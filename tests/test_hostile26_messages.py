@@ -54,6 +54,9 @@ Found by this pass:
 15. GK009 (a file that is a list or a single value) sent the clerk to 「docs/catalog-format.md」, a file in gongkai's
     source that is not in the bureau's catalog folder; the hint now points at the other files of the same folder and at
     `gongkai rule GK009`.
+16. `gongkai print -C 目录` (as `gongkai export`, `handover`, `new` take it) was answered 「没有这个选项：-C」 only; a
+    command that takes the catalog folder as it is now adds 「这个命令的目录文件夹直接写在命令后面，不加 -C，如 gongkai
+    print catalog」.
 
 Seen and left alone: a console that can show no Chinese at all (PYTHONIOENCODING=ascii, or LC_ALL=C with UTF-8 mode
 turned off) gets \\uXXXX escapes (earlier passes' choice; Python's own C locale coerces to UTF-8); `--today 2026/1/5`
@@ -223,6 +226,8 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (["validate", "{root}", "--strict=yes"], "用法错误：选项「--strict」不需要值。\n运行 gongkai validate --help 查看用法。"),
     (["workdays", "add", "2026-01-10", "-3"], "「-3」是负数，不是选项：这里的数字不能为负，请写 0 或正整数。"),
     (["serve", "--port", "三"], "用法错误：取值无效：「--port」/「-p」：应为整数。"),
+    (["print", "-C", "{root}"], "用法错误：没有这个选项：-C。\n这个命令的目录文件夹直接写在命令后面，不加 -C，如 "),
+    (["build-site", "--catalog", "{root}"], "这个命令的目录文件夹直接写在命令后面，不加 --catalog，如 "),
 ])
 def test_usage_errors_quote_in_chinese(gk, plain, args, expected):
     run = gk(*[a.replace("{root}", str(plain)) for a in args])
@@ -355,3 +360,8 @@ def test_a_bad_today_from_the_environment_names_the_variable(gk, plain, monkeypa
     assert "错误：环境变量 GONGKAI_TODAY（不用时删去这个变量）：日期不存在：2026-13-01（一年只有12个月）" in run.err
     typed = gk("validate", plain, "--today", "2026-02-30")  # what is typed is named as typed, and wins
     assert typed.code == 2 and "错误：--today：日期不存在：2026-02-30（2026年2月只有28天）" in typed.err
+
+
+def test_a_command_without_a_catalog_folder_gets_no_such_advice(gk):
+    run = gk("rules", "-C", "catalog")
+    assert run.code == 2 and "没有这个选项：-C。" in run.err and "直接写在命令后面" not in run.err

@@ -174,6 +174,10 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
             hint = "路径或文字中有空格时，整个要用引号括起来，如 \"标准目录 2026.xlsx\"。" + hint
         if isinstance(exc, click_exceptions.NoSuchOption) and _NEGATIVE.fullmatch(exc.option_name):
             hint = f"「{exc.option_name}」是负数，不是选项：这里的数字不能为负，请写 0 或正整数。" + hint  # workdays add … -3
+        if isinstance(exc, click_exceptions.NoSuchOption) and exc.option_name in ("-C", "--catalog") and exc.ctx \
+                and any(getattr(p, "metavar", None) == "目录文件夹" for p in exc.ctx.command.params):
+            # `gongkai export … -C 目录` taught it; `gongkai print`, `build-site`, `inspect` take the folder as it is
+            hint = f"这个命令的目录文件夹直接写在命令后面，不加 {exc.option_name}，如 {exc.ctx.command_path} catalog。" + hint
         say("用法错误：", f"{usage_message(exc.format_message())}\n{hint}")
         return EXIT_USAGE
     except typer_exceptions.Abort:
