@@ -173,4 +173,4 @@ def test_new_record_takes_a_title_pasted_from_word_without_its_invisible_charact
 
 def test_a_misspelt_command_is_answered_in_chinese_punctuation(gk: Callable[..., Run]) -> None:
     run = gk("valdate")
-    assert run.code == 2 and "没有这个命令 'valdate'，是否想输入 'validate'？" in run.err and "?" not in run.err
+    assert run.code == 2 and "没有这个命令「valdate」，是否想输入「validate」？" in run.err and "?" not in run.err

@@ -153,7 +153,7 @@ def test_help_names_what_a_value_is_in_chinese(gk: Callable[..., Run], command: 
 
 def test_help_shows_the_kinds_of_value_of_one_command(gk: Callable[..., Run]) -> None:
     run = gk("serve", "--help")
-    assert "<整数> [1<=x<=65535]" in run.out and "<路径>" in run.out
+    assert "<整数> [1—65535]" in run.out and "<路径>" in run.out
     help_line = next(line for line in run.out.splitlines() if "--help" in line)
     assert "<" not in help_line  # -h takes no value
 

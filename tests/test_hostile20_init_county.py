@@ -92,14 +92,14 @@ def test_a_missing_argument_is_named_in_chinese(gk: Callable[..., Run], command:
     """Was 「用法错误：缺少参数 'item_id'。」: the Python name of the parameter."""
     result = gk(*command)
     assert result.code == 2
-    assert f"缺少参数 '{name}'" in result.err
+    assert f"缺少参数「{name}」" in result.err
     assert not re.search(r"'[a-z_]+'", result.err)
 
 
 def test_a_wrong_argument_value_is_named_in_chinese(gk: Callable[..., Run]) -> None:
     result = gk("workdays", "add", "2026-09-30", "十")
     assert result.code == 2
-    assert "'工作日数': 应为整数" in result.err
+    assert "「工作日数」：应为整数" in result.err
 
 
 def test_usage_lines_and_argument_panels_have_no_english_names(gk: Callable[..., Run],

@@ -26,7 +26,7 @@ class DayError(ValueError):
 
     def __init__(self, value: Any, no_such_day: bool) -> None:
         super().__init__(value)
-        self.value = value
+        self.value = ("true" if value else "false") if isinstance(value, bool) else value  # as written, not True
         self.no_such_day = no_such_day
 
     @property

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from gongkai.catalog import Catalog
-from gongkai.diagnostics import Diagnostic, Report, Severity
+from gongkai.diagnostics import Diagnostic, Location, Report, Severity
 from gongkai.privacy import scan_ahead
 from gongkai.rules import REGISTRY, Context, Finding, Rule
 
@@ -50,12 +50,24 @@ def _unplaced(catalog: Catalog, code: str, severity: Severity, finding: Finding)
     return Diagnostic(code, severity, finding.message, path, None, None, location.object_id, finding.hint, location.field)
 
 
+def _no_such_rule(catalog: Catalog, code: str) -> Diagnostic:
+    """「GK999: off」 in 检查 → 严重程度: a code no rule has, which silently changed nothing (a typo of the code meant).
+    A warning: the line harms nothing by itself, and CI must not turn red over it after an upgrade."""
+    where = Location("gongkai.yaml", None, ("检查", "严重程度", code))
+    meant = f"GK{code.strip()}"  # 「101: off」: the number without its GK
+    guess = f"是否想写「{meant}」？" if meant in REGISTRY else ""
+    return catalog.diagnostic("GK104", Severity.WARNING, f"「{code.strip()}」不是规则编号，这一行不起作用", where,
+                              f"{guess}改成要调整的规则的编号（GK 加三位数字，如 GK902），运行 gongkai rules 查看全部规则编号；"
+                              "不需要的，删去这一行。", prefer_key=True)
+
+
 def apply_overrides(report: Report, catalog: Catalog) -> Report:
     """Severity per code as set in gongkai.yaml (检查 → 严重程度); "off" drops the code."""
-    overrides = catalog.agency.lint.severity if catalog.agency else {}
-    if not overrides:
+    written = catalog.agency.lint.severity if catalog.agency else {}
+    if not written:
         return report
-    kept: list[Diagnostic] = []
+    overrides = {code.strip().upper(): wanted for code, wanted in written.items()}  # 「gk902」 is GK902
+    kept = [_no_such_rule(catalog, code) for code in written if code.strip().upper() not in REGISTRY]
     for item in report.diagnostics:
         wanted = overrides.get(item.code)
         if wanted == "off":

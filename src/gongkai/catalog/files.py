@@ -258,5 +258,6 @@ def _at(path: str, code: str, message: str, hint: str, line: int, column: int) -
 def _top_hint(kind: str) -> str:
     label = KINDS[kind].label if kind in KINDS else LABELS.get(kind, "文件")
     example = "「机关:」，下一行缩进两格写「名称: ……」" if kind == "agency" else "「编号: ……」"  # gongkai.yaml has no 编号
-    return (f"{label}文件的每一行是「键: 值」，如{example}，参照 docs/catalog-format.md 的样例；"
-            "误建的空文件请删除。")
+    # (not docs/catalog-format.md: that is in gongkai's source, not in the bureau's catalog folder)
+    return (f"{label}文件的每一行是「键: 值」，如{example}，参照同一文件夹中其他文件的写法（运行 gongkai rule GK009 "
+            "可看样例）；误建的空文件请删除。")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gongkai.catalog.sources import Entry, blob_id
-from gongkai.days import BEIJING
+from gongkai.days import BEIJING, DayError, read_day
 from gongkai.errors import UsageProblem
 
 EMPTY = "empty"  # a revision name meaning "no catalog at all" (before the first commit)
@@ -115,6 +115,11 @@ class Repo:
         day = re.fullmatch(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*", rev)
         if day is not None:  # a date where a revision goes: 「gongkai diff 2026-01-01」 for 「since the first of January」
             since = "-".join((day[1], day[2].zfill(2), day[3].zfill(2)))
+            try:
+                read_day(since)
+            except DayError as exc:  # 2026-13-01: not a day to tell them to write after --since either
+                raise GitProblem(f"找不到版本「{rev}」：这像是一个日期，但{exc.message}。要看某一天以来目录的变化，"
+                                 "请写 gongkai diff --since 年-月-日，如 gongkai diff --since 2026-01-01") from None
             raise GitProblem(f"找不到版本「{rev}」：这是一个日期，不是版本。要看这一天以来目录的变化，请写 "
                              f"gongkai diff --since {since}（与这一天零点前最后一次提交比较）")
         if not self.born:

@@ -186,7 +186,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
             hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
         elif isinstance(value, str) and (guess := _nearest_choice(value, names.split("、"))):
             hint += f"是否想写「{guess}」？"  # 「主動公開」 in traditional characters, 「依申请公布」
-        return Note("GK104", f"「{value}」不是有效的「{label}」", hint, loc)
+        if loc[:2] == ("检查", "严重程度"):  # the severities as every message shows them are taken too
+            hint += "也可写中文：错误、警告、提示、关闭。"
+        return Note("GK104", f"「{_shown(value)}」不是有效的「{label}」", hint, loc)
     if kind == "date_value":  # the form is right, the day is not: 2026-02-30
         return Note("GK106", f"「{label}」{error['msg']}", "请对照原件核对这个日期，写成实际有的一天，如 2026-03-02。", loc)
     if kind in ("date_form", "date_from_datetime_parsing", "date_parsing", "date_type"):
@@ -214,7 +216,14 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         bound = error.get("ctx", {}).get("ge" if kind == "greater_than_equal" else "le")
         side = "小于" if kind == "greater_than_equal" else "大于"
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
+    if kind == "string_type" and isinstance(value, bool):  # 「题名: true」: YAML read a yes/no, not the text
+        return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _quote_hint(label), loc)
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
+
+
+def _quote_hint(label: str) -> str:
+    """What to write when YAML read text as yes or no (true, false, True, FALSE …)."""
+    return f"不加引号的 true、false（不论大小写）会被读成「是/否」，而不是文字：要写的是文字的，给整个值加引号，如「{label}: \"……\"」。"
 
 
 _NO_CHANNEL = ("写明这条信息的渠道，如「公开渠道: [社区/企事业单位/村公示栏（电子屏）]」；按所属事项的全部渠道公开的，删去这一行；"

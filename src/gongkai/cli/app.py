@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import weakref
 
@@ -23,6 +24,7 @@ from gongkai.files_io import NotAnOutput, ReadOnlyFile
 from gongkai.processes import stops_as_interrupts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_NEGATIVE = re.compile(r"-[0-9]+(\.[0-9]+)?")  # a number click took for an option: 「workdays add 2026-03-02 -3」
 
 localize()
 
@@ -92,8 +94,15 @@ def keep(value: object) -> None:
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print a Chinese error and exit with *code*."""
-    err.print(f"[red]错误：[/]{message}", markup=True)
+    say("错误：", message)
     raise typer.Exit(code)
+
+
+def say(label: str, message: str) -> None:
+    """An error on stderr: *label* in red, then *message* as it is. What the user typed (a path, a command, an option)
+    is in the message: a 「[/]」 or 「[red]」 in it is text, not rich's markup (which crashed or swallowed it)."""
+    err.print(f"[red]{label}[/]", markup=True, end="")
+    err.print(message, markup=False)
 
 
 def main(argv: list[str] | None = None, application: typer.Typer | None = None) -> int:
@@ -107,12 +116,14 @@ def main(argv: list[str] | None = None, application: typer.Typer | None = None) 
             _close_caches()
 
 
-def _typed_command(argv: list[str] | None) -> str:
-    """The command as typed up to its first option, for an error click raises before it knows the command
-    (「选项 '--format' 需要一个值」): gongkai validate, gongkai new record."""
+def _typed_command(argv: list[str] | None, application: typer.Typer) -> str:
+    """The command as typed, for an error click raises before it knows the command (「选项「--format」需要一个值」):
+    gongkai validate, gongkai new record — its words only, not the catalog folder typed after them."""
     words: list[str] = []
+    command = _command(application)
     for arg in argv if argv is not None else sys.argv[1:]:
-        if arg.startswith("-") or len(words) == 2:
+        command = getattr(command, "commands", {}).get(arg)
+        if arg.startswith("-") or command is None:
             break
         words.append(arg)
     return " ".join(["gongkai", *words])
@@ -158,28 +169,31 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
     except click_exceptions.NoArgsIsHelpError:
         return EXIT_USAGE
     except click_exceptions.UsageError as exc:
-        hint = f"运行 {exc.ctx.command_path if exc.ctx else _typed_command(argv)} --help 查看用法。"
+        hint = f"运行 {exc.ctx.command_path if exc.ctx else _typed_command(argv, application)} --help 查看用法。"
         if "unexpected extra argument" in exc.format_message():  # 「标准目录 2026.xlsx」 typed without quotes
             hint = "路径或文字中有空格时，整个要用引号括起来，如 \"标准目录 2026.xlsx\"。" + hint
-        err.print(f"[red]用法错误：[/]{usage_message(exc.format_message())}\n{hint}", markup=True)
+        if isinstance(exc, click_exceptions.NoSuchOption) and _NEGATIVE.fullmatch(exc.option_name):
+            hint = f"「{exc.option_name}」是负数，不是选项：这里的数字不能为负，请写 0 或正整数。" + hint  # workdays add … -3
+        if isinstance(exc, click_exceptions.NoSuchOption) and exc.option_name in ("-C", "--catalog") and exc.ctx \
+                and any(getattr(p, "metavar", None) == "目录文件夹" for p in exc.ctx.command.params):
+            # `gongkai export … -C 目录` taught it; `gongkai print`, `build-site`, `inspect` take the folder as it is
+            hint = f"这个命令的目录文件夹直接写在命令后面，不加 {exc.option_name}，如 {exc.ctx.command_path} catalog。" + hint
+        say("用法错误：", f"{usage_message(exc.format_message())}\n{hint}")
         return EXIT_USAGE
     except typer_exceptions.Abort:
         err.print("已中止。")
         return EXIT_USAGE
     except UsageProblem as exc:
-        err.print(f"[red]错误：[/]{exc}", markup=True)
+        say("错误：", str(exc))
         return EXIT_USAGE
     except PublicationStopped as exc:
-        err.print("[red]已停止发布：[/]", markup=True, end="")
-        err.print(str(exc), markup=False)
+        say("已停止发布：", str(exc))
         return EXIT_FINDINGS
     except (ReadOnlyFile, NotAnOutput) as exc:  # a read-only file, an output that is not ours: left as it is
-        err.print("[red]错误：[/]", markup=True, end="")
-        err.print(str(exc), markup=False)
+        say("错误：", str(exc))
         return EXIT_USAGE
     except OSError as exc:  # a file or folder the user named cannot be read or written: not gongkai's bug
-        err.print("[red]错误：[/]", markup=True, end="")
-        err.print(f"无法读写文件（{describe_os_error(exc)}）。{advise_os_error(exc)}。", markup=False)
+        say("错误：", f"无法读写文件（{describe_os_error(exc)}）。{advise_os_error(exc)}。")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return _interrupted()

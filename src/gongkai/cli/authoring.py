@@ -18,7 +18,7 @@ from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import normalize
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogOpt, TodayOpt, parse_date, today
+from gongkai.cli.options import CatalogOpt, TodayOpt, missing_file, parse_date, today
 from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.locking import catalog_lock
@@ -236,7 +236,7 @@ def fmt_command(
     targets = paths or [find_root(Path("."))]
     for target in targets:
         if not target.exists():
-            raise UsageProblem(f"找不到「{target}」")
+            raise missing_file(target, "文件或文件夹")
     with ExitStack() as stack:
         if not check:
             for root in sorted({r for r in map(catalog_root_of, targets) if r is not None}):

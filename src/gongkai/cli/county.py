@@ -11,7 +11,7 @@ import typer
 
 from gongkai.catalog.sources import WorkingTree
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, app, err, out
-from gongkai.cli.options import NoCacheOpt, TodayOpt, check_year, today
+from gongkai.cli.options import NoCacheOpt, TodayOpt, check_year, missing_file, today
 from gongkai.county.config import Department, departments_from_paths, departments_of, read_config
 from gongkai.county.outputs import output_paths, previous, write_outputs
 from gongkai.county.review import inputs_key, review_county
@@ -83,7 +83,7 @@ def _departments(folders: list[Path], config: Path | None) -> tuple[list[Departm
     if config is None:
         return departments_from_paths(folders), DEFAULT_TITLE
     if not config.is_file():
-        raise UsageProblem(f"找不到「{config}」")
+        raise missing_file(config, "县里的配置文件")
     parsed = read_config(config)
     if parsed.model is None:
         err.print(render_text(Report(parsed.diagnostics, 1), source_lines(WorkingTree(config.parent))), end="", markup=False)

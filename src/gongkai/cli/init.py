@@ -12,7 +12,8 @@ import typer
 
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.quoting import shell_quote
-from gongkai.cli.options import TodayOpt, parse_date, today
+from gongkai.cli.zh import confirm
+from gongkai.cli.options import TodayOpt, missing_file, parse_date, today
 from gongkai.days import BEIJING
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem
@@ -143,7 +144,7 @@ FLAGS = {"机关名称": "--name", "区划代码": "--code", "地址": "--addres
 def _from_file(path: Path) -> Answers:
     """The answers file, or exit 1 with its problems shown at their lines."""
     if not path.is_file():
-        raise UsageProblem(f"找不到答案文件「{path}」")
+        raise missing_file(path, "答案文件")
     parsed = read_answers(path)
     if parsed.model is None:
         report = Report(parsed.diagnostics, files_checked=1)
@@ -155,7 +156,7 @@ def _from_file(path: Path) -> Answers:
 
 def _read_table(path: Path) -> bytes:
     if not path.is_file():
-        raise UsageProblem(f"找不到目录表「{path}」")
+        raise missing_file(path, "目录表")
     return path.read_bytes()
 
 
@@ -245,7 +246,7 @@ def _ask_towns(code: str) -> list[str]:
     listed = towns_of(code)
     if listed:
         out.print(f"自带的乡镇表中本县有 {len(listed)} 个乡镇：{'、'.join(t.name for t in listed)}", markup=False)
-        if typer.confirm("为每个乡镇建立乡镇民政办？", default=True):
+        if confirm("为每个乡镇建立乡镇民政办？", default=True):
             return [t.name for t in listed]
         typed = typer.prompt("要建立的乡镇（用「、」分隔，直接回车为不设）", default="", show_default=False)
     else:

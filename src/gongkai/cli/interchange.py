@@ -14,6 +14,7 @@ from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogOpt, missing_file, out_target
 from gongkai.cli.quoting import shell_quote
+from gongkai.cli.zh import confirm
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.csv import export_directory_csv
@@ -145,7 +146,7 @@ def _confirm_and_write(root: Path, loaded: Catalog, plan: ImportPlan, yes: bool,
         if not sys.stdin.isatty():
             out.print("以上是将要做的修改，尚未写入。确认无误后加 --yes 重新运行。", markup=False)
             return EXIT_OK
-        if not typer.confirm("写入以上修改？"):
+        if not confirm("写入以上修改？"):
             out.print("未写入。", markup=False)
             return EXIT_OK
     written = apply_plan(root, loaded, plan)

@@ -32,10 +32,13 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="不使用缓存，
 
 def today(value: str | None) -> dt.date:
     """The date to check against: --today, else GONGKAI_TODAY, else today's date in Beijing."""
-    text = value or os.environ.get("GONGKAI_TODAY")
+    if value:
+        return parse_date(value, "--today")
+    text = os.environ.get("GONGKAI_TODAY")
     if not text:
         return dt.datetime.now(BEIJING).date()
-    return parse_date(text, "--today")
+    # set in a CI job or a scheduled task, not typed: 「--today：」 sent the user looking for an option nobody wrote
+    return parse_date(text, "环境变量 GONGKAI_TODAY（不用时删去这个变量）")
 
 
 def real_today() -> dt.date:

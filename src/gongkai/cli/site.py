@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import http.server
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,7 @@ import typer
 from gongkai.cli.app import EXIT_OK, app, err, keep, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, real_today, today
 from gongkai.cli.quoting import shell_quote
-from gongkai.errors import UsageProblem, describe_os_error
+from gongkai.errors import UsageProblem, crash_summary, describe_os_error
 from gongkai.locking import output_lock
 from gongkai.site import build_site
 
@@ -76,7 +77,7 @@ def serve_command(
         raise UsageProblem(f"「{site_dir}」里没有网站。请先运行 gongkai build-site --out {shell_quote(site_dir)}。")
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = PreviewServer(("127.0.0.1", port), handler)
     except OSError as exc:
         other = port + 1 if port < 65535 else 8001
         raise UsageProblem(f"无法在端口 {port} 上预览（{describe_os_error(exc)}）。请换一个端口，如 --port {other}") from None
@@ -87,6 +88,17 @@ def serve_command(
         except KeyboardInterrupt:  # the way to stop that the line above gives: a preview ended, nothing interrupted
             out.print("已停止预览。", markup=False)
     return EXIT_OK
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The preview's server: a browser that goes away mid-page is no error, and nothing prints a traceback."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """socketserver printed a Python traceback on the terminal each time a download was cancelled."""
+        exc = sys.exc_info()[1]
+        if exc is None or isinstance(exc, (ConnectionError, TimeoutError)):  # the browser closed the connection
+            return
+        err.print(f"预览时有一个请求没有完成（{crash_summary(exc)}）：网站文件没有受影响，刷新页面即可重试。", markup=False)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

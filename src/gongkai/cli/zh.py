@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gongkai.cli.deferred import defer_unused_rich
 
 defer_unused_rich()  # before typer.rich_utils imports them
 
+import typer  # noqa: E402
 import typer.rich_utils as rich_utils  # noqa: E402
 from rich.text import Text  # noqa: E402
 from typer._click import core as click_core  # noqa: E402
@@ -33,6 +35,7 @@ def localize() -> None:
     _patch_help_option()
     _patch_usage_pieces()
     _patch_value_kinds()
+    _patch_number_ranges()
 
 
 def _patch_usage() -> None:
@@ -137,6 +140,38 @@ def _patch_value_kinds() -> None:
     typer_core._TyperParameter.display_type = display_type  # type: ignore[method-assign,assignment]
 
 
+def number_range(low: float | None, high: float | None) -> str | None:
+    """The bounds of a number the help shows beside it: 「不小于 0」「1—65535」, not typer's 「x>=0」「1<=x<=65535」."""
+    if low is None and high is None:
+        return None
+    if low is None:
+        return f"不大于 {high}"
+    return f"不小于 {low}" if high is None else f"{low}—{high}"
+
+
+def _patch_number_ranges() -> None:
+    from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
+
+    typer_core.describe_number_range = number_range  # type: ignore[attr-defined,assignment]
+
+
+YES = frozenset({"y", "yes", "是", "是的", "好", "对", "确定", "要"})
+NO = frozenset({"n", "no", "否", "不", "不是", "不要", "取消"})
+
+
+def confirm(question: str, default: bool = False) -> bool:
+    """A yes/no question answered in Chinese or as y/n; typer's confirm refused 「是」 and said 「Error: invalid input」.
+    End of input (Ctrl+Z, a closed pipe) aborts, as typer's does (「已中止。」)."""
+    shown = f"[是/否，y/n；直接回车为「{'是' if default else '否'}」]"
+    while True:
+        answer = str(typer.prompt(f"{question} {shown}", default="", show_default=False)).strip().lower()
+        if not answer:
+            return default
+        if answer in YES or answer in NO:
+            return answer in YES
+        typer.echo(f"请回答「是」或「否」（也可以输入 y 或 n），而不是「{answer}」。", err=True)
+
+
 USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
     # pydantic's words for values typer could not convert (typer validates option values with pydantic)
     ("Value error, ", ""),
@@ -178,8 +213,17 @@ USAGE_MESSAGES: tuple[tuple[str, str], ...] = (
 
 
 def usage_message(text: str) -> str:
-    """A click usage error in Chinese (best effort; option names stay as typed)."""
+    """A click usage error in Chinese (best effort; option names stay as typed), what it names in 「」 as every other
+    message has it: click's 'valdate' and 「 'text', 'json'」 are Python's quotes."""
     for english, chinese in USAGE_MESSAGES:
         text = text.replace(english, chinese)
     text = text.rstrip(".").replace("(", "（").replace(")", "）")
+    text = _QUOTED.sub(r"「\1」", text).replace("」, 「", "」、「").replace("」 / 「", "」/「").replace("」: ", "」：")
+    text = _SPACE_BESIDE_CHINESE.sub("", text)
     return text[:-1] + "？" if text.endswith("?") else text + "。"
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
+# click puts a space between words; Chinese has none beside 「」 and full-width punctuation (「没有这个命令 「x」」).
+_SPACE_BESIDE_CHINESE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[「（])|(?<=」) +(?=[\u4e00-\u9fff（])"
+                                   r"|(?<=[^\s]) +(?=（)")

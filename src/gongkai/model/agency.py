@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from gongkai.model import vocab
 from gongkai.model.base import (CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, check_windows_name,
                                 numbers_not_true_or_false)
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
-SeverityName = Literal["error", "warning", "info", "off"]
+# 「GK902: 警告」: the words `gongkai rules` and every message show for a severity, as a clerk writes them back.
+SEVERITY_WORDS = {"错误": "error", "警告": "warning", "提示": "info", "关闭": "off", "不检查": "off"}
+
+
+def _severity_word(value: object) -> object:
+    return SEVERITY_WORDS.get(value.strip(), value.strip().lower()) if isinstance(value, str) else value
+
+
+SeverityName = Annotated[Literal["error", "warning", "info", "off"], BeforeValidator(_severity_word),
+                         WithJsonSchema({"type": "string", "enum": ["error", "warning", "info", "off", *SEVERITY_WORDS]})]
 MonthDay = Annotated[int, Field(ge=1, le=31)]  # a day of the month; 0 or 32 cannot name a handover day
 
 

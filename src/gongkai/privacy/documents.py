@@ -83,8 +83,8 @@ def quiet() -> Iterator[None]:
 def document_segments(suffix: str, data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     """The text of an attachment of an allowed format, with where each piece is; Unreadable when not all of it can be."""
     if not ALLOWED[suffix].readable:
-        raise Unreadable(f"gongkai 无法读取{ALLOWED[suffix].name}中的文字（没有文字识别；CEB 是封闭格式），"
-                         "不能确认其中没有个人信息")
+        why = "CEB 是封闭格式" if suffix == "ceb" else "gongkai 没有文字识别"  # a photo is no CEB: say its own reason
+        raise Unreadable(f"gongkai 无法读取{ALLOWED[suffix].name}中的文字（{why}），不能确认其中没有个人信息")
     if len(data) > MAX_FILE:
         raise Unreadable(f"文件有 {len(data) / 1024 / 1024:,.0f} MB，超过 gongkai 检查的上限 {MAX_FILE // 1024 // 1024} MB，"
                          "不能在合理的时间内读完全部内容；请压缩其中的图片（WPS、Acrobat：「压缩图片」「减小文件大小」）"

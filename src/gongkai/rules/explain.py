@@ -36,5 +36,5 @@ def explain_rule(rule: Rule) -> str:
         f"为什么\n    {rule.why}\n\n"
         f"示例\n    {rule.example.replace(chr(10), indent)}\n\n"
         f"改为\n    {rule.instead.replace(chr(10), indent)}\n\n"
-        f"可在 gongkai.yaml 的「检查 → 严重程度」中调整：{rule.code}: error | warning | info | off\n"
+        f"可在 gongkai.yaml 的「检查 → 严重程度」中调整：{rule.code}: error | warning | info | off（也可写 错误、警告、提示、关闭）\n"
     )
