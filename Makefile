@@ -25,8 +25,9 @@ typecheck: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev]'
 	$(PY) -m mypy
 
-# Mutation testing of the gate, privacy detection, working days, handover planning, diff classification and the
-# site build's keys (tools/mutation.py; slow: not part of make test). GROUPS="diff workdays" runs some groups only.
+# Mutation testing of the gate, privacy detection, working days, handover planning, diff classification, the
+# site build's keys and the figures of the annual report, scorecard and inspection (tools/mutation.py; slow: not part of
+# make test). GROUPS="diff workdays" runs some groups only.
 mutation: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[mutation]'
 	$(PY) tools/mutation.py $(GROUPS)

@@ -121,6 +121,23 @@ GROUPS: dict[str, Group] = {
                   ("tests/test_site_store.py", "tests/test_site_keys.py", "tests/test_site_mutants.py",
                    "tests/test_site_quick.py", "tests/test_site.py", "tests/test_publication.py",
                    "tests/test_build_property.py")),
+    # (twenty-sixth session) The figures an inspector reads: the 年度报告's tables (主动公开 counts, 依申请 received and
+    # answered by outcome and applicant, 复议/诉讼), the periods a periodic item is owed in, the scorecard (考核表), and
+    # the inspection sheet's yearly duties and figures, its score and verdict, and the spans its clocks measure. The
+    # renderers (text, xlsx, HTML) and the other indicators are left out: a bug there shows on the page, not in a
+    # figure. Coverage of the modules by these files alone (2026-12-06): 96-100 % of their lines.
+    "reports": Group(("src/gongkai/reports/annual.py", "src/gongkai/reports/periods.py",
+                      "src/gongkai/reports/published.py", "src/gongkai/reports/scorecard.py",
+                      "src/gongkai/inspect/yearly.py", "src/gongkai/inspect/sheet.py", "src/gongkai/inspect/clock.py"),
+                     ("tests/test_reports.py", "tests/test_scorecard_edges.py", "tests/test_report_table_two_edges.py",
+                      "tests/test_hostile17_reports.py", "tests/test_hostile20_reports.py",
+                      "tests/test_hostile21_reports_inspect.py", "tests/test_hostile24_annual_report.py",
+                      "tests/test_inspect.py", "tests/test_requests.py", "tests/test_hostile25_requests.py",
+                      "tests/test_county_rollup_sums.py",
+                      # the 年报 column's missing years and titles, the report of a year made in January
+                      "tests/test_hostile23_column_inspect.py", "tests/test_hostile23_year_turn.py",
+                      # (twenty-sixth session) every figure, period and verdict above, counted by hand
+                      "tests/test_hostile26_reports_mutants.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

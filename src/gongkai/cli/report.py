@@ -45,6 +45,8 @@ class AnnualFormat(str, Enum):
 
 
 YearOpt = Annotated[int | None, typer.Option("--year", help="统计年度，默认为 --today 所在年度", show_default=False)]
+# (the annual report is written in January for the year before: its default is not the scorecard's)
+AnnualYearOpt = Annotated[int | None, typer.Option("--year", help="报告年度，默认为 --today 的上一年度", show_default=False)]
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="写入的文件；不写时 xlsx 写到当前文件夹，其余输出到屏幕",
                                              show_default=False)]
 
@@ -97,7 +99,7 @@ def _print_card(card: Scorecard) -> None:
 @sub.command("annual")
 def annual_command(
     catalog: CatalogArg = Path("."),
-    year: YearOpt = None,
+    year: AnnualYearOpt = None,
     format: Annotated[AnnualFormat, typer.Option("--format", "-f", help="markdown（默认）、html、xlsx")] = AnnualFormat.markdown,
     out_path: OutOpt = None,
     when: TodayOpt = None,
