@@ -160,9 +160,15 @@ def written_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | N
     Raises CalendarMissing as declared_notice_end does."""
     counted = None
     if record.notice_days is not None and record.published is not None:
-        first = calendar.on_or_after(record.published)
-        counted = calendar.add(first, record.notice_days - 1)  # 公示期 ≥ 1 (the model); add(first, 0) is first
+        counted = last_working_day(record.published, record.notice_days, calendar)
     return min((day for day in (record.notice_until, counted) if day is not None), default=None)
+
+
+def last_working_day(published: dt.date, days: int, calendar: WorkdayCalendar) -> dt.date:
+    """The last day of a 公示 of *days* working days published on *published*: its 公开日期 counts as the first when
+    it is a working day, else the next working day does. Raises CalendarMissing as declared_notice_end does."""
+    first = calendar.on_or_after(published)
+    return calendar.add(first, days - 1)  # 公示期 ≥ 1 (the model); add(first, 0) is first
 
 
 def ends_before_publication(record: Record) -> bool:

@@ -1,0 +1,333 @@
+"""Twenty-sixth hostile pass: bugs planted in publication (channels, 公示 periods, standing, 保密审查) must not survive.
+
+Every day below is typed by hand from the State Council's holiday notices (DOMAIN.md §4), never computed by the code
+under test:
+
+- 2026 (国办发明电〔2025〕7号): off 1/1–1/3, 2/15–2/23, 4/4–4/6, 5/1–5/5, 6/19–6/21, 9/25–9/27, 10/1–10/7;
+  make-up working days 1/4 (Sun), 2/14 (Sat), 2/28 (Sat), 5/9 (Sat), 9/20 (Sun), 10/10 (Sat).
+- 2024 is a leap year: 2024-02-29 exists, 2025-02-29 does not.
+
+A 公示期 of N working days counts its 公开日期 as the first when it is a working day, else the next working day;
+公示截止 is the last day the list is up; a list comes down the day after, a year after its 公开日期 at the latest (the
+day before the same date a year later), and from the day it stops being in force (已修改 by a 更正公示, 失效, 废止:
+its last day is the day before, its 公开日期 at the earliest). A record reaches only the channels its item lists; a
+record without an item goes to the website only (DOMAIN.md §12).
+
+Found by this pass:
+1. GK412 (公示期短于规定) on a record that writes both 公示期 and 公示截止 pointed at the 公示期 line and said 「改为
+   「公示期: 7」」 — when 公示期 was already 7 and the short one was 公示截止 (the earlier day stands): the clerk
+   changed nothing and the list still came down early. It now points at 公示截止 and says 「改为「公示期: 7」并删去
+   「公示截止」」.
+2. GK412 on a 公示 whose 正文 tells the public a shorter period (「公示期：2026年9月3日至9月9日」, five working days)
+   than the seven its 公示期 gives said 「改为「公示期: 7」」 at the 公示期 line, which already said 7: the list comes
+   down after the day the 正文 states (GK420), so nothing the message asked mended it. It now names the 正文's words
+   and the first day that is long enough: 「把正文写的「公示期：2026年9月3日至9月9日」改为到2026年9月11日或更晚」.
+3. tools/mutation.py's gate group ran no test at all: the cold-cache hook it adds to the copy called
+   ``Bounded.cache_clear`` on the class (gongkai.bounded), every test errored and the run stopped with 「failed to
+   collect stats」. Classes are now skipped (their instances' caches are still cleared).
+4. The gate group's tests never reached ``replaced_list_end`` (a 公示 replaced by its 更正公示 comes down the day
+   before) nor ``leaders_blank`` (领导信息 blank): every mutant of them survived. Cases below reach both.
+
+Planted by hand (each made at least one test of this file fail, then reverted): see the report of helper h121 and the
+comment of each test (``planted:``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import AGENCY, ITEM, RECORD, CatalogDir
+from rule_edges import findings, rec
+from gongkai.catalog import load_catalog
+from gongkai.gate import Output, admit
+
+D = dt.date.fromisoformat
+
+# An item listing every channel gongkai writes something for, and one it does not (政府公报: others carry it).
+ALL_CHANNELS_ITEM = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-009").replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+                     .replace("  - 低保对象名单及相关信息", "  - 临时救助政策文件")
+                     .replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                              "公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）, 公开查阅点, 便民服务站, 政府公报]"))
+NOTICE_FIELDS = ("公示截止", "公示期", "有效性", "有效性日期", "被替代", "事项", "公开渠道", "文种", "保密审查")
+
+
+def _record(number: int, published: str, extra: str = "", kind: str = "公示", item: str | None = "SHJZ-001",
+            body: str = "经审核，现将名单予以公示。", review: str = "") -> str:
+    text = (RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("00001", f"{number:05d}")
+            .replace("公开日期: 2026-09-03", f"公开日期: {published}").replace("公示截止: 2026-12-31\n", "")
+            .replace("文种: 公示", f"文种: {kind}").replace("  经审核，现将名单予以公示。\n", f"  {body}\n"))
+    if item is None:
+        text = text.replace("事项: SHJZ-001\n", "")
+    else:
+        text = text.replace("事项: SHJZ-001", f"事项: {item}")
+    if review:
+        text = text.replace("  审查日期: 2026-09-01\n  结论: 不涉及国家秘密，同意主动公开\n", review)
+    return text.replace("页数: 1\n", "页数: 1\n" + extra)
+
+
+# number → (公开日期, the lines added, 文种, 事项, 正文)
+RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
+    # 公示期 7 from Sat 11-28: Mon 11-30 is the first; 11-30, 12-01, 12-02, 12-03, 12-04, 12-07, 12-08
+    1: ("2026-11-28", "公示期: 7\n", "公示", "SHJZ-001", "经审核，现将名单予以公示。"),
+    # 公示期 7 from Wed 09-30 over 国庆 10/1–10/7 and the make-up Saturday 10/10: 09-30, 10-08, 10-09, 10-10, 10-12,
+    # 10-13, 10-14 (seven calendar days would end 10-06)
+    2: ("2026-09-30", "公示期: 7\n", "公示", "SHJZ-001", "经审核，现将名单予以公示。"),
+    # 公示截止 years away: up a year at most, to 2027-09-02
+    3: ("2026-09-03", "公示截止: 2062-09-10\n", "公示", "SHJZ-001", "经审核，现将名单予以公示。"),
+    # a 公示 replaced by its 更正公示 from 09-10, inside its period (to 09-30): last day 09-09
+    4: ("2026-09-03", "公示截止: 2026-09-30\n有效性: 已修改\n有效性日期: 2026-09-10\n被替代: R2026-020\n", "公示",
+        "SHJZ-001", "经审核，现将名单予以公示。"),
+    # replaced on the last day of its period (09-30): last day 09-29
+    5: ("2026-09-03", "公示截止: 2026-09-30\n有效性: 已修改\n有效性日期: 2026-09-30\n被替代: R2026-020\n", "公示",
+        "SHJZ-001", "经审核，现将名单予以公示。"),
+    # replaced after its period ended: the period's end stands, 09-30
+    6: ("2026-09-03", "公示截止: 2026-09-30\n有效性: 已修改\n有效性日期: 2026-10-15\n被替代: R2026-020\n", "公示",
+        "SHJZ-001", "经审核，现将名单予以公示。"),
+    # replaced the day after its 公开日期: up one day, 09-03
+    7: ("2026-09-03", "公示截止: 2026-09-30\n有效性: 失效\n有效性日期: 2026-09-04\n", "公示", "SHJZ-001",
+        "经审核，现将名单予以公示。"),
+    # 失效 on its own 公开日期: never shown, its last day its 公开日期
+    8: ("2026-09-03", "公示截止: 2026-09-30\n有效性: 废止\n有效性日期: 2026-09-03\n", "公示", "SHJZ-001",
+        "经审核，现将名单予以公示。"),
+    # channels: the record's own, kept to its item's
+    10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    12: ("2026-09-03", "公开渠道: [两微一端]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    13: ("2026-09-03", "公开渠道: [政府公报]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    14: ("2026-09-03", "公开渠道: [两微一端]\n", "通知", "SHJZ-001", "现将有关事项通知如下。"),  # not the item's
+    15: ("2026-09-03", "", "通知", None, "现将有关事项通知如下。"),  # no item: the website only
+    16: ("2026-09-03", "", "通知", "SHJZ-009", "现将有关事项通知如下。"),  # the item's, in its order
+    17: ("2026-09-03", "公开渠道: [便民服务站, 政府网站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+}
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = CatalogDir(tmp_path_factory.mktemp("h26pub") / "catalog")
+    root.write("gongkai.yaml", AGENCY)
+    root.item()
+    root.item(ALL_CHANNELS_ITEM, "items/shjz/SHJZ-009.yaml")
+    for number, (published, extra, kind, item, body) in RECORDS.items():
+        root.record(_record(number, published, extra, kind, item, body), f"records/2026/R2026-{number:03d}.yaml")
+    return load_catalog(root.root)
+
+
+def _standing(catalog, day: str) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """record id → (state, last day of its 公示) of every record the gate admits on *day*."""
+    gate = admit(catalog, D(day))
+    return {a.id: (a.state.value, a.notice_end and a.notice_end.isoformat()) for a in gate.admitted}
+
+
+# ------------------------------------------------------------------------------------------------ 公示 periods
+
+
+@pytest.mark.parametrize(("record", "up_to"), [
+    # planted: calendar days for working days (12-04), the period one day long (12-09), the Saturday counted (12-07)
+    ("R2026-001", "2026-12-08"),
+    # planted: calendar days for working days (10-06); 国庆 counted (10-08 would be the 7th calendar-working day)
+    ("R2026-002", "2026-10-14"),
+    # 公示截止 2062: a year at most — the day before 2027-09-03 (planted: the day itself; LONGEST_NOTICE ignored)
+    ("R2026-003", "2027-09-02"),
+])
+def test_a_list_is_up_on_its_last_day_and_down_the_day_after(catalog, record, up_to):
+    last = D(up_to)
+    assert _standing(catalog, up_to)[record] == ("current", up_to)
+    assert _standing(catalog, (last + dt.timedelta(days=1)).isoformat())[record] == ("ended", up_to)
+    # the site is built again the day after the last day (nothing else changes on any of these days)
+    assert admit(catalog, last).next_change == last + dt.timedelta(days=1)
+
+
+def test_a_list_published_on_29_february_stays_up_to_the_last_day_of_the_next_february(tmp_path):
+    # 2024-02-29: a year later is 2025-03-01, the list stays up to 2025-02-28 (not 03-01, not 02-27)
+    root = CatalogDir(tmp_path / "c")
+    root.write("gongkai.yaml", AGENCY)
+    root.item()
+    root.record(RECORD.replace("公开日期: 2026-09-03", "公开日期: 2024-02-29").replace("成文日期: 2026-09-01", "成文日期: 2024-02-28")
+                .replace("审查日期: 2026-09-01", "审查日期: 2024-02-28").replace("公示截止: 2026-12-31", "公示截止: 2030-01-01"))
+    catalog = load_catalog(root.root)
+    assert _standing(catalog, "2025-02-28")["R2026-001"] == ("current", "2025-02-28")
+    assert _standing(catalog, "2025-03-01")["R2026-001"] == ("ended", "2025-02-28")
+
+
+@pytest.mark.parametrize(("record", "before", "on", "last"), [
+    # 已修改 from 09-10 inside its period (to 09-30): up to 09-09, the 更正公示 stands alone from 09-10
+    ("R2026-004", "2026-09-09", "2026-09-10", "2026-09-09"),
+    # 已修改 on its period's last day: that day already belongs to the 更正公示 (planted: `since > end` → `>=`)
+    ("R2026-005", "2026-09-29", "2026-09-30", "2026-09-29"),
+    # 失效 the day after its 公开日期: up one day (planted: max → min would say it ended before it was published)
+    ("R2026-007", "2026-09-03", "2026-09-04", "2026-09-03"),
+])
+def test_a_list_replaced_or_lapsed_comes_down_the_day_it_stops_being_in_force(catalog, record, before, on, last):
+    assert _standing(catalog, before)[record] == ("current", "2026-09-30")
+    assert _standing(catalog, on)[record] == ("ended", last)
+    gate = admit(catalog, D(on))
+    found = gate.get(record)
+    assert found is not None and found.validity != "有效" and found.validity_date == D(on)
+
+
+def test_a_list_replaced_after_its_period_keeps_its_period(catalog):
+    # 已修改 on 10-15, after its 公示 ended on 09-30: the page says it ended 09-30, not 10-14
+    assert _standing(catalog, "2026-09-30")["R2026-006"] == ("current", "2026-09-30")
+    assert _standing(catalog, "2026-10-01")["R2026-006"] == ("ended", "2026-09-30")
+    assert _standing(catalog, "2026-10-15")["R2026-006"] == ("ended", "2026-09-30")
+
+
+def test_a_list_lapsed_on_its_publication_day_is_never_shown(catalog):
+    # 废止 from its own 公开日期 (09-03): ended that very day, its last day 09-03 (not 09-02)
+    assert _standing(catalog, "2026-09-03")["R2026-008"] == ("ended", "2026-09-03")
+
+
+def test_the_next_rebuild_is_the_first_day_a_standing_changes(catalog):
+    # 09-03: R2026-007 lapses 09-04. 09-04: R2026-004 is replaced 09-10. 09-10: R2026-005 is replaced 09-30.
+    # 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14 (down 10-15), R2026-006 lapses 10-15.
+    # 10-15: R2026-001 is published 11-28.
+    expected = {"2026-09-03": "2026-09-04", "2026-09-04": "2026-09-10", "2026-09-10": "2026-09-30",
+                "2026-09-30": "2026-10-01", "2026-10-01": "2026-10-15", "2026-10-15": "2026-11-28",
+                "2026-12-08": "2026-12-09"}
+    assert {day: str(admit(catalog, D(day)).next_change) for day in expected} == expected
+
+
+# ------------------------------------------------------------------------------------------------ channels
+
+
+@pytest.mark.parametrize(("record", "channels", "outputs"), [
+    ("R2026-010", ("公开查阅点",), {Output.PRINT, Output.ARCHIVES}),
+    ("R2026-011", ("便民服务站",), {Output.PRINT, Output.ARCHIVES}),
+    ("R2026-012", ("两微一端",), {Output.WECHAT, Output.ARCHIVES}),
+    ("R2026-013", ("政府公报",), {Output.ARCHIVES}),  # carried by others: nothing of gongkai's but the 两馆
+    ("R2026-014", (), {Output.ARCHIVES}),  # 两微一端, which its item does not list: nowhere but the 两馆
+    ("R2026-015", ("政府网站",), {Output.WEB, Output.ARCHIVES}),  # no item: the website only
+    ("R2026-016", ("政府网站", "两微一端", "社区/企事业单位/村公示栏（电子屏）", "公开查阅点", "便民服务站", "政府公报"),
+     {Output.WEB, Output.WECHAT, Output.PRINT, Output.ARCHIVES}),  # none written: its item's, in the item's order
+    ("R2026-017", ("便民服务站", "政府网站"), {Output.PRINT, Output.WEB, Output.ARCHIVES}),  # its own, in its order
+])
+def test_a_record_reaches_the_channels_it_names_within_its_items(catalog, record, channels, outputs):
+    gate = admit(catalog, D("2026-09-03"))
+    found = gate.get(record)
+    assert found is not None
+    assert (found.channels, set(found.outputs)) == (channels, outputs)
+    for output in Output:
+        assert gate.admits(record, output) is (output in outputs)
+        assert (record in {a.id for a in gate.to(output)}) is (output in outputs)
+
+
+# ------------------------------------------------------------------------------------------------ 保密审查
+
+
+LETS_OUT = ["不涉及国家秘密，同意主动公开", "不涉及国家秘密同意主动公开", "可以公开", "可主动公开", "准予公开", "无异议",
+            "主动公开", "公开", "经审查，未发现涉密内容，同意公开", "审查通过", "予以公开", "可予公开", "无密级，可公开"]
+HOLDS = ["不涉密", "涉密，不予公开", "内部资料，同意公开", "同意依申请公开", "暂缓公开", "不同意公开", "不涉密但不同意公开",
+         "待审", "拟公开", "删除后公开", "同意不公开", "未通过", "不涉及国家秘密，但属于敏感信息，同意公开", "不涉密，暂不公开",
+         "经审查，该文件为机密级"]
+# 09-03 is the 公开日期: a review of that day lets the record out that day; one of the next day only then
+REVIEW_DAYS = {"R2026-101": "2026-09-03", "R2026-102": "2026-09-04"}
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = CatalogDir(tmp_path_factory.mktemp("h26review") / "catalog")
+    root.write("gongkai.yaml", AGENCY)
+    root.item(ALL_CHANNELS_ITEM, "items/shjz/SHJZ-009.yaml")
+    for number, conclusion in enumerate(LETS_OUT + HOLDS, start=200):
+        review = f"  审查日期: 2026-09-01\n  结论: {conclusion}\n"
+        root.record(_record(number, "2026-09-03", "", "通知", "SHJZ-009", "现将有关事项通知如下。", review),
+                    f"records/2026/R2026-{number:03d}.yaml")
+    for record, day in REVIEW_DAYS.items():
+        number = int(record[-3:])
+        review = f"  审查日期: {day}\n  结论: 不涉及国家秘密，同意主动公开\n"
+        root.record(_record(number, "2026-09-03", "", "通知", "SHJZ-009", "现将有关事项通知如下。", review),
+                    f"records/2026/{record}.yaml")
+    return load_catalog(root.root)
+
+
+def test_a_conclusion_lets_a_record_out_only_when_it_approves(reviewed):
+    gate = admit(reviewed, D("2026-09-03"))
+    out = {f"R2026-{n:03d}" for n in range(200, 200 + len(LETS_OUT))}
+    held = {f"R2026-{n:03d}": c for n, c in enumerate(HOLDS, start=200 + len(LETS_OUT))}
+    assert out <= {a.id for a in gate.admitted}
+    assert {k: v for k, v in gate.held.items() if k in held} == {
+        record: f"保密审查结论「{conclusion}」没有同意主动公开（GK303），不能公开" for record, conclusion in held.items()}
+
+
+def test_a_record_leaves_on_the_day_of_its_review_not_before(reviewed):
+    on = admit(reviewed, D("2026-09-03"))
+    assert on.admits("R2026-101", Output.WEB)  # reviewed the day it is published
+    assert not on.admits("R2026-102")  # reviewed the next day: nowhere yet, not even the 两馆
+    assert on.held["R2026-102"] == "保密审查日期 2026-09-04 还没有到（GK304），审查之前不能公开"
+    assert on.next_change == D("2026-09-04")  # the day it is reviewed: built again then
+    assert admit(reviewed, D("2026-09-04")).admits("R2026-102", Output.WEB)
+
+
+# ------------------------------------------------------------------------------------------------ columns
+
+
+LEADERS_ITEM = (ALL_CHANNELS_ITEM.replace("编号: SHJZ-009", "编号: SHJZ-010")
+                .replace("五公开: 结果公开", "五公开: 管理公开\n法定类别: 领导信息"))
+
+
+@pytest.mark.parametrize(("leaders", "items", "blank"), [
+    (True, (), False),  # 领导 in gongkai.yaml
+    (False, (), True),  # nothing: a blank 领导信息 to the yearly inspection
+    (False, (LEADERS_ITEM,), False),  # an item of 法定类别 领导信息, 主动
+    (False, (LEADERS_ITEM.replace("公开方式: 主动", "公开方式: 依申请"),), True),  # 依申请: shown nowhere
+    (False, (ITEM, ALL_CHANNELS_ITEM), True),  # items of other kinds only
+])
+def test_leaders_column_is_blank_when_nothing_shows_a_leader(tmp_path, leaders, items, blank):
+    from gongkai.publication.columns import leaders_blank
+
+    root = CatalogDir(tmp_path / "c")
+    agency = AGENCY if leaders else AGENCY[:AGENCY.index("领导:")] + AGENCY[AGENCY.index("网站:"):]
+    root.write("gongkai.yaml", agency)
+    for number, text in enumerate(items):
+        root.item(text, f"items/shjz/item{number}.yaml")
+    assert leaders_blank(load_catalog(root.root)) is blank
+
+
+# ------------------------------------------------------------------------------------------------ GK412 says what to mend
+
+# 低保 (最低生活保障): 7 working days at least. Published Thu 2026-09-03: 09-03, 09-04, 09-07, 09-08, 09-09, 09-10,
+# 09-11 — the seventh working day is Fri 09-11.
+MINIMUM = "（民办函〔2019〕52号 社会救助标准指引：低保初审对象名单公示7个工作日）"
+
+
+@pytest.mark.parametrize(("lines", "field", "message", "hint"), [
+    # found 1: both written, 公示截止 the short one (09-10: six working days) — it used to point at 公示期: 7
+    ({"公示截止": "公示截止: 2026-09-10\n公示期: 7"}, "公示截止", "公示期只有6个工作日",
+     "改为「公示期: 7」并删去「公示截止」（两者都写时按较早的一天撤下名单）。"),
+    # both written, 公示期 the short one (5 → 09-09)
+    ({"公示截止": "公示截止: 2026-09-30\n公示期: 5"}, "公示期", "公示期只有5个工作日",
+     "改为「公示期: 7」并删去「公示截止」（两者都写时按较早的一天撤下名单）。"),
+    # one field: as before
+    ({"公示截止": "公示期: 6"}, "公示期", "公示期只有6个工作日", "改为「公示期: 7」。"),
+    ({"公示截止": "公示截止: 2026-09-10"}, "公示截止", "公示期只有6个工作日", "改为「公示期: 7」。"),
+], ids=["until-short", "days-short", "days-alone", "until-alone"])
+def test_a_short_period_names_the_field_that_is_short(gk, cat, lines, field, message, hint):
+    cat.record(rec(**lines))
+    [found] = findings(gk, cat, "GK412")
+    assert (found["field"], found["message"], found["hint"]) == (field, message + "，少于规定的7个工作日" + MINIMUM, hint)
+
+
+def test_a_short_period_told_in_the_body_says_to_mend_the_body(gk, cat):
+    # found 2: 公示期 7 (to 09-11), but the 正文 tells the public 09-03 to 09-09 (five working days); the list comes
+    # down after 09-09 (GK420), so 「改为「公示期: 7」」 mended nothing
+    stated = "公示期：2026年9月3日至9月9日"
+    cat.record(rec(公示截止="公示期: 7").replace("  经审核，现将名单予以公示。\n", f"  经审核，现将名单予以公示。{stated}。\n"))
+    [found] = findings(gk, cat, "GK412")
+    assert (found["field"], found["message"], found["hint"]) == (
+        "正文", f"正文写的「{stated}」只有5个工作日，少于规定的7个工作日" + MINIMUM,
+        f"把正文写的「{stated}」改为到2026年9月11日或更晚（至少7个工作日），与登记的公示期一致。")
+    cat.record(rec(公示截止="公示期: 7").replace("  经审核，现将名单予以公示。\n", "  公示期：2026年9月3日至9月11日。\n"))
+    assert findings(gk, cat, "GK412") == []
+
+
+def test_a_short_period_in_calendar_days_with_both_fields_says_to_drop_one(gk, cat):
+    # an item promising 「公示7天」: 09-03 … 09-09; 公示截止 09-08 (six days) with a 公示期 of 7 working days
+    cat.item(ITEM.replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+             .replace("公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 制定或获取信息之日起10个工作日内，公示7天"))
+    cat.record(rec(公示截止="公示截止: 2026-09-08\n公示期: 7"))
+    [found] = findings(gk, cat, "GK412")
+    assert (found["field"], found["hint"]) == ("公示截止", "改为「公示截止: 2026-09-09」（公开日期当天算第1天），并删去「公示期」。")
