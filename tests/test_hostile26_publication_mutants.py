@@ -25,6 +25,12 @@ Found by this pass:
 3. tools/mutation.py's gate group ran no test at all: the cold-cache hook it adds to the copy called
    ``Bounded.cache_clear`` on the class (gongkai.bounded), every test errored and the run stopped with 「failed to
    collect stats」. Classes are now skipped (their instances' caches are still cleared).
+5. A 正文 telling the public its 公示 ends on 12月3日 in the forms a village notice types dates in —
+   「公示时间：2026.11.27—2026.12.3」, 「2026-11-27至2026-12-03」, 「2026/11/27-12/3」, full-width 「１１．２７－１２．３」, or
+   「自2026年11月27日起，至2026年12月3日止」 (a comma after 起) — was not read: the list stayed on the web, the board and
+   the 公众号 to the 12-07 its 公示期 of 7 gave, two working days past what the public was told, and validate said nothing
+   (GK420). These forms are read now (the ones read_day reads in every date field); a phone number after 「公示期间」 is
+   no period.
 4. The gate group's tests never reached ``replaced_list_end`` (a 公示 replaced by its 更正公示 comes down the day
    before) nor ``leaders_blank`` (领导信息 blank): every mutant of them survived. Cases below reach both.
 
@@ -93,6 +99,27 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     # 失效 on its own 公开日期: never shown, its last day its 公开日期
     8: ("2026-09-03", "公示截止: 2026-09-30\n有效性: 废止\n有效性日期: 2026-09-03\n", "公示", "SHJZ-001",
         "经审核，现将名单予以公示。"),
+    # 公示期 7 from Fri 11-27 (11-27, 11-30, 12-01, 12-02, 12-03, 12-04, 12-07), but the 正文 tells the public 12-03
+    # (found 5: the forms a village notice types dates in were not read, and the names stayed up to 12-07)
+    30: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示时间：2026.11.27—2026.12.3。"),
+    31: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示期：2026-11-27至2026-12-03。"),
+    32: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示期为2026/11/27-12/3，如有异议请来电。"),
+    33: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示期自2026年11月27日起，至2026年12月3日止。"),
+    34: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示时间：１１．２７－１２．３"),
+    35: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示期：2026年11月27日至12月3日。"),  # read before too
+    # not a period: a 监督电话 after 「公示期间」 is no date, the list stays up its 7 working days
+    36: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001", "公示期间如有异议，请拨打0595-23000000或2300-1203。"),
+    # a 通知 of an item that lists no people, declaring a period: a list all the same (09-03, 09-04, 09-07)
+    18: ("2026-09-03", "公示期: 3\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    19: ("2026-09-03", "公示截止: 2026-09-07\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    # into 2027, whose holiday notice is not out: 暂定, on weekends and the statutory 元旦 (1/1): 12-28, 12-29, 12-30,
+    # 12-31, 01-04, 01-05, 01-06
+    40: ("2026-12-28", "公示期: 7\n", "公示", "SHJZ-001", "经审核，现将名单予以公示。"),
+    # 废止日期 alone: 废止 from that day (not a list: it stays, marked)
+    41: ("2026-09-03", "废止日期: 2026-09-10\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    # withdrawn (撤回) on 09-10: on every channel up to 09-09, on none from 09-10
+    42: ("2026-09-03", "撤回:\n  日期: 2026-09-10\n  原因: 误将过程性信息作为主动公开信息发布\n", "通知", "SHJZ-009",
+         "现将有关事项通知如下。"),
     # channels: the record's own, kept to its item's
     10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
     11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
@@ -182,13 +209,70 @@ def test_a_list_lapsed_on_its_publication_day_is_never_shown(catalog):
 
 
 def test_the_next_rebuild_is_the_first_day_a_standing_changes(catalog):
-    # 09-03: R2026-007 lapses 09-04. 09-04: R2026-004 is replaced 09-10. 09-10: R2026-005 is replaced 09-30.
-    # 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14 (down 10-15), R2026-006 lapses 10-15.
-    # 10-15: R2026-001 is published 11-28.
-    expected = {"2026-09-03": "2026-09-04", "2026-09-04": "2026-09-10", "2026-09-10": "2026-09-30",
-                "2026-09-30": "2026-10-01", "2026-10-01": "2026-10-15", "2026-10-15": "2026-11-28",
-                "2026-12-08": "2026-12-09"}
-    assert {day: str(admit(catalog, D(day)).next_change) for day in expected} == expected
+    # 09-03: R2026-007 lapses, R2026-014 (a list without a period) is down 09-04. 09-04: R2026-018 and 019 end 09-07,
+    # down 09-08. 09-08: R2026-004 is replaced, R2026-041 repealed, R2026-042 withdrawn 09-10. 09-10: R2026-005 is
+    # replaced and R2026-002 published 09-30. 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14
+    # (down 10-15), R2026-006 lapses 10-15. 10-15: R2026-030 … 036 are published 11-27, R2026-001 11-28. 11-28:
+    # R2026-030 … 035 down 12-04; 12-04: R2026-036 down 12-08; 12-08: R2026-001 down 12-09; 12-09: R2026-040 published
+    # 12-28; 12-28: it is down 2027-01-07 — 暂定, counted without 2027's notice.
+    expected = {"2026-09-03": "2026-09-04", "2026-09-04": "2026-09-08", "2026-09-08": "2026-09-10",
+                "2026-09-10": "2026-09-30", "2026-09-30": "2026-10-01", "2026-10-01": "2026-10-15",
+                "2026-10-15": "2026-11-27", "2026-11-27": "2026-11-28", "2026-11-28": "2026-12-04",
+                "2026-12-04": "2026-12-08", "2026-12-08": "2026-12-09", "2026-12-09": "2026-12-28",
+                "2026-12-28": "2027-01-07"}
+    gates = {day: admit(catalog, D(day)) for day in expected}
+    assert {day: str(gate.next_change) for day, gate in gates.items()} == expected
+    assert [day for day, gate in gates.items() if gate.next_change_provisional] == ["2026-12-28"]
+
+
+def test_a_period_into_a_year_without_a_notice_is_provisional(catalog):
+    gate = admit(catalog, D("2026-12-28"))
+    found = gate.get("R2026-040")
+    assert found is not None and (found.notice_end, found.notice_provisional) == (D("2027-01-06"), True)
+    assert gate.get("R2026-001") is not None and gate.get("R2026-001").notice_provisional is False  # type: ignore[union-attr]
+
+
+def test_a_declared_period_makes_any_record_a_list(catalog):
+    for record in ("R2026-018", "R2026-019"):
+        assert _standing(catalog, "2026-09-07")[record] == ("current", "2026-09-07")
+        assert _standing(catalog, "2026-09-08")[record] == ("ended", "2026-09-07")
+        assert admit(catalog, D("2026-09-07")).get(record).lists_people is True  # type: ignore[union-attr]
+    assert admit(catalog, D("2026-09-07")).get("R2026-016").lists_people is False  # type: ignore[union-attr]
+
+
+def test_a_repeal_date_alone_repeals_from_that_day(catalog):
+    before, on = admit(catalog, D("2026-09-09")).get("R2026-041"), admit(catalog, D("2026-09-10")).get("R2026-041")
+    assert before is not None and (before.validity, before.validity_date, before.state.value) == ("有效", None, "current")
+    assert on is not None and (on.validity, on.validity_date, on.state.value) == ("废止", D("2026-09-10"), "current")
+    # what a past day's outputs read of it: the 有效性 it takes, and from when
+    assert before.facts.lapse == ("废止", D("2026-09-10"))
+    replaced = admit(catalog, D("2026-09-03")).get("R2026-004")
+    assert replaced is not None and replaced.facts.lapse == ("已修改", D("2026-09-10"))
+    assert admit(catalog, D("2026-09-03")).get("R2026-016").facts.lapse is None  # type: ignore[union-attr]
+
+
+def test_a_withdrawn_record_is_on_no_channel_from_its_day(catalog):
+    assert admit(catalog, D("2026-09-09")).admits("R2026-042", Output.WEB)
+    gate = admit(catalog, D("2026-09-10"))
+    assert not gate.admits("R2026-042") and [r.id for r in gate.withdrawn] == ["R2026-042"]
+
+
+@pytest.mark.parametrize("record", ["R2026-030", "R2026-031", "R2026-032", "R2026-033", "R2026-034", "R2026-035"])
+def test_a_list_comes_down_after_the_last_day_its_body_tells_the_public(catalog, record):
+    assert _standing(catalog, "2026-12-03")[record] == ("current", "2026-12-03")
+    assert _standing(catalog, "2026-12-04")[record] == ("ended", "2026-12-03")
+
+
+def test_a_phone_number_after_the_word_period_is_no_period(catalog):
+    assert _standing(catalog, "2026-12-07")["R2026-036"] == ("current", "2026-12-07")
+
+
+def test_validate_says_which_days_the_body_tells_the_public(gk, cat):
+    # GK420 for the dotted form: the list comes down after 12-03, not 12-07
+    cat.record(rec(公示截止="公示期: 7", 公开日期="公开日期: 2026-11-27")
+               .replace("  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。公示时间：2026.11.27—2026.12.3。\n"))
+    [found] = findings(gk, cat, "GK420", "2026-11-27")
+    assert "（到 2026-12-03）" in found["message"] and "名单在 2026-12-03 之后撤下" in found["message"], found
 
 
 # ------------------------------------------------------------------------------------------------ channels
@@ -331,3 +415,62 @@ def test_a_short_period_in_calendar_days_with_both_fields_says_to_drop_one(gk, c
     cat.record(rec(公示截止="公示截止: 2026-09-08\n公示期: 7"))
     [found] = findings(gk, cat, "GK412")
     assert (found["field"], found["hint"]) == ("公示截止", "改为「公示截止: 2026-09-09」（公开日期当天算第1天），并删去「公示期」。")
+
+
+def _column(number: int, channels: str = "[政府网站]", mode: str = "主动", note: str = "") -> str:
+    return (ALL_CHANNELS_ITEM.replace("编号: SHJZ-009", f"编号: SHJZ-{number:03d}")
+            .replace("公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）, 公开查阅点, 便民服务站, 政府公报]",
+                     f"公开渠道: {channels}")
+            .replace("公开方式: 主动", f"公开方式: {mode}") + (f"空白说明: {note}\n" if note else ""))
+
+
+COLUMNS = {
+    51: _column(51),  # on the web, nothing published, no 空白说明: blank
+    52: _column(52, note="本机关本年度未产生此类信息"),  # says why: not blank
+    53: _column(53, channels="[社区/企事业单位/村公示栏（电子屏）]"),  # not on the web: never a blank web column
+    54: _column(54, mode="依申请"),  # 依申请: no column
+    55: _column(55, note="本事项按季度公开，下次公开时间为2026年9月10日前"),  # explains up to 09-10 only
+    56: _column(56),  # something published (on_web below): not blank
+    57: _column(57, note="本栏目暂无信息"),  # says only that nothing is there
+}
+TOWNS = """  - 编号: mzb-101
+    名称: 湖头镇民政办
+    类型: 乡镇民政办
+  - 编号: mzb-102
+    名称: 蓬莱镇民政办
+    类型: 乡镇民政办
+    空白说明: 本乡镇民政办的公示在各村公示栏张贴，不在网站发布
+  - 编号: mzb-103
+    名称: 金谷镇民政办
+    类型: 乡镇民政办
+"""
+
+
+@pytest.fixture(scope="module")
+def columns(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = CatalogDir(tmp_path_factory.mktemp("h26columns") / "catalog")
+    root.write("gongkai.yaml", AGENCY.replace("移交:", TOWNS + "移交:"))
+    for number, text in COLUMNS.items():
+        root.item(text, f"items/shjz/SHJZ-{number:03d}.yaml")
+    return load_catalog(root.root)
+
+
+@pytest.mark.parametrize(("today", "items"), [
+    ("2026-09-10", ["SHJZ-051", "SHJZ-057"]),  # the promise of SHJZ-055 holds through its day
+    ("2026-09-11", ["SHJZ-051", "SHJZ-055", "SHJZ-057"]),  # and not after it
+])
+def test_blank_columns_are_the_web_columns_with_nothing_and_no_reason(columns, today, items):
+    from gongkai.publication.columns import blank_columns, blank_reason, web_columns
+
+    assert [i.id for i in web_columns(columns)] == ["SHJZ-051", "SHJZ-052", "SHJZ-055", "SHJZ-056", "SHJZ-057"]
+    blanks = blank_columns(columns, {"SHJZ-056": 1, "mzb-103": 2}, D(today))
+    assert [i.id for i in blanks.items] == items
+    # the 湖头镇 page (unit 3 of 5 in gongkai.yaml): nothing on the web, no 空白说明; 蓬莱镇 says why; 金谷镇 has records
+    assert [(n, u.id) for n, u in blanks.towns] == [(2, "mzb-101")]
+    reasons = {i.id: blank_reason(i.blank_note, D(today)) for i in blanks.items}
+    assert reasons["SHJZ-051"] == "也没有空白说明"
+    assert reasons["SHJZ-057"] == "空白说明「本栏目暂无信息」只说没有信息，没有说明原因"
+    if "SHJZ-055" in reasons:
+        assert reasons["SHJZ-055"] == "空白说明中写的公开时间（2026年9月10日前）已过，不再能说明栏目为什么是空的"
+    # without a day, a promise is taken at its word
+    assert [i.id for i in blank_columns(columns, {}, None).items] == ["SHJZ-051", "SHJZ-056", "SHJZ-057"]

@@ -104,10 +104,18 @@ def latest_notice_end(published: dt.date) -> dt.date:
 
 
 # The period a 公示 tells the public in its own text: 「公示期：2026年11月27日至12月7日」, 「公示时间为11月27日起至12月7日止」,
-# 「公示期为7个工作日（2026年11月27日—12月7日）」. The year and month of the end may be left out (those of the start).
-_STATED = re.compile(r"公示(?:期|时间|期限|日期)[^。；;\n]{0,20}?(?:(?P<y1>\d{4})\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
-                     r"\s*(?:起)?\s*(?:至|到|—|－|-|~|～|–)+\s*(?:(?P<y2>\d{4})\s*年\s*)?(?:(?P<m2>\d{1,2})\s*月\s*)?"
-                     r"(?P<d2>\d{1,2})\s*[日号]")
+# 「公示期为7个工作日（2026年11月27日—12月7日）」, and the days as a village notice types them (read_day reads them in
+# every date field too): 「公示时间：2026.11.27—2026.12.7」, 「2026-11-27至2026-12-07」, 「2026/11/27-12/7」,
+# 「自2026年11月27日起，至12月7日止」. The year and month of the end may be left out (those of the start).
+def _day(n: str, month_optional: bool = False) -> str:
+    written = (rf"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){'?' if month_optional else ''}"
+               rf"(?P<d{n}>\d{{1,2}})\s*[日号]")
+    typed = rf"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
+    return f"(?:{written}|{typed})"
+
+
+_STATED = re.compile(rf"公示(?:期|时间|期限|日期)[^。；;\n]{{0,20}}?{_day('1')}"
+                     rf"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*{_day('2', month_optional=True)}")
 
 
 @dataclass(frozen=True)
@@ -126,12 +134,13 @@ def stated_notice_period(record: Record) -> StatedPeriod | None:
         return None
     found: list[StatedPeriod] = []
     for match in _STATED.finditer(as_typed(record.body)):
+        y1, m1, d1, y2, m2, d2 = (match[g] or match[g.upper()] for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
         try:
-            start_year = int(match["y1"] or record.published.year)
-            start = dt.date(start_year, int(match["m1"]), int(match["d1"]))
-            end_year = int(match["y2"]) if match["y2"] else start_year
-            end = dt.date(end_year, int(match["m2"] or start.month), int(match["d2"]))
-            if end < start and match["m2"] and not match["y2"]:  # 12月28日至1月8日
+            start_year = int(y1 or record.published.year)
+            start = dt.date(start_year, int(m1), int(d1))
+            end_year = int(y2) if y2 else start_year
+            end = dt.date(end_year, int(m2 or start.month), int(d2))
+            if end < start and m2 and not y2:  # 12月28日至1月8日
                 end = end.replace(year=end.year + 1)
         except ValueError:
             continue  # no such day (2月30日): nothing read
