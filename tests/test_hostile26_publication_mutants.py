@@ -31,6 +31,11 @@ Found by this pass:
    the 公众号 to the 12-07 its 公示期 of 7 gave, two working days past what the public was told, and validate said nothing
    (GK420). These forms are read now (the ones read_day reads in every date field); a phone number after 「公示期间」 is
    no period.
+6. A 保密审查 conclusion approving on a condition still to be met — 「同意公开（删除个人信息后）」, 「隐去身份证号后可以
+   公开」, 「可公开，但需隐去姓名」, 「同意主动公开（脱敏处理后）」 — let the record out as registered, names and all, on
+   every channel and to the 两馆 (only the exact words 「删除后」「修改后」「脱密后」 held it). Such a conclusion now holds the
+   record (GK303): 「保密审查结论「…」要先改（「需隐去」）才同意公开，没有同意按现在登记的内容主动公开」. A change already
+   made (「已删除个人信息，同意公开」, 「经脱敏处理后，同意公开」) or not needed (「无需修改」) lets it out as before.
 4. The gate group's tests never reached ``replaced_list_end`` (a 公示 replaced by its 更正公示 comes down the day
    before) nor ``leaders_blank`` (领导信息 blank): every mutant of them survived. Cases below reach both.
 
@@ -303,7 +308,14 @@ def test_a_record_reaches_the_channels_it_names_within_its_items(catalog, record
 
 
 LETS_OUT = ["不涉及国家秘密，同意主动公开", "不涉及国家秘密同意主动公开", "可以公开", "可主动公开", "准予公开", "无异议",
-            "主动公开", "公开", "经审查，未发现涉密内容，同意公开", "审查通过", "予以公开", "可予公开", "无密级，可公开"]
+            "主动公开", "公开", "经审查，未发现涉密内容，同意公开", "审查通过", "予以公开", "可予公开", "无密级，可公开",
+            # a change made already, or none needed: no condition left
+            "已删除个人信息，同意公开", "经脱敏处理后，同意公开", "已对个人信息遮盖后，同意公开", "无需修改，同意公开",
+            "已对名单中的个人信息作去标识化处理，不涉及国家秘密，同意主动公开"]
+# found 6: approved on a condition still to be met (the file registered is the one not yet changed) — each was let out
+CONDITIONS = {"同意公开（删除个人信息后）": "删除个人信息后", "隐去身份证号后可以公开": "隐去身份证号后",
+              "可公开，但需隐去姓名": "需隐去", "同意主动公开（脱敏处理后）": "脱敏处理后",
+              "不涉及国家秘密，删除个人信息后同意公开": "删除个人信息后", "同意公开，但需删除附件": "需删除"}
 HOLDS = ["不涉密", "涉密，不予公开", "内部资料，同意公开", "同意依申请公开", "暂缓公开", "不同意公开", "不涉密但不同意公开",
          "待审", "拟公开", "删除后公开", "同意不公开", "未通过", "不涉及国家秘密，但属于敏感信息，同意公开", "不涉密，暂不公开",
          "经审查，该文件为机密级"]
@@ -316,7 +328,7 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     root = CatalogDir(tmp_path_factory.mktemp("h26review") / "catalog")
     root.write("gongkai.yaml", AGENCY)
     root.item(ALL_CHANNELS_ITEM, "items/shjz/SHJZ-009.yaml")
-    for number, conclusion in enumerate(LETS_OUT + HOLDS, start=200):
+    for number, conclusion in enumerate(LETS_OUT + HOLDS + list(CONDITIONS), start=200):
         review = f"  审查日期: 2026-09-01\n  结论: {conclusion}\n"
         root.record(_record(number, "2026-09-03", "", "通知", "SHJZ-009", "现将有关事项通知如下。", review),
                     f"records/2026/R2026-{number:03d}.yaml")
@@ -335,6 +347,11 @@ def test_a_conclusion_lets_a_record_out_only_when_it_approves(reviewed):
     assert out <= {a.id for a in gate.admitted}
     assert {k: v for k, v in gate.held.items() if k in held} == {
         record: f"保密审查结论「{conclusion}」没有同意主动公开（GK303），不能公开" for record, conclusion in held.items()}
+    conditional = {f"R2026-{n:03d}": c for n, c in enumerate(CONDITIONS, start=200 + len(LETS_OUT) + len(HOLDS))}
+    assert {k: v for k, v in gate.held.items() if k in conditional} == {
+        record: f"保密审查结论「{conclusion}」要先改（「{CONDITIONS[conclusion]}」）才同意公开，没有同意按现在登记的内容"
+                "主动公开（GK303），不能公开" for record, conclusion in conditional.items()}
+    assert not any(gate.admits(record) for record in conditional)
 
 
 def test_a_record_leaves_on_the_day_of_its_review_not_before(reviewed):
