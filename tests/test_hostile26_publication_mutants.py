@@ -321,6 +321,7 @@ HOLDS = ["不涉密", "涉密，不予公开", "内部资料，同意公开", "�
          "经审查，该文件为机密级"]
 # 09-03 is the 公开日期: a review of that day lets the record out that day; one of the next day only then
 REVIEW_DAYS = {"R2026-101": "2026-09-03", "R2026-102": "2026-09-04"}
+NO_REVIEW = "R2026-103"
 
 
 @pytest.fixture(scope="module")
@@ -337,7 +338,16 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
         review = f"  审查日期: {day}\n  结论: 不涉及国家秘密，同意主动公开\n"
         root.record(_record(number, "2026-09-03", "", "通知", "SHJZ-009", "现将有关事项通知如下。", review),
                     f"records/2026/{record}.yaml")
+    unreviewed = _record(103, "2026-09-03", "", "通知", "SHJZ-009", "现将有关事项通知如下。")
+    start = unreviewed.index("保密审查:")
+    root.record(unreviewed[:start] + unreviewed[unreviewed.index("成文日期:"):], f"records/2026/{NO_REVIEW}.yaml")
     return load_catalog(root.root)
+
+
+def test_a_record_without_a_review_goes_nowhere(reviewed):
+    gate = admit(reviewed, D("2026-09-03"))
+    assert not gate.admits(NO_REVIEW)
+    assert gate.held[NO_REVIEW] == "没有保密审查记录（GK303），未经保密审查的信息不能公开"
 
 
 def test_a_conclusion_lets_a_record_out_only_when_it_approves(reviewed):
@@ -431,7 +441,22 @@ def test_a_short_period_in_calendar_days_with_both_fields_says_to_drop_one(gk, c
              .replace("公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 制定或获取信息之日起10个工作日内，公示7天"))
     cat.record(rec(公示截止="公示截止: 2026-09-08\n公示期: 7"))
     [found] = findings(gk, cat, "GK412")
-    assert (found["field"], found["hint"]) == ("公示截止", "改为「公示截止: 2026-09-09」（公开日期当天算第1天），并删去「公示期」。")
+    assert (found["field"], found["message"], found["hint"]) == (
+        "公示截止", "公示期只有6天，少于规定的7天（事项 SHJZ-001 的公开时限「制定或获取信息之日起10个工作日内，公示7天」）",
+        "改为「公示截止: 2026-09-09」（公开日期当天算第1天），并删去「公示期」。")
+
+
+def test_a_period_an_item_promises_in_working_days_is_counted_in_working_days(gk, cat):
+    # 「公示5个工作日」 for 临时救助 (no legal minimum): 09-03, 09-04, 09-07, 09-08, 09-09; 公示截止 09-08 is four
+    cat.item(ITEM.replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+             .replace("公开时限: 制定或获取信息之日起10个工作日内", "公开时限: 制定或获取信息之日起10个工作日内，公示5个工作日"))
+    cat.record(rec(公示截止="公示截止: 2026-09-08"))
+    [found] = findings(gk, cat, "GK412")
+    assert (found["message"], found["hint"]) == (
+        "公示期只有4个工作日，少于规定的5个工作日（事项 SHJZ-001 的公开时限「制定或获取信息之日起10个工作日内，公示5个工作日」）",
+        "改为「公示期: 5」。")
+    cat.record(rec(公示截止="公示截止: 2026-09-09"))
+    assert findings(gk, cat, "GK412") == []
 
 
 def _column(number: int, channels: str = "[政府网站]", mode: str = "主动", note: str = "") -> str:
@@ -449,6 +474,9 @@ COLUMNS = {
     55: _column(55, note="本事项按季度公开，下次公开时间为2026年9月10日前"),  # explains up to 09-10 only
     56: _column(56),  # something published (on_web below): not blank
     57: _column(57, note="本栏目暂无信息"),  # says only that nothing is there
+    58: _column(58, note="本栏目  暂无信息"),  # the same, typed with two spaces: shown with one
+    59: _column(59, note="1234567890" * 3),  # digits only: no reason; thirty characters are shown whole
+    60: _column(60, note="1234567890" * 3 + "1"),  # thirty-one: the first thirty and 「……」
 }
 TOWNS = """  - 编号: mzb-101
     名称: 湖头镇民政办
@@ -460,6 +488,10 @@ TOWNS = """  - 编号: mzb-101
   - 编号: mzb-103
     名称: 金谷镇民政办
     类型: 乡镇民政办
+  - 编号: mzb-104
+    名称: 龙门镇民政办
+    类型: 乡镇民政办
+    空白说明: 本乡镇的公示按季度汇总，下次公开时间为2026年9月10日前
 """
 
 
@@ -472,22 +504,40 @@ def columns(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     return load_catalog(root.root)
 
 
-@pytest.mark.parametrize(("today", "items"), [
-    ("2026-09-10", ["SHJZ-051", "SHJZ-057"]),  # the promise of SHJZ-055 holds through its day
-    ("2026-09-11", ["SHJZ-051", "SHJZ-055", "SHJZ-057"]),  # and not after it
+SAYS_NOTHING = ["SHJZ-051", "SHJZ-057", "SHJZ-058", "SHJZ-059", "SHJZ-060"]
+
+
+@pytest.mark.parametrize(("today", "items", "towns"), [
+    # the promises of SHJZ-055 and 龙门镇 hold through their day
+    ("2026-09-10", SAYS_NOTHING, [(2, "mzb-101")]),
+    ("2026-09-11", sorted([*SAYS_NOTHING, "SHJZ-055"]), [(2, "mzb-101"), (5, "mzb-104")]),  # and not after it
 ])
-def test_blank_columns_are_the_web_columns_with_nothing_and_no_reason(columns, today, items):
+def test_blank_columns_are_the_web_columns_with_nothing_and_no_reason(columns, today, items, towns):
     from gongkai.publication.columns import blank_columns, blank_reason, web_columns
 
-    assert [i.id for i in web_columns(columns)] == ["SHJZ-051", "SHJZ-052", "SHJZ-055", "SHJZ-056", "SHJZ-057"]
+    assert [i.id for i in web_columns(columns)] == sorted(["SHJZ-052", "SHJZ-055", "SHJZ-056", *SAYS_NOTHING])
     blanks = blank_columns(columns, {"SHJZ-056": 1, "mzb-103": 2}, D(today))
     assert [i.id for i in blanks.items] == items
-    # the 湖头镇 page (unit 3 of 5 in gongkai.yaml): nothing on the web, no 空白说明; 蓬莱镇 says why; 金谷镇 has records
-    assert [(n, u.id) for n, u in blanks.towns] == [(2, "mzb-101")]
+    # 湖头镇 (unit 3 of gongkai.yaml): nothing on the web, no 空白说明; 蓬莱镇 says why; 金谷镇 has records
+    assert [(n, u.id) for n, u in blanks.towns] == towns
     reasons = {i.id: blank_reason(i.blank_note, D(today)) for i in blanks.items}
     assert reasons["SHJZ-051"] == "也没有空白说明"
     assert reasons["SHJZ-057"] == "空白说明「本栏目暂无信息」只说没有信息，没有说明原因"
+    assert reasons["SHJZ-058"] == "空白说明「本栏目 暂无信息」只说没有信息，没有说明原因"
+    assert reasons["SHJZ-059"] == "空白说明「123456789012345678901234567890」只说没有信息，没有说明原因"
+    assert reasons["SHJZ-060"] == "空白说明「123456789012345678901234567890……」只说没有信息，没有说明原因"
     if "SHJZ-055" in reasons:
         assert reasons["SHJZ-055"] == "空白说明中写的公开时间（2026年9月10日前）已过，不再能说明栏目为什么是空的"
     # without a day, a promise is taken at its word
-    assert [i.id for i in blank_columns(columns, {}, None).items] == ["SHJZ-051", "SHJZ-056", "SHJZ-057"]
+    assert [i.id for i in blank_columns(columns, {}, None).items] == sorted([*SAYS_NOTHING, "SHJZ-056"])
+    assert [u.id for _, u in blank_columns(columns, {}, None).towns] == ["mzb-101", "mzb-103"]
+
+
+def test_a_catalog_whose_agency_file_does_not_read_has_no_town_pages(tmp_path):
+    from gongkai.publication.columns import blank_columns
+
+    root = CatalogDir(tmp_path / "c")
+    root.write("gongkai.yaml", "机关: [测试县民政局\n")  # a bracket not closed: the file does not read
+    root.item(_column(51), "items/shjz/SHJZ-051.yaml")
+    blanks = blank_columns(load_catalog(root.root), {}, D("2026-09-10"))
+    assert ([i.id for i in blanks.items], blanks.towns) == (["SHJZ-051"], [])

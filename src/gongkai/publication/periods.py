@@ -107,15 +107,12 @@ def latest_notice_end(published: dt.date) -> dt.date:
 # 「公示期为7个工作日（2026年11月27日—12月7日）」, and the days as a village notice types them (read_day reads them in
 # every date field too): 「公示时间：2026.11.27—2026.12.7」, 「2026-11-27至2026-12-07」, 「2026/11/27-12/7」,
 # 「自2026年11月27日起，至12月7日止」. The year and month of the end may be left out (those of the start).
-def _day(n: str, month_optional: bool = False) -> str:
-    written = (rf"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){'?' if month_optional else ''}"
-               rf"(?P<d{n}>\d{{1,2}})\s*[日号]")
-    typed = rf"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
-    return f"(?:{written}|{typed})"
-
-
-_STATED = re.compile(rf"公示(?:期|时间|期限|日期)[^。；;\n]{{0,20}}?{_day('1')}"
-                     rf"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*{_day('2', month_optional=True)}")
+_WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
+_TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
+_STATED = re.compile(r"公示(?:期|时间|期限|日期)[^。；;\n]{0,20}?"
+                     f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
+                     r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*"
+                     f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 
 
 @dataclass(frozen=True)
