@@ -77,6 +77,8 @@ def _record(number: int, published: str, extra: str = "", kind: str = "公示", 
         text = text.replace("事项: SHJZ-001", f"事项: {item}")
     if review:
         text = text.replace("  审查日期: 2026-09-01\n  结论: 不涉及国家秘密，同意主动公开\n", review)
+    if not body:
+        text = text.replace("正文: |\n  \n", "")
     return text.replace("页数: 1\n", "页数: 1\n" + extra)
 
 
@@ -122,9 +124,16 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     40: ("2026-12-28", "公示期: 7\n", "公示", "SHJZ-001", "经审核，现将名单予以公示。"),
     # 废止日期 alone: 废止 from that day (not a list: it stays, marked)
     41: ("2026-09-03", "废止日期: 2026-09-10\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
-    # withdrawn (撤回) on 09-10: on every channel up to 09-09, on none from 09-10
-    42: ("2026-09-03", "撤回:\n  日期: 2026-09-10\n  原因: 误将过程性信息作为主动公开信息发布\n", "通知", "SHJZ-009",
+    # withdrawn (撤回) on 09-11: on every channel up to 09-10, on none from 09-11
+    42: ("2026-09-03", "撤回:\n  日期: 2026-09-11\n  原因: 误将过程性信息作为主动公开信息发布\n", "通知", "SHJZ-009",
          "现将有关事项通知如下。"),
+    # 有效 written out, and 失效 without its day (GK413): neither takes an 有效性 on a later day
+    43: ("2026-09-03", "有效性: 有效\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    44: ("2026-09-03", "有效性: 失效\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
+    # a 公示 without a 正文 (its list in an attachment): its 公示期 alone, 09-03 … 09-11
+    45: ("2026-09-03", "公示期: 7\n", "公示", "SHJZ-001", ""),
+    # published 12-31 for a period in January: the year the 正文 writes is the start's, not the 公开日期's
+    46: ("2026-12-31", "公示截止: 2027-01-08\n", "公示", "SHJZ-001", "公示期：2027年1月4日至1月8日。"),
     # channels: the record's own, kept to its item's
     10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
     11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
@@ -215,19 +224,20 @@ def test_a_list_lapsed_on_its_publication_day_is_never_shown(catalog):
 
 def test_the_next_rebuild_is_the_first_day_a_standing_changes(catalog):
     # 09-03: R2026-007 lapses, R2026-014 (a list without a period) is down 09-04. 09-04: R2026-018 and 019 end 09-07,
-    # down 09-08. 09-08: R2026-004 is replaced, R2026-041 repealed, R2026-042 withdrawn 09-10. 09-10: R2026-005 is
-    # replaced and R2026-002 published 09-30. 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14
+    # down 09-08. 09-08: R2026-004 is replaced, R2026-041 repealed 09-10. 09-10: R2026-042 is withdrawn 09-11. 09-11:
+    # R2026-045 ends (down 09-12). 09-12: R2026-005 is replaced and R2026-002 published 09-30. 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14
     # (down 10-15), R2026-006 lapses 10-15. 10-15: R2026-030 … 036 are published 11-27, R2026-001 11-28. 11-28:
     # R2026-030 … 035 down 12-04; 12-04: R2026-036 down 12-08; 12-08: R2026-001 down 12-09; 12-09: R2026-040 published
-    # 12-28; 12-28: it is down 2027-01-07 — 暂定, counted without 2027's notice.
+    # 12-28; 12-28: R2026-046 is published 12-31; 12-31: R2026-040 is down 2027-01-07 — 暂定, counted without 2027's
+    # notice.
     expected = {"2026-09-03": "2026-09-04", "2026-09-04": "2026-09-08", "2026-09-08": "2026-09-10",
-                "2026-09-10": "2026-09-30", "2026-09-30": "2026-10-01", "2026-10-01": "2026-10-15",
+                "2026-09-10": "2026-09-11", "2026-09-11": "2026-09-12", "2026-09-12": "2026-09-30", "2026-09-30": "2026-10-01", "2026-10-01": "2026-10-15",
                 "2026-10-15": "2026-11-27", "2026-11-27": "2026-11-28", "2026-11-28": "2026-12-04",
                 "2026-12-04": "2026-12-08", "2026-12-08": "2026-12-09", "2026-12-09": "2026-12-28",
-                "2026-12-28": "2027-01-07"}
+                "2026-12-28": "2026-12-31", "2026-12-31": "2027-01-07"}
     gates = {day: admit(catalog, D(day)) for day in expected}
     assert {day: str(gate.next_change) for day, gate in gates.items()} == expected
-    assert [day for day, gate in gates.items() if gate.next_change_provisional] == ["2026-12-28"]
+    assert [day for day, gate in gates.items() if gate.next_change_provisional] == ["2026-12-31"]
 
 
 def test_a_period_into_a_year_without_a_notice_is_provisional(catalog):
@@ -253,12 +263,15 @@ def test_a_repeal_date_alone_repeals_from_that_day(catalog):
     assert before.facts.lapse == ("废止", D("2026-09-10"))
     replaced = admit(catalog, D("2026-09-03")).get("R2026-004")
     assert replaced is not None and replaced.facts.lapse == ("已修改", D("2026-09-10"))
-    assert admit(catalog, D("2026-09-03")).get("R2026-016").facts.lapse is None  # type: ignore[union-attr]
+    for record in ("R2026-016", "R2026-043", "R2026-044"):  # none written; 有效; 失效 with no day to take it from
+        assert admit(catalog, D("2026-09-03")).get(record).facts.lapse is None  # type: ignore[union-attr]
+    undated = admit(catalog, D("2026-09-03")).get("R2026-044")
+    assert undated is not None and (undated.validity, undated.validity_date) == ("失效", None)
 
 
 def test_a_withdrawn_record_is_on_no_channel_from_its_day(catalog):
-    assert admit(catalog, D("2026-09-09")).admits("R2026-042", Output.WEB)
-    gate = admit(catalog, D("2026-09-10"))
+    assert admit(catalog, D("2026-09-10")).admits("R2026-042", Output.WEB)
+    gate = admit(catalog, D("2026-09-11"))
     assert not gate.admits("R2026-042") and [r.id for r in gate.withdrawn] == ["R2026-042"]
 
 
@@ -266,6 +279,18 @@ def test_a_withdrawn_record_is_on_no_channel_from_its_day(catalog):
 def test_a_list_comes_down_after_the_last_day_its_body_tells_the_public(catalog, record):
     assert _standing(catalog, "2026-12-03")[record] == ("current", "2026-12-03")
     assert _standing(catalog, "2026-12-04")[record] == ("ended", "2026-12-03")
+
+
+def test_a_list_without_a_body_or_published_at_the_turn_of_the_year_keeps_its_period(catalog):
+    assert _standing(catalog, "2026-09-11")["R2026-045"] == ("current", "2026-09-11")
+    assert _standing(catalog, "2026-09-12")["R2026-045"] == ("ended", "2026-09-11")
+    assert _standing(catalog, "2027-01-08")["R2026-046"] == ("current", "2027-01-08")
+
+
+def test_a_period_in_the_body_of_a_record_not_yet_published_is_no_error(gk, cat):
+    # no 公开日期 yet (GK308): the year left out of 「9月3日至9月11日」 is unknown, so nothing is compared
+    cat.record(rec(公开日期="").replace("  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。公示期：9月3日至9月11日。\n"))
+    assert findings(gk, cat, "GK420", "2026-09-01") == []
 
 
 def test_a_phone_number_after_the_word_period_is_no_period(catalog):
