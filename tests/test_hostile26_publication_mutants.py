@@ -14,40 +14,47 @@ its last day is the day before, its 公开日期 at the earliest). A record reac
 record without an item goes to the website only (DOMAIN.md §12).
 
 Found by this pass:
-1. GK412 (公示期短于规定) on a record that writes both 公示期 and 公示截止 pointed at the 公示期 line and said 「改为
-   「公示期: 7」」 — when 公示期 was already 7 and the short one was 公示截止 (the earlier day stands): the clerk
-   changed nothing and the list still came down early. It now points at 公示截止 and says 「改为「公示期: 7」并删去
-   「公示截止」」.
-2. GK412 on a 公示 whose 正文 tells the public a shorter period (「公示期：2026年9月3日至9月9日」, five working days)
-   than the seven its 公示期 gives said 「改为「公示期: 7」」 at the 公示期 line, which already said 7: the list comes
-   down after the day the 正文 states (GK420), so nothing the message asked mended it. It now names the 正文's words
-   and the first day that is long enough: 「把正文写的「公示期：2026年9月3日至9月9日」改为到2026年9月11日或更晚」.
-3. tools/mutation.py's gate group ran no test at all: the cold-cache hook it adds to the copy called
-   ``Bounded.cache_clear`` on the class (gongkai.bounded), every test errored and the run stopped with 「failed to
-   collect stats」. Classes are now skipped (their instances' caches are still cleared).
-5. A 正文 telling the public its 公示 ends on 12月3日 in the forms a village notice types dates in —
+1. A 正文 telling the public its 公示 ends on 12月3日 in the forms a village notice types dates in —
    「公示时间：2026.11.27—2026.12.3」, 「2026-11-27至2026-12-03」, 「2026/11/27-12/3」, full-width 「１１．２７－１２．３」, or
    「自2026年11月27日起，至2026年12月3日止」 (a comma after 起) — was not read: the list stayed on the web, the board and
    the 公众号 to the 12-07 its 公示期 of 7 gave, two working days past what the public was told, and validate said nothing
    (GK420). These forms are read now (the ones read_day reads in every date field); a phone number after 「公示期间」 is
    no period.
-6. A 保密审查 conclusion approving on a condition still to be met — 「同意公开（删除个人信息后）」, 「隐去身份证号后可以
+2. A 保密审查 conclusion approving on a condition still to be met — 「同意公开（删除个人信息后）」, 「隐去身份证号后可以
    公开」, 「可公开，但需隐去姓名」, 「同意主动公开（脱敏处理后）」 — let the record out as registered, names and all, on
    every channel and to the 两馆 (only the exact words 「删除后」「修改后」「脱密后」 held it). Such a conclusion now holds the
    record (GK303): 「保密审查结论「…」要先改（「需隐去」）才同意公开，没有同意按现在登记的内容主动公开」. A change already
-   made (「已删除个人信息，同意公开」, 「经脱敏处理后，同意公开」) or not needed (「无需修改」) lets it out as before.
-4. The gate group's tests never reached ``replaced_list_end`` (a 公示 replaced by its 更正公示 comes down the day
-   before) nor ``leaders_blank`` (领导信息 blank): every mutant of them survived. Cases below reach both.
+   made (「已删除个人信息，同意公开」, 「经脱敏处理后，同意公开」, 「已对个人信息遮盖后，同意公开」) or not needed
+   (「无需修改」) lets it out as before.
+3. GK412 (公示期短于规定) on a record that writes both 公示期 and 公示截止 pointed at the 公示期 line and said 「改为
+   「公示期: 7」」 — when 公示期 was already 7 and the short one was 公示截止 (the earlier day stands): the clerk
+   changed nothing and the list still came down early. It now points at 公示截止 and says 「改为「公示期: 7」并删去
+   「公示截止」」 (with a period in calendar days: 「改为「公示截止: …」，并删去「公示期」」).
+4. GK412 on a 公示 whose 正文 tells the public a shorter period (「公示期：2026年9月3日至9月9日」, five working days)
+   than the seven its 公示期 gives said 「改为「公示期: 7」」 at the 公示期 line, which already said 7: the list comes
+   down after the day the 正文 states (GK420), so nothing the message asked mended it. It now points at 正文, names its
+   words and the first day long enough: 「把正文写的「公示期：2026年9月3日至9月9日」改为到2026年9月11日或更晚」.
+5. tools/mutation.py's gate group ran no test at all: the cold-cache hook it adds to the copy called
+   ``Bounded.cache_clear`` on the class (gongkai.bounded), every test errored and mutmut stopped with 「failed to
+   collect stats」 (every group whose modules import bounded.py would too). Classes are now skipped; their instances'
+   caches are still cleared.
+6. The gate group's tests never killed a mutant of ``replaced_list_end`` (a 公示 replaced by its 更正公示 comes down
+   the day before) nor of ``leaders_blank`` (an empty 领导信息): all 23 survived. Cases below kill them, and the
+   survivors of blank_columns/blank_reason, lapse, next_change, stated_notice_period and review_problem (see the
+   report of helper h121 for the before/after scores).
 
-Planted by hand (each made at least one test of this file fail, then reverted): see the report of helper h121 and the
-comment of each test (``planted:``).
+Planted by hand (each made at least one test of this file fail, then reverted): a list kept to the same date a year
+later (periods.latest_notice_end), 便民服务站 dropped from CHANNEL_OUTPUTS, calendar days for working days
+(last_working_day), the 低保 minimum 7 → 5, ``end < today`` → ``<=`` (standing), ``since <= today`` → ``<``
+(validity_on), ``since > end`` → ``>=`` (replaced_list_end), ``review.date > today`` → ``>=``, a record without
+channels reaching none of its item's, a channel its item does not list kept, the 两馆 left out of a record's outputs,
+a secret in a conclusion ignored, the 正文's period ignored, a record without an item going nowhere, and GK412's old
+message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 
@@ -63,7 +70,6 @@ ALL_CHANNELS_ITEM = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-009").replac
                      .replace("  - 低保对象名单及相关信息", "  - 临时救助政策文件")
                      .replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
                               "公开渠道: [政府网站, 两微一端, 社区/企事业单位/村公示栏（电子屏）, 公开查阅点, 便民服务站, 政府公报]"))
-NOTICE_FIELDS = ("公示截止", "公示期", "有效性", "有效性日期", "被替代", "事项", "公开渠道", "文种", "保密审查")
 
 
 def _record(number: int, published: str, extra: str = "", kind: str = "公示", item: str | None = "SHJZ-001",
