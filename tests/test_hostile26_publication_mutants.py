@@ -572,3 +572,13 @@ def test_a_catalog_whose_agency_file_does_not_read_has_no_town_pages(tmp_path):
     root.item(_column(51), "items/shjz/SHJZ-051.yaml")
     blanks = blank_columns(load_catalog(root.root), {}, D("2026-09-10"))
     assert ([i.id for i in blanks.items], blanks.towns) == (["SHJZ-051"], [])
+
+
+def test_validate_says_the_conclusion_sets_a_condition(gk, cat):
+    cat.record(RECORD.replace("结论: 不涉及国家秘密，同意主动公开", "结论: 可公开，但需隐去姓名"))
+    [found] = findings(gk, cat, "GK303")
+    assert (found["field"], found["message"]) == (
+        "保密审查.结论", "保密审查结论「可公开，但需隐去姓名」要先改（「需隐去」）才同意公开，没有同意按现在登记的内容主动公开，"
+                       "这条信息不会发布")
+    cat.record(RECORD.replace("结论: 不涉及国家秘密，同意主动公开", "结论: 已隐去姓名，同意公开"))
+    assert findings(gk, cat, "GK303") == []
