@@ -143,6 +143,8 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     # the 正文's end typed with last year (2025): taken as written, the earlier day — the list is up on its 公开日期 only
     # (GK420 says so), not to the 12-11 of the year the clerk meant
     47: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示期：2026年12月3日至2025年12月11日。"),
+    # a one-day period in the 正文 (its first day is its last): up on 12-03 only, not to the same day a year later
+    48: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示时间：2026年12月3日至12月3日。"),
     # channels: the record's own, kept to its item's
     10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
     11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
@@ -236,7 +238,7 @@ def test_the_next_rebuild_is_the_first_day_a_standing_changes(catalog):
     # down 09-08. 09-08: R2026-004 is replaced, R2026-041 repealed 09-10. 09-10: R2026-042 is withdrawn 09-11. 09-11:
     # R2026-045 ends (down 09-12). 09-12: R2026-005 is replaced and R2026-002 published 09-30. 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14
     # (down 10-15), R2026-006 lapses 10-15. 10-15: R2026-030 … 036 are published 11-27, R2026-001 11-28. 11-28:
-    # R2026-047 is published 12-03; 12-03: it and R2026-030 … 035 are down 12-04; 12-04: R2026-036 down 12-08; 12-08: R2026-001 down 12-09; 12-09: R2026-040 published
+    # R2026-047 and 048 are published 12-03; 12-03: they and R2026-030 … 035 are down 12-04; 12-04: R2026-036 down 12-08; 12-08: R2026-001 down 12-09; 12-09: R2026-040 published
     # 12-28; 12-28: R2026-046 is published 12-31; 12-31: R2026-040 is down 2027-01-07 — 暂定, counted without 2027's
     # notice.
     expected = {"2026-09-03": "2026-09-04", "2026-09-04": "2026-09-08", "2026-09-08": "2026-09-10",
@@ -297,6 +299,8 @@ def test_a_list_without_a_body_or_published_at_the_turn_of_the_year_keeps_its_pe
     assert _standing(catalog, "2027-01-08")["R2026-046"] == ("current", "2027-01-08")
     assert _standing(catalog, "2026-12-03")["R2026-047"] == ("current", "2026-12-03")
     assert _standing(catalog, "2026-12-04")["R2026-047"] == ("ended", "2026-12-03")
+    assert _standing(catalog, "2026-12-03")["R2026-048"] == ("current", "2026-12-03")
+    assert _standing(catalog, "2026-12-04")["R2026-048"] == ("ended", "2026-12-03")
 
 
 def test_a_period_in_the_body_of_a_record_not_yet_published_is_no_error(gk, cat):
