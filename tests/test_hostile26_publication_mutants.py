@@ -145,6 +145,8 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     47: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示期：2026年12月3日至2025年12月11日。"),
     # a one-day period in the 正文 (its first day is its last): up on 12-03 only, not to the same day a year later
     48: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示时间：2026年12月3日至12月3日。"),
+    # a period over the new year told without years (12月28日至1月8日): it ends 2027-01-08, before its 公示截止 01-15
+    49: ("2026-12-28", "公示截止: 2027-01-15\n", "公示", "SHJZ-001", "公示期：12月28日至1月8日。"),
     # channels: the record's own, kept to its item's
     10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
     11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
@@ -299,6 +301,8 @@ def test_a_list_without_a_body_or_published_at_the_turn_of_the_year_keeps_its_pe
     assert _standing(catalog, "2027-01-08")["R2026-046"] == ("current", "2027-01-08")
     assert _standing(catalog, "2026-12-03")["R2026-047"] == ("current", "2026-12-03")
     assert _standing(catalog, "2026-12-04")["R2026-047"] == ("ended", "2026-12-03")
+    assert _standing(catalog, "2027-01-08")["R2026-049"] == ("current", "2027-01-08")
+    assert _standing(catalog, "2027-01-09")["R2026-049"] == ("ended", "2027-01-08")
     assert _standing(catalog, "2026-12-03")["R2026-048"] == ("current", "2026-12-03")
     assert _standing(catalog, "2026-12-04")["R2026-048"] == ("ended", "2026-12-03")
 
