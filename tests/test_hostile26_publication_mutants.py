@@ -147,6 +147,9 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     48: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示时间：2026年12月3日至12月3日。"),
     # a period over the new year told without years (12月28日至1月8日): it ends 2027-01-08, before its 公示截止 01-15
     49: ("2026-12-28", "公示截止: 2027-01-15\n", "公示", "SHJZ-001", "公示期：12月28日至1月8日。"),
+    # a 正文 stating a day that does not exist (2月30日), then its period, then a corrected one: the earliest real end
+    50: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001",
+         "公示期：2月30日至3月6日。公示期：2026年11月27日至12月7日。更正：公示时间：2026年11月27日至12月3日。"),
     # channels: the record's own, kept to its item's
     10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
     11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
@@ -239,7 +242,7 @@ def test_the_next_rebuild_is_the_first_day_a_standing_changes(catalog):
     # 09-03: R2026-007 lapses, R2026-014 (a list without a period) is down 09-04. 09-04: R2026-018 and 019 end 09-07,
     # down 09-08. 09-08: R2026-004 is replaced, R2026-041 repealed 09-10. 09-10: R2026-042 is withdrawn 09-11. 09-11:
     # R2026-045 ends (down 09-12). 09-12: R2026-005 is replaced and R2026-002 published 09-30. 09-30: R2026-006's period ends (down 10-01). 10-01: R2026-002's ends 10-14
-    # (down 10-15), R2026-006 lapses 10-15. 10-15: R2026-030 … 036 are published 11-27, R2026-001 11-28. 11-28:
+    # (down 10-15), R2026-006 lapses 10-15. 10-15: R2026-030 … 036, 050 are published 11-27, R2026-001 11-28. 11-28:
     # R2026-047 and 048 are published 12-03; 12-03: they and R2026-030 … 035 are down 12-04; 12-04: R2026-036 down 12-08; 12-08: R2026-001 down 12-09; 12-09: R2026-040 published
     # 12-28; 12-28: R2026-046 is published 12-31; 12-31: R2026-040 is down 2027-01-07 — 暂定, counted without 2027's
     # notice.
@@ -289,7 +292,8 @@ def test_a_withdrawn_record_is_on_no_channel_from_its_day(catalog):
     assert not gate.admits("R2026-042") and [r.id for r in gate.withdrawn] == ["R2026-042"]
 
 
-@pytest.mark.parametrize("record", ["R2026-030", "R2026-031", "R2026-032", "R2026-033", "R2026-034", "R2026-035"])
+@pytest.mark.parametrize("record", ["R2026-030", "R2026-031", "R2026-032", "R2026-033", "R2026-034", "R2026-035",
+                                    "R2026-050"])
 def test_a_list_comes_down_after_the_last_day_its_body_tells_the_public(catalog, record):
     assert _standing(catalog, "2026-12-03")[record] == ("current", "2026-12-03")
     assert _standing(catalog, "2026-12-04")[record] == ("ended", "2026-12-03")
