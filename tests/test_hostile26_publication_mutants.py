@@ -150,6 +150,8 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     # a 正文 stating a day that does not exist (2月30日), then its period, then a corrected one: the earliest real end
     50: ("2026-11-27", "公示期: 7\n", "公示", "SHJZ-001",
          "公示期：2月30日至3月6日。公示期：2026年11月27日至12月7日。更正：公示时间：2026年11月27日至12月3日。"),
+    # a one-day 公示: its 公示截止 is its 公开日期 — up that day (not 「ended before it was published」, GK419)
+    51: ("2026-09-03", "公示截止: 2026-09-03\n", "公示", "SHJZ-001", "经审核，现将名单予以公示。"),
     # channels: the record's own, kept to its item's
     10: ("2026-09-03", "公开渠道: [公开查阅点]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
     11: ("2026-09-03", "公开渠道: [便民服务站]\n", "通知", "SHJZ-009", "现将有关事项通知如下。"),
@@ -264,12 +266,26 @@ def test_a_period_into_a_year_without_a_notice_is_provisional(catalog):
     assert gate.get("R2026-001") is not None and gate.get("R2026-001").notice_provisional is False  # type: ignore[union-attr]
 
 
+def test_a_list_of_one_day_is_up_that_day(catalog):
+    assert _standing(catalog, "2026-09-03")["R2026-051"] == ("current", "2026-09-03")
+    assert _standing(catalog, "2026-09-04")["R2026-051"] == ("ended", "2026-09-03")
+
+
+def test_a_record_of_an_item_listing_people_is_a_list_even_without_a_period(catalog):
+    # R2026-014: a 通知 of 低保 (低保对象名单), no 公示期 (GK411): down the day after its 公开日期, never indexed
+    assert _standing(catalog, "2026-09-03")["R2026-014"] == ("current", "2026-09-03")
+    assert _standing(catalog, "2026-09-04")["R2026-014"] == ("ended", "2026-09-03")
+    found = admit(catalog, D("2026-09-03")).get("R2026-014")
+    assert found is not None and found.lists_people is True
+
+
 def test_a_declared_period_makes_any_record_a_list(catalog):
     for record in ("R2026-018", "R2026-019"):
         assert _standing(catalog, "2026-09-07")[record] == ("current", "2026-09-07")
         assert _standing(catalog, "2026-09-08")[record] == ("ended", "2026-09-07")
         assert admit(catalog, D("2026-09-07")).get(record).lists_people is True  # type: ignore[union-attr]
-    assert admit(catalog, D("2026-09-07")).get("R2026-016").lists_people is False  # type: ignore[union-attr]
+    plain = admit(catalog, D("2026-09-07")).get("R2026-016")
+    assert plain is not None and (plain.lists_people, plain.notice_end, plain.notice_provisional) == (False, None, False)
 
 
 def test_a_repeal_date_alone_repeals_from_that_day(catalog):
