@@ -104,10 +104,15 @@ def latest_notice_end(published: dt.date) -> dt.date:
 
 
 # The period a 公示 tells the public in its own text: 「公示期：2026年11月27日至12月7日」, 「公示时间为11月27日起至12月7日止」,
-# 「公示期为7个工作日（2026年11月27日—12月7日）」. The year and month of the end may be left out (those of the start).
-_STATED = re.compile(r"公示(?:期|时间|期限|日期)[^。；;\n]{0,20}?(?:(?P<y1>\d{4})\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
-                     r"\s*(?:起)?\s*(?:至|到|—|－|-|~|～|–)+\s*(?:(?P<y2>\d{4})\s*年\s*)?(?:(?P<m2>\d{1,2})\s*月\s*)?"
-                     r"(?P<d2>\d{1,2})\s*[日号]")
+# 「公示期为7个工作日（2026年11月27日—12月7日）」, and the days as a village notice types them (read_day reads them in
+# every date field too): 「公示时间：2026.11.27—2026.12.7」, 「2026-11-27至2026-12-07」, 「2026/11/27-12/7」,
+# 「自2026年11月27日起，至12月7日止」. The year and month of the end may be left out (those of the start).
+_WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
+_TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
+_STATED = re.compile(r"公示(?:期|时间|期限|日期)[^。；;\n]{0,20}?"
+                     f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
+                     r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*"
+                     f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 
 
 @dataclass(frozen=True)
@@ -126,12 +131,13 @@ def stated_notice_period(record: Record) -> StatedPeriod | None:
         return None
     found: list[StatedPeriod] = []
     for match in _STATED.finditer(as_typed(record.body)):
+        y1, m1, d1, y2, m2, d2 = (match[g] or match[g.upper()] for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
         try:
-            start_year = int(match["y1"] or record.published.year)
-            start = dt.date(start_year, int(match["m1"]), int(match["d1"]))
-            end_year = int(match["y2"]) if match["y2"] else start_year
-            end = dt.date(end_year, int(match["m2"] or start.month), int(match["d2"]))
-            if end < start and match["m2"] and not match["y2"]:  # 12月28日至1月8日
+            start_year = int(y1 or record.published.year)
+            start = dt.date(start_year, int(m1), int(d1))
+            end_year = int(y2) if y2 else start_year
+            end = dt.date(end_year, int(m2 or start.month), int(d2))
+            if end < start and m2 and not y2:  # 12月28日至1月8日
                 end = end.replace(year=end.year + 1)
         except ValueError:
             continue  # no such day (2月30日): nothing read
@@ -160,9 +166,15 @@ def written_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | N
     Raises CalendarMissing as declared_notice_end does."""
     counted = None
     if record.notice_days is not None and record.published is not None:
-        first = calendar.on_or_after(record.published)
-        counted = calendar.add(first, record.notice_days - 1)  # 公示期 ≥ 1 (the model); add(first, 0) is first
+        counted = last_working_day(record.published, record.notice_days, calendar)
     return min((day for day in (record.notice_until, counted) if day is not None), default=None)
+
+
+def last_working_day(published: dt.date, days: int, calendar: WorkdayCalendar) -> dt.date:
+    """The last day of a 公示 of *days* working days published on *published*: its 公开日期 counts as the first when
+    it is a working day, else the next working day does. Raises CalendarMissing as declared_notice_end does."""
+    first = calendar.on_or_after(published)
+    return calendar.add(first, days - 1)  # 公示期 ≥ 1 (the model); add(first, 0) is first
 
 
 def ends_before_publication(record: Record) -> bool:
