@@ -80,21 +80,28 @@ def test_a_build_with_nothing_to_do_imports_no_loader_gate_or_template(bundled, 
 
 def test_validate_after_one_ordinary_edit_compiles_no_name_pattern_and_no_prefilter(bundled):
     # An edit to a notice that names no one: the names detectors' patterns (five hundred surnames, some 60 ms to
-    # compile) and the pre-filter (built once it pays: some 100,000 characters) are not made, and what validate says
-    # is what it says without its memory.
+    # compile) and the pre-filter (built once it pays: some 100,000 characters) are not made, gongkai.yaml (read for
+    # its settings, unchanged) is not scanned again — its finding is remembered — and what validate says is what it
+    # says without its memory.
     env = {**os.environ, "GONGKAI_TODAY": TODAY}
-    subprocess.run([sys.executable, "-m", "gongkai", "validate", str(bundled)], capture_output=True, check=True, env=env)
+    agency = bundled / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("    职务: 党组书记、局长\n",
+                                                                  "    职务: 党组书记、局长（手机13805951234）\n"),
+                      encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "gongkai", "validate", str(bundled)], capture_output=True, env=env)
     notice = bundled / "records" / "2025" / "R2025-001.yaml"
     notice.write_text(notice.read_text(encoding="utf-8").replace("考核结果的通知", "考核结果的补充通知"), encoding="utf-8")
     script = (f"import sys, json; from gongkai.cli import main; code = main(['validate', {str(bundled)!r}]); "
               "from gongkai.privacy import normalize, titles; "
-              "print(json.dumps([code, normalize._prefilter.cache_info().currsize, 'finditer' in vars(titles._TITLED)]))")
+              "print(json.dumps([code, normalize._prefilter.cache_info().currsize, 'finditer' in vars(titles._TITLED), "
+              "normalize._read_without_prefilter[0] < 5000]))")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
     *said, made = run.stdout.splitlines()
-    assert json.loads(made) == [0, 0, False]
+    assert json.loads(made) == [1, 0, False, True]  # (scanning the whole gongkai.yaml reads more than that)
+    assert any("GK602 「领导」第1项「职务」有未遮盖的手机号码「138****1234」" in line for line in said)
     fresh = subprocess.run([sys.executable, "-m", "gongkai", "validate", str(bundled), "--no-cache"],
                            capture_output=True, text=True, env=env)
-    assert (fresh.returncode, fresh.stdout.splitlines()) == (0, said)
+    assert (fresh.returncode, fresh.stdout.splitlines()) == (1, said)
 
 
 def test_the_library_leaves_the_collector_alone(cat, monkeypatch):

@@ -40,6 +40,9 @@ class Catalog:
     cache: Cache = field(default_factory=lambda: Cache(None), repr=False)
     notes: tuple[FileNote, ...] = ()  # files in YAML folders not read, names that break on Windows
     partial: bool = False  # holds only some of the catalog's files (what an incremental check re-read)
+    # files read only for what they set (gongkai.yaml beside the files an incremental check re-reads): unchanged, their
+    # own findings are remembered, and a per-file rule need not check them again
+    context: frozenset[str] = frozenset()
     _trees: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property

@@ -159,6 +159,8 @@ class _Run:
         else:
             catalog = load(self.source, self.listing, self.cache, only=wanted | settings, known=self.parsed)
             catalog.partial = True
+        if catalog.partial:
+            catalog.context = frozenset(settings - wanted)
         self.parsed.update(catalog.files)
         for path in wanted:
             self._set(path, facts_of(catalog.files[path], *keys_of(catalog.files[path])))

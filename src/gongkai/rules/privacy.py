@@ -40,7 +40,8 @@ def _everything(catalog: Catalog) -> Iterator[tuple[Location, PrivacyFinding]]:
         path = catalog.path_of("item", item_id)
         for found in item_findings(catalog, item):
             yield Location(path, item_id, found.field), found
-    for found in agency_findings(catalog):
+    # (gongkai.yaml read only for its settings beside the files an incremental check re-reads: its findings are kept)
+    for found in agency_findings(catalog) if AGENCY_FILE not in catalog.context else ():
         yield Location(AGENCY_FILE, None, found.field), found
     for path, found in annual_findings(catalog):
         yield Location(path, None, found.field), found
