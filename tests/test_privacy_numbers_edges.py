@@ -41,7 +41,7 @@ def test_a_card_masked_in_its_issuer_number_is_an_undermasked_card_too():
     assert undermasked("622202*234567890") == "bank"
     assert undermasked("62220*1234567890") == "bank"
     assert undermasked("62*2021234567894") == "bank"
-    assert undermasked("*222021234567894") == "bank"
+    assert undermasked("**2026120400000001") is None  # an order number starting with stars (test_hostile10_gate.py)
     assert undermasked("6222**1234567894") == "bank"
     assert undermasked("622202******7894") is None  # the format itself (6 stars): masked enough
 

@@ -91,8 +91,8 @@ def undermasked(token: str) -> str | None:
     if len(token) == 11 and 0 <= hidden < MIN_MOBILE_STARS and stars and re.fullmatch(r"[1*][3-9*][0-9*]{9}", token):
         return "mobile"
     # (a star among the first six digits hides no more than one in the middle: Luhn gives one starred digit back, so
-    # 62*2021234567894 is the whole card)
-    if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9*][0-9*]+", token):
+    # 62*2021234567894 is the whole card; one starting with stars, 订单号 **2026120400000001, is some other number)
+    if 16 <= len(token) <= 19 and 1 <= stars < MIN_CARD_STARS and re.fullmatch(r"[3-9][0-9*]+", token):
         return "bank"
     return None
 
