@@ -4,7 +4,8 @@ Three things are made once and kept: the click command typer makes of the applic
 依申请公开 申请表 of an agency (guide.form), and the output scan's findings in a document (privacy.outputs). Each is
 asked here in a way a wrong key would answer from the first asking: a command whose module is imported after the
 first command ran, two agencies with different telephone numbers, the same document with and without the bureau's own
-number allowed, and the same gzip bytes named .csv.gz and .txt.gz.
+number allowed, and the same gzip bytes named .csv.gz and .txt.gz. (Twenty-ninth session) and the privacy pre-filter,
+built once a process has read enough to pay for it — in the parent before a scan forks its workers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from docx import Document
 
-from conftest import BUNDLED, ROOT
+from conftest import BUNDLED, RECORD, ROOT
 from gongkai.catalog import load_catalog
 from gongkai.guide.form import application_form_docx, application_form_pdf
 from gongkai.privacy.outputs import scan_tree
@@ -82,3 +83,20 @@ def test_the_same_gzip_bytes_are_a_spreadsheet_only_under_a_csv_name(tmp_path: P
         (tmp_path / second).write_bytes(data)
         assert {f.file for f in scan_tree(tmp_path, [first], frozenset())} == ({first} if "csv" in first else set())
         assert {f.file for f in scan_tree(tmp_path, [second], frozenset())} == ({second} if "csv" in second else set())
+
+
+def test_a_scan_forked_into_workers_builds_the_prefilter_once_in_the_parent(gk, cat, monkeypatch) -> None:
+    """The pre-filter is built once a process has read 100,000 characters (normalize.prefilter_pays); a scan of many
+    records forks workers, which would each read their first 100,000 by the full path and build it again: the parent
+    builds it before forking (they share it). Three records here stand for the thousand that fork."""
+    from gongkai.privacy import normalize, scan
+
+    for number in (2, 3):
+        cat.record(RECORD.replace("R2026-001", f"R2026-00{number}").replace("2026-00001", f"2026-0000{number}")
+                   .replace("测民〔2026〕1号", f"测民〔2026〕{number}号"), rel=f"records/2026/R2026-00{number}.yaml")
+    monkeypatch.setattr(scan, "MIN_PARALLEL", 2)
+    monkeypatch.setattr(normalize, "_read_without_prefilter", [0])
+    normalize._prefilter.cache_clear()
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code in (0, 1), run.err
+    assert normalize._prefilter.cache_info().currsize > 0 and normalize._read_without_prefilter[0] < 100_000

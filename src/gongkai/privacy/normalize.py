@@ -573,6 +573,12 @@ def prefilter_pays(text: str) -> bool:
     return _read_without_prefilter[0] > _PREFILTER_PAYS_AFTER
 
 
+def build_prefilter() -> None:
+    """Build the pre-filter's pattern now: before forking workers that will read many texts, which then share it
+    instead of each reading its first 100,000 characters by the full path and building it again."""
+    _prefilter(False)
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""

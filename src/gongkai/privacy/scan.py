@@ -36,7 +36,7 @@ from gongkai.privacy.findings import (
 )
 from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
-from gongkai.privacy.normalize import SEPARATE
+from gongkai.privacy.normalize import SEPARATE, build_prefilter
 from gongkai.privacy.mask import mask_log
 from gongkai.privacy.titles import enumerated_names, listed_in_title
 
@@ -209,6 +209,8 @@ class Scanner:
         todo = [record for record, key in public if key not in _PROCESS and key not in clean and key not in found]
         parallel = len(todo) >= MIN_PARALLEL and getattr(self.catalog.source, "root", None) is not None
         parts = ranges(len(todo), parallel)
+        if len(parts) > 1:
+            build_prefilter()  # (the workers forked below share it)
         self._started = (clean, found, public, todo, parts,
                          in_parallel_later(_scan_share, parts, (todo, self.allowed, self.read)))
 
