@@ -41,6 +41,8 @@ Defects found on the way (the code changed):
    (62*2021234567894, 62220*1234567890, 6222**1234567894) was passed as «some other masking of some other number»
    (test_privacy_numbers_edges.py said so): Luhn gives a single starred digit back, so 62*2021234567894 is the whole
    card. Now GK603 as a card starred in its middle is.
+12. (lead, from this pass's report) GK601's 改正 line for a 15-digit ID showed the 18-digit format
+   (35*************123, three characters more than the number): it now shows 35**********123.
 """
 
 from __future__ import annotations
@@ -294,3 +296,13 @@ def test_validate_stops_a_card_starred_among_its_first_six_digits(gk, cat) -> No
     run = gk("validate", cat.root)
     assert run.code == 1
     assert "银行卡号" in run.out and "2021234567894" not in run.out
+
+
+def test_the_hint_for_a_15_digit_id_shows_its_own_format(gk, cat) -> None:
+    # (lead, from this pass's report) the 改正 line showed the 18-digit format, 35*************123: a clerk following
+    # it would write three characters more than the number has
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。", "  经审核，现将名单予以公示。身份证号350524850315***。"))
+    run = gk("validate", cat.root)
+    # (the format, first two and last three: 35 + 10 stars + 123, as gongkai mask writes 350524850315123)
+    assert "改正：按遮盖格式改写：15位身份证号 35**********123（留前两位、后三位，共15位）" in run.out
+    assert "35*************123" not in run.out

@@ -22,6 +22,8 @@ WHY = ("《政府信息公开条例》第十五条：涉及个人隐私的政府
 UNREADABLE_HINT = ("gongkai 读不全的文件不能公开（无法确认其中没有个人信息）：把公文另存为有文字的 PDF（不是扫描件）"
                    "或 docx/xlsx，去掉密码，再登记为附件。")
 MASK_HINT = "按遮盖格式改写：手机号 138****1234，身份证号 35*************123；表格附件可运行 gongkai mask 文件 自动遮盖。"
+# (a 15-digit ID of before 1999: the same first two and last three, fifteen characters, not eighteen)
+MASK_HINT_ID15 = "按遮盖格式改写：15位身份证号 35**********123（留前两位、后三位，共15位）；表格附件可运行 gongkai mask 文件 自动遮盖。"
 # (a run of base64 or hexadecimal bytes: anyone can decode it; masking the letters means nothing, the run has to go)
 ENCODED_HINT = "删去这段{}的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"
 _ENCODED = re.compile(r"（(.+编码)）$")
@@ -57,7 +59,8 @@ def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
         else:
             message = f"{found.where}有未遮盖的{found.label}「{found.masked_value}」（已遮盖显示）"
             encoded = _ENCODED.search(found.label)
-            hint = MASK_HINT if encoded is None else ENCODED_HINT.format(_spaced(encoded.group(1)))
+            hint = ENCODED_HINT.format(_spaced(encoded.group(1))) if encoded is not None else \
+                MASK_HINT_ID15 if found.kind == "id15" else MASK_HINT
         yield Finding(location, message, hint, line_offset=_offset(catalog, location, found.line))
 
 
