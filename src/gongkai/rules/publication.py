@@ -12,8 +12,8 @@ from functools import partial
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.days import chinese_day
-from gongkai.publication.periods import (LONGEST_NOTICE, NoticeMinimum, ends_before_publication, is_notice,
-                                         last_working_day, latest_notice_end, minimum_for, notice_end,
+from gongkai.publication.periods import (LONGEST_NOTICE, NoticeMinimum, StatedPeriod, ends_before_publication,
+                                         is_notice, last_working_day, latest_notice_end, minimum_for, notice_end,
                                          stated_notice_period, written_notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
@@ -89,18 +89,19 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
             # a count over a year without a holiday notice yet is a guess (暂定): it says so, and how to be sure
             provisional = (f"（暂定：{'、'.join(f'{y}年' for y in guessed)}的节假日安排尚未录入，按周末和法定节假日计；"
                            "录入后再核对）") if guessed else ""
-            short = ctx.dated(partial(_short_parts, record, minimum), Location(path, record.id, (field,))) or []
             stated = stated_notice_period(record)
+            short = ctx.dated(partial(_short_parts, record, minimum, stated), Location(path, record.id, (field,))) or []
             said = f"正文写的「{stated.text}」" if stated is not None and [f for f, _ in short] == ["正文"] else "公示期"
             yield Finding(Location(path, record.id, (short[0][0] if short else field,)),
                           f"{said}只有{days}{minimum.unit}{provisional}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
                           "；".join(fix for _, fix in short) if short else f"改为「公示期: {minimum.days}」。")
 
 
-def _short_parts(record: Record, minimum: NoticeMinimum, calendar: WorkdayCalendar) -> list[tuple[str, str]]:
+def _short_parts(record: Record, minimum: NoticeMinimum, stated: StatedPeriod | None,
+                 calendar: WorkdayCalendar) -> list[tuple[str, str]]:
     """What makes a 公示 shorter than *minimum*, each with how to mend it: its 公示截止 or 公示期 (the earlier of the two
     stands, so with both written the one that is short is named and the other deleted), and the period its 正文 tells
-    the public (the earlier day stands too: a 公示期 of 7 does not mend a 正文 that says four days)."""
+    the public, *stated* (the earlier day stands too: a 公示期 of 7 does not mend a 正文 that says four days)."""
     published = record.published
     assert published is not None
     least = (last_working_day(published, minimum.days, calendar) if minimum.workdays
@@ -116,7 +117,6 @@ def _short_parts(record: Record, minimum: NoticeMinimum, calendar: WorkdayCalend
                           else f"改为「公示期: {minimum.days}」。"))
         else:
             parts.append((field, f"改为「公示截止: {least}」（公开日期当天算第1天）" + ("，并删去「公示期」。" if both else "。")))
-    stated = stated_notice_period(record)
     if stated is not None and stated.end < least:
         parts.append(("正文", f"把正文写的「{stated.text}」改为到{chinese_day(least)}或更晚（至少{minimum.days}"
                               f"{minimum.unit}），与登记的公示期一致。"))
