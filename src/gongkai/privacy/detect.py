@@ -85,7 +85,7 @@ _NOT_PLACE = "第年月日号委会令文件函字告通知按照的和及等各
 _PLACE = rf"(?:(?![{_NOT_PLACE}])[{_HANZI}]){{1,4}}"
 _NOT_DOCUMENT = "(?!文|令|公告|通告|通知|窗口|线|批|期|前|后|开会|工程|项目|简报|专报)"
 # (乡村振兴1号工程, 农村低保3号, 各村支书5号前: 乡村, 农村 and 各/全/本/该/每村 name no village)
-_SECTION = "(?:[东西南北中]段)?"  # 新安路东段2-3号
+_SECTION = r"(?:[东西南北中一二三四五六七八九十\d]段)?"  # 新安路东段2-3号, 新安路二段12号
 # A room number without 室 right after a building or unit (金谷花园2幢1201): three or four digits that count nothing
 # (2栋1200平方米, 3座500人 are not rooms).
 _ROOM = (r"(?!(?:19|20)\d\d\s*[-—–~～至、年])"  # a year (5号楼2024-2025年度维修) is no room
@@ -95,14 +95,15 @@ _SHORT_ROOM = r"(?!(?:19|20)\d\d(?!\d))\d{3,4}(?![\d\-.#%年月日元])"
 # Names of residential compounds, after which 7-302 is building 7, room 302
 _COMPOUND = "花园|小区|新村|公寓|大厦|家园|山庄|广场|宿舍|大院|新城|花苑|雅苑|嘉园|名苑|公馆|佳园|苑"
 _ADDRESS = re.compile(
-    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}\s?(?:\d+弄)?\d+(?:-\d+)?\s?[号#](?:之\d+)?(?:\d+(?:号楼|栋|幢|座))?"
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}\s?(?:[东西南北]?\d+[弄巷])?\d+(?:-\d+)?\s?[号#](?:之\d+)?"
+    rf"(?:\d+(?:号楼|栋|幢|座))?"
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
-    rf"|[{_HANZI}]{{2}}(?:路|街|巷){_SECTION}\d+-\d+(?![\d.号])"
+    rf"|[{_HANZI}]{{2}}(?:路|街|巷){_SECTION}(?:[东西南北]?\d+巷)?\d+-\d+(?![\d.号])"
     rf"|[{_HANZI}]{{2}}(?:胡同|里|坊|埕)\d+(?:-\d+)?号{_NOT_DOCUMENT}"
     rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
     rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
     rf"|(?<=村)\d+组\d{{1,4}}(?![\d.号%％]|\s*[人户元万名个位次条件项年月日])"
-    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?{_ROOM}"
+    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}[期区])?{_ROOM}"
     # (each from the start of its digits only: a match inside a run of digits starts at the run's start anyway, and
     # trying every position of a run of n digits costs n² — a field of 10,000 digits took seconds, 100,000 hours)
     rf"|(?<!\d)\d+弄\d+(?:-\d+)?号"
@@ -113,7 +114,7 @@ _ADDRESS = re.compile(
     rf"|(?<![\d〔\[（(第])\d{{3,4}}(?:室|房(?![源产价租屋型间数]))"
     # a compound's building, unit and room in short (阳光花园3-2-301, 城东新村7-302, 5#楼1202, 金谷花园B座1201)
     rf"|(?<=[{_HANZI}])(?<![第表图附式条款章节页卷])\d{{1,3}}-\d{{1,2}}-{_SHORT_ROOM}"
-    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}期)?[A-Za-z]?\d{{1,3}}-{_SHORT_ROOM}"
+    rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}[期区])?[A-Za-z]?\d{{1,3}}-{_SHORT_ROOM}"
     rf"|(?<![\d#])\d{{1,3}}#楼?(?:\d{{1,2}}单元)?{_SHORT_ROOM}"
     rf"|(?<![A-Za-z])[A-Za-z](?:栋|幢|座)(?:\d+单元)?(?:\d+室|{_ROOM})"
 )
@@ -124,7 +125,8 @@ _C = rf"[{CN_NUMBER}\d]+"
 _C_START = rf"(?<![{CN_NUMBER}\d])"
 _PLACE_CN = rf"(?:(?![{_NOT_PLACE}{CN_NUMBER}])[{_HANZI}]){{1,4}}"
 _ADDRESS_CN = re.compile(
-    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:{_C}弄)?{_C}(?:-{_C})?号(?:之{_C})?(?:{_C}(?:号楼|栋|幢|座))?"
+    rf"[{_HANZI}]{{2}}(?:路|街|巷|弄|大道){_SECTION}(?:[东西南北]?{_C}[弄巷])?{_C}(?:-{_C})?号(?:之{_C})?"
+    rf"(?:{_C}(?:号楼|栋|幢|座))?"
     rf"(?:{_C}单元)?(?:{_C}室)?"
     rf"|(?![{CN_NUMBER}])[{_HANZI}](?:村|社区|组){_C}(?:-{_C})?号"
     rf"|(?![{CN_NUMBER}乡农各全本该每])[{_HANZI}]村{_PLACE_CN}{_C}(?:-{_C})?号{_NOT_DOCUMENT}"
@@ -689,6 +691,8 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
 # What stands between the bureau's registered address and a floor or room of its building: the building's name, a
 # floor (民政大楼、县民政局3楼、行政服务中心二楼), nothing that ends the address (a comma, a full stop, a new line).
 _IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）() \u3000]{{0,16}}")
+# Words that say a person lives at the address that follows (in the same clause)
+_HOME = re.compile(r"(?:家住|居住|现住|住址|户籍地|户籍所在地|家庭地址|家庭住址)[^，。；;,!！？?\n]*$")
 # A floor, building, unit or room only (302室, 3幢1201室, 三〇二室): a road or a village (解放路12号) is another place.
 _ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
 
@@ -705,8 +709,10 @@ def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         value = ascii_digits(match.group(0))
         # The bureau's own address (gongkai.yaml) and the rooms of its building: 河滨北路168号民政大楼302室,
         # 河滨北路168号3幢1201室 are where its 信访 letters go (DOMAIN.md §3.1), no one's home.
-        if value.startswith(bureau) or (end_of_bureau >= 0 and _ROOM_ONLY.match(value) is not None
-                                        and _IN_BUILDING.fullmatch(norm.text, end_of_bureau, match.start()) is not None):
+        # (unless the text says someone lives there: 家住河滨北路168号3幢502室 is a flat in the bureau's compound)
+        if (value.startswith(bureau) and _HOME.search(norm.text, max(0, match.start() - 24), match.start()) is None) or (
+                end_of_bureau >= 0 and _ROOM_ONLY.match(value) is not None
+                and _IN_BUILDING.fullmatch(norm.text, end_of_bureau, match.start()) is not None):
             end_of_bureau = match.end()
             continue
         end_of_bureau = -1
