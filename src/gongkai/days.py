@@ -65,14 +65,18 @@ _DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零
 _NUMERALS = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]$")
 
 
-def _chinese_number(text: str) -> int | None:
-    """一 … 九, 十, 十一, 二十, 三十一 as a number; None for anything else."""
-    if "十" not in text:
-        return _DIGITS.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
+_SMALL = re.compile(r"^(?:(?P<tens>[一二两三四五六七八九]?)十(?P<ones>[一二三四五六七八九]?)|(?P<one>[〇零○Ｏ一二两三四五六七八九]))$")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 … 九 (两), 十, 十一, 二十, 三十一, 九十九 as a number; None for anything else (十十, 九九, 二十二十, 一百)."""
+    found = _SMALL.match(text)
+    if found is None:
         return None
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+    if found["one"]:
+        return _DIGITS.get(found["one"], 2)  # (两)
+    tens, ones = found["tens"], found["ones"]
+    return (_DIGITS.get(tens, 2) if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
 
 
 def _written_day(text: str) -> tuple[dt.date, str] | None:
@@ -83,7 +87,7 @@ def _written_day(text: str) -> tuple[dt.date, str] | None:
             return dt.date(*(int(g) for g in compact.groups())), "8位数字的日期（档案目录的写法）"
         if numerals:
             year = int("".join(str(_DIGITS[c]) for c in numerals.group(1)))
-            month, day = _chinese_number(numerals.group(2)), _chinese_number(numerals.group(3))
+            month, day = chinese_number(numerals.group(2)), chinese_number(numerals.group(3))
             if month is not None and day is not None:
                 return dt.date(year, month, day), "汉字数字的日期"
     except ValueError:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from gongkai.days import chinese_number
+
 DeadlineKind = Literal["after", "periodic", "realtime"]
 
 _NUM = r"(\d+|[一二两三四五六七八九十]+)"
@@ -21,7 +23,6 @@ _NOTICE = re.compile(r"公示(?:期限|时间|期)?[：:]?(?:为|不少于|不�
 _WEEK = ("周", "星期")
 _REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^实时$|^及时$")
 _PERIODIC = re.compile(r"^(每|按)(?P<period>季度|月|半年|年度?|周)(?P<rest>.*)$")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,9 @@ class Deadline:
         return self.kind == "after" and self.days is not None
 
 
-def _number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS[text[1]]
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS[text]
+def _number(text: str) -> int | None:
+    """A number of days in digits or in Chinese numerals (二十, 十五, 两); None when no one writes it so (十十, 九九)."""
+    return int(text) if text.isdigit() else chinese_number(text)
 
 
 @lru_cache(maxsize=4096)
@@ -66,11 +59,19 @@ def parse_deadline(text: str) -> Deadline | None:
     if re.match(r"^每年\d+月", clean):
         return Deadline("periodic", text, period=clean)
     after = _AFTER.match(clean)
-    if not after:
+    if not after or (days := _number(after.group("days"))) is None:
         return None
     # (a 公示 period the text promises as well is read by notice_period)
-    return Deadline("after", text, anchor=after.group("anchor") or None, days=_number(after.group("days")),
+    return Deadline("after", text, anchor=after.group("anchor") or None, days=days,
                     workdays=after.group("unit") == "工作日")
+
+
+_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?[\d一二两三四五六七八九十]+个?(?:工作日|自然日|日|天|周|星期)")
+
+
+def notice_unread(text: str) -> bool:
+    """Whether *text* states a 公示 period with a number notice_period() cannot read (公示七七天, 公示十十个工作日)."""
+    return _NOTICE_WRITTEN.search(re.sub(r"\s+", "", text)) is not None and notice_period(text) is None
 
 
 @lru_cache(maxsize=4096)
@@ -81,4 +82,6 @@ def notice_period(text: str) -> tuple[int, bool] | None:
     if found is None:
         return None
     days, unit = _number(found.group("days")), found.group("unit")
+    if days is None:
+        return None
     return (days * 7, False) if unit in _WEEK else (days, unit == "工作日")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
-from gongkai.model.deadline import parse_deadline
+from gongkai.model.deadline import notice_unread, parse_deadline
 from gongkai.model.record import Record
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import DueDate
@@ -25,6 +25,9 @@ def deadline_not_understood(ctx: Context) -> Iterator[Finding]:
         if parse_deadline(item.deadline) is None:
             yield Finding(Location(path, item.id, ("公开时限",)), f"无法识别公开时限「{item.deadline}」",
                           "写成「制定或获取信息之日起10个工作日内」「……，公示7个工作日」「实时公开」「每季度」等形式。")
+        elif notice_unread(item.deadline):
+            yield Finding(Location(path, item.id, ("公开时限",)), f"无法识别公开时限「{item.deadline}」中的公示期",
+                          "公示期写成「公示7个工作日」「公示期为7天」「公示一周」等形式（天数用数字，或一、二……十、二十这样的汉字）。")
 
 
 @rule("GK402", "published-late", "超过公开时限", W,
