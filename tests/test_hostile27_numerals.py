@@ -8,6 +8,8 @@
 3. A 成文日期 in Chinese numerals with a month or day written wrong (二〇二六年十十月三日) was an internal error; now
    GK106 says the date is not in YYYY-MM-DD, as for any other text (a right one, 二〇二六年十二月三十一日, is still told
    as 2026-12-31).
+4. `gongkai serve` answered an address holding a NUL (/%00, /index.html%00.txt) with nothing (the connection dropped)
+   and printed 「请求没有完成（ValueError）」: now 404 with the Chinese not-found page, nothing printed.
 
 Expected numbers are typed by hand: how a number of days is read aloud (二十 is 20, 十五 is 15, 两 is 2, 九十九 is 99).
 """
@@ -98,3 +100,29 @@ def test_a_right_date_in_numerals_is_told_as_its_day(gk, cat) -> None:
     cat.record(RECORD.replace("成文日期: 2026-09-01", "成文日期: 二〇二六年八月三十一日"))
     run = gk("validate", cat.root, "--today", "2026-11-27")
     assert run.code == 1 and "即 2026-08-31" in run.out
+
+
+@pytest.mark.parametrize("address", ["/%00", "/index.html%00.txt", "/records/%00/x.html"])
+def test_the_preview_answers_an_address_with_a_nul_with_not_found(tmp_path, capsys, address: str) -> None:
+    """Was no answer at all (the file system's ValueError for an embedded NUL) and 「请求没有完成（ValueError）」 on the
+    terminal of `gongkai serve`."""
+    import functools
+    import http.client
+    import threading
+
+    from gongkai.cli.site import PreviewServer, QuietHandler
+
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    server = PreviewServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path)))
+    server.daemon_threads = False
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = http.client.HTTPConnection(*server.server_address, timeout=10)
+        client.request("GET", address)
+        answer = client.getresponse()
+        assert answer.status == 404 and "找不到网页" in answer.read().decode("utf-8")
+        client.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert capsys.readouterr().err == ""

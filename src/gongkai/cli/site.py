@@ -7,8 +7,9 @@ import functools
 import http.server
 import os
 import sys
+import urllib.parse
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -109,6 +110,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         return
+
+    def send_head(self) -> Any:
+        """An address holding a NUL (/%00) is no file: 404, where the file system's ValueError dropped the request."""
+        if "\x00" in urllib.parse.unquote(self.path):
+            self.send_error(404)
+            return None
+        return super().send_head()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The error page a person reads, in Chinese (http.server's is English); the status line keeps the standard
