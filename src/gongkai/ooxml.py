@@ -62,9 +62,19 @@ def add_line(document: Document, text: str, size: float, *, bold: bool = False,
     set_font(paragraph.add_run(text), size, bold)
 
 
+# Word's core properties hold at most 255 characters each (python-docx refuses more): a longer title or name is cut
+# there, with an ellipsis; the document's own text keeps it whole.
+_PROPERTY_MOST = 255
+
+
+def _property(text: str) -> str:
+    return text if len(text) <= _PROPERTY_MOST else text[:_PROPERTY_MOST - 1] + "…"
+
+
 def docx_bytes(document: Document, title: str, author: str, stamp: dt.datetime) -> bytes:
     """A Word document's bytes with *title*, *author* and *stamp* as its properties, byte-stable."""
     properties = document.core_properties
+    title, author = _property(title), _property(author)
     properties.title, properties.author, properties.last_modified_by = title, author, author
     properties.created = properties.modified = stamp
     properties.revision = 1

@@ -1,4 +1,4 @@
-"""Hostile pass 27 (lead): a Chinese numeral no one writes was an internal error (exit 3).
+"""Hostile pass 27 (lead): odd input that ended in 「内部错误」 (exit 3) or a dropped request.
 
 1. A 公开时限 whose number of days is a Chinese numeral written wrong — 「二十二十个工作日」「十十个工作日」「九九个工作日」
    — stopped validate and inspect with 「内部错误」 (exit 3, a KeyError in the reader of 公开时限): now GK401 at the
@@ -10,6 +10,8 @@
    as 2026-12-31).
 4. `gongkai serve` answered an address holding a NUL (/%00, /index.html%00.txt) with nothing (the connection dropped)
    and printed 「请求没有完成（ValueError）」: now 404 with the Chinese not-found page, nothing printed.
+5. A 机关名称 of more than 255 characters stopped build-site (and the handover letter) with 「内部错误」: Word's core
+   properties hold 255 characters; the 申请表's author is now cut there with an ellipsis.
 
 Expected numbers are typed by hand: how a number of days is read aloud (二十 is 20, 十五 is 15, 两 is 2, 九十九 is 99).
 """
@@ -126,3 +128,19 @@ def test_the_preview_answers_an_address_with_a_nul_with_not_found(tmp_path, caps
         server.shutdown()
         server.server_close()
     assert capsys.readouterr().err == ""
+
+
+def test_a_name_longer_than_a_word_property_holds_builds_the_site(gk, cat, tmp_path) -> None:
+    """Was 「内部错误 … ValueError（docx_bytes）」 from build-site for a 机关名称 of more than 255 characters: Word's core
+    properties hold 255 at most and python-docx refused the 申请表's author. Now cut there with an ellipsis."""
+    import zipfile
+
+    from conftest import AGENCY
+
+    name = "测试县民政局" + "甲" * 300
+    cat.write("gongkai.yaml", AGENCY.replace("名称: 测试县民政局", f"名称: {name}", 1))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search", "--today", "2026-11-27")
+    assert run.code in (0, 1) and "内部错误" not in run.out + run.err, run.out + run.err
+    with zipfile.ZipFile(tmp_path / "site" / "zhinan" / "shenqingbiao.docx") as form:
+        core = form.read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:creator>{name[:254]}…</dc:creator>" in core
