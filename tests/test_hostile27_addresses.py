@@ -1,4 +1,4 @@
-"""Hostile pass 27 (lead): home addresses in forms the detector did not read.
+"""Hostile pass 27 (lead): home addresses in forms the detector did not read, a masked ID misread.
 
 1. A house in a numbered lane off a road — 中山街5巷3号, 中山路3巷12-1号, 新华路南3巷5号 (the lane named 南3巷),
    中山路北二巷十二号 — passed validate and went out: the address shapes knew 弄 between the road and the house
@@ -9,6 +9,10 @@
 4. A flat in the bureau's own compound — 家住人民路1号3幢1201室 — was the bureau's address (the rooms of its building
    are where its letters go) even when the text says someone lives there: now an address when 家住, 居住, 现住,
    住址, 户籍地 or 家庭住址 comes before it in the same clause; the bureau's rooms stay its own otherwise.
+5. A 15-digit 身份证号 masked too little in the middle (35052485031*12*) was reported as the mobile 130****5053 — its
+   first eleven digits read backwards, a number the text does not hold, so the clerk could not find what to mask. A
+   run of digits glued to mask marks is part of a masked number, never a number written backwards: now GK601 with
+   35**********12*.
 
 Expected values are typed by hand: a house, building and room number masked digit by digit, as DOMAIN.md §7 asks
 for every detail below 村/乡镇; the words of the address stay.
@@ -68,3 +72,14 @@ def test_a_home_in_a_lane_is_held_back_everywhere(gk, cat, tmp_path) -> None:
     assert run.code == 1 and "GK604" in run.out and "中山街*巷*号" in run.out
     assert "中山街5巷3号" not in run.out + run.err
     assert_held_back(gk, cat, tmp_path, "5巷3号")
+
+
+def test_a_masked_id_is_not_read_backwards_as_a_mobile() -> None:
+    assert [(hit.kind, hit.masked) for hit in find("身份证号35052485031*12*")] == [("id15", "35**********12*")]
+    assert [(hit.kind, hit.masked) for hit in find("手机43215950831")] == [("mobile", "138****1234")]  # still read
+
+
+def test_validate_names_the_masked_id_as_written(gk, cat) -> None:
+    cat.record(RECORD.replace("经审核，现将名单予以公示。", "经审核，现将名单予以公示。陈水生，身份证号35052485031*12*。"))
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "GK601" in run.out and "35**********12*" in run.out and "130****5053" not in run.out

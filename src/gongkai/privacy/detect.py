@@ -330,7 +330,8 @@ def _apart(taken: list[Hit], found: list[Hit]) -> list[Hit]:
 # last (43215950831). An ID's check digit and birth date keep any other run from reading so; eleven digits that end in
 # [3-9]1 are often a landline with its area code (010-6512 1231 is 01065121231), which is no mobile backwards. A card's
 # Luhn check passes for a tenth of all runs: a card written backwards is not looked for.
-_REVERSIBLE = re.compile(r"(?<![0-9A-Za-z.])(?:[Xx]\d{17}|\d{18}|\d{11})(?![0-9A-Za-z]|\.\d)")
+# A run glued to mask marks is part of a masked number (35052485031***3 is no mobile 13058425053 backwards).
+_REVERSIBLE = re.compile(rf"(?<![0-9A-Za-z.{_MARK}])(?:[Xx]\d{{17}}|\d{{18}}|\d{{11}})(?![0-9A-Za-z{_MARK}]|\.\d)")
 _LANDLINE = re.compile(r"0(?:10|2\d)[2-8]\d{7}|0[3-9]\d\d[2-8]\d{6}")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # A number in hexadecimal notation: 0x336E61902 is 13805951234, 0x4DD4FE6C0F57684 an ID (no ID with the check digit X
