@@ -18,7 +18,12 @@ Found by this pass:
 4. An option broken over two lines (or by a space) in a narrow column — 「主动⏎公开」「依申请⏎公开」「全社⏎会」「特定⏎群体」
    「政府⏎网站」「社会 公众」 — was refused as 「不认识的公开方式「公开」」 (the clerk had typed 主动公开). It now reads
    as the option it spells; two options on two lines (「县级⏎乡级」) are still two.
-5. (Checked, not a defect.) 公开方式 「不予公开」「不公开」 is an error at its cell (an item is 主动 or 依申请; 不予公开
+5. A section title numbered as the 领域 titles above but naming no 领域 (「（一）社会救助」 … 「（二）养老服务」) is an
+   error, and its hint said to number a group 「（一）」 — the very numbering of the 领域 titles. The hint now names a
+   numbering the table's 领域 titles do not use (「一、」 there).
+6. A level gongkai does not model ticked in its own sub-column (市级 in column R) was reported at the group's first
+   cell (P3, the 县级 column). It is now reported at the cell that holds the tick.
+7. (Checked, not a defect.) 公开方式 「不予公开」「不公开」 is an error at its cell (an item is 主动 or 依申请; 不予公开
    is a record's 公开属性), never mapped to 主动; 「主动/依申请」 is the error 「只能勾选一项」. A cell Excel holds as a
    date is an error at its cell (no directory column is a date): import reads no date, so none can be read day-first.
 
@@ -37,7 +42,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENCY, CatalogDir, Run
+from conftest import AGENCY, ITEM, CatalogDir, Run
 from gongkai.cli import main
 from sheets import load, workbook
 
@@ -204,3 +209,205 @@ def test_a_header_marked_required_still_names_its_column(gk: Callable[..., Run],
     item = load(cat.root / "items/shjz/SHJZ-002.yaml")
     assert (item["一级事项"], item["公开内容"], item["公开依据"], item["公开时限"]) == ("临时救助", ["办理条件"], [BASIS],
                                                                                 DEADLINE)
+
+
+OTHER_ITEM = ITEM.replace("SHJZ-001", "SHJZ-003").replace("最低生活保障", "临时救助").replace("审批信息", "办事指南")
+WITH_ID = [*SMALL, "编号"]
+
+
+def _with_id(item_id: str, level1: str, level2: str) -> list[object]:
+    return [*_small(level1)[:2], level2, *_small(level1)[3:], item_id]
+
+
+def test_an_id_typed_wrong_for_an_item_the_names_hold_is_an_error(gk: Callable[..., Run], cat: CatalogDir,
+                                                                  tmp_path: Path) -> None:
+    """SHJZ-030 typed for SHJZ-003: no second file of 临时救助 / 办事指南."""
+    cat.item(OTHER_ITEM, "items/shjz/SHJZ-003.yaml")
+    table = workbook(tmp_path / "t.xlsx", [WITH_ID, _with_id("SHJZ-030", "临时救助", "办事指南")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!L2: 编号「SHJZ-030」目录中没有，这一行的事项「临时救助 / 办事指南」却是已有的 SHJZ-003"
+            "（items/shjz/SHJZ-003.yaml）：编号写错了的，请改为 SHJZ-003；确是另一个新事项的，请清空编号（gongkai 自动编号）"
+            "并写明不同的二级事项或三级事项。没有写入任何文件，以免同一事项有两个文件") in run.err
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-003.yaml"]
+
+
+def test_an_id_sorted_apart_from_its_names_is_an_error(gk: Callable[..., Run], cat: CatalogDir,
+                                                       tmp_path: Path) -> None:
+    """编号 SHJZ-001 on the row of 临时救助 / 办事指南 (SHJZ-003): neither item is changed."""
+    cat.item(OTHER_ITEM, "items/shjz/SHJZ-003.yaml")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    table = workbook(tmp_path / "t.xlsx", [WITH_ID, _with_id("SHJZ-001", "临时救助", "办事指南")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!L2: 编号「SHJZ-001」是事项「最低生活保障 / 审批信息」（items/shjz/SHJZ-001.yaml），这一行的事项"
+            "「临时救助 / 办事指南」却是 SHJZ-003（items/shjz/SHJZ-003.yaml）：编号与事项名称对不上（排序或粘贴时只移动了"
+            "一列？），没有改动任何一个。请核对这一行的编号：应为 SHJZ-003 的改为 SHJZ-003，改正后重新导入（两个事项不能同名）"
+            ) in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+
+
+def test_an_id_with_its_own_names_or_new_names_is_no_conflict(gk: Callable[..., Run], cat: CatalogDir,
+                                                              tmp_path: Path) -> None:
+    """The edges: SHJZ-003 with its own names is updated; SHJZ-001 with names no item has is renamed."""
+    cat.item(OTHER_ITEM, "items/shjz/SHJZ-003.yaml")
+    table = workbook(tmp_path / "t.xlsx", [WITH_ID, _with_id("SHJZ-003", "临时救助", "办事指南"),
+                                           _with_id("SHJZ-001", "最低生活保障", "办事指南")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 2 项" in run.out
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["二级事项"] == "办事指南"
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["公开内容"] == ["办理条件"]
+
+
+def test_a_unit_is_read_by_name_id_or_after_the_agency_name(gk: Callable[..., Run], cat: CatalogDir,
+                                                            tmp_path: Path) -> None:
+    """责任单位 「ＢＧＳ」 (full width, upper case) is bgs, 「民政局社会救助股」 (the agency shortened) is shjzg; another
+    agency's 办公室 is no unit of this one: an error listing the units."""
+    header = [*SMALL, "责任单位"]
+    table = workbook(tmp_path / "t.xlsx", [header, [*_small("临时救助"), "ＢＧＳ"], [*_small("医疗救助"), "民政局社会救助股"],
+                                           [*_small("受灾人员救助"), "县政府办公室"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!L4: 责任单位「县政府办公室」不在 gongkai.yaml 的「单位」中：请填其中一个单位的名称或编号"
+            "（办公室（bgs）、社会救助股（shjzg）），或先在 gongkai.yaml 的「单位」中加上它") in run.err
+    assert "社会救助!L2" not in run.err and "社会救助!L3" not in run.err
+    table = workbook(tmp_path / "t2.xlsx", [header, [*_small("临时救助"), "ＢＧＳ"], [*_small("医疗救助"), "民政局社会救助股"]],
+                     sheet="社会救助")
+    assert gk("import", "xlsx", table, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / "items/shjz/SHJZ-002.yaml")["责任单位"] == "bgs"
+    assert load(cat.root / "items/shjz/SHJZ-003.yaml")["责任单位"] == "shjzg"
+
+
+def test_a_vague_deadline_is_named_with_the_days_it_gives(gk: Callable[..., Run], cat: CatalogDir,
+                                                          tmp_path: Path) -> None:
+    """「15」 is 15 days from nobody knows when; 「及时更新」 no days at all (the hint says 20)."""
+    table = workbook(tmp_path / "t.xlsx", [SMALL, _small("临时救助", deadline="15"), _small("医疗救助", deadline="及时更新")],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
+    assert run.code == 0, run.err
+    tail = "「……，公示7个工作日」「实时公开」「每季度」这样的说法"
+    assert ("社会救助!F2: 公开时限「15」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
+            "请写成「自信息形成或者变更之日起15个工作日内」" + tail) in run.err
+    assert ("社会救助!F3: 公开时限「及时更新」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
+            "请写成「自信息形成或者变更之日起20个工作日内」" + tail) in run.err
+
+
+def test_lists_boxes_and_references_written_in_one_cell(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Numbers on one line with their trailing 「；」「、」「，」, circled numbers, 文号 and 《》 one after the other, 口 typed
+    for □ before or after a name, 其他 with a bracket inside its bracket."""
+    table = workbook(tmp_path / "t.xlsx", [
+        SMALL,
+        [1, "临时救助", "办事指南", "1.办理条件；2.办理程序、3.办理时限，", "国发〔2014〕47号 民发〔2018〕23号", DEADLINE,
+         "县级人民政府民政部门", "口政府网站 ■两微一端 ■其他（12345热线（24小时））", "全社会", "主动", "■县级 口乡级"],
+        [2, "医疗救助", "办事指南", "①救助对象②救助标准", "《社会救助暂行办法》 《医疗保障基金使用监督管理条例》", DEADLINE,
+         "县级人民政府民政部门", "政府网站", "全社会", "主动", "县级■ 乡级口"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    first = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert first["公开内容"] == ["办理条件", "办理程序", "办理时限"]
+    assert first["公开依据"] == ["国发〔2014〕47号", "民发〔2018〕23号"]
+    assert first["公开渠道"] == ["两微一端", "其他"] and first["其他渠道"] == ["12345热线（24小时）"]
+    assert first["公开层级"] == ["县级"]
+    second = load(cat.root / "items/shjz/SHJZ-003.yaml")
+    assert second["公开内容"] == ["救助对象", "救助标准"]
+    assert second["公开依据"] == ["《社会救助暂行办法》", "《医疗保障基金使用监督管理条例》"]
+    assert second["公开层级"] == ["县级"]
+
+
+def test_names_of_two_levels_in_one_cell(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """No 二级事项 column: 「—」「/」 and a hyphen between Chinese characters part the levels (SHJZ-001 is found by its
+    two names); a hyphen in 「COVID-19」 does not."""
+    header = [h for h in SMALL if h != "二级事项"]
+
+    def row(names: str) -> list[object]:
+        return [1, names, "办理条件", BASIS, DEADLINE, "县级人民政府民政部门", "政府网站", "全社会", "主动", "县级"]
+
+    table = workbook(tmp_path / "t.xlsx", [header, row("最低生活保障—审批信息"), row("临时救助/办事指南/申请条件"),
+                                           row("受灾人员救助-资金发放"), row("COVID-19救助")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 3 项，更新 1 项" in run.out
+    assert "（同样的还有 2 处：社会救助!B3、社会救助!B4）" in run.err
+    names = [(i.get("一级事项"), i.get("二级事项"), i.get("三级事项"))
+             for i in (load(cat.root / f"items/shjz/SHJZ-00{n}.yaml") for n in (1, 2, 3, 4))]
+    assert names == [("最低生活保障", "审批信息", None), ("临时救助", "办事指南", "申请条件"), ("受灾人员救助", "资金发放", None),
+                     ("COVID-19救助", None, None)]
+
+
+@pytest.mark.parametrize(("domain_title", "group_title", "next_title", "instead"), [
+    ("一、社会救助", "（一）临时救助", "二、养老服务", "（一）"),
+    ("第一部分 社会救助", "一、临时救助", "第二部分 养老服务", "（一）"),
+    ("（一）社会救助", "1.临时救助", "（二）养老服务", "一、"),
+])
+def test_a_section_numbered_as_the_domain_titles_names_another_domain(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path, domain_title: str, group_title: str, next_title: str,
+        instead: str) -> None:
+    """A title numbered as the 领域 title above (一、 … 二、; 第一部分 … 第二部分; （一） … （二）) is another 领域's: an
+    error, its rows not put into 社会救助; a title numbered otherwise is a group's. Before, the hint said to number a
+    group 「（一）」 even where （一） numbered the 领域 titles."""
+    table = workbook(tmp_path / "t.xlsx", [SMALL, [domain_title], [group_title], _small("临时救助"), [next_title],
+                                           _small("敬老院")])
+    run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
+    assert run.code == 1
+    assert f"Sheet1!A3: 这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{group_title}」" in run.err
+    assert (f"Sheet1!A5: 分段标题「{next_title}」是领域的标题，却不是 gongkai.yaml 中的领域（社会救助）：它下面各行属于哪个领域"
+            "看不出，没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；它若只是一组事项的标题，请改用别的编号"
+            f"（如「{instead}」）") in run.err
+    assert "共 1 处错误" in run.err
+
+
+TICKED_HEADER = [["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体", None, None, None,
+                  "公开对象", None, "公开方式", None, "公开层级", None, None],
+                 [None] * 7 + ["政府网站", "两微一端", "服务中心", "其他（请注明）", "全社会", "特定群体", "主动", "依申请", "县级",
+                               "乡级", "市级"]]
+TICKED_MERGES = [f"{c}1:{c}2" for c in "ABCDEFG"] + ["H1:K1", "L1:M1", "N1:O1", "P1:R1"]
+
+
+def _ticked(level1: str, *ticks: object) -> list[object]:
+    return [1, level1, "办事指南", "办理条件", BASIS, DEADLINE, "县级人民政府民政部门", *ticks]
+
+
+def test_one_sub_column_per_option_in_every_way_of_ticking(gk: Callable[..., Run], cat: CatalogDir,
+                                                           tmp_path: Path) -> None:
+    """√ ■ ✓ 是 v 1 tick, □ 否 0 / and a blank do not; a channel column no standard one (服务中心) and the 其他 column's
+    text go to 其他渠道; 市级 is reported at its own cell (R3; it was the group's first cell, P3)."""
+    table = workbook(tmp_path / "t.xlsx", [
+        *TICKED_HEADER,
+        _ticked("临时救助", "√", "□", "√", "12345政务服务热线", "是", "否", "v", "0", "1", "/", "■"),
+        _ticked("医疗救助", "■", "✓", None, None, None, "√", None, "√", None, "√", None),
+    ], sheet="社会救助", merges=TICKED_MERGES)
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert ("社会救助!J2: 列「公开渠道和载体 / 服务中心」：「服务中心」不是 13 个标准渠道之一，勾选的行记入「其他」并写明"
+            "「服务中心」") in run.err
+    assert "社会救助!R3: 勾选了「市级」：gongkai 的公开层级只分县级、乡级，「市级」没有导入" in run.err
+    first = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert (first["公开渠道"], first["其他渠道"]) == (["政府网站", "其他"], ["服务中心", "12345政务服务热线"])
+    assert (first["公开对象"], first["公开方式"], first["公开层级"]) == ("全社会", "主动", ["县级"])
+    second = load(cat.root / "items/shjz/SHJZ-003.yaml")
+    assert (second["公开渠道"], second.get("其他渠道")) == (["政府网站", "两微一端"], None)
+    assert (second["公开对象"], second["公开方式"], second["公开层级"]) == ("特定群体", "依申请", ["乡级"])
+
+
+def test_sub_columns_that_cannot_be_read_are_errors_at_their_cell(gk: Callable[..., Run], cat: CatalogDir,
+                                                                  tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [
+        *TICKED_HEADER,
+        _ticked("临时救助", "√", None, None, None, "看情况", None, "√", None, "√", None, None),
+        _ticked("医疗救助", "√", None, None, None, "√", None, None, None, "√", None, None),
+        _ticked("受灾人员救助", "√", None, None, None, "√", None, "√", None, None, None, "√"),
+        _ticked("特困供养", None, None, None, None, "√", None, "√", None, "★", None, None),
+    ], sheet="社会救助", merges=TICKED_MERGES)
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "社会救助!L3: 公开对象「全社会」栏应为 ■（勾选）或 □（未勾选），这里写的是「看情况」" in run.err
+    assert "社会救助!N4: 公开方式一项也没有勾选：主动、依申请两栏都没有勾选（■ 或 √ 表示勾选）" in run.err
+    assert "社会救助!R5: 勾选了「市级」：gongkai 的公开层级只分县级、乡级，「市级」没有导入" in run.err
+    assert "社会救助!P5: 公开层级只勾选了市级：请至少勾选县级、乡级之一" in run.err
+    assert "社会救助!P6: 公开层级「县级」栏应为 ■（勾选）或 □（未勾选），这里写的是「★」" in run.err
+    assert ("社会救助!H6: 公开渠道和载体一项也没有勾选：政府网站、两微一端、服务中心、其他各栏都没有勾选（■ 或 √ 表示勾选）"
+            in run.err)
+    assert "共 5 处错误，没有写入任何文件" in run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]

@@ -159,7 +159,8 @@ def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[I
         return {}
     labels = "、".join(k.split("=", 1)[1] for k in subs)
     empty = f"{labels}{'两' if len(subs) == 2 else '各'}栏都没有勾选（■ 或 √ 表示勾选）"
-    return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems)
+    own = {option: row.ref(key) for key in subs for option in key.partition("=")[2].split("+")}
+    return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems, own)
 
 
 def _tick_alone(text: str, boxes: Boxes) -> bool:
@@ -183,12 +184,13 @@ def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportP
 
 
 def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empty: str,
-            problems: list[ImportProblem]) -> dict[str, Any]:
-    """The field's value from the options ticked; levels gongkai does not model are reported, never dropped."""
+            problems: list[ImportProblem], own: dict[str, str] | None = None) -> dict[str, Any]:
+    """The field's value from the options ticked; levels gongkai does not model are reported, never dropped: at the
+    cell of their own sub-column where they have one (*own*: option → cell)."""
     dropped = [c for c in chosen if c in choice.unmodelled]
     known = [c for c in chosen if c in choice.names]
     for level in dropped:
-        problems.append(ImportProblem(ref, (
+        problems.append(ImportProblem((own or {}).get(level, ref), (
             f"勾选了「{level}」：gongkai 的{choice.title}只分{'、'.join(choice.names)}，「{level}」没有导入"), warning=True))
     if not known:
         if dropped:

@@ -485,8 +485,9 @@ def _section(text: str, ref: str, domains: list[str], reading: Reading, sections
     if (style is None or style not in sections) and not _CLAIMED.search(norm(text)):  # 「养老服务领域」 says it
         return None
     listed = "、".join(domains)
+    other = next(s for s in ("（一）", "一、", "1.") if rowkinds.section_style(s) not in sections)  # not the 领域's
     reading.problems.append(ImportProblem(ref, (
         f"分段标题「{shown(text)}」是领域的标题，却不是 gongkai.yaml 中的领域（{listed}）：它下面各行属于"
         "哪个领域看不出，没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；它若只是一组事项的标题，请改用别的编号"
-        "（如「（一）」）")))
+        f"（如「{other}」）")))
     return ""
