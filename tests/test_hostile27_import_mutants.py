@@ -23,7 +23,10 @@ Found by this pass:
    numbering the table's 领域 titles do not use (「一、」 there).
 6. A level gongkai does not model ticked in its own sub-column (市级 in column R) was reported at the group's first
    cell (P3, the 县级 column). It is now reported at the cell that holds the tick.
-7. (Checked, not a defect.) 公开方式 「不予公开」「不公开」 is an error at its cell (an item is 主动 or 依申请; 不予公开
+7. A 公开时限 typed as only a number of days (「15个工作日内」「7天内」, the start written once in the header) was
+   warned with the hint 「自信息形成或者变更之日起20个工作日内」: 20 whatever the clerk typed. The hint now keeps the
+   days typed and their kind (「……起15个工作日内」「……起7日内」); 「及时更新」 still gets 20.
+8. (Checked, not a defect.) 公开方式 「不予公开」「不公开」 is an error at its cell (an item is 主动 or 依申请; 不予公开
    is a record's 公开属性), never mapped to 主动; 「主动/依申请」 is the error 「只能勾选一项」. A cell Excel holds as a
    date is an error at its cell (no directory column is a date): import reads no date, so none can be read day-first.
 
@@ -281,8 +284,10 @@ def test_a_unit_is_read_by_name_id_or_after_the_agency_name(gk: Callable[..., Ru
 
 def test_a_vague_deadline_is_named_with_the_days_it_gives(gk: Callable[..., Run], cat: CatalogDir,
                                                           tmp_path: Path) -> None:
-    """「15」 is 15 days from nobody knows when; 「及时更新」 no days at all (the hint says 20)."""
-    table = workbook(tmp_path / "t.xlsx", [SMALL, _small("临时救助", deadline="15"), _small("医疗救助", deadline="及时更新")],
+    """「15」 is 15 days from nobody knows when; 「及时更新」 no days at all (the hint says 20). Before, 「15个工作日内」 and
+    「7天内」 (a header 「公开时限（自信息形成之日起）」 above them) were told to write 20个工作日."""
+    table = workbook(tmp_path / "t.xlsx", [SMALL, _small("临时救助", deadline="15"), _small("医疗救助", deadline="及时更新"),
+                                           _small("受灾人员救助", deadline="15个工作日内"), _small("特困供养", deadline="7天内")],
                      sheet="社会救助")
     run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
     assert run.code == 0, run.err
@@ -291,6 +296,10 @@ def test_a_vague_deadline_is_named_with_the_days_it_gives(gk: Callable[..., Run]
             "请写成「自信息形成或者变更之日起15个工作日内」" + tail) in run.err
     assert ("社会救助!F3: 公开时限「及时更新」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
             "请写成「自信息形成或者变更之日起20个工作日内」" + tail) in run.err
+    assert ("社会救助!F4: 公开时限「15个工作日内」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否"
+            "按时）：请写成「自信息形成或者变更之日起15个工作日内」" + tail) in run.err
+    assert ("社会救助!F5: 公开时限「7天内」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
+            "请写成「自信息形成或者变更之日起7日内」" + tail) in run.err
 
 
 def test_lists_boxes_and_references_written_in_one_cell(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
@@ -411,3 +420,68 @@ def test_sub_columns_that_cannot_be_read_are_errors_at_their_cell(gk: Callable[.
             in run.err)
     assert "共 5 处错误，没有写入任何文件" in run.err
     assert _items(cat) == ["SHJZ-001.yaml"]
+
+
+def test_a_sub_column_of_two_options_ticks_both(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """公开层级 in sub-columns 「县级」「县乡两级」: a tick under 县乡两级 is 县级 and 乡级; what is no tick there is
+    named with both options."""
+    header = [["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+               "公开层级", None], [None] * 10 + ["县级", "县乡两级"]]
+    merges = [f"{c}1:{c}2" for c in "ABCDEFGHIJ"] + ["K1:L1"]
+    wrong = workbook(tmp_path / "w.xlsx", [*header, [*_small("医疗救助")[:10], None, "看情况"]], sheet="社会救助",
+                     merges=merges)
+    run = gk("import", "xlsx", wrong, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert "社会救助!L3: 公开层级「县级、乡级」栏应为 ■（勾选）或 □（未勾选），这里写的是「看情况」" in run.err
+    right = workbook(tmp_path / "r.xlsx", [*header, [*_small("临时救助")[:10], None, "√"]], sheet="社会救助",
+                     merges=merges)
+    assert gk("import", "xlsx", right, "--yes", "-C", cat.root).code == 0
+    assert load(cat.root / "items/shjz/SHJZ-002.yaml")["公开层级"] == ["县级", "乡级"]
+
+
+def test_names_joined_by_a_dash_beside_a_level2_or_level3_are_not_split(gk: Callable[..., Run], cat: CatalogDir,
+                                                                        tmp_path: Path) -> None:
+    """With 二级事项 and 三级事项 columns: 「临时救助—急难型」 beside a 二级事项, 「医疗救助/资助参保」 beside a 三级事项 are
+    names as typed; 「最低生活保障—审批信息」 beside an empty 二级事项 is SHJZ-001's two names (said at its cell)."""
+    header = ["序号", "一级事项", "二级事项", "三级事项", *SMALL[3:]]
+
+    def row(level1: str, level2: str | None, level3: str | None) -> list[object]:
+        return [1, level1, level2, level3, *_small(level1)[3:]]
+
+    table = workbook(tmp_path / "t.xlsx", [header, row("临时救助—急难型", "办事指南", None), row("医疗救助/资助参保", None, "申请条件"),
+                                           row("最低生活保障—审批信息", None, None)], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 2 项，更新 1 项" in run.out
+    assert ("社会救助!B4: 二级事项空着，一级事项中用「—」「/」分开的两个名称正是目录中已有事项的一级事项、二级事项，按它读；"
+            "请把二级事项移到「二级事项」列") in run.err
+    names = [(i.get("一级事项"), i.get("二级事项"), i.get("三级事项"))
+             for i in (load(cat.root / f"items/shjz/SHJZ-00{n}.yaml") for n in (1, 2, 3))]
+    assert names == [("最低生活保障", "审批信息", None), ("临时救助—急难型", "办事指南", None), ("医疗救助/资助参保", None, "申请条件")]
+
+
+def test_an_id_whose_names_a_second_file_also_holds_is_still_its_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                                      tmp_path: Path) -> None:
+    """SHJZ-001 and a stray copy SHJZ-009 both named 最低生活保障 / 审批信息: the row with 编号 SHJZ-001 and those names
+    updates SHJZ-001 (its own names), no conflict with the copy."""
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-009"), "items/shjz/SHJZ-009.yaml")
+    table = workbook(tmp_path / "t.xlsx", [WITH_ID, _with_id("SHJZ-001", "最低生活保障", "审批信息")], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "更新 1 项" in run.out
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["公开内容"] == ["办理条件"]
+    assert load(cat.root / "items/shjz/SHJZ-009.yaml")["公开内容"] == ["低保对象名单及相关信息"]
+
+
+def test_new_item_refuses_a_second_file_of_an_item(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """`gongkai new item` matches names as import does (match.refuse_twin): the same 领域 and names (a space aside) make
+    no file; another 二级事项 does."""
+    new = ("new", "item", "--domain", "社会救助", "--five", "结果公开", "--content", "低保对象名单", "--unit", "shjzg",
+           "--level1", "最低生活保障")
+    run = gk(*new, "--level2", "审批 信息", "-C", cat.root)
+    assert run.code == 2
+    assert ("「社会救助」领域已有事项「最低生活保障 / 审批 信息」：items/shjz/SHJZ-001.yaml（SHJZ-001），未新建。要修改它请编辑"
+            "该文件；确是另一个事项的，请写明不同的二级事项（--level2）") in run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]
+    assert gk(*new, "--level2", "办事指南", "-C", cat.root).code == 0
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
