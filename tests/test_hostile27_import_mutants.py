@@ -485,3 +485,30 @@ def test_new_item_refuses_a_second_file_of_an_item(gk: Callable[..., Run], cat: 
     assert _items(cat) == ["SHJZ-001.yaml"]
     assert gk(*new, "--level2", "办事指南", "-C", cat.root).code == 0
     assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+
+
+def test_a_choice_cell_that_names_no_option_says_what_to_write(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path) -> None:
+    """A tick with no name (「√」, 「是」), boxes all empty, no name at all, a name no option, a remark in brackets: each
+    said at its cell, with the options of that field."""
+    def row(level1: str, channels: str, audience: str, mode: str, levels: str) -> list[object]:
+        return [1, level1, "办事指南", "办理条件", BASIS, DEADLINE, "县级人民政府民政部门", channels, audience, mode, levels]
+
+    table = workbook(tmp_path / "t.xlsx", [
+        SMALL,
+        row("临时救助", "■政府网站（县政府门户网站）", "√", "主动", "是"),
+        row("医疗救助", "□政府网站 □两微一端 □其他", "全社会", "、", "县级"),
+        row("受灾人员救助", "■飞鸽传书", "全社会", "主动", "县级"),
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 1
+    assert ("社会救助!I2: 单元格只写了「√」，没有写明勾选的是公开对象的哪一项：请写选项名称（全社会或特定群体），或把表头分成"
+            "「全社会」「特定群体」各一小列，在小列中勾选") in run.err
+    assert ("社会救助!K2: 单元格只写了「是」，没有写明勾选的是公开层级的哪一项：请写选项名称（县级、乡级），或把表头分成"
+            "「县级」「乡级」各一小列，在小列中勾选") in run.err
+    assert ("社会救助!H2: 「政府网站（县政府门户网站）」括号里的说明没有导入：事项文件的公开渠道和载体只记名称；要留下说明，"
+            "请写在「备注」列") in run.err
+    assert "社会救助!H3: 公开渠道和载体一项也没有勾选：单元格里的 3 个方框都没有勾选（■、☑、√ 表示勾选）" in run.err
+    assert "社会救助!J3: 公开方式一项也没有勾选：单元格里没有公开方式的名称" in run.err
+    assert "社会救助!H4: 不认识的公开渠道「飞鸽传书」：应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" in run.err
+    assert "共 5 处错误，没有写入任何文件" in run.err
