@@ -26,7 +26,10 @@ Found by this pass:
 7. A 公开时限 typed as only a number of days (「15个工作日内」「7天内」, the start written once in the header) was
    warned with the hint 「自信息形成或者变更之日起20个工作日内」: 20 whatever the clerk typed. The hint now keeps the
    days typed and their kind (「……起15个工作日内」「……起7日内」); 「及时更新」 still gets 20.
-8. (Checked, not a defect.) 公开方式 「不予公开」「不公开」 is an error at its cell (an item is 主动 or 依申请; 不予公开
+8. A tick in a sub-column that is no option of its field — 公开方式 over 主动｜依申请｜不予公开, a row ticking 主动 and
+   不予公开 — was dropped with nothing said at the row (only 「列……已忽略」 once at the header): the item came in as
+   主动. Each such tick is now a warning at its cell, saying the row's 公开方式 is read from 主动、依申请 alone.
+9. (Checked, not a defect.) 公开方式 「不予公开」「不公开」 is an error at its cell (an item is 主动 or 依申请; 不予公开
    is a record's 公开属性), never mapped to 主动; 「主动/依申请」 is the error 「只能勾选一项」. A cell Excel holds as a
    date is an error at its cell (no directory column is a date): import reads no date, so none can be read day-first.
 
@@ -512,3 +515,19 @@ def test_a_choice_cell_that_names_no_option_says_what_to_write(gk: Callable[...,
     assert "社会救助!J3: 公开方式一项也没有勾选：单元格里没有公开方式的名称" in run.err
     assert "社会救助!H4: 不认识的公开渠道「飞鸽传书」：应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" in run.err
     assert "共 5 处错误，没有写入任何文件" in run.err
+
+
+def test_a_tick_under_a_sub_column_that_is_no_option_is_named_at_its_cell(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """公开方式 over 主动｜依申请｜不予公开: 不予公开 is no option of an item (the column is said once at its header);
+    before, a row ticking 主动 and 不予公开 came in as 主动 with no word at the row. The tick is now named at its cell."""
+    header = [SMALL[:10] + [None, None, "公开层级"], [None] * 9 + ["主动", "依申请", "不予公开", None]]
+    merges = [f"{c}1:{c}2" for c in "ABCDEFGHIM"] + ["J1:L1"]
+    table = workbook(tmp_path / "t.xlsx", [*header, [*_small("临时救助")[:9], "√", None, "√", "县级"]], sheet="社会救助",
+                     merges=merges)
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "社会救助!L2: 列「公开方式 / 不予公开」不是公开方式的选项（主动、依申请），已忽略" in run.err
+    assert ("社会救助!L3: 列「公开方式 / 不予公开」不是公开方式的选项（主动、依申请），这一格的「√」没有导入：这一行的"
+            "公开方式只按主动、依申请各栏读；不对的，请改正后再导入") in run.err
+    assert load(cat.root / "items/shjz/SHJZ-002.yaml")["公开方式"] == "主动"
