@@ -421,7 +421,10 @@ def test_sub_columns_that_cannot_be_read_are_errors_at_their_cell(gk: Callable[.
     assert "社会救助!P6: 公开层级「县级」栏应为 ■（勾选）或 □（未勾选），这里写的是「★」" in run.err
     assert ("社会救助!H6: 公开渠道和载体一项也没有勾选：政府网站、两微一端、服务中心、其他各栏都没有勾选（■ 或 √ 表示勾选）"
             in run.err)
-    assert "共 5 处错误，没有写入任何文件" in run.err
+    assert ("社会救助!H5: 「两微一端」前后没有方框，而同一格的其他名称有：看不出是否勾选。请写成「■两微一端」或「□两微一端」"
+            in run.err)
+    assert "社会救助!K5: 有 1 个方框旁边没有名称，已忽略" in run.err
+    assert "共 6 处错误，没有写入任何文件" in run.err
     assert _items(cat) == ["SHJZ-001.yaml"]
 
 
@@ -492,8 +495,8 @@ def test_new_item_refuses_a_second_file_of_an_item(gk: Callable[..., Run], cat: 
 
 def test_a_choice_cell_that_names_no_option_says_what_to_write(gk: Callable[..., Run], cat: CatalogDir,
                                                                tmp_path: Path) -> None:
-    """A tick with no name (「√」, 「是」), boxes all empty, no name at all, a name no option, a remark in brackets: each
-    said at its cell, with the options of that field."""
+    """A tick with no name (「√」, 「是」), boxes all empty, no name at all, a name no option, a name without a box beside
+    one with a box, a box without a name, a remark in brackets: each said at its cell, with the options of that field."""
     def row(level1: str, channels: str, audience: str, mode: str, levels: str) -> list[object]:
         return [1, level1, "办事指南", "办理条件", BASIS, DEADLINE, "县级人民政府民政部门", channels, audience, mode, levels]
 
@@ -502,6 +505,7 @@ def test_a_choice_cell_that_names_no_option_says_what_to_write(gk: Callable[...,
         row("临时救助", "■政府网站（县政府门户网站）", "√", "主动", "是"),
         row("医疗救助", "□政府网站 □两微一端 □其他", "全社会", "、", "县级"),
         row("受灾人员救助", "■飞鸽传书", "全社会", "主动", "县级"),
+        row("特困供养", "■政府网站 两微一端", "全社会", "主动", "■县级 □"),
     ], sheet="社会救助")
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 1
@@ -514,7 +518,10 @@ def test_a_choice_cell_that_names_no_option_says_what_to_write(gk: Callable[...,
     assert "社会救助!H3: 公开渠道和载体一项也没有勾选：单元格里的 3 个方框都没有勾选（■、☑、√ 表示勾选）" in run.err
     assert "社会救助!J3: 公开方式一项也没有勾选：单元格里没有公开方式的名称" in run.err
     assert "社会救助!H4: 不认识的公开渠道「飞鸽传书」：应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" in run.err
-    assert "共 5 处错误，没有写入任何文件" in run.err
+    assert ("社会救助!H5: 「两微一端」前后没有方框，而同一格的其他名称有：看不出是否勾选。请写成「■两微一端」或「□两微一端」"
+            in run.err)
+    assert "社会救助!K5: 有 1 个方框旁边没有名称，已忽略" in run.err
+    assert "共 6 处错误，没有写入任何文件" in run.err
 
 
 def test_a_tick_under_a_sub_column_that_is_no_option_is_named_at_its_cell(gk: Callable[..., Run], cat: CatalogDir,
