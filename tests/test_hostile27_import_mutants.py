@@ -290,7 +290,8 @@ def test_a_vague_deadline_is_named_with_the_days_it_gives(gk: Callable[..., Run]
     """「15」 is 15 days from nobody knows when; 「及时更新」 no days at all (the hint says 20). Before, 「15个工作日内」 and
     「7天内」 (a header 「公开时限（自信息形成之日起）」 above them) were told to write 20个工作日."""
     table = workbook(tmp_path / "t.xlsx", [SMALL, _small("临时救助", deadline="15"), _small("医疗救助", deadline="及时更新"),
-                                           _small("受灾人员救助", deadline="15个工作日内"), _small("特困供养", deadline="7天内")],
+                                           _small("受灾人员救助", deadline="15个工作日内"), _small("特困供养", deadline="7天内"),
+                                           _small("敬老院", deadline="30日内")],
                      sheet="社会救助")
     run = gk("import", "xlsx", table, "--dry-run", "-C", cat.root)
     assert run.code == 0, run.err
@@ -303,6 +304,8 @@ def test_a_vague_deadline_is_named_with_the_days_it_gives(gk: Callable[..., Run]
             "按时）：请写成「自信息形成或者变更之日起15个工作日内」" + tail) in run.err
     assert ("社会救助!F5: 公开时限「7天内」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
             "请写成「自信息形成或者变更之日起7日内」" + tail) in run.err
+    assert "社会救助!F6: 公开时限「30日内」看不出从何时起、多少天内公开" in run.err
+    assert "请写成「自信息形成或者变更之日起30日内」" + tail in run.err
 
 
 def test_lists_boxes_and_references_written_in_one_cell(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
@@ -444,23 +447,26 @@ def test_a_sub_column_of_two_options_ticks_both(gk: Callable[..., Run], cat: Cat
 
 def test_names_joined_by_a_dash_beside_a_level2_or_level3_are_not_split(gk: Callable[..., Run], cat: CatalogDir,
                                                                         tmp_path: Path) -> None:
-    """With 二级事项 and 三级事项 columns: 「临时救助—急难型」 beside a 二级事项, 「医疗救助/资助参保」 beside a 三级事项 are
-    names as typed; 「最低生活保障—审批信息」 beside an empty 二级事项 is SHJZ-001's two names (said at its cell)."""
+    """With 二级事项 and 三级事项 columns: 「临时救助—急难型」 and 「最低生活保障—审批信息」 beside a 二级事项, 「医疗救助/资助参保」
+    beside a 三级事项, three names 「临时救助/办事指南/申请条件」 beside an empty 三级事项 are names as typed;
+    「最低生活保障—审批信息」 beside empty 二级 and 三级 cells is SHJZ-001's two names (said at its cell)."""
     header = ["序号", "一级事项", "二级事项", "三级事项", *SMALL[3:]]
 
     def row(level1: str, level2: str | None, level3: str | None) -> list[object]:
         return [1, level1, level2, level3, *_small(level1)[3:]]
 
     table = workbook(tmp_path / "t.xlsx", [header, row("临时救助—急难型", "办事指南", None), row("医疗救助/资助参保", None, "申请条件"),
-                                           row("最低生活保障—审批信息", None, None)], sheet="社会救助")
+                                           row("最低生活保障—审批信息", None, None), row("最低生活保障—审批信息", "办事指南", None),
+                                           row("临时救助/办事指南/申请条件", None, None)], sheet="社会救助")
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
-    assert "新增 2 项，更新 1 项" in run.out
+    assert "新增 4 项，更新 1 项" in run.out
     assert ("社会救助!B4: 二级事项空着，一级事项中用「—」「/」分开的两个名称正是目录中已有事项的一级事项、二级事项，按它读；"
             "请把二级事项移到「二级事项」列") in run.err
     names = [(i.get("一级事项"), i.get("二级事项"), i.get("三级事项"))
-             for i in (load(cat.root / f"items/shjz/SHJZ-00{n}.yaml") for n in (1, 2, 3))]
-    assert names == [("最低生活保障", "审批信息", None), ("临时救助—急难型", "办事指南", None), ("医疗救助/资助参保", None, "申请条件")]
+             for i in (load(cat.root / f"items/shjz/SHJZ-00{n}.yaml") for n in (1, 2, 3, 4, 5))]
+    assert names == [("最低生活保障", "审批信息", None), ("临时救助—急难型", "办事指南", None), ("医疗救助/资助参保", None, "申请条件"),
+                     ("最低生活保障—审批信息", "办事指南", None), ("临时救助/办事指南/申请条件", None, None)]
 
 
 def test_an_id_whose_names_a_second_file_also_holds_is_still_its_item(gk: Callable[..., Run], cat: CatalogDir,
@@ -535,3 +541,16 @@ def test_a_tick_under_a_sub_column_that_is_no_option_is_named_at_its_cell(gk: Ca
     assert ("社会救助!L3: 列「公开方式 / 不予公开」不是公开方式的选项（主动、依申请），这一格的「√」没有导入：这一行的"
             "公开方式只按主动、依申请各栏读；不对的，请改正后再导入") in run.err
     assert load(cat.root / "items/shjz/SHJZ-002.yaml")["公开方式"] == "主动"
+
+
+def test_an_id_checked_against_the_names_the_table_has(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """No 二级事项 column: 编号 SHJZ-001 with 一级事项 最低生活保障 is SHJZ-001 (its 二级事项 not compared, nor changed),
+    though SHJZ-003 is also 最低生活保障 (/ 办事指南)."""
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-003").replace("审批信息", "办事指南"), "items/shjz/SHJZ-003.yaml")
+    header = [h for h in WITH_ID if h != "二级事项"]
+    row = [v for i, v in enumerate(_with_id("SHJZ-001", "最低生活保障", "")) if i != 2]
+    run = gk("import", "xlsx", workbook(tmp_path / "t.xlsx", [header, row], sheet="社会救助"), "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "更新 1 项" in run.out and "对不上" not in run.err
+    item = load(cat.root / "items/shjz/SHJZ-001.yaml")
+    assert (item["二级事项"], item["公开内容"]) == ("审批信息", ["办理条件"])
