@@ -344,7 +344,9 @@ def test_names_of_two_levels_in_one_cell(gk: Callable[..., Run], cat: CatalogDir
     run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
     assert run.code == 0, run.err
     assert "新增 3 项，更新 1 项" in run.out
-    assert "（同样的还有 2 处：社会救助!B3、社会救助!B4）" in run.err
+    assert ("社会救助!B2: 表格没有「二级事项」列，一级事项中用「—」「/」分开的名称按一级事项、二级事项（第三段为三级事项）读，"
+            "如「最低生活保障—办事指南」是一级事项「最低生活保障」、二级事项「办事指南」；名称本身含这些符号、不该拆开的，"
+            "请加一列「二级事项」后再导入（同样的还有 2 处：社会救助!B3、社会救助!B4）") in run.err
     names = [(i.get("一级事项"), i.get("二级事项"), i.get("三级事项"))
              for i in (load(cat.root / f"items/shjz/SHJZ-00{n}.yaml") for n in (1, 2, 3, 4))]
     assert names == [("最低生活保障", "审批信息", None), ("临时救助", "办事指南", "申请条件"), ("受灾人员救助", "资金发放", None),
