@@ -556,3 +556,18 @@ def test_an_id_checked_against_the_names_the_table_has(gk: Callable[..., Run], c
     assert "更新 1 项" in run.out and "对不上" not in run.err
     item = load(cat.root / "items/shjz/SHJZ-001.yaml")
     assert (item["二级事项"], item["公开内容"]) == ("审批信息", ["办理条件"])
+
+
+def test_one_header_row_with_a_column_per_option_and_names_ending_in_mingcheng(gk: Callable[..., Run], cat: CatalogDir,
+                                                                              tmp_path: Path) -> None:
+    """One header row: 「一级事项名称」「二级事项名称」 are the names, 全社会｜特定群体｜主动公开｜依申请公开｜县级｜乡级 one
+    column per option, ticked with √."""
+    header = ["一级事项名称", "二级事项名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "全社会", "特定群体",
+              "主动公开", "依申请公开", "县级", "乡级"]
+    row = ["临时救助", "审批结果", "救助对象名单", BASIS, DEADLINE, "县级人民政府民政部门", "政府网站", None, "√", None, "√", "√",
+           "√"]
+    run = gk("import", "xlsx", workbook(tmp_path / "t.xlsx", [header, row], sheet="社会救助"), "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("临时救助", "审批结果", ["救助对象名单"])
+    assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("特定群体", "依申请", ["县级", "乡级"])
