@@ -571,3 +571,23 @@ def test_one_header_row_with_a_column_per_option_and_names_ending_in_mingcheng(g
     item = load(cat.root / "items/shjz/SHJZ-002.yaml")
     assert (item["一级事项"], item["二级事项"], item["公开内容"]) == ("临时救助", "审批结果", ["救助对象名单"])
     assert (item["公开对象"], item["公开方式"], item["公开层级"]) == ("特定群体", "依申请", ["县级", "乡级"])
+
+
+def test_signature_label_and_value_examples_and_a_stray_last_cell_are_no_items(gk: Callable[..., Run], cat: CatalogDir,
+                                                                                tmp_path: Path) -> None:
+    table = workbook(tmp_path / "t.xlsx", [
+        SMALL, _small("临时救助"),
+        [None, "经办人", "李四", "联系电话", "13812345678"],
+        ["示例", "最低生活保障", "办事指南", "办理条件", BASIS, DEADLINE, "县级人民政府民政部门", "政府网站", "全社会", "主动", "县级"],
+        [2, "XX信息", "办事指南", "办理条件", BASIS, DEADLINE, "县级人民政府民政部门", "政府网站", "全社会", "主动", "县级"],
+        [None] * 10 + ["县级"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "--yes", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "新增 1 项，更新 0 项" in run.out
+    assert "社会救助!B3: 这一行是说明或签名行（「经办人」），不是事项，已跳过" in run.err
+    assert "社会救助!A4: 这一行是填写示例（「示例」），不是事项，已跳过；确是事项的，请写明它的名称" in run.err
+    assert "社会救助!B5: 这一行是填写示例（「XX信息」），不是事项，已跳过；确是事项的，请写明它的名称" in run.err
+    assert "社会救助!K6: 这一行没有事项名称、公开内容或编号，不是事项，已跳过：「县级」" in run.err
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+    assert "13812345678" not in run.err + run.out
