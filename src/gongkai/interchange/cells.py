@@ -214,7 +214,7 @@ _EMPTY_BRACKETS = re.compile(r"[（\[]\s*[）\]]")  # 「政务新媒体（ ）�
 
 def read_boxes(text: str, choice: Choice) -> Boxes:
     """Boxes in any arrangement: one per line or all on one line, box before or after its name, or names only."""
-    tidied = tidy(text)
+    tidied = _rejoined(tidy(text), choice)
     if _BRACKETED_MARK.search(tidied):  # a form of 「名称（√）」 and 「名称（ ）」: empty brackets are the empty boxes
         tidied = _EMPTY_BRACKETS.sub("□", _BRACKETED_MARK.sub(r"\1", tidied))
     if by_line := _boxes_by_line(tidied, choice):
@@ -243,6 +243,21 @@ def read_boxes(text: str, choice: Choice) -> Boxes:
     if not leading:
         boxes.unmarked.reverse()
     return boxes
+
+
+_WORD = re.compile(r"[^\s" + re.escape("".join(sorted(_SEPARATORS | MARKS))) + r"]+")
+
+
+def _rejoined(text: str, choice: Choice) -> str:
+    """*text* with the line breaks and spaces taken out of an option's name broken by them in a narrow column
+    (「主动⏎公开」「依申请 公开」「全社⏎会」): where the two words around them spell an option together and not each."""
+    words = list(_WORD.finditer(text))
+    cuts = [(a.end(), b.start()) for a, b in zip(words, words[1:])
+            if not text[a.end():b.start()].strip() and choice.lookup(a.group() + b.group()) is not None
+            and (choice.lookup(a.group()) is None or choice.lookup(b.group()) is None)]
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    return text
 
 
 def _boxes_by_line(text: str, choice: Choice) -> Boxes | None:

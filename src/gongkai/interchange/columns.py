@@ -30,6 +30,7 @@ class ColumnUse:
     key: str | None
     note: str = ""
     twin: ColumnUse | None = None  # ignored as a second column of one field: the column read instead
+    under: str = ""  # ignored as a sub-column that is no option: the tick field it stands under (公开方式 / 不予公开)
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | N
                                 f"「{sub}」不是 13 个标准渠道之一，勾选的行记入「其他」并写明「{sub}」")
             else:
                 names = "、".join(headers().choices[key].names)
-                use = ColumnUse(use.col, ref, label, None, f"不是{key}的选项（{names}），已忽略")
+                use = ColumnUse(use.col, ref, label, None, f"不是{key}的选项（{names}），已忽略", under=key)
         result.append(use)
     return result
 

@@ -82,10 +82,14 @@ _ONE_LINE = {"公开时限": _deadline_line, "公开主体": _publisher_line}
 
 def _vague_deadline(text: str, ref: str) -> ImportProblem:
     """A warning at a 公开时限 cell validate will not understand (GK401), named here at its cell: 「20」「及时更新」."""
-    days = text.strip() if text.strip().isdigit() else "20"
+    bare = _BARE_DAYS.fullmatch(text.strip())  # the number of days typed, kept in the hint (not 20 for 「15个工作日内」)
+    days = (f"{bare[1]}日" if bare[2] in ("日", "天") else f"{bare[1]}个工作日") if bare else "20个工作日"
     return ImportProblem(ref, (
         f"公开时限「{shown(text)}」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）：请写成"
-        f"「自信息形成或者变更之日起{days}个工作日内」「……，公示7个工作日」「实时公开」「每季度」这样的说法"), warning=True)
+        f"「自信息形成或者变更之日起{days}内」「……，公示7个工作日」「实时公开」「每季度」这样的说法"), warning=True)
+
+
+_BARE_DAYS = re.compile(r"(\d{1,3})\s*个?\s*(工作日|日|天)?\s*(?:以?内)?")
 
 
 def _domain(row: Row, domains: list[str], problems: list[ImportProblem]) -> str:
@@ -159,7 +163,8 @@ def _from_subcolumns(row: Row, choice: Choice, subs: list[str], problems: list[I
         return {}
     labels = "、".join(k.split("=", 1)[1] for k in subs)
     empty = f"{labels}{'两' if len(subs) == 2 else '各'}栏都没有勾选（■ 或 √ 表示勾选）"
-    return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems)
+    own = {option: row.ref(key) for key in subs for option in key.partition("=")[2].split("+")}
+    return _settle(choice, chosen, extras, row.ref(subs[0]), empty, problems, own)
 
 
 def _tick_alone(text: str, boxes: Boxes) -> bool:
@@ -183,12 +188,13 @@ def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportP
 
 
 def _settle(choice: Choice, chosen: list[str], extras: list[str], ref: str, empty: str,
-            problems: list[ImportProblem]) -> dict[str, Any]:
-    """The field's value from the options ticked; levels gongkai does not model are reported, never dropped."""
+            problems: list[ImportProblem], own: dict[str, str] | None = None) -> dict[str, Any]:
+    """The field's value from the options ticked; levels gongkai does not model are reported, never dropped: at the
+    cell of their own sub-column where they have one (*own*: option → cell)."""
     dropped = [c for c in chosen if c in choice.unmodelled]
     known = [c for c in chosen if c in choice.names]
     for level in dropped:
-        problems.append(ImportProblem(ref, (
+        problems.append(ImportProblem((own or {}).get(level, ref), (
             f"勾选了「{level}」：gongkai 的{choice.title}只分{'、'.join(choice.names)}，「{level}」没有导入"), warning=True))
     if not known:
         if dropped:

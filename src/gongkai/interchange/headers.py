@@ -12,7 +12,8 @@ from gongkai.catalog.yamlio import parse_fast
 from gongkai.model import vocab
 
 _TRAILING = re.compile(r"[：:*＊★☆]+$")
-BASE = re.compile(r"（[^（）]*）$")  # a trailing remark in brackets
+_REQUIRED = re.compile(r"^[*＊★☆※▲△]+")  # a required column marked before its name: 「*一级事项」「★公开内容」
+BASE = re.compile(r"（[^（）]*）$|\[[^\[\]]*\]$|〔[^〔〕]*〕$")  # a trailing remark in brackets: （工作日）【要素】〔必填〕
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "／": "/", "［": "[", "］": "]", "【": "[", "】": "]"})
 # Zero-width space and BOM pasted from web pages; the variation selectors a phone or new Office puts after ✔ ☑ (✔️):
 # the mark is the same.
@@ -89,7 +90,7 @@ class HeaderTable:
     def field_of(self, label: str, loose: bool = True) -> str | None:
         """The field a header names (「二级事项名称」 is 「二级事项」); *loose*: 「公开时限（工作日）」 falls back to
         「公开时限」 when only the base is known."""
-        text = norm(label)
+        text = _REQUIRED.sub("", norm(label))
         found = self.fields.get(text) or self.fields.get(text.removesuffix("名称") if text.endswith("事项名称") else "")
         return found or (self.fields.get(BASE.sub("", text)) if loose and text else None)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from gongkai.interchange import rowkinds
-from gongkai.interchange.cells import placeholder
+from gongkai.interchange.cells import placeholder, tick_state
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL, SheetLayout,
                                         find_layout, partial_columns)
@@ -312,6 +312,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
         reading.problems.extend(_twins_differ(grid, layout, number))
+        reading.problems.extend(_ignored_ticks(grid, layout, number))
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(row, domains, reading, sections) or domain
             continue
@@ -337,6 +338,19 @@ def _twins_differ(grid: Grid, layout: SheetLayout, number: int) -> Iterator[Impo
         yield ImportProblem(grid.ref(number, column.col), (
             f"这一格「{shown(mine)}」与同一行 {grid.ref(number, twin.col)}「{shown(read) or '（空白）'}」不同：列「{shown(column.label)}」"
             f"与列「{shown(twin.label)}」都是{twin.key}，只读后者，这一格的内容会丢掉。请把两格改成一致，或删去其中一列后再导入"))
+
+
+def _ignored_ticks(grid: Grid, layout: SheetLayout, number: int) -> Iterator[ImportProblem]:
+    """A warning at each ticked cell of a sub-column that is no option of the field above it (公开方式 / 不予公开): the
+    tick is not imported and the row is read from its other sub-columns alone (主动 ticked beside it), said at the row."""
+    for column in layout.columns:
+        text = grid.value(number, column.col) if column.under else ""
+        if not text.strip() or placeholder(text) or tick_state(text, (), headers().choices[column.under]) is False:
+            continue
+        names = "、".join(headers().choices[column.under].names)
+        yield ImportProblem(grid.ref(number, column.col), (
+            f"列「{shown(column.label)}」不是{column.under}的选项（{names}），这一格的「{shown(text)}」没有导入："
+            f"这一行的{column.under}只按{names}各栏读；不对的，请改正后再导入"), warning=True)
 
 
 def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool:
@@ -485,8 +499,9 @@ def _section(text: str, ref: str, domains: list[str], reading: Reading, sections
     if (style is None or style not in sections) and not _CLAIMED.search(norm(text)):  # 「养老服务领域」 says it
         return None
     listed = "、".join(domains)
+    other = next(s for s in ("（一）", "一、", "1.") if rowkinds.section_style(s) not in sections)  # not the 领域's
     reading.problems.append(ImportProblem(ref, (
         f"分段标题「{shown(text)}」是领域的标题，却不是 gongkai.yaml 中的领域（{listed}）：它下面各行属于"
         "哪个领域看不出，没有导入。请在 gongkai.yaml 的「领域」中加上这个领域后再导入；它若只是一组事项的标题，请改用别的编号"
-        "（如「（一）」）")))
+        f"（如「{other}」）")))
     return ""

@@ -14,15 +14,19 @@ NAMES = ("一级事项", "二级事项", "三级事项")
 # person's name and mobile, never an item.
 _ROLE = (r"(?:单位|科室|股室|部门|主要|分管|主管)?(?:(?:[填制报审核负责联系签经办统计]{1,4}[表报核字稿]?[人员])|领导|填表|填报|"
          r"制表|审核|审定|审签|审批|签发|核稿|经办|统计)(?:签字|签名)?(?:及(?:联系)?(?:电话|手机|方式))?")
+# What a form writes in brackets after such a word: 「填表人（签字）：」「审核人(签名)：」「联系电话（手机）：」.
+_ASIDE = r"(?:\s*[（(](?:签字|签名|盖章|手机|电话|座机|手机号码?|姓名|职务)[)）])?"
 _FOOTER = re.compile(
     r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|签字|签名|"
-    r"日期|[填制报]?[表报]日期|报送日期|[填报送制]*单位(?:（盖章）|\(盖章\))?|盖章)\s*\d{0,2}\s*[:：]")
+    r"日期|时间|[填制报]?[表报](?:日期|时间)|报送(?:日期|时间)|[填报送制]*单位|盖章)" + _ASIDE + r"\s*\d{0,2}\s*[:：]")
 # The same words alone in a cell, the name or number in the next one (「经办人｜李四｜联系电话｜138……」).
-_LABEL = re.compile(r"\s*(?:" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|[填制报]?[表报]日期|报送日期)\s*")
+_LABEL = re.compile(r"\s*(?:" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|[填制报]?[表报]日期|报送日期)"
+                    + _ASIDE + r"\s*")
 # A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
 PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
-# The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」.
-_TOTAL = re.compile(r"^(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
+# The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」, also said of the page or
+# the rows above (「本页小计」「以上合计」「本表合计」).
+_TOTAL = re.compile(r"^(?:本页|本表|本领域|以上|全部)?(?:合计|小计|总计|共计|总数|累计)(?:[:：(（]|共|\d|$)")
 # A row showing how to fill the table: its first cell says so (「示例」「例：」「样例1」), or a name is a blank to fill in.
 _EXAMPLE = re.compile(r"^(?:填写|填报)?(?:示例|样例|范例|举例|例)(?:\d*|[:：(（].*)$")
 _TO_FILL = re.compile(r"[×Xx*]{2,}|…|\.{3}|[（(]\s*[）)]$")
