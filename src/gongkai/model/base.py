@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -71,6 +72,19 @@ def page_key(object_id: str) -> str:
     and Windows/IIS servers and many portals do not tell upper from lower case, so R2026-001 and r2026-001 are one
     file there (one page overwrites the other)."""
     return object_id.lower()
+
+
+# The brackets a 文号's year is typed in (〔2026〕 is the standard's; [2026], （2026）, 【2026】 are the same number on
+# paper) and the spaces Notepad users type inside a number: number_key does not tell them apart.
+_SAME_ON_PAPER = str.maketrans({"[": "〔", "(": "〔", "【": "〔", "〖": "〔", "]": "〕", ")": "〕", "】": "〕", "〗": "〕",
+                                " ": None, "\u3000": None, "\t": None})
+
+
+def number_key(number: str) -> str:
+    """The form in which two 索引号 (or two 文号) are one number on paper, to the archives, the library and a reader:
+    full-width and half-width characters (３５０５２４, －), upper and lower case (MZ, mz), spaces and the brackets of
+    a 文号's year are not told apart."""
+    return unicodedata.normalize("NFKC", number).casefold().translate(_SAME_ON_PAPER)
 
 
 def parse_day(value: Any) -> dt.date:
