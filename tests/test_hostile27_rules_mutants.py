@@ -181,3 +181,157 @@ def test_a_township_record_published_before_its_review_is_an_error(gk, cat):
     cat.record(rec(RECORD, 责任单位="责任单位: mzb-101").replace("审查日期: 2026-09-01", "审查日期: 2026-09-04"))
     assert _validate(gk, cat) == (1, [("GK304", "error", "records/2026/R2026-001.yaml", 11, 9,
                                        "保密审查日期 2026-09-04 晚于公开日期 2026-09-03：先公开后审查")])
+
+
+def _full(gk, cat: CatalogDir, today: str = TODAY) -> tuple[int, list[tuple[str, str, str, int, int, str, str]]]:  # type: ignore[no-untyped-def]
+    """(exit code, every finding with its 改正 line) of the real `gongkai validate --format json`."""
+    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today)
+    return run.code, [(d["code"], d["severity"], d["path"], d["line"], d["column"], d["message"], d["hint"])
+                      for d in json.loads(run.out)["diagnostics"]]
+
+
+def _policies(cat: CatalogDir) -> None:
+    """The item holds policy documents, not a list of people: no 公示期 is owed."""
+    text = cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    cat.item(text.replace("  - 低保对象名单及相关信息", "  - 最低生活保障政策文件"))
+
+
+# GK403 三同步: both findings at the policy's 「解读」 line (19: 公示截止 replaced by 有效性, then 页数, 正文, its line)
+POLICY = rec(RECORD, 文种="文种: 规范性文件", 公示截止="有效性: 有效") + "解读: [R2026-002]\n"
+INTERPRETATION = rec(RECORD, 编号="编号: R2026-002", 文号="", 文种="文种: 政策解读", 公示截止="",
+                     索引号="索引号: 350524-MZ-2026-00002")
+
+
+def test_an_interpretation_not_public_and_one_published_late_are_warned_at_the_policys_line(gk, cat):
+    _policies(cat)
+    cat.record(POLICY)
+    withheld = rec(INTERPRETATION, 公开属性="公开属性: 依申请公开", 正文="").replace("  经审核，现将名单予以公示。\n", "")
+    cat.record(withheld, rel="records/2026/R2026-002.yaml")
+    assert _full(gk, cat) == (0, [("GK403", "warning", "records/2026/R2026-001.yaml", 19, 1, "关联的政策解读尚未主动公开",
+                                   "政策解读应与文件同步主动公开。")])
+    # published Thu 09-03: three working days are 09-04, 09-07, 09-08
+    cat.record(rec(INTERPRETATION, 公开日期="公开日期: 2026-09-09"), rel="records/2026/R2026-002.yaml")
+    assert _full(gk, cat) == (0, [("GK403", "warning", "records/2026/R2026-001.yaml", 19, 1,
+                                   "政策解读 2026-09-09 才公开，晚于文件公开后3个工作日（2026-09-08）",
+                                   "解读材料应与文件同步发布。")])
+    cat.record(rec(INTERPRETATION, 公开日期="公开日期: 2026-09-08"), rel="records/2026/R2026-002.yaml")
+    assert _full(gk, cat) == (0, [])
+
+
+REVIEW = "保密审查:\n  审查人: 张三\n  审查日期: 2026-09-01\n  结论: 不涉及国家秘密，同意主动公开\n"
+BODY = "正文: |\n  经审核，现将名单予以公示。\n"
+LISTED = rec(RECORD, 公示截止="公示期: 7")  # a 低保 list up its 7 working days: no finding of its own
+
+
+def _numbered(cat: CatalogDir, number: int, text: str) -> None:
+    """*text* as record R2026-0NN, with its own 文号 (and 索引号, where it has one)."""
+    fields = {"编号": f"编号: R2026-{number:03d}", "文号": f"文号: 测民〔2026〕{number}号"}
+    if "索引号:" in text:
+        fields["索引号"] = f"索引号: 350524-MZ-2026-{number:05d}"
+    cat.record(rec(text, **fields), rel=f"records/2026/R2026-{number:03d}.yaml")
+
+
+def test_each_fault_of_attribute_review_and_dates_at_its_own_line_with_its_fix(gk, cat):
+    """公开属性, 保密审查, the dates: one record per fault; the whole list, line, column, message and 改正 line."""
+    _numbered(cat, 10, rec(LISTED, 公开属性=""))
+    _numbered(cat, 11, rec(LISTED, 公开属性="公开属性: 不予公开").replace(BODY, "").replace(REVIEW, ""))
+    _numbered(cat, 12, rec(LISTED, 公开属性="公开属性: 主动公开\n不予公开理由: 个人隐私"))
+    _numbered(cat, 13, LISTED.replace("审查日期: 2026-09-01", "审查日期: 2026-08-31"))
+    _numbered(cat, 15, LISTED + "转发: R2026-011\n")
+    _numbered(cat, 16, rec(LISTED, 索引号=""))
+    _numbered(cat, 17, rec(LISTED, 公开日期=""))
+    _numbered(cat, 18, rec(LISTED, 公开属性="公开属性: 依申请公开").replace(REVIEW, "") + "公开渠道: [政府网站]\n")
+    _numbered(cat, 19, rec(LISTED, 公开日期="公开日期: 2026-08-31"))
+    _numbered(cat, 20, rec(LISTED, 公开日期="公开日期: 2026-11-28", 成文日期="成文日期: 2026-11-28")
+              .replace("审查日期: 2026-09-01", "审查日期: 2026-11-28"))
+    code, found = _full(gk, cat)
+    grounds = ("国家秘密（第十四条）、法律法规禁止公开（第十四条）、危及三安全一稳定（第十四条）、商业秘密（第十五条）、"
+               "个人隐私（第十五条）、内部事务信息（第十六条第一款）、过程性信息（第十六条第二款）、行政执法案卷（第十六条第二款）")
+    assert code == 1
+    assert [(c, s, p[-8:-5], line, col, m, h) for c, s, p, line, col, m, h in found] == [
+        ("GK301", "error", "010", 1, 5, "这条信息未标识公开属性，按规定应退回起草股室重新办理（退回重新办理）",
+         "由起草股室进行保密审查后填写「公开属性: 主动公开 / 依申请公开 / 不予公开」。"),
+        ("GK302", "error", "011", 8, 7, "不予公开的信息没有写明不予公开理由", f"添加「不予公开理由: ……」，可选：{grounds}。"),
+        ("GK302", "error", "012", 9, 9, "信息的公开属性是「主动公开」，却写了不予公开理由",
+         "若确应不予公开，把公开属性改为「不予公开」；否则删除「不予公开理由」。"),
+        ("GK304", "error", "013", 11, 9, "保密审查日期 2026-08-31 早于成文日期 2026-09-01",
+         "审查的是成文的文件，审查日期不应早于成文日期；请核对。"),
+        ("GK306", "error", "015", 8, 7, "转发件的公开属性「主动公开」与原文件 R2026-011 的「不予公开」不同",
+         "改为「不予公开」，与所转发的原文件一致。"),
+        ("GK307", "error", "016", 7, 7, "主动公开的信息没有索引号", "添加「索引号: ……」；gongkai new record 会分配下一个索引号。"),
+        ("GK308", "warning", "017", 8, 7, "主动公开的信息没有公开日期", "发布后填写「公开日期」；尚未发布的信息，发布时再填写。"),
+        ("GK309", "warning", "018", 13, 1, "依申请公开的信息登记了正文", "只保留登记信息，删除正文和附件。"),
+        ("GK309", "warning", "018", 15, 1, "依申请公开的信息登记了公开渠道「政府网站」，但它不在任何渠道发布",
+         "删除「公开渠道」；确应在这些渠道公开的，把「公开属性」改为主动公开并经保密审查。"),
+        ("GK304", "error", "019", 11, 9, "保密审查日期 2026-09-01 晚于公开日期 2026-08-31：先公开后审查",
+         "公开前必须完成保密审查；请核对两个日期。"),
+        ("GK404", "error", "019", 14, 7, "公开日期 2026-08-31 早于成文日期 2026-09-01", "核对并改正日期。"),
+        ("GK405", "warning", "020", 13, 7, "成文日期 2026-11-28 在今天（2026-11-27）之后",
+         "核对年份和月份；尚未公开的信息，公开后再填写公开日期。"),
+        ("GK405", "warning", "020", 14, 7, "公开日期 2026-11-28 在今天（2026-11-27）之后",
+         "核对年份和月份；尚未公开的信息，公开后再填写公开日期。")]
+
+
+def test_each_fault_of_ids_references_channels_and_periods_at_its_own_line_with_its_fix(gk, cat):
+    """编号, 责任单位, 事项, 解读, 转发, channels, 公示期 and 公示截止, 撤回: one record per fault (lines: RECORD's, 公示期 on
+    15, what is added from 19 on)."""
+    _numbered(cat, 30, rec(LISTED, 责任单位="责任单位: SHJZG"))
+    _numbered(cat, 31, rec(LISTED, 事项="事项: shjz-001"))
+    _numbered(cat, 32, LISTED + "解读: [R2026-099, R2026-030]\n")
+    _numbered(cat, 33, LISTED + "转发: R2026-033\n")
+    cat.record(rec(LISTED, 编号="编号: R2026-034", 文号="文号: 测民〔2026〕34号", 索引号="索引号: 350524-MZ-2026-00034"),
+               rel="records/2026/R2026-035.yaml")
+    _numbered(cat, 36, LISTED + "公开渠道: [两微一端]\n")
+    _numbered(cat, 37, rec(LISTED, 公示期=""))
+    _numbered(cat, 38, rec(LISTED, 公示期="公示期: 7\n公示截止: 2026-09-14"))
+    _numbered(cat, 39, rec(LISTED, 公示期="公示截止: 2027-09-03"))
+    _numbered(cat, 40, rec(LISTED, 公示期="公示截止: 2026-09-02"))
+    _numbered(cat, 41, rec(LISTED, 正文="正文: |\n  公示期：2026年9月3日至9月14日。").replace("  经审核，现将名单予以公示。\n", ""))
+    _numbered(cat, 42, LISTED + "撤回:\n  日期: 2026-09-02\n  原因: 误发布\n")
+    code, found = _full(gk, cat)
+    nowhere = "；这条信息写的渠道都不在事项中，因此不在任何渠道发布（网站、公众号、公示栏都没有）"
+    period = "改为实际的公示期（如「公示期: 7」，从公开日期当天起算的工作日）或公示截止日期。"
+    assert code == 1
+    assert [(c, s, p[-8:-5], line, col, m, h) for c, s, p, line, col, m, h in found] == [
+        ("GK204", "error", "030", 6, 7, "责任单位「SHJZG」不在 gongkai.yaml 的单位中", "编号区分大小写：写成「shjzg」。"),
+        ("GK205", "error", "031", 7, 5, "事项「shjz-001」在目录中不存在", "编号区分大小写：写成「SHJZ-001」。"),
+        ("GK206", "error", "032", 19, 6, "解读「R2026-099」不存在", "填写一条已登记的政策解读信息的编号。"),
+        ("GK206", "error", "032", 19, 17, "解读「R2026-030」的文种是「公示」，不是「政策解读」", "把解读信息的文种改为「政策解读」，或改正编号。"),
+        ("GK207", "error", "033", 19, 5, "信息不能转发它自己", "填写被转发的原文件的编号。"),
+        ("GK203", "error", "035", 1, 5, "文件名「R2026-035」与编号「R2026-034」不一致", "把文件改名为 R2026-034.yaml，或改正编号。"),
+        ("GK410", "warning", "036", 19, 8, "公开渠道「两微一端」不在事项 SHJZ-001 的公开渠道中（items/shjz/SHJZ-001.yaml 第12行），"
+         "不会发布到「两微一端」" + nowhere, "删去「两微一端」，或先在事项 SHJZ-001 的「公开渠道」中加上它并报审核。"),
+        ("GK411", "error", "037", 5, 1, "名单类信息没有写明公示期", "加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。"),
+        ("GK416", "warning", "038", 16, 7, "按公示期7个工作日算到 2026-09-11，与公示截止 2026-09-14 不一致", "删去其中一个，或改成一致。"),
+        ("GK418", "error", "039", 15, 7, "公示截止 2027-09-03，在公开日期 2026-09-03 一年之后：名单最迟在 2027-09-02 撤下", period),
+        ("GK419", "error", "040", 15, 7, "公示截止 2026-09-02 早于公开日期 2026-09-03",
+         "改为公示的最后一天（不早于公开日期），或改写「公示期: 7」（从公开日期当天起算的工作日）。"),
+        ("GK420", "warning", "041", 15, 6, "正文写的是「公示期：2026年9月3日至9月14日」（到 2026-09-14），按公示期7个工作日算到 "
+         "2026-09-11：两者不一致，名单在 2026-09-11 之后撤下", "把正文写的公示期和「公示期」改成同一个最后一天。"),
+        ("GK415", "error", "042", 20, 7, "撤回日期 2026-09-02 早于公开日期 2026-09-03", "改为实际撤回的日期。")]
+
+
+def test_each_fault_of_a_policys_validity_at_its_own_line_with_its_fix(gk, cat):
+    """有效性 (GK413, GK414, GK417) of 规范性文件 under an item of policies; none has its 解读 (GK403, at 文种)."""
+    _policies(cat)
+    policy = rec(RECORD, 文种="文种: 规范性文件", 公示截止="")
+    _numbered(cat, 43, policy)
+    _numbered(cat, 44, policy + "有效性: 失效\n")
+    _numbered(cat, 45, policy + "有效性: 有效\n被替代: R2026-046\n")
+    _numbered(cat, 46, policy + "有效性: 有效\n替代: [R2026-045]\n")
+    _numbered(cat, 47, policy + "有效性: 失效\n有效性日期: 2026-08-31\n")
+    cat.record(rec(LISTED, 事项=""))  # R2026-001: a 公示 under no item
+    code, found = _full(gk, cat)
+    unread = ("GK403", "warning", 5, 5, "规范性文件「测试县民政局关于2026年第三季度低保对象名单的公示」没有关联政策解读",
+              "登记解读信息（文种: 政策解读），并在本文件中写「解读: [解读的编号]」。")
+    assert code == 1
+    assert [(c, s, p[-8:-5], line, col, m, h) for c, s, p, line, col, m, h in found] == [
+        ("GK413", "error", "043", 5, 1, "规范性文件没有写明有效性", "加上「有效性: 有效」；已失效、废止或修改的，写明哪一种和日期。"),
+        (*unread[:2], "043", *unread[2:]),
+        (*unread[:2], "044", *unread[2:]),
+        ("GK413", "error", "044", 18, 6, "有效性为「失效」，但没有写明日期", "加上「有效性日期: YYYY-MM-DD」。"),
+        (*unread[:2], "045", *unread[2:]),
+        ("GK414", "error", "045", 19, 6, "已被 R2026-046 替代，有效性却不是失效或已修改", "改为「有效性: 失效」（或 已修改、废止）并写明有效性日期。"),
+        (*unread[:2], "046", *unread[2:]),
+        (*unread[:2], "047", *unread[2:]),
+        ("GK417", "error", "047", 19, 8, "有效性日期 2026-08-31 早于成文日期 2026-09-01", "改为文件实际失效、废止或修改的日期，不早于成文日期。")]

@@ -11,12 +11,14 @@ killed / (killed + survived + timeout + suspicious); mutants no test reaches cou
     python tools/mutation.py --survivors     also list every surviving mutant (name and diff)
     python tools/mutation.py --retry diff    try the last run's survivors again against the tests as they are now
     python tools/mutation.py gate --tests tests/test_gate_edges.py    a quick lower bound from some test files only
+    python tools/mutation.py rules --only 'gongkai.rules.identity.*'  some modules of a group only
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import fnmatch
 import json
 import os
 import shutil
@@ -258,14 +260,17 @@ def _mutmut_section(group: Group) -> str:
     ])
 
 
-def run(name: str, group: Group, children: int, retry: bool = False) -> int:
+def run(name: str, group: Group, children: int, retry: bool = False, only: tuple[str, ...] = ()) -> int:
     """Mutate and test one group; mutmut's own progress goes to .mutation/GROUP/log.txt.
 
     With *retry*, only the survivors of the group's last run (and the mutants a stopped run did not reach) are
     tried again, against the tests as they are now (a mutant killed before stays killed: tests were only added). Without it the run starts afresh: mutmut keeps a
     survivor's verdict until its function changes, so tests added since would never be tried on it.
     """
-    again = survivor_names(name) if retry else []
+    if retry:  # with *only*, the survivors of those mutants alone (the others were never tried)
+        again = [m for m in survivor_names(name) if not only or any(fnmatch.fnmatch(m, p) for p in only)]
+    else:
+        again = list(only)
     if retry and not again:
         return 0
     before = _verdicts(name) if retry else {}
@@ -400,6 +405,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--retry", action="store_true", help="try only the last run's survivors again")
     parser.add_argument("--tests", nargs="+", metavar="FILE",
                         help="run only these test files (a lower bound: the group's other tests may kill more)")
+    parser.add_argument("--only", nargs="+", default=(), metavar="PATTERN",
+                        help="mutate only the mutants named so (fnmatch, e.g. 'gongkai.rules.identity.*'): a screen of "
+                             "some modules of a group that takes hours in full")
     parser.add_argument("--children", type=int, default=min(2, max(1, (os.cpu_count() or 2) - 1)))
     args = parser.parse_args(argv)
     names = args.groups or list(GROUPS)
@@ -410,7 +418,7 @@ def main(argv: list[str]) -> int:
         for name in names:
             print(f"mutmut: {name} …", flush=True)
             group = GROUPS[name] if not args.tests else Group(GROUPS[name].mutate, tuple(args.tests))
-            code = run(name, group, args.children, args.retry)
+            code = run(name, group, args.children, args.retry, tuple(args.only))
             if code != 0:
                 print(f"mutmut failed for {name} (exit {code}); see .mutation/{name}/log.txt", flush=True)
     report(names, args.survivors)
