@@ -154,8 +154,11 @@ GROUPS: dict[str, Group] = {
                     "src/gongkai/rules/attachments.py", "src/gongkai/rules/adoption.py"),
                    ("tests/test_rules.py", "tests/test_rule_identity_edges.py", "tests/test_rule_publication_edges.py",
                     "tests/test_rule_handover_edges.py", "tests/test_rule_timing_edges.py",
-                    "tests/test_rule_attribute_edges.py", "tests/test_rule_column_edges.py",
-                    "tests/test_hostile27_rules_mutants.py")),
+                    "tests/test_rule_attribute_edges.py", "tests/test_hostile27_rules_mutants.py",
+                    # the handover rules' own files (GK501–GK513), the attachments' (GK606–GK612)
+                    "tests/test_handover.py", "tests/test_handover_edges.py", "tests/test_hostile20_handover.py",
+                    "tests/test_hostile22_handover.py", "tests/test_privacy_files.py",
+                    "tests/test_hostile19_gate_files.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

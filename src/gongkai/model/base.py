@@ -80,11 +80,18 @@ _SAME_ON_PAPER = str.maketrans({"[": "〔", "(": "〔", "【": "〔", "〖": "�
                                 " ": None, "\u3000": None, "\t": None})
 
 
+# 安民2026年12号 is 安民〔2026〕12号 typed without brackets; 第12号 and 012号 are 12号 (the site's search reads 文号 so too)
+_YEAR_NIAN = re.compile(r"(?<![0-9])([0-9]{4})年(?=第?[0-9])")
+_ORDINAL = re.compile(r"第(?=[0-9]+号)")
+_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9]+号)")
+
+
 def number_key(number: str) -> str:
     """The form in which two 索引号 (or two 文号) are one number on paper, to the archives, the library and a reader:
-    full-width and half-width characters (３５０５２４, －), upper and lower case (MZ, mz), spaces and the brackets of
-    a 文号's year are not told apart."""
-    return unicodedata.normalize("NFKC", number).casefold().translate(_SAME_ON_PAPER)
+    full-width and half-width characters (３５０５２４, －), upper and lower case (MZ, mz), spaces, the brackets of a
+    文号's year or none (安民〔2026〕12号, 安民[2026]12号, 安民2026年12号), 第 and leading zeros (第12号, 012号)."""
+    folded = unicodedata.normalize("NFKC", number).casefold().translate(_SAME_ON_PAPER)
+    return _ZEROS.sub("", _ORDINAL.sub("", _YEAR_NIAN.sub(r"〔\1〕", folded)))
 
 
 def parse_day(value: Any) -> dt.date:

@@ -64,7 +64,7 @@ def _written_as(first: str | None, written: str, field: str) -> str:
     """What a duplicate's message adds when the first holder wrote the number otherwise (case, width, brackets)."""
     if first is None or first == written:
         return ""
-    return f"（写作「{first}」：全角与半角、大小写、空格或括号不同，印在文件上仍是同一个{field}）"
+    return f"（写作「{first}」：只是写法不同（全角半角、大小写、空格、括号、「第」、前导零），仍是同一个{field}）"
 
 
 @record_part("文号")
@@ -77,7 +77,8 @@ def _doc_number(ctx: Context, record: Record) -> tuple[str, str, str]:
 
 
 @rule("GK212", "duplicate-document-number", "文号重复", E,
-      what="检查两条信息是否写了同一个文号（全角与半角、大小写、空格和年份的括号〔〕[]（）不同也算同一个）。"
+      what="检查两条信息是否写了同一个文号（全角与半角、大小写、空格、年份的括号〔〕[]（）或不写括号（2026年）、"
+           "「第」和前导零（第12号、012号）不同也算同一个）。"
            "政策解读常写所解读文件的文号，不算；转发文件与被转发的原文件之间也不算。",
       why="文号（发文字号）由发文机关代字、年份和发文顺序号组成（《党政机关公文处理工作条例》第九条），一个文号只对应一份公文；"
           "网站、移交两馆的目录表和档案都按文号查找。"
