@@ -71,9 +71,11 @@ def _written_as(first: str | None, written: str, field: str) -> str:
 def _doc_number(ctx: Context, record: Record) -> tuple[str, str, str]:
     """(number_key of the 文号, or "" without one; the 文号 as written; the record it forwards, or "")."""
     number = record.doc_number
-    if number is None or record.kind == "政策解读":  # a 解读 often quotes its policy's 文号: no number of its own
+    # a 解读 often quotes its policy's 文号; 「无」「—」「暂无」 say there is none (a 文号 has its year and number)
+    key = number_key(number) if number is not None and record.kind != "政策解读" else ""
+    if not any(c.isdigit() for c in key):
         return "", "", ""
-    return number_key(number), number, record.forwards or ""
+    return key, number or "", record.forwards or ""
 
 
 @rule("GK212", "duplicate-document-number", "文号重复", E,
