@@ -423,3 +423,12 @@ def test_the_limit_over_the_national_day_week_counts_the_working_saturday(gk, ca
     assert code == 0  # a warning: CI passes unless --strict, as README says
     assert [f[:6] for f in found] == [("GK402", "warning", "records/2026/R2026-001.yaml", 14, 7,
                                        "公开日期 2026-10-16 晚于公开时限：成文日期 2026-09-24 起10个工作日内，即 2026-10-15 前")]
+
+
+def test_an_unknown_unit_or_item_not_a_case_slip_is_told_where_to_look(gk, cat):
+    cat.record(rec(LISTED, 责任单位="责任单位: mzb-999", 事项="事项: SHJZ-099"))
+    assert [f for f in _full(gk, cat)[1] if f[0] in ("GK204", "GK205")] == [
+        ("GK204", "error", "records/2026/R2026-001.yaml", 6, 7, "责任单位「mzb-999」不在 gongkai.yaml 的单位中",
+         "填写 gongkai.yaml「单位」中的编号，如 bgs、shjzg、mzb-100。"),
+        ("GK205", "error", "records/2026/R2026-001.yaml", 7, 5, "事项「SHJZ-099」在目录中不存在",
+         "填写 items/ 下某个事项的编号；用 gongkai new record 可从列表中选择。")]
