@@ -196,8 +196,13 @@ def test_a_township_record_without_its_review_is_an_error_like_any_other(gk, cat
     _township(cat)
     no_review = RECORD.replace("保密审查:\n  审查人: 张三\n  审查日期: 2026-09-01\n  结论: 不涉及国家秘密，同意主动公开\n", "")
     cat.record(rec(no_review, 责任单位="责任单位: mzb-101"))
-    assert _validate(gk, cat) == (1, [("GK303", "error", "records/2026/R2026-001.yaml", 8, 7,
-                                       "主动公开的信息没有保密审查记录")])
+    assert _full(gk, cat) == (1, [("GK303", "error", "records/2026/R2026-001.yaml", 8, 7, "主动公开的信息没有保密审查记录",
+                                   "添加「保密审查」，写明审查人、审查日期和结论。")])
+    # a review that did not approve: the record goes nowhere, and CI says so at the 结论
+    cat.record(rec(RECORD, 责任单位="责任单位: mzb-101").replace("结论: 不涉及国家秘密，同意主动公开", "结论: 不同意公开"))
+    assert _full(gk, cat) == (1, [("GK303", "error", "records/2026/R2026-001.yaml", 12, 7,
+                                   "保密审查结论「不同意公开」没有同意主动公开，这条信息不会发布",
+                                   "经保密审查同意公开后，把结论写成「不涉及国家秘密，同意主动公开」；否则把公开属性改为依申请公开或不予公开。")])
 
 
 def test_a_township_list_up_one_day_short_is_an_error_like_any_other(gk, cat):
@@ -421,8 +426,9 @@ def test_the_limit_over_the_national_day_week_counts_the_working_saturday(gk, ca
     cat.record(published_on("2026-10-16"))
     code, found = _full(gk, cat)
     assert code == 0  # a warning: CI passes unless --strict, as README says
-    assert [f[:6] for f in found] == [("GK402", "warning", "records/2026/R2026-001.yaml", 14, 7,
-                                       "公开日期 2026-10-16 晚于公开时限：成文日期 2026-09-24 起10个工作日内，即 2026-10-15 前")]
+    assert found == [("GK402", "warning", "records/2026/R2026-001.yaml", 14, 7,
+                      "公开日期 2026-10-16 晚于公开时限：成文日期 2026-09-24 起10个工作日内，即 2026-10-15 前",
+                      "gongkai deadline explain R2026-001 可查看逐日计算过程。")]
 
 
 def test_an_unknown_unit_or_item_not_a_case_slip_is_told_where_to_look(gk, cat):
