@@ -176,9 +176,9 @@ def test_a_notice_of_exactly_the_legal_minimum_passes_and_one_day_less_is_an_err
     cat.record(rec(RECORD, 公示截止="公示期: 7"))
     assert _validate(gk, cat) == (0, [])
     cat.record(rec(RECORD, 公示截止="公示截止: 2026-09-10"))
-    assert _validate(gk, cat) == (1, [("GK412", "error", "records/2026/R2026-001.yaml", 15, 7,
-                                       "公示期只有6个工作日，少于规定的7个工作日（民办函〔2019〕52号 社会救助标准指引："
-                                       "低保初审对象名单公示7个工作日）")])
+    assert _full(gk, cat) == (1, [("GK412", "error", "records/2026/R2026-001.yaml", 15, 7,
+                                   "公示期只有6个工作日，少于规定的7个工作日（民办函〔2019〕52号 社会救助标准指引："
+                                   "低保初审对象名单公示7个工作日）", "改为「公示期: 7」。")])
     cat.record(rec(RECORD, 公示截止="公示期: 6"))
     assert [f[:5] for f in _validate(gk, cat)[1]] == [("GK412", "error", "records/2026/R2026-001.yaml", 15, 6)]
 
