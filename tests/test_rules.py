@@ -193,6 +193,7 @@ ELSEWHERE = {
     "GK018": "test_hostile17_front_door.py", "GK019": "test_hostile21_authoring.py",
     **{f"GK95{n}": "test_consultations.py" for n in range(4)},
     "GK907": "test_hostile17_column_inspect.py",
+    "GK212": "test_hostile27_rules_mutants.py",
 }
 # GK802 looks at today: from 1 December a missing notice for next year is reported; GK903 from 1 February.
 TODAY = {"GK802": "2026-12-01", "GK903": "2027-02-01"}

@@ -21,6 +21,7 @@ from gongkai.catalog.yamlio import YamlFailure, parse_positional, position
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.forking import in_parallel, ranges, shared
 from gongkai.model import Agency, Item, Record
+from gongkai.model.base import number_key
 
 
 # Fewer files than this are parsed in this process: starting workers and sending the models back costs more than it
@@ -73,11 +74,12 @@ class Catalog:
 
     @cached_property
     def index_holders(self) -> dict[str, str]:
-        """索引号 → id of the first record (by path) that has it."""
+        """number_key(索引号) → id of the first record (by path) that has it: 350524-MZ-2026-00001 and
+        ３５０５２４-mz-2026-00001 are one number on paper."""
         found: dict[str, str] = {}
         for _, record in self.models("record"):
             if record.index_number is not None:
-                found.setdefault(record.index_number, record.id)
+                found.setdefault(number_key(record.index_number), record.id)
         return found
 
     @cached_property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -71,6 +72,26 @@ def page_key(object_id: str) -> str:
     and Windows/IIS servers and many portals do not tell upper from lower case, so R2026-001 and r2026-001 are one
     file there (one page overwrites the other)."""
     return object_id.lower()
+
+
+# The brackets a 文号's year is typed in (〔2026〕 is the standard's; [2026], （2026）, 【2026】 are the same number on
+# paper) and the spaces Notepad users type inside a number: number_key does not tell them apart.
+_SAME_ON_PAPER = str.maketrans({"[": "〔", "(": "〔", "【": "〔", "〖": "〔", "]": "〕", ")": "〕", "】": "〕", "〗": "〕",
+                                " ": None, "\u3000": None, "\t": None})
+
+
+# 安民2026年12号 is 安民〔2026〕12号 typed without brackets; 第12号 and 012号 are 12号 (the site's search reads 文号 so too)
+_YEAR_NIAN = re.compile(r"(?<![0-9])([0-9]{4})年(?=第?[0-9])")
+_ORDINAL = re.compile(r"第(?=[0-9]+号)")
+_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9]+号)")
+
+
+def number_key(number: str) -> str:
+    """The form in which two 索引号 (or two 文号) are one number on paper, to the archives, the library and a reader:
+    full-width and half-width characters (３５０５２４, －), upper and lower case (MZ, mz), spaces, the brackets of a
+    文号's year or none (安民〔2026〕12号, 安民[2026]12号, 安民2026年12号), 第 and leading zeros (第12号, 012号)."""
+    folded = unicodedata.normalize("NFKC", number).casefold().translate(_SAME_ON_PAPER)
+    return _ZEROS.sub("", _ORDINAL.sub("", _YEAR_NIAN.sub(r"〔\1〕", folded)))
 
 
 def parse_day(value: Any) -> dt.date:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.model.base import number_key
 from gongkai.model.ledger import Ledger, SentRecord, holdings
 from gongkai.model.record import Record
 
@@ -110,7 +111,7 @@ class Held:
 
 
 def held_marks(ledgers: Iterable[Ledger]) -> dict[tuple[str, str], Held]:
-    """What the 两馆 know each record they hold by: ("索引号", number) — the number they registered it by — and
+    """What the 两馆 know each record they hold by: ("索引号", number_key) — the number they registered it by — and
     ("sha256", checksum) for each of its electronic files."""
     ledgers = list(ledgers)
     held = holdings(ledgers)
@@ -120,8 +121,8 @@ def held_marks(ledgers: Iterable[Ledger]) -> dict[tuple[str, str], Held]:
             if held.get(sent.id) == ledger.date:
                 holder = Held(sent.id, ledger.date, sent.index_number)
                 marks.update({("sha256", f.sha256): holder for f in sent.files})
-                if sent.index_number:
-                    marks["索引号", sent.index_number] = holder
+                if sent.index_number:  # 350524-mz-2026-00002 is the number the 两馆 registered as 350524-MZ-2026-00002
+                    marks["索引号", number_key(sent.index_number)] = holder
     return marks
 
 
@@ -131,7 +132,7 @@ def held_under_another(record: Record, marks: Mapping[tuple[str, str], Held], pr
     held_marks): it carries that record's 索引号, or — that record gone from the catalog — one of its files (*files*:
     name and SHA-256 of *record*'s PDF/CEB). A record whose 编号 (and 索引号) was changed after it was sent would
     otherwise go to the 两馆 a second time, as a new record. None otherwise."""
-    held = marks.get(("索引号", record.index_number or ""))
+    held = marks.get(("索引号", number_key(record.index_number or "")))
     if held is not None and held.id != record.id:
         why = (f"信息 {record.id} 的索引号 {record.index_number} 已在 {held.batch} 的批次中随信息 {held.id} 送交两馆，"
                "再送就是同一份文件送了两次")

@@ -12,6 +12,7 @@ from typing import Any
 from gongkai.catalog import Catalog
 from gongkai.catalog.files import ParsedFile
 from gongkai.diagnostics import Location
+from gongkai.model.base import number_key
 from gongkai.recheck.state import Facts, Key
 from gongkai.recheck.store import Store
 from gongkai.rules import Context
@@ -34,7 +35,7 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
         defines.append((parsed.kind, model.id))
     if parsed.kind == "record" and model is not None:
         if model.index_number is not None:
-            defines.append(("索引号", model.index_number))
+            defines.append(("索引号", number_key(model.index_number)))
         if model.item is not None:
             refers.append(("item", model.item))
         others = [*model.interpretations, *model.replaces, model.forwards, model.replaced_by]
@@ -44,7 +45,7 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
     elif parsed.kind == "ledger" and model is not None:
         refers.extend(("record", other) for other in model.record_ids())
         # GK508 names the record that now holds a 索引号 the ledger sent under another 编号 (a record renamed)
-        refers.extend(("索引号", sent.index_number) for sent in model.records if sent.index_number)
+        refers.extend(("索引号", number_key(sent.index_number)) for sent in model.records if sent.index_number)
     return tuple(defines), tuple(refers)
 
 
@@ -65,7 +66,7 @@ class Index:
 
     @cached_property
     def holders(self) -> Holders:
-        """索引号 → id of its first record: Catalog.index_holders."""
+        """number_key(索引号) → id of its first record: Catalog.index_holders."""
         return Holders(self.store)
 
     def unreadable(self, kind: str) -> set[str]:

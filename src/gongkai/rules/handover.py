@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.holidays import calendar_of
+from gongkai.model.base import number_key
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 
 AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
@@ -153,7 +154,7 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
                 state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
                 hint = ("核对台账与信息登记；确已改判的，下一次 gongkai handover 会在撤换公函中向两馆撤回。" if record is not None
                         else "核对台账与信息登记；误送的文件应向两馆撤回。")
-                renamed = numbered.get(ledger.records[index].index_number or "") if record is None else None
+                renamed = numbered.get(number_key(ledger.records[index].index_number or "")) if record is None else None
                 if renamed is not None:  # its 索引号 is now another record's: most likely the same one, renamed
                     state += f"（它送交时的索引号 {ledger.records[index].index_number} 现在是信息 {renamed} 的）"
                     hint = f"{renamed} 若是它改了编号的，把编号（和信息文件名）改回 {record_id}；否则核对信息登记。"

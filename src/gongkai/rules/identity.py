@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.model.base import page_key
+from gongkai.model import Record
+from gongkai.model.base import number_key, page_key
 from gongkai.publication.handover import RECIPIENT_CLASH_HINT, recipient_clash
-from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
+from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, record_part, rule
 from gongkai.rules.patterns import user_pattern
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -51,9 +52,57 @@ def duplicate_index_numbers(ctx: Context) -> Iterator[Finding]:
     holders = ctx.catalog.index_holders
     for path, record in ctx.catalog.models("record"):
         number = record.index_number
-        if number is not None and holders[number] != record.id:
-            yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{number}」重复，信息 {holders[number]} 已使用",
+        holder = holders[number_key(number)] if number is not None else record.id
+        if number is not None and holder != record.id:  # 350524-mz-2026-00001, ３５０５２４-MZ-…: one number on paper
+            first = ctx.catalog.records.get(holder)
+            yield Finding(Location(path, record.id, ("索引号",)), f"索引号「{number}」重复，信息 {holder} 已使用"
+                          + _written_as(first.index_number if first else None, number, "索引号"),
                           "索引号在本机关内必须唯一，请改用新的索引号。")
+
+
+def _written_as(first: str | None, written: str, field: str) -> str:
+    """What a duplicate's message adds when the first holder wrote the number otherwise (case, width, brackets)."""
+    if first is None or first == written:
+        return ""
+    return f"（写作「{first}」：只是写法不同（全角半角、大小写、空格、括号、「第」、前导零），仍是同一个{field}）"
+
+
+@record_part("文号")
+def _doc_number(ctx: Context, record: Record) -> tuple[str, str, str]:
+    """(number_key of the 文号, or "" without one; the 文号 as written; the record it forwards, or "")."""
+    number = record.doc_number
+    # a 解读 often quotes its policy's 文号; 「无」「—」「暂无」 say there is none (a 文号 has its year and number)
+    key = number_key(number) if number is not None and record.kind != "政策解读" else ""
+    if not any(c.isdigit() for c in key):
+        return "", "", ""
+    return key, number or "", record.forwards or ""
+
+
+@rule("GK212", "duplicate-document-number", "文号重复", E,
+      what="检查两条信息是否写了同一个文号（全角与半角、大小写、空格、年份的括号〔〕[]（）或不写括号（2026年）、"
+           "「第」和前导零（第12号、012号）不同也算同一个）。"
+           "政策解读常写所解读文件的文号，不算；转发文件与被转发的原文件之间也不算。",
+      why="文号（发文字号）由发文机关代字、年份和发文顺序号组成（《党政机关公文处理工作条例》第九条），一个文号只对应一份公文；"
+          "网站、移交两馆的目录表和档案都按文号查找。"
+          "两条信息同一个文号，多半是复制文件后忘了改文号，或同一份公文登记了两次：公众和档案馆会看到两份不同的文件"
+          "用同一个文号。",
+      example="R2026-001 和 R2026-004 都写「文号: 测民〔2026〕1号」",
+      instead="核对原件，把后登记的一条改为它自己的文号；同一份公文只登记一次。",
+      scope=VIEW)
+def duplicate_document_numbers(ctx: Context) -> Iterator[Finding]:
+    first: dict[str, tuple[str, str, str, str]] = {}  # number_key → (path, 编号, 文号 as written, forwards)
+    seen: set[str] = set()
+    for path, object_id, (key, number, forwards) in ctx.record_parts("文号"):
+        if object_id in seen:
+            continue  # a second file of one 编号 is GK201's finding
+        seen.add(object_id)
+        if not key:
+            continue
+        where, holder, written, its_forwards = first.setdefault(key, (path, object_id, number, forwards))
+        if holder != object_id and object_id != its_forwards and holder != forwards:
+            yield Finding(Location(path, object_id, ("文号",)),
+                          f"文号「{number}」重复，信息 {holder}（{where}）已使用" + _written_as(written, number, "文号"),
+                          "核对原件：复制来的文件改为本公文自己的文号；同一份公文登记了两次的，删去后登记的一条。")
 
 
 @rule("GK203", "file-name-mismatch", "文件名与编号不一致", E,
