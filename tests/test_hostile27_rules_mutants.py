@@ -438,3 +438,17 @@ def test_an_unknown_unit_or_item_not_a_case_slip_is_told_where_to_look(gk, cat):
          "填写 gongkai.yaml「单位」中的编号，如 bgs、shjzg、mzb-100。"),
         ("GK205", "error", "records/2026/R2026-001.yaml", 7, 5, "事项「SHJZ-099」在目录中不存在",
          "填写 items/ 下某个事项的编号；用 gongkai new record 可从列表中选择。")]
+
+
+def test_a_document_registered_again_after_its_record_was_withdrawn_or_replaced_is_no_duplicate(gk, cat):
+    """(lead, after merging) A record withdrawn (撤回) and the corrected one registered again, or a record and the one
+    that replaces it (替代/被替代), carry one 文号 as the one document they are: no GK212, which made CI fail."""
+    cat.record(rec(RECORD) + "撤回:\n  日期: 2026-09-10\n  原因: 误将未遮盖的名单作为附件发布\n")
+    _second(cat, 2, 文号="文号: 测民〔2026〕1号")
+    _second(cat, 3, 文号="文号: 测民〔2026〕3号", 公示截止="被替代: R2026-004")
+    _second(cat, 4, 文号="文号: 测民〔2026〕3号", 公示截止="替代: [R2026-003]")
+    code, found = _validate(gk, cat)
+    assert [f for f in found if f[0] == "GK212"] == []
+    _second(cat, 5, 文号="文号: 测民〔2026〕3号")  # a third record with it is still a duplicate
+    code, found = _validate(gk, cat)
+    assert [f[:5] for f in found if f[0] == "GK212"] == [("GK212", "error", "records/2026/R2026-005.yaml", 3, 5)]

@@ -68,20 +68,23 @@ def _written_as(first: str | None, written: str, field: str) -> str:
 
 
 @record_part("文号")
-def _doc_number(ctx: Context, record: Record) -> tuple[str, str, str]:
-    """(number_key of the 文号, or "" without one; the 文号 as written; the record it forwards, or "")."""
+def _doc_number(ctx: Context, record: Record) -> tuple[str, str, tuple[str, ...]]:
+    """(number_key of the 文号, or "" without one; the 文号 as written; the records it is linked to: the one it forwards,
+    replaces or is replaced by)."""
     number = record.doc_number
-    # a 解读 often quotes its policy's 文号; 「无」「—」「暂无」 say there is none (a 文号 has its year and number)
-    key = number_key(number) if number is not None and record.kind != "政策解读" else ""
+    # a 解读 often quotes its policy's 文号; 「无」「—」「暂无」 say there is none (a 文号 has its year and number); a record
+    # withdrawn (撤回) is no longer the document's registration: the corrected one registered again keeps its 文号
+    key = number_key(number) if number is not None and record.kind != "政策解读" and record.withdrawn is None else ""
     if not any(c.isdigit() for c in key):
-        return "", "", ""
-    return key, number or "", record.forwards or ""
+        return "", "", ()
+    linked = (record.forwards, *record.replaces, record.replaced_by)
+    return key, number or "", tuple(other for other in linked if other)
 
 
 @rule("GK212", "duplicate-document-number", "文号重复", E,
       what="检查两条信息是否写了同一个文号（全角与半角、大小写、空格、年份的括号〔〕[]（）或不写括号（2026年）、"
            "「第」和前导零（第12号、012号）不同也算同一个）。"
-           "政策解读常写所解读文件的文号，不算；转发文件与被转发的原文件之间也不算。",
+           "政策解读常写所解读文件的文号，不算；转发文件与被转发的原文件之间、替代与被替代的两条之间、已撤回的信息也不算。",
       why="文号（发文字号）由发文机关代字、年份和发文顺序号组成（《党政机关公文处理工作条例》第九条），一个文号只对应一份公文；"
           "网站、移交两馆的目录表和档案都按文号查找。"
           "两条信息同一个文号，多半是复制文件后忘了改文号，或同一份公文登记了两次：公众和档案馆会看到两份不同的文件"
@@ -90,16 +93,16 @@ def _doc_number(ctx: Context, record: Record) -> tuple[str, str, str]:
       instead="核对原件，把后登记的一条改为它自己的文号；同一份公文只登记一次。",
       scope=VIEW)
 def duplicate_document_numbers(ctx: Context) -> Iterator[Finding]:
-    first: dict[str, tuple[str, str, str, str]] = {}  # number_key → (path, 编号, 文号 as written, forwards)
+    first: dict[str, tuple[str, str, str, tuple[str, ...]]] = {}  # number_key → (path, 编号, 文号 as written, linked)
     seen: set[str] = set()
-    for path, object_id, (key, number, forwards) in ctx.record_parts("文号"):
+    for path, object_id, (key, number, linked) in ctx.record_parts("文号"):
         if object_id in seen:
             continue  # a second file of one 编号 is GK201's finding
         seen.add(object_id)
         if not key:
             continue
-        where, holder, written, its_forwards = first.setdefault(key, (path, object_id, number, forwards))
-        if holder != object_id and object_id != its_forwards and holder != forwards:
+        where, holder, written, its_linked = first.setdefault(key, (path, object_id, number, linked))
+        if holder != object_id and object_id not in its_linked and holder not in linked:
             yield Finding(Location(path, object_id, ("文号",)),
                           f"文号「{number}」重复，信息 {holder}（{where}）已使用" + _written_as(written, number, "文号"),
                           "核对原件：复制来的文件改为本公文自己的文号；同一份公文登记了两次的，删去后登记的一条。")
