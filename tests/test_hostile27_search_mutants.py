@@ -8,12 +8,14 @@ citizen saw are in the search page (tests/browser/test_hostile27_search_mutants.
    (「单个汉字太常见，未按“表”查找」).
 
 What the mutants showed no test held, now held here on a small real catalog (two policy notices, one of them
-lapsed, a list of people under its 公示, an item with no record, the guide) built by the real build, the index read
-back as search.js reads it (shard by crc32, postings decoded here, urls from the result entries):
+lapsed, a list of people under its 公示, an item and a town with no record, the guide) built by the real build, the
+index read back as search.js reads it (shard by crc32, postings decoded here, urls from the result entries, texts
+from the file meta.json's "texts" names):
 
-3. every page's result entry (title, date, 文号, kind, empty, lapsed), its 索引号 and filters: a record's date, kind
-   and filters, an item's kind and emptiness could be dropped and no test of the suite failed (mutmut counts a
-   module's build for the first test that asked for it alone: one test here builds for itself and runs every check);
+3. every page's result entry (title, date, 文号, kind, empty, lapsed), its 索引号, filters and pinyin terms: a
+   record's date, kind and filters, an item's or a town's emptiness, the guide's pinyin could be dropped and no test
+   of the suite failed (mutmut counts a module's build for the first test that asked for it alone: one test here
+   builds for itself and runs every check);
 4. an attachment's name as a line of the record's text, and no key from the body's last line into it;
 5. a 文号 in nine writings (brackets of five kinds, 年, leading zeros, full-width digits, spaces) asks for the same
    keys, held in the head of its record and only in the text of the notice citing it;
@@ -68,6 +70,11 @@ AGENCY27 = AGENCY.replace("""  - 名称: 社会救助
   - 编号: ylfwg
     名称: 养老服务股
     类型: 股室
+  - 编号: mzb-100
+    名称: 凤城镇民政办
+    类型: 乡镇民政办
+    区划代码: "350524100"
+    空白说明: 凤城镇的名单在各村（社区）公示栏公示，不在网站公布。
 """)
 ITEM_SHJZ = """\
 编号: SHJZ-001
@@ -186,6 +193,7 @@ def write_catalog(root: Path) -> None:
 
 R1, R2, LIST, OLD = (f"records/{r}.html" for r in ("R2026-001", "R2026-002", "R2026-003", "R2025-001"))
 POLICY, NAMES, HOMES, GUIDE = "items/SHJZ-001.html", "items/SHJZ-002.html", "items/YLFW-001.html", "zhinan/index.html"
+TOWN = "towns/mzb-100/index.html"
 
 
 @pytest.fixture(scope="module")
@@ -244,12 +252,14 @@ def entries(site: Path) -> dict[str, list[Any]]:
 R1_TITLE = "测试县民政局关于印发《最低生活保障审核确认办法》的通知"
 R2_TITLE = "测试县民政局关于做好冬春困难群众救助工作的通知"
 FILTERS = {"领域": "社会救助", "五公开": "决策公开", "公开主体": "县级人民政府民政部门"}
+NAV = ["养老服务通用政策 / 政策文件", "凤城镇民政办", "政府信息公开指南", "最低生活保障 / 审批信息", "最低生活保障 / 政策法规文件"]
 # every page's result entry as search.js reads it: title, date, 文号, kind, empty, lapsed (url first, number last)
 ENTRIES = {
     POLICY: ["最低生活保障 / 政策法规文件", "", "", "item", 0, 0],
     NAMES: ["最低生活保障 / 审批信息", "", "", "item", 0, 0],
     HOMES: ["养老服务通用政策 / 政策文件", "", "", "item", 1, 0],  # no record: empty
     GUIDE: ["政府信息公开指南", "", "", "page", 0, 0],
+    TOWN: ["凤城镇民政办", "", "", "page", 1, 0],  # no record of the town: empty
     OLD: ["测试县民政局关于提高城乡最低生活保障标准的通知【失效】", "2025-06-24", "测民〔2025〕8号", "record", 0, 1],
     R1: [R1_TITLE, "2026-03-02", "测民〔2026〕12号", "record", 0, 0],
     R2: [R2_TITLE, "2026-10-09", "测民〔2026〕30号", "record", 0, 0],
@@ -262,19 +272,21 @@ def check_entries(site: Path) -> None:
     found = entries(site)
     assert {url: entry[1:7] for url, entry in found.items()} == ENTRIES
     meta = _read(site, "meta.json.gz")
-    assert meta["empty"] == [found[HOMES][7]]
+    assert meta["empty"] == sorted([found[HOMES][7], found[TOWN][7]])
     assert meta["lapsed"] == [found[OLD][7]]
-    assert max(found[u][7] for u in (POLICY, NAMES, HOMES, GUIDE)) < found[OLD][7] < found[R1][7] < found[R2][7]
-    assert meta["pages"] == 7 and meta["next"] == 7
-    assert sorted(meta["nav"].values()) == ["养老服务通用政策 / 政策文件", "政府信息公开指南", "最低生活保障 / 审批信息",
-                                            "最低生活保障 / 政策法规文件"]
-    texts = {}
-    for path in (site / "search/t").iterdir():
-        texts.update(_read(site, f"t/{path.name}"))
-    r2 = texts[str(found[R2][7])]
-    assert r2["i"] == "350524-MZ-2026-00030" and r2["f"] == {**FILTERS, "年份": "2026"}
-    assert r2["x"].endswith("严格审核确认程序。\n附件：冬春救助资金分配表")
-    assert texts[str(found[GUIDE][7])].get("f") is None
+    assert max(found[u][7] for u in (POLICY, NAMES, HOMES, GUIDE, TOWN)) < found[OLD][7] < found[R1][7] < found[R2][7]
+    assert meta["pages"] == 8 and meta["next"] == 8
+    assert sorted(meta["nav"].values()) == NAV
+    def text(url: str) -> dict[str, Any]:  # a page's text entry, from the file search.js reads for its snippet
+        number = found[url][7]
+        entry: dict[str, Any] = _read(site, f"t/{number // meta['texts']}.json.gz")[str(number)]
+        return entry
+
+    assert text(R2)["i"] == "350524-MZ-2026-00030" and text(R2)["f"] == {**FILTERS, "年份": "2026"}
+    assert text(R2)["x"].endswith("严格审核确认程序。\n附件：冬春救助资金分配表")
+    assert text(HOMES)["x"].endswith("本栏目暂无主动公开的信息。") and text(HOMES)["p"] == [
+        "养老服务通用政策 / 政策文件", "敬老院管理办法"]
+    assert "f" not in text(GUIDE) and "p" not in text(GUIDE) and "i" not in text(HOMES)
 
 
 def check_keys(site: Path) -> None:
@@ -310,6 +322,8 @@ def check_pinyin(site: Path) -> None:
     assert _shard(site, "^jl")["^jl"] == {"敬老": 1}
     assert _shard(site, "~bao zhang")["~bao zhang"] == {"保障": 4}
     assert _shard(site, "^bz")["^bz"] == {"保障": 4, "标准": 1}
+    assert _shard(site, "~feng cheng")["~feng cheng"] == {"凤城": 1}  # the town's page, by its name
+    assert _shard(site, "~zhi nan")["~zhi nan"] == {"指南": 1}  # the guide's title
     assert "^ia" not in _shard(site, "^ia") and "^ib" not in _shard(site, "^ib")
     assert {"di", "bao", "jing", "lao", "zhang", "biao", "zhun"} <= set(_read(site, "meta.json.gz")["syllables"])
 
@@ -370,6 +384,7 @@ def test_a_term_on_no_page_finds_nothing(site: Path) -> None:
     assert query_keys("救灾") == ["救灾"] and query_keys("XX") == ["xx "]
     assert holding(site, "救灾") == {} and holding(site, "xx ") == {}
     assert query_keys("低") == []  # one character: nothing to look up (search.js says so)
+    assert query_keys("LÜ") == query_keys("lv") == ["lv "]  # ü as pinyin is typed on a phone
 
 
 def test_empty_and_lapsed_pages_are_marked_and_pages_numbered_oldest_first(site: Path) -> None:
@@ -428,6 +443,13 @@ def test_an_index_of_several_shards_puts_each_key_where_search_js_looks(tmp_path
     # 桃舟 is town 22 of 24: T022, T046, …, T238 (ten pages), in the head (its title) and the text
     assert holding(tmp_path, "桃舟镇") == {f"records/T{n:03d}.html": 1 for n in range(22, 240, 24)}
     assert holding(tmp_path, "=年份=2026") == {f"records/T{n:03d}.html": 0 for n in range(240)}
+    # numbers alone, among the first written (T000: 救助7户, 资金50元, 第0批, 〔2026〕0号; T001: 8户, 150元): the
+    # first key of a shard as well as the others (T043 helps 50 households, T143 150)
+    assert holding(tmp_path, "0 ") == {"records/T000.html": 1}
+    assert holding(tmp_path, "7 ") == {"records/T000.html": 0, "records/T007.html": 1}
+    assert holding(tmp_path, "50 ") == {"records/T000.html": 0, "records/T043.html": 0, "records/T050.html": 1}
+    assert holding(tmp_path, "150 ") == {"records/T001.html": 0, "records/T143.html": 0, "records/T150.html": 1}
+    assert holding(tmp_path, "2026 ") == {f"records/T{n:03d}.html": 1 for n in range(240)}
     assert _shard(tmp_path, "~tao zhou")["~tao zhou"] == {"桃舟": 10}
     assert _shard(tmp_path, "^lj")["^lj"] == {"龙涓": 10}
 
@@ -456,17 +478,16 @@ def test_a_page_taken_out_of_a_patched_index_leaves_no_key(site: Path, tmp_path:
         assert holding(copy, key) == {R2: 0}, key
     assert holding(copy, "00012 ") == {}
     assert holding(copy, "mz 2026 00012 ") == {}
-    assert holding(copy, "印发") == {}
+    assert holding(copy, "印发") == {} and holding(copy, "法的通") == {}  # 办法》的通知: only in its title
     assert holding(copy, "=年份=2026") == {R2: 0}
     meta = _read(copy, "meta.json.gz")
     assert meta["filters"]["年份"] == {"2025": 1, "2026": 1}
     # the rest of meta.json as it was: the empty and lapsed pages, the directory, the syllables pinyin is cut into
     before = entries(site)
-    assert meta["empty"] == [before[HOMES][7]] and meta["lapsed"] == [before[OLD][7]]
-    assert sorted(meta["nav"].values()) == ["养老服务通用政策 / 政策文件", "政府信息公开指南", "最低生活保障 / 审批信息",
-                                            "最低生活保障 / 政策法规文件"]
+    assert meta["empty"] == sorted([before[HOMES][7], before[TOWN][7]]) and meta["lapsed"] == [before[OLD][7]]
+    assert sorted(meta["nav"].values()) == NAV
     assert {"di", "bao", "jing", "lao"} <= set(meta["syllables"])
-    assert set(_read(copy, "d/0.json.gz")) == {R2, OLD, POLICY, NAMES, HOMES, GUIDE}  # the builder's page table
+    assert set(_read(copy, "d/0.json.gz")) == {R2, OLD, POLICY, NAMES, HOMES, GUIDE, TOWN}  # the builder's page table
 
 
 def test_pages_of_the_directory_taken_out_of_a_patched_index(site: Path, tmp_path: Path) -> None:
@@ -479,8 +500,9 @@ def test_pages_of_the_directory_taken_out_of_a_patched_index(site: Path, tmp_pat
     assert holding(copy, "=五公开=结果公开") == {}
     meta = _read(copy, "meta.json.gz")
     assert meta["filters"]["五公开"] == {"决策公开": 5}
-    assert meta["pages"] == 5 and sorted(meta["nav"].values()) == ["养老服务通用政策 / 政策文件", "最低生活保障 / 政策法规文件"]
-    assert set(entries(copy)) == {R1, R2, OLD, POLICY, HOMES}
+    assert meta["pages"] == 6 and sorted(meta["nav"].values()) == [
+        "养老服务通用政策 / 政策文件", "凤城镇民政办", "最低生活保障 / 政策法规文件"]
+    assert set(entries(copy)) == {R1, R2, OLD, POLICY, HOMES, TOWN}
 
 
 def test_a_doc_number_changed_in_a_patched_index_is_found_only_as_it_now_reads(site: Path, tmp_path: Path) -> None:
@@ -508,7 +530,7 @@ def test_a_page_that_gains_content_or_comes_back_into_force_in_a_patched_index(s
                     {**FILTERS, "年份": "2025"}, "record", pinyin_terms=("测试县民政局关于提高城乡最低生活保障标准的通知",))
     copy = _patched(site, tmp_path, {HOMES: homes, OLD: old})
     meta = _read(copy, "meta.json.gz")
-    assert meta["empty"] == [] and meta["lapsed"] == []
+    assert meta["empty"] == [entries(site)[TOWN][7]] and meta["lapsed"] == []
     found = entries(copy)
     assert found[HOMES][5] == 0 and found[OLD][6] == 0 and found[OLD][1] == "测试县民政局关于提高城乡最低生活保障标准的通知"
 
@@ -536,6 +558,10 @@ def test_a_patched_index_of_several_shards(tmp_path: Path) -> None:
     assert entries(tmp_path)["records/T240.html"][7] == 240
     meta = _read(tmp_path, "meta.json.gz")
     assert meta["pages"] == 240 and meta["next"] == 241
+    # the builder's page table (one file for 240 pages) knows the new page and forgets the old one
+    assert [p.name for p in (tmp_path / "search/d").iterdir()] == ["0.json.gz"]
+    table = _read(tmp_path, "d/0.json.gz")
+    assert table["records/T240.html"][0] == 240 and "records/T017.html" not in table and len(table) == 240
 
 
 @pytest.mark.parametrize("left", ["none", "older"])
