@@ -755,7 +755,9 @@
     var typed = Array.from(query.trim()), cut = typed.length > LONGEST_QUERY;
     if (cut) query = typed.slice(0, LONGEST_QUERY).join("");
     var asked = await plan(query);
-    if (!asked.words.length && !filters.length) {
+    // a query with nothing to search (低, 〔〕) says so with a filter chosen too: listing every page of the filter under
+    // 「“低”共找到 19 条结果」 told the reader those pages hold 低
+    if (!asked.words.length && (query.trim() || !filters.length)) {
       status(asked.short.length ? "请至少输入两个字（单个汉字太常见，无法搜索）：" + asked.short.join(" ")
                                 : "请输入要搜索的词，如：低保、临时救助。");
       return;
@@ -794,6 +796,8 @@
     }
     if (cut) said.push("搜索词有 " + typed.length + " 个字，只按前 " + LONGEST_QUERY + " 个字查找");
     said = said.concat(asked.heard || []);
+    // a character typed alone beside words (低保 表, 县 低保) is too common to search: say that the pages need not hold it
+    if (asked.short.length) said.push("单个汉字太常见，未按" + asked.short.map(function (s) { return "“" + s + "”"; }).join("、") + "查找");
     asked.words.forEach(function (w) {
       if (w.said) said.push("“" + w.raw + "”按拼音查找“" + w.said + "”");
       others = others.concat(w.others);
