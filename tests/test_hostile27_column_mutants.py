@@ -9,30 +9,46 @@ site/guide.py, inspect/columns.py). Every expected name, order, link, sentence a
 Found by this pass:
 1. A field of 「依申请公开」 in gongkai.yaml that says nothing (「地址: 无」「办公时间: 暂无」「电话: 待定」
    「复议机关: ——」「信息处理费: 无」「受理机构: 待定」) passed validate, and the 指南 printed it as written:
-   「通信地址 无」「办公时间 暂无」, 「向——申请行政复议」, 「三、信息处理费：无」 (where the 条例 and 国办函〔2020〕109号
-   require the rules of the fee), and the front page, every 依申请 item's page and the 申请表 sent the public 「向待定申请」.
-   Now GK901 names each such field (file, line, column) and says what the 指南 shows instead; the 指南, the pages and
-   the 申请表 leave the field out as if unwritten (复议机关, 诉讼法院 and 信息处理费 fall back on the law's wording, a
-   受理机构 on the bureau's own name), and a phone 「待定」 is no longer reported twice.
-2. 「依申请公开」 without 「方式」 (or with 「方式: []」) passed validate while the 指南's 「申请方式」 listed no way to
-   hand in an application (条例第二十九条); a 方式 that says nothing (「方式: [当面提交, 无]」) was printed as a way
-   (「无。」). Now GK901 warns for both, and the 指南 leaves 「无」 out.
-3. (Mutants) The column's structure and its empty-column notices were checked by no test of the modules (the site
-   tests read single pages): the four parts' names, order and links on the front page, each part's heading, the
-   指南's 受理机构 table, the 年报 newest year first, the 「最新年报」 line, the notices of an empty 制度, 年报 and
-   领导信息 column. Each now has a test on a small catalog built once.
+   「通信地址 无」「办公时间 暂无」, 「向——申请行政复议」, 「三、信息处理费 无」 (where 国办函〔2020〕109号's rules
+   belong), and the front page, every 依申请 item's page and the 申请表 sent the public 「向待定申请」. Now GK901 names
+   each such field (file, line, column) and says what the 指南 shows instead; the 指南, the pages and the 申请表 leave
+   it out as if unwritten (复议机关, 诉讼法院 and 信息处理费 fall back on the law's wording, a 受理机构 on the bureau's
+   own name), and a phone 「待定」 is reported once, not twice.
+2. 「依申请公开」 without 「方式」 (or 「方式: []」) passed validate while the 指南's 「申请方式」 named no way to hand in
+   an application (条例第二十九条); a 方式 that says nothing (「方式: [当面提交, 无]」) was printed as a way (「无。」).
+   Now GK901 warns for both, and the 指南 leaves 「无」 out.
+3. A leader written 「姓名: 待定」 (a post being filled) was listed on 法定主动公开内容 → 领导信息 as 「待定　局长」,
+   validate and inspect counted the column as filled, and inspect's 严重表述错误 (a 单项否决 item) failed the site on a
+   body naming 「张定局长」: 「「张定局长」疑似把「待定」的姓名写错」. Now a leader whose 姓名 or 职务 says nothing is
+   no leader: GK905 names the line, the page says 「正在整理」 when no one is left, inspect counts the blank column
+   and reads no name from 「待定」.
+4. The 指南's 「公开方式」 said 「本机关主动公开的政府信息通过以下渠道公开：。」 for a directory with no item yet (as
+   `init` may leave it), and never named the channels items spell out under 其他 (「其他渠道: [12345政务服务热线]」,
+   eight items of the bundled catalog). Now it names them after the standard ones, and 政府网站 when there is none.
+5. (Mutants) The column's structure and its notices were checked by no test of these modules: the four parts' names,
+   order and links (front page and every page's header), each part's heading, the 指南's 受理机构 table, 申请方式,
+   依申请 items, fee and remedies, its entry in the site's search, the 年报 newest year first and 「最新年报」, the
+   其他公开信息 page, the notices of an empty 制度, 年报 and 领导信息, a renamed item on the next build; inspect's
+   quarterly columns on the edges of a quarter and in January, a 6-month column on its last day, a 空白说明 whose
+   promised day passed, a 公开时限 of no known period. Each now has a test on small catalogs.
+6. (Tool) mutmut runs a mutant only against the tests that called the mutated function while its stats were taken;
+   a module-scoped fixture's calls belong to the first test that asked for it, so a check of the built site in any
+   later test never saw a mutant of the build (「desk = None」 in guide_context survived a test reading the 受理机构
+   table). The first test here reads the sites whole; other hostile files with module-scoped sites share the gap.
 
 Planted by hand (each reverted; the test that caught it): the 年报 part dropped from the column (column_artifacts)
-— test_the_front_page_links_the_four_parts…, test_each_part_is_its_own_page…; the 年报 of last year not required
+— test_the_built_column_read_whole, test_each_part_is_its_own_page…[nianbao…]; the 年报 of last year not required
 (GK903 looking at the year before last) — test_last_years_report_is_due_from_1_february; a catalog without
 「依申请公开」 passing GK901 — test_a_guide_without_its_desk_is_reported…; 制度 and 法定主动公开内容 swapped on the
-front page — test_the_front_page_links_the_four_parts…; an empty 制度 column not marked (the notice dropped from
-rules.html and inspect's check) — test_an_empty_column_says_so…, test_inspect_counts_the_empty_parts….
+front page — test_the_front_page_links_the_four_parts…; an empty 制度 not marked (the notice dropped from
+rules.html; inspect's check removed) — test_an_empty_column_says_so_on_its_page, test_inspect_counts_the_empty_parts…,
+test_five_empty_columns_fail_the_site; each fix above reverted — the tests named in its item.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import json
 import re
@@ -66,10 +82,17 @@ def _run(*args: str | Path) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
+ON_REQUEST = (RULES_ITEM.replace("SHJZ-002", "SHJZ-003").replace("二级事项: 政策文件", "二级事项: 审核确认档案")
+              .replace("公开方式: 主动", "公开方式: 依申请").replace("法定类别: 规范性文件\n", ""))
+FEE = "本机关依申请提供政府信息，按国办函〔2020〕109号收取信息处理费；至今未收取。"
+
+
 def _full(cat: CatalogDir) -> None:
-    """The shared agency (受理机构, 领导, 网站), a 规范性文件 item and its document, a 制度, the 年报 of 2024 and 2025
-    (the later year written first, published later)."""
-    cat.write("gongkai.yaml", AGENCY)
+    """The shared agency (受理机构 with its own 信息处理费 text, 领导, 网站), a 规范性文件 item and its document, a 制度,
+    the 年报 of 2024 and 2025 (the later year written first, published later), a 通知 of no item."""
+    cat.write("gongkai.yaml", AGENCY.replace("  复议机关:", f"  信息处理费: {FEE}\n  复议机关:"))
+    cat.record(_record("R2026-040", "测试县民政局关于春节期间值班安排的通知", "通知", "2026-02-01"), "records/2026/R2026-040.yaml")
+    cat.item(ON_REQUEST, "items/shjz/SHJZ-003.yaml")
     cat.item(RULES_ITEM, "items/shjz/SHJZ-002.yaml")
     cat.record(_record("R2026-010", "测试县民政局关于印发低保审核确认办法的通知", "通知", "2026-06-01", item="SHJZ-002"),
                "records/2026/R2026-010.yaml")
@@ -111,7 +134,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         for name, make in (("full", _full), ("empty", _empty), ("placeholders", _placeholders)):
             cat = CatalogDir(root / f"catalog-{name}")
             make(cat)
-            code, out = _run("build-site", cat.root, "--out", root / name, "--no-search")
+            # the full site with its search index (the 指南's entry in it), the others without (faster)
+            code, out = _run("build-site", cat.root, "--out", root / name, *(["--no-search"] if name != "full" else []))
             assert code == 0, out
             built[name] = root / name
     return built
@@ -126,8 +150,8 @@ def _text(html: str) -> str:
 
 
 def _section(html: str, heading_id: str) -> str:
-    """The HTML of the <section> labelled by *heading_id*."""
-    start = html.index(f'aria-labelledby="{heading_id}"')
+    """The HTML inside the <section> labelled by *heading_id*."""
+    start = html.index(">", html.index(f'aria-labelledby="{heading_id}"')) + 1
     return html[start:html.index("</section>", start)]
 
 
@@ -138,6 +162,20 @@ def _nav(page: str) -> list[tuple[str, str]]:
 
 
 # ------------------------------------------------------------------------------------------------ the column's parts
+
+
+def test_the_built_column_read_whole(sites):
+    """Every reading below of the sites built once, in the first test that asks for them: mutmut runs a mutant of the
+    build only against the tests during which it was called, here the one whose setup built the module's sites, so a
+    check in a later test alone would never see the mutant."""
+    test_the_front_page_links_the_four_parts_in_61号s_order_and_names(sites)
+    for part in PARTS:
+        test_each_part_is_its_own_page_named_as_61号_names_it_and_leads_back_to_the_front_page(sites, *part)
+    test_the_guide_gives_the_desk_its_ways_the_fee_and_the_remedies(sites)
+    test_the_reports_are_listed_newest_year_first_and_the_rules_are_listed(sites)
+    test_the_law_part_has_the_bureau_its_leaders_and_the_categories_with_items(sites)
+    test_an_empty_column_says_so_on_its_page(sites)
+    test_the_guide_leaves_out_what_says_nothing(sites)
 
 
 def test_the_front_page_links_the_four_parts_in_61号s_order_and_names(sites):
@@ -153,14 +191,24 @@ def test_the_front_page_links_the_four_parts_in_61号s_order_and_names(sites):
     assert '<a href="zhinan/index.html#apply">依申请公开：向测试县民政局办公室申请</a>' in column
     # the latest report is the latest year's, though the 2024 report has the later record number in no order
     assert '最新年报：<a href="records/R2026-031.html">测试县民政局2025年政府信息公开工作年度报告</a>' in column
+    # a 通知 of no item is on no item's page: the front page leads to it through 其他公开信息
+    assert ('<p><a href="qita/index.html">其他公开信息</a>（不属于标准目录事项的通知、公告等，共 1 条）</p>'
+            in _section(home, "new-h"))
+    others = _page(sites["full"], "qita/index.html")
+    assert "<h1>其他公开信息</h1>" in others
+    assert re.findall(r'<li><a href="\.\./records/([^"]+)\.html">([^<]+)</a>', others) == [
+        ("R2026-040", "测试县民政局关于春节期间值班安排的通知")]
+    assert '<a href="qita/index.html">' not in _page(sites["empty"], "index.html")
+    assert not (sites["empty"] / "qita").exists()
 
 
-@pytest.mark.parametrize(("path", "title", "heading"), [
-    ("zhinan/index.html", "政府信息公开指南", "测试县民政局政府信息公开指南"),
-    ("zhidu/index.html", "政府信息公开制度", "政府信息公开制度"),
-    ("fdzdgknr/index.html", "法定主动公开内容", "法定主动公开内容"),
-    ("nianbao/index.html", "政府信息公开年报", "政府信息公开年报"),
-])
+PARTS = [("zhinan/index.html", "政府信息公开指南", "测试县民政局政府信息公开指南"),
+         ("zhidu/index.html", "政府信息公开制度", "政府信息公开制度"),
+         ("fdzdgknr/index.html", "法定主动公开内容", "法定主动公开内容"),
+         ("nianbao/index.html", "政府信息公开年报", "政府信息公开年报")]
+
+
+@pytest.mark.parametrize(("path", "title", "heading"), PARTS)
 def test_each_part_is_its_own_page_named_as_61号_names_it_and_leads_back_to_the_front_page(sites, path, title, heading):
     page = _page(sites["full"], path)
     assert f"<h1>{heading}</h1>" in page
@@ -187,8 +235,15 @@ def test_the_guide_gives_the_desk_its_ways_the_fee_and_the_remedies(sites):
     remedy = _text(_section(guide, "remedy-h"))
     assert "自知道或者应当知道该行政行为之日起60日内，向测试县人民政府申请行政复议" in remedy
     assert "自知道或者应当知道作出行政行为之日起6个月内，向测试县人民法院提起行政诉讼" in remedy
-    fee = _text(_section(guide, "fee-h"))
-    assert "同一申请人一个自然月内累计申请10件以下（含10件）不收费" in fee  # 国办函〔2020〕109号
+    assert _text(_section(guide, "fee-h")) == f"三、信息处理费 {FEE}"  # as the bureau wrote it
+    assert re.findall(r"<li>(.*?)</li>", desk.split("（四）依申请公开的事项")[1].split("</ul>")[0]) == [
+        '<a href="../items/SHJZ-003.html">最低生活保障 / 审核确认档案</a>（社会救助）']
+    # the site's search finds the 指南 by its name, its parts and its 受理机构 (search/m: url and title; search/t: text)
+    meta, text = ({k: v for f in sorted((site / "search" / part).glob("*.json.gz"))
+                   for k, v in json.loads(gzip.decompress(f.read_bytes())).items()} for part in ("m", "t"))
+    [number] = [k for k, entry in meta.items() if entry[0] == "zhinan/index.html"]
+    assert meta[number][1] == "政府信息公开指南"
+    assert text[number]["x"] == "政府信息公开指南 主动公开 依申请公开 申请表 信息处理费 行政复议 行政诉讼 测试县民政局办公室 政府网站"
     # the 主动公开 part sends the reader to the three other parts
     active = _section(guide, "active-h")
     assert [href for href in re.findall(r'href="\.\./(zhidu|fdzdgknr|nianbao)/index.html"', active)] == [
@@ -247,8 +302,9 @@ def test_inspect_counts_the_empty_parts_of_the_column(sites):
 def test_five_empty_columns_fail_the_site(gk, tmp_path):
     cat = CatalogDir(tmp_path / "catalog")
     _empty(cat)
-    for number in (3, 4):  # two more 主动 items with nothing on the web and no 空白说明
-        cat.item(RULES_ITEM.replace("SHJZ-002", f"SHJZ-00{number}").replace("法定类别: 规范性文件\n", ""),
+    # two more 主动 items with nothing on the web: one without 空白说明, one whose promised day has passed
+    for number, note in ((3, ""), (4, "空白说明: 本事项按季度公开，下次公开时间为2026年10月10日前\n")):
+        cat.item(RULES_ITEM.replace("SHJZ-002", f"SHJZ-00{number}").replace("法定类别: 规范性文件\n", note),
                  f"items/shjz/SHJZ-00{number}.yaml")
     run = gk("inspect", cat.root, "--format", "json", "--today", TODAY)
     assert run.code == 1
@@ -256,6 +312,14 @@ def test_five_empty_columns_fail_the_site(gk, tmp_path):
     blank = _check(sheet, "blank-columns")
     assert (blank["status"], blank["count"]) == ("fail", 5)
     assert sorted(e["id"] or "" for e in blank["evidence"]) == ["", "", "", "SHJZ-003", "SHJZ-004"]
+    fix = ("在这个栏目公开信息，或在 items/shjz/{0}.yaml 中写（或更新）「空白说明」说明为什么没有"
+           "（如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」）")
+    assert blank["evidence"][:2] == [
+        {"text": "最低生活保障 / 政策文件：网站上没有公开信息，也没有空白说明；" + fix.format("SHJZ-003"),
+         "id": "SHJZ-003", "path": "items/shjz/SHJZ-003.yaml"},
+        {"text": "最低生活保障 / 政策文件：网站上没有公开信息，空白说明中写的公开时间（2026年10月10日前）已过，"
+                 "不再能说明栏目为什么是空的；" + fix.format("SHJZ-004"),
+         "id": "SHJZ-004", "path": "items/shjz/SHJZ-004.yaml"}]
     assert sheet["verdict"]["passed"] is False and "blank-columns" in sheet["verdict"]["failed_vetoes"]
 
 
@@ -389,15 +453,19 @@ def test_a_notice_column_is_overdue_six_months_after_its_last_record(gk, cat, la
              "items/shjz/SHJZ-005.yaml")
     run = gk("inspect", cat.root, "--format", "json")
     assert run.code in (0, 1), run.err
-    evidence = _check(json.loads(run.out), "overdue-columns")["evidence"]
+    sheet = json.loads(run.out)
+    # a 通知公告 column is one of the kinds the 单项否决 counts as 未按期更新 (stale), as well as 应更新未更新 (overdue)
+    assert [e["id"] for e in _check(sheet, "stale-columns")["evidence"]] == (["SHJZ-005"] if overdue else [])
+    evidence = _check(sheet, "overdue-columns")["evidence"]
     assert evidence == ([{"text": f"最低生活保障 / 资金使用情况（通知公告，应6个月内更新）：{overdue}；在这个栏目公开应公开的新信息"
                                   "（事项的「栏目类型」「公开时限」写错的，改正事项文件）",
                           "id": "SHJZ-005", "path": "items/shjz/SHJZ-005.yaml"}] if overdue else [])
 
 
-def test_a_time_limit_read_as_no_period_is_judged_by_the_kind_of_its_column(gk, cat):
+@pytest.mark.parametrize("limit", ["按规定及时公开", "每周更新"])  # read as no time limit; as a period of no known length
+def test_a_time_limit_read_as_no_period_is_judged_by_the_kind_of_its_column(gk, cat, limit):
     _quarterly(cat, "2026-11-02")
-    cat.item(QUARTERLY.replace("每季度结束后10日内", "按规定及时公开"), "items/shjz/SHJZ-005.yaml")
+    cat.item(QUARTERLY.replace("每季度结束后10日内", limit), "items/shjz/SHJZ-005.yaml")
     run = gk("inspect", cat.root, "--format", "json")
     assert run.code in (0, 1), run.err
     assert _check(json.loads(run.out), "overdue-columns")["evidence"] == []
@@ -439,3 +507,14 @@ def test_the_guide_names_every_channel_of_the_directory_and_the_web_when_it_name
     (cat.root / "records/2026/R2026-001.yaml").unlink()
     assert gk("build-site", cat.root, "--out", tmp_path / "none", "--no-search").code == 0
     assert "本机关主动公开的政府信息通过以下渠道公开：政府网站。" in _text(_page(tmp_path / "none", "zhinan/index.html"))
+
+
+def test_a_renamed_item_is_renamed_in_the_law_part_and_the_guide_on_the_next_build(gk, cat, tmp_path):
+    _full(cat)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    cat.item(RULES_ITEM.replace("二级事项: 政策文件", "二级事项: 规范性文件"), "items/shjz/SHJZ-002.yaml")
+    cat.item(ON_REQUEST.replace("二级事项: 审核确认档案", "二级事项: 审批档案"), "items/shjz/SHJZ-003.yaml")
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0  # into the same folder: what changed
+    assert '<li><a href="../items/SHJZ-002.html">最低生活保障 / 规范性文件</a></li>' in _page(site, "fdzdgknr/index.html")
+    assert '<a href="../items/SHJZ-003.html">最低生活保障 / 审批档案</a>（社会救助）' in _page(site, "zhinan/index.html")
