@@ -34,10 +34,11 @@ Found by this pass:
 6. (Tool) mutmut runs a mutant only against the tests that called the mutated function while its stats were taken;
    a module-scoped fixture's calls belong to the first test that asked for it, so a check of the built site in any
    later test never saw a mutant of the build (「desk = None」 in guide_context survived a test reading the 受理机构
-   table). The first test here reads the sites whole; other hostile files with module-scoped sites share the gap.
+   table). The fixture here reads the sites whole where it builds them (tools/mutation.py runs the fastest test
+   first, so no test is surely the first to ask); other files with sites built once per module share the gap.
 
 Planted by hand (each reverted; the test that caught it): the 年报 part dropped from the column (column_artifacts)
-— test_the_built_column_read_whole, test_each_part_is_its_own_page…[nianbao…]; the 年报 of last year not required
+— the sites fixture (_read_whole), test_each_part_is_its_own_page…[nianbao…]; the 年报 of last year not required
 (GK903 looking at the year before last) — test_last_years_report_is_due_from_1_february; a catalog without
 「依申请公开」 passing GK901 — test_a_guide_without_its_desk_is_reported…; 制度 and 法定主动公开内容 swapped on the
 front page — test_the_front_page_links_the_four_parts…; an empty 制度 not marked (the notice dropped from
@@ -138,7 +139,23 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             code, out = _run("build-site", cat.root, "--out", root / name, *(["--no-search"] if name != "full" else []))
             assert code == 0, out
             built[name] = root / name
+    _read_whole(built)
     return built
+
+
+def _read_whole(sites: dict[str, Path]) -> None:
+    """Every reading below of the sites, done where they are built. mutmut runs a mutant only against the tests that
+    called the mutated function while its stats were taken; the builds of a module-scoped fixture belong to whichever
+    test asked first (and tools/mutation.py runs the fastest first), so a reading in any other test alone would never
+    see a mutant of the build."""
+    test_the_front_page_links_the_four_parts_in_61号s_order_and_names(sites)
+    for part in PARTS:
+        test_each_part_is_its_own_page_named_as_61号_names_it_and_leads_back_to_the_front_page(sites, *part)
+    test_the_guide_gives_the_desk_its_ways_the_fee_and_the_remedies(sites)
+    test_the_reports_are_listed_newest_year_first_and_the_rules_are_listed(sites)
+    test_the_law_part_has_the_bureau_its_leaders_and_the_categories_with_items(sites)
+    test_an_empty_column_says_so_on_its_page(sites)
+    test_the_guide_leaves_out_what_says_nothing(sites)
 
 
 def _page(site: Path, path: str) -> str:
@@ -162,20 +179,6 @@ def _nav(page: str) -> list[tuple[str, str]]:
 
 
 # ------------------------------------------------------------------------------------------------ the column's parts
-
-
-def test_the_built_column_read_whole(sites):
-    """Every reading below of the sites built once, in the first test that asks for them: mutmut runs a mutant of the
-    build only against the tests during which it was called, here the one whose setup built the module's sites, so a
-    check in a later test alone would never see the mutant."""
-    test_the_front_page_links_the_four_parts_in_61号s_order_and_names(sites)
-    for part in PARTS:
-        test_each_part_is_its_own_page_named_as_61号_names_it_and_leads_back_to_the_front_page(sites, *part)
-    test_the_guide_gives_the_desk_its_ways_the_fee_and_the_remedies(sites)
-    test_the_reports_are_listed_newest_year_first_and_the_rules_are_listed(sites)
-    test_the_law_part_has_the_bureau_its_leaders_and_the_categories_with_items(sites)
-    test_an_empty_column_says_so_on_its_page(sites)
-    test_the_guide_leaves_out_what_says_nothing(sites)
 
 
 def test_the_front_page_links_the_four_parts_in_61号s_order_and_names(sites):
