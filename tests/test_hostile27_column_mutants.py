@@ -30,7 +30,8 @@ Found by this pass:
    依申请 items, fee and remedies, its entry in the site's search, the 年报 newest year first and 「最新年报」, the
    其他公开信息 page, the notices of an empty 制度, 年报 and 领导信息, a renamed item on the next build; inspect's
    quarterly columns on the edges of a quarter and in January, a 6-month column on its last day, a 空白说明 whose
-   promised day passed, a 公开时限 of no known period. Each now has a test on small catalogs.
+   promised day passed, a town page with nothing on it, a 公开时限 of no known period. Each now has a test on small
+   catalogs.
 6. (Tool) mutmut runs a mutant only against the tests that called the mutated function while its stats were taken;
    a module-scoped fixture's calls belong to the first test that asked for it, so a check of the built site in any
    later test never saw a mutant of the build (「desk = None」 in guide_context survived a test reading the 受理机构
@@ -521,3 +522,14 @@ def test_a_renamed_item_is_renamed_in_the_law_part_and_the_guide_on_the_next_bui
     assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0  # into the same folder: what changed
     assert '<li><a href="../items/SHJZ-002.html">最低生活保障 / 规范性文件</a></li>' in _page(site, "fdzdgknr/index.html")
     assert '<a href="../items/SHJZ-003.html">最低生活保障 / 审批档案</a>（社会救助）' in _page(site, "zhinan/index.html")
+
+
+def test_a_town_page_with_nothing_on_it_is_a_blank_column_named_by_its_line(gk, cat):
+    town = '  - 编号: mzb-102\n    名称: 湖头镇民政办\n    类型: 乡镇民政办\n    区划代码: "350524102"\n'
+    # lines 10-15 are 办公室 and 社会救助股 under 「单位:」 (line 9): the town is written from line 16, its key at column 5
+    cat.write("gongkai.yaml", AGENCY.replace("移交:\n", town + "移交:\n", 1))
+    blank = _check(_sheet(cat.root), "blank-columns")
+    assert [e for e in blank["evidence"] if e["id"] == "mzb-102"] == [{
+        "text": "湖头镇民政办的乡镇页面：网站上没有公开信息，也没有空白说明；在 gongkai.yaml:16:5 这个单位下写（或更新）「空白说明」"
+                "（如「本乡镇民政办的公示在各村公示栏张贴，为保护个人隐私不在网站发布」）",
+        "id": "mzb-102", "path": "gongkai.yaml"}]
