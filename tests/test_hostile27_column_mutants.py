@@ -533,3 +533,21 @@ def test_a_town_page_with_nothing_on_it_is_a_blank_column_named_by_its_line(gk, 
         "text": "湖头镇民政办的乡镇页面：网站上没有公开信息，也没有空白说明；在 gongkai.yaml:16:5 这个单位下写（或更新）「空白说明」"
                 "（如「本乡镇民政办的公示在各村公示栏张贴，为保护个人隐私不在网站发布」）",
         "id": "mzb-102", "path": "gongkai.yaml"}]
+
+
+@pytest.mark.parametrize(("item_domain", "broken", "empty"), [
+    ("社会救助", False, ["YLFW"]),  # 养老服务 is listed in gongkai.yaml and has no item: its directory page is empty
+    ("养老服务", False, ["SHJZ"]),
+    ("社会救助", True, []),  # an item that does not read may well be 养老服务's: not judged
+    ("社会救助（低保）", False, []),  # a 领域 written otherwise (GK208) may well be one of them: not judged
+])
+def test_a_domain_with_no_item_is_a_blank_column(gk, cat, item_domain, broken, empty):
+    cat.write("gongkai.yaml", AGENCY.replace("    代码: SHJZ\n", "    代码: SHJZ\n  - 名称: 养老服务\n    代码: YLFW\n"))
+    cat.item(ITEM.replace("领域: 社会救助", f"领域: {item_domain}"))
+    if broken:
+        cat.write("items/shjz/SHJZ-009.yaml", "编号: SHJZ-009\n领域: [\n")
+    evidence = [e for e in _check(_sheet(cat.root), "blank-columns")["evidence"] if e["id"] in ("SHJZ", "YLFW")]
+    name, folder = {"SHJZ": ("社会救助", "shjz"), "YLFW": ("养老服务", "ylfw")}[empty[0]] if empty else ("", "")
+    assert evidence == ([{"text": f"{name}领域政务公开事项标准目录：栏目是空的（gongkai.yaml「领域」中列了，标准目录中没有这个领域的"
+                                  f"事项）；在 items/{folder}/ 下登记它的公开事项，或从「领域」中删去它",
+                          "id": empty[0], "path": "gongkai.yaml"}] if empty else [])
