@@ -30,7 +30,7 @@ Found by this pass:
    依申请 items, fee and remedies, its entry in the site's search, the 年报 newest year first and 「最新年报」, the
    其他公开信息 page, the notices of an empty 制度, 年报 and 领导信息, a renamed item on the next build; inspect's
    quarterly columns on the edges of a quarter and in January, a 6-month column on its last day, a 空白说明 whose
-   promised day passed, a town page with nothing on it, a 公开时限 of no known period. Each now has a test on small
+   promised day passed, a town page or a 领域 with nothing in it, a 公开时限 of no known period. Each now has a test on small
    catalogs.
 6. (Tool) mutmut runs a mutant only against the tests that called the mutated function while its stats were taken;
    a module-scoped fixture's calls belong to the first test that asked for it, so a check of the built site in any
@@ -551,3 +551,15 @@ def test_a_domain_with_no_item_is_a_blank_column(gk, cat, item_domain, broken, e
     assert evidence == ([{"text": f"{name}领域政务公开事项标准目录：栏目是空的（gongkai.yaml「领域」中列了，标准目录中没有这个领域的"
                                   f"事项）；在 items/{folder}/ 下登记它的公开事项，或从「领域」中删去它",
                           "id": empty[0], "path": "gongkai.yaml"}] if empty else [])
+
+
+def test_the_sheet_states_each_column_indicator_as_19号文_does(gk, cat):
+    heads = [{k: c[k] for k in ("key", "indicator", "point", "rule", "source")} for c in _sheet(cat.root)["vetoes"][:3]]
+    source = "国办秘函〔2019〕19号 单项否决指标「栏目不更新」"
+    assert heads == [
+        {"key": "stale-columns", "indicator": "栏目不更新", "source": source, "rule": "累计≥5个即单项否决",
+         "point": "动态要闻、通知公告、政策文件类栏目未按期更新（动态要闻2周、通知公告6个月、政策文件6个月）"},
+        {"key": "overdue-columns", "indicator": "栏目不更新", "source": source, "rule": "≥10个即单项否决",
+         "point": "应更新但长期未更新的栏目（含定期公开的事项按其公开时限）"},
+        {"key": "blank-columns", "indicator": "栏目不更新", "source": source, "rule": "≥5个即单项否决",
+         "point": "空白栏目（事项、乡镇页面、领导信息、政府信息公开制度和政府信息公开年报没有公开信息，也没有空白说明；领域目录中没有事项）"}]
