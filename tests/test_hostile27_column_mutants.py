@@ -554,7 +554,14 @@ def test_a_domain_with_no_item_is_a_blank_column(gk, cat, item_domain, broken, e
 
 
 def test_the_sheet_states_each_column_indicator_as_19号文_does(gk, cat):
-    heads = [{k: c[k] for k in ("key", "indicator", "point", "rule", "source")} for c in _sheet(cat.root)["vetoes"][:3]]
+    sheet = _sheet(cat.root)
+    heads = [{k: c[k] for k in ("key", "indicator", "point", "rule", "source")} for c in sheet["vetoes"][:3]]
+    law = _check(sheet, "law-categories")
+    assert ({k: law[k] for k in ("indicator", "point", "rule", "source", "count")} ==
+            {"indicator": "法定主动公开内容", "point": "法定主动公开内容缺少每个部门都要公开的类别（机构职能、财政预决算）",
+             "rule": "缺少的类别逐一提醒（不计分）", "source": "《政府信息公开条例》第二十条；《中华人民共和国预算法》第十四条",
+             "count": 2})  # the catalog's one item has no 法定类别: both are missing
+    assert [(e["id"], e["path"]) for e in law["evidence"]] == [(None, None), (None, None)]
     source = "国办秘函〔2019〕19号 单项否决指标「栏目不更新」"
     assert heads == [
         {"key": "stale-columns", "indicator": "栏目不更新", "source": source, "rule": "累计≥5个即单项否决",
