@@ -86,8 +86,8 @@ def blank_evidence(run: Inspection) -> list[Evidence]:
                        f"事项）；在 items/{domain.slug}/ 下登记它的公开事项，或从「领域」中删去它", domain.code, "gongkai.yaml")
               for domain in empty_domains(run.catalog)]
     if leaders_blank(run.catalog):
-        found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的，网站上只写着「正在整理」（gongkai.yaml 没有「领导」，也没有法定类别为"
-                              "「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))
+        found.append(Evidence("法定主动公开内容 → 领导信息：栏目是空的，网站上只写着「正在整理」（gongkai.yaml「领导」中没有写明姓名和职务的领导，"
+                              "也没有法定类别为「领导信息」的事项）；在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务", None, "gongkai.yaml"))
     rules = [a for a in run.web if a.record.kind == RULES_KIND]
     if rules and all(a.validity in OUT_OF_FORCE for a in rules):
         first = rules[0]

@@ -92,7 +92,7 @@ def _lexicon(run: Inspection) -> list[tuple[str, Text, Text | None]]:
 def check_wording(run: Inspection) -> Check:
     """严重表述错误 as one 否决 item."""
     agency = run.catalog.agency
-    leaders = LeaderCheck(agency.leaders if agency else [])
+    leaders = LeaderCheck(agency.named_leaders if agency else [])  # 「姓名: 待定」 names no one to misspell
     lexicon = _lexicon(run)
     evidence = []
     shown = {r.id for r in run.shown}

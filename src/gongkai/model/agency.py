@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from gongkai.model import vocab
 from gongkai.model.base import (CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, check_windows_name,
                                 numbers_not_true_or_false)
+from gongkai.model.reasons import says_something
 
 UnitKind = Literal[vocab.UNIT_KINDS]  # type: ignore[valid-type]
 # 「GK902: 警告」: the words `gongkai rules` and every message show for a severity, as a clerk writes them back.
@@ -154,7 +155,21 @@ class RequestDesk(CatalogModel):
         missing = {index for index, _, _ in self.missing_contacts()}
         return [way for index, way in enumerate(self.ways) if index not in missing]
 
+    def said(self, office: str) -> RequestDesk:
+        """The desk as the 指南, the 申请表 and the pages that send the public to it show it: a field that says nothing
+        (「无」「待定」「——」) is left out as if not written (the 指南 printed 「办公时间：暂无」 and 「向无申请行政复议」),
+        and so is such a 方式; a 受理机构 that says nothing is *office* (the bureau itself). GK901 names each one."""
+        blank = {name: None for name in SAID_FIELDS if getattr(self, name) is not None
+                 and not says_something(getattr(self, name))}
+        ways = [way for way in self.ways if says_something(way)]
+        if not blank and ways == self.ways and says_something(self.office):
+            return self
+        return self.model_copy(update={**blank, "ways": ways,
+                                       "office": self.office if says_something(self.office) else office})
 
+
+# The desk's optional texts the 指南 prints as written (网上申请地址 is a web address, checked where it is read).
+SAID_FIELDS = ("address", "postcode", "phone", "fax", "email", "hours", "fee", "review_body", "court")
 # 申请方式 → (the RequestDesk field that says how to use it, its key in gongkai.yaml)
 WAY_CONTACTS = {"网上申请": ("online", "网上申请地址"), "电子邮件": ("email", "电子邮箱"), "电子邮箱": ("email", "电子邮箱"),
                 "传真": ("fax", "传真")}
@@ -208,6 +223,11 @@ class Agency(CatalogModel):
     )
     site: SiteSettings = Field(default_factory=lambda: SiteSettings.model_validate({}), alias="网站", title="网站")
     lint: LintSettings = Field(default_factory=lambda: LintSettings.model_validate({}), alias="检查", title="检查设置")
+
+    @property
+    def named_leaders(self) -> list[Leader]:
+        """The leaders 领导信息 lists: a 姓名 or 职务 that says nothing (「待定」「无」) names no one (GK905)."""
+        return [leader for leader in self.leaders if says_something(leader.name) and says_something(leader.title)]
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, if any."""

@@ -60,8 +60,8 @@ def explains(note: str | None, today: dt.date | None) -> bool:
 
 
 def leaders_blank(catalog: Catalog) -> bool:
-    """True when 法定主动公开内容 → 领导信息 shows nothing: no leader in gongkai.yaml「领导」 and no item of that 法定类别
+    """True when 法定主动公开内容 → 领导信息 shows nothing: no leader named in gongkai.yaml「领导」 and no item of that 法定类别
     (条例第二十条第（二）项: 负责人姓名 is published; an empty 领导信息 is a blank column to the yearly inspection)."""
     agency = catalog.agency
     listed = (i for i in catalog.items.values() if i.law_category == LEADERS_CATEGORY and i.mode == PROACTIVE_MODE)
-    return agency is not None and not agency.leaders and next(listed, None) is None
+    return agency is not None and not agency.named_leaders and next(listed, None) is None

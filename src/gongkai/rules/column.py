@@ -10,6 +10,7 @@ from gongkai.publication.columns import blank_columns, blank_reason
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
 from gongkai.model.vocab import PROACTIVE_MODE
+from gongkai.model.agency import SAID_FIELDS, RequestDesk
 from gongkai.model.contacts import dialable, has_address
 from gongkai.model.reasons import passed_promise, says_something
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
@@ -17,13 +18,16 @@ from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record
 W, I = Severity.WARNING, Severity.INFO
 AGENCY = "gongkai.yaml"
 RENEW = "公开这一期的信息；确实没有的，改写「空白说明」写明原因和下次公开时间。"
+# What the 指南 says in place of a field of 「依申请公开」 that says nothing (site/guide.py; the rest are left out).
+INSTEAD = {"review_body": "指南只写「本级人民政府」", "court": "指南只写「有管辖权的人民法院」", "fee": "指南按国办函〔2020〕109号写明"}
 GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "email"), ("办公时间", "hours"),
                 ("复议机关", "review_body"), ("诉讼法院", "court"))
 
 
 @rule("GK901", "guide-incomplete", "政府信息公开指南缺少内容", W,
       what="检查 gongkai.yaml「依申请公开」是否写全了指南要告诉公众的内容：受理机构、通信地址、电话、电子邮箱、办公时间、"
-           "行政复议机关、行政诉讼法院；申请方式含「网上申请」「电子邮件」「传真」的，要写网上申请地址、电子邮箱、传真号码。",
+           "行政复议机关、行政诉讼法院；申请方式含「网上申请」「电子邮件」「传真」的，要写网上申请地址、电子邮箱、传真号码；要写明申请方式；"
+           "只写了「无」「待定」「——」等没有内容的，指南中按没有写处理，也要改正。",
       why="《政府信息公开条例》第十二条：政府信息公开指南包括政府信息的分类、编排体系、获取方式和"
           "政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容；第二十九条规定申请的"
           "方式和内容；第五十一条规定救济途径。",
@@ -44,10 +48,26 @@ def guide_incomplete(ctx: Context) -> Iterator[Finding]:
         if getattr(desk, name) is None:
             yield Finding(Location(AGENCY, None, ("依申请公开",)), f"「依申请公开」没有写「{label}」，指南中将缺少这一项",
                           f"在「依申请公开:」下加上「{label}: ……」。", prefer_key=True)
-    if desk.phone is not None and not dialable(desk.phone):
+    for name in ("office", *SAID_FIELDS):
+        value = getattr(desk, name)
+        if value is not None and not says_something(value):
+            key = RequestDesk.model_fields[name].alias or name
+            shown = f"指南写成「{agency.org.name}」" if name == "office" else INSTEAD.get(name, "指南中不列这一项")
+            yield Finding(Location(AGENCY, None, ("依申请公开", key)), f"「依申请公开」的「{key}」只写了「{value}」，没有实际内容，{shown}",
+                          f"把「{value}」改成实际的{key}" + ("，如「……办公室」。" if name == "office" else "；确实没有的，删去这一行。"))
+    for index, way in enumerate(desk.ways):
+        if not says_something(way):
+            yield Finding(Location(AGENCY, None, ("依申请公开", "方式", index)), f"申请方式「{way}」不是一种申请方式，指南中不列出",
+                          "删去它，写实际的方式，如「当面提交」「邮寄」「网上申请」「电子邮件」。")
+    if not desk.ways:
+        yield Finding(Location(AGENCY, None, ("依申请公开",)),
+                      "「依申请公开」没有写申请方式，指南不能告诉公众怎样提交申请（《条例》第二十九条）",
+                      "在「依申请公开:」下加上「方式: [当面提交, 邮寄]」，开通了的再加「网上申请」「电子邮件」并写明地址。",
+                      prefer_key=True)
+    if desk.phone is not None and says_something(desk.phone) and not dialable(desk.phone):
         yield Finding(Location(AGENCY, None, ("依申请公开", "电话")), f"「依申请公开」的电话「{desk.phone}」中没有可以拨打的号码，"
                       "指南中不能点击拨打", "写成区号加号码，如「0595-23222516」；分机写「转8001」，几个号码用「；」隔开。")
-    if desk.email is not None and not has_address(desk.email):
+    if desk.email is not None and says_something(desk.email) and not has_address(desk.email):
         yield Finding(Location(AGENCY, None, ("依申请公开", "电子邮箱")), f"「依申请公开」的电子邮箱「{desk.email}」不是电子邮件地址，"
                       "指南中不能点击发送邮件", "写成完整的邮件地址，如「axmzjzwgk@163.com」。")
     for index, way, key in desk.missing_contacts():
@@ -160,7 +180,8 @@ def base_address_missing(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK905", "leaders-missing", "没有登记领导信息", W,
-      what="检查 gongkai.yaml 是否有「领导」：姓名、职务（可加分工、简历），在「法定主动公开内容 → 领导信息」中公开。",
+      what="检查 gongkai.yaml 是否有「领导」：姓名、职务（可加分工、简历），在「法定主动公开内容 → 领导信息」中公开；"
+           "姓名或职务只写了「待定」「无」的，网站不列这一位。",
       why="《政府信息公开条例》第二十条第（二）项：行政机关应当主动公开机关职能、机构设置、办公地址、办公时间、"
           "联系方式、负责人姓名；领导信息栏目空白是年度检查中常见的扣分项。",
       example="（gongkai.yaml 没有「领导」）",
@@ -168,9 +189,18 @@ def base_address_missing(ctx: Context) -> Iterator[Finding]:
       scope=FILE)
 def leaders_missing(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
-    if agency is not None and not agency.leaders:
+    if agency is None:
+        return
+    if not agency.leaders:
         yield Finding(Location(AGENCY, None, ("机关",)), "没有登记领导信息，「法定主动公开内容 → 领导信息」将是空的",
                       "在 gongkai.yaml 中加上「领导:」，每位领导写姓名、职务。", prefer_key=True)
+    for index, leader in enumerate(agency.leaders):
+        for key, value in (("姓名", leader.name), ("职务", leader.title)):
+            if not says_something(value):
+                yield Finding(Location(AGENCY, None, ("领导", index, key)),
+                              f"第{index + 1}位领导的{key}只写了「{value}」，「法定主动公开内容 → 领导信息」不列这一位"
+                              + ("，栏目将是空的" if not agency.named_leaders else ""),
+                              f"写上实际的{key}；职位空缺的，删去这一位。")
 
 
 

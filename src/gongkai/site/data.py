@@ -147,6 +147,9 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
     agency = catalog.agency
     if agency is None:
         raise ValueError("catalog has no valid gongkai.yaml")
+    # the 指南, the 申请表 and 领导信息 leave out what says nothing (「无」「待定」: GK901, GK905)
+    agency = agency.model_copy(update={"requests": agency.requests and agency.requests.said(agency.org.name),
+                                       "leaders": agency.named_leaders})
     gate = gate or admit(catalog, today)
     order = {d.name: n for n, d in enumerate(agency.domains)}
     items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))

@@ -10,6 +10,7 @@ from typing import Any
 
 from gongkai.model import Item
 from gongkai.model.vocab import CHANNELS
+from gongkai.publication.channels import WEB_CHANNEL
 from gongkai.site.data import SiteData
 
 # 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）, as a bureau tells the public about it.
@@ -45,8 +46,11 @@ def guide_context(data: SiteData, request_items: list[Item], forms: list[str]) -
 
 
 def directory_channels(data: SiteData) -> list[str]:
-    """The channels the directory's items name, in the order of the standard table (the 指南 lists them: an input of
-    its page)."""
+    """The channels the directory's items name, in the order of the standard table, then the 其他 channels they spell
+    out (「县电视台」) in the order first named (the 指南 lists them: an input of its page). A directory naming none
+    (no item yet, as `init` may leave it) still publishes this column's 制度 and 年报 on the web: the 指南 said
+    「通过以下渠道公开：。」."""
     named = {c for i in data.items for c in i.channels}
-    return [c for c in CHANNELS if c in named and c != "其他"]
+    others = dict.fromkeys(o for i in data.items if "其他" in i.channels for o in i.other_channels)
+    return [c for c in CHANNELS if c in named and c != "其他"] + list(others) or [WEB_CHANNEL]
 
