@@ -81,7 +81,7 @@ def _doc_number(ctx: Context, record: Record) -> tuple[str, str, tuple[str, ...]
     return key, number or "", tuple(other for other in linked if other)
 
 
-@rule("GK212", "duplicate-document-number", "文号重复", E,
+@rule("GK212", "duplicate-document-number", "文号重复", W,
       what="检查两条信息是否写了同一个文号（全角与半角、大小写、空格、年份的括号〔〕[]（）或不写括号（2026年）、"
            "「第」和前导零（第12号、012号）不同也算同一个）。"
            "政策解读常写所解读文件的文号，不算；转发文件与被转发的原文件之间、替代与被替代的两条之间、已撤回的信息也不算。",
