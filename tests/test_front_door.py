@@ -75,7 +75,8 @@ def test_gbk_crlf_and_bom_as_windows_programs_save_them(gk: Callable[..., Run], 
 
 @pytest.mark.parametrize("suffix", [".YAML", ".Yml", ".yml", ".yaml"])
 def test_yaml_extensions_in_any_case_are_read(gk: Callable[..., Run], cat: CatalogDir, suffix: str) -> None:
-    cat.record(RECORD.replace("R2026-001", "R2026-901").replace("00001", "00901"), rel=f"records/2026/R2026-901{suffix}")
+    copied = RECORD.replace("R2026-001", "R2026-901").replace("00001", "00901")
+    cat.record(copied.replace("〔2026〕1号", "〔2026〕901号"), rel=f"records/2026/R2026-901{suffix}")  # (its own 文号: GK212)
     assert codes(gk, cat.root) == []
     run = gk("deadline", "explain", "R2026-901", "-C", cat.root)
     assert run.code == 0 and "R2026-901" in run.out
