@@ -159,13 +159,17 @@ class RequestDesk(CatalogModel):
         """The desk as the 指南, the 申请表 and the pages that send the public to it show it: a field that says nothing
         (「无」「待定」「——」) is left out as if not written (the 指南 printed 「办公时间：暂无」 and 「向无申请行政复议」),
         and so is such a 方式; a 受理机构 that says nothing is *office* (the bureau itself). GK901 names each one."""
-        blank = {name: None for name in SAID_FIELDS if getattr(self, name) is not None
-                 and not says_something(getattr(self, name))}
+        silent = self.silent_fields()
         ways = [way for way in self.ways if says_something(way)]
-        if not blank and ways == self.ways and says_something(self.office):
+        if not silent and ways == self.ways:
             return self
-        return self.model_copy(update={**blank, "ways": ways,
-                                       "office": self.office if says_something(self.office) else office})
+        return self.model_copy(update={**{name: None for name in silent if name != "office"}, "ways": ways,
+                                       "office": office if "office" in silent else self.office})
+
+    def silent_fields(self) -> list[str]:
+        """The fields written with words that say nothing (「无」「待定」「——」): 受理机构 ("office") and SAID_FIELDS."""
+        return [name for name in ("office", *SAID_FIELDS)
+                if getattr(self, name) is not None and not says_something(getattr(self, name))]
 
 
 # The desk's optional texts the 指南 prints as written (网上申请地址 is a web address, checked where it is read).

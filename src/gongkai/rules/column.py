@@ -10,7 +10,7 @@ from gongkai.publication.columns import blank_columns, blank_reason
 from gongkai.publication.standing import standing
 from gongkai.model.record import Record
 from gongkai.model.vocab import PROACTIVE_MODE
-from gongkai.model.agency import SAID_FIELDS, RequestDesk
+from gongkai.model.agency import RequestDesk
 from gongkai.model.contacts import dialable, has_address
 from gongkai.model.reasons import passed_promise, says_something
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
@@ -48,13 +48,11 @@ def guide_incomplete(ctx: Context) -> Iterator[Finding]:
         if getattr(desk, name) is None:
             yield Finding(Location(AGENCY, None, ("依申请公开",)), f"「依申请公开」没有写「{label}」，指南中将缺少这一项",
                           f"在「依申请公开:」下加上「{label}: ……」。", prefer_key=True)
-    for name in ("office", *SAID_FIELDS):
-        value = getattr(desk, name)
-        if value is not None and not says_something(value):
-            key = RequestDesk.model_fields[name].alias or name
-            shown = f"指南写成「{agency.org.name}」" if name == "office" else INSTEAD.get(name, "指南中不列这一项")
-            yield Finding(Location(AGENCY, None, ("依申请公开", key)), f"「依申请公开」的「{key}」只写了「{value}」，没有实际内容，{shown}",
-                          f"把「{value}」改成实际的{key}" + ("，如「……办公室」。" if name == "office" else "；确实没有的，删去这一行。"))
+    for name in desk.silent_fields():
+        value, key = getattr(desk, name), RequestDesk.model_fields[name].alias or name
+        shown = f"指南写成「{agency.org.name}」" if name == "office" else INSTEAD.get(name, "指南中不列这一项")
+        yield Finding(Location(AGENCY, None, ("依申请公开", key)), f"「依申请公开」的「{key}」只写了「{value}」，没有实际内容，{shown}",
+                      f"把「{value}」改成实际的{key}" + ("，如「……办公室」。" if name == "office" else "；确实没有的，删去这一行。"))
     for index, way in enumerate(desk.ways):
         if not says_something(way):
             yield Finding(Location(AGENCY, None, ("依申请公开", "方式", index)), f"申请方式「{way}」不是一种申请方式，指南中不列出",
