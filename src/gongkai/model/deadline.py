@@ -18,8 +18,9 @@ _AFTER = re.compile(
     + r"\s*个?(?P<unit>工作日|日|天|自然日)(?:内|以内)?"
 )
 # 「公示7个工作日」, 「公示期为7天」, 「公示期限7天」, 「公示时间不少于5天」, 「公示一周」 (a week: 7 days)
+_NOTICE_UNITS = "工作日|自然日|日|天|周|星期"
 _NOTICE = re.compile(r"公示(?:期限|时间|期)?[：:]?(?:为|不少于|不得少于|至少)?" + _NUM.replace("(", "(?P<days>", 1)
-                     + r"\s*个?(?P<unit>工作日|自然日|日|天|周|星期)")
+                     + rf"\s*个?(?P<unit>{_NOTICE_UNITS})")
 _WEEK = ("周", "星期")
 _REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^实时$|^及时$")
 _PERIODIC = re.compile(r"^(每|按)(?P<period>季度|月|半年|年度?|周)(?P<rest>.*)$")
@@ -66,7 +67,7 @@ def parse_deadline(text: str) -> Deadline | None:
                     workdays=after.group("unit") == "工作日")
 
 
-_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?[\d一二两三四五六七八九十]+个?(?:工作日|自然日|日|天|周|星期)")
+_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?" + _NUM + rf"\s*个?(?:{_NOTICE_UNITS})")
 
 
 def notice_unread(text: str) -> bool:
