@@ -15,6 +15,8 @@ from gongkai.files_io import write_atomic
 from gongkai.inspect import inspect_catalog
 from gongkai.inspect.render import headline, render_html, render_json, render_text
 from gongkai.inspect.xlsx import inspect_workbook
+from gongkai.portal.write import refuse_outputs
+from gongkai.privacy.scan import allowed_of
 
 
 class SheetFormat(str, Enum):
@@ -47,8 +49,9 @@ def inspect_command(
     if out_path is not None:
         out_path = out_target(out_path, loaded, f"inspect-{day}.{'txt' if format is SheetFormat.text else format.value}")
     sheet = inspect_catalog(loaded, day, site, monitoring)
+    allowed = allowed_of(loaded.agency)
     if format is SheetFormat.xlsx:
-        _write(out_path or Path(f"inspect-{day}.xlsx"), inspect_workbook(sheet))
+        _write(out_path or Path(f"inspect-{day}.xlsx"), inspect_workbook(sheet), allowed)
         err.print(headline(sheet), markup=False)
     else:
         render = {SheetFormat.text: render_text, SheetFormat.json: render_json, SheetFormat.html: render_html}[format]
@@ -56,11 +59,14 @@ def inspect_command(
         if out_path is None:
             out.print(text, end="", markup=False)
         else:
-            _write(out_path, text.encode("utf-8"))
+            _write(out_path, text.encode("utf-8"), allowed)
             err.print(headline(sheet), markup=False)
     return EXIT_OK if sheet.passed else EXIT_FINDINGS
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, allowed: frozenset[str]) -> None:
+    # The sheet is masked (inspect_catalog); what it writes is scanned as every other output before it is written: a
+    # file leaves the screen's masking behind, and goes on to the county's workbook and the inspectors.
+    refuse_outputs({path.name: data}, allowed)
     write_atomic(path, data)
     err.print(f"已写入 {path}", markup=False)

@@ -14,7 +14,8 @@ from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
 from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, today
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
-from gongkai.portal.write import refuse_personal_data
+from gongkai.portal.write import refuse_outputs, refuse_personal_data
+from gongkai.privacy.scan import allowed_of
 from gongkai.reports.annual import build_annual, personal_data
 from gongkai.reports.render import (
     SCORECARD_HEADERS,
@@ -75,9 +76,9 @@ def scorecard_command(
     if format is CardFormat.table:
         _print_card(card)
     elif format is CardFormat.xlsx:
-        _write(target or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card))
+        _write(target or Path(f"scorecard-{card.year}.xlsx"), scorecard_workbook(card), allowed_of(loaded.agency))
     else:
-        _emit(target, scorecard_html(card))
+        _emit(target, scorecard_html(card), allowed_of(loaded.agency))
     return EXIT_OK
 
 
@@ -138,13 +139,15 @@ def annual_command(
     return EXIT_FINDINGS if report.problems else EXIT_OK
 
 
-def _emit(path: Path | None, text: str) -> None:
+def _emit(path: Path | None, text: str, allowed: frozenset[str] | None = None) -> None:
     if path is None:
         out.print(text, end="", markup=False)
     else:
-        _write(path, text.encode("utf-8"))
+        _write(path, text.encode("utf-8"), allowed)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, allowed: frozenset[str] | None = None) -> None:
+    if allowed is not None:  # (a file leaves the screen's masking behind: scanned as every output is, *allowed* passing)
+        refuse_outputs({path.name: data}, allowed)
     write_atomic(path, data)
     err.print(f"已写入 {path}", markup=False)

@@ -19,6 +19,7 @@ from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
 from gongkai.authoring.new import index_prefixes
 from gongkai.lint import lint
+from gongkai.privacy.mask import mask_log
 from gongkai.privacy.findings import model_findings
 from gongkai.privacy.scan import allowed_of
 from gongkai.model import Agency
@@ -65,6 +66,11 @@ class DepartmentResult:
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
     index_prefixes: list[str] = field(default_factory=list)  # the 索引号前缀 configured (or implied) and in use
     off_main: tuple[str, str] | None = None  # (checked out, main branch): figures of work not merged yet
+
+    def __post_init__(self) -> None:
+        # The name heads the department's rows and sheets in every workbook and on the screen: a number typed into its
+        # 机关名称 (GK601/GK602) is masked, as its scorecard shows it, and does not stop the county's outputs.
+        self.name = mask_log(self.name)
 
     @property
     def broken(self) -> bool:

@@ -46,9 +46,13 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
 
 def masked(sheet: Sheet) -> Sheet:
     """*sheet* with every personal number or name the detectors find masked in what it says: a consultation's 主题 or
-    a title may hold a phone number, and the sheet goes to files (-o), CI logs and the county's workbook alike."""
+    a title may hold a phone number, and the sheet goes to files (-o), CI logs and the county's workbook alike. The
+    agency's name heads every format and the evidence names files: masked as well (a number typed into 机关名称, GK601,
+    went out in full in the sheet's html and xlsx, which the console's masking never sees)."""
+    sheet.agency, sheet.name, sheet.basis = mask_log(sheet.agency), mask_log(sheet.name), mask_log(sheet.basis)
     for check in [*sheet.vetoes, *sheet.deductions, *sheet.warnings, *(sheet.monitoring or [])]:
-        check.evidence = [replace(e, text=mask_log(e.text)) for e in check.evidence]
+        check.evidence = [replace(e, text=mask_log(e.text), path=mask_log(e.path) if e.path else e.path)
+                          for e in check.evidence]
         check.note = mask_log(check.note) if check.note else check.note
     sheet.notes = [mask_log(n) for n in sheet.notes]
     return sheet

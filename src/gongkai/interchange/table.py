@@ -9,6 +9,7 @@ from gongkai.authoring.existing import ItemFile, item_files
 from gongkai.catalog import Catalog
 from gongkai.interchange import layout
 from gongkai.model import Agency, Item, vocab
+from gongkai.privacy.mask import mask_log
 
 _LISTS = ("公开内容", "公开依据", "公开渠道", "其他渠道", "公开层级", "公开格式")
 
@@ -52,7 +53,8 @@ def sheets(catalog: Catalog, every_file: bool = False) -> list[Sheet]:
     for item in _items(catalog, every_file):
         by_domain.setdefault(item.domain, []).append(item)
     names = [n for n in order if n in by_domain] + sorted(n for n in by_domain if n not in order)
-    return [Sheet(n, layout.title(catalog.name, n), sorted(by_domain[n], key=_id_key)) for n in names]
+    # (the title names the agency and the 领域 as gongkai.yaml writes them: masked, as unit_name)
+    return [Sheet(n, mask_log(layout.title(catalog.name, n)), sorted(by_domain[n], key=_id_key)) for n in names]
 
 
 def _items(catalog: Catalog, every_file: bool) -> list[Item]:
@@ -107,9 +109,11 @@ def _id_key(item: Item) -> tuple[str, int, str]:
 
 
 def unit_name(agency: Agency | None, unit_id: str) -> str:
-    """The unit's name for people; its id when gongkai.yaml does not know it."""
+    """The unit's name for people, masked (a number typed into gongkai.yaml, GK602: the county's review shows every
+    department's directory, and one department's gongkai.yaml must not stop it); its id when gongkai.yaml does not
+    know it."""
     unit = agency.unit(unit_id) if agency else None
-    return unit.name if unit else unit_id
+    return mask_log(unit.name) if unit else unit_id
 
 
 def cell(item: Item, key: str) -> str:

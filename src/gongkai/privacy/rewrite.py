@@ -78,19 +78,25 @@ def mask_file(path: Path, data: bytes, allowed: frozenset[str] = frozenset()) ->
 
 
 def _left(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> list[Masked]:
-    """The personal data the gate would still find in the rewritten file, each value once."""
+    """The personal data the gate would still find in the rewritten file, each value once: read as the gate reads an
+    attachment (scan.attachment_scan) — cell by cell, along the rows (an ID one digit to a box of a 申请表, which no
+    cell holds whole and mask cannot rewrite), and the masks of one number read together."""
     from gongkai.privacy.documents import document_segments
-    from gongkai.privacy.extract import Segment
-    from gongkai.privacy.findings import segment_findings
+    from gongkai.privacy.extract import Segment, markdown_segments, markdown_tables
+    from gongkai.privacy.scan import attachment_scan
 
     if suffix in ("csv", "xlsx"):
         try:
-            segments, _ = document_segments(suffix, data, label)
+            segments, tables = document_segments(suffix, data, label)
         except Unreadable as refused:  # (a formula gongkai cannot compute: the gate refuses the file as it is)
             return [Masked(label, UNREADABLE, str(refused))]
     else:
-        segments = [Segment(text_of(data), label)]
-    return [Masked(f.where, f.kind, f.masked_value) for f in segment_findings("", (), segments, allowed)]
+        text = text_of(data)
+        # (and line by line, as a record's body is read: two masks of one number on two lines read together)
+        segments = [Segment(text, label), *markdown_segments(text, label)]
+        tables = markdown_tables(text) if "|" in text else []
+    found = attachment_scan("", (), segments, tables, allowed)
+    return list({(f.where, f.kind, f.masked_value): Masked(f.where, f.kind, f.masked_value) for f in found}.values())
 
 
 def _encoding(data: bytes) -> str:

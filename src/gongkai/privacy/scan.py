@@ -111,6 +111,15 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
                       frozenset(lists.names | titled))
 
 
+def attachment_scan(owner: str, path: FieldPath, segments: list[Segment], tables: list[Table],
+                    allowed: frozenset[str]) -> list[PrivacyFinding]:
+    """What the gate finds in one document on its own (gongkai mask asks it of the file it rewrote): its segments,
+    its tables along the rows (boxed_ids) and its masks read together, as scan_parts reads an attachment."""
+    places = [(path, segment) for segment in segments if may_be_masked(segment.text)]
+    found = segment_findings(owner, path, segments, allowed) + boxed_ids(owner, path, tables, allowed)
+    return found + (masks_together(owner, places, allowed) if len(places) > 1 else [])
+
+
 @dataclass
 class _Lists:
     """What the body and each attachment of a record tell of the people they list: a list written as a sentence, the
