@@ -32,6 +32,9 @@ Found by this pass:
    _personal_items exists to prevent for an item. Now the department's name, its 股室 names and each 领域's title
    are masked where the directory table and the county show them (as the scorecard masks them), and every
    department's outputs are written.
+5. `gongkai handover` with such a 机关名称 (or 移交 联系人) stopped — rightly — but named ten output files
+   (「dag/data/manifest.xlsx（docProps/core.xml 第1行）」…) and not the line to fix, and left an empty handover/ folder in
+   the catalog. Now it stops before writing anything: 「gongkai.yaml 第2行第7列「机关」「名称」：手机号码「138****1234」」.
 
 Expected values are typed by hand: DOMAIN.md §7's masking format (first 2 and last 3 of an ID, 138****1234).
 """
@@ -137,6 +140,24 @@ def test_county_writes_every_department_when_one_names_itself_with_a_number(gk: 
     review = texts["review-2026.xlsx"]
     assert "测试县民政局（联系人何隆遐138****1234）社会救助领域基层政务公开标准目录" in review
     assert "社会救助股（138****1234）" in review
+
+
+# ---------------------------------------------------------------- 5. handover: what the bags show of gongkai.yaml
+
+
+def test_a_handover_names_the_line_of_gongkai_yaml_that_stops_it(gk: Callable[..., Run], cat: CatalogDir,
+                                                                 tmp_path: Path) -> None:
+    """Before: 「输出中发现未遮盖的个人信息……dag/data/manifest.xlsx（docProps/core.xml 第1行）：手机号码…」, ten lines
+    naming the manifests, the csv, the html and bag-info.txt of both bags — nothing the clerk can open and fix — and an
+    empty handover/ folder left in the catalog. Now the batch stops before anything is written, naming gongkai.yaml's
+    line and column (机关名称 is line 2, its value starts at column 7)."""
+    cat.write("gongkai.yaml", NAMED)
+    out = tmp_path / "bags"
+    run = gk("handover", "--date", "2026-11-20", "-C", cat.root, "--out", out, "--allow-incomplete")
+    assert run.code == 1, run.out + run.err
+    assert ("gongkai.yaml 第2行第7列「机关」「名称」：手机号码「138****1234」" in run.err), run.err
+    assert "manifest" not in run.err and MOBILE not in run.out + run.err
+    assert not out.exists() and not (cat.root / "handover").exists()
 
 
 # ---------------------------------------------------------------- 2, 3. mask: what it leaves, as the gate reads it

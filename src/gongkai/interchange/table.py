@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,7 +114,12 @@ def unit_name(agency: Agency | None, unit_id: str) -> str:
     department's directory, and one department's gongkai.yaml must not stop it); its id when gongkai.yaml does not
     know it."""
     unit = agency.unit(unit_id) if agency else None
-    return mask_log(unit.name) if unit else unit_id
+    return _shown(unit.name) if unit else unit_id
+
+
+@functools.lru_cache(maxsize=256)  # (a few units, named on every row of the table: masked once each)
+def _shown(name: str) -> str:
+    return mask_log(name)
 
 
 def cell(item: Item, key: str) -> str:
