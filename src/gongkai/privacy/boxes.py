@@ -21,6 +21,7 @@ from gongkai.privacy.extract import Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.fields import FieldPath
 from gongkai.privacy.normalize import ascii_digits
+from gongkai.privacy.numbers import valid_id
 
 ID_LENGTH = 18
 MOBILE_LENGTH = 11
@@ -55,6 +56,31 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
                         seen.add(hit.value)
                         found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（一格一个字）",
                                                     hit.masked, path, table.line, hit.label, born=hit.born))
+    return found
+
+
+# A column headed 身份证号 (公民身份号码, 证件号码 …): each cell under it read after its header, as the text would say it
+# (身份证号：350524198001011235), so that an ID whose check digit was mistyped counts there (detect._ID_LABEL); a cell
+# alone has no label, and eighteen such digits elsewhere are a serial as often.
+_ID_HEADER = re.compile(r"身份证|身份号码|证件号")
+
+
+def headed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
+    """The IDs with a wrong check digit in the columns of *tables* headed as 身份证号 (those with a right one every
+    scan of the cells finds), each reported once per table."""
+    found: list[PrivacyFinding] = []
+    for table in tables:
+        columns = [column for column, name in enumerate(table.header) if _ID_HEADER.search(name)]
+        seen: set[str] = set()
+        for number, row in enumerate(table.rows, start=2):
+            for column in columns:
+                cell = row[column] if column < len(row) else ""
+                said = f"身份证号：{cell}"
+                for hit in find(said, allowed) if cell.strip() else ():
+                    if hit.kind == "id" and not valid_id(hit.value) and hit.value not in seen:
+                        seen.add(hit.value)
+                        found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number}行", hit.masked, path,
+                                                    table.line, hit.label, born=hit.born))
     return found
 
 

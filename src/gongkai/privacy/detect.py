@@ -26,14 +26,15 @@ import functools
 import itertools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.organisations import account_of_body, address_of_body
-from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
+from gongkai.privacy.numbers import (classify, disability_card, id_shaped, lost_check_birth, lost_check_id, undermasked,
+                                     valid_id)
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize, prefilter_pays, without_footnotes)
@@ -538,7 +539,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
         groups = _groups(norm, chain, hex_tokens, joins.entries)
         if sum(len(g.digits) for g in groups) < 11:
             continue
-        for first, last, kind, digits in _choose(groups):
+        for first, last, kind, digits in _choose(groups, lambda at: _ID_LABEL.search(text, max(0, at - 12), at) is not None):
             if digits in allowed:
                 continue
             start, end = groups[first].start, groups[last].end
@@ -547,7 +548,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
                 continue
             # In data gongkai writes, eighteen digits ending in 000 without their check digit are a serial (受理编号
             # 350524202612041000) far more often than an ID a float rounded: the source scan has judged the record.
-            if joins.data and kind == "id" and len(digits) == 18 and not valid_id(digits):
+            if joins.data and kind == "id" and len(digits) == 18 and not valid_id(digits) and digits.endswith("000"):
                 continue
             yield Hit(kind, digits, *norm.span(start, end), born=_born(kind, digits))
 
@@ -660,8 +661,16 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
-    """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards."""
+# What names the number right after it a 身份证号 (身份证号：…, 公民身份号码为…, （身份证…）, 证件号码): there eighteen
+# characters shaped as one (a province's area code, a birth date) are an ID even when the check digit is wrong — a
+# clerk's typo shows the person's number all the same. Elsewhere such a number is a serial as often (受理编号
+# 350524202612041234: an area code, a date, a count), and only a right check digit makes it an ID.
+_ID_LABEL = re.compile(r"(?:身份证|身份号码|证件号)[^\d。；;，,！!？?\n]{0,6}$")
+
+
+def _choose(groups: list[_Group], labelled: Callable[[int], bool]) -> list[tuple[int, int, str, str]]:
+    """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards;
+    *labelled* tells whether the text before a position names the number that starts there a 身份证号 (_ID_LABEL)."""
     found: list[tuple[int, int, int, str, str]] = []
     for first in range(len(groups)):
         digits = ""
@@ -677,6 +686,8 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
                 found.append((last - first, first, last, "id", value[:18]))
             elif len(value) in _NUMBER_LENGTHS:
                 kind = classify(value)
+                if kind is None and id_shaped(value) and labelled(groups[first].start):
+                    kind = "id"  # (身份证号：350524198001011235, its check digit 3 mistyped)
                 if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
                     lost = 50 if len(value) == 17 else 0
                     found.append((_RANK[kind] * 100 + lost + last - first, first, last, kind, value))
