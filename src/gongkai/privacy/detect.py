@@ -539,7 +539,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
         groups = _groups(norm, chain, hex_tokens, joins.entries)
         if sum(len(g.digits) for g in groups) < 11:
             continue
-        for first, last, kind, digits in _choose(groups, lambda at: _ID_LABEL.search(text, max(0, at - 12), at) is not None):
+        for first, last, kind, digits in _choose(groups, functools.partial(named_kind, text)):
             if digits in allowed:
                 continue
             start, end = groups[first].start, groups[last].end
@@ -661,16 +661,37 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-# What names the number right after it a 身份证号 (身份证号：…, 公民身份号码为…, （身份证…）, 证件号码): there eighteen
-# characters shaped as one (a province's area code, a birth date) are an ID even when the check digit is wrong — a
-# clerk's typo shows the person's number all the same. Elsewhere such a number is a serial as often (受理编号
-# 350524202612041234: an area code, a date, a count), and only a right check digit makes it an ID.
-_ID_LABEL = re.compile(r"(?:身份证|身份号码|证件号)[^\d。；;，,！!？?\n]{0,6}$")
+# What names the number right after it (in the same clause) the kind it is: a 身份证号 (身份证号：…, 公民身份号码为…,
+# （身份证…）, 证件号码), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There eighteen characters shaped as an ID
+# (an area code, a birth date) are one even when the check digit is wrong — a clerk's typo shows the person's number
+# all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's (存折) or a rural
+# credit union's account follows no check at all, and a card's mistyped digit shows the rest of it. Elsewhere such
+# numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and only a right check
+# makes them personal data.
+_NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户))"
+                    r"[^\d。；;，,！!？?\n]{0,6}$")
+_NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
+_ACCOUNT_LENGTHS = range(12, 21)
 
 
-def _choose(groups: list[_Group], labelled: Callable[[int], bool]) -> list[tuple[int, int, str, str]]:
+def named_kind(text: str, start: int) -> str | None:
+    """The kind of personal data the text before *start* names the number there ("id", "bank"), or None."""
+    match = _NAMED.search(text, max(0, start - _NAMED_BEFORE), start)
+    return None if match is None else match.lastgroup
+
+
+def _as_named(value: str, named: str | None) -> str | None:
+    """The kind *value* is where the text names it *named* (named_kind), whatever its check digit; or None."""
+    if named == "id" and id_shaped(value):
+        return "id"
+    if named == "bank" and len(value) in _ACCOUNT_LENGTHS and value.isdigit():
+        return "bank"
+    return None
+
+
+def _choose(groups: list[_Group], named: Callable[[int], str | None]) -> list[tuple[int, int, str, str]]:
     """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards;
-    *labelled* tells whether the text before a position names the number that starts there a 身份证号 (_ID_LABEL)."""
+    *named* tells the kind the text before a position names the number that starts there (named_kind)."""
     found: list[tuple[int, int, int, str, str]] = []
     for first in range(len(groups)):
         digits = ""
@@ -684,10 +705,13 @@ def _choose(groups: list[_Group], labelled: Callable[[int], bool]) -> list[tuple
             value = digits[:-1] if digits.endswith("X") and len(digits) != 18 else digits
             if disability_card(value):  # (a 残疾人证号 is the holder's ID and two digits: the ID is what it shows)
                 found.append((last - first, first, last, "id", value[:18]))
-            elif len(value) in _NUMBER_LENGTHS:
-                kind = classify(value)
-                if kind is None and id_shaped(value) and labelled(groups[first].start):
-                    kind = "id"  # (身份证号：350524198001011235, its check digit 3 mistyped)
+            elif len(value) in _NUMBER_LENGTHS or len(value) in _ACCOUNT_LENGTHS:
+                kind = classify(value) if len(value) in _NUMBER_LENGTHS else None
+                # (身份证号：350524198001011235, its check digit 3 mistyped; 存折账号：…, no Luhn): the whole run of
+                # groups after the label, never the first few of them (3500 1234 5678 of 3500 1234 5678 9012 3456)
+                if kind is None and (last + 1 == len(groups) or not groups[last + 1].whole
+                                     or not groups[last + 1].joined):
+                    kind = _as_named(value, named(groups[first].start))
                 if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
                     lost = 50 if len(value) == 17 else 0
                     found.append((_RANK[kind] * 100 + lost + last - first, first, last, kind, value))

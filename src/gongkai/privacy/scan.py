@@ -22,7 +22,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
-from gongkai.privacy.boxes import boxed_ids, headed_ids
+from gongkai.privacy.boxes import boxed_ids, headed_numbers
 from gongkai.privacy.columns import extra_columns, people_of
 from gongkai.privacy.detect import KINDS, bureau_values, find, may_be_masked
 from gongkai.forking import Later, in_parallel_later, ranges, shared
@@ -127,7 +127,7 @@ class _Lists:
         owner = self.record.id
         listed = {n for text in texts for n in enumerated_names(text)}
         self.findings.extend(boxed_ids(owner, path, tables, self.allowed))
-        self.findings.extend(headed_ids(owner, path, tables, self.allowed))
+        self.findings.extend(headed_numbers(owner, path, tables, self.allowed))
         read = [people_of([table.header, *table.rows]) for table in tables]
         self.people = self.people or bool(listed) or any(r.private for r in read)
         self.names.update(listed, *(r.names for r in read))
