@@ -97,11 +97,13 @@ def test_the_mask_command_shows_a_card_with_four_digits_at_each_end(gk, tmp_path
 
 
 @pytest.mark.parametrize(("text", "found"), [
-    (f"卡号{CARD}", [("bank", CARD)]),
-    (f"卡号{CARD19}", [("bank", CARD19)]),
-    # the last digit one more: 6222021234567895 sums to 61, no card; nor 6217001234567890123 (71)
-    ("卡号6222021234567895", []),
-    ("卡号6217001234567890123", []),
+    (f"流水{CARD}", [("bank", CARD)]),
+    (f"流水{CARD19}", [("bank", CARD19)]),
+    # the last digit one more: 6222021234567895 sums to 61, no card; nor 6217001234567890123 (71) — where nothing
+    # names them an account (after 卡号 they are one whatever their sum: tests/test_hostile28_lead.py)
+    ("流水6222021234567895", []),
+    ("流水6217001234567890123", []),
+    ("卡号6222021234567895", [("bank", "6222021234567895")]),
 ])
 def test_a_card_is_a_card_by_its_luhn_sum(text: str, found: list[tuple[str, str]]) -> None:
     assert kinds(text) == found

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gongkai.privacy.columns import number_columns
 from gongkai.privacy.detect import find
 from gongkai.privacy.extract import Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.fields import FieldPath
 from gongkai.privacy.normalize import ascii_digits
+from gongkai.privacy.numbers import classify
+from gongkai.privacy.organisations import names_body
 
 ID_LENGTH = 18
 MOBILE_LENGTH = 11
@@ -55,6 +58,33 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
                         seen.add(hit.value)
                         found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（一格一个字）",
                                                     hit.masked, path, table.line, hit.label, born=hit.born))
+    return found
+
+
+# A column headed 身份证号 or 银行账号 (公民身份号码, 证件号码, 存折账号, 一卡通账号 …): each cell under it is read after its
+# header, as the text would say it (身份证号：350524198001011235), so that an ID whose check digit was mistyped and an
+# account that follows no check count there (detect.named_kind); a cell alone has no label, and such numbers
+# elsewhere are serials as often. An account in a row that names an organisation (测试县慈善总会) is its own.
+
+
+def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
+    """The IDs with a wrong check digit and the accounts without a check in the columns of *tables* headed as such
+    (columns.number_columns; those with a right check every scan of the cells finds), each reported once per table."""
+    found: list[PrivacyFinding] = []
+    for table in tables:
+        rows = [table.header, *table.rows]
+        at, labels = number_columns(rows)
+        seen: set[str] = set()
+        for number, row in enumerate(rows[at + 1:] if labels else (), start=at + 2):
+            body = any(names_body(cell) for cell in row)
+            for column, label in labels.items():
+                cell = row[column] if column < len(row) else ""
+                for hit in find(label + cell, allowed) if cell.strip() else ():
+                    if (hit.start >= len(label) and classify(hit.value) is None and hit.value not in seen
+                            and not (body and hit.kind == "bank")):
+                        seen.add(hit.value)
+                        found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number}行", hit.masked, path,
+                                                    table.line, hit.label, born=hit.born))
     return found
 
 

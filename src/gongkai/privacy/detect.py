@@ -26,14 +26,15 @@ import functools
 import itertools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.organisations import account_of_body, address_of_body
-from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
+from gongkai.privacy.numbers import (classify, disability_card, id_shaped, lost_check_birth, lost_check_id, undermasked,
+                                     valid_id)
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize, prefilter_pays, without_footnotes)
@@ -538,7 +539,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
         groups = _groups(norm, chain, hex_tokens, joins.entries)
         if sum(len(g.digits) for g in groups) < 11:
             continue
-        for first, last, kind, digits in _choose(groups):
+        for first, last, kind, digits in _choose(groups, functools.partial(named_kind, text)):
             if digits in allowed:
                 continue
             start, end = groups[first].start, groups[last].end
@@ -547,7 +548,7 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
                 continue
             # In data gongkai writes, eighteen digits ending in 000 without their check digit are a serial (受理编号
             # 350524202612041000) far more often than an ID a float rounded: the source scan has judged the record.
-            if joins.data and kind == "id" and len(digits) == 18 and not valid_id(digits):
+            if joins.data and kind == "id" and len(digits) == 18 and not valid_id(digits) and digits.endswith("000"):
                 continue
             yield Hit(kind, digits, *norm.span(start, end), born=_born(kind, digits))
 
@@ -660,8 +661,37 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
-    """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards."""
+# What names the number right after it (in the same clause) the kind it is: a 身份证号 (身份证号：…, 公民身份号码为…,
+# （身份证…）, 证件号码), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There eighteen characters shaped as an ID
+# (an area code, a birth date) are one even when the check digit is wrong — a clerk's typo shows the person's number
+# all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's (存折) or a rural
+# credit union's account follows no check at all, and a card's mistyped digit shows the rest of it. Elsewhere such
+# numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and only a right check
+# makes them personal data.
+_NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户))"
+                    r"[^\d。；;，,！!？?\n]{0,6}$")
+_NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
+_ACCOUNT_LENGTHS = range(12, 21)
+
+
+def named_kind(text: str, start: int) -> str | None:
+    """The kind of personal data the text before *start* names the number there ("id", "bank"), or None."""
+    match = _NAMED.search(text, max(0, start - _NAMED_BEFORE), start)
+    return None if match is None else match.lastgroup
+
+
+def _as_named(value: str, named: str | None) -> str | None:
+    """The kind *value* is where the text names it *named* (named_kind), whatever its check digit; or None."""
+    if named == "id" and id_shaped(value):
+        return "id"
+    if named == "bank" and len(value) in _ACCOUNT_LENGTHS and value.isdigit():
+        return "bank"
+    return None
+
+
+def _choose(groups: list[_Group], named: Callable[[int], str | None]) -> list[tuple[int, int, str, str]]:
+    """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards;
+    *named* tells the kind the text before a position names the number that starts there (named_kind)."""
     found: list[tuple[int, int, int, str, str]] = []
     for first in range(len(groups)):
         digits = ""
@@ -675,8 +705,13 @@ def _choose(groups: list[_Group]) -> list[tuple[int, int, str, str]]:
             value = digits[:-1] if digits.endswith("X") and len(digits) != 18 else digits
             if disability_card(value):  # (a 残疾人证号 is the holder's ID and two digits: the ID is what it shows)
                 found.append((last - first, first, last, "id", value[:18]))
-            elif len(value) in _NUMBER_LENGTHS:
-                kind = classify(value)
+            elif len(value) in _NUMBER_LENGTHS or len(value) in _ACCOUNT_LENGTHS:
+                kind = classify(value) if len(value) in _NUMBER_LENGTHS else None
+                # (身份证号：350524198001011235, its check digit 3 mistyped; 存折账号：…, no Luhn): the whole run of
+                # groups after the label, never the first few of them (3500 1234 5678 of 3500 1234 5678 9012 3456)
+                if kind is None and (last + 1 == len(groups) or not groups[last + 1].whole
+                                     or not groups[last + 1].joined):
+                    kind = _as_named(value, named(groups[first].start))
                 if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
                     lost = 50 if len(value) == 17 else 0
                     found.append((_RANK[kind] * 100 + lost + last - first, first, last, kind, value))

@@ -15,7 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gongkai.formulas import FORMULA_STARTS, as_text
 from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
-from gongkai.privacy.extract import Unreadable, text_of
+from gongkai.privacy.columns import number_columns
+from gongkai.privacy.extract import Unreadable, markdown_tables, text_of
 from gongkai.privacy.mask import mask_text
 from gongkai.privacy.spreadsheet import format_readings, formula_result
 
@@ -82,7 +83,7 @@ def _left(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> list
     attachment (scan.attachment_scan) — cell by cell, along the rows (an ID one digit to a box of a 申请表, which no
     cell holds whole and mask cannot rewrite), and the masks of one number read together."""
     from gongkai.privacy.documents import document_segments
-    from gongkai.privacy.extract import Segment, markdown_segments, markdown_tables
+    from gongkai.privacy.extract import Segment, markdown_segments
     from gongkai.privacy.scan import attachment_scan
 
     if suffix in ("csv", "xlsx"):
@@ -110,10 +111,12 @@ def _encoding(data: bytes) -> str:
 def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
     rows = list(csv.reader(io.StringIO(text_of(data))))
     result = MaskResult(b"")
+    at, labels = number_columns(rows)
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             where = f"第{r}行第{c + 1}列" if r else f"表头第{c + 1}列"
-            row[c] = _masked_cell(cell, _computed(cell), where, result, allowed)
+            label = labels.get(c, "") if r > at else ""
+            row[c] = _masked_cell(cell, _computed(cell), where, result, allowed, label)
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator="\r\n" if b"\r\n" in data else "\n").writerows(rows)
     result.data = buffer.getvalue().encode(_encoding(data))
@@ -129,15 +132,27 @@ def _computed(cell: str) -> str | None:
     return result if result is not None and result != cell.strip() else None
 
 
-def _masked_cell(text: str, computed: str | None, where: str, result: MaskResult, allowed: frozenset[str]) -> str:
-    """A CSV cell with its personal data masked; a formula whose result holds some becomes that result, masked."""
-    if computed is not None and any(find(computed, allowed)):
-        masked, done = mask_text(computed, allowed)
+def _masked_cell(text: str, computed: str | None, where: str, result: MaskResult, allowed: frozenset[str],
+                 label: str = "") -> str:
+    """A CSV cell with its personal data masked (read after its column's *label*: _mask_under); a formula whose result
+    holds some becomes that result, masked."""
+    if computed is not None and _mask_under(label, computed, allowed)[1]:
+        masked, done = _mask_under(label, computed, allowed)
         result.masked.extend(Masked(f"{where}（公式计算结果）", kind, value) for kind, value in done)
         return masked
-    masked, done = mask_text(text, allowed)
+    masked, done = _mask_under(label, text, allowed)
     result.masked.extend(Masked(where, kind, value) for kind, value in done)
     return masked
+
+
+def _mask_under(label: str, text: str, allowed: frozenset[str]) -> tuple[str, list[tuple[str, str]]]:
+    """mask_text of a table cell read after what its column's header says (身份证号：…, 存折账号：…:
+    columns.number_columns), as the gate reads it (boxes.headed_numbers); without a *label*, mask_text."""
+    if label:
+        masked, done = mask_text(label + text, allowed)
+        if masked.startswith(label):
+            return masked[len(label):], done
+    return mask_text(text, allowed)
 
 
 def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
@@ -152,10 +167,14 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
     result = MaskResult(b"")
     unsafe: set[str] = set()
     for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
+        rows = list(sheet.iter_rows())
+        texts = [["" if c.value is None else cell_text(c.value) for c in row] for row in rows]
+        first = next((n for n, values in enumerate(texts) if any(values)), 0)  # (the gate's header: documents.py)
+        at, labels = number_columns(texts[first:])
+        for number, row in enumerate(rows):
+            for column, cell in enumerate(row):
                 where = f"{sheet.title}!{cell.coordinate}"
-                _mask_xlsx_cell(cell, where, result, allowed)
+                _mask_xlsx_cell(cell, where, result, allowed, labels.get(column, "") if number > first + at else "")
                 unsafe.update(_unsafe_conditional(cell.value, conditional, where, result, allowed))
                 if cell.comment is not None:
                     text, done = mask_text(cell.comment.text or "", allowed)
@@ -174,13 +193,13 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
     return result
 
 
-def _mask_xlsx_cell(cell: Cell, where: str, result: MaskResult, allowed: frozenset[str]) -> None:
+def _mask_xlsx_cell(cell: Cell, where: str, result: MaskResult, allowed: frozenset[str], label: str = "") -> None:
     value = cell.value
     formula = getattr(value, "text", value)  # an array formula keeps its text in .text
     if isinstance(formula, str) and formula.startswith("=") and (cell.data_type == "f" or formula is not value):
         computed = formula_result(formula)
         if computed is None:  # not computed (references, other functions): its text, as text
-            masked, done = mask_text(formula, allowed)
+            masked, done = _mask_under(label, formula, allowed)
             if done:
                 cell.value = masked
                 as_text(cell)  # the masked text, never a formula run on opening
@@ -191,12 +210,12 @@ def _mask_xlsx_cell(cell: Cell, where: str, result: MaskResult, allowed: frozens
         return  # a date, a time, a truth value: nothing a detector reads
     code = cell.number_format if isinstance(cell.number_format, str) else "General"
     readings = [cell_text(value), *(format_readings(value, code) if code != "General" else [])]
-    done = [found for text in readings for found in mask_text(text, allowed)[1]]
+    done = [found for text in readings for found in _mask_under(label, text, allowed)[1]]
     if not done:  # (a formula whose result holds none stays a formula)
         return
     shown = format_readings(value, code, shown_only=True)[:1] if code != "General" else []
     for text in (*shown, cell_text(value)):  # what the cell shows, else its value: the first that holds some
-        masked, found = mask_text(text, allowed)
+        masked, found = _mask_under(label, text, allowed)
         if found:
             break
     else:  # only another section of its format would show some: the cell shows what it showed
@@ -270,5 +289,15 @@ def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
     for number, line in enumerate(lines, start=1):
         lines[number - 1], done = mask_text(line, allowed)
         result.masked.extend(Masked(f"第{number}行", kind, value) for kind, value in done)
+    for table in markdown_tables("\n".join(lines)):  # (cells under a header that names their number: _mask_under)
+        at, labels = number_columns([table.header, *table.rows])
+        for offset, row in enumerate(table.rows if labels else ()):
+            index = (table.line or 0) + 2 + offset
+            for column, label in labels.items():
+                cell = row[column] if column < len(row) and offset + 1 > at else ""
+                masked, done = _mask_under(label, cell, allowed) if cell else (cell, [])
+                if done:
+                    lines[index] = lines[index].replace(cell, masked, 1)
+                    result.masked.extend(Masked(f"第{index + 1}行", kind, value) for kind, value in done)
     result.data = "\n".join(lines).encode(encoding)
     return result
