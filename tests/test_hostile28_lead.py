@@ -2,9 +2,10 @@
 
 1. 「身份证号：350524198001011235」 passed validate and the gate and went out whole: eighteen digits count as an ID only
    when their check digit is right (GB 11643-1999), and a clerk's typo in any one digit makes it wrong — the person's
-   area code, birth date and sequence all shown. Now a number shaped as an ID (an area code, a birth date) right after
-   what names it one — 身份证号、身份证、公民身份号码、证件号码, in the same clause — is GK601 whatever its check digit,
-   masked 35*************235 in every message; full-width digits and a full-width Ｘ the same. Elsewhere eighteen such
+   area code, birth date and sequence all shown. Now eighteen characters (the last perhaps X) or fifteen digits right after
+   what names it one — 身份证号、身份证、公民身份号码、证件号码, in the same clause — is GK601 whatever its check digit
+   (and whatever its area code or birth date, where the typo may fall as well; fifteen digits the same), masked
+   35*************235 in every message; full-width digits and a full-width Ｘ the same. Elsewhere eighteen such
    digits stay a serial unless the check digit is right (受理编号 350524202611271231: an area code, a date, a count).
 2. A bank account counted only when its digits passed Luhn, as a card's do: a passbook's (存折账号) or a rural credit
    union's account follows no check, and 「存折账号：35001234567890123456」 went out whole — the commonest leak in a
@@ -41,6 +42,8 @@ TYPOS = [
     ("公民身份号码为350524198001011235。", "35*************235"),
     ("证件号码 350524 19800101 1235", "35*************235"),
     ("身份证号：160524198001011235", "16*************235"),  # the typo in the area code: 16 is no province
+    ("身份证号：350524198013011233", "35*************233"),  # in the birth date: no thirteenth month
+    ("身份证号码：350524801301123", "35**********123"),  # fifteen digits (before 1999), the month mistyped
 ]
 
 

@@ -33,8 +33,7 @@ from gongkai.privacy.encoded import encoded_texts, spaced_hex_texts
 from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.organisations import account_of_body, address_of_body
-from gongkai.privacy.numbers import (classify, disability_card, id_shaped, lost_check_birth, lost_check_id, undermasked,
-                                     valid_id)
+from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
                                        TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
                                        may_hold_personal_data, normalize, prefilter_pays, without_footnotes)
@@ -662,9 +661,9 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # What names the number right after it (in the same clause) the kind it is: a 身份证号 (身份证号：…, 公民身份号码为…,
-# （身份证…）, 证件号码), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There eighteen characters shaped as an ID
-# (an area code, a birth date) are one even when the check digit is wrong — a clerk's typo shows the person's number
-# all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's (存折) or a rural
+# （身份证…）, 证件号码), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There eighteen characters (or fifteen
+# digits) are an ID even when the check digit, the birth date or the area code is wrong — a clerk's typo shows the
+# person's number all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's (存折) or a rural
 # credit union's account follows no check at all, and a card's mistyped digit shows the rest of it. Elsewhere such
 # numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and only a right check
 # makes them personal data.
@@ -672,24 +671,32 @@ _NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银�
                     r"[^\d。；;，,！!？?\n]{0,6}$")
 _NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
 _ACCOUNT_LENGTHS = range(12, 21)
+_GLUED_MARKS = frozenset(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS + "＊") - {"X", "x"}
+# After its label an ID needs no right check digit, area code or birth date (a typo may fall anywhere in it): eighteen
+# characters (the last perhaps X) or fifteen digits, the first of an area code (1–8).
+_NAMED_ID = re.compile(r"[1-8]\d{16}[\dX]|[1-8]\d{14}")
 
 
-def named_kind(text: str, start: int) -> str | None:
-    """The kind of personal data the text before *start* names the number there ("id", "bank"), or None."""
+def named_kind(text: str, start: int, end: int | None = None) -> str | None:
+    """The kind of personal data the text before *start* names the number there ("id", "bank"), or None; None too
+    when the number (ending at *end*) runs on into mask marks: the shown part of a masked one (身份证号350524198503158***),
+    which the reading of masks judges (undermasked)."""
+    if end is not None and text[end:end + 2].lstrip(" ")[:1] in _GLUED_MARKS:
+        return None
     match = _NAMED.search(text, max(0, start - _NAMED_BEFORE), start)
     return None if match is None else match.lastgroup
 
 
 def _as_named(value: str, named: str | None) -> str | None:
     """The kind *value* is where the text names it *named* (named_kind), whatever its check digit; or None."""
-    if named == "id" and id_shaped(value):
-        return "id"
+    if named == "id" and _NAMED_ID.fullmatch(value) is not None:
+        return "id" if len(value) == 18 else "id15"
     if named == "bank" and len(value) in _ACCOUNT_LENGTHS and value.isdigit():
         return "bank"
     return None
 
 
-def _choose(groups: list[_Group], named: Callable[[int], str | None]) -> list[tuple[int, int, str, str]]:
+def _choose(groups: list[_Group], named: Callable[[int, int], str | None]) -> list[tuple[int, int, str, str]]:
     """Runs of consecutive groups that are personal data, without overlaps: 身份证号 first, then mobiles, then cards;
     *named* tells the kind the text before a position names the number that starts there (named_kind)."""
     found: list[tuple[int, int, int, str, str]] = []
@@ -709,9 +716,11 @@ def _choose(groups: list[_Group], named: Callable[[int], str | None]) -> list[tu
                 kind = classify(value) if len(value) in _NUMBER_LENGTHS else None
                 # (身份证号：350524198001011235, its check digit 3 mistyped; 存折账号：…, no Luhn): the whole run of
                 # groups after the label, never the first few of them (3500 1234 5678 of 3500 1234 5678 9012 3456)
-                if kind is None and (last + 1 == len(groups) or not groups[last + 1].whole
-                                     or not groups[last + 1].joined):
-                    kind = _as_named(value, named(groups[first].start))
+                # (and what the label says before a check that passes by chance: 身份证号码：350524801301123, a
+                # fifteen-digit ID with its month mistyped, passes Luhn as one number in ten does)
+                if kind not in ("id", "id15") and (last + 1 == len(groups) or not groups[last + 1].whole
+                                                   or not groups[last + 1].joined):
+                    kind = _as_named(value, named(groups[first].start, groups[last].end)) or kind
                 if kind is not None:  # (an ID without its check digit after one with it: 34052419800101001 X)
                     lost = 50 if len(value) == 17 else 0
                     found.append((_RANK[kind] * 100 + lost + last - first, first, last, kind, value))
