@@ -186,7 +186,8 @@ def test_gongkai_yaml_is_scanned_and_the_bureaus_own_phone_passes(gk, cat, tmp_p
 
 
 def test_handover_output_scan_stops_what_the_source_scan_did_not_block(gk, cat, tmp_path):
-    """移交.联系人 goes into every bag's bag-info.txt; the gate does not look at gongkai.yaml, the output scan does."""
+    """移交.联系人 goes into every bag's bag-info.txt; the gate does not look at gongkai.yaml: the batch stops before
+    anything is written, naming gongkai.yaml's line and column (tests/test_hostile28_doors.py)."""
     (cat.root / "gongkai.yaml").write_text(AGENCY.replace("  份数: 2", f"  份数: 2\n  联系人: 王五 {ID}"),
                                            encoding="utf-8")
     out = tmp_path / "b"
@@ -195,7 +196,7 @@ def test_handover_output_scan_stops_what_the_source_scan_did_not_block(gk, cat, 
     (out / "old.txt").write_text("上一批", encoding="utf-8")
     run = gk("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root, "--out", out)
     assert run.code == 1
-    assert "bag-info.txt" in run.err and MASKED in run.err and leaks(run.out + run.err) == []
+    assert "「移交」「联系人」" in run.err and MASKED in run.err and leaks(run.out + run.err) == []
     assert sorted(p.name for p in out.iterdir()) == ["dag", "old.txt"]  # nothing swapped in
     assert not list(cat.root.glob("handover/*.yaml"))  # no ledger
 
