@@ -23,7 +23,14 @@ from gongkai.workdays.days import (
     notice_title,
     provisional_note,
 )
-from gongkai.workdays.notice import Notice, NoticeHoliday, NoticeProblem, notice_missing_warning, notice_problems
+from gongkai.workdays.notice import (
+    Notice,
+    NoticeHoliday,
+    NoticeProblem,
+    makeup_shortfall,
+    notice_missing_warning,
+    notice_problems,
+)
 from gongkai.workdays.official import LIBRARY_YEARS
 from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
 
@@ -61,6 +68,7 @@ __all__ = [
     "TextProblem",
     "WorkdayCalendar",
     "how_to_import",
+    "makeup_shortfall",
     "provisional_note",
     "library_differences",
     "notice_missing_warning",
