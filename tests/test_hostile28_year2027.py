@@ -41,6 +41,11 @@ Found by this pass:
    board 「公示已于2027年2月15日结束」, both as final, though counted on the provisional calendar (the sheets
    themselves said 暂定). Now 「（暂定）」 in the index and 「，按暂定的节假日安排计算，录入通知后以正式安排为准」 in
    every take-down (ended, withdrawn after it ended, posted earlier), as the handover 目录表 says it.
+6. A batch made on its nominal day that the calendar later moves — the 2-20 batch made on the make-up Saturday,
+   then the Saturday struck out of calendar/2027.yaml (the 20th now moves to Mon 02-22); or Sat 03-20 worked with
+   --force (03-22 by the calendar) — was reported by GK513 as 「移交日 2027-02-22 已过，没有这一批的台账」: the 两馆
+   have its 目录表. A batch made on or after a handover's nominal day now makes that handover (also in the 目录表's
+   list of missed batches and the scorecard); the next one missed (清明: 04-05 → 04-06) is still named.
 """
 
 from __future__ import annotations
@@ -284,3 +289,30 @@ def test_with_the_notice_the_print_index_is_final(gk, base, tmp_path):
     root = imported(gk, base, tmp_path)
     _, index = printed(gk, root, tmp_path / "p", "2027-02-03")
     assert "公示至 2027年2月17日" in index and "暂定" not in index
+
+
+# ------------------------------------------------------------------ 6. a batch made on its nominal day
+
+def test_a_batch_made_on_a_make_up_saturday_stands_when_the_notice_is_corrected(gk, base, tmp_path):
+    root = imported(gk, base, tmp_path)
+    assert gk("handover", "--date", "2027-02-20", "--today", "2027-02-20", "-C", root, "--allow-incomplete",
+              "--out", tmp_path / "out").code == 0
+    assert [c for c, _, _, _ in found(gk, root, "2027-02-25") if c == "GK513"] == []
+    # the make-up Saturday struck out of the notice: the 20th now moves to Monday the 22nd, but its batch was made
+    notice = root / NOTICE
+    notice.write_text(notice.read_text("utf-8").replace("  - 2027-02-20  # 周六\n", ""), encoding="utf-8")
+    assert [(c, m.startswith("2027年各节日多放了5个工作日")) for c, _, _, m in found(gk, root, "2027-02-25")
+            if c in ("GK513", "GK807")] == [("GK807", True)]
+
+
+def test_a_batch_made_on_a_saturday_with_force_stands(gk, base, tmp_path):
+    root = imported(gk, base, tmp_path)  # Sat 2027-03-20 moves to Mon 03-22; the clerk came in on the Saturday
+    assert gk("handover", "--date", "2027-03-20", "--today", "2027-03-20", "--force", "-C", root,
+              "--allow-incomplete", "--out", tmp_path / "out").code == 0
+    assert [c for c, _, _, _ in found(gk, root, "2027-03-23") if c == "GK513"] == []
+    assert [p for c, p in gk513_paths(gk, root, "2027-04-07")] == ["handover/2027-04-06.yaml"]  # 04-05 清明 → 04-06
+
+
+def gk513_paths(gk, root: Path, today: str) -> list[tuple[str, str]]:
+    run = gk("validate", root, "--format", "json", "--no-cache", "--today", today)
+    return [(d["code"], d["path"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]
