@@ -44,8 +44,14 @@ Found by this pass:
 6. A batch made on its nominal day that the calendar later moves — the 2-20 batch made on the make-up Saturday,
    then the Saturday struck out of calendar/2027.yaml (the 20th now moves to Mon 02-22); or Sat 03-20 worked with
    --force (03-22 by the calendar) — was reported by GK513 as 「移交日 2027-02-22 已过，没有这一批的台账」: the 两馆
-   have its 目录表. A batch made on or after a handover's nominal day now makes that handover (also in the 目录表's
+   have its 目录表. A batch made on a handover's nominal day now makes that handover (also in the 目录表's
    list of missed batches and the scorecard); the next one missed (清明: 04-05 → 04-06) is still named.
+7. calendar/2026.yaml typed by a clerk without the make-up Sunday 09-20 wins over chinesecalendar, as designed (a
+   supplementary notice is written so), and validate's GK806 says where — but `handover schedule` moved the 20th to
+   Monday 09-21 and `workdays add` / `deadline explain` skipped 09-20 as 「周日，休息日」 without a word that the State
+   Council's notice makes it a working day. Both now end with 「注意：这里按目录中的 calendar/2026.yaml 计算，有1天与
+   chinesecalendar 收录的国务院办公厅通知不同：2026-09-20，……」 when a day they count is such a day, and say nothing
+   otherwise.
 """
 
 from __future__ import annotations
@@ -316,3 +322,44 @@ def test_a_batch_made_on_a_saturday_with_force_stands(gk, base, tmp_path):
 def gk513_paths(gk, root: Path, today: str) -> list[tuple[str, str]]:
     run = gk("validate", root, "--format", "json", "--no-cache", "--today", today)
     return [(d["code"], d["path"]) for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK513"]
+
+
+# ------------------------------------------------------------------ 7. calendar/2026.yaml against chinesecalendar
+
+# 2026's notice as a clerk typed it, the make-up Sunday 09-20 left out: the file wins over chinesecalendar (a
+# supplementary notice would be written so), GK806 warns in validate — and now the counts say so where they are shown.
+TYPED_2026 = """\
+年度: 2026
+通知: 国务院办公厅关于2026年部分节假日安排的通知
+放假:
+  - {名称: 元旦, 开始: 2026-01-01, 结束: 2026-01-03}
+  - {名称: 春节, 开始: 2026-02-15, 结束: 2026-02-23}
+  - {名称: 清明节, 开始: 2026-04-04, 结束: 2026-04-06}
+  - {名称: 劳动节, 开始: 2026-05-01, 结束: 2026-05-05}
+  - {名称: 端午节, 开始: 2026-06-19, 结束: 2026-06-21}
+  - {名称: 中秋节, 开始: 2026-09-25, 结束: 2026-09-27}
+  - {名称: 国庆节, 开始: 2026-10-01, 结束: 2026-10-07}
+调休上班: [2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-10-10]
+"""
+DIFFERS = "有1天与 chinesecalendar 收录的国务院办公厅通知不同：2026-09-20，通知：调休上班日（周日），这里：周日，休息日"
+
+
+@pytest.fixture
+def typed_2026(base: Path, tmp_path: Path) -> Path:
+    root = copy(base, tmp_path)
+    (root / "calendar").mkdir()
+    (root / "calendar/2026.yaml").write_text(TYPED_2026, encoding="utf-8")
+    return root
+
+
+def test_the_handover_schedule_says_which_days_the_file_changes(gk, typed_2026):
+    run = gk("handover", "schedule", "--year", "2026", "-C", typed_2026)
+    assert "2026-09-20  →  2026-09-21（周一）" in run.out  # the file wins: the 20th moves to Monday
+    assert "注意：这里按目录中的 calendar/2026.yaml 计算，" + DIFFERS in run.out
+
+
+def test_a_count_over_such_a_day_says_so_and_one_elsewhere_does_not(gk, typed_2026):
+    over = gk("workdays", "add", "2026-09-18", "2", "-C", typed_2026)
+    assert "→ 2026-09-22" in over.out and DIFFERS in over.out  # 09-19 Sat, 09-20 Sun (file), 09-21, 09-22
+    elsewhere = gk("workdays", "add", "2026-10-12", "2", "-C", typed_2026)
+    assert "→ 2026-10-14" in elsewhere.out and "注意" not in elsewhere.out

@@ -21,6 +21,7 @@ from gongkai.workdays.days import (
     how_to_import,
     notice_path,
     notice_title,
+    override_note,
     provisional_note,
 )
 from gongkai.workdays.notice import (
@@ -76,6 +77,7 @@ __all__ = [
     "notice_problems",
     "notice_title",
     "official_differences",
+    "override_note",
     "read_published",
     "statutory_days",
 ]

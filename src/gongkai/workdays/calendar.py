@@ -142,6 +142,19 @@ class WorkdayCalendar:
             day += ONE_DAY
         return steps
 
+    def overrides(self, start: dt.date, end: dt.date) -> list[tuple[DayInfo, DayInfo]]:
+        """(chinesecalendar's day, this calendar's) for the days from start to end that a catalog notice counts
+        otherwise than the State Council's notice as chinesecalendar holds it: the catalog's file wins (a
+        supplementary notice), but whoever reads a count over such a day is told (GK806 says where the file differs)."""
+        found = []
+        for year in range(start.year, end.year + 1):
+            if year not in LIBRARY_YEARS or not any(y in self._notices for y in (year - 1, year, year + 1)):
+                continue
+            for official in library_year(year):
+                if start <= official.day <= end and self.info(official.day).is_workday != official.is_workday:
+                    found.append((official, self.info(official.day)))
+        return found
+
     def on_or_after(self, day: dt.date) -> dt.date:
         """The day itself if it is a working day, else the next working day (节假日顺延)."""
         return day if self.is_workday(day) else self.add(day, 1)
