@@ -65,7 +65,7 @@ import pytest
 from conftest import AGENCY, ITEM, CatalogDir
 from notices import NOTICE_2027
 
-from gongkai.workdays import makeup_shortfall, read_published
+from gongkai.workdays import Notice, NoticeHoliday, makeup_shortfall, read_published
 
 NOTICE = "calendar/2027.yaml"
 TAKEN_DOWN_AS_GUESS = "公示已于2027年2月15日结束，按暂定的节假日安排计算，录入通知后以正式安排为准"
@@ -229,6 +229,25 @@ def test_the_balance_of_the_whole_notice():
     assert makeup_shortfall(fewer) == (5, 4)
 
 
+def holidays(*ranges: tuple[str, str, str]) -> list[NoticeHoliday]:
+    return [NoticeHoliday.model_validate({"名称": n, "开始": s, "结束": e}) for n, s, e in ranges]
+
+
+def plus(notice: Notice, *ranges: tuple[str, str, str]) -> Notice:
+    return notice.model_copy(update={"holidays": [*notice.holidays, *holidays(*ranges)]})
+
+
+def test_the_balance_counts_the_festivals_of_the_law_and_their_years():
+    read = read_published(NOTICE_2027)
+    assert read.notice is not None
+    # a holiday the 办法 does not name is not counted: only the festivals' bridges are balanced by make-up days
+    assert makeup_shortfall(plus(read.notice, ("测试节", "2027-03-01", "2027-03-03"))) is None
+    # 元旦 of 2028 in this file, Fri 2027-12-31 to Sun 2028-01-02: 2028-01-01 is a statutory Saturday, given back on the
+    # Friday — balanced; Thu 2027-12-30 to Sat 2028-01-01 bridges two weekdays for the one owed: one short
+    assert makeup_shortfall(plus(read.notice, ("元旦", "2027-12-31", "2028-01-02"))) is None
+    assert makeup_shortfall(plus(read.notice, ("元旦", "2027-12-30", "2028-01-01"))) == (6, 5)
+
+
 # ------------------------------------------------------------------ 3. 元旦 reaching back into 2026
 
 def test_a_new_years_day_reaching_into_2026_is_told(gk, base, tmp_path):
@@ -350,6 +369,10 @@ def typed_2026(base: Path, tmp_path: Path) -> Path:
     (root / "calendar").mkdir()
     (root / "calendar/2026.yaml").write_text(TYPED_2026, encoding="utf-8")
     return root
+
+
+def test_a_file_for_a_year_chinesecalendar_holds_is_compared_not_balanced(gk, typed_2026):
+    assert [code for code, _, _, _ in found(gk, typed_2026, "2026-12-20", "calendar/2026.yaml")] == ["GK806"]
 
 
 def test_the_handover_schedule_says_which_days_the_file_changes(gk, typed_2026):

@@ -158,8 +158,8 @@ def _festival_days(festival: str, holiday: NoticeHoliday) -> list[dt.date]:
     from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
 
     years = [y for y in (holiday.start.year, holiday.end.year) if y in PROVISIONAL_YEARS]
-    clusters = [[day for day, name in sorted(statutory_days(y).items()) if festival in name] for y in dict.fromkeys(years)]
-    clusters = [c for c in clusters if c]
+    clusters = [found for y in dict.fromkeys(years)
+                if (found := [day for day, name in sorted(statutory_days(y).items()) if festival in name])]
     if not clusters:
         return []
     return min(clusters, key=lambda c: min(abs((day - holiday.start).days) for day in c))
@@ -175,10 +175,9 @@ def makeup_shortfall(notice: Notice) -> tuple[int, int] | None:
 
     if notice.year in LIBRARY_YEARS or notice.year not in PROVISIONAL_YEARS:
         return None
-    statutory: set[dt.date] = set()
-    for year in (notice.year - 1, notice.year, notice.year + 1):
-        statutory |= set(statutory_days(year)) if year in PROVISIONAL_YEARS else set()
     off = {day for h in notice.holidays if any(f in h.name for f in _FESTIVALS) for day in h.days()}
+    # the statutory days of each year a day off falls in (元旦 may reach into a neighbouring year)
+    statutory = {d for year in {day.year for day in off} & set(PROVISIONAL_YEARS) for d in statutory_days(year)}
     bridged = sum(day.weekday() < 5 and day not in statutory for day in off)
     owed = sum(day.weekday() >= 5 and day in statutory for day in off)  # 第六条: given back on a working day
     extra = bridged - owed
