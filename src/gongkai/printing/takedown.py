@@ -87,8 +87,10 @@ def _withdrawn(record: Record, item: Item | None, calendar: WorkdayCalendar) -> 
     if withdrawn is None or record.published is None or record.published > withdrawn.date:
         return None
     why = f"撤回：{withdrawn.reason}"
-    end, provisional = safe_notice_end(record, calendar) if is_notice(record, item) else (None, False)
-    end = end or (record.published if is_notice(record, item) else None)
+    end, provisional = (None, False)
+    if is_notice(record, item):
+        end, provisional = safe_notice_end(record, calendar)
+        end = end or record.published
     if end is not None and end + dt.timedelta(days=1) < withdrawn.date:
         return Takedown.of(record, end + dt.timedelta(days=1),
                            f"{ended(end, provisional)}，{cn_day(withdrawn.date)}又{why}")
