@@ -52,6 +52,10 @@ Found by this pass:
    Council's notice makes it a working day. Both now end with 「注意：这里按目录中的 calendar/2026.yaml 计算，有1天与
    chinesecalendar 收录的国务院办公厅通知不同：2026-09-20，……」 when a day they count is such a day, and say nothing
    otherwise.
+8. build-site with a calendar/2027.yaml that has errors (so is not used) told the daily job 「下次变化：2027-02-16（暂定）
+   ……（2027年的节假日安排尚未录入），录入通知后会变」: the clerk had entered it and was sent to enter it again. It now
+   says 「calendar/2027.yaml 有错误，没有使用），改正后会变（运行 gongkai validate 查看并改正）」, as workdays, deadline,
+   handover and GK802 already did.
 """
 
 from __future__ import annotations
@@ -386,3 +390,13 @@ def test_a_count_over_such_a_day_says_so_and_one_elsewhere_does_not(gk, typed_20
     assert "→ 2026-09-22" in over.out and DIFFERS in over.out  # 09-19 Sat, 09-20 Sun (file), 09-21, 09-22
     elsewhere = gk("workdays", "add", "2026-10-12", "2", "-C", typed_2026)
     assert "→ 2026-10-14" in elsewhere.out and "注意" not in elsewhere.out
+
+
+# ------------------------------------------------------------------ 8. build-site's next change with a broken notice
+
+def test_the_next_build_day_names_a_notice_file_with_errors(gk, base, tmp_path):
+    root = copy(base, tmp_path, COPIED_2026)
+    run = gk("build-site", root, "--out", tmp_path / "site", "--today", "2027-02-03", "--no-search")
+    assert run.code == 0, run.err
+    assert "下次变化：2027-02-16（暂定）" in run.out  # the day after 02-15, the provisional last day
+    assert "calendar/2027.yaml 有错误，没有使用" in run.out and "尚未录入" not in run.out
