@@ -29,7 +29,8 @@ Found by this pass:
    `calendar import` of a notice text says the same (GK804) when its lines read otherwise.
 2. A notice with a 「……上班」 left out (the 2027 notice without Sat 02-20) was used silently: 02-20 counted as a
    day off, every period across it a day long. New warning GK807 counts the weekdays the festivals give off beyond
-   the statutory days and the weekend give-backs (5) against the make-up days (4) and says one is likely missing.
+   the statutory days and the weekend give-backs (5) against the make-up days (4) and says one is likely missing;
+   `calendar import` of a text pasted without that 「2月20日（周六）上班。」 says the same at once.
 3. calendar/2027.yaml whose 元旦 begins 2026-12-30 (a slip) turned Wed 12-30 and Thu 12-31 of 2026 — working days
    of the 2026 notice — into holidays with no warning: GK806 compared only the file's own year. It now compares the
    days a file names in a neighbouring year chinesecalendar holds (「2026年有2天与国务院办公厅通知…不同」).
@@ -400,3 +401,12 @@ def test_the_next_build_day_names_a_notice_file_with_errors(gk, base, tmp_path):
     assert run.code == 0, run.err
     assert "下次变化：2027-02-16（暂定）" in run.out  # the day after 02-15, the provisional last day
     assert "calendar/2027.yaml 有错误，没有使用" in run.out and "尚未录入" not in run.out
+
+
+def test_importing_a_notice_pasted_without_a_make_up_line_says_so_at_once(gk, base, tmp_path):
+    root = copy(base, tmp_path)
+    text = tmp_path / "notice.txt"
+    text.write_text(NOTICE_2027.replace("共9天。2月20日（周六）上班。", "共9天。"), encoding="utf-8")
+    run = gk("calendar", "import", text, "-C", root)
+    assert run.code == 0 and (root / NOTICE).is_file()
+    assert "各节日多放了5个工作日（法定节假日和周末补假以外），读到的调休上班日却只有4天" in run.err
