@@ -61,18 +61,21 @@ Found by this pass:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import AGENCY, ITEM, CatalogDir
 from notices import NOTICE_2027
 
-from gongkai.workdays import Notice, NoticeHoliday, makeup_shortfall, read_published
+from gongkai.workdays import Notice, NoticeHoliday, WorkdayCalendar, makeup_shortfall, override_note, read_published
 
 NOTICE = "calendar/2027.yaml"
+D = dt.date
 TAKEN_DOWN_AS_GUESS = "公示已于2027年2月15日结束，按暂定的节假日安排计算，录入通知后以正式安排为准"
 
 # 2026's notice typed as calendar/2026.yaml would hold it, then 2026 → 2027 throughout, and the make-up days that fall
@@ -410,3 +413,32 @@ def test_importing_a_notice_pasted_without_a_make_up_line_says_so_at_once(gk, ba
     run = gk("calendar", "import", text, "-C", root)
     assert run.code == 0 and (root / NOTICE).is_file()
     assert "各节日多放了5个工作日（法定节假日和周末补假以外），读到的调休上班日却只有4天" in run.err
+
+
+def notice_of(text: str, source: str) -> Notice:
+    return Notice.model_validate(yaml.safe_load(text)).located(source)
+
+
+def test_the_days_a_catalog_notice_overrides_and_only_those():
+    typed = notice_of(TYPED_2026, "calendar/2026.yaml")
+    calendar = WorkdayCalendar([typed])
+    assert [o.day for o, _ in calendar.overrides(D(2026, 9, 20), D(2026, 9, 20))] == [D(2026, 9, 20)]  # both ends
+    assert [o.day for o, _ in calendar.overrides(D(2024, 1, 1), D(2026, 12, 31))] == [D(2026, 9, 20)]
+    assert calendar.overrides(D(2026, 9, 21), D(2026, 12, 31)) == []
+    # a 2027 notice whose 元旦 begins 2026-12-30 overrides two working days of 2026; a 2027 day is compared with nothing
+    spill = notice_of(NOTICE_2027_YAML.replace("开始: 2027-01-01", "开始: 2026-12-30"), NOTICE)
+    both = WorkdayCalendar([spill])
+    assert [o.day for o, _ in both.overrides(D(2026, 12, 1), D(2027, 1, 10))] == [D(2026, 12, 30), D(2026, 12, 31)]
+    assert both.overrides(D(2027, 1, 1), D(2027, 1, 10)) == []
+
+
+def test_the_note_shows_three_days_and_counts_the_rest():
+    # 01-04 and 10-10 (make-up days) left out too, and 国庆 to 10-08: four days differ from the 2026 notice
+    typed = notice_of(TYPED_2026.replace("2026-01-04, ", "").replace(", 2026-10-10", "")
+                      .replace("结束: 2026-10-07", "结束: 2026-10-08"), "calendar/2026.yaml")
+    note = override_note(WorkdayCalendar([typed]).overrides(D(2026, 1, 1), D(2026, 12, 31)))
+    assert note == ("这里按目录中的 calendar/2026.yaml 计算，有4天与 chinesecalendar 收录的国务院办公厅通知不同："
+                    "2026-01-04，通知：调休上班日（周日），这里：周日，休息日；"
+                    "2026-09-20，通知：调休上班日（周日），这里：周日，休息日；"
+                    "2026-10-08，通知：工作日，这里：国庆节假期（calendar/2026.yaml）；另有1天。"
+                    "不是国务院的补充通知的，请按通知原文改正或删去这个文件（gongkai validate 的 GK806 指出位置）。")
