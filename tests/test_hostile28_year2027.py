@@ -57,6 +57,11 @@ Found by this pass:
    ……（2027年的节假日安排尚未录入），录入通知后会变」: the clerk had entered it and was sent to enter it again. It now
    says 「calendar/2027.yaml 有错误，没有使用），改正后会变（运行 gongkai validate 查看并改正）」, as workdays, deadline,
    handover and GK802 already did.
+9. A request registered in January 2027 as YSQ-2027-001 with 收到日期 typed 2026-01-05 — last year's number out of
+   habit — was counted in the 2026 annual report's table 三 (本年新收 and 结转下年度 one too many; the report is made
+   in January) and called 「已逾期231个工作日」 by GK701, with nothing pointing at the year. New warning GK719 asks 「是不是
+   把2027年写成了2026年？」 at the 收到日期, and `report annual --year 2026` lists it among the problems (exit 1).
+   A request received 2026-12-30 and numbered YSQ-2027-001 in January is no slip and is not reported.
 """
 
 from __future__ import annotations
@@ -442,3 +447,36 @@ def test_the_note_shows_three_days_and_counts_the_rest():
                     "2026-09-20，通知：调休上班日（周日），这里：周日，休息日；"
                     "2026-10-08，通知：工作日，这里：国庆节假期（calendar/2026.yaml）；另有1天。"
                     "不是国务院的补充通知的，请按通知原文改正或删去这个文件（gongkai validate 的 GK806 指出位置）。")
+
+
+# ------------------------------------------------------------------ 9. last year's number typed in January
+
+SLIPPED = """\
+编号: YSQ-2027-001
+收到日期: {received}
+申请渠道: 网上
+申请人类型: 自然人
+申请内容: 临时救助统计
+承办单位: shjzg
+"""
+
+
+@pytest.mark.parametrize(("received", "told"), [("2026-01-05", True), ("2026-11-30", True), ("2026-12-01", False),
+                                                ("2026-12-30", False), ("2027-01-05", False)])
+def test_a_receipt_date_a_year_before_its_number_is_questioned(gk, base, tmp_path, received, told):
+    root = copy(base, tmp_path)
+    (root / "requests/2027").mkdir(parents=True)
+    (root / "requests/2027/YSQ-2027-001.yaml").write_text(SLIPPED.format(received=received), encoding="utf-8")
+    slips = [(line, col, m) for c, line, col, m in found(gk, root, "2027-01-08") if c == "GK719"]
+    assert bool(slips) is told
+    if told:
+        assert slips[0][:2] == (2, 7) and f"收到日期却是 {received}：是不是把2027年写成了2026年？" in slips[0][2]
+
+
+def test_the_annual_report_names_a_slipped_request(gk, base, tmp_path):
+    root = copy(base, tmp_path)
+    (root / "requests/2027").mkdir(parents=True)
+    (root / "requests/2027/YSQ-2027-001.yaml").write_text(SLIPPED.format(received="2026-01-05"), encoding="utf-8")
+    run = gk("report", "annual", root, "--year", "2026", "--today", "2027-01-08")
+    assert run.code == 1
+    assert "requests/2027/YSQ-2027-001.yaml：编号是2027年的，收到日期却是 2026-01-05，算进了2026年的表三" in run.err
