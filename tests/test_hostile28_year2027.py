@@ -61,7 +61,9 @@ Found by this pass:
    habit — was counted in the 2026 annual report's table 三 (本年新收 and 结转下年度 one too many; the report is made
    in January) and called 「已逾期231个工作日」 by GK701, with nothing pointing at the year. New warning GK719 asks 「是不是
    把2027年写成了2026年？」 at the 收到日期, and `report annual --year 2026` lists it among the problems (exit 1).
-   A request received 2026-12-30 and numbered YSQ-2027-001 in January is no slip and is not reported.
+   A request received 2026-12-30 and numbered YSQ-2027-001 in January is no slip and is not reported. The same
+   slip in a record (R2027-001 with 成文日期/公开日期 2026-02-01) made GK402 call it a year late and, at inspection, a
+   发稿日期 a year before its first commit (伪造发稿日期, 单项否决): new warning GK406 asks the same question.
 """
 
 from __future__ import annotations
@@ -480,3 +482,18 @@ def test_the_annual_report_names_a_slipped_request(gk, base, tmp_path):
     run = gk("report", "annual", root, "--year", "2026", "--today", "2027-01-08")
     assert run.code == 1
     assert "requests/2027/YSQ-2027-001.yaml：编号是2027年的，收到日期却是 2026-01-05，算进了2026年的表三" in run.err
+
+
+@pytest.mark.parametrize(("formed", "published", "told"), [
+    ("2026-02-01", "2026-02-01", [(13, "成文日期"), (14, "公开日期")]),
+    ("2026-12-30", "2027-02-01", []),  # formed in December, registered in the new year: no slip
+])
+def test_a_record_dated_a_year_before_its_number_is_questioned(gk, base, tmp_path, formed, published, told):
+    root = copy(base, tmp_path)
+    path = root / "records/2027/R2027-001.yaml"
+    path.write_text(path.read_text("utf-8").replace("成文日期: 2027-02-01", f"成文日期: {formed}")
+                    .replace("公开日期: 2027-02-01", f"公开日期: {published}"), encoding="utf-8")
+    slips = [(line, m) for c, line, _, m in found(gk, root, "2027-02-03") if c == "GK406"]
+    assert [line for line, _ in slips] == [line for line, _ in told]
+    for (_, message), (_, key) in zip(slips, told):
+        assert f"{key}却是 2026-02-01：是不是把2027年写成了2026年？" in message
