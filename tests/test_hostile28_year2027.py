@@ -388,12 +388,17 @@ def typed_2026(base: Path, tmp_path: Path) -> Path:
 
 def test_a_file_for_a_year_chinesecalendar_holds_is_compared_not_balanced(gk, typed_2026):
     assert [code for code, _, _, _ in found(gk, typed_2026, "2026-12-20", "calendar/2026.yaml")] == ["GK806"]
+    # 除夕 (Mon 02-16) left out too: GK806 names it, day by day against the notice — not GK801, which would drop the file
+    path = typed_2026 / "calendar/2026.yaml"
+    path.write_text(TYPED_2026.replace("开始: 2026-02-15", "开始: 2026-02-17"), encoding="utf-8")
+    told = [(code, m) for code, _, _, m in found(gk, typed_2026, "2026-12-20", "calendar/2026.yaml")]
+    assert [code for code, _ in told] == ["GK806", "GK806"] and any("2026-02-16，通知：春节假期" in m for _, m in told)
 
 
 def test_the_handover_schedule_says_which_days_the_file_changes(gk, typed_2026):
     run = gk("handover", "schedule", "--year", "2026", "-C", typed_2026)
     assert "2026-09-20  →  2026-09-21（周一）" in run.out  # the file wins: the 20th moves to Monday
-    assert "注意：这里按目录中的 calendar/2026.yaml 计算，" + DIFFERS in run.out
+    assert "注意：这里按目录中的 calendar/2026.yaml 计算，" + DIFFERS + "。不是国务院的补充通知的" in run.out
 
 
 def test_a_count_over_such_a_day_says_so_and_one_elsewhere_does_not(gk, typed_2026):
