@@ -158,3 +158,16 @@ def read_day(value: Any) -> dt.date:
 def chinese_day(day: dt.date) -> str:
     """A date as Chinese documents write it: 2026年3月2日."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+# The year an id carries (YSQ-2027-001, R2027-005, 350524-MZ-2027-00001): the first four digits 2000–2099 standing alone.
+_ID_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def year_slip(object_id: str, day: dt.date) -> int | None:
+    """The year *object_id* carries when *day* lies before December of the year before it: a date typed in January
+    with last year's number out of habit (2026-01-05 for 2027-01-05), a year early. None otherwise (a December day
+    registered in January under the new year's number is no slip)."""
+    found = _ID_YEAR.search(object_id)
+    year = int(found.group(1)) if found else None
+    return year if year is not None and day < dt.date(year - 1, 12, 1) else None

@@ -18,7 +18,7 @@ from gongkai.model.deadline import parse_deadline
 from gongkai.model import Record
 from gongkai.model.request import REPLY_WORKDAYS, Request
 from gongkai.publication.periods import is_notice, safe_notice_end
-from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar
+from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar, override_note
 
 workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml；"
                                 "还没有通知的年份按周末和法定节假日暂定计算。", no_args_is_help=True)
@@ -59,6 +59,8 @@ def explain_add(calendar: WorkdayCalendar, start: dt.date, n: int, what: str) ->
     out.print(f"  → {end}（共经过{len(steps)}天，其中跳过{skipped}天）", markup=False)
     if end.provisional:
         out.print(f"  暂定：{end.note()}", markup=False)
+    if differs := override_note(calendar.overrides(start + dt.timedelta(days=1), end.date)):
+        out.print(f"  注意：{differs}", markup=False)
     return end
 
 

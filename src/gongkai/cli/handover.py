@@ -19,7 +19,7 @@ from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, held_out, only_gaps
-from gongkai.handover.run import handover_days, not_yet, prepare
+from gongkai.handover.run import handover_days, not_yet, prepare, schedule_note
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
@@ -174,7 +174,8 @@ def schedule_command(
     catalog: CatalogOpt = Path("."),
 ) -> int:
     """列出一年的全部移交日：名义日期、实际移交日、顺延原因。"""
-    days = handover_days(load_catalog(catalog), check_year(year))
+    loaded = load_catalog(catalog)
+    days = handover_days(loaded, check_year(year))
     if format is Format.json:
         out.print(json.dumps([d.to_dict() for d in days], ensure_ascii=False, indent=2), markup=False)
         return EXIT_OK
@@ -183,6 +184,8 @@ def schedule_command(
         weekday = "一二三四五六日"[d.actual.weekday()]
         line = f"  {d.nominal.isoformat()}  →  {d.actual.isoformat()}（周{weekday}）"
         out.print(line + (f"  {d.reason}" if d.moved else f"  {d.note}" if d.note else ""), markup=False)
+    if note := schedule_note(loaded, year):
+        out.print(f"注意：{note}", markup=False)
     return EXIT_OK
 
 

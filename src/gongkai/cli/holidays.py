@@ -16,7 +16,7 @@ from gongkai.errors import UsageProblem
 from gongkai.holidays.importing import NoticeImport, import_notice
 from gongkai.locking import catalog_lock
 from gongkai.output import render_text
-from gongkai.workdays import LIBRARY, Notice, notice_path
+from gongkai.workdays import LIBRARY, Notice, makeup_shortfall, notice_path
 from gongkai.workdays.days import WEEKDAYS
 
 calendar_app = typer.Typer(help="节假日安排：把国务院办公厅的节假日安排通知录入目录的 calendar/<年份>.yaml。",
@@ -83,5 +83,9 @@ def _written(result: NoticeImport) -> None:
         out.print(f"已写入 {path}。请运行 gongkai validate 检查。", markup=False)
     if result.differences:
         shown = "、".join(day.isoformat() for day in result.differences[:10])
-        err.print(f"注意：这份通知与 {LIBRARY} 收录的{result.notice.year}年安排有 {len(result.differences)} 天不同"
+        years = "、".join(f"{year}年" for year in sorted({day.year for day in result.differences}))
+        err.print(f"注意：这份通知与 {LIBRARY} 收录的{years}安排有 {len(result.differences)} 天不同"
                   f"（{shown}{'……' if len(result.differences) > 10 else ''}）；以通知原文为准，请再核对一遍。", markup=False)
+    if (short := makeup_shortfall(result.notice)) is not None:
+        err.print(f"注意：各节日多放了{short[0]}个工作日（法定节假日和周末补假以外），读到的调休上班日却只有{short[1]}天："
+                  "核对通知原文每个节日后面的「……上班」是否都粘贴进来了（gongkai validate 的 GK807 也会提醒）。", markup=False)

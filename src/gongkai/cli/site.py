@@ -16,9 +16,11 @@ import typer
 from gongkai.cli.app import EXIT_OK, app, err, keep, out
 from gongkai.cli.options import CatalogArg, NoCacheOpt, TodayOpt, real_today, today
 from gongkai.cli.quoting import shell_quote
+from gongkai.catalog.listing import find_root
 from gongkai.errors import UsageProblem, crash_summary, describe_os_error
 from gongkai.locking import output_lock
 from gongkai.site import build_site
+from gongkai.workdays import notice_path
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="网站输出文件夹，默认 site/")]
 
@@ -57,8 +59,14 @@ def build_site_command(
             out.print(f"  {path}", markup=False)
     if result.next_change is not None:
         year = (result.next_change - dt.timedelta(days=1)).year  # the year of the 公示's last day
-        provisional = (f"这一天是按暂定的节假日安排算出的公示期满次日（{year}年的节假日安排尚未录入），录入通知后会变；"
-                       if result.next_change_provisional else "")
+        provisional = ""
+        if result.next_change_provisional:
+            path = notice_path(year)
+            if (find_root(catalog) / path).is_file():  # there, yet the day is provisional: it has errors, not used
+                why = f"{path} 有错误，没有使用），改正后会变（运行 gongkai validate 查看并改正）"
+            else:
+                why = f"{year}年的节假日安排尚未录入），录入通知后会变"
+            provisional = f"这一天是按暂定的节假日安排算出的公示期满次日（{why}；"
         out.print(f"下次变化：{result.next_change.isoformat()}{'（暂定）' if provisional else ''}（公示期满、到达公开日期、"
                   f"撤回日期或有效性日期），{provisional}请在这一天重新生成网站。", markup=False)
     out.print(f"预览：gongkai serve --dir {shell_quote(out_dir)}，然后打开 http://127.0.0.1:8000/", markup=False)

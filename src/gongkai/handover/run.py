@@ -10,7 +10,7 @@ from gongkai.errors import UsageProblem
 from gongkai.handover.plan import Batch, agency_of, plan_handover
 from gongkai.publication.schedule import HandoverDay, find_handover, first_nominal, nearest, schedule
 from gongkai.holidays import calendar_of
-from gongkai.workdays import CalendarMissing, WorkdayCalendar
+from gongkai.workdays import CalendarMissing, WorkdayCalendar, override_note
 
 
 def checked_calendar(catalog: Catalog | None) -> WorkdayCalendar:
@@ -30,6 +30,12 @@ def handover_days(catalog: Catalog, year: int) -> list[HandoverDay]:
         return schedule(year, checked_calendar(catalog), days)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
+
+
+def schedule_note(catalog: Catalog, year: int) -> str:
+    """The days of *year* the catalog's calendar/ counts otherwise than chinesecalendar (so the schedule may differ
+    from the State Council's notice), in Chinese; empty when none does."""
+    return override_note(checked_calendar(catalog).overrides(dt.date(year, 1, 1), dt.date(year, 12, 31)))
 
 
 def not_yet(day: dt.date, today: dt.date, what: str) -> str:

@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 
 from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Output, State, due_ahead
-from gongkai.printing.takedown import Takedown, cn_day
+from gongkai.printing.takedown import Takedown, ended
 from gongkai.privacy.mask import mask_text
 
 # what an index.html lists as on the boards or in the 公众号 (this run's and the earlier ones still up)
@@ -103,7 +103,8 @@ def since_posted(posted: Mapping[str, Posted], carried: Mapping[str, Admission],
                                  known.reason if known else NOT_CARRIED))
         elif admission.state is State.ENDED and admission.notice_end is not None:
             end = admission.notice_end
-            down.append(Takedown(was.record_id, was.title, was.unit, end + dt.timedelta(days=1), f"公示已于{cn_day(end)}结束"))
+            down.append(Takedown(was.record_id, was.title, was.unit, end + dt.timedelta(days=1),
+                                 ended(end, admission.notice_provisional)))
         elif was.unit is not None and unit_of.get(was.record_id) != was.unit:
             down.append(Takedown(was.record_id, was.title, was.unit, day, "责任单位已改变，改由新的责任单位张贴"))
             still.append((replace(was, digest=""), admission))  # made again for the new unit's board

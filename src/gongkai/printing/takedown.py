@@ -39,6 +39,12 @@ def cn_day(day: dt.date) -> str:
     return chinese_day(day)
 
 
+def ended(end: dt.date, provisional: bool = False) -> str:
+    """Why a 公示 comes down: it ended on *end* — counted on the provisional calendar of a year without a holiday
+    notice yet, it says so, as the 两馆's 目录表 does (the notice, once entered, may put the day later)."""
+    return f"公示已于{cn_day(end)}结束" + ("，按暂定的节假日安排计算，录入通知后以正式安排为准" if provisional else "")
+
+
 def standing_day(end: dt.date, today: dt.date) -> dt.date:
     """The day a print or 公众号 run decides what stands on: the day of the run, or --to when it is later (sheets made
     ahead for a posting). Never an earlier --to: a run for past days would post again a list whose 公示 has ended, or
@@ -61,7 +67,7 @@ def gone_from(catalog: Catalog, gate: Gate, output: Output) -> list[Takedown]:
     for admission in gate.to(output):
         if admission.state is State.ENDED and admission.notice_end is not None:
             day = admission.notice_end + dt.timedelta(days=1)
-            found.append(Takedown.of(admission.record, day, f"公示已于{cn_day(admission.notice_end)}结束"))
+            found.append(Takedown.of(admission.record, day, ended(admission.notice_end, admission.notice_provisional)))
     calendar = calendar_of(catalog)
     for record in gate.withdrawn:
         item = catalog.items.get(record.item or "")
@@ -81,10 +87,13 @@ def _withdrawn(record: Record, item: Item | None, calendar: WorkdayCalendar) -> 
     if withdrawn is None or record.published is None or record.published > withdrawn.date:
         return None
     why = f"撤回：{withdrawn.reason}"
-    end = (safe_notice_end(record, calendar)[0] or record.published) if is_notice(record, item) else None
+    end, provisional = (None, False)
+    if is_notice(record, item):
+        end, provisional = safe_notice_end(record, calendar)
+        end = end or record.published
     if end is not None and end + dt.timedelta(days=1) < withdrawn.date:
         return Takedown.of(record, end + dt.timedelta(days=1),
-                           f"公示已于{cn_day(end)}结束，{cn_day(withdrawn.date)}又{why}")
+                           f"{ended(end, provisional)}，{cn_day(withdrawn.date)}又{why}")
     return Takedown.of(record, withdrawn.date, why)
 
 

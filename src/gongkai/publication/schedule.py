@@ -120,11 +120,13 @@ def previous(day: dt.date, calendar: WorkdayCalendar, days: Sequence[int] = DEFA
 def missed(after: dt.date, before: dt.date, calendar: WorkdayCalendar,
            days: Sequence[int] = DEFAULT_DAYS) -> tuple[dt.date, ...]:
     """The handover days strictly between *after* (the last batch made) and *before*: batches never made. A year
-    without a holiday notice adds none (its days are not known)."""
+    without a holiday notice adds none (its days are not known). A batch made on a handover's nominal day made that
+    one, though the day it is moved to (节假日顺延) comes later: a Saturday worked, or a notice corrected since (a
+    make-up Saturday struck out) — the 两馆 have its 目录表."""
     found: set[dt.date] = set()
     for year in range(after.year, before.year + 1):
         try:
-            found |= {h.actual for h in schedule(year, calendar, days)}
+            found |= {h.actual for h in schedule(year, calendar, days) if h.nominal != after}
         except CalendarMissing:
             continue
     return tuple(sorted(d for d in found if after < d < before))
@@ -144,5 +146,5 @@ def unsettled(after: dt.date, before: dt.date, calendar: WorkdayCalendar,
                 guessed = schedule(year, calendar.provisional(), days)
             except CalendarMissing:
                 continue  # no provisional view of the year either (before 2004, after the statutory table)
-            found += [(h.actual, exc) for h in guessed if after < h.actual < before]
+            found += [(h.actual, exc) for h in guessed if after < h.actual < before and h.nominal != after]
     return tuple(sorted(found, key=lambda pair: pair[0]))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from gongkai.catalog import Catalog
+from gongkai.days import year_slip
 from gongkai.diagnostics import Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOME_LABELS, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
 from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, 现行有效件数)
@@ -88,7 +89,8 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
     # 测试县民政局13905951234 + 2026年 being fifteen digits no mask finds; the file is refused by GK602 anyway)
     report = AnnualReport(year, mask_log(catalog.name), data, _table2(catalog, year, data), table3,
                           _table4([a for _, a in appeals], year))
-    report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_unplaced(requests, year),
+    report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_slipped(requests, year),
+                       *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
                        *_unlike_last_report(catalog, year, table3)]
     report.notes.extend(_paused(requests, year))
@@ -161,6 +163,14 @@ def _twice(entries: list[tuple[str, Request]] | list[tuple[str, Appeal]]) -> lis
         paths.setdefault(entry.id, []).append(path)
     return [f"编号 {number} 登记了 {len(found)} 次（{'、'.join(found)}），表中按 {len(found)} 件统计："
             "是同一件的，删去多余的文件；不是的，改正编号" for number, found in paths.items() if len(found) > 1]
+
+
+def _slipped(requests: list[tuple[str, Request]], year: int) -> list[str]:
+    """Requests counted in *year* whose 收到日期 is a year before their 编号's (GK719): typed in January with last
+    year's number, they swell this year's 本年新收 and 结转下年度."""
+    return [f"{path}：编号是{slipped}年的，收到日期却是 {request.received}，算进了{year}年的表三：核对收到日期的年份（GK719）"
+            for path, request in requests
+            if request.received.year == year and (slipped := year_slip(request.id, request.received)) is not None]
 
 
 def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:

@@ -11,6 +11,7 @@ from gongkai.workdays import (
     LIBRARY_YEARS,
     PROVISIONAL_YEARS,
     DayInfo,
+    makeup_shortfall,
     notice_missing_warning,
     notice_path,
     official_differences,
@@ -76,7 +77,7 @@ def calendar_year_unknown(ctx: Context) -> Iterator[Finding]:
 
 @rule("GK806", "notice-differs-from-official", "节假日安排与国务院办公厅通知不同", W,
       what=f"检查 calendar/ 中{_FIRST}—{_LAST}年的节假日安排，与 chinesecalendar 收录的国务院办公厅通知相比，"
-           "有没有哪天一处算放假、另一处算上班。",
+           "有没有哪天一处算放假、另一处算上班；其他年份的文件写到这些年份的日子（如2027年的元旦从2026年12月开始）也检查。",
       why="目录中的通知优先于 chinesecalendar：录错一天（漏了春节、多写一天国庆、漏了调休上班的周日），这一年的"
           "公开时限、答复期限和移交两馆的日期都会跟着错，而且不会有别的提示。国务院确实发了补充通知的（如延长假期），"
           "才应与 chinesecalendar 不同。",
@@ -92,6 +93,29 @@ def notice_differs_from_official(ctx: Context) -> Iterator[Finding]:
         for field, days in grouped.items():
             shown = "；".join(f"{o.day}，通知：{o.reason}，这里：{m.reason}" for o, m in days[:3])
             more = f"；另有{len(days) - 3}天" if len(days) > 3 else ""
+            year = days[0][0].day.year
             yield Finding(Location(path, None, field),
-                          f"{notice.year}年有{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{shown}{more}",
-                          "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。")
+                          f"{year}年有{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{shown}{more}",
+                          "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。" if year == notice.year
+                          else f"这个文件的日期改变了{year}年的工作日（{year}年的通知已由 chinesecalendar 收录）："
+                               f"核对{notice.year}年通知原文的日期和年份并改正。")
+
+
+@rule("GK807", "notice-makeup-missing", "节假日安排可能漏了调休上班日", W,
+      what="检查 calendar/ 中 chinesecalendar 尚未收录的年份：各节日放假的工作日中，除去法定节假日和法定节假日适逢周末的补假，"
+           "多放的天数是否都有调休上班日抵补。",
+      why="国务院办公厅的通知多放一个工作日，就安排一个周末上班（调休）；漏录一个调休上班的周六，这一天就被当作休息日，"
+          "跨过它的答复期限、公开时限、公示期和移交日都晚一天，而且不会有别的提示。",
+      example="春节: 2027-02-05 至 2027-02-13，调休上班: []（通知写了「2月20日（周六）上班」）",
+      instead=f"按通知原文补上调休上班日：调休上班: [2027-02-20]；最好用 {IMPORT_COMMAND} 从通知原文生成这个文件。",
+      scope=FILE)
+def notice_makeup_missing(ctx: Context) -> Iterator[Finding]:
+    for path, notice in ctx.catalog.models("notice"):
+        found = makeup_shortfall(notice)
+        if found is not None:
+            extra, makeup = found
+            yield Finding(Location(path, None, ("调休上班",) if notice.makeup else ("放假",)),
+                          f"{notice.year}年各节日多放了{extra}个工作日（法定节假日和周末补假以外），调休上班日却只有{makeup}天："
+                          "可能漏录了通知中「……上班」的日子",
+                          "对照通知原文每个节日后面的「……上班」，把调休上班的周六、周日都写进「调休上班」；"
+                          "国务院确实没有安排调休的（如另发通知延长假期），可以不改。")

@@ -17,7 +17,7 @@ from gongkai.publication.periods import (LONGEST_NOTICE, NoticeMinimum, StatedPe
                                          stated_notice_period, written_notice_end)
 from gongkai.model import Record, vocab
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
-from gongkai.workdays import WorkdayCalendar
+from gongkai.workdays import DueDate, WorkdayCalendar
 
 E, W = Severity.ERROR, Severity.WARNING
 DAY = dt.timedelta(days=1)
@@ -219,6 +219,16 @@ def _notice_workdays(record: Record, calendar: WorkdayCalendar,
     return calendar.count_between(record.published - DAY, end), calendar.provisional_years(record.published - DAY, end)
 
 
+def _counted_end(record: Record, calendar: WorkdayCalendar) -> DueDate | None:
+    """The last day of the record's 公示期 (working days, its 公开日期 the first), 暂定 when a day counted lies in a year
+    without a holiday notice yet; None when it writes no 公示期."""
+    if record.notice_days is None or record.published is None:
+        return None
+    end = last_working_day(record.published, record.notice_days, calendar)
+    years, broken = calendar.provisional_years(record.published - DAY, end), calendar.broken()
+    return DueDate(end, years, tuple(broken[y] for y in years if y in broken))
+
+
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,
       what="同时写了「公示期」和「公示截止」时，检查两者是否算出同一天。",
       why="两处写法不一致时，gongkai 按两者中较早的一天撤下名单；群众看到的公示期和实际撤下的日期应当一致。",
@@ -229,12 +239,11 @@ def notice_period_conflict(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if record.notice_days is None or record.notice_until is None or record.published is None:
             continue
-        declared = record.model_copy(update={"notice_until": None})
-        counted = ctx.dated(partial(written_notice_end, declared), Location(path, record.id, ("公示期",)))
-        if counted is not None and counted != record.notice_until:
+        counted = ctx.dated(partial(_counted_end, record), Location(path, record.id, ("公示期",)))
+        if counted is not None and counted.date != record.notice_until:
             yield Finding(Location(path, record.id, ("公示截止",)),
                           f"按公示期{record.notice_days}个工作日算到 {counted}，与公示截止 {record.notice_until} 不一致",
-                          "删去其中一个，或改成一致。")
+                          "删去其中一个，或改成一致。" + counted.note())
 
 
 @rule("GK418", "notice-period-too-long", f"公示期超过{LONGEST_NOTICE}", E,
@@ -299,10 +308,18 @@ def notice_period_stated_otherwise(ctx: Context) -> Iterator[Finding]:
         if stated is None:
             continue
         field = "公示期" if record.notice_days is not None else "公示截止"
-        written = ctx.dated(partial(written_notice_end, record), Location(path, record.id, (field,)))
-        if written is not None and written != stated.end:
+        counted = ctx.dated(partial(_counted_end, record), Location(path, record.id, (field,)))
+        if record.notice_days is not None and counted is None:
+            continue  # a year no calendar covers: GK805
+        written = min(day for day in (record.notice_until, counted.date if counted else None) if day is not None)
+        if written != stated.end:
+            # an end counted over a year without a holiday notice yet is a guess (暂定): the 正文, written from the
+            # notice the clerk has read, may well be right
+            guessed = counted if counted is not None and counted.provisional and counted.date == written else None
+            mark = "（暂定）" if guessed else ""
             earlier = min(written, stated.end)
-            said = f"公示截止是 {written}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {written}"
+            said = f"公示截止是 {written}" if field == "公示截止" else f"按公示期{record.notice_days}个工作日算到 {written}{mark}"
             yield Finding(Location(path, record.id, (field,)),
-                          f"正文写的是「{stated.text}」（到 {stated.end}），{said}：两者不一致，名单在 {earlier} 之后撤下",
-                          f"把正文写的公示期和「{field}」改成同一个最后一天。")
+                          f"正文写的是「{stated.text}」（到 {stated.end}），{said}：两者不一致，"
+                          f"名单在 {earlier}{mark if earlier == written else ''} 之后撤下",
+                          f"把正文写的公示期和「{field}」改成同一个最后一天。" + (guessed.note() if guessed else ""))

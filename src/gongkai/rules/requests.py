@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from gongkai.days import year_slip
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.request import (
     CORRECTION_NOTICE_WORKDAYS,
@@ -416,6 +417,23 @@ def request_consultation_open(ctx: Context) -> Iterator[Finding]:
       scope=FILE)
 def request_dated_in_future(ctx: Context) -> Iterator[Finding]:
     yield from dated_in_future(ctx, "request")
+
+
+@rule("GK719", "request-year-slip", "收到日期比编号的年份早了近一年", W,
+      what="检查收到日期是否在编号所写年份的上一年12月之前（如编号 YSQ-2027-001，收到日期 2026-01-05）。",
+      why="每年1月最容易把新年份写成上一年；这样一件申请会算进上一年度报告表三的「本年新收」和「结转下年度」，"
+          "年度报告正是1月编制的，答复期限也被说成已逾期几百个工作日。",
+      example="编号: YSQ-2027-001 / 收到日期: 2026-01-05",
+      instead="收到日期: 2027-01-05",
+      scope=FILE)
+def request_year_slip(ctx: Context) -> Iterator[Finding]:
+    for path, entry in ctx.catalog.models("request"):
+        year = year_slip(entry.id, entry.received)
+        if year is not None:
+            yield Finding(Location(path, entry.id, ("收到日期",)),
+                          f"编号 {entry.id} 是{year}年的，收到日期却是 {entry.received}：是不是把{year}年写成了{entry.received.year}年？"
+                          f"这样它算在{entry.received.year}年度报告的表三中",
+                          f"核对收到日期的年份；申请确实是{entry.received.year}年收到的，改正编号（和文件名）。")
 
 
 def dated_in_future(ctx: Context, kind: str) -> Iterator[Finding]:

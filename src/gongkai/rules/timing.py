@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gongkai.days import year_slip
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import vocab
 from gongkai.model.deadline import notice_unread, parse_deadline
@@ -116,3 +117,20 @@ def dated_in_future(ctx: Context) -> Iterator[Finding]:
             if value is not None and value > ctx.today:
                 yield Finding(Location(path, record.id, (key,)), f"{key} {value} 在今天（{ctx.today}）之后",
                               "核对年份和月份；尚未公开的信息，公开后再填写公开日期。")
+
+
+@rule("GK406", "record-year-slip", "日期比编号的年份早了近一年", W,
+      what="检查成文日期、公开日期是否在信息编号所写年份的上一年12月之前（如编号 R2027-003，公开日期 2026-01-06）。",
+      why="每年1月最容易把新年份写成上一年：公开时限、移交两馆的时限被说成超期一年，网站上的发稿日期早了一年，"
+          "年度检查按 git 历史核对发稿日期时还会被当作伪造发稿日期（国办秘函〔2019〕19号，单项否决）。",
+      example="编号: R2027-003 / 公开日期: 2026-01-06",
+      instead="公开日期: 2027-01-06",
+      scope=FILE)
+def record_year_slip(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        for key, value in (("成文日期", record.formed), ("公开日期", record.published)):
+            year = year_slip(record.id, value) if value is not None else None
+            if year is not None:
+                yield Finding(Location(path, record.id, (key,)),
+                              f"编号 {record.id} 是{year}年的，{key}却是 {value}：是不是把{year}年写成了{value.year}年？",
+                              f"核对{key}的年份；确实是{value.year}年的文件（补登的旧文件），可以不改，或改正编号（和文件名）。")

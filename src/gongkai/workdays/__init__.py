@@ -21,9 +21,17 @@ from gongkai.workdays.days import (
     how_to_import,
     notice_path,
     notice_title,
+    override_note,
     provisional_note,
 )
-from gongkai.workdays.notice import Notice, NoticeHoliday, NoticeProblem, notice_missing_warning, notice_problems
+from gongkai.workdays.notice import (
+    Notice,
+    NoticeHoliday,
+    NoticeProblem,
+    makeup_shortfall,
+    notice_missing_warning,
+    notice_problems,
+)
 from gongkai.workdays.official import LIBRARY_YEARS
 from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
 
@@ -61,6 +69,7 @@ __all__ = [
     "TextProblem",
     "WorkdayCalendar",
     "how_to_import",
+    "makeup_shortfall",
     "provisional_note",
     "library_differences",
     "notice_missing_warning",
@@ -68,6 +77,7 @@ __all__ = [
     "notice_problems",
     "notice_title",
     "official_differences",
+    "override_note",
     "read_published",
     "statutory_days",
 ]

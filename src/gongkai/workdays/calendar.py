@@ -142,6 +142,19 @@ class WorkdayCalendar:
             day += ONE_DAY
         return steps
 
+    def overrides(self, start: dt.date, end: dt.date) -> list[tuple[DayInfo, DayInfo]]:
+        """(chinesecalendar's day, this calendar's) for the days from start to end that a catalog notice counts
+        otherwise than the State Council's notice as chinesecalendar holds it: the catalog's file wins (a
+        supplementary notice), but whoever reads a count over such a day is told (GK806 says where the file differs)."""
+        found = []
+        for year in range(start.year, end.year + 1):
+            if year not in LIBRARY_YEARS or not any(y in self._notices for y in (year - 1, year, year + 1)):
+                continue
+            for official in library_year(year):
+                if start <= official.day <= end and self.info(official.day).is_workday != official.is_workday:
+                    found.append((official, self.info(official.day)))
+        return found
+
     def on_or_after(self, day: dt.date) -> dt.date:
         """The day itself if it is a working day, else the next working day (节假日顺延)."""
         return day if self.is_workday(day) else self.add(day, 1)
@@ -192,15 +205,14 @@ class WorkdayCalendar:
 
 
 def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], DayInfo, DayInfo]]:
-    """The days of the notice's year it counts otherwise than the State Council's notice (as chinesecalendar holds
-    it), each with the notice field it comes from (its holiday, its make-up day, or the list missing it), the
-    official day and the notice's; empty for a year chinesecalendar does not hold."""
-    if notice.year not in LIBRARY_YEARS:
-        return []
+    """The days it counts otherwise than the State Council's notice (as chinesecalendar holds it), each with the notice
+    field it comes from (its holiday, its make-up day, or the list missing it), the official day and the notice's:
+    every day of its year when chinesecalendar holds that year, and the days it names in a neighbouring year that
+    chinesecalendar holds (元旦 reaching back into December overrides that year's days too)."""
     ours = WorkdayCalendar([notice])
     makeup = {day: index for index, day in enumerate(notice.makeup)}
     found = []
-    for official in library_year(notice.year):
+    for official in _official_days(notice):
         mine = ours.info(official.day)
         if official.is_workday == mine.is_workday:
             continue
@@ -213,6 +225,17 @@ def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], Da
             field = ("调休上班",) if official.kind is DayKind.MAKEUP else ("放假",)
         found.append((field, official, mine))
     return found
+
+
+def _official_days(notice: Notice) -> Iterable[DayInfo]:
+    """chinesecalendar's days the notice decides: its whole year, and the days it names in neighbouring years."""
+    if notice.year in LIBRARY_YEARS:
+        yield from library_year(notice.year)
+    named = sorted(set(notice.days_off()) | set(notice.makeup))
+    for year in sorted({day.year for day in named} - {notice.year}):
+        if year in LIBRARY_YEARS:
+            days = library_year(year)
+            yield from (days[day.timetuple().tm_yday - 1] for day in named if day.year == year)
 
 
 def library_differences(notice: Notice) -> list[dt.date]:

@@ -77,11 +77,13 @@ def _window(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1) - spill, dt.date(year, 12, 31) + spill
 
 
-def notice_problems(notice: Notice, source: str | None = None) -> list[NoticeProblem]:
-    """What a notice gets wrong: its file name, days outside its year, make-up days that are not weekend days."""
+def notice_problems(notice: Notice, source: str | None = None, *, statutory: bool = True) -> list[NoticeProblem]:
+    """What a notice gets wrong: its file name, days outside its year, make-up days that are not weekend days, and
+    (unless *statutory* is false: a notice text already found wrong elsewhere) a festival's statutory days not off."""
     problems = list(_name_problems(notice, source)) if source is not None else []
     problems += _holiday_problems(notice)
     problems += _makeup_problems(notice)
+    problems += _statutory_problems(notice) if statutory else []
     return problems
 
 
@@ -120,6 +122,66 @@ def _makeup_problems(notice: Notice) -> Iterator[NoticeProblem]:
             yield NoticeProblem(field, f"调休上班日必须是周六或周日，{day} 是{WEEKDAYS[day.weekday()]}", "核对通知原文中的日期")
         if day in off:
             yield NoticeProblem(field, f"{day} 既是放假日又是调休上班日", "核对通知原文，删去其中一处")
+
+
+# How a notice names the festivals of 《全国年节及纪念日放假办法》 (a combined item reads 「中秋节、国庆节」).
+_FESTIVALS = ("元旦", "春节", "清明", "劳动", "端午", "中秋", "国庆")
+
+
+def _statutory_problems(notice: Notice) -> Iterator[NoticeProblem]:
+    """A festival the notice names whose statutory days (《全国年节及纪念日放假办法》, 2024 revision) it leaves at work:
+    the notice sets the bridges and the make-up days, never the statutory days themselves, so such a file was written
+    for another year (last year's copied and renamed) or mistyped. Only for years chinesecalendar does not hold (GK806
+    compares those with the notice itself) and the revision governs."""
+    from gongkai.workdays.official import LIBRARY_YEARS
+    from gongkai.workdays.statutory import PROVISIONAL_YEARS
+
+    if notice.year in LIBRARY_YEARS or notice.year not in PROVISIONAL_YEARS:
+        return
+    off, makeup = notice.days_off(), set(notice.makeup)
+    for i, holiday in enumerate(notice.holidays):
+        for festival in (f for f in _FESTIVALS if f in holiday.name):
+            days = _festival_days(festival, holiday)
+            # a weekend day not worked is off anyway; one both off and worked is _makeup_problems' to report
+            left = [day for day in days if day not in off and (day in makeup or day.weekday() < 5)]
+            if left:
+                shown = "、".join(f"{day}（{WEEKDAYS[day.weekday()]}）" for day in left)
+                yield NoticeProblem(("放假", i, "开始"),
+                                    f"{holiday.name}放假 {holiday.start} 至 {holiday.end}，但{days[0].year}年{festival}的法定"
+                                    f"节假日{shown}没有放假（《全国年节及纪念日放假办法》）",
+                                    "法定节假日每年都放假，通知只另定调休；核对通知原文的日期和年份——多半是照上一年的文件改的。"
+                                    f"最好用 gongkai calendar import 通知.txt 从{notice.year}年的通知原文生成这个文件")
+
+
+def _festival_days(festival: str, holiday: NoticeHoliday) -> list[dt.date]:
+    """The statutory days of *festival* in the year nearest the holiday (元旦 in a notice may be the next year's)."""
+    from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
+
+    years = [y for y in (holiday.start.year, holiday.end.year) if y in PROVISIONAL_YEARS]
+    clusters = [found for y in dict.fromkeys(years)
+                if (found := [day for day, name in sorted(statutory_days(y).items()) if festival in name])]
+    if not clusters:
+        return []
+    return min(clusters, key=lambda c: min(abs((day - holiday.start).days) for day in c))
+
+
+def makeup_shortfall(notice: Notice) -> tuple[int, int] | None:
+    """(weekdays the notice's festivals give off beyond the statutory days and the weekend substitutes, make-up days)
+    when the first is larger: every notice since the 2024 revision balances the two (a day bridged is a weekend day
+    worked), so a shortfall is a 调休上班 line left out. None when they balance, or for a year this cannot judge
+    (chinesecalendar's, which GK806 compares day by day, and years before the revision)."""
+    from gongkai.workdays.official import LIBRARY_YEARS
+    from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
+
+    if notice.year in LIBRARY_YEARS or notice.year not in PROVISIONAL_YEARS:
+        return None
+    off = {day for h in notice.holidays if any(f in h.name for f in _FESTIVALS) for day in h.days()}
+    # the statutory days of each year a day off falls in (元旦 may reach into a neighbouring year)
+    statutory = {d for year in {day.year for day in off} & set(PROVISIONAL_YEARS) for d in statutory_days(year)}
+    bridged = sum(day.weekday() < 5 and day not in statutory for day in off)
+    owed = sum(day.weekday() >= 5 and day in statutory for day in off)  # 第六条: given back on a working day
+    extra = bridged - owed
+    return (extra, len(notice.makeup)) if extra > len(notice.makeup) else None
 
 
 def notice_missing_warning(today: dt.date, years_with_notices: set[int],

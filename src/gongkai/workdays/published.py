@@ -272,7 +272,7 @@ def read_published(text: str, year: int | None = None) -> PublishedNotice:
         reader.report(UNREADABLE, 1, "没有找到放假安排", "粘贴通知全文：放假安排是以「一、元旦：」这样的序号和节日名称开头的各行")
     notice = Notice.model_validate({"年度": found_year, "通知": title, "文号": number, "发布日期": issued,
                                     "放假": reader.holidays, "调休上班": reader.makeup})
-    for problem in notice_problems(notice):
+    for problem in notice_problems(notice, statutory=not reader.problems):
         line, column = reader.positions.get(problem.field, (1, 1))
         reader.problems.append(TextProblem(code=INCONSISTENT, line=line, column=column, message=problem.message,
                                            hint=problem.hint))
