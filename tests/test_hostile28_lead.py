@@ -16,6 +16,12 @@
    or in a CSV attachment — each cell is read after its header, as the text would say it; an account in a row that
    names an organisation (测试县慈善总会) is its own. A column headed 受理编号 is not. In a workbook the header may
    stand below a title row (2026年低保名单).
+5. A number written one digit at a time with list punctuation between (身份证号：3、5、0、5、…; 电话1，3，8，…;
+   1;3;8 …, 1|3|8 …, 1：3：8 …, 1+3+8 …) passed: across 、，；： a digit or two is an entry of a list (第1、3、5条), not a
+   group of a number. After what names a number (身份证, 账号, 电话, 手机) no list follows: the digits are that number
+   — GK601/GK602. Without such a label a list of single digits stays a list (各月分别为1、3、2、0、0、1、4、2、1、0、3件).
+   And an ID whose digits a point separates (3.5.0.5.…1.0.1.1.2.3.3) was read as a float ending in .0, the number cut
+   there: a float has one point, several in a row separate digits.
 4. `gongkai mask` on such a list (CSV, XLSX, Markdown) left those cells whole and said it was done (exit 0), and
    validate then refused the file: now it masks them as the gate reads them, under their header.
 
@@ -34,6 +40,7 @@ from openpyxl import Workbook, load_workbook
 from conftest import RECORD
 
 from gongkai.privacy.mask import mask_text
+from gongkai.privacy.normalize import may_hold_personal_data
 
 TYPOS = [
     ("身份证号：350524198001011235", "35*************235"),
@@ -125,6 +132,12 @@ def test_an_account_in_a_column_headed_account(gk, cat) -> None:
     assert run.code == 1 and "GK603" in run.out and "3500************3456" in run.out, run.out
 
 
+def test_validate_reads_an_id_one_digit_at_a_time(gk, cat) -> None:
+    cat.record(_record("户主陈水生，身份证号：3、5、0、5、2、4、1、9、8、0、0、1、0、1、1、2、3、3。"))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 1 and "GK601" in run.out and "35*************233" in run.out, run.out
+
+
 def test_the_gate_holds_the_record_back(gk, cat, tmp_path) -> None:
     cat.record(_record("身份证号：350524198001011235"))
     out = tmp_path / "site"
@@ -171,3 +184,24 @@ def test_mask_masks_the_columns_under_their_header(gk, tmp_path) -> None:
     assert markdown.read_text("utf-8") == "| 序号 | 户主 | 存折账号 |\n|---|---|---|\n| 1 | 陈水生 | 3500************3456 |\n"
     assert [c.value for c in list(load_workbook(book).active.iter_rows())[2]] == [
         1, "陈水生", "35*************235", "3500************3456"]
+
+
+SEPARATORS = ["、", "，", ",", ";", "；", "|", "。", ":", "：", "+", "."]
+
+
+@pytest.mark.parametrize("mark", SEPARATORS)
+def test_digits_one_by_one_after_a_label_are_the_number(mark: str) -> None:
+    ids, phones = "身份证号：" + mark.join("350524198001011233"), "联系电话" + mark.join("13812345678")
+    assert mask_text(ids)[1] == [("id", "35*************233")]
+    assert mask_text(phones)[1] == [("mobile", "138****5678")]
+    # (the pre-filter a long scan uses first lets them through to the detector)
+    assert may_hold_personal_data(ids) and may_hold_personal_data(phones)
+
+
+@pytest.mark.parametrize("text", [
+    "各月分别为1、3、2、0、0、1、4、2、1、0、3件。",  # twelve months' counts: a list, no label of a number
+    "第1、3、5、7、9、2、4、6、8、0、1条。",
+    "联系电话：0595-23000000，共1、3、8、1、2、3、4、5、6、7、8户",  # the label is the landline's
+])
+def test_a_list_of_single_digits_is_a_list(text: str) -> None:
+    assert mask_text(text)[1] == []

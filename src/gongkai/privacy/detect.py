@@ -41,7 +41,9 @@ from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, 
 
 # The kinds of personal data, with the Chinese name shown to people.
 KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手机号码", "bank": "银行卡号", "address": "详细住址"}
-_RANK = {"id": 0, "id15": 0, "mobile": 1, "bank": 2}
+# Which reading of overlapping runs wins: an 18-digit ID over the fifteen digits inside it that read as an old one
+# (3、5、0、5、2、4、… one digit to a group: 524198001011233 is a valid 15-digit ID too), then mobiles, then cards.
+_RANK = {"id": 0, "id15": 1, "mobile": 2, "bank": 3}
 
 _SEP = rf"[\s{re.escape(STRONG)}]"  # what joins any groups (normalize.STRONG, and every space)
 # The check digit X may stand apart: 34052419800101001 X, 34052419800101001-x.
@@ -535,7 +537,10 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
             hex_tokens = [m.span() for m in _HEX_TOKEN.finditer(text) if _checksum(m.group(0))]
         if _within_one(hex_tokens, chain.start(), chain.end()):  # (a number between two checksums is read)
             continue
-        groups = _groups(norm, chain, hex_tokens, joins.entries)
+        # After what names the number (身份证号：3、5、0、5…; 电话1，3，8…) its digits one by one, however
+        # punctuated, are that number: no list of entries follows a label of one
+        entries = joins.entries if joins.data or named_kind(text, chain.start()) is None else frozenset()
+        groups = _groups(norm, chain, hex_tokens, entries)
         if sum(len(g.digits) for g in groups) < 11:
             continue
         for first, last, kind, digits in _choose(groups, functools.partial(named_kind, text)):
@@ -571,7 +576,8 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
             found[index + 1] = right = replace(right, joined=False)
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
-        if between == "." and _float_zero(_number_before(found, index), right.digits):
+        # (a float has one point: 3.5.0.5.…1.0.1 is no float ending in .0, its points separate the digits)
+        if between == "." and _float_zero(_number_before(found, index), right.digits) and not _dotted(text, found, index):
             found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
         elif (between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) and not _dotted(text, found, index)
               and len(_number_before(found, index)) <= _LONGEST_AMOUNT) or "****" in between:
@@ -667,7 +673,7 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # credit union's account follows no check at all, and a card's mistyped digit shows the rest of it. Elsewhere such
 # numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and only a right check
 # makes them personal data.
-_NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户))"
+_NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户)|(?P<mobile>电话|手机))"
                     r"[^\d。；;，,！!？?\n]{0,6}$")
 _NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
 _ACCOUNT_LENGTHS = range(12, 21)
@@ -678,7 +684,7 @@ _NAMED_ID = re.compile(r"[1-8]\d{16}[\dX]|[1-8]\d{14}")
 
 
 def named_kind(text: str, start: int, end: int | None = None) -> str | None:
-    """The kind of personal data the text before *start* names the number there ("id", "bank"), or None; None too
+    """The kind of personal data the text before *start* names the number there ("id", "bank", "mobile"), or None; None too
     when the number (ending at *end*) runs on into mask marks: the shown part of a masked one (身份证号350524198503158***),
     which the reading of masks judges (undermasked)."""
     if end is not None and text[end:end + 2].lstrip(" ")[:1] in _GLUED_MARKS:
