@@ -538,8 +538,10 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
         if _within_one(hex_tokens, chain.start(), chain.end()):  # (a number between two checksums is read)
             continue
         # After what names the number (身份证号：3、5、0、5…; 电话1，3，8…) its digits one by one, however
-        # punctuated, are that number: no list of entries follows a label of one
-        entries = joins.entries if joins.data or named_kind(text, chain.start()) is None else frozenset()
+        # punctuated, are that number: no list of single digits follows a label of one (groups of more digits keep
+        # their reading: 电话 13,805,951,234户 is a count)
+        one_by_one = not joins.data and _ONE_BY_ONE.fullmatch(chain.group(0)) is not None
+        entries = frozenset() if one_by_one and named_kind(text, chain.start()) is not None else joins.entries
         groups = _groups(norm, chain, hex_tokens, entries)
         if sum(len(g.digits) for g in groups) < 11:
             continue
@@ -677,6 +679,7 @@ _NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银�
                     r"[^\d。；;，,！!？?\n]{0,6}$")
 _NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
 _ACCOUNT_LENGTHS = range(12, 21)
+_ONE_BY_ONE = re.compile(r"[0-9Xx](?:[^0-9Xx]+[0-9Xx])+")  # a chain of digits each alone
 _GLUED_MARKS = frozenset(MASK_MARKS + AMBIGUOUS_MARKS + MULTIPLY_MARKS + "＊") - {"X", "x"}
 # After its label an ID needs no right check digit, area code or birth date (a typo may fall anywhere in it): eighteen
 # characters (the last perhaps X) or fifteen digits, the first of an area code (1–8).
