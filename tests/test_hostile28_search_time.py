@@ -1,0 +1,258 @@
+"""The site and its search index tried a twenty-eighth time, over time: what they still hold after a 公示 ends, a
+record is withdrawn, turns 依申请公开 or comes back, an attachment is replaced, a name in a list is corrected, an item
+is renamed or removed, the 机关 renamed — read as a citizen searches and as anyone who downloads the index's files
+(search.js fetches meta.json.gz, s/<n>, m/<n>, t/<n>; the page table d/<n> sits beside them on the server).
+
+A site of 2,000 pages or more has its index patched, not written anew; here every build patches (REBUILD_BELOW = 0),
+and after every step the updated site is compared with a fresh build of the same catalog on the same day: every file
+but the index byte for byte, the index as a reader decodes it (hostile20's index_meaning) and, new here, its syllables.
+
+Found by this pass:
+
+1. A patched index kept for good, in meta.json, the pinyin syllables of a title that had left the web (撤回, turned
+   依申请公开, deleted) or of an item renamed or removed: after 「关于翟鑫淼同志拟提拔任职的通知」 was withdrawn, meta.json
+   still listed miao (淼) — a fresh index had no such syllable — and search.js cut pinyin queries by them (meta.json
+   said 「an unused one costs a few bytes and misleads nobody」). Now meta.json counts, for each syllable, the
+   full-pinyin keys holding it ("sounds"); a patch counts the keys it adds and takes out, and a syllable no key holds
+   leaves meta.json. An index of format 5 (no counts) is rebuilt once, from every page (index format 6).
+
+What this pass tried and found held (kept as tests, expectations typed by hand): an attachment replaced (its old name
+leaves the index, its new bytes are served), a name corrected in a 公示's list (neither name ever in the index), the
+公示's end (list and attachment gone), a withdrawal, a record turned 依申请公开 and one turned 主动公开, an item
+renamed then removed, the 机关 renamed: after each, no file of the output folder (the build record included) holds
+what left, and the patched site says what a fresh one says.
+
+The catalog is tests/portal_catalog.py (days worked out by hand there and in test_hostile18_incremental): R2026-014's
+公示 (7 working days from Tue 2026-11-24) ends on Wed 2026-12-02, so on 2026-12-03 its list and attachment are gone.
+Pinyin is typed by hand (pypinyin's readings: 淼 miao, 殡葬 bin zang, 孤儿 gu er).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gongkai.search
+from conftest import AGENCY, ITEM, RECORD, CatalogDir, text_pdf
+from gongkai.search import SearchDoc, files, update_index
+from gongkai.search.tokens import query_keys
+from gongkai.site import build_site
+from portal_catalog import build, record
+from test_hostile18_incremental import entries
+from test_hostile20_incremental import index_meaning
+
+D0 = dt.date(2026, 11, 27)
+ENDED = dt.date(2026, 12, 3)  # the day after R2026-014's 公示 (last day Wed 2026-12-02)
+PROMOTION = "关于翟鑫淼同志拟提拔任职的通知"
+ITEM2 = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-002").replace("二级事项: 审批信息", "二级事项: 殡葬惠民补贴")
+         .replace("低保对象名单及相关信息", "补贴发放标准"))
+
+
+def decoded(site: Path) -> dict[str, Any]:
+    """The index as a reader decodes it, whatever numbers its pages got, with the syllables search.js cuts pinyin
+    into and the counts a patch keeps them by."""
+    meta = files.unpack((site / "search/meta.json.gz").read_bytes())
+    return {**index_meaning(site), "syllables": meta["syllables"], "sounds": meta["sounds"]}
+
+
+def every_text(site: Path) -> str:
+    """Every file of the output folder as text (the index's files unzipped), the build record included."""
+    found = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        found.append(gzip.decompress(data).decode("utf-8") if path.name.endswith(".gz") else data.decode("utf-8", "replace"))
+    return "\n".join(found)
+
+
+def holding(site: Path, query: str) -> set[str]:
+    """The pages holding every key of *query* (what search.js intersects)."""
+    keys = decoded(site)["keys"]
+    found: set[str] | None = None
+    for key in query_keys(query):
+        pages = {url for url, _ in keys.get(key, [])}
+        found = pages if found is None else found & pages
+    return found or set()
+
+
+def _catalog(root: Path) -> CatalogDir:
+    cat = CatalogDir(root)
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item()
+    cat.record(RECORD)
+    build(cat)
+    cat.item(ITEM2, "items/shjz/SHJZ-002.yaml")
+    cat.write("files/2026/R2026-030.pdf", text_pdf("附表一"))
+    cat.write("records/2026/R2026-030.yaml", record(
+        "R2026-030", PROMOTION, channels="政府网站",
+        extra="附件:\n  - 文件: files/2026/R2026-030.pdf\n    名称: 鑫淼附表\n"))
+    return cat
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+class Timeline:
+    """A catalog and its site, every build patching the index; step() updates the site for a day and checks it
+    against a fresh build of that day."""
+
+    def __init__(self, top: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.cat = _catalog(top / "catalog")
+        self.site, self.fresh = top / "site", top / "fresh"
+        self.rebuilt = 0
+        rebuilt = gongkai.search._rebuilt
+
+        def counted(*args: Any) -> Any:
+            self.rebuilt += 1
+            return rebuilt(*args)
+
+        monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+        monkeypatch.setattr(gongkai.search, "_rebuilt", counted)
+        build_site(self.cat.root, self.site, D0)
+
+    def record(self, rid: str) -> Path:
+        return self.cat.root / f"records/2026/{rid}.yaml"
+
+    def step(self, day: dt.date) -> None:
+        before = self.rebuilt
+        build_site(self.cat.root, self.site, day)
+        assert self.rebuilt == before, "the index was written anew, not patched"
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        build_site(self.cat.root, self.fresh, day, use_cache=False)
+        made, expected = entries(self.site), entries(self.fresh)
+        assert sorted(n for n in made.keys() | expected.keys()
+                      if not n.startswith("search/") and made.get(n) != expected.get(n)) == []
+        assert decoded(self.site) == decoded(self.fresh)
+
+
+@pytest.fixture
+def timeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Timeline]:
+    yield Timeline(tmp_path, monkeypatch)
+
+
+def test_what_leaves_the_web_over_time_leaves_every_file_of_a_patched_site(timeline: Timeline) -> None:
+    """One catalog through the steps a county goes through in a week; after each, hand-typed checks of what must have
+    left (and what came), and the whole site against a fresh build of the day (Timeline.step)."""
+    site, cat = timeline.site, timeline.cat
+    index = decoded(site)
+    assert holding(site, "翟鑫淼") == {"records/R2026-030.html"}
+    assert holding(site, "鑫淼附表") == {"records/R2026-030.html"}
+    assert index["keys"]["~xin miao"] == {"鑫淼": 1} and index["keys"]["^xm"]["鑫淼"] == 1
+    assert "miao" in index["syllables"] and index["sounds"]["miao"] == 2  # ~xin miao, ~miao tong
+    assert index["keys"]["~bin zang"] == {"殡葬": 1} and {"bin", "zang"} <= set(index["syllables"])
+    assert holding(site, "苏阿森") == set() and holding(site, "湖头镇公示中戊号公示") == set()  # a 公示 is not indexed
+
+    # 1. the attachment replaced (same path, new bytes, a new name)
+    cat.write("files/2026/R2026-030.pdf", text_pdf("附表二"))
+    _edit(timeline.record("R2026-030"), "名称: 鑫淼附表", "名称: 任职附表")
+    timeline.step(D0)
+    assert holding(site, "鑫淼附表") == set() and holding(site, "任职附表") == {"records/R2026-030.html"}
+    assert (site / "files/2026/R2026-030.pdf").read_bytes() == text_pdf("附表二")
+
+    # 2. a name corrected in the 公示's list, while it runs: the page shows the new one, the index neither
+    _edit(timeline.record("R2026-014"), "苏阿森", "苏阿林")
+    timeline.step(D0)
+    assert "苏阿林" in (site / "records/R2026-014.html").read_text("utf-8")
+    assert "苏阿森" not in every_text(site)
+    assert holding(site, "苏阿林") == set() and holding(site, "阿林") == set()
+
+    # 3. the 公示 ends: its list and its attachment leave
+    timeline.step(ENDED)
+    assert "苏阿林" not in every_text(site) and not (site / "files/2026/R2026-014.pdf").exists()
+
+    # 4. the promotion notice withdrawn: its title, attachment, pinyin and syllable leave every file
+    _edit(timeline.record("R2026-030"), "正文: |", "撤回:\n  日期: 2026-12-03\n  原因: 误发\n正文: |")
+    timeline.step(ENDED)
+    text = every_text(site)
+    assert "翟鑫淼" not in text and "鑫淼" not in text and "任职附表" not in text
+    assert not (site / "files/2026/R2026-030.pdf").exists()
+    index = decoded(site)
+    assert "~xin miao" not in index["keys"] and "鑫淼" not in index["keys"]["^xm"]  # 县民 stays
+    assert "miao" not in index["syllables"] and "miao" not in index["sounds"]
+
+    # 5. a notice turned 依申请公开; 6. a 依申请 record turned 主动公开
+    _edit(timeline.record("R2026-010"), "公开属性: 主动公开", "公开属性: 依申请公开")
+    cat.write("records/2026/R2026-011.yaml", record("R2026-011", "依申请公开乙号文件", channels="政府网站",
+                                                    body="乙号文件现已主动公开。"))
+    timeline.step(ENDED)
+    assert "网站通知甲" not in every_text(site) and holding(site, "网站通知甲") == set()
+    assert holding(site, "乙号文件现已主动公开") == {"records/R2026-011.html"}
+
+    # 7. the item renamed, then removed: its name's pinyin and syllables follow
+    _edit(cat.root / "items/shjz/SHJZ-002.yaml", "殡葬惠民补贴", "孤儿基本生活费")
+    timeline.step(ENDED)
+    index = decoded(site)
+    assert "~bin zang" not in index["keys"] and not {"bin", "zang"} & set(index["syllables"])
+    assert index["keys"]["~gu er"] == {"孤儿": 1} and holding(site, "孤儿基本生活费") == {
+        "items/SHJZ-002.html", "towns/mzb-102/index.html", "towns/mzb-103/index.html"}  # a 乡级 item: on each town's page
+    (cat.root / "items/shjz/SHJZ-002.yaml").unlink()
+    timeline.step(ENDED)
+    assert "孤儿" not in every_text(site)
+    assert "~gu er" not in decoded(site)["keys"] and "gu" not in decoded(site)["syllables"]
+
+    # 8. the 机关 renamed
+    _edit(cat.root / "gongkai.yaml", "名称: 测试县民政局\n", "名称: 测试县民政和退役军人局\n")
+    timeline.step(ENDED)
+    assert "本栏目是测试县民政和退役军人局在" in (site / "zhinan/index.html").read_text("utf-8")
+
+
+# The syllables' counts, on the index alone (no site) ------------------------------------------------------------------
+
+def _doc(url: str, title: str, day: int) -> SearchDoc:
+    return SearchDoc(url=url, title=title, date=dt.date(2026, 3, day), text=title, kind="record", pinyin_terms=(title,))
+
+
+def _write(site: Path, changed: dict[str, SearchDoc | None]) -> gongkai.search.IndexUpdate:
+    update = update_index(site, changed)
+    for path, data in update.files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)
+    for path in update.removed:
+        (site / path).unlink()
+    return update
+
+
+def _meta(site: Path) -> dict[str, Any]:
+    return files.unpack((site / "search/meta.json.gz").read_bytes())
+
+
+def test_a_patch_counts_each_syllable_in_and_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """低保 (di bao), 淼淼 (miao miao: one key, miao counted once), 苗圃 (miao pu): miao is held by two keys, and leaves
+    only when the last goes; 低 stays with 低保."""
+    monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+    a, b, c = _doc("records/a.html", "低保", 1), _doc("records/b.html", "淼淼", 2), _doc("records/c.html", "苗圃", 3)
+    assert _write(tmp_path, {d.url: d for d in (a, b, c)}).rebuilt
+    assert _meta(tmp_path)["sounds"] == {"bao": 1, "di": 1, "miao": 2, "pu": 1}
+    assert _meta(tmp_path)["syllables"] == ["bao", "di", "miao", "pu"]
+    assert not _write(tmp_path, {b.url: None}).rebuilt  # patched
+    assert _meta(tmp_path)["sounds"] == {"bao": 1, "di": 1, "miao": 1, "pu": 1}
+    assert _meta(tmp_path)["syllables"] == ["bao", "di", "miao", "pu"]
+    update = _write(tmp_path, {c.url: SearchDoc(**{**c.__dict__, "title": "低保标准", "pinyin_terms": ("低保标准",)})})
+    assert not update.rebuilt
+    assert _meta(tmp_path)["sounds"] == {"bao": 2, "biao": 2, "di": 1, "zhun": 1}  # ~di bao ~bao biao ~biao zhun
+    assert _meta(tmp_path)["syllables"] == ["bao", "biao", "di", "zhun"]
+    _write(tmp_path, {a.url: None, c.url: None})
+    assert _meta(tmp_path)["sounds"] == {} and _meta(tmp_path)["syllables"] == []
+
+
+def test_an_index_of_format_5_is_rebuilt_with_its_syllables_counted(tmp_path: Path) -> None:
+    """An index an older gongkai wrote (format 5: syllables listed, not counted) cannot be patched: it is written anew
+    from every page the build passes."""
+    a, b = _doc("records/a.html", "淼淼通知", 1), _doc("records/b.html", "低保", 2)
+    _write(tmp_path, {d.url: d for d in (a, b)})
+    meta = _meta(tmp_path)
+    del meta["sounds"]
+    meta["format"] = 5
+    (tmp_path / "search/meta.json.gz").write_bytes(files.pack(meta))
+    update = update_index(tmp_path, {a.url: None}, everything=lambda: [b])
+    assert update.rebuilt
+    written = files.unpack(update.files["search/meta.json.gz"])
+    assert written["format"] == 6 and written["sounds"] == {"bao": 1, "di": 1} and written["syllables"] == ["bao", "di"]
