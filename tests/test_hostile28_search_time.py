@@ -256,3 +256,82 @@ def test_an_index_of_format_5_is_rebuilt_with_its_syllables_counted(tmp_path: Pa
     assert update.rebuilt
     written = files.unpack(update.files["search/meta.json.gz"])
     assert written["format"] == 6 and written["sounds"] == {"bao": 1, "di": 1} and written["syllables"] == ["bao", "di"]
+
+
+# What a patch leaves in the files anyone can download ----------------------------------------------------------------
+
+def _day(n: int) -> dt.date:
+    return dt.date(2026, 1, 1) + dt.timedelta(days=n)
+
+
+def _numbered(n: int) -> SearchDoc:
+    """Page *n* of an index of such pages (numbered oldest first: by day)."""
+    return SearchDoc(url=f"records/r{n:02}.html", title=f"第{n}号通知", date=_day(n), text=f"正文{n}号", kind="record",
+                     pinyin_terms=(f"第{n}号通知",))
+
+
+def _stored(site: Path, folder: str) -> dict[str, dict[str, Any]]:
+    return {p.name: files.unpack(p.read_bytes()) for p in sorted((site / "search" / folder).iterdir())}
+
+
+def test_a_page_withdrawn_from_a_patched_index_leaves_no_file_holding_it(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """33 pages: pages 0–31 in m/0 (32 a group), page 32 alone in m/1 and in t/4 (8 pages a text file). Page 32 taken
+    out: m/1 and t/4 are removed (left on the server, they would still give its title and text); page 5 taken out:
+    its entries leave m/0 and t/0."""
+    monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+    docs = [_numbered(n) for n in range(33)]
+    _write(tmp_path, {d.url: d for d in docs})
+    assert sorted(_stored(tmp_path, "m")) == ["0.json.gz", "1.json.gz"]
+    assert sorted(_stored(tmp_path, "t")) == ["0.json.gz", "1.json.gz", "2.json.gz", "3.json.gz", "4.json.gz"]
+    update = _write(tmp_path, {docs[32].url: None, docs[5].url: None})
+    assert not update.rebuilt
+    assert update.removed == ["search/m/1.json.gz", "search/t/4.json.gz"]
+    assert "5" not in _stored(tmp_path, "m")["0.json.gz"] and "5" not in _stored(tmp_path, "t")["0.json.gz"]
+    assert _stored(tmp_path, "t")["0.json.gz"]["4"] == {"x": "正文4号"}
+    text = every_text(tmp_path)
+    assert "第32号通知" not in text and "正文32号" not in text and "第5号通知" not in text and "正文5号" not in text
+    assert _meta(tmp_path)["pages"] == 31 and _meta(tmp_path)["next"] == 33
+
+
+def test_new_pages_patched_into_a_text_file_keep_the_pages_already_there(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """9 pages (t/1 holds page 8); two new ones, 9 and 10, go into t/1 beside it; then two more, 11 and 12, and after
+    them 16 and 17 open t/2 ... a text file a new page goes into keeps every page it held."""
+    monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+    docs = [_numbered(n) for n in range(18)]
+    _write(tmp_path, {d.url: d for d in docs[:9]})
+    _write(tmp_path, {d.url: d for d in docs[9:11]})
+    assert {p: e["x"] for p, e in _stored(tmp_path, "t")["1.json.gz"].items()} == {
+        "8": "正文8号", "9": "正文9号", "10": "正文10号"}
+    _write(tmp_path, {d.url: d for d in docs[11:18]})  # 11–15 into t/1, 16 and 17 into the new t/2
+    assert sorted(_stored(tmp_path, "t")["1.json.gz"], key=int) == ["8", "9", "10", "11", "12", "13", "14", "15"]
+    assert {p: e["x"] for p, e in _stored(tmp_path, "t")["2.json.gz"].items()} == {"16": "正文16号", "17": "正文17号"}
+
+
+def test_an_index_written_anew_with_fewer_shards_leaves_none_of_the_old_ones(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shard of 4 postings: a page's keys are 12 (第 0 号 通 知: 4 pairs, 3 triples, the run 0; 正 文 0 号 adds 正文,
+    文0, 正文0, 文0号), so 18 pages' 216 postings take 64 shards; written anew with one page, the index needs 4.
+    Shards 4–63 are removed: left on the server, the withdrawn pages' keys would stay in them for anyone to read."""
+    monkeypatch.setattr(files, "TARGET_POSTINGS", 4)
+    docs = [_numbered(n) for n in range(18)]
+    _write(tmp_path, {d.url: d for d in docs})
+    assert _meta(tmp_path)["shards"] == 64
+    update = update_index(tmp_path, {d.url: None for d in docs[1:]}, everything=lambda: docs[:1])
+    assert update.rebuilt and files.unpack(update.files["search/meta.json.gz"])["shards"] == 4
+    assert sorted(p for p in update.removed if p.startswith("search/s/")) == sorted(
+        f"search/s/{n}.json.gz" for n in range(4, 64))
+
+
+def test_a_group_file_deleted_by_hand_gets_the_index_written_anew(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """m/0 deleted from the site folder: a page of it changed cannot be patched (its old keys are unknown); the index
+    is written anew from every page, with no traceback."""
+    monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+    docs = [_numbered(n) for n in range(3)]
+    _write(tmp_path, {d.url: d for d in docs})
+    (tmp_path / "search/m/0.json.gz").unlink()
+    changed = SearchDoc(**{**docs[1].__dict__, "title": "第1号通知（修订）"})
+    update = update_index(tmp_path, {changed.url: changed}, everything=lambda: [docs[0], changed, docs[2]])
+    assert update.rebuilt and "search/m/0.json.gz" in update.files
