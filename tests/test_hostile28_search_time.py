@@ -15,6 +15,15 @@ Found by this pass:
    said 「an unused one costs a few bytes and misleads nobody」). Now meta.json counts, for each syllable, the
    full-pinyin keys holding it ("sounds"); a patch counts the keys it adds and takes out, and a syllable no key holds
    leaves meta.json. An index of format 5 (no counts) is rebuilt once, from every page (index format 6).
+2. A patched index numbers a page as it came, and search.js listed equal results by number as "newest first": a 2019
+   notice entered today (or a withdrawal undone) was listed above this year's notice of the same title, where a fresh
+   index lists this year's first. Now equal results are ordered by the date each shows, then by number
+   (tests/browser/test_hostile28_search_time.py).
+
+Mutants (tools/mutation.py's new group "search_patch": postings.py, encoding.py, patch.py) and bugs planted by hand
+showed what no test held, now held here: a page taken out of a patched index leaves its group and text files (and
+the files it was alone in are removed), new pages patched into a text file keep the pages already there, an index
+written anew with fewer shards leaves none of the old ones, a group file deleted by hand gets the index written anew.
 
 What this pass tried and found held (kept as tests, expectations typed by hand): an attachment replaced (its old name
 leaves the index, its new bytes are served), a name corrected in a 公示's list (neither name ever in the index), the

@@ -554,9 +554,11 @@
     return spans(units(number).join(""), ways).length ? [{ s: 0, e: number.length, n: 1, of: 1 }] : [];
   }
   function starts(a, b) { return a.s - b.s; }
+  // then newest first by the date a result shows: a fresh index numbers pages oldest first, but one patched since (a
+  // site of 2,000 pages and more) numbers a page as it came — a 2019 notice added or put back today is no newer
   function finer(a, b) {
     return a.empty - b.empty || b.whole - a.whole || b.heads - a.heads || a.where - b.where || a.lapsed - b.lapsed || b.nav - a.nav ||
-           b.cover - a.cover || b.page - a.page;
+           b.cover - a.cover || (b.entry[2] || "").localeCompare(a.entry[2] || "") || b.page - a.page;
   }
   async function more(state) {
     while (state.ready.length < state.shown + PAGE && state.next < state.order.length) {
