@@ -49,7 +49,8 @@ import pytest
 
 import gongkai.search
 from conftest import AGENCY, ITEM, RECORD, CatalogDir, text_pdf
-from gongkai.search import SearchDoc, files, update_index
+from gongkai.search import SearchDoc, encoding, files, update_index
+from gongkai.search.build import build_index
 from gongkai.search.tokens import query_keys
 from gongkai.site import build_site
 from portal_catalog import build, record
@@ -344,3 +345,33 @@ def test_a_group_file_deleted_by_hand_gets_the_index_written_anew(tmp_path: Path
     changed = SearchDoc(**{**docs[1].__dict__, "title": "第1号通知（修订）"})
     update = update_index(tmp_path, {changed.url: changed}, everything=lambda: [docs[0], changed, docs[2]])
     assert update.rebuilt and "search/m/0.json.gz" in update.files
+
+
+# Posting lists as a patch rewrites them, read as search.js reads them -------------------------------------------------
+
+def test_a_long_posting_list_patched_is_written_with_its_runs_shortened() -> None:
+    """Pages 0–40, the key in each one's text: postings 0, 2, … 80, written 0 then 40 differences of 2 (2, −39). Page 3
+    taken out (posting 6): 0, 2, 2, 4, then 36 differences of 2 (2, −35); put back in its title (posting 7): 0, 2, 2,
+    3, 1, 2, −35. search.js reads −n as n more of the difference before."""
+    every = list(range(0, 81, 2))
+    assert encoding.encode(every) == [0, 2, -39]
+    assert encoding.decode([0, 2, -39]) == every
+    dropped = encoding.edit([0, 2, -39], {3}, {})
+    assert dropped == [0, 2, 2, 4, 2, -35]
+    assert encoding.decode(dropped) == [0, 2, 4, *range(8, 81, 2)]
+    moved = encoding.edit([0, 2, -39], {3}, {3: 1})
+    assert moved == [0, 2, 2, 3, 1, 2, -35]
+    assert encoding.decode(moved) == [0, 2, 4, 7, *range(8, 81, 2)]
+    assert encoding.edit([0, 2, -39], set(range(41)), {}) == []
+
+
+def test_a_control_character_in_a_text_keeps_its_keys_on_its_own_page() -> None:
+    """The array path marks the end of a page's text and head with U+0001 and U+0002: one of them alone in a page's
+    text must not move the keys after it to the head or the next page. Page 0 「甲乙」 / 「低U+0001保」, page 1 「丙丁」 /
+    「救U+0002助」: 低保 in page 0's text (posting 0), 救助 in page 1's (2), 甲乙 and 丙丁 in the heads (1, 3)."""
+    docs = [SearchDoc(url="records/a.html", title="甲乙", date=_day(0), text="低\x01保", kind="record"),
+            SearchDoc(url="records/b.html", title="丙丁", date=_day(1), text="救\x02助", kind="record")]
+    written, _ = build_index(docs)
+    keys = {k: encoding.decode(v) for path, data in written.items() if path.startswith("search/s/")
+            for k, v in files.unpack(data).items() if isinstance(v, list)}
+    assert keys == {"低保": [0], "甲乙": [1], "救助": [2], "丙丁": [3]}
