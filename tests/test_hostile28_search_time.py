@@ -19,6 +19,10 @@ Found by this pass:
    notice entered today (or a withdrawal undone) was listed above this year's notice of the same title, where a fresh
    index lists this year's first. Now equal results are ordered by the date each shows, then by number
    (tests/browser/test_hostile28_search_time.py).
+3. build-site lists the files it took down, 「部署到门户网站的副本中也请删除」, but only under records/ and files/: a file
+   of the search index removed because the pages it held left (a text file or group a withdrawn notice was alone in,
+   the shards an index written anew no longer needs) was not listed, and a portal copy kept it — the withdrawn
+   notice's title and text, for anyone who asks for search/t/<n>.json.gz. Now those files are listed too.
 
 Mutants (tools/mutation.py's new group "search_patch": postings.py, encoding.py, patch.py) and bugs planted by hand
 showed what no test held, now held here: a page taken out of a patched index leaves its group and text files (and
@@ -375,3 +379,29 @@ def test_a_control_character_in_a_text_keeps_its_keys_on_its_own_page() -> None:
     keys = {k: encoding.decode(v) for path, data in written.items() if path.startswith("search/s/")
             for k, v in files.unpack(data).items() if isinstance(v, list)}
     assert keys == {"低保": [0], "甲乙": [1], "救助": [2], "丙丁": [3]}
+
+
+# What the person deploying the site is told to delete from the portal's copy ----------------------------------------
+
+def test_an_index_file_a_withdrawn_page_was_alone_in_is_listed_to_delete_from_the_portal(
+        gk: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages indexed: the item's page and the 指南 (no date: pages 0 and 1), then the seven web records of one day by
+    编号 (2–8): R2026-057 is page 8, alone in t/1 (8 pages a text file). It is withdrawn: t/1 is removed from the site
+    folder; a copy on the portal keeps it — with the withdrawn notice's text — unless the person deploying deletes it,
+    so it is listed with the page (before, only records/ and files/ were)."""
+    monkeypatch.setattr(gongkai.search, "REBUILD_BELOW", 0)
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    for n in range(1, 8):
+        cat.write(f"records/2026/R2026-05{n}.yaml", record(f"R2026-05{n}", f"第{n}号工作通知", channels="政府网站",
+                                                          body=f"第{n}号通知正文。"))
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert {p: e["x"] for p, e in files.unpack((site / "search/t/1.json.gz").read_bytes()).items()} == {"8": "第7号通知正文。"}
+    _edit(cat.root / "records/2026/R2026-057.yaml", "正文: |", "撤回:\n  日期: 2026-11-27\n  原因: 误发\n正文: |")
+    run = gk("build-site", cat.root, "--out", site)
+    assert run.code == 0, run.err
+    assert ("已从网站撤下 2 个文件（撤回、公示期满、改了编号、渠道改变或不再通过公开审核；部署到门户网站的副本中也请删除）：\n"
+            "  records/R2026-057.html\n  search/t/1.json.gz\n") in run.out
+    assert not (site / "search/t/1.json.gz").exists() and "第7号" not in every_text(site)
