@@ -32,7 +32,8 @@ written anew with fewer shards leaves none of the old ones, a group file deleted
 What this pass tried and found held (kept as tests, expectations typed by hand): an attachment replaced (its old name
 leaves the index, its new bytes are served), a name corrected in a 公示's list (neither name ever in the index), the
 公示's end (list and attachment gone), a withdrawal, a record turned 依申请公开 and one turned 主动公开, an item
-renamed then removed, the 机关 renamed: after each, no file of the output folder (the build record included) holds
+renamed then removed, the 机关 renamed (and a masked number: found as the page shows it, 138 then 5678, never by the
+digits it hides): after each, no file of the output folder (the build record included) holds
 what left, and the patched site says what a fresh one says.
 
 The catalog is tests/portal_catalog.py (days worked out by hand there and in test_hostile18_incremental): R2026-014's
@@ -103,7 +104,7 @@ def _catalog(root: Path) -> CatalogDir:
     cat.item(ITEM2, "items/shjz/SHJZ-002.yaml")
     cat.write("files/2026/R2026-030.pdf", text_pdf("附表一"))
     cat.write("records/2026/R2026-030.yaml", record(
-        "R2026-030", PROMOTION, channels="政府网站",
+        "R2026-030", PROMOTION, channels="政府网站", body="现将有关事项通知如下。联系电话138****5678。",
         extra="附件:\n  - 文件: files/2026/R2026-030.pdf\n    名称: 鑫淼附表\n"))
     return cat
 
@@ -163,6 +164,9 @@ def test_what_leaves_the_web_over_time_leaves_every_file_of_a_patched_site(timel
     assert "miao" in index["syllables"] and index["sounds"]["miao"] == 2  # ~xin miao, ~miao tong
     assert index["keys"]["~bin zang"] == {"殡葬": 1} and {"bin", "zang"} <= set(index["syllables"])
     assert holding(site, "苏阿森") == set() and holding(site, "湖头镇公示中戊号公示") == set()  # a 公示 is not indexed
+    # a masked number is found as the page shows it (138, then 5678), never by digits it hides
+    assert holding(site, "138****5678") == {"records/R2026-030.html"}
+    assert holding(site, "13812345678") == set() and holding(site, "1385678") == set()
 
     # 1. the attachment replaced (same path, new bytes, a new name)
     cat.write("files/2026/R2026-030.pdf", text_pdf("附表二"))
