@@ -23,6 +23,9 @@ Found by this pass:
    of the search index removed because the pages it held left (a text file or group a withdrawn notice was alone in,
    the shards an index written anew no longer needs) was not listed, and a portal copy kept it — the withdrawn
    notice's title and text, for anyone who asks for search/t/<n>.json.gz. Now those files are listed too.
+4. A reader on a computer that had searched before (a 公开查阅点's) still found a withdrawn notice, title and text:
+   a server sending no Cache-Control lets the browser keep each file of the index for a tenth of its age, and
+   search.js took them from its cache. Now it asks the server again for each (tests/browser/…).
 
 Mutants (tools/mutation.py's new group "search_patch": postings.py, encoding.py, patch.py) and bugs planted by hand
 showed what no test held, now held here: a page taken out of a patched index leaves its group and text files (and

@@ -6,6 +6,11 @@ document entered late, or a withdrawal undone) was listed above this year's noti
 looking for the 低保标准 in force read the 2019 one first, where a fresh index of the same catalog lists 2026 first.
 Now equal results are ordered by the date each result shows, then by number: as a fresh index orders them.
 
+And a notice withdrawn was still found, title and text, on a computer that had searched before (a 公开查阅点's): a
+server that sends Last-Modified and no Cache-Control lets the browser keep each file for a tenth of its age, and
+search.js took meta.json, the shards and the texts from its cache. Now it asks the server again for each (a 304 when
+unchanged).
+
 Hand-typed: R2026-040 「2026年城乡低保标准调整通知」 (公开日期 2026-11-02) and R2019-041 「2019年城乡低保标准调整通知」
 (2019-03-01) hold 低保标准调整 alike (in the title, the same share of it): the newer first.
 """
@@ -15,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,3 +81,41 @@ def test_equal_results_are_listed_newest_first_by_their_date(browser: Any, serve
         assert errors == []
     finally:
         context.close()
+
+
+WITHDRAWN = record("R2026-042", "关于鹏程万里专项行动的通知", channels="政府网站", body="鹏程万里专项行动方案。")
+
+
+def test_a_notice_withdrawn_since_the_last_visit_is_not_found_from_the_browser_cache(
+        browser: Any, tmp_path: Path) -> None:
+    """A server that sends Last-Modified and no Cache-Control (Python's, as many): a browser may keep a file for a tenth
+    of its age without asking again. The index written 30 days ago, searched on a computer at a 公开查阅点; the notice
+    is withdrawn and the site built again; the next reader on that computer searched from the cached meta.json and
+    shards and found the withdrawn notice, title and text. Now every part of the index is asked again."""
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.write("records/2026/R2026-040.yaml", NEW)
+    cat.write("records/2026/R2026-042.yaml", WITHDRAWN)
+    site = tmp_path / "site"
+    build_site(cat.root, site, DAY)
+    month_ago = time.time() - 30 * 86400
+    for path in site.rglob("*"):
+        os.utime(path, (month_ago, month_ago))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(locale="zh-CN")
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        tab = context.new_page()
+        assert search(tab, url, "鹏程万里") == ["records/R2026-042.html"]
+        cat.write("records/2026/R2026-042.yaml", WITHDRAWN.replace("正文: |", "撤回:\n  日期: 2026-11-27\n  原因: 误发\n正文: |"))
+        build_site(cat.root, site, DAY)
+        assert not (site / "records/R2026-042.html").exists()
+        tab = context.new_page()
+        assert search(tab, url, "鹏程万里") == []
+        assert search(tab, url, "城乡低保标准") == ["records/R2026-040.html"]
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
