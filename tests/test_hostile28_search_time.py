@@ -379,13 +379,15 @@ def test_a_long_posting_list_patched_is_written_with_its_runs_shortened() -> Non
 def test_a_control_character_in_a_text_keeps_its_keys_on_its_own_page() -> None:
     """The array path marks the end of a page's text and head with U+0001 and U+0002: one of them alone in a page's
     text must not move the keys after it to the head or the next page. Page 0 「甲乙」 / 「低U+0001保」, page 1 「丙丁」 /
-    「救U+0002助」: 低保 in page 0's text (posting 0), 救助 in page 1's (2), 甲乙 and 丙丁 in the heads (1, 3)."""
+    「救U+0002助」: 低保 in page 0's text (posting 0), 救助 in page 1's (2), 甲乙 and 丙丁 in the heads (1, 3). Page 2's
+    title is the last character of two CJK blocks, U+4DBF and U+9FFF (assigned in Unicode 13 and 14): a key (5)."""
     docs = [SearchDoc(url="records/a.html", title="甲乙", date=_day(0), text="低\x01保", kind="record"),
-            SearchDoc(url="records/b.html", title="丙丁", date=_day(1), text="救\x02助", kind="record")]
+            SearchDoc(url="records/b.html", title="丙丁", date=_day(1), text="救\x02助", kind="record"),
+            SearchDoc(url="records/c.html", title="\u4dbf\u9fff", date=_day(2), kind="record")]
     written, _ = build_index(docs)
     keys = {k: encoding.decode(v) for path, data in written.items() if path.startswith("search/s/")
             for k, v in files.unpack(data).items() if isinstance(v, list)}
-    assert keys == {"低保": [0], "甲乙": [1], "救助": [2], "丙丁": [3]}
+    assert keys == {"低保": [0], "甲乙": [1], "救助": [2], "丙丁": [3], "\u4dbf\u9fff": [5]}
 
 
 # What the person deploying the site is told to delete from the portal's copy ----------------------------------------
