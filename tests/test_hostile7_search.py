@@ -50,7 +50,7 @@ def seen(site: Path) -> dict[str, Any]:
     """The index in *site* as the browser can use it, keyed by url."""
     root = site / "search"
     meta = _read(root / "meta.json.gz")
-    assert meta["format"] == 5 and meta["texts"] == 8 and meta["group"] == 32
+    assert meta["format"] == 6 and meta["texts"] == 8 and meta["group"] == 32
     results = _entries(root, "m", meta["group"])
     texts = _entries(root, "t", meta["texts"])
     assert set(results) == set(texts), "a page with a result entry but no text entry (or the reverse)"

@@ -82,7 +82,7 @@ def build_index(docs: Iterable[SearchDoc]) -> tuple[dict[str, bytes], int]:
     by_sound: dict[str, dict[str, int]] = {}
     for (key, word), count in sorted(sounds.items()):
         by_sound.setdefault(key, {})[word] = count
-    meta.syllables = syllables(by_sound)
+    meta.sounds = syllables(by_sound)
     extras: list[dict[str, Any]] = [{} for _ in range(meta.shards)]
     for key, postings in extra.items():
         extras[files.shard_of(key, meta.shards)][key] = encoding.encode(postings)

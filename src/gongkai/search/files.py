@@ -2,7 +2,7 @@
 
 Under the site's search/ folder:
   meta.json.gz        what every query needs: shard count, directory pages, empty and lapsed pages, filter values,
-                      syllables
+                      syllables (and, for the builder, how many pinyin keys hold each)
   d/<n>.json.gz       for the builder only: url → [number, digest] of the pages whose url hashes to n (crc32 %
                       the count in meta), so that changing a few pages reads and rewrites a few small files
   s/<n>.json.gz       shard n: key → postings (or, for a pinyin key, word → count); a key's shard is crc32 % count
@@ -25,8 +25,9 @@ from typing import Any
 
 SEARCH_DIR = "search"
 # the layout above; an index of another format is rebuilt from the pages the build passes (4: lapsed pages; 5: the
-# page table's digests in letters, never digits the output scan could read as a number)
-FORMAT = 5
+# page table's digests in letters, never digits the output scan could read as a number; 6: meta.json counts the keys
+# holding each syllable, so that a patch takes out the syllables of a title withdrawn, as a fresh index has none)
+FORMAT = 6
 # the tokenizer's rules; an index made under other rules is rebuilt (4: a record's text keeps its paragraphs and table
 # cells on lines of their own, so that no key spans two of them; 5: an 索引号 also without its separators; 6: a record's
 # attachment names, each a line, and each line of a body a line of its own, as the page now shows it)

@@ -9,7 +9,7 @@ from typing import Any
 from gongkai.search import encoding, files
 from gongkai.search.doc import SearchDoc, from_entries, meta_entry, text_entry
 from gongkai.search.keys import NO_KEYS, DocKeys, doc_keys
-from gongkai.search.pinyin import syllables
+from gongkai.search.pinyin import FULL, syllables
 from gongkai.search.state import Damaged, Existing
 from gongkai.search.workers import in_parallel, ranges, shared
 
@@ -69,7 +69,6 @@ class Patch:
         if old is not None:
             self.meta.remove(page, old)
         self.meta.add(page, doc)
-        self.meta.syllables |= syllables(key for key, _ in after.pinyin)
         self.group(page // files.GROUP)[str(page)] = meta_entry(doc)
         self._texts_of(page)[str(page)] = text_entry(doc)
         self.docs.put(url, [page, stamp])
@@ -116,8 +115,11 @@ class Patch:
         for key in self.drops.keys() | sounds.keys():
             by_shard.setdefault(files.shard_of(key, self.meta.shards), []).append(key)
         work = sorted(by_shard.items())
-        for packed in in_parallel(_write_shards, ranges(len(work), len(work) >= PARALLEL_SHARDS), (self, work, sounds)):
+        for packed, came, went in in_parallel(_write_shards, ranges(len(work), len(work) >= PARALLEL_SHARDS),
+                                              (self, work, sounds)):
             self.files.update(packed)
+            self.meta.sounds.update(syllables(came))
+            self.meta.sounds.subtract(syllables(went))
         for number, group in self.groups.items():
             if group:
                 self.files[files.group_path(number)] = files.pack(group)
@@ -132,11 +134,14 @@ class Patch:
         self.files.update(self.docs.dump())
         return self.files, sorted(self.removed - self.files.keys())
 
-    def _shard(self, number: int, keys: list[str], sounds: dict[str, Counter[str]]) -> dict[str, Any]:
+    def _shard(self, number: int, keys: list[str], sounds: dict[str, Counter[str]],
+               came: list[str], went: list[str]) -> dict[str, Any]:
+        """Shard *number* with *keys* edited; the full-pinyin keys it gains and loses are put in *came* and *went*."""
         shard = files.read(self.site, files.shard_path(number))
         if not isinstance(shard, dict):
             raise Damaged(files.shard_path(number))
         for key in keys:
+            held = key in shard
             if key in sounds:
                 counts: Counter[str] = Counter(shard.get(key, {}))
                 counts.update(sounds[key])
@@ -147,9 +152,16 @@ class Patch:
                 shard[key] = value
             else:
                 shard.pop(key, None)
+            if held != bool(value) and key.startswith(FULL):
+                (came if value else went).append(key)
         return shard
 
 
-def _write_shards(numbers: range) -> dict[str, bytes]:
+def _write_shards(numbers: range) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """The shards of *numbers*, and the full-pinyin keys they gained and lost (meta.json's syllables follow those)."""
     patch, work, sounds = shared()
-    return {files.shard_path(work[i][0]): files.pack(patch._shard(work[i][0], work[i][1], sounds)) for i in numbers}
+    came: list[str] = []
+    went: list[str] = []
+    packed = {files.shard_path(work[i][0]): files.pack(patch._shard(work[i][0], work[i][1], sounds, came, went))
+              for i in numbers}
+    return packed, came, went

@@ -10,6 +10,7 @@ for those characters like any Chinese query. Readings come from pypinyin at buil
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -61,6 +62,7 @@ def _pairs(run: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def syllables(keys: Iterable[str]) -> set[str]:
-    """The syllables in the full-pinyin keys among *keys* (the browser cuts queries into these)."""
-    return {s for k in keys if k.startswith(FULL) for s in k[1:].split(" ")}
+def syllables(keys: Iterable[str]) -> Counter[str]:
+    """The syllables in the full-pinyin keys among *keys* (the browser cuts queries into these), each with how many of
+    those keys hold it: a patch that takes out the last key holding one takes out the syllable."""
+    return Counter(s for k in keys if k.startswith(FULL) for s in set(k[1:].split(" ")))

@@ -24,10 +24,10 @@ class Meta:
     empty: set[int] = field(default_factory=set)
     lapsed: set[int] = field(default_factory=set)
     filters: dict[str, Counter[str]] = field(default_factory=lambda: {name: Counter() for name in FILTERS})
-    syllables: set[str] = field(default_factory=set)
+    sounds: Counter[str] = field(default_factory=Counter)  # syllable → how many full-pinyin keys hold it
 
     def add(self, page: int, doc: SearchDoc) -> None:
-        """Count *doc*, numbered *page*, in (its syllables are added by whoever collects its pinyin)."""
+        """Count *doc*, numbered *page*, in (its syllables are counted by whoever writes its pinyin keys)."""
         self.pages += 1
         if doc.is_nav:
             self.nav[page] = doc.title
@@ -40,7 +40,8 @@ class Meta:
                 self.filters.setdefault(name, Counter())[value] += 1
 
     def remove(self, page: int, doc: SearchDoc) -> None:
-        """Count *doc* out (its syllables stay: an unused one costs a few bytes and misleads nobody)."""
+        """Count *doc* out (its syllables are counted out by whoever writes its pinyin keys: a syllable no key holds
+        any longer leaves meta.json, where it told anyone who read the file what a withdrawn title had said)."""
         self.pages -= 1
         self.nav.pop(page, None)
         self.empty.discard(page)
@@ -52,12 +53,18 @@ class Meta:
                 if counter[value] <= 0:
                     del counter[value]
 
+    @property
+    def syllables(self) -> set[str]:
+        """The syllables the browser cuts a pinyin query into: those of the full-pinyin keys in the index."""
+        return {s for s, n in self.sounds.items() if n > 0}
+
     def dump(self) -> dict[str, Any]:
         return {
             "format": files.FORMAT, "tokens": files.TOKENS, "shards": self.shards, "group": files.GROUP, "texts": files.TEXTS,
             "pages": self.pages, "docs": self.docs, "next": self.next,
             "nav": {str(p): t for p, t in sorted(self.nav.items())},
             "empty": sorted(self.empty), "lapsed": sorted(self.lapsed), "syllables": sorted(self.syllables),
+            "sounds": {s: n for s, n in sorted(self.sounds.items()) if n > 0},
             "filters": {name: dict(sorted(c.items())) for name, c in self.filters.items()},
         }
 
@@ -66,7 +73,7 @@ class Meta:
         return cls(
             shards=int(raw["shards"]), pages=int(raw["pages"]), docs=int(raw["docs"]), next=int(raw["next"]),
             nav={int(p): t for p, t in raw["nav"].items()},
-            empty=set(raw["empty"]), lapsed=set(raw["lapsed"]), syllables=set(raw["syllables"]),
+            empty=set(raw["empty"]), lapsed=set(raw["lapsed"]), sounds=Counter(raw["sounds"]),
             filters={name: Counter(values) for name, values in raw["filters"].items()},
         )
 

@@ -120,8 +120,10 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
         staging.discard()
         raise
     result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
-    # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list.
-    result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")))
+    # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list. A file of the search
+    # index is removed when the pages it held have left (a text file, a group, a shard): left on the portal, it still
+    # gives their titles and text to anyone who asks for it.
+    result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")) or is_index_file(p))
 
 
 def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: Mapping[str, str]) -> None:
