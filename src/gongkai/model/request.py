@@ -241,10 +241,13 @@ class Request(CatalogModel):
             start = self.correction.corrected
         workdays = REPLY_WORKDAYS + extension
         consultation = self.consultation
-        if consultation is not None:
+        # 第三十三条第三款 takes the consultation's days out of a running period: one begun after the period had run out
+        # stops nothing (the reply is late already), and its days before the clock started (awaiting the 补正, or the
+        # day of receipt itself, never counted) are not taken out twice.
+        if consultation is not None and consultation.start <= calendar.add(start, workdays):
             if consultation.end is None:
                 return Due(None, start, workdays, "正在征求第三方意见")
-            workdays += calendar.count_between(consultation.start - dt.timedelta(days=1), consultation.end)
+            workdays += calendar.count_between(max(consultation.start - dt.timedelta(days=1), start), consultation.end)
         date = calendar.add(start, workdays)
         return Due(date, start, workdays, provisional=calendar.provisional_years(start, date), extended=extension)
 
