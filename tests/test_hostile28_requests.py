@@ -150,11 +150,13 @@ def test_diff_and_log_show_no_register_value_that_names_someone(gk, cat, form):
     top = cat.root.parent
     cat.write("requests/2026/YSQ-2026-601.yaml", ASKED)
     cat.write("requests/2026/YSQ-2026-602.yaml", ASKED.replace("601", "602"))
+    cat.write("requests/2026/YSQ-2026-603.yaml", ASKED.replace("601", "603"))
     git(top, "init", "-q", "-b", "main")
     git(top, "add", "-A")
     git(top, "commit", "-q", "-m", "登记")
     cat.write("requests/2026/YSQ-2026-601.yaml", ASKED.replace("办理结果: 予以公开", "办理结果: 不予公开\n理由: 涉及陈金水个人隐私"))
     cat.write("requests/2026/YSQ-2026-602.yaml", ASKED.replace("601", "602").replace("予以公开", "已答复陈金水本人"))
+    cat.write("requests/2026/YSQ-2026-603.yaml", ASKED.replace("601", "603").replace("予以公开", "不予公开\n理由: 属于过程性信息"))
     git(top, "commit", "-q", "-am", "答复")
     run = gk("diff", "HEAD~1", "HEAD", "-C", cat.root, "--format", form)
     assert run.code == 0, run.err
@@ -166,6 +168,7 @@ def test_diff_and_log_show_no_register_value_that_names_someone(gk, cat, form):
     else:
         assert "办理结果：「予以公开」→「不予公开」" in run.out
         assert "理由：新填（非主动公开的信息，内容不在此显示）" in run.out
+        assert "理由：新填「属于过程性信息」" in run.out  # a ground of table 三, as validate shows it
     log = gk("log", "YSQ-2026-602", "-C", cat.root)
     assert log.code == 0, log.err
     assert "陈金水" not in log.out + log.err and "办理结果：已修改（非主动公开的信息，内容不在此显示）" in log.out
@@ -211,3 +214,18 @@ def test_table_three_matches_the_register_counted_by_hand(gk, cat, monkeypatch):
     }
     for row, cells in expected.items():
         assert rows[row] == cells, (row, rows.get(row))
+
+
+def test_the_annual_file_s_carryover_is_row_two_and_aliases_find_their_column(gk, cat, monkeypatch):
+    """上年结转 written in annual/2026.yaml (a register kept on paper last year) replaces the register's count, column by
+    column; 「律师事务所」 is 法律服务机构's column and 「网上申请」 a channel (the register's own short words)."""
+    cat.write("annual/2026.yaml", "年度: 2026\n上年结转: {自然人: 1, 法律服务机构: 2}\n")
+    cat.write("requests/2026/YSQ-2026-001.yaml", "编号: YSQ-2026-001\n收到日期: 2026-02-02\n答复日期: 2026-02-10\n"
+              "办理结果: 公开\n" + LEAD.replace("网上", "网上申请").replace("自然人", "律师事务所"))
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-01-10")
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == 1  # the three carried in are answered nowhere in the register: 一 + 二 ≠ 三 + 四
+    assert "| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |" in run.out
+    assert "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 2 | 0 | 3 |" in run.out
+    assert "| 　（一）予以公开 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |" in run.out
+    assert "表三「法律服务机构」列不平衡：本年新收 + 上年结转 = 3，办理结果总计 + 结转下年度 = 1" in run.err
