@@ -55,6 +55,15 @@ REQUESTS = {
     "YSQ-2026-510": "收到日期: 2026-10-10\n",  # a 调休 Saturday, worked
     "YSQ-2026-511": "收到日期: 2026-03-02\n征求第三方意见:\n  开始: 2026-03-16\n  结束: 2026-03-20\n"
                     "延期:\n  批准人: 詹辉儒\n  批准日期: 2026-04-03\n  延长工作日: 10\n",
+    # the edges of GK702, GK701, GK718 and GK709 on Monday 2026-04-20:
+    "YSQ-2026-512": "收到日期: 2026-03-27\n",  # due 4/27: 4/21–4/24, 4/27 — 5 working days left
+    "YSQ-2026-513": "收到日期: 2026-03-30\n",  # due 4/28: 6 left
+    "YSQ-2026-514": "收到日期: 2026-03-20\n",  # due 4/20: today
+    "YSQ-2026-515": "收到日期: 2026-03-19\n",  # due 4/17 (Friday): one working day late on Monday
+    "YSQ-2026-516": "收到日期: 2026-03-20\n征求第三方意见:\n  开始: 2026-03-27\n",  # 3/30–4/3, 4/7–4/10, 4/13–4/17, 4/20: 15
+    "YSQ-2026-517": "收到日期: 2026-03-20\n征求第三方意见:\n  开始: 2026-03-26\n",  # 16
+    "YSQ-2026-518": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-11\n  补正日期: 2026-03-12\n",  # 3/3–3/6, 3/9–3/11: 7th
+    "YSQ-2026-519": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-12\n  补正日期: 2026-03-13\n",  # the 8th
 }
 EARLY = RECORD.replace("R2026-001", "R2026-002").replace("成文日期: 2026-09-01", "成文日期: 2026-09-10")
 
@@ -229,3 +238,39 @@ def test_the_annual_file_s_carryover_is_row_two_and_aliases_find_their_column(gk
     assert "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 2 | 0 | 3 |" in run.out
     assert "| 　（一）予以公开 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |" in run.out
     assert "表三「法律服务机构」列不平衡：本年新收 + 上年结转 = 3，办理结果总计 + 结转下年度 = 1" in run.err
+
+
+def test_a_decision_copied_as_written_is_counted_in_table_four(gk, cat, monkeypatch):
+    """结果 copied from the decision — 「复议决定：撤销……」 after its colon, 「判决驳回原告的诉讼请求」 — is 纠正 and 维持."""
+    cat.write("appeals/2026/FY-2026-001.yaml", "编号: FY-2026-001\n类型: 行政复议\n收到日期: 2026-05-06\n"
+              "结果: 复议决定：撤销被申请人作出的答复，责令重新答复\n结案日期: 2026-07-01\n")
+    cat.write("appeals/2026/SS-2026-001.yaml", "编号: SS-2026-001\n类型: 行政诉讼\n起诉方式: 未经复议直接起诉\n"
+              "收到日期: 2026-06-01\n结果: 判决驳回原告的诉讼请求\n结案日期: 2026-09-01\n")
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-01-25")
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == 0, run.err
+    # 行政复议: 维持 纠正 其他 尚未审结 总计 | 直接起诉: the same five | 复议后起诉: the same five
+    assert "| 0 | 1 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |" in run.out
+
+
+def test_a_late_reply_to_a_provisional_deadline_says_so(gk, cat, monkeypatch):
+    """Received Sunday 2026-12-20: 12/21–12/25 (5), 12/28–12/31 (9), 2027-01-01 元旦 off, 1/4–1/8 (14), 1/11–1/15 (19),
+    1/18 (20) — counted without the 2027 notice, so the deadline is 暂定 wherever it is said."""
+    cat.write("requests/2026/YSQ-2026-701.yaml", "编号: YSQ-2026-701\n收到日期: 2026-12-20\n答复日期: 2027-01-20\n"
+              "办理结果: 予以公开\n" + LEAD)
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-01-25")
+    run = gk("validate", cat.root, "--no-cache")
+    assert "3:7 警告 GK703 答复日期 2027-01-20 晚于答复期限 2027-01-18（暂定）［YSQ-2026-701］" in run.out
+
+
+def test_the_edges_of_the_reminders(checked):
+    assert _of(checked, "YSQ-2026-512") == ["2:7 警告 GK702 申请 YSQ-2026-512 应于 2026-04-27 前答复，还剩5个工作日［YSQ-2026-512］"]
+    assert _of(checked, "YSQ-2026-513") == []
+    assert _of(checked, "YSQ-2026-514") == ["2:7 警告 GK702 申请 YSQ-2026-514 应于 2026-04-20 前答复，今天到期［YSQ-2026-514］"]
+    assert _of(checked, "YSQ-2026-515") == ["2:7 错误 GK701 申请 YSQ-2026-515 应于 2026-04-17 前答复，已逾期1个工作日［YSQ-2026-515］"]
+    assert _of(checked, "YSQ-2026-516") == []
+    assert _of(checked, "YSQ-2026-517") == ["4:7 警告 GK718 申请 YSQ-2026-517 自 2026-03-26 征求第三方意见，已过16个工作日仍没有「结束」，"
+                                            "答复期限一直暂停［YSQ-2026-517］"]
+    assert [line for line in _of(checked, "YSQ-2026-518") if "GK709" in line] == []
+    assert [line for line in _of(checked, "YSQ-2026-519") if "GK709" in line] == [
+        "4:9 警告 GK709 补正通知日期 2026-03-12 晚于收到申请后7个工作日（2026-03-11）［YSQ-2026-519］"]
