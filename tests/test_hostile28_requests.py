@@ -26,6 +26,14 @@ Found by this pass:
    deadline with it, and nothing was said: GK701 never fired and GK717 looked at 收到日期 and 答复日期 only. GK717 now
    names every step dated after today (补正's 通知日期 and 补正日期, the consultation's 开始 and 结束, the extension's
    批准日期), at its line and column.
+The mutation group 「requests」 (tools/mutation.py: rules/requests.py and model/request.py, new in this pass) showed
+what no test held, and the tests below hold it now, every figure typed by hand: the edges of GK701 (one working day
+late on the Monday after a Friday deadline), GK702 (5 working days left warns, 6 does not; 「今天到期」), GK718 (15
+working days of consultation is not yet too long, 16 is) and GK709 (a 补正 notice on the 7th working day is in time,
+on the 8th late); table 三 from annual/<year>.yaml's 上年结转, column by column; a channel and an applicant type
+written in their short forms (网上申请, 律师事务所); a ground of table 三 (属于过程性信息) shown in a diff, since it names
+no one; a decision copied as written into 结果 (「复议决定：撤销……」, 「判决驳回原告的诉讼请求」) counted in table 四;
+a late reply to a provisional deadline said 暂定.
 (Checked, not defects: requests received on the eve of 国庆 and 春节, on a 调休 Saturday, a 补正 returned on a holiday,
 the provisional 2027 calendar; table 三 of the annual report against a hand-counted register; the applicant's name,
 身份证号 and phone in validate's text, github, json and sarif output, report annual, scorecard and inspect.)
@@ -98,6 +106,7 @@ def _of(output: str, number: str) -> list[str]:
     # 3/3–3/6 (4), 3/9–3/13 (9), 3/16–3/20 (14), 3/23–3/27 (19), 3/30 (20): the consultation began on 3/31
     ("YSQ-2026-501", ["征求第三方意见 2026-03-31 才开始，答复期限 2026-03-30 已过：期限不暂停", "数20个工作日",
                       "→ 2026-03-30", "2026-04-17 答复，晚于期限 2026-03-30。"]),
+    ("YSQ-2026-502", ["征求第三方意见 2026-03-31 才开始，答复期限 2026-03-30 已过", "尚未答复；期限是 2026-03-30。"]),
     # from the 补正 of 3/20: 3/23–3/27 (5), 3/30–4/3 (10), 4/4–4/6 清明, 4/7–4/10 (14), 4/13–4/17 (19), 4/20 (20)
     ("YSQ-2026-503", ["征求第三方意见（2026-03-04至2026-03-10）在答复期限从 2026-03-20 起算之前", "从 2026-03-20 起（当天不计）数20个工作日",
                       "→ 2026-04-20", "2026-04-24 答复，晚于期限 2026-04-20。"]),
