@@ -283,3 +283,17 @@ def test_the_edges_of_the_reminders(checked):
     assert [line for line in _of(checked, "YSQ-2026-518") if "GK709" in line] == []
     assert [line for line in _of(checked, "YSQ-2026-519") if "GK709" in line] == [
         "4:9 警告 GK709 补正通知日期 2026-03-12 晚于收到申请后7个工作日（2026-03-11）［YSQ-2026-519］"]
+
+
+@pytest.mark.parametrize("line, hint", [
+    ("补正: 2026-03-05", "「补正」下面换行，缩进两个空格写「通知日期: YYYY-MM-DD」（发出补正通知的日期）；收到补正后再写一行「补正日期: YYYY-MM-DD」。"),
+    ("延期: 20", "「延期」下面换行，缩进两个空格各写一行：「批准人: ……」「批准日期: YYYY-MM-DD」「延长工作日: 20」（最多20）。"),
+    ("征求第三方意见: 2026-03-05", "「征求第三方意见」下面换行，缩进两个空格写「开始: YYYY-MM-DD」；结束后再写一行「结束: YYYY-MM-DD」。"),
+])
+def test_a_step_written_on_one_line_is_told_how_to_write_its_block(gk, cat, line, hint):
+    """「补正: 2026-03-05」 was told 「补正只写一次（不是列表）」: it is no list, and the clerk learnt nothing."""
+    cat.write("requests/2026/YSQ-2026-801.yaml", f"编号: YSQ-2026-801\n收到日期: 2026-03-02\n{line}\n{LEAD}")
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1
+    assert f"改正：{hint}" in run.out and "不是列表" not in run.out
+    assert "3:" in run.out.split("GK103")[0].splitlines()[-1]  # at the step's line
