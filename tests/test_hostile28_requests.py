@@ -83,6 +83,10 @@ REQUESTS = {
     "YSQ-2026-527": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-11\n答复日期: 2026-03-10\n办理结果: 予以公开\n",
     "YSQ-2026-528": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-10\n答复日期: 2026-03-10\n办理结果: 其他处理\n"
                     "理由: 逾期不补正\n",
+    # the day after the 20th working day (3/30): an extension approved then, a reply sent then
+    "YSQ-2026-529": "收到日期: 2026-03-02\n延期:\n  批准人: 詹辉儒\n  批准日期: 2026-03-31\n  延长工作日: 5\n"
+                    "答复日期: 2026-04-03\n办理结果: 予以公开\n",
+    "YSQ-2026-530": "收到日期: 2026-03-02\n答复日期: 2026-03-31\n办理结果: 予以公开\n",
 }
 EARLY = RECORD.replace("R2026-001", "R2026-002").replace("成文日期: 2026-09-01", "成文日期: 2026-09-10")
 
@@ -324,3 +328,12 @@ def test_a_step_written_on_one_line_is_told_how_to_write_its_block(gk, cat, line
 ])
 def test_dates_out_of_order_are_named_at_their_line(checked, number, found):
     assert [line for line in _of(checked, number) if "GK707" in line] == found
+
+
+def test_a_day_after_the_twentieth_working_day_is_late(checked):
+    # 3/3–3/6 (4), 3/9–3/13 (9), 3/16–3/20 (14), 3/23–3/27 (19), 3/30 (20): an extension approved 3/31 extends nothing,
+    # so the reply of 4/3 is late (with 5 more days it would have been due 4/7, after 清明)
+    assert _of(checked, "YSQ-2026-529") == [
+        "5:9 警告 GK708 延期批准日期 2026-03-31 晚于原答复期限 2026-03-30［YSQ-2026-529］",
+        "7:7 警告 GK703 答复日期 2026-04-03 晚于答复期限 2026-03-30［YSQ-2026-529］"]
+    assert _of(checked, "YSQ-2026-530") == ["3:7 警告 GK703 答复日期 2026-03-31 晚于答复期限 2026-03-30［YSQ-2026-530］"]
