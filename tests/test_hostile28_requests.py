@@ -83,6 +83,10 @@ REQUESTS = {
     "YSQ-2026-527": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-11\n答复日期: 2026-03-10\n办理结果: 予以公开\n",
     "YSQ-2026-528": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-10\n答复日期: 2026-03-10\n办理结果: 其他处理\n"
                     "理由: 逾期不补正\n",
+    "YSQ-2026-531": "收到日期: 2026-03-02\n征求第三方意见:\n  开始: 2026-05-01\n",
+    "YSQ-2026-532": "收到日期: 2026-03-02\n延期:\n  批准人: 詹辉儒\n  批准日期: 2026-03-20\n  延长工作日: 5\n"
+                    "答复日期: 2026-03-10\n办理结果: 予以公开\n",
+    "YSQ-2026-533": "收到日期: 2026-03-02\n补正:\n  通知日期: 2026-03-03\n答复日期: 2026-03-02\n办理结果: 予以公开\n",
     # the day after the 20th working day (3/30): an extension approved then, a reply sent then
     "YSQ-2026-529": "收到日期: 2026-03-02\n延期:\n  批准人: 詹辉儒\n  批准日期: 2026-03-31\n  延长工作日: 5\n"
                     "答复日期: 2026-04-03\n办理结果: 予以公开\n",
@@ -172,6 +176,8 @@ def test_a_step_dated_after_today_is_named_where_it_is(checked):
     assert "5:9 警告 GK717 补正日期 2026-12-05 在今天（2026-04-20）之后［YSQ-2026-505］" in _of(checked, "YSQ-2026-505")
     assert ("5:7 警告 GK717 征求第三方意见的结束日期 2062-03-10 在今天（2026-04-20）之后［YSQ-2026-506］"
             in _of(checked, "YSQ-2026-506"))
+    assert ("4:7 警告 GK717 征求第三方意见的开始日期 2026-05-01 在今天（2026-04-20）之后［YSQ-2026-531］"
+            in _of(checked, "YSQ-2026-531"))
     assert "陈金水" not in checked
 
 
@@ -325,6 +331,8 @@ def test_a_step_written_on_one_line_is_told_how_to_write_its_block(gk, cat, line
     ("YSQ-2026-526", ["5:9 错误 GK707 延期批准日期 2026-03-09 早于收到日期 2026-03-10［YSQ-2026-526］"]),
     ("YSQ-2026-527", ["4:9 错误 GK707 补正通知日期 2026-03-11 晚于答复日期 2026-03-10［YSQ-2026-527］"]),
     ("YSQ-2026-528", []),
+    ("YSQ-2026-532", ["5:9 错误 GK707 延期批准日期 2026-03-20 晚于答复日期 2026-03-10［YSQ-2026-532］"]),
+    ("YSQ-2026-533", ["4:9 错误 GK707 补正通知日期 2026-03-03 晚于答复日期 2026-03-02［YSQ-2026-533］"]),  # answered the day received
 ])
 def test_dates_out_of_order_are_named_at_their_line(checked, number, found):
     assert [line for line in _of(checked, number) if "GK707" in line] == found
