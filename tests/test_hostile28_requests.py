@@ -90,6 +90,7 @@ REQUESTS = {
     "YSQ-2026-534": "收到日期: 2026-03-02\n征求第三方意见:\n  开始: 2026-03-30\n  结束: 2026-04-01\n"
                     "答复日期: 2026-04-02\n办理结果: 予以公开\n",  # consulted from the 20th working day on
     "YSQ-2026-535": "收到日期: 2026-03-02\n征求第三方意见:\n  开始: 2026-03-04\n  结束: 2026-03-06\n",  # a Wednesday to a Friday
+    "YSQ-2026-536": "收到日期: 2026-03-02\n征求第三方意见:\n  开始: 1999-03-05\n",  # a year typed wrong, no calendar
     # the day after the 20th working day (3/30): an extension approved then, a reply sent then
     "YSQ-2026-529": "收到日期: 2026-03-02\n延期:\n  批准人: 詹辉儒\n  批准日期: 2026-03-31\n  延长工作日: 5\n"
                     "答复日期: 2026-04-03\n办理结果: 予以公开\n",
@@ -108,6 +109,7 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> CatalogDir:
               .replace("350524-MZ-2026-00001", "350524-MZ-2026-00002"))
     for number, text in REQUESTS.items():
         cat.write(f"requests/2026/{number}.yaml", f"编号: {number}\n{text}{LEAD}")
+    cat.write("requests/1998/YSQ-1998-001.yaml", f"编号: YSQ-1998-001\n收到日期: 1998-03-02\n{LEAD}")
     return cat
 
 
@@ -309,6 +311,8 @@ def test_the_edges_of_the_reminders(checked):
     assert _of(checked, "YSQ-2026-516") == []
     assert _of(checked, "YSQ-2026-517") == ["4:7 警告 GK718 申请 YSQ-2026-517 自 2026-03-26 征求第三方意见，已过16个工作日仍没有「结束」，"
                                             "答复期限一直暂停［YSQ-2026-517］"]
+    # a stopped clock (YSQ-2026-516, 517) does not end the look at the requests after it: 4/3, 4/7–4/10, 4/13–4/17, 4/20
+    assert "2:7 错误 GK701 申请 YSQ-2026-535 应于 2026-04-02 前答复，已逾期11个工作日［YSQ-2026-535］" in _of(checked, "YSQ-2026-535")
     assert [line for line in _of(checked, "YSQ-2026-518") if "GK709" in line] == []
     assert [line for line in _of(checked, "YSQ-2026-519") if "GK709" in line] == [
         "4:9 警告 GK709 补正通知日期 2026-03-12 晚于收到申请后7个工作日（2026-03-11）［YSQ-2026-519］"]
@@ -344,6 +348,13 @@ def test_a_step_written_on_one_line_is_told_how_to_write_its_block(gk, cat, line
 ])
 def test_dates_out_of_order_are_named_at_their_line(checked, number, found):
     assert [line for line in _of(checked, number) if "GK707" in line] == found
+
+
+def test_a_year_without_a_calendar_is_named_where_it_was_needed(gk, register, checked):
+    """A request received in 1998, a consultation begun in 1999 (a slip of the year): no calendar holds those years, so
+    no working day is counted, and GK805 says where the year was needed — never 「内部错误」."""
+    assert "2:7 警告 GK805 1998年没有节假日数据，这里的工作日期限无法计算［YSQ-1998-001］" in _of(checked, "YSQ-1998-001")
+    assert "4:7 警告 GK805 1999年没有节假日数据，这里的工作日期限无法计算［YSQ-2026-536］" in _of(checked, "YSQ-2026-536")
 
 
 def test_a_day_after_the_twentieth_working_day_is_late(checked):
