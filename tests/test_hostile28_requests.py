@@ -365,3 +365,21 @@ def test_a_day_after_the_twentieth_working_day_is_late(checked):
         "7:7 警告 GK703 答复日期 2026-04-03 晚于答复期限 2026-03-30［YSQ-2026-529］"]
     assert _of(checked, "YSQ-2026-534") == []  # consulted from the last day of the period: in time
     assert _of(checked, "YSQ-2026-530") == ["3:7 警告 GK703 答复日期 2026-03-31 晚于答复期限 2026-03-30［YSQ-2026-530］"]
+
+
+@pytest.mark.parametrize("today, number, said, note", [
+    # due Friday 4/17; on Saturday no working day has passed since, yet the deadline has
+    ("2026-04-18", "YSQ-2026-541", "应于 2026-04-17 前答复，期限已过1天（逾期的工作日从下一个工作日算起）", ""),
+    # due 12/18 (11/23–11/27, 11/30–12/4, 12/7–12/11, 12/14–12/18); late 12/21–12/25 (5), 12/28–12/31 (9), 2027-01-01
+    # off, 1/4–1/5 (11), counted without the 2027 notice
+    ("2027-01-05", "YSQ-2026-542", "应于 2026-12-18 前答复，已逾期11个工作日（暂定）", "2027年的节假日安排尚未录入"),
+])
+def test_overdue_says_how_long_as_the_calendar_knows_it(gk, cat, monkeypatch, today, number, said, note):
+    cat.write("requests/2026/YSQ-2026-541.yaml", f"编号: YSQ-2026-541\n收到日期: 2026-03-19\n{LEAD}")
+    cat.write("requests/2026/YSQ-2026-542.yaml", f"编号: YSQ-2026-542\n收到日期: 2026-11-20\n{LEAD}")
+    monkeypatch.setenv("GONGKAI_TODAY", today)
+    run = gk("validate", cat.root, "--no-cache")
+    finding = run.out.split(f"GK701 申请 {number} ", 1)[1]
+    assert finding.startswith(said + f"［{number}］")
+    hint = next(line for line in finding.splitlines() if line.strip().startswith("改正："))
+    assert (note in hint) if note else hint.strip().endswith("延期须在原期限内经负责人批准。")
