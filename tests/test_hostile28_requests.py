@@ -26,6 +26,9 @@ Found by this pass:
    deadline with it, and nothing was said: GK701 never fired and GK717 looked at 收到日期 and 答复日期 only. GK717 now
    names every step dated after today (补正's 通知日期 and 补正日期, the consultation's 开始 and 结束, the extension's
    批准日期), at its line and column.
+6. 「补正: 2026-03-05」 or 「延期: 20」 written on one line was answered 「补正只能一次性告知，「补正」只写一次（不是列表）」:
+   it is no list, and the clerk was not told what to write. A list still gets that answer; a value on one line is now
+   told how to write the block (「通知日期: YYYY-MM-DD」, then 「补正日期」; 批准人, 批准日期, 延长工作日; 开始, then 结束).
 The mutation group 「requests」 (tools/mutation.py: rules/requests.py and model/request.py, new in this pass) showed
 what no test held, and the tests below hold it now, every figure typed by hand: the edges of GK701 (one working day
 late on the Monday after a Friday deadline), GK702 (5 working days left warns, 6 does not; 「今天到期」), GK718 (15
@@ -33,7 +36,9 @@ working days of consultation is not yet too long, 16 is) and GK709 (a 补正 not
 on the 8th late); table 三 from annual/<year>.yaml's 上年结转, column by column; a channel and an applicant type
 written in their short forms (网上申请, 律师事务所); a ground of table 三 (属于过程性信息) shown in a diff, since it names
 no one; a decision copied as written into 结果 (「复议决定：撤销……」, 「判决驳回原告的诉讼请求」) counted in table 四;
-a late reply to a provisional deadline said 暂定.
+a late reply to a provisional deadline said 暂定; GK707 for each order of a register's dates at its line (the same
+day is in order); GK805 where a year without a calendar was needed (a request of 1998, a consultation begun in 1999),
+never 「内部错误」; GK701 over a weekend (「期限已过1天」) and across the year turn (「已逾期11个工作日（暂定）」).
 (Checked, not defects: requests received on the eve of 国庆 and 春节, on a 调休 Saturday, a 补正 returned on a holiday,
 the provisional 2027 calendar; table 三 of the annual report against a hand-counted register; the applicant's name,
 身份证号 and phone in validate's text, github, json and sarif output, report annual, scorecard and inspect.)
