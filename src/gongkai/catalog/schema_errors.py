@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
-from gongkai.model.request import ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
+from gongkai.model.request import BLOCK_HINTS, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -218,7 +218,7 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     if kind == "string_type" and isinstance(value, bool):  # 「题名: true」: YAML read a yes/no, not the text
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _quote_hint(label), loc)
-    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label), loc)
+    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label, value), loc)
 
 
 def _quote_hint(label: str) -> str:
@@ -387,15 +387,17 @@ NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期�
                     "改写最后一天：「公示截止: YYYY-MM-DD」。")
 
 
-def _type_hint(kind: str, label: str) -> str:
+def _type_hint(kind: str, label: str, value: Any = None) -> str:
     if label == "公示期":
         return NOTICE_DAYS_HINT
     if label in ("办理结果", "理由") and kind == "string_type":
         return ONE_RESULT_HINT
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
-    if kind in ("dict_type", "model_type", "model_attributes_type") and label in ONCE_ONLY_HINTS:
+    if kind in ("dict_type", "model_type", "model_attributes_type") and label in ONCE_ONLY_HINTS and isinstance(value, list):
         return ONCE_ONLY_HINTS[label]
+    if kind in ("dict_type", "model_type", "model_attributes_type") and label in BLOCK_HINTS:
+        return BLOCK_HINTS[label]
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"「{label}」下面的内容要换行并缩进两个空格。"
     if kind in ("int_type", "int_parsing", "int_from_float"):

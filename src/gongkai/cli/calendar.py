@@ -110,13 +110,13 @@ def explain_command(
         out.print(f"事项 {item.id} 的公开时限「{item.deadline}」不是「某日起N个工作日内」的形式，无需逐日计算。", markup=False)
     elif parsed.workdays:
         limit = explain_add(calendar, record.formed, parsed.days, f"公开时限（事项 {item.id}：{item.deadline}）")
-        _verdict(record.published, limit, "公开")
+        _verdict(record.published, limit, "公开", (record.formed, "成文日期", "GK404"))
     else:
         limit = calendar.limit(record.formed, parsed.days, workdays=False)
         last = record.formed + dt.timedelta(days=parsed.days)
         moved = "" if limit.date == last else f"（{last} 是休息日，顺延到其后第一个工作日）"
         out.print(f"公开时限（{item.deadline}）按自然日计算：{record.formed} + {parsed.days}天 = {limit}{moved}", markup=False)
-        _verdict(record.published, limit, "公开")
+        _verdict(record.published, limit, "公开", (record.formed, "成文日期", "GK404"))
     if record.published is not None and is_notice(record, item):
         _explain_notice(strict, record)
     if record.is_public and loaded.agency is not None:
@@ -161,15 +161,14 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
             return EXIT_OK
         out.print(f"{correction.notified} 通知补正，{correction.corrected} 收到补正：答复期限从收到补正之日起计算"
                   "（《条例》第三十条）。", markup=False)
-    if consultation is not None and consultation.end is None:
-        out.print(f"{consultation.start} 起征求第三方意见，还没有结束：这段时间不计入答复期限（《条例》第三十二条、"
-                  "第三十三条），结束后写上「结束」日期再算。", markup=False)
-        return EXIT_OK
     try:
         due = request.due(calendar)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
-    assert due.date is not None  # (the clock runs: neither pause above)
+    if due.date is None:  # (a consultation begun within the period, not ended yet: the 补正 awaited returned above)
+        out.print(f"{due.start if consultation is None else consultation.start} 起征求第三方意见，还没有结束：这段时间不计入"
+                  "答复期限（《条例》第三十二条、第三十三条），结束后写上「结束」日期再算。", markup=False)
+        return EXIT_OK
     parts = [f"{REPLY_WORKDAYS}个工作日（《条例》第三十三条）"]
     extension = request.extension
     if extension is not None and due.extended:
@@ -177,17 +176,28 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     elif extension is not None:
         out.print(f"延期 {extension.approved} 才批准，晚于原答复期限：延期不算，期限不延长（《条例》第三十三条第二款，"
                   "GK708）。", markup=False)
-    if consultation is not None and consultation.end is not None:
-        parts.append(f"征求第三方意见（{consultation.start}至{consultation.end}）的"
-                     f"{due.workdays - REPLY_WORKDAYS - due.extended}个工作日不计算在内")
+    paused = due.workdays - REPLY_WORKDAYS - due.extended
+    if consultation is not None and paused:
+        parts.append(f"征求第三方意见（{consultation.start}至{consultation.end}）的{paused}个工作日不计算在内")
+    elif consultation is not None and consultation.start > due.date:
+        out.print(f"征求第三方意见 {consultation.start} 才开始，答复期限 {due.date} 已过：期限不暂停（《条例》第三十三条第三款"
+                  "只扣除期限内征求意见的时间）。", markup=False)
+    elif consultation is not None:
+        out.print(f"征求第三方意见（{consultation.start}至{consultation.end}）在答复期限从 {due.start} 起算之前，期限中没有"
+                  "要扣除的工作日。", markup=False)
     limit = explain_add(calendar, due.start, due.workdays, "答复期限：" + "，".join(parts))
-    _verdict(request.replied, limit, "答复")
+    _verdict(request.replied, limit, "答复", (request.received, "收到日期", "GK707"))
     return EXIT_OK
 
 
-def _verdict(done: dt.date | None, limit: DueDate, what: str) -> None:
+def _verdict(done: dt.date | None, limit: DueDate, what: str, since: tuple[dt.date, str, str] | None = None) -> None:
+    """Whether *done* was in time; a day before the clock's start (*since*: the day, what it is, the rule that names
+    it) is a typo, never 「在期限内」."""
     if done is None:
         out.print(f"  尚未{what}；期限是 {limit}。", markup=False)
+    elif since is not None and done < since[0]:
+        out.print(f"  {what}日期 {done} 早于{since[1]} {since[0]}：日期有误，核对后改正（gongkai validate 报 {since[2]}）。",
+                  markup=False)
     elif done <= limit.date:
         out.print(f"  {done} {what}，在期限 {limit} 内。", markup=False)
     else:

@@ -14,12 +14,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from gongkai.catalog.files import ParsedFile
-from gongkai.catalog.kinds import FOLDERS, LABELS
+from gongkai.catalog.kinds import FOLDERS, LABELS, PRIVATE_KEYS
 from gongkai.catalog.skipped import not_read, undecodable
 from gongkai.catalog.sources import Entry
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, Change, FieldChange, register_text_fields
 from gongkai.model import Record
+from gongkai.model.request import shown_in_register
 from gongkai.privacy.mask import mask_value
 
 Key = tuple[str, str]
@@ -225,8 +226,27 @@ def compare_models(old: ParsedFile, new: ParsedFile) -> tuple[FieldChange, ...]:
     order = list(a) + [k for k in b if k not in a]
     changes = [_field(k, a.get(k), b.get(k)) for k in order if a.get(k) != b.get(k)]
     changes.extend(_aliases(old, new, {c.field for c in changes}, b))
+    if new.kind not in PRIVATE_KEYS:
+        return tuple(changes)
     private = register_text_fields(new.kind)
-    return tuple(_person(c) if c.field in PERSONAL_FIELDS else c.withhold() if c.field in private else c for c in changes)
+    return tuple(_person(c) if c.field in PERSONAL_FIELDS
+                 else c.withhold() if c.field in private or not _says_no_one(c) else c for c in changes)
+
+
+def _says_no_one(change: FieldChange) -> bool:
+    """Whether every value of a register's field change is a word of the register's own, a date or a number (as validate
+    shows them): 「理由: 涉及第三人陈金水的个人隐私」, 「办理结果: 已答复陈金水本人」 name someone, and a diff is posted
+    as a pull-request comment and printed in CI logs."""
+    def said(value: Any) -> bool:
+        if isinstance(value, str):
+            return shown_in_register(value)
+        if isinstance(value, dict):
+            return all(said(v) for v in value.values())
+        if isinstance(value, (list, tuple)):
+            return all(said(v) for v in value)
+        return True
+
+    return said([change.old, change.new, change.added, change.removed])
 
 
 def _person(change: FieldChange) -> FieldChange:

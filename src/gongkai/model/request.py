@@ -70,6 +70,12 @@ ONCE_ONLY_HINTS: dict[str, str] = {
             "收到补正的日期，答复期限从收到补正之日起计算；补正后申请内容仍不明确的，写「办理结果: 无法提供」「理由: 补正后仍不明确」。",
     "延期": "《条例》第三十三条：答复期限只能延长一次，最长20个工作日，「延期」只写一次（不是列表）：批准人、批准日期、延长工作日。",
 }
+# A step written on one line (「补正: 2026-03-05」, 「延期: 20」): not a list, so not ONCE_ONLY_HINTS; how to write its block.
+BLOCK_HINTS: dict[str, str] = {
+    "补正": "「补正」下面换行，缩进两个空格写「通知日期: YYYY-MM-DD」（发出补正通知的日期）；收到补正后再写一行「补正日期: YYYY-MM-DD」。",
+    "延期": "「延期」下面换行，缩进两个空格各写一行：「批准人: ……」「批准日期: YYYY-MM-DD」「延长工作日: 20」（最多20）。",
+    "征求第三方意见": "「征求第三方意见」下面换行，缩进两个空格写「开始: YYYY-MM-DD」；结束后再写一行「结束: YYYY-MM-DD」。",
+}
 # A 其他处理 without a 理由 (a request the applicant withdrew, say) is counted on its last row, 3. 其他.
 DEFAULT_REASONS: dict[str, str] = {"其他处理": "其他"}
 OUTCOME_ALIASES: dict[str, str] = {
@@ -241,10 +247,13 @@ class Request(CatalogModel):
             start = self.correction.corrected
         workdays = REPLY_WORKDAYS + extension
         consultation = self.consultation
-        if consultation is not None:
+        # 第三十三条第三款 takes the consultation's days out of a running period: one begun after the period had run out
+        # stops nothing (the reply is late already), and its days before the clock started (awaiting the 补正, or the
+        # day of receipt itself, never counted) are not taken out twice.
+        if consultation is not None and consultation.start <= calendar.add(start, workdays):
             if consultation.end is None:
                 return Due(None, start, workdays, "正在征求第三方意见")
-            workdays += calendar.count_between(consultation.start - dt.timedelta(days=1), consultation.end)
+            workdays += calendar.count_between(max(consultation.start - dt.timedelta(days=1), start), consultation.end)
         date = calendar.add(start, workdays)
         return Due(date, start, workdays, provisional=calendar.provisional_years(start, date), extended=extension)
 

@@ -195,17 +195,23 @@ def _order_problems(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
     yield from _after_reply(request)
 
 
+def _steps(request: Request) -> list[tuple[tuple[str, ...], str, dt.date | None]]:
+    """The dated steps between receipt and reply that move the deadline (补正, consultation, extension): (field, what
+    it is called, its day or None)."""
+    correction, consultation, extension = request.correction, request.consultation, request.extension
+    return [(("补正", "通知日期"), "补正通知日期", correction.notified if correction else None),
+            (("补正", "补正日期"), "补正日期", correction.corrected if correction else None),
+            (("征求第三方意见", "开始"), "征求第三方意见的开始日期", consultation.start if consultation else None),
+            (("征求第三方意见", "结束"), "征求第三方意见的结束日期", consultation.end if consultation else None),
+            (("延期", "批准日期"), "延期批准日期", extension.approved if extension else None)]
+
+
 def _after_reply(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
     """Steps dated after the reply that ended them: a typo that moves the deadline (补正, consultation, extension)."""
     replied = request.replied
     if replied is None or replied < request.received:
         return
-    steps = [(("补正", "通知日期"), "补正通知日期", request.correction and request.correction.notified),
-             (("补正", "补正日期"), "补正日期", request.correction and request.correction.corrected),
-             (("征求第三方意见", "开始"), "征求第三方意见的开始日期", request.consultation and request.consultation.start),
-             (("征求第三方意见", "结束"), "征求第三方意见的结束日期", request.consultation and request.consultation.end),
-             (("延期", "批准日期"), "延期批准日期", request.extension and request.extension.approved)]
-    for field, label, day in steps:
+    for field, label, day in _steps(request):
         if day and day > replied:
             yield field, f"{label} {day} 晚于答复日期 {replied}"
 
@@ -410,13 +416,19 @@ def request_consultation_open(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,
-      what="检查收到日期、答复日期是否晚于今天。",
-      why="登记的是已经发生的事；未来的日期多是年份或月份输错了。",
+      what="检查收到日期、答复日期，以及补正、征求第三方意见、延期批准的日期是否晚于今天。",
+      why="登记的是已经发生的事；未来的日期多是年份或月份输错了。补正日期、征求意见的结束日期写成以后的日子，"
+          "答复期限就跟着推到以后，逾期也不会报出来。",
       example="收到日期: 2062-03-05",
       instead="收到日期: 2026-03-05",
       scope=FILE)
 def request_dated_in_future(ctx: Context) -> Iterator[Finding]:
     yield from dated_in_future(ctx, "request")
+    for path, request in _requests(ctx):
+        for field, label, day in _steps(request):
+            if day is not None and day > ctx.today:
+                yield Finding(Location(path, request.id, field), f"{label} {day} 在今天（{ctx.today}）之后",
+                              "核对年份和月份；还没有发生的（如尚未收到补正、征求意见还没有结束），先不写这个日期：期限暂停计算。")
 
 
 @rule("GK719", "request-year-slip", "收到日期比编号的年份早了近一年", W,
