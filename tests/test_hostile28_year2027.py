@@ -74,11 +74,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import AGENCY, ITEM, CatalogDir
 from notices import NOTICE_2027
 
+from gongkai.catalog.yamlio import parse_fast
 from gongkai.workdays import Notice, NoticeHoliday, WorkdayCalendar, makeup_shortfall, override_note, read_published
 
 NOTICE = "calendar/2027.yaml"
@@ -428,7 +428,7 @@ def test_importing_a_notice_pasted_without_a_make_up_line_says_so_at_once(gk, ba
 
 
 def notice_of(text: str, source: str) -> Notice:
-    return Notice.model_validate(yaml.safe_load(text)).located(source)
+    return Notice.model_validate(parse_fast(text)).located(source)
 
 
 def test_the_days_a_catalog_notice_overrides_and_only_those():
