@@ -22,6 +22,12 @@
    — GK601/GK602. Without such a label a list of single digits stays a list (各月分别为1、3、2、0、0、1、4、2、1、0、3件).
    And an ID whose digits a point separates (3.5.0.5.…1.0.1.1.2.3.3) was read as a float ending in .0, the number cut
    there: a float has one point, several in a row separate digits.
+6. A person's landline in a list of people (a 低保 list's 联系电话 column: 0595-23456789, (0595)2345 6789, 2345678)
+   was no kind the gate knew and went out whole, with only GK605's warning about the column; DOMAIN.md §7 keeps a
+   phone out of such a list. Now in a table that lists people not named for an office (a name column, no 职务), a
+   landline in a column headed 电话 / 手机 / 联系方式 is GK602 「电话号码」, masked 0595****6789 (the area code and the last
+   four digits; ****6789 without an area code), and `gongkai mask` masks it. A staff table (姓名, 职务, 联系电话) and a
+   table of offices keep their landlines: those are published on purpose.
 4. `gongkai mask` on such a list (CSV, XLSX, Markdown) left those cells whole and said it was done (exit 0), and
    validate then refused the file: now it masks them as the gate reads them, under their header.
 
@@ -205,3 +211,38 @@ def test_digits_one_by_one_after_a_label_are_the_number(mark: str) -> None:
 ])
 def test_a_list_of_single_digits_is_a_list(text: str) -> None:
     assert mask_text(text)[1] == []
+
+
+PHONES = "| 序号 | 姓名 | 所在村 | 联系电话 |\n|---|---|---|---|\n| 1 | 陈水生 | 经兜村 | 0595-23456789 |\n| 2 | 林阿妹 | 经兜村 | 2345678 |"
+
+
+def test_a_landline_in_a_list_of_people_is_a_persons_phone(gk, cat) -> None:
+    cat.record(_record(PHONES))
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    assert run.code == 1 and "GK602" in run.out, run.out
+    assert "电话号码「0595****6789」" in run.out and "电话号码「***5678」" in run.out
+    assert "23456789" not in run.out and "2345678" not in run.out
+
+
+@pytest.mark.parametrize("table", [
+    "| 序号 | 姓名 | 职务 | 联系电话 |\n|---|---|---|---|\n| 1 | 陈明 | 股长 | 0595-23456789 |",  # staff, for their office
+    "| 序号 | 单位 | 联系电话 |\n|---|---|---|\n| 1 | 社会救助股 | 0595-23456789 |",  # offices
+])
+def test_an_offices_landline_stays(gk, cat, table: str) -> None:
+    cat.record(_record(table))
+    assert gk("validate", cat.root, "--today", "2026-11-27").code == 0
+
+
+def test_mask_masks_a_landline_in_a_list_of_people(gk, tmp_path) -> None:
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text("序号,姓名,联系电话\n1,陈水生,0595-23456789\n2,林阿妹,13812345678\n", encoding="utf-8")
+    markdown = tmp_path / "list.md"
+    markdown.write_text("| 序号 | 姓名 | 联系电话 |\n|---|---|---|\n| 1 | 陈水生 | (010)2345 6789 |\n", encoding="utf-8")
+    book = tmp_path / "list.xlsx"
+    _workbook(book, [["2026年低保名单"], ["序号", "户主", "联系电话"], [1, "陈水生", "0595-23456789"], [2, "林阿妹", 2345678]])
+    for path in (csv_file, markdown, book):
+        assert gk("mask", path).code == 0
+    assert csv_file.read_text("utf-8") == "序号,姓名,联系电话\n1,陈水生,0595****6789\n2,林阿妹,138****5678\n"
+    assert markdown.read_text("utf-8") == "| 序号 | 姓名 | 联系电话 |\n|---|---|---|\n| 1 | 陈水生 | 010****6789 |\n"
+    assert [[c.value for c in row] for row in list(load_workbook(book).active.iter_rows())[2:]] == [
+        [1, "陈水生", "0595****6789"], [2, "林阿妹", "***5678"]]

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.privacy.columns import number_columns
-from gongkai.privacy.detect import find
+from gongkai.privacy.columns import normalize_column, number_columns, people_of
+from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.extract import Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.fields import FieldPath
+from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.normalize import ascii_digits
 from gongkai.privacy.numbers import classify
 from gongkai.privacy.organisations import names_body
@@ -85,6 +86,48 @@ def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: fr
                         seen.add(hit.value)
                         found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number}行", hit.masked, path,
                                                     table.line, hit.label, born=hit.born))
+    return found
+
+
+# A landline under a phone column of a list of people not named for an office (a 低保 list's 联系电话: people_of's
+# *private*): a person's home phone, which DOMAIN.md §7 keeps out of such a list as it does a mobile. Elsewhere a
+# landline is an office's, published on purpose (监督电话, a staff list with 职务), and no kind the detectors know.
+_PHONE_HEADER = re.compile("电话|手机|联系方式")
+_LANDLINE = re.compile(r"(?:0\d{2,3})?[2-9]\d{6,7}")
+_PHONE_MARKS = re.compile(r"[\s\-－—–()（）]")
+
+
+def phone_columns(rows: list[list[str]]) -> tuple[int, list[int]]:
+    """The header row of a table given by its *rows* that lists people not named for an office, and its phone
+    columns (0-based); (-1, []) for any other table."""
+    people = people_of(rows)
+    if not people.private:
+        return -1, []
+    at = next((n for n, row in enumerate(rows) if row is people.header), 0)
+    return at, [n for n, head in enumerate(people.header) if _PHONE_HEADER.search(normalize_column(head))]
+
+
+def listed_landline(cell: str) -> str | None:
+    """The digits of the landline a cell of a phone column holds (0595-2345 6789, (0595)23456789, 2345678), or None."""
+    digits = _PHONE_MARKS.sub("", ascii_digits(cell.strip()))
+    return digits if _LANDLINE.fullmatch(digits) else None
+
+
+def listed_phones(owner: str, path: FieldPath, tables: list[Table]) -> list[PrivacyFinding]:
+    """The landlines in the phone columns of *tables* that list people (phone_columns), each reported once per
+    table."""
+    found: list[PrivacyFinding] = []
+    for table in tables:
+        rows = [table.header, *table.rows]
+        at, columns = phone_columns(rows)
+        seen: set[str] = set()
+        for number, row in enumerate(rows[at + 1:] if columns else (), start=at + 2):
+            for column in columns:
+                digits = listed_landline(row[column]) if column < len(row) else None
+                if digits is not None and digits not in seen:
+                    seen.add(digits)
+                    found.append(PrivacyFinding(owner, "phone", f"{table.where}第{number}行", mask_value("phone", digits),
+                                                path, table.line, KINDS["phone"]))
     return found
 
 

@@ -40,7 +40,8 @@ from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, 
 
 
 # The kinds of personal data, with the Chinese name shown to people.
-KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手机号码", "bank": "银行卡号", "address": "详细住址"}
+KINDS = {"id": "身份证号", "id15": "身份证号（15位）", "mobile": "手机号码", "phone": "电话号码", "bank": "银行卡号",
+         "address": "详细住址"}
 # Which reading of overlapping runs wins: an 18-digit ID over the fifteen digits inside it that read as an old one
 # (3、5、0、5、2、4、… one digit to a group: 524198001011233 is a valid 15-digit ID too), then mobiles, then cards.
 _RANK = {"id": 0, "id15": 1, "mobile": 2, "bank": 3}

@@ -19,7 +19,7 @@ from gongkai.privacy.numbers import combined_mask, revealed, undermasked
 from gongkai.privacy.organisations import names_body
 
 # The rule that reports each kind of finding.
-CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "bank": "GK603", "address": "GK604"}
+CODES = {"id": "GK601", "id15": "GK601", "mobile": "GK602", "phone": "GK602", "bank": "GK603", "address": "GK604"}
 UNREADABLE = "GK610"
 
 
@@ -175,7 +175,8 @@ def standing_on(findings: Iterable[PrivacyFinding], today: dt.date | None) -> li
 # Masked numbers of one record compared in pairs at most this often: a list masked one way repeats its pattern, and
 # two patterns meet by their shared digits (a dictionary), so this bounds only a hostile record's cost.
 _MOST_MASKS = 20_000
-_FORMAT = {"id": "35*************123", "id15": "35**********123", "mobile": "138****1234", "bank": "6222***********0128"}
+_FORMAT = {"id": "35*************123", "id15": "35**********123", "mobile": "138****1234", "phone": "0595****5678",
+           "bank": "6222***********0128"}
 
 
 def masks_together(owner: str, places: list[tuple[FieldPath, Segment]],

@@ -5,6 +5,8 @@ mask.py applies it to text (with the detectors); this module knows only the form
 - 手机号码: first 3 and last 4 digits kept: 138****1234
 - 身份证号: first 2 and last 3 kept: 35*************123 (15-digit numbers: 35**********123)
 - 银行卡号: first 4 and last 4 kept, every other digit a star: 6222***********1234
+- 电话号码 (a landline in a list of people): the area code and the last 4 digits kept: 0595****5678, 010****5678;
+  without an area code the last 4: ****5678
 - 详细住址: every digit of the house, building, unit and room number a star: 经兜村**号, 3号楼2单元301室 → *号楼*单元***室
 - 姓名 (a name a list holds, where it is shown outside the list): the first and last character kept: 陈*生, 欧阳**华; 陈*
 """
@@ -29,6 +31,12 @@ def mask_bank(value: str) -> str:
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 
+def mask_phone(value: str) -> str:
+    digits = re.sub(r"[^\d*]", "", value)
+    area = 3 if digits[:2] in ("01", "02") else 4 if digits[:1] == "0" else 0  # (010, 02x: three; 0595: four)
+    return digits[:area] + "*" * (len(digits) - area - 4) + digits[-4:]
+
+
 # A number of an address written in Chinese numerals: before 号, 室, 单元, 栋, 组, 楼 or after the word it numbers
 # (三组十五号 → *组**号); the numerals of a name (五一路, 三元村) stay.
 _ADDRESS_NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千两]+(?=[号室单栋幢座组楼之-])|(?<=[路街巷弄道村区组楼栋幢座元之-])[〇零一二三四五六七八九十百千两]+")
@@ -42,9 +50,9 @@ def mask_name(value: str) -> str:
     return value[0] + "*" if len(value) <= 2 else value[0] + "*" * (len(value) - 2) + value[-1]
 
 
-_MASKERS = {"mobile": mask_mobile, "id": mask_id, "id15": mask_id, "bank": mask_bank, "address": mask_address, "name": mask_name}
+_MASKERS = {"phone": mask_phone, "mobile": mask_mobile, "id": mask_id, "id15": mask_id, "bank": mask_bank, "address": mask_address, "name": mask_name}
 
 
 def mask_value(kind: str, value: str) -> str:
-    """*value* of *kind* (id, id15, mobile, bank, address) in the masking format."""
+    """*value* of *kind* (id, id15, mobile, phone, bank, address) in the masking format."""
     return _MASKERS[kind](value)

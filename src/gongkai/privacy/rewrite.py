@@ -15,9 +15,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gongkai.formulas import FORMULA_STARTS, as_text
 from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
+from gongkai.privacy.boxes import listed_landline, phone_columns
 from gongkai.privacy.columns import number_columns
 from gongkai.privacy.extract import Unreadable, markdown_tables, text_of
-from gongkai.privacy.mask import mask_text
+from gongkai.privacy.mask import mask_text, mask_value
 from gongkai.privacy.spreadsheet import format_readings, formula_result
 
 SUFFIXES = ("csv", "xlsx", "md", "markdown", "txt")
@@ -112,11 +113,13 @@ def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
     rows = list(csv.reader(io.StringIO(text_of(data))))
     result = MaskResult(b"")
     at, labels = number_columns(rows)
+    phones_at, phones = phone_columns(rows)
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             where = f"第{r}行第{c + 1}列" if r else f"表头第{c + 1}列"
             label = labels.get(c, "") if r > at else ""
-            row[c] = _masked_cell(cell, _computed(cell), where, result, allowed, label)
+            landline = _landline(cell, result, where) if r > phones_at and c in phones else None
+            row[c] = landline or _masked_cell(cell, _computed(cell), where, result, allowed, label)
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator="\r\n" if b"\r\n" in data else "\n").writerows(rows)
     result.data = buffer.getvalue().encode(_encoding(data))
@@ -142,6 +145,16 @@ def _masked_cell(text: str, computed: str | None, where: str, result: MaskResult
         return masked
     masked, done = _mask_under(label, text, allowed)
     result.masked.extend(Masked(where, kind, value) for kind, value in done)
+    return masked
+
+
+def _landline(cell: str, result: MaskResult, where: str) -> str | None:
+    """A cell of a list's phone column holding a landline (boxes.phone_columns), masked and told; else None."""
+    digits = listed_landline(cell)
+    if digits is None:
+        return None
+    masked = mask_value("phone", digits)
+    result.masked.append(Masked(where, "phone", masked))
     return masked
 
 
@@ -171,9 +184,15 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
         texts = [["" if c.value is None else cell_text(c.value) for c in row] for row in rows]
         first = next((n for n, values in enumerate(texts) if any(values)), 0)  # (the gate's header: documents.py)
         at, labels = number_columns(texts[first:])
+        phones_at, phones = phone_columns(texts[first:])
         for number, row in enumerate(rows):
             for column, cell in enumerate(row):
                 where = f"{sheet.title}!{cell.coordinate}"
+                if number > first + phones_at and column in phones and isinstance(cell.value, (str, int)) and (
+                        landline := _landline(texts[number][column], result, where)) is not None:
+                    cell.value = landline
+                    as_text(cell)
+                    continue
                 _mask_xlsx_cell(cell, where, result, allowed, labels.get(column, "") if number > first + at else "")
                 unsafe.update(_unsafe_conditional(cell.value, conditional, where, result, allowed))
                 if cell.comment is not None:
@@ -290,6 +309,13 @@ def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
         lines[number - 1], done = mask_text(line, allowed)
         result.masked.extend(Masked(f"第{number}行", kind, value) for kind, value in done)
     for table in markdown_tables("\n".join(lines)):  # (cells under a header that names their number: _mask_under)
+        phones_at, phones = phone_columns([table.header, *table.rows])
+        for offset, row in enumerate(table.rows if phones else ()):
+            index = (table.line or 0) + 2 + offset
+            for column in phones if offset + 1 > phones_at else ():
+                cell = row[column] if column < len(row) else ""
+                if (landline := _landline(cell, result, f"第{index + 1}行")) is not None:
+                    lines[index] = lines[index].replace(cell, landline, 1)
         at, labels = number_columns([table.header, *table.rows])
         for offset, row in enumerate(table.rows if labels else ()):
             index = (table.line or 0) + 2 + offset

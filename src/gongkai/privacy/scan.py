@@ -22,7 +22,7 @@ from gongkai.catalog.cache import Cache
 from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
-from gongkai.privacy.boxes import boxed_ids, headed_numbers
+from gongkai.privacy.boxes import boxed_ids, headed_numbers, listed_phones
 from gongkai.privacy.columns import extra_columns, people_of
 from gongkai.privacy.detect import KINDS, bureau_values, find, may_be_masked
 from gongkai.forking import Later, in_parallel_later, ranges, shared
@@ -114,11 +114,11 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
 def attachment_scan(owner: str, path: FieldPath, segments: list[Segment], tables: list[Table],
                     allowed: frozenset[str]) -> list[PrivacyFinding]:
     """What the gate finds in one document on its own (gongkai mask asks it of the file it rewrote): its segments,
-    its tables along the rows (boxed_ids) and under their headers (headed_numbers), and its masks read together, as
-    scan_parts reads an attachment."""
+    its tables along the rows (boxed_ids) and under their headers (headed_numbers, listed_phones), and its masks read
+    together, as scan_parts reads an attachment."""
     places = [(path, segment) for segment in segments if may_be_masked(segment.text)]
     found = (segment_findings(owner, path, segments, allowed) + boxed_ids(owner, path, tables, allowed)
-             + headed_numbers(owner, path, tables, allowed))
+             + headed_numbers(owner, path, tables, allowed) + listed_phones(owner, path, tables))
     return found + (masks_together(owner, places, allowed) if len(places) > 1 else [])
 
 
@@ -139,6 +139,7 @@ class _Lists:
         listed = {n for text in texts for n in enumerated_names(text)}
         self.findings.extend(boxed_ids(owner, path, tables, self.allowed))
         self.findings.extend(headed_numbers(owner, path, tables, self.allowed))
+        self.findings.extend(listed_phones(owner, path, tables))
         read = [people_of([table.header, *table.rows]) for table in tables]
         self.people = self.people or bool(listed) or any(r.private for r in read)
         self.names.update(listed, *(r.names for r in read))
