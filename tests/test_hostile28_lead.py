@@ -26,8 +26,9 @@
    was no kind the gate knew and went out whole, with only GK605's warning about the column; DOMAIN.md §7 keeps a
    phone out of such a list. Now in a table that lists people not named for an office (a name column, no 职务), a
    landline in a column headed 电话 / 手机 / 联系方式 is GK602 「电话号码」, masked 0595****6789 (the area code and the last
-   four digits; ****6789 without an area code), and `gongkai mask` masks it. A staff table (姓名, 职务, 联系电话) and a
-   table of offices keep their landlines: those are published on purpose.
+   four digits; ****6789 without an area code), and `gongkai mask` masks it. A staff table (姓名, 职务, 联系电话), a
+   table of offices and an office's column beside the people (监督电话, 村委会电话) keep their landlines: those are
+   published on purpose.
 4. `gongkai mask` on such a list (CSV, XLSX, Markdown) left those cells whole and said it was done (exit 0), and
    validate then refused the file: now it masks them as the gate reads them, under their header.
 
@@ -227,6 +228,7 @@ def test_a_landline_in_a_list_of_people_is_a_persons_phone(gk, cat) -> None:
 @pytest.mark.parametrize("table", [
     "| 序号 | 姓名 | 职务 | 联系电话 |\n|---|---|---|---|\n| 1 | 陈明 | 股长 | 0595-23456789 |",  # staff, for their office
     "| 序号 | 单位 | 联系电话 |\n|---|---|---|\n| 1 | 社会救助股 | 0595-23456789 |",  # offices
+    "| 序号 | 姓名 | 金额 | 监督电话 |\n|---|---|---|---|\n| 1 | 陈水生 | 500 | 0595-23000000 |",  # the bureau's, beside
 ])
 def test_an_offices_landline_stays(gk, cat, table: str) -> None:
     cat.record(_record(table))

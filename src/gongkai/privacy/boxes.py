@@ -93,6 +93,8 @@ def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: fr
 # *private*): a person's home phone, which DOMAIN.md §7 keeps out of such a list as it does a mobile. Elsewhere a
 # landline is an office's, published on purpose (监督电话, a staff list with 职务), and no kind the detectors know.
 _PHONE_HEADER = re.compile("电话|手机|联系方式")
+# a phone column of an office beside the people (监督电话, 村委会电话, 咨询电话): published on purpose
+_OFFICE_PHONE = re.compile("监督|举报|投诉|咨询|办公|单位|村委|居委|社区|经办|服务|值班|热线")
 _LANDLINE = re.compile(r"(?:0\d{2,3})?[2-9]\d{6,7}")
 _PHONE_MARKS = re.compile(r"[\s\-－—–()（）]")
 
@@ -104,7 +106,8 @@ def phone_columns(rows: list[list[str]]) -> tuple[int, list[int]]:
     if not people.private:
         return -1, []
     at = next((n for n, row in enumerate(rows) if row is people.header), 0)
-    return at, [n for n, head in enumerate(people.header) if _PHONE_HEADER.search(normalize_column(head))]
+    return at, [n for n, head in enumerate(map(normalize_column, people.header))
+                if _PHONE_HEADER.search(head) and not _OFFICE_PHONE.search(head)]
 
 
 def listed_landline(cell: str) -> str | None:

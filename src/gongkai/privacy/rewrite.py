@@ -188,8 +188,10 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
         for number, row in enumerate(rows):
             for column, cell in enumerate(row):
                 where = f"{sheet.title}!{cell.coordinate}"
-                if number > first + phones_at and column in phones and isinstance(cell.value, (str, int)) and (
-                        landline := _landline(texts[number][column], result, where)) is not None:
+                # (a landline as the cell shows it: its value in the General or text format, no formula)
+                if (number > first + phones_at and column in phones and cell.number_format in ("General", "@")
+                        and cell.data_type != "f" and isinstance(cell.value, (str, int))
+                        and (landline := _landline(texts[number][column], result, where)) is not None):
                     cell.value = landline
                     as_text(cell)
                     continue
