@@ -580,7 +580,8 @@ def _groups(norm: Normalized, chain: re.Match[str], hex_tokens: list[tuple[int, 
         # 27915.20, 1.3812345678: a decimal point, not a separator between groups of one number; 138****5678: the
         # groups of a masked number, never joined to another.
         # (a float has one point: 3.5.0.5.…1.0.1 is no float ending in .0, its points separate the digits)
-        if between == "." and _float_zero(_number_before(found, index), right.digits) and not _dotted(text, found, index):
+        if (between == "." and _float_zero(_number_before(found, index), right.digits)
+                and not _dotted(text, found, index)):
             found[index + 1] = replace(right, whole=False)  # 13812345678.0: a spreadsheet's float, the number stays
         elif (between == "." and (len(left.digits) == 1 or len(right.digits) <= 2) and not _dotted(text, found, index)
               and len(_number_before(found, index)) <= _LONGEST_AMOUNT) or "****" in between:
@@ -672,10 +673,10 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # What names the number right after it (in the same clause) the kind it is: a 身份证号 (身份证号：…, 公民身份号码为…,
 # （身份证…）, 证件号码), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There eighteen characters (or fifteen
 # digits) are an ID even when the check digit, the birth date or the area code is wrong — a clerk's typo shows the
-# person's number all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's (存折) or a rural
-# credit union's account follows no check at all, and a card's mistyped digit shows the rest of it. Elsewhere such
-# numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and only a right check
-# makes them personal data.
+# person's number all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's
+# (存折) or a rural credit union's account follows no check at all, and a card's mistyped digit shows the rest of
+# it. Elsewhere such numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and
+# only a right check makes them personal data. After 电话 or 手机, digits each alone are one number (_ONE_BY_ONE).
 _NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户)|(?P<mobile>电话|手机))"
                     r"[^\d。；;，,！!？?\n]{0,6}$")
 _NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
@@ -688,9 +689,9 @@ _NAMED_ID = re.compile(r"[1-8]\d{16}[\dX]|[1-8]\d{14}")
 
 
 def named_kind(text: str, start: int, end: int | None = None) -> str | None:
-    """The kind of personal data the text before *start* names the number there ("id", "bank", "mobile"), or None; None too
-    when the number (ending at *end*) runs on into mask marks: the shown part of a masked one (身份证号350524198503158***),
-    which the reading of masks judges (undermasked)."""
+    """The kind of personal data the text before *start* names the number there ("id", "bank", "mobile"), or None;
+    None too when the number (ending at *end*) runs on into mask marks: the shown part of a masked one
+    (身份证号350524198503158***), which the reading of masks judges (undermasked)."""
     if end is not None and text[end:end + 2].lstrip(" ")[:1] in _GLUED_MARKS:
         return None
     match = _NAMED.search(text, max(0, start - _NAMED_BEFORE), start)

@@ -50,7 +50,8 @@ def mask_name(value: str) -> str:
     return value[0] + "*" if len(value) <= 2 else value[0] + "*" * (len(value) - 2) + value[-1]
 
 
-_MASKERS = {"phone": mask_phone, "mobile": mask_mobile, "id": mask_id, "id15": mask_id, "bank": mask_bank, "address": mask_address, "name": mask_name}
+_MASKERS = {"mobile": mask_mobile, "phone": mask_phone, "id": mask_id, "id15": mask_id, "bank": mask_bank,
+            "address": mask_address, "name": mask_name}
 
 
 def mask_value(kind: str, value: str) -> str:
