@@ -18,8 +18,11 @@ demo: $(VENV)/.installed
 	$(GONGKAI) validate catalog
 	$(GONGKAI) build-site catalog --out site
 
+# Two runs: the browser tests' Chromium driver (its threads) stays in a worker to the end of its session, and a test
+# that forks a pool of workers in that process could hang (fork with threads); the rest never share a process with it.
 test: $(VENV)/.installed
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS) tests/browser
 
 typecheck: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev]'
