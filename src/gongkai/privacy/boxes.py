@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.privacy.columns import normalize_column, number_columns, people_of
+from gongkai.privacy.columns import cells_under, normalize_column, number_columns, people_of
 from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.extract import Table
 from gongkai.privacy.findings import PrivacyFinding
@@ -76,16 +76,14 @@ def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: fr
         rows = [table.header, *table.rows]
         at, labels = number_columns(rows)
         seen: set[str] = set()
-        for number, row in enumerate(rows[at + 1:] if labels else (), start=at + 2):
-            body = any(names_body(cell) for cell in row)
-            for column, label in labels.items():
-                cell = row[column] if column < len(row) else ""
-                for hit in find(label + cell, allowed) if cell.strip() else ():
-                    if (hit.start >= len(label) and classify(hit.value) is None and hit.value not in seen
-                            and not (body and hit.kind == "bank")):
-                        seen.add(hit.value)
-                        found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number}行", hit.masked, path,
-                                                    table.line, hit.label, born=hit.born))
+        for index, column, cell in cells_under(rows, at, labels):
+            label = labels[column]
+            for hit in find(label + cell, allowed) if cell.strip() else ():
+                if (hit.start >= len(label) and classify(hit.value) is None and hit.value not in seen
+                        and not (hit.kind == "bank" and any(names_body(other) for other in rows[index]))):
+                    seen.add(hit.value)
+                    found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{index + 1}行", hit.masked, path,
+                                                table.line, hit.label, born=hit.born))
     return found
 
 
@@ -122,15 +120,13 @@ def listed_phones(owner: str, path: FieldPath, tables: list[Table]) -> list[Priv
     found: list[PrivacyFinding] = []
     for table in tables:
         rows = [table.header, *table.rows]
-        at, columns = phone_columns(rows)
         seen: set[str] = set()
-        for number, row in enumerate(rows[at + 1:] if columns else (), start=at + 2):
-            for column in columns:
-                digits = listed_landline(row[column]) if column < len(row) else None
-                if digits is not None and digits not in seen:
-                    seen.add(digits)
-                    found.append(PrivacyFinding(owner, "phone", f"{table.where}第{number}行", mask_value("phone", digits),
-                                                path, table.line, KINDS["phone"]))
+        for index, _, cell in cells_under(rows, *phone_columns(rows)):
+            digits = listed_landline(cell)
+            if digits is not None and digits not in seen:
+                seen.add(digits)
+                found.append(PrivacyFinding(owner, "phone", f"{table.where}第{index + 1}行", mask_value("phone", digits),
+                                            path, table.line, KINDS["phone"]))
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from gongkai.privacy.detect import named_kind
@@ -104,6 +105,16 @@ def number_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]]:
         if labels:
             return at, labels
     return -1, {}
+
+
+def cells_under(rows: list[list[str]], at: int, columns: Iterable[int]) -> Iterator[tuple[int, int, str]]:
+    """(row's index in *rows*, column, cell) of every cell of *columns* in the rows below row *at* (the header that
+    number_columns or boxes.phone_columns found); a row too short for a column reads "" there."""
+    columns = list(columns)
+    for index in range(at + 1, len(rows)) if columns else ():
+        row = rows[index]
+        for column in columns:
+            yield index, column, row[column] if column < len(row) else ""
 
 
 def names_under_kinds(header: list[str], below: list[list[str]]) -> list[int]:

@@ -16,7 +16,7 @@ from gongkai.formulas import FORMULA_STARTS, as_text
 from gongkai.privacy.detect import KINDS, find
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
 from gongkai.privacy.boxes import listed_landline, phone_columns
-from gongkai.privacy.columns import number_columns
+from gongkai.privacy.columns import cells_under, number_columns
 from gongkai.privacy.extract import Unreadable, markdown_tables, text_of
 from gongkai.privacy.mask import mask_text, mask_value
 from gongkai.privacy.spreadsheet import format_readings, formula_result
@@ -139,8 +139,8 @@ def _masked_cell(text: str, computed: str | None, where: str, result: MaskResult
                  label: str = "") -> str:
     """A CSV cell with its personal data masked (read after its column's *label*: _mask_under); a formula whose result
     holds some becomes that result, masked."""
-    if computed is not None and _mask_under(label, computed, allowed)[1]:
-        masked, done = _mask_under(label, computed, allowed)
+    if computed is not None and (shown := _mask_under(label, computed, allowed))[1]:
+        masked, done = shown
         result.masked.extend(Masked(f"{where}（公式计算结果）", kind, value) for kind, value in done)
         return masked
     masked, done = _mask_under(label, text, allowed)
@@ -311,21 +311,17 @@ def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
         lines[number - 1], done = mask_text(line, allowed)
         result.masked.extend(Masked(f"第{number}行", kind, value) for kind, value in done)
     for table in markdown_tables("\n".join(lines)):  # (cells under a header that names their number: _mask_under)
-        phones_at, phones = phone_columns([table.header, *table.rows])
-        for offset, row in enumerate(table.rows if phones else ()):
-            index = (table.line or 0) + 2 + offset
-            for column in phones if offset + 1 > phones_at else ():
-                cell = row[column] if column < len(row) else ""
-                if (landline := _landline(cell, result, f"第{index + 1}行")) is not None:
-                    lines[index] = lines[index].replace(cell, landline, 1)
-        at, labels = number_columns([table.header, *table.rows])
-        for offset, row in enumerate(table.rows if labels else ()):
-            index = (table.line or 0) + 2 + offset
-            for column, label in labels.items():
-                cell = row[column] if column < len(row) and offset + 1 > at else ""
-                masked, done = _mask_under(label, cell, allowed) if cell else (cell, [])
-                if done:
-                    lines[index] = lines[index].replace(cell, masked, 1)
-                    result.masked.extend(Masked(f"第{index + 1}行", kind, value) for kind, value in done)
+        rows = [table.header, *table.rows]  # (row n of them stands on line table.line + 1 + n: the separator between)
+        for index, _, cell in cells_under(rows, *phone_columns(rows)):
+            at_line = (table.line or 0) + 1 + index
+            if (landline := _landline(cell, result, f"第{at_line + 1}行")) is not None:
+                lines[at_line] = lines[at_line].replace(cell, landline, 1)
+        at, labels = number_columns(rows)
+        for index, column, cell in cells_under(rows, at, labels):
+            at_line = (table.line or 0) + 1 + index
+            masked, done = _mask_under(labels[column], cell, allowed) if cell else (cell, [])
+            if done:
+                lines[at_line] = lines[at_line].replace(cell, masked, 1)
+                result.masked.extend(Masked(f"第{at_line + 1}行", kind, value) for kind, value in done)
     result.data = "\n".join(lines).encode(encoding)
     return result

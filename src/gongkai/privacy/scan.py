@@ -117,9 +117,16 @@ def attachment_scan(owner: str, path: FieldPath, segments: list[Segment], tables
     its tables along the rows (boxed_ids) and under their headers (headed_numbers, listed_phones), and its masks read
     together, as scan_parts reads an attachment."""
     places = [(path, segment) for segment in segments if may_be_masked(segment.text)]
-    found = (segment_findings(owner, path, segments, allowed) + boxed_ids(owner, path, tables, allowed)
-             + headed_numbers(owner, path, tables, allowed) + listed_phones(owner, path, tables))
+    found = segment_findings(owner, path, segments, allowed) + table_findings(owner, path, tables, allowed)
     return found + (masks_together(owner, places, allowed) if len(places) > 1 else [])
+
+
+def table_findings(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
+    """What a document's tables show that no cell shows alone: a number one character to a box along a row
+    (boxed_ids), a number read under the header that names it (headed_numbers), a landline in a list's phone column
+    (listed_phones)."""
+    return (boxed_ids(owner, path, tables, allowed) + headed_numbers(owner, path, tables, allowed)
+            + listed_phones(owner, path, tables))
 
 
 @dataclass
@@ -137,9 +144,7 @@ class _Lists:
     def read(self, path: FieldPath, texts: list[str], tables: list[Table]) -> None:
         owner = self.record.id
         listed = {n for text in texts for n in enumerated_names(text)}
-        self.findings.extend(boxed_ids(owner, path, tables, self.allowed))
-        self.findings.extend(headed_numbers(owner, path, tables, self.allowed))
-        self.findings.extend(listed_phones(owner, path, tables))
+        self.findings.extend(table_findings(owner, path, tables, self.allowed))
         read = [people_of([table.header, *table.rows]) for table in tables]
         self.people = self.people or bool(listed) or any(r.private for r in read)
         self.names.update(listed, *(r.names for r in read))
