@@ -11,6 +11,7 @@ from gongkai.workdays import (
     LIBRARY_YEARS,
     PROVISIONAL_YEARS,
     DayInfo,
+    differences_shown,
     makeup_shortfall,
     notice_missing_warning,
     notice_path,
@@ -91,11 +92,9 @@ def notice_differs_from_official(ctx: Context) -> Iterator[Finding]:
         for field, official, mine in official_differences(notice):
             grouped.setdefault(field, []).append((official, mine))
         for field, days in grouped.items():
-            shown = "；".join(f"{o.day}，通知：{o.reason}，这里：{m.reason}" for o, m in days[:3])
-            more = f"；另有{len(days) - 3}天" if len(days) > 3 else ""
             year = days[0][0].day.year
             yield Finding(Location(path, None, field),
-                          f"{year}年有{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{shown}{more}",
+                          f"{year}年有{len(days)}天与国务院办公厅通知（chinesecalendar 收录）不同：{differences_shown(days)}",
                           "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。" if year == notice.year
                           else f"这个文件的日期改变了{year}年的工作日（{year}年的通知已由 chinesecalendar 收录）："
                                f"核对{notice.year}年通知原文的日期和年份并改正。")

@@ -129,16 +129,21 @@ class DueDate:
         return provisional_note(self.provisional_years, self.broken)
 
 
+def differences_shown(pairs: list[tuple[DayInfo, DayInfo]]) -> str:
+    """The first three days a catalog notice counts otherwise than chinesecalendar (official, ours), and how many more:
+    「2026-09-20，通知：…，这里：…；另有2天」 (GK806 and override_note)."""
+    shown = "；".join(f"{o.day}，通知：{o.reason}，这里：{m.reason}" for o, m in pairs[:3])
+    return shown + (f"；另有{len(pairs) - 3}天" if len(pairs) > 3 else "")
+
+
 def override_note(days: Iterable[tuple[DayInfo, DayInfo]]) -> str:
     """Days a catalog notice counts otherwise than chinesecalendar (official, ours), in Chinese; empty for none."""
     pairs = list(days)
     if not pairs:
         return ""
     files = "、".join(sorted({mine.source for _, mine in pairs if mine.source not in (LIBRARY, STATUTORY)}))
-    shown = "；".join(f"{o.day}，通知：{o.reason}，这里：{m.reason}" for o, m in pairs[:3])
-    more = f"；另有{len(pairs) - 3}天" if len(pairs) > 3 else ""
     return (f"这里按目录中的 {files or 'calendar/ 中的文件'} 计算，有{len(pairs)}天与 chinesecalendar 收录的国务院办公厅通知不同："
-            f"{shown}{more}。不是国务院的补充通知的，请按通知原文改正或删去这个文件（gongkai validate 的 GK806 指出位置）。")
+            f"{differences_shown(pairs)}。不是国务院的补充通知的，请按通知原文改正或删去这个文件（gongkai validate 的 GK806 指出位置）。")
 
 
 def provisional_note(years: Iterable[int], broken: Iterable[str] = ()) -> str:
