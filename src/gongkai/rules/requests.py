@@ -439,7 +439,7 @@ def request_dated_in_future(ctx: Context) -> Iterator[Finding]:
       instead="收到日期: 2027-01-05",
       scope=FILE)
 def request_year_slip(ctx: Context) -> Iterator[Finding]:
-    for path, entry in ctx.catalog.models("request"):
+    for path, entry in _requests(ctx):
         year = year_slip(entry.id, entry.received)
         if year is not None:
             yield Finding(Location(path, entry.id, ("收到日期",)),
