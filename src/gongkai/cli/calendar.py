@@ -166,7 +166,8 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
     if due.date is None:  # (a consultation begun within the period, not ended yet: the 补正 awaited returned above)
-        out.print(f"{due.start if consultation is None else consultation.start} 起征求第三方意见，还没有结束：这段时间不计入"
+        assert consultation is not None
+        out.print(f"{consultation.start} 起征求第三方意见，还没有结束：这段时间不计入"
                   "答复期限（《条例》第三十二条、第三十三条），结束后写上「结束」日期再算。", markup=False)
         return EXIT_OK
     parts = [f"{REPLY_WORKDAYS}个工作日（《条例》第三十三条）"]
