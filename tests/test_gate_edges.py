@@ -288,5 +288,5 @@ def test_personal_data_in_the_directory_and_gongkai_yaml_is_found_masked(gc):
     gc.write("gongkai.yaml", AGENCY.replace("下午14:30—17:30", "下午14:30—17:30，值班13812345678"))
     gc.item(ITEM.replace("责任单位: shjzg", "责任单位: shjzg\n备注: 联系王五 13912345678"))
     assert on(gc, D(2026, 9, 30)).directory_findings == [
-        ("事项 SHJZ-001 「备注」", "手机号码", "139****5678"),
-        ("gongkai.yaml 「依申请公开」「办公时间」", "手机号码", "138****5678")]
+        ("事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第17行第5列「备注」）", "手机号码", "139****5678"),
+        ("gongkai.yaml 第29行第9列「依申请公开」「办公时间」", "手机号码", "138****5678")]

@@ -277,8 +277,8 @@ def test_a_rounded_id_in_the_directory_is_found_from_the_holders_birth_day(gc):
     gc.item(ITEM.replace("责任单位: shjzg", f"责任单位: shjzg\n备注: 编号{NEWBORN}"))
     assert on(gc, D(2027, 1, 14)).directory_findings == []
     assert on(gc, D(2027, 1, 15)).directory_findings == [
-        ("事项 SHJZ-001 「备注」", "身份证号", "35*************000"),
-        ("gongkai.yaml 「依申请公开」「办公时间」", "身份证号", "35*************000")]
+        ("事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第17行第5列「备注」）", "身份证号", "35*************000"),
+        ("gongkai.yaml 第29行第9列「依申请公开」「办公时间」", "身份证号", "35*************000")]
 
 
 # ---------------------------------------------------------------- blank columns
@@ -426,7 +426,8 @@ def test_a_rounded_id_in_the_directory_is_the_next_change_and_directory_findings
     assert on(gc, D(2027, 1, 15)).next_change is None
     catalog = load_catalog(gc.root, use_cache=False)
     assert directory_findings(catalog, D(2027, 1, 14)) == []
-    assert directory_findings(catalog, D(2027, 1, 15)) == [("事项 SHJZ-001 「备注」", "身份证号", "35*************000")]
+    assert directory_findings(catalog, D(2027, 1, 15)) == [
+        ("事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第17行第5列「备注」）", "身份证号", "35*************000")]
 
 
 # ---------------------------------------------------------------- the longest a list stays up

@@ -102,7 +102,8 @@ def test_number_split_over_two_list_entries_of_an_item(gk, cat, tmp_path):
     assert "1380595" not in run.out
     built = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert built.code == 1
-    assert "事项 SHJZ-001 「公开内容」第1项与第2项连起来：手机号码「138****1234」" in built.err
+    assert ("事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第7行第5列「公开内容」第1项与第2项连起来）：手机号码「138****1234」"
+            in built.err)
     assert not (tmp_path / "site").exists()
 
 

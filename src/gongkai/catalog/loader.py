@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +29,7 @@ from gongkai.model.base import number_key
 # saves. Each worker takes several shares, so this process reads the first results back while the others are parsed.
 PARALLEL_PARSE = 2000
 SHARES_PER_WORKER = 4
+_BLOCK_LITERAL = re.compile(r"(?::|^\s*-)\s*\|[-+0-9]*\s*(#.*)?$")  # a value written as a literal block: 正文: |
 
 
 @dataclass
@@ -142,6 +144,18 @@ class Catalog:
             return path, 1, 1
         line, column = position(tree, location.field, prefer_key=prefer_key)
         return path, line, columns.column(line, column) if columns else column
+
+    def block_offset(self, location: Location, line: int | None) -> int:
+        """Lines from a field's value to its *line* (0-based inside the value), when the value is a literal block
+        (正文: |, 总体情况: |, a list entry written - |): its lines are the file's lines below the header, one for one."""
+        if line is None:
+            return 0
+        path, value_line, _ = self.locate(location)
+        if path is None or value_line is None:
+            return 0
+        lines = self.read(path).decode("utf-8-sig", errors="replace").splitlines()
+        header = lines[value_line - 1] if 0 < value_line <= len(lines) else ""
+        return 1 + line if _BLOCK_LITERAL.search(header) else 0
 
     def read(self, path: str) -> bytes:
         """The bytes of the catalog's file *path*, as they were when listed (ChangedWhileRead if saved since): what a

@@ -28,7 +28,7 @@ from gongkai.model import Item, Record
 from gongkai.model.base import page_key
 from gongkai.privacy import (PrivacyFinding, RecordScan, agency_findings, allowed_of, attachment_id,
                              attachment_problem, catalog_scan, item_findings, listed_title_names, mask_log,
-                             mask_names, mask_text, resolved, same_file, standing_on)
+                             mask_names, mask_text, placed, resolved, same_file, standing_on)
 from gongkai.publication.periods import is_notice
 from gongkai.publication.review import review_problem
 from gongkai.workdays import WorkdayCalendar
@@ -293,11 +293,18 @@ def directory_findings(catalog: Catalog, today: dt.date | None = None) -> list[t
 
 def directory_findings_until(catalog: Catalog, today: dt.date | None) -> tuple[list[tuple[str, str, str]], dt.date | None]:
     """directory_findings(), and the first day after *today* on which another stands (an ID a float rounded)."""
-    found = [(f"事项 {item.id}", item_findings(catalog, item)) for item in catalog.items.values()]
-    found.append(("gongkai.yaml", agency_findings(catalog)))
+    found = [(item.id, item_findings(catalog, item)) for item in catalog.items.values()]
+    found.append((None, agency_findings(catalog)))
     later = [f.born for _, findings in found for f in findings if f.born is not None and today and f.born > today]
-    return ([(f"{where} {f.where}", f.label, f.masked_value) for where, findings in found
+    return ([(_directory_place(catalog, item_id, f), f.label, f.masked_value) for item_id, findings in found
              for f in standing_on(findings, today)], min(later, default=None))
+
+
+def _directory_place(catalog: Catalog, item_id: str | None, finding: PrivacyFinding) -> str:
+    """事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第12行第5列「公开内容」）, or gongkai.yaml 第9行第9列「机关」「名称」."""
+    if item_id is None:
+        return placed(catalog, finding, path="gongkai.yaml")
+    return f"事项 {item_id}（{placed(catalog, finding, object_id=item_id)}）"
 
 
 def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:

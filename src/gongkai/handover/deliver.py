@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.diagnostics import Location
 from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error, output_in_place
 from gongkai.files_io import StagedFile, replace_dir
 from gongkai.handover import bag
 from gongkai.handover.plan import EMPTY_NOTE, Batch
 from gongkai.privacy.outputs import check_tree
 from gongkai.privacy.scan import allowed_of
-from gongkai.privacy.sources import agency_findings
+from gongkai.privacy.sources import agency_findings, placed
 from gongkai.processes import interrupts_deferred
 
 
@@ -55,11 +54,8 @@ def _stop_on_what_the_bags_show(catalog: Catalog) -> None:
     the scan of the bags (check_tree) stops it too, but names only the manifests, where the clerk cannot fix it."""
     found = [f for f in agency_findings(catalog) if f.field[:1] and f.field[0] in _SHOWN]
     if found:
-        lines = []
-        for finding in found:
-            _, line, column = catalog.locate(Location("gongkai.yaml", None, finding.field))
-            at = f"第{line}行第{column}列" if line and column else ""
-            lines.append(f"  gongkai.yaml {at}{finding.where}：{finding.label}「{finding.masked_value}」")
+        lines = [f"  {placed(catalog, finding, path='gongkai.yaml')}：{finding.label}「{finding.masked_value}」"
+                 for finding in found]
         raise PublicationStopped("gongkai.yaml 中要写进目录表、公函和包信息的内容有未遮盖的个人信息，没有生成移交文件：\n"
                                  + "\n".join(lines) + "\n请在 gongkai.yaml 中遮盖或删去（联系电话写本机关的电话），"
                                  "再运行 gongkai validate 检查后重新移交。")

@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # `name as name`: an explicit re-export, which mypy --strict 
     from gongkai.privacy.titles import listed_title_names as listed_title_names
     from gongkai.privacy.sources import (
         agency_findings as agency_findings, annual_findings as annual_findings,
-        attachment_findings as attachment_findings, item_findings as item_findings, record_findings as record_findings,
+        attachment_findings as attachment_findings, item_findings as item_findings, placed as placed,
+        record_findings as record_findings,
     )
 
 _HOMES = {
@@ -39,7 +40,8 @@ _HOMES = {
     "findings": ("ColumnWarning", "PrivacyFinding", "standing_on"),
     "mask": ("mask_log", "mask_names", "mask_text"),
     "scan": ("RecordScan", "allowed_of", "attachment_id", "catalog_scan", "scan_ahead", "scan_record"),
-    "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "record_findings"),
+    "sources": ("agency_findings", "annual_findings", "attachment_findings", "item_findings", "placed",
+                "record_findings"),
     "titles": ("listed_title_names",),
 }
 _HOME = {name: module for module, names in _HOMES.items() for name in names}

@@ -36,7 +36,7 @@ class PrivacyFinding:
     where: str
     masked_value: str
     field: FieldPath = ()
-    line: int | None = None  # 0-based line inside the body, when the finding is in the body
+    line: int | None = None  # 0-based line inside the body or the field's text, when it is there
     label: str = ""
     code: str = ""
     detail: str = ""
@@ -66,8 +66,10 @@ class ColumnWarning:
 
 
 def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
-                     allowed: frozenset[str]) -> list[PrivacyFinding]:
-    """Personal data in *segments*, each value reported once per field (the first place it shows)."""
+                     allowed: frozenset[str], within: bool = False) -> list[PrivacyFinding]:
+    """Personal data in *segments*, each value reported once per field (the first place it shows); with *within*, a
+    finding in a segment of several lines is placed at its line (0-based), as a literal block (总体情况: |) lays a
+    field's lines out in its file: the clerk is sent to the line, not to the top of twenty."""
     found: list[PrivacyFinding] = []
     seen: set[tuple[str, str]] = set()
     for segment in segments:
@@ -75,7 +77,8 @@ def segment_findings(owner: str, path: FieldPath, segments: list[Segment],
             if (hit.kind, hit.value) in seen:
                 continue
             seen.add((hit.kind, hit.value))
-            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, segment.line, hit.label,
+            line = segment.text.count("\n", 0, hit.start) if within and segment.line is None else segment.line
+            found.append(PrivacyFinding(owner, hit.kind, segment.where, hit.masked, path, line, hit.label,
                                         born=hit.born))
     return found
 
@@ -130,7 +133,7 @@ def fields_findings(owner: str, fields: list[tuple[FieldPath, str]], allowed: fr
     found: list[PrivacyFinding] = []
     for path, text in fields:
         if next(find(text, allowed), None) is not None:  # a field is described for people only when it holds some
-            found.extend(segment_findings(owner, path, [Segment(text, describe(path))], allowed))
+            found.extend(segment_findings(owner, path, [Segment(text, describe(path))], allowed, within=True))
     for run, joined in runs:
         found.extend(_across_entries(owner, run, joined, allowed, {(f.kind, f.masked_value) for f in found}))
     return found

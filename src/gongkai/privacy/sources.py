@@ -4,6 +4,7 @@ annual report's data."""
 from __future__ import annotations
 
 from gongkai.catalog import Catalog
+from gongkai.diagnostics import Location
 from gongkai.model import Item, Record
 from gongkai.privacy.attachments import attachment_problem
 from gongkai.privacy.findings import PrivacyFinding, file_finding, model_findings
@@ -45,3 +46,15 @@ def annual_findings(catalog: Catalog) -> list[tuple[str, PrivacyFinding]]:
     第五十条); the bureau's own phones and addresses are allowed."""
     allowed = allowed_of(catalog.agency)
     return [(path, found) for path, data in catalog.models("annual") for found in model_findings("", data, allowed)]
+
+
+def placed(catalog: Catalog, finding: PrivacyFinding, path: str | None = None, object_id: str | None = None) -> str:
+    """Where *finding* is, as a clerk finds it in Notepad: the file, its line and column, and the field — a refusal
+    that names only the field leaves them searching a file of hundreds of lines."""
+    location = Location(path, object_id, finding.field)
+    file, line, column = catalog.locate(location)
+    offset = catalog.block_offset(location, finding.line)
+    if line and offset:  # (in a literal block: its line, as validate shows it)
+        line, column = line + offset, 1
+    at = f" 第{line}行第{column}列" if line and column else ""
+    return f"{file or ''}{at}{finding.where}"

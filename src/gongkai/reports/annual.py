@@ -11,7 +11,7 @@ from gongkai.days import year_slip
 from gongkai.diagnostics import Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOME_LABELS, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
 from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, 现行有效件数)
-from gongkai.privacy import annual_findings
+from gongkai.privacy import annual_findings, placed
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
 from gongkai.reports.published import (
@@ -140,7 +140,7 @@ def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
 def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
     """(where, kind, masked value) of the personal data in annual/<year>.yaml, whose texts (总体情况 …) the report of
     *year* prints: the scan of the written file finds numbers only, so a 详细住址 there went out in the 年报."""
-    return [(f"{path} {found.where}", found.label, found.masked_value) for path, found in annual_findings(catalog)
+    return [(placed(catalog, found, path=path), found.label, found.masked_value) for path, found in annual_findings(catalog)
             if PurePosixPath(path).stem == str(year)]
 
 

@@ -27,7 +27,6 @@ MASK_HINT_ID15 = "按遮盖格式改写：15位身份证号 35**********123（�
 # (a run of base64 or hexadecimal bytes: anyone can decode it; masking the letters means nothing, the run has to go)
 ENCODED_HINT = "删去这段{}的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"
 _ENCODED = re.compile(r"（(.+编码)）$")
-_BLOCK_LITERAL = re.compile(r":\s*\|[-+0-9]*\s*(#.*)?$")
 AGENCY_FILE = "gongkai.yaml"
 
 
@@ -61,24 +60,12 @@ def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
             encoded = _ENCODED.search(found.label)
             hint = ENCODED_HINT.format(_spaced(encoded.group(1))) if encoded is not None else \
                 MASK_HINT_ID15 if found.kind == "id15" else MASK_HINT
-        yield Finding(location, message, hint, line_offset=_offset(catalog, location, found.line))
+        yield Finding(location, message, hint, line_offset=catalog.block_offset(location, found.line))
 
 
 def _spaced(words: str) -> str:
     """*words* as they stand in a Chinese sentence: a space before a Latin word (这段 base64 编码)."""
     return f" {words}" if words[0].isascii() else words
-
-
-def _offset(catalog: Catalog, location: Location, line: int | None) -> int:
-    """Lines from the 正文 value to the finding's line, when the body is a literal block (正文: |)."""
-    if line is None or location.field != ("正文",):
-        return 0
-    path, value_line, _ = catalog.locate(location)
-    if path is None or value_line is None:
-        return 0
-    lines = catalog.read(path).decode("utf-8-sig", errors="replace").splitlines()
-    header = lines[value_line - 1] if 0 < value_line <= len(lines) else ""
-    return 1 + line if _BLOCK_LITERAL.search(header) else 0
 
 
 @rule("GK601", "id-number-published", "公开内容含有完整身份证号", E,
@@ -148,7 +135,7 @@ def list_column_not_allowed(ctx: Context) -> Iterator[Finding]:
             location = Location(path, record_id, item.field)
             yield Finding(location, f"公示名单{item.where}「{item.column}」不在允许公开的列中",
                           "删除这一列；公示名单只列姓名、保障人数、保障金额、所在村（社区）、救助类别/事由、日期。",
-                          line_offset=_offset(catalog, location, item.line))
+                          line_offset=catalog.block_offset(location, item.line))
 
 
 @rule("GK611", "people-list-not-notice", "列有人员名单的信息没有公示期", E,
