@@ -293,7 +293,8 @@ def directory_findings(catalog: Catalog, today: dt.date | None = None) -> list[t
 
 def directory_findings_until(catalog: Catalog, today: dt.date | None) -> tuple[list[tuple[str, str, str]], dt.date | None]:
     """directory_findings(), and the first day after *today* on which another stands (an ID a float rounded)."""
-    found = [(item.id, item_findings(catalog, item)) for item in catalog.items.values()]
+    found: list[tuple[str | None, list[PrivacyFinding]]] = [(item.id, item_findings(catalog, item))
+                                                           for item in catalog.items.values()]
     found.append((None, agency_findings(catalog)))
     later = [f.born for _, findings in found for f in findings if f.born is not None and today and f.born > today]
     return ([(_directory_place(catalog, item_id, f), f.label, f.masked_value) for item_id, findings in found
