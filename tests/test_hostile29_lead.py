@@ -10,6 +10,15 @@ The house rule is that every error names the file, line and column. Found and fi
 3. A number in a field written as a literal block (总体情况: |, 备注: |, a list entry written - |) was placed by
    validate (and the refusals) at the block's first line, 「4:7」 for a number on line 13: only 正文 was followed into
    its block. Now every field's finding is placed at the line it is on.
+4. A person's landline written in prose after what says whose it is (陈水生家庭电话0595-23456789, 宅电：2345678,
+   本人电话（0595）2345 6789, 家庭電話, full-width digits) went out: a landline was personal data only in the phone
+   column of a list of people. Now a landline right after 家庭电话 / 住宅电话 / 家里电话 / 私人电话 / 个人电话 / 本人电话 /
+   户主电话 / 宅电 (and their 联系电话, 号码 forms) is GK602 「电话号码」, masked 0595****6789 (***5678 without the area
+   code), and the build holds the record back; an office's landline (监督电话0595-23222516) stays published.
+5. A staff list (names with 职务) with a 家庭电话 / 住宅电话 column went out, and `gongkai mask` left it: a list with
+   职务 was taken for an office's, all its phones published on purpose. A column headed so is each person's own
+   phone in any table naming people: found (validate, the gate) and masked by `gongkai mask`; the 办公电话 beside it
+   stays.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AGENCY, ITEM, CatalogDir
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
 
 MOBILE = "13805951234"
 NAME_AT = "gongkai.yaml 第2行第7列「机关」「名称」：手机号码「138****1234」"  # 「  名称: 」: six characters before
@@ -95,3 +104,74 @@ def test_a_body_in_a_literal_block_is_still_placed_at_its_line(gk, cat):
                + "  联系电话13912345678。\n")
     run = gk("validate", "--no-cache", cat.root)
     assert "19:1 错误 GK602 正文第2行有未遮盖的手机号码「139****5678」" in run.out
+
+
+# ---------------------------------------------------------------------------------------------------- home phones
+
+
+def _record(body: str) -> str:
+    return RECORD.replace("  经审核，现将名单予以公示。\n", "".join(f"  {line}\n" for line in body.splitlines()))
+
+
+@pytest.mark.parametrize(("body", "masked"), [
+    ("经核实，陈水生家庭电话0595-23456789，住经兜村。", "0595****6789"),
+    ("申请人林阿妹，宅电：2345678。", "***5678"),
+    ("本人电话（0595）2345 6789。", "0595****6789"),
+    ("家庭联系电话：０５９５－２３４５６７８９。", "0595****6789"),  # full-width
+    ("住宅电话号码 010-65121231。", "010****1231"),
+    ("家庭電話 0595 23456789。", "0595****6789"),  # traditional characters
+])
+def test_a_landline_named_a_persons_own_is_a_persons_phone(gk, cat, tmp_path, body: str, masked: str) -> None:
+    cat.record(_record(body))
+    run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
+    assert run.code == 1, run.out
+    assert f"18:1 错误 GK602 正文第1行有未遮盖的电话号码「{masked}」" in run.out
+    digits = "".join(c for c in body if c.isdigit())
+    assert digits[-4:] not in run.out.replace(masked, "")  # (the masked value is the only place its last four show)
+    built = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", "2026-11-27")
+    assert built.code == 0
+    assert "R2026-001" in built.err + built.out  # held back, named
+    assert not list((tmp_path / "site").rglob("R2026-001*"))
+
+
+@pytest.mark.parametrize("body", [
+    "监督电话：0595-23222516。",  # an office's
+    "咨询电话0595-23000000，办公时间工作日。",
+    "个人电话号码不得公开。",  # no number
+    "家庭电话0595****6789。",  # masked
+    "家庭人口3人，电话费补贴2345678元。",  # no label before the digits: an amount
+])
+def test_what_is_no_persons_landline(gk, cat, body: str) -> None:
+    cat.record(_record(body))
+    run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
+    assert "GK602" not in run.out, run.out
+
+
+STAFF = "| 序号 | 姓名 | 职务 | 办公电话 | 家庭电话 |\n|---|---|---|---|---|\n| 1 | 陈明 | 股长 | 0595-23000000 | 0595-23456789 |"
+
+
+def test_a_staff_lists_home_phone_column_is_personal(gk, cat) -> None:
+    cat.record(_record(STAFF))
+    run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
+    assert run.code == 1
+    assert "电话号码「0595****6789」" in run.out
+    assert "0595****0000" not in run.out  # the office's phone beside it is no finding
+
+
+def test_mask_masks_a_staff_lists_home_phone_column(gk, tmp_path) -> None:
+    csv_file = tmp_path / "staff.csv"
+    csv_file.write_text("序号,姓名,职务,办公电话,住宅电话\n1,陈明,股长,0595-23000000,2345678\n", encoding="utf-8")
+    markdown = tmp_path / "staff.md"
+    markdown.write_text(STAFF + "\n", encoding="utf-8")
+    for path in (csv_file, markdown):
+        assert gk("mask", path).code == 0
+    assert csv_file.read_text("utf-8") == "序号,姓名,职务,办公电话,住宅电话\n1,陈明,股长,0595-23000000,***5678\n"
+    assert markdown.read_text("utf-8") == STAFF.replace("| 0595-23456789 |", "| 0595****6789 |") + "\n"
+
+
+def test_a_staff_lists_home_phone_column_in_a_csv_attachment(gk, cat) -> None:
+    cat.write("files/staff.csv", "序号,姓名,职务,办公电话,住宅电话\n1,陈明,股长,0595-23000000,(0595)2345 6789\n".encode())
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/staff.csv\n    名称: 工作人员名单\n正文: |"))
+    run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
+    assert run.code == 1 and "电话号码「0595****6789」" in run.out, run.out
+    assert "23456789" not in run.out

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.privacy.columns import cells_under, normalize_column, number_columns, people_of
-from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.detect import KINDS, find, landline_digits
 from gongkai.privacy.extract import Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.fields import FieldPath
@@ -93,25 +93,18 @@ def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: fr
 _PHONE_HEADER = re.compile("电话|手机|联系方式")
 # a phone column of an office beside the people (监督电话, 村委会电话, 咨询电话): published on purpose
 _OFFICE_PHONE = re.compile("监督|举报|投诉|咨询|办公|单位|村委|居委|社区|经办|服务|值班|热线")
-_LANDLINE = re.compile(r"(?:0\d{2,3})?[2-9]\d{6,7}")
-_PHONE_MARKS = re.compile(r"[\s\-－—–()（）]")
 
 
 def phone_columns(rows: list[list[str]]) -> tuple[int, list[int]]:
     """The header row of a table given by its *rows* that lists people not named for an office, and its phone
-    columns (0-based); (-1, []) for any other table."""
+    columns (0-based); (-1, []) for any other table. (A column headed 家庭电话 / 住宅电话 of any table is read through
+    its header: detect reads a landline after such a label as the person's.)"""
     people = people_of(rows)
     if not people.private:
         return -1, []
     at = next((n for n, row in enumerate(rows) if row is people.header), 0)
     return at, [n for n, head in enumerate(map(normalize_column, people.header))
                 if _PHONE_HEADER.search(head) and not _OFFICE_PHONE.search(head)]
-
-
-def listed_landline(cell: str) -> str | None:
-    """The digits of the landline a cell of a phone column holds (0595-2345 6789, (0595)23456789, 2345678), or None."""
-    digits = _PHONE_MARKS.sub("", ascii_digits(cell.strip()))
-    return digits if _LANDLINE.fullmatch(digits) else None
 
 
 def listed_phones(owner: str, path: FieldPath, tables: list[Table]) -> list[PrivacyFinding]:
@@ -122,7 +115,7 @@ def listed_phones(owner: str, path: FieldPath, tables: list[Table]) -> list[Priv
         rows = [table.header, *table.rows]
         seen: set[str] = set()
         for index, _, cell in cells_under(rows, *phone_columns(rows)):
-            digits = listed_landline(cell)
+            digits = landline_digits(cell)
             if digits is not None and digits not in seen:
                 seen.add(digits)
                 found.append(PrivacyFinding(owner, "phone", f"{table.where}第{index + 1}行", mask_value("phone", digits),

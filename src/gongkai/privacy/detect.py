@@ -34,9 +34,10 @@ from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.organisations import account_of_body, address_of_body
 from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES, STRONG, TAG_DIGITS,
-                                       TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits, entry_marks, list_marks,
-                                       may_hold_personal_data, normalize, prefilter_pays, without_footnotes)
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, HOME_PHONE, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES,
+                                       STRONG, TAG_DIGITS, TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits,
+                                       entry_marks, list_marks, may_hold_personal_data, normalize, prefilter_pays,
+                                       without_footnotes)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -319,6 +320,8 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_apart(hits, masked))
         hits.extend(_apart(hits, grouped))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
+    if "电" in norm.text or "電" in norm.text or "座" in norm.text:
+        hits.extend(_apart(hits, list(_home_phones(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:
         yield from _addresses(norm, allowed)
@@ -751,6 +754,31 @@ _IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）() \u3000]{{0,16}}")
 _HOME = re.compile(r"(?:家住|居住|现住|住址|户籍地|户籍所在地|家庭地址|家庭住址)[^，。；;,!！？?\n]*$")
 # A floor, building, unit or room only (302室, 3幢1201室, 三〇二室): a road or a village (解放路12号) is another place.
 _ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
+
+
+# A landline: an area code (perhaps in brackets) and seven or eight digits, or the seven or eight alone; a separator
+# after the area code and in the middle of the number (0595-2345 6789).
+_PHONE_SEP = r"[ \u3000\-－—–‐]"
+_WRITTEN_LANDLINE = re.compile(rf"(?<!\d)(?:[(（]?0\d{{2,3}}[)）]?{_PHONE_SEP}?)?[2-9]\d{{2,3}}{_PHONE_SEP}?\d{{4}}(?!\d)")
+_HOME_PHONE_AT = re.compile(HOME_PHONE.pattern + r"[^\d。；;，,！!？?\n]{0,6}?(?=[(（\d])")
+_PLAIN_LANDLINE = re.compile(r"(?:0\d{2,3})?[2-9]\d{6,7}")
+_PHONE_MARKS = re.compile(r"[\s\-－—–‐()（）]")
+
+
+def landline_digits(text: str) -> str | None:
+    """The digits of the landline *text* is (0595-2345 6789, (0595)23456789, 2345678), or None."""
+    digits = _PHONE_MARKS.sub("", ascii_digits(text.strip()))
+    return digits if _PLAIN_LANDLINE.fullmatch(digits) else None
+
+
+def _home_phones(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
+    """A landline right after what names it a person's own (家庭电话：0595-23456789, 宅电 2345678): a landline
+    elsewhere is an office's as often (监督电话), and is no personal data by itself."""
+    for label in _HOME_PHONE_AT.finditer(norm.text):
+        number = _WRITTEN_LANDLINE.match(norm.text, label.end())
+        digits = landline_digits(number.group(0)) if number is not None else None
+        if number is not None and digits is not None and digits not in allowed:
+            yield Hit("phone", digits, *norm.span(number.start(), number.end()))
 
 
 def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:

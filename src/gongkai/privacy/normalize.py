@@ -579,6 +579,13 @@ def build_prefilter() -> None:
     _prefilter(False)
 
 
+# What names a person's own phone (家庭电话, 住宅电话, 本人电话, 宅电): a landline after it is that person's, not an office's
+# (detect: a landline is personal data only where something says whose it is).
+HOME_PHONE = re.compile(r"(?:(?:家庭|住宅|家里|家中|私人|个人|本人|户主|住家)(?:联系)?(?:电话|電話|座机|座機)(?:号码|號碼|号|號)?"
+                        r"|宅电|宅電)")
+_HOME_PHONE_NUMBER = re.compile(HOME_PHONE.pattern + r"[^\n。；;]{0,8}?\d")
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
@@ -586,7 +593,7 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
         return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
-    if _starred(text):
+    if _starred(text) or _HOME_PHONE_NUMBER.search(text) is not None:
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
                                              or _scientific(text, True, lists) or has_unassigned_astral(text)

@@ -13,9 +13,9 @@ from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.formulas import FORMULA_STARTS, as_text
-from gongkai.privacy.detect import KINDS, find
+from gongkai.privacy.detect import KINDS, find, landline_digits
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
-from gongkai.privacy.boxes import listed_landline, phone_columns
+from gongkai.privacy.boxes import phone_columns
 from gongkai.privacy.columns import cells_under, number_columns
 from gongkai.privacy.extract import Unreadable, markdown_tables, text_of
 from gongkai.privacy.mask import mask_text, mask_value
@@ -150,7 +150,7 @@ def _masked_cell(text: str, computed: str | None, where: str, result: MaskResult
 
 def _landline(cell: str, result: MaskResult, where: str) -> str | None:
     """A cell of a list's phone column holding a landline (boxes.phone_columns), masked and told; else None."""
-    digits = listed_landline(cell)
+    digits = landline_digits(cell)
     if digits is None:
         return None
     masked = mask_value("phone", digits)
