@@ -324,7 +324,7 @@ def test_a_provisional_deadline_across_the_2027_spring_festival_gives_back_its_w
     found = json.loads(gk("validate", cat.root, "--today", "2027-02-22", "-f", "json").out)["diagnostics"]
     said = {d["code"]: d["message"] for d in found if d["code"].startswith("GK7")}
     assert said == {"GK702": "申请 R27 应于 2027-02-23（暂定） 前答复，还剩1个工作日",
-                    "GK716": "申请 R27 的答复期限 2027-02-23（暂定） 是暂定的"}
+                    "GK716": "申请 R27 的答复期限暂定为 2027-02-23"}
 
 
 # ---------------------------------------------------------------- table 二 and a record that cannot be read

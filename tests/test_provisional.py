@@ -83,7 +83,7 @@ def test_gk716_the_reply_deadline_is_provisional(gk, cat, tmp_path):
     # Received 2026-12-04 (Fri): 12/7 … 12/31 are 19 working days, 1/4 is the 20th — in 2027: provisional.
     cat.write("requests/2026/YSQ-2026-020.yaml", PLAIN_REQUEST.format(received="2026-12-04"))
     found = findings(gk, cat.root, "2026-12-07", "GK716")
-    assert [(d["line"], d["message"]) for d in found] == [(2, "申请 YSQ-2026-020 的答复期限 2027-01-04（暂定） 是暂定的")]
+    assert [(d["line"], d["message"]) for d in found] == [(2, "申请 YSQ-2026-020 的答复期限暂定为 2027-01-04")]
     assert "2027年的节假日安排尚未录入" in found[0]["hint"] and "gongkai calendar import" in found[0]["hint"]
     import_2027(gk, cat, tmp_path)
     assert findings(gk, cat.root, "2026-12-07", "GK716") == []

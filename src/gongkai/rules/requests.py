@@ -385,7 +385,7 @@ def request_calendar_missing(ctx: Context) -> Iterator[Finding]:
     for path, request, due, _ in _open_due(ctx):
         if due.provisional:
             yield Finding(Location(path, request.id, ("收到日期",)),
-                          f"申请 {request.id} 的答复期限 {due} 是暂定的",
+                          f"申请 {request.id} 的答复期限暂定为 {due.date}",
                           due.note())
 
 
