@@ -19,6 +19,9 @@ The house rule is that every error names the file, line and column. Found and fi
    职务 was taken for an office's, all its phones published on purpose. A column headed so is each person's own
    phone in any table naming people: found (validate, the gate) and masked by `gongkai mask`; the 办公电话 beside it
    stays.
+6. 「移交日: [5, 5]」 (a slip for [5, 20]) passed validate: one batch a month where the settings meant two, and GK513
+   never missed the second. Now GK103 at the line: 「「移交日」5日写了不止一次」, with how to write it.
+7. GK716 said 「答复期限 2027-01-18（暂定） 是暂定的」: now 「答复期限暂定为 2027-01-18」.
 """
 
 from __future__ import annotations
@@ -175,3 +178,17 @@ def test_a_staff_lists_home_phone_column_in_a_csv_attachment(gk, cat) -> None:
     run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
     assert run.code == 1 and "电话号码「0595****6789」" in run.out, run.out
     assert "23456789" not in run.out
+
+
+@pytest.mark.parametrize("days", ["[5, 5]", "[20, 5, 20]"])
+def test_a_handover_day_written_twice_is_an_error(gk, cat, days: str) -> None:
+    cat.write("gongkai.yaml", AGENCY.replace("  移交日: [5, 20]\n", f"  移交日: {days}\n"))
+    run = gk("validate", "--no-cache", cat.root)
+    assert run.code == 1
+    twice = "5" if days == "[5, 5]" else "20"
+    assert f"22:3 错误 GK103 「移交日」{twice}日写了不止一次：每月的移交日各写一次" in run.out
+
+
+def test_three_different_handover_days_are_fine(gk, cat) -> None:
+    cat.write("gongkai.yaml", AGENCY.replace("  移交日: [5, 20]\n", "  移交日: [5, 15, 25]\n"))
+    assert gk("validate", "--no-cache", cat.root, "--today", "2026-09-30").code == 0

@@ -203,6 +203,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
                     loc)
     if kind in ("windows_name", "id_too_long"):
         return Note("GK103", f"「{label}」{error['msg']}", _windows_name_hint(label), loc)
+    if kind == "handover_days_twice":
+        return Note("GK103", f"「{label}」{error['msg']}", "删去重复的一个，或改成本来要写的日子，如 移交日: [5, 20]。", loc)
     if kind == "control_character":
         return Note("GK103", f"「{label}」{error['msg']}", f"删去这个字符：在编辑器中把「{label}」重新输入一遍，"
                     "需要换行的正文用空行分段。", loc)

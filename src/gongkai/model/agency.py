@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from gongkai.model import vocab
 from gongkai.model.base import (CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress, check_windows_name,
@@ -23,6 +24,19 @@ def _severity_word(value: object) -> object:
 SeverityName = Annotated[Literal["error", "warning", "info", "off"], BeforeValidator(_severity_word),
                          WithJsonSchema({"type": "string", "enum": ["error", "warning", "info", "off", *SEVERITY_WORDS]})]
 MonthDay = Annotated[int, Field(ge=1, le=31)]  # a day of the month; 0 or 32 cannot name a handover day
+
+
+def _different_days(days: list[int]) -> list[int]:
+    """[5, 5] is a slip of the keyboard (for [5, 20] or [5, 25]): one batch a month where the settings meant two."""
+    twice = sorted({day for day in days if days.count(day) > 1})
+    if twice:
+        raise PydanticCustomError(
+            "handover_days_twice", "{days}日写了不止一次：每月的移交日各写一次，如 [5, 20]（每月5日、20日各移交一批）",
+            {"days": "、".join(map(str, twice))})
+    return days
+
+
+HandoverDays = Annotated[list[MonthDay], AfterValidator(_different_days)]
 
 
 class Organisation(CatalogModel):
@@ -102,7 +116,7 @@ class HandoverSettings(CatalogModel):
     """The twice-monthly handover to the 两馆 (闽政办函〔2016〕42号)."""
 
     recipients: list[Recipient] = Field(alias="接收单位", min_length=1, title="接收单位")
-    days: list[MonthDay] = Field(default=[5, 20], alias="移交日", min_length=1, title="每月移交日",
+    days: HandoverDays = Field(default=[5, 20], alias="移交日", min_length=1, title="每月移交日",
                                  description="每月的几日，1—31，如 [5, 20]；大于当月天数的（如31日）为当月最后一天")
     copies: int = Field(2, alias="份数", ge=1, le=10, title="份数")
     contact: Text | None = Field(None, alias="联系人", title="联系人")
