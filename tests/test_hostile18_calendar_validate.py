@@ -321,8 +321,8 @@ def test_a_hand_typed_notice_that_drops_a_working_sunday_is_told_day_by_day(gk, 
     found = [(d["code"], d["severity"], d["line"], d["column"], d["message"]) for d in _json(gk, cat, "2026-11-27")
              if d["path"] == "calendar/2026.yaml"]
     assert found == [
-        # 2026-10-08 (Thu) is a working day by the notice; here inside 国庆节 (its entry begins on line 24)
-        ("GK806", "warning", 24, 9, "2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-10-08，"
+        # 2026-10-08 (Thu) is a working day by the notice; here inside 国庆节, as its last day: told at 结束 (line 25)
+        ("GK806", "warning", 25, 9, "2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-10-08，"
                                     "通知：工作日，这里：国庆节假期（calendar/2026.yaml）"),
         # 2026-09-20 is a Sunday the notice makes a working day
         ("GK806", "warning", 26, 1, "2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-09-20，"

@@ -167,15 +167,15 @@ WRONG_2026 = """\
 
 
 def test_a_notice_typed_wrong_is_reported_at_its_entries(gk, tmp_path):
-    # each day that differs is reported at the entry it comes from (a holiday at its 开始 line, as
-    # test_hostile18_calendar_validate.py has it): the day a holiday takes too many on either end is inside it
+    # each day that differs is reported at the entry it comes from: a holiday at its 开始 line, or at its 结束 line
+    # when the days it takes too many run to its last day (春节 typed to 2/24, a day late)
     catalog = CatalogDir(tmp_path / "c")
     catalog.write("gongkai.yaml", AGENCY)
     catalog.write("calendar/2026.yaml", WRONG_2026)
     run = gk("validate", catalog.root, "--format", "json")
     found = {d["message"].split("不同：")[1][:10]: (d["line"], d["field"])  # type: ignore[index]
              for d in run.json()["diagnostics"] if d["code"] == "GK806"}  # type: ignore[index]
-    assert found == {"2026-02-24": (8, "放假.1.开始"), "2026-09-30": (11, "放假.2.开始"),
+    assert found == {"2026-02-24": (9, "放假.1.结束"), "2026-09-30": (11, "放假.2.开始"),
                      "2026-10-10": (13, "调休上班"), "2026-10-11": (13, "调休上班.5"),
                      # the weekdays of 清明, 劳动节, 端午 and 中秋 the file leaves out: 4/6, 5/1, 5/4, 5/5, 6/19, 9/25
                      "2026-04-06": (3, "放假")}

@@ -22,6 +22,8 @@ The house rule is that every error names the file, line and column. Found and fi
 6. 「移交日: [5, 5]」 (a slip for [5, 20]) passed validate: one batch a month where the settings meant two, and GK513
    never missed the second. Now GK103 at the line: 「「移交日」5日写了不止一次」, with how to write it.
 7. GK716 said 「答复期限 2027-01-18（暂定） 是暂定的」: now 「答复期限暂定为 2027-01-18」.
+8. GK806 told a holiday typed a day late (国庆节 to 10-08) at its 开始 line: the clerk checked the right date. Now the
+   days a holiday takes too many at its end are told at 结束, those at its start at 开始 (both, when both are wrong).
 """
 
 from __future__ import annotations
@@ -192,3 +194,14 @@ def test_a_handover_day_written_twice_is_an_error(gk, cat, days: str) -> None:
 def test_three_different_handover_days_are_fine(gk, cat) -> None:
     cat.write("gongkai.yaml", AGENCY.replace("  移交日: [5, 20]\n", "  移交日: [5, 15, 25]\n"))
     assert gk("validate", "--no-cache", cat.root, "--today", "2026-09-30").code == 0
+
+
+def test_a_holiday_wrong_at_both_ends_is_told_at_each(gk, cat) -> None:
+    from tests.test_hostile18_calendar_validate import OFFICIAL_2026
+    cat.write("calendar/2026.yaml", OFFICIAL_2026.replace(
+        "    开始: 2026-10-01\n    结束: 2026-10-07", "    开始: 2026-09-30\n    结束: 2026-10-08"))
+    run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27", "--format", "json")
+    found = [(d["line"], d["column"], d["field"], d["message"].split("不同：")[1][:10])
+             for d in run.json()["diagnostics"] if d["code"] == "GK806"]
+    # 2026-09-30 (Wed) and 2026-10-08 (Thu) are working days by the notice; 国庆节 is lines 23–25 of the file
+    assert sorted(found) == [(24, 9, "放假.6.开始", "2026-09-30"), (25, 9, "放假.6.结束", "2026-10-08")]

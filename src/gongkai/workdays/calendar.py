@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from gongkai.workdays.days import LIBRARY, ONE_DAY, CalendarMissing, DayInfo, DayKind, DueDate, Step, year_days
-from gongkai.workdays.notice import Notice
+from gongkai.workdays.notice import Notice, NoticeHoliday
 from gongkai.workdays.official import LIBRARY_YEARS, library_year
 from gongkai.workdays.statutory import PROVISIONAL_YEARS, provisional_year
 
@@ -211,20 +211,28 @@ def official_differences(notice: Notice) -> list[tuple[tuple[str | int, ...], Da
     chinesecalendar holds (元旦 reaching back into December overrides that year's days too)."""
     ours = WorkdayCalendar([notice])
     makeup = {day: index for index, day in enumerate(notice.makeup)}
+    differing = [(official, mine) for official in _official_days(notice)
+                 if official.is_workday != (mine := ours.info(official.day)).is_workday]
+    days = {official.day for official, _ in differing}
     found = []
-    for official in _official_days(notice):
-        mine = ours.info(official.day)
-        if official.is_workday == mine.is_workday:
-            continue
+    for official, mine in differing:
         holiday = next((i for i, h in enumerate(notice.holidays) if h.start <= official.day <= h.end), None)
         if holiday is not None:
-            field: tuple[str | int, ...] = ("放假", holiday, "开始")
+            field: tuple[str | int, ...] = ("放假", holiday, _end_at_fault(notice.holidays[holiday], official.day, days))
         elif official.day in makeup:
             field = ("调休上班", makeup[official.day])
         else:
             field = ("调休上班",) if official.kind is DayKind.MAKEUP else ("放假",)
         found.append((field, official, mine))
     return found
+
+
+def _end_at_fault(span: NoticeHoliday, day: dt.date, differing: set[dt.date]) -> str:
+    """Where a day of a holiday the notice counts otherwise is to be corrected: 「结束」 when it lies in a run of such
+    days that reaches the holiday's last day and not its first (国庆节 typed to 10-08, a day late), else 「开始」."""
+    def run(first: dt.date, last: dt.date) -> bool:
+        return all(first + n * ONE_DAY in differing for n in range((last - first).days + 1))
+    return "结束" if run(day, span.end) and not run(span.start, day) else "开始"
 
 
 def _official_days(notice: Notice) -> Iterable[DayInfo]:
