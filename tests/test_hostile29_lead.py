@@ -24,6 +24,10 @@ The house rule is that every error names the file, line and column. Found and fi
 7. GK716 said 「答复期限 2027-01-18（暂定） 是暂定的」: now 「答复期限暂定为 2027-01-18」.
 8. GK806 told a holiday typed a day late (国庆节 to 10-08) at its 开始 line: the clerk checked the right date. Now the
    days a holiday takes too many at its end are told at 结束, those at its start at 开始 (both, when both are wrong).
+9. A 空白说明 of 「空缺」 / 「暂缺」 / 「未填写」 / 「无内容」 / 「无此项」 was taken for an explanation: the column passed GK902
+   and inspect, where an inspector reads it as blank. Now they are placeholders, as 「无」 and 「暂无」 were; GK902 on
+   any placeholder (「无」 too) points at the 空白说明 line and says 「空白说明「无」没有说明原因」 instead of 「也没有空白说明」
+   at the 编号 line (the clerk saw a note there).
 """
 
 from __future__ import annotations
@@ -205,3 +209,20 @@ def test_a_holiday_wrong_at_both_ends_is_told_at_each(gk, cat) -> None:
              for d in run.json()["diagnostics"] if d["code"] == "GK806"]
     # 2026-09-30 (Wed) and 2026-10-08 (Thu) are working days by the notice; 国庆节 is lines 23–25 of the file
     assert sorted(found) == [(24, 9, "放假.6.开始", "2026-09-30"), (25, 9, "放假.6.结束", "2026-10-08")]
+
+
+@pytest.mark.parametrize("note", ["空缺", "暂缺", "未填写", "无内容", "无此项", "（空缺）", "无", "—"])
+def test_a_placeholder_note_leaves_the_column_blank(gk, cat, note: str) -> None:
+    from tests.test_hostile17_column_inspect import _diagnostics, _noted
+    _noted(cat, note)
+    found = [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"]
+    # (at the note, line 17 「空白说明: 空缺」, asking for it to be rewritten: it is there, it says nothing)
+    assert [(d["path"], d["line"], d["column"]) for d in found] == [("items/shjz/SHJZ-001.yaml", 17, 7)]
+    assert f"空白说明「{note}」没有说明原因" in found[0]["message"]
+    assert found[0]["hint"].startswith("把「空白说明」改写成说明原因的话")
+
+
+def test_a_note_that_says_why_explains_the_blank_column(gk, cat) -> None:
+    from tests.test_hostile17_column_inspect import _diagnostics, _noted
+    _noted(cat, "本机关本年度未产生此类信息，岗位空缺期间由办公室代管。")
+    assert [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"] == []

@@ -15,6 +15,7 @@ import unicodedata
 PLACEHOLDERS = frozenset({
     "无", "暂无", "没有", "暂没有", "无说明", "暂无说明", "无原因", "暂无原因", "无信息", "暂无信息", "略", "空", "待定", "待补",
     "待补充", "待填", "不详", "同上", "见上", "详见", "是", "否", "有", "补录", "空白", "说明", "原因",
+    "空缺", "暂缺", "缺", "未填", "未填写", "不填", "无内容", "无此项", "暂不填",
     "none", "null", "nil", "na", "n/a", "tbd", "todo", "true", "false", "yes", "no", "x", "xx", "xxx",
 })
 
@@ -31,6 +32,11 @@ _NOTHING_HERE = re.compile(
 def _letters(text: str) -> str:
     """*text* in NFKC without spaces, punctuation, symbols and invisible characters."""
     return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN").casefold()
+
+
+def written(text: str | None) -> str:
+    """*text* as a reader sees it: spaces collapsed, invisible characters (a zero-width space) gone; "" if nothing."""
+    return " ".join("".join(c for c in text or "" if unicodedata.category(c) not in ("Cf", "Cc", "Co", "Cn")).split())
 
 
 def says_something(text: str | None) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
-from gongkai.model.reasons import passed_promise, says_something, says_why
+from gongkai.model.reasons import passed_promise, says_something, says_why, written
 from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
@@ -46,10 +46,12 @@ def blank_reason(note: str | None, today: dt.date) -> str:
     (「本栏目暂无信息」, model.reasons), or one whose promised day has passed."""
     passed = passed_promise(note, today)
     if passed is None:
-        written = " ".join((note or "").split())
-        if not says_something(written):
+        shown = written(note)
+        if not shown:
             return "也没有空白说明"
-        shown = written if len(written) <= 30 else written[:30] + "……"
+        shown = shown if len(shown) <= 30 else shown[:30] + "……"
+        if not says_something(shown):  # 「无」, 「空缺」, 「—」: a placeholder
+            return f"空白说明「{shown}」没有说明原因"
         return f"空白说明「{shown}」只说没有信息，没有说明原因"
     return f"空白说明中写的公开时间（{chinese_day(passed)}前）已过，不再能说明栏目为什么是空的"
 

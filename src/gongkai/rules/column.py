@@ -12,7 +12,7 @@ from gongkai.model.record import Record
 from gongkai.model.vocab import PROACTIVE_MODE
 from gongkai.model.agency import RequestDesk
 from gongkai.model.contacts import dialable, has_address
-from gongkai.model.reasons import passed_promise, says_something
+from gongkai.model.reasons import passed_promise, says_something, written
 from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
@@ -100,7 +100,7 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
     blanks = blank_columns(catalog, on_web, ctx.today)
     for item in blanks.items:
         passed = passed_promise(item.blank_note, ctx.today)
-        empty = not passed and says_something(item.blank_note)  # 「本栏目暂无信息」: written, but gives no reason
+        empty = not passed and bool(written(item.blank_note))  # 「本栏目暂无信息」, 「空缺」: written, but gives no reason
         yield Finding(Location(catalog.path_of("item", item.id), item.id, ("空白说明",) if passed or empty else ("编号",)),
                       f"事项 {item.id}「{item.name}」在网站上没有公开信息，" + blank_reason(item.blank_note, ctx.today),
                       RENEW if passed else
@@ -108,7 +108,7 @@ def blank_column(ctx: Context) -> Iterator[Finding]:
                       + "如「本机关本年度未产生此类信息」「本事项按季度公开，下次公开时间为……」。")
     for index, unit in blanks.towns:
         passed = passed_promise(unit.blank_note, ctx.today)
-        empty = not passed and says_something(unit.blank_note)
+        empty = not passed and bool(written(unit.blank_note))
         yield Finding(Location(AGENCY, None, ("单位", index, "空白说明") if passed or empty else ("单位", index)),
                       f"{unit.name}在网站上没有公开信息，" + blank_reason(unit.blank_note, ctx.today),
                       RENEW if passed else
