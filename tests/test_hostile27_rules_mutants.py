@@ -169,7 +169,7 @@ def test_published_on_the_last_working_day_of_the_limit_is_in_time_and_the_next_
     cat.record(rec(RECORD, 公开日期="公开日期: 2026-09-16", 公示截止="公示期: 7"))
     code, found = _validate(gk, cat)
     assert [f[:5] for f in found] == [("GK402", "warning", "records/2026/R2026-001.yaml", 14, 7)]
-    assert found[0][5].startswith("公开日期 2026-09-16 晚于公开时限：成文日期 2026-09-01 起10个工作日内，即 2026-09-15")
+    assert found[0][5].startswith("公开日期 2026-09-16 晚于公开时限：成文日期 2026-09-01 起10个工作日内，即最迟 2026-09-15")
     run = gk("validate", cat.root, "--no-cache", "--today", TODAY, "--strict")
     assert run.code == 1  # CI with --strict stops on it
 
@@ -432,7 +432,7 @@ def test_the_limit_over_the_national_day_week_counts_the_working_saturday(gk, ca
     code, found = _full(gk, cat)
     assert code == 0  # a warning: CI passes unless --strict, as README says
     assert found == [("GK402", "warning", "records/2026/R2026-001.yaml", 14, 7,
-                      "公开日期 2026-10-16 晚于公开时限：成文日期 2026-09-24 起10个工作日内，即 2026-10-15 前",
+                      "公开日期 2026-10-16 晚于公开时限：成文日期 2026-09-24 起10个工作日内，即最迟 2026-10-15（含当天）",
                       "gongkai deadline explain R2026-001 可查看逐日计算过程。")]
 
 

@@ -51,7 +51,7 @@ def published_late(ctx: Context) -> Iterator[Finding]:
         limit = ctx.dated(lambda calendar: calendar.limit(record.formed, days, workdays), here)
         if limit is not None and record.published > limit.date:
             yield Finding(here, f"公开日期 {record.published} 晚于公开时限：成文日期 {record.formed} 起"
-                                f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即 {limit} 前",
+                                f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即最迟 {limit}（含当天）",
                           f"gongkai deadline explain {record.id} 可查看逐日计算过程。{limit.note()}")
 
 
