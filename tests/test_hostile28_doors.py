@@ -23,6 +23,7 @@ Found by this pass:
    遮盖的个人信息」, exit 0 — while validate refuses the same file as an attachment (GK601, 「一格一个字」): mask's
    check of what it leaves read the cells one by one, not along the rows as the gate reads an attachment. Now mask
    lists it (「未能遮盖 …第2行（一格一个字）：身份证号 11*************02X」) and exits 1, saying how to fix it.
+   (Round 29: mask now rewrites such a number, a 「*」 to each box in its mask's middle.)
 3. The same check missed two masks of one number that together show more than the masking format (3505**********1236
    in one cell, 3505241985******** in another: 3505241985****1236 to a reader of both), which validate refuses (masks
    read together): mask said the file was clean. Now listed, exit 1 — in an xlsx, a csv and a Markdown list alike.
@@ -173,25 +174,24 @@ def _boxed_form(path: Path) -> Path:
     return path
 
 
-def test_mask_lists_an_id_written_one_digit_to_a_cell(gk: Callable[..., Run], tmp_path: Path) -> None:
-    """Before: 「申请表.xlsx：没有发现需要遮盖的个人信息。」, exit 0, while validate refuses it as an attachment."""
+def test_mask_masks_an_id_written_one_digit_to_a_cell(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """Before: 「申请表.xlsx：没有发现需要遮盖的个人信息。」, exit 0, while validate refuses it as an attachment; then (round
+    28) listed as left, exit 1. Now (round 29, test_hostile29_lead.py) each box in the mask's middle takes a 「*」."""
     form = _boxed_form(tmp_path / "form.xlsx")
-    before = form.read_bytes()
     run = gk("mask", form)
-    assert run.code == 1, run.out + run.err
-    assert "未能遮盖 form.xlsx Sheet第2行（一格一个字）：身份证号 11*************02X" in run.out
-    assert "还有 1 处个人信息 gongkai mask 无法改写（如一格一个字写的号码" in run.out
+    assert run.code == 0, run.out + run.err
+    assert "form.xlsx Sheet!第2行（一格一个字）：身份证号 → 11*************02X" in run.out
     assert "没有发现" not in run.out and ID not in run.out
-    assert form.read_bytes() == before  # nothing mask could rewrite: the file is left as it was
+    assert [c.value for c in openpyxl.load_workbook(form).active[2]] == ["身份证号", "1", "1", *"*" * 13, "0", "2", "X"]
 
 
-def test_mask_lists_an_id_one_digit_to_a_csv_cell(gk: Callable[..., Run], tmp_path: Path) -> None:
+def test_mask_masks_an_id_one_digit_to_a_csv_cell(gk: Callable[..., Run], tmp_path: Path) -> None:
     form = tmp_path / "form.csv"
     form.write_text("姓名,身份证号\n张三," + ",".join(ID) + "\n", encoding="utf-8")
     run = gk("mask", form)
-    assert run.code == 1, run.out
-    assert "未能遮盖 form.csv第2行（一格一个字）：身份证号 11*************02X" in run.out
-    assert "没有发现" not in run.out
+    assert run.code == 0, run.out
+    assert "form.csv 第1行（一格一个字）：身份证号 → 11*************02X" in run.out
+    assert form.read_text("utf-8") == "姓名,身份证号\n张三,1,1," + ",".join("*" * 13) + ",0,2,X\n"
 
 
 def test_the_gate_refuses_the_same_form_as_an_attachment(gk: Callable[..., Run], cat: CatalogDir) -> None:

@@ -28,6 +28,10 @@ The house rule is that every error names the file, line and column. Found and fi
    and inspect, where an inspector reads it as blank. Now they are placeholders, as 「无」 and 「暂无」 were; GK902 on
    any placeholder (「无」 too) points at the 空白说明 line and says 「空白说明「无」没有说明原因」 instead of 「也没有空白说明」
    at the 编号 line (the clerk saw a note there).
+10. `gongkai mask` could only list an ID written one digit to a cell (a 申请表's boxes), exit 1, 「无法改写」: the clerk
+    had to blank eighteen cells by hand. Now it masks them in place, as the masking format says (35*************233:
+    a 「*」 in each box of the middle, the first two and last three kept) — CSV, XLSX (a title row above) and Markdown
+    tables — and a mobile in eleven boxes after 联系电话; the rewritten file passes validate as an attachment.
 """
 
 from __future__ import annotations
@@ -226,3 +230,34 @@ def test_a_note_that_says_why_explains_the_blank_column(gk, cat) -> None:
     from tests.test_hostile17_column_inspect import _diagnostics, _noted
     _noted(cat, "本机关本年度未产生此类信息，岗位空缺期间由办公室代管。")
     assert [d for d in _diagnostics(gk, cat.root) if d["code"] == "GK902"] == []
+
+
+BOXED = "350524198001011233"  # its check digit worked by hand in the test below
+
+
+def test_mask_masks_numbers_written_one_digit_to_a_cell(gk, cat, tmp_path) -> None:
+    """350524198001011233: 3·7+5·9+0·10+5·5+2·8+4·4+1·2+9·1+8·6+0·3+0·7+1·9+0·10+1·5+1·8+2·4+3·2 = 21+45+0+25+16+16+2
+    +9+48+0+0+9+0+5+8+8+6 = 218; 218 mod 11 = 9 → check digit 3 (1 0 X 9 8 7 6 5 4 3 2: index 9 is 3)."""
+    csv_file = tmp_path / "form.csv"
+    csv_file.write_text("序号,姓名," + ",".join(["公民身份号码"] * 18) + "\n1,陈水生," + ",".join(BOXED) + "\n",
+                        encoding="utf-8")
+    markdown = tmp_path / "form.md"
+    markdown.write_text("| 姓名 | 联系电话 |" + " |" * 10 + "\n|" + "---|" * 12 + "\n| 陈水生 | " + " | ".join("13805951234")
+                        + " |\n", encoding="utf-8")
+    for path in (csv_file, markdown):
+        assert gk("mask", path).code == 0
+    assert csv_file.read_text("utf-8").splitlines()[1] == "1,陈水生,3,5," + ",".join("*" * 13) + ",2,3,3"
+    assert markdown.read_text("utf-8").splitlines()[2] == "| 陈水生 | 1 | 3 | 8 | * | * | * | * | 1 | 2 | 3 | 4 |"
+    # the rewritten list passes the gate as an attachment
+    cat.write("files/form.csv", csv_file.read_bytes())
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/form.csv\n    名称: 申请表\n正文: |"))
+    assert "GK601" not in gk("validate", "--no-cache", cat.root, "--today", "2026-11-27").out
+
+
+def test_mask_leaves_a_row_of_counts(gk, tmp_path) -> None:
+    counts = tmp_path / "counts.csv"
+    text = "月份," + ",".join(f"{n}月" for n in range(1, 13)) + "\n新增户数," + ",".join("352419800101") + "\n"
+    counts.write_text(text, encoding="utf-8")
+    run = gk("mask", counts)
+    assert run.code == 0 and "没有发现" in run.out
+    assert counts.read_text("utf-8") == text

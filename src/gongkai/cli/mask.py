@@ -55,7 +55,7 @@ def mask_command(
     if result.left:
         for item in result.left:
             out.print(f"未能遮盖 {item.where}：{item.label} {item.masked}", markup=False)
-        out.print(f"还有 {len(result.left)} 处个人信息 gongkai mask 无法改写（如一格一个字写的号码、定义的名称、嵌入的对象、隐藏的部件）："
+        out.print(f"还有 {len(result.left)} 处个人信息 gongkai mask 无法改写（如拆在几个单元格里的号码、定义的名称、嵌入的对象、隐藏的部件）："
                   "请在 Excel 或 WPS 中打开文件，删去或手工遮盖上面列出的内容后再运行 gongkai mask 检查；"
                   "不处理的话，gongkai validate 会报错，这个文件不能发布。", markup=False)
         return EXIT_FINDINGS

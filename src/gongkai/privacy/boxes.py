@@ -14,10 +14,11 @@ runs on for twelve months.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongkai.privacy.columns import cells_under, normalize_column, number_columns, people_of
-from gongkai.privacy.detect import KINDS, find, landline_digits
+from gongkai.privacy.detect import KINDS, Hit, find, landline_digits
 from gongkai.privacy.extract import Table
 from gongkai.privacy.findings import PrivacyFinding
 from gongkai.privacy.fields import FieldPath
@@ -50,16 +51,35 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
     found: list[PrivacyFinding] = []
     for table in tables:
         seen: set[str] = set()
-        for number, row in enumerate([table.header, *table.rows]):
-            for run in _runs(row):
-                above = " ".join(table.header[run.first:run.first + len(run.spelled)]) if number else ""
-                kinds = _kinds(run, above)
-                for hit in find(run.spelled, allowed):
-                    if hit.kind in kinds and hit.value not in seen:
-                        seen.add(hit.value)
-                        found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（一格一个字）",
-                                                    hit.masked, path, table.line, hit.label, born=hit.born))
+        for number, _, hit in _boxed([table.header, *table.rows], allowed):
+            if hit.value not in seen:
+                seen.add(hit.value)
+                found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（一格一个字）",
+                                            hit.masked, path, table.line, hit.label, born=hit.born))
     return found
+
+
+def boxed_masks(rows: list[list[str]], allowed: frozenset[str]) -> list[tuple[int, dict[int, str], str, str]]:
+    """How `gongkai mask` rewrites the numbers the *rows* (header first) spell one character to a cell (boxed_ids):
+    for each, its row, the boxes to write a mask mark into (column → 「*」), its kind and its masked value — the
+    masking format keeps the number's length, so each box keeps its character or takes a mark."""
+    masks = []
+    for number, run, hit in _boxed(rows, allowed):
+        masked = hit.masked
+        if len(masked) == hit.end - hit.start:
+            cells = {run.first + hit.start + n: mark for n, (mark, digit) in enumerate(zip(masked, hit.value))
+                     if mark != digit}
+            masks.append((number, cells, hit.kind, masked))
+    return masks
+
+
+def _boxed(rows: list[list[str]], allowed: frozenset[str]) -> Iterator[tuple[int, _Run, Hit]]:
+    """(row, run, number) of the numbers the *rows* (header first) spell one character to a cell."""
+    for number, row in enumerate(rows):
+        for run in _runs(row):
+            above = " ".join(rows[0][run.first:run.first + len(run.spelled)]) if number else ""
+            kinds = _kinds(run, above)
+            yield from ((number, run, hit) for hit in find(run.spelled, allowed) if hit.kind in kinds)
 
 
 # A column headed 身份证号 or 银行账号 (公民身份号码, 证件号码, 存折账号, 一卡通账号 …): each cell under it is read after its

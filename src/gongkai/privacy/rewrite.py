@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gongkai.formulas import FORMULA_STARTS, as_text
 from gongkai.privacy.detect import KINDS, find, landline_digits
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
-from gongkai.privacy.boxes import phone_columns
+from gongkai.privacy.boxes import boxed_masks, phone_columns
 from gongkai.privacy.columns import cells_under, number_columns
 from gongkai.privacy.extract import Unreadable, markdown_tables, text_of
 from gongkai.privacy.mask import mask_text, mask_value
@@ -112,6 +112,10 @@ def _encoding(data: bytes) -> str:
 def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
     rows = list(csv.reader(io.StringIO(text_of(data))))
     result = MaskResult(b"")
+    for r, cells, kind, masked in boxed_masks(rows, allowed):
+        for c, mark in cells.items():
+            rows[r][c] = mark
+        result.masked.append(Masked(f"第{r}行（一格一个字）" if r else "表头（一格一个字）", kind, masked))
     at, labels = number_columns(rows)
     phones_at, phones = phone_columns(rows)
     for r, row in enumerate(rows):
@@ -183,6 +187,10 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
         rows = list(sheet.iter_rows())
         texts = [["" if c.value is None else cell_text(c.value) for c in row] for row in rows]
         first = next((n for n, values in enumerate(texts) if any(values)), 0)  # (the gate's header: documents.py)
+        for number, cells, kind, masked in boxed_masks(texts[first:], allowed):
+            for column, mark in cells.items():
+                rows[first + number][column].value = texts[first + number][column] = mark
+            result.masked.append(Masked(f"{sheet.title}!第{first + number + 1}行（一格一个字）", kind, masked))
         at, labels = number_columns(texts[first:])
         phones_at, phones = phone_columns(texts[first:])
         for number, row in enumerate(rows):
@@ -303,6 +311,16 @@ def _unsafe_conditional(value: object, codes: tuple[str, ...], where: str, resul
     return unsafe
 
 
+def _with_cells(line: str, cells: dict[int, str]) -> str:
+    """A Markdown table row with its cells numbered in *cells* (0-based) replaced, the rest as written."""
+    parts = line.split("|")
+    offset = 1 if line.lstrip().startswith("|") else 0  # (a leading pipe: an empty part before the first cell)
+    for column, text in cells.items():
+        part = parts[column + offset]
+        parts[column + offset] = part.replace(part.strip(), text, 1) if part.strip() else text
+    return "|".join(parts)
+
+
 def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
     encoding = _encoding(data)
     lines = data.decode(encoding).split("\n")
@@ -312,6 +330,10 @@ def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
         result.masked.extend(Masked(f"第{number}行", kind, value) for kind, value in done)
     for table in markdown_tables("\n".join(lines)):  # (cells under a header that names their number: _mask_under)
         rows = [table.header, *table.rows]  # (row n of them stands on line table.line + 1 + n: the separator between)
+        for index, cells, kind, masked in boxed_masks(rows, allowed):
+            at_line = (table.line or 0) + (1 + index if index else 0)
+            lines[at_line] = _with_cells(lines[at_line], cells)
+            result.masked.append(Masked(f"第{at_line + 1}行（一格一个字）", kind, masked))
         for index, _, cell in cells_under(rows, *phone_columns(rows)):
             at_line = (table.line or 0) + 1 + index
             if (landline := _landline(cell, result, f"第{at_line + 1}行")) is not None:
