@@ -201,7 +201,9 @@ class Request(CatalogModel):
     """One 依申请公开 request as registered by the 受理机构; kept internal, never published."""
 
     id: ObjectId = Field(alias="编号", title="编号", description="申请编号，与文件名一致，如 YSQ-2026-001")
-    received: Day = Field(alias="收到日期", title="收到日期")
+    received: Day = Field(alias="收到日期", title="收到日期",
+                          description="《条例》第三十一条：当面提交的，提交之日；邮寄的，签收之日（平信为与申请人确认之日）；"
+                                      "网上、传真提交的，双方确认之日")
     channel: RequestChannel = Field(alias="申请渠道", title="申请渠道", description="当面、邮寄、网上、传真、电子邮件、其他")
     applicant_type: ApplicantType = Field(alias="申请人类型", title="申请人类型", description="年度报告表三的列")
     applicant: Text | None = Field(None, alias="申请人", title="申请人", description="内部登记，不公开")
