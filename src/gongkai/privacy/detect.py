@@ -36,8 +36,8 @@ from gongkai.privacy.organisations import account_of_body, address_of_body
 from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, HOME_PHONE, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES,
                                        STRONG, TAG_DIGITS, TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits,
-                                       entry_marks, list_marks, may_hold_personal_data, normalize, prefilter_pays,
-                                       without_footnotes)
+                                       entry_marks, list_marks, may_hold_personal_data, normalize, phone_label_may_be_in,
+                                       prefilter_pays, without_footnotes)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -320,7 +320,7 @@ def _hits(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterator[
         hits.extend(_apart(hits, masked))
         hits.extend(_apart(hits, grouped))
     hits.extend(_apart(hits, list(_scientific(norm, allowed))))
-    if "电" in norm.text or "電" in norm.text or "座" in norm.text:
+    if phone_label_may_be_in(norm.text):
         hits.extend(_apart(hits, list(_home_phones(norm, allowed))))
     yield from hits
     if _ADDRESS_HINT.search(norm.text) is not None:

@@ -586,6 +586,11 @@ HOME_PHONE = re.compile(r"(?:(?:家庭|住宅|家里|家中|私人|个人|本人
 _HOME_PHONE_NUMBER = re.compile(HOME_PHONE.pattern + r"[^\n。；;]{0,8}?\d")
 
 
+def phone_label_may_be_in(text: str) -> bool:
+    """One of the characters every label of HOME_PHONE holds is in *text* (substring tests in C, before the search)."""
+    return "电" in text or "電" in text or "座" in text
+
+
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
@@ -593,7 +598,7 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
         return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
-    if _starred(text) or _HOME_PHONE_NUMBER.search(text) is not None:
+    if _starred(text) or (phone_label_may_be_in(text) and _HOME_PHONE_NUMBER.search(text) is not None):
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
                                              or _scientific(text, True, lists) or has_unassigned_astral(text)
