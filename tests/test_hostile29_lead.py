@@ -32,6 +32,8 @@ The house rule is that every error names the file, line and column. Found and fi
     had to blank eighteen cells by hand. Now it masks them in place, as the masking format says (35*************233:
     a 「*」 in each box of the middle, the first two and last three kept) — CSV, XLSX (a title row above) and Markdown
     tables — and a mobile in eleven boxes after 联系电话; the rewritten file passes validate as an attachment.
+11. A student's 学籍号 (G and the ID) with a mistyped check digit went out in a 受助学生 list: only 身份证 / 证件号 named
+    eighteen characters an ID whatever their check. 学籍号 now does too (GK601), in prose and as a column's header.
 """
 
 from __future__ import annotations
@@ -261,3 +263,10 @@ def test_mask_leaves_a_row_of_counts(gk, tmp_path) -> None:
     run = gk("mask", counts)
     assert run.code == 0 and "没有发现" in run.out
     assert counts.read_text("utf-8") == text
+
+
+def test_a_student_number_is_the_students_id(gk, cat) -> None:
+    # 35052420080101123 has check digit 1 (the sum 3·7+5·9+…+3·2 = 187 = 11·17, mod 11 = 0 → 「1」): typed 0 here
+    cat.record(_record("受助学生：陈小明，全国学籍号G350524200801011230。"))
+    run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
+    assert "GK601 正文第1行有未遮盖的身份证号「35*************230」" in run.out, run.out

@@ -674,13 +674,13 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # What names the number right after it (in the same clause) the kind it is: a 身份证号 (身份证号：…, 公民身份号码为…,
-# （身份证…）, 证件号码), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There eighteen characters (or fifteen
-# digits) are an ID even when the check digit, the birth date or the area code is wrong — a clerk's typo shows the
-# person's number all the same — and twelve to twenty digits are an account even when they fail Luhn: a passbook's
-# (存折) or a rural credit union's account follows no check at all, and a card's mistyped digit shows the rest of
-# it. Elsewhere such numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and
+# （身份证…）, 证件号码, a student's 学籍号: G and the ID), a bank account (银行卡号, 账号, 存折账号, 一卡通账户). There
+# eighteen characters (or fifteen digits) are an ID even when the check digit, the birth date or the area code is
+# wrong — a clerk's typo shows the person's number all the same — and twelve to twenty digits are an account even
+# when they fail Luhn: a passbook's (存折) or a rural credit union's account follows no check at all, and a card's
+# mistyped digit shows the rest of it. Elsewhere such numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and
 # only a right check makes them personal data. After 电话 or 手机, digits each alone are one number (_ONE_BY_ONE).
-_NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户)|(?P<mobile>电话|手机))"
+_NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号|学籍号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户)|(?P<mobile>电话|手机))"
                     r"[^\d。；;，,！!？?\n]{0,6}$")
 _NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
 _ACCOUNT_LENGTHS = range(12, 21)
