@@ -678,8 +678,9 @@ def _within_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # eighteen characters (or fifteen digits) are an ID even when the check digit, the birth date or the area code is
 # wrong — a clerk's typo shows the person's number all the same — and twelve to twenty digits are an account even
 # when they fail Luhn: a passbook's (存折) or a rural credit union's account follows no check at all, and a card's
-# mistyped digit shows the rest of it. Elsewhere such numbers are serials as often (受理编号 350524202612041234: an area code, a date, a count), and
-# only a right check makes them personal data. After 电话 or 手机, digits each alone are one number (_ONE_BY_ONE).
+# mistyped digit shows the rest of it. Elsewhere such numbers are serials as often (受理编号 350524202612041234: an
+# area code, a date, a count), and only a right check makes them personal data. After 电话 or 手机, digits each alone
+# are one number (_ONE_BY_ONE).
 _NAMED = re.compile(r"(?:(?P<id>身份证|身份号码|证件号|学籍号)|(?P<bank>银行卡|卡号|账号|帐号|存折|账户|帐户)|(?P<mobile>电话|手机))"
                     r"[^\d。；;，,！!？?\n]{0,6}$")
 _NAMED_BEFORE = 12  # how far before a number its label is looked for: 公民身份号码为, 农村信用社存折账号：
