@@ -34,6 +34,9 @@ The house rule is that every error names the file, line and column. Found and fi
     tables — and a mobile in eleven boxes after 联系电话; the rewritten file passes validate as an attachment.
 11. A student's 学籍号 (G and the ID) with a mistyped check digit went out in a 受助学生 list: only 身份证 / 证件号 named
     eighteen characters an ID whatever their check. 学籍号 now does too (GK601), in prose and as a column's header.
+12. build-site listed for the portal copy only the record pages, attachments and index files it took down: the page
+    of an item taken out of the directory, and a column's page emptied when its only record turned 依申请公开 (which
+    still listed that record's title), stayed on the portal. Now every file the build removed is listed.
 """
 
 from __future__ import annotations
@@ -270,3 +273,15 @@ def test_a_student_number_is_the_students_id(gk, cat) -> None:
     cat.record(_record("受助学生：陈小明，全国学籍号G350524200801011230。"))
     run = gk("validate", "--no-cache", cat.root, "--today", "2026-11-27")
     assert "GK601 正文第1行有未遮盖的身份证号「35*************230」" in run.out, run.out
+
+
+def test_every_file_taken_down_is_listed_for_the_portal_copy(gk, bundled, tmp_path) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", bundled, "--out", site, "--no-search", "--today", "2026-12-07").code == 0
+    (bundled / "items/qhdm/QHDM-002.yaml").unlink()  # an item taken out of the directory (and the one record under it)
+    (bundled / "records/2026/R2026-013.yaml").unlink()
+    run = gk("build-site", bundled, "--out", site, "--no-search", "--today", "2026-12-07")
+    assert run.code == 0
+    assert "已从网站撤下 1 个文件（撤回、公示期满、改了编号、渠道改变、不再通过公开审核，或事项、乡镇从目录中删去；" in run.out
+    assert "\n  items/QHDM-002.html\n" in run.out
+    assert not (site / "items/QHDM-002.html").exists()

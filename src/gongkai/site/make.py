@@ -120,10 +120,11 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
         staging.discard()
         raise
     result.made, result.written, result.removed = len(todo), len(staging.changed), len(removed)
-    # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list. A file of the search
-    # index is removed when the pages it held have left (a text file, a group, a shard): left on the portal, it still
-    # gives their titles and text to anyone who asks for it.
-    result.taken_down = sorted(p for p in removed if p.startswith(("records/", "files/")) or is_index_file(p))
+    # A copy deployed to the portal keeps a file deleted here: the person deploying needs the list — every file. A file
+    # of the search index is removed when the pages it held have left (a text file, a group, a shard); the page of an
+    # item or a town taken out of the directory, a list's last page, still link what has gone: left on the portal, each
+    # still gives what the column no longer shows (and the yearly inspection counts its dead links).
+    result.taken_down = sorted(removed)
 
 
 def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: Mapping[str, str]) -> None:
