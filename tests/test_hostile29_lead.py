@@ -138,6 +138,7 @@ def _record(body: str) -> str:
     ("家庭联系电话：０５９５－２３４５６７８９。", "0595****6789"),  # full-width
     ("住宅电话号码 010-65121231。", "010****1231"),
     ("家庭電話 0595 23456789。", "0595****6789"),  # traditional characters
+    ("申请人林阿妹，家庭电话&#50;345678。", "***5678"),  # a character reference the page shows as 「2」
 ])
 def test_a_landline_named_a_persons_own_is_a_persons_phone(gk, cat, tmp_path, body: str, masked: str) -> None:
     cat.record(_record(body))

@@ -583,7 +583,8 @@ def build_prefilter() -> None:
 # (detect: a landline is personal data only where something says whose it is).
 HOME_PHONE = re.compile(r"(?:(?:家庭|住宅|家里|家中|私人|个人|本人|户主|住家)(?:联系)?(?:电话|電話|座机|座機)(?:号码|號碼|号|號)?"
                         r"|宅电|宅電)")
-_HOME_PHONE_NUMBER = re.compile(HOME_PHONE.pattern + r"[^\n。；;]{0,8}?\d")
+# (what may stand for a digit after normalization: a digit of any script, a numeral, a character reference)
+_DIGIT_LIKE = re.compile("[\\d" + "".join(sorted(_NUMERALS)) + "]|&#")
 
 
 def phone_label_may_be_in(text: str) -> bool:
@@ -598,7 +599,9 @@ def may_hold_personal_data(text: str, lists: bool = True) -> bool:
         return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
-    if _starred(text) or (phone_label_may_be_in(text) and _HOME_PHONE_NUMBER.search(text) is not None):
+    # A label of a home phone and a digit anywhere: the label itself may be split by what normalization removes
+    # (家​庭电话) and the digits stand at any distance once it has (家庭电话&#8203;…：2345678).
+    if _starred(text) or (phone_label_may_be_in(text) and _DIGIT_LIKE.search(text) is not None):
         return True
     if _ASTRAL.search(text) is not None and (_prefilter(True, True, lists).search(text) is not None
                                              or _scientific(text, True, lists) or has_unassigned_astral(text)
