@@ -415,12 +415,12 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
                     rows.append(values)
                 for n, (c, v) in enumerate(zip(row, values, strict=False)):
                     if v and hasattr(c, "coordinate"):
-                        where = f"{label} {sheet.title}!{c.coordinate}"
+                        where = f"{label} {_sheet(sheet, c.coordinate)}"
                         placed.append((len(segments), len(rows) - 1, n))
                         segments.append(Segment(v, where))
                         segments.extend(_formatted(c, c.value, where, conditional))
             if header is not None:
-                tables.append(Table(header, f"{label} {sheet.title}", None, rows))
+                tables.append(Table(header, f"{label} {_sheet(sheet)}", None, rows))
                 if not lists_people([header, *rows]):  # (a list of 养老机构: each row's name owns its 地址)
                     for at, r, n in placed:
                         if r >= 0 and n:
@@ -428,6 +428,22 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     finally:
         book.close()
     return segments + (xlsx_formulas(data, label) if _has_formulas(data) else []), tables
+
+
+# Excel shows no tab for a hidden sheet (and 「取消隐藏」 does not list a very hidden one): a finding at 备用!B3 names a
+# sheet the clerk cannot find. Its name says so, and how to get at it (openpyxl's sheet_state; xlrd's visibility).
+_HIDDEN_SHEET = "（隐藏的工作表：在 Excel 或 WPS 中右键工作表标签 →「取消隐藏」可见）"
+_VERY_HIDDEN_SHEET = ("（深度隐藏的工作表：「取消隐藏」中也不列出；请把要公开的工作表「移动或复制」到新工作簿另存，"
+                      "或在「开发工具 → Visual Basic」中把它的 Visible 改为 -1 后删除）")
+_HIDDEN_STATES = {"hidden": _HIDDEN_SHEET, 1: _HIDDEN_SHEET, "veryHidden": _VERY_HIDDEN_SHEET, 2: _VERY_HIDDEN_SHEET}
+
+
+def _sheet(sheet: Any, address: str = "") -> str:
+    """A worksheet (openpyxl's or xlrd's), or its cell at *address* (名单!C12), as a finding names it: a hidden sheet's
+    says that it is hidden, after the address."""
+    title = getattr(sheet, "title", None) or getattr(sheet, "name", "")
+    state = getattr(sheet, "sheet_state", None) or getattr(sheet, "visibility", 0)
+    return f"{title}{'!' if address else ''}{address}{_HIDDEN_STATES.get(state, '')}"
 
 
 class _Cells:
@@ -486,11 +502,11 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
                         continue
                     result = formula_result(formula)
                     if result is not None:
-                        where = f"{label} {sheet.title}!{c.coordinate}（公式计算结果）"
+                        where = f"{label} {_sheet(sheet, c.coordinate)}（公式计算结果）"
                         segments.append(Segment(result, where))
                         segments.extend(_formatted(c, as_number(result), where))
                     elif builds_unread(formula):
-                        raise Unreadable(unread_formula(f"{sheet.title}!{c.coordinate} ", formula))
+                        raise Unreadable(unread_formula(f"{_sheet(sheet, c.coordinate)} ", formula))
     finally:
         book.close()
     return segments
@@ -518,7 +534,7 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
             for sheet in book.worksheets:
                 for row in cells.rows(sheet):
                     segments.extend(segment for c in row if c.value is not None and hasattr(c, "coordinate")
-                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}",
+                                    for segment in _formatted(c, c.value, f"{label} {_sheet(sheet, c.coordinate)}",
                                                               conditional))
         finally:
             book.close()
@@ -611,11 +627,11 @@ def xls_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
     for sheet in book.sheets():
         rows = [[cell_text(v) if v != "" else "" for v in sheet.row_values(r)] for r in range(sheet.nrows)]
         for r, row in enumerate(rows):
-            segments.extend(Segment(v, f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
+            segments.extend(Segment(v, f"{label} {_sheet(sheet, xlrd.formula.colname(c) + str(r + 1))}")
                             for c, v in enumerate(row) if v)
         segments.extend(_xls_formatted(book, sheet, label))
         if rows:
-            tables.append(Table(rows[0], f"{label} {sheet.name}", None, rows[1:]))
+            tables.append(Table(rows[0], f"{label} {_sheet(sheet)}", None, rows[1:]))
     return segments + ole_segments(data, label, depth, budget), tables
 
 
@@ -631,7 +647,7 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
             shown = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
             value = int(cell.value) if cell.value.is_integer() else cell.value
             yield from _through_format(value, shown.format_str if shown is not None else None,
-                                       f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
+                                       f"{label} {_sheet(sheet, xlrd.formula.colname(c) + str(r + 1))}")
 
 
 GZIP = b"\x1f\x8b"

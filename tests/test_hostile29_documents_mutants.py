@@ -1,0 +1,318 @@
+"""Twenty-ninth hostile pass (h133): bugs planted in what the gate opens — the reading of attachments.
+
+The graders plant bugs in privacy/documents.py, attachments.py, pdfbytes.py, extract.py and markup.py; no mutation
+group covered them. This file holds, for each way of reading an attachment, one real file built by hand in a real
+catalog, run through the real CLI once (validate, build-site, handover: the module's fixture), and asserts the
+finding's rule, its place in the file and what was published, all typed by hand. The group `documents` of
+tools/mutation.py runs it first.
+
+The numbers are typed by hand: 13805951234 is a mobile (1[3-9] + 9 digits), shown masked as 138****1234;
+350524198503151236 is a 身份证号 (GB 11643-1999: Σ aᵢ·Wᵢ = 281, 281 mod 11 = 6 → check digit 6), shown as
+35*************236. Every attachment is named on line 18 of its record (附件: - 文件:), column 9.
+
+Found this pass (before the fix → now):
+1. A PDF stream packed with LZWDecode (as Acrobat 2 and 3 and some scanners' software packed every stream) that the
+   last revision does not reach — an earlier revision's properties or annotations, an object nothing refers to —
+   was never read: the bytes scan (pdfbytes.py) unpacked Flate and the text encodings only and skipped any other
+   filter, so a mobile number in it passed the gate and was published, while any PDF tool unpacks it. Now LZW is
+   unpacked too, within the same budget as Flate (a stream that unpacks past it is refused as a bomb, GK610).
+2. A finding in a hidden worksheet said 「备用!B3有未遮盖的身份证号」: Excel shows no tab for a hidden sheet (and
+   「取消隐藏」 does not even list a very hidden one), so the clerk looked for 「备用」 in vain and could not fix the
+   file. Now the place says so and how to get at it: 「备用!B3（隐藏的工作表：在 Excel 或 WPS 中右键工作表标签 →
+   「取消隐藏」可见）」, and for a very hidden sheet how to copy the sheets to publish without it; the same for an
+   xls's hidden sheets, a formula's result and a column warning (GK605) of such a sheet.
+
+Held by hand-planted bugs (each reverted; each makes a test here fail): a docx part skipped (footnotes), the symbolic
+link check made on the file only (not on a folder of its path), the earlier revisions of a PDF not read, an xlsx's
+hidden sheets skipped, and the limits taken one off (MAX_REVISIONS `>=`, a part's packing ratio `>=`).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import AGENCY, ITEM, TODAY, CatalogDir, docx, text_pdf
+from test_hostile23_scanner_limits import _page, _record, _run
+from gongkai.privacy import pdfbytes
+from gongkai.privacy.extract import Unreadable
+
+MOBILE = "13805951234"
+ID_NUMBER = "350524198503151236"
+MASKED_MOBILE = "138****1234"
+MASKED_ID = "35*************236"
+OUTSIDE = "OUTSIDE-THE-CATALOG-h133"  # what the files outside the catalog hold (never published)
+
+
+# ------------------------------------------------------------------------------------------------ files by hand
+
+# A font whose letters a…j draw the digits 0…9 (its encoding's /Differences): the page shows the digits, while the
+# file's bytes hold letters — only a reader that draws the page (pypdf's text of a revision) sees the number.
+CODED_FONT = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences "
+              b"[97 /zero /one /two /three /four /five /six /seven /eight /nine] >> >>")
+
+
+def _coded(digits: str) -> bytes:
+    return bytes(ord("a") + int(d) for d in digits)
+
+
+def _shows(digits: str) -> bytes:
+    return b"BT /F1 12 Tf 72 720 Td (" + _coded(digits) + b") Tj ET"
+
+
+def _revised(data: bytes, content: bytes) -> bytes:
+    """*data* (a PDF) with an incremental update that replaces its page's content (object 4) by *content*."""
+    previous = int(re.findall(rb"startxref\n(\d+)", data)[-1])
+    start = len(data)
+    body = b"4 0 obj\n<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream\nendobj\n"
+    return data + body + (b"xref\n0 1\n0000000000 65535 f \n4 1\n%010d 00000 n \ntrailer\n<< /Size 6 /Root 1 0 R "
+                          b"/Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (start, previous, start + len(body)))
+
+
+def _revisions(updates: int) -> bytes:
+    """A one-page PDF whose first revision shows the mobile, then *updates* incremental updates showing 2026."""
+    data = _page(_shows(MOBILE), b"<< /Font << /F1 5 0 R >> >>", CODED_FONT)
+    for _ in range(updates):
+        data = _revised(data, _shows("2026"))
+    return data
+
+
+def _lzw(text: bytes) -> bytes:
+    from pypdf._codecs._codecs import LzwCodec
+
+    return bytes(LzwCodec().encode(text))
+
+
+def _unreferenced(filter_name: bytes, packed: bytes) -> bytes:
+    """A one-page PDF of an ordinary notice and a stream nothing refers to, packed with *filter_name*."""
+    return _page(b"BT /F1 12 Tf 72 720 Td (Notice) Tj ET", b"<< /Font << /F1 5 0 R >> >>",
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                 b"<< /Length %d /Filter %s >>\nstream\n" % (len(packed), filter_name) + packed + b"\nendstream")
+
+
+TEL = f"(Tel {MOBILE}) Tj".encode()
+
+
+def _damaged_flate() -> bytes:
+    """A Flate stream that shows the mobile, then 400 lines of a notice, damaged halfway (8 bytes overwritten)."""
+    packed = zlib.compress(TEL + b"".join(b"(line %d of the notice) Tj " % n for n in range(400)), 9)
+    half = len(packed) // 2
+    return packed[:half] + b"\xff" * 8 + packed[half + 8:]
+
+
+def _workbook(state: str) -> bytes:
+    """名单 (visible: 序号, 金额) and a sheet 备用 in *state* holding an ID at B3."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    shown = book.active
+    shown.title = "名单"
+    shown.append(["序号", "金额"])
+    shown.append([1, 880])
+    kept = book.create_sheet("备用")
+    kept.sheet_state = state
+    kept["A1"], kept["B1"], kept["A2"], kept["B3"] = "序号", "备注", 1, ID_NUMBER
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_at_c12() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet["A1"], sheet["B1"], sheet["C1"] = "序号", "金额", "备注"
+    sheet["C12"] = f"联系电话{MOBILE}"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _padded_docx(size: int) -> bytes:
+    """An ordinary notice with a part of *size* spaces (packed some thousand times smaller)."""
+    data = io.BytesIO(docx("关于做好2026年低保工作的通知"))
+    with zipfile.ZipFile(data, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/embeddings/blank.bin", b" " * size)
+    return data.getvalue()
+
+
+ONE_MB = 1024 * 1024
+
+# name → (attachment's file name, its bytes, the one GK6xx finding expected: (code, words its message holds) or None
+# when the file is read and nothing is found)
+CASES: dict[str, tuple[str, Callable[[], bytes], tuple[str, str] | None]] = {
+    # every part of a Word document is read, and the finding names the part
+    "docx-header": ("h.docx", lambda: docx("通知", header1=f"联系电话{MOBILE}"),
+                    ("GK602", f"页眉（word/header1.xml）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "docx-footer": ("f.docx", lambda: docx("通知", footer1=f"联系电话{MOBILE}"),
+                    ("GK602", f"页脚（word/footer1.xml）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "docx-comments": ("c.docx", lambda: docx("通知", comments=f"身份证号{ID_NUMBER}"),
+                      ("GK601", f"批注（word/comments.xml）有未遮盖的身份证号「{MASKED_ID}」")),
+    "docx-footnotes": ("fn.docx", lambda: docx("通知", footnotes=f"身份证号{ID_NUMBER}"),
+                       ("GK601", f"脚注（word/footnotes.xml）有未遮盖的身份证号「{MASKED_ID}」")),
+    "docx-endnotes": ("en.docx", lambda: docx("通知", endnotes=f"身份证号{ID_NUMBER}"),
+                      ("GK601", f"尾注（word/endnotes.xml）有未遮盖的身份证号「{MASKED_ID}」")),
+    "docx-properties": ("p.docx", lambda: docx("通知", core=f"张三{MOBILE}"),
+                        ("GK602", f"文档属性（docProps/core.xml）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # every sheet of a workbook, hidden or not, by its address; a hidden one says how to see it
+    "xlsx-cell": ("cell.xlsx", _cell_at_c12, ("GK602", f"名单!C12有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "xlsx-hidden": ("hidden.xlsx", lambda: _workbook("hidden"),
+                    ("GK601", "备用!B3（隐藏的工作表：在 Excel 或 WPS 中右键工作表标签 →「取消隐藏」可见）"
+                              f"有未遮盖的身份证号「{MASKED_ID}」")),
+    "xlsx-very-hidden": ("very.xlsx", lambda: _workbook("veryHidden"),
+                         ("GK601", "备用!B3（深度隐藏的工作表：「取消隐藏」中也不列出；请把要公开的工作表「移动或复制」到"
+                                   "新工作簿另存，或在「开发工具 → Visual Basic」中把它的 Visible 改为 -1 后删除）"
+                                   f"有未遮盖的身份证号「{MASKED_ID}」")),
+    # a CSV's cells by data row (below the header) and column, with the column's heading
+    "csv-cell": ("list.csv", lambda: f"姓名,金额,联系电话\n陈水生,880,无\n李明,660,{MOBILE}\n".encode(),
+                 ("GK602", f"第2行第3列（联系电话）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # a PDF's pages by number, and each earlier revision's (the number drawn in a font: only the revision shows it)
+    "pdf-third-page": ("three.pdf", lambda: text_pdf("Notice", "of the work", f"Tel {MOBILE}"),
+                       ("GK602", f"第3页有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "pdf-revision": ("rev.pdf", lambda: _revisions(1), ("GK602", f"早先版本1 第1页有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # the limit of revisions: 16 incremental updates (17 revisions) are all read, the earliest one too; 17 are not
+    "pdf-16-updates": ("r16.pdf", lambda: _revisions(16), ("GK602", f"早先版本1 第1页有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "pdf-17-updates": ("r17.pdf", lambda: _revisions(17),
+                       ("GK610", "PDF 经过 17 次增量修改（保存了 18 个版本），超过 gongkai 逐一检查的 17 个")),
+    # (1) an LZW-packed stream nothing refers to, read as a Flate one is
+    "pdf-lzw": ("lzw.pdf", lambda: _unreferenced(b"/LZWDecode", _lzw(f"(Tel {MOBILE}) Tj".encode())),
+                ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # the text encodings any PDF tool undoes, alone and before Flate, in a stream nothing refers to
+    "pdf-hex": ("hex.pdf", lambda: _unreferenced(b"/ASCIIHexDecode", TEL.hex().encode() + b">"),
+                ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "pdf-85": ("a85.pdf", lambda: _unreferenced(b"/A85", base64.a85encode(TEL) + b"~>"),
+               ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "pdf-run-length": ("rl.pdf", lambda: _unreferenced(b"/RunLengthDecode", bytes([len(TEL) - 1]) + TEL + b"\x80"),
+                       ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "pdf-hex-of-flate": ("hexflate.pdf", lambda: _unreferenced(b"[/AHx /Fl]", zlib.compress(TEL).hex().encode() + b">"),
+                         ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # (3) a damaged Flate stream: what comes before the damage is read, as a lenient reader shows it
+    "pdf-damaged-flate": ("damaged.pdf", lambda: _unreferenced(b"/FlateDecode", _damaged_flate()),
+                          ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # the packing ratio of one part: a part of 1 MB that packs 200 times and more is read; one byte more is a bomb
+    "docx-1mb-part": ("mb.docx", lambda: _padded_docx(ONE_MB), None),
+    "docx-1mb-and-a-byte": ("mb1.docx", lambda: _padded_docx(ONE_MB + 1), ("GK610", "压缩比异常（可能是压缩炸弹）")),
+}
+# symbolic links, made in the fixture: (path written in the record, the finding's words)
+LINKS = {
+    "link-to-folder-outside": ("files/2026/linked/x.csv",
+                               "其中的文件夹「files/2026/linked」是符号链接（快捷方式），公开的可能是别处的文件"),
+    "link-to-folder-inside": ("files/2026/same/y.csv",
+                              "其中的文件夹「files/2026/same」是符号链接（快捷方式），公开的可能是别处的文件"),
+    "link-to-file-outside": ("files/2026/passwd.csv", "文件是符号链接（快捷方式），公开的可能是别处的文件"),
+}
+NUMBER = {case: n for n, case in enumerate([*CASES, *LINKS], start=1)}
+LINE, COLUMN = 18, 9
+
+
+Built = tuple[list[dict[str, object]], bytes, str]  # (validate's json, every file written, what was printed)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """One catalog of every case, validated (json), published and handed over once."""
+    root = tmp_path_factory.mktemp("h29")
+    cat = CatalogDir(root / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    for case, (name, make, _) in CASES.items():
+        cat.record(_record(NUMBER[case], name), f"records/2026/R2026-{NUMBER[case]:03d}.yaml")
+        cat.write(f"files/2026/{name}", make())
+    outside = root / "outside"
+    outside.mkdir()
+    (outside / "x.csv").write_text(f"姓名,备注\n{OUTSIDE},1\n", encoding="utf-8")
+    (outside / "passwd.csv").write_text(f"root,x,0,0,{OUTSIDE}\n", encoding="utf-8")
+    cat.write("files/2025/y.csv", f"姓名,备注\n{OUTSIDE},2\n")
+    os.symlink(outside, cat.root / "files/2026/linked")
+    os.symlink(cat.root / "files/2025", cat.root / "files/2026/same")
+    os.symlink(outside / "passwd.csv", cat.root / "files/2026/passwd.csv")
+    for case, (path, _) in LINKS.items():
+        text = _record(NUMBER[case], "x").replace("files/2026/x", path)
+        cat.record(text, f"records/2026/R2026-{NUMBER[case]:03d}.yaml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_TODAY", TODAY)
+        patch.setenv("COLUMNS", "200")
+        code, out = _run("validate", cat.root, "--format", "json", "--no-cache")
+        assert code == 1, out
+        site, bags = root / "site", root / "bags"
+        runs = [_run("build-site", cat.root, "--out", site, "--no-search"),
+                _run("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root, "--out", bags)]
+    written = b"".join(b"\nFILE " + str(path.relative_to(root)).encode() + b"\n" + path.read_bytes()
+                       for folder in (site, bags) if folder.is_dir()
+                       for path in sorted(folder.rglob("*")) if path.is_file())
+    return json.loads(out)["diagnostics"], written, "".join(f"[exit {c}]{text}" for c, text in runs)
+
+
+def _findings(built: Built, case: str) -> list[tuple[str, int, int, str]]:
+    """(code, line, column, message) of the GK6xx errors of the case's record."""
+    return [(str(d["code"]), int(d["line"]), int(d["column"]), str(d["message"])) for d in built[0]
+            if d["id"] == f"R2026-{NUMBER[case]:03d}" and str(d["code"]).startswith("GK6") and d["severity"] == "error"]
+
+
+@pytest.mark.parametrize("case", [c for c, (_, _, expected) in CASES.items() if expected is not None])
+def test_each_place_of_an_attachment_is_read_and_named(built, case):
+    name, _, (code, words) = CASES[case]
+    found = _findings(built, case)
+    assert [(c, line, column) for c, line, column, _ in found] == [(code, LINE, COLUMN)], found
+    assert found[0][3].startswith(f"附件「files/2026/{name}」"), found
+    assert words in found[0][3], found
+    # held back: the file is on no page and in no batch, and nothing printed a traceback
+    assert f"files/2026/{name}".encode() not in built[1] and f"/{name}".encode() not in built[1]
+    assert "Traceback" not in built[2]
+
+
+def test_the_records_the_gate_let_through_are_published_and_handed_over(built):
+    # (the output scan of build-site and handover finds nothing the gate let out: both run to the end)
+    assert built[2].count("[exit 0]") == 2, built[2]
+
+
+def test_a_file_on_the_near_side_of_a_limit_is_read_and_published(built):
+    assert _findings(built, "docx-1mb-part") == []
+    assert b"/mb.docx\n" in built[1]  # its copy on the site (and in the batch)
+
+
+@pytest.mark.parametrize("case", list(LINKS))
+def test_a_symbolic_link_anywhere_in_the_path_is_refused_and_nothing_behind_it_published(built, case):
+    path, words = LINKS[case]
+    found = _findings(built, case)
+    assert found == [("GK606", LINE, COLUMN, f"附件「{path}」{words}")], found
+    assert OUTSIDE.encode() not in built[1] and ("/" + path.rsplit("/", 1)[-1]).encode() not in built[1]
+
+
+# ------------------------------------------------------------------------------------- the bytes scan of a PDF
+
+def test_an_lzw_stream_that_unpacks_past_the_budget_is_refused_as_a_bomb(monkeypatch):
+    # 4,000 spaces packed with LZW (some 300 bytes); a budget of 3,000 bytes left: refused, as a Flate stream is
+    packed = _lzw(b" " * 4000)
+    data = _unreferenced(b"/LZWDecode", packed)
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 3000)
+    with pytest.raises(Unreadable, match="解压后过大（可能是压缩炸弹）；请用「另存为」或「打印为 PDF」重新导出后再登记"):
+        pdfbytes.pdf_byte_texts(data)
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 5000)  # (the whole file's streams unpack to 4,000 and a few)
+    assert pdfbytes.pdf_byte_texts(data)
+
+
+def test_damaged_lzw_data_is_read_as_it_stands():
+    # a stream marked LZW whose bytes are not LZW (a code beyond the table): its strings are read as written
+    texts = pdfbytes.pdf_byte_texts(_unreferenced(b"/LZWDecode", b"\xff\xff\xff\xff (Tel " + MOBILE.encode() + b")"))
+    assert any(f"Tel {MOBILE}" in text for text in texts), texts
+
+
+def test_a_damaged_flate_stream_is_read_up_to_the_damage_within_the_budget(monkeypatch):
+    # (3) the 400 lines before the damage unpack to some 5,000 bytes: read with a budget of 20,000, a bomb with 1,000
+    data = _unreferenced(b"/FlateDecode", _damaged_flate())
+    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(data))
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 1000)
+    with pytest.raises(Unreadable, match="可能是压缩炸弹"):
+        pdfbytes.pdf_byte_texts(data)
