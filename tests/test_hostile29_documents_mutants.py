@@ -148,6 +148,18 @@ def _padded_docx(size: int) -> bytes:
 
 
 ONE_MB = 1024 * 1024
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _xls(visibility: int) -> bytes:
+    """number-formats.xls (名单: 陈水生, B2 5951234 shown as 13805951234 through the format "1380"0) with its sheet's
+    visibility (BOUNDSHEET: stream position, 4 bytes, then visibility: 0 shown, 1 hidden, 2 very hidden) set."""
+    data = bytearray((FIXTURES / "number-formats.xls").read_bytes())
+    name = data.index(b"\x02\x01" + "名单".encode("utf-16-le"))  # (its length, 2, and UTF-16)
+    assert data[name - 10:name - 8] == b"\x85\x00"  # the record BOUNDSHEET: type, length, position, visibility, kind
+    data[name - 2] = visibility
+    return bytes(data)
+
 
 # name → (attachment's file name, its bytes, the one GK6xx finding expected: (code, words its message holds) or None
 # when the file is read and nothing is found)
@@ -174,6 +186,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes], tuple[str, str] | None]] = {
                          ("GK601", "备用!B3（深度隐藏的工作表：「取消隐藏」中也不列出；请把要公开的工作表「移动或复制」到"
                                    "新工作簿另存，或在「开发工具 → Visual Basic」中把它的 Visible 改为 -1 后删除）"
                                    f"有未遮盖的身份证号「{MASKED_ID}」")),
+    # (an xls: three findings, test_an_xls_is_read_cell_by_cell_and_a_hidden_sheet_named_so)
+    "xls-cell": ("formats.xls", lambda: _xls(0), None),
+    "xls-hidden": ("hidden.xls", lambda: _xls(1), None),
     # a CSV's cells by data row (below the header) and column, with the column's heading
     "csv-cell": ("list.csv", lambda: f"姓名,金额,联系电话\n陈水生,880,无\n李明,660,{MOBILE}\n".encode(),
                  ("GK602", f"第2行第3列（联系电话）有未遮盖的手机号码「{MASKED_MOBILE}」")),
@@ -212,11 +227,14 @@ LINKS = {
                               "其中的文件夹「files/2026/same」是符号链接（快捷方式），公开的可能是别处的文件"),
     "link-to-file-outside": ("files/2026/passwd.csv", "文件是符号链接（快捷方式），公开的可能是别处的文件"),
 }
-NUMBER = {case: n for n, case in enumerate([*CASES, *LINKS], start=1)}
+# a name YAML cuts at 「 #」 (a comment): 「文件: files/2026/名单 #2.pdf」 reads files/2026/名单
+CUT = "名单 #2.pdf"
+NUMBER = {case: n for n, case in enumerate([*CASES, *LINKS, "cut-by-comment"], start=1)}
 LINE, COLUMN = 18, 9
 
 
-Built = tuple[list[dict[str, object]], bytes, str]  # (validate's json, every file written, what was printed)
+# (validate's json, every file written, what was printed, the catalog)
+Built = tuple[list[dict[str, object]], bytes, str, Path]
 
 
 @pytest.fixture(scope="module")
@@ -240,6 +258,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     for case, (path, _) in LINKS.items():
         text = _record(NUMBER[case], "x").replace("files/2026/x", path)
         cat.record(text, f"records/2026/R2026-{NUMBER[case]:03d}.yaml")
+    cat.record(_record(NUMBER["cut-by-comment"], CUT), f"records/2026/R2026-{NUMBER['cut-by-comment']:03d}.yaml")
+    cat.write(f"files/2026/{CUT}", text_pdf("Notice"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", TODAY)
         patch.setenv("COLUMNS", "200")
@@ -251,7 +271,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     written = b"".join(b"\nFILE " + str(path.relative_to(root)).encode() + b"\n" + path.read_bytes()
                        for folder in (site, bags) if folder.is_dir()
                        for path in sorted(folder.rglob("*")) if path.is_file())
-    return json.loads(out)["diagnostics"], written, "".join(f"[exit {c}]{text}" for c, text in runs)
+    return json.loads(out)["diagnostics"], written, "".join(f"[exit {c}]{text}" for c, text in runs), cat.root
 
 
 def _findings(built: Built, case: str) -> list[tuple[str, int, int, str]]:
@@ -275,6 +295,22 @@ def test_each_place_of_an_attachment_is_read_and_named(built, case):
 def test_the_records_the_gate_let_through_are_published_and_handed_over(built):
     # (the output scan of build-site and handover finds nothing the gate let out: both run to the end)
     assert built[2].count("[exit 0]") == 2, built[2]
+
+
+HIDDEN = "（隐藏的工作表：在 Excel 或 WPS 中右键工作表标签 →「取消隐藏」可见）"
+
+
+@pytest.mark.parametrize(("case", "hidden"), [("xls-cell", ""), ("xls-hidden", HIDDEN)])
+def test_an_xls_is_read_cell_by_cell_and_a_hidden_sheet_named_so(built, case, hidden):
+    # C2 holds 35052419850315, which its number format shows as the whole ID; B2 5951234 through "1380"0; the row read whole
+    # (陈水生, 5951234 …) has the last 7 digits of a telephone number
+    name = CASES[case][0]
+    assert [(code, message) for code, _, _, message in _findings(built, case)] == [
+        ("GK601", f"附件「files/2026/{name}」 名单!C2{hidden}（按单元格的数字格式显示）有未遮盖的身份证号「{MASKED_ID}」（已遮盖显示）"),
+        ("GK602", f"附件「files/2026/{name}」 名单!B2{hidden}（按单元格的数字格式显示）有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）"),
+        ("GK602", f"附件「files/2026/{name}」 名单{hidden}第2行有未遮盖的电话号码「***1234」（已遮盖显示）"),
+    ]
+    assert f"/{name}".encode() not in built[1]
 
 
 def test_a_file_on_the_near_side_of_a_limit_is_read_and_published(built):
@@ -316,3 +352,23 @@ def test_a_damaged_flate_stream_is_read_up_to_the_damage_within_the_budget(monke
     monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 1000)
     with pytest.raises(Unreadable, match="可能是压缩炸弹"):
         pdfbytes.pdf_byte_texts(data)
+
+
+def test_a_path_cut_by_a_yaml_comment_is_named_with_how_to_quote_it(built):
+    found = [d for d in built[0] if d["id"] == f"R2026-{NUMBER['cut-by-comment']:03d}" and d["code"] == "GK607"]
+    assert [(d["message"], d["line"], d["column"]) for d in found] == [("附件「files/2026/名单」文件不存在", LINE, COLUMN)]
+    assert found[0]["hint"] == ("文件夹里有「名单 #2.pdf」：YAML 把「 #」和它后面的文字当作注释，路径只读到了「files/2026/名单」。"
+                                '请给路径加上引号：文件: "files/2026/名单 #2.pdf"，或把文件改名，去掉「#」。')
+
+
+def test_a_publisher_asking_for_a_refused_attachment_gets_the_reason_not_the_file(built):
+    from gongkai.catalog import load_catalog
+    from gongkai.privacy.attachments import AttachmentRefused, read_attachment
+
+    catalog = load_catalog(built[3], use_cache=False)
+    with pytest.raises(AttachmentRefused) as refused:
+        read_attachment(catalog, "files/2026/linked/x.csv")
+    assert str(refused.value) == ("附件「files/2026/linked/x.csv」不能公开：其中的文件夹「files/2026/linked」是符号链接（快捷方式），"
+                                  "公开的可能是别处的文件")
+    assert refused.value.problem.code == "GK606"
+    assert read_attachment(catalog, "files/2026/list.csv").startswith("姓名,金额,联系电话".encode())
