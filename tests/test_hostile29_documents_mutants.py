@@ -147,6 +147,27 @@ def _padded_docx(size: int) -> bytes:
     return data.getvalue()
 
 
+def _ofd(*pages: str, order: tuple[int, ...] = ()) -> bytes:
+    """An OFD of one text object per page, its parts Doc_0/Pages/Page_<n>/Content.xml; Document.xml lists them in
+    *order* (by default as numbered), as a reader shows them."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    listed = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="Pages/Page_{n}/Content.xml"/>'
+                     for n in (order or range(len(pages))))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("OFD.xml", f'<?xml version="1.0"?><ofd:OFD {ns} Version="1.0"><ofd:DocBody><ofd:DocInfo>'
+                         "<ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                         "</ofd:DocBody></ofd:OFD>")
+        archive.writestr("Doc_0/Document.xml", f'<?xml version="1.0"?><ofd:Document {ns}><ofd:Pages>{listed}'
+                         "</ofd:Pages></ofd:Document>")
+        for n, text in enumerate(pages):
+            archive.writestr(f"Doc_0/Pages/Page_{n}/Content.xml",
+                             f'<?xml version="1.0"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="3" '
+                             f'Boundary="10 10 100 5" Font="3" Size="3"><ofd:TextCode X="0" Y="3">{text}</ofd:TextCode>'
+                             "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
+    return buffer.getvalue()
+
+
 ONE_MB = 1024 * 1024
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -189,6 +210,11 @@ CASES: dict[str, tuple[str, Callable[[], bytes], tuple[str, str] | None]] = {
     # (an xls: three findings, test_an_xls_is_read_cell_by_cell_and_a_hidden_sheet_named_so)
     "xls-cell": ("formats.xls", lambda: _xls(0), None),
     "xls-hidden": ("hidden.xls", lambda: _xls(1), None),
+    # (4) an OFD's page by its number as a reader shows it (Document.xml's order), not by its part's name
+    "ofd-second-page": ("two.ofd", lambda: _ofd("关于低保工作的通知", f"联系电话{MOBILE}"),
+                        ("GK602", f"OFD 第2页（Doc_0/Pages/Page_1/Content.xml）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    "ofd-listed-first": ("first.ofd", lambda: _ofd("关于低保工作的通知", f"联系电话{MOBILE}", order=(1, 0)),
+                         ("GK602", f"OFD 第1页（Doc_0/Pages/Page_1/Content.xml）有未遮盖的手机号码「{MASKED_MOBILE}」")),
     # a CSV's cells by data row (below the header) and column, with the column's heading
     "csv-cell": ("list.csv", lambda: f"姓名,金额,联系电话\n陈水生,880,无\n李明,660,{MOBILE}\n".encode(),
                  ("GK602", f"第2行第3列（联系电话）有未遮盖的手机号码「{MASKED_MOBILE}」")),

@@ -17,6 +17,7 @@ import html
 import io
 import itertools
 import logging
+import posixpath
 import re
 import warnings
 import zipfile
@@ -209,8 +210,9 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
         if any(i.flag_bits & 0x1 for i in infos):
             raise Unreadable(LOCKED)
         segments: list[Segment] = []
+        pages = _ofd_pages(archive)
         for info in infos:
-            segments.extend(_member(archive.read(info), info.filename, label, depth, budget))
+            segments.extend(_member(archive.read(info), info.filename, label, depth, budget, pages.get(info.filename, "")))
         segments.extend(_beside_parts(data, archive, label, depth, budget))
     return segments
 
@@ -288,8 +290,8 @@ def _left_behind(gap: bytes, where: str, depth: int, budget: _Budget) -> list[Se
     return segments
 
 
-def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> list[Segment]:
-    where = f"{label} {_part_name(name)}" if name else label
+def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, page: str = "") -> list[Segment]:
+    where = f"{label} {_part_name(name, page)}" if name else label
     if depth > MAX_DEPTH:  # (a gzip inside a gzip inside …, a package inside a package)
         raise Unreadable(NESTED)
     if data.startswith(ZIP):  # an Office file embedded whole (a workbook in a Word document): as its program shows it
@@ -383,9 +385,32 @@ def _mime_segments(data: bytes, where: str) -> list[Segment]:
     return segments
 
 
-def _part_name(name: str) -> str:
-    label = next((text for prefix, text in _PARTS if name.startswith(prefix)), "")
+def _part_name(name: str, page: str = "") -> str:
+    label = f"OFD {page}" if page else next((text for prefix, text in _PARTS if name.startswith(prefix)), "")
     return f"{label}（{name}）" if label else name
+
+
+# An OFD's pages in the order a reader shows them: each document's Document.xml lists them (<ofd:Page BaseLoc=…/>),
+# whatever their parts are called — Page_0 is the first page, and a converter may name them in any order.
+_OFD_DOCUMENT = re.compile(r"(?:^|/)Document\.xml$")
+_OFD_PAGE = re.compile(r"<(?:[\w.-]+:)?Page\b[^>]*?\bBaseLoc\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def _ofd_pages(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each page part of an OFD (Doc_0/Pages/Page_1/Content.xml) → 「第2页」, its number as a reader shows it; empty for
+    a container that is no OFD."""
+    names = archive.namelist()
+    if "OFD.xml" not in names:
+        return {}
+    pages: dict[str, str] = {}
+    for document in (name for name in names if _OFD_DOCUMENT.search(name)):
+        folder = posixpath.dirname(document)
+        text = _markup_source(archive.read(document))
+        for number, match in enumerate(_OFD_PAGE.finditer(text), start=1):
+            location = match.group(1).replace("\\", "/")
+            part = location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location)
+            pages.setdefault(posixpath.normpath(part), f"第{number}页")
+    return pages
 
 
 def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
