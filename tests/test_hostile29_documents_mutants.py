@@ -253,9 +253,23 @@ LINKS = {
                               "其中的文件夹「files/2026/same」是符号链接（快捷方式），公开的可能是别处的文件"),
     "link-to-file-outside": ("files/2026/passwd.csv", "文件是符号链接（快捷方式），公开的可能是别处的文件"),
 }
+# what else the walk of a path part by part refuses (made in the fixture): name in files/2026/ → (code, the message
+# after 「附件「files/2026/name」」, the hint)
+PATH_HINT = "附件只能是目录文件夹中 files/ 下的普通文件，写相对路径，用 / 分隔，如 files/2026/R2026-012.pdf。"
+ON_DISK = {
+    "名单.csv": ("GK606", "与「files/2026/名单.CSV」只差大小写或 Unicode 写法，在 Windows 和 macOS 上是同一个文件：检出后公开的可能是另一个",
+                "给两个文件起不同的名字（如 R2026-012.pdf 和 R2026-012-2.pdf），删除多余的一个，并改正附件路径。"),
+    "list.csv/x.csv": ("GK607", "文件不存在（路径中的「list.csv」不是文件夹）",
+                       "把文件放到目录文件夹中的 files/2026/list.csv/x.csv，或改正附件路径。"),
+    "folder.pdf": ("GK607", "是文件夹，不是文件", "附件应写到具体的文件，如 files/2026/R2026-012.pdf。"),
+    "pipe.csv": ("GK607", "不是普通文件（是设备、管道或套接字）", PATH_HINT),
+    "hard.csv": ("GK606", "是硬链接（与另外 1 处的文件是同一个文件），公开的可能是别处的文件", "把文件复制一份（不要用硬链接）放到 files/ 中。"),
+    "gone.pdf": ("GK607", "文件不存在", "把文件放到目录文件夹中的 files/2026/gone.pdf，或改正附件路径。"),
+    "2027/gone.pdf": ("GK607", "文件不存在", "把文件放到目录文件夹中的 files/2026/2027/gone.pdf，或改正附件路径。"),
+}
 # a name YAML cuts at 「 #」 (a comment): 「文件: files/2026/名单 #2.pdf」 reads files/2026/名单
 CUT = "名单 #2.pdf"
-NUMBER = {case: n for n, case in enumerate([*CASES, *LINKS, "cut-by-comment"], start=1)}
+NUMBER = {case: n for n, case in enumerate([*CASES, *LINKS, "cut-by-comment", "device-name", *ON_DISK], start=1)}
 LINE, COLUMN = 18, 9
 
 
@@ -286,6 +300,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         cat.record(text, f"records/2026/R2026-{NUMBER[case]:03d}.yaml")
     cat.record(_record(NUMBER["cut-by-comment"], CUT), f"records/2026/R2026-{NUMBER['cut-by-comment']:03d}.yaml")
     cat.write(f"files/2026/{CUT}", text_pdf("Notice"))
+    cat.record(_record(NUMBER["device-name"], "aux.csv"), f"records/2026/R2026-{NUMBER['device-name']:03d}.yaml")
+    cat.write("files/2026/aux.csv", "序号,金额\n1,880\n")
+    for name in ON_DISK:
+        cat.record(_record(NUMBER[name], name), f"records/2026/R2026-{NUMBER[name]:03d}.yaml")
+    cat.write("files/2026/名单.csv", "序号,金额\n1,880\n")
+    cat.write("files/2026/名单.CSV", "序号,金额\n2,660\n")
+    (cat.root / "files/2026/folder.pdf").mkdir()
+    os.mkfifo(cat.root / "files/2026/pipe.csv")
+    (outside / "hard.csv").write_text(f"姓名,备注\n{OUTSIDE},3\n", encoding="utf-8")
+    os.link(outside / "hard.csv", cat.root / "files/2026/hard.csv")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", TODAY)
         patch.setenv("COLUMNS", "200")
@@ -398,3 +422,21 @@ def test_a_publisher_asking_for_a_refused_attachment_gets_the_reason_not_the_fil
                                   "公开的可能是别处的文件")
     assert refused.value.problem.code == "GK606"
     assert read_attachment(catalog, "files/2026/list.csv").startswith("姓名,金额,联系电话".encode())
+
+
+def test_a_name_windows_cannot_hold_is_refused_with_its_reason_and_fix(built):
+    found = [d for d in built[0] if d["id"] == f"R2026-{NUMBER['device-name']:03d}" and d["code"] == "GK606"]
+    assert [(d["message"], d["line"], d["column"]) for d in found] == [(
+        "附件「files/2026/aux.csv」的文件名在 Windows 上无效，县政府网站的服务器和两馆的电脑无法保存：「aux.csv」在 Windows 上是"
+        "保留的设备名 AUX，这个文件在 Windows 上无法打开、复制，也无法从 git 检出（同事的电脑、两馆的电脑都是 Windows）", LINE, COLUMN)]
+    assert found[0]["hint"] == "换一个名字，如「aux-1.csv」；改名后，登记它的一行（「文件: ……」，或与编号一致的文件名）也要一起改正。"
+    assert b"/aux.csv" not in built[1]
+
+
+@pytest.mark.parametrize("name", list(ON_DISK))
+def test_the_walk_of_the_path_refuses_what_is_no_plain_file_of_the_catalog(built, name):
+    code, words, hint = ON_DISK[name]
+    found = [d for d in built[0] if d["id"] == f"R2026-{NUMBER[name]:03d}" and str(d["code"]).startswith("GK6")]
+    assert [(d["code"], d["message"], d["line"], d["column"], d["hint"]) for d in found] == [
+        (code, f"附件「files/2026/{name}」{words}", LINE, COLUMN, hint)]
+    assert OUTSIDE.encode() not in built[1]
