@@ -109,6 +109,12 @@ def _damaged_flate() -> bytes:
     return packed[:half] + b"\xff" * 8 + packed[half + 8:]
 
 
+def _run_length(*runs: bytes) -> bytes:
+    """RunLengthDecode data of literal *runs*, each after its length less one (a run of 66 bytes after 「A」: as
+    stored, 13805A951234 is no number)."""
+    return b"".join(bytes([len(run) - 1]) + run for run in runs) + b"\x80"
+
+
 def _workbook(state: str) -> bytes:
     """名单 (visible: 序号, 金额) and a sheet 备用 in *state* holding an ID at B3."""
     from openpyxl import Workbook
@@ -234,7 +240,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], tuple[str, str] | None]] = {
                 ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
     "pdf-85": ("a85.pdf", lambda: _unreferenced(b"/A85", base64.a85encode(TEL) + b"~>"),
                ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
-    "pdf-run-length": ("rl.pdf", lambda: _unreferenced(b"/RunLengthDecode", bytes([len(TEL) - 1]) + TEL + b"\x80"),
+    "pdf-run-length": ("rl.pdf", lambda: _unreferenced(b"/RunLengthDecode", _run_length(b"(Tel 13805", b"951234) Tj".ljust(66))),
                        ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
     "pdf-hex-of-flate": ("hexflate.pdf", lambda: _unreferenced(b"[/AHx /Fl]", zlib.compress(TEL).hex().encode() + b">"),
                          ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
@@ -440,3 +446,14 @@ def test_the_walk_of_the_path_refuses_what_is_no_plain_file_of_the_catalog(built
     assert [(d["code"], d["message"], d["line"], d["column"], d["hint"]) for d in found] == [
         (code, f"附件「files/2026/{name}」{words}", LINE, COLUMN, hint)]
     assert OUTSIDE.encode() not in built[1]
+
+
+@pytest.mark.parametrize(("filter_name", "pack"), [(b"/FlateDecode", zlib.compress), (b"/LZWDecode", _lzw)])
+def test_streams_that_unpack_to_exactly_the_budget_are_read_one_byte_more_is_a_bomb(monkeypatch, filter_name, pack):
+    # the page's own content stream is not packed (counted for nothing); the other unpacks to 4,000 bytes
+    data = _unreferenced(filter_name, pack(b"(Tel " + MOBILE.encode() + b") Tj" + b" " * 3980))
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 4000)
+    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(data))
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 3999)
+    with pytest.raises(Unreadable, match="可能是压缩炸弹"):
+        pdfbytes.pdf_byte_texts(data)
