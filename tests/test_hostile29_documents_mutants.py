@@ -30,6 +30,9 @@ Found this pass (before the fix → now):
    parts count from 0, and a converter may list them in any order), so the clerk looked at page 1 of the reader.
    Now the page is named as a reader numbers it, from the order Document.xml lists the pages: 「OFD 第2页（Doc_0/Pages/
    Page_1/Content.xml）」.
+5. A PDF whose literal string holds a backslash before 8 or 9 (「D:\\9月」, a path in a property: PDF readers ignore
+   the backslash) was refused as 「文件已损坏或无法解析（内部结构无法解析）」: the bytes scan read «\\9» as an octal
+   escape and failed. Now the backslash is ignored and the file read (and a number in the string found).
 
 Held by hand-planted bugs (each reverted; each makes a test here fail): a docx part skipped (footnotes), the symbolic
 link check made on the file only (not on a folder of its path), the earlier revisions of a PDF not read, an xlsx's
@@ -49,6 +52,7 @@ import base64
 import io
 import json
 import os
+import random
 import re
 import zipfile
 import zlib
@@ -263,6 +267,9 @@ CASES: dict[str, tuple[str, Callable[[], bytes], tuple[str, str] | None]] = {
     # (3) a damaged Flate stream: what comes before the damage is read, as a lenient reader shows it
     "pdf-damaged-flate": ("damaged.pdf", lambda: _unreferenced(b"/FlateDecode", _damaged_flate()),
                           ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
+    # (5) a backslash before a character that is no escape (\9) is ignored, as readers do: no 「文件已损坏」
+    "pdf-backslash-nine": ("path.pdf", lambda: text_pdf("Notice", info=f"/Author (D:\\9yue {MOBILE})"),
+                           ("GK602", f"文档属性 /Author有未遮盖的手机号码「{MASKED_MOBILE}」")),
     # the packing ratio of one part: a part of 1 MB that packs 200 times and more is read; one byte more is a bomb
     "docx-1mb-part": ("mb.docx", lambda: _padded_docx(ONE_MB), None),
     "docx-1mb-and-a-byte": ("mb1.docx", lambda: _padded_docx(ONE_MB + 1), ("GK610", "压缩比异常（可能是压缩炸弹）")),
@@ -485,3 +492,12 @@ def test_a_cell_of_a_table_in_the_body_is_named_by_its_row_column_and_line(built
     found = [(d["code"], d["message"], d["line"]) for d in built[0] if d["id"] == f"R2026-{NUMBER['body-table']:03d}"
              and str(d["code"]).startswith("GK6")]
     assert found == [("GK602", f"正文表格第2行第3列（备注）有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）", 23)]
+
+
+def test_a_damaged_stream_is_read_chunk_after_chunk_up_to_the_damage():
+    # 6,000 bytes that do not pack (a picture's bytes would not either), the mobile, 2,000 more, packed: the mobile is
+    # past the first 4,096 bytes of the packed data; its checksum (the last 4 bytes) damaged
+    noise = random.Random(29).randbytes
+    packed = zlib.compress(noise(6000) + TEL + noise(2000))
+    damaged = packed[:-4] + bytes(4)
+    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(_unreferenced(b"/FlateDecode", damaged)))

@@ -185,8 +185,10 @@ def _token_text(token: bytes) -> str:
 
 
 def _unescape(match: re.Match[bytes]) -> bytes:
+    """An escape of a literal string: octal digits are a byte; after another character (\\9, \\年) the backslash is
+    ignored, as PDF readers do (a path written D:\\9月 in a property is no damage)."""
     escaped = match.group(1)
-    if escaped[:1].isdigit():
+    if escaped[:1] in b"01234567":
         return bytes([int(escaped, 8) & 0xFF])
     return _ESCAPES.get(escaped, escaped)
 
