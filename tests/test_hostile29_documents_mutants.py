@@ -494,10 +494,25 @@ def test_a_cell_of_a_table_in_the_body_is_named_by_its_row_column_and_line(built
     assert found == [("GK602", f"正文表格第2行第3列（备注）有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）", 23)]
 
 
-def test_a_damaged_stream_is_read_chunk_after_chunk_up_to_the_damage():
-    # 6,000 bytes that do not pack (a picture's bytes would not either), the mobile, 2,000 more, packed: the mobile is
-    # past the first 4,096 bytes of the packed data; its checksum (the last 4 bytes) damaged
+def test_a_damaged_stream_is_read_chunk_after_chunk_up_to_the_damage(monkeypatch):
+    # 6,000 bytes that do not pack (a picture's bytes would not either), the mobile (20 bytes), 2,000 more, packed: the
+    # mobile is past the first 4,096 bytes of the packed data; its checksum (the last 4 bytes) damaged: all 8,020 bytes
+    # come before the damage
     noise = random.Random(29).randbytes
     packed = zlib.compress(noise(6000) + TEL + noise(2000))
-    damaged = packed[:-4] + bytes(4)
-    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(_unreferenced(b"/FlateDecode", damaged)))
+    data = _unreferenced(b"/FlateDecode", packed[:-4] + bytes(4))
+    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(data))
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 8020)  # exactly what it unpacks to: read
+    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(data))
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 8019)
+    with pytest.raises(Unreadable, match="可能是压缩炸弹"):
+        pdfbytes.pdf_byte_texts(data)
+
+
+def test_what_every_chunk_of_a_damaged_stream_gives_is_kept_in_order():
+    # the mobile at the start (in the first 4,096 bytes of packed data), 24,000 hex digits (packed about half: three
+    # chunks more), the mobile again after 「Fax」 at the end; the checksum damaged: both are read
+    noise = random.Random(29).randbytes(12000).hex().encode()
+    packed = zlib.compress(TEL + b" (" + noise + b") (Fax " + MOBILE.encode() + b") Tj")
+    texts = pdfbytes.pdf_byte_texts(_unreferenced(b"/FlateDecode", packed[:-4] + bytes(4)))
+    assert any(f"Tel {MOBILE}" in text for text in texts) and any(f"Fax {MOBILE}" in text for text in texts)
