@@ -561,3 +561,13 @@ def test_a_table_written_with_a_short_rule_or_bare_rows_is_read_as_the_table_the
     found = [(d["code"], d["message"], d["line"]) for d in built[0] if d["id"] == f"R2026-{NUMBER['bare-rows']:03d}"
              and str(d["code"]).startswith("GK6")]
     assert found == [("GK602", f"正文表格第2行第3列（备注）有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）", 23)]
+
+
+def test_a_table_the_page_shows_as_code_is_still_read_as_a_table():
+    # indented four spaces under a paragraph (a code block on the page, the names still shown): its header and rows
+    from gongkai.privacy.extract import markdown_tables
+
+    tables = markdown_tables("说明：\n\n    | 姓名 | 金额 |\n    | --- | --- |\n    | 陈水生 | 880 |\n")
+    assert [(t.header, t.line, t.rows) for t in tables] == [(["姓名", "金额"], 2, [["陈水生", "880"]])]
+    tables = markdown_tables("| 姓名 | 金额 |\n|-|-|\n| 陈水生 | 880 |\n李明 | 660\n\n后记 | 无")
+    assert [(t.header, t.line, t.rows) for t in tables] == [(["姓名", "金额"], 0, [["陈水生", "880"], ["李明", "660"]])]
