@@ -300,6 +300,8 @@ ON_DISK = {
     "hard.csv": ("GK606", "是硬链接（与另外 1 处的文件是同一个文件），公开的可能是别处的文件", "把文件复制一份（不要用硬链接）放到 files/ 中。"),
     "gone.pdf": ("GK607", "文件不存在", "把文件放到目录文件夹中的 files/2026/gone.pdf，或改正附件路径。"),
     "2027/gone.pdf": ("GK607", "文件不存在", "把文件放到目录文件夹中的 files/2026/2027/gone.pdf，或改正附件路径。"),
+    # (a folder missing: the file cut by a comment beside it, 名单 #2.pdf in files/2026, is not this one's)
+    "sub/名单": ("GK607", "文件不存在", "把文件放到目录文件夹中的 files/2026/sub/名单，或改正附件路径。"),
 }
 # a name YAML cuts at 「 #」 (a comment): 「文件: files/2026/名单 #2.pdf」 reads files/2026/名单
 CUT = "名单 #2.pdf"
@@ -442,6 +444,8 @@ def test_a_symbolic_link_anywhere_in_the_path_is_refused_and_nothing_behind_it_p
     path, words = LINKS[case]
     found = _findings(built, case)
     assert found == [("GK606", LINE, COLUMN, f"附件「{path}」{words}")], found
+    hints = [d["hint"] for d in built[0] if d["id"] == f"R2026-{NUMBER[case]:03d}" and d["code"] == "GK606"]
+    assert hints == ["把真正的文件复制到 files/ 中，删除符号链接。"]
     assert OUTSIDE.encode() not in built[1] and ("/" + path.rsplit("/", 1)[-1]).encode() not in built[1]
 
 
