@@ -575,3 +575,29 @@ def test_a_table_the_page_shows_as_code_is_still_read_as_a_table():
     assert [(t.header, t.line, t.rows) for t in tables] == [(["姓名", "金额"], 2, [["陈水生", "880"]])]
     tables = markdown_tables("| 姓名 | 金额 |\n|-|-|\n| 陈水生 | 880 |\n李明 | 660\n\n后记 | 无")
     assert [(t.header, t.line, t.rows) for t in tables] == [(["姓名", "金额"], 0, [["陈水生", "880"], ["李明", "660"]])]
+
+
+def test_a_file_swapped_for_a_link_after_the_check_is_not_followed(tmp_path, monkeypatch):
+    # the check passes, then (a race: a sync tool, a colleague) the file becomes a link to one outside the catalog:
+    # the read opens the path without following a link (O_NOFOLLOW) and refuses it
+    from gongkai.catalog import load_catalog
+    from gongkai.privacy import attachments
+    from gongkai.privacy.attachments import AttachmentRefused, read_attachment
+
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.write("files/2026/race.csv", "序号,金额\n1,880\n")
+    (tmp_path / "secret.csv").write_text(f"姓名,备注\n{OUTSIDE},4\n", encoding="utf-8")
+    checked = attachments._on_disk
+
+    def then_swapped(root: Path, path: str):
+        found = checked(root, path)
+        (root / path).unlink()
+        (root / path).symlink_to(tmp_path / "secret.csv")
+        return found
+
+    monkeypatch.setattr(attachments, "_on_disk", then_swapped)
+    with pytest.raises(AttachmentRefused) as refused:
+        read_attachment(load_catalog(cat.root, use_cache=False), "files/2026/race.csv")
+    assert refused.value.problem.code == "GK607" and OUTSIDE not in str(refused.value)
