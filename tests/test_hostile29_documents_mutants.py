@@ -193,7 +193,8 @@ def _ofd(*pages: str, order: tuple[int, ...] = ()) -> bytes:
                          "</ofd:Pages></ofd:Document>")
         for n, text in enumerate(pages):
             archive.writestr(f"Doc_0/Pages/Page_{n}/Content.xml",
-                             f'<?xml version="1.0"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="3" '
+                             f'<?xml version="1.0"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID="2">'
+                             '<ofd:TextObject ID="3" '
                              f'Boundary="10 10 100 5" Font="3" Size="3"><ofd:TextCode X="0" Y="3">{text}</ofd:TextCode>'
                              "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
     return buffer.getvalue()
@@ -265,7 +266,8 @@ CASES: dict[str, tuple[str, Callable[[], bytes], tuple[str, str] | None]] = {
                 ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
     "pdf-85": ("a85.pdf", lambda: _unreferenced(b"/A85", base64.a85encode(TEL) + b"~>"),
                ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
-    "pdf-run-length": ("rl.pdf", lambda: _unreferenced(b"/RunLengthDecode", _run_length(b"(Tel 13805", b"951234) Tj".ljust(66))),
+    "pdf-run-length": ("rl.pdf",
+                       lambda: _unreferenced(b"/RunLengthDecode", _run_length(b"(Tel 13805", b"951234) Tj".ljust(66))),
                        ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
     "pdf-hex-of-flate": ("hexflate.pdf", lambda: _unreferenced(b"[/AHx /Fl]", zlib.compress(TEL).hex().encode() + b">"),
                          ("GK602", f"文件中的其他文字（早先版本、注释、名称、未引用的对象）有未遮盖的手机号码「{MASKED_MOBILE}」")),
@@ -365,7 +367,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         assert code == 1, out
         site, bags = root / "site", root / "bags"
         runs = [_run("build-site", cat.root, "--out", site, "--no-search"),
-                _run("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root, "--out", bags)]
+                _run("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root,
+                     "--out", bags)]
     written = b"".join(b"\nFILE " + str(path.relative_to(root)).encode() + b"\n" + path.read_bytes()
                        for folder in (site, bags) if folder.is_dir()
                        for path in sorted(folder.rglob("*")) if path.is_file())
@@ -423,8 +426,8 @@ def test_the_records_the_gate_let_through_are_published_and_handed_over(built):
 
 @pytest.mark.parametrize(("case", "hidden"), [("xls-cell", ""), ("xls-hidden", HIDDEN)])
 def test_an_xls_is_read_cell_by_cell_and_a_hidden_sheet_named_so(built, case, hidden):
-    # C2 holds 35052419850315, which its number format shows as the whole ID; B2 5951234 through "1380"0; the row read whole
-    # (陈水生, 5951234 …) has the last 7 digits of a telephone number
+    # C2 holds 35052419850315, which its number format shows as the whole ID; B2 5951234 through "1380"0; the row
+    # read whole (陈水生, 5951234 …) has the last 7 digits of a telephone number
     name = CASES[case][0]
     assert [(code, message) for code, _, _, message in _findings(built, case)] == [
         ("GK601", f"附件「files/2026/{name}」 名单!C2{hidden}（按单元格的数字格式显示）有未遮盖的身份证号「{MASKED_ID}」（已遮盖显示）"),

@@ -212,7 +212,8 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
         segments: list[Segment] = []
         pages = _ofd_pages(archive)
         for info in infos:
-            segments.extend(_member(archive.read(info), info.filename, label, depth, budget, pages.get(info.filename, "")))
+            page = pages.get(info.filename, "")
+            segments.extend(_member(archive.read(info), info.filename, label, depth, budget, page))
         segments.extend(_beside_parts(data, archive, label, depth, budget))
     return segments
 
