@@ -498,6 +498,13 @@ def test_a_publisher_asking_for_a_refused_attachment_gets_the_reason_not_the_fil
                                   "公开的可能是别处的文件")
     assert refused.value.problem.code == "GK606"
     assert read_attachment(catalog, "files/2026/list.csv").startswith("姓名,金额,联系电话".encode())
+    # a path out of files/ is refused as it is written, before anything is opened; a file not what its name says too
+    with pytest.raises(AttachmentRefused) as refused:
+        read_attachment(catalog, "files/../gongkai.yaml")
+    assert (refused.value.problem.code, refused.value.problem.reason) == ("GK606", "路径含有「..」，指向 files/ 之外")
+    with pytest.raises(AttachmentRefused) as refused:
+        read_attachment(catalog, "files/2026/folder.pdf")
+    assert (refused.value.problem.code, refused.value.problem.reason) == ("GK607", "是文件夹，不是文件")
 
 
 def test_a_name_windows_cannot_hold_is_refused_with_its_reason_and_fix(built):
@@ -603,4 +610,16 @@ def test_a_file_swapped_for_a_link_after_the_check_is_not_followed(tmp_path, mon
     monkeypatch.setattr(attachments, "_on_disk", then_swapped)
     with pytest.raises(AttachmentRefused) as refused:
         read_attachment(load_catalog(cat.root, use_cache=False), "files/2026/race.csv")
-    assert refused.value.problem.code == "GK607" and OUTSIDE not in str(refused.value)
+    assert str(refused.value) == "附件「files/2026/race.csv」不能公开：文件不存在" and refused.value.problem.code == "GK607"
+    assert refused.value.problem.hint == "把文件放到目录文件夹中的 files/2026/race.csv，或改正附件路径。"
+
+
+def test_a_damaged_stream_whose_first_part_is_a_bomb_says_so_and_how_to_fix_it(monkeypatch):
+    # 40,000 spaces (packing to some 60 bytes), then damage: the part before the damage already passes a budget of
+    # 10,000 bytes
+    packed = zlib.compress(b" " * 40000 + TEL)
+    data = _unreferenced(b"/FlateDecode", packed[:-4] + bytes(4))
+    monkeypatch.setattr(pdfbytes, "MAX_UNPACKED", 10000)
+    with pytest.raises(Unreadable) as refused:
+        pdfbytes.pdf_byte_texts(data)
+    assert str(refused.value) == "PDF 中的数据解压后过大（可能是压缩炸弹）；请用「另存为」或「打印为 PDF」重新导出后再登记"
