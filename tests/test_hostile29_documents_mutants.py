@@ -623,3 +623,31 @@ def test_a_damaged_stream_whose_first_part_is_a_bomb_says_so_and_how_to_fix_it(m
     with pytest.raises(Unreadable) as refused:
         pdfbytes.pdf_byte_texts(data)
     assert str(refused.value) == "PDF 中的数据解压后过大（可能是压缩炸弹）；请用「另存为」或「打印为 PDF」重新导出后再登记"
+
+
+XMP = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+       f'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>张三 {MOBILE}</dc:creator>'
+       "</rdf:Description></rdf:RDF></x:xmpmeta>").encode()
+DATASETS = f'<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><tel>{MOBILE}</tel></xfa:datasets>'.encode()
+
+
+@pytest.mark.parametrize(("dictionary", "data"), [
+    (b"<< /Type /Metadata /Subtype /XML /Length %d >>", XMP),  # an earlier revision's XMP metadata, no string in it
+    (b"<< /Length %d >>", DATASETS),  # an XFA form's data, its dictionary saying nothing: known by its XML
+])
+def test_an_xml_stream_nothing_refers_to_is_read_as_markup(dictionary, data):
+    pdf = _page(b"BT /F1 12 Tf 72 720 Td (Notice) Tj ET", b"<< /Font << /F1 5 0 R >> >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                dictionary % len(data) + b"\nstream\n" + data + b"\nendstream")
+    assert any(MOBILE in text for text in pdfbytes.pdf_byte_texts(pdf)[1:])  # (not among the strings outside streams)
+
+
+def test_each_stream_is_judged_by_its_own_dictionary_not_the_object_before():
+    # a picture (not read), then a stream nothing refers to that holds text: the picture's /Subtype /Image is not its
+    image = (b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+             b"/Length 64 >>\nstream\n" + bytes(64) + b"\nendstream")
+    packed = zlib.compress(TEL)
+    pdf = _page(b"BT /F1 12 Tf 72 720 Td (Notice) Tj ET", b"<< /Font << /F1 5 0 R >> >>",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", image,
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+    assert any(f"Tel {MOBILE}" in text for text in pdfbytes.pdf_byte_texts(pdf))
