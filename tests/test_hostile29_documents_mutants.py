@@ -612,6 +612,13 @@ def test_a_file_swapped_for_a_link_after_the_check_is_not_followed(tmp_path, mon
         read_attachment(load_catalog(cat.root, use_cache=False), "files/2026/race.csv")
     assert str(refused.value) == "附件「files/2026/race.csv」不能公开：文件不存在" and refused.value.problem.code == "GK607"
     assert refused.value.problem.hint == "把文件放到目录文件夹中的 files/2026/race.csv，或改正附件路径。"
+    # (no race) a file that is not what its name says is refused when it is read, as validate refuses it (GK609)
+    monkeypatch.undo()
+    cat.write("files/2026/fake.pdf", "这不是 PDF 文件\n")
+    with pytest.raises(AttachmentRefused) as refused:
+        read_attachment(load_catalog(cat.root, use_cache=False), "files/2026/fake.pdf")
+    assert refused.value.problem.code == "GK609"
+    assert str(refused.value).startswith("附件「files/2026/fake.pdf」不能公开：扩展名是 .pdf，但")
 
 
 def test_a_damaged_stream_whose_first_part_is_a_bomb_says_so_and_how_to_fix_it(monkeypatch):
@@ -626,9 +633,11 @@ def test_a_damaged_stream_whose_first_part_is_a_bomb_says_so_and_how_to_fix_it(m
 
 
 XMP = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       f'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>张三 {MOBILE}</dc:creator>'
+       '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">'
+       f"<dc:creator>张三 {MOBILE}</dc:creator>"
        "</rdf:Description></rdf:RDF></x:xmpmeta>").encode()
-DATASETS = f'<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><tel>{MOBILE}</tel></xfa:datasets>'.encode()
+DATASETS = ('<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/">'
+            f"<tel>{MOBILE}</tel></xfa:datasets>").encode()
 
 
 @pytest.mark.parametrize(("dictionary", "data"), [
