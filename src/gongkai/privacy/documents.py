@@ -17,6 +17,7 @@ import html
 import io
 import itertools
 import logging
+import posixpath
 import re
 import warnings
 import zipfile
@@ -209,8 +210,10 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
         if any(i.flag_bits & 0x1 for i in infos):
             raise Unreadable(LOCKED)
         segments: list[Segment] = []
+        pages = _ofd_pages(archive)
         for info in infos:
-            segments.extend(_member(archive.read(info), info.filename, label, depth, budget))
+            page = pages.get(info.filename, "")
+            segments.extend(_member(archive.read(info), info.filename, label, depth, budget, page))
         segments.extend(_beside_parts(data, archive, label, depth, budget))
     return segments
 
@@ -288,8 +291,8 @@ def _left_behind(gap: bytes, where: str, depth: int, budget: _Budget) -> list[Se
     return segments
 
 
-def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget) -> list[Segment]:
-    where = f"{label} {_part_name(name)}" if name else label
+def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, page: str = "") -> list[Segment]:
+    where = f"{label} {_part_name(name, page)}" if name else label
     if depth > MAX_DEPTH:  # (a gzip inside a gzip inside …, a package inside a package)
         raise Unreadable(NESTED)
     if data.startswith(ZIP):  # an Office file embedded whole (a workbook in a Word document): as its program shows it
@@ -383,9 +386,32 @@ def _mime_segments(data: bytes, where: str) -> list[Segment]:
     return segments
 
 
-def _part_name(name: str) -> str:
-    label = next((text for prefix, text in _PARTS if name.startswith(prefix)), "")
+def _part_name(name: str, page: str = "") -> str:
+    label = f"OFD {page}" if page else next((text for prefix, text in _PARTS if name.startswith(prefix)), "")
     return f"{label}（{name}）" if label else name
+
+
+# An OFD's pages in the order a reader shows them: each document's Document.xml lists them (<ofd:Page BaseLoc=…/>),
+# whatever their parts are called — Page_0 is the first page, and a converter may name them in any order.
+_OFD_DOCUMENT = re.compile(r"(?:^|/)Document\.xml$")
+_OFD_PAGE = re.compile(r"<(?:[\w.-]+:)?Page\b[^>]*?\bBaseLoc\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def _ofd_pages(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each page part of an OFD (Doc_0/Pages/Page_1/Content.xml) → 「第2页」, its number as a reader shows it; empty for
+    a container that is no OFD."""
+    names = archive.namelist()
+    if "OFD.xml" not in names:
+        return {}
+    pages: dict[str, str] = {}
+    for document in (name for name in names if _OFD_DOCUMENT.search(name)):
+        folder = posixpath.dirname(document)
+        text = _markup_source(archive.read(document))
+        for number, match in enumerate(_OFD_PAGE.finditer(text), start=1):
+            location = match.group(1).replace("\\", "/")
+            part = location.lstrip("/") if location.startswith("/") else posixpath.join(folder, location)
+            pages.setdefault(posixpath.normpath(part), f"第{number}页")
+    return pages
 
 
 def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
@@ -415,12 +441,12 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
                     rows.append(values)
                 for n, (c, v) in enumerate(zip(row, values, strict=False)):
                     if v and hasattr(c, "coordinate"):
-                        where = f"{label} {sheet.title}!{c.coordinate}"
+                        where = f"{label} {_sheet(sheet, c.coordinate)}"
                         placed.append((len(segments), len(rows) - 1, n))
                         segments.append(Segment(v, where))
                         segments.extend(_formatted(c, c.value, where, conditional))
             if header is not None:
-                tables.append(Table(header, f"{label} {sheet.title}", None, rows))
+                tables.append(Table(header, f"{label} {_sheet(sheet)}", None, rows))
                 if not lists_people([header, *rows]):  # (a list of 养老机构: each row's name owns its 地址)
                     for at, r, n in placed:
                         if r >= 0 and n:
@@ -428,6 +454,22 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     finally:
         book.close()
     return segments + (xlsx_formulas(data, label) if _has_formulas(data) else []), tables
+
+
+# Excel shows no tab for a hidden sheet (and 「取消隐藏」 does not list a very hidden one): a finding at 备用!B3 names a
+# sheet the clerk cannot find. Its name says so, and how to get at it (openpyxl's sheet_state; xlrd's visibility).
+_HIDDEN_SHEET = "（隐藏的工作表：在 Excel 或 WPS 中右键工作表标签 →「取消隐藏」可见）"
+_VERY_HIDDEN_SHEET = ("（深度隐藏的工作表：「取消隐藏」中也不列出；请把要公开的工作表「移动或复制」到新工作簿另存，"
+                      "或在「开发工具 → Visual Basic」中把它的 Visible 改为 -1 后删除）")
+_HIDDEN_STATES = {"hidden": _HIDDEN_SHEET, 1: _HIDDEN_SHEET, "veryHidden": _VERY_HIDDEN_SHEET, 2: _VERY_HIDDEN_SHEET}
+
+
+def _sheet(sheet: Any, address: str = "") -> str:
+    """A worksheet (openpyxl's or xlrd's), or its cell at *address* (名单!C12), as a finding names it: a hidden sheet's
+    says that it is hidden, after the address."""
+    title = getattr(sheet, "title", None) or getattr(sheet, "name", "")
+    state = getattr(sheet, "sheet_state", None) or getattr(sheet, "visibility", 0)
+    return f"{title}{'!' if address else ''}{address}{_HIDDEN_STATES.get(state, '')}"
 
 
 class _Cells:
@@ -486,11 +528,11 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
                         continue
                     result = formula_result(formula)
                     if result is not None:
-                        where = f"{label} {sheet.title}!{c.coordinate}（公式计算结果）"
+                        where = f"{label} {_sheet(sheet, c.coordinate)}（公式计算结果）"
                         segments.append(Segment(result, where))
                         segments.extend(_formatted(c, as_number(result), where))
                     elif builds_unread(formula):
-                        raise Unreadable(unread_formula(f"{sheet.title}!{c.coordinate} ", formula))
+                        raise Unreadable(unread_formula(f"{_sheet(sheet, c.coordinate)} ", formula))
     finally:
         book.close()
     return segments
@@ -518,7 +560,7 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
             for sheet in book.worksheets:
                 for row in cells.rows(sheet):
                     segments.extend(segment for c in row if c.value is not None and hasattr(c, "coordinate")
-                                    for segment in _formatted(c, c.value, f"{label} {sheet.title}!{c.coordinate}",
+                                    for segment in _formatted(c, c.value, f"{label} {_sheet(sheet, c.coordinate)}",
                                                               conditional))
         finally:
             book.close()
@@ -611,11 +653,11 @@ def xls_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
     for sheet in book.sheets():
         rows = [[cell_text(v) if v != "" else "" for v in sheet.row_values(r)] for r in range(sheet.nrows)]
         for r, row in enumerate(rows):
-            segments.extend(Segment(v, f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
+            segments.extend(Segment(v, f"{label} {_sheet(sheet, xlrd.formula.colname(c) + str(r + 1))}")
                             for c, v in enumerate(row) if v)
         segments.extend(_xls_formatted(book, sheet, label))
         if rows:
-            tables.append(Table(rows[0], f"{label} {sheet.name}", None, rows[1:]))
+            tables.append(Table(rows[0], f"{label} {_sheet(sheet)}", None, rows[1:]))
     return segments + ole_segments(data, label, depth, budget), tables
 
 
@@ -631,7 +673,7 @@ def _xls_formatted(book: Any, sheet: Any, label: str) -> Iterator[Segment]:
             shown = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
             value = int(cell.value) if cell.value.is_integer() else cell.value
             yield from _through_format(value, shown.format_str if shown is not None else None,
-                                       f"{label} {sheet.name}!{xlrd.formula.colname(c)}{r + 1}")
+                                       f"{label} {_sheet(sheet, xlrd.formula.colname(c) + str(r + 1))}")
 
 
 GZIP = b"\x1f\x8b"

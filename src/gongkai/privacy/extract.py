@@ -7,6 +7,7 @@ XLSX cells by their sheet and address (Sheet1!C12); PDF text by page (第2页).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -71,21 +72,43 @@ def split_row(line: str) -> list[str]:
 
 
 def markdown_tables(text: str) -> list[Table]:
-    """Every pipe table of a Markdown text, with the 0-based line of its header row."""
+    """Every pipe table of a Markdown text as the site shows it, with the 0-based line of its header row: the site's
+    parser finds the tables (a rule row of one dash a cell, |-|-|, and rows without the outer pipes are tables on the
+    page too), and each row's cells are read from its line as written."""
     lines = text.split("\n")
-    tables: list[Table] = []
+    return [Table(split_row(lines[header]), "正文表格", header, [split_row(lines[n]) for n in rows])
+            for header, *rows in _table_lines(text)]
+
+
+@functools.lru_cache(maxsize=256)
+def _table_lines(text: str) -> tuple[tuple[int, ...], ...]:
+    """(header line, each row's line) of every table of *text*: each the site's Markdown parser makes, and each
+    written with its pipes that the page shows as code instead (indented, fenced), which lists what it lists."""
+    if "|" not in text:
+        return ()
+    from gongkai.privacy.markup import body_parser, page_source
+
+    found: list[list[int]] = []
+    for token in body_parser().parse(page_source(text)):
+        if token.type == "table_open":
+            found.append([])
+        elif token.type == "tr_open" and found and token.map is not None:
+            found[-1].append(token.map[0])
+    found = [table for table in found if table]
+    taken = {line for table in found for line in (*table, table[0] + 1)}
+    lines = text.split("\n")
     index = 0
     while index < len(lines) - 1:
-        if lines[index].lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1].strip()):
-            table = Table(split_row(lines[index]), "正文表格", index)
+        if index not in taken and lines[index].lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1].strip()):
+            table = [index]
             index += 2
             while index < len(lines) and lines[index].lstrip().startswith("|"):
-                table.rows.append(split_row(lines[index]))
+                table.append(index)
                 index += 1
-            tables.append(table)
+            found.append(table)
         else:
             index += 1
-    return tables
+    return tuple(tuple(table) for table in sorted(found))
 
 
 def cells_apart(text: str) -> str:

@@ -21,6 +21,7 @@ from gongkai.privacy.normalize import SEPARATE
 from gongkai.privacy.pictures import without_toolkit
 
 MAX_UNPACKED = 256 * 1024 * 1024  # what the streams of one file may unpack to, together (a bomb is refused)
+BOMB = "PDF 中的数据解压后过大（可能是压缩炸弹）；请用「另存为」或「打印为 PDF」重新导出后再登记"
 
 _STREAM = re.compile(rb"\bstream(?:\r\n|\n|\r)")
 _ENDSTREAM = b"endstream"
@@ -81,8 +82,8 @@ def _streams(data: bytes) -> Iterator[tuple[int, int, bytes]]:
 def _unpacked(dictionary: bytes, raw: bytes, budget: list[int]) -> bytes | None:
     """A stream's data as its reader gets it: unfiltered, or undone filter by filter (FlateDecode, and the text
     encodings ASCIIHexDecode, ASCII85Decode and RunLengthDecode that any PDF tool undoes as well, alone or
-    before FlateDecode, as older programs write an object stream); None for a picture, a font, a cross-reference
-    stream or another filter (of pictures: DCT, JPX, CCITT, JBIG2; LZW)."""
+    before FlateDecode, as older programs write an object stream; LZWDecode, as Acrobat 2 and 3 packed every stream);
+    None for a picture, a font, a cross-reference stream or another filter (of pictures: DCT, JPX, CCITT, JBIG2)."""
     if _NOT_TEXT.search(dictionary) is not None:
         return None
     found = _FILTER.search(dictionary)
@@ -94,7 +95,7 @@ def _unpacked(dictionary: bytes, raw: bytes, budget: list[int]) -> bytes | None:
         data = _DECODERS[name](data, budget)
         budget[0] -= len(data)
         if budget[0] < 0:
-            raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）")
+            raise Unreadable(BOMB)
     return data
 
 
@@ -102,10 +103,10 @@ def _inflated(raw: bytes, budget: list[int]) -> bytes:
     inflater = zlib.decompressobj()
     try:
         unpacked = inflater.decompress(raw, budget[0] + 1)
-    except zlib.error:
-        unpacked = _inflated_prefix(raw)
+    except zlib.error:  # (zlib keeps the input after the damage as unconsumed: that is no bomb)
+        return _inflated_prefix(raw, budget[0])
     if inflater.unconsumed_tail:
-        raise Unreadable("PDF 中的数据解压后过大（可能是压缩炸弹）")
+        raise Unreadable(BOMB)
     return unpacked
 
 
@@ -123,23 +124,47 @@ def _undone(name: str) -> Callable[[bytes, list[int]], bytes]:
     return undo
 
 
-# (LZWDecode is left out: pypdf undoes it whole, before any budget, and its data may unpack some 2,700 times over)
+def _lzw(raw: bytes, budget: list[int]) -> bytes:
+    """LZW data unpacked, stopped as soon as it passes what the file may still unpack to (its data may unpack some
+    3,600 times over); damaged data is read as it stands, as a damaged Flate stream's prefix is."""
+    from pypdf._codecs._codecs import LzwCodec
+    from pypdf.errors import LimitReachedError
+
+    try:
+        return LzwCodec(max_output_length=max(budget[0], 0)).decode(raw)
+    except LimitReachedError:
+        raise Unreadable(BOMB) from None
+    except Exception:  # noqa: BLE001 - damaged data: a tool shows it as it stands, and so is it read
+        return raw
+
+
 _ENCODINGS = {b"AHx": "ASCIIHexDecode", b"A85": "ASCII85Decode", b"RL": "RunLengthDecode"}
 _DECODERS: dict[bytes, Callable[[bytes, list[int]], bytes]] = {
-    b"FlateDecode": _inflated, b"Fl": _inflated,
+    b"FlateDecode": _inflated, b"Fl": _inflated, b"LZWDecode": _lzw, b"LZW": _lzw,
     **{key: _undone(name) for short, name in _ENCODINGS.items() for key in (short, name.encode())},
 }
 
 
-def _inflated_prefix(raw: bytes) -> bytes:
-    """What a damaged stream gives before the damage, as a lenient reader takes it."""
+def _inflated_prefix(raw: bytes, most: int) -> bytes:
+    """What a damaged stream gives before the damage, as a lenient reader takes it; Unreadable past *most* bytes."""
     inflater = zlib.decompressobj()
     out = b""
     for at in range(0, len(raw), 4096):
+        chunk, before = raw[at:at + 4096], inflater.copy()
         try:
-            out += inflater.decompress(raw[at:at + 4096], MAX_UNPACKED)
-        except zlib.error:
-            break
+            out += inflater.decompress(chunk, most + 1 - len(out))
+        except zlib.error:  # the damage is in this chunk: its bytes before it, one by one
+            inflater = before
+            for byte in range(len(chunk)):
+                try:
+                    out += inflater.decompress(chunk[byte:byte + 1], most + 1 - len(out))
+                except zlib.error:
+                    break
+                if len(out) > most or inflater.unconsumed_tail:
+                    raise Unreadable(BOMB) from None
+            return out
+        if len(out) > most or inflater.unconsumed_tail:
+            raise Unreadable(BOMB)
     return out
 
 
@@ -160,8 +185,10 @@ def _token_text(token: bytes) -> str:
 
 
 def _unescape(match: re.Match[bytes]) -> bytes:
+    """An escape of a literal string: octal digits are a byte; after another character (\\9, \\年) the backslash is
+    ignored, as PDF readers do (a path written D:\\9月 in a property is no damage)."""
     escaped = match.group(1)
-    if escaped[:1].isdigit():
+    if escaped[:1] in b"01234567":
         return bytes([int(escaped, 8) & 0xFF])
     return _ESCAPES.get(escaped, escaped)
 
