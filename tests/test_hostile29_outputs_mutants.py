@@ -1,0 +1,335 @@
+"""Twenty-ninth hostile pass: bugs planted in the last scans — the scan of what a build wrote, the scan of everything a
+record publishes, and `gongkai mask` — must make a test fail.
+
+No mutation group covered privacy/outputs.py, scan.py, findings.py, rewrite.py or spreadsheet.py; tools/mutation.py
+now has the group "outputs" (docs/mutation.md, twenty-ninth pass). Every expected value below is typed by hand: the
+numbers, their masks (手机号 138****1234, 身份证号 35*************238), the files, lines and columns, the cells and
+bytes after a rewrite.
+
+Found by this pass:
+1. `gongkai mask` on a workbook turned every custom number format of the workbook into General, whatever the cells
+   held: a 发放日期 written 「2026年3月5日」 showed 46086 after the rewrite, an amount 「1,200.00元」 showed 1200 (the test
+   of a format's own text asked `any(find(…))`, and find() gives an iterator, never empty to `any`). Every cell with
+   a date or an amount in a custom format was changed for nothing. Now only a format whose own text (or what it shows
+   of 0) holds personal data becomes General: the date, the amount and the 「元」 stay as they were.
+2. `gongkai mask` on a list saved by Excel as 「Unicode 文本」 (UTF-16, tab-separated .txt) stopped with exit 2 and
+   「无法读取…：内部结构无法解析。请确认文件未损坏、未加密」, a message that sent the clerk looking for a damaged file;
+   a CSV saved in UTF-16 was rewritten in GB18030 with its Windows line ends (CRLF) turned into LF. Now both are read
+   as the gate reads them and written back in UTF-16, their line ends kept.
+
+The tests also hold, at the CLI, each place a planted bug in these modules changes what is scanned, refused or
+masked: every kind of file a build copies (a CSV whose formula shows a number, a zipped docx, a compressed PDF, a
+workbook's number format) stopped by the output scan with its file, place and record; every field of a record
+(保密审查's 审查人, an attachment's file name and 名称, 撤回's 原因, 责任者) reported at its line and column; a record's
+verdict remembered by its content, so an attachment edited under the same name is scanned again (in the same process
+and from the catalog's cache); mask's last cell of a row (CSV, XLSX, Markdown), a formula's result and a number
+format's digits.
+
+Planted by hand (each made a test below fail, then reverted): the output scan skipping zip containers, PDF, the CSV
+formulas and the workbook's shown values; model_texts leaving out 撤回 and 附件's 名称; Scanner.key without the
+attachments' blobs; mask's CSV loop stopping before the last cell of a row; _computed ignoring a formula's result;
+_mask_xlsx_cell ignoring the number format; and each fix of this pass reverted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zlib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import AGENCY, ITEM, RECORD, CatalogDir, docx, text_pdf
+
+ID = "350524199001011238"  # area 350524, born 1990-01-01, check digit 8 (test_mask_shown.py checks it)
+TODAY = "2026-11-27"
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# mask: defects 1 and 2, the last cell of a row, formulas, number formats
+
+
+def _book(*rows: list[object], formats: dict[str, str] | None = None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for cell, code in (formats or {}).items():
+        sheet[cell].number_format = code
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cells(path: Path) -> list[list[tuple[object, str]]]:
+    sheet = load_workbook(path).active
+    return [[(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()]
+
+
+def test_mask_keeps_every_custom_number_format_that_shows_no_number(gk, tmp_path):
+    target = tmp_path / "发放名单.xlsx"
+    target.write_bytes(_book(["姓名", "身份证号", "发放日期", "金额"],
+                             ["陈水生", ID, dt.date(2026, 3, 5), 1200],
+                             formats={"C2": 'yyyy"年"m"月"d"日"', "D2": '#,##0.00"元"'}))
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["发放名单.xlsx Sheet!B2：身份证号 → 35*************238",
+                                    "共遮盖 1 处，已改写 发放名单.xlsx。"]
+    assert _cells(target) == [
+        [("姓名", "General"), ("身份证号", "General"), ("发放日期", "General"), ("金额", "General")],
+        [("陈水生", "General"), ("35*************238", "General"),
+         (dt.datetime(2026, 3, 5), 'yyyy"年"m"月"d"日"'), (1200, '#,##0.00"元"')],
+    ]
+
+
+def test_mask_still_makes_general_a_format_whose_own_text_is_a_number(gk, tmp_path):
+    target = tmp_path / "名单.xlsx"
+    # the format of B2 shows a mobile whatever the cell holds; C2's format is harmless
+    target.write_bytes(_book(["姓名", "备注", "金额"], ["陈水生", 1, 2.5],
+                             formats={"B2": '"13805951234"', "C2": '0.0"元"'}))
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert "名单.xlsx Sheet!B2（按单元格的数字格式显示）：手机号码 → 138****1234" in run.out
+    assert _cells(target)[1] == [("陈水生", "General"), ("138****1234", "General"), (2.5, '0.0"元"')]
+    assert b"13805951234" not in target.read_bytes()
+
+
+def test_mask_reads_and_writes_back_a_unicode_text_list(gk, tmp_path):
+    target = tmp_path / "名单.txt"
+    target.write_bytes("姓名\t身份证号\r\n陈水生\t350524199001011238\r\n".encode("utf-16"))
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["名单.txt 第2行：身份证号 → 35*************238", "共遮盖 1 处，已改写 名单.txt。"]
+    assert target.read_bytes() == "姓名\t身份证号\r\n陈水生\t35*************238\r\n".encode("utf-16")
+    assert target.read_bytes()[:2] == b"\xff\xfe"
+
+
+def test_mask_writes_a_utf16_csv_back_in_utf16_with_its_line_ends(gk, tmp_path):
+    target = tmp_path / "名单.csv"
+    target.write_bytes("姓名,电话\r\n陈水生,13805951234\r\n".encode("utf-16"))
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert "名单.csv 第1行第2列：手机号码 → 138****1234" in run.out
+    assert target.read_bytes() == "姓名,电话\r\n陈水生,138****1234\r\n".encode("utf-16")
+
+
+def test_mask_masks_the_last_cell_of_every_row_of_a_csv(gk, tmp_path):
+    target = tmp_path / "名单.csv"
+    target.write_text("姓名,电话\n陈水生,13805951234\n林玉燕,13905951234\n", encoding="utf-8")
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["名单.csv 第1行第2列：手机号码 → 138****1234",
+                                    "名单.csv 第2行第2列：手机号码 → 139****1234",
+                                    "共遮盖 2 处，已改写 名单.csv。"]
+    assert target.read_text(encoding="utf-8") == "姓名,电话\n陈水生,138****1234\n林玉燕,139****1234\n"
+
+
+def test_mask_masks_the_last_cell_of_a_workbook_row_and_a_formula_s_result(gk, tmp_path):
+    target = tmp_path / "名单.xlsx"
+    target.write_bytes(_book(["姓名", "电话"], ["陈水生", "13805951234"], ["林玉燕", "=13905951*1000+234"],
+                             ["王阿福", 5951234], formats={"B4": '"1370"0'}))
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["名单.xlsx Sheet!B2：手机号码 → 138****1234",
+                                    "名单.xlsx Sheet!B3（公式计算结果）：手机号码 → 139****1234",
+                                    "名单.xlsx Sheet!B4（按单元格的数字格式显示）：手机号码 → 137****1234",
+                                    "共遮盖 3 处，已改写 名单.xlsx。"]
+    assert [row[1] for row in _cells(target)] == [("电话", "General"), ("138****1234", "General"),
+                                                  ("139****1234", "General"), ("137****1234", "General")]
+
+
+def test_mask_masks_a_csv_formula_s_result_and_keeps_a_harmless_one(gk, tmp_path):
+    target = tmp_path / "名单.csv"
+    target.write_text("姓名,电话,人数\n陈水生,=13805951*1000+234,=1+2\n", encoding="utf-8")
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["名单.csv 第1行第2列（公式计算结果）：手机号码 → 138****1234",
+                                    "共遮盖 1 处，已改写 名单.csv。"]
+    assert target.read_text(encoding="utf-8") == "姓名,电话,人数\n陈水生,138****1234,=1+2\n"
+
+
+def test_mask_masks_the_last_cell_of_a_markdown_row(gk, tmp_path):
+    target = tmp_path / "名单.md"
+    target.write_text("| 姓名 | 电话 |\n|---|---|\n| 陈水生 | 13805951234 |\n| 林玉燕 | 139 0595 1234\n", encoding="utf-8")
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["名单.md 第3行：手机号码 → 138****1234", "名单.md 第4行：手机号码 → 139****1234",
+                                    "共遮盖 2 处，已改写 名单.md。"]
+    assert target.read_text(encoding="utf-8") == ("| 姓名 | 电话 |\n|---|---|\n| 陈水生 | 138****1234 |\n"
+                                                  "| 林玉燕 | 139****1234\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# build-site: the output scan of every kind of file a build copies, past a gate that missed them
+
+
+def _compressed_pdf(text: str) -> bytes:
+    """conftest.text_pdf with its page's content stream deflated: no digit of *text* stands in the file's bytes."""
+    plain = text_pdf(text)
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    packed = zlib.compress(content)
+    old = f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
+    new = f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream"
+    assert old in plain
+    return plain.replace(old, new)
+
+
+ATTACHED = ("a.csv", "b.docx", "c.pdf", "d.xlsx")
+
+
+def _attached_catalog(root: Path) -> CatalogDir:
+    cat = CatalogDir(root)
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    listed = "".join(f"  - 文件: files/2026/{name}\n    名称: 附件{n}\n" for n, name in enumerate(ATTACHED, 1))
+    cat.record(RECORD.replace("正文: |", f"附件:\n{listed}正文: |").replace(
+        "经审核，现将名单予以公示。", "经审核，现将名单予以公示。联系电话13305951234。"))
+    cat.write("files/2026/a.csv", "姓名,金额\n陈水生,=13805951*1000+234\n".encode("utf-8-sig"))
+    cat.write("files/2026/b.docx", docx("联系电话13905951234"))
+    cat.write("files/2026/c.pdf", _compressed_pdf("tel 13705951234"))
+    cat.write("files/2026/d.xlsx", _book(["姓名", "金额"], ["陈水生", 5951234], formats={"B2": '"1360"0'}))
+    return cat
+
+
+def _gate_misses_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from gongkai.privacy.scan import RecordScan
+
+    monkeypatch.setattr(importlib.import_module("gongkai.gate.admit"), "catalog_scan",
+                        lambda catalog: defaultdict(RecordScan))
+
+
+def test_the_output_scan_stops_a_build_on_each_kind_of_copied_file(gk, tmp_path, monkeypatch):
+    cat = _attached_catalog(tmp_path / "catalog")
+    _gate_misses_everything(monkeypatch)
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site)
+    assert run.code == 1
+    lines = run.err.splitlines()
+    assert lines[0] == "已停止发布：输出中发现未遮盖的个人信息，已停止，旧的输出保持不变："
+    assert lines[-1] == "请先改正来源（gongkai validate 会指出位置），再重新生成。"
+    assert sorted(lines[1:-1]) == [
+        "  files/2026/a.csv（公式计算结果）：手机号码「138****1234」，来自信息 R2026-001",
+        "  files/2026/b.docx（word/document.xml 第1行）：手机号码「139****1234」，来自信息 R2026-001",
+        "  files/2026/c.pdf（第1页）：手机号码「137****1234」，来自信息 R2026-001",
+        "  files/2026/d.xlsx（Sheet!B2（按单元格的数字格式显示））：手机号码「136****1234」，来自信息 R2026-001",
+        "  records/R2026-001.html（第45行）：手机号码「133****1234」，来自信息 R2026-001",
+    ]
+    assert not site.exists()
+    assert "1330595" not in run.out + run.err
+
+
+def _png_with_text(text: str) -> bytes:
+    """A 1×1 PNG with a tEXt chunk (a property any viewer lists)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = chunk(b"IHDR", (1).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0]))
+    pixels = chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+    return b"\x89PNG\r\n\x1a\n" + header + chunk(b"tEXt", b"Comment\x00" + text.encode("latin-1")) + pixels + \
+        chunk(b"IEND", b"")
+
+
+def test_scan_tree_reads_every_file_a_build_writes_and_names_its_record(tmp_path):
+    import gzip
+
+    from gongkai.privacy.outputs import scan_tree
+
+    site = tmp_path / "site"
+    written = {
+        "index.html": "<p>首页</p>\n<p>联系电话 0595-23000000</p>\n<p>13805951234</p>\n",
+        "feed.xml": "<feed>\n<entry><title>通知</title></entry>\n<entry><summary>13905951234</summary></entry>\n</feed>\n",
+        "data/directory.json": json.dumps({"编号": "SHJZ-001", "备注": "13705951234"}, ensure_ascii=True),
+        "data/directory.csv": "编号,备注\nSHJZ-001,=13605951*1000+234\n",
+        "sitemap.xml": "<urlset>\n<url><loc>https://x.gov.cn/13505951234.html</loc></url>\n</urlset>\n",
+    }
+    for name, text in written.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    (site / "search" / "t").mkdir(parents=True)
+    (site / "search" / "t" / "0.json.gz").write_bytes(gzip.compress('{"0":{"x":"咨询13405951234"}}'.encode()))
+    (site / "files").mkdir()
+    (site / "files" / "photo.png").write_bytes(_png_with_text("13305951234"))
+    (site / "files" / "clean.pdf").write_bytes(_compressed_pdf("tel 0595-23000000"))
+    found = scan_tree(site, None, frozenset({"13812345678"}), {"files/photo.png": "R2026-007"})
+    assert sorted((f.file, f.kind, f.masked_value, f.where, f.record_id) for f in found) == [
+        ("data/directory.csv", "mobile", "136****1234", "公式计算结果", None),
+        ("data/directory.json", "mobile", "137****1234", "第1行", None),
+        ("feed.xml", "mobile", "139****1234", "第3行", None),
+        ("files/photo.png", "mobile", "133****1234", "图片属性", "R2026-007"),
+        ("index.html", "mobile", "138****1234", "第3行", None),
+        ("search/t/0.json.gz", "mobile", "134****1234", "解压后 第1行", None),
+        ("sitemap.xml", "mobile", "135****1234", "第2行", None),
+    ]
+
+
+def test_the_bureau_s_own_number_passes_and_a_link_is_not_followed(tmp_path):
+    from gongkai.privacy.outputs import scan_tree
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>咨询电话 13805951234</p>\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "list.csv").write_text("姓名,电话\n陈水生,13905951234\n", encoding="utf-8")
+    (site / "linked").symlink_to(outside, target_is_directory=True)
+    (site / "list.csv").symlink_to(outside / "list.csv")
+    assert scan_tree(site, None, frozenset({"13805951234"})) == []
+    found = scan_tree(site, None, frozenset())
+    assert [(f.file, f.masked_value, f.where) for f in found] == [("index.html", "138****1234", "第1行")]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# validate: every field of a record, and its verdict remembered by content
+
+
+def _privacy(gk, cat: CatalogDir, *options: str) -> tuple[int, list[tuple[str, int, int, str]]]:  # type: ignore[no-untyped-def]
+    """(exit code, [(code, line, column, message)]) of the GK60x diagnostics of `gongkai validate` in CI's json."""
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY, *options)
+    diagnostics = json.loads(run.out)["diagnostics"]
+    return run.code, [(d["code"], d["line"], d["column"], d["message"]) for d in diagnostics
+                      if d["code"].startswith("GK60")]
+
+
+def test_every_field_of_a_record_is_scanned_and_named_at_its_line(gk, cat):
+    cat.record(RECORD.replace("  审查人: 张三", "  审查人: 张三13305951234").replace(
+        "正文: |", "附件:\n  - 文件: files/2026/a13905951234.csv\n    名称: 名单13705951234\n"
+                   "撤回:\n  日期: 2026-09-05\n  原因: 误发13605951234\n责任者: 测试县民政局13505951234\n正文: |"))
+    cat.write("files/2026/a13905951234.csv", "姓名,金额\n陈水生,100\n")
+    code, found = _privacy(gk, cat, "--no-cache")
+    assert code == 1
+    assert found == [
+        ("GK602", 10, 8, "「保密审查」「审查人」有未遮盖的手机号码「133****1234」（已遮盖显示）"),
+        ("GK602", 18, 9, "「附件」第1项「文件」有未遮盖的手机号码「139****1234」（已遮盖显示）"),
+        ("GK602", 19, 9, "「附件」第1项「名称」有未遮盖的手机号码「137****1234」（已遮盖显示）"),
+        ("GK602", 22, 7, "「撤回」「原因」有未遮盖的手机号码「136****1234」（已遮盖显示）"),
+        ("GK602", 23, 6, "「责任者」有未遮盖的手机号码「135****1234」（已遮盖显示）"),
+    ]
+
+
+@pytest.mark.parametrize("cache", ["in this process", "from the catalog's cache"])
+def test_an_attachment_edited_under_the_same_name_is_scanned_again(gk, cat, cache, monkeypatch):
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/名单.csv\n    名称: 名单\n正文: |"))
+    listed = cat.write("files/2026/名单.csv", "姓名,金额\n陈水生,100\n")
+    assert _privacy(gk, cat) == (0, [])
+    if cache == "from the catalog's cache":
+        monkeypatch.setattr("gongkai.privacy.scan._PROCESS", {})  # a new process: only the SQLite memo remembers
+    listed.write_text("姓名,金额\n陈水生,100\n林玉燕,13805951234\n", encoding="utf-8")
+    code, found = _privacy(gk, cat)
+    assert code == 1
+    assert found == [("GK602", 18, 9, "附件「files/2026/名单.csv」 第2行第2列（金额）有未遮盖的手机号码「138****1234」（已遮盖显示）")]
+    listed.write_text("姓名,金额\n陈水生,100\n", encoding="utf-8")
+    assert _privacy(gk, cat) == (0, [])
+
+
+def test_a_record_edited_keeps_no_old_clean_verdict(gk, cat):
+    assert _privacy(gk, cat) == (0, [])
+    cat.record(RECORD.replace("经审核，现将名单予以公示。", "经审核，现将名单予以公示。联系人陈水生，电话13805951234。"))
+    code, found = _privacy(gk, cat)
+    assert code == 1
+    assert found == [("GK602", 18, 1, "正文第1行有未遮盖的手机号码「138****1234」（已遮盖显示）")]
