@@ -16,6 +16,11 @@ Found by this pass:
    「无法读取…：内部结构无法解析。请确认文件未损坏、未加密」, a message that sent the clerk looking for a damaged file;
    a CSV saved in UTF-16 was rewritten in GB18030 with its Windows line ends (CRLF) turned into LF. Now both are read
    as the gate reads them and written back in UTF-16, their line ends kept.
+3. What `gongkai mask` cannot rewrite in a Markdown or text list — a number wrapped onto the next line in Notepad, two
+   masks of one ID that show it together — was listed as 「未能遮盖 名单.md：手机号码 138****1234」, naming no line (or
+   「名单.md的遮盖合起来」), and the clerk was told to open the file 「在 Excel 或 WPS 中」. Now each is named at its lines
+   (「名单.md第1至2行」, 「名单.md第5行与名单.md表格第1行第2列（身份证号）的遮盖合起来」) and the advice for a text list
+   says to open it in Notepad and join a wrapped number onto one line.
 
 The tests also hold, at the CLI, each place a planted bug in these modules changes what is scanned, refused or
 masked: every kind of file a build copies (a CSV whose formula shows a number, a zipped docx, a compressed PDF, a
@@ -161,6 +166,34 @@ def test_mask_masks_the_last_cell_of_a_markdown_row(gk, tmp_path):
                                     "共遮盖 2 处，已改写 名单.md。"]
     assert target.read_text(encoding="utf-8") == ("| 姓名 | 电话 |\n|---|---|\n| 陈水生 | 138****1234 |\n"
                                                   "| 林玉燕 | 139****1234\n")
+
+
+TEXT_ADVICE = ("还有 {n} 处个人信息 gongkai mask 无法改写（如断在两行的号码、两处遮盖位置不同的号码）：请用记事本打开文件，"
+               "删去或手工遮盖（断在两行的号码先合到一行）上面列出的内容后再运行 gongkai mask 检查；"
+               "不处理的话，gongkai validate 会报错，这个文件不能发布。")
+
+
+def test_mask_names_the_lines_of_a_number_it_cannot_rewrite_in_a_text_list(gk, tmp_path):
+    target = tmp_path / "名单.md"
+    written = "联系电话138\n05951234\n\n身份证号3505\n24199001011238\n"
+    target.write_text(written, encoding="utf-8")
+    run = gk("mask", target)
+    assert run.code == 1
+    assert run.out.splitlines() == ["未能遮盖 名单.md第1至2行：手机号码 138****1234",
+                                    "未能遮盖 名单.md第4至5行：身份证号 35*************238",
+                                    TEXT_ADVICE.format(n=2)]
+    assert target.read_text(encoding="utf-8") == written  # nothing it could rewrite: the file is left as it was
+
+
+def test_mask_names_both_lines_of_masks_read_together_in_a_text_list(gk, tmp_path):
+    target = tmp_path / "名单.md"
+    target.write_text("| 姓名 | 身份证号 |\n|---|---|\n| 陈水生 | 3505**********1238 |\n\n陈水生 3505241990********\n",
+                      encoding="utf-8")
+    run = gk("mask", target)
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        "未能遮盖 名单.md第5行与名单.md表格第1行第2列（身份证号）的遮盖合起来：身份证号 35*************238",
+        TEXT_ADVICE.format(n=1)]
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -333,3 +366,24 @@ def test_a_record_edited_keeps_no_old_clean_verdict(gk, cat):
     code, found = _privacy(gk, cat)
     assert code == 1
     assert found == [("GK602", 18, 1, "正文第1行有未遮盖的手机号码「138****1234」（已遮盖显示）")]
+
+
+def test_findings_across_entries_masks_read_together_and_an_organisation_s_row(gk, cat):
+    """Where a finding is placed when no one field holds it: two attachments' 名称 read one under another (the page
+    lists them so), two masks of one ID in two paragraphs, an address in a list of people; and what is not one: an
+    organisation's address in its own row, its account under its 户名."""
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/a.csv\n    名称: 咨询电话1380595\n"
+                                        "  - 文件: files/2026/b.csv\n    名称: \"1234\"\n正文: |").replace(
+        "  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。\n\n  陈水生 3505**********1238\n\n"
+                                      "  陈水生 3505241990********\n\n  户名：测试县慈善总会\n\n  账号：6222021234567890128\n"))
+    cat.write("files/2026/a.csv", "单位名称,地址\n测试县社会福利中心,城关镇解放路12号\n")
+    cat.write("files/2026/b.csv", "姓名,地址\n陈水生,城关镇解放路13号\n")
+    code, found = _privacy(gk, cat, "--no-cache")
+    assert code == 1
+    assert found == [
+        ("GK602", 19, 9, "「附件」第1项与第2项的「名称」连起来有未遮盖的手机号码「138****1234」（已遮盖显示）"),
+        ("GK604", 20, 9, "附件「files/2026/b.csv」 第1行第2列（地址）有未遮盖的详细住址「解放路**号」（已遮盖显示）"),
+        ("GK605", 20, 9, "公示名单附件「files/2026/b.csv」第2列「地址」不在允许公开的列中"),
+        ("GK601", 27, 1, "正文第5行与正文第3行的遮盖合起来有未遮盖的身份证号（两处遮盖的位置不同，合起来露出14位；"
+                         "请两处都按「35*************123」的格式遮盖）「35*************238」（已遮盖显示）"),
+    ]

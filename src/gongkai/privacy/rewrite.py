@@ -95,10 +95,23 @@ def _left(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> list
     else:
         text = text_of(data)
         # (and line by line, as a record's body is read: two masks of one number on two lines read together)
-        segments = [Segment(text, label), *markdown_segments(text, label)]
+        segments = [*markdown_segments(text, label), Segment(text, label)]  # (a finding is named at its line first)
         tables = markdown_tables(text) if "|" in text else []
     found = attachment_scan("", (), segments, tables, allowed)
-    return list({(f.where, f.kind, f.masked_value): Masked(f.where, f.kind, f.masked_value) for f in found}.values())
+    # (a number the whole text holds and no line does — wrapped onto the next line — is named by the lines it spans)
+    spans = {} if suffix in ("csv", "xlsx") else _spans(segments[-1].text, label, allowed)
+    return list({(f.where, f.kind, f.masked_value): Masked(spans.get((f.kind, f.masked_value), f.where)
+                                                           if f.where == label else f.where, f.kind, f.masked_value)
+                 for f in found}.values())
+
+
+def _spans(text: str, label: str, allowed: frozenset[str]) -> dict[tuple[str, str], str]:
+    """(kind, masked value) → 「名单.md第3至4行」: the lines of *text* each number found in it stands on."""
+    spans: dict[tuple[str, str], str] = {}
+    for hit in find(text, allowed):
+        first, last = text.count("\n", 0, hit.start) + 1, text.count("\n", 0, max(hit.end - 1, hit.start)) + 1
+        spans.setdefault((hit.kind, hit.masked), f"{label}第{first}行" if first == last else f"{label}第{first}至{last}行")
+    return spans
 
 
 def _encoding(data: bytes) -> str:
