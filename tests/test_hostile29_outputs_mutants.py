@@ -387,3 +387,91 @@ def test_findings_across_entries_masks_read_together_and_an_organisation_s_row(g
         ("GK601", 27, 1, "正文第5行与正文第3行的遮盖合起来有未遮盖的身份证号（两处遮盖的位置不同，合起来露出14位；"
                          "请两处都按「35*************123」的格式遮盖）「35*************238」（已遮盖显示）"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# check_tree: what cannot be read is refused, nesting, a zip's comment, the message of many findings, the names asked
+
+
+def _leak(folder: Path, names: list[str] | None = None, records: dict[str, str] | None = None) -> list[str]:
+    """The lines of the OutputLeak check_tree raises (none: it passed)."""
+    from gongkai.privacy.outputs import OutputLeak, check_tree
+
+    try:
+        check_tree(folder, names, frozenset(), records)
+    except OutputLeak as leak:
+        return str(leak).splitlines()
+    return []
+
+
+HEAD = "输出中发现未遮盖的个人信息，已停止，旧的输出保持不变："
+TAIL = "请先改正来源（gongkai validate 会指出位置），再重新生成。"
+
+
+def test_a_written_file_the_scan_cannot_read_stops_the_build(tmp_path):
+    import gzip
+
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "a.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)  # a zip's start, nothing after
+    (tmp_path / "files" / "b.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")  # cut short
+    (tmp_path / "files" / "c.json.gz").write_bytes(gzip.compress(b'{"x": 1}')[:-6])  # its end cut off
+    lines = _leak(tmp_path, None, {"files/a.docx": "R2026-003"})
+    assert lines[0] == HEAD and lines[-1] == TAIL
+    assert sorted(lines[1:-1]) == [
+        "  files/a.docx（zip 无法打开）：无法检查的内容，来自信息 R2026-003",
+        "  files/b.pdf（PDF 无法解析）：无法检查的内容",
+        "  files/c.json.gz（gzip 无法解压或解压后过大）：无法检查的内容",
+    ]
+
+
+def test_four_layers_of_packing_are_read_and_a_fifth_is_refused(tmp_path):
+    import gzip
+
+    data = b"<p>13805951234</p>\n"
+    for _ in range(4):
+        data = gzip.compress(data)
+    (tmp_path / "four.gz").write_bytes(data)
+    (tmp_path / "five.gz").write_bytes(gzip.compress(data))
+    assert sorted(_leak(tmp_path)[1:-1]) == [
+        "  five.gz（解压后 解压后 解压后 解压后 解压后 嵌套过深）：无法检查的内容",
+        "  four.gz（解压后 解压后 解压后 解压后 第1行）：手机号码「138****1234」",
+    ]
+
+
+def test_a_zip_s_comment_and_a_csv_formula_inside_gzip_are_read(tmp_path):
+    import gzip
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("a.txt", "无")
+        archive.comment = "联系电话13905951234".encode("gb18030")
+    (tmp_path / "a.zip").write_bytes(packed.getvalue())
+    listed = gzip.compress("姓名,电话\n陈水生,=13805951*1000+234\n".encode())
+    (tmp_path / "list.csv.gz").write_bytes(listed)
+    (tmp_path / "list.json.gz").write_bytes(listed)  # the same bytes: no program computes a formula in JSON
+    assert sorted(_leak(tmp_path)[1:-1]) == [
+        "  a.zip（压缩包的注释）：手机号码「139****1234」",
+        "  list.csv.gz（解压后 公式计算结果）：手机号码「138****1234」",
+    ]
+
+
+def test_a_leak_of_many_numbers_lists_fifty_and_counts_them_all(tmp_path):
+    from gongkai.privacy.outputs import OutputLeak, check_tree
+
+    (tmp_path / "list.html").write_text("".join(f"<p>{13805950000 + n}</p>\n" for n in range(51)), encoding="utf-8")
+    with pytest.raises(OutputLeak) as stopped:
+        check_tree(tmp_path, ["list.html"], frozenset())
+    lines = str(stopped.value).splitlines()
+    assert len(stopped.value.findings) == 51
+    assert lines[0] == HEAD and lines[-1] == TAIL and len(lines) == 53
+    assert lines[1] == "  list.html（第1行）：手机号码「138****0000」"
+    assert lines[50] == "  list.html（第50行）：手机号码「138****0049」"
+    assert lines[51] == "  ……共 51 处"
+
+
+def test_check_tree_scans_the_files_it_is_given(tmp_path):
+    (tmp_path / "old.html").write_text("<p>13805951234</p>\n", encoding="utf-8")  # not written by this build
+    (tmp_path / "new.html").write_text("<p>通知</p>\n", encoding="utf-8")
+    assert _leak(tmp_path, ["new.html"]) == []
+    assert _leak(tmp_path, ["new.html", "old.html"])[1:-1] == ["  old.html（第1行）：手机号码「138****1234」"]
