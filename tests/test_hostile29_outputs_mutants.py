@@ -475,3 +475,32 @@ def test_check_tree_scans_the_files_it_is_given(tmp_path):
     (tmp_path / "new.html").write_text("<p>通知</p>\n", encoding="utf-8")
     assert _leak(tmp_path, ["new.html"]) == []
     assert _leak(tmp_path, ["new.html", "old.html"])[1:-1] == ["  old.html（第1行）：手机号码「138****1234」"]
+
+
+def test_an_account_on_a_page_is_refused_unless_an_organisation_s_name_is_above_it(tmp_path):
+    """A page sets 户名, 开户行 and 账号 a paragraph each: the 慈善总会's account for donations is published, a person's
+    is not (organisations.account_of_body)."""
+    pages = {
+        "alone.html": "<p>账号：6222021234567890128</p>\n",
+        "person.html": "<p>户名：陈水生</p>\n<p>账号：6222021234567890128</p>\n",
+        "charity.html": "<p>户名：测试县慈善总会</p>\n<p>开户行：工商银行城关支行</p>\n<p>账号：6222021234567890128</p>\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert sorted(_leak(tmp_path)[1:-1]) == [
+        "  alone.html（第1行）：银行卡号「6222***********0128」",
+        "  person.html（第2行）：银行卡号「6222***********0128」",
+    ]
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("search/x.json", '{"x":"1380595[^1]1234"}'),  # a footnote's mark between the groups (Markdown's [^1])
+    ("a.html", '<a href="tel:%31%33%38%30%35%39%35%31%32%33%34">电话</a>\n'),  # percent-encoded digits
+    ("a.html", '<a href="/s?q=%E7%94%B5%E8%AF%9D13805951234">搜索</a>\n'),  # percent-encoded text before them
+    ("a.html", "<p>&#49;&#51;&#56;05951234</p>\n"),  # character references
+    ("data/x.json", '{"x":"\\u0031\\u0033\\u00380595 1234"}'),  # JSON escapes
+])
+def test_a_number_written_in_a_form_the_cheap_test_decodes_is_found(tmp_path, name, written):
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(written, encoding="utf-8")
+    assert _leak(tmp_path)[1:-1] == [f"  {name}（第1行）：手机号码「138****1234」"]
