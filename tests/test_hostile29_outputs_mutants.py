@@ -21,6 +21,10 @@ Found by this pass:
    「名单.md的遮盖合起来」), and the clerk was told to open the file 「在 Excel 或 WPS 中」. Now each is named at its lines
    (「名单.md第1至2行」, 「名单.md第5行与名单.md表格第1行第2列（身份证号）的遮盖合起来」) and the advice for a text list
    says to open it in Notepad and join a wrapped number onto one line.
+4. When the scan of what a build wrote stopped it (`build-site`, `handover`, the portal's copy), it told the clerk
+   「请先改正来源（gongkai validate 会指出位置）」 — but it stops a build only when the source scan missed the number, so
+   validate points at nothing and the clerk was left without a way on. Now it adds that what validate does not point
+   at is to be found in the record or file the stop names (「来自信息 R2026-001」) and masked or deleted there.
 
 The tests also hold, at the CLI, each place a planted bug in these modules changes what is scanned, refused or
 masked: every kind of file a build copies (a CSV whose formula shows a number, a zipped docx, a compressed PDF, a
@@ -52,6 +56,10 @@ from conftest import AGENCY, ITEM, RECORD, CatalogDir, docx, text_pdf
 
 ID = "350524199001011238"  # area 350524, born 1990-01-01, check digit 8 (test_mask_shown.py checks it)
 TODAY = "2026-11-27"
+# the first and last lines of the output scan's stop (OutputLeak)
+HEAD = "输出中发现未遮盖的个人信息，已停止，旧的输出保持不变："
+TAIL = ("请先改正来源（gongkai validate 会指出位置；它没有指出的，请打开上面列出的信息或文件，找到这个号码遮盖或删去），"
+        "再重新生成。")
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -244,8 +252,8 @@ def test_the_output_scan_stops_a_build_on_each_kind_of_copied_file(gk, tmp_path,
     run = gk("build-site", cat.root, "--out", site)
     assert run.code == 1
     lines = run.err.splitlines()
-    assert lines[0] == "已停止发布：输出中发现未遮盖的个人信息，已停止，旧的输出保持不变："
-    assert lines[-1] == "请先改正来源（gongkai validate 会指出位置），再重新生成。"
+    assert lines[0] == f"已停止发布：{HEAD}"
+    assert lines[-1] == TAIL
     assert sorted(lines[1:-1]) == [
         "  files/2026/a.csv（公式计算结果）：手机号码「138****1234」，来自信息 R2026-001",
         "  files/2026/b.docx（word/document.xml 第1行）：手机号码「139****1234」，来自信息 R2026-001",
@@ -403,9 +411,6 @@ def _leak(folder: Path, names: list[str] | None = None, records: dict[str, str] 
         return str(leak).splitlines()
     return []
 
-
-HEAD = "输出中发现未遮盖的个人信息，已停止，旧的输出保持不变："
-TAIL = "请先改正来源（gongkai validate 会指出位置），再重新生成。"
 
 
 def test_a_written_file_the_scan_cannot_read_stops_the_build(tmp_path):

@@ -136,7 +136,8 @@ class OutputLeak(PublicationStopped):
         shown = "\n".join(f"  {f.sentence}" for f in findings[:50])
         more = f"\n  ……共 {len(findings)} 处" if len(findings) > 50 else ""
         super().__init__("输出中发现未遮盖的个人信息，已停止，旧的输出保持不变：\n" + shown + more +
-                         "\n请先改正来源（gongkai validate 会指出位置），再重新生成。")
+                         "\n请先改正来源（gongkai validate 会指出位置；它没有指出的，请打开上面列出的信息或文件，找到这个号码遮盖或删去），"
+                         "再重新生成。")
         self.findings = findings
 
 
