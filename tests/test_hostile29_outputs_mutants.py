@@ -138,7 +138,7 @@ def test_mask_masks_the_last_cell_of_every_row_of_a_csv(gk, tmp_path):
     assert run.out.splitlines() == ["名单.csv 第1行第2列：手机号码 → 138****1234",
                                     "名单.csv 第2行第2列：手机号码 → 139****1234",
                                     "共遮盖 2 处，已改写 名单.csv。"]
-    assert target.read_text(encoding="utf-8") == "姓名,电话\n陈水生,138****1234\n林玉燕,139****1234\n"
+    assert target.read_bytes() == "姓名,电话\n陈水生,138****1234\n林玉燕,139****1234\n".encode()  # (its line ends kept)
 
 
 def test_mask_masks_the_last_cell_of_a_workbook_row_and_a_formula_s_result(gk, tmp_path):
@@ -162,7 +162,33 @@ def test_mask_masks_a_csv_formula_s_result_and_keeps_a_harmless_one(gk, tmp_path
     assert run.code == 0, run.out + run.err
     assert run.out.splitlines() == ["名单.csv 第1行第2列（公式计算结果）：手机号码 → 138****1234",
                                     "共遮盖 1 处，已改写 名单.csv。"]
-    assert target.read_text(encoding="utf-8") == "姓名,电话,人数\n陈水生,138****1234,=1+2\n"
+    assert target.read_bytes() == "姓名,电话,人数\n陈水生,138****1234,=1+2\n".encode()
+
+
+def test_mask_reads_a_csv_as_the_gate_does_header_by_header(gk, tmp_path):
+    """A number in the header row; an ID whose check digit is wrong, an ID only under its column's 身份证号 (the gate's
+    headed_numbers); a landline in the phone column of a list of people; a formula typed after a space."""
+    target = tmp_path / "名单.csv"
+    target.write_bytes("姓名,身份证号,联系电话,13805951234\r\n"
+                       "陈水生,350524199001011234,0595-23001234, =13905951*1000+234\r\n".encode())
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines() == ["名单.csv 表头第4列：手机号码 → 138****1234",
+                                    "名单.csv 第1行第2列：身份证号 → 35*************234",
+                                    "名单.csv 第1行第3列：电话号码 → 0595****1234",
+                                    "名单.csv 第1行第4列（公式计算结果）：手机号码 → 139****1234",
+                                    "共遮盖 4 处，已改写 名单.csv。"]
+    assert target.read_bytes() == ("姓名,身份证号,联系电话,138****1234\r\n"
+                                   "陈水生,35*************234,0595****1234,139****1234\r\n").encode()
+
+
+def test_mask_writes_a_big_endian_utf16_list_back_as_unicode_text(gk, tmp_path):
+    target = tmp_path / "名单.csv"
+    target.write_bytes(b"\xfe\xff" + "姓名,电话\n陈水生,13805951234\n".encode("utf-16-be"))
+    run = gk("mask", target)
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines()[0] == "名单.csv 第1行第2列：手机号码 → 138****1234"
+    assert target.read_bytes() == b"\xff\xfe" + "姓名,电话\n陈水生,138****1234\n".encode("utf-16-le")
 
 
 def test_mask_masks_the_last_cell_of_a_markdown_row(gk, tmp_path):
