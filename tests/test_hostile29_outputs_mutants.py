@@ -535,3 +535,33 @@ def test_a_number_written_in_a_form_the_cheap_test_decodes_is_found(tmp_path, na
     (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / name).write_text(written, encoding="utf-8")
     assert _leak(tmp_path)[1:-1] == [f"  {name}（第1行）：手机号码「138****1234」"]
+
+
+def _zipped(member: str, data: bytes) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+def test_scan_output_names_the_file_of_every_container_finding():
+    """What the portal's copy asks of each file it writes (scan_output): the file is named in each finding, as the
+    site's scan_tree names it."""
+    from gongkai.privacy.outputs import scan_output
+
+    four = _zipped("a.zip", _zipped("b.zip", _zipped("c.zip", _zipped("p.txt", b"tel 13805951234"))))
+    cases = {
+        "files/four.zip": (four, [("mobile", "138****1234", "a.zip b.zip c.zip p.txt 第1行")]),
+        "files/five.zip": (_zipped("o.zip", four), [("unreadable", "", "o.zip a.zip b.zip c.zip p.txt 嵌套过深")]),
+        "files/a.docx": (docx("联系电话13905951234"), [("mobile", "139****1234", "word/document.xml 第1行")]),
+        "files/c.pdf": (_compressed_pdf("tel 13705951234"), [("mobile", "137****1234", "第1页")]),
+        "files/d.xlsx": (_book(["金额"], [5951234], formats={"A2": '"1360"0'}),
+                         [("mobile", "136****1234", "Sheet!A2（按单元格的数字格式显示）")]),
+        "files/e.png": (_png_with_text("13305951234"), [("mobile", "133****1234", "图片属性")]),
+        "files/f.docx": (b"PK\x03\x04" + b"\x00" * 40, [("unreadable", "", "zip 无法打开")]),
+    }
+    for name, (data, expected) in cases.items():
+        found = scan_output(name, data, frozenset())
+        assert [(f.file, f.kind, f.masked_value, f.where) for f in found] == [(name, *e) for e in expected], name
