@@ -26,18 +26,31 @@ Found by this pass:
    validate points at nothing and the clerk was left without a way on. Now it adds that what validate does not point
    at is to be found in the record or file the stop names (「来自信息 R2026-001」) and masked or deleted there.
 
-The tests also hold, at the CLI, each place a planted bug in these modules changes what is scanned, refused or
-masked: every kind of file a build copies (a CSV whose formula shows a number, a zipped docx, a compressed PDF, a
-workbook's number format) stopped by the output scan with its file, place and record; every field of a record
-(保密审查's 审查人, an attachment's file name and 名称, 撤回's 原因, 责任者) reported at its line and column; a record's
-verdict remembered by its content, so an attachment edited under the same name is scanned again (in the same process
-and from the catalog's cache); mask's last cell of a row (CSV, XLSX, Markdown), a formula's result and a number
-format's digits.
+The tests also hold, at the CLI, each place a planted bug in these modules (or a mutant that survived the first
+screen, docs/mutation.md) changes what is scanned, refused or masked: every kind of file a build copies (a CSV whose
+formula shows a number, a zipped docx, a compressed PDF, a workbook's number format) stopped by the output scan with
+its file, place and record; every file a build writes itself (pages, feed, sitemap, data files, the search index's
+gzip, a picture's properties), links not followed, the bureau's own number passed; what cannot be read (a damaged zip,
+a PDF cut short, a gzip cut short) refused; four layers of packing read and a fifth refused; a zip's comment; a
+gzipped CSV's formulas (and the same bytes as JSON left alone); a person's bank account on a page and the 慈善总会's
+under its 户名; digits the cheap test must decode (references, percent-encoding, JSON escapes, a footnote mark); the
+stop's message, fifty findings listed and all counted; every field of a record (保密审查's 审查人, an attachment's file
+name and 名称, 撤回's 原因, 责任者) reported at its line and column; numbers across two attachments' 名称, masks read
+together, an organisation's address in its own row; a record's verdict remembered by its content, so an edited record
+or an attachment edited under the same name is scanned again (in the same process and from the catalog's cache);
+mask's last cell of a row (CSV, XLSX, Markdown), a formula's result, a number format's digits, a CSV read header by
+header (a wrong check digit under 身份证号, a landline in the phone column, a formula after a space), line ends kept.
 
-Planted by hand (each made a test below fail, then reverted): the output scan skipping zip containers, PDF, the CSV
-formulas and the workbook's shown values; model_texts leaving out 撤回 and 附件's 名称; Scanner.key without the
-attachments' blobs; mask's CSV loop stopping before the last cell of a row; _computed ignoring a formula's result;
-_mask_xlsx_cell ignoring the number format; and each fix of this pass reverted.
+Planted by hand (each made a test below fail, then reverted): the output scan skipping zip containers, PDF, gzip,
+pictures, the CSV formulas and the workbook's shown values; a zip's members scanned two levels deeper; a container
+finding without its file; the bank check of a page's account with «or»; the footnote, percent and reference branches
+of the cheap test answering «not suspicious»; model_texts leaving out 撤回 and 附件's 名称 (and the last field of every
+nested model); Scanner.key without the attachments' blobs, or with their paths instead; mask's CSV and workbook loops
+stopping before the last cell of a row, its Markdown masking stopping at a row's last «|»; _computed ignoring a
+formula's result or reading a formula after a space as text; _mask_xlsx_cell ignoring the number format or the formula;
+the CSV's header labels and phone column ignored; formula_result returning nothing; format_readings reading nothing;
+and each fix of this pass reverted (_holds with any(find(…)), UTF-16 read as GB18030, CRLF looked for in the bytes, a
+text list's leftovers named at no line, the spreadsheet advice for a Markdown file, the stop's old last line).
 """
 
 from __future__ import annotations
