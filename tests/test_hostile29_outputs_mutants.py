@@ -25,6 +25,11 @@ Found by this pass:
    「请先改正来源（gongkai validate 会指出位置）」 — but it stops a build only when the source scan missed the number, so
    validate points at nothing and the clerk was left without a way on. Now it adds that what validate does not point
    at is to be found in the record or file the stop names (「来自信息 R2026-001」) and masked or deleted there.
+5. A short list saved as UTF-16 without a byte-order mark (「电话,13805951234」, one line) was read by the source scan
+   and refused by validate, but the scan of what a build wrote read it as bytes (1, NUL, 3, NUL …) and let it
+   through: its test for UTF-16 wanted more than twenty NUL bytes. Had the source scan missed it, the copied
+   attachment would have been published. Now the output scan reads such a file as the source scan does
+   (extract.decode_text).
 
 The tests also hold, at the CLI, each place a planted bug in these modules (or a mutant that survived the first
 screen, docs/mutation.md) changes what is scanned, refused or masked: every kind of file a build copies (a CSV whose
@@ -578,3 +583,18 @@ def test_scan_output_names_the_file_of_every_container_finding():
     for name, (data, expected) in cases.items():
         found = scan_output(name, data, frozenset())
         assert [(f.file, f.kind, f.masked_value, f.where) for f in found] == [(name, *e) for e in expected], name
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_short_utf16_list_without_its_mark_is_read_by_both_scans(gk, cat, tmp_path, codec):
+    """「电话,13805951234」 saved as UTF-16 without a byte-order mark: the source scan read it (its NUL bytes), the scan
+    of what a build wrote read it as bytes — 1, NUL, 3, NUL … — and let it through."""
+    listed = "电话,13805951234\n".encode(codec)
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/a.csv\n    名称: 名单\n正文: |"))
+    cat.write("files/2026/a.csv", listed)
+    code, found = _privacy(gk, cat, "--no-cache")
+    assert code == 1
+    assert found == [("GK602", 18, 9, "附件「files/2026/a.csv」 表头第2列有未遮盖的手机号码「138****1234」（已遮盖显示）")]
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.csv").write_bytes(listed)
+    assert _leak(tmp_path / "site")[1:-1] == ["  a.csv（第1行）：手机号码「138****1234」"]
