@@ -55,8 +55,11 @@ def mask_command(
     if result.left:
         for item in result.left:
             out.print(f"未能遮盖 {item.where}：{item.label} {item.masked}", markup=False)
-        out.print(f"还有 {len(result.left)} 处个人信息 gongkai mask 无法改写（如拆在几个单元格里的号码、定义的名称、嵌入的对象、隐藏的部件）："
-                  "请在 Excel 或 WPS 中打开文件，删去或手工遮盖上面列出的内容后再运行 gongkai mask 检查；"
-                  "不处理的话，gongkai validate 会报错，这个文件不能发布。", markup=False)
+        if file.suffix.lower() in (".csv", ".xlsx"):
+            what = ("如拆在几个单元格里的号码、定义的名称、嵌入的对象、隐藏的部件", "在 Excel 或 WPS 中打开文件，删去或手工遮盖")
+        else:  # (a Markdown or text list: a number wrapped onto the next line, masks that show it together)
+            what = ("如断在两行的号码、两处遮盖位置不同的号码", "用记事本打开文件，删去或手工遮盖（断在两行的号码先合到一行）")
+        out.print(f"还有 {len(result.left)} 处个人信息 gongkai mask 无法改写（{what[0]}）：请{what[1]}上面列出的内容后再运行 "
+                  "gongkai mask 检查；不处理的话，gongkai validate 会报错，这个文件不能发布。", markup=False)
         return EXIT_FINDINGS
     return EXIT_OK

@@ -26,7 +26,7 @@ from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segments, pdf_segments, quiet,
                                        shown_readings, xlsx_shown, zip_surroundings)
-from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts
+from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts, decode_text
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, SEPARATE, STARRED, encoded_may_hold_number, may_hold_number,
                                       percent_decoded, unescaped, without_footnotes)
@@ -136,7 +136,8 @@ class OutputLeak(PublicationStopped):
         shown = "\n".join(f"  {f.sentence}" for f in findings[:50])
         more = f"\n  ……共 {len(findings)} 处" if len(findings) > 50 else ""
         super().__init__("输出中发现未遮盖的个人信息，已停止，旧的输出保持不变：\n" + shown + more +
-                         "\n请先改正来源（gongkai validate 会指出位置），再重新生成。")
+                         "\n请先改正来源（gongkai validate 会指出位置；它没有指出的，请打开上面列出的信息或文件，找到这个号码遮盖或删去），"
+                         "再重新生成。")
         self.findings = findings
 
 
@@ -539,6 +540,11 @@ def _utf8(data: bytes) -> bytes:
     GB18030 (「ANSI」 on Chinese Windows) are converted; anything else is left as it is."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace").encode()
+    # UTF-16 without a byte-order mark as the source scan reads it (extract.decode_text: the NUL bytes of its first
+    # characters), so the two scans never read one file differently: a short list of one line has too few of them for
+    # the test below
+    if b"\x00" in data[:40] and (text := decode_text(data)) is not None:
+        return text.encode()
     if data[1:200:2].count(0) > 20 and data[0:200:2].count(0) < 5:
         return data.decode("utf-16-le", errors="replace").encode()
     if data[0:200:2].count(0) > 20 and data[1:200:2].count(0) < 5:

@@ -95,13 +95,34 @@ def _left(suffix: str, data: bytes, label: str, allowed: frozenset[str]) -> list
     else:
         text = text_of(data)
         # (and line by line, as a record's body is read: two masks of one number on two lines read together)
-        segments = [Segment(text, label), *markdown_segments(text, label)]
+        segments = [*markdown_segments(text, label), Segment(text, label)]  # (a finding is named at its line first)
         tables = markdown_tables(text) if "|" in text else []
     found = attachment_scan("", (), segments, tables, allowed)
-    return list({(f.where, f.kind, f.masked_value): Masked(f.where, f.kind, f.masked_value) for f in found}.values())
+    # (a number the whole text holds and no line does — wrapped onto the next line — is named by the lines it spans)
+    spans = {} if suffix in ("csv", "xlsx") else _spans(segments[-1].text, label, allowed)
+    return list({(f.where, f.kind, f.masked_value): Masked(spans.get((f.kind, f.masked_value), f.where)
+                                                           if f.where == label else f.where, f.kind, f.masked_value)
+                 for f in found}.values())
+
+
+def _spans(text: str, label: str, allowed: frozenset[str]) -> dict[tuple[str, str], str]:
+    """(kind, masked value) → 「名单.md第3至4行」: the lines of *text* each number found in it stands on."""
+    spans: dict[tuple[str, str], str] = {}
+    for hit in find(text, allowed):
+        first, last = text.count("\n", 0, hit.start) + 1, text.count("\n", 0, max(hit.end - 1, hit.start)) + 1
+        spans.setdefault((hit.kind, hit.masked), f"{label}第{first}行" if first == last else f"{label}第{first}至{last}行")
+    return spans
 
 
 def _encoding(data: bytes) -> str:
+    """The encoding a text file is written back in: the one it was read in (extract.decode_text), so Excel and Notepad
+    open the rewritten file as they opened it — 「Unicode 文本」 (UTF-16) included."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # (its byte-order mark is read, and written again)
+    if len(data) >= 4 and data[1:40:2].count(0) > 10 and data[0:40:2].count(0) == 0:
+        return "utf-16-le"
+    if len(data) >= 4 and data[0:40:2].count(0) > 10 and data[1:40:2].count(0) == 0:
+        return "utf-16-be"
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -125,8 +146,10 @@ def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
             landline = _landline(cell, result, where) if r > phones_at and c in phones else None
             row[c] = landline or _masked_cell(cell, _computed(cell), where, result, allowed, label)
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n" if b"\r\n" in data else "\n").writerows(rows)
-    result.data = buffer.getvalue().encode(_encoding(data))
+    encoding = _encoding(data)
+    ends = "\r\n" if "\r\n" in data.decode(encoding, errors="replace") else "\n"
+    csv.writer(buffer, lineterminator=ends).writerows(rows)
+    result.data = buffer.getvalue().encode(encoding)
     return result
 
 
@@ -280,7 +303,9 @@ def _general_formats(book: Workbook, allowed: frozenset[str]) -> None:
 
 def _holds(code: str, allowed: frozenset[str]) -> bool:
     """Whether a number format's own text, or what it shows of 0, holds personal data (the gate reads both)."""
-    return any(find(text, allowed) for text in (code, *format_readings(0, code)))
+    # (find() gives an iterator, never empty to «any»: asked so, every custom format of the workbook became General —
+    # a date shown 46086, an amount without its 元)
+    return any(next(find(text, allowed), None) is not None for text in (code, *format_readings(0, code)))
 
 
 def _mask_properties(book: Workbook, result: MaskResult, allowed: frozenset[str]) -> None:
