@@ -600,22 +600,22 @@ def test_a_short_utf16_list_without_its_mark_is_read_by_both_scans(gk, cat, tmp_
     assert _leak(tmp_path / "site")[1:-1] == ["  a.csv（第1行）：手机号码「138****1234」"]
 
 
-SHEET_ADVICE = ("还有 1 处个人信息 gongkai mask 无法改写（如一格一个字写的号码、定义的名称、嵌入的对象、隐藏的部件）：请在 Excel 或 "
+SHEET_ADVICE = ("还有 1 处个人信息 gongkai mask 无法改写（如拆在几个单元格里的号码、定义的名称、嵌入的对象、隐藏的部件）：请在 Excel 或 "
                 "WPS 中打开文件，删去或手工遮盖上面列出的内容后再运行 gongkai mask 检查；不处理的话，gongkai validate 会报错，"
                 "这个文件不能发布。")
 
 
 def test_mask_lists_what_the_gate_reads_of_a_csv_that_no_cell_holds(gk, tmp_path):
-    """An ID one digit to a cell along a row (a 申请表's boxes) and a formula gongkai cannot compute: the gate refuses
-    both, mask cannot rewrite them — it says so, exit 1, and leaves the file as it was."""
+    """An ID one digit to a cell along a row (a 申请表's boxes): mask rewrites it box by box (round 29,
+    test_hostile29_lead.py). A formula gongkai cannot compute: the gate refuses it, mask cannot rewrite it — it says
+    so, exit 1, and leaves the file as it was."""
     boxed = tmp_path / "申请表.csv"
     boxed.write_text("姓名," + ",".join(f"第{n}位" for n in range(1, 19)) + "\n陈水生," + ",".join(ID) + "\n",
                      encoding="utf-8")
-    before = boxed.read_bytes()
     run = gk("mask", boxed)
-    assert run.code == 1
-    assert run.out.splitlines() == ["未能遮盖 申请表.csv第2行（一格一个字）：身份证号 35*************238", SHEET_ADVICE]
-    assert boxed.read_bytes() == before
+    assert run.code == 0
+    assert run.out.splitlines()[0] == "申请表.csv 第1行（一格一个字）：身份证号 → 35*************238"
+    assert boxed.read_text("utf-8").splitlines()[1] == "陈水生,3,5," + ",".join("*" * 13) + ",2,3,8"
     built = tmp_path / "名单.csv"
     built.write_text("姓名,电话\n陈水生,=A1&B1\n", encoding="utf-8")
     run = gk("mask", built)
