@@ -226,6 +226,15 @@ GROUPS: dict[str, Group] = {
     "requests": Group(("src/gongkai/rules/requests.py", "src/gongkai/model/request.py"),
                       ("tests/test_hostile28_requests.py", "tests/test_requests.py",
                        "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py")),
+    # (twenty-ninth session) validate's cache: parse results by content hash, the signed snapshot of the last load,
+    # the listing that tells whether anything changed, one file's bytes to model. A bug here makes validate after an
+    # edit say 「通过」 from a stale verdict (a record that now holds an ID number or lost its 保密审查), miss a
+    # renamed, deleted or added file or an attachment replaced under its name, or trust a tampered snapshot.
+    "cache": Group(("src/gongkai/catalog/cache.py", "src/gongkai/catalog/snapshot.py",
+                    "src/gongkai/catalog/listing.py", "src/gongkai/catalog/files.py",
+                    "src/gongkai/catalog/loader.py"),
+                   ("tests/test_hostile29_cache_mutants.py", "tests/test_cache.py", "tests/test_snapshot.py",
+                    "tests/test_loading.py", "tests/test_hostile20_cache.py", "tests/test_validate_incremental.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]
