@@ -18,9 +18,20 @@ of `validate --no-cache` **and** those typed here by hand:
 - from 2026-12-01 on, a catalog without calendar/2027.yaml is GK802; a 2027 notice whose 春节 leaves out the eve
   (2027-02-05, 除夕) is GK801.
 
-No result of the product was found wrong: over every sequence tried, the cached run printed what --no-cache printed
-(also: a record turned into a folder, a link or GBK; a case-only rename; the catalog folder moved; each cache file
-replaced by a folder). What this pass found is what the tests let through — mutants of the new group, and bugs planted
+Found by this pass:
+0. A catalog on a network share (the bureau's NAS) whose clock is behind the PC's: git's racily-clean rule compared
+   the share's file times with the PC's clock, so a file saved a moment ago looked older than the 2-second window
+   and its stamp was trusted at once; saved again within the same timestamp tick (1–2 s on SMB shares and NAS) with
+   the same size — a sync client writing in place, an editor saving twice — its stamp did not change, and validate
+   passed a record that now held an ID number (exit 0; --no-cache: GK601), a broken promise of README 「缓存」. The
+   cache now measures how far the share's clock is behind (the .gitignore it writes on opening) and trusts a stamp
+   only once the file is older than the window by the share's own clock; YAML files, attachments and the privacy
+   scan's attachment hashes all go through Cache.remember_blob.
+   test_a_record_saved_twice_within_one_tick_of_a_share_whose_clock_is_behind.
+
+Otherwise no result was found wrong: over every sequence tried, the cached run printed what --no-cache printed (also:
+a record turned into a folder, a link or GBK; a case-only rename; the catalog folder moved; each cache file replaced
+by a folder). What else this pass found is what the tests let through — mutants of the new group, and bugs planted
 by hand, that the group's old test files (test_cache, test_snapshot, test_loading, test_hostile20_cache,
 test_validate_incremental) all passed; each now makes a test here fail:
 1. gongkai's version left out of the cache's salt: after an upgrade that judges the same bytes otherwise (here an
@@ -45,7 +56,8 @@ Planted by hand (each made a test here fail, then was put back): the salt withou
 attachment's content left out of the listing (the fingerprint and the re-check key: size only); a deleted record
 kept, in the loader (the snapshot's entries added to the catalog) and in the facts store (`removed` empty); the stamp
 compared by size and mtime only (ctime, inode and device zeroed); a damaged cache database raising instead of being
-made again; the snapshot's MAC not checked (a forged snapshot vouching that a record with an ID number is clean).
+made again; the snapshot's MAC not checked (a forged snapshot vouching that a record with an ID number is clean);
+the fix of 0 reverted (the share's lag not taken off).
 """
 
 from __future__ import annotations
@@ -238,6 +250,34 @@ def test_an_unchanged_catalog_is_answered_without_reading_a_file(tmp_path, monke
     edited = validate(root, day)
     assert [(d.code, d.path, d.line) for d in edited.report.diagnostics] == [("GK303", R1, 8)]
     assert R1 in reads and R2 not in reads
+
+
+def test_a_record_saved_twice_within_one_tick_of_a_share_whose_clock_is_behind(gk, tmp_path, monkeypatch):
+    """A catalog on the bureau's NAS (a network share, 1–2 s timestamps) whose clock is 10 s behind the clerk's PC:
+    a file saved a moment ago looked 10 s old to the racily-clean rule, so its stamp was trusted at once; saved again
+    within the same timestamp tick with the same size (a sync client writing in place, an editor saving twice), the
+    stamp was the same and validate passed a record that now holds an ID number (exit 0; --no-cache: GK601). The
+    lag is now measured on the file the cache writes when it opens, and a file is trusted only once it is older than
+    a tick by the share's own clock."""
+    from gongkai.catalog import cache, listing
+    from gongkai.catalog.sources import WorkingTree
+
+    real = time.time_ns
+    ahead = types.SimpleNamespace(time_ns=lambda: real() + 10_000_000_000)  # the PC's clock, 10 s ahead of the NAS's
+    monkeypatch.setattr(listing, "time", ahead)
+    monkeypatch.setattr(cache, "time", ahead)
+    entries = WorkingTree.entries
+    ticks: list[int] = []
+
+    def coarse(self):  # R1's times as the share keeps them: one tick, taken when it is first listed
+        ticks.append(ticks[0] if ticks else real())
+        return [e._replace(mtime_ns=ticks[0], ctime_ns=ticks[0]) if e.path == R1 else e for e in entries(self)]
+
+    monkeypatch.setattr(WorkingTree, "entries", coarse)
+    root = _catalog(tmp_path)
+    assert _found(gk, root) == CLEAN
+    _write(root, R1, ID_TEXT)  # the same size, in place, within the tick: the same stamp
+    assert _found(gk, root) == (1, [("GK601", R1, 18)])
 
 # --- 2. what every file's check reads: gongkai.yaml, the holiday notices, the date, the branch ----------------------
 
