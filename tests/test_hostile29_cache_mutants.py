@@ -124,11 +124,15 @@ def _found(gk, root: Path, today: str = TODAY) -> tuple[int, list[tuple[str, str
 def later(monkeypatch):
     """validate run 10 s after the files were saved: their stamps are then clearly older than the moment they are
     hashed (git's racily clean rule), and the stamps' table vouches for them — as on a clerk's PC, where the hook runs
-    minutes after the last save. Without it every file of a test is younger than 2 s and is hashed again anyway."""
+    minutes after the last save. Without it every file of a test is younger than 2 s and is hashed again anyway. (The
+    share's lag, Cache.lag_ns, is measured on a file written now: 0, as on a PC whose disk is its own.)"""
     from gongkai.catalog import listing
+    from gongkai.privacy import scan
 
     real = time.time_ns
-    monkeypatch.setattr(listing, "time", types.SimpleNamespace(time_ns=lambda: real() + 10_000_000_000))
+    clock = types.SimpleNamespace(time_ns=lambda: real() + 10_000_000_000)
+    monkeypatch.setattr(listing, "time", clock)  # the listing's hashes of YAML files and attachments
+    monkeypatch.setattr(scan, "time", clock)  # the privacy scan's of the attachments it reads
 
 
 # --- 1. the content of a record: the stamps, the snapshot, the parse results -------------------------------------
@@ -261,11 +265,12 @@ def test_a_record_saved_twice_within_one_tick_of_a_share_whose_clock_is_behind(g
     a tick by the share's own clock."""
     from gongkai.catalog import cache, listing
     from gongkai.catalog.sources import WorkingTree
+    from gongkai.privacy import scan
 
     real = time.time_ns
     ahead = types.SimpleNamespace(time_ns=lambda: real() + 10_000_000_000)  # the PC's clock, 10 s ahead of the NAS's
-    monkeypatch.setattr(listing, "time", ahead)
-    monkeypatch.setattr(cache, "time", ahead)
+    for module in (listing, cache, scan):
+        monkeypatch.setattr(module, "time", ahead)
     entries = WorkingTree.entries
     ticks: list[int] = []
 
