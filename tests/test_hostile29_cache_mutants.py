@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import marshal
 import os
 import shutil
 import sqlite3
@@ -340,6 +341,11 @@ def test_the_stamps_table_cut_short_or_garbled(gk, tmp_path, later):
     (root / CACHE / "stats-recent.v4.marshal").write_bytes(b"\x00garbage")
     _write(root, R1, RECORD, keep_stamp=True)
     assert _found(gk, root) == CLEAN
+    # tables of another shape (another version, a disk fault that still reads as marshal): not read, never exit 3
+    stats.write_bytes(marshal.dumps(([R1, R2], b"\x00" * 40, [""])))  # 2 paths, 1 stamp, 1 hash
+    (root / CACHE / "stats-recent.v4.marshal").write_bytes(marshal.dumps({R1: ((1, 2, 3), "0" * 40), R2: "y"}))
+    _write(root, R1, ID_TEXT, keep_stamp=True)
+    assert _found(gk, root) == (1, [("GK601", R1, 18)])
 
 
 def test_a_cache_database_that_is_no_database_is_made_again(gk, tmp_path, later):
