@@ -9,6 +9,7 @@ import pickle
 import re
 import sqlite3
 import sysconfig
+import time
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -204,6 +205,9 @@ class Cache:
         self._dirty_listing = False  # the listing's part of the table changed (STATS_FILE)
         self._dirty_recent = False  # what was recorded apart changed (RECENT_FILE)
         self.key = b""  # signs what this machine wrote into the cache folder (catalog.snapshot)
+        # How far the catalog's file system's clock is behind this machine's (a network share, a NAS whose clock is
+        # not set): the times it stamps files with are compared with this machine's clock (remember_blob).
+        self.lag_ns = 0
         if root is not None:
             self._open(root)
 
@@ -213,6 +217,7 @@ class Cache:
             try:
                 folder.mkdir(exist_ok=True)
                 (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+                self.lag_ns = max(0, time.time_ns() - (folder / ".gitignore").stat().st_mtime_ns)
                 self.db = sqlite3.connect(folder / DB_FILE, isolation_level=None)
                 self.db.executescript(
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
@@ -312,10 +317,12 @@ class Cache:
         """Record *path*'s hash under its stamp; *recorded_ns* is a time taken before the file was read.
 
         The stamp vouches for the content only when the file's mtime and ctime are clearly older than that time
-        (git's racily clean rule) and the file's size is known.
+        (git's racily clean rule) and the file's size is known. The file system stamps them with its own clock: one
+        behind this machine's (lag_ns, measured on the file written when the cache was opened) would make a file
+        saved a moment ago look older than the tick in which it may change again unseen.
         """
         size, mtime, ctime, inode, device = stamp  # a plain tuple (a Stamp is a NamedTuple marshal cannot write)
-        vouched = size >= 0 and max(mtime, ctime) < recorded_ns - RACY_NS
+        vouched = size >= 0 and max(mtime, ctime) < recorded_ns - self.lag_ns - RACY_NS
         self._stats_table().other[path] = ((size, mtime, ctime, inode, device), blob if vouched else "")
         self._dirty_recent = True
 
