@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import import_module
@@ -52,7 +51,6 @@ class ParsedFile:
     blob: str
     model: Any = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    outline: str = ""  # hash of the file without its 正文 block (outline_of): changes with anything but the body
 
     @property
     def object_id(self) -> str | None:
@@ -100,29 +98,9 @@ def spec_of(kind: str) -> FileKind | None:
     return KINDS.get(kind)
 
 
-_BODY = "正文:".encode()
-
-
-def outline_of(data: bytes, blob: str) -> str:
-    """The hash of *data* without a top-level 正文 block (its key line and the indented or blank lines after it).
-
-    Only lines that certainly belong to the body are left out; a body written another way ("正文": …, GBK) is kept,
-    which only makes an edit to it look like more than a body edit.
-    """
-    start = 0 if data.startswith(_BODY) else data.find(b"\n" + _BODY) + 1
-    if start <= 0 and not data.startswith(_BODY):
-        return blob
-    lines = data[start:].split(b"\n")
-    end = 1
-    while end < len(lines) and (not lines[end].strip() or lines[end][:1] in (b" ", b"\t")):
-        end += 1
-    rest = data[:start] + b"\n".join(lines[end:])
-    return hashlib.sha1(rest).hexdigest()
-
-
 def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     """Read one file into its model; every problem becomes a diagnostic with file, line and column."""
-    result = ParsedFile(path, kind, blob, outline=outline_of(data, blob) if kind == "record" else blob)
+    result = ParsedFile(path, kind, blob)
     raw, problem = decode_raw(data)
     if problem is not None:
         result.diagnostics.append(_at(path, problem.code, problem.message, problem.hint, problem.line, problem.column))
