@@ -37,10 +37,14 @@ The house rule is that every error names the file, line and column. Found and fi
 12. build-site listed for the portal copy only the record pages, attachments and index files it took down: the page
     of an item taken out of the directory, and a column's page emptied when its only record turned 依申请公开 (which
     still listed that record's title), stayed on the portal. Now every file the build removed is listed.
+13. The site copied an attachment again only when its stat signature changed: a list masked in place to the same size
+    within the tick of the last build (a FAT stick's two seconds, a share's coarse clock) kept its unmasked copy on
+    the web while the gate passed the masked file. The copy now depends on the content hash the gate's scan uses.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -286,3 +290,21 @@ def test_every_file_taken_down_is_listed_for_the_portal_copy(gk, bundled, tmp_pa
     assert "已从网站撤下 1 个文件（撤回、公示期满、改了编号、渠道改变、不再通过公开审核，或事项、乡镇从目录中删去；" in run.out
     assert "\n  items/QHDM-002.html\n" in run.out
     assert not (site / "items/QHDM-002.html").exists()
+
+
+def test_an_attachment_rewritten_within_the_builds_tick_is_copied_again(cat, tmp_path, monkeypatch) -> None:
+    import os
+
+    from gongkai.site import attachments, build_site
+
+    cat.write("files/list.csv", "姓名,金额\n陈水生,500\n".encode())
+    cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/list.csv\n    名称: 名单\n正文: |"))
+    site = tmp_path / "site"
+    build_site(cat.root, site, dt.date(2026, 11, 27), search=False)
+    assert (site / "files/list.csv").read_text("utf-8") == "姓名,金额\n陈水生,500\n"
+    frozen = os.lstat(cat.root / "files/list.csv")  # a file system whose stamps do not tell the rewrite apart
+    real = os.lstat
+    monkeypatch.setattr(attachments.os, "lstat", lambda p: frozen if str(p).endswith("list.csv") else real(p))
+    (cat.root / "files/list.csv").write_text("姓名,金额\n陈水生,600\n", encoding="utf-8")  # same size
+    build_site(cat.root, site, dt.date(2026, 11, 27), search=False)
+    assert (site / "files/list.csv").read_text("utf-8") == "姓名,金额\n陈水生,600\n"
