@@ -1,0 +1,353 @@
+"""gongkai import and export, twenty-ninth hostile pass: bugs planted in the reading of real tables and in the
+exported workbook (mutation group 「import_read」: read.py, grid.py, plan.py, table.py, xlsx.py — in no group before).
+
+A small catalog of three 领域 (社会救助 SHJZ, 养老服务 YLFW, 区划地名 QHDM, in that order in gongkai.yaml) holds an
+item of the same names in two 领域 (政策文件 / 政策法规文件), and a 公示 naming SHJZ-003. Every table is built here
+(openpyxl, csv) as a county lays it out, run through the real CLI, and every value, 编号 and message is typed by hand.
+
+Found by this pass:
+1. The 编号 of a deleted item was given to the next new one. SHJZ-003 deleted (its 公示 R2026-003 still names it, and
+   validate said so: GK205), then a table row or `gongkai new item` adding 受灾人员救助 was made SHJZ-003: the 公示 of
+   临时救助 silently became one of 受灾人员救助 (listed under it on the site), and validate's GK205 was gone. Likewise
+   the 编号 an exported table records for an item deleted since: a new row took it, and the export's record of the old
+   item was then read as the new one's. A new item now never takes an id a record names or the export recorded:
+   SHJZ-004.
+2. A 领域 column merged down its rows, saved as csv (or unmerged in Excel), is blank below each group's first row:
+   every such row was the error 「看不出这一行属于哪个领域：请加一列「领域」」 — the table had that column. A blank
+   领域 (or 一级目录) cell is now read from the nearest one above, as a blank 一级事项 already was, and said once
+   (「领域为空，按它上面最近的领域读……」); a row matched by its 编号 keeps its file's 领域 (no move, as a blank cell
+   says 「不改」); with nothing above, the error is at the 领域 cell: 「领域为空……请填写领域」.
+
+Bugs planted by hand (each reverted), each caught here: a vertical merge filled one row short (grid.Grid._anchors),
+a two-row header read as one (columns.find_layout), the id counter reused after a deleted item, a row matched by
+name ignoring 领域 (match.Index.files_named), the export's sheets not in gongkai.yaml's order (table.sheets) — and
+the mutants of the group that survived its first screen (docs/mutation.md, twenty-ninth pass).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import AGENCY as CONFTEST_AGENCY
+from conftest import Run
+from gongkai.cli import main
+from sheets import load
+
+BASIS = "《社会救助暂行办法》（国务院令第649号）"
+DEADLINE = "制定或获取信息之日起10个工作日内"
+LATER = "自信息形成或者变更之日起20个工作日内"
+PUBLISHER = "县级人民政府民政部门"
+
+AGENCY = CONFTEST_AGENCY.replace("    代码: SHJZ\n", (
+    "    代码: SHJZ\n  - 名称: 养老服务\n    代码: YLFW\n  - 名称: 区划地名\n    代码: QHDM\n"), 1).replace("单位:\n", (
+    "单位:\n  - 编号: ylfwg\n    名称: 养老服务股\n    类型: 股室\n"), 1)
+
+
+def _item(item_id: str, domain: str, level1: str, level2: str, content: str, unit: str) -> str:
+    return (f"编号: {item_id}\n领域: {domain}\n五公开: 结果公开\n一级事项: {level1}\n二级事项: {level2}\n"
+            f"公开内容:\n  - {content}\n公开依据:\n  - {BASIS}\n公开时限: {DEADLINE}\n公开主体: {PUBLISHER}\n"
+            f"公开渠道: [政府网站]\n公开对象: 全社会\n公开方式: 主动\n公开层级: [县级]\n责任单位: {unit}\n")
+
+
+ITEMS = {
+    "items/shjz/SHJZ-001.yaml": _item("SHJZ-001", "社会救助", "最低生活保障", "审批信息", "低保对象名单", "shjzg"),
+    "items/shjz/SHJZ-002.yaml": _item("SHJZ-002", "社会救助", "政策文件", "政策法规文件", "救助政策文件", "shjzg"),
+    "items/shjz/SHJZ-003.yaml": _item("SHJZ-003", "社会救助", "临时救助", "审批信息", "临时救助对象名单", "shjzg"),
+    "items/ylfw/YLFW-001.yaml": _item("YLFW-001", "养老服务", "政策文件", "政策法规文件", "养老政策文件", "ylfwg"),
+    "items/qhdm/QHDM-001.yaml": _item("QHDM-001", "区划地名", "地名管理", "地名命名", "命名公告", "bgs"),
+}
+RECORD = """\
+编号: R2026-003
+题名: 测试县民政局关于2026年10月临时救助对象名单的公示
+索引号: 350524-MZ-2026-00003
+文种: 公示
+责任单位: shjzg
+事项: SHJZ-003
+公开属性: 主动公开
+保密审查:
+  审查人: 张三
+  审查日期: 2026-11-02
+  结论: 不涉及国家秘密，同意主动公开
+成文日期: 2026-11-02
+公开日期: 2026-11-03
+公示截止: 2026-11-10
+页数: 1
+正文: |
+  经审核，现将名单予以公示。
+"""
+
+
+def _run(*args: str | Path) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The catalog above, written once; each test works on its own copy."""
+    root = tmp_path_factory.mktemp("h29") / "catalog"
+    for rel, text in {"gongkai.yaml": AGENCY, "records/2026/R2026-003.yaml": RECORD, **ITEMS}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def gk(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-27")
+    monkeypatch.setenv("COLUMNS", "200")
+    return _run
+
+
+@pytest.fixture
+def root(base: Path, tmp_path: Path) -> Path:
+    shutil.copytree(base, tmp_path / "catalog")
+    return tmp_path / "catalog"
+
+
+@pytest.fixture(scope="module")
+def exported(base: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """`gongkai export xlsx` of the catalog, made once."""
+    out = tmp_path_factory.mktemp("h29x") / "目录.xlsx"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_TODAY", "2026-11-27")
+        run = _run("export", "xlsx", "-C", base, "-o", out)
+    assert run.code == 0, run.err
+    return out.read_bytes()
+
+
+CSV_HEAD = ["领域", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+            "公开层级"]
+
+
+def _csv(path: Path, rows: list[list[str]], head: list[str] = CSV_HEAD) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([head, *rows])
+    return path
+
+
+def _row(domain: str, level1: str, level2: str, content: str = "救助对象名单", deadline: str = DEADLINE) -> list[str]:
+    return [domain, level1, level2, content, BASIS, deadline, PUBLISHER, "政府网站", "全社会", "主动", "县级"]
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root / "items")) for p in (root / "items").rglob("*.yaml"))
+
+
+# 1. The 编号 of a deleted item -----------------------------------------------------------------------------------
+
+
+def test_a_new_row_never_takes_the_id_of_a_deleted_item_its_record_still_names(gk: Callable[..., Run],
+                                                                                root: Path) -> None:
+    (root / "items/shjz/SHJZ-003.yaml").unlink()
+    assert "GK205 事项「SHJZ-003」在目录中不存在［R2026-003］" in gk("validate", root).out
+    table = _csv(root.parent / "新增.csv", [_row("社会救助", "受灾人员救助", "救助信息")])
+    run = gk("import", "csv", table, "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 SHJZ-004  items/shjz/SHJZ-004.yaml  ← 新增 第2行：受灾人员救助 / 救助信息" in run.out
+    assert _files(root) == ["qhdm/QHDM-001.yaml", "shjz/SHJZ-001.yaml", "shjz/SHJZ-002.yaml", "shjz/SHJZ-004.yaml",
+                            "ylfw/YLFW-001.yaml"]
+    assert load(root / "items/shjz/SHJZ-004.yaml")["一级事项"] == "受灾人员救助"
+    # the 公示 of 临时救助 still points at nothing, and validate still says so
+    checked = gk("validate", root)
+    assert checked.code == 1
+    assert "GK205 事项「SHJZ-003」在目录中不存在［R2026-003］" in checked.out
+
+
+def test_new_item_never_takes_the_id_of_a_deleted_item_its_record_still_names(gk: Callable[..., Run],
+                                                                              root: Path) -> None:
+    (root / "items/shjz/SHJZ-003.yaml").unlink()
+    run = gk("new", "item", "-C", root, "--domain", "社会救助", "--level1", "受灾人员救助", "--level2", "救助信息",
+             "--five", "结果公开", "--content", "救助对象名单", "--basis", BASIS, "--deadline", DEADLINE,
+             "--audience", "全社会", "--mode", "主动", "--level", "县级", "--unit", "shjzg")
+    assert run.code == 0, run.err
+    assert (root / "items/shjz/SHJZ-004.yaml").is_file()
+    assert not (root / "items/shjz/SHJZ-003.yaml").exists()
+
+
+def test_a_row_added_to_the_exported_table_never_takes_the_id_of_an_item_deleted_since(
+        gk: Callable[..., Run], root: Path, exported: bytes) -> None:
+    """The export recorded SHJZ-003; its file (and its 公示) deleted since, its row deleted from the table, a new row
+    typed in its place without 编号: the new item is SHJZ-004. Before, it was SHJZ-003, and the export's record of the
+    deleted item was read as the new one's: the clerk's next edit of the row (实时公开 → 20个工作日内) was refused as
+    「两边都改了」."""
+    (root / "items/shjz/SHJZ-003.yaml").unlink()
+    (root / "records/2026/R2026-003.yaml").unlink()
+    book = openpyxl.load_workbook(io.BytesIO(exported))
+    sheet = book["社会救助"]
+    assert [sheet.cell(r, 17).value for r in (4, 5, 6)] == ["SHJZ-001", "SHJZ-002", "SHJZ-003"]
+    sheet["B6"], sheet["C6"], sheet["D6"], sheet["F6"], sheet["Q6"] = "受灾人员救助", "救助信息", "受灾人员名单", "实时公开", None
+    book.save(root.parent / "改.xlsx")
+    run = gk("import", "xlsx", root.parent / "改.xlsx", "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 SHJZ-004  items/shjz/SHJZ-004.yaml  ← 社会救助 第6行：受灾人员救助 / 救助信息" in run.out
+    assert "新增 1 项，更新 0 项，未变 4 项" in run.out
+    assert not (root / "items/shjz/SHJZ-003.yaml").exists()
+    sheet["F6"] = LATER
+    book.save(root.parent / "再改.xlsx")
+    again = gk("import", "xlsx", root.parent / "再改.xlsx", "--yes", "-C", root)
+    assert again.code == 0, again.err
+    assert "新增 0 项，更新 1 项，未变 4 项" in again.out
+    assert load(root / "items/shjz/SHJZ-004.yaml")["公开时限"] == LATER
+
+
+# 2. A 领域 column merged down its rows --------------------------------------------------------------------------
+
+
+def test_a_blank_domain_cell_below_a_group_reads_the_domain_above(gk: Callable[..., Run], root: Path) -> None:
+    """The table with its 领域 merged down each group, saved as csv: the 领域 is written on each group's first row only.
+    Before: 「看不出这一行属于哪个领域：请加一列「领域」」 at rows 3, 5 and 6, nothing imported."""
+    table = _csv(root.parent / "目录.csv", [
+        [*_row("社会救助", "受灾人员救助", "救助信息"), ""],
+        [*_row("", "受灾人员救助", "办事指南", content="办理条件"), ""],
+        [*_row("养老服务", "养老机构", "新增信息", content="机构名单"), ""],
+        [*_row("", "养老机构", "补贴信息", content="补贴名单"), ""],
+        [*_row("", "最低生活保障", "审批信息", content="低保对象名单", deadline=LATER), "SHJZ-001"],
+        [*_row("", "政策文件", "政策法规文件", content="救助政策文件", deadline=LATER), "SHJZ-002"],
+    ], head=[*CSV_HEAD, "编号"])
+    run = gk("import", "csv", table, "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert ("目录!A3: 领域为空，按它上面最近的领域读（合并单元格取消合并或另存为 csv 后留下的空白）"
+            "（同样的还有 3 处：目录!A5、目录!A6、目录!A7）") in run.err
+    assert "新增 4 项，更新 2 项，未变 0 项" in run.out
+    # SHJZ-001's and SHJZ-002's own blank cells: no move into 养老服务, and SHJZ-002 is not taken for YLFW-001 (the
+    # same names in 养老服务) by a 领域 the row does not write
+    assert "领域从" not in run.err + run.out and "对不上" not in run.err
+    expected = {"shjz/SHJZ-004.yaml": ("社会救助", "受灾人员救助", "救助信息"),
+                "shjz/SHJZ-005.yaml": ("社会救助", "受灾人员救助", "办事指南"),
+                "ylfw/YLFW-002.yaml": ("养老服务", "养老机构", "新增信息"),
+                "ylfw/YLFW-003.yaml": ("养老服务", "养老机构", "补贴信息"),
+                "shjz/SHJZ-001.yaml": ("社会救助", "最低生活保障", "审批信息")}
+    for rel, names in expected.items():
+        item = load(root / "items" / rel)
+        assert (item["领域"], item["一级事项"], item["二级事项"]) == names, rel
+    assert load(root / "items/shjz/SHJZ-001.yaml")["公开时限"] == LATER
+    assert load(root / "items/shjz/SHJZ-002.yaml")["公开时限"] == LATER
+    assert load(root / "items/ylfw/YLFW-001.yaml")["公开时限"] == DEADLINE
+    assert not (root / "items/ylfw/YLFW-004.yaml").exists()
+
+
+def test_a_blank_domain_cell_with_none_above_is_an_error_at_that_cell(gk: Callable[..., Run], root: Path) -> None:
+    table = _csv(root.parent / "目录.csv", [_row("", "受灾人员救助", "救助信息"), _row("社会救助", "受灾人员救助", "办事指南")])
+    run = gk("import", "csv", table, "--yes", "-C", root)
+    assert run.code == 1
+    assert "目录!A2: 领域为空，看不出这一行属于哪个领域：请填写领域（可选：社会救助、养老服务、区划地名）" in run.err
+    assert "请加一列「领域」" not in run.err
+    assert "共 1 处错误，没有写入任何文件" in run.err
+    assert _files(root) == ["qhdm/QHDM-001.yaml", "shjz/SHJZ-001.yaml", "shjz/SHJZ-002.yaml", "shjz/SHJZ-003.yaml",
+                            "ylfw/YLFW-001.yaml"]
+
+
+# Planted: a vertical merge filled one row short (grid.Grid._anchors) --------------------------------------------
+
+
+def test_a_merge_down_three_rows_gives_its_value_to_all_three(gk: Callable[..., Run], root: Path) -> None:
+    """领域 merged over A3:A5 and 公开依据 over E3:E5 (one basis for three items), 一级事项 over B3:B4, in the
+    two-row official header: every row has them, and nothing is said of a blank cell."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "目录"
+    rows = [["领域", "公开事项", None, "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", None, "公开方式",
+             None, "公开层级", None],
+            [None, "一级事项", "二级事项", None, None, None, None, None, "全社会", "特定群体", "主动", "依申请", "县级", "乡级"],
+            ["社会救助", "受灾人员救助", "救助信息", "受灾人员名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "√", None, "√",
+             None, "√", None],
+            [None, None, "办事指南", "办理条件", None, DEADLINE, PUBLISHER, "政府网站", None, "√", None, "√", "√", "√"],
+            [None, "医疗救助", "审批信息", "救助对象名单", None, DEADLINE, PUBLISHER, "政府网站", "√", None, "√", None, None,
+             "√"]]
+    for number, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            if value is not None:
+                sheet.cell(number, col, value)
+    for merged in ("A1:A2", "B1:C1", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:H2", "I1:J1", "K1:L1", "M1:N1",
+                   "A3:A5", "E3:E5", "B3:B4"):
+        sheet.merge_cells(merged)
+    book.save(root.parent / "合并.xlsx")
+    run = gk("import", "xlsx", root.parent / "合并.xlsx", "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "工作表「目录」：表头在第 1–2 行，数据从第 3 行起" in gk("import", "xlsx", root.parent / "合并.xlsx", "--dry-run",
+                                                            "-C", root).out
+    assert "为空" not in run.err and "空白" not in run.err
+    assert "新增 3 项，更新 0 项，未变 0 项" in run.out
+    first, second, third = (load(root / f"items/shjz/SHJZ-00{n}.yaml") for n in (4, 5, 6))
+    assert (first["一级事项"], first["二级事项"], first["公开对象"], first["公开方式"], first["公开层级"]) == (
+        "受灾人员救助", "救助信息", "全社会", "主动", ["县级"])
+    assert (second["一级事项"], second["二级事项"], second["公开对象"], second["公开方式"], second["公开层级"]) == (
+        "受灾人员救助", "办事指南", "特定群体", "依申请", ["县级", "乡级"])
+    assert (third["一级事项"], third["二级事项"], third["公开层级"]) == ("医疗救助", "审批信息", ["乡级"])
+    assert first["公开依据"] == second["公开依据"] == third["公开依据"] == [BASIS]
+    assert first["领域"] == second["领域"] == third["领域"] == "社会救助"
+
+
+# Planted: a two-row header read as one, sheets out of order; the round trip -------------------------------------
+
+
+def test_the_exported_workbook_has_one_sheet_per_domain_in_the_order_of_gongkai_yaml(exported: bytes) -> None:
+    """社会救助, 养老服务, 区划地名 as gongkai.yaml lists them — not by name (养老服务 区划地名 社会救助) nor by folder
+    (qhdm shjz ylfw); each sheet's title, two header rows, and its items' 编号 in order."""
+    book = openpyxl.load_workbook(io.BytesIO(exported))
+    assert book.sheetnames == ["社会救助", "养老服务", "区划地名"]
+    assert [book[name].max_row for name in book.sheetnames] == [6, 4, 4]
+    sheet = book["社会救助"]
+    assert sheet["A1"].value == "测试县民政局社会救助领域基层政务公开标准目录"
+    assert [sheet.cell(2, c).value for c in (1, 2, 4, 9, 11, 13, 17)] == [
+        "序号", "公开事项", "公开内容（要素）", "公开对象", "公开方式", "公开层级", "编号"]
+    assert [sheet.cell(3, c).value for c in (2, 3, 9, 10, 11, 12, 13, 14)] == [
+        "一级事项", "二级事项", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"]
+    assert [sheet.cell(r, 17).value for r in range(4, 7)] == ["SHJZ-001", "SHJZ-002", "SHJZ-003"]
+    assert [book[name].cell(4, 17).value for name in ("养老服务", "区划地名")] == ["YLFW-001", "QHDM-001"]
+
+
+def test_the_export_reads_back_as_the_same_catalog(gk: Callable[..., Run], root: Path, exported: bytes) -> None:
+    """The export's two header rows are one header (rows 2–3), its first item row 4: nothing added or changed; and an
+    export made after the import is the same bytes."""
+    (root.parent / "导出.xlsx").write_bytes(exported)
+    run = gk("import", "xlsx", root.parent / "导出.xlsx", "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    for name in ("社会救助", "养老服务", "区划地名"):
+        assert f"工作表「{name}」：表头在第 2–3 行，数据从第 4 行起" in run.out
+    assert "新增 0 项，更新 0 项，未变 5 项" in run.out
+    assert run.err == ""
+    assert gk("import", "xlsx", root.parent / "导出.xlsx", "--yes", "-C", root).code == 0
+    assert gk("export", "xlsx", "-C", root, "-o", root.parent / "又.xlsx", "--yes").code == 0
+    assert (root.parent / "又.xlsx").read_bytes() == exported
+
+
+def test_the_csv_export_reads_back_as_the_same_catalog(gk: Callable[..., Run], root: Path) -> None:
+    assert gk("export", "csv", "-C", root, "-o", root.parent / "目录.csv").code == 0
+    run = gk("import", "csv", root.parent / "目录.csv", "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 5 项" in run.out
+
+
+# Planted: a row matched by name ignoring 领域 ------------------------------------------------------------------
+
+
+def test_a_row_without_id_updates_the_item_of_its_own_domain(gk: Callable[..., Run], root: Path) -> None:
+    """政策文件 / 政策法规文件 is an item of 社会救助 (SHJZ-002) and of 养老服务 (YLFW-001): the row on sheet 养老服务
+    of a table without 编号 updates YLFW-001 alone."""
+    head = CSV_HEAD[1:]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "养老服务"
+    for number, values in enumerate([head, _row("", "政策文件", "政策法规文件", content="养老政策文件",
+                                                deadline=LATER)[1:]], start=1):
+        for col, value in enumerate(values, start=1):
+            sheet.cell(number, col, value)
+    book.save(root.parent / "养老.xlsx")
+    run = gk("import", "xlsx", root.parent / "养老.xlsx", "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "更新 YLFW-001  items/ylfw/YLFW-001.yaml  ← 养老服务 第2行" in run.out
+    assert "新增 0 项，更新 1 项，未变 0 项" in run.out
+    assert load(root / "items/ylfw/YLFW-001.yaml")["公开时限"] == LATER
+    assert (root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8") == ITEMS["items/shjz/SHJZ-002.yaml"]
