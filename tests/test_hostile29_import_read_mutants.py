@@ -17,8 +17,14 @@ Found by this pass:
    领域 (or 一级目录) cell is now read from the nearest one above, as a blank 一级事项 already was, and said once
    (「领域为空，按它上面最近的领域读……」); a row matched by its 编号 keeps its file's 领域 (no move, as a blank cell
    says 「不改」); with nothing above, the error is at the 领域 cell: 「领域为空……请填写领域」.
+3. A section title naming a 领域 of gongkai.yaml with more than six other characters — 「三、区划地名类公开事项」 numbered
+   as the 领域 titles above it, or a first title 「一、社会救助领域基层政务公开事项目录」 — was the error 「分段标题……是领域的
+   标题，却不是 gongkai.yaml 中的领域（社会救助、养老服务、区划地名）」, listing the very 领域 it names, and nothing was
+   imported. Such a title now switches to the 领域 it names: when numbered as the 领域 titles before it, or saying
+   「……领域」 of that name.
 
 Bugs planted by hand (each reverted), each caught here: a vertical merge filled one row short (grid.Grid._anchors),
+a note row between items switching the 领域 (read._between_rows), a title of six characters besides the 领域 not one,
 a two-row header read as one (columns.find_layout), the id counter reused after a deleted item, a row matched by
 name ignoring 领域 (match.Index.files_named), the export's sheets not in gongkai.yaml's order (table.sheets) — and
 the mutants of the group that survived its first screen (docs/mutation.md, twenty-ninth pass).
@@ -351,3 +357,50 @@ def test_a_row_without_id_updates_the_item_of_its_own_domain(gk: Callable[..., R
     assert "新增 0 项，更新 1 项，未变 0 项" in run.out
     assert load(root / "items/ylfw/YLFW-001.yaml")["公开时限"] == LATER
     assert (root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8") == ITEMS["items/shjz/SHJZ-002.yaml"]
+
+
+# 3. Section titles naming the 领域 ---------------------------------------------------------------------------------
+
+
+def _sectioned(root: Path, titles: tuple[str, str, str]) -> Path:
+    """One sheet 「目录」 without 领域 column: three section titles in column A, each over its items, and a note row
+    between two items of the first."""
+    rows: list[list[str]] = [["序号", *CSV_HEAD[1:]], [titles[0]], ["1", *_row("", "受灾人员救助", "救助信息")[1:]],
+                             ["注：以下事项按季度更新"], ["2", *_row("", "受灾人员救助", "办事指南")[1:]], [titles[1]],
+                             ["3", *_row("", "养老机构", "新增信息")[1:]], [titles[2]], ["4", *_row("", "地名管理", "地名公告")[1:]]]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "目录"
+    for number, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            if value:
+                sheet.cell(number, col, value)
+    book.save(root.parent / "分段.xlsx")
+    return root.parent / "分段.xlsx"
+
+
+EXPECTED_SECTIONS = {"shjz/SHJZ-004.yaml": ("社会救助", "受灾人员救助", "救助信息"),
+                     "shjz/SHJZ-005.yaml": ("社会救助", "受灾人员救助", "办事指南"),
+                     "ylfw/YLFW-002.yaml": ("养老服务", "养老机构", "新增信息"),
+                     "qhdm/QHDM-002.yaml": ("区划地名", "地名管理", "地名公告")}
+
+
+@pytest.mark.parametrize("titles", [
+    # six characters besides the name (the most a title of a 领域 alone has), then titles numbered as the first
+    ("一、社会救助公开事项", "二、养老服务领域基层政务公开事项", "三、区划地名类公开事项"),
+    # a first title saying 「……领域」, longer than that
+    ("一、社会救助领域基层政务公开事项目录", "二、养老服务", "三、区划地名"),
+])
+def test_section_titles_naming_a_domain_put_their_rows_in_it(gk: Callable[..., Run], root: Path,
+                                                             titles: tuple[str, str, str]) -> None:
+    """Before: 「分段标题「三、区划地名类公开事项」是领域的标题，却不是 gongkai.yaml 中的领域（社会救助、养老服务、区划地名）」
+    — the 领域 it names listed in the very message — and nothing imported. The note between two items of 社会救助
+    is said and skipped, and the item below it stays in 社会救助."""
+    run = gk("import", "xlsx", _sectioned(root, titles), "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "目录!A4: 这一行没有事项名称、公开内容或编号，不是事项，已跳过：「注：以下事项按季度更新」" in run.err
+    assert "共 1 条警告" in run.err
+    assert "新增 4 项，更新 0 项，未变 0 项" in run.out
+    for rel, names in EXPECTED_SECTIONS.items():
+        item = load(root / "items" / rel)
+        assert (item["领域"], item["一级事项"], item["二级事项"]) == names, rel

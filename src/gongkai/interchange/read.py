@@ -502,11 +502,15 @@ def _section(text: str, ref: str, domains: list[str], reading: Reading, sections
     named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
     its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」)."""
     style = rowkinds.section_style(text)
-    if (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
+    claimed = _CLAIMED.search(norm(text))
+    # a short title naming a 领域, or a longer one numbered as the 领域 titles above (「三、区划地名类公开事项」) or
+    # saying 「区划地名领域」: that 领域's, not an error saying it is none of gongkai.yaml's while listing it
+    if (found := find_domain(text, domains)) and (len(norm(text)) <= len(found) + 6 or (style and style in sections)
+                                                  or (claimed and found in claimed.group(0))):
         if style:
             sections.add(style)
         return found
-    if (style is None or style not in sections) and not _CLAIMED.search(norm(text)):  # 「养老服务领域」 says it
+    if (style is None or style not in sections) and not claimed:  # 「养老服务领域」 says it
         return None
     listed = "、".join(domains)
     other = next(s for s in ("（一）", "一、", "1.") if rowkinds.section_style(s) not in sections)  # not the 领域's
