@@ -11,7 +11,8 @@ Found by this pass:
    临时救助 silently became one of 受灾人员救助 (listed under it on the site), and validate's GK205 was gone. Likewise
    the 编号 an exported table records for an item deleted since: a new row took it, and the export's record of the old
    item was then read as the new one's. A new item now never takes an id a record names or the export recorded:
-   SHJZ-004.
+   SHJZ-004. An id typed in lower case (items/shjz/shjz-004.yaml) now counts too: before, import refused a row without
+   编号 with 「SHJZ-004.yaml 已存在……请改用别的编号」, and `new item` wrote SHJZ-004.yaml beside it (one file on Windows).
 2. A 领域 column merged down its rows, saved as csv (or unmerged in Excel), is blank below each group's first row:
    every such row was the error 「看不出这一行属于哪个领域：请加一列「领域」」 — the table had that column. A blank
    领域 (or 一级目录) cell is now read from the nearest one above, as a blank 一级事项 already was, and said once
@@ -179,6 +180,25 @@ def test_new_item_never_takes_the_id_of_a_deleted_item_its_record_still_names(gk
     assert run.code == 0, run.err
     assert (root / "items/shjz/SHJZ-004.yaml").is_file()
     assert not (root / "items/shjz/SHJZ-003.yaml").exists()
+
+
+@pytest.mark.parametrize("command", ["import", "new"])
+def test_a_new_id_counts_an_id_typed_in_lower_case(gk: Callable[..., Run], root: Path, command: str) -> None:
+    """items/shjz/shjz-004.yaml, 编号 shjz-004, typed by hand: the next id is SHJZ-005. Before, import refused the row
+    with 「items/shjz/SHJZ-004.yaml 已存在（其中编号为 shjz-004），不会覆盖：请改用别的编号」 (the row had no 编号), and
+    `new item` wrote SHJZ-004.yaml beside it — one file on Windows (GK018, GK201)."""
+    (root / "items/shjz/shjz-004.yaml").write_text(ITEMS["items/shjz/SHJZ-003.yaml"].replace("SHJZ-003", "shjz-004"),
+                                                    encoding="utf-8")
+    if command == "import":
+        run = gk("import", "csv", _csv(root.parent / "新增.csv", [_row("社会救助", "受灾人员救助", "救助信息")]), "--yes",
+                 "-C", root)
+    else:
+        run = gk("new", "item", "-C", root, "--domain", "社会救助", "--level1", "受灾人员救助", "--level2", "救助信息",
+                 "--five", "结果公开", "--content", "救助对象名单", "--basis", BASIS, "--deadline", DEADLINE,
+                 "--audience", "全社会", "--mode", "主动", "--level", "县级", "--unit", "shjzg")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (root / "items/shjz").iterdir()) == [
+        "SHJZ-001.yaml", "SHJZ-002.yaml", "SHJZ-003.yaml", "SHJZ-005.yaml", "shjz-004.yaml"]
 
 
 def test_a_row_added_to_the_exported_table_never_takes_the_id_of_an_item_deleted_since(

@@ -108,6 +108,7 @@ def named_by_records(catalog: Catalog) -> set[str]:
 
 
 def next_item_id(code: str, taken: set[str]) -> str:
-    """The next free id of a 领域: CODE-NNN after the highest number in use."""
-    numbers = [int(i.rsplit("-", 1)[1]) for i in taken if re.fullmatch(rf"{code}-\d+", i)]
+    """The next free id of a 领域: CODE-NNN after the highest number in use, in any case (a file 「shjz-004.yaml」
+    typed by hand is SHJZ-004 on Windows, and a second file of that name would overwrite it there)."""
+    numbers = [int(i.rsplit("-", 1)[1]) for i in taken if re.fullmatch(rf"{re.escape(code)}-\d+", i, re.IGNORECASE)]
     return f"{code}-{max(numbers, default=0) + 1:03d}"
