@@ -424,3 +424,45 @@ def test_section_titles_naming_a_domain_put_their_rows_in_it(gk: Callable[..., R
     for rel, names in EXPECTED_SECTIONS.items():
         item = load(root / "items" / rel)
         assert (item["领域"], item["一级事项"], item["二级事项"]) == names, rel
+
+
+# Planted: a changed value dropped from the plan ------------------------------------------------------------------
+
+
+def test_every_field_changed_in_the_exported_table_is_planned_and_written(gk: Callable[..., Run], root: Path,
+                                                                         exported: bytes) -> None:
+    """Each column of SHJZ-001's row (row 4) changed in the export: the preview names every field, old → new, in the
+    item's key order, and --yes writes them all."""
+    book = openpyxl.load_workbook(io.BytesIO(exported))
+    sheet = book["社会救助"]
+    sheet["C4"], sheet["D4"], sheet["E4"] = "审核信息", "●低保对象名单\n●保障金额", "《最低生活保障审核确认办法》"
+    sheet["F4"], sheet["G4"] = LATER, "乡镇人民政府"
+    sheet["H4"] = sheet["H4"].value.replace("□两微一端", "■两微一端")
+    sheet["I4"], sheet["J4"], sheet["K4"], sheet["L4"], sheet["M4"], sheet["N4"] = "□", "■", "□", "■", "■", "■"
+    sheet["O4"], sheet["P4"] = "服务公开", "办公室"
+    book.save(root.parent / "改.xlsx")
+    run = gk("import", "xlsx", root.parent / "改.xlsx", "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    assert "\n".join([
+        "更新 SHJZ-001  items/shjz/SHJZ-001.yaml  ← 社会救助 第4行",
+        "  五公开：结果公开 → 服务公开",
+        "  二级事项：审批信息 → 审核信息",
+        "  公开内容：低保对象名单 → 低保对象名单；保障金额",
+        f"  公开依据：{BASIS} → 《最低生活保障审核确认办法》",
+        f"    注意：去掉了 1 条公开依据：{BASIS}",
+        f"  公开时限：{DEADLINE} → {LATER}",
+        "  公开主体：县级人民政府民政部门 → 乡镇人民政府",
+        "  公开渠道：政府网站 → 政府网站；两微一端",
+        "  公开对象：全社会 → 特定群体",
+        "  公开方式：主动 → 依申请",
+        "  公开层级：县级 → 县级；乡级",
+        "  责任单位：shjzg → bgs",
+        "新增 0 项，更新 1 项，未变 4 项。"]) in run.out
+    assert f"社会救助!E4: 更新 SHJZ-001 会去掉 1 条公开依据：{BASIS}（只有加 --yes 才会写入）" in run.err
+    assert gk("import", "xlsx", root.parent / "改.xlsx", "--yes", "-C", root).code == 0
+    assert load(root / "items/shjz/SHJZ-001.yaml") == {
+        "编号": "SHJZ-001", "领域": "社会救助", "五公开": "服务公开", "一级事项": "最低生活保障", "二级事项": "审核信息",
+        "公开内容": ["低保对象名单", "保障金额"], "公开依据": ["《最低生活保障审核确认办法》"], "公开时限": LATER,
+        "公开主体": "乡镇人民政府", "公开渠道": ["政府网站", "两微一端"], "公开对象": "特定群体", "公开方式": "依申请",
+        "公开层级": ["县级", "乡级"], "责任单位": "bgs"}
+    assert gk("import", "xlsx", root.parent / "改.xlsx", "--dry-run", "-C", root).out.count("未变 5 项") == 1
