@@ -466,3 +466,67 @@ def test_every_field_changed_in_the_exported_table_is_planned_and_written(gk: Ca
         "公开主体": "乡镇人民政府", "公开渠道": ["政府网站", "两微一端"], "公开对象": "特定群体", "公开方式": "依申请",
         "公开层级": ["县级", "乡级"], "责任单位": "bgs"}
     assert gk("import", "xlsx", root.parent / "改.xlsx", "--dry-run", "-C", root).out.count("未变 5 项") == 1
+
+
+# Survivors of the first screen: the export ------------------------------------------------------------------------
+
+
+def test_a_sheet_with_a_third_level_has_its_column_and_the_others_not(gk: Callable[..., Run], root: Path) -> None:
+    """区划地名 holds an item with 三级事项 (QHDM-001) and one without (QHDM-002): its sheet has the 三级事项 column (D),
+    the other sheets do not, and the workbook reads back as it was."""
+    held = root / "items/qhdm/QHDM-001.yaml"
+    held.write_text(held.read_text(encoding="utf-8").replace("二级事项: 地名命名\n", "二级事项: 地名命名\n三级事项: 村名\n"),
+                    encoding="utf-8")
+    (root / "items/qhdm/QHDM-002.yaml").write_text(_item("QHDM-002", "区划地名", "地名管理", "地名更名", "更名公告", "bgs"),
+                                                   encoding="utf-8")
+    assert gk("export", "xlsx", "-C", root, "-o", root.parent / "三级.xlsx").code == 0
+    book = openpyxl.load_workbook(root.parent / "三级.xlsx")
+    places, relief = book["区划地名"], book["社会救助"]
+    assert [places.cell(3, c).value for c in (2, 3, 4)] == ["一级事项", "二级事项", "三级事项"]
+    assert [places.cell(r, c).value for r in (4, 5) for c in (2, 3, 4, 5)] == [
+        "地名管理", "地名命名", "村名", "命名公告", None, "地名更名", None, "更名公告"]
+    assert [str(r) for r in places.merged_cells.ranges if r.min_row >= 4] == ["B4:B5"]  # one 一级事项 over both rows
+    assert [places.cell(r, 18).value for r in (4, 5)] == ["QHDM-001", "QHDM-002"]
+    assert [relief.cell(3, c).value for c in (2, 3, 4)] == ["一级事项", "二级事项", None]
+    assert relief["D4"].value == "低保对象名单" and relief["Q4"].value == "SHJZ-001"
+    run = gk("import", "xlsx", root.parent / "三级.xlsx", "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 6 项" in run.out
+
+
+def test_the_site_export_leaves_out_a_file_that_fails_validation(root: Path) -> None:
+    """The site's open data (data/directory.xlsx) is export_directory_xlsx(catalog) with its default: only items that
+    pass validate, as on the pages; `gongkai export xlsx` asks for every file."""
+    from gongkai.catalog import load_catalog
+    from gongkai.interchange.xlsx import export_directory_xlsx
+
+    broken = root / "items/shjz/SHJZ-003.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("五公开: 结果公开\n", ""), encoding="utf-8")
+    book = openpyxl.load_workbook(io.BytesIO(export_directory_xlsx(load_catalog(root))))
+    assert book["社会救助"].max_row == 5
+    assert [book["社会救助"].cell(r, 17).value for r in (4, 5)] == ["SHJZ-001", "SHJZ-002"]
+    every = openpyxl.load_workbook(io.BytesIO(export_directory_xlsx(load_catalog(root), every_file=True)))
+    assert [every["社会救助"].cell(r, 17).value for r in (4, 5, 6)] == ["SHJZ-001", "SHJZ-002", "SHJZ-003"]
+
+
+def test_an_empty_catalog_exports_one_sheet_named_directory(gk: Callable[..., Run], root: Path) -> None:
+    shutil.rmtree(root / "items")
+    (root / "records/2026/R2026-003.yaml").unlink()
+    assert gk("export", "xlsx", "-C", root, "-o", root.parent / "空.xlsx").code == 0
+    book = openpyxl.load_workbook(root.parent / "空.xlsx")
+    assert book.sheetnames == ["目录"]
+    assert book.properties.title == "基层政务公开标准目录" and book.properties.creator == "测试县民政局"
+
+
+def test_a_yaml_edit_since_the_export_is_kept_against_the_unchanged_table(gk: Callable[..., Run], root: Path,
+                                                                          exported: bytes) -> None:
+    """The export records each item's fields by their Chinese keys: SHJZ-001's 公开时限 edited in the YAML after the
+    export, the table's cell still as exported, is kept — never put back to the table's old value."""
+    held = root / "items/shjz/SHJZ-001.yaml"
+    held.write_text(held.read_text(encoding="utf-8").replace(DEADLINE, LATER), encoding="utf-8")
+    (root.parent / "导出.xlsx").write_bytes(exported)
+    run = gk("import", "xlsx", root.parent / "导出.xlsx", "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert f"公开时限：保留「{LATER}」（表格中是导出时的「{DEADLINE}」）" in run.out
+    assert "新增 0 项，更新 0 项，未变 5 项" in run.out
+    assert load(held)["公开时限"] == LATER
