@@ -122,15 +122,13 @@ def root(base: Path, tmp_path: Path) -> Path:
     return tmp_path / "catalog"
 
 
-@pytest.fixture(scope="module")
-def exported(base: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """`gongkai export xlsx` of the catalog, made once."""
-    out = tmp_path_factory.mktemp("h29x") / "目录.xlsx"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GONGKAI_TODAY", "2026-11-27")
-        run = _run("export", "xlsx", "-C", base, "-o", out)
+@pytest.fixture
+def exported(gk: Callable[..., Run], base: Path, tmp_path: Path) -> bytes:
+    """`gongkai export xlsx` of the catalog, made in each test that reads it (mutmut counts only what a test itself
+    calls: a module fixture's export would leave the export's mutants 「not reached」)."""
+    run = gk("export", "xlsx", "-C", base, "-o", tmp_path / "目录.xlsx")
     assert run.code == 0, run.err
-    return out.read_bytes()
+    return (tmp_path / "目录.xlsx").read_bytes()
 
 
 CSV_HEAD = ["领域", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
@@ -331,6 +329,11 @@ def test_the_exported_workbook_has_one_sheet_per_domain_in_the_order_of_gongkai_
     assert [sheet.cell(3, c).value for c in (2, 3, 9, 10, 11, 12, 13, 14)] == [
         "一级事项", "二级事项", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"]
     assert [sheet.cell(r, 17).value for r in range(4, 7)] == ["SHJZ-001", "SHJZ-002", "SHJZ-003"]
+    # the title across the sheet; 公开事项, 公开对象, 公开方式, 公开层级 over their two columns, the others over two rows
+    assert sorted(str(r) for r in sheet.merged_cells.ranges) == [
+        "A1:Q1", "A2:A3", "B2:C2", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:J2", "K2:L2", "M2:N2", "O2:O3",
+        "P2:P3", "Q2:Q3"]
+    assert (sheet.freeze_panes, sheet.print_title_rows) == ("A4", "$2:$3")
     assert [book[name].cell(4, 17).value for name in ("养老服务", "区划地名")] == ["YLFW-001", "QHDM-001"]
 
 
