@@ -533,3 +533,19 @@ def test_a_yaml_edit_since_the_export_is_kept_against_the_unchanged_table(gk: Ca
     assert f"公开时限：保留「{LATER}」（表格中是导出时的「{DEADLINE}」）" in run.out
     assert "新增 0 项，更新 0 项，未变 5 项" in run.out
     assert load(held)["公开时限"] == LATER
+
+
+def test_a_domain_name_excel_refuses_as_a_sheet_name_is_exported_and_read_back(gk: Callable[..., Run],
+                                                                               root: Path) -> None:
+    """「区划地名/门牌」: Excel refuses 「/」 in a sheet name; the sheet is 「区划地名_门牌」, its title names the 领域 as
+    gongkai.yaml writes it, and the workbook reads back unchanged."""
+    for rel in ("gongkai.yaml", "items/qhdm/QHDM-001.yaml"):
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").replace("区划地名", "区划地名/门牌"), encoding="utf-8")
+    assert gk("export", "xlsx", "-C", root, "-o", root.parent / "门牌.xlsx").code == 0
+    book = openpyxl.load_workbook(root.parent / "门牌.xlsx")
+    assert book.sheetnames == ["社会救助", "养老服务", "区划地名_门牌"]
+    assert book["区划地名_门牌"]["A1"].value == "测试县民政局区划地名/门牌领域基层政务公开标准目录"
+    run = gk("import", "xlsx", root.parent / "门牌.xlsx", "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 5 项" in run.out
