@@ -334,6 +334,7 @@ def test_the_exported_workbook_has_one_sheet_per_domain_in_the_order_of_gongkai_
         "A1:Q1", "A2:A3", "B2:C2", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3", "I2:J2", "K2:L2", "M2:N2", "O2:O3",
         "P2:P3", "Q2:Q3"]
     assert (sheet.freeze_panes, sheet.print_title_rows) == ("A4", "$2:$3")
+    assert all(sheet[ref].font.b and sheet[ref].border.left.style == "thin" for ref in ("A2", "B3", "Q2", "N3"))
     assert [book[name].cell(4, 17).value for name in ("养老服务", "区划地名")] == ["YLFW-001", "QHDM-001"]
 
 
@@ -549,3 +550,41 @@ def test_a_domain_name_excel_refuses_as_a_sheet_name_is_exported_and_read_back(g
     run = gk("import", "xlsx", root.parent / "门牌.xlsx", "--dry-run", "-C", root)
     assert run.code == 0, run.err
     assert "新增 0 项，更新 0 项，未变 5 项" in run.out
+
+
+# Survivors of the screen: a blank 一级事项 read from above, and where that stops ----------------------------------
+
+
+def test_a_blank_level1_in_a_table_of_names_and_contents_only(gk: Callable[..., Run], root: Path) -> None:
+    """社会救助.csv with three columns (一级事项, 二级事项, 公开内容), 一级事项 written once over its group."""
+    table = _csv(root.parent / "社会救助.csv", [["受灾人员救助", "救助信息", "受灾人员名单"], ["", "办事指南", "办理条件"]],
+                 head=["一级事项", "二级事项", "公开内容"])
+    run = gk("import", "csv", table, "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    assert "社会救助!A3: 一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）" in run.err
+    assert "新增 SHJZ-005  items/shjz/SHJZ-005.yaml  ← 社会救助 第3行：受灾人员救助 / 办事指南" in run.out
+    assert "新增 2 项，更新 0 项，未变 0 项" in run.out
+
+
+def test_a_blank_level1_is_not_read_across_a_total_or_a_title_row(gk: Callable[..., Run], root: Path) -> None:
+    """The 合计 row (in the 一级事项 column) and a title merged across the row end the group above: the rows under
+    them are 「一级事项为空」 errors, never items named 「合计」 or after the group above."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    rows = [["一级事项", "二级事项", "公开内容", "公开依据"], ["受灾人员救助", "救助信息", "受灾人员名单", BASIS],
+            ["合计", None, "1项"], [None, "办事指南", "办理条件", BASIS], ["以下为2026年新增事项"],
+            [None, "审批信息", "救助对象名单", BASIS]]
+    for number, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            if value:
+                sheet.cell(number, col, value)
+    sheet.merge_cells("A5:D5")
+    book.save(root.parent / "合计.xlsx")
+    run = gk("import", "xlsx", root.parent / "合计.xlsx", "--yes", "-C", root)
+    assert run.code == 1
+    assert "社会救助!A3: 这一行是合计行（「合计」），不是事项，已跳过" in run.err
+    assert "社会救助!A4: 一级事项为空：每一行都要有事项名称（合并单元格也可以）" in run.err
+    assert "社会救助!A6: 一级事项为空：每一行都要有事项名称（合并单元格也可以）" in run.err
+    assert "共 2 处错误，没有写入任何文件" in run.err
+    assert not (root / "items/shjz/SHJZ-004.yaml").exists()
