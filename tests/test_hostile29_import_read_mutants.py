@@ -13,6 +13,8 @@ Found by this pass:
    item was then read as the new one's. A new item now never takes an id a record names or the export recorded:
    SHJZ-004. An id typed in lower case (items/shjz/shjz-004.yaml) now counts too: before, import refused a row without
    编号 with 「SHJZ-004.yaml 已存在……请改用别的编号」, and `new item` wrote SHJZ-004.yaml beside it (one file on Windows).
+   Nor the 编号 the clerk typed for another new row further down: before, the blank row above took SHJZ-004 and the
+   row that typed it was refused with 「编号「SHJZ-004」与 第2行 相同……请清空这一格的编号」 (row 2 has no 编号).
 2. A 领域 column merged down its rows, saved as csv (or unmerged in Excel), is blank below each group's first row:
    every such row was the error 「看不出这一行属于哪个领域：请加一列「领域」」 — the table had that column. A blank
    领域 (or 一级目录) cell is now read from the nearest one above, as a blank 一级事项 already was, and said once
@@ -197,6 +199,21 @@ def test_a_new_id_counts_an_id_typed_in_lower_case(gk: Callable[..., Run], root:
     assert run.code == 0, run.err
     assert sorted(p.name for p in (root / "items/shjz").iterdir()) == [
         "SHJZ-001.yaml", "SHJZ-002.yaml", "SHJZ-003.yaml", "SHJZ-005.yaml", "shjz-004.yaml"]
+
+
+def test_a_new_row_never_takes_the_id_typed_for_another_new_row_below_it(gk: Callable[..., Run], root: Path) -> None:
+    """Two new rows: the clerk typed SHJZ-004 for the second and left the first blank. Before: the first was given
+    SHJZ-004, and the second was refused with 「编号「SHJZ-004」与 新增 第2行 相同……请清空这一格的编号」 — row 2 has no
+    编号. Now the first is SHJZ-005, the second SHJZ-004 as typed."""
+    table = _csv(root.parent / "新增.csv", [[*_row("社会救助", "受灾人员救助", "救助信息"), ""],
+                                            [*_row("社会救助", "受灾人员救助", "办事指南", content="办理条件"), "SHJZ-004"]],
+                 head=[*CSV_HEAD, "编号"])
+    run = gk("import", "csv", table, "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 SHJZ-005  items/shjz/SHJZ-005.yaml  ← 新增 第2行：受灾人员救助 / 救助信息" in run.out
+    assert "新增 SHJZ-004  items/shjz/SHJZ-004.yaml  ← 新增 第3行：受灾人员救助 / 办事指南" in run.out
+    assert load(root / "items/shjz/SHJZ-004.yaml")["二级事项"] == "办事指南"
+    assert load(root / "items/shjz/SHJZ-005.yaml")["二级事项"] == "救助信息"
 
 
 def test_a_row_added_to_the_exported_table_never_takes_the_id_of_an_item_deleted_since(

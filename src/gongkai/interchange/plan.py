@@ -121,11 +121,15 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
     index = Index(item_files(catalog), base=base or {})
     # a new row never takes the 编号 of an item deleted since: its records still name it, the exported table holds it
     index.taken |= named_by_records(catalog) | set(index.base)
+    converted: list[tuple[Row, dict[str, Any]]] = []
     for row in rows:
         fields, problems = row_fields(row, units, domains, agency.org.name)
         plan.problems.extend(problems)
-        if any(not p.warning for p in problems):
-            continue
+        if not any(not p.warning for p in problems):
+            converted.append((row, fields))
+    # a 编号 typed for a new item lower down is never given to a row above that leaves its 编号 blank
+    index.taken |= {str(fields["编号"]) for _, fields in converted if fields.get("编号")}
+    for row, fields in converted:
         index.domains.add(fields["领域"])
         _plan_row(catalog, row, fields, index, plan, overwrite_invalid)
     plan.absent = [f for f in index.files if f.key[0] in index.domains and f.path not in index.seen]
