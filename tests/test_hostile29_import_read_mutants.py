@@ -607,3 +607,19 @@ def test_a_blank_level1_is_not_read_across_a_total_or_a_title_row(gk: Callable[.
     assert "社会救助!A6: 一级事项为空：每一行都要有事项名称（合并单元格也可以）" in run.err
     assert "共 2 处错误，没有写入任何文件" in run.err
     assert not (root / "items/shjz/SHJZ-004.yaml").exists()
+
+
+def test_rows_follow_the_number_of_the_id_past_999(gk: Callable[..., Run], root: Path) -> None:
+    """SHJZ-1000 comes after SHJZ-999 (as numbers, not as text: 「SHJZ-1000」 sorts before 「SHJZ-999」), and the next
+    new item is SHJZ-1001."""
+    for number in ("999", "1000"):
+        (root / f"items/shjz/SHJZ-{number}.yaml").write_text(
+            _item(f"SHJZ-{number}", "社会救助", "医疗救助", f"救助信息{number}", "救助对象名单", "shjzg"), encoding="utf-8")
+    assert gk("export", "xlsx", "-C", root, "-o", root.parent / "千.xlsx").code == 0
+    sheet = openpyxl.load_workbook(root.parent / "千.xlsx")["社会救助"]
+    assert [sheet.cell(r, 17).value for r in range(4, 9)] == ["SHJZ-001", "SHJZ-002", "SHJZ-003", "SHJZ-999",
+                                                             "SHJZ-1000"]
+    assert [sheet.cell(r, 1).value for r in range(4, 9)] == [1, 2, 3, 4, 5]
+    run = gk("import", "csv", _csv(root.parent / "新增.csv", [_row("社会救助", "受灾人员救助", "救助信息")]), "--dry-run",
+             "-C", root)
+    assert "新增 SHJZ-1001  items/shjz/SHJZ-1001.yaml" in run.out
