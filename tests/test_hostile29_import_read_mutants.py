@@ -24,7 +24,8 @@ Found by this pass:
    as the 领域 titles above it, or a first title 「一、社会救助领域基层政务公开事项目录」 — was the error 「分段标题……是领域的
    标题，却不是 gongkai.yaml 中的领域（社会救助、养老服务、区划地名）」, listing the very 领域 it names, and nothing was
    imported. Such a title now switches to the 领域 it names: when numbered as the 领域 titles before it, or saying
-   「……领域」 of that name.
+   「……领域」 of that name. So the county's review table (`gongkai county`, each department's 领域 in blocks down one
+   sheet under 「测试县民政局养老服务领域基层政务公开标准目录」) now reads back: every block after the first was refused.
 
 Bugs planted by hand (each reverted), each caught here: a vertical merge filled one row short (grid.Grid._anchors),
 a note row between items switching the 领域 (read._between_rows), a title of six characters besides the 领域 not one,
@@ -623,3 +624,18 @@ def test_rows_follow_the_number_of_the_id_past_999(gk: Callable[..., Run], root:
     run = gk("import", "csv", _csv(root.parent / "新增.csv", [_row("社会救助", "受灾人员救助", "救助信息")]), "--dry-run",
              "-C", root)
     assert "新增 SHJZ-1001  items/shjz/SHJZ-1001.yaml" in run.out
+
+
+def test_the_county_review_table_of_a_department_with_three_domains_reads_back(gk: Callable[..., Run],
+                                                                               root: Path) -> None:
+    """`gongkai county` writes each department's 领域 as blocks down one sheet, each under its title 「测试县民政局养老服务
+    领域基层政务公开标准目录」 (export_departments_xlsx: 「the blocks read back with gongkai import xlsx」). Before, every
+    block after the first was refused: 「分段标题「……养老服务领域……」是领域的标题，却不是 gongkai.yaml 中的领域（社会救助、
+    养老服务、区划地名）」."""
+    assert gk("county", root, "--out", root.parent / "县").code == 0
+    sheet = openpyxl.load_workbook(root.parent / "县/review-2026.xlsx")["测试县民政局"]
+    assert [sheet.cell(r, 1).value for r in (1, 8, 13)] == [f"测试县民政局{name}领域基层政务公开标准目录"
+                                                           for name in ("社会救助", "养老服务", "区划地名")]
+    run = gk("import", "xlsx", root.parent / "县/review-2026.xlsx", "--dry-run", "-C", root)
+    assert run.code == 0, run.err
+    assert "新增 0 项，更新 0 项，未变 5 项" in run.out
