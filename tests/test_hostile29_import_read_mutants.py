@@ -639,3 +639,22 @@ def test_the_county_review_table_of_a_department_with_three_domains_reads_back(g
     run = gk("import", "xlsx", root.parent / "县/review-2026.xlsx", "--dry-run", "-C", root)
     assert run.code == 0, run.err
     assert "新增 0 项，更新 0 项，未变 5 项" in run.out
+
+
+def test_a_new_item_twice_in_the_table_is_an_error_but_the_same_names_in_two_domains_are_two_items(
+        gk: Callable[..., Run], root: Path) -> None:
+    twice = _csv(root.parent / "新增.csv", [_row("社会救助", "受灾人员救助", "救助信息"),
+                                            _row("养老服务", "受灾人员救助", "救助信息"),
+                                            _row("社会救助", "受灾人员救助", "救助信息", content="另一份名单")])
+    run = gk("import", "csv", twice, "--yes", "-C", root)
+    assert run.code == 1
+    assert ("新增!B4: 与 新增 第2行 是同一事项（领域和事项名称都相同），重复了：请删去重复的一行；确是两个事项的，"
+            "请写明不同的二级事项或三级事项，或在「编号」列分别写明编号") in run.err
+    assert "共 1 处错误，没有写入任何文件" in run.err
+    assert not (root / "items/shjz/SHJZ-004.yaml").exists()
+    once = _csv(root.parent / "新增.csv", [_row("社会救助", "受灾人员救助", "救助信息"),
+                                           _row("养老服务", "受灾人员救助", "救助信息")])
+    run = gk("import", "csv", once, "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert load(root / "items/shjz/SHJZ-004.yaml")["领域"] == "社会救助"
+    assert load(root / "items/ylfw/YLFW-002.yaml")["领域"] == "养老服务"
