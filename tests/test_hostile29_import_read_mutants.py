@@ -658,3 +658,17 @@ def test_a_new_item_twice_in_the_table_is_an_error_but_the_same_names_in_two_dom
     assert run.code == 0, run.err
     assert load(root / "items/shjz/SHJZ-004.yaml")["领域"] == "社会救助"
     assert load(root / "items/ylfw/YLFW-002.yaml")["领域"] == "养老服务"
+
+
+def test_a_typed_id_of_digits_or_spaces_is_an_error_at_its_cell(gk: Callable[..., Run], root: Path) -> None:
+    """In an 编号 column that also holds real ids: 「2」 is the table's own numbering, 「SHJZ 005」 no file name."""
+    table = _csv(root.parent / "编号.csv", [[*_row("社会救助", "最低生活保障", "审批信息", content="低保对象名单"), "SHJZ-001"],
+                                            [*_row("社会救助", "受灾人员救助", "救助信息"), "2"],
+                                            [*_row("社会救助", "受灾人员救助", "办事指南", content="办理条件"), "SHJZ 005"]],
+                 head=[*CSV_HEAD, "编号"])
+    run = gk("import", "csv", table, "--yes", "-C", root)
+    assert run.code == 1
+    assert ("编号!L3: 编号「2」只有数字，像是序号而不是事项编号（会建成文件 items/shjz/2.yaml）：请写成领域代码加序号，"
+            "如 SHJZ-004；或不填，由 gongkai 自动编号") in run.err
+    assert "编号!L4: 编号「SHJZ 005」只能用英文字母、数字、-、_、.（如 SHJZ-014）" in run.err
+    assert "共 2 处错误，没有写入任何文件" in run.err
