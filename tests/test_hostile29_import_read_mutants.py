@@ -672,3 +672,30 @@ def test_a_typed_id_of_digits_or_spaces_is_an_error_at_its_cell(gk: Callable[...
             "如 SHJZ-004；或不填，由 gongkai 自动编号") in run.err
     assert "编号!L4: 编号「SHJZ 005」只能用英文字母、数字、-、_、.（如 SHJZ-014）" in run.err
     assert "共 2 处错误，没有写入任何文件" in run.err
+
+
+def test_options_the_table_has_no_column_for_keep_the_files_values(gk: Callable[..., Run], root: Path) -> None:
+    """A table with only 政府网站｜两微一端 under 公开渠道 and only 县级 under 公开层级: SHJZ-001's 公示栏 and 乡级 stay,
+    and 两微一端 ticked is added."""
+    held = root / "items/shjz/SHJZ-001.yaml"
+    held.write_text(held.read_text(encoding="utf-8").replace("公开渠道: [政府网站]", "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]")
+                    .replace("公开层级: [县级]", "公开层级: [县级, 乡级]"), encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    for number, values in enumerate([["一级事项", "二级事项", "公开内容", "公开渠道和载体", None, "公开层级", "编号"],
+                                     [None, None, None, "政府网站", "两微一端", "县级"],
+                                     ["最低生活保障", "审批信息", "低保对象名单", "√", "√", "√", "SHJZ-001"]], start=1):
+        for col, value in enumerate(values, start=1):
+            if value:
+                sheet.cell(number, col, value)
+    for merged in ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "G1:G2"):
+        sheet.merge_cells(merged)
+    book.save(root.parent / "部分.xlsx")
+    run = gk("import", "xlsx", root.parent / "部分.xlsx", "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert "社会救助!F2: 公开层级只有「县级」的列，没有「乡级」的列：已有事项的这些选项不改，保持事项文件中的值" in run.err
+    assert "新增 0 项，更新 1 项，未变 0 项" in run.out
+    item = load(held)
+    assert item["公开渠道"] == ["政府网站", "两微一端", "社区/企事业单位/村公示栏（电子屏）"]
+    assert item["公开层级"] == ["县级", "乡级"]
