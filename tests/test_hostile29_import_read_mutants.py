@@ -699,3 +699,29 @@ def test_options_the_table_has_no_column_for_keep_the_files_values(gk: Callable[
     item = load(held)
     assert item["公开渠道"] == ["政府网站", "两微一端", "社区/企事业单位/村公示栏（电子屏）"]
     assert item["公开层级"] == ["县级", "乡级"]
+
+
+def test_an_id_in_lower_case_and_names_two_files_hold(gk: Callable[..., Run], root: Path) -> None:
+    """「shjz-001」 updates SHJZ-001; a row without 编号 whose 领域 and names two files hold changes neither, said at
+    its 一级事项; 公开内容 in another order is a change, 公开层级 in another order none."""
+    (root / "items/shjz/SHJZ-009.yaml").write_text(
+        _item("SHJZ-009", "社会救助", "政策文件", "政策法规文件", "救助政策文件", "shjzg"), encoding="utf-8")
+    held = root / "items/shjz/SHJZ-003.yaml"
+    held.write_text(held.read_text(encoding="utf-8").replace("  - 临时救助对象名单\n", "  - 临时救助对象名单\n  - 救助金额\n")
+                    .replace("公开层级: [县级]", "公开层级: [县级, 乡级]"), encoding="utf-8")
+    table = _csv(root.parent / "编号.csv", [
+        [*_row("社会救助", "最低生活保障", "审批信息", content="低保对象名单", deadline=LATER), "shjz-001"],
+        [*_row("社会救助", "政策文件", "政策法规文件", content="救助政策文件", deadline=LATER), ""],
+        [*_row("社会救助", "临时救助", "审批信息", content="救助金额；临时救助对象名单")[:-1], "乡级、县级", "SHJZ-003"]],
+        head=[*CSV_HEAD, "编号"])
+    run = gk("import", "csv", table, "--yes", "-C", root)
+    assert run.code == 0, run.err
+    assert ("编号!B3: 这一行同时对应 items/shjz/SHJZ-002.yaml、items/shjz/SHJZ-009.yaml，没有改动任何一个：请在表格中加"
+            "「编号」列写明是哪一个") in run.err
+    assert "更新 SHJZ-001  items/shjz/SHJZ-001.yaml  ← 编号 第2行" in run.out
+    assert "\n  公开内容：临时救助对象名单；救助金额 → 救助金额；临时救助对象名单\n" in run.out
+    assert "公开层级：" not in run.out
+    assert "新增 0 项，更新 2 项，未变 0 项" in run.out
+    assert load(root / "items/shjz/SHJZ-001.yaml")["公开时限"] == LATER
+    assert load(root / "items/shjz/SHJZ-002.yaml")["公开时限"] == DEADLINE
+    assert load(held)["公开内容"] == ["救助金额", "临时救助对象名单"] and load(held)["公开层级"] == ["县级", "乡级"]
