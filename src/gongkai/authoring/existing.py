@@ -99,7 +99,16 @@ def taken_ids(files: list[ItemFile]) -> set[str]:
     return {f.item_id for f in files} | {f.stem for f in files}
 
 
+def named_by_records(catalog: Catalog) -> set[str]:
+    """The item ids records name (事项), those of records that fail to load included: the id of an item deleted since
+    stays named there, and a new item given it would silently take over that item's records (its 公示 listed under
+    another 事项 on the site, the dangling reference validate reported gone)."""
+    named = {record.item for _, record in catalog.models("record") if record.item}
+    return named | {str(values["事项"]).strip() for _, values in unread(catalog, "record") if values.get("事项")}
+
+
 def next_item_id(code: str, taken: set[str]) -> str:
-    """The next free id of a 领域: CODE-NNN after the highest number in use."""
-    numbers = [int(i.rsplit("-", 1)[1]) for i in taken if re.fullmatch(rf"{code}-\d+", i)]
+    """The next free id of a 领域: CODE-NNN after the highest number in use, in any case (a file 「shjz-004.yaml」
+    typed by hand is SHJZ-004 on Windows, and a second file of that name would overwrite it there)."""
+    numbers = [int(i.rsplit("-", 1)[1]) for i in taken if re.fullmatch(rf"{re.escape(code)}-\d+", i, re.IGNORECASE)]
     return f"{code}-{max(numbers, default=0) + 1:03d}"

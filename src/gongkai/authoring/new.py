@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.authoring import document
-from gongkai.authoring.existing import item_files, next_item_id, taken_ids, unread
+from gongkai.authoring.existing import item_files, named_by_records, next_item_id, taken_ids, unread
 from gongkai.catalog import Catalog, invisible
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
@@ -78,7 +78,8 @@ def new_item_fields(catalog: Catalog, fields: dict[str, Any]) -> dict[str, Any]:
     if domain is None:
         names = "、".join(d.name for d in agency.domains) if agency else ""
         raise UsageProblem(f"领域「{fields['领域']}」不在 gongkai.yaml 中（可选：{names}）")
-    return {"编号": next_item_id(domain.code, taken_ids(item_files(catalog))), **fields}  # invalid files count too
+    taken = taken_ids(item_files(catalog)) | named_by_records(catalog)  # invalid files count too, and the ids records name
+    return {"编号": next_item_id(domain.code, taken), **fields}
 
 
 def new_record_fields(catalog: Catalog, fields: dict[str, Any], today: dt.date | None = None) -> dict[str, Any]:

@@ -106,7 +106,9 @@ def _domain(row: Row, domains: list[str], problems: list[ImportProblem]) -> str:
         problems.append(ImportProblem(row.ref(PARENT), (
             f"一级事项左边的「{shown(row.cells[PARENT])}」不是 gongkai.yaml 中的领域，这一列已忽略"
             f"（一级事项取「一级事项」列）"), warning=True))
-    if not row.domain:
+    if not row.domain and row.cells.get("领域") == "":  # the column is there, the cell blank, and none above says it
+        problems.append(ImportProblem(row.ref("领域"), f"领域为空，看不出这一行属于哪个领域：请填写领域（可选：{listed}）"))
+    elif not row.domain:
         problems.append(ImportProblem(row.ref("一级事项"), f"看不出这一行属于哪个领域：请加一列「领域」（可选：{listed}）"))
     return row.domain
 

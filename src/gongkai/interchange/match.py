@@ -86,8 +86,8 @@ def id_against_names(given: str, candidates: list[ItemFile], fields: dict[str, A
     """An error when the row's 编号 and its 事项 names point at two different items: a 编号 mistyped (SHJZ-030 for
     SHJZ-003) would add a second file of an item the catalog has, and a 编号 column sorted or pasted apart from its
     rows (WPS 「以当前选定区域排序」) would write each item's contents into another. Only names the row itself gives
-    (not a 一级事项 read from the row above) are compared; a file the row's names and 编号 both match is no conflict."""
-    if row.level1_above or not fields.get("一级事项") or len(candidates) > 1:
+    (not a 一级事项 or 领域 read from the row above) are compared; a file the row's names and 编号 both match is no conflict."""
+    if row.level1_above or row.domain_above or not fields.get("一级事项") or len(candidates) > 1:
         return None
     if candidates and same_item(candidates[0], fields, names):
         return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.authoring.existing import ItemFile, item_files, next_item_id
+from gongkai.authoring.existing import ItemFile, item_files, named_by_records, next_item_id
 from gongkai.catalog import Catalog
 from gongkai.interchange.base import UNORDERED, digest
 from gongkai.interchange.convert import LEVEL1_BLANK, row_fields
@@ -119,11 +119,17 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
     units = {u.name: u.id for u in agency.units}
     domains = [d.name for d in agency.domains]
     index = Index(item_files(catalog), base=base or {})
+    # a new row never takes the 编号 of an item deleted since: its records still name it, the exported table holds it
+    index.taken |= named_by_records(catalog) | set(index.base)
+    converted: list[tuple[Row, dict[str, Any]]] = []
     for row in rows:
         fields, problems = row_fields(row, units, domains, agency.org.name)
         plan.problems.extend(problems)
-        if any(not p.warning for p in problems):
-            continue
+        if not any(not p.warning for p in problems):
+            converted.append((row, fields))
+    # a 编号 typed for a new item lower down is never given to a row above that leaves its 编号 blank
+    index.taken |= {str(fields["编号"]) for _, fields in converted if fields.get("编号")}
+    for row, fields in converted:
         index.domains.add(fields["领域"])
         _plan_row(catalog, row, fields, index, plan, overwrite_invalid)
     plan.absent = [f for f in index.files if f.key[0] in index.domains and f.path not in index.seen]
@@ -169,6 +175,8 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
     else:
         if row.level1_above and fields.get("编号"):  # its own blank cell says 「不改」: never the name of the row above
             fields["一级事项"] = None
+        if row.domain_above and fields.get("编号"):  # likewise never a move into the 领域 of the row above
+            fields["领域"] = existing.values.get("领域")
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and item_name(fields[key]) == item_name(existing.values.get(key)):

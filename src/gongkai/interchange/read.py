@@ -59,6 +59,7 @@ class Row:
     cells: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     level1_above: bool = False  # 一级事项 left blank, read from the row above: a name for a new item, no change to a file
+    domain_above: bool = False  # 领域 (or 一级目录) left blank, read from the row above: likewise no move of a file
     more: dict[str, list[str]] = field(default_factory=dict)  # list cells of the rows below that continue this item
 
     def ref(self, key: str) -> str:
@@ -320,6 +321,14 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             row.cells["一级事项"], row.level1_above = above, True
             reading.problems.append(ImportProblem(row.ref("一级事项"), (
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
+        for key in (k for k in ("领域", PARENT) if k in keys.values() and not row.cells.get(k)):
+            # a 领域 merged down its rows, unmerged or saved as csv: blank below its first row, as 一级事项 is
+            if above := _level1_above(grid, layout, number, key):
+                row.cells[key], row.domain_above = above, True
+                label = next(c.label for c in layout.columns if c.key == key)
+                reading.problems.append(ImportProblem(row.ref(key), (
+                    f"{shown(label)}为空，按它上面最近的{shown(label)}读（合并单元格取消合并或另存为 csv 后留下的空白）"),
+                    warning=True))
         rows.append(row)
     return rows
 
@@ -437,10 +446,11 @@ def _heading(row: Row, domains: list[str], reading: Reading, sections: set[str])
     return ""
 
 
-def _level1_above(grid: Grid, layout: SheetLayout, number: int) -> str | None:
-    """The text of the nearest 一级事项 above *number* among the item rows right above it: a group written once at
-    its top, as a merged cell reads once unmerged or saved as csv. None past a blank line, a title or the header."""
-    col = next((c for c, key in layout.keys.items() if key == "一级事项"), 0)
+def _level1_above(grid: Grid, layout: SheetLayout, number: int, field: str = "一级事项") -> str | None:
+    """The text of the nearest 一级事项 (or *field*) above *number* among the item rows right above it: a group
+    written once at its top, as a merged cell reads once unmerged or saved as csv. None past a blank line, a title or
+    the header."""
+    col = next((c for c, key in layout.keys.items() if key == field), 0)
     keys = [c for c, key in layout.keys.items() if key in _ROW_KEYS]
     for above in range(number - 1, layout.first_row - 1, -1):
         if not any(grid.own(above, c) for c in keys) or rowkinds.total(grid, above) or rowkinds.spans_row(grid, above):
@@ -492,11 +502,15 @@ def _section(text: str, ref: str, domains: list[str], reading: Reading, sections
     named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
     its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」)."""
     style = rowkinds.section_style(text)
-    if (found := find_domain(text, domains)) and len(norm(text)) <= len(found) + 6:
+    claimed = _CLAIMED.search(norm(text))
+    # a short title naming a 领域, or a longer one numbered as the 领域 titles above (「三、区划地名类公开事项」) or
+    # saying 「区划地名领域」: that 领域's, not an error saying it is none of gongkai.yaml's while listing it
+    if (found := find_domain(text, domains)) and (len(norm(text)) <= len(found) + 6 or (style and style in sections)
+                                                  or (claimed and found in claimed.group(0))):
         if style:
             sections.add(style)
         return found
-    if (style is None or style not in sections) and not _CLAIMED.search(norm(text)):  # 「养老服务领域」 says it
+    if (style is None or style not in sections) and not claimed:  # 「养老服务领域」 says it
         return None
     listed = "、".join(domains)
     other = next(s for s in ("（一）", "一、", "1.") if rowkinds.section_style(s) not in sections)  # not the 领域's
