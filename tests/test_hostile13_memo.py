@@ -231,7 +231,8 @@ def test_a_serial_in_an_item_that_becomes_an_id_stops_the_directory_on_its_day(t
     assert gate.directory_findings == [] and gate.next_change == dt.date(2026, 12, 1)
     clerk.apply(("title", 0))  # R2026-010
     _, gate = remembered(clerk.root, dt.date(2026, 12, 1))
-    assert [(where.split()[:2], label) for where, label, _ in gate.directory_findings] == [(["事项", "SHJZ-001"], "身份证号")]
+    assert [(where.split("（")[0], label) for where, label, _ in gate.directory_findings] == [("事项 SHJZ-001", "身份证号")]
+    assert gate.directory_findings[0][0].startswith("事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第")  # (its line: round 29)
     assert summary(gate) == summary(fresh(clerk.root, dt.date(2026, 12, 1)))
 
 
