@@ -181,14 +181,30 @@ def csv_rows(data: bytes) -> list[list[str]]:
 def decode_text(data: bytes) -> str | None:
     """Text bytes as Excel and Notepad save them: UTF-8 (with or without BOM), UTF-16 (BOM, or the NUL pattern of
     UTF-16 without one), else GB18030 (「ANSI」 on Chinese Windows). None when none of these decodes, or for binary."""
+    return _read_text(data)[1]
+
+
+def text_codec(data: bytes) -> str | None:
+    """The codec decode_text() reads *data* with (utf-8-sig, utf-16, utf-16-le, utf-16-be, utf-8, gb18030), or None:
+    what a rewrite writes it back in, so Excel and Notepad open it as they did."""
+    return _read_text(data)[0]
+
+
+def _read_text(data: bytes) -> tuple[str | None, str | None]:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return _decoded(data, codec)
+            return _with(codec, data)
     if len(data) >= 4 and data[1:40:2].count(0) > 10 and data[0:40:2].count(0) == 0:
-        return _decoded(data, "utf-16-le")
+        return _with("utf-16-le", data)
     if len(data) >= 4 and data[0:40:2].count(0) > 10 and data[1:40:2].count(0) == 0:
-        return _decoded(data, "utf-16-be")
-    return _decoded(data, "utf-8") or _decoded(data, "gb18030")
+        return _with("utf-16-be", data)
+    found = _with("utf-8", data)
+    return found if found[1] is not None else _with("gb18030", data)
+
+
+def _with(codec: str, data: bytes) -> tuple[str | None, str | None]:
+    text = _decoded(data, codec)
+    return (codec if text is not None else None), text
 
 
 def _decoded(data: bytes, codec: str) -> str | None:

@@ -17,7 +17,7 @@ from gongkai.privacy.detect import KINDS, find, landline_digits
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
 from gongkai.privacy.boxes import boxed_masks, phone_columns
 from gongkai.privacy.columns import cells_under, number_columns
-from gongkai.privacy.extract import Unreadable, markdown_tables, text_of
+from gongkai.privacy.extract import Unreadable, markdown_tables, text_codec, text_of
 from gongkai.privacy.mask import mask_text, mask_value
 from gongkai.privacy.spreadsheet import format_readings, formula_result
 
@@ -115,19 +115,10 @@ def _spans(text: str, label: str, allowed: frozenset[str]) -> dict[tuple[str, st
 
 
 def _encoding(data: bytes) -> str:
-    """The encoding a text file is written back in: the one it was read in (extract.decode_text), so Excel and Notepad
-    open the rewritten file as they opened it — 「Unicode 文本」 (UTF-16) included."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"  # (its byte-order mark is read, and written again)
-    if len(data) >= 4 and data[1:40:2].count(0) > 10 and data[0:40:2].count(0) == 0:
-        return "utf-16-le"
-    if len(data) >= 4 and data[0:40:2].count(0) > 10 and data[1:40:2].count(0) == 0:
-        return "utf-16-be"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    """The encoding a text file is written back in: the one it was read in (extract.text_codec), so Excel and Notepad
+    open the rewritten file as they opened it — 「Unicode 文本」 (UTF-16) included; GB18030 for what only decodes
+    leniently (extract.text_of)."""
+    return text_codec(data) or "gb18030"
 
 
 def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
