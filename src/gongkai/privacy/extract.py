@@ -18,6 +18,8 @@ from gongkai.privacy.normalize import SEPARATE
 from gongkai.privacy.organisations import ACCOUNT_LINES, names_body
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")  # what the site's parser may take for a rule row
+_CODE_INDENT = re.compile(r"^(?: {4}|\t)")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _BORDER = f"{SEPARATE}。{SEPARATE}"
 FORMULA_STARTS = ("=", "+", "-", "@")  # a CSV cell Excel takes for a formula
@@ -86,6 +88,10 @@ def _table_lines(text: str) -> tuple[tuple[int, ...], ...]:
     written with its pipes that the page shows as code instead (indented, fenced), which lists what it lists."""
     if "|" not in text:
         return ()
+    lines = text.split("\n")
+    written = _written_tables(lines, set())
+    if _plain(lines, written):  # (most bodies: the parser would find just these — a third of a millisecond saved)
+        return tuple(tuple(table) for table in written)
     from gongkai.privacy.markup import body_parser, page_source
 
     found: list[list[int]] = []
@@ -96,7 +102,13 @@ def _table_lines(text: str) -> tuple[tuple[int, ...], ...]:
             found[-1].append(token.map[0])
     found = [table for table in found if table]
     taken = {line for table in found for line in (*table, table[0] + 1)}
-    lines = text.split("\n")
+    return tuple(tuple(table) for table in sorted(found + _written_tables(lines, taken)))
+
+
+def _written_tables(lines: list[str], taken: set[int]) -> list[list[int]]:
+    """(header line, each row's line) of each table written with its pipes — a line starting with «|», a rule row
+    under it, the rows starting with «|» below — outside the lines *taken*."""
+    tables: list[list[int]] = []
     index = 0
     while index < len(lines) - 1:
         if index not in taken and lines[index].lstrip().startswith("|") and _SEPARATOR.match(lines[index + 1].strip()):
@@ -105,10 +117,23 @@ def _table_lines(text: str) -> tuple[tuple[int, ...], ...]:
             while index < len(lines) and lines[index].lstrip().startswith("|"):
                 table.append(index)
                 index += 1
-            found.append(table)
+            tables.append(table)
         else:
             index += 1
-    return tuple(tuple(table) for table in sorted(found))
+    return tables
+
+
+def _plain(lines: list[str], tables: list[list[int]]) -> bool:
+    """Whether the site's parser would find exactly *tables* (those written with their pipes): every line holding a «|»
+    is in one (the parser's header rows hold one), and each ends at a blank line or the end (the parser reads a line
+    without pipes right under a table as one more row)."""
+    inside = {line for table in tables for line in (*table, table[0] + 1)}
+    return (all(n in inside for n, line in enumerate(lines) if "|" in line)
+            and all(not any(_CODE_INDENT.match(lines[n]) for n in (*table, table[0] + 1))
+                    and not any(_RULE.match(lines[row]) for row in table[1:])
+                    for table in tables)  # (nor a line indented as code, nor a rule row among the rows: a new table)
+            and all(max(table[-1], table[0] + 1) + 1 >= len(lines) or not lines[max(table[-1], table[0] + 1) + 1].strip()
+                    for table in tables))
 
 
 def cells_apart(text: str) -> str:
