@@ -333,3 +333,15 @@ def test_the_quick_reading_of_body_tables_finds_what_the_sites_parser_finds(monk
         extract._table_lines.cache_clear()
         assert extract._table_lines(body) == found, body
     extract._table_lines.cache_clear()
+
+
+def test_a_place_that_cannot_be_found_is_named_as_far_as_it_can(cat) -> None:
+    """placed() with no file to look in gives the field alone; with a file it cannot read, the file and the field."""
+    from gongkai.catalog import load_catalog
+    from gongkai.privacy.findings import PrivacyFinding
+    from gongkai.privacy.sources import placed
+
+    catalog = load_catalog(cat.root)
+    finding = PrivacyFinding("", "mobile", "「备注」", "138****1234", ("备注",))
+    assert placed(catalog, finding, object_id="SHJZ-999") == "「备注」"
+    assert placed(catalog, finding, path="items/shjz/SHJZ-999.yaml") == "items/shjz/SHJZ-999.yaml 「备注」"

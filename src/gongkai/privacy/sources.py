@@ -56,5 +56,6 @@ def placed(catalog: Catalog, finding: PrivacyFinding, path: str | None = None, o
     offset = catalog.block_offset(location, finding.line)
     if line and offset:  # (in a literal block: its line, as validate shows it)
         line, column = line + offset, 1
-    at = f" 第{line}行第{column}列" if line and column else ""
-    return f"{file or ''}{at}{finding.where}"
+    if file is None:
+        return finding.where
+    return f"{file} 第{line}行第{column}列{finding.where}" if line and column else f"{file} {finding.where}"
