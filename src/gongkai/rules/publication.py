@@ -224,9 +224,7 @@ def _counted_end(record: Record, calendar: WorkdayCalendar) -> DueDate | None:
     without a holiday notice yet; None when it writes no 公示期."""
     if record.notice_days is None or record.published is None:
         return None
-    end = last_working_day(record.published, record.notice_days, calendar)
-    years, broken = calendar.provisional_years(record.published - DAY, end), calendar.broken()
-    return DueDate(end, years, tuple(broken[y] for y in years if y in broken))
+    return calendar.counted(record.published - DAY, last_working_day(record.published, record.notice_days, calendar))
 
 
 @rule("GK416", "notice-period-conflict", "公示期与公示截止不一致", W,

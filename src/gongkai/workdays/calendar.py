@@ -105,7 +105,11 @@ class WorkdayCalendar:
 
     def due(self, start: dt.date, n: int) -> DueDate:
         """add(start, n) with the years whose days were only guessed on the way (暂定)."""
-        end = self.add(start, n)
+        return self.counted(start, self.add(start, n))
+
+    def counted(self, start: dt.date, end: dt.date) -> DueDate:
+        """*end*, a day counted from *start*, with the years whose days were only guessed on the way (暂定) and the
+        notice files of those years that have errors."""
         years = self.provisional_years(start, end)
         return DueDate(end, years, tuple(self._broken[y] for y in years if y in self._broken))
 
