@@ -9,6 +9,12 @@ Luhn are as likely a row of statistics. A mobile after a cell or under a header 
 around them) and neither the cell before them nor a header over them names a count (户数, 人数, 金额, 1月 …): a
 spreadsheet of applicants with the phone typed a digit to a cell names it nowhere, and a row of counts is labelled or
 runs on for twelve months.
+
+A number split over a few cells (thirtieth pass): 350524 | 19800101 | 1233 under a header 身份证号, 1380595 | 1234 under
+电话 — each cell too short to be anything, the page shows the whole number across them. Read the same way, as the cells
+that make it up (each cell whole: a number begins and ends at a cell's edge; the headers over the later cells blank or
+naming the number again), after the header over its first cell or the cell before it; a mobile that nothing names
+again only when the cells of digits in a row are exactly those.
 """
 
 from __future__ import annotations
@@ -34,15 +40,34 @@ _LABELS = {"mobile": (re.compile("电话|手机|联系方式"), MOBILE_LENGTH), 
 _FEWEST_LABELLED = min(fewest for _, fewest in _LABELS.values())
 # What a row of counts is labelled with, or its columns headed with: a quantity, a sum, a period.
 _COUNTS = re.compile(r"数|额|量|计|率|金|款|元|人|户|次|岁|天|年|月|季|期|序号|编号|分")
+# What a header over the second and later cells of a number split over several says when it is no other column's: the
+# number's name again (身份证号后段, 区号 | 电话) — a column of 保障金额 or 日期 beside an ID column is no part of it.
+_NUMBER_HEAD = re.compile("身份|证件|证号|号码|电话|手机|卡号|账号|帐号|区号|联系方式")
 
 
 @dataclass(frozen=True)
 class _Run:
-    """Consecutive cells of one character each (a digit or X): where they start, and what they spell."""
+    """Consecutive cells of one character each (a digit or X), or of digits (the last perhaps ending in X) some of
+    them longer: where they start, what they spell, and how many characters each cell gives."""
 
     first: int
     spelled: str
     label: str  # the nearest cell before the run that holds anything
+    widths: tuple[int, ...] = ()  # (empty: one character to a cell)
+
+    @property
+    def cells(self) -> int:
+        return len(self.widths) if self.widths else len(self.spelled)
+
+    def columns(self, start: int, end: int) -> dict[int, tuple[int, int]]:
+        """The cells characters *start*..*end* of spelled stand in: column → the slice of spelled it holds."""
+        spans: dict[int, tuple[int, int]] = {}
+        at = 0
+        for offset, width in enumerate(self.widths or (1,) * len(self.spelled)):
+            if at < end and at + width > start:
+                spans[self.first + offset] = (at, at + width)
+            at += width
+        return spans
 
 
 def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
@@ -51,25 +76,33 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
     found: list[PrivacyFinding] = []
     for table in tables:
         seen: set[str] = set()
-        for number, _, hit in _boxed([table.header, *table.rows], allowed):
+        for number, run, hit in _boxed([table.header, *table.rows], allowed):
             if hit.value not in seen:
                 seen.add(hit.value)
-                found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（一格一个字）",
-                                            hit.masked, path, table.line, hit.label, born=hit.born))
+                # (a body table's row n stands on the line n + 1 below its header: the rule row between)
+                line = table.line if table.line is None or not number else table.line + 1 + number
+                found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（{boxed_how(run, hit)}）",
+                                            hit.masked, path, line, hit.label, born=hit.born))
     return found
 
 
-def boxed_masks(rows: list[list[str]], allowed: frozenset[str]) -> list[tuple[int, dict[int, str], str, str]]:
-    """How `gongkai mask` rewrites the numbers the *rows* (header first) spell one character to a cell (boxed_ids):
-    for each, its row, the boxes to write a mask mark into (column → 「*」), its kind and its masked value — the
-    masking format keeps the number's length, so each box keeps its character or takes a mark."""
+def boxed_how(run: _Run, hit: Hit) -> str:
+    """How a number read along a row is written there, as a finding or `gongkai mask` says it."""
+    return "一格一个字" if not run.widths else f"分在{len(run.columns(hit.start, hit.end))}格"
+
+
+def boxed_masks(rows: list[list[str]], allowed: frozenset[str]) -> list[tuple[int, dict[int, str], str, str, str]]:
+    """How `gongkai mask` rewrites the numbers the *rows* (header first) spell along a row (boxed_ids): for each, its
+    row, the cells to rewrite (column → its text masked: 「*」 in a box), its kind, its masked value and how it is
+    written (boxed_how) — the masking format keeps the number's length, so each cell keeps its length too."""
     masks = []
     for number, run, hit in _boxed(rows, allowed):
         masked = hit.masked
         if len(masked) == hit.end - hit.start:
-            cells = {run.first + hit.start + n: mark for n, (mark, digit) in enumerate(zip(masked, hit.value))
-                     if mark != digit}
-            masks.append((number, cells, hit.kind, masked))
+            shown = run.spelled[:hit.start] + masked + run.spelled[hit.end:]
+            cells = {column: shown[start:end] for column, (start, end) in run.columns(hit.start, hit.end).items()
+                     if shown[start:end] != run.spelled[start:end]}
+            masks.append((number, cells, hit.kind, masked, boxed_how(run, hit)))
     return masks
 
 
@@ -77,9 +110,48 @@ def _boxed(rows: list[list[str]], allowed: frozenset[str]) -> Iterator[tuple[int
     """(row, run, number) of the numbers the *rows* (header first) spell one character to a cell."""
     for number, row in enumerate(rows):
         for run in _runs(row):
-            above = " ".join(rows[0][run.first:run.first + len(run.spelled)]) if number else ""
-            kinds = _kinds(run, above)
-            yield from ((number, run, hit) for hit in find(run.spelled, allowed) if hit.kind in kinds)
+            above = rows[0][run.first:run.first + run.cells] if number else []
+            if not run.widths:
+                kinds = _kinds(run, " ".join(above))
+                yield from ((number, run, hit) for hit in find(run.spelled, allowed) if hit.kind in kinds)
+            else:
+                yield from ((number, run, hit) for hit in _split(run, above, allowed))
+
+
+def _split(run: _Run, above: list[str], allowed: frozenset[str]) -> Iterator[Hit]:
+    """The numbers *run* (cells of several digits) spells, each made of two or more of its cells whole, read after the
+    header over its first cell (*above*: the headers over the run) or else the cell before it — as the text would say
+    it; a mobile that nothing names only when it is the whole run (_kinds)."""
+    edges = [0]
+    for width in run.widths:
+        edges.append(edges[-1] + width)
+    first = 0
+    while first < len(run.widths) - 1:
+        found = next(((last, hits[0]) for last in range(len(run.widths) - 1, first, -1)  # (the longest first)
+                      if (hits := _made_of(run, above, edges, first, last, allowed))), None)
+        if found is None:
+            first += 1
+        else:
+            yield found[1]
+            first = found[0] + 1
+
+
+def _made_of(run: _Run, above: list[str], edges: list[int], first: int, last: int,
+             allowed: frozenset[str]) -> list[Hit]:
+    """The number (none or one) that cells *first*..*last* of *run* make whole (_split)."""
+    start, end = edges[first], edges[last + 1]
+    if not _FEWEST_LABELLED <= end - start <= ID_LENGTH or any(
+            _NUMBER_HEAD.search(head) is None for head in map(str.strip, above[first + 1:last + 1]) if head):
+        return []
+    head = above[first].strip() if first < len(above) else ""
+    said = f"{head or run.label}："
+    named = f"{said} {' '.join(above[first:last + 1])}"
+    part = _Run(run.first + first, run.spelled[start:end], run.label)
+    kinds = _kinds(part, named)
+    if part.spelled != run.spelled and _LABELS["mobile"][0].search(named) is None:
+        kinds.discard("mobile")
+    return [Hit(hit.kind, hit.value, start, end, hit.encoded, hit.born) for hit in find(said + part.spelled, allowed)
+            if hit.kind in kinds and hit.start == len(said) and hit.end == len(said) + end - start][:1]
 
 
 # A column headed 身份证号 or 银行账号 (公民身份号码, 证件号码, 存折账号, 一卡通账号 …): each cell under it is read after its
@@ -154,18 +226,20 @@ def _kinds(run: _Run, above: str) -> set[str]:
 
 
 def _runs(row: list[str]) -> list[_Run]:
-    """Each run of consecutive cells holding one character each (a digit or X) long enough to be a number: 11 cells
-    (a mobile, labelled or not: _kinds decides), else 18."""
+    """Each run of consecutive cells holding one character each (a digit or X), or digits (an X at the end), long
+    enough to be a number: 11 characters (a mobile, labelled or not: _kinds decides) or more, in two cells or more."""
     runs: list[_Run] = []
     current: list[str] = []
     label = ""
     for column, cell in enumerate([*row, ""]):
         text = ascii_digits(cell.strip())
-        if len(text) == 1 and (text.isdigit() or text in "Xx"):
+        if text and (text.isdigit() or (text[:-1].isdigit() or not text[:-1]) and text[-1] in "Xx"):
             current.append(text)
             continue
-        if len(current) >= _FEWEST_LABELLED:
-            runs.append(_Run(column - len(current), "".join(current), label))
+        spelled = "".join(current)
+        if len(spelled) >= _FEWEST_LABELLED and len(current) > 1:
+            widths = tuple(map(len, current)) if len(spelled) > len(current) else ()
+            runs.append(_Run(column - len(current), spelled, label, widths))
         current = []
         label = cell.strip() or label
     return runs

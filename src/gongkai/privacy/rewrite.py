@@ -124,10 +124,10 @@ def _encoding(data: bytes) -> str:
 def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
     rows = list(csv.reader(io.StringIO(text_of(data))))
     result = MaskResult(b"")
-    for r, cells, kind, masked in boxed_masks(rows, allowed):
+    for r, cells, kind, masked, how in boxed_masks(rows, allowed):
         for c, mark in cells.items():
             rows[r][c] = mark
-        result.masked.append(Masked(f"第{r}行（一格一个字）" if r else "表头（一格一个字）", kind, masked))
+        result.masked.append(Masked(f"第{r}行（{how}）" if r else f"表头（{how}）", kind, masked))
     at, labels = number_columns(rows)
     phones_at, phones = phone_columns(rows)
     for r, row in enumerate(rows):
@@ -201,10 +201,10 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
         rows = list(sheet.iter_rows())
         texts = [["" if c.value is None else cell_text(c.value) for c in row] for row in rows]
         first = next((n for n, values in enumerate(texts) if any(values)), 0)  # (the gate's header: documents.py)
-        for number, cells, kind, masked in boxed_masks(texts[first:], allowed):
+        for number, cells, kind, masked, how in boxed_masks(texts[first:], allowed):
             for column, mark in cells.items():
                 rows[first + number][column].value = texts[first + number][column] = mark
-            result.masked.append(Masked(f"{sheet.title}!第{first + number + 1}行（一格一个字）", kind, masked))
+            result.masked.append(Masked(f"{sheet.title}!第{first + number + 1}行（{how}）", kind, masked))
         at, labels = number_columns(texts[first:])
         phones_at, phones = phone_columns(texts[first:])
         for number, row in enumerate(rows):
@@ -341,15 +341,19 @@ def _mask_lines(data: bytes, allowed: frozenset[str]) -> MaskResult:
     encoding = _encoding(data)
     lines = data.decode(encoding).split("\n")
     result = MaskResult(b"")
+    # a number along a row first, each cell masked where it stands: the reading of a whole line would take 1380595 |
+    # 1234 for one number and write its mask over both cells, the row a cell short of its header
+    for table in markdown_tables("\n".join(lines)):
+        rows = [table.header, *table.rows]  # (row n of them stands on line table.line + 1 + n: the separator between)
+        for index, cells, kind, masked, how in boxed_masks(rows, allowed):
+            at_line = (table.line or 0) + (1 + index if index else 0)
+            lines[at_line] = _with_cells(lines[at_line], cells)
+            result.masked.append(Masked(f"第{at_line + 1}行（{how}）", kind, masked))
     for number, line in enumerate(lines, start=1):
         lines[number - 1], done = mask_text(line, allowed)
         result.masked.extend(Masked(f"第{number}行", kind, value) for kind, value in done)
     for table in markdown_tables("\n".join(lines)):  # (cells under a header that names their number: _mask_under)
-        rows = [table.header, *table.rows]  # (row n of them stands on line table.line + 1 + n: the separator between)
-        for index, cells, kind, masked in boxed_masks(rows, allowed):
-            at_line = (table.line or 0) + (1 + index if index else 0)
-            lines[at_line] = _with_cells(lines[at_line], cells)
-            result.masked.append(Masked(f"第{at_line + 1}行（一格一个字）", kind, masked))
+        rows = [table.header, *table.rows]
         for index, _, cell in cells_under(rows, *phone_columns(rows)):
             at_line = (table.line or 0) + 1 + index
             if (landline := _landline(cell, result, f"第{at_line + 1}行")) is not None:
