@@ -13,6 +13,9 @@ Found and fixed:
 2. `gongkai mask` left such a number whole, or (Markdown) wrote one mask over both cells and left the row a cell short
    of its header. Now each cell is masked where it stands (35**** | ******** | *233; 138**** | 1234), and the
    rewritten list passes the gate.
+3. A home landline typed a digit at a time after what names it a person's own (家庭电话：2 3 4 5 6 7 8, 宅电 0595 2 3 4
+   5 6 7 8 9, 家庭电话 0-5-9-5-2-3-4-5-6-7-8-9) went out: a mobile and an ID so written were found, a landline after
+   家庭电话 only in its usual groups. Now a separator between any two of its digits; masked ***5678 by `gongkai mask`.
 """
 
 from __future__ import annotations
@@ -120,3 +123,29 @@ def test_mask_masks_each_cell_where_it_stands(gk, cat, tmp_path) -> None:
     cat.record(RECORD.replace("正文: |", "附件:\n  - 文件: files/名单.csv\n    名称: 名单\n正文: |"))
     run = _validate(gk, cat)
     assert "GK601" not in run.out and "GK602" not in run.out, run.out
+
+
+@pytest.mark.parametrize(("body", "masked"), [
+    ("申请人陈水生，家庭电话：2 3 4 5 6 7 8。", "***5678"),
+    ("宅电 0595 2 3 4 5 6 7 8 9，晚上可联系。", "0595****6789"),
+    ("本人电话0-5-9-5-2-3-4-5-6-7-8-9。", "0595****6789"),
+    ("家庭电话：２ ３ ４ ５ ６ ７ ８。", "***5678"),  # full-width digits
+])
+def test_a_home_landline_typed_a_digit_at_a_time_is_a_persons_phone(gk, cat, tmp_path, body, masked) -> None:
+    cat.record(_record(body))
+    run = _validate(gk, cat)
+    assert run.code == 1, run.out
+    assert f"18:1 错误 GK602 正文第1行有未遮盖的电话号码「{masked}」" in run.out, run.out
+    listed = tmp_path / "名单.md"
+    listed.write_text(body + "\n", encoding="utf-8")
+    assert gk("mask", listed).code == 0
+    assert masked in listed.read_text("utf-8")
+
+
+@pytest.mark.parametrize("body", [
+    "家庭人口 2 3 4 5 6 7 8 人不等。",  # no phone named
+    "家庭电话费补贴：每户 2 3 4 5 元。",  # four digits: no landline
+])
+def test_digits_one_by_one_that_are_no_home_phone(gk, cat, body) -> None:
+    cat.record(_record(body))
+    assert "GK602" not in _validate(gk, cat).out

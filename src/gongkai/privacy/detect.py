@@ -760,7 +760,9 @@ _ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
 # A landline: an area code (perhaps in brackets) and seven or eight digits, or the seven or eight alone; a separator
 # after the area code and in the middle of the number (0595-2345 6789).
 _PHONE_SEP = r"[ \u3000\-－—–‐]"
-_WRITTEN_LANDLINE = re.compile(rf"(?<!\d)(?:[(（]?0\d{{2,3}}[)）]?{_PHONE_SEP}?)?[2-9]\d{{2,3}}{_PHONE_SEP}?\d{{4}}(?!\d)")
+# (a separator may stand between any two digits: 家庭电话：2 3 4 5 6 7 8, 0595-2345-6789 are one number to a reader)
+_WRITTEN_LANDLINE = re.compile(
+    rf"(?<!\d)(?:[(（]?0(?:{_PHONE_SEP}?\d){{2,3}}[)）]?{_PHONE_SEP}?)?[2-9](?:{_PHONE_SEP}?\d){{6,7}}(?!\d)")
 _HOME_PHONE_AT = re.compile(HOME_PHONE.pattern + r"[^\d。；;，,！!？?\n]{0,6}?(?=[(（\d])")
 _PLAIN_LANDLINE = re.compile(r"(?:0\d{2,3})?[2-9]\d{6,7}")
 _PHONE_MARKS = re.compile(r"[\s\-－—–‐()（）]")
