@@ -217,8 +217,9 @@ def _gap_catalog(ho: CatalogDir) -> None:
 
 
 GAPS = {  # code → (message, hint), as the rules and the handover say them
+    # (R2026-011 lacks it: its own file as the example, which a clerk may copy as it stands)
     "GK501": ("信息「测试县民政局关于2026年第三季度低保对象名单的公示」没有附件，无法向两馆送交电子文件",
-              "在「附件」中登记 PDF 或 CEB 文件，如 files/2026/R2026-012.pdf。"),
+              "在「附件」中登记 PDF 或 CEB 文件，如 files/2026/R2026-011.pdf。"),
     "GK502": ("附件文件「files/2026/R2026-012.pdf」不存在", "把文件放到目录文件夹中的这个位置，或改正路径。"),
     "GK503": ("附件没有 PDF 或 CEB 格式的文件，两馆只接收 PDF 或 CEB", "把公文另存为 PDF（或 CEB）并登记为附件。"),
     "GK504": ("没有填写「页数」，目录表需要页数", "填写纸质文件的页数，如「页数: 3」。"),

@@ -35,7 +35,8 @@ def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:
     gaps: list[Gap] = []
     if not record.attachments:
         gaps.append(Gap("GK501", ("编号",), f"信息「{record.title}」没有附件，无法向两馆送交电子文件",
-                        "在「附件」中登记 PDF 或 CEB 文件，如 files/2026/R2026-012.pdf。", "缺电子文件"))
+                        # (its own file as the example: a clerk who copies the path copies no other record's PDF)
+                        f"在「附件」中登记 PDF 或 CEB 文件，如 files/{record.formed.year}/{record.id}.pdf。", "缺电子文件"))
     for i, attachment in enumerate(record.attachments):
         if not catalog.has_file(attachment.file):
             gaps.append(Gap("GK502", ("附件", i, "文件"), f"附件文件「{attachment.file}」不存在",
