@@ -16,6 +16,10 @@ Found and fixed:
 3. A home landline typed a digit at a time after what names it a person's own (家庭电话：2 3 4 5 6 7 8, 宅电 0595 2 3 4
    5 6 7 8 9, 家庭电话 0-5-9-5-2-3-4-5-6-7-8-9) went out: a mobile and an ID so written were found, a landline after
    家庭电话 only in its usual groups. Now a separator between any two of its digits; masked ***5678 by `gongkai mask`.
+4. A house in a 角落 whose name holds 路 (松岩村大路边12号, 湖头村路口3号, 松岩村路下五号) went out: a place between 村 and
+   the house number could hold no 路 (so that a street's address was read once). Now it may; 村道3号桥 stays a bridge.
+5. GK501 (a record without an attachment for the 两馆) told every clerk 「如 files/2026/R2026-012.pdf」 — another
+   record's file, which a clerk copying the example registered. Now the record's own (files/2026/R2026-031.pdf).
 """
 
 from __future__ import annotations
@@ -149,3 +153,30 @@ def test_a_home_landline_typed_a_digit_at_a_time_is_a_persons_phone(gk, cat, tmp
 def test_digits_one_by_one_that_are_no_home_phone(gk, cat, body) -> None:
     cat.record(_record(body))
     assert "GK602" not in _validate(gk, cat).out
+
+
+@pytest.mark.parametrize("body", [
+    "陈水生，住址：西坪镇松岩村大路边12号。",
+    "林玉燕，湖头村路口3号。",
+    "苏金土，住址：松岩村路下五号。",  # (Chinese numerals)
+])
+def test_a_house_in_a_corner_named_with_a_road_is_an_address(gk, cat, body) -> None:
+    cat.record(_record(body))
+    run = _validate(gk, cat)
+    assert run.code == 1 and "GK604" in run.out, run.out
+
+
+@pytest.mark.parametrize("body", ["经兜村村道3号桥完成维修。", "陈水生住松岩村新安路12号。"])
+def test_a_village_road_and_a_street_address_are_read_as_before(gk, cat, body) -> None:
+    cat.record(_record(body))
+    run = _validate(gk, cat)
+    assert run.out.count("GK604") == ("新安路" in body), run.out
+
+
+def test_the_missing_attachments_example_is_the_records_own_file(gk, cat) -> None:
+    cat.record(RECORD.replace("编号: R2026-001", "编号: R2026-031"), rel="records/2026/R2026-031.yaml")
+    cat.write("handover/2026-09-07.yaml", "批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n"
+                                          "接收单位: [dag, tsg]\n信息: []\n")
+    run = _validate(gk, cat)
+    assert "GK501" in run.out, run.out
+    assert "如 files/2026/R2026-031.pdf。" in run.out and "R2026-012" not in run.out

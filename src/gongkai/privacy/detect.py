@@ -85,7 +85,8 @@ _HANZI = "\u4e00-\u9fff"
 _HANZI_CHAR = re.compile(f"[{_HANZI}]")
 # A 自然村 (or 角落) between 村 and the house number (联中村后洋41号, 赤岭村赤岭78号): a place name holds none of the
 # characters of a document's words, so 村委会3号, 各村按照第1号, 村务公开栏3号 stay words, nor does a 文件 or 令 follow it.
-_NOT_PLACE = "第年月日号委会令文件函字告通知按照的和及等各共计至到在于为是每条款项期批次届级务室楼栋幢座单元路街巷弄道组段区局报略保"
+# (路 may: 大路边, 路口, 路下 are 角落 of Fujian villages — 松岩村大路边12号; a street, 松岩村新安路12号, is one address)
+_NOT_PLACE = "第年月日号委会令文件函字告通知按照的和及等各共计至到在于为是每条款项期批次届级务室楼栋幢座单元街巷弄道组段区局报略保"
 _PLACE = rf"(?:(?![{_NOT_PLACE}])[{_HANZI}]){{1,4}}"
 _NOT_DOCUMENT = "(?!文|令|公告|通告|通知|窗口|线|批|期|前|后|开会|工程|项目|简报|专报)"
 # (乡村振兴1号工程, 农村低保3号, 各村支书5号前: 乡村, 农村 and 各/全/本/该/每村 name no village)
