@@ -7,7 +7,17 @@ column page lists and in which order (in force first, each group newest first), 
 (2026-11-02 is a Monday; no holiday in November), inspect's findings and points from thresholds.yaml (错链 1 point
 each, at most 10; 附件 1, at most 5; 办事指南 1, at most 5; 服务不实用: 4 kinds missing), the printed sheets.
 
-DEFECTS
+Found by this pass:
+1. The site listed a 领域's items by the text of their 编号: SHJZ-1000 came between SHJZ-100 and SHJZ-101 (and SHJZ-10
+   before SHJZ-9) on the 领域 pages, the 五公开 and 乡镇 pages, the 法定主动公开内容 and the site's data/directory.csv
+   and .json, while the official table gongkai export writes (and the county's review reads) has SHJZ-999 before
+   SHJZ-1000; inspect's lists of blank columns and the scorecard's 定期事项漏报 followed the text too. Now every one
+   of them lists items by the number of their 编号, as the export does (Item.order, one key for all of them).
+2. inspect listed a link typed into a 正文 to a page elsewhere on the county portal (https://www.example.gov.cn/zwgk/…
+   for a column at …/zwgk/bmzfxxgk/mzj/) twice among the links to review: once as 「正文链接到其他网站」 — it is the
+   bureau's own portal, not another website — and once more as 「链接到门户网站本栏目以外」 from the crawl of the
+   page that shows it. Now it is listed once, as 「正文链接到门户网站本栏目以外（离线无法核对）」, with the record that
+   links it (and without --site as well).
 
 The tests hold, at the CLI, each place a planted bug in these modules changes what a citizen or an inspector sees:
 the records of an item page, a town's page, 其他公开信息, the 年报 column (newest year first) and the 制度 column (in
@@ -17,7 +27,14 @@ counted once for two pages linking it, a #fragment no page holds), an attachment
 missing elements (and the 否决 at four), a record back-dated against git by four working days (a commit made at noon
 in -08:00 is the next day in China) and one three days late passed; the thresholds overridden by inspect.yaml;
 print's sheets of a 乡镇 in a date range, both ends included, in order of 公开日期, each list with its 公示期 and its
-working days, and the 监督电话 of its town.
+working days, and the 监督电话 of its town. Also: a record page's 解读, 替代 and 被替代 links (never to a record not on
+the web), the 法定主动公开内容 of 主动 items only, a town's phone as a tel: link, a bidi override taken out of a page,
+the 指南 and 领导信息 without what says nothing (「无」「待定」), every kind of link as the server reads it (classify),
+a crawl's empty pages and downloads, missing folders and fragments, inspect without --site, and an inspect.yaml whose
+threshold is not a mapping refused at its line.
+
+Planted by hand (each made a test below fail, then reverted): each fix of this pass reverted (the site's, inspect's
+and the scorecard's sort by the text of the 编号; the portal link worded as another website and listed twice).
 """
 
 from __future__ import annotations
@@ -157,7 +174,7 @@ RECORDS = {
                   {"attribute": "不予公开", "extra": "不予公开理由: 内部事务信息\n"}),
     "R2026-006": ("关于高龄津贴发放的通知", "YLFW-001", "2026-09-07",
                   {"body": "详见[名单](R2026-099.html)、[附件](../files/none.pdf)和[说明](#nowhere)。\n"}),
-    "R2026-007": ("关于冬季安全的通知", None, "2026-09-08",
+    "R2026-007": ("关于冬季安全的通知<script>alert(3)</script>", None, "2026-09-08",
                   {"body": "<script>alert(1)</script>\n\n<b>加粗</b> 与 [点我](javascript:alert(2))\n\n附件：名单\u202efdp.exe\n"}),
     "R2026-008": ("低保办事指南", "SHJZ-002", "2026-09-09", {"kind": "办事指南", "body": GUIDE_FULL_BUT_TWO}),
     "R2026-009": ("关于低保资金发放的通知", "SHJZ-003", "2026-11-02", {}),
@@ -175,10 +192,15 @@ RECORDS = {
                   {"kind": "年度报告", "extra": "报告年度: 2025\n"}),
     "R2026-020": ("低保申请须知", "SHJZ-002", "2026-09-11", {"body": GUIDE_FOUR_MISSING}),
     "R2026-021": ("关于调整低保标准的解读", "SHJZ-003", "2026-10-12", {"kind": "政策解读"}),
+    "R2026-022": ("关于高龄津贴标准的通知", "YLFW-001", "2026-10-30", {"extra": "公开渠道: [政府网站]\n"}),
+    # on the board only, and a list whose 公示 ended on 2026-11-10: no page on the web
+    "R2026-023": ("蓬莱镇关于冬季救助的通知", "SHJZ-003", "2026-11-25",
+                  {"unit": "plz", "extra": "公开渠道: [社区/企事业单位/村公示栏（电子屏）]\n"}),
+    "R2026-024": ("2026年11月临时救助对象名单公示", "SHJZ-001", "2026-11-02", {"kind": "公示", "extra": "公示期: 7\n"}),
     "R2026-019": ("测试县民政局2024年政府信息公开工作年度报告", None, "2026-01-21",
                   {"kind": "年度报告", "extra": "报告年度: 2024\n", "body": LINKS_2024}),
 }
-LATER = ("R2026-009", "R2026-010")  # committed after the catalog's first commit (below)
+LATER = ("R2026-009", "R2026-010", "R2026-022")  # committed after the catalog's first commit (below)
 
 
 def _git(top: Path, *args: str, when: str = "2026-08-03T10:00:00+08:00") -> None:
@@ -220,8 +242,9 @@ def _write_catalog(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """The catalog in git (first commit 2026-08-03; R2026-010 committed 2026-11-06 in China, R2026-009 at noon of
-    2026-11-05 in -08:00, which is 04:00 of 2026-11-06 in China), its site built on 2026-11-27."""
+    """The catalog in git (first commit 2026-08-03; then R2026-009 at noon of 2026-11-05 in -08:00, which is 04:00 of
+    2026-11-06 in China; R2026-010 on 2026-11-06; R2026-022 in a commit dated 2026-11-04, made on the one before), its
+    site built on 2026-11-27."""
     top = tmp_path_factory.mktemp("h140")
     root = top / "catalog"
     _write_catalog(root)
@@ -231,7 +254,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
     _git(top, "init", "-q", "-b", "main")
     _git(top, "add", "-A")
     _git(top, "commit", "-q", "-m", "启用")
-    for rid, when in (("R2026-010", "2026-11-06T09:00:00+08:00"), ("R2026-009", "2026-11-05T12:00:00-08:00")):
+    # R2026-022's commit claims 2026-11-04, before the commit it was made on: it entered the history on 11-06
+    for rid, when in (("R2026-009", "2026-11-05T12:00:00-08:00"), ("R2026-010", "2026-11-06T09:00:00+08:00"),
+                      ("R2026-022", "2026-11-04T10:00:00+08:00")):
         (root / f"records/2026/{rid}.yaml").write_text(later[rid], encoding="utf-8")
         _git(top, "add", "-A", when=when)
         _git(top, "commit", "-q", "-m", rid, when=when)
@@ -254,8 +279,8 @@ def _item_page_lists_its_records_in_force_first_each_group_newest_first(world):
         "R2026-010", "R2026-009", "R2026-013", "R2026-014", "R2026-021", "R2026-002", "R2026-003"]
     page = (world["site"] / "items/SHJZ-003.html").read_text(encoding="utf-8")
     assert "<dt>责任单位</dt><dd>社会救助股</dd>" in page
-    assert _listed(world["site"] / "items/SHJZ-001.html") == ["R2026-012", "R2026-011"]
-    assert _listed(world["site"] / "items/YLFW-001.html") == ["R2026-015", "R2026-006"]
+    assert _listed(world["site"] / "items/SHJZ-001.html") == ["R2026-012", "R2026-011", "R2026-024"]
+    assert _listed(world["site"] / "items/YLFW-001.html") == ["R2026-022", "R2026-015", "R2026-006"]
     assert _listed(world["site"] / "items/SHJZ-002.html") == ["R2026-020", "R2026-008"]
 
 
@@ -296,7 +321,10 @@ def _the_directory_follows_gongkai_yaml_and_the_five_disclosures(world):
 def _records_the_gate_refuses_leave_no_page_and_no_word(world):
     site = world["site"]
     assert sorted(p.stem for p in (site / "records").iterdir()) == [
-        f"R2026-{n:03d}" for n in range(2, 22) if n not in (4, 5)]
+        f"R2026-{n:03d}" for n in range(2, 25) if n not in (4, 5, 23)]  # R2026-023 is on the board only
+    ended = (site / "records/R2026-024.html").read_text(encoding="utf-8")
+    assert '<p class="note" role="note">公示已于2026年11月10日结束。按照规定，公示期满后名单不再在网站上公开。</p>' in ended
+    assert "正文。" not in ended
     for page in site.rglob("*"):
         if page.is_file() and page.suffix in (".html", ".xml", ".json", ".csv"):
             text = page.read_text(encoding="utf-8")
@@ -329,6 +357,7 @@ def _a_body_shows_raw_html_and_scripts_as_text(world):
     assert body == ("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
                     "<p>&lt;b&gt;加粗&lt;/b&gt; 与 [点我](javascript:alert(2))</p>\n"
                     "<p>附件：名单fdp.exe</p>\n")  # the bidi override that showed it as 名单exe.pdf is gone
+    assert "<h1>关于冬季安全的通知&lt;script&gt;alert(3)&lt;/script&gt;</h1>" in page  # a title is text too
     assert "<script" not in page.replace('<script src="', "")
     assert "javascript:" not in page.replace("[点我](javascript:alert(2))", "")
 
@@ -402,7 +431,9 @@ def _inspect_flags_a_record_four_working_days_older_than_its_commit(inspected):
     dates = _part(inspected, "dates")
     assert dates["status"] == "fail"
     assert [(e["id"], re.sub(r"（[0-9a-f]{7}）", "（…）", e["text"])) for e in dates["evidence"]] == [
-        ("R2026-009", "「关于低保资金发放的通知」公开日期 2026-11-02，2026-11-06 才首次提交（…），晚4个工作日")]
+        ("R2026-009", "「关于低保资金发放的通知」公开日期 2026-11-02，2026-11-06 才首次提交（…），晚4个工作日"),
+        ("R2026-022", "「关于高龄津贴标准的通知」公开日期 2026-10-30，2026-11-06 才首次提交（…），晚5个工作日")]
+    # (R2026-010, three working days late, passes; R2026-016 to 019, published long before, entered with the adoption)
 
 
 def _inspect_scores_the_deductions_from_thresholds_yaml(inspected):
@@ -489,7 +520,7 @@ def test_print_a_town_s_sheets_in_the_range_both_ends_included(world, tmp_path):
 def test_print_every_unit_in_gongkai_yaml_order(world, tmp_path):
     code, out = _cli("print", world["root"], "--from", "2026-10-30", "--to", "2026-11-27", "-o", tmp_path / "out")
     assert code == 0, out
-    assert [line.strip() for line in out.splitlines()[1:9]] == [
+    assert [line.strip() for line in out.splitlines()[1:]] == [
         "社会救助股：2 张",
         "shjzg/R2026-009.html  关于低保资金发放的通知",
         "shjzg/R2026-010.html  关于低保标准公示的通知",
@@ -497,7 +528,10 @@ def test_print_every_unit_in_gongkai_yaml_order(world, tmp_path):
         "htz/R2026-014.html  湖头镇关于低保复核的通知",
         "htz/R2026-013.html  湖头镇关于低保年审的通知",
         "htz/R2026-011.html  湖头镇2026年11月低保对象名单公示",
-        "蓬莱镇民政办：1 张",
+        "蓬莱镇民政办：2 张",
+        "plz/R2026-012.html  蓬莱镇2026年11月低保对象名单公示",
+        "plz/R2026-023.html  蓬莱镇关于冬季救助的通知",
+        "请从社会救助股的公示栏、查阅点和电子屏撤下：2026年11月临时救助对象名单公示（2026-11-11 起，公示已于2026年11月10日结束）",
     ]
     sheet = (tmp_path / "out/plz/R2026-012.html").read_text(encoding="utf-8")
     assert '<p class="period">公示期：2026年11月23日至2026年12月1日（7个工作日）</p>' in sheet
@@ -510,8 +544,8 @@ def test_print_every_unit_in_gongkai_yaml_order(world, tmp_path):
 
 def test_items_are_listed_by_the_number_of_their_id_as_the_official_table_has_them(gk, cat, tmp_path):
     for item_id in ("SHJZ-1000", "SHJZ-999"):
-        cat.item(ITEM.replace("SHJZ-001", item_id).replace("审批信息", f"审批信息{item_id[5:]}"),
-                 rel=f"items/shjz/{item_id}.yaml")
+        cat.item(ITEM.replace("SHJZ-001", item_id).replace("审批信息", f"审批信息{item_id[5:]}")
+                 .replace("制定或获取信息之日起10个工作日内", "每年1月底前"), rel=f"items/shjz/{item_id}.yaml")
     run = gk("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
     assert run.code == 0, run.out + run.err
     site = tmp_path / "site"
@@ -525,6 +559,9 @@ def test_items_are_listed_by_the_number_of_their_id_as_the_official_table_has_th
     report = gk("inspect", cat.root, "-f", "json").json()
     blank = next(p for p in report["vetoes"] if p["key"] == "blank-columns")
     assert [e["id"] for e in blank["evidence"] if e["id"]] == ["SHJZ-999", "SHJZ-1000"]
+    card = gk("report", "scorecard", cat.root)
+    assert [line for line in card.out.splitlines() if line.startswith("定期事项漏报")] == [
+        "定期事项漏报：社会救助股 SHJZ-999 2026年（1月底前）", "定期事项漏报：社会救助股 SHJZ-1000 2026年（1月底前）"]
 
 
 # ---------------------------------------------------------------------------------------------------------------------
