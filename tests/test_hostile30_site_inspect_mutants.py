@@ -25,15 +25,23 @@ force first); the directory in gongkai.yaml's order of 领域 and the 五公开 
 from, an 依申请 or 不予公开 record; a 正文's raw HTML and script shown as text; inspect's broken links (a missing page
 counted once for two pages linking it, a #fragment no page holds), an attachment that cannot be downloaded, a guide
 missing elements (and the 否决 at four), a record back-dated against git by four working days (a commit made at noon
-in -08:00 is the next day in China) and one three days late passed; the thresholds overridden by inspect.yaml;
+in -08:00 is the next day in China; a commit dated before the commit it was made on is dated by that one) and one
+three days late passed; the thresholds overridden by inspect.yaml;
 print's sheets of a 乡镇 in a date range, both ends included, in order of 公开日期, each list with its 公示期 and its
 working days, and the 监督电话 of its town. Also: a record page's 解读, 替代 and 被替代 links (never to a record not on
 the web), the 法定主动公开内容 of 主动 items only, a town's phone as a tel: link, a bidi override taken out of a page,
 the 指南 and 领导信息 without what says nothing (「无」「待定」), every kind of link as the server reads it (classify),
-a crawl's empty pages and downloads, missing folders and fragments, inspect without --site, and an inspect.yaml whose
-threshold is not a mapping refused at its line.
+a crawl's empty pages and downloads, missing folders and fragments, inspect without --site, an inspect.yaml whose
+threshold is not a mapping refused at its line, and a record entered by a declared 启用日期 (committed that day) that is
+no evidence of a back-dated 公开日期.
 
-Planted by hand (each made a test below fail, then reverted): each fix of this pass reverted (the site's, inspect's
+Planted by hand (each made a test below fail, then reverted): autoescape off; a body rendered with raw HTML let
+through; an item's records in reverse order; the web pages made from every admitted record (a record on the board only,
+a list whose 公示 ended); in_force_first not applied; the 年报 oldest first; the 五公开 pages by the wrong 五公开; an
+empty page or download taken for a good one; a deduction not capped; 3 working days late flagged; a commit's parents
+ignored; a commit's day taken in its own time zone; the 否决 at five kinds missing; print's range without its first or
+last day; a 公示期 counted from its second day; every sheet without 公示期; the sheets by id, not 公开日期; the town's
+phone replaced by the bureau's; and each fix of this pass reverted (the site's, inspect's
 and the scorecard's sort by the text of the 编号; the portal link worded as another website and listed twice).
 """
 
@@ -589,6 +597,10 @@ COLUMN = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/"
     (COLUMN, "index.html", "/zwgk/bmzfxxgk/mzj/records/R2026-002.html", ("internal", "records/R2026-002.html")),
     (COLUMN, "index.html", "/ZWGK/bmzfxxgk/mzj/", ("case", "index.html")),
     (COLUMN, "index.html", "/zwgk/", ("portal", "/zwgk/")),
+    (COLUMN, "index.html", "/ZWGK/BMZFXXGK/MZJ", ("case", "index.html")),
+    (COLUMN, "index.html", "//other.gov.cn/zwgk/bmzfxxgk/mzj/a.html", ("external", "//other.gov.cn/zwgk/bmzfxxgk/mzj/a.html")),
+    (COLUMN, "index.html", "..", ("portal", "..")),
+    (None, "index.html", "/Xa.html", ("internal", "Xa.html")),
     (None, "records/a.html", "/records/b.html", ("internal", "records/b.html")),
     (None, "records/a.html", "../../x.html", ("internal", "../x.html")),
     (None, "index.html", "https://www.example.gov.cn/", ("external", "https://www.example.gov.cn/")),
@@ -613,7 +625,7 @@ def test_a_crawl_finds_empty_files_missing_folders_and_fragments(tmp_path):
     (site / "index.html").write_text(
         '<a href="a.html">a</a> <a href="files/x.pdf">x</a> <a href="b/">b</a> <a href="c/">c</a> '
         "<a href='d.html#x'>d</a> <a href=\"d.html#y\">d</a> <a href=\"d.html#n\">d</a> <a href=\"#top\">top</a> "
-        '<a href="#gone">?</a> <a href="../up.html">up</a> <a href="b/#x">b</a>', encoding="utf-8")
+        '<a href="#gone">?</a> <a href="../up.html">up</a> <a href="b/#x">b</a> <a href="b">b</a>', encoding="utf-8")
     (site / "feed.xml").write_text('<link href="https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/e.html"/>'
                                    "<loc>https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/d.html</loc>", encoding="utf-8")
     broken, portal = crawl(site, Base.of(COLUMN))
@@ -626,3 +638,30 @@ def test_a_crawl_finds_empty_files_missing_folders_and_fragments(tmp_path):
         ("index.html#gone", "页面中没有「gone」这个位置", "index.html", 1),
     ]
     assert portal == [("index.html", "../up.html")]
+    broken, portal = crawl(site, Base.of(None))  # no 基础地址: the folder is all there is
+    assert [(b.target, b.why) for b in broken if b.target.startswith("..")] == [("../up.html", "指向网站文件夹以外")]
+    assert portal == []
+
+
+def test_a_record_entered_by_the_declared_adoption_day_is_not_evidence(gk, cat):
+    """启用日期 2026-11-16, committed that day with R2026-002 (published 2026-11-02): 存量; R2026-003, the same 公开日期,
+    committed 2026-11-17: 11 working days late (11-03 to 11-17, no holiday)."""
+    repo = cat.root.parent
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "初始目录")  # 2026-08-03
+    late = RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-11-02").replace("公示截止: 2026-12-31", "公示截止: 2027-01-29")
+    cat.write("gongkai.yaml", AGENCY + "启用日期: 2026-11-16\n")
+    cat.record(late.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〕1号", "〕2号"),
+               rel="records/2026/R2026-002.yaml")
+    _git(repo, "add", "-A", when="2026-11-16T10:00:00+08:00")
+    _git(repo, "commit", "-q", "-m", "启用日期", when="2026-11-16T10:00:00+08:00")
+    cat.record(late.replace("R2026-001", "R2026-003").replace("00001", "00003").replace("〕1号", "〕3号"),
+               rel="records/2026/R2026-003.yaml")
+    _git(repo, "add", "-A", when="2026-11-17T10:00:00+08:00")
+    _git(repo, "commit", "-q", "-m", "R2026-003", when="2026-11-17T10:00:00+08:00")
+    report = gk("inspect", cat.root, "-f", "json").json()
+    dates = _part(report, "dates")
+    assert [(e["id"], re.sub(r"（[0-9a-f]{7}）", "（…）", e["text"])) for e in dates["evidence"]] == [
+        ("R2026-003", "「测试县民政局关于2026年第三季度低保对象名单的公示」公开日期 2026-11-02，2026-11-17 才首次提交（…），"
+                      "晚11个工作日")]
