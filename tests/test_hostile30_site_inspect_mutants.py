@@ -89,6 +89,8 @@ AGENCY_HERE = AGENCY.replace("""  - 名称: 社会救助
 """)
 
 GUIDE_FULL_BUT_TWO = """\
+一、办理流程为提出申请、入户调查、审核公示和审批
+
 ## 设定依据
 
 《社会救助暂行办法》
@@ -136,6 +138,9 @@ GUIDE_FIVE_MISSING = """\
 年满80周岁的本县户籍老年人。
 
 ## 办理地点
+
+（一）乡镇：
+（二）县城：
 
 ## 备注
 
@@ -427,7 +432,7 @@ def _inspect_finds_guides_missing_elements_and_vetoes_at_four(inspected):
     assert [e["text"] for e in guides["evidence"]] == [
         "「低保申请须知」缺少4类要素：事项名称、申请条件、办理时间、办理流程",
         "「高龄津贴办事指南」缺少5类要素：办理材料、办理地点、办理时间、联系电话、办理流程",
-        "「低保办事指南」缺少2类要素：办理时间、办理流程",
+        "「低保办事指南」缺少1类要素：办理时间",  # (a numbered line long enough is its own content)
     ]
     assert (guides["count"], guides["points"]) == (3, 3.0)
     service = _part(inspected, "service")
@@ -478,12 +483,14 @@ def test_inspect_without_the_site_leaves_the_links_unchecked_and_says_so(world):
     report = json.loads(out)
     assert {key: (p["indicator"], p["rule"], p["status"], p["note"], p["points"]) for key in
             ("links", "attachments", "interpretation") for p in [_part(report, key)]} == {
-        "links": ("网站可用性", "每个扣1分，最多扣10分", "unchecked",
+        "links": ("网站可用性", "每个扣1分，最多扣10分", "unchecked",  # (and what, under which rule: below)
                   "没有给出 --site：网站的链接未检查。先运行 gongkai build-site，再用 gongkai inspect --site site 检查", 0.0),
         "attachments": ("服务实用情况", "每个扣1分，最多扣5分", "pass", "没有给出 --site：只核对了目录 files/ 中的附件不是空文件",
                         0.0),
         "interpretation": ("解读回应", "每个扣1分，最多扣5分", "pass", None, 0.0),  # R2026-002 and its 解读 link each other
     }
+    links = _part(report, "links")
+    assert (links["point"], links["source"]) == ("链接不可用（错链、断链）", "国办秘函〔2019〕19号 扣分指标「网站可用性 — 链接可用性」")
     assert report["verdict"]["score"] == 97.0  # 办事指南 3
     review = next(r for r in report["warnings"] if r["key"] == "review-links")
     assert [(e["id"], e["text"]) for e in review["evidence"]] == [  # no site: the case of a path is said here
@@ -660,8 +667,12 @@ def test_a_record_entered_by_the_declared_adoption_day_is_not_evidence(gk, cat):
                rel="records/2026/R2026-003.yaml")
     _git(repo, "add", "-A", when="2026-11-17T10:00:00+08:00")
     _git(repo, "commit", "-q", "-m", "R2026-003", when="2026-11-17T10:00:00+08:00")
+    cat.record(late.replace("R2026-001", "R2026-004").replace("00001", "00004").replace("〕1号", "〕4号"),
+               rel="records/2026/R2026-004.yaml")  # not committed: dated today
     report = gk("inspect", cat.root, "-f", "json").json()
     dates = _part(report, "dates")
     assert [(e["id"], re.sub(r"（[0-9a-f]{7}）", "（…）", e["text"])) for e in dates["evidence"]] == [
+        ("R2026-004", "「测试县民政局关于2026年第三季度低保对象名单的公示」公开日期 2026-11-02，至今（2026-11-27）尚未提交，"
+                      "晚19个工作日"),
         ("R2026-003", "「测试县民政局关于2026年第三季度低保对象名单的公示」公开日期 2026-11-02，2026-11-17 才首次提交（…），"
                       "晚11个工作日")]
