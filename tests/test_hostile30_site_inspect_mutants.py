@@ -199,7 +199,7 @@ RECORDS = {
     "R2026-013": ("湖头镇关于低保年审的通知", "SHJZ-003", "2026-11-01", {"unit": "htz"}),
     "R2026-014": ("湖头镇关于低保复核的通知", "SHJZ-003", "2026-10-30", {"unit": "htz"}),
     "R2026-015": ("高龄津贴办事指南", "YLFW-001", "2026-09-10", {"kind": "办事指南", "body": GUIDE_FIVE_MISSING}),
-    "R2026-016": ("测试县民政局政府信息公开保密审查制度", None, "2026-03-04", {"kind": "制度", "extra": "有效性: 有效\n"}),
+    "R2026-016": ("测试县民政局政府信息公开保密审查制度", None, "2026-03-04", {"kind": "制度", "extra": "有效性: 有效\n替代: [R2026-017]\n"}),
     "R2026-017": ("测试县民政局依申请公开工作制度（旧）", None, "2026-05-06", {"kind": "制度", "extra": "有效性: 废止\n"}),
     "R2026-018": ("测试县民政局2025年政府信息公开工作年度报告", None, "2026-01-20",
                   {"kind": "年度报告", "extra": "报告年度: 2025\n"}),
@@ -356,6 +356,7 @@ def _records_link_their_interpretations_and_replacements_on_the_web(world):
 
     assert sections("R2026-002") == [("本文件替代的文件", ["R2026-003"]), ("政策解读", ["R2026-021"])]  # not R2026-004
     assert sections("R2026-021") == [("解读的文件", ["R2026-002"])]
+    assert sections("R2026-016") == [("本文件替代的文件", ["R2026-017"])]  # named on its side only
     ended = (site / "records/R2026-003.html").read_text(encoding="utf-8")
     assert ('<p class="invalid-note" role="note"><strong>本文件已失效</strong>，现行文件为'
             '<a href="../records/R2026-002.html">《关于调整低保标准的通知》</a>。</p>') in ended
