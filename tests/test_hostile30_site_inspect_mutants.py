@@ -64,10 +64,10 @@ TODAY = "2026-11-27"
 
 AGENCY_HERE = AGENCY.replace("""  - 名称: 社会救助
     代码: SHJZ
-""", """  - 名称: 养老服务
-    代码: YLFW
-  - 名称: 社会救助
+""", """  - 名称: 社会救助
     代码: SHJZ
+  - 名称: 养老服务
+    代码: YLFW
 """).replace("""  - 编号: shjzg
     名称: 社会救助股
     类型: 股室
@@ -314,10 +314,11 @@ def _records_of_no_item_go_to_their_parts_of_the_column(world):
 def _the_directory_follows_gongkai_yaml_and_the_five_disclosures(world):
     site = world["site"]
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert home.index("directory/ylfw/index.html") < home.index("directory/shjz/index.html")
+    # gongkai.yaml's order, not the names' (养 U+517B sorts before 社 U+793E)
+    assert home.index("directory/shjz/index.html") < home.index("directory/ylfw/index.html")
     town = (site / "towns/htz/index.html").read_text(encoding="utf-8")
     assert re.findall(r"items/([A-Z]+-\d+)\.html", town.split("乡级公开事项")[1]) == [
-        "YLFW-001", "YLFW-002", "SHJZ-001", "SHJZ-002", "SHJZ-003"]
+        "SHJZ-001", "SHJZ-002", "SHJZ-003", "YLFW-001", "YLFW-002"]
 
     def items(page: str) -> list[str]:
         return list(dict.fromkeys(re.findall(r"items/([A-Z]+-\d+)\.html", (site / page).read_text(encoding="utf-8"))))
