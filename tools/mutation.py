@@ -296,6 +296,33 @@ GROUPS: dict[str, Group] = {
                           "tests/test_hostile16_import.py", "tests/test_hostile17_export_over_edits.py",
                           "tests/test_hostile18_import.py", "tests/test_hostile19_import.py",
                           "tests/test_hostile21_import.py")),
+    # (thirtieth pass) The 政府信息公开 column's pages: what the site shows (data.py: the directory in gongkai.yaml's
+    # order, the records the gate admits to the web indexed by item, unit and 文种, in force first, newest first, the
+    # unfiled records and the annual reports by year), the build of a loaded catalog (make.py: what is blocked and
+    # why, the warnings of a build for another day, the folder swapped in only when everything succeeded) and the
+    # renderer (render.py: autoescape, Markdown with raw HTML escaped, tables in frames, phone and mail links, the
+    # plain text the index reads, bidi overrides taken out). A bug here lists a record under another item or unit,
+    # drops it from its column, sorts by the wrong date, lets a 正文's script or raw HTML onto a page, or shows the
+    # page of a record the gate refused. Coverage of the modules by tests/test_hostile30_site_inspect_mutants.py alone
+    # (2026-12-07): data.py 99 %, render.py 92 %, make.py 77 % of their lines (the rest of make.py: a refused, stopped or
+    # incremental build, the `site` and `carried` groups' tests). 780 mutants: screen with --only (docs/mutation.md).
+    "site_pages": Group(("src/gongkai/site/make.py", "src/gongkai/site/data.py", "src/gongkai/site/render.py"),
+                        ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_site_links.py",
+                         "tests/test_site.py", "tests/test_site_markdown.py", "tests/test_hostile21_site.py")),
+    # (thirtieth pass) The yearly inspection's own checks (国办秘函〔2019〕19号) and the notice-board sheets: every
+    # internal link of the built site resolves (links.py), the thresholds and their override (thresholds.py), a
+    # 公开日期 back-dated against git (dates.py), a 办事指南 missing key elements (guides.py), the sheets of a 乡镇 in
+    # a date range with their 公示期 (printing/sheets.py). A bug here makes inspect pass a broken link, score a
+    # threshold wrong, miss a back-dated record or a guide without 办理时限, or prints a sheet for the wrong dates or
+    # without its 公示期. Coverage of the modules by tests/test_hostile30_site_inspect_mutants.py alone (2026-12-07):
+    # links.py 96 %, thresholds.py 94 %, dates.py 92 %, sheets.py 89 %, guides.py 88 % of their lines. 1,881 mutants:
+    # screen with --only the functions docs/mutation.md names, then --retry.
+    "inspect_checks": Group(("src/gongkai/inspect/links.py", "src/gongkai/inspect/thresholds.py",
+                             "src/gongkai/inspect/dates.py", "src/gongkai/inspect/guides.py",
+                             "src/gongkai/printing/sheets.py"),
+                            ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_inspect.py",
+                             "tests/test_inspect_dates.py", "tests/test_print.py", "tests/test_site_links.py",
+                             "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -211,15 +211,20 @@ def catalog_attachments(run: Inspection) -> dict[str, Evidence]:
     return found
 
 
+# What a link typed into a 正文 is to the reviewer: a page elsewhere on the county portal is not another website
+_REVIEW = {"external": "正文链接到其他网站：{url}", "portal": "正文链接到门户网站本栏目以外（离线无法核对）：{url}",
+           "case": "正文链接「{url}」{case}"}
+
+
 def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
     """错链/断链 and 附件无法下载 (扣分), and the links to review by hand (a warning)."""
     agency = run.catalog.agency
     base = Base.of(agency.site.base_url or agency.org.website if agency else None)
     settings = run.thresholds.deductions
     attachments = catalog_attachments(run)
-    review = [Evidence(f"正文链接到其他网站：{url}" if kind != "case" else f"正文链接「{url}」{_case(base)}", record_id,
-                       run.path("record", record_id))
-              for record_id, url, kind in body_links(run, base) if kind != "case" or run.site is None]
+    found = list(body_links(run, base))
+    review = [Evidence(_REVIEW[kind].format(url=url, case=_case(base)), record_id, run.path("record", record_id))
+              for record_id, url, kind in found if kind != "case" or run.site is None]
     if run.site is None:
         note = "没有给出 --site：网站的链接未检查。先运行 gongkai build-site，再用 gongkai inspect --site site 检查"
         links = settings.links.deduction("links", "网站可用性", [], note, checked=False)
@@ -233,8 +238,9 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
     links = settings.links.deduction("links", "网站可用性",
                                      [_evidence(b) for b in broken if not is_download(b.target)], stale)
     files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
+    named = {url for _, url, kind in found if kind == "portal"}  # (the page of that record links it too)
     review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
-               for page, url in portal]
+               for page, url in portal if url not in named]
     return links, files, _review(run, review)
 
 

@@ -105,8 +105,7 @@ def loose_item(file: ItemFile) -> Item:
 
 
 def _id_key(item: Item) -> tuple[str, int, str]:
-    prefix, _, number = item.id.rpartition("-")
-    return (prefix, int(number), item.id) if number.isdigit() else (item.id, 0, item.id)
+    return item.order
 
 
 def unit_name(agency: Agency | None, unit_id: str) -> str:

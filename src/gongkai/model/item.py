@@ -60,3 +60,10 @@ class Item(CatalogModel):
     def name(self) -> str:
         """The item's full name: 一级事项 / 二级事项 / 三级事项."""
         return " / ".join(p for p in (self.level1, self.level2, self.level3) if p)
+
+    @property
+    def order(self) -> tuple[str, int, str]:
+        """Where the item stands among its 领域's items: by the number of its 编号, as the official table lists them
+        (SHJZ-9 before SHJZ-10, SHJZ-999 before SHJZ-1000), not by its text."""
+        prefix, _, number = self.id.rpartition("-")
+        return (prefix, int(number), self.id) if number.isdigit() else (self.id, 0, self.id)

@@ -20,7 +20,7 @@ from gongkai.publication.channels import WEB_CHANNEL
 def web_columns(catalog: Catalog) -> list[Item]:
     """主动 items published through 政府网站, by id: an item published only elsewhere has a page saying where."""
     return sorted((i for i in catalog.items.values() if i.mode == "主动" and WEB_CHANNEL in i.channels),
-                  key=lambda i: i.id)
+                  key=lambda i: i.order)
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, toda
             published[record.item].append(record.published)
     # (what was published before gongkai was adopted may be in no file: a period that ended before is no evidence)
     adopted = catalog.agency.adopted if catalog.agency else None
-    for item in sorted(catalog.items.values(), key=lambda i: i.id):
+    for item in sorted(catalog.items.values(), key=lambda i: i.order):
         score = scores.get(item.unit)
         if score is None:
             continue

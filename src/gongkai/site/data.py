@@ -152,7 +152,7 @@ def site_data(catalog: Catalog, today: dt.date, gate: Gate | None = None) -> Sit
                                        "leaders": agency.named_leaders})
     gate = gate or admit(catalog, today)
     order = {d.name: n for n, d in enumerate(agency.domains)}
-    items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.id))
+    items = sorted(catalog.items.values(), key=lambda i: (order.get(i.domain, len(order)), i.domain, i.order))
     data = SiteData(agency, today, items, gate.to(Output.WEB), gate.next_change)
     data.blobs = {key: catalog.files[path].blob for key, path in catalog.paths.items() if key[0] != "record"}
     by_id, by_item, by_unit, by_kind = data.by_id, data.by_item, data.by_unit, data.by_kind
