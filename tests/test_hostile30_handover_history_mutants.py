@@ -27,6 +27,9 @@ Found by this pass (all in `gongkai handover verify`, the archivists' check of w
    byte-order mark」. Now the link is a finding of its bag (「data/说明.pdf：无法读取（指向不存在的文件的链接……）」), and
    a BOM is named: a problem in bagit.txt (the BagIt standard forbids it there), a note in bag-info.txt (the rest of
    it unchanged, as for line endings).
+4. A line of bag-info.txt that is not 「名称: 值」 was quoted cut at its last 「/」 (every part of bagit's message holding a
+   「/」 was taken for a path): 「备注 原件见 data/files 文件夹」 read 「files 文件夹」, a line the archivist could
+   not find. Now the line is quoted as written (the output is masked as every command's is).
 
 The tests also hold, at the CLI or at the function it calls (write_bag, on the batch `handover` plans), each place a
 planted bug in these modules (or a mutant that survived the first screen, docs/mutation.md) changes what an archivist
@@ -46,7 +49,8 @@ log of a record through its new number, skipping a commit that did not touch it,
 Planted by hand (each made a test below fail, then reverted): each fix of this pass reverted — bagit's UnicodeError,
 ValueError and OSError let through at the opening and at the validation, tag files left out of the comparison, the
 Payload-Oxum figures, the malformed Payload-Oxum and fetch.txt read as 「有误」, the link named at no file, the BOM not
-taken off, the BOM in bagit.txt made a note, every tag file read in UTF-8 whatever bagit.txt declares.
+taken off, the BOM in bagit.txt made a note, every tag file read in UTF-8 whatever bagit.txt declares, a quoted
+line cut at its last 「/」 again.
 """
 
 from __future__ import annotations
@@ -286,11 +290,14 @@ def sha(name: str) -> str:
 
 # the 电子文件清单: 序号 (of the record's row), 索引号, 电子文件名称, 电子文件格式, 大小（字节）, SHA-256 — the size and
 # checksum of each file as written into the catalog above
-DAG_FILES = [["1", "350524-MZ-2026-00001", "R2026-001.pdf", "PDF", str(len(PDFS["R2026-001.pdf"])), sha("R2026-001.pdf")],
-             ["1", "350524-MZ-2026-00001", "R2026-001-md.pdf", "PDF", str(len(PDFS["R2026-001-md.pdf"])),
-              sha("R2026-001-md.pdf")],
-             ["2", "350524-MZ-2026-00002", "R2026-002.pdf", "PDF", str(len(PDFS["R2026-002.pdf"])), sha("R2026-002.pdf")]]
-TSG_FILES = [["2", "350524-MZ-2026-00002", "R2026-002.pdf", "PDF", str(len(PDFS["R2026-002.pdf"])), sha("R2026-002.pdf")]]
+def listed(number: str, index: str, name: str) -> list[str]:
+    return [number, index, name, "PDF", str(len(PDFS[name])), sha(name)]
+
+
+DAG_FILES = [listed("1", "350524-MZ-2026-00001", "R2026-001.pdf"),
+             listed("1", "350524-MZ-2026-00001", "R2026-001-md.pdf"),
+             listed("2", "350524-MZ-2026-00002", "R2026-002.pdf")]
+TSG_FILES = [listed("2", "350524-MZ-2026-00002", "R2026-002.pdf")]
 
 
 # ---------------------------------------------------------------- the 目录表 in its three forms
@@ -326,7 +333,8 @@ def test_the_workbook_holds_the_same_rows_and_a_list_of_files_with_their_checksu
         ["A1:L1", "A2:L2", "A3:L3", "A4:L4", "A5:L5", "A6:L6", "A12:L12"])
     assert sheet.print_title_rows == "$7:$7"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9  # A4
-    assert all(sheet.cell(r, c).border.left.style == "thin" for r in range(7, 11) for c in range(1, 13))
+    assert all((b.left.style, b.right.style, b.top.style, b.bottom.style) == ("thin",) * 4  # every cell boxed
+               for b in (sheet.cell(r, c).border for r in range(7, 11) for c in range(1, 13)))
     assert sheet.cell(11, 1).border.left.style is None  # the blank line before the footer has no box
     listed = [[str(v) for v in row] for row in book["电子文件清单"].iter_rows(values_only=True)]
     assert listed[0][0] == "电子文件清单"
@@ -348,6 +356,7 @@ def test_the_print_page_holds_two_copies_of_the_same_rows(planned, tmp_path, rec
     assert "第一联　接收单位留存" in page and "第二联　签收后退回送交单位" in page
     assert html_cells(page, "rows") == rows
     assert html_cells(page, "rows files") == files
+    assert page.count("<h2>电子文件清单</h2>") == 2
     assert "<title>送交信息目录表：测试县民政局 → 测试县" in page and "（2026-09-20）</title>" in page
     for sign in ("送交人（签名）：", "接收人签收：", "日期："):
         assert f'<div class="sign">{sign}</div>' in page
@@ -371,6 +380,28 @@ def test_the_workbook_is_set_for_printing_and_names_its_maker(planned, tmp_path)
     assert files.page_setup.orientation == "landscape" and files.page_setup.paperSize == 9  # A4
     assert book.properties.creator == "测试县民政局"
     assert book.properties.created == book.properties.modified == dt.datetime(2026, 9, 20)
+
+
+@pytest.mark.parametrize(("settings", "org", "contact"), [
+    ({"contact": "王五", "phone": "0595-23111111"}, {}, ("王五", "0595-23111111")),  # the 移交's own contact first
+    ({}, {"contact": None, "phone": None}, None),  # none written: no empty line in bag-info.txt
+])
+def test_the_contact_of_the_handover_comes_before_the_bureau_s_and_none_is_left_out(planned, tmp_path, settings, org,
+                                                                                     contact):
+    catalog, batch = planned
+    agency = batch.agency.model_copy(update={"org": batch.agency.org.model_copy(update=org),
+                                             "handover": batch.settings.model_copy(update=settings)})
+    folder = tmp_path / "dag"
+    write_bag(folder, catalog, replace(batch, agency=agency), batch.settings.recipients[0])
+    info = (folder / "bag-info.txt").read_text(encoding="utf-8").splitlines()
+    read = list(csv.reader(io.StringIO((folder / "data/manifest.csv").read_text(encoding="utf-8-sig"))))
+    if contact is None:
+        assert not [line for line in info if line.startswith("Contact-")]
+        assert read[3:5] == [["联系人", ""], ["联系电话", ""]]
+    else:
+        assert [line for line in info if line.startswith("Contact-")] == [f"Contact-Name: {contact[0]}",
+                                                                         f"Contact-Phone: {contact[1]}"]
+        assert read[3:5] == [["联系人", contact[0]], ["联系电话", contact[1]]]
 
 
 def test_a_batch_with_nothing_to_send_says_so_in_each_form(planned, tmp_path):
@@ -623,6 +654,56 @@ def test_a_dangling_link_and_a_byte_order_mark_are_findings_of_their_bag(gk, sen
                                     "共 1 个包，全部通过。"]
 
 
+# Defect 4: a line of bag-info.txt that is not 「名称: 值」 was quoted cut at its last 「/」: 「备注 原件见 data/files
+# 文件夹」 read 「files 文件夹」, and the archivist looked for a line that is not there. Now the line is quoted as it is written.
+def test_a_line_of_bag_info_without_its_colon_is_quoted_whole(gk, sent, tmp_path):
+    copy = copy_of(sent[1], tmp_path)
+    with (copy / "tsg/bag-info.txt").open("a", encoding="utf-8") as info:
+        info.write("备注 原件见 data/files 文件夹\n")
+    run = gk("handover", "verify", copy / "tsg")
+    assert run.out.splitlines()[1] == (
+        f"    不是完整的 BagIt 包：bag-info.txt 中有一行不是「名称: 值」：「备注 原件见 data/files 文件夹」{AGAIN}")
+
+
+def test_verify_of_a_compressed_file_a_missing_folder_or_another_file_says_what_to_give_it(gk, sent, tmp_path):
+    for name in ("2026-09-20.zip", "批次.RAR", "批次.7z", "批次.tar", "批次.tar.gz", "批次.ZIP"):
+        (tmp_path / name).write_bytes(b"PK")
+        run = gk("handover", "verify", tmp_path / name)
+        assert run.code == 2
+        assert (f"「{tmp_path / name}」是压缩文件，不是移交批次文件夹：请先解压（中文文件名请用支持 UTF-8 的解压工具），"
+                "再核对解压出的文件夹，如 gongkai handover verify 2026-12-07。") in run.err
+    for path in (tmp_path / "目录表.xlsx", tmp_path / "没有这个文件夹"):
+        if path.suffix:
+            path.write_bytes(b"PK")
+        run = gk("handover", "verify", path)
+        assert run.code == 2
+        assert f"「{path}」不是移交批次文件夹：找不到 bagit.txt。请写明 gongkai handover 输出的文件夹。" in run.err
+    (tmp_path / "dag").mkdir()  # a folder beside the bags that is none (no bagit.txt, no data/, no manifest)
+    for recipient in ("tsg", "dag"):  # the bags sorted by name, whatever order they were copied in
+        shutil.copytree(sent[1] / recipient, tmp_path / "批次" / recipient)
+    (tmp_path / "批次/说明").mkdir()
+    run = gk("handover", "verify", tmp_path / "批次")
+    assert [line[:2] for line in run.out.splitlines()[:2]] == ["✓ ", "✓ "]
+    assert [line.split("：")[0] for line in run.out.splitlines()[:2]] == [
+        f"✓ {tmp_path / '批次/dag'}", f"✓ {tmp_path / '批次/tsg'}"]
+
+
+def test_the_recipient_is_read_from_bag_info_and_else_from_the_folder_name(gk, sent, tmp_path):
+    copy = copy_of(sent[1], tmp_path)
+    info = copy / "tsg/bag-info.txt"
+    text = info.read_text(encoding="utf-8")
+    for old, new in (("External-Identifier: 2026-09-20-tsg\n", ""),  # no identifier: the folder's name
+                     ("External-Identifier: 2026-09-20-tsg", "External-Identifier: 图书馆2026")):  # not this batch's
+        info.write_text(text.replace(old, new), encoding="utf-8")
+        remade(copy / "tsg")
+        run = gk("handover", "verify", copy / "tsg", "-C", sent[0])
+        assert run.code == 0, run.out
+    info.write_text(text.replace("Bag-Group-Identifier: 2026-09-20\n", ""), encoding="utf-8")
+    remade(copy / "tsg")
+    run = gk("handover", "verify", copy / "tsg", "-C", sent[0])
+    assert run.out.splitlines()[1] == "    目录中没有这一批的台账（handover/<批次日期>.yaml）：无法与送交记录核对"
+
+
 def remade(bag: Path) -> None:
     """The bag's checksum lists made again over what it now holds: it agrees with itself, not with the ledger."""
     bagit.Bag(str(bag)).save(manifests=True)
@@ -635,7 +716,8 @@ def test_verify_against_the_ledger_finds_a_file_replaced_removed_or_withheld_in_
     remade(copy / "dag")
     (copy / "dag").rename(copy / "档案馆")  # the recipient is read from bag-info.txt, not from the folder's name
     (copy / "tsg/data/files/R2026-001").mkdir()
-    (copy / "tsg/data/files/R2026-001/R2026-001-md.pdf").write_bytes(PDFS["R2026-001-md.pdf"])  # the list it must not get
+    # the list the 图书馆 must not get
+    (copy / "tsg/data/files/R2026-001/R2026-001-md.pdf").write_bytes(PDFS["R2026-001-md.pdf"])
     remade(copy / "tsg")
     assert gk("handover", "verify", copy).code == 0  # each bag agrees with itself
     run = gk("handover", "verify", copy, "-C", sent[0])

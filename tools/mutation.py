@@ -300,7 +300,9 @@ GROUPS: dict[str, Group] = {
     # A4 print page, the 电子文件清单 with each file's size and SHA-256) and the BagIt bag that holds it with the files
     # (bag-info, the sorted tag manifest, verify's Chinese verdicts, the check against the ledger). A bug here puts a
     # row in the 目录表 without its file or a file without its row, a wrong 文号, date, 页数 or 序号, a bag whose
-    # checksums do not verify, or passes a bag whose file was replaced.
+    # checksums do not verify, or passes a bag whose file was replaced. Coverage of the two modules by these files
+    # alone (2026-12-07): bag.py 96 %, manifest.py 100 % of their lines. The new file is the fast screen (its bags are
+    # written by write_bag inside each test: mutmut counts what a module fixture runs for no test but the first).
     "handover_out": Group(("src/gongkai/handover/bag.py", "src/gongkai/handover/manifest.py"),
                           ("tests/test_hostile30_handover_history_mutants.py", "tests/test_handover.py",
                            "tests/test_hostile22_handover.py", "tests/test_hostile20_handover.py",
@@ -310,7 +312,9 @@ GROUPS: dict[str, Group] = {
     # (gitsource.py), two states compared by blob (revisions.py), one object's commits and the substantive adjustments
     # (history.py), and the words of a diff in the terminal, a pull request's comment or a 目录调整公告 and JSON
     # (render.py). A bug here misses a renamed or deleted item, calls an edit an addition, skips a commit of an
-    # object's log, or prints a personal number in a PR comment or a CI log.
+    # object's log, or prints a personal number in a PR comment or a CI log. Coverage of the modules by these files
+    # alone (2026-12-07): gitsource.py 88 % (the CI annotation's path and the branch checks are reached by the gate's
+    # and validate's files), revisions.py 97 %, history.py 98 %, render.py 96 % of their lines.
     "history": Group(("src/gongkai/catalog/gitsource.py", "src/gongkai/diff/revisions.py", "src/gongkai/history.py",
                       "src/gongkai/diff/render.py"),
                      ("tests/test_hostile30_handover_history_mutants.py", "tests/test_diff.py",

@@ -218,7 +218,8 @@ def _was_a_bag(folder: Path) -> bool:
 _BAG_ERRORS = (
     (re.compile(r"Expected bagit.txt does not exist"), "缺少 bagit.txt（包的说明文件被删去了）"),
     (re.compile(r"Missing required tag in bagit.txt: (.*)"), "bagit.txt 缺少必需的项：{0}"),
-    (re.compile(r"(\S+) contains invalid tag: (.*)"), "{0} 中有一行不是「名称: 值」：「{1}」"),
+    # (the file by its name; the line as it is written, a path in it too: 「见 data/files」 was shown as 「files」)
+    (re.compile(r"(?:\S*/)?(\S+) contains invalid tag: (.*)"), "{0} 中有一行不是「名称: 值」：「{1}」"),
     (re.compile(r"Bag version numbers|Unsupported bag version"), "bagit.txt 中的 BagIt-Version 无效"),
     (re.compile(r"is unsafe"), "校验清单中有指向包外的路径"),
     (re.compile(r"multiple times"), "校验清单中同一个文件列了不止一次"),
@@ -243,8 +244,7 @@ def _said(exc: Exception, path: Path) -> str:
     if isinstance(exc, UnicodeError):
         return _undecodable(path)
     text = str(exc)
-    said = next((chinese.format(*(Path(g).name if "/" in g else g for g in m.groups()))
-                 for pattern, chinese in _BAG_ERRORS if (m := pattern.search(text))), None)
+    said = next((chinese.format(*m.groups()) for pattern, chinese in _BAG_ERRORS if (m := pattern.search(text))), None)
     if said is not None:
         return said
     oxum = _bag_fields(path / "bag-info.txt").get("Payload-Oxum")
