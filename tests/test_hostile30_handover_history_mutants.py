@@ -8,7 +8,7 @@ thirtieth pass). Every expected value below is typed by hand from the records wr
 bag, bag-info.txt, verify's lines, the lines and JSON of the diff and the log. The bags are checked with the `bagit`
 library itself; a file's size and SHA-256 are those of the bytes written into the catalog here.
 
-Found by this pass (all in `gongkai handover verify`, the archivists' check of what they received):
+Found by this pass (1-4 in `gongkai handover verify`, the archivists' check of what they received):
 1. A tag file saved by Notepad in another encoding — bag-info.txt with a line added in GBK (「ANSI」), bagit.txt saved
    as UTF-16 (「Unicode」), or a bagit.txt declaring Tag-File-Character-Encoding: GBK — stopped verify with exit 3
    (「内部错误」, a UnicodeDecodeError inside bagit) before any bag of the batch was reported. Now the file is named
@@ -30,6 +30,10 @@ Found by this pass (all in `gongkai handover verify`, the archivists' check of w
 4. A line of bag-info.txt that is not 「名称: 值」 was quoted cut at its last 「/」 (every part of bagit's message holding a
    「/」 was taken for a path): 「备注 原件见 data/files 文件夹」 read 「files 文件夹」, a line the archivist could
    not find. Now the line is quoted as written (the output is masked as every command's is).
+5. (gongkai diff) The attachment of a record that is not 主动公开 was named by its record (「R2026-003 的附件（非主动公开，
+   文件名不显示）」) only when the record's own file was in the diff too. Replaced alone — the usual way a scan is
+   corrected — its file name (「files/2026/林某信访材料.pdf」) was shown in the terminal, in the Markdown a pull request's
+   comment posts and in the JSON. Now the unchanged records that list an attachment changed alone are read as well.
 
 The tests also hold, at the CLI or at the function it calls (write_bag, on the batch `handover` plans), each place a
 planted bug in these modules (or a mutant that survived the first screen, docs/mutation.md) changes what an archivist
@@ -50,7 +54,7 @@ Planted by hand (each made a test below fail, then reverted): each fix of this p
 ValueError and OSError let through at the opening and at the validation, tag files left out of the comparison, the
 Payload-Oxum figures, the malformed Payload-Oxum and fetch.txt read as 「有误」, the link named at no file, the BOM not
 taken off, the BOM in bagit.txt made a note, every tag file read in UTF-8 whatever bagit.txt declares, a quoted
-line cut at its last 「/」 again.
+line cut at its last 「/」 again, the records listing an attachment changed alone not read.
 """
 
 from __future__ import annotations
@@ -927,3 +931,38 @@ def test_log_markdown_of_an_item(gk, history):
         "- [实质性] 新增 公开事项 SHJZ-001「最低生活保障 / 审批信息」",
         "  - 文件：items/shjz/SHJZ-001.yaml",
     ]
+
+
+# Defect 5: the attachment of a record that is not 主动公开 was named by its record (「R2026-003 的附件」) only when the
+# record's own file was in the diff too. Replaced alone — the usual way a scan is corrected — its file name
+# (「files/2026/林某信访材料.pdf」) was shown in the terminal, in the Markdown a pull request's comment posts, in the JSON.
+# Now the records that list an attachment changed alone are read too, on either side.
+def test_an_attachment_of_a_record_not_made_public_replaced_alone_is_named_by_its_record(gk, tmp_path):
+    root = tmp_path / "catalog"
+    cat = CatalogDir(root)
+    cat.write("gongkai.yaml", AGENCY)
+    cat.write("items/shjz/SHJZ-002.yaml", SHJZ_002)
+    cat.write("records/2026/R2026-002.yaml", R2)
+    cat.write("records/2026/R2026-003.yaml", R3.replace("R2026-003.pdf", "林某信访材料.pdf"))
+    cat.write("files/2026/R2026-002.pdf", PDFS["R2026-002.pdf"])
+    cat.write("files/2026/林某信访材料.pdf", PDFS["R2026-003.pdf"])
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "初始目录", "2026-09-01T09:00:00+08:00")
+    cat.write("files/2026/林某信访材料.pdf", text_pdf("reply three, page replaced"))
+    cat.write("files/2026/R2026-002.pdf", text_pdf("policy two, second edition"))
+    run = gk("diff", "-C", root)  # the working tree
+    assert run.out.splitlines()[3:] == [
+        "文字性变化（2）",
+        "  修改 附件 R2026-003 的附件（非主动公开，文件名不显示）",
+        "    文件内容已更换（附件不逐字比较：请打开新旧两个版本核对）",
+        "  修改 附件 files/2026/R2026-002.pdf",
+        "    文件内容已更换（附件不逐字比较：请打开新旧两个版本核对）",
+    ]
+    commit(root, "更换扫描件", "2026-09-02T09:00:00+08:00")
+    for fmt in ("text", "markdown", "json"):
+        run = gk("diff", "HEAD~1", "HEAD", "--format", fmt, "-C", root)
+        assert "林某" not in run.out and "信访" not in run.out, fmt
+    changes = gk("diff", "HEAD~1", "HEAD", "--format", "json", "-C", root).json()["changes"]
+    assert [(c["id"], c["change"], c["old_path"], c["new_path"]) for c in changes] == [
+        ("R2026-003 的附件", "modified", None, None),
+        ("files/2026/R2026-002.pdf", "modified", "files/2026/R2026-002.pdf", "files/2026/R2026-002.pdf")]
