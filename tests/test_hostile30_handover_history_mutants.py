@@ -658,6 +658,24 @@ def test_a_dangling_link_and_a_byte_order_mark_are_findings_of_their_bag(gk, sen
                                     "共 1 个包，全部通过。"]
 
 
+def test_a_tag_file_whose_lines_end_in_cr_alone_is_a_note_and_a_document_given_a_bom_a_problem(gk, sent, tmp_path):
+    copy = copy_of(sent[1], tmp_path)
+    (copy / "tsg/bag-info.txt").write_bytes((sent[1] / "tsg/bag-info.txt").read_bytes().replace(b"\n", b"\r"))
+    run = gk("handover", "verify", copy / "tsg")  # RFC 8493 §2.1: LF, CR or CRLF
+    assert run.code == 0, run.out
+    assert run.out.splitlines()[1] == "    （说明）bag-info.txt：换行符被改为另一种格式（LF 与 CRLF 互换），内容与校验值一致"
+    page = copy / "tsg/data/manifest.html"  # a document with a BOM put before it is no longer the one delivered
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    run = gk("handover", "verify", copy / "tsg")
+    assert run.code == 1
+    delivered = sha256_of(sent[1] / "tsg/data/manifest.html")
+    assert run.out.splitlines()[1] == f"    data/manifest.html：内容与校验值不符（应为 {delivered}，实为 {sha256_of(page)}）"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 # Defect 4: a line of bag-info.txt that is not 「名称: 值」 was quoted cut at its last 「/」: 「备注 原件见 data/files
 # 文件夹」 read 「files 文件夹」, and the archivist looked for a line that is not there. Now the line is quoted as it is written.
 def test_a_line_of_bag_info_without_its_colon_is_quoted_whole(gk, sent, tmp_path):
