@@ -16,8 +16,10 @@ from gongkai.diff.compare import (Key, compare_attachments, compare_files, compa
                                   withhold_attachments)
 from gongkai.diff.model import CatalogDiff, Change, Side
 from gongkai.errors import UsageProblem
+from gongkai.model import Record
 
 WORKTREE = "worktree"
+RECORDS = "records/"
 FORK = "..."  # old side "A...B": the merge base of A and B
 Triple = tuple[str, str | None, str | None]  # (catalog-relative path, old blob, new blob)
 
@@ -111,8 +113,26 @@ def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: st
     yaml = [t for t in triples if not t[0].startswith(ATTACHMENTS) and _readable(t[0])]
     changes, parsed = _objects(repo, yaml, cache, old_commit, new_source, new_commit, new_listing) if yaml else ([], [])
     links = frozenset(_links(new_source, {p: n for p, _, n in unread if n}, unread=True)) if new_source else frozenset()
-    files = withhold_attachments(compare_attachments(attachments), parsed)
+    owners = _owners(repo, attachments, parsed, cache, old_commit)
+    files = withhold_attachments(compare_attachments(attachments), parsed + owners)
     return sorted(changes + files + compare_unread(unread, links), key=Change.sort_key)
+
+
+def _owners(repo: Repo, attachments: list[Triple], parsed: list[ParsedFile], cache: Cache,
+            old_commit: str | None) -> list[ParsedFile]:
+    """The record files that list an attachment changed without them (replaced, moved, added or removed alone),
+    parsed only to tell whether that record is 主动公开: the name of an attachment of one that is not
+    (files/2026/林某信访材料.pdf) was shown whenever its record was not in the diff too. A record file not in the diff
+    is the same on both sides: it is read from the old one."""
+    listed = {a.file for f in parsed if isinstance(f.model, Record) for a in f.model.attachments}
+    names = {PurePosixPath(p).name.encode("utf-8") for p, _, _ in attachments if p not in listed}
+    if not names or old_commit is None:
+        return []
+    seen = {f.path for f in parsed}
+    source = GitRevision(repo, old_commit, repo.tree(old_commit, (RECORDS,)))
+    hits = {path: blob for path, blob in source.blobs.items()
+            if kind_of(path) == "record" and path not in seen and any(name in repo.read(blob) for name in names)}
+    return _parse(source, cache, hits) if hits else []
 
 
 def _readable(path: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,13 +100,19 @@ def find_bags(folder: Path) -> list[Path]:
     return bags
 
 
+# What bagit raises on a bag it cannot read, besides its own errors: a tag file saved by Notepad in GBK or UTF-16
+# (UnicodeError), a Payload-Oxum without its dot or a line of fetch.txt without its three parts (ValueError), a link
+# in data/ to nothing (OSError). Each is a finding about that bag, never a crash that leaves the other bags unchecked.
+_UNREADABLE = (bagit.BagError, UnicodeError, ValueError, OSError)
+
+
 def check_bag(path: Path) -> BagCheck:
     """Check a bag's files against its SHA-256 checksums; problems are Chinese sentences."""
     result = BagCheck(path)
     try:
         bag = bagit.Bag(str(path))
-    except bagit.BagError as exc:
-        result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
+    except _UNREADABLE as exc:
+        result.problems = [_unreadable(exc, path)]
         return result
     result.files = len(bag.payload_entries())
     try:
@@ -118,23 +125,37 @@ def check_bag(path: Path) -> BagCheck:
                             for old, new in renamed.items()]
         gone = {*renamed, *renamed.values()}
         for detail in (d for d in details if getattr(d, "path", None) not in gone):
-            if isinstance(detail, bagit.ChecksumMismatch) and _line_endings_only(path / detail.path, detail.expected):
+            name = str(getattr(detail, "path", ""))
+            how = _text_only(path / name, detail.expected) if isinstance(detail, bagit.ChecksumMismatch) else None
+            if how is not None and name.startswith("data/") and how == LINE_ENDS:
                 # RFC 8493 §2.1: a tag file's lines may end in LF, CR or CRLF; a copy through Windows (git's
                 # autocrlf, an FTP text transfer) changes them and nothing else. A document so changed is not the
                 # one delivered: a PDF does not survive it.
-                if detail.path.startswith("data/"):
-                    result.problems.append(f"{detail.path}：只有换行符被改动（LF 与 CRLF 互换，多见于 git 的 autocrlf 或 "
-                                           "FTP 的文本方式传送），文字与原件相同，但已不是送交的原件；PDF 等文件经过这样的"
-                                           "转换会损坏。请用二进制方式重新复制或压缩这个包后再核对")
-                else:
-                    result.notes.append(f"{detail.path}：换行符被改为另一种格式（LF 与 CRLF 互换），内容与校验值一致")
+                result.problems.append(f"{name}：只有换行符被改动（LF 与 CRLF 互换，多见于 git 的 autocrlf 或 "
+                                       "FTP 的文本方式传送），文字与原件相同，但已不是送交的原件；PDF 等文件经过这样的"
+                                       "转换会损坏。请用二进制方式重新复制或压缩这个包后再核对")
+            elif how is not None and name == "bagit.txt" and how != LINE_ENDS:
+                result.problems.append(f"bagit.txt：{how}，其余内容与校验值一致，但 BagIt 标准不允许 bagit.txt 带 BOM。"
+                                       "请用记事本把它另存为「UTF-8」（不是「带有 BOM 的 UTF-8」），或向送交方要回原件")
+            elif how is not None and not name.startswith("data/"):
+                result.notes.append(f"{name}：{how}，内容与校验值一致")
             else:
                 result.problems.append(_explain(detail))
         if not details:
-            result.problems = [f"校验失败：{exc.message}"]
-    except bagit.BagError as exc:
-        result.problems = [f"不是完整的 BagIt 包：{_bag_error(exc)}"]
+            result.problems = [f"校验失败：{_bag_error(exc, path)}"]
+    except _UNREADABLE as exc:
+        result.problems = [_unreadable(exc, path)]
     return result
+
+
+def _unreadable(exc: Exception, path: Path) -> str:
+    """A bag bagit could not open or read to the end, in Chinese: a file it could not read named as a file."""
+    if isinstance(exc, OSError) and exc.filename:
+        name, bag = Path(os.fsdecode(exc.filename)), Path(os.path.abspath(path))  # (bagit names it from the bag's
+        shown = name.relative_to(bag).as_posix() if name.is_relative_to(bag) else name.name  # absolute path)
+        return (f"{shown}：无法读取（指向不存在的文件的链接，或没有读取权限）。包中只应有送交的文件：请删去它，"
+                "或向送交方要回原件")
+    return f"不是完整的 BagIt 包：{_bag_error(exc, path)}"
 
 
 def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
@@ -197,20 +218,54 @@ def _was_a_bag(folder: Path) -> bool:
 _BAG_ERRORS = (
     (re.compile(r"Expected bagit.txt does not exist"), "缺少 bagit.txt（包的说明文件被删去了）"),
     (re.compile(r"Missing required tag in bagit.txt: (.*)"), "bagit.txt 缺少必需的项：{0}"),
-    (re.compile(r"(\S+) contains invalid tag: (.*)"), "{0} 中有一行不是「名称: 值」：「{1}」"),
+    # (the file by its name; the line as it is written, a path in it too: 「见 data/files」 was shown as 「files」)
+    (re.compile(r"(?:\S*/)?(\S+) contains invalid tag: (.*)"), "{0} 中有一行不是「名称: 值」：「{1}」"),
     (re.compile(r"Bag version numbers|Unsupported bag version"), "bagit.txt 中的 BagIt-Version 无效"),
     (re.compile(r"is unsafe"), "校验清单中有指向包外的路径"),
     (re.compile(r"multiple times"), "校验清单中同一个文件列了不止一次"),
+    (re.compile(r"Payload-Oxum validation failed\. Expected (\d+) files and (\d+) bytes but found (\d+) files and "
+                r"(\d+) bytes"), "bag-info.txt 中的 Payload-Oxum 记录 {0} 个文件、{1} 字节，包中实有 {2} 个文件、{3} 字节"),
     (re.compile(r"Payload-Oxum"), "bag-info.txt 中的 Payload-Oxum（文件数和字节数）无效"),
+    (re.compile(r"Malformed URL in fetch\.txt"), "fetch.txt 中有一行的网址无效"),
+    (re.compile(r"Expected data directory"), "缺少 data 文件夹（送交的文件和目录表都在其中）"),
+    (re.compile(r"No manifest files found"), "缺少校验清单 manifest-sha256.txt"),
+    (re.compile(r"Unsupported encoding: (.*)"), "bagit.txt 写的编码「{0}」无效"),
+    (re.compile(r"byte-order mark"), "bagit.txt 开头有字节顺序标记（BOM，多见于用记事本打开后保存），BagIt 标准不允许"),
 )
 
 
-def _bag_error(exc: Exception) -> str:
+def _bag_error(exc: Exception, path: Path) -> str:
     """What bagit could not open, in Chinese, and what to do."""
+    return f"{_said(exc, path)}。这一包被改动过或不完整：请向送交方要回原件，或用 gongkai handover 重新生成这一批"
+
+
+def _said(exc: Exception, path: Path) -> str:
+    """What is wrong with the bag at *path*, in Chinese, from what bagit raised (its English is never shown)."""
+    if isinstance(exc, UnicodeError):
+        return _undecodable(path)
     text = str(exc)
-    said = next((chinese.format(*(Path(g).name if "/" in g else g for g in m.groups()))
-                 for pattern, chinese in _BAG_ERRORS if (m := pattern.search(text))), "包的说明文件或校验清单有误")
-    return f"{said}。这一包被改动过或不完整：请向送交方要回原件，或用 gongkai handover 重新生成这一批"
+    said = next((chinese.format(*m.groups()) for pattern, chinese in _BAG_ERRORS if (m := pattern.search(text))), None)
+    if said is not None:
+        return said
+    oxum = _bag_fields(path / "bag-info.txt").get("Payload-Oxum")
+    if isinstance(exc, ValueError) and oxum is not None and not re.fullmatch(r"\d+\.\d+", oxum):
+        return "bag-info.txt 中的 Payload-Oxum（文件数和字节数）无效"  # bagit splits it at its dot unchecked
+    if isinstance(exc, ValueError) and (path / "fetch.txt").is_file():
+        return "fetch.txt 中有一行不是「网址 大小 文件名」"
+    return "包的说明文件或校验清单有误"
+
+
+def _undecodable(path: Path) -> str:
+    """The tag file of the bag at *path* that is not in the encoding bagit.txt declares, named."""
+    declared = _bag_fields(path / "bagit.txt").get("Tag-File-Character-Encoding") or "UTF-8"
+    for file in sorted(p for p in path.glob("*.txt") if p.is_file()):
+        encoding = "UTF-8" if file.name == "bagit.txt" else declared
+        try:
+            file.read_bytes().decode(encoding)
+        except (UnicodeError, LookupError):
+            return (f"{file.name} 不是 {encoding} 编码（多见于用记事本打开后另存为 ANSI 或 Unicode；gongkai 生成的包"
+                    "都是 UTF-8）")
+    return "有说明文件不是 UTF-8 编码（多见于用记事本打开后另存为 ANSI 或 Unicode）"
 
 
 def _compare(path: Path, bag: bagit.Bag) -> list[object]:
@@ -219,7 +274,7 @@ def _compare(path: Path, bag: bagit.Bag) -> list[object]:
     for name, hashes in sorted(bag.entries.items()):
         expected = hashes.get("sha256")
         target = path / name
-        if expected is None or not name.startswith("data/"):
+        if expected is None:  # (a tag file too: bag-info.txt edited, so its Payload-Oxum no longer holds, is named)
             continue
         if not target.is_file():
             details.append(bagit.FileMissing(name))
@@ -248,14 +303,24 @@ def _renamed(path: Path, bag: bagit.Bag, details: list[object]) -> dict[str, str
     return found
 
 
-def _line_endings_only(file: Path, expected: str) -> bool:
-    """True when *file* differs from the version whose SHA-256 is *expected* only in its line endings."""
+LINE_ENDS = "换行符被改为另一种格式（LF 与 CRLF 互换）"
+BOM = "开头被加上了字节顺序标记（BOM，多见于用记事本打开后保存）"
+
+
+def _text_only(file: Path, expected: str) -> str | None:
+    """How *file* differs from the version whose SHA-256 is *expected* when only its line endings or a byte-order
+    mark put before it (Notepad's UTF-8) changed, in Chinese; None when its text changed too."""
     try:
         text = file.read_bytes()
     except OSError:
-        return False
-    lf = text.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # called on a mismatch: the bytes as found do not match
-    return expected in {hashlib.sha256(variant).hexdigest() for variant in (lf, lf.replace(b"\n", b"\r\n"))}
+        return None
+    bare = text.removeprefix(b"\xef\xbb\xbf")
+    lf = bare.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # called on a mismatch: the bytes as found do not match
+    if expected not in {hashlib.sha256(variant).hexdigest() for variant in (lf, lf.replace(b"\n", b"\r\n"))}:
+        return None
+    if bare == text:
+        return LINE_ENDS
+    return BOM if hashlib.sha256(bare).hexdigest() == expected else f"{BOM}，{LINE_ENDS}"
 
 
 def _explain(detail: object) -> str:
