@@ -195,7 +195,7 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     new = out.encode("utf-8")
     if new != data and not reasons:
         reasons.append("统一缩进和排版")
-    return new, reasons, None
+    return new, list(dict.fromkeys(reasons)), None  # invisible characters typed and written by escapes: said once
 
 
 def _already_canonical(text: str, kind: str | None) -> bool:

@@ -15,7 +15,7 @@ from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, kind_of
 from gongkai.catalog.normalize import Note, normalize
-from gongkai.catalog.schema_errors import bare_key, explain_errors
+from gongkai.catalog.schema_errors import bare_key, explain_errors, unnamed
 from gongkai.catalog.scalars import find_rewrites
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
@@ -211,6 +211,10 @@ def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | i
 
 def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
     line, column = position(tree, note.field, prefer_key=note.code == "GK102" or note.at_key)
+    kind = kind_of(path)
+    spec = spec_of(kind) if kind is not None and kind in PRIVATE_KEYS else None
+    if spec is not None and spec.model is not None:  # found at its keys; those that may name someone are not said
+        note = unnamed(note, spec.model)
     return Diagnostic(
         code=note.code,
         severity=LOAD_SEVERITY.get(note.code, Severity.ERROR),

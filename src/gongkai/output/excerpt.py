@@ -79,9 +79,20 @@ def _unsaid(lines: list[str], index: int, kind: str, private: frozenset[str]) ->
     if own is None and blocks and _shown(kind, private, blocks, block=False) \
             and (kind == "record" or line.isascii()):
         return mask_line(lines, index)  # the next line of a text that may be shown
-    if own is not None and (not blocks or _shown(kind, private, blocks, block=True)):
+    if own is not None and (not blocks or _shown(kind, private, blocks, block=True)) \
+            and (kind == "record" or _key_names_no_one(kind, blocks, _name(own))):
         return own.group(1) + " " + _hidden(kind)
     return line[:_indent(line)] + _hidden(kind)
+
+
+def _key_names_no_one(kind: str, blocks: list[str], key: str) -> bool:
+    """Whether a register's *key* (under *blocks*) may be shown: a key of the register there, mistyped or not, or a
+    word of the registers' own (schema_errors.register_key_shown); not 「王小明」 under 征求第三方意见."""
+    from gongkai.catalog.files import spec_of
+    from gongkai.catalog.schema_errors import model_aliases, register_key_shown
+
+    spec = spec_of(kind)
+    return spec is None or spec.model is None or register_key_shown(key, model_aliases(spec.model, tuple(blocks)))
 
 
 def _hidden(kind: str) -> str:
