@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AGENCY, RECORD, CatalogDir, Run
+from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
 from gongkai.catalog.files import parse_file
 
 FILE = "records/2026/R2026-001.yaml"
@@ -186,6 +186,9 @@ def test_half_a_character_cut_off_is_a_stray_byte_not_gbk(gk: Callable[..., Run]
     cat.record(RECORD.encode("utf-8").replace(body.encode(), "  经审核".encode("gbk") + "，现将名单予以公示。".encode()))
     run = gk("validate", cat.root, "--no-cache")
     _one(run, "18:3 错误 GK003 这一行中间有不是 UTF-8 的字节（显示为 �；多是复制时截断了半个字，或别的程序写坏了）")
+    cat.record(RECORD.encode("utf-8") + "x: 甲".encode() + "关".encode()[:2] + b"\n")  # one 字 read well, one not
+    run = gk("validate", cat.root, "--no-cache")
+    _one(run, "19:5 错误 GK003 这一行中间有不是 UTF-8 的字节（显示为 �；多是复制时截断了半个字，或别的程序写坏了）")
 
 
 def test_one_gbk_line_in_a_utf8_file_is_named_as_pasted(gk: Callable[..., Run], cat: CatalogDir) -> None:
@@ -483,11 +486,19 @@ def test_fmt_writes_through_a_link_and_an_interrupted_fmt_leaves_the_old_file(
     link.unlink()
     link.write_text(MESSY, encoding="utf-8")
 
-    def interrupted(src: object, dst: object) -> None:
+    aside: list[Path] = []
+    real = os.replace
+
+    def interrupted(src: str, dst: str) -> None:  # Ctrl+C as the record's new text is put in place
+        if Path(dst) != link:
+            return real(src, dst)  # (the catalog's lock)
+        aside.append(Path(src))
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)
     assert gk("fmt", link).code != 0
+    # written beside it under a hidden name no catalog reader takes for a YAML file, had the run been killed there
+    assert aside[0].parent == link.parent and aside[0].name.startswith(".R2026-001.yaml.") and aside[0].suffix == ".tmp"
     assert link.read_text(encoding="utf-8") == MESSY
     assert sorted(p.name for p in link.parent.iterdir()) == ["R2026-001.yaml", "kept.txt"]  # no .tmp left
 
@@ -579,3 +590,16 @@ def test_the_page_publishes_what_was_typed_without_what_cannot_be_seen(gk: Calla
     page = (tmp_path / "site" / "records" / "R2026-001.html").read_text(encoding="utf-8")
     assert "测试县民政局关于2026年第三季度低保对象名单的公示" in page and ">0595<" in page
     assert not any(c in page for c in "\v\u200b\ufeff\x1a")
+
+
+def test_import_over_a_gbk_item_keeps_what_the_table_does_not_hold(gk: Callable[..., Run], cat: CatalogDir,
+                                                                    tmp_path: Path) -> None:
+    """Before: an item file saved as GBK is invalid (GK002); `import --overwrite-invalid` rebuilt it from the table's row
+    and its comments were lost (the file could not be read, though fmt reads and converts it). Now the import reads it
+    as fmt does, updates it and writes it in UTF-8, its comment kept."""
+    table = tmp_path / "目录.xlsx"
+    assert gk("export", "xlsx", "-C", cat.root, "--out", table).code == 0
+    path = cat.item(("# 这条注释要保留\n" + ITEM).replace("\n", "\r\n").encode("gbk"))
+    run = gk("import", "xlsx", "-C", cat.root, table, "--overwrite-invalid", "--yes")
+    assert run.code == 0, run.out + run.err
+    assert path.read_bytes() == ("# 这条注释要保留\n" + ITEM).replace("\n", "\r\n").encode("utf-8")
