@@ -594,8 +594,8 @@ def test_the_page_publishes_what_was_typed_without_what_cannot_be_seen(gk: Calla
 
 def test_import_over_a_gbk_item_keeps_what_the_table_does_not_hold(gk: Callable[..., Run], cat: CatalogDir,
                                                                     tmp_path: Path) -> None:
-    """Before: an item file saved as GBK is invalid (GK002); `import --overwrite-invalid` rebuilt it from the table's row
-    and its comments were lost (the file could not be read, though fmt reads and converts it). Now the import reads it
+    """Before: an item file saved as GBK is invalid (GK002); `import --overwrite-invalid` rebuilt it from the table's
+    row and its comments were lost (the file could not be read, though fmt reads and converts it). Now the import reads it
     as fmt does, updates it and writes it in UTF-8, its comment kept."""
     table = tmp_path / "目录.xlsx"
     assert gk("export", "xlsx", "-C", cat.root, "--out", table).code == 0
@@ -603,3 +603,19 @@ def test_import_over_a_gbk_item_keeps_what_the_table_does_not_hold(gk: Callable[
     run = gk("import", "xlsx", "-C", cat.root, table, "--overwrite-invalid", "--yes")
     assert run.code == 0, run.out + run.err
     assert path.read_bytes() == ("# 这条注释要保留\n" + ITEM).replace("\n", "\r\n").encode("utf-8")
+
+
+def test_what_a_yaml_error_quotes_of_a_register_line_names_no_one(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: the advice under a YAML error quoted the line it is about, in a register too: 「申请人: [王小明]工作人员」
+    (a value starting with 「[」) was 「给整个值加引号：写成「申请人: '[王小明]工作人员'」」, and a name written twice as a
+    key under 征求第三方意见 was 「键「王小明」写了两次」, in the CI log. Now what may name someone is 「……」 there too."""
+    cat.write("requests/2026/YSQ-2026-001.yaml", REQUEST.replace("申请渠到: 当面\n", "").replace("李四光: 来电催办\n", "")
+              + "  王小明: 不同意\n")
+    cat.write("requests/2026/YSQ-2026-002.yaml", REQUEST.replace("YSQ-2026-001", "YSQ-2026-002").replace(
+        "申请内容: 某村低保名单", "申请内容: [王小明]工作人员").split("征求第三方意见")[0])
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1 and "王小明" not in run.out + run.err, run.out
+    _one(run, "12:3 错误 GK004 键「……」写了两次（第11行已有）")
+    _one(run, "改正：删除重复的一行，或把两处内容合并到一个键下。" + REGISTER_HINT)
+    _one(run, "5:7 错误 GK001 值以「[」开头，YAML 把「[…]」读成了列表，后面的文字就接不上了")
+    _one(run, "改正：给整个值加引号：写成「申请内容: '……'」。" + REGISTER_HINT)

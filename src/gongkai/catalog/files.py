@@ -15,14 +15,15 @@ from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, kind_of
 from gongkai.catalog.normalize import Note, normalize
-from gongkai.catalog.schema_errors import bare_key, explain_errors, unnamed
+from gongkai.catalog.schema_errors import (REGISTER_VALUE, REGISTER_VALUE_HINT, bare_key, explain_errors, register_keys,
+                                          register_key_shown, unnamed)
 from gongkai.catalog.scalars import find_rewrites
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
 from gongkai.model.ledger import Ledger
 from gongkai.model.portal import PortalLedger
-from gongkai.model.request import AnnualData, Appeal, Request
+from gongkai.model.request import AnnualData, Appeal, Request, shown_in_register
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
@@ -108,12 +109,39 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     assert raw is not None
     text, hidden = invisible.removed(raw)
     _read(result, text)
+    spec = spec_of(kind) if kind in PRIVATE_KEYS else None
+    if spec is not None and spec.model is not None and result.diagnostics:
+        lines = text.split("\n")
+        result.diagnostics = [_unsaid(d, lines, spec.model) for d in result.diagnostics]
     if hidden:  # positions were found in the text without those characters: count them as Notepad does
         columns = invisible.RawColumns(raw)
         result.diagnostics = [_at(path, "GK017", h.message, invisible.HINT, h.line, h.column) for h in hidden] + [
             replace(d, column=columns.column(d.line, d.column)) if d.line and d.column else d
             for d in result.diagnostics]
     return result
+
+
+def _unsaid(diagnostic: Diagnostic, lines: list[str], model: type[BaseModel]) -> Diagnostic:
+    """A register's *diagnostic* without what it quotes of its line that may name someone: the value (「给整个值加引号：
+    写成「申请人: '[王小明]工作人员'」」), and a key the register does not have (「键「王小明」写了两次」)."""
+    if not diagnostic.line or not 0 < diagnostic.line <= len(lines):
+        return diagnostic
+    written = lines[diagnostic.line - 1].strip()
+    colon = min((at for at in (written.find(":"), written.find("：")) if at >= 0), default=-1)
+    key, value = (written[:colon], written[colon + 1:]) if colon >= 0 else ("", written)
+    key = key.strip().removeprefix("-").strip().strip("\"'")
+    value = value.split(" #")[0].strip()
+    said = [part for part in (value, value.strip("\"'"), *value.split())
+            if len(part) > 1 and not shown_in_register(part)]
+    if len(key) > 1 and not register_key_shown(key, register_keys(model)):
+        said.append(key)
+    message, hint = diagnostic.message, diagnostic.hint or ""
+    for part in sorted(set(said), key=len, reverse=True):
+        message, hint = message.replace(part, REGISTER_VALUE), hint.replace(part, REGISTER_VALUE)
+    if (message, hint) == (diagnostic.message, diagnostic.hint or ""):
+        return diagnostic
+    return replace(diagnostic, message=message,
+                   hint=hint if REGISTER_VALUE_HINT in hint else hint + REGISTER_VALUE_HINT)
 
 
 def _read(result: ParsedFile, text: str) -> None:

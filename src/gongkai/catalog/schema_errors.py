@@ -117,6 +117,11 @@ def register_key_shown(key: str, allowed: list[str]) -> bool:
     return bare_key(key) in allowed or shown_in_register(key) or near_miss(key, allowed) is not None
 
 
+def register_keys(model: type[BaseModel]) -> list[str]:
+    """The keys of a register, its blocks' own among them (延期's 批准人, 征求第三方意见's 开始)."""
+    return [*(top := model_aliases(model, ())), *(key for block in top for key in model_aliases(model, (block,)))]
+
+
 def register_field(model: type[BaseModel], field: tuple[str | int, ...]) -> tuple[str | int, ...]:
     """*field* (a register's finding's path) with each key that may name someone (register_key_shown) as 「……」."""
     return tuple(part if isinstance(part, int) or register_key_shown(part, model_aliases(model, field[:depth]))
