@@ -619,3 +619,19 @@ def test_what_a_yaml_error_quotes_of_a_register_line_names_no_one(gk: Callable[.
     _one(run, "改正：删除重复的一行，或把两处内容合并到一个键下。" + REGISTER_HINT)
     _one(run, "5:7 错误 GK001 值以「[」开头，YAML 把「[…]」读成了列表，后面的文字就接不上了")
     _one(run, "改正：给整个值加引号：写成「申请内容: '……'」。" + REGISTER_HINT)
+
+
+def test_what_a_yaml_error_quotes_of_a_withheld_records_line_stays_inside(gk: Callable[..., Run],
+                                                                           cat: CatalogDir) -> None:
+    """Before: a 不予公开 record whose 题名 starts with 「[」 had its line hidden under the finding (「题名: （非主动公开的信息，
+    内容不在此显示）」) and the whole 题名 in the advice just below it, in the CI log. Now the advice says 「……」; its
+    marking, dates and 编号 are quoted as before."""
+    text = _record("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: [内部]关于王小明违纪问题的处理意见")
+    cat.record(text.replace("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 内部事务信息"))
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1 and "王小明" not in run.out + run.err, run.out
+    _one(run, "2:5 错误 GK001 值以「[」开头，YAML 把「[…]」读成了列表，后面的文字就接不上了")
+    _one(run, "改正：给整个值加引号：写成「题名: '……'」。")
+    cat.record(_record("成文日期: 2026-09-01", "成文日期: [2026]-09-01").replace("公开属性: 主动公开", "公开属性: 依申请公开"))
+    run = gk("validate", cat.root, "--no-cache")  # a line a withheld record shows: its advice as before
+    _one(run, "改正：给整个值加引号：写成「成文日期: '[2026]-09-01'」。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import import_module
@@ -13,7 +14,7 @@ from gongkai.catalog import invisible
 from gongkai.catalog.comments import comments_in_values, may_hold_comment
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
-from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, kind_of
+from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, SHOWN_WHEN_WITHHELD, kind_of
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import (REGISTER_VALUE, REGISTER_VALUE_HINT, bare_key, explain_errors, register_keys,
                                           register_key_shown, unnamed)
@@ -24,6 +25,7 @@ from gongkai.model import Agency, Item, Record
 from gongkai.model.ledger import Ledger
 from gongkai.model.portal import PortalLedger
 from gongkai.model.request import AnnualData, Appeal, Request, shown_in_register
+from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
@@ -109,10 +111,13 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     assert raw is not None
     text, hidden = invisible.removed(raw)
     _read(result, text)
-    spec = spec_of(kind) if kind in PRIVATE_KEYS else None
-    if spec is not None and spec.model is not None and result.diagnostics:
+    if result.diagnostics and (kind in PRIVATE_KEYS or kind == "record"):
         lines = text.split("\n")
-        result.diagnostics = [_unsaid(d, lines, spec.model) for d in result.diagnostics]
+        spec = spec_of(kind)
+        if kind == "record" and withheld_lines(lines):  # its lines are not shown (excerpt): nor what a finding quotes
+            result.diagnostics = [_unsaid(d, lines, None) for d in result.diagnostics]
+        elif kind != "record" and spec is not None and spec.model is not None:
+            result.diagnostics = [_unsaid(d, lines, spec.model) for d in result.diagnostics]
     if hidden:  # positions were found in the text without those characters: count them as Notepad does
         columns = invisible.RawColumns(raw)
         result.diagnostics = [_at(path, "GK017", h.message, invisible.HINT, h.line, h.column) for h in hidden] + [
@@ -121,9 +126,25 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     return result
 
 
-def _unsaid(diagnostic: Diagnostic, lines: list[str], model: type[BaseModel]) -> Diagnostic:
-    """A register's *diagnostic* without what it quotes of its line that may name someone: the value (「给整个值加引号：
-    写成「申请人: '[王小明]工作人员'」」), and a key the register does not have (「键「王小明」写了两次」)."""
+_ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
+
+
+def withheld_lines(lines: list[str]) -> bool:
+    """Whether the lines of a record file do not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate
+    keeps its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD)."""
+    for line in lines:
+        said = _ATTRIBUTE.match(line)
+        if said is not None:
+            value = said.group(1).strip()
+            return ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
+    return True
+
+
+def _unsaid(diagnostic: Diagnostic, lines: list[str], model: type[BaseModel] | None) -> Diagnostic:
+    """A register's *diagnostic* (*model*: the register's), or a withheld record's (None), without what it quotes of its
+    line that the line under it does not show (output.excerpt): the value (「给整个值加引号：写成「申请人:
+    '[王小明]工作人员'」」) but a register's words or a record's marking and dates, and a key the register does not
+    have (「键「王小明」写了两次」)."""
     if not diagnostic.line or not 0 < diagnostic.line <= len(lines):
         return diagnostic
     written = lines[diagnostic.line - 1].strip()
@@ -131,9 +152,11 @@ def _unsaid(diagnostic: Diagnostic, lines: list[str], model: type[BaseModel]) ->
     key, value = (written[:colon], written[colon + 1:]) if colon >= 0 else ("", written)
     key = key.strip().removeprefix("-").strip().strip("\"'")
     value = value.split(" #")[0].strip()
+    if model is None and key in SHOWN_WHEN_WITHHELD:
+        return diagnostic
     said = [part for part in (value, value.strip("\"'"), *value.split())
-            if len(part) > 1 and not shown_in_register(part)]
-    if len(key) > 1 and not register_key_shown(key, register_keys(model)):
+            if len(part) > 1 and (model is None or not shown_in_register(part))]
+    if model is not None and len(key) > 1 and not register_key_shown(key, register_keys(model)):
         said.append(key)
     message, hint = diagnostic.message, diagnostic.hint or ""
     for part in sorted(set(said), key=len, reverse=True):
@@ -141,7 +164,7 @@ def _unsaid(diagnostic: Diagnostic, lines: list[str], model: type[BaseModel]) ->
     if (message, hint) == (diagnostic.message, diagnostic.hint or ""):
         return diagnostic
     return replace(diagnostic, message=message,
-                   hint=hint if REGISTER_VALUE_HINT in hint else hint + REGISTER_VALUE_HINT)
+                   hint=hint if model is None or REGISTER_VALUE_HINT in hint else hint + REGISTER_VALUE_HINT)
 
 
 def _read(result: ParsedFile, text: str) -> None:

@@ -34,21 +34,15 @@ def source_lines(source: Source) -> LineReader:
 
 HIDDEN = "（内部登记，不在此显示）"
 WITHHELD = "（非主动公开的信息，内容不在此显示）"
-_ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
 
 
 def _withheld(lines: list[str]) -> bool:
     """Whether the record file does not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate keeps
     its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or
     正文."""
-    from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE  # (here: a validate with nothing to show loads no model)
+    from gongkai.catalog.files import withheld_lines  # (here: a validate with nothing to show loads no model)
 
-    for line in lines:
-        said = _ATTRIBUTE.match(line)
-        if said is not None:
-            value = said.group(1).strip()
-            return ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
-    return True
+    return withheld_lines(lines)
 
 
 def _withheld_content() -> frozenset[str]:
