@@ -635,3 +635,14 @@ def test_what_a_yaml_error_quotes_of_a_withheld_records_line_stays_inside(gk: Ca
     cat.record(_record("成文日期: 2026-09-01", "成文日期: [2026]-09-01").replace("公开属性: 主动公开", "公开属性: 依申请公开"))
     run = gk("validate", cat.root, "--no-cache")  # a line a withheld record shows: its advice as before
     _one(run, "改正：给整个值加引号：写成「成文日期: '[2026]-09-01'」。")
+
+
+def test_fmt_check_in_ci_quotes_no_name_of_a_register(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: `gongkai fmt --check catalog`, a step of the CI templates, said of a register it cannot read 「给整个值加引号：
+    写成「申请内容: '[王小明]的低保材料'」」 in the CI log. Now it quotes what validate quotes."""
+    path = cat.write("requests/2026/YSQ-2026-001.yaml", REQUEST.split("征求第三方意见")[0].replace(
+        "申请内容: 某村低保名单", "申请内容: [王小明]的低保材料"))
+    run = gk("fmt", "--check", cat.root)
+    assert run.code == 1 and "王小明" not in run.out + run.err, run.err
+    assert (f"{path}: 无法整理：第 5 行第 7 列：值以「[」开头，YAML 把「[…]」读成了列表，后面的文字就接不上了（给整个值加引号："
+            f"写成「申请内容: '……'」。{REGISTER_HINT}改正后再运行 gongkai fmt）") in run.err, run.err

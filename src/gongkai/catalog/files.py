@@ -111,13 +111,9 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     assert raw is not None
     text, hidden = invisible.removed(raw)
     _read(result, text)
-    if result.diagnostics and (kind in PRIVATE_KEYS or kind == "record"):
+    if result.diagnostics and (kind in PRIVATE_KEYS or kind == "record"):  # lines the CI log does not show (excerpt)
         lines = text.split("\n")
-        spec = spec_of(kind)
-        if kind == "record" and withheld_lines(lines):  # its lines are not shown (excerpt): nor what a finding quotes
-            result.diagnostics = [_unsaid(d, lines, None) for d in result.diagnostics]
-        elif kind != "record" and spec is not None and spec.model is not None:
-            result.diagnostics = [_unsaid(d, lines, spec.model) for d in result.diagnostics]
+        result.diagnostics = [_unsaid(d, kind, lines) for d in result.diagnostics]
     if hidden:  # positions were found in the text without those characters: count them as Notepad does
         columns = invisible.RawColumns(raw)
         result.diagnostics = [_at(path, "GK017", h.message, invisible.HINT, h.line, h.column) for h in hidden] + [
@@ -140,31 +136,51 @@ def withheld_lines(lines: list[str]) -> bool:
     return True
 
 
-def _unsaid(diagnostic: Diagnostic, lines: list[str], model: type[BaseModel] | None) -> Diagnostic:
-    """A register's *diagnostic* (*model*: the register's), or a withheld record's (None), without what it quotes of its
-    line that the line under it does not show (output.excerpt): the value (「给整个值加引号：写成「申请人:
-    '[王小明]工作人员'」」) but a register's words or a record's marking and dates, and a key the register does not
-    have (「键「王小明」写了两次」)."""
-    if not diagnostic.line or not 0 < diagnostic.line <= len(lines):
+def _unsaid(diagnostic: Diagnostic, kind: str, lines: list[str]) -> Diagnostic:
+    """*diagnostic* without what it quotes of its line that the line under it does not show (quoted_in)."""
+    if not diagnostic.line:
         return diagnostic
-    written = lines[diagnostic.line - 1].strip()
+    message, hint = quoted_in(kind, lines, diagnostic.line, diagnostic.message, diagnostic.hint or "")
+    if (message, hint) == (diagnostic.message, diagnostic.hint or ""):
+        return diagnostic
+    return replace(diagnostic, message=message, hint=hint)
+
+
+def quoted_in(kind: str | None, lines: list[str], line: int, message: str, hint: str) -> tuple[str, str]:
+    """*message* and *hint* about line *line* of a *kind* file: for a register or a record that is not 主动公开, without
+    what they quote of that line that the line under a finding does not show (unquoted); else as they are."""
+    if kind == "record":
+        return unquoted(lines, line, message, hint, None) if withheld_lines(lines) else (message, hint)
+    spec = spec_of(kind) if kind in PRIVATE_KEYS else None
+    if spec is None or spec.model is None:
+        return message, hint
+    return unquoted(lines, line, message, hint, spec.model)
+
+
+def unquoted(lines: list[str], line: int, message: str, hint: str, model: type[BaseModel] | None) -> tuple[str, str]:
+    """*message* and *hint* about line *line* of a register (*model*: the register's) or of a withheld record (None),
+    without what they quote of the line that may name someone: its value (「给整个值加引号：写成「申请人:
+    '[王小明]工作人员'」」) but a register's own words or a record's marking and dates, and a key the register does not
+    have (「键「王小明」写了两次」)."""
+    if not 0 < line <= len(lines):
+        return message, hint
+    written = lines[line - 1].strip()
     colon = min((at for at in (written.find(":"), written.find("：")) if at >= 0), default=-1)
     key, value = (written[:colon], written[colon + 1:]) if colon >= 0 else ("", written)
     key = key.strip().removeprefix("-").strip().strip("\"'")
     value = value.split(" #")[0].strip()
     if model is None and key in SHOWN_WHEN_WITHHELD:
-        return diagnostic
+        return message, hint
     said = [part for part in (value, value.strip("\"'"), *value.split())
             if len(part) > 1 and (model is None or not shown_in_register(part))]
     if model is not None and len(key) > 1 and not register_key_shown(key, register_keys(model)):
         said.append(key)
-    message, hint = diagnostic.message, diagnostic.hint or ""
+    before = message, hint
     for part in sorted(set(said), key=len, reverse=True):
         message, hint = message.replace(part, REGISTER_VALUE), hint.replace(part, REGISTER_VALUE)
-    if (message, hint) == (diagnostic.message, diagnostic.hint or ""):
-        return diagnostic
-    return replace(diagnostic, message=message,
-                   hint=hint if model is None or REGISTER_VALUE_HINT in hint else hint + REGISTER_VALUE_HINT)
+    if (message, hint) != before and model is not None and REGISTER_VALUE_HINT not in hint:
+        hint += REGISTER_VALUE_HINT
+    return message, hint
 
 
 def _read(result: ParsedFile, text: str) -> None:
