@@ -658,6 +658,9 @@ def test_what_a_yaml_error_quotes_of_a_withheld_records_line_stays_inside(gk: Ca
     cat.record(_record("成文日期: 2026-09-01", "成文日期: [2026]-09-01").replace("公开属性: 主动公开", "公开属性: 依申请公开"))
     run = gk("validate", cat.root, "--no-cache")  # a line a withheld record shows: its advice as before
     _one(run, "改正：给整个值加引号：写成「成文日期: '[2026]-09-01'」。")
+    cat.record(_record("文号: 测民〔2026〕1号", "文号: 0595").replace("公开属性: 主动公开", "公开属性: 依申请公开"))
+    run = gk("validate", cat.root, "--no-cache")  # nor the number as YAML would read it
+    _one(run, "3:5 错误 GK015 「……」没有加引号，会被当作数字读成「……」，与所写的不同")
 
 
 def test_fmt_check_in_ci_quotes_no_name_of_a_register(gk: Callable[..., Run], cat: CatalogDir) -> None:

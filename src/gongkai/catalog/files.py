@@ -18,7 +18,7 @@ from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, SHOWN_WHEN_WI
 from gongkai.catalog.normalize import Note, normalize
 from gongkai.catalog.schema_errors import (REGISTER_VALUE, REGISTER_VALUE_HINT, bare_key, explain_errors, register_keys,
                                           register_key_shown, unnamed)
-from gongkai.catalog.scalars import find_rewrites
+from gongkai.catalog.scalars import find_rewrites, read_as
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
@@ -171,7 +171,8 @@ def unquoted(lines: list[str], line: int, message: str, hint: str, model: type[B
     value = value.split(" #")[0].strip()
     if model is None and key in SHOWN_WHEN_WITHHELD:
         return message, hint
-    said = [part for part in (value, value.strip("\"'"), *value.split())
+    read = read_as(value) if model is None else None  # 「文号: 0595」 as YAML reads it (GK015): 595
+    said = [part for part in (value, value.strip("\"'"), *value.split(), read or "")
             if len(part) > 1 and (model is None or not shown_in_register(part))]
     if model is not None and len(key) > 1 and not register_key_shown(key, register_keys(model)):
         said.append(key)
