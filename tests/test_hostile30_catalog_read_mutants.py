@@ -672,3 +672,14 @@ def test_fmt_check_in_ci_quotes_no_name_of_a_register(gk: Callable[..., Run], ca
     assert run.code == 1 and "王小明" not in run.out + run.err, run.err
     assert (f"{path}: 无法整理：第 5 行第 7 列：值以「[」开头，YAML 把「[…]」读成了列表，后面的文字就接不上了（给整个值加引号："
             f"写成「申请内容: '……'」。{REGISTER_HINT}改正后再运行 gongkai fmt）") in run.err, run.err
+
+
+def test_a_registers_value_on_the_lines_below_its_key_is_not_quoted(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """A name typed as a 申请渠道 folded onto the line below it (「申请渠道: >-」): the finding is at the key's line, which
+    does not hold the name; it is still 「……」 (schema_errors._unquoted, by the value pydantic was given)."""
+    cat.write("requests/2026/YSQ-2026-001.yaml", REQUEST.split("征求第三方意见")[0].replace(
+        "申请渠道: 邮寄", "申请渠道: >-\n  王小明"))
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1 and "王小明" not in run.out + run.err, run.out
+    _one(run, "3:7 错误 GK104 「……」不是有效的「申请渠道」［YSQ-2026-001］")
+    _one(run, "改正：可选的值：当面、邮寄、网上、传真、电子邮件、其他。" + REGISTER_HINT)
