@@ -16,7 +16,7 @@ from gongkai.authoring.escapes import SameKey, remove_escaped, squeeze_keys
 from gongkai.catalog import invisible
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import BOM, MAX_FILE_BYTES, any_text, decode_raw
-from gongkai.catalog.files import spec_of
+from gongkai.catalog.files import quoted_in, spec_of
 from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
@@ -182,9 +182,9 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
             return data, [], None
         tree = document.load(fixed)
     except YamlFailure as failure:
-        return None, [], _placed(failure.problem, fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
+        return None, [], _placed(failure.problem, fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"), kind)
     except Exception:  # noqa: BLE001 - any parse failure is explained by the positional parser below
-        return None, [], _explain(fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"))
+        return None, [], _explain(fixed, text.replace("\r\n", "\n"), raw.replace("\r\n", "\n"), kind)
     try:
         reasons += more + _canonical(tree, kind, fixed)
     except SameKey as clash:
@@ -195,7 +195,7 @@ def format_bytes(data: bytes, kind: str | None) -> tuple[bytes | None, list[str]
     new = out.encode("utf-8")
     if new != data and not reasons:
         reasons.append("统一缩进和排版")
-    return new, reasons, None
+    return new, list(dict.fromkeys(reasons)), None  # invisible characters typed and written by escapes: said once
 
 
 def _already_canonical(text: str, kind: str | None) -> bool:
@@ -240,22 +240,24 @@ def _in_order(mapping: Any, model: type[BaseModel]) -> bool:
     return True
 
 
-def _explain(fixed: str, read: str, raw: str) -> str:
+def _explain(fixed: str, read: str, raw: str, kind: str | None = None) -> str:
     """Why *fixed* (the text after fix_text) is no YAML, at the line and column of the file (*raw*, as Notepad counts:
     on a line fix_text left as *read* had it, an invisible character taken out still takes its place)."""
     try:
         parse_positional(fixed)
     except YamlFailure as failure:
-        return _placed(failure.problem, fixed, read, raw)
+        return _placed(failure.problem, fixed, read, raw, kind)
     return "YAML 格式错误（请先改正，再运行 gongkai fmt）"
 
 
-def _placed(p: YamlProblem, fixed: str, read: str, raw: str) -> str:
-    """*p* at the line and column of the file as Notepad counts them (see _explain), and what to do."""
+def _placed(p: YamlProblem, fixed: str, read: str, raw: str, kind: str | None = None) -> str:
+    """*p* at the line and column of the file as Notepad counts them (see _explain), and what to do; of a register or
+    a withheld record, without what validate does not quote of the line either (`fmt --check` runs in CI)."""
     column = p.column
     if read != raw and _line(fixed, p.line) == _line(read, p.line):
         column = invisible.RawColumns(raw).column(p.line, p.column)
-    return f"第 {p.line} 行第 {column} 列：{p.message}（{p.hint}改正后再运行 gongkai fmt）"
+    message, hint = quoted_in(kind, fixed.split("\n"), p.line, p.message, p.hint)
+    return f"第 {p.line} 行第 {column} 列：{message}（{hint}改正后再运行 gongkai fmt）"
 
 
 def _line(text: str, number: int) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import import_module
@@ -13,16 +14,18 @@ from gongkai.catalog import invisible
 from gongkai.catalog.comments import comments_in_values, may_hold_comment
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
-from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, kind_of
+from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, SHOWN_WHEN_WITHHELD, kind_of
 from gongkai.catalog.normalize import Note, normalize
-from gongkai.catalog.schema_errors import bare_key, explain_errors
-from gongkai.catalog.scalars import find_rewrites
+from gongkai.catalog.schema_errors import (REGISTER_VALUE, REGISTER_VALUE_HINT, bare_key, explain_errors, register_keys,
+                                          register_key_shown, unnamed)
+from gongkai.catalog.scalars import find_rewrites, read_as
 from gongkai.catalog.yamlio import YamlFailure, YamlProblem, parse_fast, parse_positional, position, prescan
 from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
 from gongkai.model.ledger import Ledger
 from gongkai.model.portal import PortalLedger
-from gongkai.model.request import AnnualData, Appeal, Request
+from gongkai.model.request import AnnualData, Appeal, Request, shown_in_register
+from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
@@ -108,12 +111,77 @@ def parse_file(path: str, kind: str, blob: str, data: bytes) -> ParsedFile:
     assert raw is not None
     text, hidden = invisible.removed(raw)
     _read(result, text)
+    if result.diagnostics and (kind in PRIVATE_KEYS or kind == "record"):  # lines the CI log does not show (excerpt)
+        lines = text.split("\n")
+        result.diagnostics = [_unsaid(d, kind, lines) for d in result.diagnostics]
     if hidden:  # positions were found in the text without those characters: count them as Notepad does
         columns = invisible.RawColumns(raw)
         result.diagnostics = [_at(path, "GK017", h.message, invisible.HINT, h.line, h.column) for h in hidden] + [
             replace(d, column=columns.column(d.line, d.column)) if d.line and d.column else d
             for d in result.diagnostics]
     return result
+
+
+_ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
+
+
+def withheld_lines(lines: list[str]) -> bool:
+    """Whether the lines of a record file do not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate
+    keeps its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD)."""
+    for line in lines:
+        said = _ATTRIBUTE.match(line)
+        if said is not None:
+            value = said.group(1).strip()
+            return ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
+    return True
+
+
+def _unsaid(diagnostic: Diagnostic, kind: str, lines: list[str]) -> Diagnostic:
+    """*diagnostic* without what it quotes of its line that the line under it does not show (quoted_in)."""
+    if not diagnostic.line:
+        return diagnostic
+    message, hint = quoted_in(kind, lines, diagnostic.line, diagnostic.message, diagnostic.hint or "")
+    if (message, hint) == (diagnostic.message, diagnostic.hint or ""):
+        return diagnostic
+    return replace(diagnostic, message=message, hint=hint)
+
+
+def quoted_in(kind: str | None, lines: list[str], line: int, message: str, hint: str) -> tuple[str, str]:
+    """*message* and *hint* about line *line* of a *kind* file: for a register or a record that is not 主动公开, without
+    what they quote of that line that the line under a finding does not show (unquoted); else as they are."""
+    if kind == "record":
+        return unquoted(lines, line, message, hint, None) if withheld_lines(lines) else (message, hint)
+    spec = spec_of(kind) if kind in PRIVATE_KEYS else None
+    if spec is None or spec.model is None:
+        return message, hint
+    return unquoted(lines, line, message, hint, spec.model)
+
+
+def unquoted(lines: list[str], line: int, message: str, hint: str, model: type[BaseModel] | None) -> tuple[str, str]:
+    """*message* and *hint* about line *line* of a register (*model*: the register's) or of a withheld record (None),
+    without what they quote of the line that may name someone: its value (「给整个值加引号：写成「申请人:
+    '[王小明]工作人员'」」) but a register's own words or a record's marking and dates, and a key the register does not
+    have (「键「王小明」写了两次」)."""
+    if not 0 < line <= len(lines):
+        return message, hint
+    written = lines[line - 1].strip()
+    colon = min((at for at in (written.find(":"), written.find("：")) if at >= 0), default=-1)
+    key, value = (written[:colon], written[colon + 1:]) if colon >= 0 else ("", written)
+    key = key.strip().removeprefix("-").strip().strip("\"'")
+    value = value.split(" #")[0].strip()
+    if model is None and key in SHOWN_WHEN_WITHHELD:
+        return message, hint
+    read = read_as(value) if model is None else None  # 「文号: 0595」 as YAML reads it (GK015): 595
+    said = [part for part in (value, value.strip("\"'"), *value.split(), read or "")
+            if len(part) > 1 and (model is None or not shown_in_register(part))]
+    if model is not None and len(key) > 1 and not register_key_shown(key, register_keys(model)):
+        said.append(key)
+    before = message, hint
+    for part in sorted(set(said), key=len, reverse=True):
+        message, hint = message.replace(part, REGISTER_VALUE), hint.replace(part, REGISTER_VALUE)
+    if (message, hint) != before and model is not None and REGISTER_VALUE_HINT not in hint:
+        hint += REGISTER_VALUE_HINT
+    return message, hint
 
 
 def _read(result: ParsedFile, text: str) -> None:
@@ -211,6 +279,10 @@ def _spaced_twins(node: Any, where: tuple[str | int, ...]) -> list[tuple[str | i
 
 def _from_note(path: str, note: Note, tree: Any, object_id: str | None) -> Diagnostic:
     line, column = position(tree, note.field, prefer_key=note.code == "GK102" or note.at_key)
+    kind = kind_of(path)
+    spec = spec_of(kind) if kind is not None and kind in PRIVATE_KEYS else None
+    if spec is not None and spec.model is not None:  # found at its keys; those that may name someone are not said
+        note = unnamed(note, spec.model)
     return Diagnostic(
         code=note.code,
         severity=LOAD_SEVERITY.get(note.code, Severity.ERROR),

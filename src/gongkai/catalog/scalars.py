@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 
+from gongkai.catalog.limits import MAX_DIGITS
 from gongkai.model.request import AnnualData
 
 # A value standing alone after "key: ", "- " or inside [ … ] that YAML reads as a number (a superset: _judge decides).
@@ -29,7 +30,10 @@ _PLAIN_NUMBER = re.compile(
 )
 _TAG = re.compile(r"(?:^|[\s\[{,])![!<A-Za-z]")
 _STR_TAG = "tag:yaml.org,2002:str"
-_LONGEST = 40
+# Longer numbers are GK111 (limits.py); up to there YAML rewrites them as any other: 0 and forty 1s loses its 0.
+_LONGEST = MAX_DIGITS
+# A float keeps 15 to 17 significant digits: a decimal written with more (3.14159265358979323846) loses the others.
+_PRECISE = 16
 _EXPONENT_NEXT = frozenset("0123456789-+")
 # What a rewritten number needs (a leading 0 or ., a sign, _ or an exponent): str's "in" finds these in a fraction
 # of what a regular expression takes to scan a file, so most files never reach the regular expression.
@@ -104,7 +108,7 @@ def read_as(typed: str, amount: bool = False) -> str | None:
     """How YAML publishes the unquoted *typed* when that differs from what was typed; None when it does not (nor, for
     an *amount*, when only the zeros after its point go)."""
     if len(typed) > _LONGEST:
-        return None  # no number a person types is this long: GK111 reports the file
+        return None  # GK111 reports the file
     try:
         document: Any = yaml_rs.loads(f"v: {typed}", parse_datetime=False)
     except (yaml_rs.YAMLDecodeError, ValueError):
@@ -129,8 +133,9 @@ def _may_hold_rewrite(text: str) -> bool:
     if any(opening in text for opening in _OPENINGS):
         return True
     at = text.find(".")
-    while at > 0:  # 1.10 or 1. loses its last zero or its point (a digit before the point: .5 has " ." above)
-        if text[at - 1].isdigit() and _LOST_ZERO.match(text, at):
+    while at > 0:  # 1.10 or 1. loses its last zero or its point (a digit before the point: .5 has " ." above), and
+        # 3.14159265358979323846 its last digits
+        if text[at - 1].isdigit() and (_LOST_ZERO.match(text, at) or _digits_around(text, at) >= _PRECISE):
             return True
         at = text.find(".", at + 1)
     for letter in "eE":
@@ -140,6 +145,16 @@ def _may_hold_rewrite(text: str) -> bool:
                 return True
             at = text.find(letter, at + 1)
     return False
+
+
+def _digits_around(text: str, at: int) -> int:
+    """The digits (and _) of the number whose point is at *at*, on both sides of it."""
+    start, end = at, at + 1
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "_"):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] == "_"):
+        end += 1
+    return end - start - 1
 
 
 def _canonical(typed: str) -> bool:

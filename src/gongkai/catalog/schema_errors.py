@@ -109,6 +109,38 @@ REGISTER_VALUE = "……"
 REGISTER_VALUE_HINT = "（登记簿的内容不在检查结果中显示，请按行号、列号打开文件查看。）"
 
 
+def register_key_shown(key: str, allowed: list[str]) -> bool:
+    """Whether a key written in a register (*allowed*: the register's keys at that place) may be quoted in a finding or
+    the line under it: one of its keys (spaces aside), a key mistyped (near_miss finds which), letters and digits, or a
+    word of the registers' own. Anything else may be a name: 「王小明: 同意公开」 under 征求第三方意见 names the third
+    party consulted, and a CI log never carries it."""
+    return bare_key(key) in allowed or shown_in_register(key) or near_miss(key, allowed) is not None
+
+
+def register_keys(model: type[BaseModel]) -> list[str]:
+    """The keys of a register, its blocks' own among them (延期's 批准人, 征求第三方意见's 开始)."""
+    return [*(top := model_aliases(model, ())), *(key for block in top for key in model_aliases(model, (block,)))]
+
+
+def register_field(model: type[BaseModel], field: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """*field* (a register's finding's path) with each key that may name someone (register_key_shown) as 「……」."""
+    return tuple(part if isinstance(part, int) or register_key_shown(part, model_aliases(model, field[:depth]))
+                 else REGISTER_VALUE for depth, part in enumerate(field))
+
+
+def unnamed(note: Note, model: type[BaseModel]) -> Note:
+    """A register's *note* without the keys of its field that may name someone (register_field), in its field and
+    wherever its message or hint quotes them (未知字段「……」)."""
+    shown = register_field(model, note.field)
+    if shown == note.field:
+        return note
+    message, hint = note.message, note.hint
+    for written, said in zip(note.field, shown):
+        if written != said:
+            message, hint = message.replace(f"「{written}」", f"「{said}」"), hint.replace(f"「{written}」", f"「{said}」")
+    return replace(note, message=message, hint=hint + REGISTER_VALUE_HINT, field=shown)
+
+
 def _unquoted(note: Note, value: Any) -> Note:
     """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII)."""
     if not isinstance(value, str) or shown_in_register(value):

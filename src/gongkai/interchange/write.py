@@ -12,7 +12,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from gongkai.authoring import document
 from gongkai.catalog import Catalog
-from gongkai.catalog.decode import BOM, decode
+from gongkai.catalog.decode import BOM, any_text, decode
+from gongkai.catalog.invisible import remove
 from gongkai.catalog.yamlio import refuse_before_round_trip
 from gongkai.errors import UsageProblem, describe_os_error, output_in_place
 from gongkai.files_io import read_only, write_all
@@ -35,6 +36,9 @@ def render_plan(catalog: Catalog, plan: ImportPlan) -> dict[str, bytes]:
 def updated_bytes(data: bytes, fields: dict[str, Any]) -> bytes:
     """*data* (an item file) with *fields* set: comments, key order, BOM and line ends kept."""
     text, _ = decode(data)
+    if text is None and (converted := any_text(data)[0]) is not None:  # GBK or UTF-16 (--overwrite-invalid): read as
+        # fmt reads it, so that its comments and the keys the table has no column for are kept; written in UTF-8
+        text = remove(converted.replace("\r\n", "\n").replace("\r", "\n"))
     try:
         if text is not None:
             refuse_before_round_trip(text)  # GK005, GK014: kept; an alias bomb would be written out value by value

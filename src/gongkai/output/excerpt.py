@@ -34,21 +34,15 @@ def source_lines(source: Source) -> LineReader:
 
 HIDDEN = "（内部登记，不在此显示）"
 WITHHELD = "（非主动公开的信息，内容不在此显示）"
-_ATTRIBUTE = re.compile(r"^公开属性\s*[:：]\s*[\"']?([^\"'#\s]*)")
 
 
 def _withheld(lines: list[str]) -> bool:
     """Whether the record file does not say it is 主动公开 (依申请公开, 不予公开, or no 公开属性 at all): the gate keeps
     its content inside the building, and a CI log shows its lines as a diff does (SHOWN_WHEN_WITHHELD), not its 题名 or
     正文."""
-    from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE  # (here: a validate with nothing to show loads no model)
+    from gongkai.catalog.files import withheld_lines  # (here: a validate with nothing to show loads no model)
 
-    for line in lines:
-        said = _ATTRIBUTE.match(line)
-        if said is not None:
-            value = said.group(1).strip()
-            return ATTRIBUTE_ALIASES.get(value, value) != PROACTIVE
-    return True
+    return withheld_lines(lines)
 
 
 def _withheld_content() -> frozenset[str]:
@@ -79,9 +73,20 @@ def _unsaid(lines: list[str], index: int, kind: str, private: frozenset[str]) ->
     if own is None and blocks and _shown(kind, private, blocks, block=False) \
             and (kind == "record" or line.isascii()):
         return mask_line(lines, index)  # the next line of a text that may be shown
-    if own is not None and (not blocks or _shown(kind, private, blocks, block=True)):
+    if own is not None and (not blocks or _shown(kind, private, blocks, block=True)) \
+            and (kind == "record" or _key_names_no_one(kind, blocks, _name(own))):
         return own.group(1) + " " + _hidden(kind)
     return line[:_indent(line)] + _hidden(kind)
+
+
+def _key_names_no_one(kind: str, blocks: list[str], key: str) -> bool:
+    """Whether a register's *key* (under *blocks*) may be shown: a key of the register there, mistyped or not, or a
+    word of the registers' own (schema_errors.register_key_shown); not 「王小明」 under 征求第三方意见."""
+    from gongkai.catalog.files import spec_of
+    from gongkai.catalog.schema_errors import model_aliases, register_key_shown
+
+    spec = spec_of(kind)
+    return spec is None or spec.model is None or register_key_shown(key, model_aliases(spec.model, tuple(blocks)))
 
 
 def _hidden(kind: str) -> str:
