@@ -262,7 +262,34 @@ SPLIT = "  经审核，现将名单予以公示。\n  咨询电话：138 0595\n 
 WITHHELD = _record(103, f"  经审核。\n正文二: 陈金水 {MOBILE}: 电话\n", changes=(("公开属性: 主动公开", "公开属性: 依申请公开"),))
 # R2026-104: a mobile in the 题名 (line 2, its value at column 5)
 TITLED = _record(104, changes=(("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", f"题名: 关于陈金水（{MOBILE}）低保资格的公示"),))
+# R2026-105: 依申请公开, a field a diff shows (公开日期) written twice, a note after it naming whom it is about
+NOTED = _record(105, "  经审核。\n公开日期: 2026-09-04  # 陈金水本人要求\n",
+                changes=(("公开属性: 主动公开", "公开属性: 依申请公开"),))  # the second 公开日期: line 19
 FIRST_PICTURE = 200  # R2026-200 on: one picture each
+
+REGISTER = """\
+编号: YSQ-2026-{number:03d}
+收到日期: 2026-10-12
+申请渠道: 当面
+申请人类型: 自然人
+申请人: 林申请
+申请内容: 本人的低保审批材料
+承办单位: shjzg
+办理结果: 不予公开
+理由: 内部事务信息
+答复日期: 2026-10-20
+"""
+# register → its line 11, a key written twice (GK004), and that line as the CI log may show it: a field that names
+# no one with its value, a field that names the requester, or a value that is no word of its field, by key only; a
+# note after a value never
+REGISTER_LINES = {
+    1: (f"收到日期: 2026-10-13  # 林申请补正 {MOBILE}", "收到日期: 2026-10-13  # （内部登记，不在此显示）"),
+    2: ("申请人: 林申请", "申请人: （内部登记，不在此显示）"),
+    3: ("申请人类型: 陈金水", "申请人类型: （内部登记，不在此显示）"),
+    4: ("办理结果: 不予公开", "办理结果: 不予公开"),
+    5: ("理由: '属于四类过程性信息' # 林申请", "理由: '属于四类过程性信息' # （内部登记，不在此显示）"),
+    6: ("答复日期: 2026-10-21", "答复日期: 2026-10-21"),
+}
 
 
 class Checked:
@@ -276,6 +303,9 @@ class Checked:
         cat.record(_record(102, SPLIT), "records/2026/R2026-102.yaml")
         cat.record(WITHHELD, "records/2026/R2026-103.yaml")
         cat.record(TITLED, "records/2026/R2026-104.yaml")
+        cat.record(NOTED, "records/2026/R2026-105.yaml")
+        for number, (written, _) in REGISTER_LINES.items():
+            cat.write(f"requests/2026/YSQ-2026-{number:03d}.yaml", REGISTER.format(number=number) + written + "\n")
         for number, (case, (name, picture, _)) in enumerate(PICTURES.items(), start=FIRST_PICTURE):
             cat.write(f"files/2026/{case}.docx", _word_with_picture(name, picture))
             cat.record(_record(number, attached=f"{case}.docx"), f"records/2026/R2026-{number:03d}.yaml")
@@ -313,6 +343,9 @@ def test_every_check_of_the_catalog_at_once(checked: Checked) -> None:
     test_a_number_over_two_lines_is_starred_in_the_excerpt_on_the_line_it_starts(checked)
     test_a_withheld_records_content_line_shows_its_key_and_the_note_only(checked)
     test_a_number_in_the_title_is_at_the_titles_value(checked)
+    test_a_note_after_a_withheld_records_date_is_not_shown(checked)
+    for number in REGISTER_LINES:
+        test_a_register_line_shows_only_what_names_no_one(checked, number)
     for case in PICTURES:
         test_each_place_a_picture_holds_text_is_read(checked, case)
     test_build_site_says_why_each_record_is_held_back(checked)
@@ -393,6 +426,26 @@ def test_a_number_in_the_title_is_at_the_titles_value(checked: Checked) -> None:
     lines = checked.text[1].splitlines()
     at = lines.index("  2:5 错误 GK602 「题名」有未遮盖的手机号码「138****1234」（已遮盖显示）［R2026-104］")
     assert lines[at + 1:at + 3] == ["        2 | 题名: 关于陈金水（138****1234）低保资格的公示", "          |       ^"]
+
+
+def test_a_note_after_a_withheld_records_date_is_not_shown(checked: Checked) -> None:
+    """Before: 「19 | 公开日期: 2026-09-04  # 陈金水本人要求」 — the date of a record that is not 主动公开 may be shown,
+    the clerk's note after it named whom the record is about. Now the note is replaced by the record's note."""
+    lines = checked.text[1].splitlines()
+    at = lines.index("records/2026/R2026-105.yaml")
+    assert lines[at + 1:at + 3] == ["  19:1 错误 GK004 键「公开日期」写了两次（第14行已有）",
+                                    "       19 | 公开日期: 2026-09-04  # （非主动公开的信息，内容不在此显示）"]
+
+
+@pytest.mark.parametrize("number", REGISTER_LINES)
+def test_a_register_line_shows_only_what_names_no_one(checked: Checked, number: int) -> None:
+    """Before: a register's field that names no one was shown with the note after it — 「收到日期: 2026-10-13  #
+    林申请补正 138****1234」, the requester's name in the CI log. Now the note is not shown."""
+    lines = checked.text[1].splitlines()
+    at = lines.index(f"requests/2026/YSQ-2026-{number:03d}.yaml")
+    assert lines[at + 1].startswith("  11:1 错误 GK004 键「"), lines[at + 1]
+    assert lines[at + 2] == f"       11 | {REGISTER_LINES[number][1]}"
+    assert "林申请" not in checked.printed()
 
 
 LOCATED = "其中的图片带有拍摄地点（GPS 经纬度）：照片在谁家门口拍的，任何人都能在地图上找到"
