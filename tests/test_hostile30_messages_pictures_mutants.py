@@ -309,9 +309,17 @@ class Checked:
         for number, (case, (name, picture, _)) in enumerate(PICTURES.items(), start=FIRST_PICTURE):
             cat.write(f"files/2026/{case}.docx", _word_with_picture(name, picture))
             cat.record(_record(number, attached=f"{case}.docx"), f"records/2026/R2026-{number:03d}.yaml")
+        # (a number in gongkai.yaml or an item stops the whole build: a catalog of its own, validated only)
+        bureau = CatalogDir(root / "bureau")
+        bureau.write("gongkai.yaml", AGENCY.replace("  联系人: 张三\n", f"  联系人: 张三 {MOBILE}\n"))  # line 4
+        bureau.item(ITEM.replace("  - 低保对象名单及相关信息\n", f"  - 低保对象名单及相关信息\n  - 咨询 陈先生 {MOBILE}\n"))
+        bureau.record()  # (the item's 公开内容: line 8)
+        bureau.write("annual/2026.yaml", f"年度: 2026\n总体情况: |\n  全年办结。\n  联系人陈金水，身份证{ID}。\n")  # line 4
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("GONGKAI_TODAY", TODAY)
             patch.setenv("COLUMNS", "200")
+            self.bureau = _run("validate", bureau.root, "--no-cache")
+            self.bureau_json = _run("validate", bureau.root, "--format", "json", "--no-cache")
             self.text = _run("validate", cat.root, "--no-cache")
             self.json = _run("validate", cat.root, "--format", "json", "--no-cache")
             self.github = _run("validate", cat.root, "--format", "github", "--no-cache")
@@ -321,7 +329,8 @@ class Checked:
         self.written = b"".join(path.read_bytes() for path in sorted(self.site.rglob("*")) if path.is_file())
 
     def printed(self) -> str:
-        return "".join(out + err for _, out, err in (self.text, self.json, self.github, self.build))
+        return "".join(out + err for _, out, err in (self.text, self.json, self.github, self.build, self.bureau,
+                                                      self.bureau_json))
 
     def of(self, number: int) -> list[tuple[str, int, int, str]]:
         return [(d["code"], d["line"], d["column"], d["message"]) for d in self.diagnostics
@@ -343,6 +352,7 @@ def test_every_check_of_the_catalog_at_once(checked: Checked) -> None:
     test_a_number_over_two_lines_is_starred_in_the_excerpt_on_the_line_it_starts(checked)
     test_a_withheld_records_content_line_shows_its_key_and_the_note_only(checked)
     test_a_number_in_the_title_is_at_the_titles_value(checked)
+    test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(checked)
     test_a_note_after_a_withheld_records_date_is_not_shown(checked)
     for number in REGISTER_LINES:
         test_a_register_line_shows_only_what_names_no_one(checked, number)
@@ -426,6 +436,19 @@ def test_a_number_in_the_title_is_at_the_titles_value(checked: Checked) -> None:
     lines = checked.text[1].splitlines()
     at = lines.index("  2:5 错误 GK602 「题名」有未遮盖的手机号码「138****1234」（已遮盖显示）［R2026-104］")
     assert lines[at + 1:at + 3] == ["        2 | 题名: 关于陈金水（138****1234）低保资格的公示", "          |       ^"]
+
+
+def test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(checked: Checked) -> None:
+    found = {(d["path"], d["code"], d["line"], d["column"], d["message"])
+             for d in json.loads(checked.bureau_json[1])["diagnostics"]}
+    assert found == {
+        ("gongkai.yaml", "GK602", 4, 8, "「机关」「联系人」有未遮盖的手机号码「138****1234」（已遮盖显示）"),
+        ("items/shjz/SHJZ-001.yaml", "GK602", 8, 5, "「公开内容」第2项有未遮盖的手机号码「138****1234」（已遮盖显示）"),
+        ("annual/2026.yaml", "GK601", 4, 1, "「总体情况」有未遮盖的身份证号「35*************236」（已遮盖显示）")}, found
+    text = checked.bureau[1]
+    assert "        4 |   联系人: 张三 138****1234\n" in text
+    assert "        8 |   - 咨询 陈先生 138****1234\n" in text
+    assert "        4 |   联系人陈金水，身份证35*************236。\n" in text
 
 
 def test_a_note_after_a_withheld_records_date_is_not_shown(checked: Checked) -> None:
