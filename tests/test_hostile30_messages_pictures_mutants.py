@@ -265,6 +265,8 @@ TITLED = _record(104, changes=(("题名: 测试县民政局关于2026年第三�
 # R2026-105: 依申请公开, a field a diff shows (公开日期) written twice, a note after it naming whom it is about
 NOTED = _record(105, "  经审核。\n公开日期: 2026-09-04  # 陈金水本人要求\n",
                 changes=(("公开属性: 主动公开", "公开属性: 依申请公开"),))  # the second 公开日期: line 19
+# R2026-106 and 107: the mobile in base64 («tel 13805951234») and in hexadecimal, line 19
+ENCODED = {106: "  附注 dGVsIDEzODA1OTUxMjM0\n", 107: "  附注 3133383035393531323334\n"}
 FIRST_PICTURE = 200  # R2026-200 on: one picture each
 
 REGISTER = """\
@@ -304,6 +306,8 @@ class Checked:
         cat.record(WITHHELD, "records/2026/R2026-103.yaml")
         cat.record(TITLED, "records/2026/R2026-104.yaml")
         cat.record(NOTED, "records/2026/R2026-105.yaml")
+        for number, line in ENCODED.items():
+            cat.record(_record(number, "  经审核。\n" + line), f"records/2026/R2026-{number}.yaml")
         for number, (written, _) in REGISTER_LINES.items():
             cat.write(f"requests/2026/YSQ-2026-{number:03d}.yaml", REGISTER.format(number=number) + written + "\n")
         for number, (case, (name, picture, _)) in enumerate(PICTURES.items(), start=FIRST_PICTURE):
@@ -354,6 +358,8 @@ def test_every_check_of_the_catalog_at_once(checked: Checked) -> None:
     test_a_number_in_the_title_is_at_the_titles_value(checked)
     test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(checked)
     test_a_note_after_a_withheld_records_date_is_not_shown(checked)
+    test_an_encoded_number_is_told_to_go_not_to_be_masked(checked, 106, "base64 编码", "改正：删去这段 base64 编码的文字"
+                                                          "（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。")
     for number in REGISTER_LINES:
         test_a_register_line_shows_only_what_names_no_one(checked, number)
     for case in PICTURES:
@@ -451,6 +457,18 @@ def test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(ch
     assert "        4 |   联系人陈金水，身份证35*************236。\n" in text
 
 
+@pytest.mark.parametrize(("number", "encoding", "hint"), [
+    (106, "base64 编码", "改正：删去这段 base64 编码的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"),
+    (107, "十六进制编码", "改正：删去这段十六进制编码的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。")])
+def test_an_encoded_number_is_told_to_go_not_to_be_masked(checked: Checked, number: int, encoding: str,
+                                                          hint: str) -> None:
+    assert checked.of(number) == [("GK602", 19, 1, f"正文第2行有未遮盖的手机号码（{encoding}）「138****1234」（已遮盖显示）")]
+    lines = checked.text[1].splitlines()
+    at = lines.index(f"records/2026/R2026-{number}.yaml")
+    assert lines[at + 2] == "       19 |   附注 " + "*" * (20 if number == 106 else 22)
+    assert lines[at + 4] == "    " + hint
+
+
 def test_a_note_after_a_withheld_records_date_is_not_shown(checked: Checked) -> None:
     """Before: 「19 | 公开日期: 2026-09-04  # 陈金水本人要求」 — the date of a record that is not 主动公开 may be shown,
     the clerk's note after it named whom the record is about. Now the note is replaced by the record's note."""
@@ -509,7 +527,7 @@ def test_build_site_says_why_each_record_is_held_back(checked: Checked) -> None:
 
 def test_no_full_number_is_printed_or_published(checked: Checked) -> None:
     printed = checked.printed()
-    for secret in (MOBILE, ID, CARD, WRONG_CHECK, LANDLINE, "23456789", "0595951234", "1380595", "19850315",
+    for secret in (MOBILE, ID, CARD, WRONG_CHECK, LANDLINE, "23456789", "0595951234", "1380595", "19850315", "dGVsIDEzODA1OTUxMjM0", "3133383035393531323334",
                    "4912310019", "21234567890", "剑斗村12号"):
         assert secret not in printed, secret
         assert secret.encode() not in checked.written, secret
