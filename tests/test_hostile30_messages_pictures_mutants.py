@@ -283,6 +283,10 @@ NOTED = _record(105, "  经审核。\n公开日期: 2026-09-04  # 陈金水本�
                 changes=(("公开属性: 主动公开", "公开属性: 依申请公开"),))  # the second 公开日期: line 19
 # R2026-106 and 107: the mobile in base64 («tel 13805951234») and in hexadecimal, line 19
 ENCODED = {106: "  附注 dGVsIDEzODA1OTUxMjM0\n", 107: "  附注 3133383035393531323334\n"}
+# R2026-108: a 通知 listing people, without a 公示期 (GK611 at its 文种, line 5)
+LISTED = _record(108, "  经审核，下列人员获得临时救助。\n\n  | 姓名 | 所在村（社区） |\n  |---|---|\n  | 陈水生 | 湖二村 |\n",
+                 changes=(("文种: 公示", "文种: 通知"), ("公示截止: 2026-12-31\n", ""), ("事项: SHJZ-001", "事项: SHJZ-002")))
+POLICY = ITEM.replace("SHJZ-001", "SHJZ-002").replace("低保对象名单及相关信息", "临时救助政策文件")  # (no list)
 FIRST_PICTURE = 200  # R2026-200 on: one picture each
 
 REGISTER = """\
@@ -322,6 +326,8 @@ class Checked:
         cat.record(WITHHELD, "records/2026/R2026-103.yaml")
         cat.record(TITLED, "records/2026/R2026-104.yaml")
         cat.record(NOTED, "records/2026/R2026-105.yaml")
+        cat.record(LISTED, "records/2026/R2026-108.yaml")
+        cat.item(POLICY, "items/shjz/SHJZ-002.yaml")
         for number, line in ENCODED.items():
             cat.record(_record(number, "  经审核。\n" + line), f"records/2026/R2026-{number}.yaml")
         for number, (written, _) in REGISTER_LINES.items():
@@ -374,6 +380,7 @@ def test_every_check_of_the_catalog_at_once(checked: Checked) -> None:
     test_a_number_in_the_title_is_at_the_titles_value(checked)
     test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(checked)
     test_a_note_after_a_withheld_records_date_is_not_shown(checked)
+    test_a_notice_listing_people_without_a_period_is_named_at_its_kind(checked)
     test_an_encoded_number_is_told_to_go_not_to_be_masked(checked, 106, "base64 编码", "改正：删去这段 base64 编码的文字"
                                                           "（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。")
     for number in REGISTER_LINES:
@@ -483,6 +490,16 @@ def test_an_encoded_number_is_told_to_go_not_to_be_masked(checked: Checked, numb
     at = lines.index(f"records/2026/R2026-{number}.yaml")
     assert lines[at + 2] == "       19 |   附注 " + "*" * (20 if number == 106 else 22)
     assert lines[at + 4] == "    " + hint
+
+
+def test_a_notice_listing_people_without_a_period_is_named_at_its_kind(checked: Checked) -> None:
+    assert checked.of(108) == [("GK611", 5, 1, "信息 R2026-108 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「通知」、"
+                                               "没有公示期：名单在公开日期（2026-09-03）之后就从网站上撤下")]
+    lines = checked.text[1].splitlines()
+    at = lines.index("records/2026/R2026-108.yaml")
+    assert lines[at + 2:at + 5] == ["        5 | 文种: 通知", "          | ^",
+                                    "    改正：把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」（或在本信息中写明公示期）；"
+                                    "本信息只写人数和金额，或删去名单。"]
 
 
 def test_a_note_after_a_withheld_records_date_is_not_shown(checked: Checked) -> None:
