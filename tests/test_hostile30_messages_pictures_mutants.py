@@ -287,6 +287,10 @@ ENCODED = {106: "  附注 dGVsIDEzODA1OTUxMjM0\n", 107: "  附注 31333830353935
 LISTED = _record(108, "  经审核，下列人员获得临时救助。\n\n  | 姓名 | 所在村（社区） |\n  |---|---|\n  | 陈水生 | 湖二村 |\n",
                  changes=(("文种: 公示", "文种: 通知"), ("公示截止: 2026-12-31\n", ""), ("事项: SHJZ-001", "事项: SHJZ-002")))
 POLICY = ITEM.replace("SHJZ-001", "SHJZ-002").replace("低保对象名单及相关信息", "临时救助政策文件")  # (no list)
+_REFUSED = (("公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 内部事务信息"), ("正文: |\n  经审核，现将名单予以公示。\n", ""))
+WITHHELD_TWICE = _record(110, changes=_REFUSED) + "不予公开理由: 属于内部事务信息\n"  # line 18
+WITHHELD_TAB = _record(111, changes=_REFUSED).replace("不予公开理由: 内部事务信息\n",
+                                                      "不予公开理由: 内部事务信息\n  LIST-2026\t7\n")  # line 10
 FIRST_PICTURE = 200  # R2026-200 on: one picture each
 
 REGISTER = """\
@@ -311,6 +315,15 @@ REGISTER_LINES = {
     4: ("办理结果: 不予公开", "办理结果: 不予公开"),
     5: ("理由: '属于四类过程性信息' # 林申请", "理由: '属于四类过程性信息' # （内部登记，不在此显示）"),
     6: ("答复日期: 2026-10-21", "答复日期: 2026-10-21"),
+    7: ("办理结果: 不予公开 陈金水", "办理结果: （内部登记，不在此显示）"),
+    8: ('办理结果: "不予公开"', '办理结果: "不予公开"'),
+    9: ("收到日期: 2026年10月13日", "收到日期: 2026年10月13日"),  # (a date its field takes: names no one)
+}
+# register → its lines from line 11, the line of its finding, and that line as shown: a text going on over a line (a Tab
+# in it, GK007), a field of 延期 under a comment at the margin
+REGISTER_BLOCKS = {
+    10: ("延期:\n  批准日期: 2026-10-30\n# 林申请补正\n  批准日期: 2026-10-31\n", 14, "  批准日期: 2026-10-31"),
+    11: ("延期:\n  批准日期: 2026-10-30\n  批准日期: 2026-10-31\n", 13, "  批准日期: 2026-10-31"),
 }
 
 
@@ -330,8 +343,16 @@ class Checked:
         cat.item(POLICY, "items/shjz/SHJZ-002.yaml")
         for number, line in ENCODED.items():
             cat.record(_record(number, "  经审核。\n" + line), f"records/2026/R2026-{number}.yaml")
-        for number, (written, _) in REGISTER_LINES.items():
-            cat.write(f"requests/2026/YSQ-2026-{number:03d}.yaml", REGISTER.format(number=number) + written + "\n")
+        for number, (written, _) in REGISTER_LINES.items():  # (the last: no line break at its end)
+            cat.write(f"requests/2026/YSQ-2026-{number:03d}.yaml", REGISTER.format(number=number) + written
+                      + ("\n" if number != max(REGISTER_LINES) else ""))
+        for number, (written, _, _) in REGISTER_BLOCKS.items():
+            cat.write(f"requests/2026/YSQ-2026-{number:03d}.yaml", REGISTER.format(number=number) + written)
+        # R2026-109: its first line a key a record does not have; R2026-110: 不予公开, its reason written twice and a
+        # Tab in the line its reason goes on over
+        cat.record(f"备考: 陈金水 {MOBILE}\n" + _record(109), "records/2026/R2026-109.yaml")
+        cat.record(WITHHELD_TWICE, "records/2026/R2026-110.yaml")
+        cat.record(WITHHELD_TAB, "records/2026/R2026-111.yaml")
         for number, (case, (name, picture, _)) in enumerate(PICTURES.items(), start=FIRST_PICTURE):
             cat.write(f"files/2026/{case}.docx", _word_with_picture(name, picture))
             cat.record(_record(number, attached=f"{case}.docx"), f"records/2026/R2026-{number:03d}.yaml")
@@ -385,6 +406,11 @@ def test_every_check_of_the_catalog_at_once(checked: Checked) -> None:
                                                           "（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。")
     for number in REGISTER_LINES:
         test_a_register_line_shows_only_what_names_no_one(checked, number)
+    for number in REGISTER_BLOCKS:
+        test_a_field_of_a_registers_block_is_shown_under_a_comment_at_the_margin(checked, number)
+    test_the_first_line_a_reason_and_the_line_a_reason_goes_on_over_are_shown(checked)
+    test_an_encoded_number_is_told_to_go_not_to_be_masked(checked, 107, "十六进制编码", "改正：删去这段十六进制编码的文字"
+                                                          "（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。")
     for case in PICTURES:
         test_each_place_a_picture_holds_text_is_read(checked, case)
     test_build_site_says_why_each_record_is_held_back(checked)
@@ -418,6 +444,9 @@ def test_a_number_found_through_its_table_is_shown_at_its_row_not_the_header(che
         ("GK601", 25, 1, "正文表格第2行有未遮盖的身份证号「35*************019」（已遮盖显示）"),
         ("GK602", 25, 1, "正文表格第2行有未遮盖的电话号码「0595****6789」（已遮盖显示）")]
     lines = checked.text[1].splitlines()
+    warned = lines.index("  23:1 警告 GK605 公示名单正文表格第2列「身份证号」不在允许公开的列中［R2026-101］")
+    assert lines[warned + 1:warned + 4] == ["       23 |   | 姓名 | 身份证号 | 联系电话 |", "          | ^",
+                                            "    改正：删除这一列；公示名单只列姓名、保障人数、保障金额、所在村（社区）、救助类别/事由、日期。"]
     at = lines.index("  25:1 错误 GK601 正文表格第2行有未遮盖的身份证号「35*************019」（已遮盖显示）［R2026-101］")
     assert lines[at + 1] == "       25 |   | 陈水生 | ****************** | 0595-******** |"
 
@@ -468,12 +497,12 @@ def test_a_number_in_the_title_is_at_the_titles_value(checked: Checked) -> None:
 
 
 def test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(checked: Checked) -> None:
-    found = {(d["path"], d["code"], d["line"], d["column"], d["message"])
+    found = {(d["path"], d["id"], d["code"], d["line"], d["column"], d["message"])
              for d in json.loads(checked.bureau_json[1])["diagnostics"]}
     assert found == {
-        ("gongkai.yaml", "GK602", 4, 8, "「机关」「联系人」有未遮盖的手机号码「138****1234」（已遮盖显示）"),
-        ("items/shjz/SHJZ-001.yaml", "GK602", 8, 5, "「公开内容」第2项有未遮盖的手机号码「138****1234」（已遮盖显示）"),
-        ("annual/2026.yaml", "GK601", 4, 1, "「总体情况」有未遮盖的身份证号「35*************236」（已遮盖显示）")}, found
+        ("gongkai.yaml", None, "GK602", 4, 8, "「机关」「联系人」有未遮盖的手机号码「138****1234」（已遮盖显示）"),
+        ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK602", 8, 5, "「公开内容」第2项有未遮盖的手机号码「138****1234」（已遮盖显示）"),
+        ("annual/2026.yaml", None, "GK601", 4, 1, "「总体情况」有未遮盖的身份证号「35*************236」（已遮盖显示）")}, found
     text = checked.bureau[1]
     assert "        4 |   联系人: 张三 138****1234\n" in text
     assert "        8 |   - 咨询 陈先生 138****1234\n" in text
@@ -509,6 +538,28 @@ def test_a_note_after_a_withheld_records_date_is_not_shown(checked: Checked) -> 
     at = lines.index("records/2026/R2026-105.yaml")
     assert lines[at + 1:at + 3] == ["  19:1 错误 GK004 键「公开日期」写了两次（第14行已有）",
                                     "       19 | 公开日期: 2026-09-04  # （非主动公开的信息，内容不在此显示）"]
+
+
+@pytest.mark.parametrize("number", REGISTER_BLOCKS)
+def test_a_field_of_a_registers_block_is_shown_under_a_comment_at_the_margin(checked: Checked, number: int) -> None:
+    written, line, shown = REGISTER_BLOCKS[number]
+    lines = checked.text[1].splitlines()
+    at = lines.index(f"requests/2026/YSQ-2026-{number:03d}.yaml")
+    assert lines[at + 1] == f"  {line}:3 错误 GK004 键「批准日期」写了两次（第12行已有）"
+    assert lines[at + 2] == f"       {line} | {shown}"
+
+
+def test_the_first_line_a_reason_and_the_line_a_reason_goes_on_over_are_shown(checked: Checked) -> None:
+    """The edges of a file: its first line (a key no record has), and of a 不予公开 record the fields a diff shows of
+    it — its 不予公开理由 written twice, the line that reason goes on over (a Tab in it)."""
+    lines = checked.text[1].splitlines()
+    at = lines.index("records/2026/R2026-109.yaml")
+    assert lines[at + 1:at + 3] == ["  1:1 错误 GK102 未知字段「备考」［R2026-109］", "        1 | 备考: 陈金水 138****1234"]
+    at = lines.index("records/2026/R2026-110.yaml")
+    assert lines[at + 1:at + 3] == ["  18:1 错误 GK004 键「不予公开理由」写了两次（第9行已有）",
+                                    "       18 | 不予公开理由: 属于内部事务信息"]
+    at = lines.index("  10:12 错误 GK007 这里有不能出现的字符（常见为制表符 Tab 或 @、` 开头的值）")
+    assert lines[at + 1] == "       10 |   LIST-2026 7"
 
 
 @pytest.mark.parametrize("number", REGISTER_LINES)
