@@ -69,10 +69,10 @@ def _unsaid(lines: list[str], index: int, kind: str, private: frozenset[str]) ->
     blocks = _blocks_above(lines, index)
     if own is not None and _shown(kind, private, [*blocks, _name(own)], block=None) \
             and (kind == "record" or _names_no_one(kind, [*blocks, _name(own)], line[own.end():])):
-        return mask_line(lines, index)
+        return _uncommented(mask_line(lines, index), kind)
     if own is None and blocks and _shown(kind, private, blocks, block=False) \
             and (kind == "record" or line.isascii()):
-        return mask_line(lines, index)  # the next line of a text that may be shown
+        return _uncommented(mask_line(lines, index), kind)  # the next line of a text that may be shown
     if own is not None and (not blocks or _shown(kind, private, blocks, block=True)) \
             and (kind == "record" or _key_names_no_one(kind, blocks, _name(own))):
         return own.group(1) + " " + _hidden(kind)
@@ -87,6 +87,16 @@ def _key_names_no_one(kind: str, blocks: list[str], key: str) -> bool:
 
     spec = spec_of(kind)
     return spec is None or spec.model is None or register_key_shown(key, model_aliases(spec.model, tuple(blocks)))
+
+
+_COMMENT = re.compile(r"\s#")
+
+
+def _uncommented(shown: str, kind: str) -> str:
+    """A line of a register or of a record that is not 主动公开, shown, without the comment after its value: a clerk's
+    note there names whom it is about as often as not (「收到日期: 2026-10-13  # 林申请补正」)."""
+    comment = _COMMENT.search(shown)
+    return shown if comment is None else shown[:comment.start()] + " # " + _hidden(kind)
 
 
 def _hidden(kind: str) -> str:

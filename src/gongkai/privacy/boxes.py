@@ -79,10 +79,8 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
         for number, run, hit in _boxed([table.header, *table.rows], allowed):
             if hit.value not in seen:
                 seen.add(hit.value)
-                # (a body table's row n stands on the line n + 1 below its header: the rule row between)
-                line = table.line if table.line is None or not number else table.line + 1 + number
                 found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{number + 1}行（{boxed_how(run, hit)}）",
-                                            hit.masked, path, line, hit.label, born=hit.born))
+                                            hit.masked, path, table.row_line(number), hit.label, born=hit.born))
     return found
 
 
@@ -175,7 +173,7 @@ def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: fr
                         and not (hit.kind == "bank" and any(names_body(other) for other in rows[index]))):
                     seen.add(hit.value)
                     found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{index + 1}行", hit.masked, path,
-                                                table.line, hit.label, born=hit.born))
+                                                table.row_line(index), hit.label, born=hit.born))
     return found
 
 
@@ -211,7 +209,7 @@ def listed_phones(owner: str, path: FieldPath, tables: list[Table]) -> list[Priv
             if digits is not None and digits not in seen:
                 seen.add(digits)
                 found.append(PrivacyFinding(owner, "phone", f"{table.where}第{index + 1}行", mask_value("phone", digits),
-                                            path, table.line, KINDS["phone"]))
+                                            path, table.row_line(index), KINDS["phone"]))
     return found
 
 

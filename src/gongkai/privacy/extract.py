@@ -64,6 +64,11 @@ class Table:
     line: int | None = None
     rows: list[list[str]] = field(default_factory=list)
 
+    def row_line(self, index: int) -> int | None:
+        """The 0-based line of row *index* of [header, *rows] in a Markdown text (the rule row |---| between the
+        header and the first row), the line shown under a finding in that row; None for a document's table."""
+        return self.line if self.line is None or index == 0 else self.line + 1 + index
+
 
 def split_row(line: str) -> list[str]:
     """The cells of one Markdown table row."""

@@ -101,6 +101,8 @@ def _readings(piece: bytes) -> list[str]:
             *(piece[start:].decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be") for start in (0, 1))]
 
 
+# A marker in a JPEG's image data: 0xFF not followed by 0x00 (a stuffed 0xFF), a restart marker or another 0xFF (fill)
+_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 _EXTENDED_XMP = b"http://ns.adobe.com/xmp/extension/\x00"  # then a GUID (32), the full length (4), the offset (4)
 MAX_IMAGES = 8  # pictures of one JPEG file read (a phone's second picture after the first: MPF)
 
@@ -112,7 +114,12 @@ def _jpeg(data: bytes, depth: int = 0) -> list[bytes]:
     pieces: list[bytes] = []
     extended: list[tuple[int, bytes]] = []
     at = 2
-    while at + 4 <= len(data) and data[at] == 0xFF:
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:  # bytes where a segment should start: read as they stand, and the segments after them,
+            end = data.find(b"\xff", at)  # as a viewer goes on past them (libjpeg: "extraneous bytes before marker")
+            pieces.append(data[at:end if end >= 0 else len(data)])
+            at = end if end >= 0 else len(data)
+            continue
         marker = data[at + 1]
         if marker == 0xFF:  # fill byte
             at += 1
@@ -120,14 +127,18 @@ def _jpeg(data: bytes, depth: int = 0) -> list[bytes]:
         if marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:
             at += 2
             continue
-        if marker in (0xD9, 0xDA):  # end of image, start of the image data: no segments after it
-            after = _after(data, data.find(b"\xff\xd9", at) + 2 if marker == 0xDA else at + 2)
+        if marker == 0xD9:  # end of image: no segments after it
+            after = _after(data, at + 2)
             pieces += after
             second = after[0].find(b"\xff\xd8\xff", 0, 1024) if after else -1
             if second >= 0 and depth < MAX_IMAGES:
                 pieces += _jpeg(after[0][second:], depth + 1)
             break
         length = struct.unpack(">H", data[at + 2:at + 4])[0]
+        if marker == 0xDA:  # the image data, up to the next marker: a progressive picture's tables, comments, scans
+            found = _MARKER.search(data, at + 2 + length)
+            at = found.start() if found is not None else len(data)
+            continue
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
             segment = data[at + 4:at + 2 + length]
             pieces.append(segment)
@@ -147,17 +158,22 @@ def _png(data: bytes) -> list[bytes]:
     while at + 8 <= len(data):
         length = struct.unpack(">I", data[at:at + 4])[0]
         kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + length]
-        if kind in (b"tEXt", b"eXIf"):
+        if kind == b"eXIf":
             pieces.append(body)
-        elif kind == b"zTXt":
+        elif kind == b"tEXt":
+            keyword, _, text = body.partition(b"\x00")
+            pieces += [body, *_raw_profile(keyword, text)]
+        elif kind in (b"zTXt", b"iCCP"):  # (iCCP: a colour profile, its description and copyright, compressed)
             keyword, _, rest = body.partition(b"\x00")
-            pieces += [keyword, _inflate(rest[1:], left)]
+            text = _inflate(rest[1:], left)
+            pieces += [keyword, text, *_raw_profile(keyword, text)]
         elif kind == b"iTXt":
             keyword, _, rest = body.partition(b"\x00")
             compressed, language_and_text = rest[:1] == b"\x01", rest[2:]
             language, _, rest = language_and_text.partition(b"\x00")
             translated, _, text = rest.partition(b"\x00")
-            pieces += [keyword, language, translated, _inflate(text, left) if compressed else text]
+            text = _inflate(text, left) if compressed else text
+            pieces += [keyword, language, translated, text, *_raw_profile(keyword, text)]
         elif kind == b"IEND":
             pieces += _after(data, at + 12 + length)
             break
@@ -165,6 +181,19 @@ def _png(data: bytes) -> list[bytes]:
             pieces.append(body)
         at += 12 + length
     return pieces
+
+
+def _raw_profile(keyword: bytes, text: bytes) -> list[bytes]:
+    """The EXIF, XMP or IPTC a PNG text chunk holds in hexadecimal («Raw profile type exif»: ImageMagick and the
+    programs built on it keep a photo's EXIF so when they save it as PNG, and exiftool shows it): its bytes, so that
+    its location and its UTF-16 text are read as a JPEG's are; [] for any other text."""
+    if not keyword.startswith(b"Raw profile type "):
+        return []
+    words = text.split()  # the profile's name, its length, then its bytes in hexadecimal, 72 digits a line
+    try:
+        return [bytes.fromhex(b"".join(words[2:]).decode("ascii"))]
+    except ValueError:
+        return []  # (not hexadecimal: read as the text it is)
 
 
 def _after(data: bytes, end: int) -> list[bytes]:

@@ -24,9 +24,18 @@ UNREADABLE_HINT = ("gongkai 读不全的文件不能公开（无法确认其中�
 MASK_HINT = "按遮盖格式改写：手机号 138****1234，身份证号 35*************123；表格附件可运行 gongkai mask 文件 自动遮盖。"
 # (a 15-digit ID of before 1999: the same first two and last three, fifteen characters, not eighteen)
 MASK_HINT_ID15 = "按遮盖格式改写：15位身份证号 35**********123（留前两位、后三位，共15位）；表格附件可运行 gongkai mask 文件 自动遮盖。"
+# (a bank card or account: the first four and last four digits, as every bank prints it on a receipt)
+MASK_HINT_BANK = ("按遮盖格式改写：银行卡号只留前四位、后四位，如 6222***********0128（名单不需要账号的，删去这一列）；"
+                  "表格附件可运行 gongkai mask 文件 自动遮盖。")
+# (a landline under a list's phone column: the person's home phone)
+MASK_HINT_PHONE = "删去名单中个人的联系电话一列，或遮盖为 0595****1234；监督、咨询电话写本机关的办公电话（在 gongkai.yaml 登记）。"
+# (an address: no stars make a house number public; the address stops at the village)
+MASK_HINT_ADDRESS = ("住址只写到村（社区），如「剑斗镇剑斗村」，删去其后的门牌号、楼号、单元和室号；"
+                     "本机关的地址在 gongkai.yaml 登记后不算。")
 # (a run of base64 or hexadecimal bytes: anyone can decode it; masking the letters means nothing, the run has to go)
 ENCODED_HINT = "删去这段{}的文字（任何人解码即得完整号码）；需要公开的内容按遮盖格式写明文，如 138****1234。"
 _ENCODED = re.compile(r"（(.+编码)）$")
+_KIND_HINTS = {"id15": MASK_HINT_ID15, "bank": MASK_HINT_BANK, "phone": MASK_HINT_PHONE, "address": MASK_HINT_ADDRESS}
 AGENCY_FILE = "gongkai.yaml"
 
 
@@ -59,7 +68,7 @@ def source_findings(ctx: Context, code: str) -> Iterator[Finding]:
             message = f"{found.where}有未遮盖的{found.label}「{found.masked_value}」（已遮盖显示）"
             encoded = _ENCODED.search(found.label)
             hint = ENCODED_HINT.format(_spaced(encoded.group(1))) if encoded is not None else \
-                MASK_HINT_ID15 if found.kind == "id15" else MASK_HINT
+                _KIND_HINTS.get(found.kind, MASK_HINT)
         yield Finding(location, message, hint, line_offset=catalog.block_offset(location, found.line))
 
 

@@ -59,7 +59,7 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
                                         _xlsx(catalog), carry))
     result = BuildResult(out, pages=len(artifacts), next_change=gate.next_change,
                          next_change_provisional=gate.next_change_provisional)
-    result.blocked = {rid: "；".join(f"{f.where}：{f.label}「{f.masked_value}」" for f in found)
+    result.blocked = {rid: "；".join(f.summary for f in found)  # (an unreadable attachment: its reason, not 「」)
                       for rid, found in sorted(gate.blocked.items())}
     result.blocked.update((rid, "；".join(found)) for rid, found in sorted(gate.unsafe.items()))
     result.blocked.update(sorted(gate.held.items()))
