@@ -86,8 +86,8 @@ def _spaced(words: str) -> str:
            "已遮盖的写法（35*************123）不算；同一号码在一条信息的几处遮盖的位置不同、合起来露出太多的"
            "（一处露出出生年份、另一处露出后四位）算。残疾人证号（身份证号加残疾类别、等级两位）中的身份证号同样算。",
       why=WHY,
-      example="| 陈水生 | 350524194912310019 | 1 | 1144 |",
-      instead="删除身份证号一列；确需列出时遮盖为 35*************019。",
+      example="| 陈水生 | 350524194912310017 | 1 | 1144 |",  # (GB 11643: the check digit of 35052419491231001 is 7)
+      instead="删除身份证号一列；确需列出时遮盖为 35*************017。",
       scope=FIRST)
 def id_number_published(ctx: Context) -> Iterator[Finding]:
     yield from source_findings(ctx, "GK601")
