@@ -55,7 +55,7 @@ def sheets(catalog: Catalog, every_file: bool = False) -> list[Sheet]:
         by_domain.setdefault(item.domain, []).append(item)
     names = [n for n in order if n in by_domain] + sorted(n for n in by_domain if n not in order)
     # (the title names the agency and the 领域 as gongkai.yaml writes them: masked, as unit_name)
-    return [Sheet(n, mask_log(layout.title(catalog.name, n)), sorted(by_domain[n], key=_id_key)) for n in names]
+    return [Sheet(n, mask_log(layout.title(catalog.name, n)), sorted(by_domain[n], key=lambda item: item.order)) for n in names]
 
 
 def _items(catalog: Catalog, every_file: bool) -> list[Item]:
@@ -102,10 +102,6 @@ def loose_item(file: ItemFile) -> Item:
     defaults.update({"编号": file.item_id, "领域": "（领域不明）", "一级事项": "", "公开时限": "", "公开主体": "",
                      "公开对象": "", "公开方式": "", "五公开": "", "责任单位": ""})
     return Item.model_construct(**{**defaults, **values})
-
-
-def _id_key(item: Item) -> tuple[str, int, str]:
-    return item.order
 
 
 def unit_name(agency: Agency | None, unit_id: str) -> str:
