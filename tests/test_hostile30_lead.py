@@ -20,6 +20,9 @@ Found and fixed:
    the house number could hold no 路 (so that a street's address was read once). Now it may; 村道3号桥 stays a bridge.
 5. GK501 (a record without an attachment for the 两馆) told every clerk 「如 files/2026/R2026-012.pdf」 — another
    record's file, which a clerk copying the example registered. Now the record's own (files/2026/R2026-031.pdf).
+6. A number `gongkai mask` read across the cells of a Markdown row that no header names (| 陈水生 | 1380595 | 1234 |
+   under 甲 乙) was written back as one mask over both cells, the row a cell short of its header; the line shown under
+   a finding merged them the same way. Each digit now takes the mask's character in its own cell, the pipes stay.
 """
 
 from __future__ import annotations
@@ -180,3 +183,12 @@ def test_the_missing_attachments_example_is_the_records_own_file(gk, cat) -> Non
     run = _validate(gk, cat)
     assert "GK501" in run.out, run.out
     assert "如 files/2026/R2026-031.pdf。" in run.out and "R2026-012" not in run.out
+
+
+def test_a_mask_over_the_cells_of_a_row_keeps_the_cells(gk, tmp_path) -> None:
+    listed = tmp_path / "名单.md"
+    listed.write_text("| 姓名 | 甲 | 乙 |\n|---|---|---|\n| 陈水生 | 1380595 | 1234 |\n| 林玉燕 | 138 0595 | 1234 |\n",
+                      encoding="utf-8")
+    run = gk("mask", listed)
+    assert run.code == 0, run.out + run.err
+    assert listed.read_text("utf-8").splitlines()[2:] == ["| 陈水生 | 138**** | 1234 |", "| 林玉燕 | 138 **** | 1234 |"]

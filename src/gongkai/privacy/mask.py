@@ -8,7 +8,7 @@ from typing import Any
 
 from gongkai.privacy.detect import find, masked_spans
 from gongkai.privacy.mask_format import mask_value
-from gongkai.privacy.normalize import normalize
+from gongkai.privacy.normalize import ascii_digits, normalize
 from gongkai.privacy.numbers import masked_kind
 
 __all__ = ["mask_data", "mask_excerpt", "mask_line", "mask_log", "mask_names", "mask_text", "mask_value"]
@@ -29,11 +29,26 @@ def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, li
             continue
         pieces.append(text[cursor:hit.start])
         # (a run of base64 as stars: its masked number shown in its place would tell how to read the rest)
-        pieces.append("*" * (hit.end - hit.start) if hit.encoded else hit.masked)
+        pieces.append("*" * (hit.end - hit.start) if hit.encoded else _in_cells(text[hit.start:hit.end], hit.masked))
         done.append((hit.kind, hit.masked))
         cursor = hit.end
     pieces.append(text[cursor:])
     return "".join(pieces), done
+
+
+def _in_cells(written: str, masked: str) -> str:
+    """*masked* in the place of *written*: as it is, unless *written* runs over the cells of a table row (1380595 |
+    1234), where each of its digits takes the mask's character in its own cell and the pipes stay — one mask written
+    over both cells left the row a cell short of its header."""
+    if "|" not in written:
+        return masked
+    digits = [n for n, character in enumerate(written) if ascii_digits(character).isdigit() or character in "Xx"]
+    if len(digits) != len(masked):
+        return masked
+    shown = list(written)
+    for at, mark in zip(digits, masked):
+        shown[at] = mark
+    return "".join(shown)
 
 
 def mask_log(text: str) -> str:
