@@ -19,6 +19,7 @@ again only when the cells of digits in a row are exactly those.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,17 +54,18 @@ class _Run:
     first: int
     spelled: str
     label: str  # the nearest cell before the run that holds anything
-    widths: tuple[int, ...] = ()  # (empty: one character to a cell)
+    widths: tuple[int, ...]  # the characters of each cell
 
     @property
-    def cells(self) -> int:
-        return len(self.widths) if self.widths else len(self.spelled)
+    def boxed(self) -> bool:
+        """One character to a cell (a 申请表's boxes)."""
+        return len(self.widths) == len(self.spelled)
 
     def columns(self, start: int, end: int) -> dict[int, tuple[int, int]]:
         """The cells characters *start*..*end* of spelled stand in: column → the slice of spelled it holds."""
         spans: dict[int, tuple[int, int]] = {}
         at = 0
-        for offset, width in enumerate(self.widths or (1,) * len(self.spelled)):
+        for offset, width in enumerate(self.widths):
             if at < end and at + width > start:
                 spans[self.first + offset] = (at, at + width)
             at += width
@@ -86,7 +88,7 @@ def boxed_ids(owner: str, path: FieldPath, tables: list[Table], allowed: frozens
 
 def boxed_how(run: _Run, hit: Hit) -> str:
     """How a number read along a row is written there, as a finding or `gongkai mask` says it."""
-    return "一格一个字" if not run.widths else f"分在{len(run.columns(hit.start, hit.end))}格"
+    return "一格一个字" if run.boxed else f"分在{len(run.columns(hit.start, hit.end))}格"
 
 
 def boxed_masks(rows: list[list[str]], allowed: frozenset[str]) -> list[tuple[int, dict[int, str], str, str, str]]:
@@ -108,8 +110,8 @@ def _boxed(rows: list[list[str]], allowed: frozenset[str]) -> Iterator[tuple[int
     """(row, run, number) of the numbers the *rows* (header first) spell one character to a cell."""
     for number, row in enumerate(rows):
         for run in _runs(row):
-            above = rows[0][run.first:run.first + run.cells] if number else []
-            if not run.widths:
+            above = rows[0][run.first:run.first + len(run.widths)] if number else []
+            if run.boxed:
                 kinds = _kinds(run, " ".join(above))
                 yield from ((number, run, hit) for hit in find(run.spelled, allowed) if hit.kind in kinds)
             else:
@@ -120,36 +122,36 @@ def _split(run: _Run, above: list[str], allowed: frozenset[str]) -> Iterator[Hit
     """The numbers *run* (cells of several digits) spells, each made of two or more of its cells whole, read after the
     header over its first cell (*above*: the headers over the run) or else the cell before it — as the text would say
     it; a mobile that nothing names only when it is the whole run (_kinds)."""
-    edges = [0]
-    for width in run.widths:
-        edges.append(edges[-1] + width)
+    edges = [0, *itertools.accumulate(run.widths)]
     first = 0
     while first < len(run.widths) - 1:
-        found = next(((last, hits[0]) for last in range(len(run.widths) - 1, first, -1)  # (the longest first)
-                      if (hits := _made_of(run, above, edges, first, last, allowed))), None)
-        if found is None:
-            first += 1
+        for last in range(len(run.widths) - 1, first, -1):  # (the longest first: an ID before a mobile inside it)
+            hit = _made_of(run, above, edges, first, last, allowed)
+            if hit is not None:
+                yield hit
+                first = last + 1
+                break
         else:
-            yield found[1]
-            first = found[0] + 1
+            first += 1
 
 
 def _made_of(run: _Run, above: list[str], edges: list[int], first: int, last: int,
-             allowed: frozenset[str]) -> list[Hit]:
-    """The number (none or one) that cells *first*..*last* of *run* make whole (_split)."""
+             allowed: frozenset[str]) -> Hit | None:
+    """The number that cells *first*..*last* of *run* make whole (_split), or None."""
     start, end = edges[first], edges[last + 1]
     if not _FEWEST_LABELLED <= end - start <= ID_LENGTH or any(
             _NUMBER_HEAD.search(head) is None for head in map(str.strip, above[first + 1:last + 1]) if head):
-        return []
+        return None
     head = above[first].strip() if first < len(above) else ""
     said = f"{head or run.label}："
     named = f"{said} {' '.join(above[first:last + 1])}"
-    part = _Run(run.first + first, run.spelled[start:end], run.label)
+    part = _Run(run.first + first, run.spelled[start:end], run.label, run.widths[first:last + 1])
     kinds = _kinds(part, named)
     if part.spelled != run.spelled and _LABELS["mobile"][0].search(named) is None:
         kinds.discard("mobile")
-    return [Hit(hit.kind, hit.value, start, end, hit.encoded, hit.born) for hit in find(said + part.spelled, allowed)
-            if hit.kind in kinds and hit.start == len(said) and hit.end == len(said) + end - start][:1]
+    return next((Hit(hit.kind, hit.value, start, end, hit.encoded, hit.born)
+                 for hit in find(said + part.spelled, allowed)
+                 if hit.kind in kinds and hit.start == len(said) and hit.end == len(said) + end - start), None)
 
 
 # A column headed 身份证号 or 银行账号 (公民身份号码, 证件号码, 存折账号, 一卡通账号 …): each cell under it is read after its
@@ -236,8 +238,7 @@ def _runs(row: list[str]) -> list[_Run]:
             continue
         spelled = "".join(current)
         if len(spelled) >= _FEWEST_LABELLED and len(current) > 1:
-            widths = tuple(map(len, current)) if len(spelled) > len(current) else ()
-            runs.append(_Run(column - len(current), spelled, label, widths))
+            runs.append(_Run(column - len(current), spelled, label, tuple(map(len, current))))
         current = []
         label = cell.strip() or label
     return runs
