@@ -4,11 +4,13 @@ told (seventeenth session; each test would hang with that pool, so each runs und
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 import pytest
@@ -91,3 +93,60 @@ def test_after_a_lost_worker_no_worker_stays_and_the_next_pool_works() -> None:
         map_in_workers(_dies_on_two, [1, 2, 3], 2, FORK)
     assert set(_children()) <= before
     assert map_in_workers(_fails_on_two, [1, 3], 2, FORK) == [1, 3]
+
+
+def _stuck_in_c_or_fails(n: int) -> int:
+    """Part 2 waits for ever on a C lock it already holds (as a worker forked while another thread held one does:
+    no Python runs there again, so no Python signal handler either); part 1 fails a moment later."""
+    if n == 1:
+        time.sleep(0.5)
+        raise ValueError("第二份出错")
+    libc = ctypes.CDLL(None)
+    mutex = ctypes.create_string_buffer(64)  # all zero bytes: glibc's PTHREAD_MUTEX_INITIALIZER, not recursive
+    libc.pthread_mutex_lock(mutex)
+    libc.pthread_mutex_lock(mutex)
+    return n
+
+
+def _deaf_or_fails(n: int) -> int:
+    """Part 2 holds SIGTERM back (as a worker does between its fork and its start) and sleeps; part 1 fails."""
+    if n == 1:
+        time.sleep(0.5)
+        raise ValueError("第二份出错")
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    time.sleep(120)
+    return n
+
+
+@contextmanager
+def _killed_after(workers: list[multiprocessing.process.BaseProcess]) -> Iterator[None]:
+    """Should the pool leave a worker behind (the bug these tests are for), kill it: the test fails, the run goes on."""
+    try:
+        yield
+    finally:
+        for worker in workers:
+            if worker.exitcode is None:
+                worker.kill()
+                worker.join()
+
+
+def test_a_worker_stuck_in_a_c_lock_ends_on_the_first_signal() -> None:
+    """The CI hang of the thirty-third session: a worker's SIGTERM ran a Python handler, which never ran in a worker
+    stuck in C, and the pool waited for it for ever. Ended by the kernel, every worker ends with SIGTERM itself."""
+    before = set(_children())
+    pending = start_in_workers(_stuck_in_c_or_fails, [1, 2], 2, FORK)
+    workers = list(pending.pool._processes.values())  # noqa: SLF001 — the workers' own exit codes
+    with _killed_after(workers), pytest.raises(ValueError, match="第二份出错"):
+        pending.results()
+    assert [worker.exitcode for worker in workers] == [-signal.SIGTERM, -signal.SIGTERM]
+    assert set(_children()) <= before
+
+
+def test_a_worker_deaf_to_sigterm_is_killed_after_a_grace() -> None:
+    before = set(_children())
+    pending = start_in_workers(_deaf_or_fails, [1, 2], 2, FORK)
+    workers = list(pending.pool._processes.values())  # noqa: SLF001
+    with _killed_after(workers), pytest.raises(ValueError, match="第二份出错"):
+        pending.results()
+    assert sorted(worker.exitcode for worker in workers) == [-signal.SIGTERM, -signal.SIGKILL]
+    assert set(_children()) <= before

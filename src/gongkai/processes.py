@@ -25,6 +25,7 @@ PR_SET_PDEATHSIG = 1
 STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 _HELD = {signal.SIGINT, *STOPS}
 _worker: list[bool] = []  # holds True in a pool's worker process
+_GRACE = 5.0  # seconds a worker sent SIGTERM has to end before it is killed
 
 
 class WorkerLost(UsageProblem):
@@ -51,7 +52,9 @@ def worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal: the main process stops the pool
-    signal.signal(signal.SIGTERM, lambda *_: os._exit(1))
+    # the kernel's own ending, not a Python handler: a handler runs only between two steps of Python, and a worker
+    # forked while another thread held a C lock (a library's, the loader's) waits on it for ever, never between two
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held by the parent while it forked (below)
     try:
@@ -128,14 +131,18 @@ def _end(pool: ProcessPoolExecutor) -> None:
     """End the pool's workers at once (the work still queued or under way is dropped) and wait until they are gone.
 
     The executor has no public way to stop work under way before Python 3.14 (terminate_workers), so its workers are
-    sent SIGTERM here (each exits at once: worker_start)."""
+    sent SIGTERM here (each exits at once: worker_start); one that has not ended after _GRACE seconds (forked with
+    the signal held and stuck before worker_start could free it) is killed."""
     workers = list((pool._processes or {}).values())  # noqa: SLF001 — see above
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
         if worker.exitcode is None:
             worker.terminate()
     for worker in workers:
-        worker.join()
+        worker.join(_GRACE)
+        if worker.exitcode is None:
+            worker.kill()
+            worker.join()
     pool.shutdown(wait=True)
 
 
