@@ -8,6 +8,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -149,4 +150,24 @@ def test_a_worker_deaf_to_sigterm_is_killed_after_a_grace() -> None:
     with _killed_after(workers), pytest.raises(ValueError, match="第二份出错"):
         pending.results()
     assert sorted(worker.exitcode for worker in workers) == [-signal.SIGTERM, -signal.SIGKILL]
+    assert set(_children()) <= before
+
+
+def _leaves_a_thread(n: int) -> int:
+    """Part 1 leaves a thread that never ends (a library's, say): its worker cannot exit when told to."""
+    if n == 1:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        threading.Thread(target=time.sleep, args=(120,)).start()
+    return n * 10
+
+
+def test_work_done_comes_back_though_a_worker_cannot_exit() -> None:
+    """The results are all in: the pool ends, the worker that cannot exit is killed after a grace (not waited for,
+    for ever, by the executor's own shutdown)."""
+    before = set(_children())
+    pending = start_in_workers(_leaves_a_thread, [1, 2, 3], 2, FORK)
+    workers = list(pending.pool._processes.values())  # noqa: SLF001
+    with _killed_after(workers):
+        assert pending.results() == [10, 20, 30]
+    assert sorted(worker.exitcode for worker in workers) == [-signal.SIGKILL, 0]
     assert set(_children()) <= before

@@ -97,7 +97,7 @@ class Pending(Generic[T]):
         except BaseException:
             _end(self.pool)
             raise
-        self.pool.shutdown(wait=True)
+        _end(self.pool, at_once=False)
         return found
 
 
@@ -127,16 +127,18 @@ def _started(workers: int, context: BaseContext | None,
         raise
 
 
-def _end(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers at once (the work still queued or under way is dropped) and wait until they are gone.
+def _end(pool: ProcessPoolExecutor, at_once: bool = True) -> None:
+    """End the pool's workers and wait until they are gone: *at_once*, the work still queued or under way is dropped;
+    otherwise (the work is all in) each is told to stop and does.
 
     The executor has no public way to stop work under way before Python 3.14 (terminate_workers), so its workers are
-    sent SIGTERM here (each exits at once: worker_start); one that has not ended after _GRACE seconds (forked with
-    the signal held and stuck before worker_start could free it) is killed."""
+    sent SIGTERM here (each exits at once: worker_start). A worker that has not ended after _GRACE seconds is killed:
+    one forked with the signal held and stuck before worker_start could free it, one a thread of its work keeps alive
+    (the executor's own shutdown would wait for either for ever)."""
     workers = list((pool._processes or {}).values())  # noqa: SLF001 — see above
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
-        if worker.exitcode is None:
+        if at_once and worker.exitcode is None:
             worker.terminate()
     for worker in workers:
         worker.join(_GRACE)
