@@ -36,7 +36,7 @@ from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import SEPARATE
-from gongkai.privacy.pictures import is_picture, picture_texts, without_toolkit
+from gongkai.privacy.pictures import LOCATED, is_picture, located_within, picture_texts, without_toolkit
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
@@ -318,6 +318,8 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
     if (kind := packed_kind(data)) is not None:  # its bytes are its files compressed: read as text, they say nothing
         raise Unreadable(f"文档中嵌入的「{name}」是{kind}，gongkai 无法解压检查其中的文件，不能确认其中没有个人信息；"
                          "请在文档中删除这个嵌入的对象（需要公开其中的文件时解压后逐个登记），另存后再登记")
+    if located_within(data):  # (a HEIC or AVIF photo: a picture gongkai has no reader for, and its EXIF)
+        raise Unreadable(f"图片「{name}」：{LOCATED}")
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
@@ -730,6 +732,8 @@ def ole_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
             raw = ole.openstream(entry).read()
             name = "/".join("".join(c for c in part if c >= " ") for part in entry)  # (\x01Ole10Native, \x05…)
             where = f"{label} 数据流 {name}"
+            if located_within(raw):  # (Excel 97 and Word 97 keep an inserted photo whole in a stream, its EXIF too)
+                raise Unreadable(f"数据流 {name}：{LOCATED}")
             segments.append(Segment(raw.decode("utf-16-le", errors="replace"), where))
             segments.append(Segment(raw.decode("latin-1"), where))
             packaged = _packaged(entry[-1], raw)
@@ -1108,9 +1112,12 @@ def _strings(reader: object) -> list[str]:
             found.append(str(node))
         elif isinstance(node, DictionaryObject):
             _refuse_active(node)
-            if isinstance(node, StreamObject) and node.get("/Subtype") == "/Image" and "/DCTDecode" in str(
-                    node.get("/Filter")):  # only a JPEG keeps a file's properties; other pictures are bare pixels
-                found.extend(picture_texts(_image_bytes(node)))
+            if isinstance(node, StreamObject) and node.get("/Subtype") == "/Image":
+                filters = str(node.get("/Filter"))
+                if "/DCTDecode" in filters:  # a JPEG keeps a file's properties; other pictures are bare pixels …
+                    found.extend(picture_texts(_image_bytes(node)))
+                elif "/JPXDecode" in filters and located_within(_image_bytes(node)):  # … but JPEG 2000's boxes
+                    raise Unreadable(LOCATED)
             stack.extend(v for k, v in node.items() if k not in ("/Parent", "/Contents") or isinstance(v, TextStringObject))
         elif isinstance(node, ArrayObject):
             stack.extend(node)

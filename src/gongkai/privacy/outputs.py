@@ -31,7 +31,7 @@ from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, SEPARATE, STARRED, encoded_may_hold_number, may_hold_number,
                                       percent_decoded, unescaped, without_footnotes)
 from gongkai.privacy.organisations import ACCOUNT_LINES, account_of_body
-from gongkai.privacy.pictures import is_picture, picture_texts
+from gongkai.privacy.pictures import LOCATED, is_picture, located_within, picture_texts
 
 MAX_DEPTH = 4
 _D = (rb"(?:[0-9]|\xef\xbc[\x90-\x99]|\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]|\xe0\xa5[\xa6-\xaf]|\xf0\x9d\x9f[\x8e-\xbf]"
@@ -431,6 +431,8 @@ def _scan(name: str, data: bytes, where: str, allowed: frozenset[str], depth: in
         yield from _picture(name, data, where, allowed)
     elif data.startswith(_OLE):
         yield from _workbook97(name, data, where, allowed)
+    elif located_within(data):  # (a picture of a kind with no reader here: a HEIC photo in a document)
+        yield OutputFinding(name, "unreadable", "", f"{where} {LOCATED}".strip())
     else:
         text = _utf8(data)
         yield from _line_findings(name, text, _lines(text), _bad_lines([text], allowed), where)
@@ -507,6 +509,9 @@ def _workbook97(name: str, data: bytes, where: str, allowed: frozenset[str]) -> 
     scan's reading."""
     try:
         segments = ole_file_segments(data, where)
+    except Unreadable as exc:
+        yield OutputFinding(name, "unreadable", "", f"{where} {exc}".strip())
+        return
     except Exception:  # noqa: BLE001 - a workbook the scanner cannot open is not published: fail closed
         yield OutputFinding(name, "unreadable", "", f"{where} Excel 97-2003 工作簿无法解析".strip())
         return

@@ -49,10 +49,34 @@ def picture_texts(data: bytes) -> list[str]:
         return []
     pieces = [_TOOLKIT.sub(b"Adobe XMP Core", piece) for piece in pieces]
     if any(_located(piece) for piece in pieces):
-        raise Unreadable("其中的图片带有拍摄地点（GPS 经纬度）：照片在谁家门口拍的，任何人都能在地图上找到，这是个人行踪信息"
-                         "（《个人信息保护法》第二十八条），不能公开；请删除图片的位置信息（Windows：右键图片 → 属性 → 详细信息 → "
-                         "删除属性和个人信息；手机相机关闭「位置标签」）后重新插入")
+        raise Unreadable(LOCATED)
     return [text for piece in pieces for text in _readings(piece)]
+
+
+LOCATED = ("其中的图片带有拍摄地点（GPS 经纬度）：照片在谁家门口拍的，任何人都能在地图上找到，这是个人行踪信息（《个人信息保护法》"
+           "第二十八条），不能公开；请删除图片的位置信息（Windows：右键图片 → 属性 → 详细信息 → 删除属性和个人信息；手机相机关闭"
+           "「位置标签」）后重新插入")
+_TIFF_HEADER = re.compile(rb"II\*\x00|MM\x00\*")
+MAX_HEADERS = 4096  # TIFF headers looked at in one stream of bytes (each a possible EXIF); more are refused
+MAX_EXIF = 64 * 1024  # bytes read from each (a JPEG's EXIF is no longer): a GPS directory further counts as located
+
+
+def located_within(data: bytes) -> bool:
+    """True when bytes gongkai has no reader for hold a picture that gives where it was taken: a HEIC or AVIF photo
+    (a phone's own format) inserted in a Word document, a photo kept whole in a stream of an Excel 97 or Word 97 file.
+    Its EXIF is found by the TIFF header it starts with, wherever it sits (EXIF always starts so), and its XMP by the
+    GPS property, in binary data only (a picture has zero bytes; a page of the site, a CSV file have none and cost
+    one look for it)."""
+    if b"\x00" not in data:
+        return False
+    if _XMP_GPS.search(data) is not None:
+        return True
+    for count, header in enumerate(_TIFF_HEADER.finditer(data)):
+        if count == MAX_HEADERS:
+            return True  # (made-up headers to bury one among them: fail closed rather than read them all)
+        if _located(data[header.start():header.start() + MAX_EXIF]):
+            return True
+    return False
 
 
 _GPS_IFD, _LATITUDE, _LONGITUDE = 0x8825, 0x0002, 0x0004
