@@ -15,9 +15,12 @@ Found by this pass:
 2. Excel 97-2003 (.xls, an allowed format) and Word 97 keep an inserted photo whole inside one of the file's streams,
    its EXIF with it. Every stream was read as text, none for a location: published. Now each stream is searched as
    above: GK610, the stream named.
-3. A PDF keeps a JPEG 2000 picture (/JPXDecode) whole, as it does a JPEG, its boxes with it — a photo's EXIF among
+3. The same pictures' properties (an EXIF 备注 with a phone number) were read as UTF-16 from the first byte of the
+   part only: a 备注 that began at an odd byte, or an EXIF UserComment in big-endian UTF-16 (an iPhone's order), was
+   never seen. Now such a picture, and a stream that holds a JPEG or PNG, is read in both orders and alignments.
+4. A PDF keeps a JPEG 2000 picture (/JPXDecode) whole, as it does a JPEG, its boxes with it — a photo's EXIF among
    them, as Photoshop and Acrobat save it. Only JPEG pictures were read for a location. Now JPEG 2000 ones are too.
-4. The output scan (what build-site checks last, in what it wrote) read the same parts as text only; and it said
+5. The output scan (what build-site checks last, in what it wrote) read the same parts as text only; and it said
    「Excel 97-2003 工作簿无法解析」 for any reason an OLE file was refused. Now it finds the location too and says it.
 
 The EXIF here are built byte by byte: a first directory whose GPS pointer (tag 0x8825) leads to a GPS directory with
@@ -125,6 +128,8 @@ REFUSED = {  # attachment → the part named in the reason
     "avif.docx": (_with(docx("附现场照片"), "word/media/image1.avif", LIBHEIF_GPS), "图片「word/media/image1.avif」："),
     "xmp.docx": (_with(docx("附现场照片"), "word/media/image2.heic", XMP_GPS), "图片「word/media/image2.heic」："),
     "heic.xlsx": (_with(xlsx([["户数"], [3]]), "xl/media/image1.heic", IPHONE_GPS), "图片「xl/media/image1.heic」："),
+    "jxl.docx": (_with(docx("附现场照片"), "word/media/image1.jxl", _box(b"JXL ", b"\r\n\x87\n")
+                       + _box(b"Exif", struct.pack(">I", 0) + _exif("<"))), "图片「word/media/image1.jxl」："),
     "photo.xls": (_xls_holding(_jpeg(_exif("<"))), "数据流 SummaryInformation："),
     "heic.xls": (_xls_holding(IPHONE_GPS[:IPHONE_GPS.index(b"\x01\x02\x03")]), "数据流 SummaryInformation："),
     "jpx.pdf": (_pdf_with_picture("/JPXDecode", _jp2(_exif(">"))), ""),
@@ -134,6 +139,42 @@ PUBLISHED = {
     "plain.xls": _xls_holding(_jpeg(_exif("<", located=False))),
     "plain.pdf": _pdf_with_picture("/JPXDecode", _jp2(_exif(">", located=False))),
 }
+
+
+def _commented(order: str, text: bytes, tag: int = 0x9C9C) -> bytes:
+    """EXIF with one text tag: Windows' 备注 (XPComment, 0x9C9C, always UTF-16 little-endian) or the EXIF UserComment
+    (0x9286: 「UNICODE\\0」 then UTF-16 in the EXIF's own byte order, big-endian on an iPhone)."""
+    head = (b"II*\x00" if order == "<" else b"MM\x00*") + struct.pack(order + "I", 8)
+    return head + struct.pack(order + "HHHII", 1, tag, 7, len(text), 26) + b"\x00" * 4 + text
+
+
+PHONE_NOTE = "备注：户主电话13805951234"
+LITTLE_NOTE = PHONE_NOTE.encode("utf-16-le") + b"\x00\x00"
+BIG_NOTE = b"UNICODE\x00" + PHONE_NOTE.encode("utf-16-be")
+SAID = "（图片属性）有未遮盖的手机号码「138****1234」（已遮盖显示）"
+COMMENTED = {  # attachment → (bytes, the part named): the note at an odd byte of the file, then at an even one
+    f"{name}{pad}.docx": (_with(docx("附现场照片"), "word/media/image1.heic",
+                               _heif(b"heic", b"\x00" * pad + struct.pack(">I", 6) + b"Exif\x00\x00" + exif)),
+                         " word/media/image1.heic")
+    for name, exif in (("xp", _commented(">", LITTLE_NOTE)), ("user", _commented(">", BIG_NOTE, 0x9286)))
+    for pad in (0, 1)
+} | {
+    f"note{pad}.xls": (_xls_holding(b"\x00" * pad + _jpeg(_commented("<", LITTLE_NOTE))), " 数据流 SummaryInformation")
+    for pad in (0, 1)
+}
+
+
+@pytest.mark.parametrize("name", list(COMMENTED))
+def test_a_number_in_the_properties_of_such_a_photo_is_found_at_any_byte(gk, cat, name):
+    """Before: the bytes were read as UTF-16 from their first byte only — a 备注 that began at an odd byte read as
+    other characters, its phone number never seen — and never as big-endian UTF-16. Now every alignment and order."""
+    data, part = COMMENTED[name]
+    with_attachment(cat, f"files/2026/{name}", data)
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    said = SAID if name.endswith(".docx") else "有未遮盖的手机号码「138****1234」（已遮盖显示）"
+    assert f"错误 GK602 附件「files/2026/{name}」{part}{said}" in run.out, run.out
+    assert "13805951234" not in run.out
 
 
 def test_the_pictures_here_are_what_they_say() -> None:

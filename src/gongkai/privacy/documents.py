@@ -36,7 +36,8 @@ from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import SEPARATE
-from gongkai.privacy.pictures import LOCATED, is_picture, located_within, picture_texts, without_toolkit
+from gongkai.privacy.pictures import (LOCATED, holds_picture, is_picture, located_within, picture_texts, readings,
+                                      without_toolkit)
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
@@ -734,8 +735,11 @@ def ole_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
             where = f"{label} 数据流 {name}"
             if located_within(raw):  # (Excel 97 and Word 97 keep an inserted photo whole in a stream, its EXIF too)
                 raise Unreadable(f"数据流 {name}：{LOCATED}")
-            segments.append(Segment(raw.decode("utf-16-le", errors="replace"), where))
-            segments.append(Segment(raw.decode("latin-1"), where))
+            if holds_picture(raw):  # (its EXIF's 备注 in UTF-16 at any byte, of either order)
+                segments.extend(Segment(text, where) for text in readings(raw))
+            else:
+                segments.append(Segment(raw.decode("utf-16-le", errors="replace"), where))
+                segments.append(Segment(raw.decode("latin-1"), where))
             packaged = _packaged(entry[-1], raw)
             if packaged is not None:  # (a package names its file; another stream is the file)
                 inner, called = packaged

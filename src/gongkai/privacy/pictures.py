@@ -17,12 +17,17 @@ import zlib
 
 from gongkai.privacy.extract import Unreadable
 
-PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")  # (and WebP: is_picture)
+PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")  # (and WebP, boxes: is_picture)
+# The box after a picture file's first size field: an ISO base media file (HEIC, AVIF — a phone's own formats, which
+# Word and Excel insert as they are), JPEG 2000, JPEG XL. Their EXIF and XMP sit in boxes gongkai does not walk:
+# the whole file is read in every encoding, and searched for a location (located_within).
+BOXES = (b"ftyp", b"jP  ", b"JXL ")
 
 
 def is_picture(data: bytes) -> bool:
-    """Whether *data* is a picture whose properties picture_texts() reads: JPEG, PNG, GIF, TIFF or WebP."""
-    return data.startswith(PICTURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+    """Whether *data* is a picture whose properties picture_texts() reads: JPEG, PNG, GIF, TIFF, WebP, or one made of
+    boxes (BOXES)."""
+    return data.startswith(PICTURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:8] in BOXES
 # XMP names the toolkit that wrote it with its build: x:xmptk="Adobe XMP Core 5.6-c140 79.160451, 2017/05/06-01:08:21"
 # (Photoshop CC 2017, and so on for every version since): software, not a person, whose digits read as a mobile
 # number (140 79.160451 → 14079160451) and held back every document with a picture Photoshop saved. Only that exact
@@ -43,6 +48,10 @@ def picture_texts(data: bytes) -> list[str]:
         pieces = _gif(data)
     elif data[:4] in (b"II*\x00", b"MM\x00*"):  # TIFF: the file is itself what EXIF holds, its first directory first
         pieces = [data]
+    elif data[4:8] in BOXES:
+        if located_within(data):
+            raise Unreadable(LOCATED)
+        pieces = [data]
     elif is_picture(data):
         pieces = [data, *_webp(data)]
     else:
@@ -50,7 +59,7 @@ def picture_texts(data: bytes) -> list[str]:
     pieces = [_TOOLKIT.sub(b"Adobe XMP Core", piece) for piece in pieces]
     if any(_located(piece) for piece in pieces):
         raise Unreadable(LOCATED)
-    return [text for piece in pieces for text in _readings(piece)]
+    return [text for piece in pieces for text in readings(piece)]
 
 
 LOCATED = ("其中的图片带有拍摄地点（GPS 经纬度）：照片在谁家门口拍的，任何人都能在地图上找到，这是个人行踪信息（《个人信息保护法》"
@@ -120,7 +129,14 @@ def _entries(tiff: bytes, order: str, at: int) -> dict[int, int]:
     return found
 
 
-def _readings(piece: bytes) -> list[str]:
+def holds_picture(data: bytes) -> bool:
+    """True when *data* (a stream of an Excel 97 or Word 97 file) may hold a picture kept whole: its properties are
+    then anywhere in it, in any encoding and at any byte (readings)."""
+    return b"\xff\xd8\xff" in data or b"\x89PNG" in data or _TIFF_HEADER.search(data) is not None
+
+
+def readings(piece: bytes) -> list[str]:
+    """*piece* read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments."""
     return [piece.decode("latin-1"), piece.decode("utf-8", errors="replace"),
             *(piece[start:].decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be") for start in (0, 1))]
 
