@@ -50,9 +50,11 @@ def _exif(order: str, located: bool = True) -> bytes:
     if not located:
         return head + struct.pack(order + "HHHII", 1, 0x010F, 2, 6, 26) + b"\x00" * 4 + b"Apple\x00"
     first = struct.pack(order + "HHHII", 1, 0x8825, 4, 1, 26) + b"\x00" * 4  # 8 + 18 = 26: the GPS directory
-    gps = struct.pack(order + "H", 2) + struct.pack(order + "HHII", 2, 5, 3, 56) + struct.pack(order + "HHII", 4, 5, 3, 80)
+    gps = struct.pack(order + "H", 2) + struct.pack(order + "HHII", 2, 5, 3, 56)
+    gps += struct.pack(order + "HHII", 4, 5, 3, 80)
     gps += b"\x00" * 4  # 26 + 30 = 56: the latitude, then 24 bytes on the longitude
-    return head + first + gps + struct.pack(order + "6I", 24, 1, 58, 1, 0, 1) + struct.pack(order + "6I", 118, 1, 11, 1, 0, 1)
+    degrees = struct.pack(order + "6I", 24, 1, 58, 1, 0, 1) + struct.pack(order + "6I", 118, 1, 11, 1, 0, 1)
+    return head + first + gps + degrees
 
 
 def _box(kind: bytes, payload: bytes) -> bytes:
@@ -113,14 +115,16 @@ def _pdf_with_picture(filters: str, picture: bytes) -> bytes:
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
 
 
 def _jp2(exif: bytes) -> bytes:
     """A JPEG 2000 file as Photoshop saves one: its signature box, then the EXIF in a uuid box 「JpgTiffExif->JP2」."""
     return (_box(b"jP  ", b"\r\n\x87\n") + _box(b"ftyp", b"jp2 \x00\x00\x00\x00jp2 ")
-            + _box(b"uuid", b"JpgTiffExif->JP2" + b"Exif\x00\x00" + exif) + _box(b"jp2c", b"\xff\x4f\xff\x51" + b"\x00" * 40))
+            + _box(b"uuid", b"JpgTiffExif->JP2" + b"Exif\x00\x00" + exif)
+            + _box(b"jp2c", b"\xff\x4f\xff\x51" + b"\x00" * 40))
 
 
 REFUSED = {  # attachment → the part named in the reason
