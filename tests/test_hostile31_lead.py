@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import io
 import struct
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import RECORD, docx
+from conftest import docx
 from test_hostile7_gate import with_attachment, xlsx
+from test_hostile12_gate import _with_member
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LOCATED = "其中的图片带有拍摄地点（GPS 经纬度）：照片在谁家门口拍的，任何人都能在地图上找到"
@@ -77,15 +77,6 @@ NO_PLACE = _heif(b"heic", struct.pack(">I", 6) + b"Exif\x00\x00" + _exif(">", lo
 def _jpeg(exif: bytes) -> bytes:
     app1 = b"Exif\x00\x00" + exif
     return b"\xff\xd8" + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + b"\xff\xd9"
-
-
-def _with(container: bytes, name: str, member: bytes) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(container)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            out.writestr(info, source.read(info))
-        out.writestr(name, member)
-    return buffer.getvalue()
 
 
 def _xls_holding(picture: bytes) -> bytes:
@@ -128,18 +119,18 @@ def _jp2(exif: bytes) -> bytes:
 
 
 REFUSED = {  # attachment → the part named in the reason
-    "heic.docx": (_with(docx("附现场照片"), "word/media/image1.heic", IPHONE_GPS), "图片「word/media/image1.heic」："),
-    "avif.docx": (_with(docx("附现场照片"), "word/media/image1.avif", LIBHEIF_GPS), "图片「word/media/image1.avif」："),
-    "xmp.docx": (_with(docx("附现场照片"), "word/media/image2.heic", XMP_GPS), "图片「word/media/image2.heic」："),
-    "heic.xlsx": (_with(xlsx([["户数"], [3]]), "xl/media/image1.heic", IPHONE_GPS), "图片「xl/media/image1.heic」："),
-    "jxl.docx": (_with(docx("附现场照片"), "word/media/image1.jxl", _box(b"JXL ", b"\r\n\x87\n")
+    "heic.docx": (_with_member(docx("附现场照片"), "word/media/image1.heic", IPHONE_GPS), "图片「word/media/image1.heic」："),
+    "avif.docx": (_with_member(docx("附现场照片"), "word/media/image1.avif", LIBHEIF_GPS), "图片「word/media/image1.avif」："),
+    "xmp.docx": (_with_member(docx("附现场照片"), "word/media/image2.heic", XMP_GPS), "图片「word/media/image2.heic」："),
+    "heic.xlsx": (_with_member(xlsx([["户数"], [3]]), "xl/media/image1.heic", IPHONE_GPS), "图片「xl/media/image1.heic」："),
+    "jxl.docx": (_with_member(docx("附现场照片"), "word/media/image1.jxl", _box(b"JXL ", b"\r\n\x87\n")
                        + _box(b"Exif", struct.pack(">I", 0) + _exif("<"))), "图片「word/media/image1.jxl」："),
     "photo.xls": (_xls_holding(_jpeg(_exif("<"))), "数据流 SummaryInformation："),
     "heic.xls": (_xls_holding(IPHONE_GPS[:IPHONE_GPS.index(b"\x01\x02\x03")]), "数据流 SummaryInformation："),
     "jpx.pdf": (_pdf_with_picture("/JPXDecode", _jp2(_exif(">"))), ""),
 }
 PUBLISHED = {
-    "plain.docx": _with(docx("附现场照片"), "word/media/image1.heic", NO_PLACE),
+    "plain.docx": _with_member(docx("附现场照片"), "word/media/image1.heic", NO_PLACE),
     "plain.xls": _xls_holding(_jpeg(_exif("<", located=False))),
     "plain.pdf": _pdf_with_picture("/JPXDecode", _jp2(_exif(">", located=False))),
 }
@@ -157,7 +148,7 @@ LITTLE_NOTE = PHONE_NOTE.encode("utf-16-le") + b"\x00\x00"
 BIG_NOTE = b"UNICODE\x00" + PHONE_NOTE.encode("utf-16-be")
 SAID = "（图片属性）有未遮盖的手机号码「138****1234」（已遮盖显示）"
 COMMENTED = {  # attachment → (bytes, the part named): the note at an odd byte of the file, then at an even one
-    f"{name}{pad}.docx": (_with(docx("附现场照片"), "word/media/image1.heic",
+    f"{name}{pad}.docx": (_with_member(docx("附现场照片"), "word/media/image1.heic",
                                _heif(b"heic", b"\x00" * pad + struct.pack(">I", 6) + b"Exif\x00\x00" + exif)),
                          " word/media/image1.heic")
     for name, exif in (("xp", _commented(">", LITTLE_NOTE)), ("user", _commented(">", BIG_NOTE, 0x9286)))
