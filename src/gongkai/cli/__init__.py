@@ -17,9 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
-from gongkai.cli.app import app, err
+from gongkai.cli.app import app, say_interrupted
 from gongkai.cli.app import main as _run_app
-from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED, interrupted
+from gongkai.errors import EXIT_INTERRUPTED, interrupted
 
 GC_YOUNG = 100_000  # allocations between collections of the youngest generation (Python's default: 700)
 _INFRASTRUCTURE = {"app", "zh", "options", "listing"}
@@ -106,7 +106,7 @@ def run() -> NoReturn:
     except BaseException as exc:
         if not interrupted(exc):
             raise
-        err.print(INTERRUPTED)
+        say_interrupted()
         code = EXIT_INTERRUPTED
     _end(code)
 

@@ -209,8 +209,20 @@ def _interrupted() -> int:
     if done:
         err.print(f"已中断，但{'；'.join(done)}，不受影响。", markup=False)
         return EXIT_OK
-    err.print(INTERRUPTED)
+    say_interrupted()
     return EXIT_INTERRUPTED
+
+
+def say_interrupted() -> None:
+    """「已中断……」 written as it is, importing nothing: a Ctrl+C that stopped an import half-way leaves that module
+    broken for every import after it — the console's masking (mask_log) imports the detector's tables, which import
+    html.entities — and this message of ours holds nothing to mask."""
+    tolerate_any_console()
+    try:
+        sys.stderr.write(INTERRUPTED + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can reach it
+        pass
 
 
 def _internal_error(exc: BaseException) -> int:
