@@ -42,7 +42,9 @@ blobs is kept as a base and a delta (decode not applying the delta: the record w
 finding (GK212) placed in the record it lies in after that record moved its lines, and in a record the run did not
 read (View.locate not reading it: no line); a key given up (the facts of a file before its edit not looked at: a
 GK202 that no longer holds stayed, a GK206 for a deleted 解读 missed); an unreadable 解读 (no GK206 beside its YAML
-error, also after an edit); GK805 placed in a record not read again (_part_with).
+error, also after an edit); GK805 placed in a record not read again (_part_with); a record GK506 reads by id from a
+ledger, edited after a run on the View (what the View read not remembered: the late handover missed); a 转发 looked
+up with `in` on the View's records (a spurious GK207).
 """
 
 from __future__ import annotations
@@ -319,3 +321,44 @@ def test_a_year_without_a_calendar_is_placed_in_a_record_not_read_again(gk, tmp_
     _edit(root, R1, "题名: ", "题名: 关于")
     assert _found(gk, root) == found
     assert _messages(gk, root, "GK805") == ["1999年没有节假日数据，这里的工作日期限无法计算"]
+
+
+LEDGER = ("批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n接收单位: [dag, tsg]\n信息:\n"
+          "  - 编号: R2026-001\n")  # R2026-001's 编号 on line 5
+
+
+def test_a_record_a_ledger_rule_reads_by_id_and_a_forward_looked_up(gk, tmp_path):
+    """GK506 (a VIEW rule) reads R2026-001 by id from the ledger of 2026-09-07: 成文 2026-09-01, in time. R2026-001's
+    成文日期 moved to 2026-07-01 (nothing else the rule's summary of a record holds changes): 2026-07-02 … 2026-09-07 is
+    48 working days (July 22, August 21, September 1–7 5), over 20 — GK506 at the ledger's line 5 (and GK402 at its
+    公开日期, line 14: published 2026-09-03, past the item's 10 working days). R2026-002 forwards R2026-001 (转发, line
+    17): nothing more, also after an edit to it; R2026-001 deleted: GK207 there, and GK508 at the ledger. (R2026-002
+    is edited first, before R2026-001: the VIEW rules then ran on the View and remembered what they read by id.)
+    Throughout: the batches of the 移交日 (the 5th and 20th, 10-05 put off to 10-08 by the National Day holiday) after
+    2026-09-07 up to today are missing (GK513 at each), and R2026-002, not yet handed over, has no attachment for the
+    两馆 (GK501, line 1) and is overdue (GK507 at its 成文日期, line 13)."""
+    rest = [(c, f"handover/{day}.yaml", None) for c, day in (("GK513", "2026-09-20"), ("GK513", "2026-10-08"),
+                                                             ("GK513", "2026-10-20"), ("GK513", "2026-11-05"),
+                                                             ("GK513", "2026-11-20"))]
+    rest += [("GK501", R2, 1), ("GK507", R2, 13)]
+    root = _catalog(tmp_path, (R2, SECOND), ("handover/2026-09-07.yaml", LEDGER))
+    code, found = _found(gk, root)
+    assert (code, sorted(found, key=str)) == (0, sorted(rest, key=str))
+    _edit(root, R2, "题名: ", "题名: 关于")  # a run on the View first: what it reads by id is remembered
+    code, found = _found(gk, root)
+    assert (code, sorted(found, key=str)) == (0, sorted(rest, key=str))
+    _edit(root, R1, "成文日期: 2026-09-01", "成文日期: 2026-07-01")
+    late = [("GK506", "handover/2026-09-07.yaml", 5), ("GK402", R1, 14)]
+    code, found = _found(gk, root)
+    assert (code, sorted(found, key=str)) == (0, sorted(late + rest, key=str))
+    assert _messages(gk, root, "GK506") == ["信息 R2026-001 成文于 2026-07-01，2026-09-07 才送交两馆，用了48个工作日，超过20个工作日"]
+    _edit(root, R2, "正文: |", "转发: R2026-001\n正文: |")
+    code, found = _found(gk, root)
+    assert (code, sorted(found, key=str)) == (0, sorted(late + rest, key=str))
+    _edit(root, R2, "题名: 关于", "题名: 关于印发")
+    code, found = _found(gk, root)
+    assert (code, sorted(found, key=str)) == (0, sorted(late + rest, key=str))
+    (root / R1).unlink()
+    code, found = _found(gk, root)
+    gone = [("GK508", "handover/2026-09-07.yaml", 5), ("GK207", R2, 17)]
+    assert (code, sorted(found, key=str)) == (1, sorted(gone + rest, key=str))
