@@ -35,6 +35,12 @@ Found by this pass (each missed, or added, by the cached run only):
    read. Now every record sharing such a key (a page name, an attachment) with those re-checked is read along, its
    own findings kept. test_a_record_checked_again_for_one_attachment_keeps_what_another_one_finds,
    test_a_record_checked_again_for_its_attachment_keeps_its_case_twin.
+6. A file added beside an attachment that Windows and macOS take for it (files/2026/X.csv beside x.csv, or a folder
+   files/docs/ beside files/Docs/) is GK606 at the record naming the attachment (an error: the checkout may publish
+   the other file). The cached run did not re-check the record — its attachment's content was unchanged — and said
+   only GK018 for the file name, or (a folder) nothing: exit 0 in CI, 1 fresh. Now the key of a record's attachments
+   holds the names on its path that another listed file or folder is the same as.
+   test_a_file_windows_takes_for_the_attachment_added_beside_it.
 
 What the mutants of the new group 「recheck」 (tools/mutation.py: run.py, state.py, store.py, view.py) showed no test
 held, each now a test here: an edit undone byte for byte after two runs, in a catalog large enough that the table of
@@ -362,3 +368,24 @@ def test_a_record_a_ledger_rule_reads_by_id_and_a_forward_looked_up(gk, tmp_path
     code, found = _found(gk, root)
     gone = [("GK508", "handover/2026-09-07.yaml", 5), ("GK207", R2, 17)]
     assert (code, sorted(found, key=str)) == (1, sorted(gone + rest, key=str))
+
+
+def test_a_file_windows_takes_for_the_attachment_added_beside_it(gk, tmp_path):
+    """R2026-001 links files/2026/x.csv (文件 on line 18). files/2026/X.csv added beside it — one file on Windows and
+    macOS: GK606 at R2026-001's 文件 (an error) and GK018 at the later name, x.csv; the attachment itself unchanged, the
+    cached run said only GK018. Taken away: clean. A folder the same way: R2026-001 links files/Docs/a.csv, and
+    files/docs/b.csv is added: GK606 again (no GK018: the two files' names differ)."""
+    linked = RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/x.csv\n    名称: 金额表\n正文: |")
+    root = _catalog(tmp_path, (R2, SECOND), ("files/2026/x.csv", "项目,金额\n低保金,800\n"))
+    _write(root, R1, linked)
+    assert _found(gk, root) == (0, [])
+    _write(root, "files/2026/X.csv", "项目,金额\n")
+    code, found = _found(gk, root)
+    assert (code, sorted(found, key=str)) == (1, [("GK018", "files/2026/x.csv", None), ("GK606", R1, 18)])
+    (root / "files/2026/X.csv").unlink()
+    assert _found(gk, root) == (0, [])
+    _write(root, "files/Docs/a.csv", "项目,金额\n低保金,800\n")
+    _edit(root, R1, "files/2026/x.csv", "files/Docs/a.csv")
+    assert _found(gk, root) == (0, [])
+    _write(root, "files/docs/b.csv", "项目\n")
+    assert _found(gk, root) == (1, [("GK606", R1, 18)])
