@@ -154,12 +154,13 @@ class AttachmentKeys:
         if not refs:
             return ""
         if all(ref in self.stats for ref in refs):
-            if self.twins:  # a file or folder on the way that Windows takes for another (GK606): added, or gone
-                return repr([(ref, self.stats[ref], self._twins_of(ref)) for ref in refs])
-            return repr([(ref, self.stats[ref]) for ref in refs])
+            # a file or folder on the way that Windows takes for another (GK606): added, or gone
+            return repr([(ref, self.stats[ref], *self._twins_of(ref)) for ref in refs])
         return "*" + self.whole  # a path the listing does not hold as a file (missing, a link…): any change counts
 
     def _twins_of(self, ref: str) -> tuple[tuple[str, ...], ...]:
+        if not self.twins:
+            return ()
         parts = ref.split("/")
         on_the_way = ("/".join(parts[:end]) for end in range(1, len(parts) + 1))
         return tuple(self.twins[path] for path in on_the_way if path in self.twins)
