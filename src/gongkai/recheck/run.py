@@ -34,11 +34,11 @@ from gongkai.recheck.state import (
     settings_key,
 )
 from gongkai.recheck.store import Store, discard
-from gongkai.recheck.view import PART_NAMES, Index, PartsContext, View, keys_of, parts_of
+from gongkai.recheck.view import COMPARED, PART_NAMES, Index, PartsContext, View, keys_of, parts_of
 from gongkai.rules import Context, Rule
 from gongkai.rules.base import CATALOG, FILE, FIRST, KEYED, VIEW
 
-STATE_KEY = f"validate-state:v8:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
+STATE_KEY = f"validate-state:v9:{','.join(PART_NAMES)}"  # Facts.parts are in PART_NAMES order
 BLOBS_KEY = f"{STATE_KEY}:blobs"  # the State's whole table of blobs, kept apart (State.encode)
 
 
@@ -111,11 +111,23 @@ class _Run:
         self.full: Catalog | None = None
         self.view_reads: set[str] | None = None  # collecting the records VIEW rules read, while they run on a View
         self.catalog: Catalog = self._parse(self.stale)
-        unplaced = self._now_first() - self.stale
+        unplaced = (self._now_first() | self._of_items_changed()) - self.stale
         if unplaced:
             self.stale |= unplaced
             self.catalog = self._parse(self.stale)
         self.first = self._first(self.stale)
+
+    def _of_items_changed(self) -> set[str]:
+        """The records whose item changed, came or went: per-file rules read a record's item (GK611: a record of an
+        item that lists people is a 公示, and its list is no finding)."""
+        if len(self.stale) == len(self.listed):
+            return set()
+        keys = {key for path in self.stale | self.removed for facts in (self.old.get(path), self.files.get(path))
+                if facts is not None and facts.kind == "item" for key in facts.defines if key[0] == "item"}
+        if not keys:
+            return set()
+        named = self.store.sharing(keys) & self.listed
+        return {path for path, facts in self._facts(named).items() if facts.kind == "record"}
 
     def _now_first(self) -> set[str]:
         """The files that are now the first of their id and were not when last checked: only an id a changed file
@@ -159,13 +171,28 @@ class _Run:
         else:
             catalog = load(self.source, self.listing, self.cache, only=wanted | settings, known=self.parsed)
             catalog.partial = True
-        if catalog.partial:
-            catalog.context = frozenset(settings - wanted)
         self.parsed.update(catalog.files)
         for path in wanted:
             self._set(path, facts_of(catalog.files[path], *keys_of(catalog.files[path])))
             self.found[path] = Found(loaded=tuple(catalog.files[path].diagnostics))
+        if catalog.partial:  # per-file rules read a record's item (GK611): the items the records name come along
+            named = self._items_named(catalog, wanted) - catalog.files.keys()
+            if named:
+                settings |= named
+                if self.full is not None:
+                    catalog = self._part(self.full, wanted | settings)
+                else:
+                    catalog = load(self.source, self.listing, self.cache, only=wanted | settings, known=self.parsed)
+                    catalog.partial = True
+                self.parsed.update(catalog.files)
+            catalog.context = frozenset(settings - wanted)
         return catalog
+
+    def _items_named(self, catalog: Catalog, paths: set[str]) -> set[str]:
+        """The files of the items the records among *paths* name (the first valid file of each id)."""
+        ids = {("item", parsed.model.item) for parsed in (catalog.files[p] for p in paths)
+               if parsed.kind == "record" and parsed.model is not None and parsed.model.item is not None}
+        return set(self.store.firsts(ids).values()) if ids else set()
 
     def _part(self, full: Catalog, paths: set[str]) -> Catalog:
         files = {p: f for p, f in full.files.items() if p in paths}
@@ -220,8 +247,12 @@ class _Run:
                 touched.update(facts.defines if facts is not None else ())
         index = Index(self.store, self.listed)
         subjects = self.stale | index.sharing(touched)
+        # KEYED rules that compare the records they check with one another (GK201: ids one page apart; GK612: one
+        # attachment) see every record sharing such a key with them: read along, not checked (their findings hold)
+        compared = {key for facts in self._facts(subjects).values() for key in facts.defines if key[0] in COMPARED}
+        beside = index.sharing(compared) - subjects if compared else set()
         others = {p for p, _, _ in self.others}
-        loaded = load(self.source, self.listing, self.cache, only=subjects | others, known=self.parsed)
+        loaded = load(self.source, self.listing, self.cache, only=subjects | beside | others, known=self.parsed)
         self.parsed.update(loaded.files)
         view = View(self.source, loaded.files, self.listing.attachments, self.listing.attachment_stats, self.cache,
                     self.listing.notes, partial=True, index=index, fetch=self._fetch)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import pickle
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -147,13 +148,40 @@ class AttachmentKeys:
     def __init__(self, listing: Listing) -> None:
         self.stats = {path: (size, changed) for path, size, changed in listing.attachment_stats}
         self.whole = blob_id(repr((listing.attachment_stats, listing.notes)).encode())
+        self.twins = twins(list(self.stats))
 
     def key(self, refs: tuple[str, ...]) -> str:
         if not refs:
             return ""
         if all(ref in self.stats for ref in refs):
-            return repr([(ref, self.stats[ref]) for ref in refs])
+            # a file or folder on the way that Windows takes for another (GK606): added, or gone
+            return repr([(ref, self.stats[ref], *self._twins_of(ref)) for ref in refs])
         return "*" + self.whole  # a path the listing does not hold as a file (missing, a link…): any change counts
+
+    def _twins_of(self, ref: str) -> tuple[tuple[str, ...], ...]:
+        if not self.twins:
+            return ()
+        parts = ref.split("/")
+        on_the_way = ("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+        return tuple(self.twins[path] for path in on_the_way if path in self.twins)
+
+
+def twins(paths: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each of the listed *paths* and their folders that another one is the same as up to case and Unicode form (one
+    file on Windows and macOS: GK606), with all of them. One fold of all the paths in C; the groups only when any."""
+    folders: set[str] = set()
+    for folder in {path.rpartition("/")[0] for path in paths}:
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    entries = [*paths, *folders]
+    folded = unicodedata.normalize("NFC", "\x00".join(entries)).casefold().split("\x00")
+    if len(set(folded)) == len(entries):
+        return {}
+    groups: dict[str, list[str]] = {}
+    for entry, same in zip(entries, folded):
+        groups.setdefault(same, []).append(entry)
+    return {entry: tuple(sorted(group)) for group in groups.values() if len(group) > 1 for entry in group}
 
 
 def facts_of(parsed: ParsedFile, defines: tuple[Key, ...], refers: tuple[Key, ...]) -> Facts:

@@ -12,13 +12,16 @@ from typing import Any
 from gongkai.catalog import Catalog
 from gongkai.catalog.files import ParsedFile
 from gongkai.diagnostics import Location
-from gongkai.model.base import number_key
+from gongkai.model.base import number_key, page_key
+from gongkai.privacy.attachments import same_file
 from gongkai.recheck.state import Facts, Key
 from gongkai.recheck.store import Store
 from gongkai.rules import Context
 from gongkai.rules.base import RECORD_PARTS
 
 PART_NAMES = tuple(sorted(RECORD_PARTS))  # the order of Facts.parts
+# The keys KEYED rules compare the records they check by with one another, not through a lookup of the Index (keys_of)
+COMPARED = frozenset({"页面", "附件"})
 
 
 def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
@@ -31,8 +34,11 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
     defines: list[Key] = [(parsed.kind, stem)]  # an unreadable file's name is what references to it are checked by
     refers: list[Key] = []
     model = parsed.model
-    if model is not None and isinstance(getattr(model, "id", None), str) and model.id != stem:
-        defines.append((parsed.kind, model.id))
+    if model is not None and isinstance(getattr(model, "id", None), str):
+        if model.id != stem:
+            defines.append((parsed.kind, model.id))
+        # GK201 also compares ids as the site's pages are named (R2026-002 and r2026-002 are one page on IIS)
+        defines.append(("页面", f"{parsed.kind}/{page_key(model.id)}"))
     if parsed.kind == "record" and model is not None:
         if model.index_number is not None:
             defines.append(("索引号", number_key(model.index_number)))
@@ -40,8 +46,9 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
             refers.append(("item", model.item))
         others = [*model.interpretations, *model.replaces, model.forwards, model.replaced_by]
         refers.extend(("record", other) for other in others if other is not None)
-        # GK612 compares the records that name one file: each "defines" it, so that a change to one re-checks the others
-        defines.extend(("附件", attachment.file) for attachment in model.attachments)
+        # GK612 compares the records that name one file, as same_file() writes it (./files/…, files\\…, case): each
+        # "defines" it so, so that a change to one re-checks the others
+        defines.extend(("附件", same_file(attachment.file)) for attachment in model.attachments)
     elif parsed.kind == "ledger" and model is not None:
         refers.extend(("record", other) for other in model.record_ids())
         # GK508 names the record that now holds a 索引号 the ledger sent under another 编号 (a record renamed)

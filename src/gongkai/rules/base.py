@@ -70,9 +70,11 @@ Check = Callable[[Context], Iterable[Finding]]
 # What a rule's findings about a file depend on, so that validate re-checks only what an edit touches:
 # FILE   — that file's parsed content (every file of its kind), its attachments, gongkai.yaml, the calendar, the date;
 # FIRST  — the same, but only the first file of each id is looked at (rules that read catalog.records / .items);
+#          a record's item may be read too (catalog.items.get(record.item)): a change to it re-checks the record;
 # KEYED  — each finding lies in the file it checks, and depends on that file, on every file that is not a record, and
 #          on the records it shares an id, a reference or a 索引号 with (recheck.view.keys_of): it looks others up only
-#          by id (catalog.records.get / in / [], catalog.path_of, catalog.index_holders, catalog.unreadable);
+#          by id (catalog.records.get / in / [], catalog.path_of, catalog.index_holders, catalog.unreadable), or
+#          compares the records it checks by a key of recheck.view.COMPARED (a page name, an attachment);
 # VIEW   — reads files that are not records, and records only by id (as KEYED) or through Context.record_parts:
 #          it never iterates the records (catalog.models("record"), catalog.records.values());
 # CATALOG — anything in the catalog (other files: ids, references, ledgers…). The default: when in doubt, CATALOG.
