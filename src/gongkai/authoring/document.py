@@ -58,9 +58,13 @@ def load(text: str) -> Any:
 
 
 def dump(document: Any) -> str:
+    """*document* as YAML text. ruamel ends a document whose last text keeps its blank lines (正文: |+) with 「...」,
+    the end-of-document mark a catalog file may not hold (GK001: fmt made a valid file invalid): the text reads the
+    same without it."""
     buffer = io.StringIO()
     yaml().dump(document, buffer)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    return text[: -len("...\n")] if text.endswith("\n...\n") else text
 
 
 def key_order(model: type[BaseModel]) -> list[str]:
@@ -100,6 +104,8 @@ def reorder(mapping: Any, model: type[BaseModel]) -> bool:
     if wanted == keys:
         return moved
     above = _comments_above(mapping)
+    if wanted[0] != keys[0] and (first := _comments_first(mapping)):
+        above[keys[0]] = first
     below = _comments_below(mapping)
     for position, key in enumerate(wanted):
         value = mapping[key]
@@ -178,6 +184,21 @@ def _comments_above(mapping: CommentedMap) -> dict[Any, list[CommentToken]]:
         kept = eol + newline + "".join(line + "\n" for line in lines[:start])
         slots[index] = _with_value(slots[index], kept) if kept.strip() or lines[:start] else None
     return found
+
+
+def _comments_first(mapping: CommentedMap) -> list[CommentToken]:
+    """The comment lines right above the first key, with no blank line between (「# 文号待办公室确认」 over 「文号:」),
+    taken from where ruamel keeps them — the mapping's own comment, which a comment above them and a blank line
+    (a file's heading) stay in — so that they go with the key when it moves down, not stay over the key moved up."""
+    comment = mapping.ca.comment
+    tokens = comment[1] if comment and len(comment) > 1 and isinstance(comment[1], list) else []
+    start = len(tokens)
+    while start and isinstance(tokens[start - 1], CommentToken) and tokens[start - 1].value.strip() \
+            and tokens[start - 1].value.count("\n") == 1:
+        start -= 1
+    taken = [CommentToken(token.value, CommentMark(token.start_mark.column)) for token in tokens[start:]]
+    del tokens[start:]  # in place: a nested mapping's list is also its key's slot in the mapping above
+    return taken
 
 
 def _tail(mapping: CommentedMap, key: Any) -> tuple[list[Any], int] | None:

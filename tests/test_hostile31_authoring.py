@@ -1,0 +1,216 @@
+"""Hostile pass on rewriting the clerk's YAML (thirty-first pass): gongkai fmt, its round trip, gongkai new and the
+names gongkai.yaml finds units and 领域 by. Every file before and after is typed here by hand; the oracle is the
+bytes, and validate's findings before and after fmt.
+
+Defects found, and what happens now:
+
+1. A 题名 in full-width brackets at both ends (「题名: ［更正］关于……的公示［第2批］」, as `gongkai new` writes one) was
+   taken by fmt for a list typed in Chinese and rewritten 「[更正］……［第2批]」: a valid record became a GK103 error
+   (「题名」只能写一个值，这里写成了列表). Now only a key whose value is a list (公开层级、公开渠道、移交日 …, or a key
+   fmt does not know) has ［甲，乙］ made [甲, 乙]; a text key keeps its brackets.
+2. The second line of a text that goes on over two lines (「题名: ……\\n  地址：人民路1号」, without quotes or in them) was
+   rewritten as if it were a key: 「地址：」 became 「地址: 」 inside the title (the title changed), a valid file without
+   quotes was refused (「这一行的键比上一行的键多缩进了」, so `fmt --check` failed CI on a valid catalog), and 「＃1」 in
+   quotes became 「#1」 (the title changed, and GK019's warning went quiet). Now a line YAML reads as part of a text is
+   left as written; only a 「＃」 line of a text without quotes is made a comment, as GK019 says.
+3. A record whose last key is a text that keeps its blank lines (正文: |+) came out of a reordering with 「...」 as its
+   last line: the end-of-document mark validate refuses (GK001), and fmt refused the file on the next run. Now the
+   mark is not written.
+4. A comment right above the first key of a mapping (「# 文号待办公室确认」 over 「文号:」, 「# 结论经局长同意」 over the
+   first key of 保密审查) stayed at the top when that key moved down, over another key. Now it moves with its key; a
+   heading separated by a blank line stays at the top.
+5. A file fmt could not write (a full disk, a folder without write permission) stopped fmt with 「无法读写文件……或用
+   --out 换一个文件夹」 (fmt has no --out), exit 2, and the files it had already rewritten were never named nor
+   counted. Now that file is named as not changed and why, the others are formatted, and the count is true.
+6. Two 单位 with the same 名称, or two 领域 with the same 名称, passed validate: `new --unit 办公室` and import took one
+   of the two without a word, and an item's 领域 (a name) could belong to either. Now GK210 names the second one at its
+   名称, with what to do.
+"""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
+
+TITLE = "题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n"
+RECORD_PATH = "records/2026/R2026-001.yaml"
+
+
+def _codes(gk, cat: CatalogDir) -> list[tuple[str, str, int]]:
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    assert run.code in (0, 1), run.err
+    return [(d["code"], d["path"], d["line"]) for d in run.json()["diagnostics"]]
+
+
+def _fmt_changes_nothing(gk, cat: CatalogDir, rel: str) -> None:
+    before = cat.root.joinpath(rel).read_bytes()
+    run = gk("fmt", cat.root)
+    assert (run.code, run.out, run.err) == (0, "共 3 个文件，已整理 0 个。\n", "")
+    assert cat.root.joinpath(rel).read_bytes() == before
+
+
+# ------------------------------------------------------------------ 1. a title in full-width brackets is no list
+
+
+def test_fmt_leaves_a_title_in_full_width_brackets_a_title_and_still_mends_a_list(gk, cat):
+    cat.record(RECORD.replace(TITLE, "题名: ［更正］测试县民政局关于低保对象名单的公示［第2批］\n"))
+    cat.item(ITEM.replace("公开层级: [县级, 乡级]", "公开层级：［县级，乡级］"))
+    assert _codes(gk, cat) == [("GK001", "items/shjz/SHJZ-001.yaml", 15)]  # the item's 「：」: YAML cannot read it
+    run = gk("fmt", cat.root)
+    assert run.out == ("已整理 " + str(cat.root / "items/shjz/SHJZ-001.yaml")
+                       + "：列表中的全角括号、逗号、顿号改为半角；键名后的全角冒号改为「: 」\n共 3 个文件，已整理 1 个。\n")
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8").split("\n")[1] == \
+        "题名: ［更正］测试县民政局关于低保对象名单的公示［第2批］"
+    assert cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == ITEM
+    assert _codes(gk, cat) == []
+
+
+def test_a_record_new_writes_with_a_bracketed_title_is_left_alone_by_fmt(gk, cat):
+    run = gk("new", "record", "-C", cat.root, "--title", "［更正］测试县民政局关于低保对象名单的公示", "--kind", "通知",
+             "--unit", "shjzg", "--item", "SHJZ-001", "--attribute", "主动公开", "--formed", "2026-09-01",
+             "--reviewer", "李四", "--review-date", "2026-09-01")
+    assert run.out.startswith("已新建 R2026-002：records/2026/R2026-002.yaml\n"), run.out + run.err
+    written = cat.root.joinpath("records/2026/R2026-002.yaml").read_bytes()
+    assert "\n题名: ［更正］测试县民政局关于低保对象名单的公示\n".encode() in written
+    assert gk("fmt", cat.root).out == "共 4 个文件，已整理 0 个。\n"
+    assert cat.root.joinpath("records/2026/R2026-002.yaml").read_bytes() == written
+
+
+# ------------------------------------------------------------------ 2. the second line of a text is text
+
+
+@pytest.mark.parametrize(("title", "findings"), [
+    ("题名: 测试县民政局关于低保对象名单的公示\n  地址：测试县人民路1号\n", []),
+    ('题名: "测试县民政局关于低保对象名单的公示\n  地址：测试县人民路1号"\n', []),
+    ("题名: '测试县民政局关于\n  ［城市，农村］低保对象名单的公示'\n", []),
+    ('题名: "测试县民政局关于低保对象名单的公示\n  ＃1"\n', [("GK019", RECORD_PATH, 2)]),
+])
+def test_fmt_leaves_the_second_line_of_a_text_as_written(gk, cat, title, findings):
+    cat.record(RECORD.replace(TITLE, title))
+    assert _codes(gk, cat) == findings
+    _fmt_changes_nothing(gk, cat, RECORD_PATH)
+    assert _codes(gk, cat) == findings
+
+
+def test_a_comment_typed_with_a_full_width_hash_under_a_title_is_still_made_a_comment(gk, cat):
+    cat.record(RECORD.replace(TITLE, TITLE + "  ＃ 经办人核对\n"))
+    assert _codes(gk, cat) == [("GK019", RECORD_PATH, 2)]
+    run = gk("fmt", cat.root)
+    assert run.out.endswith("：全角井号「＃」改为注释符号「#」\n共 3 个文件，已整理 1 个。\n")
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD.replace(TITLE, TITLE + "  # 经办人核对\n")
+    assert _codes(gk, cat) == []
+
+
+def test_fmt_still_mends_keys_typed_with_full_width_colons_in_a_list_entry(gk, cat):
+    typed = AGENCY.replace("  - 名称: 社会救助\n    代码: SHJZ\n", "  - 名称：社会救助\n    代码：SHJZ\n")
+    cat.write("gongkai.yaml", typed)
+    assert ("GK103", "gongkai.yaml", 7) in _codes(gk, cat)
+    assert gk("fmt", cat.root).out.endswith("：键名后的全角冒号改为「: 」\n共 3 个文件，已整理 1 个。\n")
+    assert cat.root.joinpath("gongkai.yaml").read_text(encoding="utf-8") == AGENCY
+    assert _codes(gk, cat) == []
+
+
+# ------------------------------------------------------------------ 3. no end-of-document mark after 正文: |+
+
+
+def test_a_record_ending_with_a_text_that_keeps_its_blank_lines_is_not_ended_with_three_dots(gk, cat):
+    body = "正文: |\n  经审核，现将名单予以公示。\n"
+    kept = "正文: |+\n  经审核，现将名单予以公示。\n\n"
+    cat.record(RECORD.replace("责任单位: shjzg\n事项: SHJZ-001\n", "事项: SHJZ-001\n责任单位: shjzg\n")
+               .replace(body, kept))
+    assert _codes(gk, cat) == []
+    run = gk("fmt", cat.root)
+    assert run.out.endswith("：键按官方顺序排列\n共 3 个文件，已整理 1 个。\n")
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD.replace(body, kept)
+    assert _codes(gk, cat) == []
+    _fmt_changes_nothing(gk, cat, RECORD_PATH)
+
+
+# ------------------------------------------------------------------ 4. the comment over the first key goes with it
+
+
+def test_the_comment_over_the_first_key_moves_with_it_and_a_heading_stays_on_top(gk, cat):
+    cat.record("# 第三季度低保名单\n"
+               "\n"
+               "# 题名按发文稿\n"
+               + TITLE +
+               "编号: R2026-001\n"
+               + RECORD.split(TITLE)[1].replace(
+                   "  审查人: 张三\n  审查日期: 2026-09-01\n  结论: 不涉及国家秘密，同意主动公开\n",
+                   "  # 结论经局长同意\n  结论: 不涉及国家秘密，同意主动公开\n  审查人: 张三\n  审查日期: 2026-09-01\n"))
+    assert _codes(gk, cat) == []
+    assert gk("fmt", cat.root).out.endswith("：键按官方顺序排列\n共 3 个文件，已整理 1 个。\n")
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == (
+        "# 第三季度低保名单\n"
+        "\n"
+        "编号: R2026-001\n"
+        "# 题名按发文稿\n"
+        "题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n"
+        "文号: 测民〔2026〕1号\n"
+        "索引号: 350524-MZ-2026-00001\n"
+        "文种: 公示\n"
+        "责任单位: shjzg\n"
+        "事项: SHJZ-001\n"
+        "公开属性: 主动公开\n"
+        "保密审查:\n"
+        "  审查人: 张三\n"
+        "  审查日期: 2026-09-01\n"
+        "  # 结论经局长同意\n"
+        "  结论: 不涉及国家秘密，同意主动公开\n"
+        "成文日期: 2026-09-01\n"
+        "公开日期: 2026-09-03\n"
+        "公示截止: 2026-12-31\n"
+        "页数: 1\n"
+        "正文: |\n"
+        "  经审核，现将名单予以公示。\n")
+    _fmt_changes_nothing(gk, cat, RECORD_PATH)
+
+
+# ------------------------------------------------------------------ 5. a file fmt cannot write
+
+
+def test_a_file_fmt_cannot_write_is_named_and_the_others_are_formatted_and_counted(gk, cat, monkeypatch):
+    import gongkai.authoring.fmt as fmt
+
+    record = RECORD.replace("文种: 公示", "文种：公示")
+    cat.record(record)
+    cat.item(ITEM.replace("五公开: 结果公开", "五公开：结果公开"))
+    written = fmt.write_atomic
+
+    def disk_full_for_records(path, data):
+        if path.name == "R2026-001.yaml":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        written(path, data)
+
+    monkeypatch.setattr(fmt, "write_atomic", disk_full_for_records)
+    run = gk("fmt", cat.root)
+    record_path = cat.root / RECORD_PATH
+    assert run.code == 1
+    assert run.out == (f"已整理 {cat.root / 'items/shjz/SHJZ-001.yaml'}：键名后的全角冒号改为「: 」\n"
+                       "共 3 个文件，已整理 1 个，1 个无法整理。\n")
+    assert run.err == (f"{record_path}: 无法整理：无法写入（磁盘空间不足：{record_path}），这个文件没有改动；"
+                       "腾出磁盘空间或取得这个文件夹的写权限后再运行一次\n")
+    assert record_path.read_text(encoding="utf-8") == record
+    assert cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == ITEM
+
+
+# ------------------------------------------------------------------ 6. a unit or a 领域 named twice
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "message", "hint_starts"), [
+    ("    名称: 社会救助股\n", "    名称: 办公室\n", 14, 9, "单位名称「办公室」写了两次（第 1 个和第 2 个单位）",
+     "gongkai new、导入目录表都按名称找责任单位"),
+    ("    代码: SHJZ\n", "    代码: SHJZ\n  - 名称: 社会救助\n    代码: SHJY\n", 9, 9,
+     "领域名称「社会救助」写了两次（第 1 个和第 2 个领域）", "事项的「领域」写的是名称"),
+])
+def test_a_unit_or_a_domain_named_twice_is_named_at_the_second_name(gk, cat, old, new, line, column, message,
+                                                                   hint_starts):
+    cat.write("gongkai.yaml", AGENCY.replace(old, new))
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    found = [d for d in run.json()["diagnostics"] if d["code"] == "GK210"]  # type: ignore[index]
+    assert [(d["path"], d["line"], d["column"], d["message"]) for d in found] == [("gongkai.yaml", line, column, message)]
+    assert found[0]["hint"].startswith(hint_starts)
+    assert run.code == 1
