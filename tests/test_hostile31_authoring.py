@@ -17,14 +17,17 @@ Defects found, and what happens now:
    last line: the end-of-document mark validate refuses (GK001), and fmt refused the file on the next run. Now the
    mark is not written.
 4. A comment right above the first key of a mapping (「# 文号待办公室确认」 over 「文号:」, 「# 结论经局长同意」 over the
-   first key of 保密审查) stayed at the top when that key moved down, over another key. Now it moves with its key; a
-   heading separated by a blank line stays at the top.
+   first key of 保密审查) stayed at the top when that key moved down, over another key. Now it moves with its key; the
+   lines that open the file, and those above a blank line, are its heading and stay at the top.
 5. A file fmt could not write (a full disk, a folder without write permission) stopped fmt with 「无法读写文件……或用
    --out 换一个文件夹」 (fmt has no --out), exit 2, and the files it had already rewritten were never named nor
    counted. Now that file is named as not changed and why, the others are formatted, and the count is true.
 6. Two 单位 with the same 名称, or two 领域 with the same 名称, passed validate: `new --unit 办公室` and import took one
    of the two without a word, and an item's 领域 (a name) could belong to either. Now GK210 names the second one at its
    名称, with what to do.
+7. A value that starts with a full-width space after YAML's own 「: 」 (「题名: 　测试县……」, valid, and how `gongkai new`
+   writes a title pasted with one) lost that space to fmt, which took it for one typed between the key and its value
+   and said 「键名和冒号前后的空格改为「: 」」. Now only a 「　」 right after the colon (「题名:　……」, GK001) is mended.
 """
 
 from __future__ import annotations
@@ -113,6 +116,19 @@ def test_fmt_still_mends_keys_typed_with_full_width_colons_in_a_list_entry(gk, c
     assert _codes(gk, cat) == []
 
 
+@pytest.mark.parametrize(("written", "findings", "after"), [
+    ("题名: 　测试县", [], "题名: 　测试县"),  # YAML's 「: 」, then the value: its 「　」 is the value's
+    ("题名:　测试县", [("GK001", RECORD_PATH, 2)], "题名: 测试县"),  # 「　」 typed for the space YAML needs
+    ("题 名: 　测试县", [("GK102", RECORD_PATH, 2)], "题名: 　测试县"),  # 「题 名」 unknown: fmt joins it
+])
+def test_fmt_keeps_a_full_width_space_that_starts_a_value_and_mends_one_typed_for_the_colons_space(gk, cat, written,
+                                                                                                 findings, after):
+    cat.record(RECORD.replace("题名: 测试县", written))
+    assert _codes(gk, cat) == findings
+    gk("fmt", cat.root)
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD.replace("题名: 测试县", after)
+
+
 # ------------------------------------------------------------------ 3. no end-of-document mark after 正文: |+
 
 
@@ -132,10 +148,12 @@ def test_a_record_ending_with_a_text_that_keeps_its_blank_lines_is_not_ended_wit
 # ------------------------------------------------------------------ 4. the comment over the first key goes with it
 
 
-def test_the_comment_over_the_first_key_moves_with_it_and_a_heading_stays_on_top(gk, cat):
-    cat.record("# 第三季度低保名单\n"
-               "\n"
-               "# 题名按发文稿\n"
+@pytest.mark.parametrize(("above", "heading", "over_title"), [
+    ("# 第三季度低保名单\n\n# 题名按发文稿\n", "# 第三季度低保名单\n\n", "# 题名按发文稿\n"),
+    ("# 第三季度低保名单\n", "# 第三季度低保名单\n", ""),  # the file's first line: its heading, not the title's
+])
+def test_the_comment_over_the_first_key_moves_with_it_and_a_heading_stays_on_top(gk, cat, above, heading, over_title):
+    cat.record(above
                + TITLE +
                "编号: R2026-001\n"
                + RECORD.split(TITLE)[1].replace(
@@ -144,10 +162,9 @@ def test_the_comment_over_the_first_key_moves_with_it_and_a_heading_stays_on_top
     assert _codes(gk, cat) == []
     assert gk("fmt", cat.root).out.endswith("：键按官方顺序排列\n共 3 个文件，已整理 1 个。\n")
     assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == (
-        "# 第三季度低保名单\n"
-        "\n"
+        heading +
         "编号: R2026-001\n"
-        "# 题名按发文稿\n"
+        + over_title +
         "题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n"
         "文号: 测民〔2026〕1号\n"
         "索引号: 350524-MZ-2026-00001\n"

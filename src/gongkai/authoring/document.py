@@ -188,14 +188,17 @@ def _comments_above(mapping: CommentedMap) -> dict[Any, list[CommentToken]]:
 
 def _comments_first(mapping: CommentedMap) -> list[CommentToken]:
     """The comment lines right above the first key, with no blank line between (「# 文号待办公室确认」 over 「文号:」),
-    taken from where ruamel keeps them — the mapping's own comment, which a comment above them and a blank line
-    (a file's heading) stay in — so that they go with the key when it moves down, not stay over the key moved up."""
+    taken from where ruamel keeps them — the mapping's own comment, which a comment above them and a blank line stay
+    in — so that they go with the key when it moves down, not stay over the key moved up. Lines that open the file are
+    its heading (「# 测试县民政局 gongkai 设置」 over 「移交:」): they stay on top."""
     comment = mapping.ca.comment
     tokens = comment[1] if comment and len(comment) > 1 and isinstance(comment[1], list) else []
     start = len(tokens)
     while start and isinstance(tokens[start - 1], CommentToken) and tokens[start - 1].value.strip() \
             and tokens[start - 1].value.count("\n") == 1:
         start -= 1
+    if start == 0 and tokens and getattr(tokens[0].start_mark, "line", None) == 0:
+        return []  # the file's first lines: its heading, whatever key comes first
     taken = [CommentToken(token.value, CommentMark(token.start_mark.column)) for token in tokens[start:]]
     del tokens[start:]  # in place: a nested mapping's list is also its key's slot in the mapping above
     return taken

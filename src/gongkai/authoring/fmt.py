@@ -164,13 +164,16 @@ def _fix_key(line: str, reasons: set[str]) -> str:
         return line
     indent, written, before, colon, after, rest = match.groups()
     key = "".join(written.split())
+    # After YAML's own 「: 」 the value has begun: a 「　」 there is the value's (「题名: 　关于……」 reads so), not a space
+    # typed between the key and its value, and stays.
+    value = after.lstrip(" ") + rest if colon == ":" and after.startswith(" ") else rest
     if key != written:
         reasons.add("删去键名中间的空格")
-    elif colon == ":" and not before and not after.strip(" ") and (after or not rest):
+    elif colon == ":" and not before and (after.startswith(" ") or not after and not rest):
         return line  # already YAML (more spaces than one after the colon are the YAML writer's to tidy)
-    if colon == "：" or before or after.strip(" ") or (rest and not after):
+    if colon == "：" or before or (after and not after.startswith(" ")) or (rest and not after):
         reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
-    return f"{indent}{key}:" + (f" {rest}" if rest else "")
+    return f"{indent}{key}:" + (f" {value}" if value else "")
 
 
 def _fix_flow_list(line: str, reasons: set[str]) -> str:
