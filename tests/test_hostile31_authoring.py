@@ -231,3 +231,74 @@ def test_a_unit_or_a_domain_named_twice_is_named_at_the_second_name(gk, cat, old
     assert [(d["path"], d["line"], d["column"], d["message"]) for d in found] == [("gongkai.yaml", line, column, message)]
     assert found[0]["hint"].startswith(hint_starts)
     assert run.code == 1
+
+
+# ------------------------------------------------------------------ gongkai new: what mutation testing left untested
+
+REVIEWED = ("--kind", "通知", "--unit", "社会救助股", "--item", "shjz-001", "--attribute", "主动公开",
+            "--reviewer", "李四")
+
+
+def _new_record(gk, cat: CatalogDir, formed: str) -> str:
+    run = gk("new", "record", "-C", cat.root, "--title", "关于低保金发放的通知", *REVIEWED, "--formed", formed,
+             "--review-date", formed)
+    assert run.code in (0, 1), run.out + run.err
+    return run.out.split("\n")[0]
+
+
+def test_new_record_is_written_in_the_official_order_with_the_unit_and_item_as_the_agency_spells_them(gk, cat):
+    assert _new_record(gk, cat, "2026-10-08") == "已新建 R2026-002：records/2026/R2026-002.yaml"
+    assert cat.root.joinpath("records/2026/R2026-002.yaml").read_text(encoding="utf-8") == (
+        "编号: R2026-002\n"
+        "题名: 关于低保金发放的通知\n"
+        "索引号: 350524-MZ-2026-00002\n"
+        "文种: 通知\n"
+        "责任单位: shjzg\n"
+        "事项: SHJZ-001\n"
+        "公开属性: 主动公开\n"
+        "保密审查:\n"
+        "  审查人: 李四\n"
+        "  审查日期: 2026-10-08\n"
+        "  结论: 不涉及国家秘密，同意主动公开\n"
+        "成文日期: 2026-10-08\n"
+        "公开日期: 2026-10-08\n")
+
+
+@pytest.mark.parametrize(("file", "number", "index", "expected"), [
+    # the file's name is the highest number in use: R2026-031, whatever 编号 it holds
+    ("R2026-030.yaml", "R2026-004", "350524-MZ-2026-00012", ("R2026-031", "350524-MZ-2026-00013")),
+    # the 编号 written in lower case is the highest: R2026-021
+    ("R2026-002.yaml", "r2026-020", "350524-MZ-2026-00007", ("R2026-021", "350524-MZ-2026-00008")),
+])
+def test_new_record_numbers_after_a_record_that_fails_to_load(gk, cat, file, number, index, expected):
+    broken = RECORD.replace("编号: R2026-001", f"编号: {number}").replace("索引号: 350524-MZ-2026-00001",
+                                                                       f"索引号: {index}").replace("页数: 1", "页数: 一页")
+    cat.record(broken, rel=f"records/2026/{file}")
+    assert ("GK103", f"records/2026/{file}", 16) in _codes(gk, cat)
+    assert _new_record(gk, cat, "2026-10-08") == f"已新建 {expected[0]}：records/2026/{expected[0]}.yaml"
+    written = cat.root.joinpath(f"records/2026/{expected[0]}.yaml").read_text(encoding="utf-8")
+    assert written.startswith(f"编号: {expected[0]}\n题名: 关于低保金发放的通知\n索引号: {expected[1]}\n")
+
+
+def test_the_first_record_of_a_year_is_number_one_with_the_agencys_prefix(gk, cat):
+    assert _new_record(gk, cat, "2025-06-03") == "已新建 R2025-001：records/2025/R2025-001.yaml"
+    written = cat.root.joinpath("records/2025/R2025-001.yaml").read_text(encoding="utf-8")
+    assert written.startswith("编号: R2025-001\n题名: 关于低保金发放的通知\n索引号: 350524-MZ-2025-00001\n")
+
+
+def test_new_item_does_not_take_an_id_a_record_already_names(gk, cat):
+    cat.record(RECORD.replace("事项: SHJZ-001", "事项: SHJZ-002"), rel="records/2026/R2026-002.yaml")
+    run = gk("new", "item", "-C", cat.root, "--domain", "社会救助", "--level1", "临时救助", "--five", "结果公开",
+             "--content", "救助对象", "--basis", "《社会救助暂行办法》", "--deadline", "制定或获取信息之日起10个工作日内",
+             "--audience", "全社会", "--mode", "主动", "--level", "县级", "--unit", "shjzg")
+    assert run.out.split("\n")[0] == "已新建 SHJZ-003：items/shjz/SHJZ-003.yaml"
+    assert not cat.root.joinpath("items/shjz/SHJZ-002.yaml").exists()
+
+
+def test_new_record_with_an_item_not_in_the_catalog_lists_the_items_and_writes_nothing(gk, cat):
+    run = gk("new", "record", "-C", cat.root, "--title", "关于低保金发放的通知", *REVIEWED[:4], "--item", "SHJZ-009",
+             *REVIEWED[6:], "--formed", "2026-10-08", "--review-date", "2026-10-08")
+    assert run.code == 2
+    assert "事项「SHJZ-009」在目录中不存在（items/ 下有：SHJZ-001），未新建；请写事项编号，或先用 gongkai new item 新建事项" \
+        in run.err
+    assert not cat.root.joinpath("records/2026/R2026-002.yaml").exists()
