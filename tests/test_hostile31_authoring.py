@@ -302,3 +302,17 @@ def test_new_record_with_an_item_not_in_the_catalog_lists_the_items_and_writes_n
     assert "事项「SHJZ-009」在目录中不存在（items/ 下有：SHJZ-001），未新建；请写事项编号，或先用 gongkai new item 新建事项" \
         in run.err
     assert not cat.root.joinpath("records/2026/R2026-002.yaml").exists()
+
+
+def test_fmt_of_a_folder_skips_a_hidden_copy_and_a_link_out_of_the_catalog_and_formats_the_rest(gk, cat, tmp_path):
+    typed = RECORD.replace("文种: 公示", "文种：公示")
+    cat.record(typed)
+    hidden = cat.write(".old/records/2026/R2026-001.yaml", typed)  # sorted before every other file of the catalog
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(typed, encoding="utf-8")
+    cat.root.joinpath("records/2026/R2026-009.yaml").symlink_to(outside)
+    run = gk("fmt", cat.root)
+    assert run.out == f"已整理 {cat.root / RECORD_PATH}：键名后的全角冒号改为「: 」\n共 3 个文件，已整理 1 个。\n"
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD
+    assert hidden.read_text(encoding="utf-8") == typed
+    assert outside.read_text(encoding="utf-8") == typed
