@@ -316,3 +316,14 @@ def test_fmt_of_a_folder_skips_a_hidden_copy_and_a_link_out_of_the_catalog_and_f
     assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD
     assert hidden.read_text(encoding="utf-8") == typed
     assert outside.read_text(encoding="utf-8") == typed
+
+
+def test_severities_in_gongkai_yaml_are_read_in_chinese_with_spaces_and_in_capitals(gk, cat):
+    cat.item(ITEM.replace("SHJZ-001", "SHJZ-002").replace("制定或获取信息之日起10个工作日内", "10个工作日"),
+             rel="items/shjz/SHJZ-002.yaml")
+    cat.write("gongkai.yaml", AGENCY + '检查:\n  严重程度:\n    GK401: " 错误 "\n    GK902: INFO\n')
+    run = gk("validate", cat.root, "--format", "json", "--no-cache")
+    found = sorted((d["code"], d["severity"], d["path"], d["line"]) for d in run.json()["diagnostics"])  # type: ignore[index]
+    assert found == [("GK401", "error", "items/shjz/SHJZ-002.yaml", 10),
+                     ("GK902", "info", "items/shjz/SHJZ-002.yaml", 1)]
+    assert run.code == 1
