@@ -22,9 +22,9 @@ Defects found, and what happens now:
 5. A file fmt could not write (a full disk, a folder without write permission) stopped fmt with 「无法读写文件……或用
    --out 换一个文件夹」 (fmt has no --out), exit 2, and the files it had already rewritten were never named nor
    counted. Now that file is named as not changed and why, the others are formatted, and the count is true.
-6. Two 单位 with the same 名称, or two 领域 with the same 名称, passed validate: `new --unit 办公室` and import took one
-   of the two without a word, and an item's 领域 (a name) could belong to either. Now GK210 names the second one at its
-   名称, with what to do.
+6. Two 单位 with the same 名称, two 领域 or two 接收单位 with the same 名称, passed validate: `new --unit 办公室` and
+   import took one of the two without a word, an item's 领域 (a name) could belong to either, and one archive got two
+   copies of each batch. Now GK210 names the second one at its 名称, with what to do.
 7. A value that starts with a full-width space after YAML's own 「: 」 (「题名: 　测试县……」, valid, and how `gongkai new`
    writes a title pasted with one) lost that space to fmt, which took it for one typed between the key and its value
    and said 「键名和冒号前后的空格改为「: 」」. Now only a 「　」 right after the colon (「题名:　……」, GK001) is mended.
@@ -222,6 +222,8 @@ def test_a_file_fmt_cannot_write_is_named_and_the_others_are_formatted_and_count
      "gongkai new、导入目录表都按名称找责任单位"),
     ("    代码: SHJZ\n", "    代码: SHJZ\n  - 名称: 社会救助\n    代码: SHJY\n", 9, 9,
      "领域名称「社会救助」写了两次（第 1 个和第 2 个领域）", "事项的「领域」写的是名称"),
+    ("      名称: 测试县图书馆\n", "      名称: 测试县档案馆\n", 21, 11,
+     "接收单位名称「测试县档案馆」写了两次（第 1 个和第 2 个接收单位）", "每批移交给每个接收单位各做一份目录表"),
 ])
 def test_a_unit_or_a_domain_named_twice_is_named_at_the_second_name(gk, cat, old, new, line, column, message,
                                                                    hint_starts):
