@@ -28,6 +28,8 @@ Defects found, and what happens now:
 7. A value that starts with a full-width space after YAML's own 「: 」 (「题名: 　测试县……」, valid, and how `gongkai new`
    writes a title pasted with one) lost that space to fmt, which took it for one typed between the key and its value
    and said 「键名和冒号前后的空格改为「: 」」. Now only a 「　」 right after the colon (「题名:　……」, GK001) is mended.
+8. A file named twice (「gongkai fmt catalog catalog/records」, or a file and its folder) was counted twice: 「共 5 个文件」
+   for a catalog of 3. Now each file is formatted and counted once.
 """
 
 from __future__ import annotations
@@ -329,3 +331,10 @@ def test_severities_in_gongkai_yaml_are_read_in_chinese_with_spaces_and_in_capit
     assert found == [("GK401", "error", "items/shjz/SHJZ-002.yaml", 10),
                      ("GK902", "info", "items/shjz/SHJZ-002.yaml", 1)]
     assert run.code == 1
+
+
+def test_a_file_named_twice_on_the_command_line_is_formatted_and_counted_once(gk, cat):
+    cat.record(RECORD.replace("文种: 公示", "文种：公示"))
+    run = gk("fmt", cat.root / RECORD_PATH, cat.root, cat.root / "records")
+    assert run.out == f"已整理 {cat.root / RECORD_PATH}：键名后的全角冒号改为「: 」\n共 3 个文件，已整理 1 个。\n"
+    assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD

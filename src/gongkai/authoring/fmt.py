@@ -367,7 +367,11 @@ def collect(paths: Iterable[Path]) -> list[Path]:
                 continue  # validate names links and folders named *.yaml; rewriting a link would copy its target
             if kind_for(candidate) is not None:
                 found.append(candidate)
-    return found
+    # a file named twice (「gongkai fmt catalog catalog/records」) is formatted and counted once
+    once: dict[Path, Path] = {}
+    for path in found:
+        once.setdefault(path.resolve(), path)
+    return list(once.values())
 
 
 def format_paths(paths: Iterable[Path], write: bool) -> list[Formatted]:
