@@ -30,6 +30,10 @@ Defects found, and what happens now:
    and said 「键名和冒号前后的空格改为「: 」」. Now only a 「　」 right after the colon (「题名:　……」, GK001) is mended.
 8. A file named twice (「gongkai fmt catalog catalog/records」, or a file and its folder) was counted twice: 「共 5 个文件」
    for a catalog of 3. Now each file is formatted and counted once.
+9. A list written on one line with Chinese commas (「公开渠道: 网站，公示栏  # 两处都贴」), which fmt splits into a list
+   of lines, took the comment lines below it (about 公开对象) in between 「公开渠道:」 and its first element, and left its
+   own comment far out where the one-line value had ended. Now the lines below stay over the next key and the comment
+   follows the key two spaces on.
 """
 
 from __future__ import annotations
@@ -338,3 +342,16 @@ def test_a_file_named_twice_on_the_command_line_is_formatted_and_counted_once(gk
     run = gk("fmt", cat.root / RECORD_PATH, cat.root, cat.root / "records")
     assert run.out == f"已整理 {cat.root / RECORD_PATH}：键名后的全角冒号改为「: 」\n共 3 个文件，已整理 1 个。\n"
     assert cat.root.joinpath(RECORD_PATH).read_text(encoding="utf-8") == RECORD
+
+
+def test_a_run_on_list_split_by_fmt_keeps_the_comment_below_it_over_the_next_key(gk, cat):
+    channels = "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]\n"
+    cat.item(ITEM.replace(channels, "公开渠道: 网站，公示栏      # 两处都贴\n# 对象按指引\n"))
+    assert gk("fmt", cat.root).out.endswith("：别称改为标准名称：公开渠道\n共 3 个文件，已整理 1 个。\n")
+    assert cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8") == ITEM.replace(channels, (
+        "公开渠道:  # 两处都贴\n"
+        "  - 政府网站\n"
+        "  - 社区/企事业单位/村公示栏（电子屏）\n"
+        "# 对象按指引\n"))
+    assert _codes(gk, cat) == []
+    _fmt_changes_nothing(gk, cat, "items/shjz/SHJZ-001.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from typing import Any
 
@@ -261,9 +262,36 @@ def update(document: CommentedMap, fields: dict[str, Any], model: type[BaseModel
             document[key] = as_yaml_value(key, value, old)
             if isinstance(old, CommentedSeq) and isinstance(document[key], CommentedSeq):
                 _carry_comments(old, document[key])
+            elif isinstance(document[key], CommentedSeq) and not document[key].fa.flow_style():
+                _below_the_list(document, key)
             continue
         before = [k for k in document if k in order and order.index(k) < order.index(key)] if key in order else list(document)
         document.insert(list(document).index(before[-1]) + 1 if before else 0, key, as_yaml_value(key, value))
+
+
+def _below_the_list(document: CommentedMap, key: Any) -> None:
+    """The comments of a one-line value that became a list of lines (「公开渠道: 网站，公示栏」 split): the one after it
+    stays after the key, two spaces on (not where the value ended), and the lines below it, about the next key, go
+    after the list's last line, not between 「公开渠道:」 and its first element."""
+    slots = document.ca.items.get(key)
+    seq = document[key]
+    if not slots or len(slots) < 3 or not isinstance(slots[2], CommentToken) or not len(seq):
+        return
+    eol, newline, rest = slots[2].value.partition("\n")
+    if eol.strip() and slots[2].start_mark is not None:
+        mark = copy.copy(slots[2].start_mark)
+        mark.column = _key_column(document, key) + len(f"{key}:  ")
+        slots[2].start_mark = mark
+    if rest.strip():
+        slots[2] = _with_value(slots[2], eol + newline) if eol.strip() else None
+        seq.ca.items[len(seq) - 1] = [CommentToken("\n" + rest, CommentMark(0)), None, None, None]
+
+
+def _key_column(mapping: CommentedMap, key: Any) -> int:
+    try:
+        return int(mapping.lc.key(key)[1])
+    except (KeyError, TypeError):
+        return 0
 
 
 def _carry_comments(old: CommentedSeq, new: CommentedSeq) -> None:
