@@ -24,7 +24,9 @@ Defects found, and what happens now:
    counted. Now that file is named as not changed and why, the others are formatted, and the count is true.
 6. Two 单位 with the same 名称, two 领域 or two 接收单位 with the same 名称, passed validate: `new --unit 办公室` and
    import took one of the two without a word, an item's 领域 (a name) could belong to either, and one archive got two
-   copies of each batch. Now GK210 names the second one at its 名称, with what to do.
+   copies of each batch. Now GK210 names the second one at its 名称, with what to do; `new --unit 办公室` is refused
+   with both ids, and `new --unit bgs` takes the unit bgs (it was refused as 「不在 gongkai.yaml 的「单位」中」: the
+   name → id table kept only the second unit of the name).
 7. A value that starts with a full-width space after YAML's own 「: 」 (「题名: 　测试县……」, valid, and how `gongkai new`
    writes a title pasted with one) lost that space to fmt, which took it for one typed between the key and its value
    and said 「键名和冒号前后的空格改为「: 」」. Now only a 「　」 right after the colon (「题名:　……」, GK001) is mended.
@@ -355,3 +357,18 @@ def test_a_run_on_list_split_by_fmt_keeps_the_comment_below_it_over_the_next_key
         "# 对象按指引\n"))
     assert _codes(gk, cat) == []
     _fmt_changes_nothing(gk, cat, "items/shjz/SHJZ-001.yaml")
+
+
+@pytest.mark.parametrize(("unit", "written"), [("bgs", "bgs"), ("ＳＨＪＺＧ", "shjzg"), ("办公室", None)])
+def test_new_record_takes_either_unit_by_its_id_and_refuses_a_name_two_units_share(gk, cat, unit, written):
+    cat.write("gongkai.yaml", AGENCY.replace("    名称: 社会救助股\n", "    名称: 办公室\n"))
+    run = gk("new", "record", "-C", cat.root, "--title", "关于低保金发放的通知", "--kind", "通知", "--unit", unit,
+             "--item", "SHJZ-001", "--attribute", "主动公开", "--formed", "2026-10-08", "--reviewer", "李四",
+             "--review-date", "2026-10-08")
+    new = cat.root.joinpath("records/2026/R2026-002.yaml")
+    if written is None:
+        assert run.code == 2
+        assert "「办公室」是 gongkai.yaml 中2个单位的名称（编号 bgs、shjzg），未新建：请写其中一个的编号" in run.err
+        assert not new.exists()
+    else:
+        assert f"\n责任单位: {written}\n" in new.read_text(encoding="utf-8")
