@@ -107,36 +107,35 @@ def fix_text(text: str) -> tuple[str, list[str]]:
             reasons.add("Tab 缩进改为半角空格")
             if (aligned := aligned_indent(previous, line)) is not None:  # 「⇥文种: 公示」 under 「索引号: …」
                 line = " " * aligned + line.lstrip(" ")
-        if _content_fixed(line) != line:
+        said: set[str] = set()
+        fixed = _content_fixed(line, said)
+        if fixed != line:
             inside = _texts_inside(text) if inside is None else inside
-            if number in inside:  # 「题名: "……\n  地址：人民路1号"」: the fixes below would rewrite the text itself
+            if number in inside:  # 「题名: "……\n  地址：人民路1号"」: the fixes would rewrite the text itself
                 if inside[number] == "" and line.lstrip(" ").startswith("＃"):  # a comment typed with ＃ (GK019)
                     line = line.replace("＃", "#", 1)
                     reasons.add("全角井号「＃」改为注释符号「#」")
                 lines.append(line)
                 continue
-        if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
-            line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
-            line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
-            reasons.add("列表项前的全角「－」改为「- 」")
-        if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
-            line = line.replace("＃", "#", 1)
-            reasons.add("全角井号「＃」改为注释符号「#」")
-        line = _fix_key(line, reasons)
-        line = _fix_flow_list(line, reasons)
+        reasons |= said
+        line = fixed
         lines.append(line)
         if line.strip() and not line.lstrip().startswith("#"):
             previous = line
     return "\n".join(lines), sorted(reasons)
 
 
-def _content_fixed(line: str) -> str:
-    """*line* with the fixes of fix_text that change what is written, not only its indentation (a 「－」, 「＃」, 「：」 or
-    「［，］」), as a quick test of whether any applies."""
-    ignored: set[str] = set()
-    fixed = FULL_WIDTH_DASH.sub(r"\1-", line, count=1) if FULL_WIDTH_DASH.match(line) else line
-    fixed = fixed.replace("＃", "#", 1) if fixed.lstrip(" ").startswith("＃") else fixed
-    return _fix_flow_list(_fix_key(fixed, ignored), ignored)
+def _content_fixed(line: str, reasons: set[str]) -> str:
+    """*line* with the fixes of fix_text that change what is written, not only its indentation: 「－ 」, 「＃」, 「：」,
+    「［，］」."""
+    if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
+        line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
+        line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
+        reasons.add("列表项前的全角「－」改为「- 」")
+    if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
+        line = line.replace("＃", "#", 1)
+        reasons.add("全角井号「＃」改为注释符号「#」")
+    return _fix_flow_list(_fix_key(line, reasons), reasons)
 
 
 def _texts_inside(text: str) -> dict[int, str]:
