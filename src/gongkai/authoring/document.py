@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from typing import Any
 
@@ -58,9 +59,13 @@ def load(text: str) -> Any:
 
 
 def dump(document: Any) -> str:
+    """*document* as YAML text. ruamel ends a document whose last text keeps its blank lines (正文: |+) with 「...」,
+    the end-of-document mark a catalog file may not hold (GK001: fmt made a valid file invalid): the text reads the
+    same without it."""
     buffer = io.StringIO()
     yaml().dump(document, buffer)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    return text[: -len("...\n")] if text.endswith("\n...\n") else text
 
 
 def key_order(model: type[BaseModel]) -> list[str]:
@@ -100,6 +105,8 @@ def reorder(mapping: Any, model: type[BaseModel]) -> bool:
     if wanted == keys:
         return moved
     above = _comments_above(mapping)
+    if wanted[0] != keys[0] and (first := _comments_first(mapping)):
+        above[keys[0]] = first
     below = _comments_below(mapping)
     for position, key in enumerate(wanted):
         value = mapping[key]
@@ -180,6 +187,24 @@ def _comments_above(mapping: CommentedMap) -> dict[Any, list[CommentToken]]:
     return found
 
 
+def _comments_first(mapping: CommentedMap) -> list[CommentToken]:
+    """The comment lines right above the first key, with no blank line between (「# 文号待办公室确认」 over 「文号:」),
+    taken from where ruamel keeps them — the mapping's own comment, which a comment above them and a blank line stay
+    in — so that they go with the key when it moves down, not stay over the key moved up. Lines that open the file are
+    its heading (「# 测试县民政局 gongkai 设置」 over 「移交:」): they stay on top."""
+    comment = mapping.ca.comment
+    tokens = comment[1] if comment and len(comment) > 1 and isinstance(comment[1], list) else []
+    start = len(tokens)
+    while start and isinstance(tokens[start - 1], CommentToken) and tokens[start - 1].value.strip() \
+            and tokens[start - 1].value.count("\n") == 1:
+        start -= 1
+    if start == 0 and tokens and getattr(tokens[0].start_mark, "line", None) == 0:
+        return []  # the file's first lines: its heading, whatever key comes first
+    taken = [CommentToken(token.value, CommentMark(token.start_mark.column)) for token in tokens[start:]]
+    del tokens[start:]  # in place: a nested mapping's list is also its key's slot in the mapping above
+    return taken
+
+
 def _tail(mapping: CommentedMap, key: Any) -> tuple[list[Any], int] | None:
     """Where the comment after *key*'s entry is kept: its own slot, or that of the last entry of its nested block."""
     node, place = mapping, key
@@ -237,9 +262,36 @@ def update(document: CommentedMap, fields: dict[str, Any], model: type[BaseModel
             document[key] = as_yaml_value(key, value, old)
             if isinstance(old, CommentedSeq) and isinstance(document[key], CommentedSeq):
                 _carry_comments(old, document[key])
+            elif isinstance(document[key], CommentedSeq) and not document[key].fa.flow_style():
+                _below_the_list(document, key)
             continue
         before = [k for k in document if k in order and order.index(k) < order.index(key)] if key in order else list(document)
         document.insert(list(document).index(before[-1]) + 1 if before else 0, key, as_yaml_value(key, value))
+
+
+def _below_the_list(document: CommentedMap, key: Any) -> None:
+    """The comments of a one-line value that became a list of lines (「公开渠道: 网站，公示栏」 split): the one after it
+    stays after the key, two spaces on (not where the value ended), and the lines below it, about the next key, go
+    after the list's last line, not between 「公开渠道:」 and its first element."""
+    slots = document.ca.items.get(key)
+    seq = document[key]
+    if not slots or len(slots) < 3 or not isinstance(slots[2], CommentToken) or not len(seq):
+        return
+    eol, newline, rest = slots[2].value.partition("\n")
+    if eol.strip() and slots[2].start_mark is not None:
+        mark = copy.copy(slots[2].start_mark)
+        mark.column = _key_column(document, key) + len(f"{key}:  ")
+        slots[2].start_mark = mark
+    if rest.strip():
+        slots[2] = _with_value(slots[2], eol + newline) if eol.strip() else None
+        seq.ca.items[len(seq) - 1] = [CommentToken("\n" + rest, CommentMark(0)), None, None, None]
+
+
+def _key_column(mapping: CommentedMap, key: Any) -> int:
+    try:
+        return int(mapping.lc.key(key)[1])
+    except (KeyError, TypeError):
+        return 0
 
 
 def _carry_comments(old: CommentedSeq, new: CommentedSeq) -> None:

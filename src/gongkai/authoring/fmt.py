@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.tokens import ScalarToken, ValueToken
 
 from gongkai.authoring import document
 from gongkai.authoring.escapes import SameKey, remove_escaped, squeeze_keys
@@ -49,7 +51,21 @@ def _all_keys(model: type[BaseModel], seen: set[str]) -> set[str]:
     return seen
 
 
+def _list_keys(model: type[BaseModel], seen: set[str]) -> set[str]:
+    """The keys of *model* and its nested models whose value is a list (公开渠道, 移交日, 方式 …)."""
+    for name, info in model.model_fields.items():
+        kinds = document._types(info.annotation)
+        if any(getattr(kind, "__origin__", kind) is list for kind in kinds):
+            seen.add(info.alias or name)
+        for candidate in kinds:
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                _list_keys(candidate, seen)
+    return seen
+
+
 _KNOWN = sorted({k for m in document.MODELS.values() for k in _all_keys(m, set())}, key=len, reverse=True)
+# The keys whose value is never a list: 「题名: ［更正］关于……的公示［第2批］」 is a title in brackets, not ［甲，乙］.
+_TEXT_KEYS = frozenset(_KNOWN) - {k for m in document.MODELS.values() for k in _list_keys(m, set())}
 # A known key, also with spaces (half-width, full-width, no-break) typed between its characters: 「题 名:」.
 _SPACED_KEY = "|".join(r"[^\S\n]*".join(map(re.escape, key)) for key in _KNOWN)
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)(" + _SPACED_KEY + r")(\s*)([:：])(\s*)(.*)$")
@@ -65,7 +81,8 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     inner: int | None = None  # the block's own indentation, from its first line of text
     previous: str | None = None  # the last line with content outside 「|」 texts, as fixed
-    for line in text.split("\n"):
+    inside: dict[int, str] | None = None  # the lines YAML reads as the 2nd or later line of a text (_texts_inside)
+    for number, line in enumerate(text.split("\n")):
         indent = len(line) - len(line.lstrip(INDENT_SPACES))
         if block is not None and not line.strip(INDENT_SPACES):
             if blank_line_odd_space(line, inner if inner is not None else block + 1) is not None:
@@ -90,19 +107,53 @@ def fix_text(text: str) -> tuple[str, list[str]]:
             reasons.add("Tab 缩进改为半角空格")
             if (aligned := aligned_indent(previous, line)) is not None:  # 「⇥文种: 公示」 under 「索引号: …」
                 line = " " * aligned + line.lstrip(" ")
-        if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
-            line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
-            line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
-            reasons.add("列表项前的全角「－」改为「- 」")
-        if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
-            line = line.replace("＃", "#", 1)
-            reasons.add("全角井号「＃」改为注释符号「#」")
-        line = _fix_key(line, reasons)
-        line = _fix_flow_list(line, reasons)
+        said: set[str] = set()
+        fixed = _content_fixed(line, said)
+        if fixed != line:
+            inside = _texts_inside(text) if inside is None else inside
+            if number in inside:  # 「题名: "……\n  地址：人民路1号"」: the fixes would rewrite the text itself
+                if inside[number] == "" and line.lstrip(" ").startswith("＃"):  # a comment typed with ＃ (GK019)
+                    line = line.replace("＃", "#", 1)
+                    reasons.add("全角井号「＃」改为注释符号「#」")
+                lines.append(line)
+                continue
+        reasons |= said
+        line = fixed
         lines.append(line)
         if line.strip() and not line.lstrip().startswith("#"):
             previous = line
     return "\n".join(lines), sorted(reasons)
+
+
+def _content_fixed(line: str, reasons: set[str]) -> str:
+    """*line* with the fixes of fix_text that change what is written, not only its indentation: 「－ 」, 「＃」, 「：」,
+    「［，］」."""
+    if FULL_WIDTH_DASH.match(line):  # 「－ 名称: …」
+        line = FULL_WIDTH_DASH.sub(r"\1-", line, count=1)
+        line = line[:line.index("-") + 1] + " " + line[line.index("-") + 1:].lstrip(" \u3000")
+        reasons.add("列表项前的全角「－」改为「- 」")
+    if line.lstrip(" ").startswith("＃"):  # a comment typed with the Chinese input method on
+        line = line.replace("＃", "#", 1)
+        reasons.add("全角井号「＃」改为注释符号「#」")
+    return _fix_flow_list(_fix_key(line, reasons), reasons)
+
+
+def _texts_inside(text: str) -> dict[int, str]:
+    """The lines (from 0) that YAML, reading *text* as written, takes for the second or later line of one text in
+    quotes (\" or ') or without (the value of a key, 「题名: ……\n  地址：人民路1号」), each with its quote ("" for none).
+    A 「：」 or 「＃」 there is part of the text: turning it into 「: 」 or a comment would rewrite the 题名 or make a
+    valid file unreadable. Lines after the first place YAML cannot read are not known, and are fixed as before."""
+    inside: dict[int, str] = {}
+    after_key = False
+    try:
+        for token in document.yaml().scan(text):
+            if isinstance(token, ScalarToken) and token.end_mark.line > token.start_mark.line \
+                    and (token.style in ('"', "'") or (token.style is None and after_key)):
+                inside.update(dict.fromkeys(range(token.start_mark.line + 1, token.end_mark.line + 1), token.style or ""))
+            after_key = isinstance(token, ValueToken)
+    except (YAMLError, ValueError):
+        pass
+    return inside
 
 
 def _fix_key(line: str, reasons: set[str]) -> str:
@@ -112,13 +163,16 @@ def _fix_key(line: str, reasons: set[str]) -> str:
         return line
     indent, written, before, colon, after, rest = match.groups()
     key = "".join(written.split())
+    # After YAML's own 「: 」 the value has begun: a 「　」 there is the value's (「题名: 　关于……」 reads so), not a space
+    # typed between the key and its value, and stays.
+    value = after.lstrip(" ") + rest if colon == ":" and after.startswith(" ") else rest
     if key != written:
         reasons.add("删去键名中间的空格")
-    elif colon == ":" and not before and not after.strip(" ") and (after or not rest):
+    elif colon == ":" and not before and (after.startswith(" ") or not after and not rest):
         return line  # already YAML (more spaces than one after the colon are the YAML writer's to tidy)
-    if colon == "：" or before or after.strip(" ") or (rest and not after):
+    if colon == "：" or before or (after and not after.startswith(" ")) or (rest and not after):
         reasons.add("键名后的全角冒号改为「: 」" if colon == "：" else "键名和冒号前后的空格改为「: 」")
-    return f"{indent}{key}:" + (f" {rest}" if rest else "")
+    return f"{indent}{key}:" + (f" {value}" if value else "")
 
 
 def _fix_flow_list(line: str, reasons: set[str]) -> str:
@@ -126,7 +180,7 @@ def _fix_flow_list(line: str, reasons: set[str]) -> str:
     comment after it keeps its spacing, so that a second run changes nothing."""
     match = _VALUE_LINE.match(line)
     value = _FULL_LIST.match(match.group(2)) if match else None
-    if match is None or value is None:
+    if match is None or value is None or match.group(1).strip(" -:\t") in _TEXT_KEYS:
         return line
     listed = match.group(2)[: len(match.group(2)) - len(value.group(2) or "")]  # the brackets and what is inside
     if not _FULL_WIDTH_LIST.search(listed):
@@ -312,7 +366,11 @@ def collect(paths: Iterable[Path]) -> list[Path]:
                 continue  # validate names links and folders named *.yaml; rewriting a link would copy its target
             if kind_for(candidate) is not None:
                 found.append(candidate)
-    return found
+    # a file named twice (「gongkai fmt catalog catalog/records」) is formatted and counted once
+    once: dict[Path, Path] = {}
+    for path in found:
+        once.setdefault(path.resolve(), path)
+    return list(once.values())
 
 
 def format_paths(paths: Iterable[Path], write: bool) -> list[Formatted]:
@@ -331,5 +389,8 @@ def format_paths(paths: Iterable[Path], write: bool) -> list[Formatted]:
                 write_atomic(path, result.new)
             except ReadOnlyFile as exc:
                 result = Formatted(path, None, (), exc.advice)
+            except OSError as exc:  # a full disk, a folder it may not write in: said for this file, the others go on
+                result = Formatted(path, None, (), f"无法写入（{describe_os_error(exc)}），这个文件没有改动；"
+                                                   "腾出磁盘空间或取得这个文件夹的写权限后再运行一次")
         results.append(result)
     return results

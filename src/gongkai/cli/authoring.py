@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -75,16 +76,25 @@ def _open(catalog: Path) -> tuple[Path, Agency]:
 
 
 def _unit_id(agency: Agency, typed: str) -> str:
-    """The id of the unit *typed* names, by id or name as import reads 责任单位; refused before anything is written."""
+    """The id of the unit *typed* names, by id or name as import reads 责任单位; refused before anything is written, and
+    when two units share the name typed (GK210): the record would go to either without a word."""
     from gongkai.interchange.convert import unit_of  # as `import` matches a 责任单位 cell
 
-    units = {u.name: u.id for u in agency.units}
-    found = unit_of(typed, units, agency.org.name)
+    wide = unicodedata.normalize("NFKC", typed).strip().casefold()  # 「SHJZG」「ｓｈｊｚｇ」 for shjzg
+    by_id = next((u.id for u in agency.units if u.id.casefold() == wide), None)
+    if by_id is not None:  # each id, though two units share a name (a name → id table keeps one of them)
+        return by_id
+    found = unit_of(typed, {u.name: u.id for u in agency.units}, agency.org.name)
     if found is None:
-        listed = "、".join(f"{name}（{unit_id}）" for name, unit_id in units.items())
+        listed = "、".join(f"{u.name}（{u.id}）" for u in agency.units)
         said = f"责任单位「{typed}」不在 gongkai.yaml 的「单位」中" if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", typed) \
             else f"「责任单位」的写法不对：「{typed}」既不是单位的编号，也不是单位的名称"
         raise UsageProblem(f"{said}，未新建：请写其中一个单位的编号或名称（{listed}），或先在 gongkai.yaml 的「单位」中加上它")
+    name = next(u.name for u in agency.units if u.id == found)
+    same = [u.id for u in agency.units if u.name == name]
+    if len(same) > 1:
+        raise UsageProblem(f"「{typed}」是 gongkai.yaml 中{len(same)}个单位的名称（编号 {'、'.join(same)}），未新建：请写其中"
+                           "一个的编号，并给这几个单位改用不同的名称（gongkai validate 在 GK210 指出它们）")
     return found
 
 

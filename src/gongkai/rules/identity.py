@@ -272,7 +272,7 @@ def index_pattern_invalid(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK210", "duplicate-unit", "单位编号重复", E,
-      what="检查 gongkai.yaml 中单位、领域和接收单位的编号是否唯一。",
+      what="检查 gongkai.yaml 中单位、领域和接收单位的编号和名称是否唯一。",
       why="事项和信息用编号指向单位；编号重复时无法判断指的是哪一个。",
       example="两个单位都写「编号: mzb-100」",
       instead="每个单位一个编号，乡镇民政办用 mzb-加乡镇代码后三位。",
@@ -299,3 +299,22 @@ def duplicate_units(ctx: Context) -> Iterator[Finding]:
                                f"编号「{value}」与「{first}」只差大小写：乡镇的网页文件夹 towns/{value}/ 与 towns/{first}/ "
                                "在不分大小写的服务器（Windows、IIS）和门户网站上是同一个，一个会覆盖另一个",
                                "给其中一个单位改用新的编号（如 mzb-加乡镇代码后三位），不要只改大小写。"))
+    for key, names in (("单位", [u.name for u in agency.units]), ("领域", [d.name for d in agency.domains]),
+                       ("接收单位", [r.name for r in agency.handover.recipients])):
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                field = ("移交", key, index, "名称") if key == "接收单位" else (key, index, "名称")
+                yield Finding(Location("gongkai.yaml", None, field),
+                              f"{key}名称「{name}」写了两次（第 {names.index(name) + 1} 个和第 {index + 1} 个{key}）",
+                              SAME_NAME_HINTS[key])
+
+
+# What a name written twice in gongkai.yaml does, and what to do (GK210).
+SAME_NAME_HINTS = {
+    "单位": "gongkai new、导入目录表都按名称找责任单位，两个同名时信息会记到其中一个名下而不说：给其中一个写全称"
+            "（如「社会救助股」「社会事务股」），或删去重复的一个。",
+    "领域": "事项的「领域」写的是名称，同名的两个领域分不开（网站上会有两个列出同样事项的标准目录）："
+            "改正其中一个的名称，或删去重复的一个。",
+    "接收单位": "每批移交给每个接收单位各做一份目录表和一个文件夹，同名的两个会各做一份，备注里分不出是哪一个："
+            "删去重复的一个；确是两个单位的，写各自的全称。",
+}
