@@ -32,6 +32,10 @@ Found by this pass:
    `git fetch --unshallow` in a shallow clone it said 「网站没有变化」 and the page still lacked the 2026-11-02
    adjustment of the 公开时限 that a fresh build lists. The site's key now holds the shallow cut too (one function,
    Repo.history_stamp, for both).
+5. A 乡镇人民政府 under the short name its government uses (湖头人民政府 for 湖头镇, as init's own 乡镇 matching reads
+   it) with the county's 6 digits was not told its 9-digit code: it was refused for having no guideline, and with
+   --domain became a county-level catalog of 350524. It is now told 「湖头镇是 350524102（写 --code 350524102）」, as
+   湖头镇人民政府 is; the county government itself (安溪县人民政府) keeps the 6 digits.
 """
 
 from __future__ import annotations
@@ -172,6 +176,19 @@ def test_a_township_government_is_told_its_nine_digits_not_another_county() -> N
     assert check_code("350526103", "龙门滩镇人民政府") is None
 
 
+@pytest.mark.parametrize("name", ["湖头人民政府", "安溪县湖头人民政府"])
+def test_a_township_government_under_its_short_name_is_told_its_nine_digits(name: str) -> None:
+    assert "湖头镇是 350524102（写 --code 350524102）" in (check_code("350524", name) or "")
+    assert check_code("350524102", name) is None
+
+
+def test_the_county_government_itself_keeps_the_six_digits() -> None:
+    """福州市仓山区 has a 仓山镇: the district's own government is not that 镇's."""
+    assert check_code("350524", "安溪县人民政府") is None
+    assert check_code("350104", "仓山区人民政府") is None
+    assert "仓山镇是 350104100" in (check_code("350104", "仓山镇人民政府") or "")
+
+
 def test_init_of_anxi_named_without_its_kind(tmp_path: Path, gk: Gk) -> None:
     """安溪民政局 with 350524: 安溪's 24 乡镇, its own 复议机关 and 索引号前缀."""
     run = gk("init", tmp_path / "安溪", "--name", "安溪民政局", "--code", "350524", *ANSWERS)
@@ -211,8 +228,9 @@ def test_an_id_in_a_broken_gongkai_yaml_is_masked_and_stops_no_one(tmp_path: Pat
     assert "测试县人社局" in scorecard and MASKED_ID in scorecard and ID not in scorecard
 
 
-def test_an_id_in_annual_data_is_masked_in_the_annual_check(tmp_path: Path, gk: Gk) -> None:
-    bureau(tmp_path / "ybj", "测试县医保局", "350524-YB", **{"annual/2026.yaml": f"年度: {ID}\n"})
+def test_an_id_in_annual_data_or_inspect_yaml_is_masked(tmp_path: Path, gk: Gk) -> None:
+    bureau(tmp_path / "ybj", "测试县医保局", "350524-YB",
+           **{"annual/2026.yaml": f"年度: {ID}\n", "inspect.yaml": f"发稿日期: {ID}\n"})
     out = tmp_path / "out"
 
     run = gk("county", tmp_path / "ybj", "--today", TODAY, "--out", out, "--format", "json")
@@ -225,6 +243,9 @@ def test_an_id_in_annual_data_is_masked_in_the_annual_check(tmp_path: Path, gk: 
         assert MASKED_ID in text and ID not in text
     notes = run.json()["table"]["notes"]  # type: ignore[index]
     assert any(n.startswith("年度报告数据：测试县医保局 annual/2026.yaml") and MASKED_ID in n for n in notes)
+    assert cell(run, "测试县医保局", "网站检查") == (
+        f"无法检查：inspect.yaml:1:7：「发稿日期」的类型不对：应为若干「键: 值」，而这里是「{MASKED_ID}」。"
+        "「发稿日期」下面的内容要换行并缩进两个空格。")
 
 
 # 5 ─ what init resolves the answers to (mutants of resolve.py that survived the first screen), typed by hand

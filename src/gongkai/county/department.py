@@ -70,20 +70,16 @@ class DepartmentResult:
     def __post_init__(self) -> None:
         # The name heads the department's rows and sheets in every workbook and on the screen: a number typed into its
         # 机关名称 (GK601/GK602) is masked, as its scorecard shows it, and does not stop the county's outputs. So are
-        # the texts quoted from its files under the table and in its 年报勾稽 (an ID typed as 区划代码 in a broken
-        # gongkai.yaml, a wrong value in annual/<year>.yaml or inspect.yaml), as validate shows them: unmasked, the
-        # scan of the written workbooks refused every department's outputs for it.
+        # the texts quoted from its files under the table, in its 年报勾稽 and 网站检查 (an ID typed as 区划代码 in a
+        # broken gongkai.yaml, a wrong value in annual/<year>.yaml or inspect.yaml), as validate shows them:
+        # unmasked, the scan of the written workbooks refused every department's outputs for it.
         self.name = mask_log(self.name)
         self.problem = mask_log(self.problem) if self.problem else self.problem
         self.annual_gap = mask_log(self.annual_gap)
         if self.annual is not None:
-            self.annual = replace(self.annual, problems=[mask_log(p) for p in self.annual.problems],
-                                  notes=[mask_log(n) for n in self.annual.notes])
-        if self.inspection is not None and (self.inspection.problem or self.inspection.annual_late):
-            self.inspection = replace(self.inspection, problem=mask_log(self.inspection.problem or "") or None,
-                                      annual_late=mask_log(self.inspection.annual_late or "") or None)
-        if self.off_main is not None:
-            self.off_main = (mask_log(self.off_main[0]), mask_log(self.off_main[1]))
+            self.annual = replace(self.annual, problems=[mask_log(p) for p in self.annual.problems])
+        if self.inspection is not None and self.inspection.problem:  # (its findings come masked, as inspect's sheet)
+            self.inspection = replace(self.inspection, problem=mask_log(self.inspection.problem))
 
     @property
     def broken(self) -> bool:

@@ -130,7 +130,9 @@ def _township_of(code: str, name: str) -> Town | None:
     """The 乡镇 of the county whose own government (人民政府, 街道办事处) *name* is, if it is one."""
     if not name.endswith(TOWNSHIP_ENDINGS):
         return None
-    named = sorted((t for t in towns_of(code) if t.name in name), key=lambda t: -len(t.name))
+    place = county(code)  # 湖头人民政府 is 湖头镇's, as it may shorten its name; the county's own name is not a 乡镇's
+    rest = name.replace(place.name, "") if place else name
+    named = sorted((t for t in towns_of(code) if t.name in rest or _town_bare(t.name) in rest), key=lambda t: -len(t.name))
     return named[0] if named else None
 
 
