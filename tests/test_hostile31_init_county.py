@@ -226,6 +226,11 @@ def test_an_id_in_a_broken_gongkai_yaml_is_masked_and_stops_no_one(tmp_path: Pat
     assert problem.startswith("gongkai.yaml 第3行第9列：「区划代码」的写法不对：") and MASKED_ID in problem
     scorecard = workbook_text(out / "scorecard-2026.xlsx")  # written: the other department's figures are there
     assert "测试县人社局" in scorecard and MASKED_ID in scorecard and ID not in scorecard
+    # again into another folder: 人社局's part now comes from its memo, under its own name and today's label
+    again = gk("county", broken, tmp_path / "rsj", "--today", TODAY, "--out", tmp_path / "again", "--format", "json")
+    assert [(d["label"], d["name"]) for d in again.json()["departments"]] == [  # type: ignore[index]
+        (str(broken), str(broken)), (str(tmp_path / "rsj"), "测试县人社局")]
+    assert again.json()["table"]["rows"] == run.json()["table"]["rows"]  # type: ignore[index]
 
 
 def test_an_id_in_annual_data_or_inspect_yaml_is_masked(tmp_path: Path, gk: Gk) -> None:
@@ -318,3 +323,25 @@ def test_a_broken_gongkai_yaml_is_named_at_its_first_problem(tmp_path: Path, gk:
     problem = run.json()["departments"][0]["problem"]  # type: ignore[index]
     assert problem.startswith("gongkai.yaml 第3行第9列：「区划代码」的写法不对：「35052」。改正：区划代码写6位数字")
     assert problem.endswith("（共 2 处，运行 gongkai validate 查看全部）")
+
+
+# 7 ─ a department's figures, counted by hand
+
+
+def test_a_departments_figures(tmp_path: Path, gk: Gk) -> None:
+    """Two items; two notices formed Tuesday 2026-09-01 under 10 working days (due 2026-09-15): published 09-03, on
+    time, and 10-30, late. Adopted 2026-11-19 with no ledger: the 20th has passed with no batch; 12-05 is a Saturday,
+    moved to Monday 12-07, today: not missed yet."""
+    late = (NOTICE.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+            .replace("公开日期: 2026-09-03", "公开日期: 2026-10-30").replace("冬春救助", "临时救助"))
+    root = bureau(tmp_path / "mzj", "测试县民政局", "350524-MZ", **{
+        "items/shjz/SHJZ-002.yaml": ITEM.replace("SHJZ-001", "SHJZ-002").replace("审批信息", "政策文件"),
+        "records/2026/R2026-002.yaml": late})
+    (root / "gongkai.yaml").write_text(AGENCY + "启用日期: 2026-11-19\n", encoding="utf-8")
+    run = gk("county", root, "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
+    department = run.json()["departments"][0]  # type: ignore[index]
+    assert department["totals"] == {"items": 2, "published": 2, "checkable": 2, "on_time": 1, "missed": 0,
+                                    "handed": 0, "handed_on_time": 0}
+    assert [department[h] for h in ("事项", "公开信息", "按时公开率", "定期事项漏报", "按时移交率")] == [
+        "2", "2", "50.0%（1/2）", "0", "1个移交日没有台账"]
+    assert run.json()["table"]["notes"][0] == "共 1 个部门，0 个无法读取。"  # type: ignore[index]
