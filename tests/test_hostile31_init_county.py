@@ -13,8 +13,8 @@ Found by this pass:
    `git fetch --unshallow` — what gongkai itself tells the user to run — the county view still said 「合格（95分）」
    that day, from the memo kept by the files' fingerprint alone, and `gongkai inspect` said 不合格. The memo and the
    stamp that skips rewriting the workbooks are now keyed by the repository's HEAD and its shallow cut as well: the
-   run after the fetch says 「不合格（95分，单项否决 1 项）」 and rewrites the workbooks; so does a commit amended with
-   no file changed.
+   run after the fetch says 「不合格（95分，单项否决 1 项）」 and rewrites the workbooks (HEAD is in the key: an
+   amended commit counts as well).
 2. `gongkai init --name 永春民政局 --code 350524` (the county written without 县, the code copied from 安溪's catalog)
    made 永春's bureau a catalog with 安溪's 24 乡镇民政办, 安溪县人民政府 as its 复议机关 and 350524- 索引号; 安溪民政局
    with 350525 likewise got 永春's. Only a full county name (永春县) was compared. A name that begins with another
@@ -25,9 +25,9 @@ Found by this pass:
 3. A broken department's problem quoted an ID number from its files in full (an ID typed as 区划代码 in gongkai.yaml,
    an ID as 年度 in annual/<year>.yaml): on the screen, in the json, and under the scorecard — where the scan of the
    written workbooks then refused every department's workbooks (「已停止发布…没有写入任何文件」) for one department's
-   slip. Every text the county view quotes from a department's files (its problem, the 年报勾稽 cell, the notes on
-   its annual data and website check, its branch) is now masked as validate shows it (35*************238); the
-   workbooks are written, and the run ends 1 for the broken department.
+   slip. Every text the county view quotes from a department's files (its problem, the 年报勾稽 cell, the note on its
+   annual data, the 网站检查 cell of a wrong inspect.yaml) is now masked as validate shows it (35*************238);
+   the workbooks are written, and the run ends 1 for the broken department.
 4. The same class in the site: build-site keyed the 目录调整记录 page (read from the history) by HEAD alone, so after
    `git fetch --unshallow` in a shallow clone it said 「网站没有变化」 and the page still lacked the 2026-11-02
    adjustment of the 公开时限 that a fresh build lists. The site's key now holds the shallow cut too (one function,
@@ -40,7 +40,6 @@ Found by this pass:
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from collections.abc import Callable
