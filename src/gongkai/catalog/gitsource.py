@@ -99,6 +99,12 @@ class Repo:
         file = (self.top / path) if not Path(path).is_absolute() else Path(path)
         return frozenset(file.read_text().split()) if file.is_file() else frozenset()
 
+    def history_stamp(self) -> str:
+        """HEAD and a shallow clone's cut: what a reading of the history depends on besides the files (a commit amended,
+        or `git fetch --unshallow`, changes no file of the working tree)."""
+        head = _git(self.top, "rev-parse", "-q", "--verify", "HEAD", check=False).stdout.decode().strip()
+        return " ".join([head, *sorted(self.shallow_boundary())])
+
     def resolve(self, rev: str) -> str:
         """The full commit id of *rev*, or a Chinese error that says why it cannot be found."""
         done = _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", check=False)

@@ -69,8 +69,17 @@ class DepartmentResult:
 
     def __post_init__(self) -> None:
         # The name heads the department's rows and sheets in every workbook and on the screen: a number typed into its
-        # 机关名称 (GK601/GK602) is masked, as its scorecard shows it, and does not stop the county's outputs.
+        # 机关名称 (GK601/GK602) is masked, as its scorecard shows it, and does not stop the county's outputs. So are
+        # the texts quoted from its files under the table, in its 年报勾稽 and 网站检查 (an ID typed as 区划代码 in a
+        # broken gongkai.yaml, a wrong value in annual/<year>.yaml or inspect.yaml), as validate shows them:
+        # unmasked, the scan of the written workbooks refused every department's outputs for it.
         self.name = mask_log(self.name)
+        self.problem = mask_log(self.problem) if self.problem else self.problem
+        self.annual_gap = mask_log(self.annual_gap)
+        if self.annual is not None:
+            self.annual = replace(self.annual, problems=[mask_log(p) for p in self.annual.problems])
+        if self.inspection is not None and self.inspection.problem:  # (its findings come masked, as inspect's sheet)
+            self.inspection = replace(self.inspection, problem=mask_log(self.inspection.problem))
 
     @property
     def broken(self) -> bool:
@@ -110,18 +119,20 @@ def probe(department: Department, use_cache: bool = True) -> str:
     listed = _listed(department, use_cache)
     if isinstance(listed, str):
         return "!" + listed
-    branch = off_main_line(department.folder)  # checking the main branch out again must rewrite the notes
-    return listed[2].fingerprint + (f"@{branch[0]}>{branch[1]}" if branch else "")
+    history, branch = git_state(department.folder)  # checking the main branch out again must rewrite the notes
+    return listed[2].fingerprint + f"#{history}" + (f"@{branch[0]}>{branch[1]}" if branch else "")
 
 
-def off_main_line(folder: Path) -> tuple[str, str] | None:
-    """(checked out, main branch) when the catalog's repository is not on its main branch (a clone left on a branch
-    under review): its figures are of work not merged, not of what the department publishes."""
+def git_state(folder: Path) -> tuple[str, tuple[str, str] | None]:
+    """The history the inspection dates records by (HEAD and a shallow clone's cut: after `git fetch --unshallow` no
+    file has changed, yet a back-dated record is proved), and (checked out, main branch) when the catalog's repository
+    is not on its main branch (a clone left on a branch under review: its figures are of work not merged); ("", None)
+    outside git: the folder is all there is."""
     try:
         with Repo(folder) as repo:
-            return repo.off_main_line()
-    except GitProblem:  # not in git, or no git: the folder is all there is
-        return None
+            return repo.history_stamp(), repo.off_main_line()
+    except GitProblem:
+        return "", None
 
 
 def _recall(department: Department, cache: Cache, key: str) -> DepartmentResult | None:
@@ -142,12 +153,14 @@ def read_department(department: Department, year: int, today: dt.date, use_cache
     if isinstance(listed, str):
         return _broken(department, listed)
     source, cache, listing = listed
-    key = memo_key(listing.fingerprint, year, today)
+    history, branch = git_state(department.folder)
+    # the files and the history: the website check's 伪造发稿日期 reads when each record was first committed
+    key = memo_key(f"{listing.fingerprint}#{history}", year, today)
     found = _recall(department, cache, key)
     if found is None:
         found = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
         cache.put_memo(key, found, replaces="county/")  # only the latest state of the catalog is worth keeping
-    return replace(found, off_main=off_main_line(department.folder))
+    return replace(found, off_main=branch)
 
 
 def read_safely(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:

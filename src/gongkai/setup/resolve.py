@@ -19,6 +19,7 @@ from gongkai.setup.guidelines import Guideline, guideline_for, guidelines, guide
 OFFICE = ("bgs", "办公室")
 TOWN_OFFICE = ("dzb", "党政办")  # a 乡镇人民政府's general office
 TOWN_UNIT_DEPARTMENT = "民政"  # the 乡镇民政办 units are the 民政 department's own
+TOWNSHIP_ENDINGS = ("人民政府", "政府", "街道办事处", "办事处")  # a 乡镇人民政府's (街道办事处's) own name ends so
 DEFAULT_HOURS = "工作日上午8:00—12:00，下午14:30—17:30"
 DEFAULT_WAYS = ("当面提交", "邮寄", "电子邮件")
 REQUIRED = (("name", "机关名称"), ("division_code", "区划代码"), ("address", "地址"), ("contact", "联系人"),
@@ -85,7 +86,7 @@ def _other_place(code: str, name: str) -> str | None:
         named = None
     else:  # the longest county names first: 霍邱县 holds 邱县, 长沙县 holds 沙县
         found = sorted((c for c in counties().values() if len(c.name) > 1 and c.name in name), key=lambda c: -len(c.name))
-        named = found[0] if found else None
+        named = found[0] if found else _bare_named(place, name)
     if named is not None:
         same = [c.code for c in counties().values() if c.name == named.name]
         return (f"机关名称「{name}」写的是{named.name}，而区划代码 {code} 是{place.full_name}：请核对。"
@@ -106,11 +107,32 @@ def _other_place(code: str, name: str) -> str | None:
             f"（街道办事处）用；县级机关写县的6位代码 {code[:6]}（写 --code {code[:6]}）。")
 
 
+def _bare_named(place: County, name: str) -> County | None:
+    """The county whose name without 县 (区, 市, 旗) begins the 机关名称 (永春民政局, 泉州市永春民政局) when the code's own
+    county is named neither way: 安溪民政局 is 安溪县's. A 乡镇's or 街道's government is left to the checks of 乡镇, and
+    a name the bare name leaves one character of is no such name (公安局 is not 公安县's)."""
+    if (own := _bare(place.name)) and own in name or name.endswith(TOWNSHIP_ENDINGS):
+        return None
+    starts = [c for c in counties().values()
+              if (bare := _bare(c.name)) and re.match(re.escape(bare) + "[^县区市旗镇乡街道村].", _in_county(name, c))]
+    return max(starts, key=lambda c: len(c.name), default=None)
+
+
+def _in_county(name: str, place: County) -> str:
+    """The 机关名称 after the province and prefecture of *place* written before it (泉州市永春民政局 → 永春民政局)."""
+    for part in (place.province, place.prefecture):
+        if part and name.startswith(part):
+            name = name[len(part):]
+    return name
+
+
 def _township_of(code: str, name: str) -> Town | None:
     """The 乡镇 of the county whose own government (人民政府, 街道办事处) *name* is, if it is one."""
-    if not name.endswith(("人民政府", "政府", "街道办事处", "办事处")):
+    if not name.endswith(TOWNSHIP_ENDINGS):
         return None
-    named = sorted((t for t in towns_of(code) if t.name in name), key=lambda t: -len(t.name))
+    place = county(code)  # 湖头人民政府 is 湖头镇's, as it may shorten its name; the county's own name is not a 乡镇's
+    rest = name.replace(place.name, "") if place else name
+    named = sorted((t for t in towns_of(code) if t.name in rest or _town_bare(t.name) in rest), key=lambda t: -len(t.name))
     return named[0] if named else None
 
 

@@ -9,13 +9,13 @@ the next day on which the gate's decision changes, and until then an unchanged c
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
 from gongkai.catalog.cache import Cache, code_salt
+from gongkai.catalog.gitsource import GitProblem, Repo
 from gongkai.catalog.listing import Listing, open_catalog, quiet_gc, scan
 from gongkai.catalog.snapshot import Snapshot
 from gongkai.catalog.sources import WorkingTree
@@ -135,9 +135,13 @@ def listing_stamp(listing: Listing, search: bool) -> str:
 
 
 def _head(listing: Listing) -> str:
-    # the 目录调整记录 page reads the history: a new commit may change it even when no file did
+    # the 目录调整记录 page reads the history: a new commit may change it even when no file did, and so may
+    # `git fetch --unshallow` in a shallow clone, which changes not even HEAD (Repo.history_stamp)
     if listing.root is None:
         return ""
-    run = subprocess.run(["git", "rev-parse", "HEAD"], cwd=listing.root, capture_output=True, text=True, check=False)
-    return run.stdout.strip() if run.returncode == 0 else ""
+    try:
+        with Repo(listing.root) as repo:
+            return repo.history_stamp()
+    except GitProblem:
+        return ""
 
