@@ -134,10 +134,24 @@ def withdrawal(record_id: str, index_number: str | None, title: str, day: str, r
 
 
 def _files(catalog: Catalog, record: Record) -> tuple[ExportFile, ...]:
-    found = []
+    found: list[ExportFile] = []
+    taken: dict[str, str] = {}  # export path, case folded → the catalog file written there
     for attachment in record.attachments:
         data = read_attachment(catalog, attachment.file)  # only files inside files/: the site's rule, not a copy
         name = PurePosixPath(attachment.file).name
-        found.append(ExportFile(attachment.file, f"files/{record.id}/{name}", attachment.name or name,
-                                attachment.suffix.upper(), len(data), hashlib.sha256(data).hexdigest()))
+        found.append(ExportFile(attachment.file, _export_path(f"files/{record.id}", attachment.file, taken),
+                                attachment.name or name, attachment.suffix.upper(), len(data),
+                                hashlib.sha256(data).hexdigest()))
     return tuple(found)
+
+
+def _export_path(folder: str, source: str, taken: dict[str, str]) -> str:
+    """Where *source* goes in the export: <folder>/<its file name>, as every export wrote it — but a second file of
+    the same name (files/2026/甲村/名单.pdf and files/2026/乙村/名单.pdf, or 名单.PDF beside 名单.pdf, one file on a
+    Windows disk) is 名单-2.pdf: written to one path, the second replaced the first and the portal got one list twice."""
+    file = PurePosixPath(source)
+    name, copy = file.name, 1
+    while taken.setdefault(f"{folder}/{name}".casefold(), source) != source:
+        copy += 1
+        name = f"{file.stem}-{copy}{file.suffix}"
+    return f"{folder}/{name}"

@@ -1,0 +1,443 @@
+"""Thirty-first hostile pass: bugs planted in the channels beyond the site — the export to the county portal, the
+公示栏 sheets an earlier run put up, the 公众号 articles and what to take down — must make a test fail.
+
+No mutation group covered portal/plan.py, portal/entry.py, printing/posted.py, printing/wechat.py and
+printing/takedown.py; tools/mutation.py now has the group "channels_out" (docs/mutation.md, thirty-first pass). Every
+expected value below is typed by hand: the days from the 2026 holiday notice (国办发明电〔2025〕7号; 2026-11-16 is a
+Monday, so a 公示期 of 7 working days from it runs 16–20 and 23–24 November), the ledgers of earlier exports written
+here as a webmaster's folder would hold them, the fields of the county directory (索引号, 主题分类, 发布机构, 文号,
+成文日期, 标题, 概述, 有效性, 发布时间) from the records written here.
+
+Found by this pass:
+1. Two attachments of one record with the same file name (files/2026/甲村/名单.pdf and files/2026/乙村/名单.pdf, the
+   usual way a town files one list per village; or 名单.pdf beside 名单.PDF, one file on the webmaster's Windows disk)
+   were both exported to files/<编号>/名单.pdf: the second overwrote the first, portal.json listed two attachments at
+   one path — one of them with a sha256 no file in the export had — and the portal got one village's list twice and
+   the other's never. Now the first keeps its name (the path earlier exports sent) and the others are 名单-2.pdf,
+   名单-3.PDF …, each file its own bytes.
+2. A 公示 exported during its period and again after it ended is an 更新 whose text is only 「公示已于…结束」. Entered by
+   hand — the webmaster's way with portal.xlsx — an 更新 replaces the text and leaves the files uploaded during the
+   公示: the name list stayed on the portal past its period. Only the terminal of the clerk who ran the export named
+   the files to delete; the xlsx the webmaster works from had an empty 附件 cell. Now the cell says
+   「公示已结束，请删除门户上它的附件：戊号名单（R2026-014.pdf）」.
+3. (gongkai wechat) The 公众号 article of a record that lists people masked a name said in a sentence only when the
+   sentence alone read as a list (three names, or two with what is done for them): 「经审核，现将陈水生、林玉燕等2户名单
+   予以公示。」 reached the article whole — indexed by search engines, and up until the clerk deletes it — though the
+   table the same record holds names both and was left out of the article. Now every name the record gives (its
+   tables as the article shows them — a name in bold, **陈水生**, is read too —, its attachments as the gate reads
+   them to mask its title, its title, its sentences) is masked wherever the article shows it, the attachments' names
+   under 「附件：」 included: 「现将陈*生、林*燕等2户名单予以公示。」.
+4. `export portal --since`: a document published before --since is on the portal already and is only recorded
+   (已在门户) — unless it no longer shows there as it is. A document repealed on or after --since by its 废止日期 alone
+   (the usual way: no 有效性 line) was recorded as 已在门户 and never sent: the portal went on showing a repealed
+   document as 有效, and every later export compared with that record of it. So was one written 失效 without its
+   day. Now the 有效性 is read as the gate reads it (废止日期, or 有效性 and 有效性日期; a day not written counts as
+   after --since): 更新, with 有效性 废止 or 失效.
+5. `export portal --today <an earlier day>` is refused when it would send what the real date no longer allows — a list
+   whose 公示 has ended, a record withdrawn — since the webmaster publishes the export as it is. A document repealed
+   (废止, 失效, 已修改) between that day and today was not among them: it went onto the portal as 有效, and the ledger
+   recorded it so. build-site refuses the same going back. Now the export is refused the same way (exit 2, nothing
+   written): 「R2026-042「…」：网站上已标明自2026年11月25日起废止，会重新显示为有效」, 「已失效（废止、已修改）的文件不能
+   再显示为有效」.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import CatalogDir, text_pdf
+from portal_catalog import BOARD, agency, record
+
+LIST = "现将初审对象公示如下。\n\n| 姓名 | 保障人数 | 所在村（社区） |\n|---|---|---|\n| 苏阿森 | 3 | 湖二村 |"
+
+
+def _catalog(cat: CatalogDir, records: dict[str, str], item_channels: str = f"政府网站, {BOARD}") -> CatalogDir:
+    cat.write("gongkai.yaml", agency())
+    (cat.root / "records/2026/R2026-001.yaml").unlink()
+    item = (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    cat.item(item.replace(f"政府网站, {BOARD}", item_channels))
+    for rid, text in records.items():
+        cat.write(f"records/2026/{rid}.yaml", text)
+    return cat
+
+
+def _export(gk, cat: CatalogDir, out: Path, *args: str) -> dict:
+    run = gk("export", "portal", cat.root, "--out", out, *args)
+    assert run.code == 0, run.out + run.err
+    return json.loads((out / "portal.json").read_text(encoding="utf-8"))
+
+
+def _sheet(out: Path) -> dict[str, dict[str, object]]:
+    """portal.xlsx's 导出清单, row by 编号, cell by header."""
+    rows = list(load_workbook(out / "portal.xlsx").worksheets[0].iter_rows(values_only=True))
+    return {row[rows[0].index("编号")]: dict(zip(rows[0], row)) for row in rows[1:]}
+
+
+# 1. Attachments of one record with the same file name.
+VILLAGES = {"files/2026/甲村/名单.pdf": text_pdf("jia cun"), "files/2026/乙村/名单.pdf": text_pdf("yi cun"),
+            "files/2026/丙村/名单.PDF": text_pdf("bing cun")}
+
+
+def test_attachments_of_the_same_name_are_each_exported_as_their_own_file(gk, cat, tmp_path):
+    attached = "附件:\n" + "".join(f"  - 文件: {path}\n    名称: {path.split('/')[2]}名单\n" for path in VILLAGES)
+    _catalog(cat, {"R2026-010": record("R2026-010", "测试县民政局关于各村名单的通知", channels="政府网站", extra=attached)})
+    for path, data in VILLAGES.items():
+        cat.write(path, data)
+    out = tmp_path / "out"
+    files = _export(gk, cat, out)["信息"][0]["附件"]
+    assert [(f["名称"], f["文件"], f["字节数"]) for f in files] == [
+        ("甲村名单", "files/R2026-010/名单.pdf", len(text_pdf("jia cun"))),
+        ("乙村名单", "files/R2026-010/名单-2.pdf", len(text_pdf("yi cun"))),
+        ("丙村名单", "files/R2026-010/名单-3.PDF", len(text_pdf("bing cun")))]
+    assert [(out / f["文件"]).read_bytes() for f in files] == list(VILLAGES.values())
+    assert sorted(p.name for p in (out / "files/R2026-010").iterdir()) == ["名单-2.pdf", "名单-3.PDF", "名单.pdf"]
+    assert _sheet(out)["R2026-010"]["附件"] == ("甲村名单（files/R2026-010/名单.pdf）；乙村名单（files/R2026-010/名单-2.pdf）；"
+                                               "丙村名单（files/R2026-010/名单-3.PDF）")
+
+
+# 2. A 公示 exported during its period, then after it: the 更新 row names the files to delete from the portal.
+NOTICE = record("R2026-014", "湖头镇公示中戊号公示", kind="公示", published="2026-11-16", unit="mzb-102",
+                channels=f"政府网站, {BOARD}", item="SHJZ-001", body=LIST,
+                extra="公示期: 7\n附件:\n  - 文件: files/2026/R2026-014.pdf\n    名称: 戊号名单\n")
+
+
+def test_a_notice_updated_after_its_period_names_its_files_to_delete_in_the_sheet(gk, cat, tmp_path, monkeypatch):
+    _catalog(cat, {"R2026-014": NOTICE})
+    cat.write("files/2026/R2026-014.pdf", text_pdf("list"))
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
+    during = _export(gk, cat, tmp_path / "during")["信息"][0]
+    assert (during["操作"], during["公示截止"], during["附件"][0]["文件"]) == ("新增", "2026-11-24", "files/R2026-014/R2026-014.pdf")
+    assert _sheet(tmp_path / "during")["R2026-014"]["附件"] == "戊号名单（files/R2026-014/R2026-014.pdf）"
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-25")  # the day after the seventh working day
+    after = _export(gk, cat, tmp_path / "after")["信息"][0]
+    assert (after["操作"], after["正文"], after["附件"]) == ("更新", "<p>公示已于2026年11月24日结束</p>", [])
+    assert _sheet(tmp_path / "after")["R2026-014"]["附件"] == "公示已结束，请删除门户上它的附件：戊号名单（R2026-014.pdf）"
+
+
+# 3. A 公众号 article of a record that lists people: a name the table holds (in bold), said again in a sentence.
+ON_WECHAT = f"政府网站, 两微一端, {BOARD}"
+SAID_AGAIN = record("R2026-014", "湖头镇2026年11月低保初审对象名单的公示", kind="公示", published="2026-11-16",
+                    unit="mzb-102", channels=ON_WECHAT, item="SHJZ-001",
+                    extra="公示期: 7\n附件:\n  - 文件: files/2026/R2026-014.pdf\n    名称: 陈水生、林玉燕申请材料\n",
+                    body="经审核，现将陈水生、林玉燕等2户名单予以公示。\n\n| 姓名 | 保障人数 | 所在村（社区） |\n|---|---|---|\n"
+                         "| **陈水生** | 3 | 湖二村 |\n| **林玉燕** | 1 | 湖二村 |\n\n公示期间如有异议，请与湖头镇民政办联系。")
+
+
+def test_a_name_said_again_in_a_sentence_is_masked_in_the_article(gk, cat, tmp_path, monkeypatch):
+    _catalog(cat, {"R2026-014": SAID_AGAIN}, ON_WECHAT)
+    cat.write("files/2026/R2026-014.pdf", text_pdf("list"))
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
+    out = tmp_path / "wechat"
+    run = gk("wechat", cat.root, "--from", "2026-11-01", "--out", out)
+    assert run.code == 0, run.out + run.err
+    article = (out / "R2026-014.html").read_text(encoding="utf-8")
+    assert "经审核，现将陈*生、林*燕等2户名单予以公示。" in article and "公示期间如有异议，请与湖头镇民政办联系。" in article
+    assert "附件：陈*生、林*燕申请材料（含名单，请不要添加到公众号文章中）" in article
+    assert "陈水生" not in article and "林玉燕" not in article and "<table" not in article
+
+
+# The portal against the ledgers of earlier exports, written here as the catalog's portal/ folder holds them. Today is
+# 2026-11-27 (conftest). What the export must send, typed by hand: a record the portal has with another fingerprint
+# (更新); a record withdrawn (撤回, under the title and 索引号 the portal has, on its 撤回日期); a record gone from the
+# catalog and one now 依申请公开 (撤回 on the day of the export, 「已不在政府网站公开」); a record the ledger already shows
+# withdrawn, a 不予公开 record, a record for the 公示栏 only: nothing; new web records (新增). Today's own ledger, from an
+# earlier run of the day, is no earlier export: it is rewritten, never read.
+ZEROS = "0" * 64
+EARLIER = f"""\
+导出日期: 2026-11-20
+格式: gongkai.portal/1
+信息:
+  - 编号: R2026-010
+    索引号: "350524-MZ-2026-00010"
+    标题: "测试县民政局关于网站通知甲的通知"
+    操作: 新增
+    指纹: "{ZEROS}"
+  - 编号: R2026-011
+    索引号: "350524-MZ-2026-00011"
+    标题: "依申请公开乙号文件（原为主动公开）"
+    操作: 新增
+    指纹: "{ZEROS}"
+  - 编号: R2026-016
+    索引号: "350524-MZ-2026-99016"
+    标题: "庚号通知（发布时的标题）"
+    操作: 新增
+    指纹: "{ZEROS}"
+  - 编号: R2026-030
+    标题: "已删除壬号通知"
+    操作: 更新
+    指纹: "{ZEROS}"
+  - 编号: R2026-031
+    标题: "早已撤回癸号通知"
+    操作: 撤回
+"""
+TODAYS = f"""\
+导出日期: 2026-11-27
+格式: gongkai.portal/1
+信息:
+  - 编号: R2026-014
+    标题: "湖头镇公示中戊号公示"
+    操作: 新增
+    指纹: "{ZEROS}"
+"""
+DIRECTORY = {
+    "R2026-010": record("R2026-010", "测试县民政局关于网站通知甲的通知", channels="政府网站",
+                        extra="责任者: 测试县人民政府办公室\n文号: 测政办〔2026〕10号\n"),
+    "R2026-011": record("R2026-011", "依申请公开乙号文件", attribute="依申请公开"),
+    "R2026-012": record("R2026-012", "不予公开丙号文件", attribute="不予公开"),
+    "R2026-013": record("R2026-013", "湖头镇公示栏专用丁号公示", kind="公示", published="2026-11-25", unit="mzb-102",
+                        channels=BOARD, item="SHJZ-001", extra="公示期: 7\n", body=LIST),
+    "R2026-014": record("R2026-014", "湖头镇公示中戊号公示", kind="公示", published="2026-11-24", unit="mzb-102",
+                        channels=f"政府网站, {BOARD}", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
+    "R2026-016": record("R2026-016", "已撤回庚号通知", published="2026-10-10", channels="政府网站",
+                        extra="撤回:\n  日期: 2026-11-25\n  原因: 误将内部事务信息作为主动公开信息发布\n"),
+    "R2026-017": record("R2026-017", "已废止辛号通知", published="2026-09-01", channels="政府网站",
+                        extra="废止日期: 2026-11-10\n", body="现将辛号事项通知如下。\n\n第二段。"),
+}
+NOT_ON_WEB = "该信息已不在政府网站公开（公开属性、公开渠道或公开审核已变化）"
+
+
+def _directory(cat: CatalogDir) -> CatalogDir:
+    _catalog(cat, DIRECTORY)
+    cat.write("gongkai.yaml", agency().replace("    代码: SHJZ\n", "    代码: SHJZ\n    主题分类: 民政/社会救助\n"))
+    return cat
+
+
+def test_an_export_sends_what_changed_since_the_ledgers_and_nothing_else(gk, cat, tmp_path):
+    _directory(cat)
+    cat.write("portal/2026-11-20.yaml", EARLIER)
+    cat.write("portal/2026-11-27.yaml", TODAYS)
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "out")
+    assert run.code == 0, run.out + run.err
+    assert run.out.splitlines()[0].endswith("（2026-11-27）：新增 2 条，更新 1 条，撤回 3 条；未变化 0 条。")
+    sent = json.loads((tmp_path / "out/portal.json").read_text(encoding="utf-8"))
+    assert sent["统计"] == {"新增": 2, "更新": 1, "撤回": 3}
+    assert [(e["操作"], e["编号"], e["索引号"], e["标题"]) for e in sent["信息"]] == [
+        ("撤回", "R2026-011", "350524-MZ-2026-00011", "依申请公开乙号文件（原为主动公开）"),
+        ("撤回", "R2026-016", "350524-MZ-2026-99016", "庚号通知（发布时的标题）"),
+        ("撤回", "R2026-030", "", "已删除壬号通知"),
+        ("更新", "R2026-010", "350524-MZ-2026-00010", "测试县民政局关于网站通知甲的通知"),
+        ("新增", "R2026-017", "350524-MZ-2026-00017", "已废止辛号通知"),
+        ("新增", "R2026-014", "350524-MZ-2026-00014", "湖头镇公示中戊号公示")]
+    down = {e["编号"]: (e["撤回日期"], e["撤回原因"]) for e in sent["信息"] if e["操作"] == "撤回"}
+    assert down == {"R2026-011": ("2026-11-27", NOT_ON_WEB),
+                    "R2026-016": ("2026-11-25", "误将内部事务信息作为主动公开信息发布"),
+                    "R2026-030": ("2026-11-27", NOT_ON_WEB)}
+    assert all(set(e) == {"操作", "编号", "索引号", "标题", "撤回日期", "撤回原因"}
+               for e in sent["信息"] if e["操作"] == "撤回")
+    fields = {e["编号"]: {k: e[k] for k in ("主题分类", "发布机构", "文号", "成文日期", "概述", "有效性", "发布时间",
+                                          "文种", "公示截止", "公示已结束", "正文文件")}
+              for e in sent["信息"] if e["操作"] != "撤回"}
+    assert fields == {
+        "R2026-010": {"主题分类": "通知", "发布机构": "测试县人民政府办公室", "文号": "测政办〔2026〕10号",
+                      "成文日期": "2026-08-28", "概述": "现将有关事项通知如下。", "有效性": "有效",
+                      "发布时间": "2026-11-02", "文种": "通知", "公示截止": None, "公示已结束": False,
+                      "正文文件": "bodies/R2026-010.html"},
+        "R2026-017": {"主题分类": "通知", "发布机构": "测试县民政局", "文号": "", "成文日期": "2026-08-28",
+                      "概述": "现将辛号事项通知如下。", "有效性": "废止", "发布时间": "2026-09-01", "文种": "通知",
+                      "公示截止": None, "公示已结束": False, "正文文件": "bodies/R2026-017.html"},
+        "R2026-014": {"主题分类": "民政/社会救助", "发布机构": "测试县民政局", "文号": "", "成文日期": "2026-08-28",
+                      "概述": "现将初审对象公示如下。", "有效性": "有效", "发布时间": "2026-11-24", "文种": "公示",
+                      "公示截止": "2026-12-02", "公示已结束": False, "正文文件": "bodies/R2026-014.html"}}
+    assert sorted(p.name for p in (tmp_path / "out/bodies").iterdir()) == ["R2026-010.html", "R2026-014.html",
+                                                                           "R2026-017.html"]
+    ledger = (cat.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
+    blocks = [block.splitlines() for block in ledger.split("  - ")[1:]]
+    assert [[line.strip() for line in block if not line.strip().startswith("指纹")] for block in blocks] == [
+        ["编号: R2026-010", '索引号: "350524-MZ-2026-00010"', '标题: "测试县民政局关于网站通知甲的通知"', "操作: 更新"],
+        ["编号: R2026-011", '索引号: "350524-MZ-2026-00011"', '标题: "依申请公开乙号文件（原为主动公开）"', "操作: 撤回"],
+        ["编号: R2026-014", '索引号: "350524-MZ-2026-00014"', '标题: "湖头镇公示中戊号公示"', "操作: 新增"],
+        ["编号: R2026-016", '索引号: "350524-MZ-2026-99016"', '标题: "庚号通知（发布时的标题）"', "操作: 撤回"],
+        ["编号: R2026-017", '索引号: "350524-MZ-2026-00017"', '标题: "已废止辛号通知"', "操作: 新增"],
+        ["编号: R2026-030", '标题: "已删除壬号通知"', "操作: 撤回"]]
+    assert [any(line.strip().startswith("指纹") for line in block) for block in blocks] == [True, False, True, False,
+                                                                                          True, False]
+    assert ledger.startswith("# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。\n"
+                             "导出日期: 2026-11-27\n格式: gongkai.portal/1\n信息:\n")
+    again = gk("export", "portal", cat.root, "--out", tmp_path / "again", "--today", "2026-11-28")
+    assert again.code == 0 and "：新增 0 条，更新 0 条，撤回 0 条；未变化 3 条。" in again.out, again.out + again.err
+    assert "没有需要导出的变化，未写台账。" in again.out and not (cat.root / "portal/2026-11-28.yaml").exists()
+
+
+# --since 2026-11-01, no ledger: what was published before it is on the portal already (已在门户, recorded only), unless
+# it no longer shows there as it is — a 公示 over (2026-09-01 + 7 working days ends 09-09), a document repealed on or
+# after 11-01 (by 废止日期 alone, or by 有效性 and 有效性日期, or 失效 on a day not written) — or it was withdrawn on or after 11-01. Withdrawn before
+# 11-01, published after it and withdrawn, or never for the web: nothing.
+SINCE = {
+    "R2026-040": record("R2026-040", "早已公开子号通知", published="2026-10-15", channels="政府网站"),
+    "R2026-041": record("R2026-041", "官桥镇已结束丑号公示", kind="公示", published="2026-09-01", unit="mzb-103",
+                        channels=f"政府网站, {BOARD}", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
+    "R2026-042": record("R2026-042", "十一月一日废止寅号通知", published="2026-10-01", channels="政府网站",
+                        extra="废止日期: 2026-11-01\n"),
+    "R2026-043": record("R2026-043", "十月底废止卯号通知", published="2026-10-01", channels="政府网站",
+                        extra="废止日期: 2026-10-31\n"),
+    "R2026-044": record("R2026-044", "十一月一日撤回辰号通知", published="2026-10-10", channels="政府网站",
+                        extra="撤回:\n  日期: 2026-11-01\n  原因: 误将过程性信息作为主动公开信息发布\n"),
+    "R2026-045": record("R2026-045", "十月底撤回巳号通知", published="2026-10-10", channels="政府网站",
+                        extra="撤回:\n  日期: 2026-10-31\n  原因: 误发\n"),
+    "R2026-046": record("R2026-046", "十一月一日公开午号通知", published="2026-11-01", channels="政府网站"),
+    "R2026-047": record("R2026-047", "十一月公开又撤回未号通知", published="2026-11-02", channels="政府网站",
+                        extra="撤回:\n  日期: 2026-11-05\n  原因: 误发\n"),
+    "R2026-048": record("R2026-048", "只发公众号申号通知", published="2026-10-10", channels="两微一端",
+                        extra="撤回:\n  日期: 2026-11-10\n  原因: 误发\n"),
+    "R2026-049": record("R2026-049", "十一月三日失效酉号通知", published="2026-10-01", channels="政府网站",
+                        extra="有效性: 失效\n有效性日期: 2026-11-03\n"),
+    "R2026-050": record("R2026-050", "失效未写日期戌号通知", published="2026-10-01", channels="政府网站",
+                        extra="有效性: 失效\n"),
+}
+
+
+def test_an_export_since_a_day_sends_only_what_the_portal_no_longer_shows_as_it_is(gk, cat, tmp_path):
+    _catalog(cat, SINCE)
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "out", "--since", "2026-11-01")
+    assert run.code == 0, run.out + run.err
+    sent = json.loads((tmp_path / "out/portal.json").read_text(encoding="utf-8"))
+    assert [(e["操作"], e["编号"], e.get("有效性"), e.get("撤回日期")) for e in sent["信息"]] == [
+        ("撤回", "R2026-044", None, "2026-11-01"),
+        ("更新", "R2026-041", "有效", None),
+        ("更新", "R2026-042", "废止", None),
+        ("更新", "R2026-049", "失效", None),
+        ("更新", "R2026-050", "失效", None),
+        ("新增", "R2026-046", "有效", None)]
+    assert sent["起始日期"] == "2026-11-01"
+    assert "--since 2026-11-01：2 条此前公开的信息记为「已在门户」，没有导出。" in run.out
+    ledger = (cat.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
+    assert "导出日期: 2026-11-27\n格式: gongkai.portal/1\n起始日期: 2026-11-01\n信息:\n" in ledger
+    assert [(b.split("\n")[0], b.split("操作: ")[1].split("\n")[0]) for b in ledger.split("  - 编号: ")[1:]] == [
+        ("R2026-040", "已在门户"), ("R2026-041", "更新"), ("R2026-042", "更新"), ("R2026-043", "已在门户"),
+        ("R2026-044", "撤回"), ("R2026-046", "新增"), ("R2026-049", "更新"), ("R2026-050", "更新")]
+
+
+# What an earlier print or wechat run put up, written here as its index.html lists it (a clerk's print-out/ or
+# wechat-out/ folder), read by the next run into the same folder on 2026-11-27 for the days from 11-26: each record
+# posted then is kept, made again, or listed to take down — on the day the rule says and for its reason, though that
+# day (11-10, 11-25) is before the run's days and only the earlier run's index remembers the record was up.
+def _listed(rid: str, unit: str, title: str, published: str = "2026-11-16", digest: str = "") -> str:
+    return (f'<li data-record="{rid}" data-unit="{unit}" data-digest="{digest}" data-published="{published}">'
+            f'<a href="{unit + "/" if unit else ""}{rid}.html">{title}</a>　公开日期 2026年11月16日</li>\n')
+
+
+POSTED = {
+    "R2026-020": record("R2026-020", "湖头镇仍在公示亥号公示", kind="公示", published="2026-11-26", unit="mzb-102",
+                        channels=f"{BOARD}, 两微一端", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
+    "R2026-021": record("R2026-021", "改由湖头镇张贴甲号公示", kind="公示", published="2026-11-16", unit="mzb-102",
+                        channels=f"{BOARD}, 两微一端", item="SHJZ-001", extra="公示期: 10\n", body=LIST),
+    "R2026-022": record("R2026-022", "已撤回乙号公示", kind="公示", published="2026-11-16", unit="mzb-102",
+                        channels=f"{BOARD}, 两微一端", item="SHJZ-001", body=LIST, extra=(
+                            "公示期: 10\n撤回:\n  日期: 2026-11-20\n  原因: 名单有误\n")),
+    "R2026-023": record("R2026-023", "已结束丙号公示", kind="公示", published="2026-11-16", unit="mzb-102",
+                        channels=f"{BOARD}, 两微一端", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
+}
+EARLIER_SHEETS = ("<ol class=\"index\">\n" + _listed("R2026-020", "mzb-102", "湖头镇仍在公示亥号公示", "2026-11-26")
+                  + _listed("R2026-021", "mzb-103", "改由湖头镇张贴甲号公示")
+                  + _listed("R2026-022", "mzb-102", "已撤回乙号公示（张贴时）")
+                  + _listed("R2026-023", "mzb-102", "已结束丙号公示")
+                  + _listed("R2026-024", "mzb-103", "已从目录删除丁号公示")
+                  + _listed("../R2026-025", "mzb-102", "不是编号的一行")
+                  + _listed("R2026-026", "mzb-102", "") + "</ol>\n")  # a title lost: named by its 编号
+
+
+def test_print_takes_down_what_its_earlier_run_posted_on_the_days_the_rules_say(gk, cat, tmp_path):
+    _catalog(cat, POSTED, f"政府网站, 两微一端, {BOARD}")
+    out = tmp_path / "print-out"
+    (out / "mzb-102").mkdir(parents=True)
+    (out / "index.html").write_text(EARLIER_SHEETS, encoding="utf-8")
+    run = gk("print", cat.root, "--from", "2026-11-26", "--out", out)
+    assert run.code == 0, run.out + run.err
+    said = [line for line in run.out.splitlines() if line.startswith("请从")]
+    assert said == [
+        "请从湖头镇民政办的公示栏、查阅点和电子屏撤下：已撤回乙号公示（张贴时）（2026-11-20 起，撤回：名单有误）",
+        "请从湖头镇民政办的公示栏、查阅点和电子屏撤下：已结束丙号公示（2026-11-25 起，公示已于2026年11月24日结束）",
+        "请从湖头镇民政办的公示栏、查阅点和电子屏撤下：R2026-026（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或"
+        "公开审核已改变，或信息已从目录中删除））",
+        "请从官桥镇民政办的公示栏、查阅点和电子屏撤下：改由湖头镇张贴甲号公示（2026-11-27 起，责任单位已改变，改由新的责任单位张贴）",
+        "请从官桥镇民政办的公示栏、查阅点和电子屏撤下：已从目录删除丁号公示（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或"
+        "公开审核已改变，或信息已从目录中删除））"]
+    # R2026-020 (published 11-26) is in the run's days; R2026-021 (公示期 10: 11-16 … 11-27) is printed again for
+    # its new unit's board, though published before them
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("R*.html")) == [
+        "mzb-102/R2026-020-screen.html", "mzb-102/R2026-020.html", "mzb-102/R2026-021-screen.html",
+        "mzb-102/R2026-021.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'data-record="R2026-021" data-unit="mzb-102"' in index and "R2026-025" not in index
+
+
+def test_wechat_lists_to_delete_what_its_earlier_run_made_on_the_days_the_rules_say(gk, cat, tmp_path):
+    _catalog(cat, POSTED, f"政府网站, 两微一端, {BOARD}")
+    out = tmp_path / "wechat-out"
+    out.mkdir()
+    earlier = EARLIER_SHEETS.replace('data-unit="mzb-102"', 'data-unit=""').replace('data-unit="mzb-103"', 'data-unit=""')
+    (out / "index.html").write_text(earlier.replace("mzb-102/", "").replace("mzb-103/", ""), encoding="utf-8")
+    run = gk("wechat", cat.root, "--from", "2026-11-26", "--out", out)
+    assert run.code == 0, run.out + run.err
+    said = [line for line in run.out.splitlines() if line.startswith("请在公众号中删除")]
+    assert said == [
+        "请在公众号中删除：已撤回乙号公示（张贴时）（2026-11-20 起，撤回：名单有误）",
+        "请在公众号中删除：已结束丙号公示（2026-11-25 起，公示已于2026年11月24日结束）",
+        "请在公众号中删除：已从目录删除丁号公示（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或公开审核已改变，或信息已从"
+        "目录中删除））",
+        "请在公众号中删除：R2026-026（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或公开审核已改变，或信息已从目录中"
+        "删除））"]
+    index = (out / "index.html").read_text(encoding="utf-8")  # still up, unchanged as far as the index can tell
+    assert '<li data-record="R2026-021" data-unit="" data-digest="" data-published="2026-11-16"><span>改由湖头镇张贴甲号公示' \
+        in index and not (out / "R2026-021.html").exists()
+
+
+# An export for a day before the real one (--today 2026-11-20, real date 2026-11-27): the webmaster publishes what it
+# holds as it is. A list whose 公示 ended by now, a record withdrawn by now — and a document repealed by now, which it
+# would send as 有效 — stop it, and no ledger is written.
+def test_an_export_for_an_earlier_day_is_refused_when_it_would_show_a_repealed_document_in_force(gk, cat, tmp_path):
+    _catalog(cat, {"R2026-042": record("R2026-042", "十一月二十五日废止寅号通知", published="2026-10-01", channels="政府网站",
+                                       extra="废止日期: 2026-11-25\n")})
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "out", "--today", "2026-11-20")
+    assert run.code == 2 and not (tmp_path / "out").exists() and not (cat.root / "portal").exists()
+    assert ("按 --today 2026-11-20 导出，其中有今天（2026-11-27）已经不能公开的内容，没有导出，也没有写台账：\n"
+            "  R2026-042「十一月二十五日废止寅号通知」：网站上已标明自2026年11月25日起废止，会重新显示为有效\n") in run.err
+    assert "已失效（废止、已修改）的文件不能再显示为有效。请按今天的日期导出（去掉 --today）。" in run.err
+    # for the day it lapses, the export says so
+    ok = gk("export", "portal", cat.root, "--out", tmp_path / "ok", "--today", "2026-11-25")
+    assert ok.code == 0, ok.err
+    assert json.loads((tmp_path / "ok/portal.json").read_text(encoding="utf-8"))["信息"][0]["有效性"] == "废止"
+
+
+# What wechat lists to delete by the rules alone (no earlier run in the folder), today 2026-11-27: a 公示 over from the
+# day after its end (2026-11-16 + 7 working days ends 11-24: from 11-25); withdrawn after its list was due down, from
+# that day with both reasons (withdrawn 11-26); withdrawn on the day it was due down anyway, as the withdrawal (11-25);
+# a 通知 of an item whose content is a list of people and declares no period comes down after its 公开日期 (11-16: from
+# 11-17); a 通知 without a list, from its 撤回日期. Never out (withdrawn before its 公开日期), not for the 公众号: nothing.
+WITHDRAWN = "撤回:\n  日期: {}\n  原因: 名单有误\n"
+GONE = {
+    "R2026-060": record("R2026-060", "期满后撤回子号公示", kind="公示", published="2026-11-16", channels="两微一端",
+                        item="SHJZ-001", body=LIST, extra="公示期: 7\n" + WITHDRAWN.format("2026-11-26")),
+    "R2026-061": record("R2026-061", "期满次日撤回丑号公示", kind="公示", published="2026-11-16", channels="两微一端",
+                        item="SHJZ-001", body=LIST, extra="公示期: 7\n" + WITHDRAWN.format("2026-11-25")),
+    "R2026-062": record("R2026-062", "名单类寅号通知", published="2026-11-16", channels="两微一端", item="SHJZ-001",
+                        body=LIST, extra=WITHDRAWN.format("2026-11-20")),
+    "R2026-063": record("R2026-063", "普通卯号通知", published="2026-11-16", channels="两微一端",
+                        extra=WITHDRAWN.format("2026-11-20")),
+    "R2026-065": record("R2026-065", "未公开先撤回巳号通知", published="2026-11-16", channels="两微一端",
+                        extra=WITHDRAWN.format("2026-11-10")),
+    "R2026-066": record("R2026-066", "已期满午号公示", kind="公示", published="2026-11-16", channels="两微一端",
+                        item="SHJZ-001", body=LIST, extra="公示期: 7\n"),
+    "R2026-067": record("R2026-067", "只在网站未号通知", published="2026-11-16", channels="政府网站",
+                        extra=WITHDRAWN.format("2026-11-20")),
+}
+
+
+def _deleted(gk, cat, tmp_path, start: str) -> list[str]:
+    run = gk("wechat", cat.root, "--from", start, "--out", tmp_path / start)
+    assert run.code == 0, run.out + run.err
+    return [line.removeprefix("请在公众号中删除：") for line in run.out.splitlines() if line.startswith("请在公众号中删除：")]
+
+
+def test_wechat_lists_to_delete_each_post_from_the_day_the_rules_say(gk, cat, tmp_path):
+    _catalog(cat, GONE, f"政府网站, 两微一端, {BOARD}")
+    assert _deleted(gk, cat, tmp_path, "2026-11-17") == [
+        "名单类寅号通知（2026-11-17 起，公示已于2026年11月16日结束，2026年11月20日又撤回：名单有误）",
+        "普通卯号通知（2026-11-20 起，撤回：名单有误）",
+        "期满后撤回子号公示（2026-11-25 起，公示已于2026年11月24日结束，2026年11月26日又撤回：名单有误）",
+        "期满次日撤回丑号公示（2026-11-25 起，撤回：名单有误）",
+        "已期满午号公示（2026-11-25 起，公示已于2026年11月24日结束）"]
+    assert _deleted(gk, cat, tmp_path, "2026-11-18")[0] == "普通卯号通知（2026-11-20 起，撤回：名单有误）"
