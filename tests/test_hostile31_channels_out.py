@@ -39,6 +39,11 @@ Found by this pass:
    recorded it so. build-site refuses the same going back. Now the export is refused the same way (exit 2, nothing
    written): 「R2026-042「…」：网站上已标明自2026年11月25日起废止，会重新显示为有效」, 「已失效（废止、已修改）的文件不能
    再显示为有效」.
+6. `export portal` left out without a word every web record the gate holds back (an unmasked ID number, an attachment
+   that may not leave, no 保密审查) and every record file that does not read (公示截止 typed 「12月7日」): the clerk
+   was told 「新增 1 条」 and believed the portal complete — build-site, print and wechat name them. Now each is named
+   on stderr: 「警告：records/2026/R2026-017.yaml 没有导出：主动公开的信息 R2026-017 没有通过公开审核：含未遮盖的个人信息
+   （见 gongkai validate）；改正后重新导出」 (a 公示 already over is not: it is not sent again, mended or not).
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from conftest import CatalogDir, text_pdf
-from portal_catalog import BOARD, agency, record
+from portal_catalog import BASE, BOARD, agency, record
 
 LIST = "现将初审对象公示如下。\n\n| 姓名 | 保障人数 | 所在村（社区） |\n|---|---|---|\n| 苏阿森 | 3 | 湖二村 |"
 
@@ -127,8 +132,10 @@ SAID_AGAIN = record("R2026-014", "湖头镇2026年11月低保初审对象名单�
 
 
 def test_a_name_said_again_in_a_sentence_is_masked_in_the_article(gk, cat, tmp_path, monkeypatch):
-    _catalog(cat, {"R2026-014": SAID_AGAIN}, ON_WECHAT)
+    board_only = SAID_AGAIN.replace("R2026-014", "R2026-015").replace(f"公开渠道: [{ON_WECHAT}]", f"公开渠道: [两微一端, {BOARD}]")
+    _catalog(cat, {"R2026-014": SAID_AGAIN, "R2026-015": board_only}, ON_WECHAT)
     cat.write("files/2026/R2026-014.pdf", text_pdf("list"))
+    cat.write("files/2026/R2026-015.pdf", text_pdf("another list"))
     monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
     out = tmp_path / "wechat"
     run = gk("wechat", cat.root, "--from", "2026-11-01", "--out", out)
@@ -137,6 +144,9 @@ def test_a_name_said_again_in_a_sentence_is_masked_in_the_article(gk, cat, tmp_p
     assert "经审核，现将陈*生、林*燕等2户名单予以公示。" in article and "公示期间如有异议，请与湖头镇民政办联系。" in article
     assert "附件：陈*生、林*燕申请材料（含名单，请不要添加到公众号文章中）" in article
     assert "陈水生" not in article and "林玉燕" not in article and "<table" not in article
+    assert f"名单见本机关政府信息公开栏目（{BASE}records/R2026-014.html，该页面不被搜索引擎收录）和公示栏张贴、发布的公示。" in article
+    elsewhere = (out / "R2026-015.html").read_text(encoding="utf-8")  # not on the web: the board only
+    assert "（名单从略：为防止姓名被搜索引擎收录，公众号文章不转载名单。名单见公示栏张贴、发布的公示。）" in elsewhere
 
 
 # The portal against the ledgers of earlier exports, written here as the catalog's portal/ folder holds them. Today is
@@ -406,7 +416,8 @@ def test_an_export_for_an_earlier_day_is_refused_when_it_would_show_a_repealed_d
 # day after its end (2026-11-16 + 7 working days ends 11-24: from 11-25); withdrawn after its list was due down, from
 # that day with both reasons (withdrawn 11-26); withdrawn on the day it was due down anyway, as the withdrawal (11-25);
 # a 通知 of an item whose content is a list of people and declares no period comes down after its 公开日期 (11-16: from
-# 11-17); a 通知 without a list, from its 撤回日期. Never out (withdrawn before its 公开日期), not for the 公众号: nothing.
+# 11-17); a 通知 without a list, from its 撤回日期. Never out (withdrawn before its 公开日期, or without one), not for
+# the 公众号: nothing.
 WITHDRAWN = "撤回:\n  日期: {}\n  原因: 名单有误\n"
 GONE = {
     "R2026-060": record("R2026-060", "期满后撤回子号公示", kind="公示", published="2026-11-16", channels="两微一端",
@@ -416,6 +427,8 @@ GONE = {
     "R2026-062": record("R2026-062", "名单类寅号通知", published="2026-11-16", channels="两微一端", item="SHJZ-001",
                         body=LIST, extra=WITHDRAWN.format("2026-11-20")),
     "R2026-063": record("R2026-063", "普通卯号通知", published="2026-11-16", channels="两微一端",
+                        extra=WITHDRAWN.format("2026-11-20")),
+    "R2026-064": record("R2026-064", "未写公开日期辰号通知", published=None, channels="两微一端",
                         extra=WITHDRAWN.format("2026-11-20")),
     "R2026-065": record("R2026-065", "未公开先撤回巳号通知", published="2026-11-16", channels="两微一端",
                         extra=WITHDRAWN.format("2026-11-10")),
@@ -441,3 +454,66 @@ def test_wechat_lists_to_delete_each_post_from_the_day_the_rules_say(gk, cat, tm
         "期满次日撤回丑号公示（2026-11-25 起，撤回：名单有误）",
         "已期满午号公示（2026-11-25 起，公示已于2026年11月24日结束）"]
     assert _deleted(gk, cat, tmp_path, "2026-11-18")[0] == "普通卯号通知（2026-11-20 起，撤回：名单有误）"
+
+
+# 6. What the export leaves out is named.
+HELD = {
+    "R2026-010": record("R2026-010", "测试县民政局关于网站通知甲的通知", channels="政府网站"),
+    "R2026-017": record("R2026-017", "含身份证号辛号名单", channels="政府网站", body="张某 身份证号 11010519491231002X"),
+    "R2026-018": record("R2026-018", "公示截止写错壬号公示", kind="公示", published="2026-11-24", channels="政府网站",
+                        item="SHJZ-001", extra="公示截止: 12月7日\n", body=LIST),
+    "R2026-019": record("R2026-019", "已期满含身份证号癸号公示", kind="公示", published="2026-09-01", channels="政府网站",
+                        item="SHJZ-001", extra="公示期: 7\n", body="陈某 身份证号 11010519491231002X"),
+}
+
+
+def test_an_export_names_each_web_record_it_leaves_out(gk, cat, tmp_path):
+    _catalog(cat, HELD)
+    run = gk("export", "portal", cat.root, "--out", tmp_path / "out")
+    assert run.code == 0 and "：新增 1 条，更新 0 条，撤回 0 条；未变化 0 条。" in run.out, run.out + run.err
+    warned = [line for line in run.err.splitlines() if line.startswith("警告：")]
+    # (line 15 of R2026-018.yaml: 编号, 题名, 索引号, 文种, 责任单位, 公开属性, 成文日期, 事项, the four of 保密审查, 公开日期,
+    # 公开渠道, then 公示截止, whose value starts in column 7)
+    assert warned == [
+        "警告：records/2026/R2026-018.yaml 没有导出：文件有错误，没有读入，不在任何渠道公开（第15行第7列，「公示截止」日期格式应为 "
+        "YYYY-MM-DD，如 2026-03-02，而不是「12月7日」；请运行 gongkai validate 改正后重新生成）",
+        "警告：records/2026/R2026-017.yaml 没有导出：主动公开的信息 R2026-017 没有通过公开审核：含未遮盖的个人信息"
+        "（见 gongkai validate）；改正后重新导出"]
+    assert "11010519491231002X" not in run.err
+
+
+# A 公众号 article: the address of its page when the record is on the web too (none when it is not), its links made
+# whole on the portal, and a document repealed and replaced says so with the title of the one in force.
+ARTICLES = {
+    "R2026-070": record("R2026-070", "旧庚号通知", published="2026-11-20", channels="政府网站, 两微一端", extra=(
+        "有效性: 废止\n有效性日期: 2026-11-25\n被替代: R2026-071\n"), body="详见[办事指南](R2026-020.html)。"),
+    "R2026-071": record("R2026-071", "新庚号通知", published="2026-11-25", channels="政府网站, 两微一端",
+                        extra="替代: [R2026-070]\n"),
+    "R2026-072": record("R2026-072", "只发公众号辛号通知", published="2026-11-20", channels="两微一端",
+                        body="详见[办事指南](R2026-020.html)。"),
+}
+
+
+def test_an_article_links_to_its_page_and_names_the_document_in_force(gk, cat, tmp_path):
+    _catalog(cat, ARTICLES, f"政府网站, 两微一端, {BOARD}")
+    out = tmp_path / "wechat"
+    run = gk("wechat", cat.root, "--from", "2026-11-20", "--out", out)
+    assert run.code == 0, run.out + run.err
+    old, alone = (out / "R2026-070.html").read_text(encoding="utf-8"), (out / "R2026-072.html").read_text(encoding="utf-8")
+    assert f'<p style="margin:0;">原文：{BASE}records/R2026-070.html</p>' in old
+    assert f'详见<a href="{BASE}records/R2026-020.html">办事指南</a>。' in old
+    assert "废止（2026年11月25日），现行文件为《新庚号通知》" in old
+    assert "原文：" not in alone and f'详见<a href="{BASE}records/R2026-020.html">办事指南</a>。' in alone
+
+
+# A 公示 of 2027, a year without its holiday notice yet (暂定: 元旦 Friday 01-01 off, weekends off): 2027-01-04 + 7
+# working days runs 01-04…01-08, 01-11, 01-12. Withdrawn on 01-20, it came down from 01-13, and the clerk is told that
+# day is counted on the provisional calendar.
+def test_a_notice_of_a_year_without_its_holiday_notice_says_its_end_is_provisional(gk, cat, tmp_path, monkeypatch):
+    _catalog(cat, {"R2027-001": record("R2027-001", "二〇二七年首号公示", kind="公示", published="2027-01-04",
+                                       channels="两微一端", item="SHJZ-001", body=LIST,
+                                       extra="公示期: 7\n" + WITHDRAWN.format("2027-01-20"))}, f"政府网站, 两微一端, {BOARD}")
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-01-25")
+    assert _deleted(gk, cat, tmp_path, "2027-01-01") == [
+        "二〇二七年首号公示（2027-01-13 起，公示已于2027年1月12日结束，按暂定的节假日安排计算，录入通知后以正式安排为准，"
+        "2027年1月20日又撤回：名单有误）"]

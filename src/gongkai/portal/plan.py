@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels
+from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels, held_back, unread_records
 from gongkai.gate.past import Republished, published_early, relapsed, republished
 from gongkai.publication import WEB_CHANNEL
 from gongkai.model.agency import Agency
@@ -29,6 +29,8 @@ class PortalExport:
     unchanged: int = 0
     # --today after the real date: the records it sends before their 公开日期 (what the command warns of)
     early: list[Republished] = field(default_factory=list)
+    # (path, why) of each record for the web it leaves out: unread, or held back by the gate (its 公示 not over)
+    held: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ledger_path(self) -> str:
@@ -62,6 +64,7 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
     export = PortalExport(today, agency, since)
     if now is not None:
         export.early = published_early(gate, now)
+    export.held = _held(catalog, gate)
     web = gate.to(Output.WEB)
     for admission in web:
         _compare(export, web_entry(catalog, agency, admission), admission, known.get(admission.id))
@@ -72,6 +75,16 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
             export.entries.append(withdrawal(record_id, last.index_number, last.title, today.isoformat(), NOT_ON_WEB))
     export.entries.sort(key=lambda e: (ORDER[e.action], e.fields.get("发布时间", ""), e.record_id))
     return export
+
+
+def _held(catalog: Catalog, gate: Gate) -> list[tuple[str, str]]:
+    """(path, why) of each record the portal should have and does not get: a record file that does not read, a
+    主动公开 record for the web the gate holds back (unmasked personal data, no 保密审查, an unknown item …) whose 公示
+    is not over. The export left them out without a word, as if nothing were missing from the portal."""
+    found = list(unread_records(catalog))
+    found += [(held.path, f"主动公开的信息 {held.id} 没有通过公开审核：{held.why}；改正后重新导出")
+              for held in held_back(catalog, gate, Output.WEB) if not held.ended]
+    return found
 
 
 def _agency(catalog: Catalog) -> Agency:
