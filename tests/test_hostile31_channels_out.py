@@ -44,6 +44,11 @@ Found by this pass:
    was told 「新增 1 条」 and believed the portal complete — build-site, print and wechat name them. Now each is named
    on stderr: 「警告：records/2026/R2026-017.yaml 没有导出：主动公开的信息 R2026-017 没有通过公开审核：含未遮盖的个人信息
    （见 gongkai validate）；改正后重新导出」 (a 公示 already over is not: it is not sent again, mended or not).
+7. `export portal`: the 概述 of a record that lists people — a field of the portal's directory, listed and searched as
+   the title is, whatever the page's noindex — was the first paragraph as written: 「经审核，现将陈水生、林玉燕等2户名单
+   予以公示。」, while the title beside it had its names masked. Now the 概述 of such a record masks every name the record
+   gives, as 3 reads them (before it is cut at 120 characters): 「经审核，现将陈*生、林*燕等2户名单予以公示。」. The
+   page's body keeps the list (noindex, as on the site) until the 公示 ends; a record that lists no one keeps its 概述.
 """
 
 from __future__ import annotations
@@ -517,3 +522,15 @@ def test_a_notice_of_a_year_without_its_holiday_notice_says_its_end_is_provision
     assert _deleted(gk, cat, tmp_path, "2027-01-01") == [
         "二〇二七年首号公示（2027-01-13 起，公示已于2027年1月12日结束，按暂定的节假日安排计算，录入通知后以正式安排为准，"
         "2027年1月20日又撤回：名单有误）"]
+
+
+# 7. The 概述 of a record that lists people, in the portal's directory.
+def test_the_summary_of_a_list_in_the_portal_directory_shows_no_name(gk, cat, tmp_path, monkeypatch):
+    contact = record("R2026-010", "测试县民政局关于网站通知甲的通知", channels="政府网站", body="请与陈明联系，电话0595-23000000。")
+    _catalog(cat, {"R2026-014": SAID_AGAIN, "R2026-010": contact}, ON_WECHAT)
+    cat.write("files/2026/R2026-014.pdf", text_pdf("list"))
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
+    sent = {e["编号"]: e for e in _export(gk, cat, tmp_path / "out")["信息"]}
+    assert sent["R2026-014"]["概述"] == "经审核，现将陈*生、林*燕等2户名单予以公示。"
+    assert "<td><strong>陈水生</strong></td>" in sent["R2026-014"]["正文"]  # the page, noindex until the 公示 ends
+    assert sent["R2026-010"]["概述"] == "请与陈明联系，电话0595-23000000。"

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from html import escape, unescape
+from html import escape
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
@@ -20,13 +20,10 @@ from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import body_fragment
+from gongkai.portal.fragment import TABLES, body_fragment, names_given, table_people
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
-from gongkai.privacy.columns import TablePeople, people_of
-from gongkai.privacy import catalog_scan, listed_title_names
 from gongkai.privacy.mask import mask_names
-from gongkai.privacy.titles import enumerated_names
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
@@ -125,32 +122,12 @@ def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     html = body_fragment(admission.record.body, record_address(agency, admission.id)).html
     files = file_names(admission)
     if admission.lists_people:
-        names = _names_given(catalog, admission, html)
+        names = names_given(catalog, admission, html)
         html = _without_names(html, names, address)
         files = tuple(mask_names(name, names) for name in files)
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     return Article(admission, styled, address, replacement_title(admission, run.replacements), files,
                    contents_of(catalog, admission))
-
-
-def _names_given(catalog: Catalog, admission: Admission, html: str) -> frozenset[str]:
-    """Every name of a person a record that lists people gives: those its lists hold (the tables of its body *html*
-    as the article shows them, **陈水生** in bold among them; its attachments, as the gate reads them to mask its
-    title), those its title gives as a 公示's does, those its text lists in a sentence. A name is said again in a
-    sentence as often as not (现将陈水生、林玉燕等2户名单予以公示): read from the sentence alone, two names with nothing
-    done to them were not found, and the article showed them whole."""
-    record = catalog.records.get(admission.id, admission.record)  # the title as written (the gate's is masked)
-    scan = catalog_scan(catalog).get(admission.id)
-    tables = frozenset(name for table in _TABLE.findall(html) for name in _people(table).names)
-    return (scan.names if scan is not None else frozenset()) | tables | listed_title_names(record.title) | \
-        enumerated_names(record.body or "")
-
-
-
-_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
-_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
-_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
-_MARKUP = re.compile(r"<[^>]+>")
 
 
 def _without_names(html: str, names: frozenset[str], address: str | None) -> str:
@@ -160,10 +137,4 @@ def _without_names(html: str, names: frozenset[str], address: str | None) -> str
     table of times or places stays); a name given in a sentence (陈水生、林玉燕等2户) is masked as a title's (陈*生)."""
     where = f"本机关政府信息公开栏目（{escape(address)}，该页面不被搜索引擎收录）和公示栏" if address else "公示栏"
     note = f"<p>（名单从略：为防止姓名被搜索引擎收录，公众号文章不转载名单。名单见{where}张贴、发布的公示。）</p>"
-    return mask_names(_TABLE.sub(lambda m: note if _people(m.group()).named else m.group(), html), names)
-
-
-def _people(table: str) -> TablePeople:
-    """What the HTML *table* (header first) tells of the people it lists, as the privacy scan reads a table."""
-    rows = [[unescape(_MARKUP.sub("", cell)).strip() for cell in _CELL.findall(row)] for row in _ROW.findall(table)]
-    return people_of(rows)
+    return mask_names(TABLES.sub(lambda m: note if table_people(m.group()).named else m.group(), html), names)
