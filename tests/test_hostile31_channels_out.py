@@ -384,6 +384,9 @@ def test_wechat_lists_to_delete_what_its_earlier_run_made_on_the_days_the_rules_
     out = tmp_path / "wechat-out"
     out.mkdir()
     earlier = EARLIER_SHEETS.replace('data-unit="mzb-102"', 'data-unit=""').replace('data-unit="mzb-103"', 'data-unit=""')
+    # R2026-020's article, made with content other than it has now (another digest): made again, to replace the post
+    earlier = earlier.replace('data-record="R2026-020" data-unit="" data-digest=""',
+                              f'data-record="R2026-020" data-unit="" data-digest="{ZEROS}"')
     (out / "index.html").write_text(earlier.replace("mzb-102/", "").replace("mzb-103/", ""), encoding="utf-8")
     run = gk("wechat", cat.root, "--from", "2026-11-26", "--out", out)
     assert run.code == 0, run.out + run.err
@@ -395,6 +398,7 @@ def test_wechat_lists_to_delete_what_its_earlier_run_made_on_the_days_the_rules_
         "目录中删除））",
         "请在公众号中删除：R2026-026（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或公开审核已改变，或信息已从目录中"
         "删除））"]
+    assert "内容已修改，请在公众号中按新文章修改或重发：湖头镇仍在公示亥号公示（R2026-020.html）" in run.out
     index = (out / "index.html").read_text(encoding="utf-8")  # still up, unchanged as far as the index can tell
     assert '<li data-record="R2026-021" data-unit="" data-digest="" data-published="2026-11-16"><span>改由湖头镇张贴甲号公示' \
         in index and not (out / "R2026-021.html").exists()
@@ -518,10 +522,13 @@ def test_a_notice_of_a_year_without_its_holiday_notice_says_its_end_is_provision
     _catalog(cat, {"R2027-001": record("R2027-001", "二〇二七年首号公示", kind="公示", published="2027-01-04",
                                        channels="两微一端", item="SHJZ-001", body=LIST,
                                        extra="公示期: 7\n" + WITHDRAWN.format("2027-01-20"))}, f"政府网站, 两微一端, {BOARD}")
+    cat.write("records/2027/R2027-002.yaml", record("R2027-002", "二〇二七年次号公示", kind="公示", published="2027-01-04",
+                                                    channels="两微一端", item="SHJZ-001", body=LIST, extra="公示期: 7\n"))
     monkeypatch.setenv("GONGKAI_TODAY", "2027-01-25")
     assert _deleted(gk, cat, tmp_path, "2027-01-01") == [
         "二〇二七年首号公示（2027-01-13 起，公示已于2027年1月12日结束，按暂定的节假日安排计算，录入通知后以正式安排为准，"
-        "2027年1月20日又撤回：名单有误）"]
+        "2027年1月20日又撤回：名单有误）",
+        "二〇二七年次号公示（2027-01-13 起，公示已于2027年1月12日结束，按暂定的节假日安排计算，录入通知后以正式安排为准）"]
 
 
 # 7. The 概述 of a record that lists people, in the portal's directory.
@@ -534,3 +541,89 @@ def test_the_summary_of_a_list_in_the_portal_directory_shows_no_name(gk, cat, tm
     assert sent["R2026-014"]["概述"] == "经审核，现将陈*生、林*燕等2户名单予以公示。"
     assert "<td><strong>陈水生</strong></td>" in sent["R2026-014"]["正文"]  # the page, noindex until the 公示 ends
     assert sent["R2026-010"]["概述"] == "请与陈明联系，电话0595-23000000。"
+
+
+# A post that shows the list of a 公示 over comes down with it (the same file: a 通知 carrying the 公示's 名单.pdf), from
+# the same day; a withdrawn record whose channels are its item's (none of its own) is found through its item.
+SHARED = {
+    "R2026-080": record("R2026-080", "已期满子号公示", kind="公示", published="2026-11-16", channels="两微一端",
+                        item="SHJZ-001", body=LIST, extra="公示期: 7\n附件:\n  - 文件: files/2026/名单.pdf\n"),
+    "R2026-081": record("R2026-081", "转载名单丑号通知", published="2026-11-16", channels="两微一端",
+                        extra="附件:\n  - 文件: files/2026/名单.pdf\n"),
+    "R2026-082": record("R2026-082", "按事项渠道寅号通知", published="2026-11-16", item="SHJZ-001", body=LIST,
+                        extra=WITHDRAWN.format("2026-11-20")),
+}
+
+
+def test_a_post_showing_an_ended_list_and_one_on_its_items_channels_are_listed_to_delete(gk, cat, tmp_path):
+    _catalog(cat, SHARED, f"政府网站, 两微一端, {BOARD}")
+    cat.write("files/2026/名单.pdf", text_pdf("list"))
+    assert _deleted(gk, cat, tmp_path, "2026-11-01") == [
+        "按事项渠道寅号通知（2026-11-17 起，公示已于2026年11月16日结束，2026年11月20日又撤回：名单有误）",
+        "已期满子号公示（2026-11-25 起，公示已于2026年11月24日结束）",
+        "转载名单丑号通知（2026-11-25 起，附件「files/2026/名单.pdf」也是别的信息的附件，信息 R2026-080 的公示已结束，不能在这里公开）"]
+
+
+# --from after --to is refused with the dates to write; --from on --to is one day.
+def test_a_run_of_one_day_and_days_the_wrong_way_round(gk, cat, tmp_path):
+    _catalog(cat, {"R2026-083": record("R2026-083", "一日卯号通知", published="2026-11-26", channels="两微一端")},
+             f"政府网站, 两微一端, {BOARD}")
+    wrong = gk("wechat", cat.root, "--from", "2026-11-27", "--to", "2026-11-26", "--out", tmp_path / "w")
+    assert wrong.code == 2 and ("--from 2026-11-27 晚于 --to 2026-11-26（不写 --to 时就是今天）：请写明从哪天到哪天，"
+                                "如 --from 2026-11-27 --to 2026-12-27") in wrong.err
+    one = gk("wechat", cat.root, "--from", "2026-11-26", "--to", "2026-11-26", "--out", tmp_path / "one")
+    assert one.code == 0 and "已生成 1 篇公众号文章（公开日期 2026-11-26 至 2026-11-26）" in one.out, one.out + one.err
+
+
+# An earlier run whose index lists nothing (a run from before the index named its records, or an index saved over):
+# its pages are what it put up — <unit>/<编号>.html for a sheet (not the 电子屏 version, not a link), <编号>.html for an
+# article — each named by its heading.
+PAGE = "<!doctype html>\n<html><head><title>旧</title></head><body><h1>{}</h1></body></html>\n"
+
+
+def test_what_an_earlier_run_put_up_is_read_from_its_pages_when_its_index_lists_nothing(gk, cat, tmp_path):
+    _catalog(cat, {"R2026-020": POSTED["R2026-020"]}, f"政府网站, 两微一端, {BOARD}")
+    sheets, articles = tmp_path / "print-out", tmp_path / "wechat-out"
+    for folder, page in ((sheets, "mzb-103/R2026-024.html"), (sheets, "mzb-102/R2026-027-screen.html"),
+                         (sheets, "mzb-102/旧稿.html"), (articles, "R2026-024.html"), (articles, "R2026-027-screen.html")):
+        (folder / page).parent.mkdir(parents=True, exist_ok=True)
+        (folder / page).write_text(PAGE.format("已从目录删除丁号公示"), encoding="utf-8")
+        (folder / "index.html").write_text("<p>清单</p>\n", encoding="utf-8")
+    (sheets / "mzb-102/R2026-028.html").symlink_to(sheets / "mzb-103/R2026-024.html")
+    (articles / "R2026-029.html").mkdir()
+    printed = gk("print", cat.root, "--from", "2026-11-26", "--out", sheets)
+    assert [line for line in printed.out.splitlines() if line.startswith("请从")] == [
+        "请从官桥镇民政办的公示栏、查阅点和电子屏撤下：已从目录删除丁号公示（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或"
+        "公开审核已改变，或信息已从目录中删除））"], printed.out + printed.err
+    made = gk("wechat", cat.root, "--from", "2026-11-26", "--out", articles)
+    assert [line for line in made.out.splitlines() if line.startswith("请在")] == [
+        "请在公众号中删除：已从目录删除丁号公示（2026-11-27 起，已不在这一渠道公开（公开渠道、公开属性或公开审核已改变，或信息已从"
+        "目录中删除））"], made.out + made.err
+
+
+# What wechat does not make, and why: a record held back by the gate, one naming a channel its item lacks (GK410), a
+# record file that does not read — each in the run's days; one published before them is not named.
+UNMADE = {
+    "R2026-090": record("R2026-090", "含身份证号子号通知", published="2026-11-20", channels="两微一端",
+                        body="张某 身份证号 11010519491231002X"),
+    "R2026-091": record("R2026-091", "事项无此渠道丑号公示", kind="公示", published="2026-11-20",
+                        channels="政府网站, 两微一端", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
+    "R2026-092": record("R2026-092", "公示截止写错寅号公示", kind="公示", published="2026-11-20", channels="两微一端",
+                        item="SHJZ-001", extra="公示截止: 12月7日\n", body=LIST),
+    "R2026-093": record("R2026-093", "早前含身份证号卯号通知", published="2026-10-20", channels="两微一端",
+                        body="张某 身份证号 11010519491231002X"),
+}
+
+
+def test_wechat_names_each_record_it_does_not_make(gk, cat, tmp_path):
+    _catalog(cat, UNMADE)  # SHJZ-001's channels: 政府网站 and the 公示栏, not 两微一端
+    run = gk("wechat", cat.root, "--from", "2026-11-20", "--out", tmp_path / "w")
+    assert run.code == 0, run.out + run.err
+    # (line 14 of R2026-091.yaml: its 公开渠道, after 编号 … 公开日期 as in 6; line 15 of R2026-092.yaml)
+    assert [line for line in run.err.splitlines() if line.startswith("警告：")] == [
+        "警告：records/2026/R2026-092.yaml 没有生成：文件有错误，没有读入，不在任何渠道公开（第15行第7列，「公示截止」日期格式应为 "
+        "YYYY-MM-DD，如 2026-03-02，而不是「12月7日」；请运行 gongkai validate 改正后重新生成）",
+        "警告：records/2026/R2026-090.yaml 没有生成：主动公开的信息 R2026-090 没有通过公开审核：含未遮盖的个人信息"
+        "（见 gongkai validate）；改正后重新生成",
+        "警告：records/2026/R2026-091.yaml 没有生成：第14行第1列，公开渠道「两微一端」不在事项 SHJZ-001 的公开渠道中（GK410）："
+        "删去它，或先在事项的「公开渠道」中加上它并报审核"]
