@@ -445,6 +445,8 @@ GONE = {
                         item="SHJZ-001", body=LIST, extra="公示期: 7\n"),
     "R2026-067": record("R2026-067", "只在网站未号通知", published="2026-11-16", channels="政府网站",
                         extra=WITHDRAWN.format("2026-11-20")),
+    "R2026-069": record("R2026-069", "今日撤回酉号通知", published="2026-11-16", channels="两微一端",
+                        extra=WITHDRAWN.format("2026-11-27")),
 }
 
 
@@ -461,8 +463,19 @@ def test_wechat_lists_to_delete_each_post_from_the_day_the_rules_say(gk, cat, tm
         "普通卯号通知（2026-11-20 起，撤回：名单有误）",
         "期满后撤回子号公示（2026-11-25 起，公示已于2026年11月24日结束，2026年11月26日又撤回：名单有误）",
         "期满次日撤回丑号公示（2026-11-25 起，撤回：名单有误）",
-        "已期满午号公示（2026-11-25 起，公示已于2026年11月24日结束）"]
+        "已期满午号公示（2026-11-25 起，公示已于2026年11月24日结束）",
+        "今日撤回酉号通知（2026-11-27 起，撤回：名单有误）"]
     assert _deleted(gk, cat, tmp_path, "2026-11-18")[0] == "普通卯号通知（2026-11-20 起，撤回：名单有误）"
+
+
+def test_print_lists_to_take_down_from_each_board_by_the_rules(gk, cat, tmp_path):
+    _catalog(cat, {"R2026-062": GONE["R2026-062"].replace("公开渠道: [两微一端]", f"公开渠道: [{BOARD}]"),
+                   "R2026-063": GONE["R2026-063"].replace("公开渠道: [两微一端]", f"公开渠道: [{BOARD}]").replace(
+                       "责任单位: shjzg", "责任单位: mzb-102")}, f"政府网站, 两微一端, {BOARD}")
+    run = gk("print", cat.root, "--from", "2026-11-17", "--out", tmp_path / "print-out")
+    assert [line for line in run.out.splitlines() if line.startswith("请从")] == [
+        "请从社会救助股的公示栏、查阅点和电子屏撤下：名单类寅号通知（2026-11-17 起，公示已于2026年11月16日结束，2026年11月20日又撤回：名单有误）",
+        "请从湖头镇民政办的公示栏、查阅点和电子屏撤下：普通卯号通知（2026-11-20 起，撤回：名单有误）"], run.out + run.err
 
 
 # 6. What the export leaves out is named.
