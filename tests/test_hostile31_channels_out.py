@@ -653,3 +653,17 @@ def test_wechat_names_each_record_it_does_not_make(gk, cat, tmp_path):
         "（见 gongkai validate）；改正后重新生成",
         "警告：records/2026/R2026-091.yaml 没有生成：第14行第1列，公开渠道「两微一端」不在事项 SHJZ-001 的公开渠道中（GK410）："
         "删去它，或先在事项的「公开渠道」中加上它并报审核"]
+
+
+# An export for a day after the real one names what it sends before its 公开日期; an export for a day before the latest
+# ledger is refused, naming that ledger.
+def test_an_export_ahead_warns_and_one_behind_the_ledgers_is_refused(gk, cat, tmp_path):
+    _catalog(cat, {"R2026-046": record("R2026-046", "十一月三十日公开午号通知", published="2026-11-30", channels="政府网站")})
+    ahead = gk("export", "portal", cat.root, "--out", tmp_path / "ahead", "--today", "2026-11-30")
+    assert ahead.code == 0 and "：新增 1 条，更新 0 条，撤回 0 条；未变化 0 条。" in ahead.out, ahead.out + ahead.err
+    assert ahead.err.startswith("提示：--today 2026-11-30 晚于今天，其中有还没到公开日期的信息（R2026-046「十一月三十日公开午号通知」：")
+    assert "请到那一天再交给网站管理员，不要提前发布。" in ahead.err
+    cat.write("portal/2026-11-28.yaml", "导出日期: 2026-11-28\n格式: gongkai.portal/1\n信息: []\n")
+    behind = gk("export", "portal", cat.root, "--out", tmp_path / "behind")
+    assert behind.code == 2 and ("目录中已有更晚的门户导出台账 portal/2026-11-30.yaml：不能再做 2026-11-27 的导出。"
+                                 "请用 --today 写明今天或更晚的日期。") in behind.err, behind.err
