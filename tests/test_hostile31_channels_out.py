@@ -213,6 +213,8 @@ DIRECTORY = {
                         channels=f"政府网站, {BOARD}", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
     "R2026-016": record("R2026-016", "已撤回庚号通知", published="2026-10-10", channels="政府网站",
                         extra="撤回:\n  日期: 2026-11-25\n  原因: 误将内部事务信息作为主动公开信息发布\n"),
+    "R2026-018": record("R2026-018", "从未送门户便撤回壬号通知", published="2026-11-21", channels="政府网站",
+                        extra="撤回:\n  日期: 2026-11-23\n  原因: 误发\n"),
     "R2026-017": record("R2026-017", "已废止辛号通知", published="2026-09-01", channels="政府网站",
                         extra="废止日期: 2026-11-10\n", body="现将辛号事项通知如下。\n\n第二段。"),
 }
@@ -295,6 +297,10 @@ SINCE = {
                         extra="废止日期: 2026-10-31\n"),
     "R2026-044": record("R2026-044", "十一月一日撤回辰号通知", published="2026-10-10", channels="政府网站",
                         extra="撤回:\n  日期: 2026-11-01\n  原因: 误将过程性信息作为主动公开信息发布\n"),
+    "R2026-057": record("R2026-057", "十一月一日公开又撤回亥号通知", published="2026-11-01", channels="政府网站",
+                        extra="撤回:\n  日期: 2026-11-05\n  原因: 误发\n"),
+    "R2026-059": record("R2026-059", "按事项渠道撤回甲号通知", published="2026-10-10", item="SHJZ-001",
+                        extra="撤回:\n  日期: 2026-11-02\n  原因: 误发\n"),
     "R2026-045": record("R2026-045", "十月底撤回巳号通知", published="2026-10-10", channels="政府网站",
                         extra="撤回:\n  日期: 2026-10-31\n  原因: 误发\n"),
     "R2026-046": record("R2026-046", "十一月一日公开午号通知", published="2026-11-01", channels="政府网站"),
@@ -316,18 +322,20 @@ def test_an_export_since_a_day_sends_only_what_the_portal_no_longer_shows_as_it_
     sent = json.loads((tmp_path / "out/portal.json").read_text(encoding="utf-8"))
     assert [(e["操作"], e["编号"], e.get("有效性"), e.get("撤回日期")) for e in sent["信息"]] == [
         ("撤回", "R2026-044", None, "2026-11-01"),
+        ("撤回", "R2026-059", None, "2026-11-02"),  # (on the web by its item's channels; after 045, 047, 048 skipped)
         ("更新", "R2026-041", "有效", None),
         ("更新", "R2026-042", "废止", None),
         ("更新", "R2026-049", "失效", None),
         ("更新", "R2026-050", "失效", None),
         ("新增", "R2026-046", "有效", None)]
     assert sent["起始日期"] == "2026-11-01"
+    assert [e["索引号"] for e in sent["信息"][:2]] == ["350524-MZ-2026-00044", "350524-MZ-2026-00059"]
     assert "--since 2026-11-01：2 条此前公开的信息记为「已在门户」，没有导出。" in run.out
     ledger = (cat.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
     assert "导出日期: 2026-11-27\n格式: gongkai.portal/1\n起始日期: 2026-11-01\n信息:\n" in ledger
     assert [(b.split("\n")[0], b.split("操作: ")[1].split("\n")[0]) for b in ledger.split("  - 编号: ")[1:]] == [
         ("R2026-040", "已在门户"), ("R2026-041", "更新"), ("R2026-042", "更新"), ("R2026-043", "已在门户"),
-        ("R2026-044", "撤回"), ("R2026-046", "新增"), ("R2026-049", "更新"), ("R2026-050", "更新")]
+        ("R2026-044", "撤回"), ("R2026-046", "新增"), ("R2026-049", "更新"), ("R2026-050", "更新"), ("R2026-059", "撤回")]
 
 
 # What an earlier print or wechat run put up, written here as its index.html lists it (a clerk's print-out/ or
