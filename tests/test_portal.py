@@ -264,11 +264,14 @@ def test_personal_data_in_any_field_holds_the_record_back(gk, pc, tmp_path):
     assert "R2026-010" not in {e["编号"] for e in document["信息"]}
 
 
-def test_a_document_lapses_on_its_validity_date_and_the_portal_hears_of_it(gk, cat, tmp_path):
+def test_a_document_lapses_on_its_validity_date_and_the_portal_hears_of_it(gk, cat, tmp_path, monkeypatch):
     cat.write("records/2026/R2026-002.yaml", record(
         "R2026-002", "二〇二五年低保标准甲", kind="政策文件", published="2026-03-02", channels="政府网站",
         extra="有效性: 失效\n有效性日期: 2026-07-01\n"))
-    first = export(gk, cat, tmp_path / "1", "--today", "2026-06-30")
+    # each export on its own day (an export for a past --today that would show it 有效 again is refused)
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-06-30")
+    first = export(gk, cat, tmp_path / "1")
     assert next(e for e in first["信息"] if e["编号"] == "R2026-002")["有效性"] == "有效"  # in force until the 1st
-    then = export(gk, cat, tmp_path / "2", "--today", "2026-07-01")
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-07-01")
+    then = export(gk, cat, tmp_path / "2")
     assert [(e["操作"], e["编号"], e["有效性"]) for e in then["信息"]] == [("更新", "R2026-002", "失效")]

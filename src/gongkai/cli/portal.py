@@ -76,5 +76,7 @@ def _show(export: PortalExport, target: Path, root: Path, written: bool) -> None
         listed = "；".join(f"{r.id}「{r.title}」：{r.why}" for r in export.early)
         err.print(f"提示：--today {export.date} 晚于今天，其中有还没到公开日期的信息（{listed}）。门户导出由网站管理员直接发布："
                   "请到那一天再交给网站管理员，不要提前发布。", markup=False)
+    for path, why in export.held:
+        err.print(f"警告：{path} 没有导出：{why}", markup=False)
     ledger = root / export.ledger_path
     out.print(f"已记入台账：{ledger}" if written else "没有需要导出的变化，未写台账。", markup=False)

@@ -4,7 +4,8 @@ Fields follow 安溪县's 政府信息公开目录 (DOMAIN.md §10): 索引号, 
 有效性, 发布时间. How the two that the catalog does not hold are derived:
 - 主题分类: the 领域's own 主题分类 from gongkai.yaml when set, else 「领域/一级事项」 of the record's item; a record
   without an item takes its 文种.
-- 概述: the first paragraph of the body as plain text, at most 120 characters; the title when there is no body.
+- 概述: the first paragraph of the body as plain text, at most 120 characters; the title when there is no body. A
+  record that lists people shows it with every name it gives masked, as its title (a directory field).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from gongkai.model import Item, Record
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import Fragment, body_fragment, notice_fragment, summary
+from gongkai.portal.fragment import Fragment, body_fragment, names_given, notice_fragment, summary
 from gongkai.privacy.mask import mask_text
 from gongkai.site.attachments import read_attachment
 from gongkai.site.render import cn_date
@@ -109,12 +110,20 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
         "文号": record.doc_number or "",
         "成文日期": record.formed.isoformat(),
         "标题": record.title,
-        "概述": summary(fragment, record.title),
+        "概述": _summary(catalog, admission, fragment),
         "有效性": admission.validity,
         "发布时间": record.published.isoformat() if record.published else "",
     }
     end = admission.notice_end.isoformat() if admission.lists_people and admission.notice_end else None
     return PortalEntry(ADDED, record.id, fields, record.kind, fragment, files, end, over, files_down=down)
+
+
+def _summary(catalog: Catalog, admission: Admission, fragment: Fragment) -> str:
+    """概述 — a directory field: the portal lists and searches it as it does the title, page marked noindex or not. A
+    record that lists people shows it with every name it gives masked, as its title (the first paragraph of a 公示
+    names the households as often as not: 「现将陈水生、林玉燕等2户名单予以公示。」)."""
+    names = names_given(catalog, admission, fragment.html) if admission.lists_people else frozenset()
+    return summary(fragment, admission.record.title, names)
 
 
 def subject_of(agency: Agency, record: Record, item: Item | None) -> str:
@@ -134,10 +143,24 @@ def withdrawal(record_id: str, index_number: str | None, title: str, day: str, r
 
 
 def _files(catalog: Catalog, record: Record) -> tuple[ExportFile, ...]:
-    found = []
+    found: list[ExportFile] = []
+    taken: dict[str, str] = {}  # export path, case folded → the catalog file written there
     for attachment in record.attachments:
         data = read_attachment(catalog, attachment.file)  # only files inside files/: the site's rule, not a copy
         name = PurePosixPath(attachment.file).name
-        found.append(ExportFile(attachment.file, f"files/{record.id}/{name}", attachment.name or name,
-                                attachment.suffix.upper(), len(data), hashlib.sha256(data).hexdigest()))
+        found.append(ExportFile(attachment.file, _export_path(f"files/{record.id}", attachment.file, taken),
+                                attachment.name or name, attachment.suffix.upper(), len(data),
+                                hashlib.sha256(data).hexdigest()))
     return tuple(found)
+
+
+def _export_path(folder: str, source: str, taken: dict[str, str]) -> str:
+    """Where *source* goes in the export: <folder>/<its file name>, as every export wrote it — but a second file of
+    the same name (files/2026/甲村/名单.pdf and files/2026/乙村/名单.pdf, or 名单.PDF beside 名单.pdf, one file on a
+    Windows disk) is 名单-2.pdf: written to one path, the second replaced the first and the portal got one list twice."""
+    file = PurePosixPath(source)
+    name, copy = file.name, 1
+    while taken.setdefault(f"{folder}/{name}".casefold(), source) != source:
+        copy += 1
+        name = f"{file.stem}-{copy}{file.suffix}"
+    return f"{folder}/{name}"

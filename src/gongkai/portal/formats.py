@@ -91,8 +91,11 @@ def to_xlsx(export: PortalExport) -> bytes:
     sheet.append(list(SHEET_COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for data in document(export)["信息"]:
+    for entry, data in zip(export.entries, document(export)["信息"], strict=True):
         files = "；".join(f"{f['名称']}（{f['文件']}）" for f in data.get("附件", []))
+        if entry.action == CHANGED and entry.notice_over and entry.files_down:
+            # entered by hand, an 更新 replaces the text and leaves the files uploaded during the 公示: its list
+            files = without_overrides(f"公示已结束，请删除门户上它的附件：{'、'.join(entry.files_down)}")
         row = [data.get(column) for column in SHEET_COLUMNS]
         row[SHEET_COLUMNS.index("附件")] = files
         sheet.append(["" if v is None else v for v in row])

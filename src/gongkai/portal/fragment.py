@@ -19,6 +19,12 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from gongkai.catalog import Catalog
+from gongkai.gate import Admission
+from gongkai.privacy import catalog_scan, listed_title_names
+from gongkai.privacy.columns import TablePeople, people_of
+from gongkai.privacy.mask import mask_names
+from gongkai.privacy.titles import enumerated_names
 from gongkai.site.render import markdown
 
 TAGS = frozenset({
@@ -35,6 +41,10 @@ _SPACE = re.compile(r"\s+")
 # nh3 writes tags in one normal form, so these match what it leaves behind once an address was dropped.
 _BARE_LINK = re.compile(r"<a>(.*?)</a>", re.DOTALL)
 _BARE_IMAGE = re.compile(r'<img(?: alt="([^"]*)")?(?: title="[^"]*")?>')
+TABLES = re.compile(r"<table\b.*?</table>", re.DOTALL)  # each table of a fragment, whole
+_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
+_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
+_MARKUP = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -86,10 +96,32 @@ def notice_fragment(text: str) -> Fragment:
     return Fragment(f"<p>{html.escape(text)}</p>")
 
 
-def summary(fragment: Fragment, fallback: str) -> str:
-    """概述: the text of the first paragraph, at most 120 characters; *fallback* when there is none."""
+def summary(fragment: Fragment, fallback: str, names: frozenset[str] = frozenset()) -> str:
+    """概述: the text of the first paragraph, at most 120 characters, each of *names* masked (before it is cut: a name
+    across the 120th character is masked too); *fallback* when there is none."""
     match = _PARAGRAPH.search(fragment.html)
     text = _SPACE.sub(" ", html.unescape(nh3.clean(match.group(1), tags=set()))).strip() if match else ""
+    text = mask_names(text, names) if names else text
     if not text:
         return fallback
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
+
+
+def table_people(table: str) -> TablePeople:
+    """What the HTML *table* (header first) tells of the people it lists, as the privacy scan reads a table."""
+    rows = [[html.unescape(_MARKUP.sub("", cell)).strip() for cell in _CELL.findall(row)] for row in _ROW.findall(table)]
+    return people_of(rows)
+
+
+def names_given(catalog: Catalog, admission: Admission, fragment: str) -> frozenset[str]:
+    """Every name of a person a record that lists people gives, to mask where its list is not shown (a 公众号 article,
+    the portal directory's 概述): those its lists hold (the tables of its body *fragment* as a reader sees them,
+    **陈水生** in bold among them; its attachments, as the gate reads them to mask its title), those its title gives
+    as a 公示's does, those its text lists in a sentence. A name is said again in a sentence as often as not
+    (现将陈水生、林玉燕等2户名单予以公示): read from the sentence alone, two names with nothing done to them are not
+    found."""
+    record = catalog.records.get(admission.id, admission.record)  # the title as written (the gate's is masked)
+    scan = catalog_scan(catalog).get(admission.id)
+    tables = frozenset(name for table in TABLES.findall(fragment) for name in table_people(table).names)
+    return (scan.names if scan is not None else frozenset()) | tables | listed_title_names(record.title) | \
+        enumerated_names(record.body or "")

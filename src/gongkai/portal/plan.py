@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels
-from gongkai.gate.past import Republished, published_early, republished
+from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels, held_back, unread_records
+from gongkai.gate.past import Republished, published_early, relapsed, republished
 from gongkai.publication import WEB_CHANNEL
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, BASELINE, CHANGED, WITHDRAWN, ExportedRecord, PortalLedger, portal_ledger_path
@@ -29,6 +29,8 @@ class PortalExport:
     unchanged: int = 0
     # --today after the real date: the records it sends before their 公开日期 (what the command warns of)
     early: list[Republished] = field(default_factory=list)
+    # (path, why) of each record for the web it leaves out: unread, or held back by the gate (its 公示 not over)
+    held: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ledger_path(self) -> str:
@@ -46,22 +48,23 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
                 now: dt.date | None = None) -> PortalExport:
     """Every web record that is new, changed or withdrawn since the exports recorded before *today*.
 
-    *now* is the real date: an export for an earlier --today that would send a list whose 公示 has ended by now, or a
-    record withdrawn by now, is refused. The webmaster loads what the export holds onto the portal as it is (there is
+    *now* is the real date: an export for an earlier --today that would send a list whose 公示 has ended by now, a
+    record withdrawn by now, or as 有效 a document that has lost its force by now, is refused. The webmaster loads what the export holds onto the portal as it is (there is
     no preview of a past day here, as build-site has in another folder), and the ledger would record it as sent. For
     a --today after *now*, the records it sends before their 公开日期 are named (PortalExport.early): an export
     prepared ahead for the day is delivered on that day."""
     agency = _agency(catalog)
     known = exported_state(catalog, today)
     gate = admit(catalog, today)
-    if now is not None and (past := republished(gate, now)):
+    if now is not None and (past := sorted([*republished(gate, now), *relapsed(gate, now)])):
         lines = "\n".join(f"  {r.id}「{r.title}」：{r.why}" for r in past)
         raise UsageProblem(f"按 --today {today.isoformat()} 导出，其中有今天（{now.isoformat()}）已经不能公开的内容，"
                            f"没有导出，也没有写台账：\n{lines}\n门户导出由网站管理员直接发布，公示期满的名单和撤回的信息不能"
-                           "再送上门户。请按今天的日期导出（去掉 --today）。")
+                           "再送上门户，已失效（废止、已修改）的文件不能再显示为有效。请按今天的日期导出（去掉 --today）。")
     export = PortalExport(today, agency, since)
     if now is not None:
         export.early = published_early(gate, now)
+    export.held = _held(catalog, gate)
     web = gate.to(Output.WEB)
     for admission in web:
         _compare(export, web_entry(catalog, agency, admission), admission, known.get(admission.id))
@@ -72,6 +75,16 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
             export.entries.append(withdrawal(record_id, last.index_number, last.title, today.isoformat(), NOT_ON_WEB))
     export.entries.sort(key=lambda e: (ORDER[e.action], e.fields.get("发布时间", ""), e.record_id))
     return export
+
+
+def _held(catalog: Catalog, gate: Gate) -> list[tuple[str, str]]:
+    """(path, why) of each record the portal should have and does not get: a record file that does not read, a
+    主动公开 record for the web the gate holds back (unmasked personal data, no 保密审查, an unknown item …) whose 公示
+    is not over. The export left them out without a word, as if nothing were missing from the portal."""
+    found = list(unread_records(catalog))
+    found += [(held.path, f"主动公开的信息 {held.id} 没有通过公开审核：{held.why}；改正后重新导出")
+              for held in held_back(catalog, gate, Output.WEB) if not held.ended]
+    return found
 
 
 def _agency(catalog: Catalog) -> Agency:
@@ -116,10 +129,12 @@ def _compare(export: PortalExport, entry: PortalEntry, admission: Admission, las
 
 def _changed_since(admission: Admission, since: dt.date) -> bool:
     """A record the portal had before *since* that may not show there as it is now: its 公示 is over (whenever it
-    ended: a period ends by itself, nobody took the list down by hand), or it lost its force on or after *since*."""
-    record = admission.record
+    ended: a period ends by itself, nobody took the list down by hand), or it lost its force on or after *since* — by
+    its 有效性日期 or its 废止日期 alone, as the gate reads them (the record's 有效性日期 alone missed a 废止日期, and the
+    portal kept showing a repealed document as 有效), or on a day the record does not say."""
     ended = admission.state is State.ENDED
-    return ended or (record.validity_date is not None and record.validity_date >= since)
+    lapsed = not admission.in_force and (admission.validity_date is None or admission.validity_date >= since)
+    return ended or lapsed
 
 
 def _withdrawals(export: PortalExport, gate: Gate, known: dict[str, ExportedRecord], catalog: Catalog) -> None:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from html import escape, unescape
+from html import escape
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
@@ -20,12 +20,10 @@ from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import body_fragment
+from gongkai.portal.fragment import TABLES, body_fragment, names_given, table_people
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
-from gongkai.privacy.extract import lists_people
 from gongkai.privacy.mask import mask_names
-from gongkai.privacy.titles import enumerated_names
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
 
 # The WeChat editor keeps inline styles only.
@@ -122,31 +120,21 @@ def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     agency = run.agency
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
     html = body_fragment(admission.record.body, record_address(agency, admission.id)).html
+    files = file_names(admission)
     if admission.lists_people:
-        html = _without_names(html, admission.record.body or "", address)
+        names = names_given(catalog, admission, html)
+        html = _without_names(html, names, address)
+        files = tuple(mask_names(name, names) for name in files)
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
-    return Article(admission, styled, address, replacement_title(admission, run.replacements), file_names(admission),
+    return Article(admission, styled, address, replacement_title(admission, run.replacements), files,
                    contents_of(catalog, admission))
 
 
-
-_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
-_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
-_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
-_MARKUP = re.compile(r"<[^>]+>")
-
-
-def _without_names(html: str, body: str, address: str | None) -> str:
+def _without_names(html: str, names: frozenset[str], address: str | None) -> str:
     """The article of a record that lists people, without the people: 公众号 articles are indexed by WeChat's and other
     search engines, and a list may not be findable by name while its 公示 runs (DOMAIN.md §12) — nor after, and a post
     stays until the clerk deletes it. Each table with a column of names gives way to where the list is posted (a
     table of times or places stays); a name given in a sentence (陈水生、林玉燕等2户) is masked as a title's (陈*生)."""
     where = f"本机关政府信息公开栏目（{escape(address)}，该页面不被搜索引擎收录）和公示栏" if address else "公示栏"
     note = f"<p>（名单从略：为防止姓名被搜索引擎收录，公众号文章不转载名单。名单见{where}张贴、发布的公示。）</p>"
-    return mask_names(_TABLE.sub(lambda m: note if _names_people(m.group()) else m.group(), html), enumerated_names(body))
-
-
-def _names_people(table: str) -> bool:
-    """Whether the HTML *table* (header first) has a column of people's names, as the privacy scan reads a table."""
-    rows = [[unescape(_MARKUP.sub("", cell)).strip() for cell in _CELL.findall(row)] for row in _ROW.findall(table)]
-    return lists_people(rows)
+    return mask_names(TABLES.sub(lambda m: note if table_people(m.group()).named else m.group(), html), names)
