@@ -149,7 +149,8 @@ def _texts_inside(text: str) -> dict[int, str]:
         for token in document.yaml().scan(text):
             if isinstance(token, ScalarToken) and token.end_mark.line > token.start_mark.line \
                     and (token.style in ('"', "'") or (token.style is None and after_key)):
-                inside.update(dict.fromkeys(range(token.start_mark.line + 1, token.end_mark.line + 1), token.style or ""))
+                lines = range(token.start_mark.line + 1, token.end_mark.line + 1)
+                inside.update(dict.fromkeys(lines, token.style or ""))
             after_key = isinstance(token, ValueToken)
     except (YAMLError, ValueError):
         pass

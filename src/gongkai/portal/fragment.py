@@ -109,7 +109,8 @@ def summary(fragment: Fragment, fallback: str, names: frozenset[str] = frozenset
 
 def table_people(table: str) -> TablePeople:
     """What the HTML *table* (header first) tells of the people it lists, as the privacy scan reads a table."""
-    rows = [[html.unescape(_MARKUP.sub("", cell)).strip() for cell in _CELL.findall(row)] for row in _ROW.findall(table)]
+    rows = [[html.unescape(_MARKUP.sub("", cell)).strip() for cell in _CELL.findall(row)]
+            for row in _ROW.findall(table)]
     return people_of(rows)
 
 

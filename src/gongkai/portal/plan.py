@@ -49,8 +49,9 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
     """Every web record that is new, changed or withdrawn since the exports recorded before *today*.
 
     *now* is the real date: an export for an earlier --today that would send a list whose 公示 has ended by now, a
-    record withdrawn by now, or as 有效 a document that has lost its force by now, is refused. The webmaster loads what the export holds onto the portal as it is (there is
-    no preview of a past day here, as build-site has in another folder), and the ledger would record it as sent. For
+    record withdrawn by now, or as 有效 a document that has lost its force by now, is refused. The webmaster loads
+    what the export holds onto the portal as it is (there is no preview of a past day here, as build-site has in
+    another folder), and the ledger would record it as sent. For
     a --today after *now*, the records it sends before their 公开日期 are named (PortalExport.early): an export
     prepared ahead for the day is delivered on that day."""
     agency = _agency(catalog)

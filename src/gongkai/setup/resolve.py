@@ -132,7 +132,8 @@ def _township_of(code: str, name: str) -> Town | None:
         return None
     place = county(code)  # 湖头人民政府 is 湖头镇's, as it may shorten its name; the county's own name is not a 乡镇's
     rest = name.replace(place.name, "") if place else name
-    named = sorted((t for t in towns_of(code) if t.name in rest or _town_bare(t.name) in rest), key=lambda t: -len(t.name))
+    named = sorted((t for t in towns_of(code) if t.name in rest or _town_bare(t.name) in rest),
+                   key=lambda t: -len(t.name))
     return named[0] if named else None
 
 
