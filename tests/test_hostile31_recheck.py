@@ -59,8 +59,8 @@ import json
 from pathlib import Path
 
 from conftest import AGENCY, ITEM, RECORD
+from test_hostile29_cache_mutants import _found
 
-INTERNAL = "内部错误"
 TODAY = "2026-11-27"
 R1 = "records/2026/R2026-001.yaml"
 R2 = "records/2026/R2026-002.yaml"
@@ -93,16 +93,6 @@ def _edit(root: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text, (rel, old)
     path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def _found(gk, root: Path, today: str = TODAY) -> tuple[int, list[tuple[str, str, int]]]:
-    """(exit code, [(code, file, line)]) of a cached validate, which must print what --no-cache prints."""
-    args = ("validate", root, "--format", "json", "--today", today)
-    cached = gk(*args)
-    full = gk(*args, "--no-cache")
-    assert INTERNAL not in cached.err + full.err and "Traceback" not in cached.err + full.err, cached.err[-600:]
-    assert (cached.code, cached.out) == (full.code, full.out)
-    return cached.code, [(d["code"], d["path"], d["line"]) for d in json.loads(cached.out)["diagnostics"]]
 
 
 def _messages(gk, root: Path, code: str) -> list[str]:
