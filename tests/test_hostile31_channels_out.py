@@ -675,3 +675,23 @@ def test_an_export_ahead_warns_and_one_behind_the_ledgers_is_refused(gk, cat, tm
     behind = gk("export", "portal", cat.root, "--out", tmp_path / "behind")
     assert behind.code == 2 and ("目录中已有更晚的门户导出台账 portal/2026-11-30.yaml：不能再做 2026-11-27 的导出。"
                                  "请用 --today 写明今天或更晚的日期。") in behind.err, behind.err
+
+
+# The names the gate masks in a list record's title (hidden_names: the names its title gives, as a 公示's title does)
+# are masked where the record is retold: a household's name said once in the title and again in the prose of the body,
+# where no table and no enumeration gives it (found by the lead's review: the article read the title past the gate).
+ONE_HOUSEHOLD = record("R2026-016", "关于苏金土家庭申请最低生活保障的公示", kind="公示", published="2026-11-16",
+                       unit="mzb-102", channels=ON_WECHAT, item="SHJZ-001", extra="公示期: 7\n",
+                       body="苏金土家庭，共3人，经入户调查，拟纳入最低生活保障。\n\n公示期间如有异议，请与湖头镇民政办联系。")
+
+
+def test_a_name_the_title_gives_is_masked_in_the_article_and_the_summary(gk, cat, tmp_path, monkeypatch):
+    _catalog(cat, {"R2026-016": ONE_HOUSEHOLD}, ON_WECHAT)
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
+    out = tmp_path / "wechat"
+    assert gk("wechat", cat.root, "--from", "2026-11-01", "--out", out).code == 0
+    article = (out / "R2026-016.html").read_text(encoding="utf-8")
+    assert "苏*土家庭，共3人，经入户调查，拟纳入最低生活保障。" in article and "苏金土" not in article
+    sent = {e["编号"]: e for e in _export(gk, cat, tmp_path / "out")["信息"]}
+    assert sent["R2026-016"]["概述"] == "苏*土家庭，共3人，经入户调查，拟纳入最低生活保障。"
+    assert sent["R2026-016"]["标题"] == "关于苏*土家庭申请最低生活保障的公示"

@@ -226,6 +226,17 @@ def _as_a_list_without_period(found: Standing, record: Record, today: dt.date) -
     return replace(found, notice_end=record.published, lists_people=True, ended=record.published < today)
 
 
+def hidden_names(catalog: Catalog, admission: Admission) -> frozenset[str]:
+    """The names the gate masked in *admission*'s title (its list's, and a list record's title's own), for an output
+    that retells the record where its list is not shown (a 公众号 article, the portal's 概述) to mask them there too:
+    the record is read as written here, in the gate, so that no publisher reads past it."""
+    record = catalog.records.get(admission.id)
+    scan = catalog_scan(catalog).get(admission.id)
+    if record is None or scan is None:
+        return frozenset()
+    return _unshown_names(record, scan, admission.lists_people)
+
+
 def _unshown_names(record: Record, scan: RecordScan, people: bool) -> frozenset[str]:
     """The names *record*'s title may not show: those its own list holds, and for a record that lists people (a 公示 of
     one household told in prose) those its title gives as a 公示's title does (关于陈水生家庭…)."""

@@ -20,8 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 
 from gongkai.catalog import Catalog
-from gongkai.gate import Admission
-from gongkai.privacy import catalog_scan, listed_title_names
+from gongkai.gate import Admission, hidden_names
 from gongkai.privacy.columns import TablePeople, people_of
 from gongkai.privacy.mask import mask_names
 from gongkai.privacy.titles import enumerated_names
@@ -121,8 +120,5 @@ def names_given(catalog: Catalog, admission: Admission, fragment: str) -> frozen
     as a 公示's does, those its text lists in a sentence. A name is said again in a sentence as often as not
     (现将陈水生、林玉燕等2户名单予以公示): read from the sentence alone, two names with nothing done to them are not
     found."""
-    record = catalog.records.get(admission.id, admission.record)  # the title as written (the gate's is masked)
-    scan = catalog_scan(catalog).get(admission.id)
     tables = frozenset(name for table in TABLES.findall(fragment) for name in table_people(table).names)
-    return (scan.names if scan is not None else frozenset()) | tables | listed_title_names(record.title) | \
-        enumerated_names(record.body or "")
+    return hidden_names(catalog, admission) | tables | enumerated_names(admission.record.body or "")
