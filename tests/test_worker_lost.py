@@ -119,6 +119,27 @@ def _deaf_or_fails(n: int) -> int:
     return n
 
 
+def _exit_codes(workers: list[multiprocessing.process.BaseProcess]) -> list[int]:
+    """The workers' exit codes. The executor's own thread joins them too, and whichever of the two reaps a worker
+    first, the other reads None until the first has stored the code: wait for it (the other worker of a pool that
+    failed may also have ended on its own, 0, before it was told to)."""
+    for _ in range(200):
+        codes = [worker.exitcode for worker in workers]
+        if None not in codes:
+            return sorted(code for code in codes if code is not None)
+        time.sleep(0.05)
+    raise AssertionError(f"a worker did not end: {codes}")
+
+
+def test_a_worker_ends_on_sigterm_by_the_kernels_own_default() -> None:
+    """Not by a Python handler, which a worker stuck in C never runs (below)."""
+    assert map_in_workers(_sigterm_noted, [1, 2], 2, FORK) == [True, True]
+
+
+def _sigterm_noted(_: int) -> bool:
+    return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
 @contextmanager
 def _killed_after(workers: list[multiprocessing.process.BaseProcess]) -> Iterator[None]:
     """Should the pool leave a worker behind (the bug these tests are for), kill it: the test fails, the run goes on."""
@@ -139,7 +160,7 @@ def test_a_worker_stuck_in_a_c_lock_ends_on_the_first_signal() -> None:
     workers = list(pending.pool._processes.values())  # noqa: SLF001 — the workers' own exit codes
     with _killed_after(workers), pytest.raises(ValueError, match="第二份出错"):
         pending.results()
-    assert [worker.exitcode for worker in workers] == [-signal.SIGTERM, -signal.SIGTERM]
+    assert -signal.SIGKILL not in _exit_codes(workers)  # each ended when told: none had to be killed after the grace
     assert set(_children()) <= before
 
 
@@ -149,7 +170,7 @@ def test_a_worker_deaf_to_sigterm_is_killed_after_a_grace() -> None:
     workers = list(pending.pool._processes.values())  # noqa: SLF001
     with _killed_after(workers), pytest.raises(ValueError, match="第二份出错"):
         pending.results()
-    assert sorted(worker.exitcode for worker in workers) == [-signal.SIGTERM, -signal.SIGKILL]
+    assert -signal.SIGKILL in _exit_codes(workers)
     assert set(_children()) <= before
 
 
@@ -169,5 +190,5 @@ def test_work_done_comes_back_though_a_worker_cannot_exit() -> None:
     workers = list(pending.pool._processes.values())  # noqa: SLF001
     with _killed_after(workers):
         assert pending.results() == [10, 20, 30]
-    assert sorted(worker.exitcode for worker in workers) == [-signal.SIGKILL, 0]
+    assert -signal.SIGKILL in _exit_codes(workers)
     assert set(_children()) <= before
