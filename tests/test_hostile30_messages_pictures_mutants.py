@@ -49,14 +49,14 @@ import io
 import json
 import re
 import struct
-import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import AGENCY, ITEM, RECORD, TODAY, CatalogDir, docx
+from conftest import AGENCY, ITEM, RECORD, TODAY, CatalogDir
+from test_hostile19_gate_files import _word_with_picture
 from gongkai.cli import main
 
 MOBILE = "13805951234"
@@ -176,18 +176,6 @@ def _webp_with(*chunks: tuple[bytes, bytes]) -> bytes:
     body = b"".join(kind + struct.pack("<I", len(data)) + data + b"\x00" * (len(data) & 1) for kind, data in
                     ((b"VP8X", b"\x08" + b"\x00" * 9), *chunks))
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
-
-
-def _word_with_picture(name: str, picture: bytes) -> bytes:
-    """A Word document of one paragraph with *picture* as word/media/*name*, as Word keeps a pasted picture."""
-    with zipfile.ZipFile(io.BytesIO(docx("关于做好2026年低保工作的通知"))) as archive:
-        parts = {member: archive.read(member) for member in archive.namelist()}
-    parts[f"word/media/{name}"] = picture
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member, data in parts.items():
-            archive.writestr(member, data)
-    return buffer.getvalue()
 
 
 NOTE = f"陈金水 {MOBILE}"  # what a clerk types in the photo's 备注
