@@ -151,6 +151,29 @@ def _statutory_problems(notice: Notice) -> Iterator[NoticeProblem]:
                                     f"节假日{shown}没有放假（《全国年节及纪念日放假办法》）",
                                     "法定节假日每年都放假，通知只另定调休；核对通知原文的日期和年份——多半是照上一年的文件改的。"
                                     f"最好用 gongkai calendar import 通知.txt 从{notice.year}年的通知原文生成这个文件")
+    yield from _festivals_left_out(notice, off, makeup)
+
+
+def _festivals_left_out(notice: Notice, off: Mapping[dt.date, str], makeup: set[dt.date]) -> Iterator[NoticeProblem]:
+    """A festival the yearly notice does not name at all whose statutory days fall on working days: its line was lost
+    in pasting (「三、清明节：……」) or left out when typing, and 清明 on a Monday became a working day, final. Every
+    yearly notice since the 2024 revision names all seven; one naming a single festival is a supplementary notice
+    (国务院办公厅关于延长2020年春节假期的通知), which changes that festival only."""
+    from gongkai.workdays.statutory import statutory_days
+
+    named = [f for f in _FESTIVALS if any(f in holiday.name for holiday in notice.holidays)]
+    if len(named) < 2:
+        return
+    for festival in (f for f in _FESTIVALS if f not in named):
+        days = [day for day, name in sorted(statutory_days(notice.year).items()) if festival in name]
+        left = [day for day in days if day not in off and (day in makeup or day.weekday() < 5)]
+        if left:
+            name = festival if festival in ("元旦", "春节") else f"{festival}节"
+            shown = "、".join(f"{day}（{WEEKDAYS[day.weekday()]}）" for day in left)
+            yield NoticeProblem(("放假",), f"没有{name}的放假安排：{notice.year}年{name}的法定节假日{shown}没有放假"
+                                          "（《全国年节及纪念日放假办法》）",
+                                f"对照通知原文补上{name}的放假安排（多半是复制时漏了那一行）；最好用 gongkai calendar import "
+                                f"通知.txt 从{notice.year}年的通知原文重新生成这个文件")
 
 
 def _festival_days(festival: str, holiday: NoticeHoliday) -> list[dt.date]:
