@@ -27,6 +27,14 @@ Found by this pass:
    so the days are counted provisionally and say so (→ 2027-04-08（暂定）). A supplementary notice naming one festival
    (国务院办公厅关于延长2020年春节假期的通知) is still taken as written.
 
+2. A date of ten characters with 「-」 as its fifth and eighth that is not YYYY-MM-DD — 「2026-09-3日」 in a record,
+   「2026-03-2 」 passed by a script to --today or `workdays add`, 「2026- 3-02」 — went to the fast ISO parser, which
+   refused it, and was reported as a day that does not exist: GK106 error 「日期不存在：2026-09-3日」 (「请对照原件核对这个日期」)
+   for a day that exists, while 「2026-9-3日」 was read with a GK110 note; `gongkai new record --formed 2026-03-2日` was
+   refused too. Only text that is exactly YYYY-MM-DD takes the fast path now (days.is_iso); the others are read by their
+   form like every other way of writing a date: GK110 「日期「2026-09-3日」按 2026-09-03 处理」 and `gongkai fmt` rewrites
+   them, 「2026- 3-02」 included (catalog/dates.py took it as already canonical).
+
 Mutants read and held here by hand-typed values (no code change needed): the month and century rules of 「日期不存在」
 (2100-02-29, 2026-12-32), the year bounds 1900 and 2199, Excel's epoch, Beijing's day of a timestamp in another zone,
 Chinese numerals (十五, 三十一, 两), the year a number carries (YSQ-2027-001 with 2026-11-30, 2026-12-01), the units of
@@ -67,6 +75,7 @@ def test_a_notice_pasted_without_its_qingming_line_is_refused(gk, cat, tmp_path:
     assert ("1:1 错误 GK804 没有清明节的放假安排：2027年清明节的法定节假日2027-04-05（周一）没有放假"
             "（《全国年节及纪念日放假办法》）") in run.out
     assert "补上清明节的放假安排" in run.out
+    assert "        1 | 国务院办公厅关于2027年部分节假日安排的通知\n" in run.out  # the line it points at, shown
     assert "没有写入任何文件" in run.err and not (cat.root / "calendar").exists()
 
 
@@ -112,6 +121,9 @@ def test_a_supplementary_notice_of_one_festival_is_taken_as_written(gk, cat) -> 
     ("２０２６－０３－０２", D(2026, 3, 2)), ("“2026-03-02”", D(2026, 3, 2)), ("2026/12/31", D(2026, 12, 31)),
     ("2024-02-29", D(2024, 2, 29)), ("1900-01-01", D(1900, 1, 1)), ("2199-12-31", D(2199, 12, 31)),
     (dt.datetime(2026, 3, 2, 23, 59), D(2026, 3, 2)), (D(2026, 3, 2), D(2026, 3, 2)),
+    # ten characters with 「-」 at the fifth and eighth, but not YYYY-MM-DD: read by their form (defect 2)
+    ("2026-03-2日", D(2026, 3, 2)), ("2026-03-2号", D(2026, 3, 2)), ("2026-03-2 ", D(2026, 3, 2)),
+    ("2026- 3-02", D(2026, 3, 2)),
 ])
 def test_a_date_typed_any_common_way_is_that_day(typed: object, day: dt.date) -> None:
     assert read_day(typed) == day
@@ -147,9 +159,22 @@ def test_a_date_that_is_no_day_says_why(typed: object, message: str) -> None:
     assert raised.value.message == message
 
 
+def test_a_day_written_with_one_digit_and_日_is_no_missing_day(gk, cat) -> None:
+    path = cat.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("公开日期: 2026-09-03", "公开日期: 2026-09-3日"),
+                    encoding="utf-8")
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["message"]) for d in found if d["code"] in ("GK106", "GK110")] == [
+        ("GK110", "日期「2026-09-3日」按 2026-09-03 处理")]
+    assert gk("fmt", cat.root).code == 0
+    assert "公开日期: 2026-09-03\n" in path.read_text(encoding="utf-8")
+
+
 def test_the_command_line_reads_and_refuses_dates_alike(gk) -> None:
     # 2026-02-28 is a make-up Saturday: the next working day after Fri 2/27 (the day itself not counted)
     assert "→ 2026-02-28（" in gk("workdays", "add", "2026年2月27日", "1").out
+    # Sat 2/7 and Sun 2/8 off: Mon 2/9 (typed with a space after, as a script passes it)
+    assert "→ 2026-02-09（" in gk("workdays", "add", "2026-02-7 ", "1").out
     run = gk("workdays", "add", "2026/2/29", "1")
     assert run.code == 2 and "起算日期：日期不存在：2026/2/29（2026年2月只有28天）" in run.err
 
@@ -230,18 +255,18 @@ def test_a_notice_period_in_no_number_is_told() -> None:
 
 
 def test_dates_written_another_way_are_found_in_nested_fields_and_lists() -> None:
-    record = {"成文日期": "2026/9/1", "公开日期": "2026-09-03", "保密审查": {"审查日期": "2026年9月1日"},
-              "公示截止": "２０２６－１２－３１", "题名": "2026/9/1 的公示"}
+    record = {"成文日期": "2026/9/1", "公开日期": "2026- 9-03", "保密审查": {"审查日期": "2026年9月1日"},
+              "公示截止": "２０２６－１２－３１", "题名": "2026/9/1 的公示", "有效性日期": "2026-09-03"}
     fixes = date_fixes(record, Record)
     assert sorted((f.field, f.written, f.canonical) for f in fixes) == [
-        (("保密审查", "审查日期"), "2026年9月1日", "2026-09-01"), (("公示截止",), "２０２６－１２－３１", "2026-12-31"),
-        (("成文日期",), "2026/9/1", "2026-09-01")]
+        (("保密审查", "审查日期"), "2026年9月1日", "2026-09-01"), (("公开日期",), "2026- 9-03", "2026-09-03"),
+        (("公示截止",), "２０２６－１２－３１", "2026-12-31"), (("成文日期",), "2026/9/1", "2026-09-01")]
     note = next(f.note for f in fixes if f.field == ("成文日期",))
     assert (note.code, note.message) == ("GK110", "日期「2026/9/1」按 2026-09-01 处理")
     assert "请写成 2026-09-01" in note.hint
     apply_fixes(record, fixes)
-    assert (record["成文日期"], record["保密审查"], record["公示截止"]) == (
-        "2026-09-01", {"审查日期": "2026-09-01"}, "2026-12-31")
+    assert (record["成文日期"], record["公开日期"], record["保密审查"], record["公示截止"]) == (
+        "2026-09-01", "2026-09-03", {"审查日期": "2026-09-01"}, "2026-12-31")
     assert record["题名"] == "2026/9/1 的公示"  # not a date field
 
 
@@ -292,6 +317,19 @@ def test_the_yaml_an_import_writes() -> None:
 def test_a_notice_saved_by_notepad_in_any_encoding_reads(encoding: str) -> None:
     text, where = decode_notice(NOTICE_2026.replace("\n", "\r\n").encode(encoding))
     assert text == NOTICE_2026 and where == (0, 0)
+
+
+def test_old_mac_line_ends_and_a_single_line_in_gbk_read() -> None:
+    assert decode_notice(NOTICE_2026.replace("\n", "\r").encode("utf-8"))[0] == NOTICE_2026
+    assert decode_notice("一、元旦：1月1日放假。".encode("gbk")) == ("一、元旦：1月1日放假。", (0, 0))
+
+
+def test_a_problem_on_the_last_line_is_shown_with_its_line(gk, cat, tmp_path: Path) -> None:
+    source = tmp_path / "通知.txt"
+    source.write_text(NOTICE_2027.replace("2026年11月10日", "2026年11月31日"), encoding="utf-8")
+    run = gk("calendar", "import", source, "-C", cat.root)
+    assert run.code == 1
+    assert "14:1 错误 GK803 落款日期不存在：「2026年11月31日」\n       14 | 2026年11月31日\n" in run.out, run.out
 
 
 def test_bytes_that_are_no_text_are_refused_at_their_place() -> None:

@@ -130,6 +130,13 @@ def as_typed(value: str) -> str:
     return value.translate(_HALF_WIDTH).strip().strip(_QUOTES)
 
 
+def is_iso(text: str) -> bool:
+    """Whether *text* is written exactly YYYY-MM-DD (ten ASCII characters), whether or not that day exists: not
+    「2026-03-2日」 or 「2026- 3-02」, which are as long and read as their day in another form."""
+    digits = text[:4] + text[5:7] + text[8:]
+    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
+
+
 def read_day(value: Any) -> dt.date:
     """A calendar date as people type it: 2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日 (or 号), in full-width digits
     or in quotes; else DayError."""
@@ -145,8 +152,7 @@ def read_day(value: Any) -> dt.date:
         match = _DATE_FORMS.match(value.strip())
         if match:
             try:  # YYYY-MM-DD, by far the most common form, read by the fast C parser
-                iso = len(value) == 10 and value[4] == "-" and value[7] == "-"
-                day = dt.date.fromisoformat(value) if iso else dt.date(*(int(g) for g in match.groups()))
+                day = dt.date.fromisoformat(value) if is_iso(value) else dt.date(*(int(g) for g in match.groups()))
             except ValueError:
                 raise DayError(value, no_such_day=True) from None
             if day.year not in YEARS:

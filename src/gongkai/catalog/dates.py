@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, BeforeValidator
 
 from gongkai.catalog.normalize import Note
-from gongkai.days import DayError, read_day
+from gongkai.days import DayError, is_iso, read_day
 from gongkai.model.base import parse_day
 
 Path = tuple[str | int, ...]
@@ -93,7 +93,7 @@ def _fixes(value: Any, field: Path) -> list[DateFix]:
 
 
 def _fix(text: Any, field: Path) -> DateFix | None:
-    if not isinstance(text, str) or (len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii()):
+    if not isinstance(text, str) or is_iso(text):
         return None  # not text, or already YYYY-MM-DD (whether that day exists is the model's to say)
     try:
         canonical = read_day(text).isoformat()
