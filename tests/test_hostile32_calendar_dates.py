@@ -35,6 +35,14 @@ Found by this pass:
    form like every other way of writing a date: GK110 「日期「2026-09-3日」按 2026-09-03 处理」 and `gongkai fmt` rewrites
    them, 「2026- 3-02」 included (catalog/dates.py took it as already canonical).
 
+3. `gongkai calendar import` of a notice whose year is beyond the dates gongkai holds — a title typed 「国务院办公厅关于
+   2200年…」 or 「…1920年…」, a 元旦 spilling into 2200 from a 2199 notice, a 落款 typed 「2306年11月10日」 for 2026 — ended
+   in 「内部错误：gongkai 自身出了问题」 (exit 3): the Notice model refused a 年度 outside 1949–2200 and every date outside
+   1900–2199 (days.YEARS) after the reader had taken them. The reader now refuses them itself, at their place (GK803
+   「标题中的年份是2200年，不在 1949—2199 年之间」, 「日期「2200-01-03」不在 1900—2199 年之间」, 「落款日期「2306-11-10」不在
+   1900—2199 年之间」, exit 1, nothing written); the notice's 年度 and `--year` stop at 2199 like every date
+   (workdays.notice.NOTICE_YEARS).
+
 Mutants read and held here by hand-typed values (no code change needed): the month and century rules of 「日期不存在」
 (2100-02-29, 2026-12-32), the year bounds 1900 and 2199, Excel's epoch, Beijing's day of a timestamp in another zone,
 Chinese numerals (十五, 三十一, 两), the year a number carries (YSQ-2027-001 with 2026-11-30, 2026-12-01), the units of
@@ -51,12 +59,13 @@ import pytest
 from notices import NOTICE_2026, NOTICE_2027
 
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.days import DayError, chinese_day, chinese_number, read_day, year_slip
+from gongkai.days import YEARS, DayError, chinese_day, chinese_number, read_day, year_slip
 from gongkai.errors import UsageProblem
 from gongkai.holidays.importing import decode_notice, import_notice, notice_yaml, read_notice
 from gongkai.model.deadline import notice_period, notice_unread, parse_deadline
 from gongkai.model.record import Record
 from gongkai.workdays import Notice
+from gongkai.workdays.notice import NOTICE_YEARS
 
 D = dt.date
 QINGMING_LINE = "　　三、清明节：4月3日（周六）至5日（周一）放假，共3天。\n"
@@ -330,6 +339,31 @@ def test_a_problem_on_the_last_line_is_shown_with_its_line(gk, cat, tmp_path: Pa
     run = gk("calendar", "import", source, "-C", cat.root)
     assert run.code == 1
     assert "14:1 错误 GK803 落款日期不存在：「2026年11月31日」\n       14 | 2026年11月31日\n" in run.out, run.out
+
+
+@pytest.mark.parametrize(("old", "new", "where", "message"), [
+    ("2027年部分", "2200年部分", "1:9", "标题中的年份是2200年，不在 1949—2199 年之间"),
+    ("2027年部分", "1920年部分", "1:9", "标题中的年份是1920年，不在 1949—2199 年之间"),
+    ("2026年11月10日", "2306年11月10日", "14:1", "落款日期「2306-11-10」不在 1900—2199 年之间"),
+    ("1月1日（周五）至3日（周日）", "1月1日（周五）至2200年1月3日（周日）", "5:17", "日期「2200-01-03」不在 1900—2199 年之间"),
+])
+def test_a_year_beyond_the_calendar_is_refused_at_its_place(gk, cat, tmp_path: Path, old: str, new: str, where: str,
+                                                            message: str) -> None:
+    assert old in NOTICE_2027
+    source = tmp_path / "通知.txt"
+    source.write_text(NOTICE_2027.replace(old, new, 1), encoding="utf-8")
+    run = gk("calendar", "import", source, "-C", cat.root)
+    assert run.code == 1, run.out + run.err
+    assert f"{where} 错误 GK803 {message}" in run.out, run.out
+    assert "内部错误" not in run.err and not (cat.root / "calendar").exists()
+
+
+def test_the_year_option_stops_where_the_dates_do(gk, cat, tmp_path: Path) -> None:
+    assert NOTICE_YEARS.stop == YEARS.stop  # a notice's year, the years its dates may lie in
+    source = tmp_path / "通知.txt"
+    source.write_text(NOTICE_2027, encoding="utf-8")
+    run = gk("calendar", "import", source, "-C", cat.root, "--year", "2200")
+    assert run.code == 2 and "应不大于 2199" in run.err
 
 
 def test_bytes_that_are_no_text_are_refused_at_their_place() -> None:

@@ -18,6 +18,7 @@ from gongkai.locking import catalog_lock
 from gongkai.output import render_text
 from gongkai.workdays import LIBRARY, Notice, makeup_shortfall, notice_path
 from gongkai.workdays.days import WEEKDAYS
+from gongkai.workdays.notice import NOTICE_YEARS
 
 calendar_app = typer.Typer(help="节假日安排：把国务院办公厅的节假日安排通知录入目录的 calendar/<年份>.yaml。",
                            no_args_is_help=True)
@@ -36,7 +37,7 @@ def _read(file: Path) -> tuple[bytes, str]:
 def import_command(
     file: Annotated[Path, typer.Argument(metavar="通知文件", help="通知原文的文本文件（UTF-8、GBK 或 UTF-16，记事本的各种编码都可以）；写 - 则从标准输入读", show_default=False)],
     year: Annotated[int | None, typer.Option("--year", help="通知的年份；原文没有标题时必须写，有标题时须与标题一致",
-                                             min=1949, max=2200, show_default=False)] = None,
+                                             min=NOTICE_YEARS.start, max=NOTICE_YEARS.stop - 1, show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="calendar/<年份>.yaml 已存在且内容不同时，用这份通知覆盖它")] = False,
     catalog: CatalogOpt = Path("."),
 ) -> int:

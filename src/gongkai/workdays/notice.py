@@ -16,6 +16,9 @@ from gongkai.workdays.days import WEEKDAYS, how_to_import, how_to_mend, notice_p
 # (国务院办公厅关于2023年…的通知: 2022年12月31日至2023年1月2日).
 SPILL_DAYS = 7
 FieldPath = tuple[str | int, ...]
+# The years a notice may be for: from the first 《全国年节及纪念日放假办法》 (1949) to the last year a date of the catalog
+# may lie in (days.YEARS, 2199): a notice for 2200 could hold no day, and its import ended in an internal error.
+NOTICE_YEARS = range(1949, 2200)
 
 
 class NoticeHoliday(CatalogModel):
@@ -33,7 +36,8 @@ class NoticeHoliday(CatalogModel):
 class Notice(CatalogModel):
     """国务院办公厅关于某年部分节假日安排的通知: the days off and the make-up working days it sets."""
 
-    year: int = Field(alias="年度", ge=1949, le=2200, title="年度", description="四位数年份，与文件名一致")
+    year: int = Field(alias="年度", ge=NOTICE_YEARS.start, le=NOTICE_YEARS.stop - 1, title="年度",
+                      description="四位数年份，与文件名一致")
     title: Text = Field(alias="通知", title="通知", description="通知的标题")
     number: Text | None = Field(None, alias="文号", title="文号", description="如 国办发明电〔2025〕7号")
     issued: Day | None = Field(None, alias="发布日期", title="发布日期", description="通知落款的日期")

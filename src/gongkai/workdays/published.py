@@ -23,7 +23,8 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from gongkai.workdays.notice import FieldPath, Notice, NoticeHoliday, notice_problems
+from gongkai.model.base import parse_day
+from gongkai.workdays.notice import NOTICE_YEARS, FieldPath, Notice, NoticeHoliday, notice_problems
 from gongkai.workdays.published_text import (
     COUNT,
     EXTRA,
@@ -82,6 +83,15 @@ class _Unreadable(Exception):
         return cls(first["ctx"]["column"], first["msg"], first["ctx"]["hint"])
 
 
+def _within_years(day: dt.date, column: int, hint: str) -> dt.date:
+    """*day*, or an unreadable date when it lies beyond the years a catalog's dates may (「日期「2200-01-03」不在
+    1900—2199 年之间」): the notice's model would refuse it after the reader took it, an internal error."""
+    try:
+        return parse_day(day)
+    except PydanticCustomError as exc:
+        raise _unreadable(column, exc.message(), hint) from None
+
+
 def _unreadable(column: int, message: str, hint: str) -> PydanticCustomError:
     """A written date or range that cannot be read, at *column*; the reader turns it into a GK803 problem."""
     return PydanticCustomError(UNREADABLE, message, {"column": column, "hint": hint})
@@ -109,10 +119,11 @@ class WrittenDay(BaseModel):
         if self.month is None:
             raise _unreadable(self.column, f"「{self.number}日」没有写月份", "写成「1月3日」")
         try:
-            dt.date(self.year, self.month, int(self.number))
+            day = dt.date(self.year, self.month, int(self.number))
         except ValueError:
             raise _unreadable(self.column, f"日期不存在：{self.year}年{self.month}月{self.number}日",
                               "核对通知原文") from None
+        _within_years(day, self.column, "核对通知原文中的年份")
         return self
 
     @property
@@ -308,6 +319,10 @@ def _title(lines: list[str], year: int | None) -> tuple[str, int | None, list[Te
         if match is None:
             continue
         titled = int(match.group("year"))
+        if titled not in NOTICE_YEARS:
+            return "", None, [TextProblem(code=UNREADABLE, line=number, column=match.start("year") + 1,
+                                          message=f"标题中的年份是{titled}年，不在 {NOTICE_YEARS.start}—{NOTICE_YEARS.stop - 1} 年之间",
+                                          hint="核对通知标题中的年份")]
         if year is not None and year != titled:
             return "", None, [TextProblem(code=UNREADABLE, line=number, column=match.start("year") + 1,
                                           message=f"标题中的年份是{titled}年，与 --year {year} 不一致",
@@ -337,7 +352,12 @@ def _issued(lines: list[str], reader: _Reader) -> dt.date | None:
         return None
     reader.line, last = signed[-1]
     try:
-        return dt.date(int(last.group("y")), int(last.group("m")), int(last.group("d")))
+        signed_on = dt.date(int(last.group("y")), int(last.group("m")), int(last.group("d")))
     except ValueError:
         reader.report(UNREADABLE, last.start("y") + 1, f"落款日期不存在：「{last.group(0).strip()}」", "核对通知原文的落款日期")
+        return None
+    try:
+        return _within_years(signed_on, last.start("y") + 1, "")
+    except PydanticCustomError as exc:
+        reader.report(UNREADABLE, last.start("y") + 1, "落款" + exc.message(), "核对通知原文的落款日期")
         return None
