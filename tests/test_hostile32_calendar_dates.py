@@ -43,6 +43,11 @@ Found by this pass:
    1900—2199 年之间」, exit 1, nothing written); the notice's 年度 and `--year` stop at 2199 like every date
    (workdays.notice.NOTICE_YEARS).
 
+4. A date pasted from a web page or a chat into the command line (`workdays add`, --today, `new record --formed`) with
+   a zero-width space or a BOM was refused as 「日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「2026-03-02」」 — the
+   difference invisible in the message. Such characters are now taken out of a date as typed (days.as_typed), as the
+   catalog takes them out of its files.
+
 Mutants read and held here by hand-typed values (no code change needed): the month and century rules of 「日期不存在」
 (2100-02-29, 2026-12-32), the year bounds 1900 and 2199, Excel's epoch, Beijing's day of a timestamp in another zone,
 Chinese numerals (十五, 三十一, 两), the year a number carries (YSQ-2027-001 with 2026-11-30, 2026-12-01), the units of
@@ -133,6 +138,8 @@ def test_a_supplementary_notice_of_one_festival_is_taken_as_written(gk, cat) -> 
     # ten characters with 「-」 at the fifth and eighth, but not YYYY-MM-DD: read by their form (defect 2)
     ("2026-03-2日", D(2026, 3, 2)), ("2026-03-2号", D(2026, 3, 2)), ("2026-03-2 ", D(2026, 3, 2)),
     ("2026- 3-02", D(2026, 3, 2)),
+    # copied from a web page or a chat with a character nobody sees (defect 4)
+    ("2026-03-02\u200b", D(2026, 3, 2)), ("\ufeff2026/3/2", D(2026, 3, 2)), ("2026年3月\u20602日", D(2026, 3, 2)),
 ])
 def test_a_date_typed_any_common_way_is_that_day(typed: object, day: dt.date) -> None:
     assert read_day(typed) == day

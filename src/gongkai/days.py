@@ -10,8 +10,11 @@ from typing import Any
 _DATE_FORMS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$", re.ASCII)
 # Typed with the input method in full-width mode (２０２６－０３－０２, ２０２６／３／２), or pasted from Word with its
 # curly quotes (“2026-03-02”): read as the same date, which GK110 then shows in its canonical form.
+# Copied from a web page or a chat, a date may carry characters nobody sees (a zero-width space, a BOM): taken out, or
+# 「而不是「2026-03-02」」 named a difference the user cannot find.
 _HALF_WIDTH = {**{0xFF10 + n: str(n) for n in range(10)}, ord("－"): "-", ord("／"): "/", ord("．"): ".",
-               ord("。"): ".", ord("—"): "-", ord("–"): "-", ord("\u3000"): " "}
+               ord("。"): ".", ord("—"): "-", ord("–"): "-", ord("\u3000"): " ",
+               **dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))}
 _QUOTES = "\"'“”‘’「」『』"
 
 
