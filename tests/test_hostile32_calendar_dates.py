@@ -168,6 +168,9 @@ def test_a_date_typed_any_common_way_is_that_day(typed: object, day: dt.date) ->
     ("2026-03-02T20:00:00Z", "日期只写年月日，不写时间：北京时间是 2026-03-03，写成 2026-03-03"),
     ("2026-03-02T23:30:00-0500", "日期只写年月日，不写时间：北京时间是 2026-03-03，写成 2026-03-03"),
     ("2026-03-02T01:00:00+08:00", "日期只写年月日，不写时间：北京时间是 2026-03-02，写成 2026-03-02"),
+    ("2026-13-02 10:00", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「2026-13-02 10:00」"),
+    ("20261302", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「20261302」"),
+    ("二〇二六年二月三十日", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「二〇二六年二月三十日」"),
 ])
 def test_a_date_that_is_no_day_says_why(typed: object, message: str) -> None:
     with pytest.raises(DayError) as raised:
@@ -235,6 +238,7 @@ def test_a_day_as_documents_write_it() -> None:
     ("长期公开", "realtime", None, None, True),
     ("每季度", "periodic", None, None, True),
     ("每年3月底前", "periodic", None, None, True),
+    ("每年1月31日前", "periodic", None, None, True),
 ])
 def test_deadline_texts_as_written(text: str, kind: str, anchor: str | None, days: int | None, workdays: bool) -> None:
     found = parse_deadline(text)
@@ -243,7 +247,7 @@ def test_deadline_texts_as_written(text: str, kind: str, anchor: str | None, day
     assert found.checkable is (kind == "after")
 
 
-@pytest.mark.parametrize("text", ["尽快公开", "自信息形成之日起十十个工作日内", "20个工作日内"])
+@pytest.mark.parametrize("text", ["尽快公开", "自信息形成之日起十十个工作日内", "20个工作日内", "年底前"])
 def test_deadline_texts_in_no_form(text: str) -> None:
     assert parse_deadline(text) is None
 
@@ -268,6 +272,10 @@ def test_a_notice_period_in_no_number_is_told() -> None:
 
 
 # ---------------------------------------------------------------- dates in YAML written another way (catalog/dates.py)
+
+
+def test_a_file_that_is_no_mapping_has_no_dates_to_fix() -> None:
+    assert date_fixes(["2026/9/1"], Record) == [] and date_fixes("2026/9/1", Record) == []
 
 
 def test_dates_written_another_way_are_found_in_nested_fields_and_lists() -> None:
@@ -375,6 +383,9 @@ def test_the_year_option_stops_where_the_dates_do(gk, cat, tmp_path: Path) -> No
 
 def test_bytes_that_are_no_text_are_refused_at_their_place() -> None:
     assert decode_notice(b"\xff\xfe\x00\x01") == (None, (1, 1))
+    result = read_notice(b"\xff\xfe\x00\x01", "通知.txt")
+    assert result.notice is None and [(d.code, d.line, d.column, d.message) for d in result.report.diagnostics] == [
+        ("GK803", 1, 1, "文件不是 UTF-8 或 GBK 编码的文本")]
     text, where = decode_notice("国务院办公厅\n关于".encode("utf-8") + b"\xff\xfe\xfd")
     assert text is None and where[0] == 2
 
@@ -406,3 +417,25 @@ def test_next_year_s_notice_is_asked_for_from_the_first_of_december(gk, cat, tod
     found = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today).json()["diagnostics"]  # type: ignore[index]
     gk802 = [(d["path"], d["severity"]) for d in found if d["code"] == "GK802"]
     assert gk802 == ([("calendar/2027.yaml", "warning")] if warned else [])
+
+
+def test_a_year_without_data_a_notice_unlike_the_state_council_s_and_a_make_up_day_left_out(gk, cat) -> None:
+    path = cat.root / "records/2026/R2026-001.yaml"  # 成文日期 typed 1926 for 2026: no calendar holds 1926
+    path.write_text(path.read_text(encoding="utf-8").replace("成文日期: 2026-09-01", "成文日期: 1926-09-01"),
+                    encoding="utf-8")
+    n2026 = read_notice(NOTICE_2026.replace("9月20日（周日）、", "").encode("utf-8"), "2026.txt").notice
+    n2027 = read_notice(NOTICE_2027.encode("utf-8"), "2027.txt").notice
+    assert n2026 is not None and n2027 is not None
+    cat.write("calendar/2026.yaml", notice_yaml(n2026))
+    cat.write("calendar/2027.yaml", notice_yaml(n2027.model_copy(update={"makeup": n2027.makeup[1:]})))  # no Sat 2/20
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    by_code = {d["code"]: d for d in found if d["code"] in ("GK805", "GK806", "GK807")}
+    assert (by_code["GK805"]["path"], by_code["GK805"]["message"]) == (
+        "records/2026/R2026-001.yaml", "1926年没有节假日数据，这里的工作日期限无法计算")
+    assert by_code["GK805"]["hint"] == "核对日期；确为1926年的，录入 calendar/1926.yaml（gongkai calendar import 通知.txt --year 1926）。"
+    assert by_code["GK806"]["path"] == "calendar/2026.yaml"
+    assert by_code["GK806"]["message"].startswith("2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-09-20")
+    assert by_code["GK806"]["hint"] == "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。"
+    # 2027's festivals give off 5 weekdays beyond the statutory days and the weekend give-backs (春节 2, 劳动节 1, 国庆 2)
+    assert (by_code["GK807"]["path"], by_code["GK807"]["message"]) == (
+        "calendar/2027.yaml", "2027年各节日多放了5个工作日（法定节假日和周末补假以外），调休上班日却只有4天：可能漏录了通知中「……上班」的日子")
