@@ -198,6 +198,19 @@ def test_the_command_line_reads_and_refuses_dates_alike(gk) -> None:
     assert run.code == 2 and "起算日期：日期不存在：2026/2/29（2026年2月只有28天）" in run.err
 
 
+@pytest.mark.parametrize(("start", "last"), [
+    # 2/11–2/13 (3), Sat 2/14 worked (4), 2/15–2/23 off, 2/24–2/27 (8), Sat 2/28 worked (9), 3/2–3/6 (14), 3/9–3/13 (19),
+    # 3/16 (20)
+    ("2026-02-10", "2026-03-16"),
+    # Sun 9/20 worked (1), 9/21–9/24 (5), 9/25–9/27 off, 9/28–9/30 (8), 10/1–10/7 off, 10/8 (9), 10/9 (10), Sat 10/10
+    # worked (11), 10/12–10/16 (16), 10/19–10/22 (20)
+    ("2026年9月18日", "2026-10-22"),
+])
+def test_a_request_s_twenty_working_days_over_the_spring_festival_and_national_day(gk, start: str, last: str) -> None:
+    run = gk("workdays", "add", start, "20")
+    assert run.code == 0 and f"→ {last}（" in run.out and "暂定" not in run.out, run.out
+
+
 @pytest.mark.parametrize(("text", "number"), [
     ("十", 10), ("十五", 15), ("二十", 20), ("三十一", 31), ("两", 2), ("九十九", 99), ("〇", 0), ("七", 7),
     ("十十", None), ("一百", None), ("二十二十", None), ("九九", None),
