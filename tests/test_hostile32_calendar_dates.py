@@ -171,6 +171,8 @@ def test_a_date_typed_any_common_way_is_that_day(typed: object, day: dt.date) ->
     ("2026-13-02 10:00", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「2026-13-02 10:00」"),
     ("20261302", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「20261302」"),
     ("二〇二六年二月三十日", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「二〇二六年二月三十日」"),
+    ("二〇二六年十十月二日", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「二〇二六年十十月二日」"),
+    ("2026-03-02T10:00:00-1000", "日期只写年月日，不写时间：北京时间是 2026-03-03，写成 2026-03-03"),
 ])
 def test_a_date_that_is_no_day_says_why(typed: object, message: str) -> None:
     with pytest.raises(DayError) as raised:
@@ -213,6 +215,7 @@ def test_a_request_s_twenty_working_days_over_the_spring_festival_and_national_d
 
 @pytest.mark.parametrize(("text", "number"), [
     ("十", 10), ("十五", 15), ("二十", 20), ("三十一", 31), ("两", 2), ("九十九", 99), ("〇", 0), ("七", 7),
+    ("两十", 20), ("三十", 30),
     ("十十", None), ("一百", None), ("二十二十", None), ("九九", None),
 ])
 def test_chinese_numerals(text: str, number: int | None) -> None:
@@ -392,6 +395,12 @@ def test_the_year_option_stops_where_the_dates_do(gk, cat, tmp_path: Path) -> No
     source.write_text(NOTICE_2027, encoding="utf-8")
     run = gk("calendar", "import", source, "-C", cat.root, "--year", "2200")
     assert run.code == 2 and "应不大于 2199" in run.err
+
+
+def test_a_file_that_is_no_text_shows_no_line(gk, cat, tmp_path: Path) -> None:
+    (tmp_path / "通知.txt").write_bytes(b"\xff\xfe\x00\x01")
+    run = gk("calendar", "import", tmp_path / "通知.txt", "-C", cat.root)
+    assert run.code == 1 and "1:1 错误 GK803 文件不是 UTF-8 或 GBK 编码的文本\n    改正：" in run.out, run.out
 
 
 def test_bytes_that_are_no_text_are_refused_at_their_place() -> None:
