@@ -48,6 +48,11 @@ Found by this pass:
    difference invisible in the message. Such characters are now taken out of a date as typed (days.as_typed), as the
    catalog takes them out of its files.
 
+5. A 成文日期 typed with a year no calendar holds (1926 for 2026) was reported by GK805 at the 公开日期 line
+   (「14:7 警告 GK805 1926年没有节假日数据」 beside 「公开日期: 2026-09-03」): GK402 counts the 公开时限 from 成文日期 but
+   named 公开日期 as the place that needed the year. GK805 now points at 成文日期 (line 13), where the year is typed
+   (tests/goldens/rules.txt's GK805 example moves from 14:7 to 13:7 accordingly: 成文日期 2003-12-30, 公开日期 2004-01-05).
+
 Mutants read and held here by hand-typed values (no code change needed): the month and century rules of 「日期不存在」
 (2100-02-29, 2026-12-32), the year bounds 1900 and 2199, Excel's epoch, Beijing's day of a timestamp in another zone,
 Chinese numerals (十五, 三十一, 两), the year a number carries (YSQ-2027-001 with 2026-11-30, 2026-12-01), the units of
@@ -150,6 +155,7 @@ def test_a_date_typed_any_common_way_is_that_day(typed: object, day: dt.date) ->
     ("2024-02-30", "日期不存在：2024-02-30（2024年2月只有29天）"),
     ("2100-02-29", "日期不存在：2100-02-29（2100年2月只有28天）"),  # a century year is no leap year
     ("2026-11-31", "日期不存在：2026-11-31（2026年11月只有30天）"),
+    ("2026-01-32", "日期不存在：2026-01-32（2026年1月只有31天）"),
     ("2026-12-32", "日期不存在：2026-12-32（2026年12月只有31天）"),
     ("2026-13-01", "日期不存在：2026-13-01（一年只有12个月）"),
     ("2026/0/10", "日期不存在：2026/0/10（一年只有12个月）"),
@@ -251,6 +257,7 @@ def test_a_day_as_documents_write_it() -> None:
     ("审批后5个工作日以内", "after", "审批", 5, True),
     ("形成之日起 20 个工作日内。", "after", "形成", 20, True),
     ("实时公开", "realtime", None, None, True),
+    ("及时公开。", "realtime", None, None, True),
     ("长期公开", "realtime", None, None, True),
     ("每季度", "periodic", None, None, True),
     ("每年3月底前", "periodic", None, None, True),
@@ -259,7 +266,8 @@ def test_a_day_as_documents_write_it() -> None:
 def test_deadline_texts_as_written(text: str, kind: str, anchor: str | None, days: int | None, workdays: bool) -> None:
     found = parse_deadline(text)
     assert found is not None
-    assert (found.kind, found.anchor, found.days, found.workdays) == (kind, anchor, days, workdays)
+    assert (found.kind, found.text, found.anchor, found.days, found.workdays) == (kind, text, anchor, days, workdays)
+    assert found.period == (text if kind == "periodic" else None)
     assert found.checkable is (kind == "after")
 
 
@@ -434,11 +442,28 @@ def test_a_library_year_imported_with_a_day_dropped_names_the_day() -> None:
 # ---------------------------------------------------------------- the rules (rules/holidays.py)
 
 
-@pytest.mark.parametrize(("today", "warned"), [("2026-11-30", False), ("2026-12-01", True), ("2026-12-31", True)])
-def test_next_year_s_notice_is_asked_for_from_the_first_of_december(gk, cat, today: str, warned: bool) -> None:
+MISSING_2027 = ("尚未录入2027年节假日安排，2027年的工作日期限只能暂定。国务院办公厅通常在11—12月发布下一年的通知；发布后，把国务院办公厅"
+                "关于2027年部分节假日安排的通知的原文复制到一个文本文件，运行 gongkai calendar import 通知.txt 录入 calendar/2027.yaml。")
+
+
+@pytest.mark.parametrize(("today", "warned"), [
+    ("2026-11-30", None), ("2026-12-01", "今天已是12月，" + MISSING_2027), ("2026-12-31", "今天已是12月，" + MISSING_2027),
+    ("2027-03-01", "今天已是2027年，" + MISSING_2027),  # all year long when this year's is missing
+])
+def test_next_year_s_notice_is_asked_for_from_the_first_of_december(gk, cat, today: str, warned: str | None) -> None:
     found = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today).json()["diagnostics"]  # type: ignore[index]
-    gk802 = [(d["path"], d["severity"]) for d in found if d["code"] == "GK802"]
-    assert gk802 == ([("calendar/2027.yaml", "warning")] if warned else [])
+    gk802 = [(d["path"], d["severity"], d["message"], d["hint"]) for d in found if d["code"] == "GK802"]
+    assert gk802 == ([("calendar/2027.yaml", "warning", warned, "通知发布后运行 gongkai calendar import 通知.txt。")]
+                     if warned else [])
+
+
+def test_a_broken_notice_is_named_not_called_missing(gk, cat) -> None:
+    cat.write("calendar/2027.yaml", _yaml_without_qingming())
+    found = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", "2026-12-02").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["path"], d["message"], d["hint"]) for d in found if d["code"] == "GK802"] == [(
+        "calendar/2027.yaml", "今天已是12月，calendar/2027.yaml 有错误，没有使用，2027年的工作日期限只能暂定。运行 gongkai validate "
+        "查看 calendar/2027.yaml 中的错误（GK801 或字段错误）并改正；或把通知原文存为文本文件，运行 gongkai calendar import "
+        "通知.txt --force 重新生成。", "改正这个文件中的错误。")]
 
 
 def test_a_year_without_data_a_notice_unlike_the_state_council_s_and_a_make_up_day_left_out(gk, cat) -> None:
@@ -455,7 +480,8 @@ def test_a_year_without_data_a_notice_unlike_the_state_council_s_and_a_make_up_d
     assert (by_code["GK805"]["path"], by_code["GK805"]["message"]) == (
         "records/2026/R2026-001.yaml", "1926年没有节假日数据，这里的工作日期限无法计算")
     assert by_code["GK805"]["hint"] == "核对日期；确为1926年的，录入 calendar/1926.yaml（gongkai calendar import 通知.txt --year 1926）。"
-    assert by_code["GK806"]["path"] == "calendar/2026.yaml"
+    assert (by_code["GK806"]["path"], by_code["GK806"]["line"]) == ("calendar/2026.yaml", 29)  # 调休上班:
+    assert (by_code["GK807"]["line"], by_code["GK805"]["line"]) == (29, 13)  # 调休上班:; 成文日期: 1926-09-01
     assert by_code["GK806"]["message"].startswith("2026年有1天与国务院办公厅通知（chinesecalendar 收录）不同：2026-09-20")
     assert by_code["GK806"]["hint"] == "核对通知原文并改正；chinesecalendar 已收录这一年，不需要这个文件的，删去它。"
     # 2027's festivals give off 5 weekdays beyond the statutory days and the weekend give-backs (春节 2, 劳动节 1, 国庆 2)

@@ -48,7 +48,9 @@ def published_late(ctx: Context) -> Iterator[Finding]:
         assert deadline.days is not None  # checkable
         here = Location(path, record.id, ("公开日期",))
         days, workdays = deadline.days, deadline.workdays
-        limit = ctx.dated(lambda calendar: calendar.limit(record.formed, days, workdays), here)
+        # counted from 成文日期: a year no calendar holds (GK805) is that date's, 1926 typed for 2026, not 公开日期's
+        counted_from = Location(path, record.id, ("成文日期",))
+        limit = ctx.dated(lambda calendar: calendar.limit(record.formed, days, workdays), counted_from)
         if limit is not None and record.published > limit.date:
             yield Finding(here, f"公开日期 {record.published} 晚于公开时限：成文日期 {record.formed} 起"
                                 f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即最迟 {limit}（含当天）",
