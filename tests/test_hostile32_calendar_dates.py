@@ -53,6 +53,11 @@ Found by this pass:
    named 公开日期 as the place that needed the year. GK805 now points at 成文日期 (line 13), where the year is typed
    (tests/goldens/rules.txt's GK805 example moves from 14:7 to 13:7 accordingly: 成文日期 2003-12-30, 公开日期 2004-01-05).
 
+6. An item whose 公开时限 promises 「公示期为一个月」 (or 「公示两个月」) was read as promising no 公示 period at all — no
+   GK401, no minimum for its records' 公示期 — while 「公示七七天」 was told. A period in months is now GK401 「无法识别公开
+   时限「……，公示期为一个月」中的公示期」, which asks for days (「公示期为30天」); a month named without a period (「公示于3月
+   底前完成」) is not.
+
 Mutants read and held here by hand-typed values (no code change needed): the month and century rules of 「日期不存在」
 (2100-02-29, 2026-12-32), the year bounds 1900 and 2199, Excel's epoch, Beijing's day of a timestamp in another zone,
 Chinese numerals (十五, 三十一, 两), the year a number carries (YSQ-2027-001 with 2026-11-30, 2026-12-01), the units of
@@ -291,8 +296,21 @@ def test_the_notice_period_a_deadline_promises(text: str, period: tuple[int, boo
     assert notice_unread(text) is False
 
 
-def test_a_notice_period_in_no_number_is_told() -> None:
-    assert notice_period("公示七七天") is None and notice_unread("公示七七天") is True
+@pytest.mark.parametrize(("text", "unread"), [
+    ("公示七七天", True), ("制定或获取信息之日起10个工作日内，公示期为一个月", True), ("公示期限为两个月", True),
+    ("公示于3月底前完成", False), ("每年3月公示", False),  # a month named, no period
+])
+def test_a_notice_period_that_cannot_be_read_is_told(text: str, unread: bool) -> None:
+    assert notice_period(text) is None and notice_unread(text) is unread
+
+
+def test_an_item_promising_a_month_long_notice_is_told_to_write_days(gk, cat) -> None:
+    deadline = "制定或获取信息之日起10个工作日内，公示期为一个月"
+    cat.item((cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8").replace(
+        "公开时限: 制定或获取信息之日起10个工作日内", f"公开时限: {deadline}"))
+    found = gk("validate", cat.root, "--format", "json", "--no-cache").json()["diagnostics"]  # type: ignore[index]
+    assert [(d["code"], d["line"], d["message"]) for d in found if d["code"] == "GK401"] == [
+        ("GK401", 10, f"无法识别公开时限「{deadline}」中的公示期")]
 
 
 # ---------------------------------------------------------------- dates in YAML written another way (catalog/dates.py)

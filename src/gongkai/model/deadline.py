@@ -67,7 +67,8 @@ def parse_deadline(text: str) -> Deadline | None:
                     workdays=after.group("unit") == "工作日")
 
 
-_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?" + _NUM + rf"\s*个?(?:{_NOTICE_UNITS})")
+# 「公示期为一个月」 too: a month is no count of days, so it is told, not read (it was silently no period at all).
+_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?" + _NUM + rf"\s*(?:个?(?:{_NOTICE_UNITS})|个月)")
 
 
 def notice_unread(text: str) -> bool:
