@@ -74,7 +74,7 @@ import pytest
 from notices import NOTICE_2026, NOTICE_2027
 
 from gongkai.catalog.dates import apply_fixes, date_fixes
-from gongkai.days import YEARS, DayError, chinese_day, chinese_number, read_day, year_slip
+from gongkai.days import YEARS, DayError, chinese_day, chinese_number, is_iso, read_day, year_slip
 from gongkai.errors import UsageProblem
 from gongkai.holidays.importing import decode_notice, import_notice, notice_yaml, read_notice
 from gongkai.model.deadline import notice_period, notice_unread, parse_deadline
@@ -170,6 +170,7 @@ def test_a_date_typed_any_common_way_is_that_day(typed: object, day: dt.date) ->
     (D(1899, 12, 31), "日期「1899-12-31」不在 1900—2199 年之间"),
     ("26/3/2", "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「26/3/2」"),
     (True, "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「true」"),
+    (False, "日期格式应为 YYYY-MM-DD，如 2026-03-02，而不是「false」"),
     ("20260302", "「20260302」是8位数字的日期（档案目录的写法），即 2026-03-02：写成 2026-03-02"),
     (20260302, "「20260302」是8位数字的日期（档案目录的写法），即 2026-03-02：写成 2026-03-02"),
     ("二〇二六年三月二日", "「二〇二六年三月二日」是汉字数字的日期，即 2026-03-02：写成 2026-03-02"),
@@ -200,6 +201,15 @@ def test_a_day_written_with_one_digit_and_日_is_no_missing_day(gk, cat) -> None
         ("GK110", "日期「2026-09-3日」按 2026-09-03 处理")]
     assert gk("fmt", cat.root).code == 0
     assert "公开日期: 2026-09-03\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2026-03-02", True), ("2026-02-30", True), ("2026-03-2 ", False), ("2026- 3-02", False), ("2026-03-2日", False),
+    ("２０２６-03-02", False), ("2026-03-002", False), ("2026/03/02", False), ("2026-03-0a", False), ("a026-03-02", False),
+    ("2026-0a-02", False), ("2026.03-02", False), ("2026-03.02", False), ("2026-03-02 ", False),
+])
+def test_what_is_written_exactly_yyyy_mm_dd(text: str, iso: bool) -> None:
+    assert is_iso(text) is iso
 
 
 def test_the_command_line_reads_and_refuses_dates_alike(gk) -> None:
@@ -337,13 +347,14 @@ def test_dates_written_another_way_are_found_in_nested_fields_and_lists() -> Non
 
 
 def test_a_notice_s_dates_in_lists_are_fixed_and_a_day_that_is_not_is_left_to_the_model() -> None:
-    notice = {"年度": 2027, "放假": [{"名称": "春节", "开始": "2027年2月5日", "结束": "2027-02-13"}],
-              "调休上班": ["2027-02-20", "2027/4/25", "2027/2/30"]}
+    notice = {"年度": 2027, "放假": [{"名称": "春节", "开始": "2027年2月5日", "结束": "2027-02-13"},
+                                   {"名称": "清明节", "开始": "2027-04-03", "结束": "2027.4.5"}],
+              "调休上班": ["2027-02-20", "2027/4/25", "2027/2/30", 20270508]}
     fixes = date_fixes(notice, Notice)
     assert sorted((f.field, f.canonical) for f in fixes) == [
-        (("放假", 0, "开始"), "2027-02-05"), (("调休上班", 1), "2027-04-25")]
+        (("放假", 0, "开始"), "2027-02-05"), (("放假", 1, "结束"), "2027-04-05"), (("调休上班", 1), "2027-04-25")]
     apply_fixes(notice, fixes, as_dates=True)
-    assert notice["调休上班"] == ["2027-02-20", D(2027, 4, 25), "2027/2/30"]
+    assert notice["调休上班"] == ["2027-02-20", D(2027, 4, 25), "2027/2/30", 20270508]
     assert notice["放假"][0]["开始"] == D(2027, 2, 5)  # type: ignore[index]
 
 
@@ -432,8 +443,10 @@ def test_a_file_that_is_no_text_shows_no_line(gk, cat, tmp_path: Path) -> None:
 def test_bytes_that_are_no_text_are_refused_at_their_place() -> None:
     assert decode_notice(b"\xff\xfe\x00\x01") == (None, (1, 1))
     result = read_notice(b"\xff\xfe\x00\x01", "通知.txt")
-    assert result.notice is None and [(d.code, d.line, d.column, d.message) for d in result.report.diagnostics] == [
-        ("GK803", 1, 1, "文件不是 UTF-8 或 GBK 编码的文本")]
+    assert result.notice is None and [(d.code, d.path, d.line, d.column, d.message, d.hint)
+                                      for d in result.report.diagnostics] == [
+        ("GK803", "通知.txt", 1, 1, "文件不是 UTF-8 或 GBK 编码的文本",
+         "用记事本打开通知文件，「另存为」时编码选 UTF-8（ANSI、Unicode 也都可以读）；或重新从中国政府网复制通知原文")]
     text, where = decode_notice("国务院办公厅\n关于".encode("utf-8") + b"\xff\xfe\xfd")
     assert text is None and where[0] == 2
 
@@ -445,11 +458,21 @@ def test_an_import_is_written_once_and_replaced_only_with_force(cat) -> None:
     again = import_notice(cat.root, data, "通知.txt")
     assert again.unchanged and again.target == first.target
     changed = NOTICE_2027.replace("4月25日（周日）、", "").encode("utf-8")
-    with pytest.raises(UsageProblem, match="calendar/2027.yaml 已存在，内容与这份通知不同"):
+    with pytest.raises(UsageProblem) as refused:
         import_notice(cat.root, changed, "通知.txt")
+    assert str(refused.value) == "calendar/2027.yaml 已存在，内容与这份通知不同。核对后加 --force 用这份通知覆盖它。"
     assert "2027-04-25" in first.target.read_text(encoding="utf-8")
     import_notice(cat.root, changed, "通知.txt", force=True)
     assert "2027-04-25" not in first.target.read_text(encoding="utf-8")
+
+
+def test_a_notice_pasted_without_its_title_takes_the_year_given(cat) -> None:
+    body = NOTICE_2027.split("\n", 1)[1]  # the title line left out when copying
+    assert read_notice(body.encode("utf-8"), "通知.txt").notice is None
+    result = read_notice(body.encode("utf-8"), "通知.txt", year=2027)
+    assert result.notice is not None and result.notice.holidays[1].start == D(2027, 2, 5)
+    written = import_notice(cat.root, body.encode("utf-8"), "通知.txt", year=2027)
+    assert written.target == cat.root / "calendar/2027.yaml"
 
 
 def test_a_library_year_imported_with_a_day_dropped_names_the_day() -> None:
