@@ -528,3 +528,5 @@ def test_a_year_without_data_a_notice_unlike_the_state_council_s_and_a_make_up_d
     # 2027's festivals give off 5 weekdays beyond the statutory days and the weekend give-backs (春节 2, 劳动节 1, 国庆 2)
     assert (by_code["GK807"]["path"], by_code["GK807"]["message"]) == (
         "calendar/2027.yaml", "2027年各节日多放了5个工作日（法定节假日和周末补假以外），调休上班日却只有4天：可能漏录了通知中「……上班」的日子")
+    assert by_code["GK807"]["hint"] == ("对照通知原文每个节日后面的「……上班」，把调休上班的周六、周日都写进「调休上班」；"
+                                        "国务院确实没有安排调休的（如另发通知延长假期），可以不改。")
