@@ -448,7 +448,7 @@ GROUPS: dict[str, Group] = {
     # drops a 调休 Saturday from an imported notice, or lands a 20-working-day reply a day early over 春节/国庆 — every
     # deadline of the catalog follows it silently. Coverage of the modules by tests/test_hostile32_calendar_dates.py
     # alone (2026-12-07): days.py, catalog/dates.py, holidays/importing.py, rules/holidays.py 100 %, model/deadline.py
-    # 98 % (its 「每年N月」 branch is unreachable: _PERIODIC reads those first) of their lines. Its 132 tests take ~4–6 s.
+    # 98 % (its 「每年N月」 branch is unreachable: _PERIODIC reads those first) of their lines. Its 153 tests take ~4 s.
     "calendar_dates": Group(("src/gongkai/days.py", "src/gongkai/catalog/dates.py", "src/gongkai/model/deadline.py",
                              "src/gongkai/rules/holidays.py", "src/gongkai/holidays/importing.py"),
                             ("tests/test_hostile32_calendar_dates.py", "tests/test_deadline_texts.py",
