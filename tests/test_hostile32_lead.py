@@ -12,7 +12,8 @@ test, each of which would have handed the office a wrong sheet without a test fa
    taken as an answer.
 4. A bureau whose only consultation channel is its 网上申请地址 failing the 单项否决 for having none.
 5. County roll-up: the sum's own 勾稽 check dropped (the sheet said 平衡 over a department that is not); the departments
-   without annual/<year>.yaml (table 二 summed as 0) named the wrong way round; a department's problems run together.
+   without annual/<year>.yaml (table 二 summed as 0) named the wrong way round; a department's problems run together;
+   table 二 (规章 made/repealed/in force, 许可, 处罚, 强制, 收费) summed wrongly or starting from 1.
 
 Today is 2026-11-27 (conftest's day); the thresholds are the defaults README lists (12 months, 4 records, 90 days).
 """
@@ -156,3 +157,27 @@ def test_the_county_names_departments_without_their_annual_data(gk, county, tmp_
     rows = [row for row in sheet["勾稽检查"].iter_rows(values_only=True) if row[0]]
     assert ("部门", "年度报告数据") in rows
     assert rows[-1][0] == "德化县民政局" and rows[-1][1].endswith("表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
+
+
+def _annual(folder, regulations: tuple[int, int, int], licensing: int, penalty: int, enforcement: int,
+            fees: str) -> None:
+    made, repealed, valid = regulations
+    path = folder / "catalog" / "annual" / "2026.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"年度: 2026\n规章:\n  本年制发: {made}\n  本年废止: {repealed}\n  现行有效: {valid}\n"
+                    f"行政许可: {licensing}\n行政处罚: {penalty}\n行政强制: {enforcement}\n行政事业性收费: {fees}\n",
+                    encoding="utf-8")
+
+
+def test_the_county_sums_table_two_figure_by_figure(gk, county, tmp_path):
+    _annual(county[0], (1, 2, 3), 3, 2, 1, "0.5")
+    _annual(county[1], (4, 5, 6), 10, 0, 2, "1.25")
+    out = tmp_path / "o"
+    result = gk("county", county[0], county[1], "--year", "2026", "--format", "json", "--out", out)
+    assert result.json()["annual_missing"] == []
+    rows = {row[0]: row[1:] for row in load_workbook(out / "annual-2026.xlsx")["表二 主动公开"].iter_rows(values_only=True)
+            if row[0]}
+    assert rows["规章"] == (5, 7, 9)
+    assert rows["行政规范性文件"] == (0, 0, 0)  # neither new catalog has a 规范性文件 yet
+    assert (rows["行政许可"][0], rows["行政处罚"][0], rows["行政强制"][0]) == (13, 2, 3)
+    assert rows["行政事业性收费"][0] == 1.75
