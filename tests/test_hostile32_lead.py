@@ -118,6 +118,16 @@ def test_an_online_request_address_alone_is_a_working_channel(gk, icat):
 # ── the county's roll-up of the annual reports ──────────────────────────────────────────────────────────────────────
 
 
+def _annual(folder, regulations: tuple[int, int, int], licensing: int, penalty: int, enforcement: int,
+            fees: str) -> None:
+    made, repealed, valid = regulations
+    path = folder / "catalog" / "annual" / "2026.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"年度: 2026\n规章:\n  本年制发: {made}\n  本年废止: {repealed}\n  现行有效: {valid}\n"
+                    f"行政许可: {licensing}\n行政处罚: {penalty}\n行政强制: {enforcement}\n行政事业性收费: {fees}\n",
+                    encoding="utf-8")
+
+
 def test_the_county_sum_says_itself_that_it_does_not_balance(gk, county, tmp_path):
     """德化's only request was replied to without an 办理结果: its 自然人 column reads 1 = 0, and the county's sum
     (永春 1 新收 + 1 予以公开, 德化 1 新收) reads 2 = 1. The sum's own check comes first on the sheet, each department's after."""
@@ -142,31 +152,18 @@ def test_the_county_sum_says_itself_that_it_does_not_balance(gk, county, tmp_pat
 def test_the_county_names_departments_without_their_annual_data(gk, county, tmp_path):
     """A department without catalog/annual/2026.yaml adds 0 to the figures of table 二 only that file gives: the county
     office must see which, in the json and under the workbook's check."""
-    for folder in county[:2]:
-        (folder / "catalog" / "annual" / "2026.yaml").unlink(missing_ok=True)
-    data_file = county[0] / "catalog" / "annual" / "2026.yaml"
-    data_file.parent.mkdir(parents=True, exist_ok=True)
-    data_file.write_text("年度: 2026\n规章:\n  本年制发: 0\n  本年废止: 0\n  现行有效: 0\n行政许可: 3\n行政处罚: 0\n行政强制: 0\n"
-                         "行政事业性收费: 0\n", encoding="utf-8")
+    (county[1] / "catalog" / "annual" / "2026.yaml").unlink(missing_ok=True)
+    _annual(county[0], (1, 2, 3), 3, 2, 1, "0.5")
     out = tmp_path / "o"
     result = gk("county", county[0], county[1], "--year", "2026", "--format", "json", "--out", out)
     assert result.json()["annual_missing"] == ["德化县民政局"]
     sheet = load_workbook(out / "annual-2026.xlsx")
-    two = {row[0]: row[1] for row in sheet["表二 主动公开"].iter_rows(values_only=True) if row[0]}
-    assert two["行政许可"] == 3  # 永春's 3, 德化's none
+    two = {row[0]: row[1:] for row in sheet["表二 主动公开"].iter_rows(values_only=True) if row[0]}
+    assert two["规章"] == (1, 2, 3)  # 永春's alone: 德化's add nothing
+    assert (two["行政许可"][0], two["行政处罚"][0], two["行政强制"][0], two["行政事业性收费"][0]) == (3, 2, 1, 0.5)
     rows = [row for row in sheet["勾稽检查"].iter_rows(values_only=True) if row[0]]
     assert ("部门", "年度报告数据") in rows
     assert rows[-1][0] == "德化县民政局" and rows[-1][1].endswith("表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
-
-
-def _annual(folder, regulations: tuple[int, int, int], licensing: int, penalty: int, enforcement: int,
-            fees: str) -> None:
-    made, repealed, valid = regulations
-    path = folder / "catalog" / "annual" / "2026.yaml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"年度: 2026\n规章:\n  本年制发: {made}\n  本年废止: {repealed}\n  现行有效: {valid}\n"
-                    f"行政许可: {licensing}\n行政处罚: {penalty}\n行政强制: {enforcement}\n行政事业性收费: {fees}\n",
-                    encoding="utf-8")
 
 
 def test_the_county_sums_table_two_figure_by_figure(gk, county, tmp_path):
