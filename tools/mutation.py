@@ -456,6 +456,17 @@ GROUPS: dict[str, Group] = {
                              "tests/test_deadline_requests.py", "tests/test_hostile18_calendar_validate.py",
                              "tests/test_fmt.py", "tests/test_loading.py", "tests/test_hostile24_time.py",
                              "tests/test_hostile28_year2027.py")),
+    # (thirty-second pass) What the yearly inspection scores beyond links and dates: 严重表述错误 (the bureau's list of
+    # wrong formulations and leaders' names and titles, a 单项否决), 互动回应 (a message unanswered for three months),
+    # 解读 linked both ways (三同步), the optional 基层 monitoring profile, the records the gate puts on the web that
+    # every indicator reads, and the county's annual-report roll-up with each department's 勾稽 check. A bug here
+    # scores a column that fails the inspection as passing (or the reverse), or sums a department twice.
+    "inspect_rest": Group(("src/gongkai/inspect/wording.py", "src/gongkai/inspect/interaction.py",
+                           "src/gongkai/inspect/interpretation.py", "src/gongkai/inspect/monitoring.py",
+                           "src/gongkai/inspect/context.py", "src/gongkai/county/rollup.py"),
+                          ("tests/test_inspect.py", "tests/test_county.py", "tests/test_hostile21_reports_inspect.py",
+                           "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py",
+                           "tests/test_hostile23_column_inspect.py", "tests/test_hostile17_column_inspect.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]
