@@ -74,7 +74,7 @@ def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> An
         parts = _split_known(value, spec)
         if parts is None:
             return value
-        notes.append(_run_on(value, parts, (key,)))
+        notes.append(_run_on(value, parts, (key,), spec))
         return [_one(p, (key,), spec, notes) for p in parts]
     if not isinstance(value, list):
         return value
@@ -85,7 +85,7 @@ def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> An
             continue
         parts = _split_known(element, spec) if isinstance(element, str) else None
         if parts is not None and len(parts) > 1:
-            notes.append(_run_on(element, parts, (key, index)))
+            notes.append(_run_on(element, parts, (key, index), spec))
             result.extend(_one(p, (key, index), spec, notes) for p in parts)
         else:
             result.append(_one(element, (key, index), spec, notes))
@@ -99,8 +99,9 @@ def _split_known(text: str, spec: Vocabulary) -> list[str] | None:
     return None
 
 
-def _run_on(text: str, parts: list[str], field: tuple[str | int, ...]) -> Note:
-    listed = ", ".join(parts)
+def _run_on(text: str, parts: list[str], field: tuple[str | int, ...], spec: Vocabulary) -> Note:
+    # the list to write, in the standard names (「公示栏」 in it would be the next finding, GK105)
+    listed = ", ".join(vocab.canonical(p, spec.names, spec.aliases) or p for p in parts)
     return Note(
         "GK107", f"「{text}」把几项写在了一起（用了全角逗号、顿号或没有写成列表）",
         f"列表要用半角逗号分隔，写成 [{listed}]，或每项一行「- 」。", field,

@@ -182,8 +182,12 @@ GROUND_ALIASES: dict[str, str] = {
     "内部事务": "内部事务信息",
     "过程性": "过程性信息",
     "执法案卷": "行政执法案卷",
-    "第三方合法权益": "个人隐私",
 }
+# Words that stand for more than one ground: read as one of them, the record (and fmt's rewrite of it) would say what
+# the bureau did not decide. 第十五条 protects 第三方合法权益 against the disclosure of 商业秘密 and of 个人隐私 alike; the
+# annual report counts both in one row (保护第三方合法权益), the record names which one it is.
+AMBIGUOUS_GROUNDS: dict[str, tuple[str, ...]] = dict.fromkeys(
+    ("第三方合法权益", "保护第三方合法权益", "损害第三方合法权益", "第十五条"), ("商业秘密", "个人隐私"))
 
 TOWN_UNIT_KIND = "乡镇民政办"
 UNIT_KINDS: tuple[str, ...] = ("股室", TOWN_UNIT_KIND, "其他")
