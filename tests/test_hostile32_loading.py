@@ -37,13 +37,31 @@ Found by this pass (each test named below failed before its fix):
 6. A record or item in a folder named as a YAML folder in other letters (Records/2026/…, Items/…) was read by
    nothing and named by nothing: on Windows, git checks it out into records/, where the clerk sees it, while validate
    and build-site on the server pass it over. Now GK011 names it, the folder gongkai reads, and the `git mv` that
-   moves it. test_a_record_in_a_folder_spelled_in_capitals_is_named.
+   moves it (and `gongkai rule GK011` says so). test_a_record_in_a_folder_spelled_in_capitals_is_named.
+7. 「公开渠道: 政府网站」 (one channel, not written as a list) was GK107 「「政府网站」把几项写在了一起」; and `gongkai fmt`
+   said 「别称改为标准名称：公开渠道」 of a list it had only split. Now GK107 says the value is not written as a list (a
+   list even of one), and fmt says 「改写成列表」 for a split, 「别称改为标准名称」 only for an alias renamed.
+   test_one_value_not_written_as_a_list_is_not_called_several_and_fmt_says_what_it_did.
+8. The box 「社区/企事业单位/村公示栏（电子屏）」 typed with 「、」 for its 「/」 was GK104 (an error: 「多项要写成列表」); the
+   alias 「发布会、听证会」 (and 入户、现场) was split into 发布会 and 听证会, each renamed to 发布会/听证会: the advice said
+   「写成 [发布会/听证会, 发布会/听证会]」 and fmt wrote the box twice. Now a value that is one box as written is read
+   as that box; names that become one box are listed once (a value the clerk wrote twice stays as written).
+   test_one_box_written_with_a_dunhao_is_one_box_not_two_of_it.
+9. 「文号: 0x」 and 3,700 hexadecimal digits (a number of 4,456 decimal digits) in a file under 4,000 characters was exit
+   3, 内部错误 (Python refuses to turn it into text; the limits counted a hexadecimal number's digits as decimal ones
+   and looked only at files over 4,000 characters); in fmt it passed as 「已整理 0 个」. A key of 4,400 digits
+   (「999…: x」) was GK001 「缺少冒号」, 「? 999…」 GK111 at 1:1. Now each is GK111 at its line and column, exit 1.
+   test_nesting_and_long_numbers_are_found_at_their_line_and_column.
 
 Otherwise no result was found wrong over the inputs tried: 「主动公开　」 (a full-width space after), 「依申请」 for
 依申请公开, 「决策」 for 决策公开, 「主动 公开」, 「县级、乡级　」, a run-on element of a block list under CRLF and a BOM,
-「部分公开」, 「新闻发布会」 in a flow list; nesting of 40 brackets on line 1 after a BOM, after a tab or a full-width
-space, of 40 「- 」 under CRLF; numbers of 4,001 and 4,400 digits after a BOM, a tab, in a flow list;
-「R2026-002.yaml.bak」, 「.ymal」, 「~」, 「~$R2026-002.yaml」 (read, and GK203), a hidden 「.R2026-002.yaml」 (read).
+「部分公开」, 「其它」 (GK104, 是否想写「其他」), 「新闻发布会」 in a flow list, a mapping and a list inside 公开渠道; nesting of
+40 brackets on line 1 after a BOM, after a tab or a full-width space, of 40 「- 」 under CRLF; numbers of 4,001 and
+4,400 digits after a BOM, a tab, in a flow list, negative; 「R2026-002.yaml.bak」, 「.ymal」, 「~」, 「~$R2026-002.yaml」
+(read, and GK203), a hidden 「.R2026-002.yaml」 (read); 编号 「R2026-001.」, AUX, com1.x, full-width digits, an en dash;
+网站.基础地址 with 「：」, without https://, with a Chinese domain; 检查.严重程度 with 「关」, GK0111, full-width ＧＫ０１１;
+`--format github` of a file named 「名单:第一批,甲.pdf」 (escaped). The other tests hold what the mutants of the new
+group showed no test held (docs/mutation.md, 「Thirty-second pass」).
 """
 
 from __future__ import annotations
@@ -80,7 +98,8 @@ def test_a_ground_that_may_be_either_of_two_is_asked_not_guessed(gk: Callable[..
     fmt = gk("fmt", path)
     assert path.read_text(encoding="utf-8") == WITHHELD, fmt.out  # not rewritten to 个人隐私
     # each of the two, written, is read as written; the aliases that stand for one ground still are
-    for written, read in (("商业秘密", None), ("个人隐私", None), ("涉密", "国家秘密"), ("过程性", "过程性信息")):
+    for written, read in (("商业秘密", None), ("个人隐私", None), ("涉密", "国家秘密"), ("过程性", "过程性信息"),
+                          ("国家 秘密", "国家秘密")):
         cat.record(_swap(WITHHELD, "第三方合法权益", written))
         run = gk("validate", cat.root, "--no-cache")
         assert run.code == 0 and "GK104" not in run.out, run.out
@@ -112,6 +131,51 @@ def test_a_run_on_list_is_told_in_the_standard_names(gk: Callable[..., Run], cat
     _one(run, "12:7 警告 GK107 「政府网站，公示栏」把几项写在了一起（用了全角逗号、顿号或没有写成列表）［SHJZ-001］")
     _one(run, "改正：列表要用半角逗号分隔，写成 [政府网站, 社区/企事业单位/村公示栏（电子屏）]，或每项一行「- 」。")
     _one(run, "12:7 提示 GK105 「公示栏」是公开渠道的别称，按标准名称「社区/企事业单位/村公示栏（电子屏）」处理［SHJZ-001］")
+
+
+def test_one_value_not_written_as_a_list_is_not_called_several_and_fmt_says_what_it_did(
+        gk: Callable[..., Run], cat: CatalogDir) -> None:
+    channels = "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]"
+    path = cat.item(_swap(ITEM, channels, "公开渠道: 政府网站"))
+    run = gk("validate", cat.root, "--no-cache")
+    _one(run, "12:7 警告 GK107 「政府网站」没有写成列表：「公开渠道」是列表，只有一项也要写成列表［SHJZ-001］")
+    _one(run, "改正：写成 [政府网站]，或在下一行写「  - 政府网站」。")
+    assert "几项" not in run.out
+    fmt = gk("fmt", path)
+    assert fmt.out == f"已整理 {path}：改写成列表：公开渠道\n共 1 个文件，已整理 1 个。\n"  # no alias was renamed
+    assert path.read_text(encoding="utf-8") == _swap(ITEM, channels, "公开渠道:\n  - 政府网站")
+    cat.item(_swap(ITEM, channels, "公开渠道: 政府网站、政务服务中心"))
+    assert gk("fmt", path).out == f"已整理 {path}：改写成列表：公开渠道\n共 1 个文件，已整理 1 个。\n"
+    cat.item(_swap(ITEM, channels, "公开渠道: [政府网站, 公示栏]"))
+    assert gk("fmt", path).out == f"已整理 {path}：别称改为标准名称：公开渠道\n共 1 个文件，已整理 1 个。\n"
+    assert path.read_text(encoding="utf-8") == ITEM
+
+
+def test_one_box_written_with_a_dunhao_is_one_box_not_two_of_it(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    channels = "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]"
+    # the box's name with 「、」 for its 「/」; 「[」 is column 7, 政府网站 columns 8–11, 「, 」, the next value column 14
+    cat.item(_swap(ITEM, channels, "公开渠道: [政府网站, 社区、企事业单位、村公示栏（电子屏）]"))
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 0 and "GK104" not in run.out and "GK107" not in run.out
+    _one(run, "12:14 提示 GK105 「社区、企事业单位、村公示栏（电子屏）」是公开渠道的别称，按标准名称"
+              "「社区/企事业单位/村公示栏（电子屏）」处理［SHJZ-001］")
+    # 「发布会、听证会」 is the box 发布会/听证会 (an alias as written), not two of it
+    path = cat.item(_swap(ITEM, channels, "公开渠道: 发布会、听证会"))
+    run = gk("validate", cat.root, "--no-cache")
+    _one(run, "12:7 警告 GK107 「发布会、听证会」没有写成列表：「公开渠道」是列表，只有一项也要写成列表［SHJZ-001］")
+    _one(run, "改正：写成 [发布会/听证会]，或在下一行写「  - 发布会/听证会」。")
+    _one(run, "12:7 提示 GK105 「发布会、听证会」是公开渠道的别称，按标准名称「发布会/听证会」处理［SHJZ-001］")
+    # two names of one box, split from one element: listed once, in the advice and in the file fmt writes
+    cat.item(_swap(ITEM, channels, "公开渠道:\n  - 政府网站\n  - 发布会，听证会"))
+    run = gk("validate", cat.root, "--no-cache")
+    _one(run, "改正：列表要用半角逗号分隔，写成 [发布会/听证会]，或每项一行「- 」。")
+    gk("fmt", path)
+    assert path.read_text(encoding="utf-8") == _swap(ITEM, channels, "公开渠道:\n  - 政府网站\n  - 发布会/听证会")
+    # a value written twice by the clerk stays as written (no alias made it so)
+    cat.item(_swap(ITEM, channels, "公开渠道: [政府网站, 政府网站, 村公示栏]"))
+    gk("fmt", path)
+    assert path.read_text(encoding="utf-8") == _swap(
+        ITEM, channels, "公开渠道: [政府网站, 政府网站, 社区/企事业单位/村公示栏（电子屏）]")
 
 
 # --- files gongkai does not read (skipped.py) ----------------------------------------------------------------------
@@ -176,6 +240,7 @@ def test_a_record_in_a_folder_spelled_in_capitals_is_named(gk: Callable[..., Run
     _one(run, "- 警告 GK011 「ITEMS/shjz/SHJZ-002.yml」在文件夹「ITEMS」中，没有作为公开事项读取：gongkai 只读"
               "全小写的「items」文件夹")
     assert "说明.docx" not in run.out and run.out.count("GK011") == 2
+    assert "名字大小写不同的目录文件夹（Records/、ITEMS/）中的 .yaml 文件" in gk("rule", "GK011").out
 
 
 # --- limits checked before the parser (limits.py) ------------------------------------------------------------------
@@ -194,9 +259,20 @@ def test_nesting_and_long_numbers_are_found_at_their_line_and_column(gk: Callabl
     # 4,400 digits after a tab on line 16: 「页数:」 and the tab, the number at column 5
     cat.record(RECORD.replace("R2026-001", "R2026-004").replace("页数: 1\n", "页数:\t" + "9" * 4400 + "\n"),
                "records/2026/R2026-004.yaml")
+    # 0x and 3,700 hexadecimal digits (14,800 bits: a number of 4,456 decimal digits) in a file of fewer than 4,000
+    # characters, as 文号 on line 3 (column 5): it was exit 3, 内部错误 (Python refuses to turn it into text)
+    hexadecimal = RECORD.replace("R2026-001", "R2026-005").replace("测民〔2026〕1号", "0x" + "f" * 3700)
+    assert len(hexadecimal) < 4000
+    cat.record(hexadecimal, "records/2026/R2026-005.yaml")
+    # a key of 4,400 digits on line 19: YAML reads it as a number too
+    cat.record(RECORD.replace("R2026-001", "R2026-006") + "9" * 4400 + ": x\n", "records/2026/R2026-006.yaml")
     run = gk("validate", cat.root, "--no-cache")
     assert run.code == 1
     blocks = {b.split("\n", 1)[0]: b for b in run.out.split("records/2026/")}
+    assert "3:5 错误 GK111 数字太长（3702 位）" in blocks["R2026-005.yaml"]
+    assert "19:1 错误 GK111 数字太长（4400 位）" in blocks["R2026-006.yaml"]
+    fmt = gk("fmt", cat.root / "records/2026/R2026-005.yaml")
+    assert fmt.code == 1 and "无法整理：第 3 行第 5 列：数字太长（3702 位）" in fmt.err + fmt.out
     assert "1:36 错误 GK014 列表和「键: 值」嵌套超过 32 层" in blocks["R2026-001.yaml"]
     assert "改正：目录文件最多嵌套几层；请检查括号是否成对、缩进是否一层层越缩越多。" in blocks["R2026-001.yaml"]
     assert "51:33 错误 GK014 列表和「键: 值」嵌套超过 32 层" in blocks["R2026-002.yaml"]

@@ -208,12 +208,14 @@ def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> st
 # How a vocabulary value is compared: typed with spaces, half- or full-width brackets and slashes, or in the traditional
 # characters of a Hong Kong or Taiwan input method (the characters of the vocabularies only).
 _TRADITIONAL = ("網兩會聽廣電視紙體閱點務戶場區業單欄準開發報級鄉鎮縣群眾決執結請規範", "网两会听广电视纸体阅点务户场区业单栏准开发报级乡镇县群众决执结请规范")
-_SPELLING = str.maketrans({"(": "（", ")": "）", "／": "/", "\\": "/", **dict(zip(*_TRADITIONAL, strict=True))})
+# 「、」 between the parts of one box's name (社区、企事业单位、村公示栏（电子屏）) is the box's 「/」.
+_SPELLING = str.maketrans({"(": "（", ")": "）", "／": "/", "\\": "/", "、": "/",
+                           **dict(zip(*_TRADITIONAL, strict=True))})
 
 
 def spelling(text: str) -> str:
-    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash, simplified characters,
-    Latin letters in capitals (「led屏」)."""
+    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash (「、」 read as one),
+    simplified characters, Latin letters in capitals (「led屏」)."""
     return "".join(text.split()).upper().translate(_SPELLING)
 
 
