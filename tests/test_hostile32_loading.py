@@ -52,6 +52,11 @@ Found by this pass (each test named below failed before its fix):
    and looked only at files over 4,000 characters); in fmt it passed as 「已整理 0 个」. A key of 4,400 digits
    (「999…: x」) was GK001 「缺少冒号」, 「? 999…」 GK111 at 1:1. Now each is GK111 at its line and column, exit 1.
    test_nesting_and_long_numbers_are_found_at_their_line_and_column.
+10. A Tab typed after a key's colon to line the values up (「公开方式:\t主动公开」) was GK007 「这里有不能出现的字符」 for
+   the first such line only, and every other finding of the file (「主动公开」 GK105, a wrong type…) stood at 1:1,
+   under 「编号:」: the fast parser read the file, ruamel (which places findings) refused it. Now each such Tab is
+   GK007 「冒号后面用了制表符（Tab）」 at its line and column, all in one run, before the file is read (fmt mends them).
+   test_a_tab_after_a_keys_colon_is_named_where_it_is_and_other_findings_are_not_put_on_line_1.
 
 Otherwise no result was found wrong over the inputs tried: 「主动公开　」 (a full-width space after), 「依申请」 for
 依申请公开, 「决策」 for 决策公开, 「主动 公开」, 「县级、乡级　」, a run-on element of a block list under CRLF and a BOM,
@@ -178,6 +183,25 @@ def test_one_box_written_with_a_dunhao_is_one_box_not_two_of_it(gk: Callable[...
         ITEM, channels, "公开渠道: [政府网站, 政府网站, 社区/企事业单位/村公示栏（电子屏）]")
 
 
+def test_a_tab_after_a_keys_colon_is_named_where_it_is_and_other_findings_are_not_put_on_line_1(
+        gk: Callable[..., Run], cat: CatalogDir) -> None:
+    # Notepad users line values up with Tab: 「公开方式:\t主动公开」 (line 14; 「公开方式:」 is five characters, the Tab
+    # column 6) and 「五公开:\t决策」 (line 3, the Tab column 5). Before, the first was 「这里有不能出现的字符」 and
+    # the GK105 of 主动公开 and of 决策 stood at 1:1, under 「编号: SHJZ-001」; the second Tab came up only on the next run.
+    text = _swap(_swap(ITEM, "公开方式: 主动", "公开方式:\t主动公开"), "五公开: 结果公开", "五公开:\t决策")
+    path = cat.item(text.replace("\n", "\r\n").encode("utf-8"))
+    cat.record(_swap(RECORD, "  经审核，现将名单予以公示。", "  经审核:\t现将名单予以公示。"))  # inside 正文: content
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1
+    _one(run, "3:5 错误 GK007 冒号后面用了制表符（Tab）")
+    _one(run, "14:6 错误 GK007 冒号后面用了制表符（Tab）")
+    _one(run, "改正：键名后面是半角冒号和一个半角空格：把 Tab 换成一个半角空格（对齐用的 Tab 都删去）；gongkai fmt 可自动改正。")
+    assert " 1:1 " not in run.out and "GK105" not in run.out and "records/2026" not in run.out
+    assert gk("fmt", path).code == 0
+    assert path.read_bytes() == _swap(_swap(ITEM, "公开方式: 主动", "公开方式: 主动"), "五公开: 结果公开",
+                                      "五公开: 决策公开").replace("\n", "\r\n").encode("utf-8")
+
+
 # --- files gongkai does not read (skipped.py) ----------------------------------------------------------------------
 
 def _second(number: str) -> str:
@@ -256,8 +280,8 @@ def test_nesting_and_long_numbers_are_found_at_their_line_and_column(gk: Callabl
     # brackets inside quotes and after a comment's 「 #」 are no nesting: this file is read (GK102 for 备注 only)
     cat.record(RECORD.replace("R2026-001", "R2026-003") + "备注: \"" + "[" * 40 + "\" # " + "[" * 40 + "\n",
                "records/2026/R2026-003.yaml")
-    # 4,400 digits after a tab on line 16: 「页数:」 and the tab, the number at column 5
-    cat.record(RECORD.replace("R2026-001", "R2026-004").replace("页数: 1\n", "页数:\t" + "9" * 4400 + "\n"),
+    # 4,400 digits on line 16: 「页数: 」, the number at column 5
+    cat.record(RECORD.replace("R2026-001", "R2026-004").replace("页数: 1\n", "页数: " + "9" * 4400 + "\n"),
                "records/2026/R2026-004.yaml")
     # 0x and 3,700 hexadecimal digits (14,800 bits: a number of 4,456 decimal digits) in a file of fewer than 4,000
     # characters, as 文号 on line 3 (column 5): it was exit 3, 内部错误 (Python refuses to turn it into text)
