@@ -37,7 +37,9 @@ Found by this pass (each test named below failed before its fix):
 6. A record or item in a folder named as a YAML folder in other letters (Records/2026/…, Items/…) was read by
    nothing and named by nothing: on Windows, git checks it out into records/, where the clerk sees it, while validate
    and build-site on the server pass it over. Now GK011 names it, the folder gongkai reads, and the `git mv` that
-   moves it (and `gongkai rule GK011` says so). test_a_record_in_a_folder_spelled_in_capitals_is_named.
+   moves it (and `gongkai rule GK011` says so); `gongkai diff` names both files (无法比较, as validate).
+   test_a_record_in_a_folder_spelled_in_capitals_is_named,
+   test_diff_names_a_second_gongkai_yaml_and_a_record_in_records_spelled_in_capitals.
 7. 「公开渠道: 政府网站」 (one channel, not written as a list) was GK107 「「政府网站」把几项写在了一起」; and `gongkai fmt`
    said 「别称改为标准名称：公开渠道」 of a list it had only split. Now GK107 says the value is not written as a list (a
    list even of one), and fmt says 「改写成列表」 for a split, 「别称改为标准名称」 only for an alias renamed.
@@ -55,7 +57,9 @@ Found by this pass (each test named below failed before its fix):
 10. A Tab typed after a key's colon to line the values up (「公开方式:\t主动公开」) was GK007 「这里有不能出现的字符」 for
    the first such line only, and every other finding of the file (「主动公开」 GK105, a wrong type…) stood at 1:1,
    under 「编号:」: the fast parser read the file, ruamel (which places findings) refused it. Now each such Tab is
-   GK007 「冒号后面用了制表符（Tab）」 at its line and column, all in one run, before the file is read (fmt mends them).
+   GK007 「冒号后面用了制表符（Tab）」 at its line and column, all in one run, before the file is read (fmt mends them);
+   a Tab elsewhere ruamel refuses (at a value's end, after a list's 「-」) is still named where ruamel stops, and the
+   file's other findings are placed with each Tab read as a space (no value moves), not at 1:1.
    test_a_tab_after_a_keys_colon_is_named_where_it_is_and_other_findings_are_not_put_on_line_1.
 
 Otherwise no result was found wrong over the inputs tried: 「主动公开　」 (a full-width space after), 「依申请」 for
@@ -200,6 +204,15 @@ def test_a_tab_after_a_keys_colon_is_named_where_it_is_and_other_findings_are_no
     assert gk("fmt", path).code == 0
     assert path.read_bytes() == _swap(_swap(ITEM, "公开方式: 主动", "公开方式: 主动"), "五公开: 结果公开",
                                       "五公开: 决策公开").replace("\n", "\r\n").encode("utf-8")
+    # a Tab left at a value's end (line 14, after 「公开方式: 主动公开」: column 11) and after a list's 「-」 (line 7,
+    # 「  -」: column 4): GK007 names the first where ruamel stops; the file's other findings stand at their own lines
+    cat.item(_swap(_swap(_swap(ITEM, "公开方式: 主动", "公开方式: 主动公开\t"), "五公开: 结果公开", "五公开: 决策"),
+                   "  - 低保对象名单及相关信息", "  -\t低保对象名单及相关信息"))
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1 and " 1:1 " not in run.out
+    _one(run, "7:4 错误 GK007 这里有不能出现的字符（常见为制表符 Tab 或 @、` 开头的值）")
+    _one(run, "3:6 提示 GK105 「决策」是五公开的别称，按标准名称「决策公开」处理［SHJZ-001］")
+    _one(run, "14:7 提示 GK105 「主动公开」是公开方式的别称，按标准名称「主动」处理［SHJZ-001］")
 
 
 # --- files gongkai does not read (skipped.py) ----------------------------------------------------------------------
@@ -265,6 +278,19 @@ def test_a_record_in_a_folder_spelled_in_capitals_is_named(gk: Callable[..., Run
               "全小写的「items」文件夹")
     assert "说明.docx" not in run.out and run.out.count("GK011") == 2
     assert "名字大小写不同的目录文件夹（Records/、ITEMS/）中的 .yaml 文件" in gk("rule", "GK011").out
+
+
+def test_diff_names_a_second_gongkai_yaml_and_a_record_in_records_spelled_in_capitals(
+        gk: Callable[..., Run], cat: CatalogDir, repo: object) -> None:
+    """The pull request a clerk opens with them: `gongkai diff` was silent (neither file is in a YAML folder)."""
+    cat.write("gongkai.yaml.txt", (cat.root / "gongkai.yaml").read_text(encoding="utf-8"))
+    cat.record(_second("R2026-002"), "Records/2026/R2026-002.yaml")
+    run = gk("diff", "-C", cat.root)
+    assert "共 2 处变化：实质性 0 处，文字性 0 处，无法比较 2 处" in run.out, run.out
+    _one(run, "无法比较 机关设置 gongkai.yaml.txt")
+    _one(run, "无法比较 公开信息 Records/2026/R2026-002.yaml")
+    _one(run, "Records/2026/R2026-002.yaml GK011 「Records/2026/R2026-002.yaml」在文件夹「Records」中，没有作为公开信息读取："
+              "gongkai 只读全小写的「records」文件夹")
 
 
 # --- limits checked before the parser (limits.py) ------------------------------------------------------------------
