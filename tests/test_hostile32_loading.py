@@ -61,6 +61,10 @@ Found by this pass (each test named below failed before its fix):
    a Tab elsewhere ruamel refuses (at a value's end, after a list's 「-」) is still named where ruamel stops, and the
    file's other findings are placed with each Tab read as a space (no value moves), not at 1:1.
    test_a_tab_after_a_keys_colon_is_named_where_it_is_and_other_findings_are_not_put_on_line_1.
+11. A value of a vocabulary with full-width characters that are no slip (「其他（12345政务服务热线）」, 「主动，依申请」) was
+   told 「「（）」是全角字符……按 Shift+空格 切换到半角，再重新输入」 — typed again in half-width it is as wrong. Now that
+   advice is given for a vocabulary's value only when the half-width value is one of the choices (「ｅｒｒｏｒ」).
+   test_half_width_is_advised_only_where_it_makes_the_value_right.
 
 Otherwise no result was found wrong over the inputs tried: 「主动公开　」 (a full-width space after), 「依申请」 for
 依申请公开, 「决策」 for 决策公开, 「主动 公开」, 「县级、乡级　」, a run-on element of a block list under CRLF and a BOM,
@@ -131,6 +135,23 @@ def test_a_field_of_one_value_written_as_two_is_told_to_choose_one(gk: Callable[
     _one(run, "15:8 错误 GK104 「县级、村级」不是有效的「公开层级」［SHJZ-001］")
     _one(run, "改正：多项要写成列表，用半角逗号分隔，如 [甲, 乙]；可选的值：县级、乡级。")
     assert run.out.count("多项要写成列表") == 1 and "Shift+空格" not in run.out
+
+
+def test_half_width_is_advised_only_where_it_makes_the_value_right(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    # 「其他（12345政务服务热线）」: full-width brackets are how Chinese is written; in half-width it is as wrong
+    cat.item(_swap(ITEM, "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [其他（12345政务服务热线）]"))
+    # 「ｅｒｒｏｒ」 typed in the input method's full-width mode (gongkai.yaml ends on line 37: 检查 38, 严重程度 39, the
+    # value on line 40 after 「    GK011: 」, column 12) is 「error」 in half-width: that advice stays
+    cat.write("gongkai.yaml", (cat.root / "gongkai.yaml").read_text(encoding="utf-8")
+              + "检查:\n  严重程度:\n    GK011: ｅｒｒｏｒ\n")
+    run = gk("validate", cat.root, "--no-cache")
+    assert run.code == 1
+    _one(run, "12:8 错误 GK104 「其他（12345政务服务热线）」不是有效的「公开渠道」［SHJZ-001］")
+    _one(run, "改正：可选的值：政府网站、政府公报、两微一端、发布会/听证会、广播电视、纸质媒体、公开查阅点、政务服务中心、便民服务站、"
+              "入户/现场、社区/企事业单位/村公示栏（电子屏）、精准推送、其他。")
+    _one(run, "40:12 错误 GK104 「ｅｒｒｏｒ」不是有效的「GK011」")
+    assert "「ｅｒｒｏｒ」中的「ｅｒｏ」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，再重新输入这个值。" in run.out
+    assert run.out.count("Shift+空格") == 1
 
 
 def test_a_run_on_list_is_told_in_the_standard_names(gk: Callable[..., Run], cat: CatalogDir) -> None:
@@ -240,10 +261,18 @@ def test_a_yaml_name_mistyped_is_named_with_what_was_typed_and_the_right_name(gk
     _one(run, "- 错误 GK018 「R2026-002.yaml 」以空格结尾：Windows 会去掉末尾的空格，这个文件在 Windows 上无法打开，"
               "也无法从 git 检出")
     assert "不是 .yaml 文件" not in run.out and run.out.count("GK018") == 1
-    # a name that is no .yaml mistyped keeps the general advice
+    # a name that is no .yaml mistyped keeps the general advice (「.yaml．」 ends in a dot, not in .yaml); two slips
+    # in one name are both said; a .yaml file with a Chinese name is read (GK013, no GK011)
     (cat.root / "records/2026/R2026-002.yaml ").rename(cat.root / "records/2026/R2026-002.yaml.bak")
+    (cat.root / "records/2026/R2026-003。yaml").rename(cat.root / "records/2026/R2026-003.yaml．")
+    (cat.root / "records/2026/R2026-004. yaml").rename(cat.root / "records/2026/R2026-004 。yaml")
+    (cat.root / "records/2026/R2026-005．yaml").rename(cat.root / "records/2026/低保公示.yaml")
     run = gk("validate", cat.root, "--no-cache")
     _one(run, "- 警告 GK011 「R2026-002.yaml.bak」不是 .yaml 文件，没有作为公开信息读取")
+    _one(run, "- 警告 GK011 「R2026-003.yaml．」不是 .yaml 文件，没有作为公开信息读取")
+    _one(run, "- 警告 GK011 「R2026-004 。yaml」的文件名中有空格、用了中文句号「。」，不是以 .yaml 结尾，没有作为公开信息读取")
+    _one(run, "- 警告 GK013 文件名「records/2026/低保公示.yaml」含有中文或全角字符")
+    assert "「低保公示.yaml」" not in run.out and "文件名「低保公示」与编号「R2026-005」不一致" in run.out
 
 
 def test_a_second_gongkai_yaml_under_another_name_is_named(gk: Callable[..., Run], cat: CatalogDir) -> None:

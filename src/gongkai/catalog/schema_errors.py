@@ -100,7 +100,7 @@ def explain_errors(exc: ValidationError, model: type[BaseModel], private: bool =
     unknown = {tuple(e["loc"]): _unknown_key(tuple(e["loc"]), model, missing)
                for e in errors if e["type"] == "extra_forbidden"}
     covered = {meant for _, meant in unknown.values() if meant}
-    notes = [(unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input")),
+    notes = [(unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input"), error),
               error.get("input"))
              for error in errors if (loc := tuple(error["loc"])) not in covered or error["type"] != "missing"]
     return [_unquoted(note, value) if private else note for note, value in notes]
@@ -157,7 +157,7 @@ def _unquoted(note: Note, value: Any) -> Note:
 _CHINESE_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "＂": "＂", "＇": "＇"}
 
 
-def _with_slip(note: Note, value: Any) -> Note:
+def _with_slip(note: Note, value: Any, error: Any = None) -> Note:
     """*note*, its hint saying first what the Chinese input method did to the value, when that is why it is wrong:
     「“主动公开”」 keeps its quotes (YAML knows only " and '), 「shjzg ＃ 社会救助股」 keeps its comment."""
     if not isinstance(value, str) or not value:
@@ -170,8 +170,8 @@ def _with_slip(note: Note, value: Any) -> Note:
     elif "\u3000#" in value or "\u00a0#" in value:  # the input method's space: YAML starts a comment only after its own
         slip = "值中「#」前面的空格是全角空格（或不间断空格），注释没有生效，会被当作值的一部分：把这个空格改为半角空格。"
     elif (wide := "".join(dict.fromkeys(c for c in value if "\uff01" <= c <= "\uff5e" or c in "—–－"))) \
-            and "半角" not in note.hint and _ONE_VALUE_ONLY not in note.hint:  # a hint that already asks for
-        # half-width characters says it once; nor is 「，」 between two values of a field of one value a typo
+            and "半角" not in note.hint and _half_width_is_a_choice(note, value, error):  # a hint that already
+        # asks for half-width characters says it once
         slip = (f"「{value}」中的「{wide}」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，"
                 "再重新输入这个值。")
     else:
@@ -264,6 +264,15 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
 
 
 _ONE_VALUE_ONLY = "只能写一个值"
+
+
+def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
+    """Whether typing *value* in half-width characters makes it right: always, but for a vocabulary's value (GK104),
+    only when it then is one of the choices (「ｅｒｒｏｒ」). 「其他（12345热线）」 and 「主动，依申请」 stay wrong so: saying
+    「按 Shift+空格 切换到半角」 sent the clerk after the wrong fix."""
+    if note.code != "GK104" or error is None:
+        return True
+    return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")
 
 
 def _ambiguous(value: str, names: str) -> tuple[str, ...]:
