@@ -467,6 +467,22 @@ GROUPS: dict[str, Group] = {
                           ("tests/test_inspect.py", "tests/test_county.py", "tests/test_hostile21_reports_inspect.py",
                            "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py",
                            "tests/test_hostile23_column_inspect.py", "tests/test_hostile17_column_inspect.py")),
+    # (thirty-second pass) Reading every file a civil servant types in Notepad, before and around the parser: the
+    # limits checked on the text (nesting, over-long numbers), the vocabularies and their aliases (五公开, 公开渠道,
+    # 公开方式, 公开属性, 不予公开理由), the run-on lists split and said so, the files not read and the names Windows
+    # cannot hold, the model's shared checks (编号, dates, web addresses), the load rules' explanations, a finding's
+    # place and its Chinese line, the messages of an OS error. A bug here points a message at the wrong line or
+    # column, accepts a value outside the vocabulary or a misspelt one silently, lets an alias change a record's
+    # meaning, drops a file from validation without a word, or prints English or a traceback. Screen with --tests
+    # tests/test_hostile32_loading.py (docs/mutation.md).
+    "loading": Group(("src/gongkai/rules/loading.py", "src/gongkai/catalog/limits.py",
+                      "src/gongkai/catalog/normalize.py", "src/gongkai/catalog/skipped.py",
+                      "src/gongkai/model/base.py", "src/gongkai/model/vocab.py", "src/gongkai/rules/base.py",
+                      "src/gongkai/diagnostics.py", "src/gongkai/errors.py"),
+                     ("tests/test_hostile32_loading.py", "tests/test_loading.py", "tests/test_hostile26_messages.py",
+                      "tests/test_hostile23_scanner_limits.py", "tests/test_alias_bombs.py",
+                      "tests/test_hostile14_encodings.py", "tests/test_hostile23_yaml.py",
+                      "tests/test_hostile30_catalog_read_mutants.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -334,8 +334,10 @@ def _canonical(tree: Any, kind: str | None, text: str) -> list[str]:
         normalized, notes = normalize(dict(tree))
         changed = [k for k in FIELDS if k in tree and normalized[k] != tree[k]]
         document.update(tree, {k: normalized[k] for k in changed}, model)
-        if changed:
-            reasons.append("别称改为标准名称：" + "、".join(changed))
+        # said as it was done: a run-on list split is no alias renamed (「公开渠道: 政府网站、政务服务中心」)
+        for code, said in (("GK105", "别称改为标准名称："), ("GK107", "改写成列表：")):
+            if named := [k for k in changed if any(n.code == code and n.field[0] == k for n in notes)]:
+                reasons.append(said + "、".join(named))
     if document.reorder(tree, model):
         reasons.append("键按官方顺序排列")
     return reasons

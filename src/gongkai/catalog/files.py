@@ -236,9 +236,21 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
             positional = parse_positional(text)
         except YamlFailure as failure:  # the two parsers disagree on an edge case: say so, point at the top
             result.diagnostics.append(_from_problem(result.path, failure.problem))
-            positional = None
+            positional = _placed_without_tabs(text)
         object_id = tree.get("编号") if isinstance(tree.get("编号"), str) else None
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
+
+
+def _placed_without_tabs(text: str) -> Any:
+    """Where the values of *text* are when ruamel refused a Tab the fast parser took (「主动公开\t」 at a line's end,
+    「-\t低保」): each Tab read as one space, which moves no value to another line or column; None when that is not
+    why (the file's findings then point at its top)."""
+    if "\t" not in text:
+        return None
+    try:
+        return parse_positional(text.replace("\t", " "))
+    except YamlFailure:
+        return None
 
 
 _TWIN_HINT = "删去其中一行，或把两处的内容合并到一个键下（只改正键名，就成了同一个键写两次）。"

@@ -15,6 +15,8 @@ LABELS: dict[str, str] = {
     "request": "依申请公开登记", "appeal": "行政复议诉讼登记", "annual": "年度报告数据", "notice": "节假日安排",
     "inquiry": "咨询留言登记",
 }
+# Names a clerk's gongkai.yaml ends up with (lower case, spaces taken out): Notepad adds .txt, Explorer hides it.
+AGENCY_SLIPS = frozenset({"gongkai.yaml", "gongkai.yml", "gongkai.yaml.txt", "gongkai.yml.txt", "gongkai.txt"})
 # Top folders of the catalog and the kind of YAML file each holds.
 FOLDERS: dict[str, str] = {"items": "item", "records": "record", "handover": "ledger", "portal": "portal",
                            "requests": "request", "appeals": "appeal", "annual": "annual", "calendar": "notice",

@@ -16,15 +16,19 @@ from typing import Any
 MAX_DEPTH = 32
 MAX_DIGITS = 4000  # below Python's limit of 4,300 digits for turning an integer into text
 _MAX_BITS = int(MAX_DIGITS * 3.33)
+# A hexadecimal digit holds four bits: 0x and 3,700 digits is a number of 4,455 decimal digits, which Python refuses
+# to turn into text (it was exit 3, 内部错误). Octal digits are decimal digits: \d{…} finds them.
+MAX_HEX_DIGITS = _MAX_BITS // 4
 
-_LONG_NUMBER = re.compile(r"\d{%d}|0[xo][0-9A-Fa-f]{%d}" % (MAX_DIGITS + 1, MAX_DIGITS - 1))
+_LONG_NUMBER = re.compile(r"\d{%d}|0x[0-9A-Fa-f]{%d}" % (MAX_DIGITS + 1, MAX_HEX_DIGITS + 1))
 _NUMBER = re.compile(r"0x[0-9A-Fa-f]+|0o[0-7]+|\d+")  # YAML 1.2 integers: decimal, hexadecimal, octal
 # Block nesting deeper than MAX_DEPTH indents a line by at least that many spaces or "- " markers.
 _DEEP_MARKS = (" " * MAX_DEPTH, "- " * (MAX_DEPTH // 2), "-  " * (MAX_DEPTH // 3))
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$")
 # Before a plain scalar: start of line, a "- " item, a "key: ", or inside a flow collection after [ { or ,
-_PLAIN_BEFORE = re.compile(r"(?:^\s*(?:-\s+)*(?:[^\s#'\"][^#]*?:\s+)?|[\[{,]\s*)[-+]?$")
-_PLAIN_AFTER = re.compile(r"\s*(?:$|#|[,\]}])")  # the digits are the whole value: YAML reads them as a number
+# (or a key: 「? 999…」, 「999…: 值」, which YAML reads as a number too)
+_PLAIN_BEFORE = re.compile(r"(?:^\s*(?:-\s+)*(?:\?\s+)?(?:[^\s#'\"][^#]*?:\s+)?|[\[{,]\s*)[-+]?$")
+_PLAIN_AFTER = re.compile(r"\s*(?:$|#|[,\]}]|:(?:\s|$))")  # the digits are the whole value: YAML reads a number
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def check_limits(text: str, numbers: bool = True) -> Excess | None:
     """The first place where *text* nests too deep (or, with *numbers*, holds a number too long); None when within
     the limits. Numbers are left out on the fast path: holds_huge_number() checks the parsed tree instead."""
     deep = text.count("[") + text.count("{") > MAX_DEPTH or any(mark in text for mark in _DEEP_MARKS)
-    long_number = numbers and len(text) > MAX_DIGITS and _LONG_NUMBER.search(text) is not None
+    long_number = numbers and len(text) > MAX_HEX_DIGITS + 2 and _LONG_NUMBER.search(text) is not None
     if not deep and not long_number:
         return None
     return _scan(text.split("\n"), deep, long_number)
@@ -50,8 +54,8 @@ def check_limits(text: str, numbers: bool = True) -> Excess | None:
 
 def holds_huge_number(tree: Any, text: str) -> bool:
     """True when the parsed *tree* of *text* holds an integer of more than MAX_DIGITS digits (only a file longer
-    than that can: most are not even looked at)."""
-    if len(text) <= MAX_DIGITS:
+    than 0x and MAX_HEX_DIGITS hexadecimal digits can: most are not even looked at)."""
+    if len(text) <= MAX_HEX_DIGITS + 2:
         return False
     stack = [tree]
     while stack:
@@ -113,9 +117,14 @@ def _line(line: str, number: int, depth: int, flow: int, deep: bool, long_number
             flow = max(flow - 1, 0)
         elif long_number and char.isdigit() and (column == 0 or not (line[column - 1].isalnum() or line[column - 1] == ".")):
             run = _NUMBER.match(line, column).group(0)  # type: ignore[union-attr]
-            if len(run) > MAX_DIGITS and _PLAIN_BEFORE.search(line[:column]) and _PLAIN_AFTER.match(line, column + len(run)):
+            if too_many_digits(run) and _PLAIN_BEFORE.search(line[:column]) and _PLAIN_AFTER.match(line, column + len(run)):
                 return _too_long(number, column + 1, len(run)), flow
     return None, flow
+
+
+def too_many_digits(run: str) -> bool:
+    """Whether the digits *run* (0x…, 0o… or decimal) make a number of more than MAX_DIGITS decimal digits."""
+    return len(run) - 2 > MAX_HEX_DIGITS if run.startswith("0x") else len(run) > MAX_DIGITS
 
 
 def _too_deep(line: int, column: int) -> Excess:

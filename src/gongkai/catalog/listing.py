@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from gongkai.catalog.cache import Cache, cache_for, pack_stamps
-from gongkai.catalog.kinds import kind_of
+from gongkai.catalog.kinds import AGENCY_SLIPS, kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, file_blob_id, stamp_fields
 from gongkai.errors import UsageProblem
@@ -128,8 +128,7 @@ def _misnamed_agency_file(folder: Path) -> Path | None:
         entries = sorted(folder.iterdir()) if folder.is_dir() else []
     except OSError:
         return None
-    squeezed = {"gongkai.yaml", "gongkai.yml", "gongkai.yaml.txt", "gongkai.yml.txt", "gongkai.txt"}
-    return next((e for e in entries if e.is_file() and "".join(e.name.lower().split()) in squeezed), None)
+    return next((e for e in entries if e.is_file() and "".join(e.name.lower().split()) in AGENCY_SLIPS), None)
 
 
 def catalog_root_of(path: Path) -> Path | None:
@@ -153,6 +152,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
     notes: list[FileNote] = []
     fresh: dict[str, bytes] = {}
     listed: list[Entry] = []  # the YAML files to read
+    unread: list[str] = []  # files named as not read (GK011): a name Windows cannot hold is named too (GK018)
     kinds: list[str] = []  # the kind of each
     for entry in source.entries():
         path = entry.path
@@ -165,6 +165,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
             note = not_read(entry, kind)
             notes.extend(n for n in (note, name_problem(path)) if n is not None)
             if note is not None or (entry.special and entry.size < 0):
+                if note is not None and not entry.special:
+                    unread.append(path)
                 continue
             if kind is None:
                 attachments.append(entry)
@@ -173,7 +175,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
         kinds.append(kind)
     # Column by column, in C where it can be: this runs on 100,000 files in every command.
     paths = list(map(_path_of, listed))
-    notes.extend(windows_trouble(chain(paths, map(_path_of, attachments))))
+    notes.extend(windows_trouble(chain(paths, map(_path_of, attachments), unread)))
     named = list(map(_blob_of, listed))  # a git revision names the blob of each file; a working tree of none
     asked = [e for e, blob in zip(listed, named) if blob is None] if any(named) else listed
     asked_paths = paths if asked is listed else list(map(_path_of, asked))

@@ -74,8 +74,8 @@ def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> An
         parts = _split_known(value, spec)
         if parts is None:
             return value
-        notes.append(_run_on(value, parts, (key,)))
-        return [_one(p, (key,), spec, notes) for p in parts]
+        notes.append(_run_on(value, parts, (key,), spec))
+        return list(dict.fromkeys(_one(p, (key,), spec, notes) for p in parts))  # 「发布会，听证会」: one box
     if not isinstance(value, list):
         return value
     result: list[Any] = []
@@ -85,22 +85,32 @@ def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> An
             continue
         parts = _split_known(element, spec) if isinstance(element, str) else None
         if parts is not None and len(parts) > 1:
-            notes.append(_run_on(element, parts, (key, index)))
-            result.extend(_one(p, (key, index), spec, notes) for p in parts)
+            notes.append(_run_on(element, parts, (key, index), spec))
+            found = [_one(p, (key, index), spec, notes) for p in parts]
         else:
-            result.append(_one(element, (key, index), spec, notes))
+            found = [_one(element, (key, index), spec, notes)]
+        # a name it became that is listed already (发布会, 听证会: both 发布会/听证会) is listed once
+        for name in found:  # (compared, not hashed: an element may be a mapping, refused later with its line)
+            if name == element or name not in result:
+                result.append(name)
     return result
 
 
 def _split_known(text: str, spec: Vocabulary) -> list[str] | None:
+    if vocab.canonical(text, spec.names, spec.aliases) is not None:
+        return [text]  # one box, though written with 、: 「发布会、听证会」 is 发布会/听证会, not two of it
     parts = [p for p in SPLIT.split(text.strip()) if p]
     if all(vocab.canonical(p, spec.names, spec.aliases) for p in parts):
         return parts
     return None
 
 
-def _run_on(text: str, parts: list[str], field: tuple[str | int, ...]) -> Note:
-    listed = ", ".join(parts)
+def _run_on(text: str, parts: list[str], field: tuple[str | int, ...], spec: Vocabulary) -> Note:
+    # the list to write, in the standard names (「公示栏」 in it would be the next finding, GK105)
+    listed = ", ".join(dict.fromkeys(vocab.canonical(p, spec.names, spec.aliases) or p for p in parts))
+    if len(parts) == 1:  # 「公开渠道: 政府网站」: one value, no list: nothing was written together
+        return Note("GK107", f"「{text}」没有写成列表：「{spec.title}」是列表，只有一项也要写成列表",
+                    f"写成 [{listed}]，或在下一行写「  - {listed}」。", field)
     return Note(
         "GK107", f"「{text}」把几项写在了一起（用了全角逗号、顿号或没有写成列表）",
         f"列表要用半角逗号分隔，写成 [{listed}]，或每项一行「- 」。", field,

@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 
-from gongkai.catalog.limits import MAX_DIGITS
+from gongkai.catalog.limits import MAX_DIGITS, too_many_digits
 from gongkai.model.request import AnnualData
 
 # A value standing alone after "key: ", "- " or inside [ … ] that YAML reads as a number (a superset: _judge decides).
@@ -107,7 +107,7 @@ def _merge(event: object) -> Rewrite:
 def read_as(typed: str, amount: bool = False) -> str | None:
     """How YAML publishes the unquoted *typed* when that differs from what was typed; None when it does not (nor, for
     an *amount*, when only the zeros after its point go)."""
-    if len(typed) > _LONGEST:
+    if len(typed) > _LONGEST or too_many_digits(typed):
         return None  # GK111 reports the file
     try:
         document: Any = yaml_rs.loads(f"v: {typed}", parse_datetime=False)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
+from gongkai.model import vocab
 from gongkai.model.request import BLOCK_HINTS, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
 
@@ -99,7 +100,7 @@ def explain_errors(exc: ValidationError, model: type[BaseModel], private: bool =
     unknown = {tuple(e["loc"]): _unknown_key(tuple(e["loc"]), model, missing)
                for e in errors if e["type"] == "extra_forbidden"}
     covered = {meant for _, meant in unknown.values() if meant}
-    notes = [(unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input")),
+    notes = [(unknown[loc][0] if loc in unknown else _with_slip(_explain(error, model), error.get("input"), error),
               error.get("input"))
              for error in errors if (loc := tuple(error["loc"])) not in covered or error["type"] != "missing"]
     return [_unquoted(note, value) if private else note for note, value in notes]
@@ -156,7 +157,7 @@ def _unquoted(note: Note, value: Any) -> Note:
 _CHINESE_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "＂": "＂", "＇": "＇"}
 
 
-def _with_slip(note: Note, value: Any) -> Note:
+def _with_slip(note: Note, value: Any, error: Any = None) -> Note:
     """*note*, its hint saying first what the Chinese input method did to the value, when that is why it is wrong:
     「“主动公开”」 keeps its quotes (YAML knows only " and '), 「shjzg ＃ 社会救助股」 keeps its comment."""
     if not isinstance(value, str) or not value:
@@ -169,7 +170,8 @@ def _with_slip(note: Note, value: Any) -> Note:
     elif "\u3000#" in value or "\u00a0#" in value:  # the input method's space: YAML starts a comment only after its own
         slip = "值中「#」前面的空格是全角空格（或不间断空格），注释没有生效，会被当作值的一部分：把这个空格改为半角空格。"
     elif (wide := "".join(dict.fromkeys(c for c in value if "\uff01" <= c <= "\uff5e" or c in "—–－"))) \
-            and "半角" not in note.hint:  # a hint that already asks for half-width characters says it once
+            and "半角" not in note.hint and _half_width_is_a_choice(note, value, error):  # a hint that already
+        # asks for half-width characters says it once
         slip = (f"「{value}」中的「{wide}」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角，"
                 "再重新输入这个值。")
     else:
@@ -214,8 +216,14 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind in ("literal_error", "enum"):
         names = _choices(error)
         hint = f"可选的值：{names}。"
-        if isinstance(value, str) and any(c in value for c in "，、"):
-            hint = "多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" + hint
+        if isinstance(value, str) and (meant := _ambiguous(value, names)):  # 「第三方合法权益」: 商业秘密 or 个人隐私
+            hint = (f"「{value.strip()}」可以是{'，也可以是'.join(f'「{m}」' for m in meant)}，不能替您选："
+                    f"按实际情况写其中一个。" + hint)
+        elif isinstance(value, str) and any(c in value for c in "，、"):
+            # an element of a list may be split into a list; a field of one value (公开属性, 公开对象, 不予公开理由…)
+            # takes one: 「写成列表」 there would be the next error
+            hint = ("多项要写成列表，用半角逗号分隔，如 [甲, 乙]；" if isinstance(loc[-1], int)
+                    else f"「{label}」{_ONE_VALUE_ONLY}，不能写成几项或列表：请选其中一个。") + hint
         elif isinstance(value, str) and (guess := _nearest_choice(value, names.split("、"))):
             hint += f"是否想写「{guess}」？"  # 「主動公開」 in traditional characters, 「依申请公布」
         if loc[:2] == ("检查", "严重程度"):  # the severities as every message shows them are taken too
@@ -253,6 +261,24 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "string_type" and isinstance(value, bool):  # 「题名: true」: YAML read a yes/no, not the text
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _quote_hint(label), loc)
     return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label, value), loc)
+
+
+_ONE_VALUE_ONLY = "只能写一个值"
+
+
+def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
+    """Whether typing *value* in half-width characters makes it right: always, but for a vocabulary's value (GK104),
+    only when it then is one of the choices (「ｅｒｒｏｒ」). 「其他（12345热线）」 and 「主动，依申请」 stay wrong so: saying
+    「按 Shift+空格 切换到半角」 sent the clerk after the wrong fix."""
+    if note.code != "GK104" or error is None:
+        return True
+    return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")
+
+
+def _ambiguous(value: str, names: str) -> tuple[str, ...]:
+    """The choices among *names* a word standing for several of them means (vocab.AMBIGUOUS_GROUNDS)."""
+    meant = vocab.AMBIGUOUS_GROUNDS.get(vocab.spelling(value), ())
+    return meant if all(m in names.split("、") for m in meant) else ()
 
 
 def _quote_hint(label: str) -> str:

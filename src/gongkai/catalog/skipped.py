@@ -4,10 +4,11 @@ named in validate's output with why, so nothing the user put there disappears si
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from gongkai.catalog.kinds import folder_label
+from gongkai.catalog.kinds import AGENCY_SLIPS, FOLDERS, LABELS, YAML_SUFFIXES, folder_label
 from gongkai.catalog.sources import Entry
 from gongkai.diagnostics import Diagnostic, Severity
 
@@ -34,7 +35,7 @@ def not_read(entry: Entry, kind: str | None) -> FileNote | None:
         return None  # the common case, decided without looking at the path
     label = folder_label(entry.path)
     if label is None:
-        return None
+        return None if entry.special else _outside_the_folders(entry.path)
     name = entry.path.rsplit("/", 1)[-1]
     if entry.special in ("link", "dangling"):
         target = "指向不存在的文件" if entry.special == "dangling" else "指向别处的文件或文件夹"
@@ -49,8 +50,45 @@ def not_read(entry: Entry, kind: str | None) -> FileNote | None:
     if name.lower().endswith(_NOTEPAD_TXT):
         return FileNote(entry.path, "GK011", f"「{name}」的扩展名是 .txt（记事本保存时加上的），没有作为{label}读取",
                         f"把文件改名为 {name[:-4]}；用记事本「另存为」时，「保存类型」选「所有文件」。")
+    if slips := _name_slips(name):  # 「R2026-012.yaml 」, 「R2026-012。yaml」: it reads as .yaml in Notepad's list
+        meant, what = slips
+        return FileNote(entry.path, "GK011", f"「{name}」的文件名中{what}，不是以 .yaml 结尾，没有作为{label}读取",
+                        f"把文件改名为 {meant}（切换到英文输入法输入「.」，文件名中不留空格）。")
     return FileNote(entry.path, "GK011", f"「{name}」不是 .yaml 文件，没有作为{label}读取",
                     f"{label}文件以 .yaml 结尾，如 R2026-012.yaml；附件请放到 files/ 下，误放的文件请删除。")
+
+
+def _name_slips(name: str) -> tuple[str, str] | None:
+    """The .yaml name *name* was meant to be, and what was typed instead (a space, a Chinese 「。」, full-width letters
+    of an input method), or None when it is no YAML file's name mistyped."""
+    meant = "".join(unicodedata.normalize("NFKC", name.replace("。", ".")).split())
+    if meant == name or not meant.lower().endswith(YAML_SUFFIXES):
+        return None
+    what = [said for found, said in ((any(c.isspace() for c in name), "有空格"), ("。" in name, "用了中文句号「。」"),
+                                     (unicodedata.normalize("NFKC", name) != name, "有全角字符")) if found]
+    return meant, "、".join(what)
+
+
+def _outside_the_folders(path: str) -> FileNote | None:
+    """A YAML file meant for the catalog that lies where gongkai reads nothing: gongkai.yaml saved by Notepad under
+    another name beside it (gongkai.yaml.txt, gongkai.yml: what the clerk changed there changes nothing), or a folder
+    named as a YAML folder in other letters (Records/, ITEMS/: Windows shows it as records/, and on Windows git checks
+    it out into records/, where the clerk sees the file, while every command on the server passes it over)."""
+    slash = path.find("/")
+    if slash < 0:
+        if path.lower() != "gongkai.yaml" and "".join(path.lower().split()) in AGENCY_SLIPS:  # GONGKAI.YAML: GK018
+            return FileNote(path, "GK011", f"「{path}」没有读取：机关设置只从 gongkai.yaml 读取，写在「{path}」中的内容不起作用",
+                            f"把要改的内容写进 gongkai.yaml，再删去「{path}」；用记事本「另存为」时，文件名写 gongkai.yaml，"
+                            "「保存类型」选「所有文件」。")
+        return None
+    top = path[:slash]
+    kind = FOLDERS.get(top.lower()) if not top.islower() else None
+    if kind is None or not path.lower().endswith(YAML_SUFFIXES):
+        return None
+    folder = top.lower()
+    return FileNote(path, "GK011", f"「{path}」在文件夹「{top}」中，没有作为{LABELS[kind]}读取：gongkai 只读全小写的"
+                    f"「{folder}」文件夹", f"把它移到「{folder}」下：git mv \"{path}\" \"{folder}{path[slash:]}\"（Windows 不分"
+                    f"大小写，在资源管理器中「{top}」和「{folder}」是同一个文件夹，要用 git 改名）。")
 
 
 def undecodable(path: str) -> FileNote | None:

@@ -129,7 +129,8 @@ def compare_unread(triples: Iterable[tuple[str, str | None, str | None]],
         entry = Entry(path, special="link" if path in links else "")
         note = (undecodable(path) or not_read(entry, None)) if new else None
         if note is not None:  # named as validate names it: a name unzipped from GBK as it reads in GBK
-            kind = FOLDERS[path.split("/", 1)[0]]
+            top = path.split("/", 1)[0] if "/" in path else ""
+            kind = FOLDERS.get(top) or FOLDERS.get(top.lower(), "agency")  # Records/…; gongkai.yml beside gongkai.yaml
             changes.append(Change(kind, note.path, "invalid", new_path=note.path, side="new",
                                   problems=(note.diagnostic(),)))
     return changes

@@ -96,8 +96,9 @@ def _on_disk(root: Path, triple: Triple) -> Triple:
 
 def _catalog_only(triples: list[Triple]) -> list[Triple]:
     # a file in a YAML folder that gongkai does not read (SHJZ-050.yaml.txt saved by Notepad) is kept: it is named
+    # and so is one validate names where gongkai reads nothing: gongkai.yml beside gongkai.yaml, Records/… (GK011)
     return [t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)
-            or folder_label(t[0]) is not None]
+            or folder_label(t[0]) is not None or not_read(Entry(t[0]), None) is not None]
 
 
 def diff_triples(repo: Repo, triples: list[Triple], cache: Cache, old_commit: str | None,

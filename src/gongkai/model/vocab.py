@@ -182,8 +182,12 @@ GROUND_ALIASES: dict[str, str] = {
     "内部事务": "内部事务信息",
     "过程性": "过程性信息",
     "执法案卷": "行政执法案卷",
-    "第三方合法权益": "个人隐私",
 }
+# Words that stand for more than one ground: read as one of them, the record (and fmt's rewrite of it) would say what
+# the bureau did not decide. 第十五条 protects 第三方合法权益 against the disclosure of 商业秘密 and of 个人隐私 alike; the
+# annual report counts both in one row (保护第三方合法权益), the record names which one it is.
+AMBIGUOUS_GROUNDS: dict[str, tuple[str, ...]] = dict.fromkeys(
+    ("第三方合法权益", "保护第三方合法权益", "损害第三方合法权益", "第十五条"), ("商业秘密", "个人隐私"))
 
 TOWN_UNIT_KIND = "乡镇民政办"
 UNIT_KINDS: tuple[str, ...] = ("股室", TOWN_UNIT_KIND, "其他")
@@ -204,12 +208,14 @@ def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> st
 # How a vocabulary value is compared: typed with spaces, half- or full-width brackets and slashes, or in the traditional
 # characters of a Hong Kong or Taiwan input method (the characters of the vocabularies only).
 _TRADITIONAL = ("網兩會聽廣電視紙體閱點務戶場區業單欄準開發報級鄉鎮縣群眾決執結請規範", "网两会听广电视纸体阅点务户场区业单栏准开发报级乡镇县群众决执结请规范")
-_SPELLING = str.maketrans({"(": "（", ")": "）", "／": "/", "\\": "/", **dict(zip(*_TRADITIONAL, strict=True))})
+# 「、」 between the parts of one box's name (社区、企事业单位、村公示栏（电子屏）) is the box's 「/」.
+_SPELLING = str.maketrans({"(": "（", ")": "）", "／": "/", "\\": "/", "、": "/",
+                           **dict(zip(*_TRADITIONAL, strict=True))})
 
 
 def spelling(text: str) -> str:
-    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash, simplified characters,
-    Latin letters in capitals (「led屏」)."""
+    """*text* as vocabulary values are compared: no spaces, full-width brackets, one slash (「、」 read as one),
+    simplified characters, Latin letters in capitals (「led屏」)."""
     return "".join(text.split()).upper().translate(_SPELLING)
 
 

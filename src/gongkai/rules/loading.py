@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.catalog.limits import MAX_DEPTH, MAX_DIGITS
+from gongkai.catalog.limits import MAX_DEPTH, MAX_DIGITS, MAX_HEX_DIGITS
 from gongkai.diagnostics import Severity
 from gongkai.rules.base import Rule, register
 
@@ -91,7 +91,9 @@ _LOADING = (
          "用记事本「另存为」，编码选了「Unicode」。",
          "「文件 → 另存为」，编码选「UTF-8」；或运行 gongkai fmt 自动转换。"),
     Rule("GK011", "file-not-read", "文件没有读取", W,
-         "列出 items/、records/ 等目录文件夹中没有读取的文件：扩展名不是 .yaml 或 .yml（大小写都可以），或不是普通文件。",
+         "列出 gongkai 没有读取的目录文件：items/、records/ 等目录文件夹中扩展名不是 .yaml 或 .yml（大小写都可以）的"
+         "文件（文件名中多了空格、用了中文句号「。」的，说明改成什么名字），或不是普通文件；名字大小写不同的目录文件夹"
+         "（Records/、ITEMS/）中的 .yaml 文件；gongkai.yaml 旁边另存的 gongkai.yml、gongkai.yaml.txt。",
          "没有读取的文件里的事项或信息不会出现在目录、网站和移交清单中；不说出来，就像文件丢了一样。",
          "records/2026/R2026-012.yaml.txt（记事本保存时加上了 .txt）",
          "records/2026/R2026-012.yaml；附件放到 files/ 下。"),
@@ -153,7 +155,7 @@ _LOADING = (
          "成文日期: 2026年3月1日",
          "成文日期: 2026-03-01（gongkai fmt 可自动改正）"),
     Rule("GK111", "number-too-long", "数字太长", E,
-         f"检查没有加引号的数字是否超过 {MAX_DIGITS} 位。",
+         f"检查没有加引号的数字是否超过 {MAX_DIGITS} 位（0x 开头的十六进制数超过 {MAX_HEX_DIGITS} 位）。",
          "没有哪个栏目需要这么长的数字；这样的文件多是误粘贴或有意构造的，读入它会让程序无法处理。",
          "页数: 999……（几千位）",
          "页数: 3；编号和号码加引号，如 \"0123456789\""),
