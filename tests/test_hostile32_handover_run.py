@@ -226,12 +226,18 @@ def test_a_forced_batch_on_a_day_that_is_not_a_handover_day_says_so(gk, sent, tm
 
 def test_a_batch_made_before_its_day_names_what_is_not_public_yet(gk, sent, tmp_path):
     cat = copy_of(sent, tmp_path)
-    add(cat, 4, "2026-12-03", formed="2026-11-25")
-    add(cat, 5, "2026-11-26", formed="2026-11-25")
+    ahead = "注意：这一批的日期 2026-12-07 晚于今天（2026-11-27），是提前生成的：台账记载 2026-12-07 送交，请在那天送交两馆。"
     run = gk("handover", "--date", "2026-12-07", "--force", "--dry-run", "-C", cat.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
-    assert ("注意：这一批的日期 2026-12-07 晚于今天（2026-11-27），是提前生成的：台账记载 2026-12-07 送交，请在那天送交两馆。"
-            f"其中 1 件信息今天还没有公开，不能提前送出：\n  R2026-004「{TITLE}」：公开日期是2026年12月3日\n") in run.out
+    assert ahead + "\n" in run.out and "其中" not in run.out
+    add(cat, 4, "2026-12-03", formed="2026-11-25")
+    add(cat, 5, "2026-11-26", formed="2026-11-25")
+    add(cat, 6, "2026-11-27", formed="2026-11-25")  # public today
+    add(cat, 7, "2026-12-07", formed="2026-11-25")
+    run = gk("handover", "--date", "2026-12-07", "--force", "--dry-run", "-C", cat.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert (ahead + f"其中 2 件信息今天还没有公开，不能提前送出：\n  R2026-004「{TITLE}」：公开日期是2026年12月3日\n"
+            f"  R2026-007「{TITLE}」：公开日期是2026年12月7日\n") in run.out
     assert "不是移交日" not in run.out
     # a --today after the real date is the same early batch
     run = gk("handover", "--date", "2026-12-07", "--today", "2026-12-07", "--dry-run", "-C", cat.root,
@@ -291,6 +297,14 @@ def days_apart(tmp_path_factory: pytest.TempPathFactory):
         "R2026-046": record("R2026-046", "将废止己号通知", channels="政府网站", extra="废止日期: 2026-12-04\n"),
         "R2026-047": record("R2026-047", "公示栏专用庚号公示", kind="公示", channels=BOARD, item="SHJZ-001",
                             extra="公示期: 7\n", body=listed.format(name="陈金水")),
+        # 失效 from 11-06, inside its period: its last day is 11-05
+        "R2026-048": record("R2026-048", "已失效辛号公示", kind="公示", channels="政府网站", item="SHJZ-001",
+                            extra="公示期: 7\n有效性: 失效\n有效性日期: 2026-11-06\n", body=listed.format(name="黄水仙")),
+        # withdrawn on its period's last day (11-10): taken down by the withdrawal; the day after: it had ended
+        "R2026-050": record("R2026-050", "末日撤回壬号公示", kind="公示", channels="政府网站", item="SHJZ-001",
+                            extra="公示期: 7\n撤回:\n  日期: 2026-11-10\n  原因: 误发\n", body=listed.format(name="吴阿土")),
+        "R2026-051": record("R2026-051", "期满次日撤回癸号公示", kind="公示", channels="政府网站", item="SHJZ-001",
+                            extra="公示期: 7\n撤回:\n  日期: 2026-11-11\n  原因: 误发\n", body=listed.format(name="郑来福")),
     }
     for rid, text in records.items():
         cat.write(f"records/2026/{rid}.yaml", text)
@@ -305,19 +319,25 @@ def test_a_gate_of_an_earlier_day_names_what_the_real_date_keeps_in(days_apart):
     then = admit(days_apart, dt.date(2026, 11, 5))
     assert republished(then, dt.date(2026, 11, 27)) == [
         Republished("R2026-041", "已结束甲号公示", "公示已于2026年11月10日结束，名单已撤下"),
-        Republished("R2026-042", "已撤回乙号通知", "已于2026年11月20日撤回")]
-    # the last day of the 公示 is still up; the day of a withdrawal is down
-    assert republished(then, dt.date(2026, 11, 10)) == []
-    assert [r.id for r in republished(then, dt.date(2026, 11, 11))] == ["R2026-041"]
-    assert [r.why for r in republished(then, dt.date(2026, 11, 20))] == ["公示已于2026年11月10日结束，名单已撤下",
-                                                                        "已于2026年11月20日撤回"]
+        Republished("R2026-042", "已撤回乙号通知", "已于2026年11月20日撤回"),
+        Republished("R2026-048", "已失效辛号公示", "公示已于2026年11月5日结束，名单已撤下"),
+        Republished("R2026-050", "末日撤回壬号公示", "已于2026年11月10日撤回"),
+        Republished("R2026-051", "期满次日撤回癸号公示", "公示已于2026年11月10日结束，名单已撤下")]
+    # the last day of a 公示 is still up; the day of a withdrawal is down
+    assert [r.id for r in republished(then, dt.date(2026, 11, 6))] == ["R2026-048"]
+    assert [r.id for r in republished(then, dt.date(2026, 11, 10))] == ["R2026-048", "R2026-050"]
+    assert [r.id for r in republished(then, dt.date(2026, 11, 11))] == ["R2026-041", "R2026-048", "R2026-050",
+                                                                     "R2026-051"]
+    assert [r.why for r in republished(then, dt.date(2026, 11, 20))][:2] == ["公示已于2026年11月10日结束，名单已撤下",
+                                                                            "已于2026年11月20日撤回"]
     # the 公示栏's own list is not the web's, and the other way round
     assert [r.id for r in republished(then, dt.date(2026, 11, 27), frozenset({Output.PRINT}))] == ["R2026-047"]
     assert republished(then, dt.date(2026, 11, 5)) == republished(then, dt.date(2026, 11, 4)) == []
     assert relapsed(then, dt.date(2026, 11, 27)) == [
-        Republished("R2026-043", "已废止丙号通知", "网站上已标明自2026年11月15日起废止，会重新显示为有效")]
-    assert relapsed(then, dt.date(2026, 11, 14)) == []
-    assert [r.id for r in relapsed(then, dt.date(2026, 11, 15))] == ["R2026-043"]
+        Republished("R2026-043", "已废止丙号通知", "网站上已标明自2026年11月15日起废止，会重新显示为有效"),
+        Republished("R2026-048", "已失效辛号公示", "网站上已标明自2026年11月6日起失效，会重新显示为有效")]
+    assert [r.id for r in relapsed(then, dt.date(2026, 11, 14))] == ["R2026-048"]
+    assert [r.id for r in relapsed(then, dt.date(2026, 11, 15))] == ["R2026-043", "R2026-048"]
     assert relapsed(then, dt.date(2026, 11, 5)) == []
 
 
@@ -361,19 +381,24 @@ def test_the_schedule_of_2026_in_text_and_json(gk, cat):
 
 
 def test_the_schedule_names_the_days_a_catalog_notice_counts_otherwise(gk, cat):
-    # the 2026 notice with 元旦 typed from 1月2日, and a day off added on Thu 12-31: both differ from the State
-    # Council's notice as chinesecalendar holds it
+    # the 2026 notice with 元旦 typed from 1月2日, and a day off added on Mon 12-21: both differ from the State
+    # Council's notice as chinesecalendar holds it, and the catalog's wins: Sun 12-20 moves to Tue 12-22
     cat.write("calendar/2026.yaml", CALENDAR_2026)
     run = gk("handover", "schedule", "--year", "2026", "-C", cat.root)
     assert run.code == 0, run.err
-    note = run.out.splitlines()[-1]
-    assert note.startswith("注意：这里按目录中的 calendar/2026.yaml 计算，有2天与 chinesecalendar 收录的国务院办公厅通知不同：")
-    assert "2026-01-01" in note and "2026-12-31" in note
+    lines = run.out.splitlines()
+    assert lines[24].startswith("  2026-12-20  →  2026-12-22（周二）  ")
+    assert lines[-1].startswith("注意：这里按目录中的 calendar/2026.yaml 计算，有2天与 chinesecalendar 收录的国务院办公厅通知不同：")
+    assert "2026-01-01" in lines[-1] and "2026-12-21" in lines[-1]
+    run = gk("handover", "schedule", "--year", "2028", "-C", cat.root)
+    assert run.code == 2
+    assert run.err == ("错误：没有2028年的节假日安排（chinesecalendar 收录2004—2026年，目录中有2026年的通知）。把国务院办公厅关于2028年部分节假日安排的"
+                       "通知的原文复制到一个文本文件，运行 gongkai calendar import 通知.txt 录入 calendar/2028.yaml。\n")
 
 
 CALENDAR_2026 = """\
 年度: 2026
-通知: 国务院办公厅关于2026年部分节假日安排的通知（测试用，元旦和12月31日与原文不同）
+通知: 国务院办公厅关于2026年部分节假日安排的通知（测试用，元旦和12月21日与原文不同）
 放假:
   - 名称: 元旦
     开始: 2026-01-02
@@ -397,8 +422,8 @@ CALENDAR_2026 = """\
     开始: 2026-10-01
     结束: 2026-10-07
   - 名称: 测试
-    开始: 2026-12-31
-    结束: 2026-12-31
+    开始: 2026-12-21
+    结束: 2026-12-21
 调休上班: [2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10]
 """
 
@@ -437,3 +462,43 @@ def test_a_batch_not_due_yet_and_a_today_the_ledgers_contradict(gk, sent, tmp_pa
     assert run.err == ("错误：台账 handover/2026-10-08.yaml 记载 2026-10-08 已有一批送交两馆，晚于今天（2026-09-19）：今天的日期不对。"
                        "请核对 --today 或 GONGKAI_TODAY（不写时用系统日期，也请核对电脑的日期）；"
                        "要按台账重新生成已送交的批次，--today 写送交那天或之后的日期。\n")
+
+
+def test_a_baseline_names_its_option_and_refuses_a_day_to_come(gk, cat):
+    run = gk("handover", "baseline", "--through", "2026-13-01", "-C", cat.root)
+    assert run.code == 2 and run.err.startswith("错误：--through：日期不存在：2026-13-01（一年只有12个月）。")
+    run = gk("handover", "baseline", "--through", "2026-12-01", "-C", cat.root)
+    assert run.code == 2
+    assert run.err.startswith("错误：补登的日期 2026-12-01 晚于今天（2026-11-27）：")
+    assert run.err.rstrip().endswith("补登的是已经人工送交的批次，--through 写最后一次送交的日期。")
+    assert not (cat.root / "handover").exists()
+
+
+# run.py at the turn of the year, 2027 having no holiday notice here: the next handover is named by its nominal day.
+def test_the_next_handover_at_the_turn_of_a_year_without_a_notice(gk, cat, tmp_path):
+    out = tmp_path / "o"
+    run = gk("handover", "--date", "2027-01-05", "--today", "2027-01-01", "-C", cat.root, "--out", out)
+    assert run.code == 2
+    assert run.err == ("错误：移交批次的日期 2027-01-05 晚于今天（2027-01-01）：这一批到 2027-01-05 当天才到期（还有 4 天），"
+                       "届时才能包括到那天为止公开的信息。下一个移交日是 2027-01-05（名义日期：2027年的节假日安排还没有，"
+                       "是否顺延要录入后才能确定）。确需提前生成，请加 --force。\n")
+    # on a handover day (Sun 12-20 moved to Mon 12-21) that day is the next one
+    run = gk("handover", "--date", "2027-01-05", "--today", "2026-12-21", "-C", cat.root, "--out", out)
+    assert "下一个移交日是 2026-12-21（12月20日顺延）。确需提前生成，请加 --force。" in run.err
+    # a county handing over monthly on the 10th
+    agency = cat.root / "gongkai.yaml"
+    agency.write_text(agency.read_text("utf-8").replace("  移交日: [5, 20]", "  移交日: [10]"), encoding="utf-8")
+    run = gk("handover", "--date", "2026-12-28", "--today", "2026-12-28", "-C", cat.root, "--out", out)
+    assert run.code == 2
+    assert run.err == ("错误：2026-12-28 不是移交日（每月10日，节假日顺延）。最近的移交日：前一个 2026-12-10，后一个 2027-01-10"
+                       "（名义日期：2027年的节假日安排还没有，是否顺延要录入后才能确定）。确需在这天移交，请加 --force。\n"
+                       "没有2027年的节假日安排（chinesecalendar 收录2004—2026年）。把国务院办公厅关于2027年部分节假日安排的通知的原文"
+                       "复制到一个文本文件，运行 gongkai calendar import 通知.txt 录入 calendar/2027.yaml。\n")
+    assert not out.exists()
+    run = gk("handover", "schedule", "--year", "2026", "-C", cat.root)
+    assert run.out.splitlines()[0] == "2026年移交两馆日期（12次）"
+    assert run.out.splitlines()[1] == "  2026-01-10  →  2026-01-12（周一）  1月10日至11日是周末，节假日顺延至1月12日"
+    # before the first year any notice is known, there is no handover before
+    run = gk("handover", "--date", "2004-01-02", "-C", cat.root, "--out", out)
+    assert run.err == ("错误：2004-01-02 不是移交日（每月10日，节假日顺延）。最近的移交日：前一个 （无），后一个 2004-01-12（1月10日顺延）。"
+                       "确需在这天移交，请加 --force。\n")
