@@ -238,6 +238,7 @@ def test_a_batch_made_before_its_day_names_what_is_not_public_yet(gk, sent, tmp_
     assert run.code == 0, run.err
     assert (ahead + f"其中 2 件信息今天还没有公开，不能提前送出：\n  R2026-004「{TITLE}」：公开日期是2026年12月3日\n"
             f"  R2026-007「{TITLE}」：公开日期是2026年12月7日\n") in run.out
+    assert run.out.count("        测试县图书馆（tsg）：公示名单含个人信息，按规定公示期满后不再公开（公示期至2026年12月31日），未送图书馆\n") == 4
     assert "不是移交日" not in run.out
     # a --today after the real date is the same early batch
     run = gk("handover", "--date", "2026-12-07", "--today", "2026-12-07", "--dry-run", "-C", cat.root,
@@ -502,3 +503,42 @@ def test_the_next_handover_at_the_turn_of_a_year_without_a_notice(gk, cat, tmp_p
     run = gk("handover", "--date", "2004-01-02", "-C", cat.root, "--out", out)
     assert run.err == ("错误：2004-01-02 不是移交日（每月10日，节假日顺延）。最近的移交日：前一个 （无），后一个 2004-01-12（1月10日顺延）。"
                        "确需在这天移交，请加 --force。\n")
+
+
+# recall.py: a record replaced by one not registered yet waits for it; the day it is replaced is the replacement's
+# 公开日期 when it has no 有效性日期 of its own.
+def test_a_replacement_named_before_it_exists_waits_then_dates_the_letter(gk, sent, tmp_path):
+    cat = copy_of(sent, tmp_path)
+    old = cat.root / "records/2026/R2026-002.yaml"
+    old.write_text(old.read_text("utf-8") + "被替代: R2026-009\n", encoding="utf-8")
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "a")
+    assert run.code == 0, run.err
+    assert "撤换公函" not in run.out and not (tmp_path / "a/dag" / LETTER).exists()
+    add(cat, 9, "2026-10-12", formed="2026-10-09")
+    new = cat.root / "records/2026/R2026-009.yaml"
+    new.write_text(new.read_text("utf-8") + "替代: [R2026-002]\n", encoding="utf-8")
+    run = gk("handover", "--date", "2026-10-20", "--today", "2026-10-20", "-C", cat.root, "--out", tmp_path / "b")
+    assert run.code == 0, run.err
+    assert table_rows(tmp_path / "b/dag" / LETTER) == [[
+        "1", TITLE, "350524-MZ-2026-00002", "测民〔2026〕2号", "2026-09-20", "替换", "2026-10-12", "已被新文件替代（有效性：失效）",
+        f"《{TITLE}》（索引号 350524-MZ-2026-00009），随本批送交"]]
+
+
+# lists.py: the 图书馆's 备注 names each file of the list it did not receive.
+def test_the_library_remark_names_each_list_file_kept_back(gk, cat, tmp_path):
+    from test_hostile20_handover import COVER_PDF, LIST_PDF, rows
+    from test_handover import record as handover_record
+
+    text = handover_record(6, "2026-09-16", formed="2026-09-14", attach=False)
+    cat.write("records/2026/R2026-006.yaml", text + "附件:\n  - 文件: files/2026/通知.pdf\n"
+              "  - 文件: files/2026/名单.pdf\n  - 文件: files/2026/名单二.pdf\n")
+    cat.write("files/2026/通知.pdf", COVER_PDF)
+    cat.write("files/2026/名单.pdf", LIST_PDF)
+    cat.write("files/2026/名单二.pdf", LIST_PDF + b"\n%2\n")
+    (cat.root / "records/2026/R2026-001.yaml").unlink()
+    out = tmp_path / "o"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", cat.root, "--out", out)
+    assert run.code == 0, run.err
+    assert rows(out, "tsg")[0][8:] == ["2", "通知.pdf", "PDF", "公示名单（名单.pdf、名单二.pdf）含个人信息，按规定公示期满后不再公开"
+                                                          "（公示期至2026年12月31日），未送图书馆"]
+    assert rows(out, "dag")[0][8:] == ["2", "通知.pdf；名单.pdf；名单二.pdf", "PDF", ""]
