@@ -542,3 +542,14 @@ def test_the_library_remark_names_each_list_file_kept_back(gk, cat, tmp_path):
     assert rows(out, "tsg")[0][8:] == ["2", "通知.pdf", "PDF", "公示名单（名单.pdf、名单二.pdf）含个人信息，按规定公示期满后不再公开"
                                                           "（公示期至2026年12月31日），未送图书馆"]
     assert rows(out, "dag")[0][8:] == ["2", "通知.pdf；名单.pdf；名单二.pdf", "PDF", ""]
+
+
+# letter.py: a record the 两馆 received by hand before gongkai (补登) is asked back naming that batch as such.
+def test_a_record_delivered_by_hand_before_gongkai_is_asked_back_as_such(gk, cat, tmp_path):
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    assert gk("handover", "baseline", "--through", "2026-09-20", "-C", cat.root).code == 0
+    withdraw(cat, "R2026-001", "2026-10-01")
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert table_rows(tmp_path / "o/dag" / LETTER) == [["1", TITLE, "350524-MZ-2026-00001", "测民〔2026〕1号",
+                                                        "2026-09-20（启用前送交，补登）", "撤回", "2026-10-01", REASON, ""]]
