@@ -98,7 +98,7 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
         raise UsageProblem(_ahead_of_the_ledgers(catalog, today)
                            or f"{not_yet(day, today, '移交批次')}{_next_due(today, calendar, days)}确需提前生成，请加 --force。")
     try:
-        off = find_handover(day, calendar, days) is None
+        off = not baseline and find_handover(day, calendar, days) is None  # (a baseline's day is the last by hand)
         if off:
             before, after = nearest(day, calendar, days)
             unknown = _unknown_next(day, calendar, days) if after is None else None
@@ -109,7 +109,7 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
         batch = plan_handover(catalog, day, calendar, allow_incomplete, today)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
-    if off and not batch.recorded and not baseline:
+    if off and not batch.recorded:
         batch.notes.append(f"{why}按 --force 生成。")
     # made before its day: by --force, or by a --today later than the real date (*now*)
     real = min((d for d in (today, now) if d is not None), default=None)
