@@ -124,6 +124,9 @@ def test_a_record_deleted_after_handover_stops_the_batch_until_restored_and_with
     assert run.code == 0, run.err
     assert table_rows(out / "dag" / LETTER) == [["1", TITLE, "350524-MZ-2026-00002", "测民〔2026〕2号", "2026-09-20",
                                                   "撤回", "2026-10-01", REASON, ""]]
+    # the 图书馆 received its 目录表 entry only (a list of people): it is told so
+    assert table_rows(out / "tsg" / LETTER)[0][7] == (f"{REASON}；贵馆只收到目录表登记，未收到其纸质件和电子件（公示名单未送），"
+                                                      "请在目录表中注明")
     record.unlink()
     run = gk("handover", "--date", "2026-10-20", "--today", "2026-10-20", "-C", cat.root, "--out", tmp_path / "o2")
     assert run.code == 0, run.err
@@ -486,6 +489,11 @@ def test_the_next_handover_at_the_turn_of_a_year_without_a_notice(gk, cat, tmp_p
     # on a handover day (Sun 12-20 moved to Mon 12-21) that day is the next one
     run = gk("handover", "--date", "2027-01-05", "--today", "2026-12-21", "-C", cat.root, "--out", out)
     assert "下一个移交日是 2026-12-21（12月20日顺延）。确需提前生成，请加 --force。" in run.err
+    # the day after a handover day, that day is past; in a year without a notice, no next day is named
+    run = gk("handover", "--date", "2027-01-05", "--today", "2026-12-22", "-C", cat.root, "--out", out)
+    assert "下一个移交日是 2027-01-05（名义日期：2027年的节假日安排还没有，是否顺延要录入后才能确定）。" in run.err
+    run = gk("handover", "--date", "2027-01-05", "--today", "2027-01-02", "-C", cat.root, "--out", out)
+    assert run.err.endswith("届时才能包括到那天为止公开的信息。确需提前生成，请加 --force。\n")
     # a county handing over monthly on the 10th
     agency = cat.root / "gongkai.yaml"
     agency.write_text(agency.read_text("utf-8").replace("  移交日: [5, 20]", "  移交日: [10]"), encoding="utf-8")
@@ -496,6 +504,8 @@ def test_the_next_handover_at_the_turn_of_a_year_without_a_notice(gk, cat, tmp_p
                        "没有2027年的节假日安排（chinesecalendar 收录2004—2026年）。把国务院办公厅关于2027年部分节假日安排的通知的原文"
                        "复制到一个文本文件，运行 gongkai calendar import 通知.txt 录入 calendar/2027.yaml。\n")
     assert not out.exists()
+    run = gk("handover", "--date", "2026-12-10", "--today", "2026-11-27", "-C", cat.root, "--out", out)
+    assert "（还有 13 天），届时才能包括到那天为止公开的信息。下一个移交日是 2026-12-10。确需提前生成" in run.err
     run = gk("handover", "schedule", "--year", "2026", "-C", cat.root)
     assert run.out.splitlines()[0] == "2026年移交两馆日期（12次）"
     assert run.out.splitlines()[1] == "  2026-01-10  →  2026-01-12（周一）  1月10日至11日是周末，节假日顺延至1月12日"
@@ -535,21 +545,26 @@ def test_the_library_remark_names_each_list_file_kept_back(gk, cat, tmp_path):
     cat.write("files/2026/通知.pdf", COVER_PDF)
     cat.write("files/2026/名单.pdf", LIST_PDF)
     cat.write("files/2026/名单二.pdf", LIST_PDF + b"\n%2\n")
-    (cat.root / "records/2026/R2026-001.yaml").unlink()
+    # a 公示 that ended before the batch day: no date to give
+    cat.record(handover_record(1, "2026-09-16", formed="2026-09-14").replace("公示截止: 2026-12-31", "公示截止: 2026-09-18"))
+    cat.write("files/2026/R2026-001.pdf", LIST_PDF + b"\n%1\n")
     out = tmp_path / "o"
     run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", cat.root, "--out", out)
     assert run.code == 0, run.err
-    assert rows(out, "tsg")[0][8:] == ["2", "通知.pdf", "PDF", "公示名单（名单.pdf、名单二.pdf）含个人信息，按规定公示期满后不再公开"
+    assert rows(out, "tsg")[0][8:] == ["0", "", "", "公示名单含个人信息，按规定公示期满后不再公开，未送图书馆"]
+    assert rows(out, "tsg")[1][8:] == ["2", "通知.pdf", "PDF", "公示名单（名单.pdf、名单二.pdf）含个人信息，按规定公示期满后不再公开"
                                                           "（公示期至2026年12月31日），未送图书馆"]
-    assert rows(out, "dag")[0][8:] == ["2", "通知.pdf；名单.pdf；名单二.pdf", "PDF", ""]
+    assert rows(out, "dag")[1][8:] == ["2", "通知.pdf；名单.pdf；名单二.pdf", "PDF", ""]
 
 
 # letter.py: a record the 两馆 received by hand before gongkai (补登) is asked back naming that batch as such.
 def test_a_record_delivered_by_hand_before_gongkai_is_asked_back_as_such(gk, cat, tmp_path):
     add(cat, 1, "2026-09-03", formed="2026-09-01")
+    path = cat.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text("utf-8").replace("文号: 测民〔2026〕1号\n", ""), encoding="utf-8")  # a 公示 has none
     assert gk("handover", "baseline", "--through", "2026-09-20", "-C", cat.root).code == 0
     withdraw(cat, "R2026-001", "2026-10-01")
     run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
-    assert table_rows(tmp_path / "o/dag" / LETTER) == [["1", TITLE, "350524-MZ-2026-00001", "测民〔2026〕1号",
+    assert table_rows(tmp_path / "o/dag" / LETTER) == [["1", TITLE, "350524-MZ-2026-00001", "",
                                                         "2026-09-20（启用前送交，补登）", "撤回", "2026-10-01", REASON, ""]]
