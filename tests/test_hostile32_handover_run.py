@@ -154,16 +154,20 @@ def test_a_replaced_record_withdrawn_later_is_asked_back_once(gk, sent, tmp_path
     run = gk("handover", "--date", "2026-10-20", "--today", "2026-10-20", "-C", cat.root, "--out", tmp_path / "a")
     assert run.code == 0, run.err
     assert [row[5] for row in table_rows(tmp_path / "a/dag" / LETTER)] == ["替换"]
-    withdraw(cat, "R2026-002", "2026-10-25")
-    run = gk("handover", "--date", "2026-11-05", "--today", "2026-11-05", "-C", cat.root, "--out", tmp_path / "b")
+    # asked once: the next batch does not ask again
+    run = gk("handover", "--date", "2026-11-05", "--today", "2026-11-05", "-C", cat.root, "--out", tmp_path / "n")
     assert run.code == 0, run.err
-    assert "撤回于 2026-10-25，由 R2026-004 替代（2026-09-20 批次送交）" in run.out
+    assert "撤换公函" not in run.out and not (tmp_path / "n/dag" / LETTER).exists()
+    withdraw(cat, "R2026-002", "2026-11-10")
+    run = gk("handover", "--date", "2026-11-20", "--today", "2026-11-20", "-C", cat.root, "--out", tmp_path / "b")
+    assert run.code == 0, run.err
+    assert "撤回于 2026-11-10，由 R2026-004 替代（2026-09-20 批次送交）" in run.out
     assert table_rows(tmp_path / "b/dag" / LETTER) == [["1", TITLE, "350524-MZ-2026-00002", "测民〔2026〕2号",
-                                                        "2026-09-20", "撤回", "2026-10-25", REASON, "信息 R2026-004"]]
-    ledger = (cat.root / "handover/2026-11-05.yaml").read_text("utf-8")
+                                                        "2026-09-20", "撤回", "2026-11-10", REASON, "信息 R2026-004"]]
+    ledger = (cat.root / "handover/2026-11-20.yaml").read_text("utf-8")
     assert ("撤换:\n  - 编号: R2026-002\n    索引号: \"350524-MZ-2026-00002\"\n    方式: 撤回\n    原批次: 2026-09-20\n"
             "    替代信息: R2026-004\n") in ledger
-    run = gk("handover", "--date", "2026-11-20", "--today", "2026-11-20", "-C", cat.root, "--out", tmp_path / "c")
+    run = gk("handover", "--date", "2026-12-07", "--today", "2026-12-07", "-C", cat.root, "--out", tmp_path / "c")
     assert run.code == 0, run.err
     assert "撤换公函" not in run.out and not (tmp_path / "c/dag" / LETTER).exists()
 
@@ -521,16 +525,20 @@ def test_a_replacement_named_before_it_exists_waits_then_dates_the_letter(gk, se
     cat = copy_of(sent, tmp_path)
     old = cat.root / "records/2026/R2026-002.yaml"
     old.write_text(old.read_text("utf-8") + "被替代: R2026-009\n", encoding="utf-8")
+    # repealed with no replacement (R2026-001): the 两馆 keep it as it is, no letter
+    first = cat.root / "records/2026/R2026-001.yaml"
+    first.write_text(first.read_text("utf-8") + "有效性: 废止\n有效性日期: 2026-10-01\n", encoding="utf-8")
     run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "a")
     assert run.code == 0, run.err
     assert "撤换公函" not in run.out and not (tmp_path / "a/dag" / LETTER).exists()
-    add(cat, 9, "2026-10-12", formed="2026-10-09")
+    # published on the batch day, it replaces that day
+    add(cat, 9, "2026-10-20", formed="2026-10-09")
     new = cat.root / "records/2026/R2026-009.yaml"
     new.write_text(new.read_text("utf-8") + "替代: [R2026-002]\n", encoding="utf-8")
     run = gk("handover", "--date", "2026-10-20", "--today", "2026-10-20", "-C", cat.root, "--out", tmp_path / "b")
     assert run.code == 0, run.err
     assert table_rows(tmp_path / "b/dag" / LETTER) == [[
-        "1", TITLE, "350524-MZ-2026-00002", "测民〔2026〕2号", "2026-09-20", "替换", "2026-10-12", "已被新文件替代（有效性：失效）",
+        "1", TITLE, "350524-MZ-2026-00002", "测民〔2026〕2号", "2026-09-20", "替换", "2026-10-20", "已被新文件替代（有效性：失效）",
         f"《{TITLE}》（索引号 350524-MZ-2026-00009），随本批送交"]]
 
 
