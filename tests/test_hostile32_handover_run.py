@@ -38,8 +38,16 @@ Found by this pass:
    written and sent: a 公函 back-dated under the bureau's seal. Now the letter bears the day it goes out (the bag's
    Bagging-Date), 「本函随2026年10月8日移交批次送达」 still naming its batch.
 
-The tests also hold, at the CLI, what a planted bug in these modules changes for the clerk or the archivist (the
-survivors of the mutation screen, docs/mutation.md).
+The tests also hold, at the CLI (or at gate/past.py's functions, as build-site and export portal call them), what a
+planted bug in these modules changes (the survivors of the mutation screens, docs/mutation.md): what the gate of an
+earlier day lets out that the real date keeps in (a 公示 ended, withdrawn on its last day or the day after, 失效
+inside its period, the 公示栏's list apart from the web's) and what a later day's gate does early; `handover schedule`
+in text and JSON, with a catalog notice that moves a day; the next handover named at the turn of a year without a
+notice, the day after a handover day, for a county handing over on the 10th, and before 2004; a batch not due yet and
+a --today the ledgers contradict; a batch for an earlier --today holding records withdrawn since (today included);
+a baseline's words; a 撤换 asked once, a repeal without replacement (no letter), a replacement named before it exists
+and published on the batch day; a record delivered by hand before gongkai asked back as such; the 图书馆's letter
+and 备注 (each list file it did not receive, a 公示 ended before the batch).
 """
 
 from __future__ import annotations
@@ -576,3 +584,19 @@ def test_a_record_delivered_by_hand_before_gongkai_is_asked_back_as_such(gk, cat
     assert run.code == 0, run.err
     assert table_rows(tmp_path / "o/dag" / LETTER) == [["1", TITLE, "350524-MZ-2026-00001", "",
                                                         "2026-09-20（启用前送交，补登）", "撤回", "2026-10-01", REASON, ""]]
+
+
+# run.py: a batch made now for an earlier --today would carry what was withdrawn since; withdrawn today counts.
+def test_a_batch_for_an_earlier_today_refuses_what_was_withdrawn_since(gk, sent, tmp_path):
+    cat = copy_of(sent, tmp_path)
+    add(cat, 5, "2026-10-05", formed="2026-10-01")
+    add(cat, 6, "2026-10-06", formed="2026-10-01")
+    withdraw(cat, "R2026-005", "2026-11-01")
+    withdraw(cat, "R2026-006", "2026-11-27")
+    out = tmp_path / "o"
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", out)
+    assert run.code == 2
+    assert run.err == ("错误：按 --today 2026-10-08 生成的这一批有今天（2026-11-27）已经撤回的信息，没有生成：\n"
+                       f"  R2026-005「{TITLE}」：已于2026年11月1日撤回\n  R2026-006「{TITLE}」：已于2026年11月27日撤回\n"
+                       "移交材料今天送出，撤回的信息不能再送交两馆。请按今天的日期生成（去掉 --today）。\n")
+    assert not out.exists() and ledgers(cat) == ["2026-09-20.yaml"]
