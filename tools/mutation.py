@@ -483,6 +483,28 @@ GROUPS: dict[str, Group] = {
                       "tests/test_hostile23_scanner_limits.py", "tests/test_alias_bombs.py",
                       "tests/test_hostile14_encodings.py", "tests/test_hostile23_yaml.py",
                       "tests/test_hostile30_catalog_read_mutants.py")),
+    # (thirty-second pass) The handover run itself: the date checked and the batch planned (run.py), the bags built
+    # aside and swapped in before the ledger is recorded (deliver.py), the 撤换 of records the 两馆 hold that were
+    # later withdrawn or replaced (recall.py) and its letter (letter.py), the 公示名单 kept from the 图书馆 (lists.py),
+    # what a decision for a past day would publish again (gate/past.py), and the command's own words
+    # (cli/handover.py: the typer commands too, decorated after their definition in the copy). A bug here hands over
+    # a 依申请 record, a record twice or never, a list of names past its 公示 to the reading room, records a ledger
+    # for a bag not written, runs on a day that is not a handover day without a word, or leaves a withdrawn record out
+    # of the 撤换公函. Coverage of the modules by tests/test_hostile32_handover_run.py alone (2026-12-07): past.py
+    # 100 %, letter.py 96 %, recall.py and run.py 92 %, lists.py 90 %, deliver.py 88 % (record_baseline:
+    # test_handover.py), cli/handover.py 79 % (verify: the handover_out group's files). 1,445 mutants, a survivor
+    # ~50 s at load 20: screen with --tests tests/test_hostile32_handover_run.py (~5 s of CPU) and --only some
+    # functions (docs/mutation.md).
+    "handover_run": Group(("src/gongkai/handover/run.py", "src/gongkai/handover/deliver.py",
+                           "src/gongkai/handover/recall.py", "src/gongkai/handover/letter.py",
+                           "src/gongkai/handover/lists.py", "src/gongkai/gate/past.py",
+                           "src/gongkai/cli/handover.py"),
+                          ("tests/test_hostile32_handover_run.py", "tests/test_handover_recall.py",
+                           "tests/test_handover_edges.py", "tests/test_hostile20_handover.py",
+                           "tests/test_handover.py", "tests/test_hostile22_handover.py",
+                           "tests/test_hostile24_handover.py", "tests/test_hostile16_handover.py",
+                           "tests/test_hostile30_handover_history_mutants.py", "tests/test_hostile27_lead.py",
+                           "tests/test_hostile18_channels.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -17,7 +17,7 @@ from gongkai.diagnostics import Report
 from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
-from gongkai.handover.letter import LETTER_FILE
+from gongkai.handover.letter import LETTER_FILE, recalls_for
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, held_out, only_gaps
 from gongkai.handover.run import handover_days, not_yet, prepare, schedule_note
 from gongkai.locking import catalog_lock, output_lock
@@ -99,6 +99,8 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
               f"{'，' + EMPTY_NOTE if batch.empty else ''}", markup=False)
     if batch.missed:
         out.print(f"  本批{batch.catches_up}（那一期没有送交目录表），目录表「批次」栏已写明。", markup=False)
+    for note in batch.notes:
+        out.print(f"注意：{note}", markup=False)
     for number, entry in enumerate(batch.entries, 1):
         record = entry.record
         files = "、".join(f.name for f in entry.files) or "无电子文件"
@@ -128,7 +130,10 @@ def _show_lists_kept_by_nobody(batch: Batch) -> None:
 def _show_recalls(batch: Batch) -> None:
     if not batch.recalls:
         return
-    out.print(f"撤换公函（{LETTER_FILE}，在每个包的 data/ 中，请核对后加盖公章送达）：{len(batch.recalls)} 件已送交的信息",
+    recipients = batch.settings.recipients
+    holders = [r for r in recipients if recalls_for(batch, r)]  # a 馆 added since holds none of them: no letter
+    where = "每个包" if len(holders) == len(recipients) else "、".join(f"{r.name}（{r.id}）" for r in holders) + "的包"
+    out.print(f"撤换公函（{LETTER_FILE}，在{where}的 data/ 中，请核对后加盖公章送达）：{len(batch.recalls)} 件已送交的信息",
               markup=False)
     for recall in batch.recalls:
         then = ("，文件已修改，新版本随本批送交" if recall.replacement_id == recall.record.id

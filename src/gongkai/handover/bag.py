@@ -14,7 +14,7 @@ import bagit
 from gongkai.catalog import Catalog
 from gongkai.errors import UsageProblem
 from gongkai.handover import manifest as manifests
-from gongkai.handover.letter import LETTER_FILE, Letter, to_docx
+from gongkai.handover.letter import LETTER_FILE, Letter, recalls_for, to_docx
 from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
 from gongkai.model.ledger import Ledger, ledger_path
@@ -33,7 +33,7 @@ def write_bag(folder: Path, catalog: Catalog, batch: Batch, recipient: Recipient
     (folder / "manifest.xlsx").write_bytes(manifests.to_xlsx(sheet))
     (folder / "manifest.html").write_bytes(manifests.to_html(sheet))
     (folder / "manifest.csv").write_bytes(manifests.to_csv(sheet))
-    if batch.recalls:
+    if recalls_for(batch, recipient):
         (folder / LETTER_FILE).write_bytes(to_docx(Letter(batch, recipient)))
     for entry in batch.entries:
         for sent in entry.files_for(recipient):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gongkai.catalog import Catalog
 from gongkai.errors import PublicationStopped, UsageProblem, describe_os_error, output_in_place
-from gongkai.files_io import StagedFile, replace_dir
+from gongkai.files_io import StagedFile, refuse_foreign_output, replace_dir, through_link
 from gongkai.handover import bag
 from gongkai.handover.plan import EMPTY_NOTE, Batch
 from gongkai.privacy.outputs import check_tree
@@ -26,6 +26,9 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
     is then simply made again, never lost.
     """
     _stop_on_what_the_bags_show(catalog)
+    # the output refused before the ledger is staged: 「--out handover」 named the staged ledger (.2026-10-08.yaml….tmp,
+    # a file the clerk cannot see) as what was in the way, and an empty handover/ of a first batch took the bags
+    refuse_foreign_output(through_link(out), bag.MARKS)
     ledger = None if batch.recorded else _stage_ledger(root, batch, ledger_text(batch))
 
     def record() -> None:

@@ -52,7 +52,13 @@ class Letter:
     @property
     def rows(self) -> list[list[str]]:
         return [_row(number, recall, self.batch, self.recipient)
-                for number, recall in enumerate(self.batch.recalls, 1)]
+                for number, recall in enumerate(recalls_for(self.batch, self.recipient), 1)]
+
+
+def recalls_for(batch: Batch, recipient: Recipient) -> list[Recall]:
+    """The 撤换 of *batch* that concern *recipient*: the records the batch that sent them sent to it. A 馆 added to
+    gongkai.yaml since was never sent them: a letter asking it to take them out would name copies it does not hold."""
+    return [recall for recall in batch.recalls if not recall.sent_to or recipient.id in recall.sent_to]
 
 
 # a 馆 that received the record's 目录表 entry only (its list of people kept back) has no copy to take out
@@ -100,8 +106,9 @@ def to_docx(letter: Letter) -> bytes:
         add_line(document, "　　" + text, 14)
     org = letter.batch.agency.org.name
     add_line(document, f"{org}（公章）", 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    add_line(document, cn_date(letter.batch.date), 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    # dated the day it goes out: a batch made late (补做) sends its letter then, not on the batch's day
+    add_line(document, cn_date(letter.batch.delivered), 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
     add_line(document, f"抄送：{COPY_TO}。", 12)
-    stamp = dt.datetime.combine(letter.batch.date, dt.time())
+    stamp = dt.datetime.combine(letter.batch.delivered, dt.time())
     return docx_bytes(document, TITLE, org, stamp)
 

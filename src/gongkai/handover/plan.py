@@ -116,6 +116,7 @@ class Batch:
     made: dt.date | None = None  # the day a batch made after its date (补做) was made: when it really is handed over
     missed: tuple[dt.date, ...] = ()  # handover days since the last recorded batch that have no batch: this one covers them
     by_hand: bool = False  # recorded by `handover baseline`: delivered by hand before gongkai, no files were made
+    notes: list[str] = field(default_factory=list)  # what --force let through (handover.run.prepare), in Chinese
 
     @property
     def settings(self) -> HandoverSettings:
@@ -202,6 +203,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     if recorded is None:
         _refuse_sent_under_another_id(catalog, batch, before.values())
+        _refuse_held_but_gone(catalog, batch, held)
     batch.problems[:0] = clashes
     return batch
 
@@ -237,6 +239,27 @@ def _refuse_sent_under_another_id(catalog: Catalog, batch: Batch, ledgers: Itera
             batch.problems.append(catalog.diagnostic("GK509", Severity.ERROR, twice[0],
                                                      Location(catalog.path_of("record", record.id), record.id, ("编号",)),
                                                      twice[1]))
+
+
+def _refuse_held_but_gone(catalog: Catalog, batch: Batch, held: dict[str, dt.date]) -> None:
+    """An error (GK508, as validate says) for each record the 两馆 hold whose file is gone from the catalog: deleted —
+    the way a clerk takes back a record published by mistake — it could never be named in a 撤换公函, and this batch
+    and every later one would be recorded as if the 两馆 held nothing to take out. (A file that does not load is named
+    by GK507; a record asked back by a letter's 撤回 is held by nobody.)"""
+    ledgers = {ledger.date: (path, ledger) for path, ledger in catalog.models("ledger")}
+    unread = catalog.unreadable("record")
+    for record_id, sent_in in sorted(held.items()):
+        if catalog.path_of("record", record_id) is not None or record_id in unread:
+            continue
+        path, ledger = ledgers[sent_in]
+        index = ledger.record_ids().index(record_id)
+        batch.problems.append(catalog.diagnostic(
+            "GK508", Severity.ERROR,
+            f"台账列出的信息 {record_id} 不存在：它已随 {sent_in.isoformat()} 的批次送交两馆，删去它的信息文件，两馆的馆藏里仍有它，"
+            "撤换公函却无从列出",
+            Location(path, ledger.id, ("信息", index, "编号")),
+            f"不要删除送交过两馆的信息：恢复 {record_id} 的信息文件（如从 git 历史中恢复），误发布的在其中写「撤回」（日期、原因），"
+            "这一批的撤换公函会请两馆撤出；若是改了编号，把编号（和信息文件名）改回。"))
 
 
 def _refuse_before_a_later_batch(catalog: Catalog, day: dt.date) -> None:

@@ -38,6 +38,8 @@ class Recall:
     replacement_sent: dt.date | None = None  # the batch that took the replacement, if one did already
     # the recipients that received its 目录表 entry and none of its files (its list of people kept back: 未送)
     entry_only: frozenset[str] = frozenset()
+    # the recipients of the batch that sent it (a 馆 added to gongkai.yaml since holds no copy to take out)
+    sent_to: frozenset[str] = frozenset()
 
     @property
     def replacement_id(self) -> str | None:
@@ -64,13 +66,15 @@ def due_recalls(known: Known, day: dt.date, ledgers: dict[dt.date, Ledger]) -> l
     """The handed-over records whose 撤换 is due by *day* and was asked in no earlier batch, as (record, action)."""
     earlier = [ledger for date, ledger in sorted(ledgers.items()) if date < day]
     held = holdings(earlier)
-    # asked since the copy they hold was sent (a 替代: they keep the original, marked replaced)
-    asked = {entry.id for ledger in earlier for entry in ledger.recalls if ledger.date > held.get(entry.id, ledger.date)}
+    # asked since the copy they hold was sent, by action (a 替代: they keep the original, marked replaced — withdrawn
+    # afterwards as published by mistake, it is asked again, to be taken out)
+    asked = {(entry.id, entry.action) for ledger in earlier for entry in ledger.recalls
+             if ledger.date > held.get(entry.id, ledger.date)}
     due = []
-    for record_id in sorted(set(held) - asked):
+    for record_id in sorted(held):
         record = known.records.get(record_id)
         action = _action(known, record, day) if record is not None else None
-        if record is not None and action is not None:
+        if record is not None and action is not None and (record_id, action) not in asked:
             due.append((record, action))
     return due
 
@@ -113,21 +117,23 @@ def recall_of(known: Known, record: Record, action: str, ledgers: dict[dt.date, 
     sent_in = max((d for d in sending if day is None or d < day), default=min(sending))
     baseline = ledgers[sent_in].baseline
     entry_only = _entry_only(ledgers[sent_in], record.id)
+    sent_to = frozenset(ledgers[sent_in].recipients)
     if action == WITHDRAW and not record.is_public:
         reason = f"公开属性已改为「{record.attribute or '未标识'}」，不应存于馆藏"
         named = record.model_copy(update={"title": mask_text(record.title)[0]})  # as a withdrawn record is named
-        return Recall(named, action, day or sent_in, reason, sent_in, baseline, entry_only=entry_only)
+        return Recall(named, action, day or sent_in, reason, sent_in, baseline, entry_only=entry_only, sent_to=sent_to)
     if action == UPDATE:  # the same record, its new version sent in the letter's own batch (*day*)
-        return Recall(record, action, day or sent_in, UPDATE_REASON, sent_in, baseline, record, day, entry_only)
+        return Recall(record, action, day or sent_in, UPDATE_REASON, sent_in, baseline, record, day, entry_only, sent_to)
     if action == WITHDRAW and record.withdrawn is not None:
         return Recall(record, action, record.withdrawn.date, record.withdrawn.reason, sent_in, baseline,
-                      entry_only=entry_only)
+                      entry_only=entry_only, sent_to=sent_to)
     replacement = replacement_of(known, record)
     when = replaced_on(record, replacement) or record.validity_date or sent_in
     state = record.validity if record.validity and record.validity != vocab.IN_FORCE else "失效"
     reason = f"已被新文件替代（有效性：{state}）"
     went = [d for d, ledger in ledgers.items() if replacement is not None and replacement.id in ledger.record_ids()]
-    return Recall(record, action, when, reason, sent_in, baseline, replacement, min(went, default=None), entry_only)
+    return Recall(record, action, when, reason, sent_in, baseline, replacement, min(went, default=None), entry_only,
+                  sent_to)
 
 
 def _entry_only(ledger: Ledger, record_id: str) -> frozenset[str]:

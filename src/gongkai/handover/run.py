@@ -98,17 +98,23 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
         raise UsageProblem(_ahead_of_the_ledgers(catalog, today)
                            or f"{not_yet(day, today, '移交批次')}{_next_due(today, calendar, days)}确需提前生成，请加 --force。")
     try:
-        if not force and find_handover(day, calendar, days) is None:
+        off = not baseline and find_handover(day, calendar, days) is None  # (a baseline's day is the last by hand)
+        if off:
             before, after = nearest(day, calendar, days)
             unknown = _unknown_next(day, calendar, days) if after is None else None
-            raise UsageProblem(
-                f"{day.isoformat()} 不是移交日（每月{'、'.join(str(d) for d in days)}日，节假日顺延）。"
-                f"最近的移交日：前一个 {_describe(before)}，后一个 {unknown[0] if unknown else _describe(after)}。"
-                "确需在这天移交，请加 --force。" + (f"\n{unknown[1]}" if unknown else "")
-            )
+            why = (f"{day.isoformat()} 不是移交日（每月{'、'.join(str(d) for d in days)}日，节假日顺延）。"
+                   f"最近的移交日：前一个 {_describe(before)}，后一个 {unknown[0] if unknown else _describe(after)}。")
+            if not force:
+                raise UsageProblem(why + "确需在这天移交，请加 --force。" + (f"\n{unknown[1]}" if unknown else ""))
         batch = plan_handover(catalog, day, calendar, allow_incomplete, today)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
+    if off and not batch.recorded:
+        batch.notes.append(f"{why}按 --force 生成。")
+    # made before its day: by --force, or by a --today later than the real date (*now*)
+    real = min((d for d in (today, now) if d is not None), default=None)
+    if real is not None and day > real and not batch.recorded:
+        batch.notes.append(_ahead(batch, real))
     if now is not None and not batch.recorded:
         _refuse_withdrawn_by(batch, now, today or day)
     if batch.by_hand and not baseline:
@@ -117,6 +123,17 @@ def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplet
             "目录表和文件，不能「按台账重新生成」——那会是一份两馆从未签收过的目录表。人工送交的原件以两馆签收的纸质目录表为准；"
             "本机关要送交的是以后的批次（gongkai handover schedule 查看移交日）。")
     return batch
+
+
+def _ahead(batch: Batch, today: dt.date) -> str:
+    """What a batch made before its day (--force, or a --today after the real date) says: it is delivered on its day,
+    as its ledger records, and the records it holds that are not public yet today must not leave the building before
+    their 公开日期 (the 图书馆 lends what it receives to the public)."""
+    early = [e.record for e in batch.entries if e.record.published is not None and e.record.published > today]
+    lines = "".join(f"\n  {r.id}「{r.title}」：公开日期是{chinese_day(r.published)}" for r in early if r.published)
+    return (f"这一批的日期 {batch.date.isoformat()} 晚于今天（{today.isoformat()}），是提前生成的：台账记载"
+            f" {batch.date.isoformat()} 送交，请在那天送交两馆。" + (f"其中 {len(early)} 件信息今天还没有公开，不能提前送出：{lines}"
+                                                      if early else ""))
 
 
 def _refuse_withdrawn_by(batch: Batch, now: dt.date, today: dt.date) -> None:
