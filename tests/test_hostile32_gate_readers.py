@@ -36,11 +36,15 @@ Found this pass (before the fix → now):
 6. The account of an organisation written as notices write it was held back as a person's card (GK603), so the
    bureau could not publish its 募捐公告: 户名：安溪县慈善总会；账号：… (a semicolon), 户名：安溪县慈善总会（募捐专户）,
    …红十字会赈灾专户, 收款账号 / 对公账号 / 账户号码 / 帐户, and labels spaced to align (户　　名, 账　　号). Now they are
-   the organisation's; a person's account (户名：陈水生) so written is still held back.
+   the organisation's; a person's account (户名：陈水生) so written is still held back. The same for an
+   organisation's address (GK604): 安溪县殡仪馆（地　　址：…）, 安溪县社会福利中心；地址：… were a person's.
 7. A Word text box (a shape with text, floating where its anchor puts it: Word writes it twice, as a drawing and as
    VML for older readers) or a ruby's phonetic guide (拼音指南, shown above its base) anchored between the groups of
    a mobile: the line shows 电话13805951234, the gate read the box's text in the middle — published. Now text boxes
    and ruby texts are read apart from the line, and the line without them.
+8. Two paragraphs joined with 修订 (track changes) on: the first paragraph's mark is a tracked deletion
+   (<w:pPr><w:rPr><w:del/>), so the final view shows 电话138 and 05951234 on one line, 电话13805951234 — the gate
+   read two paragraphs: published. Now a deleted (or moved-away) paragraph mark joins its paragraph to the next.
 """
 
 from __future__ import annotations
@@ -282,6 +286,25 @@ def test_a_text_box_is_read_apart():
     assert ("id", ID_NUMBER, SHOWN) in found("docx", word(body))
 
 
+# ------------------------------------------------------------------------------------------------ (8) marks deleted
+
+DELETED_MARK = '<w:pPr><w:rPr><w:del w:id="1" w:author="张三" w:date="2026-11-20T09:00:00Z"/></w:rPr></w:pPr>'
+
+
+@pytest.mark.parametrize("body", [
+    f"<w:p>{DELETED_MARK}" + run("电话138") + "</w:p>" + P(run("05951234")),
+    f"<w:p>{DELETED_MARK.replace('w:del ', 'w:moveFrom ')}" + run("电话138") + "</w:p>" + P(run("05951234")),
+], ids=["deleted", "moved-away"])
+def test_a_deleted_paragraph_mark_joins_the_paragraphs(body):
+    assert ("mobile", MOBILE, SHOWN) in found("docx", word(body))
+
+
+def test_an_inserted_paragraph_mark_keeps_them_apart():
+    body = ('<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="张三"/></w:rPr></w:pPr>' + run("电话138") + "</w:p>"
+            + P(run("05951234")) + P('<w:del w:id="2" w:author="张三"><w:r><w:delText>旧</w:delText></w:r></w:del>'))
+    assert kinds("docx", word(body)) == []
+
+
 # ------------------------------------------------------------------------------------------------ (3) RTF chunks
 
 RTF_WHERE = "附件 word/afchunk.rtf（RTF，按 Word 显示）"
@@ -397,6 +420,25 @@ ACCOUNTS = {
 @pytest.mark.parametrize("case", list(ACCOUNTS))
 def test_an_organisations_account_as_notices_write_it_is_published(case):
     assert list(find(ACCOUNTS[case])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "安溪县殡仪馆（地　　址：安溪县城厢镇砖文村13号）",
+    "安溪县社会福利中心\n地　　址：安溪县城厢镇解放路12号",
+    "安溪县社会福利中心；地址：安溪县城厢镇解放路12号",
+    "安溪县社会福利中心;办公地址:安溪县城厢镇解放路12号",
+])
+def test_an_organisations_address_as_notices_write_it_is_published(text):
+    assert list(find(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "陈水生，地　　址：安溪县城厢镇解放路12号",
+    "陈水生；地址：安溪县城厢镇解放路12号",
+    "陈水生住　　所：安溪县城厢镇解放路12号",
+])
+def test_a_persons_address_so_written_is_held_back(text):
+    assert [hit.kind for hit in find(text)] == ["address"]
 
 
 @pytest.mark.parametrize("text", [

@@ -28,8 +28,9 @@ _BODY = ("中心|福利院|敬老院|养老院|颐养院|幸福院|光荣院|儿
 # body or a CSV is read cell by cell instead (names_body), and cells_apart puts a full stop in its borders.
 # (Spaces alone link nothing: a PDF's line of a list of people, 陈水生 某某公司 解放路13号302室, sets its columns apart
 # with spaces.)
-_JOIN = (r"(?:[（(，,：:]|\x00(?:[^\x00\n。]{0,40}\x00)*|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?(?:地址|住所|地点)"
-         r"|位于|坐落于|设在|设于)")
+# (A label may be spaced out to align the lines, 地　　址, and the parts apart by semicolons.)
+_JOIN = (r"(?:[（(，,：:；;]|\x00(?:[^\x00\n。]{0,40}\x00)*|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?"
+         r"(?:地\s*址|住\s*所|地\s*点)|位于|坐落于|设在|设于)")
 _LINK = rf"\s*{_JOIN}(?:\s*{_JOIN})*\s*"
 # The places an address starts with (福建省、泉州市、安溪县、城厢镇、凤城街道), then the first characters of its road or village.
 _PLACES = rf"(?:[{_HANZI}]{{1,4}}(?:省|市|县|区|镇|乡|街道))*[{_HANZI}]{{0,3}}"

@@ -5,7 +5,8 @@
 - hidden text (字体 → 隐藏, <w:vanish/>) between the runs of a number is not shown, nor is a hidden paragraph mark
   between two paragraphs: 138 ‹XYZ› 00138000 shows 13800138000 — hidden by the run's own properties or by its
   character or paragraph style (styles.xml: a style whose font is 隐藏, or based on one that is);
-- tracked deletions (<w:del>, <w:moveFrom>) are not shown in the final view, and what stood around them meets;
+- tracked deletions (<w:del>, <w:moveFrom>) are not shown in the final view, and what stood around them meets — a
+  deleted paragraph mark too (two lines joined with 修订 on: 电话138 ¶ 05951234 shows 电话13805951234);
 - a text box (<w:txbxContent>, floating where its anchor puts it) and the phonetic guide of a ruby (<w:rt>, 拼音指南,
   above its base) are not on the line of the run that holds them: 138 ‹text box› 05951234 shows 13805951234, and the
   box's text is read apart;
@@ -195,8 +196,10 @@ def _walk(element: ET.Element, out: list[str], styles: frozenset[str], fields: l
         out.append(_SHOWN_AS[tag])
     elif tag == f"{_W}p":
         properties = element.find(f"{_W}pPr")
-        if not _hidden(properties.find(f"{_W}rPr") if properties is not None else None, styles, paragraph):
-            out.append(BOUNDARY)  # a hidden paragraph mark joins the paragraph to the next
+        mark = properties.find(f"{_W}rPr") if properties is not None else None
+        if not _hidden(mark, styles, paragraph) and not (mark is not None and any(mark.find(name) is not None
+                                                                                   for name in _NOT_SHOWN)):
+            out.append(BOUNDARY)  # a hidden or deleted paragraph mark joins the paragraph to the next
 
 
 def _field_part(element: ET.Element, out: list[str], fields: list[_Field]) -> bool:
