@@ -409,6 +409,7 @@ ACCOUNTS = {
     "semicolons": f"户名：安溪县慈善总会；开户行：中国工商银行安溪支行；账号：{CARD}",
     "note-after-name": f"户名：安溪县慈善总会（募捐专户），账号：{CARD}",
     "special-account": f"户名：安溪县红十字会赈灾专户，账号：{CARD}",
+    "basic-account": f"户名：安溪县社会福利中心（基本户），账号：{CARD}",
     "collecting": f"户名：安溪县慈善总会，开户行：中国工商银行安溪支行，收款账号：{CARD}",
     "public": f"户名：安溪县慈善总会，对公账号：{CARD}",
     "number-of-account": f"收款单位：安溪县慈善总会，账户号码：{CARD}",
@@ -444,6 +445,7 @@ def test_a_persons_address_so_written_is_held_back(text):
 @pytest.mark.parametrize("text", [
     PERSON,
     f"户名：陈水生（安溪县慈善总会会员），账号：{CARD}",
+    f"户名：安溪县某某公司（陈水生），账号：{CARD}",  # a person named after the company: whose card it may be
     f"户　　名：陈水生\n账　　号：{CARD}",
     f"户名：陈水生，收款账号：{CARD}",
     f"户名：安溪县慈善总会。陈水生账号：{CARD}",  # a sentence ends: no part of the organisation's account

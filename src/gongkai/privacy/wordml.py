@@ -49,13 +49,15 @@ def word_shown(xml: str, hidden_styles: frozenset[str] = frozenset()) -> str | N
         root = ET.fromstring(xml)
     except ET.ParseError:
         return None
-    results = _formula_results(root)
+    codes = _field_codes(root)
+    results = _formula_results(codes)
+    known = any(_field_shown(code) is not None for code in codes)  # (a table of contents, page numbers: none)
     readings = []
     for part in [root, *_detached(root)]:
         out: list[str] = []
         _walk(part, out, hidden_styles)
         readings.append("".join(out))
-        if part.find(f".//{_W}fldChar") is not None or part.find(f".//{_W}fldSimple") is not None:
+        if known:
             updated: list[str] = []
             _walk(part, updated, hidden_styles, [])
             readings.append("".join(updated))
@@ -97,27 +99,32 @@ def hidden_styles(styles_xml: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _formula_results(root: ET.Element) -> list[str]:
-    """What the formula fields of a part compute, and show through their numeric picture (\\# "0'1234'"): a field's
-    code may be split over runs (<w:instrText>), or be one attribute (<w:fldSimple w:instr=" = … ">)."""
-    codes = [simple.get(f"{_W}instr", "") for simple in root.iter(f"{_W}fldSimple")]
-    current: list[str] | None = None
-    for element in root.iter():
-        if element.tag == f"{_W}fldChar":
-            kind = element.get(f"{_W}fldCharType")
-            if kind == "begin":
-                current = []
-            elif current is not None:
-                codes.append("".join(current))
-                current = None
-        elif element.tag == f"{_W}instrText" and current is not None:
-            current.append(element.text or "")
+def _formula_results(codes: list[str]) -> list[str]:
+    """What the formula fields of a part (their *codes*, _field_codes) compute, and show through their numeric
+    picture (\\# "0'1234'")."""
     results: list[str] = []
     for code in codes:
         value = _field_value(code)
         if value:
             results += [value, *_pictured(value, code)]
     return results
+
+
+def _field_codes(root: ET.Element) -> list[str]:
+    """The codes of the fields of a part: a field's code may be split over runs (<w:instrText>), or be one attribute
+    (<w:fldSimple w:instr=" = … ">)."""
+    codes = [simple.get(f"{_W}instr", "") for simple in root.iter(f"{_W}fldSimple")]
+    open_fields: list[list[str]] = []  # (a field inside another's code: the other's code goes on after it)
+    for element in root.iter():
+        if element.tag == f"{_W}fldChar":
+            kind = element.get(f"{_W}fldCharType")
+            if kind == "begin":
+                open_fields.append([])
+            elif kind == "end" and open_fields:
+                codes.append("".join(open_fields.pop()))
+        elif element.tag == f"{_W}instrText" and open_fields:
+            open_fields[-1].append(element.text or "")
+    return codes
 
 
 _QUOTED_NUMBER = re.compile(r'\s*QUOTE\s+"?([-+]?\d+(?:\.\d+)?)"?\s*(?:\\|$)', re.IGNORECASE)
