@@ -49,8 +49,10 @@ Found this pass (before the fix → now):
 
 from __future__ import annotations
 
+import base64
 import io
 import json
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -631,21 +633,24 @@ def test_the_unassigned_code_points_of_a_text():
 
 def test_personal_data_in_an_item_or_gongkai_yaml_stops_the_site_and_names_its_line(tmp_path):
     """An ID in an item's 备注, a mobile split over two entries of 公开内容 (a page shows them one under the other), a
-    leader's 简历 holding a mobile: build-site publishes nothing and names each by file, line, column and field; the
+    leader's 简历 holding a mobile, another's 分工 holding one on the second line of its block: build-site publishes nothing and names each by file, line, column and field; the
     bureau's own phone (0595-23000000) is no finding."""
     cat = CatalogDir(tmp_path / "catalog")
-    cat.write("gongkai.yaml", AGENCY.replace("    职务: 局长\n", f"    职务: 局长\n    简历: 曾任某某，电话{MOBILE}\n"))
+    cat.write("gongkai.yaml", AGENCY.replace("    职务: 局长\n", f"    职务: 局长\n    简历: 曾任某某，电话{MOBILE}\n"
+                                                         f"  - 姓名: 李副局长\n    职务: 副局长\n    分工: |\n"
+                                                         f"      分管社会救助\n      联系电话{MOBILE}\n"))
     cat.item(ITEM.replace("  - 低保对象名单及相关信息\n", "  - 低保对象名单及相关信息\n  - 咨询电话1380595\n  - 1234\n")
              + f"备注: 经办人身份证{ID_NUMBER}\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", TODAY)
         code, printed = _run("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
     assert code == 1, printed
-    assert printed.splitlines()[-5:] == [
+    assert printed.splitlines()[-6:] == [
         "已停止发布：公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：",
         f"  事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第19行第5列「备注」）：身份证号「{MASKED_ID}」",
         f"  事项 SHJZ-001（items/shjz/SHJZ-001.yaml 第8行第5列「公开内容」第2项与第3项连起来）：手机号码「{MASKED_MOBILE}」",
         f"  gongkai.yaml 第36行第9列「领导」第1项「简历」：手机号码「{MASKED_MOBILE}」",
+        f"  gongkai.yaml 第41行第1列「领导」第2项「分工」：手机号码「{MASKED_MOBILE}」",
         "请遮盖或删除后运行 gongkai validate 检查。"]
     assert not (tmp_path / "site").exists() or not list((tmp_path / "site").rglob("*.html"))
 
@@ -716,3 +721,114 @@ def test_the_texts_a_list_shows_one_under_another():
         [(("公开内容", 0), "咨询电话1380595"), (("公开内容", 1), "1234")],
         [(("单位", 0, "名称"), "办公室"), (("单位", 1, "名称"), "社会救助股")]]
     assert describe(("附件", 0, "文件")) == "「附件」第1项「文件」" and describe(("公开内容", 11)) == "「公开内容」第12项"
+
+
+# ------------------------------------------------------------------------------------------------ RTF (held)
+
+@pytest.mark.parametrize("rtf, shown", [
+    # GBK bytes escaped (\'b5\'e7 is 电, \'bb\'b0 话), a paragraph's end a boundary no number crosses
+    (rb"{\rtf1\ansi\ansicpg936 \'b5\'e7\'bb\'b0138\par 0595}", "电话138\x000595"),
+    # \uN then its fallback: \uc2 skips two characters after each (escapes and text alike)
+    (rb"{\rtf1\ansi \uc2\u49\'3f\'3f\u51 xy8}", "138"),
+    # \uc0 in a group: no fallback there; after the group, one again
+    (rb"{\rtf1\ansi {\uc0 \u49\u51}\u56?}", "138"),
+    # a negative \u is a code above 32767 (65536 - 4 = U+FFFC)
+    (rb"{\rtf1\ansi \u-4 \'3f}", "\ufffc"),
+    # control symbols: a non-breaking space, an optional hyphen (not shown), a non-breaking hyphen, escaped \ { }
+    (rb"{\rtf1\ansi a\~b\-c\_d\\e\{f\}}", "a bc-d\\e{f}"),
+    # UTF-8 as the code page (65001)
+    (rb"{\rtf1\ansi\ansicpg65001 \'e7\'94\'b5}", "电"),
+    # tabs, cells, rows, line and section and page breaks all end a piece
+    (rb"{\rtf1 x\tab y\cell z\row w\line v\sect u\page t}", "x\x00y\x00z\x00w\x00v\x00u\x00t"),
+    # hidden text: everything, then what Word shows
+    (rb"{\rtf1 138{\v 99}0595}", "138990595\x001380595"),
+])
+def test_what_an_rtf_document_shows(rtf, shown):
+    from gongkai.privacy.rtf import rtf_text
+
+    assert rtf_text(rtf) == shown
+
+
+# ------------------------------------------------------------------------------------------------ Word (held)
+
+def symbol(code: str, font: str = "宋体") -> str:
+    return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+
+HIDDEN_NOTE = run("（备注）", "<w:vanish/>")  # (a part holding hidden text is read as Word shows it)
+
+
+@pytest.mark.parametrize("body", [
+    P(run("电话") + "".join(symbol(f"{0x30 + int(digit):04X}") for digit in MOBILE)),
+    P(run("电话") + "".join(symbol(f"F0{0x30 + int(digit):02X}", "Symbol") for digit in MOBILE)),
+    # a symbol with no character (a bad code, U+0000) shows nothing between the groups
+    P(run("电话138") + symbol("zz") + symbol("0000") + symbol("110000") + run("05951234")),
+    # a field's numeric picture with digits of its own: { = 1380595 \# "0'1234'" } shows 13805951234
+    P(run("电话") + field(" = 1380595 \\# \"0'1234'\" ")),
+    P(run("电话") + field(" QUOTE 1380595 \\# 0'1234' ")),
+    # a tab reads on between the groups (as 138, a tab, 0595 … in a body)
+    P(run("电话138") + "<w:r><w:tab/></w:r>" + run("0595") + HIDDEN_NOTE + "<w:r><w:tab/></w:r>" + run("1234")),
+], ids=["symbols", "symbol-font", "empty-symbols", "picture", "quote-picture", "tabs"])
+def test_what_word_shows_of_symbols_pictures_and_tabs(body):
+    assert ("mobile", MOBILE, SHOWN) in found("docx", word(body))
+
+
+@pytest.mark.parametrize("body", [
+    # two cells of a table, a hidden run in the part: cells stay apart (a boundary)
+    '<w:tbl><w:tr><w:tc><w:p>' + run("电话138") + HIDDEN_NOTE + "</w:p></w:tc><w:tc><w:p>" + run("05951234")
+    + "</w:p></w:tc></w:tr></w:tbl>",
+    # a line break (w:br, w:cr) is not a tab: 138 ⏎ 05951234 on two lines of a hidden-note paragraph
+    P(run("电话138") + HIDDEN_NOTE + "<w:r><w:br/></w:r>" + run("（另行）") + "<w:r><w:cr/></w:r>" + run("05951234")),
+    # a picture field whose value is no number shows nothing of its own
+    P(run("电话138") + field(" = A1 \\# \"0'0595'\" ") + run("，1234元")),
+    # broken XML: Word cannot open it either (read as stored)
+    P(run("电话138") + HIDDEN_NOTE).replace("</w:p>", "") + run("05951234"),
+], ids=["cells", "breaks", "picture-of-no-number", "broken"])
+def test_what_word_shows_apart_stays_apart(body):
+    assert kinds("docx", word(body)) == []
+
+
+def test_a_word_table_is_read_as_rows_of_cells():
+    body = ("<w:tbl><w:tr><w:tc><w:p>" + run("姓名") + "</w:p></w:tc><w:tc><w:p>" + run("金额") + "</w:p></w:tc></w:tr>"
+            "<w:tr><w:tc><w:p>" + run(" 陈水生 ") + "</w:p></w:tc><w:tc><w:p>" + run("880") + run("元")
+            + "</w:p></w:tc></w:tr></w:tbl>")
+    _, tables = document_segments("docx", word(body), "附件")
+    assert [(table.header, table.where, table.rows) for table in tables] == [
+        (["姓名", "金额"], "附件 正文表格1", [["陈水生", "880元"]])]
+
+
+def test_a_broken_styles_part_hides_nothing():
+    body = P(run("电话1380") + run("（内部备注）", '<w:rStyle w:val="Hidden"/>') + run("5951234"))
+    broken = HIDDEN_CHARACTERS.replace("</w:style>", "")
+    assert kinds("docx", word(body, broken)) == []
+
+
+# ------------------------------------------------------------------------------------------------ OFD, base64 (held)
+
+@pytest.mark.parametrize("objects, expected", [
+    # a CTM of four numbers, an X that is no number: as none (identity, 0)
+    (text_object(10, 18, text_code("电话138")) + text_object(30, 20, text_code("05951234"), 'CTM="1 0 0 1"'),
+     [("mobile", MOBILE)]),
+    (text_object(10, 18, text_code("电话138")) + text_object(30, 20, text_code("05951234", more='X="3mm"')
+                                                             .replace(' X="0"', "")), [("mobile", MOBILE)]),
+    # broken XML: no reading of its own
+    (text_object(40, 18, text_code("05951234")) + text_object(10, 18, text_code("电话138")).replace("</ofd:TextObject>",
+                                                                                            ""), []),
+], ids=["ctm-of-four", "x-not-a-number", "broken"])
+def test_an_ofd_page_with_what_a_reader_ignores(objects, expected):
+    assert kinds("ofd", ofd(objects)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # base64 wrapped over lines (MIME at 76 characters, PEM at 64, here 16): the numbers cross the lines
+    ("\n".join(textwrap.wrap(base64.b64encode(f"联系人：陈水生，身份证号：{ID_NUMBER}，电话{MOBILE}".encode()).decode(), 16)),
+     [("id", ID_NUMBER), ("mobile", MOBILE)]),
+    # bytes no text encoding reads (a picture's comment): their printable ASCII
+    (base64.b64encode(b"\x89\xfe\xff\x80 Tel " + MOBILE.encode() + b" \xff\xfe\x81").decode(), [("mobile", MOBILE)]),
+    # UTF-16 big-endian, as a Java or Windows program may write it
+    (base64.b64encode(MOBILE.encode("utf-16-be")).decode(), [("mobile", MOBILE)]),
+    # a run whose length no encoder writes (4n + 1 characters) is no base64
+    ("MTM4MDU5NTEyMzQxM", []),
+])
+def test_a_number_in_base64(text, expected):
+    assert sorted((hit.kind, hit.value) for hit in find(text)) == expected
