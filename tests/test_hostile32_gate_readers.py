@@ -45,6 +45,9 @@ Found this pass (before the fix → now):
 8. Two paragraphs joined with 修订 (track changes) on: the first paragraph's mark is a tracked deletion
    (<w:pPr><w:rPr><w:del/>), so the final view shows 电话138 and 05951234 on one line, 电话13805951234 — the gate
    read two paragraphs: published. Now a deleted (or moved-away) paragraph mark joins its paragraph to the next.
+9. The same fields in RTF pasted into a Word document (an altChunk, which Word turns into its own text and fields):
+   138{\\field{\\*\\fldinst QUOTE "0595"}{\\fldrslt }}1234 shows 13805951234 once updated; the field's code was
+   left out and its empty result read: published. Now read as a Word field is.
 """
 
 from __future__ import annotations
@@ -346,6 +349,23 @@ def test_rtf_text_shown_keeps_the_groups_apart(rtf):
 
 def test_a_text_box_document_is_held_back_by_the_cli(built):
     assert _codes(built, "box") == [("GK602", f"{SHOWN_WHERE}有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）")]
+
+
+@pytest.mark.parametrize("rtf", [
+    '{\\rtf1\\ansi 138{\\field{\\*\\fldinst QUOTE "0595"}{\\fldrslt }}1234}',
+    # the code in a group of its own, the stored result in one too
+    "{\\rtf1\\ansi 138{\\field{\\*\\fldinst { QUOTE 0595 }}{\\fldrslt {(x)}}}1234}",
+    # a SYMBOL field replacing a stored 9 by the 0 it shows
+    "{\\rtf1\\ansi 138{\\field{\\*\\fldinst SYMBOL 48}{\\fldrslt 9}}5951234}",
+    # a formula without a stored result, then an escaped brace after it
+    "{\\rtf1\\ansi 1380{\\field{\\*\\fldinst = 595*10000+1234}} \\}}",
+], ids=["quote", "groups", "symbol", "formula"])
+def test_an_rtf_field_shows_its_result_in_its_place(rtf):
+    assert ("mobile", MOBILE, RTF_WHERE) in found("docx", with_rtf(rtf))
+
+
+def test_an_rtf_field_gongkai_does_not_compute_shows_what_it_stores():
+    assert kinds("docx", with_rtf("{\\rtf1\\ansi 138{\\field{\\*\\fldinst PAGE}{\\fldrslt 1}}05951234}")) == []
 
 
 def test_an_rtf_chunk_with_hidden_text_is_held_back_by_the_cli(built):

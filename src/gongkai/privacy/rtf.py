@@ -6,7 +6,9 @@ bytes do not show the number — control words and escapes split or hide its dig
 Read here: escapes (\\'hh in the document's code page, \\uN with its fallback skipped), control words dropped,
 paragraph, line, cell and row ends and tabs as boundaries, and optional destinations ({\\*\\bkmkstart …}) left out.
 Hidden text (\\v, 字体 → 隐藏) and a tracked deletion (\\deleted) are not shown: what stands around them meets
-(138{\\v XYZ}05951234 shows 13805951234), so the text is read both with them and without.
+(138{\\v XYZ}05951234 shows 13805951234), so the text is read both with them and without. A field shows its
+result in its place once Word updates it (138{\\field{\\*\\fldinst QUOTE "0595"}{\\fldrslt }}1234 shows 13805951234, as a
+Word field does: wordml.field_shown), so the text is read a third time so, where a field's value is known.
 """
 
 from __future__ import annotations
@@ -100,7 +102,48 @@ def rtf_text(data: bytes) -> str:
                 chunk, skip = chunk[cut:], skip - cut
             put(chunk.decode(codec, errors="replace"))
     flush()
-    return "".join(out) + (BOUNDARY + "".join(shown) if len(shown) < len(out) else "")
+    updated = _fields_updated(data)
+    return ("".join(out) + (BOUNDARY + "".join(shown) if len(shown) < len(out) else "")
+            + (BOUNDARY + rtf_text(updated) if updated is not None else ""))
+
+
+_FIELD_CODE = re.compile(rb"\{\\\*\\fldinst\b ?")
+_FIELD_RESULT = re.compile(rb"\s*\{\\fldrslt\b")
+
+
+def _fields_updated(data: bytes) -> bytes | None:
+    """*data* with each field whose value is known showing that value instead of its stored result ({\\*\\fldinst …}
+    and {\\fldrslt …} replaced by it); None when no field's value is known."""
+    from gongkai.privacy.wordml import field_shown
+
+    out, at = bytearray(), 0
+    for match in _FIELD_CODE.finditer(data):
+        if match.start() < at:
+            continue
+        code_end = _group_end(data, match.start())
+        value = field_shown(rtf_text(data[match.end():code_end - 1]))
+        result = _FIELD_RESULT.match(data, code_end)
+        if value is None:
+            continue
+        end = _group_end(data, result.end() - len(b"{\\fldrslt")) if result is not None else code_end
+        out += data[at:match.start()] + "".join(f"\\u{ord(c)}?" for c in value).encode("ascii")
+        at = end
+    return bytes(out + data[at:]) if at else None
+
+
+def _group_end(data: bytes, start: int) -> int:
+    """Where the group opening at data[start] («{») ends, past its «}» (the end of *data* if it never does)."""
+    depth, at = 0, start
+    while at < len(data):
+        byte = data[at]
+        if byte == 0x5C:  # «\»: the next byte is escaped (\{, \}, \\) or begins a control word
+            at += 2
+            continue
+        depth += (byte == 0x7B) - (byte == 0x7D)
+        at += 1
+        if depth == 0:
+            return at
+    return len(data)
 
 
 def _codec(data: bytes) -> str:

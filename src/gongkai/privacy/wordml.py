@@ -51,7 +51,7 @@ def word_shown(xml: str, hidden_styles: frozenset[str] = frozenset()) -> str | N
         return None
     codes = _field_codes(root)
     results = _formula_results(codes)
-    known = any(_field_shown(code) is not None for code in codes)  # (a table of contents, page numbers: none)
+    known = any(field_shown(code) is not None for code in codes)  # (a table of contents, page numbers: none)
     readings = []
     for part in [root, *_detached(root)]:
         out: list[str] = []
@@ -146,7 +146,7 @@ def _field_value(code: str) -> str | None:
     return quoted.group(1) if quoted is not None else None
 
 
-def _field_shown(code: str) -> str | None:
+def field_shown(code: str) -> str | None:
     """What a field shows in its place once Word updates it, when gongkai knows (a formula, a QUOTE, a SYMBOL): the
     value through its numeric picture; None for any other field (its stored result is what it shows)."""
     symbol = _SYMBOL_FIELD.match(code)
@@ -215,7 +215,7 @@ def _field_part(element: ET.Element, out: list[str], fields: list[_Field]) -> bo
     in its place: not what it stores, nor the fields inside its code."""
     tag = element.tag
     if tag == f"{_W}fldSimple":
-        value = _field_shown(element.get(f"{_W}instr", ""))
+        value = field_shown(element.get(f"{_W}instr", ""))
         if value is not None:
             out.append(value)
         return value is not None
@@ -227,7 +227,7 @@ def _field_part(element: ET.Element, out: list[str], fields: list[_Field]) -> bo
             fields[-1].separated = True
         elif kind == "end" and fields:
             ended = fields.pop()
-            value = _field_shown(ended.code)
+            value = field_shown(ended.code)
             if value is not None:
                 del out[ended.begin:]
                 out.append(value)
