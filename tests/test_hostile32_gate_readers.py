@@ -48,6 +48,9 @@ Found this pass (before the fix → now):
 9. The same fields in RTF pasted into a Word document (an altChunk, which Word turns into its own text and fields):
    138{\\field{\\*\\fldinst QUOTE "0595"}{\\fldrslt }}1234 shows 13805951234 once updated; the field's code was
    left out and its empty result read: published. Now read as a Word field is.
+10. Text a reader cannot see — a run of 2 pt or less (Word's 字号 down to 1), or white on the white page — between the
+   groups of a mobile: the page reads 电话13805951234 (a speck) or 电话138 05951234 (a gap), the gate read 138XYZ…:
+   published. Now such a run is read as hidden text is (both with it and without it).
 """
 
 from __future__ import annotations
@@ -308,6 +311,23 @@ def test_an_inserted_paragraph_mark_keeps_them_apart():
     body = ('<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="张三"/></w:rPr></w:pPr>' + run("电话138") + "</w:p>"
             + P(run("05951234")) + P('<w:del w:id="2" w:author="张三"><w:r><w:delText>旧</w:delText></w:r></w:del>'))
     assert kinds("docx", word(body)) == []
+
+
+# ------------------------------------------------------------------------------------------------ (10) unseen runs
+
+@pytest.mark.parametrize("properties", ['<w:sz w:val="4"/>', '<w:sz w:val="2"/>', '<w:color w:val="FFFFFF"/>',
+                                        '<w:color w:val="ffffff"/><w:sz w:val="28"/>'],
+                         ids=["2pt", "1pt", "white", "white-lowercase"])
+def test_a_run_too_small_or_white_lets_the_text_around_it_meet(properties):
+    assert ("mobile", MOBILE, SHOWN) in found("docx", word(P(run("电话138") + run("XYZ", properties) + run("05951234"))))
+
+
+@pytest.mark.parametrize("properties", ['<w:sz w:val="6"/>', '<w:sz w:val="x"/>', '<w:color w:val="FF0000"/>',
+                                        '<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>',
+                                        '<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:fill="C00000"/>'],
+                         ids=["3pt", "size-not-a-number", "red", "white-on-black", "white-on-red"])
+def test_a_run_a_reader_sees_keeps_the_groups_apart(properties):
+    assert kinds("docx", word(P(run("电话138") + run("XYZ", properties) + run("05951234")))) == []
 
 
 # ------------------------------------------------------------------------------------------------ (3) RTF chunks

@@ -7,6 +7,8 @@
   character or paragraph style (styles.xml: a style whose font is 隐藏, or based on one that is);
 - tracked deletions (<w:del>, <w:moveFrom>) are not shown in the final view, and what stood around them meets — a
   deleted paragraph mark too (two lines joined with 修订 on: 电话138 ¶ 05951234 shows 电话13805951234);
+- text a reader cannot see on the page — a font of 2 pt or less (<w:sz w:val="4"/>: a speck), white on the white page
+  without a highlight or shading — is as good as hidden: 138 ‹XYZ in white› 05951234 reads 138 05951234;
 - a text box (<w:txbxContent>, floating where its anchor puts it) and the phonetic guide of a ruby (<w:rt>, 拼音指南,
   above its base) are not on the line of the run that holds them: 138 ‹text box› 05951234 shows 13805951234, and the
   box's text is read apart;
@@ -28,7 +30,8 @@ from gongkai.privacy.markup import BOUNDARY
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Only a part holding one of these can show otherwise than markup_text reads it.
-_CHANGES_SHOWN = re.compile(r"<w:(?:sym|vanish|webHidden|specVanish|del|moveFrom|fldChar|txbxContent|rt)\b|w:instr=")
+_CHANGES_SHOWN = re.compile(r"<w:(?:sym|vanish|webHidden|specVanish|del|moveFrom|fldChar|txbxContent|rt)\b|w:instr="
+                            r'|<w:sz w:val="[0-4](?:\.\d*)?"|<w:color w:val="[Ff]{6}"')
 _STYLED = re.compile(r"<w:[rp]Style\b")
 _NOT_SHOWN = frozenset({f"{_W}del", f"{_W}moveFrom"})
 _ELSEWHERE = frozenset({f"{_W}txbxContent", f"{_W}rt"})  # shown apart from the line that holds them
@@ -187,7 +190,8 @@ def _walk(element: ET.Element, out: list[str], styles: frozenset[str], fields: l
     read as updated, each field then showing what it computes instead of what it stores; *paragraph*: the
     element's paragraph has a hidden style."""
     tag = element.tag
-    if tag in _NOT_SHOWN or (tag == f"{_W}r" and _hidden(element.find(f"{_W}rPr"), styles, paragraph)):
+    if tag in _NOT_SHOWN or (tag == f"{_W}r" and (_hidden(element.find(f"{_W}rPr"), styles, paragraph)
+                                                  or _unseen(element.find(f"{_W}rPr")))):
         return
     if tag == f"{_W}p":
         paragraph = _hidden_paragraph_style(element.find(f"{_W}pPr"), styles)
@@ -244,6 +248,26 @@ def _hidden(properties: ET.Element | None, styles: frozenset[str] = frozenset(),
         return mark
     style = properties.find(f"{_W}rStyle") if properties is not None else None
     return (style is not None and style.get(f"{_W}val", "") in styles) or paragraph
+
+
+def _unseen(properties: ET.Element | None) -> bool:
+    """Whether run properties make their text too small to see (2 pt and less) or white on the page (no highlight, no
+    shading behind it)."""
+    if properties is None:
+        return False
+    size = properties.find(f"{_W}sz")
+    if size is not None and _size(size.get(f"{_W}val", "")) <= 4:  # (half-points)
+        return True
+    color = properties.find(f"{_W}color")
+    return (color is not None and color.get(f"{_W}val", "").upper() == "FFFFFF"
+            and properties.find(f"{_W}highlight") is None and properties.find(f"{_W}shd") is None)
+
+
+def _size(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return 24.0  # (Word's default, 12 pt)
 
 
 def _hidden_mark(properties: ET.Element | None) -> bool | None:
