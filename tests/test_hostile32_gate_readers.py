@@ -872,3 +872,46 @@ def test_an_ofd_page_with_what_a_reader_ignores(objects, expected):
 ])
 def test_a_number_in_base64(text, expected):
     assert sorted((hit.kind, hit.value) for hit in find(text)) == expected
+
+
+# ------------------------------------------------------------------------------------------------ survivors of the screen
+
+@pytest.mark.parametrize("data, said", [
+    (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", None),  # the header at byte 0
+    # a string of the first object quoting «%PDF-»: the header is the first one, nothing stands before it
+    (b"%PDF-1.4\n1 0 obj\n<< /Title (about %PDF-1.7 files) >>\nendobj\n", None),
+])
+def test_a_pdf_whose_header_is_at_its_start(data, said):
+    from gongkai.privacy.formats import mismatch
+
+    assert mismatch("pdf", data) == said
+
+
+def test_which_cells_name_an_organisation():
+    from gongkai.privacy.organisations import names_body
+
+    assert [names_body(cell) for cell in ("测试县社会福利中心", " 安溪县慈善总会 ", "陈水生", "陈水生（福利中心）住户", "")] == \
+        [True, True, False, False, False]
+
+
+def test_two_unassigned_digits_ten_apart_are_two_sets():
+    """U+40009 and U+40013 lie ten apart: no set of ten digits holds both, so each is read in its own set — the first
+    reading that is a number (both read with their set's first zero: 9 and 9) is named."""
+    text = "电话13805\U00040009" + "5123\U00040013"
+    assert [(hit.kind, hit.value) for hit in find(text)] == [("mobile", "13805951239")]
+
+
+def test_personal_data_in_the_annual_reports_text_is_named(tmp_path):
+    """annual/<year>.yaml's texts are published in the 年度报告 (条例第五十条): a mobile there is GK602 at its line."""
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.write("annual/2026.yaml", "年度: 2026\n总体情况: |\n  全年主动公开信息120条。\n"
+                                  f"  咨询请联系经办人，电话{MOBILE}。\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GONGKAI_TODAY", TODAY)
+        code, out = _run("validate", cat.root, "--format", "json", "--no-cache")
+    assert code == 1, out
+    assert [(d["path"], d["code"], d["line"], d["message"]) for d in json.loads(out)["diagnostics"]
+            if str(d["code"]).startswith("GK6")] == [
+        ("annual/2026.yaml", "GK602", 4, f"「总体情况」有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）")]
