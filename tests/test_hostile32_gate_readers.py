@@ -755,11 +755,13 @@ def test_the_texts_a_list_shows_one_under_another():
     from gongkai.privacy.fields import describe, list_runs
 
     texts = [(("公开内容", 0), "咨询电话1380595"), (("公开内容", 1), "1234"), (("公开依据", 0), "《条例》"),
-             (("单位", 0, "编号"), "138"), (("单位", 0, "名称"), "办公室"), (("单位", 1, "编号"), "05951234"),
-             (("单位", 1, "名称"), "社会救助股"), (("单位", 1, "区划代码"), "350524101")]
+             (("单位", 0, "编号"), "138"), (("单位", 0, "名称"), "办公室"), (("单位", 0, "类型"), "股室"),
+             (("单位", 1, "编号"), "05951234"), (("单位", 1, "名称"), "社会救助股"), (("单位", 1, "类型"), "股室"),
+             (("单位", 1, "区划代码"), "350524101")]
     assert list_runs(texts) == [
         [(("公开内容", 0), "咨询电话1380595"), (("公开内容", 1), "1234")],
-        [(("单位", 0, "名称"), "办公室"), (("单位", 1, "名称"), "社会救助股")]]
+        [(("单位", 0, "名称"), "办公室"), (("单位", 1, "名称"), "社会救助股")],
+        [(("单位", 0, "类型"), "股室"), (("单位", 1, "类型"), "股室")]]
     assert describe(("附件", 0, "文件")) == "「附件」第1项「文件」" and describe(("公开内容", 11)) == "「公开内容」第12项"
 
 
@@ -854,7 +856,11 @@ def test_a_broken_styles_part_hides_nothing():
     # broken XML: no reading of its own
     (text_object(40, 18, text_code("05951234")) + text_object(10, 18, text_code("电话138")).replace("</ofd:TextObject>",
                                                                                             ""), []),
-], ids=["ctm-of-four", "x-not-a-number", "broken"])
+    # an object without its Boundary (at 0, 0) and an empty TextCode: read as the others
+    (text_object(10, 18, text_code("电话138")).replace('Boundary="10 10 18 5" ', "")
+     .replace("</ofd:TextObject>", '<ofd:TextCode X="30" Y="3"/></ofd:TextObject>')
+     + text_object(17, 20, text_code("05951234")), [("mobile", MOBILE)]),
+], ids=["ctm-of-four", "x-not-a-number", "broken", "no-boundary"])
 def test_an_ofd_page_with_what_a_reader_ignores(objects, expected):
     assert kinds("ofd", ofd(objects)) == expected
 
