@@ -42,6 +42,13 @@ _BODY_AFTER = lazy(rf"[（(]?(?:(?![的旁边隔壁近对面住家与和及在�
                    r"(?!宿舍|家属|员工|职工|小区|住宅|公寓|楼下|旁|附近|对面)")
 _HOME_PARTS = re.compile("室|单元|房")
 _NAME_OF_BODY = lazy(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
+
+
+def _spaced(*labels: str) -> str:
+    """A pattern of *labels*, each perhaps spaced out to align the lines (户　　名)."""
+    return "(?:" + "|".join(r"\s*".join(label) for label in labels) + ")"
+
+
 # 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word;
 # a bureau's, 户名：安溪县民政局, is one too).
 # Only the labels of one account may stand between the name and the number (开户行, 账号), apart by commas or
@@ -49,16 +56,11 @@ _NAME_OF_BODY = lazy(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
 # …红十字会赈灾专户 — not a person's name in brackets, 某某公司（陈水生）, whose card it may be) and
 # the label by whose account it is (收款账号, 对公账号, 账户号码); a label may be spaced out to align the lines (户　　名,
 # 账　　号). A sentence that ends, or a card of a person (陈水生银行卡号), is no part of it.
-def _spaced(*labels: str) -> str:
-    return "(?:" + "|".join(r"\s*".join(label) for label in labels) + ")"
-
-
 _ACCOUNT_OF_BODY = lazy(rf"{_spaced('户名', '收款单位', '收款人', '账户名称', '开户单位')}\s*[：:]?\s*"
                         rf"[{_HANZI}（）()]{{2,40}}?(?:{_BODY}|局)(?:[{_HANZI}]{{0,4}}专户|[（(][{_HANZI}]{{0,6}}户[）)])?"
                         rf"[，,、；;\s]*(?:{_spaced('开户银行', '开户行', '开户网点')}\s*[：:]?\s*[^，,。；;！!？?\n]{{1,30}}?"
                         r"[，,、；;\s]*)?(?:银行|收款|捐款|募捐|对公|开户|单位)?"
                         rf"{_spaced('账号', '帐号', '账户', '帐户')}(?:号码|号)?\s*[：:]?\s*$")
-
 _LOOK_BACK = 48
 
 

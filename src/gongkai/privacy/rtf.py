@@ -7,8 +7,8 @@ Read here: escapes (\\'hh in the document's code page, \\uN with its fallback sk
 paragraph, line, cell and row ends and tabs as boundaries, and optional destinations ({\\*\\bkmkstart …}) left out.
 Hidden text (\\v, 字体 → 隐藏) and a tracked deletion (\\deleted) are not shown: what stands around them meets
 (138{\\v XYZ}05951234 shows 13805951234), so the text is read both with them and without. A field shows its
-result in its place once Word updates it (138{\\field{\\*\\fldinst QUOTE "0595"}{\\fldrslt }}1234 shows 13805951234, as a
-Word field does: wordml.field_shown), so the text is read a third time so, where a field's value is known.
+result in its place once Word updates it, as a Word field does (wordml.field_shown): 138{\\field{\\*\\fldinst QUOTE
+"0595"}{\\fldrslt }}1234 shows 13805951234, so the text is read a third time so, where a field's value is known.
 """
 
 from __future__ import annotations
