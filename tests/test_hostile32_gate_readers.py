@@ -921,3 +921,34 @@ def test_personal_data_in_the_annual_reports_text_is_named(tmp_path):
     assert [(d["path"], d["code"], d["line"], d["message"]) for d in json.loads(out)["diagnostics"]
             if str(d["code"]).startswith("GK6")] == [
         ("annual/2026.yaml", "GK602", 4, f"「总体情况」有未遮盖的手机号码「{MASKED_MOBILE}」（已遮盖显示）")]
+
+
+def _page(objects: str) -> str:
+    return f'<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="2">{objects}</ofd:Layer></ofd:Content></ofd:Page>'
+
+
+@pytest.mark.parametrize("objects, shown", [
+    # «A» in 10–20 mm; «B» 3 mm after (touching: one word), 3.5 mm (a space), 8 mm (a space), 8.5 mm (a column)
+    (text_object(10, 10, text_code("A")) + text_object(23, 5, text_code("B")), "AB"),
+    (text_object(10, 10, text_code("A")) + text_object(23.5, 5, text_code("B")), "A B"),
+    (text_object(10, 10, text_code("A")) + text_object(28, 5, text_code("B")), "A B"),
+    (text_object(10, 10, text_code("A")) + text_object(28.5, 5, text_code("B")), "A\x00B"),
+    # «B» overlapping «A»'s box by 1 mm: one word
+    (text_object(10, 10, text_code("A")) + text_object(19, 5, text_code("B")), "AB"),
+    # a wide box (10–60 mm) then a narrow one inside it (20–25): «C» at 62 mm touches the wide one's edge
+    (text_object(10, 50, text_code("A")) + text_object(20, 5, text_code("B")) + text_object(62, 5, text_code("C")),
+     "ABC"),
+    # no CTM: pieces at 10 and 12 mm of one baseline stand on one line
+    (text_object(10, 10, text_code("A") + text_code("B", 2)), "AB"),
+    # DeltaX: «5 g 2 -3» places a at 0, b at 5, c at 2, d at -1 mm: shown d a c b
+    (text_object(10, 10, text_code("abcd", 0, 'DeltaX="5 g 2 -3"')), "dacb"),
+    # more characters than advances: the rest follow the last one placed (b at 5 mm, then c)
+    (text_object(10, 10, text_code("abc", 0, 'DeltaX="5"')), "abc"),
+    # «g 3 -5»: three advances of -5 mm: 4321 stored, 1234 shown
+    (text_object(40, 30, text_code("4321", 15, 'DeltaX="g 3 -5"')), "1234"),
+], ids=["touching", "spaced", "spaced-8", "column", "overlapping", "wide-box", "no-ctm", "advances", "fewer-advances",
+        "repeated-advance"])
+def test_how_an_ofd_line_is_read(objects, shown):
+    from gongkai.privacy.ofd import ofd_shown
+
+    assert ofd_shown(_page(objects)) == shown
