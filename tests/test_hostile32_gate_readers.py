@@ -682,8 +682,8 @@ def test_the_unassigned_code_points_of_a_text():
 
 def test_personal_data_in_an_item_or_gongkai_yaml_stops_the_site_and_names_its_line(tmp_path):
     """An ID in an item's 备注, a mobile split over two entries of 公开内容 (a page shows them one under the other), a
-    leader's 简历 holding a mobile, another's 分工 holding one on the second line of its block: build-site publishes nothing and names each by file, line, column and field; the
-    bureau's own phone (0595-23000000) is no finding."""
+    leader's 简历 holding a mobile, another's 分工 holding one on the second line of its block: build-site publishes
+    nothing and names each by file, line, column and field; the bureau's own phone (0595-23000000) is no finding."""
     cat = CatalogDir(tmp_path / "catalog")
     cat.write("gongkai.yaml", AGENCY.replace("    职务: 局长\n", f"    职务: 局长\n    简历: 曾任某某，电话{MOBILE}\n"
                                                          f"  - 姓名: 李副局长\n    职务: 副局长\n    分工: |\n"
@@ -889,7 +889,7 @@ def test_a_number_in_base64(text, expected):
     assert sorted((hit.kind, hit.value) for hit in find(text)) == expected
 
 
-# ------------------------------------------------------------------------------------------------ survivors of the screen
+# ---------------------------------------------------------------------------------------- survivors of the screen
 
 @pytest.mark.parametrize("data, said", [
     (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", None),  # the header at byte 0
