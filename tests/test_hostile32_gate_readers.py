@@ -693,6 +693,12 @@ def test_personal_data_in_an_item_or_gongkai_yaml_stops_the_site_and_names_its_l
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GONGKAI_TODAY", TODAY)
         code, printed = _run("build-site", cat.root, "--out", tmp_path / "site", "--no-search")
+        checked, out = _run("validate", cat.root, "--format", "json", "--no-cache")
+    assert checked == 1
+    assert sorted((d["path"], d["id"], d["code"], d["line"], d["column"]) for d in json.loads(out)["diagnostics"]
+                  if str(d["code"]).startswith("GK6")) == [
+        ("gongkai.yaml", None, "GK602", 36, 9), ("gongkai.yaml", None, "GK602", 41, 1),
+        ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK601", 19, 5), ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK602", 8, 5)]
     assert code == 1, printed
     assert printed.splitlines()[-6:] == [
         "已停止发布：公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：",
