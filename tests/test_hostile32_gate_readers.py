@@ -967,3 +967,14 @@ def test_how_an_ofd_line_is_read(objects, shown):
     from gongkai.privacy.ofd import ofd_shown
 
     assert ofd_shown(_page(objects)) == shown
+
+
+@pytest.mark.parametrize("text, address", [
+    ("办理地点：安溪县城厢镇城东路88号县行政服务中心2楼", None),  # the 服务中心's own floor
+    ("安溪县城厢镇解放路12号（测试县社会福利中心）", None),  # the address, then whose it is
+    # a room of a home before an organisation's name: a person's (a 福利中心's resident, perhaps)
+    ("陈水生现住安溪县城厢镇解放路12号302室测试县社会福利中心", "解放路12号302室"),
+    ("安溪县城厢镇解放路12号302室（测试县社会福利中心）", "解放路12号302室"),
+])
+def test_an_address_before_an_organisations_name(text, address):
+    assert [text[hit.start:hit.end] for hit in find(text) if hit.kind == "address"] == ([address] if address else [])
