@@ -799,6 +799,12 @@ def test_the_texts_a_list_shows_one_under_another():
     (rb"{\rtf1 x\tab y\cell z\row w\line v\sect u\page t}", "x\x00y\x00z\x00w\x00v\x00u\x00t"),
     # hidden text: everything, then what Word shows
     (rb"{\rtf1 138{\v 99}0595}", "138990595\x001380595"),
+    # a group inside hidden text is hidden too
+    (rb"{\rtf1 138{\v X{\b Y}}0595}", "138XY0595\x001380595"),
+    # an optional destination holding a group of its own: left out whole, the text after it read
+    (rb"{\rtf1 138{\*\bkmkstart {a}}0595}", "1380595"),
+    # bytes the code page does not decode: shown as replacement characters, not a failure
+    (rb"{\rtf1\ansi\ansicpg65001 \'ff\'fe}", "\ufffd\ufffd"),
 ])
 def test_what_an_rtf_document_shows(rtf, shown):
     from gongkai.privacy.rtf import rtf_text
