@@ -41,7 +41,7 @@ from gongkai.privacy.pictures import (LOCATED, holds_picture, is_picture, locate
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
-from gongkai.privacy.wordml import word_shown, word_tables
+from gongkai.privacy.wordml import hidden_styles, word_shown, word_tables
 
 MAX_FILE = 100 * 1024 * 1024  # an attachment of more is not read (a 集约化 portal takes attachments of some 50 MB)
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
@@ -212,9 +212,10 @@ def zip_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
             raise Unreadable(LOCKED)
         segments: list[Segment] = []
         pages = _ofd_pages(archive)
+        styles = word_styles(archive)
         for info in infos:
             page = pages.get(info.filename, "")
-            segments.extend(_member(archive.read(info), info.filename, label, depth, budget, page))
+            segments.extend(_member(archive.read(info), info.filename, label, depth, budget, page, styles))
         segments.extend(_beside_parts(data, archive, label, depth, budget))
     return segments
 
@@ -292,7 +293,15 @@ def _left_behind(gap: bytes, where: str, depth: int, budget: _Budget) -> list[Se
     return segments
 
 
-def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, page: str = "") -> list[Segment]:
+def word_styles(archive: zipfile.ZipFile) -> frozenset[str]:
+    """The hidden styles of a Word document (wordml.hidden_styles), none for any other container."""
+    if "word/styles.xml" not in archive.namelist():
+        return frozenset()
+    return hidden_styles(_markup_source(archive.read("word/styles.xml")))
+
+
+def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, page: str = "",
+            styles: frozenset[str] = frozenset()) -> list[Segment]:
     where = f"{label} {_part_name(name, page)}" if name else label
     if depth > MAX_DEPTH:  # (a gzip inside a gzip inside …, a package inside a package)
         raise Unreadable(NESTED)
@@ -315,7 +324,7 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if _is_markup(name, data):
-        return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where)]
+        return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where, styles)]
     if (kind := packed_kind(data)) is not None:  # its bytes are its files compressed: read as text, they say nothing
         raise Unreadable(f"文档中嵌入的「{name}」是{kind}，gongkai 无法解压检查其中的文件，不能确认其中没有个人信息；"
                          "请在文档中删除这个嵌入的对象（需要公开其中的文件时解压后逐个登记），另存后再登记")
@@ -350,11 +359,11 @@ def _markup_source(data: bytes) -> str:
     return decode_text(data) or data.decode("utf-8", errors="replace")
 
 
-def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
+def shown_readings(name: str, data: bytes, where: str, styles: frozenset[str] = frozenset()) -> list[Segment]:
     """What a reader shows of a container's part beyond the text it stores (the source scan and the output scan both
-    read these): a Word part as Word shows it (wordml.py), an OFD page laid out (ofd.py), an RTF chunk (rtf.py), a
-    worksheet's header and footer as Excel prints them and a chart's values through its number formats
-    (spreadsheet.py)."""
+    read these): a Word part as Word shows it (wordml.py; *styles*: the document's hidden styles, word_styles), an
+    OFD page laid out (ofd.py), an RTF chunk (rtf.py), a worksheet's header and footer as Excel prints them and a
+    chart's values through its number formats (spreadsheet.py)."""
     if is_rtf(data):
         return [Segment(rtf_text(data), f"{where}（RTF，按 Word 显示）")]
     if name.startswith(("xl/worksheets/", "xl/chartsheets/")) and (b"Header" in data or b"Footer" in data or
@@ -371,7 +380,7 @@ def shown_readings(name: str, data: bytes, where: str) -> list[Segment]:
     if not _is_markup(name, data) or not name.startswith(("word/", "Doc_")):
         return []
     text = _markup_source(data)
-    shown = word_shown(text) if name.startswith("word/") else ofd_shown(text)
+    shown = word_shown(text, styles) if name.startswith("word/") else ofd_shown(text)
     return [Segment(shown, f"{where}（{'按 Word 显示' if name.startswith('word/') else '按版面位置'}）")] if shown else []
 
 

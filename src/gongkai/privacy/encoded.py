@@ -35,10 +35,13 @@ _APART = b"\x00"  # what stands for the bytes between printable stretches: it jo
 BASE64, HEX = "base64 编码", "十六进制编码"  # what a run is encoded in, as a finding names it
 # A run of hexadecimal digits, pairs of them each a byte (3133383035393531323334 is «13805951234», as hexlify, xxd -p
 # and every hex dump write text): eleven bytes at least (a mobile), or the same with a space, colon or dash between the
-# bytes (31 33 38 30 …, 31:33:38:…).
+# bytes (31 33 38 30 …, 31:33:38:…), or each byte written 0x31 as a program's array writes it (0x31, 0x33, …; 0x31
+# 0x33 …): what a hex decoder (CyberChef's 「From Hex」) reads with any of these delimiters. (Bare bytes apart by
+# commas are not read: a CSV row of ages 31,33,38,… is one.)
 _HEX_RUN = re.compile(r"(?:[0-9A-Fa-f]{2}){11,}")
-_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:([ :\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){9,}"
-                        r"(?![0-9A-Za-z])")
+_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}(?:([ :\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){9,}"
+                        r"|0[xX][0-9A-Fa-f]{2}(?:\s*[,;]?\s*0[xX][0-9A-Fa-f]{2}){10,})(?![0-9A-Za-z])")
+_BYTE_DIGITS = re.compile(r"([0-9A-Fa-f]{2})(?![0-9A-Za-z])")
 
 
 def encoded_texts(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -55,7 +58,7 @@ def spaced_hex_texts(text: str) -> Iterator[tuple[int, int, str, str]]:
     """The same for hexadecimal bytes written apart (31 33 38 …): a text holding such a run holds twenty-two digits
     close together, which the pre-filter lets through, so only the full path looks for it."""
     for match in _HEX_BYTES.finditer(text):
-        data = bytes.fromhex(match.group(0).replace(match.group(1), ""))
+        data = bytes.fromhex("".join(_BYTE_DIGITS.findall(match.group(0))))
         for reading in _readings(data) if _digit_bytes(data) else ():
             yield match.start(), match.end(), reading, HEX
 

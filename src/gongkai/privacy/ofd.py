@@ -2,8 +2,10 @@
 
 OFD (GB/T 33190, the format of 公文) places every piece of text at a position of its own: a converter often writes a
 line as many text objects, or one object per character, in any order. Read part by part, «138» and «00138000» in two
-objects side by side are two texts; on the page they are one number. documents.py reads each part as stored and,
-for a page holding text objects, this reading too (the PDF's is pypdf's layout mode: documents._page_texts).
+objects side by side are two texts; on the page they are one number. A piece stands where its object's matrix
+(CTM) puts it, and each of its characters where the advances DeltaX give (a converter may store a line's characters
+in any order and place them back right: 3 1 8 with advances 3 -6 shows 138). documents.py reads each part as stored
+and, for a page holding text objects, this reading too (the PDF's is pypdf's layout mode: documents._page_texts).
 """
 
 from __future__ import annotations
@@ -35,9 +37,12 @@ def ofd_shown(xml: str) -> str | None:
         if _local(element.tag) != "TextObject":
             continue
         left, top, width = _box(element.get("Boundary", ""))
+        a, b, c, d, e, f = _matrix(element.get("CTM", ""))
         for code in element:
             if _local(code.tag) == "TextCode" and code.text:
-                pieces.append((top + _number(code.get("Y")), left + _number(code.get("X")), code.text, left + width))
+                y = _number(code.get("Y"))
+                for x, glyphs in _placed(code.text, _number(code.get("X")), code.get("DeltaX")):
+                    pieces.append((top + b * x + d * y + f, left + a * x + c * y + e, glyphs, left + width))
     lines: list[list[tuple[float, float, str, float]]] = []
     for piece in sorted(pieces):
         if lines and piece[0] - lines[-1][0][0] < LINE_TOLERANCE:
@@ -56,6 +61,40 @@ def _line(pieces: list[tuple[float, float, str, float]]) -> str:
         out.append(text)
         right = edge if right is None else max(right, edge)
     return "".join(out)
+
+
+def _placed(text: str, x: float, advances: str | None) -> list[tuple[float, str]]:
+    """(x, characters) of a TextCode's text: where its DeltaX («3 3 g 4 2.5»: g N V is N advances of V) place its
+    characters, one by one; the whole text at *x* without one. A character past the advances given follows the one
+    before it."""
+    if not advances:
+        return [(x, text)]
+    steps: list[float] = []
+    tokens = advances.split()
+    while tokens:
+        token = tokens.pop(0)
+        if token == "g" and len(tokens) >= 2:
+            count, step = tokens.pop(0), tokens.pop(0)
+            steps += [_number(step)] * min(int(_number(count)), len(text))
+        else:
+            steps.append(_number(token))
+    placed = [(x, text[0])]
+    for index, glyph in enumerate(text[1:]):
+        if index < len(steps):
+            x += steps[index]
+            placed.append((x, glyph))
+        else:
+            placed[-1] = (placed[-1][0], placed[-1][1] + glyph)
+    return placed
+
+
+def _matrix(ctm: str) -> tuple[float, float, float, float, float, float]:
+    """The six numbers of a CTM «a b c d e f» (x' = a·x + c·y + e, y' = b·x + d·y + f); none moves nothing."""
+    parts = ctm.split()
+    if len(parts) != 6:
+        return 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
+    a, b, c, d, e, f = (_number(part) for part in parts)
+    return a, b, c, d, e, f
 
 
 def _local(tag: object) -> str:

@@ -28,8 +28,9 @@ _BODY = ("中心|福利院|敬老院|养老院|颐养院|幸福院|光荣院|儿
 # body or a CSV is read cell by cell instead (names_body), and cells_apart puts a full stop in its borders.
 # (Spaces alone link nothing: a PDF's line of a list of people, 陈水生 某某公司 解放路13号302室, sets its columns apart
 # with spaces.)
-_JOIN = (r"(?:[（(，,：:]|\x00(?:[^\x00\n。]{0,40}\x00)*|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?(?:地址|住所|地点)"
-         r"|位于|坐落于|设在|设于)")
+# (A label may be spaced out to align the lines, 地　　址, and the parts apart by semicolons.)
+_JOIN = (r"(?:[（(，,：:；;]|\x00(?:[^\x00\n。]{0,40}\x00)*|(?:办公|通讯|联系|注册|服务|办理|机构|单位)?"
+         r"(?:地\s*址|住\s*所|地\s*点)|位于|坐落于|设在|设于)")
 _LINK = rf"\s*{_JOIN}(?:\s*{_JOIN})*\s*"
 # The places an address starts with (福建省、泉州市、安溪县、城厢镇、凤城街道), then the first characters of its road or village.
 _PLACES = rf"(?:[{_HANZI}]{{1,4}}(?:省|市|县|区|镇|乡|街道))*[{_HANZI}]{{0,3}}"
@@ -41,13 +42,25 @@ _BODY_AFTER = lazy(rf"[（(]?(?:(?![的旁边隔壁近对面住家与和及在�
                    r"(?!宿舍|家属|员工|职工|小区|住宅|公寓|楼下|旁|附近|对面)")
 _HOME_PARTS = re.compile("室|单元|房")
 _NAME_OF_BODY = lazy(rf"[{_HANZI}（）()·]{{0,40}}(?:{_BODY})")
+
+
+def _spaced(*labels: str) -> str:
+    """A pattern of *labels*, each perhaps spaced out to align the lines (户　　名)."""
+    return "(?:" + "|".join(r"\s*".join(label) for label in labels) + ")"
+
+
 # 户名：安溪县慈善总会，开户行：…，账号：… — the account of the body the 户名 names (a person's name ends in no such word;
 # a bureau's, 户名：安溪县民政局, is one too).
-# Only the labels of one account may stand between the name and the number (开户行, 账号): a sentence that ends, or a
-# card of a person (陈水生银行卡号), is no part of it.
-_ACCOUNT_OF_BODY = lazy(rf"(?:户名|收款单位|收款人|账户名称|开户单位)\s*[：:]?\s*[{_HANZI}（）()]{{2,40}}?(?:{_BODY}|局)"
-                        r"[，,、\s]*(?:开户(?:银行|行|网点)\s*[：:]?\s*[^，,。；;！!？?\n]{1,30}?[，,、\s]*)?"
-                        r"(?:银行)?(?:账号|帐号|账户)\s*[：:]?\s*$")
+# Only the labels of one account may stand between the name and the number (开户行, 账号), apart by commas or
+# semicolons, the name perhaps followed by which of its accounts it is (安溪县慈善总会（募捐专户）, （基本户）,
+# …红十字会赈灾专户 — not a person's name in brackets, 某某公司（陈水生）, whose card it may be) and
+# the label by whose account it is (收款账号, 对公账号, 账户号码); a label may be spaced out to align the lines (户　　名,
+# 账　　号). A sentence that ends, or a card of a person (陈水生银行卡号), is no part of it.
+_ACCOUNT_OF_BODY = lazy(rf"{_spaced('户名', '收款单位', '收款人', '账户名称', '开户单位')}\s*[：:]?\s*"
+                        rf"[{_HANZI}（）()]{{2,40}}?(?:{_BODY}|局)(?:[{_HANZI}]{{0,4}}专户|[（(][{_HANZI}]{{0,6}}户[）)])?"
+                        rf"[，,、；;\s]*(?:{_spaced('开户银行', '开户行', '开户网点')}\s*[：:]?\s*[^，,。；;！!？?\n]{{1,30}}?"
+                        r"[，,、；;\s]*)?(?:银行|收款|捐款|募捐|对公|开户|单位)?"
+                        rf"{_spaced('账号', '帐号', '账户', '帐户')}(?:号码|号)?\s*[：:]?\s*$")
 _LOOK_BACK = 48
 
 

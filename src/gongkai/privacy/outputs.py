@@ -25,7 +25,7 @@ from gongkai.bounded import Bounded
 from gongkai.errors import PublicationStopped
 from gongkai.privacy.detect import KINDS, Hit, find
 from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segments, pdf_segments, quiet,
-                                       shown_readings, xlsx_shown, zip_surroundings)
+                                       shown_readings, word_styles, xlsx_shown, zip_surroundings)
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts, decode_text
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, SEPARATE, STARRED, encoded_may_hold_number, may_hold_number,
@@ -466,13 +466,15 @@ def _zip(name: str, data: bytes, where: str, allowed: frozenset[str], depth: int
             if sum(i.file_size for i in infos) > MAX_UNPACKED:
                 raise zipfile.BadZipFile("too large")
             members = [(i.filename, archive.read(i)) for i in infos]
+            styles = word_styles(archive)
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError):
         yield OutputFinding(name, "unreadable", "", f"{where} zip 无法打开".strip())
         return
     for member, content in members:
         yield from _scan(name, content, f"{where} {member}".strip(), allowed, depth + 1)
         # a Word part as Word shows it, an OFD page laid out, an RTF chunk: what the source scan reads too
-        yield from _segment_findings(name, shown_readings(member, content, f"{where} {member}".strip()), allowed)
+        yield from _segment_findings(name, shown_readings(member, content, f"{where} {member}".strip(), styles),
+                                     allowed)
     try:  # (the comments, the parts' names, bytes outside every part: any zip tool shows them)
         beside = zip_surroundings(data, where)
     except Exception:  # noqa: BLE001 - what the scanner cannot read is not published: fail closed

@@ -5,6 +5,10 @@ bytes do not show the number — control words and escapes split or hide its dig
 
 Read here: escapes (\\'hh in the document's code page, \\uN with its fallback skipped), control words dropped,
 paragraph, line, cell and row ends and tabs as boundaries, and optional destinations ({\\*\\bkmkstart …}) left out.
+Hidden text (\\v, 字体 → 隐藏) and a tracked deletion (\\deleted) are not shown: what stands around them meets
+(138{\\v XYZ}05951234 shows 13805951234), so the text is read both with them and without. A field shows its
+result in its place once Word updates it, as a Word field does (wordml.field_shown): 138{\\field{\\*\\fldinst QUOTE
+"0595"}{\\fldrslt }}1234 shows 13805951234, so the text is read a third time so, where a field's value is known.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from gongkai.privacy.markup import BOUNDARY
 _TOKEN = re.compile(rb"\\'([0-9a-fA-F]{2})|\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\([^a-zA-Z])|([{}])|([^\\{}]+)", re.DOTALL)
 _APART = frozenset({b"par", b"line", b"cell", b"row", b"tab", b"sect", b"page", b"nestcell", b"nestrow"})
 _SYMBOLS = {b"~": " ", b"-": "", b"_": "-", b"\\": "\\", b"{": "{", b"}": "}"}
+_UNSEEN = frozenset({b"v", b"deleted"})  # character properties Word does not show the text of (hidden, deleted)
 
 
 def is_rtf(data: bytes) -> bool:
@@ -23,33 +28,43 @@ def is_rtf(data: bytes) -> bool:
 
 
 def rtf_text(data: bytes) -> str:
-    """The text *data* (an RTF document) shows."""
+    """The text *data* (an RTF document) holds; where some of it is hidden or deleted, then the text Word shows."""
     codec = _codec(data)
     out: list[str] = []
+    unseen = [False]  # per group: its text is hidden or deleted
+    shown: list[str] = []  # the text outside hidden or deleted text
     pending = bytearray()  # \\'hh bytes of a multi-byte character
     skip = 0  # fallback characters of a \\u still to skip
     fallback = [1]  # \\ucN per group
     hidden_depth: int | None = None  # the depth of an optional destination {\\* …} being left out
     depth = 0
 
+    def put(text: str) -> None:
+        out.append(text)
+        if not unseen[-1]:
+            shown.append(text)
+
     def flush() -> None:
         if pending:
-            out.append(pending.decode(codec, errors="replace"))
+            put(pending.decode(codec, errors="replace"))
             pending.clear()
 
     for match in _TOKEN.finditer(data):
         hexa, word, number, symbol, brace, text = match.groups()
         if brace == b"{":
+            flush()
             depth += 1
             fallback.append(fallback[-1])
+            unseen.append(unseen[-1])
             continue
         if brace == b"}":
             if hidden_depth is not None and depth == hidden_depth:
                 hidden_depth = None
             depth -= 1
+            flush()
             if len(fallback) > 1:
                 fallback.pop()
-            flush()
+                unseen.pop()
             continue
         if hidden_depth is not None:
             continue
@@ -66,24 +81,69 @@ def rtf_text(data: bytes) -> str:
         if word is not None:
             if word == b"u" and number is not None:
                 value = int(number)
-                out.append(chr(value + 65536 if value < 0 else value) if -32768 <= value <= 0x10FFFF else "")
+                put(chr(value + 65536 if value < 0 else value) if -32768 <= value <= 0x10FFFF else "")
                 skip = fallback[-1]
             elif word == b"uc" and number is not None:
                 fallback[-1] = int(number)
+            elif word in _UNSEEN:
+                unseen[-1] = number != b"0"
+            elif word == b"plain":
+                unseen[-1] = False
             elif word in _APART:
-                out.append(BOUNDARY)
+                put(BOUNDARY)
             continue
         if symbol is not None:
-            out.append(_SYMBOLS.get(symbol, ""))
+            put(_SYMBOLS.get(symbol, ""))
             continue
         if text is not None:
             chunk = text.replace(b"\r", b"").replace(b"\n", b"")
             if skip:
                 cut = min(skip, len(chunk))
                 chunk, skip = chunk[cut:], skip - cut
-            out.append(chunk.decode(codec, errors="replace"))
+            put(chunk.decode(codec, errors="replace"))
     flush()
-    return "".join(out)
+    updated = _fields_updated(data)
+    return ("".join(out) + (BOUNDARY + "".join(shown) if len(shown) < len(out) else "")
+            + (BOUNDARY + rtf_text(updated) if updated is not None else ""))
+
+
+_FIELD_CODE = re.compile(rb"\{\\\*\\fldinst\b ?")
+_FIELD_RESULT = re.compile(rb"\s*\{\\fldrslt\b")
+
+
+def _fields_updated(data: bytes) -> bytes | None:
+    """*data* with each field whose value is known showing that value instead of its stored result ({\\*\\fldinst …}
+    and {\\fldrslt …} replaced by it); None when no field's value is known."""
+    from gongkai.privacy.wordml import field_shown
+
+    out, at = bytearray(), 0
+    for match in _FIELD_CODE.finditer(data):
+        if match.start() < at:
+            continue
+        code_end = _group_end(data, match.start())
+        value = field_shown(rtf_text(data[match.end():code_end - 1]))
+        result = _FIELD_RESULT.match(data, code_end)
+        if value is None:
+            continue
+        end = _group_end(data, result.end() - len(b"{\\fldrslt")) if result is not None else code_end
+        out += data[at:match.start()] + "".join(f"\\u{ord(c)}?" for c in value).encode("ascii")
+        at = end
+    return bytes(out + data[at:]) if at else None
+
+
+def _group_end(data: bytes, start: int) -> int:
+    """Where the group opening at data[start] («{») ends, past its «}» (the end of *data* if it never does)."""
+    depth, at = 0, start
+    while at < len(data):
+        byte = data[at]
+        if byte == 0x5C:  # «\»: the next byte is escaped (\{, \}, \\) or begins a control word
+            at += 2
+            continue
+        depth += (byte == 0x7B) - (byte == 0x7D)
+        at += 1
+        if depth == 0:
+            return at
+    return len(data)
 
 
 def _codec(data: bytes) -> str:
