@@ -9,6 +9,7 @@ the next day on which the gate's decision changes, and until then an unchanged c
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from gongkai.forking import beside
 from gongkai.site.fingerprint import search_fingerprint, templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
-from gongkai.site.tree import Tree, holds, walk
+from gongkai.site.tree import Tree, holds, read_note, walk, write_note
 
 
 # The stamps recorded of about 40,000 files: from there on listing takes longer than importing the gate's modules
@@ -56,7 +57,8 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
         listed = _decided(_listing(source, cache, search), _site(out), today, now)
     if listed.listing is None:
         return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change,
-                           next_change_provisional=listed.head.next_change_provisional)
+                           next_change_provisional=listed.head.next_change_provisional,
+                           blocked=_held_back(out, listed.stamp))
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
     from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415
@@ -70,10 +72,32 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
                                listed.kept)
     except OSError as exc:  # a page written on a full disk names no file: the site folder is the one to name
         raise naming(exc, out) from None
+    _hold_back(out, listed.stamp, result.blocked)
     if listed.kept is None and listed.pages:
         result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
                                "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")
     return result
+
+
+# The records a build held back, and why: a build with nothing to do tells them again (they are held back still, and
+# 「网站没有变化」 alone would say all is well). Kept beside the folder's lock, not in the site (whose store goes to the
+# portal with it): a reason names records that are not public. A site built elsewhere has no note: nothing is told.
+HELD = "held"
+
+
+def _hold_back(out: Path, stamp: str, blocked: dict[str, str]) -> None:
+    write_note(out, HELD, json.dumps({"stamp": stamp, "blocked": blocked}, ensure_ascii=False) if blocked else None)
+
+
+def _held_back(out: Path, stamp: str) -> dict[str, str]:
+    """What the build that left the site in *out* from the listing *stamp* held back (its note, when it is that one's)."""
+    try:
+        noted = json.loads(read_note(out, HELD) or "{}")
+        if noted.get("stamp") != stamp:
+            return {}
+        return {str(record): str(why) for record, why in noted["blocked"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
 class _Listed(NamedTuple):
