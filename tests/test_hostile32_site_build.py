@@ -16,9 +16,11 @@ Found by this pass:
 1. A record the build held back (an attachment missing, one shared with a withdrawn record, an unmasked number…) was
    named once, by the build that decided it: every later build-site with nothing to do printed 「网站没有变化」 alone
    (exit 0), and so did a build for another day before the next change — a webmaster who runs the daily build, or
-   reads only the last CI log, never learned that a record was still not on the site. Now a build with nothing to do
-   names every record still held back, with its reason, as the build that decided it did (kept beside the folder's
-   lock, never in the site, whose store goes to the portal).
+   reads only the last CI log, never learned that a record was still not on the site. The same for what the build
+   warned of: `build-site --today 2027-01-05` run again printed 「网站没有变化」 without 「生成的是将来那一天的网站……
+   请不要部署到门户网站」. Now a build with nothing to do names every record still held back, with its reason, as the
+   build that decided it did, and repeats its warnings when run for the same --today on the same real date (kept
+   beside the folder's lock, never in the site, whose store goes to the portal).
 2. A whole build (the store deleted to force one, damaged, or written by an older gongkai; a folder changed by hand)
    listed under 「已从网站撤下」 only what the old store named: after the store was lost, a record withdrawn since the
    last build left the folder and was never listed, so the copy deployed on the portal kept its page; a page a
@@ -26,7 +28,8 @@ Found by this pass:
    the new site has not is listed for the portal's copy.
 
 Planted by hand (each made a test below fail, then reverted): each fix of this pass reverted (the held-back records
-not read back on a build with nothing to do; the folder's files not listed by a whole build).
+not read back on a build with nothing to do; its warnings not read back; the folder's files not listed by a whole
+build).
 """
 
 from __future__ import annotations
@@ -519,3 +522,17 @@ def test_a_whole_build_lists_every_file_the_folder_had_and_the_site_has_not(by_h
     assert "records/R2026-002.html" in by_hand["nothing after an edit"].files
     assert "records/R2026-002.html" not in lost.files
     assert [p for p in lost.result.taken_down if not p.startswith("search/")] == ["records/R2026-002.html"]
+
+
+def test_a_site_built_for_a_day_ahead_is_told_again_not_to_be_deployed(cat: CatalogDir, gk: Callable[..., Run],
+                                                                      tmp_path: Path) -> None:
+    site = tmp_path / "site"  # the real date is 2026-11-27 (conftest)
+    first = gk("build-site", cat.root, "--out", site, "--today", "2027-01-05")
+    told = [line for line in first.err.splitlines() if "晚于今天（2026-11-27）" in line]
+    assert first.code == 0 and len(told) == 1 and "请不要部署到门户网站" in told[0]
+    again = gk("build-site", cat.root, "--out", site, "--today", "2027-01-05")
+    assert "网站没有变化" in again.out and [line for line in again.err.splitlines() if "晚于今天" in line] == told
+    today = gk("build-site", cat.root, "--out", site)  # the build of the real day: nothing to warn of
+    assert today.code == 0 and "晚于今天" not in today.err and "早于今天" not in today.err
+    quiet = gk("build-site", cat.root, "--out", site)
+    assert "网站没有变化" in quiet.out and quiet.err == ""
