@@ -64,6 +64,12 @@ MAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 ITEM2 = (ITEM.replace("SHJZ-001", "SHJZ-002").replace("五公开: 结果公开", "五公开: 决策公开")
          .replace("一级事项: 最低生活保障", "一级事项: 特困人员救助供养").replace("低保对象名单及相关信息", "特困供养政策文件"))
+# on the board and elsewhere only (no web page of its records); with a 空白说明 for its empty column
+ITEM3 = (ITEM.replace("SHJZ-001", "SHJZ-003").replace("二级事项: 审批信息", "二级事项: 审核信息")
+         .replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                  "公开渠道: [社区/企事业单位/村公示栏（电子屏）, 其他]\n其他渠道: [村务微信群]"))
+ITEM4 = (ITEM.replace("SHJZ-001", "SHJZ-004").replace("二级事项: 审批信息", "二级事项: 资金发放")
+         .replace("公开方式: 主动", "公开方式: 主动\n空白说明: 本机关本年度未发放此类资金"))
 TEKUN = text_pdf("tekun gongyang 2027")
 NAMES = "| 姓名 | 保障人数 | 所在村（社区） |\n|---|---|---|\n| 陈水生 | 3 | 湖二村 |"
 
@@ -314,6 +320,7 @@ def test_a_record_moved_to_another_town_is_listed_there_only(history: History) -
     before, after = history.steps["moved"], history.steps["town"]
     assert "records/R2026-005.html" in before.text("towns/mzb-102/index.html")
     assert "records/R2026-005.html" not in before.text("towns/mzb-103/index.html")
+    assert "本栏目暂无主动公开的信息。" in before.text("towns/mzb-103/index.html")
     assert "records/R2026-005.html" not in after.text("towns/mzb-102/index.html")
     assert "records/R2026-005.html" in after.text("towns/mzb-103/index.html")
     assert "湖头镇临时救助通知" in after.text("towns/mzb-103/index.html")
@@ -348,6 +355,8 @@ def by_hand(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Touched]:
     c = CatalogDir(top / "catalog")
     c.write("gongkai.yaml", agency())
     c.item(ITEM2, "items/shjz/SHJZ-002.yaml")
+    c.item(ITEM3, "items/shjz/SHJZ-003.yaml")
+    c.item(ITEM4, "items/shjz/SHJZ-004.yaml")
     c.write("files/2026/tekun.pdf", text_pdf("tekun gongyang"))
     c.record(record("R2026-001", "关于特困供养标准的通知", item="SHJZ-002",
                     extra="附件:\n  - 文件: files/2026/tekun.pdf\n"), "records/2026/R2026-001.yaml")
@@ -536,3 +545,12 @@ def test_a_site_built_for_a_day_ahead_is_told_again_not_to_be_deployed(cat: Cata
     assert today.code == 0 and "晚于今天" not in today.err and "早于今天" not in today.err
     quiet = gk("build-site", cat.root, "--out", site)
     assert "网站没有变化" in quiet.out and quiet.err == ""
+
+
+def test_an_item_shows_why_its_column_is_empty(by_hand: dict[str, Touched]) -> None:
+    first = by_hand["first"]
+    board = first.files["items/SHJZ-003.html"].decode()
+    assert "本事项通过社区/企事业单位/村公示栏（电子屏）、其他（村务微信群）公开，不在网站上发布。" in board
+    assert "本机关本年度未发放此类资金" in first.files["items/SHJZ-004.html"].decode()
+    csv = first.files["data/directory.csv"].decode("utf-8-sig")
+    assert "社区/企事业单位/村公示栏（电子屏）；其他（村务微信群）" in csv
