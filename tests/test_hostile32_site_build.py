@@ -554,3 +554,10 @@ def test_an_item_shows_why_its_column_is_empty(by_hand: dict[str, Touched]) -> N
     assert "本机关本年度未发放此类资金" in first.files["items/SHJZ-004.html"].decode()
     csv = first.files["data/directory.csv"].decode("utf-8-sig")
     assert "社区/企事业单位/村公示栏（电子屏）；其他（村务微信群）" in csv
+
+
+def test_a_record_page_links_its_attachments_by_name_and_format(history: History, by_hand: dict[str, Touched]) -> None:
+    named = history.steps["first"].text("records/R2026-001.html")
+    assert '<a href="../files/2026/tekun.pdf" download>供养标准表</a>（PDF）' in named
+    unnamed = by_hand["first"].files["records/R2026-001.html"].decode()  # no 名称: the file's own name
+    assert '<a href="../files/2026/tekun.pdf" download>tekun.pdf</a>（PDF）' in unnamed
