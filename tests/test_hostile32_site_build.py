@@ -213,8 +213,7 @@ def _history(top: Path) -> History:
 STEPS = ["first", "again", "title", "attachment", "withdrawn", "withheld", "moved", "town", "last day", "ended"]
 
 
-@pytest.mark.parametrize("name", STEPS)
-def test_every_incremental_build_leaves_what_a_fresh_build_makes(history: History, name: str) -> None:
+def _every_incremental_build_leaves_what_a_fresh_build_makes(history: History, name: str) -> None:
     step = history.steps[name]
     assert sorted(step.files) == sorted(step.fresh)
     assert [p for p in step.files if step.files[p] != step.fresh[p]] == []
@@ -222,13 +221,13 @@ def test_every_incremental_build_leaves_what_a_fresh_build_makes(history: Histor
     assert not [w for w in step.result.warnings if REBUILT in w]  # nobody touched the folder: no 「手工改动」 warning
 
 
-def test_a_build_with_nothing_changed_writes_nothing(history: History) -> None:
+def _a_build_with_nothing_changed_writes_nothing(history: History) -> None:
     again = history.steps["again"].result
     assert again.unchanged and again.made == 0 and again.removed == 0
     assert history.steps["title"].result.unchanged is False
 
 
-def test_the_first_site_holds_what_the_catalog_publishes(history: History) -> None:
+def _the_first_site_holds_what_the_catalog_publishes(history: History) -> None:
     first = history.steps["first"]
     records = sorted(p for p in first.files if p.startswith("records/"))
     assert records == ["records/R2026-001.html", "records/R2026-002.html", "records/R2026-003.html",
@@ -250,21 +249,21 @@ def test_the_first_site_holds_what_the_catalog_publishes(history: History) -> No
 
 # ------------------------------------------------------------------------------------------------- each edit
 
-def test_a_title_edited_leaves_no_page_with_the_old_title(history: History) -> None:
+def _a_title_edited_leaves_no_page_with_the_old_title(history: History) -> None:
     step = history.steps["title"]
     assert step.anywhere("关于特困供养标准的通知") == []
     for path in ("records/R2026-001.html", "items/SHJZ-002.html", "index.html", "feed.xml"):
         assert "关于调整特困供养标准的通知" in step.text(path), path
 
 
-def test_an_attachment_masked_in_place_is_copied_again(history: History) -> None:
+def _an_attachment_masked_in_place_is_copied_again(history: History) -> None:
     before, after = history.steps["title"], history.steps["attachment"]
     assert before.files["files/2026/tekun.pdf"] == text_pdf("tekun gongyang 2026")
     assert after.files["files/2026/tekun.pdf"] == TEKUN
     assert after.result.unchanged is False
 
 
-def test_the_sitemap_is_cut_into_parts_and_a_part_no_longer_needed_is_taken_down(history: History) -> None:
+def _the_sitemap_is_cut_into_parts_and_a_part_no_longer_needed_is_taken_down(history: History) -> None:
     first, withdrawn = history.steps["first"], history.steps["withdrawn"]
     assert sorted(p for p in first.files if p.startswith("sitemap")) == ["sitemap-1.xml", "sitemap-2.xml",
                                                                          "sitemap-3.xml", "sitemap.xml"]
@@ -278,7 +277,7 @@ def test_the_sitemap_is_cut_into_parts_and_a_part_no_longer_needed_is_taken_down
     assert len(first.sitemap()) == 23 and len(withdrawn.sitemap()) == 22
 
 
-def test_a_withdrawn_record_leaves_every_file_of_the_site(history: History) -> None:
+def _a_withdrawn_record_leaves_every_file_of_the_site(history: History) -> None:
     step = history.steps["withdrawn"]
     assert "records/R2026-002.html" not in step.files
     assert "files/2026/jiuzhu.pdf" not in step.files  # its attachment, linked by no other record
@@ -292,7 +291,7 @@ def test_a_withdrawn_record_leaves_every_file_of_the_site(history: History) -> N
     assert "files/2026" in step.folders and "files/2026/tekun.pdf" in step.files  # the other record's
 
 
-def test_a_record_made_not_public_leaves_every_file_of_the_site(history: History) -> None:
+def _a_record_made_not_public_leaves_every_file_of_the_site(history: History) -> None:
     step = history.steps["withheld"]
     assert "records/R2026-003.html" not in step.files
     assert "records/R2026-003.html" not in step.sitemap()
@@ -303,7 +302,7 @@ def test_a_record_made_not_public_leaves_every_file_of_the_site(history: History
     assert [p for p in step.result.taken_down if not p.startswith("search/")] == ["records/R2026-003.html"]
 
 
-def test_an_item_moved_to_another_five_and_domain_is_listed_there_only(history: History) -> None:
+def _an_item_moved_to_another_five_and_domain_is_listed_there_only(history: History) -> None:
     step = history.steps["moved"]
     assert step.open_data() == {"SHJZ-001": ("社会救助", "结果公开"), "SHJZ-002": ("养老服务", "管理公开")}
     assert "items/SHJZ-002.html" in step.text("five/guanli/index.html")
@@ -319,7 +318,7 @@ def test_an_item_moved_to_another_five_and_domain_is_listed_there_only(history: 
     assert "养老服务,管理公开,SHJZ-002," in csv and "社会救助,结果公开,SHJZ-001," in csv
 
 
-def test_a_record_moved_to_another_town_is_listed_there_only(history: History) -> None:
+def _a_record_moved_to_another_town_is_listed_there_only(history: History) -> None:
     before, after = history.steps["moved"], history.steps["town"]
     assert "records/R2026-005.html" in before.text("towns/mzb-102/index.html")
     assert "records/R2026-005.html" not in before.text("towns/mzb-103/index.html")
@@ -329,7 +328,7 @@ def test_a_record_moved_to_another_town_is_listed_there_only(history: History) -
     assert "湖头镇临时救助通知" in after.text("towns/mzb-103/index.html")
 
 
-def test_a_notice_list_leaves_the_site_the_day_after_its_period(history: History) -> None:
+def _a_notice_list_leaves_the_site_the_day_after_its_period(history: History) -> None:
     last, ended = history.steps["last day"], history.steps["ended"]
     assert "陈水生" in last.text("records/R2026-004.html")
     assert ended.anywhere("陈水生") == []
@@ -405,15 +404,14 @@ def by_hand(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Touched]:
 HAND = ["same size", "deleted", "added", "empty folder", "index edited"]
 
 
-@pytest.mark.parametrize("name", HAND)
-def test_a_folder_changed_by_hand_is_built_again_whole_and_told(by_hand: dict[str, Touched], name: str) -> None:
+def _a_folder_changed_by_hand_is_built_again_whole_and_told(by_hand: dict[str, Touched], name: str) -> None:
     step, first = by_hand[name], by_hand["first"]
     assert [w for w in step.result.warnings if REBUILT in w] != []
     assert step.files == first.files  # what was edited is put back, what was deleted is there, what was added gone
     assert step.folders == first.folders
 
 
-def test_the_builds_after_a_change_by_hand_do_not_warn_again(by_hand: dict[str, Touched]) -> None:
+def _the_builds_after_a_change_by_hand_do_not_warn_again(by_hand: dict[str, Touched]) -> None:
     assert by_hand["after same size"].result.unchanged
     for name in ("after same size", "edit after a full build", "edit after an edit", "nothing after an edit",
                  "copied"):
@@ -423,7 +421,7 @@ def test_the_builds_after_a_change_by_hand_do_not_warn_again(by_hand: dict[str, 
     assert by_hand["copied"].result.unchanged  # sizes alone, where the times were not noted
 
 
-def test_an_edit_after_a_change_by_hand_is_on_the_site(by_hand: dict[str, Touched]) -> None:
+def _an_edit_after_a_change_by_hand_is_on_the_site(by_hand: dict[str, Touched]) -> None:
     step = by_hand["edit after an edit"]
     assert "关于调整特困供养标准的通知".encode() in step.files["records/R2026-001.html"]
     assert "records/R2026-002.html" in step.files
@@ -511,7 +509,7 @@ def test_a_record_held_back_is_told_again_when_nothing_changed(cat: CatalogDir, 
     assert "网站没有变化" in quiet.out and "没有发布" not in quiet.err
 
 
-def test_the_directory_adjustments_are_listed_by_the_day_in_china_they_were_committed(history: History) -> None:
+def _the_directory_adjustments_are_listed_by_the_day_in_china_they_were_committed(history: History) -> None:
     def listed(name: str) -> list[str]:
         page = history.steps[name].text("changes/index.html")
         return [line.split("</time>")[0].split(">")[-1] + " " + line.split("公开事项 ")[1].split("「")[0]
@@ -525,7 +523,7 @@ def test_the_directory_adjustments_are_listed_by_the_day_in_china_they_were_comm
     assert "制定或获取信息之日起20个工作日内" in page and "关于春节走访慰问的通知" not in page
 
 
-def test_a_whole_build_lists_every_file_the_folder_had_and_the_site_has_not(by_hand: dict[str, Touched]) -> None:
+def _a_whole_build_lists_every_file_the_folder_had_and_the_site_has_not(by_hand: dict[str, Touched]) -> None:
     """The list of files to delete from the portal's copy: a page added by hand (and maybe uploaded with the rest), and
     a withdrawn record's page when no store said it was there."""
     assert by_hand["added"].result.taken_down == ["records/R2026-009.html"]
@@ -550,7 +548,7 @@ def test_a_site_built_for_a_day_ahead_is_told_again_not_to_be_deployed(cat: Cata
     assert "网站没有变化" in quiet.out and quiet.err == ""
 
 
-def test_an_item_shows_why_its_column_is_empty(by_hand: dict[str, Touched]) -> None:
+def _an_item_shows_why_its_column_is_empty(by_hand: dict[str, Touched]) -> None:
     first = by_hand["first"]
     board = first.files["items/SHJZ-003.html"].decode()
     assert "本事项通过社区/企事业单位/村公示栏（电子屏）、其他（村务微信群）公开，不在网站上发布。" in board
@@ -559,8 +557,41 @@ def test_an_item_shows_why_its_column_is_empty(by_hand: dict[str, Touched]) -> N
     assert "社区/企事业单位/村公示栏（电子屏）；其他（村务微信群）" in csv
 
 
-def test_a_record_page_links_its_attachments_by_name_and_format(history: History, by_hand: dict[str, Touched]) -> None:
+def _a_record_page_links_its_attachments_by_name_and_format(history: History) -> None:
     named = history.steps["first"].text("records/R2026-001.html")
     assert '<a href="../files/2026/tekun.pdf" download>供养标准表</a>（PDF）' in named
+
+
+def _a_record_page_without_attachment_names_shows_the_files_own(by_hand: dict[str, Touched]) -> None:
     unnamed = by_hand["first"].files["records/R2026-001.html"].decode()  # no 名称: the file's own name
     assert '<a href="../files/2026/tekun.pdf" download>tekun.pdf</a>（PDF）' in unnamed
+
+
+# One test for each sequence: mutmut counts what a module fixture runs for the first test that uses it alone, and runs
+# no other test on a mutant of it; so every check of a sequence is in the test that builds it.
+
+def test_a_sequence_of_edits_builds_what_a_fresh_build_makes_and_the_catalog_says(history: History) -> None:
+    for name in STEPS:
+        _every_incremental_build_leaves_what_a_fresh_build_makes(history, name)
+    _a_build_with_nothing_changed_writes_nothing(history)
+    _the_first_site_holds_what_the_catalog_publishes(history)
+    _a_title_edited_leaves_no_page_with_the_old_title(history)
+    _an_attachment_masked_in_place_is_copied_again(history)
+    _the_sitemap_is_cut_into_parts_and_a_part_no_longer_needed_is_taken_down(history)
+    _a_withdrawn_record_leaves_every_file_of_the_site(history)
+    _a_record_made_not_public_leaves_every_file_of_the_site(history)
+    _an_item_moved_to_another_five_and_domain_is_listed_there_only(history)
+    _a_record_moved_to_another_town_is_listed_there_only(history)
+    _a_notice_list_leaves_the_site_the_day_after_its_period(history)
+    _the_directory_adjustments_are_listed_by_the_day_in_china_they_were_committed(history)
+    _a_record_page_links_its_attachments_by_name_and_format(history)
+
+
+def test_a_folder_changed_by_hand_is_built_again_whole_and_every_change_told(by_hand: dict[str, Touched]) -> None:
+    for name in HAND:
+        _a_folder_changed_by_hand_is_built_again_whole_and_told(by_hand, name)
+    _the_builds_after_a_change_by_hand_do_not_warn_again(by_hand)
+    _an_edit_after_a_change_by_hand_is_on_the_site(by_hand)
+    _a_whole_build_lists_every_file_the_folder_had_and_the_site_has_not(by_hand)
+    _an_item_shows_why_its_column_is_empty(by_hand)
+    _a_record_page_without_attachment_names_shows_the_files_own(by_hand)
