@@ -66,6 +66,9 @@ ITEM2 = (ITEM.replace("SHJZ-001", "SHJZ-002").replace("五公开: 结果公开",
          .replace("一级事项: 最低生活保障", "一级事项: 特困人员救助供养").replace("低保对象名单及相关信息", "特困供养政策文件"))
 # on the board and elsewhere only (no web page of its records); with a 空白说明 for its empty column
 ITEM3 = (ITEM.replace("SHJZ-001", "SHJZ-003").replace("二级事项: 审批信息", "二级事项: 审核信息")
+         .replace("  - 低保对象名单及相关信息\n", "  - 初审对象名单\n  - 审核结果\n")
+         .replace("  - 《社会救助暂行办法》（国务院令第649号）\n",
+                  "  - 《社会救助暂行办法》（国务院令第649号）\n  - 《最低生活保障审核确认办法》\n")
          .replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
                   "公开渠道: [社区/企事业单位/村公示栏（电子屏）, 其他]\n其他渠道: [村务微信群]"))
 ITEM4 = (ITEM.replace("SHJZ-001", "SHJZ-004").replace("二级事项: 审批信息", "二级事项: 资金发放")
@@ -554,7 +557,8 @@ def _an_item_shows_why_its_column_is_empty(by_hand: dict[str, Touched]) -> None:
     assert "本事项通过社区/企事业单位/村公示栏（电子屏）、其他（村务微信群）公开，不在网站上发布。" in board
     assert "本机关本年度未发放此类资金" in first.files["items/SHJZ-004.html"].decode()
     csv = first.files["data/directory.csv"].decode("utf-8-sig")
-    assert "社区/企事业单位/村公示栏（电子屏）；其他（村务微信群）" in csv
+    assert ("社区/企事业单位/村公示栏（电子屏）；其他（村务微信群）" in csv and "初审对象名单；审核结果" in csv
+            and "《社会救助暂行办法》（国务院令第649号）；《最低生活保障审核确认办法》" in csv)
 
 
 def _a_record_page_links_its_attachments_by_name_and_format(history: History) -> None:
