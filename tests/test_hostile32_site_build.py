@@ -247,6 +247,12 @@ def _the_first_site_holds_what_the_catalog_publishes(history: History) -> None:
     assert feed.findtext(f"{ATOM}updated") == "2026-11-02T00:00:00+08:00"
     assert [e.findtext(f"{ATOM}id") for e in feed.iter(f"{ATOM}entry")][0] == BASE + "records/R2026-005.html"
     assert first.open_data() == {"SHJZ-001": ("社会救助", "结果公开"), "SHJZ-002": ("社会救助", "决策公开")}
+    rows = first.files["data/directory.csv"].decode("utf-8-sig").splitlines()
+    assert rows[0] == ("领域,五公开,编号,序号,一级事项,二级事项,公开内容（要素）,公开依据,公开时限,公开主体,公开渠道和载体,"
+                       "公开对象,公开方式,公开层级")
+    assert rows[1] == ("社会救助,结果公开,SHJZ-001,1,最低生活保障,审批信息,低保对象名单及相关信息,"
+                       "《社会救助暂行办法》（国务院令第649号）,制定或获取信息之日起10个工作日内,县级人民政府民政部门,"
+                       "政府网站；社区/企事业单位/村公示栏（电子屏）,全社会,主动,县级、乡级")
     assert "陈水生" in first.text("records/R2026-004.html")  # the 公示 runs: its list is shown
 
 
@@ -386,6 +392,8 @@ def by_hand(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Touched]:
     build("added")
     (site / "records/old").mkdir()
     build("empty folder")
+    (site / os.fsdecode(b"records/\xb9\xab\xca\xbe.html")).write_bytes(b"<p>GBK</p>")  # a name in GBK, no UTF-8
+    build("odd name")
     (site / "search/meta.json.gz").write_bytes(b"broken")
     build("index edited")
     c.write("records/2026/R2026-001.yaml", (c.root / "records/2026/R2026-001.yaml").read_text("utf-8")
@@ -404,7 +412,7 @@ def by_hand(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Touched]:
     return steps
 
 
-HAND = ["same size", "deleted", "added", "empty folder", "index edited"]
+HAND = ["same size", "deleted", "added", "empty folder", "odd name", "index edited"]
 
 
 def _a_folder_changed_by_hand_is_built_again_whole_and_told(by_hand: dict[str, Touched], name: str) -> None:
