@@ -132,9 +132,10 @@ class History:
         self.site = top / "site"
         self.steps: dict[str, Step] = {}
 
-    def commit(self, message: str, when: str = "2026-11-20T10:00:00+08:00") -> None:
+    def commit(self, message: str, when: str = "2026-11-20T10:00:00+08:00", written: str = "") -> None:
         git(self.cat.root.parent, "add", "-A")
-        env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": when,
+        env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org",
+               "GIT_AUTHOR_DATE": written or when,
                "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": when}
         subprocess.run(["git", "commit", "-q", "-m", message], cwd=self.cat.root.parent, env=env, check=True)
 
@@ -201,9 +202,11 @@ def _history(top: Path) -> History:
     h.edit("gongkai.yaml", "    代码: SHJZ\n", "    代码: SHJZ\n  - 名称: 养老服务\n    代码: YLFW\n")
     h.edit("items/shjz/SHJZ-002.yaml", "领域: 社会救助", "领域: 养老服务")
     h.edit("items/shjz/SHJZ-002.yaml", "10个工作日内", "20个工作日内")  # 公开时限: a substantive adjustment
-    h.commit("事项改五公开和领域", "2026-11-25T20:30:00-08:00")  # 2026-11-26 12:30 in China
+    # written on 11-10, rebased and committed at 2026-11-26 12:30 in China: it took effect then
+    h.commit("事项改五公开和领域", "2026-11-25T20:30:00-08:00", written="2026-11-10T09:00:00+08:00")
     h.build("moved")
     h.edit("records/2026/R2026-005.yaml", "责任单位: mzb-102", "责任单位: mzb-103")
+    h.edit("items/shjz/SHJZ-001.yaml", "公开主体: 县级人民政府民政部门", "公开主体: 县民政局")  # an item alone
     h.commit("改乡镇")
     h.build("town")
     h.build("last day", D(2026, 12, 2))
@@ -247,6 +250,10 @@ def _the_first_site_holds_what_the_catalog_publishes(history: History) -> None:
     assert feed.findtext(f"{ATOM}updated") == "2026-11-02T00:00:00+08:00"
     assert [e.findtext(f"{ATOM}id") for e in feed.iter(f"{ATOM}entry")][0] == BASE + "records/R2026-005.html"
     assert first.open_data() == {"SHJZ-001": ("社会救助", "结果公开"), "SHJZ-002": ("社会救助", "决策公开")}
+    for path in ("index.html", "search/index.html", "data/index.html", "data/directory.xlsx", "changes/index.html",
+                 "zhinan/index.html", "fdzdgknr/index.html", "towns/index.html", "five/jieguo/index.html"):
+        assert path in first.files, path
+    assert "县民政局,政府网站" in history.steps["town"].text("data/directory.csv")
     rows = first.files["data/directory.csv"].decode("utf-8-sig").splitlines()
     assert rows[0] == ("领域,五公开,编号,序号,一级事项,二级事项,公开内容（要素）,公开依据,公开时限,公开主体,公开渠道和载体,"
                        "公开对象,公开方式,公开层级")
