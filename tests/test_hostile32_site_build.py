@@ -29,7 +29,12 @@ Found by this pass:
 
 Planted by hand (each made a test below fail, then reverted): each fix of this pass reverted (the held-back records
 not read back on a build with nothing to do; its warnings not read back; the folder's files not listed by a whole
-build).
+build); an attachment's copy keyed by its path (a masked file never copied again); the walked tree dropped by an
+update (every later build a whole one, with the 「手工修改」 warning); a name hashed without surrogateescape (a file
+named in GBK crashed the build); the index's fingerprint reading no file; a directory row's 一级事项 None.
+
+Each sequence is checked whole by the one test that builds it: mutmut counts what a module fixture runs for the first
+test that uses it alone and runs no other test on a mutant of it (docs/mutation.md, thirty-second pass).
 """
 
 from __future__ import annotations
