@@ -527,6 +527,27 @@ GROUPS: dict[str, Group] = {
                            "tests/test_privacy_files.py", "tests/test_hostile19_gate_files.py",
                            "tests/test_hostile23_gate_precision.py", "tests/test_privacy_numbers_edges.py",
                            "tests/test_hostile8_numbers.py")),
+    # (thirty-second pass) The build path of the 政府信息公开 column: build_site and its incremental rebuild (build.py:
+    # every file keyed by its inputs, a build with nothing to do), what the output folder holds (tree.py: a file a
+    # webmaster edited, deleted or added by hand), the forked workers that write pages and scan them for personal data
+    # (parallel.py), the other files (pages/files.py: search data, open data, Atom feed, sitemap.xml, 目录调整记录), the
+    # directory pages (pages/directory.py: per 领域, per 五公开, item and township pages), the 目录调整记录 from git
+    # (changes.py), attachments, the columns' order and the templates' and index's fingerprints. A bug here leaves a
+    # withdrawn or 不予公开 record's page, attachment, feed entry, sitemap URL or open-data row online after an
+    # incremental build, keeps a stale page after a title or template edit, misses a file changed by hand in the
+    # output, or lists a record under the wrong 五公开 or 领域. Coverage of the modules by
+    # tests/test_hostile32_site_build.py alone (2026-12-07): fingerprint.py 100 %, columns.py, pages/directory.py and
+    # pages/files.py 96 %, changes.py 91 %, tree.py 91 %, build.py 87 %, attachments.py 81 %, parallel.py 69 % of their
+    # lines (the forked workers: tests/test_site_parallel.py). 1,314 mutants: hours on 2 shared cores; screen with
+    # --tests tests/test_hostile32_site_build.py (every incremental build compared with a fresh one and with hand-typed
+    # pages, sitemap addresses and feed entries; ~6 s of CPU) and --only some modules (docs/mutation.md).
+    "site_build": Group(("src/gongkai/site/build.py", "src/gongkai/site/tree.py", "src/gongkai/site/parallel.py",
+                         "src/gongkai/site/pages/files.py", "src/gongkai/site/pages/directory.py",
+                         "src/gongkai/site/changes.py", "src/gongkai/site/attachments.py",
+                         "src/gongkai/site/columns.py", "src/gongkai/site/fingerprint.py"),
+                        ("tests/test_hostile32_site_build.py", "tests/test_site_mutants.py",
+                         "tests/test_site_store.py", "tests/test_hostile21_site.py", "tests/test_site_keys.py",
+                         "tests/test_hostile18_incremental.py", "tests/test_site_parallel.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -9,6 +9,7 @@ the next day on which the gate's decision changes, and until then an unchanged c
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from gongkai.forking import beside
 from gongkai.site.fingerprint import search_fingerprint, templates_fingerprint
 from gongkai.site.result import BuildResult
 from gongkai.site.store import Store, digest
-from gongkai.site.tree import Tree, holds, walk
+from gongkai.site.tree import Tree, holds, read_note, walk, write_note
 
 
 # The stamps recorded of about 40,000 files: from there on listing takes longer than importing the gate's modules
@@ -55,8 +56,10 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     else:
         listed = _decided(_listing(source, cache, search), _site(out), today, now)
     if listed.listing is None:
+        blocked, warnings = _held_back(out, listed.stamp, today, now)
         return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change,
-                           next_change_provisional=listed.head.next_change_provisional)
+                           next_change_provisional=listed.head.next_change_provisional, blocked=blocked,
+                           warnings=warnings)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
     from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415
@@ -70,10 +73,41 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
                                listed.kept)
     except OSError as exc:  # a page written on a full disk names no file: the site folder is the one to name
         raise naming(exc, out) from None
+    _hold_back(out, listed.stamp, today, now, result)  # (not the warning below: the folder is the build's now)
     if listed.kept is None and listed.pages:
         result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
                                "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")
     return result
+
+
+# The records a build held back, and why, and what it warned of: a build with nothing to do tells them again (they
+# are held back still, and 「网站没有变化」 alone would say all is well). Kept beside the folder's lock, not in the site
+# (whose store goes to the portal with it): a reason names records that are not public. A site built elsewhere has
+# no note: nothing is told. The warnings (a site for another day, no 基础地址) are told again for the same --today
+# and the same real date only; the records held back, for any day the site stays unchanged.
+HELD = "held"
+
+
+def _hold_back(out: Path, stamp: str, today: dt.date, now: dt.date | None, result: BuildResult) -> None:
+    told = {"stamp": stamp, "days": _days(today, now), "blocked": result.blocked, "warnings": result.warnings}
+    write_note(out, HELD, json.dumps(told, ensure_ascii=False) if result.blocked or result.warnings else None)
+
+
+def _held_back(out: Path, stamp: str, today: dt.date, now: dt.date | None) -> tuple[dict[str, str], list[str]]:
+    """What the build that left the site in *out* from the listing *stamp* held back and warned of (its note, when it
+    is that one's)."""
+    try:
+        noted = json.loads(read_note(out, HELD) or "{}")
+        if noted.get("stamp") != stamp:
+            return {}, []
+        warnings = [str(w) for w in noted["warnings"]] if noted.get("days") == _days(today, now) else []
+        return {str(record): str(why) for record, why in noted["blocked"].items()}, warnings
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}, []
+
+
+def _days(today: dt.date, now: dt.date | None) -> str:
+    return f"{today.isoformat()} {now.isoformat() if now else ''}"
 
 
 class _Listed(NamedTuple):

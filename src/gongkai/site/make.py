@@ -31,7 +31,7 @@ from gongkai.search.workers import in_parallel, ranges, shared
 from gongkai.site.result import BuildResult
 from gongkai.site.staging import Staging
 from gongkai.site.store import Store, digest
-from gongkai.site.tree import Tree
+from gongkai.site.tree import Tree, files_in
 
 
 def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = True, stamp: str = "",
@@ -106,8 +106,12 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
         made = batch.made
         _note(made, staging, new)
         result.search_seconds = batch.beside_seconds
-        # a full build replaces the folder: what the last one had and this one has not is gone with it, and is told
+        # a full build replaces the folder: what the last one had and this one has not is gone with it, and is told;
+        # so is what the folder held that no store names (a store deleted, damaged or an older gongkai's names
+        # nothing, a page added by hand is in none): the portal's copy may have it all
         removed = [p for p in store.files if p not in new.files]
+        if full and staging.out.is_dir():
+            removed = sorted((files_in(staging.out) | set(removed)) - new.files.keys())
         if search and not full:
             started = time.perf_counter()
             found = index_changes(out, made, removed, staging.write, _search_docs(artifacts))

@@ -63,6 +63,16 @@ def walk(site: Path) -> Tree | None:
     return Tree(sizes % _MOD, times % _MOD)
 
 
+def files_in(site: Path) -> set[str]:
+    """The path of every file in *site* but the store (of a folder that cannot be read, those that could be)."""
+    found: set[str] = set()
+    for folder, _, names in os.walk(site):
+        here = Path(folder).relative_to(site).as_posix()
+        found.update(name if here == "." else f"{here}/{name}" for name in names)
+    found.discard(STORE)
+    return found
+
+
 def holds(found: Tree | None, code: str, site: Path) -> bool:
     """True when the folder *site*, walked as *found*, holds what the last build left there (*code*: its store's)."""
     if found is None or not code or found.code != code:
@@ -73,15 +83,22 @@ def holds(found: Tree | None, code: str, site: Path) -> bool:
 
 def keep(site: Path, tree: Tree | None) -> None:
     """Note *tree* with *site*'s lock for the next build (none when it could not be made: that build is full)."""
-    path = output_note(site, "tree")
+    # without a note, an old one cannot match the folder as this build left it: the next build is a full one
+    write_note(site, "tree", f"{tree.code} {tree.times:x}\n" if tree is not None else None)
+
+
+def write_note(site: Path, kind: str, text: str | None) -> None:
+    """Keep *text* as *site*'s note of *kind* beside its lock (gongkai.locking.output_note), readable by its owner
+    alone; None, or a note that cannot be written, leaves no note of that kind."""
+    path = output_note(site, kind)
     try:
-        if tree is not None:
+        if text is not None:
             path.parent.mkdir(mode=0o777, exist_ok=True)
             # a new file renamed over the note: a link someone else put there is replaced, not written through
             handle, aside = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
             try:
-                with os.fdopen(handle, "w", encoding="ascii") as stream:
-                    stream.write(f"{tree.code} {tree.times:x}\n")
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    stream.write(text)
                 os.replace(aside, path)
             finally:
                 Path(aside).unlink(missing_ok=True)  # gone when renamed
@@ -91,14 +108,22 @@ def keep(site: Path, tree: Tree | None) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError:
-        pass  # an old note cannot match the folder as this build left it: the next build is a full one
+        pass
+
+
+def read_note(site: Path, kind: str) -> str | None:
+    """*site*'s note of *kind*, None when there is none or it cannot be read."""
+    try:
+        return output_note(site, kind).read_text("utf-8")
+    except (OSError, ValueError):
+        return None
 
 
 def _read_note(site: Path) -> Tree | None:
     try:
-        sizes, times = output_note(site, "tree").read_text("ascii").split()
+        sizes, times = (read_note(site, "tree") or "").split()
         return Tree(int(sizes, 16), int(times, 16))
-    except (OSError, ValueError):
+    except ValueError:
         return None
 
 
