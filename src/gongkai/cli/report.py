@@ -85,7 +85,9 @@ def scorecard_command(
 def _print_card(card: Scorecard) -> None:
     table = Table(title=f"{card.agency}{card.year}年政务公开考核表（截至{card.today}）")
     for header in SCORECARD_HEADERS:
-        table.add_column(header, justify="left" if header in ("单位", "类型") else "right", no_wrap=header == "单位")
+        # a figure longer than its column folds onto the next line: cropped, 「100.…」 said nothing (80 columns, cmd.exe)
+        table.add_column(header, justify="left" if header in ("单位", "类型") else "right", no_wrap=header in ("单位", "类型"),
+                         overflow="fold")
     for row in scorecard_rows(card):
         table.add_row(*row)
     out.print(table, markup=False)

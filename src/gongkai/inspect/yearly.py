@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from statistics import mean
+from decimal import ROUND_HALF_UP, Decimal
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.interaction import answered
@@ -185,7 +185,8 @@ def _messages(run: Inspection, year: int) -> list[Figure]:
     inquiries: list[Inquiry] = [i for _, i in run.catalog.models("inquiry") if i.received <= run.today]
     received = [i for i in inquiries if i.received.year == year]
     done = [(i.received, day) for i in inquiries if (day := answered(i, run.today)) is not None and day.year == year]
-    average = round(mean(max((day - received).days, 0) for received, day in done), 1) if done else None
+    days = sum(max((day - received).days, 0) for received, day in done)  # to a tenth, half up (四舍五入): 2.25 is 2.3
+    average = float((Decimal(days) / len(done)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) if done else None
     return [
         Figure("互动交流", "收到留言数量", len(received), "条"),
         Figure("互动交流", "办结留言数量", len(done), "条"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cache
 
 import jinja2
@@ -25,16 +26,20 @@ UNFILLED = "待填写"
 RESULT_LABELS: dict[str, str] = RESULT_HEADINGS
 
 
-def percent(share: float | None) -> str:
-    """A share as a percentage with one decimal, or — when there is nothing to measure."""
-    return "—" if share is None else f"{share * 100:.1f}%"
+def percent(share: float | Fraction | None) -> str:
+    """A share as a percentage with one decimal rounded half up (四舍五入: 13/16 is 81.3%, not 81.2%), or — when there
+    is nothing to measure."""
+    if share is None:
+        return "—"
+    exact = (Decimal(share.numerator) / share.denominator if isinstance(share, Fraction) else Decimal(repr(share))) * 100
+    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
 def fraction(done: int | None, total: int | None, provisional: bool = False) -> str:
     """done/total as 50.0%（1/2）, marked 暂定 when a provisional date went into it; — when there is nothing."""
     if not total:
         return "—"
-    return f"{percent((done or 0) / total)}（{done}/{total}）" + (PROVISIONAL_MARK if provisional else "")
+    return f"{percent(Fraction(done or 0, total))}（{done}/{total}）" + (PROVISIONAL_MARK if provisional else "")
 
 
 def scorecard_row(score: UnitScore) -> list[str]:
