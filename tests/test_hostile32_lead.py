@@ -178,3 +178,18 @@ def test_the_county_sums_table_two_figure_by_figure(gk, county, tmp_path):
     assert rows["行政规范性文件"] == (0, 0, 0)  # neither new catalog has a 规范性文件 yet
     assert (rows["行政许可"][0], rows["行政处罚"][0], rows["行政强制"][0]) == (13, 2, 3)
     assert rows["行政事业性收费"][0] == 1.75
+
+
+# ── points as inspect.yaml writes them ───────────────────────────────────────────────────────────────────────────
+
+
+def test_a_tenth_of_a_point_three_times_is_three_tenths(gk, icat):
+    """inspect.yaml may set 每个: 0.1; three findings take 0.3 points, and the score is 满分 100 − 0.3 = 99.7 — the
+    JSON (read by the county's tools) showed 0.30000000000000004 and 99.69999999999999 before."""
+    icat.write("inspect.yaml", "扣分:\n  解读:\n    每个: 0.1\n")
+    for n in range(3):
+        write_record(icat, f"R2026-01{n}", "SHJZ-050", "2026-11-02", kind="规范性文件", extra="有效性: 有效\n")
+    _, sheet = inspect(gk, icat.root)
+    entry = check(sheet, "interpretation")
+    assert (entry["count"], entry["points"]) == (3, 0.3)
+    assert sheet["verdict"]["score"] == 99.7

@@ -45,6 +45,12 @@ class Check:
     note: str | None = None  # what could not be checked, and why
 
 
+def points_of(value: float) -> float:
+    """Points as inspect.yaml writes them, without the binary float's tail (0.1 × 3 is 0.3, not 0.30000000000000004):
+    the sheet's JSON shows them, and the score is compared with the 合格分."""
+    return round(value, 6)
+
+
 @dataclass
 class Deduction(Check):
     """A 扣分 item: the points it may take and the points it took."""
@@ -92,7 +98,7 @@ class Sheet:
 
     @property
     def score(self) -> float:
-        return max(self.full - sum(d.points for d in self.deductions), 0)
+        return max(points_of(self.full - sum(d.points for d in self.deductions)), 0)
 
     @property
     def failed_vetoes(self) -> list[Check]:

@@ -20,7 +20,7 @@ from gongkai.catalog.schema_errors import explain_errors
 from gongkai.catalog.yamlio import YamlFailure, parse_fast, parse_positional, position
 from gongkai.errors import UsageProblem
 from gongkai.inspect.clock import UNITS, Span, parse_span
-from gongkai.inspect.sheet import Deduction, Evidence, Status
+from gongkai.inspect.sheet import Deduction, Evidence, Status, points_of
 from gongkai.model.base import CatalogModel, Text
 from gongkai.model.item import ColumnKind, LawCategory
 
@@ -139,7 +139,8 @@ class Points(CatalogModel):
         """The 扣分 line for *evidence*: each finding takes 每个 points, all together at most 最多."""
         status = Status.UNCHECKED if not checked else Status.FAIL if evidence else Status.PASS
         return Deduction(key, indicator, self.name, f"每个扣{self.each:g}分，最多扣{self.cap:g}分", self.source, status,
-                         evidence, len(evidence), note, full=self.cap, points=min(self.each * len(evidence), self.cap))
+                         evidence, len(evidence), note, full=self.cap,
+                         points=points_of(min(self.each * len(evidence), self.cap)))
 
 
 class Deductions(CatalogModel):
