@@ -35,7 +35,8 @@ ON_TIME, LATE = 13, 3
 
 
 def _record(number: int, published: str) -> str:
-    return (RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("350524-MZ-2026-00001", f"350524-MZ-2026-{number:05d}")
+    return (RECORD.replace("R2026-001", f"R2026-{number:03d}")
+            .replace("350524-MZ-2026-00001", f"350524-MZ-2026-{number:05d}")
             .replace("测民〔2026〕1号", f"测民〔2026〕{number}号").replace("公开日期: 2026-09-03", f"公开日期: {published}")
             .replace("公示截止: 2026-12-31\n", ""))
 
@@ -75,7 +76,8 @@ def test_scorecard_rate_rounds_half_up_in_every_form(gk, card_catalog: Path, tmp
     assert shjz[:5] == ["社会救助股", "股室", "1", "16", "81.3%（13/16）"]
 
 
-def test_scorecard_figures_whole_on_an_80_column_console(gk, card_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scorecard_figures_whole_on_an_80_column_console(gk, card_catalog: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     run = gk("report", "scorecard", card_catalog, "--year", "2026")
     assert run.code == 0, run.err
