@@ -15,6 +15,15 @@ Found by this pass:
    half-width (which would not have helped: it is still one text); 「--town 桃城镇、五里街镇」 was refused as 「不是本县的
    乡镇」. The prompt itself takes names separated by 、 and ，. The answers file and the flags now take them as the
    prompt does (、，,；; and line or tab breaks), for 乡镇 and 指引 alike: the three 乡镇民政办 are made.
+3. `gongkai init 德化县民政局 --from-xlsx 表.xlsx` with the table a neighbour (永春) exported with gongkai — the way a
+   county passes its 标准目录 on — warned at every row 「编号「SHJZ-001」的事项在导出表格时还在目录中，之后事项文件被删去了
+   …删去是对的，请在表格中删去这一行」 (19 warnings telling the clerk to delete every row of the table): the export's
+   record of 永春's items was read as the new catalog's own. init now imports with no base (a new catalog exported
+   nothing): no such warning.
+4. The same table carried 永春's generated 空白说明 「本栏目自2026年3月2日启用，暂未产生此类信息。」 into 德化's items,
+   adopted 2026-12-07, unmarked: 德化's site told citizens its columns had run empty since March, and nothing asked the
+   clerk to check it (「0 条生成的空白说明待确认」). A 空白说明 generated on another day is now generated anew:
+   「本栏目自2026年12月7日启用，暂未产生此类信息。  # 待确认」.
 """
 
 from __future__ import annotations
@@ -105,3 +114,34 @@ def test_town_and_guideline_flags_with_several_names(gk, tmp_path: Path) -> None
     assert [line.strip() for line in text.splitlines() if "编号: mzb-" in line] == \
         ["- 编号: mzb-100", "- 编号: mzb-101", "- 编号: mzb-102"]
     assert "代码: SHJZ" in text and "代码: YLFW" not in text
+
+
+DEHUA = """\
+机关名称: 德化县民政局
+区划代码: "350526"
+联系人: 李四
+联系电话: "0595-23521234"
+电子邮箱: dh@example.cn
+地址: 德化县浔中镇
+领导:
+  - 姓名: 王五
+    职务: 局长
+"""
+
+
+def test_neighbours_exported_table_starts_a_new_catalog(gk, tmp_path: Path) -> None:
+    yongchun = _init(gk, tmp_path, BASE + '联系电话: "0595-23881234"\n电子邮箱: mzj@example.cn\n', "--today", "2026-03-02")
+    assert yongchun.code == 0, yongchun.out + yongchun.err
+    table = tmp_path / "永春 标准目录.xlsx"
+    assert gk("export", "xlsx", "-C", tmp_path / "永春 民政局" / "catalog", "-o", table).code == 0
+    answers = tmp_path / "德化.yaml"
+    answers.write_text(DEHUA, encoding="utf-8")
+    run = gk("init", tmp_path / "德化", "--answers", answers, "--from-xlsx", table, "--yes", "--ci", "无",
+             "--today", "2026-12-07")
+    assert run.code == 0, run.out + run.err
+    assert "被删去了" not in run.out + run.err and "删去这一行" not in run.out + run.err
+    items = tmp_path / "德化" / "catalog" / "items"
+    first = (items / "shjz" / "SHJZ-001.yaml").read_text(encoding="utf-8")
+    assert "空白说明: 本栏目自2026年12月7日启用，暂未产生此类信息。  # 待确认" in first
+    assert not [p.name for p in items.rglob("*.yaml") if "2026年3月2日" in p.read_text(encoding="utf-8")]
+    assert "条生成的空白说明待确认" in run.out and "0 条生成的空白说明待确认" not in run.out
