@@ -24,6 +24,9 @@ Found by this pass:
    adopted 2026-12-07, unmarked: 德化's site told citizens its columns had run empty since March, and nothing asked the
    clerk to check it (「0 条生成的空白说明待确认」). A 空白说明 generated on another day is now generated anew:
    「本栏目自2026年12月7日启用，暂未产生此类信息。  # 待确认」.
+5. A wrong value given by one of the desk's flags (`--online-url www.yc.gov.cn/ysq`, no https://) was said with all
+   five flags as its source 「（--desk-office、--desk-hours、--online-url、--review-body、--court）」; it is now named by
+   its own flag 「（--online-url）」.
 """
 
 from __future__ import annotations
@@ -145,3 +148,12 @@ def test_neighbours_exported_table_starts_a_new_catalog(gk, tmp_path: Path) -> N
     assert "空白说明: 本栏目自2026年12月7日启用，暂未产生此类信息。  # 待确认" in first
     assert not [p.name for p in items.rglob("*.yaml") if "2026年3月2日" in p.read_text(encoding="utf-8")]
     assert "条生成的空白说明待确认" in run.out and "0 条生成的空白说明待确认" not in run.out
+
+
+def test_wrong_desk_flag_is_named_by_itself(gk, tmp_path: Path) -> None:
+    run = _init(gk, tmp_path, BASE + '联系电话: "0595-23881234"\n电子邮箱: mzj@example.cn\n',
+                "--online-url", "www.yc.gov.cn/ysq", "--desk-hours", "工作日 8:00—12:00")
+    assert run.code == 2
+    assert "而不是「www.yc.gov.cn/ysq」（--online-url）" in run.err
+    assert "--desk-office" not in run.err
+    assert not (tmp_path / "永春 民政局").exists()

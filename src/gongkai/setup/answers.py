@@ -129,5 +129,6 @@ def merge(base: Answers | None, given: dict[str, object], origin: dict[str, str]
 
 
 def _origin(field: tuple[str | int, ...], origin: dict[str, str] | None) -> str:
-    key = str(field[0]) if field else ""
-    return f"（{origin[key]}）" if origin and key in origin else ""
+    """The flag the wrong value came from: a section's own key first (依申请公开.网上申请地址 is --online-url)."""
+    keys = [".".join(str(part) for part in field[:2]), str(field[0])] if field else []
+    return next((f"（{origin[key]}）" for key in keys if origin and key in origin), "")
