@@ -112,7 +112,8 @@ def init_command(
                            **{k: v for k, v in desk.items() if v}}
     if from_xlsx and guideline is None and not (base and base.guidelines is not None):
         given["指引"] = []  # the table replaces the guidelines
-    answers = merge(base, given, FLAGS)
+    # a wrong value of the desk is named by its own flag when that flag gave it (else by the file or the five flags)
+    answers = merge(base, given, {**FLAGS, **{f"依申请公开.{k}": DESK_FLAGS[k] for k, v in desk.items() if v}})
     if not yes and sys.stdin.isatty():
         answers = merge(answers, _ask(answers), None)
     table = _read_table(from_xlsx) if from_xlsx else None
@@ -139,6 +140,8 @@ FLAGS = {"机关名称": "--name", "区划代码": "--code", "地址": "--addres
          "索引号前缀": "--index-prefix", "索引号格式": "--index-pattern", "基础地址": "--base-url",
          "依申请公开": "--desk-office、--desk-hours、--online-url、--review-body、--court", "CI": "--ci",
          "补登移交至": "--baseline"}
+DESK_FLAGS = {"受理机构": "--desk-office", "办公时间": "--desk-hours", "网上申请地址": "--online-url", "复议机关": "--review-body",
+              "诉讼法院": "--court"}
 
 
 def _from_file(path: Path) -> Answers:

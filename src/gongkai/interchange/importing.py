@@ -13,16 +13,19 @@ from gongkai.privacy.mask import mask_text
 from gongkai.privacy.scan import allowed_of
 
 
-def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False, name: str = "") -> ImportPlan:
+def import_xlsx(catalog: Catalog, data: bytes, overwrite_invalid: bool = False, name: str = "",
+                own_export: bool = True) -> ImportPlan:
     """The change an xlsx or xls workbook, or a csv file, makes to the catalog's items; any error (with its cell) stops
-    all of it. *name* is the file's name: a csv's one sheet is named after it (directory!C3)."""
+    all of it. *name* is the file's name: a csv's one sheet is named after it (directory!C3). *own_export* False: the
+    workbook cannot be one this catalog exported (a new catalog's, started from a neighbour's exported table), so what
+    that export recorded is no base here — else every row was 「事项文件被删去了」 and to be deleted from the table."""
     domains = [d.name for d in catalog.agency.domains] if catalog.agency else []
     reading = read_workbook(data, domains, name)
     allowed = allowed_of(catalog.agency)
     reading.problems.extend(problem for row in reading.rows for problem in _personal_data(row, allowed))
     plan = ImportPlan(layouts=reading.layouts)
     if not any(not p.warning for p in reading.problems):
-        plan = plan_import(catalog, reading.rows, overwrite_invalid, read_base(data))
+        plan = plan_import(catalog, reading.rows, overwrite_invalid, read_base(data) if own_export else {})
         plan.layouts = reading.layouts
         plan.rows_read, plan.item_rows = reading.rows_read, len(reading.rows)
         if not reading.rows:

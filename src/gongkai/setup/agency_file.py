@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -33,6 +34,15 @@ UNITS_OTHER = "本机关的股室（内设机构）。类型填：股室，或�
 def blank_note(day: dt.date) -> str:
     """The generated 空白说明 of an item that has nothing published yet."""
     return f"本栏目自{_cn(day)}启用，暂未产生此类信息。"
+
+
+def another_day_note(text: object, day: dt.date) -> bool:
+    """Whether *text* is the 空白说明 gongkai init generated for another catalog or another day (a table exported from
+    a neighbour's catalog carries its adoption day: 「本栏目自2026年3月2日启用」 is not when this one started)."""
+    return isinstance(text, str) and text != blank_note(day) and _GENERATED.fullmatch(text.strip()) is not None
+
+
+_GENERATED = re.compile(r"本栏目自\d{4}年\d{1,2}月\d{1,2}日启用，暂未产生此类信息。")
 
 
 def town_blank_note(day: dt.date) -> str:

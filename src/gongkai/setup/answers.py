@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +19,25 @@ from gongkai.setup.divisions import normal_code
 
 CiChoice = Literal["github", "gitlab", "无"]
 
+# A list pasted from Word or typed at one prompt: 「桃城镇、五里街镇，一都镇」, or one name a line.
+_RUN_ON = re.compile(r"[，、,；;\n\t]+")
+
+
+def _half_width(value: object) -> object:
+    """A number or address as typed with the input method's full-width mode on (０５９５－２３８８１２３４,
+    ｍｚｊ＠ｅｘａｍｐｌｅ．ｃｎ), in the half-width characters a phone dials and a mail program sends to (NFKC)."""
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+
+
+def _names(value: object) -> object:
+    """A list of names (乡镇, 指引) written as one text, or with several names in one entry, as one name an entry."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return value
+    return [part.strip() for entry in value for part in (_RUN_ON.split(entry) if isinstance(entry, str) else [entry])
+            if not isinstance(part, str) or part.strip()]
+
 
 class UnitAnswer(CatalogModel):
     """A 股室 of the bureau as the clerk names it."""
@@ -24,6 +45,8 @@ class UnitAnswer(CatalogModel):
     id: ObjectId = Field(alias="编号", title="单位编号", description="英文字母和数字，如 shjzg")
     name: Text = Field(alias="名称", title="单位名称")
     phone: Text | None = Field(None, alias="联系电话", title="联系电话")
+
+    _contact = field_validator("phone", mode="before")(_half_width)
 
 
 class DeskAnswer(CatalogModel):
@@ -40,6 +63,8 @@ class DeskAnswer(CatalogModel):
     online: WebAddress | None = Field(None, alias="网上申请地址")
     review_body: Text | None = Field(None, alias="复议机关", description="不填为本县人民政府")
     court: Text | None = Field(None, alias="诉讼法院", description="不填为本县人民法院")
+
+    _contact = field_validator("postcode", "phone", "fax", "email", mode="before")(_half_width)
 
 
 class Answers(CatalogModel):
@@ -68,6 +93,9 @@ class Answers(CatalogModel):
     desk: DeskAnswer | None = Field(None, alias="依申请公开")
     ci: CiChoice | None = Field(None, alias="CI", description="github、gitlab 或 无")
     baseline: Day | None = Field(None, alias="补登移交至", description="启用前最后一次人工送交两馆的日期")
+
+    _contact = field_validator("postcode", "phone", "email", mode="before")(_half_width)
+    _lists = field_validator("towns", "guidelines", mode="before")(_names)
 
     @field_validator("division_code", mode="before")
     @classmethod
@@ -101,5 +129,6 @@ def merge(base: Answers | None, given: dict[str, object], origin: dict[str, str]
 
 
 def _origin(field: tuple[str | int, ...], origin: dict[str, str] | None) -> str:
-    key = str(field[0]) if field else ""
-    return f"（{origin[key]}）" if origin and key in origin else ""
+    """The flag the wrong value came from: a section's own key first (依申请公开.网上申请地址 is --online-url)."""
+    keys = [".".join(str(part) for part in field[:2]), str(field[0])] if field else []
+    return next((f"（{origin[key]}）" for key in keys if origin and key in origin), "")

@@ -17,6 +17,7 @@ from gongkai.interchange.read import WHOLE_FILE, names_a_domain, read_workbook
 from gongkai.interchange.write import apply_plan
 from gongkai.model import Item, Unit
 from gongkai.model.agency import Domain
+from gongkai.setup.agency_file import another_day_note
 from gongkai.setup.guidelines import guideline_for, guidelines
 from gongkai.setup.resolve import Setup, domain_code, unit_code
 from gongkai.setup.scaffold import mark_blank
@@ -97,7 +98,7 @@ def _name_the_units(name: str, unknown: list[str], units: list[Unit]) -> str:
 def import_table(root: Path, data: bytes, adopted: dt.date) -> ImportPlan:
     """Import the table into the new catalog at *root*; every row or none (UsageProblem naming the cells)."""
     catalog = load_catalog(root, use_cache=False)
-    plan = import_xlsx(catalog, data)
+    plan = import_xlsx(catalog, data, own_export=False)  # the new catalog exported nothing: no base of its own
     if plan.errors:
         cells = "\n  ".join(f"{p.cell}: {p.message}" for p in plan.errors)
         raise UsageProblem(f"目录表有 {len(plan.errors)} 处错误，没有建立目录：\n  {cells}\n改正表格后重新运行 gongkai init。")
@@ -110,9 +111,12 @@ def import_table(root: Path, data: bytes, adopted: dt.date) -> ImportPlan:
 def _mark(path: Path, adopted: dt.date) -> None:
     """Give an imported item the generated 空白说明 when it needs one (when it is valid enough to tell)."""
     tree = document.load(path.read_text(encoding="utf-8"))
+    stale = another_day_note(tree.get("空白说明"), adopted)
+    if stale:
+        del tree["空白说明"]  # generated anew, dated this catalog's adoption and marked 待确认
     try:
         item = Item.model_validate(dict(tree))
     except ValueError:
-        return  # validate will point at what the table lacked
-    if mark_blank(tree, item, adopted):
+        item = None  # validate will point at what the table lacked
+    if (item is not None and mark_blank(tree, item, adopted)) or stale:
         write_atomic(path, document.dump(tree))
