@@ -1,6 +1,6 @@
 """The yearly inspection's checks and the county's roll-up that no planted bug reached before (the thirty-second pass,
-the lead's part), read as the county office and the inspector read `gongkai inspect` and `gongkai county`. No defect of
-the code was found; these are the mutants of tools/mutation.py's new group "inspect_rest" that survived every earlier
+the lead's part), read as the county office and the inspector read `gongkai inspect` and `gongkai county`. First the
+mutants of tools/mutation.py's new group "inspect_rest" that survived every earlier
 test, each of which would have handed the office a wrong sheet without a test failing:
 
 1. Monitoring (--monitoring): a column with no record and no 空白说明 crashing the run or skipped; a column with records
@@ -15,6 +15,14 @@ test, each of which would have handed the office a wrong sheet without a test fa
    without annual/<year>.yaml (table 二 summed as 0) named the wrong way round; a department's problems run together;
    table 二 (规章 made/repealed/in force, 许可, 处罚, 强制, 收费) summed wrongly or starting from 1.
 
+Two real defects, fixed:
+
+6. inspect's JSON (read by the county's tools) showed the points of 「每个: 0.1」 × 3 as 0.30000000000000004 and the
+   score as 99.69999999999999: points and score are now kept as inspect.yaml writes them (six decimals).
+7. A phone number in gongkai.yaml typed with the input method in full-width mode (０５９５－２３８８１２３４), or with a
+   Chinese dash (0595—23881234), was two tel: links on the site, and a tap dialled 0595 alone; a full-width e-mail was
+   no link and validate warned the bureau had no channel (GK901). Both are read as the ASCII they stand for now.
+
 Today is 2026-11-27 (conftest's day); the thresholds are the defaults README lists (12 months, 4 records, 90 days).
 """
 
@@ -24,6 +32,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import CatalogDir
+from gongkai.model.contacts import email_spans, phone_spans
 from test_county import county  # noqa: F401
 from test_inspect import BASE_AGENCY, LEADERS, SITE, check, icat, ids, inspect, write_item, write_record  # noqa: F401
 
@@ -193,3 +202,26 @@ def test_a_tenth_of_a_point_three_times_is_three_tenths(gk, icat):
     entry = check(sheet, "interpretation")
     assert (entry["count"], entry["points"]) == (3, 0.3)
     assert sheet["verdict"]["score"] == 99.7
+
+
+# ── a phone number typed in full-width mode ─────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("written, href", [
+    ("０５９５－２３８８１２３４", "tel:0595-23881234"),  # the input method left in full-width mode
+    ("0595—23881234", "tel:0595-23881234"),  # a dash of Chinese punctuation between area code and number
+    ("（０５９５）２３８８１２３４转８００１", "tel:059523881234;ext=8001"),
+])
+def test_a_full_width_phone_is_one_link_that_dials(written, href):
+    """The site's 指南 and footer link each number in gongkai.yaml (model.contacts.phone_spans): a full-width number
+    was two links, tel:０５９５ and tel:２３８８１２３４, so a tap dialled 0595 (found by h150, left alone outside init)."""
+    assert [(span.text, span.href) for span in phone_spans(written)] == [(written, href)]
+
+
+def test_a_full_width_contact_in_gongkai_yaml_is_a_working_channel(gk, icat):
+    text = (BASE_AGENCY + LEADERS + SITE).replace("0595-23000000", "０５９５－２３０００００００")
+    icat.write("gongkai.yaml", text.replace("gk@example.gov.cn", "ｇｋ＠ｅｘａｍｐｌｅ．ｇｏｖ．ｃｎ"))
+    run = gk("validate", icat.root, "--today", "2026-11-27")
+    assert run.code == 0 and "没有发现问题" in run.out  # no GK901 (no channel), no GK602 (the bureau's own number)
+    assert [(s.text, s.href) for s in email_spans("ｇｋ＠ｅｘａｍｐｌｅ．ｇｏｖ．ｃｎ")] == [
+        ("ｇｋ＠ｅｘａｍｐｌｅ．ｇｏｖ．ｃｎ", "mailto:gk@example.gov.cn")]

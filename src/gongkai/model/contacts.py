@@ -17,6 +17,11 @@ _GROUP = r"(?:[(（]\d{2,5}[)）])?\d(?:[\d\-]*\d)?"  # digits and hyphens; an a
 _NUMBER = re.compile(rf"\+?{_GROUP}(?: {_GROUP})*")
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})", re.IGNORECASE)
 _ADDRESS = re.compile(r"(?:mailto:)?([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+# What an input method in full-width mode types (０５９５－２３８８１２３４, ｍｚｊ＠ｅｘａｍｐｌｅ．ｃｎ) and the dashes people put
+# between area code and number (0595—23881234), read as the ASCII they stand for, one character for one: a link
+# keeps its place in the text as written, and a phone dials 0595-23881234, not 0595 alone.
+_AS_ASCII = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20,
+             **dict.fromkeys(map(ord, "‐‑‒–—―−"), ord("-"))}
 LONGEST = 12  # digits of a landline with its area code (0595 + 8); a mobile number has 11
 SHORTEST = 3  # 110, 12345: a hotline is a number too
 
@@ -49,7 +54,7 @@ def has_address(text: str | None) -> bool:
 
 def _spans(text: str, find: Callable[[str], Iterator[tuple[int, int, str]]]) -> Iterator[Link]:
     at = 0
-    for start, end, href in find(text):
+    for start, end, href in find(text.translate(_AS_ASCII)):
         if start > at:
             yield Link(text[at:start])
         yield Link(text[start:end], href)
