@@ -225,3 +225,25 @@ def test_a_full_width_contact_in_gongkai_yaml_is_a_working_channel(gk, icat):
     assert run.code == 0 and "没有发现问题" in run.out  # no GK901 (no channel), no GK602 (the bureau's own number)
     assert [(s.text, s.href) for s in email_spans("ｇｋ＠ｅｘａｍｐｌｅ．ｇｏｖ．ｃｎ")] == [
         ("ｇｋ＠ｅｘａｍｐｌｅ．ｇｏｖ．ｃｎ", "mailto:gk@example.gov.cn")]
+
+
+def test_a_gap_before_the_look_back_year_is_not_counted(gk, icat):
+    """Only the gap that runs into the year counts (from the last record before it): 2025-03-01 → 2025-09-01 lies
+    wholly before 2025-11-27 and is no gap of the year; 2025-09-01 → 2025-11-30 is 90 days, within the rule."""
+    write_item(icat, "SHJZ-068", "按季公开")
+    days = ["2025-03-01", "2025-09-01", "2025-11-30", "2026-01-15", "2026-03-15", "2026-05-15", "2026-07-15",
+            "2026-09-15", "2026-11-15"]
+    for n, day in enumerate(days):
+        write_record(icat, f"R2026-68{n}", "SHJZ-068", day)
+    rules = _monitoring(gk, icat)
+    assert "SHJZ-068" not in ids(rules["monitor-gap"])
+    assert rules["monitor-gap"]["source"] == rules["monitor-count"]["source"] != ""
+
+
+def test_a_policy_naming_a_reading_not_on_the_web_says_which(gk, icat):
+    """A 规范性文件 whose 解读 names a record that is not a 政策解读 on the web: the sheet names what it listed."""
+    write_record(icat, "R2026-010", "SHJZ-050", "2026-11-02", kind="规范性文件",
+                 extra="有效性: 有效\n解读: [R2026-050]\n")  # R2026-050 is a 通知
+    _, sheet = inspect(gk, icat.root)
+    found = {e["id"]: e["text"] for e in check(sheet, "interpretation")["evidence"]}
+    assert found["R2026-010"] == "规范性文件「测试县民政局关于R2026-010的通知」所列解读 R2026-050 不是网站上的政策解读"
