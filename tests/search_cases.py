@@ -30,5 +30,5 @@ QUERY_KEYS: dict[str, list[str]] = {
     "湖头": ["湖头"],
     "救助。供养": ["救助供", "助供养"],
     "\uf900": [],  # a compatibility ideograph is one character: too short
-    "豈〇": ["豈〇"],
+    "豈〇": ["岂〇"],  # 豈 is traditional, searched as 岂 (hant.py)
 }

@@ -30,8 +30,9 @@ SEARCH_DIR = "search"
 FORMAT = 6
 # the tokenizer's rules; an index made under other rules is rebuilt (4: a record's text keeps its paragraphs and table
 # cells on lines of their own, so that no key spans two of them; 5: an 索引号 also without its separators; 6: a record's
-# attachment names, each a line, and each line of a body a line of its own, as the page now shows it)
-TOKENS = 6
+# attachment names, each a line, and each line of a body a line of its own, as the page now shows it; 7: traditional
+# characters as simplified, hant.py)
+TOKENS = 7
 GROUP = 32
 # Pages per text file: a file per page made most of the index's files (each costs a file creation, a write and a
 # scan); eight pages' texts are a few KB, so the 30 results a query shows still load well under the 300 KB budget.

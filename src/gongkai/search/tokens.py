@@ -20,6 +20,8 @@ import unicodedata
 from operator import add
 from collections.abc import Iterable
 
+from gongkai.search import hant
+
 # CJK Unified Ideographs (basic, Extension A, compatibility) and the supplementary planes' B–G, plus 〇.
 CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Characters NFKC leaves alone (common CJK, ASCII, the usual full-width punctuation): normalising only the rest is
@@ -40,9 +42,9 @@ _PRIVATE = re.compile("[\U000f0000-\U0010ffff]+")  # never a unit (units()): her
 
 
 def normalize(text: str) -> str:
-    """NFKC, lower case, ü as v (as pinyin is typed), and 2026年12 → 2026 12 (the 年 inside a 文号 typed without
-    brackets), 012号 → 12号."""
-    text = _NEEDS_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    """NFKC, traditional characters as simplified (hant.py), lower case, ü as v (as pinyin is typed), and 2026年12 →
+    2026 12 (the 年 inside a 文号 typed without brackets), 012号 → 12号."""
+    text = _NEEDS_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).translate(hant.FOLD)
     return _ZEROS.sub("", _YEAR_NIAN.sub(r"\1 ", text.lower().replace("ü", "v")))
 
 
