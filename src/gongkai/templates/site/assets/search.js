@@ -535,7 +535,7 @@
   // holds is read as the runs pages hold when they leave out at most one character at each end and none between them
   // (办理低保: 办理, 低保; 办低保: 低保); null when nothing was so read (公积金和低保怎么办: 公积金 is on no page, and
   // 积金 or 金和 is no word asked about; 救灾怎么申请: 救灾 is two characters, a word on no page, never left out)
-  async function heldParts(words, exact) {
+  async function heldParts(words) {
     var found = [], cut = false;
     function add(parts) {
       var raw = parts.join("");
@@ -545,16 +545,14 @@
       var parts = words[w].ways[0], runs;
       if (words[w].said || parts.length < 3 || parts.length > 12 || !parts.every(function (p) { return ONE_CJK.test(p); }) ||
           await held(parts)) { found.push(words[w]); continue; }
-      runs = await heldRuns(parts, exact);
+      runs = await heldRuns(parts);
       if (!runs) { found.push(words[w]); continue; }
       cut = true;
       runs.forEach(add);
     }
     return cut && found.length ? found : null;
   }
-  // the runs of two or more that pages hold, longest first from the start; or null (*exact*: null unless they are the
-  // whole of *parts*, nothing left out at either end — words typed without a space, no question around them)
-  async function heldRuns(parts, exact) {
+  async function heldRuns(parts) { // the runs of two or more that pages hold, longest first from the start; or null
     var runs = [], first = -1, last = 0;
     for (var i = 0; i < parts.length;) {
       var j = parts.length;
@@ -568,8 +566,7 @@
       runs.push(parts.slice(i, j));
       i = last = j;
     }
-    var ends = exact ? first === 0 && last === parts.length : first <= 1 && parts.length - last <= 1;
-    return runs.length && ends ? runs : null;
+    return runs.length && first <= 1 && parts.length - last <= 1 ? runs : null;
   }
   // the pages holding words typed apart together (低保 标准: the keys of 低保标准), 1 when in the title, 文号 or
   // 索引号 — from the postings, as coarse() ranks, so that such a page ranks first however old it is
@@ -851,9 +848,9 @@
       mine.order = coarse(await matches(apart, filters));
       await more(mine);
     }
-    // two words typed without a space (临时救助条件, 高龄津贴申请) are read as the words pages hold, as a question's are,
-    // when they are those words end to end: 「没有找到与…相关的公开信息」 told a reader the column had nothing on 临时救助
-    var glued = !mine.ready.length ? await heldParts(apart || asked.words, !plain) : null;
+    // only in a question: words typed together that no page holds whole (临时救助条件, 救助供养) find nothing and say so,
+    // offering near terms (issue 15: a term that occurs nowhere returns no result)
+    var glued = plain && !mine.ready.length ? await heldParts(apart) : null;
     if (glued) { // 低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are
       apart = glued;
       Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
