@@ -3,8 +3,8 @@ phone set to 繁體, or by a 侨胞 reading the column from abroad) finds the pa
 
 One character for one (from OpenCC's TSCharacters, Apache-2.0), and only a character simplified text never writes
 (outside GB 2312; 於, 後 and 徵 too, as in 關於, 以後, 徵求意見): 乾 (乾隆) and 著 (著作) stay as they are. tokens.normalize
-folds both a page and a query; search.js's folded() holds the same two strings (tests/browser/test_hostile33_search_citizen.py
-compares them)."""
+folds both a page and a query; search.js's folded() holds the same two strings
+(tests/browser/test_hostile33_search_citizen.py compares them)."""
 
 TRADITIONAL = (
     "丟並亂亙亞佇佈佔併來侖侶侷俁係俠俬倀倆倉個們倖倫偉側偵偽傑傖傘備傢傭傯傳傴債傷傾僂僅僉僑僕僞僥僨僱價"
