@@ -53,49 +53,18 @@ and 备注 (each list file it did not receive, a 公示 ended before the batch).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from gongkai.cli import main
 from test_handover import add
+from test_hostile24_handover import copy_of, sent  # noqa: F401 - the same delivered catalog
 from test_handover_recall import REASON, letter_text, withdraw
-from tests.conftest import AGENCY, ITEM, RECORD, TODAY, CatalogDir
+from tests.conftest import ITEM, CatalogDir
 
 LETTER = "data/recall-letter.docx"
 TITLE = "测试县民政局关于2026年第三季度低保对象名单的公示"
-
-
-@pytest.fixture(scope="module")
-def sent(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A catalog whose 2026-09-20 batch (R2026-001, R2026-002) was delivered that day. Read only: copy to change."""
-    base = tmp_path_factory.mktemp("sent")
-    cat = CatalogDir(base / "catalog")
-    cat.write("gongkai.yaml", AGENCY)
-    cat.item(ITEM)
-    cat.record(RECORD)
-    add(cat, 1, "2026-09-03", formed="2026-09-01")
-    add(cat, 2, "2026-09-15", formed="2026-09-10")
-    saved = os.environ.get("GONGKAI_TODAY")
-    os.environ["GONGKAI_TODAY"] = TODAY
-    try:
-        assert main(["handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", str(cat.root),
-                     "--out", str(base / "out")]) == 0
-    finally:
-        if saved is None:
-            os.environ.pop("GONGKAI_TODAY")
-        else:
-            os.environ["GONGKAI_TODAY"] = saved
-    return cat.root
-
-
-def copy_of(catalog: Path, tmp_path: Path) -> CatalogDir:
-    target = tmp_path / "catalog"
-    shutil.copytree(catalog, target)
-    return CatalogDir(target)
 
 
 def ledgers(cat: CatalogDir) -> list[str]:
