@@ -698,7 +698,8 @@ def test_personal_data_in_an_item_or_gongkai_yaml_stops_the_site_and_names_its_l
     assert sorted((d["path"], d["id"], d["code"], d["line"], d["column"]) for d in json.loads(out)["diagnostics"]
                   if str(d["code"]).startswith("GK6")) == [
         ("gongkai.yaml", None, "GK602", 36, 9), ("gongkai.yaml", None, "GK602", 41, 1),
-        ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK601", 19, 5), ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK602", 8, 5)]
+        ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK601", 19, 5),
+        ("items/shjz/SHJZ-001.yaml", "SHJZ-001", "GK602", 8, 5)]
     assert code == 1, printed
     assert printed.splitlines()[-6:] == [
         "已停止发布：公开事项或 gongkai.yaml 中有未遮盖的个人信息，网站没有更新：",
@@ -727,14 +728,14 @@ def test_the_output_scan_reads_the_documents_as_they_are_shown(tmp_path):
 def test_every_text_of_a_record_with_its_path():
     """The source scan reads what model_texts finds: every value, dates and numbers as the page shows them, nested
     fields by their path of YAML keys; a field skipped by name (the body, read on its own) left out."""
-    import yaml
+    from ruamel.yaml import YAML
 
     from conftest import RECORD
     from gongkai.model import Record
     from gongkai.privacy.fields import model_texts
 
-    record = Record.model_validate(yaml.safe_load(RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/a.pdf\n"
-                                                                           "    名称: 名单\n")))
+    text = RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/a.pdf\n    名称: 名单\n")
+    record = Record.model_validate(YAML(typ="safe").load(text))
     assert model_texts(record, frozenset({"正文"})) == [
         (("编号",), "R2026-001"), (("题名",), "测试县民政局关于2026年第三季度低保对象名单的公示"),
         (("文号",), "测民〔2026〕1号"), (("索引号",), "350524-MZ-2026-00001"), (("文种",), "公示"),
@@ -747,14 +748,14 @@ def test_every_text_of_a_record_with_its_path():
 
 
 def test_a_mapping_is_read_by_its_keys_and_values_and_a_yes_or_no_is_no_text():
-    import yaml
+    from ruamel.yaml import YAML
 
     from gongkai.model import Agency
     from gongkai.privacy.fields import model_texts
 
-    agency = Agency.model_validate(yaml.safe_load(AGENCY.replace("      名称: 测试县档案馆\n", "      名称: 测试县档案馆\n"
-                                                                                   "      接收名单: true\n")
-                                                  + "检查:\n  严重程度:\n    GK605: warning\n"))
+    text = (AGENCY.replace("      名称: 测试县档案馆\n", "      名称: 测试县档案馆\n      接收名单: true\n")
+            + "检查:\n  严重程度:\n    GK605: warning\n")
+    agency = Agency.model_validate(YAML(typ="safe").load(text))
     texts = [(path, text) for path, text in model_texts(agency) if path[0] in ("移交", "检查")]
     assert texts == [
         (("移交", "接收单位", 0, "编号"), "dag"), (("移交", "接收单位", 0, "名称"), "测试县档案馆"),
