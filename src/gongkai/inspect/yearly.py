@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.interaction import answered
@@ -16,6 +16,7 @@ from gongkai.model.request import Appeal, Request
 from gongkai.model.vocab import INTERPRETATION_KIND
 from gongkai.reports.annual import build_annual, compare_table4_with, compare_with
 from gongkai.reports.published import carried_over, check_sums, check_table4, read_table3, read_table4
+from gongkai.reports.render import half_up
 
 FIGURES_SOURCE = "《政府网站工作年度报表》（国办函〔2018〕12号）中 gongkai 能从目录算出的栏"
 RESPONSE_KIND = "回应关切"
@@ -186,7 +187,7 @@ def _messages(run: Inspection, year: int) -> list[Figure]:
     received = [i for i in inquiries if i.received.year == year]
     done = [(i.received, day) for i in inquiries if (day := answered(i, run.today)) is not None and day.year == year]
     days = sum(max((day - received).days, 0) for received, day in done)  # to a tenth, half up (四舍五入): 2.25 is 2.3
-    average = float((Decimal(days) / len(done)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) if done else None
+    average = float(half_up(Decimal(days) / len(done), "0.1")) if done else None
     return [
         Figure("互动交流", "收到留言数量", len(received), "条"),
         Figure("互动交流", "办结留言数量", len(done), "条"),

@@ -32,7 +32,7 @@ def percent(share: float | Fraction | None) -> str:
     if share is None:
         return "—"
     exact = (Decimal(share.numerator) / share.denominator if isinstance(share, Fraction) else Decimal(repr(share))) * 100
-    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+    return f"{half_up(exact, '0.1')}%"
 
 
 def fraction(done: int | None, total: int | None, provisional: bool = False) -> str:
@@ -106,7 +106,13 @@ def separator(row: Table3Row) -> str:
 
 def fee_amount(value: float) -> Decimal:
     """万元 to the 元 (four places), rounded half up as accounts are: 0.004 (40 元) is not 0."""
-    return Decimal(repr(value)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return half_up(Decimal(repr(value)), "0.0001")
+
+
+def half_up(value: Decimal, step: str) -> Decimal:
+    """*value* to the *step* (「0.1」, 「0.0001」), rounded half up as people and accounts round (四舍五入): 2.25 is 2.3,
+    where Python's round() on a binary float gives 2.2."""
+    return value.quantize(Decimal(step), rounding=ROUND_HALF_UP)
 
 
 def figure(value: int | None) -> str:
