@@ -357,7 +357,7 @@ def _issued(lines: list[str], reader: _Reader) -> dt.date | None:
         reader.report(UNREADABLE, last.start("y") + 1, f"落款日期不存在：「{last.group(0).strip()}」", "核对通知原文的落款日期")
         return None
     try:
-        return _within_years(signed_on, last.start("y") + 1, "")
+        return parse_day(signed_on)
     except PydanticCustomError as exc:
         reader.report(UNREADABLE, last.start("y") + 1, "落款" + exc.message(), "核对通知原文的落款日期")
         return None
