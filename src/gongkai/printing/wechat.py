@@ -19,12 +19,16 @@ from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Output, State, admit, unread_records
 from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
+from gongkai.model.vocab import BOARD
 from gongkai.portal.address import record_address
 from gongkai.portal.fragment import TABLES, body_fragment, names_given, table_people
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.privacy.mask import mask_names
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
+
+# The channels whose list a reader can go and see, as the article names them (the 公示栏 box as people call it).
+_PLACES = {BOARD: "公示栏", "公开查阅点": "公开查阅点", "便民服务站": "便民服务站", "政务服务中心": "政务服务中心"}
 
 # The WeChat editor keeps inline styles only.
 INLINE = {
@@ -123,18 +127,28 @@ def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     files = file_names(admission)
     if admission.lists_people:
         names = names_given(catalog, admission, html)
-        html = _without_names(html, names, address)
+        html = _without_names(html, names, address, admission.channels)
         files = tuple(mask_names(name, names) for name in files)
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     return Article(admission, styled, address, replacement_title(admission, run.replacements), files,
                    contents_of(catalog, admission))
 
 
-def _without_names(html: str, names: frozenset[str], address: str | None) -> str:
+def _without_names(html: str, names: frozenset[str], address: str | None, channels: tuple[str, ...]) -> str:
     """The article of a record that lists people, without the people: 公众号 articles are indexed by WeChat's and other
     search engines, and a list may not be findable by name while its 公示 runs (DOMAIN.md §12) — nor after, and a post
     stays until the clerk deletes it. Each table with a column of names gives way to where the list is posted (a
     table of times or places stays); a name given in a sentence (陈水生、林玉燕等2户) is masked as a title's (陈*生)."""
-    where = f"本机关政府信息公开栏目（{escape(address)}，该页面不被搜索引擎收录）和公示栏" if address else "公示栏"
-    note = f"<p>（名单从略：为防止姓名被搜索引擎收录，公众号文章不转载名单。名单见{where}张贴、发布的公示。）</p>"
+    places = _posted_at(address, channels)
+    where = "和".join(filter(None, ("、".join(places[:-1]), places[-1]))) if places else ""
+    note = ("<p>（名单从略：为防止姓名被搜索引擎收录，公众号文章不转载名单。"
+            + (f"名单见{where}张贴、发布的公示。）</p>" if where else "）</p>"))
     return mask_names(TABLES.sub(lambda m: note if table_people(m.group()).named else m.group(), html), names)
+
+
+def _posted_at(address: str | None, channels: tuple[str, ...]) -> list[str]:
+    """Where the article sends a reader for the list: the record's page when it is on the web, and each place the
+    record is posted at among its channels (its own, within its item's: Admission.channels) — never a 公示栏 that does
+    not carry it (hostile pass 34: a list for the web and the 公众号 only was said to be on the village board)."""
+    where = [f"本机关政府信息公开栏目（{escape(address)}，该页面不被搜索引擎收录）"] if address else []
+    return where + [_PLACES[c] for c in channels if c in _PLACES]

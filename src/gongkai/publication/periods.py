@@ -109,10 +109,18 @@ def latest_notice_end(published: dt.date) -> dt.date:
 # 「自2026年11月27日起，至12月7日止」. The year and month of the end may be left out (those of the start).
 _WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
 _TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
-_STATED = re.compile(r"公示(?:期|时间|期限|日期)[^。；;\n]{0,20}?"
-                     f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
-                     r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*"
-                     f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
+_RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
+          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*"
+          f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
+# What the period is called: 公示期, 公示时间, 公示期限, 公示日期, and as many notices say it, 公示起止时间, 公示时限, 公示时段,
+# 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
+_STATED = re.compile(r"公示(?:起止|起讫|的|[，,]\s*)?(?:期|时间|时限|时段|期限|日期)[^。；;\n]{0,20}?" + _RANGE)
+# … the days before the word: 「自2026年11月19日至11月25日进行公示」, 「在11月19日至25日公示期间」, 「…至…在湖三村公示栏公示」;
+# never a range followed by anything else (「11月1日至15日受理申请，现予公示」: those are not the 公示's days).
+_STATED_BEFORE = re.compile(_RANGE + r"\s*止?\s*(?:在[^。；;，,\n]{0,20}?)?(?:进行|予以|张榜|张贴)?公示")
+# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示期至2026年11月25日止」.
+_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:时间|日期)?(?:为|是)?[：:]?\s*"
+                         f"(?:{_WRITTEN_DAY.format(n=2, month='')}|{_TYPED_DAY.format(n=2)})")
 
 
 @dataclass(frozen=True)
@@ -129,20 +137,34 @@ def stated_notice_period(record: Record) -> StatedPeriod | None:
     in the next year)."""
     if not record.body or record.published is None or "公示" not in record.body:
         return None
+    text = as_typed(record.body)
     found: list[StatedPeriod] = []
-    for match in _STATED.finditer(as_typed(record.body)):
-        y1, m1, d1, y2, m2, d2 = (match[g] or match[g.upper()] for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
+    for match in (*_STATED.finditer(text), *_STATED_BEFORE.finditer(text), *_STATED_END.finditer(text)):
         try:
-            start_year = int(y1 or record.published.year)
-            start = dt.date(start_year, int(m1), int(d1))
-            end_year = int(y2) if y2 else start_year
-            end = dt.date(end_year, int(m2 or start.month), int(d2))
-            if end < start and m2 and not y2:  # 12月28日至1月8日
-                end = end.replace(year=end.year + 1)
+            end = _stated_end(match, record.published)
         except ValueError:
             continue  # no such day (2月30日): nothing read
         found.append(StatedPeriod(end, match.group(0)))
     return min(found, key=lambda p: p.end, default=None)
+
+
+def _stated_end(match: re.Match[str], published: dt.date) -> dt.date:
+    """The last day a match of _STATED, _STATED_BEFORE or _STATED_END says; raises ValueError for a day that does not
+    exist. A year left out is the start's, else the 公开日期's; an end alone before the 公开日期 by up to two months
+    without a year is in the next year (「公示截止1月8日」 written on 28 December)."""
+    group = {g: match.groupdict().get(g) or match.groupdict().get(g.upper()) for g in ("y1", "m1", "d1", "y2", "m2", "d2")}
+    y1, m1, d1, y2, m2, d2 = (group[g] for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
+    if d1 is None:  # the last day alone (_STATED_END): its month is written
+        end = dt.date(int(y2 or published.year), int(m2 or 0), int(d2 or 0))
+        if not y2 and end < published and end.replace(year=end.year + 1) - published <= dt.timedelta(days=61):
+            end = end.replace(year=end.year + 1)
+        return end
+    start_year = int(y1 or published.year)
+    start = dt.date(start_year, int(m1 or 0), int(d1))
+    end = dt.date(int(y2) if y2 else start_year, int(m2 or start.month), int(d2 or 0))
+    if end < start and m2 and not y2:  # 12月28日至1月8日
+        end = end.replace(year=end.year + 1)
+    return end
 
 
 def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:

@@ -1,0 +1,180 @@
+"""Thirty-fourth hostile pass: publish where and while the law allows — 公示 periods as the text tells them, and the
+channels a 公众号 article sends its reader to (issue 12; DOMAIN.md §10–12; README 「只发布可以发布的」).
+
+Every day below is typed by hand from the State Council's 2026 holiday notice (国办发明电〔2025〕7号): November 2026
+has no holiday; 2026-11-16 is a Monday, so a 公示期 of 7 working days from it runs 16–20 and 23–24 November (last day
+Tue 11-24). A list its 正文 tells the public runs 16–20 November comes down on Sat 11-21: on Mon 11-23 no output may
+carry a name of it.
+
+Found by this pass:
+1. A 公示 whose 正文 tells the public its period in the words many notices use — 「公示起止时间：2026年11月16日至
+   2026年11月20日」, 「公示时限：…」, 「自2026年11月16日至11月20日在湖三村村务公开栏进行公示」, 「在2026年11月16日至20日
+   公示期间」, 「现将名单予以公示，时间从…至…」, or its last day alone, 「公示截止时间为2026年11月20日」 — was not read
+   (only 「公示期」「公示时间」「公示期限」「公示日期」 followed by the days were): the names stayed on the web, the board
+   and the 公众号 to the 11-24 its 公示期 gave, past the day the public was told, and validate said nothing (GK420).
+   These forms are read now: the list comes down after the earlier day (11-20), every output follows (site pages and
+   search, print's 「请撤下」), and GK420 names the words. A range that is not the 公示's days (「11月1日至15日受理申请，
+   现予公示」) is still not read.
+2. (gongkai wechat) The article of a list told the reader 「名单见…和公示栏张贴、发布的公示」 whatever the record's
+   channels: a list published on the web and the 公众号 only (or the 公众号 alone) sent a citizen to a village board that
+   never carried it. The article now names the record's page when it is on the web and each place among its channels
+   that carries the list (公示栏, 公开查阅点, 便民服务站, 政务服务中心), and no place when there is none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import AGENCY, ITEM, RECORD
+from gongkai.cli import main
+
+BASE = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/"
+BOARD = "社区/企事业单位/村公示栏（电子屏）"
+
+# An item whose content is a list of people and which sets no minimum period: a 公示 of five days is no error here.
+AID_ITEM = (ITEM.replace("编号: SHJZ-001", "编号: SHJZ-002").replace("一级事项: 最低生活保障", "一级事项: 临时救助")
+            .replace("二级事项: 审批信息", "二级事项: 审核审批信息").replace("  - 低保对象名单及相关信息", "  - 临时救助对象名单")
+            .replace(f"公开渠道: [政府网站, {BOARD}]", f"公开渠道: [政府网站, 两微一端, {BOARD}, 公开查阅点]"))
+
+
+def _record(number: int, name: str, body: str, channels: str | None = None) -> str:
+    text = (RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("00001", f"{number:05d}")
+            .replace("〔2026〕1号", f"〔2026〕{number}号").replace("关于2026年第三季度低保对象名单的公示", f"{number}号临时救助对象公示")
+            .replace("事项: SHJZ-001", "事项: SHJZ-002").replace("成文日期: 2026-09-01", "成文日期: 2026-11-13")
+            .replace("审查日期: 2026-09-01", "审查日期: 2026-11-13").replace("公开日期: 2026-09-03", "公开日期: 2026-11-16")
+            .replace("公示截止: 2026-12-31\n", "公示期: 7\n" + (f"公开渠道: [{channels}]\n" if channels else ""))
+            .replace("  经审核，现将名单予以公示。\n", ""))
+    table = f"| 姓名 | 所在村（社区） | 救助金额 |\n|---|---|---|\n| {name} | 湖头镇湖三村 | 2000元 |\n"
+    return text + "".join(f"  {line}\n" for line in f"{body}\n\n{table}".splitlines())
+
+
+# (编号, the name its list holds, how its 正文 tells the period): each says 16–20 November (the last alone for 15).
+TOLD = [
+    (11, "陈金水", "经审核，现将名单予以公示。公示起止时间：2026年11月16日至2026年11月20日。"),
+    (12, "林阿妹", "经审核，现将名单予以公示。公示时限：11月16日至11月20日。"),
+    (13, "苏阿森", "自2026年11月16日至11月20日在湖头镇湖三村村务公开栏进行公示。"),
+    (14, "黄细妹", "在2026年11月16日至20日公示期间，如有异议，请向湖头镇民政办反映。"),
+    (15, "郑水生", "经审核，现将名单予以公示，公示截止时间为2026年11月20日。"),
+    (16, "王秀英", "现将名单予以公示，时间从2026年11月16日至11月20日。"),
+]
+# A range that is not the 公示's days: the list stays to the 11-24 its 公示期 gives.
+NOT_TOLD = (17, "吴阿土", "2026年11月1日至11月15日受理申请，经审核，现予公示。")
+GONE = [name for _, name, _ in TOLD]
+
+
+def _catalog(root: Path) -> None:
+    files = {"gongkai.yaml": AGENCY, "items/shjz/SHJZ-001.yaml": ITEM, "items/shjz/SHJZ-002.yaml": AID_ITEM}
+    for number, name, body in [*TOLD, NOT_TOLD]:
+        files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body)
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _run(*args: str | Path, today: str) -> tuple[int, str]:
+    """The real CLI on *today* (GONGKAI_TODAY, as a scheduled job sets it: print and wechat have no --today)."""
+    said = io.StringIO()
+    before = os.environ.get("GONGKAI_TODAY")
+    os.environ["GONGKAI_TODAY"] = today
+    try:
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            code = main([str(a) for a in args])
+    finally:
+        if before is None:
+            del os.environ["GONGKAI_TODAY"]
+        else:
+            os.environ["GONGKAI_TODAY"] = before
+    return code, said.getvalue()
+
+
+def _text(data: bytes) -> str:
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    elif data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            data = b"".join(archive.read(n) for n in archive.namelist())
+    return data.decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The catalog, validated, built and printed on Mon 2026-11-23 (once for the module)."""
+    top = tmp_path_factory.mktemp("told")
+    root = top / "catalog"
+    _catalog(root)
+    found: dict[str, object] = {"root": root, "site": top / "site", "print": top / "print"}
+    found["validate"] = _run("validate", root, "--format", "json", today="2026-11-23")
+    found["build"] = _run("build-site", root, "--out", top / "site", today="2026-11-23")
+    found["printed"] = _run("print", root, "--from", "2026-11-01", "--out", top / "print", today="2026-11-23")
+    return found
+
+
+def test_a_period_told_in_other_words_ends_the_list_on_every_file_of_the_site(told):
+    code, said = told["build"]
+    assert code == 0, said
+    site = told["site"]
+    assert isinstance(site, Path)
+    every = {p.relative_to(site).as_posix(): _text(p.read_bytes()) for p in site.rglob("*") if p.is_file()}
+    assert any(p.startswith("search/") and p.endswith(".gz") for p in every)  # the shards were read too
+    for name in GONE:
+        assert [p for p, text in every.items() if name in text] == [], name
+    for number, _, _ in TOLD:
+        page = every[f"records/R2026-{number:03d}.html"]
+        assert "公示已于2026年11月20日结束" in page, number
+    # the range that is no 公示 period: the list stays to 11-24
+    assert "吴阿土" in every["records/R2026-017.html"]
+
+
+def test_validate_names_the_words_that_told_the_public_another_period(told):
+    code, out = told["validate"]
+    report = json.loads(out)
+    told_otherwise = {d["path"]: d["message"] for d in report["diagnostics"] if d["code"] == "GK420"}
+    assert sorted(told_otherwise) == [f"records/2026/R2026-{n:03d}.yaml" for n, _, _ in TOLD]
+    assert ("正文写的是「公示起止时间：2026年11月16日至2026年11月20日」（到 2026-11-20），按公示期7个工作日算到 2026-11-24："
+            "两者不一致，名单在 2026-11-20 之后撤下") == told_otherwise["records/2026/R2026-011.yaml"]
+    assert "「公示截止时间为2026年11月20日」（到 2026-11-20）" in told_otherwise["records/2026/R2026-015.yaml"]
+    assert "「2026年11月16日至11月20日在湖头镇湖三村村务公开栏进行公示」" in told_otherwise["records/2026/R2026-013.yaml"]
+
+
+def test_print_lists_each_for_taking_down_from_the_day_after_the_told_end(told):
+    code, said = told["printed"]
+    assert code == 0, said
+    for number, _, _ in TOLD:
+        assert (f"请从社会救助股的公示栏、查阅点和电子屏撤下：测试县民政局{number}号临时救助对象公示（2026-11-21 起，"
+                f"公示已于2026年11月20日结束）") in said, number
+    folder = told["print"]
+    assert isinstance(folder, Path)
+    sheets = "".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.html"))
+    assert "吴阿土" in sheets and not any(name in sheets for name in GONE)
+
+
+# 2. Where the 公众号 article sends a reader for the list: only where the record is published.
+@pytest.mark.parametrize(("channels", "note"), [
+    (f"政府网站, 两微一端, {BOARD}",
+     f"名单见本机关政府信息公开栏目（{BASE}records/R2026-021.html，该页面不被搜索引擎收录）和公示栏张贴、发布的公示。）"),
+    ("政府网站, 两微一端",
+     f"名单见本机关政府信息公开栏目（{BASE}records/R2026-021.html，该页面不被搜索引擎收录）张贴、发布的公示。）"),
+    ("两微一端, 公开查阅点", "名单见公开查阅点张贴、发布的公示。）"),
+    ("两微一端", "公众号文章不转载名单。）"),
+])
+def test_the_article_sends_the_reader_only_where_the_list_is(tmp_path, channels, note):
+    root = tmp_path / "catalog"
+    _catalog(root)
+    for path in (root / "records").rglob("*.yaml"):
+        path.unlink()
+    record = _record(21, "陈金水", "经审核，现将名单予以公示。", channels)
+    (root / "records/2026/R2026-021.yaml").write_text(record, encoding="utf-8")
+    code, said = _run("wechat", root, "--from", "2026-11-01", "--out", tmp_path / "wx", today="2026-11-18")
+    assert code == 0, said
+    article = (tmp_path / "wx/R2026-021.html").read_text(encoding="utf-8")
+    assert "陈金水" not in article and note in article
+    assert ("公示栏" in article) == (BOARD in channels)
