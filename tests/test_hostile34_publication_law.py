@@ -19,6 +19,10 @@ Found by this pass:
    channels: a list published on the web and the 公众号 only (or the 公众号 alone) sent a citizen to a village board that
    never carried it. The article now names the record's page when it is on the web and each place among its channels
    that carries the list (公示栏, 公开查阅点, 便民服务站, 政务服务中心), and no place when there is none.
+3. An item's 公开时限 promising its 公示 as 「进行为期7天的公示」, 「公示期一般为7天」, 「公示期间为7个工作日」 or 「公示期为
+   不少于7个工作日」 set no minimum (the first said nothing, the others only GK401), so a 公示 of three days passed
+   validate; these are read now (GK412 asks for 公示截止 2026-11-22, the 7th day counting 11-16 as the first). 「公示半个
+   月」 set none and said nothing: like 「一个月」, half a month is no count of days, and GK401 now says it cannot be read.
 """
 
 from __future__ import annotations
@@ -178,3 +182,28 @@ def test_the_article_sends_the_reader_only_where_the_list_is(tmp_path, channels,
     article = (tmp_path / "wx/R2026-021.html").read_text(encoding="utf-8")
     assert "陈金水" not in article and note in article
     assert ("公示栏" in article) == (BOARD in channels)
+
+
+# 3. The 公示 period an item's 公开时限 promises, in the words directories use.
+@pytest.mark.parametrize(("deadline", "code", "message"), [
+    ("制定或获取信息之日起10个工作日内，进行为期7天的公示", "GK412", "公示期只有3天，少于规定的7天"),
+    ("制定或获取信息之日起10个工作日内，公示期一般为7天", "GK412", "公示期只有3天，少于规定的7天"),
+    ("制定或获取信息之日起10个工作日内，公示期间为7个工作日", "GK412", "公示期只有3个工作日，少于规定的7个工作日"),
+    ("制定或获取信息之日起10个工作日内，公示半个月", "GK401",
+     "无法识别公开时限「制定或获取信息之日起10个工作日内，公示半个月」中的公示期"),
+])
+def test_a_promised_period_in_other_words_is_read_or_told(tmp_path, deadline, code, message):
+    root = tmp_path / "catalog"
+    _catalog(root)
+    for path in (root / "records").rglob("*.yaml"):
+        path.unlink()
+    item = root / "items/shjz/SHJZ-002.yaml"
+    item.write_text(AID_ITEM.replace("公开时限: 制定或获取信息之日起10个工作日内", f"公开时限: {deadline}"), encoding="utf-8")
+    record = _record(31, "陈金水", "经审核，现将名单予以公示。").replace("公示期: 7", "公示期: 3")
+    (root / "records/2026/R2026-031.yaml").write_text(record, encoding="utf-8")
+    run, out = _run("validate", root, "--format", "json", today="2026-11-18")
+    found = [d for d in json.loads(out)["diagnostics"] if d["code"] in ("GK401", "GK412")]
+    assert [d["code"] for d in found] == [code]
+    assert found[0]["message"].startswith(message), found[0]["message"]
+    if code == "GK412" and "天" in message.split("，")[0]:
+        assert found[0]["hint"] == "改为「公示截止: 2026-11-22」（公开日期当天算第1天）。"

@@ -17,10 +17,13 @@ _AFTER = re.compile(
     r"^(?:自|从|在)?(?P<anchor>[^，,；;]*?)(?:之日|后)起?(?:的)?" + _NUM.replace("(", "(?P<days>", 1)
     + r"\s*个?(?P<unit>工作日|日|天|自然日)(?:内|以内)?"
 )
-# 「公示7个工作日」, 「公示期为7天」, 「公示期限7天」, 「公示时间不少于5天」, 「公示一周」 (a week: 7 days)
+# 「公示7个工作日」, 「公示期为7天」, 「公示期限7天」, 「公示时间不少于5天」, 「公示一周」 (a week: 7 days), and (hostile pass 34)
+# 「公示期一般为7天」, 「公示期为不少于7个工作日」, 「公示期间为7个工作日」, 「公示为期7天」 …
 _NOTICE_UNITS = "工作日|自然日|日|天|周|星期"
-_NOTICE = re.compile(r"公示(?:期限|时间|期)?[：:]?(?:为|不少于|不得少于|至少)?" + _NUM.replace("(", "(?P<days>", 1)
-                     + rf"\s*个?(?P<unit>{_NOTICE_UNITS})")
+_NOTICE = re.compile(r"公示(?:期限|时间|期间|期)?[：:]?(?:为期|一般为|原则上为|为|不少于|不得少于|至少)*"
+                     + _NUM.replace("(", "(?P<days>", 1) + rf"\s*个?(?P<unit>{_NOTICE_UNITS})")
+# … and the period before the word: 「进行为期7天的公示」, 「为期7个工作日的公示」.
+_NOTICE_BEFORE = re.compile(r"为期" + _NUM.replace("(", "(?P<days>", 1) + rf"\s*个?(?P<unit>{_NOTICE_UNITS})的?公示")
 _WEEK = ("周", "星期")
 _REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^实时$|^及时$")
 _PERIODIC = re.compile(r"^(每|按)(?P<period>季度|月|半年|年度?|周)(?P<rest>.*)$")
@@ -67,8 +70,10 @@ def parse_deadline(text: str) -> Deadline | None:
                     workdays=after.group("unit") == "工作日")
 
 
-# 「公示期为一个月」 too: a month is no count of days, so it is told, not read (it was silently no period at all).
-_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?" + _NUM + rf"\s*(?:个?(?:{_NOTICE_UNITS})|个月)")
+# 「公示期为一个月」 too: a month is no count of days, so it is told, not read (it was silently no period at all); so is
+# half of one, 「公示半个月」 (hostile pass 34: it set no minimum and said nothing).
+_NOTICE_WRITTEN = re.compile(r"公示[^，,；;。]*?(?:" + _NUM + rf"\s*(?:个?(?:{_NOTICE_UNITS})|个月)|半个?月)"
+                             + r"|为期" + _NUM + r"\s*个?月的?公示")
 
 
 def notice_unread(text: str) -> bool:
@@ -80,7 +85,8 @@ def notice_unread(text: str) -> bool:
 def notice_period(text: str) -> tuple[int, bool] | None:
     """The 公示 period a 公开时限 promises wherever it says it (「…，公示7个工作日」, 「公示期为7天」): its length, and
     whether it counts working days; None when it promises none."""
-    found = _NOTICE.search(re.sub(r"\s+", "", text))
+    clean = re.sub(r"\s+", "", text)
+    found = _NOTICE.search(clean) or _NOTICE_BEFORE.search(clean)
     if found is None:
         return None
     days, unit = _number(found.group("days")), found.group("unit")
