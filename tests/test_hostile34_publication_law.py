@@ -23,6 +23,12 @@ Found by this pass:
    不少于7个工作日」 set no minimum (the first said nothing, the others only GK401), so a 公示 of three days passed
    validate; these are read now (GK412 asks for 公示截止 2026-11-22, the 7th day counting 11-16 as the first). 「公示半个
    月」 set none and said nothing: like 「一个月」, half a month is no count of days, and GK401 now says it cannot be read.
+4. A 通知 (of an item whose content is no list) naming the people it gives relief to in a sentence the way a county
+   writes it — 「经审核，同意向何金水、蔡阿妹、许阿森3户发放临时救助金」, 「对曾水生、彭秀英、叶阿土3户给予临时救助」 — was
+   no list of people: it stayed on the web for good, its names in the site search, the sitemap and the portal's 概述
+   (「同意陈水生、林阿妹、王建国3户纳入低保」 was read already). 「向」 now leads into a list as 「同意」「对」 do, and
+   发放, 给予, 予以, 发给, 拨付 are what is done for them: the record is a list without a period (GK611), never indexed,
+   and its names leave every output after its 公开日期.
 """
 
 from __future__ import annotations
@@ -72,12 +78,31 @@ TOLD = [
 # A range that is not the 公示's days: the list stays to the 11-24 its 公示期 gives.
 NOT_TOLD = (17, "吴阿土", "2026年11月1日至11月15日受理申请，经审核，现予公示。")
 GONE = [name for _, name, _ in TOLD]
+# 4. 通知 of an item that lists no one, naming the people given relief in a sentence (published 11-16, no period).
+POLICY_ITEM = (AID_ITEM.replace("编号: SHJZ-002", "编号: SHJZ-003").replace("二级事项: 审核审批信息", "二级事项: 政策法规文件")
+               .replace("  - 临时救助对象名单", "  - 临时救助政策文件"))
+IN_PROSE = [
+    (18, ["何金水", "蔡阿妹", "许阿森"], "经审核，同意向何金水、蔡阿妹、许阿森3户发放临时救助金，每户2000元。"),
+    (19, ["曾水生", "彭秀英", "叶阿土"], "经研究，对曾水生、彭秀英、叶阿土3户给予临时救助。"),
+]
+
+
+def _notice_of_relief(number: int, body: str) -> str:
+    text = (RECORD.replace("R2026-001", f"R2026-{number:03d}").replace("00001", f"{number:05d}")
+            .replace("〔2026〕1号", f"〔2026〕{number}号").replace("关于2026年第三季度低保对象名单的公示", f"关于发放{number}号临时救助金的通知")
+            .replace("文种: 公示", "文种: 通知").replace("事项: SHJZ-001", "事项: SHJZ-003")
+            .replace("成文日期: 2026-09-01", "成文日期: 2026-11-13").replace("审查日期: 2026-09-01", "审查日期: 2026-11-13")
+            .replace("公开日期: 2026-09-03", "公开日期: 2026-11-16").replace("公示截止: 2026-12-31\n", ""))
+    return text.replace("  经审核，现将名单予以公示。\n", f"  {body}\n")
 
 
 def _catalog(root: Path) -> None:
-    files = {"gongkai.yaml": AGENCY, "items/shjz/SHJZ-001.yaml": ITEM, "items/shjz/SHJZ-002.yaml": AID_ITEM}
+    files = {"gongkai.yaml": AGENCY, "items/shjz/SHJZ-001.yaml": ITEM, "items/shjz/SHJZ-002.yaml": AID_ITEM,
+             "items/shjz/SHJZ-003.yaml": POLICY_ITEM}
     for number, name, body in [*TOLD, NOT_TOLD]:
         files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body)
+    for number, _, body in IN_PROSE:
+        files[f"records/2026/R2026-{number:03d}.yaml"] = _notice_of_relief(number, body)
     for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +161,10 @@ def test_a_period_told_in_other_words_ends_the_list_on_every_file_of_the_site(to
         assert "公示已于2026年11月20日结束" in page, number
     # the range that is no 公示 period: the list stays to 11-24
     assert "吴阿土" in every["records/R2026-017.html"]
+    # 4. the names a 通知 gives in a sentence left with the day after its 公开日期; its page says so
+    for number, names, _ in IN_PROSE:
+        assert [p for p, text in every.items() if any(name in text for name in names)] == [], number
+        assert "公示已于2026年11月16日结束" in every[f"records/R2026-{number:03d}.html"], number
 
 
 def test_validate_names_the_words_that_told_the_public_another_period(told):
@@ -147,6 +176,9 @@ def test_validate_names_the_words_that_told_the_public_another_period(told):
             "两者不一致，名单在 2026-11-20 之后撤下") == told_otherwise["records/2026/R2026-011.yaml"]
     assert "「公示截止时间为2026年11月20日」（到 2026-11-20）" in told_otherwise["records/2026/R2026-015.yaml"]
     assert "「2026年11月16日至11月20日在湖头镇湖三村村务公开栏进行公示」" in told_otherwise["records/2026/R2026-013.yaml"]
+    # 4. each 通知 naming people in a sentence is a list without a period
+    without = sorted(d["path"] for d in report["diagnostics"] if d["code"] == "GK611")
+    assert without == ["records/2026/R2026-018.yaml", "records/2026/R2026-019.yaml"]
 
 
 def test_print_lists_each_for_taking_down_from_the_day_after_the_told_end(told):

@@ -95,7 +95,8 @@ _ITEM = lazy(rf"{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME}){_NOTE}")
 # (hostile pass 21) also slashes and bars, and spaces around a mark (陈水生/林阿妹/王建国, 陈明, 林华, 王强.)
 _APART = r"(?:[ \t\u3000]*(?:、|，|,|；|;|/|／|\||｜)[ \t\u3000]*|[ \t\u3000]+)"
 _NAMES = rf"{_NOTED}(?:(?P<apart>{_APART}){_NOTED}(?:(?P=apart){_NOTED})*)?"
-_GIVING = ("同意", "给予", "拟将", "将", "对", "确认", "批准", "认定", "为")
+# (hostile pass 34) also after 向 and before the relief given: 同意向陈水生、林阿妹、王建国3户发放临时救助金, 对…3户给予临时救助
+_GIVING = ("同意", "给予", "拟将", "将", "对", "向", "确认", "批准", "认定", "为")
 # One pattern for the first two forms: the names after a colon, line break or clause mark or a verb giving aid (each
 # starting with a character of one set, which the regular expression engine skips to: a look-behind for the verbs
 # instead made the pattern seven times slower), ending the sentence, before 等, or (the second form) before what is
@@ -104,7 +105,7 @@ _FIRST = "".join(sorted(set(_SURNAMES) | {c[0] for c in _COMPOUND}))  # (one cla
 _ENUMERATION = lazy(rf"(?:(?P<mark>[：:\n，,。；;])[ \t\u3000]*|(?:{'|'.join(_GIVING)}))"
                     rf"(?=[{_FIRST}]|{_PLACE_BEFORE}|{_DOTTED})(?P<names>{_NAMES})"
                     r"(?:等?[\d一二三四五六七八九十两]*[户人名家]?"
-                    r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为)"
+                    r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为|发放|给予|予以|发给|拨付)"
                     r"|(?=等|[。；;，,）).．\s]|$))")
 _BULLET = r"(?:[-*•·]|\d{1,3}[.、．)）]|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])"
 _NAME_LINE = lazy(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
