@@ -132,9 +132,8 @@ class StatedPeriod:
 
 
 def stated_notice_period(record: Record) -> StatedPeriod | None:
-    """The period the record's 正文 states (_STATED), the one ending first when it states several; None when it
-    states none a date can be read from. A year left out is the 公开日期's (a range from December into January ends
-    in the next year)."""
+    """The period the record's 正文 states (_STATED, _STATED_BEFORE, _STATED_END), the one ending first when it states
+    several; None when it states none a date can be read from (_stated_end: a year left out)."""
     if not record.body or record.published is None or "公示" not in record.body:
         return None
     text = as_typed(record.body)
@@ -152,8 +151,8 @@ def _stated_end(match: re.Match[str], published: dt.date) -> dt.date:
     """The last day a match of _STATED, _STATED_BEFORE or _STATED_END says; raises ValueError for a day that does not
     exist. A year left out is the start's, else the 公开日期's; an end alone before the 公开日期 by up to two months
     without a year is in the next year (「公示截止1月8日」 written on 28 December)."""
-    group = {g: match.groupdict().get(g) or match.groupdict().get(g.upper()) for g in ("y1", "m1", "d1", "y2", "m2", "d2")}
-    y1, m1, d1, y2, m2, d2 = (group[g] for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
+    found = match.groupdict()
+    y1, m1, d1, y2, m2, d2 = (found.get(g) or found.get(g.upper()) for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
     if d1 is None:  # the last day alone (_STATED_END): its month is written
         end = dt.date(int(y2 or published.year), int(m2 or 0), int(d2 or 0))
         if not y2 and end < published and end.replace(year=end.year + 1) - published <= dt.timedelta(days=61):
