@@ -140,8 +140,8 @@ RECORDS: dict[int, tuple[str, str, str, str | None, str]] = {
     45: ("2026-09-03", "公示期: 7\n", "公示", "SHJZ-001", ""),
     # published 12-31 for a period in January: the year the 正文 writes is the start's, not the 公开日期's
     46: ("2026-12-31", "公示截止: 2027-01-08\n", "公示", "SHJZ-001", "公示期：2027年1月4日至1月8日。"),
-    # the 正文's end typed with last year (2025): taken as written, the earlier day — the list is up on its 公开日期 only
-    # (GK420 says so), not to the 12-11 of the year the clerk meant
+    # the 正文's end typed with last year (2025): taken as written, the earlier day — a 公示 over before its 公开日期, never
+    # up, as one whose 公示截止 is (GK419; GK420 says so; hostile pass 34), not to the 12-11 of the year the clerk meant
     47: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示期：2026年12月3日至2025年12月11日。"),
     # a one-day period in the 正文 (its first day is its last): up on 12-03 only, not to the same day a year later
     48: ("2026-12-03", "公示期: 7\n", "公示", "SHJZ-001", "公示时间：2026年12月3日至12月3日。"),
@@ -319,7 +319,7 @@ def test_a_list_without_a_body_or_published_at_the_turn_of_the_year_keeps_its_pe
     assert _standing(catalog, "2026-09-11")["R2026-045"] == ("current", "2026-09-11")
     assert _standing(catalog, "2026-09-12")["R2026-045"] == ("ended", "2026-09-11")
     assert _standing(catalog, "2027-01-08")["R2026-046"] == ("current", "2027-01-08")
-    assert _standing(catalog, "2026-12-03")["R2026-047"] == ("current", "2026-12-03")
+    assert _standing(catalog, "2026-12-03")["R2026-047"] == ("ended", "2026-12-03")
     assert _standing(catalog, "2026-12-04")["R2026-047"] == ("ended", "2026-12-03")
     assert _standing(catalog, "2027-01-08")["R2026-049"] == ("current", "2027-01-08")
     assert _standing(catalog, "2027-01-09")["R2026-049"] == ("ended", "2027-01-08")

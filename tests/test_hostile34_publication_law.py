@@ -29,6 +29,10 @@ Found by this pass:
    (「同意陈水生、林阿妹、王建国3户纳入低保」 was read already). 「向」 now leads into a list as 「同意」「对」 do, and
    发放, 给予, 予以, 发给, 拨付 are what is done for them: the record is a list without a period (GK611), never indexed,
    and its names leave every output after its 公开日期.
+5. A 公示 registered for the web after the period its 正文 tells the public had ended (the board's 「公示期：2026年11月16日
+   至2026年11月20日」, 公开日期 Mon 11-23) was on the web and printed for the board on 11-23, its names with it, though
+   GK420 said 「名单在 2026-11-20 之后撤下」: only a 公示截止 before the 公开日期 (GK419) kept a list from ever being
+   shown. A told period over before the 公开日期 does so too now: the page says only that the 公示 has ended.
 """
 
 from __future__ import annotations
@@ -75,9 +79,11 @@ TOLD = [
     (15, "郑水生", "经审核，现将名单予以公示，公示截止时间为2026年11月20日。"),
     (16, "王秀英", "现将名单予以公示，时间从2026年11月16日至11月20日。"),
 ]
+# 5. Registered for the web on 11-23, after the board's 公示 the 正文 tells of had ended: never shown.
+LATE = (20, "邓阿福", "经审核，现将名单予以公示。公示期：2026年11月16日至2026年11月20日。")
 # A range that is not the 公示's days: the list stays to the 11-24 its 公示期 gives.
 NOT_TOLD = (17, "吴阿土", "2026年11月1日至11月15日受理申请，经审核，现予公示。")
-GONE = [name for _, name, _ in TOLD]
+GONE = [name for _, name, _ in TOLD] + ["邓阿福"]
 # 4. 通知 of an item that lists no one, naming the people given relief in a sentence (published 11-16, no period).
 POLICY_ITEM = (AID_ITEM.replace("编号: SHJZ-002", "编号: SHJZ-003").replace("二级事项: 审核审批信息", "二级事项: 政策法规文件")
                .replace("  - 临时救助对象名单", "  - 临时救助政策文件"))
@@ -103,6 +109,9 @@ def _catalog(root: Path) -> None:
         files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body)
     for number, _, body in IN_PROSE:
         files[f"records/2026/R2026-{number:03d}.yaml"] = _notice_of_relief(number, body)
+    number, name, body = LATE
+    files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body).replace("公开日期: 2026-11-16",
+                                                                                         "公开日期: 2026-11-23")
     for rel, text in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +168,8 @@ def test_a_period_told_in_other_words_ends_the_list_on_every_file_of_the_site(to
     for number, _, _ in TOLD:
         page = every[f"records/R2026-{number:03d}.html"]
         assert "公示已于2026年11月20日结束" in page, number
+    # 5. the page of a 公示 over before its 公开日期 never shows it (nor says it ended before it was published)
+    assert "公示已于2026年11月23日结束" in every["records/R2026-020.html"]
     # the range that is no 公示 period: the list stays to 11-24
     assert "吴阿土" in every["records/R2026-017.html"]
     # 4. the names a 通知 gives in a sentence left with the day after its 公开日期; its page says so
@@ -171,7 +182,7 @@ def test_validate_names_the_words_that_told_the_public_another_period(told):
     code, out = told["validate"]
     report = json.loads(out)
     told_otherwise = {d["path"]: d["message"] for d in report["diagnostics"] if d["code"] == "GK420"}
-    assert sorted(told_otherwise) == [f"records/2026/R2026-{n:03d}.yaml" for n, _, _ in TOLD]
+    assert sorted(told_otherwise) == [f"records/2026/R2026-{n:03d}.yaml" for n, _, _ in [*TOLD, LATE]]
     assert ("正文写的是「公示起止时间：2026年11月16日至2026年11月20日」（到 2026-11-20），按公示期7个工作日算到 2026-11-24："
             "两者不一致，名单在 2026-11-20 之后撤下") == told_otherwise["records/2026/R2026-011.yaml"]
     assert "「公示截止时间为2026年11月20日」（到 2026-11-20）" in told_otherwise["records/2026/R2026-015.yaml"]
@@ -191,6 +202,7 @@ def test_print_lists_each_for_taking_down_from_the_day_after_the_told_end(told):
     assert isinstance(folder, Path)
     sheets = "".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.html"))
     assert "吴阿土" in sheets and not any(name in sheets for name in GONE)
+    assert not (folder / "shjzg/R2026-020.html").exists()  # 5. nothing to post on 11-23 of a 公示 over on 11-20
 
 
 # 2. Where the 公众号 article sends a reader for the list: only where the record is published.

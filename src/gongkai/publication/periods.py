@@ -203,6 +203,16 @@ def ends_before_publication(record: Record) -> bool:
     return record.notice_until is not None and record.published is not None and record.notice_until < record.published
 
 
+def over_before_publication(record: Record) -> bool:
+    """The 公示 ended before the record's 公开日期, by its 公示截止 (GK419) or by the period its 正文 tells the public
+    (GK420: the board's 公示 of 11月16日至20日 registered for the web on the 23rd): its list is never shown, not even
+    on its 公开日期 (hostile pass 34: it was, on the web and the board, days after the public was told it had ended)."""
+    if ends_before_publication(record):
+        return True
+    stated = stated_notice_period(record)
+    return stated is not None and record.published is not None and stated.end < record.published
+
+
 def notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:
     """The last day of the record's 公示 (declared_notice_end), a year after its 公开日期 at the latest
     (LONGEST_NOTICE), its 公开日期 when it declares an end before that.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.publication.channels import Output, effective_channels, outputs_of
-from gongkai.publication.periods import ends_before_publication, is_notice, safe_notice_end
+from gongkai.publication.periods import is_notice, over_before_publication, safe_notice_end
 from gongkai.workdays import WorkdayCalendar
 
 
@@ -63,7 +63,7 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
     lapsed = (since or record.published) if validity != IN_FORCE else None
     if end is not None and lapsed is not None:
         end = replaced_list_end(record.published, end, lapsed)
-    ended = end is not None and (end < today or ends_before_publication(record)
+    ended = end is not None and (end < today or over_before_publication(record)
                                  or (lapsed is not None and lapsed <= record.published))
     return Standing(channels, outputs_of(channels), end, notice, ended, validity, since, provisional)
 
