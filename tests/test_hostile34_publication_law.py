@@ -33,6 +33,10 @@ Found by this pass:
    至2026年11月20日」, 公开日期 Mon 11-23) was on the web and printed for the board on 11-23, its names with it, though
    GK420 said 「名单在 2026-11-20 之后撤下」: only a 公示截止 before the 公开日期 (GK419) kept a list from ever being
    shown. A told period over before the 公开日期 does so too now: the page says only that the 公示 has ended.
+6. A record's 公示期 written in Chinese numerals as the 公开时限 beside it writes them — 「公示期: 七」, 「七个工作日」, 「十五」
+   — was a type error (GK103 「应为整数」): the file was not read and the 公示 reached no channel at all, not the web, not
+   the board. These are read as 7 and 15 working days now (a 公示期 of 「七个工作日」 from Mon 11-16 ends Tue 11-24);
+   「一周」, 「半个月」 get the message a period in other units gets (「按工作日计，「一周」不是工作日数」, write 公示截止).
 """
 
 from __future__ import annotations
@@ -251,3 +255,23 @@ def test_a_promised_period_in_other_words_is_read_or_told(tmp_path, deadline, co
     assert found[0]["message"].startswith(message), found[0]["message"]
     if code == "GK412" and "天" in message.split("，")[0]:
         assert found[0]["hint"] == "改为「公示截止: 2026-11-22」（公开日期当天算第1天）。"
+
+
+# 6. 公示期 in Chinese numerals.
+@pytest.mark.parametrize(("written", "found"), [
+    ("七", "按公示期7个工作日算到 2026-11-24"),
+    ("七个工作日", "按公示期7个工作日算到 2026-11-24"),
+    ("十五", "按公示期15个工作日算到 2026-12-04"),  # 16–20, 23–27, 30 Nov–4 Dec
+    ("一周", "「公示期」按工作日计，「一周」不是工作日数"),
+    ("半个月", "「公示期」按工作日计，「半个月」不是工作日数"),
+])
+def test_a_period_in_chinese_numerals_is_read(tmp_path, written, found):
+    root = tmp_path / "catalog"
+    _catalog(root)
+    for path in (root / "records").rglob("*.yaml"):
+        path.unlink()
+    record = _record(41, "陈金水", "公示期：2026年11月16日至11月23日。").replace("公示期: 7", f"公示期: {written}")
+    (root / "records/2026/R2026-041.yaml").write_text(record, encoding="utf-8")
+    run, out = _run("validate", root, "--format", "json", today="2026-11-18")
+    said = [d["message"] for d in json.loads(out)["diagnostics"] if d["code"] in ("GK103", "GK420")]
+    assert len(said) == 1 and found in said[0], said

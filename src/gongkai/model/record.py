@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from gongkai.days import as_typed
+from gongkai.days import as_typed, chinese_number
 from gongkai.model import vocab
 from gongkai.model.base import CatalogModel, Day, Body, ObjectId, Text, numbers_not_true_or_false
 from gongkai.model.item import Channel
@@ -19,20 +19,22 @@ Kind = Literal[vocab.DOCUMENT_KINDS]  # type: ignore[valid-type]
 Validity = Literal[vocab.VALIDITY]  # type: ignore[valid-type]
 
 
-# 公示期 as people write it: 7, ７, 「7个工作日」 (the words of 公开时限: 「公示7个工作日」) …
-_WORKDAYS = re.compile(r"(\d+)\s*(?:个\s*)?(?:工作日)?")
-# … and a period in other units, which 公示期 cannot hold: its last day is written as 公示截止 instead.
-_OTHER_UNITS = re.compile(r"\d+\s*(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年)")
+# 公示期 as people write it: 7, ７, 「7个工作日」 (the words of 公开时限: 「公示7个工作日」), and in Chinese numerals as a
+# 公开时限 writes them too, 七, 「七个工作日」, 十五 (hostile pass 34: an error, the file unread, the 公示 on no channel) …
+_WORKDAYS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*(?:个\s*)?(?:工作日)?")
+# … and a period in other units, which 公示期 cannot hold: its last day is written as 公示截止 instead (一周, 半个月).
+_OTHER_UNITS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+|半)\s*(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年)")
 
 
 def read_notice_days(value: Any) -> Any:
-    """The number of working days a 公示期 is written as (7, ７, 7个工作日); a period in days, weeks, months or years is
-    an error saying to write its last day; anything else is left to the integer check."""
+    """The number of working days a 公示期 is written as (7, ７, 7个工作日, 七个工作日); a period in days, weeks, months
+    or years is an error saying to write its last day; anything else is left to the integer check."""
     if not isinstance(value, str):
         return value
     text = as_typed(value)
     if (days := _WORKDAYS.fullmatch(text)) is not None:
-        return int(days.group(1))
+        number = days.group(1)
+        return int(number) if number.isdigit() else (chinese_number(number) or value)  # 十十: the integer check
     if _OTHER_UNITS.fullmatch(text):
         raise PydanticCustomError("notice_days_unit", "按工作日计，「{value}」不是工作日数", {"value": value.strip()})
     return value
