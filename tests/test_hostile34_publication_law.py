@@ -37,6 +37,11 @@ Found by this pass:
    — was a type error (GK103 「应为整数」): the file was not read and the 公示 reached no channel at all, not the web, not
    the board. These are read as 7 and 15 working days now (a 公示期 of 「七个工作日」 from Mon 11-16 ends Tue 11-24);
    「一周」, 「半个月」 get the message a period in other units gets (「按工作日计，「一周」不是工作日数」, write 公示截止).
+7. (gongkai export portal) The day after a 公示 ended, the 更新 told the webmaster to delete its attachments by their
+   名称 as written — 「删除门户上它的附件：陈金水、林阿妹申请材料（R2026-051.pdf）」 — in portal.xlsx and on the terminal
+   (a CI job's log): the names left the web and stayed in the export. The 公众号 article masked only the names the
+   record gives elsewhere (林阿妹, named only in the 名称, stayed whole). Both now mask every name the record gives and
+   each the 名称 gives as a title does: 「陈*水、林*妹申请材料（R2026-051.pdf）」.
 """
 
 from __future__ import annotations
@@ -49,9 +54,10 @@ import os
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from conftest import AGENCY, ITEM, RECORD
+from conftest import AGENCY, ITEM, RECORD, text_pdf
 from gongkai.cli import main
 
 BASE = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/"
@@ -275,3 +281,31 @@ def test_a_period_in_chinese_numerals_is_read(tmp_path, written, found):
     run, out = _run("validate", root, "--format", "json", today="2026-11-18")
     said = [d["message"] for d in json.loads(out)["diagnostics"] if d["code"] in ("GK103", "GK420")]
     assert len(said) == 1 and found in said[0], said
+
+
+# 7. An attachment named after the people it lists, exported during the 公示 (11-18) and the day after it (11-25).
+def test_the_names_an_attachment_is_named_after_leave_with_the_list(tmp_path):
+    root = tmp_path / "catalog"
+    _catalog(root)
+    for path in (root / "records").rglob("*.yaml"):
+        path.unlink()
+    record = _record(51, "陈金水", "经审核，现将名单予以公示。", "政府网站, 两微一端").replace(
+        "页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/R2026-051.pdf\n    名称: 陈金水、林阿妹申请材料\n")
+    (root / "records/2026/R2026-051.yaml").write_text(record, encoding="utf-8")
+    (root / "files/2026").mkdir(parents=True)
+    (root / "files/2026/R2026-051.pdf").write_bytes(text_pdf("申请材料"))
+    code, said = _run("wechat", root, "--from", "2026-11-01", "--out", tmp_path / "wx", today="2026-11-18")
+    assert code == 0, said
+    article = (tmp_path / "wx/R2026-051.html").read_text(encoding="utf-8")
+    assert "附件：陈*水、林*妹申请材料（含名单，请不要添加到公众号文章中）" in article and "林阿妹" not in article
+    code, said = _run("export", "portal", root, "--out", tmp_path / "during", today="2026-11-18")
+    assert code == 0, said
+    code, said = _run("export", "portal", root, "--out", tmp_path / "after", today="2026-11-25")
+    assert code == 0, said
+    assert "并删除门户上它的附件：陈*水、林*妹申请材料（R2026-051.pdf）" in said
+    assert "陈金水" not in said and "林阿妹" not in said
+    after = {p.name: _text(p.read_bytes()) for p in (tmp_path / "after").rglob("*") if p.is_file()}
+    sheet = openpyxl.load_workbook(tmp_path / "after/portal.xlsx").worksheets[0]
+    cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "公示已结束，请删除门户上它的附件：陈*水、林*妹申请材料（R2026-051.pdf）" in cells
+    assert [n for n, text in after.items() if "陈金水" in text or "林阿妹" in text] == []

@@ -22,7 +22,7 @@ from gongkai.model import Item, Record
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import Fragment, body_fragment, names_given, notice_fragment, summary
+from gongkai.portal.fragment import Fragment, body_fragment, masked_label, names_given, notice_fragment, summary
 from gongkai.privacy.mask import mask_text
 from gongkai.site.attachments import read_attachment
 from gongkai.site.render import cn_date
@@ -98,8 +98,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
     if over and admission.notice_end is not None:
         fragment = notice_fragment(f"公示已于{cn_date(admission.notice_end)}结束")
         files: tuple[ExportFile, ...] = ()
-        down = tuple(f"{a.name}（{name}）" if a.name and a.name != name else name
-                     for a in record.attachments if (name := PurePosixPath(a.file).name))
+        down = _files_down(catalog, agency, admission)
     else:
         fragment = body_fragment(record.body, record_address(agency, record.id))
         files, down = _files(catalog, record), ()
@@ -116,6 +115,18 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
     }
     end = admission.notice_end.isoformat() if admission.lists_people and admission.notice_end else None
     return PortalEntry(ADDED, record.id, fields, record.kind, fragment, files, end, over, files_down=down)
+
+
+def _files_down(catalog: Catalog, agency: Agency, admission: Admission) -> tuple[str, ...]:
+    """The attachments of a 公示 that has ended, as the webmaster is told to delete them from the portal: their 名称 and
+    file name, each name of a person the record gives masked (hostile pass 34: 「陈水生、林玉燕申请材料」 reached the
+    xlsx and the terminal — a CI log — whole, after the period in which the names might be shown)."""
+    record = admission.record
+    shown = body_fragment(record.body, record_address(agency, record.id)).html
+    names = names_given(catalog, admission, shown)
+    found = (f"{a.name}（{name}）" if a.name and a.name != name else name
+             for a in record.attachments if (name := PurePosixPath(a.file).name))
+    return tuple(masked_label(text, names) for text in found)
 
 
 def _summary(catalog: Catalog, admission: Admission, fragment: Fragment) -> str:

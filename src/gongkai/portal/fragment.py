@@ -23,7 +23,7 @@ from gongkai.catalog import Catalog
 from gongkai.gate import Admission, hidden_names
 from gongkai.privacy.columns import TablePeople, people_of
 from gongkai.privacy.mask import mask_names
-from gongkai.privacy.titles import enumerated_names
+from gongkai.privacy.titles import enumerated_names, listed_title_names
 from gongkai.site.render import markdown
 
 TAGS = frozenset({
@@ -122,3 +122,12 @@ def names_given(catalog: Catalog, admission: Admission, fragment: str) -> frozen
     found."""
     tables = frozenset(name for table in TABLES.findall(fragment) for name in table_people(table).names)
     return hidden_names(catalog, admission) | tables | enumerated_names(admission.record.body or "")
+
+
+def masked_label(label: str, names: frozenset[str]) -> str:
+    """An attachment's 名称 (or file name) of a record that lists people, as an output that does not show the list
+    names it: each of *names* (names_given) masked, and each the label gives as a title does (陈水生、林玉燕申请材料,
+    陈水生低保申请表: hostile pass 34 — a name said only there reached the 公众号 and, after the 公示, the portal's
+    notice to delete the file)."""
+    found = names | listed_title_names(label)
+    return mask_names(label, found) if found else label

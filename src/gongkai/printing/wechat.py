@@ -21,7 +21,7 @@ from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.model.vocab import BOARD
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import TABLES, body_fragment, names_given, table_people
+from gongkai.portal.fragment import TABLES, body_fragment, masked_label, names_given, table_people
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.privacy.mask import mask_names
@@ -128,7 +128,7 @@ def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     if admission.lists_people:
         names = names_given(catalog, admission, html)
         html = _without_names(html, names, address, admission.channels)
-        files = tuple(mask_names(name, names) for name in files)
+        files = tuple(masked_label(name, names) for name in files)
     styled = _TAG.sub(lambda m: f'<{m.group(1)} style="{INLINE[m.group(1)]}">', html)
     return Article(admission, styled, address, replacement_title(admission, run.replacements), files,
                    contents_of(catalog, admission))
