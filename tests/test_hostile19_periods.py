@@ -101,7 +101,7 @@ def test_the_export_after_a_notice_ends_names_the_attachments_to_delete(gk, cat,
     assert running.code == 0 and "公示已结束" not in running.out, running.out + running.err
     ended = gk("export", "portal", cat.root, "--out", tmp_path / "2", "--today", "2026-12-03")
     assert ended.code == 0, ended.err
-    assert "公示已结束：请把门户上的正文换成「公示已于2026年12月2日结束」，并删除门户上它的附件：名单（list.pdf）" in ended.out
+    assert "公示已结束：请把门户上的正文换成「公示已于2026年12月2日结束」，并删除门户上它的全部附件，包括：名单（list.pdf）" in ended.out
 
 
 # 4. A 公示 whose own text tells the public a shorter period than its 公示截止. The bureau posted 「公示期：2026年9月3日至

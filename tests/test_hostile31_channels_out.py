@@ -127,7 +127,7 @@ def test_a_notice_updated_after_its_period_names_its_files_to_delete_in_the_shee
     monkeypatch.setenv("GONGKAI_TODAY", "2026-11-25")  # the day after the seventh working day
     after = _export(gk, cat, tmp_path / "after")["信息"][0]
     assert (after["操作"], after["正文"], after["附件"]) == ("更新", "<p>公示已于2026年11月24日结束</p>", [])
-    assert _sheet(tmp_path / "after")["R2026-014"]["附件"] == "公示已结束，请删除门户上它的附件：戊号名单（R2026-014.pdf）"
+    assert _sheet(tmp_path / "after")["R2026-014"]["附件"] == "公示已结束，请删除门户上它的全部附件，包括：戊号名单（R2026-014.pdf）"
 
 
 # 3. A 公众号 article of a record that lists people: a name the table holds (in bold), said again in a sentence.

@@ -42,6 +42,11 @@ Found by this pass:
    (a CI job's log): the names left the web and stayed in the export. The 公众号 article masked only the names the
    record gives elsewhere (林阿妹, named only in the 名称, stayed whole). Both now mask every name the record gives and
    each the 名称 gives as a title does: 「陈*水、林*妹申请材料（R2026-051.pdf）」.
+8. (gongkai export portal) The notice to delete a 公示's attachments from the portal once it ended named only those
+   the record has now: a list exported during the 公示 and then replaced (a corrected list under another name) or
+   taken off the record (moved into the text) was never named — the export after the end said only 「请把门户上的正文
+   换成…」, and the list with its names stayed on the portal for good. Every ended 更新 now says to delete all of the
+   record's attachments on the portal: 「并删除门户上它的全部附件，包括：…」, or 「…全部附件（如有）」 when it has none now.
 """
 
 from __future__ import annotations
@@ -302,10 +307,33 @@ def test_the_names_an_attachment_is_named_after_leave_with_the_list(tmp_path):
     assert code == 0, said
     code, said = _run("export", "portal", root, "--out", tmp_path / "after", today="2026-11-25")
     assert code == 0, said
-    assert "并删除门户上它的附件：陈*水、林*妹申请材料（R2026-051.pdf）" in said
+    assert "并删除门户上它的全部附件，包括：陈*水、林*妹申请材料（R2026-051.pdf）" in said
     assert "陈金水" not in said and "林阿妹" not in said
     after = {p.name: _text(p.read_bytes()) for p in (tmp_path / "after").rglob("*") if p.is_file()}
     sheet = openpyxl.load_workbook(tmp_path / "after/portal.xlsx").worksheets[0]
     cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
-    assert "公示已结束，请删除门户上它的附件：陈*水、林*妹申请材料（R2026-051.pdf）" in cells
+    assert "公示已结束，请删除门户上它的全部附件，包括：陈*水、林*妹申请材料（R2026-051.pdf）" in cells
     assert [n for n, text in after.items() if "陈金水" in text or "林阿妹" in text] == []
+
+
+# 8. A list exported during the 公示 (11-18), then taken off the record (the list is in the text): after the end (11-25)
+# the portal is told to delete every attachment it holds of the record.
+def test_a_list_taken_off_during_the_notice_is_deleted_from_the_portal_after_it(tmp_path):
+    root = tmp_path / "catalog"
+    _catalog(root)
+    for path in (root / "records").rglob("*.yaml"):
+        path.unlink()
+    record = _record(52, "陈金水", "经审核，现将名单予以公示。")
+    attached = record.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/R2026-052.pdf\n    名称: 低保名单\n")
+    path = root / "records/2026/R2026-052.yaml"
+    path.write_text(attached, encoding="utf-8")
+    (root / "files/2026").mkdir(parents=True)
+    (root / "files/2026/R2026-052.pdf").write_bytes(text_pdf("名单"))
+    code, said = _run("export", "portal", root, "--out", tmp_path / "during", today="2026-11-18")
+    assert code == 0 and "files/R2026-052/R2026-052.pdf" in (tmp_path / "during/portal.json").read_text(encoding="utf-8")
+    path.write_text(record, encoding="utf-8")  # the attachment taken off the record on 11-19
+    code, said = _run("export", "portal", root, "--out", tmp_path / "after", today="2026-11-25")
+    assert code == 0, said
+    assert "公示已结束：请把门户上的正文换成「公示已于2026年11月24日结束」，并删除门户上它的全部附件（如有）" in said
+    sheet = openpyxl.load_workbook(tmp_path / "after/portal.xlsx").worksheets[0]
+    assert "公示已结束，请删除门户上它的全部附件（如有）" in [c for row in sheet.iter_rows(values_only=True) for c in row]

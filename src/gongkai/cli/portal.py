@@ -63,8 +63,7 @@ def _show(export: PortalExport, target: Path, root: Path, written: bool) -> None
         fields = entry.fields
         out.print(f"  {entry.action}  {fields['索引号'] or '（无索引号）'}  {fields['标题']}", markup=False)
         if entry.action == CHANGED and entry.notice_over:
-            files = f"，并删除门户上它的附件：{'、'.join(entry.files_down)}" if entry.files_down else ""
-            out.print(f"        公示已结束：请把门户上的正文换成「{fields['概述']}」{files}", markup=False)
+            out.print(f"        公示已结束：请把门户上的正文换成「{fields['概述']}」，并{entry.files_note}", markup=False)
         for address in entry.fragment.removed:
             out.print(f"        正文中的链接「{address}」不在门户网站上，已去掉（文字保留）", markup=False)
         if not fields["索引号"] and entry.action != WITHDRAWN:

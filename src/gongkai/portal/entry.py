@@ -90,6 +90,15 @@ class PortalEntry:
     def as_action(self, action: str) -> PortalEntry:
         return replace(self, action=action)
 
+    @property
+    def files_note(self) -> str:
+        """What to delete from the portal once the 公示 has ended: every attachment it holds of the record — those of
+        earlier exports that the record no longer has too (a list replaced during the 公示 by a corrected one under
+        another name, or moved into the text; hostile pass 34: they were never named and stayed on the portal with the
+        names), naming those gongkai knows."""
+        known = f"，包括：{'、'.join(self.files_down)}" if self.files_down else "（如有）"
+        return f"删除门户上它的全部附件{known}"
+
 
 def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalEntry:
     """The entry of an admitted web record; a 公示 whose period is over keeps only the short notice."""

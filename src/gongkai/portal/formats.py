@@ -93,9 +93,9 @@ def to_xlsx(export: PortalExport) -> bytes:
         cell.font = Font(bold=True)
     for entry, data in zip(export.entries, document(export)["信息"], strict=True):
         files = "；".join(f"{f['名称']}（{f['文件']}）" for f in data.get("附件", []))
-        if entry.action == CHANGED and entry.notice_over and entry.files_down:
+        if entry.action == CHANGED and entry.notice_over:
             # entered by hand, an 更新 replaces the text and leaves the files uploaded during the 公示: its list
-            files = without_overrides(f"公示已结束，请删除门户上它的附件：{'、'.join(entry.files_down)}")
+            files = without_overrides(f"公示已结束，请{entry.files_note}")
         row = [data.get(column) for column in SHEET_COLUMNS]
         row[SHEET_COLUMNS.index("附件")] = files
         sheet.append(["" if v is None else v for v in row])
