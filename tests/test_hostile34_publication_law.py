@@ -14,7 +14,7 @@ Found by this pass:
    and the 公众号 to the 11-24 its 公示期 gave, past the day the public was told, and validate said nothing (GK420).
    These forms are read now: the list comes down after the earlier day (11-20), every output follows (site pages and
    search, print's 「请撤下」), and GK420 names the words. A range that is not the 公示's days (「11月1日至15日受理申请，
-   现予公示」) is still not read.
+   现予公示」) or an earlier 公示's (「对2026年10月1日至10月31日公示的名单更正如下」) is not read.
 2. (gongkai wechat) The article of a list told the reader 「名单见…和公示栏张贴、发布的公示」 whatever the record's
    channels: a list published on the web and the 公众号 only (or the 公众号 alone) sent a citizen to a village board that
    never carried it. The article now names the record's page when it is on the web and each place among its channels
@@ -98,6 +98,8 @@ TOLD = [
 LATE = (20, "邓阿福", "经审核，现将名单予以公示。公示期：2026年11月16日至2026年11月20日。")
 # A range that is not the 公示's days: the list stays to the 11-24 its 公示期 gives.
 NOT_TOLD = (17, "吴阿土", "2026年11月1日至11月15日受理申请，经审核，现予公示。")
+# … nor the days of an earlier 公示 a correction refers to.
+EARLIER = (22, "卢阿金", "经复核，对2026年10月1日至10月31日公示的名单更正如下。")
 GONE = [name for _, name, _ in TOLD] + ["邓阿福"]
 # 4. 通知 of an item that lists no one, naming the people given relief in a sentence (published 11-16, no period).
 POLICY_ITEM = (AID_ITEM.replace("编号: SHJZ-002", "编号: SHJZ-003").replace("二级事项: 审核审批信息", "二级事项: 政策法规文件")
@@ -120,7 +122,7 @@ def _notice_of_relief(number: int, body: str) -> str:
 def _catalog(root: Path) -> None:
     files = {"gongkai.yaml": AGENCY, "items/shjz/SHJZ-001.yaml": ITEM, "items/shjz/SHJZ-002.yaml": AID_ITEM,
              "items/shjz/SHJZ-003.yaml": POLICY_ITEM}
-    for number, name, body in [*TOLD, NOT_TOLD]:
+    for number, name, body in [*TOLD, NOT_TOLD, EARLIER]:
         files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body)
     for number, _, body in IN_PROSE:
         files[f"records/2026/R2026-{number:03d}.yaml"] = _notice_of_relief(number, body)
@@ -186,7 +188,7 @@ def test_a_period_told_in_other_words_ends_the_list_on_every_file_of_the_site(to
     # 5. the page of a 公示 over before its 公开日期 never shows it (nor says it ended before it was published)
     assert "公示已于2026年11月23日结束" in every["records/R2026-020.html"]
     # the range that is no 公示 period: the list stays to 11-24
-    assert "吴阿土" in every["records/R2026-017.html"]
+    assert "吴阿土" in every["records/R2026-017.html"] and "卢阿金" in every["records/R2026-022.html"]
     # 4. the names a 通知 gives in a sentence left with the day after its 公开日期; its page says so
     for number, names, _ in IN_PROSE:
         assert [p for p, text in every.items() if any(name in text for name in names)] == [], number

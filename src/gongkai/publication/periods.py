@@ -116,10 +116,12 @@ _RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
 # 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
 _STATED = re.compile(r"公示(?:起止|起讫|的|[，,]\s*)?(?:期|时间|时限|时段|期限|日期)[^。；;\n]{0,20}?" + _RANGE)
 # … the days before the word: 「自2026年11月19日至11月25日进行公示」, 「在11月19日至25日公示期间」, 「…至…在湖三村公示栏公示」;
-# never a range followed by anything else (「11月1日至15日受理申请，现予公示」: those are not the 公示's days).
-_STATED_BEFORE = re.compile(_RANGE + r"\s*止?\s*(?:在[^。；;，,\n]{0,20}?)?(?:进行|予以|张榜|张贴)?公示")
-# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示期至2026年11月25日止」.
-_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:时间|日期)?(?:为|是)?[：:]?\s*"
+# never a range followed by anything else (「11月1日至15日受理申请，现予公示」: those are not the 公示's days), nor one of an
+# earlier 公示 (「对2026年10月1日至10月31日公示的名单更正如下」, 「已于…公示」): its whole date, then this 公示.
+_STATED_BEFORE = re.compile(r"(?<![\d年月日号./-])(?<!已于)(?<!曾于)(?<!对)" + _RANGE
+                            + r"\s*止?\s*(?:在[^。；;，,\n]{0,20}?)?(?:进行|予以|张榜|张贴)?公示(?![的过])")
+# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示到期日：…」, 「公示期至…止」.
+_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:时间|日期|日)?(?:为|是)?[：:]?\s*"
                          f"(?:{_WRITTEN_DAY.format(n=2, month='')}|{_TYPED_DAY.format(n=2)})")
 
 
