@@ -32,7 +32,8 @@ Found by this pass:
 5. A 公示 registered for the web after the period its 正文 tells the public had ended (the board's 「公示期：2026年11月16日
    至2026年11月20日」, 公开日期 Mon 11-23) was on the web and printed for the board on 11-23, its names with it, though
    GK420 said 「名单在 2026-11-20 之后撤下」: only a 公示截止 before the 公开日期 (GK419) kept a list from ever being
-   shown. A told period over before the 公开日期 does so too now: the page says only that the 公示 has ended.
+   shown. A told period over before the 公开日期 does so too now: the page says only that the 公示 has ended, and
+   `gongkai deadline explain` says the list is on no channel (it said 「2026-11-24 起名单从各渠道撤下」, for both).
 6. A record's 公示期 written in Chinese numerals as the 公开时限 beside it writes them — 「公示期: 七」, 「七个工作日」, 「十五」
    — was a type error (GK103 「应为整数」): the file was not read and the 公示 reached no channel at all, not the web, not
    the board. These are read as 7 and 15 working days now (a 公示期 of 「七个工作日」 from Mon 11-16 ends Tue 11-24);
@@ -207,6 +208,14 @@ def test_validate_names_the_words_that_told_the_public_another_period(told):
     # 4. each 通知 naming people in a sentence is a list without a period
     without = sorted(d["path"] for d in report["diagnostics"] if d["code"] == "GK611")
     assert without == ["records/2026/R2026-018.yaml", "records/2026/R2026-019.yaml"]
+
+
+def test_explain_says_a_notice_over_before_its_publication_is_shown_nowhere(told):
+    code, said = _run("deadline", "explain", "R2026-020", "-C", told["root"], today="2026-11-23")
+    assert code == 0, said
+    assert ("  公示期：「公示截止」或正文写的公示期在公开日期 2026-11-23 之前已结束（GK419、GK420），名单不在任何渠道公开。"
+            in said.splitlines()), said
+    assert "撤下" not in said
 
 
 def test_print_lists_each_for_taking_down_from_the_day_after_the_told_end(told):

@@ -17,7 +17,7 @@ from gongkai.holidays import calendar_of
 from gongkai.model.deadline import parse_deadline
 from gongkai.model import Record
 from gongkai.model.request import REPLY_WORKDAYS, Request
-from gongkai.publication.periods import is_notice, safe_notice_end
+from gongkai.publication.periods import is_notice, over_before_publication, safe_notice_end
 from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar, override_note
 
 workdays = typer.Typer(help="工作日计算：按国务院节假日安排（含调休）和目录中的 calendar/<年份>.yaml；"
@@ -137,6 +137,10 @@ def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
         return
     if end is None:
         out.print("公示期：没有写明「公示期」或「公示截止」（GK411），名单在公开当天结束后即撤下。", markup=False)
+        return
+    if over_before_publication(record):  # as standing takes it: never shown, not even on its 公开日期
+        out.print(f"  公示期：「公示截止」或正文写的公示期在公开日期 {record.published} 之前已结束（GK419、GK420），"
+                  "名单不在任何渠道公开。", markup=False)
         return
     why = "（公示截止）"
     if record.notice_days is not None:
