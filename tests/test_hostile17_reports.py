@@ -40,7 +40,8 @@ def _table3(path: Path) -> dict[str, list[object]]:
 
 
 def _annual_xlsx(gk, root: Path, year: int, out: Path):
-    return gk("report", "annual", root, "--year", str(year), "-f", "xlsx", "-o", out)
+    # written in the January after, as a bureau does (a year not begun by --today is refused)
+    return gk("report", "annual", root, "--year", str(year), "-f", "xlsx", "-o", out, "--today", f"{year + 1}-01-20")
 
 
 # ---------------------------------------------------------------- what the report must not leave out silently

@@ -50,10 +50,9 @@ def county_command(
     if out_dir.exists() and not out_dir.is_dir():  # said before every catalog is read, not after
         raise UsageProblem(f"--out「{out_dir}」是一个文件：请写一个文件夹，如 --out county-out")
     refuse_inside_repository(out_dir)
-    season = check_year(year) if year is not None else None  # said before every catalog is read, as --out is
-    departments, title = _departments(folders or [], config)
     day = today(when)
-    season = season or day.year
+    season = check_year(year, day=day) if year is not None else day.year  # said before any catalog is read, as --out is
+    departments, title = _departments(folders or [], config)
     key = inputs_key(departments, season, day, use_cache=not no_cache, jobs=jobs, title=title)
     with output_lock(out_dir, "gongkai county"):  # two runs at once would mix their tables under one stamp
         made = previous(out_dir, season, key)

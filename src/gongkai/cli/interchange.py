@@ -22,7 +22,7 @@ from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
 from gongkai.interchange.preview import describe_change, describe_layouts, summary
 from gongkai.interchange.read import WHOLE_FILE, shown
-from gongkai.interchange.table import unexported
+from gongkai.interchange.table import loose_findings, unexported
 from gongkai.interchange.write import apply_plan
 from gongkai.interchange.xlsx import export_directory_xlsx, saved_since_export
 from gongkai.locking import catalog_lock
@@ -45,7 +45,8 @@ def _export(target: Path | None, catalog: Path, exporter: Callable[..., bytes], 
         raise UsageProblem(f"「{target}」{edited}：再导出会覆盖表格里的修改。要把这些修改写回目录，请先运行 "
                            f"gongkai import xlsx {shell_quote(target)}；确要覆盖，加 --yes；或用 --out 写到另一个文件。")
     data = exporter(loaded, every_file=True)
-    refuse_personal_data(loaded, {target.name: data})  # the directory is published: the same output scan
+    # the directory is published: the gate's scan of its items (those that fail validation too) and the output scan
+    refuse_personal_data(loaded, {target.name: data}, loose_findings(loaded), "校验不通过的事项文件")
     write_atomic(target, data)
     missing = unexported(loaded)
     for entry in missing:

@@ -57,10 +57,14 @@ def parse_date(text: str, label: str) -> dt.date:
         raise UsageProblem(f"{label}：{exc.message}。日期写成 YYYY-MM-DD，如 2026-12-07") from None
 
 
-def check_year(year: int, label: str = "--year") -> int:
-    """A year gongkai can compute with (as for dates in the catalog), or a Chinese usage error."""
+def check_year(year: int, label: str = "--year", day: dt.date | None = None) -> int:
+    """A year gongkai can compute with (as for dates in the catalog), or a Chinese usage error; with *day* (today), a
+    year that has not begun is one too: its scorecard or report is all zeros (a typo, 2062 for 2026)."""
     if year not in YEARS:
         raise UsageProblem(f"{label} 的年份「{year}」不对，应为 {YEARS.start}—{YEARS.stop - 1} 之间的四位数年份，如 2026")
+    if day is not None and year > day.year:
+        raise UsageProblem(f"{label} {year}：{year}年还没有开始（今天是 {day.isoformat()}），这一年的统计全是 0。"
+                           f"请写已经开始的年度，如 {label} {day.year}；要按将来某一天统计，用 --today 写那一天")
     return year
 
 

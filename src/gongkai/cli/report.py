@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -52,8 +53,8 @@ OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="写入的文�
                                              show_default=False)]
 
 
-def _year(value: int | None, default: int) -> int:
-    return check_year(value if value is not None else default)
+def _year(value: int | None, default: int, day: dt.date) -> int:
+    return check_year(value if value is not None else default, day=day)
 
 
 @sub.command("scorecard")
@@ -70,7 +71,7 @@ def scorecard_command(
     loaded = load_catalog(catalog)
     if unit is not None and (loaded.agency is None or loaded.agency.unit(unit) is None):
         raise UsageProblem(f"没有编号为「{unit}」的单位，请填写 gongkai.yaml「单位」中的编号，如 shjzg")
-    card = build_scorecard(loaded, _year(year, day.year), day, unit)
+    card = build_scorecard(loaded, _year(year, day.year, day), day, unit)
     suffix = ".html" if format is CardFormat.html else ".xlsx"
     target = out_target(out_path, loaded, f"scorecard-{card.year}{suffix}") if out_path is not None else None
     if format is CardFormat.table:
@@ -115,7 +116,7 @@ def annual_command(
     """
     loaded = load_catalog(catalog)
     day = today(when)
-    report = build_annual(loaded, _year(year, day.year - 1), day)  # written in January for the year before
+    report = build_annual(loaded, _year(year, day.year - 1, day), day)  # written in January for the year before
     if out_path is not None:
         suffix = {AnnualFormat.markdown: ".md", AnnualFormat.html: ".html", AnnualFormat.xlsx: ".xlsx"}[format]
         out_path = out_target(out_path, loaded, f"annual-{report.year}{suffix}")

@@ -96,7 +96,39 @@ def mask_line(lines: list[str], index: int) -> str:
     the part it holds of a number that goes on over the lines before or after it (题名: 关于1380595⏎  1234的通知,
     shown under a key written twice) as stars."""
     start = max(index - _CONTEXT, 0)
-    return _across(lines[start:index + _CONTEXT + 1])[index - start]
+    return _escapes_starred(_across(lines[start:index + _CONTEXT + 1])[index - start])
+
+
+# The escapes of a YAML double-quoted scalar: the line as typed shows them, the value reads them ("138\n0595\x31234"
+# is a mobile split by a line break; its source line under a finding showed every digit)
+_YAML_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_YAML_SIMPLE = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+                "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+
+
+def _escapes_starred(line: str) -> str:
+    """*line* (as typed in a catalog file) with every number its YAML escapes make (138\\n0595\\n1234,
+    \\x31\\x33\\x38…) as stars, escapes and all: a log shows the line as typed, where no detector sees the number."""
+    if "\\" not in line:
+        return line
+    decoded: list[str] = []
+    spans: list[tuple[int, int]] = []  # each decoded character's place in *line*
+    at = 0
+    for escape in _YAML_ESCAPE.finditer(line):
+        decoded.extend(line[at:escape.start()])
+        spans.extend((n, n + 1) for n in range(at, escape.start()))
+        body = escape.group()[1:]
+        code = int(body[1:], 16) if len(body) > 1 else None  # (\\UFFFFFFFF is no character: YAML refuses it too)
+        decoded.append(_YAML_SIMPLE.get(body, body) if code is None else chr(code) if code <= 0x10FFFF else "\ufffd")
+        spans.append(escape.span())
+        at = escape.end()
+    decoded.extend(line[at:])
+    spans.extend((n, n + 1) for n in range(at, len(line)))
+    chars = list(line)
+    for hit in find("".join(decoded)):
+        for start, end in spans[hit.start:hit.end]:
+            chars[start:end] = ["*" if not c.isspace() else c for c in chars[start:end]]
+    return "".join(chars)
 
 
 # Lines before and after a line that a number may go on over: as far as detect.find joins two groups, eight spaces or
@@ -127,7 +159,7 @@ def mask_excerpt(line: str) -> str:
     digits or more left in it as stars. A number split over two lines or two list entries (电话1380595⏎1234, the
     名称 of two 附件) is found where it is read whole, and its part on this line is no number on its own: shown as it
     is, the first seven digits of a mobile or fourteen of an ID would stand in the CI log."""
-    shown = mask_log(line)
+    shown = _escapes_starred(mask_log(line))
     norm = normalize(shown)
     chars = list(shown)
     for part in _PART.finditer(norm.text):

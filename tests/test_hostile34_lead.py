@@ -1,0 +1,98 @@
+"""The lead's part of the thirty-fourth pass: what a clerk sees when the year is mistyped.
+
+1. `gongkai report scorecard --year 2062` (2026 mistyped), `report annual --year 2027` in December 2026, and
+   `gongkai county --year 2030` printed or wrote a whole table of zeros under the title 「2062年政务公开考核表（截至
+   2026-12-07）」, exit 0 — a sheet that could be sent up as the year's result. A year that has not begun on --today is
+   now a usage error (exit 2) that says so and gives the year to write; the current year and earlier years work as
+   before.
+
+
+Found by a fuzz of the bundled catalog (a mobile or ID number in some written form put into a random field, then
+every command that writes something: build-site, export, wechat, print, validate), each a number reaching a CI log
+or an exported table:
+
+2. A value quoted in a message is cut to forty characters — and the cut fell inside the number: 「两微身份证号<https://
+   example.org/?p=1385818273…」 showed ten digits of a mobile to the CI log, because masking, done as the message is
+   printed, reads only whole numbers. A message (GK104, an unread formula, a long file name, a 空白说明) is now cut
+   where the number starts.
+3. The line shown under a finding is the line as typed: in a double-quoted YAML value the number was split by an
+   escape (`"政府网站 13868\n196036。"`, a line break in the value) and every digit stood in the log. Numbers the
+   escapes make are now stars there.
+4. `gongkai export xlsx` writes item files that fail validation "as far as they can be read", and the refusal to
+   export personal data read only the items that load: 「1395<sup>1492</sup>371」 in such a file went into the xlsx
+   (the csv of the same row was refused by the output scan). Those files are read for personal data too now.
+
+Today is conftest's day, 2026-11-27, unless --today says otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ITEM, CatalogDir, Run
+
+
+@pytest.mark.parametrize("args", [
+    ("report", "scorecard", "--year", "2062"),
+    ("report", "scorecard", "--year", "2027"),
+    ("report", "annual", "--year", "2027"),
+])
+def test_a_year_not_begun_is_refused(gk: Callable[..., Run], cat: CatalogDir, args: tuple[str, ...]) -> None:
+    year = args[-1]
+    run = gk(*args[:2], cat.root, *args[2:])
+    assert run.code == 2, run.out
+    assert f"{year}年还没有开始（今天是 2026-11-27）" in run.err
+    assert "--year 2026" in run.err  # the year to write instead
+    assert "考核表" not in run.out and "年度报告" not in run.out  # no table of zeros
+
+
+def test_the_year_under_way_and_a_year_reached_by_today_still_work(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    assert gk("report", "scorecard", cat.root, "--year", "2026").code == 0
+    assert gk("report", "scorecard", cat.root).code == 0  # the default: --today's year
+    run = gk("report", "scorecard", cat.root, "--year", "2027", "--today", "2027-01-04")
+    assert run.code == 0 and "2027年政务公开考核表（截至2027-01-04）" in run.out
+    # the annual report of the year under way is a draft the office may look at in December
+    assert gk("report", "annual", cat.root, "--year", "2026").code in (0, 1)
+
+
+def test_county_refuses_a_year_not_begun_before_reading_any_catalog(gk: Callable[..., Run], tmp_path: Path) -> None:
+    run = gk("county", tmp_path / "没有这个文件夹", "--year", "2030", "--out", tmp_path / "out")
+    assert run.code == 2
+    assert "2030年还没有开始（今天是 2026-11-27）" in run.err
+    assert not (tmp_path / "out").exists()
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def test_a_message_is_never_cut_inside_a_number(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                          "公开渠道: [政府网站, 两微身份证号<https://example.org/?p=13858182732>。一端]"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "「两微身份证号<https://example.org/?p=…」不是有效的「公开渠道」" in run.out
+    assert "1385818273" not in _digits(run.out + run.err)  # not ten digits of it either
+
+
+def test_a_number_an_escape_splits_is_starred_in_the_line_shown(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.item(ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]",
+                          '公开渠道: ["政府网站 13868\\n196036。", 两微一端]'))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert '公开渠道: ["政府网站 *************。", 两微一端]' in run.out  # 13868, \n and 196036: thirteen stars
+    assert "13868" not in run.out and "196036" not in run.out
+
+
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+def test_an_item_that_fails_validation_is_read_for_numbers_before_export(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path, form: str) -> None:
+    cat.item(ITEM.replace("五公开: 结果公开", "五公开: 决，1395<sup>1492</sup>371。策公开"))
+    out = tmp_path / f"目录.{form}"
+    run = gk("export", form, "-C", cat.root, "--out", out)
+    assert run.code == 1
+    assert not out.exists()
+    assert "事项 SHJZ-001（items/shjz/SHJZ-001.yaml「五公开」）：手机号码「139****2371」" in run.err
