@@ -16,3 +16,23 @@ _LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 def lettered(hexdigits: str) -> str:
     """*hexdigits* (lower case, as hexdigest() writes them) in the letters a–p: never a digit."""
     return hexdigits.translate(_LETTERS)
+
+
+def cut_short(text: str, most: int, more: str = "…") -> str:
+    """*text* as a message quotes it: whole, or its first *most* characters and *more*, never with the first part of a
+    number cut at the edge. Such a part is no number to the masking every printed line goes through, and showed as it
+    was: 「身份证号码11010519491231…」 (where and when someone was born), 「电话1381234…」. A run of digits (of any script,
+    Chinese numerals too) and marks that the cut goes through is left out with the rest."""
+    if len(text) <= most:
+        return text
+    end = most
+    if _in_number(text[end]):
+        while end and _in_number(text[end - 1]):
+            end -= 1
+    return text[:end] + more
+
+
+def _in_number(character: str) -> bool:
+    """Whether *character* may stand inside a number as people write one: a digit or numeral (3, ３, ③, 三), an ID's
+    X, a mask's star, or a space, dash or other mark between its groups."""
+    return character.isnumeric() or character in "Xx" or not character.isalnum()

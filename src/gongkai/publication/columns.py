@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
+from gongkai.characters import cut_short
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
 from gongkai.model.reasons import passed_promise, says_something, says_why, written
@@ -49,7 +50,7 @@ def blank_reason(note: str | None, today: dt.date) -> str:
         shown = written(note)
         if not shown:
             return "也没有空白说明"
-        shown = shown if len(shown) <= 30 else shown[:30] + "……"
+        shown = cut_short(shown, 30, "……")
         if not says_something(shown):  # 「无」, 「空缺」, 「—」: a placeholder
             return f"空白说明「{shown}」没有说明原因"
         return f"空白说明「{shown}」只说没有信息，没有说明原因"
