@@ -149,13 +149,18 @@ def test_a_long_value_cut_in_a_message_shows_no_first_digits_of_a_number(gk: Cal
     「「共计……谢谢您1381234…」不是有效的「公开属性」」 in every format: forty characters kept, then masked."""
     pages = "共计页数请联系经办人张三核实后填写身份证号码是多少呢请问一下"  # 30 characters, then the ID
     kind = "共计页数请联系经办人张三核实后填写身份证号码是多少呢请问一下谢谢您"  # 33, then the mobile
-    assert (len(pages), len(kind)) == (30, 33)
-    cat.record(RECORD.replace("页数: 1", f"页数: {pages}{ID}").replace("公开属性: 主动公开", f"公开属性: {kind}{MOBILE}"))
+    before_x = "公示期请联系经办人张三核实后填写的身份证号码是"  # 23 characters: the ID's X is the 41st
+    whole = "通知请联系经办人张三核实后填写身份证号码是多少呢请问一下谢谢您啦啦啦啦啦啦啦啦啦"  # 40: shown whole
+    assert (len(pages), len(kind), len(before_x), len(whole)) == (30, 33, 23, 40)
+    cat.record(RECORD.replace("页数: 1", f"页数: {pages}{ID}").replace("公开属性: 主动公开", f"公开属性: {kind}{MOBILE}")
+               .replace("公示截止: 2026-12-31", f"公示期: {before_x}{ID}").replace("文种: 公示", f"文种: {whole}"))
     shown = {form: gk("validate", cat.root, "--format", form) for form in ("text", "json", "github", "sarif")}
     assert all(run.code == 1 for run in shown.values())
-    messages = {d["code"]: d["message"] for d in shown["json"].json()["diagnostics"]}  # type: ignore[index]
-    assert messages["GK103"] == f"「页数」的类型不对：应为整数，而这里是「{pages}…」"
-    assert messages["GK104"] == f"「{kind}…」不是有效的「公开属性」"
+    messages = {(d["code"], d["field"]): d["message"] for d in shown["json"].json()["diagnostics"]}  # type: ignore[index]
+    assert messages[("GK103", "页数")] == f"「页数」的类型不对：应为整数，而这里是「{pages}…」"
+    assert messages[("GK104", "公开属性")] == f"「{kind}…」不是有效的「公开属性」"
+    assert messages[("GK103", "公示期")] == f"「公示期」的类型不对：应为整数，而这里是「{before_x}…」"  # (X is the ID's)
+    assert messages[("GK104", "文种")] == f"「{whole}」不是有效的「文种」"
     assert _shows("".join(run.out + run.err for run in shown.values()), ID, MOBILE) == []
 
 
