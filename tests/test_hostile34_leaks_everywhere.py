@@ -22,8 +22,9 @@ Found by this pass:
    out with the rest (「……身份证号码…」).
 3. `gongkai county` given a department's folder named after whoever sent it (「张三13812345678」) refused to write any
    department's workbook (「已停止发布：……scorecard-2026.xlsx：手机号码」, pointing at validate, which cannot see a
-   folder name): the folder stood unmasked in the notes under the table and in the json. The folder and label of a
-   department are now masked as its name is; the three workbooks are written.
+   folder name): the folder stood unmasked in the notes under the table and in the json. So did county.yaml's own
+   名称 with the office's contact in it (the title of every workbook). The folder and label of a department and the
+   title are now masked as a department's name is; the three workbooks are written.
 4. Control characters between the groups of a number (ESC, BEL, backspace, DEL, C1) were no part of it to the detector:
    a CSV attachment 「电话138<ESC>12345678」 passed validate and was published on the site (a spreadsheet and an editor
    draw nothing there), and a commit message with them was shown by `gongkai log` as 「电话138�1234�5678」 on the screen
@@ -46,6 +47,8 @@ import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from conftest import RECORD, CatalogDir, Run, git
 
@@ -195,6 +198,22 @@ def test_county_writes_every_workbook_when_a_folder_is_named_with_a_number(gk: C
     broken = as_json.json()["departments"][1]  # type: ignore[index]
     assert (broken["label"], broken["folder"]) == (f"{tmp_path}/张三138****5678",) * 2
     assert _shows(_every_byte(out) + run.out + run.err + as_json.out + as_json.err, MOBILE) == []
+
+
+def test_county_writes_every_workbook_when_its_own_title_holds_a_number(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    """Before: county.yaml's 名称 (the title of every workbook) with the office's contact in it stopped all three
+    workbooks, 「请运行 gongkai validate 找到来源」 — validate does not read county.yaml. Now the title is masked as a
+    department's name is (「测试县政务公开办（联系人张三 137****5678）2026年政务公开考核表……」)."""
+    config = tmp_path / "county.yaml"
+    config.write_text(f"名称: 测试县政务公开办（联系人张三 {OTHER_MOBILE}）\n部门:\n  - 目录: {cat.root.name}\n",
+                      encoding="utf-8")
+    out = tmp_path / "county-out"
+    run = gk("county", "--config", config, "--year", "2026", "--out", out)
+    assert run.code == 0
+    scorecard = load_workbook(out / "scorecard-2026.xlsx").active
+    assert scorecard["A1"].value == "测试县政务公开办（联系人张三 137****5678）2026年政务公开考核表（截至2026-11-27）"
+    assert _shows(_every_byte(out) + run.out + run.err, OTHER_MOBILE) == []
 
 
 # ---------------------------------------------------------------- 4. control characters between the groups
