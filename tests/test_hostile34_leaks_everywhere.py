@@ -8,13 +8,11 @@ removed, xlsx members unzipped).
 
 Found by this pass:
 1. A name ending in a Chinese numeral (张三, 王五, 刘一) written percent-encoded, as a reference or as a \\u escape right
-   before a number (a link copied from the old portal: …/files/%E5%BC%A0%E4%B8%8913812345678.pdf; a SARIF path) hid
-   the number from every reader of the detector: 三 was read as one more digit (313812345678, no number), because the
-   detector asked the source's character — 「%」 — whether it was a numeral. `validate` was silent, `build-site`
-   published the link (the browser shows 张三13812345678.pdf in its status bar) and the output scan let it through;
-   `validate --format sarif` wrote the file 「张三13812345678.yaml」 as the uri 「…%E4%B8%8913812345678.yaml」, masked
-   in text, json and github. The detector now asks the decoded character: GK602, the record held back, the uri
-   「…%E4%B8%89138****5678.yaml」.
+   before a number (a link copied from the old portal: …/files/%E5%BC%A0%E4%B8%8913812345678.pdf) hid the number from
+   every reader of the detector: 三 was read as one more digit (313812345678, no number), because the detector asked
+   the source's character — 「%」 — whether it was a numeral. `validate` was silent, `build-site` published the link
+   (the browser shows 张三13812345678.pdf in its status bar) and the output scan let it through. The detector now asks
+   the decoded character: GK602 「138****5678」, the record held back.
 2. A value longer than 40 characters was cut short in its message before the message was masked: 「页数」「公开属性」
    with an ID or a mobile near the 40th character read 「……身份证号码1101051949…」 (region and birth year) and
    「……1381234…」 in the text, json, github and sarif outputs (the line under it, masked whole, was fine); a formula
@@ -30,8 +28,15 @@ Found by this pass:
    draw nothing there), and a commit message with them was shown by `gongkai log` as 「电话138�1234�5678」 on the screen
    and 「138\\u001b1234\\u00075678」 in its json. They are now invisible to the detector as zero-width characters are
    (NUL stays gongkai's own separator): GK602, held back, 「138****5678」 in every output, and `gongkai mask` masks it.
+5. GitHub annotations and the SARIF file were escaped before they were masked: a number written percent-encoded
+   (「成文日期: 见%31%33%38…」, masked 「见138****5678」 in text and json) went to the CI log as 「见%2531%2533…」,
+   which GitHub shows as 「见%31%33%38…」; a file named so, and 「张三13812345678.yaml」, were the SARIF uris
+   「%2531%2533%2536…」 and 「%E5%BC%A0%E4%B8%8913812345678.yaml」 uploaded to GitHub's code scanning. Each text is now
+   masked first: 「见138****5678」, 「records/2026/136****5678.yaml」, 「%E5%BC%A0%E4%B8%89138****5678.yaml」.
 
-Seen and left alone: `diff`/`log` of a 主动公开 公示 show its list with the names as the PR reviewer must see them (a
+Seen and left alone: a commit message naming a requester (「登记林申请的申请」) is shown by `log` as written, while
+the register's 申请人 in the same entry is masked — the message is in the repository's history for anyone who can
+read the log at all; `diff`/`log` of a 主动公开 公示 show its list with the names as the PR reviewer must see them (a
 public record's content; the site masks the names in the title); `gongkai mask` on a workbook whose sheet name, data
 validation or hyperlink holds a number lists them and exits 1 rather than rewriting (documented: fix by hand); a NUL
 between the groups of a number (no file name, commit message or cell can hold one) is still no join.
