@@ -155,6 +155,9 @@ def test_a_long_value_cut_in_a_message_shows_no_first_digits_of_a_number(gk: Cal
     shown = {form: gk("validate", cat.root, "--format", form) for form in ("text", "json", "github")}
     assert all(run.code == 1 for run in shown.values())
     messages = {(d["code"], d["field"]): d["message"] for d in shown["json"].json()["diagnostics"]}  # type: ignore[index]
+    assert shown["json"].json()["summary"] == {"files": 3, "errors": 4, "warnings": 0, "infos": 0}  # type: ignore[index]
+    assert shown["json"].json()["version"] == 1  # type: ignore[index]
+    assert shown["text"].out.endswith("\n检查了 3 个文件：4 个错误，0 个警告，0 个提示。\n")
     assert messages[("GK103", "页数")] == f"「页数」的类型不对：应为整数，而这里是「{pages}…」"
     assert messages[("GK104", "公开属性")] == f"「{kind}…」不是有效的「公开属性」"
     assert messages[("GK103", "公示期")] == f"「公示期」的类型不对：应为整数，而这里是「{before_x}…」"  # (X is the ID's)
