@@ -54,11 +54,11 @@ _INVISIBLE_RANGES = (*unseen.FORMAT_AND_MARKS,
                      # and those Unicode added after the version Python knows (newer.py): Egyptian format controls,
                      # combining marks of new scripts, code points reserved to be drawn as nothing (U+FFF0–FFF8 …)
                      *newer.INVISIBLE)
-# And control characters as typed (C0 but NUL and the spaces, DEL, C1 but NEL): no editor, spreadsheet or terminal draws
-# one as a character, so 138<ESC>12345678 in a CSV attachment, a file name, a commit message or a cell reads 13812345678
-# (a terminal, a CI log showed it so; the gate published the CSV). NUL is gongkai's own mark between texts read apart
-# (SEPARATE), which joins nothing; a reference or an escape that decodes to a control character stays as typed where it is
-# read literally (UNSHOWN, _DECODED).
+# And control characters as typed (C0 but NUL and the spaces, DEL, C1 but NEL): no editor, spreadsheet or terminal
+# draws one as a character, so 138<ESC>12345678 in a CSV attachment, a file name, a commit message or a cell reads
+# 13812345678 (a terminal, a CI log showed it so; the gate published the CSV). NUL is gongkai's own mark between texts
+# read apart (SEPARATE), which joins nothing; a reference or an escape that decodes to a control character stays as
+# typed where it is read literally (UNSHOWN, _DECODED).
 _CONTROL_RANGES = ((0x01, 0x08), (0x0E, 0x1B), (0x7F, 0x84), (0x86, 0x9F))
 _INVISIBLE = _spelled_ranges((*_INVISIBLE_RANGES, *_CONTROL_RANGES))
 _INVISIBLE_BMP = _spelled_ranges((a, b) for a, b in (*_INVISIBLE_RANGES, *_CONTROL_RANGES) if b <= 0xFFFF)
