@@ -541,7 +541,7 @@ COLUMNS = {
     57: _column(57, note="本栏目暂无信息"),  # says only that nothing is there
     58: _column(58, note="本栏目  暂无信息"),  # the same, typed with two spaces: shown with one
     59: _column(59, note="1234567890" * 3),  # digits only: no reason; thirty characters are shown whole
-    60: _column(60, note="1234567890" * 3 + "1"),  # thirty-one: the first thirty and 「……」
+    60: _column(60, note="1234567890" * 3 + "1"),  # thirty-one: cut, and the digits the cut goes through left out
 }
 TOWNS = """  - 编号: mzb-101
     名称: 湖头镇民政办
@@ -590,7 +590,8 @@ def test_blank_columns_are_the_web_columns_with_nothing_and_no_reason(columns, t
     assert reasons["SHJZ-057"] == "空白说明「本栏目暂无信息」只说没有信息，没有说明原因"
     assert reasons["SHJZ-058"] == "空白说明「本栏目 暂无信息」只说没有信息，没有说明原因"
     assert reasons["SHJZ-059"] == "空白说明「123456789012345678901234567890」只说没有信息，没有说明原因"
-    assert reasons["SHJZ-060"] == "空白说明「123456789012345678901234567890……」只说没有信息，没有说明原因"
+    # (thirty-fourth pass: a cut leaves out the part of a run of digits before it, which may be a number's first)
+    assert reasons["SHJZ-060"] == "空白说明「……」只说没有信息，没有说明原因"
     if "SHJZ-055" in reasons:
         assert reasons["SHJZ-055"] == "空白说明中写的公开时间（2026年9月10日前）已过，不再能说明栏目为什么是空的"
     # without a day, a promise is taken at its word

@@ -548,6 +548,19 @@ GROUPS: dict[str, Group] = {
                         ("tests/test_hostile32_site_build.py", "tests/test_site_mutants.py",
                          "tests/test_site_store.py", "tests/test_hostile21_site.py", "tests/test_site_keys.py",
                          "tests/test_hostile18_incremental.py", "tests/test_site_parallel.py")),
+    # (thirty-fourth pass) What every printed report passes through on its way to a terminal, a CI log, a PR comment
+    # and GitHub's code scanning: the four renderings of validate's findings (output/text.py, github.py, json.py,
+    # sarif.py: masked, and masked before they are escaped or percent-encoded), the console that shows control
+    # characters and workflow commands inert (cli/console.py), the paths quoted in the hints (cli/quoting.py) and the
+    # cut of a value quoted in a message (characters.cut_short). A bug here puts a full ID or mobile, or the first
+    # digits of one, into a CI log that is public in many setups. Coverage of the modules by
+    # tests/test_hostile34_leaks_everywhere.py alone (2026-12-07): github.py, json.py, sarif.py 100 %, characters.py
+    # 93 %, output/__init__.py 92 %, text.py 88 %, quoting.py 87 %, console.py 82 % of their lines.
+    "leaks": Group(("src/gongkai/output/text.py", "src/gongkai/output/github.py", "src/gongkai/output/json.py",
+                    "src/gongkai/output/sarif.py", "src/gongkai/output/__init__.py", "src/gongkai/cli/console.py",
+                    "src/gongkai/cli/quoting.py", "src/gongkai/characters.py"),
+                   ("tests/test_hostile34_leaks_everywhere.py", "tests/test_hostile26_messages.py",
+                    "tests/test_hostile23_leaks.py", "tests/test_cli.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

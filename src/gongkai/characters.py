@@ -1,7 +1,5 @@
 """Characters catalog text may not carry into what is published, as one definition for whoever reads or checks text."""
 
-import unicodedata
-
 # C0 controls but Tab, LF and CR (Word's manual line break is U+000B), DEL, C1 controls and the two non-characters
 # U+FFFE, U+FFFF: XML 1.0 refuses the C0 ones (an Atom feed or portal.xml holding one is not well-formed) and openpyxl
 # refuses to write them. A regular expression's character class (without the brackets). Reading a catalog file takes
@@ -20,26 +18,21 @@ def lettered(hexdigits: str) -> str:
     return hexdigits.translate(_LETTERS)
 
 
-# What people write between the digits of one number (spaces, dashes, dots, slashes, stars, brackets …): a number
-# written 138-0595-1234 is one run of them.
-_BETWEEN_DIGITS = frozenset(" \t\u00a0\u3000-‐‑‒–—―－−.．。·・/／_＿*＊`~\\()（）+＋:：,，、")
-
-
-def shortened(text: str, limit: int, mark: str = "…") -> str:
-    """*text* cut to at most *limit* characters and *mark*, for a message — never inside a number: the cut moves back
-    to where the number starts. A message is masked as it is printed (privacy.mask, a layer above), and masking reads
-    numbers whole: a mobile cut to its first ten digits (1385818273…) was no number to it, and nearly all of one to a
-    reader of the CI log."""
-    if len(text) <= limit:
+def cut_short(text: str, most: int, more: str = "…") -> str:
+    """*text* as a message quotes it: whole, or its first *most* characters and *more*, never with the first part of a
+    number cut at the edge. Such a part is no number to the masking every printed line goes through, and showed as it
+    was: 「身份证号码11010519491231…」 (where and when someone was born), 「电话1381234…」. A run of digits (of any script,
+    Chinese numerals too) and marks that the cut goes through is left out with the rest."""
+    if len(text) <= most:
         return text
-    end = limit
-    if _of_number(text[end - 1]) and (_of_number(text[end]) or text[end] in "Xx"):  # (an ID's last character)
-        while end > 0 and _of_number(text[end - 1]):
+    end = most
+    if _in_number(text[end]):
+        while end and _in_number(text[end - 1]):
             end -= 1
-    return text[:end] + mark
+    return text[:end] + more
 
 
-def _of_number(character: str) -> bool:
-    """A digit in any script (and 〇一二…), what is written between digits, or a character drawn as nothing (a
-    zero-width space)."""
-    return character.isnumeric() or character in _BETWEEN_DIGITS or unicodedata.category(character) == "Cf"
+def _in_number(character: str) -> bool:
+    """Whether *character* may stand inside a number as people write one: a digit or numeral (3, ３, ③, 三), an ID's
+    X, a mask's star, or a space, dash or other mark between its groups."""
+    return character.isnumeric() or character in "Xx" or not character.isalnum()

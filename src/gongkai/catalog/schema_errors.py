@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
-from gongkai.characters import shortened
+from gongkai.characters import cut_short
 from gongkai.model import vocab
 from gongkai.model.request import BLOCK_HINTS, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
@@ -441,7 +441,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, int) and value.bit_length() > 100:
         return "（很长的数字）"
     text = str(value)
-    return shortened(text, 40)
+    return cut_short(text, 40)
 
 
 NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按天、周、月或年计的公示，"

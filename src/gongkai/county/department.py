@@ -72,8 +72,9 @@ class DepartmentResult:
         # 机关名称 (GK601/GK602) is masked, as its scorecard shows it, and does not stop the county's outputs. So are
         # the texts quoted from its files under the table, in its 年报勾稽 and 网站检查 (an ID typed as 区划代码 in a
         # broken gongkai.yaml, a wrong value in annual/<year>.yaml or inspect.yaml), as validate shows them:
-        # unmasked, the scan of the written workbooks refused every department's outputs for it.
-        self.name = mask_log(self.name)
+        # unmasked, the scan of the written workbooks refused every department's outputs for it. The label and folder
+        # (a folder named after who sent it, 「张三13812345678」) head the notes of a department that cannot be read.
+        self.name, self.label, self.folder = mask_log(self.name), mask_log(self.label), mask_log(self.folder)
         self.problem = mask_log(self.problem) if self.problem else self.problem
         self.annual_gap = mask_log(self.annual_gap)
         if self.annual is not None:

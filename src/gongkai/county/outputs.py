@@ -13,6 +13,7 @@ from gongkai.county.rollup import Rollup, department_check, roll_up
 from gongkai.files_io import write_atomic
 from gongkai.interchange.xlsx import export_departments_xlsx
 from gongkai.portal.write import refuse_outputs
+from gongkai.privacy.mask import mask_log
 from gongkai.privacy.scan import allowed_of
 from gongkai.reports.annual import year_not_over
 from gongkai.reports.render import fraction, scorecard_rows, unrecorded_note
@@ -158,7 +159,10 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     """The three workbooks in *folder*, then the stamp that lets the next run with the same *key* skip them all.
 
     Nothing is written when no department could be read: empty workbooks would replace the last ones that had data.
+    The *title* (county.yaml's 名称) heads every workbook: a number typed there is masked, as a department's name is,
+    before the year is written after it (unmasked, the scan refused every department's workbooks for it).
     """
+    title = mask_log(title)
     rollup = roll_up(view, f"{title}（{len(view.readable)}个部门汇总）")
     made = summary(view, rollup)
     if not view.readable:  # every folder wrong (run from another folder, say): the last good workbooks are kept

@@ -14,15 +14,17 @@ def _escape(text: str, prop: bool = False) -> str:
 
 
 def _line(item: Diagnostic, prefix: str) -> str:
+    """One annotation, its texts masked before they are escaped: GitHub shows %25 as 「%」, so a number written
+    percent-encoded (见%31%33%38…) read 「见%2531%2533…」 to the masking, which let it through to the CI log."""
     props = []
     if item.path:
-        props.append(f"file={_escape(prefix + item.path, True)}")
+        props.append(f"file={_escape(mask_log(prefix + item.path), True)}")
     if item.line:
         props.append(f"line={item.line}")
     if item.column:
         props.append(f"col={item.column}")
     props.append(f"title={_escape(item.code, True)}")
-    message = item.message + (f"（改正：{item.hint}）" if item.hint else "")
+    message = mask_log(item.message + (f"（改正：{item.hint}）" if item.hint else ""))
     return f"::{LEVELS[item.severity]} {','.join(props)}::{_escape(message)}"
 
 

@@ -40,7 +40,9 @@ def _result(item: Any, index: dict[str, int], prefix: str) -> dict[str, Any]:
         result["ruleIndex"] = index[item.code]
     if item.path:
         region = {"startLine": item.line or 1, "startColumn": item.column or 1}
-        result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": quote(prefix + item.path)}, "region": region}}]
+        # (masked before it is percent-encoded: a name holding 「%31%33%38…」 reads 「%2531%2533…」 once encoded)
+        uri = quote(mask_log(prefix + item.path), safe="/*")
+        result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}]
     return result
 
 

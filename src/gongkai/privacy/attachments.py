@@ -20,7 +20,7 @@ from pathlib import Path
 from gongkai.catalog import Catalog
 from gongkai.catalog.skipped import windows_name_problem
 from gongkai.catalog.sources import SKIP_DIRS
-from gongkai.characters import shortened
+from gongkai.characters import cut_short
 from gongkai.errors import PublicationStopped, describe_os_error
 from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
 
@@ -130,7 +130,7 @@ def _name_too_long(path: str) -> FileProblem | None:
                            "无法复制、打开，网页上的附件成为断链",
                            "把文件移到 files/<年份>/ 下（少套几层文件夹），文件名短一些（如 R2026-012.pdf；要显示的标题写在"
                            "「名称: ……」中），并改正这里的路径。")
-    return FileProblem("GK607", f"文件名太长：「{shortened(name, 20)}」有 {len(name)} 个字（{len(name.encode('utf-8'))} 字节），"
+    return FileProblem("GK607", f"文件名太长：「{cut_short(name, 20)}」有 {len(name)} 个字（{len(name.encode('utf-8'))} 字节），"
                        f"超过 Linux 服务器（网站、CI）能存的 {MAX_NAME_BYTES} 字节：在 Windows 上能保存，检出或解压到服务器上就丢了",
                        "把文件改名为短一些的名字（如 R2026-012.pdf；要显示的标题写在「名称: ……」中），并改正这里的路径。")
 

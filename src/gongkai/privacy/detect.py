@@ -34,7 +34,7 @@ from gongkai.privacy.mask_format import mask_value
 from gongkai.privacy.unknown import readings, unassigned_in
 from gongkai.privacy.organisations import account_of_body, address_of_body
 from gongkai.privacy.numbers import classify, disability_card, lost_check_birth, lost_check_id, undermasked, valid_id
-from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, HOME_PHONE, MASK_MARKS, MULTIPLY_MARKS, NUMERALS, QUOTES,
+from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, HOME_PHONE, MASK_MARKS, MULTIPLY_MARKS, QUOTES,
                                        STRONG, TAG_DIGITS, TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits,
                                        entry_marks, list_marks, may_hold_personal_data, normalize, phone_label_may_be_in,
                                        prefilter_pays, without_footnotes)
@@ -500,7 +500,7 @@ def _scientific(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
     for match in _SCIENTIFIC.finditer(norm.text):
         start, mantissa = match.start(), match.group(1)
         # 王五3.505…E+17: a name's last numeral, read as a digit before the number, is no part of it (_numeral_pieces)
-        while mantissa[1:2].isdigit() and norm.source[norm.span(start, start + 1)[0]] in NUMERALS:
+        while mantissa[1:2].isdigit() and norm.numeral(start):
             start, mantissa = start + 1, mantissa[1:]
         value = decimal.Decimal(f"{mantissa}E{match.group(2)}")
         digits = str(int(value))
@@ -635,7 +635,7 @@ def _after_name(norm: Normalized, start: int) -> bool:
     """True when the group at *start* begins with a Chinese numeral right after a word (王五一三八…)."""
     if start == 0 or _HANZI_CHAR.match(norm.text, start - 1) is None:
         return False
-    return norm.source[norm.span(start, start + 1)[0]] in NUMERALS
+    return norm.numeral(start)
 
 
 def _numeral_pieces(norm: Normalized, start: int, digits: str) -> list[tuple[int, str]]:
@@ -643,7 +643,7 @@ def _numeral_pieces(norm: Normalized, start: int, digits: str) -> list[tuple[int
     13805951234三户, 1三800一38000): the pieces are joined again by _choose where that makes a number."""
     if norm.text is norm.source or len(digits) < 2:
         return [(start, digits)]
-    kinds = [norm.source[norm.span(at, at + 1)[0]] in NUMERALS for at in range(start, start + len(digits))]
+    kinds = [norm.numeral(at) for at in range(start, start + len(digits))]
     cuts = [0, *(n for n in range(1, len(kinds)) if kinds[n] != kinds[n - 1]), len(digits)]
     return [(start + a, digits[a:b]) for a, b in zip(cuts, cuts[1:])]
 

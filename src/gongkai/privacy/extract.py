@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from gongkai.characters import shortened
+from gongkai.characters import cut_short
 from gongkai.privacy.columns import name_columns
 from gongkai.privacy.normalize import SEPARATE
 from gongkai.privacy.organisations import ACCOUNT_LINES, names_body
@@ -288,7 +288,7 @@ def formula_segments(cells: list[Segment]) -> list[Segment]:
 def unread_formula(where: str, formula: str) -> str:
     """Why a file with a formula gongkai does not compute (spreadsheet.builds_unread) is not published."""
     shown = formula.strip()
-    shown = shortened(shown, 40)
+    shown = cut_short(shown, 40)
     return (f"{where.strip()}的公式「{shown}」gongkai 不能计算，打开文件时它可能显示出号码，不能确认其中没有个人信息；"
             "请在 Excel 或 WPS 中把公式换成数值（复制后「选择性粘贴 → 数值」）再发布")
 

@@ -54,8 +54,14 @@ _INVISIBLE_RANGES = (*unseen.FORMAT_AND_MARKS,
                      # and those Unicode added after the version Python knows (newer.py): Egyptian format controls,
                      # combining marks of new scripts, code points reserved to be drawn as nothing (U+FFF0–FFF8 …)
                      *newer.INVISIBLE)
-_INVISIBLE = _spelled_ranges(_INVISIBLE_RANGES)
-_INVISIBLE_BMP = _spelled_ranges((a, b) for a, b in _INVISIBLE_RANGES if b <= 0xFFFF)
+# And control characters as typed (C0 but NUL and the spaces, DEL, C1 but NEL): no editor, spreadsheet or terminal
+# draws one as a character, so 138<ESC>12345678 in a CSV attachment, a file name, a commit message or a cell reads
+# 13812345678 (a terminal, a CI log showed it so; the gate published the CSV). NUL is gongkai's own mark between texts
+# read apart (SEPARATE), which joins nothing; a reference or an escape that decodes to a control character stays as
+# typed where it is read literally (UNSHOWN, _DECODED).
+_CONTROL_RANGES = ((0x01, 0x08), (0x0E, 0x1B), (0x7F, 0x84), (0x86, 0x9F))
+_INVISIBLE = _spelled_ranges((*_INVISIBLE_RANGES, *_CONTROL_RANGES))
+_INVISIBLE_BMP = _spelled_ranges((a, b) for a, b in (*_INVISIBLE_RANGES, *_CONTROL_RANGES) if b <= 0xFFFF)
 
 # One pattern for everything that changes length: character references (&#51; &#x33; &nbsp; — numeric ones also
 # without the semicolon and with any number of leading zeros, the legacy names such as &nbsp &sup1 &middot also
@@ -258,7 +264,7 @@ def percent_decoded(run: str) -> str:
 
 # What a decoded reference or percent-encoded run stands for is read like any text: an invisible character is
 # nothing (138&#8203;0595 reads 1380595), a two-digit circled number two digits (&#9324; is ⑬, 13).
-_DECODED = re.compile(rf"[{_INVISIBLE}]+|[{_TENS_CLASS}]")
+_DECODED = re.compile(rf"[{_spelled_ranges(_INVISIBLE_RANGES)}]+|[{_TENS_CLASS}]")
 
 
 def _shown(decoded: str) -> str:
@@ -279,6 +285,16 @@ class Normalized:
     text: str
     changes: re.Pattern[str] = _CHANGES  # what was replaced (normalize's *hide_markup*)
     literal: bool = False  # what decodes to no character a reader sees stayed as typed (normalize's *literal*)
+    # *text* before numerals became digits (references, escapes and percent-encoded bytes decoded): a character for
+    # every character of *text*; "" when that is *source* itself
+    decoded: str = ""
+
+    def numeral(self, at: int) -> bool:
+        """Whether the character at *at* of *text* is a Chinese numeral where it is written: typed (张三), or what a
+        reference, escape or percent-encoded run decodes to (张%E4%B8%89, 张&#19977;, 张\\u4e09). The source's
+        character there is its first, «%» or «&», and told no numeral: 张三 glued to a number read as one more digit
+        of it, and the number, percent-encoded in a link, an address or a SARIF path, was no number."""
+        return (self.decoded or self.source)[at] in NUMERALS
 
     @cached_property
     def _origin(self) -> tuple[list[int], list[int]]:
@@ -653,11 +669,12 @@ def normalize(text: str, hide_markup: bool = True, literal: bool = False) -> Nor
     changes = _CHANGES_SHOWN if literal or not hide_markup else _CHANGES
     replacement = _literal_replacement if literal else _replacement
     changed = (changes.sub(replacement, text) if ("&" in text or "<" in text or "%" in text or "\\" in text
-                                                  or "=" in text or not text.isascii()) else text)
+                                                  or "=" in text or not text.isascii() or not text.isprintable())
+               else text)
     if not changed.isascii() and _ASTRAL.search(changed) is not None:
         changed = changed.translate(astral_marks())
     normalized = _numerals(changed.translate(_TABLE)) if not changed.isascii() else _lookalikes(changed)
-    return Normalized(text, normalized, changes, literal)
+    return Normalized(text, normalized, changes, literal, "" if changed is text else changed)
 
 
 def ascii_digits(text: str) -> str:

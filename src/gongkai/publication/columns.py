@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gongkai.catalog import Catalog
-from gongkai.characters import shortened
+from gongkai.characters import cut_short
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
 from gongkai.model.reasons import passed_promise, says_something, says_why, written
@@ -50,10 +50,10 @@ def blank_reason(note: str | None, today: dt.date) -> str:
         shown = written(note)
         if not shown:
             return "也没有空白说明"
-        shown = shortened(shown, 30, "……")
+        quoted = cut_short(shown, 30, "……")  # (judged whole: a cut may leave out the part of a number at its end)
         if not says_something(shown):  # 「无」, 「空缺」, 「—」: a placeholder
-            return f"空白说明「{shown}」没有说明原因"
-        return f"空白说明「{shown}」只说没有信息，没有说明原因"
+            return f"空白说明「{quoted}」没有说明原因"
+        return f"空白说明「{quoted}」只说没有信息，没有说明原因"
     return f"空白说明中写的公开时间（{chinese_day(passed)}前）已过，不再能说明栏目为什么是空的"
 
 
