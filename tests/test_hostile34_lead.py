@@ -21,6 +21,9 @@ or an exported table:
 4. `gongkai export xlsx` writes item files that fail validation "as far as they can be read", and the refusal to
    export personal data read only the items that load: 「1395<sup>1492</sup>371」 in such a file went into the xlsx
    (the csv of the same row was refused by the output scan). Those files are read for personal data too now.
+5. The line shown under a finding of personal data starred runs of seven digits or more a space apart; a 正文 whose
+   Markdown link text makes the number on the page (「电话[15036](#)[857210](#)」 shows 15036857210) was found, and
+   its line showed both parts under the finding. Digits up to eight marks or spaces apart are starred there now.
 
 Today is conftest's day, 2026-11-27, unless --today says otherwise.
 """
@@ -32,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ITEM, CatalogDir, Run
+from conftest import ITEM, RECORD, CatalogDir, Run
 
 
 @pytest.mark.parametrize("args", [
@@ -96,3 +99,12 @@ def test_an_item_that_fails_validation_is_read_for_numbers_before_export(gk: Cal
     assert run.code == 1
     assert not out.exists()
     assert "事项 SHJZ-001（items/shjz/SHJZ-001.yaml「五公开」）：手机号码「139****2371」" in run.err
+
+
+def test_the_line_under_a_finding_hides_a_number_markdown_splits(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("经审核，现将名单予以公示。", "咨询电话[15036](#)[857210](#)。"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "有未遮盖的手机号码「150****7210」" in run.out
+    assert "15036" not in run.out and "857210" not in run.out
+    assert "咨询电话[****************](#)。" in run.out
