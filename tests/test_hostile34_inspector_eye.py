@@ -26,12 +26,19 @@ Found by this pass:
    column is being built, updated or put together.
 5. 基层监测 (--monitoring) skipped a column without records whose 空白说明 promised a day that has passed
    (「下次公开时间为2026年10月10日前」), which 空白栏目 and GK902 already count blank. Now it is 「从未公开」 there too.
+6. A 办事指南 published as its attachment (正文 「办事指南全文详见附件。」 and the guide in a PDF or Word file, the way
+   most county guides are posted) failed 服务不实用 — a 单项否决 — with 7 of 8 elements 「missing」, and took a point,
+   though an inspector opens the attachment and finds the guide whole. gongkai does not read a guide's elements out of
+   an attachment (as it leaves a 年报 published only as an attachment unchecked): a guide whose 正文 shows no element
+   under a label of its own and that has an attachment is now left out of the count and named in the note of both
+   items, to be checked by hand; a 正文 that is the guide is judged as before.
 
 Planted by hand (each made the test named fail, then reverted): each fix above reverted in turn — the old-folder note
 (test_an_old_site_folder_is_named_with_what_must_come_down), the headline
 (test_the_headline_says_what_was_not_checked), the xlsx numbers (test_the_workbook_points_add_up_in_a_spreadsheet),
 the under-construction notes (test_a_note_saying_the_column_is_under_construction_leaves_it_blank), the monitoring's
-promise (test_monitoring_lists_a_column_whose_promised_day_has_passed).
+promise (test_monitoring_lists_a_column_whose_promised_day_has_passed), the guide left to its attachment
+(test_a_guide_written_in_its_attachment_is_left_to_the_reader_not_failed).
 """
 
 from __future__ import annotations
@@ -174,3 +181,34 @@ def test_monitoring_lists_a_column_whose_promised_day_has_passed(gk, icat):
     count = next(m for m in sheet["monitoring"] if m["key"] == "monitor-count")
     # SHJZ-001 (09-03) and SHJZ-050 (11-02) have one record each in the 12 months; SHJZ-092 still explains itself
     assert [e["id"] for e in count["evidence"]] == ["SHJZ-001", "SHJZ-050", "SHJZ-091"]
+
+
+# ----------------------------------------------------------------------- 6. a guide whose elements are in its attachment
+
+BUNDLED_PDF = Path(__file__).resolve().parents[1] / "catalog/files/2026/R2026-004.pdf"
+SHORT_GUIDE = "**一、办理事项**\n最低生活保障审核确认。\n**二、办理地点**\n各乡镇便民服务中心。\n"  # 6 of 8 elements missing
+
+
+def test_a_guide_written_in_its_attachment_is_left_to_the_reader_not_failed(gk, icat):
+    write_item(icat, "SHJZ-006", "办事指南")
+    icat.write("files/2026/R2026-008.pdf", BUNDLED_PDF.read_bytes())
+    attachment = "附件:\n  - 文件: files/2026/R2026-008.pdf\n    名称: 办事指南全文\n"
+    write_record(icat, "R2026-008", "SHJZ-006", "2026-11-02", kind="办事指南", title="测试县低保办事指南",
+                 body="办事指南全文详见附件。", extra=attachment)
+    # a 正文 that is the guide (two elements under their labels) is judged as written, attachment or not
+    write_record(icat, "R2026-009", "SHJZ-006", "2026-11-03", kind="办事指南", title="测试县特困供养办事指南",
+                 body=SHORT_GUIDE, extra=attachment.replace("R2026-008.pdf", "R2026-009.pdf"))
+    icat.write("files/2026/R2026-009.pdf", BUNDLED_PDF.read_bytes())
+    code, sheet = inspect(gk, icat.root)
+    service, guides = check(sheet, "service"), check(sheet, "guides")
+    assert (service["status"], [e["id"] for e in service["evidence"]]) == ("fail", ["R2026-009"])
+    assert (guides["points"], [e["id"] for e in guides["evidence"]]) == (1, ["R2026-009"])
+    assert guides["evidence"][0]["text"] == "「测试县特困供养办事指南」缺少6类要素：设定依据、申请条件、办理材料、办理时间、联系电话、办理流程"
+    note = ("1 个办事指南的正文没有写出要素、写在附件中（R2026-008）：gongkai 不读附件里的要素，这些指南没有计入，"
+            "请打开附件逐项核对（或把要素写进正文）")
+    assert service["note"] == guides["note"] == note
+    # without the second guide, the column passes 服务不实用 and loses no point, and says what to read by hand
+    (icat.root / "records/2026/R2026-009.yaml").unlink()
+    code, sheet = inspect(gk, icat.root)
+    assert (code, check(sheet, "service")["status"], check(sheet, "guides")["points"]) == (0, "pass", 0)
+    assert check(sheet, "service")["note"] == note
