@@ -32,13 +32,19 @@ Found by this pass:
    an attachment (as it leaves a 年报 published only as an attachment unchecked): a guide whose 正文 shows no element
    under a label of its own and that has an attachment is now left out of the count and named in the note of both
    items, to be checked by hand; a 正文 that is the guide is judged as before.
+7. `gongkai inspect catalog -o 自查2026.xlsx` (no --format, as one writes a file name) wrote the text sheet into a file
+   named .xlsx, which Excel and WPS refuse to open (-o 自查.html the same); `report annual -o 年报.xlsx` wrote Markdown
+   there; `report scorecard -o 考核表.xlsx` printed the table on the screen and wrote no file, exit 0. Now without
+   --format the extension of --out decides (.xlsx, .html, .json, .md), a --format it contradicts is refused (exit 2,
+   saying what to write), and the scorecard refuses a file it cannot write instead of dropping -o.
 
 Planted by hand (each made the test named fail, then reverted): each fix above reverted in turn — the old-folder note
 (test_an_old_site_folder_is_named_with_what_must_come_down), the headline
 (test_the_headline_says_what_was_not_checked), the xlsx numbers (test_the_workbook_points_add_up_in_a_spreadsheet),
 the under-construction notes (test_a_note_saying_the_column_is_under_construction_leaves_it_blank), the monitoring's
 promise (test_monitoring_lists_a_column_whose_promised_day_has_passed), the guide left to its attachment
-(test_a_guide_written_in_its_attachment_is_left_to_the_reader_not_failed).
+(test_a_guide_written_in_its_attachment_is_left_to_the_reader_not_failed), the format by the extension in inspect
+and in report (test_the_sheet_is_written_in_the_format_its_file_is_named, test_the_reports_follow_the_file_name_as_inspect_does).
 """
 
 from __future__ import annotations
@@ -212,3 +218,30 @@ def test_a_guide_written_in_its_attachment_is_left_to_the_reader_not_failed(gk, 
     code, sheet = inspect(gk, icat.root)
     assert (code, check(sheet, "service")["status"], check(sheet, "guides")["points"]) == (0, "pass", 0)
     assert check(sheet, "service")["note"] == note
+
+
+# ------------------------------------------------------------- 7. the file named by --out is the format it is named
+
+
+def test_the_sheet_is_written_in_the_format_its_file_is_named(gk, icat, tmp_path):
+    book, page = tmp_path / "自查2026.xlsx", tmp_path / "自查2026.html"
+    assert gk("inspect", icat.root, "--today", TODAY, "-o", book).code == 0
+    assert book.read_bytes()[:2] == b"PK"  # a workbook (a zip), not the text sheet
+    assert load_workbook(io.BytesIO(book.read_bytes())).sheetnames == ["检查结果", "问题明细", "年度报表"]
+    assert gk("inspect", icat.root, "--today", TODAY, "-o", page).code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
+    clash = gk("inspect", icat.root, "--today", TODAY, "-f", "json", "-o", tmp_path / "自查.xlsx")
+    assert clash.code == 2 and not (tmp_path / "自查.xlsx").exists()
+    assert clash.err.strip() == ("错误：--format json 与 --out「自查.xlsx」的扩展名不符：按 json 写出的文件不能当作 .xlsx 文件打开。"
+                                 "去掉 --format（按扩展名写成 xlsx），或把文件名改为「自查.json」")
+
+
+def test_the_reports_follow_the_file_name_as_inspect_does(gk, icat, tmp_path):
+    card, report = tmp_path / "考核表.xlsx", tmp_path / "年报.xlsx"
+    assert gk("report", "scorecard", icat.root, "--year", "2026", "-o", card).code == 0
+    assert load_workbook(io.BytesIO(card.read_bytes())).sheetnames[0] == "考核表"
+    assert gk("report", "annual", icat.root, "--year", "2025", "-o", report).code in (0, 1)
+    assert report.read_bytes()[:2] == b"PK"
+    # the screen's table is no file: -o was dropped without a word, and the clerk looked for a file never written
+    dropped = gk("report", "scorecard", icat.root, "--year", "2026", "-o", tmp_path / "考核表.csv")
+    assert dropped.code == 2 and "请把文件名写成「考核表.xlsx」或「考核表.html」" in dropped.err
