@@ -171,6 +171,9 @@ def test_a_note_saying_the_column_is_under_construction_leaves_it_blank(gk, icat
     assert blank["evidence"][0]["text"].startswith(
         "最低生活保障 / 事项81：网站上没有公开信息，空白说明「栏目建设中」只说栏目在建设、更新或整理中，没有说明为什么没有信息；")
     assert sheet["verdict"]["failed_vetoes"] == ["blank-columns"]
+    text = gk("inspect", icat.root, "--today", TODAY).out.splitlines()
+    assert "结论：不合格（单项否决 1 项不通过；扣分指标得分 100 分（1 项未检查，未计扣分），满分 100 分，60 分合格）" in text
+    assert any(line.endswith("：不通过（5 个）") and "空白栏目" in line for line in text)
     found = json.loads(gk("validate", icat.root, "--format", "json").out)["diagnostics"]
     told = [(d["code"], d["id"], d["line"], d["field"]) for d in found if d["code"] == "GK902"]
     assert told == [("GK902", f"SHJZ-0{n}", 17, "空白说明") for n in range(81, 86)]
