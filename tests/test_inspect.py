@@ -117,7 +117,7 @@ def test_text_sheet_is_laid_out_like_the_indicator(gk, icat):
     assert run.code == 0
     out = run.out
     assert out.index("一、单项否决指标") < out.index("二、扣分指标") < out.index("三、提醒") < out.index("四、政府网站工作年度报表")
-    assert "结论：合格（单项否决指标全部通过；扣分指标得分 100 分" in out
+    assert "结论：合格（单项否决指标没有不通过的项，1 项未检查；扣分指标得分 100 分（1 项未检查，未计扣分）" in out
     assert "国办秘函〔2019〕19号" in out
     assert "栏目不更新 — 空白栏目" in out and "互动回应差" in out and "服务不实用" in out
 

@@ -561,6 +561,15 @@ GROUPS: dict[str, Group] = {
                     "src/gongkai/cli/quoting.py", "src/gongkai/characters.py"),
                    ("tests/test_hostile34_leaks_everywhere.py", "tests/test_hostile26_messages.py",
                     "tests/test_hostile23_leaks.py", "tests/test_cli.py")),
+    # (thirty-fourth pass) What the yearly inspection's score sheet says in each form (inspect/render.py: the headline a
+    # bureau head signs, the text laid out like the indicator, the gongkai.inspect/1 JSON the county's tools read, the
+    # HTML page; inspect/xlsx.py: the workbook the county office sums). A bug here says 合格 or 全部通过 of items not
+    # checked, drops a finding from one form, writes points Excel cannot add up, or breaks the documented JSON.
+    # Coverage of the modules by tests/test_hostile34_inspector_eye.py alone (2026-12-07): render.py 92 %, xlsx.py
+    # 95 % of their lines (the monitoring sheet and the evidence cut at 30 lines: tests/test_inspect.py).
+    "inspect_out": Group(("src/gongkai/inspect/render.py", "src/gongkai/inspect/xlsx.py"),
+                         ("tests/test_hostile34_inspector_eye.py", "tests/test_inspect.py",
+                          "tests/test_hostile33_report_render.py", "tests/test_hostile32_lead.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -10,7 +10,7 @@ import typer
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, out_target, today
+from gongkai.cli.options import CatalogArg, TodayOpt, out_target, output_format, today
 from gongkai.files_io import write_atomic
 from gongkai.inspect import inspect_catalog
 from gongkai.inspect.render import headline, render_html, render_json, render_text
@@ -26,12 +26,17 @@ class SheetFormat(str, Enum):
     html = "html"
 
 
+SHEET_SUFFIXES = {".txt": SheetFormat.text, ".json": SheetFormat.json, ".xlsx": SheetFormat.xlsx,
+                  ".html": SheetFormat.html, ".htm": SheetFormat.html}
+
+
 @app.command("inspect")
 def inspect_command(
     catalog: CatalogArg = Path("."),
     site: Annotated[Path | None, typer.Option("--site", help="已生成的网站文件夹（gongkai build-site 的输出），检查错链、断链和附件",
                                               show_default=False)] = None,
-    format: Annotated[SheetFormat, typer.Option("--format", "-f", help="text（默认）、json、xlsx、html")] = SheetFormat.text,
+    given: Annotated[SheetFormat | None, typer.Option("--format", "-f", help="text（默认；--out 写成 .xlsx、.html、.json 时按扩展名）、json、xlsx、html",
+                                                      show_default=False)] = None,
     out_path: Annotated[Path | None, typer.Option("--out", "-o", help="写入的文件；不写时 xlsx 写到当前文件夹，其余输出到屏幕",
                                                   show_default=False)] = None,
     monitoring: Annotated[bool | None, typer.Option("--monitoring/--no-monitoring",
@@ -45,6 +50,7 @@ def inspect_command(
     有单项否决指标不通过（或扣分后低于合格分）时退出码为 1。
     """
     day = today(when)
+    format = output_format(given, out_path, SheetFormat.text, SHEET_SUFFIXES)
     loaded = load_catalog(catalog)
     if out_path is not None:
         out_path = out_target(out_path, loaded, f"inspect-{day}.{'txt' if format is SheetFormat.text else format.value}")

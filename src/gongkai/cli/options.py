@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -79,6 +80,24 @@ def out_target(path: Path, catalog: Catalog, example: str) -> Path:
         raise UsageProblem(f"--out「{path}」是目录自己的文件（{held}），输出会覆盖它或被当作目录文件读取："
                            f"请写到目录文件夹以外，如 --out {example}")
     return path
+
+
+Format = TypeVar("Format", bound=Enum)
+
+
+def output_format(given: Format | None, out_path: Path | None, default: Format, by_suffix: dict[str, Format]) -> Format:
+    """The format an output is written in: as --format says; without it, as the extension of --out says (「-o 自查.xlsx」
+    is a workbook: a text written there is a file Excel and WPS refuse to open), else *default*. A --format the
+    extension contradicts (「-f json -o 自查.xlsx」) is refused."""
+    implied = by_suffix.get(out_path.suffix.lower()) if out_path is not None else None
+    if given is None:
+        return implied or default
+    if implied is not None and implied is not given and out_path is not None:
+        wanted = next((s for s, f in by_suffix.items() if f is given), None)
+        rename = f"，或把文件名改为「{out_path.with_suffix(wanted).name}」" if wanted else ""
+        raise UsageProblem(f"--format {given.value} 与 --out「{out_path.name}」的扩展名不符：按 {given.value} 写出的文件"
+                           f"不能当作 {out_path.suffix} 文件打开。去掉 --format（按扩展名写成 {implied.value}）{rename}")
+    return given
 
 
 def missing_file(file: Path, what: str = "文件") -> UsageProblem:

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, today
+from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, output_format, today
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.portal.write import refuse_outputs, refuse_personal_data
@@ -46,6 +46,9 @@ class AnnualFormat(str, Enum):
     xlsx = "xlsx"
 
 
+CARD_SUFFIXES = {".xlsx": CardFormat.xlsx, ".html": CardFormat.html, ".htm": CardFormat.html}
+ANNUAL_SUFFIXES = {".md": AnnualFormat.markdown, ".html": AnnualFormat.html, ".htm": AnnualFormat.html,
+                   ".xlsx": AnnualFormat.xlsx}
 YearOpt = Annotated[int | None, typer.Option("--year", help="统计年度，默认为 --today 所在年度", show_default=False)]
 # (the annual report is written in January for the year before: its default is not the scorecard's)
 AnnualYearOpt = Annotated[int | None, typer.Option("--year", help="报告年度，默认为 --today 的上一年度", show_default=False)]
@@ -62,12 +65,17 @@ def scorecard_command(
     catalog: CatalogArg = Path("."),
     year: YearOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help="只看一个单位（gongkai.yaml 中的单位编号）", show_default=False)] = None,
-    format: Annotated[CardFormat, typer.Option("--format", "-f", help="table（屏幕表格，默认）、xlsx、html")] = CardFormat.table,
+    given: Annotated[CardFormat | None, typer.Option("--format", "-f", help="table（屏幕表格，默认；--out 写成 .xlsx、.html 时按扩展名）、xlsx、html",
+                                                     show_default=False)] = None,
     out_path: OutOpt = None,
     when: TodayOpt = None,
 ) -> int:
     """各单位（股室、乡镇民政办）考核表：负责事项、公开信息、按时公开率、定期事项漏报、按时移交率、待整改问题。"""
     day = today(when)
+    format = output_format(given, out_path, CardFormat.table, CARD_SUFFIXES)
+    if format is CardFormat.table and out_path is not None:  # the screen's table is no file: -o was dropped unsaid
+        raise UsageProblem(f"--out「{out_path.name}」：考核表只能写成 xlsx 或 html 文件，请把文件名写成"
+                           f"「{out_path.with_suffix('.xlsx').name}」或「{out_path.with_suffix('.html').name}」")
     loaded = load_catalog(catalog)
     if unit is not None and (loaded.agency is None or loaded.agency.unit(unit) is None):
         raise UsageProblem(f"没有编号为「{unit}」的单位，请填写 gongkai.yaml「单位」中的编号，如 shjzg")
@@ -104,7 +112,8 @@ def _print_card(card: Scorecard) -> None:
 def annual_command(
     catalog: CatalogArg = Path("."),
     year: AnnualYearOpt = None,
-    format: Annotated[AnnualFormat, typer.Option("--format", "-f", help="markdown（默认）、html、xlsx")] = AnnualFormat.markdown,
+    given: Annotated[AnnualFormat | None, typer.Option("--format", "-f", help="markdown（默认；--out 写成 .html、.xlsx 时按扩展名）、html、xlsx",
+                                                       show_default=False)] = None,
     out_path: OutOpt = None,
     when: TodayOpt = None,
 ) -> int:
@@ -114,6 +123,7 @@ def annual_command(
     表三不平衡（一 + 二 ≠ 三(七) + 四），或表中的数字不全、可能有误（登记簿或 annual/<年度>.yaml 有读不出的文件、
     已答复的申请没有计入办理结果等，逐条列在错误输出中）时，退出码为 1。
     """
+    format = output_format(given, out_path, AnnualFormat.markdown, ANNUAL_SUFFIXES)
     loaded = load_catalog(catalog)
     day = today(when)
     report = build_annual(loaded, _year(year, day.year - 1, day), day)  # written in January for the year before

@@ -146,16 +146,27 @@ def check_guides(run: Inspection) -> tuple[Check, Deduction]:
     """服务不实用 (否决: a guide missing too many kinds of element) and 办事指南要素不全 (扣分)."""
     settings = run.thresholds.service
     incomplete: list[tuple[Evidence, int]] = []
+    attached: list[str] = []
     for record in run.shown:
         if not is_guide(run, record):
             continue
         missing = missing_elements(record, settings.elements)
-        if missing:
+        if missing and record.attachments and not shown_in_body(record, settings.elements):
+            attached.append(record.id)  # 「详见附件」: the guide is its attachment, which an inspector opens
+        elif missing:
             text = f"「{record.title}」缺少{len(missing)}类要素：{'、'.join(missing)}"
             incomplete.append((Evidence(text, record.id, run.path("record", record.id)), len(missing)))
     failing = [e for e, n in incomplete if n >= settings.veto_missing]
     names = "、".join(e.name for e in settings.elements)
+    note = (f"{len(attached)} 个办事指南的正文没有写出要素、写在附件中（{'、'.join(attached)}）：gongkai 不读附件里的要素，"
+            "这些指南没有计入，请打开附件逐项核对（或把要素写进正文）" if attached else None)
     veto = Check("service", "服务不实用", f"办事指南重点要素（{names}）", f"一个办事指南缺失{settings.veto_missing}类及以上即单项否决",
-                 settings.source, Status.FAIL if failing else Status.PASS, failing, len(failing))
-    deduction = run.thresholds.deductions.guides.deduction("guides", "服务实用情况", [e for e, _ in incomplete])
+                 settings.source, Status.FAIL if failing else Status.PASS, failing, len(failing), note)
+    deduction = run.thresholds.deductions.guides.deduction("guides", "服务实用情况", [e for e, _ in incomplete], note)
     return veto, deduction
+
+
+def shown_in_body(record: Record, elements: list[Element]) -> bool:
+    """True when the 正文 shows at least one key element under a heading or label of its own: it is the guide. A 正文
+    that shows none (「详见附件」, a line of introduction) leaves the guide to its attachment."""
+    return any(w in label for label in filled_labels(record.body or "") for e in elements for w in e.words)

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from gongkai.errors import UsageProblem
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
+from gongkai.site.store import Store
 
 SKIPPED_SCHEMES = {"data", "mailto", "tel", "javascript", "sms"}
 # gongkai's own pages quote every attribute; a regular expression reads 9,000 pages several times faster than a parser.
@@ -246,16 +247,45 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
 
 def _site_of(run: Inspection, site: Path) -> str | None:
     """Whether *site* is this catalog's site as built today: a site where no record on the web today has a page with its
-    title is another catalog's (UsageProblem); one missing some is older than the catalog (a note)."""
+    title is another catalog's (UsageProblem); one missing some, holding the page of a record that is off the web today
+    (withdrawn, no longer 主动公开 or on the web), or built for a day after which the gate decides otherwise (a 公示
+    ended: its list of names still on the page), is older than the catalog (a note saying what must come down)."""
     missing = [r.id for r in run.web_records if not _shows(site / "records" / f"{r.id}.html", r.title)]
     if run.web_records and len(missing) == len(run.web_records):
         raise UsageProblem(f"--site 指定的文件夹「{site}」中没有本目录任何一条已公开信息的页面：它不是由本目录生成的网站。"
                            "先运行 gongkai build-site 本目录 --out 文件夹，再用 --site 检查该文件夹")
-    if not missing:
+    said = []
+    if missing:
+        said.append(f"缺少今天已公开的 {len(missing)} 条信息的页面（{_some(missing)}）")
+    extra = _off_the_web(run, site)
+    if extra:
+        said.append(f"还有今天不应在网站上的 {len(extra)} 条信息的页面（{_some(extra)}）")
+    head, _ = Store.read_head(site)
+    if head.built_on is not None and head.next_change is not None and head.built_on < run.today \
+            and head.next_change <= run.today:
+        said.append(f"网站是按 {head.built_on} 生成的，{head.next_change} 起就应重新生成（公示期满的名单、撤回的信息、"
+                    "失效的文件在这个文件夹中还是生成时的样子）")
+    if not said:
         return None
-    shown = "、".join(missing[:10]) + ("……" if len(missing) > 10 else "")
-    return (f"网站文件夹中缺少今天已公开的 {len(missing)} 条信息的页面（{shown}）：网站不是按今天的目录生成的，"
-            "链接检查的是旧网站。先重新运行 gongkai build-site")
+    return (f"网站文件夹{'；'.join(said)}：网站不是按今天的目录生成的，链接检查的是旧网站，部署在门户网站上的"
+            "也是这样。先运行 gongkai build-site 重新生成，再部署到门户网站")
+
+
+def _some(ids: list[str]) -> str:
+    return "、".join(ids[:10]) + ("……" if len(ids) > 10 else "")
+
+
+def _off_the_web(run: Inspection, site: Path) -> list[str]:
+    """The records whose page the site folder holds though they are not on the web today: withdrawn, no longer 主动公开,
+    no longer published on the web, or gone from the catalog. By 编号 only: a withdrawn record's title may be why."""
+    try:
+        names = [p.name for p in (site / "records").iterdir()]
+    except OSError:
+        return []
+    on_web = {r.id for r in run.web_records}
+    withdrawn = {r.id for r in run.gate.withdrawn}
+    pages = sorted(n.removesuffix(".html") for n in names if n.endswith(".html"))
+    return [f"{i}（已撤回）" if i in withdrawn else i for i in pages if i not in on_web]
 
 
 def _shows(page: Path, title: str) -> bool:

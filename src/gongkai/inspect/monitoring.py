@@ -9,7 +9,7 @@ from __future__ import annotations
 from gongkai.inspect.clock import within
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
-from gongkai.model.reasons import says_why
+from gongkai.publication.columns import explains
 
 
 def check_monitoring(run: Inspection) -> list[Check]:
@@ -18,7 +18,7 @@ def check_monitoring(run: Inspection) -> list[Check]:
     few, silent, gaps = [], [], []
     for item in run.columns:
         all_dates = run.by_item.get(item.id, [])
-        if not all_dates and says_why(item.blank_note):
+        if not all_dates and explains(item.blank_note, run.today):  # (a promised day passed explains nothing)
             continue
         recent = [n for n, d in enumerate(all_dates) if within(d, settings.months, run.today)]
         dates = all_dates[recent[0]:] if recent else []

@@ -24,9 +24,13 @@ def number(value: float | int | None) -> str:
 def headline(sheet: Sheet) -> str:
     """One line: the verdict and why."""
     failed = sheet.failed_vetoes
-    vetoes = f"单项否决 {len(failed)} 项不通过" if failed else "单项否决指标全部通过"
-    return (f"结论：{sheet.verdict}（{vetoes}；扣分指标得分 {number(sheet.score)} 分，"
-            f"满分 {number(sheet.full)} 分，{number(sheet.pass_mark)} 分合格）")
+    unchecked = sum(v.status is Status.UNCHECKED for v in sheet.vetoes)
+    # an item gongkai could not check (no git history, no --site) has not passed: the line a bureau head signs says so
+    vetoes = (f"单项否决 {len(failed)} 项不通过" if failed else f"单项否决指标没有不通过的项，{unchecked} 项未检查"
+              if unchecked else "单项否决指标全部通过")
+    open_points = sum(d.status is Status.UNCHECKED for d in sheet.deductions)
+    score = f"扣分指标得分 {number(sheet.score)} 分" + (f"（{open_points} 项未检查，未计扣分）" if open_points else "")
+    return f"结论：{sheet.verdict}（{vetoes}；{score}，满分 {number(sheet.full)} 分，{number(sheet.pass_mark)} 分合格）"
 
 
 def status_text(check: Check) -> str:

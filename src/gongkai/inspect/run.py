@@ -40,7 +40,7 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
                                                   check_annual_report(run)],
                   [check_bursts(run), review, check_report_years(run), check_report_tables(run),
                    check_law_categories(run)], website_figures(run), check_monitoring(run) if enabled else None)
-    sheet.notes = _notes(run)
+    sheet.notes = _notes(run) + ([links.note] if site is not None and links.note else [])  # the site folder is old
     return masked(sheet)
 
 

@@ -6,13 +6,18 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 
-from gongkai.inspect.render import SECTIONS, deduction_text, headline, number, status_text
-from gongkai.inspect.sheet import Check, Sheet
+from gongkai.inspect.render import SECTIONS, deduction_text, headline, status_text
+from gongkai.inspect.sheet import Check, Sheet, Status
 from gongkai.reports.xlsx import save_workbook, write_table, write_title
 
 RESULT_HEADERS = ("类别", "一级指标", "考察点", "判定标准 / 扣分细则", "依据", "结果", "扣分")
 DETAIL_HEADERS = ("类别", "一级指标", "考察点", "编号", "文件或页面", "问题")
 WIDTHS = {"A": 14, "B": 14, "C": 40, "D": 36, "E": 36, "F": 18, "G": 8}
+
+
+def _figure(value: float) -> int | float:
+    """Points as a number Excel can add up (=SUM over the 扣分 column), 3 rather than 3.0; text (「3」) sums to 0."""
+    return int(value) if value == int(value) else value
 
 
 def _detail(section: str, checks: Sequence[Check]) -> list[list[object]]:
@@ -29,10 +34,10 @@ def inspect_workbook(sheet: Sheet) -> bytes:
     write_title(result, f"{sheet.agency} 政府网站与政务新媒体检查（自查） {sheet.today}", len(RESULT_HEADERS))
     rows: list[list[object]] = [list(RESULT_HEADERS)]
     rows += [["单项否决", v.indicator, v.point, v.rule, v.source, status_text(v), ""] for v in sheet.vetoes]
-    rows += [["扣分", d.indicator, d.point, d.rule, d.source, deduction_text(d), number(d.points)]
-             for d in sheet.deductions]
+    rows += [["扣分", d.indicator, d.point, d.rule, d.source, deduction_text(d),
+              None if d.status is Status.UNCHECKED else _figure(d.points)] for d in sheet.deductions]
     rows += [["提醒", w.indicator, w.point, w.rule, w.source, f"{w.count} 项", ""] for w in sheet.warnings]
-    rows.append(["结论", "", headline(sheet), "", "", sheet.verdict, number(sheet.score)])
+    rows.append(["结论", "", headline(sheet), "", "", sheet.verdict, _figure(sheet.score)])
     write_table(result, rows, start=2)
     for column, width in WIDTHS.items():
         result.column_dimensions[column].width = width

@@ -29,6 +29,21 @@ _NOTHING_HERE = re.compile(
     r"(?:信息|内容|数据|记录|文件|资料)?$")
 
 
+# 「栏目建设中」「正在更新」「信息整理中」「待更新」「暂未公开」「敬请期待」: a column under construction, the commonest
+# blank column the inspections name (有栏目无内容, 「正在建设中」). It says work is under way, never why nothing is there;
+# the site's own empty 制度 and 领导信息 parts say 「正在整理」 and inspect counts them blank.
+_UNDER_WAY = re.compile(
+    r"^(?:本栏目|该栏目|此栏目|栏目|本页面?|该页面?|页面|本事项|本单位|本机关|本局|本乡镇|本镇|本乡)?(?:信息|内容|数据)?"
+    r"(?:目前|当前|现在?)?(?:正在|尚在|仍在|暂未|尚未|暂无|待|未)?(?:相关)?(?:信息|内容|数据)?"
+    r"(?:建设|更新|整理|完善|维护|筹建|制作|编制|上传|录入|收集|发布|公开|补充|添加)中?(?:信息|内容|数据)?"
+    r"(?:敬请期待|请稍候|谢谢)?$|^敬请期待$")
+
+
+def under_way(text: str | None) -> bool:
+    """True when *text* only says the column is being built, updated or put together (「栏目建设中」「待更新」)."""
+    return bool(_UNDER_WAY.match(_letters(text or "")))
+
+
 def _letters(text: str) -> str:
     """*text* in NFKC without spaces, punctuation, symbols and invisible characters."""
     return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN").casefold()
@@ -49,7 +64,8 @@ def says_why(text: str | None) -> bool:
     """True when *text* gives a reason: some letters (「1」 is none), not merely a placeholder, and not merely saying
     that there is nothing (「本栏目暂无信息」)."""
     core = _letters(text or "")
-    return says_something(text) and any(unicodedata.category(c)[0] == "L" for c in core) and not _NOTHING_HERE.match(core)
+    return (says_something(text) and any(unicodedata.category(c)[0] == "L" for c in core)
+            and not _NOTHING_HERE.match(core) and not _UNDER_WAY.match(core))
 
 
 # A 空白说明 that names when the column will be filled (「本事项按季度公开，下次公开时间为2027年1月10日前」) explains the

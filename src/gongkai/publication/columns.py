@@ -13,7 +13,7 @@ from gongkai.catalog import Catalog
 from gongkai.characters import cut_short
 from gongkai.days import chinese_day
 from gongkai.model import Item, Unit
-from gongkai.model.reasons import passed_promise, says_something, says_why, written
+from gongkai.model.reasons import passed_promise, says_something, says_why, under_way, written
 from gongkai.model.vocab import LEADERS_CATEGORY, PROACTIVE_MODE, TOWN_UNIT_KIND
 from gongkai.publication.channels import WEB_CHANNEL
 
@@ -53,6 +53,8 @@ def blank_reason(note: str | None, today: dt.date) -> str:
         quoted = cut_short(shown, 30, "……")  # (judged whole: a cut may leave out the part of a number at its end)
         if not says_something(shown):  # 「无」, 「空缺」, 「—」: a placeholder
             return f"空白说明「{quoted}」没有说明原因"
+        if under_way(shown):  # 「栏目建设中」「待更新」
+            return f"空白说明「{quoted}」只说栏目在建设、更新或整理中，没有说明为什么没有信息"
         return f"空白说明「{quoted}」只说没有信息，没有说明原因"
     return f"空白说明中写的公开时间（{chinese_day(passed)}前）已过，不再能说明栏目为什么是空的"
 
