@@ -36,6 +36,12 @@ Found by this pass (each test named below failed before its fix):
 7. At 40 columns, an option's default in the help was cut: 「[默认: county-out]」 ended in 「county-o…」 (county,
    report annual's 「markdown」). It now folds onto the next line like the help beside it.
    test_a_default_in_the_help_folds_at_40_columns.
+8. A command typed in Chinese (「gongkai 校验」, 「gongkai 移交」, 「gongkai handover 补登」) or with Caps Lock on
+   (「VALIDATE」, 「export XLSX」) was 「没有这个命令」 with no suggestion (click's spelling suggestions know only the
+   English names); it now suggests the command whose help begins so (「是否想输入「validate」？」).
+   test_a_command_typed_in_chinese_or_capitals_is_suggested.
+9. A format typed with Caps Lock on (「-f JSON」, 「--format HTML」) was 「不是可选值之一」; it is now read as json, html.
+   test_a_format_typed_with_caps_lock.
 
 Found sound (no test added): every help text at 40, 100 and 250 columns is Chinese but for option names, choices and
 file names, with nothing lost but 7 above; GBK output of every help; mistyped commands and options get click's
@@ -91,6 +97,22 @@ def test_a_short_option_and_its_value_typed_in_full_width(gk: Gk, cat: CatalogDi
     run = gk("validate", cat.root, "－f", "ｊｓｏｎ")
     assert run.code == 0, run.err
     assert json.loads(run.out)["summary"]["errors"] == 0
+
+
+def test_a_format_typed_with_caps_lock(gk: Gk, cat: CatalogDir) -> None:
+    run = gk("validate", cat.root, "-f", "JSON")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["summary"]["errors"] == 0
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    (("校验",), "validate"), (("移交",), "handover"), (("导出",), "export"), (("VALIDATE",), "validate"),
+    (("ｖａｌｉｄａｔｅ",), "validate"), (("export", "XLSX"), "xlsx"), (("handover", "补登"), "baseline"),
+])
+def test_a_command_typed_in_chinese_or_capitals_is_suggested(gk: Gk, typed: tuple[str, ...], meant: str) -> None:
+    run = gk(*typed)
+    assert run.code == 2
+    assert run.err.startswith(f"用法错误：没有这个命令「{typed[-1]}」，是否想输入「{meant}」？\n"), run.err
 
 
 def test_the_options_as_read() -> None:

@@ -15,6 +15,7 @@ import typer  # noqa: E402
 import typer.rich_utils as rich_utils  # noqa: E402
 from rich.text import Text  # noqa: E402
 from typer._click import core as click_core  # noqa: E402
+from typer._click import exceptions as click_exceptions  # noqa: E402
 from typer._click import formatting  # noqa: E402
 
 HELP_TEXT = "显示本帮助并退出。"
@@ -40,6 +41,7 @@ def localize() -> None:
     _patch_number_ranges()
     _patch_prompt_input()
     _patch_typed_values()
+    _patch_command_suggestions()
 
 
 def _patch_usage() -> None:
@@ -189,6 +191,8 @@ def _patch_typed_values() -> None:
                 map(is_number_type, (annotation, *get_args(annotation))))):
             return original(self, ctx, value)
         typed, value = value, unicodedata.normalize("NFKC", value).strip()
+        if self.type_descriptor.is_choice and value.lower() in _choice_values(self.type_descriptor.choices):
+            value = value.lower()  # 「-f JSON」 with Caps Lock on: every choice of gongkai is in small letters
         try:
             return original(self, ctx, value)
         except typer.BadParameter as exc:
@@ -197,6 +201,41 @@ def _patch_typed_values() -> None:
             raise typer.BadParameter(f"{exc.message}，而这里是「{typed}」", ctx=exc.ctx, param=exc.param) from None
 
     typer_core._TyperParameter.process_value = process_value  # type: ignore[method-assign]
+
+
+def _patch_command_suggestions() -> None:
+    from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
+
+    original = typer_core.TyperGroup.resolve_command
+
+    def resolve_command(self: Any, ctx: Any, args: list[str]) -> Any:
+        try:
+            return original(self, ctx, args)
+        except click_exceptions.UsageError as exc:
+            near = meant_commands(self.commands, args[0]) if args and "Did you mean" not in exc.message else []
+            if near:  # said in click's words: usage_message puts them into Chinese with click's own suggestions
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, near))}?"
+            raise
+
+    typer_core.TyperGroup.resolve_command = resolve_command  # type: ignore[method-assign]
+
+
+def meant_commands(commands: dict[str, Any], typed: str) -> list[str]:
+    """The commands a word that is none of them may mean, where click's spelling suggestions find none: the command in
+    other letters (Caps Lock: 「VALIDATE」, full-width: 「ｖａｌｉｄａｔｅ」), or the commands whose help begins with (else
+    names in its first words) the Chinese typed — 「校验」 is validate, 「移交」 handover, 「导出」 export."""
+    word = unicodedata.normalize("NFKC", typed).strip().lower()
+    if word in commands:
+        return [word]
+    if word.isascii() or not word:
+        return []
+    heads = {name: (command.help or "").split("：")[0] for name, command in commands.items() if not command.hidden}
+    return ([name for name, head in heads.items() if head.startswith(word)]
+            or [name for name, head in heads.items() if word in head])[:3]
+
+
+def _choice_values(choices: Any) -> set[str]:
+    return {str(getattr(choice, "value", choice)) for choice in choices or ()}
 
 
 def half_width_options(args: list[str]) -> list[str]:
