@@ -42,6 +42,11 @@ Found by this pass (each test named below failed before its fix):
    test_a_command_typed_in_chinese_or_capitals_is_suggested.
 9. A format typed with Caps Lock on (「-f JSON」, 「--format HTML」) was 「不是可选值之一」; it is now read as json, html.
    test_a_format_typed_with_caps_lock.
+10. A folder typed as on Windows with a backslash before the closing quote — 「gongkai validate "D:\\政务 公开\\目录\\"
+   --strict」, which cmd.exe and Windows PowerShell's tab completion pass on as 「D:\\政务 公开\\目录" --strict」 — was
+   「不是目录文件夹……如 gongkai validate catalog」 (or 「找不到文件」, or for an --out folder 「文件名或路径无效」 with 「请
+   检查这个路径」): the clerk sees the right folder in her command. Each now says the path holds a 「"」, why, and to
+   delete the backslash before the closing quote. test_a_backslash_before_the_closing_quote_is_explained.
 
 Found sound (no test added): every help text at 40, 100 and 250 columns is Chinese but for option names, choices and
 file names, with nothing lost but 7 above; GBK output of every help; mistyped commands and options get click's
@@ -55,6 +60,7 @@ is after a --today of 2026-03-02 (warning GK405, which --strict makes exit 1).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -66,6 +72,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.cli.zh import half_width_options
+from gongkai.errors import advise_os_error
 from tests.conftest import TODAY, CatalogDir, Run
 
 Gk = Callable[..., Run]
@@ -205,3 +212,19 @@ def test_a_default_in_the_help_folds_at_40_columns(gk: Gk, monkeypatch: pytest.M
         assert run.code == 0
         assert "…" not in run.out
         assert default in "".join(c for c in run.out if c not in " │\n"), run.out
+
+
+# --- 10. a backslash before the closing quote -----------------------------------------------------------------------------
+
+SLIP = ("路径中有英文双引号「\"」：在 Windows 的命令提示符和 PowerShell 中，结束引号前的反斜杠「\\」会让引号连同后面的内容"
+        "成为路径的一部分。请删去结束引号前的「\\」（文件夹路径的末尾不必写「\\」），如 \"D:\\政务 公开\\catalog\"")
+
+
+def test_a_backslash_before_the_closing_quote_is_explained(gk: Gk, spaced: Path, tmp_path: Path) -> None:
+    run = gk("validate", f'{spaced}" --strict')
+    assert (run.code, run.err) == (2, f'错误：「{spaced}" --strict」不是目录文件夹：找不到 gongkai.yaml。{SLIP}\n')
+    run = gk("export", "xlsx", "-C", f'{spaced}"')
+    assert run.err.endswith(f"找不到 gongkai.yaml。{SLIP}\n"), run.err
+    run = gk("mask", f'{tmp_path}\\名单.xlsx"')
+    assert (run.code, run.err) == (2, f'错误：找不到文件「{tmp_path}\\名单.xlsx"」。{SLIP}。\n')
+    assert advise_os_error(OSError(errno.EINVAL, "Invalid argument", 'D:\\站点" --force')) == SLIP

@@ -22,7 +22,7 @@ from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import AGENCY_SLIPS, kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, file_blob_id, stamp_fields
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, quote_slip
 from gongkai.forking import in_parallel, ranges, shared
 
 
@@ -113,6 +113,8 @@ def find_root(path: Path) -> Path:
     if path.is_dir() and (owner := catalog_root_of(path)) is not None:  # items/ of a catalog: where the clerk works
         raise CatalogNotFound(f"「{path}」是目录「{owner}」中的一个文件夹：gongkai 每次读取整个目录，请在目录文件夹"
                               f"「{owner}」中运行，或写明它的路径", owner)
+    if slip := quote_slip(path):  # the example command would only repeat the slip
+        raise CatalogNotFound(f"「{path}」不是目录文件夹：找不到 gongkai.yaml。{slip}")
     raise NotACatalogFolder(path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径")
 
 
