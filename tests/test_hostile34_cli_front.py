@@ -147,6 +147,8 @@ def test_numbers_and_choices_typed_in_full_width(gk: Gk, cat: CatalogDir) -> Non
     run = gk("report", "annual", cat.root, "--year", "2026年")
     assert run.code == 2
     assert "取值无效：「--year」：应为整数，而这里是「2026年」。" in run.err
+    run = gk("workdays", "add", "2026-03-02", "－３")  # a full-width minus: no option, a number below 0
+    assert run.err.startswith("用法错误：取值无效：「工作日数」：应不小于 0，而这里是「－３」。"), run.err
     assert gk("serve", cat.root, "--port", "０").err.startswith("用法错误：取值无效：「--port」/「-p」：应不小于 1，而这里是「０」。")
 
 
@@ -169,6 +171,13 @@ def test_a_catalog_folder_typed_without_c_is_told_to_use_c(gk: Gk, cat: CatalogD
         assert run.code == 2, run.err
         assert f"是目录文件夹：这个命令的目录文件夹要写在 -C 后面，如 " in run.err and told in run.err, run.err
         assert "空格" not in run.err
+    top = cat.root.parent  # the folder above the catalog, as validate takes it too
+    assert f" export xlsx -C {top}。" in gk("export", "xlsx", top).err
+    for args in (("export", "xlsx", "-C", cat.root, cat.root), ("export", "xlsx", f"--catalog={cat.root}", cat.root),
+                 ("export", "xlsx", "甲", "乙")):  # -C given, or words that are no catalog: nothing said of -C
+        run = gk(*args)
+        assert run.code == 2 and "多余的参数" in run.err
+        assert "是目录文件夹" not in run.err, run.err
 
 
 def test_a_folder_that_is_no_catalog_is_told_with_the_command_run(gk: Gk, spaced: Path, tmp_path: Path,

@@ -149,8 +149,6 @@ def _catalog_example(exc: UsageProblem, argv: list[str] | None, application: typ
     from gongkai.cli.quoting import shell_quote  # noqa: PLC0415 - only for this message
 
     words, command = _typed(argv, application)
-    if not getattr(command, "params", None):
-        words, command = "gongkai validate", None
     return f"，如 {words}{' -C' if _takes_catalog_option(command) else ''} {shell_quote(folder)}"
 
 
