@@ -47,6 +47,11 @@ Found by this pass (each test named below failed before its fix):
    「不是目录文件夹……如 gongkai validate catalog」 (or 「找不到文件」, or for an --out folder 「文件名或路径无效」 with 「请
    检查这个路径」): the clerk sees the right folder in her command. Each now says the path holds a 「"」, why, and to
    delete the backslash before the closing quote. test_a_backslash_before_the_closing_quote_is_explained.
+11. Output piped into a reader that stops early (`gongkai validate | head`, a CI step piping into a command that
+   stops reading) made every command exit 1 — 「有错误」 for a clean catalog, exit 1 for a usage error, for --help and
+   for --version — and stopped the command where it printed (rich and click end the process on a broken pipe). The
+   command now runs to its end and exits with its own code (0, 2 …).
+   test_a_reader_that_stops_early_keeps_the_commands_exit_code.
 
 Found sound (no test added): every help text at 40, 100 and 250 columns is Chinese but for option names, choices and
 file names, with nothing lost but 7 above; GBK output of every help; mistyped commands and options get click's
@@ -204,6 +209,22 @@ def test_closed_stdout_or_stderr_keeps_the_commands_exit_code(cat: CatalogDir) -
     assert (done.returncode, done.stderr) == (0, "")
     done = _gongkai("validate", cat.root / "records", preexec_fn=lambda: os.close(2))
     assert (done.returncode, done.stdout) == (2, "")
+
+
+def _reader_gone(*args: str | Path, stream: str = "stdout") -> int:
+    """Exit code of `gongkai …` whose *stream* goes to a pipe closed before it writes (as `| true` does)."""
+    env = {**os.environ, "GONGKAI_TODAY": TODAY, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen([sys.executable, "-m", "gongkai", *map(str, args)], env=env,
+                               stdout=subprocess.PIPE if stream == "stdout" else subprocess.DEVNULL,
+                               stderr=subprocess.PIPE if stream == "stderr" else subprocess.DEVNULL)
+    getattr(process, stream).close()
+    return process.wait(timeout=120)
+
+
+def test_a_reader_that_stops_early_keeps_the_commands_exit_code(cat: CatalogDir) -> None:
+    assert _reader_gone("validate", cat.root) == 0
+    assert _reader_gone("validate", cat.root / "records", stream="stderr") == 2
+    assert _reader_gone("--version") == 0
 
 
 def test_a_question_with_stdin_closed_aborts(cat: CatalogDir) -> None:

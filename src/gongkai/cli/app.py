@@ -48,7 +48,10 @@ def _version(shown: bool) -> None:
     """`gongkai --version`: the installed version, then exit (our own constant: nothing to mask, so not through `out`,
     whose masking would load the detector's tables)."""
     if shown:
-        typer.echo(f"gongkai {__version__}")
+        try:
+            typer.echo(f"gongkai {__version__}")
+        except BrokenPipeError:  # `gongkai --version | true`: typer would make it exit 1 (console.py's _reader_gone)
+            pass
         raise typer.Exit(EXIT_OK)
 
 
