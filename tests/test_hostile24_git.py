@@ -229,7 +229,8 @@ def test_a_folder_inside_the_catalog_names_the_catalog_to_use(tmp_path: Path, gk
         run = gk(*args)
         assert run.code == 2, run.out + run.err
         assert f"是目录「{catalog}」中的一个文件夹" in run.err, run.err
-        assert f"gongkai diff -C {catalog}" in run.err and "Traceback" not in run.err
+        typed = {"diff": "gongkai diff -C", "log": "gongkai log -C", "validate": "gongkai validate"}[str(args[0])]
+        assert f"{typed} {catalog}" in run.err and "Traceback" not in run.err  # the command as the clerk ran it
     assert gk("diff", "-C", catalog).code == 0  # as it says
 
 

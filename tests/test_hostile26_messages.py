@@ -225,7 +225,7 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (["rule"], "用法错误：缺少参数「规则编号」。"),
     (["validate", "{root}", "--strict=yes"], "用法错误：选项「--strict」不需要值。\n运行 gongkai validate --help 查看用法。"),
     (["workdays", "add", "2026-01-10", "-3"], "「-3」是负数，不是选项：这里的数字不能为负，请写 0 或正整数。"),
-    (["serve", "--port", "三"], "用法错误：取值无效：「--port」/「-p」：应为整数。"),
+    (["serve", "--port", "三"], "用法错误：取值无效：「--port」/「-p」：应为整数，而这里是「三」。"),
     (["print", "-C", "{root}"], "用法错误：没有这个选项：-C。\n这个命令的目录文件夹直接写在命令后面，不加 -C，如 "),
     (["build-site", "--catalog", "{root}"], "这个命令的目录文件夹直接写在命令后面，不加 --catalog，如 "),
 ])

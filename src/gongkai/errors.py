@@ -81,6 +81,16 @@ class UsageProblem(Exception):
     """The user asked for something impossible: a missing catalog, an unknown rule, a bad date…"""
 
 
+def quote_slip(path: object) -> str:
+    """Why a path the user typed holds a 「"」, which no Windows file name can: "D:\\政务 公开\\目录\\" — a backslash
+    before the closing quote (cmd.exe's habit, Windows PowerShell's tab completion) — reaches the program as
+    「D:\\政务 公开\\目录"」, with the words after it; empty for a path without one."""
+    if '"' not in str(path):
+        return ""
+    return ("路径中有英文双引号「\"」：在 Windows 的命令提示符和 PowerShell 中，结束引号前的反斜杠「\\」会让引号连同"
+            "后面的内容成为路径的一部分。请删去结束引号前的「\\」（文件夹路径的末尾不必写「\\」），如 \"D:\\政务 公开\\catalog\"")
+
+
 _REASONS_BY_NAME = {
     "EACCES": "没有权限", "EPERM": "没有权限", "EROFS": "文件夹是只读的", "ENOSPC": "磁盘空间不足",
     "EDQUOT": "超出磁盘配额", "ENOENT": "找不到文件或文件夹", "ENOTDIR": "路径中有同名的文件挡住了文件夹",
@@ -123,7 +133,7 @@ _OS_ADVICE = {getattr(errno, name): text for name, text in _ADVICE_BY_NAME.items
 
 def advise_os_error(exc: OSError) -> str:
     """What to do about a failed operating-system call, in Chinese."""
-    return _OS_ADVICE.get(exc.errno or 0, "请检查这个路径后再运行一次")
+    return quote_slip(exc.filename or "") or _OS_ADVICE.get(exc.errno or 0, "请检查这个路径后再运行一次")
 
 
 def naming(exc: OSError, path: object) -> OSError:

@@ -22,19 +22,24 @@ from gongkai.catalog.cache import Cache, cache_for, pack_stamps
 from gongkai.catalog.kinds import AGENCY_SLIPS, kind_of
 from gongkai.catalog.skipped import FileNote, name_problem, not_read, undecodable, windows_trouble
 from gongkai.catalog.sources import Entry, Source, WorkingTree, blob_id, file_blob_id, stamp_fields
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, quote_slip
 from gongkai.forking import in_parallel, ranges, shared
 
 
 class CatalogNotFound(UsageProblem):
-    """The folder given is not a catalog; str() is a Chinese message."""
+    """The folder given is not a catalog; str() is a Chinese message. *folder*, when there is one, is the catalog folder
+    to name instead: the command line adds the command the user ran with it (「，如 gongkai export xlsx -C …」)."""
+
+    def __init__(self, message: str, folder: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.folder = folder
 
 
 class NotACatalogFolder(CatalogNotFound):
     """A folder with no gongkai.yaml in it nor in its catalog/ (and no file misnamed so): *path*, as given."""
 
     def __init__(self, path: Path, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, "catalog")
         self.path = path
 
 
@@ -107,10 +112,10 @@ def find_root(path: Path) -> Path:
                               "并在结果中逐个指出有问题的文件）")
     if path.is_dir() and (owner := catalog_root_of(path)) is not None:  # items/ of a catalog: where the clerk works
         raise CatalogNotFound(f"「{path}」是目录「{owner}」中的一个文件夹：gongkai 每次读取整个目录，请在目录文件夹"
-                              f"「{owner}」中运行，或写明它的路径（gongkai validate {owner}、gongkai diff -C {owner}）")
-    raise NotACatalogFolder(
-        path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径，如 gongkai validate catalog"
-    )
+                              f"「{owner}」中运行，或写明它的路径", owner)
+    if slip := quote_slip(path):  # the example command would only repeat the slip
+        raise CatalogNotFound(f"「{path}」不是目录文件夹：找不到 gongkai.yaml。{slip}")
+    raise NotACatalogFolder(path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径")
 
 
 def _not_a_file(path: Path) -> str | None:

@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from gongkai.cli.app import app, say_interrupted
 from gongkai.cli.app import main as _run_app
+from gongkai.cli.zh import half_width_options
 from gongkai.errors import EXIT_INTERRUPTED, interrupted
 
 GC_YOUNG = 100_000  # allocations between collections of the youngest generation (Python's default: 700)
@@ -66,14 +67,14 @@ def load_commands(argv: list[str] | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with *argv* (default sys.argv[1:]); returns the exit code."""
-    args = argv if argv is not None else sys.argv[1:]
+    args = half_width_options(argv if argv is not None else sys.argv[1:])
     if _lists_commands(args):
         from gongkai.cli.listing import listing_app  # noqa: PLC0415 - only the top-level help needs it
 
         return _run_app(args, listing_app(_modules()))
     load_commands(args)
     _settle_gc()
-    return _run_app(argv)
+    return _run_app(args)
 
 
 def _settle_gc() -> None:
@@ -119,6 +120,8 @@ def _end(code: int) -> NoReturn:
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (gongkai … | head): nothing more can reach it
+            pass
+        except AttributeError:  # started with the stream closed (`>&-`, a scheduled task): Python made it None
             pass
     os._exit(code)
 

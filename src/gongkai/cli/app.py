@@ -48,7 +48,10 @@ def _version(shown: bool) -> None:
     """`gongkai --version`: the installed version, then exit (our own constant: nothing to mask, so not through `out`,
     whose masking would load the detector's tables)."""
     if shown:
-        typer.echo(f"gongkai {__version__}")
+        try:
+            typer.echo(f"gongkai {__version__}")
+        except BrokenPipeError:  # `gongkai --version | true`: typer would make it exit 1 (console.py's _reader_gone)
+            pass
         raise typer.Exit(EXIT_OK)
 
 
@@ -119,14 +122,62 @@ def main(argv: list[str] | None = None, application: typer.Typer | None = None) 
 def _typed_command(argv: list[str] | None, application: typer.Typer) -> str:
     """The command as typed, for an error click raises before it knows the command (「选项「--format」需要一个值」):
     gongkai validate, gongkai new record — its words only, not the catalog folder typed after them."""
+    return _typed(argv, application)[0]
+
+
+def _typed(argv: list[str] | None, application: typer.Typer) -> tuple[str, Any]:
+    """The command's words as typed (gongkai new record) and the click command they name."""
     words: list[str] = []
-    command = _command(application)
+    command = found = _command(application)
     for arg in argv if argv is not None else sys.argv[1:]:
         command = getattr(command, "commands", {}).get(arg)
         if arg.startswith("-") or command is None:
             break
         words.append(arg)
-    return " ".join(["gongkai", *words])
+        found = command
+    return " ".join(["gongkai", *words]), found
+
+
+def _takes_catalog_option(command: Any) -> bool:
+    """Whether *command* takes its catalog folder after -C (export, new, handover …), not as it is (validate)."""
+    return any("--catalog" in getattr(p, "opts", ()) for p in getattr(command, "params", ()))
+
+
+def _catalog_example(exc: UsageProblem, argv: list[str] | None, application: typer.Typer) -> str:
+    """「，如 gongkai build-site "D:\\政务 公开\\catalog"」: the command the user ran, with the catalog folder where that
+    command takes it and quoted to be pasted; the folder is the one a CatalogNotFound names (none: nothing to add)."""
+    folder = getattr(exc, "folder", None)
+    if folder is None:
+        return ""
+    from gongkai.cli.quoting import shell_quote  # noqa: PLC0415 - only for this message
+
+    words, command = _typed(argv, application)
+    return f"，如 {words}{' -C' if _takes_catalog_option(command) else ''} {shell_quote(folder)}"
+
+
+def _catalog_typed_bare(argv: list[str] | None, ctx: Any) -> str | None:
+    """What to say of a catalog folder typed on its own (「gongkai export xlsx catalog」) to a command that takes it
+    after -C: click called it an extra argument, or no such sub-command (「gongkai handover catalog」)."""
+    args = argv if argv is not None else sys.argv[1:]
+    if ctx is None or not _takes_catalog_option(ctx.command) or any(
+            a in ("-C", "--catalog") or a.startswith("--catalog=") for a in args):
+        return None
+    bare = next((a for a in args if not a.startswith("-") and _holds_catalog(a)), None)
+    if bare is None:
+        return None
+    from gongkai.cli.quoting import shell_quote  # noqa: PLC0415 - only for this message
+
+    return f"「{bare}」是目录文件夹：这个命令的目录文件夹要写在 -C 后面，如 {ctx.command_path} -C {shell_quote(bare)}。"
+
+
+def _holds_catalog(typed: str) -> bool:
+    """Whether *typed* names a catalog folder (or the folder above one): it or its catalog/ holds gongkai.yaml."""
+    from pathlib import Path  # noqa: PLC0415 - only for this message
+
+    try:
+        return any((Path(typed) / inner / "gongkai.yaml").is_file() for inner in ("", "catalog"))
+    except (OSError, ValueError):  # a name too long, a NUL in it: no folder at all
+        return False
 
 
 def _close_caches() -> None:
@@ -170,7 +221,10 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         return EXIT_USAGE
     except click_exceptions.UsageError as exc:
         hint = f"运行 {exc.ctx.command_path if exc.ctx else _typed_command(argv, application)} --help 查看用法。"
-        if "unexpected extra argument" in exc.format_message():  # 「标准目录 2026.xlsx」 typed without quotes
+        bare = _catalog_typed_bare(argv, exc.ctx)
+        if bare is not None:  # learnt from `gongkai validate catalog`: not an extra argument nor a sub-command
+            hint = bare + hint
+        elif "unexpected extra argument" in exc.format_message():  # 「标准目录 2026.xlsx」 typed without quotes
             hint = "路径或文字中有空格时，整个要用引号括起来，如 \"标准目录 2026.xlsx\"。" + hint
         if isinstance(exc, click_exceptions.NoSuchOption) and _NEGATIVE.fullmatch(exc.option_name):
             hint = f"「{exc.option_name}」是负数，不是选项：这里的数字不能为负，请写 0 或正整数。" + hint  # workdays add … -3
@@ -184,7 +238,7 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
         err.print("已中止。")
         return EXIT_USAGE
     except UsageProblem as exc:
-        say("错误：", str(exc))
+        say("错误：", str(exc) + _catalog_example(exc, argv, application))
         return EXIT_USAGE
     except PublicationStopped as exc:
         say("已停止发布：", str(exc))
@@ -221,7 +275,7 @@ def say_interrupted() -> None:
     try:
         sys.stderr.write(INTERRUPTED + "\n")
         sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe: nothing more can reach it
+    except (OSError, ValueError, AttributeError):  # a closed pipe, or no stderr at all (None): nothing can reach it
         pass
 
 

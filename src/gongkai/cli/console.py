@@ -13,6 +13,8 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from rich.console import Console
+
 
 ESCAPE = "gongkai-escape"
 
@@ -38,6 +40,23 @@ def tolerate_any_console() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape"):
             stream.reconfigure(errors=ESCAPE)
+
+
+def _reader_gone(console: Console) -> None:
+    """A reader that closed the pipe early (`gongkai validate | head`, a CI step piping into a command that stops
+    reading): what is left to print goes nowhere, and the command runs to its end with its own exit code. rich's own
+    handling raised SystemExit(1) — 「有错误」 to a CI step for a clean catalog, or a command stopped half-way."""
+    console.quiet = True
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, (sys.stderr if console.stderr else sys.stdout).fileno())
+    except (OSError, ValueError, AttributeError):  # no stream to replace: nothing is written to it again
+        pass
+    finally:
+        os.close(devnull)
+
+
+Console.on_broken_pipe = _reader_gone  # type: ignore[method-assign,assignment]  # every console, typer's help too
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from gongkai.days import BEIJING, YEARS, DayError, read_day
-from gongkai.errors import UsageProblem
+from gongkai.errors import UsageProblem, quote_slip
 from gongkai.files_io import refuse_inside_repository
 
 if TYPE_CHECKING:
@@ -112,5 +112,7 @@ def missing_file(file: Path, what: str = "文件") -> UsageProblem:
         listed = "」「".join(near[:5])
         return UsageProblem(f"找不到{what}「{file}」，但同一文件夹中有「{listed}」：Windows 资源管理器默认不显示扩展名，"
                             "请在「查看」中勾选「文件扩展名」，核对后写出完整的文件名。")
+    if slip := quote_slip(file):
+        return UsageProblem(f"找不到{what}「{file}」。{slip}。")
     return UsageProblem(f"找不到{what}「{file}」：请检查文件夹和文件名；路径中有空格时整个路径要加引号，"
                         "如 \"D:\\政务公开\\标准目录 2026.xlsx\"。")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from typing import Any
 
 from gongkai.cli.deferred import defer_unused_rich
@@ -13,6 +15,7 @@ import typer  # noqa: E402
 import typer.rich_utils as rich_utils  # noqa: E402
 from rich.text import Text  # noqa: E402
 from typer._click import core as click_core  # noqa: E402
+from typer._click import exceptions as click_exceptions  # noqa: E402
 from typer._click import formatting  # noqa: E402
 
 HELP_TEXT = "显示本帮助并退出。"
@@ -36,6 +39,9 @@ def localize() -> None:
     _patch_usage_pieces()
     _patch_value_kinds()
     _patch_number_ranges()
+    _patch_prompt_input()
+    _patch_typed_values()
+    _patch_command_suggestions()
 
 
 def _patch_usage() -> None:
@@ -65,6 +71,18 @@ def _patch_wrapping() -> None:
         return made
 
     rich_utils._make_rich_text = make_rich_text
+    help_of = rich_utils._get_parameter_help
+
+    def parameter_help(*args: Any, **kwargs: Any) -> Any:
+        """The default, environment variable and 「必填」 beside an option's help fold too: 「[默认: county-out]」
+        ended in 「county-o…」 at 40 columns."""
+        made = help_of(*args, **kwargs)
+        for item in getattr(made, "renderables", ()):
+            if isinstance(item, Text) and item.overflow is None:
+                item.overflow = "fold"
+        return made
+
+    rich_utils._get_parameter_help = parameter_help
     rich_utils.highlighter = _folding(rich_utils.highlighter)  # option names too: --no-monitoring
     rich_utils.negative_highlighter = _folding(rich_utils.negative_highlighter)
 
@@ -153,6 +171,117 @@ def _patch_number_ranges() -> None:
     from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
 
     typer_core.describe_number_range = number_range  # type: ignore[attr-defined,assignment]
+
+
+_QUOTED_AT_MOST = 40  # characters of a value quoted back in its error
+
+
+def _patch_typed_values() -> None:
+    """A number or a choice typed the Chinese way is read as what it is: full-width digits (「--year ２０２６」, 「--port
+    ８０００」) as the dates beside them are, 「--format ｊｓｏｎ」 as json; a value that is still no number is quoted in the
+    error (「应为整数，而这里是「2026年」」)."""
+    from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
+    from typer._typing import get_args, is_number_type  # noqa: PLC0415
+
+    original = typer_core._TyperParameter.process_value
+
+    def process_value(self: Any, ctx: Any, value: Any) -> Any:
+        annotation = self.type_descriptor.annotation
+        if not isinstance(value, str) or not (self.type_descriptor.is_choice or any(
+                map(is_number_type, (annotation, *get_args(annotation))))):
+            return original(self, ctx, value)
+        typed, value = value, unicodedata.normalize("NFKC", value).strip()
+        if self.type_descriptor.is_choice and value.lower() in _choice_values(self.type_descriptor.choices):
+            value = value.lower()  # 「-f JSON」 with Caps Lock on: every choice of gongkai is in small letters
+        try:
+            return original(self, ctx, value)
+        except typer.BadParameter as exc:
+            if not typed.strip() or len(typed) > _QUOTED_AT_MOST or self.type_descriptor.is_choice:
+                raise  # nothing to quote, 5,000 digits no help to read back; a choice's error quotes it already
+            raise typer.BadParameter(f"{exc.message}，而这里是「{typed}」", ctx=exc.ctx, param=exc.param) from None
+
+    typer_core._TyperParameter.process_value = process_value  # type: ignore[method-assign]
+
+
+def _patch_command_suggestions() -> None:
+    from typer import core as typer_core  # noqa: PLC0415 - patched only when localising
+
+    original = typer_core.TyperGroup.resolve_command
+
+    def resolve_command(self: Any, ctx: Any, args: list[str]) -> Any:
+        try:
+            return original(self, ctx, args)
+        except click_exceptions.UsageError as exc:
+            near = meant_commands(self.commands, args[0]) if args and "Did you mean" not in exc.message else []
+            if near:  # said in click's words: usage_message puts them into Chinese with click's own suggestions
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(map(repr, near))}?"
+            raise
+
+    typer_core.TyperGroup.resolve_command = resolve_command  # type: ignore[method-assign]
+
+
+def meant_commands(commands: dict[str, Any], typed: str) -> list[str]:
+    """The commands a word that is none of them may mean, where click's spelling suggestions find none: the command in
+    other letters (Caps Lock: 「VALIDATE」, full-width: 「ｖａｌｉｄａｔｅ」), or the commands whose help begins with (else
+    names in its first words) the Chinese typed — 「校验」 is validate, 「移交」 handover, 「导出」 export."""
+    word = unicodedata.normalize("NFKC", typed).strip().lower()
+    if word in commands:
+        return [word]
+    if word.isascii() or not word:
+        return []
+    heads = {name: (command.help or "").split("：")[0] for name, command in commands.items() if not command.hidden}
+    return ([name for name, head in heads.items() if head.startswith(word)]
+            or [name for name, head in heads.items() if word in head])[:3]
+
+
+def _choice_values(choices: Any) -> set[str]:
+    return {str(getattr(choice, "value", choice)) for choice in choices or ()}
+
+
+def half_width_options(args: list[str]) -> list[str]:
+    """*args* with each option typed the Chinese way written as the option it is: the dashes of the input method in
+    full-width mode (「－－today」) or of its Chinese punctuation (「——today」, Shift+减号), Word's 「—strict」 (it
+    turns -- into a dash), full-width letters (「－－ｓｔｒｉｃｔ」) and a full-width 「＝」 before the value. Typed so,
+    click read them as a stray argument (「多余的参数」) or an option that does not exist. Values are left as typed."""
+    written: list[str] = []
+    for at, arg in enumerate(args):
+        if arg == "--":  # what follows is no option
+            return [*written, *args[at:]]
+        typed = _CHINESE_OPTION.fullmatch(arg)
+        if typed and not arg.isascii() and typed.group(1) != "-":  # 「-y２０２６」: -y, its value as typed
+            written.append(_half_width_option(*typed.groups()) or arg)
+        else:
+            written.append(arg)
+    return written
+
+
+def _half_width_option(dashes: str, name: str, value: str | None) -> str | None:
+    """「－－today」「——today」「—today」 (Word's dash for --) as --today, 「－f」 as -f; None for no option's name."""
+    if len(dashes) == 1 and dashes not in "\u2014\u2013":  # one dash of the input method: a short option
+        letter = unicodedata.normalize("NFKC", name[0])
+        return f"-{letter}{name[1:]}{value or ''}" if _OPTION_NAME.fullmatch(letter) else None
+    name = unicodedata.normalize("NFKC", name)
+    return f"--{name}{'=' + value[1:] if value else ''}" if _OPTION_NAME.fullmatch(name) else None
+
+
+# An option: a run of dashes of any kind, a name, maybe 「=」 (or 「＝」) and its value.
+_CHINESE_OPTION = re.compile("([-\uff0d\u2014\u2013\u2015\u2010\u2011\ufe63\u2212]+)([^=\uff1d]+)([=\uff1d].*)?", re.S)
+_OPTION_NAME = re.compile("[A-Za-z][A-Za-z0-9-]*")
+
+
+def _patch_prompt_input() -> None:
+    """A question asked with no input at all (started with stdin closed: `<&-`, a scheduled task) ends as the end of
+    input does (「已中止。」, exit 2); Python's input() raised RuntimeError 「lost sys.stdin」, an internal error."""
+    from typer._click import termui  # noqa: PLC0415 - patched only when localising
+
+    original = termui.visible_prompt_func
+
+    def read_line(prompt: str) -> str:
+        if sys.stdin is None:
+            raise EOFError
+        return original(prompt)
+
+    termui.visible_prompt_func = read_line
 
 
 YES = frozenset({"y", "yes", "是", "是的", "好", "对", "确定", "要"})
