@@ -11,16 +11,14 @@ from openpyxl.utils import get_column_letter
 from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder, tick_state
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL, SheetLayout,
-                                        find_layout, partial_columns)
+from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
+                                        SheetLayout, find_layout, partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
 WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
-# Fields that are lists: an item merged over several rows may write one element a row (see _continued).
-LIST_KEYS = ("公开内容", "公开依据")
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
 _CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
 _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
@@ -303,6 +301,10 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
             value = grid.value(number, col) if _spread(keys, grid.anchor(number, col)[1], key) else ""
+            if row.cells.get(key):  # the next sub-column of a list field (公开依据 / 规范性文件): its entries follow
+                if value and not placeholder(value):
+                    row.more.setdefault(key, []).append(value)
+                continue
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
