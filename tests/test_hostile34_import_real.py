@@ -25,10 +25,15 @@ Found by this pass:
 5. A column whose header says 公开 but names no field (「公开范围」: 全社会, 特定群体) was left out as unknown; its cells
    are read as the tick field they name (公开对象) when the table has no column for it, said once.
 6. The comment the clerk wrote after one 公开依据 (「# 第四十四条」 after 《社会救助暂行办法》) moved to whichever entry
-   the table made last (民发〔2012〕220号), and an entry added above shifted every comment one entry up. Comments now stay
-   with their own entries; the comment lines below a list stay below it.
+   the table made last (民发〔2012〕220号), and an entry added above shifted every comment one entry up; the comment of
+   an entry the table removed (「# 要删」) went to another. Comments now stay with their own entries, also with an entry
+   whose text the table corrected (「第649」 → 「第649号」); an entry dropped from a list that grew or shrank takes its
+   comment with it; the comment lines below a list stay below it.
 7. A 备注 of two lines (Alt+Enter in the cell) was written into the YAML as 「备注: "第一行\\n第二行"」 — an escape the
    clerk in Notepad cannot read or edit. Text of several lines is written as a block, one line a line.
+8. The preview of an update that only breaks a line (备注 「第一行 第二行」 in the file, 「第一行⏎第二行」 in the cell) read
+   「备注：第一行 第二行 → 第一行 第二行」: the clerk could not see what --yes would write. Line breaks are now shown as ⏎
+   (「第一行 第二行 → 第一行⏎第二行」), and a change of spaces alone is said: 「（只有空格不同）」.
 
 Bugs planted by hand (each reverted), each caught here: see the report of helper h157.
 """
@@ -228,8 +233,9 @@ COMMENTED = """\
   - 低保对象名单及相关信息   # 按村汇总
 公开依据:
   # 国务院令
-  - 《社会救助暂行办法》（国务院令第649号）  # 第四十四条
+  - 《社会救助暂行办法》（国务院令第649）  # 第四十四条
   - 民发〔2012〕220号  # 审核审批办法
+  - 已废止的文件  # 要删
   # 以下是时限
 公开时限: 制定或获取信息之日起10个工作日内  # 县里要求
 公开主体: 县级人民政府民政部门
@@ -269,7 +275,7 @@ def test_comments_stay_with_their_entries_and_notes_of_lines_stay_lines(
 公开依据:
   # 国务院令
   - 《中华人民共和国政府信息公开条例》（国务院令第711号）
-  - 《社会救助暂行办法》（国务院令第649号）  # 第四十四条
+  - 《社会救助暂行办法》（国务院令第649号） # 第四十四条
   - 民发〔2012〕220号  # 审核审批办法
   - 民办函〔2019〕52号
   # 以下是时限
@@ -284,7 +290,23 @@ def test_comments_stay_with_their_entries_and_notes_of_lines_stay_lines(
   第一行
   第二行
 """
+    # (a comment keeps its column: one space after the entry made one character longer)
     assert "备注: |-\n  一季度一次\n  年底汇总\n" in _item(cat, "SHJZ-002.yaml")
     assert gk("validate", cat.root).code == 0
     again = gk("import", "xlsx", table, "-C", cat.root)
     assert "新增 0 项，更新 0 项，未变 2 项。" in again.out, again.out + again.err
+
+
+def test_the_preview_shows_a_line_break_or_a_space_that_changes(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    from conftest import ITEM
+
+    cat.item(ITEM + "备注: 第一行 第二行\n")
+    row = ["1", "最低生活保障", "审批信息", "低保对象名单及相关信息", BASIS, DEADLINE, PUBLISHER, CHANNELS, "全社会", "主动",
+           "县级、乡级", "SHJZ-001"]
+    table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行\n第二行"]])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert "  备注：第一行 第二行 → 第一行⏎第二行\n" in run.out, run.out + run.err
+    table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行  第二行"]])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert "  备注：第一行 第二行 → 第一行 第二行（只有空格不同）\n" in run.out, run.out + run.err

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import io
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -227,10 +229,15 @@ def _with_value(token: CommentToken, value: str) -> CommentToken:
     return token
 
 
+# What a block (「备注: |」) cannot hold as it is: control characters and the other line breaks (written escaped instead).
+_NOT_IN_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def as_yaml_value(key: str, value: Any, like: Any = None) -> Any:
     """A Python value as it should appear in YAML: lists of vocabulary words flow-style, as *like* was; text of several
     lines as a block (「备注: |」, each line a line, as a clerk writes it in Notepad), never 「"第一行\\n第二行"」."""
-    if isinstance(value, str) and not isinstance(value, ScalarString) and "\n" in value.strip("\n"):
+    if isinstance(value, str) and not isinstance(value, ScalarString) and "\n" in value.strip("\n") \
+            and not _NOT_IN_BLOCK.search(value):
         return LiteralScalarString(value)
     if not isinstance(value, list):
         return value
@@ -324,11 +331,19 @@ def _carry_comments(old: CommentedSeq, new: CommentedSeq) -> None:
 
 
 def _place(old: CommentedSeq, index: int, new: CommentedSeq, placed: set[int]) -> int | None:
-    """Where the element *old*[*index*] stands in *new*: the same text first, else the place it had when the text there
-    is new (edited), else nowhere (removed)."""
+    """Where the element *old*[*index*] stands in *new*: the same text first; else, in a list of as many entries, the
+    new text at its place (an alias mended, a typo put right); else the new text most like it when mostly the same;
+    else nowhere — an entry dropped from a list that grew or shrank takes its comment (「# 要删」) with it, never onto
+    the entry that came in at its place."""
     same = next((i for i, value in enumerate(new) if value == old[index] and i not in placed), None)
     if same is not None:
         return same
-    if index < len(new) and new[index] not in old and index not in placed:
+    fresh = [i for i, value in enumerate(new) if value not in old and i not in placed]
+    if len(new) == len(old) and index in fresh:
         return index
-    return None
+    ratio, found = max(((difflib.SequenceMatcher(None, str(old[index]), str(new[i])).ratio(), i) for i in fresh),
+                       default=(0.0, -1))
+    return found if ratio >= _EDITED else None
+
+
+_EDITED = 0.6  # how much of an entry's text is kept when it counts as the same entry edited
