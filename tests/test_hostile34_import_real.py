@@ -10,7 +10,8 @@ Found by this pass:
    twice: --dry-run said 「F3「公开时限」→ 与 F3「公开时限」重复，已忽略」 (the same cell), and every row whose 依据 was
    filled was the error 「列「公开时限」与列「公开时限」都是公开时限」: nothing could be imported. Sub-columns of a field
    that is no tick field are now named by their own labels: 「公开时限 / 时限」 is the 公开时限, 「公开时限 / 依据」 is
-   reported and left out (the 依据 of a deadline is never the item's 公开依据), at its own cell G4.
+   reported and left out (the 依据 of a deadline is never the item's 公开依据), at its own cell G4 — and so when the
+   header is unmerged (a csv, 「公开时限」 written over the first sub-column only).
 2. A header cell merged down into the row below (序号 over two rows) beside sub-labels that read like text
    (「公开依据」 over 「法律法规」｜「规范性文件」, 「责任单位」 over 「科室」｜「联系电话」) was taken for a one-row header: the
    sub-label row was skipped as 「这一行没有事项名称……不是事项」 and each item row was refused for its two 公开依据 cells.
@@ -132,6 +133,22 @@ def test_of_two_sub_columns_the_one_labelled_with_the_field_is_it(
     assert ("社会救助!D2: 列「公开时限 / 类型」在「公开时限」下，不是公开时限本身"
             "（公开时限读的是 社会救助!E2「公开时限 / 时限」），已忽略") in run.err
     assert f"  公开时限：{DEADLINE} → {LATER}\n" in run.out
+
+
+def test_the_same_header_unmerged_in_a_csv_reads_the_same(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    # saved as csv (or unmerged in Excel): 「公开时限」 written over the first of its two sub-columns only
+    table = _csv(tmp_path / "社会救助.csv", [
+        ["序号", "一级事项", "二级事项", "公开内容", "公开时限", "", "公开对象", ""],
+        ["", "", "", "", "时限", "依据", "全社会", "特定群体"],
+        ["1", "最低生活保障", "审批信息", "低保对象名单及相关信息", LATER, "《社会救助暂行办法》第十条", "√", ""],
+    ])
+    run = gk("import", "csv", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert "  社会救助!E2「公开时限 / 时限」→ 公开时限\n" in run.out
+    assert ("社会救助!F2: 列「公开时限 / 依据」在「公开时限」下，不是公开时限本身"
+            "（公开时限读的是 社会救助!E2「公开时限 / 时限」），已忽略") in run.err
+    assert f"  公开时限：{DEADLINE} → {LATER}\n" in run.out
+    assert "重复" not in run.out + run.err
 
 
 # 2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -217,13 +217,18 @@ def _under_field(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | None]
     reported and left out — the 依据 of a 公开时限 is no 公开依据 — and so are the rest beside a labelled one. Otherwise
     a list field reads them all, one after another, and any other field reads its first (a second is its twin)."""
     table = headers()
-    groups: dict[str, list[ColumnUse]] = {}
+    groups: list[list[ColumnUse]] = []  # side by side under one label (merged over them, or written over the first)
     for use in uses:
-        if use and use.key and "=" not in use.key and use.key in table.fields.values() and use.key not in table.choices \
-                and use.key not in _LEVELS and use.key != SERIAL and len(_labels(grid, rows, use.col)) >= 2:
-            groups.setdefault(use.ref, []).append(use)
+        if not (use and use.key and "=" not in use.key and use.key in table.fields.values() and use.key not in
+                table.choices and use.key not in _LEVELS and use.key != SERIAL and len(_labels(grid, rows, use.col)) >= 2):
+            continue
+        last = groups[-1][-1] if groups else None
+        if last and last.col == use.col - 1 and (last.key, last.label) == (use.key, use.label):
+            groups[-1].append(use)
+        else:
+            groups.append([use])
     renamed: dict[int, ColumnUse] = {}
-    for group in (g for g in groups.values() if len(g) >= 2):
+    for group in (g for g in groups if len(g) >= 2):
         key = str(group[0].key)
         subs = {use.col: (grid.ref(row, use.col), f"{use.label} / {sub}", table.field_of(sub))
                 for use in group for row, sub in _labels(grid, rows, use.col)[-1:]}
