@@ -35,6 +35,10 @@ Found by this pass:
 8. The preview of an update that only breaks a line (备注 「第一行 第二行」 in the file, 「第一行⏎第二行」 in the cell) read
    「备注：第一行 第二行 → 第一行 第二行」: the clerk could not see what --yes would write. Line breaks are now shown as ⏎
    (「第一行 第二行 → 第一行⏎第二行」), and a change of spaces alone is said: 「（只有空格不同）」.
+9. A group's title written across its row (「（一）最低生活保障」 merged over A:L) or alone in the 序号 column, with the
+   一级事项 of the rows under it left blank (the title says it), made each of those rows the error 「一级事项为空」:
+   nothing imported. Those rows now read the title's name as their 一级事项 (said once: 「一级事项为空，按它上面最近的一级
+   事项读」); a title naming a 领域 still switches the 领域.
 
 Bugs planted by hand (each reverted), each caught here: see the report of helper h157.
 """
@@ -327,3 +331,22 @@ def test_the_preview_shows_a_line_break_or_a_space_that_changes(
     table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行  第二行"]])
     run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
     assert "  备注：第一行 第二行 → 第一行 第二行（只有空格不同）\n" in run.out, run.out + run.err
+
+
+def test_a_group_title_across_its_row_names_the_rows_under_it(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    def row(number: str, level2: str, item_id: str | None = None) -> list[object]:
+        return [number, None, level2, "名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", item_id]
+
+    table = _sheet(tmp_path / "目录.xlsx", [
+        HEAD[:12], ["（一）最低生活保障"], row("1", "审批信息", "SHJZ-001"), row("2", "办事指南"),
+        ["（二）临时救助"], row("3", "审批信息"),
+    ], ["A2:L2"])  # the second title in the 序号 column alone
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!B3: 一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"
+            "（同样的还有 2 处：社会救助!B4、社会救助!B6）") in run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第4行：最低生活保障 / 办事指南" in run.out
+    assert "新增 SHJZ-003  items/shjz/SHJZ-003.yaml  ← 社会救助 第6行：临时救助 / 审批信息" in run.out
+    assert "一级事项: 最低生活保障\n二级事项: 审批信息\n" in _item(cat, "SHJZ-001.yaml")
+    assert "一级事项: 临时救助\n二级事项: 审批信息\n" in _item(cat, "SHJZ-003.yaml")

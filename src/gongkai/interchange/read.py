@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from gongkai.interchange import rowkinds
-from gongkai.interchange.cells import placeholder, tick_state
+from gongkai.interchange.cells import placeholder, tick_state, unnumbered
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
                                         SheetLayout, find_layout, partial_columns)
@@ -260,6 +260,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     rows: list[Row] = []
     joined: set[int] = set()  # rows read as going on with the item row above them
     sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
+    titles: dict[int, str] = {}  # rows that title a group of items (「（一）最低生活保障」 across the row): see _between_rows
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
@@ -273,7 +274,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             joined.add(number)
             continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
-            domain = _between_rows(grid, number, domains, reading, sections) or domain
+            domain = _between_rows(grid, number, domains, reading, sections, titles) or domain
             continue
         if footer := rowkinds.footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
@@ -319,7 +320,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(row, domains, reading, sections) or domain
             continue
-        if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
+        if not row.cells.get("一级事项") and row.cells.get("二级事项") and (
+                above := _level1_above(grid, layout, number, titles=titles)):
             row.cells["一级事项"], row.level1_above = above, True
             reading.problems.append(ImportProblem(row.ref("一级事项"), (
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
@@ -448,13 +450,16 @@ def _heading(row: Row, domains: list[str], reading: Reading, sections: set[str])
     return ""
 
 
-def _level1_above(grid: Grid, layout: SheetLayout, number: int, field: str = "一级事项") -> str | None:
+def _level1_above(grid: Grid, layout: SheetLayout, number: int, field: str = "一级事项",
+                  titles: dict[int, str] | None = None) -> str | None:
     """The text of the nearest 一级事项 (or *field*) above *number* among the item rows right above it: a group
-    written once at its top, as a merged cell reads once unmerged or saved as csv. None past a blank line, a title or
-    the header."""
+    written once at its top, as a merged cell reads once unmerged or saved as csv, or the title of the group above them
+    (*titles*: 「（一）最低生活保障」 across its row). None past a blank line, another title or the header."""
     col = next((c for c, key in layout.keys.items() if key == field), 0)
     keys = [c for c, key in layout.keys.items() if key in _ROW_KEYS]
     for above in range(number - 1, layout.first_row - 1, -1):
+        if titles and above in titles:
+            return titles[above]
         if not any(grid.own(above, c) for c in keys) or rowkinds.total(grid, above) or rowkinds.spans_row(grid, above):
             return None
         if text := grid.value(above, col):
@@ -485,15 +490,19 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
     return []
 
 
-def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading, sections: set[str]) -> str:
-    """A row that is no item: a section title switches the 领域 (its name is returned); other text is reported, not
-    lost silently ("")."""
+def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading, sections: set[str],
+                  titles: dict[int, str] | None = None) -> str:
+    """A row that is no item: a section title switches the 领域 (its name is returned); a numbered title of a group
+    (「（一）最低生活保障」, across the row or in the 序号 column) is kept in *titles*, the 一级事项 of the rows under it
+    that leave theirs blank; other text is reported, not lost silently ("")."""
     if rowkinds.numbers_only(grid, number):
         return ""
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
     texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
     if len(texts) == 1 and (switched := _section(texts[0], grid.ref(number, first), domains, reading, sections)) is not None:
         return switched
+    if len(texts) == 1 and titles is not None and rowkinds.section_style(texts[0]) and unnumbered(texts[0]):
+        titles[number] = texts[0]  # (the rows reading it say so: 「一级事项为空，按它上面最近的一级事项读」)
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
     return ""
