@@ -40,7 +40,14 @@ Found by this pass:
    nothing imported. Those rows now read the title's name as their 一级事项 (said once: 「一级事项为空，按它上面最近的一级
    事项读」); a title naming a 领域 still switches the 领域.
 
-Bugs planted by hand (each reverted), each caught here: see the report of helper h157.
+Bugs planted by hand (each reverted), each caught here: a header merged down no longer making the row below the
+header's (columns._has_sub_row); a field's sub-columns read as the field twice again (columns._under_field), or without
+preferring the one labelled with the field, or grouped by their header cell only (the unmerged csv); a list field's
+second sub-column dropped (read._read_rows); 「时限要求」 taken out of headers.yaml; the 责任单位 column never read as
+公开主体, or read so with no cell worded as a 公开主体; 「公开范围」 not read by its cells; a list's comments carried by
+index again, or to the most similar entry however unlike, or never to an edited one, or the lines below the list
+kept on the old last entry; a text of lines written as before; the preview's ⏎ and 「（只有空格不同）」; a group title
+not kept for the rows under it.
 """
 
 from __future__ import annotations
@@ -328,6 +335,10 @@ def test_the_preview_shows_a_line_break_or_a_space_that_changes(
     table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行\n第二行"]])
     run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
     assert "  备注：第一行 第二行 → 第一行⏎第二行\n" in run.out, run.out + run.err
+    cat.item(ITEM)
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert "  备注：（空） → 第一行⏎第二行\n" in run.out, run.out + run.err
+    cat.item(ITEM + "备注: 第一行 第二行\n")
     table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行  第二行"]])
     run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
     assert "  备注：第一行 第二行 → 第一行 第二行（只有空格不同）\n" in run.out, run.out + run.err
@@ -348,5 +359,7 @@ def test_a_group_title_across_its_row_names_the_rows_under_it(
             "（同样的还有 2 处：社会救助!B4、社会救助!B6）") in run.err
     assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第4行：最低生活保障 / 办事指南" in run.out
     assert "新增 SHJZ-003  items/shjz/SHJZ-003.yaml  ← 社会救助 第6行：临时救助 / 审批信息" in run.out
+    assert ("新增 2 项，更新 1 项，未变 0 项。表格中有内容的 5 行里，3 行是事项，其余 2 行不是事项（并入上面事项的续行、"
+            "分组标题、重复的表头、说明、签名等，见上方警告）。\n") in run.out
     assert "一级事项: 最低生活保障\n二级事项: 审批信息\n" in _item(cat, "SHJZ-001.yaml")
     assert "一级事项: 临时救助\n二级事项: 审批信息\n" in _item(cat, "SHJZ-003.yaml")
