@@ -327,7 +327,7 @@ def _read_by_cells(grid: Grid, uses: list[ColumnUse | None], first: int) -> list
     taken = {use.key.split("=")[0] for use in uses if use and use.key}
     result: list[ColumnUse | None] = []
     for use in uses:
-        unknown = bool(use and use.key is None and "公开" in use.label)
+        unknown = bool(use and use.key is None and not use.under and "公开" in use.label)
         values = _below(grid, use.col, first) if use and (unknown or use.key in table.choices and use.key != "公开渠道") \
             else []
         if use and values and (unknown or not any(read_boxes(v, table.choices[str(use.key)]).ticked for v in values)):
