@@ -39,6 +39,9 @@ Found by this pass:
    一级事项 of the rows under it left blank (the title says it), made each of those rows the error 「一级事项为空」:
    nothing imported. Those rows now read the title's name as their 一级事项 (said once: 「一级事项为空，按它上面最近的一级
    事项读」); a title naming a 领域 still switches the 领域.
+10. An item's elements typed one a row under it, numbered 「1.1」「1.2」 under the item's 「1」 (names and the rest blank),
+   were each the error 「一级事项为空」: nothing imported. Such a row is now read as the next line of the item above, as a
+   row with no 序号 at all already was, and said so: 「第3行的序号「1.1」是第2行事项的一小项……按上面第2行事项的续行读」.
 
 Bugs planted by hand (each reverted), each caught here: a header merged down no longer making the row below the
 header's (columns._has_sub_row); a field's sub-columns read as the field twice again (columns._under_field), or without
@@ -363,3 +366,26 @@ def test_a_group_title_across_its_row_names_the_rows_under_it(
             "分组标题、重复的表头、说明、签名等，见上方警告）。\n") in run.out
     assert "一级事项: 最低生活保障\n二级事项: 审批信息\n" in _item(cat, "SHJZ-001.yaml")
     assert "一级事项: 临时救助\n二级事项: 审批信息\n" in _item(cat, "SHJZ-003.yaml")
+
+
+def test_elements_numbered_under_their_item_go_on_with_it(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = _sheet(tmp_path / "目录.xlsx", [
+        HEAD[:12],
+        [1, "最低生活保障", "审批信息", "低保对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", None],
+        [1.1, None, None, "低保金额"], ["1.2", None, None, "救助事由"],
+        [2, "临时救助", "审批信息", "临时救助对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", None],
+        ["3.1", None, None, "救助金额"],  # numbered under no item above it (2): still an error
+    ])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 1
+    assert ("社会救助!A3: 第3行的序号「1.1」是第2行事项的一小项，没有事项名称和编号，只写了公开内容，按上面第2行事项的续行读："
+            "这一行的公开内容并入第2行的事项；若它是另一个事项，请填写它的事项名称") in run.err
+    assert "社会救助!A4: 第4行的序号「1.2」是第2行事项的一小项" in run.err
+    assert "社会救助!B3: 一级事项为空" not in run.err and "社会救助!B4: 一级事项为空" not in run.err
+    assert "社会救助!B6: 一级事项为空：每一行都要有事项名称（合并单元格也可以）" in run.err
+    table = _sheet(tmp_path / "目录.xlsx", [HEAD[:12], *[
+        [1, "最低生活保障", "审批信息", "低保对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", None],
+        [1.1, None, None, "低保金额"], ["1.2", None, None, "救助事由"]]])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert "  公开内容：低保对象名单及相关信息 → 低保对象名单；低保金额；救助事由\n" in run.out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -295,7 +296,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
                 f"第{number}行的行高为 {grid.low_rows[number]:g}，看不见，没有导入；确要导入请调整行高后再导入"), warning=True))
             continue
-        if rows and (rows[-1].number == number - 1 or number - 1 in joined) and _goes_on(grid, layout, number):
+        if rows and (rows[-1].number == number - 1 or number - 1 in joined) and _goes_on(grid, layout, number,
+                                                                                          rows[-1].number):
             _continued(grid, layout, number, rows[-1], reading, merged=False)
             joined.add(number)
             continue
@@ -379,13 +381,22 @@ def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool
             and any(grid.own(number, col) for col in layout.keys if col not in merged))
 
 
-def _goes_on(grid: Grid, layout: SheetLayout, number: int) -> bool:
-    """Row *number*, right under an item row, writes a 公开内容 or 公开依据 and nothing else — no 序号, name or 编号: the
-    next line of the item above, typed one element a row without merging its names (as hand-made tables do)."""
-    filled = {layout.keys.get(col) for col in rowkinds.filled_cells(grid, number)}
+def _goes_on(grid: Grid, layout: SheetLayout, number: int, item: int = 0) -> bool:
+    """Row *number*, right under an item row, writes a 公开内容 or 公开依据 and nothing else — no name or 编号, and no
+    序号 but one numbering an element of the item (「1.1」 under the item row *item* numbered 「1」): the next line of the
+    item above, typed one element a row without merging its names (as hand-made tables do)."""
+    filled = {layout.keys.get(col) for col in rowkinds.filled_cells(grid, number) if col != _sub_number(grid, layout,
+                                                                                                        number, item)}
     return (bool(filled) and filled <= set(LIST_KEYS)
             and all(grid.anchor(number, col) == (number, col) for col, key in layout.keys.items() if key in LIST_KEYS)
             and number not in grid.hidden_rows and number not in grid.low_rows)
+
+
+def _sub_number(grid: Grid, layout: SheetLayout, number: int, item: int) -> int:
+    """The 序号 column when row *number* numbers it as an element of the item row *item* (「1.1」「1-2」 under 「1」), else 0."""
+    col = next((c.col for c in layout.columns if c.key == SERIAL), 0)
+    parent, mine = (unicodedata.normalize("NFKC", grid.own(row, col)).strip() if col else "" for row in (item, number))
+    return col if parent and re.fullmatch(rf"{re.escape(parent.rstrip('.、'))}[.\-_、]\d+", mine) else 0
 
 
 def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading, merged: bool = True) -> None:
@@ -411,8 +422,10 @@ def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading
             continue
         added.append(key.split("=")[0])
     if added:
+        sub = grid.own(number, col) if not merged and (col := _sub_number(grid, layout, number, above.number)) else ""
+        lacks = f"的序号「{shown(sub)}」是第{above.number}行事项的一小项，没有事项名称和编号" if sub else "没有序号、事项名称和编号"
         why = (f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读" if merged else
-               f"第{number}行没有序号、事项名称和编号，只写了{'、'.join(dict.fromkeys(added))}，按上面第{above.number}行事项的续行读")
+               f"第{number}行{lacks}，只写了{'、'.join(dict.fromkeys(added))}，按上面第{above.number}行事项的续行读")
         reading.problems.append(ImportProblem(grid.ref(number, 1), (
             f"{why}：这一行的{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"
             + ("" if merged else "；若它是另一个事项，请填写它的事项名称")), warning=True))
