@@ -313,6 +313,8 @@ def _carry_comments(old: CommentedSeq, new: CommentedSeq) -> None:
         return
     below, placed = "", set[int]()
     for index, slots in sorted(old.ca.items.items()):
+        if not 0 <= index < len(old):  # (a comment ruamel keeps for no element: nowhere to carry it from)
+            continue
         token = slots[0] if slots else None
         if index == len(old) - 1 and isinstance(token, CommentToken):
             eol, newline, below = token.value.partition("\n")
