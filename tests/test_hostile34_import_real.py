@@ -338,9 +338,10 @@ def test_the_preview_shows_a_line_break_or_a_space_that_changes(
     table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行\n第二行"]])
     run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
     assert "  备注：第一行 第二行 → 第一行⏎第二行\n" in run.out, run.out + run.err
-    cat.item(ITEM)
-    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
-    assert "  备注：（空） → 第一行⏎第二行\n" in run.out, run.out + run.err
+    for nothing in ("", '备注: ""\n', "备注:\n"):  # no 备注, an empty one, a blank one: all said as （空）
+        cat.item(ITEM + nothing)  # (an empty 备注 fails validation: updated only with --overwrite-invalid)
+        run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run", "--overwrite-invalid")
+        assert "  备注：（空） → 第一行⏎第二行\n" in run.out, run.out + run.err
     cat.item(ITEM + "备注: 第一行 第二行\n")
     table = _sheet(tmp_path / "目录.xlsx", [HEAD, row + ["第一行  第二行"]])
     run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
