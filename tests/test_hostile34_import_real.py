@@ -390,3 +390,13 @@ def test_elements_numbered_under_their_item_go_on_with_it(gk: Callable[..., Run]
     run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
     assert run.code == 0, run.out + run.err
     assert "  公开内容：低保对象名单及相关信息 → 低保对象名单；低保金额；救助事由\n" in run.out
+
+
+def test_a_table_of_titles_and_notes_alone_is_said_to_hold_no_item(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = _sheet(tmp_path / "目录.xlsx", [
+        ["测试县民政局社会救助领域基层政务公开标准目录"], HEAD[:12], ["（一）最低生活保障"], ["填表人：张三"]])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert "目录.xlsx: 表格中没有找到任何事项行\n" in run.err
+    assert "共 1 处错误，没有写入任何文件（全部行无误才导入）。" in run.err
