@@ -50,7 +50,8 @@ second sub-column dropped (read._read_rows); 「时限要求」 taken out of hea
 公开主体, or read so with no cell worded as a 公开主体; 「公开范围」 not read by its cells; a list's comments carried by
 index again, or to the most similar entry however unlike, or never to an edited one, or the lines below the list
 kept on the old last entry; a text of lines written as before; the preview's ⏎ and 「（只有空格不同）」; a group title
-not kept for the rows under it.
+not kept for the rows under it; an element numbered 1.1 not going on with its item 1, or any number going on with
+any item; the import_real survivors named in docs/mutation.md (「表格中没有找到任何事项行」, --overwrite-invalid, （空）).
 """
 
 from __future__ import annotations
