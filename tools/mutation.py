@@ -588,6 +588,16 @@ GROUPS: dict[str, Group] = {
                   "tests/test_front_door.py", "tests/test_hostile26_messages.py", "tests/test_robustness.py",
                   "tests/test_hostile13_front_door.py", "tests/test_hostile14_front_door.py",
                   "tests/test_hostile17_front_door.py", "tests/test_calendar_cli.py", "tests/test_hostile24_git.py")),
+    # (thirty-fourth pass) What `gongkai import` tells the clerk before anything is written: the preview's old → new
+    # values, the 「注意」 lines of what an update removes, the count of rows read and items absent from the table
+    # (preview.py), and the library call that stops everything on one error and says each repeated warning once
+    # (importing.py) — in no group before. A bug here shows 「第一行 第二行 → 第一行 第二行」 while --yes rewrites the
+    # file, or writes a table with an error in it. Coverage by tests/test_hostile34_import_real.py alone (2026-12-07):
+    # importing.py 92 %, preview.py 79 % of their lines (the rest: the kept and absent lists, init's sheets).
+    "import_real": Group(("src/gongkai/interchange/preview.py", "src/gongkai/interchange/importing.py"),
+                         ("tests/test_hostile34_import_real.py", "tests/test_interchange_import.py",
+                          "tests/test_hostile17_export_over_edits.py", "tests/test_hostile23_import_roundtrip.py",
+                          "tests/test_interchange_hostile.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import io
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarstring import ScalarString
+from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from gongkai.model import Agency, Item, Record
@@ -227,8 +229,16 @@ def _with_value(token: CommentToken, value: str) -> CommentToken:
     return token
 
 
+# What a block (「备注: |」) cannot hold as it is: control characters and the other line breaks (written escaped instead).
+_NOT_IN_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def as_yaml_value(key: str, value: Any, like: Any = None) -> Any:
-    """A Python value as it should appear in YAML: lists of vocabulary words flow-style, as *like* was."""
+    """A Python value as it should appear in YAML: lists of vocabulary words flow-style, as *like* was; text of several
+    lines as a block (「备注: |」, each line a line, as a clerk writes it in Notepad), never 「"第一行\\n第二行"」."""
+    if isinstance(value, str) and not isinstance(value, ScalarString) and "\n" in value.strip("\n") \
+            and not _NOT_IN_BLOCK.search(value):
+        return LiteralScalarString(value)
     if not isinstance(value, list):
         return value
     seq = CommentedSeq(value)
@@ -295,13 +305,47 @@ def _key_column(mapping: CommentedMap, key: Any) -> int:
 
 
 def _carry_comments(old: CommentedSeq, new: CommentedSeq) -> None:
-    """The comments of the list *old* on the list *new* that replaces it: each element's on the element at its place,
-    and the last one's — which holds the comment lines below the list, about the next key — on the new last one."""
+    """The comments of the list *old* on the list *new* that replaces it: each element's on the same element wherever
+    it now stands (an entry added above it moved it down), else on the element edited at its place; a removed
+    element's goes with it. The comment lines below the list — about the next key, held by the old last element after
+    its own — go below the new last one."""
     if not len(new):
         return
-    last = len(new) - 1
-    for index, slots in old.ca.items.items():
-        if index < min(last, len(old) - 1):
-            new.ca.items[index] = slots
-    if len(old) and (len(old) - 1) in old.ca.items:
-        new.ca.items[last] = old.ca.items[len(old) - 1]
+    below, placed = "", set[int]()
+    for index, slots in sorted(old.ca.items.items()):
+        if not 0 <= index < len(old):  # (a comment ruamel keeps for no element: nowhere to carry it from)
+            continue
+        token = slots[0] if slots else None
+        if index == len(old) - 1 and isinstance(token, CommentToken):
+            eol, newline, below = token.value.partition("\n")
+            slots = [_with_value(token, eol + newline) if eol.strip() else None, *slots[1:]]
+        target = _place(old, index, new, placed)
+        if target is not None and any(slots):
+            new.ca.items[target] = slots
+            placed.add(target)
+    if below.strip():
+        last = len(new) - 1
+        token = new.ca.items[last][0] if last in new.ca.items and new.ca.items[last] else None
+        if isinstance(token, CommentToken):
+            token.value += below
+        else:
+            new.ca.items[last] = [CommentToken("\n" + below, CommentMark(0)), None, None, None]
+
+
+def _place(old: CommentedSeq, index: int, new: CommentedSeq, placed: set[int]) -> int | None:
+    """Where the element *old*[*index*] stands in *new*: the same text first; else, in a list of as many entries, the
+    new text at its place (an alias mended, a typo put right); else the new text most like it when mostly the same;
+    else nowhere — an entry dropped from a list that grew or shrank takes its comment (「# 要删」) with it, never onto
+    the entry that came in at its place."""
+    same = next((i for i, value in enumerate(new) if value == old[index] and i not in placed), None)
+    if same is not None:
+        return same
+    fresh = [i for i, value in enumerate(new) if value not in old and i not in placed]
+    if len(new) == len(old) and index in fresh:
+        return index
+    ratio, found = max(((difflib.SequenceMatcher(None, str(old[index]), str(new[i])).ratio(), i) for i in fresh),
+                       default=(0.0, -1))
+    return found if ratio >= _EDITED else None
+
+
+_EDITED = 0.6  # how much of an entry's text is kept when it counts as the same entry edited

@@ -18,6 +18,7 @@ SERIAL = "序号"
 OTHER_CHANNEL = "其他渠道"  # 「其他渠道=服务中心」: a channel sub-column that is none of the 13, read as 其他 naming it
 # Fields whose header may stand over sub-columns (two-row header).
 _LEVELS = ("一级事项", "二级事项", "三级事项")
+LIST_KEYS = ("公开内容", "公开依据")  # fields that hold a list: one entry a line (or 「；」「、」) of the cell
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ColumnUse:
     note: str = ""
     twin: ColumnUse | None = None  # ignored as a second column of one field: the column read instead
     under: str = ""  # ignored as a sub-column that is no option: the tick field it stands under (公开方式 / 不予公开)
+    part: bool = False  # a further sub-column of a list field (公开依据 / 规范性文件): its entries follow the first's
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,9 @@ def find_layout(grid: Grid) -> SheetLayout | None:
         rows = (*rows, rows[-1] + 1)
     first = rows[-1] + 1
     uses = _channels_called_mode(grid, [_column(grid, rows, c) for c in range(1, grid.cols + 1)], first)
+    uses = _publishers_called_unit(grid, uses, first)
     uses = _read_by_cells(grid, uses, first)
-    uses = _widened(grid, _unknown_options(grid, rows, uses), first)
+    uses = _under_field(grid, rows, _widened(grid, _unknown_options(grid, rows, uses), first))
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
 
@@ -78,6 +81,10 @@ def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:
 
     A third row is seen when the second row holds groups (公开属性 over 公开对象 over 全社会|特定群体)."""
     last = rows[-1]
+    # A header cell merged down into the next row (序号 over two rows beside 公开依据 over 法律法规｜规范性文件): that row
+    # is the header's, whatever its labels look like; no item row shares a cell with the header.
+    if any(top in rows and top <= last < bottom and _labels(grid, (top,), left) for top, left, bottom, _ in grid.merged):
+        return True
     if _data_cells(grid, rows) >= 2:
         return False
     if any(top == last and (right > left or (bottom > top and len(rows) == 1)) for top, left, bottom, right in grid.merged):
@@ -203,6 +210,42 @@ def _widened(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[Colum
     return result
 
 
+def _under_field(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
+    """Sub-columns under one header cell of a field that is no tick field (公开时限 over 时限｜依据, 公开依据 over
+    法律法规｜规范性文件, 责任单位 over 科室｜联系电话): each is named by its own label, never the whole field twice (「与 F3
+    重复」 named the same cell). The ones labelled with the field itself (时限) are it; one labelled with another field is
+    reported and left out — the 依据 of a 公开时限 is no 公开依据 — and so are the rest beside a labelled one. Otherwise
+    a list field reads them all, one after another, and any other field reads its first (a second is its twin)."""
+    table = headers()
+    groups: list[list[ColumnUse]] = []  # side by side under one label (merged over them, or written over the first)
+    for use in uses:
+        if not (use and use.key and "=" not in use.key and use.key in table.fields.values() and use.key not in
+                table.choices and use.key not in _LEVELS and use.key != SERIAL and len(_labels(grid, rows, use.col)) >= 2):
+            continue
+        last = groups[-1][-1] if groups else None
+        if last and last.col == use.col - 1 and (last.key, last.label) == (use.key, use.label):
+            groups[-1].append(use)
+        else:
+            groups.append([use])
+    renamed: dict[int, ColumnUse] = {}
+    for group in (g for g in groups if len(g) >= 2):
+        key = str(group[0].key)
+        subs = {use.col: (grid.ref(row, use.col), f"{use.label} / {sub}", table.field_of(sub))
+                for use in group for row, sub in _labels(grid, rows, use.col)[-1:]}
+        named = [use for use in group if subs[use.col][2] == key]
+        keep = named or [use for use in group if subs[use.col][2] is None] or group[:1]
+        for use in group:
+            ref, label, _ = subs[use.col]
+            if use in keep:
+                part = key in LIST_KEYS and use is not keep[0]
+                renamed[use.col] = ColumnUse(use.col, ref, label, key, (
+                    f"接在 {subs[keep[0].col][0]}「{subs[keep[0].col][1]}」之后，各格的条目依次读作{key}" if part else ""), part=part)
+            else:
+                renamed[use.col] = ColumnUse(use.col, ref, label, None, (
+                    f"在「{use.label}」下，不是{key}本身（{key}读的是 {subs[keep[0].col][0]}「{subs[keep[0].col][1]}」），已忽略"))
+    return [renamed.get(use.col, use) if use else use for use in uses]
+
+
 def _unknown_options(grid: Grid, rows: tuple[int, ...], uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
     """A sub-column beside a tick field's options whose label is none of them: 「服务中心」 under 公开渠道和载体 is a channel
     of 其他, named by its label; under 公开对象, 公开方式 … it is reported and left out. Never the whole field."""
@@ -245,18 +288,49 @@ def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) 
 
 
 READ_BY_CELLS = "单元格写的是"  # the start of the note of a column read by what its cells say, not by its header
+# The end of a body's name (县级人民政府民政部门, 乡镇人民政府（街道办事处）, 县民政局): a 公开主体, never one of the
+# bureau's own units (社会救助股, 办公室, 城关镇民政办), which a 责任单位 names. A column is read so only when one of its
+# cells is worded as the guidelines word a 公开主体 (…人民政府…部门): a county's 单位 may be its bureaus (县财政局).
+_BODY = re.compile(r"(?:政府|部门|办事处|局|委员会)$")
+_GUIDELINE_BODY = re.compile(r"(?:政府|部门)$")
+
+
+def _publishers_called_unit(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
+    """A 「责任单位」 column whose cells all name bodies (「县级人民政府民政部门」), in a table with no 公开主体 column, is the
+    公开主体 under the name a neighbour county gives it — never a 责任单位 to look up among the bureau's units (each row
+    was the error 「不在 gongkai.yaml 的「单位」中……加上它」)."""
+    if any(use and use.key == "公开主体" for use in uses):
+        return uses
+    result: list[ColumnUse | None] = []
+    for use in uses:
+        values = _below(grid, use.col, first) if use and use.key == "责任单位" else []
+        if use and values and all(_bodies(v) for v in values) and any(
+                _GUIDELINE_BODY.search(part) for v in values for part in _bodies(v)):
+            use = ColumnUse(use.col, use.ref, use.label, "公开主体", f"{READ_BY_CELLS}县级人民政府民政部门这样的机关，"
+                                                                  "不是本局的股室、民政办，按公开主体读")
+        result.append(use)
+    return result
+
+
+def _bodies(text: str) -> list[str]:
+    """The bodies a cell names one after another (「县民政局、乡镇人民政府（街道办事处）」), or [] when any part is none."""
+    parts = [BASE.sub("", norm(part)) for part in re.split(r"[、，,；;\n]+", text) if norm(part)]
+    return parts if all(_BODY.search(part) for part in parts) else []
 
 
 def _read_by_cells(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[ColumnUse | None]:
     """A one-column tick field whose header some counties give another field (「公开类别」: 五公开 here, 主动公开/依申请公开
     there) is read by its cells: when none reads as its own options and all as those of a field the table has no column
-    for, it is that field, said in the mapping — never an error per cell that 「主动公开」 is no 五公开."""
+    for, it is that field, said in the mapping — never an error per cell that 「主动公开」 is no 五公开. So is a column
+    whose header names no field but says 公开 (「公开范围」: 全社会, 特定群体), not left out as unknown."""
     table = headers()
     taken = {use.key.split("=")[0] for use in uses if use and use.key}
     result: list[ColumnUse | None] = []
     for use in uses:
-        values = _below(grid, use.col, first) if use and use.key in table.choices and use.key != "公开渠道" else []
-        if use and values and not any(read_boxes(v, table.choices[str(use.key)]).ticked for v in values):
+        unknown = bool(use and use.key is None and not use.under and "公开" in use.label)
+        values = _below(grid, use.col, first) if use and (unknown or use.key in table.choices and use.key != "公开渠道") \
+            else []
+        if use and values and (unknown or not any(read_boxes(v, table.choices[str(use.key)]).ticked for v in values)):
             other = next((field for field, choice in table.choices.items() if field not in taken and field != "公开渠道"
                           and _all_read_as(values, choice)), None)
             if other:
@@ -282,7 +356,7 @@ def _resolve_duplicates(uses: list[ColumnUse | None]) -> list[ColumnUse | None]:
     level1 = [u for u in uses if u and u.key == "一级事项"]
     result: list[ColumnUse | None] = []
     for use in uses:
-        if use is None or not use.key:
+        if use is None or not use.key or use.part:
             result.append(use)
         elif use.key == "一级事项" and use is not level1[-1]:
             result.append(ColumnUse(use.col, use.ref, use.label, PARENT, "在一级事项列之前：按领域读取"))

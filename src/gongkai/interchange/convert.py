@@ -8,9 +8,9 @@ from typing import Any
 
 from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list, split_names,
                                       tick_state, unnumbered)
-from gongkai.interchange.columns import OTHER_CHANNEL, PARENT
+from gongkai.interchange.columns import LIST_KEYS, OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
-from gongkai.interchange.read import LIST_KEYS, ImportProblem, Row, find_domain, shown
+from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
 from gongkai.model.deadline import parse_deadline
 
 TEXT_KEYS = ("编号", "公开时限", "公开主体", "咨询电话", "备注", "空白说明")

@@ -40,12 +40,19 @@ def _meaning(column: ColumnUse) -> str:
 
 
 def value_text(value: Any) -> str:
-    """A field value as people read it in the preview: lists joined with ；, nothing as （空）."""
+    """A field value as people read it in the preview: lists joined with ；, nothing as （空）, the line breaks of a text
+    (备注) as ⏎ — 「第一行 第二行 → 第一行 第二行」 hid that the update breaks the line."""
     if value is None or value == "" or value == []:
         return "（空）"
     if isinstance(value, list):
         return "；".join(shown(str(v)) for v in value)
-    return shown(str(value))
+    return "⏎".join(shown(line) for line in str(value).split("\n"))
+
+
+def _old_to_new(old: Any, new: Any) -> str:
+    """「old → new」; where the two read the same, what differs is said (spaces: 「A  B」 and 「A B」)."""
+    before, after = value_text(old), value_text(new)
+    return f"{before} → {after}" + ("（只有空格不同）" if before == after else "")
 
 
 def describe_change(change: Change) -> list[str]:
@@ -65,7 +72,7 @@ def describe_change(change: Change) -> list[str]:
     note = f"（推断：{'、'.join(change.inferred)}）" if change.inferred else ""
     lines = [f"更新 {change.item_id}  {change.path}  ← {change.source}{invalid}{note}"]
     for diff in change.diffs:
-        lines.append(f"  {diff.key}：{value_text(diff.old)} → {value_text(diff.new)}")
+        lines.append(f"  {diff.key}：{_old_to_new(diff.old, diff.new)}")
         if diff.removed:
             gone = "、".join(shown(v) for v in diff.removed)
             lines.append(f"    注意：去掉了 {len(diff.removed)} 条{diff.key}：{gone}")

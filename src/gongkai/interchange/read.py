@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
 from gongkai.interchange import rowkinds
-from gongkai.interchange.cells import placeholder, tick_state
+from gongkai.interchange.cells import placeholder, tick_state, unnumbered
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
-from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL, SheetLayout,
-                                        find_layout, partial_columns)
+from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
+                                        SheetLayout, find_layout, partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
 WHOLE_FILE = "（文件）"  # the cell of a problem with the whole workbook: the command puts the file's name there
 # A row holding none of these is not an item (a note, a section title, a blank or numbering row).
 _ROW_KEYS = ("一级事项", "二级事项", "三级事项", "公开内容", "编号")
-# Fields that are lists: an item merged over several rows may write one element a row (see _continued).
-LIST_KEYS = ("公开内容", "公开依据")
 # A sheet name or title naming a 领域 (「安溪县民政局养老服务领域基层政务公开标准目录」), and sheet names that name none.
 _CLAIMED = re.compile(r"[\u4e00-\u9fff、]{2,16}?领域")
 _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录|公开|事项|清单).*")  # Sheet1, directory
@@ -262,6 +261,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
     rows: list[Row] = []
     joined: set[int] = set()  # rows read as going on with the item row above them
     sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
+    titles: dict[int, str] = {}  # rows that title a group of items (「（一）最低生活保障」 across the row): see _between_rows
     for number in range(layout.first_row, grid.rows + 1):
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
@@ -275,7 +275,7 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             joined.add(number)
             continue
         if not any(own.get(k) for k in _ROW_KEYS) or rowkinds.spans_row(grid, number):
-            domain = _between_rows(grid, number, domains, reading, sections) or domain
+            domain = _between_rows(grid, number, domains, reading, sections, titles) or domain
             continue
         if footer := rowkinds.footer(grid, number):
             reading.problems.append(ImportProblem(grid.ref(number, footer[0]), (
@@ -296,13 +296,18 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
             reading.problems.append(ImportProblem(grid.ref(number, 1), (
                 f"第{number}行的行高为 {grid.low_rows[number]:g}，看不见，没有导入；确要导入请调整行高后再导入"), warning=True))
             continue
-        if rows and (rows[-1].number == number - 1 or number - 1 in joined) and _goes_on(grid, layout, number):
+        if rows and (rows[-1].number == number - 1 or number - 1 in joined) and _goes_on(grid, layout, number,
+                                                                                          rows[-1].number):
             _continued(grid, layout, number, rows[-1], reading, merged=False)
             joined.add(number)
             continue
         row = Row(grid.name, number, domain)
         for col, key in keys.items():
             value = grid.value(number, col) if _spread(keys, grid.anchor(number, col)[1], key) else ""
+            if row.cells.get(key):  # the next sub-column of a list field (公开依据 / 规范性文件): its entries follow
+                if value and not placeholder(value):
+                    row.more.setdefault(key, []).append(value)
+                continue
             row.cells[key] = "" if placeholder(value) else value  # 「—」「/」「无」: the cell does not apply
             row.refs[key] = grid.ref(*grid.anchor(number, col))
             reading.problems.extend(_formula_problem(grid, grid.anchor(number, col)))
@@ -317,7 +322,8 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(row, domains, reading, sections) or domain
             continue
-        if not row.cells.get("一级事项") and row.cells.get("二级事项") and (above := _level1_above(grid, layout, number)):
+        if not row.cells.get("一级事项") and row.cells.get("二级事项") and (
+                above := _level1_above(grid, layout, number, titles=titles)):
             row.cells["一级事项"], row.level1_above = above, True
             reading.problems.append(ImportProblem(row.ref("一级事项"), (
                 "一级事项为空，按它上面最近的一级事项读（合并单元格取消合并或另存为 csv 后留下的空白）"), warning=True))
@@ -375,13 +381,22 @@ def _continues(grid: Grid, layout: SheetLayout, number: int, above: Row) -> bool
             and any(grid.own(number, col) for col in layout.keys if col not in merged))
 
 
-def _goes_on(grid: Grid, layout: SheetLayout, number: int) -> bool:
-    """Row *number*, right under an item row, writes a 公开内容 or 公开依据 and nothing else — no 序号, name or 编号: the
-    next line of the item above, typed one element a row without merging its names (as hand-made tables do)."""
-    filled = {layout.keys.get(col) for col in rowkinds.filled_cells(grid, number)}
+def _goes_on(grid: Grid, layout: SheetLayout, number: int, item: int = 0) -> bool:
+    """Row *number*, right under an item row, writes a 公开内容 or 公开依据 and nothing else — no name or 编号, and no
+    序号 but one numbering an element of the item (「1.1」 under the item row *item* numbered 「1」): the next line of the
+    item above, typed one element a row without merging its names (as hand-made tables do)."""
+    filled = {layout.keys.get(col) for col in rowkinds.filled_cells(grid, number) if col != _sub_number(grid, layout,
+                                                                                                        number, item)}
     return (bool(filled) and filled <= set(LIST_KEYS)
             and all(grid.anchor(number, col) == (number, col) for col, key in layout.keys.items() if key in LIST_KEYS)
             and number not in grid.hidden_rows and number not in grid.low_rows)
+
+
+def _sub_number(grid: Grid, layout: SheetLayout, number: int, item: int) -> int:
+    """The 序号 column when row *number* numbers it as an element of the item row *item* (「1.1」「1-2」 under 「1」), else 0."""
+    col = next((c.col for c in layout.columns if c.key == SERIAL), 0)
+    parent, mine = (unicodedata.normalize("NFKC", grid.own(row, col)).strip() if col else "" for row in (item, number))
+    return col if parent and re.fullmatch(rf"{re.escape(parent.rstrip('.、'))}[.\-_、]\d+", mine) else 0
 
 
 def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading: Reading, merged: bool = True) -> None:
@@ -407,8 +422,10 @@ def _continued(grid: Grid, layout: SheetLayout, number: int, above: Row, reading
             continue
         added.append(key.split("=")[0])
     if added:
+        sub = grid.own(number, col) if not merged and (col := _sub_number(grid, layout, number, above.number)) else ""
+        lacks = f"的序号「{shown(sub)}」是第{above.number}行事项的一小项，没有事项名称和编号" if sub else "没有序号、事项名称和编号"
         why = (f"第{number}行的事项名称与第{above.number}行合并在一起，按同一事项读" if merged else
-               f"第{number}行没有序号、事项名称和编号，只写了{'、'.join(dict.fromkeys(added))}，按上面第{above.number}行事项的续行读")
+               f"第{number}行{lacks}，只写了{'、'.join(dict.fromkeys(added))}，按上面第{above.number}行事项的续行读")
         reading.problems.append(ImportProblem(grid.ref(number, 1), (
             f"{why}：这一行的{'、'.join(dict.fromkeys(added))}并入第{above.number}行的事项"
             + ("" if merged else "；若它是另一个事项，请填写它的事项名称")), warning=True))
@@ -446,13 +463,16 @@ def _heading(row: Row, domains: list[str], reading: Reading, sections: set[str])
     return ""
 
 
-def _level1_above(grid: Grid, layout: SheetLayout, number: int, field: str = "一级事项") -> str | None:
+def _level1_above(grid: Grid, layout: SheetLayout, number: int, field: str = "一级事项",
+                  titles: dict[int, str] | None = None) -> str | None:
     """The text of the nearest 一级事项 (or *field*) above *number* among the item rows right above it: a group
-    written once at its top, as a merged cell reads once unmerged or saved as csv. None past a blank line, a title or
-    the header."""
+    written once at its top, as a merged cell reads once unmerged or saved as csv, or the title of the group above them
+    (*titles*: 「（一）最低生活保障」 across its row). None past a blank line, another title or the header."""
     col = next((c for c, key in layout.keys.items() if key == field), 0)
     keys = [c for c, key in layout.keys.items() if key in _ROW_KEYS]
     for above in range(number - 1, layout.first_row - 1, -1):
+        if titles and above in titles:
+            return titles[above]
         if not any(grid.own(above, c) for c in keys) or rowkinds.total(grid, above) or rowkinds.spans_row(grid, above):
             return None
         if text := grid.value(above, col):
@@ -483,15 +503,19 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
     return []
 
 
-def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading, sections: set[str]) -> str:
-    """A row that is no item: a section title switches the 领域 (its name is returned); other text is reported, not
-    lost silently ("")."""
+def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading, sections: set[str],
+                  titles: dict[int, str] | None = None) -> str:
+    """A row that is no item: a section title switches the 领域 (its name is returned); a numbered title of a group
+    (「（一）最低生活保障」, across the row or in the 序号 column) is kept in *titles*, the 一级事项 of the rows under it
+    that leave theirs blank; other text is reported, not lost silently ("")."""
     if rowkinds.numbers_only(grid, number):
         return ""
     first = next(c for c in range(1, grid.cols + 1) if grid.own(number, c))
     texts = [grid.own(number, c) for c in rowkinds.filled_cells(grid, number)]
     if len(texts) == 1 and (switched := _section(texts[0], grid.ref(number, first), domains, reading, sections)) is not None:
         return switched
+    if len(texts) == 1 and titles is not None and rowkinds.section_style(texts[0]) and unnumbered(texts[0]):
+        titles[number] = texts[0]  # (the rows reading it say so: 「一级事项为空，按它上面最近的一级事项读」)
     reading.problems.append(ImportProblem(grid.ref(number, first), (
         f"这一行没有事项名称、公开内容或编号，不是事项，已跳过：「{shown(grid.own(number, first))}」"), warning=True))
     return ""
