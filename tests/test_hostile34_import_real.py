@@ -59,9 +59,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import openpyxl
-
 from conftest import CatalogDir, Run
+from sheets import workbook
 
 BASIS = "《社会救助暂行办法》（国务院令第649号）"
 DEADLINE = "制定或获取信息之日起10个工作日内"
@@ -71,17 +70,7 @@ CHANNELS = "政府网站、社区/企事业单位/村公示栏（电子屏）"
 
 
 def _sheet(path: Path, rows: Sequence[Sequence[object]], merged: Sequence[str] = ()) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "社会救助"
-    for number, row in enumerate(rows, 1):
-        for col, value in enumerate(row, 1):
-            if value is not None:
-                sheet.cell(number, col, value)
-    for cells in merged:
-        sheet.merge_cells(cells)
-    book.save(path)
-    return path
+    return workbook(path, rows, sheet="社会救助", merges=merged)
 
 
 def _item(cat: CatalogDir, name: str) -> str:

@@ -53,11 +53,9 @@ Found by this pass:
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import json
 import os
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -65,6 +63,7 @@ import pytest
 
 from conftest import AGENCY, ITEM, RECORD, text_pdf
 from gongkai.cli import main
+from test_hostile22_periods import _text
 
 BASE = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/"
 BOARD = "社区/企事业单位/村公示栏（电子屏）"
@@ -150,15 +149,6 @@ def _run(*args: str | Path, today: str) -> tuple[int, str]:
         else:
             os.environ["GONGKAI_TODAY"] = before
     return code, said.getvalue()
-
-
-def _text(data: bytes) -> str:
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    elif data[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            data = b"".join(archive.read(n) for n in archive.namelist())
-    return data.decode("utf-8", "replace")
 
 
 @pytest.fixture(scope="module")
