@@ -24,6 +24,8 @@ or an exported table:
 5. The line shown under a finding of personal data starred runs of seven digits or more a space apart; a 正文 whose
    Markdown link text makes the number on the page (「电话[15036](#)[857210](#)」 shows 15036857210) was found, and
    its line showed both parts under the finding. Digits up to eight marks or spaces apart are starred there now.
+6. A record the 两馆 hold whose file is there but does not load (a bracket left open) was GK508 「台账列出的信息 R2026-001
+   不存在」: the clerk went looking for a file that was there. It now says the file does not load and to mend it.
 
 Today is conftest's day, 2026-11-27, unless --today says otherwise.
 """
@@ -108,3 +110,18 @@ def test_the_line_under_a_finding_hides_a_number_markdown_splits(gk: Callable[..
     assert "有未遮盖的手机号码「150****7210」" in run.out
     assert "15036" not in run.out and "857210" not in run.out
     assert "咨询电话[****************](#)。" in run.out
+
+
+def test_a_ledger_record_whose_file_does_not_load_is_not_called_gone(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("handover/2026-09-07.yaml", "批次日期: 2026-09-07\n覆盖期间: {开始: 2026-08-21, 结束: 2026-09-07}\n"
+                                         "接收单位: [dag, tsg]\n信息:\n  - 编号: R2026-001\n")
+    cat.record(RECORD.replace("公开属性: 主动公开", "公开属性: [主动公开"))  # a bracket left open: the file does not load
+    run = gk("validate", cat.root, "--format", "json")
+    messages = [d["message"] for d in run.json()["diagnostics"] if d["code"] == "GK508"]
+    assert messages == ["台账列出的信息 R2026-001 的信息文件读不出来，无法核对它能否移交"]
+    cat.record()  # mended: no GK508
+    assert [d for d in gk("validate", cat.root, "--format", "json").json()["diagnostics"] if d["code"] == "GK508"] == []
+    (cat.root / "records/2026/R2026-001.yaml").unlink()  # gone indeed
+    messages = [d["message"] for d in gk("validate", cat.root, "--format", "json").json()["diagnostics"]
+                if d["code"] == "GK508"]
+    assert messages == ["台账列出的信息 R2026-001 不存在"]

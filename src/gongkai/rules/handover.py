@@ -145,12 +145,17 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
     # a record re-judged after it was sent is asked back by the next batch's 撤换公函 (handover.recall): once asked, done
     recalled = {entry.id for _, ledger in ctx.catalog.models("ledger") for entry in ledger.recalls}
     numbered = ctx.catalog.index_holders  # (answered from the facts store in an incremental run: no record is read)
+    unread = ctx.catalog.unreadable("record")
     for path, ledger in ctx.catalog.models("ledger"):
         for index, record_id in enumerate(ledger.record_ids()):
             record = records.get(record_id)
             if record is not None and not record.is_public and record_id in recalled:
                 continue
-            if record is None or not record.is_public:
+            if record is None and record_id in unread:  # the file is there: 「不存在」 sent the clerk looking for it
+                yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
+                              f"台账列出的信息 {record_id} 的信息文件读不出来，无法核对它能否移交",
+                              f"先改正 {record_id} 的信息文件中的错误（见本次校验对该文件的报告）；它已送交两馆，不要删除它。")
+            elif record is None or not record.is_public:
                 state = "不存在" if record is None else f"的公开属性是「{record.attribute or '未标识'}」"
                 hint = ("核对台账与信息登记；确已改判的，下一次 gongkai handover 会在撤换公函中向两馆撤回。" if record is not None
                         else "核对台账与信息登记；误送的文件应向两馆撤回。")
