@@ -59,6 +59,7 @@ import pytest
 from docx import Document
 
 from test_handover import add
+from test_hostile18_calendar_validate import OFFICIAL_2026
 from test_hostile24_handover import copy_of, sent  # noqa: F401 - the same delivered catalog
 from test_handover_recall import REASON, letter_text, withdraw
 from tests.conftest import ITEM, CatalogDir
@@ -381,49 +382,30 @@ def test_the_schedule_names_the_days_a_catalog_notice_counts_otherwise(gk, cat):
                        "通知的原文复制到一个文本文件，运行 gongkai calendar import 通知.txt 录入 calendar/2028.yaml。\n")
 
 
-CALENDAR_2026 = """\
-年度: 2026
-通知: 国务院办公厅关于2026年部分节假日安排的通知（测试用，元旦和12月21日与原文不同）
-放假:
-  - 名称: 元旦
-    开始: 2026-01-02
-    结束: 2026-01-03
-  - 名称: 春节
-    开始: 2026-02-15
-    结束: 2026-02-23
-  - 名称: 清明节
-    开始: 2026-04-04
-    结束: 2026-04-06
-  - 名称: 劳动节
-    开始: 2026-05-01
-    结束: 2026-05-05
-  - 名称: 端午节
-    开始: 2026-06-19
-    结束: 2026-06-21
-  - 名称: 中秋节
-    开始: 2026-09-25
-    结束: 2026-09-27
-  - 名称: 国庆节
-    开始: 2026-10-01
-    结束: 2026-10-07
-  - 名称: 测试
-    开始: 2026-12-21
-    结束: 2026-12-21
-调休上班: [2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10]
-"""
+# The official 2026 notice (test_hostile18_calendar_validate) with 元旦 from 01-02 and a one-day 「测试」 holiday on 12-21
+CALENDAR_2026 = (OFFICIAL_2026
+                 .replace("通知: 国务院办公厅关于2026年部分节假日安排的通知\n文号: 国办发明电〔2025〕7号\n",
+                          "通知: 国务院办公厅关于2026年部分节假日安排的通知（测试用，元旦和12月21日与原文不同）\n")
+                 .replace("    开始: 2026-01-01\n", "    开始: 2026-01-02\n")
+                 .replace("调休上班:", "  - 名称: 测试\n    开始: 2026-12-21\n    结束: 2026-12-21\n调休上班:"))
 
 
 # lists.py: a file of a 公示 is read by its last suffix (「R2026-006.说明.pdf」 is a PDF): read as 「说明.pdf」 it was taken
 # for a file that cannot be read and kept from the 图书馆 with the list.
-def test_a_cover_letter_with_a_dot_in_its_name_reaches_the_library(gk, cat, tmp_path):
-    from test_hostile20_handover import COVER_PDF, LIST_PDF
+def _notice_with(cat: CatalogDir, files: dict[str, bytes]) -> None:
+    """R2026-006, a 公示 published on 2026-09-16, with *files* (names under files/2026/ → content) as its attachments."""
     from test_handover import record as handover_record
 
     text = handover_record(6, "2026-09-16", formed="2026-09-14", attach=False)
-    cat.write("records/2026/R2026-006.yaml", text + "附件:\n  - 文件: files/2026/R2026-006.说明.pdf\n"
-              "  - 文件: files/2026/名单.pdf\n")
-    cat.write("files/2026/R2026-006.说明.pdf", COVER_PDF)
-    cat.write("files/2026/名单.pdf", LIST_PDF)
+    cat.write("records/2026/R2026-006.yaml", text + "附件:\n" + "".join(f"  - 文件: files/2026/{n}\n" for n in files))
+    for name, data in files.items():
+        cat.write(f"files/2026/{name}", data)
+
+
+def test_a_cover_letter_with_a_dot_in_its_name_reaches_the_library(gk, cat, tmp_path):
+    from test_hostile20_handover import COVER_PDF, LIST_PDF
+
+    _notice_with(cat, {"R2026-006.说明.pdf": COVER_PDF, "名单.pdf": LIST_PDF})
     (cat.root / "records/2026/R2026-001.yaml").unlink()
     out = tmp_path / "o"
     run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", cat.root, "--out", out)
@@ -524,12 +506,7 @@ def test_the_library_remark_names_each_list_file_kept_back(gk, cat, tmp_path):
     from test_hostile20_handover import COVER_PDF, LIST_PDF, rows
     from test_handover import record as handover_record
 
-    text = handover_record(6, "2026-09-16", formed="2026-09-14", attach=False)
-    cat.write("records/2026/R2026-006.yaml", text + "附件:\n  - 文件: files/2026/通知.pdf\n"
-              "  - 文件: files/2026/名单.pdf\n  - 文件: files/2026/名单二.pdf\n")
-    cat.write("files/2026/通知.pdf", COVER_PDF)
-    cat.write("files/2026/名单.pdf", LIST_PDF)
-    cat.write("files/2026/名单二.pdf", LIST_PDF + b"\n%2\n")
+    _notice_with(cat, {"通知.pdf": COVER_PDF, "名单.pdf": LIST_PDF, "名单二.pdf": LIST_PDF + b"\n%2\n"})
     # a 公示 that ended before the batch day: no date to give
     cat.record(handover_record(1, "2026-09-16", formed="2026-09-14").replace("公示截止: 2026-12-31", "公示截止: 2026-09-18"))
     cat.write("files/2026/R2026-001.pdf", LIST_PDF + b"\n%1\n")
