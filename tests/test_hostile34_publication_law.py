@@ -119,9 +119,22 @@ def _notice_of_relief(number: int, body: str) -> str:
     return text.replace("  经审核，现将名单予以公示。\n", f"  {body}\n")
 
 
-def _catalog(root: Path) -> None:
+def _catalog(root: Path, records: bool = True) -> None:
+    """The agency and its three items, and (with *records*) every record above; without, an empty records/2026/."""
     files = {"gongkai.yaml": AGENCY, "items/shjz/SHJZ-001.yaml": ITEM, "items/shjz/SHJZ-002.yaml": AID_ITEM,
              "items/shjz/SHJZ-003.yaml": POLICY_ITEM}
+    (root / "records/2026").mkdir(parents=True, exist_ok=True)
+    if records:
+        files.update(_records())
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _records() -> dict[str, str]:
+    """Each record above by its path: periods told, not told and earlier, relief named in prose, the late one."""
+    files: dict[str, str] = {}
     for number, name, body in [*TOLD, NOT_TOLD, EARLIER]:
         files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body)
     for number, _, body in IN_PROSE:
@@ -129,10 +142,7 @@ def _catalog(root: Path) -> None:
     number, name, body = LATE
     files[f"records/2026/R2026-{number:03d}.yaml"] = _record(number, name, body).replace("公开日期: 2026-11-16",
                                                                                          "公开日期: 2026-11-23")
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    return files
 
 
 def _run(*args: str | Path, today: str) -> tuple[int, str]:
@@ -232,9 +242,7 @@ def test_print_lists_each_for_taking_down_from_the_day_after_the_told_end(told):
 ])
 def test_the_article_sends_the_reader_only_where_the_list_is(tmp_path, channels, note):
     root = tmp_path / "catalog"
-    _catalog(root)
-    for path in (root / "records").rglob("*.yaml"):
-        path.unlink()
+    _catalog(root, records=False)
     record = _record(21, "陈金水", "经审核，现将名单予以公示。", channels)
     (root / "records/2026/R2026-021.yaml").write_text(record, encoding="utf-8")
     code, said = _run("wechat", root, "--from", "2026-11-01", "--out", tmp_path / "wx", today="2026-11-18")
@@ -254,9 +262,7 @@ def test_the_article_sends_the_reader_only_where_the_list_is(tmp_path, channels,
 ])
 def test_a_promised_period_in_other_words_is_read_or_told(tmp_path, deadline, code, message):
     root = tmp_path / "catalog"
-    _catalog(root)
-    for path in (root / "records").rglob("*.yaml"):
-        path.unlink()
+    _catalog(root, records=False)
     item = root / "items/shjz/SHJZ-002.yaml"
     item.write_text(AID_ITEM.replace("公开时限: 制定或获取信息之日起10个工作日内", f"公开时限: {deadline}"), encoding="utf-8")
     record = _record(31, "陈金水", "经审核，现将名单予以公示。").replace("公示期: 7", "公示期: 3")
@@ -279,9 +285,7 @@ def test_a_promised_period_in_other_words_is_read_or_told(tmp_path, deadline, co
 ])
 def test_a_period_in_chinese_numerals_is_read(tmp_path, written, found):
     root = tmp_path / "catalog"
-    _catalog(root)
-    for path in (root / "records").rglob("*.yaml"):
-        path.unlink()
+    _catalog(root, records=False)
     record = _record(41, "陈金水", "公示期：2026年11月16日至11月23日。").replace("公示期: 7", f"公示期: {written}")
     (root / "records/2026/R2026-041.yaml").write_text(record, encoding="utf-8")
     run, out = _run("validate", root, "--format", "json", today="2026-11-18")
@@ -292,9 +296,7 @@ def test_a_period_in_chinese_numerals_is_read(tmp_path, written, found):
 # 7. An attachment named after the people it lists, exported during the 公示 (11-18) and the day after it (11-25).
 def test_the_names_an_attachment_is_named_after_leave_with_the_list(tmp_path):
     root = tmp_path / "catalog"
-    _catalog(root)
-    for path in (root / "records").rglob("*.yaml"):
-        path.unlink()
+    _catalog(root, records=False)
     record = _record(51, "陈金水", "经审核，现将名单予以公示。", "政府网站, 两微一端").replace(
         "页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/R2026-051.pdf\n    名称: 陈金水、林阿妹申请材料\n")
     (root / "records/2026/R2026-051.yaml").write_text(record, encoding="utf-8")
@@ -321,9 +323,7 @@ def test_the_names_an_attachment_is_named_after_leave_with_the_list(tmp_path):
 # the portal is told to delete every attachment it holds of the record.
 def test_a_list_taken_off_during_the_notice_is_deleted_from_the_portal_after_it(tmp_path):
     root = tmp_path / "catalog"
-    _catalog(root)
-    for path in (root / "records").rglob("*.yaml"):
-        path.unlink()
+    _catalog(root, records=False)
     record = _record(52, "陈金水", "经审核，现将名单予以公示。")
     attached = record.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/R2026-052.pdf\n    名称: 低保名单\n")
     path = root / "records/2026/R2026-052.yaml"
