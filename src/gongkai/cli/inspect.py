@@ -10,7 +10,7 @@ import typer
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, out_target, output_format, today
+from gongkai.cli.options import CatalogArg, TodayOpt, out_target, output_format, suffix_of, today
 from gongkai.files_io import write_atomic
 from gongkai.inspect import inspect_catalog
 from gongkai.inspect.render import headline, render_html, render_json, render_text
@@ -53,7 +53,7 @@ def inspect_command(
     format = output_format(given, out_path, SheetFormat.text, SHEET_SUFFIXES)
     loaded = load_catalog(catalog)
     if out_path is not None:
-        out_path = out_target(out_path, loaded, f"inspect-{day}.{'txt' if format is SheetFormat.text else format.value}")
+        out_path = out_target(out_path, loaded, f"inspect-{day}{suffix_of(format, SHEET_SUFFIXES)}")
     sheet = inspect_catalog(loaded, day, site, monitoring)
     allowed = allowed_of(loaded.agency)
     if format is SheetFormat.xlsx:

@@ -93,11 +93,16 @@ def output_format(given: Format | None, out_path: Path | None, default: Format, 
     if given is None:
         return implied or default
     if implied is not None and implied is not given and out_path is not None:
-        wanted = next((s for s, f in by_suffix.items() if f is given), None)
+        wanted = suffix_of(given, by_suffix)
         rename = f"，或把文件名改为「{out_path.with_suffix(wanted).name}」" if wanted else ""
         raise UsageProblem(f"--format {given.value} 与 --out「{out_path.name}」的扩展名不符：按 {given.value} 写出的文件"
                            f"不能当作 {out_path.suffix} 文件打开。去掉 --format（按扩展名写成 {implied.value}）{rename}")
     return given
+
+
+def suffix_of(kind: Format, by_suffix: dict[str, Format]) -> str | None:
+    """The extension a file of *kind* is written with: the first of *by_suffix* (output_format's table) naming it."""
+    return next((suffix for suffix, named in by_suffix.items() if named is kind), None)
 
 
 def missing_file(file: Path, what: str = "文件") -> UsageProblem:

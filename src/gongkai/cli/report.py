@@ -12,7 +12,8 @@ from rich.table import Table
 
 from gongkai.catalog import load_catalog
 from gongkai.cli.app import EXIT_FINDINGS, EXIT_OK, app, err, out
-from gongkai.cli.options import CatalogArg, TodayOpt, check_year, out_target, output_format, today
+from gongkai.cli.options import (CatalogArg, TodayOpt, check_year, out_target, output_format, suffix_of,
+                                 today)
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.portal.write import refuse_outputs, refuse_personal_data
@@ -80,7 +81,7 @@ def scorecard_command(
     if unit is not None and (loaded.agency is None or loaded.agency.unit(unit) is None):
         raise UsageProblem(f"没有编号为「{unit}」的单位，请填写 gongkai.yaml「单位」中的编号，如 shjzg")
     card = build_scorecard(loaded, _year(year, day.year, day), day, unit)
-    suffix = ".html" if format is CardFormat.html else ".xlsx"
+    suffix = suffix_of(format, CARD_SUFFIXES) or ".xlsx"  # (the table is never written: refused above)
     target = out_target(out_path, loaded, f"scorecard-{card.year}{suffix}") if out_path is not None else None
     if format is CardFormat.table:
         _print_card(card)
@@ -128,7 +129,7 @@ def annual_command(
     day = today(when)
     report = build_annual(loaded, _year(year, day.year - 1, day), day)  # written in January for the year before
     if out_path is not None:
-        suffix = {AnnualFormat.markdown: ".md", AnnualFormat.html: ".html", AnnualFormat.xlsx: ".xlsx"}[format]
+        suffix = suffix_of(format, ANNUAL_SUFFIXES)
         out_path = out_target(out_path, loaded, f"annual-{report.year}{suffix}")
     if format is AnnualFormat.xlsx:
         target: Path | None = out_path or Path(f"annual-{report.year}.xlsx")
