@@ -155,6 +155,11 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     # the body tells the public the 公示 ends on 11 September; 公示截止 says 31 December
     "GK420": (lambda c: c.record(RECORD + "  公示期：2026年9月3日至9月11日。\n"),
               lambda c: c.record(RECORD + "  公示期：2026年9月3日至12月31日。\n")),
+    # a 公示 whose only channel is 两微一端: the article never carries the list, no page or board shows it
+    "GK421": (lambda c: (c.item(ITEM.replace("公开渠道: [政府网站, ", "公开渠道: [两微一端, 政府网站, ")),
+                         c.record(RECORD + "公开渠道: [两微一端]\n")),
+              lambda c: (c.item(ITEM.replace("公开渠道: [政府网站, ", "公开渠道: [两微一端, 政府网站, ")),
+                         c.record(RECORD + "公开渠道: [政府网站, 两微一端]\n"))),
     # A 空白说明 gongkai init wrote keeps its 待确认 comment until the clerk has checked it.
     "GK550": (lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 待确认\n"),
               lambda c: c.item(ITEM + "空白说明: 本栏目暂未产生此类信息。  # 已核实\n")),

@@ -37,7 +37,7 @@ from gongkai.privacy.numbers import classify, disability_card, lost_check_birth,
 from gongkai.privacy.normalize import (AMBIGUOUS_MARKS, HAS_MARKUP, HOME_PHONE, MASK_MARKS, MULTIPLY_MARKS, QUOTES,
                                        STRONG, TAG_DIGITS, TAGS_AS_ASCII, UNSHOWN, WEAK, Normalized, ascii_digits,
                                        entry_marks, list_marks, may_hold_personal_data, normalize, phone_label_may_be_in,
-                                       prefilter_pays, without_footnotes)
+                                       prefilter_pays, without_markdown_marks)
 
 
 # The kinds of personal data, with the Chinese name shown to people.
@@ -258,8 +258,9 @@ def find_unfiltered(text: str, allowed: frozenset[str] = frozenset(), data: bool
                 hits.append(hit)
                 yield hit
     # A footnote reference (138[^1]05951234) is a mark beside the number to a reader, a superscript where footnotes
-    # render: the number is read without it (each of its characters an invisible one, so spans stay).
-    if (unmarked := without_footnotes(text)) != text:
+    # render, and so is the end of a link and the start of the next ([13918](#)[781396](#)): the number is read
+    # without them (each of their characters an invisible one, so spans stay).
+    if (unmarked := without_markdown_marks(text)) != text:
         found_here = _apart(hits, list(_hits(normalize(unmarked), allowed, joins)))
         hits.extend(found_here)
         yield from found_here

@@ -562,15 +562,25 @@ def _quoted_printable(text: str) -> bool:
 
 
 # A Markdown footnote reference ([^1], [^注]) beside the digits of a number is a mark to a reader, a superscript where
-# footnotes render: 138[^1]05951234 is read as 13805951234 too (hostile pass 23).
-FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+# footnotes render: 138[^1]05951234 is read as 13805951234 too (hostile pass 23). So is the end of one link and the start
+# of the next (a title or a note written [13918](#)[781396](#), [13918][a][781396][b]): wherever Markdown is rendered
+# (the search's snippets, an article pasted into an editor) the two links stand side by side, 13918781396, and shown as
+# typed the marks between them are five or more, which no number crosses (thirty-seventh session).
+_MARKDOWN_MARKS = re.compile(r"\[\^[^\]\s]{1,20}\]|\]\s{0,2}(?:\([^()\s]{0,200}(?:\s+\"[^\"]{0,80}\")?\)|\[[^\[\]]{0,40}\])"
+                             r"(?:\s{0,2}!?\[)?")
 
 
-def without_footnotes(text: str) -> str:
-    """*text* with each footnote reference made of as many zero-width spaces (invisible: spans stay), or *text*."""
-    if "[^" not in text:
+def markdown_marks_in(text: str) -> bool:
+    """*text* may hold a footnote reference or the end of a Markdown link (substring tests in C)."""
+    return "[^" in text or "](" in text or "][" in text or "] (" in text or "] [" in text
+
+
+def without_markdown_marks(text: str) -> str:
+    """*text* with each footnote reference and each end of a link (with the start of the link after it) made of as
+    many zero-width spaces (invisible: spans stay), or *text*."""
+    if not markdown_marks_in(text):
         return text
-    return FOOTNOTE.sub(lambda m: "\u200b" * len(m.group(0)), text)
+    return _MARKDOWN_MARKS.sub(lambda m: "\u200b" * len(m.group(0)), text)
 
 
 # Building the pre-filter's pattern (once per process) costs what the full path (detect.find_unfiltered) spends on some
@@ -611,7 +621,8 @@ def phone_label_may_be_in(text: str) -> bool:
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
-    if "[^" in text and (unmarked := without_footnotes(text)) != text and may_hold_personal_data(unmarked, lists):
+    if (markdown_marks_in(text) and (unmarked := without_markdown_marks(text)) != text
+            and may_hold_personal_data(unmarked, lists)):
         return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
@@ -632,7 +643,7 @@ def may_hold_number(text: str) -> bool:
     notation, or a run of base64 that decodes to such a text), its «&» and «<» read as they are:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
-    if "[^" in text and (unmarked := without_footnotes(text)) != text and may_hold_number(unmarked):
+    if markdown_marks_in(text) and (unmarked := without_markdown_marks(text)) != text and may_hold_number(unmarked):
         return True
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True

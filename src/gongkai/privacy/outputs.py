@@ -29,7 +29,7 @@ from gongkai.privacy.documents import (MAX_UNPACKED, gunzipped, ole_file_segment
 from gongkai.privacy.extract import FORMULA_STARTS, Segment, Unreadable, csv_formula_texts, decode_text
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import (ESCAPES, SEPARATE, STARRED, encoded_may_hold_number, may_hold_number,
-                                      percent_decoded, unescaped, without_footnotes)
+                                      percent_decoded, unescaped, without_markdown_marks)
 from gongkai.privacy.organisations import ACCOUNT_LINES, account_of_body
 from gongkai.privacy.pictures import LOCATED, is_picture, located_within, picture_texts
 
@@ -312,7 +312,7 @@ def _suspicious(line: bytes) -> bool:
     """Eleven digit units stand close together in *line*: cheap tests first, the full prefilter only when needed."""
     if len(line) < _SHORTEST and line.isascii():
         return False  # every test below needs eleven ASCII characters or more (most pieces of a JSON file)
-    if b"[^" in line and (unmarked := without_footnotes(line.decode("utf-8", errors="replace"))) != line.decode(
+    if b"[^" in line and (unmarked := without_markdown_marks(line.decode("utf-8", errors="replace"))) != line.decode(
             "utf-8", errors="replace") and _suspicious(unmarked.encode()):
         return True
     if b"&#" in line and (decoded := _references_decoded(line)) != line:

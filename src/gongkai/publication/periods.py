@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from gongkai.days import as_typed
+from gongkai.days import as_typed, chinese_number
 from gongkai.model import Item, Record
 from gongkai.model.deadline import notice_period
 from gongkai.model.vocab import NOTICE_KIND
@@ -138,15 +138,45 @@ def stated_notice_period(record: Record) -> StatedPeriod | None:
     several; None when it states none a date can be read from (_stated_end: a year left out)."""
     if not record.body or record.published is None or "公示" not in record.body:
         return None
-    text = as_typed(record.body)
+    typed = as_typed(record.body)
+    text, at = _in_digits(typed)
     found: list[StatedPeriod] = []
     for match in (*_STATED.finditer(text), *_STATED_BEFORE.finditer(text), *_STATED_END.finditer(text)):
         try:
             end = _stated_end(match, record.published)
         except ValueError:
             continue  # no such day (2月30日): nothing read
-        found.append(StatedPeriod(end, match.group(0)))
+        found.append(StatedPeriod(end, typed[at[match.start()]:at[match.end()]]))
     return min(found, key=lambda p: p.end, default=None)
+
+
+# The days of a period in Chinese numerals, as a notice printed from an older template or typed by a village clerk
+# writes them: 「公示期：二〇二六年十一月二十七日至十二月七日」 (thirty-seventh session: not read, the names stayed up past
+# the day the public was told). Each numeral year, month and day is read as its digits before the patterns above.
+_NUMERAL_PART = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)|[一二三]?十[一二三四五六七八九]?(?=\s*[月日号])"
+                           r"|(?<![一二三四五六七八九十])[一二三四五六七八九](?=\s*[月日号])")
+
+
+def _in_digits(text: str) -> tuple[str, list[int]]:
+    """*text* with the numeral years, months and days of its dates in digits, and for each position of the result
+    (and its end) the position in *text* it comes from."""
+    if _NUMERAL_PART.search(text) is None:
+        return text, list(range(len(text) + 1))
+    parts: list[str] = []
+    at: list[int] = []
+    done = 0
+    for match in _NUMERAL_PART.finditer(text):
+        parts.append(text[done:match.start()])
+        at.extend(range(done, match.start()))
+        numeral = match.group(0)
+        digits = (str(chinese_number(numeral)) if len(numeral) < 4
+                  else "".join(str(chinese_number(c) or 0) for c in numeral))
+        parts.append(digits)
+        at.extend([match.start()] * len(digits))
+        done = match.end()
+    parts.append(text[done:])
+    at.extend(range(done, len(text) + 1))
+    return "".join(parts), at
 
 
 def _stated_end(match: re.Match[str], published: dt.date) -> dt.date:

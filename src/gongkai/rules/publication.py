@@ -16,6 +16,7 @@ from gongkai.publication.periods import (LONGEST_NOTICE, NoticeMinimum, StatedPe
                                          is_notice, last_working_day, latest_notice_end, minimum_for, notice_end,
                                          stated_notice_period, written_notice_end)
 from gongkai.model import Record, vocab
+from gongkai.publication.channels import Output, effective_channels, outputs_of
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import DueDate, WorkdayCalendar
 
@@ -321,3 +322,30 @@ def notice_period_stated_otherwise(ctx: Context) -> Iterator[Finding]:
                           f"正文写的是「{stated.text}」（到 {stated.end}），{said}：两者不一致，"
                           f"名单在 {earlier}{mark if earlier == written else ''} 之后撤下",
                           f"把正文写的公示期和「{field}」改成同一个最后一天。" + (guessed.note() if guessed else ""))
+
+
+# Where a list of people can be seen: the web page and what is printed for the boards. The 公众号 article of a list
+# never carries it (名单从略: gongkai.printing.wechat), so a 公示 published through 两微一端 alone is shown nowhere.
+_SHOWS_LISTS = frozenset({Output.WEB, Output.PRINT})
+
+
+@rule("GK421", "notice-shown-nowhere", "公示名单只在两微一端发布，哪里都看不到", W,
+      what="名单类信息（公示，或所属事项的公开内容是人员名单）的公开渠道只有「两微一端」时提示：公众号文章不转载名单，"
+           "网站和公示栏又不发布这条信息，名单在任何渠道都看不到。",
+      why="公示是让群众看到名单、在公示期内提出异议（DOMAIN.md §4、§12）；名单只写在公众号文章里，会被搜索引擎收录，"
+          "所以 gongkai 的公众号文章只写名单在哪里公示。只选两微一端，等于没有公示。",
+      example="文种: 公示 / 公开渠道: [两微一端]",
+      instead="公开渠道: [政府网站, 两微一端]　或　公开渠道: [社区/企事业单位/村公示栏（电子屏）, 两微一端]",
+      scope=KEYED)
+def notice_shown_nowhere(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, record in catalog.models("record"):
+        item = catalog.items.get(record.item or "")
+        if not record.is_public or not is_notice(record, item):
+            continue
+        outputs = outputs_of(effective_channels(record, item))
+        if Output.WECHAT in outputs and not outputs & _SHOWS_LISTS:
+            field = ("公开渠道",) if record.channels else ("事项",)
+            yield Finding(Location(path, record.id, field),
+                          "名单类信息只在两微一端发布：公众号文章不转载名单，网站和公示栏也没有这条信息，名单在哪里都看不到",
+                          "在「公开渠道」中加上政府网站或公示栏（事项列出的渠道），名单在那里公示，公众号文章写明在哪里查看。")
