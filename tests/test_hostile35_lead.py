@@ -15,6 +15,10 @@
 3. A 公示 (or a record of an item listing people) whose only channel is 两微一端 was shown nowhere — the article leaves
    the list out (名单从略, so that search engines never index names) and no page or board carries the record — and
    nothing said so. GK421 warns now, naming the fix (add 政府网站 or a 公示栏 among the item's channels).
+4. `gongkai import xlsx`: an item's elements typed one a row under it and numbered in a numbering of their own —
+   「（1）」「（2）」, 「(1)」, 「①」「②」, 「⑴」 under the item's 「1」, as 公文 number the points under a heading — were each
+   「一级事项为空」, the whole table refused (「1.1」 under 「1」 was read already, pass 34). They go on with the item now,
+   said so as 1.1 is; items numbered so themselves (「（2）」 under 「（1）」) stay an error.
 
 Seen and left alone: the output scan of the built files still reads 「](」 as two marks (in the search index's JSON
 「][」 separates values); validate, which reads every field, holds such a record back before it is built.
@@ -30,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ITEM, RECORD, CatalogDir, Run
+from sheets import workbook
 
 TITLE = "题名: 测试县民政局关于2026年第三季度低保对象名单的公示"
 
@@ -116,3 +121,30 @@ def test_a_list_published_on_wechat_alone_is_said_to_be_shown_nowhere(gk: Callab
         assert article.code == 0
         text = (tmp_path / "w/R2026-001.html").read_text(encoding="utf-8")
         assert "公示栏" not in text and "政府信息公开栏目" not in text
+
+
+IMPORT_HEAD = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+               "公开层级", "编号"]
+ITEM_ROW = ["最低生活保障", "审批信息", "低保对象名单", "《社会救助暂行办法》（国务院令第649号）", "制定或获取信息之日起10个工作日内",
+            "县级人民政府民政部门", "政府网站", "全社会", "主动", "县级", None]
+
+
+@pytest.mark.parametrize("marks", [("（1）", "（2）"), ("(1)", "(2)"), ("①", "②"), ("⑴", "⑵"), ("（１）", "（２）")])
+def test_elements_numbered_in_their_own_numbering_go_on_with_their_item(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path, marks: tuple[str, str]) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [IMPORT_HEAD, [1, *ITEM_ROW], [marks[0], None, None, "低保金额"],
+                                              [marks[1], None, None, "救助事由"]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert "  公开内容：低保对象名单及相关信息 → 低保对象名单；低保金额；救助事由\n" in run.out
+    assert f"社会救助!A3: 第3行的序号「{marks[0]}」是第2行事项的一小项，没有事项名称和编号，只写了公开内容" in run.err
+    assert "一级事项为空" not in run.err
+
+
+def test_an_item_numbered_so_itself_is_no_element_of_the_one_above(gk: Callable[..., Run], cat: CatalogDir,
+                                                                    tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [IMPORT_HEAD, ["（1）", *ITEM_ROW], ["（2）", None, None, "低保金额"]],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 1
+    assert "社会救助!B3: 一级事项为空" in run.err

@@ -392,10 +392,21 @@ def _goes_on(grid: Grid, layout: SheetLayout, number: int, item: int = 0) -> boo
             and number not in grid.hidden_rows and number not in grid.low_rows)
 
 
+# An element's own number under its item, in a numbering of its own (the item 「1」, its elements 「（1）」「（2）」 or
+# 「①」「②」, as 公文 number the points under a heading): an element wherever it stands under an item row.
+_ELEMENT_NUMBER = re.compile(r"[(（]\s*[0-9０-９]{1,2}\s*[)）]|[\u2460-\u2473\u2474-\u2487\u24f5-\u24fe\u2776-\u277f]")
+
+
 def _sub_number(grid: Grid, layout: SheetLayout, number: int, item: int) -> int:
-    """The 序号 column when row *number* numbers it as an element of the item row *item* (「1.1」「1-2」 under 「1」), else 0."""
+    """The 序号 column when row *number* numbers it as an element of the item row *item* (「1.1」「1-2」 under 「1」;
+    「（1）」「①」 under an item numbered otherwise), else 0."""
     col = next((c.col for c in layout.columns if c.key == SERIAL), 0)
-    parent, mine = (unicodedata.normalize("NFKC", grid.own(row, col)).strip() if col else "" for row in (item, number))
+    if not col:
+        return 0
+    parent, mine = (grid.own(row, col).strip() for row in (item, number))
+    if parent and _ELEMENT_NUMBER.fullmatch(mine) and not _ELEMENT_NUMBER.fullmatch(parent):
+        return col
+    parent, mine = (unicodedata.normalize("NFKC", text) for text in (parent, mine))
     return col if parent and re.fullmatch(rf"{re.escape(parent.rstrip('.、'))}[.\-_、]\d+", mine) else 0
 
 
