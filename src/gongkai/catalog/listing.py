@@ -59,9 +59,11 @@ class Listing:
 
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
-    # (path, size, content) of every other file: an edited attachment changes the fingerprint. content is a number
-    # from the file's hash (_attachment_stats), so that an edit whose stamp was put back or not changed still shows.
-    attachment_stats: tuple[tuple[str, int, int], ...] = ()
+    # (path, size, content, links) of every other file: an edited attachment changes the fingerprint. content is a
+    # number from the file's hash (_attachment_stats), so that an edit whose stamp was put back or not changed still
+    # shows; links what GK606 reads besides the bytes: the names of the file (a hard link made elsewhere), or -1 for a
+    # symbolic link (an attachment swapped for a link to the same bytes).
+    attachment_stats: tuple[tuple[str, int, int, int], ...] = ()
     root: Path | None = None  # the catalog folder, when the source is a working tree
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
@@ -205,8 +207,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
                    attachment_stats, root, fresh, tuple(notes))
 
 
-def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int], ...]:
-    """(path, size, content) of each attachment: content a number from its hash, known by git's stat rules as a YAML
+def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int, int], ...]:
+    """(path, size, content, links) of each attachment: content a number from its hash, known by git's stat rules as a YAML
     file's is (the stamp vouches only once the file is older than a timestamp tick: a PDF replaced by other bytes of
     the same size within one tick, 2 s on FAT and exFAT, keeps its stamp), else read and hashed now. A revision names
     its blobs; a file that cannot be read stands by its stamp (the attachment rules report it)."""
@@ -219,11 +221,17 @@ def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) ->
                 blob = file_blob_id(os.path.join(source.root, entry.path)) if isinstance(source, WorkingTree) \
                     else blob_id(source.read(entry.path))
             except OSError:
-                stats.append((entry.path, entry.size, max(entry.mtime_ns, entry.ctime_ns)))
+                stats.append((entry.path, entry.size, max(entry.mtime_ns, entry.ctime_ns), _links(entry)))
                 continue
             cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
-        stats.append((entry.path, entry.size, -1 - int(blob[:15], 16)))
+        stats.append((entry.path, entry.size, -1 - int(blob[:15], 16), _links(entry)))
     return tuple(stats)
+
+
+def _links(entry: Entry) -> int:
+    """-1 for a symbolic link, else how many names the file has: an attachment that became a link, or gained a hard
+    link outside the catalog (GK606), keeps its bytes but not its result."""
+    return -1 if entry.special else entry.links
 
 
 # Files to hash from which the reading is shared by forked workers (each takes 4 shares, handed back as they finish)
