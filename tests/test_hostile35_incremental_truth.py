@@ -11,6 +11,14 @@ Found by this pass:
    said GK606 (符号链接 / 硬链接); `build-site` kept R2026-002 and its PDF on the site while a fresh build held it back
    (「是硬链接……公开的可能是别处的文件」). The listing now records, with each attachment, how many names it has and
    whether it is a link: the cached run says GK606 too, and the build holds the record back.
+2. What appears at the path of a missing attachment without being a file — a link to a folder on the way (files/lnk →
+   2026), a link to nothing, a folder named R2026-002.pdf — was in no listing (the walk kept regular files only), so
+   the memo answered 「文件不存在」 (GK607) after --no-cache had said 「其中的文件夹「files/lnk」是符号链接」 (GK606) or
+   「是文件夹，不是文件」. So was an empty folder or a dangling link named like an attachment up to case
+   (files/2026/r2026-002.pdf/ beside R2026-002.pdf: one file on Windows, GK606): the cached validate and the gate's
+   memo kept 「通过」 (test_hostile13_memo had it as a strict xfail). The listing now names the tree's folders and the
+   links and pipes it does not read, and they are part of what a cached validate, the gate's memo and a build's stamp
+   compare, and of the twins a record's attachments are keyed with.
 
 Seen and left alone: as root (this machine) a read-only cache folder cannot be made, so it is not tried here
 (test_hostile20_cache covers an unwritable one where it can); a damaged, truncated, emptied or foreign file in
@@ -90,3 +98,51 @@ def test_an_attachment_given_a_hard_link_elsewhere_leaves_the_site_as_a_fresh_bu
     assert not (site / PDF).exists() and not (site / "records/R2026-002.html").exists()
     assert _tree(site) == _tree(fresh)
 
+
+def _pointed_at(root: Path, path: str) -> None:
+    record = root / "records/2026/R2026-002.yaml"
+    record.write_text(record.read_text("utf-8").replace(f"文件: {PDF}", f"文件: {path}", 1), "utf-8")
+
+
+def _folder_link(root: Path) -> None:
+    (root / "files/lnk").symlink_to("2026", target_is_directory=True)
+
+
+def _dangling_link(root: Path) -> None:
+    (root / "files/lnk").mkdir()
+    (root / "files/lnk/R2026-002.pdf").symlink_to("../../备份.pdf")
+
+
+def _folder(root: Path) -> None:
+    (root / "files/lnk/R2026-002.pdf").mkdir(parents=True)
+
+
+@pytest.mark.parametrize(("make", "said"), [
+    (_folder_link, "附件「files/lnk/R2026-002.pdf」其中的文件夹「files/lnk」是符号链接（快捷方式），公开的可能是别处的文件"),
+    (_dangling_link, "附件「files/lnk/R2026-002.pdf」文件是符号链接（快捷方式），公开的可能是别处的文件"),
+    (_folder, "附件「files/lnk/R2026-002.pdf」是文件夹，不是文件"),
+])
+def test_what_appears_at_a_missing_attachments_path_is_found_by_a_cached_validate(gk, bundled, make, said):
+    """The listing holds regular files; a link to a folder or to nothing, or a folder, where a record's attachment
+    is missing changes what GK606/GK607 say about it, and must change the cached answer as it does the full one."""
+    _pointed_at(bundled, "files/lnk/R2026-002.pdf")
+    first = gk("validate", bundled, "--format", "json", "--today", TODAY)
+    assert [d["message"] for d in json.loads(first.out)["diagnostics"]] == ["附件「files/lnk/R2026-002.pdf」文件不存在"]
+    make(bundled)
+    cached, full = _validate_both(gk, bundled)
+    assert [d["message"] for d in json.loads(full.out)["diagnostics"]] == [said]
+    assert (cached.code, cached.out) == (full.code, full.out)
+
+
+@pytest.mark.parametrize("make", [lambda pdf: pdf.with_name("r2026-002.pdf").mkdir(),
+                                  lambda pdf: pdf.with_name("r2026-002.pdf").symlink_to("/nonexistent")])
+def test_an_empty_folder_or_a_link_twinning_an_attachment_is_found_by_a_cached_validate(gk, bundled, make):
+    """files/2026/r2026-002.pdf/ (an empty folder) or a link to nothing so named beside R2026-002.pdf: on Windows and
+    macOS the two are one (GK606). A cached validate re-checks R2026-002 as it does when a file twins it."""
+    gk("validate", bundled, "--today", TODAY)
+    make(bundled / PDF)
+    cached, full = _validate_both(gk, bundled)
+    assert [d["message"] for d in json.loads(full.out)["diagnostics"]] == [
+        "附件「files/2026/R2026-002.pdf」与「files/2026/r2026-002.pdf」只差大小写或 Unicode 写法，在 Windows 和 macOS 上是同一个文件："
+        "检出后公开的可能是另一个"]
+    assert (cached.code, cached.out) == (full.code, full.out)

@@ -68,6 +68,9 @@ class Listing:
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     notes: tuple[FileNote, ...] = ()  # files not read, file names that break on Windows
+    # (path, what) of the rest of the tree: folders, links to a folder or to nothing, pipes. No file is there, but an
+    # attachment's path that runs into one is refused otherwise (GK606: a link on the way; GK607: a folder, not a file)
+    unlisted: tuple[tuple[str, str], ...] = ()
 
     def subset(self, paths: AbstractSet[str]) -> list[tuple[str, str, str]]:
         """The listed files whose path is one of *paths*, in the listing's order."""
@@ -91,8 +94,13 @@ class Listing:
     @property
     def fingerprint(self) -> str:
         # the files joined in C (no path holds a NUL): a repr of 100,000 tuples costs a tenth of a second
-        return blob_id("\0".join(chain.from_iterable(self.files)).encode() + b"\0"
-                       + repr((self.attachment_stats, self.notes)).encode())
+        return blob_id("\0".join(chain.from_iterable(self.files)).encode() + b"\0" + self.besides.encode())
+
+    @property
+    def besides(self) -> str:
+        """What a check of the files may read besides their contents: the attachments, the tree's folders and links,
+        the files noted (not read)."""
+        return repr((self.attachment_stats, self.notes, self.unlisted))
 
 
 def find_root(path: Path) -> Path:
@@ -160,12 +168,16 @@ def _scan(source: Source, cache: Cache) -> Listing:
     fresh: dict[str, bytes] = {}
     listed: list[Entry] = []  # the YAML files to read
     unread: list[str] = []  # files named as not read (GK011): a name Windows cannot hold is named too (GK018)
+    unlisted: list[tuple[str, str]] = []
     kinds: list[str] = []  # the kind of each
     for entry in source.entries():
         path = entry.path
         kind = kind_of(path)
         # A regular YAML file with an ASCII name (nearly every file) has nothing to note: decided without the checks.
         if kind is None or entry.special or not path.isascii():
+            if entry.special == "dir":  # before the checks of a file's name: its files are named as they are listed
+                unlisted.append((path, "dir"))
+                continue
             if garbled := undecodable(path):  # every later step writes the name out: it must be text
                 notes.append(garbled)
                 continue
@@ -174,6 +186,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
             if note is not None or (entry.special and entry.size < 0):
                 if note is not None and not entry.special:
                     unread.append(path)
+                elif entry.size < 0:
+                    unlisted.append((path, entry.special))
                 continue
             if kind is None:
                 attachments.append(entry)
@@ -204,7 +218,7 @@ def _scan(source: Source, cache: Cache) -> Listing:
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
     return Listing(tuple(zip(paths, kinds, blobs)), frozenset(e.path for e in attachments),
-                   attachment_stats, root, fresh, tuple(notes))
+                   attachment_stats, root, fresh, tuple(notes), tuple(unlisted))
 
 
 def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int, int], ...]:

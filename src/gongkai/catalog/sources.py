@@ -40,7 +40,7 @@ class Entry(NamedTuple):
 
     The signature is git's: size, mtime, ctime, inode and device; *special* is "" for a regular file, "link" for a
     symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device,
-    "folder" for a folder named like a YAML file; *links* is how many names the file has (st_nlink: more than one
+    "folder" for a folder named like a YAML file, "dir" for any other folder; *links* is how many names the file has (st_nlink: more than one
     is a hard link, which GK606 refuses in an attachment: the file may be changed from elsewhere).
     """
 
@@ -130,8 +130,10 @@ class WorkingTree:
                                                      stat.st_ctime_ns, stat.st_ino, stat.st_dev, "", stat.st_nlink)))
                 elif entry.is_dir(follow_symlinks=False):
                     if name not in SKIP_DIRS and not name.startswith("."):
-                        if name.lower().endswith(YAML_SUFFIXES):  # 新建文件夹 named R2026-012.yaml: never read
-                            found.append(Entry(prefix + name, special="folder"))
+                        # 新建文件夹 named R2026-012.yaml: never read; any other is listed as what lies on a path
+                        # an attachment may name (files/2027/a.pdf made a folder: GK607 says so)
+                        found.append(Entry(prefix + name, special="folder" if name.lower().endswith(YAML_SUFFIXES)
+                                           else "dir"))
                         self._walk(entry.path, prefix + name + "/", found)
                 elif name in SKIP_DIRS and name.startswith("."):
                     continue
