@@ -3,6 +3,7 @@ prints, and an incremental `build-site` must leave the site a fresh build makes 
 the property tests (test_validate_incremental, test_hostile20_cache, test_hostile18_incremental,
 test_hostile32_site_build) do not generate: what lies on disk at an attachment's path besides its bytes. Every case
 runs the cached command after a warm run, then the same command with --no-cache, and compares with findings typed here.
+tools/mutation.py's group "incremental_truth" mutates what these tests guard (docs/mutation.md, thirty-fifth pass).
 
 Found by this pass:
 1. An attachment swapped for a symbolic link to the same bytes (files/2026/R2026-002.pdf → a copy beside it), or given
