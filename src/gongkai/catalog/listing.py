@@ -222,10 +222,10 @@ def _scan(source: Source, cache: Cache) -> Listing:
 
 
 def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int, int], ...]:
-    """(path, size, content, links) of each attachment: content a number from its hash, known by git's stat rules as a YAML
-    file's is (the stamp vouches only once the file is older than a timestamp tick: a PDF replaced by other bytes of
-    the same size within one tick, 2 s on FAT and exFAT, keeps its stamp), else read and hashed now. A revision names
-    its blobs; a file that cannot be read stands by its stamp (the attachment rules report it)."""
+    """(path, size, content, links) of each attachment: content a number from its hash, known by git's stat rules as a
+    YAML file's is (the stamp vouches only once the file is older than a timestamp tick: a PDF replaced by other bytes
+    of the same size within one tick, 2 s on FAT and exFAT, keeps its stamp), else read and hashed now. A revision
+    names its blobs; a file that cannot be read stands by its stamp (the attachment rules report it); links: _links."""
     stats = []
     for entry in attachments:
         blob = entry.blob or cache.known_blob(entry.path, stamp_fields(entry))

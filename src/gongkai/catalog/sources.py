@@ -40,8 +40,8 @@ class Entry(NamedTuple):
 
     The signature is git's: size, mtime, ctime, inode and device; *special* is "" for a regular file, "link" for a
     symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device,
-    "folder" for a folder named like a YAML file, "dir" for any other folder; *links* is how many names the file has (st_nlink: more than one
-    is a hard link, which GK606 refuses in an attachment: the file may be changed from elsewhere).
+    "folder" for a folder named like a YAML file, "dir" for any other folder; *links* is how many names the file has
+    (st_nlink: more than one is a hard link, which GK606 refuses in an attachment: it may be changed from elsewhere).
     """
 
     path: str
