@@ -168,11 +168,11 @@ def test_the_site_takes_down_a_record_put_back_after_its_withdrawal(tmp_path):
         p.relative_to(tmp_path / "fresh").as_posix() for p in (tmp_path / "fresh").rglob("*.html"))
 
 
-@pytest.mark.xfail(strict=True, reason="an empty folder is in no listing: the memo's context does not see it (report)")
 def test_an_empty_folder_that_twins_an_attachment_holds_the_record_back_as_a_fresh_gate_does(tmp_path):
     """An empty folder named like an attachment up to case (files/2026/r2026-030.pdf/ beside R2026-030.pdf) makes the
-    attachment refused (GK606: on Windows and macOS the two are one). An empty folder is in no listing, so no
-    fingerprint changes: after an edit of another record the memo keeps admitting R2026-030."""
+    attachment refused (GK606: on Windows and macOS the two are one). An empty folder was in no listing, so no
+    fingerprint changed and after an edit of another record the memo kept admitting R2026-030; the listing names the
+    tree's folders since the thirty-seventh session (tests/test_hostile35_incremental_truth.py)."""
     clerk = Clerk(tmp_path / "catalog")
     clerk.write("R2026-030", record("R2026-030", "测试县民政局关于低保标准的通知", channels="政府网站",
                                     extra="附件:\n  - 文件: files/2026/R2026-030.pdf\n"))

@@ -598,6 +598,20 @@ GROUPS: dict[str, Group] = {
                          ("tests/test_hostile34_import_real.py", "tests/test_interchange_import.py",
                           "tests/test_hostile17_export_over_edits.py", "tests/test_hostile23_import_roundtrip.py",
                           "tests/test_interchange_hostile.py")),
+    # (thirty-fifth pass) What tells a cached validate, the gate's memo and an incremental build that anything on disk
+    # changed: the walk of the catalog folder (catalog/sources.py: each file's stamp and links, the folders and the
+    # links it does not follow), the listing made of it (catalog/listing.py: the attachments' stats, what else the
+    # tree holds, the fingerprint) and the keys a validate's per-file results are kept under (recheck/state.py: the
+    # settings, an attachment's state, its twins up to case). A bug here answers 「没有发现问题」 from the cache, or
+    # keeps a record on the site, after an attachment became a link or gained a hard link, or a folder or a link
+    # appeared at its path, while --no-cache says GK606/GK607. Coverage of the modules by
+    # tests/test_hostile35_incremental_truth.py alone (2026-12-07): sources.py 94 %, state.py 95 %, listing.py 78 % of
+    # their lines (the rest: the front door's messages, the workers that hash a large first listing).
+    "incremental_truth": Group(("src/gongkai/catalog/sources.py", "src/gongkai/catalog/listing.py",
+                                "src/gongkai/recheck/state.py"),
+                               ("tests/test_hostile35_incremental_truth.py", "tests/test_hostile13_memo.py",
+                                "tests/test_validate_incremental.py", "tests/test_hostile20_cache.py",
+                                "tests/test_hostile31_recheck.py", "tests/test_cache.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

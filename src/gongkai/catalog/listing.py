@@ -59,13 +59,18 @@ class Listing:
 
     files: tuple[tuple[str, str, str], ...]  # (path, kind, blob)
     attachments: frozenset[str]
-    # (path, size, content) of every other file: an edited attachment changes the fingerprint. content is a number
-    # from the file's hash (_attachment_stats), so that an edit whose stamp was put back or not changed still shows.
-    attachment_stats: tuple[tuple[str, int, int], ...] = ()
+    # (path, size, content, links) of every other file: an edited attachment changes the fingerprint. content is a
+    # number from the file's hash (_attachment_stats), so that an edit whose stamp was put back or not changed still
+    # shows; links what GK606 reads besides the bytes: the names of the file (a hard link made elsewhere), or -1 for a
+    # symbolic link (an attachment swapped for a link to the same bytes).
+    attachment_stats: tuple[tuple[str, int, int, int], ...] = ()
     root: Path | None = None  # the catalog folder, when the source is a working tree
     # Bytes already read to hash a changed file, so loading does not read it again.
     fresh: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     notes: tuple[FileNote, ...] = ()  # files not read, file names that break on Windows
+    # (path, what) of the rest of the tree: folders, links to a folder or to nothing, pipes. No file is there, but an
+    # attachment's path that runs into one is refused otherwise (GK606: a link on the way; GK607: a folder, not a file)
+    unlisted: tuple[tuple[str, str], ...] = ()
 
     def subset(self, paths: AbstractSet[str]) -> list[tuple[str, str, str]]:
         """The listed files whose path is one of *paths*, in the listing's order."""
@@ -89,8 +94,13 @@ class Listing:
     @property
     def fingerprint(self) -> str:
         # the files joined in C (no path holds a NUL): a repr of 100,000 tuples costs a tenth of a second
-        return blob_id("\0".join(chain.from_iterable(self.files)).encode() + b"\0"
-                       + repr((self.attachment_stats, self.notes)).encode())
+        return blob_id("\0".join(chain.from_iterable(self.files)).encode() + b"\0" + self.besides.encode())
+
+    @property
+    def besides(self) -> str:
+        """What a check of the files may read besides their contents: the attachments, the tree's folders and links,
+        the files noted (not read)."""
+        return repr((self.attachment_stats, self.notes, self.unlisted))
 
 
 def find_root(path: Path) -> Path:
@@ -158,12 +168,16 @@ def _scan(source: Source, cache: Cache) -> Listing:
     fresh: dict[str, bytes] = {}
     listed: list[Entry] = []  # the YAML files to read
     unread: list[str] = []  # files named as not read (GK011): a name Windows cannot hold is named too (GK018)
+    unlisted: list[tuple[str, str]] = []
     kinds: list[str] = []  # the kind of each
     for entry in source.entries():
         path = entry.path
         kind = kind_of(path)
         # A regular YAML file with an ASCII name (nearly every file) has nothing to note: decided without the checks.
         if kind is None or entry.special or not path.isascii():
+            if entry.special == "dir":  # before the checks of a file's name: its files are named as they are listed
+                unlisted.append((path, "dir"))
+                continue
             if garbled := undecodable(path):  # every later step writes the name out: it must be text
                 notes.append(garbled)
                 continue
@@ -172,6 +186,8 @@ def _scan(source: Source, cache: Cache) -> Listing:
             if note is not None or (entry.special and entry.size < 0):
                 if note is not None and not entry.special:
                     unread.append(path)
+                elif entry.size < 0:
+                    unlisted.append((path, entry.special))
                 continue
             if kind is None:
                 attachments.append(entry)
@@ -202,14 +218,14 @@ def _scan(source: Source, cache: Cache) -> Listing:
     cache.save_stats()
     root = source.root if isinstance(source, WorkingTree) else None
     return Listing(tuple(zip(paths, kinds, blobs)), frozenset(e.path for e in attachments),
-                   attachment_stats, root, fresh, tuple(notes))
+                   attachment_stats, root, fresh, tuple(notes), tuple(unlisted))
 
 
-def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int], ...]:
-    """(path, size, content) of each attachment: content a number from its hash, known by git's stat rules as a YAML
-    file's is (the stamp vouches only once the file is older than a timestamp tick: a PDF replaced by other bytes of
-    the same size within one tick, 2 s on FAT and exFAT, keeps its stamp), else read and hashed now. A revision names
-    its blobs; a file that cannot be read stands by its stamp (the attachment rules report it)."""
+def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) -> tuple[tuple[str, int, int, int], ...]:
+    """(path, size, content, links) of each attachment: content a number from its hash, known by git's stat rules as a
+    YAML file's is (the stamp vouches only once the file is older than a timestamp tick: a PDF replaced by other bytes
+    of the same size within one tick, 2 s on FAT and exFAT, keeps its stamp), else read and hashed now. A revision
+    names its blobs; a file that cannot be read stands by its stamp (the attachment rules report it); links: _links."""
     stats = []
     for entry in attachments:
         blob = entry.blob or cache.known_blob(entry.path, stamp_fields(entry))
@@ -219,11 +235,17 @@ def _attachment_stats(source: Source, cache: Cache, attachments: list[Entry]) ->
                 blob = file_blob_id(os.path.join(source.root, entry.path)) if isinstance(source, WorkingTree) \
                     else blob_id(source.read(entry.path))
             except OSError:
-                stats.append((entry.path, entry.size, max(entry.mtime_ns, entry.ctime_ns)))
+                stats.append((entry.path, entry.size, max(entry.mtime_ns, entry.ctime_ns), _links(entry)))
                 continue
             cache.remember_blob(entry.path, stamp_fields(entry), blob, recorded)
-        stats.append((entry.path, entry.size, -1 - int(blob[:15], 16)))
+        stats.append((entry.path, entry.size, -1 - int(blob[:15], 16), _links(entry)))
     return tuple(stats)
+
+
+def _links(entry: Entry) -> int:
+    """-1 for a symbolic link, else how many names the file has: an attachment that became a link, or gained a hard
+    link outside the catalog (GK606), keeps its bytes but not its result."""
+    return -1 if entry.special else entry.links
 
 
 # Files to hash from which the reading is shared by forked workers (each takes 4 shares, handed back as they finish)

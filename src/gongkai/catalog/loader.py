@@ -39,7 +39,7 @@ class Catalog:
     source: Source
     files: dict[str, ParsedFile]
     attachments: frozenset[str] = frozenset()
-    attachment_stats: tuple[tuple[str, int, int], ...] = ()  # (path, size, changed_ns) as listed; size -1 if unknown
+    attachment_stats: tuple[tuple[str, int, int, int], ...] = ()  # (path, size, content, links) as listed (Listing)
     cache: Cache = field(default_factory=lambda: Cache(None), repr=False)
     notes: tuple[FileNote, ...] = ()  # files in YAML folders not read, names that break on Windows
     partial: bool = False  # holds only some of the catalog's files (what an incremental check re-read)

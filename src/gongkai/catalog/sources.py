@@ -40,7 +40,8 @@ class Entry(NamedTuple):
 
     The signature is git's: size, mtime, ctime, inode and device; *special* is "" for a regular file, "link" for a
     symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device,
-    "folder" for a folder named like a YAML file.
+    "folder" for a folder named like a YAML file, "dir" for any other folder; *links* is how many names the file has
+    (st_nlink: more than one is a hard link, which GK606 refuses in an attachment: it may be changed from elsewhere).
     """
 
     path: str
@@ -51,6 +52,7 @@ class Entry(NamedTuple):
     ino: int = -1
     dev: int = -1
     special: str = ""
+    links: int = 1
 
 
 # An Entry's stamp (size, mtime_ns, ctime_ns, ino, dev) as a plain tuple, made in C: 100,000 Stamp() calls take a
@@ -93,7 +95,7 @@ def _entry(entry: os.DirEntry[str], path: str) -> Entry:
     stat = entry.stat()
     # tuple.__new__ skips the NamedTuple's Python-level constructor: a catalog lists 100,000 files on every run
     return _make_entry(Entry, (path, stat.st_size, stat.st_mtime_ns, None, stat.st_ctime_ns, stat.st_ino, stat.st_dev,
-                               "link" if link else ""))
+                               "link" if link else "", stat.st_nlink))
 
 
 _make_entry = tuple.__new__
@@ -125,11 +127,13 @@ class WorkingTree:
                         continue
                     stat = entry.stat()
                     found.append(_make_entry(Entry, (prefix + name, stat.st_size, stat.st_mtime_ns, None,
-                                                     stat.st_ctime_ns, stat.st_ino, stat.st_dev, "")))
+                                                     stat.st_ctime_ns, stat.st_ino, stat.st_dev, "", stat.st_nlink)))
                 elif entry.is_dir(follow_symlinks=False):
                     if name not in SKIP_DIRS and not name.startswith("."):
-                        if name.lower().endswith(YAML_SUFFIXES):  # 新建文件夹 named R2026-012.yaml: never read
-                            found.append(Entry(prefix + name, special="folder"))
+                        # 新建文件夹 named R2026-012.yaml: never read; any other is listed as what lies on a path
+                        # an attachment may name (files/2027/a.pdf made a folder: GK607 says so)
+                        found.append(Entry(prefix + name, special="folder" if name.lower().endswith(YAML_SUFFIXES)
+                                           else "dir"))
                         self._walk(entry.path, prefix + name + "/", found)
                 elif name in SKIP_DIRS and name.startswith("."):
                     continue

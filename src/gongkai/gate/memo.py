@@ -223,5 +223,4 @@ def _context(listing: Listing) -> str:
     import chinese_calendar  # noqa: PLC0415 — the gate reads it (workdays); imported there anyway
 
     others = [f"{path}\0{kind}\0{blob}" for path, kind, blob in listing.files if kind != RECORD]
-    return blob_id("\n".join([chinese_calendar.__version__, *others, repr((listing.attachment_stats, listing.notes))])
-                   .encode())
+    return blob_id("\n".join([chinese_calendar.__version__, *others, listing.besides]).encode())

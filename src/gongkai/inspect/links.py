@@ -202,7 +202,7 @@ def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str, str]]:
 
 def catalog_attachments(run: Inspection) -> dict[str, Evidence]:
     """Attachments shown on the web that are empty files in the catalog, by path (the gate keeps out missing ones)."""
-    sizes = {path: size for path, size, _ in run.catalog.attachment_stats}
+    sizes = {path: size for path, size, _, _ in run.catalog.attachment_stats}
     found: dict[str, Evidence] = {}
     for record in run.shown:
         for attachment in record.attachments:

@@ -143,12 +143,14 @@ def settings_key(others: list[tuple[str, str, str]], today: dt.date) -> str:
 
 
 class AttachmentKeys:
-    """The state of the attachments a file names, from the listing's (path, size, changed) of every other file."""
+    """The state of the attachments a file names, from the listing's (path, size, content, links) of every other
+    file."""
 
     def __init__(self, listing: Listing) -> None:
-        self.stats = {path: (size, changed) for path, size, changed in listing.attachment_stats}
-        self.whole = blob_id(repr((listing.attachment_stats, listing.notes)).encode())
-        self.twins = twins(list(self.stats))
+        self.stats = {path: (size, changed, links) for path, size, changed, links in listing.attachment_stats}
+        self.whole = blob_id(listing.besides.encode())
+        # an empty folder or a link beside an attachment, named like it up to case, is its twin as a file is (GK606)
+        self.twins = twins([*self.stats, *(path for path, _ in listing.unlisted)])
 
     def key(self, refs: tuple[str, ...]) -> str:
         if not refs:
