@@ -21,6 +21,12 @@ Found by this pass:
    (「已有目录」). A question stopped once a command's output is in place now says what is in place, as Ctrl+C does
    elsewhere: 「已中断，但目录仓库（…）已建立，第一次提交 4fa2485，不受影响。」, exit 0 (before that: 「已中止。」, nothing written).
 
+4. The CI that init wrote installed 「pip install gongkai」, whatever release was newest on the day it ran, although the
+   README says to pin the version in CI: one release could fail every bureau's CI on the same morning, and the
+   bureaus of a county validated with different gongkai than the county office's `gongkai county`. The GitHub and
+   GitLab templates init writes now install the version that made the catalog (「pip install gongkai==0.1.0」) and say
+   so at the top, instead of 「复制到目录仓库的……」 (an instruction for copying the template by hand, already done).
+
 Seen and left alone:
 - A bureau adopted on 2026-12-07 is shown in the county view without its 2025 年报 (「网站上没有2025年…年度报告」, 95分):
   the report is on the old website, not in the new catalog; the note says what to register, as `gongkai inspect` does.
@@ -160,3 +166,16 @@ def test_stopping_before_the_first_commit_still_writes_nothing(
     run = gk("init", tmp_path / "htz", "--name", "安溪县湖头镇人民政府", "--code", "350524102", *CONTACT)
     assert (run.code, run.err.strip()) == (2, "已中止。")
     assert not (tmp_path / "htz").exists()
+
+
+@pytest.mark.parametrize(("ci", "written", "installs"), [("github", ".github/workflows/gongkai.yml", 3),
+                                                         ("gitlab", ".gitlab-ci.yml", 1)])
+def test_the_ci_of_a_new_catalog_runs_the_gongkai_that_made_it(tmp_path: Path, gk: Gk, ci: str, written: str,
+                                                               installs: int) -> None:
+    run = gk("init", tmp_path / "wjw", "--name", "安溪县卫生健康委员会", "--code", "350524", "--domain",
+             "疾病预防控制=JBYF", "--leader", "陈明:主任", "--ci", ci, *CONTACT, "-y")
+    assert run.code == 0, run.out + run.err
+    text = (tmp_path / "wjw" / written).read_text(encoding="utf-8")
+    assert text.count("pip install gongkai==0.1.0\n") == installs  # gongkai --version: gongkai 0.1.0
+    assert "pip install gongkai\n" not in text and "复制" not in text.splitlines()[0]
+    assert text.startswith("# 由 gongkai init 写入。gongkai 固定为建立目录时的版本 0.1.0：")
