@@ -27,6 +27,13 @@ Found by this pass:
    GitLab templates init writes now install the version that made the catalog (「pip install gongkai==0.1.0」) and say
    so at the top, instead of 「复制到目录仓库的……」 (an instruction for copying the template by hand, already done).
 
+5. A record whose 责任单位 was mistyped (「bgss」 for bgs: GK204, an error — yet the record is published, on the site
+   and to the 两馆) vanished from the county view: 安溪县民政局 published 26 records in 2026 and the 部门考核 said 25, its
+   按时公开率 and 按时移交率 left it out, and an item so mistyped dropped out of 定期事项漏报 (事项 already counted
+   it). The department's figures now count every item and record of the catalog; `gongkai report scorecard`, whose
+   rows are the units, says under the table 「另有 1 个事项、1 条公开信息的「责任单位」不是 gongkai.yaml「单位」中的
+   编号（GK204），没有计入表中各单位……」.
+
 Seen and left alone:
 - A bureau adopted on 2026-12-07 is shown in the county view without its 2025 年报 (「网站上没有2025年…年度报告」, 95分):
   the report is on the old website, not in the new catalog; the note says what to register, as `gongkai inspect` does.
@@ -179,3 +186,22 @@ def test_the_ci_of_a_new_catalog_runs_the_gongkai_that_made_it(tmp_path: Path, g
     assert text.count("pip install gongkai==0.1.0\n") == installs  # gongkai --version: gongkai 0.1.0
     assert "pip install gongkai\n" not in text and "复制" not in text.splitlines()[0]
     assert text.startswith("# 由 gongkai init 写入。gongkai 固定为建立目录时的版本 0.1.0：")
+
+
+def _mistype_unit(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert "\n责任单位: bgs\n" in text or "\n责任单位: shjzg\n" in text, path
+    path.write_text(re.sub(r"\n责任单位: (\w+)\n", r"\n责任单位: \1s\n", text, count=1), encoding="utf-8")
+
+
+def test_a_record_of_a_mistyped_unit_still_counts_for_its_department(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    # 安溪县民政局 published 26 records (主动公开) in 2026: the 32 of R2026-001 … R2026-032 less three 依申请公开 and
+    # three 不予公开 (R2026-006, -010, -013, -018, -021, -024) — a hand count of catalog/records/2026
+    _mistype_unit(bundled / "records" / "2026" / "R2026-001.yaml")  # 主动公开, published 2026-01-20
+    _mistype_unit(bundled / "records" / "2026" / "R2026-010.yaml")  # 不予公开: counts nowhere
+    run = gk("county", bundled, "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    department = json.loads(run.out)["departments"][0]
+    assert (department["公开信息"], department["totals"]["published"]) == ("26", 26)
+    card = gk("report", "scorecard", bundled, "--year", "2026", "--today", TODAY)
+    assert "另有 1 条公开信息的「责任单位」不是 gongkai.yaml「单位」中的编号（GK204），没有计入表中各单位" in card.out + card.err

@@ -44,7 +44,8 @@ def json_schema(kind: str) -> dict[str, Any]:
     schema["$id"] = f"gongkai-{kind}.schema.json"
     schema["title"], schema["description"] = title, description
     for name, part in schema.get("$defs", {}).items():
-        part.pop("title", None), part.pop("description", None)
+        for key in ("title", "description"):
+            part.pop(key, None)
         if name in PARTS:
             part["title"], part["description"] = PARTS[name]
     return schema
