@@ -234,7 +234,9 @@ def _run(argv: list[str] | None, application: typer.Typer) -> int:
             hint = f"这个命令的目录文件夹直接写在命令后面，不加 {exc.option_name}，如 {exc.ctx.command_path} catalog。" + hint
         say("用法错误：", f"{usage_message(exc.format_message())}\n{hint}")
         return EXIT_USAGE
-    except typer_exceptions.Abort:
+    except typer_exceptions.Abort:  # Ctrl+C or Ctrl+D at a question: typer's prompt turns both into Abort
+        if outputs_in_place():  # a question asked once the output is in place (init's 补登): the command is done
+            return _interrupted()
         err.print("已中止。")
         return EXIT_USAGE
     except UsageProblem as exc:

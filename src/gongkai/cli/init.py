@@ -26,7 +26,8 @@ from gongkai.setup.create import InitResult, baseline, baseline_problem, init_ca
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
 from gongkai.setup.repo import enclosing_repository
-from gongkai.setup.resolve import DEFAULT_HOURS, check_code, default_index_prefix, fujian_default_note, resolve
+from gongkai.setup.resolve import (DEFAULT_HOURS, check_code, default_index_prefix, fujian_default_note, leader_title,
+                                   resolve)
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
@@ -212,8 +213,9 @@ def _ask(answers: Answers) -> dict[str, Any]:
                        ("联系电话", "联系电话"), ("电子邮箱", "电子邮箱")):
         text(key, label)
     if not answers.leaders:
+        title = leader_title(name, code)  # a 镇's head is its 镇长: Enter must not make him a 局长 on the website
         ask("领导", lambda: [{"姓名": typer.prompt("主要负责人姓名（领导信息）").strip(),
-                              "职务": typer.prompt("职务", default="局长").strip()}])
+                              "职务": typer.prompt("职务", default=title or "", show_default=bool(title)).strip()}])
     if answers.handover_days is None:
         choice = typer.prompt("移交两馆：1 每月5日、20日（福建）；2 每月5日；3 自定", default="1").strip()
         ask("移交日", lambda: HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）")))

@@ -26,7 +26,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 5  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 6  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ def _count(report: Report, severity: Severity) -> int:
 
 
 def _totals(score: Scorecard) -> Totals:
-    units = score.units
+    units = [*score.units, score.unplaced]  # a record of a mistyped 责任单位 is still the department's (and published)
     ledgers = score.handover_counted
     return Totals(
         items=sum(u.items for u in units), published=sum(u.published for u in units),

@@ -109,7 +109,7 @@ class Record(CatalogModel):
         None, alias="补录", title="补录说明", description="启用后补登的早先已公开信息：写明原因（年度检查核验发稿日期）"
     )
     report_year: int | None = Field(None, alias="报告年度", ge=2000, le=2100, title="报告年度", description="年度报告所报告的年份")
-    body: Body | None = Field(None, alias="正文", title="正文", description="Markdown")
+    body: Body | None = Field(None, alias="正文", title="正文", description="Markdown 格式：空一行分段，# 开头为标题")
 
     counts_are_numbers = numbers_not_true_or_false("pages", "report_year")
 

@@ -77,6 +77,12 @@ def scorecard_notes(card: Scorecard) -> list[str]:
     if card.uncomputed:
         years = "、".join(f"{y}年" for y in sorted(card.uncomputed))
         notes.append(f"{years}没有节假日数据，相关信息的时限未计入。")
+    rest = card.unplaced
+    if rest.items or rest.published:  # the rows add up to less than the catalog holds: say which and how to fix
+        counted = "、".join(part for part in (f"{rest.items} 个事项" if rest.items else "",
+                                               f"{rest.published} 条公开信息" if rest.published else "") if part)
+        notes.append(f"另有 {counted}的「责任单位」不是 gongkai.yaml「单位」中的编号（GK204），没有计入表中各单位"
+                     "（县政务公开办的考核表计入本机关）：改为单位的编号，运行 gongkai validate 查看是哪些文件。")
     errors, warnings = card.unowned
     if errors or warnings:  # the rows add up to less than validate says: say where the rest are
         notes.append(f"另有 {errors} 个错误、{warnings} 个警告不属于表中的单位（gongkai.yaml、年度报告数据、没有写承办单位或"

@@ -57,6 +57,9 @@ class Scorecard:
     provisional: set[int] = field(default_factory=set)  # years without a notice yet: counted on 暂定 dates
     # findings of no unit on the card (gongkai.yaml, a request without 承办单位, annual data …): (errors, warnings)
     unowned: tuple[int, int] = (0, 0)
+    # the figures of items and records whose 责任单位 is no unit of gongkai.yaml (a typo: an error of validate, but the
+    # record is published all the same): in no row, yet the catalog's own totals (the county's) must hold them
+    unplaced: UnitScore = field(default_factory=lambda: UnitScore("", "", ""))
 
     @property
     def handover_counted(self) -> bool:
@@ -86,16 +89,17 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     scores = {u.id: UnitScore(u.id, mask_log(u.name), u.kind) for u in units}
     calendar = calendar_of(catalog).provisional()
     card = Scorecard(year, today, mask_log(catalog.name), list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
-    _count_items(catalog, scores, year, today)
-    _count_records(catalog, scores, year, calendar, card)
+    rest = card.unplaced if unit is None else None  # one unit's card is about that unit only
+    _count_items(catalog, scores, year, today, rest)
+    _count_records(catalog, scores, year, calendar, card, rest)
     adopted = agency.adopted if agency else None
     if card.has_ledgers:
-        _count_handover(catalog, scores, year, today, calendar, card)
+        _count_handover(catalog, scores, year, today, calendar, card, rest=rest)
         card.last_batch = max(ledger.date for ledger in _ledgers(catalog))
     elif adopted is not None:
         # no ledger since gongkai was adopted: what fell due after that day was not handed over — not "unknown"
         card.handover_since = adopted
-        _count_handover(catalog, scores, year, today, calendar, card, since=adopted)
+        _count_handover(catalog, scores, year, today, calendar, card, since=adopted, rest=rest)
     after = card.last_batch or card.handover_since
     if after is not None and agency is not None:  # the handover days since then with no batch: as GK513 counts them
         card.unrecorded = tuple(d for d in missed(after, today, calendar_of(catalog), agency.handover.days)
@@ -105,7 +109,8 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     return card
 
 
-def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date) -> None:
+def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date,
+                 rest: UnitScore | None) -> None:
     published: dict[str, list[dt.date]] = defaultdict(list)
     for record in catalog.records.values():
         if record.is_public and record.published and record.item:
@@ -113,7 +118,7 @@ def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, toda
     # (what was published before gongkai was adopted may be in no file: a period that ended before is no evidence)
     adopted = catalog.agency.adopted if catalog.agency else None
     for item in sorted(catalog.items.values(), key=lambda i: i.order):
-        score = scores.get(item.unit)
+        score = scores.get(item.unit, rest)
         if score is None:
             continue
         score.items += 1
@@ -129,10 +134,10 @@ def _missed(item: Item, year: int, published: list[dt.date], today: dt.date, ado
 
 
 def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, calendar: WorkdayCalendar,
-                   card: Scorecard) -> None:
+                   card: Scorecard, rest: UnitScore | None) -> None:
     items = catalog.items
     for record in catalog.records.values():
-        score = scores.get(record.unit)
+        score = scores.get(record.unit, rest)
         if score is None or not (record.is_public and record.published and record.published.year == year):
             continue
         score.published += 1
@@ -160,10 +165,11 @@ def _ledgers(catalog: Catalog) -> list[Ledger]:
 
 
 def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date,
-                    calendar: WorkdayCalendar, card: Scorecard, since: dt.date | None = None) -> None:
+                    calendar: WorkdayCalendar, card: Scorecard, since: dt.date | None = None,
+                    rest: UnitScore | None = None) -> None:
     """Records formed in *year* whose handover was due by today: sent within 时限工作日 of being formed, or not.
     With *since* (启用日期, for a catalog without any ledger), only those due on or after it: before it they were
-    handed over by hand, which no file records."""
+    handed over by hand, which no file records. *rest* takes the records of no unit on the card (None: not counted)."""
     sent: dict[str, dt.date] = {}
     baseline: set[str] = set()
     for ledger in sorted(_ledgers(catalog), key=lambda m: m.date):
@@ -174,7 +180,7 @@ def _count_handover(catalog: Catalog, scores: dict[str, UnitScore], year: int, t
     agency = catalog.agency
     limit_days = agency.handover.limit_workdays if agency else 20
     for record in catalog.records.values():
-        score = scores.get(record.unit)
+        score = scores.get(record.unit, rest)
         if score is None or record.id in baseline or not (record.is_public and record.published
                                                             and record.formed.year == year):
             continue

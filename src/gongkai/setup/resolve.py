@@ -165,6 +165,24 @@ def default_index_prefix(name: str, code: str) -> str:
     return f"{code}-{letters}" if re.fullmatch(r"[A-Z]{2}", letters) else code
 
 
+def leader_title(name: str, code: str) -> str | None:
+    """The 职务 a bureau's head most likely holds, offered when init asks for the 领导: a 乡镇人民政府's is its 镇长 or
+    乡长 (not a 局长), a 街道办事处's or a 委员会's its 主任; None when the name does not tell."""
+    own = name.rstrip()
+    for ending in TOWNSHIP_ENDINGS:
+        if own.endswith(ending):
+            if ending.endswith("办事处"):
+                return "主任"
+            town = _town(normal_code(code)) or _township_of(normal_code(code)[:6], own)
+            kind = (town.name if town else own[: -len(ending)])[-1:]
+            return {"镇": "镇长", "乡": "乡长", "道": "主任", "县": "县长", "区": "区长", "市": "市长", "旗": "旗长"}.get(kind)
+    for ending, title in (("局", "局长"), ("委员会", "主任"), ("办公室", "主任"), ("中心", "主任"), ("委", "主任"),
+                          ("办", "主任"), ("院", "院长")):
+        if own.endswith(ending):
+            return title
+    return None
+
+
 def fujian_default_note(setup: Setup, settings: str) -> str | None:
     """What to check (in *settings*, the new gongkai.yaml) when a county outside Fujian took the handover days by
     default: they are Fujian's rule."""

@@ -7,6 +7,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from gongkai import __version__
 from gongkai.authoring import document
 from gongkai.model import Item
 from gongkai.model.vocab import CHANNELS
@@ -102,7 +103,7 @@ def repository_files(setup: Setup, adopted: dt.date, branch: str = "main") -> di
     files.update({f"schema/{name}": text for name, text in schema_files().items()})
     if setup.ci in CI_FILES:
         template, target = CI_FILES[setup.ci]
-        text = resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8")
+        text = _pinned(resources.files("gongkai").joinpath("templates", "ci", template).read_text(encoding="utf-8"))
         pushed = f"branches: [{json.dumps(branch, ensure_ascii=False)}]"
         files[target] = text.replace(PUSHED, pushed) if branch != "main" else text
     for seed in setup.seeds:
@@ -110,6 +111,15 @@ def repository_files(setup: Setup, adopted: dt.date, branch: str = "main") -> di
             path = f"{CATALOG}/items/{seed.guideline.code.lower()}/{fields['编号']}.yaml"
             files[path] = item_text(fields, adopted)
     return files
+
+
+def _pinned(template: str) -> str:
+    """The CI template as a new catalog keeps it: its CI runs the gongkai that made the catalog, not whatever is newest
+    that day (a new release could fail every bureau's CI at once, or validate one bureau otherwise than the county)."""
+    head, _, rest = template.partition("\n")  # 「复制到目录仓库的……」: said to whoever copies the template by hand
+    note = (f"# 由 gongkai init 写入。gongkai 固定为建立目录时的版本 {__version__}：升级时把下面各处的版本号一起改掉，"
+            "先在本机用新版本运行 gongkai validate。")
+    return note + "\n" + rest.replace("pip install gongkai\n", f"pip install gongkai=={__version__}\n")
 
 
 def _editor_settings() -> str:
