@@ -1,4 +1,4 @@
-"""Thirty-fifth hostile pass (h160): the file side of the publishing gate — what a record shows besides its fields.
+"""Thirty-fifth hostile pass (h160): the file side of the publishing gate — the files a record shows, what they hide.
 
 A record shows a file of the catalog in two ways: as an attachment (附件: - 文件: …), which the site, the portal export
 and the 两馆's batch copy, and as a link in its 正文 (详见[名单](../files/2026/list.pdf)), which a reader and a search
@@ -21,20 +21,44 @@ Found by this pass (before the fix → now):
    the county's Windows server). During the 公示 the linking record was an ordinary page (indexed), after it published.
    Now the gate reads every link as the page's renderer writes it (markdown-it: the link the reader clicks), with the
    pattern kept for what is written as HTML, and compares paths as any computer opens them (same_file).
+4. A zip archive on the end of a PDF (copy /b 通知.pdf+名单.zip 通知.pdf): readers show the PDF; renamed .zip, or opened
+   with 7-Zip, WinRAR or unzip (which find a zip by its end record, whatever stands before it), the download gives the
+   archive's files — here the full 名单 with 身份证号 and mobile. validate said nothing; build-site and the handover
+   published it. Now GK609 「内容不是单纯的 PDF 文档：文件末尾还接着一个 zip 压缩包（1 个文件）」 at the 文件 line, for
+   every format that is no zip (PDF, XLS, CEB, pictures; a workbook an xls embeds is a zip inside one of its streams,
+   not on its end, and stays readable); the one check (attachment_problem, which reads a PDF's head) reads the last
+   64 KB too and agrees with the one reader (read_attachment).
+5. The same inside a Word document: a picture (word/media/image1.png) or an embedded PDF with a zip on its end — Word
+   shows the picture, unpacking the docx and opening the part with 7-Zip gives the list. Now GK610 naming the part.
 
 Seen and left alone:
 - Attachment paths written as an attacker writes them (absolute, ../, C:\\, C:foo, \\\\server\\share, //server/share,
   file://, 「files／2026／…」 with a full-width slash, files/%2e%2e/…, files/2026/x.pdf:secret, x.pdf::$DATA, x.pdf.,
-  an 8.3 name R2026~1.PDF, a trailing space in quotes) are each GK606 or GK607 at the 文件 line, nothing published.
+  an 8.3 name R2026~1.PDF) are each GK606 or GK607 at the 文件 line, nothing published; a quoted path with a trailing
+  space names the file without it.
+- A RAR or 7z archive inside a PDF (WinRAR and 7-Zip search a file for their signatures): finding one means reading
+  every PDF whole at every check, and no tool opens it on a double click as Windows opens a zip; a zip whose end record
+  stands more than 64 KB before the end of the file is found by no unzip tool either.
+- Body links to a file that is the attachment of no record: a dead link on the site (gongkai inspect reports it), no
+  file is copied.
 - A picture in a 正文 (![名单](../files/2026/list.png)) is never loaded nor linked by the page (privacy.markup): it
   names nothing a reader can open.
 """
 
 from __future__ import annotations
 
+import io
+import json
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
 import pytest
 
-from conftest import RECORD, text_pdf
+from conftest import RECORD, docx, text_pdf
+from gongkai.catalog import load_catalog
+from gongkai.privacy import AttachmentRefused, attachment_problem, read_attachment
 from test_hostile16_publication import LETTER, LIST_PDF, NOTICE, POLICY_ITEM
 from test_publication import everything, site_on
 
@@ -114,3 +138,115 @@ def test_a_body_linking_a_file_nobody_withholds_is_published(gk, cat, tmp_path):
     site = site_on(gk, cat, tmp_path / "site", "2026-11-21")
     assert "noindex" not in (site / "records/R2026-002.html").read_text(encoding="utf-8")
     assert "R2026-002" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# 4. A zip archive on the end of a PDF. Readers show the PDF; unzip, 7-Zip and Windows read a zip from its end whatever
+# stands before it, so the download renamed .zip (or opened with 7-Zip) gives the files the archive holds. The numbers
+# are typed by hand: 350524198503151236 (GB 11643-1999: Σ aᵢ·Wᵢ = 281, 281 mod 11 = 6 → check digit 6) and the mobile
+# 13805951234 (1[3-9] + 9 digits).
+ID, MOBILE = "350524198503151236", "13805951234"
+ATTACHED = RECORD.replace("正文: |", "附件:\n  - 文件: files/2026/notice.pdf\n    名称: 附件一\n正文: |")
+FILE_LINE = next(n for n, line in enumerate(ATTACHED.splitlines(), 1) if "- 文件:" in line)
+
+
+def zipped(method: int, comment: bytes = b"") -> bytes:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", method) as packed:
+        packed.writestr("低保全员名单.csv", f"姓名,身份证号,电话\n陈水生,{ID},{MOBILE}\n")
+        packed.comment = comment
+    return archive.getvalue()
+
+
+def unzipped(folder: Path) -> str:
+    """Every file under *folder* as an unzip tool sees it: the members of each that holds a zip archive, decoded."""
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                found += [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()]
+        except zipfile.BadZipFile:
+            continue
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("tail", [zipped(zipfile.ZIP_DEFLATED), zipped(zipfile.ZIP_STORED),
+                                  zipped(zipfile.ZIP_DEFLATED) + b"\n%%EOF\n",
+                                  zipped(zipfile.ZIP_DEFLATED, b"x" * 30000)],
+                         ids=["deflated", "stored", "pdf-trailer-after-it", "long-comment"])
+def test_a_pdf_with_a_zip_on_its_end_is_refused_and_never_published(gk, cat, tmp_path, tail):
+    cat.write("files/2026/notice.pdf", text_pdf("Notice of the third quarter") + tail)
+    cat.record(ATTACHED)
+    run = gk("validate", cat.root, "--format", "json")
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["code"].startswith("GK6")]
+    assert [(d["code"], d["line"]) for d in found] == [("GK609", FILE_LINE)], found
+    assert "扩展名是 .pdf，但内容不是单纯的 PDF 文档：文件末尾还接着一个 zip 压缩包（1 个文件）" in found[0]["message"]
+    site, bags = tmp_path / "site", tmp_path / "bags"
+    gk("build-site", cat.root, "--out", site, "--today", "2026-11-10")
+    gk("handover", "--date", "2026-10-09", "--force", "--allow-incomplete", "-C", cat.root, "--out", bags)
+    assert not (site / "files/2026/notice.pdf").exists()
+    for folder in (site, bags):
+        assert ID not in unzipped(folder) and MOBILE not in unzipped(folder)
+
+
+def test_a_pdf_is_still_published(gk, cat, tmp_path):
+    cat.write("files/2026/notice.pdf", text_pdf("Notice of the third quarter"))
+    cat.record(ATTACHED)
+    site = site_on(gk, cat, tmp_path / "site", "2026-11-10")
+    assert (site / "files/2026/notice.pdf").read_bytes() == text_pdf("Notice of the third quarter")
+
+
+def test_the_one_check_and_the_one_reader_agree_on_a_zip_after_the_first_4096_bytes(cat):
+    """attachment_problem reads a PDF's head only (validate, the gate, the handover plan); read_attachment the whole
+    file (every publisher): a zip on the end of a long PDF is refused by both, in the same words."""
+    data = text_pdf("Notice of the third quarter") + b"%" + b"x" * 8000 + b"\n" + zipped(zipfile.ZIP_DEFLATED)
+    cat.write("files/2026/notice.pdf", data)
+    cat.record(ATTACHED)
+    catalog = load_catalog(cat.root)
+    problem = attachment_problem(catalog, "files/2026/notice.pdf")
+    assert problem is not None and problem.code == "GK609"
+    with pytest.raises(AttachmentRefused) as refused:
+        read_attachment(catalog, "files/2026/notice.pdf")
+    assert refused.value.problem == problem
+
+
+def png_pixel() -> bytes:
+    """A 1×1 grey PNG, chunk by chunk (PNG specification §5.3: length, type, data, CRC-32 of type and data)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+# 5. The same inside a Word document: a picture or a PDF in it with a zip on its end. Word shows the picture; unpack the
+# docx (it is a zip) and open word/media/image1.png with 7-Zip, and the list is there.
+@pytest.mark.parametrize(("part", "content"), [("word/media/image1.png", png_pixel),
+                                               ("word/embeddings/notice.pdf", lambda: text_pdf("Embedded notice"))],
+                         ids=["picture", "pdf"])
+def test_a_part_of_a_docx_with_a_zip_on_its_end_is_refused(gk, cat, tmp_path, part, content):
+    document = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx("关于发放临时救助金的通知"))) as plain, zipfile.ZipFile(document, "w") as packed:
+        for name in plain.namelist():
+            packed.writestr(name, plain.read(name))
+        packed.writestr(part, content() + zipped(zipfile.ZIP_DEFLATED))
+    cat.write("files/2026/notice.docx", document.getvalue())
+    cat.record(ATTACHED.replace("notice.pdf", "notice.docx"))
+    run = gk("validate", cat.root, "--format", "json")
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["code"].startswith("GK6")]
+    assert [(d["code"], d["line"]) for d in found] == [("GK610", FILE_LINE)], found
+    assert f"文档中的「{part}」末尾还接着一个 zip 压缩包（1 个文件）" in found[0]["message"]
+    site = tmp_path / "site"
+    gk("build-site", cat.root, "--out", site, "--today", "2026-11-10")
+    assert not (site / "files/2026/notice.docx").exists()
+
+
+def test_an_xls_with_a_zip_on_its_end_is_refused_and_one_embedding_a_workbook_is_not(gk, cat):
+    """An xls (OLE2) holds an embedded workbook as a zip inside one of its streams (test_hostile25_containers reads
+    it); a zip after the compound file's last sector belongs to no stream: Excel never shows it, unzip does."""
+    plain = (Path(__file__).parent / "fixtures/plain-formats.xls").read_bytes()
+    cat.write("files/2026/list.xls", plain + zipped(zipfile.ZIP_DEFLATED))
+    cat.record(ATTACHED.replace("notice.pdf", "list.xls"))
+    problem = attachment_problem(load_catalog(cat.root), "files/2026/list.xls")
+    assert problem is not None and problem.code == "GK609"
+    assert "内容不是单纯的 Excel 97-2003 表格（xls）：文件末尾还接着一个 zip 压缩包（1 个文件）" in problem.reason
+    cat.write("files/2026/list.xls", plain)
+    assert attachment_problem(load_catalog(cat.root), "files/2026/list.xls") is None
