@@ -114,13 +114,13 @@ def zip_on_end(data: bytes) -> int:
 
 def _in_stream(data: bytes, start: int) -> bool:
     """Whether byte *start* of the OLE2 compound file *data* lies in a sector its FAT gives to a stream (sector n
-    begins at (n + 1) × the sector size, after the header): bytes on its end belong to no stream, no reader sees them."""
+    begins at (n + 1) × the sector size, after the header): bytes on its end belong to no stream, none reads them."""
     import olefile
 
     try:
         with olefile.OleFileIO(data) as ole:
             index = start // ole.sectorsize - 1
-            return 0 <= index < len(ole.fat) and ole.fat[index] != olefile.FREESECT
+            return bool(0 <= index < len(ole.fat) and ole.fat[index] != olefile.FREESECT)
     except (OSError, ValueError, IndexError, TypeError):  # (a damaged file: its reader says so)
         return False
 
