@@ -12,7 +12,7 @@ Found by this pass (before the fix → now):
    record attaching the list was held back; the 通知 went on as an ordinary page — indexed, in the sitemap and the
    feed, its link to the list (and to the list's copy under another name) followed by every search engine and kept
    by the portal export as an address on the portal. Now a link in a 正文 shows a file as an attachment does: the
-   record is held back, the output says why.
+   record is held back, the output says why once (「正文链接的文件「files/2026/list.pdf」也是别的信息的附件，……」).
 2. The same for a 正文 linking the file of a 不予公开 or 依申请公开 record (GK612 held back only a record attaching it): the
    page told the world the withheld file's name and where it lies. Now held back, as the attachment is.
 3. A link the renderer reads but the gate's pattern did not: a reference link ([名单][1] … [1]: ../files/2026/list.pdf),
@@ -94,7 +94,8 @@ def test_a_body_linking_a_list_whose_notice_ended_is_not_published(gk, cat, tmp_
     for listing in ("sitemap.xml", "feed.xml", "index.html"):
         assert "R2026-002" not in (out / listing).read_text(encoding="utf-8"), listing
     assert "临时救助金" not in everything(out)
-    assert "R2026-001 的公示已结束" in run.out + run.err
+    said = run.out + run.err
+    assert said.count("正文链接的文件「") == 1 and "信息 R2026-001 的公示已结束，不能在这里公开" in said, said
 
 
 @pytest.mark.parametrize("link", [LINKS["reference"], LINKS["autolink"], LINKS["entity"], LINKS["escape"],
@@ -126,7 +127,8 @@ def test_a_body_linking_the_file_of_a_withheld_record_is_not_published(gk, cat, 
     assert run.code == 0, run.err
     assert not (out / "records/R2026-002.html").exists()
     assert "neibu" not in everything(out).lower()
-    assert "R2026-003 为「不予公开」" in run.out + run.err
+    said = run.out + run.err
+    assert said.count("正文链接的文件「files/2026/neibu.pdf」也是别的信息的附件，信息 R2026-003 为「不予公开」") == 1, said
 
 
 def test_a_body_linking_a_file_nobody_withholds_is_published(gk, cat, tmp_path):

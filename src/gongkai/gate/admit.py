@@ -352,7 +352,7 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         if not files:
             kept.append(admission)
             continue
-        shared = [_why_held(catalog, path, retired, copies) for path in files]
+        shared = [_why_held(catalog, path, how, retired, copies) for path, how in files.items()]
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
@@ -407,11 +407,16 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
     gate.admitted = [as_list(a) for a in gate.admitted]
 
 
-def _files_shown(catalog: Catalog, admission: Admission, known: Mapping[str, object]) -> tuple[str, ...]:
-    """The catalog files a record shows: its attachments, and those its body links to (a reader follows the link as
-    he opens an attachment, a search engine too; the portal keeps the file the link names)."""
+def _files_shown(catalog: Catalog, admission: Admission, known: Mapping[str, object]) -> dict[str, str]:
+    """The catalog files a record shows, each once, with how it shows them: its attachments (附件), and those its body
+    links to (正文链接的文件: a reader follows the link as he opens an attachment, a search engine too; the portal
+    keeps the file the link names)."""
     record = catalog.records.get(admission.facts.id)
-    return (*admission.facts.attachments, *linked_paths(record.body if record is not None else None, known))
+    linked = linked_paths(record.body if record is not None else None, known)
+    shown = {same_file(path): (path, "附件") for path in admission.facts.attachments}
+    for path in linked:  # (a link written twice, or as a known path and as written, is one file)
+        shown.setdefault(same_file(path), (path, "正文链接的文件"))
+    return dict(shown.values())
 
 
 def _why_withheld(record: Record, gate: Gate) -> str:
@@ -426,13 +431,13 @@ def _lists_people(catalog: Catalog, record: Record, scan: RecordScan | None) -> 
     return is_notice(record, catalog.items.get(record.item or "")) or (scan is not None and scan.people)
 
 
-def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
+def _why_held(catalog: Catalog, path: str, how: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
     why = retired.get(same_file(path))
     if why is not None:
-        return f"附件「{mask_log(path)}」也是别的信息的附件，{why}，不能在这里公开"
+        return f"{how}「{mask_log(path)}」也是别的信息的附件，{why}，不能在这里公开"
     content = attachment_id(catalog, resolved(path)) if copies else None  # read as _file_keys read the withheld one
     if content is not None and content in copies:
-        return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"
+        return f"{how}「{mask_log(path)}」{copies[content]}，不能在这里公开"
     return None
 
 
