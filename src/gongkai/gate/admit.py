@@ -348,15 +348,15 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
-        files = _files_shown(catalog, admission, retired)
-        if not files:
+        shown_files = _files_shown(catalog, admission, retired)
+        if not shown_files:
             kept.append(admission)
             continue
-        shared = [_why_held(catalog, path, how, retired, copies) for path, how in files.items()]
+        shared = [_why_held(catalog, path, how, retired, copies) for path, how in shown_files.items()]
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
-            days = [day for path in files for key in _file_keys(catalog, path) if (day := since.get(key))]
+            days = [day for path in shown_files for key in _file_keys(catalog, path) if (day := since.get(key))]
             if days:
                 gate.shared_down.append((admission, min(days), shown[0]))
         else:
