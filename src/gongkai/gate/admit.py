@@ -10,17 +10,16 @@ the web only as a short notice.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from enum import Enum
 from typing import Any
-from urllib.parse import unquote
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Severity
 from gongkai.gate.admission import Admission, State
+from gongkai.gate.links import linked_paths
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output, effective_channels, outputs_of
 from gongkai.publication.standing import Standing, next_change, standing
@@ -324,7 +323,8 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
     of a withdrawn record, or the attachment of a record that is not 主动公开 (依申请公开, 不予公开). The site, the
     portal and the handover copy an attachment by its path for every record that shows it, so a second record linking
     the same file would put it on the web; a list of people and a withheld record's file are also matched by their
-    content, so a copy under another name does not publish them either."""
+    content, so a copy under another name does not publish them either. A record shows a file it attaches, and one
+    its body links to (_files_shown): the link leads to the copy an earlier build or export left on the web."""
     retired: dict[str, str] = {}  # path (same_file: as any computer opens it) → why it may not be shown
     copies: dict[str, str] = {}  # content of a retired list of people or of a withheld file → why
     # (its files, why, what a copy of its file is called: None when only the path counts — a withdrawn record that
@@ -348,15 +348,15 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
-        if not admission.facts.attachments:
+        shown_files = _files_shown(catalog, admission, retired)
+        if not shown_files:
             kept.append(admission)
             continue
-        shared = [_why_held(catalog, path, retired, copies) for path in admission.facts.attachments]
+        shared = [_why_held(catalog, path, how, retired, copies) for path, how in shown_files.items()]
         shown = [why for why in shared if why is not None]
         if shown and admission.state is State.CURRENT:
             gate.unsafe[admission.id] = shown
-            days = [day for path in admission.facts.attachments for key in _file_keys(catalog, path)
-                    if (day := since.get(key))]
+            days = [day for path in shown_files for key in _file_keys(catalog, path) if (day := since.get(key))]
             if days:
                 gate.shared_down.append((admission, min(days), shown[0]))
         else:
@@ -395,9 +395,8 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
         return
 
     def list_end(admission: Admission) -> dt.date | None:
-        record = catalog.records.get(admission.facts.id)
-        shown = (*admission.facts.attachments, *_linked_paths(record.body if record is not None else None, ends))
-        found = [end for path in shown for key in _file_keys(catalog, path) if (end := ends.get(key))]
+        found = [end for path in _files_shown(catalog, admission, ends) for key in _file_keys(catalog, path)
+                 if (end := ends.get(key))]
         return min(found, default=None)
 
     def as_list(admission: Admission) -> Admission:
@@ -408,21 +407,16 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
     gate.admitted = [as_list(a) for a in gate.admitted]
 
 
-# A link in a Markdown body: [名单](../files/2026/名单.csv), <../files/…>, or an HTML href
-_BODY_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)|<((?:\.\.?/|/)?files/[^<>\s]+)>|href\s*=\s*[\"']([^\"']+)",
-                        re.IGNORECASE)
-
-
-def _linked_paths(body: str | None, known: Mapping[str, object]) -> list[str]:
-    """The catalog paths a body links to (../files/2026/%E5%90%8D%E5%8D%95.csv → files/2026/名单.csv), and those of
-    *known* an address ends with (/gkml/files/2026/名单.csv, a link to the file on the portal)."""
-    found: list[str] = []
-    for match in _BODY_LINK.finditer(body or ""):
-        target = unquote(next(g for g in match.groups() if g is not None).split("#")[0].split("?")[0])
-        link = "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
-        found += [link] if link.startswith("files/") else []
-        found += [path for path in known if same_file(link).endswith("/" + path)]
-    return found
+def _files_shown(catalog: Catalog, admission: Admission, known: Mapping[str, object]) -> dict[str, str]:
+    """The catalog files a record shows, each once, with how it shows them: its attachments (附件), and those its body
+    links to (正文链接的文件: a reader follows the link as he opens an attachment, a search engine too; the portal
+    keeps the file the link names)."""
+    record = catalog.records.get(admission.facts.id)
+    linked = linked_paths(record.body if record is not None else None, known)
+    shown = {same_file(path): (path, "附件") for path in admission.facts.attachments}
+    for path in linked:  # (a link written twice, or as a known path and as written, is one file)
+        shown.setdefault(same_file(path), (path, "正文链接的文件"))
+    return dict(shown.values())
 
 
 def _why_withheld(record: Record, gate: Gate) -> str:
@@ -437,13 +431,13 @@ def _lists_people(catalog: Catalog, record: Record, scan: RecordScan | None) -> 
     return is_notice(record, catalog.items.get(record.item or "")) or (scan is not None and scan.people)
 
 
-def _why_held(catalog: Catalog, path: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
+def _why_held(catalog: Catalog, path: str, how: str, retired: dict[str, str], copies: dict[str, str]) -> str | None:
     why = retired.get(same_file(path))
     if why is not None:
-        return f"附件「{mask_log(path)}」也是别的信息的附件，{why}，不能在这里公开"
+        return f"{how}「{mask_log(path)}」也是别的信息的附件，{why}，不能在这里公开"
     content = attachment_id(catalog, resolved(path)) if copies else None  # read as _file_keys read the withheld one
     if content is not None and content in copies:
-        return f"附件「{mask_log(path)}」{copies[content]}，不能在这里公开"
+        return f"{how}「{mask_log(path)}」{copies[content]}，不能在这里公开"
     return None
 
 

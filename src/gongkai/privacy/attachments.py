@@ -22,7 +22,7 @@ from gongkai.catalog.skipped import windows_name_problem
 from gongkai.catalog.sources import SKIP_DIRS
 from gongkai.characters import cut_short
 from gongkai.errors import PublicationStopped, describe_os_error
-from gongkai.privacy.formats import HEAD_BYTES, mismatch, refusal
+from gongkai.privacy.formats import HEAD_BYTES, TAIL_BYTES, ZIP_END, mismatch, refusal
 
 FOLDER = "files"
 
@@ -103,7 +103,10 @@ def attachment_problem(catalog: Catalog, path: str) -> FileProblem | None:
         return problem
     with open(os.path.join(root, path), "rb") as handle:
         head = handle.read(HEAD_BYTES)
-    needs_all = suffix_of(path) in ("docx", "xlsx", "ofd", "csv")
+        handle.seek(max(handle.seek(0, os.SEEK_END) - TAIL_BYTES, 0))
+        tail = handle.read()
+    # the head tells a format; a zip archive (docx, xlsx, ofd, or one on the end of another file) is read whole
+    needs_all = suffix_of(path) in ("docx", "xlsx", "ofd", "csv") or ZIP_END in tail
     return _content_problem(path, _read(Path(root), path) if needs_all else head)
 
 

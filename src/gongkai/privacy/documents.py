@@ -32,7 +32,7 @@ from gongkai.bounded import Bounded
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
-from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected
+from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected, zip_on_end
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
 from gongkai.privacy.normalize import SEPARATE
@@ -307,6 +307,9 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
         raise Unreadable(NESTED)
     if data.startswith(ZIP):  # an Office file embedded whole (a workbook in a Word document): as its program shows it
         return zip_segments(data, where, depth + 1, budget) + _embedded_workbook(data, where, name)
+    if hidden := zip_on_end(data):  # (formats.mismatch: a picture or a PDF with an archive on its end)
+        raise Unreadable(f"文档中的「{name}」末尾还接着一个 zip 压缩包（{hidden} 个文件），解压文档后用解压软件就能打开"
+                         "其中的文件，gongkai 不检查其中的个人信息；请在文档中删除它，重新插入原来的图片或文件，另存后再登记")
     # A file embedded whole (a PDF, a gzip member, an OLE object) is read as what it is, as the output scan reads it:
     # its bytes hold its text compressed, or (a workbook) not as Excel shows it.
     if data.startswith(GZIP):

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 HEAD_BYTES = 4096
+# A zip archive ends with its end-of-central-directory record (22 bytes and a comment of at most 65,535): unzip,
+# 7-Zip, Windows' 「全部解压缩」 and Python's zipfile look for it there, whatever stands before the archive.
+ZIP_END = b"PK\x05\x06"
+TAIL_BYTES = 22 + 65535
 
 
 def password_protected(data: bytes) -> bool:
@@ -69,11 +73,56 @@ def refusal(suffix: str) -> str | None:
 
 
 def mismatch(suffix: str, data: bytes) -> str | None:
-    """Why *data* is not a file of format *suffix* (magic bytes, zip members), or None when it is."""
+    """Why *data* (the file, or its first HEAD_BYTES when its last TAIL_BYTES hold no ZIP_END) is not a file of format
+    *suffix* (magic bytes, zip members, a zip archive on its end), or None when it is."""
     check = _CHECKS.get(suffix)
     if check is not None and not data:  # (an empty CSV decodes, as no rows: a download on the portal that is nothing)
         return "文件是空的（0 字节），可能是复制、下载或保存时没有完成"
-    return check(data) if check is not None else None
+    if check is None:
+        return None
+    return check(data) or (_hidden_zip(suffix, data) if suffix not in ZIP_FORMATS else None)
+
+
+ZIP_FORMATS = frozenset({"docx", "xlsx", "ofd"})
+
+
+def _hidden_zip(suffix: str, data: bytes) -> str | None:
+    """A zip archive on the end of a file that is no zip (a PDF, an xls, a picture): readers show the document, and
+    anyone who renames the download to .zip, or opens it with 7-Zip or WinRAR, gets the files the archive holds — a
+    list of people zipped onto a notice's PDF, which no scan of the PDF reads."""
+    count = zip_on_end(data)
+    if not count:
+        return None
+    return (f"内容不是单纯的 {ALLOWED[suffix].name}：文件末尾还接着一个 zip 压缩包（{count} 个文件），"
+            "把扩展名改为 .zip 或用解压软件就能打开其中的文件，gongkai 不检查其中的个人信息")
+
+
+def zip_on_end(data: bytes) -> int:
+    """How many files the zip archive that ends *data* holds, as zip tools find one there (0: none); a workbook that
+    an xls or an OLE object embeds is a zip inside one of its streams, and counts as none."""
+    if ZIP_END not in data[-TAIL_BYTES:]:
+        return 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # bytes that only look like the record's signature
+        return 0
+    if infos and data.startswith(OLE2) and _in_stream(data, min(i.header_offset for i in infos)):
+        return 0
+    return len(infos)
+
+
+def _in_stream(data: bytes, start: int) -> bool:
+    """Whether byte *start* of the OLE2 compound file *data* lies in a sector its FAT gives to a stream (sector n
+    begins at (n + 1) × the sector size, after the header): bytes on its end belong to no stream, none reads them."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            index = start // ole.sectorsize - 1
+            return bool(0 <= index < len(ole.fat) and ole.fat[index] != olefile.FREESECT)
+    except (OSError, ValueError, IndexError, TypeError):  # (a damaged file: its reader says so)
+        return False
 
 
 def _pdf(data: bytes) -> str | None:

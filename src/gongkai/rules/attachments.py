@@ -88,7 +88,7 @@ def attachment_format_refused(ctx: Context) -> Iterator[Finding]:
 
 @rule("GK609", "attachment-content-mismatch", "附件内容与扩展名不符", E,
       what="按文件内容（文件头）核对格式：PDF 以 %PDF- 开头，docx/xlsx/ofd 是含相应部件的 zip，xls 是 OLE2 复合文档，"
-           "JPG、PNG 有各自的文件头，CSV 是文本。",
+           "JPG、PNG 有各自的文件头，CSV 是文本；不是 zip 格式的文件（PDF、XLS、图片、CEB）末尾不能还接着一个 zip 压缩包。",
       why="把网页改名为 .pdf 或 .png 就能绕过格式限制；浏览器按内容显示文件时，它仍会作为网页执行。" + XSS,
       example="files/2026/通知.pdf（实际是改了扩展名的 HTML 网页）",
       instead="用原程序另存为 PDF，不要只改扩展名。",

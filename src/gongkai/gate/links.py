@@ -1,0 +1,47 @@
+"""The files of the catalog a record's body links to: a link shows a file as an attachment does.
+
+A reader follows 详见[名单](../files/2026/名单.csv) to the copy on the site, the portal or the county's server, and so
+does a search engine: the gate holds back a body that links a file no record may show, as it holds back a record that
+attaches it. The links are read as the page's renderer writes them (privacy.markup: the one Markdown parser of
+bodies), so that every form CommonMark makes a link of counts — a reference ([名单][1] … [1]: …), an autolink
+(<https://…/files/2026/名单.csv>), an entity or an escape in the address — and, besides, as a pattern over the text,
+which also finds an HTML href pasted into the body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping
+from urllib.parse import unquote
+
+from gongkai.privacy import same_file
+from gongkai.privacy.markup import render_markdown
+
+# A link in a Markdown body as written: [名单](../files/2026/名单.csv), <../files/…>, or an HTML href
+_BODY_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)|<((?:\.\.?/|/)?files/[^<>\s]+)>|href\s*=\s*[\"']([^\"']+)",
+                        re.IGNORECASE)
+# A link of the rendered page (the renderer quotes every address with «"», and writes «"» in one as &quot;)
+_RENDERED_LINK = re.compile(r'<a href="([^"]*)"')
+FOLDER = "files/"
+
+
+def linked_paths(body: str | None, known: Mapping[str, object]) -> list[str]:
+    """The catalog paths a body links to (../files/2026/%E5%90%8D%E5%8D%95.csv → files/2026/名单.csv; ../FILES/… as
+    the county's Windows server opens it), and those of *known* (paths as same_file writes them) an address ends with
+    (/gkml/files/2026/名单.csv, a link to the file on the portal)."""
+    found: list[str] = []
+    for address in _addresses(body or ""):
+        target = unquote(address.split("#")[0].split("?")[0])
+        link = "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
+        found += [link] if link.casefold().startswith(FOLDER) else []
+        found += [path for path in known if f"/{same_file(link)}".endswith(f"/{path}")]
+    return found
+
+
+def _addresses(body: str) -> Iterator[str]:
+    """Every address *body* links to: as written, and as its rendered page links it."""
+    for match in _BODY_LINK.finditer(body):
+        yield next(group for group in match.groups() if group is not None)
+    if "[" in body or "<" in body:  # a CommonMark link is a bracket or an autolink: no other body renders one
+        yield from (html.unescape(address) for address in _RENDERED_LINK.findall(render_markdown(body)))
