@@ -339,13 +339,33 @@
     if (await held(parts)) return null;
     for (var i = 0; i < parts.length; i++) {
       if (!/^[a-z]{2,}$/.test(parts[i]) || !(ONE_CJK.test(parts[i - 1] || "") || ONE_CJK.test(parts[i + 1] || ""))) continue;
-      var heard = await sounds(parts[i]);
+      var heard = await sounds(parts[i]), before = read;
       for (var h = 0; h < heard.length; h++) {
         var tried = read.slice(0, i).concat([units(heard[h])], read.slice(i + 1));
         if (await held([].concat.apply([], tried))) { read = tried; changed = true; break; }
       }
+      if (read === before && (read = await spokenChar(read, i, parts[i])) !== before) changed = true;
     }
     return changed ? [].concat.apply([], read) : null;
+  }
+  // one syllable typed among characters (临shi救助, gao龄津贴, 低bao, 特困ren员): the character of titles and item names
+  // read so that makes, with the characters standing beside it, a run some page holds (the likeliest first); *read*
+  // unchanged when none does
+  async function spokenChar(read, i, letters) {
+    var chars = await lookup("~" + letters);
+    if (!chars || Array.isArray(chars)) return read;
+    var likely = Object.keys(chars).sort(function (a, b) { return chars[b] - chars[a] || (a < b ? -1 : 1); });
+    for (var c = 0; c < Math.min(likely.length, 12); c++) {
+      var tried = read.slice(0, i).concat([[likely[c]]], read.slice(i + 1));
+      if (await held(beside(tried, i))) return tried;
+    }
+    return read;
+  }
+  function beside(read, i) { // the characters that stand together with read[i] (a character), read[i] among them
+    var all = [].concat.apply([], read), at = [].concat.apply([], read.slice(0, i)).length, from = at, to = at + 1;
+    while (from > 0 && ONE_CJK.test(all[from - 1])) from--;
+    while (to < all.length && ONE_CJK.test(all[to])) to++;
+    return all.slice(from, to);
   }
   function held(parts) { // true when some page holds every key of *parts*
     return Promise.all(queryKeys(parts).map(lookup)).then(function (values) {
