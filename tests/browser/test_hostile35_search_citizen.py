@@ -50,3 +50,22 @@ def test_the_day_a_result_shows_finds_it(page: tuple[Any, Watch], base_url: str,
     snippets = tab.eval_on_selector_all("#search-results li .snippet", "m => m.map(e => e.textContent)")
     assert all("公开日期：2026年6月26日" in s for s in snippets)
     _clean(watch)
+
+
+# typed by hand from the items' names: 补贴 is in 老年人补贴 and 残疾人两项补贴, 殡葬 in 殡葬管理 and 殡葬服务收费
+@pytest.mark.parametrize(("traditional", "simplified", "near"), [("醫療補貼", "医疗补贴", {"老年人补贴", "残疾人两项补贴"}),
+                                                                 ("殯葬費用", "殡葬费用", {"殡葬管理", "殡葬服务收费"})])
+def test_a_traditional_query_found_nowhere_is_offered_the_near_terms(page: tuple[Any, Watch], base_url: str,
+                                                                     traditional: str, simplified: str,
+                                                                     near: set[str]) -> None:
+    """Before: 「醫療補貼」 was offered no near term at all (only the 依申请 way), 「殯葬費用」 only what shares 葬 and 用;
+    typed in simplified, both are offered the items' names that share their characters."""
+    tab, watch = page
+    offered = []
+    for query in (simplified, traditional):
+        assert search(tab, base_url, query) == []
+        assert tab.inner_text("#search-status") == f"没有找到与“{query}”相关的公开信息。"
+        offered.append(tab.eval_on_selector_all("#search-near a", "els => els.map(a => a.textContent)"))
+    assert offered[0] == offered[1]
+    assert "依申请公开" in offered[1] and near <= set(offered[1])
+    _clean(watch)

@@ -769,12 +769,15 @@
     if (s) li.appendChild(s);
     return li;
   }
-  function near(query) { // titles of the directory's pages sharing characters with the query
-    var chars = new Set(Array.from(query).filter(function (c) { return ONE_CJK.test(c); })), scored = new Map();
+  // titles of the directory's pages sharing characters with the query, its traditional characters read as simplified
+  // (醫療補貼 is offered what 医疗补贴 is: 补贴 …, not nothing)
+  function near(query) {
+    var simple = folded(query), chars = new Set(Array.from(simple).filter(function (c) { return ONE_CJK.test(c); }));
+    var scored = new Map();
     Object.keys(meta.nav).forEach(function (p) {
       meta.nav[p].split(/\s*\/\s*/).forEach(function (term) {
         var shared = new Set(Array.from(term).filter(function (c) { return chars.has(c); })).size;
-        if (shared && term !== query) scored.set(term, Math.max(scored.get(term) || 0, shared));
+        if (shared && term !== simple) scored.set(term, Math.max(scored.get(term) || 0, shared));
       });
     });
     return Array.from(scored.keys()).sort(function (a, b) {
