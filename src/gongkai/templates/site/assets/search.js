@@ -6,7 +6,7 @@
   var UNIT = new RegExp("[" + CJK + "]|[0-9]+|[a-z]+|\\n", "gu");
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
-  var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
+  var ZEROS = /(?<![0-9])0+(?=[0-9]+[号月日])/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
   // traditional characters as simplified (src/gongkai/search/hant.py: the same two strings, one character for one)
   var TRADITIONAL = "丟並亂亙亞佇佈佔併來侖侶侷俁係俠俬倀倆倉個們倖倫偉側偵偽傑傖傘備傢傭傯傳傴債傷傾僂僅僉僑僕僞僥僨僱價儀儁儂億儈儉儐儔儕儘償優儲儷儺儻儼兇兌兒兗內兩冊冑冪凈凍凜凱別刪剄則剋剎剛剝剮剴" +
       "創剷劃劄劇劉劊劌劍劑勁動務勛勝勞勢勱勳勵勸勻匭匯匱區協卹卻卽厙厠厤厭厲厴參叄叢吳吶呂咼員唄唸問啓啞啟喚喪喫喬單喲嗆嗇嗎嗚嗩嗶嘆嘍嘔嘖嘗嘜嘩嘮嘯嘰嘵嘸噁噓噝噠噥噦噯噲噴噸噹嚀嚇嚌嚐嚕" +
@@ -135,7 +135,8 @@
     norm = norm.replace(YEAR_NIAN, "$1 ");
     UNIT.lastIndex = 0;
     while ((match = UNIT.exec(norm))) {
-      var u = norm[match.index + match[0].length] === "号" ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
+      var after = norm[match.index + match[0].length] || "";
+      var u = "号月日".indexOf(after) >= 0 && after ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
       found.push({ u: u, w: match[0], s: starts[match.index], e: ends[match.index + match[0].length - 1] });
     }
     return found;
