@@ -18,6 +18,11 @@ QUERY_KEYS: dict[str, list[str]] = {
     "安民〔2026〕012号": ["安民2026 ", "民2026 12 ", "2026 12 号"],  # leading zeros before 号 do not count
     "安民〔2026〕0012号": ["安民2026 ", "民2026 12 ", "2026 12 号"],  # however many
     "第00号": ["第0 号"],
+    # a date's month and day alike with and without leading zeros (2026年06月26日 is 2026年6月26日), as a 文号's number
+    "2026年06月26日": ["2026 6 月", "6 月26 ", "月26 日"],
+    "2026年6月26日": ["2026 6 月", "6 月26 ", "月26 日"],
+    "06月05日": ["6 月5 ", "月5 日"],
+    "2026年10月": ["2026 10 月"],  # a zero that is no leading zero stays
     "安民〔2026〕012": ["安民2026 ", "民2026 012 "],  # without 号 a number is taken as written
     "安民〔2026〕12": ["安民2026 ", "民2026 12 "],
     "安民〔2026〕": ["安民2026 "],

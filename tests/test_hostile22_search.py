@@ -60,7 +60,8 @@ def test_the_attachment_name_is_a_line_of_the_text(site: Path) -> None:
         texts.update(read(site, f"search/t/{path.name}"))  # type: ignore[arg-type]
     bodies = [str(entry["x"]) for entry in texts.values()]
     holding = [b for b in bodies if SHEET in b]
-    assert len(holding) == 1 and holding[0].endswith(f"\n附件：{SHEET}")
+    # then the dates its 文件信息 table shows (tokenizer rules 8, test_hostile35_search_citizen)
+    assert len(holding) == 1 and holding[0].endswith(f"\n附件：{SHEET}\n成文日期：2026年5月22日\n公开日期：2026年5月26日")
     assert pages_with(site, "日附件") == set() and pages_with(site, "日附") == set()
     assert meta["pages"] == len(texts)  # type: ignore[index]
 

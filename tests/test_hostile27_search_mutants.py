@@ -283,7 +283,8 @@ def check_entries(site: Path) -> None:
         return entry
 
     assert text(R2)["i"] == "350524-MZ-2026-00030" and text(R2)["f"] == {**FILTERS, "年份": "2026"}
-    assert text(R2)["x"].endswith("严格审核确认程序。\n附件：冬春救助资金分配表")
+    # the dates its 文件信息 table shows end its text (tokenizer rules 8, test_hostile35_search_citizen)
+    assert text(R2)["x"].endswith("严格审核确认程序。\n附件：冬春救助资金分配表\n成文日期：2026年10月9日\n公开日期：2026年10月9日")
     assert text(HOMES)["x"].endswith("本栏目暂无主动公开的信息。") and text(HOMES)["p"] == [
         "养老服务通用政策 / 政策文件", "敬老院管理办法"]
     assert "f" not in text(GUIDE) and "p" not in text(GUIDE) and "i" not in text(HOMES)

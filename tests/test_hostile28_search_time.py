@@ -407,7 +407,8 @@ def test_an_index_file_a_withdrawn_page_was_alone_in_is_listed_to_delete_from_th
                                                           body=f"第{n}号通知正文。"))
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site).code == 0
-    assert {p: e["x"] for p, e in files.unpack((site / "search/t/1.json.gz").read_bytes()).items()} == {"8": "第7号通知正文。"}
+    assert {p: e["x"] for p, e in files.unpack((site / "search/t/1.json.gz").read_bytes()).items()} == {
+        "8": "第7号通知正文。\n成文日期：2026年8月28日\n公开日期：2026年11月2日"}
     _edit(cat.root / "records/2026/R2026-057.yaml", "正文: |", "撤回:\n  日期: 2026-11-27\n  原因: 误发\n正文: |")
     run = gk("build-site", cat.root, "--out", site)
     assert run.code == 0, run.err

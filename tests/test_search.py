@@ -68,9 +68,10 @@ def test_pinyin() -> None:
     assert readings("银行") == ("yin", "hang")
     assert readings("行政") == ("xing", "zheng")
     assert readings("绿色") == ("lv", "se")
-    assert pinyin_keys(["低保"]) == {("~di bao", "低保"), ("^db", "低保")}
+    assert pinyin_keys(["低保"]) == {("~di bao", "低保"), ("^db", "低保"), ("~di", "低"), ("~bao", "保")}
     assert pinyin_keys(["特困人员", "人员"]) == {("~te kun", "特困"), ("~kun ren", "困人"), ("~ren yuan", "人员"),
-                                                 ("^tk", "特困"), ("^kr", "困人"), ("^ry", "人员")}
+                                                 ("^tk", "特困"), ("^kr", "困人"), ("^ry", "人员"), ("~te", "特"),
+                                                 ("~kun", "困"), ("~ren", "人"), ("~yuan", "员")}
 
 
 # ---- the index ----

@@ -112,12 +112,13 @@ def test_a_doc_number_named_with_wen_is_still_whole(page: tuple[Any, Watch], bas
 
 @pytest.mark.parametrize("query", ["2026-11-18", "2026.11.18", "2026/11/18", "2026－11－18"])
 def test_a_date_typed_with_numbers(page: tuple[Any, Watch], base_url: str, query: str) -> None:
-    """R2026-029 is dated 2026年11月18日 at its foot (no other page writes that day): typed 2026-11-18 it found
-    nothing."""
+    """R2026-029 is dated 2026年11月18日 at its foot (no other body writes that day): typed 2026-11-18 it found
+    nothing. R2026-028 was published that day (its 公开日期, a line of its text since tokenizer rules 8), and is listed
+    after R2026-029, published two days later."""
     tab, watch = page
-    assert search(tab, base_url, query) == ["records/R2026-029.html"]
-    assert tab.eval_on_selector_all("#search-results li .snippet mark", "m => m.map(e => e.textContent)") == [
-        "2026年11月18日"]
+    assert search(tab, base_url, query) == ["records/R2026-029.html", "records/R2026-028.html"]
+    marks = tab.eval_on_selector_all("#search-results li .snippet mark", "m => m.map(e => e.textContent)")
+    assert set(marks) == {"2026年11月18日"}
     _clean(watch)
 
 

@@ -31,8 +31,10 @@ FORMAT = 6
 # the tokenizer's rules; an index made under other rules is rebuilt (4: a record's text keeps its paragraphs and table
 # cells on lines of their own, so that no key spans two of them; 5: an 索引号 also without its separators; 6: a record's
 # attachment names, each a line, and each line of a body a line of its own, as the page now shows it; 7: traditional
-# characters as simplified, hant.py)
-TOKENS = 7
+# characters as simplified, hant.py; 8: a record's 成文日期 and 公开日期 as its page shows them, the pinyin of each
+# character of titles and item names alone, for one syllable typed among characters: 临shi救助, gao龄津贴; and no
+# leading zeros before 月 and 日, as before 号: 2026年06月26日 is 2026年6月26日)
+TOKENS = 8
 GROUP = 32
 # Pages per text file: a file per page made most of the index's files (each costs a file creation, a write and a
 # scan); eight pages' texts are a few KB, so the 30 results a query shows still load well under the 300 KB budget.

@@ -3,8 +3,9 @@
 The index maps a pair of syllables (`~di bao`) and a pair of initials (`^db`) to the two-character words of titles
 that sound so, with how many pages hold each. The browser cuts a pinyin query into syllables (or initials), looks
 the pairs up, chains the words whose characters overlap (te kun, kun ren, ren yuan → 特困人员) and then searches
-for those characters like any Chinese query. Readings come from pypinyin at build time, in context (银行 hang,
-行政 xing); ü is typed v, as on a phone keyboard.
+for those characters like any Chinese query. Each syllable alone (`~shi`) maps to the characters read so, for one
+syllable typed among characters (临shi救助: the character that, with 临 and 救助, makes a run some page holds).
+Readings come from pypinyin at build time, in context (银行 hang, 行政 xing); ü is typed v, as on a phone keyboard.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def readings(run: str) -> tuple[str, ...]:
 
 
 def pinyin_keys(terms: Iterable[str]) -> set[tuple[str, str]]:
-    """The pinyin of *terms*: (key, word) for each pair of syllables and of initials and the word that sounds so."""
+    """The pinyin of *terms*: (key, word) for each pair of syllables and of initials and the word that sounds so, and
+    for each syllable alone and the character read so (`~shi`, 时): one syllable typed among characters."""
     found: set[tuple[str, str]] = set()
     for term in terms:
         for run in _RUN.findall(normalize(term)):
@@ -52,9 +54,10 @@ def pinyin_keys(terms: Iterable[str]) -> set[tuple[str, str]]:
 
 @lru_cache(maxsize=65536)
 def _pairs(run: str) -> tuple[tuple[str, str], ...]:
-    """(key, word) for each two characters of *run* that both have a reading: full pinyin, then initials."""
+    """(key, word) for each character of *run* that has a reading, then for each two that both have one: full pinyin,
+    then initials."""
     sounds = readings(run)
-    found = []
+    found = [(f"{FULL}{sound}", char) for char, sound in zip(run, sounds) if sound]
     for i in range(len(run) - 1):
         first, second = sounds[i], sounds[i + 1]
         if first and second:
@@ -63,6 +66,6 @@ def _pairs(run: str) -> tuple[tuple[str, str], ...]:
 
 
 def syllables(keys: Iterable[str]) -> Counter[str]:
-    """The syllables in the full-pinyin keys among *keys* (the browser cuts queries into these), each with how many of
-    those keys hold it: a patch that takes out the last key holding one takes out the syllable."""
-    return Counter(s for k in keys if k.startswith(FULL) for s in set(k[1:].split(" ")))
+    """The syllables in the full-pinyin keys of two syllables among *keys* (the browser cuts queries into these), each
+    with how many of those keys hold it: a patch that takes out the last key holding one takes out the syllable."""
+    return Counter(s for k in keys if k.startswith(FULL) and " " in k for s in set(k[1:].split(" ")))

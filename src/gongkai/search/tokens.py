@@ -28,8 +28,9 @@ CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # the same as normalising the whole text, at a fraction of the cost (NFKC is slow on long CJK text).
 _NEEDS_NFKC = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\n -~，。、；：？！“”‘’（）《》〔〕【】「」—…·\u3000]+")
 _YEAR_NIAN = re.compile(r"(?<![0-9])([0-9]{4})年(?=[0-9])")
-# 文号 numbers are written 12号 and 012号 alike: leading zeros of a number before 号 do not count
-_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9]+号)")
+# 文号 numbers are written 12号 and 012号 alike, dates 2026年6月5日 and 2026年06月05日: leading zeros of a number before
+# 号, 月 or 日 do not count
+_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9]+[号月日])")
 _UNIT = re.compile(rf"[{CJK}]|[0-9]+|[a-z]+|\n")
 _CJK_ONLY = re.compile(rf"[{CJK}]+")
 # In text_keys every run becomes one private-use character (planes 15 and 16: 131,072 of them), so that pairs and
@@ -43,7 +44,7 @@ _PRIVATE = re.compile("[\U000f0000-\U0010ffff]+")  # never a unit (units()): her
 
 def normalize(text: str) -> str:
     """NFKC, traditional characters as simplified (hant.py), lower case, ü as v (as pinyin is typed), and 2026年12 →
-    2026 12 (the 年 inside a 文号 typed without brackets), 012号 → 12号."""
+    2026 12 (the 年 inside a 文号 typed without brackets), 012号 → 12号, 06月05日 → 6月5日."""
     text = _NEEDS_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text).translate(hant.FOLD)
     return _ZEROS.sub("", _YEAR_NIAN.sub(r"\1 ", text.lower().replace("ü", "v")))
 

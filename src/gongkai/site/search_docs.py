@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
+from gongkai.days import chinese_day
 from gongkai.gate import Admission
 from gongkai.model import Item
 from gongkai.search import SearchDoc
@@ -24,13 +26,19 @@ def record_doc(data: SiteData, admission: Admission, item: Item | None, text: st
     """A record page: never called for lists of people, which are not indexed. *attachments*: the names its 附件
     section shows, each a line of the text (a reader finds 「资金分配表」 that only an attachment is named)."""
     record = admission.record
-    text = "\n".join([text, *(f"附件：{name}" for name in attachments)]) if attachments else text
     published = record.published
+    text = "\n".join([text, *(f"附件：{name}" for name in attachments), *dates_shown(record.formed, published)])
     # a reader of the results must not take a lapsed document for the one in force
     title = record.title if admission.in_force else f"{record.title}【{admission.validity}】"
     return shown(SearchDoc(f"records/{record.id}.html", title, published, record.doc_number, record.index_number,
                            text, filters_of(item, published.year if published else None), "record", False,
                            (record.title,), not admission.in_force))
+
+
+def dates_shown(formed: dt.date, published: dt.date | None) -> list[str]:
+    """The dates a record's 文件信息 table shows, each a line as the page writes it (成文日期：2026年6月24日): a reader who
+    searches 2026年6月26日 (or 2026-06-26) finds the documents published that day, whose results show that date."""
+    return [f"{label}：{chinese_day(day)}" for label, day in (("成文日期", formed), ("公开日期", published)) if day]
 
 
 def item_doc(item: Item, records: int, note: str) -> SearchDoc:

@@ -6,7 +6,7 @@
   var UNIT = new RegExp("[" + CJK + "]|[0-9]+|[a-z]+|\\n", "gu");
   var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
   var YEAR_NIAN = /(?<![0-9])([0-9]{4})年(?=[0-9])/g;
-  var ZEROS = /(?<![0-9])0+(?=[0-9]+号)/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
+  var ZEROS = /(?<![0-9])0+(?=[0-9]+[号月日])/g, YEAR = /^[0-9]{4}$/, NUMBER = /^[0-9]+$/;
   // traditional characters as simplified (src/gongkai/search/hant.py: the same two strings, one character for one)
   var TRADITIONAL = "丟並亂亙亞佇佈佔併來侖侶侷俁係俠俬倀倆倉個們倖倫偉側偵偽傑傖傘備傢傭傯傳傴債傷傾僂僅僉僑僕僞僥僨僱價儀儁儂億儈儉儐儔儕儘償優儲儷儺儻儼兇兌兒兗內兩冊冑冪凈凍凜凱別刪剄則剋剎剛剝剮剴" +
       "創剷劃劄劇劉劊劌劍劑勁動務勛勝勞勢勱勳勵勸勻匭匯匱區協卹卻卽厙厠厤厭厲厴參叄叢吳吶呂咼員唄唸問啓啞啟喚喪喫喬單喲嗆嗇嗎嗚嗩嗶嘆嘍嘔嘖嘗嘜嘩嘮嘯嘰嘵嘸噁噓噝噠噥噦噯噲噴噸噹嚀嚇嚌嚐嚕" +
@@ -135,7 +135,8 @@
     norm = norm.replace(YEAR_NIAN, "$1 ");
     UNIT.lastIndex = 0;
     while ((match = UNIT.exec(norm))) {
-      var u = norm[match.index + match[0].length] === "号" ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
+      var after = norm[match.index + match[0].length] || "";
+      var u = "号月日".indexOf(after) >= 0 && after ? match[0].replace(/^0+(?=[0-9])/, "") : match[0]; // ZEROS
       found.push({ u: u, w: match[0], s: starts[match.index], e: ends[match.index + match[0].length - 1] });
     }
     return found;
@@ -339,13 +340,33 @@
     if (await held(parts)) return null;
     for (var i = 0; i < parts.length; i++) {
       if (!/^[a-z]{2,}$/.test(parts[i]) || !(ONE_CJK.test(parts[i - 1] || "") || ONE_CJK.test(parts[i + 1] || ""))) continue;
-      var heard = await sounds(parts[i]);
+      var heard = await sounds(parts[i]), before = read;
       for (var h = 0; h < heard.length; h++) {
         var tried = read.slice(0, i).concat([units(heard[h])], read.slice(i + 1));
         if (await held([].concat.apply([], tried))) { read = tried; changed = true; break; }
       }
+      if (read === before && (read = await spokenChar(read, i, parts[i])) !== before) changed = true;
     }
     return changed ? [].concat.apply([], read) : null;
+  }
+  // one syllable typed among characters (临shi救助, gao龄津贴, 低bao, 特困ren员): the character of titles and item names
+  // read so that makes, with the characters standing beside it, a run some page holds (the likeliest first); *read*
+  // unchanged when none does
+  async function spokenChar(read, i, letters) {
+    var chars = await lookup("~" + letters);
+    if (!chars || Array.isArray(chars)) return read;
+    var likely = Object.keys(chars).sort(function (a, b) { return chars[b] - chars[a] || (a < b ? -1 : 1); });
+    for (var c = 0; c < Math.min(likely.length, 12); c++) {
+      var tried = read.slice(0, i).concat([[likely[c]]], read.slice(i + 1));
+      if (await held(beside(tried, i))) return tried;
+    }
+    return read;
+  }
+  function beside(read, i) { // the characters that stand together with read[i] (a character), read[i] among them
+    var all = [].concat.apply([], read), at = [].concat.apply([], read.slice(0, i)).length, from = at, to = at + 1;
+    while (from > 0 && ONE_CJK.test(all[from - 1])) from--;
+    while (to < all.length && ONE_CJK.test(all[to])) to++;
+    return all.slice(from, to);
   }
   function held(parts) { // true when some page holds every key of *parts*
     return Promise.all(queryKeys(parts).map(lookup)).then(function (values) {
@@ -749,12 +770,15 @@
     if (s) li.appendChild(s);
     return li;
   }
-  function near(query) { // titles of the directory's pages sharing characters with the query
-    var chars = new Set(Array.from(query).filter(function (c) { return ONE_CJK.test(c); })), scored = new Map();
+  // titles of the directory's pages sharing characters with the query, its traditional characters read as simplified
+  // (醫療補貼 is offered what 医疗补贴 is: 补贴 …, not nothing)
+  function near(query) {
+    var simple = folded(query), chars = new Set(Array.from(simple).filter(function (c) { return ONE_CJK.test(c); }));
+    var scored = new Map();
     Object.keys(meta.nav).forEach(function (p) {
       meta.nav[p].split(/\s*\/\s*/).forEach(function (term) {
         var shared = new Set(Array.from(term).filter(function (c) { return chars.has(c); })).size;
-        if (shared && term !== query) scored.set(term, Math.max(scored.get(term) || 0, shared));
+        if (shared && term !== simple) scored.set(term, Math.max(scored.get(term) || 0, shared));
       });
     });
     return Array.from(scored.keys()).sort(function (a, b) {
