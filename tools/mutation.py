@@ -598,6 +598,15 @@ GROUPS: dict[str, Group] = {
                          ("tests/test_hostile34_import_real.py", "tests/test_interchange_import.py",
                           "tests/test_hostile17_export_over_edits.py", "tests/test_hostile23_import_roundtrip.py",
                           "tests/test_interchange_hostile.py")),
+    # (thirty-fifth pass) How the 政府信息公开 column splits its long lists into pages (site/pages/paging.py: 20 a
+    # page, 第n页 beside the first, the pager's numbers) and the parts of the column that list records through it
+    # (site/pages/column.py: 制度, 年报, 其他公开信息; item and township pages are in "site_build"). A bug here drops
+    # the 21st record from every page, links a 下一页 that is a 404 (an inspector's 错链), shows one record on two
+    # pages, or lists 1,500 records on one page of an elderly reader's phone. Coverage of the modules by
+    # tests/test_hostile35_site_61.py alone (2026-12-07): paging.py and column.py 100 % of their lines.
+    "site_61": Group(("src/gongkai/site/pages/paging.py", "src/gongkai/site/pages/column.py"),
+                     ("tests/test_hostile35_site_61.py", "tests/test_hostile27_column_mutants.py",
+                      "tests/test_hostile24_webmaster.py", "tests/test_site.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -1,0 +1,149 @@
+"""Thirty-fifth hostile pass, angle 「site_61」: the 政府信息公开 column as the yearly inspector and an elderly citizen on a
+phone see it (国办公开办函〔2019〕61号 structure; 国办秘函〔2019〕19号 indicators; DOMAIN.md §10–12).
+
+The oracle: small real catalogs built in tmp dirs with the real CLI (`gongkai build-site`), one item whose records
+are dated by hand (two a day, every third day from 2026-01-05), and the pages each list must show typed by hand.
+
+Found by this pass:
+1. No list of the column was ever split into pages: an item with 45 records (a 低保 item of 24 乡镇 publishing every
+   month has 288 a year) listed all of them on one page, and so did a 乡镇 page, 其他公开信息, 政府信息公开制度 and
+   政府信息公开年报 — after five years some 1,500 lines on an elderly reader's phone, where the county portal's own
+   lists show 20 a page. Now every such list shows 20 a page, newest first (same date: the higher 编号 first, the
+   same on every build); 第1页 keeps the list's address, 第n页 lies beside it (`zhidu/2.html`,
+   `items/<编号>/2.html`: a folder no 编号 can name), each page says 「共45条，第2页，共3页」, links 上一页 / 下一页 and
+   the page numbers (tap targets of 44 px; only the first, the last and two either side when there are many), its
+   title names the page (「……（第2页）」), the sitemap lists every page; pages no longer needed are deleted and listed
+   for the portal's copy like any other removed page. Printed, the page keeps 「共…条，第…页」 and drops the links.
+
+Seen and left alone:
+- Titles with HTML or Markdown (`<b>粗体</b> **加粗** [链接](javascript:…)`) are shown as the text typed, escaped, in
+  the heading, the <title> and every list; a body's `<img src=https://…>` is shown as text and a Markdown image as
+  「［图片：说明］」 linking to it: nothing is loaded from another host.
+- A record whose 公开日期 is after the build day, or whose 撤回 date has come, is on no page; a 废止 document is listed
+  after those in force, marked 【废止】, and links its replacement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
+
+TODAY = "2026-12-07"
+POLICY_ITEM = ITEM.replace("审批信息", "政策法规文件").replace("低保对象名单及相关信息", "政策文件")
+
+
+def _record(n: int, published: dt.date, kind: str = "通知", item: str | None = "SHJZ-001") -> str:
+    text = (RECORD.replace("R2026-001", f"R2026-{n:03d}").replace("-2026-00001", f"-2026-{n:05d}")
+            .replace("测民〔2026〕1号", f"测民〔2026〕{n}号").replace("文种: 公示", f"文种: {kind}")
+            .replace("公示截止: 2026-12-31\n", "")
+            .replace("2026年第三季度低保对象名单的公示", f"第{n}号文件")
+            .replace("2026-09-01", published.isoformat()).replace("2026-09-03", published.isoformat()))
+    return text if item else text.replace("事项: SHJZ-001\n", "")
+
+
+def _catalog(tmp_path: Path, count: int, kind: str = "通知", item: str | None = "SHJZ-001") -> CatalogDir:
+    """*count* records: R2026-001 and -002 on 2026-01-05, then two every third day (R2026-003, -004 on 01-08 …)."""
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(POLICY_ITEM)
+    for n in range(1, count + 1):
+        day = dt.date(2026, 1, 5) + dt.timedelta(days=3 * ((n - 1) // 2))
+        cat.record(_record(n, day, kind, item), f"records/2026/R2026-{n:03d}.yaml")
+    return cat
+
+
+def _listed(page: Path) -> list[str]:
+    """The record ids a list page shows, in order."""
+    return re.findall(r'<li><a href="[./]*records/(R2026-\d+)\.html">', page.read_text(encoding="utf-8"))
+
+
+def _ids(*numbers: int) -> list[str]:
+    return [f"R2026-{n:03d}" for n in numbers]
+
+
+def test_a_long_item_list_is_split_into_pages_of_20_newest_first(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, 45)
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site, "--today", TODAY)
+    assert run.code == 0, run.out + run.err
+    first, second, third = site / "items/SHJZ-001.html", site / "items/SHJZ-001/2.html", site / "items/SHJZ-001/3.html"
+    # 45 was published on 03-12 alone; 44 and 43 on 03-09, … : newest first, the higher 编号 first on the same day
+    assert _listed(first) == _ids(*range(45, 25, -1))
+    assert _listed(second) == _ids(*range(25, 5, -1))
+    assert _listed(third) == _ids(5, 4, 3, 2, 1)
+    page2 = second.read_text(encoding="utf-8")
+    assert "<title>最低生活保障 / 政策法规文件（第2页） - " in page2
+    assert "共45条，第2页，共3页" in page2
+    assert '<a href="../../items/SHJZ-001.html" rel="prev">上一页</a>' in page2
+    assert '<a href="../../items/SHJZ-001/3.html" rel="next">下一页</a>' in page2
+    assert '<span aria-current="page">2</span>' in page2
+    assert '<a href="../../records/R2026-025.html">测试县民政局关于第25号文件</a>' in page2  # links from two folders down
+    page1 = first.read_text(encoding="utf-8")
+    assert "共45条，第1页，共3页" in page1 and "上一页" not in page1
+    assert '<a href="../items/SHJZ-001/2.html" rel="next">下一页</a>' in page1
+    assert "<title>最低生活保障 / 政策法规文件 - " in page1
+    assert "下一页" not in third.read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("items/SHJZ-001.html", "items/SHJZ-001/2.html", "items/SHJZ-001/3.html"):
+        assert f"<loc>https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/{path}</loc>" in sitemap
+
+
+def test_every_page_link_resolves_inside_the_built_tree(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, 45)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    for page in (site / "items/SHJZ-001.html", site / "items/SHJZ-001/2.html", site / "items/SHJZ-001/3.html"):
+        for href in re.findall(r'href="([^"#:]+)"', page.read_text(encoding="utf-8")):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+
+
+def test_twenty_records_are_one_page_without_a_pager(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, 20)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    page = (site / "items/SHJZ-001.html").read_text(encoding="utf-8")
+    assert len(_listed(site / "items/SHJZ-001.html")) == 20
+    assert "分页" not in page and not (site / "items/SHJZ-001").exists()
+
+
+def test_pages_no_longer_needed_are_deleted_and_listed(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, 41)  # 3 pages: the 41st record alone on 第3页
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    assert _listed(site / "items/SHJZ-001/3.html") == _ids(1)
+    for n in range(21, 42):
+        (cat.root / f"records/2026/R2026-{n:03d}.yaml").unlink()
+    run = gk("build-site", cat.root, "--out", site, "--today", TODAY)
+    assert run.code == 0, run.out + run.err
+    assert _listed(site / "items/SHJZ-001.html") == _ids(*range(20, 0, -1))
+    assert not (site / "items/SHJZ-001").exists()
+    assert "items/SHJZ-001/2.html" in run.out and "items/SHJZ-001/3.html" in run.out
+    assert "分页" not in (site / "items/SHJZ-001.html").read_text(encoding="utf-8")
+
+
+def test_the_rules_and_other_parts_of_the_column_are_paged_too(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    rules = _catalog(tmp_path / "a", 21, kind="制度", item=None)
+    site = tmp_path / "a/site"
+    assert gk("build-site", rules.root, "--out", site, "--today", TODAY).code == 0
+    assert _listed(site / "zhidu/index.html") == _ids(*range(21, 1, -1))
+    assert _listed(site / "zhidu/2.html") == _ids(1)
+    page2 = (site / "zhidu/2.html").read_text(encoding="utf-8")
+    assert "<title>政府信息公开制度（第2页） - " in page2 and "共21条，第2页，共2页" in page2
+    assert '<a href="../zhidu/index.html" rel="prev">上一页</a>' in page2
+    others = _catalog(tmp_path / "b", 22, item=None)
+    site = tmp_path / "b/site"
+    assert gk("build-site", others.root, "--out", site, "--today", TODAY).code == 0
+    assert _listed(site / "qita/2.html") == _ids(2, 1)
+
+
+def test_many_pages_link_the_first_the_last_and_two_either_side(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, 200)  # 10 pages
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    nav = (site / "items/SHJZ-001/6.html").read_text(encoding="utf-8").split('<nav class="pager"')[1]
+    shown = re.findall(r'aria-label="第(\d+)页"|aria-current="page">(\d+)<|<span>(…)</span>', nav)
+    assert ["".join(m) for m in shown] == ["1", "…", "4", "5", "6", "7", "8", "…", "10"]
