@@ -14,6 +14,11 @@ Found by this pass:
    the page numbers (tap targets of 44 px; only the first, the last and two either side when there are many), its
    title names the page (「……（第2页）」), the sitemap lists every page; pages no longer needed are deleted and listed
    for the portal's copy like any other removed page. Printed, the page keeps 「共…条，第…页」 and drops the links.
+2. A record page's breadcrumb skipped a level: 「首页 › 最低生活保障 / 政策法规文件」, where the item's own page reads
+   「首页 › 社会救助 › 最低生活保障 / 政策法规文件」; and a 年度报告 or 制度 filed under an item (the bundled catalog's
+   年报 is, under JGXX-005) led to that item of the 标准目录, not to 政府信息公开年报 / 政府信息公开制度 where the
+   column lists it and where the reader came from. Now a record page's trail is its item page's trail (with the
+   领域), and a 年报 or 制度 leads back to its 61号 part whether or not it names an item.
 
 Seen and left alone:
 - Titles with HTML or Markdown (`<b>粗体</b> **加粗** [链接](javascript:…)`) are shown as the text typed, escaped, in
@@ -147,3 +152,26 @@ def test_many_pages_link_the_first_the_last_and_two_either_side(tmp_path: Path, 
     nav = (site / "items/SHJZ-001/6.html").read_text(encoding="utf-8").split('<nav class="pager"')[1]
     shown = re.findall(r'aria-label="第(\d+)页"|aria-current="page">(\d+)<|<span>(…)</span>', nav)
     assert ["".join(m) for m in shown] == ["1", "…", "4", "5", "6", "7", "8", "…", "10"]
+
+
+def _crumbs(page: Path) -> str:
+    found = re.search(r'<nav class="crumbs" aria-label="位置">(.*?)</nav>', page.read_text(encoding="utf-8"))
+    assert found is not None
+    return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+def test_a_record_page_leads_back_the_way_the_column_lists_it(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, 1)
+    cat.record(_record(2, dt.date(2026, 1, 20), kind="年度报告"), "records/2026/R2026-002.yaml")
+    cat.record(_record(3, dt.date(2026, 3, 4), kind="制度"), "records/2026/R2026-003.yaml")
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    # the same trail as the item's own page: 首页 › 领域 › 事项
+    assert _crumbs(site / "items/SHJZ-001.html") == "首页 › 社会救助 › 最低生活保障 / 政策法规文件"
+    assert _crumbs(site / "records/R2026-001.html") == "首页 › 社会救助 › 最低生活保障 / 政策法规文件"
+    assert 'href="../directory/shjz/index.html">社会救助</a>' in (site / "records/R2026-001.html").read_text("utf-8")
+    # a 年报 or 制度 filed under an item is listed in its 61号 part, and its page leads back there
+    assert _listed(site / "nianbao/index.html") == _ids(2)
+    assert _crumbs(site / "records/R2026-002.html") == "首页 › 政府信息公开年报"
+    assert _listed(site / "zhidu/index.html") == _ids(3)
+    assert _crumbs(site / "records/R2026-003.html") == "首页 › 政府信息公开制度"

@@ -19,8 +19,9 @@ from gongkai.site.render import markdown, plain_text, scrolling_tables, without_
 from gongkai.site.search_docs import record_doc
 
 ENDED_NOTE = "公示已于{end}结束。按照规定，公示期满后名单不再在网站上公开。"
-# The part of the 61号 column that lists records of these kinds: a page of one that belongs to no item leads back there
-# (it used to lead to the home page alone, and a reader who came from 政府信息公开制度 had no way back but the menu).
+# The part of the 61号 column that lists records of these kinds: a page of one leads back there, even when it also
+# belongs to an item (it used to lead to the home page alone, then to the item: a reader who came from
+# 政府信息公开年报 was led to 「政府信息公开 / 政府信息公开工作年度报告」, a page of the 标准目录 he had never seen).
 KIND_COLUMNS = {RULES_KIND: (RULES, "政府信息公开制度"), ANNUAL_REPORT_KIND: (REPORTS, "政府信息公开年报")}
 UNFILED = (OTHERS, "其他公开信息")  # any other record of no item (SiteData.unfiled) is listed there
 
@@ -88,7 +89,7 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
             body = scrolling_tables(markdown(record.body)) if admission.shows_content else None
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
-                        column=None if item else KIND_COLUMNS.get(facts.kind, UNFILED),
+                        column=KIND_COLUMNS.get(facts.kind) or (None if item else UNFILED),
                         unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
         return made
 
