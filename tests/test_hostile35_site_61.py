@@ -19,6 +19,13 @@ Found by this pass:
    年报 is, under JGXX-005) led to that item of the 标准目录, not to 政府信息公开年报 / 政府信息公开制度 where the
    column lists it and where the reader came from. Now a record page's trail is its item page's trail (with the
    领域), and a 年报 or 制度 leads back to its 61号 part whether or not it names an item.
+3. A 正文 linking another record of the column (「[办事指南](R2026-020.html)」, 「../records/…」, the portal's full
+   address) linked it whatever that record's state: withdrawn, not yet published, never 主动公开 or no such 编号 — a
+   404 inside the built tree, an inspector's 错链 — and a 废止 document's link said nothing of it. Now the page
+   shows the words alone when the linked record is not on the web that day (no reason given: nothing tells whether a
+   non-public record exists), marks a link to one no longer in force 【废止】/【失效】/【已修改】, and the linking
+   page is rebuilt when the linked record comes or goes (its key reads the linked records' state; an incremental
+   build gives what a whole one gives).
 
 Seen and left alone:
 - Titles with HTML or Markdown (`<b>粗体</b> **加粗** [链接](javascript:…)`) are shown as the text typed, escaped, in
@@ -26,6 +33,10 @@ Seen and left alone:
   「［图片：说明］」 linking to it: nothing is loaded from another host.
 - A record whose 公开日期 is after the build day, or whose 撤回 date has come, is on no page; a 废止 document is listed
   after those in force, marked 【废止】, and links its replacement.
+- The same links in the 公众号 article (gongkai wechat), the printed 公示栏 sheet and the portal fragment (export portal)
+  are written as typed: they read the record alone, not the day's site; left for a pass on those outputs.
+- The 指南 shows no 更新日期: what it describes (gongkai.yaml's 依申请公开 and contacts, the items' channels) has no
+  date of its own outside git; adding one needs a decision on which changes count (left for the lead).
 """
 
 from __future__ import annotations
@@ -175,3 +186,56 @@ def test_a_record_page_leads_back_the_way_the_column_lists_it(tmp_path: Path, gk
     assert _crumbs(site / "records/R2026-002.html") == "首页 › 政府信息公开年报"
     assert _listed(site / "zhidu/index.html") == _ids(3)
     assert _crumbs(site / "records/R2026-003.html") == "首页 › 政府信息公开制度"
+
+
+LINKING_BODY = ("正文: |\n  详见[现行文件](R2026-002.html)、[将来的](../records/R2026-003.html)、[撤回的](R2026-004.html)、"
+                "[废止的](R2026-005.html)、[没有的](R2026-099.html)、"
+                "[全网址](https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/records/R2026-004.html)。\n")
+
+
+def _body(page: Path) -> str:
+    found = re.search(r'<div class="body">(.*?)</div>', page.read_text(encoding="utf-8"), re.DOTALL)
+    assert found is not None
+    return found.group(1).strip()
+
+
+def _linking_catalog(tmp_path: Path) -> CatalogDir:
+    cat = _catalog(tmp_path, 2)
+    cat.record(_record(1, dt.date(2026, 1, 5)).split("正文: |")[0] + LINKING_BODY, "records/2026/R2026-001.yaml")
+    cat.record(_record(3, dt.date(2026, 12, 21)), "records/2026/R2026-003.yaml")  # 公开日期 after the build day
+    withdrawn = _record(4, dt.date(2026, 2, 2)).replace("正文:", "撤回:\n  日期: 2026-03-01\n  原因: 误发布\n正文:")
+    cat.record(withdrawn, "records/2026/R2026-004.yaml")
+    lapsed = _record(5, dt.date(2026, 2, 2)).replace("正文:", "有效性: 废止\n有效性日期: 2026-06-01\n正文:")
+    cat.record(lapsed, "records/2026/R2026-005.yaml")
+    return cat
+
+
+def test_a_body_links_no_page_that_is_not_on_the_web(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _linking_catalog(tmp_path)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    assert not (site / "records/R2026-003.html").exists() and not (site / "records/R2026-004.html").exists()
+    assert _body(site / "records/R2026-001.html") == (
+        '<p>详见<a href="R2026-002.html">现行文件</a>、将来的、撤回的、'
+        '<a href="R2026-005.html">废止的</a> <span class="invalid">【废止】</span>、没有的、全网址。</p>')
+    # the day R2026-003 is published its link is there, on a build of the same folder and on a whole one
+    assert gk("build-site", cat.root, "--out", site, "--today", "2026-12-21").code == 0
+    expected = ('<p>详见<a href="R2026-002.html">现行文件</a>、<a href="../records/R2026-003.html">将来的</a>、撤回的、'
+                '<a href="R2026-005.html">废止的</a> <span class="invalid">【废止】</span>、没有的、全网址。</p>')
+    assert _body(site / "records/R2026-001.html") == expected
+    fresh = tmp_path / "fresh"
+    assert gk("build-site", cat.root, "--out", fresh, "--today", "2026-12-21").code == 0
+    assert _body(fresh / "records/R2026-001.html") == expected
+
+
+def test_a_body_link_leaves_with_the_record_it_links_on_an_incremental_build(tmp_path: Path,
+                                                                             gk: Callable[..., Run]) -> None:
+    cat = _linking_catalog(tmp_path)
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    current = cat.root / "records/2026/R2026-002.yaml"
+    current.write_text(current.read_text(encoding="utf-8").replace(
+        "正文:", "撤回:\n  日期: 2026-12-01\n  原因: 误将过程性信息作为主动公开信息发布\n正文:"), encoding="utf-8")
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    assert not (site / "records/R2026-002.html").exists()
+    assert _body(site / "records/R2026-001.html").startswith("<p>详见现行文件、将来的、撤回的、<a href=")
