@@ -54,7 +54,8 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
     yield from _listed(REPORTS, "reports.html", "reports", reports, common)
 
 
-def _listed(first: str, template: str, name: str, records: list[Admission], common: dict[str, Any]) -> Iterator[Artifact]:
+def _listed(first: str, template: str, name: str, records: list[Admission],
+            common: dict[str, Any]) -> Iterator[Artifact]:
     """A part of the column that lists records, 20 a page (gongkai.site.pages.paging)."""
     for path, shown, pager in paged(first, records):
         yield page(path, template, (*admitted(shown), *pager.inputs), partial(dict, {name: shown}, pager=pager), common)

@@ -1,6 +1,7 @@
 """Long lists of records in pages of PAGE_SIZE, as the county portal's own lists are: 第1页 stays at the list's
-address, 第n页 lies beside it (``zhidu/index.html`` → ``zhidu/2.html``; ``items/<编号>.html`` → ``items/<编号>/2.html``,
-a folder no 编号 can name, for an 编号 has no「/」). Every page says which page it is and links each other page."""
+address, 第n页 lies beside it (``zhidu/index.html`` → ``zhidu/2.html``; ``items/<编号>.html`` →
+``items/<编号>/2.html``, a folder no 编号 can name, for an 编号 has no「/」). Every page says which page it is and
+links the others."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-PAGE_SIZE = 20  # the portal's own lists show 20 a page; a 低保 item of 24 乡镇 × 12 months would otherwise be one page
+PAGE_SIZE = 20  # the portal's lists show 20 a page; a 低保 item of 24 乡镇 × 12 months would else be one page
 
 T = TypeVar("T")
 

@@ -106,14 +106,14 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
                 sitemap=not admission.lists_people, search=search)
 
 
-_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the Markdown renderer writes them
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the renderer writes them
 
 
 def record_links(body: Markup, record_id: str, data: SiteData) -> Markup:
     """*body* with each link to a record's page on this site (「R2026-020.html」「../records/R2026-020.html」, the
-    column's full address) as the reader can follow it: the words alone when that record is not on the web today
-    (withdrawn, not yet published, never 主动公开, no such 编号: a link there is a 404, an inspector's 错链, and the
-    words say no more than the clerk typed), and marked 【废止】/【失效】/【已修改】 when it is no longer in force."""
+    column's full address) as the reader can follow it: the words alone when that record is not on the web
+    today (withdrawn, not yet published, never 主动公开, no such 编号: a link there is a 404, an inspector's 错链,
+    and the words say no more than the clerk typed), marked 【废止】/【失效】/【已修改】 when no longer in force."""
     page = f"{SELF}records/{record_id}.html"
     links = data.by_id[record_id].facts.links if record_id in data.by_id else ()
 
