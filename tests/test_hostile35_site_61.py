@@ -35,6 +35,9 @@ Seen and left alone:
   after those in force, marked 【废止】, and links its replacement.
 - The same links in the 公众号 article (gongkai wechat), the printed 公示栏 sheet and the portal fragment (export portal)
   are written as typed: they read the record alone, not the day's site; left for a pass on those outputs.
+- A 正文 link to another page of the tree that is not there (「../items/SHJZ-099.html」, a 领域 never configured)
+  is still a 404 on the site; inspect --site counts it as 错链 (tests/test_inspect.py plants such links now). Only
+  record pages come and go with the day; the other pages follow the catalog, which validate checks.
 - The 指南 shows no 更新日期: what it describes (gongkai.yaml's 依申请公开 and contacts, the items' channels) has no
   date of its own outside git; adding one needs a decision on which changes count (left for the lead).
 """
