@@ -278,7 +278,8 @@ def test_a_rules_or_report_page_without_an_item_leads_back_to_its_column(gk, cat
                                                        '<a href="../zhidu/index.html">政府信息公开制度</a>')
     assert _crumbs(out / "records/R2026-052.html") == ('<a href="../index.html">首页</a> › '
                                                        '<a href="../nianbao/index.html">政府信息公开年报</a>')
-    assert _crumbs(out / "records/R2026-053.html") == ('<a href="../index.html">首页</a> › '
+    assert _crumbs(out / "records/R2026-053.html") == ('<a href="../index.html">首页</a> › '  # 领域 too: 35th pass
+                                                       '<a href="../directory/shjz/index.html">社会救助</a> › '
                                                        '<a href="../items/SHJZ-001.html">最低生活保障 / 审批信息</a>')
 
 

@@ -538,7 +538,8 @@ def _with_attachment(cat: CatalogDir, body: str = "正文。") -> None:
 
 
 def test_broken_links_and_attachments_in_the_built_site_take_points(gk, icat, tmp_path):
-    _with_attachment(icat, body="详见[另一份通知](../records/R2026-099.html)。")
+    # (a link to a record that is not on the web is written as words since the thirty-fifth pass: a missing item page)
+    _with_attachment(icat, body="详见[另一个事项](../items/SHJZ-099.html)。")
     site = tmp_path / "site"
     assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
     assert (site / "files/2026/R2026-040.pdf").is_file()
@@ -547,7 +548,7 @@ def test_broken_links_and_attachments_in_the_built_site_take_points(gk, icat, tm
     code, sheet = inspect(gk, icat.root, "--site", site)
     links = check(sheet, "links")
     texts = [e["text"] for e in links["evidence"]]
-    assert any("R2026-099.html" in t and "records/R2026-040" in t for t in texts), texts
+    assert any("SHJZ-099.html" in t and "records/R2026-040" in t for t in texts), texts
     assert any("SHJZ-050.html" in t and "个页面" in t for t in texts), texts  # one line for many pages
     assert links["count"] == 2 and links["points"] == 2
     files = check(sheet, "attachments")
@@ -573,14 +574,14 @@ def test_a_missing_attachment_keeps_the_record_off_the_web_and_the_sheet_says_so
 
 def test_links_under_the_base_address_are_internal(gk, icat, tmp_path):
     icat.write("gongkai.yaml", BASE_AGENCY + LEADERS + SITE)
-    body = (f"[本栏目]({BASE}records/R2026-001.html) [失效]({BASE}records/R2026-404.html) "
+    body = (f"[本栏目]({BASE}records/R2026-001.html) [失效]({BASE}items/SHJZ-404.html) "
             "[根路径](/zwgk/mzj/items/SHJZ-001.html) [门户](https://www.example.gov.cn/zwgk/other/) "
             "[民政部](https://www.mca.gov.cn/)")
     write_record(icat, "R2026-041", "SHJZ-050", "2026-11-02", body=body)
     site = tmp_path / "site"
     assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
     _, sheet = inspect(gk, icat.root, "--site", site)
-    assert [e["text"].split("」")[0] for e in check(sheet, "links")["evidence"]] == [f"链接「{BASE}records/R2026-404.html"]
+    assert [e["text"].split("」")[0] for e in check(sheet, "links")["evidence"]] == [f"链接「{BASE}items/SHJZ-404.html"]
     review = " ".join(e["text"] for e in check(sheet, "review-links")["evidence"])
     assert "https://www.mca.gov.cn/" in review and "https://www.example.gov.cn/zwgk/other/" in review
     assert "R2026-001.html" not in review

@@ -27,8 +27,10 @@ from conftest import text_pdf
 from test_build_property import RECORDS, START, Catalog
 from test_publication import files
 
-# web records of the portal catalog that read no other record: the ones a build can carry
-PLAIN = ["R2026-010", "R2026-015"]
+# web records of the portal catalog that read no other record: the ones a build can carry (R2026-010's 正文 links
+# ../records/R2026-020.html: since the thirty-fifth pass its page reads whether that record is on the web, so it is
+# declared on every build, like a page showing a 解读)
+PLAIN = ["R2026-015"]
 
 
 class Linked(Catalog):

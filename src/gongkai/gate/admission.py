@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -47,14 +48,25 @@ class Facts(NamedTuple):
     attachments: tuple[str, ...]  # the attachments' paths, in the record's order
     withdrawn: dt.date | None  # the day it is withdrawn (撤回), when that is after the day decided (gate.past reads it)
     lapse: tuple[str, dt.date] | None  # the 有效性 it takes (失效…) and from which day (gate.past reads it)
+    # the 编号 its 正文 may link as 「<编号>.html」 (every such word: more than it links, never fewer): its page
+    # shows each as a link, marked when no longer in force, or as words alone when that record is not on the web
+    links: tuple[str, ...] = ()
+
+
+# 「(R2026-020.html」「<./R2026-020.html」「../records/R2026-020.html」, a full address on the portal: the
+# 编号 (model ObjectId) before .html where a link's address starts, or after 「./」 or 「records/」 (not
+# 「content_5555.html」 of another website: a page that links none of the column's records is carried over)
+_PAGE_WORD = re.compile(r"(?:^|(?<=[(<\s])|(?<=\./)|(?<=records/))([A-Za-z0-9][A-Za-z0-9._-]*)\.html",
+                        re.IGNORECASE | re.MULTILINE)
 
 
 def facts_of(record: Record) -> Facts:
     assert record.published is not None  # admitted: published by the day
+    links = tuple(sorted({m for m in _PAGE_WORD.findall(record.body or "") if m != record.id}))
     return Facts(record.id, record.title, record.doc_number, record.index_number, record.published, record.item, record.unit, record.kind,
                  record.report_year or record.formed.year - 1, tuple(record.interpretations), record.forwards,
                  record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments),
-                 record.withdrawn.date if record.withdrawn is not None else None, lapse(record))
+                 record.withdrawn.date if record.withdrawn is not None else None, lapse(record), links)
 
 
 @dataclass(frozen=True, eq=False)

@@ -6,12 +6,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
+from gongkai.gate import Admission
 from gongkai.model.vocab import LAW_CATEGORIES
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.data import SiteData
 from gongkai.site.guide import directory_channels, guide_context
+from gongkai.site.pages.paging import paged
 from gongkai.site.search_docs import page_doc
 
 NEWEST = 20
@@ -33,7 +36,7 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
                lambda: {"newest": newest, "latest_report": reports[0] if reports else None,
                         "others": len(others), "others_page": OTHERS}, common)
     if others:
-        yield page(OTHERS, "others.html", admitted(others), lambda: {"others": others}, common)
+        yield from _listed(OTHERS, "others.html", "others", others, common)
     request_items = [i for i in data.items if i.mode == "依申请"]
 
     def guide() -> dict[str, Any]:
@@ -44,12 +47,18 @@ def column_artifacts(data: SiteData, common: dict[str, Any], forms: dict[str, Ca
                search=lambda: page_doc(GUIDE, "政府信息公开指南", guide()["text"]))
     for path, make in sorted(forms.items()):
         yield Artifact(path, (f"form:{path}",), make)
-    rules = data.rules
-    yield page(RULES, "rules.html", admitted(rules), lambda: {"rules": rules}, common)
+    yield from _listed(RULES, "rules.html", "rules", data.rules, common)
     categories = [(name, article, data.category_items(name)) for name, article in LAW_CATEGORIES]
     categorised = [i for _, _, items in categories for i in items]
     yield page(LAW, "law.html", _items(categorised, data), lambda: {"categories": categories}, common)
-    yield page(REPORTS, "reports.html", admitted(reports), lambda: {"reports": reports}, common)
+    yield from _listed(REPORTS, "reports.html", "reports", reports, common)
+
+
+def _listed(first: str, template: str, name: str, records: list[Admission],
+            common: dict[str, Any]) -> Iterator[Artifact]:
+    """A part of the column that lists records, 20 a page (gongkai.site.pages.paging)."""
+    for path, shown, pager in paged(first, records):
+        yield page(path, template, (*admitted(shown), *pager.inputs), partial(dict, {name: shown}, pager=pager), common)
 
 
 def _items(items: list[Any], data: SiteData) -> tuple[str, ...]:

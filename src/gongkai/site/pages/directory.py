@@ -13,6 +13,7 @@ from gongkai.model.vocab import FIVE_DISCLOSURES
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.columns import COLUMNS, row
 from gongkai.site.data import FIVE_SLUGS, SiteData
+from gongkai.site.pages.paging import paged
 from gongkai.site.search_docs import item_doc, page_doc
 
 NO_RECORDS = "本栏目暂无主动公开的信息。"
@@ -35,10 +36,10 @@ def directory_artifacts(data: SiteData, common: dict[str, Any]) -> Iterator[Arti
         yield page(f"five/{FIVE_SLUGS[five]}/index.html", "five.html", _items(items, data),
                    partial(_context, five=five, items=items, columns=COLUMNS), common)
     for item in data.items:
-        yield item_page(data, item, common)
+        yield from item_pages(data, item, common)
     yield page("towns/index.html", "towns.html", (), lambda: {}, common)
     for town in data.towns:
-        yield town_page(data, town, common)
+        yield from town_pages(data, town, common)
 
 
 def _context(items: list[Item], **values: Any) -> dict[str, Any]:
@@ -59,23 +60,27 @@ def blank_reason(item: Item) -> str:
     return NO_RECORDS
 
 
-def item_page(data: SiteData, item: Item, common: dict[str, Any]) -> Artifact:
-    """items/<id>.html: the item's official columns and the records published under it, in force first."""
+def item_pages(data: SiteData, item: Item, common: dict[str, Any]) -> Iterator[Artifact]:
+    """items/<id>.html (and items/<id>/2.html … for a long list): the item's official columns and the records
+    published under it, in force first, 20 a page."""
     records = data.by_item.get(item.id, [])
-    inputs = (*_items([item], data), *admitted(records))
     reason = blank_reason(item)
-    return page(f"items/{item.id}.html", "item.html", inputs,
-                lambda: {"item": item, "row": row(item), "item_records": records, "blank": reason,
-                         "columns": COLUMNS},
-                common, search=lambda: item_doc(item, len(records), "" if records else reason))
+    search = partial(item_doc, item, len(records), "" if records else reason)
+    for path, shown, pager in paged(f"items/{item.id}.html", records):
+        yield page(path, "item.html", (*_items([item], data), *admitted(shown), *pager.inputs),
+                   partial(dict, item=item, row=row(item), item_records=shown, blank=reason, columns=COLUMNS,
+                           pager=pager),
+                   common, search=search if pager.number == 1 else None)
 
 
-def town_page(data: SiteData, town: Unit, common: dict[str, Any]) -> Artifact:
-    """towns/<id>/index.html: the 乡级 items and what the township's 民政办 published."""
+def town_pages(data: SiteData, town: Unit, common: dict[str, Any]) -> Iterator[Artifact]:
+    """towns/<id>/index.html (and …/2.html …): the 乡级 items and what the township's 民政办 published."""
     records = data.by_unit.get(town.id, [])
     reason = town.blank_note or NO_RECORDS
-    inputs = (*_items(data.town_items, data), *admitted(records))
+    first = f"towns/{town.id}/index.html"
     text = "\n".join(i.name for i in data.town_items)
-    return page(f"towns/{town.id}/index.html", "town.html", inputs,
-                lambda: {"town": town, "items": data.town_items, "town_records": records, "blank": reason},
-                common, search=lambda: page_doc(f"towns/{town.id}/index.html", town.name, text, not records))
+    search = partial(page_doc, first, town.name, text, not records)
+    for path, shown, pager in paged(first, records):
+        yield page(path, "town.html", (*_items(data.town_items, data), *admitted(shown), *pager.inputs),
+                   partial(dict, town=town, items=data.town_items, town_records=shown, blank=reason, pager=pager),
+                   common, search=search if pager.number == 1 else None)

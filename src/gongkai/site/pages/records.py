@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+from markupsafe import Markup
 
 from gongkai.days import chinese_day
 from gongkai.gate import Admission
@@ -19,8 +24,9 @@ from gongkai.site.render import markdown, plain_text, scrolling_tables, without_
 from gongkai.site.search_docs import record_doc
 
 ENDED_NOTE = "公示已于{end}结束。按照规定，公示期满后名单不再在网站上公开。"
-# The part of the 61号 column that lists records of these kinds: a page of one that belongs to no item leads back there
-# (it used to lead to the home page alone, and a reader who came from 政府信息公开制度 had no way back but the menu).
+# The part of the 61号 column that lists records of these kinds: a page of one leads back there, even when it also
+# belongs to an item (it used to lead to the home page alone, then to the item: a reader who came from
+# 政府信息公开年报 was led to 「政府信息公开 / 政府信息公开工作年度报告」, a page of the 标准目录 he had never seen).
 KIND_COLUMNS = {RULES_KIND: (RULES, "政府信息公开制度"), ANNUAL_REPORT_KIND: (REPORTS, "政府信息公开年报")}
 UNFILED = (OTHERS, "其他公开信息")  # any other record of no item (SiteData.unfiled) is listed there
 
@@ -46,7 +52,7 @@ def record_artifacts(data: SiteData, common: dict[str, Any], files: FileSource,
             shown.update(facts.attachments)
         related = _related(data, admission)
         path = f"records/{facts.id}.html"
-        if related is NO_RELATIONS and facts.id in ids and (entry := keys.get(path)) is not None:
+        if related is NO_RELATIONS and not facts.links and facts.id in ids and (entry := keys.get(path)) is not None:
             yield _carried(data, admission, common, path, entry[0])
         else:
             yield record_page(data, admission, common, related)
@@ -78,6 +84,7 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
         *(NO_RELATIONS_READ if related is NO_RELATIONS else
           (f"{name}:{','.join(admitted(group)) if group else ''}" for name, group in related.items())),
         *(f"file:{path}" for path in (facts.attachments if admission.shows_content else ())),
+        *(f"link:{linked}:{shown.token if (shown := data.by_id.get(linked)) else ''}" for linked in facts.links),
     )
     item = data.item_by_id.get(facts.item or "")
     made: dict[str, Any] = {}
@@ -85,10 +92,11 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
     def context() -> dict[str, Any]:
         if not made:  # the page and its search entry share one rendering of the Markdown
             record = admission.record
-            body = scrolling_tables(markdown(record.body)) if admission.shows_content else None
+            body = (scrolling_tables(record_links(markdown(record.body), facts.id, data)) if admission.shows_content
+                    else None)
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
-                        column=None if item else KIND_COLUMNS.get(facts.kind, UNFILED),
+                        column=KIND_COLUMNS.get(facts.kind) or (None if item else UNFILED),
                         unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
         return made
 
@@ -96,6 +104,43 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
         data, admission, item, plain_text(context()["body"]), [without_overrides(f.name) for f in context()["files"]]))
     return page(f"records/{facts.id}.html", "record.html", inputs, context, common,
                 sitemap=not admission.lists_people, search=search)
+
+
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the renderer writes them
+
+
+def record_links(body: Markup, record_id: str, data: SiteData) -> Markup:
+    """*body* with each link to a record's page on this site (「R2026-020.html」「../records/R2026-020.html」, the
+    column's full address) as the reader can follow it: the words alone when that record is not on the web
+    today (withdrawn, not yet published, never 主动公开, no such 编号: a link there is a 404, an inspector's 错链,
+    and the words say no more than the clerk typed), marked 【废止】/【失效】/【已修改】 when no longer in force."""
+    page = f"{SELF}records/{record_id}.html"
+    links = data.by_id[record_id].facts.links if record_id in data.by_id else ()
+
+    def shown(match: re.Match[str]) -> str:
+        address = html.unescape(match.group(1))
+        linked = _record_of(urljoin(page, address)) or (
+            _record_of(SELF + address.removeprefix(data.base_url)) if data.base_url and address.startswith(
+                data.base_url) else None)
+        if linked is None or linked not in links:  # (an address spelt otherwise is not in the page's key: kept)
+            return match.group(0)
+        if (admission := data.by_id.get(linked)) is None:
+            return match.group(2)
+        return match.group(0) + ("" if admission.in_force else f' <span class="invalid">【{admission.validity}】</span>')
+
+    return Markup(_LINK.sub(shown, body))
+
+
+SELF = "https://site.invalid/"  # a stand-in host to resolve the body's relative links from the record's page
+
+
+def _record_of(address: str) -> str | None:
+    """The 编号 of the record page *address* opens on this site, else None."""
+    if not address.startswith(SELF):
+        return None
+    path = unquote(urlsplit(address).path)
+    found = re.fullmatch(r"/records/([A-Za-z0-9][A-Za-z0-9._-]*)\.html", path)
+    return found.group(1) if found else None
 
 
 # What a record page shows of related records; most records have none (read once, not 100,000 times)
