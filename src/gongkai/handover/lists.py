@@ -14,7 +14,7 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
 from gongkai.model.agency import Recipient
 from gongkai.model.record import Attachment, Record
-from gongkai.privacy import AttachmentRefused, read_attachment, scan_record
+from gongkai.privacy import AttachmentRefused, listed_title_names, mask_names, mask_text, read_attachment, scan_record
 from gongkai.privacy.documents import document_segments
 from gongkai.privacy.extract import Unreadable
 
@@ -48,6 +48,14 @@ def _has_text(catalog: Catalog, path: str) -> bool:
     except (AttachmentRefused, Unreadable, KeyError):
         return False
     return any(segment.text.strip() for segment in segments)
+
+
+def shown_file_name(name: str, names: frozenset[str]) -> str:
+    """*name*, the name of a file kept back from a 馆 that does not take lists, as that 馆's 目录表 may give it: the
+    names of the list (*names*, Gate.hidden_names) and those the file name gives as a 公示's title does
+    (陈水生、林阿妹等2户低保名单.pdf), and every number, masked — the 图书馆 keeps its 目录表 for good, open to the
+    public, and the file was kept back for the names it holds."""
+    return mask_text(mask_names(name, names | listed_title_names(name)))[0]
 
 
 def withheld_remark(recipient: Recipient, withheld: list[str], every: bool, running_to: dt.date | None,

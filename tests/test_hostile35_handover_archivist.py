@@ -1,0 +1,144 @@
+"""Thirty-fifth hostile pass (h163): the handover to the 两馆 seen by the archivist of the 县档案馆 and the librarian of
+the 县图书馆 who receive the batches on the 5th and 20th, and by the clerk who makes them (DOMAIN.md §6, §12;
+闽政办函〔2016〕42号). The real CLI in-process on small catalogs in tmp dirs; every expected cell, name and file typed
+by hand.
+
+Found by this pass (each test named below failed before its fix):
+1. A 公示 whose list is a file of its own, named as clerks name it — 「陈水生、林阿妹等2户低保名单.pdf」 — was rightly
+   kept from the 图书馆, and its 目录表 (csv, the A4 print page, the xlsx) said so in the 备注 with the file name whole:
+   「公示名单（陈水生、林阿妹等2户低保名单.pdf）含个人信息……未送图书馆」. The names went to the one place that keeps
+   them open to the public for good, in the very sentence saying they were kept back. The 备注 now names the file
+   with the names and numbers masked as the title is (「陈*生、林*妹等2户低保名单.pdf」); the 档案馆 still receives
+   the file under its own name. test_a_list_file_named_after_people_is_masked_in_the_librarys_remark.
+2. A 台账 edited by hand so that it no longer loads (a SHA-256 retyped with a stray letter, a bracket left open) was
+   passed over as if it did not exist: the next `gongkai handover --date 2026-10-08` sent the 两馆 the batch's
+   records a second time, the 覆盖期间 pulled back to 9月3日, exit 0 and not a word; `handover verify -C` said
+   「目录中没有这一批的台账」 of a ledger that is there. Now the batch stops (exit 1, nothing written, no ledger) with
+   the ledger's own error at its line and column and how to restore it, and verify says the ledger does not read,
+   where and why. test_a_ledger_that_no_longer_loads_stops_the_next_batch,
+   test_verify_says_a_ledger_that_no_longer_loads_is_there_and_broken.
+3. A document cut short in the archivist's copy (a copy or download broken off), or changed, was told three times by
+   `handover verify -C`, the last time wrongly: 「内容与校验值不符」, 「台账没有记录把这个版本送交」 and 「信息
+   R2026-002：台账记录送交的 1 个文件不在包中」 — it is in the bag. The ledger's check now says once that the file
+   there differs from the version the ledger recorded; 「不在包中」 only of a document that is not there.
+   test_verify_against_the_ledger_says_a_cut_short_file_is_there_and_differs.
+
+Seen and left alone:
+- The 题名 of a 公示 that names the household (关于陈水生同志低保资格的公示) is masked in both 馆's 目录表 by the gate
+  (陈*生), as on the site; the 档案馆 receives the list itself under the file's own name — it is closed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from test_handover import add, record
+from test_hostile20_handover import LIST_PDF, batch
+from tests.conftest import CatalogDir, text_pdf
+
+LETTER = "files/2026/关于低保的通知.pdf"
+RUNNING = "含个人信息，按规定公示期满后不再公开（公示期至2026年12月31日），未送图书馆"
+
+
+def _cover_and_named_list(cat: CatalogDir, name: str) -> None:
+    """R2026-001, a 公示 of two files: the cover letter, naming nobody, and the list, in a file named *name*."""
+    text = record(1, "2026-09-03", formed="2026-09-01", attach=False)
+    cat.write("records/2026/R2026-001.yaml", text + f"附件:\n  - 文件: {LETTER}\n  - 文件: files/2026/{name}\n")
+    cat.write(LETTER, text_pdf("经审核，现将2026年第三季度低保对象名单予以公示。"))
+    cat.write(f"files/2026/{name}", LIST_PDF)
+
+
+def _rows(bag: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO((bag / "data/manifest.csv").read_text(encoding="utf-8-sig"))))[6:]
+
+
+# 1. Named as a 公示's title names a household, or after a name the list holds (LIST_PDF: 陈水生, 林阿妹).
+@pytest.mark.parametrize(("name", "shown"), [("陈水生、林阿妹等2户低保名单.pdf", "陈*生、林*妹等2户低保名单.pdf"),
+                                             ("名单-陈水生.pdf", "名单-陈*生.pdf")])
+def test_a_list_file_named_after_people_is_masked_in_the_librarys_remark(gk, cat, tmp_path, name, shown):
+    _cover_and_named_list(cat, name)
+    out = tmp_path / "o"
+    remark = f"公示名单（{shown}）{RUNNING}"
+    batch(gk, cat, "2026-09-20", out)
+    # the 图书馆: the cover letter only, and a 备注 that names no one — in the csv, the print page and the xlsx
+    assert sorted(p.name for p in (out / "tsg/data/files").rglob("*.pdf")) == ["关于低保的通知.pdf"]
+    assert _rows(out / "tsg") == [
+        ["1", "350524-MZ-2026-00001", "测试县民政局关于2026年第三季度低保对象名单的公示", "测民〔2026〕1号", "测试县民政局",
+         "2026-09-01", "2026-09-03", "2", "2", "关于低保的通知.pdf", "PDF", remark]]
+    html = (out / "tsg/data/manifest.html").read_text(encoding="utf-8")
+    assert remark in html
+    sheets = load_workbook(out / "tsg/data/manifest.xlsx")
+    cells = [str(c) for ws in sheets.worksheets for row in ws.iter_rows(values_only=True) for c in row if c]
+    assert remark in cells
+    for person in ("陈水生", "林阿妹"):
+        assert person not in html and person not in "".join(cells), person
+        assert person not in (out / "tsg/bag-info.txt").read_text(encoding="utf-8")
+        assert not [p for p in (out / "tsg").rglob("*") if person in p.name]
+    # the 档案馆 is closed and keeps the record whole: the list under its own name, no 备注
+    assert sorted(p.name for p in (out / "dag/data/files").rglob("*.pdf")) == sorted(["关于低保的通知.pdf", name])
+    assert _rows(out / "dag")[0][9:] == [f"关于低保的通知.pdf；{name}", "PDF", ""]
+
+
+# 2.
+def _sent_catalog(gk, cat: CatalogDir, tmp_path: Path) -> Path:
+    """The catalog's two records sent in the 2026-09-20 batch: the batch's folder."""
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    add(cat, 2, "2026-09-15", formed="2026-09-10")
+    out = tmp_path / "sent"
+    batch(gk, cat, "2026-09-20", out)
+    return out
+
+
+def _break(ledger: Path, old: str, new: str) -> None:
+    text = ledger.read_text(encoding="utf-8")
+    assert old in text
+    ledger.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("sha256: ", "sha256: x", "15:17"),  # a SHA-256 retyped with a stray letter
+    ("接收单位: [dag, tsg]", "接收单位: [dag, tsg", "6:7"),  # a bracket left open
+])
+def test_a_ledger_that_no_longer_loads_stops_the_next_batch(gk, cat, tmp_path, old, new, where):
+    _sent_catalog(gk, cat, tmp_path)
+    _break(cat.root / "handover/2026-09-20.yaml", old, new)
+    out = tmp_path / "next"
+    for dry in ((), ("--dry-run",)):
+        run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", out, *dry)
+        assert run.code == 1, run.out + run.err
+        said = run.out + run.err
+        assert "handover/2026-09-20.yaml" in said and f"{where} 错误" in said, said
+        assert "台账读不出来" in said and "git checkout -- handover/2026-09-20.yaml" in said, said
+    assert not out.exists()
+    assert sorted(p.name for p in (cat.root / "handover").iterdir()) == ["2026-09-20.yaml"]
+
+
+def test_verify_says_a_ledger_that_no_longer_loads_is_there_and_broken(gk, cat, tmp_path):
+    sent = _sent_catalog(gk, cat, tmp_path)
+    _break(cat.root / "handover/2026-09-20.yaml", "sha256: ", "sha256: x")
+    run = gk("handover", "verify", sent, "-C", cat.root)
+    assert run.code == 1
+    assert run.out.count("台账 handover/2026-09-20.yaml 读不出来（第15行第17列") == 2, run.out  # dag and tsg
+    assert "目录中没有这一批的台账" not in run.out
+
+
+# 3.
+def test_verify_against_the_ledger_says_a_cut_short_file_is_there_and_differs(gk, cat, tmp_path):
+    sent = _sent_catalog(gk, cat, tmp_path)
+    cut = sent / "dag/data/files/R2026-002/R2026-002.pdf"
+    cut.write_bytes(cut.read_bytes()[:100])  # the copy broke off
+    (sent / "dag/data/files/R2026-001/R2026-001.pdf").unlink()  # and this one is really gone
+    run = gk("handover", "verify", sent / "dag", "-C", cat.root)
+    assert run.code == 1
+    ledger = "台账 handover/2026-09-20.yaml"
+    problems = [line.strip() for line in run.out.splitlines() if line.startswith("    ")]
+    assert problems[-2:] == [
+        f"信息 R2026-001：{ledger} 记录送交的 1 个文件不在包中",
+        f"data/files/R2026-002/R2026-002.pdf：内容与{ledger} 记录送交「dag」的版本不同（被改动、不完整或换成了另一个文件）",
+    ]
+    assert "R2026-002：台账" not in run.out and "没有记录把这个版本" not in run.out
