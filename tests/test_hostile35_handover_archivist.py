@@ -22,8 +22,16 @@ Found by this pass (each test named below failed before its fix):
    R2026-002：台账记录送交的 1 个文件不在包中」 — it is in the bag. The ledger's check now says once that the file
    there differs from the version the ledger recorded; 「不在包中」 only of a document that is not there.
    test_verify_against_the_ledger_says_a_cut_short_file_is_there_and_differs.
+4. A 公示 of a cover letter and a list, whose cover letter names the household in its file name (「关于陈水生家庭低保
+   的通知.pdf」, its text naming nobody), sent the letter to the 图书馆 under that name: the name on its shelf, in the
+   目录表's 电子文件名称 and its 电子文件清单, for good. A file name cannot be masked (「*」 is no letter of a Windows
+   file name), so a file whose name gives a name of the list, or a name as a 公示's title gives it, is kept back from
+   the 图书馆 like the list (0 paper copies, the ledger's 未送), and the 档案馆 receives it.
+   test_a_cover_letter_named_after_the_household_is_kept_from_the_library.
 
 Seen and left alone:
+- The 页数 of a 公示 the 图书馆 receives in part is the record's (the list's pages too): the catalog registers pages per
+  record, not per file; the 纸质份数 and 电子文件 columns say what was received.
 - The 题名 of a 公示 that names the household (关于陈水生同志低保资格的公示) is masked in both 馆's 目录表 by the gate
   (陈*生), as on the site; the 档案馆 receives the list itself under the file's own name — it is closed.
 """
@@ -142,3 +150,27 @@ def test_verify_against_the_ledger_says_a_cut_short_file_is_there_and_differs(gk
         f"data/files/R2026-002/R2026-002.pdf：内容与{ledger} 记录送交「dag」的版本不同（被改动、不完整或换成了另一个文件）",
     ]
     assert "R2026-002：台账" not in run.out and "没有记录把这个版本" not in run.out
+
+
+# 4.
+def test_a_cover_letter_named_after_the_household_is_kept_from_the_library(gk, cat, tmp_path):
+    letter = "files/2026/关于陈水生家庭低保的通知.pdf"
+    text = record(1, "2026-09-03", formed="2026-09-01", attach=False)
+    cat.write("records/2026/R2026-001.yaml", text + f"附件:\n  - 文件: {letter}\n  - 文件: files/2026/名单.pdf\n")
+    cat.write(letter, text_pdf("经审核，现将2026年第三季度低保对象名单予以公示。"))
+    cat.write("files/2026/名单.pdf", LIST_PDF)
+    out = tmp_path / "o"
+    batch(gk, cat, "2026-09-20", out)
+    assert not (out / "tsg/data/files").exists()
+    assert _rows(out / "tsg") == [
+        ["1", "350524-MZ-2026-00001", "测试县民政局关于2026年第三季度低保对象名单的公示", "测民〔2026〕1号", "测试县民政局",
+         "2026-09-01", "2026-09-03", "2", "0", "", "", f"公示名单{RUNNING}"]]
+    assert "陈水生" not in (out / "tsg/data/manifest.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "dag/data/files").rglob("*.pdf")) == ["关于陈水生家庭低保的通知.pdf", "名单.pdf"]
+    ledger = (cat.root / "handover/2026-09-20.yaml").read_text(encoding="utf-8")
+    assert ledger.count("未送: [tsg]") == 2, ledger
+    # made again from its ledger: the same bytes
+    again = tmp_path / "again"
+    batch(gk, cat, "2026-09-20", again)
+    for name in ("manifest.csv", "manifest.html", "manifest.xlsx"):
+        assert (again / "tsg/data" / name).read_bytes() == (out / "tsg/data" / name).read_bytes(), name

@@ -9,6 +9,7 @@ no list, and its 备注 says why the rest is not there.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePosixPath
 
 from gongkai.catalog import Catalog
 from gongkai.days import chinese_day
@@ -19,14 +20,18 @@ from gongkai.privacy.documents import document_segments
 from gongkai.privacy.extract import Unreadable
 
 
-def list_files(catalog: Catalog, record: Record, lists_people: bool) -> frozenset[str]:
+def list_files(catalog: Catalog, record: Record, lists_people: bool,
+               names: frozenset[str] | None = None) -> frozenset[str]:
     """The attachments (paths) of *record* that hold, or may hold, its list of people; none when the gate does not
     take the record for a list of people (Admission.lists_people: a 公示, a record of an item whose content is a
     list, a table of names, a link to a running list).
 
     A file is free of the list only when another file of the record was found holding it and this one's text was
     read and names nobody: a 公示 whose 正文 document is itself the list, or whose list cannot be told apart from
-    its cover letter (a scanned PDF has no text to read), keeps every file back.
+    its cover letter (a scanned PDF has no text to read), keeps every file back. Nor is a file whose name gives a
+    name (*names*: the list's, Gate.hidden_names; 关于陈水生家庭低保的通知.pdf): the 馆 would keep the name on its
+    shelf, in its 目录表 and file list, whatever the file holds — and a name in a file name cannot be masked, 「*」
+    is no letter of a Windows file name. (*names* None: a batch made again keeps back what its ledger says.)
     """
     if not lists_people:
         return frozenset()
@@ -34,7 +39,12 @@ def list_files(catalog: Catalog, record: Record, lists_people: bool) -> frozense
     holding = {a.file for a in record.attachments if _names_people(catalog, record, a)}
     if not holding:
         return frozenset(paths)
-    return frozenset(p for p in paths if p in holding or not _has_text(catalog, p))
+    named = {p for p in paths if names is not None and _gives_a_name(PurePosixPath(p).name, names)}
+    return frozenset(p for p in paths if p in holding or p in named or not _has_text(catalog, p))
+
+
+def _gives_a_name(name: str, names: frozenset[str]) -> bool:
+    return shown_file_name(name, names) != name
 
 
 def _names_people(catalog: Catalog, record: Record, attachment: Attachment) -> bool:

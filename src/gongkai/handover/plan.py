@@ -471,13 +471,13 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
         remarks.append(f"{counted}{PROVISIONAL_MARK if used[1] else ''}，超过{batch.settings.limit_workdays}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
-    lists = list_files(catalog, record, people)
+    hidden = hidden_names(catalog, admission) if admission is not None and people else frozenset()
+    lists = list_files(catalog, record, people, hidden if said is None else None)
     sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
     return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
                       end is not None and end >= batch.date, batch.settings.copies,
-                      end is not None and admission is not None and admission.notice_provisional,
-                      hidden_names(catalog, admission) if admission is not None and people else frozenset())
+                      end is not None and admission is not None and admission.notice_provisional, hidden)
 
 
 def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[str, str],
