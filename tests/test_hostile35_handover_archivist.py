@@ -28,6 +28,15 @@ Found by this pass (each test named below failed before its fix):
    file name), so a file whose name gives a name of the list, or a name as a 公示's title gives it, is kept back from
    the 图书馆 like the list (0 paper copies, the ledger's 未送), and the 档案馆 receives it.
    test_a_cover_letter_named_after_the_household_is_kept_from_the_library.
+5. A document whose file name has no place to break — the hash-like names an OA system gives its downloads
+   (「5f3c2a1b…9b8c.pdf」, 94 letters) — widened the 目录表's print page past A4 landscape: the table and the 电子文件清单
+   were 1181 px where the page holds 1032, and the 备注 and 签收 columns fell off the paper. Any cell now wraps where it
+   must. test_a_file_name_without_a_break_still_fits_the_a4_print_page (browser).
+6. The xlsx's second sheet, the 电子文件清单, was set to A4 landscape only: its six columns (6+24+30+10+14+70
+   characters, ≈ 1108 px) are wider than the 987 px A4 landscape holds within Excel's margins, so the SHA-256 column
+   printed on a second sheet of paper, and a long file name ran under the checksum beside it. It now prints one page
+   wide with its column names atop every page, as the 目录表 sheet does, each cell wrapping.
+   test_the_xlsx_file_list_prints_one_a4_page_wide.
 
 Seen and left alone:
 - The 页数 of a 公示 the 图书馆 receives in part is the record's (the list's pages too): the catalog registers pages per
@@ -41,6 +50,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -174,3 +184,60 @@ def test_a_cover_letter_named_after_the_household_is_kept_from_the_library(gk, c
     batch(gk, cat, "2026-09-20", again)
     for name in ("manifest.csv", "manifest.html", "manifest.xlsx"):
         assert (again / "tsg/data" / name).read_bytes() == (out / "tsg/data" / name).read_bytes(), name
+
+
+# 5.
+OA_NAME = "5f3c2a1b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c.pdf"
+A4_LANDSCAPE_PX = 1032  # 297 mm less the page's 2 × 12 mm margins, at 96 px to the inch
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Any:
+    from tests.browser.conftest import _require_chromium
+
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import ARGS, CHROMIUM
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+def test_a_file_name_without_a_break_still_fits_the_a4_print_page(gk, cat, tmp_path, chromium):
+    notice = (record(1, "2026-09-03", formed="2026-09-01", attach=False)
+              .replace("文种: 公示\n", "文种: 通知\n").replace("公示截止: 2026-12-31\n", ""))
+    cat.write("records/2026/R2026-001.yaml", notice + f"附件:\n  - 文件: files/2026/{OA_NAME}\n")
+    cat.write(f"files/2026/{OA_NAME}", text_pdf("关于做好低保工作的通知"))
+    out = tmp_path / "o"
+    batch(gk, cat, "2026-09-20", out)
+    assert _rows(out / "dag")[0][9] == OA_NAME
+    tab = chromium.new_page(viewport={"width": A4_LANDSCAPE_PX, "height": 700})
+    try:
+        tab.emulate_media(media="print")
+        for recipient in ("dag", "tsg"):
+            tab.goto((out / recipient / "data/manifest.html").as_uri())
+            widths = tab.evaluate("[...document.querySelectorAll('table')].map(t => t.scrollWidth)")
+            assert widths and max(widths) <= A4_LANDSCAPE_PX, (recipient, widths)  # both copies, 目录表 and 清单
+    finally:
+        tab.close()
+
+
+# 6.
+def test_the_xlsx_file_list_prints_one_a4_page_wide(gk, cat, tmp_path):
+    _cover_and_named_list(cat, "名单.pdf")
+    out = tmp_path / "o"
+    batch(gk, cat, "2026-09-20", out)
+    for recipient in ("dag", "tsg"):
+        sheets = load_workbook(out / recipient / "data/manifest.xlsx").worksheets
+        assert [ws.title for ws in sheets] == ["送交信息目录表", "电子文件清单"]
+        for ws, titles in zip(sheets, ("$7:$7", "$2:$2")):
+            setup = ws.page_setup
+            assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (9, "landscape", 1, 0)
+            assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+            assert ws.print_title_rows == titles
+        files = sheets[1]
+        assert files.cell(3, 3).value == "关于低保的通知.pdf" and files.cell(3, 3).alignment.wrap_text
