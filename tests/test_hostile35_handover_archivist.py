@@ -15,7 +15,8 @@ Found by this pass (each test named below failed before its fix):
    records a second time, the 覆盖期间 pulled back to 9月3日, exit 0 and not a word; `handover verify -C` said
    「目录中没有这一批的台账」 of a ledger that is there. Now the batch stops (exit 1, nothing written, no ledger) with
    the ledger's own error at its line and column and how to restore it, and verify says the ledger does not read,
-   where and why. test_a_ledger_that_no_longer_loads_stops_the_next_batch,
+   where and why. `handover baseline` recorded that batch's records a second time, as sent by hand: it stops too.
+   test_a_ledger_that_no_longer_loads_stops_the_next_batch, test_a_ledger_that_no_longer_loads_stops_a_baseline,
    test_verify_says_a_ledger_that_no_longer_loads_is_there_and_broken.
 3. A document cut short in the archivist's copy (a copy or download broken off), or changed, was told three times by
    `handover verify -C`, the last time wrongly: 「内容与校验值不符」, 「台账没有记录把这个版本送交」 and 「信息
@@ -133,6 +134,15 @@ def test_a_ledger_that_no_longer_loads_stops_the_next_batch(gk, cat, tmp_path, o
         assert "handover/2026-09-20.yaml" in said and f"{where} 错误" in said, said
         assert "台账读不出来" in said and "git checkout -- handover/2026-09-20.yaml" in said, said
     assert not out.exists()
+    assert sorted(p.name for p in (cat.root / "handover").iterdir()) == ["2026-09-20.yaml"]
+
+
+def test_a_ledger_that_no_longer_loads_stops_a_baseline(gk, cat, tmp_path):
+    _sent_catalog(gk, cat, tmp_path)
+    _break(cat.root / "handover/2026-09-20.yaml", "sha256: ", "sha256: x")
+    run = gk("handover", "baseline", "--through", "2026-09-25", "-C", cat.root, "--today", "2026-11-27")
+    assert run.code == 1, run.out + run.err
+    assert "handover/2026-09-20.yaml\n  15:17 错误" in run.err and "没有补登：请先改正上面的台账。" in run.err, run.err
     assert sorted(p.name for p in (cat.root / "handover").iterdir()) == ["2026-09-20.yaml"]
 
 

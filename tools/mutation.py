@@ -599,7 +599,7 @@ GROUPS: dict[str, Group] = {
                           "tests/test_hostile17_export_over_edits.py", "tests/test_hostile23_import_roundtrip.py",
                           "tests/test_interchange_hostile.py")),
     # (thirty-fifth pass, h163) What the 两馆 receive when a 台账 or a 公示 goes wrong: a ledger that no longer loads
-    # stops the next batch (plan.py `_unread_ledgers`: a bug here sends the 两馆 every record of that batch again), and
+    # stops the next batch (plan.py `unread_ledgers`: a bug here sends the 两馆 every record of that batch again), and
     # the 图书馆's 备注 names a kept-back list file with its names masked, and a file named after the household is kept
     # back (lists.py `shown_file_name`, `list_files`: a bug here leaves the names of a 公示 in the one 目录表 and on
     # the one shelf kept open to the public for good). Coverage by

@@ -159,7 +159,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
     agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
-    unread = _unread_ledgers(catalog)
+    unread = unread_ledgers(catalog)
     clashes = [catalog.diagnostic("GK210", Severity.ERROR, recipient_clash(number),
                                   Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")), RECIPIENT_CLASH_HINT)
                for index, number in agency.handover.clashing_recipients()]
@@ -210,7 +210,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     return batch
 
 
-def _unread_ledgers(catalog: Catalog) -> list[Diagnostic]:
+def unread_ledgers(catalog: Catalog) -> list[Diagnostic]:
     """An error at each ledger that does not load (a 台账 edited by hand: a SHA-256 mistyped, a date made 2026-09-31):
     what its batch sent is unknown, and left out the next batch sent it all again — the 两馆 received the same 索引号
     twice, the 覆盖期间 pulled back, and not a word. Said where validate says it, with what that means here."""
