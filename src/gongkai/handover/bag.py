@@ -167,14 +167,20 @@ def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
     # the bag names its recipient (External-Identifier: 2026-09-20-tsg), whatever its folder was renamed to
     recipient = named[len(day) + 1:] if day and named.startswith(f"{day}-") else path.name
     ledgers = {ledger.id: (where, ledger) for where, ledger in catalog.models("ledger")}
+    if day not in ledgers and (unread := catalog.unread_file(day, ("ledger",))) is not None:
+        where, first = unread  # a ledger edited by hand is there, and is no missing one
+        at = f"第{first.line}行第{first.column}列" if first is not None and first.line else ""
+        why = f"（{at}{first.message}）" if first is not None else ""
+        return [f"台账 {where} 读不出来{why}：无法与送交记录核对。请用 git 恢复原样（git checkout -- {where}），"
+                f"或运行 gongkai validate 按指出的行列改正后再核对"]
     if day not in ledgers:
         return [f"目录中没有这一批的台账（{_ledger_path_of(day)}）：无法与送交记录核对"]
     where, ledger = ledgers[day]
     if recipient not in ledger.recipients:
         return [f"台账 {where} 的接收单位中没有「{recipient}」"]
     expected = _sent_to(ledger, recipient)
-    problems = []
     found: dict[str, set[str]] = {}
+    strange: dict[str, list[str]] = {}  # record id → the bag's files of it whose content the ledger does not know
     files = path / "data" / "files"
     for file in sorted(files.rglob("*")) if files.is_dir() else []:
         if file.is_file():
@@ -182,10 +188,17 @@ def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
             digest = hashlib.sha256(file.read_bytes()).hexdigest()
             found.setdefault(record_id, set()).add(digest)
             if digest not in expected.get(record_id, set()):
-                name = file.relative_to(path).as_posix()
+                strange.setdefault(record_id, []).append(file.relative_to(path).as_posix())
+    problems = []
+    for record_id in sorted({*strange, *expected}):
+        missing = len(expected.get(record_id, set()) - found.get(record_id, set()))
+        for name in strange.get(record_id, []):
+            if missing:  # a document of the record is there with other content: changed, cut short, replaced
+                missing -= 1
+                problems.append(f"{name}：内容与台账 {where} 记录送交「{recipient}」的版本不同（被改动、不完整或换成了另一个文件）")
+            else:
                 problems.append(f"{name}：台账 {where} 没有记录把这个版本送交「{recipient}」（内容被替换，或不属于这一批）")
-    for record_id, digests in sorted(expected.items()):
-        if missing := len(digests - found.get(record_id, set())):
+        if missing:
             problems.append(f"信息 {record_id}：台账 {where} 记录送交的 {missing} 个文件不在包中")
     return problems
 

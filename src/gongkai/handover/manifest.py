@@ -137,6 +137,11 @@ def _fill(sheet: object, manifest: Manifest) -> None:
     ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=last)
     for index, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
+    _a4_landscape(ws, header_row)
+
+
+def _a4_landscape(ws: Workbook, header_row: int) -> None:
+    """Print *ws* on A4 landscape, one page wide (as many long), its column names atop every page."""
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -150,6 +155,10 @@ def _fill_files(sheet: object, manifest: Manifest) -> None:
     ws.append(list(FILE_COLUMNS))
     for row in manifest.file_rows:
         ws.append(row)
+    for row in ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=len(FILE_COLUMNS)):
+        for cell in row:  # a long file name wraps in its cell, not over the checksum beside it
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
     for index, width in enumerate(FILE_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
+    # (the six columns are wider than A4 landscape: printed as they were, the SHA-256 went to a second sheet of paper)
+    _a4_landscape(ws, 2)

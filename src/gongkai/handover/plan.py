@@ -11,8 +11,8 @@ from gongkai.catalog import Catalog
 from gongkai.days import chinese_day as _cn
 from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
-from gongkai.gate import Admission, Gate, Output, admit, held_back, unread_records
-from gongkai.handover.lists import list_files, withheld_remark
+from gongkai.gate import Admission, Gate, Output, admit, held_back, hidden_names, unread_records
+from gongkai.handover.lists import list_files, shown_file_name, withheld_remark
 from gongkai.handover.recall import UPDATE, Known, Recall, due_recalls, known_records, recall_of
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
@@ -69,6 +69,7 @@ class BatchEntry:
     running: bool = False  # that 公示 still runs on the batch day
     copies: int = 0  # the paper copies of each document (移交 → 份数)
     notice_provisional: bool = False  # notice_end counted on the 暂定 calendar of a year without a holiday notice
+    names: frozenset[str] = frozenset()  # the names of its list (Gate.hidden_names): never to a 馆 that takes no lists
 
     @property
     def remark(self) -> str:
@@ -96,7 +97,7 @@ class BatchEntry:
         """The 备注 of the record in *recipient*'s 目录表: the remarks, and why its list is not there."""
         if not self.keeps_back(recipient):
             return self.remark
-        withheld = [f.name.split("/")[-1] for f in self.withheld_from(recipient)]
+        withheld = [shown_file_name(f.name.split("/")[-1], self.names) for f in self.withheld_from(recipient)]
         why = withheld_remark(recipient, withheld, not self.files_for(recipient),
                               self.notice_end if self.running else None, self.notice_provisional)
         return "；".join((*self.remarks, why))
@@ -158,6 +159,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
     agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
+    unread = unread_ledgers(catalog)
     clashes = [catalog.diagnostic("GK210", Severity.ERROR, recipient_clash(number),
                                   Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")), RECIPIENT_CLASH_HINT)
                for index, number in agency.handover.clashing_recipients()]
@@ -204,8 +206,28 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     if recorded is None:
         _refuse_sent_under_another_id(catalog, batch, before.values())
         _refuse_held_but_gone(catalog, batch, held)
-    batch.problems[:0] = clashes
+    batch.problems[:0] = clashes + unread
     return batch
+
+
+def unread_ledgers(catalog: Catalog) -> list[Diagnostic]:
+    """An error at each ledger that does not load (a 台账 edited by hand: a SHA-256 mistyped, a date made 2026-09-31):
+    what its batch sent is unknown, and left out the next batch sent it all again — the 两馆 received the same 索引号
+    twice, the 覆盖期间 pulled back, and not a word. Said where validate says it, with what that means here."""
+    found = []
+    for stem in sorted(catalog.unreadable("ledger")):
+        unread = catalog.unread_file(stem, ("ledger",))
+        if unread is None:
+            continue
+        path, first = unread
+        why = f"：{first.message}" if first is not None else ""
+        found.append(Diagnostic(
+            first.code if first is not None else "GK512", Severity.ERROR,
+            f"台账读不出来{why}。gongkai 无从知道这一批送交了哪些信息：照常生成会把它们再送一次，也不能按它重新生成这一批",
+            path, first.line if first else None, first.column if first else None,
+            hint=f"台账是两馆签收的记录，不要手工修改：用 git 恢复原样（git checkout -- {path}），或按这里指出的行列改正；"
+                 "确要更正已送交的信息，另行撤换。"))
+    return found
 
 
 def _say_held_back(catalog: Catalog, batch: Batch, gate: Gate, sent: set[str]) -> None:
@@ -449,12 +471,13 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
         remarks.append(f"{counted}{PROVISIONAL_MARK if used[1] else ''}，超过{batch.settings.limit_workdays}个工作日时限")
     recorded = withheld.get(record.id, frozenset())
     people = (admission is not None and admission.lists_people) or bool(recorded)
-    lists = list_files(catalog, record, people)
+    hidden = hidden_names(catalog, admission) if admission is not None and people else frozenset()
+    lists = list_files(catalog, record, people, hidden if said is None else None)
     sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
     return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
                       end is not None and end >= batch.date, batch.settings.copies,
-                      end is not None and admission is not None and admission.notice_provisional)
+                      end is not None and admission is not None and admission.notice_provisional, hidden)
 
 
 def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[str, str],
