@@ -154,7 +154,8 @@ def test_a_list_item_key_without_its_colon_is_told_to_take_a_colon_and_a_value(g
     cat.record(RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 说明\n    文件: files/a.pdf\n"))
     diags = _diags(gk, cat)
     assert [(d["code"], d["line"], d["column"]) for d in diags] == [("GK001", 18, 5)]
-    assert diags[0]["hint"] == "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+    # the key's own name since the thirty-fifth pass (test_hostile35_notepad_clerk.py), not the example 「题名: ……」
+    assert diags[0]["hint"] == "每个键后面要有半角冒号和一个空格：写成「说明: ……」（冒号后面写上值）。"
 
 
 def test_new_record_with_a_unit_that_is_no_id_and_no_name_lists_the_units(gk, cat):

@@ -98,9 +98,38 @@ def _written_day(text: str) -> tuple[dt.date, str] | None:
     return None
 
 
+# The year written last, as an English-locale Excel or a form from abroad writes it (3/5/2026, 13.5.2026): month and
+# day cannot be told apart unless one of them is above 12. Refused — gongkai does not guess the month — but the message
+# names the one day it can be, or both.
+_YEAR_LAST = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
+
+
+def _year_last(text: str) -> str | None:
+    """The message for a date with its year written last: the day it is, or the two it may be; None otherwise."""
+    found = _YEAR_LAST.match(as_typed(text))
+    if found is None or int(found.group(3)) not in YEARS:
+        return None
+    first, second, year = (int(g) for g in found.groups())
+    days = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            days.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    days = sorted(set(days), key=days.index)
+    said = f"「{text}」把年份写在了最后"
+    if len(days) == 1:
+        return f"{said}，即 {days[0]}：写成 {days[0]}"
+    if len(days) == 2:
+        return f"{said}，看不出是 {first}月{second}日 还是 {second}月{first}日：对照原件写成 {days[0]} 或 {days[1]}"
+    return None
+
+
 def _meant(value: Any) -> str | None:
     """What a value in a spreadsheet's or a program's form means, as the message saying how to write it; else None."""
     text = str(value).strip()
+    if (year_last := _year_last(text)) is not None:
+        return year_last
     written = _written_day(text)
     if written is not None and written[0].year in YEARS:
         day = written[0].isoformat()

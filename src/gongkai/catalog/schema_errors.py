@@ -448,6 +448,12 @@ NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期�
                     "改写最后一天：「公示截止: YYYY-MM-DD」。")
 
 
+# Yes and no as a clerk types them into a true-or-false field (公开考核表, 接收名单): the hint says which word to write.
+_CHINESE_YES = frozenset(("是", "对", "有", "要", "需要", "同意", "公开", "开", "开启", "打开", "√", "✓", "✔", "Y", "y"))
+_CHINESE_NO = frozenset(("否", "不", "不是", "无", "没有", "不要", "不需要", "不同意", "不公开", "关", "关闭", "×", "✗",
+                         "✘", "N", "n"))
+
+
 def _type_hint(kind: str, label: str, value: Any = None) -> str:
     if label == "公示期":
         return NOTICE_DAYS_HINT
@@ -464,6 +470,10 @@ def _type_hint(kind: str, label: str, value: Any = None) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"只写一个整数，用半角阿拉伯数字，不带单位和小数，如「{label}: 3」。"
     if kind in ("bool_type", "bool_parsing"):
+        said = str(value).strip().strip("\"'“”‘’「」") if isinstance(value, str) else ""
+        meant = "true" if said in _CHINESE_YES else "false" if said in _CHINESE_NO else ""
+        if meant:  # 「公开考核表: 是」: the example is the word meant, not always true
+            return f"「{said}」要写成 {meant}：「{label}: {meant}」（YAML 只认 true 和 false，true 是「是」，false 是「否」）。"
         return f"只写 true（是）或 false（否），如「{label}: true」。"
     if kind in ("float_type", "float_parsing"):
         if label == "行政事业性收费":  # 万元, as table 二 of the annual report has it: 「1,200」「1200元」 are refused

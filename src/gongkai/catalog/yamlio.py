@@ -384,8 +384,10 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
                 ("；gongkai fmt 可自动改正。" if colon else "。")
         elif column <= len(lines[line]) - len(lines[line].lstrip(" ")):  # the lines below are indented under it
             hint = f"键后面要有半角冒号：写成「{key.strip()}:」，下面缩进的各行属于它。"
-        else:
-            hint = "每个键后面要有半角冒号和一个空格，如「题名: ……」。"
+        else:  # 「  审查人」 left half-typed
+            hint = f"每个键后面要有半角冒号和一个空格：写成「{key.strip()}: ……」（冒号后面写上值）。"
+    if code == "GK001" and "could not find expected ':'" in raw and (bare := _bare_key(text, line)):
+        column, message, hint = bare  # 「文种 通知」, 「页数」 left half-typed: the line itself, not 「或缩进不对」
     if code == "GK001" and (dash := _fullwidth_dash(text, line)):
         line, column = dash
         message = f"列表项前的「{text.split(chr(10))[line - 1].strip()[0]}」是全角符号，YAML 不认作列表"
@@ -490,6 +492,31 @@ def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
         return None  # a colon that YAML reads: not this
     glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
     return (line - 1, glued + 2) if glued >= 0 else (line - 1, len(above) - len(content) + 1)
+
+
+def _bare_key(text: str, line: int) -> tuple[int, str, str] | None:
+    """Column, message and hint for *line* when it is a word (and what follows) without any colon YAML reads: a key
+    whose colon was left out (「文种 通知」, a line left half-typed 「页数」), or a value the user broke onto a line of
+    its own (「题名: 关于调整」 then 「低保标准的通知」 at the left edge)."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    written = lines[line - 1].rstrip("\r")
+    content = written.lstrip()
+    if not content or content[0] in "#-'\"[{|>&*!%@`" or "：" in content or re.search(r":(\s|$)", content):
+        return None
+    key, value = (re.split(r"\s+", content.rstrip(), maxsplit=1) + [""])[:2]
+    glued = key.find(":")  # 「编号:R2026-001」
+    if glued > 0:
+        key, value = key[:glued], key[glued + 1:] + (" " + value if value else "")
+    column = len(written) - len(content) + 1 + (glued + 1 if glued > 0 else 0)
+    wanted = f"「{key}: {value}」" if value else f"「{key}: ……」（冒号后面写上值）"
+    hint = f"每个键后面要有半角冒号和一个空格：写成{wanted}。"
+    above = re.match(r"\s*(?:-\s+)?([^\s:#'\"\[{][^:#]*?):[ \t]+[^\s|>#'\"\[{]", lines[line - 2]) if line >= 2 else None
+    if above and not value:
+        hint = f"这一行若是上一行「{above.group(1).strip()}」的值没写完、换了行，把它接到上一行的末尾；若是一个键，" + \
+            hint.removeprefix("每个键后面要有半角冒号和一个空格：")
+    return column, ("冒号后面缺少空格" if glued > 0 else "缺少冒号"), hint
 
 
 FULL_WIDTH_DASH = re.compile("^( *)[－—–](?=[ \u3000])")  # 「－ 名称: …」: a list item typed in Chinese input mode
