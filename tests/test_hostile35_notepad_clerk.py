@@ -22,6 +22,12 @@ Found by this pass:
 3. 是/否 typed into a true-or-false setting (「公开考核表: 否」) was told 「只写 true（是）或 false（否），如
    「公开考核表: true」」 — the example turned the clerk's 否 into true. The fix now names the word meant:
    「「否」要写成 false：「公开考核表: false」」 (是、对、同意、√ → true; 否、不、无、没有、× → false).
+4. `gongkai fmt` promised to mend indentation typed with full-width spaces or Tabs, but refused the commonest case:
+   space pressed twice in full-width mode (「　　审查日期」, four columns) among keys indented two half-width spaces
+   said 「无法整理：第 11 行第 1 列：这一行的键比上一行的键多缩进了」, and the same as the first key under 「保密审查:」
+   (or two Tabs, or 「　　审查人」 above 「⇥审查日期」) said 「缩进不一致」 at the next line, the one typed right. fmt now
+   aligns such a line with the keys beside it (as it did for one Tab only), keeps CRLF and the file's mode; GK006 says
+   「gongkai fmt 可自动改正」 like GK007.
 
 Seen and left alone:
 - GBK and UTF-16 files with a second mistake inside are told only GK002 / GK010 (the encoding): after `gongkai fmt`
@@ -30,6 +36,9 @@ Seen and left alone:
   繁体 characters live in the inspect layer, which the catalog layer may not import.
 - 「文号: 12」 is read as the text 「12」 (nothing lost); 「文号: 012」 is GK015 as before.
 - Word's soft hyphen and U+FFFE in a 正文 are GK017 with their names and columns; fmt removes them.
+- `gongkai fmt` on a YAML file outside a catalog's items/ or records/ (saved on the desktop) mends only what any YAML
+  needs (encoding, indentation, 「：」); dates and 别称 are mended once the file is in records/<年份>/ — which kind of
+  file it is comes from its folder.
 """
 
 from __future__ import annotations
@@ -124,3 +133,36 @@ def test_a_chinese_yes_or_no_is_told_the_word_it_means(gk: Gk, cat: CatalogDir, 
     line = AGENCY.count("\n") + 1
     assert [(d["line"], d["column"]) for d in found] == [(line, 10)]
     assert hint in found[0]["hint"]
+
+
+# 4. fmt mends indentation typed with full-width spaces or Tabs wherever it is deeper than its neighbours ------------
+
+MENDED = RECORD.replace("\n", "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("  审查日期", "　　审查日期"),  # space pressed twice in full-width mode, under 「  审查人: 张三」
+    ("  审查人", "　　审查人"),  # the first key under 「保密审查:」, above 「  审查日期」
+    ("  审查人", "\t\t审查人"),  # two Tabs
+    ("  审查人: 张三\n  审查日期", "　　审查人: 张三\n\t审查日期"),  # a full-width first key, a Tab below it
+])
+def test_fmt_aligns_a_full_width_or_tab_indentation_with_the_keys_beside_it(gk: Gk, cat: CatalogDir, old: str,
+                                                                            new: str) -> None:
+    """Before: 「无法整理：第 11 行第 1 列：这一行的键比上一行的键多缩进了」 or 「缩进不一致」 at the line typed right,
+    although validate's GK006 and the README say fmt mends indentation typed with 「　」 or Tab."""
+    assert old in RECORD
+    path = cat.record(_crlf(RECORD.replace(old, new)))
+    path.chmod(0o640)
+    run = gk("fmt", path)
+    assert run.code == 0, run.err
+    assert path.read_bytes() == MENDED  # CRLF kept, nothing else touched
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert gk("fmt", "--check", path).code == 0
+    assert _found(gk, cat.root, "GK001") == _found(gk, cat.root, "GK006") == []
+
+
+def test_validate_says_fmt_mends_a_full_width_indentation(gk: Gk, cat: CatalogDir) -> None:
+    cat.record(_crlf(RECORD.replace("  审查日期", "　　审查日期")))
+    found = _found(gk, cat.root, "GK006")
+    assert [(d["line"], d["column"]) for d in found] == [(11, 1)]
+    assert found[0]["hint"].endswith("请删除全角空格后重新缩进；gongkai fmt 可自动改正。")

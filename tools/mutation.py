@@ -663,16 +663,18 @@ GROUPS: dict[str, Group] = {
                                  "tests/test_handover.py", "tests/test_hostile24_handover.py")),
     # (thirty-fifth pass, h167 notepad_clerk) What a clerk typing in Notepad is told about a line YAML cannot read or a
     # date it cannot take: a key without its colon, a line left half-typed, a 题名 broken onto the next line
-    # (catalog/yamlio.py `_bare_key`, `explain`), and a date with its year last, 3/5/2026 (days.py `_year_last`). A bug
-    # here says 「写成「低保标准的通知: ……」」 for the tail of a 题名, points at the wrong line or column, or names
-    # 2026-03-05 alone for a date that may be 5月3日. Coverage of the modules by tests/test_hostile35_notepad_clerk.py
-    # alone (2026-12-07): yamlio.py 59 %, days.py 63 % of their lines (the rest: the other YAML errors and date forms,
+    # (catalog/yamlio.py `_bare_key`, `explain`), a date with its year last, 3/5/2026 (days.py `_year_last`), and fmt
+    # aligning 「　　审查人」 or two Tabs with the keys beside it (authoring/fmt.py `fix_text`, yamlio `child_indent`). A
+    # bug here says 「写成「低保标准的通知: ……」」 for the tail of a 题名, points at the wrong line or column, names
+    # 2026-03-05 alone for a date that may be 5月3日, or leaves fmt refusing (or re-nesting) a full-width indentation.
+    # Coverage of the modules by tests/test_hostile35_notepad_clerk.py alone (2026-12-07): yamlio.py 59 %, days.py
+    # 63 % of their lines (the rest: the other YAML errors and date forms,
     # covered by the group's other files). Screen with --only 'gongkai.catalog.yamlio.x__bare_key*'
-    # 'gongkai.days.x__year_last*'.
-    "notepad_clerk": Group(("src/gongkai/catalog/yamlio.py", "src/gongkai/days.py"),
+    # 'gongkai.days.x__year_last*' 'gongkai.catalog.yamlio.x_child_indent*' 'gongkai.authoring.fmt.x_fix_text*'.
+    "notepad_clerk": Group(("src/gongkai/catalog/yamlio.py", "src/gongkai/days.py", "src/gongkai/authoring/fmt.py"),
                            ("tests/test_hostile35_notepad_clerk.py", "tests/test_hostile17_front_door.py",
                             "tests/test_hostile19_authoring.py", "tests/test_hostile32_calendar_dates.py",
-                            "tests/test_hostile13_front_door.py")),
+                            "tests/test_hostile13_front_door.py", "tests/test_fmt.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -23,7 +23,8 @@ from gongkai.catalog.kinds import YAML_SUFFIXES, kind_of
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
-                                    aligned_indent, blank_line_odd_space, parse_fast, parse_positional, refuse_before_round_trip)
+                                    aligned_indent, blank_line_odd_space, child_indent, parse_fast, parse_positional,
+                                    refuse_before_round_trip)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -82,7 +83,8 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     inner: int | None = None  # the block's own indentation, from its first line of text
     previous: str | None = None  # the last line with content outside 「|」 texts, as fixed
     inside: dict[int, str] | None = None  # the lines YAML reads as the 2nd or later line of a text (_texts_inside)
-    for number, line in enumerate(text.split("\n")):
+    text_lines = text.split("\n")
+    for number, line in enumerate(text_lines):
         indent = len(line) - len(line.lstrip(INDENT_SPACES))
         if block is not None and not line.strip(INDENT_SPACES):
             if blank_line_odd_space(line, inner if inner is not None else block + 1) is not None:
@@ -96,6 +98,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
             continue
         block = indent if BLOCK_START.search(line) else None
         inner = None
+        typed = line[:indent].strip(" ")  # Tab, full-width or no-break spaces typed for indentation
         if "\u3000" in line[:indent]:
             line = line[:indent].replace("\u3000", "  ") + line[indent:]
             reasons.add("全角空格缩进改为半角空格")
@@ -105,8 +108,9 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if "\t" in line[:indent]:
             line = line[:indent].replace("\t", "  ") + line[indent:]
             reasons.add("Tab 缩进改为半角空格")
-            if (aligned := aligned_indent(previous, line)) is not None:  # 「⇥文种: 公示」 under 「索引号: …」
-                line = " " * aligned + line.lstrip(" ")
+        if typed and ((aligned := aligned_indent(previous, line)) is not None  # 「⇥文种: 公示」 under 「索引号: …」
+                      or (aligned := child_indent(previous, line, _next_content(text_lines, number))) is not None):
+            line = " " * aligned + line.lstrip(" ")  # 「　　审查人」 under 「保密审查:」, above 「  审查日期」
         said: set[str] = set()
         fixed = _content_fixed(line, said)
         if fixed != line:
@@ -123,6 +127,16 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         if line.strip() and not line.lstrip().startswith("#"):
             previous = line
     return "\n".join(lines), sorted(reasons)
+
+
+def _next_content(lines: list[str], number: int) -> str | None:
+    """The first line after line *number* (from 0) that is neither blank nor a comment, with its indentation as
+    fix_text turns it into half-width spaces (「　」 and Tab two, a no-break space one)."""
+    found = next((x for x in lines[number + 1:] if x.strip() and not x.lstrip().startswith(("#", "＃"))), None)
+    if found is None:
+        return None
+    indent = len(found) - len(found.lstrip(INDENT_SPACES))
+    return found[:indent].replace("\u3000", "  ").replace("\t", "  ").replace("\u00a0", " ") + found[indent:]
 
 
 def _content_fixed(line: str, reasons: set[str]) -> str:

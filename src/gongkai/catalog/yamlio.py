@@ -60,7 +60,7 @@ BLOCK_START = re.compile(r"[:：]\s*[|>][-+0-9]*\s*(#.*)?$")
 # What a clerk's editor puts at the start of a line that YAML does not take for indentation (a no-break space comes
 # with text copied from a web page or Word: the key is then read as text and the error falls on a later line).
 _ODD_INDENT = {
-    "\u3000": ("行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进。"),
+    "\u3000": ("行首用了全角空格「　」缩进", "缩进只能用半角空格（英文输入法下的空格键），请删除全角空格后重新缩进；gongkai fmt 可自动改正。"),
     "\u00a0": ("行首用了不间断空格缩进（从网页、Word 复制来的，看起来和空格一样）",
                "缩进只能用半角空格：删去行首的这些空格，用空格键重新缩进；gongkai fmt 可自动改正。"),
 }
@@ -94,6 +94,19 @@ def aligned_indent(previous: str | None, line: str) -> int | None:
         return None
     above = _key_at(previous) if previous is not None else (0, True)
     return above[0] if above is not None and above[1] and here[0] > above[0] else None
+
+
+def child_indent(previous: str | None, line: str, following: str | None) -> int | None:
+    """The indentation the first key *line* under a key with nothing after its colon (「保密审查:」) must have when its
+    converted indentation (「　　审查人」: two full-width spaces, four columns) is deeper than the lines *following*
+    it in half-width spaces (「  审查日期」): YAML takes the first child's indentation for all of them. None otherwise."""
+    here, above = _key_at(line), _key_at(previous) if previous is not None else None
+    if here is None or above is None or above[1] or BLOCK_START.search(previous or "") or following is None:
+        return None
+    after = len(following) - len(following.lstrip(" "))
+    if following[after:after + 1] in ("", "\t", "\u3000", "\u00a0") or _key_at(following) is None:
+        return None
+    return after if above[0] < after < here[0] else None
 
 
 def over_indented(text: str, line: int) -> tuple[int, bool] | None:
