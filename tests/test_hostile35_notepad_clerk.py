@@ -28,12 +28,20 @@ Found by this pass:
    (or two Tabs, or 「　　审查人」 above 「⇥审查日期」) said 「缩进不一致」 at the next line, the one typed right. fmt now
    aligns such a line with the keys beside it (as it did for one Tab only), keeps CRLF and the file's mode; GK006 says
    「gongkai fmt 可自动改正」 like GK007.
+5. A date copied with its weekday from a calendar or a notice (「2026-9-1（星期二）」「2026年9月1日(周三)」) was
+   「日期格式应为 YYYY-MM-DD……」 with the fix 「「（）」是全角字符……按 Shift+空格 切换到半角」 — in half-width it is no
+   date either. A date without its year (「9月1日」「9/1」) was told the format only. GK106 now says 「日期只写年月日，不写
+   星期：写成 2026-09-01」, adds 「（2026-09-01 是星期二，不是星期三：请对照原件核对日期）」 when the weekday does not
+   match, and 「「9月1日」没有写年份：补上原件上的年份，如 2026-09-01」. The 「切换到半角」 slip is given for a date only
+   when the half-width form reads as one (not for 「２０２６－０９－３１」, no day in any width).
 
 Seen and left alone:
 - GBK and UTF-16 files with a second mistake inside are told only GK002 / GK010 (the encoding): after `gongkai fmt`
   converts them, validate names the rest — one step at a time is what the clerk can follow.
 - A key in 繁体 (「題名」「公開屬性」) is 「未知字段」 with 「是否想写「题名」？」: the guess is right, and the tables of
   繁体 characters live in the inspect layer, which the catalog layer may not import.
+- 「2026.03.05.」 (a full stop after the day) and 「2026 3 5」 are 「日期格式应为 YYYY-MM-DD」 as before: rare, and the
+  message with the value quoted shows what is wrong.
 - 「文号: 12」 is read as the text 「12」 (nothing lost); 「文号: 012」 is GK015 as before.
 - Word's soft hyphen and U+FFFE in a 正文 are GK017 with their names and columns; fmt removes them.
 - `gongkai fmt` on a YAML file outside a catalog's items/ or records/ (saved on the desktop) mends only what any YAML
@@ -166,3 +174,32 @@ def test_validate_says_fmt_mends_a_full_width_indentation(gk: Gk, cat: CatalogDi
     found = _found(gk, cat.root, "GK006")
     assert [(d["line"], d["column"]) for d in found] == [(11, 1)]
     assert found[0]["hint"].endswith("请删除全角空格后重新缩进；gongkai fmt 可自动改正。")
+
+
+# 5. A date with its weekday, a date without its year ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("2026-9-1（星期二）", "「成文日期」日期只写年月日，不写星期：写成 2026-09-01"),  # 2026-09-01 is a Tuesday
+    ("2026年9月1日(周三)",
+     "「成文日期」日期只写年月日，不写星期：写成 2026-09-01（2026-09-01 是星期二，不是星期三：请对照原件核对日期）"),
+    ("2026-09-01 星期二", "「成文日期」日期只写年月日，不写星期：写成 2026-09-01"),
+    ("9月1日", "「成文日期」「9月1日」没有写年份：补上原件上的年份，如 2026-09-01"),
+    ("9/1", "「成文日期」「9/1」没有写年份：补上原件上的年份，如 2026-09-01"),
+])
+def test_a_date_with_its_weekday_or_without_its_year_says_what_to_write(gk: Gk, cat: CatalogDir, typed: str,
+                                                                       message: str) -> None:
+    """Before: 「日期格式应为 YYYY-MM-DD……而不是「2026-9-1（星期二）」」, its fix led by 「中的「（）」是全角字符……按
+    Shift+空格 切换到半角」, although 「(星期二)」 in half-width is no date either."""
+    cat.record(_crlf(RECORD.replace("成文日期: 2026-09-01\n", f"成文日期: {typed}\n")))
+    found = _found(gk, cat.root, "GK106")
+    assert [(d["line"], d["column"]) for d in found] == [(13, 7)]
+    assert found[0]["message"].removesuffix("［R2026-001］") == message
+    assert "半角" not in found[0]["hint"]
+
+
+def test_a_full_width_date_that_is_no_day_is_not_told_to_switch_to_half_width(gk: Gk, cat: CatalogDir) -> None:
+    cat.record(_crlf(RECORD.replace("成文日期: 2026-09-01\n", "成文日期: ２０２６－０９－３１\n")))
+    found = _found(gk, cat.root, "GK106")
+    assert "日期不存在" in found[0]["message"]
+    assert "切换到半角" not in found[0]["hint"]  # 2026-09-31 is no day in half-width either

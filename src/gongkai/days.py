@@ -125,11 +125,40 @@ def _year_last(text: str) -> str | None:
     return None
 
 
+# The weekday a clerk copies with the date from a calendar or a notice (2026年3月5日（星期四）), and a month and day
+# without the year (3月5日): refused, the message says what to write.
+_WEEKDAY = re.compile(r"^(.*?)\s*[（(]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[）)]?$")
+_WEEKDAYS = "一二三四五六日"
+_NO_YEAR = re.compile(r"^(\d{1,2})\s*(?:月|[-/.．／－])\s*(\d{1,2})\s*[日号]?$")
+
+
+def _without_year_or_weekday(text: str) -> str | None:
+    """The message for a date written with its weekday or without its year; None otherwise."""
+    weekday = _WEEKDAY.match(text)
+    if weekday is not None:
+        try:
+            day = read_day(weekday.group(1))
+        except DayError:
+            return None
+        said = f"日期只写年月日，不写星期：写成 {day.isoformat()}"
+        named = weekday.group(2).replace("天", "日")
+        if _WEEKDAYS[day.weekday()] != named:
+            said += f"（{day.isoformat()} 是星期{_WEEKDAYS[day.weekday()]}，不是星期{named}：请对照原件核对日期）"
+        return said
+    no_year = _NO_YEAR.match(text)
+    if no_year is not None and 1 <= int(no_year.group(1)) <= 12 and 1 <= int(no_year.group(2)) <= 31:
+        month, day_of = (int(g) for g in no_year.groups())
+        return f"「{text}」没有写年份：补上原件上的年份，如 2026-{month:02d}-{day_of:02d}"
+    return None
+
+
 def _meant(value: Any) -> str | None:
     """What a value in a spreadsheet's or a program's form means, as the message saying how to write it; else None."""
     text = str(value).strip()
     if (year_last := _year_last(text)) is not None:
         return year_last
+    if (partial := _without_year_or_weekday(as_typed(text))) is not None:
+        return partial
     written = _written_day(text)
     if written is not None and written[0].year in YEARS:
         day = written[0].isoformat()

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
 from gongkai.characters import cut_short
+from gongkai.days import DayError, read_day
 from gongkai.model import vocab
 from gongkai.model.request import BLOCK_HINTS, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
@@ -269,8 +270,15 @@ _ONE_VALUE_ONLY = "只能写一个值"
 
 def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
     """Whether typing *value* in half-width characters makes it right: always, but for a vocabulary's value (GK104),
-    only when it then is one of the choices (「ｅｒｒｏｒ」). 「其他（12345热线）」 and 「主动，依申请」 stay wrong so: saying
+    only when it then is one of the choices (「ｅｒｒｏｒ」); for a date (GK106), only when it then reads as a
+    date. 「其他（12345热线）」 and 「主动，依申请」 stay wrong so: saying
     「按 Shift+空格 切换到半角」 sent the clerk after the wrong fix."""
+    if note.code == "GK106":  # a date: 「2026-3-5（星期四）」 stays no date in half-width 「(星期四)」
+        try:
+            read_day(unicodedata.normalize("NFKC", value))
+        except DayError:
+            return False
+        return True
     if note.code != "GK104" or error is None:
         return True
     return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")
