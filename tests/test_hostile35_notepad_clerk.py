@@ -34,6 +34,10 @@ Found by this pass:
    星期：写成 2026-09-01」, adds 「（2026-09-01 是星期二，不是星期三：请对照原件核对日期）」 when the weekday does not
    match, and 「「9月1日」没有写年份：补上原件上的年份，如 2026-09-01」. The 「切换到半角」 slip is given for a date only
    when the half-width form reads as one (not for 「２０２６－０９－３１」, no day in any width).
+6. A Tab typed where the colon belongs (「文种⇥公示」, Tab pressed to line the values up) was 「这里有不能出现的字符
+   （常见为制表符 Tab 或 @、` 开头的值）」 with the fix 「用空格代替 Tab」 — which leaves 「文种 公示」, still without its
+   colon. Now 「键后面是制表符（Tab），缺少冒号」 at the Tab, 「写成「文种: 公示」」. A Tab inside the next line of a value
+   (「  LIST-2026⇥7」 under 「不予公开理由: …」) is told as before.
 
 Seen and left alone:
 - GBK and UTF-16 files with a second mistake inside are told only GK002 / GK010 (the encoding): after `gongkai fmt`
@@ -42,6 +46,9 @@ Seen and left alone:
   繁体 characters live in the inspect layer, which the catalog layer may not import.
 - 「2026.03.05.」 (a full stop after the day) and 「2026 3 5」 are 「日期格式应为 YYYY-MM-DD」 as before: rare, and the
   message with the value quoted shows what is wrong.
+- A 题名 typed or given to `new record --title` with full-width spaces around it is written so, and published without
+  them (the model strips them): nothing the reader sees.
+- 「“文种”: 公示」 (Chinese quotes around a key) is 「未知字段「“文种”」」 with 「是否想写「文种」？把键名改为「文种」」: right.
 - 「文号: 12」 is read as the text 「12」 (nothing lost); 「文号: 012」 is GK015 as before.
 - Word's soft hyphen and U+FFFE in a 正文 are GK017 with their names and columns; fmt removes them.
 - `gongkai fmt` on a YAML file outside a catalog's items/ or records/ (saved on the desktop) mends only what any YAML
@@ -203,3 +210,20 @@ def test_a_full_width_date_that_is_no_day_is_not_told_to_switch_to_half_width(gk
     found = _found(gk, cat.root, "GK106")
     assert "日期不存在" in found[0]["message"]
     assert "切换到半角" not in found[0]["hint"]  # 2026-09-31 is no day in half-width either
+
+
+# 6. A Tab typed where the colon belongs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "where", "hint"), [
+    ("文种: 公示\n", "文种\t公示\n", (5, 3), "每个键后面要有半角冒号和一个空格：写成「文种: 公示」。"),
+    ("  审查人: 张三\n", "  审查人\t张三\n", (10, 6), "每个键后面要有半角冒号和一个空格：写成「审查人: 张三」。"),
+])
+def test_a_tab_for_the_colon_is_told_to_write_the_colon(gk: Gk, cat: CatalogDir, old: str, new: str,
+                                                        where: tuple[int, int], hint: str) -> None:
+    """Before: 「这里有不能出现的字符（常见为制表符 Tab 或 @、` 开头的值）」, fix 「用空格代替 Tab」 — which leaves
+    「文种 公示」, still without its colon."""
+    cat.record(_crlf(RECORD.replace(old, new)))
+    found = _found(gk, cat.root, "GK007")
+    assert [(d["line"], d["column"], d["message"]) for d in found] == [(*where, "键后面是制表符（Tab），缺少冒号")]
+    assert found[0]["hint"] == hint

@@ -401,6 +401,8 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
             hint = f"每个键后面要有半角冒号和一个空格：写成「{key.strip()}: ……」（冒号后面写上值）。"
     if code == "GK001" and "could not find expected ':'" in raw and (bare := _bare_key(text, line)):
         column, message, hint = bare  # 「文种 通知」, 「页数」 left half-typed: the line itself, not 「或缩进不对」
+    if code == "GK007" and _tab_for_colon(text, line) and (bare := _bare_key(text, line)):
+        message, hint = "键后面是制表符（Tab），缺少冒号", bare[2]  # 「文种⇥通知」: not 「用空格代替 Tab」
     if code == "GK001" and (dash := _fullwidth_dash(text, line)):
         line, column = dash
         message = f"列表项前的「{text.split(chr(10))[line - 1].strip()[0]}」是全角符号，YAML 不认作列表"
@@ -505,6 +507,21 @@ def _key_without_colon(text: str, line: int) -> tuple[int, int] | None:
         return None  # a colon that YAML reads: not this
     glued = above.find(":")  # 「编号:R2026-001」: YAML reads key and value as one word without the space
     return (line - 1, glued + 2) if glued >= 0 else (line - 1, len(above) - len(content) + 1)
+
+
+_TAB_FOR_COLON = re.compile(r"^ *[^\s:#'\"\[{|>&*!%@`-][^\s:]*\t+\S")
+
+
+def _tab_for_colon(text: str, line: int) -> bool:
+    """Whether *line* is a word, a Tab and more where a key and its colon belong (「文种⇥通知」), not the next line of
+    the value above it (「不予公开理由: 内部事务信息」 then 「  LIST-2026⇥7」, indented under a key with its value)."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines) or not _TAB_FOR_COLON.match(lines[line - 1]):
+        return False
+    above = next((x for x in reversed(lines[:line - 1]) if x.strip() and not x.lstrip().startswith("#")), None)
+    key = _key_at(above) if above is not None else None
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    return not (key is not None and key[1] and indent > key[0])
 
 
 def _bare_key(text: str, line: int) -> tuple[int, str, str] | None:
