@@ -661,6 +661,17 @@ GROUPS: dict[str, Group] = {
     "handover_archivist": Group(("src/gongkai/handover/lists.py", "src/gongkai/handover/plan.py"),
                                 ("tests/test_hostile35_handover_archivist.py", "tests/test_hostile20_handover.py",
                                  "tests/test_handover.py", "tests/test_hostile24_handover.py")),
+    # (thirty-fifth pass, h165) How a 正文's links to other records leave gongkai by every door: the one rule the site's
+    # page and the other exits share (site/record_links.py: words alone for a record not on the web that day, 【废止】
+    # after one no longer in force) and the fragment the county portal, the 公众号 and the 公示栏 / 电子屏 carry
+    # (portal/fragment.py record_fragment: that rule, then nh3's allow-list and the portal's addresses). A bug here
+    # links a withdrawn or never-published record from a post that stays until deleted by hand, a 404 on the portal
+    # (an inspector's 错链), or lets a foreign link or a script through to a platform that trusts the fragment.
+    # Coverage by tests/test_hostile35_other_exits.py alone (2026-12-07): see docs/mutation.md.
+    "other_exits": Group(("src/gongkai/site/record_links.py", "src/gongkai/portal/fragment.py"),
+                         ("tests/test_hostile35_other_exits.py", "tests/test_hostile35_site_61.py",
+                          "tests/test_portal.py", "tests/test_hostile9_portal.py", "tests/test_portal_edges.py",
+                          "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

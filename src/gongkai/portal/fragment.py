@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import nh3
+from markupsafe import Markup
 
 from gongkai.catalog import Catalog
 from gongkai.gate import Admission, hidden_names
+from gongkai.model.agency import Agency
+from gongkai.portal.address import column_address, record_address
 from gongkai.privacy.columns import TablePeople, people_of
 from gongkai.privacy.mask import mask_names
 from gongkai.privacy.titles import enumerated_names, listed_title_names
+from gongkai.site.record_links import record_links
 from gongkai.site.render import markdown
 
 TAGS = frozenset({
@@ -58,6 +63,19 @@ def body_fragment(body: str | None, page: str | None) -> Fragment:
     """*body* (Markdown) as a safe HTML fragment whose links all stay on the portal; *page* is the absolute address
     of the record's page (portal.address.record_address), against which relative links are read, or None without a
     基础地址."""
+    return _cleaned(markdown(body), page)
+
+
+def record_fragment(admission: Admission, agency: Agency, on_web: Mapping[str, Admission]) -> Fragment:
+    """A record's body as the portal, the 公众号 and the 公示栏 carry it: each link to another record as the site's page
+    shows it on the same day (site.record_links: the words alone when that record is not in *on_web*, marked when no
+    longer in force), then made safe as body_fragment makes it."""
+    shown = record_links(markdown(admission.record.body), admission.id, admission.facts.links, on_web,
+                         column_address(agency) or "")
+    return _cleaned(shown, record_address(agency, admission.id))
+
+
+def _cleaned(rendered: Markup, page: str | None) -> Fragment:
     removed: list[str] = []
 
     def keep(element: str, attribute: str, value: str) -> str | None:
@@ -68,7 +86,7 @@ def body_fragment(body: str | None, page: str | None) -> Fragment:
             removed.append(value)
         return address
 
-    cleaned = nh3.clean(str(markdown(body)), tags=set(TAGS), clean_content_tags={"script", "style"},
+    cleaned = nh3.clean(str(rendered), tags=set(TAGS), clean_content_tags={"script", "style"},
                         attributes=ATTRIBUTES, attribute_filter=keep, url_schemes=set(SCHEMES), link_rel=None,
                         strip_comments=True)
     cleaned = _BARE_IMAGE.sub(lambda m: m.group(1) or "", _BARE_LINK.sub(r"\1", cleaned))

@@ -1,0 +1,142 @@
+"""Thirty-fifth hostile pass, angle 「other_exits」: what leaves gongkai by another door than the site — the county
+portal's export (`gongkai export portal`: bodies/<编号>.html, 正文 and 概述 of portal.json / .xml / .xlsx), the 公众号
+article (`gongkai wechat`), the 公示栏 sheet and its 电子屏 slides (`gongkai print`) — read by the webmaster who loads
+it as it is and by the citizen who taps a link in it, against what the site shows on the same day.
+
+The oracle: the catalog of tests/test_hostile35_site_61.py's body links (R2026-001 links a record in force, one not yet
+published, one withdrawn, one 废止, a 编号 that does not exist and the withdrawn one by the column's full address), its
+item carried on the web, the 公众号 and the 公示栏, and one more link, to a record carried on the 公众号 alone (admitted,
+never on the web); the fragments each exit must carry typed by hand.
+
+Found by this pass:
+1. The site was taught (site_61) to show a 正文 link to a record not on the web that day as the words alone and to mark
+   one no longer in force 【废止】/【失效】/【已修改】; every other exit still wrote the link as typed, made absolute under
+   网站.基础地址: the portal's fragment, the 公众号 article and the board sheet and slides linked the withdrawn record,
+   the one not yet published and a 编号 that never existed (a 404 on the portal, an inspector's 错链, a withdrawn
+   document one tap away from a post that stays until deleted by hand), and a 废止 document's link said nothing of
+   it. Now all of them read the links through the site's own function (site.record_links, one rule, not a copy)
+   with the records on the web on the exit's day: words alone, or the link marked 「【废止】」; the portal's 概述 reads
+   the same words. The day the linked record is published, the next export sends the linking record as 更新 with the
+   link, and the 公众号 article and the sheet are made again (their digests read the body).
+
+Seen and left alone:
+- The handover manifests carry no 正文 (metadata, files and their checksums): nothing there links a record.
+- A 公示 past its period: the portal carries only 「公示已于……结束」 and names the files to delete, the 公众号 and the
+  board list it to take down (test_portal.py, test_wechat_lists.py, test_print.py): as the site.
+- A 正文 link to a file of the catalog (「../files/2026/名单.pdf」) is made absolute under 网站.基础地址 in every exit, as
+  the site's page links it; the gate holds back a body that links a file outside files/ or one no record may show
+  (gate.links), so no exit carries one. Whether the portal's platform serves the site's files/ at that address is
+  the webmaster's set-up, not told by the catalog: left as documented in docs/portal-export.md.
+- A relative link to another page of the column (「../items/SHJZ-001.html」) is written under 网站.基础地址 as on the
+  site; without a 基础地址 (公众号, board) every relative link is the words alone, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CatalogDir, Run
+from test_hostile35_site_61 import _linking_catalog, _record
+
+TODAY = "2026-12-07"
+COLUMN = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/records/"
+# R2026-001's 正文 as every exit must carry it on 2026-12-07: R2026-003 not yet published, R2026-004 withdrawn (also by
+# its full address), R2026-099 none: words; R2026-005 废止: linked and marked.
+ON_THE_DAY = (f'<p>详见<a href="{COLUMN}R2026-002.html">现行文件</a>、将来的、撤回的、'
+              f'<a href="{COLUMN}R2026-005.html">废止的</a> 【废止】、没有的、全网址、只发公众号的。</p>')
+# …and on 2026-12-21, the day R2026-003 is published
+PUBLISHED = (f'<p>详见<a href="{COLUMN}R2026-002.html">现行文件</a>、<a href="{COLUMN}R2026-003.html">将来的</a>、撤回的、'
+             f'<a href="{COLUMN}R2026-005.html">废止的</a> 【废止】、没有的、全网址、只发公众号的。</p>')
+
+
+def _catalog(tmp_path: Path) -> CatalogDir:
+    cat = _linking_catalog(tmp_path)
+    item = cat.root / "items/shjz/SHJZ-001.yaml"
+    item.write_text(item.read_text(encoding="utf-8").replace("公开渠道: [政府网站, ", "公开渠道: [政府网站, 两微一端, "),
+                    encoding="utf-8")
+    linking = cat.root / "records/2026/R2026-001.yaml"  # …and one on the 公众号 alone, never on the web
+    linking.write_text(linking.read_text(encoding="utf-8").replace(
+        "R2026-004.html)。", "R2026-004.html)、[只发公众号的](R2026-006.html)。"), encoding="utf-8")
+    wechat_only = _record(6, dt.date(2026, 2, 2)).replace("事项: SHJZ-001\n", "事项: SHJZ-001\n公开渠道: [两微一端]\n")
+    cat.record(wechat_only, "records/2026/R2026-006.yaml")
+    return cat
+
+
+def _entry(out: Path, record_id: str) -> dict[str, object]:
+    data = json.loads((out / "portal.json").read_text(encoding="utf-8"))
+    found = [e for e in data["信息"] if e["编号"] == record_id]
+    assert len(found) == 1
+    return found[0]
+
+
+def _body(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    start = text.index("<p>详见")
+    return text[start:text.index("</p>", start) + 4]
+
+
+def test_the_portal_links_no_record_that_is_not_on_the_web(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    out = tmp_path / "portal"
+    assert gk("export", "portal", cat.root, "--today", TODAY, "--out", out).code == 0
+    assert (out / "bodies/R2026-001.html").read_text(encoding="utf-8").strip() == ON_THE_DAY
+    entry = _entry(out, "R2026-001")
+    assert entry["正文"] == ON_THE_DAY
+    assert entry["概述"] == "详见现行文件、将来的、撤回的、废止的 【废止】、没有的、全网址、只发公众号的。"
+    assert "R2026-004" not in (out / "portal.xml").read_text(encoding="utf-8")
+
+
+def test_the_portal_sends_the_link_again_the_day_its_record_is_published(tmp_path: Path,
+                                                                         gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    assert gk("export", "portal", cat.root, "--today", TODAY, "--out", tmp_path / "first").code == 0
+    out = tmp_path / "second"
+    assert gk("export", "portal", cat.root, "--today", "2026-12-21", "--out", out).code == 0
+    entry = _entry(out, "R2026-001")
+    assert (entry["操作"], entry["正文"]) == ("更新", PUBLISHED)
+    assert (out / "bodies/R2026-001.html").read_text(encoding="utf-8").strip() == PUBLISHED
+
+
+def test_the_wechat_article_links_as_the_site_does(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    out = tmp_path / "wechat"
+    assert gk("wechat", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", out).code == 0
+    article = (out / "R2026-001.html").read_text(encoding="utf-8")
+    assert ON_THE_DAY.replace("<p>", '<p style="margin:0 0 12px 0;">') in article  # the editor keeps inline styles
+    assert "R2026-003" not in article and "R2026-004" not in article and "R2026-099" not in article
+    assert "R2026-006" not in article
+
+
+def test_the_board_sheet_and_its_slides_link_as_the_site_does(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    out = tmp_path / "print"
+    assert gk("print", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", out).code == 0
+    assert _body(out / "shjzg/R2026-001.html") == ON_THE_DAY
+    assert _body(out / "shjzg/R2026-001-screen.html") == ON_THE_DAY
+
+
+def test_a_sheet_made_before_the_linked_record_is_published_is_made_again(tmp_path: Path,
+                                                                          gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    out = tmp_path / "print"
+    assert gk("print", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", out).code == 0
+    later = gk("print", cat.root, "--from", "2026-01-01", "--to", "2026-12-21", "--out", out)
+    assert later.code == 0
+    assert _body(out / "shjzg/R2026-001.html") == PUBLISHED
+    assert ("内容已修改，请用新张贴件替换社会救助股公示栏、查阅点和电子屏上的旧件：测试县民政局关于第1号文件"
+            "（shjzg/R2026-001.html）") in later.out + later.err
+
+
+def test_a_post_made_before_the_linked_record_is_published_is_made_again(tmp_path: Path,
+                                                                         gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    out = tmp_path / "wechat"
+    assert gk("wechat", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", out).code == 0
+    later = gk("wechat", cat.root, "--from", "2026-01-01", "--to", "2026-12-21", "--out", out)
+    assert later.code == 0
+    assert "内容已修改，请在公众号中按新文章修改或重发：测试县民政局关于第1号文件（R2026-001.html）" in later.out + later.err
+    assert PUBLISHED.replace("<p>", '<p style="margin:0 0 12px 0;">') in (out / "R2026-001.html").read_text(
+        encoding="utf-8")
