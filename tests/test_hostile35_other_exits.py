@@ -18,15 +18,24 @@ Found by this pass:
    with the records on the web on the exit's day: words alone, or the link marked 「【废止】」; the portal's 概述 reads
    the same words. The day the linked record is published, the next export sends the linking record as 更新 with the
    link, and the 公众号 article and the sheet are made again (their digests read the body).
+2. A 正文 link to a file of the catalog was written under 网站.基础地址 whether or not the file is there: the 公众号 article
+   of a record carried on the 公众号 alone linked its own attachment (「请下载[办事指南](../files/2026/办事指南.pdf)」) at
+   the column's address, where the site never copies it — a 404 in a post that stays until deleted by hand; a web
+   record linking that file carried the same dead link to the portal and the board. Now every exit keeps a file link
+   only when the file is on the web that day (an attachment of a record on the web that shows its content, as the
+   site copies them), else the words alone; the editor adds the attachments to the post by name as before.
 
 Seen and left alone:
 - The handover manifests carry no 正文 (metadata, files and their checksums): nothing there links a record.
 - A 公示 past its period: the portal carries only 「公示已于……结束」 and names the files to delete, the 公众号 and the
   board list it to take down (test_portal.py, test_wechat_lists.py, test_print.py): as the site.
-- A 正文 link to a file of the catalog (「../files/2026/名单.pdf」) is made absolute under 网站.基础地址 in every exit, as
-  the site's page links it; the gate holds back a body that links a file outside files/ or one no record may show
-  (gate.links), so no exit carries one. Whether the portal's platform serves the site's files/ at that address is
-  the webmaster's set-up, not told by the catalog: left as documented in docs/portal-export.md.
+- The site's own page still links a file that is not on the web (R2026-002's 「参照[指南]」 above: a 404 on the site,
+  which inspect --site counts as 错链): doing as the exits now do needs the page's key to read the state of the files
+  its body links (an incremental build would otherwise keep a stale link); left for the lead (site/pages/records.py).
+  The gate holds back a body that links a file outside files/ or one no record may show (gate.links). Whether the
+  portal's platform serves the site's files/ at the column's address is the webmaster's set-up (docs/portal-export.md).
+- A root-relative link (「/records/R2026-020.html」) is read as a link to that record, as on the site; on a column below
+  the portal's root it leaves the column: not changed (the site's rule, site_61).
 - A relative link to another page of the column (「../items/SHJZ-001.html」) is written under 网站.基础地址 as on the
   site; without a 基础地址 (公众号, board) every relative link is the words alone, as before.
 """
@@ -38,7 +47,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import CatalogDir, Run
+from conftest import CatalogDir, Run, text_pdf
 from test_hostile35_site_61 import _linking_catalog, _record
 
 TODAY = "2026-12-07"
@@ -140,3 +149,35 @@ def test_a_post_made_before_the_linked_record_is_published_is_made_again(tmp_pat
     assert "内容已修改，请在公众号中按新文章修改或重发：测试县民政局关于第1号文件（R2026-001.html）" in later.out + later.err
     assert PUBLISHED.replace("<p>", '<p style="margin:0 0 12px 0;">') in (out / "R2026-001.html").read_text(
         encoding="utf-8")
+
+
+def _files_catalog(tmp_path: Path) -> CatalogDir:
+    """R2026-006 (on the 公众号 alone) attaches 办事指南.pdf and links it; R2026-002 (web) attaches 表格.pdf and links
+    both: only 表格.pdf is on the web (the site copies the attachments of its records alone)."""
+    cat = _catalog(tmp_path)
+    cat.write("files/2026/办事指南.pdf", text_pdf("guide"))
+    cat.write("files/2026/表格.pdf", text_pdf("form"))
+    guide = "附件:\n  - 文件: files/2026/办事指南.pdf\n    名称: 办事指南\n正文: |\n  请下载[办事指南](../files/2026/办事指南.pdf)。\n"
+    wechat_only = _record(6, dt.date(2026, 2, 2)).replace("事项: SHJZ-001\n", "事项: SHJZ-001\n公开渠道: [两微一端]\n")
+    cat.record(wechat_only.split("正文: |")[0] + guide, "records/2026/R2026-006.yaml")
+    form = ("附件:\n  - 文件: files/2026/表格.pdf\n    名称: 表格\n正文: |\n"
+            "  填写[表格](../files/2026/表格.pdf)，参照[指南](../files/2026/%E5%8A%9E%E4%BA%8B%E6%8C%87%E5%8D%97.pdf)。\n")
+    cat.record(_record(2, dt.date(2026, 1, 5)).split("正文: |")[0] + form, "records/2026/R2026-002.yaml")
+    return cat
+
+
+FILES = "https://www.example.gov.cn/zwgk/bmzfxxgk/mzj/files/2026/"
+
+
+def test_no_exit_links_a_file_that_is_not_on_the_web(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _files_catalog(tmp_path)
+    wechat = tmp_path / "wechat"
+    assert gk("wechat", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", wechat).code == 0
+    assert '<p style="margin:0 0 12px 0;">请下载办事指南。</p>' in (wechat / "R2026-006.html").read_text(encoding="utf-8")
+    form = f'<p>填写<a href="{FILES}%E8%A1%A8%E6%A0%BC.pdf">表格</a>，参照指南。</p>'
+    portal = tmp_path / "portal"
+    assert gk("export", "portal", cat.root, "--today", TODAY, "--out", portal).code == 0
+    assert (portal / "bodies/R2026-002.html").read_text(encoding="utf-8").strip() == form
+    board = tmp_path / "print"
+    assert gk("print", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", board).code == 0
+    assert form in (board / "shjzg/R2026-002.html").read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -26,6 +25,7 @@ from gongkai.portal.address import record_address
 from gongkai.portal.fragment import Fragment, masked_label, names_given, notice_fragment, record_fragment, summary
 from gongkai.privacy.mask import mask_text
 from gongkai.site.attachments import read_attachment
+from gongkai.site.record_links import WebDay
 from gongkai.site.render import cn_date
 
 # The county directory's fields, in its order; every entry carries them (empty text when a record has none).
@@ -101,7 +101,7 @@ class PortalEntry:
         return f"删除门户上它的全部附件{known}"
 
 
-def web_entry(catalog: Catalog, agency: Agency, admission: Admission, on_web: Mapping[str, Admission]) -> PortalEntry:
+def web_entry(catalog: Catalog, agency: Agency, admission: Admission, on_web: WebDay) -> PortalEntry:
     """The entry of an admitted web record; a 公示 whose period is over keeps only the short notice. Its body's links
     to other records are those of the site's page on the day (*on_web*: site.record_links)."""
     record, item = admission.record, admission.item
@@ -129,7 +129,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission, on_web: Ma
 
 
 def _files_down(catalog: Catalog, agency: Agency, admission: Admission,
-                on_web: Mapping[str, Admission]) -> tuple[str, ...]:
+                on_web: WebDay) -> tuple[str, ...]:
     """The attachments of a 公示 that has ended, as the webmaster is told to delete them from the portal: their 名称 and
     file name, each name of a person the record gives masked (hostile pass 34: 「陈水生、林玉燕申请材料」 reached the
     xlsx and the terminal — a CI log — whole, after the period in which the names might be shown)."""

@@ -26,7 +26,7 @@ from gongkai.publication import outputs_of
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
-from gongkai.site.record_links import web_records
+from gongkai.site.record_links import WebDay, web_records
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -106,7 +106,7 @@ class PrintRun:
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no board: unread, held back
-    on_web: dict[str, Admission] = field(default_factory=dict)  # what a body's links may open (site.record_links)
+    on_web: WebDay = field(default_factory=lambda: WebDay({}, frozenset()))  # what a body's links may open
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}

@@ -26,7 +26,7 @@ from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.privacy.mask import mask_names
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
-from gongkai.site.record_links import web_records
+from gongkai.site.record_links import WebDay, web_records
 
 # The channels whose list a reader can go and see, as the article names them (the 公示栏 box as people call it).
 _PLACES = {BOARD: "公示栏", "公开查阅点": "公开查阅点", "便民服务站": "便民服务站", "政务服务中心": "政务服务中心"}
@@ -81,7 +81,7 @@ class WechatRun:
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no account: unread, held back
-    on_web: dict[str, Admission] = field(default_factory=dict)  # what a body's links may open (site.record_links)
+    on_web: WebDay = field(default_factory=lambda: WebDay({}, frozenset()))  # what a body's links may open
 
 
 def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,

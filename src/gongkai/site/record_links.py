@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 from markupsafe import Markup
@@ -52,6 +53,17 @@ def _record_of(address: str) -> str | None:
     return found.group(1) if found else None
 
 
-def web_records(gate: Gate) -> dict[str, Admission]:
-    """编号 → each record on the web on the gate's day: what a body's links may open."""
-    return {admission.id: admission for admission in gate.to(Output.WEB)}
+@dataclass(frozen=True)
+class WebDay:
+    """What is on the web on a day, as a body's links may open it: the records (编号 → admission) and the files (the
+    attachments of those that show their content, as the site copies them: catalog paths)."""
+
+    records: dict[str, Admission]
+    files: frozenset[str]
+
+
+def web_records(gate: Gate) -> WebDay:
+    """What is on the web on the gate's day."""
+    records = {admission.id: admission for admission in gate.to(Output.WEB)}
+    files = frozenset(path for a in records.values() if a.shows_content for path in a.facts.attachments)
+    return WebDay(records, files)
