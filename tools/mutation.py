@@ -667,8 +667,9 @@ GROUPS: dict[str, Group] = {
     # (portal/fragment.py record_fragment: that rule, then nh3's allow-list and the portal's addresses). A bug here
     # links a withdrawn or never-published record from a post that stays until deleted by hand, a 404 on the portal
     # (an inspector's 错链), or lets a foreign link or a script through to a platform that trusts the fragment.
-    # Coverage by tests/test_hostile35_other_exits.py alone (2026-12-07): record_links.py 96 % (not: a link that
-    # names no record of the column), fragment.py 84 % of their lines (the foreign links, mailto:, the tables).
+    # Coverage by tests/test_hostile35_other_exits.py alone (2026-12-07): record_links.py 100 %, fragment.py 85 % of
+    # their lines (the foreign links, mailto:, the tables: tests/test_portal.py). Also: a file link kept only when
+    # the file is on the web that day (fragment.py _cleaned).
     "other_exits": Group(("src/gongkai/site/record_links.py", "src/gongkai/portal/fragment.py"),
                          ("tests/test_hostile35_other_exits.py", "tests/test_hostile35_site_61.py",
                           "tests/test_portal.py", "tests/test_hostile9_portal.py", "tests/test_portal_edges.py",
