@@ -181,3 +181,17 @@ def test_no_exit_links_a_file_that_is_not_on_the_web(tmp_path: Path, gk: Callabl
     board = tmp_path / "print"
     assert gk("print", cat.root, "--from", "2026-01-01", "--to", TODAY, "--out", board).code == 0
     assert form in (board / "shjzg/R2026-002.html").read_text(encoding="utf-8")
+
+
+def test_the_portal_takes_the_link_out_with_the_record_it_links(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path)
+    assert gk("export", "portal", cat.root, "--today", TODAY, "--out", tmp_path / "first").code == 0
+    current = cat.root / "records/2026/R2026-002.yaml"
+    current.write_text(current.read_text(encoding="utf-8").replace(
+        "正文:", "撤回:\n  日期: 2026-12-10\n  原因: 误将过程性信息作为主动公开信息发布\n正文:"), encoding="utf-8")
+    out = tmp_path / "second"
+    assert gk("export", "portal", cat.root, "--today", "2026-12-10", "--out", out).code == 0
+    assert _entry(out, "R2026-002")["操作"] == "撤回"
+    entry = _entry(out, "R2026-001")
+    assert (entry["操作"], entry["正文"]) == ("更新", '<p>详见现行文件、将来的、撤回的、'
+                                             f'<a href="{COLUMN}R2026-005.html">废止的</a> 【废止】、没有的、全网址、只发公众号的。</p>')
