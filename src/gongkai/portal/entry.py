@@ -21,7 +21,6 @@ from gongkai.gate import Admission, State
 from gongkai.model import Item, Record
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
-from gongkai.portal.address import record_address
 from gongkai.portal.fragment import Fragment, masked_label, names_given, notice_fragment, record_fragment, summary
 from gongkai.privacy.mask import mask_text
 from gongkai.site.attachments import read_attachment
