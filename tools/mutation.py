@@ -598,6 +598,17 @@ GROUPS: dict[str, Group] = {
                          ("tests/test_hostile34_import_real.py", "tests/test_interchange_import.py",
                           "tests/test_hostile17_export_over_edits.py", "tests/test_hostile23_import_roundtrip.py",
                           "tests/test_interchange_hostile.py")),
+    # (thirty-fifth pass, requests_reports) The reply clock's pauses — 征求第三方意见 and, new, the 收费通知 until the fee
+    # is paid (国办函〔2020〕109号): each taken out only within the period, an overlap once, an open one stopping the clock
+    # (model/request.py); the register words shown in a message (register_word); the annual report's notes on a request
+    # carried for a 补正, a consultation or a fee never come (reports/annual.py). A bug here reports a reply on time after
+    # a fee paid as late (GK703), a request awaiting its fee as overdue (GK701, CI fails), or lets a table 三 carry a
+    # request year after year with no word. Coverage by tests/test_hostile35_requests_reports.py alone (2026-12-07):
+    # model/request.py 96 %, reports/annual.py 81 % of their lines.
+    "requests_reports": Group(("src/gongkai/model/request.py", "src/gongkai/reports/annual.py"),
+                              ("tests/test_hostile35_requests_reports.py", "tests/test_hostile28_requests.py",
+                               "tests/test_deadline_requests.py", "tests/test_requests.py",
+                               "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

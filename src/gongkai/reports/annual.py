@@ -200,8 +200,9 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
 
 
 def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
-    """Requests carried into the next year because their clock stopped (补正 awaited, a third party consulted) and was
-    never started again: nothing else says so, and such a request is carried in table 三's 四 year after year."""
+    """Requests carried into the next year because their clock stopped (补正 awaited, a third party consulted, a fee
+    unpaid) and was never started again: nothing else says so, and such a request is carried in table 三's 四 year after
+    year."""
     end = dt.date(year, 12, 31)
     found = []
     for path, request in requests:
@@ -217,6 +218,10 @@ def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
             found.append(f"{path}：申请 {request.id} 自 {consultation.start} 征求第三方意见，到年底没有结束，按「结转下年度继续办理」"
                          "统计。第三方应在15个工作日内提出意见，逾期未提出的由本机关决定是否公开（《条例》第三十二条）："
                          "写上「结束」日期，期限接着计算")
+        elif (fee := request.fee) is not None and fee.notified <= end and (fee.paid is None or fee.paid > end):
+            found.append(f"{path}：申请 {request.id} 在 {fee.notified} 送达收费通知，到年底没有缴费，按「结转下年度继续办理」"
+                         "统计。申请人收到收费通知之日起20个工作日内未缴费的，写「办理结果: 其他处理」「理由: 逾期未缴费」"
+                         "和不再处理的日期（国办函〔2020〕109号）")
     return found
 
 
