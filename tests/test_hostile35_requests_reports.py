@@ -24,6 +24,11 @@ Found by this pass (each test named below failed before its fix):
    「可选的值：……、科研机构、社会公益组织……」: the register's value was masked as if it named someone, and with it the
    first two of the words to choose from. A value made only of the register's own words (joined by 、，/和) is now shown,
    and the advice lists all six columns. test_two_kinds_of_applicant_keep_the_advice_whole.
+3. A register with errors (a request left out of 表三 for a 理由 that names no case of it, a file that cannot be read,
+   a column that does not balance) gave exit 1 and its list on the screen, and the html and xlsx carry it — but the
+   markdown written with --out, the text meant for the 正文 of the 年度报告 record, was a confident table with no word of
+   it. It now opens with 「编制提示：以下数字有误或不全，改正前不能公布」 and the same list; a clean report is unchanged.
+   test_a_register_with_errors_never_gives_a_clean_looking_markdown_report.
 
 Seen and left alone (counted by hand, found right):
 - 表三 of the register above, every cell, and 表四 (a 复议 维持, a 诉讼 直接起诉 「撤销……责令重新答复」 counted 纠正, a 复议
@@ -231,3 +236,22 @@ def test_a_fee_notice_after_the_deadline_stops_nothing(gk, cat, monkeypatch):
         ("GK701", "申请 YSQ-2026-060 应于 2026-03-30 前答复，已逾期6个工作日")]
     explained = gk("deadline", "explain", "YSQ-2026-060", "-C", cat.root)
     assert "收费通知送达至缴费 2026-04-01 才开始，答复期限 2026-03-30 已过：期限不暂停（国办函〔2020〕109号" in explained.out
+
+
+def test_a_register_with_errors_never_gives_a_clean_looking_markdown_report(gk, register, monkeypatch, tmp_path):
+    """A request whose 理由 names no case of table 三 is left out of 三: 自然人 4 in, 3 out. The markdown written to a
+    file (to be pasted into the 年度报告 record) said nothing of it — only the screen did, and the html and xlsx."""
+    register.write("requests/2026/YSQ-2026-071.yaml", "编号: YSQ-2026-071\n收到日期: 2026-03-02\n申请人类型: 自然人\n"
+                   f"{LEAD}办理结果: 不予公开\n理由: 涉及陈金水的个人隐私\n答复日期: 2026-03-10\n")
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-01-15")
+    out = tmp_path / "年度报告2026.md"
+    run = gk("report", "annual", register.root, "--year", "2026", "-o", out)
+    assert run.code == 1
+    text = out.read_text("utf-8")
+    assert "> **编制提示：以下数字有误或不全，改正前不能公布**" in text
+    assert ("> - 表三「自然人」列不平衡：本年新收 + 上年结转 = 4，办理结果总计 + 结转下年度 = 3" in text)
+    assert "> - requests/2026/YSQ-2026-071.yaml：理由不是表三所列的具体情形" in text
+    assert "陈金水" not in text + run.out + run.err
+    register.root.joinpath("requests/2026/YSQ-2026-071.yaml").unlink()
+    assert gk("report", "annual", register.root, "--year", "2026", "-o", out).code == 0
+    assert "编制提示" not in out.read_text("utf-8")
