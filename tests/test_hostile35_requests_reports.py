@@ -29,6 +29,9 @@ Found by this pass (each test named below failed before its fix):
    markdown written with --out, the text meant for the 正文 of the 年度报告 record, was a confident table with no word of
    it. It now opens with 「编制提示：以下数字有误或不全，改正前不能公布」 and the same list; a clean report is unchanged.
    test_a_register_with_errors_never_gives_a_clean_looking_markdown_report.
+4. A fee paid in the year (「收费」「缴费日期」) while annual/<年度>.yaml's 「其他需要报告的事项」 says 「本年度未收取信息处理费」:
+   the report said so, exit 0. It is now a problem (exit 1, in the report's 编制提示); part 六 silent on the fees gets a
+   note to state them (国办公开办函〔2021〕30号). test_part_six_on_the_fees_agrees_with_the_register.
 
 Seen and left alone (counted by hand, found right):
 - 表三 of the register above, every cell, and 表四 (a 复议 维持, a 诉讼 直接起诉 「撤销……责令重新答复」 counted 纠正, a 复议
@@ -255,3 +258,21 @@ def test_a_register_with_errors_never_gives_a_clean_looking_markdown_report(gk, 
     register.root.joinpath("requests/2026/YSQ-2026-071.yaml").unlink()
     assert gk("report", "annual", register.root, "--year", "2026", "-o", out).code == 0
     assert "编制提示" not in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("part_six", "code", "said"), [
+    ("本年度未收取信息处理费。", 1, "检查：annual/2026.yaml 的「其他需要报告的事项」写着没有收取信息处理费，登记簿中却有 1 件申请在2026年"
+                                "缴费（YSQ-2026-020，「收费」的「缴费日期」）"),
+    ("其他无。", 0, "注意：2026年有 1 件申请缴纳了信息处理费（YSQ-2026-020），annual/2026.yaml 的「其他需要报告的事项」"
+                   "没有写信息处理费的收取情况"),
+    ("本年度收取信息处理费1件，共100元。", 0, None),
+])
+def test_part_six_on_the_fees_agrees_with_the_register(gk, cat, monkeypatch, part_six, code, said):
+    """A fee paid on 2026-10-13 (YSQ-2026-020): part 六 saying none was charged would publish a wrong statement."""
+    _register(cat, {"YSQ-2026-020": (FEE[0], FEE[1], FEE[2] + "办理结果: 予以公开\n答复日期: 2026-11-06\n")})
+    cat.write("annual/2026.yaml", f"年度: 2026\n总体情况: 略\n存在的主要问题及改进情况: 略\n其他需要报告的事项: {part_six}\n")
+    monkeypatch.setenv("GONGKAI_TODAY", "2027-01-15")
+    run = gk("report", "annual", cat.root, "--year", "2026")
+    assert run.code == code, run.err
+    fee_lines = [line for line in run.err.splitlines() if "信息处理费" in line]
+    assert [line[:len(said)] for line in fee_lines] == ([said] if said else [])

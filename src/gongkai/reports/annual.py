@@ -14,6 +14,7 @@ from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, �
 from gongkai.privacy import annual_findings, placed
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
+from gongkai.reports.fees import fee_findings
 from gongkai.reports.published import (
     COLUMNS,
     TABLE4_HEADINGS,
@@ -94,6 +95,9 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                        *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
                        *_unlike_last_report(catalog, year, table3)]
     report.notes.extend(_paused(requests, year))
+    fee_problems, fee_notes = fee_findings(requests, data, year)
+    report.problems.extend(fee_problems)
+    report.notes.extend(fee_notes)
     if (adopted := catalog.agency.adopted if catalog.agency else None) is not None and adopted > dt.date(year, 1, 1):
         # (the registers hold what was entered: before gongkai, requests were kept on paper, if at all)
         report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
